@@ -1,0 +1,1 @@
+//! ProtoPy engine: compiler, bytecode and interpreter.

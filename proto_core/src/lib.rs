@@ -1,0 +1,1 @@
+//! ProtoPy memory model.

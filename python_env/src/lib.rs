@@ -1,0 +1,1 @@
+//! ProtoPy environment: builtins, modules, CLI.

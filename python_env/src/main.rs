@@ -1,0 +1,5 @@
+//! The `protopy` command.
+fn main() {
+    eprintln!("protopy: the interpreter is not built yet");
+    std::process::exit(2);
+}

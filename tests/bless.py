@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Regenerate the expected output of golden tests with CPython 3.11.
+
+Usage: python3 tests/bless.py [PATH ...]   (files or folders under tests/py; default: all)
+
+For each tests/py/<area>/<name>.py it runs `/usr/bin/python3 tests/py/<area>/<name>.py`
+from the repository root (so tracebacks show the same relative path under ProtoPy)
+and writes beside it:
+  <name>.out   standard output (always written)
+  <name>.err   standard error, only when non-empty
+  <name>.code  the exit code, only when it is not 0
+Programs read no standard input and must finish within 60 seconds.
+"""
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PY = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+
+
+def programs(paths):
+    for p in paths:
+        p = os.path.relpath(os.path.abspath(p), ROOT)
+        if os.path.isdir(os.path.join(ROOT, p)):
+            for d, dirs, files in os.walk(os.path.join(ROOT, p)):
+                dirs[:] = sorted(x for x in dirs if not x.startswith("_") and x != "__pycache__")
+                for f in sorted(files):
+                    if f.endswith(".py") and not f.startswith("_"):
+                        yield os.path.relpath(os.path.join(d, f), ROOT)
+        elif p.endswith(".py"):
+            yield p
+
+
+def bless(rel):
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
+    r = subprocess.run([PY, rel], cwd=ROOT, capture_output=True, timeout=60, env=env,
+                       stdin=subprocess.DEVNULL)
+    base = os.path.join(ROOT, rel[:-3])
+    with open(base + ".out", "wb") as f:
+        f.write(r.stdout)
+    for ext, data, present in ((".err", r.stderr, bool(r.stderr)),
+                               (".code", b"%d\n" % r.returncode, r.returncode != 0)):
+        if present:
+            with open(base + ext, "wb") as f:
+                f.write(data)
+        elif os.path.exists(base + ext):
+            os.remove(base + ext)
+    return r.returncode
+
+
+def main():
+    paths = sys.argv[1:] or [os.path.join(ROOT, "tests", "py")]
+    n = 0
+    for rel in programs(paths):
+        bless(rel)
+        n += 1
+    print(f"blessed {n} programs with {PY}")
+
+
+if __name__ == "__main__":
+    main()
