@@ -4,8 +4,9 @@
 Usage: python3 tests/bless.py [PATH ...]   (files or folders under tests/py; default: all)
 
 For each tests/py/<area>/<name>.py it runs `/usr/bin/python3 tests/py/<area>/<name>.py`
-from the repository root (so tracebacks show the same relative path under ProtoPy)
-and writes beside it:
+from the repository root and writes beside it (with the absolute repository root,
+which CPython prints in tracebacks, replaced by nothing so the files do not depend
+on where the checkout lives; the golden runner normalises ProtoPy's output the same way):
   <name>.out   standard output (always written)
   <name>.err   standard error, only when non-empty
   <name>.code  the exit code, only when it is not 0
@@ -37,6 +38,9 @@ def bless(rel):
     r = subprocess.run([PY, rel], cwd=ROOT, capture_output=True, timeout=60, env=env,
                        stdin=subprocess.DEVNULL)
     base = os.path.join(ROOT, rel[:-3])
+    prefix = (ROOT + os.sep).encode()
+    r.stdout = r.stdout.replace(prefix, b"")
+    r.stderr = r.stderr.replace(prefix, b"")
     with open(base + ".out", "wb") as f:
         f.write(r.stdout)
     for ext, data, present in ((".err", r.stderr, bool(r.stderr)),

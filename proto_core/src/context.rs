@@ -1,0 +1,436 @@
+//! `ProtoContext`: one thread's allocation context and mutator state.
+//!
+//! Allocation pops a free-list head from the context's own blocks: no lock,
+//! no atomic read-modify-write. The slow path (a new block) polls the
+//! safepoint, may run a local or a global collection, and takes blocks from
+//! the space. Stores into heap objects go through [`ProtoContext::store`],
+//! the write barrier that keeps the promotion invariant.
+//!
+//! Concurrency contract: a `ProtoContext` is used by one thread at a time
+//! (`Send`, not `Sync`). Its heap and roots live in a `ContextShared` that the
+//! space's registry also holds, for the collector, which touches them only
+//! while this context is parked at a safepoint or inside `blocking`.
+
+use crate::gc::{self, GcStats};
+use crate::heap::{class_of, init_object, LocalHeap, LARGE_FLAG, MAX_SMALL_CELLS};
+use crate::native::{self, Trace};
+use crate::object::{cells_for, object_bytes, Kind, Obj, FROZEN, IMMORTAL, NATIVE, SHARED};
+use crate::promote::{self, Heap};
+use crate::roots::{Roots, Scope, ValueStack};
+use crate::space::ProtoSpace;
+use crate::sync::{Arc, Ordering};
+use crate::value::Value;
+use core::cell::UnsafeCell;
+use core::ptr::NonNull;
+
+/// The part of a context the collector reaches through the space.
+pub(crate) struct ContextShared {
+    pub(crate) id: u16,
+    heap: UnsafeCell<LocalHeap>,
+    roots: UnsafeCell<Roots>,
+}
+
+// SAFETY: the cells are accessed by the owner thread while it runs, and by the
+// collector only while the owner is stopped (handshake ordering).
+unsafe impl Sync for ContextShared {}
+// SAFETY: as above.
+unsafe impl Send for ContextShared {}
+
+impl ContextShared {
+    pub(crate) fn new(id: u16, stack_values: usize) -> ContextShared {
+        ContextShared { id, heap: UnsafeCell::new(LocalHeap::new()), roots: UnsafeCell::new(Roots::new(stack_values)) }
+    }
+
+    /// # Safety
+    /// The caller is the owner thread, or the collector with the owner stopped,
+    /// and holds no other reference to the heap.
+    #[allow(clippy::mut_from_ref)]
+    pub(crate) unsafe fn heap_mut(&self) -> &mut LocalHeap {
+        // SAFETY: exclusivity guaranteed by the caller.
+        unsafe { &mut *self.heap.get() }
+    }
+
+    /// # Safety
+    /// As for `heap_mut`, for reading.
+    pub(crate) unsafe fn roots_ref(&self) -> &Roots {
+        // SAFETY: guaranteed by the caller.
+        unsafe { &*self.roots.get() }
+    }
+
+    /// # Safety
+    /// As for `heap_mut`.
+    #[allow(clippy::mut_from_ref)]
+    pub(crate) unsafe fn roots_mut(&self) -> &mut Roots {
+        // SAFETY: guaranteed by the caller.
+        unsafe { &mut *self.roots.get() }
+    }
+}
+
+/// A thread's allocation context. Create with [`ProtoSpace::new_context`].
+pub struct ProtoContext {
+    space: Arc<ProtoSpace>,
+    shared: Arc<ContextShared>,
+    promote_stack: Vec<Obj>,
+    promoted_since_flush: u64,
+}
+
+// SAFETY: a context may move to another thread before use; it is not Sync, so
+// only one thread uses it at a time.
+unsafe impl Send for ProtoContext {}
+
+impl core::fmt::Debug for ProtoContext {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "ProtoContext({})", self.shared.id)
+    }
+}
+
+impl ProtoContext {
+    pub(crate) fn new(space: Arc<ProtoSpace>, shared: Arc<ContextShared>) -> ProtoContext {
+        ProtoContext { space, shared, promote_stack: Vec::new(), promoted_since_flush: 0 }
+    }
+
+    /// The space this context allocates in.
+    pub fn space(&self) -> &Arc<ProtoSpace> {
+        &self.space
+    }
+
+    /// This context's id (stored in the owner field of its objects).
+    pub fn id(&self) -> u16 {
+        self.shared.id
+    }
+
+    #[inline(always)]
+    fn heap(&mut self) -> &mut LocalHeap {
+        // SAFETY: we are the owner and Running (&mut self excludes other uses).
+        unsafe { self.shared.heap_mut() }
+    }
+
+    #[inline(always)]
+    pub(crate) fn roots_mut(&mut self) -> &mut Roots {
+        // SAFETY: owner, Running.
+        unsafe { self.shared.roots_mut() }
+    }
+
+    /// The thread's value stack (a root).
+    #[inline(always)]
+    pub fn stack(&mut self) -> &mut ValueStack {
+        &mut self.roots_mut().stack
+    }
+
+    /// Long-lived per-thread root slots.
+    pub fn root_slots(&mut self) -> &mut Vec<Value> {
+        &mut self.roots_mut().slots
+    }
+
+    /// Runs `f` with a handle scope; handles rooted in it live until it returns.
+    pub fn scope<R>(&mut self, f: impl for<'s> FnOnce(&mut Scope<'s>) -> R) -> R {
+        let base = self.roots_mut().handles.len();
+        let r = {
+            let mut s = Scope::new(self);
+            f(&mut s)
+        };
+        self.roots_mut().handles.truncate(base);
+        r
+    }
+
+    // ---------------------------------------------------------------- allocation
+
+    /// Allocates a local object with `n_values` traced slots (EMPTY) and
+    /// `raw` zeroed raw bytes. May collect. Panics if the size overflows
+    /// (use [`ProtoContext::try_alloc`] where the size comes from a program).
+    #[inline(always)]
+    pub fn alloc(&mut self, kind: Kind, class: Value, n_values: usize, raw: usize) -> Value {
+        match self.try_alloc(kind, class, n_values, raw) {
+            Some(v) => v,
+            None => panic!("ProtoContext::alloc: object of {n_values} values + {raw} bytes is too large"),
+        }
+    }
+
+    /// As [`ProtoContext::alloc`], but returns `None` when the object is too
+    /// large to allocate (the engine raises MemoryError).
+    #[inline(always)]
+    pub fn try_alloc(&mut self, kind: Kind, class: Value, n_values: usize, raw: usize) -> Option<Value> {
+        debug_assert!(kind.0 <= Kind::LAST.0);
+        if n_values > u32::MAX as usize {
+            return None;
+        }
+        let bytes = n_values.checked_mul(8)?.checked_add(raw)?.checked_add(object_bytes(0, 0))?;
+        let cells = cells_for(bytes);
+        #[cfg(feature = "gc-stress")]
+        self.stress_collect();
+        let (p, flags) = if cells <= MAX_SMALL_CELLS {
+            let ci = class_of(cells);
+            let p = match self.heap().pop(ci) {
+                Some(p) => p,
+                None => self.alloc_slow(ci),
+            };
+            (p, 0)
+        } else {
+            (self.alloc_large(cells)?, LARGE_FLAG)
+        };
+        let owner = self.shared.id;
+        // SAFETY: p is a fresh slot of at least `cells` cells owned by this heap.
+        let obj = unsafe { init_object(p, cells, kind, flags, owner, n_values as u32) };
+        obj.init_class(class);
+        Some(obj.value())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn alloc_slow(&mut self, ci: usize) -> NonNull<u8> {
+        self.safepoint();
+        if self.heap().refill_from_avail(ci) {
+            if let Some(p) = self.heap().pop(ci) {
+                return p;
+            }
+        }
+        let h = self.heap();
+        if h.since_gc >= h.trigger {
+            self.collect_local();
+            if self.heap().refill_from_avail(ci) {
+                if let Some(p) = self.heap().pop(ci) {
+                    return p;
+                }
+            }
+        }
+        if self.space.wants_global() {
+            self.collect_global();
+            if self.heap().refill_from_avail(ci) {
+                if let Some(p) = self.heap().pop(ci) {
+                    return p;
+                }
+            }
+        }
+        let b = self.space.take_block(ci);
+        self.heap().adopt_current(b);
+        match self.heap().pop(ci) {
+            Some(p) => p,
+            None => unreachable!("a freshly adopted block has free slots"),
+        }
+    }
+
+    #[cold]
+    fn alloc_large(&mut self, cells: usize) -> Option<NonNull<u8>> {
+        self.safepoint();
+        let bytes = cells.checked_mul(crate::CELL)?;
+        let h = self.heap();
+        if h.since_gc >= h.trigger {
+            self.collect_local();
+        }
+        if self.space.wants_global() {
+            self.collect_global();
+        }
+        let p = self.heap().alloc_large(cells)?;
+        self.space.large_bytes.fetch_add(bytes, Ordering::Relaxed);
+        Some(p)
+    }
+
+    #[cfg(feature = "gc-stress")]
+    fn stress_collect(&mut self) {
+        self.collect_global();
+    }
+
+    /// Allocates an immortal object (shared, never collected, traced as a root
+    /// by global collections). For code, constants, interned names, builtins.
+    pub fn alloc_immortal(&mut self, kind: Kind, class: Value, n_values: usize, raw: usize) -> Value {
+        let bytes = object_bytes(n_values, raw);
+        let cells = cells_for(bytes);
+        let p = self.space.alloc_immortal(cells);
+        // SAFETY: fresh arena memory of `cells` cells.
+        let obj = unsafe { init_object(p, cells, kind, SHARED | IMMORTAL | FROZEN, self.shared.id, n_values as u32) };
+        if class.is_heap() {
+            self.promote(class);
+        }
+        obj.init_class(class);
+        self.space.register_immortal(obj.value());
+        obj.value()
+    }
+
+    /// Allocates a native object holding `value` (dropped when collected).
+    pub fn alloc_native<T: Trace + Send + Sync + 'static>(&mut self, kind: Kind, class: Value, value: T) -> Value {
+        let raw = native::native_raw_bytes::<T>();
+        let v = self.alloc(kind, class, 0, raw);
+        let obj = Obj::from_value(v).expect("alloc returns a heap value");
+        obj.header().meta.fetch_or(NATIVE, crate::sync::heap_atomic::Ordering::Relaxed);
+        // SAFETY: fresh object with the NATIVE flag and enough raw bytes.
+        unsafe { native::init_native(obj, value) };
+        v
+    }
+
+    // ---------------------------------------------------------------- barrier
+
+    /// Stores `v` into value slot `i` of `obj`: the write barrier. If `obj` is
+    /// shared and `v` is a local object, `v` and everything it reaches are
+    /// promoted first.
+    #[inline(always)]
+    pub fn store(&mut self, obj: Obj, i: usize, v: Value) {
+        if let Some(c) = Obj::from_value(v) {
+            if obj.is_shared() && !c.is_shared() {
+                self.promote_obj(c);
+            }
+        }
+        obj.store_raw(i, v);
+    }
+
+    /// Sets the class word of `obj` through the write barrier.
+    pub fn store_class(&mut self, obj: Obj, class: Value) {
+        if let Some(c) = Obj::from_value(class) {
+            if obj.is_shared() && !c.is_shared() {
+                self.promote_obj(c);
+            }
+        }
+        obj.init_class(class);
+    }
+
+    /// Promotes `v` (and all it reaches) to shared: for publishing a value to
+    /// other threads by means other than a store into a shared object.
+    pub fn promote(&mut self, v: Value) {
+        if let Some(o) = Obj::from_value(v) {
+            if !o.is_shared() {
+                self.promote_obj(o);
+            }
+        }
+    }
+
+    #[cold]
+    fn promote_obj(&mut self, o: Obj) {
+        let mut stack = core::mem::take(&mut self.promote_stack);
+        let n = promote::promote(&Heap, o, &mut stack);
+        self.promote_stack = stack;
+        self.promoted_since_flush += n as u64;
+        if self.promoted_since_flush > 4096 {
+            self.flush_counters();
+        }
+    }
+
+    fn flush_counters(&mut self) {
+        self.space.promoted.fetch_add(self.promoted_since_flush, Ordering::Relaxed);
+        self.promoted_since_flush = 0;
+    }
+
+    /// Adds `v` as a global root (promoting it); returns its index.
+    pub fn add_global_root(&mut self, v: Value) -> usize {
+        self.promote(v);
+        self.space.push_global_root(v)
+    }
+
+    /// Replaces global root `i` (promoting `v`).
+    pub fn set_global_root(&mut self, i: usize, v: Value) {
+        self.promote(v);
+        self.space.set_global_root(i, v);
+    }
+
+    // ---------------------------------------------------------------- safepoints
+
+    /// A safepoint: parks here if a global collection is requested.
+    #[inline(always)]
+    pub fn safepoint(&mut self) {
+        self.space.handshake.poll();
+    }
+
+    /// Runs `f`, a blocking call (sleep, lock wait, join, I/O), outside the
+    /// safepoint handshake: collections proceed without this thread. `f` gets
+    /// no access to the heap (it cannot borrow this context).
+    pub fn blocking<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        struct Leave<'a>(&'a crate::handshake::Handshake);
+        impl Drop for Leave<'_> {
+            fn drop(&mut self) {
+                self.0.leave_blocked();
+            }
+        }
+        self.space.handshake.enter_blocked();
+        let _leave = Leave(&self.space.handshake);
+        f()
+    }
+
+    /// Takes the lock of a shared object; while waiting, this thread stays
+    /// responsive to collections.
+    pub fn lock_object(&mut self, obj: Obj) {
+        let hs = &self.space.handshake;
+        crate::lock::lock_with(obj.lock_word(), || {
+            hs.poll();
+        });
+    }
+
+    /// Releases an object lock taken with [`ProtoContext::lock_object`].
+    pub fn unlock_object(&mut self, obj: Obj) {
+        crate::lock::unlock(obj.lock_word());
+    }
+
+    // ---------------------------------------------------------------- collection
+
+    /// Collects this context's unreachable local objects while other threads
+    /// keep running.
+    pub fn collect_local(&mut self) -> GcStats {
+        let t0 = std::time::Instant::now();
+        // SAFETY: owner and Running; roots and heap are disjoint cells.
+        let roots = unsafe { self.shared.roots_ref() };
+        let mut all = Vec::new();
+        roots.for_each(|v| all.push(v));
+        let marked = gc::mark_local(all.into_iter());
+        let mark_time = t0.elapsed();
+        let heap = self.heap();
+        heap.drop_current_lists();
+        let mut live = 0;
+        let mut live_bytes = 0;
+        for b in heap.blocks.iter_mut() {
+            // SAFETY: owner; other threads only read shared objects here.
+            let n = unsafe { b.sweep(true) };
+            live += n;
+            live_bytes += n * b.slot_bytes();
+        }
+        // SAFETY: as above.
+        live_bytes += unsafe { crate::heap::sweep_large(&mut heap.large, true) };
+        let empties = heap.finish_sweep();
+        heap.since_gc = 0;
+        heap.trigger = (2 * live_bytes).max(crate::heap::MIN_LOCAL_TRIGGER);
+        let freed = empties.len();
+        for e in empties {
+            self.space.release_block(e);
+        }
+        self.space.trim_pool();
+        self.space.local_collections.fetch_add(1, Ordering::Relaxed);
+        GcStats { marked, live_objects: live, freed_blocks: freed, duration: t0.elapsed(), mark_time }
+    }
+
+    /// Runs a global (stop-the-world) collection with parallel marking. If
+    /// another thread's collection ran while this one waited, runs its own
+    /// afterwards so the result always reflects a collection after the call.
+    pub fn collect_global(&mut self) -> GcStats {
+        self.flush_counters();
+        loop {
+            if let Some(s) = self.space.collect_global(true, true) {
+                return s;
+            }
+        }
+    }
+
+    /// A global collection with single-threaded marking and sweeping (for
+    /// measurement).
+    pub fn collect_global_sequential(&mut self) -> GcStats {
+        self.flush_counters();
+        loop {
+            if let Some(s) = self.space.collect_global(true, false) {
+                return s;
+            }
+        }
+    }
+}
+
+impl Drop for ProtoContext {
+    fn drop(&mut self) {
+        self.flush_counters();
+        // Local objects of an exiting thread are unreachable by the promotion
+        // invariant: drop the roots and sweep them now, so the blocks handed
+        // to the space hold only shared objects and valid free lists.
+        {
+            let r = self.roots_mut();
+            r.handles.clear();
+            r.slots.clear();
+            r.stack.set_top(0);
+        }
+        self.collect_local();
+        let heap = core::mem::replace(self.heap(), LocalHeap::new());
+        self.space.unregister(&self.shared, heap);
+    }
+}

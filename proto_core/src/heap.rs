@@ -1,0 +1,389 @@
+//! Blocks, size classes and a context's local heap (allocation and sweeping).
+//!
+//! Memory comes in 256 KiB blocks. A block serves one size class: slots of
+//! 1..=64 cells (see [`CLASS_CELLS`]); objects larger than 64 cells (4 KiB)
+//! are allocated one by one as *large* objects. Free slots form a singly linked
+//! list threaded through the free cells themselves (`meta` = FREE, then the next
+//! pointer), so allocation pops a list head: no synchronisation, no search.
+//!
+//! A [`LocalHeap`] belongs to one `ProtoContext`; only its owner thread
+//! touches it, except the collector while the owner is stopped or blocked
+//! (the handshake provides the ordering). Blocks that become empty go back to
+//! the `ProtoSpace` pool; the pool releases memory beyond a small reserve to
+//! the OS, so a program's resident size follows its live data.
+
+use crate::object::{make_meta, Header, Kind, Obj, FREE_KIND, FREE_META, LARGE, MARK, NATIVE, SHARED};
+use crate::sync::heap_atomic::{AtomicU64, Ordering};
+use crate::CELL;
+use core::ptr::NonNull;
+use std::alloc::{alloc, alloc_zeroed, dealloc, Layout};
+
+/// Bytes per block.
+pub const BLOCK_BYTES: usize = 256 * 1024;
+/// Cells per block.
+pub const BLOCK_CELLS: usize = BLOCK_BYTES / CELL;
+/// Slot sizes, in cells, of the size classes.
+pub const CLASS_CELLS: [usize; NCLASSES] = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64];
+/// Number of size classes.
+pub const NCLASSES: usize = 20;
+/// Largest object, in cells, served from blocks.
+pub const MAX_SMALL_CELLS: usize = 64;
+
+/// `CELLS_TO_CLASS[n]` is the smallest class whose slots hold `n` cells.
+const CELLS_TO_CLASS: [u8; MAX_SMALL_CELLS + 1] = {
+    let mut t = [0u8; MAX_SMALL_CELLS + 1];
+    let mut n = 1;
+    while n <= MAX_SMALL_CELLS {
+        let mut c = 0;
+        while CLASS_CELLS[c] < n {
+            c += 1;
+        }
+        t[n] = c as u8;
+        n += 1;
+    }
+    t
+};
+
+/// The size class for an object of `cells` cells (`cells <= MAX_SMALL_CELLS`).
+#[inline(always)]
+pub fn class_of(cells: usize) -> usize {
+    CELLS_TO_CLASS[cells] as usize
+}
+
+fn block_layout() -> Layout {
+    // 4096 keeps blocks page-aligned so whole blocks map to whole pages.
+    match Layout::from_size_align(BLOCK_BYTES, 4096) {
+        Ok(l) => l,
+        Err(_) => unreachable!("constant layout is valid"),
+    }
+}
+
+/// Allocates a raw block (contents unspecified). Aborts via the global
+/// allocation error handler on out-of-memory, like `Box::new`.
+pub(crate) fn new_raw_block() -> NonNull<u8> {
+    let layout = block_layout();
+    // SAFETY: the layout has non-zero size.
+    let p = unsafe { alloc(layout) };
+    match NonNull::new(p) {
+        Some(p) => p,
+        None => std::alloc::handle_alloc_error(layout),
+    }
+}
+
+/// Returns a raw block to the system allocator.
+///
+/// # Safety
+/// `p` came from [`new_raw_block`] and no object in it is reachable.
+pub(crate) unsafe fn free_raw_block(p: NonNull<u8>) {
+    // SAFETY: same layout as new_raw_block; the caller guarantees no use after.
+    unsafe { dealloc(p.as_ptr(), block_layout()) }
+}
+
+/// A free cell on a free list.
+#[repr(C)]
+pub(crate) struct FreeCell {
+    meta: AtomicU64,
+    next: *mut FreeCell,
+}
+
+/// One block in use by a size class.
+pub(crate) struct Block {
+    pub(crate) base: NonNull<u8>,
+    pub(crate) class: u8,
+    /// Free list of this block (valid when the block is not the current
+    /// allocation block of its class).
+    pub(crate) free: *mut FreeCell,
+    pub(crate) nfree: u32,
+}
+
+// SAFETY: a Block is exclusively owned by one LocalHeap (or the orphan list);
+// the collector moves it between threads only while its owner is stopped.
+unsafe impl Send for Block {}
+
+impl Block {
+    /// Slot size in bytes.
+    #[inline]
+    pub(crate) fn slot_bytes(&self) -> usize {
+        CLASS_CELLS[self.class as usize] * CELL
+    }
+
+    /// Number of slots.
+    #[inline]
+    pub(crate) fn nslots(&self) -> usize {
+        BLOCK_BYTES / self.slot_bytes()
+    }
+
+    /// Formats a raw block for `class`: every slot free.
+    pub(crate) fn format(base: NonNull<u8>, class: usize) -> Block {
+        let mut b = Block { base, class: class as u8, free: core::ptr::null_mut(), nfree: 0 };
+        let sb = b.slot_bytes();
+        let n = b.nslots();
+        let mut head: *mut FreeCell = core::ptr::null_mut();
+        for i in (0..n).rev() {
+            // SAFETY: slot i lies inside the block; we own the raw block.
+            unsafe {
+                let c = base.as_ptr().add(i * sb).cast::<FreeCell>();
+                c.write(FreeCell { meta: AtomicU64::new(FREE_META), next: head });
+                head = c;
+            }
+        }
+        b.free = head;
+        b.nfree = n as u32;
+        b
+    }
+
+    /// Sweeps the block: frees dead objects, clears marks of live ones and
+    /// rebuilds the free list. A `local` sweep keeps every SHARED object (it
+    /// was not marked, since local marking stops at shared objects). Returns
+    /// the number of live objects.
+    ///
+    /// # Safety
+    /// No mutator may touch the block's objects concurrently, except reading
+    /// shared objects during a local sweep (which never writes them).
+    pub(crate) unsafe fn sweep(&mut self, local: bool) -> usize {
+        let sb = self.slot_bytes();
+        let n = self.nslots();
+        let mut head: *mut FreeCell = core::ptr::null_mut();
+        let mut nfree = 0u32;
+        let mut live = 0usize;
+        for i in (0..n).rev() {
+            // SAFETY: slot i lies inside the block.
+            let p = unsafe { self.base.as_ptr().add(i * sb) };
+            // SAFETY: every slot starts with a meta word (object header or free cell).
+            let meta_word = unsafe { &*(p as *const AtomicU64) };
+            let meta = meta_word.load(Ordering::Relaxed);
+            let free = if meta as u8 == FREE_KIND {
+                true
+            } else if meta & MARK != 0 {
+                meta_word.store(meta & !MARK, Ordering::Relaxed);
+                false
+            } else if local && meta & SHARED != 0 {
+                false
+            } else {
+                if meta & NATIVE != 0 {
+                    // SAFETY: an unmarked, unreachable native object, finalised once here.
+                    unsafe { crate::native::finalize_native(Obj::from_header(NonNull::new_unchecked(p.cast::<Header>()))) };
+                }
+                true
+            };
+            if free {
+                // SAFETY: the slot is dead or already free; we rewrite it as a free cell.
+                unsafe { p.cast::<FreeCell>().write(FreeCell { meta: AtomicU64::new(FREE_META), next: head }) };
+                head = p.cast::<FreeCell>();
+                nfree += 1;
+            } else {
+                live += 1;
+            }
+        }
+        self.free = head;
+        self.nfree = nfree;
+        live
+    }
+
+    /// Does the block hold no object?
+    pub(crate) fn is_empty(&self) -> bool {
+        self.nfree as usize == self.nslots()
+    }
+}
+
+/// A large object allocation.
+pub(crate) struct Large(pub(crate) NonNull<Header>);
+// SAFETY: owned by one LocalHeap; moved between threads only under the handshake.
+unsafe impl Send for Large {}
+
+fn large_layout(cells: usize) -> Option<Layout> {
+    Layout::from_size_align(cells.checked_mul(CELL)?, CELL).ok()
+}
+
+/// Frees a large object.
+///
+/// # Safety
+/// `h` is an unreachable large object allocated by `LocalHeap::alloc_large`.
+pub(crate) unsafe fn free_large(h: NonNull<Header>) {
+    let obj = unsafe { Obj::from_header(h) };
+    let meta = obj.header().meta.load(Ordering::Relaxed);
+    if meta & NATIVE != 0 {
+        // SAFETY: the caller guarantees it is unreachable; finalised once.
+        unsafe { crate::native::finalize_native(obj) };
+    }
+    let cells = obj.header().cells as usize;
+    if let Some(l) = large_layout(cells) {
+        // SAFETY: allocated with this layout in alloc_large.
+        unsafe { dealloc(h.as_ptr().cast(), l) };
+    }
+}
+
+/// Sweeps a list of large objects; returns live bytes.
+///
+/// # Safety
+/// As for [`Block::sweep`].
+pub(crate) unsafe fn sweep_large(list: &mut Vec<Large>, local: bool) -> usize {
+    let mut live = 0;
+    list.retain(|l| {
+        // SAFETY: every entry is a live-or-garbage large object we own.
+        let obj = unsafe { Obj::from_header(l.0) };
+        let meta = obj.header().meta.load(Ordering::Relaxed);
+        if meta & MARK != 0 {
+            obj.header().meta.store(meta & !MARK, Ordering::Relaxed);
+            live += obj.cells() * CELL;
+            true
+        } else if local && meta & SHARED != 0 {
+            live += obj.cells() * CELL;
+            true
+        } else {
+            // SAFETY: unmarked: unreachable.
+            unsafe { free_large(l.0) };
+            false
+        }
+    });
+    live
+}
+
+/// A context's own heap.
+pub(crate) struct LocalHeap {
+    /// Current allocation list per class.
+    pub(crate) cur: [*mut FreeCell; NCLASSES],
+    pub(crate) blocks: Vec<Block>,
+    /// Per class: indices into `blocks` of blocks with free slots, not yet current.
+    pub(crate) avail: [Vec<u32>; NCLASSES],
+    pub(crate) large: Vec<Large>,
+    /// Bytes handed out since the last local collection (counted per block refill).
+    pub(crate) since_gc: usize,
+    /// Local collection trigger in bytes.
+    pub(crate) trigger: usize,
+}
+
+// SAFETY: see the module header: one owner thread, the collector only while it is stopped.
+unsafe impl Send for LocalHeap {}
+
+/// Minimum bytes allocated between two local collections.
+pub const MIN_LOCAL_TRIGGER: usize = 8 * 1024 * 1024;
+
+impl LocalHeap {
+    pub(crate) fn new() -> LocalHeap {
+        LocalHeap {
+            cur: [core::ptr::null_mut(); NCLASSES],
+            blocks: Vec::new(),
+            avail: Default::default(),
+            large: Vec::new(),
+            since_gc: 0,
+            trigger: MIN_LOCAL_TRIGGER,
+        }
+    }
+
+    /// Pops a slot of class `ci` from the current list (fast path).
+    #[inline(always)]
+    pub(crate) fn pop(&mut self, ci: usize) -> Option<NonNull<u8>> {
+        let p = self.cur[ci];
+        if p.is_null() {
+            return None;
+        }
+        // SAFETY: p is the head of a free list of this heap: a FreeCell.
+        self.cur[ci] = unsafe { (*p).next };
+        // SAFETY: non-null checked above.
+        Some(unsafe { NonNull::new_unchecked(p.cast()) })
+    }
+
+    /// Makes the next available block of class `ci` current. Returns false if none.
+    pub(crate) fn refill_from_avail(&mut self, ci: usize) -> bool {
+        while let Some(bi) = self.avail[ci].pop() {
+            let b = &mut self.blocks[bi as usize];
+            if b.nfree > 0 {
+                self.cur[ci] = b.free;
+                self.since_gc += b.nfree as usize * b.slot_bytes();
+                b.free = core::ptr::null_mut();
+                b.nfree = 0;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Adds a block (formatted or swept) and makes it current for its class.
+    pub(crate) fn adopt_current(&mut self, mut b: Block) {
+        let ci = b.class as usize;
+        self.cur[ci] = b.free;
+        self.since_gc += b.nfree as usize * b.slot_bytes();
+        b.free = core::ptr::null_mut();
+        b.nfree = 0;
+        self.blocks.push(b);
+    }
+
+    /// Allocates a large object (zeroed) of `cells` cells; returns None on
+    /// overflow or allocation failure.
+    pub(crate) fn alloc_large(&mut self, cells: usize) -> Option<NonNull<u8>> {
+        let layout = large_layout(cells)?;
+        if cells > u32::MAX as usize {
+            return None;
+        }
+        // SAFETY: non-zero size.
+        let p = NonNull::new(unsafe { alloc_zeroed(layout) })?;
+        self.large.push(Large(p.cast()));
+        self.since_gc += cells * CELL;
+        Some(p)
+    }
+
+    /// Forgets every current list (before a sweep rebuilds them).
+    pub(crate) fn drop_current_lists(&mut self) {
+        self.cur = [core::ptr::null_mut(); NCLASSES];
+        for a in self.avail.iter_mut() {
+            a.clear();
+        }
+    }
+
+    /// After sweeping every block: separates empty blocks (returned) and
+    /// rebuilds the availability lists. Returns (empty blocks, live objects).
+    pub(crate) fn finish_sweep(&mut self) -> Vec<NonNull<u8>> {
+        let mut empty = Vec::new();
+        let mut kept = Vec::with_capacity(self.blocks.len());
+        for b in self.blocks.drain(..) {
+            if b.is_empty() {
+                empty.push(b.base);
+            } else {
+                kept.push(b);
+            }
+        }
+        self.blocks = kept;
+        for (i, b) in self.blocks.iter().enumerate() {
+            if b.nfree > 0 {
+                self.avail[b.class as usize].push(i as u32);
+            }
+        }
+        empty
+    }
+}
+
+/// Initialises a slot as a fresh object: zeroes it and writes the header.
+///
+/// # Safety
+/// `p` points to `cells` cells that nobody else uses.
+#[inline(always)]
+pub(crate) unsafe fn init_object(p: NonNull<u8>, cells: usize, kind: Kind, flags: u64, owner: u16, n_values: u32) -> Obj {
+    // SAFETY: the caller owns `cells * CELL` bytes at p.
+    unsafe {
+        core::ptr::write_bytes(p.as_ptr(), 0, cells * CELL);
+        let h = p.as_ptr().cast::<Header>();
+        (*h).meta.store(make_meta(kind, flags, owner, n_values), Ordering::Relaxed);
+        (*h).cells = cells as u32;
+        Obj::from_header(NonNull::new_unchecked(h))
+    }
+}
+
+/// The `LARGE` flag, re-exported for the allocator.
+pub(crate) const LARGE_FLAG: u64 = LARGE;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_cover_all_sizes() {
+        for n in 1..=MAX_SMALL_CELLS {
+            let c = class_of(n);
+            assert!(CLASS_CELLS[c] >= n);
+            if c > 0 {
+                assert!(CLASS_CELLS[c - 1] < n);
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! Immutable, structurally shared storage for large immutable Python data.
+//!
+//! - [`RopeStr`]: a rope (ropey) for large strings and repeated concatenation:
+//!   appending or slicing shares the unchanged chunks, so building a string
+//!   piece by piece is not quadratic.
+//! - [`PVec`]: a persistent vector (im's RRB tree) for large tuples: slicing,
+//!   concatenation and "modified copies" share memory.
+//! - [`PHashMap`] / [`PHashSet`]: persistent hash maps/sets keyed by a
+//!   precomputed hash with the key equality supplied by the caller (the
+//!   engine's `__eq__`), for frozenset and frozen mappings.
+//!
+//! Concurrency contract: all of these are immutable once built; every
+//! "modification" returns a new value. They live in native heap objects
+//! (`ProtoContext::alloc_native`), are `Send + Sync`, and are read by any
+//! number of threads without locks or reference-count traffic on the Python
+//! objects (the trees' internal `Arc`s are only touched when a new version is
+//! built, never on reads).
+
+use crate::native::Trace;
+use crate::value::Value;
+
+/// An immutable rope string.
+#[derive(Clone, Debug, Default)]
+pub struct RopeStr(ropey::Rope);
+
+impl RopeStr {
+    /// A rope holding `s`.
+    pub fn new(s: &str) -> RopeStr {
+        RopeStr(ropey::Rope::from_str(s))
+    }
+    /// Length in chars (code points).
+    pub fn len_chars(&self) -> usize {
+        self.0.len_chars()
+    }
+    /// Length in UTF-8 bytes.
+    pub fn len_bytes(&self) -> usize {
+        self.0.len_bytes()
+    }
+    /// The char at `i`, if in range.
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        self.0.get_char(i)
+    }
+    /// A new rope `self + other`, sharing both sides' chunks.
+    pub fn concat(&self, other: &RopeStr) -> RopeStr {
+        let mut r = self.0.clone();
+        r.append(other.0.clone());
+        RopeStr(r)
+    }
+    /// A new rope `self + s`.
+    pub fn push_str(&self, s: &str) -> RopeStr {
+        let mut r = self.0.clone();
+        let n = r.len_chars();
+        r.insert(n, s);
+        RopeStr(r)
+    }
+    /// The chars `start..end` (clamped) as a new rope sharing chunks.
+    pub fn slice(&self, start: usize, end: usize) -> RopeStr {
+        let n = self.len_chars();
+        let (s, e) = (start.min(n), end.min(n).max(start.min(n)));
+        RopeStr(ropey::Rope::from(self.0.slice(s..e)))
+    }
+    /// Iterates the string's chunks in order.
+    pub fn chunks(&self) -> impl Iterator<Item = &str> {
+        self.0.chunks()
+    }
+    /// Flattens to a `String`.
+    pub fn to_string_flat(&self) -> String {
+        self.0.to_string()
+    }
+}
+
+impl Trace for RopeStr {}
+
+/// An immutable persistent vector of values.
+#[derive(Clone, Debug, Default)]
+pub struct PVec(im::Vector<Value>);
+
+impl PVec {
+    /// A vector of `items`.
+    pub fn from_slice(items: &[Value]) -> PVec {
+        PVec(items.iter().copied().collect())
+    }
+    /// Length.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// Is it empty?
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Item `i`.
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.0.get(i).copied()
+    }
+    /// A new vector with item `i` replaced (shares the rest).
+    pub fn with(&self, i: usize, v: Value) -> Option<PVec> {
+        if i >= self.len() {
+            return None;
+        }
+        Some(PVec(self.0.update(i, v)))
+    }
+    /// A new vector with `v` appended.
+    pub fn push(&self, v: Value) -> PVec {
+        let mut n = self.0.clone();
+        n.push_back(v);
+        PVec(n)
+    }
+    /// `self + other`, sharing both.
+    pub fn concat(&self, other: &PVec) -> PVec {
+        let mut n = self.0.clone();
+        n.append(other.0.clone());
+        PVec(n)
+    }
+    /// Items `start..end` (clamped), sharing structure.
+    pub fn slice(&self, start: usize, end: usize) -> PVec {
+        let n = self.len();
+        let s = start.min(n);
+        let e = end.min(n).max(s);
+        PVec(self.0.clone().slice(s..e))
+    }
+    /// Iterates the items.
+    pub fn iter(&self) -> impl Iterator<Item = Value> + '_ {
+        self.0.iter().copied()
+    }
+}
+
+impl Trace for PVec {
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        for &v in self.0.iter() {
+            if v.is_heap() {
+                f(v);
+            }
+        }
+    }
+}
+
+/// An immutable persistent hash map from Python keys to values. Keys are
+/// bucketed by their Python hash; equality is supplied by the caller.
+#[derive(Clone, Debug, Default)]
+pub struct PHashMap(im::OrdMap<u64, Vec<(Value, Value)>>);
+
+impl PHashMap {
+    /// The empty map.
+    pub fn new() -> PHashMap {
+        PHashMap::default()
+    }
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.0.values().map(|b| b.len()).sum()
+    }
+    /// Is it empty?
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Looks `key` up.
+    pub fn get(&self, hash: u64, key: Value, mut eq: impl FnMut(Value, Value) -> bool) -> Option<Value> {
+        self.0.get(&hash)?.iter().find(|(k, _)| *k == key || eq(*k, key)).map(|&(_, v)| v)
+    }
+    /// A new map with `key -> value` (replacing an equal key's value).
+    pub fn insert(&self, hash: u64, key: Value, value: Value, mut eq: impl FnMut(Value, Value) -> bool) -> PHashMap {
+        let mut bucket = self.0.get(&hash).cloned().unwrap_or_default();
+        match bucket.iter_mut().find(|(k, _)| *k == key || eq(*k, key)) {
+            Some(e) => e.1 = value,
+            None => bucket.push((key, value)),
+        }
+        PHashMap(self.0.update(hash, bucket))
+    }
+    /// A new map without `key`.
+    pub fn remove(&self, hash: u64, key: Value, mut eq: impl FnMut(Value, Value) -> bool) -> PHashMap {
+        let Some(b) = self.0.get(&hash) else { return self.clone() };
+        let bucket: Vec<_> = b.iter().copied().filter(|(k, _)| !(*k == key || eq(*k, key))).collect();
+        if bucket.is_empty() {
+            PHashMap(self.0.without(&hash))
+        } else {
+            PHashMap(self.0.update(hash, bucket))
+        }
+    }
+    /// Iterates the entries (in hash order).
+    pub fn iter(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
+        self.0.values().flat_map(|b| b.iter().copied())
+    }
+}
+
+impl Trace for PHashMap {
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        for (k, v) in self.iter() {
+            if k.is_heap() {
+                f(k);
+            }
+            if v.is_heap() {
+                f(v);
+            }
+        }
+    }
+}
+
+/// An immutable persistent hash set of Python values (see [`PHashMap`]).
+#[derive(Clone, Debug, Default)]
+pub struct PHashSet(PHashMap);
+
+impl PHashSet {
+    /// The empty set.
+    pub fn new() -> PHashSet {
+        PHashSet::default()
+    }
+    /// Number of members.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// Is it empty?
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Membership.
+    pub fn contains(&self, hash: u64, key: Value, eq: impl FnMut(Value, Value) -> bool) -> bool {
+        self.0.get(hash, key, eq).is_some()
+    }
+    /// A new set with `key` added.
+    pub fn insert(&self, hash: u64, key: Value, eq: impl FnMut(Value, Value) -> bool) -> PHashSet {
+        PHashSet(self.0.insert(hash, key, Value::NONE, eq))
+    }
+    /// A new set without `key`.
+    pub fn remove(&self, hash: u64, key: Value, eq: impl FnMut(Value, Value) -> bool) -> PHashSet {
+        PHashSet(self.0.remove(hash, key, eq))
+    }
+    /// Iterates the members.
+    pub fn iter(&self) -> impl Iterator<Item = Value> + '_ {
+        self.0.iter().map(|(k, _)| k)
+    }
+}
+
+impl Trace for PHashSet {
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        self.0.trace(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rope_concat_and_slice_share() {
+        let mut r = RopeStr::new("");
+        for i in 0..2000 {
+            r = r.push_str(&format!("{i},"));
+        }
+        let s = r.to_string_flat();
+        assert_eq!(r.len_bytes(), s.len());
+        assert_eq!(r.slice(0, 4).to_string_flat(), "0,1,");
+        assert_eq!(r.char_at(2), Some('1'));
+        let both = r.concat(&RopeStr::new("end"));
+        assert!(both.to_string_flat().ends_with("1999,end"));
+    }
+
+    #[test]
+    fn pvec_versions_are_independent() {
+        let a = PVec::from_slice(&(0..100).map(Value::int).collect::<Vec<_>>());
+        let b = a.with(5, Value::NONE).unwrap();
+        assert_eq!(a.get(5), Some(Value::int(5)));
+        assert_eq!(b.get(5), Some(Value::NONE));
+        assert_eq!(a.slice(10, 20).len(), 10);
+        assert_eq!(a.concat(&b).len(), 200);
+        assert_eq!(a.push(Value::TRUE).get(100), Some(Value::TRUE));
+    }
+
+    #[test]
+    fn phashmap_with_collisions() {
+        let eq = |a: Value, b: Value| a == b;
+        let mut m = PHashMap::new();
+        for i in 0..50 {
+            m = m.insert((i % 7) as u64, Value::int(i), Value::int(i * 10), eq);
+        }
+        assert_eq!(m.len(), 50);
+        assert_eq!(m.get(3, Value::int(10), eq), Some(Value::int(100)));
+        let m2 = m.remove(3, Value::int(10), eq);
+        assert_eq!(m2.get(3, Value::int(10), eq), None);
+        assert_eq!(m.get(3, Value::int(10), eq), Some(Value::int(100)));
+        let s = PHashSet::new().insert(1, Value::TRUE, eq);
+        assert!(s.contains(1, Value::TRUE, eq) && !s.contains(1, Value::FALSE, eq));
+    }
+}

@@ -1,0 +1,111 @@
+//! Native objects: heap objects whose raw region holds a Rust value.
+//!
+//! Used for data that is best kept in a Rust structure: ropes for large
+//! strings, persistent vectors and maps, OS handles. The value is dropped when
+//! the collector frees the object (finalisation runs on a collector thread,
+//! hence `Send`). A payload that holds heap `Value`s reports them through
+//! [`Trace`]; such a payload must be written only before the object is shared
+//! (the write barrier cannot see stores into Rust data), which the immutable
+//! payloads of this crate satisfy by construction.
+
+use crate::object::{Obj, NATIVE};
+use crate::value::Value;
+use core::any::TypeId;
+
+/// Reports the heap values a native payload references.
+pub trait Trace {
+    /// Calls `f` on every heap value held. The default holds none.
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        let _ = f;
+    }
+}
+
+/// Per-type function table stored at the start of a native raw region.
+pub(crate) struct NativeVTable {
+    pub(crate) drop: unsafe fn(*mut u8),
+    pub(crate) trace: unsafe fn(*const u8, &mut dyn FnMut(Value)),
+    pub(crate) type_id: fn() -> TypeId,
+}
+
+/// Offset of the payload inside the raw region (after the vtable pointer).
+pub(crate) const PAYLOAD_OFFSET: usize = 8;
+
+unsafe fn drop_payload<T>(p: *mut u8) {
+    // SAFETY: the caller (sweep) passes the payload pointer of a live native
+    // object of type T exactly once, when freeing it.
+    unsafe { core::ptr::drop_in_place(p.cast::<T>()) }
+}
+
+unsafe fn trace_payload<T: Trace>(p: *const u8, f: &mut dyn FnMut(Value)) {
+    // SAFETY: the caller passes the payload pointer of a live object of type T.
+    unsafe { &*p.cast::<T>() }.trace(f)
+}
+
+/// The vtable for `T`.
+pub(crate) fn vtable_for<T: Trace + Send + Sync + 'static>() -> &'static NativeVTable {
+    struct Holder<T>(core::marker::PhantomData<T>);
+    impl<T: Trace + Send + Sync + 'static> Holder<T> {
+        const VT: NativeVTable = NativeVTable {
+            drop: drop_payload::<T>,
+            trace: trace_payload::<T>,
+            type_id: TypeId::of::<T>,
+        };
+    }
+    &Holder::<T>::VT
+}
+
+/// Raw bytes a native object of type `T` needs.
+pub(crate) const fn native_raw_bytes<T>() -> usize {
+    assert!(core::mem::align_of::<T>() <= 8, "native payloads must have alignment <= 8");
+    PAYLOAD_OFFSET + core::mem::size_of::<T>()
+}
+
+fn vtable(obj: Obj) -> &'static NativeVTable {
+    // SAFETY: a NATIVE object's raw region starts with the vtable pointer
+    // written by `init_native` before the object became reachable.
+    unsafe { *(obj.raw_ptr() as *const &'static NativeVTable) }
+}
+
+/// Writes the vtable and payload into a freshly allocated object.
+///
+/// # Safety
+/// `obj` must be fresh, allocated with the NATIVE flag and at least
+/// `native_raw_bytes::<T>()` raw bytes.
+pub(crate) unsafe fn init_native<T: Trace + Send + Sync + 'static>(obj: Obj, value: T) {
+    let raw = obj.raw_ptr();
+    // SAFETY: the caller guarantees the raw region is large enough and unused;
+    // the raw region is 8-aligned and T's alignment is at most 8.
+    unsafe {
+        (raw as *mut &'static NativeVTable).write(vtable_for::<T>());
+        raw.add(PAYLOAD_OFFSET).cast::<T>().write(value);
+    }
+}
+
+/// The payload of a native object, if it is one of type `T`.
+pub fn native_ref<T: 'static>(obj: Obj) -> Option<&'static T> {
+    if obj.header().meta.load(crate::sync::heap_atomic::Ordering::Relaxed) & NATIVE == 0 {
+        return None;
+    }
+    if (vtable(obj).type_id)() != TypeId::of::<T>() {
+        return None;
+    }
+    // SAFETY: type id checked; the payload was initialised by init_native and
+    // lives as long as the object, which the caller keeps reachable.
+    Some(unsafe { &*obj.raw_ptr().add(PAYLOAD_OFFSET).cast::<T>() })
+}
+
+pub(crate) fn trace_native(obj: Obj, f: &mut dyn FnMut(Value)) {
+    let vt = vtable(obj);
+    // SAFETY: payload of a live native object whose vtable matches its type.
+    unsafe { (vt.trace)(obj.raw_ptr().add(PAYLOAD_OFFSET), f) }
+}
+
+/// Runs the payload's destructor.
+///
+/// # Safety
+/// Only the sweeper, once, on an unreachable native object.
+pub(crate) unsafe fn finalize_native(obj: Obj) {
+    let vt = vtable(obj);
+    // SAFETY: the caller guarantees this is the one finalisation.
+    unsafe { (vt.drop)(obj.raw_ptr().add(PAYLOAD_OFFSET)) }
+}

@@ -1,0 +1,317 @@
+//! Object headers and the layout of a heap object.
+//!
+//! Every heap object starts on a 64-byte cell boundary with a 24-byte
+//! [`Header`], followed by its body: first `n_values` traced [`Value`] words,
+//! then untraced raw bytes up to the end of its cells.
+//!
+//! | offset | field   | contents                                                      |
+//! |--------|---------|---------------------------------------------------------------|
+//! | 0      | `meta`  | bits 0..8 kind, 8 SHARED, 9 MARK, 10 IMMORTAL, 11 FROZEN, 12 NATIVE, 13 LARGE, 16..32 owner context id, 32..64 `n_values` |
+//! | 8      | `class` | a `Value`: the Python type (engine-defined; traced)           |
+//! | 16     | `lock`  | the object lock word, used once the object is shared and mutable |
+//! | 20     | `cells` | size in 64-byte cells (immutable after allocation)            |
+//! | 24     | body    | `n_values` value words, then raw bytes                         |
+//!
+//! Concurrency contract: `meta` flags change only (a) by the owner thread while
+//! the object is local (promotion sets SHARED with release ordering before the
+//! object can be published), or (b) by the collector while every mutator is
+//! stopped (MARK during a global collection), or (c) by the owner's local
+//! collector on local objects, which no other thread can reach. Value words are
+//! atomics: readers of shared objects use acquire loads; writers hold the
+//! object's lock (engine rule) and store with release ordering, so a reader
+//! never sees a torn or uninitialised value.
+
+use crate::sync::heap_atomic::{AtomicU32, AtomicU64, Ordering};
+use crate::value::Value;
+use crate::CELL;
+use core::ptr::NonNull;
+
+/// Size of [`Header`] in bytes.
+pub const HEADER_SIZE: usize = 24;
+
+/// Header flag: reachable from more than one thread; never points to a local object.
+pub const SHARED: u64 = 1 << 8;
+/// Header flag: marked live by the running collection.
+pub const MARK: u64 = 1 << 9;
+/// Header flag: never collected (constants, code, builtins). Implies SHARED.
+pub const IMMORTAL: u64 = 1 << 10;
+/// Header flag: never written after publication (plain reads are enough).
+pub const FROZEN: u64 = 1 << 11;
+/// Header flag: the raw region holds a Rust value with a finalizer (see `native`).
+pub const NATIVE: u64 = 1 << 12;
+/// Header flag: allocated outside the size-class blocks.
+pub const LARGE: u64 = 1 << 13;
+
+const KIND_MASK: u64 = 0xFF;
+const OWNER_SHIFT: u32 = 16;
+const NVALUES_SHIFT: u32 = 32;
+
+/// The `kind` byte of a cell on a free list.
+pub(crate) const FREE_KIND: u8 = 0xFF;
+/// `meta` of a free cell.
+pub(crate) const FREE_META: u64 = FREE_KIND as u64;
+
+/// Layout kinds known to proto_core. The engine may define its own kinds in
+/// `Kind::FIRST_ENGINE..Kind::LAST`; the collector does not look at kinds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub struct Kind(pub u8);
+
+impl Kind {
+    /// Plain value slots (instances, functions, cells, ...).
+    pub const GENERIC: Kind = Kind(0);
+    /// A boxed float (raw: f64).
+    pub const FLOAT: Kind = Kind(1);
+    /// A big integer (raw: sign and limbs).
+    pub const BIG_INT: Kind = Kind(2);
+    /// A flat string (raw: length, hash, bytes).
+    pub const STR: Kind = Kind(3);
+    /// A byte string.
+    pub const BYTES: Kind = Kind(4);
+    /// A tuple (values: items).
+    pub const TUPLE: Kind = Kind(5);
+    /// A list header (values: storage).
+    pub const LIST: Kind = Kind(6);
+    /// A dict header.
+    pub const DICT: Kind = Kind(7);
+    /// A set header.
+    pub const SET: Kind = Kind(8);
+    /// Backing storage of a list/dict/set (values: slots).
+    pub const STORAGE: Kind = Kind(9);
+    /// A native Rust value (see `native`).
+    pub const NATIVE: Kind = Kind(10);
+    /// First kind number free for the engine.
+    pub const FIRST_ENGINE: Kind = Kind(32);
+    /// Last usable kind number (0xFF marks free cells).
+    pub const LAST: Kind = Kind(0xFE);
+}
+
+/// The header at the start of every heap object.
+#[repr(C)]
+pub struct Header {
+    pub(crate) meta: AtomicU64,
+    pub(crate) class: AtomicU64,
+    pub(crate) lock: AtomicU32,
+    pub(crate) cells: u32,
+}
+
+const _: () = assert!(core::mem::size_of::<Header>() == HEADER_SIZE);
+const _: () = assert!(CELL % core::mem::align_of::<Header>() == 0);
+
+/// Builds a `meta` word.
+pub(crate) const fn make_meta(kind: Kind, flags: u64, owner: u16, n_values: u32) -> u64 {
+    (kind.0 as u64) | flags | ((owner as u64) << OWNER_SHIFT) | ((n_values as u64) << NVALUES_SHIFT)
+}
+
+/// Size in bytes needed for an object with `n_values` values and `raw` raw bytes.
+pub const fn object_bytes(n_values: usize, raw: usize) -> usize {
+    HEADER_SIZE + n_values * 8 + raw
+}
+
+/// Number of cells needed for `bytes` bytes.
+pub const fn cells_for(bytes: usize) -> usize {
+    bytes.div_ceil(CELL)
+}
+
+/// A reference to a live heap object.
+///
+/// Obtained from a heap [`Value`]. Using an `Obj` is sound as long as the
+/// object is live, which the rooting rules guarantee (see `roots` and
+/// docs/ARCHITECTURE.md). Debug builds check on every access that the cell has
+/// not been freed, turning a rooting mistake into a clear panic.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Obj(NonNull<Header>);
+
+// SAFETY: an Obj is an address; all access to the object goes through atomics
+// whose ordering rules are the concurrency contract at the top of this module.
+unsafe impl Send for Obj {}
+// SAFETY: as above.
+unsafe impl Sync for Obj {}
+
+impl core::fmt::Debug for Obj {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "Obj({:p}, kind {})", self.0, self.kind().0)
+    }
+}
+
+impl Obj {
+    /// The object behind a heap value, or `None` for immediates and `EMPTY`.
+    #[inline(always)]
+    pub fn from_value(v: Value) -> Option<Obj> {
+        if v.is_heap() {
+            // SAFETY: is_heap guarantees a non-zero address.
+            Some(Obj(unsafe { NonNull::new_unchecked(v.addr() as *mut Header) }))
+        } else {
+            None
+        }
+    }
+
+    /// # Safety
+    /// `p` must point at the header of a live object.
+    #[inline(always)]
+    pub(crate) unsafe fn from_header(p: NonNull<Header>) -> Obj {
+        Obj(p)
+    }
+
+    /// The value word for this object.
+    #[inline(always)]
+    pub fn value(self) -> Value {
+        // SAFETY: the header address is a 64-byte-aligned cell by construction.
+        unsafe { Value::from_addr(self.0.as_ptr() as usize) }
+    }
+
+    #[inline(always)]
+    pub(crate) fn header(self) -> &'static Header {
+        // SAFETY: a live object's header stays valid while the object is
+        // reachable; the 'static is an internal convenience never handed out.
+        unsafe { self.0.as_ref() }
+    }
+
+    /// The `meta` word (relaxed).
+    #[inline(always)]
+    pub(crate) fn meta(self) -> u64 {
+        let m = self.header().meta.load(Ordering::Relaxed);
+        debug_assert!(m as u8 != FREE_KIND && m != 0, "use of a collected object {:p}", self.0);
+        m
+    }
+
+    /// The layout kind.
+    #[inline(always)]
+    pub fn kind(self) -> Kind {
+        Kind((self.meta() & KIND_MASK) as u8)
+    }
+
+    /// Is the object shared between threads (promoted or immortal)?
+    #[inline(always)]
+    pub fn is_shared(self) -> bool {
+        self.meta() & SHARED != 0
+    }
+
+    /// Is the object immortal?
+    #[inline(always)]
+    pub fn is_immortal(self) -> bool {
+        self.meta() & IMMORTAL != 0
+    }
+
+    /// Is the object frozen (never written after publication)?
+    #[inline(always)]
+    pub fn is_frozen(self) -> bool {
+        self.meta() & FROZEN != 0
+    }
+
+    /// Marks the object frozen. Only the owner, before publication.
+    pub fn freeze(self) {
+        self.header().meta.fetch_or(FROZEN, Ordering::Relaxed);
+    }
+
+    /// The id of the context that allocated it.
+    #[inline(always)]
+    pub fn owner(self) -> u16 {
+        (self.meta() >> OWNER_SHIFT) as u16
+    }
+
+    /// Number of traced value words in the body.
+    #[inline(always)]
+    pub fn n_values(self) -> usize {
+        (self.meta() >> NVALUES_SHIFT) as usize
+    }
+
+    /// Size in cells.
+    #[inline(always)]
+    pub fn cells(self) -> usize {
+        self.header().cells as usize
+    }
+
+    /// Its Python class word.
+    #[inline(always)]
+    pub fn class(self) -> Value {
+        Value::from_bits(self.header().class.load(Ordering::Acquire))
+    }
+
+    #[inline(always)]
+    fn slot(self, i: usize) -> &'static AtomicU64 {
+        assert!(i < self.n_values(), "value index {i} out of range");
+        // SAFETY: i < n_values, and the body holds n_values u64 atomics right
+        // after the 24-byte header, inside the object's cells.
+        unsafe { &*(self.0.as_ptr().cast::<u8>().add(HEADER_SIZE) as *const AtomicU64).add(i) }
+    }
+
+    /// Reads value `i` (acquire: sees the initialised object a writer published).
+    #[inline(always)]
+    pub fn get(self, i: usize) -> Value {
+        Value::from_bits(self.slot(i).load(Ordering::Acquire))
+    }
+
+    /// Writes value `i` of a LOCAL object, or of a fresh object not yet
+    /// reachable from anything shared. Stores into shared objects must go
+    /// through `ProtoContext::store`, which runs the write barrier; debug builds
+    /// check this.
+    #[inline(always)]
+    pub fn init(self, i: usize, v: Value) {
+        debug_assert!(!self.is_shared() || !v.is_heap() || Obj::from_value(v).is_some_and(|o| o.is_shared()));
+        self.slot(i).store(v.bits(), Ordering::Release);
+    }
+
+    /// Stores without a barrier. Callers (the write barrier) guarantee that `v`
+    /// is shared or immediate whenever `self` is shared.
+    #[inline(always)]
+    pub(crate) fn store_raw(self, i: usize, v: Value) {
+        self.slot(i).store(v.bits(), Ordering::Release);
+    }
+
+    /// Sets the class word of a local/fresh object (see [`Obj::init`]).
+    pub fn init_class(self, class: Value) {
+        self.header().class.store(class.bits(), Ordering::Release);
+    }
+
+    /// Pointer to the raw region (after the values).
+    #[inline(always)]
+    pub fn raw_ptr(self) -> *mut u8 {
+        // SAFETY: the raw region starts inside the object's cells.
+        unsafe { self.0.as_ptr().cast::<u8>().add(HEADER_SIZE + 8 * self.n_values()) }
+    }
+
+    /// Length of the raw region in bytes (the rest of the object's cells).
+    #[inline(always)]
+    pub fn raw_len(self) -> usize {
+        self.cells() * CELL - HEADER_SIZE - 8 * self.n_values()
+    }
+
+    /// The raw region as bytes. The caller must not read it while another
+    /// thread may write it (raw regions of shared objects are written only
+    /// before publication, or under the object lock).
+    pub fn raw_bytes(self) -> &'static [u8] {
+        // SAFETY: raw_ptr..raw_ptr+raw_len lies inside the object's cells,
+        // which were zeroed at allocation, so every byte is initialised.
+        unsafe { core::slice::from_raw_parts(self.raw_ptr(), self.raw_len()) }
+    }
+
+    /// The object's lock word.
+    #[inline(always)]
+    pub fn lock_word(self) -> &'static AtomicU32 {
+        &self.header().lock
+    }
+
+    /// Calls `f` on each heap value the object references (class, values, and
+    /// a native payload's references).
+    #[inline]
+    pub fn for_each_ref(self, mut f: impl FnMut(Value)) {
+        let meta = self.meta();
+        let class = self.class();
+        if class.is_heap() {
+            f(class);
+        }
+        let n = (meta >> NVALUES_SHIFT) as usize;
+        // SAFETY: n values follow the header (see `slot`).
+        let base = unsafe { self.0.as_ptr().cast::<u8>().add(HEADER_SIZE) as *const AtomicU64 };
+        for i in 0..n {
+            // SAFETY: i < n.
+            let v = Value::from_bits(unsafe { &*base.add(i) }.load(Ordering::Acquire));
+            if v.is_heap() {
+                f(v);
+            }
+        }
+        if meta & NATIVE != 0 {
+            crate::native::trace_native(self, &mut f);
+        }
+    }
+}

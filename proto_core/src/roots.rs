@@ -1,0 +1,181 @@
+//! Precise roots: the per-thread value stack, handle scopes and root slots.
+//!
+//! A collection keeps alive exactly what is reachable from roots. Each
+//! `ProtoContext` has three kinds of root:
+//! - the **value stack**: one contiguous array per thread where the
+//!   interpreter keeps its frames' locals and operand stacks; slots `0..top`
+//!   are roots. It never reallocates, so raw pointers into it stay valid.
+//! - **handles**: Rust code that holds a `Value` across anything that may
+//!   collect (any allocation, any safepoint) roots it in a [`Scope`]. Handles
+//!   are branded with the scope's lifetime, so they cannot outlive it; the
+//!   scope pops them when it ends. Allocating through a scope returns rooted
+//!   handles directly, so the easy path is the safe one.
+//! - **root slots**: a small growable array for long-lived per-thread values
+//!   (current exception, thread state objects).
+//!
+//! Rule for Rust code (see docs/ARCHITECTURE.md): a raw `Value` pointing to
+//! the heap is valid only until the next allocation or safepoint on its
+//! thread unless it is reachable from a root.
+
+use crate::context::ProtoContext;
+use crate::object::{Kind, Obj};
+use crate::value::Value;
+use core::marker::PhantomData;
+
+/// Values of the per-thread contiguous stack.
+pub struct ValueStack {
+    slots: Vec<Value>,
+    top: usize,
+}
+
+/// Default capacity of a thread's value stack (values): 16 MiB of virtual
+/// memory, committed by the OS only as it is touched.
+pub const DEFAULT_STACK_VALUES: usize = 2 * 1024 * 1024;
+
+impl ValueStack {
+    pub(crate) fn new(capacity: usize) -> ValueStack {
+        // vec! of zero bits is calloc: pages are mapped lazily and read as EMPTY.
+        ValueStack { slots: vec![Value::EMPTY; capacity], top: 0 }
+    }
+
+    /// Capacity in values.
+    pub fn capacity(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Number of live slots (the roots are `0..top`).
+    pub fn top(&self) -> usize {
+        self.top
+    }
+
+    /// Sets the number of live slots. Slots above `top` are cleared so stale
+    /// values neither stay alive nor reappear when the stack grows again.
+    pub fn set_top(&mut self, top: usize) {
+        assert!(top <= self.slots.len(), "value stack overflow");
+        if top < self.top {
+            self.slots[top..self.top].fill(Value::EMPTY);
+        }
+        self.top = top;
+    }
+
+    /// The live slots.
+    pub fn live(&self) -> &[Value] {
+        &self.slots[..self.top]
+    }
+
+    /// All slots (live and spare), for the interpreter's frames.
+    pub fn slots_mut(&mut self) -> &mut [Value] {
+        &mut self.slots
+    }
+
+    /// Pushes a value; panics on overflow (the engine checks depth first).
+    pub fn push(&mut self, v: Value) {
+        let t = self.top;
+        assert!(t < self.slots.len(), "value stack overflow");
+        self.slots[t] = v;
+        self.top = t + 1;
+    }
+
+    /// Pops a value.
+    pub fn pop(&mut self) -> Option<Value> {
+        if self.top == 0 {
+            return None;
+        }
+        self.top -= 1;
+        let v = self.slots[self.top];
+        self.slots[self.top] = Value::EMPTY;
+        Some(v)
+    }
+}
+
+/// The roots of one context.
+pub(crate) struct Roots {
+    pub(crate) stack: ValueStack,
+    pub(crate) handles: Vec<Value>,
+    pub(crate) slots: Vec<Value>,
+}
+
+impl Roots {
+    pub(crate) fn new(stack_values: usize) -> Roots {
+        Roots { stack: ValueStack::new(stack_values), handles: Vec::new(), slots: Vec::new() }
+    }
+
+    pub(crate) fn for_each(&self, mut f: impl FnMut(Value)) {
+        for &v in self.stack.live().iter().chain(self.handles.iter()).chain(self.slots.iter()) {
+            if v.is_heap() {
+                f(v);
+            }
+        }
+    }
+}
+
+type Brand<'s> = PhantomData<fn(&'s ()) -> &'s ()>;
+
+/// A rooted value, valid for the scope `'s` that rooted it.
+#[derive(Clone, Copy)]
+pub struct Handle<'s> {
+    v: Value,
+    _brand: Brand<'s>,
+}
+
+impl core::fmt::Debug for Handle<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "Handle({:?})", self.v)
+    }
+}
+
+impl<'s> Handle<'s> {
+    /// The rooted value.
+    #[inline(always)]
+    pub fn get(self) -> Value {
+        self.v
+    }
+
+    /// The rooted object, if the value is a heap object.
+    #[inline(always)]
+    pub fn obj(self) -> Option<Obj> {
+        Obj::from_value(self.v)
+    }
+}
+
+/// A handle scope: values rooted in it stay alive until it ends.
+/// Created by [`ProtoContext::scope`].
+pub struct Scope<'s> {
+    ctx: &'s mut ProtoContext,
+    _brand: Brand<'s>,
+}
+
+impl<'s> Scope<'s> {
+    pub(crate) fn new(ctx: &'s mut ProtoContext) -> Scope<'s> {
+        Scope { ctx, _brand: PhantomData }
+    }
+
+    /// Roots `v` until the scope ends.
+    #[inline]
+    pub fn root(&mut self, v: Value) -> Handle<'s> {
+        if v.is_heap() {
+            self.ctx.roots_mut().handles.push(v);
+        }
+        Handle { v, _brand: PhantomData }
+    }
+
+    /// Allocates an object with `n_values` value slots (EMPTY) and `raw`
+    /// zeroed raw bytes, rooted in this scope.
+    pub fn alloc(&mut self, kind: Kind, class: Value, n_values: usize, raw: usize) -> Handle<'s> {
+        let v = self.ctx.alloc(kind, class, n_values, raw);
+        self.root(v)
+    }
+
+    /// Stores `v` into slot `i` of `obj` through the write barrier.
+    pub fn store(&mut self, obj: Handle<'s>, i: usize, v: Value) {
+        if let Some(o) = obj.obj() {
+            self.ctx.store(o, i, v);
+        }
+    }
+
+    /// The context, for calls that need it. Handles of this scope remain
+    /// rooted across those calls.
+    pub fn ctx(&mut self) -> &mut ProtoContext {
+        self.ctx
+    }
+}

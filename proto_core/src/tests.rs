@@ -1,0 +1,233 @@
+//! Unit tests of allocation, promotion and collection across the modules.
+
+use crate::object::Kind;
+use crate::sync::{thread, Arc, AtomicUsize, Ordering};
+use crate::{native::Trace, Obj, ProtoContext, ProtoSpace, SpaceConfig, Value, CELL};
+
+fn space() -> Arc<ProtoSpace> {
+    ProtoSpace::with_config(SpaceConfig { gc_threads: 2, ..SpaceConfig::default() })
+}
+
+/// A cons cell (car, cdr) with an int tag in raw bytes.
+fn cons(ctx: &mut ProtoContext, car: Value, cdr: Value) -> Value {
+    let v = ctx.alloc(Kind::GENERIC, Value::NONE, 2, 8);
+    let o = Obj::from_value(v).unwrap();
+    o.init(0, car);
+    o.init(1, cdr);
+    v
+}
+
+fn list_sum(mut v: Value) -> i64 {
+    let mut s = 0;
+    while let Some(o) = Obj::from_value(v) {
+        s += o.get(0).as_int().unwrap();
+        v = o.get(1);
+    }
+    s
+}
+
+#[test]
+fn every_object_is_cell_aligned() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    for n in 0..200usize {
+        for raw in [0usize, 1, 7, 64, 100, 5000] {
+            let v = ctx.alloc(Kind::GENERIC, Value::NONE, n, raw);
+            assert!(v.is_heap());
+            assert_eq!(v.addr() % CELL, 0);
+            let o = Obj::from_value(v).unwrap();
+            assert_eq!(o.n_values(), n);
+            assert!(o.raw_len() >= raw);
+            assert!(o.raw_bytes().iter().all(|&b| b == 0));
+            for i in 0..n {
+                assert_eq!(o.get(i), Value::EMPTY);
+            }
+        }
+    }
+    let big = ctx.alloc(Kind::GENERIC, Value::NONE, 100_000, 0);
+    assert_eq!(big.addr() % CELL, 0);
+    let imm = ctx.alloc_immortal(Kind::STR, Value::NONE, 0, 40);
+    assert_eq!(imm.addr() % CELL, 0);
+    assert!(ProtoSpace::is_immortal(imm));
+}
+
+#[test]
+fn local_collection_keeps_rooted_and_frees_garbage() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    let mut keep = Value::NONE;
+    for i in 0..1000 {
+        keep = cons(&mut ctx, Value::int(i), keep);
+        ctx.stack().set_top(0);
+        ctx.stack().push(keep);
+        for j in 0..50 {
+            cons(&mut ctx, Value::int(j), Value::NONE); // garbage
+        }
+    }
+    let s1 = ctx.collect_local();
+    assert_eq!(s1.marked, 1000);
+    assert_eq!(list_sum(keep), (0..1000).sum::<i64>());
+    // Everything unreachable once the root goes.
+    ctx.stack().set_top(0);
+    let s2 = ctx.collect_local();
+    assert_eq!(s2.marked, 0);
+    assert_eq!(s2.live_objects, 0);
+    assert!(sp.stats().local_collections >= 2);
+}
+
+#[test]
+fn handles_root_values_across_collections() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    let total = ctx.scope(|s| {
+        let a = s.alloc(Kind::GENERIC, Value::NONE, 1, 0);
+        s.store(a, 0, Value::int(41));
+        s.ctx().collect_local();
+        s.ctx().collect_global();
+        Obj::from_value(a.get()).unwrap().get(0).as_int().unwrap() + 1
+    });
+    assert_eq!(total, 42);
+    assert_eq!(ctx.collect_local().marked, 0, "scope end unroots its handles");
+}
+
+#[test]
+fn store_into_shared_promotes_transitively() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    let holder = ctx.alloc_immortal(Kind::GENERIC, Value::NONE, 1, 0);
+    let mut l = Value::NONE;
+    for i in 0..100 {
+        l = cons(&mut ctx, Value::int(i), l);
+    }
+    let first = Obj::from_value(l).unwrap();
+    assert!(!first.is_shared());
+    ctx.store(Obj::from_value(holder).unwrap(), 0, l);
+    let mut v = l;
+    while let Some(o) = Obj::from_value(v) {
+        assert!(o.is_shared(), "every reachable object is shared");
+        v = o.get(1);
+    }
+    assert_eq!(sp.stats().promoted, 0, "counters flush lazily");
+    // A local collection never frees shared objects even if unrooted locally.
+    ctx.collect_local();
+    assert_eq!(list_sum(l), (0..100).sum::<i64>());
+    // Reachable from an immortal object: survives global collections too.
+    ctx.collect_global();
+    ctx.collect_global_sequential();
+    assert_eq!(list_sum(Obj::from_value(holder).unwrap().get(0)), (0..100).sum::<i64>());
+    assert!(sp.stats().promoted >= 100);
+}
+
+#[test]
+fn global_collection_frees_unreachable_shared_objects() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    let root = ctx.add_global_root(Value::NONE);
+    let mut l = Value::NONE;
+    for i in 0..20_000 {
+        l = cons(&mut ctx, Value::int(i), l);
+    }
+    ctx.set_global_root(root, l);
+    ctx.collect_global();
+    let blocks_live = sp.stats().blocks_in_use;
+    assert_eq!(list_sum(sp.global_root(root)), (0..20_000).sum::<i64>());
+    ctx.set_global_root(root, Value::NONE);
+    let st = ctx.collect_global();
+    assert_eq!(st.live_objects, 0);
+    assert!(sp.stats().blocks_in_use < blocks_live);
+}
+
+struct DropCounter(Arc<AtomicUsize>);
+impl Trace for DropCounter {}
+impl Drop for DropCounter {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn native_objects_are_finalized_once() {
+    let sp = space();
+    let drops = Arc::new(AtomicUsize::new(0));
+    let mut ctx = sp.new_context();
+    let keep = ctx.alloc_native(Kind::NATIVE, Value::NONE, DropCounter(drops.clone()));
+    ctx.stack().push(keep);
+    for _ in 0..10 {
+        ctx.alloc_native(Kind::NATIVE, Value::NONE, DropCounter(drops.clone()));
+    }
+    ctx.collect_local();
+    assert_eq!(drops.load(Ordering::SeqCst), 10);
+    assert!(crate::native::native_ref::<DropCounter>(Obj::from_value(keep).unwrap()).is_some());
+    assert!(crate::native::native_ref::<u64>(Obj::from_value(keep).unwrap()).is_none());
+    ctx.stack().set_top(0);
+    ctx.collect_global();
+    assert_eq!(drops.load(Ordering::SeqCst), 11);
+    ctx.collect_global();
+    assert_eq!(drops.load(Ordering::SeqCst), 11);
+}
+
+#[test]
+fn promoted_values_cross_threads_and_survive_global_gc() {
+    let sp = space();
+    let mut main = sp.new_context();
+    let slot = main.alloc_immortal(Kind::GENERIC, Value::NONE, 4, 0);
+    let slot_obj = Obj::from_value(slot).unwrap();
+    let mut handles = vec![];
+    for t in 0..4i64 {
+        let sp = sp.clone();
+        handles.push(thread::spawn(move || {
+            let mut ctx = sp.new_context();
+            let mut l = Value::NONE;
+            for i in 0..5000 {
+                l = cons(&mut ctx, Value::int(i * (t + 1)), l);
+                ctx.stack().set_top(0);
+                ctx.stack().push(l);
+                if i % 1000 == 0 {
+                    ctx.collect_global();
+                }
+            }
+            ctx.store(slot_obj, t as usize, l);
+        }));
+    }
+    // The main context is blocked while joining: collections proceed without it.
+    main.blocking(|| {
+        for h in handles {
+            h.join().unwrap();
+        }
+    });
+    main.collect_global();
+    for t in 0..4i64 {
+        assert_eq!(list_sum(slot_obj.get(t as usize)), (0..5000).map(|i| i * (t + 1)).sum::<i64>());
+    }
+    assert_eq!(sp.context_count(), 1);
+}
+
+#[test]
+fn memory_is_returned_after_garbage() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    for _ in 0..2_000_000 {
+        ctx.alloc(Kind::GENERIC, Value::NONE, 2, 0);
+    }
+    ctx.collect_local();
+    let st = sp.stats();
+    assert!(st.blocks_in_use <= 2, "blocks in use after collecting garbage: {}", st.blocks_in_use);
+    assert!(st.pooled_blocks <= SpaceConfig::default().pool_reserve_blocks);
+}
+
+#[test]
+fn interleaved_global_and_local_collections() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    let mut l = Value::NONE;
+    for i in 0..200_000i64 {
+        l = cons(&mut ctx, Value::int(i), l);
+        ctx.stack().set_top(0);
+        ctx.stack().push(l);
+        cons(&mut ctx, Value::int(i), Value::NONE);
+        if i % 10_000 == 0 {
+            ctx.collect_global();
+        }
+    }
+    assert_eq!(list_sum(l), (0..200_000).sum::<i64>());
+}

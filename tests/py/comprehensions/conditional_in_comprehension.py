@@ -1,0 +1,12 @@
+# conditional expressions vs filter clauses in comprehensions
+nums = range(-3, 4)
+print([x if x >= 0 else 0 for x in nums])
+print([x for x in nums if x >= 0])
+print(["even" if x % 2 == 0 else "odd" for x in nums if x != 0])
+print(["fizzbuzz" if i % 15 == 0 else "fizz" if i % 3 == 0 else "buzz" if i % 5 == 0 else i for i in range(1, 16)])
+print({x: ("neg" if x < 0 else "zero" if x == 0 else "pos") for x in nums})
+print([y for x in nums if x for y in ([x] if x > 0 else [x, x])])
+print([(lambda v: v * 2)(x) if x else None for x in [0, 1, 2]])
+print([x for x in nums if x > 0 and x % 2 or x == -2])
+print([x for x in nums if not x])
+print([a or b for a, b in [(0, "b"), ("a", "b"), ("", None)]])

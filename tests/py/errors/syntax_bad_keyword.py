@@ -1,0 +1,3 @@
+# SyntaxError: using a keyword as an identifier.
+class = "reserved"
+print(class)

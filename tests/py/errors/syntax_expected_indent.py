@@ -1,0 +1,5 @@
+# IndentationError: expected an indented block.
+def empty_body():
+pass
+
+print("unreachable")

@@ -1,0 +1,5 @@
+# IndentationError: unexpected indent.
+x = 1
+if x:
+    print("inside")
+      print("over-indented")

@@ -1,0 +1,3 @@
+# SyntaxError suggesting a missing comma.
+items = [1, 2 3]
+print(items)

@@ -1,0 +1,3 @@
+# SyntaxError: closing bracket does not match opening one.
+matrix = [[1, 2], [3, 4)]
+print(matrix)

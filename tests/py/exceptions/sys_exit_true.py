@@ -1,0 +1,4 @@
+# sys.exit(True) exits with code 1 and prints nothing to stderr.
+import sys
+print("exit with True")
+sys.exit(True)

@@ -1,0 +1,20 @@
+# operator precedence and associativity
+print(2 + 3 * 4, (2 + 3) * 4, 2 * 3 ** 2, (2 * 3) ** 2, -3 ** 2, (-3) ** 2)
+print(2 ** 3 ** 2, (2 ** 3) ** 2, 2 ** -1, -2 ** -1)
+print(10 - 4 - 3, 10 - (4 - 3), 100 / 10 / 5, 100 / (10 / 5), 2 * 3 % 4, 2 * (3 % 4))
+print(7 // 2 * 2, 7 // (2 * 2), 1 + 2 << 3, 1 + (2 << 3), 1 << 2 + 3)
+print(6 & 3 | 8, 6 & (3 | 8), 1 | 2 ^ 3, (1 | 2) ^ 3, 5 ^ 3 & 1, (5 ^ 3) & 1)
+print(~1 + 1, ~(1 + 1), -~5, ~-5, not 1 + 1 == 3, (not 1) + 1)
+print(1 < 2 == 2, (1 < 2) == 2, 1 + 1 == 2 and 3 > 2, not 0 and 1, not (0 and 1))
+print(True or False and False, (True or False) and False, 0 or 1 and 2, (0 or 1) and 2)
+print(1 if True else 2 + 10, (1 if False else 2) + 10, 3 + (4 if 0 else 5))
+print(-2 * -3, - -2, +-+2, 2 - -2, 2--2, 3*-1)
+print(2 * 3 + 4 * 5 - 6 / 3, 2 + 3 * 4 ** 2 // 5 % 7)
+print("a" + "b" * 3, ("a" + "b") * 3, [1] + [2] * 2, "x" in "xy" == True, ("x" in "xy") == True)
+f = lambda x: x + 1
+print(f(2) * 3, (lambda: 5)() + 1, [1, 2, 3][1] ** 2, {"k": 4}["k"] ** 0.5)
+print(1 < 2 < 3 < 4, 1 < 3 > 2, 1 == 1.0 == True, 3 > 2 > 1 > 0 > -1)
+print(not not 0, not not "", -(-(-1)), 2 ** 2 ** 0)
+x = 5
+print(x > 3 and x < 10, 3 < x < 10, not x > 3, x & 1 == 1, (x & 1) == 1)
+print(1 + 2 if x else 3 + 4, 1 + (2 if x else 3) + 4)

@@ -1,0 +1,2 @@
+print("  [_counter module body executed]")
+loads = 1

@@ -1,0 +1,4 @@
+from . import right
+LEFT = "left"
+def call_right():
+    return right.RIGHT

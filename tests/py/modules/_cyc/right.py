@@ -1,0 +1,4 @@
+from . import left
+RIGHT = "right"
+def call_left():
+    return left.LEFT

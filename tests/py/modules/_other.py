@@ -1,0 +1,5 @@
+name = "other module"
+version = 100
+
+def describe():
+    return f"{name} v{version}"

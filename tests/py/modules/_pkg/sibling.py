@@ -1,0 +1,2 @@
+print("  [_pkg.sibling executing]")
+SIB = "sibling constant"

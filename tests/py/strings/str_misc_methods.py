@@ -1,0 +1,17 @@
+# misc str methods and class-level behaviour
+print(str.upper("abc"), str.join(",", ["a", "b"]), str.split("a b"), str.__name__, str.__doc__ is not None)
+print("abc".index("c"), "abc".encode(), "a{}c".format("b"))
+print(list(map(str.strip, [" a ", "b ", " c"])), sorted(["b", "A", "c"], key=str.casefold))
+print(str(), str(""), str("x"), str(object=5), type(str(5)).__name__)
+print("".join(["a"] * 5), "x".join(""), "abc".__class__.__name__, isinstance("", str))
+print("Hello World".count("o"), "Hello World".title().swapcase(), "hello".center(11, "*").upper())
+print(" ".join(w.capitalize() for w in "the quick brown fox".split()))
+print("a-b_c d".replace("-", " ").replace("_", " ").split())
+print("%s" % "x".join("12345"), "1,2,3".split(",")[::-1])
+print("tEsT".lower().upper().lower(), "CamelCaseString"[0].lower() + "CamelCaseString"[1:])
+s = "Mississippi"
+print(s.lower().count("ss"), s.find("ss", 3), s.rfind("ss"), s.replace("ss", "SS", 1), s.split("ss"), s.partition("ss"), s.rpartition("ss"))
+print(s.strip("Mi"), s.lstrip("Mis"), s.rstrip("ip"), s.upper().isupper(), s.startswith(("Miss", "Mr")))
+print(dir("")[:3] if False else "dir-skip", hasattr("", "casefold"), hasattr("", "decode"), callable(str.split))
+print(str.maketrans("", ""), "abc".isascii(), "abc".zfill(0))
+print("a\tb".expandtabs(2).replace(" ", "."), "x".ljust(3, ".") + "|", "é".center(5, "·"))
