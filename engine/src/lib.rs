@@ -1,1 +1,4 @@
 //! ProtoPy engine: compiler, bytecode and interpreter.
+
+pub mod bytecode;
+pub mod compiler;

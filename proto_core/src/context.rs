@@ -18,7 +18,12 @@ use crate::object::{cells_for, object_bytes, Kind, Obj, FROZEN, IMMORTAL, NATIVE
 use crate::promote::{self, Heap};
 use crate::roots::{Roots, Scope, ValueStack};
 use crate::space::ProtoSpace;
-use crate::sync::{Arc, Ordering};
+use crate::sync::Ordering;
+#[cfg(not(loom))]
+use crate::sync::Arc;
+// Same Arc as space.rs (see there).
+#[cfg(loom)]
+use std::sync::Arc;
 use crate::value::Value;
 use core::cell::UnsafeCell;
 use core::ptr::NonNull;
@@ -72,6 +77,12 @@ pub struct ProtoContext {
     shared: Arc<ContextShared>,
     promote_stack: Vec<Obj>,
     promoted_since_flush: u64,
+    /// Deferred mode: allocation never collects; it marks a collection
+    /// pending and the next [`ProtoContext::safepoint`] runs it.
+    deferred: bool,
+    pending: bool,
+    #[cfg(feature = "gc-stress")]
+    stress_count: u64,
 }
 
 // SAFETY: a context may move to another thread before use; it is not Sync, so
@@ -86,7 +97,16 @@ impl core::fmt::Debug for ProtoContext {
 
 impl ProtoContext {
     pub(crate) fn new(space: Arc<ProtoSpace>, shared: Arc<ContextShared>) -> ProtoContext {
-        ProtoContext { space, shared, promote_stack: Vec::new(), promoted_since_flush: 0 }
+        ProtoContext {
+            space,
+            shared,
+            promote_stack: Vec::new(),
+            promoted_since_flush: 0,
+            deferred: false,
+            pending: false,
+            #[cfg(feature = "gc-stress")]
+            stress_count: 0,
+        }
     }
 
     /// The space this context allocates in.
@@ -178,14 +198,17 @@ impl ProtoContext {
     #[cold]
     #[inline(never)]
     fn alloc_slow(&mut self, ci: usize) -> NonNull<u8> {
-        self.safepoint();
+        if !self.deferred {
+            self.safepoint();
+        }
         if self.heap().refill_from_avail(ci) {
             if let Some(p) = self.heap().pop(ci) {
                 return p;
             }
         }
-        let h = self.heap();
-        if h.since_gc >= h.trigger {
+        if self.deferred {
+            self.note_pressure();
+        } else if self.heap().since_gc >= self.heap().trigger {
             self.collect_local();
             if self.heap().refill_from_avail(ci) {
                 if let Some(p) = self.heap().pop(ci) {
@@ -193,7 +216,7 @@ impl ProtoContext {
                 }
             }
         }
-        if self.space.wants_global() {
+        if !self.deferred && self.space.wants_global() {
             self.collect_global();
             if self.heap().refill_from_avail(ci) {
                 if let Some(p) = self.heap().pop(ci) {
@@ -211,23 +234,37 @@ impl ProtoContext {
 
     #[cold]
     fn alloc_large(&mut self, cells: usize) -> Option<NonNull<u8>> {
-        self.safepoint();
         let bytes = cells.checked_mul(crate::CELL)?;
-        let h = self.heap();
-        if h.since_gc >= h.trigger {
-            self.collect_local();
-        }
-        if self.space.wants_global() {
-            self.collect_global();
+        if self.deferred {
+            self.note_pressure();
+        } else {
+            self.safepoint();
+            if self.heap().since_gc >= self.heap().trigger {
+                self.collect_local();
+            }
+            if self.space.wants_global() {
+                self.collect_global();
+            }
         }
         let p = self.heap().alloc_large(cells)?;
         self.space.large_bytes.fetch_add(bytes, Ordering::Relaxed);
         Some(p)
     }
 
+    /// GC-stress mode: a local collection at every allocation, and a global
+    /// one at every 256th, so rooting mistakes surface at once.
     #[cfg(feature = "gc-stress")]
     fn stress_collect(&mut self) {
-        self.collect_global();
+        if self.deferred {
+            self.pending = true;
+            return;
+        }
+        self.stress_count = self.stress_count.wrapping_add(1);
+        if self.stress_count % 256 == 0 {
+            self.collect_global();
+        } else {
+            self.collect_local();
+        }
     }
 
     /// Allocates an immortal object (shared, never collected, traced as a root
@@ -322,10 +359,59 @@ impl ProtoContext {
 
     // ---------------------------------------------------------------- safepoints
 
-    /// A safepoint: parks here if a global collection is requested.
+    /// A safepoint: parks here if a global collection is requested, and in
+    /// deferred mode runs the collection that allocation marked pending.
     #[inline(always)]
     pub fn safepoint(&mut self) {
         self.space.handshake.poll();
+        if self.pending {
+            self.run_pending();
+        }
+    }
+
+    /// Switches deferred mode on or off. In deferred mode allocation never
+    /// collects, so Rust code may hold unrooted values across allocations;
+    /// only safepoints (and explicit collections) collect. The interpreter
+    /// uses this mode: its safepoints are back-edges, calls and returns,
+    /// where every live value is in a frame or a handle.
+    pub fn set_deferred_collection(&mut self, on: bool) {
+        self.deferred = on;
+    }
+
+    /// Is a collection waiting for the next safepoint?
+    pub fn collection_pending(&self) -> bool {
+        self.pending
+    }
+
+    /// Allocation passed a threshold in deferred mode: mark a collection pending.
+    fn note_pressure(&mut self) {
+        if self.heap().since_gc >= self.heap().trigger || self.space.wants_global() {
+            self.pending = true;
+        }
+    }
+
+    #[cold]
+    fn run_pending(&mut self) {
+        self.pending = false;
+        #[cfg(feature = "gc-stress")]
+        {
+            self.stress_count = self.stress_count.wrapping_add(1);
+            if self.stress_count % 256 == 0 {
+                self.collect_global();
+            } else {
+                self.collect_local();
+            }
+            return;
+        }
+        #[allow(unreachable_code)]
+        {
+            if self.heap().since_gc >= self.heap().trigger {
+                self.collect_local();
+            }
+            if self.space.wants_global() {
+                self.collect_global();
+            }
+        }
     }
 
     /// Runs `f`, a blocking call (sleep, lock wait, join, I/O), outside the

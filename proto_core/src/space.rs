@@ -12,7 +12,13 @@ use crate::gc::{self, GcStats};
 use crate::handshake::Handshake;
 use crate::heap::{self, Block, Large, LocalHeap, BLOCK_BYTES, NCLASSES};
 use crate::object::{Obj, IMMORTAL, SHARED};
-use crate::sync::{self, Arc, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
+use crate::sync::{self, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
+#[cfg(not(loom))]
+use crate::sync::Arc;
+// loom's Arc cannot be a method receiver (`self: &Arc<Self>`); the space's own
+// reference count takes part in no modelled protocol.
+#[cfg(loom)]
+use std::sync::Arc;
 use crate::value::Value;
 use crate::CELL;
 use core::ptr::NonNull;

@@ -98,10 +98,13 @@ fn store_into_shared_promotes_transitively() {
     let mut l = Value::NONE;
     for i in 0..100 {
         l = cons(&mut ctx, Value::int(i), l);
+        ctx.stack().set_top(0);
+        ctx.stack().push(l);
     }
     let first = Obj::from_value(l).unwrap();
     assert!(!first.is_shared());
     ctx.store(Obj::from_value(holder).unwrap(), 0, l);
+    ctx.stack().set_top(0);
     let mut v = l;
     while let Some(o) = Obj::from_value(v) {
         assert!(o.is_shared(), "every reachable object is shared");
@@ -126,7 +129,10 @@ fn global_collection_frees_unreachable_shared_objects() {
     let mut l = Value::NONE;
     for i in 0..20_000 {
         l = cons(&mut ctx, Value::int(i), l);
+        ctx.stack().set_top(0);
+        ctx.stack().push(l);
     }
+    ctx.stack().set_top(0);
     ctx.set_global_root(root, l);
     ctx.collect_global();
     let blocks_live = sp.stats().blocks_in_use;
@@ -203,6 +209,7 @@ fn promoted_values_cross_threads_and_survive_global_gc() {
 }
 
 #[test]
+#[cfg_attr(feature = "gc-stress", ignore = "2M allocations, each a full collection under gc-stress")]
 fn memory_is_returned_after_garbage() {
     let sp = space();
     let mut ctx = sp.new_context();
@@ -216,6 +223,7 @@ fn memory_is_returned_after_garbage() {
 }
 
 #[test]
+#[cfg_attr(feature = "gc-stress", ignore = "400k allocations, each a full collection under gc-stress")]
 fn interleaved_global_and_local_collections() {
     let sp = space();
     let mut ctx = sp.new_context();
@@ -230,4 +238,24 @@ fn interleaved_global_and_local_collections() {
         }
     }
     assert_eq!(list_sum(l), (0..200_000).sum::<i64>());
+}
+
+#[test]
+fn deferred_mode_collects_only_at_safepoints() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    ctx.set_deferred_collection(true);
+    // Unrooted values survive any amount of allocation until a safepoint.
+    let mut l = Value::NONE;
+    for i in 0..300_000 {
+        l = cons(&mut ctx, Value::int(i), l);
+    }
+    assert_eq!(sp.stats().local_collections, 0);
+    assert!(ctx.collection_pending());
+    assert_eq!(list_sum(l), (0..300_000).sum::<i64>());
+    ctx.stack().push(l);
+    ctx.safepoint();
+    assert!(!ctx.collection_pending());
+    assert_eq!(sp.stats().local_collections, 1);
+    assert_eq!(list_sum(l), (0..300_000).sum::<i64>());
 }

@@ -1,0 +1,541 @@
+//! Stable binary serialization of code objects (`.pyc`-like files).
+//!
+//! Layout: `b"PPYC"`, format version (u16 LE), the opcode-table fingerprint
+//! (u64 LE, see [`TABLE_FINGERPRINT`]), then one code object.  Integers
+//! inside are unsigned LEB128 varints (signed values zig-zag encoded);
+//! strings are a varint length plus UTF-8 bytes.  Constants carry a one-byte
+//! tag.  Opcodes are stored as their table number, so the fingerprint check
+//! guarantees the numbering matches.
+//!
+//! Deserializing never panics and never trusts the input: every length is
+//! checked against the remaining bytes, nesting depth is bounded, and the
+//! decoded code object is validated ([`validate`]) so that the interpreter
+//! can execute it without bounds surprises (operands in range, jump targets
+//! on instruction boundaries, exception table and caches consistent).
+
+use std::fmt;
+use std::sync::Arc;
+
+use num_bigint::{BigInt, Sign};
+
+use super::code::{
+    CodeFlags, CodeObject, Constant, ExceptionEntry, LineTable, Location, PyStr, NO_CACHE,
+};
+use super::opcodes::{OperandKind, TABLE_FINGERPRINT};
+
+/// File magic.
+pub const MAGIC: &[u8; 4] = b"PPYC";
+/// Format version of the container (bump on layout changes).
+pub const FORMAT_VERSION: u16 = 1;
+const MAX_NESTING: usize = 200;
+
+/// Error from [`deserialize`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeserializeError(pub String);
+
+impl fmt::Display for DeserializeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "bad code file: {}", self.0)
+    }
+}
+
+impl std::error::Error for DeserializeError {}
+
+/// Serializes a code object (and everything it contains).
+pub fn serialize(code: &CodeObject) -> Vec<u8> {
+    let mut w = Writer { out: Vec::new() };
+    w.out.extend_from_slice(MAGIC);
+    w.out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    w.out.extend_from_slice(&TABLE_FINGERPRINT.to_le_bytes());
+    w.code(code);
+    w.out
+}
+
+/// Deserializes bytes produced by [`serialize`].
+pub fn deserialize(bytes: &[u8]) -> Result<Arc<CodeObject>, DeserializeError> {
+    let mut r = Reader {
+        data: bytes,
+        pos: 0,
+        depth: 0,
+    };
+    if r.take(4)? != MAGIC {
+        return Err(err("bad magic number"));
+    }
+    let version = u16::from_le_bytes([r.byte()?, r.byte()?]);
+    if version != FORMAT_VERSION {
+        return Err(err(format!("unsupported format version {version}")));
+    }
+    let mut fp = [0u8; 8];
+    fp.copy_from_slice(r.take(8)?);
+    if u64::from_le_bytes(fp) != TABLE_FINGERPRINT {
+        return Err(err("bytecode was produced by a different opcode table"));
+    }
+    let code = r.code()?;
+    if r.pos != bytes.len() {
+        return Err(err("trailing bytes"));
+    }
+    Ok(code)
+}
+
+fn err(msg: impl Into<String>) -> DeserializeError {
+    DeserializeError(msg.into())
+}
+
+struct Writer {
+    out: Vec<u8>,
+}
+
+impl Writer {
+    fn uvar(&mut self, mut v: u64) {
+        loop {
+            let byte = (v & 0x7F) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.out.push(byte);
+                return;
+            }
+            self.out.push(byte | 0x80);
+        }
+    }
+    fn u32(&mut self, v: u32) {
+        self.uvar(u64::from(v));
+    }
+    fn bytes(&mut self, b: &[u8]) {
+        self.uvar(b.len() as u64);
+        self.out.extend_from_slice(b);
+    }
+    fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+    fn strs(&mut self, v: &[Box<str>]) {
+        self.uvar(v.len() as u64);
+        for s in v {
+            self.str(s);
+        }
+    }
+    fn f64(&mut self, f: f64) {
+        self.out.extend_from_slice(&f.to_bits().to_le_bytes());
+    }
+    fn constant(&mut self, c: &Constant) {
+        match c {
+            Constant::None => self.out.push(0),
+            Constant::Bool(false) => self.out.push(1),
+            Constant::Bool(true) => self.out.push(2),
+            Constant::Int(v) => {
+                self.out.push(3);
+                self.uvar(((*v << 1) ^ (*v >> 63)) as u64);
+            }
+            Constant::BigInt(b) => {
+                self.out.push(4);
+                let (sign, mag) = b.to_bytes_le();
+                self.out.push(u8::from(sign == Sign::Minus));
+                self.bytes(&mag);
+            }
+            Constant::Float(f) => {
+                self.out.push(5);
+                self.f64(*f);
+            }
+            Constant::Complex(r, i) => {
+                self.out.push(6);
+                self.f64(*r);
+                self.f64(*i);
+            }
+            Constant::Str(s) => {
+                self.out.push(7);
+                self.bytes(s.as_bytes());
+            }
+            Constant::Bytes(b) => {
+                self.out.push(8);
+                self.bytes(b);
+            }
+            Constant::Tuple(items) | Constant::FrozenSet(items) => {
+                self.out.push(if matches!(c, Constant::Tuple(_)) {
+                    9
+                } else {
+                    10
+                });
+                self.uvar(items.len() as u64);
+                for item in items.iter() {
+                    self.constant(item);
+                }
+            }
+            Constant::Ellipsis => self.out.push(11),
+            Constant::Code(code) => {
+                self.out.push(12);
+                self.code(code);
+            }
+        }
+    }
+    fn code(&mut self, c: &CodeObject) {
+        self.str(&c.name);
+        self.str(&c.qualname);
+        self.str(&c.filename);
+        self.u32(c.first_lineno);
+        self.u32(c.argcount);
+        self.u32(c.posonlyargcount);
+        self.u32(c.kwonlyargcount);
+        self.u32(c.flags.0);
+        self.strs(&c.varnames);
+        self.strs(&c.cellvars);
+        self.strs(&c.freevars);
+        self.uvar(c.cell2arg.len() as u64);
+        for a in c.cell2arg.iter() {
+            self.uvar(a.map_or(0, |v| u64::from(v) + 1));
+        }
+        self.strs(&c.names);
+        self.uvar(c.consts.len() as u64);
+        for k in c.consts.iter() {
+            self.constant(k);
+        }
+        self.bytes(&c.code);
+        self.uvar(c.linetable.entries.len() as u64);
+        for (off, loc) in c.linetable.entries.iter() {
+            self.u32(*off);
+            self.u32(loc.line);
+            self.u32(loc.end_line);
+            self.u32(loc.col);
+            self.u32(loc.end_col);
+        }
+        self.uvar(c.exception_table.len() as u64);
+        for e in c.exception_table.iter() {
+            self.u32(e.start);
+            self.u32(e.end);
+            self.u32(e.target);
+            self.u32(e.depth);
+            self.out.push(u8::from(e.lasti));
+        }
+        self.u32(c.max_stackdepth);
+        // cache_index is derived from the code and rebuilt on load.
+    }
+}
+
+struct Reader<'a> {
+    data: &'a [u8],
+    pos: usize,
+    depth: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], DeserializeError> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .ok_or_else(|| err("length overflow"))?;
+        let slice = self
+            .data
+            .get(self.pos..end)
+            .ok_or_else(|| err("unexpected end of data"))?;
+        self.pos = end;
+        Ok(slice)
+    }
+    fn byte(&mut self) -> Result<u8, DeserializeError> {
+        Ok(self.take(1)?[0])
+    }
+    fn uvar(&mut self) -> Result<u64, DeserializeError> {
+        let mut v: u64 = 0;
+        for shift in (0..70).step_by(7) {
+            let b = self.byte()?;
+            if shift == 63 && b > 1 {
+                return Err(err("varint overflow"));
+            }
+            v |= u64::from(b & 0x7F) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(err("varint too long"))
+    }
+    fn u32(&mut self) -> Result<u32, DeserializeError> {
+        u32::try_from(self.uvar()?).map_err(|_| err("value out of range"))
+    }
+    fn len(&mut self) -> Result<usize, DeserializeError> {
+        let n = self.uvar()?;
+        // Every element occupies at least one byte.
+        if n > (self.data.len() - self.pos) as u64 {
+            return Err(err("length exceeds data"));
+        }
+        Ok(n as usize)
+    }
+    fn bytes(&mut self) -> Result<&'a [u8], DeserializeError> {
+        let n = self.len()?;
+        self.take(n)
+    }
+    fn string(&mut self) -> Result<Box<str>, DeserializeError> {
+        let b = self.bytes()?;
+        std::str::from_utf8(b)
+            .map(Into::into)
+            .map_err(|_| err("invalid UTF-8 in name"))
+    }
+    fn strs(&mut self) -> Result<Box<[Box<str>]>, DeserializeError> {
+        let n = self.len()?;
+        (0..n).map(|_| self.string()).collect()
+    }
+    fn f64(&mut self) -> Result<f64, DeserializeError> {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(self.take(8)?);
+        Ok(f64::from_bits(u64::from_le_bytes(b)))
+    }
+    fn nested<T>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<T, DeserializeError>,
+    ) -> Result<T, DeserializeError> {
+        if self.depth >= MAX_NESTING {
+            return Err(err("nesting too deep"));
+        }
+        self.depth += 1;
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+    fn constant(&mut self) -> Result<Constant, DeserializeError> {
+        Ok(match self.byte()? {
+            0 => Constant::None,
+            1 => Constant::Bool(false),
+            2 => Constant::Bool(true),
+            3 => {
+                let z = self.uvar()?;
+                Constant::Int(((z >> 1) as i64) ^ -((z & 1) as i64))
+            }
+            4 => {
+                let neg = self.byte()? != 0;
+                let mag = self.bytes()?;
+                let v = BigInt::from_bytes_le(if neg { Sign::Minus } else { Sign::Plus }, mag);
+                Constant::int(v)
+            }
+            5 => Constant::Float(self.f64()?),
+            6 => Constant::Complex(self.f64()?, self.f64()?),
+            7 => Constant::Str(
+                PyStr::from_bytes(self.bytes()?).ok_or_else(|| err("malformed str constant"))?,
+            ),
+            8 => Constant::Bytes(self.bytes()?.into()),
+            t @ (9 | 10) => {
+                let n = self.len()?;
+                let items =
+                    self.nested(|r| (0..n).map(|_| r.constant()).collect::<Result<Vec<_>, _>>())?;
+                if t == 9 {
+                    Constant::Tuple(items.into())
+                } else {
+                    Constant::FrozenSet(items.into())
+                }
+            }
+            11 => Constant::Ellipsis,
+            12 => Constant::Code(self.nested(|r| r.code())?),
+            t => return Err(err(format!("unknown constant tag {t}"))),
+        })
+    }
+    fn code(&mut self) -> Result<Arc<CodeObject>, DeserializeError> {
+        let name = self.string()?;
+        let qualname = self.string()?;
+        let filename: Arc<str> = self.string()?.into();
+        let first_lineno = self.u32()?;
+        let argcount = self.u32()?;
+        let posonlyargcount = self.u32()?;
+        let kwonlyargcount = self.u32()?;
+        let flags = CodeFlags(self.u32()?);
+        let varnames = self.strs()?;
+        let cellvars = self.strs()?;
+        let freevars = self.strs()?;
+        let n = self.len()?;
+        let mut cell2arg = Vec::with_capacity(n);
+        for _ in 0..n {
+            let v = self.u32()?;
+            cell2arg.push(if v == 0 { None } else { Some(v - 1) });
+        }
+        let names = self.strs()?;
+        let n = self.len()?;
+        let consts = (0..n)
+            .map(|_| self.constant())
+            .collect::<Result<Vec<_>, _>>()?;
+        let code: Box<[u8]> = self.bytes()?.into();
+        let n = self.len()?;
+        let mut entries = Vec::with_capacity(n);
+        for _ in 0..n {
+            let off = self.u32()?;
+            let loc = Location {
+                line: self.u32()?,
+                end_line: self.u32()?,
+                col: self.u32()?,
+                end_col: self.u32()?,
+            };
+            entries.push((off, loc));
+        }
+        let n = self.len()?;
+        let mut exception_table = Vec::with_capacity(n);
+        for _ in 0..n {
+            exception_table.push(ExceptionEntry {
+                start: self.u32()?,
+                end: self.u32()?,
+                target: self.u32()?,
+                depth: self.u32()?,
+                lasti: match self.byte()? {
+                    0 => false,
+                    1 => true,
+                    _ => return Err(err("bad lasti flag")),
+                },
+            });
+        }
+        let max_stackdepth = self.u32()?;
+        let (cache_index, n_cache_slots) =
+            build_cache_index(&code).ok_or_else(|| err("malformed instruction stream"))?;
+        let obj = CodeObject {
+            name,
+            qualname,
+            filename,
+            first_lineno,
+            argcount,
+            posonlyargcount,
+            kwonlyargcount,
+            flags,
+            varnames,
+            cellvars,
+            freevars,
+            cell2arg: cell2arg.into(),
+            names,
+            consts: consts.into(),
+            code,
+            linetable: LineTable {
+                entries: entries.into(),
+            },
+            exception_table: exception_table.into(),
+            max_stackdepth,
+            n_cache_slots,
+            cache_index,
+        };
+        validate(&obj).map_err(err)?;
+        Ok(Arc::new(obj))
+    }
+}
+
+/// Computes the per-unit cache index and the slot count for a unit stream.
+/// `None` if the stream is malformed (odd length, bad opcode, dangling
+/// EXTENDED_ARG).
+pub fn build_cache_index(code: &[u8]) -> Option<(Box<[u32]>, u32)> {
+    if code.len() % 2 != 0 {
+        return None;
+    }
+    let units = code.len() / 2;
+    let mut index = vec![NO_CACHE; units];
+    let mut next = 0u32;
+    let mut pos = 0u32;
+    while (pos as usize) < units {
+        let ins = super::code::decode_at(code, pos)?;
+        let n = ins.op.cache_slots();
+        if n > 0 {
+            index[ins.offset as usize] = next;
+            next = next.checked_add(n)?;
+        }
+        pos = ins.offset + 1;
+    }
+    Some((index.into(), next))
+}
+
+/// Checks the structural invariants the interpreter relies on.
+pub fn validate(c: &CodeObject) -> Result<(), String> {
+    let units = c.len_units();
+    if c.code.len() % 2 != 0 || units == 0 {
+        return Err("empty or odd-length code".into());
+    }
+    if c.posonlyargcount > c.argcount {
+        return Err("posonlyargcount > argcount".into());
+    }
+    let nparams = u64::from(c.argcount)
+        + u64::from(c.kwonlyargcount)
+        + u64::from(c.flags.contains(CodeFlags::VARARGS))
+        + u64::from(c.flags.contains(CodeFlags::VARKEYWORDS));
+    if nparams > c.varnames.len() as u64 {
+        return Err("more parameters than varnames".into());
+    }
+    if c.cell2arg.len() != c.cellvars.len() {
+        return Err("cell2arg length mismatch".into());
+    }
+    if c.cell2arg
+        .iter()
+        .flatten()
+        .any(|&a| u64::from(a) >= nparams)
+    {
+        return Err("cell2arg out of range".into());
+    }
+    let mut starts = vec![false; units as usize];
+    let mut pos = 0u32;
+    let mut jumps = Vec::new();
+    let mut last = None;
+    while pos < units {
+        let ins = c.decode_at(pos).ok_or("malformed instruction")?;
+        starts[ins.start as usize] = true;
+        let arg = ins.arg as usize;
+        let ok = match ins.op.operand() {
+            OperandKind::Const => arg < c.consts.len(),
+            OperandKind::Name => arg < c.names.len(),
+            OperandKind::Local => arg < c.varnames.len(),
+            OperandKind::Deref => arg < c.n_cells(),
+            OperandKind::Jump => {
+                jumps.push(ins.arg);
+                true
+            }
+            OperandKind::BinaryOp => arg <= 25,
+            OperandKind::CompareOp => arg <= 5,
+            OperandKind::Invert => arg <= 1,
+            OperandKind::Raise => arg <= 2,
+            OperandKind::Awaitable => arg <= 2,
+            OperandKind::Format => arg <= 7,
+            OperandKind::MakeFunction => arg <= 15,
+            OperandKind::Intrinsic1 => super::opcodes::Intrinsic1::from_arg(ins.arg).is_some(),
+            OperandKind::Intrinsic2 => super::opcodes::Intrinsic2::from_arg(ins.arg).is_some(),
+            OperandKind::NoArg
+            | OperandKind::Raw
+            | OperandKind::Count
+            | OperandKind::Flags
+            | OperandKind::UnpackEx => true,
+        };
+        if !ok {
+            return Err(format!("operand out of range at {}", ins.start));
+        }
+        let (pops, _) = ins.op.stack_effect_parts(ins.arg, false);
+        if pops > c.max_stackdepth.saturating_add(1) && ins.op.flow() != super::opcodes::Flow::Stop
+        {
+            return Err(format!(
+                "instruction at {} reads below the stack",
+                ins.start
+            ));
+        }
+        last = Some(ins);
+        pos = ins.offset + 1;
+    }
+    if let Some(ins) = last {
+        if matches!(
+            ins.op.flow(),
+            super::opcodes::Flow::Next | super::opcodes::Flow::CondJump
+        ) {
+            return Err("code may fall off the end".into());
+        }
+    }
+    for t in jumps {
+        if t >= units || !starts[t as usize] {
+            return Err(format!("jump target {t} is not an instruction"));
+        }
+    }
+    let mut prev_end = 0;
+    for e in c.exception_table.iter() {
+        if e.start >= e.end || e.end > units || e.start < prev_end {
+            return Err("bad exception table range".into());
+        }
+        if e.target >= units || !starts[e.target as usize] {
+            return Err("bad exception handler target".into());
+        }
+        if u64::from(e.depth) + 1 + u64::from(e.lasti) > u64::from(c.max_stackdepth) {
+            return Err("exception handler depth exceeds stack size".into());
+        }
+        prev_end = e.end;
+    }
+    let mut prev = None;
+    for (off, _) in c.linetable.entries.iter() {
+        if *off >= units || prev.is_some_and(|p| p >= *off) {
+            return Err("bad line table".into());
+        }
+        prev = Some(*off);
+    }
+    if c.cache_index.len() != units as usize {
+        return Err("cache index length mismatch".into());
+    }
+    Ok(())
+}

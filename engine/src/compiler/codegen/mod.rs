@@ -1,0 +1,647 @@
+//! Code generation: AST + symbol table -> code objects.
+//!
+//! A port of the structure of CPython 3.11's `compile.c` onto ProtoPy's
+//! opcode table.  Each code object being built is a [`Unit`] holding a
+//! linear instruction list with symbolic labels.  Exception handling uses
+//! *handler markers* instead of CPython's SETUP_*/POP_BLOCK pseudo
+//! instructions: the code generator keeps a stack of active handlers, every
+//! emitted instruction records the innermost one, and a zero-size marker at
+//! the setup point lets the assembler learn the handler's stack depth.
+//! `break`/`continue`/`return` unwind the frame-block stack exactly like
+//! CPython's `compiler_unwind_fblock_stack`, emitting cleanup code under the
+//! enclosing handlers.
+
+mod assemble;
+mod expr;
+mod pattern;
+mod stmt;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ruff_python_ast::{self as ast, Expr, Mod, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::fold::FoldCtx;
+use super::symtable::{mangle, ScopeId, ScopeKind, SymbolScope, SymbolTable, DEF_FREE_CLASS};
+use super::{CResult, CompileFlags, Mode, RawError, SourceMap, MAX_NESTING};
+use crate::bytecode::code::{CodeFlags, CodeObject, Constant, Location};
+use crate::bytecode::opcodes::Opcode;
+
+/// A code label (index into `CodeBuilder::labels`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Label(u32);
+
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Op {
+    Real(Opcode),
+    /// Unconditional jump; becomes JUMP_FORWARD or JUMP_BACKWARD.
+    Jump,
+    /// Zero-size marker: handler `.0` is set up here.
+    HandlerMark(u32),
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Instr {
+    pub op: Op,
+    pub arg: u32,
+    pub target: Option<u32>,
+    pub loc: Location,
+    pub handler: Option<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct HandlerInfo {
+    /// Label of the handler code.
+    pub target: u32,
+    /// Push the raising instruction's offset before the exception.
+    pub lasti: bool,
+    /// Items on the stack at the marker that do not belong to the
+    /// handler's base depth (1 for `with`: the `__enter__` result).
+    pub adjust: u32,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(super) struct CodeBuilder {
+    pub instrs: Vec<Instr>,
+    pub labels: Vec<Option<usize>>,
+    pub handlers: Vec<HandlerInfo>,
+    pub handler_stack: Vec<u32>,
+}
+
+/// Frame-block kinds (CPython's `fblocktype`).
+#[derive(Clone, Copy, Debug)]
+pub(super) enum FBlockKind<'a> {
+    WhileLoop,
+    ForLoop,
+    AsyncForLoop,
+    TryExcept,
+    FinallyTry(&'a [Stmt]),
+    FinallyEnd,
+    With { is_async: bool },
+    HandlerCleanup { name: Option<&'a str> },
+    PopValue,
+    ExceptionHandler,
+    ExceptionGroupHandler,
+    AsyncComprehensionGenerator,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct FBlock<'a> {
+    pub kind: FBlockKind<'a>,
+    /// `continue` target (loops).
+    pub block: Option<Label>,
+    /// `break` target (loops).
+    pub exit: Option<Label>,
+    /// Handler-stack height outside this block's own handlers.
+    pub handler_depth: usize,
+    pub loc: Location,
+}
+
+/// One code object under construction.
+pub(super) struct Unit<'a> {
+    pub scope: ScopeId,
+    pub kind: ScopeKind,
+    pub name: String,
+    pub qualname: String,
+    pub first_lineno: u32,
+    pub b: CodeBuilder,
+    pub consts: Vec<Constant>,
+    const_map: HashMap<String, u32>,
+    pub names: Vec<String>,
+    name_map: HashMap<String, u32>,
+    pub varnames: Vec<String>,
+    var_map: HashMap<String, u32>,
+    pub cellvars: Vec<String>,
+    pub freevars: Vec<String>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: CodeFlags,
+    pub fblocks: Vec<FBlock<'a>>,
+    pub loc: Location,
+    pub private: Option<String>,
+    /// `async def` (or coroutine comprehension): `await` allowed.
+    pub is_async: bool,
+}
+
+/// Key used to de-duplicate constants (None for code objects).
+fn const_key(c: &Constant) -> Option<String> {
+    match c {
+        Constant::Code(_) => None,
+        Constant::Tuple(items) | Constant::FrozenSet(items) => {
+            let mut s = String::from(c.type_name());
+            s.push('(');
+            for item in items.iter() {
+                s.push_str(&const_key(item)?);
+                s.push(',');
+            }
+            s.push(')');
+            Some(s)
+        }
+        Constant::Float(f) => Some(format!("float:{:x}", f.to_bits())),
+        Constant::Complex(r, i) => Some(format!("complex:{:x}:{:x}", r.to_bits(), i.to_bits())),
+        other => Some(format!("{}:{}", other.type_name(), other.repr())),
+    }
+}
+
+/// Compiles a parsed module or expression.
+pub(crate) fn compile_mod(
+    m: &Mod,
+    source: &str,
+    map: &SourceMap,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> CResult<Arc<CodeObject>> {
+    match m {
+        Mod::Module(module) => {
+            let future = stmt::scan_future(&module.body)?;
+            let future_annotations = future || flags.future_annotations;
+            let symtable = SymbolTable::build_module(&module.body, future_annotations)?;
+            let mut c = Compiler::new(source, map, filename, flags, symtable, future_annotations);
+            c.interactive = mode == Mode::Single;
+            if mode == Mode::Single && module.body.len() > 1 {
+                return Err(RawError::syntax(
+                    module.body[1].range(),
+                    "multiple statements found while compiling a single statement",
+                ));
+            }
+            c.enter_unit(0, ScopeKind::Module, "<module>", "<module>", 1, None);
+            c.module_body(&module.body)?;
+            c.finish_module()
+        }
+        Mod::Expression(e) => {
+            let symtable = SymbolTable::build_expression(&e.body)?;
+            let mut c = Compiler::new(
+                source,
+                map,
+                filename,
+                flags,
+                symtable,
+                flags.future_annotations,
+            );
+            c.enter_unit(0, ScopeKind::Module, "<module>", "<module>", 1, None);
+            c.set_loc(e.body.range());
+            c.expr(&e.body)?;
+            c.emit(Opcode::ReturnValue, 0);
+            c.finish_module()
+        }
+    }
+}
+
+pub(super) struct Compiler<'a> {
+    pub source: &'a str,
+    pub map: &'a SourceMap,
+    pub filename: Arc<str>,
+    pub flags: CompileFlags,
+    pub symtable: SymbolTable,
+    pub future_annotations: bool,
+    pub units: Vec<Unit<'a>>,
+    pub interactive: bool,
+    /// Keys of the `from __future__` statements allowed at the top.
+    pub future_keys: std::collections::HashSet<usize>,
+    depth: usize,
+}
+
+impl<'a> Compiler<'a> {
+    fn new(
+        source: &'a str,
+        map: &'a SourceMap,
+        filename: &str,
+        flags: CompileFlags,
+        symtable: SymbolTable,
+        future_annotations: bool,
+    ) -> Self {
+        Compiler {
+            source,
+            map,
+            filename: filename.into(),
+            flags,
+            symtable,
+            future_annotations,
+            units: Vec::new(),
+            interactive: false,
+            future_keys: Default::default(),
+            depth: 0,
+        }
+    }
+
+    pub fn fold_ctx(&self) -> FoldCtx<'a> {
+        FoldCtx {
+            source: self.source,
+            optimize: self.flags.optimize,
+        }
+    }
+
+    pub fn unit(&mut self) -> &mut Unit<'a> {
+        self.units.last_mut().expect("no active unit")
+    }
+
+    pub fn unit_ref(&self) -> &Unit<'a> {
+        self.units.last().expect("no active unit")
+    }
+
+    /// Runs `f` one nesting level deeper (recursion guard + stack growth).
+    pub fn guard<T>(
+        &mut self,
+        range: TextRange,
+        f: impl FnOnce(&mut Self) -> CResult<T>,
+    ) -> CResult<T> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            self.depth -= 1;
+            return Err(RawError::recursion(range));
+        }
+        let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || f(self));
+        self.depth -= 1;
+        r
+    }
+
+    pub fn error(&self, range: TextRange, msg: impl Into<String>) -> RawError {
+        RawError::syntax(range, msg)
+    }
+
+    // ---------------------------------------------------------------- units
+
+    pub fn enter_unit(
+        &mut self,
+        scope: ScopeId,
+        kind: ScopeKind,
+        name: &str,
+        qualname: &str,
+        first_lineno: u32,
+        private: Option<String>,
+    ) {
+        let st = &self.symtable.scopes[scope];
+        let mut varnames = Vec::new();
+        let mut var_map = HashMap::new();
+        if kind.is_function_like() {
+            for p in &st.params {
+                var_map.insert(p.clone(), varnames.len() as u32);
+                varnames.push(p.clone());
+            }
+        }
+        let mut cellvars = st.names_with_scope(SymbolScope::Cell);
+        if kind == ScopeKind::Class && st.needs_class_closure {
+            cellvars.push("__class__".into());
+            cellvars.sort();
+        }
+        let mut freevars = st.names_with_scope(SymbolScope::Free);
+        if kind == ScopeKind::Class {
+            for (n, s) in &st.symbols {
+                if s.flags & DEF_FREE_CLASS != 0 && !freevars.contains(n) {
+                    freevars.push(n.clone());
+                }
+            }
+            freevars.sort();
+        }
+        let mut flags = CodeFlags::default();
+        if kind.is_function_like() {
+            flags.insert(CodeFlags::OPTIMIZED | CodeFlags::NEWLOCALS);
+            if st.nested {
+                flags.insert(CodeFlags::NESTED);
+            }
+            match (st.is_generator, st.is_coroutine) {
+                (true, true) => flags.insert(CodeFlags::ASYNC_GENERATOR),
+                (true, false) => flags.insert(CodeFlags::GENERATOR),
+                (false, true) => flags.insert(CodeFlags::COROUTINE),
+                (false, false) => {}
+            }
+        }
+        if self.future_annotations {
+            flags.insert(CodeFlags::FUTURE_ANNOTATIONS);
+        }
+        let is_async = st.is_coroutine;
+        let loc = Location {
+            line: first_lineno,
+            end_line: first_lineno,
+            col: 0,
+            end_col: 0,
+        };
+        self.units.push(Unit {
+            scope,
+            kind,
+            name: name.to_owned(),
+            qualname: qualname.to_owned(),
+            first_lineno,
+            b: CodeBuilder::default(),
+            consts: Vec::new(),
+            const_map: HashMap::new(),
+            names: Vec::new(),
+            name_map: HashMap::new(),
+            varnames,
+            var_map,
+            cellvars,
+            freevars,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            flags,
+            fblocks: Vec::new(),
+            loc,
+            private,
+            is_async,
+        });
+    }
+
+    /// Finishes the current unit into a code object.
+    pub fn exit_unit(&mut self) -> CResult<Arc<CodeObject>> {
+        let u = self.units.pop().expect("no unit");
+        let asm = assemble::assemble(&u.b)?;
+        let mut flags = u.flags;
+        if u.cellvars.is_empty() && u.freevars.is_empty() {
+            flags.insert(CodeFlags::NOFREE);
+        }
+        let cell2arg = u
+            .cellvars
+            .iter()
+            .map(|c| {
+                let nparams = u
+                    .varnames
+                    .len()
+                    .min(self.symtable.scopes[u.scope].params.len());
+                u.varnames[..nparams]
+                    .iter()
+                    .position(|v| v == c)
+                    .map(|i| i as u32)
+            })
+            .collect::<Vec<_>>();
+        let boxed = |v: Vec<String>| -> Box<[Box<str>]> {
+            v.into_iter().map(String::into_boxed_str).collect()
+        };
+        Ok(Arc::new(CodeObject {
+            name: u.name.into(),
+            qualname: u.qualname.into(),
+            filename: self.filename.clone(),
+            first_lineno: u.first_lineno,
+            argcount: u.argcount,
+            posonlyargcount: u.posonlyargcount,
+            kwonlyargcount: u.kwonlyargcount,
+            flags,
+            varnames: boxed(u.varnames),
+            cellvars: boxed(u.cellvars),
+            freevars: boxed(u.freevars),
+            cell2arg: cell2arg.into(),
+            names: boxed(u.names),
+            consts: u.consts.into(),
+            code: asm.code,
+            linetable: asm.linetable,
+            exception_table: asm.exception_table,
+            max_stackdepth: asm.max_stackdepth,
+            n_cache_slots: asm.n_cache_slots,
+            cache_index: asm.cache_index,
+        }))
+    }
+
+    fn finish_module(mut self) -> CResult<Arc<CodeObject>> {
+        self.exit_unit()
+    }
+
+    /// Qualified name for a new scope named `name` defined in the current unit.
+    pub fn qualname_for(&self, name: &str) -> String {
+        let u = self.unit_ref();
+        match u.kind {
+            ScopeKind::Module => name.to_owned(),
+            ScopeKind::Class => format!("{}.{}", u.qualname, name),
+            _ => format!("{}.<locals>.{}", u.qualname, name),
+        }
+    }
+
+    // ------------------------------------------------------------- emission
+
+    pub fn set_loc(&mut self, range: TextRange) {
+        let loc = self.map.location(range);
+        self.unit().loc = loc;
+    }
+
+    pub fn loc_of(&self, range: TextRange) -> Location {
+        self.map.location(range)
+    }
+
+    fn push_instr(&mut self, op: Op, arg: u32, target: Option<u32>) {
+        let u = self.unit();
+        let handler = u.b.handler_stack.last().copied();
+        let loc = u.loc;
+        u.b.instrs.push(Instr {
+            op,
+            arg,
+            target,
+            loc,
+            handler,
+        });
+    }
+
+    pub fn emit(&mut self, op: Opcode, arg: u32) {
+        self.push_instr(Op::Real(op), arg, None);
+    }
+
+    pub fn emit_jump(&mut self, op: Opcode, label: Label) {
+        self.push_instr(Op::Real(op), 0, Some(label.0));
+    }
+
+    /// Unconditional jump (direction resolved by the assembler).
+    pub fn jump(&mut self, label: Label) {
+        self.push_instr(Op::Jump, 0, Some(label.0));
+    }
+
+    pub fn new_label(&mut self) -> Label {
+        let b = &mut self.unit().b;
+        b.labels.push(None);
+        Label((b.labels.len() - 1) as u32)
+    }
+
+    pub fn bind(&mut self, label: Label) {
+        let b = &mut self.unit().b;
+        b.labels[label.0 as usize] = Some(b.instrs.len());
+    }
+
+    /// Starts an exception handler region whose handler code is at `target`.
+    pub fn push_handler(&mut self, target: Label, lasti: bool, adjust: u32) {
+        let b = &mut self.unit().b;
+        let id = b.handlers.len() as u32;
+        b.handlers.push(HandlerInfo {
+            target: target.0,
+            lasti,
+            adjust,
+        });
+        self.push_instr(Op::HandlerMark(id), 0, None);
+        self.unit().b.handler_stack.push(id);
+    }
+
+    /// Ends the innermost handler region (CPython's POP_BLOCK).
+    pub fn pop_handler(&mut self) {
+        self.unit().b.handler_stack.pop();
+    }
+
+    pub fn handler_depth(&mut self) -> usize {
+        self.unit().b.handler_stack.len()
+    }
+
+    // ------------------------------------------------------------ operands
+
+    pub fn add_const(&mut self, c: Constant) -> u32 {
+        let u = self.unit();
+        if let Some(key) = const_key(&c) {
+            if let Some(&i) = u.const_map.get(&key) {
+                return i;
+            }
+            let i = u.consts.len() as u32;
+            u.const_map.insert(key, i);
+            u.consts.push(c);
+            i
+        } else {
+            u.consts.push(c);
+            (u.consts.len() - 1) as u32
+        }
+    }
+
+    pub fn load_const(&mut self, c: Constant) {
+        let i = self.add_const(c);
+        self.emit(Opcode::LoadConst, i);
+    }
+
+    pub fn name_index(&mut self, name: &str) -> u32 {
+        let u = self.unit();
+        if let Some(&i) = u.name_map.get(name) {
+            return i;
+        }
+        let i = u.names.len() as u32;
+        u.names.push(name.to_owned());
+        u.name_map.insert(name.to_owned(), i);
+        i
+    }
+
+    /// Name index of an attribute/global name after private mangling.
+    pub fn mangled_name_index(&mut self, name: &str) -> u32 {
+        let m = mangle(self.unit_ref().private.as_deref(), name);
+        self.name_index(&m)
+    }
+
+    pub fn varname_index(&mut self, name: &str) -> u32 {
+        let u = self.unit();
+        if let Some(&i) = u.var_map.get(name) {
+            return i;
+        }
+        let i = u.varnames.len() as u32;
+        u.varnames.push(name.to_owned());
+        u.var_map.insert(name.to_owned(), i);
+        i
+    }
+
+    pub fn deref_index(&mut self, name: &str) -> Option<u32> {
+        let u = self.unit_ref();
+        if let Some(i) = u.cellvars.iter().position(|c| c == name) {
+            return Some(i as u32);
+        }
+        u.freevars
+            .iter()
+            .position(|c| c == name)
+            .map(|i| (i + u.cellvars.len()) as u32)
+    }
+
+    // ---------------------------------------------------------- name ops
+
+    /// Emits a load/store/delete of `name` with the opcode family chosen by
+    /// the symbol table.
+    pub fn name_op(&mut self, name: &str, ctx: ast::ExprContext, range: TextRange) -> CResult<()> {
+        if ctx != ast::ExprContext::Load && name == "__debug__" {
+            let verb = if ctx == ast::ExprContext::Del {
+                "delete"
+            } else {
+                "assign to"
+            };
+            return Err(self.error(range, format!("cannot {verb} __debug__")));
+        }
+        let mangled = mangle(self.unit_ref().private.as_deref(), name);
+        let (scope_id, kind) = (self.unit_ref().scope, self.unit_ref().kind);
+        let scope = self.symtable.scopes[scope_id].scope_of(&mangled);
+        use ast::ExprContext as C;
+        match scope {
+            SymbolScope::Free | SymbolScope::Cell => {
+                let idx = self.deref_index(&mangled).ok_or_else(|| {
+                    self.error(
+                        range,
+                        format!("internal compiler error: no cell for '{mangled}'"),
+                    )
+                })?;
+                let op = match ctx {
+                    C::Load if kind == ScopeKind::Class => Opcode::LoadClassDeref,
+                    C::Load | C::Invalid => Opcode::LoadDeref,
+                    C::Store => Opcode::StoreDeref,
+                    C::Del => Opcode::DeleteDeref,
+                };
+                self.emit(op, idx);
+            }
+            SymbolScope::Local if kind.is_function_like() => {
+                let idx = self.varname_index(&mangled);
+                let op = match ctx {
+                    C::Load | C::Invalid => Opcode::LoadFast,
+                    C::Store => Opcode::StoreFast,
+                    C::Del => Opcode::DeleteFast,
+                };
+                self.emit(op, idx);
+            }
+            SymbolScope::GlobalExplicit | SymbolScope::GlobalImplicit
+                if scope == SymbolScope::GlobalExplicit || kind.is_function_like() =>
+            {
+                let idx = self.name_index(&mangled);
+                let op = match ctx {
+                    C::Load | C::Invalid => Opcode::LoadGlobal,
+                    C::Store => Opcode::StoreGlobal,
+                    C::Del => Opcode::DeleteGlobal,
+                };
+                self.emit(op, idx);
+            }
+            _ => {
+                let idx = self.name_index(&mangled);
+                let op = match ctx {
+                    C::Load | C::Invalid => Opcode::LoadName,
+                    C::Store => Opcode::StoreName,
+                    C::Del => Opcode::DeleteName,
+                };
+                self.emit(op, idx);
+            }
+        }
+        Ok(())
+    }
+
+    /// Pushes the closure tuple for `code` (if it has free variables), the
+    /// code constant, and MAKE_FUNCTION with `flags` (+ closure flag).
+    pub fn make_closure(&mut self, code: Arc<CodeObject>, flags: u32) -> CResult<()> {
+        let mut flags = flags;
+        if !code.freevars.is_empty() {
+            for name in code.freevars.iter() {
+                let idx = self.deref_index(name).ok_or_else(|| {
+                    RawError::syntax(
+                        TextRange::default(),
+                        format!("internal compiler error: free variable '{name}' not found"),
+                    )
+                })?;
+                self.emit(Opcode::LoadClosure, idx);
+            }
+            self.emit(Opcode::BuildTuple, code.freevars.len() as u32);
+            flags |= crate::bytecode::opcodes::MAKE_FUNCTION_CLOSURE;
+        }
+        self.load_const(Constant::Code(code));
+        self.emit(Opcode::MakeFunction, flags);
+        Ok(())
+    }
+
+    /// The docstring of a body, if its first statement is a plain string.
+    pub fn docstring(&self, body: &[Stmt]) -> Option<Constant> {
+        match body.first() {
+            Some(Stmt::Expr(e)) => match &*e.value {
+                Expr::StringLiteral(s) => {
+                    Some(Constant::Str(self.fold_ctx().string_value(&s.value)))
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub fn line_of(&self, range: TextRange) -> u32 {
+        self.map.line_col(range.start()).0
+    }
+}

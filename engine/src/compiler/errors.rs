@@ -1,0 +1,748 @@
+//! Tokenizer-level checks and translation of parser errors into CPython's
+//! messages.
+
+use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_python_ast::{Expr, ExprContext};
+use ruff_python_parser::{
+    InterpolatedStringErrorType as FsErr, LexicalErrorType as Lex, ParseError, ParseErrorType as P,
+};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use super::{ErrorKind, RawError, SourceMap, MAX_PAREN_NESTING};
+
+/// Checks bracket nesting depth and tab/space consistency of indentation
+/// (CPython's tokenizer errors "too many nested parentheses" and TabError).
+pub(crate) fn check_tokens(source: &str, tokens: &Tokens) -> Result<(), RawError> {
+    let mut depth = 0usize;
+    for tok in tokens.iter() {
+        match tok.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                depth += 1;
+                if depth > MAX_PAREN_NESTING {
+                    return Err(RawError::syntax(tok.range(), "too many nested parentheses"));
+                }
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                depth = depth.saturating_sub(1)
+            }
+            _ => {}
+        }
+    }
+    check_tabs(source, tokens)
+}
+
+/// CPython compares every indentation both with tabs to 8 columns and tabs
+/// to 1 column; if the two comparisons disagree it raises TabError.
+fn check_tabs(source: &str, tokens: &Tokens) -> Result<(), RawError> {
+    if !source.contains('\t') {
+        return Ok(());
+    }
+    let mut stack: Vec<(u32, u32)> = vec![(0, 0)];
+    let mut at_line_start = true;
+    for tok in tokens.iter() {
+        let kind = tok.kind();
+        if matches!(kind, TokenKind::Newline) {
+            at_line_start = true;
+            continue;
+        }
+        if matches!(
+            kind,
+            TokenKind::NonLogicalNewline
+                | TokenKind::Comment
+                | TokenKind::Indent
+                | TokenKind::Dedent
+        ) {
+            continue;
+        }
+        if !at_line_start || kind == TokenKind::EndOfFile {
+            continue;
+        }
+        at_line_start = false;
+        let start = u32::from(tok.start()) as usize;
+        let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let indent = &source[line_start..start];
+        let (mut col, mut alt) = (0u32, 0u32);
+        for ch in indent.chars() {
+            match ch {
+                '\t' => {
+                    col = (col / 8 + 1) * 8;
+                    alt += 1;
+                }
+                '\x0c' => {
+                    col = 0;
+                    alt = 0;
+                }
+                _ => {
+                    col += 1;
+                    alt += 1;
+                }
+            }
+        }
+        let bad = || RawError {
+            kind: ErrorKind::TabError,
+            msg: "inconsistent use of tabs and spaces in indentation".into(),
+            range: TextRange::empty(TextSize::new(line_start as u32)),
+        };
+        let &(top_col, top_alt) = stack.last().unwrap_or(&(0, 0));
+        if col == top_col {
+            if alt != top_alt {
+                return Err(bad());
+            }
+        } else if col > top_col {
+            if alt <= top_alt {
+                return Err(bad());
+            }
+            stack.push((col, alt));
+        } else {
+            while stack.len() > 1 && stack.last().is_some_and(|&(c, _)| c > col) {
+                stack.pop();
+            }
+            if let Some(&(c, a)) = stack.last() {
+                if c == col && a != alt {
+                    return Err(bad());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn line_of(source: &str, offset: TextSize) -> u32 {
+    let off = (u32::from(offset) as usize).min(source.len());
+    source[..off].bytes().filter(|&b| b == b'\n').count() as u32 + 1
+}
+
+/// Describes an expression the way CPython's "cannot assign to X" messages do.
+pub(crate) fn expr_description(e: &Expr) -> &'static str {
+    match e {
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Named(_) => "named expression",
+        Expr::Lambda(_) => "lambda",
+        Expr::If(_) => "conditional expression",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Generator(_) => "generator expression",
+        Expr::Await(_) => "await expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Compare(_) => "comparison",
+        Expr::Call(_) => "function call",
+        Expr::FString(_) | Expr::TString(_) => "f-string expression",
+        Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) => "literal",
+        Expr::BooleanLiteral(b) => {
+            if b.value {
+                "True"
+            } else {
+                "False"
+            }
+        }
+        Expr::NoneLiteral(_) => "None",
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Slice(_) => "slice",
+        Expr::IpyEscapeCommand(_) => "expression",
+    }
+}
+
+/// Finds the first sub-expression of an invalid target that cannot be
+/// assigned (recursing into tuples/lists/starred).
+fn first_invalid_target(e: &Expr) -> Option<&Expr> {
+    match e {
+        Expr::Name(n) if n.ctx != ExprContext::Invalid => None,
+        Expr::Attribute(_) | Expr::Subscript(_) => None,
+        Expr::Starred(s) => first_invalid_target(&s.value),
+        Expr::Tuple(t) => t.elts.iter().find_map(first_invalid_target),
+        Expr::List(l) => l.elts.iter().find_map(first_invalid_target),
+        other => Some(other),
+    }
+}
+
+fn parse_fragment(source: &str, range: TextRange) -> Option<Expr> {
+    let text = source.get(range.start().to_usize()..range.end().to_usize())?;
+    if let Ok(parsed) = ruff_python_parser::parse_expression(text.trim()) {
+        return Some(parsed.into_expr());
+    }
+    let parsed = ruff_python_parser::parse_expression(&format!("({})", text.trim())).ok()?;
+    Some(parsed.into_expr())
+}
+
+/// Index of the first token starting at or after `offset`.
+fn token_at(tokens: &Tokens, offset: TextSize) -> usize {
+    tokens
+        .iter()
+        .position(|t| t.start() >= offset)
+        .unwrap_or(tokens.len())
+}
+
+fn significant(kind: TokenKind) -> bool {
+    !matches!(
+        kind,
+        TokenKind::Comment | TokenKind::NonLogicalNewline | TokenKind::Indent | TokenKind::Dedent
+    )
+}
+
+fn ends_expression(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Name
+            | TokenKind::Int
+            | TokenKind::Float
+            | TokenKind::Complex
+            | TokenKind::String
+            | TokenKind::FStringEnd
+            | TokenKind::Rpar
+            | TokenKind::Rsqb
+            | TokenKind::Rbrace
+            | TokenKind::True
+            | TokenKind::False
+            | TokenKind::None
+            | TokenKind::Ellipsis
+    )
+}
+
+fn starts_expression(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Name
+            | TokenKind::Int
+            | TokenKind::Float
+            | TokenKind::Complex
+            | TokenKind::String
+            | TokenKind::FStringStart
+            | TokenKind::Lpar
+            | TokenKind::Lsqb
+            | TokenKind::Lbrace
+            | TokenKind::True
+            | TokenKind::False
+            | TokenKind::None
+            | TokenKind::Ellipsis
+            | TokenKind::Lambda
+            | TokenKind::Not
+    )
+}
+
+/// CPython's "Perhaps you forgot a comma?" and "Missing parentheses in call
+/// to 'print'" hints.
+fn juxtaposition_hint(source: &str, tokens: &Tokens, offset: TextSize) -> Option<RawError> {
+    let idx = token_at(tokens, offset);
+    let cur = tokens.get(idx)?;
+    let prev_idx = (0..idx).rev().find(|&i| significant(tokens[i].kind()))?;
+    let prev = &tokens[prev_idx];
+    if !ends_expression(prev.kind()) || !starts_expression(cur.kind()) {
+        return None;
+    }
+    // Depth of brackets at `cur`.
+    let mut depth = 0i32;
+    for t in tokens.iter().take(idx) {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        return Some(RawError::syntax(
+            TextRange::new(prev.start(), cur.end()),
+            "invalid syntax. Perhaps you forgot a comma?",
+        ));
+    }
+    // `print x` at the start of a logical line.
+    let before = (0..prev_idx).rev().find(|&i| significant(tokens[i].kind()));
+    let at_line_start = before.is_none_or(|i| {
+        matches!(
+            tokens[i].kind(),
+            TokenKind::Newline | TokenKind::Semi | TokenKind::Colon
+        )
+    });
+    let name = &source[prev.start().to_usize()..prev.end().to_usize()];
+    if at_line_start && (name == "print" || name == "exec") && prev.kind() == TokenKind::Name {
+        let line_end = source[prev.start().to_usize()..]
+            .find(['\n', '\r'])
+            .map_or(source.len(), |i| i + prev.start().to_usize());
+        return Some(RawError::syntax(
+            TextRange::new(prev.start(), TextSize::new(line_end as u32)),
+            format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+        ));
+    }
+    None
+}
+
+fn number_error(source: &str, range: TextRange, msg: &str) -> Option<RawError> {
+    let start = range.start().to_usize();
+    let text = source.get(start..)?;
+    let token: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+        .collect();
+    let lower = token.to_ascii_lowercase();
+    let at = |off: usize, m: String| {
+        Some(RawError::syntax(
+            TextRange::empty(TextSize::new((start + off) as u32)),
+            m,
+        ))
+    };
+    if msg.contains("Invalid decimal integer literal") && lower.starts_with('0') {
+        return Some(RawError::syntax(
+            TextRange::new(range.start(), range.start() + TextSize::new(1)),
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+        ));
+    }
+    for (prefix, kind, valid) in [("0b", "binary", "01"), ("0o", "octal", "01234567")] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            if let Some((i, c)) = rest
+                .char_indices()
+                .find(|(_, c)| !valid.contains(*c) && *c != '_')
+            {
+                if c.is_ascii_digit() {
+                    return at(2 + i, format!("invalid digit '{c}' in {kind} literal"));
+                }
+                return at(2 + i, format!("invalid {kind} literal"));
+            }
+        }
+    }
+    if lower.starts_with("0x") {
+        return at(2, "invalid hexadecimal literal".into());
+    }
+    None
+}
+
+/// Translates a ruff parse error into a CPython-like SyntaxError.
+pub(crate) fn convert_parse_error(
+    source: &str,
+    _map: &SourceMap,
+    tokens: &Tokens,
+    err: &ParseError,
+) -> RawError {
+    let range = err.location;
+    let syntax = |msg: &str| RawError::syntax(range, msg);
+    let indent = |msg: String| RawError {
+        kind: ErrorKind::IndentationError,
+        msg,
+        range,
+    };
+    let target_msg = |verb: &str, suffix: &str| -> RawError {
+        match parse_fragment(source, range) {
+            Some(e) => {
+                let bad = first_invalid_target(&e).unwrap_or(&e);
+                let desc = expr_description(bad);
+                RawError::syntax(range, format!("cannot {verb} {desc}{suffix}"))
+            }
+            None => syntax("invalid syntax"),
+        }
+    };
+    if let Some(e) = unclosed_bracket(source, tokens, err) {
+        return e;
+    }
+    let zero = |msg: &str| RawError::syntax(TextRange::empty(range.start()), msg);
+    // An error reported on a line break points at the end of the line.
+    let on_newline = source
+        .get(range.start().to_usize()..)
+        .is_some_and(|t| t.starts_with(['\n', '\r']) || t.is_empty());
+    let assign_suffix = |e: RawError| -> RawError {
+        // `f() = 1`: CPython suggests '==' when the target is a plain operand.
+        let after = source
+            .get(range.end().to_usize()..)
+            .unwrap_or("")
+            .trim_start_matches([' ', '\t', ')']);
+        let plain = parse_fragment(source, range).is_some_and(|e| {
+            !matches!(
+                e,
+                Expr::Tuple(_)
+                    | Expr::List(_)
+                    | Expr::Starred(_)
+                    | Expr::Lambda(_)
+                    | Expr::If(_)
+                    | Expr::Compare(_)
+                    | Expr::BoolOp(_)
+                    | Expr::Generator(_)
+                    | Expr::BooleanLiteral(_)
+                    | Expr::NoneLiteral(_)
+            ) && !matches!(&e, Expr::UnaryOp(u) if u.op == ruff_python_ast::UnaryOp::Not)
+        });
+        if plain
+            && after.starts_with('=')
+            && !after.starts_with("==")
+            && e.msg.starts_with("cannot assign to ")
+        {
+            RawError {
+                msg: format!("{} here. Maybe you meant '==' instead of '='?", e.msg),
+                ..e
+            }
+        } else {
+            e
+        }
+    };
+    match &err.error {
+        P::SimpleStatementsOnSameLine | P::ExpectedToken { .. } | P::UnexpectedExpressionToken => {
+            if let Some(hint) = juxtaposition_hint(source, tokens, range.start()) {
+                return hint;
+            }
+        }
+        _ => {}
+    }
+    if matches!(&err.error, P::SimpleStatementsOnSameLine) {
+        let start = range.start().to_usize();
+        if start > 0 && source.as_bytes()[start - 1].is_ascii_digit()
+            || source.as_bytes().get(start) == Some(&b'_')
+        {
+            let b = source.as_bytes();
+            if start > 0 && (b[start - 1].is_ascii_digit() || b[start - 1] == b'.') {
+                return RawError::syntax(
+                    TextRange::empty(range.start()),
+                    "invalid decimal literal",
+                );
+            }
+        }
+    }
+    match &err.error {
+        P::Lexical(lex) => match lex {
+            Lex::IndentationError => {
+                indent("unindent does not match any outer indentation level".into())
+            }
+            Lex::UnclosedStringError => {
+                let line = line_of(source, range.start());
+                let text = &source[range.start().to_usize().min(source.len())..];
+                let triple = text
+                    .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                    .starts_with("\"\"\"")
+                    || text
+                        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                        .starts_with("'''");
+                let at = TextRange::empty(range.start());
+                if triple {
+                    let last = source.trim_end_matches(['\n', '\r']).len() as u32;
+                    let end_line = line_of(source, TextSize::new(last.saturating_sub(1)));
+                    RawError::syntax(at, format!("unterminated triple-quoted string literal (detected at line {end_line})"))
+                } else {
+                    RawError::syntax(
+                        at,
+                        format!("unterminated string literal (detected at line {line})"),
+                    )
+                }
+            }
+            Lex::UnicodeError | Lex::MissingUnicodeLbrace | Lex::MissingUnicodeRbrace => {
+                unicode_escape_error(source, tokens, range)
+            }
+            Lex::UnrecognizedToken { tok } => {
+                if tok.is_ascii() {
+                    syntax("invalid syntax")
+                } else {
+                    RawError::syntax(
+                        TextRange::empty(range.start()),
+                        format!("invalid character '{}' (U+{:04X})", tok, *tok as u32),
+                    )
+                }
+            }
+            Lex::LineContinuationError => {
+                syntax("unexpected character after line continuation character")
+            }
+            Lex::Eof => syntax("unexpected EOF while parsing"),
+            Lex::InvalidByteLiteral => syntax("bytes can only contain ASCII literal characters"),
+            Lex::FStringError(e) | Lex::TStringError(e) => fstring_error(range, e),
+            Lex::StringError => syntax("invalid syntax"),
+            Lex::OtherError(msg) => {
+                number_error(source, range, msg).unwrap_or_else(|| other_message(range, msg))
+            }
+        },
+        P::UnexpectedIndentation => indent("unexpected indent".into()),
+        P::ExpectedToken { expected, found } => match expected {
+            TokenKind::Colon => zero("expected ':'"),
+            TokenKind::Else => RawError::syntax(range, "expected 'else' after 'if' expression"),
+            TokenKind::Indent => indent(expected_block_message(source, tokens, range)),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace
+                if *found == TokenKind::EndOfFile || *found == TokenKind::Newline =>
+            {
+                zero("unexpected EOF while parsing")
+            }
+            _ if on_newline => zero("invalid syntax"),
+            _ => syntax("invalid syntax"),
+        },
+        P::OtherError(msg) if msg.contains("Only one '/'") => syntax("/ may appear only once"),
+        P::OtherError(msg) => {
+            let mut e = other_message(range, msg);
+            if e.msg.starts_with("expected an indented block after") {
+                let line = header_line(source, tokens, range);
+                e.msg = format!("{} on line {line}", e.msg);
+            }
+            e
+        }
+        P::InvalidAssignmentTarget => assign_suffix(target_msg("assign to", "")),
+        P::InvalidNamedAssignmentTarget => match parse_fragment(source, range) {
+            Some(e) => RawError::syntax(
+                range,
+                format!(
+                    "cannot use assignment expressions with {}",
+                    expr_description(&e)
+                ),
+            ),
+            None => syntax("invalid syntax"),
+        },
+        P::InvalidAnnotatedAssignmentTarget => match parse_fragment(source, range) {
+            Some(e @ (Expr::Tuple(_) | Expr::List(_))) => RawError::syntax(
+                range,
+                format!(
+                    "only single target (not {}) can be annotated",
+                    if matches!(e, Expr::Tuple(_)) {
+                        "tuple"
+                    } else {
+                        "list"
+                    }
+                ),
+            ),
+            Some(e) => RawError::syntax(
+                range,
+                format!("illegal target for annotation ({})", expr_description(&e)),
+            ),
+            None => syntax("illegal target for annotation"),
+        },
+        P::InvalidAugmentedAssignmentTarget => match parse_fragment(source, range) {
+            Some(e) => RawError::syntax(
+                range,
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_description(&e)
+                ),
+            ),
+            None => syntax("invalid syntax"),
+        },
+        P::InvalidDeleteTarget => target_msg("delete", ""),
+        P::PositionalAfterKeywordArgument => syntax("positional argument follows keyword argument"),
+        P::PositionalAfterKeywordUnpacking => {
+            syntax("positional argument follows keyword argument unpacking")
+        }
+        P::InvalidArgumentUnpackingOrder => {
+            syntax("iterable argument unpacking follows keyword argument unpacking")
+        }
+        P::IterableUnpackingInComprehension => {
+            syntax("iterable unpacking cannot be used in comprehension")
+        }
+        P::UnparenthesizedGeneratorExpression => {
+            syntax("Generator expression must be parenthesized")
+        }
+        P::NonDefaultParamAfterDefaultParam => {
+            syntax("non-default argument follows default argument")
+        }
+        P::ParamAfterVarKeywordParam => syntax("arguments cannot follow var-keyword argument"),
+        P::VarParameterWithDefault => syntax("var-positional argument cannot have default value"),
+        P::ExpectedKeywordParam => syntax("named arguments must follow bare *"),
+        P::InvalidStarredExpressionUsage => syntax("can't use starred expression here"),
+        P::InvalidMatchPatternTarget => syntax("cannot use '_' as a target"),
+        P::EmptySlice
+        | P::EmptyGlobalNames
+        | P::EmptyNonlocalNames
+        | P::EmptyDeleteTargets
+        | P::EmptyImportNames => syntax("invalid syntax"),
+        P::FStringError(e) | P::TStringError(e) => fstring_error(range, e),
+        _ if on_newline => zero("invalid syntax"),
+        _ => syntax("invalid syntax"),
+    }
+}
+
+/// Line of the compound-statement header before `range` (the last `:`).
+fn header_line(source: &str, tokens: &Tokens, range: TextRange) -> u32 {
+    let idx = token_at(tokens, range.start());
+    match (0..idx)
+        .rev()
+        .find(|&i| tokens[i].kind() == TokenKind::Colon)
+    {
+        Some(i) => line_of(source, tokens[i].start()),
+        None => line_of(source, range.start()).saturating_sub(1).max(1),
+    }
+}
+
+fn unicode_escape_error(source: &str, tokens: &Tokens, range: TextRange) -> RawError {
+    let generic = || {
+        RawError::syntax(range, "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape")
+    };
+    let Some(tok) = tokens.iter().find(|t| {
+        t.start() <= range.start()
+            && range.start() <= t.end()
+            && matches!(t.kind(), TokenKind::String | TokenKind::FStringMiddle)
+    }) else {
+        return generic();
+    };
+    let text = &source[tok.start().to_usize()..tok.end().to_usize()];
+    let prefix = text.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+    let quote = if text[prefix..].starts_with("\"\"\"") || text[prefix..].starts_with("'''") {
+        3
+    } else {
+        1
+    };
+    let body_start = tok.start().to_usize()
+        + if tok.kind() == TokenKind::String {
+            prefix + quote
+        } else {
+            0
+        };
+    let err_start = range.start().to_usize();
+    if body_start > err_start || err_start > source.len() {
+        return generic();
+    }
+    // Find the backslash that starts the bad escape.
+    let esc = source[body_start..err_start]
+        .rfind('\\')
+        .map(|i| i + body_start)
+        .unwrap_or(body_start);
+    let kind = source.as_bytes().get(esc + 1).copied().unwrap_or(b'?');
+    let (detail, end) = match kind {
+        b'N' => ("unknown Unicode character name", range.end().to_usize()),
+        b'x' => ("truncated \\xXX escape", err_start.max(esc + 1)),
+        b'u' => ("truncated \\uXXXX escape", err_start.max(esc + 1)),
+        b'U' => ("truncated \\UXXXXXXXX escape", err_start.max(esc + 1)),
+        _ => ("malformed \\N character escape", range.end().to_usize()),
+    };
+    let x = esc - body_start;
+    let y = end.saturating_sub(body_start).max(x + 1);
+    let y = if kind == b'N' {
+        y
+    } else {
+        y.saturating_sub(1).max(x + 1)
+    };
+    RawError::syntax(
+        TextRange::empty(tok.end()),
+        format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {x}-{y}: {detail}"),
+    )
+}
+
+fn other_message(range: TextRange, msg: &str) -> RawError {
+    if let Some(rest) = msg.strip_prefix("Expected an indented block after ") {
+        let rest = rest.replace('`', "'");
+        return RawError {
+            kind: ErrorKind::IndentationError,
+            msg: format!("expected an indented block after {rest}"),
+            range,
+        };
+    }
+    let lower = msg.to_ascii_lowercase();
+    if lower.contains("unexpected indent") {
+        return RawError {
+            kind: ErrorKind::IndentationError,
+            msg: "unexpected indent".into(),
+            range,
+        };
+    }
+    if lower.contains("unindent") {
+        return RawError {
+            kind: ErrorKind::IndentationError,
+            msg: "unindent does not match any outer indentation level".into(),
+            range,
+        };
+    }
+    if lower.contains("unicode") || lower.contains("escape") {
+        return RawError::syntax(
+            range,
+            format!("(unicode error) 'unicodeescape' codec can't decode bytes: {msg}"),
+        );
+    }
+    RawError::syntax(range, "invalid syntax")
+}
+
+fn expected_block_message(source: &str, tokens: &Tokens, range: TextRange) -> String {
+    format!(
+        "expected an indented block after line {}",
+        header_line(source, tokens, range)
+    )
+}
+
+fn fstring_error(range: TextRange, e: &FsErr) -> RawError {
+    let msg = match e {
+        FsErr::UnclosedLbrace => "f-string: expecting '}'".to_owned(),
+        FsErr::InvalidConversionFlag => {
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'".to_owned()
+        }
+        FsErr::SingleRbrace => "f-string: single '}' is not allowed".to_owned(),
+        FsErr::UnterminatedString => "unterminated f-string literal".to_owned(),
+        FsErr::UnterminatedTripleQuotedString => {
+            "unterminated triple-quoted f-string literal".to_owned()
+        }
+        FsErr::LambdaWithoutParentheses => {
+            "f-string: lambda expressions are not allowed without parentheses".to_owned()
+        }
+        FsErr::ConversionFlagNotImmediatelyAfterExclamation => {
+            "f-string: conversion type must come right after the exclamanation mark".to_owned()
+        }
+        FsErr::NewlineInFormatSpec => {
+            "f-string: newlines are not allowed in format specifiers for single quoted f-strings"
+                .to_owned()
+        }
+    };
+    RawError::syntax(range, msg)
+}
+
+/// CPython reports unbalanced brackets from the tokenizer before anything
+/// else: "'(' was never closed", "unmatched ')'", "closing parenthesis ']'
+/// does not match opening parenthesis '('".
+fn unclosed_bracket(source: &str, tokens: &Tokens, err: &ParseError) -> Option<RawError> {
+    let mut stack: Vec<(char, TextRange)> = Vec::new();
+    let open = |k: TokenKind| match k {
+        TokenKind::Lpar => Some('('),
+        TokenKind::Lsqb => Some('['),
+        TokenKind::Lbrace => Some('{'),
+        _ => None,
+    };
+    let close = |k: TokenKind| match k {
+        TokenKind::Rpar => Some(')'),
+        TokenKind::Rsqb => Some(']'),
+        TokenKind::Rbrace => Some('}'),
+        _ => None,
+    };
+    let matching = |c: char| match c {
+        ')' => '(',
+        ']' => '[',
+        _ => '{',
+    };
+    let mut in_fstring = 0usize;
+    for tok in tokens.iter() {
+        let kind = tok.kind();
+        match kind {
+            TokenKind::FStringStart | TokenKind::TStringStart => in_fstring += 1,
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                in_fstring = in_fstring.saturating_sub(1)
+            }
+            _ => {}
+        }
+        if in_fstring > 0 {
+            // Braces inside f-strings are tokenized specially; skip them.
+            continue;
+        }
+        if let Some(c) = open(kind) {
+            stack.push((c, tok.range()));
+        } else if let Some(c) = close(kind) {
+            match stack.pop() {
+                None => {
+                    return Some(RawError::syntax(
+                        TextRange::empty(tok.start()),
+                        format!("unmatched '{c}'"),
+                    ))
+                }
+                Some((o, orng)) if o != matching(c) => {
+                    let oline = line_of(source, orng.start());
+                    let cline = line_of(source, tok.start());
+                    let msg = if oline == cline {
+                        format!(
+                            "closing parenthesis '{c}' does not match opening parenthesis '{o}'"
+                        )
+                    } else {
+                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}' on line {oline}")
+                    };
+                    return Some(RawError::syntax(TextRange::empty(tok.start()), msg));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    if let Some((o, orng)) = stack.last() {
+        // Only blame the bracket if the parse error comes after it.
+        if err.location.start() >= orng.start() {
+            return Some(RawError::syntax(*orng, format!("'{o}' was never closed")));
+        }
+    }
+    None
+}

@@ -1,0 +1,272 @@
+//! The ProtoPy compiler: Python source -> [`CodeObject`]s.
+//!
+//! Pipeline: source bytes are decoded ([`compile_bytes`]: BOM, PEP 263
+//! coding cookie, UTF-8 validation), parsed by `ruff_python_parser` (target
+//! Python 3.12), checked for tokenizer-level limits (bracket nesting over 200,
+//! tab/space inconsistency), analysed by [`symtable`] (scopes), and turned
+//! into bytecode by `codegen` (with [`fold`] doing constant folding).
+//!
+//! ## Deep nesting
+//! The ruff parser guards its own recursion with `stacker` (it grows the
+//! stack on demand), so parsing 10 000-deep expressions is safe on any
+//! thread.  Our passes (symtable, folding, codegen) count their recursion
+//! depth and fail with a `RecursionError` "maximum recursion depth exceeded
+//! during compilation" past [`MAX_NESTING`] levels, like CPython, and call
+//! `stacker::maybe_grow` at each level so that even the allowed depth cannot
+//! overflow a small thread stack.  Dropping a very deep AST is also done on
+//! a grown stack.  Bracket nesting over 200 is rejected before any pass with
+//! CPython's "too many nested parentheses".
+
+pub mod fold;
+pub mod symtable;
+
+mod codegen;
+mod errors;
+mod source;
+
+use std::fmt;
+use std::sync::Arc;
+
+use ruff_python_ast::PythonVersion;
+use ruff_python_parser::{parse_unchecked, Mode as ParseMode, ParseOptions};
+use ruff_text_size::TextRange;
+
+use crate::bytecode::CodeObject;
+
+pub use source::{decode_source, SourceMap};
+
+/// Maximum nesting of expressions/statements our recursive passes accept.
+pub const MAX_NESTING: usize = 3000;
+/// CPython's tokenizer limit on nested brackets.
+pub const MAX_PAREN_NESTING: usize = 200;
+
+/// What kind of code `compile` produces (Python's `compile()` mode).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module / sequence of statements.
+    Exec,
+    /// A single expression; the code returns its value.
+    Eval,
+    /// One interactive statement; expression statements print their value
+    /// through `sys.displayhook`.
+    Single,
+}
+
+/// Options of a compilation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompileFlags {
+    /// Optimization level (`-O` = 1: asserts removed and `__debug__` is
+    /// False; `-OO` = 2: docstrings removed too).
+    pub optimize: u8,
+    /// Treat the source as if it began with `from __future__ import annotations`.
+    pub future_annotations: bool,
+    /// Allow `await`, `async for`, `async with` at the top level (asyncio
+    /// REPL, `PyCF_ALLOW_TOP_LEVEL_AWAIT`); the module code is then a coroutine.
+    pub allow_top_level_await: bool,
+}
+
+/// Python exception class of a compile error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// `SyntaxError`.
+    SyntaxError,
+    /// `IndentationError` (a SyntaxError subclass).
+    IndentationError,
+    /// `TabError` (an IndentationError subclass).
+    TabError,
+    /// `RecursionError` (nesting too deep for the compiler).
+    RecursionError,
+}
+
+impl ErrorKind {
+    /// The Python class name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::IndentationError => "IndentationError",
+            ErrorKind::TabError => "TabError",
+            ErrorKind::RecursionError => "RecursionError",
+        }
+    }
+}
+
+/// A compile error, with the attributes of Python's `SyntaxError`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    /// Exception class.
+    pub kind: ErrorKind,
+    /// The message (`SyntaxError.msg`).
+    pub msg: String,
+    /// `SyntaxError.filename`.
+    pub filename: String,
+    /// 1-based line (0 when unknown).
+    pub lineno: u32,
+    /// 1-based column in characters (CPython's `offset`; 0 when unknown).
+    pub col_offset: u32,
+    /// 1-based end line.
+    pub end_lineno: u32,
+    /// 1-based end column in characters (exclusive, like CPython's `end_offset`).
+    pub end_col_offset: u32,
+    /// The source line (without its line terminator), if available.
+    pub text: Option<String>,
+}
+
+impl fmt::Display for CompileError {
+    /// Formats like the tail of a CPython traceback:
+    /// ```text
+    ///   File "x.py", line 1
+    ///     x = = 1
+    ///         ^
+    /// SyntaxError: invalid syntax
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.lineno > 0 {
+            writeln!(f, "  File \"{}\", line {}", self.filename, self.lineno)?;
+            if let Some(text) = &self.text {
+                let trimmed = text.trim_start();
+                let skipped = text.chars().count() - trimmed.chars().count();
+                writeln!(f, "    {}", trimmed.trim_end())?;
+                if self.col_offset > 0 && self.shows_caret() {
+                    let start = (self.col_offset as usize).saturating_sub(1 + skipped);
+                    let width = if self.end_lineno == self.lineno
+                        && self.end_col_offset > self.col_offset
+                    {
+                        (self.end_col_offset - self.col_offset) as usize
+                    } else {
+                        1
+                    };
+                    writeln!(f, "    {}{}", " ".repeat(start), "^".repeat(width.max(1)))?;
+                }
+            }
+        }
+        write!(f, "{}: {}", self.kind.name(), self.msg)
+    }
+}
+
+impl CompileError {
+    /// Whether a traceback shows `^` markers for this error (CPython omits
+    /// them for indentation problems other than a missing block).
+    pub fn shows_caret(&self) -> bool {
+        match self.kind {
+            ErrorKind::SyntaxError => true,
+            ErrorKind::IndentationError => self.msg.starts_with("expected an indented block"),
+            ErrorKind::TabError | ErrorKind::RecursionError => false,
+        }
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// An error located by a byte range, before conversion to [`CompileError`].
+#[derive(Clone, Debug)]
+pub(crate) struct RawError {
+    pub kind: ErrorKind,
+    pub msg: String,
+    pub range: TextRange,
+}
+
+impl RawError {
+    pub(crate) fn syntax(range: TextRange, msg: impl Into<String>) -> RawError {
+        RawError {
+            kind: ErrorKind::SyntaxError,
+            msg: msg.into(),
+            range,
+        }
+    }
+    pub(crate) fn recursion(range: TextRange) -> RawError {
+        RawError {
+            kind: ErrorKind::RecursionError,
+            msg: "maximum recursion depth exceeded during compilation".into(),
+            range,
+        }
+    }
+}
+
+pub(crate) type CResult<T> = Result<T, RawError>;
+
+/// Compiles Python source text.
+///
+/// Returns the module (or expression/interactive) code object; nested
+/// functions, classes, lambdas and comprehensions are `Constant::Code`
+/// entries of their parent's constants.
+pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> Result<Arc<CodeObject>, CompileError> {
+    let map = SourceMap::new(source);
+    compile_inner(source, &map, filename, mode, flags)
+        .map_err(|e| map.to_compile_error(&e, filename))
+}
+
+/// Compiles Python source bytes: handles a UTF-8 BOM and a PEP 263 coding
+/// declaration (utf-8, latin-1/iso-8859-1 and ascii are supported) and
+/// reports undecodable source as CPython does when it runs a file
+/// ("Non-UTF-8 code starting with '\xff' in file x.py on line 1, but no
+/// encoding declared; ...").
+pub fn compile_bytes(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> Result<Arc<CodeObject>, CompileError> {
+    let text = decode_source(source, filename)?;
+    compile(&text, filename, mode, flags)
+}
+
+fn compile_inner(
+    source: &str,
+    map: &SourceMap,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> CResult<Arc<CodeObject>> {
+    let parse_mode = match mode {
+        Mode::Eval => ParseMode::Expression,
+        Mode::Exec | Mode::Single => ParseMode::Module,
+    };
+    let options = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY312);
+    let parsed = parse_unchecked(source, options);
+    let result = (|| {
+        errors::check_tokens(source, parsed.tokens())?;
+        if let Some(err) = parsed.errors().first() {
+            return Err(errors::convert_parse_error(
+                source,
+                map,
+                parsed.tokens(),
+                err,
+            ));
+        }
+        if let Some(err) = parsed.unsupported_syntax_errors().first() {
+            let msg = match &err.kind {
+                ruff_python_parser::UnsupportedSyntaxErrorKind::UnpackingInComprehension(kind) => {
+                    if format!("{kind:?}") == "DictInDict" {
+                        "dict unpacking cannot be used in dict comprehension".to_owned()
+                    } else {
+                        "iterable unpacking cannot be used in comprehension".to_owned()
+                    }
+                }
+                _ => err.to_string(),
+            };
+            return Err(RawError::syntax(err.range, msg));
+        }
+        codegen::compile_mod(parsed.syntax(), source, map, filename, mode, flags)
+    })();
+    drop_deep(parsed, source.len());
+    result
+}
+
+/// Drops a parse result on a stack big enough for its drop glue, which
+/// recurses once per AST level (at most one level per source byte).
+fn drop_deep<T>(value: T, source_len: usize) {
+    let need = source_len.saturating_mul(256).saturating_add(128 * 1024);
+    if stacker::remaining_stack().is_some_and(|left| left > need) {
+        drop(value);
+    } else {
+        stacker::grow(need, move || drop(value));
+    }
+}
+
+#[cfg(test)]
+mod tests;

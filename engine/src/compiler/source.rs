@@ -1,0 +1,331 @@
+//! Source text handling: decoding source bytes (BOM, PEP 263 cookies) and
+//! mapping byte offsets to lines and columns.
+
+use ruff_text_size::{TextRange, TextSize};
+
+use super::{CompileError, ErrorKind, RawError};
+use crate::bytecode::Location;
+
+/// Line-start index of a source text.
+#[derive(Clone, Debug)]
+pub struct SourceMap {
+    text: String,
+    line_starts: Vec<u32>,
+}
+
+impl SourceMap {
+    /// Indexes `source`.  `\n`, `\r\n` and lone `\r` end lines.
+    pub fn new(source: &str) -> SourceMap {
+        let mut line_starts = vec![0u32];
+        let bytes = source.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push((i + 1) as u32),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line_starts.push((i + 1) as u32);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        SourceMap {
+            text: source.to_owned(),
+            line_starts,
+        }
+    }
+
+    /// 0-based line index of a byte offset.
+    fn line_index(&self, offset: u32) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// `(1-based line, 0-based byte column)` of a byte offset.
+    pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
+        let off = u32::from(offset).min(self.text.len() as u32);
+        let idx = self.line_index(off);
+        ((idx + 1) as u32, off - self.line_starts[idx])
+    }
+
+    /// The location of a range (columns in UTF-8 bytes, as `co_positions`).
+    pub fn location(&self, range: TextRange) -> Location {
+        let (line, col) = self.line_col(range.start());
+        let (end_line, end_col) = self.line_col(range.end());
+        Location {
+            line,
+            end_line,
+            col,
+            end_col,
+        }
+    }
+
+    /// Text of 1-based line `line` without its terminator.
+    pub fn line_text(&self, line: u32) -> Option<&str> {
+        let idx = (line as usize).checked_sub(1)?;
+        let start = *self.line_starts.get(idx)? as usize;
+        let end = self
+            .line_starts
+            .get(idx + 1)
+            .map_or(self.text.len(), |&e| e as usize);
+        let s = self.text.get(start..end)?;
+        Some(s.trim_end_matches(['\n', '\r']))
+    }
+
+    /// 1-based character column of byte column `col` on `line`.
+    fn char_col(&self, line: u32, col: u32) -> u32 {
+        match self.line_text(line) {
+            Some(text) => {
+                let col = (col as usize).min(text.len());
+                let mut c = col;
+                while c > 0 && !text.is_char_boundary(c) {
+                    c -= 1;
+                }
+                text[..c].chars().count() as u32 + 1
+            }
+            None => col + 1,
+        }
+    }
+
+    /// The whole source text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    pub(crate) fn to_compile_error(&self, e: &RawError, filename: &str) -> CompileError {
+        let (lineno, col) = self.line_col(e.range.start());
+        let (end_lineno, end_col) = self.line_col(e.range.end());
+        CompileError {
+            kind: e.kind,
+            msg: e.msg.clone(),
+            filename: filename.to_owned(),
+            lineno,
+            col_offset: self.char_col(lineno, col),
+            end_lineno,
+            end_col_offset: self.char_col(end_lineno, end_col),
+            text: self.line_text(lineno).map(str::to_owned),
+        }
+    }
+}
+
+fn syntax_error(filename: &str, msg: String, lineno: u32, text: Option<String>) -> CompileError {
+    CompileError {
+        kind: ErrorKind::SyntaxError,
+        msg,
+        filename: filename.to_owned(),
+        lineno,
+        col_offset: if lineno > 0 { 1 } else { 0 },
+        end_lineno: lineno,
+        end_col_offset: if lineno > 0 { 1 } else { 0 },
+        text,
+    }
+}
+
+/// Finds a PEP 263 coding declaration in one line.
+fn coding_cookie(line: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(line).ok().or_else(|| {
+        // A cookie line is ASCII; ignore any trailing garbage.
+        None
+    })?;
+    let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
+    if !trimmed.starts_with('#') {
+        return None;
+    }
+    let idx = trimmed.find("coding")?;
+    let rest = &trimmed[idx + 6..];
+    let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?;
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    if name.is_empty() {
+        None
+    } else {
+        Some(name)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Utf8,
+    Latin1,
+    Ascii,
+}
+
+fn normalize_encoding(name: &str) -> Option<Encoding> {
+    let lower = name.to_ascii_lowercase().replace('_', "-");
+    if lower == "utf-8" || lower == "utf8" || lower.starts_with("utf-8-") {
+        return Some(Encoding::Utf8);
+    }
+    if matches!(
+        lower.as_str(),
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" | "iso-latin-1" | "cp819"
+    ) || lower.starts_with("latin-1-")
+        || lower.starts_with("iso-8859-1-")
+        || lower.starts_with("iso-latin-1-")
+    {
+        return Some(Encoding::Latin1);
+    }
+    if matches!(lower.as_str(), "ascii" | "us-ascii" | "646") {
+        return Some(Encoding::Ascii);
+    }
+    None
+}
+
+/// Decodes source bytes to text following PEP 263 (see [`super::compile_bytes`]).
+pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileError> {
+    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    };
+    // The cookie may be on line 1, or on line 2 if line 1 is a comment/blank.
+    let mut lines = body.split(|&b| b == b'\n');
+    let first = lines.next().unwrap_or(&[]);
+    let mut cookie = coding_cookie(first).map(|c| (c, 1u32));
+    if cookie.is_none() {
+        let first_trim: Vec<u8> = first
+            .iter()
+            .copied()
+            .filter(|b| !b" \t\x0c\r".contains(b))
+            .collect();
+        if first_trim.is_empty() || first_trim[0] == b'#' {
+            if let Some(second) = lines.next() {
+                cookie = coding_cookie(second).map(|c| (c, 2));
+            }
+        }
+    }
+    let encoding = match &cookie {
+        None => Encoding::Utf8,
+        Some((name, line)) => match normalize_encoding(name) {
+            Some(enc) => {
+                if bom && enc != Encoding::Utf8 {
+                    let norm = if enc == Encoding::Latin1 {
+                        "iso-8859-1"
+                    } else {
+                        name.as_str()
+                    };
+                    return Err(syntax_error(
+                        filename,
+                        format!("encoding problem: {norm} with BOM"),
+                        0,
+                        None,
+                    ));
+                }
+                enc
+            }
+            None => {
+                let _ = line;
+                return Err(syntax_error(
+                    filename,
+                    format!("encoding problem: {name}"),
+                    0,
+                    None,
+                ));
+            }
+        },
+    };
+    match encoding {
+        Encoding::Latin1 => Ok(body.iter().map(|&b| b as char).collect()),
+        Encoding::Utf8 | Encoding::Ascii => match std::str::from_utf8(body) {
+            Ok(text) if encoding == Encoding::Utf8 || text.is_ascii() => Ok(text.to_owned()),
+            Ok(text) => {
+                let pos = text.bytes().position(|b| !b.is_ascii()).unwrap_or(0);
+                let line = text.as_bytes()[..pos]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count() as u32
+                    + 1;
+                Err(syntax_error(
+                    filename,
+                    format!(
+                        "(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)",
+                        text.as_bytes()[pos],
+                        pos
+                    ),
+                    line,
+                    None,
+                ))
+            }
+            Err(e) => {
+                let pos = e.valid_up_to();
+                let line = body[..pos].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+                let byte = body[pos];
+                if cookie.is_some() || bom {
+                    Err(syntax_error(
+                        filename,
+                        format!("(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"),
+                        line,
+                        None,
+                    ))
+                } else {
+                    Err(syntax_error(
+                        filename,
+                        format!(
+                            "Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+                        ),
+                        line,
+                        None,
+                    ))
+                }
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_variants() {
+        assert_eq!(decode_source(b"x = 1\n", "f").unwrap(), "x = 1\n");
+        assert_eq!(
+            decode_source(b"\xEF\xBB\xBFx = 1\n", "f").unwrap(),
+            "x = 1\n"
+        );
+        let latin = decode_source(b"# -*- coding: latin-1 -*-\nx = '\xff'\n", "f").unwrap();
+        assert!(latin.contains('\u{ff}'));
+        let latin2 = decode_source(
+            b"#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-1 :\nx = '\xe9'\n",
+            "f",
+        )
+        .unwrap();
+        assert!(latin2.contains('\u{e9}'));
+        let e = decode_source(b"x = 1\ny = '\xff'\n", "bad.py").unwrap_err();
+        assert_eq!(
+            e.msg,
+            "Non-UTF-8 code starting with '\\xff' in file bad.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+        );
+        assert_eq!(e.lineno, 2);
+        assert_eq!(
+            decode_source(b"# coding: foobar\n", "f").unwrap_err().msg,
+            "encoding problem: foobar"
+        );
+        assert_eq!(
+            decode_source(b"\xEF\xBB\xBF# coding: latin-1\n", "f")
+                .unwrap_err()
+                .msg,
+            "encoding problem: iso-8859-1 with BOM"
+        );
+    }
+
+    #[test]
+    fn line_columns() {
+        let m = SourceMap::new("ab\r\ncdé\rx");
+        assert_eq!(m.line_col(TextSize::new(0)), (1, 0));
+        assert_eq!(m.line_col(TextSize::new(4)), (2, 0));
+        assert_eq!(m.line_col(TextSize::new(9)), (3, 0));
+        assert_eq!(m.line_text(2), Some("cdé"));
+        assert_eq!(m.char_col(2, 4), 4);
+    }
+}

@@ -1,0 +1,247 @@
+//! The golden-test runner: runs every `tests/py/**/*.py` under ProtoPy and
+//! compares stdout, stderr and the exit code with the files CPython 3.11
+//! produced (`tests/bless.py`).
+//!
+//! Usage: `golden [--protopy PATH] [--jobs N] [--update-pending] [FILTER...]`
+//!
+//! Comparison rules (the same for every test):
+//! - the absolute repository root is removed from ProtoPy's output, as
+//!   bless.py removes it from CPython's (tracebacks print absolute paths);
+//! - stdout and the exit code must match exactly;
+//! - stderr must match exactly except lines made only of spaces, `^` and `~`
+//!   (CPython 3.11's caret markers), which are dropped on both sides.
+//!
+//! `tests/py/PENDING` lists programs the interpreter cannot run yet. A pending
+//! program that fails is reported but does not fail the run; a program not
+//! listed that fails, or a listed one that now passes (so the list is stale),
+//! fails the run. `--update-pending` rewrites the list to the current failures.
+//! An issue is resolved only when the list is empty.
+
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use proto_core::sync::{self, AtomicUsize, Mutex, Ordering};
+use std::time::Duration;
+use wait_timeout::ChildExt;
+
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+struct Outcome {
+    path: String,
+    ok: bool,
+    report: String,
+}
+
+fn repo_root() -> PathBuf {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.parent().unwrap_or(here).to_path_buf()
+}
+
+fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('_') || name.starts_with('.') || name == "__pycache__" {
+            continue;
+        }
+        if p.is_dir() {
+            collect(&p, root, out);
+        } else if name.ends_with(".py") {
+            if let Ok(rel) = p.strip_prefix(root) {
+                out.push(rel.to_string_lossy().into_owned());
+            }
+        }
+    }
+}
+
+fn read_or(path: &Path, default: &[u8]) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|_| default.to_vec())
+}
+
+fn drop_carets(s: &str) -> String {
+    s.lines()
+        .filter(|l| !(l.contains(['^', '~']) && l.chars().all(|c| c == ' ' || c == '^' || c == '~')))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+fn diff(label: &str, expected: &str, actual: &str) -> String {
+    let mut out = format!("--- expected {label}\n+++ actual {label}\n");
+    let d = similar::TextDiff::from_lines(expected, actual);
+    let text = d.unified_diff().context_radius(2).to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    for l in lines.iter().take(40) {
+        out.push_str(l);
+        out.push('\n');
+    }
+    if lines.len() > 40 {
+        out.push_str(&format!("... ({} more diff lines)\n", lines.len() - 40));
+    }
+    out
+}
+
+fn run_one(protopy: &Path, root: &Path, rel: &str) -> Outcome {
+    let base = root.join(&rel[..rel.len() - 3]);
+    let exp_out = String::from_utf8_lossy(&read_or(&base.with_extension("out"), b"")).into_owned();
+    let exp_err = String::from_utf8_lossy(&read_or(&base.with_extension("err"), b"")).into_owned();
+    let exp_code: i32 = String::from_utf8_lossy(&read_or(&base.with_extension("code"), b"0")).trim().parse().unwrap_or(0);
+    let fail = |report: String| Outcome { path: rel.to_string(), ok: false, report };
+    let child = Command::new(protopy)
+        .arg(rel)
+        .current_dir(root)
+        .env("PYTHONHASHSEED", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => return fail(format!("cannot start {}: {e}\n", protopy.display())),
+    };
+    // Read both pipes on threads so a chatty program cannot block on a full pipe.
+    let mut so = child.stdout.take();
+    let mut se = child.stderr.take();
+    let t_out = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        if let Some(s) = so.as_mut() {
+            let _ = s.read_to_end(&mut b);
+        }
+        b
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        if let Some(s) = se.as_mut() {
+            let _ = s.read_to_end(&mut b);
+        }
+        b
+    });
+    let status = match child.wait_timeout(TIMEOUT) {
+        Ok(Some(s)) => s,
+        Ok(None) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return fail(format!("timed out after {}s\n", TIMEOUT.as_secs()));
+        }
+        Err(e) => return fail(format!("wait failed: {e}\n")),
+    };
+    let prefix = format!("{}/", root.display());
+    let norm = |b: Vec<u8>| String::from_utf8_lossy(&b).replace(&prefix, "");
+    let out = norm(t_out.join().unwrap_or_default());
+    let err = norm(t_err.join().unwrap_or_default());
+    let code = match status.code() {
+        Some(c) => c,
+        None => return fail(format!("killed by a signal (crash): {status}\nstderr:\n{}", tail(&err))),
+    };
+    let mut report = String::new();
+    if code != exp_code {
+        report.push_str(&format!("exit code {code}, expected {exp_code}\n"));
+    }
+    if out != exp_out {
+        report.push_str(&diff("stdout", &exp_out, &out));
+    }
+    let (e1, e2) = (drop_carets(&exp_err), drop_carets(&err));
+    if e1 != e2 {
+        report.push_str(&diff("stderr", &e1, &e2));
+    }
+    Outcome { path: rel.to_string(), ok: report.is_empty(), report }
+}
+
+fn tail(s: &str) -> String {
+    let lines: Vec<&str> = s.lines().collect();
+    lines[lines.len().saturating_sub(15)..].join("\n")
+}
+
+fn main() {
+    let root = repo_root();
+    let mut protopy = root.join("target/release/protopy");
+    let mut jobs = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let mut update = false;
+    let mut filters = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--protopy" => protopy = PathBuf::from(args.next().expect("--protopy PATH")),
+            "--jobs" => jobs = args.next().and_then(|j| j.parse().ok()).expect("--jobs N"),
+            "--update-pending" => update = true,
+            _ => filters.push(a),
+        }
+    }
+    let mut all = Vec::new();
+    collect(&root.join("tests/py"), &root, &mut all);
+    let selected: Vec<String> = all.into_iter().filter(|p| filters.is_empty() || filters.iter().any(|f| p.contains(f.as_str()))).collect();
+    let pending_path = root.join("tests/py/PENDING");
+    let pending: BTreeSet<String> = std::fs::read_to_string(&pending_path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect();
+
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..jobs.max(1) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(rel) = selected.get(i) else { break };
+                let o = run_one(&protopy, &root, rel);
+                sync::lock(&results).push(o);
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(|p| p.into_inner());
+    results.sort_by(|a, b| a.path.cmp(&b.path));
+
+    let (mut passed, mut failed, mut pend_fail, mut stale) = (0, 0, 0, Vec::new());
+    let mut lines_checked = 0usize;
+    for o in &results {
+        let is_pending = pending.contains(&o.path);
+        if o.ok {
+            passed += 1;
+            let base = root.join(&o.path[..o.path.len() - 3]);
+            lines_checked += read_or(&base.with_extension("out"), b"").iter().filter(|&&c| c == b'\n').count();
+            if is_pending {
+                stale.push(o.path.clone());
+            }
+        } else if is_pending {
+            pend_fail += 1;
+        } else {
+            failed += 1;
+            println!("FAIL {}\n{}", o.path, o.report);
+        }
+    }
+    if update {
+        let mut text = String::from("# Golden programs ProtoPy cannot run yet (tests/src/bin/golden.rs).\n# Regenerate with: cargo run --release -p tests --bin golden -- --update-pending\n");
+        // Keep entries outside the current filter; replace those inside it.
+        let sel: BTreeSet<&String> = selected.iter().collect();
+        let mut keep: BTreeSet<String> = pending.iter().filter(|p| !sel.contains(p)).cloned().collect();
+        keep.extend(results.iter().filter(|o| !o.ok).map(|o| o.path.clone()));
+        for p in keep {
+            text.push_str(&p);
+            text.push('\n');
+        }
+        if let Err(e) = std::fs::write(&pending_path, text) {
+            eprintln!("cannot write {}: {e}", pending_path.display());
+            std::process::exit(2);
+        }
+        println!("golden: wrote {}", pending_path.display());
+        return;
+    }
+    for p in &stale {
+        println!("STALE PENDING {p}: passes now; remove it from tests/py/PENDING");
+    }
+    println!(
+        "golden: {} programs, {} stdout lines checked; {} pending (listed in tests/py/PENDING)",
+        results.len(),
+        lines_checked,
+        pend_fail
+    );
+    println!("golden: {} passed, {} failed", passed, failed + stale.len());
+    if failed > 0 || !stale.is_empty() {
+        std::process::exit(1);
+    }
+}
