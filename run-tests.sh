@@ -13,5 +13,8 @@ target/release/golden
 echo "== loom models (bounded preemptions)"
 RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom cargo test --release -p loom_tests
 
+echo "== proto_core under GC stress (a collection at every allocation)"
+CARGO_TARGET_DIR=target/gcstress cargo test --release -p proto_core --features gc-stress
+
 echo "== unit, integration and stress tests"
 cargo test --release --workspace

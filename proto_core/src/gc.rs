@@ -17,8 +17,11 @@ use crate::sync::heap_atomic::Ordering;
 use crate::value::Value;
 use std::time::Duration;
 
-/// Marking stacks larger than this are split in two for another worker.
-const SPLIT_AT: usize = 2048;
+/// A marking stack longer than this gives its bottom half to another worker.
+/// The bottom holds the oldest entries, the roots of the largest unexplored
+/// subgraphs, so even a balanced tree (whose depth-first stack stays near its
+/// depth) spreads across workers.
+const SPLIT_AT: usize = 24;
 
 /// What a collection did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -109,7 +112,8 @@ fn drain<'s>(s: &rayon::Scope<'s>, stack: &mut Vec<Obj>, total: &'s crate::sync:
             }
         });
         if stack.len() > SPLIT_AT {
-            let mut half = stack.split_off(stack.len() / 2);
+            let top = stack.split_off(stack.len() / 2);
+            let mut half = core::mem::replace(stack, top);
             s.spawn(move |s| {
                 let n = drain(s, &mut half, total);
                 total.fetch_add(n, crate::sync::Ordering::Relaxed);

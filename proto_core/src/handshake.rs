@@ -190,7 +190,7 @@ mod tests {
                     assert!(!in_gc.load(Ordering::SeqCst), "mutator ran during a collection");
                     work.fetch_add(1, Ordering::Relaxed);
                     i += 1;
-                    if i % 7 == 0 {
+                    if i.is_multiple_of(7) {
                         hs.enter_blocked();
                         std::thread::yield_now();
                         hs.leave_blocked();

@@ -200,6 +200,7 @@ fn large_layout(cells: usize) -> Option<Layout> {
 /// # Safety
 /// `h` is an unreachable large object allocated by `LocalHeap::alloc_large`.
 pub(crate) unsafe fn free_large(h: NonNull<Header>) {
+    // SAFETY: the caller guarantees h is a large object allocated by alloc_large.
     let obj = unsafe { Obj::from_header(h) };
     let meta = obj.header().meta.load(Ordering::Relaxed);
     if meta & NATIVE != 0 {

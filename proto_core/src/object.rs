@@ -95,7 +95,7 @@ pub struct Header {
 }
 
 const _: () = assert!(core::mem::size_of::<Header>() == HEADER_SIZE);
-const _: () = assert!(CELL % core::mem::align_of::<Header>() == 0);
+const _: () = assert!(CELL.is_multiple_of(core::mem::align_of::<Header>()));
 
 /// Builds a `meta` word.
 pub(crate) const fn make_meta(kind: Kind, flags: u64, owner: u16, n_values: u32) -> u64 {

@@ -451,7 +451,7 @@ fn sweep_heaps(heaps: &mut [&mut LocalHeap], orphans: &mut Vec<Block>, parallel:
         live += sweep_blocks(&mut h.blocks);
         // SAFETY: world stopped.
         unsafe { heap::sweep_large(&mut h.large, false) };
-        empties.extend(h.finish_sweep().into_iter().map(|p| EmptyBlock(p)));
+        empties.extend(h.finish_sweep().into_iter().map(EmptyBlock));
     }
     live += sweep_blocks(orphans);
     let mut kept = Vec::new();

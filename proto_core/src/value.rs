@@ -160,20 +160,14 @@ impl Value {
     pub fn int_add(a: Value, b: Value) -> Option<Value> {
         debug_assert!(a.is_int() && b.is_int());
         // (x<<3|1) + (y<<3|1) - 1 = (x+y)<<3|1; i64 overflow == 61-bit overflow.
-        match (a.0 as i64).checked_add((b.0 - tag::INT) as i64) {
-            Some(r) => Some(Value(r as u64)),
-            None => None,
-        }
+        (a.0 as i64).checked_add((b.0 - tag::INT) as i64).map(|r| Value(r as u64))
     }
 
     /// Subtracts two small ints; `None` on overflow.
     #[inline(always)]
     pub fn int_sub(a: Value, b: Value) -> Option<Value> {
         debug_assert!(a.is_int() && b.is_int());
-        match (a.0 as i64).checked_sub((b.0 - tag::INT) as i64) {
-            Some(r) => Some(Value(r as u64)),
-            None => None,
-        }
+        (a.0 as i64).checked_sub((b.0 - tag::INT) as i64).map(|r| Value(r as u64))
     }
 
     // ---- floats ----
@@ -264,7 +258,7 @@ impl Value {
     /// caller keeps reachable.
     #[inline(always)]
     pub unsafe fn from_addr(p: usize) -> Value {
-        debug_assert!(p != 0 && p % crate::CELL == 0, "heap value not 64-byte aligned");
+        debug_assert!(p != 0 && p.is_multiple_of(crate::CELL), "heap value not 64-byte aligned");
         Value(p as u64)
     }
 }
@@ -328,7 +322,7 @@ mod tests {
 
     #[test]
     fn floats_round_trip_or_box() {
-        let imm = [0.0, -0.0, 1.0, -1.5, 3.141592653589793, 1e-30, 1e30, 6.0e38, 1.2e-38, 0.1];
+        let imm = [0.0, -0.0, 1.0, -1.5, core::f64::consts::PI, 1e-30, 1e30, 6.0e38, 1.2e-38, 0.1];
         for x in imm {
             let v = Value::try_float(x).unwrap_or_else(|| panic!("{x} should be immediate"));
             assert!(v.is_float() && !v.is_int() && !v.is_heap());
