@@ -1,20 +1,30 @@
 #!/usr/bin/env bash
-# Runs every test of ProtoPy: golden programs, loom models, unit, integration
-# and stress tests. Usage: ./run-tests.sh   (from anywhere; needs cargo and python3 only to bless)
+# Runs every test of ProtoPy: golden programs, loom models, GC-stress unit
+# tests, unit, integration and stress tests. Usage: ./run-tests.sh
+# Ends with one summary line "run-tests: N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
 echo "== build (release)"
 cargo build --release --workspace --bins
 
 echo "== golden programs vs CPython 3.11 output"
-target/release/golden
+target/release/golden | tee -a "$log"
 
 echo "== loom models (bounded preemptions)"
-RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom cargo test --release -p loom_tests
+RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom cargo test --release -p loom_tests 2>&1 | tee -a "$log"
 
 echo "== proto_core under GC stress (a collection at every allocation)"
-CARGO_TARGET_DIR=target/gcstress cargo test --release -p proto_core --features gc-stress
+CARGO_TARGET_DIR=target/gcstress cargo test --release -p proto_core --features gc-stress 2>&1 | tee -a "$log"
 
 echo "== unit, integration and stress tests"
-cargo test --release --workspace
+cargo test --release --workspace 2>&1 | tee -a "$log"
+
+# Sum cargo's "test result" lines and the golden runner's line.
+awk '
+  /^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }
+  /^golden: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+  END { printf "run-tests: %d passed, %d failed\n", p, f; exit (f > 0) }
+' "$log"
