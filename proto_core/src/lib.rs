@@ -14,6 +14,7 @@ pub mod gc;
 pub mod handshake;
 pub mod heap;
 pub mod immutable;
+pub mod layouts;
 pub mod lock;
 pub mod native;
 pub mod object;

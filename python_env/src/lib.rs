@@ -1,1 +1,71 @@
-//! ProtoPy environment: builtins, modules, CLI.
+//! ProtoPy environment: builtin types' methods (one file per type under
+//! `types/`), the builtins module (`builtins.rs`), standard-library modules
+//! (`modules/`), and the `protopy` command (`main.rs`).
+//!
+//! `setup` is the registry hook the engine calls at start-up
+//! (`Vm::new_main(setup)`): the engine never names this crate.
+
+pub mod args;
+pub mod builtins;
+pub mod modules;
+pub mod text;
+pub mod types;
+
+use engine::runtime::ops::Num;
+use engine::runtime::{is_str, str_of, PyResult, Vm};
+use proto_core::Value;
+
+fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>> {
+    let (tn, res) = if is_str(v) {
+        let s = str_of(v).into_owned();
+        match text::FormatSpec::parse_typed(spec, "str") {
+            Ok(fs) => ("str", text::format_str(&s, &fs).map_err(|e| (e.overflow, e.message))),
+            Err(m) => return Err(vm.value_error(&m)),
+        }
+    } else {
+        match vm.num(v) {
+            Some(Num::F(f)) => match text::FormatSpec::parse_typed(spec, "float") {
+                Ok(fs) => ("float", text::format_float(f, &fs).map_err(|e| (e.overflow, e.message))),
+                Err(m) => return Err(vm.value_error(&m)),
+            },
+            Some(_) => {
+                if v.is_bool() && spec.is_empty() {
+                    return Ok(Some(if v == Value::TRUE { "True".into() } else { "False".into() }));
+                }
+                let b = vm.as_bigint(v).unwrap_or_default();
+                match text::FormatSpec::parse_typed(spec, "int") {
+                    Ok(fs) => {
+                        if matches!(fs.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
+                            let f = num_traits::ToPrimitive::to_f64(&b).unwrap_or(f64::INFINITY);
+                            ("int", text::format_float(f, &fs).map_err(|e| (e.overflow, e.message)))
+                        } else {
+                            ("int", text::format_int(&b, &fs).map_err(|e| (e.overflow, e.message)))
+                        }
+                    }
+                    Err(m) => return Err(vm.value_error(&m)),
+                }
+            }
+            None => return Ok(None),
+        }
+    };
+    let _ = tn;
+    match res {
+        Ok(s) => Ok(Some(s)),
+        Err((true, m)) => Err(vm.new_exc(vm.g.e.OverflowError, &m)),
+        Err((false, m)) => Err(vm.value_error(&m)),
+    }
+}
+
+/// Fills the builtin types, the builtins module and the module registry.
+pub fn setup(vm: &mut Vm) -> PyResult<()> {
+    {
+        let mut h = proto_core::sync::lock(&vm.g.hooks);
+        h.format_builtin = Some(format_builtin);
+        h.float_repr = Some(text::float_repr);
+        h.str_repr = Some(text::repr::str_repr_wtf8);
+    }
+    types::init(vm)?;
+    builtins::init(vm)?;
+    modules::init(vm)?;
+    Ok(())
+}

@@ -1,10 +1,12 @@
-//! The `protopy` command.
-//!
-//! The interpreter (compiler + bytecode loop) is being built under issue 3;
-//! until it lands this command refuses to run programs, with exit code 2 and
-//! a message on stderr, rather than pretending to.
+//! The `protopy` command: `protopy FILE [ARGS...]`, `protopy -c CODE`,
+//! `protopy --dis FILE`.
 
 use clap::Parser;
+use engine::compiler::Mode;
+use engine::runtime::{is_str, str_of, Obj, PyException, Vm};
+use proto_core::Value;
+use std::io::Write;
+use std::process::ExitCode;
 
 /// Runs a Python program with ProtoPy.
 #[derive(Parser, Debug)]
@@ -13,6 +15,9 @@ struct Cli {
     /// Print the bytecode of the program instead of running it.
     #[arg(long)]
     dis: bool,
+    /// Program passed in as a string.
+    #[arg(short = 'c')]
+    command: Option<String>,
     /// Program to run.
     file: Option<std::path::PathBuf>,
     /// Arguments passed to the program in sys.argv[1:].
@@ -20,9 +25,121 @@ struct Cli {
     args: Vec<String>,
 }
 
-fn main() {
+fn flush() {
+    let _ = std::io::stdout().flush();
+}
+
+/// Handles an uncaught exception: SystemExit semantics or a traceback.
+fn report(vm: &mut Vm, e: PyException) -> u8 {
+    flush();
+    let exc = e.0;
+    if vm.isinstance(exc, vm.g.e.SystemExit) {
+        let o = Obj::from_value(exc).expect("exc");
+        let args = vm.seq_items(o.get(engine::runtime::EXC_ARGS));
+        let code = match args.len() {
+            0 => Value::NONE,
+            1 => args[0],
+            _ => o.get(engine::runtime::EXC_ARGS),
+        };
+        if code.is_none() {
+            return 0;
+        }
+        if let Some(i) = vm.as_i64(code) {
+            return (i & 0xFF) as u8;
+        }
+        let s = if is_str(code) { str_of(code).into_owned() } else { vm.str_string(code).unwrap_or_default() };
+        eprintln!("{s}");
+        return 1;
+    }
+    let text = vm.format_exception(exc);
+    eprint!("{text}");
+    1
+}
+
+fn run(cli: Cli) -> u8 {
+    let mut vm = match Vm::new_main(python_env::setup) {
+        Ok(vm) => vm,
+        Err(_) => {
+            eprintln!("protopy: failed to initialise the runtime");
+            return 1;
+        }
+    };
+    let (src, filename, argv0, path0) = if let Some(c) = &cli.command {
+        (c.clone().into_bytes(), "<string>".to_string(), "-c".to_string(), String::new())
+    } else if let Some(f) = &cli.file {
+        let abs = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+        match std::fs::read(&abs) {
+            Ok(s) => {
+                let dir = abs.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+                (s, abs.to_string_lossy().into_owned(), f.to_string_lossy().into_owned(), dir)
+            }
+            Err(e) => {
+                eprintln!("protopy: can't open file '{}': [Errno {}] {}", f.display(), e.raw_os_error().unwrap_or(2), e);
+                return 2;
+            }
+        }
+    } else {
+        eprintln!("usage: protopy [--dis] (-c CODE | FILE) [ARGS...]");
+        return 2;
+    };
+    if cli.dis {
+        return match engine::compiler::compile_bytes(&src, &filename, Mode::Exec, Default::default()) {
+            Ok(code) => {
+                print!("{}", engine::bytecode::disassemble(&code));
+                0
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                1
+            }
+        };
+    }
+    let mut argv = vec![argv0];
+    argv.extend(cli.args.iter().cloned());
+    if let Err(e) = python_env::modules::sys::create(&mut vm, &argv, &path0) {
+        return report(&mut vm, e);
+    }
+    if cli.command.is_some() {
+        vm.register_source("<string>", &String::from_utf8_lossy(&src));
+    }
+    let main = vm.new_module("__main__");
+    vm.ctx.add_global_root(main);
+    let k = vm.intern("__main__");
+    let sm = vm.g.sys_modules;
+    vm.dict_set_str(sm, k, main);
+    let d = Obj::from_value(main).expect("m").get(0);
+    let b = vm.g.builtins;
+    let kb = vm.g.names.__builtins__;
+    vm.dict_set_str(d, kb, b);
+    if cli.file.is_some() {
+        let f = vm.new_str(&filename);
+        let kf = vm.g.names.__file__;
+        vm.dict_set_str(d, kf, f);
+    }
+    let code = match vm.compile_source(&src, &filename, Mode::Exec) {
+        Ok(c) => c,
+        Err(e) => return report(&mut vm, e),
+    };
+    vm.push_root(code);
+    let r = vm.run_code(code, d, d);
+    let status = match r {
+        Ok(_) => 0,
+        Err(e) => report(&mut vm, e),
+    };
+    flush();
+    status
+}
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    let _ = (&cli.file, &cli.args, cli.dis);
-    eprintln!("protopy: the interpreter is not built yet (the language issue, #3, adds it)");
-    std::process::exit(2);
+    // Run on a big thread stack; a Rust panic is reported as SystemError.
+    let h = std::thread::Builder::new().stack_size(256 * 1024 * 1024).spawn(move || std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))));
+    match h.map(|h| h.join()) {
+        Ok(Ok(Ok(code))) => ExitCode::from(code),
+        _ => {
+            flush();
+            eprintln!("SystemError: internal interpreter error");
+            ExitCode::from(1)
+        }
+    }
 }

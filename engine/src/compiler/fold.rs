@@ -494,6 +494,15 @@ fn repeat_count(c: &Constant) -> Option<usize> {
 }
 
 fn fold_binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
+    // bool & | ^ bool is a bool, not an int.
+    if let (Constant::Bool(a), Constant::Bool(b)) = (l, r) {
+        match op {
+            Operator::BitAnd => return Some(Constant::Bool(*a & *b)),
+            Operator::BitOr => return Some(Constant::Bool(*a | *b)),
+            Operator::BitXor => return Some(Constant::Bool(*a ^ *b)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (as_num(l), as_num(r)) {
         return fold_numeric(op, &a, &b);
     }

@@ -639,7 +639,9 @@ impl<'a> Compiler<'a> {
         }
         let cleanup = self.new_label();
         for i in 0..n - 1 {
-            self.comparator(c.ops[i], &c.comparators[i])?;
+            // Middle operands are also the left side of the next comparison:
+            // no list/set-to-constant rewriting for them.
+            self.expr(&c.comparators[i])?;
             self.emit(Opcode::Swap, 2);
             self.emit(Opcode::Copy, 2);
             self.cmp_op(c.ops[i]);

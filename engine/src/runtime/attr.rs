@@ -1,0 +1,914 @@
+//! Attribute lookup along the MRO, descriptors, class creation, super().
+
+use super::*;
+
+/// What LOAD_METHOD found.
+pub enum MethodLookup {
+    /// An unbound function/method descriptor to call with self.
+    Method(Value),
+    /// A plain attribute value.
+    Attr(Value),
+}
+
+impl Vm {
+    /// Looks `name` (an interned str) up along the MRO of type `tp`.
+    #[inline]
+    pub fn lookup_type(&self, tp: Value, name: Value) -> Option<Value> {
+        let t = Obj::from_value(tp)?;
+        if t.kind() != K_TYPE {
+            return None;
+        }
+        let mro = Obj::from_value(t.get(T_MRO))?;
+        for i in 0..mro.n_values() {
+            let c = Obj::from_value(mro.get(i))?;
+            if let Some(v) = self.dict_get_str(c.get(T_DICT), name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// The instance dict of `o`, if its layout has one.
+    #[inline]
+    pub fn instance_dict(&self, o: Obj) -> Option<Value> {
+        let slot = match o.kind() {
+            K_INSTANCE | K_EXC | K_MODULE => 0,
+            Kind::LIST | Kind::DICT | Kind::SET => 1,
+            K_FUNCTION => FN_DICT,
+            K_TYPE => T_DICT,
+            K_WRAPPER => 1,
+            _ => return None,
+        };
+        let d = o.get(slot);
+        if d.is_empty() { None } else { Some(d) }
+    }
+
+    fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
+        let slot = match o.kind() {
+            K_INSTANCE | K_EXC | K_MODULE => 0,
+            Kind::LIST | Kind::DICT | Kind::SET => 1,
+            K_FUNCTION => FN_DICT,
+            K_WRAPPER => 1,
+            _ => return None,
+        };
+        let d = o.get(slot);
+        if !d.is_empty() {
+            return Some(d);
+        }
+        let d = self.new_dict();
+        self.store(o, slot, d);
+        Some(o.get(slot))
+    }
+
+    /// Is `d` a data descriptor (defines __set__ or __delete__, or a property)?
+    fn is_data_descr(&self, d: Value) -> bool {
+        let Some(o) = Obj::from_value(d) else { return false };
+        match o.kind() {
+            K_PROPERTY => true,
+            K_FUNCTION | K_BUILTIN | K_WRAPPER | Kind::STR | Kind::TUPLE | K_TYPE => false,
+            _ => {
+                let tp = o.class();
+                Obj::from_value(tp).is_some_and(|t| type_flags(t) & TF_HEAP != 0)
+                    && (self.lookup_type(tp, self.g.names.__set__).is_some() || self.lookup_type(tp, self.g.names.__delete__).is_some())
+            }
+        }
+    }
+
+    /// Applies the descriptor protocol: `d.__get__(obj, owner)` (obj NONE for class access).
+    pub fn bind_descr(&mut self, d: Value, obj: Value, owner: Value) -> PyResult<Value> {
+        let Some(o) = Obj::from_value(d) else { return Ok(d) };
+        match o.kind() {
+            K_FUNCTION => {
+                if obj.is_none() {
+                    return Ok(d);
+                }
+                Ok(self.new_method(d, obj))
+            }
+            K_BUILTIN => {
+                let b = builtin_data(o).expect("builtin");
+                if b.is_method && !obj.is_none() {
+                    Ok(self.new_method(d, obj))
+                } else {
+                    Ok(d)
+                }
+            }
+            K_WRAPPER => {
+                let f = o.get(0);
+                if o.class() == self.g.types.staticmethod || self.is_subtype(o.class(), self.g.types.staticmethod) {
+                    Ok(f)
+                } else {
+                    let cls = if owner.is_none() || owner.is_empty() { self.type_of(obj) } else { owner };
+                    Ok(self.new_method(f, cls))
+                }
+            }
+            K_PROPERTY => {
+                if obj.is_none() {
+                    return Ok(d);
+                }
+                let fget = o.get(0);
+                if fget.is_none() || fget.is_empty() {
+                    let n = self.property_name(d);
+                    let tn = self.type_name_of(obj);
+                    return Err(self.new_exc(self.g.e.AttributeError, &format!("property {n}of '{tn}' object has no getter")));
+                }
+                self.call(fget, &[obj], Value::EMPTY)
+            }
+            Kind::STR | Kind::TUPLE | Kind::LIST | Kind::DICT | K_TYPE | Kind::BIG_INT | Kind::FLOAT | K_MODULE => Ok(d),
+            _ => {
+                let tp = o.class();
+                if Obj::from_value(tp).is_some_and(|t| type_flags(t) & TF_HEAP != 0) {
+                    if let Some(g) = self.lookup_type(tp, self.g.names.__get__) {
+                        let owner = if owner.is_empty() { self.type_of(obj) } else { owner };
+                        return self.call_bound(g, d, &[obj, owner]);
+                    }
+                }
+                Ok(d)
+            }
+        }
+    }
+
+    fn property_name(&mut self, p: Value) -> String {
+        let o = Obj::from_value(p).expect("p");
+        let f = o.get(0);
+        let f = if f.is_none() || f.is_empty() { o.get(1) } else { f };
+        match Obj::from_value(f) {
+            Some(fo) if fo.kind() == K_FUNCTION => format!("'{}' ", str_of(fo.get(FN_NAME))),
+            _ => String::new(),
+        }
+    }
+
+    /// A bound method.
+    pub fn new_method(&mut self, f: Value, s: Value) -> Value {
+        let m = self.alloc_obj(K_METHOD, self.g.types.method, 2, 0);
+        m.init(0, f);
+        m.init(1, s);
+        m.value()
+    }
+
+    /// `getattr(obj, name)` (name interned or any str).
+    pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.attr_error(obj, name)),
+        }
+    }
+
+    /// AttributeError for `obj.name`.
+    pub fn attr_error(&mut self, obj: Value, name: Value) -> PyException {
+        let n = str_of(name).into_owned();
+        let msg = match Obj::from_value(obj) {
+            Some(o) if o.kind() == K_MODULE => {
+                let mn = str_of(o.get(1)).into_owned();
+                if self.initializing.contains(&mn) {
+                    format!("partially initialized module '{mn}' has no attribute '{n}' (most likely due to a circular import)")
+                } else {
+                    format!("module '{mn}' has no attribute '{n}'")
+                }
+            }
+            Some(o) if o.kind() == K_TYPE => format!("type object '{}' has no attribute '{n}'", str_of(o.get(T_NAME))),
+            _ => format!("'{}' object has no attribute '{n}'", self.type_name_of(obj)),
+        };
+        let e = self.new_exc(self.g.e.AttributeError, &msg);
+        if let Some(eo) = Obj::from_value(e.0) {
+            if let Some(d) = self.ensure_dict(eo) {
+                let k = self.g.names.name;
+                self.dict_set_str(d, k, name);
+                let k = self.g.names.obj;
+                self.dict_set_str(d, k, obj);
+            }
+        }
+        e
+    }
+
+    /// `getattr(obj, name)` returning None when the attribute is missing
+    /// (AttributeError swallowed).
+    pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let tp = self.type_of(obj);
+        let tpo = Obj::from_value(tp).expect("type");
+        let flags = type_flags(tpo);
+        if flags & TF_GETATTRIBUTE != 0 {
+            let f = self.lookup_type(tp, self.g.names.__getattribute__).expect("getattribute");
+            let r = self.getattr_via(f, obj, name);
+            return self.finish_getattr(r, obj, name, flags);
+        }
+        let r = self.generic_getattr(obj, name);
+        self.finish_getattr(r, obj, name, flags)
+    }
+
+    fn getattr_via(&mut self, f: Value, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        match self.call_bound(f, obj, &[name]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.isinstance(e.0, self.g.e.AttributeError) => Err(e),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn finish_getattr(&mut self, r: PyResult<Option<Value>>, obj: Value, name: Value, flags: u64) -> PyResult<Option<Value>> {
+        let missing_err = match r {
+            Ok(Some(v)) => return Ok(Some(v)),
+            Ok(None) => None,
+            Err(e) if self.isinstance(e.0, self.g.e.AttributeError) => Some(e),
+            Err(e) => return Err(e),
+        };
+        if flags & TF_GETATTR != 0 {
+            let tp = self.type_of(obj);
+            if let Some(f) = self.lookup_type(tp, self.g.names.__getattr__) {
+                return match self.call_bound(f, obj, &[name]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.isinstance(e.0, self.g.e.AttributeError) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        if let Some(e) = missing_err {
+            // Keep a custom AttributeError raised by a property/__getattribute__.
+            let msg_default = self.exc_str(e.0).map(|s| str_of(s).is_empty()).unwrap_or(true);
+            if !msg_default {
+                return Err(e);
+            }
+        }
+        Ok(None)
+    }
+
+    /// object.__getattribute__ (None if missing).
+    pub fn generic_getattr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let o = Obj::from_value(obj);
+        if let Some(o) = o {
+            match o.kind() {
+                K_TYPE => return self.type_getattr(obj, name),
+                K_MODULE => {
+                    if let Some(v) = self.dict_get_str(o.get(0), name) {
+                        return Ok(Some(v));
+                    }
+                    if name == self.g.names.__dict__ {
+                        return Ok(Some(o.get(0)));
+                    }
+                    if let Some(ga) = self.dict_get_str(o.get(0), self.g.names.__getattr__) {
+                        return match self.call(ga, &[name], Value::EMPTY) {
+                            Ok(v) => Ok(Some(v)),
+                            Err(e) if self.isinstance(e.0, self.g.e.AttributeError) => Ok(None),
+                            Err(e) => Err(e),
+                        };
+                    }
+                    if name == self.g.names.__class__ {
+                        return Ok(Some(o.class()));
+                    }
+                    return Ok(None);
+                }
+                _ => {}
+            }
+        }
+        let tp = self.type_of(obj);
+        let descr = self.lookup_type(tp, name);
+        if let Some(d) = descr {
+            if self.is_data_descr(d) && (Obj::from_value(d).is_some_and(|x| x.kind() == K_PROPERTY) || self.lookup_type(self.type_of(d), self.g.names.__get__).is_some()) {
+                return self.bind_descr(d, obj, tp).map(Some);
+            }
+        }
+        if let Some(o) = o {
+            if let Some(dict) = self.instance_dict(o) {
+                if let Some(v) = self.dict_get_str(dict, name) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        if let Some(d) = descr {
+            return self.bind_descr(d, obj, tp).map(Some);
+        }
+        self.special_attr(obj, name)
+    }
+
+    /// Attributes computed by the runtime (`__class__`, `__dict__`, function
+    /// and exception fields...).
+    fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let n = &self.g.names;
+        if name == n.__class__ {
+            return Ok(Some(self.type_of(obj)));
+        }
+        let Some(o) = Obj::from_value(obj) else { return Ok(None) };
+        if name == n.__dict__ {
+            if let Some(d) = self.ensure_dict(o) {
+                return Ok(Some(d));
+            }
+            return Ok(None);
+        }
+        let s = str_of(name);
+        let v = match (o.kind(), &*s) {
+            (K_FUNCTION, "__name__") => o.get(FN_NAME),
+            (K_FUNCTION, "__qualname__") => o.get(FN_QUALNAME),
+            (K_FUNCTION, "__module__") => o.get(FN_MODULE),
+            (K_FUNCTION, "__doc__") => o.get(FN_DOC),
+            (K_FUNCTION, "__defaults__") => o.get(FN_DEFAULTS),
+            (K_FUNCTION, "__kwdefaults__") => o.get(FN_KWDEFAULTS),
+            (K_FUNCTION, "__globals__") => o.get(FN_GLOBALS),
+            (K_FUNCTION, "__closure__") => o.get(FN_CLOSURE),
+            (K_FUNCTION, "__code__") => o.get(FN_CODE),
+            (K_FUNCTION, "__annotations__") => {
+                let a = o.get(FN_ANNOTATIONS);
+                if a.is_none() || a.is_empty() {
+                    let d = self.new_dict();
+                    self.store(o, FN_ANNOTATIONS, d);
+                }
+                o.get(FN_ANNOTATIONS)
+            }
+            (K_BUILTIN, "__name__") | (K_BUILTIN, "__qualname__") => {
+                let nm = builtin_data(o).expect("b").name;
+                self.new_str(nm)
+            }
+            (K_BUILTIN, "__self__") => {
+                let b = builtin_data(o).expect("b").bound;
+                if b.is_empty() { Value::NONE } else { b }
+            }
+            (K_BUILTIN, "__doc__") | (K_BUILTIN, "__module__") => Value::NONE,
+            (K_METHOD, "__func__") => o.get(0),
+            (K_METHOD, "__self__") => o.get(1),
+            (K_METHOD, _) => return self.getattr_opt(o.get(0), name),
+            (K_WRAPPER, "__func__") | (K_WRAPPER, "__wrapped__") => o.get(0),
+            (K_WRAPPER, "__isabstractmethod__") => return self.getattr_opt(o.get(0), name),
+            (K_PROPERTY, "fget") => o.get(0),
+            (K_PROPERTY, "fset") => o.get(1),
+            (K_PROPERTY, "fdel") => o.get(2),
+            (K_PROPERTY, "__doc__") => {
+                let d = o.get(3);
+                if d.is_empty() || d.is_none() {
+                    let f = o.get(0);
+                    if f.is_heap() {
+                        return self.getattr_opt(f, name);
+                    }
+                    Value::NONE
+                } else {
+                    d
+                }
+            }
+            (K_PROPERTY, "__isabstractmethod__") => {
+                let f = o.get(0);
+                if f.is_heap() {
+                    return Ok(Some(self.getattr_opt(f, name)?.unwrap_or(Value::FALSE)));
+                }
+                Value::FALSE
+            }
+            (K_CELL, "cell_contents") => {
+                let v = o.get(0);
+                if v.is_empty() {
+                    return Err(self.new_exc(self.g.e.ValueError, "Cell is empty"));
+                }
+                v
+            }
+            (K_EXC, "args") => o.get(EXC_ARGS),
+            (K_EXC, "__traceback__") => or_none(o.get(EXC_TB)),
+            (K_EXC, "__cause__") => or_none(o.get(EXC_CAUSE)),
+            (K_EXC, "__context__") => or_none(o.get(EXC_CONTEXT)),
+            (K_EXC, "__suppress_context__") => Value::bool(o.get(EXC_SUPPRESS) == Value::TRUE),
+            (K_EXC, "value") if self.isinstance(obj, self.g.e.StopIteration) => {
+                let a = self.seq_items(o.get(EXC_ARGS));
+                a.first().copied().unwrap_or(Value::NONE)
+            }
+            (K_EXC, "code") if self.isinstance(obj, self.g.e.SystemExit) => {
+                let a = self.seq_items(o.get(EXC_ARGS));
+                match a.len() {
+                    0 => Value::NONE,
+                    1 => a[0],
+                    _ => o.get(EXC_ARGS),
+                }
+            }
+            (K_TRACEBACK, "tb_next") => or_none(o.get(0)),
+            (K_TRACEBACK, "tb_lineno") => o.get(3),
+            (K_TRACEBACK, "tb_lasti") => o.get(2),
+            (K_CODE, "co_name") => code_data(obj).expect("c").name_value,
+            (K_CODE, "co_qualname") => code_data(obj).expect("c").qualname_value,
+            (K_CODE, "co_filename") => {
+                let f = code_data(obj).expect("c").code.filename.clone();
+                self.new_str(&f)
+            }
+            (K_CODE, "co_argcount") => Value::int(code_data(obj).expect("c").code.argcount as i64),
+            (K_CODE, "co_firstlineno") => Value::int(code_data(obj).expect("c").code.first_lineno as i64),
+            (K_CODE, "co_varnames") => {
+                let v: Vec<Value> = code_data(obj).expect("c").varnames.to_vec();
+                self.new_tuple(&v)
+            }
+            (K_CODE, "co_flags") => Value::int(code_data(obj).expect("c").code.flags.0 as i64),
+            (K_GEN, "__name__") => o.get(GEN_NAME),
+            (K_GEN, "__qualname__") => o.get(GEN_QUALNAME),
+            (K_GEN, "gi_running") | (K_GEN, "cr_running") => Value::bool(proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_RUNNING),
+            (K_GEN, "gi_frame") | (K_GEN, "cr_frame") => {
+                if proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_DONE { Value::NONE } else { obj }
+            }
+            (K_GEN, "gi_code") | (K_GEN, "cr_code") => o.get(GEN_CODE),
+            (K_SLICE, "start") => o.get(0),
+            (K_SLICE, "stop") => o.get(1),
+            (K_SLICE, "step") => o.get(2),
+            (K_RANGE, "start") => o.get(0),
+            (K_RANGE, "stop") => o.get(1),
+            (K_RANGE, "step") => o.get(2),
+            (K_COMPLEX, "real") => {
+                let f = f64::from_bits(proto_core::layouts::get_raw(o, 0));
+                self.new_float(f)
+            }
+            (K_COMPLEX, "imag") => {
+                let f = f64::from_bits(proto_core::layouts::get_raw(o, 1));
+                self.new_float(f)
+            }
+            (_, "__doc__") => Value::NONE,
+            _ => return Ok(None),
+        };
+        Ok(Some(v))
+    }
+
+    /// type.__getattribute__.
+    fn type_getattr(&mut self, t: Value, name: Value) -> PyResult<Option<Value>> {
+        let meta = self.type_of(t);
+        let mdescr = self.lookup_type(meta, name);
+        if let Some(d) = mdescr {
+            if self.is_data_descr(d) {
+                return self.bind_descr(d, t, meta).map(Some);
+            }
+        }
+        if let Some(v) = self.lookup_type(t, name) {
+            let o = Obj::from_value(v);
+            return match o.map(|o| o.kind()) {
+                Some(K_WRAPPER) | Some(K_PROPERTY) => {
+                    if o.expect("o").kind() == K_PROPERTY {
+                        return Ok(Some(v));
+                    }
+                    self.bind_descr(v, Value::NONE, t).map(Some)
+                }
+                Some(K_FUNCTION) | Some(K_BUILTIN) => Ok(Some(v)),
+                Some(_) => {
+                    let tp = self.type_of(v);
+                    if Obj::from_value(tp).is_some_and(|x| type_flags(x) & TF_HEAP != 0) {
+                        if let Some(g) = self.lookup_type(tp, self.g.names.__get__) {
+                            return self.call_bound(g, v, &[Value::NONE, t]).map(Some);
+                        }
+                    }
+                    Ok(Some(v))
+                }
+                None => Ok(Some(v)),
+            };
+        }
+        let to = Obj::from_value(t).expect("type");
+        let n = &self.g.names;
+        if name == n.__name__ {
+            return Ok(Some(to.get(T_NAME)));
+        }
+        if name == n.__qualname__ {
+            return Ok(Some(to.get(T_QUALNAME)));
+        }
+        if name == n.__mro__ {
+            return Ok(Some(to.get(T_MRO)));
+        }
+        if name == n.__bases__ {
+            return Ok(Some(to.get(T_BASES)));
+        }
+        if name == n.__base__ {
+            return Ok(Some(to.get(T_BASE)));
+        }
+        if name == n.__dict__ {
+            return Ok(Some(to.get(T_DICT)));
+        }
+        if name == n.__class__ {
+            return Ok(Some(meta));
+        }
+        if name == n.__module__ {
+            return Ok(Some(self.intern("builtins")));
+        }
+        if name == n.__doc__ {
+            return Ok(Some(Value::NONE));
+        }
+        if let Some(d) = mdescr {
+            return self.bind_descr(d, t, meta).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// `setattr(obj, name, v)`.
+    pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let tp = self.type_of(obj);
+        let tpo = Obj::from_value(tp).expect("type");
+        if type_flags(tpo) & TF_SETATTR != 0 {
+            if let Some(f) = self.lookup_type(tp, self.g.names.__setattr__) {
+                if Obj::from_value(f).is_some_and(|x| x.kind() == K_FUNCTION) {
+                    self.call_bound(f, obj, &[name, v])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(obj, name, v)
+    }
+
+    /// object.__setattr__.
+    pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let tp = self.type_of(obj);
+        let Some(o) = Obj::from_value(obj) else {
+            let tn = self.type_name_of(obj);
+            return Err(self.new_exc(self.g.e.AttributeError, &format!("'{tn}' object has no attribute '{}'", str_of(name))));
+        };
+        if o.kind() == K_TYPE {
+            if type_flags(o) & TF_HEAP == 0 {
+                let tn = str_of(o.get(T_NAME)).into_owned();
+                return Err(self.type_error(&format!("cannot set '{}' attribute of immutable type '{tn}'", str_of(name))));
+            }
+            let n = str_of(name);
+            if n == "__name__" || n == "__qualname__" {
+                let slot = if n == "__name__" { T_NAME } else { T_QUALNAME };
+                self.store(o, slot, v);
+                return Ok(());
+            }
+            let name = self.intern_value(name);
+            self.dict_set_str(o.get(T_DICT), name, v);
+            self.update_type_flags(o, name);
+            self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
+            return Ok(());
+        }
+        if let Some(d) = self.lookup_type(tp, name) {
+            if let Some(dobj) = Obj::from_value(d) {
+                if dobj.kind() == K_PROPERTY {
+                    let fset = dobj.get(1);
+                    if fset.is_none() || fset.is_empty() {
+                        let pn = self.property_name(d);
+                        let tn = self.type_name_of(obj);
+                        return Err(self.new_exc(self.g.e.AttributeError, &format!("property {pn}of '{tn}' object has no setter")));
+                    }
+                    self.call(fset, &[obj, v], Value::EMPTY)?;
+                    return Ok(());
+                }
+                if self.is_data_descr(d) {
+                    if let Some(s) = self.lookup_type(dobj.class(), self.g.names.__set__) {
+                        self.call_bound(s, d, &[obj, v])?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        match o.kind() {
+            K_EXC => {
+                let s = str_of(name);
+                let slot = match &*s {
+                    "__traceback__" => Some(EXC_TB),
+                    "__cause__" => Some(EXC_CAUSE),
+                    "__context__" => Some(EXC_CONTEXT),
+                    "__suppress_context__" => Some(EXC_SUPPRESS),
+                    "args" => {
+                        let items = self.collect(v)?;
+                        let t = self.new_tuple(&items);
+                        self.store(o, EXC_ARGS, t);
+                        return Ok(());
+                    }
+                    _ => None,
+                };
+                if let Some(sl) = slot {
+                    if (sl == EXC_CAUSE || sl == EXC_CONTEXT) && !v.is_none() && !Obj::from_value(v).is_some_and(|x| x.kind() == K_EXC) {
+                        let what = if sl == EXC_CAUSE { "cause" } else { "context" };
+                        return Err(self.type_error(&format!("exception {what} must be None or derive from BaseException")));
+                    }
+                    if sl == EXC_CAUSE {
+                        self.store(o, EXC_SUPPRESS, Value::TRUE);
+                    }
+                    self.store(o, sl, v);
+                    return Ok(());
+                }
+            }
+            K_FUNCTION => {
+                let s = str_of(name);
+                let slot = match &*s {
+                    "__name__" => Some(FN_NAME),
+                    "__qualname__" => Some(FN_QUALNAME),
+                    "__module__" => Some(FN_MODULE),
+                    "__doc__" => Some(FN_DOC),
+                    "__defaults__" => Some(FN_DEFAULTS),
+                    "__kwdefaults__" => Some(FN_KWDEFAULTS),
+                    "__annotations__" => Some(FN_ANNOTATIONS),
+                    _ => None,
+                };
+                if let Some(sl) = slot {
+                    self.store(o, sl, v);
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+        let Some(d) = self.ensure_dict(o) else {
+            let tn = self.type_name_of(obj);
+            let has = self.lookup_type(tp, name).is_some();
+            let msg = if has {
+                format!("'{tn}' object attribute '{}' is read-only", str_of(name))
+            } else {
+                format!("'{tn}' object has no attribute '{}'", str_of(name))
+            };
+            return Err(self.new_exc(self.g.e.AttributeError, &msg));
+        };
+        let name = if Obj::from_value(name).is_some_and(|x| x.is_shared()) { name } else { self.intern_value(name) };
+        self.dict_set_str(d, name, v);
+        Ok(())
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let tp = self.type_of(obj);
+        if let Some(f) = self.lookup_type(tp, self.g.names.__delattr__) {
+            if Obj::from_value(f).is_some_and(|x| x.kind() == K_FUNCTION) {
+                self.call_bound(f, obj, &[name])?;
+                return Ok(());
+            }
+        }
+        self.generic_delattr(obj, name)
+    }
+
+    /// object.__delattr__.
+    pub fn generic_delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let tp = self.type_of(obj);
+        if let Some(d) = self.lookup_type(tp, name) {
+            if let Some(dobj) = Obj::from_value(d) {
+                if dobj.kind() == K_PROPERTY {
+                    let fdel = dobj.get(2);
+                    if fdel.is_none() || fdel.is_empty() {
+                        let pn = self.property_name(d);
+                        let tn = self.type_name_of(obj);
+                        return Err(self.new_exc(self.g.e.AttributeError, &format!("property {pn}of '{tn}' object has no deleter")));
+                    }
+                    self.call(fdel, &[obj], Value::EMPTY)?;
+                    return Ok(());
+                }
+                if self.is_data_descr(d) {
+                    if let Some(s) = self.lookup_type(dobj.class(), self.g.names.__delete__) {
+                        self.call_bound(s, d, &[obj])?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        if let Some(o) = Obj::from_value(obj) {
+            if let Some(d) = self.instance_dict(o) {
+                if self.dict_del(d, name)?.is_some() {
+                    if o.kind() == K_TYPE {
+                        self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        Err(self.attr_error(obj, name))
+    }
+
+    /// LOAD_METHOD: finds `obj.name`, avoiding a bound-method allocation
+    /// for plain functions on the type.
+    pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<MethodLookup> {
+        let tp = self.type_of(obj);
+        let tpo = Obj::from_value(tp).expect("type");
+        if type_flags(tpo) & TF_GETATTRIBUTE == 0 {
+            if let Some(o) = Obj::from_value(obj) {
+                if o.kind() == K_TYPE || o.kind() == K_MODULE {
+                    return self.getattr(obj, name).map(MethodLookup::Attr);
+                }
+            }
+            if let Some(d) = self.lookup_type(tp, name) {
+                if let Some(dobj) = Obj::from_value(d) {
+                    let is_method = dobj.kind() == K_FUNCTION || (dobj.kind() == K_BUILTIN && builtin_data(dobj).is_some_and(|b| b.is_method));
+                    if is_method {
+                        let shadow = Obj::from_value(obj).and_then(|o| self.instance_dict(o)).and_then(|dict| self.dict_get_str(dict, name));
+                        if let Some(v) = shadow {
+                            return Ok(MethodLookup::Attr(v));
+                        }
+                        return Ok(MethodLookup::Method(d));
+                    }
+                }
+            }
+        }
+        self.getattr(obj, name).map(MethodLookup::Attr)
+    }
+
+    /// Looks up a special method on the type and calls it with `obj` first;
+    /// None if the type does not define it.
+    pub fn call_special(&mut self, obj: Value, name: Value, args: &[Value]) -> PyResult<Option<Value>> {
+        let tp = self.type_of(obj);
+        match self.lookup_type(tp, name) {
+            Some(f) if !f.is_none() => self.call_bound(f, obj, args).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// Like call_special but through full attribute lookup on the instance.
+    pub fn call_method_opt(&mut self, obj: Value, name: Value, args: &[Value]) -> PyResult<Option<Value>> {
+        self.call_special(obj, name, args)
+    }
+
+    /// Calls method `name` of `obj` (full lookup); AttributeError if missing.
+    pub fn call_method(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let n = self.intern(name);
+        match self.load_method(obj, n)? {
+            MethodLookup::Method(f) => self.call_bound(f, obj, args),
+            MethodLookup::Attr(f) => self.call(f, args, Value::EMPTY),
+        }
+    }
+
+    /// Recomputes the flags of a class after `name` was set.
+    pub fn update_type_flags(&mut self, t: Obj, name: Value) {
+        let n = &self.g.names;
+        let mut f = type_flags(t);
+        if name == n.__getattr__ {
+            f |= TF_GETATTR;
+        } else if name == n.__getattribute__ {
+            f |= TF_GETATTRIBUTE;
+        } else if name == n.__setattr__ || name == n.__delattr__ {
+            f |= TF_SETATTR;
+        }
+        set_type_flags(t, f);
+    }
+
+    // ------------------------------------------------------------------ classes
+
+    /// C3 linearisation.
+    pub fn compute_mro(&mut self, t: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
+        let mut seqs: Vec<Vec<Value>> = Vec::new();
+        for &b in bases {
+            let bo = Obj::from_value(b).expect("base");
+            let m = type_mro(bo);
+            seqs.push((0..m.n_values()).map(|i| m.get(i)).collect());
+        }
+        seqs.push(bases.to_vec());
+        let mut out = vec![t];
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                return Ok(out);
+            }
+            let mut found = None;
+            for s in &seqs {
+                let cand = s[0];
+                if !seqs.iter().any(|s2| s2[1..].contains(&cand)) {
+                    found = Some(cand);
+                    break;
+                }
+            }
+            let Some(c) = found else {
+                let names: Vec<String> = bases.iter().map(|&b| type_name(b)).collect();
+                return Err(self.type_error(&format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", "))));
+            };
+            out.push(c);
+            for s in seqs.iter_mut() {
+                if s[0] == c {
+                    s.remove(0);
+                }
+            }
+        }
+    }
+
+    /// Creates a class: `type(name, bases, dict)` with metaclass `meta`.
+    pub fn new_class(&mut self, meta: Value, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
+        self.new_class_kw(meta, name, bases, ns, &[], Value::EMPTY)
+    }
+
+    /// Creates a class, passing class keywords to `__init_subclass__`.
+    pub fn new_class_kw(&mut self, meta: Value, name: Value, bases: &[Value], ns: Value, kwvals: &[Value], kwnames: Value) -> PyResult<Value> {
+        let bases: Vec<Value> = if bases.is_empty() { vec![self.g.types.object] } else { bases.to_vec() };
+        // Solid base and layout.
+        let mut layout = K_INSTANCE;
+        let mut flags = TF_HEAP | TF_BASETYPE;
+        let mut solid = self.g.types.object;
+        for &b in &bases {
+            let Some(bo) = Obj::from_value(b).filter(|o| o.kind() == K_TYPE) else {
+                let tn = self.type_name_of(b);
+                let _ = tn;
+                return Err(self.type_error("bases must be types"));
+            };
+            if type_flags(bo) & TF_BASETYPE == 0 {
+                return Err(self.type_error(&format!("type '{}' is not an acceptable base type", str_of(bo.get(T_NAME)))));
+            }
+            let bl = type_layout(bo);
+            if bl != K_INSTANCE {
+                if layout != K_INSTANCE && layout != bl {
+                    return Err(self.type_error("multiple bases have instance lay-out conflict"));
+                }
+                layout = bl;
+                if solid == self.g.types.object {
+                    solid = b;
+                }
+            }
+            flags |= type_flags(bo) & (TF_GETATTR | TF_GETATTRIBUTE | TF_SETATTR | TF_EXC);
+        }
+        // The class dict: a fresh dict copy of the namespace.
+        let d = self.new_dict();
+        let mark = self.push_root(d);
+        let items = if Obj::from_value(ns).is_some_and(|o| o.kind() == Kind::DICT) {
+            self.dict_items(ns)
+        } else {
+            let keys = self.call_method(ns, "keys", &[])?;
+            let ks = self.collect(keys)?;
+            let mut v = Vec::new();
+            for k in ks {
+                let x = self.getitem(ns, k)?;
+                v.push((k, x));
+            }
+            v
+        };
+        for (k, v) in items {
+            let k = if is_str(k) { self.intern_value(k) } else { k };
+            self.dict_set(d, k, v)?;
+        }
+        let to = alloc_type(&mut self.ctx, meta, name, d, layout, flags);
+        let t = to.value();
+        self.push_root(t);
+        let mro = self.compute_mro(t, &bases);
+        let mro = match mro {
+            Ok(m) => m,
+            Err(e) => {
+                self.pop_roots(mark);
+                return Err(e);
+            }
+        };
+        let mro_t = self.new_tuple(&mro);
+        to.init(T_MRO, mro_t);
+        let bases_t = self.new_tuple(&bases);
+        to.init(T_BASES, bases_t);
+        to.init(T_BASE, solid);
+        if let Some(q) = self.dict_get_str(d, self.g.names.__qualname__) {
+            to.init(T_QUALNAME, q);
+            let _ = self.dict_del(d, self.g.names.__qualname__);
+        }
+        for (k, v) in self.dict_items(d) {
+            if is_str(k) {
+                self.update_type_flags(to, k);
+            }
+            // Wrap __new__ / __init_subclass__ / __class_getitem__ implicitly.
+            if (k == self.g.names.__init_subclass__ || k == self.g.names.__class_getitem__) && Obj::from_value(v).is_some_and(|o| o.kind() == K_FUNCTION) {
+                let w = self.alloc_obj(K_WRAPPER, self.g.types.classmethod, 2, 0);
+                w.init(0, v);
+                self.dict_set_str(d, k, w.value());
+            }
+            if k == self.g.names.__new__ && Obj::from_value(v).is_some_and(|o| o.kind() == K_FUNCTION) {
+                let w = self.alloc_obj(K_WRAPPER, self.g.types.staticmethod, 2, 0);
+                w.init(0, v);
+                self.dict_set_str(d, k, w.value());
+            }
+        }
+        if self.dict_get_str(d, self.g.names.__eq__).is_some() && self.dict_get_str(d, self.g.names.__hash__).is_none() {
+            self.dict_set_str(d, self.g.names.__hash__, Value::NONE);
+        }
+        if self.dict_get_str(d, self.g.names.__doc__).is_none() {
+            self.dict_set_str(d, self.g.names.__doc__, Value::NONE);
+        }
+        // __set_name__
+        for (k, v) in self.dict_items(d) {
+            if let Some(vo) = Obj::from_value(v) {
+                if !matches!(vo.kind(), K_FUNCTION | K_BUILTIN | Kind::STR | Kind::TUPLE | K_TYPE) {
+                    let vt = vo.class();
+                    if let Some(f) = self.lookup_type(vt, self.g.names.__set_name__) {
+                        if let Err(e) = self.call_bound(f, v, &[t, k]) {
+                            self.pop_roots(mark);
+                            return Err(e);
+                        }
+                    }
+                }
+            }
+        }
+        // __init_subclass__ of the parent.
+        if mro.len() > 1 {
+            let sup = self.super_lookup(t, mro[1..].to_vec(), self.g.names.__init_subclass__);
+            if let Some(f) = sup {
+                let bound = self.bind_descr(f, Value::NONE, t)?;
+                if let Err(e) = self.call(bound, kwvals, kwnames) {
+                    self.pop_roots(mark);
+                    return Err(e);
+                }
+            }
+        }
+        self.pop_roots(mark);
+        self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
+        Ok(t)
+    }
+
+    fn super_lookup(&mut self, _t: Value, mro: Vec<Value>, name: Value) -> Option<Value> {
+        for c in mro {
+            let co = Obj::from_value(c)?;
+            if let Some(v) = self.dict_get_str(co.get(T_DICT), name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// `super(t, obj).name`.
+    pub fn super_getattr(&mut self, sup: Value, name: Value) -> PyResult<Value> {
+        let so = Obj::from_value(sup).expect("super");
+        let (t, obj, objtype) = (so.get(0), so.get(1), so.get(2));
+        let mro_owner = if objtype.is_empty() || objtype.is_none() { t } else { objtype };
+        let mo = type_mro(Obj::from_value(mro_owner).expect("type"));
+        let mro: Vec<Value> = (0..mo.n_values()).map(|i| mo.get(i)).collect();
+        let pos = mro.iter().position(|&c| c == t).map(|p| p + 1).unwrap_or(mro.len());
+        for &c in &mro[pos..] {
+            let co = Obj::from_value(c).expect("type");
+            if let Some(v) = self.dict_get_str(co.get(T_DICT), name) {
+                let instance = if obj.is_empty() || obj == mro_owner && Obj::from_value(obj).is_some_and(|x| x.kind() == K_TYPE) && objtype == obj { Value::NONE } else { obj };
+                return self.bind_descr(v, instance, mro_owner);
+            }
+        }
+        if name == self.g.names.__class__ {
+            return Ok(self.g.types.super_);
+        }
+        Err(self.new_exc(self.g.e.AttributeError, &format!("'super' object has no attribute '{}'", str_of(name))))
+    }
+}
+
+#[inline]
+fn or_none(v: Value) -> Value {
+    if v.is_empty() { Value::NONE } else { v }
+}

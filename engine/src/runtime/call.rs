@@ -1,0 +1,710 @@
+//! Calling objects: argument binding, Python functions, builtins, classes,
+//! generators.
+//!
+//! Every call lays its callable and arguments out on the value stack
+//! (`[callable, arg_1 .. arg_n]`, keyword values last) so they are rooted
+//! for the whole call. A Python function gets a new frame above the current
+//! stack top; the interpreter loop continues in it without recursing on the
+//! Rust stack when the call comes from bytecode.
+
+use super::interp::Exit;
+use super::*;
+use crate::bytecode::CodeFlags;
+use proto_core::layouts::{get_raw, set_raw};
+
+/// Generator slots.
+pub const GEN_FRAME: usize = 0;
+#[allow(missing_docs)]
+pub const GEN_FUNC: usize = 1;
+#[allow(missing_docs)]
+pub const GEN_NAME: usize = 2;
+#[allow(missing_docs)]
+pub const GEN_QUALNAME: usize = 3;
+#[allow(missing_docs)]
+pub const GEN_CODE: usize = 4;
+/// Raw word: pc.
+pub const GEN_RAW_PC: usize = 0;
+/// Raw word: sp relative to the frame base.
+pub const GEN_RAW_SP: usize = 1;
+/// Raw word: state.
+pub const GEN_RAW_STATE: usize = 2;
+#[allow(missing_docs)]
+pub const GEN_CREATED: u64 = 0;
+#[allow(missing_docs)]
+pub const GEN_SUSPENDED: u64 = 1;
+#[allow(missing_docs)]
+pub const GEN_RUNNING: u64 = 2;
+#[allow(missing_docs)]
+pub const GEN_DONE: u64 = 3;
+
+/// Outcome of resuming a generator.
+pub enum GenStep {
+    /// It yielded a value.
+    Yield(Value),
+    /// It returned a value.
+    Return(Value),
+}
+
+impl Vm {
+    /// Calls `f(*args)` with keyword names `kwnames` (tuple or EMPTY) for
+    /// the trailing values of `args`.
+    pub fn call(&mut self, f: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
+        let base = self.ctx.stack().top();
+        {
+            let st = self.ctx.stack();
+            st.push(f);
+            for &a in args {
+                st.push(a);
+            }
+            if kwnames.is_heap() {
+                st.push(kwnames);
+            }
+        }
+        let r = self.call_on_stack(base, args.len(), kwnames);
+        self.ctx.stack().set_top(base);
+        r
+    }
+
+    /// Calls `f(self_, *args)`.
+    pub fn call_bound(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
+        let base = self.ctx.stack().top();
+        {
+            let st = self.ctx.stack();
+            st.push(f);
+            st.push(self_);
+            for &a in args {
+                st.push(a);
+            }
+        }
+        let r = self.call_on_stack(base, args.len() + 1, Value::EMPTY);
+        self.ctx.stack().set_top(base);
+        r
+    }
+
+    /// Calls the callable at stack slot `base` with the `n` values above it.
+    /// Runs Python functions to completion (a nested loop): for Rust callers.
+    pub fn call_on_stack(&mut self, base: usize, n: usize, kwnames: Value) -> PyResult<Value> {
+        let f = self.ctx.stack().slots_mut()[base];
+        if let Some(o) = Obj::from_value(f) {
+            if o.kind() == K_FUNCTION {
+                let depth = self.frames.len();
+                self.push_function_frame(o, base + 1, n, kwnames, true)?;
+                if self.frames.len() == depth {
+                    // A generator was created: its value is in the slot.
+                    return Ok(self.ctx.stack().slots_mut()[base]);
+                }
+                return match stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run()) {
+                    Ok(Exit::Return(v)) => Ok(v),
+                    Ok(Exit::Yield(_)) => Err(self.new_exc(self.g.e.SystemError, "unexpected yield")),
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        self.call_non_python(base, n, kwnames)
+    }
+
+    /// Calls a callable that is not a plain Python function (builtins,
+    /// methods, classes, objects with `__call__`). The callable is at `base`.
+    pub fn call_non_python(&mut self, base: usize, n: usize, kwnames: Value) -> PyResult<Value> {
+        let f = self.ctx.stack().slots_mut()[base];
+        let Some(o) = Obj::from_value(f) else {
+            let tn = self.type_name_of(f);
+            return Err(self.type_error(&format!("'{tn}' object is not callable")));
+        };
+        match o.kind() {
+            K_BUILTIN => {
+                let b = builtin_data(o).expect("builtin");
+                let mut buf = [Value::EMPTY; 10];
+                let total = n + usize::from(b.bound.is_heap());
+                let mut heap;
+                let args: &mut [Value] = if total <= 10 {
+                    &mut buf[..total]
+                } else {
+                    heap = vec![Value::EMPTY; total];
+                    &mut heap[..]
+                };
+                let off = if b.bound.is_heap() {
+                    args[0] = b.bound;
+                    1
+                } else {
+                    0
+                };
+                args[off..].copy_from_slice(&self.ctx.stack().slots_mut()[base + 1..base + 1 + n]);
+                self.native_depth += 1;
+                let r = if self.native_depth > 200 + self.g.recursion_limit.load(Ordering::Relaxed) {
+                    Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"))
+                } else {
+                    (b.f)(self, args, kwnames)
+                };
+                self.native_depth -= 1;
+                r
+            }
+            K_METHOD => {
+                // Insert self: shift the arguments up by one.
+                let (func, slf) = (o.get(0), o.get(1));
+                let top = self.ctx.stack().top();
+                let need = base + 2 + n + usize::from(kwnames.is_heap());
+                let nb = top.max(need);
+                self.ctx.stack().set_top(nb + n + 2 + 1);
+                {
+                    let st = self.ctx.stack().slots_mut();
+                    st[nb] = func;
+                    st[nb + 1] = slf;
+                    for i in 0..n {
+                        st[nb + 2 + i] = st[base + 1 + i];
+                    }
+                }
+                let r = self.call_on_stack(nb, n + 1, kwnames);
+                self.ctx.stack().set_top(top);
+                r
+            }
+            K_TYPE => self.call_type(f, base, n, kwnames),
+            _ => {
+                let tp = o.class();
+                if let Some(c) = self.lookup_type(tp, self.g.names.__call__) {
+                    let top = self.ctx.stack().top();
+                    let nb = top;
+                    self.ctx.stack().set_top(nb + n + 2);
+                    {
+                        let st = self.ctx.stack().slots_mut();
+                        st[nb] = c;
+                        st[nb + 1] = f;
+                        for i in 0..n {
+                            st[nb + 2 + i] = st[base + 1 + i];
+                        }
+                    }
+                    let r = self.call_on_stack(nb, n + 1, kwnames);
+                    self.ctx.stack().set_top(top);
+                    return r;
+                }
+                let tn = self.type_name_of(f);
+                Err(self.type_error(&format!("'{tn}' object is not callable")))
+            }
+        }
+    }
+
+    fn stack_args(&mut self, base: usize, n: usize) -> Vec<Value> {
+        self.ctx.stack().slots_mut()[base + 1..base + 1 + n].to_vec()
+    }
+
+    /// `cls(*args, **kw)`.
+    fn call_type(&mut self, cls: Value, base: usize, n: usize, kwnames: Value) -> PyResult<Value> {
+        let t = &self.g.types;
+        if cls == t.type_ && n == 1 && !kwnames.is_heap() {
+            let a = self.ctx.stack().slots_mut()[base + 1];
+            return Ok(self.type_of(a));
+        }
+        let meta = self.type_of(cls);
+        if meta != self.g.types.type_ {
+            if let Some(c) = self.lookup_type(meta, self.g.names.__call__) {
+                if Obj::from_value(c).is_some_and(|x| x.kind() == K_FUNCTION) {
+                    let args = self.stack_args(base, n);
+                    let mut all = vec![cls];
+                    all.extend(args);
+                    return self.call_with_self_first(c, &all, kwnames);
+                }
+            }
+        }
+        self.type_call_default(cls, base, n, kwnames)
+    }
+
+    fn call_with_self_first(&mut self, f: Value, all: &[Value], kwnames: Value) -> PyResult<Value> {
+        self.call(f, all, kwnames)
+    }
+
+    /// type.__call__: `__new__` then `__init__`.
+    pub fn type_call_default(&mut self, cls: Value, base: usize, n: usize, kwnames: Value) -> PyResult<Value> {
+        let co = Obj::from_value(cls).expect("type");
+        if type_flags(co) & TF_ABSTRACT != 0 || co.class() != self.g.types.type_ {
+            if let Some(ab) = self.lookup_type(cls, self.g.names.__abstractmethods__) {
+                let mut names: Vec<String> = self.collect(ab)?.into_iter().map(|v| str_of(v).into_owned()).collect();
+                if !names.is_empty() {
+                    names.sort();
+                    let qn = str_of(co.get(T_NAME)).into_owned();
+                    let plural = if names.len() > 1 { "s" } else { "" };
+                    let list = names.join(", ");
+                    return Err(self.type_error(&format!("Can't instantiate abstract class {qn} with abstract method{plural} {list}")));
+                }
+            }
+        }
+        let new = self.lookup_type(cls, self.g.names.__new__);
+        let init = self.lookup_type(cls, self.g.names.__init__);
+        let new_is_object = new.is_none() || new == self.object_attr(self.g.names.__new__);
+        let init_is_object = init.is_none() || init == self.object_attr(self.g.names.__init__);
+        let inst = if new_is_object {
+            if init_is_object && n > 0 {
+                let qn = type_name(cls);
+                return Err(self.type_error(&format!("{qn}() takes no arguments")));
+            }
+            self.alloc_instance(cls, &[])?
+        } else {
+            let newf = new.expect("new");
+            let newf = match Obj::from_value(newf) {
+                Some(o) if o.kind() == K_WRAPPER => o.get(0),
+                _ => newf,
+            };
+            let args = self.stack_args(base, n + usize::from(kwnames.is_heap()));
+            let args = &args[..n];
+            let mut all = Vec::with_capacity(n + 1);
+            all.push(cls);
+            all.extend_from_slice(args);
+            let r = self.call(newf, &all, kwnames)?;
+            if !self.isinstance(r, cls) {
+                return Ok(r);
+            }
+            r
+        };
+        if let Some(initf) = init {
+            if !init_is_object || !new_is_object {
+                let slot = self.push_root(inst);
+                let args = self.stack_args(base, n);
+                let mut all = Vec::with_capacity(n + 1);
+                all.push(inst);
+                all.extend_from_slice(&args);
+                let r = self.call(initf, &all, kwnames);
+                self.pop_roots(slot);
+                let r = r?;
+                if !r.is_none() {
+                    let tn = self.type_name_of(r);
+                    return Err(self.type_error(&format!("__init__() should return None, not '{tn}'")));
+                }
+            }
+        }
+        Ok(inst)
+    }
+
+    /// object.__new__(cls): allocates an instance with cls's layout.
+    pub fn alloc_instance(&mut self, cls: Value, args: &[Value]) -> PyResult<Value> {
+        let co = Obj::from_value(cls).expect("type");
+        let v = match type_layout(co) {
+            K_INSTANCE if cls == self.g.types.object => self.alloc_obj(K_MISC, cls, 0, 0).value(),
+            K_INSTANCE => {
+                let o = self.alloc_obj(K_INSTANCE, cls, 1, 0);
+                o.value()
+            }
+            K_EXC => {
+                let a = self.new_tuple(args);
+                self.alloc_exc(cls, a)
+            }
+            Kind::LIST => {
+                let l = llist::alloc(&mut self.ctx, cls, 0);
+                l
+            }
+            Kind::DICT => ldict::alloc(&mut self.ctx, Kind::DICT, cls, 5),
+            Kind::SET => ldict::alloc(&mut self.ctx, Kind::SET, cls, 5),
+            _ => {
+                let qn = type_name(cls);
+                return Err(self.type_error(&format!("cannot create '{qn}' instances")));
+            }
+        };
+        Ok(v)
+    }
+
+    // ------------------------------------------------------------------ Python functions
+
+    /// Creates a frame for function `func` with `n` arguments starting at
+    /// stack slot `args_at` (keyword values last, names in `kwnames`).
+    /// For generator functions, creates the generator instead and stores it
+    /// at slot `args_at - 1` without pushing a frame.
+    pub fn push_function_frame(&mut self, func: Obj, args_at: usize, n: usize, kwnames: Value, entry: bool) -> PyResult<()> {
+        let code_v = func.get(FN_CODE);
+        let cd = code_data(code_v).expect("code");
+        let code = &*cd.code;
+        if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
+            return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
+        }
+        let top = self.ctx.stack().top().max(args_at + n + usize::from(kwnames.is_heap()));
+        let fbase = top;
+        if fbase + cd.extent + 64 >= self.ctx.stack().capacity() {
+            return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.ctx.stack().set_top(fbase + cd.extent);
+        let locals = fbase + FRAME_HEADER;
+        let globals = func.get(FN_GLOBALS);
+        {
+            let st = self.ctx.stack().slots_mut();
+            st[fbase] = func.value();
+            st[fbase + 1] = globals;
+        }
+        let argc = code.argcount as usize;
+        let simple = !kwnames.is_heap() && n == argc && code.kwonlyargcount == 0 && code.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0) == 0;
+        if simple {
+            let st = self.ctx.stack().slots_mut();
+            st.copy_within(args_at..args_at + n, locals);
+        } else if let Err(e) = self.bind_args(func, cd, args_at, n, kwnames, locals) {
+            self.ctx.stack().set_top(top.min(fbase));
+            return Err(e);
+        }
+        // Cells.
+        if cd.ncells > 0 {
+            let cells = locals + cd.nlocals;
+            for (i, c2a) in code.cell2arg.iter().enumerate() {
+                let init = match c2a {
+                    Some(a) => self.ctx.stack().slots_mut()[locals + *a as usize],
+                    None => Value::EMPTY,
+                };
+                let c = self.new_cell(init);
+                self.ctx.stack().slots_mut()[cells + i] = c;
+            }
+            for i in code.cell2arg.len()..code.cellvars.len() {
+                let c = self.new_cell(Value::EMPTY);
+                self.ctx.stack().slots_mut()[cells + i] = c;
+            }
+            let closure = func.get(FN_CLOSURE);
+            if let Some(co) = Obj::from_value(closure) {
+                for i in 0..code.freevars.len().min(co.n_values()) {
+                    let c = co.get(i);
+                    self.ctx.stack().slots_mut()[cells + code.cellvars.len() + i] = c;
+                }
+            }
+        }
+        let globals_o = Obj::from_value(globals).expect("globals");
+        let builtins = self.builtins_for(globals_o);
+        let sp = locals + cd.nlocals + cd.ncells;
+        if code.flags.0 & (CodeFlags::GENERATOR.0 | CodeFlags::COROUTINE.0 | CodeFlags::ASYNC_GENERATOR.0) != 0 {
+            let g = self.make_generator(func, cd, fbase, sp);
+            self.ctx.stack().set_top(top);
+            self.ctx.stack().slots_mut()[args_at - 1] = g;
+            return Ok(());
+        }
+        self.frames.push(Frame { code: cd, base: fbase, pc: 0, sp, lasti: 0, entry, globals: globals_o, builtins, gen: Value::EMPTY });
+        Ok(())
+    }
+
+    /// The builtins dict for a globals dict.
+    #[inline]
+    pub fn builtins_for(&self, _globals: Obj) -> Obj {
+        Obj::from_value(self.g.builtins).expect("builtins")
+    }
+
+    fn bind_args(&mut self, func: Obj, cd: &'static CodeData, args_at: usize, n: usize, kwnames: Value, locals: usize) -> PyResult<()> {
+        let code = &*cd.code;
+        let argc = code.argcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags.contains(CodeFlags::VARARGS);
+        let has_varkw = code.flags.contains(CodeFlags::VARKEYWORDS);
+        let nkw = Obj::from_value(kwnames).map(|o| o.n_values()).unwrap_or(0);
+        let npos = n - nkw;
+        let fname = str_of(func.get(FN_QUALNAME)).into_owned();
+        let args: Vec<Value> = self.ctx.stack().slots_mut()[args_at..args_at + n].to_vec();
+        let mut slots = vec![Value::EMPTY; argc + kwonly];
+        for i in 0..npos.min(argc) {
+            slots[i] = args[i];
+        }
+        let varargs_idx = argc + kwonly;
+        let varkw_idx = varargs_idx + usize::from(has_varargs);
+        let mut extra_kw: Option<Value> = None;
+        if has_varkw {
+            let d = self.new_dict();
+            self.ctx.stack().slots_mut()[locals + varkw_idx] = d;
+            extra_kw = Some(d);
+        }
+        if npos > argc {
+            if has_varargs {
+                let t = self.new_tuple(&args[argc..npos]);
+                self.ctx.stack().slots_mut()[locals + varargs_idx] = t;
+            } else {
+                let ndef = Obj::from_value(func.get(FN_DEFAULTS)).map(|o| o.n_values()).unwrap_or(0);
+                let kwgiven = (0..nkw).filter(|&i| {
+                    let k = Obj::from_value(kwnames).expect("k").get(i);
+                    cd.varnames[argc..argc + kwonly].contains(&k)
+                }).count();
+                let takes = if ndef > 0 { format!("from {} to {} positional arguments", argc - ndef.min(argc), argc) } else { format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" }) };
+                let msg = if kwgiven > 0 {
+                    format!("{}() takes {} but {} positional argument{} (and {} keyword-only argument{}) were given", fname, takes, npos, if npos == 1 { "" } else { "s" }, kwgiven, if kwgiven == 1 { "" } else { "s" })
+                } else if ndef > 0 {
+                    format!("{}() takes {} but {} {} given", fname, takes, npos, if npos == 1 { "was" } else { "were" })
+                } else {
+                    format!("{}() takes {} positional argument{} but {} {} given", fname, argc, if argc == 1 { "" } else { "s" }, npos, if npos == 1 { "was" } else { "were" })
+                };
+                return Err(self.type_error(&msg));
+            }
+        } else if has_varargs {
+            let t = self.new_tuple(&[]);
+            self.ctx.stack().slots_mut()[locals + varargs_idx] = t;
+        }
+        // Keywords.
+        if let Some(ko) = Obj::from_value(kwnames) {
+            let mut posonly_kw = Vec::new();
+            for i in 0..nkw {
+                let k = ko.get(i);
+                let v = args[npos + i];
+                let mut idx = cd.varnames[..argc + kwonly].iter().position(|&x| x == k);
+                if idx.is_none() {
+                    let kb = str_bytes(k);
+                    idx = cd.varnames[..argc + kwonly].iter().position(|&x| str_bytes(x) == kb);
+                }
+                match idx {
+                    Some(j) if j >= posonly => {
+                        if !slots[j].is_empty() {
+                            return Err(self.type_error(&format!("{}() got multiple values for argument '{}'", fname, str_of(k))));
+                        }
+                        slots[j] = v;
+                    }
+                    _ => {
+                        if let Some(d) = extra_kw {
+                            self.dict_set(d, k, v)?;
+                        } else if idx.is_some() {
+                            posonly_kw.push(str_of(k).into_owned());
+                        } else {
+                            return Err(self.type_error(&format!("{}() got an unexpected keyword argument '{}'", fname, str_of(k))));
+                        }
+                    }
+                }
+            }
+            if !posonly_kw.is_empty() {
+                return Err(self.type_error(&format!("{}() got some positional-only arguments passed as keyword arguments: '{}'", fname, posonly_kw.join(", "))));
+            }
+        }
+        // Defaults.
+        let defaults = Obj::from_value(func.get(FN_DEFAULTS)).filter(|o| o.kind() == Kind::TUPLE);
+        let ndef = defaults.map(|o| o.n_values()).unwrap_or(0);
+        let mut missing = Vec::new();
+        for i in 0..argc {
+            if slots[i].is_empty() {
+                if i >= argc - ndef.min(argc) {
+                    slots[i] = defaults.expect("d").get(i - (argc - ndef));
+                } else {
+                    missing.push(format!("'{}'", str_of(cd.varnames[i])));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(&format!("{}() missing {} required positional argument{}: {}", fname, missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+        }
+        let kwd = func.get(FN_KWDEFAULTS);
+        let mut missing = Vec::new();
+        for i in argc..argc + kwonly {
+            if slots[i].is_empty() {
+                let d = if kwd.is_heap() { self.dict_get_str(kwd, cd.varnames[i]) } else { None };
+                match d {
+                    Some(v) => slots[i] = v,
+                    None => missing.push(format!("'{}'", str_of(cd.varnames[i]))),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(&format!("{}() missing {} required keyword-only argument{}: {}", fname, missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+        }
+        let st = self.ctx.stack().slots_mut();
+        st[locals..locals + argc + kwonly].copy_from_slice(&slots);
+        Ok(())
+    }
+
+    /// Creates a function object.
+    pub fn new_function(&mut self, code: Value, globals: Value, qualname: Value) -> Value {
+        let cd = code_data(code).expect("code");
+        let f = self.alloc_obj(K_FUNCTION, self.g.types.function, FN_SLOTS, 0);
+        f.init(FN_CODE, code);
+        f.init(FN_GLOBALS, globals);
+        f.init(FN_DEFAULTS, Value::NONE);
+        f.init(FN_KWDEFAULTS, Value::NONE);
+        f.init(FN_CLOSURE, Value::NONE);
+        f.init(FN_NAME, cd.name_value);
+        f.init(FN_QUALNAME, if qualname.is_empty() { cd.qualname_value } else { qualname });
+        let m = self.dict_get_str(globals, self.g.names.__name__).unwrap_or(Value::NONE);
+        f.init(FN_MODULE, m);
+        let doc = match cd.code.docstring() {
+            Some(_) => cd.consts[0],
+            None => Value::NONE,
+        };
+        f.init(FN_DOC, doc);
+        f.init(FN_ANNOTATIONS, Value::NONE);
+        f.value()
+    }
+
+    // ------------------------------------------------------------------ generators
+
+    fn make_generator(&mut self, func: Obj, cd: &'static CodeData, fbase: usize, sp: usize) -> Value {
+        let flags = cd.code.flags;
+        let cls = if flags.contains(CodeFlags::COROUTINE) {
+            self.g.types.coroutine
+        } else if flags.contains(CodeFlags::ASYNC_GENERATOR) {
+            self.g.types.async_generator
+        } else {
+            self.g.types.generator
+        };
+        let storage = self.alloc_obj(Kind::STORAGE, Value::NONE, cd.extent, 0);
+        {
+            let st = self.ctx.stack().slots_mut();
+            for i in 0..cd.extent {
+                storage.init(i, st[fbase + i]);
+            }
+        }
+        let g = self.alloc_obj(K_GEN, cls, 5, 24);
+        g.init(GEN_FRAME, storage.value());
+        g.init(GEN_FUNC, func.value());
+        g.init(GEN_NAME, func.get(FN_NAME));
+        g.init(GEN_QUALNAME, func.get(FN_QUALNAME));
+        g.init(GEN_CODE, func.get(FN_CODE));
+        set_raw(g, GEN_RAW_PC, 0);
+        set_raw(g, GEN_RAW_SP, (sp - fbase) as u64);
+        set_raw(g, GEN_RAW_STATE, GEN_CREATED);
+        g.value()
+    }
+
+    /// Resumes generator `gen` sending `v` (or throwing `exc` if not EMPTY).
+    pub fn gen_resume(&mut self, gen: Value, v: Value, exc: Value) -> PyResult<GenStep> {
+        let g = Obj::from_value(gen).expect("gen");
+        let state = get_raw(g, GEN_RAW_STATE);
+        if state == GEN_RUNNING {
+            let what = if g.class() == self.g.types.coroutine { "coroutine" } else { "generator" };
+            return Err(self.new_exc(self.g.e.ValueError, &format!("{what} already executing")));
+        }
+        if state == GEN_DONE {
+            if exc.is_heap() {
+                return Err(PyException(exc));
+            }
+            if g.class() == self.g.types.coroutine {
+                return Err(self.new_exc(self.g.e.RuntimeError, "cannot reuse already awaited coroutine"));
+            }
+            return Ok(GenStep::Return(Value::NONE));
+        }
+        if state == GEN_CREATED && !v.is_none() && !exc.is_heap() {
+            let what = if g.class() == self.g.types.coroutine { "coroutine" } else { "generator" };
+            return Err(self.type_error(&format!("can't send non-None value to a just-started {what}")));
+        }
+        if state == GEN_CREATED && exc.is_heap() {
+            set_raw(g, GEN_RAW_STATE, GEN_DONE);
+            return Err(PyException(exc));
+        }
+        let storage = Obj::from_value(g.get(GEN_FRAME)).expect("frame");
+        let func = Obj::from_value(g.get(GEN_FUNC)).expect("func");
+        let cd = code_data(func.get(FN_CODE)).expect("code");
+        if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
+            return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
+        }
+        let fbase = self.ctx.stack().top();
+        self.ctx.stack().set_top(fbase + cd.extent);
+        let sp_rel = get_raw(g, GEN_RAW_SP) as usize;
+        {
+            let st = self.ctx.stack().slots_mut();
+            for i in 0..cd.extent {
+                st[fbase + i] = storage.get(i);
+            }
+        }
+        let mut sp = fbase + sp_rel;
+        if state == GEN_SUSPENDED && !exc.is_heap() {
+            self.ctx.stack().slots_mut()[sp] = v;
+            sp += 1;
+        }
+        let globals = Obj::from_value(func.get(FN_GLOBALS)).expect("globals");
+        let builtins = self.builtins_for(globals);
+        let pc = get_raw(g, GEN_RAW_PC) as usize;
+        set_raw(g, GEN_RAW_STATE, GEN_RUNNING);
+        self.frames.push(Frame { code: cd, base: fbase, pc, sp, lasti: pc.saturating_sub(1), entry: true, globals, builtins, gen: gen });
+        let r = if exc.is_heap() { self.run_with_exception(PyException(exc)) } else { stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run()) };
+        match r {
+            Ok(Exit::Yield(y)) => Ok(GenStep::Yield(y)),
+            Ok(Exit::Return(r)) => {
+                set_raw(g, GEN_RAW_STATE, GEN_DONE);
+                Ok(GenStep::Return(r))
+            }
+            Err(e) => {
+                set_raw(g, GEN_RAW_STATE, GEN_DONE);
+                // PEP 479.
+                if self.isinstance(e.0, self.g.e.StopIteration) || (g.class() == self.g.types.async_generator && self.isinstance(e.0, self.g.e.StopAsyncIteration)) {
+                    let what = if g.class() == self.g.types.coroutine { "coroutine" } else if g.class() == self.g.types.async_generator { "async generator" } else { "generator" };
+                    let msg = if g.class() == self.g.types.async_generator && self.isinstance(e.0, self.g.e.StopAsyncIteration) { format!("{what} raised StopAsyncIteration") } else { format!("{what} raised StopIteration") };
+                    let ne = self.new_exc(self.g.e.RuntimeError, &msg);
+                    let no = Obj::from_value(ne.0).expect("e");
+                    self.store(no, EXC_CAUSE, e.0);
+                    self.store(no, EXC_CONTEXT, e.0);
+                    self.store(no, EXC_SUPPRESS, Value::TRUE);
+                    return Err(ne);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Called by the loop when a generator frame yields: saves the frame.
+    pub(crate) fn gen_save(&mut self, gen: Value, fbase: usize, sp: usize, pc: usize, extent: usize) {
+        let g = Obj::from_value(gen).expect("gen");
+        let storage = Obj::from_value(g.get(GEN_FRAME)).expect("frame");
+        for i in 0..extent {
+            let v = if fbase + i < sp { self.ctx.stack().slots_mut()[fbase + i] } else { Value::EMPTY };
+            self.ctx.store(storage, i, v);
+        }
+        set_raw(g, GEN_RAW_PC, pc as u64);
+        set_raw(g, GEN_RAW_SP, (sp - fbase) as u64);
+        set_raw(g, GEN_RAW_STATE, GEN_SUSPENDED);
+    }
+
+    /// `next(gen)` for a generator.
+    pub fn gen_next(&mut self, gen: Value) -> PyResult<Option<Value>> {
+        match self.gen_resume(gen, Value::NONE, Value::EMPTY)? {
+            GenStep::Yield(v) => Ok(Some(v)),
+            GenStep::Return(_) => Ok(None),
+        }
+    }
+
+    /// `gen.send(v)`: raises StopIteration(value) on return.
+    pub fn gen_send(&mut self, gen: Value, v: Value) -> PyResult<Value> {
+        match self.gen_resume(gen, v, Value::EMPTY)? {
+            GenStep::Yield(y) => Ok(y),
+            GenStep::Return(r) => Err(self.stop_iteration(r)),
+        }
+    }
+
+    /// StopIteration(value).
+    pub fn stop_iteration(&mut self, r: Value) -> PyException {
+        let args = if r.is_none() { self.new_tuple(&[]) } else { self.new_tuple(&[r]) };
+        self.new_exc_args(self.g.e.StopIteration, args)
+    }
+
+    /// `gen.throw(exc)`.
+    pub fn gen_throw(&mut self, gen: Value, exc: Value) -> PyResult<Value> {
+        let exc = self.make_exception(exc)?;
+        // Delegate to a sub-iterator suspended in YIELD_FROM.
+        match self.gen_resume(gen, Value::NONE, exc)? {
+            GenStep::Yield(y) => Ok(y),
+            GenStep::Return(r) => Err(self.stop_iteration(r)),
+        }
+    }
+
+    /// `gen.close()`.
+    pub fn gen_close(&mut self, gen: Value) -> PyResult<Value> {
+        let g = Obj::from_value(gen).expect("gen");
+        let st = get_raw(g, GEN_RAW_STATE);
+        if st == GEN_CREATED {
+            set_raw(g, GEN_RAW_STATE, GEN_DONE);
+            return Ok(Value::NONE);
+        }
+        if st == GEN_DONE {
+            return Ok(Value::NONE);
+        }
+        let e = self.new_exc_args(self.g.e.GeneratorExit, Value::NONE);
+        let args = self.new_tuple(&[]);
+        self.store(Obj::from_value(e.0).expect("e"), EXC_ARGS, args);
+        match self.gen_resume(gen, Value::NONE, e.0) {
+            Ok(GenStep::Yield(_)) => Err(self.new_exc(self.g.e.RuntimeError, "generator ignored GeneratorExit")),
+            Ok(GenStep::Return(_)) => Ok(Value::NONE),
+            Err(x) if self.isinstance(x.0, self.g.e.GeneratorExit) || self.isinstance(x.0, self.g.e.StopIteration) => Ok(Value::NONE),
+            Err(x) => Err(x),
+        }
+    }
+}
+
+fn join_names(v: &[String]) -> String {
+    match v.len() {
+        1 => v[0].clone(),
+        2 => format!("{} and {}", v[0], v[1]),
+        _ => format!("{}, and {}", v[..v.len() - 1].join(", "), v[v.len() - 1]),
+    }
+}
+
+/// object.__new__.
+pub fn object_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let Some(&cls) = a.first() else { return Err(vm.type_error("object.__new__(): not enough arguments")) };
+    if !Obj::from_value(cls).is_some_and(|o| o.kind() == K_TYPE) {
+        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+    }
+    vm.alloc_instance(cls, &a[1..])
+}
+
+/// object.__init__.
+pub fn object_init(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}

@@ -1,0 +1,374 @@
+//! Exception objects, traceback entries and traceback printing.
+
+use super::*;
+
+impl Vm {
+    /// Allocates an exception instance of class `cls` with `args` (a tuple).
+    pub fn alloc_exc(&mut self, cls: Value, args: Value) -> Value {
+        let o = self.alloc_obj(K_EXC, cls, EXC_SLOTS, 0);
+        o.init(EXC_ARGS, args);
+        o.init(EXC_SUPPRESS, Value::FALSE);
+        o.value()
+    }
+
+    /// A new exception `cls(msg)`.
+    pub fn new_exc(&mut self, cls: Value, msg: &str) -> PyException {
+        let args = if msg.is_empty() && cls == self.g.e.MemoryError {
+            self.new_tuple(&[])
+        } else {
+            let s = self.new_str(msg);
+            self.new_tuple(&[s])
+        };
+        PyException(self.alloc_exc(cls, args))
+    }
+
+    /// A new exception `cls(*args)`.
+    pub fn new_exc_args(&mut self, cls: Value, args: Value) -> PyException {
+        PyException(self.alloc_exc(cls, args))
+    }
+
+    /// TypeError(msg).
+    pub fn type_error(&mut self, msg: &str) -> PyException {
+        self.new_exc(self.g.e.TypeError, msg)
+    }
+
+    /// ValueError(msg).
+    pub fn value_error(&mut self, msg: &str) -> PyException {
+        self.new_exc(self.g.e.ValueError, msg)
+    }
+
+    /// An exception by class name (for python_env).
+    pub fn exc_by_name(&mut self, name: &str, msg: &str) -> PyException {
+        let cls = self.g.exc.get(name).copied().unwrap_or(self.g.e.SystemError);
+        self.new_exc(cls, msg)
+    }
+
+    /// Turns the operand of `raise X` into an exception instance.
+    pub fn make_exception(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(o) = Obj::from_value(v) {
+            if o.kind() == K_EXC {
+                return Ok(v);
+            }
+            if o.kind() == K_TYPE && type_flags(o) & TF_EXC != 0 {
+                let r = self.call(v, &[], Value::EMPTY)?;
+                if Obj::from_value(r).is_some_and(|x| x.kind() == K_EXC) {
+                    return Ok(r);
+                }
+                let tn = self.type_name_of(r);
+                let vr = self.repr_string(v)?;
+                return Err(self.type_error(&format!("calling {vr} should have returned an instance of BaseException, not {tn}")));
+            }
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// Adds a traceback entry for frame `fi` at instruction `lasti`.
+    pub fn add_traceback(&mut self, exc: Value, code: Value, lasti: usize) {
+        let Some(eo) = Obj::from_value(exc) else { return };
+        if eo.kind() != K_EXC {
+            return;
+        }
+        let code = match Obj::from_value(code) {
+            Some(o) if o.kind() == K_FUNCTION => o.get(FN_CODE),
+            _ => code,
+        };
+        let Some(cd) = code_data(code) else { return };
+        let line = cd.code.location(lasti as u32).line;
+        let tb = self.alloc_obj(K_TRACEBACK, self.g.types.traceback, 4, 0);
+        tb.init(0, eo.get(EXC_TB));
+        tb.init(1, code);
+        tb.init(2, Value::int(lasti as i64 * 2));
+        tb.init(3, Value::int(line as i64));
+        self.store(eo, EXC_TB, tb.value());
+    }
+
+    /// Does exception `exc` match `spec` (a class or tuple of classes)?
+    /// Every member of a tuple must be an exception class (CPython's
+    /// check_except_type_valid).
+    pub fn exc_matches(&mut self, exc: Value, spec: Value) -> PyResult<bool> {
+        if let Some(o) = Obj::from_value(spec) {
+            if o.kind() == Kind::TUPLE {
+                for i in 0..o.n_values() {
+                    let c = o.get(i);
+                    if !Obj::from_value(c).is_some_and(|x| x.kind() == K_TYPE && type_flags(x) & TF_EXC != 0) {
+                        return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                    }
+                }
+            }
+        }
+        self.exc_matches_inner(exc, spec)
+    }
+
+    fn exc_matches_inner(&mut self, exc: Value, spec: Value) -> PyResult<bool> {
+        if let Some(o) = Obj::from_value(spec) {
+            if o.kind() == Kind::TUPLE {
+                for i in 0..o.n_values() {
+                    if self.exc_matches_inner(exc, o.get(i))? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            if o.kind() == K_TYPE && type_flags(o) & TF_EXC != 0 {
+                return Ok(self.isinstance(exc, spec));
+            }
+        }
+        Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"))
+    }
+
+    fn source_line(&self, file: &str, line: u32) -> Option<String> {
+        if line == 0 {
+            return None;
+        }
+        let lines = {
+            let mut m = proto_core::sync::lock(&self.g.sources);
+            if let Some(l) = m.get(file) {
+                l.clone()
+            } else {
+                let text = std::fs::read(file).ok()?;
+                let text = String::from_utf8_lossy(&text).into_owned();
+                let l: Arc<Vec<String>> = Arc::new(text.lines().map(str::to_owned).collect());
+                m.insert(file.to_owned(), l.clone());
+                l
+            }
+        };
+        lines.get(line as usize - 1).cloned()
+    }
+
+    /// Registers source text for a filename (for `-c` and exec'd strings).
+    pub fn register_source(&self, file: &str, text: &str) {
+        let mut m = proto_core::sync::lock(&self.g.sources);
+        m.insert(file.to_owned(), Arc::new(text.lines().map(str::to_owned).collect()));
+    }
+
+    /// Formats an exception with its traceback and chain, CPython style.
+    pub fn format_exception(&mut self, exc: Value) -> String {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_exc_chain(exc, &mut out, &mut seen);
+        out
+    }
+
+    fn format_exc_chain(&mut self, exc: Value, out: &mut String, seen: &mut Vec<Value>) {
+        seen.push(exc);
+        let Some(o) = Obj::from_value(exc) else { return };
+        if o.kind() == K_EXC {
+            let cause = o.get(EXC_CAUSE);
+            let ctx = o.get(EXC_CONTEXT);
+            if cause.is_heap() && !seen.contains(&cause) {
+                self.format_exc_chain(cause, out, seen);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if ctx.is_heap() && o.get(EXC_SUPPRESS) != Value::TRUE && !seen.contains(&ctx) {
+                self.format_exc_chain(ctx, out, seen);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+            let mut tb = o.get(EXC_TB);
+            if tb.is_heap() {
+                out.push_str("Traceback (most recent call last):\n");
+            }
+            while let Some(t) = Obj::from_value(tb) {
+                let cd = code_data(t.get(1));
+                let line = t.get(3).as_int().unwrap_or(0) as u32;
+                if let Some(cd) = cd {
+                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", cd.code.filename, line, cd.code.name));
+                    if let Some(src) = self.source_line(&cd.code.filename, line) {
+                        let s = src.trim();
+                        if !s.is_empty() {
+                            out.push_str(&format!("    {s}\n"));
+                        }
+                    }
+                }
+                tb = t.get(0);
+            }
+        }
+        out.push_str(&self.format_exc_only(exc));
+    }
+
+    /// The last line(s) of a traceback: `Type: message`.
+    pub fn format_exc_only(&mut self, exc: Value) -> String {
+        let tp = self.type_of(exc);
+        let to = Obj::from_value(tp).expect("type");
+        let mut name = str_of(to.get(T_QUALNAME)).into_owned();
+        if let Some(m) = self.dict_get_str(to.get(T_DICT), self.g.names.__module__) {
+            let ms = str_of(m);
+            if ms != "builtins" && ms != "__main__" {
+                name = format!("{ms}.{name}");
+            }
+        }
+        let mut out = String::new();
+        if self.isinstance(exc, self.g.e.SyntaxError) {
+            let o = Obj::from_value(exc).expect("exc");
+            if let Some(d) = self.instance_dict(o) {
+                let file = self.dict_get_str(d, self.g.names.filename);
+                let line = self.dict_get_str(d, self.g.names.lineno);
+                let text = self.dict_get_str(d, self.g.names.text);
+                if let (Some(f), Some(l)) = (file, line) {
+                    if is_str(f) {
+                        out.push_str(&format!("  File \"{}\", line {}\n", str_of(f), self.repr_string(l).unwrap_or_default()));
+                        if let Some(t) = text.filter(|t| is_str(*t)) {
+                            let ts = str_of(t);
+                            let tt = ts.trim();
+                            if !tt.is_empty() {
+                                out.push_str(&format!("    {tt}\n"));
+                            }
+                        }
+                    }
+                }
+                let msg = self.dict_get_str(d, self.g.names.msg);
+                if let Some(m) = msg {
+                    out.push_str(&format!("{}: {}\n", name, str_of(m)));
+                    return out;
+                }
+            }
+        }
+        let msg = match self.str(exc) {
+            Ok(s) => str_of(s).into_owned(),
+            Err(_) => "<exception str() failed>".into(),
+        };
+        let mut msg = msg;
+        if self.isinstance(exc, self.g.e.AttributeError) {
+            if let Some(s) = self.attr_suggestion(exc) {
+                msg.push_str(&format!(". Did you mean: '{s}'?"));
+            }
+        } else if self.isinstance(exc, self.g.e.NameError) {
+            if let Some(d) = Obj::from_value(exc).and_then(|o| self.instance_dict(o)) {
+                let k = self.intern("_protopy_suggestion");
+                if let Some(s) = self.dict_get_str(d, k) {
+                    msg.push_str(&format!(". Did you mean: '{}'?", str_of(s)));
+                }
+            }
+        }
+        if msg.is_empty() {
+            out.push_str(&format!("{name}\n"));
+        } else {
+            out.push_str(&format!("{name}: {msg}\n"));
+        }
+        // __notes__
+        if let Some(o) = Obj::from_value(exc) {
+            if let Some(d) = self.instance_dict(o) {
+                if let Some(n) = self.dict_get_str(d, self.g.names.__notes__) {
+                    for x in self.seq_items(n) {
+                        if let Ok(s) = self.str_string(x) {
+                            out.push_str(&s);
+                            out.push('\n');
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// CPython's "Did you mean" suggestion among `candidates` (suggestions.c).
+    pub fn suggest(name: &str, candidates: &[String]) -> Option<String> {
+        const MOVE: usize = 2;
+        fn lev(a: &[u8], b: &[u8], max: usize) -> usize {
+            let mut pre = 0;
+            while pre < a.len() && pre < b.len() && a[pre] == b[pre] {
+                pre += 1;
+            }
+            let (a, b) = (&a[pre..], &b[pre..]);
+            let mut suf = 0;
+            while suf < a.len() && suf < b.len() && a[a.len() - 1 - suf] == b[b.len() - 1 - suf] {
+                suf += 1;
+            }
+            let (a, b) = (&a[..a.len() - suf], &b[..b.len() - suf]);
+            if a.len() > 40 || b.len() > 40 {
+                return max + 1;
+            }
+            if a.is_empty() {
+                return b.len() * MOVE;
+            }
+            if b.is_empty() {
+                return a.len() * MOVE;
+            }
+            let mut row: Vec<usize> = (1..=b.len()).map(|i| i * MOVE).collect();
+            let mut result = 0;
+            for (i, &ca) in a.iter().enumerate() {
+                let mut dist_a = i * MOVE;
+                result = dist_a + MOVE;
+                let mut minimum = usize::MAX;
+                for (j, &cb) in b.iter().enumerate() {
+                    let sub = if ca == cb { 0 } else if ca.to_ascii_lowercase() == cb.to_ascii_lowercase() { 1 } else { MOVE };
+                    let s = dist_a + sub;
+                    dist_a = row[j];
+                    result = (result + MOVE).min(dist_a + MOVE).min(s);
+                    row[j] = result;
+                    minimum = minimum.min(result);
+                }
+                if minimum > max {
+                    return max + 1;
+                }
+            }
+            result
+        }
+        let mut best: Option<&String> = None;
+        let mut best_d = usize::MAX;
+        for c in candidates {
+            if c == name {
+                continue;
+            }
+            let mut max = (name.len() + c.len() + 3) * MOVE / 6;
+            if best_d > 0 && best_d - 1 < max {
+                max = best_d - 1;
+            }
+            let d = lev(name.as_bytes(), c.as_bytes(), max);
+            if d > max {
+                continue;
+            }
+            if best.is_none() || d < best_d {
+                best = Some(c);
+                best_d = d;
+            }
+        }
+        best.cloned()
+    }
+
+    fn attr_suggestion(&mut self, exc: Value) -> Option<String> {
+        let o = Obj::from_value(exc)?;
+        let d = self.instance_dict(o)?;
+        let name = self.dict_get_str(d, self.g.names.name).filter(|v| is_str(*v))?;
+        let obj = self.dict_get_str(d, self.g.names.obj)?;
+        let mut cands: Vec<String> = Vec::new();
+        if let Some(oo) = Obj::from_value(obj) {
+            if let Some(id) = self.instance_dict(oo) {
+                cands.extend(self.dict_items(id).into_iter().filter(|(k, _)| is_str(*k)).map(|(k, _)| str_of(k).into_owned()));
+            }
+        }
+        if !Obj::from_value(obj).is_some_and(|x| x.kind() == K_MODULE) {
+            let tp = self.type_of(obj);
+            let mro = type_mro(Obj::from_value(tp)?);
+            for i in 0..mro.n_values() {
+                let td = Obj::from_value(mro.get(i))?.get(T_DICT);
+                cands.extend(self.dict_items(td).into_iter().filter(|(k, _)| is_str(*k)).map(|(k, _)| str_of(k).into_owned()));
+            }
+        }
+        Vm::suggest(&str_of(name), &cands)
+    }
+
+    /// A SyntaxError (or subclass) value from a compile error.
+    pub fn syntax_error(&mut self, e: &crate::compiler::CompileError) -> PyException {
+        let cls = self.g.exc.get(e.kind.name()).copied().unwrap_or(self.g.e.SyntaxError);
+        let msg = self.new_str(&e.msg);
+        let args = self.new_tuple(&[msg]);
+        let exc = self.alloc_exc(cls, args);
+        let o = Obj::from_value(exc).expect("exc");
+        let d = self.new_dict();
+        o.init(EXC_DICT, d);
+        let f = self.new_str(&e.filename);
+        let n = &self.g.names;
+        let (kmsg, kf, kl, ko, kt, kel, keo) = (n.msg, n.filename, n.lineno, n.offset, n.text, n.end_lineno, n.end_offset);
+        self.dict_set_str(d, kmsg, msg);
+        self.dict_set_str(d, kf, f);
+        self.dict_set_str(d, kl, Value::int(e.lineno as i64));
+        self.dict_set_str(d, ko, Value::int(e.col_offset as i64));
+        let t = match &e.text {
+            Some(t) => self.new_str(t),
+            None => Value::NONE,
+        };
+        self.dict_set_str(d, kt, t);
+        self.dict_set_str(d, kel, Value::int(e.end_lineno as i64));
+        self.dict_set_str(d, keo, Value::int(e.end_col_offset as i64));
+        PyException(exc)
+    }
+}

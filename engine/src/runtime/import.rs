@@ -1,0 +1,399 @@
+//! The import system: `sys.modules`, builtin modules registered by
+//! python_env, `.py` files and packages found on `sys.path`.
+
+use super::*;
+use crate::compiler::{self, CompileFlags, Mode};
+
+impl Vm {
+    /// Registers a builtin module factory (python_env, at start-up).
+    pub fn register_module(&self, name: &str, init: ModuleInit) {
+        proto_core::sync::lock(&self.g.module_inits).insert(name.to_owned(), init);
+    }
+
+    /// Compiles source bytes to a code value (SyntaxError on failure).
+    pub fn compile_source(&mut self, src: &[u8], filename: &str, mode: Mode) -> PyResult<Value> {
+        match compiler::compile_bytes(src, filename, mode, CompileFlags::default()) {
+            Ok(code) => Ok(self.new_code(code)),
+            Err(e) => Err(self.syntax_error(&e)),
+        }
+    }
+
+    /// `sys.path` as Rust strings.
+    fn sys_path(&mut self) -> Vec<String> {
+        let sys = *proto_core::sync::lock(&self.g.sys);
+        if !sys.is_heap() {
+            return vec![".".into()];
+        }
+        let d = Obj::from_value(sys).expect("sys").get(0);
+        let p = self.dict_get_str(d, self.g.names.path);
+        match p {
+            Some(p) => self.seq_items(p).into_iter().filter(|v| is_str(*v)).map(|v| str_of(v).into_owned()).collect(),
+            None => vec![".".into()],
+        }
+    }
+
+    /// Imports a module by absolute dotted name, returning the leaf module.
+    pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        let key = self.new_str(name);
+        if let Some(m) = self.dict_get_str(self.g.sys_modules, key) {
+            if m.is_none() {
+                let e = self.new_exc(self.g.e.ModuleNotFoundError, &format!("import of {name} halted; None in sys.modules"));
+                return Err(e);
+            }
+            return Ok(m);
+        }
+        let (parent, leaf) = match name.rfind('.') {
+            Some(i) => (Some(&name[..i]), &name[i + 1..]),
+            None => (None, name),
+        };
+        let search: Vec<String> = match parent {
+            Some(p) => {
+                let pm = self.import_module(p)?;
+                let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
+                let path = pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__));
+                match path {
+                    Some(pv) => self.seq_items(pv).into_iter().map(|v| str_of(v).into_owned()).collect(),
+                    None => {
+                        return Err(self.module_not_found(name, Some(p)));
+                    }
+                }
+            }
+            None => {
+                let init = proto_core::sync::lock(&self.g.module_inits).get(name).copied();
+                if let Some(init) = init {
+                    let m = init(self)?;
+                    let k = self.intern(name);
+                    self.dict_set_str(self.g.sys_modules, k, m);
+                    return Ok(m);
+                }
+                let src = proto_core::sync::lock(&self.g.source_modules).get(name).copied();
+                if let Some(src) = src {
+                    return self.exec_module_source(name, src.as_bytes(), &format!("<frozen {name}>"), None);
+                }
+                self.sys_path()
+            }
+        };
+        for dir in search {
+            let dir = if dir.is_empty() { ".".to_string() } else { dir };
+            let pkg = std::path::Path::new(&dir).join(leaf);
+            let init = pkg.join("__init__.py");
+            if init.is_file() {
+                let path_list = {
+                    let s = self.new_str(&pkg.to_string_lossy());
+                    self.new_list(&[s])
+                };
+                return self.exec_module_file(name, &init, Some(path_list));
+            }
+            let file = std::path::Path::new(&dir).join(format!("{leaf}.py"));
+            if file.is_file() {
+                return self.exec_module_file(name, &file, None);
+            }
+            if pkg.is_dir() && parent.is_none() {
+                // Namespace package.
+                let s = self.new_str(&pkg.to_string_lossy());
+                let pl = self.new_list(&[s]);
+                let m = self.new_module(name);
+                let d = Obj::from_value(m).expect("m").get(0);
+                self.dict_set_str(d, self.g.names.__path__, pl);
+                let k = self.intern(name);
+                self.dict_set_str(self.g.sys_modules, k, m);
+                return Ok(m);
+            }
+        }
+        Err(self.module_not_found(name, None))
+    }
+
+    fn module_not_found(&mut self, name: &str, _parent: Option<&str>) -> PyException {
+        let e = self.new_exc(self.g.e.ModuleNotFoundError, &format!("No module named '{name}'"));
+        if let Some(o) = Obj::from_value(e.0) {
+            let d = self.new_dict();
+            o.init(EXC_DICT, d);
+            let n = self.new_str(name);
+            let k = self.g.names.name;
+            self.dict_set_str(d, k, n);
+        }
+        e
+    }
+
+    /// Registers an embedded Python-source module (python_env, at start-up).
+    pub fn register_source_module(&self, name: &str, src: &'static str) {
+        proto_core::sync::lock(&self.g.source_modules).insert(name.to_owned(), src);
+    }
+
+    /// Runs a `.py` file as module `name`.
+    pub fn exec_module_file(&mut self, name: &str, file: &std::path::Path, path: Option<Value>) -> PyResult<Value> {
+        let abs = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+        let fname = abs.to_string_lossy().into_owned();
+        let src = match std::fs::read(&abs) {
+            Ok(s) => s,
+            Err(e) => return Err(self.new_exc(self.g.e.ImportError, &format!("{e}"))),
+        };
+        self.exec_module_source(name, &src, &fname, path)
+    }
+
+    /// Runs source text as module `name` (registered in sys.modules first).
+    pub fn exec_module_source(&mut self, name: &str, src: &[u8], fname: &str, path: Option<Value>) -> PyResult<Value> {
+        let fname = fname.to_string();
+        let m = self.new_module(name);
+        let mark = self.push_root(m);
+        let d = Obj::from_value(m).expect("m").get(0);
+        if !fname.starts_with('<') {
+            let f = self.new_str(&fname);
+            self.dict_set_str(d, self.g.names.__file__, f);
+        }
+        let pkg = if let Some(p) = path {
+            self.dict_set_str(d, self.g.names.__path__, p);
+            name.to_string()
+        } else {
+            name.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default()
+        };
+        let pv = self.new_str(&pkg);
+        self.dict_set_str(d, self.g.names.__package__, pv);
+        let b = self.g.builtins_module;
+        let bm = if b.is_heap() { b } else { self.g.builtins };
+        self.dict_set_str(d, self.g.names.__builtins__, bm);
+        let k = self.intern(name);
+        self.dict_set_str(self.g.sys_modules, k, m);
+        self.initializing.push(name.to_string());
+        let r = (|| {
+            let code = self.compile_source(src, &fname, Mode::Exec)?;
+            self.push_root(code);
+            self.run_code(code, d, d)
+        })();
+        self.initializing.pop();
+        self.pop_roots(mark);
+        if let Err(e) = r {
+            let _ = self.dict_del(self.g.sys_modules, k);
+            return Err(e);
+        }
+        // The module may have replaced itself in sys.modules.
+        Ok(self.dict_get_str(self.g.sys_modules, k).unwrap_or(m))
+    }
+
+    fn resolve_name(&mut self, name: &str, globals: Value, level: usize) -> PyResult<String> {
+        if level == 0 {
+            return Ok(name.to_string());
+        }
+        let pkg = self.dict_get_str(globals, self.g.names.__package__).filter(|v| is_str(*v)).map(|v| str_of(v).into_owned());
+        let pkg = match pkg {
+            Some(p) if !p.is_empty() => p,
+            _ => {
+                let has_path = self.dict_get_str(globals, self.g.names.__path__).is_some();
+                let n = self.dict_get_str(globals, self.g.names.__name__).map(|v| str_of(v).into_owned()).unwrap_or_default();
+                if has_path {
+                    n
+                } else {
+                    match n.rsplit_once('.') {
+                        Some((a, _)) => a.to_string(),
+                        None => return Err(self.new_exc(self.g.e.ImportError, "attempted relative import with no known parent package")),
+                    }
+                }
+            }
+        };
+        let mut parts: Vec<&str> = pkg.split('.').collect();
+        if level - 1 > parts.len() - 1 + 1 - 1 && level - 1 >= parts.len() {
+            return Err(self.new_exc(self.g.e.ImportError, "attempted relative import beyond top-level package"));
+        }
+        for _ in 0..level - 1 {
+            parts.pop();
+        }
+        let base = parts.join(".");
+        Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+    }
+
+    /// IMPORT_NAME.
+    pub fn import_name(&mut self, name: Value, globals: Value, fromlist: Value, level: Value) -> PyResult<Value> {
+        let lvl = level.as_int().unwrap_or(0) as usize;
+        let n = str_of(name).into_owned();
+        let full = self.resolve_name(&n, globals, lvl)?;
+        let m = self.import_module(&full)?;
+        let has_from = !fromlist.is_none() && self.seq_items(fromlist).len() > 0;
+        if has_from {
+            // Import submodules named in fromlist when m is a package.
+            let mo = Obj::from_value(m);
+            let is_pkg = mo.and_then(|o| self.instance_dict(o)).and_then(|d| self.dict_get_str(d, self.g.names.__path__)).is_some();
+            if is_pkg {
+                for x in self.seq_items(fromlist) {
+                    let xs = str_of(x).into_owned();
+                    if xs == "*" {
+                        continue;
+                    }
+                    if self.getattr_opt(m, x)?.is_none() {
+                        let sub = format!("{full}.{xs}");
+                        match self.import_module(&sub) {
+                            Ok(sm) => {
+                                let k = self.intern(&xs);
+                                self.setattr(m, k, sm)?;
+                            }
+                            Err(e) if self.isinstance(e.0, self.g.e.ModuleNotFoundError) => {}
+                            Err(e) => return Err(e),
+                        }
+                    }
+                }
+            }
+            return Ok(m);
+        }
+        if lvl == 0 {
+            if let Some(i) = full.find('.') {
+                // Bind submodules as attributes along the path, return the top.
+                let parts: Vec<&str> = full.split('.').collect();
+                for j in 1..parts.len() {
+                    let pname = parts[..j].join(".");
+                    let cname = parts[..=j].join(".");
+                    let p = self.import_module(&pname)?;
+                    let c = self.import_module(&cname)?;
+                    let k = self.intern(parts[j]);
+                    self.setattr(p, k, c)?;
+                }
+                return self.import_module(&full[..i]);
+            }
+            return Ok(m);
+        }
+        // Relative import without fromlist: bind the leaf onto its parent.
+        if let Some((p, leaf)) = full.rsplit_once('.') {
+            let pm = self.import_module(p)?;
+            let k = self.intern(leaf);
+            self.setattr(pm, k, m)?;
+        }
+        Ok(m)
+    }
+
+    /// IMPORT_FROM.
+    pub fn import_from(&mut self, m: Value, name: Value) -> PyResult<Value> {
+        if let Some(v) = self.getattr_opt(m, name)? {
+            return Ok(v);
+        }
+        let mo = Obj::from_value(m);
+        let mname = mo.and_then(|o| self.instance_dict(o)).and_then(|d| self.dict_get_str(d, self.g.names.__name__)).map(|v| str_of(v).into_owned()).unwrap_or_default();
+        let sub = format!("{mname}.{}", str_of(name));
+        let k = self.new_str(&sub);
+        if let Some(v) = self.dict_get_str(self.g.sys_modules, k) {
+            return Ok(v);
+        }
+        let file = mo.and_then(|o| self.instance_dict(o)).and_then(|d| self.dict_get_str(d, self.g.names.__file__));
+        let loc = match file {
+            Some(f) => format!(" ({})", str_of(f)),
+            None => " (unknown location)".into(),
+        };
+        if self.initializing.contains(&mname) {
+            return Err(self.new_exc(self.g.e.ImportError, &format!("cannot import name '{}' from partially initialized module '{}' (most likely due to a circular import){}", str_of(name), mname, loc)));
+        }
+        Err(self.new_exc(self.g.e.ImportError, &format!("cannot import name '{}' from '{}'{}", str_of(name), mname, loc)))
+    }
+
+    /// `from m import *` into mapping `locals`.
+    pub fn import_star(&mut self, m: Value, locals: Value) -> PyResult<()> {
+        let Some(d) = Obj::from_value(m).and_then(|o| self.instance_dict(o)) else { return Ok(()) };
+        let all = self.dict_get_str(d, self.g.names.__all__);
+        let names: Vec<Value> = match all {
+            Some(a) => self.collect(a)?,
+            None => self.dict_items(d).into_iter().map(|(k, _)| k).filter(|k| is_str(*k) && !str_of(*k).starts_with('_')).collect(),
+        };
+        let mname = self.dict_get_str(d, self.g.names.__name__).map(|v| str_of(v).into_owned()).unwrap_or_default();
+        let is_pkg = self.dict_get_str(d, self.g.names.__path__).is_some();
+        for n in names {
+            let v = match self.getattr_opt(m, n)? {
+                Some(v) => v,
+                None if is_pkg => self.import_module(&format!("{mname}.{}", str_of(n)))?,
+                None => return Err(self.attr_error(m, n)),
+            };
+            let n = self.intern_value(n);
+            self.setitem(locals, n, v)?;
+        }
+        Ok(())
+    }
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kw)`.
+pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
+    let nkw = Obj::from_value(kwnames).map(|o| o.n_values()).unwrap_or(0);
+    let npos = args.len() - nkw;
+    if npos < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let func = args[0];
+    let name = args[1];
+    let mut bases: Vec<Value> = args[2..npos].to_vec();
+    let mut meta = Value::EMPTY;
+    let mut kw_names = Vec::new();
+    let mut kw_vals = Vec::new();
+    if let Some(ko) = Obj::from_value(kwnames) {
+        for i in 0..nkw {
+            let k = ko.get(i);
+            if str_of(k) == "metaclass" {
+                meta = args[npos + i];
+            } else {
+                kw_names.push(k);
+                kw_vals.push(args[npos + i]);
+            }
+        }
+    }
+    // __mro_entries__
+    let mut resolved = Vec::new();
+    let mut changed = false;
+    for &b in &bases {
+        if !Obj::from_value(b).is_some_and(|o| o.kind() == K_TYPE) {
+            if let Some(f) = vm.getattr_opt(b, vm.g.names.__mro_entries__)? {
+                let bt = vm.new_tuple(&bases);
+                let r = vm.call(f, &[bt], Value::EMPTY)?;
+                resolved.extend(vm.seq_items(r));
+                changed = true;
+                continue;
+            }
+        }
+        resolved.push(b);
+    }
+    if changed {
+        bases = resolved;
+    }
+    if meta.is_empty() {
+        meta = match bases.first() {
+            Some(&b) => vm.type_of(b),
+            None => vm.g.types.type_,
+        };
+        // Most derived metaclass.
+        for &b in &bases {
+            let bt = vm.type_of(b);
+            if vm.is_subtype(bt, meta) {
+                meta = bt;
+            }
+        }
+    }
+    let base_t = vm.new_tuple(&bases);
+    let mark = vm.push_root(base_t);
+    vm.push_root(meta);
+    let r = (|| {
+        // __prepare__
+        let ns = if meta != vm.g.types.type_ {
+            match vm.getattr_opt(meta, vm.g.names.__prepare__)? {
+                Some(p) if Obj::from_value(p).is_some_and(|o| o.kind() != K_BUILTIN) => {
+                    let mut a = vec![name, base_t];
+                    a.extend(kw_vals.iter().copied());
+                    let kn = if kw_names.is_empty() { Value::EMPTY } else { vm.new_tuple(&kw_names) };
+                    vm.call(p, &a, kn)?
+                }
+                _ => vm.new_dict(),
+            }
+        } else {
+            vm.new_dict()
+        };
+        vm.push_root(ns);
+        let cell = vm.run_class_body(func, ns)?;
+        let mut a = vec![name, base_t, ns];
+        a.extend(kw_vals.iter().copied());
+        let kn = if kw_names.is_empty() { Value::EMPTY } else { vm.new_tuple(&kw_names) };
+        let cls = if meta == vm.g.types.type_ {
+            vm.new_class_kw(meta, name, &bases, ns, &kw_vals, kn)?
+        } else {
+            vm.call(meta, &a, kn)?
+        };
+        if let Some(c) = Obj::from_value(cell) {
+            if c.kind() == K_CELL {
+                vm.ctx.store(c, 0, cls);
+            }
+        }
+        Ok(cls)
+    })();
+    vm.pop_roots(mark);
+    r
+}

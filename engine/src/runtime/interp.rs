@@ -1,0 +1,1593 @@
+//! The bytecode interpreter loop.
+//!
+//! One `match` on the opcode. Python-to-Python calls push a [`Frame`] on
+//! `vm.frames` and continue in the same loop (no Rust recursion); returning
+//! pops it. A frame flagged `entry` was started by Rust code (`vm.call`, a
+//! generator resumption): returning from it leaves the loop.
+//!
+//! Safepoints (`ctx.safepoint()`): JUMP_BACKWARD, calls, returns. Every value
+//! the loop holds lives in frame slots on the value stack; slots between a
+//! frame's `sp` and its extent stay rooted, so operands popped by an
+//! instruction remain alive while that instruction runs (see `runtime` docs).
+
+use super::*;
+use crate::bytecode::{BinaryOperator, Intrinsic1, Opcode};
+use proto_core::layouts::set_raw;
+
+/// How a run of the loop ended.
+pub enum Exit {
+    /// The entry frame returned.
+    Return(Value),
+    /// The entry (generator) frame yielded.
+    Yield(Value),
+}
+
+impl Vm {
+    /// Runs the top frame (an entry frame) to completion.
+    pub fn run(&mut self) -> PyResult<Exit> {
+        self.run_inner(None)
+    }
+
+    /// Runs the top frame, raising `e` at its current instruction first.
+    pub fn run_with_exception(&mut self, e: PyException) -> PyResult<Exit> {
+        self.run_inner(Some(e))
+    }
+
+    /// Executes `code` as a module/class body with `globals` and `locals`.
+    pub fn run_code(&mut self, code: Value, globals: Value, locals: Value) -> PyResult<Value> {
+        let cd = code_data(code).expect("code");
+        if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
+            return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
+        }
+        let fbase = self.ctx.stack().top();
+        self.ctx.stack().set_top(fbase + cd.extent);
+        {
+            let st = self.ctx.stack().slots_mut();
+            st[fbase] = code;
+            st[fbase + 1] = globals;
+            st[fbase + 2] = locals;
+        }
+        let g = Obj::from_value(globals).expect("globals");
+        // exec/eval honour globals['__builtins__'] (a dict or a module).
+        let builtins = match self.dict_get_str(globals, self.g.names.__builtins__) {
+            Some(b) => match Obj::from_value(b) {
+                Some(bo) if bo.kind() == Kind::DICT => bo,
+                Some(bo) if bo.kind() == K_MODULE => Obj::from_value(bo.get(0)).unwrap_or_else(|| self.builtins_for(g)),
+                _ => self.builtins_for(g),
+            },
+            None => self.builtins_for(g),
+        };
+        let sp = fbase + FRAME_HEADER + cd.nlocals + cd.ncells;
+        // Cells of a class body (__class__).
+        for i in 0..cd.code.cellvars.len() {
+            let c = self.new_cell(Value::EMPTY);
+            self.ctx.stack().slots_mut()[fbase + FRAME_HEADER + cd.nlocals + i] = c;
+        }
+        self.frames.push(Frame { code: cd, base: fbase, pc: 0, sp, lasti: 0, entry: true, globals: g, builtins, gen: Value::EMPTY });
+        let r = stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run());
+        match r {
+            Ok(Exit::Return(v)) => Ok(v),
+            Ok(Exit::Yield(_)) => Err(self.new_exc(self.g.e.SystemError, "yield outside function")),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Runs a class body function with a fresh namespace (closure cells from `func`).
+    pub fn run_class_body(&mut self, func: Value, ns: Value) -> PyResult<Value> {
+        let fo = Obj::from_value(func).expect("func");
+        let code = fo.get(FN_CODE);
+        let cd = code_data(code).expect("code");
+        let globals = fo.get(FN_GLOBALS);
+        let fbase = self.ctx.stack().top();
+        self.ctx.stack().set_top(fbase + cd.extent);
+        {
+            let st = self.ctx.stack().slots_mut();
+            st[fbase] = func;
+            st[fbase + 1] = globals;
+            st[fbase + 2] = ns;
+        }
+        let cells = fbase + FRAME_HEADER + cd.nlocals;
+        for i in 0..cd.code.cellvars.len() {
+            let c = self.new_cell(Value::EMPTY);
+            self.ctx.stack().slots_mut()[cells + i] = c;
+        }
+        if let Some(cl) = Obj::from_value(fo.get(FN_CLOSURE)) {
+            for i in 0..cd.code.freevars.len().min(cl.n_values()) {
+                let c = cl.get(i);
+                self.ctx.stack().slots_mut()[cells + cd.code.cellvars.len() + i] = c;
+            }
+        }
+        let g = Obj::from_value(globals).expect("globals");
+        let builtins = self.builtins_for(g);
+        let sp = cells + cd.ncells;
+        self.frames.push(Frame { code: cd, base: fbase, pc: 0, sp, lasti: 0, entry: true, globals: g, builtins, gen: Value::EMPTY });
+        match self.run() {
+            Ok(Exit::Return(v)) => Ok(v),
+            Ok(Exit::Yield(_)) => Err(self.new_exc(self.g.e.SystemError, "yield in class body")),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn name_error(&mut self, name: Value) -> PyException {
+        let n = str_of(name).into_owned();
+        // Suggestion candidates as CPython: locals, then globals, then builtins.
+        let mut sugg = None;
+        if let Some(f) = self.frames.last() {
+            let (cd, base, globals) = (f.code, f.base, f.globals.value());
+            let mut locals: Vec<String> = Vec::new();
+            for (i, &v) in cd.varnames.iter().enumerate() {
+                if !self.ctx.stack().slots_mut()[base + FRAME_HEADER + i].is_empty() {
+                    locals.push(str_of(v).into_owned());
+                }
+            }
+            locals.extend(cd.code.cellvars.iter().chain(cd.code.freevars.iter()).map(|s| s.to_string()));
+            sugg = Vm::suggest(&n, &locals);
+            if sugg.is_none() {
+                let g: Vec<String> = self.dict_items(globals).into_iter().filter(|(k, _)| is_str(*k)).map(|(k, _)| str_of(k).into_owned()).collect();
+                sugg = Vm::suggest(&n, &g);
+            }
+            if sugg.is_none() {
+                let b: Vec<String> = self.dict_items(self.g.builtins).into_iter().filter(|(k, _)| is_str(*k)).map(|(k, _)| str_of(k).into_owned()).collect();
+                sugg = Vm::suggest(&n, &b);
+            }
+        }
+        let e = self.new_exc(self.g.e.NameError, &format!("name '{n}' is not defined"));
+        if let Some(o) = Obj::from_value(e.0) {
+            let d = self.new_dict();
+            o.init(EXC_DICT, d);
+            let k = self.g.names.name;
+            self.dict_set_str(d, k, name);
+            if let Some(s) = sugg {
+                let sv = self.new_str(&s);
+                let k = self.intern("_protopy_suggestion");
+                self.dict_set_str(d, k, sv);
+            }
+        }
+        e
+    }
+
+    #[inline]
+    fn load_global(&mut self, globals: Obj, builtins: Obj, name: Value) -> PyResult<Value> {
+        if let Some(v) = self.dict_get_str(globals.value(), name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.dict_get_str(builtins.value(), name) {
+            return Ok(v);
+        }
+        Err(self.name_error(name))
+    }
+
+    fn mapping_get(&mut self, m: Value, k: Value) -> PyResult<Option<Value>> {
+        if let Some(o) = Obj::from_value(m) {
+            if o.kind() == Kind::DICT && o.class() == self.g.types.dict {
+                return Ok(self.dict_get_str(m, k));
+            }
+        }
+        match self.getitem(m, k) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.isinstance(e.0, self.g.e.KeyError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn mapping_set(&mut self, m: Value, k: Value, v: Value) -> PyResult<()> {
+        if let Some(o) = Obj::from_value(m) {
+            if o.kind() == Kind::DICT && o.class() == self.g.types.dict {
+                self.dict_set_str(m, k, v);
+                return Ok(());
+            }
+        }
+        self.setitem(m, k, v)
+    }
+
+    fn unbound_local(&mut self, name: Value) -> PyException {
+        let n = str_of(name).into_owned();
+        self.new_exc(self.g.e.UnboundLocalError, &format!("cannot access local variable '{n}' where it is not associated with a value"))
+    }
+
+    /// Builds a slice object.
+    pub fn new_slice(&mut self, a: Value, b: Value, c: Value) -> Value {
+        let s = self.alloc_obj(K_SLICE, self.g.types.slice, 3, 0);
+        s.init(0, a);
+        s.init(1, b);
+        s.init(2, c);
+        s.value()
+    }
+
+    fn unpack(&mut self, seq: Value, n: usize) -> PyResult<Vec<Value>> {
+        if let Some(o) = Obj::from_value(seq) {
+            if matches!(o.kind(), Kind::TUPLE | Kind::LIST) && (o.class() == self.g.types.tuple || o.class() == self.g.types.list) {
+                let items = self.seq_items(seq);
+                if items.len() != n {
+                    return Err(self.unpack_err(items.len(), n));
+                }
+                return Ok(items);
+            }
+        }
+        let tp = self.type_of(seq);
+        if self.lookup_type(tp, self.g.names.__iter__).is_none() && self.lookup_type(tp, self.g.names.__getitem__).is_none() && !Obj::from_value(seq).is_some_and(|o| matches!(o.kind(), Kind::STR | Kind::DICT | Kind::SET | K_ITER | K_GEN | K_RANGE | Kind::BYTES | K_DICTVIEW)) {
+            let tn = self.type_name_of(seq);
+            return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
+        }
+        let it = self.iter(seq)?;
+        let l = self.new_list(&[]);
+        let mark = self.push_root(l);
+        self.push_root(it);
+        let r = (|| {
+            loop {
+                match self.next(it)? {
+                    Some(v) => {
+                        let cur = llist::len(Obj::from_value(l).expect("l"));
+                        if cur == n {
+                            return Err(self.new_exc(self.g.e.ValueError, &format!("too many values to unpack (expected {n})")));
+                        }
+                        self.list_append(l, v);
+                    }
+                    None => break,
+                }
+            }
+            let items = self.seq_items(l);
+            if items.len() != n {
+                return Err(self.unpack_err(items.len(), n));
+            }
+            Ok(items)
+        })();
+        self.pop_roots(mark);
+        r
+    }
+
+    fn unpack_err(&mut self, got: usize, n: usize) -> PyException {
+        if got > n {
+            self.new_exc(self.g.e.ValueError, &format!("too many values to unpack (expected {n})"))
+        } else {
+            self.new_exc(self.g.e.ValueError, &format!("not enough values to unpack (expected {n}, got {got})"))
+        }
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: Value, spec: Value) -> PyResult<Value> {
+        let spec_s = str_of(spec).into_owned();
+        if spec_s.is_empty() {
+            if is_str(v) && self.type_of(v) == self.g.types.str_ {
+                return Ok(v);
+            }
+        }
+        let tp = self.type_of(v);
+        if let Some(f) = self.lookup_type(tp, self.g.names.__format__) {
+            if !Obj::from_value(f).is_some_and(|o| o.kind() == K_BUILTIN) {
+                let r = self.call_bound(f, v, &[spec])?;
+                if !is_str(r) {
+                    let tn = self.type_name_of(r);
+                    return Err(self.type_error(&format!("__format__ must return a str, not {tn}")));
+                }
+                return Ok(r);
+            }
+        }
+        let hook = proto_core::sync::lock(&self.g.hooks).format_builtin;
+        if let Some(h) = hook {
+            if let Some(s) = h(self, v, &spec_s)? {
+                return Ok(self.new_str(&s));
+            }
+        }
+        if spec_s.is_empty() {
+            return self.str(v);
+        }
+        let tn = self.type_name_of(v);
+        Err(self.type_error(&format!("unsupported format string passed to {tn}.__format__")))
+    }
+
+    fn run_inner(&mut self, mut pending: Option<PyException>) -> PyResult<Exit> {
+        macro_rules! st {
+            () => {
+                self.ctx.stack().slots_mut()
+            };
+        }
+        'frame: loop {
+            let fi = self.frames.len() - 1;
+            let cd: &'static CodeData = self.frames[fi].code;
+            let code: &'static [u8] = &cd.code.code;
+            let base = self.frames[fi].base;
+            let locals = base + FRAME_HEADER;
+            let cells = locals + cd.nlocals;
+            let stack_base = cells + cd.ncells;
+            let mut pc = self.frames[fi].pc;
+            let mut sp = self.frames[fi].sp;
+            #[allow(unused_assignments)]
+            let mut lasti = self.frames[fi].lasti;
+            let globals = self.frames[fi].globals;
+            let builtins = self.frames[fi].builtins;
+            macro_rules! push {
+                ($v:expr) => {{
+                    let v = $v;
+                    st!()[sp] = v;
+                    sp += 1;
+                }};
+            }
+            macro_rules! pop {
+                () => {{
+                    sp -= 1;
+                    st!()[sp]
+                }};
+            }
+            macro_rules! top {
+                () => {
+                    st!()[sp - 1]
+                };
+            }
+            macro_rules! name {
+                ($i:expr) => {
+                    cd.names[$i as usize]
+                };
+            }
+            // The error path: a labeled block that yields the exception.
+            let (exc, reraise) = 'err: {
+                if let Some(e) = pending.take() {
+                    // Thrown into a generator: raise at the suspended instruction.
+                    let at = if code.get(pc * 2).copied() == Some(Opcode::YieldFrom as u8) {
+                        // Delegate to the sub-iterator.
+                        let sub = st!()[sp - 1];
+                        let r = self.throw_into(sub, e.0);
+                        match r {
+                            Ok(Some(y)) => {
+                                let gen = self.frames[fi].gen;
+                                self.gen_save(gen, base, sp, pc, cd.extent);
+                                self.frames.pop();
+                                self.ctx.stack().set_top(base);
+                                return Ok(Exit::Yield(y));
+                            }
+                            Ok(None) => {
+                                // Sub-iterator finished: its value was pushed by throw_into? handled below.
+                                let v = self.root_tmp_take();
+                                sp -= 1;
+                                push!(v);
+                                pc += 1;
+                                lasti = pc;
+                                None
+                            }
+                            Err(e2) => {
+                                sp -= 1;
+                                lasti = pc;
+                                Some(e2)
+                            }
+                        }
+                    } else {
+                        lasti = pc.saturating_sub(1);
+                        Some(e)
+                    };
+                    if let Some(e) = at {
+                        break 'err (e, false);
+                    }
+                }
+                macro_rules! t {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'err (e, false),
+                        }
+                    };
+                }
+                loop {
+                    lasti = pc;
+                    let mut op = code[pc * 2];
+                    let mut arg = code[pc * 2 + 1] as u32;
+                    pc += 1;
+                    while op == Opcode::ExtendedArg as u8 {
+                        op = code[pc * 2];
+                        arg = (arg << 8) | code[pc * 2 + 1] as u32;
+                        pc += 1;
+                    }
+                    let Some(opc) = Opcode::from_u8(op) else {
+                        break 'err (self.new_exc(self.g.e.SystemError, "bad opcode"), false);
+                    };
+                    match opc {
+                        Opcode::Nop | Opcode::ExtendedArg => {}
+                        Opcode::PopTop => {
+                            sp -= 1;
+                        }
+                        Opcode::PushNull => push!(Value::EMPTY),
+                        Opcode::Copy => {
+                            let v = st!()[sp - arg as usize];
+                            push!(v);
+                        }
+                        Opcode::Swap => {
+                            let s = st!();
+                            s.swap(sp - 1, sp - arg as usize);
+                        }
+                        Opcode::LoadConst => push!(cd.consts[arg as usize]),
+                        Opcode::LoadFast => {
+                            let v = st!()[locals + arg as usize];
+                            if v.is_empty() {
+                                break 'err (self.unbound_local(cd.varnames[arg as usize]), false);
+                            }
+                            push!(v);
+                        }
+                        Opcode::StoreFast => {
+                            let v = pop!();
+                            st!()[locals + arg as usize] = v;
+                        }
+                        Opcode::DeleteFast => {
+                            let s = st!();
+                            if s[locals + arg as usize].is_empty() {
+                                break 'err (self.unbound_local(cd.varnames[arg as usize]), false);
+                            }
+                            s[locals + arg as usize] = Value::EMPTY;
+                        }
+                        Opcode::LoadDeref | Opcode::LoadClassDeref => {
+                            let cell = st!()[cells + arg as usize];
+                            let nm = cd.code.deref_name(arg).unwrap_or("?");
+                            if opc == Opcode::LoadClassDeref {
+                                let lm = st!()[base + 2];
+                                let k = self.intern(nm);
+                                if let Some(v) = t!(self.mapping_get(lm, k)) {
+                                    push!(v);
+                                    continue;
+                                }
+                            }
+                            let v = Obj::from_value(cell).map(|c| c.get(0)).unwrap_or(Value::EMPTY);
+                            if v.is_empty() {
+                                let k = self.intern(nm);
+                                if (arg as usize) < cd.code.cellvars.len() {
+                                    break 'err (self.unbound_local(k), false);
+                                }
+                                let e = self.new_exc(self.g.e.NameError, &format!("cannot access free variable '{nm}' where it is not associated with a value in enclosing scope"));
+                                break 'err (e, false);
+                            }
+                            push!(v);
+                        }
+                        Opcode::StoreDeref => {
+                            let v = pop!();
+                            let cell = st!()[cells + arg as usize];
+                            if let Some(c) = Obj::from_value(cell) {
+                                self.ctx.store(c, 0, v);
+                            }
+                        }
+                        Opcode::DeleteDeref => {
+                            let cell = st!()[cells + arg as usize];
+                            if let Some(c) = Obj::from_value(cell) {
+                                if c.get(0).is_empty() {
+                                    let nm = cd.code.deref_name(arg).unwrap_or("?");
+                                    let k = self.intern(nm);
+                                    break 'err (self.unbound_local(k), false);
+                                }
+                                self.ctx.store(c, 0, Value::EMPTY);
+                            }
+                        }
+                        Opcode::LoadClosure => {
+                            let c = st!()[cells + arg as usize];
+                            push!(c);
+                        }
+                        Opcode::LoadName => {
+                            let k = name!(arg);
+                            let lm = st!()[base + 2];
+                            if let Some(v) = t!(self.mapping_get(lm, k)) {
+                                push!(v);
+                            } else {
+                                let v = t!(self.load_global(globals, builtins, k));
+                                push!(v);
+                            }
+                        }
+                        Opcode::StoreName => {
+                            let v = pop!();
+                            let lm = st!()[base + 2];
+                            t!(self.mapping_set(lm, name!(arg), v));
+                        }
+                        Opcode::DeleteName => {
+                            let lm = st!()[base + 2];
+                            let k = name!(arg);
+                            let r = t!(self.dict_del(lm, k));
+                            if r.is_none() {
+                                break 'err (self.name_error(k), false);
+                            }
+                        }
+                        Opcode::LoadGlobal => {
+                            let k = name!(arg);
+                            let v = t!(self.load_global(globals, builtins, k));
+                            push!(v);
+                        }
+                        Opcode::StoreGlobal => {
+                            let v = pop!();
+                            self.dict_set_str(globals.value(), name!(arg), v);
+                        }
+                        Opcode::DeleteGlobal => {
+                            let k = name!(arg);
+                            let r = t!(self.dict_del(globals.value(), k));
+                            if r.is_none() {
+                                break 'err (self.name_error(k), false);
+                            }
+                        }
+                        Opcode::LoadAttr => {
+                            let o = top!();
+                            let v = t!(self.getattr(o, name!(arg)));
+                            st!()[sp - 1] = v;
+                        }
+                        Opcode::LoadMethod => {
+                            let o = top!();
+                            match t!(self.load_method(o, name!(arg))) {
+                                attr::MethodLookup::Method(f) => {
+                                    st!()[sp - 1] = f;
+                                    push!(o);
+                                }
+                                attr::MethodLookup::Attr(v) => {
+                                    st!()[sp - 1] = v;
+                                    push!(Value::EMPTY);
+                                }
+                            }
+                        }
+                        Opcode::StoreAttr => {
+                            let o = pop!();
+                            let v = pop!();
+                            t!(self.setattr(o, name!(arg), v));
+                        }
+                        Opcode::DeleteAttr => {
+                            let o = pop!();
+                            t!(self.delattr(o, name!(arg)));
+                        }
+                        Opcode::BinarySubscr => {
+                            let k = pop!();
+                            let c = top!();
+                            let v = t!(self.getitem(c, k));
+                            st!()[sp - 1] = v;
+                        }
+                        Opcode::StoreSubscr => {
+                            let k = pop!();
+                            let c = pop!();
+                            let v = pop!();
+                            t!(self.setitem(c, k, v));
+                        }
+                        Opcode::DeleteSubscr => {
+                            let k = pop!();
+                            let c = pop!();
+                            t!(self.delitem(c, k));
+                        }
+                        Opcode::BinarySlice => {
+                            let b = pop!();
+                            let a = pop!();
+                            let s = self.new_slice(a, b, Value::NONE);
+                            st!()[sp] = s;
+                            let c = top!();
+                            let v = t!(self.getitem(c, s));
+                            st!()[sp - 1] = v;
+                        }
+                        Opcode::StoreSlice => {
+                            let b = pop!();
+                            let a = pop!();
+                            let c = pop!();
+                            let v = pop!();
+                            let s = self.new_slice(a, b, Value::NONE);
+                            st!()[sp + 2] = s;
+                            t!(self.setitem(c, s, v));
+                        }
+                        Opcode::BuildSlice => {
+                            let c = if arg == 3 { pop!() } else { Value::NONE };
+                            let b = pop!();
+                            let a = pop!();
+                            let s = self.new_slice(a, b, c);
+                            push!(s);
+                        }
+                        Opcode::UnaryNegative => {
+                            let v = top!();
+                            let r = t!(self.unary_op('-', v));
+                            st!()[sp - 1] = r;
+                        }
+                        Opcode::UnaryInvert => {
+                            let v = top!();
+                            let r = t!(self.unary_op('~', v));
+                            st!()[sp - 1] = r;
+                        }
+                        Opcode::UnaryNot => {
+                            let v = top!();
+                            let r = t!(self.truthy(v));
+                            st!()[sp - 1] = Value::bool(!r);
+                        }
+                        Opcode::BinaryOp => {
+                            let b = st!()[sp - 1];
+                            let a = st!()[sp - 2];
+                            let r = if a.is_int() && b.is_int() && (arg == 0 || arg == 13) {
+                                match Value::int_add(a, b) {
+                                    Some(r) => r,
+                                    None => t!(self.binary_op(BinaryOperator::Add, a, b)),
+                                }
+                            } else if a.is_int() && b.is_int() && (arg == 10 || arg == 23) {
+                                match Value::int_sub(a, b) {
+                                    Some(r) => r,
+                                    None => t!(self.binary_op(BinaryOperator::Subtract, a, b)),
+                                }
+                            } else {
+                                let Some(bop) = BinaryOperator::from_arg(arg) else {
+                                    break 'err (self.new_exc(self.g.e.SystemError, "bad binary op"), false);
+                                };
+                                t!(self.binary_op(bop, a, b))
+                            };
+                            sp -= 1;
+                            st!()[sp - 1] = r;
+                        }
+                        Opcode::CompareOp => {
+                            let b = st!()[sp - 1];
+                            let a = st!()[sp - 2];
+                            let r = if a.is_int() && b.is_int() {
+                                Value::bool(ops::cmp_op(a.int_unchecked().cmp(&b.int_unchecked()), arg))
+                            } else {
+                                t!(self.compare(a, b, arg))
+                            };
+                            sp -= 1;
+                            st!()[sp - 1] = r;
+                        }
+                        Opcode::IsOp => {
+                            let b = pop!();
+                            let a = top!();
+                            st!()[sp - 1] = Value::bool((a == b) != (arg == 1));
+                        }
+                        Opcode::ContainsOp => {
+                            let c = pop!();
+                            let x = top!();
+                            let r = t!(self.contains(c, x));
+                            st!()[sp - 1] = Value::bool(r != (arg == 1));
+                        }
+                        Opcode::JumpForward => pc = arg as usize,
+                        Opcode::JumpBackward => {
+                            pc = arg as usize;
+                            self.ctx.safepoint();
+                        }
+                        Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
+                            let v = pop!();
+                            let b = if v == Value::TRUE {
+                                true
+                            } else if v == Value::FALSE {
+                                false
+                            } else {
+                                t!(self.truthy(v))
+                            };
+                            if b == (opc == Opcode::PopJumpIfTrue) {
+                                pc = arg as usize;
+                            }
+                        }
+                        Opcode::PopJumpIfNone => {
+                            if pop!().is_none() {
+                                pc = arg as usize;
+                            }
+                        }
+                        Opcode::PopJumpIfNotNone => {
+                            if !pop!().is_none() {
+                                pc = arg as usize;
+                            }
+                        }
+                        Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                            let v = top!();
+                            let b = t!(self.truthy(v));
+                            if b == (opc == Opcode::JumpIfTrueOrPop) {
+                                pc = arg as usize;
+                            } else {
+                                sp -= 1;
+                            }
+                        }
+                        Opcode::GetIter => {
+                            let v = top!();
+                            let it = t!(self.iter(v));
+                            st!()[sp - 1] = it;
+                        }
+                        Opcode::GetYieldFromIter => {
+                            let v = top!();
+                            let is_gen = Obj::from_value(v).is_some_and(|o| o.kind() == K_GEN);
+                            if !is_gen {
+                                let it = t!(self.iter(v));
+                                st!()[sp - 1] = it;
+                            }
+                        }
+                        Opcode::ForIter => {
+                            let it = top!();
+                            match t!(self.next(it)) {
+                                Some(v) => push!(v),
+                                None => {
+                                    sp -= 1;
+                                    pc = arg as usize;
+                                }
+                            }
+                        }
+                        Opcode::ReturnValue | Opcode::ReturnConst => {
+                            let v = if opc == Opcode::ReturnValue { pop!() } else { cd.consts[arg as usize] };
+                            let f = self.frames.pop().expect("frame");
+                            self.ctx.stack().set_top(base);
+                            if f.entry {
+                                if f.gen.is_heap() {
+                                    let go = Obj::from_value(f.gen).expect("gen");
+                                    set_raw(go, call::GEN_RAW_STATE, call::GEN_DONE);
+                                }
+                                return Ok(Exit::Return(v));
+                            }
+                            // Resume the caller with the result.
+                            let cf = self.frames.last_mut().expect("caller");
+                            let csp = cf.sp;
+                            cf.sp = csp + 1;
+                            self.ctx.stack().slots_mut()[csp] = v;
+                            self.ctx.safepoint();
+                            continue 'frame;
+                        }
+                        Opcode::BuildTuple => {
+                            let n = arg as usize;
+                            let items: Vec<Value> = st!()[sp - n..sp].to_vec();
+                            sp -= n;
+                            let t = self.new_tuple(&items);
+                            push!(t);
+                        }
+                        Opcode::BuildList => {
+                            let n = arg as usize;
+                            let items: Vec<Value> = st!()[sp - n..sp].to_vec();
+                            sp -= n;
+                            let l = self.new_list(&items);
+                            push!(l);
+                        }
+                        Opcode::BuildSet => {
+                            let n = arg as usize;
+                            let s = self.new_set(false);
+                            st!()[sp] = s;
+                            for i in 0..n {
+                                let x = st!()[sp - n + i];
+                                t!(self.set_add(s, x));
+                            }
+                            sp -= n;
+                            push!(s);
+                        }
+                        Opcode::BuildMap => {
+                            let n = arg as usize;
+                            let d = self.new_dict();
+                            st!()[sp] = d;
+                            for i in 0..n {
+                                let k = st!()[sp - 2 * n + 2 * i];
+                                let v = st!()[sp - 2 * n + 2 * i + 1];
+                                t!(self.dict_set(d, k, v));
+                            }
+                            sp -= 2 * n;
+                            push!(d);
+                        }
+                        Opcode::BuildConstKeyMap => {
+                            let n = arg as usize;
+                            let keys = pop!();
+                            let d = self.new_dict();
+                            st!()[sp + 1] = d;
+                            for i in 0..n {
+                                let k = self.seq_get(keys, i).unwrap_or(Value::NONE);
+                                let v = st!()[sp - n + i];
+                                t!(self.dict_set(d, k, v));
+                            }
+                            sp -= n;
+                            push!(d);
+                        }
+                        Opcode::BuildString => {
+                            let n = arg as usize;
+                            let mut buf = Vec::new();
+                            let mut chars = 0;
+                            let mut ascii = true;
+                            for i in 0..n {
+                                let s = st!()[sp - n + i];
+                                if let Some(o) = Obj::from_value(s) {
+                                    buf.extend_from_slice(lstr::bytes(o));
+                                    chars += lstr::char_len(o);
+                                    ascii &= lstr::is_ascii(o);
+                                }
+                            }
+                            sp -= n;
+                            let s = lstr::alloc(&mut self.ctx, Kind::STR, self.g.types.str_, &buf, chars, ascii, false);
+                            push!(s);
+                        }
+                        Opcode::ListAppend => {
+                            let v = pop!();
+                            let l = st!()[sp - arg as usize];
+                            self.list_append(l, v);
+                        }
+                        Opcode::SetAdd => {
+                            let v = pop!();
+                            let s = st!()[sp - arg as usize];
+                            t!(self.set_add(s, v));
+                        }
+                        Opcode::MapAdd => {
+                            let v = pop!();
+                            let k = pop!();
+                            let d = st!()[sp - arg as usize];
+                            t!(self.dict_set(d, k, v));
+                        }
+                        Opcode::ListExtend => {
+                            let it = pop!();
+                            let l = st!()[sp - arg as usize];
+                            let items = match self.collect(it) {
+                                Ok(v) => v,
+                                Err(e) => {
+                                    if self.isinstance(e.0, self.g.e.TypeError) && self.type_of(it) != self.g.types.list {
+                                        let tn = self.type_name_of(it);
+                                        if !Obj::from_value(it).is_some_and(|o| matches!(o.kind(), K_GEN | K_ITER)) && self.lookup_type(self.type_of(it), self.g.names.__iter__).is_none() {
+                                            break 'err (self.type_error(&format!("Value after * must be an iterable, not {tn}")), false);
+                                        }
+                                    }
+                                    break 'err (e, false);
+                                }
+                            };
+                            for x in items {
+                                self.list_append(l, x);
+                            }
+                        }
+                        Opcode::SetUpdate => {
+                            let it = pop!();
+                            let s = st!()[sp - arg as usize];
+                            let items = t!(self.collect(it));
+                            for x in items {
+                                t!(self.set_add(s, x));
+                            }
+                        }
+                        Opcode::DictUpdate | Opcode::DictMerge => {
+                            let m = pop!();
+                            let d = st!()[sp - arg as usize];
+                            let is_dict = Obj::from_value(m).is_some_and(|o| o.kind() == Kind::DICT);
+                            let items = if is_dict {
+                                self.dict_items(m)
+                            } else {
+                                let keys = match self.getattr_opt(m, self.g.names.keys) {
+                                    Ok(Some(k)) => k,
+                                    Ok(None) => {
+                                        let tn = self.type_name_of(m);
+                                        let msg = if opc == Opcode::DictMerge {
+                                            let f = st!()[sp - arg as usize - 3];
+                                            let fname = self.func_name_for_msg(f);
+                                            format!("{fname} argument after ** must be a mapping, not {tn}")
+                                        } else {
+                                            format!("'{tn}' object is not a mapping")
+                                        };
+                                        break 'err (self.type_error(&msg), false);
+                                    }
+                                    Err(e) => break 'err (e, false),
+                                };
+                                let kv = t!(self.call(keys, &[], Value::EMPTY));
+                                let ks = t!(self.collect(kv));
+                                let mut out = Vec::new();
+                                for k in ks {
+                                    let v = t!(self.getitem(m, k));
+                                    out.push((k, v));
+                                }
+                                out
+                            };
+                            for (k, v) in items {
+                                if opc == Opcode::DictMerge {
+                                    if t!(self.dict_get(d, k)).is_some() {
+                                        let f = st!()[sp - arg as usize - 3];
+                                        let fname = self.func_name_for_msg(f);
+                                        let ks = str_of(k).into_owned();
+                                        break 'err (self.type_error(&format!("{fname} got multiple values for keyword argument '{ks}'")), false);
+                                    }
+                                }
+                                t!(self.dict_set(d, k, v));
+                            }
+                        }
+                        Opcode::UnpackSequence => {
+                            let seq = pop!();
+                            let items = t!(self.unpack(seq, arg as usize));
+                            for &x in items.iter().rev() {
+                                push!(x);
+                            }
+                        }
+                        Opcode::UnpackEx => {
+                            let seq = pop!();
+                            let before = (arg & 0xFF) as usize;
+                            let after = (arg >> 8) as usize;
+                            let items = t!(self.collect(seq));
+                            if items.len() < before + after {
+                                let e = self.new_exc(self.g.e.ValueError, &format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()));
+                                break 'err (e, false);
+                            }
+                            let n = items.len();
+                            for &x in items[n - after..].iter().rev() {
+                                push!(x);
+                            }
+                            let mid = self.new_list(&items[before..n - after]);
+                            push!(mid);
+                            for &x in items[..before].iter().rev() {
+                                push!(x);
+                            }
+                        }
+                        Opcode::FormatValue => {
+                            let spec = if arg & 4 != 0 { pop!() } else { Value::EMPTY };
+                            let v = top!();
+                            let conv = arg & 3;
+                            let v = match conv {
+                                1 => t!(self.str(v)),
+                                2 => t!(self.repr(v)),
+                                3 => {
+                                    let r = t!(self.repr_string(v));
+                                    let a = ascii_escape(&r);
+                                    self.new_str(&a)
+                                }
+                                _ => v,
+                            };
+                            st!()[sp - 1] = v;
+                            let r = if spec.is_empty() {
+                                if is_str(v) && self.type_of(v) == self.g.types.str_ {
+                                    v
+                                } else if v.is_int() {
+                                    self.new_str(&v.int_unchecked().to_string())
+                                } else {
+                                    let e = self.intern("");
+                                    t!(self.format(v, e))
+                                }
+                            } else {
+                                t!(self.format(v, spec))
+                            };
+                            st!()[sp - 1] = r;
+                        }
+                        Opcode::MakeFunction => {
+                            let code_v = pop!();
+                            let f = self.new_function(code_v, globals.value(), Value::EMPTY);
+                            let fo = Obj::from_value(f).expect("f");
+                            if arg & 8 != 0 {
+                                fo.init(FN_CLOSURE, pop!());
+                            }
+                            if arg & 4 != 0 {
+                                let ann = pop!();
+                                let d = self.new_dict();
+                                let items = self.seq_items(ann);
+                                for pair in items.chunks(2) {
+                                    if pair.len() == 2 {
+                                        t!(self.dict_set(d, pair[0], pair[1]));
+                                    }
+                                }
+                                fo.init(FN_ANNOTATIONS, d);
+                            }
+                            if arg & 2 != 0 {
+                                fo.init(FN_KWDEFAULTS, pop!());
+                            }
+                            if arg & 1 != 0 {
+                                fo.init(FN_DEFAULTS, pop!());
+                            }
+                            push!(f);
+                        }
+                        Opcode::Call | Opcode::CallKw => {
+                            let kwnames = if opc == Opcode::CallKw { pop!() } else { Value::EMPTY };
+                            let n = arg as usize;
+                            let fpos = sp - n - 2;
+                            let (callee, selfv) = (st!()[fpos], st!()[fpos + 1]);
+                            let (cbase, count) = if selfv.is_empty() {
+                                st!()[fpos + 1] = callee;
+                                (fpos + 1, n)
+                            } else {
+                                (fpos, n + 1)
+                            };
+                            if let Some(fo) = Obj::from_value(callee) {
+                                if fo.kind() == K_FUNCTION {
+                                    self.frames[fi].pc = pc;
+                                    self.frames[fi].sp = fpos;
+                                    self.frames[fi].lasti = lasti;
+                                    let depth = self.frames.len();
+                                    if let Some(kw) = Obj::from_value(kwnames) {
+                                        // keep kwnames rooted above the args
+                                        st!()[cbase + 1 + count] = kw.value();
+                                    }
+                                    t!(self.push_function_frame(fo, cbase + 1, count, kwnames, false));
+                                    if self.frames.len() == depth {
+                                        let g = st!()[cbase];
+                                        st!()[fpos] = g;
+                                        sp = fpos + 1;
+                                        continue;
+                                    }
+                                    self.ctx.safepoint();
+                                    continue 'frame;
+                                }
+                            }
+                            self.frames[fi].lasti = lasti;
+                            if let Some(kw) = Obj::from_value(kwnames) {
+                                st!()[cbase + 1 + count] = kw.value();
+                            }
+                            let r = t!(self.call_non_python(cbase, count, kwnames));
+                            st!()[fpos] = r;
+                            sp = fpos + 1;
+                        }
+                        Opcode::CallFunctionEx => {
+                            let kw = if arg & 1 != 0 { pop!() } else { Value::EMPTY };
+                            let args = pop!();
+                            let selfv = pop!();
+                            let callee = top!();
+                            let mut items = if Obj::from_value(args).is_some_and(|o| o.kind() == Kind::TUPLE) {
+                                self.seq_items(args)
+                            } else {
+                                match self.collect(args) {
+                                    Ok(v) => v,
+                                    Err(e) => {
+                                        if self.isinstance(e.0, self.g.e.TypeError) && !Obj::from_value(args).is_some_and(|o| matches!(o.kind(), K_GEN | K_ITER)) && self.lookup_type(self.type_of(args), self.g.names.__iter__).is_none() {
+                                            let fname = self.func_name_for_msg(callee);
+                                            let tn = self.type_name_of(args);
+                                            break 'err (self.type_error(&format!("{fname} argument after * must be an iterable, not {tn}")), false);
+                                        }
+                                        break 'err (e, false);
+                                    }
+                                }
+                            };
+                            if !selfv.is_empty() {
+                                items.insert(0, selfv);
+                            }
+                            let mut kwnames = Value::EMPTY;
+                            if let Some(ko) = Obj::from_value(kw) {
+                                if ko.kind() == Kind::DICT {
+                                    let kv = self.dict_items(kw);
+                                    if !kv.is_empty() {
+                                        let mut names = Vec::new();
+                                        for (k, v) in kv {
+                                            if !is_str(k) {
+                                                break 'err (self.type_error("keywords must be strings"), false);
+                                            }
+                                            names.push(k);
+                                            items.push(v);
+                                        }
+                                        kwnames = self.new_tuple(&names);
+                                    }
+                                }
+                            }
+                            self.frames[fi].lasti = lasti;
+                            let r = t!(self.call(callee, &items, kwnames));
+                            st!()[sp - 1] = r;
+                        }
+                        Opcode::CallIntrinsic1 => {
+                            let v = top!();
+                            let r = match Intrinsic1::from_arg(arg) {
+                                Some(Intrinsic1::UnaryPositive) => t!(self.unary_op('+', v)),
+                                Some(Intrinsic1::ListToTuple) => {
+                                    let items = self.seq_items(v);
+                                    self.new_tuple(&items)
+                                }
+                                Some(Intrinsic1::ImportStar) => {
+                                    let lm = st!()[base + 2];
+                                    let lm = if lm.is_empty() { globals.value() } else { lm };
+                                    t!(self.import_star(v, lm));
+                                    Value::NONE
+                                }
+                                Some(Intrinsic1::Print) => {
+                                    if !v.is_none() {
+                                        let s = t!(self.repr_string(v));
+                                        println!("{s}");
+                                    }
+                                    Value::NONE
+                                }
+                                _ => break 'err (self.new_exc(self.g.e.SystemError, "unsupported intrinsic"), false),
+                            };
+                            st!()[sp - 1] = r;
+                        }
+                        Opcode::CallIntrinsic2 => {
+                            let b = pop!();
+                            let a = top!();
+                            let r = t!(self.intrinsic2(arg, a, b));
+                            st!()[sp - 1] = r;
+                        }
+                        Opcode::LoadBuildClass => {
+                            let k = self.intern("__build_class__");
+                            match self.dict_get_str(builtins.value(), k) {
+                                Some(v) => push!(v),
+                                None => break 'err (self.new_exc(self.g.e.NameError, "__build_class__ not found"), false),
+                            }
+                        }
+                        Opcode::ImportName => {
+                            let fromlist = pop!();
+                            let level = top!();
+                            let m = t!(self.import_name(name!(arg), globals.value(), fromlist, level));
+                            st!()[sp - 1] = m;
+                        }
+                        Opcode::ImportFrom => {
+                            let m = top!();
+                            let v = t!(self.import_from(m, name!(arg)));
+                            push!(v);
+                        }
+                        Opcode::RaiseVarargs => {
+                            match arg {
+                                0 => {
+                                    let e = self.exc_info();
+                                    if e.is_none() || e.is_empty() {
+                                        break 'err (self.new_exc(self.g.e.RuntimeError, "No active exception to reraise"), false);
+                                    }
+                                    break 'err (PyException(e), true);
+                                }
+                                1 => {
+                                    let x = pop!();
+                                    let e = t!(self.make_exception(x));
+                                    break 'err (PyException(e), false);
+                                }
+                                _ => {
+                                    let cause = pop!();
+                                    let x = pop!();
+                                    let e = t!(self.make_exception(x));
+                                    let c = if cause.is_none() {
+                                        Value::NONE
+                                    } else {
+                                        let cok = Obj::from_value(cause).is_some_and(|o| o.kind() == K_EXC || (o.kind() == K_TYPE && type_flags(o) & TF_EXC != 0));
+                                        if !cok {
+                                            break 'err (self.type_error("exception causes must derive from BaseException"), false);
+                                        }
+                                        t!(self.make_exception(cause))
+                                    };
+                                    let eo = Obj::from_value(e).expect("e");
+                                    self.store(eo, EXC_CAUSE, c);
+                                    self.store(eo, EXC_SUPPRESS, Value::TRUE);
+                                    break 'err (PyException(e), false);
+                                }
+                            }
+                        }
+                        Opcode::Reraise => {
+                            // The handler search uses this instruction's offset (as
+                            // CPython's exception_unwind does); the saved lasti only
+                            // matters for line numbers, already in the traceback.
+                            let e = pop!();
+                            break 'err (PyException(e), true);
+                        }
+                        Opcode::PushExcInfo => {
+                            let e = top!();
+                            let prev = self.exc_info();
+                            st!()[sp - 1] = prev;
+                            push!(e);
+                            self.set_exc_info(e);
+                        }
+                        Opcode::PopExcept => {
+                            let prev = pop!();
+                            self.set_exc_info(if prev.is_empty() { Value::NONE } else { prev });
+                        }
+                        Opcode::CheckExcMatch => {
+                            let tp = pop!();
+                            let e = top!();
+                            let r = t!(self.exc_matches(e, tp));
+                            push!(Value::bool(r));
+                        }
+                        Opcode::CheckEgMatch => {
+                            let tp = pop!();
+                            let e = pop!();
+                            let (rest, m) = t!(self.eg_match(e, tp));
+                            push!(rest);
+                            push!(m);
+                        }
+                        Opcode::WithExceptStart => {
+                            let e = st!()[sp - 1];
+                            let exit = st!()[sp - 4];
+                            let tp = self.type_of(e);
+                            let tb = Obj::from_value(e).map(|o| o.get(EXC_TB)).filter(|v| !v.is_empty()).unwrap_or(Value::NONE);
+                            let r = t!(self.call(exit, &[tp, e, tb], Value::EMPTY));
+                            push!(r);
+                        }
+                        Opcode::BeforeWith | Opcode::BeforeAsyncWith => {
+                            let mgr = top!();
+                            let (en, ex) = if opc == Opcode::BeforeWith { (self.g.names.__enter__, self.g.names.__exit__) } else { (self.g.names.__aenter__, self.g.names.__aexit__) };
+                            let tp = self.type_of(mgr);
+                            let Some(enter) = self.lookup_type(tp, en) else {
+                                let tn = self.type_name_of(mgr);
+                                let what = if opc == Opcode::BeforeWith { "the context manager protocol" } else { "the asynchronous context manager protocol" };
+                                break 'err (self.type_error(&format!("'{tn}' object does not support {what}")), false);
+                            };
+                            let Some(exitf) = self.lookup_type(tp, ex) else {
+                                let tn = self.type_name_of(mgr);
+                                let what = if opc == Opcode::BeforeWith { "__exit__ method" } else { "__aexit__ method" };
+                                break 'err (self.type_error(&format!("'{tn}' object does not support the context manager protocol (missed {what})")), false);
+                            };
+                            let bound_exit = t!(self.bind_descr(exitf, mgr, tp));
+                            st!()[sp - 1] = bound_exit;
+                            st!()[sp] = mgr;
+                            let r = t!(self.call_bound(enter, mgr, &[]));
+                            push!(r);
+                        }
+                        Opcode::LoadAssertionError => push!(self.g.e.AssertionError),
+                        Opcode::YieldValue => {
+                            let v = pop!();
+                            let gen = self.frames[fi].gen;
+                            if !gen.is_heap() {
+                                break 'err (self.new_exc(self.g.e.SystemError, "yield outside generator"), false);
+                            }
+                            self.gen_save(gen, base, sp, pc, cd.extent);
+                            self.frames.pop();
+                            self.ctx.stack().set_top(base);
+                            return Ok(Exit::Yield(v));
+                        }
+                        Opcode::YieldFrom => {
+                            let v = pop!();
+                            let it = top!();
+                            match t!(self.yield_from_step(it, v)) {
+                                call::GenStep::Yield(y) => {
+                                    let gen = self.frames[fi].gen;
+                                    self.gen_save(gen, base, sp, lasti, cd.extent);
+                                    self.frames.pop();
+                                    self.ctx.stack().set_top(base);
+                                    return Ok(Exit::Yield(y));
+                                }
+                                call::GenStep::Return(r) => {
+                                    st!()[sp - 1] = r;
+                                }
+                            }
+                        }
+                        Opcode::GetAwaitable => {
+                            let v = top!();
+                            let r = t!(self.get_awaitable(v));
+                            st!()[sp - 1] = r;
+                        }
+                        Opcode::GetAiter => {
+                            let v = top!();
+                            let r = t!(self.call_method(v, "__aiter__", &[]));
+                            st!()[sp - 1] = r;
+                        }
+                        Opcode::GetAnext => {
+                            let v = top!();
+                            let r = t!(self.call_method(v, "__anext__", &[]));
+                            let r = t!(self.get_awaitable(r));
+                            push!(r);
+                        }
+                        Opcode::EndAsyncFor => {
+                            let e = pop!();
+                            if self.isinstance(e, self.g.e.StopAsyncIteration) {
+                                sp -= 1;
+                            } else {
+                                break 'err (PyException(e), true);
+                            }
+                        }
+                        Opcode::SetupAnnotations => {
+                            let lm = st!()[base + 2];
+                            let k = self.g.names.__annotations__;
+                            if t!(self.mapping_get(lm, k)).is_none() {
+                                let d = self.new_dict();
+                                t!(self.mapping_set(lm, k, d));
+                            }
+                        }
+                        Opcode::MatchClass => {
+                            let kw = pop!();
+                            let cls = pop!();
+                            let subj = top!();
+                            let r = t!(self.match_class(subj, cls, arg as usize, kw));
+                            st!()[sp - 1] = r;
+                        }
+                        Opcode::MatchMapping => {
+                            let s = top!();
+                            let r = self.is_mapping(s);
+                            push!(Value::bool(r));
+                        }
+                        Opcode::MatchSequence => {
+                            let s = top!();
+                            let r = self.is_sequence(s);
+                            push!(Value::bool(r));
+                        }
+                        Opcode::MatchKeys => {
+                            let keys = top!();
+                            let subj = st!()[sp - 2];
+                            let r = t!(self.match_keys(subj, keys));
+                            push!(r);
+                        }
+                        Opcode::GetLen => {
+                            let v = top!();
+                            let n = t!(self.len(v));
+                            push!(Value::int(n as i64));
+                        }
+                    }
+                }
+            };
+            // ---------------------------------------------------------- unwinding
+            let _ = (sp, stack_base);
+            let mut reraise = reraise;
+            let mut lasti = lasti;
+            let mut first = true;
+            loop {
+                let fi = self.frames.len() - 1;
+                let cd: &'static CodeData = self.frames[fi].code;
+                let base = self.frames[fi].base;
+                let stack_base = base + FRAME_HEADER + cd.nlocals + cd.ncells;
+                if !reraise {
+                    let code_v = st!()[base];
+                    self.add_traceback(exc.0, code_v, lasti);
+                }
+                if first && !reraise {
+                    self.chain_context(exc.0);
+                }
+                first = false;
+                if let Some(h) = cd.code.handler_for(lasti as u32) {
+                    let mut sp2 = stack_base + h.depth as usize;
+                    if h.lasti {
+                        st!()[sp2] = Value::int(lasti as i64);
+                        sp2 += 1;
+                    }
+                    st!()[sp2] = exc.0;
+                    sp2 += 1;
+                    let f = &mut self.frames[fi];
+                    f.pc = h.target as usize;
+                    f.sp = sp2;
+                    f.lasti = lasti;
+                    continue 'frame;
+                }
+                let f = self.frames.pop().expect("frame");
+                self.ctx.stack().set_top(base);
+                if f.entry {
+                    if f.gen.is_heap() {
+                        let go = Obj::from_value(f.gen).expect("gen");
+                        set_raw(go, call::GEN_RAW_STATE, call::GEN_DONE);
+                    }
+                    return Err(exc);
+                }
+                lasti = self.frames.last().expect("caller").lasti;
+                reraise = false;
+            }
+        }
+    }
+
+    fn chain_context(&mut self, e: Value) {
+        let cur = self.exc_info();
+        if !cur.is_heap() || cur == e {
+            return;
+        }
+        let Some(eo) = Obj::from_value(e) else { return };
+        if eo.kind() != K_EXC || eo.get(EXC_CONTEXT).is_heap() {
+            return;
+        }
+        let mut c = cur;
+        while let Some(co) = Obj::from_value(c) {
+            if co.kind() != K_EXC {
+                break;
+            }
+            let nx = co.get(EXC_CONTEXT);
+            if nx == e {
+                self.store(co, EXC_CONTEXT, Value::NONE);
+                break;
+            }
+            c = nx;
+        }
+        self.store(eo, EXC_CONTEXT, cur);
+    }
+
+    fn func_name_for_msg(&mut self, f: Value) -> String {
+        match Obj::from_value(f) {
+            Some(o) if o.kind() == K_FUNCTION => {
+                let m = o.get(FN_MODULE);
+                if is_str(m) && str_of(m) != "builtins" {
+                    format!("{}.{}()", str_of(m), str_of(o.get(FN_QUALNAME)))
+                } else {
+                    format!("{}()", str_of(o.get(FN_QUALNAME)))
+                }
+            }
+            Some(o) if o.kind() == K_BUILTIN => format!("{}()", builtin_data(o).map(|b| b.name).unwrap_or("?")),
+            Some(o) if o.kind() == K_TYPE => format!("{}()", str_of(o.get(T_NAME))),
+            Some(o) if o.kind() == K_METHOD => self.func_name_for_msg(o.get(0)),
+            _ => {
+                let tn = self.type_name_of(f);
+                format!("{tn} object")
+            }
+        }
+    }
+
+    fn yield_from_step(&mut self, it: Value, v: Value) -> PyResult<call::GenStep> {
+        if let Some(o) = Obj::from_value(it) {
+            if o.kind() == K_GEN {
+                return self.gen_resume(it, v, Value::EMPTY);
+            }
+        }
+        let r = if v.is_none() {
+            let tp = self.type_of(it);
+            match self.lookup_type(tp, self.g.names.__next__) {
+                Some(f) => self.call_bound(f, it, &[]),
+                None => match self.next(it)? {
+                    Some(x) => Ok(x),
+                    None => return Ok(call::GenStep::Return(Value::NONE)),
+                },
+            }
+        } else {
+            self.call_method(it, "send", &[v])
+        };
+        match r {
+            Ok(x) => Ok(call::GenStep::Yield(x)),
+            Err(e) if self.isinstance(e.0, self.g.e.StopIteration) => {
+                let a = Obj::from_value(e.0).map(|o| self.seq_items(o.get(EXC_ARGS))).unwrap_or_default();
+                Ok(call::GenStep::Return(a.first().copied().unwrap_or(Value::NONE)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Throws `exc` into a sub-iterator of YIELD_FROM. Ok(Some(y)): it
+    /// yielded; Ok(None): it returned (value parked, see root_tmp_take).
+    fn throw_into(&mut self, sub: Value, exc: Value) -> PyResult<Option<Value>> {
+        let is_gen = Obj::from_value(sub).is_some_and(|o| o.kind() == K_GEN);
+        if self.isinstance(exc, self.g.e.GeneratorExit) {
+            if is_gen {
+                self.gen_close(sub)?;
+            } else if let Some(c) = self.getattr_opt(sub, self.g.names.close)? {
+                self.call(c, &[], Value::EMPTY)?;
+            }
+            return Err(PyException(exc));
+        }
+        let r = if is_gen {
+            self.gen_resume(sub, Value::NONE, exc)
+        } else {
+            match self.getattr_opt(sub, self.g.names.throw)? {
+                Some(t) => match self.call(t, &[exc], Value::EMPTY) {
+                    Ok(y) => Ok(call::GenStep::Yield(y)),
+                    Err(e) if self.isinstance(e.0, self.g.e.StopIteration) => {
+                        let a = Obj::from_value(e.0).map(|o| self.seq_items(o.get(EXC_ARGS))).unwrap_or_default();
+                        Ok(call::GenStep::Return(a.first().copied().unwrap_or(Value::NONE)))
+                    }
+                    Err(e) => Err(e),
+                },
+                None => return Err(PyException(exc)),
+            }
+        };
+        match r? {
+            call::GenStep::Yield(y) => Ok(Some(y)),
+            call::GenStep::Return(v) => {
+                self.root_tmp_set(v);
+                Ok(None)
+            }
+        }
+    }
+
+    fn root_tmp_set(&mut self, v: Value) {
+        while self.ctx.root_slots().len() < 3 {
+            self.ctx.root_slots().push(Value::EMPTY);
+        }
+        self.ctx.root_slots()[2] = v;
+    }
+
+    fn root_tmp_take(&mut self) -> Value {
+        if self.ctx.root_slots().len() < 3 {
+            return Value::NONE;
+        }
+        std::mem::replace(&mut self.ctx.root_slots()[2], Value::EMPTY)
+    }
+
+    fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(o) = Obj::from_value(v) {
+            if o.kind() == K_GEN && o.class() == self.g.types.coroutine {
+                return Ok(v);
+            }
+        }
+        let tp = self.type_of(v);
+        match self.lookup_type(tp, self.g.names.__await__) {
+            Some(f) => {
+                let r = self.call_bound(f, v, &[])?;
+                Ok(r)
+            }
+            None => {
+                let tn = self.type_name_of(v);
+                Err(self.type_error(&format!("object {tn} can't be used in 'await' expression")))
+            }
+        }
+    }
+
+    fn intrinsic2(&mut self, arg: u32, a: Value, b: Value) -> PyResult<Value> {
+        use crate::bytecode::Intrinsic2 as I;
+        match I::from_arg(arg) {
+            Some(I::PrepReraiseStar) => {
+                // a: original exception group, b: list of raised exceptions.
+                let raised = self.seq_items(b);
+                let raised: Vec<Value> = raised.into_iter().filter(|v| !v.is_none()).collect();
+                if raised.is_empty() {
+                    return Ok(Value::NONE);
+                }
+                if raised.len() == 1 {
+                    return Ok(raised[0]);
+                }
+                let _ = a;
+                let msg = self.new_str("");
+                let l = self.new_list(&raised);
+                let eg = self.g.e.ExceptionGroup;
+                self.call(eg, &[msg, l], Value::EMPTY)
+            }
+            Some(I::SetFunctionTypeParams) => Ok(a),
+            _ => Err(self.new_exc(self.g.e.SystemError, "unsupported intrinsic")),
+        }
+    }
+
+    fn eg_match(&mut self, e: Value, tp: Value) -> PyResult<(Value, Value)> {
+        // Minimal except*: whole-group matching via split().
+        if self.exc_matches(e, tp)? && !self.isinstance(e, self.g.e.BaseExceptionGroup) {
+            let msg = self.new_str("");
+            let l = self.new_list(&[e]);
+            let eg = self.g.e.ExceptionGroup;
+            let g = self.call(eg, &[msg, l], Value::EMPTY)?;
+            return Ok((Value::NONE, g));
+        }
+        if self.isinstance(e, self.g.e.BaseExceptionGroup) {
+            let r = self.call_method(e, "split", &[tp])?;
+            let items = self.seq_items(r);
+            if items.len() == 2 {
+                if items[0].is_none() {
+                    return Ok((e, Value::NONE));
+                }
+                return Ok((items[1], items[0]));
+            }
+        }
+        Ok((e, Value::NONE))
+    }
+
+    fn is_mapping(&self, v: Value) -> bool {
+        match Obj::from_value(v) {
+            Some(o) if o.kind() == Kind::DICT => true,
+            Some(o) if o.kind() == K_INSTANCE => self.lookup_type(o.class(), self.g.names.keys).is_some() && self.lookup_type(o.class(), self.g.names.__getitem__).is_some(),
+            _ => false,
+        }
+    }
+
+    fn is_sequence(&self, v: Value) -> bool {
+        match Obj::from_value(v) {
+            Some(o) => match o.kind() {
+                Kind::LIST | Kind::TUPLE | K_RANGE => true,
+                K_INSTANCE => {
+                    let c = o.class();
+                    self.lookup_type(c, self.g.names.__getitem__).is_some() && self.lookup_type(c, self.g.names.__len__).is_some() && self.lookup_type(c, self.g.names.keys).is_none()
+                }
+                _ => false,
+            },
+            None => false,
+        }
+    }
+
+    fn match_keys(&mut self, subj: Value, keys: Value) -> PyResult<Value> {
+        let ks = self.seq_items(keys);
+        let mut out = Vec::new();
+        for k in ks {
+            let r = if Obj::from_value(subj).is_some_and(|o| o.kind() == Kind::DICT && o.class() == self.g.types.dict) {
+                self.dict_get(subj, k)?
+            } else {
+                let sentinel = self.new_list(&[]);
+                let g = self.call_method(subj, "get", &[k, sentinel])?;
+                if g == sentinel { None } else { Some(g) }
+            };
+            match r {
+                Some(v) => out.push(v),
+                None => return Ok(Value::NONE),
+            }
+        }
+        Ok(self.new_tuple(&out))
+    }
+
+    fn match_class(&mut self, subj: Value, cls: Value, npos: usize, kw: Value) -> PyResult<Value> {
+        if !Obj::from_value(cls).is_some_and(|o| o.kind() == K_TYPE) {
+            return Err(self.type_error("called match pattern must be a class"));
+        }
+        if !self.isinstance(subj, cls) {
+            return Ok(Value::NONE);
+        }
+        let mut out = Vec::new();
+        if npos > 0 {
+            let ma = self.lookup_type(cls, self.g.names.__match_args__);
+            match ma {
+                Some(m) => {
+                    let names = self.seq_items(m);
+                    if npos > names.len() {
+                        let tn = type_name(cls);
+                        return Err(self.type_error(&format!("{tn}() accepts {} positional sub-pattern{} ({npos} given)", names.len(), if names.len() == 1 { "" } else { "s" })));
+                    }
+                    for &n in &names[..npos] {
+                        match self.getattr_opt(subj, n)? {
+                            Some(v) => out.push(v),
+                            None => return Ok(Value::NONE),
+                        }
+                    }
+                }
+                None => {
+                    let t = &self.g.types;
+                    let selfmatch = [t.int, t.float, t.str_, t.bytes, t.bytearray, t.bool_, t.dict, t.list, t.set, t.frozenset, t.tuple].iter().any(|&b| self.is_subtype(cls, b));
+                    if selfmatch && npos == 1 {
+                        out.push(subj);
+                    } else {
+                        let tn = type_name(cls);
+                        return Err(self.type_error(&format!("{tn}() accepts 0 positional sub-patterns ({npos} given)")));
+                    }
+                }
+            }
+        }
+        for k in self.seq_items(kw) {
+            match self.getattr_opt(subj, k)? {
+                Some(v) => out.push(v),
+                None => return Ok(Value::NONE),
+            }
+        }
+        Ok(self.new_tuple(&out))
+    }
+}
+
+/// `ascii()` escaping of a repr string.
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let cp = c as u32;
+        if cp < 128 {
+            out.push(c);
+        } else if cp <= 0xFF {
+            out.push_str(&format!("\\x{cp:02x}"));
+        } else if cp <= 0xFFFF {
+            out.push_str(&format!("\\u{cp:04x}"));
+        } else {
+            out.push_str(&format!("\\U{cp:08x}"));
+        }
+    }
+    out
+}

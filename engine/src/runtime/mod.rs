@@ -1,0 +1,496 @@
+//! The ProtoPy runtime: object model, interpreter loop, calls, exceptions.
+//!
+//! # Structure
+//! - [`Interpreter`]: process-wide state shared by all threads (builtin types,
+//!   interned names, `sys.modules`, builtins, the registry python_env fills at
+//!   start-up). Immutable after start-up or made of shared heap objects
+//!   protected by their per-object locks. There is no global interpreter lock.
+//! - [`Vm`]: one per thread; owns its `ProtoContext` (run in deferred
+//!   collection mode), its frame stack and its handled-exception state.
+//! - `object`: type objects, kinds, instance layouts, allocation helpers.
+//! - `interp`: the bytecode loop. Python-to-Python calls push a frame and
+//!   continue in the same loop; only Rust-to-Python calls recurse.
+//! - `ops`: the object protocol (binary ops, compare, hash, truth, repr,
+//!   iteration, subscripts) with fast paths for the builtin types.
+//! - `attr`: attribute lookup along the MRO, descriptors, classes, super.
+//! - `call`: calling any object, argument binding, functions, generators.
+//! - `exc`: exception objects, tracebacks and their printing.
+//! - `import`: the import system (builtin modules, `.py` files, packages).
+//!
+//! # Rooting rule (read this before writing runtime code)
+//! The VM runs its `ProtoContext` in deferred mode: allocation never
+//! collects; collections happen only at safepoints, which the loop reaches at
+//! `JUMP_BACKWARD`, at calls and at returns. Therefore:
+//! - Rust code may hold unrooted `Value`s across allocations.
+//! - Rust code must NOT hold an unrooted heap `Value` across anything that
+//!   can reach a safepoint: any call back into Python code — which includes
+//!   `vm.call`, and any protocol operation (`vm.repr`, `vm.eq`, `vm.hash`,
+//!   `vm.getattr`, iteration...) that may dispatch to a Python `__dunder__`.
+//!   Values that must survive such a call are pushed on the thread's value
+//!   stack first ([`Vm::push_root`] / [`Vm::pop_roots`]), or are reachable
+//!   from something that is (a frame slot, an argument slice).
+//! - Arguments of builtin functions are copies of values that stay in the
+//!   caller's frame on the value stack for the whole call: they are rooted.
+//! - Results returned from a call are unrooted: root them before the next
+//!   Python call if they are still needed afterwards.
+//! - An exception travelling as `Err(PyException)` is unrooted; it must reach
+//!   a handler (which pushes it) or the top level without Python code running
+//!   in between (code that must run Python meanwhile roots it first).
+
+pub mod attr;
+pub mod call;
+pub mod exc;
+pub mod import;
+pub mod interp;
+pub mod object;
+pub mod ops;
+pub mod text;
+
+pub use object::*;
+pub use proto_core::{Kind, Obj};
+pub use call::{GEN_CODE, GEN_DONE, GEN_NAME, GEN_QUALNAME, GEN_RAW_STATE, GEN_RUNNING, GEN_CREATED, GEN_SUSPENDED};
+
+use proto_core::layouts::{dict as ldict, list as llist, str as lstr};
+use proto_core::sync::{AtomicU64, AtomicUsize, Mutex, Ordering};
+use proto_core::{ProtoContext, ProtoSpace, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// An exception in flight (see the rooting rule for its lifetime).
+#[derive(Clone, Copy, Debug)]
+pub struct PyException(pub Value);
+
+/// Result of a runtime operation.
+pub type PyResult<T> = Result<T, PyException>;
+
+/// A builtin function: positional args followed by keyword values; `kwnames`
+/// is a tuple of the keyword names (or `EMPTY`).
+pub type NativeFn = fn(&mut Vm, &[Value], Value) -> PyResult<Value>;
+
+/// Factory of a builtin module.
+pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
+
+macro_rules! define_names {
+    ($($id:ident),* $(,)?) => {
+        /// Pre-interned attribute names used by the runtime.
+        #[allow(non_snake_case, missing_docs)]
+        pub struct Names { $(pub $id: Value,)* }
+        impl Names {
+            fn new(ctx: &mut ProtoContext, interned: &mut HashMap<Vec<u8>, Value>, str_cls: Value) -> Names {
+                Names { $($id: intern_raw(ctx, interned, str_cls, stringify!($id)),)* }
+            }
+        }
+    };
+}
+
+define_names!(
+    __init__, __new__, __repr__, __str__, __hash__, __eq__, __ne__, __lt__, __le__, __gt__, __ge__,
+    __add__, __radd__, __iadd__, __sub__, __rsub__, __isub__, __mul__, __rmul__, __imul__,
+    __truediv__, __rtruediv__, __itruediv__, __floordiv__, __rfloordiv__, __ifloordiv__,
+    __mod__, __rmod__, __imod__, __pow__, __rpow__, __ipow__, __lshift__, __rlshift__, __ilshift__,
+    __rshift__, __rrshift__, __irshift__, __and__, __rand__, __iand__, __or__, __ror__, __ior__,
+    __xor__, __rxor__, __ixor__, __matmul__, __rmatmul__, __imatmul__,
+    __neg__, __pos__, __invert__, __abs__, __bool__, __len__, __iter__, __next__, __getitem__,
+    __setitem__, __delitem__, __contains__, __call__, __getattr__, __getattribute__, __setattr__,
+    __delattr__, __get__, __set__, __delete__, __enter__, __exit__, __name__, __qualname__,
+    __module__, __doc__, __dict__, __class__, __classcell__, __mro__, __bases__, __base__,
+    __init_subclass__, __set_name__, __index__, __int__, __float__, __format__, __reversed__,
+    __missing__, __instancecheck__, __subclasscheck__, __prepare__, __all__, __path__, __file__,
+    __package__, __spec__, __loader__, __builtins__, __annotations__, __slots__, __match_args__,
+    __await__, __aiter__, __anext__, __aenter__, __aexit__, __class_getitem__, __mro_entries__,
+    __traceback__, __cause__, __context__, __suppress_context__, __notes__, __length_hint__,
+    __round__, __trunc__, __floor__, __ceil__, __divmod__, __rdivmod__, __complex__, __bytes__,
+    __sizeof__, __dir__, __del__, __fspath__, __main__, __objclass__, __wrapped__, __weakref__,
+    __abstractmethods__, __isabstractmethod__, __signature__, __text_signature__,
+    args, send, throw, close, keys, items, values, get, append, write, flush, value, errno,
+    mro, name, obj, fget, fset, fdel, code, msg, filename, lineno, offset, text, end_lineno,
+    end_offset, print_file_and_line, stdout, stderr, stdin, path, modules, argv, exit, encoding,
+);
+
+/// Builtin types (filled by bootstrap; python_env adds their methods).
+#[allow(missing_docs)]
+pub struct Types {
+    pub object: Value, pub type_: Value, pub int: Value, pub bool_: Value, pub float: Value,
+    pub complex: Value, pub str_: Value, pub bytes: Value, pub bytearray: Value, pub tuple: Value,
+    pub list: Value, pub dict: Value, pub set: Value, pub frozenset: Value, pub none: Value,
+    pub not_implemented: Value, pub ellipsis: Value, pub function: Value, pub builtin: Value,
+    pub method: Value, pub code: Value, pub cell: Value, pub module: Value, pub generator: Value,
+    pub coroutine: Value, pub async_generator: Value,
+    pub range: Value, pub slice: Value, pub property: Value, pub staticmethod: Value,
+    pub classmethod: Value, pub super_: Value, pub traceback: Value, pub frame: Value,
+    pub list_iter: Value, pub tuple_iter: Value, pub str_iter: Value, pub range_iter: Value,
+    pub bytes_iter: Value, pub dict_keys: Value, pub dict_values: Value, pub dict_items: Value,
+    pub dict_keyiter: Value, pub dict_valueiter: Value, pub dict_itemiter: Value,
+    pub set_iter: Value, pub call_iter: Value, pub seq_iter: Value, pub mappingproxy: Value,
+    pub method_wrapper: Value, pub classmethod_descr: Value, pub getset_descr: Value,
+    pub namespace: Value,
+}
+
+/// Process-wide interpreter state, shared by every thread's [`Vm`].
+pub struct Interpreter {
+    /// The heap.
+    pub space: Arc<ProtoSpace>,
+    /// Builtin types.
+    pub types: Types,
+    /// Pre-interned names.
+    pub names: Names,
+    /// Exception classes by name.
+    pub exc: HashMap<&'static str, Value>,
+    /// Common exception classes.
+    pub e: ExcTypes,
+    /// The builtins module's dict.
+    pub builtins: Value,
+    /// The builtins module.
+    pub builtins_module: Value,
+    /// `sys.modules`.
+    pub sys_modules: Value,
+    /// `sys` module (set by python_env).
+    pub sys: Mutex<Value>,
+    interned: Mutex<HashMap<Vec<u8>, Value>>,
+    /// Builtin modules python_env registered.
+    pub module_inits: Mutex<HashMap<String, ModuleInit>>,
+    /// Modules written in Python that python_env embeds (name -> source).
+    pub source_modules: Mutex<HashMap<String, &'static str>>,
+    /// Source lines of files, for tracebacks.
+    pub sources: Mutex<HashMap<String, Arc<Vec<String>>>>,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: AtomicUsize,
+    /// Bumped by every change to any class's dict or bases: attribute inline
+    /// caches key on it (a global epoch instead of per-class versions keeps
+    /// invalidation trivially correct for subclasses; class mutation after
+    /// start-up is rare in hot code).
+    pub type_epoch: AtomicU64,
+    /// Hook python_env installs: `format(value, spec)` for builtin types.
+    pub hooks: Mutex<Hooks>,
+}
+
+/// Functions python_env provides to the engine at start-up.
+#[derive(Clone, Copy, Default)]
+pub struct Hooks {
+    /// `format(v, spec)` for int/float/str (the text engine).
+    pub format_builtin: Option<fn(&mut Vm, Value, &str) -> PyResult<Option<String>>>,
+    /// `float.__repr__`.
+    pub float_repr: Option<fn(f64) -> String>,
+    /// `str.__repr__` of surrogate-preserving UTF-8 (the text engine).
+    pub str_repr: Option<fn(&[u8]) -> String>,
+}
+
+macro_rules! exc_types {
+    ($($id:ident),* $(,)?) => {
+        /// Frequently raised exception classes.
+        #[allow(non_snake_case, missing_docs)]
+        #[derive(Clone, Copy)]
+        pub struct ExcTypes { $(pub $id: Value,)* }
+        impl ExcTypes {
+            fn from_map(m: &HashMap<&'static str, Value>) -> ExcTypes {
+                ExcTypes { $($id: m[stringify!($id)],)* }
+            }
+        }
+    };
+}
+
+exc_types!(
+    BaseException, Exception, TypeError, ValueError, AttributeError, NameError, UnboundLocalError,
+    KeyError, IndexError, ZeroDivisionError, OverflowError, StopIteration, StopAsyncIteration,
+    RuntimeError, RecursionError, NotImplementedError, AssertionError, ImportError,
+    ModuleNotFoundError, LookupError, ArithmeticError, SystemExit, KeyboardInterrupt,
+    GeneratorExit, MemoryError, SyntaxError, IndentationError, TabError, UnicodeDecodeError,
+    UnicodeEncodeError, UnicodeError, OSError, FileNotFoundError, SystemError, ExceptionGroup,
+    BaseExceptionGroup,
+);
+
+/// The exception hierarchy: (name, base).
+pub const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("BaseExceptionGroup", "BaseException"),
+    ("Exception", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ExceptionGroup", "BaseExceptionGroup"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("StopAsyncIteration", "Exception"),
+    ("StopIteration", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("BytesWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("UserWarning", "Warning"),
+];
+
+fn intern_raw(ctx: &mut ProtoContext, interned: &mut HashMap<Vec<u8>, Value>, str_cls: Value, s: &str) -> Value {
+    if let Some(&v) = interned.get(s.as_bytes()) {
+        return v;
+    }
+    let ascii = s.is_ascii();
+    let v = lstr::alloc(ctx, Kind::STR, str_cls, s.as_bytes(), s.chars().count(), ascii, true);
+    interned.insert(s.as_bytes().to_vec(), v);
+    v
+}
+
+/// A frame of the interpreter (metadata; its values live on the value stack).
+pub struct Frame {
+    /// The code being run (kept alive by the code value in slot `base`).
+    pub code: &'static CodeData,
+    /// Value-stack index of the frame's header slots.
+    pub base: usize,
+    /// Current instruction offset (code units) of the next instruction.
+    pub pc: usize,
+    /// Stack pointer (absolute value-stack index).
+    pub sp: usize,
+    /// Offset of the instruction that is executing (for tracebacks).
+    pub lasti: usize,
+    /// Returning from this frame leaves the loop (Rust-to-Python call).
+    pub entry: bool,
+    /// Globals dict.
+    pub globals: Obj,
+    /// Builtins dict.
+    pub builtins: Obj,
+    /// The generator object owning this frame, or EMPTY.
+    pub gen: Value,
+}
+
+/// Slots at the start of every frame on the value stack: function (or code),
+/// globals, locals mapping (EMPTY for optimized code).
+pub const FRAME_HEADER: usize = 3;
+
+/// Per-thread interpreter state.
+pub struct Vm {
+    /// This thread's allocation context.
+    pub ctx: ProtoContext,
+    /// Shared interpreter state.
+    pub g: Arc<Interpreter>,
+    /// The frame stack.
+    pub frames: Vec<Frame>,
+    /// Nesting of Rust-level recursion (repr of nested containers, callbacks).
+    pub native_depth: usize,
+    /// Modules this thread is executing the body of (circular-import messages).
+    pub initializing: Vec<String>,
+}
+
+/// Index of the handled exception (`sys.exc_info()`) in the root slots.
+const ROOT_EXC_INFO: usize = 0;
+
+impl Vm {
+    /// Creates the interpreter and the main thread's VM. `setup` (python_env)
+    /// fills the builtin types, the builtins module and the builtin modules.
+    pub fn new_main(setup: fn(&mut Vm) -> PyResult<()>) -> PyResult<Vm> {
+        let space = ProtoSpace::new();
+        let mut ctx = space.new_context();
+        ctx.set_deferred_collection(true);
+        let g = object::bootstrap(&mut ctx, space);
+        let mut vm = Vm { ctx, g: Arc::new(g), frames: Vec::with_capacity(64), native_depth: 0, initializing: Vec::new() };
+        vm.ctx.root_slots().push(Value::NONE);
+        setup(&mut vm)?;
+        Ok(vm)
+    }
+
+    /// A VM for a new thread sharing `g`.
+    pub fn new_thread(g: Arc<Interpreter>) -> Vm {
+        let mut ctx = g.space.new_context();
+        ctx.set_deferred_collection(true);
+        let mut vm = Vm { ctx, g, frames: Vec::with_capacity(64), native_depth: 0, initializing: Vec::new() };
+        vm.ctx.root_slots().push(Value::NONE);
+        vm
+    }
+
+    /// The handled exception (None if none).
+    #[inline]
+    pub fn exc_info(&mut self) -> Value {
+        self.ctx.root_slots()[ROOT_EXC_INFO]
+    }
+
+    /// Sets the handled exception.
+    #[inline]
+    pub fn set_exc_info(&mut self, v: Value) {
+        self.ctx.root_slots()[ROOT_EXC_INFO] = v;
+    }
+
+    /// Roots `v` on the value stack until [`Vm::pop_roots`].
+    #[inline]
+    pub fn push_root(&mut self, v: Value) -> usize {
+        let st = self.ctx.stack();
+        let t = st.top();
+        st.push(v);
+        t
+    }
+
+    /// Pops roots back to `mark` (the value returned by the first push_root).
+    #[inline]
+    pub fn pop_roots(&mut self, mark: usize) {
+        self.ctx.stack().set_top(mark);
+    }
+
+    /// Reads a rooted slot.
+    #[inline]
+    pub fn root_at(&mut self, i: usize) -> Value {
+        self.ctx.stack().slots_mut()[i]
+    }
+
+    /// Interns a name.
+    pub fn intern(&mut self, s: &str) -> Value {
+        let g = self.g.clone();
+        let mut m = proto_core::sync::lock(&g.interned);
+        intern_raw(&mut self.ctx, &mut m, g.types.str_, s)
+    }
+
+    /// Interns an existing str value (returns the canonical object).
+    pub fn intern_value(&mut self, v: Value) -> Value {
+        let b = str_bytes(v);
+        let g = self.g.clone();
+        let mut m = proto_core::sync::lock(&g.interned);
+        if let Some(&x) = m.get(b) {
+            return x;
+        }
+        let s = String::from_utf8_lossy(b).into_owned();
+        intern_raw(&mut self.ctx, &mut m, g.types.str_, &s)
+    }
+
+    // ---------------------------------------------------------------- allocation helpers
+
+    /// A new str from Rust text.
+    pub fn new_str(&mut self, s: &str) -> Value {
+        lstr::alloc(&mut self.ctx, Kind::STR, self.g.types.str_, s.as_bytes(), s.chars().count(), s.is_ascii(), false)
+    }
+
+    /// A new str from surrogate-preserving UTF-8 bytes.
+    pub fn new_str_bytes(&mut self, b: &[u8]) -> Value {
+        let ascii = b.is_ascii();
+        let n = if ascii { b.len() } else { b.iter().filter(|&&c| c & 0xC0 != 0x80).count() };
+        lstr::alloc(&mut self.ctx, Kind::STR, self.g.types.str_, b, n, ascii, false)
+    }
+
+    /// A new bytes object.
+    pub fn new_bytes(&mut self, b: &[u8]) -> Value {
+        lstr::alloc(&mut self.ctx, Kind::BYTES, self.g.types.bytes, b, b.len(), true, false)
+    }
+
+    /// A new tuple.
+    pub fn new_tuple(&mut self, items: &[Value]) -> Value {
+        let t = self.ctx.alloc(Kind::TUPLE, self.g.types.tuple, items.len(), 0);
+        let o = Obj::from_value(t).expect("heap");
+        for (i, &v) in items.iter().enumerate() {
+            o.init(i, v);
+        }
+        t
+    }
+
+    /// A new list.
+    pub fn new_list(&mut self, items: &[Value]) -> Value {
+        let l = llist::alloc(&mut self.ctx, self.g.types.list, items.len());
+        let o = Obj::from_value(l).expect("heap");
+        for &v in items {
+            llist::append(&mut self.ctx, o, v);
+        }
+        l
+    }
+
+    /// A new empty dict.
+    pub fn new_dict(&mut self) -> Value {
+        ldict::alloc(&mut self.ctx, Kind::DICT, self.g.types.dict, 5)
+    }
+
+    /// A new empty set (`frozen`: frozenset).
+    pub fn new_set(&mut self, frozen: bool) -> Value {
+        let cls = if frozen { self.g.types.frozenset } else { self.g.types.set };
+        ldict::alloc(&mut self.ctx, Kind::SET, cls, 5)
+    }
+
+    /// A float value (immediate or boxed).
+    #[inline]
+    pub fn new_float(&mut self, f: f64) -> Value {
+        match Value::try_float(f) {
+            Some(v) => v,
+            None => {
+                let v = self.ctx.alloc(Kind::FLOAT, self.g.types.float, 0, 8);
+                proto_core::layouts::set_raw(Obj::from_value(v).expect("heap"), 0, f.to_bits());
+                v
+            }
+        }
+    }
+
+    /// An int from an i64.
+    #[inline]
+    pub fn new_int(&mut self, i: i64) -> Value {
+        match Value::try_int(i) {
+            Some(v) => v,
+            None => self.new_bigint(num_bigint::BigInt::from(i)),
+        }
+    }
+
+    /// An int from a BigInt (normalised to a small int when it fits).
+    pub fn new_bigint(&mut self, b: num_bigint::BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        if let Some(i) = b.to_i64() {
+            if let Some(v) = Value::try_int(i) {
+                return v;
+            }
+        }
+        self.ctx.alloc_native(Kind::BIG_INT, self.g.types.int, BigIntBox(b))
+    }
+
+    /// Allocates a generic object of `kind` with `n` value slots.
+    #[inline]
+    pub fn alloc_obj(&mut self, kind: Kind, class: Value, n: usize, raw: usize) -> Obj {
+        let v = self.ctx.alloc(kind, class, n, raw);
+        Obj::from_value(v).expect("heap")
+    }
+
+    /// Stores into a heap object through the write barrier.
+    #[inline]
+    pub fn store(&mut self, o: Obj, i: usize, v: Value) {
+        self.ctx.store(o, i, v);
+    }
+}

@@ -1,0 +1,709 @@
+//! Object model: kinds, type objects, instance layouts, native payloads.
+//!
+//! Type object (`K_TYPE`): values `[dict, mro tuple, bases tuple, name str,
+//! qualname str, base (solid base) , dict slot for metaclass instances]`; raw
+//! words `[0 flags, 1 instance layout kind, 2 type id]`.
+//!
+//! Instances of Python classes (`K_INSTANCE`): values `[dict]`.
+//! Exceptions (`K_EXC`): values `[dict, args, traceback, cause, context,
+//! suppress_context, notes]`. Functions, methods, cells, modules: see the
+//! `*_SLOT` constants below.
+
+use super::*;
+use crate::bytecode::CodeObject;
+use proto_core::layouts::{get_raw, set_raw};
+use proto_core::native::{native_ref, Trace};
+
+/// Type object.
+pub const K_TYPE: Kind = Kind(32);
+/// Instance of a Python class.
+pub const K_INSTANCE: Kind = Kind(33);
+/// Python function.
+pub const K_FUNCTION: Kind = Kind(34);
+/// Builtin function (native payload [`Builtin`]).
+pub const K_BUILTIN: Kind = Kind(35);
+/// Code object (native payload [`CodeData`]).
+pub const K_CODE: Kind = Kind(36);
+/// Cell.
+pub const K_CELL: Kind = Kind(37);
+/// Module.
+pub const K_MODULE: Kind = Kind(38);
+/// Bound method: `[func, self]`.
+pub const K_METHOD: Kind = Kind(39);
+/// Exception instance.
+pub const K_EXC: Kind = Kind(40);
+/// Generator / coroutine.
+pub const K_GEN: Kind = Kind(41);
+/// range: `[start, stop, step]`.
+pub const K_RANGE: Kind = Kind(42);
+/// slice: `[start, stop, step]`.
+pub const K_SLICE: Kind = Kind(43);
+/// Iterator over a sequence / range / dict: `[source, extra]`, raw `[index, end]`.
+pub const K_ITER: Kind = Kind(44);
+/// property: `[fget, fset, fdel, doc]`.
+pub const K_PROPERTY: Kind = Kind(45);
+/// staticmethod / classmethod: `[func, dict]`.
+pub const K_WRAPPER: Kind = Kind(46);
+/// super: `[type, obj, obj_type]`.
+pub const K_SUPER: Kind = Kind(47);
+/// Traceback: `[next, code, lasti, lineno]`.
+pub const K_TRACEBACK: Kind = Kind(48);
+/// Dict view: `[dict]`.
+pub const K_DICTVIEW: Kind = Kind(49);
+/// Generic object with n slots used by python_env types (enumerate, zip, ...).
+pub const K_MISC: Kind = Kind(50);
+/// bytearray: `[bytes]` (a BYTES storage replaced on mutation).
+pub const K_BYTEARRAY: Kind = Kind(51);
+/// complex: raw `[re, im]`.
+pub const K_COMPLEX: Kind = Kind(52);
+
+/// Exception layout slots.
+pub const EXC_DICT: usize = 0;
+#[allow(missing_docs)]
+pub const EXC_ARGS: usize = 1;
+#[allow(missing_docs)]
+pub const EXC_TB: usize = 2;
+#[allow(missing_docs)]
+pub const EXC_CAUSE: usize = 3;
+#[allow(missing_docs)]
+pub const EXC_CONTEXT: usize = 4;
+#[allow(missing_docs)]
+pub const EXC_SUPPRESS: usize = 5;
+/// Number of exception slots.
+pub const EXC_SLOTS: usize = 6;
+
+/// Function slots.
+pub const FN_CODE: usize = 0;
+#[allow(missing_docs)]
+pub const FN_GLOBALS: usize = 1;
+#[allow(missing_docs)]
+pub const FN_DEFAULTS: usize = 2;
+#[allow(missing_docs)]
+pub const FN_KWDEFAULTS: usize = 3;
+#[allow(missing_docs)]
+pub const FN_CLOSURE: usize = 4;
+#[allow(missing_docs)]
+pub const FN_NAME: usize = 5;
+#[allow(missing_docs)]
+pub const FN_QUALNAME: usize = 6;
+#[allow(missing_docs)]
+pub const FN_DICT: usize = 7;
+#[allow(missing_docs)]
+pub const FN_MODULE: usize = 8;
+#[allow(missing_docs)]
+pub const FN_DOC: usize = 9;
+#[allow(missing_docs)]
+pub const FN_ANNOTATIONS: usize = 10;
+/// Number of function slots.
+pub const FN_SLOTS: usize = 11;
+
+/// Type slots.
+pub const T_DICT: usize = 0;
+#[allow(missing_docs)]
+pub const T_MRO: usize = 1;
+#[allow(missing_docs)]
+pub const T_BASES: usize = 2;
+#[allow(missing_docs)]
+pub const T_NAME: usize = 3;
+#[allow(missing_docs)]
+pub const T_QUALNAME: usize = 4;
+#[allow(missing_docs)]
+pub const T_BASE: usize = 5;
+/// Number of type slots.
+pub const T_SLOTS: usize = 6;
+
+/// Type flags.
+pub const TF_HEAP: u64 = 1;
+#[allow(missing_docs)]
+pub const TF_BASETYPE: u64 = 2;
+/// The class (or a base) defines `__getattr__`.
+pub const TF_GETATTR: u64 = 4;
+/// The class (or a base) defines `__getattribute__` in Python.
+pub const TF_GETATTRIBUTE: u64 = 8;
+/// Subclass of BaseException.
+pub const TF_EXC: u64 = 16;
+/// The class (or a base) defines `__setattr__` in Python.
+pub const TF_SETATTR: u64 = 32;
+/// Abstract (has __abstractmethods__).
+pub const TF_ABSTRACT: u64 = 64;
+
+/// A big int payload.
+pub struct BigIntBox(pub num_bigint::BigInt);
+impl Trace for BigIntBox {}
+
+/// A builtin function payload.
+pub struct Builtin {
+    /// `__name__`.
+    pub name: &'static str,
+    /// The function.
+    pub f: NativeFn,
+    /// Binds like a method when found on a type (method descriptor).
+    pub is_method: bool,
+    /// Value bound as first argument (module functions: EMPTY).
+    pub bound: Value,
+}
+impl Trace for Builtin {
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        if self.bound.is_heap() {
+            f(self.bound);
+        }
+    }
+}
+
+/// A code object payload: the compiled code plus its constants as values.
+pub struct CodeData {
+    /// The compiled code.
+    pub code: Arc<CodeObject>,
+    /// `consts` as values.
+    pub consts: Box<[Value]>,
+    /// `names` interned.
+    pub names: Box<[Value]>,
+    /// `varnames` interned.
+    pub varnames: Box<[Value]>,
+    /// Inline cache words (two per cache slot), shared by threads (atomics).
+    pub cache: Box<[AtomicU64]>,
+    /// Number of fast locals.
+    pub nlocals: usize,
+    /// Number of cells (cellvars + freevars).
+    pub ncells: usize,
+    /// Frame size on the value stack.
+    pub extent: usize,
+    /// The code value itself (for tracebacks).
+    pub name_value: Value,
+    /// `__qualname__`.
+    pub qualname_value: Value,
+}
+impl Trace for CodeData {
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        for &v in self.consts.iter().chain(self.names.iter()).chain(self.varnames.iter()) {
+            if v.is_heap() {
+                f(v);
+            }
+        }
+        if self.name_value.is_heap() {
+            f(self.name_value);
+        }
+        if self.qualname_value.is_heap() {
+            f(self.qualname_value);
+        }
+    }
+}
+
+/// The payload of a code value.
+#[inline]
+pub fn code_data(v: Value) -> Option<&'static CodeData> {
+    Obj::from_value(v).and_then(native_ref::<CodeData>)
+}
+
+/// The payload of a builtin function value.
+#[inline]
+pub fn builtin_data(o: Obj) -> Option<&'static Builtin> {
+    native_ref::<Builtin>(o)
+}
+
+/// The BigInt of a big int object.
+#[inline]
+pub fn bigint_of(v: Value) -> Option<&'static num_bigint::BigInt> {
+    let o = Obj::from_value(v)?;
+    if o.kind() != Kind::BIG_INT {
+        return None;
+    }
+    native_ref::<BigIntBox>(o).map(|b| &b.0)
+}
+
+/// The bytes of a str/bytes value (empty for others).
+#[inline]
+pub fn str_bytes(v: Value) -> &'static [u8] {
+    match Obj::from_value(v) {
+        Some(o) if o.kind() == Kind::STR || o.kind() == Kind::BYTES => lstr::bytes(o),
+        _ => &[],
+    }
+}
+
+/// The text of a str value (lone surrogates replaced by U+FFFD when needed).
+pub fn str_of(v: Value) -> std::borrow::Cow<'static, str> {
+    String::from_utf8_lossy(str_bytes(v))
+}
+
+/// Is `v` a str object (any subclass)?
+#[inline]
+pub fn is_str(v: Value) -> bool {
+    Obj::from_value(v).is_some_and(|o| o.kind() == Kind::STR)
+}
+
+/// The value of a boxed float object.
+#[inline]
+pub fn boxed_float(o: Obj) -> f64 {
+    f64::from_bits(get_raw(o, 0))
+}
+
+/// Type flags.
+#[inline]
+pub fn type_flags(t: Obj) -> u64 {
+    get_raw(t, 0)
+}
+
+/// Sets type flags.
+pub fn set_type_flags(t: Obj, f: u64) {
+    set_raw(t, 0, f)
+}
+
+/// Layout kind of instances of `t`.
+#[inline]
+pub fn type_layout(t: Obj) -> Kind {
+    Kind(get_raw(t, 1) as u8)
+}
+
+/// The MRO tuple of a type.
+#[inline]
+pub fn type_mro(t: Obj) -> Obj {
+    Obj::from_value(t.get(T_MRO)).expect("mro")
+}
+
+/// Name of a type.
+pub fn type_name(t: Value) -> String {
+    match Obj::from_value(t) {
+        Some(o) if o.kind() == K_TYPE => str_of(o.get(T_NAME)).into_owned(),
+        _ => "?".into(),
+    }
+}
+
+/// Allocates a type object. `dict` must be a dict; mro computed by caller.
+pub fn alloc_type(ctx: &mut ProtoContext, metatype: Value, name: Value, dict: Value, layout: Kind, flags: u64) -> Obj {
+    let t = ctx.alloc(K_TYPE, metatype, T_SLOTS + 1, 24);
+    let o = Obj::from_value(t).expect("heap");
+    o.init(T_DICT, dict);
+    o.init(T_NAME, name);
+    o.init(T_QUALNAME, name);
+    set_raw(o, 0, flags);
+    set_raw(o, 1, layout.0 as u64);
+    o
+}
+
+impl Vm {
+    /// The type of a value.
+    #[inline(always)]
+    pub fn type_of(&self, v: Value) -> Value {
+        if v.is_heap() {
+            Obj::from_value(v).map(|o| o.class()).unwrap_or(self.g.types.none)
+        } else if v.is_int() {
+            self.g.types.int
+        } else if v.is_float() {
+            self.g.types.float
+        } else if v.is_bool() {
+            self.g.types.bool_
+        } else if v.is_none() {
+            self.g.types.none
+        } else if v == Value::NOT_IMPLEMENTED {
+            self.g.types.not_implemented
+        } else if v == Value::ELLIPSIS {
+            self.g.types.ellipsis
+        } else {
+            self.g.types.none
+        }
+    }
+
+    /// The type name of a value (for messages).
+    pub fn type_name_of(&self, v: Value) -> String {
+        type_name(self.type_of(v))
+    }
+
+    /// Is `sub` a subclass of `sup` (via MRO)?
+    pub fn is_subtype(&self, sub: Value, sup: Value) -> bool {
+        if sub == sup {
+            return true;
+        }
+        let Some(o) = Obj::from_value(sub) else { return false };
+        if o.kind() != K_TYPE {
+            return false;
+        }
+        let mro = type_mro(o);
+        (0..mro.n_values()).any(|i| mro.get(i) == sup)
+    }
+
+    /// isinstance(v, t) for a type t (no __instancecheck__).
+    #[inline]
+    pub fn isinstance(&self, v: Value, t: Value) -> bool {
+        let vt = self.type_of(v);
+        vt == t || self.is_subtype(vt, t)
+    }
+
+    /// `object.<name>` from object's own dict (identity checks of defaults).
+    #[inline]
+    pub fn object_attr(&self, name: Value) -> Option<Value> {
+        let o = Obj::from_value(self.g.types.object)?;
+        self.dict_get_str(o.get(T_DICT), name)
+    }
+
+    /// Creates a builtin function object.
+    pub fn new_builtin(&mut self, name: &'static str, f: NativeFn, is_method: bool) -> Value {
+        let v = self.ctx.alloc_native(K_BUILTIN, self.g.types.builtin, Builtin { name, f, is_method, bound: Value::EMPTY });
+        self.ctx.promote(v);
+        v
+    }
+
+    /// Creates a builtin bound to `bound` (e.g. a module function taking self).
+    pub fn new_builtin_bound(&mut self, name: &'static str, f: NativeFn, bound: Value) -> Value {
+        self.ctx.alloc_native(K_BUILTIN, self.g.types.builtin, Builtin { name, f, is_method: false, bound })
+    }
+
+    /// Adds a method to a builtin type's dict.
+    pub fn add_method(&mut self, t: Value, name: &'static str, f: NativeFn) {
+        let b = self.new_builtin(name, f, true);
+        let k = self.intern(name);
+        let d = Obj::from_value(t).expect("type").get(T_DICT);
+        self.dict_set_str(d, k, b);
+    }
+
+    /// Adds a static method (classmethod if `class`) to a builtin type.
+    pub fn add_static(&mut self, t: Value, name: &'static str, f: NativeFn, class: bool) {
+        let b = self.new_builtin(name, f, false);
+        let cls = if class { self.g.types.classmethod } else { self.g.types.staticmethod };
+        let w = self.alloc_obj(K_WRAPPER, cls, 2, 0);
+        w.init(0, b);
+        self.ctx.promote(w.value());
+        let k = self.intern(name);
+        let d = Obj::from_value(t).expect("type").get(T_DICT);
+        self.dict_set_str(d, k, w.value());
+    }
+
+    /// Sets an attribute value in a type dict directly.
+    pub fn add_attr(&mut self, t: Value, name: &str, v: Value) {
+        let k = self.intern(name);
+        let d = Obj::from_value(t).expect("type").get(T_DICT);
+        self.dict_set_str(d, k, v);
+    }
+
+    /// Creates a code value from a compiled code object (constants immortal).
+    pub fn new_code(&mut self, code: Arc<CodeObject>) -> Value {
+        use crate::bytecode::Constant;
+        let mut consts = Vec::with_capacity(code.consts.len());
+        for c in code.consts.iter() {
+            let v = self.const_value(c);
+            consts.push(v);
+        }
+        let _ = Constant::None;
+        let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
+        let varnames: Vec<Value> = code.varnames.iter().map(|n| self.intern(n)).collect();
+        let nlocals = code.varnames.len();
+        let ncells = code.cellvars.len() + code.freevars.len();
+        let extent = FRAME_HEADER + nlocals + ncells + code.max_stackdepth as usize + 2;
+        let cache = (0..code.n_cache_slots as usize * 2).map(|_| AtomicU64::new(0)).collect();
+        let name_value = self.intern(&code.name);
+        let qualname_value = self.intern(&code.qualname);
+        let v = self.ctx.alloc_native(
+            K_CODE,
+            self.g.types.code,
+            CodeData { code, consts: consts.into(), names: names.into(), varnames: varnames.into(), cache, nlocals, ncells, extent, name_value, qualname_value },
+        );
+        self.ctx.promote(v);
+        v
+    }
+
+    fn const_value(&mut self, c: &crate::bytecode::Constant) -> Value {
+        use crate::bytecode::Constant as C;
+        match c {
+            C::None => Value::NONE,
+            C::Bool(b) => Value::bool(*b),
+            C::Int(i) => self.new_int(*i),
+            C::BigInt(b) => {
+                let v = self.new_bigint((**b).clone());
+                self.ctx.promote(v);
+                v
+            }
+            C::Float(f) => {
+                let v = self.new_float(*f);
+                self.ctx.promote(v);
+                v
+            }
+            C::Complex(r, i) => {
+                let v = self.new_complex(*r, *i);
+                self.ctx.promote(v);
+                v
+            }
+            C::Str(s) => {
+                let b = s.as_bytes();
+                if b.len() <= 40 && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_') {
+                    self.intern(std::str::from_utf8(b).unwrap_or(""))
+                } else {
+                    let v = self.new_str_bytes(b);
+                    self.ctx.promote(v);
+                    v
+                }
+            }
+            C::Bytes(b) => {
+                let v = self.new_bytes(b);
+                self.ctx.promote(v);
+                v
+            }
+            C::Tuple(items) => {
+                let vals: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                let v = self.new_tuple(&vals);
+                self.ctx.promote(v);
+                v
+            }
+            C::FrozenSet(items) => {
+                let vals: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                let s = self.new_set(true);
+                for x in vals {
+                    let _ = self.set_add(s, x);
+                }
+                self.ctx.promote(s);
+                s
+            }
+            C::Ellipsis => Value::ELLIPSIS,
+            C::Code(code) => self.new_code(code.clone()),
+        }
+    }
+
+    /// A complex number.
+    pub fn new_complex(&mut self, re: f64, im: f64) -> Value {
+        let o = self.alloc_obj(K_COMPLEX, self.g.types.complex, 0, 16);
+        set_raw(o, 0, re.to_bits());
+        set_raw(o, 1, im.to_bits());
+        o.value()
+    }
+
+    /// A new cell.
+    pub fn new_cell(&mut self, v: Value) -> Value {
+        let o = self.alloc_obj(K_CELL, self.g.types.cell, 1, 0);
+        o.init(0, v);
+        o.value()
+    }
+
+    /// A new module with a fresh dict.
+    pub fn new_module(&mut self, name: &str) -> Value {
+        let d = self.new_dict();
+        let m = self.alloc_obj(K_MODULE, self.g.types.module, 2, 0);
+        m.init(0, d);
+        let n = self.new_str(name);
+        m.init(1, n);
+        let k = self.g.names.__name__;
+        self.dict_set_str(d, k, n);
+        let k = self.g.names.__doc__;
+        self.dict_set_str(d, k, Value::NONE);
+        for k in [self.g.names.__package__, self.g.names.__spec__, self.g.names.__loader__] {
+            self.dict_set_str(d, k, Value::NONE);
+        }
+        m.value()
+    }
+}
+
+fn tuple_of(ctx: &mut ProtoContext, cls: Value, items: &[Value], immortal: bool) -> Value {
+    let t = if immortal { ctx.alloc_immortal(Kind::TUPLE, cls, items.len(), 0) } else { ctx.alloc(Kind::TUPLE, cls, items.len(), 0) };
+    let o = Obj::from_value(t).expect("heap");
+    for (i, &v) in items.iter().enumerate() {
+        o.init(i, v);
+    }
+    t
+}
+
+/// Creates the builtin types and the interpreter state.
+pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Interpreter {
+    // type and object first; their class words are fixed up after.
+    let mut all: Vec<(Value, &'static str)> = Vec::new();
+    let mk = |ctx: &mut ProtoContext, layout: Kind, flags: u64| -> Obj {
+        let d = ldict::alloc(ctx, Kind::DICT, Value::NONE, 8);
+        let t = ctx.alloc_immortal(K_TYPE, Value::NONE, T_SLOTS + 1, 24);
+        let o = Obj::from_value(t).expect("heap");
+        ctx.store(o, T_DICT, d);
+        set_raw(o, 0, flags);
+        set_raw(o, 1, layout.0 as u64);
+        o
+    };
+    let type_t = mk(ctx, K_TYPE, TF_BASETYPE);
+    let object_t = mk(ctx, K_INSTANCE, TF_BASETYPE);
+    let str_t = mk(ctx, Kind::STR, TF_BASETYPE);
+    let dict_t = mk(ctx, Kind::DICT, TF_BASETYPE);
+    let mut interned = HashMap::new();
+    let mut made: Vec<(Obj, &'static str, Obj)> = vec![(object_t, "object", object_t), (type_t, "type", object_t), (str_t, "str", object_t), (dict_t, "dict", object_t)];
+    let new_type = |ctx: &mut ProtoContext, name: &'static str, layout: Kind, flags: u64, base: Obj, made: &mut Vec<(Obj, &'static str, Obj)>| -> Value {
+        let o = mk(ctx, layout, flags);
+        made.push((o, name, base));
+        o.value()
+    };
+    macro_rules! t {
+        ($name:literal, $layout:expr, $flags:expr) => {
+            new_type(ctx, $name, $layout, $flags, object_t, &mut made)
+        };
+    }
+    let int_t = t!("int", Kind::GENERIC, TF_BASETYPE);
+    let bool_t = new_type(ctx, "bool", Kind::GENERIC, 0, Obj::from_value(int_t).expect("t"), &mut made);
+    let types = Types {
+        object: object_t.value(),
+        type_: type_t.value(),
+        int: int_t,
+        bool_: bool_t,
+        float: t!("float", Kind::FLOAT, TF_BASETYPE),
+        complex: t!("complex", K_COMPLEX, TF_BASETYPE),
+        str_: str_t.value(),
+        bytes: t!("bytes", Kind::BYTES, TF_BASETYPE),
+        bytearray: t!("bytearray", K_BYTEARRAY, TF_BASETYPE),
+        tuple: t!("tuple", Kind::TUPLE, TF_BASETYPE),
+        list: t!("list", Kind::LIST, TF_BASETYPE),
+        dict: dict_t.value(),
+        set: t!("set", Kind::SET, TF_BASETYPE),
+        frozenset: t!("frozenset", Kind::SET, TF_BASETYPE),
+        none: t!("NoneType", Kind::GENERIC, 0),
+        not_implemented: t!("NotImplementedType", Kind::GENERIC, 0),
+        ellipsis: t!("ellipsis", Kind::GENERIC, 0),
+        function: t!("function", K_FUNCTION, 0),
+        builtin: t!("builtin_function_or_method", K_BUILTIN, 0),
+        method: t!("method", K_METHOD, 0),
+        code: t!("code", K_CODE, 0),
+        cell: t!("cell", K_CELL, 0),
+        module: t!("module", K_MODULE, TF_BASETYPE),
+        generator: t!("generator", K_GEN, 0),
+        coroutine: t!("coroutine", K_GEN, 0),
+        async_generator: t!("async_generator", K_GEN, 0),
+        range: t!("range", K_RANGE, 0),
+        slice: t!("slice", K_SLICE, 0),
+        property: t!("property", K_PROPERTY, TF_BASETYPE),
+        staticmethod: t!("staticmethod", K_WRAPPER, TF_BASETYPE),
+        classmethod: t!("classmethod", K_WRAPPER, TF_BASETYPE),
+        super_: t!("super", K_SUPER, TF_BASETYPE),
+        traceback: t!("traceback", K_TRACEBACK, 0),
+        frame: t!("frame", K_MISC, 0),
+        list_iter: t!("list_iterator", K_ITER, 0),
+        tuple_iter: t!("tuple_iterator", K_ITER, 0),
+        str_iter: t!("str_ascii_iterator", K_ITER, 0),
+        range_iter: t!("range_iterator", K_ITER, 0),
+        bytes_iter: t!("bytes_iterator", K_ITER, 0),
+        dict_keys: t!("dict_keys", K_DICTVIEW, 0),
+        dict_values: t!("dict_values", K_DICTVIEW, 0),
+        dict_items: t!("dict_items", K_DICTVIEW, 0),
+        dict_keyiter: t!("dict_keyiterator", K_ITER, 0),
+        dict_valueiter: t!("dict_valueiterator", K_ITER, 0),
+        dict_itemiter: t!("dict_itemiterator", K_ITER, 0),
+        set_iter: t!("set_iterator", K_ITER, 0),
+        call_iter: t!("callable_iterator", K_ITER, 0),
+        seq_iter: t!("iterator", K_ITER, 0),
+        mappingproxy: t!("mappingproxy", K_DICTVIEW, 0),
+        method_wrapper: t!("method-wrapper", K_METHOD, 0),
+        classmethod_descr: t!("classmethod_descriptor", K_WRAPPER, 0),
+        getset_descr: t!("getset_descriptor", K_PROPERTY, 0),
+        namespace: t!("SimpleNamespace", K_INSTANCE, TF_BASETYPE),
+    };
+    // Exceptions.
+    let mut exc: HashMap<&'static str, Value> = HashMap::new();
+    for &(name, base) in EXCEPTIONS {
+        let b = if base.is_empty() { object_t } else { Obj::from_value(exc[base]).expect("t") };
+        let v = new_type(ctx, name, K_EXC, TF_BASETYPE | TF_EXC, b, &mut made);
+        exc.insert(name, v);
+    }
+    // Names, classes, MROs, dict classes.
+    let str_v = str_t.value();
+    for &(o, _, _) in &made {
+        o.init_class(type_t.value());
+        Obj::from_value(o.get(T_DICT)).expect("d").init_class(dict_t.value());
+    }
+    for &(o, name, base) in &made {
+        let n = intern_raw(ctx, &mut interned, str_v, name);
+        ctx.store(o, T_NAME, n);
+        ctx.store(o, T_QUALNAME, n);
+        if o == object_t {
+            let mro = tuple_of(ctx, Value::NONE, &[o.value()], true);
+            ctx.store(o, T_MRO, mro);
+            let bases = tuple_of(ctx, Value::NONE, &[], true);
+            ctx.store(o, T_BASES, bases);
+            ctx.store(o, T_BASE, Value::NONE);
+        } else {
+            let bm = type_mro(base);
+            let mut items = vec![o.value()];
+            for i in 0..bm.n_values() {
+                items.push(bm.get(i));
+            }
+            let mro = tuple_of(ctx, Value::NONE, &items, true);
+            ctx.store(o, T_MRO, mro);
+            let bases = tuple_of(ctx, Value::NONE, &[base.value()], true);
+            ctx.store(o, T_BASES, bases);
+            ctx.store(o, T_BASE, base.value());
+        }
+        if type_flags(base) & TF_EXC != 0 {
+            set_type_flags(o, type_flags(o) | TF_EXC);
+        }
+    }
+    for &(o, _, _) in &made {
+        for s in [T_MRO, T_BASES] {
+            Obj::from_value(o.get(s)).expect("t").init_class(types.tuple);
+        }
+    }
+    // ExceptionGroup(BaseExceptionGroup, Exception): the one multiple-base builtin.
+    {
+        let eg = Obj::from_value(exc["ExceptionGroup"]).expect("eg");
+        let items = [exc["ExceptionGroup"], exc["BaseExceptionGroup"], exc["Exception"], exc["BaseException"], object_t.value()];
+        let mro = tuple_of(ctx, types.tuple, &items, true);
+        ctx.store(eg, T_MRO, mro);
+        let bases = tuple_of(ctx, types.tuple, &[exc["BaseExceptionGroup"], exc["Exception"]], true);
+        ctx.store(eg, T_BASES, bases);
+    }
+    let names = Names::new(ctx, &mut interned, str_v);
+    let e = ExcTypes::from_map(&exc);
+    let builtins = ldict::alloc_shared(ctx, Kind::DICT, types.dict, 256);
+    let sys_modules = ldict::alloc_shared(ctx, Kind::DICT, types.dict, 32);
+    ctx.add_global_root(builtins);
+    ctx.add_global_root(sys_modules);
+    for &(o, _, _) in &made {
+        all.push((o.value(), ""));
+    }
+    let _ = all;
+    Interpreter {
+        space,
+        types,
+        names,
+        exc,
+        e,
+        builtins,
+        builtins_module: Value::NONE,
+        sys_modules,
+        sys: Mutex::new(Value::NONE),
+        interned: Mutex::new(interned),
+        module_inits: Mutex::new(HashMap::new()),
+        source_modules: Mutex::new(HashMap::new()),
+        sources: Mutex::new(HashMap::new()),
+        recursion_limit: AtomicUsize::new(1000),
+        type_epoch: AtomicU64::new(1),
+        hooks: Mutex::new(Hooks::default()),
+    }
+}
+
+/// Reads the global type epoch.
+#[inline]
+pub fn epoch(vm: &Vm) -> u64 {
+    vm.g.type_epoch.load(Ordering::Acquire)
+}
+
+impl Vm {
+    /// Creates a builtin (non-heap) type at start-up (python_env's types).
+    pub fn new_static_type(&mut self, name: &str, base: Value, layout: Kind, basetype: bool) -> Value {
+        let n = self.intern(name);
+        let d = ldict::alloc(&mut self.ctx, Kind::DICT, self.g.types.dict, 8);
+        let flags = if basetype { TF_BASETYPE } else { 0 };
+        let meta = self.g.types.type_;
+        let t = alloc_type(&mut self.ctx, meta, n, d, layout, flags);
+        let bo = Obj::from_value(base).expect("base");
+        let bm = type_mro(bo);
+        let mut items = vec![t.value()];
+        for i in 0..bm.n_values() {
+            items.push(bm.get(i));
+        }
+        let mro = self.new_tuple(&items);
+        t.init(T_MRO, mro);
+        let bases = self.new_tuple(&[base]);
+        t.init(T_BASES, bases);
+        t.init(T_BASE, base);
+        if type_flags(bo) & TF_EXC != 0 {
+            set_type_flags(t, type_flags(t) | TF_EXC);
+        }
+        let v = t.value();
+        self.ctx.add_global_root(v);
+        v
+    }
+
+    /// Marks a type as a heap type (python_env's exception subclasses etc.).
+    pub fn set_module_attr(&mut self, module: Value, name: &str, v: Value) {
+        let d = Obj::from_value(module).expect("module").get(0);
+        let k = self.intern(name);
+        self.dict_set_str(d, k, v);
+    }
+}

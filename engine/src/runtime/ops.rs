@@ -1,0 +1,1813 @@
+//! The object protocol: hashing, equality and ordering, truth, arithmetic,
+//! repr/str, iteration, subscripts, containers. Fast paths for the builtin
+//! types first, then dispatch to `__dunder__` methods found on the type.
+
+use super::*;
+use crate::bytecode::BinaryOperator as B;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use proto_core::layouts::{dict::Probe, get_raw, set_raw};
+
+const HASH_MODULUS: i64 = (1 << 61) - 1;
+
+/// A numeric view of an int-like value.
+pub enum Num {
+    /// small int / bool
+    I(i64),
+    /// big int
+    B(&'static BigInt),
+    /// float
+    F(f64),
+}
+
+impl Vm {
+    // ------------------------------------------------------------------ numbers
+
+    /// Int-like or float view of `v` (bools count as ints).
+    #[inline]
+    pub fn num(&self, v: Value) -> Option<Num> {
+        if let Some(i) = v.as_int() {
+            return Some(Num::I(i));
+        }
+        if let Some(f) = v.as_float() {
+            return Some(Num::F(f));
+        }
+        if v == Value::TRUE {
+            return Some(Num::I(1));
+        }
+        if v == Value::FALSE {
+            return Some(Num::I(0));
+        }
+        let o = Obj::from_value(v)?;
+        match o.kind() {
+            Kind::BIG_INT => bigint_of(v).map(Num::B),
+            Kind::FLOAT => Some(Num::F(boxed_float(o))),
+            _ => None,
+        }
+    }
+
+    /// The value as an i64 if it is an int that fits.
+    #[inline]
+    pub fn as_i64(&self, v: Value) -> Option<i64> {
+        match self.num(v)? {
+            Num::I(i) => Some(i),
+            Num::B(b) => b.to_i64(),
+            Num::F(_) => None,
+        }
+    }
+
+    /// The value as a BigInt if it is an int.
+    pub fn as_bigint(&self, v: Value) -> Option<BigInt> {
+        match self.num(v)? {
+            Num::I(i) => Some(BigInt::from(i)),
+            Num::B(b) => Some(b.clone()),
+            Num::F(_) => None,
+        }
+    }
+
+    /// Float value of an int or float.
+    pub fn as_f64(&self, v: Value) -> Option<f64> {
+        match self.num(v)? {
+            Num::I(i) => Some(i as f64),
+            Num::B(b) => b.to_f64(),
+            Num::F(f) => Some(f),
+        }
+    }
+
+    /// Is `v` an int (incl. bool)?
+    pub fn is_int_like(&self, v: Value) -> bool {
+        matches!(self.num(v), Some(Num::I(_)) | Some(Num::B(_)))
+    }
+
+    /// `operator.index(v)`.
+    pub fn index(&mut self, v: Value) -> PyResult<Value> {
+        if self.is_int_like(v) {
+            return Ok(if v.is_bool() { Value::int((v == Value::TRUE) as i64) } else { v });
+        }
+        let n = self.g.names.__index__;
+        if let Some(r) = self.call_method_opt(v, n, &[])? {
+            if self.is_int_like(r) {
+                return Ok(r);
+            }
+            let tn = self.type_name_of(r);
+            return Err(self.type_error(&format!("__index__ returned non-int (type {tn})")));
+        }
+        let tn = self.type_name_of(v);
+        Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+    }
+
+    /// `index(v)` as an isize, OverflowError/IndexError style messages by caller.
+    pub fn index_isize(&mut self, v: Value) -> PyResult<isize> {
+        let i = self.index(v)?;
+        match self.as_i64(i) {
+            Some(x) => Ok(x as isize),
+            None => {
+                let tn = self.type_name_of(v);
+                Err(self.new_exc(self.g.e.IndexError, &format!("cannot fit '{tn}' into an index-sized integer")))
+            }
+        }
+    }
+
+    fn int_result(&mut self, b: BigInt) -> Value {
+        self.new_bigint(b)
+    }
+
+    fn zero_div(&mut self, msg: &str) -> PyException {
+        self.new_exc(self.g.e.ZeroDivisionError, msg)
+    }
+
+    /// Arithmetic on ints (bool included); None if not applicable.
+    fn int_binop(&mut self, op: B, a: &Num, b: &Num) -> PyResult<Option<Value>> {
+        let (a, b) = match (a, b) {
+            (Num::F(_), _) | (_, Num::F(_)) => return Ok(None),
+            (Num::I(x), Num::I(y)) => {
+                let (x, y) = (*x, *y);
+                let r = match op {
+                    B::Add | B::InplaceAdd => x.checked_add(y),
+                    B::Subtract | B::InplaceSubtract => x.checked_sub(y),
+                    B::Multiply | B::InplaceMultiply => x.checked_mul(y),
+                    B::FloorDivide | B::InplaceFloorDivide => {
+                        if y == 0 {
+                            return Err(self.zero_div("integer division or modulo by zero"));
+                        }
+                        x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
+                    }
+                    B::Remainder | B::InplaceRemainder => {
+                        if y == 0 {
+                            return Err(self.zero_div("integer modulo by zero"));
+                        }
+                        Some(x.mod_floor(&y))
+                    }
+                    B::And | B::InplaceAnd => Some(x & y),
+                    B::Or | B::InplaceOr => Some(x | y),
+                    B::Xor | B::InplaceXor => Some(x ^ y),
+                    B::Lshift | B::InplaceLshift => {
+                        if y < 0 {
+                            return Err(self.new_exc(self.g.e.ValueError, "negative shift count"));
+                        }
+                        if y < 63 && (x.abs() >> (62 - y)) == 0 { Some(x << y) } else { None }
+                    }
+                    B::Rshift | B::InplaceRshift => {
+                        if y < 0 {
+                            return Err(self.new_exc(self.g.e.ValueError, "negative shift count"));
+                        }
+                        Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                    }
+                    B::TrueDivide | B::InplaceTrueDivide => {
+                        if y == 0 {
+                            return Err(self.zero_div("division by zero"));
+                        }
+                        if x.abs() < (1 << 53) && y.abs() < (1 << 53) {
+                            return Ok(Some(self.new_float(x as f64 / y as f64)));
+                        }
+                        None
+                    }
+                    B::Power | B::InplacePower => {
+                        if y < 0 {
+                            let r = (x as f64).powf(y as f64);
+                            if x == 0 {
+                                return Err(self.zero_div("0.0 cannot be raised to a negative power"));
+                            }
+                            return Ok(Some(self.new_float(r)));
+                        }
+                        if y > u32::MAX as i64 { None } else { x.checked_pow(y as u32) }
+                    }
+                    _ => return Ok(None),
+                };
+                if let Some(r) = r {
+                    return Ok(Some(self.new_int(r)));
+                }
+                (BigInt::from(x), BigInt::from(y))
+            }
+            (a, b) => (num_to_big(a), num_to_big(b)),
+        };
+        let r = match op {
+            B::Add | B::InplaceAdd => a + b,
+            B::Subtract | B::InplaceSubtract => a - b,
+            B::Multiply | B::InplaceMultiply => a * b,
+            B::FloorDivide | B::InplaceFloorDivide => {
+                if b.is_zero() {
+                    return Err(self.zero_div("integer division or modulo by zero"));
+                }
+                a.div_floor(&b)
+            }
+            B::Remainder | B::InplaceRemainder => {
+                if b.is_zero() {
+                    return Err(self.zero_div("integer modulo by zero"));
+                }
+                a.mod_floor(&b)
+            }
+            B::And | B::InplaceAnd => a & b,
+            B::Or | B::InplaceOr => a | b,
+            B::Xor | B::InplaceXor => a ^ b,
+            B::Lshift | B::InplaceLshift => {
+                if b.is_negative() {
+                    return Err(self.new_exc(self.g.e.ValueError, "negative shift count"));
+                }
+                let Some(s) = b.to_usize().filter(|s| *s < (1 << 32)) else {
+                    return Err(self.new_exc(self.g.e.OverflowError, "too many digits in integer"));
+                };
+                a << s
+            }
+            B::Rshift | B::InplaceRshift => {
+                if b.is_negative() {
+                    return Err(self.new_exc(self.g.e.ValueError, "negative shift count"));
+                }
+                let s = b.to_usize().unwrap_or(usize::MAX).min(1 << 40);
+                if a.is_negative() {
+                    let one = BigInt::from(1);
+                    -((-a - &one) >> s) - one
+                } else {
+                    a >> s
+                }
+            }
+            B::TrueDivide | B::InplaceTrueDivide => {
+                if b.is_zero() {
+                    return Err(self.zero_div("division by zero"));
+                }
+                let r = bigdiv_f64(&a, &b);
+                if r.is_infinite() {
+                    return Err(self.new_exc(self.g.e.OverflowError, "integer division result too large for a float"));
+                }
+                return Ok(Some(self.new_float(r)));
+            }
+            B::Power | B::InplacePower => {
+                if b.is_negative() {
+                    let (fa, fb) = (a.to_f64().unwrap_or(f64::INFINITY), b.to_f64().unwrap_or(f64::NEG_INFINITY));
+                    return Ok(Some(self.new_float(fa.powf(fb))));
+                }
+                let Some(e) = b.to_u32() else {
+                    return Err(self.new_exc(self.g.e.OverflowError, "exponent too large"));
+                };
+                if a.bits() as u128 * e as u128 > 1 << 31 {
+                    return Err(self.new_exc(self.g.e.MemoryError, ""));
+                }
+                num_traits::pow(a, e as usize)
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(self.int_result(r)))
+    }
+
+    fn float_binop(&mut self, op: B, a: f64, b: f64) -> PyResult<Option<Value>> {
+        let r = match op {
+            B::Add | B::InplaceAdd => a + b,
+            B::Subtract | B::InplaceSubtract => a - b,
+            B::Multiply | B::InplaceMultiply => a * b,
+            B::TrueDivide | B::InplaceTrueDivide => {
+                if b == 0.0 {
+                    return Err(self.zero_div("float division by zero"));
+                }
+                a / b
+            }
+            B::FloorDivide | B::InplaceFloorDivide => {
+                if b == 0.0 {
+                    return Err(self.zero_div("float floor division by zero"));
+                }
+                float_divmod(a, b).0
+            }
+            B::Remainder | B::InplaceRemainder => {
+                if b == 0.0 {
+                    return Err(self.zero_div("float modulo"));
+                }
+                float_divmod(a, b).1
+            }
+            B::Power | B::InplacePower => {
+                if a == 0.0 && b < 0.0 {
+                    return Err(self.zero_div("0.0 cannot be raised to a negative power"));
+                }
+                if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+                    let c = self.new_complex(a, 0.0);
+                    let _ = c;
+                    // complex result: (a+0j)**b
+                    let (r, th) = (a.abs().powf(b), std::f64::consts::PI * b);
+                    return Ok(Some(self.new_complex(r * th.cos(), r * th.sin())));
+                }
+                let r = a.powf(b);
+                if r.is_infinite() && a.is_finite() && b.is_finite() {
+                    return Err(self.new_exc(self.g.e.OverflowError, "(34, 'Numerical result out of range')"));
+                }
+                r
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(self.new_float(r)))
+    }
+
+    /// `a op b` for BINARY_OP.
+    pub fn binary_op(&mut self, op: B, a: Value, b: Value) -> PyResult<Value> {
+        if a.is_bool() && b.is_bool() {
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            match op {
+                B::And | B::InplaceAnd => return Ok(Value::bool(x & y)),
+                B::Or | B::InplaceOr => return Ok(Value::bool(x | y)),
+                B::Xor | B::InplaceXor => return Ok(Value::bool(x ^ y)),
+                _ => {}
+            }
+        }
+        // Fast paths.
+        if a.is_int() && b.is_int() {
+            match op {
+                B::Add | B::InplaceAdd => {
+                    if let Some(r) = Value::int_add(a, b) {
+                        return Ok(r);
+                    }
+                }
+                B::Subtract | B::InplaceSubtract => {
+                    if let Some(r) = Value::int_sub(a, b) {
+                        return Ok(r);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let (Some(na), Some(nb)) = (self.num(a), self.num(b)) {
+            if let Some(r) = self.int_binop(op, &na, &nb)? {
+                return Ok(r);
+            }
+            if let (Some(x), Some(y)) = (num_f64(&na), num_f64(&nb)) {
+                if let Some(r) = self.float_binop(op, x, y)? {
+                    return Ok(r);
+                }
+            } else if matches!(na, Num::F(_)) || matches!(nb, Num::F(_)) {
+                return Err(self.new_exc(self.g.e.OverflowError, "int too large to convert to float"));
+            }
+        }
+        if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
+            let (ka, kb) = (ao.kind(), bo.kind());
+            let (ca, cb) = (ao.class(), bo.class());
+            let t = &self.g.types;
+            if matches!(op, B::Add | B::InplaceAdd) {
+                if ka == Kind::STR && kb == Kind::STR && ca == t.str_ && cb == t.str_ {
+                    return Ok(self.str_concat(a, b));
+                }
+                if ka == Kind::TUPLE && kb == Kind::TUPLE && ca == t.tuple && cb == t.tuple {
+                    let mut items = self.seq_items(a);
+                    items.extend(self.seq_items(b));
+                    return Ok(self.new_tuple(&items));
+                }
+                if ka == Kind::LIST && kb == Kind::LIST && ca == t.list && cb == t.list {
+                    if op == B::InplaceAdd {
+                        let items = self.seq_items(b);
+                        for x in items {
+                            self.list_append(a, x);
+                        }
+                        return Ok(a);
+                    }
+                    let mut items = self.seq_items(a);
+                    items.extend(self.seq_items(b));
+                    return Ok(self.new_list(&items));
+                }
+            }
+        }
+        self.binary_op_generic(op, a, b)
+    }
+
+    /// Numeric-only `a op b` (ints, bools, floats); None when not both
+    /// numbers or the operator does not apply. Never dispatches to dunders
+    /// (the builtin numeric dunders of python_env use it).
+    pub fn num_binary_op(&mut self, op: B, a: Value, b: Value) -> PyResult<Option<Value>> {
+        if a.is_bool() && b.is_bool() {
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            match op {
+                B::And | B::InplaceAnd => return Ok(Some(Value::bool(x & y))),
+                B::Or | B::InplaceOr => return Ok(Some(Value::bool(x | y))),
+                B::Xor | B::InplaceXor => return Ok(Some(Value::bool(x ^ y))),
+                _ => {}
+            }
+        }
+        let (Some(na), Some(nb)) = (self.num(a), self.num(b)) else { return Ok(None) };
+        if let Some(r) = self.int_binop(op, &na, &nb)? {
+            return Ok(Some(r));
+        }
+        if let (Some(x), Some(y)) = (num_f64(&na), num_f64(&nb)) {
+            return self.float_binop(op, x, y);
+        }
+        Ok(None)
+    }
+
+    fn binary_op_generic(&mut self, op: B, a: Value, b: Value) -> PyResult<Value> {
+        let n = &self.g.names;
+        let (fwd, rev, inp) = match op {
+            B::Add | B::InplaceAdd => (n.__add__, n.__radd__, n.__iadd__),
+            B::Subtract | B::InplaceSubtract => (n.__sub__, n.__rsub__, n.__isub__),
+            B::Multiply | B::InplaceMultiply => (n.__mul__, n.__rmul__, n.__imul__),
+            B::TrueDivide | B::InplaceTrueDivide => (n.__truediv__, n.__rtruediv__, n.__itruediv__),
+            B::FloorDivide | B::InplaceFloorDivide => (n.__floordiv__, n.__rfloordiv__, n.__ifloordiv__),
+            B::Remainder | B::InplaceRemainder => (n.__mod__, n.__rmod__, n.__imod__),
+            B::Power | B::InplacePower => (n.__pow__, n.__rpow__, n.__ipow__),
+            B::Lshift | B::InplaceLshift => (n.__lshift__, n.__rlshift__, n.__ilshift__),
+            B::Rshift | B::InplaceRshift => (n.__rshift__, n.__rrshift__, n.__irshift__),
+            B::And | B::InplaceAnd => (n.__and__, n.__rand__, n.__iand__),
+            B::Or | B::InplaceOr => (n.__or__, n.__ror__, n.__ior__),
+            B::Xor | B::InplaceXor => (n.__xor__, n.__rxor__, n.__ixor__),
+            B::MatrixMultiply | B::InplaceMatrixMultiply => (n.__matmul__, n.__rmatmul__, n.__imatmul__),
+        };
+        if op.is_inplace() {
+            if let Some(r) = self.call_special(a, inp, &[b])? {
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
+        let r = self.binop_dispatch(a, b, fwd, rev)?;
+        if r != Value::NOT_IMPLEMENTED {
+            return Ok(r);
+        }
+        let sym = op.text().trim_end_matches('=');
+        let sym = if op.is_inplace() { format!("{sym}=") } else { sym.to_string() };
+        let (ta, tb) = (self.type_name_of(a), self.type_name_of(b));
+        if sym == "**" || sym == "**=" {
+            return Err(self.type_error(&format!("unsupported operand type(s) for {sym} or pow(): '{ta}' and '{tb}'")));
+        }
+        if (sym == "+" || sym == "+=") && ta == "str" {
+            return Err(self.type_error(&format!("can only concatenate str (not \"{tb}\") to str")));
+        }
+        if (sym == "+" || sym == "+=") && (ta == "list" || ta == "tuple") && ta != tb {
+            return Err(self.type_error(&format!("can only concatenate {ta} (not \"{tb}\") to {ta}")));
+        }
+        if (sym == "*" || sym == "*=") && (matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes") || matches!(tb.as_str(), "str" | "list" | "tuple" | "bytes")) {
+            let other = if matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes") { tb } else { ta };
+            return Err(self.type_error(&format!("can't multiply sequence by non-int of type '{other}'")));
+        }
+        Err(self.type_error(&format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'")))
+    }
+
+    /// Calls `a.fwd(b)`, then `b.rev(a)` (reflected first if type(b) is a
+    /// proper subclass of type(a) overriding it); NotImplemented if neither.
+    pub fn binop_dispatch(&mut self, a: Value, b: Value, fwd: Value, rev: Value) -> PyResult<Value> {
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let mark = self.push_root(a);
+        self.push_root(b);
+        let r = (|| {
+            if ta != tb && self.is_subtype(tb, ta) {
+                if let Some(r) = self.call_special(b, rev, &[a])? {
+                    if r != Value::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+                if let Some(r) = self.call_special(a, fwd, &[b])? {
+                    return Ok(r);
+                }
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            if let Some(r) = self.call_special(a, fwd, &[b])? {
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+            if ta != tb {
+                if let Some(r) = self.call_special(b, rev, &[a])? {
+                    return Ok(r);
+                }
+            }
+            Ok(Value::NOT_IMPLEMENTED)
+        })();
+        self.pop_roots(mark);
+        r
+    }
+
+    /// Unary operators: "-", "+", "~".
+    pub fn unary_op(&mut self, op: char, v: Value) -> PyResult<Value> {
+        if let Some(n) = self.num(v) {
+            match (op, n) {
+                ('-', Num::I(i)) => return Ok(match i.checked_neg() { Some(r) => self.new_int(r), None => self.new_bigint(-BigInt::from(i)) }),
+                ('-', Num::B(b)) => { let r = -b; return Ok(self.new_bigint(r)); }
+                ('-', Num::F(f)) => return Ok(self.new_float(-f)),
+                ('+', Num::I(i)) => return Ok(Value::int(i)),
+                ('+', Num::B(_)) => return Ok(v),
+                ('+', Num::F(f)) => return Ok(self.new_float(f)),
+                ('~', Num::I(i)) => return Ok(self.new_int(!i)),
+                ('~', Num::B(b)) => { let r = -b - 1; return Ok(self.new_bigint(r)); }
+                _ => {}
+            }
+        }
+        let name = match op {
+            '-' => self.g.names.__neg__,
+            '+' => self.g.names.__pos__,
+            _ => self.g.names.__invert__,
+        };
+        if let Some(r) = self.call_special(v, name, &[])? {
+            return Ok(r);
+        }
+        let tn = self.type_name_of(v);
+        Err(self.type_error(&format!("bad operand type for unary {op}: '{tn}'")))
+    }
+
+    // ------------------------------------------------------------------ truth
+
+    /// `bool(v)`.
+    #[inline]
+    pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
+        if v == Value::TRUE {
+            return Ok(true);
+        }
+        if v == Value::FALSE || v.is_none() {
+            return Ok(false);
+        }
+        if let Some(i) = v.as_int() {
+            return Ok(i != 0);
+        }
+        if let Some(f) = v.as_float() {
+            return Ok(f != 0.0);
+        }
+        let Some(o) = Obj::from_value(v) else { return Ok(true) };
+        let t = &self.g.types;
+        let c = o.class();
+        match o.kind() {
+            Kind::STR if c == t.str_ => return Ok(lstr::char_len(o) != 0),
+            Kind::LIST if c == t.list => return Ok(llist::len(o) != 0),
+            Kind::TUPLE if c == t.tuple => return Ok(o.n_values() != 0),
+            Kind::DICT if c == t.dict => return Ok(ldict::len(o) != 0),
+            Kind::SET if c == t.set || c == t.frozenset => return Ok(ldict::len(o) != 0),
+            Kind::BIG_INT => return Ok(true),
+            Kind::FLOAT => return Ok(boxed_float(o) != 0.0),
+            Kind::BYTES if c == t.bytes => return Ok(!lstr::bytes(o).is_empty()),
+            K_FUNCTION | K_BUILTIN | K_TYPE | K_MODULE | K_METHOD | K_CODE => return Ok(true),
+            _ => {}
+        }
+        let tp = o.class();
+        if let Some(f) = self.lookup_type(tp, self.g.names.__bool__) {
+            let r = self.call_bound(f, v, &[])?;
+            if r.is_bool() {
+                return Ok(r == Value::TRUE);
+            }
+            let tn = self.type_name_of(r);
+            return Err(self.type_error(&format!("__bool__ should return bool, returned {tn}")));
+        }
+        if let Some(f) = self.lookup_type(tp, self.g.names.__len__) {
+            let r = self.call_bound(f, v, &[])?;
+            let n = self.len_result(r)?;
+            return Ok(n != 0);
+        }
+        Ok(true)
+    }
+
+    fn len_result(&mut self, r: Value) -> PyResult<usize> {
+        match self.num(r) {
+            Some(Num::I(i)) if i >= 0 => Ok(i as usize),
+            Some(Num::I(_)) => Err(self.new_exc(self.g.e.ValueError, "__len__() should return >= 0")),
+            Some(Num::B(_)) => Err(self.new_exc(self.g.e.OverflowError, "cannot fit 'int' into an index-sized integer")),
+            _ => {
+                let tn = self.type_name_of(r);
+                Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+            }
+        }
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: Value) -> PyResult<usize> {
+        if let Some(o) = Obj::from_value(v) {
+            match o.kind() {
+                Kind::STR => return Ok(lstr::char_len(o)),
+                Kind::BYTES => return Ok(lstr::bytes(o).len()),
+                Kind::LIST => return Ok(llist::len(o)),
+                Kind::TUPLE => return Ok(o.n_values()),
+                Kind::DICT | Kind::SET => return Ok(ldict::len(o)),
+                K_DICTVIEW => {
+                    if let Some(d) = Obj::from_value(o.get(0)) {
+                        if d.kind() == Kind::DICT {
+                            return Ok(ldict::len(d));
+                        }
+                    }
+                }
+                K_BYTEARRAY => return Ok(str_bytes(o.get(0)).len()),
+                K_RANGE => {
+                    let (a, b, c) = (self.as_i64(o.get(0)).unwrap_or(0), self.as_i64(o.get(1)).unwrap_or(0), self.as_i64(o.get(2)).unwrap_or(1));
+                    return Ok(range_len(a, b, c) as usize);
+                }
+                _ => {}
+            }
+        }
+        let tp = self.type_of(v);
+        if let Some(f) = self.lookup_type(tp, self.g.names.__len__) {
+            let r = self.call_bound(f, v, &[])?;
+            return self.len_result(r);
+        }
+        let tn = self.type_name_of(v);
+        Err(self.type_error(&format!("object of type '{tn}' has no len()")))
+    }
+
+    // ------------------------------------------------------------------ hashing
+
+    /// `hash(v)`.
+    pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        if let Some(i) = v.as_int() {
+            return Ok(if i == -1 { -2 } else { i });
+        }
+        if v.is_bool() {
+            return Ok((v == Value::TRUE) as i64);
+        }
+        if let Some(f) = v.as_float() {
+            return Ok(hash_float(f));
+        }
+        if v.is_none() {
+            return Ok(0xFCA86420 >> 4);
+        }
+        let Some(o) = Obj::from_value(v) else { return Ok(v.bits() as i64 >> 3) };
+        let t = &self.g.types;
+        let c = o.class();
+        match o.kind() {
+            Kind::STR if c == t.str_ => return Ok(str_hash(o)),
+            Kind::BYTES => return Ok(str_hash(o)),
+            Kind::BIG_INT => return Ok(hash_bigint(bigint_of(v).expect("big"))),
+            Kind::FLOAT => return Ok(hash_float(boxed_float(o))),
+            Kind::TUPLE if c == t.tuple => {
+                let items = self.seq_items(v);
+                let mark = self.push_root(v);
+                let r = self.hash_tuple(&items);
+                self.pop_roots(mark);
+                return r;
+            }
+            Kind::SET if c == t.frozenset => {
+                let items = self.set_items(v);
+                let mut h: u64 = 0;
+                for x in items {
+                    let hx = self.hash(x)? as u64;
+                    h ^= (hx ^ (hx << 16) ^ 89869747).wrapping_mul(3644798167);
+                }
+                h = h.wrapping_mul(69069).wrapping_add(907133923);
+                return Ok(h as i64);
+            }
+            K_TYPE | K_FUNCTION | K_BUILTIN | K_MODULE | K_CODE => return Ok((v.bits() >> 4) as i64),
+            _ => {}
+        }
+        let tp = o.class();
+        match self.lookup_type(tp, self.g.names.__hash__) {
+            Some(f) if f.is_none() => {}
+            Some(f) => {
+                if Some(f) == self.object_attr(self.g.names.__hash__) {
+                    return Ok((v.bits() >> 4) as i64);
+                }
+                let r = self.call_bound(f, v, &[])?;
+                return match self.num(r) {
+                    Some(Num::I(i)) => Ok(if i == -1 { -2 } else { i }),
+                    Some(Num::B(b)) => Ok(hash_bigint(b)),
+                    _ => Err(self.type_error("__hash__ method should return an integer")),
+                };
+            }
+            None => return Ok((v.bits() >> 4) as i64),
+        }
+        let tn = self.type_name_of(v);
+        Err(self.type_error(&format!("unhashable type: '{tn}'")))
+    }
+
+    fn hash_tuple(&mut self, items: &[Value]) -> PyResult<i64> {
+        const P1: u64 = 11400714785074694791;
+        const P2: u64 = 14029467366897019727;
+        const P5: u64 = 2870177450012600261;
+        let mut acc: u64 = P5;
+        for &x in items {
+            let lane = self.hash(x)? as u64;
+            acc = acc.wrapping_add(lane.wrapping_mul(P2));
+            acc = acc.rotate_left(31);
+            acc = acc.wrapping_mul(P1);
+        }
+        acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+        if acc == u64::MAX {
+            return Ok(1546275796);
+        }
+        Ok(acc as i64)
+    }
+
+    // ------------------------------------------------------------------ comparison
+
+    /// Equality for containers: identity first, then `==`.
+    #[inline]
+    pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if a == b {
+            return Ok(true);
+        }
+        if a.is_immediate() && b.is_immediate() {
+            if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+                return Ok(x == y);
+            }
+            if a.is_int() && b.is_int() {
+                return Ok(false);
+            }
+        }
+        if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
+            if ao.kind() == Kind::STR && bo.kind() == Kind::STR && ao.class() == self.g.types.str_ && bo.class() == self.g.types.str_ {
+                return Ok(lstr::bytes(ao) == lstr::bytes(bo));
+            }
+        }
+        let r = self.compare(a, b, 2)?;
+        self.truthy(r)
+    }
+
+    /// Rich comparison; `op`: 0 <, 1 <=, 2 ==, 3 !=, 4 >, 5 >=.
+    pub fn compare(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
+        if a.is_int() && b.is_int() {
+            let (x, y) = (a.int_unchecked(), b.int_unchecked());
+            return Ok(Value::bool(cmp_op(x.cmp(&y), op)));
+        }
+        if let (Some(na), Some(nb)) = (self.num(a), self.num(b)) {
+            return Ok(Value::bool(num_compare(&na, &nb, op)));
+        }
+        if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
+            let (ka, kb) = (ao.kind(), bo.kind());
+            let t = &self.g.types;
+            if ka == kb && ao.class() == bo.class() {
+                match ka {
+                    Kind::STR if ao.class() == t.str_ => {
+                        return Ok(Value::bool(cmp_op(lstr::bytes(ao).cmp(lstr::bytes(bo)), op)));
+                    }
+                    Kind::BYTES if ao.class() == t.bytes => {
+                        return Ok(Value::bool(cmp_op(lstr::bytes(ao).cmp(lstr::bytes(bo)), op)));
+                    }
+                    Kind::TUPLE | Kind::LIST if ao.class() == t.tuple || ao.class() == t.list => {
+                        return self.seq_compare(a, b, op);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.compare_generic(a, b, op)
+    }
+
+    fn seq_compare(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
+        let mark = self.push_root(a);
+        self.push_root(b);
+        let r = (|| {
+            let (la, lb) = (self.len(a)?, self.len(b)?);
+            if (op == 2 || op == 3) && la != lb {
+                return Ok(Value::bool(op == 3));
+            }
+            let mut i = 0;
+            loop {
+                let (x, y) = (self.seq_get(a, i), self.seq_get(b, i));
+                match (x, y) {
+                    (Some(x), Some(y)) => {
+                        if !self.eq(x, y)? {
+                            if op == 2 {
+                                return Ok(Value::FALSE);
+                            }
+                            if op == 3 {
+                                return Ok(Value::TRUE);
+                            }
+                            return self.compare(x, y, op);
+                        }
+                    }
+                    _ => {
+                        let (la, lb) = (self.len(a)?, self.len(b)?);
+                        return Ok(Value::bool(cmp_op(la.cmp(&lb), op)));
+                    }
+                }
+                i += 1;
+            }
+        })();
+        self.pop_roots(mark);
+        r
+    }
+
+    fn compare_generic(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
+        let n = &self.g.names;
+        let names = [n.__lt__, n.__le__, n.__eq__, n.__ne__, n.__gt__, n.__ge__];
+        let swapped = [4, 5, 2, 3, 0, 1];
+        let (fwd, rev) = (names[op as usize], names[swapped[op as usize]]);
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let mark = self.push_root(a);
+        self.push_root(b);
+        let r = (|| {
+            let reflected_first = ta != tb && self.is_subtype(tb, ta);
+            if reflected_first {
+                if let Some(r) = self.call_special(b, rev, &[a])? {
+                    if r != Value::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+            }
+            if let Some(r) = self.call_special(a, fwd, &[b])? {
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+            if !reflected_first {
+                if let Some(r) = self.call_special(b, rev, &[a])? {
+                    if r != Value::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+            }
+            Ok(Value::NOT_IMPLEMENTED)
+        })();
+        self.pop_roots(mark);
+        let r = r?;
+        if r != Value::NOT_IMPLEMENTED {
+            return Ok(r);
+        }
+        match op {
+            2 => Ok(Value::bool(a == b)),
+            3 => Ok(Value::bool(a != b)),
+            _ => {
+                let sym = ["<", "<=", "==", "!=", ">", ">="][op as usize];
+                let (ta, tb) = (self.type_name_of(a), self.type_name_of(b));
+                Err(self.type_error(&format!("'{sym}' not supported between instances of '{ta}' and '{tb}'")))
+            }
+        }
+    }
+
+    /// Builtin `__eq__` etc. for containers (used by python_env's dunders).
+    pub fn builtin_richcompare(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
+        let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+        let (ka, kb) = (ao.kind(), bo.kind());
+        if ka != kb {
+            return Ok(Value::NOT_IMPLEMENTED);
+        }
+        match ka {
+            Kind::STR | Kind::BYTES => Ok(Value::bool(cmp_op(lstr::bytes(ao).cmp(lstr::bytes(bo)), op))),
+            Kind::TUPLE | Kind::LIST => self.seq_compare(a, b, op),
+            Kind::DICT => {
+                if op != 2 && op != 3 {
+                    return Ok(Value::NOT_IMPLEMENTED);
+                }
+                let eq = self.dict_eq(a, b)?;
+                Ok(Value::bool(eq == (op == 2)))
+            }
+            Kind::SET => {
+                let (sa, sb) = (self.set_items(a), self.set_items(b));
+                let mark = self.push_root(a);
+                self.push_root(b);
+                let mut a_in_b = true;
+                for &x in &sa {
+                    if !self.set_contains(b, x)? {
+                        a_in_b = false;
+                        break;
+                    }
+                }
+                let mut b_in_a = true;
+                for &x in &sb {
+                    if !self.set_contains(a, x)? {
+                        b_in_a = false;
+                        break;
+                    }
+                }
+                self.pop_roots(mark);
+                let r = match op {
+                    0 => a_in_b && sa.len() < sb.len(),
+                    1 => a_in_b,
+                    2 => a_in_b && b_in_a,
+                    3 => !(a_in_b && b_in_a),
+                    4 => b_in_a && sa.len() > sb.len(),
+                    _ => b_in_a,
+                };
+                Ok(Value::bool(r))
+            }
+            _ => Ok(Value::NOT_IMPLEMENTED),
+        }
+    }
+
+    fn dict_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if self.len(a)? != self.len(b)? {
+            return Ok(false);
+        }
+        let items = self.dict_items(a);
+        let mark = self.push_root(a);
+        self.push_root(b);
+        let r = (|| {
+            for (k, v) in items {
+                match self.dict_get(b, k)? {
+                    Some(v2) => {
+                        if !self.eq(v, v2)? {
+                            return Ok(false);
+                        }
+                    }
+                    None => return Ok(false),
+                }
+            }
+            Ok(true)
+        })();
+        self.pop_roots(mark);
+        r
+    }
+
+    // ------------------------------------------------------------------ sequences
+
+    /// Items of a tuple/list (snapshot).
+    pub fn seq_items(&self, v: Value) -> Vec<Value> {
+        let Some(o) = Obj::from_value(v) else { return Vec::new() };
+        match o.kind() {
+            Kind::TUPLE => (0..o.n_values()).map(|i| o.get(i)).collect(),
+            Kind::LIST => {
+                let mut out = Vec::new();
+                llist::snapshot(o, &mut out);
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Item `i` of a tuple/list.
+    #[inline]
+    pub fn seq_get(&self, v: Value, i: usize) -> Option<Value> {
+        let o = Obj::from_value(v)?;
+        match o.kind() {
+            Kind::TUPLE => (i < o.n_values()).then(|| o.get(i)),
+            Kind::LIST => llist::get(o, i),
+            _ => None,
+        }
+    }
+
+    /// Appends to a list (taking its lock if shared).
+    #[inline]
+    pub fn list_append(&mut self, l: Value, v: Value) {
+        let o = Obj::from_value(l).expect("list");
+        if o.is_shared() {
+            self.ctx.lock_object(o);
+            llist::append(&mut self.ctx, o, v);
+            self.ctx.unlock_object(o);
+        } else {
+            llist::append(&mut self.ctx, o, v);
+        }
+    }
+
+    /// Runs `f` with the object's lock held if it is shared.
+    #[inline]
+    pub fn with_lock<R>(&mut self, o: Obj, f: impl FnOnce(&mut ProtoContext) -> R) -> R {
+        if o.is_shared() {
+            self.ctx.lock_object(o);
+            let r = f(&mut self.ctx);
+            self.ctx.unlock_object(o);
+            r
+        } else {
+            f(&mut self.ctx)
+        }
+    }
+
+    /// str + str.
+    pub fn str_concat(&mut self, a: Value, b: Value) -> Value {
+        let (ao, bo) = (Obj::from_value(a).expect("s"), Obj::from_value(b).expect("s"));
+        let (x, y) = (lstr::bytes(ao), lstr::bytes(bo));
+        if x.is_empty() {
+            return b;
+        }
+        if y.is_empty() {
+            return a;
+        }
+        let mut buf = Vec::with_capacity(x.len() + y.len());
+        buf.extend_from_slice(x);
+        buf.extend_from_slice(y);
+        let n = lstr::char_len(ao) + lstr::char_len(bo);
+        lstr::alloc(&mut self.ctx, Kind::STR, self.g.types.str_, &buf, n, lstr::is_ascii(ao) && lstr::is_ascii(bo), false)
+    }
+
+    // ------------------------------------------------------------------ dicts & sets
+
+    /// Probes a dict/set for `key` (hash computed by caller).
+    fn probe(&mut self, d: Obj, key: Value, h: u64) -> PyResult<(Obj, Probe)> {
+        loop {
+            let t = ldict::table(d);
+            let simple = key_is_simple(key, &self.g.types);
+            if simple {
+                let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
+                return Ok((t, r.unwrap_or(Probe::Vacant(0))));
+            }
+            let mark = self.push_root(d.value());
+            self.push_root(t.value());
+            self.push_root(key);
+            let r = ldict::probe(t, h, key, |k| self.eq(k, key));
+            self.pop_roots(mark);
+            let r = r?;
+            if ldict::table(d) == t {
+                return Ok((t, r));
+            }
+        }
+    }
+
+    /// `d[key]` for a dict (None if missing).
+    pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)? as u64;
+        let o = Obj::from_value(d).expect("dict");
+        let (t, p) = self.probe(o, key, h)?;
+        Ok(match p {
+            Probe::Found(e) => Some(ldict::entry(t, e).1),
+            Probe::Vacant(_) => None,
+        })
+    }
+
+    /// Lookup with an interned/str key (no Python code runs).
+    #[inline]
+    pub fn dict_get_str(&self, d: Value, key: Value) -> Option<Value> {
+        let o = Obj::from_value(d)?;
+        let ko = Obj::from_value(key)?;
+        let h = str_hash(ko) as u64;
+        let t = ldict::table(o);
+        let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
+        match r {
+            Ok(Probe::Found(e)) => Some(ldict::entry(t, e).1),
+            _ => None,
+        }
+    }
+
+    /// `d[key] = v` with a str key.
+    pub fn dict_set_str(&mut self, d: Value, key: Value, v: Value) {
+        let o = Obj::from_value(d).expect("dict");
+        let h = str_hash(Obj::from_value(key).expect("key")) as u64;
+        self.with_lock(o, |ctx| {
+            let t = ldict::table(o);
+            let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
+            match r {
+                Ok(Probe::Found(e)) => ldict::set_value(ctx, o, t, e, v),
+                Ok(Probe::Vacant(s)) => ldict::insert_new(ctx, o, s, key, v, h),
+                Err(()) => {}
+            }
+        });
+    }
+
+    /// `d[key] = v`.
+    pub fn dict_set(&mut self, d: Value, key: Value, v: Value) -> PyResult<()> {
+        let h = self.hash(key)? as u64;
+        let o = Obj::from_value(d).expect("dict");
+        let (t, p) = self.probe(o, key, h)?;
+        self.with_lock(o, |ctx| {
+            // Re-probe under the lock if the table changed (another writer).
+            let (t, p) = if ldict::table(o) == t { (t, p) } else {
+                let t2 = ldict::table(o);
+                let r: Result<Probe, ()> = ldict::probe(t2, h, key, |k| Ok(k == key));
+                (t2, r.unwrap_or(Probe::Vacant(0)))
+            };
+            match p {
+                Probe::Found(e) => ldict::set_value(ctx, o, t, e, v),
+                Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),
+            }
+        });
+        Ok(())
+    }
+
+    /// `del d[key]`; returns the removed value or None if missing.
+    pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)? as u64;
+        let o = Obj::from_value(d).expect("dict");
+        let (t, p) = self.probe(o, key, h)?;
+        Ok(match p {
+            Probe::Found(e) => {
+                let v = ldict::entry(t, e).1;
+                self.with_lock(o, |ctx| ldict::delete(ctx, o, t, e));
+                Some(v)
+            }
+            Probe::Vacant(_) => None,
+        })
+    }
+
+    /// Items of a dict (snapshot).
+    pub fn dict_items(&self, d: Value) -> Vec<(Value, Value)> {
+        let mut out = Vec::new();
+        if let Some(o) = Obj::from_value(d) {
+            let mut raw = Vec::new();
+            ldict::items(o, &mut raw);
+            out.extend(raw.into_iter().map(|(k, v, _)| (k, v)));
+        }
+        out
+    }
+
+    /// Adds to a set.
+    pub fn set_add(&mut self, s: Value, key: Value) -> PyResult<()> {
+        let h = self.hash(key)? as u64;
+        let o = Obj::from_value(s).expect("set");
+        let (t, p) = self.probe(o, key, h)?;
+        if let Probe::Vacant(slot) = p {
+            self.with_lock(o, |ctx| {
+                if ldict::table(o) == t {
+                    ldict::insert_new(ctx, o, slot, key, Value::TRUE, h)
+                } else {
+                    let t2 = ldict::table(o);
+                    let r: Result<Probe, ()> = ldict::probe(t2, h, key, |k| Ok(k == key));
+                    if let Ok(Probe::Vacant(s2)) = r {
+                        ldict::insert_new(ctx, o, s2, key, Value::TRUE, h)
+                    }
+                }
+            });
+        }
+        Ok(())
+    }
+
+    /// Membership in a set/dict keys.
+    pub fn set_contains(&mut self, s: Value, key: Value) -> PyResult<bool> {
+        let h = self.hash(key)? as u64;
+        let o = Obj::from_value(s).expect("set");
+        let (_, p) = self.probe(o, key, h)?;
+        Ok(matches!(p, Probe::Found(_)))
+    }
+
+    /// Removes from a set; false if missing.
+    pub fn set_discard(&mut self, s: Value, key: Value) -> PyResult<bool> {
+        Ok(self.dict_del(s, key)?.is_some())
+    }
+
+    /// Items of a set (snapshot) in CPython's iteration order: the storage
+    /// is insertion-ordered, so the order of CPython's open-addressing set
+    /// table (linear probes, then perturbation; sizes grown as CPython
+    /// grows them) is replayed here. Identical for the common cases (small
+    /// ints, no deletions); an approximation otherwise.
+    pub fn set_items(&self, s: Value) -> Vec<Value> {
+        let Some(o) = Obj::from_value(s) else { return Vec::new() };
+        let mut raw = Vec::new();
+        ldict::items(o, &mut raw);
+        let n = raw.len();
+        if n <= 1 {
+            return raw.into_iter().map(|(k, _, _)| k).collect();
+        }
+        let mut size: usize = 8;
+        for used in 1..=n {
+            if used * 5 >= (size - 1) * 3 {
+                let min = if used > 50000 { used * 2 } else { used * 4 };
+                size = 8;
+                while size <= min {
+                    size <<= 1;
+                }
+            }
+        }
+        let mask = size - 1;
+        let mut table: Vec<Option<usize>> = vec![None; size];
+        for (idx, &(_, _, h)) in raw.iter().enumerate() {
+            let mut perturb = h;
+            let mut i = (h as usize) & mask;
+            'probe: loop {
+                if table[i].is_none() {
+                    table[i] = Some(idx);
+                    break;
+                }
+                if i + 9 <= mask {
+                    for j in 1..=9 {
+                        if table[i + j].is_none() {
+                            table[i + j] = Some(idx);
+                            break 'probe;
+                        }
+                    }
+                }
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            }
+        }
+        table.into_iter().flatten().map(|i| raw[i].0).collect()
+    }
+
+    // ------------------------------------------------------------------ iteration
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(o) = Obj::from_value(v) {
+            let t = &self.g.types;
+            let c = o.class();
+            let it_cls = match o.kind() {
+                Kind::LIST if c == t.list => Some(t.list_iter),
+                Kind::TUPLE if c == t.tuple => Some(t.tuple_iter),
+                Kind::STR if c == t.str_ => Some(t.str_iter),
+                Kind::BYTES if c == t.bytes => Some(t.bytes_iter),
+                Kind::DICT if c == t.dict => Some(t.dict_keyiter),
+                Kind::SET => {
+                    let items = self.set_items(v);
+                    let tup = self.new_tuple(&items);
+                    let sc = self.g.types.set_iter;
+                    return Ok(self.new_seq_iter(sc, tup, 0));
+                }
+                K_RANGE => Some(t.range_iter),
+                K_ITER => return Ok(v),
+                K_GEN if c == t.generator => return Ok(v),
+                _ => None,
+            };
+            if let Some(ic) = it_cls {
+                return Ok(self.new_seq_iter(ic, v, 0));
+            }
+        }
+        let tp = self.type_of(v);
+        if let Some(f) = self.lookup_type(tp, self.g.names.__iter__) {
+            if f.is_none() {
+                let tn = self.type_name_of(v);
+                return Err(self.type_error(&format!("'{tn}' object is not iterable")));
+            }
+            let r = self.call_bound(f, v, &[])?;
+            let rt = self.type_of(r);
+            if Obj::from_value(r).is_some_and(|o| matches!(o.kind(), K_ITER | K_GEN)) || self.lookup_type(rt, self.g.names.__next__).is_some() {
+                return Ok(r);
+            }
+            let tn = self.type_name_of(r);
+            return Err(self.type_error(&format!("iter() returned non-iterator of type '{tn}'")));
+        }
+        if self.lookup_type(tp, self.g.names.__getitem__).is_some() {
+            let sc = self.g.types.seq_iter;
+            return Ok(self.new_seq_iter(sc, v, 0));
+        }
+        let tn = self.type_name_of(v);
+        Err(self.type_error(&format!("'{tn}' object is not iterable")))
+    }
+
+    /// A new K_ITER of class `cls` over `src` starting at `start`.
+    pub fn new_seq_iter(&mut self, cls: Value, src: Value, start: u64) -> Value {
+        let it = self.alloc_obj(K_ITER, cls, 2, 24);
+        it.init(0, src);
+        set_raw(it, 0, start);
+        if let Some(o) = Obj::from_value(src) {
+            if matches!(o.kind(), Kind::DICT | Kind::SET) {
+                set_raw(it, 1, ldict::len(o) as u64);
+            }
+            if o.kind() == K_RANGE {
+                let (a, b, c) = (self.as_i64(o.get(0)).unwrap_or(0), self.as_i64(o.get(1)).unwrap_or(0), self.as_i64(o.get(2)).unwrap_or(1));
+                set_raw(it, 1, range_len(a, b, c));
+                set_raw(it, 2, a as u64);
+            }
+        }
+        it.value()
+    }
+
+    /// `next(it)`: Some(value) or None when exhausted.
+    pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        if let Some(o) = Obj::from_value(it) {
+            if o.kind() == K_ITER {
+                if let Some(r) = self.iter_next_builtin(o)? {
+                    return Ok(r);
+                }
+            } else if o.kind() == K_GEN && o.class() == self.g.types.generator {
+                return self.gen_next(it);
+            }
+        }
+        let tp = self.type_of(it);
+        let Some(f) = self.lookup_type(tp, self.g.names.__next__) else {
+            let tn = self.type_name_of(it);
+            return Err(self.type_error(&format!("'{tn}' object is not an iterator")));
+        };
+        match self.call_bound(f, it, &[]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.isinstance(e.0, self.g.e.StopIteration) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Steps a builtin iterator; `Ok(None)` means "not a builtin iterator kind".
+    fn iter_next_builtin(&mut self, it: Obj) -> PyResult<Option<Option<Value>>> {
+        let src = it.get(0);
+        if src.is_empty() {
+            return Ok(Some(None));
+        }
+        let Some(so) = Obj::from_value(src) else { return Ok(None) };
+        let i = get_raw(it, 0) as usize;
+        let r = match so.kind() {
+            Kind::LIST => llist::get(so, i),
+            Kind::TUPLE => (i < so.n_values()).then(|| so.get(i)),
+            Kind::STR => {
+                let b = lstr::bytes(so);
+                if lstr::is_ascii(so) {
+                    if i < b.len() {
+                        let c = self.char_str(b[i] as u32);
+                        set_raw(it, 0, (i + 1) as u64);
+                        return Ok(Some(Some(c)));
+                    }
+                    None
+                } else {
+                    // i is a byte offset for non-ASCII strings.
+                    if i < b.len() {
+                        let mut j = i + 1;
+                        while j < b.len() && b[j] & 0xC0 == 0x80 {
+                            j += 1;
+                        }
+                        let c = self.new_str_bytes(&b[i..j]);
+                        set_raw(it, 0, j as u64);
+                        return Ok(Some(Some(c)));
+                    }
+                    None
+                }
+            }
+            Kind::BYTES => lstr::bytes(so).get(i).map(|&c| Value::int(c as i64)),
+            K_RANGE => {
+                let n = get_raw(it, 1) as usize;
+                if i < n {
+                    let cur = get_raw(it, 2) as i64;
+                    let step = self.as_i64(so.get(2)).unwrap_or(1);
+                    set_raw(it, 2, cur.wrapping_add(step) as u64);
+                    set_raw(it, 0, (i + 1) as u64);
+                    return Ok(Some(Some(self.new_int(cur))));
+                }
+                None
+            }
+            Kind::DICT | Kind::SET => {
+                if ldict::len(so) as u64 != get_raw(it, 1) {
+                    set_raw(it, 1, u64::MAX);
+                    let what = if so.kind() == Kind::DICT { "dictionary" } else { "set" };
+                    return Err(self.new_exc(self.g.e.RuntimeError, &format!("{what} changed size during iteration")));
+                }
+                let t = ldict::table(so);
+                let mut e = i;
+                let n = ldict::used(t).min(ldict::cap(t));
+                while e < n {
+                    let (k, v, _) = ldict::entry(t, e);
+                    if !k.is_empty() {
+                        set_raw(it, 0, (e + 1) as u64);
+                        let c = it.class();
+                        let r = if c == self.g.types.dict_valueiter {
+                            v
+                        } else if c == self.g.types.dict_itemiter {
+                            self.new_tuple(&[k, v])
+                        } else {
+                            k
+                        };
+                        return Ok(Some(Some(r)));
+                    }
+                    e += 1;
+                }
+                set_raw(it, 0, e as u64);
+                None
+            }
+            _ => {
+                if it.class() == self.g.types.seq_iter {
+                    let idx = Value::int(i as i64);
+                    set_raw(it, 0, (i + 1) as u64);
+                    return match self.getitem(src, idx) {
+                        Ok(v) => Ok(Some(Some(v))),
+                        Err(e) if self.isinstance(e.0, self.g.e.IndexError) || self.isinstance(e.0, self.g.e.StopIteration) => {
+                            it.init(0, Value::EMPTY);
+                            Ok(Some(None))
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
+                if it.class() == self.g.types.call_iter {
+                    let sentinel = it.get(1);
+                    let v = self.call(src, &[], Value::EMPTY)?;
+                    if self.eq(v, sentinel)? {
+                        self.store(it, 0, Value::EMPTY);
+                        return Ok(Some(None));
+                    }
+                    return Ok(Some(Some(v)));
+                }
+                return Ok(None);
+            }
+        };
+        match r {
+            Some(v) => {
+                set_raw(it, 0, (i + 1) as u64);
+                Ok(Some(Some(v)))
+            }
+            None => {
+                if so.kind() != Kind::DICT && so.kind() != Kind::SET {
+                    self.store(it, 0, Value::EMPTY);
+                }
+                Ok(Some(None))
+            }
+        }
+    }
+
+    /// A one-char str for code point `c`.
+    pub fn char_str(&mut self, c: u32) -> Value {
+        if c < 128 {
+            let s = [c as u8];
+            let st = std::str::from_utf8(&s).unwrap_or("");
+            return self.intern(st);
+        }
+        let mut buf = Vec::with_capacity(4);
+        push_cp(&mut buf, c);
+        self.new_str_bytes(&buf)
+    }
+
+    /// Collects an iterable into a Vec (values rooted by the caller's use of
+    /// a list when they must survive Python calls).
+    pub fn collect(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if let Some(o) = Obj::from_value(v) {
+            let t = &self.g.types;
+            match o.kind() {
+                Kind::TUPLE | Kind::LIST if o.class() == t.tuple || o.class() == t.list => return Ok(self.seq_items(v)),
+                _ => {}
+            }
+        }
+        // Accumulate into a list so the items stay rooted.
+        let l = self.new_list(&[]);
+        let mark = self.push_root(l);
+        let it = match self.iter(v) {
+            Ok(it) => it,
+            Err(e) => {
+                self.pop_roots(mark);
+                return Err(e);
+            }
+        };
+        self.push_root(it);
+        let r = loop {
+            match self.next(it) {
+                Ok(Some(x)) => self.list_append(l, x),
+                Ok(None) => break Ok(self.seq_items(l)),
+                Err(e) => break Err(e),
+            }
+        };
+        self.pop_roots(mark);
+        r
+    }
+
+    // ------------------------------------------------------------------ subscripts
+
+    /// `v[k]`.
+    pub fn getitem(&mut self, v: Value, k: Value) -> PyResult<Value> {
+        if let Some(o) = Obj::from_value(v) {
+            let t = &self.g.types;
+            let c = o.class();
+            match o.kind() {
+                Kind::LIST | Kind::TUPLE if c == t.list || c == t.tuple => {
+                    if let Some(i) = k.as_int() {
+                        let n = if o.kind() == Kind::LIST { llist::len(o) } else { o.n_values() } as i64;
+                        let j = if i < 0 { i + n } else { i };
+                        if j >= 0 && j < n {
+                            if let Some(x) = self.seq_get(v, j as usize) {
+                                return Ok(x);
+                            }
+                        }
+                        let what = if o.kind() == Kind::LIST { "list" } else { "tuple" };
+                        return Err(self.new_exc(self.g.e.IndexError, &format!("{what} index out of range")));
+                    }
+                }
+                Kind::DICT if c == t.dict => {
+                    if let Some(x) = self.dict_get(v, k)? {
+                        return Ok(x);
+                    }
+                    return Err(self.key_error(k));
+                }
+                _ => {}
+            }
+        }
+        let tp = self.type_of(v);
+        if let Some(f) = self.lookup_type(tp, self.g.names.__getitem__) {
+            return self.call_bound(f, v, &[k]);
+        }
+        if Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE) {
+            let n = self.g.names.__class_getitem__;
+            if let Some(f) = self.lookup_type(v, n) {
+                let f = self.bind_descr(f, Value::NONE, v)?;
+                return self.call(f, &[k], Value::EMPTY);
+            }
+            let tn = type_name(v);
+            return Err(self.type_error(&format!("type '{tn}' is not subscriptable")));
+        }
+        let tn = self.type_name_of(v);
+        Err(self.type_error(&format!("'{tn}' object is not subscriptable")))
+    }
+
+    /// A KeyError for key `k`.
+    pub fn key_error(&mut self, k: Value) -> PyException {
+        let args = self.new_tuple(&[k]);
+        self.new_exc_args(self.g.e.KeyError, args)
+    }
+
+    /// `v[k] = x`.
+    pub fn setitem(&mut self, v: Value, k: Value, x: Value) -> PyResult<()> {
+        if let Some(o) = Obj::from_value(v) {
+            let t = &self.g.types;
+            let c = o.class();
+            match o.kind() {
+                Kind::LIST if c == t.list => {
+                    if let Some(i) = k.as_int() {
+                        let n = llist::len(o) as i64;
+                        let j = if i < 0 { i + n } else { i };
+                        if j >= 0 && j < n && self.with_lock(o, |ctx| llist::set(ctx, o, j as usize, x)) {
+                            return Ok(());
+                        }
+                        return Err(self.new_exc(self.g.e.IndexError, "list assignment index out of range"));
+                    }
+                }
+                Kind::DICT if c == t.dict => return self.dict_set(v, k, x),
+                _ => {}
+            }
+        }
+        let tp = self.type_of(v);
+        if let Some(f) = self.lookup_type(tp, self.g.names.__setitem__) {
+            self.call_bound(f, v, &[k, x])?;
+            return Ok(());
+        }
+        let tn = self.type_name_of(v);
+        Err(self.type_error(&format!("'{tn}' object does not support item assignment")))
+    }
+
+    /// `del v[k]`.
+    pub fn delitem(&mut self, v: Value, k: Value) -> PyResult<()> {
+        if let Some(o) = Obj::from_value(v) {
+            if o.kind() == Kind::DICT && o.class() == self.g.types.dict {
+                if self.dict_del(v, k)?.is_none() {
+                    return Err(self.key_error(k));
+                }
+                return Ok(());
+            }
+        }
+        let tp = self.type_of(v);
+        if let Some(f) = self.lookup_type(tp, self.g.names.__delitem__) {
+            self.call_bound(f, v, &[k])?;
+            return Ok(());
+        }
+        let tn = self.type_name_of(v);
+        Err(self.type_error(&format!("'{tn}' object doesn't support item deletion")))
+    }
+
+    /// `x in v`.
+    pub fn contains(&mut self, v: Value, x: Value) -> PyResult<bool> {
+        if let Some(o) = Obj::from_value(v) {
+            let t = &self.g.types;
+            let c = o.class();
+            match o.kind() {
+                Kind::DICT if c == t.dict => return Ok(self.dict_get(v, x)?.is_some()),
+                Kind::SET if c == t.set || c == t.frozenset => return self.set_contains(v, x),
+                Kind::STR if c == t.str_ => {
+                    if !is_str(x) {
+                        let tn = self.type_name_of(x);
+                        return Err(self.type_error(&format!("'in <string>' requires string as left operand, not {tn}")));
+                    }
+                    let (h, n) = (lstr::bytes(o), str_bytes(x));
+                    return Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n));
+                }
+                Kind::LIST | Kind::TUPLE if c == t.list || c == t.tuple => {
+                    let mark = self.push_root(v);
+                    let mut i = 0;
+                    let r = loop {
+                        match self.seq_get(v, i) {
+                            Some(y) => match self.eq(y, x) {
+                                Ok(true) => break Ok(true),
+                                Ok(false) => {}
+                                Err(e) => break Err(e),
+                            },
+                            None => break Ok(false),
+                        }
+                        i += 1;
+                    };
+                    self.pop_roots(mark);
+                    return r;
+                }
+                _ => {}
+            }
+        }
+        let tp = self.type_of(v);
+        if let Some(f) = self.lookup_type(tp, self.g.names.__contains__) {
+            let r = self.call_bound(f, v, &[x])?;
+            return self.truthy(r);
+        }
+        let has_iter = self.lookup_type(tp, self.g.names.__iter__).is_some() || self.lookup_type(tp, self.g.names.__getitem__).is_some() || Obj::from_value(v).is_some_and(|o| matches!(o.kind(), K_ITER | K_GEN | K_RANGE | K_DICTVIEW));
+        if !has_iter {
+            let tn = self.type_name_of(v);
+            return Err(self.type_error(&format!("argument of type '{tn}' is not iterable")));
+        }
+        let it = self.iter(v)?;
+        let mark = self.push_root(it);
+        self.push_root(x);
+        let r = loop {
+            match self.next(it) {
+                Ok(Some(y)) => match self.eq(y, x) {
+                    Ok(true) => break Ok(true),
+                    Ok(false) => {}
+                    Err(e) => break Err(e),
+                },
+                Ok(None) => break Ok(false),
+                Err(e) => break Err(e),
+            }
+        };
+        self.pop_roots(mark);
+        r
+    }
+}
+
+// ---------------------------------------------------------------------- helpers
+
+/// object.__hash__ (identity hash).
+pub fn object_hash_marker(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_int((a[0].bits() >> 4) as i64))
+}
+
+fn num_to_big(n: &Num) -> BigInt {
+    match n {
+        Num::I(i) => BigInt::from(*i),
+        Num::B(b) => (*b).clone(),
+        Num::F(_) => BigInt::zero(),
+    }
+}
+
+fn num_f64(n: &Num) -> Option<f64> {
+    match n {
+        Num::I(i) => Some(*i as f64),
+        Num::B(b) => b.to_f64().filter(|f| f.is_finite()),
+        Num::F(f) => Some(*f),
+    }
+}
+
+/// Exact int/int true division rounded to f64.
+fn bigdiv_f64(a: &BigInt, b: &BigInt) -> f64 {
+    match (a.to_f64(), b.to_f64()) {
+        (Some(x), Some(y)) if x.abs() < 9.0e15 && y.abs() < 9.0e15 => x / y,
+        _ => {
+            // Scale to keep 64 bits of precision.
+            let shift = (a.bits() as i64 - b.bits() as i64 - 64).max(0) as usize;
+            let q = (a << 0usize) / (b << shift);
+            q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(shift as i32)
+        }
+    }
+}
+
+/// Python float divmod.
+pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    (floordiv, m)
+}
+
+/// Compares two numbers exactly.
+pub fn num_compare(a: &Num, b: &Num, op: u32) -> bool {
+    use std::cmp::Ordering as O;
+    let ord: Option<O> = match (a, b) {
+        (Num::I(x), Num::I(y)) => Some(x.cmp(y)),
+        (Num::F(x), Num::F(y)) => x.partial_cmp(y),
+        (Num::F(x), other) => cmp_float_int(*x, other),
+        (other, Num::F(y)) => cmp_float_int(*y, other).map(|o| o.reverse()),
+        (x, y) => Some(num_to_big(x).cmp(&num_to_big(y))),
+    };
+    match ord {
+        Some(o) => cmp_op(o, op),
+        None => op == 3,
+    }
+}
+
+fn cmp_float_int(f: f64, i: &Num) -> Option<std::cmp::Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less });
+    }
+    let bi = num_to_big(i);
+    let fl = f.floor();
+    let fb = BigInt::from(fl as i128);
+    let fb = if fl.abs() < 1.7e38 { fb } else { num_bigint::BigInt::from_signed_bytes_le(&[]) + bigint_from_f64(fl) };
+    match fb.cmp(&bi) {
+        std::cmp::Ordering::Equal => Some(if f > fl { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal }),
+        o => Some(o),
+    }
+}
+
+/// BigInt from an integral f64.
+pub fn bigint_from_f64(f: f64) -> BigInt {
+    use num_traits::FromPrimitive;
+    BigInt::from_f64(f).unwrap_or_default()
+}
+
+/// Applies a comparison op to an ordering.
+#[inline]
+pub fn cmp_op(o: std::cmp::Ordering, op: u32) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        0 => o == Less,
+        1 => o != Greater,
+        2 => o == Equal,
+        3 => o != Equal,
+        4 => o == Greater,
+        _ => o != Less,
+    }
+}
+
+/// Length of range(a, b, c).
+pub fn range_len(a: i64, b: i64, c: i64) -> u64 {
+    if c > 0 && a < b {
+        ((b as i128 - a as i128 - 1) / c as i128 + 1) as u64
+    } else if c < 0 && a > b {
+        ((a as i128 - b as i128 - 1) / (-(c as i128)) + 1) as u64
+    } else {
+        0
+    }
+}
+
+/// CPython's float hash.
+pub fn hash_float(f: f64) -> i64 {
+    if f.is_nan() {
+        return 0;
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { 314159 } else { -314159 };
+    }
+    if f.fract() == 0.0 && f.abs() < 9.0e18 {
+        let i = f as i64;
+        let h = i.rem_euclid(HASH_MODULUS);
+        let h = if i < 0 { -((-i) % HASH_MODULUS) } else { h };
+        return if h == -1 { -2 } else { h };
+    }
+    let (m, e) = frexp(f.abs());
+    let mut m = m;
+    let mut e = e;
+    let mut x: u64 = 0;
+    let modulus = HASH_MODULUS as u64;
+    while m != 0.0 {
+        x = ((x << 28) & modulus) | x >> (61 - 28);
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= modulus {
+            x -= modulus;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    x = ((x << e) & modulus) | x >> (61 - e);
+    let mut h = x as i64;
+    if f < 0.0 {
+        h = -h;
+    }
+    if h == -1 { -2 } else { h }
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(x * 2f64.powi(54));
+        return (m, e - 54);
+    }
+    let e = exp - 1022;
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, e)
+}
+
+/// CPython's int hash.
+pub fn hash_bigint(b: &BigInt) -> i64 {
+    let m = BigInt::from(HASH_MODULUS);
+    let r = (b.abs() % &m).to_i64().unwrap_or(0);
+    let h = if b.is_negative() { -r } else { r };
+    if h == -1 { -2 } else { h }
+}
+
+/// Hash of a str/bytes object (FNV-1a, cached).
+#[inline]
+pub fn str_hash(o: Obj) -> i64 {
+    if let Some(h) = lstr::cached_hash(o) {
+        return h as i64;
+    }
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in lstr::bytes(o) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let h = (h >> 1) as i64;
+    let h = if h == -1 { -2 } else { h };
+    lstr::set_cached_hash(o, h as u64);
+    h
+}
+
+/// Keys whose equality needs no Python code: ints, str, None, bools.
+#[inline]
+fn key_is_simple(k: Value, t: &Types) -> bool {
+    if k.is_int() || k.is_special() {
+        return true;
+    }
+    match Obj::from_value(k) {
+        Some(o) => o.kind() == Kind::STR && o.class() == t.str_,
+        None => false,
+    }
+}
+
+#[inline]
+fn simple_eq(a: Value, b: Value) -> bool {
+    if a == b {
+        return true;
+    }
+    match (Obj::from_value(a), Obj::from_value(b)) {
+        (Some(x), Some(y)) => x.kind() == Kind::STR && y.kind() == Kind::STR && lstr::bytes(x) == lstr::bytes(y),
+        // 1 == True, 0 == False
+        _ => {
+            let ai = if a.is_bool() { Some((a == Value::TRUE) as i64) } else { a.as_int() };
+            let bi = if b.is_bool() { Some((b == Value::TRUE) as i64) } else { b.as_int() };
+            ai.is_some() && ai == bi
+        }
+    }
+}
+
+/// Appends code point `c` as surrogate-preserving UTF-8.
+pub fn push_cp(out: &mut Vec<u8>, cp: u32) {
+    match cp {
+        0..=0x7F => out.push(cp as u8),
+        0x80..=0x7FF => {
+            out.push(0xC0 | (cp >> 6) as u8);
+            out.push(0x80 | (cp & 0x3F) as u8);
+        }
+        0x800..=0xFFFF => {
+            out.push(0xE0 | (cp >> 12) as u8);
+            out.push(0x80 | ((cp >> 6) & 0x3F) as u8);
+            out.push(0x80 | (cp & 0x3F) as u8);
+        }
+        _ => {
+            out.push(0xF0 | (cp >> 18) as u8);
+            out.push(0x80 | ((cp >> 12) & 0x3F) as u8);
+            out.push(0x80 | ((cp >> 6) & 0x3F) as u8);
+            out.push(0x80 | (cp & 0x3F) as u8);
+        }
+    }
+}

@@ -1,0 +1,390 @@
+//! repr() and str() of values, with fast paths for the builtin types.
+
+use super::*;
+use crate::bytecode::PyStr;
+
+impl Vm {
+    /// `repr(v)` as a Rust string.
+    pub fn repr_string(&mut self, v: Value) -> PyResult<String> {
+        if let Some(s) = self.repr_fast(v)? {
+            return Ok(s);
+        }
+        let r = self.repr(v)?;
+        Ok(str_of(r).into_owned())
+    }
+
+    /// `repr(v)` as a str value.
+    pub fn repr(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(s) = self.repr_fast(v)? {
+            return Ok(self.new_str(&s));
+        }
+        let tp = self.type_of(v);
+        let f = self.lookup_type(tp, self.g.names.__repr__);
+        match f {
+            Some(f) => {
+                self.native_depth += 1;
+                if self.native_depth > self.g.recursion_limit.load(Ordering::Relaxed) + 50 {
+                    self.native_depth -= 1;
+                    return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+                }
+                let r = stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || self.call_bound(f, v, &[]));
+                self.native_depth -= 1;
+                let r = r?;
+                if !is_str(r) {
+                    let tn = self.type_name_of(r);
+                    return Err(self.type_error(&format!("__repr__ returned non-string (type {tn})")));
+                }
+                Ok(r)
+            }
+            None => {
+                let s = self.default_repr(v);
+                Ok(self.new_str(&s))
+            }
+        }
+    }
+
+    /// `<module.Class object at 0x...>`.
+    pub fn default_repr(&mut self, v: Value) -> String {
+        let tp = self.type_of(v);
+        let tpo = Obj::from_value(tp).expect("type");
+        let m = self.dict_get_str(tpo.get(T_DICT), self.g.names.__module__);
+        let qn = str_of(tpo.get(T_QUALNAME)).into_owned();
+        let name = match m {
+            Some(m) if is_str(m) && str_of(m) != "builtins" => format!("{}.{}", str_of(m), qn),
+            _ => qn,
+        };
+        format!("<{} object at {:#x}>", name, v.bits())
+    }
+
+    /// Fast repr for builtin types (None: use the generic path).
+    pub fn repr_fast(&mut self, v: Value) -> PyResult<Option<String>> {
+        if let Some(i) = v.as_int() {
+            return Ok(Some(i.to_string()));
+        }
+        if let Some(f) = v.as_float() {
+            return Ok(Some(float_repr(f)));
+        }
+        if v.is_special() {
+            return Ok(Some(match v {
+                Value::NONE => "None",
+                Value::TRUE => "True",
+                Value::FALSE => "False",
+                Value::NOT_IMPLEMENTED => "NotImplemented",
+                _ => "Ellipsis",
+            }
+            .to_string()));
+        }
+        let Some(o) = Obj::from_value(v) else { return Ok(Some("<?>".into())) };
+        let t = &self.g.types;
+        let c = o.class();
+        Ok(Some(match o.kind() {
+            Kind::STR if c == t.str_ => {
+                let b = lstr::bytes(o);
+                if lstr::is_ascii(o) {
+                    str_repr(b)
+                } else {
+                    match proto_core::sync::lock(&self.g.hooks).str_repr {
+                        Some(f) => f(b),
+                        None => str_repr(b),
+                    }
+                }
+            }
+            Kind::BIG_INT if c == t.int => bigint_of(v).map(|b| b.to_string()).unwrap_or_default(),
+            Kind::FLOAT if c == t.float => float_repr(boxed_float(o)),
+            Kind::BYTES if c == t.bytes => crate::bytecode::code::bytes_repr(lstr::bytes(o)),
+            Kind::LIST | Kind::TUPLE if c == t.list || c == t.tuple => {
+                let is_list = o.kind() == Kind::LIST;
+                if self.repr_enter(v) {
+                    return Ok(Some(if is_list { "[...]" } else { "(...)" }.into()));
+                }
+                let r = self.seq_repr(v, is_list);
+                self.repr_leave();
+                r?
+            }
+            Kind::DICT if c == t.dict => {
+                if self.repr_enter(v) {
+                    return Ok(Some("{...}".into()));
+                }
+                let r = self.dict_repr(v);
+                self.repr_leave();
+                r?
+            }
+            Kind::SET if c == t.set || c == t.frozenset => {
+                let items = self.set_items(v);
+                let frozen = c == t.frozenset;
+                if items.is_empty() {
+                    return Ok(Some(if frozen { "frozenset()".into() } else { "set()".into() }));
+                }
+                if self.repr_enter(v) {
+                    return Ok(Some("{...}".into()));
+                }
+                let mark = self.push_root(v);
+                let mut parts = Vec::new();
+                let mut err = None;
+                for x in items {
+                    match self.repr_string(x) {
+                        Ok(s) => parts.push(s),
+                        Err(e) => {
+                            err = Some(e);
+                            break;
+                        }
+                    }
+                }
+                self.pop_roots(mark);
+                self.repr_leave();
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                if frozen {
+                    format!("frozenset({{{}}})", parts.join(", "))
+                } else {
+                    format!("{{{}}}", parts.join(", "))
+                }
+            }
+            K_TYPE if c == t.type_ => {
+                let m = self.dict_get_str(o.get(T_DICT), self.g.names.__module__);
+                let qn = str_of(o.get(T_QUALNAME)).into_owned();
+                match m {
+                    Some(m) if is_str(m) && str_of(m) != "builtins" => format!("<class '{}.{}'>", str_of(m), qn),
+                    _ => format!("<class '{qn}'>"),
+                }
+            }
+            K_FUNCTION if c == t.function => format!("<function {} at {:#x}>", str_of(o.get(FN_QUALNAME)), v.bits()),
+            K_BUILTIN => {
+                let b = builtin_data(o).expect("builtin");
+                if b.bound.is_heap() && Obj::from_value(b.bound).is_some_and(|x| x.kind() != K_MODULE) {
+                    let tn = self.type_name_of(b.bound);
+                    format!("<built-in method {} of {} object at {:#x}>", b.name, tn, b.bound.bits())
+                } else {
+                    format!("<built-in function {}>", b.name)
+                }
+            }
+            K_MODULE if c == t.module => {
+                let n = str_of(o.get(1)).into_owned();
+                let f = self.dict_get_str(o.get(0), self.g.names.__file__);
+                match f {
+                    Some(f) if is_str(f) => format!("<module '{}' from '{}'>", n, str_of(f)),
+                    _ => format!("<module '{n}' (built-in)>"),
+                }
+            }
+            K_METHOD if c == t.method => {
+                let f = o.get(0);
+                let s = o.get(1);
+                let qn = match Obj::from_value(f) {
+                    Some(fo) if fo.kind() == K_FUNCTION => str_of(fo.get(FN_QUALNAME)).into_owned(),
+                    Some(fo) if fo.kind() == K_BUILTIN => builtin_data(fo).map(|b| b.name.to_string()).unwrap_or_default(),
+                    _ => "?".into(),
+                };
+                let sr = self.repr_string(s)?;
+                format!("<bound method {qn} of {sr}>")
+            }
+            K_CELL => format!("<cell at {:#x}>", v.bits()),
+            K_CODE => {
+                let cd = code_data(v).expect("code");
+                format!("<code object {} at {:#x}, file \"{}\", line {}>", cd.code.name, v.bits(), cd.code.filename, cd.code.first_lineno)
+            }
+            K_GEN if c == t.generator || c == t.coroutine || c == t.async_generator => {
+                let tn = type_name(c);
+                format!("<{} object {} at {:#x}>", tn, str_of(o.get(GEN_QUALNAME)), v.bits())
+            }
+            K_RANGE if c == t.range => {
+                let (a, b, s) = (self.repr_string(o.get(0))?, self.repr_string(o.get(1))?, o.get(2));
+                if s == Value::int(1) {
+                    format!("range({a}, {b})")
+                } else {
+                    format!("range({a}, {b}, {})", self.repr_string(s)?)
+                }
+            }
+            K_SLICE if c == t.slice => {
+                let (a, b, s) = (self.repr_string(o.get(0))?, self.repr_string(o.get(1))?, self.repr_string(o.get(2))?);
+                format!("slice({a}, {b}, {s})")
+            }
+            K_COMPLEX if c == t.complex => {
+                let (re, im) = (f64::from_bits(proto_core::layouts::get_raw(o, 0)), f64::from_bits(proto_core::layouts::get_raw(o, 1)));
+                complex_repr(re, im)
+            }
+            K_EXC if self.lookup_type(c, self.g.names.__repr__).is_none_or(|f| Obj::from_value(f).is_some_and(|fo| fo.kind() == K_BUILTIN)) => {
+                let name = type_name(c);
+                let args = o.get(EXC_ARGS);
+                let items = self.seq_items(args);
+                if items.len() == 1 {
+                    format!("{}({})", name, self.repr_string(items[0])?)
+                } else {
+                    let r = self.repr_string(args)?;
+                    if items.is_empty() { format!("{name}()") } else { format!("{name}{r}") }
+                }
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    fn repr_enter(&mut self, v: Value) -> bool {
+        // Recursion guard: a list of objects being repr'd, kept in root slot 1.
+        let slots = self.ctx.root_slots();
+        if slots.len() < 2 {
+            slots.push(Value::EMPTY);
+        }
+        let l = self.ctx.root_slots()[1];
+        if l.is_empty() {
+            let nl = self.new_list(&[]);
+            self.ctx.root_slots()[1] = nl;
+        }
+        let l = self.ctx.root_slots()[1];
+        if self.seq_items(l).contains(&v) {
+            return true;
+        }
+        self.list_append(l, v);
+        false
+    }
+
+    fn repr_leave(&mut self) {
+        let l = self.ctx.root_slots()[1];
+        let o = Obj::from_value(l).expect("list");
+        let n = llist::len(o);
+        if n > 0 {
+            llist::truncate(&mut self.ctx, o, n - 1);
+        }
+    }
+
+    fn seq_repr(&mut self, v: Value, is_list: bool) -> PyResult<String> {
+        let mut parts = Vec::new();
+        let mut i = 0;
+        while let Some(x) = self.seq_get(v, i) {
+            parts.push(self.repr_string(x)?);
+            i += 1;
+        }
+        Ok(if is_list {
+            format!("[{}]", parts.join(", "))
+        } else if parts.len() == 1 {
+            format!("({},)", parts[0])
+        } else {
+            format!("({})", parts.join(", "))
+        })
+    }
+
+    fn dict_repr(&mut self, v: Value) -> PyResult<String> {
+        let items = self.dict_items(v);
+        let mut out = String::from("{");
+        // The dict is rooted by the repr guard list.
+        for (i, (k, x)) in items.into_iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            let mark = self.push_root(x);
+            let ks = self.repr_string(k);
+            self.pop_roots(mark);
+            out.push_str(&ks?);
+            out.push_str(": ");
+            out.push_str(&self.repr_string(x)?);
+        }
+        out.push('}');
+        Ok(out)
+    }
+
+    /// `str(v)` as a str value.
+    pub fn str(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(o) = Obj::from_value(v) {
+            if o.kind() == Kind::STR && o.class() == self.g.types.str_ {
+                return Ok(v);
+            }
+        }
+        if let Some(i) = v.as_int() {
+            return Ok(self.new_str(&i.to_string()));
+        }
+        let tp = self.type_of(v);
+        match self.lookup_type(tp, self.g.names.__str__) {
+            Some(f) if !is_object_str(self, f) => {
+                let r = self.call_bound(f, v, &[])?;
+                if !is_str(r) {
+                    let tn = self.type_name_of(r);
+                    return Err(self.type_error(&format!("__str__ returned non-string (type {tn})")));
+                }
+                Ok(r)
+            }
+            _ => {
+                if Obj::from_value(v).is_some_and(|o| o.kind() == K_EXC) {
+                    return self.exc_str(v);
+                }
+                self.repr(v)
+            }
+        }
+    }
+
+    /// `str(v)` as a Rust string.
+    pub fn str_string(&mut self, v: Value) -> PyResult<String> {
+        if let Some(o) = Obj::from_value(v) {
+            if o.kind() == Kind::STR {
+                return Ok(String::from_utf8_lossy(lstr::bytes(o)).into_owned());
+            }
+        }
+        if let Some(i) = v.as_int() {
+            return Ok(i.to_string());
+        }
+        if let Some(f) = v.as_float() {
+            return Ok(float_repr(f));
+        }
+        let s = self.str(v)?;
+        Ok(str_of(s).into_owned())
+    }
+
+    /// str(exception).
+    pub fn exc_str(&mut self, v: Value) -> PyResult<Value> {
+        let o = Obj::from_value(v).expect("exc");
+        let args = o.get(EXC_ARGS);
+        let items = self.seq_items(args);
+        if self.isinstance(v, self.g.e.KeyError) && items.len() == 1 {
+            return self.repr(items[0]);
+        }
+        match items.len() {
+            0 => Ok(self.new_str("")),
+            1 => self.str(items[0]),
+            _ => self.repr(args),
+        }
+    }
+}
+
+fn is_object_str(vm: &Vm, f: Value) -> bool {
+    Some(f) == vm.object_attr(vm.g.names.__str__)
+}
+
+/// Marker identifying object.__str__.
+pub fn object_str_marker(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    match a.first() {
+        Some(&v) => vm.repr(v),
+        None => Ok(Value::NONE),
+    }
+}
+
+/// Python repr of a float.
+pub fn float_repr(f: f64) -> String {
+    crate::bytecode::code::float_repr(f)
+}
+
+/// Python repr of a complex.
+pub fn complex_repr(re: f64, im: f64) -> String {
+    let fmt = |x: f64| {
+        let s = float_repr(x);
+        s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+    };
+    if re == 0.0 && re.is_sign_positive() {
+        format!("{}j", fmt(im))
+    } else {
+        let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) { "-" } else { "+" };
+        format!("({}{}{}j)", fmt(re), sign, fmt(im.abs()))
+    }
+}
+
+/// Python repr of str bytes (surrogate-preserving UTF-8).
+pub fn str_repr(b: &[u8]) -> String {
+    if b.iter().all(|&c| (0x20..0x7f).contains(&c) && c != b'\\' && c != b'\'') {
+        let mut s = String::with_capacity(b.len() + 2);
+        s.push('\'');
+        s.push_str(std::str::from_utf8(b).unwrap_or(""));
+        s.push('\'');
+        return s;
+    }
+    match PyStr::from_bytes(b) {
+        Some(p) => p.repr(),
+        None => format!("{:?}", String::from_utf8_lossy(b)),
+    }
+}

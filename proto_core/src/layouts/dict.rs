@@ -1,0 +1,227 @@
+//! Insertion-ordered hash tables for dicts and sets.
+//!
+//! Header (`Kind::DICT` or `Kind::SET`): values `[0] table`, `[1]` free for
+//! the engine (instance dict of subclasses); raw words `[0]` number of live
+//! entries, `[1]` version (bumped by every write; the engine's inline caches
+//! for globals key on it).
+//!
+//! Table (`Kind::STORAGE`): values `2*cap` (`key, value` per entry, in
+//! insertion order; a deleted entry has key `EMPTY`); raw words `[0] used`
+//! (entries written, live or deleted), `[1] cap`, `[2] index size` (a power
+//! of two), then `cap` hash words, then the index: one word per slot, 0 for
+//! empty, `entry + 1` otherwise. Probing follows CPython's perturbation
+//! scheme.
+//!
+//! Concurrency contract: writers hold the header's object lock when it is
+//! shared. A writer fills an entry (key, value, hash) before it publishes the
+//! index slot and `used` (release stores); readers load the table once
+//! (acquire) and probe it without locks, so a reader sees either the old or
+//! the new state of each entry. Resizing builds a complete new table and
+//! publishes it with one store. Key equality is supplied by the caller and
+//! may run Python code; the engine re-validates the table afterwards.
+
+use super::{get_raw, set_raw};
+use crate::object::{Kind, Obj};
+use crate::value::Value;
+use crate::ProtoContext;
+
+/// Values of a dict/set header.
+pub const HEADER_VALUES: usize = 2;
+const T_USED: usize = 0;
+const T_CAP: usize = 1;
+const T_ISIZE: usize = 2;
+const T_HASHES: usize = 3;
+
+/// Result of a probe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Probe {
+    /// The key is at this entry.
+    Found(usize),
+    /// The key is absent; this index slot is where it would go.
+    Vacant(usize),
+}
+
+fn alloc_table(ctx: &mut ProtoContext, cap: usize) -> Obj {
+    let isize = (cap * 3 / 2).next_power_of_two().max(8);
+    let t = ctx.alloc(Kind::STORAGE, Value::NONE, 2 * cap, 8 * (T_HASHES + cap + isize));
+    let o = Obj::from_value(t).expect("heap");
+    set_raw(o, T_CAP, cap as u64);
+    set_raw(o, T_ISIZE, isize as u64);
+    o
+}
+
+/// Allocates an empty dict (`kind` DICT) or set (`kind` SET).
+pub fn alloc(ctx: &mut ProtoContext, kind: Kind, class: Value, cap: usize) -> Value {
+    let d = ctx.alloc(kind, class, HEADER_VALUES, 16);
+    let t = alloc_table(ctx, cap.max(5));
+    Obj::from_value(d).expect("heap").init(0, t.value());
+    d
+}
+
+/// Allocates an immortal empty dict (for type dicts of builtin types, module dicts...).
+pub fn alloc_shared(ctx: &mut ProtoContext, kind: Kind, class: Value, cap: usize) -> Value {
+    let d = alloc(ctx, kind, class, cap);
+    ctx.promote(d);
+    d
+}
+
+/// The current table.
+#[inline(always)]
+pub fn table(d: Obj) -> Obj {
+    Obj::from_value(d.get(0)).expect("dict table")
+}
+
+/// Number of live entries.
+#[inline(always)]
+pub fn len(d: Obj) -> usize {
+    get_raw(d, 0) as usize
+}
+
+/// The version word.
+#[inline(always)]
+pub fn version(d: Obj) -> u64 {
+    get_raw(d, 1)
+}
+
+#[inline(always)]
+fn bump(d: Obj) {
+    set_raw(d, 1, get_raw(d, 1).wrapping_add(1));
+}
+
+/// Entries written in `t` (live or deleted).
+#[inline(always)]
+pub fn used(t: Obj) -> usize {
+    get_raw(t, T_USED) as usize
+}
+
+/// Capacity of `t`.
+#[inline(always)]
+pub fn cap(t: Obj) -> usize {
+    get_raw(t, T_CAP) as usize
+}
+
+/// Entry `e` of table `t`: `(key, value, hash)`; key `EMPTY` if deleted.
+#[inline(always)]
+pub fn entry(t: Obj, e: usize) -> (Value, Value, u64) {
+    (t.get(2 * e), t.get(2 * e + 1), get_raw(t, T_HASHES + e))
+}
+
+#[inline(always)]
+fn index_word(t: Obj, slot: usize) -> usize {
+    T_HASHES + cap(t) + slot
+}
+
+/// Probes `t` for a key with hash `hash`; `eq(k)` decides equality with a
+/// stored key `k` of the same hash (identity is checked first).
+#[inline]
+pub fn probe<E>(t: Obj, hash: u64, key: Value, mut eq: impl FnMut(Value) -> Result<bool, E>) -> Result<Probe, E> {
+    let isize = get_raw(t, T_ISIZE) as usize;
+    let mask = isize - 1;
+    let mut perturb = hash;
+    let mut i = (hash as usize) & mask;
+    let n = used(t).min(cap(t));
+    loop {
+        let idx = get_raw(t, index_word(t, i)) as usize;
+        if idx == 0 {
+            return Ok(Probe::Vacant(i));
+        }
+        let e = idx - 1;
+        if e < n && get_raw(t, T_HASHES + e) == hash {
+            let k = t.get(2 * e);
+            if !k.is_empty() && (k == key || eq(k)?) {
+                return Ok(Probe::Found(e));
+            }
+        }
+        perturb >>= 5;
+        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+    }
+}
+
+/// Sets the value of entry `e` (found by [`probe`]). Caller holds the lock if shared.
+pub fn set_value(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize, v: Value) {
+    ctx.store(t, 2 * e + 1, v);
+    bump(d);
+}
+
+fn find_vacant(t: Obj, hash: u64) -> usize {
+    let mask = get_raw(t, T_ISIZE) as usize - 1;
+    let mut perturb = hash;
+    let mut i = (hash as usize) & mask;
+    loop {
+        if get_raw(t, index_word(t, i)) == 0 {
+            return i;
+        }
+        perturb >>= 5;
+        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+    }
+}
+
+/// Rebuilds the table with room for at least `need` entries.
+pub fn resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Obj {
+    let old = table(d);
+    let live = len(d);
+    let ncap = (need.max(live + 1) * 2).max(8);
+    let nt = alloc_table(ctx, ncap);
+    let mut j = 0;
+    for e in 0..used(old).min(cap(old)) {
+        let (k, v, h) = entry(old, e);
+        if k.is_empty() {
+            continue;
+        }
+        nt.init(2 * j, k);
+        nt.init(2 * j + 1, v);
+        set_raw(nt, T_HASHES + j, h);
+        let slot = find_vacant(nt, h);
+        set_raw(nt, index_word(nt, slot), (j + 1) as u64);
+        j += 1;
+    }
+    set_raw(nt, T_USED, j as u64);
+    ctx.store(d, 0, nt.value());
+    nt
+}
+
+/// Inserts a new key (known absent: `slot` from a `Vacant` probe of the
+/// current table). Caller holds the lock if shared.
+pub fn insert_new(ctx: &mut ProtoContext, d: Obj, slot: usize, key: Value, v: Value, hash: u64) {
+    let mut t = table(d);
+    let mut slot = slot;
+    if used(t) >= cap(t) {
+        t = resize(ctx, d, len(d) + 1);
+        slot = find_vacant(t, hash);
+    }
+    let e = used(t);
+    ctx.store(t, 2 * e, key);
+    ctx.store(t, 2 * e + 1, v);
+    set_raw(t, T_HASHES + e, hash);
+    set_raw(t, index_word(t, slot), (e + 1) as u64);
+    set_raw(t, T_USED, (e + 1) as u64);
+    set_raw(d, 0, (len(d) + 1) as u64);
+    bump(d);
+}
+
+/// Deletes entry `e`. Caller holds the lock if shared.
+pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
+    ctx.store(t, 2 * e, Value::EMPTY);
+    ctx.store(t, 2 * e + 1, Value::EMPTY);
+    set_raw(d, 0, (len(d) - 1) as u64);
+    bump(d);
+}
+
+/// Removes every entry. Caller holds the lock if shared.
+pub fn clear(ctx: &mut ProtoContext, d: Obj) {
+    let nt = alloc_table(ctx, 5);
+    ctx.store(d, 0, nt.value());
+    set_raw(d, 0, 0);
+    bump(d);
+}
+
+/// Live entries in order (a snapshot of `(key, value, hash)`).
+pub fn items(d: Obj, out: &mut Vec<(Value, Value, u64)>) {
+    let t = table(d);
+    for e in 0..used(t).min(cap(t)) {
+        let (k, v, h) = entry(t, e);
+        if !k.is_empty() {
+            out.push((k, v, h));
+        }
+    }
+}

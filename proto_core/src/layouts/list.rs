@@ -1,0 +1,178 @@
+//! Lists: a header object pointing to a replaceable storage object.
+//!
+//! `Kind::LIST` header: values `[0] storage` (a `Kind::STORAGE` object whose
+//! values are the item slots, its `n_values` is the capacity), `[1]` free for
+//! the engine (instance dict of subclasses); raw word `[0]` length.
+//!
+//! Concurrency contract: writers hold the list's object lock when the list is
+//! shared (the engine takes it; these primitives assume it is held or the
+//! list is local). Readers take no lock: they load the length, then the
+//! storage (acquire), and read an item only when the index is below both the
+//! length and the storage capacity. Growth allocates a new storage, copies
+//! the items, and publishes it with one release store before the length is
+//! raised, so a reader never sees a length larger than the storage it loads
+//! afterwards. Removed slots are cleared to `EMPTY`; a racing reader may see
+//! `EMPTY` and must treat it as absent. `append`, `pop`, `set` and `insert`
+//! are each atomic with respect to other writers.
+
+use super::{get_raw, set_raw};
+use crate::object::{Kind, Obj};
+use crate::value::Value;
+use crate::ProtoContext;
+
+/// Number of values of a list header.
+pub const HEADER_VALUES: usize = 2;
+
+/// Allocates an empty list with room for `cap` items.
+pub fn alloc(ctx: &mut ProtoContext, class: Value, cap: usize) -> Value {
+    let l = ctx.alloc(Kind::LIST, class, HEADER_VALUES, 8);
+    let st = ctx.alloc(Kind::STORAGE, Value::NONE, cap.max(4), 0);
+    let lo = Obj::from_value(l).expect("heap");
+    lo.init(0, st);
+    l
+}
+
+/// Length.
+#[inline(always)]
+pub fn len(l: Obj) -> usize {
+    get_raw(l, 0) as usize
+}
+
+/// The current storage object.
+#[inline(always)]
+pub fn storage(l: Obj) -> Obj {
+    Obj::from_value(l.get(0)).expect("list storage")
+}
+
+/// Item `i`, or `None` if out of range (or removed concurrently).
+#[inline(always)]
+pub fn get(l: Obj, i: usize) -> Option<Value> {
+    if i >= len(l) {
+        return None;
+    }
+    let st = storage(l);
+    if i >= st.n_values() {
+        return None;
+    }
+    let v = st.get(i);
+    if v.is_empty() {
+        None
+    } else {
+        Some(v)
+    }
+}
+
+/// Copies the items into `out` (a snapshot).
+pub fn snapshot(l: Obj, out: &mut Vec<Value>) {
+    let n = len(l);
+    let st = storage(l);
+    let n = n.min(st.n_values());
+    out.reserve(n);
+    for i in 0..n {
+        let v = st.get(i);
+        if !v.is_empty() {
+            out.push(v);
+        }
+    }
+}
+
+/// Replaces item `i` (in range). Caller holds the lock if shared.
+pub fn set(ctx: &mut ProtoContext, l: Obj, i: usize, v: Value) -> bool {
+    if i >= len(l) {
+        return false;
+    }
+    let st = storage(l);
+    ctx.store(st, i, v);
+    true
+}
+
+fn grow(ctx: &mut ProtoContext, l: Obj, need: usize) -> Obj {
+    let st = storage(l);
+    let cap = st.n_values();
+    if need <= cap {
+        return st;
+    }
+    let n = len(l);
+    let new_cap = need.max(cap + cap / 2 + 4);
+    let ns = ctx.alloc(Kind::STORAGE, Value::NONE, new_cap, 0);
+    let nso = Obj::from_value(ns).expect("heap");
+    for i in 0..n.min(cap) {
+        nso.init(i, st.get(i));
+    }
+    ctx.store(l, 0, ns);
+    nso
+}
+
+/// Ensures capacity for `need` items.
+pub fn reserve(ctx: &mut ProtoContext, l: Obj, need: usize) {
+    grow(ctx, l, need);
+}
+
+/// Appends `v`. Caller holds the lock if shared.
+#[inline]
+pub fn append(ctx: &mut ProtoContext, l: Obj, v: Value) {
+    let n = len(l);
+    let st = storage(l);
+    let st = if n < st.n_values() { st } else { grow(ctx, l, n + 1) };
+    ctx.store(st, n, v);
+    set_raw(l, 0, (n + 1) as u64);
+}
+
+/// Inserts `v` at `i` (clamped to len). Caller holds the lock if shared.
+pub fn insert(ctx: &mut ProtoContext, l: Obj, i: usize, v: Value) {
+    let n = len(l);
+    let i = i.min(n);
+    let st = grow(ctx, l, n + 1);
+    // Shift right, from the end; items stay shared, so plain stores are fine
+    // through the barrier.
+    let mut j = n;
+    while j > i {
+        let x = st.get(j - 1);
+        ctx.store(st, j, x);
+        j -= 1;
+    }
+    ctx.store(st, i, v);
+    set_raw(l, 0, (n + 1) as u64);
+}
+
+/// Removes and returns item `i`. Caller holds the lock if shared.
+pub fn remove(ctx: &mut ProtoContext, l: Obj, i: usize) -> Option<Value> {
+    let n = len(l);
+    if i >= n {
+        return None;
+    }
+    let st = storage(l);
+    let v = st.get(i);
+    for j in i..n - 1 {
+        let x = st.get(j + 1);
+        ctx.store(st, j, x);
+    }
+    set_raw(l, 0, (n - 1) as u64);
+    ctx.store(st, n - 1, Value::EMPTY);
+    Some(v)
+}
+
+/// Replaces all items with `items`. Caller holds the lock if shared.
+pub fn replace_all(ctx: &mut ProtoContext, l: Obj, items: &[Value]) {
+    let ns = ctx.alloc(Kind::STORAGE, Value::NONE, items.len().max(4), 0);
+    let nso = Obj::from_value(ns).expect("heap");
+    for (i, &v) in items.iter().enumerate() {
+        nso.init(i, v);
+    }
+    set_raw(l, 0, 0);
+    ctx.store(l, 0, ns);
+    set_raw(l, 0, items.len() as u64);
+}
+
+/// Truncates to `n` items. Caller holds the lock if shared.
+pub fn truncate(ctx: &mut ProtoContext, l: Obj, n: usize) {
+    let old = len(l);
+    if n >= old {
+        return;
+    }
+    set_raw(l, 0, n as u64);
+    let st = storage(l);
+    for i in n..old.min(st.n_values()) {
+        ctx.store(st, i, Value::EMPTY);
+    }
+}

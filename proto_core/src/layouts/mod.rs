@@ -1,0 +1,166 @@
+//! Memory layouts of the objects the interpreter touches directly, with their
+//! thread-safe primitives: flat strings and bytes ([`str`]), lists
+//! ([`list`]), hash tables for dicts and sets ([`dict`]), and raw words.
+//!
+//! Every layout is an ordinary heap object (`Kind` + traced values + raw
+//! bytes). The engine supplies the class word; hashing and key equality
+//! (which may run Python code) are supplied by the caller as closures.
+//!
+//! General concurrency contract (details in each module):
+//! - Local objects (not `is_shared()`) are used by their owner thread only.
+//! - Shared mutable objects (list, dict, set): writers hold the object lock
+//!   (`ProtoContext::lock_object`) for one primitive; readers take no lock and
+//!   use acquire loads of the current storage. Storage is never shrunk or
+//!   rewritten in place in a way a reader could see torn: growth allocates a
+//!   new storage object, fills it, and publishes it with one release store;
+//!   the old storage stays valid until the GC finds it unreachable.
+//! - A reader racing with a writer may see an `EMPTY` slot (a removed item);
+//!   the engine treats that as a missing item (IndexError/KeyError), never as
+//!   a crash.
+
+pub mod dict;
+pub mod list;
+pub mod str;
+
+use crate::object::Obj;
+use crate::sync::heap_atomic::{AtomicU64, Ordering};
+
+/// Raw word `i` (8-byte aligned) of the raw region of `obj`, as an atomic.
+/// Panics if the raw region is too small.
+#[inline(always)]
+pub fn raw_word(obj: Obj, i: usize) -> &'static AtomicU64 {
+    assert!((i + 1) * 8 <= obj.raw_len(), "raw word {i} out of range");
+    // SAFETY: the raw region starts 8-aligned (header 24 bytes + 8 per value,
+    // cells 64-aligned), lies inside the object's cells and is initialised
+    // (zeroed at allocation); AtomicU64 has the size and alignment of u64.
+    unsafe { &*(obj.raw_ptr() as *const AtomicU64).add(i) }
+}
+
+/// Reads raw word `i` (acquire).
+#[inline(always)]
+pub fn get_raw(obj: Obj, i: usize) -> u64 {
+    raw_word(obj, i).load(Ordering::Acquire)
+}
+
+/// Writes raw word `i` (release). The caller owns the object or holds its lock.
+#[inline(always)]
+pub fn set_raw(obj: Obj, i: usize, v: u64) {
+    raw_word(obj, i).store(v, Ordering::Release)
+}
+
+/// Writes bytes into the raw region at byte offset `off` of a FRESH object
+/// (not yet reachable by any other thread).
+pub fn init_raw_bytes(obj: Obj, off: usize, bytes: &[u8]) {
+    assert!(off + bytes.len() <= obj.raw_len(), "raw bytes out of range");
+    // SAFETY: in range (checked); the object is fresh so no reader exists.
+    unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), obj.raw_ptr().add(off), bytes.len()) }
+}
+
+/// The raw bytes `off..off+len` of an object whose raw region is immutable
+/// after initialisation (str, bytes).
+pub fn raw_slice(obj: Obj, off: usize, len: usize) -> &'static [u8] {
+    let all = obj.raw_bytes();
+    &all[off..off + len]
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::dict::{self as ldict, Probe};
+    use super::list as llist;
+    use crate::object::{Kind, Obj};
+    use crate::value::Value;
+    use crate::ProtoSpace;
+
+    #[test]
+    fn list_append_insert_remove() {
+        let space = ProtoSpace::new();
+        let mut ctx = space.new_context();
+        ctx.set_deferred_collection(true);
+        let l = Obj::from_value(llist::alloc(&mut ctx, Value::NONE, 0)).unwrap();
+        for i in 0..100 {
+            llist::append(&mut ctx, l, Value::int(i));
+        }
+        assert_eq!(llist::len(l), 100);
+        assert_eq!(llist::get(l, 57), Some(Value::int(57)));
+        llist::insert(&mut ctx, l, 0, Value::int(-1));
+        assert_eq!(llist::get(l, 0), Some(Value::int(-1)));
+        assert_eq!(llist::remove(&mut ctx, l, 0), Some(Value::int(-1)));
+        assert_eq!(llist::len(l), 100);
+        llist::truncate(&mut ctx, l, 10);
+        assert_eq!(llist::get(l, 10), None);
+        let mut snap = Vec::new();
+        llist::snapshot(l, &mut snap);
+        assert_eq!(snap.len(), 10);
+    }
+
+    #[test]
+    fn dict_insert_probe_delete_resize() {
+        let space = ProtoSpace::new();
+        let mut ctx = space.new_context();
+        ctx.set_deferred_collection(true);
+        let d = Obj::from_value(ldict::alloc(&mut ctx, Kind::DICT, Value::NONE, 5)).unwrap();
+        let eq = |a: Value, b: Value| -> Result<bool, ()> { Ok(a == b) };
+        for i in 0..1000i64 {
+            let k = Value::int(i);
+            let t = ldict::table(d);
+            match ldict::probe(t, i as u64, k, |x| eq(x, k)).unwrap() {
+                Probe::Vacant(s) => ldict::insert_new(&mut ctx, d, s, k, Value::int(i * 2), i as u64),
+                Probe::Found(_) => panic!("duplicate"),
+            }
+        }
+        assert_eq!(ldict::len(d), 1000);
+        for i in (0..1000i64).step_by(2) {
+            let k = Value::int(i);
+            let t = ldict::table(d);
+            let Probe::Found(e) = ldict::probe(t, i as u64, k, |x| eq(x, k)).unwrap() else { panic!("missing {i}") };
+            assert_eq!(ldict::entry(t, e).1, Value::int(i * 2));
+            ldict::delete(&mut ctx, d, t, e);
+        }
+        assert_eq!(ldict::len(d), 500);
+        let mut items = Vec::new();
+        ldict::items(d, &mut items);
+        assert_eq!(items.len(), 500);
+        assert!(items.iter().all(|(k, _, _)| k.as_int().unwrap() % 2 == 1));
+        // insertion order preserved
+        assert!(items.windows(2).all(|w| w[0].0.as_int() < w[1].0.as_int()));
+    }
+
+    #[test]
+    fn concurrent_append_on_shared_list_loses_nothing() {
+        let space = ProtoSpace::new();
+        let mut ctx = space.new_context();
+        ctx.set_deferred_collection(true);
+        let lv = llist::alloc(&mut ctx, Value::NONE, 0);
+        ctx.promote(lv);
+        ctx.stack().push(lv);
+        let l = Obj::from_value(lv).unwrap();
+        assert!(l.is_shared());
+        const THREADS: i64 = 4;
+        const PER: i64 = 2000;
+        let handles: Vec<_> = (0..THREADS)
+            .map(|t| {
+                let space = space.clone();
+                std::thread::spawn(move || {
+                    let mut c = space.new_context();
+                    c.set_deferred_collection(true);
+                    for i in 0..PER {
+                        c.lock_object(l);
+                        llist::append(&mut c, l, Value::int(t * PER + i));
+                        c.unlock_object(l);
+                    }
+                })
+            })
+            .collect();
+        ctx.blocking(|| {
+            for h in handles {
+                h.join().unwrap();
+            }
+        });
+        assert_eq!(llist::len(l), (THREADS * PER) as usize);
+        let mut snap = Vec::new();
+        llist::snapshot(l, &mut snap);
+        let mut seen: Vec<i64> = snap.iter().map(|v| v.as_int().unwrap()).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..THREADS * PER).collect::<Vec<_>>());
+    }
+}

@@ -1,0 +1,69 @@
+//! Flat strings and byte strings.
+//!
+//! `Kind::STR`: no values; raw words: `[0] byte length`, `[1] char length`,
+//! `[2] hash + 1` (0 = not computed yet), `[3] flags` (bit 0: ASCII), then the
+//! bytes (surrogate-preserving UTF-8 for str). `Kind::BYTES`: raw `[0]` byte
+//! length, `[1..3]` unused/hash, then the bytes.
+//!
+//! Concurrency contract: immutable after allocation except the cached hash,
+//! which any thread may compute and store (idempotent relaxed store).
+
+use super::{get_raw, init_raw_bytes, raw_slice, raw_word, set_raw};
+use crate::object::{Kind, Obj};
+use crate::sync::heap_atomic::Ordering;
+use crate::value::Value;
+use crate::ProtoContext;
+
+/// Offset of the bytes in the raw region.
+pub const DATA_OFFSET: usize = 32;
+/// Flag: all bytes are ASCII.
+pub const FLAG_ASCII: u64 = 1;
+
+/// Allocates a string/bytes object with the given bytes.
+pub fn alloc(ctx: &mut ProtoContext, kind: Kind, class: Value, bytes: &[u8], char_len: usize, ascii: bool, immortal: bool) -> Value {
+    let v = if immortal {
+        ctx.alloc_immortal(kind, class, 0, DATA_OFFSET + bytes.len())
+    } else {
+        ctx.alloc(kind, class, 0, DATA_OFFSET + bytes.len())
+    };
+    let o = Obj::from_value(v).expect("heap");
+    set_raw(o, 0, bytes.len() as u64);
+    set_raw(o, 1, char_len as u64);
+    set_raw(o, 3, if ascii { FLAG_ASCII } else { 0 });
+    init_raw_bytes(o, DATA_OFFSET, bytes);
+    v
+}
+
+/// The bytes of a str/bytes object.
+#[inline]
+pub fn bytes(o: Obj) -> &'static [u8] {
+    let n = get_raw(o, 0) as usize;
+    raw_slice(o, DATA_OFFSET, n)
+}
+
+/// Length in chars (str).
+#[inline]
+pub fn char_len(o: Obj) -> usize {
+    get_raw(o, 1) as usize
+}
+
+/// Is the string ASCII?
+#[inline]
+pub fn is_ascii(o: Obj) -> bool {
+    get_raw(o, 3) & FLAG_ASCII != 0
+}
+
+/// The cached hash, if computed.
+#[inline]
+pub fn cached_hash(o: Obj) -> Option<u64> {
+    match raw_word(o, 2).load(Ordering::Relaxed) {
+        0 => None,
+        h => Some(h.wrapping_sub(1)),
+    }
+}
+
+/// Caches a hash (`u64::MAX` is stored as is and recomputed each time).
+#[inline]
+pub fn set_cached_hash(o: Obj, h: u64) {
+    raw_word(o, 2).store(h.wrapping_add(1), Ordering::Relaxed);
+}

@@ -1,0 +1,102 @@
+//! Argument parsing helpers for builtin functions.
+
+use engine::runtime::{str_of, PyResult, Vm};
+use proto_core::{Obj, Value};
+
+/// Positional and keyword arguments of a builtin call.
+pub struct Args<'a> {
+    /// Positional arguments.
+    pub pos: &'a [Value],
+    /// Keyword arguments (name, value).
+    pub kw: Vec<(Value, Value)>,
+}
+
+impl<'a> Args<'a> {
+    /// Splits `a` by `kwnames`.
+    pub fn new(a: &'a [Value], kwnames: Value) -> Args<'a> {
+        match Obj::from_value(kwnames) {
+            Some(k) => {
+                let n = k.n_values();
+                let np = a.len() - n;
+                Args { pos: &a[..np], kw: (0..n).map(|i| (k.get(i), a[np + i])).collect() }
+            }
+            None => Args { pos: a, kw: Vec::new() },
+        }
+    }
+
+    /// Takes a keyword argument by name.
+    pub fn take(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| str_of(*k) == name)?;
+        Some(self.kw.remove(i).1)
+    }
+
+    /// Positional `i`, or keyword `name`.
+    pub fn get(&mut self, i: usize, name: &str) -> Option<Value> {
+        if i < self.pos.len() {
+            return self.pos.get(i).copied();
+        }
+        self.take(name)
+    }
+
+    /// Errors for leftover keywords.
+    pub fn no_more_kw(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
+        if let Some((k, _)) = self.kw.first() {
+            return Err(vm.type_error(&format!("{fname}() got an unexpected keyword argument '{}'", str_of(*k))));
+        }
+        Ok(())
+    }
+}
+
+/// Checks a positional count for a function taking no keywords.
+pub fn check(vm: &mut Vm, fname: &str, a: &[Value], kwnames: Value, min: usize, max: usize) -> PyResult<()> {
+    if let Some(k) = Obj::from_value(kwnames) {
+        if k.n_values() > 0 {
+            return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
+        }
+    }
+    let n = a.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            if min == 0 {
+                format!("{fname}() takes no arguments ({n} given)")
+            } else if min == 1 {
+                format!("{fname}() takes exactly one argument ({n} given)")
+            } else {
+                format!("{fname} expected {min} arguments, got {n}")
+            }
+        } else if n < min {
+            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        return Err(vm.type_error(&msg));
+    }
+    Ok(())
+}
+
+/// Method arity check (self excluded from the counts in messages).
+pub fn check_method(vm: &mut Vm, fname: &str, a: &[Value], kwnames: Value, min: usize, max: usize) -> PyResult<()> {
+    if let Some(k) = Obj::from_value(kwnames) {
+        if k.n_values() > 0 {
+            return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
+        }
+    }
+    let n = a.len().saturating_sub(1);
+    if n < min || n > max {
+        let msg = if min == max {
+            if min == 0 {
+                format!("{fname}() takes no arguments ({n} given)")
+            } else if min == 1 {
+                format!("{fname}() takes exactly one argument ({n} given)")
+            } else {
+                format!("{fname} expected {min} arguments, got {n}")
+            }
+        } else if n < min {
+            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        return Err(vm.type_error(&msg));
+    }
+    Ok(())
+}

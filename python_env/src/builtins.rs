@@ -1,0 +1,982 @@
+//! The builtins module: every builtin function registered here under its
+//! exact Python name.
+
+use crate::args::{check, Args};
+use engine::compiler::Mode;
+use engine::runtime::import::build_class;
+use engine::runtime::ops::Num;
+use engine::runtime::*;
+use proto_core::{Kind, Obj, Value};
+
+fn write_to(vm: &mut Vm, file: Value, s: &str) -> PyResult<()> {
+    if file.is_none() || file.is_empty() {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(s.as_bytes());
+        return Ok(());
+    }
+    let sv = vm.new_str(s);
+    vm.call_method(file, "write", &[sv])?;
+    Ok(())
+}
+
+fn print(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let sep = args.take("sep").filter(|v| !v.is_none());
+    let end = args.take("end").filter(|v| !v.is_none());
+    let file = args.take("file").unwrap_or(Value::NONE);
+    let flush = args.take("flush");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for print()", str_of(*k))));
+    }
+    if let Some(s) = sep {
+        if !is_str(s) {
+            let tn = vm.type_name_of(s);
+            return Err(vm.type_error(&format!("sep must be None or a string, not {tn}")));
+        }
+    }
+    if let Some(e) = end {
+        if !is_str(e) {
+            let tn = vm.type_name_of(e);
+            return Err(vm.type_error(&format!("end must be None or a string, not {tn}")));
+        }
+    }
+    let file = if file.is_none() { sys_attr(vm, "stdout").unwrap_or(Value::NONE) } else { file };
+    let direct = is_builtin_stdout(vm, file);
+    let sep_s = sep.map(|s| str_of(s).into_owned()).unwrap_or_else(|| " ".into());
+    let end_s = end.map(|s| str_of(s).into_owned()).unwrap_or_else(|| "\n".into());
+    if direct {
+        let mut out = String::new();
+        for (i, &x) in args.pos.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep_s);
+            }
+            out.push_str(&vm.str_string(x)?);
+        }
+        out.push_str(&end_s);
+        write_to(vm, Value::NONE, &out)?;
+    } else {
+        let mark = vm.push_root(file);
+        for (i, &x) in args.pos.iter().enumerate() {
+            if i > 0 {
+                write_to(vm, file, &sep_s)?;
+            }
+            let s = vm.str_string(x)?;
+            write_to(vm, file, &s)?;
+        }
+        write_to(vm, file, &end_s)?;
+        vm.pop_roots(mark);
+    }
+    if let Some(f) = flush {
+        if vm.truthy(f)? && !direct {
+            vm.call_method(file, "flush", &[])?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
+/// `sys.<name>`.
+pub fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
+    let sys = *proto_core::sync::lock(&vm.g.sys);
+    let d = Obj::from_value(sys)?.get(0);
+    let k = vm.intern(name);
+    vm.dict_get_str(d, k)
+}
+
+fn is_builtin_stdout(vm: &mut Vm, f: Value) -> bool {
+    f.is_none() || Obj::from_value(f).is_some_and(|o| o.kind() == K_MISC && type_name(o.class()) == "TextIOWrapper" && crate::modules::sys::stream_fd(vm, f) == Some(1))
+}
+
+fn len(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "len", a, k, 1, 1)?;
+    let n = vm.len(a[0])?;
+    Ok(vm.new_int(n as i64))
+}
+
+fn repr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "repr", a, k, 1, 1)?;
+    vm.repr(a[0])
+}
+
+fn ascii(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "ascii", a, k, 1, 1)?;
+    let r = vm.repr_string(a[0])?;
+    Ok(vm.new_str(&engine::runtime::interp::ascii_escape(&r)))
+}
+
+fn isinstance_impl(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
+    if let Some(o) = Obj::from_value(t) {
+        if o.kind() == Kind::TUPLE {
+            for i in 0..o.n_values() {
+                if isinstance_impl(vm, v, o.get(i))? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if o.kind() == K_TYPE {
+            if vm.isinstance(v, t) {
+                return Ok(true);
+            }
+            let meta = o.class();
+            if meta != vm.g.types.type_ {
+                if let Some(f) = vm.lookup_type(meta, vm.g.names.__instancecheck__) {
+                    if Obj::from_value(f).is_some_and(|x| x.kind() == K_FUNCTION) {
+                        let r = vm.call_bound(f, t, &[v])?;
+                        return vm.truthy(r);
+                    }
+                }
+            }
+            return Ok(false);
+        }
+        if let Some(f) = vm.lookup_type(o.class(), vm.g.names.__instancecheck__) {
+            let r = vm.call_bound(f, t, &[v])?;
+            return vm.truthy(r);
+        }
+    }
+    Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+}
+
+fn isinstance(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "isinstance", a, k, 2, 2)?;
+    Ok(Value::bool(isinstance_impl(vm, a[0], a[1])?))
+}
+
+fn issubclass_impl(vm: &mut Vm, c: Value, t: Value) -> PyResult<bool> {
+    if let Some(o) = Obj::from_value(t) {
+        if o.kind() == Kind::TUPLE {
+            for i in 0..o.n_values() {
+                if issubclass_impl(vm, c, o.get(i))? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if o.kind() == K_TYPE {
+            if !Obj::from_value(c).is_some_and(|x| x.kind() == K_TYPE) {
+                return Err(vm.type_error("issubclass() arg 1 must be a class"));
+            }
+            if vm.is_subtype(c, t) {
+                return Ok(true);
+            }
+            let meta = o.class();
+            if meta != vm.g.types.type_ {
+                if let Some(f) = vm.lookup_type(meta, vm.g.names.__subclasscheck__) {
+                    if Obj::from_value(f).is_some_and(|x| x.kind() == K_FUNCTION) {
+                        let r = vm.call_bound(f, t, &[c])?;
+                        return vm.truthy(r);
+                    }
+                }
+            }
+            return Ok(false);
+        }
+    }
+    Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+}
+
+fn issubclass(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "issubclass", a, k, 2, 2)?;
+    Ok(Value::bool(issubclass_impl(vm, a[0], a[1])?))
+}
+
+fn attr_name(vm: &mut Vm, n: Value, fname: &str) -> PyResult<Value> {
+    if !is_str(n) {
+        let tn = vm.type_name_of(n);
+        let msg = if fname == "getattr" || fname == "hasattr" || fname == "setattr" || fname == "delattr" { format!("attribute name must be string, not '{tn}'") } else { format!("{fname}(): attribute name must be string") };
+        return Err(vm.type_error(&msg));
+    }
+    Ok(vm.intern_value(n))
+}
+
+fn getattr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "getattr", a, k, 2, 3)?;
+    let n = attr_name(vm, a[1], "getattr")?;
+    if a.len() == 3 {
+        return Ok(vm.getattr_opt(a[0], n)?.unwrap_or(a[2]));
+    }
+    vm.getattr(a[0], n)
+}
+
+fn hasattr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "hasattr", a, k, 2, 2)?;
+    let n = attr_name(vm, a[1], "hasattr")?;
+    Ok(Value::bool(vm.getattr_opt(a[0], n)?.is_some()))
+}
+
+fn setattr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "setattr", a, k, 3, 3)?;
+    let n = attr_name(vm, a[1], "setattr")?;
+    vm.setattr(a[0], n, a[2])?;
+    Ok(Value::NONE)
+}
+
+fn delattr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "delattr", a, k, 2, 2)?;
+    let n = attr_name(vm, a[1], "delattr")?;
+    vm.delattr(a[0], n)?;
+    Ok(Value::NONE)
+}
+
+fn id(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "id", a, k, 1, 1)?;
+    Ok(vm.new_int((a[0].bits() >> 1) as i64))
+}
+
+fn hash(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "hash", a, k, 1, 1)?;
+    let h = vm.hash(a[0])?;
+    Ok(vm.new_int(h))
+}
+
+fn iter(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "iter", a, k, 1, 2)?;
+    if a.len() == 2 {
+        let c = vm.g.types.call_iter;
+        let it = vm.new_seq_iter(c, a[0], 0);
+        let o = Obj::from_value(it).expect("it");
+        o.init(1, a[1]);
+        return Ok(it);
+    }
+    vm.iter(a[0])
+}
+
+fn next(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "next", a, k, 1, 2)?;
+    let tp = vm.type_of(a[0]);
+    let is_iter = Obj::from_value(a[0]).is_some_and(|o| matches!(o.kind(), K_ITER | K_GEN)) || vm.lookup_type(tp, vm.g.names.__next__).is_some();
+    if !is_iter {
+        let tn = vm.type_name_of(a[0]);
+        return Err(vm.type_error(&format!("'{tn}' object is not an iterator")));
+    }
+    if Obj::from_value(a[0]).is_some_and(|o| o.kind() == K_GEN && o.class() == vm.g.types.generator) {
+        return match vm.gen_resume(a[0], Value::NONE, Value::EMPTY) {
+            Ok(engine::runtime::call::GenStep::Yield(v)) => Ok(v),
+            Ok(engine::runtime::call::GenStep::Return(r)) => {
+                if a.len() == 2 {
+                    Ok(a[1])
+                } else {
+                    Err(vm.stop_iteration(r))
+                }
+            }
+            Err(e) => Err(e),
+        };
+    }
+    if Obj::from_value(a[0]).is_some_and(|o| o.kind() == K_ITER) {
+        return match vm.next(a[0])? {
+            Some(v) => Ok(v),
+            None if a.len() == 2 => Ok(a[1]),
+            None => Err(vm.stop_iteration(Value::NONE)),
+        };
+    }
+    let f = vm.lookup_type(tp, vm.g.names.__next__).expect("next");
+    match vm.call_bound(f, a[0], &[]) {
+        Ok(v) => Ok(v),
+        Err(e) if a.len() == 2 && vm.isinstance(e.0, vm.g.e.StopIteration) => Ok(a[1]),
+        Err(e) => Err(e),
+    }
+}
+
+fn callable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "callable", a, k, 1, 1)?;
+    let r = match Obj::from_value(a[0]) {
+        Some(o) => matches!(o.kind(), K_FUNCTION | K_BUILTIN | K_METHOD | K_TYPE) || vm.lookup_type(o.class(), vm.g.names.__call__).is_some(),
+        None => false,
+    };
+    Ok(Value::bool(r))
+}
+
+fn chr_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "chr", a, k, 1, 1)?;
+    let Some(i) = vm.as_i64(a[0]) else {
+        if vm.is_int_like(a[0]) {
+            return Err(vm.new_exc(vm.g.e.OverflowError, "Python int too large to convert to C int"));
+        }
+        let tn = vm.type_name_of(a[0]);
+        return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    if !(0..=0x10FFFF).contains(&i) {
+        return Err(vm.value_error("chr() arg not in range(0x110000)"));
+    }
+    Ok(vm.char_str(i as u32))
+}
+
+fn ord(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "ord", a, k, 1, 1)?;
+    let v = a[0];
+    if let Some(o) = Obj::from_value(v) {
+        if o.kind() == Kind::STR {
+            let cps = crate::text::decode_wtf8(str_bytes(v));
+            if cps.len() == 1 {
+                return Ok(Value::int(cps[0] as i64));
+            }
+            return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", cps.len())));
+        }
+        if o.kind() == Kind::BYTES || o.kind() == K_BYTEARRAY {
+            let b = if o.kind() == Kind::BYTES { str_bytes(v) } else { str_bytes(o.get(0)) };
+            if b.len() == 1 {
+                return Ok(Value::int(b[0] as i64));
+            }
+            return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", b.len())));
+        }
+    }
+    let tn = vm.type_name_of(v);
+    Err(vm.type_error(&format!("ord() expected string of length 1, but {tn} found")))
+}
+
+fn radix(vm: &mut Vm, a: &[Value], k: Value, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
+    check(vm, name, a, k, 1, 1)?;
+    let i = vm.index(a[0])?;
+    let b = vm.as_bigint(i).unwrap_or_default();
+    let neg = b.sign() == num_bigint::Sign::Minus;
+    let mag = if neg { -b } else { b };
+    let s = mag.to_str_radix(base);
+    Ok(vm.new_str(&format!("{}{}{}", if neg { "-" } else { "" }, prefix, s)))
+}
+
+fn hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    radix(vm, a, k, "hex", 16, "0x")
+}
+fn oct(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    radix(vm, a, k, "oct", 8, "0o")
+}
+fn bin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    radix(vm, a, k, "bin", 2, "0b")
+}
+
+fn abs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "abs", a, k, 1, 1)?;
+    match vm.num(a[0]) {
+        Some(Num::I(i)) => Ok(match i.checked_abs() { Some(r) => vm.new_int(r), None => vm.new_bigint(num_bigint::BigInt::from(i).magnitude().clone().into()) }),
+        Some(Num::B(b)) => {
+            let r = num_traits::Signed::abs(b);
+            Ok(vm.new_bigint(r))
+        }
+        Some(Num::F(f)) => Ok(vm.new_float(f.abs())),
+        None => {
+            if let Some(r) = vm.call_special(a[0], vm.g.names.__abs__, &[])? {
+                return Ok(r);
+            }
+            let tn = vm.type_name_of(a[0]);
+            Err(vm.type_error(&format!("bad operand type for abs(): '{tn}'")))
+        }
+    }
+}
+
+fn iterate(vm: &mut Vm, v: Value, mut f: impl FnMut(&mut Vm, Value) -> PyResult<bool>) -> PyResult<()> {
+    let it = vm.iter(v)?;
+    let mark = vm.push_root(it);
+    let r = (|| {
+        while let Some(x) = vm.next(it)? {
+            if !f(vm, x)? {
+                break;
+            }
+        }
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+fn sum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let start = args.take("start");
+    args.no_more_kw(vm, "sum")?;
+    if args.pos.is_empty() || args.pos.len() > 2 {
+        return Err(vm.type_error(&format!("sum() takes at most 2 arguments ({} given)", args.pos.len())));
+    }
+    let mut acc = args.pos.get(1).copied().or(start).unwrap_or(Value::int(0));
+    if is_str(acc) {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if Obj::from_value(acc).is_some_and(|o| o.kind() == Kind::BYTES) {
+        return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    if Obj::from_value(acc).is_some_and(|o| o.kind() == K_BYTEARRAY) {
+        return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+    }
+    let slot = vm.push_root(acc);
+    let r = iterate(vm, args.pos[0], |vm, x| {
+        acc = vm.binary_op(engine::bytecode::BinaryOperator::Add, acc, x)?;
+        vm.ctx.stack().slots_mut()[slot] = acc;
+        Ok(true)
+    });
+    vm.pop_roots(slot);
+    r?;
+    Ok(acc)
+}
+
+fn any(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "any", a, k, 1, 1)?;
+    let mut r = false;
+    iterate(vm, a[0], |vm, x| {
+        if vm.truthy(x)? {
+            r = true;
+            return Ok(false);
+        }
+        Ok(true)
+    })?;
+    Ok(Value::bool(r))
+}
+
+fn all(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "all", a, k, 1, 1)?;
+    let mut r = true;
+    iterate(vm, a[0], |vm, x| {
+        if !vm.truthy(x)? {
+            r = false;
+            return Ok(false);
+        }
+        Ok(true)
+    })?;
+    Ok(Value::bool(r))
+}
+
+fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
+    let name = if is_max { "max" } else { "min" };
+    let mut args = Args::new(a, k);
+    let key = args.take("key").filter(|v| !v.is_none());
+    let default = args.take("default");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for {name}()", str_of(*k))));
+    }
+    if args.pos.is_empty() {
+        return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0")));
+    }
+    let items = if args.pos.len() == 1 {
+        vm.collect(args.pos[0])?
+    } else {
+        if default.is_some() {
+            return Err(vm.type_error(&format!("Cannot specify a default for {name}() with multiple positional arguments")));
+        }
+        args.pos.to_vec()
+    };
+    if items.is_empty() {
+        if let Some(d) = default {
+            return Ok(d);
+        }
+        return Err(vm.value_error(&format!("{name}() arg is an empty sequence")));
+    }
+    let holder = vm.new_list(&items);
+    let mark = vm.push_root(holder);
+    let r = (|| {
+        let mut best = items[0];
+        let mut best_k = match key {
+            Some(f) => vm.call(f, &[best], Value::EMPTY)?,
+            None => best,
+        };
+        vm.push_root(best_k);
+        for &x in &items[1..] {
+            let kx = match key {
+                Some(f) => vm.call(f, &[x], Value::EMPTY)?,
+                None => x,
+            };
+            vm.push_root(kx);
+            let better = vm.compare(kx, best_k, if is_max { 4 } else { 0 })?;
+            if vm.truthy(better)? {
+                best = x;
+                best_k = kx;
+            }
+        }
+        Ok(best)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+fn max(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    minmax(vm, a, k, true)
+}
+fn min(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    minmax(vm, a, k, false)
+}
+
+/// Stable merge sort of `items` by `keys` with Python `<`.
+pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<()> {
+    let holder = vm.new_list(items);
+    let mark = vm.push_root(holder);
+    let r = (|| {
+        let keys: Vec<Value> = match key {
+            Some(f) => {
+                let mut ks = Vec::with_capacity(items.len());
+                for &x in items.iter() {
+                    let kx = vm.call(f, &[x], Value::EMPTY)?;
+                    vm.push_root(kx);
+                    ks.push(kx);
+                }
+                ks
+            }
+            None => items.clone(),
+        };
+        let mut idx: Vec<usize> = (0..items.len()).collect();
+        if reverse {
+            idx.reverse();
+        }
+        let mut err = None;
+        // insertion-merge sort with fallible comparisons
+        let mut lt = |vm: &mut Vm, x: usize, y: usize| -> bool {
+            if err.is_some() {
+                return false;
+            }
+            let (a, b) = (keys[x], keys[y]);
+            if a.is_int() && b.is_int() {
+                return a.int_unchecked() < b.int_unchecked();
+            }
+            match vm.compare(a, b, 0).and_then(|r| vm.truthy(r)) {
+                Ok(b) => b,
+                Err(e) => {
+                    err = Some(e);
+                    false
+                }
+            }
+        };
+        merge_sort(vm, &mut idx, &mut lt);
+        if let Some(e) = err {
+            return Err(e);
+        }
+        if reverse {
+            idx.reverse();
+        }
+        let orig = items.clone();
+        for (i, j) in idx.into_iter().enumerate() {
+            items[i] = orig[j];
+        }
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+fn merge_sort(vm: &mut Vm, v: &mut [usize], lt: &mut impl FnMut(&mut Vm, usize, usize) -> bool) {
+    let n = v.len();
+    if n <= 1 {
+        return;
+    }
+    if n <= 16 {
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && lt(vm, v[j], v[j - 1]) {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mid = n / 2;
+    merge_sort(vm, &mut v[..mid], lt);
+    merge_sort(vm, &mut v[mid..], lt);
+    let mut out = Vec::with_capacity(n);
+    let (mut i, mut j) = (0, mid);
+    while i < mid && j < n {
+        if lt(vm, v[j], v[i]) {
+            out.push(v[j]);
+            j += 1;
+        } else {
+            out.push(v[i]);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&v[i..mid]);
+    out.extend_from_slice(&v[j..n]);
+    v.copy_from_slice(&out);
+}
+
+fn sorted(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let key = args.take("key").filter(|v| !v.is_none());
+    let rev = args.take("reverse");
+    args.no_more_kw(vm, "sorted")?;
+    if args.pos.len() != 1 {
+        return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", args.pos.len())));
+    }
+    let mut items = vm.collect(args.pos[0])?;
+    let reverse = match rev {
+        Some(r) => vm.truthy(r)?,
+        None => false,
+    };
+    sort_values(vm, &mut items, key, reverse)?;
+    Ok(vm.new_list(&items))
+}
+
+fn divmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "divmod", a, k, 2, 2)?;
+    use engine::bytecode::BinaryOperator as B;
+    if vm.num(a[0]).is_none() || vm.num(a[1]).is_none() {
+        let (f, r) = (vm.g.names.__divmod__, vm.g.names.__rdivmod__);
+        let res = vm.binop_dispatch(a[0], a[1], f, r)?;
+        if res != Value::NOT_IMPLEMENTED {
+            return Ok(res);
+        }
+        let (ta, tb) = (vm.type_name_of(a[0]), vm.type_name_of(a[1]));
+        return Err(vm.type_error(&format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")));
+    }
+    let q = vm.binary_op(B::FloorDivide, a[0], a[1])?;
+    let r = vm.binary_op(B::Remainder, a[0], a[1])?;
+    Ok(vm.new_tuple(&[q, r]))
+}
+
+fn pow_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let base = args.get(0, "base");
+    let exp = args.get(1, "exp");
+    let m = args.get(2, "mod").filter(|v| !v.is_none());
+    let (Some(b), Some(e)) = (base, exp) else { return Err(vm.type_error("pow() missing required argument")) };
+    if let Some(m) = m {
+        let (Some(bb), Some(eb), Some(mb)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m)) else {
+            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        };
+        if num_traits::Zero::is_zero(&mb) {
+            return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+        }
+        let r = if eb.sign() == num_bigint::Sign::Minus {
+            // modular inverse
+            let inv = modinv(&bb, &mb).ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
+            inv.modpow(&(-eb), &mb)
+        } else {
+            bb.modpow(&eb, &mb)
+        };
+        let r = if r.sign() == num_bigint::Sign::Minus || (mb.sign() == num_bigint::Sign::Minus && !num_traits::Zero::is_zero(&r) && r.sign() == num_bigint::Sign::Plus) { r + &mb } else { r };
+        return Ok(vm.new_bigint(r));
+    }
+    vm.binary_op(engine::bytecode::BinaryOperator::Power, b, e)
+}
+
+fn modinv(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {
+    use num_integer::Integer;
+    let g = a.extended_gcd(m);
+    if g.gcd != num_bigint::BigInt::from(1) && g.gcd != num_bigint::BigInt::from(-1) {
+        return None;
+    }
+    Some(g.x.mod_floor(m))
+}
+
+fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let x = args.get(0, "number").ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
+    let nd = args.get(1, "ndigits").filter(|v| !v.is_none());
+    match vm.num(x) {
+        Some(Num::F(f)) => match nd {
+            None => {
+                if f.is_nan() {
+                    return Err(vm.value_error("cannot convert float NaN to integer"));
+                }
+                if f.is_infinite() {
+                    return Err(vm.new_exc(vm.g.e.OverflowError, "cannot convert float infinity to integer"));
+                }
+                let r = crate::text::number::float_round_to_int(f).map_err(|_| vm.value_error("round"))?;
+                Ok(vm.new_bigint(r))
+            }
+            Some(n) => {
+                let n = vm.as_i64(n).unwrap_or(0);
+                let r = crate::text::number::float_round(f, n).map_err(|_| vm.new_exc(vm.g.e.OverflowError, "rounded value too large to represent"))?;
+                Ok(vm.new_float(r))
+            }
+        },
+        Some(Num::I(_)) | Some(Num::B(_)) => match nd {
+            None => Ok(if x.is_bool() { Value::int((x == Value::TRUE) as i64) } else { x }),
+            Some(n) => {
+                let n = vm.as_i64(n).unwrap_or(0);
+                let b = vm.as_bigint(x).unwrap_or_default();
+                let r = crate::text::number::int_round(&b, n);
+                Ok(vm.new_bigint(r))
+            }
+        },
+        None => {
+            let mut call_args = vec![];
+            if let Some(n) = nd {
+                call_args.push(n);
+            }
+            if let Some(r) = vm.call_special(x, vm.g.names.__round__, &call_args)? {
+                return Ok(r);
+            }
+            let tn = vm.type_name_of(x);
+            Err(vm.type_error(&format!("type {tn} doesn't define __round__ method")))
+        }
+    }
+}
+
+fn vars(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "vars", a, k, 0, 1)?;
+    if a.is_empty() {
+        return locals(vm, a, k);
+    }
+    match vm.getattr_opt(a[0], vm.g.names.__dict__)? {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+fn dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "dir", a, k, 0, 1)?;
+    if a.is_empty() {
+        let l = locals(vm, a, k)?;
+        let mut names: Vec<String> = vm.dict_items(l).into_iter().map(|(k, _)| str_of(k).into_owned()).collect();
+        names.sort();
+        let vals: Vec<Value> = names.iter().map(|s| vm.new_str(s)).collect();
+        return Ok(vm.new_list(&vals));
+    }
+    let v = a[0];
+    let mut names: Vec<String> = Vec::new();
+    if let Some(o) = Obj::from_value(v) {
+        if o.kind() == K_MODULE || o.kind() == K_TYPE {
+            if let Some(d) = vm.instance_dict(o) {
+                names.extend(vm.dict_items(d).into_iter().map(|(k, _)| str_of(k).into_owned()));
+            }
+            if o.kind() == K_TYPE {
+                let mro = vm.getattr(v, vm.g.names.__mro__)?;
+                for c in vm.seq_items(mro) {
+                    let d = Obj::from_value(c).expect("t").get(T_DICT);
+                    names.extend(vm.dict_items(d).into_iter().map(|(k, _)| str_of(k).into_owned()));
+                }
+            }
+        } else {
+            let r = vm.call_method(v, "__dir__", &[])?;
+            let items = vm.collect(r)?;
+            names.extend(items.into_iter().map(|x| str_of(x).into_owned()));
+        }
+    }
+    names.sort();
+    names.dedup();
+    let vals: Vec<Value> = names.iter().map(|s| vm.new_str(s)).collect();
+    Ok(vm.new_list(&vals))
+}
+
+fn globals(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.frames.last().map(|f| f.globals.value()).unwrap_or(Value::NONE))
+}
+
+fn locals(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let Some(f) = vm.frames.last() else { return Ok(Value::NONE) };
+    let (base, cd) = (f.base, f.code);
+    let lm = vm.ctx.stack().slots_mut()[base + 2];
+    if !lm.is_empty() {
+        return Ok(lm);
+    }
+    let d = vm.new_dict();
+    for (i, &n) in cd.varnames.iter().enumerate() {
+        let v = vm.ctx.stack().slots_mut()[base + FRAME_HEADER + i];
+        if !v.is_empty() {
+            vm.dict_set_str(d, n, v);
+        }
+    }
+    let cells = base + FRAME_HEADER + cd.nlocals;
+    let names: Vec<String> = cd.code.cellvars.iter().chain(cd.code.freevars.iter()).map(|s| s.to_string()).collect();
+    for (i, n) in names.iter().enumerate() {
+        let c = vm.ctx.stack().slots_mut()[cells + i];
+        if let Some(co) = Obj::from_value(c) {
+            let v = co.get(0);
+            if !v.is_empty() {
+                let k = vm.intern(n);
+                vm.dict_set_str(d, k, v);
+            }
+        }
+    }
+    Ok(d)
+}
+
+fn format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "format", a, k, 1, 2)?;
+    let spec = match a.get(1) {
+        Some(&s) => s,
+        None => vm.intern(""),
+    };
+    if !is_str(spec) {
+        let tn = vm.type_name_of(spec);
+        return Err(vm.type_error(&format!("format() argument 2 must be str, not {tn}")));
+    }
+    vm.format(a[0], spec)
+}
+
+fn exec_eval(vm: &mut Vm, a: &[Value], k: Value, mode: Mode) -> PyResult<Value> {
+    let name = if mode == Mode::Eval { "eval" } else { "exec" };
+    let mut args = Args::new(a, k);
+    let src = args.get(0, "source").ok_or_else(|| vm.type_error(&format!("{name}() missing required argument 'source' (pos 1)")))?;
+    let g = args.get(1, "globals").filter(|v| !v.is_none());
+    let l = args.get(2, "locals").filter(|v| !v.is_none());
+    let code = if Obj::from_value(src).is_some_and(|o| o.kind() == K_CODE) {
+        src
+    } else if is_str(src) || Obj::from_value(src).is_some_and(|o| o.kind() == Kind::BYTES) {
+        let s = str_bytes(src).to_vec();
+        let s = if mode == Mode::Eval { String::from_utf8_lossy(&s).trim_start_matches([' ', '\t']).as_bytes().to_vec() } else { s };
+        vm.register_source("<string>", &String::from_utf8_lossy(&s));
+        vm.compile_source(&s, "<string>", mode)?
+    } else {
+        let tn = vm.type_name_of(src);
+        let _ = tn;
+        return Err(vm.type_error(&format!("{name}() arg 1 must be a string, bytes or code object")));
+    };
+    let mark = vm.push_root(code);
+    let (globals, locals) = match (g, l) {
+        (Some(g), Some(l)) => (g, l),
+        (Some(g), None) => (g, g),
+        (None, Some(l)) => {
+            let gg = self::globals(vm, &[], Value::EMPTY)?;
+            (gg, l)
+        }
+        (None, None) => {
+            let gg = self::globals(vm, &[], Value::EMPTY)?;
+            let ll = self::locals(vm, &[], Value::EMPTY)?;
+            (gg, ll)
+        }
+    };
+    if !Obj::from_value(globals).is_some_and(|o| o.kind() == Kind::DICT) {
+        vm.pop_roots(mark);
+        let tn = vm.type_name_of(globals);
+        return Err(vm.type_error(&format!("{name}() globals must be a dict, not {tn}")));
+    }
+    vm.push_root(globals);
+    vm.push_root(locals);
+    if vm.dict_get_str(globals, vm.g.names.__builtins__).is_none() {
+        let b = vm.g.builtins;
+        vm.dict_set_str(globals, vm.g.names.__builtins__, b);
+    }
+    let r = vm.run_code(code, globals, locals);
+    vm.pop_roots(mark);
+    let r = r?;
+    Ok(if mode == Mode::Eval { r } else { Value::NONE })
+}
+
+fn exec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    exec_eval(vm, a, k, Mode::Exec)
+}
+fn eval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    exec_eval(vm, a, k, Mode::Eval)
+}
+
+fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let src = args.get(0, "source").unwrap_or(Value::NONE);
+    let filename = args.get(1, "filename").map(|v| str_of(v).into_owned()).unwrap_or_else(|| "<string>".into());
+    let mode = args.get(2, "mode").map(|v| str_of(v).into_owned()).unwrap_or_else(|| "exec".into());
+    let m = match mode.as_str() {
+        "exec" => Mode::Exec,
+        "eval" => Mode::Eval,
+        "single" => Mode::Single,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let s = str_bytes(src).to_vec();
+    vm.register_source(&filename, &String::from_utf8_lossy(&s));
+    vm.compile_source(&s, &filename, m)
+}
+
+fn import(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let name = args.get(0, "name").unwrap_or(Value::NONE);
+    let globals = args.get(1, "globals").unwrap_or(Value::NONE);
+    let fromlist = args.get(3, "fromlist").unwrap_or(Value::NONE);
+    let level = args.get(4, "level").unwrap_or(Value::int(0));
+    let g = if globals.is_none() { vm.new_dict() } else { globals };
+    vm.import_name(name, g, fromlist, level)
+}
+
+fn input(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if let Some(&p) = a.first() {
+        let s = vm.str_string(p)?;
+        write_to(vm, Value::NONE, &s)?;
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    }
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.exc_by_name("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+            }
+            Ok(vm.new_str(&line))
+        }
+        Err(e) => Err(vm.exc_by_name("OSError", &e.to_string())),
+    }
+}
+
+fn breakpoint(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+/// Fills the builtins dict.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let b = vm.g.builtins;
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("getattr", getattr),
+        ("hasattr", hasattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("id", id),
+        ("hash", hash),
+        ("iter", iter),
+        ("next", next),
+        ("callable", callable),
+        ("chr", chr_),
+        ("ord", ord),
+        ("hex", hex),
+        ("oct", oct),
+        ("bin", bin),
+        ("abs", abs),
+        ("sum", sum),
+        ("any", any),
+        ("all", all),
+        ("max", max),
+        ("min", min),
+        ("sorted", sorted),
+        ("divmod", divmod),
+        ("pow", pow_),
+        ("round", round),
+        ("vars", vars),
+        ("dir", dir),
+        ("globals", globals),
+        ("locals", locals),
+        ("format", format),
+        ("exec", exec),
+        ("eval", eval),
+        ("compile", compile),
+        ("__import__", import),
+        ("__build_class__", build_class),
+        ("input", input),
+        ("breakpoint", breakpoint),
+    ];
+    for &(name, f) in fns {
+        let v = vm.new_builtin(name, f, false);
+        let k = vm.intern(name);
+        vm.dict_set_str(b, k, v);
+    }
+    let t = &vm.g.types;
+    let types: Vec<(&str, Value)> = vec![
+        ("object", t.object),
+        ("type", t.type_),
+        ("int", t.int),
+        ("bool", t.bool_),
+        ("float", t.float),
+        ("complex", t.complex),
+        ("str", t.str_),
+        ("bytes", t.bytes),
+        ("bytearray", t.bytearray),
+        ("tuple", t.tuple),
+        ("list", t.list),
+        ("dict", t.dict),
+        ("set", t.set),
+        ("frozenset", t.frozenset),
+        ("range", t.range),
+        ("slice", t.slice),
+        ("property", t.property),
+        ("staticmethod", t.staticmethod),
+        ("classmethod", t.classmethod),
+        ("super", t.super_),
+    ];
+    for (name, v) in types {
+        let k = vm.intern(name);
+        vm.dict_set_str(b, k, v);
+    }
+    for (name, v) in [("None", Value::NONE), ("True", Value::TRUE), ("False", Value::FALSE), ("NotImplemented", Value::NOT_IMPLEMENTED), ("Ellipsis", Value::ELLIPSIS), ("__debug__", Value::TRUE)] {
+        let k = vm.intern(name);
+        vm.dict_set_str(b, k, v);
+    }
+    let k = vm.intern("__name__");
+    let n = vm.intern("builtins");
+    vm.dict_set_str(b, k, n);
+    Ok(())
+}

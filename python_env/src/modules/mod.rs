@@ -1,0 +1,19 @@
+//! Standard-library modules, one file each.
+
+pub mod math;
+pub mod sys;
+pub mod time;
+
+use engine::runtime::{PyResult, Vm};
+
+/// Registers the builtin module factories.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    vm.register_module("math", math::create);
+    vm.register_module("time", time::create);
+    vm.register_source_module("functools", include_str!("../../lib/functools.py"));
+    vm.register_source_module("collections", include_str!("../../lib/collections.py"));
+    vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
+    vm.register_source_module("operator", include_str!("../../lib/operator.py"));
+    vm.register_source_module("abc", include_str!("../../lib/abc.py"));
+    Ok(())
+}

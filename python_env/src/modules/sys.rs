@@ -1,0 +1,222 @@
+//! The `sys` module.
+
+use crate::args::Args;
+use engine::runtime::*;
+use proto_core::{Kind, Obj, Value};
+use std::io::Write;
+
+/// The fd of a builtin stream object.
+pub fn stream_fd(_vm: &mut Vm, f: Value) -> Option<i64> {
+    Obj::from_value(f).filter(|o| o.kind() == K_MISC).and_then(|o| o.get(0).as_int())
+}
+
+fn stream_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a.len() != 2 || !is_str(a[1]) {
+        let tn = a.get(1).map(|v| vm.type_name_of(*v)).unwrap_or_default();
+        return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
+    }
+    let fd = stream_fd(vm, a[0]).unwrap_or(1);
+    let b = str_bytes(a[1]);
+    let s = String::from_utf8_lossy(b);
+    if fd == 2 {
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    } else {
+        let _ = std::io::stdout().write_all(s.as_bytes());
+    }
+    Ok(Value::int(proto_core::layouts::str::char_len(Obj::from_value(a[1]).expect("s")) as i64))
+}
+
+fn stream_flush(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let _ = std::io::stdout().flush();
+    Ok(Value::NONE)
+}
+
+fn stream_readline(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let mut line = String::new();
+    let _ = std::io::stdin().read_line(&mut line);
+    Ok(vm.new_str(&line))
+}
+
+fn stream_read(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let mut s = String::new();
+    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
+    Ok(vm.new_str(&s))
+}
+
+fn stream_fileno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(stream_fd(vm, a[0]).unwrap_or(1)))
+}
+
+fn stream_isatty(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::FALSE)
+}
+
+fn exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let args = vm.new_tuple(a);
+    Err(vm.new_exc_args(vm.g.e.SystemExit, args))
+}
+
+fn getrecursionlimit(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(vm.g.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = a.first().and_then(|v| vm.as_i64(*v)).unwrap_or(0);
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    vm.g.recursion_limit.store(n as usize, std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+
+fn exc_info(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let e = vm.exc_info();
+    if e.is_heap() {
+        let t = vm.type_of(e);
+        let tb = Obj::from_value(e).map(|o| o.get(EXC_TB)).filter(|v| v.is_heap()).unwrap_or(Value::NONE);
+        return Ok(vm.new_tuple(&[t, e, tb]));
+    }
+    Ok(vm.new_tuple(&[Value::NONE, Value::NONE, Value::NONE]))
+}
+
+fn exception(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let e = vm.exc_info();
+    Ok(if e.is_heap() { e } else { Value::NONE })
+}
+
+fn intern(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.intern_value(a[0]))
+}
+
+fn getsizeof(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = Obj::from_value(a[0]).map(|o| o.cells() * 64).unwrap_or(24);
+    Ok(Value::int(n as i64))
+}
+
+fn getrefcount(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(2))
+}
+
+fn getdefaultencoding(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_str("utf-8"))
+}
+
+fn displayhook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !a[0].is_none() {
+        let s = vm.repr_string(a[0])?;
+        println!("{s}");
+    }
+    Ok(Value::NONE)
+}
+
+fn excepthook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = vm.format_exception(a[1]);
+    let _ = std::io::stdout().flush();
+    eprint!("{s}");
+    Ok(Value::NONE)
+}
+
+fn make_stream(vm: &mut Vm, cls: Value, fd: i64, name: &str) -> Value {
+    let o = vm.alloc_obj(K_MISC, cls, 2, 0);
+    o.init(0, Value::int(fd));
+    let n = vm.new_str(name);
+    o.init(1, n);
+    o.value()
+}
+
+fn simple_ns(vm: &mut Vm, items: &[(&str, Value)]) -> Value {
+    let cls = vm.g.types.namespace;
+    let o = vm.alloc_obj(K_INSTANCE, cls, 1, 0);
+    let d = vm.new_dict();
+    o.init(0, d);
+    for (k, v) in items {
+        let kk = vm.intern(k);
+        vm.dict_set_str(d, kk, *v);
+    }
+    o.value()
+}
+
+/// Creates the sys module.
+pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
+    let m = vm.new_module("sys");
+    let obj = vm.g.types.object;
+    let tcls = vm.new_static_type("TextIOWrapper", obj, Kind(K_MISC.0), false);
+    vm.add_method(tcls, "write", stream_write);
+    vm.add_method(tcls, "flush", stream_flush);
+    vm.add_method(tcls, "readline", stream_readline);
+    vm.add_method(tcls, "read", stream_read);
+    vm.add_method(tcls, "fileno", stream_fileno);
+    vm.add_method(tcls, "isatty", stream_isatty);
+    let out = make_stream(vm, tcls, 1, "<stdout>");
+    let err = make_stream(vm, tcls, 2, "<stderr>");
+    let inp = make_stream(vm, tcls, 0, "<stdin>");
+    for (n, v) in [("stdout", out), ("stderr", err), ("stdin", inp), ("__stdout__", out), ("__stderr__", err), ("__stdin__", inp)] {
+        vm.set_module_attr(m, n, v);
+    }
+    let av: Vec<Value> = argv.iter().map(|s| vm.new_str(s)).collect();
+    let argv_l = vm.new_list(&av);
+    vm.set_module_attr(m, "argv", argv_l);
+    let p0 = vm.new_str(path0);
+    let path = vm.new_list(&[p0]);
+    vm.set_module_attr(m, "path", path);
+    vm.set_module_attr(m, "modules", vm.g.sys_modules);
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("exit", exit),
+        ("getrecursionlimit", getrecursionlimit),
+        ("setrecursionlimit", setrecursionlimit),
+        ("exc_info", exc_info),
+        ("exception", exception),
+        ("intern", intern),
+        ("getsizeof", getsizeof),
+        ("getrefcount", getrefcount),
+        ("getdefaultencoding", getdefaultencoding),
+        ("getfilesystemencoding", getdefaultencoding),
+        ("displayhook", displayhook),
+        ("excepthook", excepthook),
+    ];
+    for &(n, f) in fns {
+        let b = vm.new_builtin(n, f, false);
+        vm.set_module_attr(m, n, b);
+    }
+    let maxsize = vm.new_int(i64::MAX);
+    vm.set_module_attr(m, "maxsize", maxsize);
+    let mu = vm.new_int(0x10FFFF);
+    vm.set_module_attr(m, "maxunicode", mu);
+    let v = vm.new_str("3.11.0 (ProtoPy)");
+    vm.set_module_attr(m, "version", v);
+    let plat = vm.new_str("linux");
+    vm.set_module_attr(m, "platform", plat);
+    let bo = vm.new_str("little");
+    vm.set_module_attr(m, "byteorder", bo);
+    let exe = vm.new_str("protopy");
+    vm.set_module_attr(m, "executable", exe);
+    let fl = vm.new_str("utf-8");
+    let _ = fl;
+    let rel = vm.new_str("final");
+    let vi = vm.new_tuple(&[Value::int(3), Value::int(11), Value::int(0), rel, Value::int(0)]);
+    vm.set_module_attr(m, "version_info", vi);
+    let hv = vm.new_int(0x030B00F0);
+    vm.set_module_attr(m, "hexversion", hv);
+    let nm = vm.new_str("protopy");
+    let cache = vm.new_str("protopy-311");
+    let imp = simple_ns(vm, &[("name", nm), ("cache_tag", cache), ("version", vi)]);
+    vm.set_module_attr(m, "implementation", imp);
+    let flags = simple_ns(vm, &[("optimize", Value::int(0)), ("debug", Value::int(0)), ("dont_write_bytecode", Value::int(0))]);
+    vm.set_module_attr(m, "flags", flags);
+    let bm = vm.new_tuple(&[]);
+    vm.set_module_attr(m, "builtin_module_names", bm);
+    let dwb = Value::FALSE;
+    vm.set_module_attr(m, "dont_write_bytecode", dwb);
+    let bm = vm.new_module("builtins");
+    let bo = Obj::from_value(bm).expect("m");
+    vm.store(bo, 0, vm.g.builtins);
+    let kb = vm.intern("builtins");
+    vm.dict_set_str(vm.g.sys_modules, kb, bm);
+    *proto_core::sync::lock(&vm.g.sys) = m;
+    vm.ctx.add_global_root(m);
+    let k = vm.intern("sys");
+    vm.dict_set_str(vm.g.sys_modules, k, m);
+    let _ = Args::new;
+    Ok(m)
+}

@@ -1,0 +1,40 @@
+//! The `time` module.
+
+use engine::runtime::*;
+use proto_core::Value;
+
+fn time(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    Ok(vm.new_float(t))
+}
+
+fn time_ns(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as i64).unwrap_or(0);
+    Ok(vm.new_int(t))
+}
+
+fn perf_counter(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let s = START.get_or_init(std::time::Instant::now);
+    Ok(vm.new_float(s.elapsed().as_secs_f64()))
+}
+
+fn sleep(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let secs = a.first().and_then(|v| vm.as_f64(*v)).unwrap_or(0.0);
+    if secs < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    vm.ctx.blocking(|| std::thread::sleep(std::time::Duration::from_secs_f64(secs)));
+    Ok(Value::NONE)
+}
+
+/// Creates the time module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("time");
+    let fns: &[(&'static str, NativeFn)] = &[("time", time), ("time_ns", time_ns), ("perf_counter", perf_counter), ("monotonic", perf_counter), ("process_time", perf_counter), ("sleep", sleep)];
+    for &(n, f) in fns {
+        let b = vm.new_builtin(n, f, false);
+        vm.set_module_attr(m, n, b);
+    }
+    Ok(m)
+}

@@ -1,0 +1,466 @@
+//! The built-in `utf-8`, `ascii` and `latin-1` codecs with CPython 3.11's error handlers and exception messages.
+
+/// A built-in error handler (`errors=` argument).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorHandler {
+    /// `strict`
+    Strict,
+    /// `ignore`
+    Ignore,
+    /// `replace`
+    Replace,
+    /// `surrogateescape`
+    SurrogateEscape,
+    /// `surrogatepass`
+    SurrogatePass,
+    /// `backslashreplace`
+    BackslashReplace,
+    /// `xmlcharrefreplace` (encoding only)
+    XmlCharRefReplace,
+}
+
+impl ErrorHandler {
+    /// Looks up a handler by name; `None` means LookupError
+    /// "unknown error handler name '...'" (unless the runtime has it registered).
+    pub fn from_name(name: &str) -> Option<ErrorHandler> {
+        Some(match name {
+            "strict" => ErrorHandler::Strict,
+            "ignore" => ErrorHandler::Ignore,
+            "replace" => ErrorHandler::Replace,
+            "surrogateescape" => ErrorHandler::SurrogateEscape,
+            "surrogatepass" => ErrorHandler::SurrogatePass,
+            "backslashreplace" => ErrorHandler::BackslashReplace,
+            "xmlcharrefreplace" => ErrorHandler::XmlCharRefReplace,
+            _ => return None,
+        })
+    }
+}
+
+/// The built-in codecs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Codec {
+    /// `utf-8`
+    Utf8,
+    /// `ascii`
+    Ascii,
+    /// `latin-1`
+    Latin1,
+}
+
+impl Codec {
+    /// The canonical name used in error messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+        }
+    }
+
+    /// Resolves an encoding name the way `codecs.lookup` normalizes it
+    /// (case, `-`/space/`_` insensitive) for these three codecs and their aliases.
+    pub fn lookup(name: &str) -> Option<Codec> {
+        let n: String = name
+            .trim()
+            .chars()
+            .map(|c| {
+                if c == '-' || c == ' ' {
+                    '_'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect();
+        Some(match n.as_str() {
+            "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Codec::Utf8,
+            "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
+            | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso646_us"
+            | "iso_646.irv_1991" | "iso_ir_6" => Codec::Ascii,
+            "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859"
+            | "cp819" | "iso_ir_100" | "ibm819" | "csisolatin1" | "iso_8859_1_1987"
+            | "iso_8859_1:1987" => Codec::Latin1,
+            _ => return None,
+        })
+    }
+}
+
+/// A `UnicodeDecodeError` / `UnicodeEncodeError` (strict handler, or a handler
+/// that cannot deal with the failing range).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodecError {
+    /// `.encoding`
+    pub encoding: &'static str,
+    /// `.start`
+    pub start: usize,
+    /// `.end`
+    pub end: usize,
+    /// `.reason`
+    pub reason: &'static str,
+    /// For encode errors: the code points `start..end` of the input (for the message).
+    pub chars: Vec<u32>,
+    /// For decode errors: the bytes `start..end` of the input.
+    pub bytes: Vec<u8>,
+    /// Encode (true) or decode (false) error.
+    pub encode: bool,
+}
+
+impl CodecError {
+    /// The exception class name.
+    pub fn type_name(&self) -> &'static str {
+        if self.encode {
+            "UnicodeEncodeError"
+        } else {
+            "UnicodeDecodeError"
+        }
+    }
+
+    /// `str(exc)` exactly as CPython formats it.
+    pub fn message(&self) -> String {
+        let enc = self.encoding;
+        if self.encode {
+            if self.end == self.start + 1 {
+                let c = self.chars.first().copied().unwrap_or(0);
+                let shown = if c < 0x100 {
+                    format!("\\x{c:02x}")
+                } else if c < 0x10000 {
+                    format!("\\u{c:04x}")
+                } else {
+                    format!("\\U{c:08x}")
+                };
+                format!(
+                    "'{enc}' codec can't encode character '{shown}' in position {}: {}",
+                    self.start, self.reason
+                )
+            } else {
+                format!(
+                    "'{enc}' codec can't encode characters in position {}-{}: {}",
+                    self.start,
+                    self.end - 1,
+                    self.reason
+                )
+            }
+        } else if self.end == self.start + 1 {
+            let b = self.bytes.first().copied().unwrap_or(0);
+            format!(
+                "'{enc}' codec can't decode byte 0x{b:02x} in position {}: {}",
+                self.start, self.reason
+            )
+        } else {
+            format!(
+                "'{enc}' codec can't decode bytes in position {}-{}: {}",
+                self.start,
+                self.end - 1,
+                self.reason
+            )
+        }
+    }
+}
+
+fn push_hex_escape(out: &mut Vec<u32>, c: u32) {
+    let s = if c < 0x100 {
+        format!("\\x{c:02x}")
+    } else if c < 0x10000 {
+        format!("\\u{c:04x}")
+    } else {
+        format!("\\U{c:08x}")
+    };
+    out.extend(s.bytes().map(u32::from));
+}
+
+/// Decodes bytes to code points (lone surrogates possible with
+/// `surrogateescape`/`surrogatepass`).  `xmlcharrefreplace` acts as `strict`
+/// here, as in CPython (its handler rejects decode errors with TypeError; the
+/// runtime may want to report that instead).
+pub fn decode(codec: Codec, data: &[u8], errors: ErrorHandler) -> Result<Vec<u32>, CodecError> {
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        if b < 0x80 {
+            out.push(u32::from(b));
+            i += 1;
+            continue;
+        }
+        let (start, end, reason) = match codec {
+            Codec::Latin1 => {
+                out.push(u32::from(b));
+                i += 1;
+                continue;
+            }
+            Codec::Ascii => (i, i + 1, "ordinal not in range(128)"),
+            Codec::Utf8 => match utf8_step(&data[i..]) {
+                Ok((cp, len)) => {
+                    out.push(cp);
+                    i += len;
+                    continue;
+                }
+                Err((len, reason)) => (i, i + len, reason),
+            },
+        };
+        let err = || CodecError {
+            encoding: codec.name(),
+            start,
+            end,
+            reason,
+            chars: Vec::new(),
+            bytes: data[start..end].to_vec(),
+            encode: false,
+        };
+        match errors {
+            ErrorHandler::Strict | ErrorHandler::XmlCharRefReplace => return Err(err()),
+            ErrorHandler::Ignore => i = end,
+            ErrorHandler::Replace => {
+                out.push(0xFFFD);
+                i = end;
+            }
+            ErrorHandler::BackslashReplace => {
+                for &x in &data[start..end] {
+                    push_hex_escape(&mut out, u32::from(x));
+                }
+                i = end;
+            }
+            ErrorHandler::SurrogateEscape => {
+                // Only bytes >= 0x80 can be escaped; CPython consumes the
+                // escapable prefix of the range and fails on the rest.
+                let mut k = start;
+                while k < end && data[k] >= 0x80 {
+                    out.push(0xDC00 + u32::from(data[k]));
+                    k += 1;
+                }
+                if k < end {
+                    return Err(err());
+                }
+                i = end;
+            }
+            ErrorHandler::SurrogatePass => {
+                if codec == Codec::Utf8
+                    && data.len() >= start + 3
+                    && data[start] == 0xED
+                    && (0xA0..=0xBF).contains(&data[start + 1])
+                    && (0x80..=0xBF).contains(&data[start + 2])
+                {
+                    out.push(
+                        0xD000
+                            | (u32::from(data[start + 1] & 0x3F) << 6)
+                            | u32::from(data[start + 2] & 0x3F),
+                    );
+                    i = start + 3;
+                } else {
+                    return Err(err());
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One UTF-8 sequence: `Ok((code point, length))` or `Err((error length, reason))`
+/// following CPython's classification.
+fn utf8_step(s: &[u8]) -> Result<(u32, usize), (usize, &'static str)> {
+    const START: &str = "invalid start byte";
+    const CONT: &str = "invalid continuation byte";
+    const EOD: &str = "unexpected end of data";
+    let cont = |b: u8| (0x80..=0xBF).contains(&b);
+    let ch = s[0];
+    let n = s.len();
+    match ch {
+        0xC2..=0xDF => {
+            if n < 2 {
+                return Err((1, EOD));
+            }
+            if !cont(s[1]) {
+                return Err((1, CONT));
+            }
+            Ok(((u32::from(ch & 0x1F) << 6) | u32::from(s[1] & 0x3F), 2))
+        }
+        0xE0..=0xEF => {
+            let bad2 = |c2: u8| !cont(c2) || (if c2 < 0xA0 { ch == 0xE0 } else { ch == 0xED });
+            if n < 3 {
+                if n >= 2 && bad2(s[1]) {
+                    return Err((1, CONT));
+                }
+                return Err((n, EOD));
+            }
+            if bad2(s[1]) {
+                return Err((1, CONT));
+            }
+            if !cont(s[2]) {
+                return Err((2, CONT));
+            }
+            Ok((
+                (u32::from(ch & 0x0F) << 12)
+                    | (u32::from(s[1] & 0x3F) << 6)
+                    | u32::from(s[2] & 0x3F),
+                3,
+            ))
+        }
+        0xF0..=0xF4 => {
+            let bad2 = |c2: u8| !cont(c2) || (if c2 < 0x90 { ch == 0xF0 } else { ch == 0xF4 });
+            if n < 4 {
+                if n >= 2 {
+                    if bad2(s[1]) {
+                        return Err((1, CONT));
+                    }
+                    if n >= 3 && !cont(s[2]) {
+                        return Err((2, CONT));
+                    }
+                }
+                return Err((n, EOD));
+            }
+            if bad2(s[1]) {
+                return Err((1, CONT));
+            }
+            if !cont(s[2]) {
+                return Err((2, CONT));
+            }
+            if !cont(s[3]) {
+                return Err((3, CONT));
+            }
+            Ok((
+                (u32::from(ch & 0x07) << 18)
+                    | (u32::from(s[1] & 0x3F) << 12)
+                    | (u32::from(s[2] & 0x3F) << 6)
+                    | u32::from(s[3] & 0x3F),
+                4,
+            ))
+        }
+        _ => Err((1, START)),
+    }
+}
+
+fn push_utf8(out: &mut Vec<u8>, cp: u32) {
+    out.extend(super::encode_wtf8(&[cp]));
+}
+
+/// Encodes code points (surrogates allowed in the input) to bytes.
+pub fn encode(codec: Codec, cps: &[u32], errors: ErrorHandler) -> Result<Vec<u8>, CodecError> {
+    let (limit, reason) = match codec {
+        Codec::Utf8 => (0x110000, "surrogates not allowed"),
+        Codec::Ascii => (0x80, "ordinal not in range(128)"),
+        Codec::Latin1 => (0x100, "ordinal not in range(256)"),
+    };
+    let bad = |c: u32| {
+        if codec == Codec::Utf8 {
+            (0xD800..=0xDFFF).contains(&c)
+        } else {
+            c >= limit
+        }
+    };
+    let mut out = Vec::with_capacity(cps.len());
+    let mut i = 0;
+    while i < cps.len() {
+        let c = cps[i];
+        if !bad(c) {
+            if codec == Codec::Utf8 {
+                push_utf8(&mut out, c);
+            } else {
+                out.push(c as u8);
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < cps.len() && bad(cps[end]) {
+            end += 1;
+        }
+        let err = |s: usize| CodecError {
+            encoding: codec.name(),
+            start: s,
+            end,
+            reason,
+            chars: cps[s..end].to_vec(),
+            bytes: Vec::new(),
+            encode: true,
+        };
+        match errors {
+            ErrorHandler::Strict => return Err(err(start)),
+            ErrorHandler::Ignore => {}
+            ErrorHandler::Replace => out.extend(std::iter::repeat_n(b'?', end - start)),
+            ErrorHandler::BackslashReplace => {
+                for &x in &cps[start..end] {
+                    let mut v = Vec::new();
+                    push_hex_escape(&mut v, x);
+                    out.extend(v.into_iter().map(|b| b as u8));
+                }
+            }
+            ErrorHandler::XmlCharRefReplace => {
+                for &x in &cps[start..end] {
+                    out.extend(format!("&#{x};").bytes());
+                }
+            }
+            ErrorHandler::SurrogateEscape => {
+                let mut k = start;
+                while k < end && (0xDC80..=0xDCFF).contains(&cps[k]) {
+                    out.push((cps[k] & 0xFF) as u8);
+                    k += 1;
+                }
+                if k < end {
+                    return Err(err(k));
+                }
+            }
+            ErrorHandler::SurrogatePass => {
+                if codec != Codec::Utf8 {
+                    return Err(err(start));
+                }
+                for &x in &cps[start..end] {
+                    push_utf8(&mut out, x);
+                }
+            }
+        }
+        i = end;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type DCase<'a> = (
+        &'a str,
+        &'a str,
+        &'a [u8],
+        Result<Vec<u32>, (&'a str, usize, usize)>,
+    );
+    type ECase<'a> = (
+        &'a str,
+        &'a str,
+        &'a [u32],
+        Result<Vec<u8>, (&'a str, usize, usize)>,
+    );
+
+    #[test]
+    fn decode_table() {
+        let cases: Vec<DCase> = include!("testdata/codec_decode.rs").into();
+        for (enc, h, data, want) in cases {
+            let codec = Codec::lookup(enc).unwrap();
+            let got = decode(codec, data, ErrorHandler::from_name(h).unwrap());
+            let got = got.map_err(|e| (e.message(), e.start, e.end));
+            let want = want.map_err(|(m, s, e)| (m.to_owned(), s, e));
+            assert_eq!(got, want, "{data:?}.decode({enc:?}, {h:?})");
+        }
+    }
+
+    #[test]
+    fn encode_table() {
+        let cases: Vec<ECase> = include!("testdata/codec_encode.rs").into();
+        for (enc, h, cps, want) in cases {
+            let codec = Codec::lookup(enc).unwrap();
+            let got = encode(codec, cps, ErrorHandler::from_name(h).unwrap());
+            let got = got.map_err(|e| (e.message(), e.start, e.end));
+            let want = want.map_err(|(m, s, e)| (m.to_owned(), s, e));
+            assert_eq!(got, want, "{cps:x?}.encode({enc:?}, {h:?})");
+        }
+    }
+
+    #[test]
+    fn lookup_names() {
+        assert_eq!(Codec::lookup("UTF8"), Some(Codec::Utf8));
+        assert_eq!(Codec::lookup("Latin-1"), Some(Codec::Latin1));
+        assert_eq!(Codec::lookup("ISO-8859-1"), Some(Codec::Latin1));
+        assert_eq!(Codec::lookup("US-ASCII"), Some(Codec::Ascii));
+        assert_eq!(Codec::lookup("utf-16"), None);
+        assert_eq!(ErrorHandler::from_name("bogus"), None);
+    }
+}

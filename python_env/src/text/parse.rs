@@ -1,0 +1,333 @@
+//! `int(str, base)` and `float(str)` parsing rules, plus `bin`/`oct`/`hex` rendering, as CPython 3.11.
+
+use super::number::{max_str_digits_from_str_error, DEFAULT_MAX_STR_DIGITS};
+use super::unicode::{decimal_value, is_space};
+use num_bigint::{BigInt, BigUint};
+use num_traits::Zero;
+
+/// Why `int(str, base)` failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IntParseError {
+    /// Not a valid literal (ValueError "invalid literal for int() with base N: ...").
+    Invalid,
+    /// More digits than the limit (ValueError; the message is the payload).
+    TooManyDigits(String),
+}
+
+/// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`: Unicode whitespace to
+/// `' '`, Unicode decimal digits to ASCII; `None` if another non-ASCII char remains.
+fn to_ascii(s: &str) -> Option<String> {
+    if s.is_ascii() {
+        return Some(s.to_owned());
+    }
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            if u < 0x80 {
+                Some(c)
+            } else if is_space(u) {
+                Some(' ')
+            } else {
+                decimal_value(u).map(|d| (b'0' + d as u8) as char)
+            }
+        })
+        .collect()
+}
+
+fn is_py_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+}
+
+/// `int(s, base)` (base 0 or 2..=36) without the digit limit.
+#[allow(clippy::result_unit_err)]
+pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ()> {
+    parse_int_limited(s, base, 0).map_err(|_| ())
+}
+
+/// `int(s, base)` with CPython 3.11's default 4300-digit limit.
+pub fn parse_int_default_limit(s: &str, base: u32) -> Result<BigInt, IntParseError> {
+    parse_int_limited(s, base, DEFAULT_MAX_STR_DIGITS)
+}
+
+/// `int(s, base)` with a digit limit for non-power-of-two bases (`0` = unlimited).
+pub fn parse_int_limited(s: &str, base: u32, limit: usize) -> Result<BigInt, IntParseError> {
+    use IntParseError::Invalid;
+    if base == 1 || base > 36 {
+        return Err(Invalid);
+    }
+    let a = to_ascii(s).ok_or(Invalid)?;
+    let b = a.as_bytes();
+    let mut i = 0;
+    while i < b.len() && is_py_space(b[i]) {
+        i += 1;
+    }
+    let mut negative = false;
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        negative = b[i] == b'-';
+        i += 1;
+    }
+    let mut base = base;
+    let mut error_if_nonzero = false;
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    if base == 0 {
+        if at(i) != b'0' {
+            base = 10;
+        } else {
+            match at(i + 1) {
+                b'x' | b'X' => base = 16,
+                b'o' | b'O' => base = 8,
+                b'b' | b'B' => base = 2,
+                _ => {
+                    error_if_nonzero = true;
+                    base = 10;
+                }
+            }
+        }
+    }
+    if at(i) == b'0' {
+        let p = at(i + 1).to_ascii_lowercase();
+        if (base == 16 && p == b'x') || (base == 8 && p == b'o') || (base == 2 && p == b'b') {
+            i += 2;
+            if at(i) == b'_' {
+                i += 1;
+            }
+        }
+    }
+    if at(i) == b'_' {
+        return Err(Invalid);
+    }
+    let start = i;
+    let mut digits: Vec<u8> = Vec::with_capacity(b.len() - i);
+    let mut prev_underscore = false;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'_' {
+            if prev_underscore {
+                return Err(Invalid);
+            }
+            prev_underscore = true;
+        } else {
+            match (c as char).to_digit(36) {
+                Some(d) if d < base => {
+                    digits.push(d as u8);
+                    prev_underscore = false;
+                }
+                _ => break,
+            }
+        }
+        i += 1;
+    }
+    if prev_underscore || digits.is_empty() || i == start {
+        return Err(Invalid);
+    }
+    while i < b.len() && is_py_space(b[i]) {
+        i += 1;
+    }
+    if i != b.len() {
+        return Err(Invalid);
+    }
+    if limit > 0 && !base.is_power_of_two() && digits.len() > limit {
+        return Err(IntParseError::TooManyDigits(max_str_digits_from_str_error(
+            limit,
+            digits.len(),
+        )));
+    }
+    let mag = BigUint::from_radix_be(&digits, base).ok_or(Invalid)?;
+    if error_if_nonzero && !mag.is_zero() {
+        return Err(Invalid);
+    }
+    let v = BigInt::from(mag);
+    Ok(if negative { -v } else { v })
+}
+
+/// The ValueError message for a failed `int(s, base)` (repr truncated to 200 chars like `%.200R`).
+pub fn int_parse_error_message(s: &str, base: u32) -> String {
+    let r: String = super::repr::str_repr(s).chars().take(200).collect();
+    format!("invalid literal for int() with base {base}: {r}")
+}
+
+/// The ValueError message for a failed `float(s)`.
+pub fn float_parse_error_message(s: &str) -> String {
+    format!(
+        "could not convert string to float: {}",
+        super::repr::str_repr(s)
+    )
+}
+
+/// `float(s)`: whitespace (Unicode) stripped, sign, `inf`/`infinity`/`nan` in any
+/// case, underscores only between digits, Unicode decimal digits.
+#[allow(clippy::result_unit_err)]
+pub fn parse_float(s: &str) -> Result<f64, ()> {
+    let a = to_ascii(s).ok_or(())?;
+    let t = a.trim_matches(|c: char| is_py_space(c as u8));
+    if t.is_empty() {
+        return Err(());
+    }
+    let mut buf = String::with_capacity(t.len());
+    if t.contains('_') {
+        let mut prev = 0u8;
+        for &c in t.as_bytes() {
+            if c == b'_' {
+                if !prev.is_ascii_digit() {
+                    return Err(());
+                }
+            } else {
+                if prev == b'_' && !c.is_ascii_digit() {
+                    return Err(());
+                }
+                buf.push(c as char);
+            }
+            prev = c;
+        }
+        if prev == b'_' {
+            return Err(());
+        }
+    } else {
+        buf.push_str(t);
+    }
+    // Validate the grammar ourselves, then let Rust do the correctly rounded conversion.
+    let body = buf.strip_prefix(['+', '-']).unwrap_or(&buf);
+    let lower = body.to_ascii_lowercase();
+    if matches!(lower.as_str(), "inf" | "infinity" | "nan") {
+        let neg = buf.starts_with('-');
+        let v = if lower == "nan" {
+            f64::NAN
+        } else {
+            f64::INFINITY
+        };
+        return Ok(if neg { -v } else { v });
+    }
+    let bb = body.as_bytes();
+    let mut i = 0;
+    let mut nd = 0;
+    while i < bb.len() && bb[i].is_ascii_digit() {
+        i += 1;
+        nd += 1;
+    }
+    if i < bb.len() && bb[i] == b'.' {
+        i += 1;
+        while i < bb.len() && bb[i].is_ascii_digit() {
+            i += 1;
+            nd += 1;
+        }
+    }
+    if nd == 0 {
+        return Err(());
+    }
+    if i < bb.len() && (bb[i] == b'e' || bb[i] == b'E') {
+        i += 1;
+        if i < bb.len() && (bb[i] == b'+' || bb[i] == b'-') {
+            i += 1;
+        }
+        let st = i;
+        while i < bb.len() && bb[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == st {
+            return Err(());
+        }
+    }
+    if i != bb.len() {
+        return Err(());
+    }
+    buf.parse::<f64>().map_err(|_| ())
+}
+
+/// Renders an int in base 2, 8, 10 or 16 with Python's prefixes (`bin`, `oct`,
+/// `hex`, `str`): `-0x1f`, `0b0`; other bases in 2..=36 without prefix.
+pub fn int_to_str_radix(v: &BigInt, base: u32) -> String {
+    let base = base.clamp(2, 36);
+    let prefix = match base {
+        2 => "0b",
+        8 => "0o",
+        16 => "0x",
+        _ => "",
+    };
+    let mag = v.magnitude().to_str_radix(base);
+    let sign = if v.sign() == num_bigint::Sign::Minus {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{prefix}{mag}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_int_table() {
+        let cases: &[(&str, u32, Option<&str>)] = &include!("testdata/parse_int.rs");
+        let mut bad = Vec::new();
+        for &(s, base, want) in cases {
+            let got = parse_int(s, base).ok().map(|v| v.to_string());
+            if got.as_deref() != want {
+                bad.push(format!("int({s:?}, {base}): got {got:?} want {want:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "{} of {}: {bad:#?}", bad.len(), cases.len());
+    }
+
+    #[test]
+    fn parse_float_table() {
+        let cases: &[(&str, Option<u64>)] = &include!("testdata/parse_float.rs");
+        let mut bad = Vec::new();
+        for &(s, want) in cases {
+            let got = parse_float(s).ok();
+            let same = match (got, want) {
+                (None, None) => true,
+                (Some(g), Some(w)) => {
+                    let w = f64::from_bits(w);
+                    if w.is_nan() {
+                        g.is_nan()
+                    } else {
+                        g.to_bits() == w.to_bits()
+                    }
+                }
+                _ => false,
+            };
+            if !same {
+                bad.push(format!("float({s:?}): got {got:?} want {want:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "{} of {}: {bad:#?}", bad.len(), cases.len());
+    }
+
+    #[test]
+    fn digit_limit() {
+        let s = "1".repeat(4301);
+        assert_eq!(
+            parse_int_default_limit(&s, 10),
+            Err(IntParseError::TooManyDigits(
+                "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit".to_owned()
+            ))
+        );
+        assert!(parse_int_default_limit(&format!("-{}", "1".repeat(4300)), 10).is_ok());
+        assert!(parse_int_default_limit(&format!("0x{}", "1".repeat(5000)), 0).is_ok());
+        assert!(parse_int_default_limit(&format!("{}_1", "1".repeat(4300)), 10).is_err());
+        assert_eq!(
+            int_parse_error_message("abc", 10),
+            "invalid literal for int() with base 10: 'abc'"
+        );
+        assert_eq!(
+            float_parse_error_message("x"),
+            "could not convert string to float: 'x'"
+        );
+    }
+
+    #[test]
+    fn radix() {
+        let cases = [
+            (255i64, 16, "0xff"),
+            (-255, 16, "-0xff"),
+            (0, 2, "0b0"),
+            (-8, 8, "-0o10"),
+            (5, 2, "0b101"),
+            (-12, 10, "-12"),
+        ];
+        for (v, b, want) in cases {
+            assert_eq!(int_to_str_radix(&BigInt::from(v), b), want);
+        }
+    }
+}

@@ -1,0 +1,601 @@
+//! `str.format` / `str.format_map` / `string.Formatter` parsing and driving (CPython 3.11's `unicode_format.h`).
+
+use super::unicode::decimal_value;
+
+/// One piece of a format string, as `_string.formatter_parser` yields it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// Literal text before the field (escaped braces already collapsed).
+    pub literal: String,
+    /// The replacement field, if any.
+    pub field: Option<Field>,
+}
+
+/// A replacement field `{name!conv:spec}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The field name, e.g. `0.attr[key]` (may be empty).
+    pub name: String,
+    /// The conversion character after `!`, if any (not validated here).
+    pub conversion: Option<char>,
+    /// The raw format spec (may contain nested `{}` fields).
+    pub spec: String,
+    /// Whether `spec` contains `{` and must be expanded recursively.
+    pub spec_needs_expanding: bool,
+}
+
+/// The first part of a field name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldFirst {
+    /// A positional index (explicit, or from automatic numbering).
+    Index(usize),
+    /// A keyword name.
+    Name(String),
+}
+
+/// One `.attr` or `[key]` accessor after the first part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldAccess {
+    /// `.name`
+    Attr(String),
+    /// `[123]` (decimal digits: an index)
+    Index(usize),
+    /// `[key]` (anything else: a str key)
+    Key(String),
+}
+
+const MAX_DIGITS_MSG: &str = "Too many decimal digits in format string";
+
+/// CPython's `get_integer`: `Ok(None)` if not all decimal digits (or empty).
+fn get_integer(s: &[char]) -> Result<Option<usize>, String> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let mut acc: usize = 0;
+    for &c in s {
+        let Some(d) = decimal_value(c as u32) else {
+            return Ok(None);
+        };
+        let d = d as usize;
+        if acc > (isize::MAX as usize - d) / 10 {
+            return Err(MAX_DIGITS_MSG.to_owned());
+        }
+        acc = acc * 10 + d;
+    }
+    Ok(Some(acc))
+}
+
+/// Parses a whole format string into pieces (`_string.formatter_parser`).
+/// Errors are ValueError messages.
+pub fn parse_format_string(s: &str) -> Result<Vec<Piece>, String> {
+    let c: Vec<char> = s.chars().collect();
+    let mut pos = 0;
+    let mut out = Vec::new();
+    while pos < c.len() {
+        let start = pos;
+        let mut ch = '\0';
+        let mut markup = false;
+        while pos < c.len() {
+            ch = c[pos];
+            pos += 1;
+            if ch == '{' || ch == '}' {
+                markup = true;
+                break;
+            }
+        }
+        let at_end = pos >= c.len();
+        let mut len = pos - start;
+        if ch == '}' && markup && (at_end || c[pos] != '}') {
+            return Err("Single '}' encountered in format string".to_owned());
+        }
+        if at_end && ch == '{' && markup {
+            return Err("Single '{' encountered in format string".to_owned());
+        }
+        if !at_end && markup {
+            if c[pos] == ch {
+                pos += 1;
+                markup = false;
+            } else {
+                len -= 1;
+            }
+        }
+        let literal: String = c[start..start + len].iter().collect();
+        if !markup {
+            out.push(Piece {
+                literal,
+                field: None,
+            });
+            continue;
+        }
+        let field = parse_field(&c, &mut pos)?;
+        out.push(Piece {
+            literal,
+            field: Some(field),
+        });
+    }
+    Ok(out)
+}
+
+fn parse_field(c: &[char], pos: &mut usize) -> Result<Field, String> {
+    let name_start = *pos;
+    let mut ch = '\0';
+    let mut terminated = false;
+    while *pos < c.len() {
+        ch = c[*pos];
+        *pos += 1;
+        match ch {
+            '{' => return Err("unexpected '{' in field name".to_owned()),
+            '[' => {
+                while *pos < c.len() && c[*pos] != ']' {
+                    *pos += 1;
+                }
+                continue;
+            }
+            '}' | ':' | '!' => {
+                terminated = true;
+                break;
+            }
+            _ => continue,
+        }
+    }
+    if !terminated {
+        return Err("expected '}' before end of string".to_owned());
+    }
+    let name: String = c[name_start..*pos - 1].iter().collect();
+    let mut field = Field {
+        name,
+        conversion: None,
+        spec: String::new(),
+        spec_needs_expanding: false,
+    };
+    if ch == '}' {
+        return Ok(field);
+    }
+    if ch == '!' {
+        if *pos >= c.len() {
+            return Err("end of string while looking for conversion specifier".to_owned());
+        }
+        field.conversion = Some(c[*pos]);
+        *pos += 1;
+        if *pos < c.len() {
+            let n = c[*pos];
+            *pos += 1;
+            if n == '}' {
+                return Ok(field);
+            }
+            if n != ':' {
+                return Err("expected ':' after conversion specifier".to_owned());
+            }
+        }
+    }
+    let spec_start = *pos;
+    let mut count = 1;
+    while *pos < c.len() {
+        let x = c[*pos];
+        *pos += 1;
+        if x == '{' {
+            field.spec_needs_expanding = true;
+            count += 1;
+        } else if x == '}' {
+            count -= 1;
+            if count == 0 {
+                field.spec = c[spec_start..*pos - 1].iter().collect();
+                return Ok(field);
+            }
+        }
+    }
+    Err("unmatched '{' in format spec".to_owned())
+}
+
+/// Splits a field name into its first part (raw text: an index if all decimal
+/// digits, else a name) and the accessor text (`_string.formatter_field_name_split`).
+pub fn field_name_split(name: &str) -> Result<(Option<usize>, String, String), String> {
+    let c: Vec<char> = name.chars().collect();
+    let i = c
+        .iter()
+        .position(|&x| x == '.' || x == '[')
+        .unwrap_or(c.len());
+    let first: String = c[..i].iter().collect();
+    let idx = get_integer(&c[..i])?;
+    Ok((idx, first, c[i..].iter().collect()))
+}
+
+/// Parses the accessors after the first part of a field name, one at a time as
+/// CPython does (so errors come after the first lookup).
+pub fn next_access(rest: &[char], pos: &mut usize) -> Result<Option<FieldAccess>, String> {
+    if *pos >= rest.len() {
+        return Ok(None);
+    }
+    let ch = rest[*pos];
+    *pos += 1;
+    let start = *pos;
+    let access = match ch {
+        '.' => {
+            while *pos < rest.len() && rest[*pos] != '.' && rest[*pos] != '[' {
+                *pos += 1;
+            }
+            let name: String = rest[start..*pos].iter().collect();
+            if name.is_empty() {
+                return Err("Empty attribute in format string".to_owned());
+            }
+            FieldAccess::Attr(name)
+        }
+        '[' => {
+            while *pos < rest.len() && rest[*pos] != ']' {
+                *pos += 1;
+            }
+            if *pos >= rest.len() {
+                return Err("Missing ']' in format string".to_owned());
+            }
+            let key = &rest[start..*pos];
+            *pos += 1;
+            if key.is_empty() {
+                return Err("Empty attribute in format string".to_owned());
+            }
+            match get_integer(key)? {
+                Some(n) => FieldAccess::Index(n),
+                None => FieldAccess::Key(key.iter().collect()),
+            }
+        }
+        _ => return Err("Only '.' or '[' may follow ']' in format field specifier".to_owned()),
+    };
+    Ok(Some(access))
+}
+
+/// The runtime side of [`str_format`]: looks values up and formats them.
+pub trait FormatResolver {
+    /// A runtime value handle.
+    type Value;
+    /// A runtime exception.
+    type Error;
+    /// Builds a ValueError with this message.
+    fn value_error(&mut self, msg: String) -> Self::Error;
+    /// `args[index]`; for `format_map` raise ValueError "Format string contains
+    /// positional fields"; out of range: IndexError
+    /// "Replacement index {index} out of range for positional args tuple".
+    fn positional(&mut self, index: usize) -> Result<Self::Value, Self::Error>;
+    /// `kwargs[name]` (KeyError if missing).
+    fn keyword(&mut self, name: &str) -> Result<Self::Value, Self::Error>;
+    /// `getattr(v, name)`.
+    fn getattr(&mut self, v: Self::Value, name: &str) -> Result<Self::Value, Self::Error>;
+    /// `v[index]` for a decimal index.
+    fn getitem_index(&mut self, v: Self::Value, index: usize) -> Result<Self::Value, Self::Error>;
+    /// `v[key]` for a str key.
+    fn getitem_key(&mut self, v: Self::Value, key: &str) -> Result<Self::Value, Self::Error>;
+    /// `repr(v)` / `str(v)` / `ascii(v)` for conversion `r` / `s` / `a`.
+    fn convert(&mut self, v: Self::Value, conversion: char) -> Result<Self::Value, Self::Error>;
+    /// `format(v, spec)`.
+    fn format(&mut self, v: Self::Value, spec: &str) -> Result<String, Self::Error>;
+}
+
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum AutoState {
+    Init,
+    Auto,
+    Manual,
+}
+
+struct AutoNumber {
+    state: AutoState,
+    next: usize,
+}
+
+/// `fmt.format(*args, **kwargs)` driven through `resolver` (recursion limit 2, automatic
+/// numbering rules and error messages as CPython).
+pub fn str_format<R: FormatResolver>(fmt: &str, resolver: &mut R) -> Result<String, R::Error> {
+    let mut auto = AutoNumber {
+        state: AutoState::Init,
+        next: 0,
+    };
+    build_string(fmt, resolver, 2, &mut auto)
+}
+
+fn build_string<R: FormatResolver>(
+    fmt: &str,
+    r: &mut R,
+    depth: u32,
+    auto: &mut AutoNumber,
+) -> Result<String, R::Error> {
+    if depth == 0 {
+        return Err(r.value_error("Max string recursion exceeded".to_owned()));
+    }
+    // Parse lazily piece by piece would interleave errors; CPython parses each
+    // field right before rendering it, so emulate by rendering as we go.
+    let c: Vec<char> = fmt.chars().collect();
+    let mut out = String::with_capacity(fmt.len());
+    let mut pos = 0;
+    while pos < c.len() {
+        let start = pos;
+        let mut ch = '\0';
+        let mut markup = false;
+        while pos < c.len() {
+            ch = c[pos];
+            pos += 1;
+            if ch == '{' || ch == '}' {
+                markup = true;
+                break;
+            }
+        }
+        let at_end = pos >= c.len();
+        let mut len = pos - start;
+        if ch == '}' && markup && (at_end || c[pos] != '}') {
+            return Err(r.value_error("Single '}' encountered in format string".to_owned()));
+        }
+        if at_end && ch == '{' && markup {
+            return Err(r.value_error("Single '{' encountered in format string".to_owned()));
+        }
+        if !at_end && markup {
+            if c[pos] == ch {
+                pos += 1;
+                markup = false;
+            } else {
+                len -= 1;
+            }
+        }
+        out.extend(&c[start..start + len]);
+        if !markup {
+            continue;
+        }
+        let field = match parse_field(&c, &mut pos) {
+            Ok(f) => f,
+            Err(m) => return Err(r.value_error(m)),
+        };
+        out.push_str(&render_field(&field, r, depth, auto)?);
+    }
+    Ok(out)
+}
+
+fn render_field<R: FormatResolver>(
+    field: &Field,
+    r: &mut R,
+    depth: u32,
+    auto: &mut AutoNumber,
+) -> Result<String, R::Error> {
+    let mut v = get_field_object(&field.name, r, auto)?;
+    if let Some(conv) = field.conversion {
+        if matches!(conv, 'r' | 's' | 'a') {
+            v = r.convert(v, conv)?;
+        } else {
+            let u = conv as u32;
+            let msg = if u > 32 && u < 127 {
+                format!("Unknown conversion specifier {conv}")
+            } else {
+                format!("Unknown conversion specifier \\x{u:x}")
+            };
+            return Err(r.value_error(msg));
+        }
+    }
+    let spec = if field.spec_needs_expanding {
+        build_string(&field.spec, r, depth - 1, auto)?
+    } else {
+        field.spec.clone()
+    };
+    r.format(v, &spec)
+}
+
+fn get_field_object<R: FormatResolver>(
+    name: &str,
+    r: &mut R,
+    auto: &mut AutoNumber,
+) -> Result<R::Value, R::Error> {
+    let (idx, first, rest) = match field_name_split(name) {
+        Ok(x) => x,
+        Err(m) => return Err(r.value_error(m)),
+    };
+    let empty = first.is_empty();
+    let numeric = empty || idx.is_some();
+    if numeric {
+        if auto.state == AutoState::Init {
+            auto.state = if empty {
+                AutoState::Auto
+            } else {
+                AutoState::Manual
+            };
+        }
+        if auto.state == AutoState::Manual && empty {
+            return Err(r.value_error(
+                "cannot switch from manual field specification to automatic field numbering"
+                    .to_owned(),
+            ));
+        }
+        if auto.state == AutoState::Auto && !empty {
+            return Err(r.value_error(
+                "cannot switch from automatic field numbering to manual field specification"
+                    .to_owned(),
+            ));
+        }
+    }
+    let mut v = if empty {
+        let i = auto.next;
+        auto.next += 1;
+        r.positional(i)?
+    } else if let Some(i) = idx {
+        r.positional(i)?
+    } else {
+        r.keyword(&first)?
+    };
+    let rest: Vec<char> = rest.chars().collect();
+    let mut pos = 0;
+    loop {
+        match next_access(&rest, &mut pos) {
+            Ok(None) => break,
+            Ok(Some(FieldAccess::Attr(a))) => v = r.getattr(v, &a)?,
+            Ok(Some(FieldAccess::Index(i))) => v = r.getitem_index(v, i)?,
+            Ok(Some(FieldAccess::Key(k))) => v = r.getitem_key(v, &k)?,
+            Err(m) => return Err(r.value_error(m)),
+        }
+    }
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::format_spec::{format_int, format_str, FormatSpec};
+    use num_bigint::BigInt;
+
+    #[derive(Clone, Debug)]
+    enum V {
+        Int(i64),
+        Str(String),
+        List(Vec<i64>),
+    }
+
+    struct R {
+        args: Vec<i64>,
+    }
+
+    impl FormatResolver for R {
+        type Value = V;
+        type Error = String;
+        fn value_error(&mut self, msg: String) -> String {
+            format!("ValueError: {msg}")
+        }
+        fn positional(&mut self, index: usize) -> Result<V, String> {
+            self.args.get(index).map(|&v| V::Int(v)).ok_or_else(|| {
+                format!(
+                    "IndexError: Replacement index {index} out of range for positional args tuple"
+                )
+            })
+        }
+        fn keyword(&mut self, name: &str) -> Result<V, String> {
+            match name {
+                "a" => Ok(V::List(vec![10, 20])),
+                "b" => Ok(V::Int(5)),
+                _ => Err(format!("KeyError: {}", crate::text::repr::str_repr(name))),
+            }
+        }
+        fn getattr(&mut self, v: V, name: &str) -> Result<V, String> {
+            match (&v, name) {
+                (V::Int(i), "real") => Ok(V::Int(*i)),
+                (V::Int(_), "imag") => Ok(V::Int(0)),
+                (V::Int(_), _) => Err(format!(
+                    "AttributeError: 'int' object has no attribute '{name}'"
+                )),
+                _ => Err(format!(
+                    "AttributeError: 'list' object has no attribute '{name}'"
+                )),
+            }
+        }
+        fn getitem_index(&mut self, v: V, index: usize) -> Result<V, String> {
+            match v {
+                V::List(l) => l
+                    .get(index)
+                    .map(|&x| V::Int(x))
+                    .ok_or_else(|| "IndexError: list index out of range".to_owned()),
+                _ => Err("TypeError: 'int' object is not subscriptable".to_owned()),
+            }
+        }
+        fn getitem_key(&mut self, v: V, _key: &str) -> Result<V, String> {
+            match v {
+                V::List(_) => {
+                    Err("TypeError: list indices must be integers or slices, not str".to_owned())
+                }
+                _ => Err("TypeError: 'int' object is not subscriptable".to_owned()),
+            }
+        }
+        fn convert(&mut self, v: V, conversion: char) -> Result<V, String> {
+            let s = match v {
+                V::Int(i) => i.to_string(),
+                V::Str(s) if conversion == 's' => s,
+                V::Str(s) => crate::text::repr::str_repr(&s),
+                V::List(l) => format!("{l:?}"),
+            };
+            Ok(V::Str(s))
+        }
+        fn format(&mut self, v: V, spec: &str) -> Result<String, String> {
+            let tn = match v {
+                V::Int(_) => "int",
+                V::Str(_) => "str",
+                V::List(_) => "list",
+            };
+            let s = FormatSpec::parse_typed(spec, tn).map_err(|m| format!("ValueError: {m}"))?;
+            match v {
+                V::Int(i) => format_int(&BigInt::from(i), &s),
+                V::Str(st) => format_str(&st, &s),
+                V::List(l) => Ok(format!("{l:?}")),
+            }
+            .map_err(|e| format!("ValueError: {}", e.message))
+        }
+    }
+
+    type Parsed<'a> = Vec<(&'a str, Option<(&'a str, &'a str, Option<&'a str>)>)>;
+    type Case<'a> = (
+        &'a str,
+        Result<&'a str, &'a str>,
+        Result<Parsed<'a>, &'a str>,
+    );
+
+    #[test]
+    fn format_table() {
+        let cases: Vec<Case> = include!("testdata/strformat.rs");
+        let mut bad = Vec::new();
+        for (fmt, want, want_parsed) in cases {
+            let mut r = R {
+                args: vec![1, 2, 3, 4],
+            };
+            let got = str_format(fmt, &mut r);
+            let same = match (&got, want) {
+                (Ok(g), Ok(w)) => g == w,
+                (Err(g), Err(w)) => g == w,
+                _ => false,
+            };
+            if !same {
+                bad.push(format!("{fmt:?}.format: got {got:?} want {want:?}"));
+            }
+            let parsed = parse_format_string(fmt).map(|ps| {
+                ps.into_iter()
+                    .map(|p| {
+                        let f = p
+                            .field
+                            .map(|f| (f.name, f.spec, f.conversion.map(String::from)));
+                        (p.literal, f)
+                    })
+                    .collect::<Vec<_>>()
+            });
+            let want_parsed = want_parsed.map(|v| {
+                v.into_iter()
+                    .map(|(l, f)| {
+                        (
+                            l.to_owned(),
+                            f.map(|(n, s, c)| (n.to_owned(), s.to_owned(), c.map(str::to_owned))),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            });
+            let want_parsed = want_parsed.map_err(str::to_owned);
+            if parsed != want_parsed {
+                bad.push(format!(
+                    "parser {fmt:?}: got {parsed:?} want {want_parsed:?}"
+                ));
+            }
+        }
+        assert!(bad.is_empty(), "{bad:#?}");
+    }
+
+    #[test]
+    fn field_names() {
+        assert_eq!(
+            field_name_split("0.a[1]").unwrap(),
+            (Some(0), "0".to_owned(), ".a[1]".to_owned())
+        );
+        assert_eq!(
+            field_name_split("name").unwrap(),
+            (None, "name".to_owned(), String::new())
+        );
+        let rest: Vec<char> = ".a[1][k]".chars().collect();
+        let mut pos = 0;
+        let mut got = Vec::new();
+        while let Some(a) = next_access(&rest, &mut pos).unwrap() {
+            got.push(a);
+        }
+        assert_eq!(
+            got,
+            vec![
+                FieldAccess::Attr("a".into()),
+                FieldAccess::Index(1),
+                FieldAccess::Key("k".into())
+            ]
+        );
+    }
+}

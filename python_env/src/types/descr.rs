@@ -1,0 +1,222 @@
+//! property, staticmethod, classmethod, super, function and method objects.
+
+use crate::args::Args;
+use engine::runtime::*;
+use proto_core::{Obj, Value};
+
+fn property_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = vm.alloc_obj(K_PROPERTY, a[0], 4, 0);
+    for i in 0..4 {
+        p.init(i, Value::NONE);
+    }
+    Ok(p.value())
+}
+
+fn property_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let p = Obj::from_value(args.pos[0]).expect("p");
+    let names = ["fget", "fset", "fdel", "doc"];
+    for (i, n) in names.iter().enumerate() {
+        if let Some(v) = args.get(i + 1, n) {
+            vm.store(p, i, v);
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn property_copy(vm: &mut Vm, a: &[Value], slot: usize) -> PyResult<Value> {
+    let p = Obj::from_value(a[0]).expect("p");
+    let n = vm.alloc_obj(K_PROPERTY, p.class(), 4, 0);
+    for i in 0..4 {
+        n.init(i, p.get(i));
+    }
+    n.init(slot, a[1]);
+    Ok(n.value())
+}
+
+fn property_getter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    property_copy(vm, a, 0)
+}
+fn property_setter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    property_copy(vm, a, 1)
+}
+fn property_deleter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    property_copy(vm, a, 2)
+}
+
+fn property_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let obj = a.get(1).copied().unwrap_or(Value::NONE);
+    let owner = a.get(2).copied().unwrap_or(Value::NONE);
+    vm.bind_descr(a[0], obj, owner)
+}
+
+fn property_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = Obj::from_value(a[0]).expect("p");
+    let f = p.get(1);
+    if f.is_none() {
+        return Err(vm.new_exc(vm.g.e.AttributeError, "can't set attribute"));
+    }
+    vm.call(f, &[a[1], a[2]], Value::EMPTY)
+}
+
+fn wrapper_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a.len() != 2 {
+        let tn = type_name(a[0]);
+        return Err(vm.type_error(&format!("{tn} expected 1 argument, got {}", a.len() - 1)));
+    }
+    let w = vm.alloc_obj(K_WRAPPER, a[0], 2, 0);
+    w.init(0, a[1]);
+    Ok(w.value())
+}
+
+fn wrapper_init(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn wrapper_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let obj = a.get(1).copied().unwrap_or(Value::NONE);
+    let owner = a.get(2).copied().unwrap_or(Value::NONE);
+    vm.bind_descr(a[0], obj, owner)
+}
+
+fn staticmethod_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let w = Obj::from_value(a[0]).expect("w");
+    vm.call(w.get(0), &a[1..], k)
+}
+
+fn super_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = vm.alloc_obj(K_SUPER, a[0], 3, 0);
+    Ok(s.value())
+}
+
+fn super_init(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = Obj::from_value(a[0]).expect("super");
+    let (t, obj) = match a.len() {
+        1 => {
+            // Zero-argument form: __class__ cell and first argument of the caller.
+            let Some(f) = vm.frames.last() else { return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): no arguments")) };
+            let cd = f.code;
+            let base = f.base;
+            let code = &cd.code;
+            let locals = base + FRAME_HEADER;
+            let cells = locals + cd.nlocals;
+            let Some(ci) = code.freevars.iter().position(|n| &**n == "__class__") else {
+                return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): __class__ cell not found"));
+            };
+            let cell = vm.ctx.stack().slots_mut()[cells + code.cellvars.len() + ci];
+            let t = Obj::from_value(cell).map(|c| c.get(0)).unwrap_or(Value::EMPTY);
+            if t.is_empty() {
+                return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): empty __class__ cell"));
+            }
+            if code.argcount == 0 && !code.flags.contains(engine::bytecode::CodeFlags::VARARGS) {
+                return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): no arguments"));
+            }
+            let mut first = vm.ctx.stack().slots_mut()[locals];
+            if let Some(ci) = code.cell2arg.iter().position(|x| *x == Some(0)) {
+                let c = vm.ctx.stack().slots_mut()[cells + ci];
+                first = Obj::from_value(c).map(|c| c.get(0)).unwrap_or(first);
+            }
+            if code.argcount == 0 {
+                let va = vm.ctx.stack().slots_mut()[locals + (code.argcount + code.kwonlyargcount) as usize];
+                first = vm.seq_get(va, 0).unwrap_or(Value::EMPTY);
+            }
+            if first.is_empty() {
+                return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): arg[0] deleted"));
+            }
+            (t, first)
+        }
+        2 => (a[1], Value::EMPTY),
+        _ => (a[1], a[2]),
+    };
+    if !Obj::from_value(t).is_some_and(|o| o.kind() == K_TYPE) {
+        let tn = vm.type_name_of(t);
+        return Err(vm.type_error(&format!("super() argument 1 must be a type, not {tn}")));
+    }
+    let objtype = if obj.is_empty() {
+        Value::EMPTY
+    } else if Obj::from_value(obj).is_some_and(|o| o.kind() == K_TYPE) && vm.is_subtype(obj, t) {
+        obj
+    } else if vm.isinstance(obj, t) {
+        vm.type_of(obj)
+    } else {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    };
+    vm.store(s, 0, t);
+    vm.store(s, 1, obj);
+    vm.store(s, 2, objtype);
+    Ok(Value::NONE)
+}
+
+fn super_getattribute(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.super_getattr(a[0], a[1])
+}
+
+fn super_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = Obj::from_value(a[0]).expect("s");
+    let t = type_name(s.get(0));
+    let ot = s.get(2);
+    let r = if ot.is_heap() { format!("<super: <class '{t}'>, <{} object>>", type_name(ot)) } else { format!("<super: <class '{t}'>, NULL>") };
+    Ok(vm.new_str(&r))
+}
+
+fn method_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (x, y) = (Obj::from_value(a[0]).expect("m"), a[1]);
+    let Some(yo) = Obj::from_value(y).filter(|o| o.kind() == K_METHOD) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let _ = vm;
+    Ok(Value::bool(x.get(0) == yo.get(0) && x.get(1) == yo.get(1)))
+}
+
+fn method_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = Obj::from_value(a[0]).expect("m");
+    let h = vm.hash(x.get(0))? ^ (x.get(1).bits() as i64 >> 4);
+    Ok(vm.new_int(h))
+}
+
+fn func_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let obj = a.get(1).copied().unwrap_or(Value::NONE);
+    if obj.is_none() {
+        return Ok(a[0]);
+    }
+    Ok(vm.new_method(a[0], obj))
+}
+
+fn func_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    vm.call(a[0], &a[1..], k)
+}
+
+/// Registers descriptor types.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let t = vm.g.types.property;
+    vm.add_static(t, "__new__", property_new, false);
+    vm.add_method(t, "__init__", property_init);
+    vm.add_method(t, "getter", property_getter);
+    vm.add_method(t, "setter", property_setter);
+    vm.add_method(t, "deleter", property_deleter);
+    vm.add_method(t, "__get__", property_get);
+    vm.add_method(t, "__set__", property_set);
+    for t in [vm.g.types.staticmethod, vm.g.types.classmethod] {
+        vm.add_static(t, "__new__", wrapper_new, false);
+        vm.add_method(t, "__init__", wrapper_init);
+        vm.add_method(t, "__get__", wrapper_get);
+    }
+    let sm = vm.g.types.staticmethod;
+    vm.add_method(sm, "__call__", staticmethod_call);
+    let t = vm.g.types.super_;
+    vm.add_static(t, "__new__", super_new, false);
+    vm.add_method(t, "__init__", super_init);
+    vm.add_method(t, "__getattribute__", super_getattribute);
+    vm.add_method(t, "__repr__", super_repr);
+    let tf = Obj::from_value(t).expect("t");
+    set_type_flags(tf, type_flags(tf) | TF_GETATTRIBUTE);
+    let m = vm.g.types.method;
+    vm.add_method(m, "__eq__", method_eq);
+    vm.add_method(m, "__hash__", method_hash);
+    let f = vm.g.types.function;
+    vm.add_method(f, "__get__", func_get);
+    vm.add_method(f, "__call__", func_call);
+    let b = vm.g.types.builtin;
+    vm.add_method(b, "__call__", func_call);
+    let m = vm.g.types.method;
+    vm.add_method(m, "__call__", func_call);
+    Ok(())
+}

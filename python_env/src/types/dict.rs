@@ -1,0 +1,795 @@
+//! `dict`, its views, `set` and `frozenset`.
+//!
+//! Concurrency: writes go through `vm.dict_set`/`dict_del`/`set_add`, which
+//! take the object lock of a shared dict/set for the duration of one
+//! primitive; `d[k] = v`, `d.setdefault`, `s.add` are atomic.
+
+use crate::args::{check_method, Args};
+use engine::runtime::*;
+use proto_core::layouts::dict as ldict;
+use proto_core::{Kind, Obj, Value};
+
+/// Adds `items` to set `s`, keeping both rooted while `__hash__`/`__eq__`
+/// may run Python code (rooting rule).
+fn add_all(vm: &mut Vm, s: Value, items: &[Value]) -> PyResult<()> {
+    let holder = vm.new_list(items);
+    let mark = vm.push_root(holder);
+    vm.push_root(s);
+    let mut r = Ok(());
+    for &x in items {
+        if let Err(e) = vm.set_add(s, x) {
+            r = Err(e);
+            break;
+        }
+    }
+    vm.pop_roots(mark);
+    r
+}
+
+fn dobj(v: Value) -> Obj {
+    Obj::from_value(v).expect("dict")
+}
+
+/// Inserts the items of `src` (mapping or iterable of pairs) into `d`.
+pub fn dict_update_from(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
+    if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::DICT) {
+        for (k, v) in vm.dict_items(src) {
+            vm.dict_set(d, k, v)?;
+        }
+        return Ok(());
+    }
+    if let Some(keys) = vm.getattr_opt(src, vm.g.names.keys)? {
+        let ks = vm.call(keys, &[], Value::EMPTY)?;
+        let ks = vm.collect(ks)?;
+        let holder = vm.new_list(&ks);
+        let mark = vm.push_root(holder);
+        for k in ks {
+            let v = vm.getitem(src, k)?;
+            vm.dict_set(d, k, v)?;
+        }
+        vm.pop_roots(mark);
+        return Ok(());
+    }
+    let items = vm.collect(src)?;
+    let holder = vm.new_list(&items);
+    let mark = vm.push_root(holder);
+    for (i, it) in items.into_iter().enumerate() {
+        let pair = match vm.collect(it) {
+            Ok(p) => p,
+            Err(_) => {
+                let tn = vm.type_name_of(it);
+                vm.pop_roots(mark);
+                let _ = tn;
+                return Err(vm.type_error(&format!("cannot convert dictionary update sequence element #{i} to a sequence")));
+            }
+        };
+        if pair.len() != 2 {
+            vm.pop_roots(mark);
+            return Err(vm.value_error(&format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len())));
+        }
+        vm.dict_set(d, pair[0], pair[1])?;
+    }
+    vm.pop_roots(mark);
+    Ok(())
+}
+
+fn dict_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.alloc_instance(a[0], &[])
+}
+
+fn dict_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!("dict expected at most 1 argument, got {}", args.pos.len() - 1)));
+    }
+    if let Some(&src) = args.pos.get(1) {
+        dict_update_from(vm, a[0], src)?;
+    }
+    for &(kk, vv) in &args.kw {
+        vm.dict_set(a[0], kk, vv)?;
+    }
+    Ok(Value::NONE)
+}
+
+fn dict_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if let Some(v) = vm.dict_get(a[0], a[1])? {
+        return Ok(v);
+    }
+    if vm.type_of(a[0]) != vm.g.types.dict {
+        if let Some(r) = vm.call_special(a[0], vm.g.names.__missing__, &[a[1]])? {
+            return Ok(r);
+        }
+    }
+    Err(vm.key_error(a[1]))
+}
+
+fn dict_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.dict_set(a[0], a[1], a[2])?;
+    Ok(Value::NONE)
+}
+
+fn dict_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if vm.dict_del(a[0], a[1])?.is_none() {
+        return Err(vm.key_error(a[1]));
+    }
+    Ok(Value::NONE)
+}
+
+fn dict_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::bool(vm.dict_get(a[0], a[1])?.is_some()))
+}
+
+fn dict_len(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(ldict::len(dobj(a[0])) as i64))
+}
+
+fn dict_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "get", a, k, 1, 2)?;
+    Ok(vm.dict_get(a[0], a[1])?.unwrap_or(a.get(2).copied().unwrap_or(Value::NONE)))
+}
+
+fn dict_setdefault(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "setdefault", a, k, 1, 2)?;
+    if let Some(v) = vm.dict_get(a[0], a[1])? {
+        return Ok(v);
+    }
+    let d = a.get(2).copied().unwrap_or(Value::NONE);
+    vm.dict_set(a[0], a[1], d)?;
+    Ok(d)
+}
+
+fn dict_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "pop", a, k, 1, 2)?;
+    match vm.dict_del(a[0], a[1])? {
+        Some(v) => Ok(v),
+        None => match a.get(2) {
+            Some(&d) => Ok(d),
+            None => Err(vm.key_error(a[1])),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let items = vm.dict_items(a[0]);
+    match items.last() {
+        Some(&(k, v)) => {
+            vm.dict_del(a[0], k)?;
+            Ok(vm.new_tuple(&[k, v]))
+        }
+        None => Err(vm.new_exc(vm.g.e.KeyError, "popitem(): dictionary is empty")),
+    }
+}
+
+fn dict_update(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!("update expected at most 1 argument, got {}", args.pos.len() - 1)));
+    }
+    if let Some(&src) = args.pos.get(1) {
+        dict_update_from(vm, a[0], src)?;
+    }
+    for &(kk, vv) in &args.kw {
+        vm.dict_set(a[0], kk, vv)?;
+    }
+    Ok(Value::NONE)
+}
+
+fn dict_clear(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = dobj(a[0]);
+    vm.with_lock(d, |ctx| ldict::clear(ctx, d));
+    Ok(Value::NONE)
+}
+
+fn dict_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = vm.new_dict();
+    for (k, v) in vm.dict_items(a[0]) {
+        vm.dict_set(d, k, v)?;
+    }
+    Ok(d)
+}
+
+fn view(vm: &mut Vm, d: Value, cls: Value) -> Value {
+    let o = vm.alloc_obj(K_DICTVIEW, cls, 1, 0);
+    o.init(0, d);
+    o.value()
+}
+
+fn dict_keys(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let c = vm.g.types.dict_keys;
+    Ok(view(vm, a[0], c))
+}
+fn dict_values(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let c = vm.g.types.dict_values;
+    Ok(view(vm, a[0], c))
+}
+fn dict_items(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let c = vm.g.types.dict_items;
+    Ok(view(vm, a[0], c))
+}
+
+fn dict_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let c = vm.g.types.dict_keyiter;
+    Ok(vm.new_seq_iter(c, a[0], 0))
+}
+
+fn dict_reversed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let mut ks: Vec<Value> = vm.dict_items(a[0]).into_iter().map(|(k, _)| k).collect();
+    ks.reverse();
+    let l = vm.new_list(&ks);
+    let c = vm.g.types.list_iter;
+    Ok(vm.new_seq_iter(c, l, 0))
+}
+
+fn dict_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let mut parts = Vec::new();
+    for (k, v) in vm.dict_items(a[0]) {
+        let ks = vm.repr_string(k)?;
+        let vs = vm.repr_string(v)?;
+        parts.push(format!("{ks}: {vs}"));
+    }
+    Ok(vm.new_str(&format!("{{{}}}", parts.join(", "))))
+}
+
+fn dict_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::DICT) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    vm.builtin_richcompare(a[0], a[1], 2)
+}
+fn dict_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::DICT) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    vm.builtin_richcompare(a[0], a[1], 3)
+}
+
+fn dict_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::DICT) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let d = dict_copy(vm, a, Value::EMPTY)?;
+    dict_update_from(vm, d, a[1])?;
+    Ok(d)
+}
+
+fn dict_ior(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    dict_update_from(vm, a[0], a[1])?;
+    Ok(a[0])
+}
+
+fn dict_fromkeys(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let cls = a[0];
+    let d = vm.call(cls, &[], Value::EMPTY)?;
+    let v = a.get(2).copied().unwrap_or(Value::NONE);
+    for k in vm.collect(a[1])? {
+        vm.setitem(d, k, v)?;
+    }
+    Ok(d)
+}
+
+// ---------------------------------------------------------------- views
+
+fn view_dict(v: Value) -> Value {
+    dobj(v).get(0)
+}
+
+fn view_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = vm.len(view_dict(a[0]))?;
+    Ok(Value::int(n as i64))
+}
+
+fn view_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = dobj(a[0]);
+    let t = &vm.g.types;
+    let c = if o.class() == t.dict_values {
+        t.dict_valueiter
+    } else if o.class() == t.dict_items {
+        t.dict_itemiter
+    } else {
+        t.dict_keyiter
+    };
+    Ok(vm.new_seq_iter(c, o.get(0), 0))
+}
+
+fn view_items_vec(vm: &mut Vm, v: Value) -> Vec<Value> {
+    let o = dobj(v);
+    let d = o.get(0);
+    let items = vm.dict_items(d);
+    let t = &vm.g.types;
+    if o.class() == t.dict_values {
+        items.into_iter().map(|(_, v)| v).collect()
+    } else if o.class() == t.dict_items {
+        items.into_iter().map(|(k, v)| vm.new_tuple(&[k, v])).collect()
+    } else {
+        items.into_iter().map(|(k, _)| k).collect()
+    }
+}
+
+fn view_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let items = view_items_vec(vm, a[0]);
+    let l = vm.new_list(&items);
+    let r = vm.repr_string(l)?;
+    let tn = vm.type_name_of(a[0]);
+    Ok(vm.new_str(&format!("{tn}({r})")))
+}
+
+fn view_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = dobj(a[0]);
+    let t = &vm.g.types;
+    if o.class() == t.dict_keys {
+        return Ok(Value::bool(vm.dict_get(o.get(0), a[1])?.is_some()));
+    }
+    let items = view_items_vec(vm, a[0]);
+    for x in items {
+        if vm.eq(x, a[1])? {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn view_reversed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let mut items = view_items_vec(vm, a[0]);
+    items.reverse();
+    let l = vm.new_list(&items);
+    let c = vm.g.types.list_iter;
+    Ok(vm.new_seq_iter(c, l, 0))
+}
+
+fn view_setop(vm: &mut Vm, a: &[Value], op: char) -> PyResult<Value> {
+    let x = view_items_vec(vm, a[0]);
+    let s1 = vm.new_set(false);
+    add_all(vm, s1, &x)?;
+    let mark = vm.push_root(s1);
+    let r = (|| {
+        let other = vm.collect(a[1])?;
+        let s2 = vm.new_set(false);
+        add_all(vm, s2, &other)?;
+        vm.push_root(s2);
+        set_op(vm, s1, s2, op)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+fn view_and(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_setop(vm, a, '&')
+}
+fn view_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_setop(vm, a, '|')
+}
+fn view_sub(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_setop(vm, a, '-')
+}
+fn view_xor(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_setop(vm, a, '^')
+}
+fn view_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = dobj(a[0]);
+    if o.class() == vm.g.types.dict_values {
+        return Ok(Value::bool(a[0] == a[1]));
+    }
+    let x = view_items_vec(vm, a[0]);
+    let s1 = vm.new_set(false);
+    add_all(vm, s1, &x)?;
+    let mark = vm.push_root(s1);
+    let r = (|| {
+        let other = if Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::SET || o.kind() == K_DICTVIEW) { vm.collect(a[1])? } else { return Ok(Value::NOT_IMPLEMENTED) };
+        let s2 = vm.new_set(false);
+        add_all(vm, s2, &other)?;
+        vm.push_root(s2);
+        vm.builtin_richcompare(s1, s2, 2)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+// ---------------------------------------------------------------- sets
+
+fn set_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    let cls = args.pos[0];
+    if cls == vm.g.types.frozenset || vm.is_subtype(cls, vm.g.types.frozenset) {
+        if args.pos.len() > 2 {
+            return Err(vm.type_error(&format!("frozenset expected at most 1 argument, got {}", args.pos.len() - 1)));
+        }
+        let s = vm.alloc_instance(cls, &[])?;
+        if let Some(&src) = args.pos.get(1) {
+            if cls == vm.g.types.frozenset && Obj::from_value(src).is_some_and(|o| o.class() == vm.g.types.frozenset) {
+                return Ok(src);
+            }
+            let mark = vm.push_root(s);
+            let items = vm.collect(src);
+            vm.pop_roots(mark);
+            add_all(vm, s, &items?)?;
+        }
+        return Ok(s);
+    }
+    vm.alloc_instance(cls, &[])
+}
+
+fn set_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    args.no_more_kw(vm, "set")?;
+    if dobj(a[0]).class() == vm.g.types.frozenset || vm.isinstance(a[0], vm.g.types.frozenset) {
+        return Ok(Value::NONE);
+    }
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!("set expected at most 1 argument, got {}", args.pos.len() - 1)));
+    }
+    if let Some(&src) = args.pos.get(1) {
+        let items = vm.collect(src)?;
+        let d = dobj(a[0]);
+        vm.with_lock(d, |ctx| ldict::clear(ctx, d));
+        add_all(vm, a[0], &items)?;
+    }
+    Ok(Value::NONE)
+}
+
+fn same_kind_set(vm: &mut Vm, like: Value) -> Value {
+    let frozen = vm.isinstance(like, vm.g.types.frozenset);
+    vm.new_set(frozen)
+}
+
+/// Set algebra on two sets: '&', '|', '-', '^'.
+pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
+    let r = same_kind_set(vm, x);
+    let mark = vm.push_root(r);
+    let xs = vm.set_items(x);
+    let ys = vm.set_items(y);
+    let res = (|| {
+        match op {
+            '&' => {
+                for v in xs {
+                    if vm.set_contains(y, v)? {
+                        vm.set_add(r, v)?;
+                    }
+                }
+            }
+            '|' => {
+                for v in xs.into_iter().chain(ys) {
+                    vm.set_add(r, v)?;
+                }
+            }
+            '-' => {
+                for v in xs {
+                    if !vm.set_contains(y, v)? {
+                        vm.set_add(r, v)?;
+                    }
+                }
+            }
+            _ => {
+                for v in xs {
+                    if !vm.set_contains(y, v)? {
+                        vm.set_add(r, v)?;
+                    }
+                }
+                for v in ys {
+                    if !vm.set_contains(x, v)? {
+                        vm.set_add(r, v)?;
+                    }
+                }
+            }
+        }
+        Ok(r)
+    })();
+    vm.pop_roots(mark);
+    res
+}
+
+fn as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::SET) {
+        return Ok(v);
+    }
+    let items = vm.collect(v)?;
+    let s = vm.new_set(false);
+    add_all(vm, s, &items)?;
+    Ok(s)
+}
+
+fn is_set(v: Value) -> bool {
+    Obj::from_value(v).is_some_and(|o| o.kind() == Kind::SET)
+}
+
+macro_rules! set_binop {
+    ($name:ident, $op:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            if !is_set(a[1]) {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            set_op(vm, a[0], a[1], $op)
+        }
+    };
+}
+set_binop!(set_and, '&');
+set_binop!(set_or, '|');
+set_binop!(set_sub, '-');
+set_binop!(set_xor, '^');
+
+macro_rules! set_method_op {
+    ($name:ident, $op:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            let mut r = a[0];
+            if a.len() == 1 {
+                let items = vm.set_items(r);
+                let s = same_kind_set(vm, r);
+                for x in items {
+                    vm.set_add(s, x)?;
+                }
+                return Ok(s);
+            }
+            for &o in &a[1..] {
+                let os = as_set(vm, o)?;
+                r = set_op(vm, r, os, $op)?;
+            }
+            Ok(r)
+        }
+    };
+}
+set_method_op!(set_intersection, '&');
+set_method_op!(set_union, '|');
+set_method_op!(set_difference, '-');
+set_method_op!(set_symmetric_difference, '^');
+
+macro_rules! set_inplace {
+    ($name:ident, $op:expr, $check:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            if $check && !is_set(a[1]) {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            let mut r = a[0];
+            for &o in &a[1..] {
+                let os = as_set(vm, o)?;
+                r = set_op(vm, r, os, $op)?;
+            }
+            let items = vm.set_items(r);
+            let d = dobj(a[0]);
+            vm.with_lock(d, |ctx| ldict::clear(ctx, d));
+            for x in items {
+                vm.set_add(a[0], x)?;
+            }
+            Ok(if $check { a[0] } else { Value::NONE })
+        }
+    };
+}
+set_inplace!(set_iand, '&', true);
+set_inplace!(set_ior, '|', true);
+set_inplace!(set_isub, '-', true);
+set_inplace!(set_ixor, '^', true);
+set_inplace!(set_intersection_update, '&', false);
+set_inplace!(set_update, '|', false);
+set_inplace!(set_difference_update, '-', false);
+set_inplace!(set_symmetric_difference_update, '^', false);
+
+fn set_add(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "set.add", a, k, 1, 1)?;
+    vm.set_add(a[0], a[1])?;
+    Ok(Value::NONE)
+}
+fn set_remove(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !vm.set_discard(a[0], a[1])? {
+        return Err(vm.key_error(a[1]));
+    }
+    Ok(Value::NONE)
+}
+fn set_discard(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.set_discard(a[0], a[1])?;
+    Ok(Value::NONE)
+}
+fn set_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let items = vm.set_items(a[0]);
+    match items.first() {
+        Some(&x) => {
+            vm.set_discard(a[0], x)?;
+            Ok(x)
+        }
+        None => Err(vm.new_exc(vm.g.e.KeyError, "pop from an empty set")),
+    }
+}
+fn set_clear(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = dobj(a[0]);
+    vm.with_lock(d, |ctx| ldict::clear(ctx, d));
+    Ok(Value::NONE)
+}
+fn set_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = same_kind_set(vm, a[0]);
+    for x in vm.set_items(a[0]) {
+        vm.set_add(s, x)?;
+    }
+    Ok(s)
+}
+fn set_contains_m(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    match vm.set_contains(a[0], a[1]) {
+        Ok(b) => Ok(Value::bool(b)),
+        Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) && is_set(a[1]) => {
+            let fs = vm.new_set(true);
+            for x in vm.set_items(a[1]) {
+                vm.set_add(fs, x)?;
+            }
+            Ok(Value::bool(vm.set_contains(a[0], fs)?))
+        }
+        Err(e) => Err(e),
+    }
+}
+fn set_len(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(ldict::len(dobj(a[0])) as i64))
+}
+fn set_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.iter(a[0])
+}
+fn set_issubset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = as_set(vm, a[1])?;
+    vm.builtin_richcompare(a[0], o, 1)
+}
+fn set_issuperset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = as_set(vm, a[1])?;
+    vm.builtin_richcompare(a[0], o, 5)
+}
+fn set_isdisjoint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    for x in vm.collect(a[1])? {
+        if vm.set_contains(a[0], x)? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
+}
+macro_rules! set_cmp {
+    ($name:ident, $op:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            if !is_set(a[1]) {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            vm.builtin_richcompare(a[0], a[1], $op)
+        }
+    };
+}
+set_cmp!(set_lt, 0);
+set_cmp!(set_le, 1);
+set_cmp!(set_eq, 2);
+set_cmp!(set_ne, 3);
+set_cmp!(set_gt, 4);
+set_cmp!(set_ge, 5);
+
+fn set_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let items = vm.set_items(a[0]);
+    let tn = vm.type_name_of(a[0]);
+    let mut parts = Vec::new();
+    for x in items {
+        parts.push(vm.repr_string(x)?);
+    }
+    let s = if parts.is_empty() {
+        format!("{tn}()")
+    } else if tn == "set" {
+        format!("{{{}}}", parts.join(", "))
+    } else {
+        format!("{tn}({{{}}})", parts.join(", "))
+    };
+    Ok(vm.new_str(&s))
+}
+
+fn set_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let items = vm.set_items(a[0]);
+    let mut h: u64 = 0;
+    for x in items {
+        let hx = vm.hash(x)? as u64;
+        h ^= (hx ^ (hx << 16) ^ 89869747).wrapping_mul(3644798167);
+    }
+    h = h.wrapping_mul(69069).wrapping_add(907133923);
+    Ok(vm.new_int(h as i64))
+}
+
+fn class_getitem(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(a[0])
+}
+
+/// Registers dict, views, set, frozenset.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let t = vm.g.types.dict;
+    vm.add_static(t, "__new__", dict_new, false);
+    vm.add_static(t, "fromkeys", dict_fromkeys, true);
+    vm.add_static(t, "__class_getitem__", class_getitem, true);
+    let m: &[(&'static str, NativeFn)] = &[
+        ("__init__", dict_init),
+        ("__getitem__", dict_getitem),
+        ("__setitem__", dict_setitem),
+        ("__delitem__", dict_delitem),
+        ("__contains__", dict_contains),
+        ("__len__", dict_len),
+        ("__iter__", dict_iter),
+        ("__reversed__", dict_reversed),
+        ("__repr__", dict_repr),
+        ("__eq__", dict_eq),
+        ("__ne__", dict_ne),
+        ("__or__", dict_or),
+        ("__ior__", dict_ior),
+        ("get", dict_get),
+        ("setdefault", dict_setdefault),
+        ("pop", dict_pop),
+        ("popitem", dict_popitem),
+        ("update", dict_update),
+        ("clear", dict_clear),
+        ("copy", dict_copy),
+        ("keys", dict_keys),
+        ("values", dict_values),
+        ("items", dict_items),
+    ];
+    for &(n, f) in m {
+        vm.add_method(t, n, f);
+    }
+    vm.add_attr(t, "__hash__", Value::NONE);
+    for t in [vm.g.types.dict_keys, vm.g.types.dict_values, vm.g.types.dict_items] {
+        let m: &[(&'static str, NativeFn)] = &[
+            ("__len__", view_len),
+            ("__iter__", view_iter),
+            ("__repr__", view_repr),
+            ("__contains__", view_contains),
+            ("__reversed__", view_reversed),
+            ("__and__", view_and),
+            ("__or__", view_or),
+            ("__sub__", view_sub),
+            ("__xor__", view_xor),
+            ("__eq__", view_eq),
+        ];
+        for &(n, f) in m {
+            vm.add_method(t, n, f);
+        }
+    }
+    for (t, frozen) in [(vm.g.types.set, false), (vm.g.types.frozenset, true)] {
+        vm.add_static(t, "__new__", set_new, false);
+        vm.add_static(t, "__class_getitem__", class_getitem, true);
+        let m: &[(&'static str, NativeFn)] = &[
+            ("__init__", set_init),
+            ("__and__", set_and),
+            ("__rand__", set_and),
+            ("__or__", set_or),
+            ("__ror__", set_or),
+            ("__sub__", set_sub),
+            ("__xor__", set_xor),
+            ("__rxor__", set_xor),
+            ("intersection", set_intersection),
+            ("union", set_union),
+            ("difference", set_difference),
+            ("symmetric_difference", set_symmetric_difference),
+            ("copy", set_copy),
+            ("__contains__", set_contains_m),
+            ("__len__", set_len),
+            ("__iter__", set_iter),
+            ("issubset", set_issubset),
+            ("issuperset", set_issuperset),
+            ("isdisjoint", set_isdisjoint),
+            ("__lt__", set_lt),
+            ("__le__", set_le),
+            ("__eq__", set_eq),
+            ("__ne__", set_ne),
+            ("__gt__", set_gt),
+            ("__ge__", set_ge),
+            ("__repr__", set_repr),
+        ];
+        for &(n, f) in m {
+            vm.add_method(t, n, f);
+        }
+        if frozen {
+            vm.add_method(t, "__hash__", set_hash);
+        } else {
+            let m: &[(&'static str, NativeFn)] = &[
+                ("add", set_add),
+                ("remove", set_remove),
+                ("discard", set_discard),
+                ("pop", set_pop),
+                ("clear", set_clear),
+                ("__iand__", set_iand),
+                ("__ior__", set_ior),
+                ("__isub__", set_isub),
+                ("__ixor__", set_ixor),
+                ("intersection_update", set_intersection_update),
+                ("update", set_update),
+                ("difference_update", set_difference_update),
+                ("symmetric_difference_update", set_symmetric_difference_update),
+            ];
+            for &(n, f) in m {
+                vm.add_method(t, n, f);
+            }
+            vm.add_attr(t, "__hash__", Value::NONE);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,300 @@
+//! BaseException and the exception hierarchy's methods.
+
+use crate::args::Args;
+use engine::runtime::*;
+use proto_core::{Kind, Obj, Value};
+
+fn exc_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    let mut cls = args.pos[0];
+    if cls == vm.g.e.OSError && args.pos.len() >= 3 {
+        if let Some(errno) = args.pos[1].as_int() {
+            let name = match errno {
+                2 => Some("FileNotFoundError"),
+                17 => Some("FileExistsError"),
+                13 | 1 => Some("PermissionError"),
+                20 => Some("NotADirectoryError"),
+                21 => Some("IsADirectoryError"),
+                32 => Some("BrokenPipeError"),
+                11 => Some("BlockingIOError"),
+                4 => Some("InterruptedError"),
+                110 => Some("TimeoutError"),
+                3 => Some("ProcessLookupError"),
+                10 => Some("ChildProcessError"),
+                104 => Some("ConnectionResetError"),
+                111 => Some("ConnectionRefusedError"),
+                103 => Some("ConnectionAbortedError"),
+                _ => None,
+            };
+            if let Some(n) = name {
+                cls = vm.g.exc[n];
+            }
+        }
+    }
+    vm.alloc_instance(cls, &args.pos[1..])
+}
+
+fn exc_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    let o = Obj::from_value(args.pos[0]).expect("exc");
+    if o.kind() == K_EXC {
+        let t = vm.new_tuple(&args.pos[1..]);
+        vm.store(o, EXC_ARGS, t);
+    }
+    Ok(Value::NONE)
+}
+
+fn exc_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.exc_str(a[0])
+}
+
+fn exc_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    let name = type_name(o.class());
+    let items = vm.seq_items(o.get(EXC_ARGS));
+    let s = if items.len() == 1 {
+        format!("{}({})", name, vm.repr_string(items[0])?)
+    } else if items.is_empty() {
+        format!("{name}()")
+    } else {
+        let r = vm.repr_string(o.get(EXC_ARGS))?;
+        format!("{name}{r}")
+    };
+    Ok(vm.new_str(&s))
+}
+
+fn with_traceback(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    let tb = a.get(1).copied().unwrap_or(Value::NONE);
+    vm.store(o, EXC_TB, if tb.is_none() { Value::EMPTY } else { tb });
+    Ok(a[0])
+}
+
+fn add_note(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a.len() != 2 || !is_str(a[1]) {
+        let tn = a.get(1).map(|v| vm.type_name_of(*v)).unwrap_or_default();
+        return Err(vm.type_error(&format!("note must be a str, not '{tn}'")));
+    }
+    let n = vm.g.names.__notes__;
+    let notes = match vm.getattr_opt(a[0], n)? {
+        Some(l) => l,
+        None => {
+            let l = vm.new_list(&[]);
+            vm.setattr(a[0], n, l)?;
+            l
+        }
+    };
+    vm.list_append(notes, a[1]);
+    Ok(Value::NONE)
+}
+
+fn exc_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    let c = o.class();
+    let args = o.get(EXC_ARGS);
+    Ok(vm.new_tuple(&[c, args]))
+}
+
+// ---------------------------------------------------------------- ExceptionGroup
+
+fn eg_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    if args.pos.len() != 3 {
+        return Err(vm.type_error(&format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", args.pos.len() - 1)));
+    }
+    let (cls, msg, excs) = (args.pos[0], args.pos[1], args.pos[2]);
+    if !is_str(msg) {
+        let tn = vm.type_name_of(msg);
+        return Err(vm.type_error(&format!("argument 1 must be str, not {tn}")));
+    }
+    let items = vm.collect(excs)?;
+    if items.is_empty() {
+        return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
+    }
+    let mut cls = cls;
+    let mut all_exc = true;
+    for &e in &items {
+        if !Obj::from_value(e).is_some_and(|o| o.kind() == K_EXC) {
+            let r = vm.repr_string(e)?;
+            let _ = r;
+            return Err(vm.value_error(&format!("Item {} of second argument (exceptions) is not an exception", items.iter().position(|x| *x == e).unwrap_or(0))));
+        }
+        if !vm.isinstance(e, vm.g.e.Exception) {
+            all_exc = false;
+        }
+    }
+    if cls == vm.g.e.BaseExceptionGroup && all_exc {
+        cls = vm.g.e.ExceptionGroup;
+    }
+    if cls == vm.g.e.ExceptionGroup && !all_exc {
+        return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+    }
+    let t = vm.new_tuple(&items);
+    let e = vm.alloc_instance(cls, &[msg, t])?;
+    Ok(e)
+}
+
+fn eg_message(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    Ok(vm.seq_items(o.get(EXC_ARGS)).first().copied().unwrap_or(Value::NONE))
+}
+
+fn eg_exceptions(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    Ok(vm.seq_items(o.get(EXC_ARGS)).get(1).copied().unwrap_or(Value::NONE))
+}
+
+fn eg_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    let items = vm.seq_items(o.get(EXC_ARGS));
+    let msg = vm.str_string(items[0])?;
+    let n = vm.seq_items(items[1]).len();
+    Ok(vm.new_str(&format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
+}
+
+fn eg_derive(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    let items = vm.seq_items(o.get(EXC_ARGS));
+    let cls = vm.g.e.BaseExceptionGroup;
+    vm.call(cls, &[items[0], a[1]], Value::EMPTY)
+}
+
+fn eg_split_impl(vm: &mut Vm, eg: Value, cond: Value) -> PyResult<(Value, Value)> {
+    // Returns (match, rest) with None for empty parts.
+    let matches = |vm: &mut Vm, e: Value| -> PyResult<bool> {
+        if Obj::from_value(cond).is_some_and(|o| o.kind() == K_TYPE || o.kind() == Kind::TUPLE) {
+            vm.exc_matches(e, cond)
+        } else {
+            let r = vm.call(cond, &[e], Value::EMPTY)?;
+            vm.truthy(r)
+        }
+    };
+    if matches(vm, eg)? {
+        return Ok((eg, Value::NONE));
+    }
+    if !vm.isinstance(eg, vm.g.e.BaseExceptionGroup) {
+        return Ok((Value::NONE, eg));
+    }
+    let o = Obj::from_value(eg).expect("exc");
+    let items = vm.seq_items(o.get(EXC_ARGS));
+    let subs = vm.seq_items(items[1]);
+    let mut m = Vec::new();
+    let mut r = Vec::new();
+    for s in subs {
+        let (sm, sr) = eg_split_impl(vm, s, cond)?;
+        if !sm.is_none() {
+            m.push(sm);
+        }
+        if !sr.is_none() {
+            r.push(sr);
+        }
+    }
+    let mk = |vm: &mut Vm, v: Vec<Value>| -> PyResult<Value> {
+        if v.is_empty() {
+            return Ok(Value::NONE);
+        }
+        let l = vm.new_list(&v);
+        let d = vm.call_method(eg, "derive", &[l])?;
+        // copy traceback/cause/context/notes
+        let (so, dobj) = (Obj::from_value(eg).expect("e"), Obj::from_value(d).expect("e"));
+        for s in [EXC_TB, EXC_CAUSE, EXC_CONTEXT] {
+            vm.store(dobj, s, so.get(s));
+        }
+        if let Some(n) = vm.getattr_opt(eg, vm.g.names.__notes__)? {
+            vm.setattr(d, vm.g.names.__notes__, n)?;
+        }
+        Ok(d)
+    };
+    let mv = mk(vm, m)?;
+    let rv = mk(vm, r)?;
+    Ok((mv, rv))
+}
+
+fn eg_split(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (m, r) = eg_split_impl(vm, a[0], a[1])?;
+    Ok(vm.new_tuple(&[m, r]))
+}
+
+fn eg_subgroup(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (m, _) = eg_split_impl(vm, a[0], a[1])?;
+    Ok(m)
+}
+
+fn new_property(vm: &mut Vm, f: NativeFn) -> Value {
+    let b = vm.new_builtin("getter", f, false);
+    let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
+    p.init(0, b);
+    p.init(1, Value::NONE);
+    p.init(2, Value::NONE);
+    p.init(3, Value::NONE);
+    vm.ctx.promote(p.value());
+    p.value()
+}
+
+fn oserror_errno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    let items = vm.seq_items(o.get(EXC_ARGS));
+    Ok(if items.len() >= 2 { items[0] } else { Value::NONE })
+}
+
+fn oserror_strerror(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    let items = vm.seq_items(o.get(EXC_ARGS));
+    Ok(if items.len() >= 2 { items[1] } else { Value::NONE })
+}
+
+fn oserror_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    let items = vm.seq_items(o.get(EXC_ARGS));
+    if items.len() >= 2 {
+        let e = vm.str_string(items[0])?;
+        let s = vm.str_string(items[1])?;
+        if items.len() >= 3 {
+            let f = vm.repr_string(items[2])?;
+            return Ok(vm.new_str(&format!("[Errno {e}] {s}: {f}")));
+        }
+        return Ok(vm.new_str(&format!("[Errno {e}] {s}")));
+    }
+    vm.exc_str(a[0])
+}
+
+/// Registers exception methods and puts exception classes in builtins.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let be = vm.g.e.BaseException;
+    vm.add_static(be, "__new__", exc_new, false);
+    vm.add_method(be, "__init__", exc_init);
+    vm.add_method(be, "__str__", exc_str);
+    vm.add_method(be, "__repr__", exc_repr);
+    vm.add_method(be, "with_traceback", with_traceback);
+    vm.add_method(be, "add_note", add_note);
+    vm.add_method(be, "__reduce__", exc_reduce);
+    let eg = vm.g.e.BaseExceptionGroup;
+    vm.add_static(eg, "__new__", eg_new, false);
+    vm.add_method(eg, "__init__", |_vm, _a, _k| Ok(Value::NONE));
+    vm.add_method(eg, "__str__", eg_str);
+    vm.add_method(eg, "derive", eg_derive);
+    vm.add_method(eg, "split", eg_split);
+    vm.add_method(eg, "subgroup", eg_subgroup);
+    let p = new_property(vm, eg_message);
+    vm.add_attr(eg, "message", p);
+    let p = new_property(vm, eg_exceptions);
+    vm.add_attr(eg, "exceptions", p);
+    let os = vm.g.e.OSError;
+    let p = new_property(vm, oserror_errno);
+    vm.add_attr(os, "errno", p);
+    let p = new_property(vm, oserror_strerror);
+    vm.add_attr(os, "strerror", p);
+    vm.add_method(os, "__str__", oserror_str);
+    let b = vm.g.builtins;
+    let pairs: Vec<(&'static str, Value)> = vm.g.exc.iter().map(|(k, v)| (*k, *v)).collect();
+    for (name, cls) in pairs {
+        let k = vm.intern(name);
+        vm.dict_set_str(b, k, cls);
+    }
+    let env = vm.g.exc["OSError"];
+    for alias in ["EnvironmentError", "IOError"] {
+        let k = vm.intern(alias);
+        vm.dict_set_str(b, k, env);
+    }
+    Ok(())
+}

@@ -1,0 +1,461 @@
+//! `float` and `complex`.
+
+use crate::args::Args;
+use crate::text;
+use engine::runtime::ops::Num;
+use engine::runtime::*;
+use proto_core::layouts::get_raw;
+use proto_core::{Kind, Obj, Value};
+
+/// float(x).
+pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
+    match vm.num(x) {
+        Some(Num::F(f)) => return Ok(f),
+        Some(Num::I(i)) => return Ok(i as f64),
+        Some(Num::B(b)) => {
+            return num_traits::ToPrimitive::to_f64(b).filter(|f| f.is_finite()).ok_or_else(|| vm.new_exc(vm.g.e.OverflowError, "int too large to convert to float"));
+        }
+        None => {}
+    }
+    if is_str(x) || Obj::from_value(x).is_some_and(|o| o.kind() == Kind::BYTES) {
+        let s = str_of(x).into_owned();
+        return text::parse_float(&s).map_err(|_| {
+            let msg = text::parse::float_parse_error_message(&s);
+            vm.value_error(&msg)
+        });
+    }
+    if let Some(r) = vm.call_special(x, vm.g.names.__float__, &[])? {
+        return vm.as_f64(r).ok_or_else(|| vm.type_error("__float__ returned non-float"));
+    }
+    if let Some(r) = vm.call_special(x, vm.g.names.__index__, &[])? {
+        return vm.as_f64(r).ok_or_else(|| vm.type_error("__index__ returned non-int"));
+    }
+    let tn = vm.type_name_of(x);
+    Err(vm.type_error(&format!("float() argument must be a string or a real number, not '{tn}'")))
+}
+
+fn float_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    args.no_more_kw(vm, "float")?;
+    let f = match args.pos.get(1) {
+        Some(&x) => to_float(vm, x)?,
+        None => 0.0,
+    };
+    Ok(vm.new_float(f))
+}
+
+fn fval(vm: &Vm, v: Value) -> f64 {
+    vm.as_f64(v).unwrap_or(f64::NAN)
+}
+
+fn float_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = fval(vm, a[0]);
+    Ok(vm.new_str(&text::float_repr(f)))
+}
+
+fn float_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let h = vm.hash(a[0])?;
+    Ok(vm.new_int(h))
+}
+
+fn is_integer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = fval(vm, a[0]);
+    Ok(Value::bool(f.is_finite() && f.fract() == 0.0))
+}
+
+fn as_integer_ratio(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = fval(vm, a[0]);
+    match text::float_as_integer_ratio(f) {
+        Ok((n, d)) => {
+            let n = vm.new_bigint(n);
+            let d = vm.new_bigint(d);
+            Ok(vm.new_tuple(&[n, d]))
+        }
+        Err(_) => {
+            if f.is_nan() {
+                Err(vm.value_error("cannot convert NaN to integer ratio"))
+            } else {
+                Err(vm.new_exc(vm.g.e.OverflowError, "cannot convert Infinity to integer ratio"))
+            }
+        }
+    }
+}
+
+fn float_hex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = fval(vm, a[0]);
+    Ok(vm.new_str(&text::float_hex(f)))
+}
+
+fn float_fromhex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = str_of(a[1]).into_owned();
+    match text::float_fromhex(&s) {
+        Ok(f) => Ok(vm.new_float(f)),
+        Err(_) => Err(vm.value_error("invalid hexadecimal floating-point string")),
+    }
+}
+
+fn to_int_checked(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "cannot convert float infinity to integer"));
+    }
+    let b = engine::runtime::ops::bigint_from_f64(f);
+    Ok(vm.new_bigint(b))
+}
+
+fn float_trunc(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = fval(vm, a[0]);
+    to_int_checked(vm, f.trunc())
+}
+fn float_floor(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = fval(vm, a[0]);
+    to_int_checked(vm, f.floor())
+}
+fn float_ceil(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = fval(vm, a[0]);
+    to_int_checked(vm, f.ceil())
+}
+
+fn float_round(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = fval(vm, a[0]);
+    match a.get(1).filter(|v| !v.is_none()) {
+        None => {
+            if !f.is_finite() {
+                return to_int_checked(vm, f);
+            }
+            let r = text::number::float_round_to_int(f).map_err(|_| vm.value_error("round"))?;
+            Ok(vm.new_bigint(r))
+        }
+        Some(&n) => {
+            let n = vm.as_i64(n).unwrap_or(0);
+            let r = text::number::float_round(f, n).map_err(|_| vm.new_exc(vm.g.e.OverflowError, "rounded value too large to represent"))?;
+            Ok(vm.new_float(r))
+        }
+    }
+}
+
+fn float_float(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = fval(vm, a[0]);
+    Ok(vm.new_float(f))
+}
+
+fn float_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::bool(fval(vm, a[0]) != 0.0))
+}
+
+fn float_imag(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_float(0.0))
+}
+
+fn float_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.format(a[0], a[1])
+}
+
+fn float_getformat(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_str("IEEE, little-endian"))
+}
+
+macro_rules! fbin {
+    ($name:ident, $op:ident, $rev:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            if vm.num(a[1]).is_none() {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            let (x, y) = if $rev { (a[1], a[0]) } else { (a[0], a[1]) };
+            Ok(vm.num_binary_op(engine::bytecode::BinaryOperator::$op, x, y)?.unwrap_or(Value::NOT_IMPLEMENTED))
+        }
+    };
+}
+fbin!(f_add, Add, false);
+fbin!(f_radd, Add, true);
+fbin!(f_sub, Subtract, false);
+fbin!(f_rsub, Subtract, true);
+fbin!(f_mul, Multiply, false);
+fbin!(f_rmul, Multiply, true);
+fbin!(f_div, TrueDivide, false);
+fbin!(f_rdiv, TrueDivide, true);
+fbin!(f_fdiv, FloorDivide, false);
+fbin!(f_rfdiv, FloorDivide, true);
+fbin!(f_mod, Remainder, false);
+fbin!(f_rmod, Remainder, true);
+fbin!(f_pow, Power, false);
+fbin!(f_rpow, Power, true);
+
+macro_rules! fcmp {
+    ($name:ident, $op:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            if vm.num(a[1]).is_none() {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            vm.compare(a[0], a[1], $op)
+        }
+    };
+}
+fcmp!(f_lt, 0);
+fcmp!(f_le, 1);
+fcmp!(f_eq, 2);
+fcmp!(f_ne, 3);
+fcmp!(f_gt, 4);
+fcmp!(f_ge, 5);
+
+fn f_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.unary_op('-', a[0])
+}
+fn f_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = fval(vm, a[0]);
+    Ok(vm.new_float(f.abs()))
+}
+
+// ---------------------------------------------------------------- complex
+
+fn cparts(vm: &Vm, v: Value) -> Option<(f64, f64)> {
+    if let Some(o) = Obj::from_value(v) {
+        if o.kind() == K_COMPLEX {
+            return Some((f64::from_bits(get_raw(o, 0)), f64::from_bits(get_raw(o, 1))));
+        }
+    }
+    vm.as_f64(v).map(|f| (f, 0.0))
+}
+
+fn complex_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let re = args.get(1, "real");
+    let im = args.get(2, "imag");
+    if let Some(r) = re {
+        if is_str(r) {
+            let s = str_of(r).trim().trim_start_matches('(').trim_end_matches(')').to_string();
+            let parsed = parse_complex(&s);
+            return match parsed {
+                Some((x, y)) => Ok(vm.new_complex(x, y)),
+                None => Err(vm.value_error("complex() arg is a malformed string")),
+            };
+        }
+    }
+    let (r1, i1) = match re {
+        Some(r) => cparts(vm, r).ok_or_else(|| vm.type_error("complex() first argument must be a string or a number"))?,
+        None => (0.0, 0.0),
+    };
+    let (r2, i2) = match im {
+        Some(i) => cparts(vm, i).ok_or_else(|| vm.type_error("complex() second argument must be a number"))?,
+        None => (0.0, 0.0),
+    };
+    Ok(vm.new_complex(r1 - i2, i1 + r2))
+}
+
+fn parse_complex(s: &str) -> Option<(f64, f64)> {
+    if let Some(body) = s.strip_suffix('j').or_else(|| s.strip_suffix('J')) {
+        // find split point: last +/- not at start and not after e
+        let b = body.as_bytes();
+        let mut split = None;
+        for i in (1..b.len()).rev() {
+            if (b[i] == b'+' || b[i] == b'-') && b[i - 1] != b'e' && b[i - 1] != b'E' {
+                split = Some(i);
+                break;
+            }
+        }
+        let (re, im) = match split {
+            Some(i) => (&body[..i], &body[i..]),
+            None => ("0", body),
+        };
+        let im = match im {
+            "" | "+" => "1",
+            "-" => "-1",
+            x => x,
+        };
+        return Some((text::parse_float(re).ok()?, text::parse_float(im).ok()?));
+    }
+    Some((text::parse_float(s).ok()?, 0.0))
+}
+
+fn c_bin(vm: &mut Vm, a: &[Value], op: char, rev: bool) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (cparts(vm, a[0]), cparts(vm, a[1])) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (x, y) = if rev { (y, x) } else { (x, y) };
+    let r = match op {
+        '+' => (x.0 + y.0, x.1 + y.1),
+        '-' => (x.0 - y.0, x.1 - y.1),
+        '*' => (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0),
+        '/' => {
+            let d = y.0 * y.0 + y.1 * y.1;
+            if d == 0.0 {
+                return Err(vm.new_exc(vm.g.e.ZeroDivisionError, "complex division by zero"));
+            }
+            ((x.0 * y.0 + x.1 * y.1) / d, (x.1 * y.0 - x.0 * y.1) / d)
+        }
+        _ => {
+            // power
+            if x == (0.0, 0.0) {
+                if y == (0.0, 0.0) {
+                    (1.0, 0.0)
+                } else {
+                    (0.0, 0.0)
+                }
+            } else if y.1 == 0.0 && y.0.fract() == 0.0 && y.0.abs() < 100.0 {
+                let n = y.0 as i64;
+                let mut r = (1.0, 0.0);
+                let base = if n < 0 { let d = x.0 * x.0 + x.1 * x.1; (x.0 / d, -x.1 / d) } else { x };
+                for _ in 0..n.abs() {
+                    r = (r.0 * base.0 - r.1 * base.1, r.0 * base.1 + r.1 * base.0);
+                }
+                r
+            } else {
+                let (m, th) = ((x.0 * x.0 + x.1 * x.1).sqrt(), x.1.atan2(x.0));
+                let lm = m.ln();
+                let nm = (y.0 * lm - y.1 * th).exp();
+                let nth = y.1 * lm + y.0 * th;
+                (nm * nth.cos(), nm * nth.sin())
+            }
+        }
+    };
+    Ok(vm.new_complex(r.0, r.1))
+}
+
+fn c_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    c_bin(vm, a, '+', false)
+}
+fn c_radd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    c_bin(vm, a, '+', true)
+}
+fn c_sub(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    c_bin(vm, a, '-', false)
+}
+fn c_rsub(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    c_bin(vm, a, '-', true)
+}
+fn c_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    c_bin(vm, a, '*', false)
+}
+fn c_rmul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    c_bin(vm, a, '*', true)
+}
+fn c_div(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    c_bin(vm, a, '/', false)
+}
+fn c_rdiv(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    c_bin(vm, a, '/', true)
+}
+fn c_pow(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    c_bin(vm, a, '^', false)
+}
+fn c_rpow(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    c_bin(vm, a, '^', true)
+}
+fn c_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    match (cparts(vm, a[0]), cparts(vm, a[1])) {
+        (Some(x), Some(y)) => Ok(Value::bool(x == y)),
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+fn c_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+    let h = engine::runtime::ops::hash_float(r).wrapping_add(1000003i64.wrapping_mul(engine::runtime::ops::hash_float(i)));
+    Ok(vm.new_int(if h == -1 { -2 } else { h }))
+}
+fn c_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+    Ok(vm.new_float(r.hypot(i)))
+}
+fn c_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+    Ok(vm.new_complex(-r, -i))
+}
+fn c_conj(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+    Ok(vm.new_complex(r, -i))
+}
+fn c_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+    Ok(Value::bool(r != 0.0 || i != 0.0))
+}
+fn c_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+    Ok(vm.new_str(&engine::runtime::text::complex_repr(r, i)))
+}
+
+/// Registers float and complex.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let t = vm.g.types.float;
+    vm.add_static(t, "__new__", float_new, false);
+    vm.add_static(t, "fromhex", float_fromhex, true);
+    vm.add_static(t, "__getformat__", float_getformat, true);
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("__repr__", float_repr),
+        ("__str__", float_repr),
+        ("__hash__", float_hash),
+        ("is_integer", is_integer),
+        ("as_integer_ratio", as_integer_ratio),
+        ("hex", float_hex),
+        ("__trunc__", float_trunc),
+        ("__int__", float_trunc),
+        ("__floor__", float_floor),
+        ("__ceil__", float_ceil),
+        ("__round__", float_round),
+        ("__float__", float_float),
+        ("__bool__", float_bool),
+        ("conjugate", float_float),
+        ("__format__", float_format),
+        ("__add__", f_add),
+        ("__radd__", f_radd),
+        ("__sub__", f_sub),
+        ("__rsub__", f_rsub),
+        ("__mul__", f_mul),
+        ("__rmul__", f_rmul),
+        ("__truediv__", f_div),
+        ("__rtruediv__", f_rdiv),
+        ("__floordiv__", f_fdiv),
+        ("__rfloordiv__", f_rfdiv),
+        ("__mod__", f_mod),
+        ("__rmod__", f_rmod),
+        ("__pow__", f_pow),
+        ("__rpow__", f_rpow),
+        ("__lt__", f_lt),
+        ("__le__", f_le),
+        ("__eq__", f_eq),
+        ("__ne__", f_ne),
+        ("__gt__", f_gt),
+        ("__ge__", f_ge),
+        ("__neg__", f_neg),
+        ("__abs__", f_abs),
+    ];
+    for &(n, f) in methods {
+        vm.add_method(t, n, f);
+    }
+    for (n, f) in [("real", float_float as NativeFn), ("imag", float_imag)] {
+        let b = vm.new_builtin(n, f, false);
+        let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
+        p.init(0, b);
+        for i in 1..4 {
+            p.init(i, Value::NONE);
+        }
+        let pv = p.value();
+        vm.ctx.promote(pv);
+        vm.add_attr(t, n, pv);
+    }
+    let c = vm.g.types.complex;
+    vm.add_static(c, "__new__", complex_new, false);
+    let cm: &[(&'static str, NativeFn)] = &[
+        ("__add__", c_add),
+        ("__radd__", c_radd),
+        ("__sub__", c_sub),
+        ("__rsub__", c_rsub),
+        ("__mul__", c_mul),
+        ("__rmul__", c_rmul),
+        ("__truediv__", c_div),
+        ("__rtruediv__", c_rdiv),
+        ("__pow__", c_pow),
+        ("__rpow__", c_rpow),
+        ("__eq__", c_eq),
+        ("__hash__", c_hash),
+        ("__abs__", c_abs),
+        ("__neg__", c_neg),
+        ("__pos__", |vm: &mut Vm, a: &[Value], _k: Value| { let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0)); Ok(vm.new_complex(r, i)) }),
+        ("conjugate", c_conj),
+        ("__bool__", c_bool),
+        ("__repr__", c_repr),
+    ];
+    for &(n, f) in cm {
+        vm.add_method(c, n, f);
+    }
+    Ok(())
+}

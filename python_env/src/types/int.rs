@@ -1,0 +1,413 @@
+//! `int` and `bool`.
+
+use crate::args::{check, Args};
+use crate::text;
+use engine::runtime::ops::Num;
+use engine::runtime::*;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use proto_core::{Kind, Obj, Value};
+
+/// int(x) conversion.
+pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
+    match vm.num(x) {
+        Some(Num::I(i)) => return Ok(Value::int(i)),
+        Some(Num::B(_)) => return Ok(x),
+        Some(Num::F(f)) => {
+            if f.is_nan() {
+                return Err(vm.value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(vm.new_exc(vm.g.e.OverflowError, "cannot convert float infinity to integer"));
+            }
+            let b = engine::runtime::ops::bigint_from_f64(f.trunc());
+            return Ok(vm.new_bigint(b));
+        }
+        None => {}
+    }
+    if is_str(x) || Obj::from_value(x).is_some_and(|o| o.kind() == Kind::BYTES || o.kind() == K_BYTEARRAY) {
+        let s = if is_str(x) { str_of(x).into_owned() } else { String::from_utf8_lossy(str_bytes(if Obj::from_value(x).expect("b").kind() == Kind::BYTES { x } else { Obj::from_value(x).expect("b").get(0) })).into_owned() };
+        return parse(vm, &s, 10, x);
+    }
+    for n in [vm.g.names.__int__, vm.g.names.__index__] {
+        if let Some(r) = vm.call_special(x, n, &[])? {
+            if !vm.is_int_like(r) {
+                let tn = vm.type_name_of(r);
+                return Err(vm.type_error(&format!("__int__ returned non-int (type {tn})")));
+            }
+            return Ok(r);
+        }
+    }
+    if let Some(r) = vm.call_special(x, vm.g.names.__trunc__, &[])? {
+        return Ok(r);
+    }
+    let tn = vm.type_name_of(x);
+    Err(vm.type_error(&format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
+}
+
+fn parse(vm: &mut Vm, s: &str, base: u32, orig: Value) -> PyResult<Value> {
+    match text::parse::parse_int_default_limit(s, base) {
+        Ok(b) => Ok(vm.new_bigint(b)),
+        Err(_) => {
+            let r = vm.repr_string(orig)?;
+            let _ = r;
+            let msg = text::parse::int_parse_error_message(s, base);
+            Err(vm.value_error(&msg))
+        }
+    }
+}
+
+fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let x = args.get(1, "x");
+    let base = args.get(2, "base");
+    args.no_more_kw(vm, "int")?;
+    let cls = args.pos[0];
+    let r = match (x, base) {
+        (None, None) => Value::int(0),
+        (Some(x), None) => to_int(vm, x)?,
+        (Some(x), Some(b)) => {
+            let b = vm.as_i64(b).ok_or_else(|| vm.type_error("'str' object cannot be interpreted as an integer"))?;
+            if !(b == 0 || (2..=36).contains(&b)) {
+                return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+            }
+            if !is_str(x) && !Obj::from_value(x).is_some_and(|o| o.kind() == Kind::BYTES) {
+                return Err(vm.type_error("int() can't convert non-string with explicit base"));
+            }
+            let s = str_of(x).into_owned();
+            parse(vm, &s, b as u32, x)?
+        }
+        (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
+    };
+    if cls != vm.g.types.int && cls != vm.g.types.bool_ {
+        return Err(vm.type_error("int subclasses are not supported yet"));
+    }
+    Ok(r)
+}
+
+fn bool_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "bool", &a[1..], k, 0, 1)?;
+    match a.get(1) {
+        Some(&v) => Ok(Value::bool(vm.truthy(v)?)),
+        None => Ok(Value::FALSE),
+    }
+}
+
+fn big(vm: &Vm, v: Value) -> BigInt {
+    vm.as_bigint(v).unwrap_or_default()
+}
+
+fn int_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let v = a[0];
+    if v == Value::TRUE {
+        return Ok(vm.intern("True"));
+    }
+    if v == Value::FALSE {
+        return Ok(vm.intern("False"));
+    }
+    let s = match vm.num(v) {
+        Some(Num::I(i)) => i.to_string(),
+        Some(Num::B(b)) => match text::int_to_decimal(b) {
+            Ok(s) => s,
+            Err(m) => return Err(vm.value_error(&m)),
+        },
+        _ => "?".into(),
+    };
+    Ok(vm.new_str(&s))
+}
+
+fn int_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let h = vm.hash(a[0])?;
+    Ok(vm.new_int(h))
+}
+
+fn int_bit_length(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let b = big(vm, a[0]);
+    Ok(Value::int(b.magnitude().bits() as i64))
+}
+
+fn int_bit_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let b = big(vm, a[0]);
+    let c: u64 = b.magnitude().to_u64_digits().iter().map(|d| d.count_ones() as u64).sum();
+    Ok(Value::int(c as i64))
+}
+
+fn int_conjugate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let b = big(vm, a[0]);
+    Ok(vm.new_bigint(b))
+}
+
+fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let length = args.get(1, "length").and_then(|v| vm.as_i64(v)).unwrap_or(1) as usize;
+    let order = args.get(2, "byteorder").map(|v| str_of(v).into_owned()).unwrap_or_else(|| "big".into());
+    let signed = match args.take("signed") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let b = big(vm, a[0]);
+    if b.is_negative() && !signed {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "can't convert negative int to unsigned"));
+    }
+    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
+    if bytes.len() > length && !(bytes.len() == length + 1 && *bytes.last().unwrap_or(&1) == 0 && !signed) {
+        if !(b.is_zero() && length == 0) {
+            return Err(vm.new_exc(vm.g.e.OverflowError, "int too big to convert"));
+        }
+    }
+    if length > (1 << 31) {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "int too big to convert"));
+    }
+    let fill = if b.is_negative() { 0xFF } else { 0 };
+    bytes.resize(length, fill);
+    if order == "big" {
+        bytes.reverse();
+    }
+    Ok(vm.new_bytes(&bytes))
+}
+
+fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let data = args.get(1, "bytes").unwrap_or(Value::NONE);
+    let order = args.get(2, "byteorder").map(|v| str_of(v).into_owned()).unwrap_or_else(|| "big".into());
+    let signed = match args.take("signed") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let items: Vec<u8> = if Obj::from_value(data).is_some_and(|o| o.kind() == Kind::BYTES) {
+        str_bytes(data).to_vec()
+    } else {
+        vm.collect(data)?.into_iter().map(|v| vm.as_i64(v).unwrap_or(0) as u8).collect()
+    };
+    let mut b = items;
+    if order == "big" {
+        b.reverse();
+    }
+    let r = if signed { BigInt::from_signed_bytes_le(&b) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &b) };
+    Ok(vm.new_bigint(r))
+}
+
+fn int_index(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let b = big(vm, a[0]);
+    Ok(vm.new_bigint(b))
+}
+
+fn int_float(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    match vm.as_f64(a[0]) {
+        Some(f) if f.is_finite() => Ok(vm.new_float(f)),
+        _ => Err(vm.new_exc(vm.g.e.OverflowError, "int too large to convert to float")),
+    }
+}
+
+fn int_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::bool(!big(vm, a[0]).is_zero()))
+}
+
+fn int_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_tuple(&[a[0]]))
+}
+
+fn int_as_integer_ratio(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let b = big(vm, a[0]);
+    let v = vm.new_bigint(b);
+    Ok(vm.new_tuple(&[v, Value::int(1)]))
+}
+
+fn int_real(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let b = big(vm, a[0]);
+    Ok(vm.new_bigint(b))
+}
+
+fn int_imag(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(0))
+}
+
+fn int_one(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(1))
+}
+
+fn int_round(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a.len() < 2 || a[1].is_none() {
+        return int_index(vm, a, Value::EMPTY);
+    }
+    let n = vm.as_i64(a[1]).unwrap_or(0);
+    let b = big(vm, a[0]);
+    let r = text::number::int_round(&b, n);
+    Ok(vm.new_bigint(r))
+}
+
+macro_rules! binop_method {
+    ($name:ident, $op:ident, $rev:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            if a.len() != 2 {
+                return Err(vm.type_error("expected 1 argument"));
+            }
+            if vm.num(a[1]).is_none() {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            let (x, y) = if $rev { (a[1], a[0]) } else { (a[0], a[1]) };
+            Ok(vm.num_binary_op(engine::bytecode::BinaryOperator::$op, x, y)?.unwrap_or(Value::NOT_IMPLEMENTED))
+        }
+    };
+}
+binop_method!(int_add, Add, false);
+binop_method!(int_radd, Add, true);
+binop_method!(int_sub, Subtract, false);
+binop_method!(int_rsub, Subtract, true);
+binop_method!(int_mul, Multiply, false);
+binop_method!(int_rmul, Multiply, true);
+binop_method!(int_floordiv, FloorDivide, false);
+binop_method!(int_rfloordiv, FloorDivide, true);
+binop_method!(int_truediv, TrueDivide, false);
+binop_method!(int_rtruediv, TrueDivide, true);
+binop_method!(int_mod, Remainder, false);
+binop_method!(int_rmod, Remainder, true);
+binop_method!(int_pow, Power, false);
+binop_method!(int_rpow, Power, true);
+binop_method!(int_and, And, false);
+binop_method!(int_or, Or, false);
+binop_method!(int_xor, Xor, false);
+binop_method!(int_lshift, Lshift, false);
+binop_method!(int_rshift, Rshift, false);
+
+macro_rules! cmp_method {
+    ($name:ident, $op:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            if vm.num(a[1]).is_none() {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            vm.compare(a[0], a[1], $op)
+        }
+    };
+}
+cmp_method!(num_lt, 0);
+cmp_method!(num_le, 1);
+cmp_method!(num_eq, 2);
+cmp_method!(num_ne, 3);
+cmp_method!(num_gt, 4);
+cmp_method!(num_ge, 5);
+
+fn int_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.unary_op('-', a[0])
+}
+fn int_pos(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.unary_op('+', a[0])
+}
+fn int_invert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.unary_op('~', a[0])
+}
+fn int_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let b = big(vm, a[0]);
+    Ok(vm.new_bigint(b.abs()))
+}
+fn int_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.format(a[0], a[1])
+}
+
+fn bool_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    int_repr(vm, a, Value::EMPTY)
+}
+
+fn bool_and(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a[0].is_bool() && a[1].is_bool() {
+        return Ok(Value::bool(a[0] == Value::TRUE && a[1] == Value::TRUE));
+    }
+    int_and(vm, a, Value::EMPTY)
+}
+fn bool_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a[0].is_bool() && a[1].is_bool() {
+        return Ok(Value::bool(a[0] == Value::TRUE || a[1] == Value::TRUE));
+    }
+    int_or(vm, a, Value::EMPTY)
+}
+fn bool_xor(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a[0].is_bool() && a[1].is_bool() {
+        return Ok(Value::bool((a[0] == Value::TRUE) != (a[1] == Value::TRUE)));
+    }
+    int_xor(vm, a, Value::EMPTY)
+}
+
+/// Registers int and bool methods.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let t = vm.g.types.int;
+    vm.add_static(t, "__new__", int_new, false);
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("__repr__", int_repr),
+        ("__str__", int_repr),
+        ("__hash__", int_hash),
+        ("bit_length", int_bit_length),
+        ("bit_count", int_bit_count),
+        ("conjugate", int_conjugate),
+        ("to_bytes", int_to_bytes),
+        ("__index__", int_index),
+        ("__int__", int_index),
+        ("__float__", int_float),
+        ("__bool__", int_bool),
+        ("__trunc__", int_index),
+        ("__floor__", int_index),
+        ("__ceil__", int_index),
+        ("__round__", int_round),
+        ("__getnewargs__", int_getnewargs),
+        ("as_integer_ratio", int_as_integer_ratio),
+        ("__add__", int_add),
+        ("__radd__", int_radd),
+        ("__sub__", int_sub),
+        ("__rsub__", int_rsub),
+        ("__mul__", int_mul),
+        ("__rmul__", int_rmul),
+        ("__floordiv__", int_floordiv),
+        ("__rfloordiv__", int_rfloordiv),
+        ("__truediv__", int_truediv),
+        ("__rtruediv__", int_rtruediv),
+        ("__mod__", int_mod),
+        ("__rmod__", int_rmod),
+        ("__pow__", int_pow),
+        ("__rpow__", int_rpow),
+        ("__and__", int_and),
+        ("__rand__", int_and),
+        ("__or__", int_or),
+        ("__ror__", int_or),
+        ("__xor__", int_xor),
+        ("__rxor__", int_xor),
+        ("__lshift__", int_lshift),
+        ("__rshift__", int_rshift),
+        ("__lt__", num_lt),
+        ("__le__", num_le),
+        ("__eq__", num_eq),
+        ("__ne__", num_ne),
+        ("__gt__", num_gt),
+        ("__ge__", num_ge),
+        ("__neg__", int_neg),
+        ("__pos__", int_pos),
+        ("__invert__", int_invert),
+        ("__abs__", int_abs),
+        ("__format__", int_format),
+    ];
+    for &(n, f) in methods {
+        vm.add_method(t, n, f);
+    }
+    vm.add_static(t, "from_bytes", int_from_bytes, true);
+    for (n, f) in [("real", int_real as NativeFn), ("imag", int_imag), ("numerator", int_real), ("denominator", int_one)] {
+        let b = vm.new_builtin(n, f, false);
+        let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
+        p.init(0, b);
+        p.init(1, Value::NONE);
+        p.init(2, Value::NONE);
+        p.init(3, Value::NONE);
+        let pv = p.value();
+        vm.ctx.promote(pv);
+        vm.add_attr(t, n, pv);
+    }
+    let b = vm.g.types.bool_;
+    vm.add_static(b, "__new__", bool_new, false);
+    vm.add_method(b, "__repr__", bool_repr);
+    vm.add_method(b, "__str__", bool_repr);
+    vm.add_method(b, "__and__", bool_and);
+    vm.add_method(b, "__rand__", bool_and);
+    vm.add_method(b, "__or__", bool_or);
+    vm.add_method(b, "__ror__", bool_or);
+    vm.add_method(b, "__xor__", bool_xor);
+    vm.add_method(b, "__rxor__", bool_xor);
+    let _ = ToPrimitive::to_i64(&BigInt::zero());
+    Ok(())
+}

@@ -1,0 +1,506 @@
+//! `list` and `tuple`.
+//!
+//! Concurrency: every mutating list method takes the list's object lock
+//! when the list is shared (`vm.with_lock`), so `append`, `pop`, `insert`,
+//! `__setitem__` ... are atomic as in CPython; reads take no lock.
+
+use super::seq::{is_slice, norm_index, slice_indices};
+use crate::args::{check_method, Args};
+use crate::builtins::sort_values;
+use engine::runtime::*;
+use proto_core::layouts::list as llist;
+use proto_core::{Kind, Obj, Value};
+
+fn lo(v: Value) -> Obj {
+    Obj::from_value(v).expect("list")
+}
+
+fn list_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.alloc_instance(a[0], &[])
+}
+
+fn list_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    args.no_more_kw(vm, "list")?;
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!("list expected at most 1 argument, got {}", args.pos.len() - 1)));
+    }
+    let l = lo(a[0]);
+    let items = match args.pos.get(1) {
+        Some(&src) => vm.collect(src)?,
+        None => Vec::new(),
+    };
+    vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &items));
+    Ok(Value::NONE)
+}
+
+fn list_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "list.append", a, k, 1, 1)?;
+    vm.list_append(a[0], a[1]);
+    Ok(Value::NONE)
+}
+
+fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "list.extend", a, k, 1, 1)?;
+    let items = vm.collect(a[1])?;
+    for x in items {
+        vm.list_append(a[0], x);
+    }
+    Ok(Value::NONE)
+}
+
+fn list_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "pop", a, k, 0, 1)?;
+    let l = lo(a[0]);
+    let n = llist::len(l);
+    if n == 0 {
+        return Err(vm.new_exc(vm.g.e.IndexError, "pop from empty list"));
+    }
+    let i = match a.get(1) {
+        Some(&iv) => {
+            let i = vm.index(iv)?;
+            let i = vm.as_i64(i).unwrap_or(i64::MAX);
+            let j = if i < 0 { i + n as i64 } else { i };
+            if j < 0 || j >= n as i64 {
+                return Err(vm.new_exc(vm.g.e.IndexError, "pop index out of range"));
+            }
+            j as usize
+        }
+        None => n - 1,
+    };
+    match vm.with_lock(l, |ctx| llist::remove(ctx, l, i)) {
+        Some(v) => Ok(v),
+        None => Err(vm.new_exc(vm.g.e.IndexError, "pop index out of range")),
+    }
+}
+
+fn list_insert(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "insert", a, k, 2, 2)?;
+    let l = lo(a[0]);
+    let n = llist::len(l) as i64;
+    let i = vm.index(a[1])?;
+    let i = vm.as_i64(i).unwrap_or(0);
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let v = a[2];
+    vm.with_lock(l, |ctx| llist::insert(ctx, l, j as usize, v));
+    Ok(Value::NONE)
+}
+
+fn find_index(vm: &mut Vm, l: Value, x: Value) -> PyResult<Option<usize>> {
+    let mut i = 0;
+    while let Some(y) = vm.seq_get(l, i) {
+        if vm.eq(y, x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
+fn list_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "list.remove", a, k, 1, 1)?;
+    match find_index(vm, a[0], a[1])? {
+        Some(i) => {
+            let l = lo(a[0]);
+            vm.with_lock(l, |ctx| llist::remove(ctx, l, i));
+            Ok(Value::NONE)
+        }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn seq_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "index", a, k, 1, 3)?;
+    let n = vm.len(a[0])?;
+    let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
+        match v {
+            Some(x) => {
+                let i = vm.index(*x)?;
+                let i = vm.as_i64(i).unwrap_or(0);
+                Ok(if i < 0 { (i + n as i64).max(0) } else { i })
+            }
+            None => Ok(d),
+        }
+    };
+    let st = norm(vm, a.get(2), 0)?;
+    let en = norm(vm, a.get(3), n as i64)?;
+    let mut i = st as usize;
+    while (i as i64) < en {
+        let Some(y) = vm.seq_get(a[0], i) else { break };
+        if vm.eq(y, a[1])? {
+            return Ok(Value::int(i as i64));
+        }
+        i += 1;
+    }
+    if lo(a[0]).kind() == Kind::LIST {
+        let r = vm.repr_string(a[1])?;
+        return Err(vm.value_error(&format!("{r} is not in list")));
+    }
+    Err(vm.value_error("tuple.index(x): x not in tuple"))
+}
+
+fn seq_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "count", a, k, 1, 1)?;
+    let mut c = 0;
+    let mut i = 0;
+    while let Some(y) = vm.seq_get(a[0], i) {
+        if vm.eq(y, a[1])? {
+            c += 1;
+        }
+        i += 1;
+    }
+    Ok(Value::int(c))
+}
+
+fn list_clear(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let l = lo(a[0]);
+    vm.with_lock(l, |ctx| llist::truncate(ctx, l, 0));
+    Ok(Value::NONE)
+}
+
+fn list_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let items = vm.seq_items(a[0]);
+    Ok(vm.new_list(&items))
+}
+
+fn list_reverse(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let mut items = vm.seq_items(a[0]);
+    items.reverse();
+    let l = lo(a[0]);
+    vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &items));
+    Ok(Value::NONE)
+}
+
+fn list_sort(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let key = args.take("key").filter(|v| !v.is_none());
+    let rev = match args.take("reverse") {
+        Some(r) => vm.truthy(r)?,
+        None => false,
+    };
+    args.no_more_kw(vm, "sort")?;
+    if args.pos.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let l = lo(a[0]);
+    let mut items = vm.seq_items(a[0]);
+    // CPython empties the list while sorting.
+    vm.with_lock(l, |ctx| llist::truncate(ctx, l, 0));
+    let r = sort_values(vm, &mut items, key, rev);
+    let modified = llist::len(l) != 0;
+    vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &items));
+    r?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(Value::NONE)
+}
+
+fn seq_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = vm.len(a[0])?;
+    Ok(Value::int(n as i64))
+}
+
+fn getitem_common(vm: &mut Vm, v: Value, key: Value, is_list: bool) -> PyResult<Value> {
+    let what = if is_list { "list" } else { "tuple" };
+    let n = vm.len(v)?;
+    if is_slice(key) {
+        let (start, _stop, step, count) = slice_indices(vm, key, n)?;
+        let mut out = Vec::with_capacity(count);
+        let mut i = start;
+        for _ in 0..count {
+            if let Some(x) = vm.seq_get(v, i as usize) {
+                out.push(x);
+            }
+            i += step;
+        }
+        return Ok(if is_list { vm.new_list(&out) } else { vm.new_tuple(&out) });
+    }
+    let i = norm_index(vm, key, n, what)?;
+    vm.seq_get(v, i).ok_or_else(|| vm.new_exc(vm.g.e.IndexError, &format!("{what} index out of range")))
+}
+
+fn list_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    getitem_common(vm, a[0], a[1], true)
+}
+fn tuple_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if is_slice(a[1]) && vm.type_of(a[0]) == vm.g.types.tuple {
+        let n = lo(a[0]).n_values();
+        let (start, _stop, step, count) = slice_indices(vm, a[1], n)?;
+        if start == 0 && step == 1 && count == n {
+            return Ok(a[0]);
+        }
+    }
+    getitem_common(vm, a[0], a[1], false)
+}
+
+fn list_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (v, key, x) = (a[0], a[1], a[2]);
+    let l = lo(v);
+    let n = llist::len(l);
+    if is_slice(key) {
+        let (start, stop, step, count) = slice_indices(vm, key, n)?;
+        let new_items = vm.collect(x)?;
+        let mut items = vm.seq_items(v);
+        if step == 1 {
+            let stop = stop.max(start);
+            items.splice(start as usize..stop as usize, new_items);
+        } else {
+            if new_items.len() != count {
+                return Err(vm.value_error(&format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), count)));
+            }
+            let mut i = start;
+            for y in new_items {
+                items[i as usize] = y;
+                i += step;
+            }
+        }
+        vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &items));
+        return Ok(Value::NONE);
+    }
+    let i = norm_index(vm, key, n, "list assignment")?;
+    vm.with_lock(l, |ctx| llist::set(ctx, l, i, x));
+    Ok(Value::NONE)
+}
+
+fn list_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (v, key) = (a[0], a[1]);
+    let l = lo(v);
+    let n = llist::len(l);
+    if is_slice(key) {
+        let (start, _stop, step, count) = slice_indices(vm, key, n)?;
+        let items = vm.seq_items(v);
+        let mut drop = vec![false; items.len()];
+        let mut i = start;
+        for _ in 0..count {
+            drop[i as usize] = true;
+            i += step;
+        }
+        let kept: Vec<Value> = items.into_iter().zip(drop).filter(|(_, d)| !d).map(|(x, _)| x).collect();
+        vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &kept));
+        return Ok(Value::NONE);
+    }
+    let i = norm_index(vm, key, n, "list assignment")?;
+    vm.with_lock(l, |ctx| llist::remove(ctx, l, i));
+    Ok(Value::NONE)
+}
+
+fn seq_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::bool(find_index(vm, a[0], a[1])?.is_some()))
+}
+
+fn list_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let c = vm.g.types.list_iter;
+    Ok(vm.new_seq_iter(c, a[0], 0))
+}
+fn tuple_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let c = vm.g.types.tuple_iter;
+    Ok(vm.new_seq_iter(c, a[0], 0))
+}
+
+fn list_reversed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let mut items = vm.seq_items(a[0]);
+    items.reverse();
+    let t = vm.new_list(&items);
+    let c = vm.g.types.list_iter;
+    Ok(vm.new_seq_iter(c, t, 0))
+}
+
+fn seq_cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
+    let same = Obj::from_value(a[1]).is_some_and(|o| o.kind() == lo(a[0]).kind());
+    if !same {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    vm.builtin_richcompare(a[0], a[1], op)
+}
+fn seq_lt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    seq_cmp(vm, a, 0)
+}
+fn seq_le(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    seq_cmp(vm, a, 1)
+}
+fn seq_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    seq_cmp(vm, a, 2)
+}
+fn seq_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    seq_cmp(vm, a, 3)
+}
+fn seq_gt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    seq_cmp(vm, a, 4)
+}
+fn seq_ge(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    seq_cmp(vm, a, 5)
+}
+
+fn seq_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let kind = lo(a[0]).kind();
+    if !Obj::from_value(a[1]).is_some_and(|o| o.kind() == kind) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let mut items = vm.seq_items(a[0]);
+    items.extend(vm.seq_items(a[1]));
+    Ok(if kind == Kind::LIST { vm.new_list(&items) } else { vm.new_tuple(&items) })
+}
+
+fn list_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let items = vm.collect(a[1])?;
+    for x in items {
+        vm.list_append(a[0], x);
+    }
+    Ok(a[0])
+}
+
+fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !vm.is_int_like(a[1]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let n = vm.as_i64(a[1]).unwrap_or(0).max(0) as usize;
+    let items = vm.seq_items(a[0]);
+    if items.len().saturating_mul(n) > 1 << 28 {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
+    let mut out = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        out.extend_from_slice(&items);
+    }
+    Ok(if lo(a[0]).kind() == Kind::LIST { vm.new_list(&out) } else { vm.new_tuple(&out) })
+}
+
+fn list_imul(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let r = seq_mul(vm, a, k)?;
+    if r == Value::NOT_IMPLEMENTED {
+        return Ok(r);
+    }
+    let items = vm.seq_items(r);
+    let l = lo(a[0]);
+    vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &items));
+    Ok(a[0])
+}
+
+fn seq_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = lo(a[0]);
+    let is_list = o.kind() == Kind::LIST;
+    let mut parts = Vec::new();
+    for x in vm.seq_items(a[0]) {
+        parts.push(vm.repr_string(x)?);
+    }
+    let s = if is_list {
+        format!("[{}]", parts.join(", "))
+    } else if parts.len() == 1 {
+        format!("({},)", parts[0])
+    } else {
+        format!("({})", parts.join(", "))
+    };
+    Ok(vm.new_str(&s))
+}
+
+fn tuple_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    args.no_more_kw(vm, "tuple")?;
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!("tuple expected at most 1 argument, got {}", args.pos.len() - 1)));
+    }
+    let cls = args.pos[0];
+    let items = match args.pos.get(1) {
+        Some(&src) => {
+            if cls == vm.g.types.tuple && Obj::from_value(src).is_some_and(|o| o.kind() == Kind::TUPLE && o.class() == vm.g.types.tuple) {
+                return Ok(src);
+            }
+            vm.collect(src)?
+        }
+        None => Vec::new(),
+    };
+    let t = vm.new_tuple(&items);
+    if cls != vm.g.types.tuple {
+        Obj::from_value(t).expect("t").init_class(cls);
+    }
+    Ok(t)
+}
+
+fn tuple_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let items = vm.seq_items(a[0]);
+    let t = vm.new_tuple(&items);
+    let h = vm.hash(t)?;
+    Ok(vm.new_int(h))
+}
+
+fn tuple_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let items = vm.seq_items(a[0]);
+    let t = vm.new_tuple(&items);
+    Ok(vm.new_tuple(&[t]))
+}
+
+fn class_getitem(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(a[0])
+}
+
+/// Registers list and tuple.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let t = vm.g.types.list;
+    vm.add_static(t, "__new__", list_new, false);
+    vm.add_static(t, "__class_getitem__", class_getitem, true);
+    let m: &[(&'static str, NativeFn)] = &[
+        ("__init__", list_init),
+        ("append", list_append),
+        ("extend", list_extend),
+        ("pop", list_pop),
+        ("insert", list_insert),
+        ("remove", list_remove),
+        ("index", seq_index),
+        ("count", seq_count),
+        ("clear", list_clear),
+        ("copy", list_copy),
+        ("reverse", list_reverse),
+        ("sort", list_sort),
+        ("__len__", seq_len),
+        ("__getitem__", list_getitem),
+        ("__setitem__", list_setitem),
+        ("__delitem__", list_delitem),
+        ("__contains__", seq_contains),
+        ("__iter__", list_iter),
+        ("__reversed__", list_reversed),
+        ("__lt__", seq_lt),
+        ("__le__", seq_le),
+        ("__eq__", seq_eq),
+        ("__ne__", seq_ne),
+        ("__gt__", seq_gt),
+        ("__ge__", seq_ge),
+        ("__add__", seq_add),
+        ("__iadd__", list_iadd),
+        ("__mul__", seq_mul),
+        ("__rmul__", seq_mul),
+        ("__imul__", list_imul),
+        ("__repr__", seq_repr),
+    ];
+    for &(n, f) in m {
+        vm.add_method(t, n, f);
+    }
+    vm.add_attr(t, "__hash__", Value::NONE);
+    let t = vm.g.types.tuple;
+    vm.add_static(t, "__new__", tuple_new, false);
+    vm.add_static(t, "__class_getitem__", class_getitem, true);
+    let m: &[(&'static str, NativeFn)] = &[
+        ("index", seq_index),
+        ("count", seq_count),
+        ("__len__", seq_len),
+        ("__getitem__", tuple_getitem),
+        ("__contains__", seq_contains),
+        ("__iter__", tuple_iter),
+        ("__lt__", seq_lt),
+        ("__le__", seq_le),
+        ("__eq__", seq_eq),
+        ("__ne__", seq_ne),
+        ("__gt__", seq_gt),
+        ("__ge__", seq_ge),
+        ("__add__", seq_add),
+        ("__mul__", seq_mul),
+        ("__rmul__", seq_mul),
+        ("__repr__", seq_repr),
+        ("__hash__", tuple_hash),
+        ("__getnewargs__", tuple_getnewargs),
+    ];
+    for &(n, f) in m {
+        vm.add_method(t, n, f);
+    }
+    Ok(())
+}

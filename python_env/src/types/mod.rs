@@ -1,0 +1,30 @@
+//! The Python-visible methods of the builtin types, one file per type.
+
+pub mod bytes;
+pub mod descr;
+pub mod dict;
+pub mod exceptions;
+pub mod float;
+pub mod int;
+pub mod iterators;
+pub mod list;
+pub mod object;
+pub mod seq;
+pub mod str;
+
+use engine::runtime::{PyResult, Vm};
+
+/// Registers every builtin type's methods.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    object::init(vm)?;
+    exceptions::init(vm)?;
+    descr::init(vm)?;
+    int::init(vm)?;
+    float::init(vm)?;
+    str::init(vm)?;
+    list::init(vm)?;
+    dict::init(vm)?;
+    iterators::init(vm)?;
+    bytes::init(vm)?;
+    Ok(())
+}

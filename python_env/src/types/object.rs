@@ -1,0 +1,205 @@
+//! `object` and `type`.
+
+use crate::args::{check, Args};
+use engine::runtime::call::{object_init, object_new};
+use engine::runtime::ops::object_hash_marker;
+use engine::runtime::text::object_str_marker;
+use engine::runtime::*;
+use proto_core::{Obj, Value};
+
+fn obj_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = vm.default_repr(a[0]);
+    Ok(vm.new_str(&s))
+}
+
+fn obj_eq(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(if a[0] == a[1] { Value::TRUE } else { Value::NOT_IMPLEMENTED })
+}
+
+fn obj_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = vm.g.names.__eq__;
+    match vm.call_special(a[0], n, &[a[1]])? {
+        Some(r) if r != Value::NOT_IMPLEMENTED => {
+            let b = vm.truthy(r)?;
+            Ok(Value::bool(!b))
+        }
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+fn obj_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let spec = a.get(1).copied().unwrap_or(Value::NONE);
+    if is_str(spec) && !str_bytes(spec).is_empty() {
+        let tn = vm.type_name_of(a[0]);
+        return Err(vm.type_error(&format!("unsupported format string passed to {tn}.__format__")));
+    }
+    vm.str(a[0])
+}
+
+fn obj_getattribute(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    match vm.generic_getattr(a[0], a[1])? {
+        Some(v) => Ok(v),
+        None => Err(vm.attr_error(a[0], a[1])),
+    }
+}
+
+fn obj_setattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = vm.intern_value(a[1]);
+    vm.generic_setattr(a[0], n, a[2])?;
+    Ok(Value::NONE)
+}
+
+fn obj_delattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.generic_delattr(a[0], a[1])?;
+    Ok(Value::NONE)
+}
+
+fn obj_init_subclass(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn obj_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let v = a[0];
+    let mut names: Vec<Value> = Vec::new();
+    if let Some(o) = Obj::from_value(v) {
+        if let Some(d) = vm.instance_dict(o) {
+            names.extend(vm.dict_items(d).into_iter().map(|(k, _)| k));
+        }
+    }
+    let tp = vm.type_of(v);
+    let mro = vm.getattr(tp, vm.g.names.__mro__)?;
+    for c in vm.seq_items(mro) {
+        let d = Obj::from_value(c).expect("t").get(T_DICT);
+        names.extend(vm.dict_items(d).into_iter().map(|(k, _)| k));
+    }
+    let mut strs: Vec<String> = names.iter().map(|n| str_of(*n).into_owned()).collect();
+    strs.sort();
+    strs.dedup();
+    let vals: Vec<Value> = strs.iter().map(|s| vm.new_str(s)).collect();
+    Ok(vm.new_list(&vals))
+}
+
+fn obj_reduce_ex(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Err(vm.type_error("cannot pickle object"))
+}
+
+fn obj_sizeof(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(16))
+}
+
+fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    let pos = args.pos;
+    if pos.len() == 2 {
+        return Ok(vm.type_of(pos[1]));
+    }
+    if pos.len() != 4 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let meta = pos[0];
+    let name = pos[1];
+    if !is_str(name) {
+        let tn = vm.type_name_of(name);
+        return Err(vm.type_error(&format!("type.__new__() argument 1 must be str, not {tn}")));
+    }
+    let bases = vm.seq_items(pos[2]);
+    let ns = pos[3];
+    let name = vm.intern_value(name);
+    let kwn: Vec<Value> = args.kw.iter().map(|(k, _)| *k).collect();
+    let kwv: Vec<Value> = args.kw.iter().map(|(_, v)| *v).collect();
+    let kn = if kwn.is_empty() { Value::EMPTY } else { vm.new_tuple(&kwn) };
+    vm.new_class_kw(meta, name, &bases, ns, &kwv, kn)
+}
+
+fn type_init(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn type_mro(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let m = vm.getattr(a[0], vm.g.names.__mro__)?;
+    let items = vm.seq_items(m);
+    Ok(vm.new_list(&items))
+}
+
+fn type_subclasses(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_list(&[]))
+}
+
+fn type_instancecheck(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::bool(vm.isinstance(a[1], a[0])))
+}
+
+fn type_subclasscheck(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::bool(vm.is_subtype(a[1], a[0])))
+}
+
+fn type_prepare(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_dict())
+}
+
+fn type_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    // type.__call__(cls, *args): used by metaclasses calling super().__call__.
+    let cls = a[0];
+    let base = vm.ctx.stack().top();
+    vm.ctx.stack().push(cls);
+    for &x in &a[1..] {
+        vm.ctx.stack().push(x);
+    }
+    if k.is_heap() {
+        vm.ctx.stack().push(k);
+    }
+    let n = a.len() - 1;
+    let r = vm.type_call_default(cls, base, n, k);
+    vm.ctx.stack().set_top(base);
+    r
+}
+
+fn type_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = vm.repr_fast(a[0])?.unwrap_or_default();
+    Ok(vm.new_str(&s))
+}
+
+fn type_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    // typing unions: return a tuple-like placeholder (types.UnionType is not modelled).
+    Ok(vm.new_tuple(&[a[0], a[1]]))
+}
+
+/// Registers object and type.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let o = vm.g.types.object;
+    vm.add_static(o, "__new__", object_new, false);
+    vm.add_method(o, "__init__", object_init);
+    vm.add_method(o, "__repr__", obj_repr);
+    vm.add_method(o, "__str__", object_str_marker);
+    vm.add_method(o, "__hash__", object_hash_marker);
+    vm.add_method(o, "__eq__", obj_eq);
+    vm.add_method(o, "__ne__", obj_ne);
+    vm.add_method(o, "__format__", obj_format);
+    vm.add_method(o, "__getattribute__", obj_getattribute);
+    vm.add_method(o, "__setattr__", obj_setattr);
+    vm.add_method(o, "__delattr__", obj_delattr);
+    vm.add_method(o, "__dir__", obj_dir);
+    vm.add_method(o, "__reduce_ex__", obj_reduce_ex);
+    vm.add_method(o, "__sizeof__", obj_sizeof);
+    vm.add_static(o, "__init_subclass__", obj_init_subclass, true);
+    let t = vm.g.types.type_;
+    vm.add_static(t, "__new__", type_new, false);
+    vm.add_method(t, "__init__", type_init);
+    vm.add_method(t, "mro", type_mro);
+    vm.add_method(t, "__subclasses__", type_subclasses);
+    vm.add_method(t, "__instancecheck__", type_instancecheck);
+    vm.add_method(t, "__subclasscheck__", type_subclasscheck);
+    vm.add_method(t, "__call__", type_call);
+    vm.add_method(t, "__repr__", type_repr);
+    vm.add_method(t, "__or__", type_or);
+    vm.add_method(t, "__ror__", type_or);
+    vm.add_static(t, "__prepare__", type_prepare, true);
+    let n = vm.g.types.none;
+    vm.add_static(n, "__new__", |_vm, _a, _k| Ok(Value::NONE), false);
+    let n = vm.g.types.not_implemented;
+    vm.add_static(n, "__new__", |_vm, _a, _k| Ok(Value::NOT_IMPLEMENTED), false);
+    let n = vm.g.types.ellipsis;
+    vm.add_static(n, "__new__", |_vm, _a, _k| Ok(Value::ELLIPSIS), false);
+    let _ = check;
+    Ok(())
+}

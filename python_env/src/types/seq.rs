@@ -1,0 +1,75 @@
+//! Helpers shared by sequence types: slice resolution, index normalisation.
+
+use engine::runtime::*;
+use proto_core::{Obj, Value};
+
+/// Resolves a slice object against a length: (start, stop, step, count).
+pub fn slice_indices(vm: &mut Vm, s: Value, len: usize) -> PyResult<(isize, isize, isize, usize)> {
+    let o = Obj::from_value(s).expect("slice");
+    let len = len as isize;
+    let step = if o.get(2).is_none() { 1 } else { vm.index_isize(o.get(2)).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))? };
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let get = |vm: &mut Vm, v: Value, dflt: isize| -> PyResult<isize> {
+        if v.is_none() {
+            return Ok(dflt);
+        }
+        match vm.index(v) {
+            Ok(i) => Ok(vm.as_i64(i).map(|x| x.clamp(-(1 << 62), 1 << 62) as isize).unwrap_or(if vm.as_bigint(i).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) { -(1 << 62) } else { 1 << 62 })),
+            Err(_) => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    };
+    let (start, stop) = if step > 0 {
+        let mut a = get(vm, o.get(0), 0)?;
+        let mut b = get(vm, o.get(1), len)?;
+        if a < 0 {
+            a = (a + len).max(0);
+        }
+        if b < 0 {
+            b = (b + len).max(0);
+        }
+        (a.min(len), b.min(len))
+    } else {
+        let mut a = get(vm, o.get(0), len - 1)?;
+        let mut b = get(vm, o.get(1), -1 - len)?;
+        if a < 0 {
+            a = (a + len).max(-1);
+        }
+        if b < 0 {
+            b = (b + len).max(-1);
+        }
+        (a.min(len - 1), b.min(len - 1))
+    };
+    let count = if step > 0 {
+        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+    } else if start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    };
+    Ok((start, stop, step, count))
+}
+
+/// Is `v` a slice object?
+pub fn is_slice(v: Value) -> bool {
+    Obj::from_value(v).is_some_and(|o| o.kind() == K_SLICE)
+}
+
+/// Normalises an index (negative from the end); None if out of range.
+pub fn norm_index(vm: &mut Vm, k: Value, len: usize, what: &str) -> PyResult<usize> {
+    let i = match vm.index(k) {
+        Ok(i) => i,
+        Err(_) => {
+            let tn = vm.type_name_of(k);
+            return Err(vm.type_error(&format!("{what} indices must be integers or slices, not {tn}")));
+        }
+    };
+    let n = len as i64;
+    let i = vm.as_i64(i).unwrap_or(i64::MAX);
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.new_exc(vm.g.e.IndexError, &format!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}

@@ -1,0 +1,1067 @@
+//! `str`.
+
+use super::seq::{is_slice, norm_index, slice_indices};
+use crate::args::{check, check_method, Args};
+use crate::text;
+use crate::text::percent::{PercentArg, PercentArgs, PercentError};
+use engine::runtime::*;
+use num_bigint::BigInt;
+use proto_core::layouts::str as lstr;
+use proto_core::{Kind, Obj, Value};
+
+fn s(v: Value) -> String {
+    str_of(v).into_owned()
+}
+
+fn need_str(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
+    if is_str(v) {
+        return Ok(s(v));
+    }
+    let tn = vm.type_name_of(v);
+    Err(vm.type_error(&format!("{what} must be str, not {tn}")))
+}
+
+fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let cls = args.pos[0];
+    let obj = args.get(1, "object");
+    let enc = args.get(2, "encoding");
+    let errors = args.get(3, "errors");
+    args.no_more_kw(vm, "str")?;
+    let r = match obj {
+        None => vm.intern(""),
+        Some(o) => {
+            if enc.is_some() || errors.is_some() {
+                let b = match Obj::from_value(o) {
+                    Some(ob) if ob.kind() == Kind::BYTES => str_bytes(o).to_vec(),
+                    Some(ob) if ob.kind() == K_BYTEARRAY => str_bytes(ob.get(0)).to_vec(),
+                    _ => {
+                        let tn = vm.type_name_of(o);
+                        return Err(vm.type_error(&format!("decoding to str: need a bytes-like object, {tn} found")));
+                    }
+                };
+                let e = enc.map(s).unwrap_or_else(|| "utf-8".into());
+                let er = errors.map(s).unwrap_or_else(|| "strict".into());
+                super::bytes::decode(vm, &b, &e, &er)?
+            } else {
+                vm.str(o)?
+            }
+        }
+    };
+    if cls != vm.g.types.str_ {
+        let b = str_bytes(r).to_vec();
+        let n = lstr::char_len(Obj::from_value(r).expect("s"));
+        return Ok(lstr::alloc(&mut vm.ctx, Kind::STR, cls, &b, n, b.is_ascii(), false));
+    }
+    Ok(r)
+}
+
+/// Code points of a str value.
+pub fn cps(v: Value) -> Vec<u32> {
+    text::decode_wtf8(str_bytes(v))
+}
+
+fn from_cps(vm: &mut Vm, c: &[u32]) -> Value {
+    let b = text::encode_wtf8(c);
+    vm.new_str_bytes(&b)
+}
+
+fn str_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = lstr::char_len(Obj::from_value(a[0]).expect("s"));
+    Ok(vm.new_int(n as i64))
+}
+
+fn str_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (v, key) = (a[0], a[1]);
+    let o = Obj::from_value(v).expect("s");
+    let ascii = lstr::is_ascii(o);
+    let n = lstr::char_len(o);
+    if is_slice(key) {
+        let (start, _stop, step, count) = slice_indices(vm, key, n)?;
+        if ascii {
+            let b = lstr::bytes(o);
+            let mut out = Vec::with_capacity(count);
+            let mut i = start;
+            for _ in 0..count {
+                out.push(b[i as usize]);
+                i += step;
+            }
+            return Ok(vm.new_str_bytes(&out));
+        }
+        let c = cps(v);
+        let mut out = Vec::with_capacity(count);
+        let mut i = start;
+        for _ in 0..count {
+            out.push(c[i as usize]);
+            i += step;
+        }
+        return Ok(from_cps(vm, &out));
+    }
+    if !vm.is_int_like(key) && vm.lookup_type(vm.type_of(key), vm.g.names.__index__).is_none() {
+        let tn = vm.type_name_of(key);
+        return Err(vm.type_error(&format!("string indices must be integers, not '{tn}'")));
+    }
+    let i = norm_index(vm, key, n, "string")?;
+    if ascii {
+        return Ok(vm.char_str(lstr::bytes(o)[i] as u32));
+    }
+    let c = cps(v);
+    Ok(vm.char_str(c[i]))
+}
+
+fn str_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = need_str(vm, a[1], "'in <string>' requires string as left operand, not")
+        .map_err(|_| {
+            let tn = vm.type_name_of(a[1]);
+            vm.type_error(&format!("'in <string>' requires string as left operand, not {tn}"))
+        })?;
+    Ok(Value::bool(s(a[0]).contains(&n)))
+}
+
+fn str_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let c = vm.g.types.str_iter;
+    Ok(vm.new_seq_iter(c, a[0], 0))
+}
+
+fn str_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !is_str(a[1]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let mut b = str_bytes(a[0]).to_vec();
+    b.extend_from_slice(str_bytes(a[1]));
+    Ok(vm.new_str_bytes(&b))
+}
+
+fn str_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !vm.is_int_like(a[1]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let n = vm.as_i64(a[1]).unwrap_or(i64::MAX);
+    let b = str_bytes(a[0]);
+    if n <= 0 || b.is_empty() {
+        return Ok(vm.intern(""));
+    }
+    if (b.len() as u128) * (n as u128) > (1u128 << 34) {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
+    let r = b.repeat(n as usize);
+    Ok(vm.new_str_bytes(&r))
+}
+
+fn str_cmp(_vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
+    if !is_str(a[1]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    Ok(Value::bool(engine::runtime::ops::cmp_op(str_bytes(a[0]).cmp(str_bytes(a[1])), op)))
+}
+fn str_lt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    str_cmp(vm, a, 0)
+}
+fn str_le(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    str_cmp(vm, a, 1)
+}
+fn str_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    str_cmp(vm, a, 2)
+}
+fn str_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    str_cmp(vm, a, 3)
+}
+fn str_gt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    str_cmp(vm, a, 4)
+}
+fn str_ge(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    str_cmp(vm, a, 5)
+}
+
+fn str_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let h = engine::runtime::ops::str_hash(Obj::from_value(a[0]).expect("s"));
+    Ok(vm.new_int(h))
+}
+
+fn str_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let r = text::repr::str_repr_wtf8(str_bytes(a[0]));
+    Ok(vm.new_str(&r))
+}
+
+fn str_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if vm.type_of(a[0]) == vm.g.types.str_ {
+        return Ok(a[0]);
+    }
+    Ok(vm.new_str_bytes(str_bytes(a[0])))
+}
+
+fn str_format_spec(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.format(a[0], a[1])
+}
+
+fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "join", a, k, 1, 1)?;
+    let items = vm.collect(a[1])?;
+    let sep = str_bytes(a[0]);
+    let mut out = Vec::new();
+    for (i, &x) in items.iter().enumerate() {
+        if !is_str(x) {
+            let tn = vm.type_name_of(x);
+            return Err(vm.type_error(&format!("sequence item {i}: expected str instance, {tn} found")));
+        }
+        if i > 0 {
+            out.extend_from_slice(sep);
+        }
+        out.extend_from_slice(str_bytes(x));
+    }
+    Ok(vm.new_str_bytes(&out))
+}
+
+fn str_list(vm: &mut Vm, parts: Vec<&str>) -> Value {
+    let vals: Vec<Value> = parts.iter().map(|p| vm.new_str(p)).collect();
+    vm.new_list(&vals)
+}
+
+fn split_impl(vm: &mut Vm, a: &[Value], k: Value, right: bool) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let sep = args.get(1, "sep").filter(|v| !v.is_none());
+    let maxsplit = args.get(2, "maxsplit").map(|v| vm.as_i64(v).unwrap_or(-1)).unwrap_or(-1);
+    args.no_more_kw(vm, if right { "rsplit" } else { "split" })?;
+    let text_ = s(a[0]);
+    match sep {
+        None => {
+            let parts = if right { text::unicode::rsplit_whitespace(&text_, maxsplit) } else { text::unicode::split_whitespace(&text_, maxsplit) };
+            Ok(str_list(vm, parts))
+        }
+        Some(sv) => {
+            let sep = need_str(vm, sv, "must be str or None, not").map_err(|_| {
+                let tn = vm.type_name_of(sv);
+                vm.type_error(&format!("must be str or None, not {tn}"))
+            })?;
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            let parts: Vec<&str> = if maxsplit < 0 {
+                text_.split(sep.as_str()).collect()
+            } else if right {
+                let mut v: Vec<&str> = text_.rsplitn(maxsplit as usize + 1, sep.as_str()).collect();
+                v.reverse();
+                v
+            } else {
+                text_.splitn(maxsplit as usize + 1, sep.as_str()).collect()
+            };
+            Ok(str_list(vm, parts))
+        }
+    }
+}
+
+fn str_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    split_impl(vm, a, k, false)
+}
+fn str_rsplit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    split_impl(vm, a, k, true)
+}
+
+fn str_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let keep = match args.get(1, "keepends") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let t = s(a[0]);
+    let parts = text::unicode::splitlines(&t, keep);
+    Ok(str_list(vm, parts))
+}
+
+fn strip_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool, right: bool, name: &str) -> PyResult<Value> {
+    check_method(vm, name, a, k, 0, 1)?;
+    let t = s(a[0]);
+    let chars: Option<Vec<char>> = match a.get(1) {
+        Some(&c) if !c.is_none() => Some(need_str(vm, c, "strip arg").map_err(|_| vm.type_error(&format!("{name} arg must be None or str")))?.chars().collect()),
+        _ => None,
+    };
+    let pred = |c: char| match &chars {
+        Some(cs) => cs.contains(&c),
+        None => text::unicode::is_space(c as u32),
+    };
+    let mut r: &str = &t;
+    if left {
+        r = r.trim_start_matches(pred);
+    }
+    if right {
+        r = r.trim_end_matches(pred);
+    }
+    if r.len() == t.len() {
+        return Ok(a[0]);
+    }
+    Ok(vm.new_str(r))
+}
+
+fn str_strip(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    strip_impl(vm, a, k, true, true, "strip")
+}
+fn str_lstrip(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    strip_impl(vm, a, k, true, false, "lstrip")
+}
+fn str_rstrip(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    strip_impl(vm, a, k, false, true, "rstrip")
+}
+
+/// Char-index slice bounds (start, end) -> byte offsets of `t`.
+fn char_range(vm: &mut Vm, t: &str, a: &[Value], from: usize) -> PyResult<(usize, usize)> {
+    let n = t.chars().count() as i64;
+    let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
+        match v {
+            Some(x) if !x.is_none() => {
+                let i = vm.index(*x)?;
+                let i = vm.as_i64(i).unwrap_or(0);
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+            }
+            _ => Ok(d),
+        }
+    };
+    let st = norm(vm, a.get(from), 0)?;
+    let en = norm(vm, a.get(from + 1), n)?;
+    let to_b = |ci: i64| -> usize { t.char_indices().nth(ci as usize).map(|(b, _)| b).unwrap_or(t.len()) };
+    if t.is_ascii() {
+        return Ok((st as usize, (en.max(st)) as usize));
+    }
+    Ok((to_b(st), to_b(en.max(st))))
+}
+
+fn byte_to_char(t: &str, b: usize) -> i64 {
+    if t.is_ascii() {
+        return b as i64;
+    }
+    t[..b].chars().count() as i64
+}
+
+fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value> {
+    let name = if ends { "endswith" } else { "startswith" };
+    check_method(vm, name, a, k, 1, 3)?;
+    let t = s(a[0]);
+    let (st, en) = char_range(vm, &t, a, 2)?;
+    if st > t.len() || st > en {
+        return Ok(Value::FALSE);
+    }
+    let sub = &t[st..en];
+    let test = |p: &str| if ends { sub.ends_with(p) } else { sub.starts_with(p) };
+    let arg = a[1];
+    if let Some(o) = Obj::from_value(arg) {
+        if o.kind() == Kind::TUPLE {
+            for i in 0..o.n_values() {
+                let x = o.get(i);
+                if !is_str(x) {
+                    let tn = vm.type_name_of(x);
+                    return Err(vm.type_error(&format!("tuple for {name} must only contain str, not {tn}")));
+                }
+                if test(&s(x)) {
+                    return Ok(Value::TRUE);
+                }
+            }
+            return Ok(Value::FALSE);
+        }
+    }
+    if !is_str(arg) {
+        let tn = vm.type_name_of(arg);
+        return Err(vm.type_error(&format!("{name} first arg must be str or a tuple of str, not {tn}")));
+    }
+    Ok(Value::bool(test(&s(arg))))
+}
+
+fn str_startswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    affix_impl(vm, a, k, false)
+}
+fn str_endswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    affix_impl(vm, a, k, true)
+}
+
+fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyResult<Option<i64>> {
+    check_method(vm, name, a, k, 1, 3)?;
+    let t = s(a[0]);
+    let sub = need_str(vm, a[1], "must be str").map_err(|_| {
+        let tn = vm.type_name_of(a[1]);
+        vm.type_error(&format!("must be str, not {tn}"))
+    })?;
+    if let Some(&sv) = a.get(2) {
+        if let Some(si) = vm.as_i64(sv) {
+            if si > t.chars().count() as i64 {
+                return Ok(None);
+            }
+        }
+    }
+    let (st, en) = char_range(vm, &t, a, 2)?;
+    if st > en || st > t.len() {
+        return Ok(None);
+    }
+    let hay = &t[st..en];
+    let r = if right { hay.rfind(&sub) } else { hay.find(&sub) };
+    Ok(r.map(|b| byte_to_char(&t, st + b)))
+}
+
+fn str_find(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    Ok(Value::int(find_impl(vm, a, k, "find", false)?.unwrap_or(-1)))
+}
+fn str_rfind(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    Ok(Value::int(find_impl(vm, a, k, "rfind", true)?.unwrap_or(-1)))
+}
+fn str_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    match find_impl(vm, a, k, "index", false)? {
+        Some(i) => Ok(Value::int(i)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+fn str_rindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    match find_impl(vm, a, k, "rindex", true)? {
+        Some(i) => Ok(Value::int(i)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+
+fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "count", a, k, 1, 3)?;
+    let t = s(a[0]);
+    let sub = need_str(vm, a[1], "must be str")?;
+    if let Some(&sv) = a.get(2) {
+        if let Some(si) = vm.as_i64(sv) {
+            if si > t.chars().count() as i64 {
+                return Ok(Value::int(0));
+            }
+        }
+    }
+    let (st, en) = char_range(vm, &t, a, 2)?;
+    if st > en {
+        return Ok(Value::int(0));
+    }
+    let hay = &t[st..en];
+    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(&sub).count() };
+    Ok(Value::int(n as i64))
+}
+
+fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let old = args.get(1, "old").ok_or_else(|| vm.type_error("replace expected at least 2 arguments, got 0"))?;
+    let new = args.get(2, "new").ok_or_else(|| vm.type_error("replace expected at least 2 arguments, got 1"))?;
+    let count = args.get(3, "count").map(|v| vm.as_i64(v).unwrap_or(-1)).unwrap_or(-1);
+    let t = s(a[0]);
+    let o = need_str(vm, old, "replace() argument 1")?;
+    let n = need_str(vm, new, "replace() argument 2")?;
+    let r = if count < 0 { t.replace(&o, &n) } else { t.replacen(&o, &n, count as usize) };
+    Ok(vm.new_str(&r))
+}
+
+macro_rules! case_method {
+    ($name:ident, $f:path) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            let c = cps(a[0]);
+            let r = $f(&c);
+            Ok(from_cps(vm, &r))
+        }
+    };
+}
+case_method!(str_upper, text::unicode::upper_cps);
+case_method!(str_lower, text::unicode::lower_cps);
+case_method!(str_title, text::unicode::title_cps);
+case_method!(str_capitalize, text::unicode::capitalize_cps);
+case_method!(str_swapcase, text::unicode::swapcase_cps);
+case_method!(str_casefold, text::unicode::casefold_cps);
+
+macro_rules! pred_method {
+    ($name:ident, $f:path) => {
+        fn $name(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            Ok(Value::bool($f(&s(a[0]))))
+        }
+    };
+}
+pred_method!(str_isspace, text::unicode::str_is_space);
+pred_method!(str_isdigit, text::unicode::str_is_digit);
+pred_method!(str_isdecimal, text::unicode::str_is_decimal);
+pred_method!(str_isnumeric, text::unicode::str_is_numeric);
+pred_method!(str_isalpha, text::unicode::str_is_alpha);
+pred_method!(str_isalnum, text::unicode::str_is_alnum);
+pred_method!(str_isupper, text::unicode::is_upper);
+pred_method!(str_islower, text::unicode::is_lower);
+pred_method!(str_istitle, text::unicode::is_title);
+pred_method!(str_isidentifier, text::unicode::is_identifier);
+pred_method!(str_isprintable, text::unicode::str_is_printable);
+
+fn str_isascii(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::bool(str_bytes(a[0]).is_ascii()))
+}
+
+fn fill_char(vm: &mut Vm, a: &[Value]) -> PyResult<char> {
+    match a.get(2) {
+        Some(&f) => {
+            let fs = need_str(vm, f, "fill")?;
+            let mut it = fs.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => Ok(c),
+                _ => Err(vm.type_error("The fill character must be exactly one character long")),
+            }
+        }
+        None => Ok(' '),
+    }
+}
+
+fn width_arg(vm: &mut Vm, a: &[Value]) -> PyResult<usize> {
+    let w = a.get(1).copied().unwrap_or(Value::int(0));
+    let i = vm.index(w)?;
+    Ok(vm.as_i64(i).unwrap_or(0).max(0) as usize)
+}
+
+fn str_center(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let w = width_arg(vm, a)?;
+    let f = fill_char(vm, a)?;
+    Ok(vm.new_str(&text::unicode::center(&s(a[0]), w, f)))
+}
+fn str_ljust(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let w = width_arg(vm, a)?;
+    let f = fill_char(vm, a)?;
+    Ok(vm.new_str(&text::unicode::ljust(&s(a[0]), w, f)))
+}
+fn str_rjust(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let w = width_arg(vm, a)?;
+    let f = fill_char(vm, a)?;
+    Ok(vm.new_str(&text::unicode::rjust(&s(a[0]), w, f)))
+}
+fn str_zfill(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let w = width_arg(vm, a)?;
+    Ok(vm.new_str(&text::unicode::zfill(&s(a[0]), w)))
+}
+fn str_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let ts = args.get(1, "tabsize").and_then(|v| vm.as_i64(v)).unwrap_or(8);
+    Ok(vm.new_str(&text::unicode::expandtabs(&s(a[0]), ts)))
+}
+
+fn partition_impl(vm: &mut Vm, a: &[Value], right: bool) -> PyResult<Value> {
+    let t = s(a[0]);
+    let sep = need_str(vm, a[1], "must be str")?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if right { t.rfind(&sep) } else { t.find(&sep) };
+    let parts = match found {
+        Some(i) => (t[..i].to_string(), sep.clone(), t[i + sep.len()..].to_string()),
+        None => {
+            if right {
+                (String::new(), String::new(), t.clone())
+            } else {
+                (t.clone(), String::new(), String::new())
+            }
+        }
+    };
+    let x = vm.new_str(&parts.0);
+    let y = vm.new_str(&parts.1);
+    let z = vm.new_str(&parts.2);
+    Ok(vm.new_tuple(&[x, y, z]))
+}
+fn str_partition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    partition_impl(vm, a, false)
+}
+fn str_rpartition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    partition_impl(vm, a, true)
+}
+
+fn str_removeprefix(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let t = s(a[0]);
+    let p = need_str(vm, a[1], "removeprefix() argument")?;
+    Ok(match t.strip_prefix(&p) {
+        Some(r) => vm.new_str(r),
+        None => a[0],
+    })
+}
+fn str_removesuffix(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let t = s(a[0]);
+    let p = need_str(vm, a[1], "removesuffix() argument")?;
+    Ok(match t.strip_suffix(&p) {
+        Some(r) if !p.is_empty() => vm.new_str(r),
+        _ => a[0],
+    })
+}
+
+fn str_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let enc = args.get(1, "encoding").map(s).unwrap_or_else(|| "utf-8".into());
+    let errors = args.get(2, "errors").map(s).unwrap_or_else(|| "strict".into());
+    super::bytes::encode(vm, a[0], &enc, &errors)
+}
+
+fn str_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = vm.new_dict();
+    match a.len() {
+        1 => {
+            for (k, v) in vm.dict_items(a[0]) {
+                let key = if is_str(k) { Value::int(cps(k)[0] as i64) } else { k };
+                vm.dict_set(d, key, v)?;
+            }
+        }
+        2 | 3 => {
+            let (x, y) = (cps(a[0]), cps(a[1]));
+            if x.len() != y.len() {
+                return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+            }
+            for (c1, c2) in x.iter().zip(y.iter()) {
+                vm.dict_set(d, Value::int(*c1 as i64), Value::int(*c2 as i64))?;
+            }
+            if a.len() == 3 {
+                for c in cps(a[2]) {
+                    vm.dict_set(d, Value::int(c as i64), Value::NONE)?;
+                }
+            }
+        }
+        _ => return Err(vm.type_error("maketrans() takes at most 3 arguments")),
+    }
+    Ok(d)
+}
+
+fn str_translate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let mut out: Vec<u32> = Vec::new();
+    for c in cps(a[0]) {
+        match vm.getitem(a[1], Value::int(c as i64)) {
+            Ok(v) if v.is_none() => {}
+            Ok(v) if is_str(v) => out.extend(cps(v)),
+            Ok(v) => out.push(vm.as_i64(v).unwrap_or(c as i64) as u32),
+            Err(e) if vm.isinstance(e.0, vm.g.e.LookupError) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(from_cps(vm, &out))
+}
+
+// ---------------------------------------------------------------- str.format
+
+fn get_field(vm: &mut Vm, field: &str, args: &[Value], kw: Option<Value>, auto: &mut usize, manual: &mut bool) -> PyResult<Value> {
+    let end = field.find(['.', '[']).unwrap_or(field.len());
+    let (first, mut rest) = field.split_at(end);
+    let mut v = if first.is_empty() {
+        if *manual {
+            return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+        }
+        let i = *auto;
+        *auto += 1;
+        args.get(i).copied().ok_or_else(|| vm.new_exc(vm.g.e.IndexError, &format!("Replacement index {i} out of range for positional args tuple")))?
+    } else if let Ok(i) = first.parse::<usize>() {
+        if *auto > 0 {
+            return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+        }
+        *manual = true;
+        args.get(i).copied().ok_or_else(|| vm.new_exc(vm.g.e.IndexError, &format!("Replacement index {i} out of range for positional args tuple")))?
+    } else {
+        let key = vm.new_str(first);
+        match kw {
+            Some(d) => match vm.getitem(d, key) {
+                Ok(v) => v,
+                Err(e) => return Err(e),
+            },
+            None => return Err(vm.key_error(key)),
+        }
+    };
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let e = r.find(['.', '[']).unwrap_or(r.len());
+            let name = vm.intern(&r[..e]);
+            v = vm.getattr(v, name)?;
+            rest = &r[e..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let e = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
+            let key = &r[..e];
+            let kv = match key.parse::<u32>() {
+                Ok(i) => Value::int(i as i64),
+                Err(_) => vm.new_str(key),
+            };
+            v = vm.getitem(v, kv)?;
+            rest = &r[e + 1..];
+        } else {
+            return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+        }
+    }
+    Ok(v)
+}
+
+/// Implements str.format / format_map.
+pub fn do_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: Option<Value>, auto: &mut usize, manual: &mut bool, depth: usize) -> PyResult<String> {
+    if depth > 2 {
+        return Err(vm.value_error("Max string recursion exceeded"));
+    }
+    let mut out = String::new();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            // find matching }
+            let mut j = i + 1;
+            let mut level = 1;
+            while j < chars.len() {
+                if chars[j] == '{' {
+                    level += 1;
+                } else if chars[j] == '}' {
+                    level -= 1;
+                    if level == 0 {
+                        break;
+                    }
+                }
+                j += 1;
+            }
+            if j >= chars.len() {
+                return Err(vm.value_error("expected '}' before end of string"));
+            }
+            let inner: String = chars[i + 1..j].iter().collect();
+            // split field!conv:spec (spec may contain nested fields)
+            let mut field_end = inner.len();
+            let mut conv = None;
+            let mut spec = String::new();
+            let bytes: Vec<char> = inner.chars().collect();
+            let mut k = 0;
+            let mut bracket = false;
+            while k < bytes.len() {
+                let ch = bytes[k];
+                if ch == '[' {
+                    bracket = true;
+                } else if ch == ']' {
+                    bracket = false;
+                } else if !bracket && (ch == '!' || ch == ':') {
+                    field_end = bytes[..k].iter().collect::<String>().len();
+                    if ch == '!' {
+                        conv = bytes.get(k + 1).copied();
+                        if bytes.get(k + 2).is_some_and(|c| *c != ':') {
+                            return Err(vm.value_error("expected ':' after conversion specifier"));
+                        }
+                        if bytes.get(k + 2) == Some(&':') {
+                            spec = bytes[k + 3..].iter().collect();
+                        }
+                    } else {
+                        spec = bytes[k + 1..].iter().collect();
+                    }
+                    break;
+                }
+                k += 1;
+            }
+            let field = &inner[..field_end];
+            let mut v = get_field(vm, field, args, kw, auto, manual)?;
+            v = match conv {
+                None => v,
+                Some('r') => vm.repr(v)?,
+                Some('s') => vm.str(v)?,
+                Some('a') => {
+                    let r = vm.repr_string(v)?;
+                    let e = engine::runtime::interp::ascii_escape(&r);
+                    vm.new_str(&e)
+                }
+                Some(c) => return Err(vm.value_error(&format!("Unknown conversion specifier {c}"))),
+            };
+            let spec = if spec.contains('{') { do_format(vm, &spec, args, kw, auto, manual, depth + 1)? } else { spec };
+            let sv = vm.new_str(&spec);
+            let r = vm.format(v, sv)?;
+            out.push_str(&str_of(r));
+            i = j + 1;
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.value_error("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn str_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    let kw = if args.kw.is_empty() {
+        None
+    } else {
+        let d = vm.new_dict();
+        for &(kk, vv) in &args.kw {
+            vm.dict_set(d, kk, vv)?;
+        }
+        Some(d)
+    };
+    let fmt = s(a[0]);
+    let (mut auto, mut manual) = (0, false);
+    let r = do_format(vm, &fmt, &args.pos[1..], kw, &mut auto, &mut manual, 0)?;
+    Ok(vm.new_str(&r))
+}
+
+fn str_format_map(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let fmt = s(a[0]);
+    let (mut auto, mut manual) = (0, false);
+    let r = do_format(vm, &fmt, &[], Some(a[1]), &mut auto, &mut manual, 0)?;
+    Ok(vm.new_str(&r))
+}
+
+// ---------------------------------------------------------------- % formatting
+
+struct EagerArg {
+    type_name: String,
+    exact_int: Option<BigInt>,
+    int: Option<BigInt>,
+    index: Option<BigInt>,
+    float: Option<f64>,
+    chars: Option<Vec<u32>>,
+    s: Result<String, ()>,
+    r: Result<String, ()>,
+}
+
+impl PercentArg for EagerArg {
+    fn type_name(&self) -> String {
+        self.type_name.clone()
+    }
+    fn as_exact_int(&mut self) -> Option<BigInt> {
+        self.exact_int.clone()
+    }
+    fn to_int(&mut self, index_only: bool) -> Result<Option<BigInt>, PercentError> {
+        Ok(if index_only { self.index.clone() } else { self.int.clone() })
+    }
+    fn to_float(&mut self) -> Result<Option<f64>, PercentError> {
+        Ok(self.float)
+    }
+    fn as_str_chars(&mut self) -> Option<Vec<u32>> {
+        self.chars.clone()
+    }
+    fn to_str(&mut self) -> Result<String, PercentError> {
+        self.s.clone().map_err(|_| PercentError::Raised)
+    }
+    fn to_repr(&mut self) -> Result<String, PercentError> {
+        self.r.clone().map_err(|_| PercentError::Raised)
+    }
+}
+
+fn eager(vm: &mut Vm, v: Value, err: &mut Option<PyException>) -> EagerArg {
+    let is_int = vm.is_int_like(v);
+    let big = vm.as_bigint(v);
+    let float = vm.as_f64(v).or_else(|| {
+        if Obj::from_value(v).is_some_and(|o| o.kind() == K_INSTANCE) {
+            vm.call_special(v, vm.g.names.__float__, &[]).ok().flatten().and_then(|r| vm.as_f64(r))
+        } else {
+            None
+        }
+    });
+    let int = if is_int {
+        big.clone()
+    } else if let Some(f) = vm.as_f64(v).filter(|f| f.is_finite()) {
+        Some(engine::runtime::ops::bigint_from_f64(f.trunc()))
+    } else if Obj::from_value(v).is_some_and(|o| o.kind() == K_INSTANCE) {
+        vm.call_special(v, vm.g.names.__int__, &[]).ok().flatten().and_then(|r| vm.as_bigint(r))
+    } else {
+        None
+    };
+    let index = if is_int { big.clone() } else { None };
+    let mut sres = Err(());
+    match vm.str_string(v) {
+        Ok(x) => sres = Ok(x),
+        Err(e) => {
+            if err.is_none() {
+                *err = Some(e)
+            }
+        }
+    }
+    let mut rres = Err(());
+    match vm.repr_string(v) {
+        Ok(x) => rres = Ok(x),
+        Err(e) => {
+            if err.is_none() {
+                *err = Some(e)
+            }
+        }
+    }
+    EagerArg {
+        type_name: vm.type_name_of(v),
+        exact_int: if v.is_bool() { None } else { big.clone().filter(|_| is_int) },
+        int,
+        index,
+        float,
+        chars: if is_str(v) { Some(cps(v)) } else { None },
+        s: sres,
+        r: rres,
+    }
+}
+
+struct EagerArgs {
+    items: Vec<EagerArg>,
+    is_tuple: bool,
+    mapping: Vec<(String, EagerArg)>,
+    is_map: bool,
+}
+
+impl PercentArgs for EagerArgs {
+    fn tuple_len(&self) -> Option<usize> {
+        if self.is_tuple { Some(self.items.len()) } else { None }
+    }
+    fn is_mapping(&self) -> bool {
+        self.is_map
+    }
+    fn item(&mut self, index: usize) -> Result<Box<dyn PercentArg + '_>, PercentError> {
+        match self.items.get_mut(index) {
+            Some(a) => Ok(Box::new(ArgRef(a))),
+            None => Err(PercentError::Type("not enough arguments for format string".into())),
+        }
+    }
+    fn get_item(&mut self, key: &str) -> Result<Box<dyn PercentArg + '_>, PercentError> {
+        match self.mapping.iter_mut().find(|(k, _)| k == key) {
+            Some((_, a)) => Ok(Box::new(ArgRef(a))),
+            None => Err(PercentError::Key(key.to_string())),
+        }
+    }
+}
+
+struct ArgRef<'a>(&'a mut EagerArg);
+impl PercentArg for ArgRef<'_> {
+    fn type_name(&self) -> String {
+        self.0.type_name()
+    }
+    fn as_exact_int(&mut self) -> Option<BigInt> {
+        self.0.as_exact_int()
+    }
+    fn to_int(&mut self, i: bool) -> Result<Option<BigInt>, PercentError> {
+        self.0.to_int(i)
+    }
+    fn to_float(&mut self) -> Result<Option<f64>, PercentError> {
+        self.0.to_float()
+    }
+    fn as_str_chars(&mut self) -> Option<Vec<u32>> {
+        self.0.as_str_chars()
+    }
+    fn to_str(&mut self) -> Result<String, PercentError> {
+        self.0.to_str()
+    }
+    fn to_repr(&mut self) -> Result<String, PercentError> {
+        self.0.to_repr()
+    }
+}
+
+/// `fmt % args` for str.
+pub fn percent(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
+    let mut err = None;
+    let is_tuple = Obj::from_value(args).is_some_and(|o| o.kind() == Kind::TUPLE);
+    let is_map = !is_tuple && !is_str(args) && Obj::from_value(args).is_some_and(|o| o.kind() == Kind::DICT || (o.kind() == K_INSTANCE && vm.lookup_type(o.class(), vm.g.names.__getitem__).is_some()));
+    let mut items = Vec::new();
+    let mut mapping = Vec::new();
+    if is_tuple {
+        for x in vm.seq_items(args) {
+            items.push(eager(vm, x, &mut err));
+        }
+    } else {
+        items.push(eager(vm, args, &mut err));
+    }
+    if is_map && Obj::from_value(args).is_some_and(|o| o.kind() == Kind::DICT) {
+        for (k, v) in vm.dict_items(args) {
+            if is_str(k) {
+                let e = eager(vm, v, &mut err);
+                mapping.push((s(k), e));
+            }
+        }
+    }
+    let mut ea = EagerArgs { items, is_tuple, mapping, is_map };
+    let f = s(fmt);
+    match text::percent_format(&f, &mut ea) {
+        Ok(r) => Ok(vm.new_str(&r)),
+        Err(PercentError::Type(m)) => Err(vm.type_error(&m)),
+        Err(PercentError::Value(m)) => Err(vm.value_error(&m)),
+        Err(PercentError::Overflow(m)) => Err(vm.new_exc(vm.g.e.OverflowError, &m)),
+        Err(PercentError::Key(k)) => {
+            let kv = vm.new_str(&k);
+            Err(vm.key_error(kv))
+        }
+        Err(PercentError::Memory) => Err(vm.new_exc(vm.g.e.MemoryError, "")),
+        Err(PercentError::Raised) => Err(err.unwrap_or_else(|| vm.type_error("format error"))),
+    }
+}
+
+fn str_mod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    percent(vm, a[0], a[1])
+}
+
+fn str_rmod(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NOT_IMPLEMENTED)
+}
+
+fn str_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let c = vm.new_str_bytes(str_bytes(a[0]));
+    Ok(vm.new_tuple(&[c]))
+}
+
+/// Registers str methods.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let t = vm.g.types.str_;
+    vm.add_static(t, "__new__", str_new, false);
+    vm.add_static(t, "maketrans", str_maketrans, false);
+    let m: &[(&'static str, NativeFn)] = &[
+        ("__len__", str_len),
+        ("__getitem__", str_getitem),
+        ("__contains__", str_contains),
+        ("__iter__", str_iter),
+        ("__add__", str_add),
+        ("__mul__", str_mul),
+        ("__rmul__", str_mul),
+        ("__mod__", str_mod),
+        ("__rmod__", str_rmod),
+        ("__lt__", str_lt),
+        ("__le__", str_le),
+        ("__eq__", str_eq),
+        ("__ne__", str_ne),
+        ("__gt__", str_gt),
+        ("__ge__", str_ge),
+        ("__hash__", str_hash),
+        ("__repr__", str_repr),
+        ("__str__", str_str),
+        ("__format__", str_format_spec),
+        ("__getnewargs__", str_getnewargs),
+        ("join", str_join),
+        ("split", str_split),
+        ("rsplit", str_rsplit),
+        ("splitlines", str_splitlines),
+        ("strip", str_strip),
+        ("lstrip", str_lstrip),
+        ("rstrip", str_rstrip),
+        ("startswith", str_startswith),
+        ("endswith", str_endswith),
+        ("find", str_find),
+        ("rfind", str_rfind),
+        ("index", str_index),
+        ("rindex", str_rindex),
+        ("count", str_count),
+        ("replace", str_replace),
+        ("upper", str_upper),
+        ("lower", str_lower),
+        ("title", str_title),
+        ("capitalize", str_capitalize),
+        ("swapcase", str_swapcase),
+        ("casefold", str_casefold),
+        ("isspace", str_isspace),
+        ("isdigit", str_isdigit),
+        ("isdecimal", str_isdecimal),
+        ("isnumeric", str_isnumeric),
+        ("isalpha", str_isalpha),
+        ("isalnum", str_isalnum),
+        ("isupper", str_isupper),
+        ("islower", str_islower),
+        ("istitle", str_istitle),
+        ("isidentifier", str_isidentifier),
+        ("isprintable", str_isprintable),
+        ("isascii", str_isascii),
+        ("center", str_center),
+        ("ljust", str_ljust),
+        ("rjust", str_rjust),
+        ("zfill", str_zfill),
+        ("expandtabs", str_expandtabs),
+        ("partition", str_partition),
+        ("rpartition", str_rpartition),
+        ("removeprefix", str_removeprefix),
+        ("removesuffix", str_removesuffix),
+        ("encode", str_encode),
+        ("translate", str_translate),
+        ("format", str_format),
+        ("format_map", str_format_map),
+    ];
+    for &(n, f) in m {
+        vm.add_method(t, n, f);
+    }
+    let _ = check;
+    Ok(())
+}

@@ -1,0 +1,64 @@
+//! VM core tests: run small programs and inspect their globals.
+
+use engine::compiler::Mode;
+use engine::runtime::{str_of, Obj, Vm};
+use proto_core::Value;
+
+fn run(src: &str) -> (Vm, Value) {
+    let mut vm = Vm::new_main(python_env::setup).expect("vm");
+    python_env::modules::sys::create(&mut vm, &["test".into()], ".").expect("sys");
+    let m = vm.new_module("__main__");
+    vm.ctx.add_global_root(m);
+    let d = Obj::from_value(m).unwrap().get(0);
+    let code = vm.compile_source(src.as_bytes(), "<test>", Mode::Exec).expect("compile");
+    vm.push_root(code);
+    if let Err(e) = vm.run_code(code, d, d) {
+        let t = vm.format_exception(e.0);
+        panic!("program raised:\n{t}");
+    }
+    (vm, d)
+}
+
+fn global(vm: &mut Vm, d: Value, name: &str) -> Value {
+    let k = vm.intern(name);
+    vm.dict_get_str(d, k).expect("global missing")
+}
+
+#[test]
+fn arithmetic_and_recursion() {
+    let (mut vm, d) = run("def fib(n):\n    return n if n < 2 else fib(n-1) + fib(n-2)\nr = fib(20)\nbig = 2 ** 100\n");
+    assert_eq!(global(&mut vm, d, "r"), Value::int(6765));
+    let b = global(&mut vm, d, "big");
+    assert_eq!(vm.repr_string(b).unwrap(), "1267650600228229401496703205376");
+}
+
+#[test]
+fn exceptions_are_caught_and_chained() {
+    let (mut vm, d) = run("try:\n    1/0\nexcept ZeroDivisionError as e:\n    r = str(e)\ntry:\n    try:\n        raise KeyError('k')\n    except KeyError:\n        raise ValueError('v')\nexcept ValueError as e:\n    c = type(e.__context__).__name__\n");
+    let r = global(&mut vm, d, "r");
+    assert_eq!(str_of(r), "division by zero");
+    let c = global(&mut vm, d, "c");
+    assert_eq!(str_of(c), "KeyError");
+}
+
+#[test]
+fn generators_closures_classes() {
+    let src = "def gen(n):\n    for i in range(n):\n        yield i * i\ntotal = sum(gen(10))\n\ndef counter():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\nc = counter(); c(); cc = c()\n\nclass A:\n    def __init__(self, x): self.x = x\n    def get(self): return self.x\nclass B(A):\n    def get(self): return super().get() * 2\nb = B(21).get()\n";
+    let (mut vm, d) = run(src);
+    assert_eq!(global(&mut vm, d, "total"), Value::int(285));
+    assert_eq!(global(&mut vm, d, "cc"), Value::int(2));
+    assert_eq!(global(&mut vm, d, "b"), Value::int(42));
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error() {
+    let (mut vm, d) = run("def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError:\n    ok = True\n");
+    assert_eq!(global(&mut vm, d, "ok"), Value::TRUE);
+}
+
+#[test]
+fn containers_and_formatting() {
+    let (mut vm, d) = run("l = [3, 1, 2]\nl.sort()\nd = {'a': 1}\nd['b'] = 2\ns = f'{l} {d} {3.5:.2f} {len(d)}'\n");
+    let s = global(&mut vm, d, "s");
+    assert_eq!(str_of(s), "[1, 2, 3] {'a': 1, 'b': 2} 3.50 2");
+}

@@ -1,0 +1,49 @@
+# A generator running in one thread cannot be resumed by another: ValueError.
+import threading
+
+inside = threading.Event()
+proceed = threading.Event()
+
+def gen():
+    inside.set()
+    proceed.wait()
+    yield 1
+    yield 2
+
+g = gen()
+got = []
+t = threading.Thread(target=lambda: got.append(next(g)))
+t.start()
+inside.wait()
+try:
+    next(g)
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    g.send(None)
+except ValueError as e:
+    print("send ValueError:", e)
+proceed.set()
+t.join()
+print("worker got:", got)
+print("main gets next:", next(g))
+print("exhausted:", list(g))
+
+# a generator consumed by many threads under a lock yields each item exactly once
+lock = threading.Lock()
+src = (i for i in range(10000))
+taken = []
+def drain():
+    mine = []
+    while True:
+        with lock:
+            x = next(src, None)
+        if x is None:
+            break
+        mine.append(x)
+    with lock:
+        taken.extend(mine)
+ts = [threading.Thread(target=drain) for _ in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print("items:", len(taken), sorted(taken) == list(range(10000)))
