@@ -35,13 +35,17 @@ fn alloc(c: &mut Criterion) {
     });
     g.bench_function("box_new_64b", |b| {
         b.iter(|| {
-            let x = Box::new(Words8 { w: [black_box(1), 0, 0, 0, 0, 0, 0, 0] });
+            let x = Box::new(Words8 {
+                w: [black_box(1), 0, 0, 0, 0, 0, 0, 0],
+            });
             black_box(&*x);
         })
     });
     g.bench_function("box_new_64b_align64", |b| {
         b.iter(|| {
-            let x = Box::new(Cell64 { w: [black_box(1), 0, 0, 0, 0, 0, 0, 0] });
+            let x = Box::new(Cell64 {
+                w: [black_box(1), 0, 0, 0, 0, 0, 0, 0],
+            });
             black_box(&*x);
         })
     });

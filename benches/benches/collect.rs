@@ -29,15 +29,21 @@ fn collect(c: &mut Criterion) {
         ctx.promote(root);
         let s = ctx.collect_global();
         assert_eq!(s.marked, N);
-        g.bench_function("global_seq/tree_1M", |b| b.iter(|| ctx.collect_global_sequential()));
+        g.bench_function("global_seq/tree_1M", |b| {
+            b.iter(|| ctx.collect_global_sequential())
+        });
         g.bench_function("global_par/tree_1M", |b| b.iter(|| ctx.collect_global()));
         ctx.stack().set_top(0);
         ctx.collect_global();
         build_forest(&mut ctx, 4096, 256);
         let s = ctx.collect_global();
         assert_eq!(s.marked, 4096 * 256);
-        g.bench_function("global_seq/forest_4096x256", |b| b.iter(|| ctx.collect_global_sequential()));
-        g.bench_function("global_par/forest_4096x256", |b| b.iter(|| ctx.collect_global()));
+        g.bench_function("global_seq/forest_4096x256", |b| {
+            b.iter(|| ctx.collect_global_sequential())
+        });
+        g.bench_function("global_par/forest_4096x256", |b| {
+            b.iter(|| ctx.collect_global())
+        });
         let seq = ctx.collect_global_sequential();
         let par = ctx.collect_global();
         eprintln!("collect: forest sequential {seq:?}\ncollect: forest parallel   {par:?}");

@@ -3,8 +3,8 @@
 
 use benches::{build_tree, count};
 use criterion::{criterion_group, criterion_main, Criterion};
-use std::time::{Duration, Instant};
 use proto_core::{Obj, ProtoSpace};
+use std::time::{Duration, Instant};
 
 const N: usize = (1 << 20) - 1;
 

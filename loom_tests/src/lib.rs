@@ -39,7 +39,11 @@ mod support {
         tune(&mut b);
         let t0 = std::time::Instant::now();
         b.check(f);
-        eprintln!("loom model done in {:.2?} (preemption bound {:?})", t0.elapsed(), b.preemption_bound);
+        eprintln!(
+            "loom model done in {:.2?} (preemption bound {:?})",
+            t0.elapsed(),
+            b.preemption_bound
+        );
     }
 
     /// A `loom::cell::UnsafeCell` that may be shared between threads: the

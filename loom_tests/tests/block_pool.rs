@@ -22,7 +22,10 @@ struct Blocks {
 
 impl Blocks {
     fn own(&self, b: usize) {
-        assert!(!self.held[b].swap(true, Ordering::Relaxed), "block {b} held twice");
+        assert!(
+            !self.held[b].swap(true, Ordering::Relaxed),
+            "block {b} held twice"
+        );
         self.mem[b].update(|m| *m += 1);
     }
     fn give_back(&self, b: usize) {

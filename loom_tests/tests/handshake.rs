@@ -44,7 +44,10 @@ impl World {
 
     /// A mutator touching its own heap.
     fn section(&self, i: usize) {
-        assert!(!self.collecting.load(SeqCst), "mutator {i} runs during a collection");
+        assert!(
+            !self.collecting.load(SeqCst),
+            "mutator {i} runs during a collection"
+        );
         self.heaps[i].update(|h| *h += 1);
     }
 
@@ -113,7 +116,11 @@ fn check_heaps(w: &World, collections: u64) {
 }
 
 /// Spawns mutator threads; `pre_registered`: register them before spawning.
-fn spawn_mutators(w: &Arc<World>, blocked: Option<usize>, pre_registered: bool) -> Vec<thread::JoinHandle<()>> {
+fn spawn_mutators(
+    w: &Arc<World>,
+    blocked: Option<usize>,
+    pre_registered: bool,
+) -> Vec<thread::JoinHandle<()>> {
     (0..w.heaps.len())
         .map(|i| {
             if pre_registered {

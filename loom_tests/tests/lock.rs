@@ -31,7 +31,10 @@ struct Guarded<W> {
 #[test]
 fn mutual_exclusion() {
     model(2, || {
-        let g = Arc::new(Guarded { word: AtomicU32::new(0), data: Racy::new(0) });
+        let g = Arc::new(Guarded {
+            word: AtomicU32::new(0),
+            data: Racy::new(0),
+        });
         let t = {
             let g = g.clone();
             thread::spawn(move || {
@@ -64,7 +67,10 @@ fn mutual_exclusion() {
 #[test]
 fn waiter_calls_on_wait_hook() {
     model(2, || {
-        let g = Arc::new(Guarded { word: AtomicU32::new(0), data: Racy::new(0) });
+        let g = Arc::new(Guarded {
+            word: AtomicU32::new(0),
+            data: Racy::new(0),
+        });
         let hooked = Arc::new(AtomicBool::new(false));
         let calls = Arc::new(AtomicUsize::new(0));
         assert!(lock::try_lock(&g.word));
@@ -100,7 +106,9 @@ fn relaxed_lock_word_is_caught() {
     struct RelaxedWord(loom::sync::atomic::AtomicU32);
     impl LockWord for RelaxedWord {
         fn try_cas(&self, old: u32, new: u32) -> bool {
-            self.0.compare_exchange_weak(old, new, Ordering::Relaxed, Ordering::Relaxed).is_ok()
+            self.0
+                .compare_exchange_weak(old, new, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
         }
         fn release_store(&self, v: u32) {
             self.0.store(v, Ordering::Relaxed)
@@ -110,7 +118,10 @@ fn relaxed_lock_word_is_caught() {
         }
     }
     model(2, || {
-        let g = Arc::new(Guarded { word: RelaxedWord(loom::sync::atomic::AtomicU32::new(0)), data: Racy::new(0) });
+        let g = Arc::new(Guarded {
+            word: RelaxedWord(loom::sync::atomic::AtomicU32::new(0)),
+            data: Racy::new(0),
+        });
         let t = {
             let g = g.clone();
             thread::spawn(move || {

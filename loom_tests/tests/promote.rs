@@ -73,7 +73,11 @@ impl Graph {
     fn new(n: usize) -> Arc<Graph> {
         Arc::new(Graph {
             nodes: (0..n)
-                .map(|_| Node { meta: AtomicU64::new(0), kids: [AtomicU64::new(0), AtomicU64::new(0)], raw: Racy::new(0) })
+                .map(|_| Node {
+                    meta: AtomicU64::new(0),
+                    kids: [AtomicU64::new(0), AtomicU64::new(0)],
+                    raw: Racy::new(0),
+                })
                 .collect(),
         })
     }
@@ -128,8 +132,13 @@ impl Graph {
             }
             seen |= 1 << o;
             n += 1;
-            assert!(self.is_shared(o), "reader reached local node {o}: barrier invariant broken");
-            self.nodes[o].raw.read(|&r| assert_eq!(r, payload(o), "node {o} not initialised"));
+            assert!(
+                self.is_shared(o),
+                "reader reached local node {o}: barrier invariant broken"
+            );
+            self.nodes[o]
+                .raw
+                .read(|&r| assert_eq!(r, payload(o), "node {o} not initialised"));
             self.for_each_child(o, &mut |c| stack.push(c));
         }
         n

@@ -18,15 +18,15 @@ use crate::object::{cells_for, object_bytes, Kind, Obj, FROZEN, IMMORTAL, NATIVE
 use crate::promote::{self, Heap};
 use crate::roots::{Roots, Scope, ValueStack};
 use crate::space::ProtoSpace;
-use crate::sync::Ordering;
 #[cfg(not(loom))]
 use crate::sync::Arc;
+use crate::sync::Ordering;
 // Same Arc as space.rs (see there).
-#[cfg(loom)]
-use std::sync::Arc;
 use crate::value::Value;
 use core::cell::UnsafeCell;
 use core::ptr::NonNull;
+#[cfg(loom)]
+use std::sync::Arc;
 
 /// The part of a context the collector reaches through the space.
 pub(crate) struct ContextShared {
@@ -43,7 +43,11 @@ unsafe impl Send for ContextShared {}
 
 impl ContextShared {
     pub(crate) fn new(id: u16, stack_values: usize) -> ContextShared {
-        ContextShared { id, heap: UnsafeCell::new(LocalHeap::new()), roots: UnsafeCell::new(Roots::new(stack_values)) }
+        ContextShared {
+            id,
+            heap: UnsafeCell::new(LocalHeap::new()),
+            roots: UnsafeCell::new(Roots::new(stack_values)),
+        }
     }
 
     /// # Safety
@@ -162,19 +166,30 @@ impl ProtoContext {
     pub fn alloc(&mut self, kind: Kind, class: Value, n_values: usize, raw: usize) -> Value {
         match self.try_alloc(kind, class, n_values, raw) {
             Some(v) => v,
-            None => panic!("ProtoContext::alloc: object of {n_values} values + {raw} bytes is too large"),
+            None => panic!(
+                "ProtoContext::alloc: object of {n_values} values + {raw} bytes is too large"
+            ),
         }
     }
 
     /// As [`ProtoContext::alloc`], but returns `None` when the object is too
     /// large to allocate (the engine raises MemoryError).
     #[inline(always)]
-    pub fn try_alloc(&mut self, kind: Kind, class: Value, n_values: usize, raw: usize) -> Option<Value> {
+    pub fn try_alloc(
+        &mut self,
+        kind: Kind,
+        class: Value,
+        n_values: usize,
+        raw: usize,
+    ) -> Option<Value> {
         debug_assert!(kind.0 <= Kind::LAST.0);
         if n_values > u32::MAX as usize {
             return None;
         }
-        let bytes = n_values.checked_mul(8)?.checked_add(raw)?.checked_add(object_bytes(0, 0))?;
+        let bytes = n_values
+            .checked_mul(8)?
+            .checked_add(raw)?
+            .checked_add(object_bytes(0, 0))?;
         let cells = cells_for(bytes);
         #[cfg(feature = "gc-stress")]
         self.stress_collect();
@@ -269,12 +284,27 @@ impl ProtoContext {
 
     /// Allocates an immortal object (shared, never collected, traced as a root
     /// by global collections). For code, constants, interned names, builtins.
-    pub fn alloc_immortal(&mut self, kind: Kind, class: Value, n_values: usize, raw: usize) -> Value {
+    pub fn alloc_immortal(
+        &mut self,
+        kind: Kind,
+        class: Value,
+        n_values: usize,
+        raw: usize,
+    ) -> Value {
         let bytes = object_bytes(n_values, raw);
         let cells = cells_for(bytes);
         let p = self.space.alloc_immortal(cells);
         // SAFETY: fresh arena memory of `cells` cells.
-        let obj = unsafe { init_object(p, cells, kind, SHARED | IMMORTAL | FROZEN, self.shared.id, n_values as u32) };
+        let obj = unsafe {
+            init_object(
+                p,
+                cells,
+                kind,
+                SHARED | IMMORTAL | FROZEN,
+                self.shared.id,
+                n_values as u32,
+            )
+        };
         if class.is_heap() {
             self.promote(class);
         }
@@ -284,11 +314,18 @@ impl ProtoContext {
     }
 
     /// Allocates a native object holding `value` (dropped when collected).
-    pub fn alloc_native<T: Trace + Send + Sync + 'static>(&mut self, kind: Kind, class: Value, value: T) -> Value {
+    pub fn alloc_native<T: Trace + Send + Sync + 'static>(
+        &mut self,
+        kind: Kind,
+        class: Value,
+        value: T,
+    ) -> Value {
         let raw = native::native_raw_bytes::<T>();
         let v = self.alloc(kind, class, 0, raw);
         let obj = Obj::from_value(v).expect("alloc returns a heap value");
-        obj.header().meta.fetch_or(NATIVE, crate::sync::heap_atomic::Ordering::Relaxed);
+        obj.header()
+            .meta
+            .fetch_or(NATIVE, crate::sync::heap_atomic::Ordering::Relaxed);
         // SAFETY: fresh object with the NATIVE flag and enough raw bytes.
         unsafe { native::init_native(obj, value) };
         v
@@ -341,7 +378,9 @@ impl ProtoContext {
     }
 
     fn flush_counters(&mut self) {
-        self.space.promoted.fetch_add(self.promoted_since_flush, Ordering::Relaxed);
+        self.space
+            .promoted
+            .fetch_add(self.promoted_since_flush, Ordering::Relaxed);
         self.promoted_since_flush = 0;
     }
 
@@ -476,7 +515,13 @@ impl ProtoContext {
         }
         self.space.trim_pool();
         self.space.local_collections.fetch_add(1, Ordering::Relaxed);
-        GcStats { marked, live_objects: live, freed_blocks: freed, duration: t0.elapsed(), mark_time }
+        GcStats {
+            marked,
+            live_objects: live,
+            freed_blocks: freed,
+            duration: t0.elapsed(),
+            mark_time,
+        }
     }
 
     /// Runs a global (stop-the-world) collection with parallel marking. If

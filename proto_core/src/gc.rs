@@ -78,7 +78,10 @@ pub(crate) fn mark_parallel(pool: &rayon::ThreadPool, roots: &[Value]) -> usize 
     use crate::sync::{AtomicUsize, Ordering as O};
     let total = AtomicUsize::new(0);
     pool.scope(|s| {
-        let chunk = roots.len().div_ceil(pool.current_num_threads() * 4).max(256);
+        let chunk = roots
+            .len()
+            .div_ceil(pool.current_num_threads() * 4)
+            .max(256);
         for part in roots.chunks(chunk) {
             let total = &total;
             s.spawn(move |s| {
@@ -100,7 +103,11 @@ pub(crate) fn mark_parallel(pool: &rayon::ThreadPool, roots: &[Value]) -> usize 
     total.load(O::Relaxed)
 }
 
-fn drain<'s>(s: &rayon::Scope<'s>, stack: &mut Vec<Obj>, total: &'s crate::sync::AtomicUsize) -> usize {
+fn drain<'s>(
+    s: &rayon::Scope<'s>,
+    stack: &mut Vec<Obj>,
+    total: &'s crate::sync::AtomicUsize,
+) -> usize {
     let mut count = 0;
     while let Some(o) = stack.pop() {
         o.for_each_ref(|v| {

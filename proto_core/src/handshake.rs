@@ -187,7 +187,10 @@ mod tests {
             ts.push(thread::spawn(move || {
                 let mut i = 0u64;
                 while !stop.load(Ordering::Relaxed) {
-                    assert!(!in_gc.load(Ordering::SeqCst), "mutator ran during a collection");
+                    assert!(
+                        !in_gc.load(Ordering::SeqCst),
+                        "mutator ran during a collection"
+                    );
                     work.fetch_add(1, Ordering::Relaxed);
                     i += 1;
                     if i.is_multiple_of(7) {

@@ -12,7 +12,9 @@
 //! the `ProtoSpace` pool; the pool releases memory beyond a small reserve to
 //! the OS, so a program's resident size follows its live data.
 
-use crate::object::{make_meta, Header, Kind, Obj, FREE_KIND, FREE_META, LARGE, MARK, NATIVE, SHARED};
+use crate::object::{
+    make_meta, Header, Kind, Obj, FREE_KIND, FREE_META, LARGE, MARK, NATIVE, SHARED,
+};
 use crate::sync::heap_atomic::{AtomicU64, Ordering};
 use crate::CELL;
 use core::ptr::NonNull;
@@ -23,7 +25,9 @@ pub const BLOCK_BYTES: usize = 256 * 1024;
 /// Cells per block.
 pub const BLOCK_CELLS: usize = BLOCK_BYTES / CELL;
 /// Slot sizes, in cells, of the size classes.
-pub const CLASS_CELLS: [usize; NCLASSES] = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64];
+pub const CLASS_CELLS: [usize; NCLASSES] = [
+    1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64,
+];
 /// Number of size classes.
 pub const NCLASSES: usize = 20;
 /// Largest object, in cells, served from blocks.
@@ -115,7 +119,12 @@ impl Block {
 
     /// Formats a raw block for `class`: every slot free.
     pub(crate) fn format(base: NonNull<u8>, class: usize) -> Block {
-        let mut b = Block { base, class: class as u8, free: core::ptr::null_mut(), nfree: 0 };
+        let mut b = Block {
+            base,
+            class: class as u8,
+            free: core::ptr::null_mut(),
+            nfree: 0,
+        };
         let sb = b.slot_bytes();
         let n = b.nslots();
         let mut head: *mut FreeCell = core::ptr::null_mut();
@@ -123,7 +132,10 @@ impl Block {
             // SAFETY: slot i lies inside the block; we own the raw block.
             unsafe {
                 let c = base.as_ptr().add(i * sb).cast::<FreeCell>();
-                c.write(FreeCell { meta: AtomicU64::new(FREE_META), next: head });
+                c.write(FreeCell {
+                    meta: AtomicU64::new(FREE_META),
+                    next: head,
+                });
                 head = c;
             }
         }
@@ -162,13 +174,22 @@ impl Block {
             } else {
                 if meta & NATIVE != 0 {
                     // SAFETY: an unmarked, unreachable native object, finalised once here.
-                    unsafe { crate::native::finalize_native(Obj::from_header(NonNull::new_unchecked(p.cast::<Header>()))) };
+                    unsafe {
+                        crate::native::finalize_native(Obj::from_header(NonNull::new_unchecked(
+                            p.cast::<Header>(),
+                        )))
+                    };
                 }
                 true
             };
             if free {
                 // SAFETY: the slot is dead or already free; we rewrite it as a free cell.
-                unsafe { p.cast::<FreeCell>().write(FreeCell { meta: AtomicU64::new(FREE_META), next: head }) };
+                unsafe {
+                    p.cast::<FreeCell>().write(FreeCell {
+                        meta: AtomicU64::new(FREE_META),
+                        next: head,
+                    })
+                };
                 head = p.cast::<FreeCell>();
                 nfree += 1;
             } else {
@@ -359,12 +380,20 @@ impl LocalHeap {
 /// # Safety
 /// `p` points to `cells` cells that nobody else uses.
 #[inline(always)]
-pub(crate) unsafe fn init_object(p: NonNull<u8>, cells: usize, kind: Kind, flags: u64, owner: u16, n_values: u32) -> Obj {
+pub(crate) unsafe fn init_object(
+    p: NonNull<u8>,
+    cells: usize,
+    kind: Kind,
+    flags: u64,
+    owner: u16,
+    n_values: u32,
+) -> Obj {
     // SAFETY: the caller owns `cells * CELL` bytes at p.
     unsafe {
         core::ptr::write_bytes(p.as_ptr(), 0, cells * CELL);
         let h = p.as_ptr().cast::<Header>();
-        (*h).meta.store(make_meta(kind, flags, owner, n_values), Ordering::Relaxed);
+        (*h).meta
+            .store(make_meta(kind, flags, owner, n_values), Ordering::Relaxed);
         (*h).cells = cells as u32;
         Obj::from_header(NonNull::new_unchecked(h))
     }

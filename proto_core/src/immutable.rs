@@ -153,11 +153,26 @@ impl PHashMap {
         self.0.is_empty()
     }
     /// Looks `key` up.
-    pub fn get(&self, hash: u64, key: Value, mut eq: impl FnMut(Value, Value) -> bool) -> Option<Value> {
-        self.0.get(&hash)?.iter().find(|(k, _)| *k == key || eq(*k, key)).map(|&(_, v)| v)
+    pub fn get(
+        &self,
+        hash: u64,
+        key: Value,
+        mut eq: impl FnMut(Value, Value) -> bool,
+    ) -> Option<Value> {
+        self.0
+            .get(&hash)?
+            .iter()
+            .find(|(k, _)| *k == key || eq(*k, key))
+            .map(|&(_, v)| v)
     }
     /// A new map with `key -> value` (replacing an equal key's value).
-    pub fn insert(&self, hash: u64, key: Value, value: Value, mut eq: impl FnMut(Value, Value) -> bool) -> PHashMap {
+    pub fn insert(
+        &self,
+        hash: u64,
+        key: Value,
+        value: Value,
+        mut eq: impl FnMut(Value, Value) -> bool,
+    ) -> PHashMap {
         let mut bucket = self.0.get(&hash).cloned().unwrap_or_default();
         match bucket.iter_mut().find(|(k, _)| *k == key || eq(*k, key)) {
             Some(e) => e.1 = value,
@@ -166,9 +181,20 @@ impl PHashMap {
         PHashMap(self.0.update(hash, bucket))
     }
     /// A new map without `key`.
-    pub fn remove(&self, hash: u64, key: Value, mut eq: impl FnMut(Value, Value) -> bool) -> PHashMap {
-        let Some(b) = self.0.get(&hash) else { return self.clone() };
-        let bucket: Vec<_> = b.iter().copied().filter(|(k, _)| !(*k == key || eq(*k, key))).collect();
+    pub fn remove(
+        &self,
+        hash: u64,
+        key: Value,
+        mut eq: impl FnMut(Value, Value) -> bool,
+    ) -> PHashMap {
+        let Some(b) = self.0.get(&hash) else {
+            return self.clone();
+        };
+        let bucket: Vec<_> = b
+            .iter()
+            .copied()
+            .filter(|(k, _)| !(*k == key || eq(*k, key)))
+            .collect();
         if bucket.is_empty() {
             PHashMap(self.0.without(&hash))
         } else {

@@ -25,7 +25,8 @@ pub trait LockWord {
 impl LockWord for crate::sync::AtomicU32 {
     #[inline(always)]
     fn try_cas(&self, old: u32, new: u32) -> bool {
-        self.compare_exchange_weak(old, new, Ordering::Acquire, Ordering::Relaxed).is_ok()
+        self.compare_exchange_weak(old, new, Ordering::Acquire, Ordering::Relaxed)
+            .is_ok()
     }
     #[inline(always)]
     fn release_store(&self, v: u32) {
@@ -41,7 +42,8 @@ impl LockWord for crate::sync::AtomicU32 {
 impl LockWord for crate::sync::heap_atomic::AtomicU32 {
     fn try_cas(&self, old: u32, new: u32) -> bool {
         use crate::sync::heap_atomic::Ordering as O;
-        self.compare_exchange_weak(old, new, O::Acquire, O::Relaxed).is_ok()
+        self.compare_exchange_weak(old, new, O::Acquire, O::Relaxed)
+            .is_ok()
     }
     fn release_store(&self, v: u32) {
         self.store(v, crate::sync::heap_atomic::Ordering::Release)

@@ -56,7 +56,10 @@ pub(crate) fn vtable_for<T: Trace + Send + Sync + 'static>() -> &'static NativeV
 
 /// Raw bytes a native object of type `T` needs.
 pub(crate) const fn native_raw_bytes<T>() -> usize {
-    assert!(core::mem::align_of::<T>() <= 8, "native payloads must have alignment <= 8");
+    assert!(
+        core::mem::align_of::<T>() <= 8,
+        "native payloads must have alignment <= 8"
+    );
     PAYLOAD_OFFSET + core::mem::size_of::<T>()
 }
 
@@ -83,7 +86,13 @@ pub(crate) unsafe fn init_native<T: Trace + Send + Sync + 'static>(obj: Obj, val
 
 /// The payload of a native object, if it is one of type `T`.
 pub fn native_ref<T: 'static>(obj: Obj) -> Option<&'static T> {
-    if obj.header().meta.load(crate::sync::heap_atomic::Ordering::Relaxed) & NATIVE == 0 {
+    if obj
+        .header()
+        .meta
+        .load(crate::sync::heap_atomic::Ordering::Relaxed)
+        & NATIVE
+        == 0
+    {
         return None;
     }
     if (vtable(obj).type_id)() != TypeId::of::<T>() {

@@ -139,7 +139,9 @@ impl Obj {
     pub fn from_value(v: Value) -> Option<Obj> {
         if v.is_heap() {
             // SAFETY: is_heap guarantees a non-zero address.
-            Some(Obj(unsafe { NonNull::new_unchecked(v.addr() as *mut Header) }))
+            Some(Obj(unsafe {
+                NonNull::new_unchecked(v.addr() as *mut Header)
+            }))
         } else {
             None
         }
@@ -170,7 +172,11 @@ impl Obj {
     #[inline(always)]
     pub(crate) fn meta(self) -> u64 {
         let m = self.header().meta.load(Ordering::Relaxed);
-        debug_assert!(m as u8 != FREE_KIND && m != 0, "use of a collected object {:p}", self.0);
+        debug_assert!(
+            m as u8 != FREE_KIND && m != 0,
+            "use of a collected object {:p}",
+            self.0
+        );
         m
     }
 
@@ -247,7 +253,9 @@ impl Obj {
     /// check this.
     #[inline(always)]
     pub fn init(self, i: usize, v: Value) {
-        debug_assert!(!self.is_shared() || !v.is_heap() || Obj::from_value(v).is_some_and(|o| o.is_shared()));
+        debug_assert!(
+            !self.is_shared() || !v.is_heap() || Obj::from_value(v).is_some_and(|o| o.is_shared())
+        );
         self.slot(i).store(v.bits(), Ordering::Release);
     }
 
@@ -267,7 +275,12 @@ impl Obj {
     #[inline(always)]
     pub fn raw_ptr(self) -> *mut u8 {
         // SAFETY: the raw region starts inside the object's cells.
-        unsafe { self.0.as_ptr().cast::<u8>().add(HEADER_SIZE + 8 * self.n_values()) }
+        unsafe {
+            self.0
+                .as_ptr()
+                .cast::<u8>()
+                .add(HEADER_SIZE + 8 * self.n_values())
+        }
     }
 
     /// Length of the raw region in bytes (the rest of the object's cells).

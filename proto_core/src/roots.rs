@@ -35,7 +35,10 @@ pub const DEFAULT_STACK_VALUES: usize = 2 * 1024 * 1024;
 impl ValueStack {
     pub(crate) fn new(capacity: usize) -> ValueStack {
         // vec! of zero bits is calloc: pages are mapped lazily and read as EMPTY.
-        ValueStack { slots: vec![Value::EMPTY; capacity], top: 0 }
+        ValueStack {
+            slots: vec![Value::EMPTY; capacity],
+            top: 0,
+        }
     }
 
     /// Capacity in values.
@@ -97,11 +100,21 @@ pub(crate) struct Roots {
 
 impl Roots {
     pub(crate) fn new(stack_values: usize) -> Roots {
-        Roots { stack: ValueStack::new(stack_values), handles: Vec::new(), slots: Vec::new() }
+        Roots {
+            stack: ValueStack::new(stack_values),
+            handles: Vec::new(),
+            slots: Vec::new(),
+        }
     }
 
     pub(crate) fn for_each(&self, mut f: impl FnMut(Value)) {
-        for &v in self.stack.live().iter().chain(self.handles.iter()).chain(self.slots.iter()) {
+        for &v in self
+            .stack
+            .live()
+            .iter()
+            .chain(self.handles.iter())
+            .chain(self.slots.iter())
+        {
             if v.is_heap() {
                 f(v);
             }
@@ -147,7 +160,10 @@ pub struct Scope<'s> {
 
 impl<'s> Scope<'s> {
     pub(crate) fn new(ctx: &'s mut ProtoContext) -> Scope<'s> {
-        Scope { ctx, _brand: PhantomData }
+        Scope {
+            ctx,
+            _brand: PhantomData,
+        }
     }
 
     /// Roots `v` until the scope ends.
@@ -156,7 +172,10 @@ impl<'s> Scope<'s> {
         if v.is_heap() {
             self.ctx.roots_mut().handles.push(v);
         }
-        Handle { v, _brand: PhantomData }
+        Handle {
+            v,
+            _brand: PhantomData,
+        }
     }
 
     /// Allocates an object with `n_values` value slots (EMPTY) and `raw`

@@ -12,16 +12,16 @@ use crate::gc::{self, GcStats};
 use crate::handshake::Handshake;
 use crate::heap::{self, Block, Large, LocalHeap, BLOCK_BYTES, NCLASSES};
 use crate::object::{Obj, IMMORTAL, SHARED};
-use crate::sync::{self, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
 #[cfg(not(loom))]
 use crate::sync::Arc;
+use crate::sync::{self, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
 // loom's Arc cannot be a method receiver (`self: &Arc<Self>`); the space's own
 // reference count takes part in no modelled protocol.
-#[cfg(loom)]
-use std::sync::Arc;
 use crate::value::Value;
 use crate::CELL;
 use core::ptr::NonNull;
+#[cfg(loom)]
+use std::sync::Arc;
 use std::sync::OnceLock;
 use std::time::Instant;
 
@@ -34,7 +34,9 @@ pub struct BlockPool<T> {
 
 impl<T> Default for BlockPool<T> {
     fn default() -> Self {
-        BlockPool { items: Mutex::new(Vec::new()) }
+        BlockPool {
+            items: Mutex::new(Vec::new()),
+        }
     }
 }
 
@@ -185,7 +187,12 @@ impl ProtoSpace {
             pool: BlockPool::new(),
             orphans: BlockPool::new(),
             orphan_large: Mutex::new(Vec::new()),
-            immortal: Mutex::new(ImmortalArena { chunks: Vec::new(), bump: 0, end: 0, objects: Vec::new() }),
+            immortal: Mutex::new(ImmortalArena {
+                chunks: Vec::new(),
+                bump: 0,
+                end: 0,
+                objects: Vec::new(),
+            }),
             global_roots: Mutex::new(Vec::new()),
             gc_pool: OnceLock::new(),
             blocks_in_use: AtomicUsize::new(0),
@@ -225,7 +232,10 @@ impl ProtoSpace {
     /// A block for size class `ci`: an orphan with free slots, else a pooled
     /// or new raw block formatted for the class.
     pub(crate) fn take_block(&self, ci: usize) -> Block {
-        if let Some(b) = self.orphans.take_if(|b| b.class as usize == ci && b.nfree > 0) {
+        if let Some(b) = self
+            .orphans
+            .take_if(|b| b.class as usize == ci && b.nfree > 0)
+        {
             return b;
         }
         let raw = match self.pool.take() {
@@ -253,7 +263,8 @@ impl ProtoSpace {
     /// Should the allocator start a global collection?
     #[inline]
     pub(crate) fn wants_global(&self) -> bool {
-        let used = self.blocks_in_use.load(Ordering::Relaxed) + self.large_bytes.load(Ordering::Relaxed) / BLOCK_BYTES;
+        let used = self.blocks_in_use.load(Ordering::Relaxed)
+            + self.large_bytes.load(Ordering::Relaxed) / BLOCK_BYTES;
         used >= self.global_trigger_blocks.load(Ordering::Relaxed)
     }
 
@@ -301,13 +312,18 @@ impl ProtoSpace {
 
     /// Reads global root `i`.
     pub fn global_root(&self, i: usize) -> Value {
-        sync::lock(&self.global_roots).get(i).copied().unwrap_or(Value::EMPTY)
+        sync::lock(&self.global_roots)
+            .get(i)
+            .copied()
+            .unwrap_or(Value::EMPTY)
     }
 
     fn gc_pool(&self) -> &rayon::ThreadPool {
         self.gc_pool.get_or_init(|| {
             let n = if self.config.gc_threads == 0 {
-                std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
             } else {
                 self.config.gc_threads
             };
@@ -315,7 +331,12 @@ impl ProtoSpace {
                 .num_threads(n)
                 .thread_name(|i| format!("protopy-gc-{i}"))
                 .build()
-                .unwrap_or_else(|_| rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a 1-thread pool"))
+                .unwrap_or_else(|_| {
+                    rayon::ThreadPoolBuilder::new()
+                        .num_threads(1)
+                        .build()
+                        .expect("a 1-thread pool")
+                })
         })
     }
 
@@ -345,7 +366,12 @@ impl ProtoSpace {
             // SAFETY: world stopped (see above).
             unsafe { c.roots_ref() }.for_each(|v| roots.push(v));
         }
-        roots.extend(sync::lock(&self.global_roots).iter().copied().filter(|v| v.is_heap()));
+        roots.extend(
+            sync::lock(&self.global_roots)
+                .iter()
+                .copied()
+                .filter(|v| v.is_heap()),
+        );
         let immortals: Vec<Value> = sync::lock(&self.immortal).objects.clone();
         roots.extend(immortals.iter().copied());
         let marked = if parallel && self.config.parallel_mark {
@@ -366,7 +392,9 @@ impl ProtoSpace {
             .map(|c| unsafe { c.heap_mut() })
             .collect();
         let mut orphan_blocks = self.orphans.with_all(std::mem::take);
-        let (live, empties) = self.gc_pool().install(|| sweep_heaps(&mut heaps, &mut orphan_blocks, parallel));
+        let (live, empties) = self
+            .gc_pool()
+            .install(|| sweep_heaps(&mut heaps, &mut orphan_blocks, parallel));
         let mut freed = 0;
         for e in empties {
             self.release_block(e.0);
@@ -381,18 +409,30 @@ impl ProtoSpace {
         }
         let mut large_total = 0;
         for h in heaps.iter() {
-            large_total += h.large.iter().map(|l| {
-                // SAFETY: live large objects owned by the heap.
-                unsafe { Obj::from_header(l.0) }.cells() * CELL
-            }).sum::<usize>();
+            large_total += h
+                .large
+                .iter()
+                .map(|l| {
+                    // SAFETY: live large objects owned by the heap.
+                    unsafe { Obj::from_header(l.0) }.cells() * CELL
+                })
+                .sum::<usize>();
         }
         self.large_bytes.store(large_total, Ordering::Relaxed);
         self.trim_pool();
         let used = self.blocks_in_use.load(Ordering::Relaxed) + large_total / BLOCK_BYTES;
-        self.global_trigger_blocks
-            .store((2 * used).max(self.config.min_global_trigger_blocks), Ordering::Relaxed);
+        self.global_trigger_blocks.store(
+            (2 * used).max(self.config.min_global_trigger_blocks),
+            Ordering::Relaxed,
+        );
         self.global_collections.fetch_add(1, Ordering::Relaxed);
-        let stats = GcStats { marked, live_objects: live, freed_blocks: freed, duration: t0.elapsed(), mark_time };
+        let stats = GcStats {
+            marked,
+            live_objects: live,
+            freed_blocks: freed,
+            duration: t0.elapsed(),
+            mark_time,
+        };
         drop(end);
         Some(stats)
     }
@@ -426,12 +466,22 @@ impl ProtoSpace {
 
     /// Is `v` an immortal object? (Immortals are SHARED|IMMORTAL.)
     pub fn is_immortal(v: Value) -> bool {
-        Obj::from_value(v).is_some_and(|o| o.header().meta.load(crate::sync::heap_atomic::Ordering::Relaxed) & (IMMORTAL | SHARED) == IMMORTAL | SHARED)
+        Obj::from_value(v).is_some_and(|o| {
+            o.header()
+                .meta
+                .load(crate::sync::heap_atomic::Ordering::Relaxed)
+                & (IMMORTAL | SHARED)
+                == IMMORTAL | SHARED
+        })
     }
 }
 
 /// Sweeps the heaps and orphan blocks; returns (live objects, empty blocks).
-fn sweep_heaps(heaps: &mut [&mut LocalHeap], orphans: &mut Vec<Block>, parallel: bool) -> (usize, Vec<EmptyBlock>) {
+fn sweep_heaps(
+    heaps: &mut [&mut LocalHeap],
+    orphans: &mut Vec<Block>,
+    parallel: bool,
+) -> (usize, Vec<EmptyBlock>) {
     use rayon::prelude::*;
     let sweep_blocks = |blocks: &mut [Block]| -> usize {
         let f = |b: &mut Block| {

@@ -5,7 +5,10 @@ use crate::sync::{thread, Arc, AtomicUsize, Ordering};
 use crate::{native::Trace, Obj, ProtoContext, ProtoSpace, SpaceConfig, Value, CELL};
 
 fn space() -> Arc<ProtoSpace> {
-    ProtoSpace::with_config(SpaceConfig { gc_threads: 2, ..SpaceConfig::default() })
+    ProtoSpace::with_config(SpaceConfig {
+        gc_threads: 2,
+        ..SpaceConfig::default()
+    })
 }
 
 /// A cons cell (car, cdr) with an int tag in raw bytes.
@@ -87,7 +90,11 @@ fn handles_root_values_across_collections() {
         Obj::from_value(a.get()).unwrap().get(0).as_int().unwrap() + 1
     });
     assert_eq!(total, 42);
-    assert_eq!(ctx.collect_local().marked, 0, "scope end unroots its handles");
+    assert_eq!(
+        ctx.collect_local().marked,
+        0,
+        "scope end unroots its handles"
+    );
 }
 
 #[test]
@@ -117,7 +124,10 @@ fn store_into_shared_promotes_transitively() {
     // Reachable from an immortal object: survives global collections too.
     ctx.collect_global();
     ctx.collect_global_sequential();
-    assert_eq!(list_sum(Obj::from_value(holder).unwrap().get(0)), (0..100).sum::<i64>());
+    assert_eq!(
+        list_sum(Obj::from_value(holder).unwrap().get(0)),
+        (0..100).sum::<i64>()
+    );
     assert!(sp.stats().promoted >= 100);
 }
 
@@ -203,13 +213,19 @@ fn promoted_values_cross_threads_and_survive_global_gc() {
     });
     main.collect_global();
     for t in 0..4i64 {
-        assert_eq!(list_sum(slot_obj.get(t as usize)), (0..5000).map(|i| i * (t + 1)).sum::<i64>());
+        assert_eq!(
+            list_sum(slot_obj.get(t as usize)),
+            (0..5000).map(|i| i * (t + 1)).sum::<i64>()
+        );
     }
     assert_eq!(sp.context_count(), 1);
 }
 
 #[test]
-#[cfg_attr(feature = "gc-stress", ignore = "2M allocations, each a full collection under gc-stress")]
+#[cfg_attr(
+    feature = "gc-stress",
+    ignore = "2M allocations, each a full collection under gc-stress"
+)]
 fn memory_is_returned_after_garbage() {
     let sp = space();
     let mut ctx = sp.new_context();
@@ -218,12 +234,19 @@ fn memory_is_returned_after_garbage() {
     }
     ctx.collect_local();
     let st = sp.stats();
-    assert!(st.blocks_in_use <= 2, "blocks in use after collecting garbage: {}", st.blocks_in_use);
+    assert!(
+        st.blocks_in_use <= 2,
+        "blocks in use after collecting garbage: {}",
+        st.blocks_in_use
+    );
     assert!(st.pooled_blocks <= SpaceConfig::default().pool_reserve_blocks);
 }
 
 #[test]
-#[cfg_attr(feature = "gc-stress", ignore = "400k allocations, each a full collection under gc-stress")]
+#[cfg_attr(
+    feature = "gc-stress",
+    ignore = "400k allocations, each a full collection under gc-stress"
+)]
 fn interleaved_global_and_local_collections() {
     let sp = space();
     let mut ctx = sp.new_context();

@@ -160,14 +160,18 @@ impl Value {
     pub fn int_add(a: Value, b: Value) -> Option<Value> {
         debug_assert!(a.is_int() && b.is_int());
         // (x<<3|1) + (y<<3|1) - 1 = (x+y)<<3|1; i64 overflow == 61-bit overflow.
-        (a.0 as i64).checked_add((b.0 - tag::INT) as i64).map(|r| Value(r as u64))
+        (a.0 as i64)
+            .checked_add((b.0 - tag::INT) as i64)
+            .map(|r| Value(r as u64))
     }
 
     /// Subtracts two small ints; `None` on overflow.
     #[inline(always)]
     pub fn int_sub(a: Value, b: Value) -> Option<Value> {
         debug_assert!(a.is_int() && b.is_int());
-        (a.0 as i64).checked_sub((b.0 - tag::INT) as i64).map(|r| Value(r as u64))
+        (a.0 as i64)
+            .checked_sub((b.0 - tag::INT) as i64)
+            .map(|r| Value(r as u64))
     }
 
     // ---- floats ----
@@ -258,7 +262,10 @@ impl Value {
     /// caller keeps reachable.
     #[inline(always)]
     pub unsafe fn from_addr(p: usize) -> Value {
-        debug_assert!(p != 0 && p.is_multiple_of(crate::CELL), "heap value not 64-byte aligned");
+        debug_assert!(
+            p != 0 && p.is_multiple_of(crate::CELL),
+            "heap value not 64-byte aligned"
+        );
         Value(p as u64)
     }
 }
@@ -300,7 +307,17 @@ mod tests {
 
     #[test]
     fn small_ints_round_trip() {
-        for i in [0, 1, -1, 42, -42, SMALL_INT_MAX, SMALL_INT_MIN, 1 << 40, -(1 << 59)] {
+        for i in [
+            0,
+            1,
+            -1,
+            42,
+            -42,
+            SMALL_INT_MAX,
+            SMALL_INT_MIN,
+            1 << 40,
+            -(1 << 59),
+        ] {
             let v = Value::try_int(i).unwrap();
             assert!(v.is_int() && !v.is_heap() && !v.is_float());
             assert_eq!(v.as_int(), Some(i));
@@ -314,21 +331,46 @@ mod tests {
     fn int_arith_detects_overflow() {
         let a = Value::int(SMALL_INT_MAX);
         assert_eq!(Value::int_add(a, Value::int(0)), Some(a));
-        assert_eq!(Value::int_add(Value::int(-5), Value::int(7)), Some(Value::int(2)));
-        assert_eq!(Value::int_sub(Value::int(-5), Value::int(7)), Some(Value::int(-12)));
+        assert_eq!(
+            Value::int_add(Value::int(-5), Value::int(7)),
+            Some(Value::int(2))
+        );
+        assert_eq!(
+            Value::int_sub(Value::int(-5), Value::int(7)),
+            Some(Value::int(-12))
+        );
         assert!(Value::int_add(a, Value::int(1)).is_none());
         assert!(Value::int_sub(Value::int(SMALL_INT_MIN), Value::int(1)).is_none());
     }
 
     #[test]
     fn floats_round_trip_or_box() {
-        let imm = [0.0, -0.0, 1.0, -1.5, core::f64::consts::PI, 1e-30, 1e30, 6.0e38, 1.2e-38, 0.1];
+        let imm = [
+            0.0,
+            -0.0,
+            1.0,
+            -1.5,
+            core::f64::consts::PI,
+            1e-30,
+            1e30,
+            6.0e38,
+            1.2e-38,
+            0.1,
+        ];
         for x in imm {
             let v = Value::try_float(x).unwrap_or_else(|| panic!("{x} should be immediate"));
             assert!(v.is_float() && !v.is_int() && !v.is_heap());
             assert_eq!(v.as_float().unwrap().to_bits(), x.to_bits());
         }
-        for x in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 1e300, 1e-300, 5e-324, f64::MAX] {
+        for x in [
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            1e300,
+            1e-300,
+            5e-324,
+            f64::MAX,
+        ] {
             assert!(Value::try_float(x).is_none(), "{x} should be boxed");
         }
         // Exhaustive exponent sweep: every exponent either round-trips or is refused.
@@ -346,14 +388,23 @@ mod tests {
 
     #[test]
     fn specials_are_distinct() {
-        let all = [Value::EMPTY, Value::NONE, Value::TRUE, Value::FALSE, Value::NOT_IMPLEMENTED, Value::ELLIPSIS];
+        let all = [
+            Value::EMPTY,
+            Value::NONE,
+            Value::TRUE,
+            Value::FALSE,
+            Value::NOT_IMPLEMENTED,
+            Value::ELLIPSIS,
+        ];
         for (i, a) in all.iter().enumerate() {
             for (j, b) in all.iter().enumerate() {
                 assert_eq!(i == j, a == b);
             }
             assert!(!a.is_heap() && !a.is_int() && !a.is_float());
         }
-        assert!(Value::NONE.is_none() && Value::TRUE.is_bool() && Value::bool(false) == Value::FALSE);
+        assert!(
+            Value::NONE.is_none() && Value::TRUE.is_bool() && Value::bool(false) == Value::FALSE
+        );
         assert_eq!(format!("{:?}", Value::NONE), "None");
     }
 }

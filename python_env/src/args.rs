@@ -18,9 +18,15 @@ impl<'a> Args<'a> {
             Some(k) => {
                 let n = k.n_values();
                 let np = a.len() - n;
-                Args { pos: &a[..np], kw: (0..n).map(|i| (k.get(i), a[np + i])).collect() }
+                Args {
+                    pos: &a[..np],
+                    kw: (0..n).map(|i| (k.get(i), a[np + i])).collect(),
+                }
             }
-            None => Args { pos: a, kw: Vec::new() },
+            None => Args {
+                pos: a,
+                kw: Vec::new(),
+            },
         }
     }
 
@@ -41,14 +47,24 @@ impl<'a> Args<'a> {
     /// Errors for leftover keywords.
     pub fn no_more_kw(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
         if let Some((k, _)) = self.kw.first() {
-            return Err(vm.type_error(&format!("{fname}() got an unexpected keyword argument '{}'", str_of(*k))));
+            return Err(vm.type_error(&format!(
+                "{fname}() got an unexpected keyword argument '{}'",
+                str_of(*k)
+            )));
         }
         Ok(())
     }
 }
 
 /// Checks a positional count for a function taking no keywords.
-pub fn check(vm: &mut Vm, fname: &str, a: &[Value], kwnames: Value, min: usize, max: usize) -> PyResult<()> {
+pub fn check(
+    vm: &mut Vm,
+    fname: &str,
+    a: &[Value],
+    kwnames: Value,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     if let Some(k) = Obj::from_value(kwnames) {
         if k.n_values() > 0 {
             return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
@@ -65,9 +81,15 @@ pub fn check(vm: &mut Vm, fname: &str, a: &[Value], kwnames: Value, min: usize, 
                 format!("{fname} expected {min} arguments, got {n}")
             }
         } else if n < min {
-            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(&msg));
     }
@@ -75,7 +97,14 @@ pub fn check(vm: &mut Vm, fname: &str, a: &[Value], kwnames: Value, min: usize, 
 }
 
 /// Method arity check (self excluded from the counts in messages).
-pub fn check_method(vm: &mut Vm, fname: &str, a: &[Value], kwnames: Value, min: usize, max: usize) -> PyResult<()> {
+pub fn check_method(
+    vm: &mut Vm,
+    fname: &str,
+    a: &[Value],
+    kwnames: Value,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     if let Some(k) = Obj::from_value(kwnames) {
         if k.n_values() > 0 {
             return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
@@ -92,9 +121,15 @@ pub fn check_method(vm: &mut Vm, fname: &str, a: &[Value], kwnames: Value, min: 
                 format!("{fname} expected {min} arguments, got {n}")
             }
         } else if n < min {
-            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(&msg));
     }

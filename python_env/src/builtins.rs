@@ -27,7 +27,10 @@ fn print(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let file = args.take("file").unwrap_or(Value::NONE);
     let flush = args.take("flush");
     if let Some((k, _)) = args.kw.first() {
-        return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for print()", str_of(*k))));
+        return Err(vm.type_error(&format!(
+            "'{}' is an invalid keyword argument for print()",
+            str_of(*k)
+        )));
     }
     if let Some(s) = sep {
         if !is_str(s) {
@@ -41,10 +44,18 @@ fn print(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             return Err(vm.type_error(&format!("end must be None or a string, not {tn}")));
         }
     }
-    let file = if file.is_none() { sys_attr(vm, "stdout").unwrap_or(Value::NONE) } else { file };
+    let file = if file.is_none() {
+        sys_attr(vm, "stdout").unwrap_or(Value::NONE)
+    } else {
+        file
+    };
     let direct = is_builtin_stdout(vm, file);
-    let sep_s = sep.map(|s| str_of(s).into_owned()).unwrap_or_else(|| " ".into());
-    let end_s = end.map(|s| str_of(s).into_owned()).unwrap_or_else(|| "\n".into());
+    let sep_s = sep
+        .map(|s| str_of(s).into_owned())
+        .unwrap_or_else(|| " ".into());
+    let end_s = end
+        .map(|s| str_of(s).into_owned())
+        .unwrap_or_else(|| "\n".into());
     if direct {
         let mut out = String::new();
         for (i, &x) in args.pos.iter().enumerate() {
@@ -84,7 +95,12 @@ pub fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
 }
 
 fn is_builtin_stdout(vm: &mut Vm, f: Value) -> bool {
-    f.is_none() || Obj::from_value(f).is_some_and(|o| o.kind() == K_MISC && type_name(o.class()) == "TextIOWrapper" && crate::modules::sys::stream_fd(vm, f) == Some(1))
+    f.is_none()
+        || Obj::from_value(f).is_some_and(|o| {
+            o.kind() == K_MISC
+                && type_name(o.class()) == "TextIOWrapper"
+                && crate::modules::sys::stream_fd(vm, f) == Some(1)
+        })
 }
 
 fn len(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -182,7 +198,13 @@ fn issubclass(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn attr_name(vm: &mut Vm, n: Value, fname: &str) -> PyResult<Value> {
     if !is_str(n) {
         let tn = vm.type_name_of(n);
-        let msg = if fname == "getattr" || fname == "hasattr" || fname == "setattr" || fname == "delattr" { format!("attribute name must be string, not '{tn}'") } else { format!("{fname}(): attribute name must be string") };
+        let msg =
+            if fname == "getattr" || fname == "hasattr" || fname == "setattr" || fname == "delattr"
+            {
+                format!("attribute name must be string, not '{tn}'")
+            } else {
+                format!("{fname}(): attribute name must be string")
+            };
         return Err(vm.type_error(&msg));
     }
     Ok(vm.intern_value(n))
@@ -243,12 +265,14 @@ fn iter(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn next(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "next", a, k, 1, 2)?;
     let tp = vm.type_of(a[0]);
-    let is_iter = Obj::from_value(a[0]).is_some_and(|o| matches!(o.kind(), K_ITER | K_GEN)) || vm.lookup_type(tp, vm.g.names.__next__).is_some();
+    let is_iter = Obj::from_value(a[0]).is_some_and(|o| matches!(o.kind(), K_ITER | K_GEN))
+        || vm.lookup_type(tp, vm.g.names.__next__).is_some();
     if !is_iter {
         let tn = vm.type_name_of(a[0]);
         return Err(vm.type_error(&format!("'{tn}' object is not an iterator")));
     }
-    if Obj::from_value(a[0]).is_some_and(|o| o.kind() == K_GEN && o.class() == vm.g.types.generator) {
+    if Obj::from_value(a[0]).is_some_and(|o| o.kind() == K_GEN && o.class() == vm.g.types.generator)
+    {
         return match vm.gen_resume(a[0], Value::NONE, Value::EMPTY) {
             Ok(engine::runtime::call::GenStep::Yield(v)) => Ok(v),
             Ok(engine::runtime::call::GenStep::Return(r)) => {
@@ -279,7 +303,10 @@ fn next(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn callable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "callable", a, k, 1, 1)?;
     let r = match Obj::from_value(a[0]) {
-        Some(o) => matches!(o.kind(), K_FUNCTION | K_BUILTIN | K_METHOD | K_TYPE) || vm.lookup_type(o.class(), vm.g.names.__call__).is_some(),
+        Some(o) => {
+            matches!(o.kind(), K_FUNCTION | K_BUILTIN | K_METHOD | K_TYPE)
+                || vm.lookup_type(o.class(), vm.g.names.__call__).is_some()
+        }
         None => false,
     };
     Ok(Value::bool(r))
@@ -289,10 +316,15 @@ fn chr_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "chr", a, k, 1, 1)?;
     let Some(i) = vm.as_i64(a[0]) else {
         if vm.is_int_like(a[0]) {
-            return Err(vm.new_exc(vm.g.e.OverflowError, "Python int too large to convert to C int"));
+            return Err(vm.new_exc(
+                vm.g.e.OverflowError,
+                "Python int too large to convert to C int",
+            ));
         }
         let tn = vm.type_name_of(a[0]);
-        return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+        return Err(vm.type_error(&format!(
+            "'{tn}' object cannot be interpreted as an integer"
+        )));
     };
     if !(0..=0x10FFFF).contains(&i) {
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
@@ -309,21 +341,40 @@ fn ord(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             if cps.len() == 1 {
                 return Ok(Value::int(cps[0] as i64));
             }
-            return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", cps.len())));
+            return Err(vm.type_error(&format!(
+                "ord() expected a character, but string of length {} found",
+                cps.len()
+            )));
         }
         if o.kind() == Kind::BYTES || o.kind() == K_BYTEARRAY {
-            let b = if o.kind() == Kind::BYTES { str_bytes(v) } else { str_bytes(o.get(0)) };
+            let b = if o.kind() == Kind::BYTES {
+                str_bytes(v)
+            } else {
+                str_bytes(o.get(0))
+            };
             if b.len() == 1 {
                 return Ok(Value::int(b[0] as i64));
             }
-            return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", b.len())));
+            return Err(vm.type_error(&format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            )));
         }
     }
     let tn = vm.type_name_of(v);
-    Err(vm.type_error(&format!("ord() expected string of length 1, but {tn} found")))
+    Err(vm.type_error(&format!(
+        "ord() expected string of length 1, but {tn} found"
+    )))
 }
 
-fn radix(vm: &mut Vm, a: &[Value], k: Value, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
+fn radix(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    name: &str,
+    base: u32,
+    prefix: &str,
+) -> PyResult<Value> {
     check(vm, name, a, k, 1, 1)?;
     let i = vm.index(a[0])?;
     let b = vm.as_bigint(i).unwrap_or_default();
@@ -346,7 +397,10 @@ fn bin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn abs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "abs", a, k, 1, 1)?;
     match vm.num(a[0]) {
-        Some(Num::I(i)) => Ok(match i.checked_abs() { Some(r) => vm.new_int(r), None => vm.new_bigint(num_bigint::BigInt::from(i).magnitude().clone().into()) }),
+        Some(Num::I(i)) => Ok(match i.checked_abs() {
+            Some(r) => vm.new_int(r),
+            None => vm.new_bigint(num_bigint::BigInt::from(i).magnitude().clone().into()),
+        }),
         Some(Num::B(b)) => {
             let r = num_traits::Signed::abs(b);
             Ok(vm.new_bigint(r))
@@ -362,7 +416,11 @@ fn abs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
 }
 
-fn iterate(vm: &mut Vm, v: Value, mut f: impl FnMut(&mut Vm, Value) -> PyResult<bool>) -> PyResult<()> {
+fn iterate(
+    vm: &mut Vm,
+    v: Value,
+    mut f: impl FnMut(&mut Vm, Value) -> PyResult<bool>,
+) -> PyResult<()> {
     let it = vm.iter(v)?;
     let mark = vm.push_root(it);
     let r = (|| {
@@ -382,7 +440,10 @@ fn sum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let start = args.take("start");
     args.no_more_kw(vm, "sum")?;
     if args.pos.is_empty() || args.pos.len() > 2 {
-        return Err(vm.type_error(&format!("sum() takes at most 2 arguments ({} given)", args.pos.len())));
+        return Err(vm.type_error(&format!(
+            "sum() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
     }
     let mut acc = args.pos.get(1).copied().or(start).unwrap_or(Value::int(0));
     if is_str(acc) {
@@ -437,7 +498,10 @@ fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
     let key = args.take("key").filter(|v| !v.is_none());
     let default = args.take("default");
     if let Some((k, _)) = args.kw.first() {
-        return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for {name}()", str_of(*k))));
+        return Err(vm.type_error(&format!(
+            "'{}' is an invalid keyword argument for {name}()",
+            str_of(*k)
+        )));
     }
     if args.pos.is_empty() {
         return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0")));
@@ -446,7 +510,9 @@ fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
         vm.collect(args.pos[0])?
     } else {
         if default.is_some() {
-            return Err(vm.type_error(&format!("Cannot specify a default for {name}() with multiple positional arguments")));
+            return Err(vm.type_error(&format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
         }
         args.pos.to_vec()
     };
@@ -491,7 +557,12 @@ fn min(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// Stable merge sort of `items` by `keys` with Python `<`.
-pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<()> {
     let holder = vm.new_list(items);
     let mark = vm.push_root(holder);
     let r = (|| {
@@ -586,7 +657,10 @@ fn sorted(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let rev = args.take("reverse");
     args.no_more_kw(vm, "sorted")?;
     if args.pos.len() != 1 {
-        return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", args.pos.len())));
+        return Err(vm.type_error(&format!(
+            "sorted expected 1 argument, got {}",
+            args.pos.len()
+        )));
     }
     let mut items = vm.collect(args.pos[0])?;
     let reverse = match rev {
@@ -607,7 +681,9 @@ fn divmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             return Ok(res);
         }
         let (ta, tb) = (vm.type_name_of(a[0]), vm.type_name_of(a[1]));
-        return Err(vm.type_error(&format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")));
+        return Err(vm.type_error(&format!(
+            "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+        )));
     }
     let q = vm.binary_op(B::FloorDivide, a[0], a[1])?;
     let r = vm.binary_op(B::Remainder, a[0], a[1])?;
@@ -619,22 +695,36 @@ fn pow_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let base = args.get(0, "base");
     let exp = args.get(1, "exp");
     let m = args.get(2, "mod").filter(|v| !v.is_none());
-    let (Some(b), Some(e)) = (base, exp) else { return Err(vm.type_error("pow() missing required argument")) };
+    let (Some(b), Some(e)) = (base, exp) else {
+        return Err(vm.type_error("pow() missing required argument"));
+    };
     if let Some(m) = m {
-        let (Some(bb), Some(eb), Some(mb)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m)) else {
-            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        let (Some(bb), Some(eb), Some(mb)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m))
+        else {
+            return Err(
+                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            );
         };
         if num_traits::Zero::is_zero(&mb) {
             return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
         let r = if eb.sign() == num_bigint::Sign::Minus {
             // modular inverse
-            let inv = modinv(&bb, &mb).ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
+            let inv = modinv(&bb, &mb)
+                .ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
             inv.modpow(&(-eb), &mb)
         } else {
             bb.modpow(&eb, &mb)
         };
-        let r = if r.sign() == num_bigint::Sign::Minus || (mb.sign() == num_bigint::Sign::Minus && !num_traits::Zero::is_zero(&r) && r.sign() == num_bigint::Sign::Plus) { r + &mb } else { r };
+        let r = if r.sign() == num_bigint::Sign::Minus
+            || (mb.sign() == num_bigint::Sign::Minus
+                && !num_traits::Zero::is_zero(&r)
+                && r.sign() == num_bigint::Sign::Plus)
+        {
+            r + &mb
+        } else {
+            r
+        };
         return Ok(vm.new_bigint(r));
     }
     vm.binary_op(engine::bytecode::BinaryOperator::Power, b, e)
@@ -651,7 +741,9 @@ fn modinv(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::
 
 fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
-    let x = args.get(0, "number").ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
+    let x = args
+        .get(0, "number")
+        .ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = args.get(1, "ndigits").filter(|v| !v.is_none());
     match vm.num(x) {
         Some(Num::F(f)) => match nd {
@@ -660,19 +752,29 @@ fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                     return Err(vm.value_error("cannot convert float NaN to integer"));
                 }
                 if f.is_infinite() {
-                    return Err(vm.new_exc(vm.g.e.OverflowError, "cannot convert float infinity to integer"));
+                    return Err(vm.new_exc(
+                        vm.g.e.OverflowError,
+                        "cannot convert float infinity to integer",
+                    ));
                 }
-                let r = crate::text::number::float_round_to_int(f).map_err(|_| vm.value_error("round"))?;
+                let r = crate::text::number::float_round_to_int(f)
+                    .map_err(|_| vm.value_error("round"))?;
                 Ok(vm.new_bigint(r))
             }
             Some(n) => {
                 let n = vm.as_i64(n).unwrap_or(0);
-                let r = crate::text::number::float_round(f, n).map_err(|_| vm.new_exc(vm.g.e.OverflowError, "rounded value too large to represent"))?;
+                let r = crate::text::number::float_round(f, n).map_err(|_| {
+                    vm.new_exc(vm.g.e.OverflowError, "rounded value too large to represent")
+                })?;
                 Ok(vm.new_float(r))
             }
         },
         Some(Num::I(_)) | Some(Num::B(_)) => match nd {
-            None => Ok(if x.is_bool() { Value::int((x == Value::TRUE) as i64) } else { x }),
+            None => Ok(if x.is_bool() {
+                Value::int((x == Value::TRUE) as i64)
+            } else {
+                x
+            }),
             Some(n) => {
                 let n = vm.as_i64(n).unwrap_or(0);
                 let b = vm.as_bigint(x).unwrap_or_default();
@@ -709,7 +811,11 @@ fn dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "dir", a, k, 0, 1)?;
     if a.is_empty() {
         let l = locals(vm, a, k)?;
-        let mut names: Vec<String> = vm.dict_items(l).into_iter().map(|(k, _)| str_of(k).into_owned()).collect();
+        let mut names: Vec<String> = vm
+            .dict_items(l)
+            .into_iter()
+            .map(|(k, _)| str_of(k).into_owned())
+            .collect();
         names.sort();
         let vals: Vec<Value> = names.iter().map(|s| vm.new_str(s)).collect();
         return Ok(vm.new_list(&vals));
@@ -719,13 +825,21 @@ fn dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if let Some(o) = Obj::from_value(v) {
         if o.kind() == K_MODULE || o.kind() == K_TYPE {
             if let Some(d) = vm.instance_dict(o) {
-                names.extend(vm.dict_items(d).into_iter().map(|(k, _)| str_of(k).into_owned()));
+                names.extend(
+                    vm.dict_items(d)
+                        .into_iter()
+                        .map(|(k, _)| str_of(k).into_owned()),
+                );
             }
             if o.kind() == K_TYPE {
                 let mro = vm.getattr(v, vm.g.names.__mro__)?;
                 for c in vm.seq_items(mro) {
                     let d = Obj::from_value(c).expect("t").get(T_DICT);
-                    names.extend(vm.dict_items(d).into_iter().map(|(k, _)| str_of(k).into_owned()));
+                    names.extend(
+                        vm.dict_items(d)
+                            .into_iter()
+                            .map(|(k, _)| str_of(k).into_owned()),
+                    );
                 }
             }
         } else {
@@ -741,11 +855,17 @@ fn dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn globals(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.frames.last().map(|f| f.globals.value()).unwrap_or(Value::NONE))
+    Ok(vm
+        .frames
+        .last()
+        .map(|f| f.globals.value())
+        .unwrap_or(Value::NONE))
 }
 
 fn locals(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let Some(f) = vm.frames.last() else { return Ok(Value::NONE) };
+    let Some(f) = vm.frames.last() else {
+        return Ok(Value::NONE);
+    };
     let (base, cd) = (f.base, f.code);
     let lm = vm.ctx.stack().slots_mut()[base + 2];
     if !lm.is_empty() {
@@ -759,7 +879,13 @@ fn locals(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
         }
     }
     let cells = base + FRAME_HEADER + cd.nlocals;
-    let names: Vec<String> = cd.code.cellvars.iter().chain(cd.code.freevars.iter()).map(|s| s.to_string()).collect();
+    let names: Vec<String> = cd
+        .code
+        .cellvars
+        .iter()
+        .chain(cd.code.freevars.iter())
+        .map(|s| s.to_string())
+        .collect();
     for (i, n) in names.iter().enumerate() {
         let c = vm.ctx.stack().slots_mut()[cells + i];
         if let Some(co) = Obj::from_value(c) {
@@ -789,20 +915,33 @@ fn format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn exec_eval(vm: &mut Vm, a: &[Value], k: Value, mode: Mode) -> PyResult<Value> {
     let name = if mode == Mode::Eval { "eval" } else { "exec" };
     let mut args = Args::new(a, k);
-    let src = args.get(0, "source").ok_or_else(|| vm.type_error(&format!("{name}() missing required argument 'source' (pos 1)")))?;
+    let src = args.get(0, "source").ok_or_else(|| {
+        vm.type_error(&format!(
+            "{name}() missing required argument 'source' (pos 1)"
+        ))
+    })?;
     let g = args.get(1, "globals").filter(|v| !v.is_none());
     let l = args.get(2, "locals").filter(|v| !v.is_none());
     let code = if Obj::from_value(src).is_some_and(|o| o.kind() == K_CODE) {
         src
     } else if is_str(src) || Obj::from_value(src).is_some_and(|o| o.kind() == Kind::BYTES) {
         let s = str_bytes(src).to_vec();
-        let s = if mode == Mode::Eval { String::from_utf8_lossy(&s).trim_start_matches([' ', '\t']).as_bytes().to_vec() } else { s };
+        let s = if mode == Mode::Eval {
+            String::from_utf8_lossy(&s)
+                .trim_start_matches([' ', '\t'])
+                .as_bytes()
+                .to_vec()
+        } else {
+            s
+        };
         vm.register_source("<string>", &String::from_utf8_lossy(&s));
         vm.compile_source(&s, "<string>", mode)?
     } else {
         let tn = vm.type_name_of(src);
         let _ = tn;
-        return Err(vm.type_error(&format!("{name}() arg 1 must be a string, bytes or code object")));
+        return Err(vm.type_error(&format!(
+            "{name}() arg 1 must be a string, bytes or code object"
+        )));
     };
     let mark = vm.push_root(code);
     let (globals, locals) = match (g, l) {
@@ -845,8 +984,14 @@ fn eval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
     let src = args.get(0, "source").unwrap_or(Value::NONE);
-    let filename = args.get(1, "filename").map(|v| str_of(v).into_owned()).unwrap_or_else(|| "<string>".into());
-    let mode = args.get(2, "mode").map(|v| str_of(v).into_owned()).unwrap_or_else(|| "exec".into());
+    let filename = args
+        .get(1, "filename")
+        .map(|v| str_of(v).into_owned())
+        .unwrap_or_else(|| "<string>".into());
+    let mode = args
+        .get(2, "mode")
+        .map(|v| str_of(v).into_owned())
+        .unwrap_or_else(|| "exec".into());
     let m = match mode.as_str() {
         "exec" => Mode::Exec,
         "eval" => Mode::Eval,
@@ -864,7 +1009,11 @@ fn import(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let globals = args.get(1, "globals").unwrap_or(Value::NONE);
     let fromlist = args.get(3, "fromlist").unwrap_or(Value::NONE);
     let level = args.get(4, "level").unwrap_or(Value::int(0));
-    let g = if globals.is_none() { vm.new_dict() } else { globals };
+    let g = if globals.is_none() {
+        vm.new_dict()
+    } else {
+        globals
+    };
     vm.import_name(name, g, fromlist, level)
 }
 
@@ -971,7 +1120,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         let k = vm.intern(name);
         vm.dict_set_str(b, k, v);
     }
-    for (name, v) in [("None", Value::NONE), ("True", Value::TRUE), ("False", Value::FALSE), ("NotImplemented", Value::NOT_IMPLEMENTED), ("Ellipsis", Value::ELLIPSIS), ("__debug__", Value::TRUE)] {
+    for (name, v) in [
+        ("None", Value::NONE),
+        ("True", Value::TRUE),
+        ("False", Value::FALSE),
+        ("NotImplemented", Value::NOT_IMPLEMENTED),
+        ("Ellipsis", Value::ELLIPSIS),
+        ("__debug__", Value::TRUE),
+    ] {
         let k = vm.intern(name);
         vm.dict_set_str(b, k, v);
     }

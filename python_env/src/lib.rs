@@ -19,27 +19,43 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>>
     let (tn, res) = if is_str(v) {
         let s = str_of(v).into_owned();
         match text::FormatSpec::parse_typed(spec, "str") {
-            Ok(fs) => ("str", text::format_str(&s, &fs).map_err(|e| (e.overflow, e.message))),
+            Ok(fs) => (
+                "str",
+                text::format_str(&s, &fs).map_err(|e| (e.overflow, e.message)),
+            ),
             Err(m) => return Err(vm.value_error(&m)),
         }
     } else {
         match vm.num(v) {
             Some(Num::F(f)) => match text::FormatSpec::parse_typed(spec, "float") {
-                Ok(fs) => ("float", text::format_float(f, &fs).map_err(|e| (e.overflow, e.message))),
+                Ok(fs) => (
+                    "float",
+                    text::format_float(f, &fs).map_err(|e| (e.overflow, e.message)),
+                ),
                 Err(m) => return Err(vm.value_error(&m)),
             },
             Some(_) => {
                 if v.is_bool() && spec.is_empty() {
-                    return Ok(Some(if v == Value::TRUE { "True".into() } else { "False".into() }));
+                    return Ok(Some(if v == Value::TRUE {
+                        "True".into()
+                    } else {
+                        "False".into()
+                    }));
                 }
                 let b = vm.as_bigint(v).unwrap_or_default();
                 match text::FormatSpec::parse_typed(spec, "int") {
                     Ok(fs) => {
                         if matches!(fs.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
                             let f = num_traits::ToPrimitive::to_f64(&b).unwrap_or(f64::INFINITY);
-                            ("int", text::format_float(f, &fs).map_err(|e| (e.overflow, e.message)))
+                            (
+                                "int",
+                                text::format_float(f, &fs).map_err(|e| (e.overflow, e.message)),
+                            )
                         } else {
-                            ("int", text::format_int(&b, &fs).map_err(|e| (e.overflow, e.message)))
+                            (
+                                "int",
+                                text::format_int(&b, &fs).map_err(|e| (e.overflow, e.message)),
+                            )
                         }
                     }
                     Err(m) => return Err(vm.value_error(&m)),

@@ -10,7 +10,11 @@ use std::process::ExitCode;
 
 /// Runs a Python program with ProtoPy.
 #[derive(Parser, Debug)]
-#[command(name = "protopy", version, about = "ProtoPy: a GIL-free Python 3 interpreter")]
+#[command(
+    name = "protopy",
+    version,
+    about = "ProtoPy: a GIL-free Python 3 interpreter"
+)]
 struct Cli {
     /// Print the bytecode of the program instead of running it.
     #[arg(long)]
@@ -47,7 +51,11 @@ fn report(vm: &mut Vm, e: PyException) -> u8 {
         if let Some(i) = vm.as_i64(code) {
             return (i & 0xFF) as u8;
         }
-        let s = if is_str(code) { str_of(code).into_owned() } else { vm.str_string(code).unwrap_or_default() };
+        let s = if is_str(code) {
+            str_of(code).into_owned()
+        } else {
+            vm.str_string(code).unwrap_or_default()
+        };
         eprintln!("{s}");
         return 1;
     }
@@ -65,16 +73,34 @@ fn run(cli: Cli) -> u8 {
         }
     };
     let (src, filename, argv0, path0) = if let Some(c) = &cli.command {
-        (c.clone().into_bytes(), "<string>".to_string(), "-c".to_string(), String::new())
+        (
+            c.clone().into_bytes(),
+            "<string>".to_string(),
+            "-c".to_string(),
+            String::new(),
+        )
     } else if let Some(f) = &cli.file {
         let abs = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
         match std::fs::read(&abs) {
             Ok(s) => {
-                let dir = abs.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-                (s, abs.to_string_lossy().into_owned(), f.to_string_lossy().into_owned(), dir)
+                let dir = abs
+                    .parent()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                (
+                    s,
+                    abs.to_string_lossy().into_owned(),
+                    f.to_string_lossy().into_owned(),
+                    dir,
+                )
             }
             Err(e) => {
-                eprintln!("protopy: can't open file '{}': [Errno {}] {}", f.display(), e.raw_os_error().unwrap_or(2), e);
+                eprintln!(
+                    "protopy: can't open file '{}': [Errno {}] {}",
+                    f.display(),
+                    e.raw_os_error().unwrap_or(2),
+                    e
+                );
                 return 2;
             }
         }
@@ -83,7 +109,12 @@ fn run(cli: Cli) -> u8 {
         return 2;
     };
     if cli.dis {
-        return match engine::compiler::compile_bytes(&src, &filename, Mode::Exec, Default::default()) {
+        return match engine::compiler::compile_bytes(
+            &src,
+            &filename,
+            Mode::Exec,
+            Default::default(),
+        ) {
             Ok(code) => {
                 print!("{}", engine::bytecode::disassemble(&code));
                 0
@@ -133,7 +164,9 @@ fn run(cli: Cli) -> u8 {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Run on a big thread stack; a Rust panic is reported as SystemError.
-    let h = std::thread::Builder::new().stack_size(256 * 1024 * 1024).spawn(move || std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))));
+    let h = std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(move || std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))));
     match h.map(|h| h.join()) {
         Ok(Ok(Ok(code))) => ExitCode::from(code),
         _ => {

@@ -10,7 +10,9 @@ fn run(src: &str) -> (Vm, Value) {
     let m = vm.new_module("__main__");
     vm.ctx.add_global_root(m);
     let d = Obj::from_value(m).unwrap().get(0);
-    let code = vm.compile_source(src.as_bytes(), "<test>", Mode::Exec).expect("compile");
+    let code = vm
+        .compile_source(src.as_bytes(), "<test>", Mode::Exec)
+        .expect("compile");
     vm.push_root(code);
     if let Err(e) = vm.run_code(code, d, d) {
         let t = vm.format_exception(e.0);
@@ -29,7 +31,10 @@ fn arithmetic_and_recursion() {
     let (mut vm, d) = run("def fib(n):\n    return n if n < 2 else fib(n-1) + fib(n-2)\nr = fib(20)\nbig = 2 ** 100\n");
     assert_eq!(global(&mut vm, d, "r"), Value::int(6765));
     let b = global(&mut vm, d, "big");
-    assert_eq!(vm.repr_string(b).unwrap(), "1267650600228229401496703205376");
+    assert_eq!(
+        vm.repr_string(b).unwrap(),
+        "1267650600228229401496703205376"
+    );
 }
 
 #[test]
@@ -52,13 +57,17 @@ fn generators_closures_classes() {
 
 #[test]
 fn deep_recursion_is_a_recursion_error() {
-    let (mut vm, d) = run("def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError:\n    ok = True\n");
+    let (mut vm, d) = run(
+        "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError:\n    ok = True\n",
+    );
     assert_eq!(global(&mut vm, d, "ok"), Value::TRUE);
 }
 
 #[test]
 fn containers_and_formatting() {
-    let (mut vm, d) = run("l = [3, 1, 2]\nl.sort()\nd = {'a': 1}\nd['b'] = 2\ns = f'{l} {d} {3.5:.2f} {len(d)}'\n");
+    let (mut vm, d) = run(
+        "l = [3, 1, 2]\nl.sort()\nd = {'a': 1}\nd['b'] = 2\ns = f'{l} {d} {3.5:.2f} {len(d)}'\n",
+    );
     let s = global(&mut vm, d, "s");
     assert_eq!(str_of(s), "[1, 2, 3] {'a': 1, 'b': 2} 3.50 2");
 }

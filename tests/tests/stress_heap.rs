@@ -146,9 +146,14 @@ fn id_of(o: Obj) -> Result<u64, String> {
     if k == NODE || k == PACKAGE {
         Ok(read_u64(o, 0))
     } else if k == Kind::NATIVE {
-        native_ref::<NativeNode>(o).map(|n| n.id).ok_or_else(|| format!("{o:?}: native object of the wrong type"))
+        native_ref::<NativeNode>(o)
+            .map(|n| n.id)
+            .ok_or_else(|| format!("{o:?}: native object of the wrong type"))
     } else {
-        Err(format!("{o:?}: unexpected kind {} (freed or overwritten?)", k.0))
+        Err(format!(
+            "{o:?}: unexpected kind {} (freed or overwritten?)",
+            k.0
+        ))
     }
 }
 
@@ -201,14 +206,19 @@ fn walk(roots: &[Value], shared: bool, verified: &mut u64) -> Result<Tally, Stri
         }
         let o = Obj::from_value(v).unwrap();
         if shared && !o.is_shared() {
-            return Err(format!("{o:?} reachable from a shared object is not shared"));
+            return Err(format!(
+                "{o:?} reachable from a shared object is not shared"
+            ));
         }
         let k = o.kind();
         if k == NODE || k == PACKAGE {
             let want = read_u64(o, 8);
             let got = node_checksum(o)?;
             if want != got {
-                return Err(format!("{o:?} id {:#x}: checksum {got:#x} != stored {want:#x}", read_u64(o, 0)));
+                return Err(format!(
+                    "{o:?} id {:#x}: checksum {got:#x} != stored {want:#x}",
+                    read_u64(o, 0)
+                ));
             }
             for i in 0..o.n_values() {
                 let x = o.get(i);
@@ -222,7 +232,10 @@ fn walk(roots: &[Value], shared: bool, verified: &mut u64) -> Result<Tally, Stri
             let n = native_ref::<NativeNode>(o).ok_or_else(|| format!("{o:?}: foreign native"))?;
             let got = native_checksum(n.id, &n.kids, &n.ints)?;
             if got != n.check {
-                return Err(format!("{o:?} native id {:#x}: checksum {got:#x} != {:#x}", n.id, n.check));
+                return Err(format!(
+                    "{o:?} native id {:#x}: checksum {got:#x} != {:#x}",
+                    n.id, n.check
+                ));
             }
             for &i in &n.ints {
                 t.sum = t.sum.wrapping_add(i as u64);
@@ -248,13 +261,21 @@ fn check_package(v: Value, shared: bool, verified: &mut u64) -> Result<(u64, Tal
     }
     let (want, got) = (read_u64(p, 8), node_checksum(p)?);
     if want != got {
-        return Err(format!("package {p:?}: checksum {got:#x} != stored {want:#x}"));
+        return Err(format!(
+            "package {p:?}: checksum {got:#x} != stored {want:#x}"
+        ));
     }
     *verified += 1;
-    let declared = Tally { sum: read_u64(p, RAW_HEADER), count: read_u64(p, RAW_HEADER + 8) };
+    let declared = Tally {
+        sum: read_u64(p, RAW_HEADER),
+        count: read_u64(p, RAW_HEADER + 8),
+    };
     let got = walk(&[p.get(0), p.get(1)], shared, verified)?;
     if got != declared {
-        return Err(format!("package {:#x}: walked {got:?}, declared {declared:?}", read_u64(p, 0)));
+        return Err(format!(
+            "package {:#x}: walked {got:?}, declared {declared:?}",
+            read_u64(p, 0)
+        ));
     }
     Ok((read_u64(p, 0), declared))
 }
@@ -342,7 +363,9 @@ impl<'w> Worker<'w> {
             Payload::Pattern(n) => n,
             Payload::Bytes(b) => b.len(),
         };
-        let v = self.ctx.alloc(kind, self.w.class, vals.len(), RAW_HEADER + plen);
+        let v = self
+            .ctx
+            .alloc(kind, self.w.class, vals.len(), RAW_HEADER + plen);
         self.allocated += 1;
         let o = Obj::from_value(v).unwrap();
         for (i, &x) in vals.iter().enumerate() {
@@ -401,7 +424,11 @@ impl<'w> Worker<'w> {
             }
             // A wide node: many values (large object when > ~500).
             6 => {
-                let n = if self.rng.chance(30) { self.rng.range(510, 700) } else { self.rng.range(20, 200) } as usize;
+                let n = if self.rng.chance(30) {
+                    self.rng.range(510, 700)
+                } else {
+                    self.rng.range(20, 200)
+                } as usize;
                 let mut vals = Vec::with_capacity(n);
                 for _ in 0..n {
                     if self.rng.chance(5) {
@@ -431,13 +458,24 @@ impl<'w> Worker<'w> {
                     self.push(k);
                     kids.push(k);
                 }
-                let ints: Vec<i64> = (0..self.rng.below(40)).map(|_| self.rng.below(1000) as i64).collect();
+                let ints: Vec<i64> = (0..self.rng.below(40))
+                    .map(|_| self.rng.below(1000) as i64)
+                    .collect();
                 let id = self.new_id();
                 let check = native_checksum(id, &kids, &ints).expect("fresh kids");
                 proto_core::sync::lock(&NATIVE_LIVE).insert(id);
                 NATIVE_CREATED.fetch_add(1, Ordering::Relaxed);
                 self.allocated += 1;
-                self.ctx.alloc_native(Kind::NATIVE, self.w.class, NativeNode { id, kids, ints, check })
+                self.ctx.alloc_native(
+                    Kind::NATIVE,
+                    self.w.class,
+                    NativeNode {
+                        id,
+                        kids,
+                        ints,
+                        check,
+                    },
+                )
             }
         };
         self.set_top(base);
@@ -642,7 +680,8 @@ impl<'w> Worker<'w> {
             }
             91..=94 => {
                 let us = self.rng.below(3000);
-                self.ctx.blocking(|| std::thread::sleep(Duration::from_micros(us)));
+                self.ctx
+                    .blocking(|| std::thread::sleep(Duration::from_micros(us)));
             }
             _ => self.check_local()?,
         }
@@ -704,18 +743,28 @@ fn full_walk(w: &World) -> Result<u64, String> {
 }
 
 fn stress_secs() -> f64 {
-    std::env::var("PROTOPY_STRESS_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(10.0)
+    std::env::var("PROTOPY_STRESS_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10.0)
 }
 
 #[test]
 fn stress_heap() {
     let secs = stress_secs();
-    let space = ProtoSpace::with_config(SpaceConfig { gc_threads: 4, ..SpaceConfig::default() });
+    let space = ProtoSpace::with_config(SpaceConfig {
+        gc_threads: 4,
+        ..SpaceConfig::default()
+    });
     let mut main = space.new_context();
     let class = main.alloc_immortal(Kind::GENERIC, Value::NONE, 0, 8);
-    let mailbox = Obj::from_value(main.alloc_immortal(Kind::GENERIC, Value::NONE, MAILBOX_SLOTS, 0)).unwrap();
-    let board = Obj::from_value(main.alloc_immortal(Kind::GENERIC, Value::NONE, BOARD_SLOTS, 0)).unwrap();
-    let roots: Vec<usize> = (0..GLOBAL_ROOTS).map(|_| main.add_global_root(Value::NONE)).collect();
+    let mailbox =
+        Obj::from_value(main.alloc_immortal(Kind::GENERIC, Value::NONE, MAILBOX_SLOTS, 0)).unwrap();
+    let board =
+        Obj::from_value(main.alloc_immortal(Kind::GENERIC, Value::NONE, BOARD_SLOTS, 0)).unwrap();
+    let roots: Vec<usize> = (0..GLOBAL_ROOTS)
+        .map(|_| main.add_global_root(Value::NONE))
+        .collect();
     let started = Instant::now();
     let w = Arc::new(World {
         space: space.clone(),
@@ -798,7 +847,11 @@ fn stress_heap() {
         }
     });
     let errors = proto_core::sync::lock(&w.errors).clone();
-    assert!(errors.is_empty(), "stress_heap failed:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "stress_heap failed:\n{}",
+        errors.join("\n")
+    );
 
     // Final checks, single-threaded.
     let final_walk = |main: &mut ProtoContext| {
@@ -818,7 +871,8 @@ fn stress_heap() {
         main.store(mailbox, k, Value::NONE);
         main.unlock_object(mailbox);
         if v.is_heap() {
-            let (id, t) = check_package(v, true, &mut verified).unwrap_or_else(|e| panic!("drain: {e}"));
+            let (id, t) =
+                check_package(v, true, &mut verified).unwrap_or_else(|e| panic!("drain: {e}"));
             World::add(&drained, id, t);
         }
     }
@@ -826,9 +880,18 @@ fn stress_heap() {
     let get = |c: &[AtomicU64; 3]| [0, 1, 2].map(|i| c[i].load(Ordering::Relaxed));
     let (p, c, d) = (get(&w.published), get(&w.consumed), get(&drained));
     for i in 0..3 {
-        assert_eq!(p[i], c[i].wrapping_add(d[i]), "published {p:?} != consumed {c:?} + drained {d:?}");
+        assert_eq!(
+            p[i],
+            c[i].wrapping_add(d[i]),
+            "published {p:?} != consumed {c:?} + drained {d:?}"
+        );
     }
-    assert!(p[0] > 0 && c[0] > 0, "packages published {} consumed {}", p[0], c[0]);
+    assert!(
+        p[0] > 0 && c[0] > 0,
+        "packages published {} consumed {}",
+        p[0],
+        c[0]
+    );
     // Drop everything; then every native payload has been finalised exactly once.
     for k in 0..BOARD_SLOTS {
         main.store(board, k, Value::NONE);
@@ -837,9 +900,19 @@ fn stress_heap() {
         main.set_global_root(r, Value::NONE);
     }
     let last = main.collect_global();
-    assert_eq!(last.live_objects, 0, "objects survive with no roots: {last:?}");
-    assert_eq!(NATIVE_ERRORS.load(Ordering::Relaxed), 0, "native payload finalised twice");
-    let (created, finalized) = (NATIVE_CREATED.load(Ordering::Relaxed), NATIVE_FINALIZED.load(Ordering::Relaxed));
+    assert_eq!(
+        last.live_objects, 0,
+        "objects survive with no roots: {last:?}"
+    );
+    assert_eq!(
+        NATIVE_ERRORS.load(Ordering::Relaxed),
+        0,
+        "native payload finalised twice"
+    );
+    let (created, finalized) = (
+        NATIVE_CREATED.load(Ordering::Relaxed),
+        NATIVE_FINALIZED.load(Ordering::Relaxed),
+    );
     assert_eq!(created, finalized, "natives created != finalised");
     assert!(proto_core::sync::lock(&NATIVE_LIVE).is_empty());
     done.store(true, Ordering::Relaxed);

@@ -10,7 +10,10 @@ use proto_core::{ProtoSpace, Value};
 use std::time::Instant;
 
 fn main() {
-    let n: u64 = std::env::var("ALLOC_LOOP_N").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000_000);
+    let n: u64 = std::env::var("ALLOC_LOOP_N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000_000);
     let space = ProtoSpace::new();
     let mut ctx = space.new_context();
     for _ in 0..4 {
@@ -22,7 +25,11 @@ fn main() {
         let k = (i & 3) as usize;
         // Each object points at a recent one, except every 4th, which cuts the
         // chain so only a few objects stay live.
-        let prev = if k == 0 { Value::NONE } else { ctx.stack().live()[(k + 3) & 3] };
+        let prev = if k == 0 {
+            Value::NONE
+        } else {
+            ctx.stack().live()[(k + 3) & 3]
+        };
         let v = cell(&mut ctx, Value::int((i & 0xFFFF) as i64), prev);
         ctx.stack().slots_mut()[k] = v;
         let keep = v;

@@ -213,7 +213,10 @@ fn is_unprintable(ch: char) -> bool {
         || (0xE000..0xF900).contains(&c)
 }
 
-fn push_code_point(out: &mut Vec<u8>, cp: u32) -> Option<()> {
+/// Appends `cp` (surrogates allowed) in surrogate-preserving UTF-8 (WTF-8);
+/// `None` (nothing written) if `cp` is above U+10FFFF. The one encoder of
+/// the workspace: the runtime and python_env's text module use it too.
+pub fn push_code_point(out: &mut Vec<u8>, cp: u32) -> Option<()> {
     match cp {
         0..=0x7F => out.push(cp as u8),
         0x80..=0x7FF => {
@@ -236,8 +239,10 @@ fn push_code_point(out: &mut Vec<u8>, cp: u32) -> Option<()> {
     Some(())
 }
 
-/// Decodes one code point (surrogates allowed); `None` if malformed.
-fn decode_one(b: &[u8]) -> Option<(u32, usize)> {
+/// Decodes one code point (surrogates allowed) from surrogate-preserving
+/// UTF-8, with its length in bytes; `None` if malformed. The one decoder of
+/// the workspace.
+pub fn decode_one(b: &[u8]) -> Option<(u32, usize)> {
     let first = *b.first()?;
     let cont = |i: usize| -> Option<u32> {
         let c = *b.get(i)?;

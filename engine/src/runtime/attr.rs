@@ -40,7 +40,11 @@ impl Vm {
             _ => return None,
         };
         let d = o.get(slot);
-        if d.is_empty() { None } else { Some(d) }
+        if d.is_empty() {
+            None
+        } else {
+            Some(d)
+        }
     }
 
     fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
@@ -62,21 +66,26 @@ impl Vm {
 
     /// Is `d` a data descriptor (defines __set__ or __delete__, or a property)?
     fn is_data_descr(&self, d: Value) -> bool {
-        let Some(o) = Obj::from_value(d) else { return false };
+        let Some(o) = Obj::from_value(d) else {
+            return false;
+        };
         match o.kind() {
             K_PROPERTY => true,
             K_FUNCTION | K_BUILTIN | K_WRAPPER | Kind::STR | Kind::TUPLE | K_TYPE => false,
             _ => {
                 let tp = o.class();
                 Obj::from_value(tp).is_some_and(|t| type_flags(t) & TF_HEAP != 0)
-                    && (self.lookup_type(tp, self.g.names.__set__).is_some() || self.lookup_type(tp, self.g.names.__delete__).is_some())
+                    && (self.lookup_type(tp, self.g.names.__set__).is_some()
+                        || self.lookup_type(tp, self.g.names.__delete__).is_some())
             }
         }
     }
 
     /// Applies the descriptor protocol: `d.__get__(obj, owner)` (obj NONE for class access).
     pub fn bind_descr(&mut self, d: Value, obj: Value, owner: Value) -> PyResult<Value> {
-        let Some(o) = Obj::from_value(d) else { return Ok(d) };
+        let Some(o) = Obj::from_value(d) else {
+            return Ok(d);
+        };
         match o.kind() {
             K_FUNCTION => {
                 if obj.is_none() {
@@ -94,10 +103,16 @@ impl Vm {
             }
             K_WRAPPER => {
                 let f = o.get(0);
-                if o.class() == self.g.types.staticmethod || self.is_subtype(o.class(), self.g.types.staticmethod) {
+                if o.class() == self.g.types.staticmethod
+                    || self.is_subtype(o.class(), self.g.types.staticmethod)
+                {
                     Ok(f)
                 } else {
-                    let cls = if owner.is_none() || owner.is_empty() { self.type_of(obj) } else { owner };
+                    let cls = if owner.is_none() || owner.is_empty() {
+                        self.type_of(obj)
+                    } else {
+                        owner
+                    };
                     Ok(self.new_method(f, cls))
                 }
             }
@@ -109,16 +124,30 @@ impl Vm {
                 if fget.is_none() || fget.is_empty() {
                     let n = self.property_name(d);
                     let tn = self.type_name_of(obj);
-                    return Err(self.new_exc(self.g.e.AttributeError, &format!("property {n}of '{tn}' object has no getter")));
+                    return Err(self.new_exc(
+                        self.g.e.AttributeError,
+                        &format!("property {n}of '{tn}' object has no getter"),
+                    ));
                 }
                 self.call(fget, &[obj], Value::EMPTY)
             }
-            Kind::STR | Kind::TUPLE | Kind::LIST | Kind::DICT | K_TYPE | Kind::BIG_INT | Kind::FLOAT | K_MODULE => Ok(d),
+            Kind::STR
+            | Kind::TUPLE
+            | Kind::LIST
+            | Kind::DICT
+            | K_TYPE
+            | Kind::BIG_INT
+            | Kind::FLOAT
+            | K_MODULE => Ok(d),
             _ => {
                 let tp = o.class();
                 if Obj::from_value(tp).is_some_and(|t| type_flags(t) & TF_HEAP != 0) {
                     if let Some(g) = self.lookup_type(tp, self.g.names.__get__) {
-                        let owner = if owner.is_empty() { self.type_of(obj) } else { owner };
+                        let owner = if owner.is_empty() {
+                            self.type_of(obj)
+                        } else {
+                            owner
+                        };
                         return self.call_bound(g, d, &[obj, owner]);
                     }
                 }
@@ -130,7 +159,11 @@ impl Vm {
     fn property_name(&mut self, p: Value) -> String {
         let o = Obj::from_value(p).expect("p");
         let f = o.get(0);
-        let f = if f.is_none() || f.is_empty() { o.get(1) } else { f };
+        let f = if f.is_none() || f.is_empty() {
+            o.get(1)
+        } else {
+            f
+        };
         match Obj::from_value(f) {
             Some(fo) if fo.kind() == K_FUNCTION => format!("'{}' ", str_of(fo.get(FN_NAME))),
             _ => String::new(),
@@ -165,7 +198,10 @@ impl Vm {
                     format!("module '{mn}' has no attribute '{n}'")
                 }
             }
-            Some(o) if o.kind() == K_TYPE => format!("type object '{}' has no attribute '{n}'", str_of(o.get(T_NAME))),
+            Some(o) if o.kind() == K_TYPE => format!(
+                "type object '{}' has no attribute '{n}'",
+                str_of(o.get(T_NAME))
+            ),
             _ => format!("'{}' object has no attribute '{n}'", self.type_name_of(obj)),
         };
         let e = self.new_exc(self.g.e.AttributeError, &msg);
@@ -187,7 +223,9 @@ impl Vm {
         let tpo = Obj::from_value(tp).expect("type");
         let flags = type_flags(tpo);
         if flags & TF_GETATTRIBUTE != 0 {
-            let f = self.lookup_type(tp, self.g.names.__getattribute__).expect("getattribute");
+            let f = self
+                .lookup_type(tp, self.g.names.__getattribute__)
+                .expect("getattribute");
             let r = self.getattr_via(f, obj, name);
             return self.finish_getattr(r, obj, name, flags);
         }
@@ -203,7 +241,13 @@ impl Vm {
         }
     }
 
-    fn finish_getattr(&mut self, r: PyResult<Option<Value>>, obj: Value, name: Value, flags: u64) -> PyResult<Option<Value>> {
+    fn finish_getattr(
+        &mut self,
+        r: PyResult<Option<Value>>,
+        obj: Value,
+        name: Value,
+        flags: u64,
+    ) -> PyResult<Option<Value>> {
         let missing_err = match r {
             Ok(Some(v)) => return Ok(Some(v)),
             Ok(None) => None,
@@ -222,7 +266,10 @@ impl Vm {
         }
         if let Some(e) = missing_err {
             // Keep a custom AttributeError raised by a property/__getattribute__.
-            let msg_default = self.exc_str(e.0).map(|s| str_of(s).is_empty()).unwrap_or(true);
+            let msg_default = self
+                .exc_str(e.0)
+                .map(|s| str_of(s).is_empty())
+                .unwrap_or(true);
             if !msg_default {
                 return Err(e);
             }
@@ -261,7 +308,12 @@ impl Vm {
         let tp = self.type_of(obj);
         let descr = self.lookup_type(tp, name);
         if let Some(d) = descr {
-            if self.is_data_descr(d) && (Obj::from_value(d).is_some_and(|x| x.kind() == K_PROPERTY) || self.lookup_type(self.type_of(d), self.g.names.__get__).is_some()) {
+            if self.is_data_descr(d)
+                && (Obj::from_value(d).is_some_and(|x| x.kind() == K_PROPERTY)
+                    || self
+                        .lookup_type(self.type_of(d), self.g.names.__get__)
+                        .is_some())
+            {
                 return self.bind_descr(d, obj, tp).map(Some);
             }
         }
@@ -285,7 +337,9 @@ impl Vm {
         if name == n.__class__ {
             return Ok(Some(self.type_of(obj)));
         }
-        let Some(o) = Obj::from_value(obj) else { return Ok(None) };
+        let Some(o) = Obj::from_value(obj) else {
+            return Ok(None);
+        };
         if name == n.__dict__ {
             if let Some(d) = self.ensure_dict(o) {
                 return Ok(Some(d));
@@ -317,7 +371,11 @@ impl Vm {
             }
             (K_BUILTIN, "__self__") => {
                 let b = builtin_data(o).expect("b").bound;
-                if b.is_empty() { Value::NONE } else { b }
+                if b.is_empty() {
+                    Value::NONE
+                } else {
+                    b
+                }
             }
             (K_BUILTIN, "__doc__") | (K_BUILTIN, "__module__") => Value::NONE,
             (K_METHOD, "__func__") => o.get(0),
@@ -381,7 +439,9 @@ impl Vm {
                 self.new_str(&f)
             }
             (K_CODE, "co_argcount") => Value::int(code_data(obj).expect("c").code.argcount as i64),
-            (K_CODE, "co_firstlineno") => Value::int(code_data(obj).expect("c").code.first_lineno as i64),
+            (K_CODE, "co_firstlineno") => {
+                Value::int(code_data(obj).expect("c").code.first_lineno as i64)
+            }
             (K_CODE, "co_varnames") => {
                 let v: Vec<Value> = code_data(obj).expect("c").varnames.to_vec();
                 self.new_tuple(&v)
@@ -389,9 +449,15 @@ impl Vm {
             (K_CODE, "co_flags") => Value::int(code_data(obj).expect("c").code.flags.0 as i64),
             (K_GEN, "__name__") => o.get(GEN_NAME),
             (K_GEN, "__qualname__") => o.get(GEN_QUALNAME),
-            (K_GEN, "gi_running") | (K_GEN, "cr_running") => Value::bool(proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_RUNNING),
+            (K_GEN, "gi_running") | (K_GEN, "cr_running") => {
+                Value::bool(proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_RUNNING)
+            }
             (K_GEN, "gi_frame") | (K_GEN, "cr_frame") => {
-                if proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_DONE { Value::NONE } else { obj }
+                if proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_DONE {
+                    Value::NONE
+                } else {
+                    obj
+                }
             }
             (K_GEN, "gi_code") | (K_GEN, "cr_code") => o.get(GEN_CODE),
             (K_SLICE, "start") => o.get(0),
@@ -500,12 +566,18 @@ impl Vm {
         let tp = self.type_of(obj);
         let Some(o) = Obj::from_value(obj) else {
             let tn = self.type_name_of(obj);
-            return Err(self.new_exc(self.g.e.AttributeError, &format!("'{tn}' object has no attribute '{}'", str_of(name))));
+            return Err(self.new_exc(
+                self.g.e.AttributeError,
+                &format!("'{tn}' object has no attribute '{}'", str_of(name)),
+            ));
         };
         if o.kind() == K_TYPE {
             if type_flags(o) & TF_HEAP == 0 {
                 let tn = str_of(o.get(T_NAME)).into_owned();
-                return Err(self.type_error(&format!("cannot set '{}' attribute of immutable type '{tn}'", str_of(name))));
+                return Err(self.type_error(&format!(
+                    "cannot set '{}' attribute of immutable type '{tn}'",
+                    str_of(name)
+                )));
             }
             let n = str_of(name);
             if n == "__name__" || n == "__qualname__" {
@@ -526,7 +598,10 @@ impl Vm {
                     if fset.is_none() || fset.is_empty() {
                         let pn = self.property_name(d);
                         let tn = self.type_name_of(obj);
-                        return Err(self.new_exc(self.g.e.AttributeError, &format!("property {pn}of '{tn}' object has no setter")));
+                        return Err(self.new_exc(
+                            self.g.e.AttributeError,
+                            &format!("property {pn}of '{tn}' object has no setter"),
+                        ));
                     }
                     self.call(fset, &[obj, v], Value::EMPTY)?;
                     return Ok(());
@@ -556,9 +631,14 @@ impl Vm {
                     _ => None,
                 };
                 if let Some(sl) = slot {
-                    if (sl == EXC_CAUSE || sl == EXC_CONTEXT) && !v.is_none() && !Obj::from_value(v).is_some_and(|x| x.kind() == K_EXC) {
+                    if (sl == EXC_CAUSE || sl == EXC_CONTEXT)
+                        && !v.is_none()
+                        && !Obj::from_value(v).is_some_and(|x| x.kind() == K_EXC)
+                    {
                         let what = if sl == EXC_CAUSE { "cause" } else { "context" };
-                        return Err(self.type_error(&format!("exception {what} must be None or derive from BaseException")));
+                        return Err(self.type_error(&format!(
+                            "exception {what} must be None or derive from BaseException"
+                        )));
                     }
                     if sl == EXC_CAUSE {
                         self.store(o, EXC_SUPPRESS, Value::TRUE);
@@ -596,7 +676,11 @@ impl Vm {
             };
             return Err(self.new_exc(self.g.e.AttributeError, &msg));
         };
-        let name = if Obj::from_value(name).is_some_and(|x| x.is_shared()) { name } else { self.intern_value(name) };
+        let name = if Obj::from_value(name).is_some_and(|x| x.is_shared()) {
+            name
+        } else {
+            self.intern_value(name)
+        };
         self.dict_set_str(d, name, v);
         Ok(())
     }
@@ -623,7 +707,10 @@ impl Vm {
                     if fdel.is_none() || fdel.is_empty() {
                         let pn = self.property_name(d);
                         let tn = self.type_name_of(obj);
-                        return Err(self.new_exc(self.g.e.AttributeError, &format!("property {pn}of '{tn}' object has no deleter")));
+                        return Err(self.new_exc(
+                            self.g.e.AttributeError,
+                            &format!("property {pn}of '{tn}' object has no deleter"),
+                        ));
                     }
                     self.call(fdel, &[obj], Value::EMPTY)?;
                     return Ok(());
@@ -662,9 +749,13 @@ impl Vm {
             }
             if let Some(d) = self.lookup_type(tp, name) {
                 if let Some(dobj) = Obj::from_value(d) {
-                    let is_method = dobj.kind() == K_FUNCTION || (dobj.kind() == K_BUILTIN && builtin_data(dobj).is_some_and(|b| b.is_method));
+                    let is_method = dobj.kind() == K_FUNCTION
+                        || (dobj.kind() == K_BUILTIN
+                            && builtin_data(dobj).is_some_and(|b| b.is_method));
                     if is_method {
-                        let shadow = Obj::from_value(obj).and_then(|o| self.instance_dict(o)).and_then(|dict| self.dict_get_str(dict, name));
+                        let shadow = Obj::from_value(obj)
+                            .and_then(|o| self.instance_dict(o))
+                            .and_then(|dict| self.dict_get_str(dict, name));
                         if let Some(v) = shadow {
                             return Ok(MethodLookup::Attr(v));
                         }
@@ -678,7 +769,12 @@ impl Vm {
 
     /// Looks up a special method on the type and calls it with `obj` first;
     /// None if the type does not define it.
-    pub fn call_special(&mut self, obj: Value, name: Value, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_special(
+        &mut self,
+        obj: Value,
+        name: Value,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         let tp = self.type_of(obj);
         match self.lookup_type(tp, name) {
             Some(f) if !f.is_none() => self.call_bound(f, obj, args).map(Some),
@@ -687,7 +783,12 @@ impl Vm {
     }
 
     /// Like call_special but through full attribute lookup on the instance.
-    pub fn call_method_opt(&mut self, obj: Value, name: Value, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_method_opt(
+        &mut self,
+        obj: Value,
+        name: Value,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         self.call_special(obj, name, args)
     }
 
@@ -741,7 +842,10 @@ impl Vm {
             }
             let Some(c) = found else {
                 let names: Vec<String> = bases.iter().map(|&b| type_name(b)).collect();
-                return Err(self.type_error(&format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", "))));
+                return Err(self.type_error(&format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
             };
             out.push(c);
             for s in seqs.iter_mut() {
@@ -753,13 +857,31 @@ impl Vm {
     }
 
     /// Creates a class: `type(name, bases, dict)` with metaclass `meta`.
-    pub fn new_class(&mut self, meta: Value, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
+    pub fn new_class(
+        &mut self,
+        meta: Value,
+        name: Value,
+        bases: &[Value],
+        ns: Value,
+    ) -> PyResult<Value> {
         self.new_class_kw(meta, name, bases, ns, &[], Value::EMPTY)
     }
 
     /// Creates a class, passing class keywords to `__init_subclass__`.
-    pub fn new_class_kw(&mut self, meta: Value, name: Value, bases: &[Value], ns: Value, kwvals: &[Value], kwnames: Value) -> PyResult<Value> {
-        let bases: Vec<Value> = if bases.is_empty() { vec![self.g.types.object] } else { bases.to_vec() };
+    pub fn new_class_kw(
+        &mut self,
+        meta: Value,
+        name: Value,
+        bases: &[Value],
+        ns: Value,
+        kwvals: &[Value],
+        kwnames: Value,
+    ) -> PyResult<Value> {
+        let bases: Vec<Value> = if bases.is_empty() {
+            vec![self.g.types.object]
+        } else {
+            bases.to_vec()
+        };
         // Solid base and layout.
         let mut layout = K_INSTANCE;
         let mut flags = TF_HEAP | TF_BASETYPE;
@@ -771,7 +893,10 @@ impl Vm {
                 return Err(self.type_error("bases must be types"));
             };
             if type_flags(bo) & TF_BASETYPE == 0 {
-                return Err(self.type_error(&format!("type '{}' is not an acceptable base type", str_of(bo.get(T_NAME)))));
+                return Err(self.type_error(&format!(
+                    "type '{}' is not an acceptable base type",
+                    str_of(bo.get(T_NAME))
+                )));
             }
             let bl = type_layout(bo);
             if bl != K_INSTANCE {
@@ -829,18 +954,24 @@ impl Vm {
                 self.update_type_flags(to, k);
             }
             // Wrap __new__ / __init_subclass__ / __class_getitem__ implicitly.
-            if (k == self.g.names.__init_subclass__ || k == self.g.names.__class_getitem__) && Obj::from_value(v).is_some_and(|o| o.kind() == K_FUNCTION) {
+            if (k == self.g.names.__init_subclass__ || k == self.g.names.__class_getitem__)
+                && Obj::from_value(v).is_some_and(|o| o.kind() == K_FUNCTION)
+            {
                 let w = self.alloc_obj(K_WRAPPER, self.g.types.classmethod, 2, 0);
                 w.init(0, v);
                 self.dict_set_str(d, k, w.value());
             }
-            if k == self.g.names.__new__ && Obj::from_value(v).is_some_and(|o| o.kind() == K_FUNCTION) {
+            if k == self.g.names.__new__
+                && Obj::from_value(v).is_some_and(|o| o.kind() == K_FUNCTION)
+            {
                 let w = self.alloc_obj(K_WRAPPER, self.g.types.staticmethod, 2, 0);
                 w.init(0, v);
                 self.dict_set_str(d, k, w.value());
             }
         }
-        if self.dict_get_str(d, self.g.names.__eq__).is_some() && self.dict_get_str(d, self.g.names.__hash__).is_none() {
+        if self.dict_get_str(d, self.g.names.__eq__).is_some()
+            && self.dict_get_str(d, self.g.names.__hash__).is_none()
+        {
             self.dict_set_str(d, self.g.names.__hash__, Value::NONE);
         }
         if self.dict_get_str(d, self.g.names.__doc__).is_none() {
@@ -849,7 +980,10 @@ impl Vm {
         // __set_name__
         for (k, v) in self.dict_items(d) {
             if let Some(vo) = Obj::from_value(v) {
-                if !matches!(vo.kind(), K_FUNCTION | K_BUILTIN | Kind::STR | Kind::TUPLE | K_TYPE) {
+                if !matches!(
+                    vo.kind(),
+                    K_FUNCTION | K_BUILTIN | Kind::STR | Kind::TUPLE | K_TYPE
+                ) {
                     let vt = vo.class();
                     if let Some(f) = self.lookup_type(vt, self.g.names.__set_name__) {
                         if let Err(e) = self.call_bound(f, v, &[t, k]) {
@@ -890,25 +1024,48 @@ impl Vm {
     pub fn super_getattr(&mut self, sup: Value, name: Value) -> PyResult<Value> {
         let so = Obj::from_value(sup).expect("super");
         let (t, obj, objtype) = (so.get(0), so.get(1), so.get(2));
-        let mro_owner = if objtype.is_empty() || objtype.is_none() { t } else { objtype };
+        let mro_owner = if objtype.is_empty() || objtype.is_none() {
+            t
+        } else {
+            objtype
+        };
         let mo = type_mro(Obj::from_value(mro_owner).expect("type"));
         let mro: Vec<Value> = (0..mo.n_values()).map(|i| mo.get(i)).collect();
-        let pos = mro.iter().position(|&c| c == t).map(|p| p + 1).unwrap_or(mro.len());
+        let pos = mro
+            .iter()
+            .position(|&c| c == t)
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
         for &c in &mro[pos..] {
             let co = Obj::from_value(c).expect("type");
             if let Some(v) = self.dict_get_str(co.get(T_DICT), name) {
-                let instance = if obj.is_empty() || obj == mro_owner && Obj::from_value(obj).is_some_and(|x| x.kind() == K_TYPE) && objtype == obj { Value::NONE } else { obj };
+                let instance = if obj.is_empty()
+                    || obj == mro_owner
+                        && Obj::from_value(obj).is_some_and(|x| x.kind() == K_TYPE)
+                        && objtype == obj
+                {
+                    Value::NONE
+                } else {
+                    obj
+                };
                 return self.bind_descr(v, instance, mro_owner);
             }
         }
         if name == self.g.names.__class__ {
             return Ok(self.g.types.super_);
         }
-        Err(self.new_exc(self.g.e.AttributeError, &format!("'super' object has no attribute '{}'", str_of(name))))
+        Err(self.new_exc(
+            self.g.e.AttributeError,
+            &format!("'super' object has no attribute '{}'", str_of(name)),
+        ))
     }
 }
 
 #[inline]
 fn or_none(v: Value) -> Value {
-    if v.is_empty() { Value::NONE } else { v }
+    if v.is_empty() {
+        Value::NONE
+    } else {
+        v
+    }
 }

@@ -95,7 +95,9 @@ impl Vm {
                 }
                 return match stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run()) {
                     Ok(Exit::Return(v)) => Ok(v),
-                    Ok(Exit::Yield(_)) => Err(self.new_exc(self.g.e.SystemError, "unexpected yield")),
+                    Ok(Exit::Yield(_)) => {
+                        Err(self.new_exc(self.g.e.SystemError, "unexpected yield"))
+                    }
                     Err(e) => Err(e),
                 };
             }
@@ -131,7 +133,8 @@ impl Vm {
                 };
                 args[off..].copy_from_slice(&self.ctx.stack().slots_mut()[base + 1..base + 1 + n]);
                 self.native_depth += 1;
-                let r = if self.native_depth > 200 + self.g.recursion_limit.load(Ordering::Relaxed) {
+                let r = if self.native_depth > 200 + self.g.recursion_limit.load(Ordering::Relaxed)
+                {
                     Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"))
                 } else {
                     (b.f)(self, args, kwnames)
@@ -213,17 +216,29 @@ impl Vm {
     }
 
     /// type.__call__: `__new__` then `__init__`.
-    pub fn type_call_default(&mut self, cls: Value, base: usize, n: usize, kwnames: Value) -> PyResult<Value> {
+    pub fn type_call_default(
+        &mut self,
+        cls: Value,
+        base: usize,
+        n: usize,
+        kwnames: Value,
+    ) -> PyResult<Value> {
         let co = Obj::from_value(cls).expect("type");
         if type_flags(co) & TF_ABSTRACT != 0 || co.class() != self.g.types.type_ {
             if let Some(ab) = self.lookup_type(cls, self.g.names.__abstractmethods__) {
-                let mut names: Vec<String> = self.collect(ab)?.into_iter().map(|v| str_of(v).into_owned()).collect();
+                let mut names: Vec<String> = self
+                    .collect(ab)?
+                    .into_iter()
+                    .map(|v| str_of(v).into_owned())
+                    .collect();
                 if !names.is_empty() {
                     names.sort();
                     let qn = str_of(co.get(T_NAME)).into_owned();
                     let plural = if names.len() > 1 { "s" } else { "" };
                     let list = names.join(", ");
-                    return Err(self.type_error(&format!("Can't instantiate abstract class {qn} with abstract method{plural} {list}")));
+                    return Err(self.type_error(&format!(
+                        "Can't instantiate abstract class {qn} with abstract method{plural} {list}"
+                    )));
                 }
             }
         }
@@ -266,7 +281,9 @@ impl Vm {
                 let r = r?;
                 if !r.is_none() {
                     let tn = self.type_name_of(r);
-                    return Err(self.type_error(&format!("__init__() should return None, not '{tn}'")));
+                    return Err(
+                        self.type_error(&format!("__init__() should return None, not '{tn}'"))
+                    );
                 }
             }
         }
@@ -306,14 +323,25 @@ impl Vm {
     /// stack slot `args_at` (keyword values last, names in `kwnames`).
     /// For generator functions, creates the generator instead and stores it
     /// at slot `args_at - 1` without pushing a frame.
-    pub fn push_function_frame(&mut self, func: Obj, args_at: usize, n: usize, kwnames: Value, entry: bool) -> PyResult<()> {
+    pub fn push_function_frame(
+        &mut self,
+        func: Obj,
+        args_at: usize,
+        n: usize,
+        kwnames: Value,
+        entry: bool,
+    ) -> PyResult<()> {
         let code_v = func.get(FN_CODE);
         let cd = code_data(code_v).expect("code");
         let code = &*cd.code;
         if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
             return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
         }
-        let top = self.ctx.stack().top().max(args_at + n + usize::from(kwnames.is_heap()));
+        let top = self
+            .ctx
+            .stack()
+            .top()
+            .max(args_at + n + usize::from(kwnames.is_heap()));
         let fbase = top;
         if fbase + cd.extent + 64 >= self.ctx.stack().capacity() {
             return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
@@ -327,7 +355,10 @@ impl Vm {
             st[fbase + 1] = globals;
         }
         let argc = code.argcount as usize;
-        let simple = !kwnames.is_heap() && n == argc && code.kwonlyargcount == 0 && code.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0) == 0;
+        let simple = !kwnames.is_heap()
+            && n == argc
+            && code.kwonlyargcount == 0
+            && code.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0) == 0;
         if simple {
             let st = self.ctx.stack().slots_mut();
             st.copy_within(args_at..args_at + n, locals);
@@ -361,13 +392,26 @@ impl Vm {
         let globals_o = Obj::from_value(globals).expect("globals");
         let builtins = self.builtins_for(globals_o);
         let sp = locals + cd.nlocals + cd.ncells;
-        if code.flags.0 & (CodeFlags::GENERATOR.0 | CodeFlags::COROUTINE.0 | CodeFlags::ASYNC_GENERATOR.0) != 0 {
+        if code.flags.0
+            & (CodeFlags::GENERATOR.0 | CodeFlags::COROUTINE.0 | CodeFlags::ASYNC_GENERATOR.0)
+            != 0
+        {
             let g = self.make_generator(func, cd, fbase, sp);
             self.ctx.stack().set_top(top);
             self.ctx.stack().slots_mut()[args_at - 1] = g;
             return Ok(());
         }
-        self.frames.push(Frame { code: cd, base: fbase, pc: 0, sp, lasti: 0, entry, globals: globals_o, builtins, gen: Value::EMPTY });
+        self.frames.push(Frame {
+            code: cd,
+            base: fbase,
+            pc: 0,
+            sp,
+            lasti: 0,
+            entry,
+            globals: globals_o,
+            builtins,
+            gen: Value::EMPTY,
+        });
         Ok(())
     }
 
@@ -377,7 +421,15 @@ impl Vm {
         Obj::from_value(self.g.builtins).expect("builtins")
     }
 
-    fn bind_args(&mut self, func: Obj, cd: &'static CodeData, args_at: usize, n: usize, kwnames: Value, locals: usize) -> PyResult<()> {
+    fn bind_args(
+        &mut self,
+        func: Obj,
+        cd: &'static CodeData,
+        args_at: usize,
+        n: usize,
+        kwnames: Value,
+        locals: usize,
+    ) -> PyResult<()> {
         let code = &*cd.code;
         let argc = code.argcount as usize;
         let posonly = code.posonlyargcount as usize;
@@ -405,18 +457,47 @@ impl Vm {
                 let t = self.new_tuple(&args[argc..npos]);
                 self.ctx.stack().slots_mut()[locals + varargs_idx] = t;
             } else {
-                let ndef = Obj::from_value(func.get(FN_DEFAULTS)).map(|o| o.n_values()).unwrap_or(0);
-                let kwgiven = (0..nkw).filter(|&i| {
-                    let k = Obj::from_value(kwnames).expect("k").get(i);
-                    cd.varnames[argc..argc + kwonly].contains(&k)
-                }).count();
-                let takes = if ndef > 0 { format!("from {} to {} positional arguments", argc - ndef.min(argc), argc) } else { format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" }) };
+                let ndef = Obj::from_value(func.get(FN_DEFAULTS))
+                    .map(|o| o.n_values())
+                    .unwrap_or(0);
+                let kwgiven = (0..nkw)
+                    .filter(|&i| {
+                        let k = Obj::from_value(kwnames).expect("k").get(i);
+                        cd.varnames[argc..argc + kwonly].contains(&k)
+                    })
+                    .count();
+                let takes = if ndef > 0 {
+                    format!(
+                        "from {} to {} positional arguments",
+                        argc - ndef.min(argc),
+                        argc
+                    )
+                } else {
+                    format!(
+                        "{} positional argument{}",
+                        argc,
+                        if argc == 1 { "" } else { "s" }
+                    )
+                };
                 let msg = if kwgiven > 0 {
                     format!("{}() takes {} but {} positional argument{} (and {} keyword-only argument{}) were given", fname, takes, npos, if npos == 1 { "" } else { "s" }, kwgiven, if kwgiven == 1 { "" } else { "s" })
                 } else if ndef > 0 {
-                    format!("{}() takes {} but {} {} given", fname, takes, npos, if npos == 1 { "was" } else { "were" })
+                    format!(
+                        "{}() takes {} but {} {} given",
+                        fname,
+                        takes,
+                        npos,
+                        if npos == 1 { "was" } else { "were" }
+                    )
                 } else {
-                    format!("{}() takes {} positional argument{} but {} {} given", fname, argc, if argc == 1 { "" } else { "s" }, npos, if npos == 1 { "was" } else { "were" })
+                    format!(
+                        "{}() takes {} positional argument{} but {} {} given",
+                        fname,
+                        argc,
+                        if argc == 1 { "" } else { "s" },
+                        npos,
+                        if npos == 1 { "was" } else { "were" }
+                    )
                 };
                 return Err(self.type_error(&msg));
             }
@@ -433,12 +514,18 @@ impl Vm {
                 let mut idx = cd.varnames[..argc + kwonly].iter().position(|&x| x == k);
                 if idx.is_none() {
                     let kb = str_bytes(k);
-                    idx = cd.varnames[..argc + kwonly].iter().position(|&x| str_bytes(x) == kb);
+                    idx = cd.varnames[..argc + kwonly]
+                        .iter()
+                        .position(|&x| str_bytes(x) == kb);
                 }
                 match idx {
                     Some(j) if j >= posonly => {
                         if !slots[j].is_empty() {
-                            return Err(self.type_error(&format!("{}() got multiple values for argument '{}'", fname, str_of(k))));
+                            return Err(self.type_error(&format!(
+                                "{}() got multiple values for argument '{}'",
+                                fname,
+                                str_of(k)
+                            )));
                         }
                         slots[j] = v;
                     }
@@ -448,13 +535,21 @@ impl Vm {
                         } else if idx.is_some() {
                             posonly_kw.push(str_of(k).into_owned());
                         } else {
-                            return Err(self.type_error(&format!("{}() got an unexpected keyword argument '{}'", fname, str_of(k))));
+                            return Err(self.type_error(&format!(
+                                "{}() got an unexpected keyword argument '{}'",
+                                fname,
+                                str_of(k)
+                            )));
                         }
                     }
                 }
             }
             if !posonly_kw.is_empty() {
-                return Err(self.type_error(&format!("{}() got some positional-only arguments passed as keyword arguments: '{}'", fname, posonly_kw.join(", "))));
+                return Err(self.type_error(&format!(
+                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    fname,
+                    posonly_kw.join(", ")
+                )));
             }
         }
         // Defaults.
@@ -471,13 +566,23 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(&format!("{}() missing {} required positional argument{}: {}", fname, missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+            return Err(self.type_error(&format!(
+                "{}() missing {} required positional argument{}: {}",
+                fname,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
         }
         let kwd = func.get(FN_KWDEFAULTS);
         let mut missing = Vec::new();
         for i in argc..argc + kwonly {
             if slots[i].is_empty() {
-                let d = if kwd.is_heap() { self.dict_get_str(kwd, cd.varnames[i]) } else { None };
+                let d = if kwd.is_heap() {
+                    self.dict_get_str(kwd, cd.varnames[i])
+                } else {
+                    None
+                };
                 match d {
                     Some(v) => slots[i] = v,
                     None => missing.push(format!("'{}'", str_of(cd.varnames[i]))),
@@ -485,7 +590,13 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(&format!("{}() missing {} required keyword-only argument{}: {}", fname, missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+            return Err(self.type_error(&format!(
+                "{}() missing {} required keyword-only argument{}: {}",
+                fname,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
         }
         let st = self.ctx.stack().slots_mut();
         st[locals..locals + argc + kwonly].copy_from_slice(&slots);
@@ -502,8 +613,17 @@ impl Vm {
         f.init(FN_KWDEFAULTS, Value::NONE);
         f.init(FN_CLOSURE, Value::NONE);
         f.init(FN_NAME, cd.name_value);
-        f.init(FN_QUALNAME, if qualname.is_empty() { cd.qualname_value } else { qualname });
-        let m = self.dict_get_str(globals, self.g.names.__name__).unwrap_or(Value::NONE);
+        f.init(
+            FN_QUALNAME,
+            if qualname.is_empty() {
+                cd.qualname_value
+            } else {
+                qualname
+            },
+        );
+        let m = self
+            .dict_get_str(globals, self.g.names.__name__)
+            .unwrap_or(Value::NONE);
         f.init(FN_MODULE, m);
         let doc = match cd.code.docstring() {
             Some(_) => cd.consts[0],
@@ -516,7 +636,13 @@ impl Vm {
 
     // ------------------------------------------------------------------ generators
 
-    fn make_generator(&mut self, func: Obj, cd: &'static CodeData, fbase: usize, sp: usize) -> Value {
+    fn make_generator(
+        &mut self,
+        func: Obj,
+        cd: &'static CodeData,
+        fbase: usize,
+        sp: usize,
+    ) -> Value {
         let flags = cd.code.flags;
         let cls = if flags.contains(CodeFlags::COROUTINE) {
             self.g.types.coroutine
@@ -549,7 +675,11 @@ impl Vm {
         let g = Obj::from_value(gen).expect("gen");
         let state = get_raw(g, GEN_RAW_STATE);
         if state == GEN_RUNNING {
-            let what = if g.class() == self.g.types.coroutine { "coroutine" } else { "generator" };
+            let what = if g.class() == self.g.types.coroutine {
+                "coroutine"
+            } else {
+                "generator"
+            };
             return Err(self.new_exc(self.g.e.ValueError, &format!("{what} already executing")));
         }
         if state == GEN_DONE {
@@ -557,13 +687,22 @@ impl Vm {
                 return Err(PyException(exc));
             }
             if g.class() == self.g.types.coroutine {
-                return Err(self.new_exc(self.g.e.RuntimeError, "cannot reuse already awaited coroutine"));
+                return Err(self.new_exc(
+                    self.g.e.RuntimeError,
+                    "cannot reuse already awaited coroutine",
+                ));
             }
             return Ok(GenStep::Return(Value::NONE));
         }
         if state == GEN_CREATED && !v.is_none() && !exc.is_heap() {
-            let what = if g.class() == self.g.types.coroutine { "coroutine" } else { "generator" };
-            return Err(self.type_error(&format!("can't send non-None value to a just-started {what}")));
+            let what = if g.class() == self.g.types.coroutine {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            return Err(self.type_error(&format!(
+                "can't send non-None value to a just-started {what}"
+            )));
         }
         if state == GEN_CREATED && exc.is_heap() {
             set_raw(g, GEN_RAW_STATE, GEN_DONE);
@@ -593,8 +732,22 @@ impl Vm {
         let builtins = self.builtins_for(globals);
         let pc = get_raw(g, GEN_RAW_PC) as usize;
         set_raw(g, GEN_RAW_STATE, GEN_RUNNING);
-        self.frames.push(Frame { code: cd, base: fbase, pc, sp, lasti: pc.saturating_sub(1), entry: true, globals, builtins, gen: gen });
-        let r = if exc.is_heap() { self.run_with_exception(PyException(exc)) } else { stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run()) };
+        self.frames.push(Frame {
+            code: cd,
+            base: fbase,
+            pc,
+            sp,
+            lasti: pc.saturating_sub(1),
+            entry: true,
+            globals,
+            builtins,
+            gen: gen,
+        });
+        let r = if exc.is_heap() {
+            self.run_with_exception(PyException(exc))
+        } else {
+            stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run())
+        };
         match r {
             Ok(Exit::Yield(y)) => Ok(GenStep::Yield(y)),
             Ok(Exit::Return(r)) => {
@@ -604,9 +757,24 @@ impl Vm {
             Err(e) => {
                 set_raw(g, GEN_RAW_STATE, GEN_DONE);
                 // PEP 479.
-                if self.isinstance(e.0, self.g.e.StopIteration) || (g.class() == self.g.types.async_generator && self.isinstance(e.0, self.g.e.StopAsyncIteration)) {
-                    let what = if g.class() == self.g.types.coroutine { "coroutine" } else if g.class() == self.g.types.async_generator { "async generator" } else { "generator" };
-                    let msg = if g.class() == self.g.types.async_generator && self.isinstance(e.0, self.g.e.StopAsyncIteration) { format!("{what} raised StopAsyncIteration") } else { format!("{what} raised StopIteration") };
+                if self.isinstance(e.0, self.g.e.StopIteration)
+                    || (g.class() == self.g.types.async_generator
+                        && self.isinstance(e.0, self.g.e.StopAsyncIteration))
+                {
+                    let what = if g.class() == self.g.types.coroutine {
+                        "coroutine"
+                    } else if g.class() == self.g.types.async_generator {
+                        "async generator"
+                    } else {
+                        "generator"
+                    };
+                    let msg = if g.class() == self.g.types.async_generator
+                        && self.isinstance(e.0, self.g.e.StopAsyncIteration)
+                    {
+                        format!("{what} raised StopAsyncIteration")
+                    } else {
+                        format!("{what} raised StopIteration")
+                    };
                     let ne = self.new_exc(self.g.e.RuntimeError, &msg);
                     let no = Obj::from_value(ne.0).expect("e");
                     self.store(no, EXC_CAUSE, e.0);
@@ -620,11 +788,22 @@ impl Vm {
     }
 
     /// Called by the loop when a generator frame yields: saves the frame.
-    pub(crate) fn gen_save(&mut self, gen: Value, fbase: usize, sp: usize, pc: usize, extent: usize) {
+    pub(crate) fn gen_save(
+        &mut self,
+        gen: Value,
+        fbase: usize,
+        sp: usize,
+        pc: usize,
+        extent: usize,
+    ) {
         let g = Obj::from_value(gen).expect("gen");
         let storage = Obj::from_value(g.get(GEN_FRAME)).expect("frame");
         for i in 0..extent {
-            let v = if fbase + i < sp { self.ctx.stack().slots_mut()[fbase + i] } else { Value::EMPTY };
+            let v = if fbase + i < sp {
+                self.ctx.stack().slots_mut()[fbase + i]
+            } else {
+                Value::EMPTY
+            };
             self.ctx.store(storage, i, v);
         }
         set_raw(g, GEN_RAW_PC, pc as u64);
@@ -650,7 +829,11 @@ impl Vm {
 
     /// StopIteration(value).
     pub fn stop_iteration(&mut self, r: Value) -> PyException {
-        let args = if r.is_none() { self.new_tuple(&[]) } else { self.new_tuple(&[r]) };
+        let args = if r.is_none() {
+            self.new_tuple(&[])
+        } else {
+            self.new_tuple(&[r])
+        };
         self.new_exc_args(self.g.e.StopIteration, args)
     }
 
@@ -679,9 +862,16 @@ impl Vm {
         let args = self.new_tuple(&[]);
         self.store(Obj::from_value(e.0).expect("e"), EXC_ARGS, args);
         match self.gen_resume(gen, Value::NONE, e.0) {
-            Ok(GenStep::Yield(_)) => Err(self.new_exc(self.g.e.RuntimeError, "generator ignored GeneratorExit")),
+            Ok(GenStep::Yield(_)) => {
+                Err(self.new_exc(self.g.e.RuntimeError, "generator ignored GeneratorExit"))
+            }
             Ok(GenStep::Return(_)) => Ok(Value::NONE),
-            Err(x) if self.isinstance(x.0, self.g.e.GeneratorExit) || self.isinstance(x.0, self.g.e.StopIteration) => Ok(Value::NONE),
+            Err(x)
+                if self.isinstance(x.0, self.g.e.GeneratorExit)
+                    || self.isinstance(x.0, self.g.e.StopIteration) =>
+            {
+                Ok(Value::NONE)
+            }
             Err(x) => Err(x),
         }
     }
@@ -697,7 +887,9 @@ fn join_names(v: &[String]) -> String {
 
 /// object.__new__.
 pub fn object_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let Some(&cls) = a.first() else { return Err(vm.type_error("object.__new__(): not enough arguments")) };
+    let Some(&cls) = a.first() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    };
     if !Obj::from_value(cls).is_some_and(|o| o.kind() == K_TYPE) {
         return Err(vm.type_error("object.__new__(X): X is not a type object"));
     }

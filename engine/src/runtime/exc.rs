@@ -39,7 +39,12 @@ impl Vm {
 
     /// An exception by class name (for python_env).
     pub fn exc_by_name(&mut self, name: &str, msg: &str) -> PyException {
-        let cls = self.g.exc.get(name).copied().unwrap_or(self.g.e.SystemError);
+        let cls = self
+            .g
+            .exc
+            .get(name)
+            .copied()
+            .unwrap_or(self.g.e.SystemError);
         self.new_exc(cls, msg)
     }
 
@@ -56,7 +61,9 @@ impl Vm {
                 }
                 let tn = self.type_name_of(r);
                 let vr = self.repr_string(v)?;
-                return Err(self.type_error(&format!("calling {vr} should have returned an instance of BaseException, not {tn}")));
+                return Err(self.type_error(&format!(
+                    "calling {vr} should have returned an instance of BaseException, not {tn}"
+                )));
             }
         }
         Err(self.type_error("exceptions must derive from BaseException"))
@@ -64,7 +71,9 @@ impl Vm {
 
     /// Adds a traceback entry for frame `fi` at instruction `lasti`.
     pub fn add_traceback(&mut self, exc: Value, code: Value, lasti: usize) {
-        let Some(eo) = Obj::from_value(exc) else { return };
+        let Some(eo) = Obj::from_value(exc) else {
+            return;
+        };
         if eo.kind() != K_EXC {
             return;
         }
@@ -90,7 +99,9 @@ impl Vm {
             if o.kind() == Kind::TUPLE {
                 for i in 0..o.n_values() {
                     let c = o.get(i);
-                    if !Obj::from_value(c).is_some_and(|x| x.kind() == K_TYPE && type_flags(x) & TF_EXC != 0) {
+                    if !Obj::from_value(c)
+                        .is_some_and(|x| x.kind() == K_TYPE && type_flags(x) & TF_EXC != 0)
+                    {
                         return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
                     }
                 }
@@ -113,7 +124,8 @@ impl Vm {
                 return Ok(self.isinstance(exc, spec));
             }
         }
-        Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"))
+        Err(self
+            .type_error("catching classes that do not inherit from BaseException is not allowed"))
     }
 
     fn source_line(&self, file: &str, line: u32) -> Option<String> {
@@ -138,7 +150,10 @@ impl Vm {
     /// Registers source text for a filename (for `-c` and exec'd strings).
     pub fn register_source(&self, file: &str, text: &str) {
         let mut m = proto_core::sync::lock(&self.g.sources);
-        m.insert(file.to_owned(), Arc::new(text.lines().map(str::to_owned).collect()));
+        m.insert(
+            file.to_owned(),
+            Arc::new(text.lines().map(str::to_owned).collect()),
+        );
     }
 
     /// Formats an exception with its traceback and chain, CPython style.
@@ -151,16 +166,22 @@ impl Vm {
 
     fn format_exc_chain(&mut self, exc: Value, out: &mut String, seen: &mut Vec<Value>) {
         seen.push(exc);
-        let Some(o) = Obj::from_value(exc) else { return };
+        let Some(o) = Obj::from_value(exc) else {
+            return;
+        };
         if o.kind() == K_EXC {
             let cause = o.get(EXC_CAUSE);
             let ctx = o.get(EXC_CONTEXT);
             if cause.is_heap() && !seen.contains(&cause) {
                 self.format_exc_chain(cause, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             } else if ctx.is_heap() && o.get(EXC_SUPPRESS) != Value::TRUE && !seen.contains(&ctx) {
                 self.format_exc_chain(ctx, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
             let mut tb = o.get(EXC_TB);
             if tb.is_heap() {
@@ -170,7 +191,10 @@ impl Vm {
                 let cd = code_data(t.get(1));
                 let line = t.get(3).as_int().unwrap_or(0) as u32;
                 if let Some(cd) = cd {
-                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", cd.code.filename, line, cd.code.name));
+                    out.push_str(&format!(
+                        "  File \"{}\", line {}, in {}\n",
+                        cd.code.filename, line, cd.code.name
+                    ));
                     if let Some(src) = self.source_line(&cd.code.filename, line) {
                         let s = src.trim();
                         if !s.is_empty() {
@@ -204,7 +228,11 @@ impl Vm {
                 let text = self.dict_get_str(d, self.g.names.text);
                 if let (Some(f), Some(l)) = (file, line) {
                     if is_str(f) {
-                        out.push_str(&format!("  File \"{}\", line {}\n", str_of(f), self.repr_string(l).unwrap_or_default()));
+                        out.push_str(&format!(
+                            "  File \"{}\", line {}\n",
+                            str_of(f),
+                            self.repr_string(l).unwrap_or_default()
+                        ));
                         if let Some(t) = text.filter(|t| is_str(*t)) {
                             let ts = str_of(t);
                             let tt = ts.trim();
@@ -289,7 +317,13 @@ impl Vm {
                 result = dist_a + MOVE;
                 let mut minimum = usize::MAX;
                 for (j, &cb) in b.iter().enumerate() {
-                    let sub = if ca == cb { 0 } else if ca.to_ascii_lowercase() == cb.to_ascii_lowercase() { 1 } else { MOVE };
+                    let sub = if ca == cb {
+                        0
+                    } else if ca.to_ascii_lowercase() == cb.to_ascii_lowercase() {
+                        1
+                    } else {
+                        MOVE
+                    };
                     let s = dist_a + sub;
                     dist_a = row[j];
                     result = (result + MOVE).min(dist_a + MOVE).min(s);
@@ -327,12 +361,19 @@ impl Vm {
     fn attr_suggestion(&mut self, exc: Value) -> Option<String> {
         let o = Obj::from_value(exc)?;
         let d = self.instance_dict(o)?;
-        let name = self.dict_get_str(d, self.g.names.name).filter(|v| is_str(*v))?;
+        let name = self
+            .dict_get_str(d, self.g.names.name)
+            .filter(|v| is_str(*v))?;
         let obj = self.dict_get_str(d, self.g.names.obj)?;
         let mut cands: Vec<String> = Vec::new();
         if let Some(oo) = Obj::from_value(obj) {
             if let Some(id) = self.instance_dict(oo) {
-                cands.extend(self.dict_items(id).into_iter().filter(|(k, _)| is_str(*k)).map(|(k, _)| str_of(k).into_owned()));
+                cands.extend(
+                    self.dict_items(id)
+                        .into_iter()
+                        .filter(|(k, _)| is_str(*k))
+                        .map(|(k, _)| str_of(k).into_owned()),
+                );
             }
         }
         if !Obj::from_value(obj).is_some_and(|x| x.kind() == K_MODULE) {
@@ -340,7 +381,12 @@ impl Vm {
             let mro = type_mro(Obj::from_value(tp)?);
             for i in 0..mro.n_values() {
                 let td = Obj::from_value(mro.get(i))?.get(T_DICT);
-                cands.extend(self.dict_items(td).into_iter().filter(|(k, _)| is_str(*k)).map(|(k, _)| str_of(k).into_owned()));
+                cands.extend(
+                    self.dict_items(td)
+                        .into_iter()
+                        .filter(|(k, _)| is_str(*k))
+                        .map(|(k, _)| str_of(k).into_owned()),
+                );
             }
         }
         Vm::suggest(&str_of(name), &cands)
@@ -348,7 +394,12 @@ impl Vm {
 
     /// A SyntaxError (or subclass) value from a compile error.
     pub fn syntax_error(&mut self, e: &crate::compiler::CompileError) -> PyException {
-        let cls = self.g.exc.get(e.kind.name()).copied().unwrap_or(self.g.e.SyntaxError);
+        let cls = self
+            .g
+            .exc
+            .get(e.kind.name())
+            .copied()
+            .unwrap_or(self.g.e.SyntaxError);
         let msg = self.new_str(&e.msg);
         let args = self.new_tuple(&[msg]);
         let exc = self.alloc_exc(cls, args);
@@ -357,7 +408,15 @@ impl Vm {
         o.init(EXC_DICT, d);
         let f = self.new_str(&e.filename);
         let n = &self.g.names;
-        let (kmsg, kf, kl, ko, kt, kel, keo) = (n.msg, n.filename, n.lineno, n.offset, n.text, n.end_lineno, n.end_offset);
+        let (kmsg, kf, kl, ko, kt, kel, keo) = (
+            n.msg,
+            n.filename,
+            n.lineno,
+            n.offset,
+            n.text,
+            n.end_lineno,
+            n.end_offset,
+        );
         self.dict_set_str(d, kmsg, msg);
         self.dict_set_str(d, kf, f);
         self.dict_set_str(d, kl, Value::int(e.lineno as i64));

@@ -27,7 +27,12 @@ impl Vm {
         let d = Obj::from_value(sys).expect("sys").get(0);
         let p = self.dict_get_str(d, self.g.names.path);
         match p {
-            Some(p) => self.seq_items(p).into_iter().filter(|v| is_str(*v)).map(|v| str_of(v).into_owned()).collect(),
+            Some(p) => self
+                .seq_items(p)
+                .into_iter()
+                .filter(|v| is_str(*v))
+                .map(|v| str_of(v).into_owned())
+                .collect(),
             None => vec![".".into()],
         }
     }
@@ -37,7 +42,10 @@ impl Vm {
         let key = self.new_str(name);
         if let Some(m) = self.dict_get_str(self.g.sys_modules, key) {
             if m.is_none() {
-                let e = self.new_exc(self.g.e.ModuleNotFoundError, &format!("import of {name} halted; None in sys.modules"));
+                let e = self.new_exc(
+                    self.g.e.ModuleNotFoundError,
+                    &format!("import of {name} halted; None in sys.modules"),
+                );
                 return Err(e);
             }
             return Ok(m);
@@ -52,23 +60,36 @@ impl Vm {
                 let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
                 let path = pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__));
                 match path {
-                    Some(pv) => self.seq_items(pv).into_iter().map(|v| str_of(v).into_owned()).collect(),
+                    Some(pv) => self
+                        .seq_items(pv)
+                        .into_iter()
+                        .map(|v| str_of(v).into_owned())
+                        .collect(),
                     None => {
                         return Err(self.module_not_found(name, Some(p)));
                     }
                 }
             }
             None => {
-                let init = proto_core::sync::lock(&self.g.module_inits).get(name).copied();
+                let init = proto_core::sync::lock(&self.g.module_inits)
+                    .get(name)
+                    .copied();
                 if let Some(init) = init {
                     let m = init(self)?;
                     let k = self.intern(name);
                     self.dict_set_str(self.g.sys_modules, k, m);
                     return Ok(m);
                 }
-                let src = proto_core::sync::lock(&self.g.source_modules).get(name).copied();
+                let src = proto_core::sync::lock(&self.g.source_modules)
+                    .get(name)
+                    .copied();
                 if let Some(src) = src {
-                    return self.exec_module_source(name, src.as_bytes(), &format!("<frozen {name}>"), None);
+                    return self.exec_module_source(
+                        name,
+                        src.as_bytes(),
+                        &format!("<frozen {name}>"),
+                        None,
+                    );
                 }
                 self.sys_path()
             }
@@ -104,7 +125,10 @@ impl Vm {
     }
 
     fn module_not_found(&mut self, name: &str, _parent: Option<&str>) -> PyException {
-        let e = self.new_exc(self.g.e.ModuleNotFoundError, &format!("No module named '{name}'"));
+        let e = self.new_exc(
+            self.g.e.ModuleNotFoundError,
+            &format!("No module named '{name}'"),
+        );
         if let Some(o) = Obj::from_value(e.0) {
             let d = self.new_dict();
             o.init(EXC_DICT, d);
@@ -121,7 +145,12 @@ impl Vm {
     }
 
     /// Runs a `.py` file as module `name`.
-    pub fn exec_module_file(&mut self, name: &str, file: &std::path::Path, path: Option<Value>) -> PyResult<Value> {
+    pub fn exec_module_file(
+        &mut self,
+        name: &str,
+        file: &std::path::Path,
+        path: Option<Value>,
+    ) -> PyResult<Value> {
         let abs = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
         let fname = abs.to_string_lossy().into_owned();
         let src = match std::fs::read(&abs) {
@@ -132,7 +161,13 @@ impl Vm {
     }
 
     /// Runs source text as module `name` (registered in sys.modules first).
-    pub fn exec_module_source(&mut self, name: &str, src: &[u8], fname: &str, path: Option<Value>) -> PyResult<Value> {
+    pub fn exec_module_source(
+        &mut self,
+        name: &str,
+        src: &[u8],
+        fname: &str,
+        path: Option<Value>,
+    ) -> PyResult<Value> {
         let fname = fname.to_string();
         let m = self.new_module(name);
         let mark = self.push_root(m);
@@ -145,7 +180,9 @@ impl Vm {
             self.dict_set_str(d, self.g.names.__path__, p);
             name.to_string()
         } else {
-            name.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default()
+            name.rsplit_once('.')
+                .map(|(a, _)| a.to_string())
+                .unwrap_or_default()
         };
         let pv = self.new_str(&pkg);
         self.dict_set_str(d, self.g.names.__package__, pv);
@@ -174,35 +211,59 @@ impl Vm {
         if level == 0 {
             return Ok(name.to_string());
         }
-        let pkg = self.dict_get_str(globals, self.g.names.__package__).filter(|v| is_str(*v)).map(|v| str_of(v).into_owned());
+        let pkg = self
+            .dict_get_str(globals, self.g.names.__package__)
+            .filter(|v| is_str(*v))
+            .map(|v| str_of(v).into_owned());
         let pkg = match pkg {
             Some(p) if !p.is_empty() => p,
             _ => {
                 let has_path = self.dict_get_str(globals, self.g.names.__path__).is_some();
-                let n = self.dict_get_str(globals, self.g.names.__name__).map(|v| str_of(v).into_owned()).unwrap_or_default();
+                let n = self
+                    .dict_get_str(globals, self.g.names.__name__)
+                    .map(|v| str_of(v).into_owned())
+                    .unwrap_or_default();
                 if has_path {
                     n
                 } else {
                     match n.rsplit_once('.') {
                         Some((a, _)) => a.to_string(),
-                        None => return Err(self.new_exc(self.g.e.ImportError, "attempted relative import with no known parent package")),
+                        None => {
+                            return Err(self.new_exc(
+                                self.g.e.ImportError,
+                                "attempted relative import with no known parent package",
+                            ))
+                        }
                     }
                 }
             }
         };
         let mut parts: Vec<&str> = pkg.split('.').collect();
         if level - 1 > parts.len() - 1 + 1 - 1 && level - 1 >= parts.len() {
-            return Err(self.new_exc(self.g.e.ImportError, "attempted relative import beyond top-level package"));
+            return Err(self.new_exc(
+                self.g.e.ImportError,
+                "attempted relative import beyond top-level package",
+            ));
         }
         for _ in 0..level - 1 {
             parts.pop();
         }
         let base = parts.join(".");
-        Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+        Ok(if name.is_empty() {
+            base
+        } else {
+            format!("{base}.{name}")
+        })
     }
 
     /// IMPORT_NAME.
-    pub fn import_name(&mut self, name: Value, globals: Value, fromlist: Value, level: Value) -> PyResult<Value> {
+    pub fn import_name(
+        &mut self,
+        name: Value,
+        globals: Value,
+        fromlist: Value,
+        level: Value,
+    ) -> PyResult<Value> {
         let lvl = level.as_int().unwrap_or(0) as usize;
         let n = str_of(name).into_owned();
         let full = self.resolve_name(&n, globals, lvl)?;
@@ -211,7 +272,10 @@ impl Vm {
         if has_from {
             // Import submodules named in fromlist when m is a package.
             let mo = Obj::from_value(m);
-            let is_pkg = mo.and_then(|o| self.instance_dict(o)).and_then(|d| self.dict_get_str(d, self.g.names.__path__)).is_some();
+            let is_pkg = mo
+                .and_then(|o| self.instance_dict(o))
+                .and_then(|d| self.dict_get_str(d, self.g.names.__path__))
+                .is_some();
             if is_pkg {
                 for x in self.seq_items(fromlist) {
                     let xs = str_of(x).into_owned();
@@ -264,13 +328,19 @@ impl Vm {
             return Ok(v);
         }
         let mo = Obj::from_value(m);
-        let mname = mo.and_then(|o| self.instance_dict(o)).and_then(|d| self.dict_get_str(d, self.g.names.__name__)).map(|v| str_of(v).into_owned()).unwrap_or_default();
+        let mname = mo
+            .and_then(|o| self.instance_dict(o))
+            .and_then(|d| self.dict_get_str(d, self.g.names.__name__))
+            .map(|v| str_of(v).into_owned())
+            .unwrap_or_default();
         let sub = format!("{mname}.{}", str_of(name));
         let k = self.new_str(&sub);
         if let Some(v) = self.dict_get_str(self.g.sys_modules, k) {
             return Ok(v);
         }
-        let file = mo.and_then(|o| self.instance_dict(o)).and_then(|d| self.dict_get_str(d, self.g.names.__file__));
+        let file = mo
+            .and_then(|o| self.instance_dict(o))
+            .and_then(|d| self.dict_get_str(d, self.g.names.__file__));
         let loc = match file {
             Some(f) => format!(" ({})", str_of(f)),
             None => " (unknown location)".into(),
@@ -278,18 +348,36 @@ impl Vm {
         if self.initializing.contains(&mname) {
             return Err(self.new_exc(self.g.e.ImportError, &format!("cannot import name '{}' from partially initialized module '{}' (most likely due to a circular import){}", str_of(name), mname, loc)));
         }
-        Err(self.new_exc(self.g.e.ImportError, &format!("cannot import name '{}' from '{}'{}", str_of(name), mname, loc)))
+        Err(self.new_exc(
+            self.g.e.ImportError,
+            &format!(
+                "cannot import name '{}' from '{}'{}",
+                str_of(name),
+                mname,
+                loc
+            ),
+        ))
     }
 
     /// `from m import *` into mapping `locals`.
     pub fn import_star(&mut self, m: Value, locals: Value) -> PyResult<()> {
-        let Some(d) = Obj::from_value(m).and_then(|o| self.instance_dict(o)) else { return Ok(()) };
+        let Some(d) = Obj::from_value(m).and_then(|o| self.instance_dict(o)) else {
+            return Ok(());
+        };
         let all = self.dict_get_str(d, self.g.names.__all__);
         let names: Vec<Value> = match all {
             Some(a) => self.collect(a)?,
-            None => self.dict_items(d).into_iter().map(|(k, _)| k).filter(|k| is_str(*k) && !str_of(*k).starts_with('_')).collect(),
+            None => self
+                .dict_items(d)
+                .into_iter()
+                .map(|(k, _)| k)
+                .filter(|k| is_str(*k) && !str_of(*k).starts_with('_'))
+                .collect(),
         };
-        let mname = self.dict_get_str(d, self.g.names.__name__).map(|v| str_of(v).into_owned()).unwrap_or_default();
+        let mname = self
+            .dict_get_str(d, self.g.names.__name__)
+            .map(|v| str_of(v).into_owned())
+            .unwrap_or_default();
         let is_pkg = self.dict_get_str(d, self.g.names.__path__).is_some();
         for n in names {
             let v = match self.getattr_opt(m, n)? {
@@ -369,7 +457,11 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Valu
                 Some(p) if Obj::from_value(p).is_some_and(|o| o.kind() != K_BUILTIN) => {
                     let mut a = vec![name, base_t];
                     a.extend(kw_vals.iter().copied());
-                    let kn = if kw_names.is_empty() { Value::EMPTY } else { vm.new_tuple(&kw_names) };
+                    let kn = if kw_names.is_empty() {
+                        Value::EMPTY
+                    } else {
+                        vm.new_tuple(&kw_names)
+                    };
                     vm.call(p, &a, kn)?
                 }
                 _ => vm.new_dict(),
@@ -381,7 +473,11 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Valu
         let cell = vm.run_class_body(func, ns)?;
         let mut a = vec![name, base_t, ns];
         a.extend(kw_vals.iter().copied());
-        let kn = if kw_names.is_empty() { Value::EMPTY } else { vm.new_tuple(&kw_names) };
+        let kn = if kw_names.is_empty() {
+            Value::EMPTY
+        } else {
+            vm.new_tuple(&kw_names)
+        };
         let cls = if meta == vm.g.types.type_ {
             vm.new_class_kw(meta, name, &bases, ns, &kw_vals, kn)?
         } else {

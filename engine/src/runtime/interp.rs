@@ -52,7 +52,9 @@ impl Vm {
         let builtins = match self.dict_get_str(globals, self.g.names.__builtins__) {
             Some(b) => match Obj::from_value(b) {
                 Some(bo) if bo.kind() == Kind::DICT => bo,
-                Some(bo) if bo.kind() == K_MODULE => Obj::from_value(bo.get(0)).unwrap_or_else(|| self.builtins_for(g)),
+                Some(bo) if bo.kind() == K_MODULE => {
+                    Obj::from_value(bo.get(0)).unwrap_or_else(|| self.builtins_for(g))
+                }
                 _ => self.builtins_for(g),
             },
             None => self.builtins_for(g),
@@ -63,7 +65,17 @@ impl Vm {
             let c = self.new_cell(Value::EMPTY);
             self.ctx.stack().slots_mut()[fbase + FRAME_HEADER + cd.nlocals + i] = c;
         }
-        self.frames.push(Frame { code: cd, base: fbase, pc: 0, sp, lasti: 0, entry: true, globals: g, builtins, gen: Value::EMPTY });
+        self.frames.push(Frame {
+            code: cd,
+            base: fbase,
+            pc: 0,
+            sp,
+            lasti: 0,
+            entry: true,
+            globals: g,
+            builtins,
+            gen: Value::EMPTY,
+        });
         let r = stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run());
         match r {
             Ok(Exit::Return(v)) => Ok(v),
@@ -100,7 +112,17 @@ impl Vm {
         let g = Obj::from_value(globals).expect("globals");
         let builtins = self.builtins_for(g);
         let sp = cells + cd.ncells;
-        self.frames.push(Frame { code: cd, base: fbase, pc: 0, sp, lasti: 0, entry: true, globals: g, builtins, gen: Value::EMPTY });
+        self.frames.push(Frame {
+            code: cd,
+            base: fbase,
+            pc: 0,
+            sp,
+            lasti: 0,
+            entry: true,
+            globals: g,
+            builtins,
+            gen: Value::EMPTY,
+        });
         match self.run() {
             Ok(Exit::Return(v)) => Ok(v),
             Ok(Exit::Yield(_)) => Err(self.new_exc(self.g.e.SystemError, "yield in class body")),
@@ -120,14 +142,30 @@ impl Vm {
                     locals.push(str_of(v).into_owned());
                 }
             }
-            locals.extend(cd.code.cellvars.iter().chain(cd.code.freevars.iter()).map(|s| s.to_string()));
+            locals.extend(
+                cd.code
+                    .cellvars
+                    .iter()
+                    .chain(cd.code.freevars.iter())
+                    .map(|s| s.to_string()),
+            );
             sugg = Vm::suggest(&n, &locals);
             if sugg.is_none() {
-                let g: Vec<String> = self.dict_items(globals).into_iter().filter(|(k, _)| is_str(*k)).map(|(k, _)| str_of(k).into_owned()).collect();
+                let g: Vec<String> = self
+                    .dict_items(globals)
+                    .into_iter()
+                    .filter(|(k, _)| is_str(*k))
+                    .map(|(k, _)| str_of(k).into_owned())
+                    .collect();
                 sugg = Vm::suggest(&n, &g);
             }
             if sugg.is_none() {
-                let b: Vec<String> = self.dict_items(self.g.builtins).into_iter().filter(|(k, _)| is_str(*k)).map(|(k, _)| str_of(k).into_owned()).collect();
+                let b: Vec<String> = self
+                    .dict_items(self.g.builtins)
+                    .into_iter()
+                    .filter(|(k, _)| is_str(*k))
+                    .map(|(k, _)| str_of(k).into_owned())
+                    .collect();
                 sugg = Vm::suggest(&n, &b);
             }
         }
@@ -182,7 +220,10 @@ impl Vm {
 
     fn unbound_local(&mut self, name: Value) -> PyException {
         let n = str_of(name).into_owned();
-        self.new_exc(self.g.e.UnboundLocalError, &format!("cannot access local variable '{n}' where it is not associated with a value"))
+        self.new_exc(
+            self.g.e.UnboundLocalError,
+            &format!("cannot access local variable '{n}' where it is not associated with a value"),
+        )
     }
 
     /// Builds a slice object.
@@ -196,7 +237,9 @@ impl Vm {
 
     fn unpack(&mut self, seq: Value, n: usize) -> PyResult<Vec<Value>> {
         if let Some(o) = Obj::from_value(seq) {
-            if matches!(o.kind(), Kind::TUPLE | Kind::LIST) && (o.class() == self.g.types.tuple || o.class() == self.g.types.list) {
+            if matches!(o.kind(), Kind::TUPLE | Kind::LIST)
+                && (o.class() == self.g.types.tuple || o.class() == self.g.types.list)
+            {
                 let items = self.seq_items(seq);
                 if items.len() != n {
                     return Err(self.unpack_err(items.len(), n));
@@ -205,7 +248,22 @@ impl Vm {
             }
         }
         let tp = self.type_of(seq);
-        if self.lookup_type(tp, self.g.names.__iter__).is_none() && self.lookup_type(tp, self.g.names.__getitem__).is_none() && !Obj::from_value(seq).is_some_and(|o| matches!(o.kind(), Kind::STR | Kind::DICT | Kind::SET | K_ITER | K_GEN | K_RANGE | Kind::BYTES | K_DICTVIEW)) {
+        if self.lookup_type(tp, self.g.names.__iter__).is_none()
+            && self.lookup_type(tp, self.g.names.__getitem__).is_none()
+            && !Obj::from_value(seq).is_some_and(|o| {
+                matches!(
+                    o.kind(),
+                    Kind::STR
+                        | Kind::DICT
+                        | Kind::SET
+                        | K_ITER
+                        | K_GEN
+                        | K_RANGE
+                        | Kind::BYTES
+                        | K_DICTVIEW
+                )
+            })
+        {
             let tn = self.type_name_of(seq);
             return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
         }
@@ -219,7 +277,10 @@ impl Vm {
                     Some(v) => {
                         let cur = llist::len(Obj::from_value(l).expect("l"));
                         if cur == n {
-                            return Err(self.new_exc(self.g.e.ValueError, &format!("too many values to unpack (expected {n})")));
+                            return Err(self.new_exc(
+                                self.g.e.ValueError,
+                                &format!("too many values to unpack (expected {n})"),
+                            ));
                         }
                         self.list_append(l, v);
                     }
@@ -238,9 +299,15 @@ impl Vm {
 
     fn unpack_err(&mut self, got: usize, n: usize) -> PyException {
         if got > n {
-            self.new_exc(self.g.e.ValueError, &format!("too many values to unpack (expected {n})"))
+            self.new_exc(
+                self.g.e.ValueError,
+                &format!("too many values to unpack (expected {n})"),
+            )
         } else {
-            self.new_exc(self.g.e.ValueError, &format!("not enough values to unpack (expected {n}, got {got})"))
+            self.new_exc(
+                self.g.e.ValueError,
+                &format!("not enough values to unpack (expected {n}, got {got})"),
+            )
         }
     }
 
@@ -273,7 +340,9 @@ impl Vm {
             return self.str(v);
         }
         let tn = self.type_name_of(v);
-        Err(self.type_error(&format!("unsupported format string passed to {tn}.__format__")))
+        Err(self.type_error(&format!(
+            "unsupported format string passed to {tn}.__format__"
+        )))
     }
 
     fn run_inner(&mut self, mut pending: Option<PyException>) -> PyResult<Exit> {
@@ -423,7 +492,9 @@ impl Vm {
                                     continue;
                                 }
                             }
-                            let v = Obj::from_value(cell).map(|c| c.get(0)).unwrap_or(Value::EMPTY);
+                            let v = Obj::from_value(cell)
+                                .map(|c| c.get(0))
+                                .unwrap_or(Value::EMPTY);
                             if v.is_empty() {
                                 let k = self.intern(nm);
                                 if (arg as usize) < cd.code.cellvars.len() {
@@ -594,7 +665,10 @@ impl Vm {
                                 }
                             } else {
                                 let Some(bop) = BinaryOperator::from_arg(arg) else {
-                                    break 'err (self.new_exc(self.g.e.SystemError, "bad binary op"), false);
+                                    break 'err (
+                                        self.new_exc(self.g.e.SystemError, "bad binary op"),
+                                        false,
+                                    );
                                 };
                                 t!(self.binary_op(bop, a, b))
                             };
@@ -605,7 +679,10 @@ impl Vm {
                             let b = st!()[sp - 1];
                             let a = st!()[sp - 2];
                             let r = if a.is_int() && b.is_int() {
-                                Value::bool(ops::cmp_op(a.int_unchecked().cmp(&b.int_unchecked()), arg))
+                                Value::bool(ops::cmp_op(
+                                    a.int_unchecked().cmp(&b.int_unchecked()),
+                                    arg,
+                                ))
                             } else {
                                 t!(self.compare(a, b, arg))
                             };
@@ -684,7 +761,11 @@ impl Vm {
                             }
                         }
                         Opcode::ReturnValue | Opcode::ReturnConst => {
-                            let v = if opc == Opcode::ReturnValue { pop!() } else { cd.consts[arg as usize] };
+                            let v = if opc == Opcode::ReturnValue {
+                                pop!()
+                            } else {
+                                cd.consts[arg as usize]
+                            };
                             let f = self.frames.pop().expect("frame");
                             self.ctx.stack().set_top(base);
                             if f.entry {
@@ -766,7 +847,15 @@ impl Vm {
                                 }
                             }
                             sp -= n;
-                            let s = lstr::alloc(&mut self.ctx, Kind::STR, self.g.types.str_, &buf, chars, ascii, false);
+                            let s = lstr::alloc(
+                                &mut self.ctx,
+                                Kind::STR,
+                                self.g.types.str_,
+                                &buf,
+                                chars,
+                                ascii,
+                                false,
+                            );
                             push!(s);
                         }
                         Opcode::ListAppend => {
@@ -791,10 +880,25 @@ impl Vm {
                             let items = match self.collect(it) {
                                 Ok(v) => v,
                                 Err(e) => {
-                                    if self.isinstance(e.0, self.g.e.TypeError) && self.type_of(it) != self.g.types.list {
+                                    if self.isinstance(e.0, self.g.e.TypeError)
+                                        && self.type_of(it) != self.g.types.list
+                                    {
                                         let tn = self.type_name_of(it);
-                                        if !Obj::from_value(it).is_some_and(|o| matches!(o.kind(), K_GEN | K_ITER)) && self.lookup_type(self.type_of(it), self.g.names.__iter__).is_none() {
-                                            break 'err (self.type_error(&format!("Value after * must be an iterable, not {tn}")), false);
+                                        if !Obj::from_value(it)
+                                            .is_some_and(|o| matches!(o.kind(), K_GEN | K_ITER))
+                                            && self
+                                                .lookup_type(
+                                                    self.type_of(it),
+                                                    self.g.names.__iter__,
+                                                )
+                                                .is_none()
+                                        {
+                                            break 'err (
+                                                self.type_error(&format!(
+                                                    "Value after * must be an iterable, not {tn}"
+                                                )),
+                                                false,
+                                            );
                                         }
                                     }
                                     break 'err (e, false);
@@ -815,7 +919,8 @@ impl Vm {
                         Opcode::DictUpdate | Opcode::DictMerge => {
                             let m = pop!();
                             let d = st!()[sp - arg as usize];
-                            let is_dict = Obj::from_value(m).is_some_and(|o| o.kind() == Kind::DICT);
+                            let is_dict =
+                                Obj::from_value(m).is_some_and(|o| o.kind() == Kind::DICT);
                             let items = if is_dict {
                                 self.dict_items(m)
                             } else {
@@ -937,7 +1042,11 @@ impl Vm {
                             push!(f);
                         }
                         Opcode::Call | Opcode::CallKw => {
-                            let kwnames = if opc == Opcode::CallKw { pop!() } else { Value::EMPTY };
+                            let kwnames = if opc == Opcode::CallKw {
+                                pop!()
+                            } else {
+                                Value::EMPTY
+                            };
                             let n = arg as usize;
                             let fpos = sp - n - 2;
                             let (callee, selfv) = (st!()[fpos], st!()[fpos + 1]);
@@ -957,7 +1066,13 @@ impl Vm {
                                         // keep kwnames rooted above the args
                                         st!()[cbase + 1 + count] = kw.value();
                                     }
-                                    t!(self.push_function_frame(fo, cbase + 1, count, kwnames, false));
+                                    t!(self.push_function_frame(
+                                        fo,
+                                        cbase + 1,
+                                        count,
+                                        kwnames,
+                                        false
+                                    ));
                                     if self.frames.len() == depth {
                                         let g = st!()[cbase];
                                         st!()[fpos] = g;
@@ -981,13 +1096,24 @@ impl Vm {
                             let args = pop!();
                             let selfv = pop!();
                             let callee = top!();
-                            let mut items = if Obj::from_value(args).is_some_and(|o| o.kind() == Kind::TUPLE) {
+                            let mut items = if Obj::from_value(args)
+                                .is_some_and(|o| o.kind() == Kind::TUPLE)
+                            {
                                 self.seq_items(args)
                             } else {
                                 match self.collect(args) {
                                     Ok(v) => v,
                                     Err(e) => {
-                                        if self.isinstance(e.0, self.g.e.TypeError) && !Obj::from_value(args).is_some_and(|o| matches!(o.kind(), K_GEN | K_ITER)) && self.lookup_type(self.type_of(args), self.g.names.__iter__).is_none() {
+                                        if self.isinstance(e.0, self.g.e.TypeError)
+                                            && !Obj::from_value(args)
+                                                .is_some_and(|o| matches!(o.kind(), K_GEN | K_ITER))
+                                            && self
+                                                .lookup_type(
+                                                    self.type_of(args),
+                                                    self.g.names.__iter__,
+                                                )
+                                                .is_none()
+                                        {
                                             let fname = self.func_name_for_msg(callee);
                                             let tn = self.type_name_of(args);
                                             break 'err (self.type_error(&format!("{fname} argument after * must be an iterable, not {tn}")), false);
@@ -1007,7 +1133,10 @@ impl Vm {
                                         let mut names = Vec::new();
                                         for (k, v) in kv {
                                             if !is_str(k) {
-                                                break 'err (self.type_error("keywords must be strings"), false);
+                                                break 'err (
+                                                    self.type_error("keywords must be strings"),
+                                                    false,
+                                                );
                                             }
                                             names.push(k);
                                             items.push(v);
@@ -1041,7 +1170,12 @@ impl Vm {
                                     }
                                     Value::NONE
                                 }
-                                _ => break 'err (self.new_exc(self.g.e.SystemError, "unsupported intrinsic"), false),
+                                _ => {
+                                    break 'err (
+                                        self.new_exc(self.g.e.SystemError, "unsupported intrinsic"),
+                                        false,
+                                    )
+                                }
                             };
                             st!()[sp - 1] = r;
                         }
@@ -1055,13 +1189,22 @@ impl Vm {
                             let k = self.intern("__build_class__");
                             match self.dict_get_str(builtins.value(), k) {
                                 Some(v) => push!(v),
-                                None => break 'err (self.new_exc(self.g.e.NameError, "__build_class__ not found"), false),
+                                None => {
+                                    break 'err (
+                                        self.new_exc(
+                                            self.g.e.NameError,
+                                            "__build_class__ not found",
+                                        ),
+                                        false,
+                                    )
+                                }
                             }
                         }
                         Opcode::ImportName => {
                             let fromlist = pop!();
                             let level = top!();
-                            let m = t!(self.import_name(name!(arg), globals.value(), fromlist, level));
+                            let m =
+                                t!(self.import_name(name!(arg), globals.value(), fromlist, level));
                             st!()[sp - 1] = m;
                         }
                         Opcode::ImportFrom => {
@@ -1074,7 +1217,13 @@ impl Vm {
                                 0 => {
                                     let e = self.exc_info();
                                     if e.is_none() || e.is_empty() {
-                                        break 'err (self.new_exc(self.g.e.RuntimeError, "No active exception to reraise"), false);
+                                        break 'err (
+                                            self.new_exc(
+                                                self.g.e.RuntimeError,
+                                                "No active exception to reraise",
+                                            ),
+                                            false,
+                                        );
                                     }
                                     break 'err (PyException(e), true);
                                 }
@@ -1090,7 +1239,11 @@ impl Vm {
                                     let c = if cause.is_none() {
                                         Value::NONE
                                     } else {
-                                        let cok = Obj::from_value(cause).is_some_and(|o| o.kind() == K_EXC || (o.kind() == K_TYPE && type_flags(o) & TF_EXC != 0));
+                                        let cok = Obj::from_value(cause).is_some_and(|o| {
+                                            o.kind() == K_EXC
+                                                || (o.kind() == K_TYPE
+                                                    && type_flags(o) & TF_EXC != 0)
+                                        });
                                         if !cok {
                                             break 'err (self.type_error("exception causes must derive from BaseException"), false);
                                         }
@@ -1138,22 +1291,42 @@ impl Vm {
                             let e = st!()[sp - 1];
                             let exit = st!()[sp - 4];
                             let tp = self.type_of(e);
-                            let tb = Obj::from_value(e).map(|o| o.get(EXC_TB)).filter(|v| !v.is_empty()).unwrap_or(Value::NONE);
+                            let tb = Obj::from_value(e)
+                                .map(|o| o.get(EXC_TB))
+                                .filter(|v| !v.is_empty())
+                                .unwrap_or(Value::NONE);
                             let r = t!(self.call(exit, &[tp, e, tb], Value::EMPTY));
                             push!(r);
                         }
                         Opcode::BeforeWith | Opcode::BeforeAsyncWith => {
                             let mgr = top!();
-                            let (en, ex) = if opc == Opcode::BeforeWith { (self.g.names.__enter__, self.g.names.__exit__) } else { (self.g.names.__aenter__, self.g.names.__aexit__) };
+                            let (en, ex) = if opc == Opcode::BeforeWith {
+                                (self.g.names.__enter__, self.g.names.__exit__)
+                            } else {
+                                (self.g.names.__aenter__, self.g.names.__aexit__)
+                            };
                             let tp = self.type_of(mgr);
                             let Some(enter) = self.lookup_type(tp, en) else {
                                 let tn = self.type_name_of(mgr);
-                                let what = if opc == Opcode::BeforeWith { "the context manager protocol" } else { "the asynchronous context manager protocol" };
-                                break 'err (self.type_error(&format!("'{tn}' object does not support {what}")), false);
+                                let what = if opc == Opcode::BeforeWith {
+                                    "the context manager protocol"
+                                } else {
+                                    "the asynchronous context manager protocol"
+                                };
+                                break 'err (
+                                    self.type_error(&format!(
+                                        "'{tn}' object does not support {what}"
+                                    )),
+                                    false,
+                                );
                             };
                             let Some(exitf) = self.lookup_type(tp, ex) else {
                                 let tn = self.type_name_of(mgr);
-                                let what = if opc == Opcode::BeforeWith { "__exit__ method" } else { "__aexit__ method" };
+                                let what = if opc == Opcode::BeforeWith {
+                                    "__exit__ method"
+                                } else {
+                                    "__aexit__ method"
+                                };
                                 break 'err (self.type_error(&format!("'{tn}' object does not support the context manager protocol (missed {what})")), false);
                             };
                             let bound_exit = t!(self.bind_descr(exitf, mgr, tp));
@@ -1167,7 +1340,10 @@ impl Vm {
                             let v = pop!();
                             let gen = self.frames[fi].gen;
                             if !gen.is_heap() {
-                                break 'err (self.new_exc(self.g.e.SystemError, "yield outside generator"), false);
+                                break 'err (
+                                    self.new_exc(self.g.e.SystemError, "yield outside generator"),
+                                    false,
+                                );
                             }
                             self.gen_save(gen, base, sp, pc, cd.extent);
                             self.frames.pop();
@@ -1334,7 +1510,9 @@ impl Vm {
                     format!("{}()", str_of(o.get(FN_QUALNAME)))
                 }
             }
-            Some(o) if o.kind() == K_BUILTIN => format!("{}()", builtin_data(o).map(|b| b.name).unwrap_or("?")),
+            Some(o) if o.kind() == K_BUILTIN => {
+                format!("{}()", builtin_data(o).map(|b| b.name).unwrap_or("?"))
+            }
             Some(o) if o.kind() == K_TYPE => format!("{}()", str_of(o.get(T_NAME))),
             Some(o) if o.kind() == K_METHOD => self.func_name_for_msg(o.get(0)),
             _ => {
@@ -1365,8 +1543,12 @@ impl Vm {
         match r {
             Ok(x) => Ok(call::GenStep::Yield(x)),
             Err(e) if self.isinstance(e.0, self.g.e.StopIteration) => {
-                let a = Obj::from_value(e.0).map(|o| self.seq_items(o.get(EXC_ARGS))).unwrap_or_default();
-                Ok(call::GenStep::Return(a.first().copied().unwrap_or(Value::NONE)))
+                let a = Obj::from_value(e.0)
+                    .map(|o| self.seq_items(o.get(EXC_ARGS)))
+                    .unwrap_or_default();
+                Ok(call::GenStep::Return(
+                    a.first().copied().unwrap_or(Value::NONE),
+                ))
             }
             Err(e) => Err(e),
         }
@@ -1391,8 +1573,12 @@ impl Vm {
                 Some(t) => match self.call(t, &[exc], Value::EMPTY) {
                     Ok(y) => Ok(call::GenStep::Yield(y)),
                     Err(e) if self.isinstance(e.0, self.g.e.StopIteration) => {
-                        let a = Obj::from_value(e.0).map(|o| self.seq_items(o.get(EXC_ARGS))).unwrap_or_default();
-                        Ok(call::GenStep::Return(a.first().copied().unwrap_or(Value::NONE)))
+                        let a = Obj::from_value(e.0)
+                            .map(|o| self.seq_items(o.get(EXC_ARGS)))
+                            .unwrap_or_default();
+                        Ok(call::GenStep::Return(
+                            a.first().copied().unwrap_or(Value::NONE),
+                        ))
                     }
                     Err(e) => Err(e),
                 },
@@ -1490,7 +1676,12 @@ impl Vm {
     fn is_mapping(&self, v: Value) -> bool {
         match Obj::from_value(v) {
             Some(o) if o.kind() == Kind::DICT => true,
-            Some(o) if o.kind() == K_INSTANCE => self.lookup_type(o.class(), self.g.names.keys).is_some() && self.lookup_type(o.class(), self.g.names.__getitem__).is_some(),
+            Some(o) if o.kind() == K_INSTANCE => {
+                self.lookup_type(o.class(), self.g.names.keys).is_some()
+                    && self
+                        .lookup_type(o.class(), self.g.names.__getitem__)
+                        .is_some()
+            }
             _ => false,
         }
     }
@@ -1501,7 +1692,9 @@ impl Vm {
                 Kind::LIST | Kind::TUPLE | K_RANGE => true,
                 K_INSTANCE => {
                     let c = o.class();
-                    self.lookup_type(c, self.g.names.__getitem__).is_some() && self.lookup_type(c, self.g.names.__len__).is_some() && self.lookup_type(c, self.g.names.keys).is_none()
+                    self.lookup_type(c, self.g.names.__getitem__).is_some()
+                        && self.lookup_type(c, self.g.names.__len__).is_some()
+                        && self.lookup_type(c, self.g.names.keys).is_none()
                 }
                 _ => false,
             },
@@ -1513,12 +1706,18 @@ impl Vm {
         let ks = self.seq_items(keys);
         let mut out = Vec::new();
         for k in ks {
-            let r = if Obj::from_value(subj).is_some_and(|o| o.kind() == Kind::DICT && o.class() == self.g.types.dict) {
+            let r = if Obj::from_value(subj)
+                .is_some_and(|o| o.kind() == Kind::DICT && o.class() == self.g.types.dict)
+            {
                 self.dict_get(subj, k)?
             } else {
                 let sentinel = self.new_list(&[]);
                 let g = self.call_method(subj, "get", &[k, sentinel])?;
-                if g == sentinel { None } else { Some(g) }
+                if g == sentinel {
+                    None
+                } else {
+                    Some(g)
+                }
             };
             match r {
                 Some(v) => out.push(v),
@@ -1543,7 +1742,11 @@ impl Vm {
                     let names = self.seq_items(m);
                     if npos > names.len() {
                         let tn = type_name(cls);
-                        return Err(self.type_error(&format!("{tn}() accepts {} positional sub-pattern{} ({npos} given)", names.len(), if names.len() == 1 { "" } else { "s" })));
+                        return Err(self.type_error(&format!(
+                            "{tn}() accepts {} positional sub-pattern{} ({npos} given)",
+                            names.len(),
+                            if names.len() == 1 { "" } else { "s" }
+                        )));
                     }
                     for &n in &names[..npos] {
                         match self.getattr_opt(subj, n)? {
@@ -1554,12 +1757,28 @@ impl Vm {
                 }
                 None => {
                     let t = &self.g.types;
-                    let selfmatch = [t.int, t.float, t.str_, t.bytes, t.bytearray, t.bool_, t.dict, t.list, t.set, t.frozenset, t.tuple].iter().any(|&b| self.is_subtype(cls, b));
+                    let selfmatch = [
+                        t.int,
+                        t.float,
+                        t.str_,
+                        t.bytes,
+                        t.bytearray,
+                        t.bool_,
+                        t.dict,
+                        t.list,
+                        t.set,
+                        t.frozenset,
+                        t.tuple,
+                    ]
+                    .iter()
+                    .any(|&b| self.is_subtype(cls, b));
                     if selfmatch && npos == 1 {
                         out.push(subj);
                     } else {
                         let tn = type_name(cls);
-                        return Err(self.type_error(&format!("{tn}() accepts 0 positional sub-patterns ({npos} given)")));
+                        return Err(self.type_error(&format!(
+                            "{tn}() accepts 0 positional sub-patterns ({npos} given)"
+                        )));
                     }
                 }
             }

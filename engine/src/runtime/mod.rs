@@ -46,9 +46,12 @@ pub mod object;
 pub mod ops;
 pub mod text;
 
+pub use call::{
+    GEN_CODE, GEN_CREATED, GEN_DONE, GEN_NAME, GEN_QUALNAME, GEN_RAW_STATE, GEN_RUNNING,
+    GEN_SUSPENDED,
+};
 pub use object::*;
 pub use proto_core::{Kind, Obj};
-pub use call::{GEN_CODE, GEN_DONE, GEN_NAME, GEN_QUALNAME, GEN_RAW_STATE, GEN_RUNNING, GEN_CREATED, GEN_SUSPENDED};
 
 use proto_core::layouts::{dict as ldict, list as llist, str as lstr};
 use proto_core::sync::{AtomicU64, AtomicUsize, Mutex, Ordering};
@@ -84,45 +87,235 @@ macro_rules! define_names {
 }
 
 define_names!(
-    __init__, __new__, __repr__, __str__, __hash__, __eq__, __ne__, __lt__, __le__, __gt__, __ge__,
-    __add__, __radd__, __iadd__, __sub__, __rsub__, __isub__, __mul__, __rmul__, __imul__,
-    __truediv__, __rtruediv__, __itruediv__, __floordiv__, __rfloordiv__, __ifloordiv__,
-    __mod__, __rmod__, __imod__, __pow__, __rpow__, __ipow__, __lshift__, __rlshift__, __ilshift__,
-    __rshift__, __rrshift__, __irshift__, __and__, __rand__, __iand__, __or__, __ror__, __ior__,
-    __xor__, __rxor__, __ixor__, __matmul__, __rmatmul__, __imatmul__,
-    __neg__, __pos__, __invert__, __abs__, __bool__, __len__, __iter__, __next__, __getitem__,
-    __setitem__, __delitem__, __contains__, __call__, __getattr__, __getattribute__, __setattr__,
-    __delattr__, __get__, __set__, __delete__, __enter__, __exit__, __name__, __qualname__,
-    __module__, __doc__, __dict__, __class__, __classcell__, __mro__, __bases__, __base__,
-    __init_subclass__, __set_name__, __index__, __int__, __float__, __format__, __reversed__,
-    __missing__, __instancecheck__, __subclasscheck__, __prepare__, __all__, __path__, __file__,
-    __package__, __spec__, __loader__, __builtins__, __annotations__, __slots__, __match_args__,
-    __await__, __aiter__, __anext__, __aenter__, __aexit__, __class_getitem__, __mro_entries__,
-    __traceback__, __cause__, __context__, __suppress_context__, __notes__, __length_hint__,
-    __round__, __trunc__, __floor__, __ceil__, __divmod__, __rdivmod__, __complex__, __bytes__,
-    __sizeof__, __dir__, __del__, __fspath__, __main__, __objclass__, __wrapped__, __weakref__,
-    __abstractmethods__, __isabstractmethod__, __signature__, __text_signature__,
-    args, send, throw, close, keys, items, values, get, append, write, flush, value, errno,
-    mro, name, obj, fget, fset, fdel, code, msg, filename, lineno, offset, text, end_lineno,
-    end_offset, print_file_and_line, stdout, stderr, stdin, path, modules, argv, exit, encoding,
+    __init__,
+    __new__,
+    __repr__,
+    __str__,
+    __hash__,
+    __eq__,
+    __ne__,
+    __lt__,
+    __le__,
+    __gt__,
+    __ge__,
+    __add__,
+    __radd__,
+    __iadd__,
+    __sub__,
+    __rsub__,
+    __isub__,
+    __mul__,
+    __rmul__,
+    __imul__,
+    __truediv__,
+    __rtruediv__,
+    __itruediv__,
+    __floordiv__,
+    __rfloordiv__,
+    __ifloordiv__,
+    __mod__,
+    __rmod__,
+    __imod__,
+    __pow__,
+    __rpow__,
+    __ipow__,
+    __lshift__,
+    __rlshift__,
+    __ilshift__,
+    __rshift__,
+    __rrshift__,
+    __irshift__,
+    __and__,
+    __rand__,
+    __iand__,
+    __or__,
+    __ror__,
+    __ior__,
+    __xor__,
+    __rxor__,
+    __ixor__,
+    __matmul__,
+    __rmatmul__,
+    __imatmul__,
+    __neg__,
+    __pos__,
+    __invert__,
+    __abs__,
+    __bool__,
+    __len__,
+    __iter__,
+    __next__,
+    __getitem__,
+    __setitem__,
+    __delitem__,
+    __contains__,
+    __call__,
+    __getattr__,
+    __getattribute__,
+    __setattr__,
+    __delattr__,
+    __get__,
+    __set__,
+    __delete__,
+    __enter__,
+    __exit__,
+    __name__,
+    __qualname__,
+    __module__,
+    __doc__,
+    __dict__,
+    __class__,
+    __classcell__,
+    __mro__,
+    __bases__,
+    __base__,
+    __init_subclass__,
+    __set_name__,
+    __index__,
+    __int__,
+    __float__,
+    __format__,
+    __reversed__,
+    __missing__,
+    __instancecheck__,
+    __subclasscheck__,
+    __prepare__,
+    __all__,
+    __path__,
+    __file__,
+    __package__,
+    __spec__,
+    __loader__,
+    __builtins__,
+    __annotations__,
+    __slots__,
+    __match_args__,
+    __await__,
+    __aiter__,
+    __anext__,
+    __aenter__,
+    __aexit__,
+    __class_getitem__,
+    __mro_entries__,
+    __traceback__,
+    __cause__,
+    __context__,
+    __suppress_context__,
+    __notes__,
+    __length_hint__,
+    __round__,
+    __trunc__,
+    __floor__,
+    __ceil__,
+    __divmod__,
+    __rdivmod__,
+    __complex__,
+    __bytes__,
+    __sizeof__,
+    __dir__,
+    __del__,
+    __fspath__,
+    __main__,
+    __objclass__,
+    __wrapped__,
+    __weakref__,
+    __abstractmethods__,
+    __isabstractmethod__,
+    __signature__,
+    __text_signature__,
+    args,
+    send,
+    throw,
+    close,
+    keys,
+    items,
+    values,
+    get,
+    append,
+    write,
+    flush,
+    value,
+    errno,
+    mro,
+    name,
+    obj,
+    fget,
+    fset,
+    fdel,
+    code,
+    msg,
+    filename,
+    lineno,
+    offset,
+    text,
+    end_lineno,
+    end_offset,
+    print_file_and_line,
+    stdout,
+    stderr,
+    stdin,
+    path,
+    modules,
+    argv,
+    exit,
+    encoding,
 );
 
 /// Builtin types (filled by bootstrap; python_env adds their methods).
 #[allow(missing_docs)]
 pub struct Types {
-    pub object: Value, pub type_: Value, pub int: Value, pub bool_: Value, pub float: Value,
-    pub complex: Value, pub str_: Value, pub bytes: Value, pub bytearray: Value, pub tuple: Value,
-    pub list: Value, pub dict: Value, pub set: Value, pub frozenset: Value, pub none: Value,
-    pub not_implemented: Value, pub ellipsis: Value, pub function: Value, pub builtin: Value,
-    pub method: Value, pub code: Value, pub cell: Value, pub module: Value, pub generator: Value,
-    pub coroutine: Value, pub async_generator: Value,
-    pub range: Value, pub slice: Value, pub property: Value, pub staticmethod: Value,
-    pub classmethod: Value, pub super_: Value, pub traceback: Value, pub frame: Value,
-    pub list_iter: Value, pub tuple_iter: Value, pub str_iter: Value, pub range_iter: Value,
-    pub bytes_iter: Value, pub dict_keys: Value, pub dict_values: Value, pub dict_items: Value,
-    pub dict_keyiter: Value, pub dict_valueiter: Value, pub dict_itemiter: Value,
-    pub set_iter: Value, pub call_iter: Value, pub seq_iter: Value, pub mappingproxy: Value,
-    pub method_wrapper: Value, pub classmethod_descr: Value, pub getset_descr: Value,
+    pub object: Value,
+    pub type_: Value,
+    pub int: Value,
+    pub bool_: Value,
+    pub float: Value,
+    pub complex: Value,
+    pub str_: Value,
+    pub bytes: Value,
+    pub bytearray: Value,
+    pub tuple: Value,
+    pub list: Value,
+    pub dict: Value,
+    pub set: Value,
+    pub frozenset: Value,
+    pub none: Value,
+    pub not_implemented: Value,
+    pub ellipsis: Value,
+    pub function: Value,
+    pub builtin: Value,
+    pub method: Value,
+    pub code: Value,
+    pub cell: Value,
+    pub module: Value,
+    pub generator: Value,
+    pub coroutine: Value,
+    pub async_generator: Value,
+    pub range: Value,
+    pub slice: Value,
+    pub property: Value,
+    pub staticmethod: Value,
+    pub classmethod: Value,
+    pub super_: Value,
+    pub traceback: Value,
+    pub frame: Value,
+    pub list_iter: Value,
+    pub tuple_iter: Value,
+    pub str_iter: Value,
+    pub range_iter: Value,
+    pub bytes_iter: Value,
+    pub dict_keys: Value,
+    pub dict_values: Value,
+    pub dict_items: Value,
+    pub dict_keyiter: Value,
+    pub dict_valueiter: Value,
+    pub dict_itemiter: Value,
+    pub set_iter: Value,
+    pub call_iter: Value,
+    pub seq_iter: Value,
+    pub mappingproxy: Value,
+    pub method_wrapper: Value,
+    pub classmethod_descr: Value,
+    pub getset_descr: Value,
     pub namespace: Value,
 }
 
@@ -190,12 +383,41 @@ macro_rules! exc_types {
 }
 
 exc_types!(
-    BaseException, Exception, TypeError, ValueError, AttributeError, NameError, UnboundLocalError,
-    KeyError, IndexError, ZeroDivisionError, OverflowError, StopIteration, StopAsyncIteration,
-    RuntimeError, RecursionError, NotImplementedError, AssertionError, ImportError,
-    ModuleNotFoundError, LookupError, ArithmeticError, SystemExit, KeyboardInterrupt,
-    GeneratorExit, MemoryError, SyntaxError, IndentationError, TabError, UnicodeDecodeError,
-    UnicodeEncodeError, UnicodeError, OSError, FileNotFoundError, SystemError, ExceptionGroup,
+    BaseException,
+    Exception,
+    TypeError,
+    ValueError,
+    AttributeError,
+    NameError,
+    UnboundLocalError,
+    KeyError,
+    IndexError,
+    ZeroDivisionError,
+    OverflowError,
+    StopIteration,
+    StopAsyncIteration,
+    RuntimeError,
+    RecursionError,
+    NotImplementedError,
+    AssertionError,
+    ImportError,
+    ModuleNotFoundError,
+    LookupError,
+    ArithmeticError,
+    SystemExit,
+    KeyboardInterrupt,
+    GeneratorExit,
+    MemoryError,
+    SyntaxError,
+    IndentationError,
+    TabError,
+    UnicodeDecodeError,
+    UnicodeEncodeError,
+    UnicodeError,
+    OSError,
+    FileNotFoundError,
+    SystemError,
+    ExceptionGroup,
     BaseExceptionGroup,
 );
 
@@ -270,12 +492,25 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("UserWarning", "Warning"),
 ];
 
-fn intern_raw(ctx: &mut ProtoContext, interned: &mut HashMap<Vec<u8>, Value>, str_cls: Value, s: &str) -> Value {
+fn intern_raw(
+    ctx: &mut ProtoContext,
+    interned: &mut HashMap<Vec<u8>, Value>,
+    str_cls: Value,
+    s: &str,
+) -> Value {
     if let Some(&v) = interned.get(s.as_bytes()) {
         return v;
     }
     let ascii = s.is_ascii();
-    let v = lstr::alloc(ctx, Kind::STR, str_cls, s.as_bytes(), s.chars().count(), ascii, true);
+    let v = lstr::alloc(
+        ctx,
+        Kind::STR,
+        str_cls,
+        s.as_bytes(),
+        s.chars().count(),
+        ascii,
+        true,
+    );
     interned.insert(s.as_bytes().to_vec(), v);
     v
 }
@@ -331,7 +566,13 @@ impl Vm {
         let mut ctx = space.new_context();
         ctx.set_deferred_collection(true);
         let g = object::bootstrap(&mut ctx, space);
-        let mut vm = Vm { ctx, g: Arc::new(g), frames: Vec::with_capacity(64), native_depth: 0, initializing: Vec::new() };
+        let mut vm = Vm {
+            ctx,
+            g: Arc::new(g),
+            frames: Vec::with_capacity(64),
+            native_depth: 0,
+            initializing: Vec::new(),
+        };
         vm.ctx.root_slots().push(Value::NONE);
         setup(&mut vm)?;
         Ok(vm)
@@ -341,7 +582,13 @@ impl Vm {
     pub fn new_thread(g: Arc<Interpreter>) -> Vm {
         let mut ctx = g.space.new_context();
         ctx.set_deferred_collection(true);
-        let mut vm = Vm { ctx, g, frames: Vec::with_capacity(64), native_depth: 0, initializing: Vec::new() };
+        let mut vm = Vm {
+            ctx,
+            g,
+            frames: Vec::with_capacity(64),
+            native_depth: 0,
+            initializing: Vec::new(),
+        };
         vm.ctx.root_slots().push(Value::NONE);
         vm
     }
@@ -402,24 +649,54 @@ impl Vm {
 
     /// A new str from Rust text.
     pub fn new_str(&mut self, s: &str) -> Value {
-        lstr::alloc(&mut self.ctx, Kind::STR, self.g.types.str_, s.as_bytes(), s.chars().count(), s.is_ascii(), false)
+        lstr::alloc(
+            &mut self.ctx,
+            Kind::STR,
+            self.g.types.str_,
+            s.as_bytes(),
+            s.chars().count(),
+            s.is_ascii(),
+            false,
+        )
     }
 
     /// A new str from surrogate-preserving UTF-8 bytes.
     pub fn new_str_bytes(&mut self, b: &[u8]) -> Value {
         let ascii = b.is_ascii();
-        let n = if ascii { b.len() } else { b.iter().filter(|&&c| c & 0xC0 != 0x80).count() };
-        lstr::alloc(&mut self.ctx, Kind::STR, self.g.types.str_, b, n, ascii, false)
+        let n = if ascii {
+            b.len()
+        } else {
+            b.iter().filter(|&&c| c & 0xC0 != 0x80).count()
+        };
+        lstr::alloc(
+            &mut self.ctx,
+            Kind::STR,
+            self.g.types.str_,
+            b,
+            n,
+            ascii,
+            false,
+        )
     }
 
     /// A new bytes object.
     pub fn new_bytes(&mut self, b: &[u8]) -> Value {
-        lstr::alloc(&mut self.ctx, Kind::BYTES, self.g.types.bytes, b, b.len(), true, false)
+        lstr::alloc(
+            &mut self.ctx,
+            Kind::BYTES,
+            self.g.types.bytes,
+            b,
+            b.len(),
+            true,
+            false,
+        )
     }
 
     /// A new tuple.
     pub fn new_tuple(&mut self, items: &[Value]) -> Value {
-        let t = self.ctx.alloc(Kind::TUPLE, self.g.types.tuple, items.len(), 0);
+        let t = self
+            .ctx
+            .alloc(Kind::TUPLE, self.g.types.tuple, items.len(), 0);
         let o = Obj::from_value(t).expect("heap");
         for (i, &v) in items.iter().enumerate() {
             o.init(i, v);
@@ -444,7 +721,11 @@ impl Vm {
 
     /// A new empty set (`frozen`: frozenset).
     pub fn new_set(&mut self, frozen: bool) -> Value {
-        let cls = if frozen { self.g.types.frozenset } else { self.g.types.set };
+        let cls = if frozen {
+            self.g.types.frozenset
+        } else {
+            self.g.types.set
+        };
         ldict::alloc(&mut self.ctx, Kind::SET, cls, 5)
     }
 
@@ -478,7 +759,8 @@ impl Vm {
                 return v;
             }
         }
-        self.ctx.alloc_native(Kind::BIG_INT, self.g.types.int, BigIntBox(b))
+        self.ctx
+            .alloc_native(Kind::BIG_INT, self.g.types.int, BigIntBox(b))
     }
 
     /// Allocates a generic object of `kind` with `n` value slots.

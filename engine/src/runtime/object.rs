@@ -175,7 +175,12 @@ pub struct CodeData {
 }
 impl Trace for CodeData {
     fn trace(&self, f: &mut dyn FnMut(Value)) {
-        for &v in self.consts.iter().chain(self.names.iter()).chain(self.varnames.iter()) {
+        for &v in self
+            .consts
+            .iter()
+            .chain(self.names.iter())
+            .chain(self.varnames.iter())
+        {
             if v.is_heap() {
                 f(v);
             }
@@ -269,7 +274,14 @@ pub fn type_name(t: Value) -> String {
 }
 
 /// Allocates a type object. `dict` must be a dict; mro computed by caller.
-pub fn alloc_type(ctx: &mut ProtoContext, metatype: Value, name: Value, dict: Value, layout: Kind, flags: u64) -> Obj {
+pub fn alloc_type(
+    ctx: &mut ProtoContext,
+    metatype: Value,
+    name: Value,
+    dict: Value,
+    layout: Kind,
+    flags: u64,
+) -> Obj {
     let t = ctx.alloc(K_TYPE, metatype, T_SLOTS + 1, 24);
     let o = Obj::from_value(t).expect("heap");
     o.init(T_DICT, dict);
@@ -285,7 +297,9 @@ impl Vm {
     #[inline(always)]
     pub fn type_of(&self, v: Value) -> Value {
         if v.is_heap() {
-            Obj::from_value(v).map(|o| o.class()).unwrap_or(self.g.types.none)
+            Obj::from_value(v)
+                .map(|o| o.class())
+                .unwrap_or(self.g.types.none)
         } else if v.is_int() {
             self.g.types.int
         } else if v.is_float() {
@@ -313,7 +327,9 @@ impl Vm {
         if sub == sup {
             return true;
         }
-        let Some(o) = Obj::from_value(sub) else { return false };
+        let Some(o) = Obj::from_value(sub) else {
+            return false;
+        };
         if o.kind() != K_TYPE {
             return false;
         }
@@ -337,14 +353,32 @@ impl Vm {
 
     /// Creates a builtin function object.
     pub fn new_builtin(&mut self, name: &'static str, f: NativeFn, is_method: bool) -> Value {
-        let v = self.ctx.alloc_native(K_BUILTIN, self.g.types.builtin, Builtin { name, f, is_method, bound: Value::EMPTY });
+        let v = self.ctx.alloc_native(
+            K_BUILTIN,
+            self.g.types.builtin,
+            Builtin {
+                name,
+                f,
+                is_method,
+                bound: Value::EMPTY,
+            },
+        );
         self.ctx.promote(v);
         v
     }
 
     /// Creates a builtin bound to `bound` (e.g. a module function taking self).
     pub fn new_builtin_bound(&mut self, name: &'static str, f: NativeFn, bound: Value) -> Value {
-        self.ctx.alloc_native(K_BUILTIN, self.g.types.builtin, Builtin { name, f, is_method: false, bound })
+        self.ctx.alloc_native(
+            K_BUILTIN,
+            self.g.types.builtin,
+            Builtin {
+                name,
+                f,
+                is_method: false,
+                bound,
+            },
+        )
     }
 
     /// Adds a method to a builtin type's dict.
@@ -358,7 +392,11 @@ impl Vm {
     /// Adds a static method (classmethod if `class`) to a builtin type.
     pub fn add_static(&mut self, t: Value, name: &'static str, f: NativeFn, class: bool) {
         let b = self.new_builtin(name, f, false);
-        let cls = if class { self.g.types.classmethod } else { self.g.types.staticmethod };
+        let cls = if class {
+            self.g.types.classmethod
+        } else {
+            self.g.types.staticmethod
+        };
         let w = self.alloc_obj(K_WRAPPER, cls, 2, 0);
         w.init(0, b);
         self.ctx.promote(w.value());
@@ -388,13 +426,26 @@ impl Vm {
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len() + code.freevars.len();
         let extent = FRAME_HEADER + nlocals + ncells + code.max_stackdepth as usize + 2;
-        let cache = (0..code.n_cache_slots as usize * 2).map(|_| AtomicU64::new(0)).collect();
+        let cache = (0..code.n_cache_slots as usize * 2)
+            .map(|_| AtomicU64::new(0))
+            .collect();
         let name_value = self.intern(&code.name);
         let qualname_value = self.intern(&code.qualname);
         let v = self.ctx.alloc_native(
             K_CODE,
             self.g.types.code,
-            CodeData { code, consts: consts.into(), names: names.into(), varnames: varnames.into(), cache, nlocals, ncells, extent, name_value, qualname_value },
+            CodeData {
+                code,
+                consts: consts.into(),
+                names: names.into(),
+                varnames: varnames.into(),
+                cache,
+                nlocals,
+                ncells,
+                extent,
+                name_value,
+                qualname_value,
+            },
         );
         self.ctx.promote(v);
         v
@@ -482,7 +533,11 @@ impl Vm {
         self.dict_set_str(d, k, n);
         let k = self.g.names.__doc__;
         self.dict_set_str(d, k, Value::NONE);
-        for k in [self.g.names.__package__, self.g.names.__spec__, self.g.names.__loader__] {
+        for k in [
+            self.g.names.__package__,
+            self.g.names.__spec__,
+            self.g.names.__loader__,
+        ] {
             self.dict_set_str(d, k, Value::NONE);
         }
         m.value()
@@ -490,7 +545,11 @@ impl Vm {
 }
 
 fn tuple_of(ctx: &mut ProtoContext, cls: Value, items: &[Value], immortal: bool) -> Value {
-    let t = if immortal { ctx.alloc_immortal(Kind::TUPLE, cls, items.len(), 0) } else { ctx.alloc(Kind::TUPLE, cls, items.len(), 0) };
+    let t = if immortal {
+        ctx.alloc_immortal(Kind::TUPLE, cls, items.len(), 0)
+    } else {
+        ctx.alloc(Kind::TUPLE, cls, items.len(), 0)
+    };
     let o = Obj::from_value(t).expect("heap");
     for (i, &v) in items.iter().enumerate() {
         o.init(i, v);
@@ -516,8 +575,19 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
     let str_t = mk(ctx, Kind::STR, TF_BASETYPE);
     let dict_t = mk(ctx, Kind::DICT, TF_BASETYPE);
     let mut interned = HashMap::new();
-    let mut made: Vec<(Obj, &'static str, Obj)> = vec![(object_t, "object", object_t), (type_t, "type", object_t), (str_t, "str", object_t), (dict_t, "dict", object_t)];
-    let new_type = |ctx: &mut ProtoContext, name: &'static str, layout: Kind, flags: u64, base: Obj, made: &mut Vec<(Obj, &'static str, Obj)>| -> Value {
+    let mut made: Vec<(Obj, &'static str, Obj)> = vec![
+        (object_t, "object", object_t),
+        (type_t, "type", object_t),
+        (str_t, "str", object_t),
+        (dict_t, "dict", object_t),
+    ];
+    let new_type = |ctx: &mut ProtoContext,
+                    name: &'static str,
+                    layout: Kind,
+                    flags: u64,
+                    base: Obj,
+                    made: &mut Vec<(Obj, &'static str, Obj)>|
+     -> Value {
         let o = mk(ctx, layout, flags);
         made.push((o, name, base));
         o.value()
@@ -528,7 +598,14 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         };
     }
     let int_t = t!("int", Kind::GENERIC, TF_BASETYPE);
-    let bool_t = new_type(ctx, "bool", Kind::GENERIC, 0, Obj::from_value(int_t).expect("t"), &mut made);
+    let bool_t = new_type(
+        ctx,
+        "bool",
+        Kind::GENERIC,
+        0,
+        Obj::from_value(int_t).expect("t"),
+        &mut made,
+    );
     let types = Types {
         object: object_t.value(),
         type_: type_t.value(),
@@ -587,7 +664,11 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
     // Exceptions.
     let mut exc: HashMap<&'static str, Value> = HashMap::new();
     for &(name, base) in EXCEPTIONS {
-        let b = if base.is_empty() { object_t } else { Obj::from_value(exc[base]).expect("t") };
+        let b = if base.is_empty() {
+            object_t
+        } else {
+            Obj::from_value(exc[base]).expect("t")
+        };
         let v = new_type(ctx, name, K_EXC, TF_BASETYPE | TF_EXC, b, &mut made);
         exc.insert(name, v);
     }
@@ -595,7 +676,9 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
     let str_v = str_t.value();
     for &(o, _, _) in &made {
         o.init_class(type_t.value());
-        Obj::from_value(o.get(T_DICT)).expect("d").init_class(dict_t.value());
+        Obj::from_value(o.get(T_DICT))
+            .expect("d")
+            .init_class(dict_t.value());
     }
     for &(o, name, base) in &made {
         let n = intern_raw(ctx, &mut interned, str_v, name);
@@ -625,16 +708,29 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
     }
     for &(o, _, _) in &made {
         for s in [T_MRO, T_BASES] {
-            Obj::from_value(o.get(s)).expect("t").init_class(types.tuple);
+            Obj::from_value(o.get(s))
+                .expect("t")
+                .init_class(types.tuple);
         }
     }
     // ExceptionGroup(BaseExceptionGroup, Exception): the one multiple-base builtin.
     {
         let eg = Obj::from_value(exc["ExceptionGroup"]).expect("eg");
-        let items = [exc["ExceptionGroup"], exc["BaseExceptionGroup"], exc["Exception"], exc["BaseException"], object_t.value()];
+        let items = [
+            exc["ExceptionGroup"],
+            exc["BaseExceptionGroup"],
+            exc["Exception"],
+            exc["BaseException"],
+            object_t.value(),
+        ];
         let mro = tuple_of(ctx, types.tuple, &items, true);
         ctx.store(eg, T_MRO, mro);
-        let bases = tuple_of(ctx, types.tuple, &[exc["BaseExceptionGroup"], exc["Exception"]], true);
+        let bases = tuple_of(
+            ctx,
+            types.tuple,
+            &[exc["BaseExceptionGroup"], exc["Exception"]],
+            true,
+        );
         ctx.store(eg, T_BASES, bases);
     }
     let names = Names::new(ctx, &mut interned, str_v);
@@ -675,7 +771,13 @@ pub fn epoch(vm: &Vm) -> u64 {
 
 impl Vm {
     /// Creates a builtin (non-heap) type at start-up (python_env's types).
-    pub fn new_static_type(&mut self, name: &str, base: Value, layout: Kind, basetype: bool) -> Value {
+    pub fn new_static_type(
+        &mut self,
+        name: &str,
+        base: Value,
+        layout: Kind,
+        basetype: bool,
+    ) -> Value {
         let n = self.intern(name);
         let d = ldict::alloc(&mut self.ctx, Kind::DICT, self.g.types.dict, 8);
         let flags = if basetype { TF_BASETYPE } else { 0 };

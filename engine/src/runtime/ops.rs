@@ -83,7 +83,11 @@ impl Vm {
     /// `operator.index(v)`.
     pub fn index(&mut self, v: Value) -> PyResult<Value> {
         if self.is_int_like(v) {
-            return Ok(if v.is_bool() { Value::int((v == Value::TRUE) as i64) } else { v });
+            return Ok(if v.is_bool() {
+                Value::int((v == Value::TRUE) as i64)
+            } else {
+                v
+            });
         }
         let n = self.g.names.__index__;
         if let Some(r) = self.call_method_opt(v, n, &[])? {
@@ -94,7 +98,9 @@ impl Vm {
             return Err(self.type_error(&format!("__index__ returned non-int (type {tn})")));
         }
         let tn = self.type_name_of(v);
-        Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+        Err(self.type_error(&format!(
+            "'{tn}' object cannot be interpreted as an integer"
+        )))
     }
 
     /// `index(v)` as an isize, OverflowError/IndexError style messages by caller.
@@ -104,7 +110,10 @@ impl Vm {
             Some(x) => Ok(x as isize),
             None => {
                 let tn = self.type_name_of(v);
-                Err(self.new_exc(self.g.e.IndexError, &format!("cannot fit '{tn}' into an index-sized integer")))
+                Err(self.new_exc(
+                    self.g.e.IndexError,
+                    &format!("cannot fit '{tn}' into an index-sized integer"),
+                ))
             }
         }
     }
@@ -146,13 +155,25 @@ impl Vm {
                         if y < 0 {
                             return Err(self.new_exc(self.g.e.ValueError, "negative shift count"));
                         }
-                        if y < 63 && (x.abs() >> (62 - y)) == 0 { Some(x << y) } else { None }
+                        if y < 63 && (x.abs() >> (62 - y)) == 0 {
+                            Some(x << y)
+                        } else {
+                            None
+                        }
                     }
                     B::Rshift | B::InplaceRshift => {
                         if y < 0 {
                             return Err(self.new_exc(self.g.e.ValueError, "negative shift count"));
                         }
-                        Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                        Some(if y >= 64 {
+                            if x < 0 {
+                                -1
+                            } else {
+                                0
+                            }
+                        } else {
+                            x >> y
+                        })
                     }
                     B::TrueDivide | B::InplaceTrueDivide => {
                         if y == 0 {
@@ -167,11 +188,17 @@ impl Vm {
                         if y < 0 {
                             let r = (x as f64).powf(y as f64);
                             if x == 0 {
-                                return Err(self.zero_div("0.0 cannot be raised to a negative power"));
+                                return Err(
+                                    self.zero_div("0.0 cannot be raised to a negative power")
+                                );
                             }
                             return Ok(Some(self.new_float(r)));
                         }
-                        if y > u32::MAX as i64 { None } else { x.checked_pow(y as u32) }
+                        if y > u32::MAX as i64 {
+                            None
+                        } else {
+                            x.checked_pow(y as u32)
+                        }
                     }
                     _ => return Ok(None),
                 };
@@ -228,13 +255,19 @@ impl Vm {
                 }
                 let r = bigdiv_f64(&a, &b);
                 if r.is_infinite() {
-                    return Err(self.new_exc(self.g.e.OverflowError, "integer division result too large for a float"));
+                    return Err(self.new_exc(
+                        self.g.e.OverflowError,
+                        "integer division result too large for a float",
+                    ));
                 }
                 return Ok(Some(self.new_float(r)));
             }
             B::Power | B::InplacePower => {
                 if b.is_negative() {
-                    let (fa, fb) = (a.to_f64().unwrap_or(f64::INFINITY), b.to_f64().unwrap_or(f64::NEG_INFINITY));
+                    let (fa, fb) = (
+                        a.to_f64().unwrap_or(f64::INFINITY),
+                        b.to_f64().unwrap_or(f64::NEG_INFINITY),
+                    );
                     return Ok(Some(self.new_float(fa.powf(fb))));
                 }
                 let Some(e) = b.to_u32() else {
@@ -286,7 +319,10 @@ impl Vm {
                 }
                 let r = a.powf(b);
                 if r.is_infinite() && a.is_finite() && b.is_finite() {
-                    return Err(self.new_exc(self.g.e.OverflowError, "(34, 'Numerical result out of range')"));
+                    return Err(self.new_exc(
+                        self.g.e.OverflowError,
+                        "(34, 'Numerical result out of range')",
+                    ));
                 }
                 r
             }
@@ -331,7 +367,9 @@ impl Vm {
                     return Ok(r);
                 }
             } else if matches!(na, Num::F(_)) || matches!(nb, Num::F(_)) {
-                return Err(self.new_exc(self.g.e.OverflowError, "int too large to convert to float"));
+                return Err(
+                    self.new_exc(self.g.e.OverflowError, "int too large to convert to float")
+                );
             }
         }
         if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
@@ -377,7 +415,9 @@ impl Vm {
                 _ => {}
             }
         }
-        let (Some(na), Some(nb)) = (self.num(a), self.num(b)) else { return Ok(None) };
+        let (Some(na), Some(nb)) = (self.num(a), self.num(b)) else {
+            return Ok(None);
+        };
         if let Some(r) = self.int_binop(op, &na, &nb)? {
             return Ok(Some(r));
         }
@@ -394,7 +434,9 @@ impl Vm {
             B::Subtract | B::InplaceSubtract => (n.__sub__, n.__rsub__, n.__isub__),
             B::Multiply | B::InplaceMultiply => (n.__mul__, n.__rmul__, n.__imul__),
             B::TrueDivide | B::InplaceTrueDivide => (n.__truediv__, n.__rtruediv__, n.__itruediv__),
-            B::FloorDivide | B::InplaceFloorDivide => (n.__floordiv__, n.__rfloordiv__, n.__ifloordiv__),
+            B::FloorDivide | B::InplaceFloorDivide => {
+                (n.__floordiv__, n.__rfloordiv__, n.__ifloordiv__)
+            }
             B::Remainder | B::InplaceRemainder => (n.__mod__, n.__rmod__, n.__imod__),
             B::Power | B::InplacePower => (n.__pow__, n.__rpow__, n.__ipow__),
             B::Lshift | B::InplaceLshift => (n.__lshift__, n.__rlshift__, n.__ilshift__),
@@ -402,7 +444,9 @@ impl Vm {
             B::And | B::InplaceAnd => (n.__and__, n.__rand__, n.__iand__),
             B::Or | B::InplaceOr => (n.__or__, n.__ror__, n.__ior__),
             B::Xor | B::InplaceXor => (n.__xor__, n.__rxor__, n.__ixor__),
-            B::MatrixMultiply | B::InplaceMatrixMultiply => (n.__matmul__, n.__rmatmul__, n.__imatmul__),
+            B::MatrixMultiply | B::InplaceMatrixMultiply => {
+                (n.__matmul__, n.__rmatmul__, n.__imatmul__)
+            }
         };
         if op.is_inplace() {
             if let Some(r) = self.call_special(a, inp, &[b])? {
@@ -416,27 +460,52 @@ impl Vm {
             return Ok(r);
         }
         let sym = op.text().trim_end_matches('=');
-        let sym = if op.is_inplace() { format!("{sym}=") } else { sym.to_string() };
+        let sym = if op.is_inplace() {
+            format!("{sym}=")
+        } else {
+            sym.to_string()
+        };
         let (ta, tb) = (self.type_name_of(a), self.type_name_of(b));
         if sym == "**" || sym == "**=" {
-            return Err(self.type_error(&format!("unsupported operand type(s) for {sym} or pow(): '{ta}' and '{tb}'")));
+            return Err(self.type_error(&format!(
+                "unsupported operand type(s) for {sym} or pow(): '{ta}' and '{tb}'"
+            )));
         }
         if (sym == "+" || sym == "+=") && ta == "str" {
             return Err(self.type_error(&format!("can only concatenate str (not \"{tb}\") to str")));
         }
         if (sym == "+" || sym == "+=") && (ta == "list" || ta == "tuple") && ta != tb {
-            return Err(self.type_error(&format!("can only concatenate {ta} (not \"{tb}\") to {ta}")));
+            return Err(
+                self.type_error(&format!("can only concatenate {ta} (not \"{tb}\") to {ta}"))
+            );
         }
-        if (sym == "*" || sym == "*=") && (matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes") || matches!(tb.as_str(), "str" | "list" | "tuple" | "bytes")) {
-            let other = if matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes") { tb } else { ta };
-            return Err(self.type_error(&format!("can't multiply sequence by non-int of type '{other}'")));
+        if (sym == "*" || sym == "*=")
+            && (matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes")
+                || matches!(tb.as_str(), "str" | "list" | "tuple" | "bytes"))
+        {
+            let other = if matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes") {
+                tb
+            } else {
+                ta
+            };
+            return Err(self.type_error(&format!(
+                "can't multiply sequence by non-int of type '{other}'"
+            )));
         }
-        Err(self.type_error(&format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'")))
+        Err(self.type_error(&format!(
+            "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
+        )))
     }
 
     /// Calls `a.fwd(b)`, then `b.rev(a)` (reflected first if type(b) is a
     /// proper subclass of type(a) overriding it); NotImplemented if neither.
-    pub fn binop_dispatch(&mut self, a: Value, b: Value, fwd: Value, rev: Value) -> PyResult<Value> {
+    pub fn binop_dispatch(
+        &mut self,
+        a: Value,
+        b: Value,
+        fwd: Value,
+        rev: Value,
+    ) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let mark = self.push_root(a);
@@ -473,14 +542,25 @@ impl Vm {
     pub fn unary_op(&mut self, op: char, v: Value) -> PyResult<Value> {
         if let Some(n) = self.num(v) {
             match (op, n) {
-                ('-', Num::I(i)) => return Ok(match i.checked_neg() { Some(r) => self.new_int(r), None => self.new_bigint(-BigInt::from(i)) }),
-                ('-', Num::B(b)) => { let r = -b; return Ok(self.new_bigint(r)); }
+                ('-', Num::I(i)) => {
+                    return Ok(match i.checked_neg() {
+                        Some(r) => self.new_int(r),
+                        None => self.new_bigint(-BigInt::from(i)),
+                    })
+                }
+                ('-', Num::B(b)) => {
+                    let r = -b;
+                    return Ok(self.new_bigint(r));
+                }
                 ('-', Num::F(f)) => return Ok(self.new_float(-f)),
                 ('+', Num::I(i)) => return Ok(Value::int(i)),
                 ('+', Num::B(_)) => return Ok(v),
                 ('+', Num::F(f)) => return Ok(self.new_float(f)),
                 ('~', Num::I(i)) => return Ok(self.new_int(!i)),
-                ('~', Num::B(b)) => { let r = -b - 1; return Ok(self.new_bigint(r)); }
+                ('~', Num::B(b)) => {
+                    let r = -b - 1;
+                    return Ok(self.new_bigint(r));
+                }
                 _ => {}
             }
         }
@@ -513,7 +593,9 @@ impl Vm {
         if let Some(f) = v.as_float() {
             return Ok(f != 0.0);
         }
-        let Some(o) = Obj::from_value(v) else { return Ok(true) };
+        let Some(o) = Obj::from_value(v) else {
+            return Ok(true);
+        };
         let t = &self.g.types;
         let c = o.class();
         match o.kind() {
@@ -548,11 +630,18 @@ impl Vm {
     fn len_result(&mut self, r: Value) -> PyResult<usize> {
         match self.num(r) {
             Some(Num::I(i)) if i >= 0 => Ok(i as usize),
-            Some(Num::I(_)) => Err(self.new_exc(self.g.e.ValueError, "__len__() should return >= 0")),
-            Some(Num::B(_)) => Err(self.new_exc(self.g.e.OverflowError, "cannot fit 'int' into an index-sized integer")),
+            Some(Num::I(_)) => {
+                Err(self.new_exc(self.g.e.ValueError, "__len__() should return >= 0"))
+            }
+            Some(Num::B(_)) => Err(self.new_exc(
+                self.g.e.OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            )),
             _ => {
                 let tn = self.type_name_of(r);
-                Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+                Err(self.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )))
             }
         }
     }
@@ -575,7 +664,11 @@ impl Vm {
                 }
                 K_BYTEARRAY => return Ok(str_bytes(o.get(0)).len()),
                 K_RANGE => {
-                    let (a, b, c) = (self.as_i64(o.get(0)).unwrap_or(0), self.as_i64(o.get(1)).unwrap_or(0), self.as_i64(o.get(2)).unwrap_or(1));
+                    let (a, b, c) = (
+                        self.as_i64(o.get(0)).unwrap_or(0),
+                        self.as_i64(o.get(1)).unwrap_or(0),
+                        self.as_i64(o.get(2)).unwrap_or(1),
+                    );
                     return Ok(range_len(a, b, c) as usize);
                 }
                 _ => {}
@@ -606,7 +699,9 @@ impl Vm {
         if v.is_none() {
             return Ok(0xFCA86420 >> 4);
         }
-        let Some(o) = Obj::from_value(v) else { return Ok(v.bits() as i64 >> 3) };
+        let Some(o) = Obj::from_value(v) else {
+            return Ok(v.bits() as i64 >> 3);
+        };
         let t = &self.g.types;
         let c = o.class();
         match o.kind() {
@@ -631,7 +726,9 @@ impl Vm {
                 h = h.wrapping_mul(69069).wrapping_add(907133923);
                 return Ok(h as i64);
             }
-            K_TYPE | K_FUNCTION | K_BUILTIN | K_MODULE | K_CODE => return Ok((v.bits() >> 4) as i64),
+            K_TYPE | K_FUNCTION | K_BUILTIN | K_MODULE | K_CODE => {
+                return Ok((v.bits() >> 4) as i64)
+            }
             _ => {}
         }
         let tp = o.class();
@@ -689,7 +786,11 @@ impl Vm {
             }
         }
         if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
-            if ao.kind() == Kind::STR && bo.kind() == Kind::STR && ao.class() == self.g.types.str_ && bo.class() == self.g.types.str_ {
+            if ao.kind() == Kind::STR
+                && bo.kind() == Kind::STR
+                && ao.class() == self.g.types.str_
+                && bo.class() == self.g.types.str_
+            {
                 return Ok(lstr::bytes(ao) == lstr::bytes(bo));
             }
         }
@@ -712,10 +813,16 @@ impl Vm {
             if ka == kb && ao.class() == bo.class() {
                 match ka {
                     Kind::STR if ao.class() == t.str_ => {
-                        return Ok(Value::bool(cmp_op(lstr::bytes(ao).cmp(lstr::bytes(bo)), op)));
+                        return Ok(Value::bool(cmp_op(
+                            lstr::bytes(ao).cmp(lstr::bytes(bo)),
+                            op,
+                        )));
                     }
                     Kind::BYTES if ao.class() == t.bytes => {
-                        return Ok(Value::bool(cmp_op(lstr::bytes(ao).cmp(lstr::bytes(bo)), op)));
+                        return Ok(Value::bool(cmp_op(
+                            lstr::bytes(ao).cmp(lstr::bytes(bo)),
+                            op,
+                        )));
                     }
                     Kind::TUPLE | Kind::LIST if ao.class() == t.tuple || ao.class() == t.list => {
                         return self.seq_compare(a, b, op);
@@ -805,20 +912,27 @@ impl Vm {
             _ => {
                 let sym = ["<", "<=", "==", "!=", ">", ">="][op as usize];
                 let (ta, tb) = (self.type_name_of(a), self.type_name_of(b));
-                Err(self.type_error(&format!("'{sym}' not supported between instances of '{ta}' and '{tb}'")))
+                Err(self.type_error(&format!(
+                    "'{sym}' not supported between instances of '{ta}' and '{tb}'"
+                )))
             }
         }
     }
 
     /// Builtin `__eq__` etc. for containers (used by python_env's dunders).
     pub fn builtin_richcompare(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
-        let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) else { return Ok(Value::NOT_IMPLEMENTED) };
+        let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) else {
+            return Ok(Value::NOT_IMPLEMENTED);
+        };
         let (ka, kb) = (ao.kind(), bo.kind());
         if ka != kb {
             return Ok(Value::NOT_IMPLEMENTED);
         }
         match ka {
-            Kind::STR | Kind::BYTES => Ok(Value::bool(cmp_op(lstr::bytes(ao).cmp(lstr::bytes(bo)), op))),
+            Kind::STR | Kind::BYTES => Ok(Value::bool(cmp_op(
+                lstr::bytes(ao).cmp(lstr::bytes(bo)),
+                op,
+            ))),
             Kind::TUPLE | Kind::LIST => self.seq_compare(a, b, op),
             Kind::DICT => {
                 if op != 2 && op != 3 {
@@ -888,7 +1002,9 @@ impl Vm {
 
     /// Items of a tuple/list (snapshot).
     pub fn seq_items(&self, v: Value) -> Vec<Value> {
-        let Some(o) = Obj::from_value(v) else { return Vec::new() };
+        let Some(o) = Obj::from_value(v) else {
+            return Vec::new();
+        };
         match o.kind() {
             Kind::TUPLE => (0..o.n_values()).map(|i| o.get(i)).collect(),
             Kind::LIST => {
@@ -939,7 +1055,10 @@ impl Vm {
 
     /// str + str.
     pub fn str_concat(&mut self, a: Value, b: Value) -> Value {
-        let (ao, bo) = (Obj::from_value(a).expect("s"), Obj::from_value(b).expect("s"));
+        let (ao, bo) = (
+            Obj::from_value(a).expect("s"),
+            Obj::from_value(b).expect("s"),
+        );
         let (x, y) = (lstr::bytes(ao), lstr::bytes(bo));
         if x.is_empty() {
             return b;
@@ -951,7 +1070,15 @@ impl Vm {
         buf.extend_from_slice(x);
         buf.extend_from_slice(y);
         let n = lstr::char_len(ao) + lstr::char_len(bo);
-        lstr::alloc(&mut self.ctx, Kind::STR, self.g.types.str_, &buf, n, lstr::is_ascii(ao) && lstr::is_ascii(bo), false)
+        lstr::alloc(
+            &mut self.ctx,
+            Kind::STR,
+            self.g.types.str_,
+            &buf,
+            n,
+            lstr::is_ascii(ao) && lstr::is_ascii(bo),
+            false,
+        )
     }
 
     // ------------------------------------------------------------------ dicts & sets
@@ -1024,7 +1151,9 @@ impl Vm {
         let (t, p) = self.probe(o, key, h)?;
         self.with_lock(o, |ctx| {
             // Re-probe under the lock if the table changed (another writer).
-            let (t, p) = if ldict::table(o) == t { (t, p) } else {
+            let (t, p) = if ldict::table(o) == t {
+                (t, p)
+            } else {
                 let t2 = ldict::table(o);
                 let r: Result<Probe, ()> = ldict::probe(t2, h, key, |k| Ok(k == key));
                 (t2, r.unwrap_or(Probe::Vacant(0)))
@@ -1103,7 +1232,9 @@ impl Vm {
     /// grows them) is replayed here. Identical for the common cases (small
     /// ints, no deletions); an approximation otherwise.
     pub fn set_items(&self, s: Value) -> Vec<Value> {
-        let Some(o) = Obj::from_value(s) else { return Vec::new() };
+        let Some(o) = Obj::from_value(s) else {
+            return Vec::new();
+        };
         let mut raw = Vec::new();
         ldict::items(o, &mut raw);
         let n = raw.len();
@@ -1139,7 +1270,11 @@ impl Vm {
                     }
                 }
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
         }
         table.into_iter().flatten().map(|i| raw[i].0).collect()
@@ -1181,7 +1316,9 @@ impl Vm {
             }
             let r = self.call_bound(f, v, &[])?;
             let rt = self.type_of(r);
-            if Obj::from_value(r).is_some_and(|o| matches!(o.kind(), K_ITER | K_GEN)) || self.lookup_type(rt, self.g.names.__next__).is_some() {
+            if Obj::from_value(r).is_some_and(|o| matches!(o.kind(), K_ITER | K_GEN))
+                || self.lookup_type(rt, self.g.names.__next__).is_some()
+            {
                 return Ok(r);
             }
             let tn = self.type_name_of(r);
@@ -1205,7 +1342,11 @@ impl Vm {
                 set_raw(it, 1, ldict::len(o) as u64);
             }
             if o.kind() == K_RANGE {
-                let (a, b, c) = (self.as_i64(o.get(0)).unwrap_or(0), self.as_i64(o.get(1)).unwrap_or(0), self.as_i64(o.get(2)).unwrap_or(1));
+                let (a, b, c) = (
+                    self.as_i64(o.get(0)).unwrap_or(0),
+                    self.as_i64(o.get(1)).unwrap_or(0),
+                    self.as_i64(o.get(2)).unwrap_or(1),
+                );
                 set_raw(it, 1, range_len(a, b, c));
                 set_raw(it, 2, a as u64);
             }
@@ -1242,7 +1383,9 @@ impl Vm {
         if src.is_empty() {
             return Ok(Some(None));
         }
-        let Some(so) = Obj::from_value(src) else { return Ok(None) };
+        let Some(so) = Obj::from_value(src) else {
+            return Ok(None);
+        };
         let i = get_raw(it, 0) as usize;
         let r = match so.kind() {
             Kind::LIST => llist::get(so, i),
@@ -1285,8 +1428,15 @@ impl Vm {
             Kind::DICT | Kind::SET => {
                 if ldict::len(so) as u64 != get_raw(it, 1) {
                     set_raw(it, 1, u64::MAX);
-                    let what = if so.kind() == Kind::DICT { "dictionary" } else { "set" };
-                    return Err(self.new_exc(self.g.e.RuntimeError, &format!("{what} changed size during iteration")));
+                    let what = if so.kind() == Kind::DICT {
+                        "dictionary"
+                    } else {
+                        "set"
+                    };
+                    return Err(self.new_exc(
+                        self.g.e.RuntimeError,
+                        &format!("{what} changed size during iteration"),
+                    ));
                 }
                 let t = ldict::table(so);
                 let mut e = i;
@@ -1316,7 +1466,10 @@ impl Vm {
                     set_raw(it, 0, (i + 1) as u64);
                     return match self.getitem(src, idx) {
                         Ok(v) => Ok(Some(Some(v))),
-                        Err(e) if self.isinstance(e.0, self.g.e.IndexError) || self.isinstance(e.0, self.g.e.StopIteration) => {
+                        Err(e)
+                            if self.isinstance(e.0, self.g.e.IndexError)
+                                || self.isinstance(e.0, self.g.e.StopIteration) =>
+                        {
                             it.init(0, Value::EMPTY);
                             Ok(Some(None))
                         }
@@ -1367,7 +1520,9 @@ impl Vm {
         if let Some(o) = Obj::from_value(v) {
             let t = &self.g.types;
             match o.kind() {
-                Kind::TUPLE | Kind::LIST if o.class() == t.tuple || o.class() == t.list => return Ok(self.seq_items(v)),
+                Kind::TUPLE | Kind::LIST if o.class() == t.tuple || o.class() == t.list => {
+                    return Ok(self.seq_items(v))
+                }
                 _ => {}
             }
         }
@@ -1403,15 +1558,24 @@ impl Vm {
             match o.kind() {
                 Kind::LIST | Kind::TUPLE if c == t.list || c == t.tuple => {
                     if let Some(i) = k.as_int() {
-                        let n = if o.kind() == Kind::LIST { llist::len(o) } else { o.n_values() } as i64;
+                        let n = if o.kind() == Kind::LIST {
+                            llist::len(o)
+                        } else {
+                            o.n_values()
+                        } as i64;
                         let j = if i < 0 { i + n } else { i };
                         if j >= 0 && j < n {
                             if let Some(x) = self.seq_get(v, j as usize) {
                                 return Ok(x);
                             }
                         }
-                        let what = if o.kind() == Kind::LIST { "list" } else { "tuple" };
-                        return Err(self.new_exc(self.g.e.IndexError, &format!("{what} index out of range")));
+                        let what = if o.kind() == Kind::LIST {
+                            "list"
+                        } else {
+                            "tuple"
+                        };
+                        return Err(self
+                            .new_exc(self.g.e.IndexError, &format!("{what} index out of range")));
                     }
                 }
                 Kind::DICT if c == t.dict => {
@@ -1456,10 +1620,15 @@ impl Vm {
                     if let Some(i) = k.as_int() {
                         let n = llist::len(o) as i64;
                         let j = if i < 0 { i + n } else { i };
-                        if j >= 0 && j < n && self.with_lock(o, |ctx| llist::set(ctx, o, j as usize, x)) {
+                        if j >= 0
+                            && j < n
+                            && self.with_lock(o, |ctx| llist::set(ctx, o, j as usize, x))
+                        {
                             return Ok(());
                         }
-                        return Err(self.new_exc(self.g.e.IndexError, "list assignment index out of range"));
+                        return Err(
+                            self.new_exc(self.g.e.IndexError, "list assignment index out of range")
+                        );
                     }
                 }
                 Kind::DICT if c == t.dict => return self.dict_set(v, k, x),
@@ -1505,7 +1674,9 @@ impl Vm {
                 Kind::STR if c == t.str_ => {
                     if !is_str(x) {
                         let tn = self.type_name_of(x);
-                        return Err(self.type_error(&format!("'in <string>' requires string as left operand, not {tn}")));
+                        return Err(self.type_error(&format!(
+                            "'in <string>' requires string as left operand, not {tn}"
+                        )));
                     }
                     let (h, n) = (lstr::bytes(o), str_bytes(x));
                     return Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n));
@@ -1535,7 +1706,10 @@ impl Vm {
             let r = self.call_bound(f, v, &[x])?;
             return self.truthy(r);
         }
-        let has_iter = self.lookup_type(tp, self.g.names.__iter__).is_some() || self.lookup_type(tp, self.g.names.__getitem__).is_some() || Obj::from_value(v).is_some_and(|o| matches!(o.kind(), K_ITER | K_GEN | K_RANGE | K_DICTVIEW));
+        let has_iter = self.lookup_type(tp, self.g.names.__iter__).is_some()
+            || self.lookup_type(tp, self.g.names.__getitem__).is_some()
+            || Obj::from_value(v)
+                .is_some_and(|o| matches!(o.kind(), K_ITER | K_GEN | K_RANGE | K_DICTVIEW));
         if !has_iter {
             let tn = self.type_name_of(v);
             return Err(self.type_error(&format!("argument of type '{tn}' is not iterable")));
@@ -1640,14 +1814,26 @@ fn cmp_float_int(f: f64, i: &Num) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less });
+        return Some(if f > 0.0 {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Less
+        });
     }
     let bi = num_to_big(i);
     let fl = f.floor();
     let fb = BigInt::from(fl as i128);
-    let fb = if fl.abs() < 1.7e38 { fb } else { num_bigint::BigInt::from_signed_bytes_le(&[]) + bigint_from_f64(fl) };
+    let fb = if fl.abs() < 1.7e38 {
+        fb
+    } else {
+        num_bigint::BigInt::from_signed_bytes_le(&[]) + bigint_from_f64(fl)
+    };
     match fb.cmp(&bi) {
-        std::cmp::Ordering::Equal => Some(if f > fl { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal }),
+        std::cmp::Ordering::Equal => Some(if f > fl {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }),
         o => Some(o),
     }
 }
@@ -1713,13 +1899,21 @@ pub fn hash_float(f: f64) -> i64 {
             x -= modulus;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     x = ((x << e) & modulus) | x >> (61 - e);
     let mut h = x as i64;
     if f < 0.0 {
         h = -h;
     }
-    if h == -1 { -2 } else { h }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 fn frexp(x: f64) -> (f64, i32) {
@@ -1742,7 +1936,11 @@ pub fn hash_bigint(b: &BigInt) -> i64 {
     let m = BigInt::from(HASH_MODULUS);
     let r = (b.abs() % &m).to_i64().unwrap_or(0);
     let h = if b.is_negative() { -r } else { r };
-    if h == -1 { -2 } else { h }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 /// Hash of a str/bytes object (FNV-1a, cached).
@@ -1780,34 +1978,29 @@ fn simple_eq(a: Value, b: Value) -> bool {
         return true;
     }
     match (Obj::from_value(a), Obj::from_value(b)) {
-        (Some(x), Some(y)) => x.kind() == Kind::STR && y.kind() == Kind::STR && lstr::bytes(x) == lstr::bytes(y),
+        (Some(x), Some(y)) => {
+            x.kind() == Kind::STR && y.kind() == Kind::STR && lstr::bytes(x) == lstr::bytes(y)
+        }
         // 1 == True, 0 == False
         _ => {
-            let ai = if a.is_bool() { Some((a == Value::TRUE) as i64) } else { a.as_int() };
-            let bi = if b.is_bool() { Some((b == Value::TRUE) as i64) } else { b.as_int() };
+            let ai = if a.is_bool() {
+                Some((a == Value::TRUE) as i64)
+            } else {
+                a.as_int()
+            };
+            let bi = if b.is_bool() {
+                Some((b == Value::TRUE) as i64)
+            } else {
+                b.as_int()
+            };
             ai.is_some() && ai == bi
         }
     }
 }
 
-/// Appends code point `c` as surrogate-preserving UTF-8.
+/// Appends code point `cp` as surrogate-preserving UTF-8 (U+FFFD above U+10FFFF).
 pub fn push_cp(out: &mut Vec<u8>, cp: u32) {
-    match cp {
-        0..=0x7F => out.push(cp as u8),
-        0x80..=0x7FF => {
-            out.push(0xC0 | (cp >> 6) as u8);
-            out.push(0x80 | (cp & 0x3F) as u8);
-        }
-        0x800..=0xFFFF => {
-            out.push(0xE0 | (cp >> 12) as u8);
-            out.push(0x80 | ((cp >> 6) & 0x3F) as u8);
-            out.push(0x80 | (cp & 0x3F) as u8);
-        }
-        _ => {
-            out.push(0xF0 | (cp >> 18) as u8);
-            out.push(0x80 | ((cp >> 12) & 0x3F) as u8);
-            out.push(0x80 | ((cp >> 6) & 0x3F) as u8);
-            out.push(0x80 | (cp & 0x3F) as u8);
-        }
+    if crate::bytecode::code::push_code_point(out, cp).is_none() {
+        out.extend_from_slice("\u{FFFD}".as_bytes());
     }
 }

@@ -25,14 +25,20 @@ impl Vm {
                 self.native_depth += 1;
                 if self.native_depth > self.g.recursion_limit.load(Ordering::Relaxed) + 50 {
                     self.native_depth -= 1;
-                    return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+                    return Err(self.new_exc(
+                        self.g.e.RecursionError,
+                        "maximum recursion depth exceeded while getting the repr of an object",
+                    ));
                 }
-                let r = stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || self.call_bound(f, v, &[]));
+                let r =
+                    stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || self.call_bound(f, v, &[]));
                 self.native_depth -= 1;
                 let r = r?;
                 if !is_str(r) {
                     let tn = self.type_name_of(r);
-                    return Err(self.type_error(&format!("__repr__ returned non-string (type {tn})")));
+                    return Err(
+                        self.type_error(&format!("__repr__ returned non-string (type {tn})"))
+                    );
                 }
                 Ok(r)
             }
@@ -65,16 +71,20 @@ impl Vm {
             return Ok(Some(float_repr(f)));
         }
         if v.is_special() {
-            return Ok(Some(match v {
-                Value::NONE => "None",
-                Value::TRUE => "True",
-                Value::FALSE => "False",
-                Value::NOT_IMPLEMENTED => "NotImplemented",
-                _ => "Ellipsis",
-            }
-            .to_string()));
+            return Ok(Some(
+                match v {
+                    Value::NONE => "None",
+                    Value::TRUE => "True",
+                    Value::FALSE => "False",
+                    Value::NOT_IMPLEMENTED => "NotImplemented",
+                    _ => "Ellipsis",
+                }
+                .to_string(),
+            ));
         }
-        let Some(o) = Obj::from_value(v) else { return Ok(Some("<?>".into())) };
+        let Some(o) = Obj::from_value(v) else {
+            return Ok(Some("<?>".into()));
+        };
         let t = &self.g.types;
         let c = o.class();
         Ok(Some(match o.kind() {
@@ -113,7 +123,11 @@ impl Vm {
                 let items = self.set_items(v);
                 let frozen = c == t.frozenset;
                 if items.is_empty() {
-                    return Ok(Some(if frozen { "frozenset()".into() } else { "set()".into() }));
+                    return Ok(Some(if frozen {
+                        "frozenset()".into()
+                    } else {
+                        "set()".into()
+                    }));
                 }
                 if self.repr_enter(v) {
                     return Ok(Some("{...}".into()));
@@ -145,16 +159,29 @@ impl Vm {
                 let m = self.dict_get_str(o.get(T_DICT), self.g.names.__module__);
                 let qn = str_of(o.get(T_QUALNAME)).into_owned();
                 match m {
-                    Some(m) if is_str(m) && str_of(m) != "builtins" => format!("<class '{}.{}'>", str_of(m), qn),
+                    Some(m) if is_str(m) && str_of(m) != "builtins" => {
+                        format!("<class '{}.{}'>", str_of(m), qn)
+                    }
                     _ => format!("<class '{qn}'>"),
                 }
             }
-            K_FUNCTION if c == t.function => format!("<function {} at {:#x}>", str_of(o.get(FN_QUALNAME)), v.bits()),
+            K_FUNCTION if c == t.function => format!(
+                "<function {} at {:#x}>",
+                str_of(o.get(FN_QUALNAME)),
+                v.bits()
+            ),
             K_BUILTIN => {
                 let b = builtin_data(o).expect("builtin");
-                if b.bound.is_heap() && Obj::from_value(b.bound).is_some_and(|x| x.kind() != K_MODULE) {
+                if b.bound.is_heap()
+                    && Obj::from_value(b.bound).is_some_and(|x| x.kind() != K_MODULE)
+                {
                     let tn = self.type_name_of(b.bound);
-                    format!("<built-in method {} of {} object at {:#x}>", b.name, tn, b.bound.bits())
+                    format!(
+                        "<built-in method {} of {} object at {:#x}>",
+                        b.name,
+                        tn,
+                        b.bound.bits()
+                    )
                 } else {
                     format!("<built-in function {}>", b.name)
                 }
@@ -172,7 +199,9 @@ impl Vm {
                 let s = o.get(1);
                 let qn = match Obj::from_value(f) {
                     Some(fo) if fo.kind() == K_FUNCTION => str_of(fo.get(FN_QUALNAME)).into_owned(),
-                    Some(fo) if fo.kind() == K_BUILTIN => builtin_data(fo).map(|b| b.name.to_string()).unwrap_or_default(),
+                    Some(fo) if fo.kind() == K_BUILTIN => builtin_data(fo)
+                        .map(|b| b.name.to_string())
+                        .unwrap_or_default(),
                     _ => "?".into(),
                 };
                 let sr = self.repr_string(s)?;
@@ -181,14 +210,29 @@ impl Vm {
             K_CELL => format!("<cell at {:#x}>", v.bits()),
             K_CODE => {
                 let cd = code_data(v).expect("code");
-                format!("<code object {} at {:#x}, file \"{}\", line {}>", cd.code.name, v.bits(), cd.code.filename, cd.code.first_lineno)
+                format!(
+                    "<code object {} at {:#x}, file \"{}\", line {}>",
+                    cd.code.name,
+                    v.bits(),
+                    cd.code.filename,
+                    cd.code.first_lineno
+                )
             }
             K_GEN if c == t.generator || c == t.coroutine || c == t.async_generator => {
                 let tn = type_name(c);
-                format!("<{} object {} at {:#x}>", tn, str_of(o.get(GEN_QUALNAME)), v.bits())
+                format!(
+                    "<{} object {} at {:#x}>",
+                    tn,
+                    str_of(o.get(GEN_QUALNAME)),
+                    v.bits()
+                )
             }
             K_RANGE if c == t.range => {
-                let (a, b, s) = (self.repr_string(o.get(0))?, self.repr_string(o.get(1))?, o.get(2));
+                let (a, b, s) = (
+                    self.repr_string(o.get(0))?,
+                    self.repr_string(o.get(1))?,
+                    o.get(2),
+                );
                 if s == Value::int(1) {
                     format!("range({a}, {b})")
                 } else {
@@ -196,14 +240,25 @@ impl Vm {
                 }
             }
             K_SLICE if c == t.slice => {
-                let (a, b, s) = (self.repr_string(o.get(0))?, self.repr_string(o.get(1))?, self.repr_string(o.get(2))?);
+                let (a, b, s) = (
+                    self.repr_string(o.get(0))?,
+                    self.repr_string(o.get(1))?,
+                    self.repr_string(o.get(2))?,
+                );
                 format!("slice({a}, {b}, {s})")
             }
             K_COMPLEX if c == t.complex => {
-                let (re, im) = (f64::from_bits(proto_core::layouts::get_raw(o, 0)), f64::from_bits(proto_core::layouts::get_raw(o, 1)));
+                let (re, im) = (
+                    f64::from_bits(proto_core::layouts::get_raw(o, 0)),
+                    f64::from_bits(proto_core::layouts::get_raw(o, 1)),
+                );
                 complex_repr(re, im)
             }
-            K_EXC if self.lookup_type(c, self.g.names.__repr__).is_none_or(|f| Obj::from_value(f).is_some_and(|fo| fo.kind() == K_BUILTIN)) => {
+            K_EXC
+                if self.lookup_type(c, self.g.names.__repr__).is_none_or(|f| {
+                    Obj::from_value(f).is_some_and(|fo| fo.kind() == K_BUILTIN)
+                }) =>
+            {
                 let name = type_name(c);
                 let args = o.get(EXC_ARGS);
                 let items = self.seq_items(args);
@@ -211,7 +266,11 @@ impl Vm {
                     format!("{}({})", name, self.repr_string(items[0])?)
                 } else {
                     let r = self.repr_string(args)?;
-                    if items.is_empty() { format!("{name}()") } else { format!("{name}{r}") }
+                    if items.is_empty() {
+                        format!("{name}()")
+                    } else {
+                        format!("{name}{r}")
+                    }
                 }
             }
             _ => return Ok(None),
@@ -297,7 +356,9 @@ impl Vm {
                 let r = self.call_bound(f, v, &[])?;
                 if !is_str(r) {
                     let tn = self.type_name_of(r);
-                    return Err(self.type_error(&format!("__str__ returned non-string (type {tn})")));
+                    return Err(
+                        self.type_error(&format!("__str__ returned non-string (type {tn})"))
+                    );
                 }
                 Ok(r)
             }
@@ -369,14 +430,20 @@ pub fn complex_repr(re: f64, im: f64) -> String {
     if re == 0.0 && re.is_sign_positive() {
         format!("{}j", fmt(im))
     } else {
-        let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) { "-" } else { "+" };
+        let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) {
+            "-"
+        } else {
+            "+"
+        };
         format!("({}{}{}j)", fmt(re), sign, fmt(im.abs()))
     }
 }
 
 /// Python repr of str bytes (surrogate-preserving UTF-8).
 pub fn str_repr(b: &[u8]) -> String {
-    if b.iter().all(|&c| (0x20..0x7f).contains(&c) && c != b'\\' && c != b'\'') {
+    if b.iter()
+        .all(|&c| (0x20..0x7f).contains(&c) && c != b'\\' && c != b'\'')
+    {
         let mut s = String::with_capacity(b.len() + 2);
         s.push('\'');
         s.push_str(std::str::from_utf8(b).unwrap_or(""));

@@ -43,7 +43,12 @@ pub enum Probe {
 
 fn alloc_table(ctx: &mut ProtoContext, cap: usize) -> Obj {
     let isize = (cap * 3 / 2).next_power_of_two().max(8);
-    let t = ctx.alloc(Kind::STORAGE, Value::NONE, 2 * cap, 8 * (T_HASHES + cap + isize));
+    let t = ctx.alloc(
+        Kind::STORAGE,
+        Value::NONE,
+        2 * cap,
+        8 * (T_HASHES + cap + isize),
+    );
     let o = Obj::from_value(t).expect("heap");
     set_raw(o, T_CAP, cap as u64);
     set_raw(o, T_ISIZE, isize as u64);
@@ -114,7 +119,12 @@ fn index_word(t: Obj, slot: usize) -> usize {
 /// Probes `t` for a key with hash `hash`; `eq(k)` decides equality with a
 /// stored key `k` of the same hash (identity is checked first).
 #[inline]
-pub fn probe<E>(t: Obj, hash: u64, key: Value, mut eq: impl FnMut(Value) -> Result<bool, E>) -> Result<Probe, E> {
+pub fn probe<E>(
+    t: Obj,
+    hash: u64,
+    key: Value,
+    mut eq: impl FnMut(Value) -> Result<bool, E>,
+) -> Result<Probe, E> {
     let isize = get_raw(t, T_ISIZE) as usize;
     let mask = isize - 1;
     let mut perturb = hash;
@@ -133,7 +143,11 @@ pub fn probe<E>(t: Obj, hash: u64, key: Value, mut eq: impl FnMut(Value) -> Resu
             }
         }
         perturb >>= 5;
-        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
     }
 }
 
@@ -152,7 +166,11 @@ fn find_vacant(t: Obj, hash: u64) -> usize {
             return i;
         }
         perturb >>= 5;
-        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
     }
 }
 

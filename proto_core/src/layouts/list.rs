@@ -113,7 +113,11 @@ pub fn reserve(ctx: &mut ProtoContext, l: Obj, need: usize) {
 pub fn append(ctx: &mut ProtoContext, l: Obj, v: Value) {
     let n = len(l);
     let st = storage(l);
-    let st = if n < st.n_values() { st } else { grow(ctx, l, n + 1) };
+    let st = if n < st.n_values() {
+        st
+    } else {
+        grow(ctx, l, n + 1)
+    };
     ctx.store(st, n, v);
     set_raw(l, 0, (n + 1) as u64);
 }

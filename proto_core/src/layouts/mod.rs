@@ -104,7 +104,9 @@ mod tests {
             let k = Value::int(i);
             let t = ldict::table(d);
             match ldict::probe(t, i as u64, k, |x| eq(x, k)).unwrap() {
-                Probe::Vacant(s) => ldict::insert_new(&mut ctx, d, s, k, Value::int(i * 2), i as u64),
+                Probe::Vacant(s) => {
+                    ldict::insert_new(&mut ctx, d, s, k, Value::int(i * 2), i as u64)
+                }
                 Probe::Found(_) => panic!("duplicate"),
             }
         }
@@ -112,7 +114,9 @@ mod tests {
         for i in (0..1000i64).step_by(2) {
             let k = Value::int(i);
             let t = ldict::table(d);
-            let Probe::Found(e) = ldict::probe(t, i as u64, k, |x| eq(x, k)).unwrap() else { panic!("missing {i}") };
+            let Probe::Found(e) = ldict::probe(t, i as u64, k, |x| eq(x, k)).unwrap() else {
+                panic!("missing {i}")
+            };
             assert_eq!(ldict::entry(t, e).1, Value::int(i * 2));
             ldict::delete(&mut ctx, d, t, e);
         }

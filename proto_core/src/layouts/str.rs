@@ -20,7 +20,15 @@ pub const DATA_OFFSET: usize = 32;
 pub const FLAG_ASCII: u64 = 1;
 
 /// Allocates a string/bytes object with the given bytes.
-pub fn alloc(ctx: &mut ProtoContext, kind: Kind, class: Value, bytes: &[u8], char_len: usize, ascii: bool, immortal: bool) -> Value {
+pub fn alloc(
+    ctx: &mut ProtoContext,
+    kind: Kind,
+    class: Value,
+    bytes: &[u8],
+    char_len: usize,
+    ascii: bool,
+    immortal: bool,
+) -> Value {
     let v = if immortal {
         ctx.alloc_immortal(kind, class, 0, DATA_OFFSET + bytes.len())
     } else {

@@ -76,8 +76,21 @@ fn erf_impl(x: f64) -> f64 {
         return sum * 2.0 / std::f64::consts::PI.sqrt();
     }
     let t = 1.0 / (1.0 + 0.5 * x.abs());
-    let y = 1.0 - t * (-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))).exp();
-    if x >= 0.0 { y } else { -y }
+    let y = 1.0
+        - t * (-x * x - 1.26551223
+            + t * (1.00002368
+                + t * (0.37409196
+                    + t * (0.09678418
+                        + t * (-0.18628806
+                            + t * (0.27886807
+                                + t * (-1.13520398
+                                    + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
+            .exp();
+    if x >= 0.0 {
+        y
+    } else {
+        -y
+    }
 }
 
 fn gamma_impl(x: f64) -> f64 {
@@ -97,7 +110,17 @@ fn gamma_impl(x: f64) -> f64 {
         return std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * gamma_impl(1.0 - x));
     }
     let g = 7.0;
-    let c = [0.999_999_999_999_809_9, 676.5203681218851, -1259.1392167224028, 771.323_428_777_653_1, -176.615_029_162_140_6, 12.507343278686905, -0.13857109526572012, 9.984_369_578_019_572e-6, 1.5056327351493116e-7];
+    let c = [
+        0.999_999_999_999_809_9,
+        676.5203681218851,
+        -1259.1392167224028,
+        771.323_428_777_653_1,
+        -176.615_029_162_140_6,
+        12.507343278686905,
+        -0.13857109526572012,
+        9.984_369_578_019_572e-6,
+        1.5056327351493116e-7,
+    ];
     let x = x - 1.0;
     let mut a = c[0];
     let t = x + g + 0.5;
@@ -127,7 +150,11 @@ fn log(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if a.len() == 2 {
         let b = fl(vm, a[1])?;
         if b <= 0.0 || b == 1.0 {
-            return Err(if b == 1.0 { vm.new_exc(vm.g.e.ZeroDivisionError, "float division by zero") } else { domain(vm) });
+            return Err(if b == 1.0 {
+                vm.new_exc(vm.g.e.ZeroDivisionError, "float division by zero")
+            } else {
+                domain(vm)
+            });
         }
         return Ok(vm.new_float(lnx / b.ln()));
     }
@@ -190,7 +217,10 @@ fn to_int_fn(vm: &mut Vm, a: &[Value], name: &str, f: fn(f64) -> f64) -> PyResul
         return Err(vm.value_error("cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(vm.new_exc(vm.g.e.OverflowError, "cannot convert float infinity to integer"));
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "cannot convert float infinity to integer",
+        ));
     }
     Ok(vm.new_bigint(engine::runtime::ops::bigint_from_f64(f(x))))
 }
@@ -239,7 +269,9 @@ fn isclose(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Ok(Value::FALSE);
     }
     let d = (x - y).abs();
-    Ok(Value::bool(d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs_))
+    Ok(Value::bool(
+        d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs_,
+    ))
 }
 
 fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
@@ -248,7 +280,9 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
         Some(Num::B(b)) => Ok(b.clone()),
         _ => {
             let tn = vm.type_name_of(v);
-            Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+            Err(vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )))
         }
     }
 }
@@ -305,7 +339,10 @@ fn comb(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if kk > n {
         return Ok(Value::int(0));
     }
-    let k = kk.to_u64().unwrap_or(0).min((&n - &kk).to_u64().unwrap_or(0));
+    let k = kk
+        .to_u64()
+        .unwrap_or(0)
+        .min((&n - &kk).to_u64().unwrap_or(0));
     let mut r = BigInt::one();
     for i in 0..k {
         r = r * (&n - i) / (i + 1);
@@ -315,7 +352,11 @@ fn comb(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn perm(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = int_arg(vm, a[0])?;
-    let k = if a.len() > 1 && !a[1].is_none() { int_arg(vm, a[1])? } else { n.clone() };
+    let k = if a.len() > 1 && !a[1].is_none() {
+        int_arg(vm, a[1])?
+    } else {
+        n.clone()
+    };
     if k > n {
         return Ok(Value::int(0));
     }
@@ -399,21 +440,65 @@ fn dist(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("math");
     let fns: &[(&'static str, NativeFn)] = &[
-        ("sqrt", sqrt), ("exp", exp), ("sin", sin), ("cos", cos), ("tan", tan), ("asin", asin), ("acos", acos),
-        ("atan", atan), ("sinh", sinh), ("cosh", cosh), ("tanh", tanh), ("log2", log2), ("log10", log10),
-        ("log1p", log1p), ("expm1", expm1), ("fabs", fabs), ("degrees", degrees), ("radians", radians),
-        ("erf", erf), ("erfc", erfc), ("gamma", gamma), ("lgamma", lgamma), ("log", log), ("pow", pow),
-        ("atan2", atan2), ("hypot", hypot), ("copysign", copysign), ("fmod", fmod), ("floor", floor),
-        ("ceil", ceil), ("trunc", trunc), ("isnan", isnan), ("isinf", isinf), ("isfinite", isfinite),
-        ("isclose", isclose), ("factorial", factorial), ("gcd", gcd), ("lcm", lcm), ("isqrt", isqrt),
-        ("comb", comb), ("perm", perm), ("fsum", fsum), ("prod", prod), ("modf", modf), ("frexp", frexp),
-        ("ldexp", ldexp), ("dist", dist),
+        ("sqrt", sqrt),
+        ("exp", exp),
+        ("sin", sin),
+        ("cos", cos),
+        ("tan", tan),
+        ("asin", asin),
+        ("acos", acos),
+        ("atan", atan),
+        ("sinh", sinh),
+        ("cosh", cosh),
+        ("tanh", tanh),
+        ("log2", log2),
+        ("log10", log10),
+        ("log1p", log1p),
+        ("expm1", expm1),
+        ("fabs", fabs),
+        ("degrees", degrees),
+        ("radians", radians),
+        ("erf", erf),
+        ("erfc", erfc),
+        ("gamma", gamma),
+        ("lgamma", lgamma),
+        ("log", log),
+        ("pow", pow),
+        ("atan2", atan2),
+        ("hypot", hypot),
+        ("copysign", copysign),
+        ("fmod", fmod),
+        ("floor", floor),
+        ("ceil", ceil),
+        ("trunc", trunc),
+        ("isnan", isnan),
+        ("isinf", isinf),
+        ("isfinite", isfinite),
+        ("isclose", isclose),
+        ("factorial", factorial),
+        ("gcd", gcd),
+        ("lcm", lcm),
+        ("isqrt", isqrt),
+        ("comb", comb),
+        ("perm", perm),
+        ("fsum", fsum),
+        ("prod", prod),
+        ("modf", modf),
+        ("frexp", frexp),
+        ("ldexp", ldexp),
+        ("dist", dist),
     ];
     for &(n, f) in fns {
         let b = vm.new_builtin(n, f, false);
         vm.set_module_attr(m, n, b);
     }
-    for (n, v) in [("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("tau", std::f64::consts::TAU), ("inf", f64::INFINITY), ("nan", f64::NAN)] {
+    for (n, v) in [
+        ("pi", std::f64::consts::PI),
+        ("e", std::f64::consts::E),
+        ("tau", std::f64::consts::TAU),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
         let fv = vm.new_float(v);
         vm.set_module_attr(m, n, fv);
     }

@@ -7,7 +7,9 @@ use std::io::Write;
 
 /// The fd of a builtin stream object.
 pub fn stream_fd(_vm: &mut Vm, f: Value) -> Option<i64> {
-    Obj::from_value(f).filter(|o| o.kind() == K_MISC).and_then(|o| o.get(0).as_int())
+    Obj::from_value(f)
+        .filter(|o| o.kind() == K_MISC)
+        .and_then(|o| o.get(0).as_int())
 }
 
 fn stream_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -24,7 +26,9 @@ fn stream_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     } else {
         let _ = std::io::stdout().write_all(s.as_bytes());
     }
-    Ok(Value::int(proto_core::layouts::str::char_len(Obj::from_value(a[1]).expect("s")) as i64))
+    Ok(Value::int(
+        proto_core::layouts::str::char_len(Obj::from_value(a[1]).expect("s")) as i64,
+    ))
 }
 
 fn stream_flush(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -58,7 +62,10 @@ fn exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn getrecursionlimit(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(Value::int(vm.g.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64))
+    Ok(Value::int(
+        vm.g.recursion_limit
+            .load(std::sync::atomic::Ordering::Relaxed) as i64,
+    ))
 }
 
 fn setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -66,7 +73,8 @@ fn setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
-    vm.g.recursion_limit.store(n as usize, std::sync::atomic::Ordering::Relaxed);
+    vm.g.recursion_limit
+        .store(n as usize, std::sync::atomic::Ordering::Relaxed);
     Ok(Value::NONE)
 }
 
@@ -74,7 +82,10 @@ fn exc_info(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     let e = vm.exc_info();
     if e.is_heap() {
         let t = vm.type_of(e);
-        let tb = Obj::from_value(e).map(|o| o.get(EXC_TB)).filter(|v| v.is_heap()).unwrap_or(Value::NONE);
+        let tb = Obj::from_value(e)
+            .map(|o| o.get(EXC_TB))
+            .filter(|v| v.is_heap())
+            .unwrap_or(Value::NONE);
         return Ok(vm.new_tuple(&[t, e, tb]));
     }
     Ok(vm.new_tuple(&[Value::NONE, Value::NONE, Value::NONE]))
@@ -151,7 +162,14 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     let out = make_stream(vm, tcls, 1, "<stdout>");
     let err = make_stream(vm, tcls, 2, "<stderr>");
     let inp = make_stream(vm, tcls, 0, "<stdin>");
-    for (n, v) in [("stdout", out), ("stderr", err), ("stdin", inp), ("__stdout__", out), ("__stderr__", err), ("__stdin__", inp)] {
+    for (n, v) in [
+        ("stdout", out),
+        ("stderr", err),
+        ("stdin", inp),
+        ("__stdout__", out),
+        ("__stderr__", err),
+        ("__stdin__", inp),
+    ] {
         vm.set_module_attr(m, n, v);
     }
     let av: Vec<Value> = argv.iter().map(|s| vm.new_str(s)).collect();
@@ -194,7 +212,13 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     let fl = vm.new_str("utf-8");
     let _ = fl;
     let rel = vm.new_str("final");
-    let vi = vm.new_tuple(&[Value::int(3), Value::int(11), Value::int(0), rel, Value::int(0)]);
+    let vi = vm.new_tuple(&[
+        Value::int(3),
+        Value::int(11),
+        Value::int(0),
+        rel,
+        Value::int(0),
+    ]);
     vm.set_module_attr(m, "version_info", vi);
     let hv = vm.new_int(0x030B00F0);
     vm.set_module_attr(m, "hexversion", hv);
@@ -202,7 +226,14 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     let cache = vm.new_str("protopy-311");
     let imp = simple_ns(vm, &[("name", nm), ("cache_tag", cache), ("version", vi)]);
     vm.set_module_attr(m, "implementation", imp);
-    let flags = simple_ns(vm, &[("optimize", Value::int(0)), ("debug", Value::int(0)), ("dont_write_bytecode", Value::int(0))]);
+    let flags = simple_ns(
+        vm,
+        &[
+            ("optimize", Value::int(0)),
+            ("debug", Value::int(0)),
+            ("dont_write_bytecode", Value::int(0)),
+        ],
+    );
     vm.set_module_attr(m, "flags", flags);
     let bm = vm.new_tuple(&[]);
     vm.set_module_attr(m, "builtin_module_names", bm);

@@ -4,12 +4,18 @@ use engine::runtime::*;
 use proto_core::Value;
 
 fn time(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
     Ok(vm.new_float(t))
 }
 
 fn time_ns(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as i64).unwrap_or(0);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0);
     Ok(vm.new_int(t))
 }
 
@@ -24,14 +30,22 @@ fn sleep(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    vm.ctx.blocking(|| std::thread::sleep(std::time::Duration::from_secs_f64(secs)));
+    vm.ctx
+        .blocking(|| std::thread::sleep(std::time::Duration::from_secs_f64(secs)));
     Ok(Value::NONE)
 }
 
 /// Creates the time module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("time");
-    let fns: &[(&'static str, NativeFn)] = &[("time", time), ("time_ns", time_ns), ("perf_counter", perf_counter), ("monotonic", perf_counter), ("process_time", perf_counter), ("sleep", sleep)];
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("time", time),
+        ("time_ns", time_ns),
+        ("perf_counter", perf_counter),
+        ("monotonic", perf_counter),
+        ("process_time", perf_counter),
+        ("sleep", sleep),
+    ];
     for &(n, f) in fns {
         let b = vm.new_builtin(n, f, false);
         vm.set_module_attr(m, n, b);

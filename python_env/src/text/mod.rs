@@ -49,7 +49,7 @@ pub fn decode_wtf8(b: &[u8]) -> Vec<u32> {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        match decode_one(&b[i..]) {
+        match engine::bytecode::code::decode_one(&b[i..]) {
             Some((cp, len)) => {
                 out.push(cp);
                 i += len;
@@ -68,25 +68,7 @@ pub fn decode_wtf8(b: &[u8]) -> Vec<u32> {
 pub fn encode_wtf8(cps: &[u32]) -> Vec<u8> {
     let mut out = Vec::with_capacity(cps.len());
     for &cp in cps {
-        let cp = if cp > 0x10FFFF { 0xFFFD } else { cp };
-        match cp {
-            0..=0x7F => out.push(cp as u8),
-            0x80..=0x7FF => {
-                out.push(0xC0 | (cp >> 6) as u8);
-                out.push(0x80 | (cp & 0x3F) as u8);
-            }
-            0x800..=0xFFFF => {
-                out.push(0xE0 | (cp >> 12) as u8);
-                out.push(0x80 | ((cp >> 6) & 0x3F) as u8);
-                out.push(0x80 | (cp & 0x3F) as u8);
-            }
-            _ => {
-                out.push(0xF0 | (cp >> 18) as u8);
-                out.push(0x80 | ((cp >> 12) & 0x3F) as u8);
-                out.push(0x80 | ((cp >> 6) & 0x3F) as u8);
-                out.push(0x80 | (cp & 0x3F) as u8);
-            }
-        }
+        engine::runtime::ops::push_cp(&mut out, cp);
     }
     out
 }
@@ -94,38 +76,6 @@ pub fn encode_wtf8(cps: &[u32]) -> Vec<u8> {
 /// Converts code points to a `String`, or `None` if any is a surrogate or out of range.
 pub fn cps_to_string(cps: &[u32]) -> Option<String> {
     cps.iter().map(|&c| char::from_u32(c)).collect()
-}
-
-fn decode_one(b: &[u8]) -> Option<(u32, usize)> {
-    let first = *b.first()?;
-    let cont = |i: usize| -> Option<u32> {
-        let c = *b.get(i)?;
-        if c & 0xC0 == 0x80 {
-            Some(u32::from(c & 0x3F))
-        } else {
-            None
-        }
-    };
-    match first {
-        0x00..=0x7F => Some((u32::from(first), 1)),
-        0xC2..=0xDF => Some(((u32::from(first & 0x1F) << 6) | cont(1)?, 2)),
-        0xE0..=0xEF => {
-            let cp = (u32::from(first & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?;
-            if cp < 0x800 {
-                return None;
-            }
-            Some((cp, 3))
-        }
-        0xF0..=0xF4 => {
-            let cp =
-                (u32::from(first & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?;
-            if !(0x10000..=0x10FFFF).contains(&cp) {
-                return None;
-            }
-            Some((cp, 4))
-        }
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -28,14 +28,35 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value>
                 if errors == "replace" {
                     Ok(vm.new_str(&String::from_utf8_lossy(b)))
                 } else if errors == "ignore" {
-                    let s: String = String::from_utf8_lossy(b).chars().filter(|c| *c != '\u{FFFD}').collect();
+                    let s: String = String::from_utf8_lossy(b)
+                        .chars()
+                        .filter(|c| *c != '\u{FFFD}')
+                        .collect();
                     Ok(vm.new_str(&s))
                 } else {
                     let pos = e.valid_up_to();
                     let byte = b[pos];
-                    let reason = if e.error_len().is_none() { "unexpected end of data" } else if (0x80..0xC0).contains(&byte) { "invalid start byte" } else { "invalid continuation byte" };
+                    let reason = if e.error_len().is_none() {
+                        "unexpected end of data"
+                    } else if (0x80..0xC0).contains(&byte) {
+                        "invalid start byte"
+                    } else {
+                        "invalid continuation byte"
+                    };
                     let end = pos + e.error_len().unwrap_or(b.len() - pos).max(1);
-                    let msg = if end - pos > 1 { format!("'utf-8' codec can't decode bytes in position {}-{}: {}", pos, end - 1, reason) } else { format!("'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", byte, pos, reason) };
+                    let msg = if end - pos > 1 {
+                        format!(
+                            "'utf-8' codec can't decode bytes in position {}-{}: {}",
+                            pos,
+                            end - 1,
+                            reason
+                        )
+                    } else {
+                        format!(
+                            "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
+                            byte, pos, reason
+                        )
+                    };
                     Err(vm.new_exc(vm.g.e.UnicodeDecodeError, &msg))
                 }
             }
@@ -43,7 +64,10 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value>
         "ascii" | "us-ascii" => {
             if let Some(pos) = b.iter().position(|c| *c >= 128) {
                 if errors == "replace" {
-                    let s: String = b.iter().map(|&c| if c < 128 { c as char } else { '\u{FFFD}' }).collect();
+                    let s: String = b
+                        .iter()
+                        .map(|&c| if c < 128 { c as char } else { '\u{FFFD}' })
+                        .collect();
                     return Ok(vm.new_str(&s));
                 }
                 if errors == "ignore" {
@@ -76,7 +100,11 @@ pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value>
             Ok(vm.new_bytes(st.as_bytes()))
         }
         "ascii" | "latin-1" | "latin1" | "iso-8859-1" | "us-ascii" => {
-            let limit = if norm_enc(enc).starts_with("ascii") || norm_enc(enc) == "us-ascii" { 128 } else { 256 };
+            let limit = if norm_enc(enc).starts_with("ascii") || norm_enc(enc) == "us-ascii" {
+                128
+            } else {
+                256
+            };
             let name = if limit == 128 { "ascii" } else { "latin-1" };
             let mut out = Vec::new();
             for (i, &c) in cps.iter().enumerate() {
@@ -87,7 +115,13 @@ pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value>
                         "ignore" => {}
                         "replace" => out.push(b'?'),
                         _ => {
-                            let ch = if c <= 0xFF { format!("\\x{c:02x}") } else if c <= 0xFFFF { format!("\\u{c:04x}") } else { format!("\\U{c:08x}") };
+                            let ch = if c <= 0xFF {
+                                format!("\\x{c:02x}")
+                            } else if c <= 0xFFFF {
+                                format!("\\u{c:04x}")
+                            } else {
+                                format!("\\U{c:08x}")
+                            };
                             return Err(vm.new_exc(vm.g.e.UnicodeEncodeError, &format!("'{name}' codec can't encode character '{ch}' in position {i}: ordinal not in range({limit})")));
                         }
                     }
@@ -99,11 +133,22 @@ pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value>
     }
 }
 
-fn make_bytes(vm: &mut Vm, src: Option<Value>, enc: Option<Value>, errors: Option<Value>) -> PyResult<Vec<u8>> {
-    let Some(src) = src else { return Ok(Vec::new()) };
+fn make_bytes(
+    vm: &mut Vm,
+    src: Option<Value>,
+    enc: Option<Value>,
+    errors: Option<Value>,
+) -> PyResult<Vec<u8>> {
+    let Some(src) = src else {
+        return Ok(Vec::new());
+    };
     if is_str(src) {
-        let Some(e) = enc else { return Err(vm.type_error("string argument without an encoding")) };
-        let er = errors.map(|v| str_of(v).into_owned()).unwrap_or_else(|| "strict".into());
+        let Some(e) = enc else {
+            return Err(vm.type_error("string argument without an encoding"));
+        };
+        let er = errors
+            .map(|v| str_of(v).into_owned())
+            .unwrap_or_else(|| "strict".into());
         let b = encode(vm, src, &str_of(e), &er)?;
         return Ok(str_bytes(b).to_vec());
     }
@@ -128,7 +173,9 @@ fn make_bytes(vm: &mut Vm, src: Option<Value>, enc: Option<Value>, errors: Optio
             Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
             None => {
                 let tn = vm.type_name_of(x);
-                return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(vm.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
             }
         }
     }
@@ -220,7 +267,11 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             b.splice(start as usize..stop.max(start) as usize, nb);
         } else {
             if nb.len() != count {
-                return Err(vm.value_error(&format!("attempt to assign bytes of size {} to extended slice of size {}", nb.len(), count)));
+                return Err(vm.value_error(&format!(
+                    "attempt to assign bytes of size {} to extended slice of size {}",
+                    nb.len(),
+                    count
+                )));
             }
             let mut i = start;
             for x in nb {
@@ -232,7 +283,10 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(Value::NONE);
     }
     let i = norm_index(vm, a[1], b.len(), "bytearray")?;
-    let v = vm.as_i64(a[2]).filter(|x| (0..256).contains(x)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
+    let v = vm
+        .as_i64(a[2])
+        .filter(|x| (0..256).contains(x))
+        .ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
     b[i] = v as u8;
     set_ba(vm, a[0], &b);
     Ok(Value::NONE)
@@ -248,7 +302,12 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             drop[i as usize] = true;
             i += step;
         }
-        let kept: Vec<u8> = b.iter().zip(drop).filter(|(_, d)| !d).map(|(x, _)| *x).collect();
+        let kept: Vec<u8> = b
+            .iter()
+            .zip(drop)
+            .filter(|(_, d)| !d)
+            .map(|(x, _)| *x)
+            .collect();
         set_ba(vm, a[0], &kept);
         return Ok(Value::NONE);
     }
@@ -260,7 +319,10 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn ba_append(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let mut b = buf(a[0]).unwrap_or_default();
-    let v = vm.as_i64(a[1]).filter(|x| (0..256).contains(x)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
+    let v = vm
+        .as_i64(a[1])
+        .filter(|x| (0..256).contains(x))
+        .ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
     b.push(v as u8);
     set_ba(vm, a[0], &b);
     Ok(Value::NONE)
@@ -292,7 +354,10 @@ fn ba_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = b.len() as i64;
     let i = vm.as_i64(a[1]).unwrap_or(0);
     let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-    let v = vm.as_i64(a[2]).filter(|x| (0..256).contains(x)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
+    let v = vm
+        .as_i64(a[2])
+        .filter(|x| (0..256).contains(x))
+        .ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
     b.insert(i, v as u8);
     set_ba(vm, a[0], &b);
     Ok(Value::NONE)
@@ -311,7 +376,9 @@ fn ba_reverse(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn ba_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let Some(o) = buf(a[1]) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(o) = buf(a[1]) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let mut b = buf(a[0]).unwrap_or_default();
     b.extend(o);
     set_ba(vm, a[0], &b);
@@ -329,28 +396,40 @@ fn b_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn b_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
-    let enc = args.get(1, "encoding").map(|v| str_of(v).into_owned()).unwrap_or_else(|| "utf-8".into());
-    let er = args.get(2, "errors").map(|v| str_of(v).into_owned()).unwrap_or_else(|| "strict".into());
+    let enc = args
+        .get(1, "encoding")
+        .map(|v| str_of(v).into_owned())
+        .unwrap_or_else(|| "utf-8".into());
+    let er = args
+        .get(2, "errors")
+        .map(|v| str_of(v).into_owned())
+        .unwrap_or_else(|| "strict".into());
     let b = buf(a[0]).unwrap_or_default();
     decode(vm, &b, &enc, &er)
 }
 
 fn b_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let Some(o) = buf(a[1]) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(o) = buf(a[1]) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let mut b = buf(a[0]).unwrap_or_default();
     b.extend(o);
     Ok(wrap(vm, a[0], &b))
 }
 
 fn b_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let Some(n) = vm.as_i64(a[1]) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(n) = vm.as_i64(a[1]) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let b = buf(a[0]).unwrap_or_default();
     let r = b.repeat(n.max(0) as usize);
     Ok(wrap(vm, a[0], &r))
 }
 
 fn b_cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
-    let Some(o) = buf(a[1]) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(o) = buf(a[1]) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let b = buf(a[0]).unwrap_or_default();
     let _ = vm;
     Ok(Value::bool(engine::runtime::ops::cmp_op(b.cmp(&o), op)))
@@ -392,7 +471,9 @@ fn b_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(Value::bool(b.contains(&(i as u8))));
     }
     let n = buf(a[1]).ok_or_else(|| vm.type_error("a bytes-like object is required"))?;
-    Ok(Value::bool(n.is_empty() || b.windows(n.len()).any(|w| w == n.as_slice())))
+    Ok(Value::bool(
+        n.is_empty() || b.windows(n.len()).any(|w| w == n.as_slice()),
+    ))
 }
 
 fn b_hex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -435,7 +516,9 @@ fn b_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     for (i, x) in items.iter().enumerate() {
         let b = buf(*x).ok_or_else(|| {
             let tn = vm.type_name_of(*x);
-            vm.type_error(&format!("sequence item {i}: expected a bytes-like object, {tn} found"))
+            vm.type_error(&format!(
+                "sequence item {i}: expected a bytes-like object, {tn} found"
+            ))
         })?;
         if i > 0 {
             out.extend_from_slice(&sep);
@@ -471,7 +554,11 @@ fn via_str(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Value> {
     if let Some(o) = Obj::from_value(r) {
         if o.kind() == Kind::LIST || o.kind() == Kind::TUPLE {
             let items: Vec<Value> = vm.seq_items(r).into_iter().map(|x| back(vm, x)).collect();
-            return Ok(if o.kind() == Kind::LIST { vm.new_list(&items) } else { vm.new_tuple(&items) });
+            return Ok(if o.kind() == Kind::LIST {
+                vm.new_list(&items)
+            } else {
+                vm.new_tuple(&items)
+            });
         }
     }
     Ok(back(vm, r))
@@ -505,7 +592,11 @@ fn b_mod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
     };
     let args = if Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::TUPLE) {
-        let items: Vec<Value> = vm.seq_items(a[1]).into_iter().map(|x| conv(vm, x)).collect();
+        let items: Vec<Value> = vm
+            .seq_items(a[1])
+            .into_iter()
+            .map(|x| conv(vm, x))
+            .collect();
         vm.new_tuple(&items)
     } else {
         conv(vm, a[1])

@@ -94,7 +94,9 @@ fn super_init(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (t, obj) = match a.len() {
         1 => {
             // Zero-argument form: __class__ cell and first argument of the caller.
-            let Some(f) = vm.frames.last() else { return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): no arguments")) };
+            let Some(f) = vm.frames.last() else {
+                return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): no arguments"));
+            };
             let cd = f.code;
             let base = f.base;
             let code = &cd.code;
@@ -104,7 +106,9 @@ fn super_init(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): __class__ cell not found"));
             };
             let cell = vm.ctx.stack().slots_mut()[cells + code.cellvars.len() + ci];
-            let t = Obj::from_value(cell).map(|c| c.get(0)).unwrap_or(Value::EMPTY);
+            let t = Obj::from_value(cell)
+                .map(|c| c.get(0))
+                .unwrap_or(Value::EMPTY);
             if t.is_empty() {
                 return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): empty __class__ cell"));
             }
@@ -117,7 +121,8 @@ fn super_init(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 first = Obj::from_value(c).map(|c| c.get(0)).unwrap_or(first);
             }
             if code.argcount == 0 {
-                let va = vm.ctx.stack().slots_mut()[locals + (code.argcount + code.kwonlyargcount) as usize];
+                let va = vm.ctx.stack().slots_mut()
+                    [locals + (code.argcount + code.kwonlyargcount) as usize];
                 first = vm.seq_get(va, 0).unwrap_or(Value::EMPTY);
             }
             if first.is_empty() {
@@ -155,13 +160,19 @@ fn super_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = Obj::from_value(a[0]).expect("s");
     let t = type_name(s.get(0));
     let ot = s.get(2);
-    let r = if ot.is_heap() { format!("<super: <class '{t}'>, <{} object>>", type_name(ot)) } else { format!("<super: <class '{t}'>, NULL>") };
+    let r = if ot.is_heap() {
+        format!("<super: <class '{t}'>, <{} object>>", type_name(ot))
+    } else {
+        format!("<super: <class '{t}'>, NULL>")
+    };
     Ok(vm.new_str(&r))
 }
 
 fn method_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (x, y) = (Obj::from_value(a[0]).expect("m"), a[1]);
-    let Some(yo) = Obj::from_value(y).filter(|o| o.kind() == K_METHOD) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(yo) = Obj::from_value(y).filter(|o| o.kind() == K_METHOD) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let _ = vm;
     Ok(Value::bool(x.get(0) == yo.get(0) && x.get(1) == yo.get(1)))
 }

@@ -60,12 +60,17 @@ pub fn dict_update_from(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
                 let tn = vm.type_name_of(it);
                 vm.pop_roots(mark);
                 let _ = tn;
-                return Err(vm.type_error(&format!("cannot convert dictionary update sequence element #{i} to a sequence")));
+                return Err(vm.type_error(&format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )));
             }
         };
         if pair.len() != 2 {
             vm.pop_roots(mark);
-            return Err(vm.value_error(&format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len())));
+            return Err(vm.value_error(&format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
         }
         vm.dict_set(d, pair[0], pair[1])?;
     }
@@ -80,7 +85,10 @@ fn dict_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn dict_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     if args.pos.len() > 2 {
-        return Err(vm.type_error(&format!("dict expected at most 1 argument, got {}", args.pos.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "dict expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
     }
     if let Some(&src) = args.pos.get(1) {
         dict_update_from(vm, a[0], src)?;
@@ -125,7 +133,9 @@ fn dict_len(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn dict_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "get", a, k, 1, 2)?;
-    Ok(vm.dict_get(a[0], a[1])?.unwrap_or(a.get(2).copied().unwrap_or(Value::NONE)))
+    Ok(vm
+        .dict_get(a[0], a[1])?
+        .unwrap_or(a.get(2).copied().unwrap_or(Value::NONE)))
 }
 
 fn dict_setdefault(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -163,7 +173,10 @@ fn dict_popitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn dict_update(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     if args.pos.len() > 2 {
-        return Err(vm.type_error(&format!("update expected at most 1 argument, got {}", args.pos.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "update expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
     }
     if let Some(&src) = args.pos.get(1) {
         dict_update_from(vm, a[0], src)?;
@@ -299,7 +312,10 @@ fn view_items_vec(vm: &mut Vm, v: Value) -> Vec<Value> {
     if o.class() == t.dict_values {
         items.into_iter().map(|(_, v)| v).collect()
     } else if o.class() == t.dict_items {
-        items.into_iter().map(|(k, v)| vm.new_tuple(&[k, v])).collect()
+        items
+            .into_iter()
+            .map(|(k, v)| vm.new_tuple(&[k, v]))
+            .collect()
     } else {
         items.into_iter().map(|(k, _)| k).collect()
     }
@@ -373,7 +389,13 @@ fn view_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     add_all(vm, s1, &x)?;
     let mark = vm.push_root(s1);
     let r = (|| {
-        let other = if Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::SET || o.kind() == K_DICTVIEW) { vm.collect(a[1])? } else { return Ok(Value::NOT_IMPLEMENTED) };
+        let other = if Obj::from_value(a[1])
+            .is_some_and(|o| o.kind() == Kind::SET || o.kind() == K_DICTVIEW)
+        {
+            vm.collect(a[1])?
+        } else {
+            return Ok(Value::NOT_IMPLEMENTED);
+        };
         let s2 = vm.new_set(false);
         add_all(vm, s2, &other)?;
         vm.push_root(s2);
@@ -390,11 +412,16 @@ fn set_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let cls = args.pos[0];
     if cls == vm.g.types.frozenset || vm.is_subtype(cls, vm.g.types.frozenset) {
         if args.pos.len() > 2 {
-            return Err(vm.type_error(&format!("frozenset expected at most 1 argument, got {}", args.pos.len() - 1)));
+            return Err(vm.type_error(&format!(
+                "frozenset expected at most 1 argument, got {}",
+                args.pos.len() - 1
+            )));
         }
         let s = vm.alloc_instance(cls, &[])?;
         if let Some(&src) = args.pos.get(1) {
-            if cls == vm.g.types.frozenset && Obj::from_value(src).is_some_and(|o| o.class() == vm.g.types.frozenset) {
+            if cls == vm.g.types.frozenset
+                && Obj::from_value(src).is_some_and(|o| o.class() == vm.g.types.frozenset)
+            {
                 return Ok(src);
             }
             let mark = vm.push_root(s);
@@ -414,7 +441,10 @@ fn set_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Ok(Value::NONE);
     }
     if args.pos.len() > 2 {
-        return Err(vm.type_error(&format!("set expected at most 1 argument, got {}", args.pos.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "set expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
     }
     if let Some(&src) = args.pos.get(1) {
         let items = vm.collect(src)?;
@@ -716,7 +746,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, n, f);
     }
     vm.add_attr(t, "__hash__", Value::NONE);
-    for t in [vm.g.types.dict_keys, vm.g.types.dict_values, vm.g.types.dict_items] {
+    for t in [
+        vm.g.types.dict_keys,
+        vm.g.types.dict_values,
+        vm.g.types.dict_items,
+    ] {
         let m: &[(&'static str, NativeFn)] = &[
             ("__len__", view_len),
             ("__iter__", view_iter),
@@ -783,7 +817,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
                 ("intersection_update", set_intersection_update),
                 ("update", set_update),
                 ("difference_update", set_difference_update),
-                ("symmetric_difference_update", set_symmetric_difference_update),
+                (
+                    "symmetric_difference_update",
+                    set_symmetric_difference_update,
+                ),
             ];
             for &(n, f) in m {
                 vm.add_method(t, n, f);

@@ -100,7 +100,10 @@ fn exc_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn eg_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     if args.pos.len() != 3 {
-        return Err(vm.type_error(&format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", args.pos.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+            args.pos.len() - 1
+        )));
     }
     let (cls, msg, excs) = (args.pos[0], args.pos[1], args.pos[2]);
     if !is_str(msg) {
@@ -117,7 +120,10 @@ fn eg_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         if !Obj::from_value(e).is_some_and(|o| o.kind() == K_EXC) {
             let r = vm.repr_string(e)?;
             let _ = r;
-            return Err(vm.value_error(&format!("Item {} of second argument (exceptions) is not an exception", items.iter().position(|x| *x == e).unwrap_or(0))));
+            return Err(vm.value_error(&format!(
+                "Item {} of second argument (exceptions) is not an exception",
+                items.iter().position(|x| *x == e).unwrap_or(0)
+            )));
         }
         if !vm.isinstance(e, vm.g.e.Exception) {
             all_exc = false;
@@ -136,12 +142,20 @@ fn eg_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn eg_message(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("exc");
-    Ok(vm.seq_items(o.get(EXC_ARGS)).first().copied().unwrap_or(Value::NONE))
+    Ok(vm
+        .seq_items(o.get(EXC_ARGS))
+        .first()
+        .copied()
+        .unwrap_or(Value::NONE))
 }
 
 fn eg_exceptions(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("exc");
-    Ok(vm.seq_items(o.get(EXC_ARGS)).get(1).copied().unwrap_or(Value::NONE))
+    Ok(vm
+        .seq_items(o.get(EXC_ARGS))
+        .get(1)
+        .copied()
+        .unwrap_or(Value::NONE))
 }
 
 fn eg_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -149,7 +163,10 @@ fn eg_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let items = vm.seq_items(o.get(EXC_ARGS));
     let msg = vm.str_string(items[0])?;
     let n = vm.seq_items(items[1]).len();
-    Ok(vm.new_str(&format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
+    Ok(vm.new_str(&format!(
+        "{msg} ({n} sub-exception{})",
+        if n == 1 { "" } else { "s" }
+    )))
 }
 
 fn eg_derive(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -196,7 +213,10 @@ fn eg_split_impl(vm: &mut Vm, eg: Value, cond: Value) -> PyResult<(Value, Value)
         let l = vm.new_list(&v);
         let d = vm.call_method(eg, "derive", &[l])?;
         // copy traceback/cause/context/notes
-        let (so, dobj) = (Obj::from_value(eg).expect("e"), Obj::from_value(d).expect("e"));
+        let (so, dobj) = (
+            Obj::from_value(eg).expect("e"),
+            Obj::from_value(d).expect("e"),
+        );
         for s in [EXC_TB, EXC_CAUSE, EXC_CONTEXT] {
             vm.store(dobj, s, so.get(s));
         }
@@ -234,13 +254,21 @@ fn new_property(vm: &mut Vm, f: NativeFn) -> Value {
 fn oserror_errno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("exc");
     let items = vm.seq_items(o.get(EXC_ARGS));
-    Ok(if items.len() >= 2 { items[0] } else { Value::NONE })
+    Ok(if items.len() >= 2 {
+        items[0]
+    } else {
+        Value::NONE
+    })
 }
 
 fn oserror_strerror(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("exc");
     let items = vm.seq_items(o.get(EXC_ARGS));
-    Ok(if items.len() >= 2 { items[1] } else { Value::NONE })
+    Ok(if items.len() >= 2 {
+        items[1]
+    } else {
+        Value::NONE
+    })
 }
 
 fn oserror_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

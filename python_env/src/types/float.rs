@@ -13,7 +13,11 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
         Some(Num::F(f)) => return Ok(f),
         Some(Num::I(i)) => return Ok(i as f64),
         Some(Num::B(b)) => {
-            return num_traits::ToPrimitive::to_f64(b).filter(|f| f.is_finite()).ok_or_else(|| vm.new_exc(vm.g.e.OverflowError, "int too large to convert to float"));
+            return num_traits::ToPrimitive::to_f64(b)
+                .filter(|f| f.is_finite())
+                .ok_or_else(|| {
+                    vm.new_exc(vm.g.e.OverflowError, "int too large to convert to float")
+                });
         }
         None => {}
     }
@@ -25,13 +29,19 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
         });
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__float__, &[])? {
-        return vm.as_f64(r).ok_or_else(|| vm.type_error("__float__ returned non-float"));
+        return vm
+            .as_f64(r)
+            .ok_or_else(|| vm.type_error("__float__ returned non-float"));
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__index__, &[])? {
-        return vm.as_f64(r).ok_or_else(|| vm.type_error("__index__ returned non-int"));
+        return vm
+            .as_f64(r)
+            .ok_or_else(|| vm.type_error("__index__ returned non-int"));
     }
     let tn = vm.type_name_of(x);
-    Err(vm.type_error(&format!("float() argument must be a string or a real number, not '{tn}'")))
+    Err(vm.type_error(&format!(
+        "float() argument must be a string or a real number, not '{tn}'"
+    )))
 }
 
 fn float_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -75,7 +85,10 @@ fn as_integer_ratio(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             if f.is_nan() {
                 Err(vm.value_error("cannot convert NaN to integer ratio"))
             } else {
-                Err(vm.new_exc(vm.g.e.OverflowError, "cannot convert Infinity to integer ratio"))
+                Err(vm.new_exc(
+                    vm.g.e.OverflowError,
+                    "cannot convert Infinity to integer ratio",
+                ))
             }
         }
     }
@@ -99,7 +112,10 @@ fn to_int_checked(vm: &mut Vm, f: f64) -> PyResult<Value> {
         return Err(vm.value_error("cannot convert float NaN to integer"));
     }
     if f.is_infinite() {
-        return Err(vm.new_exc(vm.g.e.OverflowError, "cannot convert float infinity to integer"));
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "cannot convert float infinity to integer",
+        ));
     }
     let b = engine::runtime::ops::bigint_from_f64(f);
     Ok(vm.new_bigint(b))
@@ -130,7 +146,9 @@ fn float_round(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         Some(&n) => {
             let n = vm.as_i64(n).unwrap_or(0);
-            let r = text::number::float_round(f, n).map_err(|_| vm.new_exc(vm.g.e.OverflowError, "rounded value too large to represent"))?;
+            let r = text::number::float_round(f, n).map_err(|_| {
+                vm.new_exc(vm.g.e.OverflowError, "rounded value too large to represent")
+            })?;
             Ok(vm.new_float(r))
         }
     }
@@ -164,7 +182,9 @@ macro_rules! fbin {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
             let (x, y) = if $rev { (a[1], a[0]) } else { (a[0], a[1]) };
-            Ok(vm.num_binary_op(engine::bytecode::BinaryOperator::$op, x, y)?.unwrap_or(Value::NOT_IMPLEMENTED))
+            Ok(vm
+                .num_binary_op(engine::bytecode::BinaryOperator::$op, x, y)?
+                .unwrap_or(Value::NOT_IMPLEMENTED))
         }
     };
 }
@@ -225,7 +245,11 @@ fn complex_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let im = args.get(2, "imag");
     if let Some(r) = re {
         if is_str(r) {
-            let s = str_of(r).trim().trim_start_matches('(').trim_end_matches(')').to_string();
+            let s = str_of(r)
+                .trim()
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .to_string();
             let parsed = parse_complex(&s);
             return match parsed {
                 Some((x, y)) => Ok(vm.new_complex(x, y)),
@@ -234,11 +258,14 @@ fn complex_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
     }
     let (r1, i1) = match re {
-        Some(r) => cparts(vm, r).ok_or_else(|| vm.type_error("complex() first argument must be a string or a number"))?,
+        Some(r) => cparts(vm, r).ok_or_else(|| {
+            vm.type_error("complex() first argument must be a string or a number")
+        })?,
         None => (0.0, 0.0),
     };
     let (r2, i2) = match im {
-        Some(i) => cparts(vm, i).ok_or_else(|| vm.type_error("complex() second argument must be a number"))?,
+        Some(i) => cparts(vm, i)
+            .ok_or_else(|| vm.type_error("complex() second argument must be a number"))?,
         None => (0.0, 0.0),
     };
     Ok(vm.new_complex(r1 - i2, i1 + r2))
@@ -270,7 +297,9 @@ fn parse_complex(s: &str) -> Option<(f64, f64)> {
 }
 
 fn c_bin(vm: &mut Vm, a: &[Value], op: char, rev: bool) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (cparts(vm, a[0]), cparts(vm, a[1])) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(x), Some(y)) = (cparts(vm, a[0]), cparts(vm, a[1])) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let (x, y) = if rev { (y, x) } else { (x, y) };
     let r = match op {
         '+' => (x.0 + y.0, x.1 + y.1),
@@ -294,7 +323,12 @@ fn c_bin(vm: &mut Vm, a: &[Value], op: char, rev: bool) -> PyResult<Value> {
             } else if y.1 == 0.0 && y.0.fract() == 0.0 && y.0.abs() < 100.0 {
                 let n = y.0 as i64;
                 let mut r = (1.0, 0.0);
-                let base = if n < 0 { let d = x.0 * x.0 + x.1 * x.1; (x.0 / d, -x.1 / d) } else { x };
+                let base = if n < 0 {
+                    let d = x.0 * x.0 + x.1 * x.1;
+                    (x.0 / d, -x.1 / d)
+                } else {
+                    x
+                };
                 for _ in 0..n.abs() {
                     r = (r.0 * base.0 - r.1 * base.1, r.0 * base.1 + r.1 * base.0);
                 }
@@ -349,7 +383,8 @@ fn c_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn c_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
-    let h = engine::runtime::ops::hash_float(r).wrapping_add(1000003i64.wrapping_mul(engine::runtime::ops::hash_float(i)));
+    let h = engine::runtime::ops::hash_float(r)
+        .wrapping_add(1000003i64.wrapping_mul(engine::runtime::ops::hash_float(i)));
     Ok(vm.new_int(if h == -1 { -2 } else { h }))
 }
 fn c_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -449,7 +484,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__hash__", c_hash),
         ("__abs__", c_abs),
         ("__neg__", c_neg),
-        ("__pos__", |vm: &mut Vm, a: &[Value], _k: Value| { let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0)); Ok(vm.new_complex(r, i)) }),
+        ("__pos__", |vm: &mut Vm, a: &[Value], _k: Value| {
+            let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+            Ok(vm.new_complex(r, i))
+        }),
         ("conjugate", c_conj),
         ("__bool__", c_bool),
         ("__repr__", c_repr),

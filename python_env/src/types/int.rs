@@ -18,15 +18,31 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
                 return Err(vm.value_error("cannot convert float NaN to integer"));
             }
             if f.is_infinite() {
-                return Err(vm.new_exc(vm.g.e.OverflowError, "cannot convert float infinity to integer"));
+                return Err(vm.new_exc(
+                    vm.g.e.OverflowError,
+                    "cannot convert float infinity to integer",
+                ));
             }
             let b = engine::runtime::ops::bigint_from_f64(f.trunc());
             return Ok(vm.new_bigint(b));
         }
         None => {}
     }
-    if is_str(x) || Obj::from_value(x).is_some_and(|o| o.kind() == Kind::BYTES || o.kind() == K_BYTEARRAY) {
-        let s = if is_str(x) { str_of(x).into_owned() } else { String::from_utf8_lossy(str_bytes(if Obj::from_value(x).expect("b").kind() == Kind::BYTES { x } else { Obj::from_value(x).expect("b").get(0) })).into_owned() };
+    if is_str(x)
+        || Obj::from_value(x).is_some_and(|o| o.kind() == Kind::BYTES || o.kind() == K_BYTEARRAY)
+    {
+        let s = if is_str(x) {
+            str_of(x).into_owned()
+        } else {
+            String::from_utf8_lossy(str_bytes(
+                if Obj::from_value(x).expect("b").kind() == Kind::BYTES {
+                    x
+                } else {
+                    Obj::from_value(x).expect("b").get(0)
+                },
+            ))
+            .into_owned()
+        };
         return parse(vm, &s, 10, x);
     }
     for n in [vm.g.names.__int__, vm.g.names.__index__] {
@@ -42,7 +58,9 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
         return Ok(r);
     }
     let tn = vm.type_name_of(x);
-    Err(vm.type_error(&format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
+    Err(vm.type_error(&format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+    )))
 }
 
 fn parse(vm: &mut Vm, s: &str, base: u32, orig: Value) -> PyResult<Value> {
@@ -67,7 +85,9 @@ fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         (None, None) => Value::int(0),
         (Some(x), None) => to_int(vm, x)?,
         (Some(x), Some(b)) => {
-            let b = vm.as_i64(b).ok_or_else(|| vm.type_error("'str' object cannot be interpreted as an integer"))?;
+            let b = vm
+                .as_i64(b)
+                .ok_or_else(|| vm.type_error("'str' object cannot be interpreted as an integer"))?;
             if !(b == 0 || (2..=36).contains(&b)) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
@@ -128,7 +148,12 @@ fn int_bit_length(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn int_bit_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let b = big(vm, a[0]);
-    let c: u64 = b.magnitude().to_u64_digits().iter().map(|d| d.count_ones() as u64).sum();
+    let c: u64 = b
+        .magnitude()
+        .to_u64_digits()
+        .iter()
+        .map(|d| d.count_ones() as u64)
+        .sum();
     Ok(Value::int(c as i64))
 }
 
@@ -139,18 +164,33 @@ fn int_conjugate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
-    let length = args.get(1, "length").and_then(|v| vm.as_i64(v)).unwrap_or(1) as usize;
-    let order = args.get(2, "byteorder").map(|v| str_of(v).into_owned()).unwrap_or_else(|| "big".into());
+    let length = args
+        .get(1, "length")
+        .and_then(|v| vm.as_i64(v))
+        .unwrap_or(1) as usize;
+    let order = args
+        .get(2, "byteorder")
+        .map(|v| str_of(v).into_owned())
+        .unwrap_or_else(|| "big".into());
     let signed = match args.take("signed") {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
     let b = big(vm, a[0]);
     if b.is_negative() && !signed {
-        return Err(vm.new_exc(vm.g.e.OverflowError, "can't convert negative int to unsigned"));
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "can't convert negative int to unsigned",
+        ));
     }
-    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
-    if bytes.len() > length && !(bytes.len() == length + 1 && *bytes.last().unwrap_or(&1) == 0 && !signed) {
+    let mut bytes = if signed {
+        b.to_signed_bytes_le()
+    } else {
+        b.to_bytes_le().1
+    };
+    if bytes.len() > length
+        && !(bytes.len() == length + 1 && *bytes.last().unwrap_or(&1) == 0 && !signed)
+    {
         if !(b.is_zero() && length == 0) {
             return Err(vm.new_exc(vm.g.e.OverflowError, "int too big to convert"));
         }
@@ -169,7 +209,10 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
     let data = args.get(1, "bytes").unwrap_or(Value::NONE);
-    let order = args.get(2, "byteorder").map(|v| str_of(v).into_owned()).unwrap_or_else(|| "big".into());
+    let order = args
+        .get(2, "byteorder")
+        .map(|v| str_of(v).into_owned())
+        .unwrap_or_else(|| "big".into());
     let signed = match args.take("signed") {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -177,13 +220,20 @@ fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let items: Vec<u8> = if Obj::from_value(data).is_some_and(|o| o.kind() == Kind::BYTES) {
         str_bytes(data).to_vec()
     } else {
-        vm.collect(data)?.into_iter().map(|v| vm.as_i64(v).unwrap_or(0) as u8).collect()
+        vm.collect(data)?
+            .into_iter()
+            .map(|v| vm.as_i64(v).unwrap_or(0) as u8)
+            .collect()
     };
     let mut b = items;
     if order == "big" {
         b.reverse();
     }
-    let r = if signed { BigInt::from_signed_bytes_le(&b) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &b) };
+    let r = if signed {
+        BigInt::from_signed_bytes_le(&b)
+    } else {
+        BigInt::from_bytes_le(num_bigint::Sign::Plus, &b)
+    };
     Ok(vm.new_bigint(r))
 }
 
@@ -246,7 +296,9 @@ macro_rules! binop_method {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
             let (x, y) = if $rev { (a[1], a[0]) } else { (a[0], a[1]) };
-            Ok(vm.num_binary_op(engine::bytecode::BinaryOperator::$op, x, y)?.unwrap_or(Value::NOT_IMPLEMENTED))
+            Ok(vm
+                .num_binary_op(engine::bytecode::BinaryOperator::$op, x, y)?
+                .unwrap_or(Value::NOT_IMPLEMENTED))
         }
     };
 }
@@ -387,7 +439,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, n, f);
     }
     vm.add_static(t, "from_bytes", int_from_bytes, true);
-    for (n, f) in [("real", int_real as NativeFn), ("imag", int_imag), ("numerator", int_real), ("denominator", int_one)] {
+    for (n, f) in [
+        ("real", int_real as NativeFn),
+        ("imag", int_imag),
+        ("numerator", int_real),
+        ("denominator", int_one),
+    ] {
         let b = vm.new_builtin(n, f, false);
         let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
         p.init(0, b);

@@ -16,7 +16,9 @@ fn range_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     for &x in p {
         ints.push(vm.index(x).map_err(|_| {
             let tn = vm.type_name_of(x);
-            vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer"))
+            vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            ))
         })?);
     }
     let (start, stop, step) = match ints.len() {
@@ -38,7 +40,11 @@ fn range_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn rparts(vm: &Vm, v: Value) -> (i64, i64, i64) {
     let o = Obj::from_value(v).expect("range");
-    (vm.as_i64(o.get(0)).unwrap_or(0), vm.as_i64(o.get(1)).unwrap_or(0), vm.as_i64(o.get(2)).unwrap_or(1))
+    (
+        vm.as_i64(o.get(0)).unwrap_or(0),
+        vm.as_i64(o.get(1)).unwrap_or(0),
+        vm.as_i64(o.get(2)).unwrap_or(1),
+    )
 }
 
 fn range_len_m(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -76,7 +82,11 @@ fn range_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         return Ok(Value::FALSE);
     };
-    let inr = if st > 0 { x >= s && x < e } else { x <= s && x > e };
+    let inr = if st > 0 {
+        x >= s && x < e
+    } else {
+        x <= s && x > e
+    };
     Ok(Value::bool(inr && (x - s) % st == 0))
 }
 
@@ -108,7 +118,9 @@ fn range_index(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn range_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(Value::int((range_contains(vm, a, Value::EMPTY)? == Value::TRUE) as i64))
+    Ok(Value::int(
+        (range_contains(vm, a, Value::EMPTY)? == Value::TRUE) as i64,
+    ))
 }
 
 fn range_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -118,7 +130,9 @@ fn range_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (s1, e1, t1) = rparts(vm, a[0]);
     let (s2, e2, t2) = rparts(vm, a[1]);
     let (n1, n2) = (range_len(s1, e1, t1), range_len(s2, e2, t2));
-    Ok(Value::bool(n1 == n2 && (n1 == 0 || (s1 == s2 && (n1 == 1 || t1 == t2)))))
+    Ok(Value::bool(
+        n1 == n2 && (n1 == 0 || (s1 == s2 && (n1 == 1 || t1 == t2))),
+    ))
 }
 
 fn range_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -145,11 +159,17 @@ fn slice_indices_m(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.value_error("length should not be negative"));
     }
     let (s, e, st, _) = slice_indices(vm, a[0], n as usize)?;
-    Ok(vm.new_tuple(&[Value::int(s as i64), Value::int(e as i64), Value::int(st as i64)]))
+    Ok(vm.new_tuple(&[
+        Value::int(s as i64),
+        Value::int(e as i64),
+        Value::int(st as i64),
+    ]))
 }
 
 fn slice_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let Some(o) = Obj::from_value(a[1]).filter(|o| o.kind() == K_SLICE) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(o) = Obj::from_value(a[1]).filter(|o| o.kind() == K_SLICE) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let s = Obj::from_value(a[0]).expect("s");
     let t1 = vm.new_tuple(&[s.get(0), s.get(1), s.get(2)]);
     let t2 = vm.new_tuple(&[o.get(0), o.get(1), o.get(2)]);
@@ -183,7 +203,9 @@ fn iter_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn enumerate_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
     let cls = args.pos[0];
-    let it = args.get(1, "iterable").ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+    let it = args
+        .get(1, "iterable")
+        .ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
     let start = args.get(2, "start").unwrap_or(Value::int(0));
     let it = vm.iter(it)?;
     let o = vm.alloc_obj(K_MISC, cls, 3, 0);
@@ -250,12 +272,28 @@ fn zip_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 if strict {
                     if i > 0 {
                         let plural = if i == 1 { "" } else { "s" };
-                        return Err(vm.value_error(&format!("zip() argument {} is shorter than argument{plural} {}", i + 1, if i == 1 { "1".to_string() } else { format!("1-{i}") })));
+                        return Err(vm.value_error(&format!(
+                            "zip() argument {} is shorter than argument{plural} {}",
+                            i + 1,
+                            if i == 1 {
+                                "1".to_string()
+                            } else {
+                                format!("1-{i}")
+                            }
+                        )));
                     }
                     for (j, &it2) in its.iter().enumerate().skip(1) {
                         if vm.next(it2)?.is_some() {
                             let plural = if j == 1 { "" } else { "s" };
-                            return Err(vm.value_error(&format!("zip() argument {} is longer than argument{plural} {}", j + 1, if j == 1 { "1".to_string() } else { format!("1-{j}") })));
+                            return Err(vm.value_error(&format!(
+                                "zip() argument {} is longer than argument{plural} {}",
+                                j + 1,
+                                if j == 1 {
+                                    "1".to_string()
+                                } else {
+                                    format!("1-{j}")
+                                }
+                            )));
                         }
                     }
                 }
@@ -307,7 +345,10 @@ fn filter_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     args.no_more_kw(vm, "filter")?;
     if args.pos.len() != 3 {
-        return Err(vm.type_error(&format!("filter expected 2 arguments, got {}", args.pos.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "filter expected 2 arguments, got {}",
+            args.pos.len() - 1
+        )));
     }
     let it = vm.iter(args.pos[2])?;
     let o = vm.alloc_obj(K_MISC, args.pos[0], 3, 0);
@@ -320,7 +361,9 @@ fn filter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("f");
     let f = o.get(0);
     loop {
-        let Some(v) = vm.next(o.get(1))? else { return Err(vm.stop_iteration(Value::NONE)) };
+        let Some(v) = vm.next(o.get(1))? else {
+            return Err(vm.stop_iteration(Value::NONE));
+        };
         let keep = if f.is_none() {
             vm.truthy(v)?
         } else {
@@ -343,7 +386,9 @@ fn reversed_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Ok(r);
     }
     let tp = vm.type_of(v);
-    if vm.lookup_type(tp, vm.g.names.__len__).is_none() || vm.lookup_type(tp, vm.g.names.__getitem__).is_none() {
+    if vm.lookup_type(tp, vm.g.names.__len__).is_none()
+        || vm.lookup_type(tp, vm.g.names.__getitem__).is_none()
+    {
         let tn = vm.type_name_of(v);
         return Err(vm.type_error(&format!("'{tn}' object is not reversible")));
     }
@@ -367,7 +412,11 @@ fn gen_throw(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let mut e = a[1];
     if a.len() > 2 && Obj::from_value(e).is_some_and(|o| o.kind() == K_TYPE) && !a[2].is_none() {
         let v = a[2];
-        e = if Obj::from_value(v).is_some_and(|o| o.kind() == K_EXC) { v } else { vm.call(e, &[v], Value::EMPTY)? };
+        e = if Obj::from_value(v).is_some_and(|o| o.kind() == K_EXC) {
+            v
+        } else {
+            vm.call(e, &[v], Value::EMPTY)?
+        };
     }
     vm.gen_throw(a[0], e)
 }
@@ -409,7 +458,19 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "__eq__", slice_eq);
     vm.add_attr(t, "__hash__", Value::NONE);
     let tt = &vm.g.types;
-    let iter_types = [tt.list_iter, tt.tuple_iter, tt.str_iter, tt.range_iter, tt.bytes_iter, tt.dict_keyiter, tt.dict_valueiter, tt.dict_itemiter, tt.set_iter, tt.call_iter, tt.seq_iter];
+    let iter_types = [
+        tt.list_iter,
+        tt.tuple_iter,
+        tt.str_iter,
+        tt.range_iter,
+        tt.bytes_iter,
+        tt.dict_keyiter,
+        tt.dict_valueiter,
+        tt.dict_itemiter,
+        tt.set_iter,
+        tt.call_iter,
+        tt.seq_iter,
+    ];
     for t in iter_types {
         vm.add_method(t, "__iter__", iter_self);
         vm.add_method(t, "__next__", iter_next);
@@ -433,7 +494,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_static(rt, "__new__", reversed_new, false);
     let k = vm.intern("reversed");
     vm.dict_set_str(b, k, rt);
-    for t in [vm.g.types.generator, vm.g.types.coroutine, vm.g.types.async_generator] {
+    for t in [
+        vm.g.types.generator,
+        vm.g.types.coroutine,
+        vm.g.types.async_generator,
+    ] {
         vm.add_method(t, "send", gen_send);
         vm.add_method(t, "throw", gen_throw);
         vm.add_method(t, "close", gen_close);

@@ -23,7 +23,10 @@ fn list_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     args.no_more_kw(vm, "list")?;
     if args.pos.len() > 2 {
-        return Err(vm.type_error(&format!("list expected at most 1 argument, got {}", args.pos.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "list expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
     }
     let l = lo(a[0]);
     let items = match args.pos.get(1) {
@@ -214,10 +217,15 @@ fn getitem_common(vm: &mut Vm, v: Value, key: Value, is_list: bool) -> PyResult<
             }
             i += step;
         }
-        return Ok(if is_list { vm.new_list(&out) } else { vm.new_tuple(&out) });
+        return Ok(if is_list {
+            vm.new_list(&out)
+        } else {
+            vm.new_tuple(&out)
+        });
     }
     let i = norm_index(vm, key, n, what)?;
-    vm.seq_get(v, i).ok_or_else(|| vm.new_exc(vm.g.e.IndexError, &format!("{what} index out of range")))
+    vm.seq_get(v, i)
+        .ok_or_else(|| vm.new_exc(vm.g.e.IndexError, &format!("{what} index out of range")))
 }
 
 fn list_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -247,7 +255,11 @@ fn list_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             items.splice(start as usize..stop as usize, new_items);
         } else {
             if new_items.len() != count {
-                return Err(vm.value_error(&format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), count)));
+                return Err(vm.value_error(&format!(
+                    "attempt to assign sequence of size {} to extended slice of size {}",
+                    new_items.len(),
+                    count
+                )));
             }
             let mut i = start;
             for y in new_items {
@@ -276,7 +288,12 @@ fn list_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             drop[i as usize] = true;
             i += step;
         }
-        let kept: Vec<Value> = items.into_iter().zip(drop).filter(|(_, d)| !d).map(|(x, _)| x).collect();
+        let kept: Vec<Value> = items
+            .into_iter()
+            .zip(drop)
+            .filter(|(_, d)| !d)
+            .map(|(x, _)| x)
+            .collect();
         vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &kept));
         return Ok(Value::NONE);
     }
@@ -339,7 +356,11 @@ fn seq_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let mut items = vm.seq_items(a[0]);
     items.extend(vm.seq_items(a[1]));
-    Ok(if kind == Kind::LIST { vm.new_list(&items) } else { vm.new_tuple(&items) })
+    Ok(if kind == Kind::LIST {
+        vm.new_list(&items)
+    } else {
+        vm.new_tuple(&items)
+    })
 }
 
 fn list_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -363,7 +384,11 @@ fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     for _ in 0..n {
         out.extend_from_slice(&items);
     }
-    Ok(if lo(a[0]).kind() == Kind::LIST { vm.new_list(&out) } else { vm.new_tuple(&out) })
+    Ok(if lo(a[0]).kind() == Kind::LIST {
+        vm.new_list(&out)
+    } else {
+        vm.new_tuple(&out)
+    })
 }
 
 fn list_imul(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -398,12 +423,18 @@ fn tuple_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     args.no_more_kw(vm, "tuple")?;
     if args.pos.len() > 2 {
-        return Err(vm.type_error(&format!("tuple expected at most 1 argument, got {}", args.pos.len() - 1)));
+        return Err(vm.type_error(&format!(
+            "tuple expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
     }
     let cls = args.pos[0];
     let items = match args.pos.get(1) {
         Some(&src) => {
-            if cls == vm.g.types.tuple && Obj::from_value(src).is_some_and(|o| o.kind() == Kind::TUPLE && o.class() == vm.g.types.tuple) {
+            if cls == vm.g.types.tuple
+                && Obj::from_value(src)
+                    .is_some_and(|o| o.kind() == Kind::TUPLE && o.class() == vm.g.types.tuple)
+            {
                 return Ok(src);
             }
             vm.collect(src)?

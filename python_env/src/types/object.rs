@@ -13,7 +13,11 @@ fn obj_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn obj_eq(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(if a[0] == a[1] { Value::TRUE } else { Value::NOT_IMPLEMENTED })
+    Ok(if a[0] == a[1] {
+        Value::TRUE
+    } else {
+        Value::NOT_IMPLEMENTED
+    })
 }
 
 fn obj_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -31,7 +35,9 @@ fn obj_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let spec = a.get(1).copied().unwrap_or(Value::NONE);
     if is_str(spec) && !str_bytes(spec).is_empty() {
         let tn = vm.type_name_of(a[0]);
-        return Err(vm.type_error(&format!("unsupported format string passed to {tn}.__format__")));
+        return Err(vm.type_error(&format!(
+            "unsupported format string passed to {tn}.__format__"
+        )));
     }
     vm.str(a[0])
 }
@@ -107,7 +113,11 @@ fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let name = vm.intern_value(name);
     let kwn: Vec<Value> = args.kw.iter().map(|(k, _)| *k).collect();
     let kwv: Vec<Value> = args.kw.iter().map(|(_, v)| *v).collect();
-    let kn = if kwn.is_empty() { Value::EMPTY } else { vm.new_tuple(&kwn) };
+    let kn = if kwn.is_empty() {
+        Value::EMPTY
+    } else {
+        vm.new_tuple(&kwn)
+    };
     vm.new_class_kw(meta, name, &bases, ns, &kwv, kn)
 }
 
@@ -197,7 +207,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let n = vm.g.types.none;
     vm.add_static(n, "__new__", |_vm, _a, _k| Ok(Value::NONE), false);
     let n = vm.g.types.not_implemented;
-    vm.add_static(n, "__new__", |_vm, _a, _k| Ok(Value::NOT_IMPLEMENTED), false);
+    vm.add_static(
+        n,
+        "__new__",
+        |_vm, _a, _k| Ok(Value::NOT_IMPLEMENTED),
+        false,
+    );
     let n = vm.g.types.ellipsis;
     vm.add_static(n, "__new__", |_vm, _a, _k| Ok(Value::ELLIPSIS), false);
     let _ = check;

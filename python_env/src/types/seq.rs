@@ -7,7 +7,13 @@ use proto_core::{Obj, Value};
 pub fn slice_indices(vm: &mut Vm, s: Value, len: usize) -> PyResult<(isize, isize, isize, usize)> {
     let o = Obj::from_value(s).expect("slice");
     let len = len as isize;
-    let step = if o.get(2).is_none() { 1 } else { vm.index_isize(o.get(2)).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))? };
+    let step = if o.get(2).is_none() {
+        1
+    } else {
+        vm.index_isize(o.get(2)).map_err(|_| {
+            vm.type_error("slice indices must be integers or None or have an __index__ method")
+        })?
+    };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
@@ -16,8 +22,22 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: usize) -> PyResult<(isize, isiz
             return Ok(dflt);
         }
         match vm.index(v) {
-            Ok(i) => Ok(vm.as_i64(i).map(|x| x.clamp(-(1 << 62), 1 << 62) as isize).unwrap_or(if vm.as_bigint(i).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) { -(1 << 62) } else { 1 << 62 })),
-            Err(_) => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+            Ok(i) => Ok(vm
+                .as_i64(i)
+                .map(|x| x.clamp(-(1 << 62), 1 << 62) as isize)
+                .unwrap_or(
+                    if vm
+                        .as_bigint(i)
+                        .is_some_and(|b| b.sign() == num_bigint::Sign::Minus)
+                    {
+                        -(1 << 62)
+                    } else {
+                        1 << 62
+                    },
+                )),
+            Err(_) => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
         }
     };
     let (start, stop) = if step > 0 {
@@ -42,7 +62,11 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: usize) -> PyResult<(isize, isiz
         (a.min(len - 1), b.min(len - 1))
     };
     let count = if step > 0 {
-        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+        if stop > start {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        }
     } else if start > stop {
         ((start - stop - 1) / (-step) + 1) as usize
     } else {
@@ -62,7 +86,9 @@ pub fn norm_index(vm: &mut Vm, k: Value, len: usize, what: &str) -> PyResult<usi
         Ok(i) => i,
         Err(_) => {
             let tn = vm.type_name_of(k);
-            return Err(vm.type_error(&format!("{what} indices must be integers or slices, not {tn}")));
+            return Err(vm.type_error(&format!(
+                "{what} indices must be integers or slices, not {tn}"
+            )));
         }
     };
     let n = len as i64;

@@ -37,7 +37,9 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                     Some(ob) if ob.kind() == K_BYTEARRAY => str_bytes(ob.get(0)).to_vec(),
                     _ => {
                         let tn = vm.type_name_of(o);
-                        return Err(vm.type_error(&format!("decoding to str: need a bytes-like object, {tn} found")));
+                        return Err(vm.type_error(&format!(
+                            "decoding to str: need a bytes-like object, {tn} found"
+                        )));
                     }
                 };
                 let e = enc.map(s).unwrap_or_else(|| "utf-8".into());
@@ -51,7 +53,15 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if cls != vm.g.types.str_ {
         let b = str_bytes(r).to_vec();
         let n = lstr::char_len(Obj::from_value(r).expect("s"));
-        return Ok(lstr::alloc(&mut vm.ctx, Kind::STR, cls, &b, n, b.is_ascii(), false));
+        return Ok(lstr::alloc(
+            &mut vm.ctx,
+            Kind::STR,
+            cls,
+            &b,
+            n,
+            b.is_ascii(),
+            false,
+        ));
     }
     Ok(r)
 }
@@ -97,7 +107,11 @@ fn str_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         return Ok(from_cps(vm, &out));
     }
-    if !vm.is_int_like(key) && vm.lookup_type(vm.type_of(key), vm.g.names.__index__).is_none() {
+    if !vm.is_int_like(key)
+        && vm
+            .lookup_type(vm.type_of(key), vm.g.names.__index__)
+            .is_none()
+    {
         let tn = vm.type_name_of(key);
         return Err(vm.type_error(&format!("string indices must be integers, not '{tn}'")));
     }
@@ -110,11 +124,17 @@ fn str_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn str_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = need_str(vm, a[1], "'in <string>' requires string as left operand, not")
-        .map_err(|_| {
-            let tn = vm.type_name_of(a[1]);
-            vm.type_error(&format!("'in <string>' requires string as left operand, not {tn}"))
-        })?;
+    let n = need_str(
+        vm,
+        a[1],
+        "'in <string>' requires string as left operand, not",
+    )
+    .map_err(|_| {
+        let tn = vm.type_name_of(a[1]);
+        vm.type_error(&format!(
+            "'in <string>' requires string as left operand, not {tn}"
+        ))
+    })?;
     Ok(Value::bool(s(a[0]).contains(&n)))
 }
 
@@ -152,7 +172,10 @@ fn str_cmp(_vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     if !is_str(a[1]) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    Ok(Value::bool(engine::runtime::ops::cmp_op(str_bytes(a[0]).cmp(str_bytes(a[1])), op)))
+    Ok(Value::bool(engine::runtime::ops::cmp_op(
+        str_bytes(a[0]).cmp(str_bytes(a[1])),
+        op,
+    )))
 }
 fn str_lt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     str_cmp(vm, a, 0)
@@ -202,7 +225,9 @@ fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     for (i, &x) in items.iter().enumerate() {
         if !is_str(x) {
             let tn = vm.type_name_of(x);
-            return Err(vm.type_error(&format!("sequence item {i}: expected str instance, {tn} found")));
+            return Err(vm.type_error(&format!(
+                "sequence item {i}: expected str instance, {tn} found"
+            )));
         }
         if i > 0 {
             out.extend_from_slice(sep);
@@ -220,12 +245,19 @@ fn str_list(vm: &mut Vm, parts: Vec<&str>) -> Value {
 fn split_impl(vm: &mut Vm, a: &[Value], k: Value, right: bool) -> PyResult<Value> {
     let mut args = Args::new(a, k);
     let sep = args.get(1, "sep").filter(|v| !v.is_none());
-    let maxsplit = args.get(2, "maxsplit").map(|v| vm.as_i64(v).unwrap_or(-1)).unwrap_or(-1);
+    let maxsplit = args
+        .get(2, "maxsplit")
+        .map(|v| vm.as_i64(v).unwrap_or(-1))
+        .unwrap_or(-1);
     args.no_more_kw(vm, if right { "rsplit" } else { "split" })?;
     let text_ = s(a[0]);
     match sep {
         None => {
-            let parts = if right { text::unicode::rsplit_whitespace(&text_, maxsplit) } else { text::unicode::split_whitespace(&text_, maxsplit) };
+            let parts = if right {
+                text::unicode::rsplit_whitespace(&text_, maxsplit)
+            } else {
+                text::unicode::split_whitespace(&text_, maxsplit)
+            };
             Ok(str_list(vm, parts))
         }
         Some(sv) => {
@@ -268,11 +300,23 @@ fn str_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(str_list(vm, parts))
 }
 
-fn strip_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool, right: bool, name: &str) -> PyResult<Value> {
+fn strip_impl(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    left: bool,
+    right: bool,
+    name: &str,
+) -> PyResult<Value> {
     check_method(vm, name, a, k, 0, 1)?;
     let t = s(a[0]);
     let chars: Option<Vec<char>> = match a.get(1) {
-        Some(&c) if !c.is_none() => Some(need_str(vm, c, "strip arg").map_err(|_| vm.type_error(&format!("{name} arg must be None or str")))?.chars().collect()),
+        Some(&c) if !c.is_none() => Some(
+            need_str(vm, c, "strip arg")
+                .map_err(|_| vm.type_error(&format!("{name} arg must be None or str")))?
+                .chars()
+                .collect(),
+        ),
         _ => None,
     };
     let pred = |c: char| match &chars {
@@ -317,7 +361,12 @@ fn char_range(vm: &mut Vm, t: &str, a: &[Value], from: usize) -> PyResult<(usize
     };
     let st = norm(vm, a.get(from), 0)?;
     let en = norm(vm, a.get(from + 1), n)?;
-    let to_b = |ci: i64| -> usize { t.char_indices().nth(ci as usize).map(|(b, _)| b).unwrap_or(t.len()) };
+    let to_b = |ci: i64| -> usize {
+        t.char_indices()
+            .nth(ci as usize)
+            .map(|(b, _)| b)
+            .unwrap_or(t.len())
+    };
     if t.is_ascii() {
         return Ok((st as usize, (en.max(st)) as usize));
     }
@@ -340,7 +389,13 @@ fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value>
         return Ok(Value::FALSE);
     }
     let sub = &t[st..en];
-    let test = |p: &str| if ends { sub.ends_with(p) } else { sub.starts_with(p) };
+    let test = |p: &str| {
+        if ends {
+            sub.ends_with(p)
+        } else {
+            sub.starts_with(p)
+        }
+    };
     let arg = a[1];
     if let Some(o) = Obj::from_value(arg) {
         if o.kind() == Kind::TUPLE {
@@ -348,7 +403,9 @@ fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value>
                 let x = o.get(i);
                 if !is_str(x) {
                     let tn = vm.type_name_of(x);
-                    return Err(vm.type_error(&format!("tuple for {name} must only contain str, not {tn}")));
+                    return Err(
+                        vm.type_error(&format!("tuple for {name} must only contain str, not {tn}"))
+                    );
                 }
                 if test(&s(x)) {
                     return Ok(Value::TRUE);
@@ -359,7 +416,9 @@ fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value>
     }
     if !is_str(arg) {
         let tn = vm.type_name_of(arg);
-        return Err(vm.type_error(&format!("{name} first arg must be str or a tuple of str, not {tn}")));
+        return Err(vm.type_error(&format!(
+            "{name} first arg must be str or a tuple of str, not {tn}"
+        )));
     }
     Ok(Value::bool(test(&s(arg))))
 }
@@ -390,15 +449,23 @@ fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyR
         return Ok(None);
     }
     let hay = &t[st..en];
-    let r = if right { hay.rfind(&sub) } else { hay.find(&sub) };
+    let r = if right {
+        hay.rfind(&sub)
+    } else {
+        hay.find(&sub)
+    };
     Ok(r.map(|b| byte_to_char(&t, st + b)))
 }
 
 fn str_find(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    Ok(Value::int(find_impl(vm, a, k, "find", false)?.unwrap_or(-1)))
+    Ok(Value::int(
+        find_impl(vm, a, k, "find", false)?.unwrap_or(-1),
+    ))
 }
 fn str_rfind(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    Ok(Value::int(find_impl(vm, a, k, "rfind", true)?.unwrap_or(-1)))
+    Ok(Value::int(
+        find_impl(vm, a, k, "rfind", true)?.unwrap_or(-1),
+    ))
 }
 fn str_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     match find_impl(vm, a, k, "index", false)? {
@@ -429,19 +496,34 @@ fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Ok(Value::int(0));
     }
     let hay = &t[st..en];
-    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(&sub).count() };
+    let n = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(&sub).count()
+    };
     Ok(Value::int(n as i64))
 }
 
 fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
-    let old = args.get(1, "old").ok_or_else(|| vm.type_error("replace expected at least 2 arguments, got 0"))?;
-    let new = args.get(2, "new").ok_or_else(|| vm.type_error("replace expected at least 2 arguments, got 1"))?;
-    let count = args.get(3, "count").map(|v| vm.as_i64(v).unwrap_or(-1)).unwrap_or(-1);
+    let old = args
+        .get(1, "old")
+        .ok_or_else(|| vm.type_error("replace expected at least 2 arguments, got 0"))?;
+    let new = args
+        .get(2, "new")
+        .ok_or_else(|| vm.type_error("replace expected at least 2 arguments, got 1"))?;
+    let count = args
+        .get(3, "count")
+        .map(|v| vm.as_i64(v).unwrap_or(-1))
+        .unwrap_or(-1);
     let t = s(a[0]);
     let o = need_str(vm, old, "replace() argument 1")?;
     let n = need_str(vm, new, "replace() argument 2")?;
-    let r = if count < 0 { t.replace(&o, &n) } else { t.replacen(&o, &n, count as usize) };
+    let r = if count < 0 {
+        t.replace(&o, &n)
+    } else {
+        t.replacen(&o, &n, count as usize)
+    };
     Ok(vm.new_str(&r))
 }
 
@@ -525,7 +607,10 @@ fn str_zfill(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn str_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
-    let ts = args.get(1, "tabsize").and_then(|v| vm.as_i64(v)).unwrap_or(8);
+    let ts = args
+        .get(1, "tabsize")
+        .and_then(|v| vm.as_i64(v))
+        .unwrap_or(8);
     Ok(vm.new_str(&text::unicode::expandtabs(&s(a[0]), ts)))
 }
 
@@ -537,7 +622,11 @@ fn partition_impl(vm: &mut Vm, a: &[Value], right: bool) -> PyResult<Value> {
     }
     let found = if right { t.rfind(&sep) } else { t.find(&sep) };
     let parts = match found {
-        Some(i) => (t[..i].to_string(), sep.clone(), t[i + sep.len()..].to_string()),
+        Some(i) => (
+            t[..i].to_string(),
+            sep.clone(),
+            t[i + sep.len()..].to_string(),
+        ),
         None => {
             if right {
                 (String::new(), String::new(), t.clone())
@@ -577,8 +666,14 @@ fn str_removesuffix(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn str_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
-    let enc = args.get(1, "encoding").map(s).unwrap_or_else(|| "utf-8".into());
-    let errors = args.get(2, "errors").map(s).unwrap_or_else(|| "strict".into());
+    let enc = args
+        .get(1, "encoding")
+        .map(s)
+        .unwrap_or_else(|| "utf-8".into());
+    let errors = args
+        .get(2, "errors")
+        .map(s)
+        .unwrap_or_else(|| "strict".into());
     super::bytes::encode(vm, a[0], &enc, &errors)
 }
 
@@ -587,14 +682,20 @@ fn str_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     match a.len() {
         1 => {
             for (k, v) in vm.dict_items(a[0]) {
-                let key = if is_str(k) { Value::int(cps(k)[0] as i64) } else { k };
+                let key = if is_str(k) {
+                    Value::int(cps(k)[0] as i64)
+                } else {
+                    k
+                };
                 vm.dict_set(d, key, v)?;
             }
         }
         2 | 3 => {
             let (x, y) = (cps(a[0]), cps(a[1]));
             if x.len() != y.len() {
-                return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
             }
             for (c1, c2) in x.iter().zip(y.iter()) {
                 vm.dict_set(d, Value::int(*c1 as i64), Value::int(*c2 as i64))?;
@@ -626,22 +727,43 @@ fn str_translate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- str.format
 
-fn get_field(vm: &mut Vm, field: &str, args: &[Value], kw: Option<Value>, auto: &mut usize, manual: &mut bool) -> PyResult<Value> {
+fn get_field(
+    vm: &mut Vm,
+    field: &str,
+    args: &[Value],
+    kw: Option<Value>,
+    auto: &mut usize,
+    manual: &mut bool,
+) -> PyResult<Value> {
     let end = field.find(['.', '[']).unwrap_or(field.len());
     let (first, mut rest) = field.split_at(end);
     let mut v = if first.is_empty() {
         if *manual {
-            return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+            return Err(vm.value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         }
         let i = *auto;
         *auto += 1;
-        args.get(i).copied().ok_or_else(|| vm.new_exc(vm.g.e.IndexError, &format!("Replacement index {i} out of range for positional args tuple")))?
+        args.get(i).copied().ok_or_else(|| {
+            vm.new_exc(
+                vm.g.e.IndexError,
+                &format!("Replacement index {i} out of range for positional args tuple"),
+            )
+        })?
     } else if let Ok(i) = first.parse::<usize>() {
         if *auto > 0 {
-            return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+            return Err(vm.value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
         }
         *manual = true;
-        args.get(i).copied().ok_or_else(|| vm.new_exc(vm.g.e.IndexError, &format!("Replacement index {i} out of range for positional args tuple")))?
+        args.get(i).copied().ok_or_else(|| {
+            vm.new_exc(
+                vm.g.e.IndexError,
+                &format!("Replacement index {i} out of range for positional args tuple"),
+            )
+        })?
     } else {
         let key = vm.new_str(first);
         match kw {
@@ -659,7 +781,9 @@ fn get_field(vm: &mut Vm, field: &str, args: &[Value], kw: Option<Value>, auto: 
             v = vm.getattr(v, name)?;
             rest = &r[e..];
         } else if let Some(r) = rest.strip_prefix('[') {
-            let e = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
+            let e = r
+                .find(']')
+                .ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
             let key = &r[..e];
             let kv = match key.parse::<u32>() {
                 Ok(i) => Value::int(i as i64),
@@ -675,7 +799,15 @@ fn get_field(vm: &mut Vm, field: &str, args: &[Value], kw: Option<Value>, auto: 
 }
 
 /// Implements str.format / format_map.
-pub fn do_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: Option<Value>, auto: &mut usize, manual: &mut bool, depth: usize) -> PyResult<String> {
+pub fn do_format(
+    vm: &mut Vm,
+    fmt: &str,
+    args: &[Value],
+    kw: Option<Value>,
+    auto: &mut usize,
+    manual: &mut bool,
+    depth: usize,
+) -> PyResult<String> {
     if depth > 2 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
@@ -751,7 +883,11 @@ pub fn do_format(vm: &mut Vm, fmt: &str, args: &[Value], kw: Option<Value>, auto
                 }
                 Some(c) => return Err(vm.value_error(&format!("Unknown conversion specifier {c}"))),
             };
-            let spec = if spec.contains('{') { do_format(vm, &spec, args, kw, auto, manual, depth + 1)? } else { spec };
+            let spec = if spec.contains('{') {
+                do_format(vm, &spec, args, kw, auto, manual, depth + 1)?
+            } else {
+                spec
+            };
             let sv = vm.new_str(&spec);
             let r = vm.format(v, sv)?;
             out.push_str(&str_of(r));
@@ -816,7 +952,11 @@ impl PercentArg for EagerArg {
         self.exact_int.clone()
     }
     fn to_int(&mut self, index_only: bool) -> Result<Option<BigInt>, PercentError> {
-        Ok(if index_only { self.index.clone() } else { self.int.clone() })
+        Ok(if index_only {
+            self.index.clone()
+        } else {
+            self.int.clone()
+        })
     }
     fn to_float(&mut self) -> Result<Option<f64>, PercentError> {
         Ok(self.float)
@@ -837,7 +977,10 @@ fn eager(vm: &mut Vm, v: Value, err: &mut Option<PyException>) -> EagerArg {
     let big = vm.as_bigint(v);
     let float = vm.as_f64(v).or_else(|| {
         if Obj::from_value(v).is_some_and(|o| o.kind() == K_INSTANCE) {
-            vm.call_special(v, vm.g.names.__float__, &[]).ok().flatten().and_then(|r| vm.as_f64(r))
+            vm.call_special(v, vm.g.names.__float__, &[])
+                .ok()
+                .flatten()
+                .and_then(|r| vm.as_f64(r))
         } else {
             None
         }
@@ -847,7 +990,10 @@ fn eager(vm: &mut Vm, v: Value, err: &mut Option<PyException>) -> EagerArg {
     } else if let Some(f) = vm.as_f64(v).filter(|f| f.is_finite()) {
         Some(engine::runtime::ops::bigint_from_f64(f.trunc()))
     } else if Obj::from_value(v).is_some_and(|o| o.kind() == K_INSTANCE) {
-        vm.call_special(v, vm.g.names.__int__, &[]).ok().flatten().and_then(|r| vm.as_bigint(r))
+        vm.call_special(v, vm.g.names.__int__, &[])
+            .ok()
+            .flatten()
+            .and_then(|r| vm.as_bigint(r))
     } else {
         None
     };
@@ -872,7 +1018,11 @@ fn eager(vm: &mut Vm, v: Value, err: &mut Option<PyException>) -> EagerArg {
     }
     EagerArg {
         type_name: vm.type_name_of(v),
-        exact_int: if v.is_bool() { None } else { big.clone().filter(|_| is_int) },
+        exact_int: if v.is_bool() {
+            None
+        } else {
+            big.clone().filter(|_| is_int)
+        },
         int,
         index,
         float,
@@ -891,7 +1041,11 @@ struct EagerArgs {
 
 impl PercentArgs for EagerArgs {
     fn tuple_len(&self) -> Option<usize> {
-        if self.is_tuple { Some(self.items.len()) } else { None }
+        if self.is_tuple {
+            Some(self.items.len())
+        } else {
+            None
+        }
     }
     fn is_mapping(&self) -> bool {
         self.is_map
@@ -899,7 +1053,9 @@ impl PercentArgs for EagerArgs {
     fn item(&mut self, index: usize) -> Result<Box<dyn PercentArg + '_>, PercentError> {
         match self.items.get_mut(index) {
             Some(a) => Ok(Box::new(ArgRef(a))),
-            None => Err(PercentError::Type("not enough arguments for format string".into())),
+            None => Err(PercentError::Type(
+                "not enough arguments for format string".into(),
+            )),
         }
     }
     fn get_item(&mut self, key: &str) -> Result<Box<dyn PercentArg + '_>, PercentError> {
@@ -939,7 +1095,13 @@ impl PercentArg for ArgRef<'_> {
 pub fn percent(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
     let mut err = None;
     let is_tuple = Obj::from_value(args).is_some_and(|o| o.kind() == Kind::TUPLE);
-    let is_map = !is_tuple && !is_str(args) && Obj::from_value(args).is_some_and(|o| o.kind() == Kind::DICT || (o.kind() == K_INSTANCE && vm.lookup_type(o.class(), vm.g.names.__getitem__).is_some()));
+    let is_map = !is_tuple
+        && !is_str(args)
+        && Obj::from_value(args).is_some_and(|o| {
+            o.kind() == Kind::DICT
+                || (o.kind() == K_INSTANCE
+                    && vm.lookup_type(o.class(), vm.g.names.__getitem__).is_some())
+        });
     let mut items = Vec::new();
     let mut mapping = Vec::new();
     if is_tuple {
@@ -957,7 +1119,12 @@ pub fn percent(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
             }
         }
     }
-    let mut ea = EagerArgs { items, is_tuple, mapping, is_map };
+    let mut ea = EagerArgs {
+        items,
+        is_tuple,
+        mapping,
+        is_map,
+    };
     let f = s(fmt);
     match text::percent_format(&f, &mut ea) {
         Ok(r) => Ok(vm.new_str(&r)),

@@ -17,11 +17,11 @@
 //! fails the run. `--update-pending` rewrites the list to the current failures.
 //! An issue is resolved only when the list is empty.
 
+use proto_core::sync::{self, AtomicUsize, Mutex, Ordering};
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use proto_core::sync::{self, AtomicUsize, Mutex, Ordering};
 use std::time::Duration;
 use wait_timeout::ChildExt;
 
@@ -39,7 +39,9 @@ fn repo_root() -> PathBuf {
 }
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -63,7 +65,9 @@ fn read_or(path: &Path, default: &[u8]) -> Vec<u8> {
 
 fn drop_carets(s: &str) -> String {
     s.lines()
-        .filter(|l| !(l.contains(['^', '~']) && l.chars().all(|c| c == ' ' || c == '^' || c == '~')))
+        .filter(|l| {
+            !(l.contains(['^', '~']) && l.chars().all(|c| c == ' ' || c == '^' || c == '~'))
+        })
         .map(|l| format!("{l}\n"))
         .collect()
 }
@@ -87,8 +91,15 @@ fn run_one(protopy: &Path, root: &Path, rel: &str) -> Outcome {
     let base = root.join(&rel[..rel.len() - 3]);
     let exp_out = String::from_utf8_lossy(&read_or(&base.with_extension("out"), b"")).into_owned();
     let exp_err = String::from_utf8_lossy(&read_or(&base.with_extension("err"), b"")).into_owned();
-    let exp_code: i32 = String::from_utf8_lossy(&read_or(&base.with_extension("code"), b"0")).trim().parse().unwrap_or(0);
-    let fail = |report: String| Outcome { path: rel.to_string(), ok: false, report };
+    let exp_code: i32 = String::from_utf8_lossy(&read_or(&base.with_extension("code"), b"0"))
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    let fail = |report: String| Outcome {
+        path: rel.to_string(),
+        ok: false,
+        report,
+    };
     let child = Command::new(protopy)
         .arg(rel)
         .current_dir(root)
@@ -133,7 +144,12 @@ fn run_one(protopy: &Path, root: &Path, rel: &str) -> Outcome {
     let err = norm(t_err.join().unwrap_or_default());
     let code = match status.code() {
         Some(c) => c,
-        None => return fail(format!("killed by a signal (crash): {status}\nstderr:\n{}", tail(&err))),
+        None => {
+            return fail(format!(
+                "killed by a signal (crash): {status}\nstderr:\n{}",
+                tail(&err)
+            ))
+        }
     };
     let mut report = String::new();
     if code != exp_code {
@@ -146,7 +162,11 @@ fn run_one(protopy: &Path, root: &Path, rel: &str) -> Outcome {
     if e1 != e2 {
         report.push_str(&diff("stderr", &e1, &e2));
     }
-    Outcome { path: rel.to_string(), ok: report.is_empty(), report }
+    Outcome {
+        path: rel.to_string(),
+        ok: report.is_empty(),
+        report,
+    }
 }
 
 fn tail(s: &str) -> String {
@@ -157,7 +177,9 @@ fn tail(s: &str) -> String {
 fn main() {
     let root = repo_root();
     let mut protopy = root.join("target/release/protopy");
-    let mut jobs = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let mut jobs = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
     let mut update = false;
     let mut filters = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -171,7 +193,10 @@ fn main() {
     }
     let mut all = Vec::new();
     collect(&root.join("tests/py"), &root, &mut all);
-    let selected: Vec<String> = all.into_iter().filter(|p| filters.is_empty() || filters.iter().any(|f| p.contains(f.as_str()))).collect();
+    let selected: Vec<String> = all
+        .into_iter()
+        .filter(|p| filters.is_empty() || filters.iter().any(|f| p.contains(f.as_str())))
+        .collect();
     let pending_path = root.join("tests/py/PENDING");
     let pending: BTreeSet<String> = std::fs::read_to_string(&pending_path)
         .unwrap_or_default()
@@ -203,7 +228,10 @@ fn main() {
         if o.ok {
             passed += 1;
             let base = root.join(&o.path[..o.path.len() - 3]);
-            lines_checked += read_or(&base.with_extension("out"), b"").iter().filter(|&&c| c == b'\n').count();
+            lines_checked += read_or(&base.with_extension("out"), b"")
+                .iter()
+                .filter(|&&c| c == b'\n')
+                .count();
             if is_pending {
                 stale.push(o.path.clone());
             }
@@ -218,7 +246,11 @@ fn main() {
         let mut text = String::from("# Golden programs ProtoPy cannot run yet (tests/src/bin/golden.rs).\n# Regenerate with: cargo run --release -p tests --bin golden -- --update-pending\n");
         // Keep entries outside the current filter; replace those inside it.
         let sel: BTreeSet<&String> = selected.iter().collect();
-        let mut keep: BTreeSet<String> = pending.iter().filter(|p| !sel.contains(p)).cloned().collect();
+        let mut keep: BTreeSet<String> = pending
+            .iter()
+            .filter(|p| !sel.contains(p))
+            .cloned()
+            .collect();
         keep.extend(results.iter().filter(|o| !o.ok).map(|o| o.path.clone()));
         for p in keep {
             text.push_str(&p);
