@@ -65,35 +65,7 @@ pub fn check(
     min: usize,
     max: usize,
 ) -> PyResult<()> {
-    if let Some(k) = Obj::from_value(kwnames) {
-        if k.n_values() > 0 {
-            return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
-        }
-    }
-    let n = a.len();
-    if n < min || n > max {
-        let msg = if min == max {
-            if min == 0 {
-                format!("{fname}() takes no arguments ({n} given)")
-            } else if min == 1 {
-                format!("{fname}() takes exactly one argument ({n} given)")
-            } else {
-                format!("{fname} expected {min} arguments, got {n}")
-            }
-        } else if n < min {
-            format!(
-                "{fname} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{fname} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        };
-        return Err(vm.type_error(&msg));
-    }
-    Ok(())
+    check_count(vm, fname, a.len(), kwnames, min, max)
 }
 
 /// Method arity check (self excluded from the counts in messages).
@@ -105,12 +77,24 @@ pub fn check_method(
     min: usize,
     max: usize,
 ) -> PyResult<()> {
+    check_count(vm, fname, a.len().saturating_sub(1), kwnames, min, max)
+}
+
+/// Rejects keywords and a positional count `n` outside `min..=max`, with
+/// CPython's messages.
+fn check_count(
+    vm: &mut Vm,
+    fname: &str,
+    n: usize,
+    kwnames: Value,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     if let Some(k) = Obj::from_value(kwnames) {
         if k.n_values() > 0 {
             return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
         }
     }
-    let n = a.len().saturating_sub(1);
     if n < min || n > max {
         let msg = if min == max {
             if min == 0 {

@@ -401,17 +401,8 @@ impl Vm {
             self.ctx.stack().slots_mut()[args_at - 1] = g;
             return Ok(());
         }
-        self.frames.push(Frame {
-            code: cd,
-            base: fbase,
-            pc: 0,
-            sp,
-            lasti: 0,
-            entry,
-            globals: globals_o,
-            builtins,
-            gen: Value::EMPTY,
-        });
+        self.frames
+            .push(Frame::fresh(cd, fbase, sp, entry, globals_o, builtins));
         Ok(())
     }
 

@@ -65,17 +65,8 @@ impl Vm {
             let c = self.new_cell(Value::EMPTY);
             self.ctx.stack().slots_mut()[fbase + FRAME_HEADER + cd.nlocals + i] = c;
         }
-        self.frames.push(Frame {
-            code: cd,
-            base: fbase,
-            pc: 0,
-            sp,
-            lasti: 0,
-            entry: true,
-            globals: g,
-            builtins,
-            gen: Value::EMPTY,
-        });
+        self.frames
+            .push(Frame::fresh(cd, fbase, sp, true, g, builtins));
         let r = stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run());
         match r {
             Ok(Exit::Return(v)) => Ok(v),
@@ -112,17 +103,8 @@ impl Vm {
         let g = Obj::from_value(globals).expect("globals");
         let builtins = self.builtins_for(g);
         let sp = cells + cd.ncells;
-        self.frames.push(Frame {
-            code: cd,
-            base: fbase,
-            pc: 0,
-            sp,
-            lasti: 0,
-            entry: true,
-            globals: g,
-            builtins,
-            gen: Value::EMPTY,
-        });
+        self.frames
+            .push(Frame::fresh(cd, fbase, sp, true, g, builtins));
         match self.run() {
             Ok(Exit::Return(v)) => Ok(v),
             Ok(Exit::Yield(_)) => Err(self.new_exc(self.g.e.SystemError, "yield in class body")),

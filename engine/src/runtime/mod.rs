@@ -537,6 +537,30 @@ pub struct Frame {
     pub gen: Value,
 }
 
+impl Frame {
+    /// A frame about to run `code` from its first instruction.
+    pub fn fresh(
+        code: &'static CodeData,
+        base: usize,
+        sp: usize,
+        entry: bool,
+        globals: Obj,
+        builtins: Obj,
+    ) -> Frame {
+        Frame {
+            code,
+            base,
+            pc: 0,
+            sp,
+            lasti: 0,
+            entry,
+            globals,
+            builtins,
+            gen: Value::EMPTY,
+        }
+    }
+}
+
 /// Slots at the start of every frame on the value stack: function (or code),
 /// globals, locals mapping (EMPTY for optimized code).
 pub const FRAME_HEADER: usize = 3;
