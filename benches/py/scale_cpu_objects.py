@@ -1,9 +1,7 @@
 # Scaling workload (a2): pure-Python CPU-bound code with method calls and attribute
 # access on objects. Each thread uses its own objects of shared classes.
 # Usage: scale_cpu_objects.py N W   -- N threads, each doing W iterations.
-import sys
-import threading
-import time
+from _harness import run_threads
 
 class Account:
     fee = 3
@@ -45,20 +43,4 @@ def work(tid, w):
             total += a.accrue() % 1000
     return total + sum(a.history for a in accounts)
 
-def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-    w = int(sys.argv[2]) if len(sys.argv) > 2 else 2000000
-    results = [0] * n
-    def run(tid):
-        results[tid] = work(tid, w)
-    threads = [threading.Thread(target=run, args=(t,)) for t in range(n)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
-    print("checksum:", sum(results))
-    print("elapsed:", "%.6f" % elapsed)
-
-main()
+run_threads(work, 2000000)
