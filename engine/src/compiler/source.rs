@@ -273,7 +273,9 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileErro
                         format!(
                             "Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
                         ),
-                        line,
+                        // CPython reports this tokenizer error without a
+                        // location: no `File ..., line N` header is printed.
+                        0,
                         None,
                     ))
                 }
@@ -306,7 +308,8 @@ mod tests {
             e.msg,
             "Non-UTF-8 code starting with '\\xff' in file bad.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
         );
-        assert_eq!(e.lineno, 2);
+        // CPython raises this one without a location (the line is in the message).
+        assert_eq!(e.lineno, 0);
         assert_eq!(
             decode_source(b"# coding: foobar\n", "f").unwrap_err().msg,
             "encoding problem: foobar"

@@ -187,10 +187,35 @@ impl Vm {
             if tb.is_heap() {
                 out.push_str("Traceback (most recent call last):\n");
             }
+            // CPython prints at most 3 consecutive identical entries (same
+            // file, line and function), then "[Previous line repeated N
+            // more times]".
+            const CUTOFF: usize = 3;
+            let repeated = |out: &mut String, count: usize| {
+                if count > CUTOFF {
+                    let n = count - CUTOFF;
+                    let s = if n > 1 { "s" } else { "" };
+                    out.push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
+                }
+            };
+            let mut last: Option<(usize, u32)> = None;
+            let mut count = 0usize;
             while let Some(t) = Obj::from_value(tb) {
                 let cd = code_data(t.get(1));
                 let line = t.get(3).as_int().unwrap_or(0) as u32;
                 if let Some(cd) = cd {
+                    let key = (std::sync::Arc::as_ptr(&cd.code) as usize, line);
+                    if last == Some(key) {
+                        count += 1;
+                    } else {
+                        repeated(out, count);
+                        last = Some(key);
+                        count = 1;
+                    }
+                    if count > CUTOFF {
+                        tb = t.get(0);
+                        continue;
+                    }
                     out.push_str(&format!(
                         "  File \"{}\", line {}, in {}\n",
                         cd.code.filename, line, cd.code.name
@@ -204,6 +229,7 @@ impl Vm {
                 }
                 tb = t.get(0);
             }
+            repeated(out, count);
         }
         out.push_str(&self.format_exc_only(exc));
     }
@@ -227,7 +253,7 @@ impl Vm {
                 let line = self.dict_get_str(d, self.g.names.lineno);
                 let text = self.dict_get_str(d, self.g.names.text);
                 if let (Some(f), Some(l)) = (file, line) {
-                    if is_str(f) {
+                    if is_str(f) && l != Value::NONE {
                         out.push_str(&format!(
                             "  File \"{}\", line {}\n",
                             str_of(f),
@@ -419,15 +445,24 @@ impl Vm {
         );
         self.dict_set_str(d, kmsg, msg);
         self.dict_set_str(d, kf, f);
-        self.dict_set_str(d, kl, Value::int(e.lineno as i64));
-        self.dict_set_str(d, ko, Value::int(e.col_offset as i64));
+        // Line 0 means "no location" (e.g. undecodable source): CPython
+        // leaves the location attributes None and prints no `File` header.
+        let loc = |n: u32| {
+            if e.lineno == 0 {
+                Value::NONE
+            } else {
+                Value::int(n as i64)
+            }
+        };
+        self.dict_set_str(d, kl, loc(e.lineno));
+        self.dict_set_str(d, ko, loc(e.col_offset));
         let t = match &e.text {
             Some(t) => self.new_str(t),
             None => Value::NONE,
         };
         self.dict_set_str(d, kt, t);
-        self.dict_set_str(d, kel, Value::int(e.end_lineno as i64));
-        self.dict_set_str(d, keo, Value::int(e.end_col_offset as i64));
+        self.dict_set_str(d, kel, loc(e.end_lineno));
+        self.dict_set_str(d, keo, loc(e.end_col_offset));
         PyException(exc)
     }
 }
