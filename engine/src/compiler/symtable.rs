@@ -132,6 +132,10 @@ pub struct Scope {
     pub private: Option<String>,
     /// Defined inside a function-like scope.
     pub nested: bool,
+    /// A PEP 695 annotation scope (`<generic parameters of f>`, a lazily
+    /// evaluated TypeVar bound or type alias value): function-like, but
+    /// transparent for `__qualname__`.
+    pub is_annotation: bool,
     /// Start of the defining node.
     pub range: TextRange,
     /// Where `global`/`nonlocal` directives for a name appeared.
@@ -157,6 +161,7 @@ impl Scope {
             needs_class_closure: false,
             private: None,
             nested: false,
+            is_annotation: false,
             range,
             directives: HashMap::new(),
             comp_iter_names: HashSet::new(),
@@ -429,28 +434,41 @@ impl Builder {
         Ok(())
     }
 
-    fn type_params_unsupported(&mut self, tp: Option<&ast::TypeParams>) -> CResult<()> {
-        if let Some(tp) = tp {
-            for p in tp.type_params.iter() {
-                match p {
-                    ast::TypeParam::TypeVar(t) => {
-                        if let Some(b) = &t.bound {
-                            self.expr(b)?;
-                        }
-                        if let Some(d) = &t.default {
-                            self.expr(d)?;
-                        }
-                    }
-                    ast::TypeParam::TypeVarTuple(t) => {
-                        if let Some(d) = &t.default {
-                            self.expr(d)?;
-                        }
-                    }
-                    ast::TypeParam::ParamSpec(t) => {
-                        if let Some(d) = &t.default {
-                            self.expr(d)?;
-                        }
-                    }
+    /// Enters a PEP 695 annotation scope keyed by `key`.
+    fn enter_annotation(&mut self, name: &str, key: usize, range: TextRange) {
+        let id = self.enter(ScopeKind::Function, name, key, range);
+        self.scopes[id].is_annotation = true;
+    }
+
+    /// A lazily evaluated expression of a type parameter or alias (its own
+    /// annotation scope, like CPython 3.12).
+    fn lazy_value(&mut self, name: &str, key: usize, e: &Expr) -> CResult<()> {
+        self.enter_annotation(name, key, e.range());
+        self.expr(e)?;
+        self.leave();
+        Ok(())
+    }
+
+    /// Binds the type parameters in the current (annotation) scope; their
+    /// bounds, constraints and defaults get scopes of their own.
+    fn type_params(&mut self, tp: &ast::TypeParams) -> CResult<()> {
+        let mut seen = HashSet::new();
+        for p in tp.type_params.iter() {
+            let (name, range) = match p {
+                ast::TypeParam::TypeVar(t) => (t.name.as_str(), t.name.range),
+                ast::TypeParam::TypeVarTuple(t) => (t.name.as_str(), t.name.range),
+                ast::TypeParam::ParamSpec(t) => (t.name.as_str(), t.name.range),
+            };
+            if !seen.insert(name.to_owned()) {
+                return Err(RawError::syntax(
+                    range,
+                    format!("duplicate type parameter '{name}'"),
+                ));
+            }
+            self.add_def(name, DEF_LOCAL, range)?;
+            if let ast::TypeParam::TypeVar(t) = p {
+                if let Some(b) = &t.bound {
+                    self.lazy_value(name, node_key(t), b)?;
                 }
             }
         }
@@ -467,34 +485,62 @@ impl Builder {
                 for d in f.decorator_list.iter() {
                     self.expr(&d.expression)?;
                 }
-                self.type_params_unsupported(f.type_params.as_deref())?;
                 self.parameters_defaults(&f.parameters)?;
+                self.add_def(f.name.as_str(), DEF_LOCAL, f.name.range)?;
+                if let Some(tp) = f.type_params.as_deref() {
+                    // `<generic parameters of f>(.defaults, .kwdefaults)`.
+                    let name = format!("<generic parameters of {}>", f.name);
+                    self.enter_annotation(&name, node_key(tp), f.range);
+                    let p = &f.parameters;
+                    if p.posonlyargs.iter().chain(p.args.iter()).any(|a| a.default.is_some()) {
+                        self.add_def(".defaults", DEF_PARAM, f.range)?;
+                    }
+                    if p.kwonlyargs.iter().any(|a| a.default.is_some()) {
+                        self.add_def(".kwdefaults", DEF_PARAM, f.range)?;
+                    }
+                    self.type_params(tp)?;
+                }
                 self.parameters_annotations(&f.parameters)?;
                 if let Some(r) = &f.returns {
                     self.annotation(r)?;
                 }
-                self.add_def(f.name.as_str(), DEF_LOCAL, f.name.range)?;
                 self.enter(ScopeKind::Function, f.name.as_str(), node_key(f), f.range);
                 self.cur_scope().is_coroutine = f.is_async;
                 self.parameters_bind(&f.parameters, f.range)?;
                 self.stmts(&f.body)?;
                 self.leave();
+                if f.type_params.is_some() {
+                    self.leave();
+                }
             }
             Stmt::ClassDef(c) => {
                 for d in c.decorator_list.iter() {
                     self.expr(&d.expression)?;
                 }
-                self.type_params_unsupported(c.type_params.as_deref())?;
+                self.add_def(c.name.as_str(), DEF_LOCAL, c.name.range)?;
+                if let Some(tp) = c.type_params.as_deref() {
+                    // `<generic parameters of C>()` builds the class.
+                    let name = format!("<generic parameters of {}>", c.name);
+                    self.enter_annotation(&name, node_key(tp), c.range);
+                    self.type_params(tp)?;
+                    self.add_def(".type_params", DEF_LOCAL, c.range)?;
+                    self.add_def(".generic_base", DEF_LOCAL | USE, c.range)?;
+                }
                 if let Some(args) = &c.arguments {
                     self.exprs(args.args.iter())?;
                     for k in args.keywords.iter() {
                         self.expr(&k.value)?;
                     }
                 }
-                self.add_def(c.name.as_str(), DEF_LOCAL, c.name.range)?;
                 self.enter(ScopeKind::Class, c.name.as_str(), node_key(c), c.range);
+                if c.type_params.is_some() {
+                    self.add_def(".type_params", USE, c.range)?;
+                }
                 self.stmts(&c.body)?;
                 self.leave();
+                if c.type_params.is_some() {
+                    self.leave();
+                }
             }
             Stmt::Return(r) => {
                 if let Some(v) = &r.value {
@@ -504,8 +550,19 @@ impl Builder {
             Stmt::Delete(d) => self.exprs(d.targets.iter())?,
             Stmt::TypeAlias(t) => {
                 self.expr(&t.name)?;
-                self.type_params_unsupported(t.type_params.as_deref())?;
-                self.expr(&t.value)?;
+                let name = match &*t.name {
+                    Expr::Name(n) => n.id.to_string(),
+                    _ => String::new(),
+                };
+                if let Some(tp) = t.type_params.as_deref() {
+                    let gname = format!("<generic parameters of {name}>");
+                    self.enter_annotation(&gname, node_key(tp), t.range);
+                    self.type_params(tp)?;
+                }
+                self.lazy_value(&name, node_key(t), &t.value)?;
+                if t.type_params.is_some() {
+                    self.leave();
+                }
             }
             Stmt::Assign(a) => {
                 self.exprs(a.targets.iter())?;

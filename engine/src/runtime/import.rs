@@ -394,6 +394,15 @@ impl Vm {
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kw)`.
 pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
+    // Values computed on the way (results of __mro_entries__, the original
+    // bases) are pushed as roots above this mark, on every exit path.
+    let mark = vm.push_root(Value::NONE);
+    let r = build_class_rooted(vm, args, kwnames);
+    vm.pop_roots(mark);
+    r
+}
+
+fn build_class_rooted(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     let nkw = Obj::from_value(kwnames).map(|o| o.n_values()).unwrap_or(0);
     let npos = args.len() - nkw;
     if npos < 2 {
@@ -424,6 +433,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Valu
             if let Some(f) = vm.getattr_opt(b, vm.g.names.__mro_entries__)? {
                 let bt = vm.new_tuple(&bases);
                 let r = vm.call(f, &[bt], Value::EMPTY)?;
+                vm.push_root(r);
                 resolved.extend(vm.seq_items(r));
                 changed = true;
                 continue;
@@ -431,9 +441,14 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Valu
         }
         resolved.push(b);
     }
-    if changed {
+    let orig_bases = if changed {
+        let t = vm.new_tuple(&bases);
+        vm.push_root(t);
         bases = resolved;
-    }
+        Some(t)
+    } else {
+        None
+    };
     if meta.is_empty() {
         meta = match bases.first() {
             Some(&b) => vm.type_of(b),
@@ -471,6 +486,10 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Valu
         };
         vm.push_root(ns);
         let cell = vm.run_class_body(func, ns)?;
+        if let Some(ob) = orig_bases {
+            let k = vm.intern("__orig_bases__");
+            vm.setitem(ns, k, ob)?;
+        }
         let mut a = vec![name, base_t, ns];
         a.extend(kw_vals.iter().copied());
         let kn = if kw_names.is_empty() {

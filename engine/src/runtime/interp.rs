@@ -1152,12 +1152,18 @@ impl Vm {
                                     }
                                     Value::NONE
                                 }
-                                _ => {
-                                    break 'err (
-                                        self.new_exc(self.g.e.SystemError, "unsupported intrinsic"),
-                                        false,
-                                    )
-                                }
+                                other => match other.and_then(|w| self.typing_intrinsic1(w, v)) {
+                                    Some(r) => t!(r),
+                                    None => {
+                                        break 'err (
+                                            self.new_exc(
+                                                self.g.e.SystemError,
+                                                "unsupported intrinsic",
+                                            ),
+                                            false,
+                                        )
+                                    }
+                                },
                             };
                             st!()[sp - 1] = r;
                         }
@@ -1628,8 +1634,10 @@ impl Vm {
                 let eg = self.g.e.ExceptionGroup;
                 self.call(eg, &[msg, l], Value::EMPTY)
             }
-            Some(I::SetFunctionTypeParams) => Ok(a),
-            _ => Err(self.new_exc(self.g.e.SystemError, "unsupported intrinsic")),
+            other => match other.and_then(|w| self.typing_intrinsic2(w, a, b)) {
+                Some(r) => r,
+                None => Err(self.new_exc(self.g.e.SystemError, "unsupported intrinsic")),
+            },
         }
     }
 

@@ -45,6 +45,7 @@ pub mod interp;
 pub mod object;
 pub mod ops;
 pub mod text;
+pub mod typing;
 
 pub use call::{
     GEN_CODE, GEN_CREATED, GEN_DONE, GEN_NAME, GEN_QUALNAME, GEN_RAW_STATE, GEN_RUNNING,

@@ -824,6 +824,19 @@ impl<'a> Compiler<'a> {
         args: &'a ast::Arguments,
         range: TextRange,
     ) -> CResult<()> {
+        self.call_helper_extra(pushed, args, range, None)
+    }
+
+    /// [`Self::call_helper`] with one more positional argument after
+    /// `args`' own: the value of the (synthetic) variable `extra`, as CPython
+    /// appends `.generic_base` to a generic class's bases.
+    pub fn call_helper_extra(
+        &mut self,
+        pushed: u32,
+        args: &'a ast::Arguments,
+        range: TextRange,
+        extra: Option<&str>,
+    ) -> CResult<()> {
         self.check_keywords(args)?;
         let positional = &args.args;
         let keywords = &args.keywords;
@@ -834,10 +847,16 @@ impl<'a> Compiler<'a> {
             for a in positional.iter() {
                 self.expr(a)?;
             }
+            if let Some(x) = extra {
+                self.name_op(x, ExprContext::Load, range)?;
+            }
             for k in keywords.iter() {
                 self.expr(&k.value)?;
             }
-            let total = pushed + positional.len() as u32 + keywords.len() as u32;
+            let total = pushed
+                + positional.len() as u32
+                + u32::from(extra.is_some())
+                + keywords.len() as u32;
             self.set_loc(range);
             if keywords.is_empty() {
                 self.emit(Opcode::Call, total);
@@ -852,7 +871,19 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         // Positional arguments as one iterable.
-        if pushed == 0 && positional.len() == 1 && is_starred(&positional[0]) {
+        if let Some(x) = extra {
+            self.starunpack(
+                positional,
+                pushed,
+                Opcode::BuildList,
+                Opcode::ListAppend,
+                Opcode::ListExtend,
+                false,
+            )?;
+            self.name_op(x, ExprContext::Load, range)?;
+            self.emit(Opcode::ListAppend, 1);
+            self.emit(Opcode::CallIntrinsic1, Intrinsic1::ListToTuple as u32);
+        } else if pushed == 0 && positional.len() == 1 && is_starred(&positional[0]) {
             if let Expr::Starred(s) = &positional[0] {
                 self.expr(&s.value)?;
             }
@@ -1065,6 +1096,20 @@ impl<'a> Compiler<'a> {
             }
         }
         if annotations {
+            flags |= self.push_annotations(params, returns)?;
+        }
+        Ok(flags)
+    }
+
+    /// Pushes the annotations tuple of a function (if it has any) and
+    /// returns the MAKE_FUNCTION flag for it.
+    pub fn push_annotations(
+        &mut self,
+        params: Option<&'a ast::Parameters>,
+        returns: Option<&'a Expr>,
+    ) -> CResult<u32> {
+        let mut flags = 0;
+        {
             let mut n = 0u32;
             if let Some(p) = params {
                 let ordered = p
@@ -1105,6 +1150,12 @@ impl<'a> Compiler<'a> {
                 .get(ann.range().start().to_usize()..ann.range().end().to_usize())
                 .unwrap_or("");
             self.load_const(Constant::str(text));
+            Ok(())
+        } else if let Expr::Starred(st) = ann {
+            // `*args: *Ts` (PEP 646): the annotation is the single item the
+            // starred value unpacks to.
+            self.expr(&st.value)?;
+            self.emit(Opcode::UnpackSequence, 1);
             Ok(())
         } else {
             self.expr(ann)

@@ -15,6 +15,7 @@ mod assemble;
 mod expr;
 mod pattern;
 mod stmt;
+mod typeparams;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -400,7 +401,13 @@ impl<'a> Compiler<'a> {
 
     /// Qualified name for a new scope named `name` defined in the current unit.
     pub fn qualname_for(&self, name: &str) -> String {
-        let u = self.unit_ref();
+        // PEP 695 annotation scopes do not appear in qualified names.
+        let u = self
+            .units
+            .iter()
+            .rev()
+            .find(|u| !self.symtable.scopes[u.scope].is_annotation)
+            .unwrap_or_else(|| self.unit_ref());
         match u.kind {
             ScopeKind::Module => name.to_owned(),
             ScopeKind::Class => format!("{}.{}", u.qualname, name),

@@ -146,10 +146,7 @@ impl<'a> Compiler<'a> {
             Stmt::ClassDef(c) => self.class_def(c),
             Stmt::Return(r) => self.return_stmt(r),
             Stmt::Delete(d) => d.targets.iter().try_for_each(|t| self.delete(t)),
-            Stmt::TypeAlias(t) => Err(self.error(
-                t.range,
-                "type alias statements ('type X = ...') are not supported yet",
-            )),
+            Stmt::TypeAlias(t) => self.type_alias(t),
             Stmt::Assign(a) => {
                 self.expr(&a.value)?;
                 let n = a.targets.len();
@@ -1099,31 +1096,39 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
-        if let Some(tp) = &f.type_params {
-            return Err(self.error(
-                tp.range,
-                "type parameter lists ('def f[T]()') are not supported yet",
-            ));
-        }
         self.decorators(&f.decorator_list)?;
         let first_lineno = self.first_lineno(f.range, &f.decorator_list);
-        let flags = self.function_prelude(Some(&f.parameters), f.returns.as_deref(), true)?;
-        let code = self.function_code(f, first_lineno)?;
-        self.set_loc(f.range);
-        self.make_closure(code, flags)?;
+        if let Some(tp) = f.type_params.as_deref() {
+            self.generic_function(f, tp, first_lineno)?;
+        } else {
+            let flags = self.function_prelude(Some(&f.parameters), f.returns.as_deref(), true)?;
+            let code = self.function_code(f, first_lineno)?;
+            self.set_loc(f.range);
+            self.make_closure(code, flags)?;
+        }
         self.apply_decorators(&f.decorator_list);
         self.name_op(f.name.as_str(), ExprContext::Store, f.name.range)
     }
 
     fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult<()> {
-        if let Some(tp) = &c.type_params {
-            return Err(self.error(
-                tp.range,
-                "type parameter lists ('class C[T]') are not supported yet",
-            ));
-        }
         self.decorators(&c.decorator_list)?;
         let first_lineno = self.first_lineno(c.range, &c.decorator_list);
+        match c.type_params.as_deref() {
+            Some(tp) => self.generic_class(c, tp, first_lineno)?,
+            None => self.class_build(c, first_lineno, false)?,
+        }
+        self.apply_decorators(&c.decorator_list);
+        self.name_op(c.name.as_str(), ExprContext::Store, c.name.range)
+    }
+
+    /// Compiles the class body and pushes the built class; a generic class
+    /// (PEP 695) also stores `__type_params__` and passes `.generic_base`.
+    pub(super) fn class_build(
+        &mut self,
+        c: &'a ast::StmtClassDef,
+        first_lineno: u32,
+        generic: bool,
+    ) -> CResult<()> {
         let scope = self
             .symtable
             .scope_for(c)
@@ -1146,6 +1151,11 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::str(&qualname));
         let qual_idx = self.name_index("__qualname__");
         self.emit(Opcode::StoreName, qual_idx);
+        if generic {
+            self.name_op(".type_params", ExprContext::Load, c.range)?;
+            let tp_idx = self.name_index("__type_params__");
+            self.emit(Opcode::StoreName, tp_idx);
+        }
         if find_ann(&c.body) {
             self.emit(Opcode::SetupAnnotations, 0);
         }
@@ -1179,14 +1189,17 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::PushNull, 0);
         self.make_closure(code, 0)?;
         self.load_const(Constant::str(c.name.as_str()));
+        let extra = generic.then_some(".generic_base");
         match &c.arguments {
-            Some(args) => self.call_helper(2, args.as_ref(), c.range)?,
+            Some(args) => self.call_helper_extra(2, args.as_ref(), c.range, extra)?,
             None => {
+                if let Some(x) = extra {
+                    self.name_op(x, ExprContext::Load, c.range)?;
+                }
                 self.set_loc(c.range);
-                self.emit(Opcode::Call, 2);
+                self.emit(Opcode::Call, 2 + u32::from(generic));
             }
         }
-        self.apply_decorators(&c.decorator_list);
-        self.name_op(c.name.as_str(), ExprContext::Store, c.name.range)
+        Ok(())
     }
 }
