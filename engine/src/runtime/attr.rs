@@ -180,7 +180,7 @@ impl Vm {
 
     /// `getattr(obj, name)` (name interned or any str).
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
-        match self.getattr_opt(obj, name)? {
+        match self.getattr_impl(obj, name, true)? {
             Some(v) => Ok(v),
             None => Err(self.attr_error(obj, name)),
         }
@@ -206,19 +206,59 @@ impl Vm {
         };
         let e = self.new_exc(self.g.e.AttributeError, &msg);
         if let Some(eo) = Obj::from_value(e.0) {
-            if let Some(d) = self.ensure_dict(eo) {
-                let k = self.g.names.name;
-                self.dict_set_str(d, k, name);
-                let k = self.g.names.obj;
-                self.dict_set_str(d, k, obj);
-            }
+            self.store(eo, EXC_X0, name);
+            self.store(eo, EXC_X1, obj);
         }
         e
+    }
+
+    /// The exception slot holding the class-specific field `name` of the
+    /// exception `obj` (`NameError.name`, `AttributeError.obj`,
+    /// `ImportError.path`, `OSError.filename`...), if it has one.
+    pub fn exc_field_slot(&self, obj: Value, name: Value) -> Option<usize> {
+        let e = &self.g.e;
+        let n = str_of(name);
+        let (cls, slot) = match &*n {
+            "name" => {
+                if self.isinstance(obj, e.ImportError) {
+                    return Some(EXC_X0);
+                }
+                (e.NameError, EXC_X0)
+            }
+            "obj" => {
+                if self.isinstance(obj, e.AttributeError) {
+                    return Some(EXC_X1);
+                }
+                return None;
+            }
+            "path" => (e.ImportError, EXC_X1),
+            "msg" => (e.ImportError, EXC_X2),
+            "filename" => (e.OSError, EXC_X0),
+            "filename2" => (e.OSError, EXC_X1),
+            _ => return None,
+        };
+        if self.isinstance(obj, cls) || (n == "name" && self.isinstance(obj, e.AttributeError)) {
+            Some(slot)
+        } else {
+            None
+        }
     }
 
     /// `getattr(obj, name)` returning None when the attribute is missing
     /// (AttributeError swallowed).
     pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        self.getattr_impl(obj, name, false)
+    }
+
+    /// Attribute lookup; with `propagate`, an AttributeError raised by
+    /// `__getattr__` is returned as is (CPython's `obj.name`) instead of
+    /// being read as "missing".
+    fn getattr_impl(
+        &mut self,
+        obj: Value,
+        name: Value,
+        propagate: bool,
+    ) -> PyResult<Option<Value>> {
         let tp = self.type_of(obj);
         let tpo = Obj::from_value(tp).expect("type");
         let flags = type_flags(tpo);
@@ -227,10 +267,10 @@ impl Vm {
                 .lookup_type(tp, self.g.names.__getattribute__)
                 .expect("getattribute");
             let r = self.getattr_via(f, obj, name);
-            return self.finish_getattr(r, obj, name, flags);
+            return self.finish_getattr(r, obj, name, flags, propagate);
         }
         let r = self.generic_getattr(obj, name);
-        self.finish_getattr(r, obj, name, flags)
+        self.finish_getattr(r, obj, name, flags, propagate)
     }
 
     fn getattr_via(&mut self, f: Value, obj: Value, name: Value) -> PyResult<Option<Value>> {
@@ -247,6 +287,7 @@ impl Vm {
         obj: Value,
         name: Value,
         flags: u64,
+        propagate: bool,
     ) -> PyResult<Option<Value>> {
         let missing_err = match r {
             Ok(Some(v)) => return Ok(Some(v)),
@@ -259,6 +300,7 @@ impl Vm {
             if let Some(f) = self.lookup_type(tp, self.g.names.__getattr__) {
                 return match self.call_bound(f, obj, &[name]) {
                     Ok(v) => Ok(Some(v)),
+                    Err(e) if propagate => Err(e),
                     Err(e) if self.isinstance(e.0, self.g.e.AttributeError) => Ok(None),
                     Err(e) => Err(e),
                 };
@@ -417,6 +459,10 @@ impl Vm {
             (K_EXC, "__cause__") => or_none(o.get(EXC_CAUSE)),
             (K_EXC, "__context__") => or_none(o.get(EXC_CONTEXT)),
             (K_EXC, "__suppress_context__") => Value::bool(o.get(EXC_SUPPRESS) == Value::TRUE),
+            (K_EXC, _) if self.exc_field_slot(obj, name).is_some() => {
+                let sl = self.exc_field_slot(obj, name).expect("slot");
+                or_none(o.get(sl))
+            }
             (K_EXC, "value") if self.isinstance(obj, self.g.e.StopIteration) => {
                 let a = self.seq_items(o.get(EXC_ARGS));
                 a.first().copied().unwrap_or(Value::NONE)
@@ -622,6 +668,11 @@ impl Vm {
                     "__cause__" => Some(EXC_CAUSE),
                     "__context__" => Some(EXC_CONTEXT),
                     "__suppress_context__" => Some(EXC_SUPPRESS),
+                    _ if self.exc_field_slot(obj, name).is_some() => {
+                        let sl = self.exc_field_slot(obj, name).expect("slot");
+                        self.store(o, sl, v);
+                        return Ok(());
+                    }
                     "args" => {
                         let items = self.collect(v)?;
                         let t = self.new_tuple(&items);
@@ -856,6 +907,41 @@ impl Vm {
         }
     }
 
+    /// Records `sub` in the subclasses list of the heap type `base`.
+    pub fn add_subclass(&mut self, base: Value, sub: Value) {
+        let Some(bo) = Obj::from_value(base) else {
+            return;
+        };
+        if type_flags(bo) & TF_HEAP == 0 {
+            return;
+        }
+        let l = bo.get(T_SUBCLASSES);
+        if l.is_empty() {
+            let l = self.new_list(&[sub]);
+            self.store(bo, T_SUBCLASSES, l);
+        } else {
+            self.list_append(l, sub);
+        }
+    }
+
+    /// Removes `sub` from the subclasses list of `base`.
+    pub fn remove_subclass(&mut self, base: Value, sub: Value) {
+        let Some(bo) = Obj::from_value(base) else {
+            return;
+        };
+        let l = bo.get(T_SUBCLASSES);
+        if l.is_empty() {
+            return;
+        }
+        let items: Vec<Value> = self
+            .seq_items(l)
+            .into_iter()
+            .filter(|&x| x != sub)
+            .collect();
+        let nl = self.new_list(&items);
+        self.store(bo, T_SUBCLASSES, nl);
+    }
+
     /// Creates a class: `type(name, bases, dict)` with metaclass `meta`.
     pub fn new_class(
         &mut self,
@@ -1006,6 +1092,9 @@ impl Vm {
             }
         }
         self.pop_roots(mark);
+        for &b in &bases {
+            self.add_subclass(b, t);
+        }
         self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
         Ok(t)
     }

@@ -130,11 +130,8 @@ impl Vm {
             &format!("No module named '{name}'"),
         );
         if let Some(o) = Obj::from_value(e.0) {
-            let d = self.new_dict();
-            o.init(EXC_DICT, d);
             let n = self.new_str(name);
-            let k = self.g.names.name;
-            self.dict_set_str(d, k, n);
+            o.init(EXC_X0, n);
         }
         e
     }
@@ -345,18 +342,25 @@ impl Vm {
             Some(f) => format!(" ({})", str_of(f)),
             None => " (unknown location)".into(),
         };
-        if self.initializing.contains(&mname) {
-            return Err(self.new_exc(self.g.e.ImportError, &format!("cannot import name '{}' from partially initialized module '{}' (most likely due to a circular import){}", str_of(name), mname, loc)));
-        }
-        Err(self.new_exc(
-            self.g.e.ImportError,
-            &format!(
+        let msg = if self.initializing.contains(&mname) {
+            format!("cannot import name '{}' from partially initialized module '{}' (most likely due to a circular import){}", str_of(name), mname, loc)
+        } else {
+            format!(
                 "cannot import name '{}' from '{}'{}",
                 str_of(name),
                 mname,
                 loc
-            ),
-        ))
+            )
+        };
+        let e = self.new_exc(self.g.e.ImportError, &msg);
+        if let Some(o) = Obj::from_value(e.0) {
+            let mn = self.new_str(&mname);
+            o.init(EXC_X0, mn);
+            if let Some(f) = file {
+                o.init(EXC_X1, f);
+            }
+        }
+        Err(e)
     }
 
     /// `from m import *` into mapping `locals`.

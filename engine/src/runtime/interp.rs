@@ -153,14 +153,10 @@ impl Vm {
         }
         let e = self.new_exc(self.g.e.NameError, &format!("name '{n}' is not defined"));
         if let Some(o) = Obj::from_value(e.0) {
-            let d = self.new_dict();
-            o.init(EXC_DICT, d);
-            let k = self.g.names.name;
-            self.dict_set_str(d, k, name);
+            o.init(EXC_X0, name);
             if let Some(s) = sugg {
                 let sv = self.new_str(&s);
-                let k = self.intern("_protopy_suggestion");
-                self.dict_set_str(d, k, sv);
+                o.init(EXC_X2, sv);
             }
         }
         e
@@ -483,6 +479,9 @@ impl Vm {
                                     break 'err (self.unbound_local(k), false);
                                 }
                                 let e = self.new_exc(self.g.e.NameError, &format!("cannot access free variable '{nm}' where it is not associated with a value in enclosing scope"));
+                                if let Some(eo) = Obj::from_value(e.0) {
+                                    eo.init(EXC_X0, k);
+                                }
                                 break 'err (e, false);
                             }
                             push!(v);

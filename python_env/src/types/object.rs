@@ -131,8 +131,17 @@ fn type_mro(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_list(&items))
 }
 
-fn type_subclasses(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.new_list(&[]))
+fn type_subclasses(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let l = Obj::from_value(a[0])
+        .filter(|o| o.kind() == K_TYPE)
+        .map(|o| o.get(T_SUBCLASSES))
+        .unwrap_or(Value::EMPTY);
+    let items = if l.is_empty() {
+        Vec::new()
+    } else {
+        vm.seq_items(l)
+    };
+    Ok(vm.new_list(&items))
 }
 
 fn type_instancecheck(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
