@@ -188,6 +188,11 @@ impl Vm {
 
     /// AttributeError for `obj.name`.
     pub fn attr_error(&mut self, obj: Value, name: Value) -> PyException {
+        // A bound method forwards unknown attributes to its function.
+        let obj = match Obj::from_value(obj) {
+            Some(o) if o.kind() == K_METHOD && o.class() == self.g.types.method => o.get(0),
+            _ => obj,
+        };
         let n = str_of(name).into_owned();
         let msg = match Obj::from_value(obj) {
             Some(o) if o.kind() == K_MODULE => {
@@ -495,17 +500,40 @@ impl Vm {
             (K_CODE, "co_flags") => Value::int(code_data(obj).expect("c").code.flags.0 as i64),
             (K_GEN, "__name__") => o.get(GEN_NAME),
             (K_GEN, "__qualname__") => o.get(GEN_QUALNAME),
-            (K_GEN, "gi_running") | (K_GEN, "cr_running") => {
+            (K_GEN, "gi_suspended") | (K_GEN, "cr_suspended") => {
+                Value::bool(proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_SUSPENDED)
+            }
+            (K_GEN, "ag_await") | (K_GEN, "cr_await") | (K_GEN, "gi_yieldfrom") => {
+                // Suspended in YIELD_FROM (its pc is kept on that
+                // instruction): the delegate is on top of the saved stack.
+                let mut r = Value::NONE;
+                if proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_SUSPENDED {
+                    let pc = proto_core::layouts::get_raw(o, call::GEN_RAW_PC) as usize;
+                    let sp = proto_core::layouts::get_raw(o, call::GEN_RAW_SP) as usize;
+                    if let Some(cd) = code_data(o.get(GEN_CODE)) {
+                        let code = &cd.code.code;
+                        if code.get(pc * 2) == Some(&(crate::bytecode::Opcode::YieldFrom as u8))
+                            && sp > 0
+                        {
+                            if let Some(st) = Obj::from_value(o.get(call::GEN_FRAME)) {
+                                r = or_none(st.get(sp - 1));
+                            }
+                        }
+                    }
+                }
+                r
+            }
+            (K_GEN, "gi_running") | (K_GEN, "cr_running") | (K_GEN, "ag_running") => {
                 Value::bool(proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_RUNNING)
             }
-            (K_GEN, "gi_frame") | (K_GEN, "cr_frame") => {
+            (K_GEN, "gi_frame") | (K_GEN, "cr_frame") | (K_GEN, "ag_frame") => {
                 if proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_DONE {
                     Value::NONE
                 } else {
                     obj
                 }
             }
-            (K_GEN, "gi_code") | (K_GEN, "cr_code") => o.get(GEN_CODE),
+            (K_GEN, "gi_code") | (K_GEN, "cr_code") | (K_GEN, "ag_code") => o.get(GEN_CODE),
             (K_SLICE, "start") => o.get(0),
             (K_SLICE, "stop") => o.get(1),
             (K_SLICE, "step") => o.get(2),
@@ -697,6 +725,21 @@ impl Vm {
                     self.store(o, sl, v);
                     return Ok(());
                 }
+            }
+            K_GEN | K_FUNCTION if matches!(&*str_of(name), "__name__" | "__qualname__") => {
+                if !is_str(v) {
+                    return Err(self
+                        .type_error(&format!("{} must be set to a string object", str_of(name))));
+                }
+                let gen = o.kind() == K_GEN;
+                let slot = match (&*str_of(name), gen) {
+                    ("__name__", true) => GEN_NAME,
+                    ("__qualname__", true) => GEN_QUALNAME,
+                    ("__name__", false) => FN_NAME,
+                    _ => FN_QUALNAME,
+                };
+                self.store(o, slot, v);
+                return Ok(());
             }
             K_FUNCTION => {
                 let s = str_of(name);

@@ -132,6 +132,7 @@ impl Vm {
         if let Some(o) = Obj::from_value(e.0) {
             let n = self.new_str(name);
             o.init(EXC_X0, n);
+            o.init(EXC_X2, self.seq_items(o.get(EXC_ARGS))[0]);
         }
         e
     }
@@ -356,6 +357,7 @@ impl Vm {
         if let Some(o) = Obj::from_value(e.0) {
             let mn = self.new_str(&mname);
             o.init(EXC_X0, mn);
+            o.init(EXC_X2, self.seq_items(o.get(EXC_ARGS))[0]);
             if let Some(f) = file {
                 o.init(EXC_X1, f);
             }

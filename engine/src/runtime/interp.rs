@@ -1327,6 +1327,15 @@ impl Vm {
                                 );
                             }
                             self.gen_save(gen, base, sp, pc, cd.extent);
+                            if cd
+                                .code
+                                .flags
+                                .contains(crate::bytecode::CodeFlags::ASYNC_GENERATOR)
+                            {
+                                if let Some(go) = Obj::from_value(gen) {
+                                    proto_core::layouts::set_raw(go, call::GEN_RAW_ASYNC_VALUE, 1);
+                                }
+                            }
                             self.frames.pop();
                             self.ctx.stack().set_top(base);
                             return Ok(Exit::Yield(v));
@@ -1354,12 +1363,29 @@ impl Vm {
                         }
                         Opcode::GetAiter => {
                             let v = top!();
-                            let r = t!(self.call_method(v, "__aiter__", &[]));
+                            let tp = self.type_of(v);
+                            let Some(f) = self.lookup_type(tp, self.g.names.__aiter__) else {
+                                let tn = self.type_name_of(v);
+                                break 'err (self.type_error(&format!("'async for' requires an object with __aiter__ method, got {tn}")), false);
+                            };
+                            let r = t!(self.call_bound(f, v, &[]));
+                            if self
+                                .lookup_type(self.type_of(r), self.g.names.__anext__)
+                                .is_none()
+                            {
+                                let tn = self.type_name_of(r);
+                                break 'err (self.type_error(&format!("'async for' received an object from __aiter__ that does not implement __anext__: {tn}")), false);
+                            }
                             st!()[sp - 1] = r;
                         }
                         Opcode::GetAnext => {
                             let v = top!();
-                            let r = t!(self.call_method(v, "__anext__", &[]));
+                            let tp = self.type_of(v);
+                            let Some(f) = self.lookup_type(tp, self.g.names.__anext__) else {
+                                let tn = self.type_name_of(v);
+                                break 'err (self.type_error(&format!("'async for' requires an iterator with __anext__ method, got {tn}")), false);
+                            };
+                            let r = t!(self.call_bound(f, v, &[]));
                             let r = t!(self.get_awaitable(r));
                             push!(r);
                         }
@@ -1599,6 +1625,17 @@ impl Vm {
         match self.lookup_type(tp, self.g.names.__await__) {
             Some(f) => {
                 let r = self.call_bound(f, v, &[])?;
+                if Obj::from_value(r)
+                    .is_some_and(|o| o.kind() == K_GEN && o.class() == self.g.types.coroutine)
+                {
+                    return Err(self.type_error("__await__() returned a coroutine"));
+                }
+                let rt = self.type_of(r);
+                if self.lookup_type(rt, self.g.names.__next__).is_none() {
+                    let tn = self.type_name_of(r);
+                    return Err(self
+                        .type_error(&format!("__await__() returned non-iterator of type '{tn}'")));
+                }
                 Ok(r)
             }
             None => {

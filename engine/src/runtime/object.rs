@@ -672,6 +672,9 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         classmethod_descr: t!("classmethod_descriptor", K_WRAPPER, 0),
         getset_descr: t!("getset_descriptor", K_PROPERTY, 0),
         namespace: t!("SimpleNamespace", K_INSTANCE, TF_BASETYPE),
+        async_gen_asend: t!("async_generator_asend", K_MISC, 0),
+        async_gen_athrow: t!("async_generator_athrow", K_MISC, 0),
+        generic_alias: t!("GenericAlias", K_MISC, TF_BASETYPE),
     };
     // Exceptions.
     let mut exc: HashMap<&'static str, Value> = HashMap::new();
