@@ -337,6 +337,10 @@ impl Vm {
                     if name == self.g.names.__dict__ {
                         return Ok(Some(o.get(0)));
                     }
+                    let tp = o.class();
+                    if let Some(d) = self.lookup_type(tp, name) {
+                        return self.bind_descr(d, obj, tp).map(Some);
+                    }
                     if let Some(ga) = self.dict_get_str(o.get(0), self.g.names.__getattr__) {
                         return match self.call(ga, &[name], Value::EMPTY) {
                             Ok(v) => Ok(Some(v)),
@@ -825,6 +829,14 @@ impl Vm {
                     }
                     return Ok(());
                 }
+            }
+            if o.kind() == K_MODULE {
+                // module_setattro falls back to object's message here.
+                let n = str_of(name).into_owned();
+                return Err(self.new_exc(
+                    self.g.e.AttributeError,
+                    &format!("'module' object has no attribute '{n}'"),
+                ));
             }
         }
         Err(self.attr_error(obj, name))

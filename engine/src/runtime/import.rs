@@ -38,7 +38,26 @@ impl Vm {
     }
 
     /// Imports a module by absolute dotted name, returning the leaf module.
+    /// A submodule, once loaded, is bound as an attribute of its parent
+    /// package (as importlib's `_find_and_load_unlocked`).
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        let m = self.import_module_inner(name)?;
+        if let Some((p, leaf)) = name.rsplit_once('.') {
+            let pk = self.new_str(p);
+            if let Some(pm) = self.dict_get_str(self.g.sys_modules, pk) {
+                if !pm.is_none() {
+                    let k = self.intern(leaf);
+                    let mark = self.push_root(m);
+                    let r = self.setattr(pm, k, m);
+                    self.pop_roots(mark);
+                    r?;
+                }
+            }
+        }
+        Ok(m)
+    }
+
+    fn import_module_inner(&mut self, name: &str) -> PyResult<Value> {
         let key = self.new_str(name);
         if let Some(m) = self.dict_get_str(self.g.sys_modules, key) {
             if m.is_none() {
@@ -57,6 +76,13 @@ impl Vm {
         let search: Vec<String> = match parent {
             Some(p) => {
                 let pm = self.import_module(p)?;
+                // Importing the parent may have imported this module.
+                let key = self.new_str(name);
+                if let Some(m) = self.dict_get_str(self.g.sys_modules, key) {
+                    if !m.is_none() {
+                        return Ok(m);
+                    }
+                }
                 let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
                 let path = pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__));
                 match path {
@@ -124,11 +150,12 @@ impl Vm {
         Err(self.module_not_found(name, None))
     }
 
-    fn module_not_found(&mut self, name: &str, _parent: Option<&str>) -> PyException {
-        let e = self.new_exc(
-            self.g.e.ModuleNotFoundError,
-            &format!("No module named '{name}'"),
-        );
+    fn module_not_found(&mut self, name: &str, parent: Option<&str>) -> PyException {
+        let msg = match parent {
+            Some(p) => format!("No module named '{name}'; '{p}' is not a package"),
+            None => format!("No module named '{name}'"),
+        };
+        let e = self.new_exc(self.g.e.ModuleNotFoundError, &msg);
         if let Some(o) = Obj::from_value(e.0) {
             let n = self.new_str(name);
             o.init(EXC_X0, n);
@@ -262,8 +289,18 @@ impl Vm {
         fromlist: Value,
         level: Value,
     ) -> PyResult<Value> {
-        let lvl = level.as_int().unwrap_or(0) as usize;
+        if !is_str(name) {
+            return Err(self.type_error("module name must be a string"));
+        }
+        let lvl = level.as_int().unwrap_or(0);
+        if lvl < 0 {
+            return Err(self.value_error("level must be >= 0"));
+        }
+        let lvl = lvl as usize;
         let n = str_of(name).into_owned();
+        if n.is_empty() && lvl == 0 {
+            return Err(self.value_error("Empty module name"));
+        }
         let full = self.resolve_name(&n, globals, lvl)?;
         let m = self.import_module(&full)?;
         let has_from = !fromlist.is_none() && self.seq_items(fromlist).len() > 0;
@@ -296,28 +333,20 @@ impl Vm {
             return Ok(m);
         }
         if lvl == 0 {
+            // `import a.b.c` binds the top package.
             if let Some(i) = full.find('.') {
-                // Bind submodules as attributes along the path, return the top.
-                let parts: Vec<&str> = full.split('.').collect();
-                for j in 1..parts.len() {
-                    let pname = parts[..j].join(".");
-                    let cname = parts[..=j].join(".");
-                    let p = self.import_module(&pname)?;
-                    let c = self.import_module(&cname)?;
-                    let k = self.intern(parts[j]);
-                    self.setattr(p, k, c)?;
-                }
                 return self.import_module(&full[..i]);
             }
             return Ok(m);
         }
-        // Relative import without fromlist: bind the leaf onto its parent.
-        if let Some((p, leaf)) = full.rsplit_once('.') {
-            let pm = self.import_module(p)?;
-            let k = self.intern(leaf);
-            self.setattr(pm, k, m)?;
+        // Relative `import` without a fromlist (only reachable through
+        // __import__): the package at the level's root, as CPython.
+        let cut = full.len() - n.len();
+        if n.is_empty() {
+            return Ok(m);
         }
-        Ok(m)
+        let first = n.split('.').next().unwrap_or("");
+        self.import_module(&full[..cut + first.len()])
     }
 
     /// IMPORT_FROM.

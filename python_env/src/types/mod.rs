@@ -10,6 +10,7 @@ pub mod genericalias;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod module;
 pub mod object;
 pub mod seq;
 pub mod str;
@@ -29,6 +30,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     iterators::init(vm)?;
     asyncgen::init(vm)?;
     genericalias::init(vm)?;
+    module::init(vm)?;
     bytes::init(vm)?;
     Ok(())
 }
