@@ -962,6 +962,26 @@ impl Vm {
         }
     }
 
+    /// The most derived metaclass among `meta` and the types of `bases`
+    /// (CPython's `_PyType_CalculateMetaclass`).
+    pub fn calculate_metaclass(&mut self, meta: Value, bases: &[Value]) -> PyResult<Value> {
+        let mut winner = meta;
+        for &b in bases {
+            let bt = self.type_of(b);
+            if self.is_subtype(winner, bt) {
+                continue;
+            }
+            if self.is_subtype(bt, winner) {
+                winner = bt;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
+    }
+
     /// Records `sub` in the subclasses list of the heap type `base`.
     pub fn add_subclass(&mut self, base: Value, sub: Value) {
         let Some(bo) = Obj::from_value(base) else {

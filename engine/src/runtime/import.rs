@@ -83,6 +83,18 @@ impl Vm {
                         return Ok(m);
                     }
                 }
+                // Embedded submodules (`collections.abc`).
+                let src = proto_core::sync::lock(&self.g.source_modules)
+                    .get(name)
+                    .copied();
+                if let Some(src) = src {
+                    return self.exec_module_source(
+                        name,
+                        src.as_bytes(),
+                        &format!("<frozen {name}>"),
+                        None,
+                    );
+                }
                 let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
                 let path = pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__));
                 match path {
@@ -474,13 +486,9 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Valu
             Some(&b) => vm.type_of(b),
             None => vm.g.types.type_,
         };
-        // Most derived metaclass.
-        for &b in &bases {
-            let bt = vm.type_of(b);
-            if vm.is_subtype(bt, meta) {
-                meta = bt;
-            }
-        }
+    }
+    if Obj::from_value(meta).is_some_and(|o| o.kind() == K_TYPE) {
+        meta = vm.calculate_metaclass(meta, &bases)?;
     }
     let base_t = vm.new_tuple(&bases);
     let mark = vm.push_root(base_t);
@@ -497,7 +505,20 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Valu
                     } else {
                         vm.new_tuple(&kw_names)
                     };
-                    vm.call(p, &a, kn)?
+                    let ns = vm.call(p, &a, kn)?;
+                    let nt = vm.type_of(ns);
+                    if vm.lookup_type(nt, vm.g.names.__getitem__).is_none() {
+                        let mn = if Obj::from_value(meta).is_some_and(|o| o.kind() == K_TYPE) {
+                            type_name(meta)
+                        } else {
+                            "<metaclass>".to_string()
+                        };
+                        let tn = vm.type_name_of(ns);
+                        return Err(vm.type_error(&format!(
+                            "{mn}.__prepare__() must return a mapping, not {tn}"
+                        )));
+                    }
+                    ns
                 }
                 _ => vm.new_dict(),
             }
