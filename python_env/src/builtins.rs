@@ -823,7 +823,7 @@ fn dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let v = a[0];
     let mut names: Vec<String> = Vec::new();
     if let Some(o) = Obj::from_value(v) {
-        if o.kind() == K_MODULE || o.kind() == K_TYPE {
+        if o.kind() == K_TYPE {
             if let Some(d) = vm.instance_dict(o) {
                 names.extend(
                     vm.dict_items(d)

@@ -180,7 +180,7 @@ impl Vm {
 
     /// `getattr(obj, name)` (name interned or any str).
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
-        match self.getattr_opt(obj, name)? {
+        match self.getattr_impl(obj, name, true)? {
             Some(v) => Ok(v),
             None => Err(self.attr_error(obj, name)),
         }
@@ -188,6 +188,11 @@ impl Vm {
 
     /// AttributeError for `obj.name`.
     pub fn attr_error(&mut self, obj: Value, name: Value) -> PyException {
+        // A bound method forwards unknown attributes to its function.
+        let obj = match Obj::from_value(obj) {
+            Some(o) if o.kind() == K_METHOD && o.class() == self.g.types.method => o.get(0),
+            _ => obj,
+        };
         let n = str_of(name).into_owned();
         let msg = match Obj::from_value(obj) {
             Some(o) if o.kind() == K_MODULE => {
@@ -206,19 +211,59 @@ impl Vm {
         };
         let e = self.new_exc(self.g.e.AttributeError, &msg);
         if let Some(eo) = Obj::from_value(e.0) {
-            if let Some(d) = self.ensure_dict(eo) {
-                let k = self.g.names.name;
-                self.dict_set_str(d, k, name);
-                let k = self.g.names.obj;
-                self.dict_set_str(d, k, obj);
-            }
+            self.store(eo, EXC_X0, name);
+            self.store(eo, EXC_X1, obj);
         }
         e
+    }
+
+    /// The exception slot holding the class-specific field `name` of the
+    /// exception `obj` (`NameError.name`, `AttributeError.obj`,
+    /// `ImportError.path`, `OSError.filename`...), if it has one.
+    pub fn exc_field_slot(&self, obj: Value, name: Value) -> Option<usize> {
+        let e = &self.g.e;
+        let n = str_of(name);
+        let (cls, slot) = match &*n {
+            "name" => {
+                if self.isinstance(obj, e.ImportError) {
+                    return Some(EXC_X0);
+                }
+                (e.NameError, EXC_X0)
+            }
+            "obj" => {
+                if self.isinstance(obj, e.AttributeError) {
+                    return Some(EXC_X1);
+                }
+                return None;
+            }
+            "path" => (e.ImportError, EXC_X1),
+            "msg" => (e.ImportError, EXC_X2),
+            "filename" => (e.OSError, EXC_X0),
+            "filename2" => (e.OSError, EXC_X1),
+            _ => return None,
+        };
+        if self.isinstance(obj, cls) || (n == "name" && self.isinstance(obj, e.AttributeError)) {
+            Some(slot)
+        } else {
+            None
+        }
     }
 
     /// `getattr(obj, name)` returning None when the attribute is missing
     /// (AttributeError swallowed).
     pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        self.getattr_impl(obj, name, false)
+    }
+
+    /// Attribute lookup; with `propagate`, an AttributeError raised by
+    /// `__getattr__` is returned as is (CPython's `obj.name`) instead of
+    /// being read as "missing".
+    fn getattr_impl(
+        &mut self,
+        obj: Value,
+        name: Value,
+        propagate: bool,
+    ) -> PyResult<Option<Value>> {
         let tp = self.type_of(obj);
         let tpo = Obj::from_value(tp).expect("type");
         let flags = type_flags(tpo);
@@ -227,10 +272,10 @@ impl Vm {
                 .lookup_type(tp, self.g.names.__getattribute__)
                 .expect("getattribute");
             let r = self.getattr_via(f, obj, name);
-            return self.finish_getattr(r, obj, name, flags);
+            return self.finish_getattr(r, obj, name, flags, propagate);
         }
         let r = self.generic_getattr(obj, name);
-        self.finish_getattr(r, obj, name, flags)
+        self.finish_getattr(r, obj, name, flags, propagate)
     }
 
     fn getattr_via(&mut self, f: Value, obj: Value, name: Value) -> PyResult<Option<Value>> {
@@ -247,6 +292,7 @@ impl Vm {
         obj: Value,
         name: Value,
         flags: u64,
+        propagate: bool,
     ) -> PyResult<Option<Value>> {
         let missing_err = match r {
             Ok(Some(v)) => return Ok(Some(v)),
@@ -259,6 +305,7 @@ impl Vm {
             if let Some(f) = self.lookup_type(tp, self.g.names.__getattr__) {
                 return match self.call_bound(f, obj, &[name]) {
                     Ok(v) => Ok(Some(v)),
+                    Err(e) if propagate => Err(e),
                     Err(e) if self.isinstance(e.0, self.g.e.AttributeError) => Ok(None),
                     Err(e) => Err(e),
                 };
@@ -289,6 +336,10 @@ impl Vm {
                     }
                     if name == self.g.names.__dict__ {
                         return Ok(Some(o.get(0)));
+                    }
+                    let tp = o.class();
+                    if let Some(d) = self.lookup_type(tp, name) {
+                        return self.bind_descr(d, obj, tp).map(Some);
                     }
                     if let Some(ga) = self.dict_get_str(o.get(0), self.g.names.__getattr__) {
                         return match self.call(ga, &[name], Value::EMPTY) {
@@ -417,6 +468,10 @@ impl Vm {
             (K_EXC, "__cause__") => or_none(o.get(EXC_CAUSE)),
             (K_EXC, "__context__") => or_none(o.get(EXC_CONTEXT)),
             (K_EXC, "__suppress_context__") => Value::bool(o.get(EXC_SUPPRESS) == Value::TRUE),
+            (K_EXC, _) if self.exc_field_slot(obj, name).is_some() => {
+                let sl = self.exc_field_slot(obj, name).expect("slot");
+                or_none(o.get(sl))
+            }
             (K_EXC, "value") if self.isinstance(obj, self.g.e.StopIteration) => {
                 let a = self.seq_items(o.get(EXC_ARGS));
                 a.first().copied().unwrap_or(Value::NONE)
@@ -449,17 +504,40 @@ impl Vm {
             (K_CODE, "co_flags") => Value::int(code_data(obj).expect("c").code.flags.0 as i64),
             (K_GEN, "__name__") => o.get(GEN_NAME),
             (K_GEN, "__qualname__") => o.get(GEN_QUALNAME),
-            (K_GEN, "gi_running") | (K_GEN, "cr_running") => {
+            (K_GEN, "gi_suspended") | (K_GEN, "cr_suspended") => {
+                Value::bool(proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_SUSPENDED)
+            }
+            (K_GEN, "ag_await") | (K_GEN, "cr_await") | (K_GEN, "gi_yieldfrom") => {
+                // Suspended in YIELD_FROM (its pc is kept on that
+                // instruction): the delegate is on top of the saved stack.
+                let mut r = Value::NONE;
+                if proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_SUSPENDED {
+                    let pc = proto_core::layouts::get_raw(o, call::GEN_RAW_PC) as usize;
+                    let sp = proto_core::layouts::get_raw(o, call::GEN_RAW_SP) as usize;
+                    if let Some(cd) = code_data(o.get(GEN_CODE)) {
+                        let code = &cd.code.code;
+                        if code.get(pc * 2) == Some(&(crate::bytecode::Opcode::YieldFrom as u8))
+                            && sp > 0
+                        {
+                            if let Some(st) = Obj::from_value(o.get(call::GEN_FRAME)) {
+                                r = or_none(st.get(sp - 1));
+                            }
+                        }
+                    }
+                }
+                r
+            }
+            (K_GEN, "gi_running") | (K_GEN, "cr_running") | (K_GEN, "ag_running") => {
                 Value::bool(proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_RUNNING)
             }
-            (K_GEN, "gi_frame") | (K_GEN, "cr_frame") => {
+            (K_GEN, "gi_frame") | (K_GEN, "cr_frame") | (K_GEN, "ag_frame") => {
                 if proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_DONE {
                     Value::NONE
                 } else {
                     obj
                 }
             }
-            (K_GEN, "gi_code") | (K_GEN, "cr_code") => o.get(GEN_CODE),
+            (K_GEN, "gi_code") | (K_GEN, "cr_code") | (K_GEN, "ag_code") => o.get(GEN_CODE),
             (K_SLICE, "start") => o.get(0),
             (K_SLICE, "stop") => o.get(1),
             (K_SLICE, "step") => o.get(2),
@@ -622,6 +700,11 @@ impl Vm {
                     "__cause__" => Some(EXC_CAUSE),
                     "__context__" => Some(EXC_CONTEXT),
                     "__suppress_context__" => Some(EXC_SUPPRESS),
+                    _ if self.exc_field_slot(obj, name).is_some() => {
+                        let sl = self.exc_field_slot(obj, name).expect("slot");
+                        self.store(o, sl, v);
+                        return Ok(());
+                    }
                     "args" => {
                         let items = self.collect(v)?;
                         let t = self.new_tuple(&items);
@@ -646,6 +729,21 @@ impl Vm {
                     self.store(o, sl, v);
                     return Ok(());
                 }
+            }
+            K_GEN | K_FUNCTION if matches!(&*str_of(name), "__name__" | "__qualname__") => {
+                if !is_str(v) {
+                    return Err(self
+                        .type_error(&format!("{} must be set to a string object", str_of(name))));
+                }
+                let gen = o.kind() == K_GEN;
+                let slot = match (&*str_of(name), gen) {
+                    ("__name__", true) => GEN_NAME,
+                    ("__qualname__", true) => GEN_QUALNAME,
+                    ("__name__", false) => FN_NAME,
+                    _ => FN_QUALNAME,
+                };
+                self.store(o, slot, v);
+                return Ok(());
             }
             K_FUNCTION => {
                 let s = str_of(name);
@@ -731,6 +829,14 @@ impl Vm {
                     }
                     return Ok(());
                 }
+            }
+            if o.kind() == K_MODULE {
+                // module_setattro falls back to object's message here.
+                let n = str_of(name).into_owned();
+                return Err(self.new_exc(
+                    self.g.e.AttributeError,
+                    &format!("'module' object has no attribute '{n}'"),
+                ));
             }
         }
         Err(self.attr_error(obj, name))
@@ -854,6 +960,61 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The most derived metaclass among `meta` and the types of `bases`
+    /// (CPython's `_PyType_CalculateMetaclass`).
+    pub fn calculate_metaclass(&mut self, meta: Value, bases: &[Value]) -> PyResult<Value> {
+        let mut winner = meta;
+        for &b in bases {
+            let bt = self.type_of(b);
+            if self.is_subtype(winner, bt) {
+                continue;
+            }
+            if self.is_subtype(bt, winner) {
+                winner = bt;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
+    }
+
+    /// Records `sub` in the subclasses list of the heap type `base`.
+    pub fn add_subclass(&mut self, base: Value, sub: Value) {
+        let Some(bo) = Obj::from_value(base) else {
+            return;
+        };
+        if type_flags(bo) & TF_HEAP == 0 {
+            return;
+        }
+        let l = bo.get(T_SUBCLASSES);
+        if l.is_empty() {
+            let l = self.new_list(&[sub]);
+            self.store(bo, T_SUBCLASSES, l);
+        } else {
+            self.list_append(l, sub);
+        }
+    }
+
+    /// Removes `sub` from the subclasses list of `base`.
+    pub fn remove_subclass(&mut self, base: Value, sub: Value) {
+        let Some(bo) = Obj::from_value(base) else {
+            return;
+        };
+        let l = bo.get(T_SUBCLASSES);
+        if l.is_empty() {
+            return;
+        }
+        let items: Vec<Value> = self
+            .seq_items(l)
+            .into_iter()
+            .filter(|&x| x != sub)
+            .collect();
+        let nl = self.new_list(&items);
+        self.store(bo, T_SUBCLASSES, nl);
     }
 
     /// Creates a class: `type(name, bases, dict)` with metaclass `meta`.
@@ -1006,6 +1167,9 @@ impl Vm {
             }
         }
         self.pop_roots(mark);
+        for &b in &bases {
+            self.add_subclass(b, t);
+        }
         self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
         Ok(t)
     }

@@ -28,6 +28,9 @@ pub const GEN_RAW_PC: usize = 0;
 pub const GEN_RAW_SP: usize = 1;
 /// Raw word: state.
 pub const GEN_RAW_STATE: usize = 2;
+/// Raw word: set by YIELD_VALUE in an async generator (the frame yielded a
+/// value of its own, not an `await` suspension); cleared on each resume.
+pub const GEN_RAW_ASYNC_VALUE: usize = 3;
 #[allow(missing_docs)]
 pub const GEN_CREATED: u64 = 0;
 #[allow(missing_docs)]
@@ -649,7 +652,7 @@ impl Vm {
                 storage.init(i, st[fbase + i]);
             }
         }
-        let g = self.alloc_obj(K_GEN, cls, 5, 24);
+        let g = self.alloc_obj(K_GEN, cls, 5, 32);
         g.init(GEN_FRAME, storage.value());
         g.init(GEN_FUNC, func.value());
         g.init(GEN_NAME, func.get(FN_NAME));
@@ -723,6 +726,7 @@ impl Vm {
         let builtins = self.builtins_for(globals);
         let pc = get_raw(g, GEN_RAW_PC) as usize;
         set_raw(g, GEN_RAW_STATE, GEN_RUNNING);
+        set_raw(g, GEN_RAW_ASYNC_VALUE, 0);
         self.frames.push(Frame {
             code: cd,
             base: fbase,

@@ -285,9 +285,9 @@ impl Vm {
                 msg.push_str(&format!(". Did you mean: '{s}'?"));
             }
         } else if self.isinstance(exc, self.g.e.NameError) {
-            if let Some(d) = Obj::from_value(exc).and_then(|o| self.instance_dict(o)) {
-                let k = self.intern("_protopy_suggestion");
-                if let Some(s) = self.dict_get_str(d, k) {
+            if let Some(o) = Obj::from_value(exc) {
+                let s = o.get(EXC_X2);
+                if is_str(s) {
                     msg.push_str(&format!(". Did you mean: '{}'?", str_of(s)));
                 }
             }
@@ -386,11 +386,11 @@ impl Vm {
 
     fn attr_suggestion(&mut self, exc: Value) -> Option<String> {
         let o = Obj::from_value(exc)?;
-        let d = self.instance_dict(o)?;
-        let name = self
-            .dict_get_str(d, self.g.names.name)
-            .filter(|v| is_str(*v))?;
-        let obj = self.dict_get_str(d, self.g.names.obj)?;
+        let name = Some(o.get(EXC_X0)).filter(|v| is_str(*v))?;
+        let obj = o.get(EXC_X1);
+        if obj.is_empty() {
+            return None;
+        }
         let mut cands: Vec<String> = Vec::new();
         if let Some(oo) = Obj::from_value(obj) {
             if let Some(id) = self.instance_dict(oo) {

@@ -38,7 +38,26 @@ impl Vm {
     }
 
     /// Imports a module by absolute dotted name, returning the leaf module.
+    /// A submodule, once loaded, is bound as an attribute of its parent
+    /// package (as importlib's `_find_and_load_unlocked`).
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        let m = self.import_module_inner(name)?;
+        if let Some((p, leaf)) = name.rsplit_once('.') {
+            let pk = self.new_str(p);
+            if let Some(pm) = self.dict_get_str(self.g.sys_modules, pk) {
+                if !pm.is_none() {
+                    let k = self.intern(leaf);
+                    let mark = self.push_root(m);
+                    let r = self.setattr(pm, k, m);
+                    self.pop_roots(mark);
+                    r?;
+                }
+            }
+        }
+        Ok(m)
+    }
+
+    fn import_module_inner(&mut self, name: &str) -> PyResult<Value> {
         let key = self.new_str(name);
         if let Some(m) = self.dict_get_str(self.g.sys_modules, key) {
             if m.is_none() {
@@ -57,6 +76,25 @@ impl Vm {
         let search: Vec<String> = match parent {
             Some(p) => {
                 let pm = self.import_module(p)?;
+                // Importing the parent may have imported this module.
+                let key = self.new_str(name);
+                if let Some(m) = self.dict_get_str(self.g.sys_modules, key) {
+                    if !m.is_none() {
+                        return Ok(m);
+                    }
+                }
+                // Embedded submodules (`collections.abc`).
+                let src = proto_core::sync::lock(&self.g.source_modules)
+                    .get(name)
+                    .copied();
+                if let Some(src) = src {
+                    return self.exec_module_source(
+                        name,
+                        src.as_bytes(),
+                        &format!("<frozen {name}>"),
+                        None,
+                    );
+                }
                 let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
                 let path = pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__));
                 match path {
@@ -124,17 +162,16 @@ impl Vm {
         Err(self.module_not_found(name, None))
     }
 
-    fn module_not_found(&mut self, name: &str, _parent: Option<&str>) -> PyException {
-        let e = self.new_exc(
-            self.g.e.ModuleNotFoundError,
-            &format!("No module named '{name}'"),
-        );
+    fn module_not_found(&mut self, name: &str, parent: Option<&str>) -> PyException {
+        let msg = match parent {
+            Some(p) => format!("No module named '{name}'; '{p}' is not a package"),
+            None => format!("No module named '{name}'"),
+        };
+        let e = self.new_exc(self.g.e.ModuleNotFoundError, &msg);
         if let Some(o) = Obj::from_value(e.0) {
-            let d = self.new_dict();
-            o.init(EXC_DICT, d);
             let n = self.new_str(name);
-            let k = self.g.names.name;
-            self.dict_set_str(d, k, n);
+            o.init(EXC_X0, n);
+            o.init(EXC_X2, self.seq_items(o.get(EXC_ARGS))[0]);
         }
         e
     }
@@ -264,8 +301,18 @@ impl Vm {
         fromlist: Value,
         level: Value,
     ) -> PyResult<Value> {
-        let lvl = level.as_int().unwrap_or(0) as usize;
+        if !is_str(name) {
+            return Err(self.type_error("module name must be a string"));
+        }
+        let lvl = level.as_int().unwrap_or(0);
+        if lvl < 0 {
+            return Err(self.value_error("level must be >= 0"));
+        }
+        let lvl = lvl as usize;
         let n = str_of(name).into_owned();
+        if n.is_empty() && lvl == 0 {
+            return Err(self.value_error("Empty module name"));
+        }
         let full = self.resolve_name(&n, globals, lvl)?;
         let m = self.import_module(&full)?;
         let has_from = !fromlist.is_none() && self.seq_items(fromlist).len() > 0;
@@ -298,28 +345,20 @@ impl Vm {
             return Ok(m);
         }
         if lvl == 0 {
+            // `import a.b.c` binds the top package.
             if let Some(i) = full.find('.') {
-                // Bind submodules as attributes along the path, return the top.
-                let parts: Vec<&str> = full.split('.').collect();
-                for j in 1..parts.len() {
-                    let pname = parts[..j].join(".");
-                    let cname = parts[..=j].join(".");
-                    let p = self.import_module(&pname)?;
-                    let c = self.import_module(&cname)?;
-                    let k = self.intern(parts[j]);
-                    self.setattr(p, k, c)?;
-                }
                 return self.import_module(&full[..i]);
             }
             return Ok(m);
         }
-        // Relative import without fromlist: bind the leaf onto its parent.
-        if let Some((p, leaf)) = full.rsplit_once('.') {
-            let pm = self.import_module(p)?;
-            let k = self.intern(leaf);
-            self.setattr(pm, k, m)?;
+        // Relative `import` without a fromlist (only reachable through
+        // __import__): the package at the level's root, as CPython.
+        let cut = full.len() - n.len();
+        if n.is_empty() {
+            return Ok(m);
         }
-        Ok(m)
+        let first = n.split('.').next().unwrap_or("");
+        self.import_module(&full[..cut + first.len()])
     }
 
     /// IMPORT_FROM.
@@ -345,18 +384,26 @@ impl Vm {
             Some(f) => format!(" ({})", str_of(f)),
             None => " (unknown location)".into(),
         };
-        if self.initializing.contains(&mname) {
-            return Err(self.new_exc(self.g.e.ImportError, &format!("cannot import name '{}' from partially initialized module '{}' (most likely due to a circular import){}", str_of(name), mname, loc)));
-        }
-        Err(self.new_exc(
-            self.g.e.ImportError,
-            &format!(
+        let msg = if self.initializing.contains(&mname) {
+            format!("cannot import name '{}' from partially initialized module '{}' (most likely due to a circular import){}", str_of(name), mname, loc)
+        } else {
+            format!(
                 "cannot import name '{}' from '{}'{}",
                 str_of(name),
                 mname,
                 loc
-            ),
-        ))
+            )
+        };
+        let e = self.new_exc(self.g.e.ImportError, &msg);
+        if let Some(o) = Obj::from_value(e.0) {
+            let mn = self.new_str(&mname);
+            o.init(EXC_X0, mn);
+            o.init(EXC_X2, self.seq_items(o.get(EXC_ARGS))[0]);
+            if let Some(f) = file {
+                o.init(EXC_X1, f);
+            }
+        }
+        Err(e)
     }
 
     /// `from m import *` into mapping `locals`.
@@ -454,13 +501,9 @@ fn build_class_rooted(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<V
             Some(&b) => vm.type_of(b),
             None => vm.g.types.type_,
         };
-        // Most derived metaclass.
-        for &b in &bases {
-            let bt = vm.type_of(b);
-            if vm.is_subtype(bt, meta) {
-                meta = bt;
-            }
-        }
+    }
+    if Obj::from_value(meta).is_some_and(|o| o.kind() == K_TYPE) {
+        meta = vm.calculate_metaclass(meta, &bases)?;
     }
     let base_t = vm.new_tuple(&bases);
     let mark = vm.push_root(base_t);
@@ -477,7 +520,20 @@ fn build_class_rooted(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<V
                     } else {
                         vm.new_tuple(&kw_names)
                     };
-                    vm.call(p, &a, kn)?
+                    let ns = vm.call(p, &a, kn)?;
+                    let nt = vm.type_of(ns);
+                    if vm.lookup_type(nt, vm.g.names.__getitem__).is_none() {
+                        let mn = if Obj::from_value(meta).is_some_and(|o| o.kind() == K_TYPE) {
+                            type_name(meta)
+                        } else {
+                            "<metaclass>".to_string()
+                        };
+                        let tn = vm.type_name_of(ns);
+                        return Err(vm.type_error(&format!(
+                            "{mn}.__prepare__() must return a mapping, not {tn}"
+                        )));
+                    }
+                    ns
                 }
                 _ => vm.new_dict(),
             }

@@ -153,14 +153,10 @@ impl Vm {
         }
         let e = self.new_exc(self.g.e.NameError, &format!("name '{n}' is not defined"));
         if let Some(o) = Obj::from_value(e.0) {
-            let d = self.new_dict();
-            o.init(EXC_DICT, d);
-            let k = self.g.names.name;
-            self.dict_set_str(d, k, name);
+            o.init(EXC_X0, name);
             if let Some(s) = sugg {
                 let sv = self.new_str(&s);
-                let k = self.intern("_protopy_suggestion");
-                self.dict_set_str(d, k, sv);
+                o.init(EXC_X2, sv);
             }
         }
         e
@@ -483,6 +479,9 @@ impl Vm {
                                     break 'err (self.unbound_local(k), false);
                                 }
                                 let e = self.new_exc(self.g.e.NameError, &format!("cannot access free variable '{nm}' where it is not associated with a value in enclosing scope"));
+                                if let Some(eo) = Obj::from_value(e.0) {
+                                    eo.init(EXC_X0, k);
+                                }
                                 break 'err (e, false);
                             }
                             push!(v);
@@ -1334,6 +1333,15 @@ impl Vm {
                                 );
                             }
                             self.gen_save(gen, base, sp, pc, cd.extent);
+                            if cd
+                                .code
+                                .flags
+                                .contains(crate::bytecode::CodeFlags::ASYNC_GENERATOR)
+                            {
+                                if let Some(go) = Obj::from_value(gen) {
+                                    proto_core::layouts::set_raw(go, call::GEN_RAW_ASYNC_VALUE, 1);
+                                }
+                            }
                             self.frames.pop();
                             self.ctx.stack().set_top(base);
                             return Ok(Exit::Yield(v));
@@ -1361,12 +1369,29 @@ impl Vm {
                         }
                         Opcode::GetAiter => {
                             let v = top!();
-                            let r = t!(self.call_method(v, "__aiter__", &[]));
+                            let tp = self.type_of(v);
+                            let Some(f) = self.lookup_type(tp, self.g.names.__aiter__) else {
+                                let tn = self.type_name_of(v);
+                                break 'err (self.type_error(&format!("'async for' requires an object with __aiter__ method, got {tn}")), false);
+                            };
+                            let r = t!(self.call_bound(f, v, &[]));
+                            if self
+                                .lookup_type(self.type_of(r), self.g.names.__anext__)
+                                .is_none()
+                            {
+                                let tn = self.type_name_of(r);
+                                break 'err (self.type_error(&format!("'async for' received an object from __aiter__ that does not implement __anext__: {tn}")), false);
+                            }
                             st!()[sp - 1] = r;
                         }
                         Opcode::GetAnext => {
                             let v = top!();
-                            let r = t!(self.call_method(v, "__anext__", &[]));
+                            let tp = self.type_of(v);
+                            let Some(f) = self.lookup_type(tp, self.g.names.__anext__) else {
+                                let tn = self.type_name_of(v);
+                                break 'err (self.type_error(&format!("'async for' requires an iterator with __anext__ method, got {tn}")), false);
+                            };
+                            let r = t!(self.call_bound(f, v, &[]));
                             let r = t!(self.get_awaitable(r));
                             push!(r);
                         }
@@ -1606,6 +1631,17 @@ impl Vm {
         match self.lookup_type(tp, self.g.names.__await__) {
             Some(f) => {
                 let r = self.call_bound(f, v, &[])?;
+                if Obj::from_value(r)
+                    .is_some_and(|o| o.kind() == K_GEN && o.class() == self.g.types.coroutine)
+                {
+                    return Err(self.type_error("__await__() returned a coroutine"));
+                }
+                let rt = self.type_of(r);
+                if self.lookup_type(rt, self.g.names.__next__).is_none() {
+                    let tn = self.type_name_of(r);
+                    return Err(self
+                        .type_error(&format!("__await__() returned non-iterator of type '{tn}'")));
+                }
                 Ok(r)
             }
             None => {

@@ -318,6 +318,9 @@ pub struct Types {
     pub classmethod_descr: Value,
     pub getset_descr: Value,
     pub namespace: Value,
+    pub async_gen_asend: Value,
+    pub async_gen_athrow: Value,
+    pub generic_alias: Value,
 }
 
 /// Process-wide interpreter state, shared by every thread's [`Vm`].

@@ -1,7 +1,7 @@
 //! Object model: kinds, type objects, instance layouts, native payloads.
 //!
 //! Type object (`K_TYPE`): values `[dict, mro tuple, bases tuple, name str,
-//! qualname str, base (solid base) , dict slot for metaclass instances]`; raw
+//! qualname str, base (solid base), subclasses list]`; raw
 //! words `[0 flags, 1 instance layout kind, 2 type id]`.
 //!
 //! Instances of Python classes (`K_INSTANCE`): values `[dict]`.
@@ -69,8 +69,16 @@ pub const EXC_CAUSE: usize = 3;
 pub const EXC_CONTEXT: usize = 4;
 #[allow(missing_docs)]
 pub const EXC_SUPPRESS: usize = 5;
+/// Class-specific fields: `name` (NameError, AttributeError, ImportError),
+/// `filename` (OSError), the `exceptions` tuple (BaseExceptionGroup).
+pub const EXC_X0: usize = 6;
+/// Class-specific fields: `obj` (AttributeError), `path` (ImportError),
+/// `filename2` (OSError).
+pub const EXC_X1: usize = 7;
+/// Hidden: NameError's "Did you mean" suggestion; ImportError's `msg`.
+pub const EXC_X2: usize = 8;
 /// Number of exception slots.
-pub const EXC_SLOTS: usize = 6;
+pub const EXC_SLOTS: usize = 9;
 
 /// Function slots.
 pub const FN_CODE: usize = 0;
@@ -109,8 +117,12 @@ pub const T_NAME: usize = 3;
 pub const T_QUALNAME: usize = 4;
 #[allow(missing_docs)]
 pub const T_BASE: usize = 5;
+/// Subclasses list (heap types only; `EMPTY` until the first subclass).
+/// Builtin (immortal) types do not record theirs: every class would be
+/// promoted to shared and kept alive through `object`.
+pub const T_SUBCLASSES: usize = 6;
 /// Number of type slots.
-pub const T_SLOTS: usize = 6;
+pub const T_SLOTS: usize = 7;
 
 /// Type flags.
 pub const TF_HEAP: u64 = 1;
@@ -282,7 +294,7 @@ pub fn alloc_type(
     layout: Kind,
     flags: u64,
 ) -> Obj {
-    let t = ctx.alloc(K_TYPE, metatype, T_SLOTS + 1, 24);
+    let t = ctx.alloc(K_TYPE, metatype, T_SLOTS, 24);
     let o = Obj::from_value(t).expect("heap");
     o.init(T_DICT, dict);
     o.init(T_NAME, name);
@@ -563,7 +575,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
     let mut all: Vec<(Value, &'static str)> = Vec::new();
     let mk = |ctx: &mut ProtoContext, layout: Kind, flags: u64| -> Obj {
         let d = ldict::alloc(ctx, Kind::DICT, Value::NONE, 8);
-        let t = ctx.alloc_immortal(K_TYPE, Value::NONE, T_SLOTS + 1, 24);
+        let t = ctx.alloc_immortal(K_TYPE, Value::NONE, T_SLOTS, 24);
         let o = Obj::from_value(t).expect("heap");
         ctx.store(o, T_DICT, d);
         set_raw(o, 0, flags);
@@ -660,6 +672,9 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         classmethod_descr: t!("classmethod_descriptor", K_WRAPPER, 0),
         getset_descr: t!("getset_descriptor", K_PROPERTY, 0),
         namespace: t!("SimpleNamespace", K_INSTANCE, TF_BASETYPE),
+        async_gen_asend: t!("async_generator_asend", K_MISC, 0),
+        async_gen_athrow: t!("async_generator_athrow", K_MISC, 0),
+        generic_alias: t!("GenericAlias", K_MISC, TF_BASETYPE),
     };
     // Exceptions.
     let mut exc: HashMap<&'static str, Value> = HashMap::new();

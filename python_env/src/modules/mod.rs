@@ -16,5 +16,9 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("operator", include_str!("../../lib/operator.py"));
     vm.register_source_module("abc", include_str!("../../lib/abc.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
+    vm.register_source_module(
+        "collections.abc",
+        include_str!("../../lib/collections_abc.py"),
+    );
     Ok(())
 }

@@ -196,6 +196,31 @@ fn func_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// Registers descriptor types.
+/// `method(function, instance)` (types.MethodType).
+fn method_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if k.is_heap() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if a.len() != 3 {
+        return Err(vm.type_error(&format!(
+            "method expected 2 arguments, got {}",
+            a.len().saturating_sub(1)
+        )));
+    }
+    let (f, s) = (a[1], a[2]);
+    let callable = Obj::from_value(f).is_some_and(|o| {
+        matches!(o.kind(), K_FUNCTION | K_BUILTIN | K_METHOD | K_TYPE)
+            || vm.lookup_type(o.class(), vm.g.names.__call__).is_some()
+    });
+    if !callable {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if s.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(vm.new_method(f, s))
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.property;
     vm.add_static(t, "__new__", property_new, false);
@@ -220,6 +245,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let tf = Obj::from_value(t).expect("t");
     set_type_flags(tf, type_flags(tf) | TF_GETATTRIBUTE);
     let m = vm.g.types.method;
+    vm.add_static(m, "__new__", method_new, false);
     vm.add_method(m, "__eq__", method_eq);
     vm.add_method(m, "__hash__", method_hash);
     let f = vm.g.types.function;

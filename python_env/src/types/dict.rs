@@ -707,16 +707,11 @@ fn set_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_int(h as i64))
 }
 
-fn class_getitem(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(a[0])
-}
-
 /// Registers dict, views, set, frozenset.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.dict;
     vm.add_static(t, "__new__", dict_new, false);
     vm.add_static(t, "fromkeys", dict_fromkeys, true);
-    vm.add_static(t, "__class_getitem__", class_getitem, true);
     let m: &[(&'static str, NativeFn)] = &[
         ("__init__", dict_init),
         ("__getitem__", dict_getitem),
@@ -769,7 +764,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     }
     for (t, frozen) in [(vm.g.types.set, false), (vm.g.types.frozenset, true)] {
         vm.add_static(t, "__new__", set_new, false);
-        vm.add_static(t, "__class_getitem__", class_getitem, true);
         let m: &[(&'static str, NativeFn)] = &[
             ("__init__", set_init),
             ("__and__", set_and),

@@ -31,16 +31,122 @@ fn exc_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             }
         }
     }
-    vm.alloc_instance(cls, &args.pos[1..])
+    let e = vm.alloc_instance(cls, &args.pos[1..])?;
+    if vm.isinstance(e, vm.g.e.OSError) {
+        oserror_fields(vm, e, &args.pos[1..]);
+    }
+    Ok(e)
+}
+
+/// OSError(errno, strerror[, filename[, winerror[, filename2]]]): with 3 to
+/// 5 arguments `args` keeps only the first two and the file names go to
+/// their fields, as in CPython.
+fn oserror_fields(vm: &mut Vm, e: Value, pos: &[Value]) {
+    let Some(o) = Obj::from_value(e).filter(|o| o.kind() == K_EXC) else {
+        return;
+    };
+    if (3..=5).contains(&pos.len()) {
+        vm.store(o, EXC_X0, pos[2]);
+        if pos.len() == 5 {
+            vm.store(o, EXC_X1, pos[4]);
+        }
+        let t = vm.new_tuple(&pos[..2]);
+        vm.store(o, EXC_ARGS, t);
+    }
 }
 
 fn exc_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     let o = Obj::from_value(args.pos[0]).expect("exc");
+    if !args.kw.is_empty() {
+        let tn = type_name(o.class());
+        return Err(vm.type_error(&format!("{tn}() takes no keyword arguments")));
+    }
     if o.kind() == K_EXC {
         let t = vm.new_tuple(&args.pos[1..]);
         vm.store(o, EXC_ARGS, t);
     }
+    Ok(Value::NONE)
+}
+
+/// `__init__` of NameError / AttributeError / ImportError: positional args
+/// plus the keyword-only fields `allowed` (stored in their slots).
+fn init_with_fields(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    cls_name: &str,
+    allowed: &[(&str, usize)],
+) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    let o = Obj::from_value(args.pos[0]).expect("exc");
+    let mut vals = Vec::new();
+    for (kn, v) in &args.kw {
+        let kn = str_of(*kn);
+        match allowed.iter().find(|(n, _)| *n == kn) {
+            Some((_, slot)) => vals.push((*slot, *v)),
+            None => {
+                return Err(vm.type_error(&format!(
+                    "'{kn}' is an invalid keyword argument for {cls_name}()"
+                )))
+            }
+        }
+    }
+    if o.kind() == K_EXC {
+        let t = vm.new_tuple(&args.pos[1..]);
+        vm.store(o, EXC_ARGS, t);
+        for (slot, v) in vals {
+            vm.store(o, slot, v);
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn name_error_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    init_with_fields(vm, a, k, "NameError", &[("name", EXC_X0)])
+}
+
+fn attribute_error_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    init_with_fields(
+        vm,
+        a,
+        k,
+        "AttributeError",
+        &[("name", EXC_X0), ("obj", EXC_X1)],
+    )
+}
+
+fn import_error_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    init_with_fields(
+        vm,
+        a,
+        k,
+        "ImportError",
+        &[("name", EXC_X0), ("path", EXC_X1)],
+    )?;
+    let o = Obj::from_value(a[0]).expect("exc");
+    let args = Args::new(a, k);
+    let msg = if args.pos.len() == 2 {
+        args.pos[1]
+    } else {
+        Value::EMPTY
+    };
+    vm.store(o, EXC_X2, msg);
+    Ok(Value::NONE)
+}
+
+fn import_error_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    let m = o.get(EXC_X2);
+    if !m.is_empty() && !m.is_none() {
+        return vm.str(m);
+    }
+    vm.exc_str(a[0])
+}
+
+fn oserror_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    exc_init(vm, a, k)?;
+    oserror_fields(vm, a[0], &a[1..]);
     Ok(Value::NONE)
 }
 
@@ -136,7 +242,10 @@ fn eg_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
     }
     let t = vm.new_tuple(&items);
-    let e = vm.alloc_instance(cls, &[msg, t])?;
+    let e = vm.alloc_instance(cls, &[msg, excs])?;
+    if let Some(o) = Obj::from_value(e) {
+        vm.store(o, EXC_X0, t);
+    }
     Ok(e)
 }
 
@@ -151,6 +260,9 @@ fn eg_message(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn eg_exceptions(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("exc");
+    if !o.get(EXC_X0).is_empty() {
+        return Ok(o.get(EXC_X0));
+    }
     Ok(vm
         .seq_items(o.get(EXC_ARGS))
         .get(1)
@@ -162,7 +274,8 @@ fn eg_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("exc");
     let items = vm.seq_items(o.get(EXC_ARGS));
     let msg = vm.str_string(items[0])?;
-    let n = vm.seq_items(items[1]).len();
+    let ex = eg_exceptions(vm, a, Value::EMPTY)?;
+    let n = vm.seq_items(ex).len();
     Ok(vm.new_str(&format!(
         "{msg} ({n} sub-exception{})",
         if n == 1 { "" } else { "s" }
@@ -192,9 +305,8 @@ fn eg_split_impl(vm: &mut Vm, eg: Value, cond: Value) -> PyResult<(Value, Value)
     if !vm.isinstance(eg, vm.g.e.BaseExceptionGroup) {
         return Ok((Value::NONE, eg));
     }
-    let o = Obj::from_value(eg).expect("exc");
-    let items = vm.seq_items(o.get(EXC_ARGS));
-    let subs = vm.seq_items(items[1]);
+    let subs = eg_exceptions(vm, &[eg], Value::EMPTY)?;
+    let subs = vm.seq_items(subs);
     let mut m = Vec::new();
     let mut r = Vec::new();
     for s in subs {
@@ -274,11 +386,16 @@ fn oserror_strerror(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn oserror_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("exc");
     let items = vm.seq_items(o.get(EXC_ARGS));
-    if items.len() >= 2 {
+    if items.len() == 2 {
         let e = vm.str_string(items[0])?;
         let s = vm.str_string(items[1])?;
-        if items.len() >= 3 {
-            let f = vm.repr_string(items[2])?;
+        let (f1, f2) = (o.get(EXC_X0), o.get(EXC_X1));
+        if !f1.is_empty() && !f1.is_none() {
+            let f = vm.repr_string(f1)?;
+            if !f2.is_empty() && !f2.is_none() {
+                let f2 = vm.repr_string(f2)?;
+                return Ok(vm.new_str(&format!("[Errno {e}] {s}: {f} -> {f2}")));
+            }
             return Ok(vm.new_str(&format!("[Errno {e}] {s}: {f}")));
         }
         return Ok(vm.new_str(&format!("[Errno {e}] {s}")));
@@ -313,6 +430,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let p = new_property(vm, oserror_strerror);
     vm.add_attr(os, "strerror", p);
     vm.add_method(os, "__str__", oserror_str);
+    vm.add_method(os, "__init__", oserror_init);
+    let ne = vm.g.e.NameError;
+    vm.add_method(ne, "__init__", name_error_init);
+    let ae = vm.g.e.AttributeError;
+    vm.add_method(ae, "__init__", attribute_error_init);
+    let ie = vm.g.e.ImportError;
+    vm.add_method(ie, "__init__", import_error_init);
+    vm.add_method(ie, "__str__", import_error_str);
     let b = vm.g.builtins;
     let pairs: Vec<(&'static str, Value)> = vm.g.exc.iter().map(|(k, v)| (*k, *v)).collect();
     for (name, cls) in pairs {

@@ -494,11 +494,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_static(rt, "__new__", reversed_new, false);
     let k = vm.intern("reversed");
     vm.dict_set_str(b, k, rt);
-    for t in [
-        vm.g.types.generator,
-        vm.g.types.coroutine,
-        vm.g.types.async_generator,
-    ] {
+    for t in [vm.g.types.generator, vm.g.types.coroutine] {
         vm.add_method(t, "send", gen_send);
         vm.add_method(t, "throw", gen_throw);
         vm.add_method(t, "close", gen_close);

@@ -461,15 +461,10 @@ fn tuple_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_tuple(&[t]))
 }
 
-fn class_getitem(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(a[0])
-}
-
 /// Registers list and tuple.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.list;
     vm.add_static(t, "__new__", list_new, false);
-    vm.add_static(t, "__class_getitem__", class_getitem, true);
     let m: &[(&'static str, NativeFn)] = &[
         ("__init__", list_init),
         ("append", list_append),
@@ -509,7 +504,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_attr(t, "__hash__", Value::NONE);
     let t = vm.g.types.tuple;
     vm.add_static(t, "__new__", tuple_new, false);
-    vm.add_static(t, "__class_getitem__", class_getitem, true);
     let m: &[(&'static str, NativeFn)] = &[
         ("index", seq_index),
         ("count", seq_count),

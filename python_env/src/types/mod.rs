@@ -1,13 +1,16 @@
 //! The Python-visible methods of the builtin types, one file per type.
 
+pub mod asyncgen;
 pub mod bytes;
 pub mod descr;
 pub mod dict;
 pub mod exceptions;
 pub mod float;
+pub mod genericalias;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod module;
 pub mod object;
 pub mod seq;
 pub mod str;
@@ -25,6 +28,9 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     list::init(vm)?;
     dict::init(vm)?;
     iterators::init(vm)?;
+    asyncgen::init(vm)?;
+    genericalias::init(vm)?;
+    module::init(vm)?;
     bytes::init(vm)?;
     Ok(())
 }

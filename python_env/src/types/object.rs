@@ -5,7 +5,7 @@ use engine::runtime::call::{object_init, object_new};
 use engine::runtime::ops::object_hash_marker;
 use engine::runtime::text::object_str_marker;
 use engine::runtime::*;
-use proto_core::{Obj, Value};
+use proto_core::{Kind, Obj, Value};
 
 fn obj_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = vm.default_repr(a[0]);
@@ -96,11 +96,15 @@ fn obj_sizeof(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     let pos = args.pos;
-    if pos.len() == 2 {
+    if pos.len() == 2 && args.kw.is_empty() && pos[0] == vm.g.types.type_ {
         return Ok(vm.type_of(pos[1]));
     }
     if pos.len() != 4 {
-        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        return Err(vm.type_error(if pos.len() == 2 {
+            "type.__new__() takes exactly 3 arguments (1 given)"
+        } else {
+            "type() takes 1 or 3 arguments"
+        }));
     }
     let meta = pos[0];
     let name = pos[1];
@@ -108,9 +112,19 @@ fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let tn = vm.type_name_of(name);
         return Err(vm.type_error(&format!("type.__new__() argument 1 must be str, not {tn}")));
     }
+    if !Obj::from_value(pos[2]).is_some_and(|o| o.kind() == Kind::TUPLE) {
+        let tn = vm.type_name_of(pos[2]);
+        return Err(vm.type_error(&format!(
+            "type.__new__() argument 2 must be tuple, not {tn}"
+        )));
+    }
+    if !Obj::from_value(pos[3]).is_some_and(|o| o.kind() == Kind::DICT) {
+        let tn = vm.type_name_of(pos[3]);
+        return Err(vm.type_error(&format!("type.__new__() argument 3 must be dict, not {tn}")));
+    }
     let bases = vm.seq_items(pos[2]);
     let ns = pos[3];
-    let name = vm.intern_value(name);
+    let winner = vm.calculate_metaclass(meta, &bases)?;
     let kwn: Vec<Value> = args.kw.iter().map(|(k, _)| *k).collect();
     let kwv: Vec<Value> = args.kw.iter().map(|(_, v)| *v).collect();
     let kn = if kwn.is_empty() {
@@ -118,7 +132,35 @@ fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     } else {
         vm.new_tuple(&kwn)
     };
-    vm.new_class_kw(meta, name, &bases, ns, &kwv, kn)
+    if winner != meta {
+        // A more derived metaclass with its own __new__ takes over.
+        let own = vm.lookup_type(winner, vm.g.names.__new__);
+        let base_new = vm.lookup_type(vm.g.types.type_, vm.g.names.__new__);
+        if own != base_new {
+            if let Some(f) = own {
+                let f = vm.bind_descr(f, Value::NONE, winner)?;
+                let mut a = vec![winner, name, pos[2], ns];
+                a.extend(kwv.iter().copied());
+                return vm.call(f, &a, kn);
+            }
+        }
+    }
+    let name = vm.intern_value(name);
+    let cls = vm.new_class_kw(winner, name, &bases, ns, &kwv, kn)?;
+    // __module__ defaults to the caller's module name.
+    if let Some(co) = Obj::from_value(cls) {
+        let d = co.get(T_DICT);
+        let km = vm.g.names.__module__;
+        if vm.dict_get_str(d, km).is_none() {
+            let g = vm.frames.last().map(|f| f.globals.value());
+            if let Some(g) = g {
+                if let Some(m) = vm.dict_get_str(g, vm.g.names.__name__) {
+                    vm.dict_set_str(d, km, m);
+                }
+            }
+        }
+    }
+    Ok(cls)
 }
 
 fn type_init(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -131,8 +173,17 @@ fn type_mro(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_list(&items))
 }
 
-fn type_subclasses(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.new_list(&[]))
+fn type_subclasses(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let l = Obj::from_value(a[0])
+        .filter(|o| o.kind() == K_TYPE)
+        .map(|o| o.get(T_SUBCLASSES))
+        .unwrap_or(Value::EMPTY);
+    let items = if l.is_empty() {
+        Vec::new()
+    } else {
+        vm.seq_items(l)
+    };
+    Ok(vm.new_list(&items))
 }
 
 fn type_instancecheck(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

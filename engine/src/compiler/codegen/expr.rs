@@ -1112,10 +1112,12 @@ impl<'a> Compiler<'a> {
         {
             let mut n = 0u32;
             if let Some(p) = params {
+                // CPython 3.11 (compiler_visit_annotations) visits the
+                // regular arguments before the positional-only ones.
                 let ordered = p
-                    .posonlyargs
+                    .args
                     .iter()
-                    .chain(p.args.iter())
+                    .chain(p.posonlyargs.iter())
                     .map(|a| &a.parameter)
                     .chain(p.vararg.as_deref())
                     .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
