@@ -31,13 +31,17 @@ class TypeVar:
         if not isinstance(name, str):
             raise TypeError("TypeVar name must be a string")
         if covariant and contravariant:
-            raise ValueError("Bivariant type variables are not supported.")
+            raise ValueError("Bivariant types are not supported.")
         if infer_variance and (covariant or contravariant):
             raise ValueError("Variance cannot be specified with infer_variance.")
         if constraints and bound is not None:
             raise TypeError("Constraints cannot be combined with bound=...")
         if len(constraints) == 1:
             raise TypeError("A single constraint is not allowed")
+        for c in constraints:
+            if type(c) is tuple:
+                raise TypeError("TypeVar(name, constraint, ...): constraints must be types. "
+                                f"Got {c!r:.100}.")
         self.__name__ = name
         self.__covariant__ = bool(covariant)
         self.__contravariant__ = bool(contravariant)
@@ -70,14 +74,11 @@ class TypeVar:
             return "-" + self.__name__
         return "~" + self.__name__
 
-    def __mro_entries__(self, bases):
-        raise TypeError("Cannot subclass an instance of TypeVar")
-
     def __or__(self, other):
-        return _Union((self, other))
+        return _typing_union(self, other)
 
     def __ror__(self, other):
-        return _Union((other, self))
+        return _typing_union(other, self)
 
 
 class ParamSpecArgs:
@@ -130,7 +131,7 @@ class ParamSpec:
         if not isinstance(name, str):
             raise TypeError("ParamSpec name must be a string")
         if covariant and contravariant:
-            raise ValueError("Bivariant type variables are not supported.")
+            raise ValueError("Bivariant types are not supported.")
         if infer_variance and (covariant or contravariant):
             raise ValueError("Variance cannot be specified with infer_variance.")
         self.__name__ = name
@@ -261,31 +262,30 @@ class _GenericAlias:
         return getattr(self.__origin__, name)
 
     def __or__(self, other):
-        return _Union((self, other))
+        return _typing_union(self, other)
 
     def __ror__(self, other):
-        return _Union((other, self))
+        return _typing_union(other, self)
 
 
-class _Union:
-    """`T | int` where one side is a typing object."""
+def _unionable(x):
+    return x is None or isinstance(x, (type, UnionType)) or type(x).__name__ == "GenericAlias"
+
+
+class UnionType:
+    """`int | str`: the union of classes made by the `|` operator."""
+
+    __module__ = "types"
 
     def __init__(self, args):
-        flat = []
-        for a in args:
-            for x in (a.__args__ if isinstance(a, _Union) else (a,)):
-                if x is None:
-                    x = type(None)
-                if x not in flat:
-                    flat.append(x)
-        self.__args__ = tuple(flat)
-        self.__parameters__ = _collect_parameters(self.__args__)
+        self.__args__ = args
+        self.__parameters__ = _collect_parameters(args)
 
     def __repr__(self):
         return " | ".join("None" if a is type(None) else _type_repr(a) for a in self.__args__)
 
     def __eq__(self, other):
-        if not isinstance(other, _Union):
+        if not isinstance(other, UnionType):
             return NotImplemented
         return set(self.__args__) == set(other.__args__)
 
@@ -293,10 +293,46 @@ class _Union:
         return hash(frozenset(self.__args__))
 
     def __or__(self, other):
-        return _Union((self, other))
+        return _type_or(self, other)
 
     def __ror__(self, other):
-        return _Union((other, self))
+        return _type_or(other, self)
+
+    def __instancecheck__(self, obj):
+        for a in self.__args__:
+            if type(a).__name__ == "GenericAlias":
+                raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+        return any(isinstance(obj, a) for a in self.__args__)
+
+    def __subclasscheck__(self, cls):
+        for a in self.__args__:
+            if type(a).__name__ == "GenericAlias":
+                raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+        return any(issubclass(cls, a) for a in self.__args__)
+
+    def __mro_entries__(self, bases):
+        raise TypeError(f"Cannot subclass {self!r}")
+
+
+def _type_or(a, b):
+    """`a | b` for classes, None, generic aliases and unions (type.__or__)."""
+    if not (_unionable(a) and _unionable(b)):
+        return NotImplemented
+    args = []
+    for x in (a, b):
+        for y in (x.__args__ if isinstance(x, UnionType) else (x,)):
+            if y is None:
+                y = type(None)
+            if y not in args:
+                args.append(y)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))
+
+
+def _typing_union(a, b):
+    import typing
+    return typing.Union[a, b]
 
 
 class Generic:
@@ -388,10 +424,10 @@ class TypeAliasType:
         return _GenericAlias(self, params)
 
     def __or__(self, other):
-        return _Union((self, other))
+        return _typing_union(self, other)
 
     def __ror__(self, other):
-        return _Union((other, self))
+        return _typing_union(other, self)
 
 
 # ---- intrinsics (called by CALL_INTRINSIC_1 / CALL_INTRINSIC_2) ----

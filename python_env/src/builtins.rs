@@ -186,6 +186,10 @@ fn issubclass_impl(vm: &mut Vm, c: Value, t: Value) -> PyResult<bool> {
             }
             return Ok(false);
         }
+        if let Some(f) = vm.lookup_type(o.class(), vm.g.names.__subclasscheck__) {
+            let r = vm.call_bound(f, t, &[c])?;
+            return vm.truthy(r);
+        }
     }
     Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
 }

@@ -492,7 +492,11 @@ impl Builder {
                     let name = format!("<generic parameters of {}>", f.name);
                     self.enter_annotation(&name, node_key(tp), f.range);
                     let p = &f.parameters;
-                    if p.posonlyargs.iter().chain(p.args.iter()).any(|a| a.default.is_some()) {
+                    if p.posonlyargs
+                        .iter()
+                        .chain(p.args.iter())
+                        .any(|a| a.default.is_some())
+                    {
                         self.add_def(".defaults", DEF_PARAM, f.range)?;
                     }
                     if p.kwonlyargs.iter().any(|a| a.default.is_some()) {

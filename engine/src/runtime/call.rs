@@ -168,6 +168,13 @@ impl Vm {
             _ => {
                 let tp = o.class();
                 if let Some(c) = self.lookup_type(tp, self.g.names.__call__) {
+                    if !Obj::from_value(c).is_some_and(|x| x.kind() == K_FUNCTION) {
+                        // Not a plain function (a builtin, a class, a
+                        // staticmethod...): bind it as a descriptor first.
+                        let args = self.stack_args(base, n);
+                        let bound = self.bind_descr(c, f, tp)?;
+                        return self.call(bound, &args, kwnames);
+                    }
                     let top = self.ctx.stack().top();
                     let nb = top;
                     self.ctx.stack().set_top(nb + n + 2);
@@ -208,6 +215,11 @@ impl Vm {
                     let mut all = vec![cls];
                     all.extend(args);
                     return self.call_with_self_first(c, &all, kwnames);
+                }
+                if Some(c) != self.lookup_type(self.g.types.type_, self.g.names.__call__) {
+                    let args = self.stack_args(base, n);
+                    let bound = self.bind_descr(c, cls, meta)?;
+                    return self.call(bound, &args, kwnames);
                 }
             }
         }

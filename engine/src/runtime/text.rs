@@ -62,6 +62,18 @@ impl Vm {
         format!("<{} object at {:#x}>", name, v.bits())
     }
 
+    /// `type.__repr__`: `<class 'module.qualname'>` (no module for builtins).
+    pub fn class_repr(&mut self, o: Obj) -> String {
+        let m = self.dict_get_str(o.get(T_DICT), self.g.names.__module__);
+        let qn = str_of(o.get(T_QUALNAME)).into_owned();
+        match m {
+            Some(m) if is_str(m) && str_of(m) != "builtins" => {
+                format!("<class '{}.{}'>", str_of(m), qn)
+            }
+            _ => format!("<class '{qn}'>"),
+        }
+    }
+
     /// Fast repr for builtin types (None: use the generic path).
     pub fn repr_fast(&mut self, v: Value) -> PyResult<Option<String>> {
         if let Some(i) = v.as_int() {
@@ -155,16 +167,7 @@ impl Vm {
                     format!("{{{}}}", parts.join(", "))
                 }
             }
-            K_TYPE if c == t.type_ => {
-                let m = self.dict_get_str(o.get(T_DICT), self.g.names.__module__);
-                let qn = str_of(o.get(T_QUALNAME)).into_owned();
-                match m {
-                    Some(m) if is_str(m) && str_of(m) != "builtins" => {
-                        format!("<class '{}.{}'>", str_of(m), qn)
-                    }
-                    _ => format!("<class '{qn}'>"),
-                }
-            }
+            K_TYPE if c == t.type_ => self.class_repr(o),
             K_FUNCTION if c == t.function => format!(
                 "<function {} at {:#x}>",
                 str_of(o.get(FN_QUALNAME)),

@@ -18,7 +18,11 @@ impl Vm {
     }
 
     /// The PEP 695 one-argument intrinsics; `None` for the others.
-    pub(crate) fn typing_intrinsic1(&mut self, which: Intrinsic1, v: Value) -> Option<PyResult<Value>> {
+    pub(crate) fn typing_intrinsic1(
+        &mut self,
+        which: Intrinsic1,
+        v: Value,
+    ) -> Option<PyResult<Value>> {
         let name = match which {
             Intrinsic1::TypeVar => "_typevar",
             Intrinsic1::ParamSpec => "_paramspec",

@@ -756,11 +756,16 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("__or__", view_or),
             ("__sub__", view_sub),
             ("__xor__", view_xor),
-            ("__eq__", view_eq),
         ];
         for &(n, f) in m {
             vm.add_method(t, n, f);
         }
+    }
+    // Keys and items views are set-like: compared by contents, unhashable.
+    // Values views keep object identity (and hashability), as in CPython.
+    for t in [vm.g.types.dict_keys, vm.g.types.dict_items] {
+        vm.add_method(t, "__eq__", view_eq);
+        vm.add_attr(t, "__hash__", Value::NONE);
     }
     for (t, frozen) in [(vm.g.types.set, false), (vm.g.types.frozenset, true)] {
         vm.add_static(t, "__new__", set_new, false);

@@ -223,6 +223,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "__instancecheck__", ga_instancecheck);
     vm.add_method(t, "__subclasscheck__", ga_subclasscheck);
     vm.add_method(t, "__getitem__", ga_getitem);
+    vm.add_method(t, "__or__", super::object::union_or);
+    vm.add_method(t, "__ror__", super::object::union_ror);
     let m = vm.new_str("types");
     vm.add_attr(t, "__module__", m);
     let to = Obj::from_value(t).expect("t");

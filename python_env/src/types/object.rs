@@ -216,13 +216,27 @@ fn type_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn type_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let s = vm.repr_fast(a[0])?.unwrap_or_default();
+    let s = match Obj::from_value(a[0]).filter(|o| o.kind() == K_TYPE) {
+        Some(o) => vm.class_repr(o),
+        None => vm.repr_fast(a[0])?.unwrap_or_default(),
+    };
     Ok(vm.new_str(&s))
 }
 
-fn type_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    // typing unions: return a tuple-like placeholder (types.UnionType is not modelled).
-    Ok(vm.new_tuple(&[a[0], a[1]]))
+/// `X | Y` for classes and generic aliases: a `types.UnionType` built by
+/// `_typing._type_or` (NotImplemented when `Y` cannot be part of a union).
+pub fn union_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    check(vm, "__or__", a, Value::EMPTY, 2, 2)?;
+    let m = vm.import_module("_typing")?;
+    let n = vm.intern("_type_or");
+    let f = vm.getattr(m, n)?;
+    vm.call(f, &[a[0], a[1]], Value::EMPTY)
+}
+
+/// `Y | X` (reflected).
+pub fn union_ror(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    check(vm, "__ror__", a, Value::EMPTY, 2, 2)?;
+    union_or(vm, &[a[1], a[0]], Value::EMPTY)
 }
 
 /// Registers object and type.
@@ -252,8 +266,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "__subclasscheck__", type_subclasscheck);
     vm.add_method(t, "__call__", type_call);
     vm.add_method(t, "__repr__", type_repr);
-    vm.add_method(t, "__or__", type_or);
-    vm.add_method(t, "__ror__", type_or);
+    vm.add_method(t, "__or__", union_or);
+    vm.add_method(t, "__ror__", union_ror);
     vm.add_static(t, "__prepare__", type_prepare, true);
     let n = vm.g.types.none;
     vm.add_static(n, "__new__", |_vm, _a, _k| Ok(Value::NONE), false);

@@ -38,14 +38,6 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 
-def f[T](): return T
-T = f()
-try:
-    class Bad(T):
-        pass
-except TypeError as e:
-    print("TypeError:", e)
-
 try:
     class Bad2(Plain):
         pass

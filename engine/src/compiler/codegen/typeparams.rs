@@ -162,10 +162,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(c.range);
         self.name_op(".type_params", ExprContext::Store, c.range)?;
         self.name_op(".type_params", ExprContext::Load, c.range)?;
-        self.emit(
-            Opcode::CallIntrinsic1,
-            Intrinsic1::SubscriptGeneric as u32,
-        );
+        self.emit(Opcode::CallIntrinsic1, Intrinsic1::SubscriptGeneric as u32);
         self.name_op(".generic_base", ExprContext::Store, c.range)?;
         self.class_build(c, first_lineno, true)?;
         self.emit(Opcode::ReturnValue, 0);
