@@ -61,10 +61,19 @@ fn report(vm: &mut Vm, e: PyException) -> u8 {
     }
     let text = vm.format_exception(exc);
     eprint!("{text}");
+    if vm.isinstance(exc, vm.g.e.KeyboardInterrupt) {
+        // Like CPython: die of SIGINT so the parent sees the interruption.
+        let _ = std::io::stderr().flush();
+        engine::runtime::signals::exit_by_sigint();
+    }
     1
 }
 
 fn run(cli: Cli) -> u8 {
+    // This thread runs Python's main thread: it alone runs signal handlers.
+    // Ctrl-C raises KeyboardInterrupt in it (signal.default_int_handler).
+    engine::runtime::signals::set_main_thread();
+    engine::runtime::signals::install(libc::SIGINT);
     let mut vm = match Vm::new_main(python_env::setup) {
         Ok(vm) => vm,
         Err(_) => {

@@ -44,6 +44,7 @@ pub mod import;
 pub mod interp;
 pub mod object;
 pub mod ops;
+pub mod signals;
 pub mod text;
 pub mod typing;
 

@@ -1,6 +1,7 @@
 //! Standard-library modules, one file each.
 
 pub mod math;
+pub mod signal;
 pub mod sys;
 pub mod time;
 
@@ -10,6 +11,7 @@ use engine::runtime::{PyResult, Vm};
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("math", math::create);
     vm.register_module("time", time::create);
+    vm.register_module("signal", signal::create);
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
     vm.register_source_module("collections", include_str!("../../lib/collections.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));

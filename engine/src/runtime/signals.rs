@@ -1,0 +1,157 @@
+//! OS signals: delivered to Python code in the main thread at safepoints.
+//!
+//! The C-level handler [`on_signal`] only stores to atomics (it is
+//! async-signal-safe): the signal's `TRIPPED` flag and the global
+//! [`PENDING`] flag. The interpreter loop of the main Python thread checks
+//! `PENDING` at back-edges and calls ([`Vm::check_signals`]) and runs the
+//! Python handler registered by the `signal` module (kept in that module's
+//! `_handlers` dict), or raises `KeyboardInterrupt` for SIGINT when none is
+//! registered, as CPython does. Other threads never run signal handlers.
+//!
+//! Concurrency contract: `PENDING`/`TRIPPED` are written by the handler on
+//! any OS thread and consumed with `swap` by the main Python thread only.
+
+use super::{PyResult, Vm};
+use proto_core::sync::{AtomicBool, AtomicU64, Ordering};
+use proto_core::Value;
+
+/// Highest signal number handled (Linux real-time signals stop at 64).
+pub const NSIG: usize = 65;
+
+/// Set by [`on_signal`]; cleared by the main thread when it handles signals.
+pub static PENDING: AtomicBool = AtomicBool::new(false);
+
+#[allow(clippy::declare_interior_mutable_const)]
+const UNTRIPPED: AtomicBool = AtomicBool::new(false);
+static TRIPPED: [AtomicBool; NSIG] = [UNTRIPPED; NSIG];
+
+/// `std::thread::ThreadId` of the main Python thread, as a number (0: unset).
+static MAIN_THREAD: AtomicU64 = AtomicU64::new(0);
+
+fn thread_number() -> u64 {
+    // ThreadId has no stable integer accessor; hash its Debug form once per
+    // call site. Only used off the hot path (checks run when PENDING is set).
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::thread::current().id().hash(&mut h);
+    h.finish() | 1
+}
+
+/// Marks the calling thread as the main Python thread (the one that runs
+/// signal handlers).
+pub fn set_main_thread() {
+    MAIN_THREAD.store(thread_number(), Ordering::Relaxed);
+}
+
+/// Whether the calling thread is the main Python thread.
+pub fn is_main_thread() -> bool {
+    MAIN_THREAD.load(Ordering::Relaxed) == thread_number()
+}
+
+/// The C signal handler: records the signal for the main thread.
+pub extern "C" fn on_signal(sig: libc::c_int) {
+    if let Some(t) = usize::try_from(sig).ok().and_then(|s| TRIPPED.get(s)) {
+        t.store(true, Ordering::Release);
+        PENDING.store(true, Ordering::Release);
+    }
+}
+
+/// Installs [`on_signal`] as the OS handler of `sig`.
+pub fn install(sig: i32) -> bool {
+    set_os_handler(
+        sig,
+        on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t,
+    )
+}
+
+/// Sets the OS disposition of `sig` (`libc::SIG_DFL`, `libc::SIG_IGN` or a
+/// handler address); false when the OS refuses (e.g. SIGKILL).
+pub fn set_os_handler(sig: i32, handler: libc::sighandler_t) -> bool {
+    // SAFETY: sigaction is given a zero-initialised, fully set struct; the
+    // handler is either a libc constant or `on_signal`, which only touches
+    // atomics and is therefore async-signal-safe.
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = handler;
+        libc::sigemptyset(&mut sa.sa_mask);
+        // No SA_RESTART: blocking system calls return EINTR so that waits in
+        // the main thread can notice a pending signal.
+        sa.sa_flags = 0;
+        libc::sigaction(sig, &sa, std::ptr::null_mut()) == 0
+    }
+}
+
+/// Called when a process-terminating KeyboardInterrupt was reported: dies
+/// of SIGINT, as CPython does, so the parent sees the signal.
+pub fn exit_by_sigint() {
+    set_os_handler(libc::SIGINT, libc::SIG_DFL);
+    // SAFETY: raising a signal with the default disposition terminates the
+    // process; no Rust state is observed afterwards.
+    unsafe {
+        libc::raise(libc::SIGINT);
+    }
+}
+
+impl Vm {
+    /// Runs the handlers of signals that arrived since the last check (main
+    /// thread only; a cheap load elsewhere or when nothing is pending).
+    #[inline]
+    pub fn check_signals(&mut self) -> PyResult<()> {
+        if !PENDING.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        self.run_pending_signals()
+    }
+
+    #[cold]
+    fn run_pending_signals(&mut self) -> PyResult<()> {
+        if !is_main_thread() || !PENDING.swap(false, Ordering::AcqRel) {
+            return Ok(());
+        }
+        for sig in 1..NSIG {
+            if TRIPPED[sig].swap(false, Ordering::AcqRel) {
+                if let Err(e) = self.run_signal_handler(sig as i64) {
+                    // Leave the signals not yet handled for the next check.
+                    PENDING.store(true, Ordering::Release);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn run_signal_handler(&mut self, sig: i64) -> PyResult<()> {
+        let handler = self.python_signal_handler(sig)?;
+        match handler {
+            Some(h) if !h.is_int() => {
+                let mark = self.push_root(h);
+                let r = self.call(h, &[Value::int(sig), Value::NONE], Value::EMPTY);
+                self.pop_roots(mark);
+                r.map(|_| ())
+            }
+            Some(_) => Ok(()),
+            None if sig == i64::from(libc::SIGINT) => {
+                let cls = self.g.e.KeyboardInterrupt;
+                let e = self.call(cls, &[], Value::EMPTY)?;
+                Err(super::PyException(e))
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// The handler stored by the `signal` module, if it was imported.
+    fn python_signal_handler(&mut self, sig: i64) -> PyResult<Option<Value>> {
+        let key = self.new_str("signal");
+        let Some(m) = self.dict_get_str(self.g.sys_modules, key) else {
+            return Ok(None);
+        };
+        let hk = self.intern("_handlers");
+        let Some(handlers) = self.getattr_opt(m, hk)? else {
+            return Ok(None);
+        };
+        let mark = self.push_root(handlers);
+        let r = self.getitem(handlers, Value::int(sig));
+        self.pop_roots(mark);
+        Ok(r.ok())
+    }
+}

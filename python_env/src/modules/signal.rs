@@ -1,0 +1,248 @@
+//! The `signal` module: Python handlers for OS signals, run by the main
+//! thread at safepoints (see `engine::runtime::signals`).
+//!
+//! Python-level handlers are kept in the module's `_handlers` dict (signal
+//! number -> callable, SIG_DFL or SIG_IGN), where the engine looks them up.
+//! Signal numbers and SIG_DFL/SIG_IGN are plain ints (CPython's are IntEnum
+//! members, which print the same with `str()` but not with `repr()`).
+
+use crate::args::check;
+use engine::runtime::signals::{self, NSIG};
+use engine::runtime::*;
+use proto_core::{Obj, Value};
+
+const SIG_DFL: i64 = 0;
+const SIG_IGN: i64 = 1;
+
+fn handlers(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.import_module("signal")?;
+    let k = vm.intern("_handlers");
+    vm.getattr(m, k)
+}
+
+fn signum(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let Some(n) = v.as_int() else {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!(
+            "'{tn}' object cannot be interpreted as an integer"
+        )));
+    };
+    if n < 1 || n >= NSIG as i64 {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    Ok(n)
+}
+
+fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    match Obj::from_value(v) {
+        Some(o) => {
+            matches!(o.kind(), K_FUNCTION | K_BUILTIN | K_METHOD | K_TYPE)
+                || vm.lookup_type(o.class(), vm.g.names.__call__).is_some()
+        }
+        None => false,
+    }
+}
+
+fn einval(vm: &mut Vm) -> PyException {
+    let cls = vm.g.e.OSError;
+    let msg = vm.new_str("Invalid argument");
+    match vm.call(cls, &[Value::int(22), msg], Value::EMPTY) {
+        Ok(e) => PyException(e),
+        Err(e) => e,
+    }
+}
+
+fn current_handler(vm: &mut Vm, n: i64) -> PyResult<Value> {
+    let h = handlers(vm)?;
+    match vm.getitem(h, Value::int(n)) {
+        Ok(v) => Ok(v),
+        Err(_) => Ok(Value::int(SIG_DFL)),
+    }
+}
+
+/// `signal.signal(signalnum, handler)`.
+fn signal_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "signal", a, k, 2, 2)?;
+    if !signals::is_main_thread() {
+        return Err(vm.value_error("signal only works in main thread of the main interpreter"));
+    }
+    let n = signum(vm, a[0])?;
+    let handler = a[1];
+    let os_ok = match handler.as_int() {
+        Some(SIG_DFL) => signals::set_os_handler(n as i32, libc::SIG_DFL),
+        Some(SIG_IGN) => signals::set_os_handler(n as i32, libc::SIG_IGN),
+        _ if !handler.is_int() && is_callable(vm, handler) => signals::install(n as i32),
+        _ => {
+            return Err(vm.type_error(
+                "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",
+            ))
+        }
+    };
+    if !os_ok {
+        return Err(einval(vm));
+    }
+    let old = current_handler(vm, n)?;
+    let mark = vm.push_root(old);
+    let h = handlers(vm)?;
+    let r = vm.setitem(h, Value::int(n), handler);
+    vm.pop_roots(mark);
+    r?;
+    Ok(old)
+}
+
+/// `signal.getsignal(signalnum)`.
+fn getsignal(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "getsignal", a, k, 1, 1)?;
+    let n = signum(vm, a[0])?;
+    current_handler(vm, n)
+}
+
+/// `signal.default_int_handler(signalnum, frame)`: raises KeyboardInterrupt.
+fn default_int_handler(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let cls = vm.g.e.KeyboardInterrupt;
+    let e = vm.call(cls, &[], Value::EMPTY)?;
+    Err(PyException(e))
+}
+
+/// `signal.raise_signal(signalnum)`: sends the signal to this process and
+/// runs its Python handler before returning, as CPython does.
+fn raise_signal(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "raise_signal", a, k, 1, 1)?;
+    let n = signum(vm, a[0])?;
+    // SAFETY: raise() with a valid signal number; the disposition is either
+    // a libc constant or `signals::on_signal`, which only stores atomics.
+    let r = unsafe { libc::raise(n as i32) };
+    if r != 0 {
+        return Err(einval(vm));
+    }
+    vm.check_signals()?;
+    Ok(Value::NONE)
+}
+
+/// `signal.alarm(seconds)`: schedules SIGALRM; returns the previous delay.
+fn alarm(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "alarm", a, k, 1, 1)?;
+    let secs = a[0].as_int().unwrap_or(0).clamp(0, i64::from(u32::MAX)) as u32;
+    // SAFETY: alarm() has no memory-safety preconditions.
+    let prev = unsafe { libc::alarm(secs) };
+    Ok(Value::int(i64::from(prev)))
+}
+
+/// `signal.pause()`: waits for a signal, then runs its handler.
+fn pause(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "pause", a, k, 0, 0)?;
+    // SAFETY: pause() only blocks until a signal arrives.
+    vm.ctx.blocking(|| unsafe {
+        libc::pause();
+    });
+    vm.check_signals()?;
+    Ok(Value::NONE)
+}
+
+/// `signal.strsignal(signalnum)`.
+fn strsignal(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "strsignal", a, k, 1, 1)?;
+    let n = signum(vm, a[0])?;
+    // SAFETY: strsignal returns a pointer to a NUL-terminated static or
+    // thread-local string (or NULL), read at once before any other call.
+    let s = unsafe {
+        let p = libc::strsignal(n as i32);
+        if p.is_null() {
+            return Ok(Value::NONE);
+        }
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    };
+    if s.starts_with("Unknown signal") || s.starts_with("Real-time signal") {
+        return Ok(Value::NONE);
+    }
+    Ok(vm.new_str(&s))
+}
+
+/// `signal.valid_signals()`: the signal numbers this platform accepts.
+fn valid_signals(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "valid_signals", a, k, 0, 0)?;
+    let mut nums = Vec::new();
+    // SAFETY: a zeroed sigset_t is filled by sigfillset before being read.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for n in 1..NSIG as i32 {
+            if libc::sigismember(&set, n) == 1 {
+                nums.push(Value::int(i64::from(n)));
+            }
+        }
+    }
+    let l = vm.new_list(&nums);
+    let set_cls = vm.g.types.set;
+    vm.call(set_cls, &[l], Value::EMPTY)
+}
+
+/// Creates the signal module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("signal");
+    let mark = vm.push_root(m);
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("signal", signal_),
+        ("getsignal", getsignal),
+        ("default_int_handler", default_int_handler),
+        ("raise_signal", raise_signal),
+        ("alarm", alarm),
+        ("pause", pause),
+        ("strsignal", strsignal),
+        ("valid_signals", valid_signals),
+    ];
+    for &(n, f) in fns {
+        let b = vm.new_builtin(n, f, false);
+        vm.set_module_attr(m, n, b);
+    }
+    let consts: &[(&str, i32)] = &[
+        ("SIGHUP", libc::SIGHUP),
+        ("SIGINT", libc::SIGINT),
+        ("SIGQUIT", libc::SIGQUIT),
+        ("SIGILL", libc::SIGILL),
+        ("SIGTRAP", libc::SIGTRAP),
+        ("SIGABRT", libc::SIGABRT),
+        ("SIGIOT", libc::SIGIOT),
+        ("SIGBUS", libc::SIGBUS),
+        ("SIGFPE", libc::SIGFPE),
+        ("SIGKILL", libc::SIGKILL),
+        ("SIGUSR1", libc::SIGUSR1),
+        ("SIGSEGV", libc::SIGSEGV),
+        ("SIGUSR2", libc::SIGUSR2),
+        ("SIGPIPE", libc::SIGPIPE),
+        ("SIGALRM", libc::SIGALRM),
+        ("SIGTERM", libc::SIGTERM),
+        ("SIGCHLD", libc::SIGCHLD),
+        ("SIGCONT", libc::SIGCONT),
+        ("SIGSTOP", libc::SIGSTOP),
+        ("SIGTSTP", libc::SIGTSTP),
+        ("SIGTTIN", libc::SIGTTIN),
+        ("SIGTTOU", libc::SIGTTOU),
+        ("SIGURG", libc::SIGURG),
+        ("SIGXCPU", libc::SIGXCPU),
+        ("SIGXFSZ", libc::SIGXFSZ),
+        ("SIGVTALRM", libc::SIGVTALRM),
+        ("SIGPROF", libc::SIGPROF),
+        ("SIGWINCH", libc::SIGWINCH),
+        ("SIGIO", libc::SIGIO),
+        ("SIGPOLL", libc::SIGPOLL),
+        ("SIGPWR", libc::SIGPWR),
+        ("SIGSYS", libc::SIGSYS),
+        ("SIGRTMIN", libc::SIGRTMIN()),
+        ("SIGRTMAX", libc::SIGRTMAX()),
+    ];
+    for &(n, v) in consts {
+        vm.set_module_attr(m, n, Value::int(i64::from(v)));
+    }
+    vm.set_module_attr(m, "NSIG", Value::int(NSIG as i64));
+    vm.set_module_attr(m, "SIG_DFL", Value::int(SIG_DFL));
+    vm.set_module_attr(m, "SIG_IGN", Value::int(SIG_IGN));
+    // SIGINT starts with default_int_handler (installed at start-up).
+    let h = vm.new_dict();
+    vm.set_module_attr(m, "_handlers", h);
+    let kb = vm.intern("default_int_handler");
+    let d = vm.getattr(m, kb)?;
+    vm.setitem(h, Value::int(i64::from(libc::SIGINT)), d)?;
+    vm.pop_roots(mark);
+    Ok(m)
+}
