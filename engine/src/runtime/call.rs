@@ -361,7 +361,11 @@ impl Vm {
             && code.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0) == 0;
         if simple {
             let st = self.ctx.stack().slots_mut();
-            st.copy_within(args_at..args_at + n, locals);
+            // The frame lies above the arguments: a plain forward copy (no
+            // memmove call for the usual handful of arguments).
+            for i in 0..n {
+                st[locals + i] = st[args_at + i];
+            }
         } else if let Err(e) = self.bind_args(func, cd, args_at, n, kwnames, locals) {
             self.ctx.stack().set_top(top.min(fbase));
             return Err(e);

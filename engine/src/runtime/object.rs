@@ -160,7 +160,8 @@ pub struct CodeData {
     pub names: Box<[Value]>,
     /// `varnames` interned.
     pub varnames: Box<[Value]>,
-    /// Inline cache words (two per cache slot), shared by threads (atomics).
+    /// Inline cache words (`icache::CACHE_WORDS` per cache slot), shared by
+    /// threads (atomics; see `icache` for the protocol).
     pub cache: Box<[AtomicU64]>,
     /// Number of fast locals.
     pub nlocals: usize,
@@ -426,7 +427,7 @@ impl Vm {
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len() + code.freevars.len();
         let extent = FRAME_HEADER + nlocals + ncells + code.max_stackdepth as usize + 2;
-        let cache = (0..code.n_cache_slots as usize * 2)
+        let cache = (0..code.n_cache_slots as usize * super::icache::CACHE_WORDS)
             .map(|_| AtomicU64::new(0))
             .collect();
         let name_value = self.intern(&code.name);
@@ -783,6 +784,8 @@ impl Vm {
         let flags = if basetype { TF_BASETYPE } else { 0 };
         let meta = self.g.types.type_;
         let t = alloc_type(&mut self.ctx, meta, n, d, layout, flags);
+        // A new type may reuse a freed type's address: invalidate inline caches.
+        self.new_type_epoch();
         let bo = Obj::from_value(base).expect("base");
         let bm = type_mro(bo);
         let mut items = vec![t.value()];
