@@ -29,7 +29,7 @@
 //! matches and the lookup probes the dicts as before. A builtins hit first
 //! confirms by a probe that globals does not (or no longer does) define it.
 
-use super::ops::str_hash;
+use super::ops::{simple_eq, str_hash};
 use super::*;
 use proto_core::sync::fence;
 
@@ -106,6 +106,27 @@ fn hinted(d: Obj, hint: u64, name: Value) -> Option<Value> {
     (k == name && !v.is_empty()).then_some(v)
 }
 
+/// `d[name]` for a str `name` (the same lookup as `Vm::dict_get_str`),
+/// inlined, with the hash taken from the str's cache when present (always
+/// for names in code objects).
+#[inline(always)]
+pub(crate) fn fast_get(d: Obj, name: Value) -> Option<Value> {
+    let ko = Obj::from_value(name)?;
+    let h = match lstr::cached_hash(ko) {
+        Some(h) => h,
+        None => str_hash(ko) as u64,
+    };
+    let t = ldict::table(d);
+    let r: Result<ldict::Probe, ()> = ldict::probe(t, h, name, |k| Ok(simple_eq(name, k)));
+    match r {
+        Ok(ldict::Probe::Found(e)) => {
+            let v = ldict::entry(t, e).1;
+            (!v.is_empty()).then_some(v)
+        }
+        _ => None,
+    }
+}
+
 /// Index of `name` in dict `d`'s current table, as a hint (`index + 1`; 0: absent).
 fn index_of(d: Obj, name: Value) -> u64 {
     let Some(ko) = Obj::from_value(name) else {
@@ -143,7 +164,7 @@ impl Vm {
             return Some(v);
         }
         if w >> 32 != 0 {
-            if self.dict_get_str(globals.value(), name).is_none() {
+            if fast_get(globals, name).is_none() {
                 if let Some(v) = hinted(builtins, w >> 32, name) {
                     return Some(v);
                 }
@@ -205,7 +226,7 @@ impl Vm {
                 if let Some(v) = hinted(d, p >> 2, name) {
                     return Some(v);
                 }
-                return self.dict_get_str(d.value(), name);
+                return fast_get(d, name);
             }
         }
         // Miss: record the fact if it holds (no Python code runs here).
@@ -242,8 +263,18 @@ impl Vm {
         let tp = o.class();
         let epoch = self.g.type_epoch.load(Ordering::Acquire);
         let hit = match read(s) {
-            Some([t, e, p]) => t == tp.bits() && e == epoch && p & 3 == TAG_DICT_ONLY,
-            None => false,
+            Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_DICT_ONLY => {
+                // A local dict whose entry for `name` is where the hint says:
+                // overwrite the value in place (the owner thread is the only
+                // one that can reach it, so no lock).
+                if !d.is_shared() && hinted(d, p >> 2, name).is_some() {
+                    let t = ldict::table(d);
+                    ldict::set_value(&mut self.ctx, d, t, (p >> 2) as usize - 1, v);
+                    return true;
+                }
+                true
+            }
+            _ => false,
         };
         if !hit {
             let Some(tpo) = Obj::from_value(tp) else {
@@ -252,9 +283,12 @@ impl Vm {
             if tpo.kind() != K_TYPE || !self.dict_only(tpo, name, true) {
                 return false;
             }
-            write(s, [tp.bits(), epoch, TAG_DICT_ONLY]);
+            // Names in code objects are interned (shared), as generic_setattr requires.
+            self.dict_set_str(d.value(), name, v);
+            let hint = index_of(d, name);
+            write(s, [tp.bits(), epoch, (hint << 2) | TAG_DICT_ONLY]);
+            return true;
         }
-        // Names in code objects are interned (shared), as generic_setattr requires.
         self.dict_set_str(d.value(), name, v);
         true
     }
@@ -301,7 +335,8 @@ impl Vm {
         };
         let shadow = Obj::from_value(obj)
             .and_then(|o| self.instance_dict(o))
-            .and_then(|dict| self.dict_get_str(dict, name));
+            .and_then(Obj::from_value)
+            .and_then(|dict| fast_get(dict, name));
         Some(match shadow {
             Some(v) => attr::MethodLookup::Attr(v),
             None => attr::MethodLookup::Method(f),

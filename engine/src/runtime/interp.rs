@@ -453,16 +453,86 @@ impl Vm {
                             push!(v);
                             // Fused with a following LOAD_FAST (of a bound local)
                             // or LOAD_CONST without EXTENDED_ARG: neither can raise.
-                            if let Some(&[nop, narg]) = code.get(pc * 2..pc * 2 + 2) {
-                                if nop == Opcode::LoadFast as u8 {
-                                    let v2 = st!()[locals + narg as usize];
-                                    if !v2.is_empty() {
-                                        push!(v2);
-                                        pc += 1;
+                            let Some(&[nop, narg]) = code.get(pc * 2..pc * 2 + 2) else {
+                                continue;
+                            };
+                            let b = if nop == Opcode::LoadFast as u8 {
+                                st!()[locals + narg as usize]
+                            } else if nop == Opcode::LoadConst as u8 {
+                                cd.consts[narg as usize]
+                            } else if nop == Opcode::LoadAttr as u8 {
+                                // `local.attr`: the whole LOAD_ATTR runs here
+                                // (lasti is set to it, so errors point at it).
+                                lasti = pc;
+                                pc += 1;
+                                let k = name!(narg);
+                                let c = icache::slot(cd, lasti);
+                                let r = match self.load_attr_cached(c, v, k) {
+                                    Some(r) => r,
+                                    None => t!(self.getattr(v, k)),
+                                };
+                                st!()[sp - 1] = r;
+                                continue;
+                            } else if nop == Opcode::LoadMethod as u8 {
+                                // `local.method(...)`: the whole LOAD_METHOD.
+                                lasti = pc;
+                                pc += 1;
+                                let k = name!(narg);
+                                let c = icache::slot(cd, lasti);
+                                let m = match self.load_method_cached(c, v, k) {
+                                    Some(m) => m,
+                                    None => t!(self.load_method(v, k)),
+                                };
+                                match m {
+                                    attr::MethodLookup::Method(f) => {
+                                        st!()[sp - 1] = f;
+                                        push!(v);
                                     }
-                                } else if nop == Opcode::LoadConst as u8 {
-                                    push!(cd.consts[narg as usize]);
+                                    attr::MethodLookup::Attr(a) => {
+                                        st!()[sp - 1] = a;
+                                        push!(Value::EMPTY);
+                                    }
+                                }
+                                continue;
+                            } else {
+                                continue;
+                            };
+                            if b.is_empty() {
+                                continue;
+                            }
+                            push!(b);
+                            pc += 1;
+                            // ...and then with a BINARY_OP / COMPARE_OP on the pair
+                            // when its inline fast path applies (nothing raised).
+                            let Some(&[nop, narg]) = code.get(pc * 2..pc * 2 + 2) else {
+                                continue;
+                            };
+                            if nop == Opcode::BinaryOp as u8 {
+                                if let Some(r) = fast_binop(narg as u32, v, b) {
+                                    sp -= 1;
+                                    st!()[sp - 1] = r;
                                     pc += 1;
+                                }
+                            } else if nop == Opcode::CompareOp as u8 && v.is_int() && b.is_int() {
+                                let r = ops::cmp_op(
+                                    v.int_unchecked().cmp(&b.int_unchecked()),
+                                    narg as u32,
+                                );
+                                pc += 1;
+                                sp -= 1;
+                                match decode_at(code, pc) {
+                                    Some((jop, jarg, npc))
+                                        if jop == Opcode::PopJumpIfFalse as u8
+                                            || jop == Opcode::PopJumpIfTrue as u8 =>
+                                    {
+                                        sp -= 1;
+                                        pc = if r == (jop == Opcode::PopJumpIfTrue as u8) {
+                                            jarg as usize
+                                        } else {
+                                            npc
+                                        };
+                                    }
+                                    _ => st!()[sp - 1] = Value::bool(r),
                                 }
                             }
                         }
@@ -1128,6 +1198,12 @@ impl Vm {
                                     self.frames[fi].pc = pc;
                                     self.frames[fi].sp = fpos;
                                     self.frames[fi].lasti = lasti;
+                                    if !kwnames.is_heap()
+                                        && self.push_simple_frame(fo, cbase + 1, count)
+                                    {
+                                        self.ctx.safepoint();
+                                        continue 'frame;
+                                    }
                                     let depth = self.frames.len();
                                     if let Some(kw) = Obj::from_value(kwnames) {
                                         // keep kwnames rooted above the args
