@@ -12,7 +12,7 @@
 use super::*;
 use crate::bytecode::CodeObject;
 use proto_core::layouts::{get_raw, set_raw};
-use proto_core::native::{native_ref, Trace};
+use proto_core::native::{native_ref, native_ref_of, Trace};
 
 /// Type object.
 pub const K_TYPE: Kind = Kind(32);
@@ -198,13 +198,13 @@ impl Trace for CodeData {
 /// The payload of a code value.
 #[inline]
 pub fn code_data(v: Value) -> Option<&'static CodeData> {
-    Obj::from_value(v).and_then(native_ref::<CodeData>)
+    Obj::from_value(v).and_then(native_ref_of::<CodeData>)
 }
 
 /// The payload of a builtin function value.
 #[inline]
 pub fn builtin_data(o: Obj) -> Option<&'static Builtin> {
-    native_ref::<Builtin>(o)
+    native_ref_of::<Builtin>(o)
 }
 
 /// The BigInt of a big int object.
