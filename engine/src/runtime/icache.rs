@@ -163,11 +163,9 @@ impl Vm {
         if let Some(v) = hinted(globals, w & 0xFFFF_FFFF, name) {
             return Some(v);
         }
-        if w >> 32 != 0 {
-            if fast_get(globals, name).is_none() {
-                if let Some(v) = hinted(builtins, w >> 32, name) {
-                    return Some(v);
-                }
+        if w >> 32 != 0 && fast_get(globals, name).is_none() {
+            if let Some(v) = hinted(builtins, w >> 32, name) {
+                return Some(v);
             }
         }
         // Miss: refresh the hints (a name defined nowhere stays 0/0 and
