@@ -42,17 +42,21 @@ impl ValueStack {
     }
 
     /// Capacity in values.
+    #[inline]
     pub fn capacity(&self) -> usize {
         self.slots.len()
     }
 
     /// Number of live slots (the roots are `0..top`).
+    #[inline]
     pub fn top(&self) -> usize {
         self.top
     }
 
     /// Sets the number of live slots. Slots above `top` are cleared so stale
     /// values neither stay alive nor reappear when the stack grows again.
+    /// Inlined: the interpreter calls it on every frame push and pop.
+    #[inline]
     pub fn set_top(&mut self, top: usize) {
         assert!(top <= self.slots.len(), "value stack overflow");
         if top < self.top {

@@ -65,7 +65,7 @@ impl Vm {
     }
 
     /// Is `d` a data descriptor (defines __set__ or __delete__, or a property)?
-    fn is_data_descr(&self, d: Value) -> bool {
+    pub(crate) fn is_data_descr(&self, d: Value) -> bool {
         let Some(o) = Obj::from_value(d) else {
             return false;
         };
@@ -1091,6 +1091,8 @@ impl Vm {
             self.dict_set(d, k, v)?;
         }
         let to = alloc_type(&mut self.ctx, meta, name, d, layout, flags);
+        // A new type may reuse a freed type's address: invalidate inline caches.
+        self.new_type_epoch();
         let t = to.value();
         self.push_root(t);
         let mro = self.compute_mro(t, &bases);

@@ -334,6 +334,60 @@ impl Vm {
 
     // ------------------------------------------------------------------ Python functions
 
+    /// The common case of [`Vm::push_function_frame`], inlined into CALL:
+    /// exactly `argcount` positional arguments, no keywords, no `*args` /
+    /// `**kwargs` / keyword-only parameters, no cells, not a generator.
+    /// Returns false (having done nothing) when the call is not that case,
+    /// or when a limit would be hit (the general path raises the error).
+    #[inline(always)]
+    pub(crate) fn push_simple_frame(&mut self, func: Obj, args_at: usize, n: usize) -> bool {
+        let Some(cd) = code_data(func.get(FN_CODE)) else {
+            return false;
+        };
+        let code = &*cd.code;
+        if code.argcount as usize != n
+            || code.kwonlyargcount != 0
+            || cd.ncells != 0
+            || code.flags.0
+                & (CodeFlags::VARARGS.0
+                    | CodeFlags::VARKEYWORDS.0
+                    | CodeFlags::GENERATOR.0
+                    | CodeFlags::COROUTINE.0
+                    | CodeFlags::ASYNC_GENERATOR.0)
+                != 0
+            || self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed)
+        {
+            return false;
+        }
+        let fbase = self.ctx.stack().top().max(args_at + n);
+        if fbase + cd.extent + 64 >= self.ctx.stack().capacity() {
+            return false;
+        }
+        let globals = func.get(FN_GLOBALS);
+        let Some(globals_o) = Obj::from_value(globals) else {
+            return false;
+        };
+        self.ctx.stack().set_top(fbase + cd.extent);
+        let locals = fbase + FRAME_HEADER;
+        let st = self.ctx.stack().slots_mut();
+        st[fbase] = func.value();
+        st[fbase + 1] = globals;
+        // The frame lies above the arguments: a plain forward copy.
+        for i in 0..n {
+            st[locals + i] = st[args_at + i];
+        }
+        let builtins = self.builtins_for(globals_o);
+        self.frames.push(Frame::fresh(
+            cd,
+            fbase,
+            locals + cd.nlocals,
+            false,
+            globals_o,
+            builtins,
+        ));
+        true
+    }
+
     /// Creates a frame for function `func` with `n` arguments starting at
     /// stack slot `args_at` (keyword values last, names in `kwnames`).
     /// For generator functions, creates the generator instead and stores it
@@ -376,7 +430,11 @@ impl Vm {
             && code.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0) == 0;
         if simple {
             let st = self.ctx.stack().slots_mut();
-            st.copy_within(args_at..args_at + n, locals);
+            // The frame lies above the arguments: a plain forward copy (no
+            // memmove call for the usual handful of arguments).
+            for i in 0..n {
+                st[locals + i] = st[args_at + i];
+            }
         } else if let Err(e) = self.bind_args(func, cd, args_at, n, kwnames, locals) {
             self.ctx.stack().set_top(top.min(fbase));
             return Err(e);

@@ -12,7 +12,7 @@
 
 use super::*;
 use crate::bytecode::{BinaryOperator, Intrinsic1, Opcode};
-use proto_core::layouts::set_raw;
+use proto_core::layouts::{get_raw, set_raw};
 
 /// How a run of the loop ended.
 pub enum Exit {
@@ -447,10 +447,104 @@ impl Vm {
                                 break 'err (self.unbound_local(cd.varnames[arg as usize]), false);
                             }
                             push!(v);
+                            // Fused with a following LOAD_FAST (of a bound local)
+                            // or LOAD_CONST without EXTENDED_ARG: neither can raise.
+                            let Some(&[nop, narg]) = code.get(pc * 2..pc * 2 + 2) else {
+                                continue;
+                            };
+                            let b = if nop == Opcode::LoadFast as u8 {
+                                st!()[locals + narg as usize]
+                            } else if nop == Opcode::LoadConst as u8 {
+                                cd.consts[narg as usize]
+                            } else if nop == Opcode::LoadAttr as u8 {
+                                // `local.attr`: the whole LOAD_ATTR runs here
+                                // (lasti is set to it, so errors point at it).
+                                lasti = pc;
+                                pc += 1;
+                                let k = name!(narg);
+                                let c = icache::slot(cd, lasti);
+                                let r = match self.load_attr_cached(c, v, k) {
+                                    Some(r) => r,
+                                    None => t!(self.getattr(v, k)),
+                                };
+                                st!()[sp - 1] = r;
+                                continue;
+                            } else if nop == Opcode::LoadMethod as u8 {
+                                // `local.method(...)`: the whole LOAD_METHOD.
+                                lasti = pc;
+                                pc += 1;
+                                let k = name!(narg);
+                                let c = icache::slot(cd, lasti);
+                                let m = match self.load_method_cached(c, v, k) {
+                                    Some(m) => m,
+                                    None => t!(self.load_method(v, k)),
+                                };
+                                match m {
+                                    attr::MethodLookup::Method(f) => {
+                                        st!()[sp - 1] = f;
+                                        push!(v);
+                                    }
+                                    attr::MethodLookup::Attr(a) => {
+                                        st!()[sp - 1] = a;
+                                        push!(Value::EMPTY);
+                                    }
+                                }
+                                continue;
+                            } else {
+                                continue;
+                            };
+                            if b.is_empty() {
+                                continue;
+                            }
+                            push!(b);
+                            pc += 1;
+                            // ...and then with a BINARY_OP / COMPARE_OP on the pair
+                            // when its inline fast path applies (nothing raised).
+                            let Some(&[nop, narg]) = code.get(pc * 2..pc * 2 + 2) else {
+                                continue;
+                            };
+                            if nop == Opcode::BinaryOp as u8 {
+                                if let Some(r) = fast_binop(narg as u32, v, b) {
+                                    sp -= 1;
+                                    st!()[sp - 1] = r;
+                                    pc += 1;
+                                }
+                            } else if nop == Opcode::CompareOp as u8 && v.is_int() && b.is_int() {
+                                let r = ops::cmp_op(
+                                    v.int_unchecked().cmp(&b.int_unchecked()),
+                                    narg as u32,
+                                );
+                                pc += 1;
+                                sp -= 1;
+                                match decode_at(code, pc) {
+                                    Some((jop, jarg, npc))
+                                        if jop == Opcode::PopJumpIfFalse as u8
+                                            || jop == Opcode::PopJumpIfTrue as u8 =>
+                                    {
+                                        sp -= 1;
+                                        pc = if r == (jop == Opcode::PopJumpIfTrue as u8) {
+                                            jarg as usize
+                                        } else {
+                                            npc
+                                        };
+                                    }
+                                    _ => st!()[sp - 1] = Value::bool(r),
+                                }
+                            }
                         }
                         Opcode::StoreFast => {
                             let v = pop!();
                             st!()[locals + arg as usize] = v;
+                            // Fused with a following LOAD_FAST of a bound local.
+                            if let Some(&[nop, narg]) = code.get(pc * 2..pc * 2 + 2) {
+                                if nop == Opcode::LoadFast as u8 {
+                                    let v2 = st!()[locals + narg as usize];
+                                    if !v2.is_empty() {
+                                        push!(v2);
+                                        pc += 1;
+                                    }
+                                }
+                            }
                         }
                         Opcode::DeleteFast => {
                             let s = st!();
@@ -533,8 +627,17 @@ impl Vm {
                         }
                         Opcode::LoadGlobal => {
                             let k = name!(arg);
-                            let v = t!(self.load_global(globals, builtins, k));
+                            let c = icache::slot(cd, pc - 1);
+                            let v = match self.load_global_cached(c, globals, builtins, k) {
+                                Some(v) => v,
+                                None => t!(self.load_global(globals, builtins, k)),
+                            };
                             push!(v);
+                            // Fused with the PUSH_NULL of a call `g(...)`.
+                            if code.get(pc * 2).copied() == Some(Opcode::PushNull as u8) {
+                                push!(Value::EMPTY);
+                                pc += 1;
+                            }
                         }
                         Opcode::StoreGlobal => {
                             let v = pop!();
@@ -549,12 +652,21 @@ impl Vm {
                         }
                         Opcode::LoadAttr => {
                             let o = top!();
-                            let v = t!(self.getattr(o, name!(arg)));
+                            let c = icache::slot(cd, pc - 1);
+                            let v = match self.load_attr_cached(c, o, name!(arg)) {
+                                Some(v) => v,
+                                None => t!(self.getattr(o, name!(arg))),
+                            };
                             st!()[sp - 1] = v;
                         }
                         Opcode::LoadMethod => {
                             let o = top!();
-                            match t!(self.load_method(o, name!(arg))) {
+                            let c = icache::slot(cd, pc - 1);
+                            let m = match self.load_method_cached(c, o, name!(arg)) {
+                                Some(m) => m,
+                                None => t!(self.load_method(o, name!(arg))),
+                            };
+                            match m {
                                 attr::MethodLookup::Method(f) => {
                                     st!()[sp - 1] = f;
                                     push!(o);
@@ -568,7 +680,10 @@ impl Vm {
                         Opcode::StoreAttr => {
                             let o = pop!();
                             let v = pop!();
-                            t!(self.setattr(o, name!(arg), v));
+                            let c = icache::slot(cd, pc - 1);
+                            if !self.store_attr_cached(c, o, name!(arg), v) {
+                                t!(self.setattr(o, name!(arg), v));
+                            }
                         }
                         Opcode::DeleteAttr => {
                             let o = pop!();
@@ -634,24 +749,28 @@ impl Vm {
                         Opcode::BinaryOp => {
                             let b = st!()[sp - 1];
                             let a = st!()[sp - 2];
-                            let r = if a.is_int() && b.is_int() && (arg == 0 || arg == 13) {
-                                match Value::int_add(a, b) {
-                                    Some(r) => r,
-                                    None => t!(self.binary_op(BinaryOperator::Add, a, b)),
+                            let r = match fast_binop(arg, a, b) {
+                                Some(r) => {
+                                    // Fused with a following STORE_FAST.
+                                    if let Some(&[nop, narg]) = code.get(pc * 2..pc * 2 + 2) {
+                                        if nop == Opcode::StoreFast as u8 {
+                                            sp -= 2;
+                                            st!()[locals + narg as usize] = r;
+                                            pc += 1;
+                                            continue;
+                                        }
+                                    }
+                                    r
                                 }
-                            } else if a.is_int() && b.is_int() && (arg == 10 || arg == 23) {
-                                match Value::int_sub(a, b) {
-                                    Some(r) => r,
-                                    None => t!(self.binary_op(BinaryOperator::Subtract, a, b)),
+                                None => {
+                                    let Some(bop) = BinaryOperator::from_arg(arg) else {
+                                        break 'err (
+                                            self.new_exc(self.g.e.SystemError, "bad binary op"),
+                                            false,
+                                        );
+                                    };
+                                    t!(self.binary_op(bop, a, b))
                                 }
-                            } else {
-                                let Some(bop) = BinaryOperator::from_arg(arg) else {
-                                    break 'err (
-                                        self.new_exc(self.g.e.SystemError, "bad binary op"),
-                                        false,
-                                    );
-                                };
-                                t!(self.binary_op(bop, a, b))
                             };
                             sp -= 1;
                             st!()[sp - 1] = r;
@@ -664,10 +783,36 @@ impl Vm {
                                     a.int_unchecked().cmp(&b.int_unchecked()),
                                     arg,
                                 ))
+                            } else if a.is_float() && b.is_float() && arg <= 5 {
+                                // Immediate floats are never NaN.
+                                let (x, y) = (a.float_unchecked(), b.float_unchecked());
+                                Value::bool(ops::cmp_op(
+                                    x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
+                                    arg,
+                                ))
                             } else {
                                 t!(self.compare(a, b, arg))
                             };
                             sp -= 1;
+                            // Fused with a following POP_JUMP_IF_FALSE/TRUE on a
+                            // bool result (saves one dispatch; the jump cannot raise).
+                            if r.is_bool() {
+                                if let Some((nop, narg, npc)) = decode_at(code, pc) {
+                                    if nop == Opcode::PopJumpIfFalse as u8
+                                        || nop == Opcode::PopJumpIfTrue as u8
+                                    {
+                                        sp -= 1;
+                                        pc = if (r == Value::TRUE)
+                                            == (nop == Opcode::PopJumpIfTrue as u8)
+                                        {
+                                            narg as usize
+                                        } else {
+                                            npc
+                                        };
+                                        continue;
+                                    }
+                                }
+                            }
                             st!()[sp - 1] = r;
                         }
                         Opcode::IsOp => {
@@ -733,6 +878,16 @@ impl Vm {
                         }
                         Opcode::ForIter => {
                             let it = top!();
+                            if let Some(r) = range_iter_next(it) {
+                                match r {
+                                    Some(v) => push!(v),
+                                    None => {
+                                        sp -= 1;
+                                        pc = arg as usize;
+                                    }
+                                }
+                                continue;
+                            }
                             match t!(self.next(it)) {
                                 Some(v) => push!(v),
                                 None => {
@@ -1042,6 +1197,12 @@ impl Vm {
                                     self.frames[fi].pc = pc;
                                     self.frames[fi].sp = fpos;
                                     self.frames[fi].lasti = lasti;
+                                    if !kwnames.is_heap()
+                                        && self.push_simple_frame(fo, cbase + 1, count)
+                                    {
+                                        self.ctx.safepoint();
+                                        continue 'frame;
+                                    }
                                     let depth = self.frames.len();
                                     if let Some(kw) = Obj::from_value(kwnames) {
                                         // keep kwnames rooted above the args
@@ -1835,4 +1996,115 @@ pub fn ascii_escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Inline arithmetic for BINARY_OP on immediate operands (small ints and
+/// immediate floats): `None` sends the operation to the general path
+/// (`Vm::binary_op`), which also produces every error (division by zero,
+/// negative shift) and every result that does not fit an immediate. Results
+/// are the ones `binary_op` computes for the same operands.
+#[inline(always)]
+fn fast_binop(arg: u32, a: Value, b: Value) -> Option<Value> {
+    // In-place forms of the operators are numbered `op + 13`.
+    let op = if arg >= 13 { arg - 13 } else { arg };
+    if a.is_int() && b.is_int() {
+        match op {
+            0 => return Value::int_add(a, b),
+            10 => return Value::int_sub(a, b),
+            _ => {}
+        }
+        let (x, y) = (a.int_unchecked(), b.int_unchecked());
+        let r = match op {
+            5 => x.checked_mul(y)?,
+            1 => x & y,
+            7 => x | y,
+            12 => x ^ y,
+            6 if y != 0 => {
+                // Python's modulo takes the sign of the divisor; |x|,|y| < 2**60.
+                let r = x % y;
+                if r != 0 && ((r < 0) != (y < 0)) {
+                    r + y
+                } else {
+                    r
+                }
+            }
+            2 if y != 0 => {
+                let q = x / y;
+                if (x % y != 0) && ((x < 0) != (y < 0)) {
+                    q - 1
+                } else {
+                    q
+                }
+            }
+            9 if y >= 0 => x >> y.min(63),
+            11 if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) => {
+                // Both exactly representable: one IEEE division is correctly rounded.
+                return Value::try_float(x as f64 / y as f64);
+            }
+            _ => return None,
+        };
+        return Value::try_int(r);
+    }
+    let x = if a.is_float() {
+        a.float_unchecked()
+    } else if a.is_int() && a.int_unchecked().unsigned_abs() < (1 << 53) {
+        a.int_unchecked() as f64
+    } else {
+        return None;
+    };
+    let y = if b.is_float() {
+        b.float_unchecked()
+    } else if b.is_int() && b.int_unchecked().unsigned_abs() < (1 << 53) {
+        b.int_unchecked() as f64
+    } else {
+        return None;
+    };
+    let r = match op {
+        0 => x + y,
+        10 => x - y,
+        5 => x * y,
+        11 if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Value::try_float(r)
+}
+
+/// FOR_ITER over a `range` iterator whose values are small ints: the same
+/// steps as `Vm::iter_next_builtin` without the call. `None` when `it` is not
+/// such an iterator (or the next value would not be a small int).
+#[inline(always)]
+fn range_iter_next(it: Value) -> Option<Option<Value>> {
+    let o = Obj::from_value(it)?;
+    if o.kind() != K_ITER {
+        return None;
+    }
+    let src = Obj::from_value(o.get(0))?;
+    if src.kind() != K_RANGE {
+        return None;
+    }
+    let i = get_raw(o, 0);
+    if i >= get_raw(o, 1) {
+        return Some(None);
+    }
+    let step = src.get(2).as_int()?;
+    let cur = get_raw(o, 2) as i64;
+    let v = Value::try_int(cur)?;
+    set_raw(o, 2, cur.wrapping_add(step) as u64);
+    set_raw(o, 0, i + 1);
+    Some(Some(v))
+}
+
+/// Decodes the instruction at `pc` (code units): opcode byte, operand
+/// (EXTENDED_ARG prefixes folded in) and the offset of the next instruction.
+#[inline(always)]
+fn decode_at(code: &[u8], mut pc: usize) -> Option<(u8, u32, usize)> {
+    let mut op = *code.get(pc * 2)?;
+    let mut arg = *code.get(pc * 2 + 1)? as u32;
+    pc += 1;
+    while op == Opcode::ExtendedArg as u8 {
+        op = *code.get(pc * 2)?;
+        arg = (arg << 8) | *code.get(pc * 2 + 1)? as u32;
+        pc += 1;
+    }
+    Some((op, arg, pc))
 }

@@ -12,7 +12,7 @@
 use super::*;
 use crate::bytecode::CodeObject;
 use proto_core::layouts::{get_raw, set_raw};
-use proto_core::native::{native_ref, Trace};
+use proto_core::native::{native_ref, native_ref_of, Trace};
 
 /// Type object.
 pub const K_TYPE: Kind = Kind(32);
@@ -172,7 +172,8 @@ pub struct CodeData {
     pub names: Box<[Value]>,
     /// `varnames` interned.
     pub varnames: Box<[Value]>,
-    /// Inline cache words (two per cache slot), shared by threads (atomics).
+    /// Inline cache words (`icache::CACHE_WORDS` per cache slot), shared by
+    /// threads (atomics; see `icache` for the protocol).
     pub cache: Box<[AtomicU64]>,
     /// Number of fast locals.
     pub nlocals: usize,
@@ -209,13 +210,13 @@ impl Trace for CodeData {
 /// The payload of a code value.
 #[inline]
 pub fn code_data(v: Value) -> Option<&'static CodeData> {
-    Obj::from_value(v).and_then(native_ref::<CodeData>)
+    Obj::from_value(v).and_then(native_ref_of::<CodeData>)
 }
 
 /// The payload of a builtin function value.
 #[inline]
 pub fn builtin_data(o: Obj) -> Option<&'static Builtin> {
-    native_ref::<Builtin>(o)
+    native_ref_of::<Builtin>(o)
 }
 
 /// The BigInt of a big int object.
@@ -438,7 +439,7 @@ impl Vm {
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len() + code.freevars.len();
         let extent = FRAME_HEADER + nlocals + ncells + code.max_stackdepth as usize + 2;
-        let cache = (0..code.n_cache_slots as usize * 2)
+        let cache = (0..code.n_cache_slots as usize * super::icache::CACHE_WORDS)
             .map(|_| AtomicU64::new(0))
             .collect();
         let name_value = self.intern(&code.name);
@@ -798,6 +799,8 @@ impl Vm {
         let flags = if basetype { TF_BASETYPE } else { 0 };
         let meta = self.g.types.type_;
         let t = alloc_type(&mut self.ctx, meta, n, d, layout, flags);
+        // A new type may reuse a freed type's address: invalidate inline caches.
+        self.new_type_epoch();
         let bo = Obj::from_value(base).expect("base");
         let bm = type_mro(bo);
         let mut items = vec![t.value()];

@@ -1973,7 +1973,7 @@ fn key_is_simple(k: Value, t: &Types) -> bool {
 }
 
 #[inline]
-fn simple_eq(a: Value, b: Value) -> bool {
+pub(crate) fn simple_eq(a: Value, b: Value) -> bool {
     if a == b {
         return true;
     }

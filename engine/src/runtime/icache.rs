@@ -1,0 +1,343 @@
+//! Inline caches for LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD and STORE_ATTR.
+//!
+//! Every code object owns `CACHE_WORDS` atomic words per cache slot
+//! (`CodeData::cache`, slot `cache_index[offset of the opcode unit]`). Code
+//! objects are shared by all threads, which run in parallel, so:
+//!
+//! - **Entries are self-validating.** A hit is only taken when the entry's
+//!   facts can be checked against the live state in a few loads; a stale or
+//!   never-written entry is a miss, never a wrong result.
+//! - **Hits never write.** Readers only load; entries are written on misses.
+//! - **No torn entries.** Multi-word entries (attribute caches) are guarded
+//!   by a sequence word (a seqlock): a writer claims the entry by moving the
+//!   sequence from even to odd with a compare-exchange (a writer that loses
+//!   the race simply does not write), stores the payload, and publishes the
+//!   next even number; a reader loads the sequence, the payload and the
+//!   sequence again and accepts only an even, unchanged sequence.
+//! - **No dangling values.** An entry holds a heap value (a method found on a
+//!   type) only under a `type_epoch` guard: while the epoch is unchanged no
+//!   class dict was written, so the value is still stored in the type's MRO
+//!   and kept alive by the (live) type of the object being looked at.
+//!   Types are identified by address plus epoch: the epoch is bumped when a
+//!   type is allocated (`Vm::new_type_epoch`), so a type freed and replaced
+//!   by another at the same address never matches an older entry.
+//!
+//! LOAD_GLOBAL uses one word per slot: hints of the entry indices of the name
+//! in the globals and the builtins tables. A hint is checked by comparing the
+//! key stored at that index with the (interned) name, so it needs no version
+//! and cannot go stale: after a deletion or a resize the key no longer
+//! matches and the lookup probes the dicts as before. A builtins hit first
+//! confirms by a probe that globals does not (or no longer does) define it.
+
+use super::ops::{simple_eq, str_hash};
+use super::*;
+use proto_core::sync::fence;
+
+/// Atomic words per inline-cache slot: a sequence word and three payload words.
+pub const CACHE_WORDS: usize = 4;
+
+/// Word 0 of a slot: sequence (even = stable; 0 = never written).
+const SEQ: usize = 0;
+
+/// Payload tag (word 3, low bits) of an attribute entry.
+const TAG_DICT_ONLY: u64 = 1;
+/// LOAD_METHOD entry: word 3 holds the method found on the type.
+const TAG_METHOD: u64 = 2;
+
+/// The cache words of the slot used by the instruction whose opcode unit is
+/// at `offset`, if it has one.
+#[inline(always)]
+pub fn slot(cd: &'static CodeData, offset: usize) -> Option<&'static [AtomicU64]> {
+    let i = *cd.code.cache_index.get(offset)?;
+    if i == crate::bytecode::NO_CACHE {
+        return None;
+    }
+    let at = i as usize * CACHE_WORDS;
+    cd.cache.get(at..at + CACHE_WORDS)
+}
+
+/// Reads a stable snapshot of the three payload words, or None.
+#[inline(always)]
+fn read(s: &[AtomicU64]) -> Option<[u64; 3]> {
+    let s1 = s[SEQ].load(Ordering::Acquire);
+    if s1 & 1 != 0 || s1 == 0 {
+        return None;
+    }
+    let p = [
+        s[1].load(Ordering::Relaxed),
+        s[2].load(Ordering::Relaxed),
+        s[3].load(Ordering::Relaxed),
+    ];
+    fence(Ordering::Acquire);
+    let s2 = s[SEQ].load(Ordering::Relaxed);
+    (s1 == s2).then_some(p)
+}
+
+/// Writes the payload unless another writer holds the slot.
+fn write(s: &[AtomicU64], p: [u64; 3]) {
+    let s0 = s[SEQ].load(Ordering::Relaxed);
+    if s0 & 1 != 0
+        || s[SEQ]
+            .compare_exchange(s0, s0 + 1, Ordering::Acquire, Ordering::Relaxed)
+            .is_err()
+    {
+        return;
+    }
+    fence(Ordering::Release);
+    s[1].store(p[0], Ordering::Relaxed);
+    s[2].store(p[1], Ordering::Relaxed);
+    s[3].store(p[2], Ordering::Relaxed);
+    s[SEQ].store(s0 + 2, Ordering::Release);
+}
+
+/// Entry `e` of dict `d`'s current table if its key is `name`.
+#[inline(always)]
+fn hinted(d: Obj, hint: u64, name: Value) -> Option<Value> {
+    if hint == 0 {
+        return None;
+    }
+    let e = (hint - 1) as usize;
+    let t = ldict::table(d);
+    if e >= ldict::used(t).min(ldict::cap(t)) {
+        return None;
+    }
+    let (k, v, _) = ldict::entry(t, e);
+    // A concurrent deletion may have cleared the value after the key check.
+    (k == name && !v.is_empty()).then_some(v)
+}
+
+/// `d[name]` for a str `name` (the same lookup as `Vm::dict_get_str`),
+/// inlined, with the hash taken from the str's cache when present (always
+/// for names in code objects).
+#[inline(always)]
+pub(crate) fn fast_get(d: Obj, name: Value) -> Option<Value> {
+    let ko = Obj::from_value(name)?;
+    let h = match lstr::cached_hash(ko) {
+        Some(h) => h,
+        None => str_hash(ko) as u64,
+    };
+    let t = ldict::table(d);
+    let r: Result<ldict::Probe, ()> = ldict::probe(t, h, name, |k| Ok(simple_eq(name, k)));
+    match r {
+        Ok(ldict::Probe::Found(e)) => {
+            let v = ldict::entry(t, e).1;
+            (!v.is_empty()).then_some(v)
+        }
+        _ => None,
+    }
+}
+
+/// Index of `name` in dict `d`'s current table, as a hint (`index + 1`; 0: absent).
+fn index_of(d: Obj, name: Value) -> u64 {
+    let Some(ko) = Obj::from_value(name) else {
+        return 0;
+    };
+    let h = str_hash(ko) as u64;
+    let t = ldict::table(d);
+    let r: Result<ldict::Probe, ()> = ldict::probe(t, h, name, |k| Ok(k == name));
+    match r {
+        Ok(ldict::Probe::Found(e)) if e < u32::MAX as usize - 1 => e as u64 + 1,
+        _ => 0,
+    }
+}
+
+impl Vm {
+    /// Bumps `type_epoch` (a class was created or mutated).
+    #[inline]
+    pub fn new_type_epoch(&self) {
+        self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// LOAD_GLOBAL through the slot's index hints; falls back to the
+    /// dict lookups (and refreshes the hints) on a miss.
+    #[inline]
+    pub(crate) fn load_global_cached(
+        &mut self,
+        s: Option<&'static [AtomicU64]>,
+        globals: Obj,
+        builtins: Obj,
+        name: Value,
+    ) -> Option<Value> {
+        let s = s?;
+        let w = s[1].load(Ordering::Relaxed);
+        if let Some(v) = hinted(globals, w & 0xFFFF_FFFF, name) {
+            return Some(v);
+        }
+        if w >> 32 != 0 && fast_get(globals, name).is_none() {
+            if let Some(v) = hinted(builtins, w >> 32, name) {
+                return Some(v);
+            }
+        }
+        // Miss: refresh the hints (a name defined nowhere stays 0/0 and
+        // takes the error path).
+        let gi = index_of(globals, name);
+        let bi = if gi == 0 { index_of(builtins, name) } else { 0 };
+        let nw = gi | (bi << 32);
+        if nw != w {
+            s[1].store(nw, Ordering::Relaxed);
+        }
+        if gi != 0 {
+            hinted(globals, gi, name)
+        } else {
+            hinted(builtins, bi, name)
+        }
+    }
+
+    /// Is a LOAD_ATTR / STORE_ATTR of `name` on instances of `tp` plain
+    /// instance-dict access (no class attribute or descriptor involved for a
+    /// load, no data descriptor or `__setattr__` for a store)?
+    fn dict_only(&self, tpo: Obj, name: Value, store: bool) -> bool {
+        let flags = type_flags(tpo);
+        if store {
+            if flags & TF_SETATTR != 0 {
+                return false;
+            }
+            match self.lookup_type(tpo.value(), name) {
+                None => true,
+                Some(d) => !d.is_heap() || !self.is_data_descr(d),
+            }
+        } else {
+            flags & TF_GETATTRIBUTE == 0 && self.lookup_type(tpo.value(), name).is_none()
+        }
+    }
+
+    /// LOAD_ATTR fast path for instances whose attribute lives in their
+    /// dict. `None`: take the general path.
+    #[inline]
+    pub(crate) fn load_attr_cached(
+        &mut self,
+        s: Option<&'static [AtomicU64]>,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
+        let s = s?;
+        let o = Obj::from_value(obj)?;
+        if o.kind() != K_INSTANCE {
+            return None;
+        }
+        let tp = o.class();
+        let dict = Obj::from_value(o.get(0));
+        let epoch = self.g.type_epoch.load(Ordering::Acquire);
+        if let Some([t, e, p]) = read(s) {
+            if t == tp.bits() && e == epoch && p & 3 == TAG_DICT_ONLY {
+                let d = dict?;
+                if let Some(v) = hinted(d, p >> 2, name) {
+                    return Some(v);
+                }
+                return fast_get(d, name);
+            }
+        }
+        // Miss: record the fact if it holds (no Python code runs here).
+        let tpo = Obj::from_value(tp)?;
+        if tpo.kind() != K_TYPE || !self.dict_only(tpo, name, false) {
+            return None;
+        }
+        let d = dict?;
+        let hint = index_of(d, name);
+        write(s, [tp.bits(), epoch, (hint << 2) | TAG_DICT_ONLY]);
+        hinted(d, hint, name)
+    }
+
+    /// STORE_ATTR fast path: `true` when the value was stored in the
+    /// instance dict.
+    #[inline]
+    pub(crate) fn store_attr_cached(
+        &mut self,
+        s: Option<&'static [AtomicU64]>,
+        obj: Value,
+        name: Value,
+        v: Value,
+    ) -> bool {
+        let Some(s) = s else { return false };
+        let Some(o) = Obj::from_value(obj) else {
+            return false;
+        };
+        if o.kind() != K_INSTANCE {
+            return false;
+        }
+        let Some(d) = Obj::from_value(o.get(0)) else {
+            return false;
+        };
+        let tp = o.class();
+        let epoch = self.g.type_epoch.load(Ordering::Acquire);
+        let hit = match read(s) {
+            Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_DICT_ONLY => {
+                // A local dict whose entry for `name` is where the hint says:
+                // overwrite the value in place (the owner thread is the only
+                // one that can reach it, so no lock).
+                if !d.is_shared() && hinted(d, p >> 2, name).is_some() {
+                    let t = ldict::table(d);
+                    ldict::set_value(&mut self.ctx, d, t, (p >> 2) as usize - 1, v);
+                    return true;
+                }
+                true
+            }
+            _ => false,
+        };
+        if !hit {
+            let Some(tpo) = Obj::from_value(tp) else {
+                return false;
+            };
+            if tpo.kind() != K_TYPE || !self.dict_only(tpo, name, true) {
+                return false;
+            }
+            // Names in code objects are interned (shared), as generic_setattr requires.
+            self.dict_set_str(d.value(), name, v);
+            let hint = index_of(d, name);
+            write(s, [tp.bits(), epoch, (hint << 2) | TAG_DICT_ONLY]);
+            return true;
+        }
+        self.dict_set_str(d.value(), name, v);
+        true
+    }
+
+    /// LOAD_METHOD through the cache: the method found on the type is
+    /// remembered per (type, epoch); the instance dict is still checked for
+    /// a shadowing attribute every time, as `load_method` does.
+    #[inline]
+    pub(crate) fn load_method_cached(
+        &mut self,
+        s: Option<&'static [AtomicU64]>,
+        obj: Value,
+        name: Value,
+    ) -> Option<attr::MethodLookup> {
+        let s = s?;
+        if let Some(o) = Obj::from_value(obj) {
+            // Attributes of classes and modules take the general path.
+            if o.kind() == K_TYPE || o.kind() == K_MODULE {
+                return None;
+            }
+        }
+        let tp = self.type_of(obj);
+        let epoch = self.g.type_epoch.load(Ordering::Acquire);
+        let f = match read(s) {
+            Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_METHOD => {
+                Value::from_bits(p & !3)
+            }
+            _ => {
+                let tpo = Obj::from_value(tp)?;
+                if tpo.kind() != K_TYPE || type_flags(tpo) & TF_GETATTRIBUTE != 0 {
+                    return None;
+                }
+                let d = self.lookup_type(tp, name)?;
+                let dobj = Obj::from_value(d)?;
+                let is_method = dobj.kind() == K_FUNCTION
+                    || (dobj.kind() == K_BUILTIN
+                        && builtin_data(dobj).is_some_and(|b| b.is_method));
+                if !is_method || d.bits() & 3 != 0 {
+                    return None;
+                }
+                write(s, [tp.bits(), epoch, d.bits() | TAG_METHOD]);
+                d
+            }
+        };
+        let shadow = Obj::from_value(obj)
+            .and_then(|o| self.instance_dict(o))
+            .and_then(Obj::from_value)
+            .and_then(|dict| fast_get(dict, name));
+        Some(match shadow {
+            Some(v) => attr::MethodLookup::Attr(v),
+            None => attr::MethodLookup::Method(f),
+        })
+    }
+}
