@@ -8,6 +8,7 @@ pub mod float;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod object;
 pub mod seq;
 pub mod str;
@@ -26,5 +27,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     dict::init(vm)?;
     iterators::init(vm)?;
     bytes::init(vm)?;
+    memoryview::init(vm)?;
     Ok(())
 }
