@@ -471,6 +471,12 @@ impl Vm {
                 "unsupported operand type(s) for {sym} or pow(): '{ta}' and '{tb}'"
             )));
         }
+        if (sym == "+" || sym == "+=")
+            && Obj::from_value(a)
+                .is_some_and(|o| o.kind() == Kind::BYTES || o.kind() == K_BYTEARRAY)
+        {
+            return Err(self.type_error(&format!("can't concat {tb} to {ta}")));
+        }
         if (sym == "+" || sym == "+=") && ta == "str" {
             return Err(self.type_error(&format!("can only concatenate str (not \"{tb}\") to str")));
         }

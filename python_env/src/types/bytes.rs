@@ -1542,31 +1542,12 @@ fn b_translate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn b_mod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let b = buf(a[0]).unwrap_or_default();
-    let s: String = b.iter().map(|&c| c as char).collect();
-    let sv = vm.new_str(&s);
-    let conv = |vm: &mut Vm, x: Value| -> Value {
-        match buf(x) {
-            Some(xb) => {
-                let xs: String = xb.iter().map(|&c| c as char).collect();
-                vm.new_str(&xs)
-            }
-            None => x,
-        }
-    };
-    let args = if Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::TUPLE) {
-        let items: Vec<Value> = vm
-            .seq_items(a[1])
-            .into_iter()
-            .map(|x| conv(vm, x))
-            .collect();
-        vm.new_tuple(&items)
-    } else {
-        conv(vm, a[1])
-    };
-    let r = super::str::percent(vm, sv, args)?;
-    let bb: Vec<u8> = str_of(r).chars().map(|c| c as u32 as u8).collect();
-    Ok(wrap(vm, a[0], &bb))
+    let r = super::str::percent_bytes(vm, a[0], a[1])?;
+    if is_ba(a[0]) {
+        let b = str_bytes(r).to_vec();
+        return Ok(wrap(vm, a[0], &b));
+    }
+    Ok(r)
 }
 
 fn ba_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
