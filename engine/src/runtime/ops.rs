@@ -43,8 +43,21 @@ impl Vm {
         match o.kind() {
             Kind::BIG_INT => bigint_of(v).map(Num::B),
             Kind::FLOAT => Some(Num::F(boxed_float(o))),
+            // An int/float subclass instance stands for its exact value.
+            K_NUMSUB => self.num(o.get(1)),
             _ => None,
         }
+    }
+
+    /// Like [`Vm::num`], but `None` for instances of int/float subclasses:
+    /// the operator fast paths use it so that a subclass's overriding
+    /// dunders are honoured.
+    #[inline]
+    pub fn exact_num(&self, v: Value) -> Option<Num> {
+        if Obj::from_value(v).is_some_and(|o| o.kind() == K_NUMSUB) {
+            return None;
+        }
+        self.num(v)
     }
 
     /// The value as an i64 if it is an int that fits.
@@ -358,7 +371,7 @@ impl Vm {
                 _ => {}
             }
         }
-        if let (Some(na), Some(nb)) = (self.num(a), self.num(b)) {
+        if let (Some(na), Some(nb)) = (self.exact_num(a), self.exact_num(b)) {
             if let Some(r) = self.int_binop(op, &na, &nb)? {
                 return Ok(r);
             }
@@ -546,7 +559,7 @@ impl Vm {
 
     /// Unary operators: "-", "+", "~".
     pub fn unary_op(&mut self, op: char, v: Value) -> PyResult<Value> {
-        if let Some(n) = self.num(v) {
+        if let Some(n) = self.exact_num(v) {
             match (op, n) {
                 ('-', Num::I(i)) => {
                     return Ok(match i.checked_neg() {
@@ -810,7 +823,7 @@ impl Vm {
             let (x, y) = (a.int_unchecked(), b.int_unchecked());
             return Ok(Value::bool(cmp_op(x.cmp(&y), op)));
         }
-        if let (Some(na), Some(nb)) = (self.num(a), self.num(b)) {
+        if let (Some(na), Some(nb)) = (self.exact_num(a), self.exact_num(b)) {
             return Ok(Value::bool(num_compare(&na, &nb, op)));
         }
         if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
@@ -1095,8 +1108,20 @@ impl Vm {
             let t = ldict::table(d);
             let simple = key_is_simple(key, &self.g.types);
             if simple {
-                let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
-                return Ok((t, r.unwrap_or(Probe::Vacant(0))));
+                // A stored key that is not simple itself (an int or str
+                // subclass instance with the same hash) needs the full
+                // `==`: the probe then gives up and takes the slow path.
+                let types = &self.g.types;
+                let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| {
+                    if key_is_simple(k, types) {
+                        Ok(simple_eq(key, k))
+                    } else {
+                        Err(())
+                    }
+                });
+                if let Ok(p) = r {
+                    return Ok((t, p));
+                }
             }
             let mark = self.push_root(d.value());
             self.push_root(t.value());

@@ -51,7 +51,11 @@ fn float_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(&x) => to_float(vm, x)?,
         None => 0.0,
     };
-    Ok(vm.new_float(f))
+    let r = vm.new_float(f);
+    if args.pos[0] != vm.g.types.float {
+        return Ok(super::int::new_numsub(vm, args.pos[0], r));
+    }
+    Ok(r)
 }
 
 fn fval(vm: &Vm, v: Value) -> f64 {
@@ -64,7 +68,7 @@ fn float_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn float_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let h = vm.hash(a[0])?;
+    let h = vm.hash(super::int::exact_value(a[0]))?;
     Ok(vm.new_int(h))
 }
 
@@ -168,7 +172,7 @@ fn float_imag(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn float_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.format(a[0], a[1])
+    vm.format(super::int::exact_value(a[0]), a[1])
 }
 
 fn float_getformat(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -209,7 +213,11 @@ macro_rules! fcmp {
             if vm.num(a[1]).is_none() {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
-            vm.compare(a[0], a[1], $op)
+            vm.compare(
+                super::int::exact_value(a[0]),
+                super::int::exact_value(a[1]),
+                $op,
+            )
         }
     };
 }
@@ -221,7 +229,7 @@ fcmp!(f_gt, 4);
 fcmp!(f_ge, 5);
 
 fn f_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.unary_op('-', a[0])
+    vm.unary_op('-', super::int::exact_value(a[0]))
 }
 fn f_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let f = fval(vm, a[0]);
@@ -416,7 +424,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_static(t, "__getformat__", float_getformat, true);
     let methods: &[(&'static str, NativeFn)] = &[
         ("__repr__", float_repr),
-        ("__str__", float_repr),
         ("__hash__", float_hash),
         ("is_integer", is_integer),
         ("as_integer_ratio", as_integer_ratio),

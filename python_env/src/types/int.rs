@@ -12,7 +12,13 @@ use proto_core::{Kind, Obj, Value};
 pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
     match vm.num(x) {
         Some(Num::I(i)) => return Ok(Value::int(i)),
-        Some(Num::B(_)) => return Ok(x),
+        Some(Num::B(b)) => {
+            return Ok(if exact_value(x) == x {
+                x
+            } else {
+                vm.new_bigint(b.clone())
+            })
+        }
         Some(Num::F(f)) => {
             if f.is_nan() {
                 return Err(vm.value_error("cannot convert float NaN to integer"));
@@ -100,7 +106,7 @@ fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
     };
     if cls != vm.g.types.int && cls != vm.g.types.bool_ {
-        return Err(vm.type_error("int subclasses are not supported yet"));
+        return Ok(new_numsub(vm, cls, r));
     }
     Ok(r)
 }
@@ -136,8 +142,25 @@ fn int_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_str(&s))
 }
 
+/// The exact int/float an int/float subclass instance stands for (`v`
+/// itself otherwise).
+pub fn exact_value(v: Value) -> Value {
+    match Obj::from_value(v) {
+        Some(o) if o.kind() == K_NUMSUB => o.get(1),
+        _ => v,
+    }
+}
+
+/// An instance of `cls` (a subclass of int or float) standing for `value`.
+pub fn new_numsub(vm: &mut Vm, cls: Value, value: Value) -> Value {
+    let o = vm.alloc_obj(K_NUMSUB, cls, 2, 0);
+    o.init(0, Value::EMPTY);
+    o.init(1, exact_value(value));
+    o.value()
+}
+
 fn int_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let h = vm.hash(a[0])?;
+    let h = vm.hash(exact_value(a[0]))?;
     Ok(vm.new_int(h))
 }
 
@@ -328,7 +351,11 @@ macro_rules! cmp_method {
             if vm.num(a[1]).is_none() {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
-            vm.compare(a[0], a[1], $op)
+            vm.compare(
+                super::int::exact_value(a[0]),
+                super::int::exact_value(a[1]),
+                $op,
+            )
         }
     };
 }
@@ -340,20 +367,20 @@ cmp_method!(num_gt, 4);
 cmp_method!(num_ge, 5);
 
 fn int_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.unary_op('-', a[0])
+    vm.unary_op('-', super::int::exact_value(a[0]))
 }
 fn int_pos(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.unary_op('+', a[0])
+    vm.unary_op('+', super::int::exact_value(a[0]))
 }
 fn int_invert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.unary_op('~', a[0])
+    vm.unary_op('~', super::int::exact_value(a[0]))
 }
 fn int_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let b = big(vm, a[0]);
     Ok(vm.new_bigint(b.abs()))
 }
 fn int_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.format(a[0], a[1])
+    vm.format(super::int::exact_value(a[0]), a[1])
 }
 
 fn bool_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -385,7 +412,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_static(t, "__new__", int_new, false);
     let methods: &[(&'static str, NativeFn)] = &[
         ("__repr__", int_repr),
-        ("__str__", int_repr),
         ("__hash__", int_hash),
         ("bit_length", int_bit_length),
         ("bit_count", int_bit_count),
@@ -458,7 +484,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let b = vm.g.types.bool_;
     vm.add_static(b, "__new__", bool_new, false);
     vm.add_method(b, "__repr__", bool_repr);
-    vm.add_method(b, "__str__", bool_repr);
     vm.add_method(b, "__and__", bool_and);
     vm.add_method(b, "__rand__", bool_and);
     vm.add_method(b, "__or__", bool_or);
