@@ -685,6 +685,13 @@ fn divmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
         )));
     }
+    if let (Some(x), Some(y)) = (vm.exact_num(a[0]), vm.exact_num(a[1])) {
+        let is_float = matches!(x, engine::runtime::ops::Num::F(_))
+            || matches!(y, engine::runtime::ops::Num::F(_));
+        if is_float && vm.as_f64(a[1]) == Some(0.0) {
+            return Err(vm.new_exc(vm.g.e.ZeroDivisionError, "float divmod()"));
+        }
+    }
     let q = vm.binary_op(B::FloorDivide, a[0], a[1])?;
     let r = vm.binary_op(B::Remainder, a[0], a[1])?;
     Ok(vm.new_tuple(&[q, r]))

@@ -185,17 +185,56 @@ fn int_conjugate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_bigint(b))
 }
 
+/// The `byteorder` argument of to_bytes/from_bytes: true for big-endian.
+fn byteorder(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<bool> {
+    let Some(v) = v else {
+        return Ok(true);
+    };
+    if !is_str(v) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!(
+            "{fname}() argument 'byteorder' must be str, not {tn}"
+        )));
+    }
+    match str_of(v).as_ref() {
+        "big" => Ok(true),
+        "little" => Ok(false),
+        _ => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+    }
+}
+
 fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
-    let length = args
-        .get(1, "length")
-        .and_then(|v| vm.as_i64(v))
-        .unwrap_or(1) as usize;
-    let order = args
-        .get(2, "byteorder")
-        .map(|v| str_of(v).into_owned())
-        .unwrap_or_else(|| "big".into());
-    let signed = match args.take("signed") {
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "to_bytes() takes at most 2 positional arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let length = args.get(1, "length");
+    let order = args.get(2, "byteorder");
+    let signed = args.take("signed");
+    args.no_more_kw(vm, "to_bytes")?;
+    let length = match length {
+        Some(v) => {
+            let i = vm.index(v)?;
+            match vm.as_i64(i) {
+                Some(n) if n < 0 => {
+                    return Err(vm.value_error("length argument must be non-negative"))
+                }
+                Some(n) => n as u64,
+                None => {
+                    return Err(vm.new_exc(
+                        vm.g.e.OverflowError,
+                        "Python int too large to convert to C ssize_t",
+                    ))
+                }
+            }
+        }
+        None => 1,
+    };
+    let big_endian = byteorder(vm, order, "to_bytes")?;
+    let signed = match signed {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -211,19 +250,19 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     } else {
         b.to_bytes_le().1
     };
-    if bytes.len() > length
-        && !(bytes.len() == length + 1 && *bytes.last().unwrap_or(&1) == 0 && !signed)
-    {
-        if !(b.is_zero() && length == 0) {
-            return Err(vm.new_exc(vm.g.e.OverflowError, "int too big to convert"));
-        }
+    if b.is_zero() {
+        bytes.clear();
     }
-    if length > (1 << 31) {
+    // Minimal two's complement / unsigned length must fit.
+    if bytes.len() as u64 > length {
         return Err(vm.new_exc(vm.g.e.OverflowError, "int too big to convert"));
     }
+    if length > (1 << 31) {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
     let fill = if b.is_negative() { 0xFF } else { 0 };
-    bytes.resize(length, fill);
-    if order == "big" {
+    bytes.resize(length as usize, fill);
+    if big_endian {
         bytes.reverse();
     }
     Ok(vm.new_bytes(&bytes))
@@ -231,25 +270,32 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
-    let data = args.get(1, "bytes").unwrap_or(Value::NONE);
-    let order = args
-        .get(2, "byteorder")
-        .map(|v| str_of(v).into_owned())
-        .unwrap_or_else(|| "big".into());
-    let signed = match args.take("signed") {
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "from_bytes() takes at most 2 positional arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let data = args.get(1, "bytes");
+    let order = args.get(2, "byteorder");
+    let signed = args.take("signed");
+    args.no_more_kw(vm, "from_bytes")?;
+    let Some(data) = data else {
+        return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+    };
+    let big_endian = byteorder(vm, order, "from_bytes")?;
+    let signed = match signed {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    let items: Vec<u8> = if Obj::from_value(data).is_some_and(|o| o.kind() == Kind::BYTES) {
-        str_bytes(data).to_vec()
-    } else {
-        vm.collect(data)?
-            .into_iter()
-            .map(|v| vm.as_i64(v).unwrap_or(0) as u8)
-            .collect()
-    };
-    let mut b = items;
-    if order == "big" {
+    // bytes(data): buffers, iterables of ints, __bytes__ (errors as bytes()).
+    if is_str(data) {
+        return Err(vm.type_error("cannot convert 'str' object to bytes"));
+    }
+    let bytes_t = vm.g.types.bytes;
+    let bv = vm.call(bytes_t, &[data], Value::EMPTY)?;
+    let mut b = str_bytes(bv).to_vec();
+    if big_endian {
         b.reverse();
     }
     let r = if signed {
@@ -257,7 +303,12 @@ fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     } else {
         BigInt::from_bytes_le(num_bigint::Sign::Plus, &b)
     };
-    Ok(vm.new_bigint(r))
+    let r = vm.new_bigint(r);
+    let cls = a[0];
+    if cls != vm.g.types.int {
+        return vm.call(cls, &[r], Value::EMPTY);
+    }
+    Ok(r)
 }
 
 fn int_index(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
