@@ -706,44 +706,35 @@ fn pow_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("pow() missing required argument"));
     };
     if let Some(m) = m {
-        let (Some(bb), Some(eb), Some(mb)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m))
-        else {
+        if vm.is_int_like(b) && vm.is_int_like(e) && vm.is_int_like(m) {
+            let r = crate::types::int::int_modpow(vm, b, e, m)?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+        }
+        // Three-argument pow uses only the base's __pow__ (no __rpow__);
+        // float and complex refuse a modulus.
+        let nums = [b, e, m]
+            .iter()
+            .all(|v| vm.num(*v).is_some() || vm.type_of(*v) == vm.g.types.complex);
+        if nums {
             return Err(
                 vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
             );
-        };
-        if num_traits::Zero::is_zero(&mb) {
-            return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
-        let r = if eb.sign() == num_bigint::Sign::Minus {
-            // modular inverse
-            let inv = modinv(&bb, &mb)
-                .ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
-            inv.modpow(&(-eb), &mb)
-        } else {
-            bb.modpow(&eb, &mb)
-        };
-        let r = if r.sign() == num_bigint::Sign::Minus
-            || (mb.sign() == num_bigint::Sign::Minus
-                && !num_traits::Zero::is_zero(&r)
-                && r.sign() == num_bigint::Sign::Plus)
-        {
-            r + &mb
-        } else {
-            r
-        };
-        return Ok(vm.new_bigint(r));
+        let pow_n = vm.g.names.__pow__;
+        if let Some(f) = vm.lookup_type(vm.type_of(b), pow_n) {
+            let r = vm.call_bound(f, b, &[e, m])?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+        }
+        let (tb, te, tm) = (vm.type_name_of(b), vm.type_name_of(e), vm.type_name_of(m));
+        return Err(vm.type_error(&format!(
+            "unsupported operand type(s) for ** or pow(): '{tb}', '{te}', '{tm}'"
+        )));
     }
     vm.binary_op(engine::bytecode::BinaryOperator::Power, b, e)
-}
-
-fn modinv(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {
-    use num_integer::Integer;
-    let g = a.extended_gcd(m);
-    if g.gcd != num_bigint::BigInt::from(1) && g.gcd != num_bigint::BigInt::from(-1) {
-        return None;
-    }
-    Some(g.x.mod_floor(m))
 }
 
 fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -757,6 +757,13 @@ impl Vm {
                 if Some(f) == self.object_attr(self.g.names.__hash__) {
                     return Ok((v.bits() >> 4) as i64);
                 }
+                // A str subclass inheriting str.__hash__ hashes like str
+                // (the full 64-bit hash, not its int reduced modulo 2**61-1).
+                if o.kind() == Kind::STR
+                    && Some(f) == self.lookup_type(self.g.types.str_, self.g.names.__hash__)
+                {
+                    return Ok(str_hash(o));
+                }
                 let r = self.call_bound(f, v, &[])?;
                 return match self.num(r) {
                     Some(Num::I(i)) => Ok(if i == -1 { -2 } else { i }),

@@ -366,7 +366,9 @@ macro_rules! binop_method {
             if a.len() != 2 {
                 return Err(vm.type_error("expected 1 argument"));
             }
-            if vm.num(a[1]).is_none() {
+            // int's dunders only handle ints (float/complex operands are
+            // left to the other type's reflected method).
+            if !vm.is_int_like(a[1]) {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
             let (x, y) = if $rev { (a[1], a[0]) } else { (a[0], a[1]) };
@@ -388,8 +390,63 @@ binop_method!(int_truediv, TrueDivide, false);
 binop_method!(int_rtruediv, TrueDivide, true);
 binop_method!(int_mod, Remainder, false);
 binop_method!(int_rmod, Remainder, true);
-binop_method!(int_pow, Power, false);
-binop_method!(int_rpow, Power, true);
+binop_method!(int_pow2, Power, false);
+binop_method!(int_rpow2, Power, true);
+
+/// `int.__pow__(self, value, mod=None)`.
+fn int_pow(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__pow__", a, k, 1, 2)?;
+    match a.get(2) {
+        Some(&m) if !m.is_none() => int_modpow(vm, a[0], a[1], m),
+        _ => int_pow2(vm, &a[..2], Value::EMPTY),
+    }
+}
+
+/// `int.__rpow__(self, value, mod=None)`.
+fn int_rpow(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__rpow__", a, k, 1, 2)?;
+    match a.get(2) {
+        Some(&m) if !m.is_none() => int_modpow(vm, a[1], a[0], m),
+        _ => int_rpow2(vm, &a[..2], Value::EMPTY),
+    }
+}
+
+/// Three-argument pow on ints (NotImplemented if an operand is not an int).
+pub fn int_modpow(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
+    let (Some(bb), Some(eb), Some(mb)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    if mb.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let am = mb.abs();
+    let r = if eb.is_negative() {
+        let Some(inv) = modular_inverse(&bb, &am) else {
+            return Err(vm.value_error("base is not invertible for the given modulus"));
+        };
+        inv.modpow(&(-eb), &am)
+    } else {
+        bb.modpow(&eb, &am)
+    };
+    // r is in [0, |m|); the result takes the sign of m (floor modulo).
+    let r = if mb.is_negative() && !r.is_zero() {
+        r + mb
+    } else {
+        r
+    };
+    Ok(vm.new_bigint(r))
+}
+
+/// The inverse of `a` modulo `m` (m > 0), if any.
+fn modular_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    use num_integer::Integer;
+    let a = a.mod_floor(m);
+    let g = a.extended_gcd(m);
+    if g.gcd != BigInt::from(1) && !(m == &BigInt::from(1)) {
+        return None;
+    }
+    Some(g.x.mod_floor(m))
+}
 binop_method!(int_and, And, false);
 binop_method!(int_or, Or, false);
 binop_method!(int_xor, Xor, false);
