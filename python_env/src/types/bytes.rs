@@ -2,6 +2,7 @@
 
 use super::seq::{is_slice, norm_index, slice_indices};
 use crate::args::Args;
+use crate::text::codecs::{Codec, CodecError, ErrorHandler};
 use engine::runtime::*;
 use proto_core::{Kind, Obj, Value};
 
@@ -16,121 +17,75 @@ pub fn buf(v: Value) -> Option<Vec<u8>> {
     }
 }
 
-fn norm_enc(e: &str) -> String {
-    e.to_ascii_lowercase().replace('_', "-")
+/// Resolves a codec name (LookupError "unknown encoding: ..." otherwise).
+fn codec(vm: &mut Vm, enc: &str) -> PyResult<Codec> {
+    Codec::lookup(enc)
+        .ok_or_else(|| vm.exc_by_name("LookupError", &format!("unknown encoding: {enc}")))
+}
+
+/// Resolves an error handler name.
+fn handler(vm: &mut Vm, errors: &str) -> PyResult<ErrorHandler> {
+    ErrorHandler::from_name(errors).ok_or_else(|| {
+        vm.exc_by_name(
+            "LookupError",
+            &format!("unknown error handler name '{errors}'"),
+        )
+    })
+}
+
+/// The UnicodeEncodeError/UnicodeDecodeError for a codec failure, with its
+/// `encoding`, `object`, `start`, `end` and `reason` attributes.
+fn codec_exc(vm: &mut Vm, e: &CodecError, object: Value) -> PyException {
+    let cls = if e.encode {
+        vm.g.e.UnicodeEncodeError
+    } else {
+        vm.g.e.UnicodeDecodeError
+    };
+    let exc = vm.new_exc(cls, &e.message());
+    let mark = vm.push_root(exc.0);
+    vm.push_root(object);
+    let enc = vm.new_str(e.encoding);
+    let reason = vm.new_str(e.reason);
+    let attrs = [
+        ("encoding", enc),
+        ("object", object),
+        ("start", Value::int(e.start as i64)),
+        ("end", Value::int(e.end as i64)),
+        ("reason", reason),
+    ];
+    for (name, v) in attrs {
+        let k = vm.intern(name);
+        // Exceptions always have an instance dict; a failure here is ignored.
+        let _ = vm.setattr(exc.0, k, v);
+    }
+    vm.pop_roots(mark);
+    exc
 }
 
 /// Decodes bytes to a str value.
 pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value> {
-    match norm_enc(enc).as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(vm.new_str(s)),
-            Err(e) => {
-                if errors == "replace" {
-                    Ok(vm.new_str(&String::from_utf8_lossy(b)))
-                } else if errors == "ignore" {
-                    let s: String = String::from_utf8_lossy(b)
-                        .chars()
-                        .filter(|c| *c != '\u{FFFD}')
-                        .collect();
-                    Ok(vm.new_str(&s))
-                } else {
-                    let pos = e.valid_up_to();
-                    let byte = b[pos];
-                    let reason = if e.error_len().is_none() {
-                        "unexpected end of data"
-                    } else if (0x80..0xC0).contains(&byte) {
-                        "invalid start byte"
-                    } else {
-                        "invalid continuation byte"
-                    };
-                    let end = pos + e.error_len().unwrap_or(b.len() - pos).max(1);
-                    let msg = if end - pos > 1 {
-                        format!(
-                            "'utf-8' codec can't decode bytes in position {}-{}: {}",
-                            pos,
-                            end - 1,
-                            reason
-                        )
-                    } else {
-                        format!(
-                            "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
-                            byte, pos, reason
-                        )
-                    };
-                    Err(vm.new_exc(vm.g.e.UnicodeDecodeError, &msg))
-                }
-            }
-        },
-        "ascii" | "us-ascii" => {
-            if let Some(pos) = b.iter().position(|c| *c >= 128) {
-                if errors == "replace" {
-                    let s: String = b
-                        .iter()
-                        .map(|&c| if c < 128 { c as char } else { '\u{FFFD}' })
-                        .collect();
-                    return Ok(vm.new_str(&s));
-                }
-                if errors == "ignore" {
-                    let s: String = b.iter().filter(|c| **c < 128).map(|&c| c as char).collect();
-                    return Ok(vm.new_str(&s));
-                }
-                return Err(vm.new_exc(vm.g.e.UnicodeDecodeError, &format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", b[pos], pos)));
-            }
-            Ok(vm.new_str(std::str::from_utf8(b).unwrap_or("")))
+    let c = codec(vm, enc)?;
+    let h = handler(vm, errors)?;
+    match crate::text::codecs::decode(c, b, h) {
+        Ok(cps) => {
+            let bytes = crate::text::encode_wtf8(&cps);
+            Ok(vm.new_str_bytes(&bytes))
         }
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
-            let s: String = b.iter().map(|&c| c as char).collect();
-            Ok(vm.new_str(&s))
+        Err(e) => {
+            let obj = vm.new_bytes(b);
+            Err(codec_exc(vm, &e, obj))
         }
-        _ => Err(vm.exc_by_name("LookupError", &format!("unknown encoding: {enc}"))),
     }
 }
 
 /// Encodes a str value to bytes.
 pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value> {
+    let c = codec(vm, enc)?;
+    let h = handler(vm, errors)?;
     let cps = crate::text::decode_wtf8(str_bytes(s));
-    match norm_enc(enc).as_str() {
-        "utf-8" | "utf8" => {
-            if let Some(pos) = cps.iter().position(|c| (0xD800..0xE000).contains(c)) {
-                if errors == "strict" {
-                    return Err(vm.new_exc(vm.g.e.UnicodeEncodeError, &format!("'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed", cps[pos], pos)));
-                }
-            }
-            let st: String = cps.iter().filter_map(|&c| char::from_u32(c)).collect();
-            Ok(vm.new_bytes(st.as_bytes()))
-        }
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" | "us-ascii" => {
-            let limit = if norm_enc(enc).starts_with("ascii") || norm_enc(enc) == "us-ascii" {
-                128
-            } else {
-                256
-            };
-            let name = if limit == 128 { "ascii" } else { "latin-1" };
-            let mut out = Vec::new();
-            for (i, &c) in cps.iter().enumerate() {
-                if c < limit {
-                    out.push(c as u8);
-                } else {
-                    match errors {
-                        "ignore" => {}
-                        "replace" => out.push(b'?'),
-                        _ => {
-                            let ch = if c <= 0xFF {
-                                format!("\\x{c:02x}")
-                            } else if c <= 0xFFFF {
-                                format!("\\u{c:04x}")
-                            } else {
-                                format!("\\U{c:08x}")
-                            };
-                            return Err(vm.new_exc(vm.g.e.UnicodeEncodeError, &format!("'{name}' codec can't encode character '{ch}' in position {i}: ordinal not in range({limit})")));
-                        }
-                    }
-                }
-            }
-            Ok(vm.new_bytes(&out))
-        }
-        _ => Err(vm.exc_by_name("LookupError", &format!("unknown encoding: {enc}"))),
+    match crate::text::codecs::encode(c, &cps, h) {
+        Ok(b) => Ok(vm.new_bytes(&b)),
+        Err(e) => Err(codec_exc(vm, &e, s)),
     }
 }
 

@@ -32,10 +32,12 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => vm.intern(""),
         Some(o) => {
             if enc.is_some() || errors.is_some() {
-                let b = match Obj::from_value(o) {
-                    Some(ob) if ob.kind() == Kind::BYTES => str_bytes(o).to_vec(),
-                    Some(ob) if ob.kind() == K_BYTEARRAY => str_bytes(ob.get(0)).to_vec(),
-                    _ => {
+                if is_str(o) {
+                    return Err(vm.type_error("decoding str is not supported"));
+                }
+                let b = match super::bytes::buf(o) {
+                    Some(b) => b,
+                    None => {
                         let tn = vm.type_name_of(o);
                         return Err(vm.type_error(&format!(
                             "decoding to str: need a bytes-like object, {tn} found"
