@@ -253,6 +253,9 @@ fn hash(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn iter(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "iter", a, k, 1, 2)?;
     if a.len() == 2 {
+        if callable(vm, &a[..1], Value::EMPTY)? != Value::TRUE {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         let c = vm.g.types.call_iter;
         let it = vm.new_seq_iter(c, a[0], 0);
         let o = Obj::from_value(it).expect("it");
@@ -314,8 +317,17 @@ fn callable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn chr_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "chr", a, k, 1, 1)?;
-    let Some(i) = vm.as_i64(a[0]) else {
-        if vm.is_int_like(a[0]) {
+    let iv = if vm.is_int_like(a[0])
+        || vm
+            .lookup_type(vm.type_of(a[0]), vm.g.names.__index__)
+            .is_none()
+    {
+        a[0]
+    } else {
+        vm.index(a[0])?
+    };
+    let Some(i) = vm.as_i64(iv).filter(|i| i32::try_from(*i).is_ok()) else {
+        if vm.is_int_like(iv) {
             return Err(vm.new_exc(
                 vm.g.e.OverflowError,
                 "Python int too large to convert to C int",
@@ -760,7 +772,17 @@ fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 Ok(vm.new_bigint(r))
             }
             Some(n) => {
-                let n = vm.as_i64(n).unwrap_or(0);
+                let n = vm.index(n)?;
+                let n = vm.as_i64(n).unwrap_or_else(|| {
+                    if vm
+                        .as_bigint(n)
+                        .is_some_and(|b| b.sign() == num_bigint::Sign::Minus)
+                    {
+                        i64::MIN
+                    } else {
+                        i64::MAX
+                    }
+                });
                 let r = crate::text::number::float_round(f, n).map_err(|_| {
                     vm.new_exc(vm.g.e.OverflowError, "rounded value too large to represent")
                 })?;
@@ -771,10 +793,20 @@ fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             None => Ok(if x.is_bool() {
                 Value::int((x == Value::TRUE) as i64)
             } else {
-                x
+                crate::types::int::exact_value(x)
             }),
             Some(n) => {
-                let n = vm.as_i64(n).unwrap_or(0);
+                let n = vm.index(n)?;
+                let n = vm.as_i64(n).unwrap_or_else(|| {
+                    if vm
+                        .as_bigint(n)
+                        .is_some_and(|b| b.sign() == num_bigint::Sign::Minus)
+                    {
+                        i64::MIN
+                    } else {
+                        i64::MAX
+                    }
+                });
                 let b = vm.as_bigint(x).unwrap_or_default();
                 let r = crate::text::number::int_round(&b, n);
                 Ok(vm.new_bigint(r))

@@ -647,6 +647,15 @@ impl Vm {
     }
 
     fn len_result(&mut self, r: Value) -> PyResult<usize> {
+        let r = if self.num(r).is_none()
+            && self
+                .lookup_type(self.type_of(r), self.g.names.__index__)
+                .is_some()
+        {
+            self.index(r)?
+        } else {
+            r
+        };
         match self.num(r) {
             Some(Num::I(i)) if i >= 0 => Ok(i as usize),
             Some(Num::I(_)) => {

@@ -451,58 +451,6 @@ pub fn encode(codec: Codec, cps: &[u32], errors: ErrorHandler) -> Result<Vec<u8>
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    type DCase<'a> = (
-        &'a str,
-        &'a str,
-        &'a [u8],
-        Result<Vec<u32>, (&'a str, usize, usize)>,
-    );
-    type ECase<'a> = (
-        &'a str,
-        &'a str,
-        &'a [u32],
-        Result<Vec<u8>, (&'a str, usize, usize)>,
-    );
-
-    #[test]
-    fn decode_table() {
-        let cases: Vec<DCase> = include!("testdata/codec_decode.rs").into();
-        for (enc, h, data, want) in cases {
-            let codec = Codec::lookup(enc).unwrap();
-            let got = decode(codec, data, ErrorHandler::from_name(h).unwrap());
-            let got = got.map_err(|e| (e.message(), e.start, e.end));
-            let want = want.map_err(|(m, s, e)| (m.to_owned(), s, e));
-            assert_eq!(got, want, "{data:?}.decode({enc:?}, {h:?})");
-        }
-    }
-
-    #[test]
-    fn encode_table() {
-        let cases: Vec<ECase> = include!("testdata/codec_encode.rs").into();
-        for (enc, h, cps, want) in cases {
-            let codec = Codec::lookup(enc).unwrap();
-            let got = encode(codec, cps, ErrorHandler::from_name(h).unwrap());
-            let got = got.map_err(|e| (e.message(), e.start, e.end));
-            let want = want.map_err(|(m, s, e)| (m.to_owned(), s, e));
-            assert_eq!(got, want, "{cps:x?}.encode({enc:?}, {h:?})");
-        }
-    }
-
-    #[test]
-    fn lookup_names() {
-        assert_eq!(Codec::lookup("UTF8"), Some(Codec::Utf8));
-        assert_eq!(Codec::lookup("Latin-1"), Some(Codec::Latin1));
-        assert_eq!(Codec::lookup("ISO-8859-1"), Some(Codec::Latin1));
-        assert_eq!(Codec::lookup("US-ASCII"), Some(Codec::Ascii));
-        assert_eq!(Codec::lookup("utf-16"), None);
-        assert_eq!(ErrorHandler::from_name("bogus"), None);
-    }
-}
-
 /// Unit size, big-endianness and BOM of the UTF-16/32 codecs.
 #[derive(Clone, Copy)]
 struct Wide {
@@ -711,4 +659,77 @@ fn decode_wide(
         i = end;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type DCase<'a> = (
+        &'a str,
+        &'a str,
+        &'a [u8],
+        Result<Vec<u32>, (&'a str, usize, usize)>,
+    );
+    type ECase<'a> = (
+        &'a str,
+        &'a str,
+        &'a [u32],
+        Result<Vec<u8>, (&'a str, usize, usize)>,
+    );
+
+    #[test]
+    fn decode_table() {
+        let cases: Vec<DCase> = include!("testdata/codec_decode.rs").into();
+        for (enc, h, data, want) in cases {
+            let codec = Codec::lookup(enc).unwrap();
+            let got = decode(codec, data, ErrorHandler::from_name(h).unwrap());
+            let got = got.map_err(|e| (e.message(), e.start, e.end));
+            let want = want.map_err(|(m, s, e)| (m.to_owned(), s, e));
+            assert_eq!(got, want, "{data:?}.decode({enc:?}, {h:?})");
+        }
+    }
+
+    #[test]
+    fn encode_table() {
+        let cases: Vec<ECase> = include!("testdata/codec_encode.rs").into();
+        for (enc, h, cps, want) in cases {
+            let codec = Codec::lookup(enc).unwrap();
+            let got = encode(codec, cps, ErrorHandler::from_name(h).unwrap());
+            let got = got.map_err(|e| (e.message(), e.start, e.end));
+            let want = want.map_err(|(m, s, e)| (m.to_owned(), s, e));
+            assert_eq!(got, want, "{cps:x?}.encode({enc:?}, {h:?})");
+        }
+    }
+
+    #[test]
+    fn lookup_names() {
+        assert_eq!(Codec::lookup("UTF8"), Some(Codec::Utf8));
+        assert_eq!(Codec::lookup("Latin-1"), Some(Codec::Latin1));
+        assert_eq!(Codec::lookup("ISO-8859-1"), Some(Codec::Latin1));
+        assert_eq!(Codec::lookup("US-ASCII"), Some(Codec::Ascii));
+        assert_eq!(Codec::lookup("utf-16"), Some(Codec::Utf16));
+        assert_eq!(Codec::lookup("UTF_32-BE"), Some(Codec::Utf32Be));
+        assert_eq!(Codec::lookup("utf-7"), None);
+        assert_eq!(ErrorHandler::from_name("bogus"), None);
+    }
+
+    #[test]
+    fn utf16_utf32_round_trips() {
+        let cps = [0x47u32, 0xFC, 0x4E16, 0x1F600];
+        let b = encode(Codec::Utf16, &cps, ErrorHandler::Strict).unwrap();
+        assert_eq!(&b[..4], &[0xFF, 0xFE, 0x47, 0x00]);
+        assert_eq!(b.len(), 2 + 2 * 5);
+        assert_eq!(decode(Codec::Utf16, &b, ErrorHandler::Strict).unwrap(), cps);
+        let b = encode(Codec::Utf32Be, &cps, ErrorHandler::Strict).unwrap();
+        assert_eq!(&b[..4], &[0, 0, 0, 0x47]);
+        assert_eq!(
+            decode(Codec::Utf32Be, &b, ErrorHandler::Strict).unwrap(),
+            cps
+        );
+        let e = decode(Codec::Utf16Le, &[0x41, 0x00, 0x42], ErrorHandler::Strict).unwrap_err();
+        assert_eq!((e.start, e.end, e.reason), (2, 3, "truncated data"));
+        let e = encode(Codec::Utf16Le, &[0xD800], ErrorHandler::Strict).unwrap_err();
+        assert_eq!(e.reason, "surrogates not allowed");
+    }
 }
