@@ -795,7 +795,7 @@ fn count_sub(h: &[u8], n: &[u8], max: usize) -> usize {
 
 /// find/rfind/index/rindex/count core: (haystack slice offset, result).
 fn search(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyResult<Option<i64>> {
-    crate::args::check_method(vm, name, a, k, 1, 3)?;
+    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
     let b = buf(a[0]).unwrap_or_default();
     let sub = sub_arg(vm, a[1])?;
     let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), b.len())?;
@@ -830,7 +830,7 @@ fn b_rindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
 }
 fn b_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check_method(vm, "count", a, k, 1, 3)?;
+    crate::args::check_method_takes(vm, "count", a, k, 1, 3)?;
     let b = buf(a[0]).unwrap_or_default();
     let sub = sub_arg(vm, a[1])?;
     let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), b.len())?;
@@ -843,7 +843,7 @@ fn b_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn affix(vm: &mut Vm, a: &[Value], k: Value, name: &str, ends: bool) -> PyResult<Value> {
-    crate::args::check_method(vm, name, a, k, 1, 3)?;
+    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
     let b = buf(a[0]).unwrap_or_default();
     let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), b.len())?;
     let cands: Vec<Value> = if Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::TUPLE) {
@@ -1143,7 +1143,8 @@ fn b_rpartition(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn b_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let tn = if is_ba(a[0]) { "bytearray" } else { "bytes" };
-    crate::args::check_method(vm, &format!("{tn}.replace"), a, k, 2, 3)?;
+    crate::args::check_method(vm, &format!("{tn}.replace"), &a[..1], k, 0, 0)?;
+    crate::args::check_method(vm, "replace", a, Value::EMPTY, 2, 3)?;
     let b = buf(a[0]).unwrap_or_default();
     let old = need_buf(vm, a[1])?;
     let new = need_buf(vm, a[2])?;

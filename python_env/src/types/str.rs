@@ -384,8 +384,22 @@ fn byte_to_char(t: &str, b: usize) -> i64 {
 
 fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value> {
     let name = if ends { "endswith" } else { "startswith" };
-    check_method(vm, name, a, k, 1, 3)?;
+    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
     let t = s(a[0]);
+    if let Some(&sv) = a.get(2) {
+        if !sv.is_none() {
+            let si = vm.index(sv)?;
+            if vm
+                .as_i64(si)
+                .is_some_and(|si| si > t.chars().count() as i64)
+                || vm
+                    .as_bigint(si)
+                    .is_some_and(|b| b.sign() == num_bigint::Sign::Plus && vm.as_i64(si).is_none())
+            {
+                return Ok(Value::FALSE);
+            }
+        }
+    }
     let (st, en) = char_range(vm, &t, a, 2)?;
     if st > t.len() || st > en {
         return Ok(Value::FALSE);
@@ -433,7 +447,7 @@ fn str_endswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyResult<Option<i64>> {
-    check_method(vm, name, a, k, 1, 3)?;
+    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
     let t = s(a[0]);
     let sub = need_str(vm, a[1], "must be str").map_err(|_| {
         let tn = vm.type_name_of(a[1]);
@@ -483,7 +497,7 @@ fn str_rindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check_method(vm, "count", a, k, 1, 3)?;
+    crate::args::check_method_takes(vm, "count", a, k, 1, 3)?;
     let t = s(a[0]);
     let sub = need_str(vm, a[1], "must be str")?;
     if let Some(&sv) = a.get(2) {
@@ -679,47 +693,78 @@ fn str_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     super::bytes::encode(vm, a[0], &enc, &errors)
 }
 
-fn str_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_maketrans(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "maketrans", a, k, 1, 3)?;
     let d = vm.new_dict();
-    match a.len() {
-        1 => {
-            for (k, v) in vm.dict_items(a[0]) {
-                let key = if is_str(k) {
-                    Value::int(cps(k)[0] as i64)
+    let mark = vm.push_root(d);
+    let r = (|| {
+        if a.len() == 1 {
+            if !Obj::from_value(a[0]).is_some_and(|o| o.kind() == Kind::DICT) {
+                return Err(
+                    vm.type_error("if you give only one argument to maketrans it must be a dict")
+                );
+            }
+            for (key, v) in vm.dict_items(a[0]) {
+                let key = if is_str(key) {
+                    let c = cps(key);
+                    if c.len() != 1 {
+                        return Err(
+                            vm.value_error("string keys in translate table must be of length 1")
+                        );
+                    }
+                    Value::int(c[0] as i64)
+                } else if vm.is_int_like(key) {
+                    key
                 } else {
-                    k
+                    return Err(
+                        vm.type_error("keys in translate table must be strings or integers")
+                    );
                 };
                 vm.dict_set(d, key, v)?;
             }
+            return Ok(());
         }
-        2 | 3 => {
-            let (x, y) = (cps(a[0]), cps(a[1]));
-            if x.len() != y.len() {
-                return Err(
-                    vm.value_error("the first two maketrans arguments must have equal length")
-                );
-            }
-            for (c1, c2) in x.iter().zip(y.iter()) {
-                vm.dict_set(d, Value::int(*c1 as i64), Value::int(*c2 as i64))?;
-            }
-            if a.len() == 3 {
-                for c in cps(a[2]) {
-                    vm.dict_set(d, Value::int(c as i64), Value::NONE)?;
-                }
+        for (i, &x) in a.iter().enumerate() {
+            if !is_str(x) {
+                let tn = vm.type_name_of(x);
+                return Err(vm.type_error(&format!(
+                    "maketrans() argument {} must be str, not {tn}",
+                    i + 1
+                )));
             }
         }
-        _ => return Err(vm.type_error("maketrans() takes at most 3 arguments")),
-    }
-    Ok(d)
+        let (x, y) = (cps(a[0]), cps(a[1]));
+        if x.len() != y.len() {
+            return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+        }
+        for (c1, c2) in x.iter().zip(y.iter()) {
+            vm.dict_set(d, Value::int(*c1 as i64), Value::int(*c2 as i64))?;
+        }
+        if a.len() == 3 {
+            for c in cps(a[2]) {
+                vm.dict_set(d, Value::int(c as i64), Value::NONE)?;
+            }
+        }
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r.map(|_| d)
 }
 
-fn str_translate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_translate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "translate", a, k, 1, 1)?;
     let mut out: Vec<u32> = Vec::new();
     for c in cps(a[0]) {
         match vm.getitem(a[1], Value::int(c as i64)) {
             Ok(v) if v.is_none() => {}
             Ok(v) if is_str(v) => out.extend(cps(v)),
-            Ok(v) => out.push(vm.as_i64(v).unwrap_or(c as i64) as u32),
+            Ok(v) if vm.is_int_like(v) => match vm.as_i64(v) {
+                Some(x) if (0..0x110000).contains(&x) => out.push(x as u32),
+                _ => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            },
+            Ok(_) => {
+                return Err(vm.type_error("character mapping must return integer, None or str"))
+            }
             Err(e) if vm.isinstance(e.0, vm.g.e.LookupError) => out.push(c),
             Err(e) => return Err(e),
         }
