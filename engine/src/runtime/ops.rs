@@ -776,7 +776,13 @@ impl Vm {
                 let r = self.call_bound(f, v, &[])?;
                 return match self.num(r) {
                     Some(Num::I(i)) => Ok(if i == -1 { -2 } else { i }),
-                    Some(Num::B(b)) => Ok(hash_bigint(b)),
+                    // Like CPython: a result that fits a machine word is
+                    // used as is; only larger ints are hashed.
+                    Some(Num::B(b)) => Ok(match b.to_i64() {
+                        Some(-1) => -2,
+                        Some(i) => i,
+                        None => hash_bigint(b),
+                    }),
                     _ => Err(self.type_error("__hash__ method should return an integer")),
                 };
             }

@@ -628,8 +628,16 @@ fn decode_wide(
             }
         }
         let (start, end, reason) = bad;
+        // Errors name the byte order actually used (after a BOM, if any).
+        let _ = codec;
+        let name = match (w.unit, w.big) {
+            (2, false) => "utf-16-le",
+            (2, true) => "utf-16-be",
+            (_, false) => "utf-32-le",
+            (_, true) => "utf-32-be",
+        };
         let err = CodecError {
-            encoding: codec.name(),
+            encoding: name,
             start,
             end,
             reason,

@@ -23,14 +23,18 @@ fn codec(vm: &mut Vm, enc: &str) -> PyResult<Codec> {
         .ok_or_else(|| vm.exc_by_name("LookupError", &format!("unknown encoding: {enc}")))
 }
 
-/// Resolves an error handler name.
-fn handler(vm: &mut Vm, errors: &str) -> PyResult<ErrorHandler> {
-    ErrorHandler::from_name(errors).ok_or_else(|| {
-        vm.exc_by_name(
-            "LookupError",
-            &format!("unknown error handler name '{errors}'"),
-        )
-    })
+/// Resolves an error handler name. Like CPython, an unknown name is only an
+/// error once a codec error needs the handler: `None` runs strict and
+/// `unknown_handler` turns the failure into the LookupError.
+fn handler(errors: &str) -> Option<ErrorHandler> {
+    ErrorHandler::from_name(errors)
+}
+
+fn unknown_handler(vm: &mut Vm, errors: &str) -> PyException {
+    vm.exc_by_name(
+        "LookupError",
+        &format!("unknown error handler name '{errors}'"),
+    )
 }
 
 /// The UnicodeEncodeError/UnicodeDecodeError for a codec failure, with its
@@ -65,12 +69,13 @@ fn codec_exc(vm: &mut Vm, e: &CodecError, object: Value) -> PyException {
 /// Decodes bytes to a str value.
 pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value> {
     let c = codec(vm, enc)?;
-    let h = handler(vm, errors)?;
-    match crate::text::codecs::decode(c, b, h) {
+    let h = handler(errors);
+    match crate::text::codecs::decode(c, b, h.unwrap_or(ErrorHandler::Strict)) {
         Ok(cps) => {
             let bytes = crate::text::encode_wtf8(&cps);
             Ok(vm.new_str_bytes(&bytes))
         }
+        Err(_) if h.is_none() => Err(unknown_handler(vm, errors)),
         Err(e) => {
             let obj = vm.new_bytes(b);
             Err(codec_exc(vm, &e, obj))
@@ -81,10 +86,11 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value>
 /// Encodes a str value to bytes.
 pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value> {
     let c = codec(vm, enc)?;
-    let h = handler(vm, errors)?;
+    let h = handler(errors);
     let cps = crate::text::decode_wtf8(str_bytes(s));
-    match crate::text::codecs::encode(c, &cps, h) {
+    match crate::text::codecs::encode(c, &cps, h.unwrap_or(ErrorHandler::Strict)) {
         Ok(b) => Ok(vm.new_bytes(&b)),
+        Err(_) if h.is_none() => Err(unknown_handler(vm, errors)),
         Err(e) => Err(codec_exc(vm, &e, s)),
     }
 }

@@ -252,9 +252,6 @@ fn mv_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             get_raw(o, R_FLAGS),
         ));
     }
-    if a[1] == Value::ELLIPSIS {
-        return Ok(a[0]);
-    }
     if !is_index(vm, a[1]) {
         return Err(vm.type_error("memoryview: invalid slice key"));
     }
@@ -567,11 +564,6 @@ fn p_contiguous(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (_, step, n, isz) = geom(o);
     Ok(Value::bool(n <= 1 || step == isz as i64))
 }
-fn p_released(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = Obj::from_value(a[0]).expect("memoryview");
-    let _ = vm;
-    Ok(Value::bool(get_raw(o, R_FLAGS) & F_RELEASED != 0))
-}
 
 /// A read-only property whose getter is a native function of the instance.
 pub fn native_property(vm: &mut Vm, f: NativeFn) -> Value {
@@ -625,7 +617,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("contiguous", p_contiguous),
         ("c_contiguous", p_contiguous),
         ("f_contiguous", p_contiguous),
-        ("released", p_released),
     ];
     for &(n, f) in props {
         let p = native_property(vm, f);
