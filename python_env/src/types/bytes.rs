@@ -325,13 +325,18 @@ fn ba_extend(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let extra = match buf(a[1]) {
         Some(x) => x,
         None => {
-            if is_str(a[1]) || vm.iter(a[1]).is_err() {
-                if !is_str(a[1]) {
+            let it = match vm.iter(a[1]) {
+                Ok(it) => it,
+                Err(_) if !is_str(a[1]) => {
                     let tn = vm.type_name_of(a[1]);
                     return Err(vm.type_error(&format!("can't extend bytearray with {tn}")));
                 }
-            }
-            let items = vm.collect(a[1])?;
+                Err(e) => return Err(e),
+            };
+            let mark = vm.push_root(it);
+            let items = vm.collect(it);
+            vm.pop_roots(mark);
+            let items = items?;
             let mut out = Vec::with_capacity(items.len());
             for x in items {
                 out.push(byte_value(vm, x)?);
@@ -603,9 +608,9 @@ pub fn hex_impl(vm: &mut Vm, b: &[u8], a: &[Value], k: Value) -> PyResult<Value>
                     // Groups of |per| bytes counted from the right (per > 0)
                     // or from the left (per < 0).
                     let boundary = if per > 0 {
-                        (n - i) % g == 0
+                        (n - i).is_multiple_of(g)
                     } else {
-                        i % g == 0
+                        i.is_multiple_of(g)
                     };
                     if boundary {
                         out.push(c);
@@ -1239,7 +1244,7 @@ fn pad_common(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<Value>
     };
     let mut out = vec![fill; left];
     out.extend_from_slice(&b);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(wrap(vm, a[0], &out))
 }
 fn b_center(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1266,7 +1271,7 @@ fn b_zfill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         _ => (None, &b[..]),
     };
     out.extend(sign);
-    out.extend(std::iter::repeat(b'0').take(fill));
+    out.extend(std::iter::repeat_n(b'0', fill));
     out.extend_from_slice(rest);
     Ok(wrap(vm, a[0], &out))
 }
@@ -1293,7 +1298,7 @@ fn b_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             b'\t' => {
                 if ts > 0 {
                     let n = ts - col % ts;
-                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
             }

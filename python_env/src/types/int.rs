@@ -442,7 +442,7 @@ fn modular_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
     use num_integer::Integer;
     let a = a.mod_floor(m);
     let g = a.extended_gcd(m);
-    if g.gcd != BigInt::from(1) && !(m == &BigInt::from(1)) {
+    if g.gcd != BigInt::from(1) && m != &BigInt::from(1) {
         return None;
     }
     Some(g.x.mod_floor(m))

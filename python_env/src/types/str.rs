@@ -1195,7 +1195,7 @@ fn percent_run(vm: &mut Vm, fmt: Value, args: Value, bytes: bool) -> PyResult<Va
     let is_tuple = Obj::from_value(args).is_some_and(|o| o.kind() == Kind::TUPLE);
     let is_map = !is_tuple
         && !is_str(args)
-        && !(bytes && super::bytes::buf(args).is_some())
+        && (!bytes || super::bytes::buf(args).is_none())
         && vm
             .lookup_type(vm.type_of(args), vm.g.names.__getitem__)
             .is_some();
