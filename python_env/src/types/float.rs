@@ -5,7 +5,7 @@ use crate::text;
 use engine::runtime::ops::Num;
 use engine::runtime::*;
 use proto_core::layouts::get_raw;
-use proto_core::{Kind, Obj, Value};
+use proto_core::{Obj, Value};
 
 /// float(x).
 pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
@@ -21,17 +21,27 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
         }
         None => {}
     }
-    if is_str(x) || Obj::from_value(x).is_some_and(|o| o.kind() == Kind::BYTES) {
-        let s = str_of(x).into_owned();
+    let bytes_like = if is_str(x) {
+        None
+    } else {
+        super::bytes::buf(x)
+    };
+    if is_str(x) || bytes_like.is_some() {
+        let s = match bytes_like {
+            Some(b) => String::from_utf8_lossy(&b).into_owned(),
+            None => str_of(x).into_owned(),
+        };
         return text::parse_float(&s).map_err(|_| {
             let msg = text::parse::float_parse_error_message(&s);
             vm.value_error(&msg)
         });
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__float__, &[])? {
-        return vm
-            .as_f64(r)
-            .ok_or_else(|| vm.type_error("__float__ returned non-float"));
+        if vm.type_of(r) != vm.g.types.float && !vm.isinstance(r, vm.g.types.float) {
+            let (tx, tr) = (vm.type_name_of(x), vm.type_name_of(r));
+            return Err(vm.type_error(&format!("{tx}.__float__ returned non-float (type {tr})")));
+        }
+        return Ok(vm.as_f64(r).unwrap_or(f64::NAN));
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__index__, &[])? {
         return vm
