@@ -80,6 +80,36 @@ pub fn check_method(
     check_count(vm, fname, a.len().saturating_sub(1), kwnames, min, max)
 }
 
+/// Method arity check with the "X() takes at least/most N arguments (n
+/// given)" wording some CPython methods use (str/bytes find family).
+pub fn check_method_takes(
+    vm: &mut Vm,
+    fname: &str,
+    a: &[Value],
+    kwnames: Value,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    if let Some(k) = Obj::from_value(kwnames) {
+        if k.n_values() > 0 {
+            return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
+        }
+    }
+    let n = a.len().saturating_sub(1);
+    if n < min || n > max {
+        let (what, lim) = if n < min {
+            ("at least", min)
+        } else {
+            ("at most", max)
+        };
+        return Err(vm.type_error(&format!(
+            "{fname}() takes {what} {lim} argument{} ({n} given)",
+            if lim == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
+}
+
 /// Rejects keywords and a positional count `n` outside `min..=max`, with
 /// CPython's messages.
 fn check_count(

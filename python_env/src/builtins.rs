@@ -257,6 +257,9 @@ fn hash(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn iter(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "iter", a, k, 1, 2)?;
     if a.len() == 2 {
+        if callable(vm, &a[..1], Value::EMPTY)? != Value::TRUE {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         let c = vm.g.types.call_iter;
         let it = vm.new_seq_iter(c, a[0], 0);
         let o = Obj::from_value(it).expect("it");
@@ -318,8 +321,17 @@ fn callable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn chr_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "chr", a, k, 1, 1)?;
-    let Some(i) = vm.as_i64(a[0]) else {
-        if vm.is_int_like(a[0]) {
+    let iv = if vm.is_int_like(a[0])
+        || vm
+            .lookup_type(vm.type_of(a[0]), vm.g.names.__index__)
+            .is_none()
+    {
+        a[0]
+    } else {
+        vm.index(a[0])?
+    };
+    let Some(i) = vm.as_i64(iv).filter(|i| i32::try_from(*i).is_ok()) else {
+        if vm.is_int_like(iv) {
             return Err(vm.new_exc(
                 vm.g.e.OverflowError,
                 "Python int too large to convert to C int",
@@ -689,6 +701,13 @@ fn divmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
         )));
     }
+    if let (Some(x), Some(y)) = (vm.exact_num(a[0]), vm.exact_num(a[1])) {
+        let is_float = matches!(x, engine::runtime::ops::Num::F(_))
+            || matches!(y, engine::runtime::ops::Num::F(_));
+        if is_float && vm.as_f64(a[1]) == Some(0.0) {
+            return Err(vm.new_exc(vm.g.e.ZeroDivisionError, "float divmod()"));
+        }
+    }
     let q = vm.binary_op(B::FloorDivide, a[0], a[1])?;
     let r = vm.binary_op(B::Remainder, a[0], a[1])?;
     Ok(vm.new_tuple(&[q, r]))
@@ -703,44 +722,35 @@ fn pow_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("pow() missing required argument"));
     };
     if let Some(m) = m {
-        let (Some(bb), Some(eb), Some(mb)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m))
-        else {
+        if vm.is_int_like(b) && vm.is_int_like(e) && vm.is_int_like(m) {
+            let r = crate::types::int::int_modpow(vm, b, e, m)?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+        }
+        // Three-argument pow uses only the base's __pow__ (no __rpow__);
+        // float and complex refuse a modulus.
+        let nums = [b, e, m]
+            .iter()
+            .all(|v| vm.num(*v).is_some() || vm.type_of(*v) == vm.g.types.complex);
+        if nums {
             return Err(
                 vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
             );
-        };
-        if num_traits::Zero::is_zero(&mb) {
-            return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
-        let r = if eb.sign() == num_bigint::Sign::Minus {
-            // modular inverse
-            let inv = modinv(&bb, &mb)
-                .ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
-            inv.modpow(&(-eb), &mb)
-        } else {
-            bb.modpow(&eb, &mb)
-        };
-        let r = if r.sign() == num_bigint::Sign::Minus
-            || (mb.sign() == num_bigint::Sign::Minus
-                && !num_traits::Zero::is_zero(&r)
-                && r.sign() == num_bigint::Sign::Plus)
-        {
-            r + &mb
-        } else {
-            r
-        };
-        return Ok(vm.new_bigint(r));
+        let pow_n = vm.g.names.__pow__;
+        if let Some(f) = vm.lookup_type(vm.type_of(b), pow_n) {
+            let r = vm.call_bound(f, b, &[e, m])?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+        }
+        let (tb, te, tm) = (vm.type_name_of(b), vm.type_name_of(e), vm.type_name_of(m));
+        return Err(vm.type_error(&format!(
+            "unsupported operand type(s) for ** or pow(): '{tb}', '{te}', '{tm}'"
+        )));
     }
     vm.binary_op(engine::bytecode::BinaryOperator::Power, b, e)
-}
-
-fn modinv(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {
-    use num_integer::Integer;
-    let g = a.extended_gcd(m);
-    if g.gcd != num_bigint::BigInt::from(1) && g.gcd != num_bigint::BigInt::from(-1) {
-        return None;
-    }
-    Some(g.x.mod_floor(m))
 }
 
 fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -766,7 +776,17 @@ fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 Ok(vm.new_bigint(r))
             }
             Some(n) => {
-                let n = vm.as_i64(n).unwrap_or(0);
+                let n = vm.index(n)?;
+                let n = vm.as_i64(n).unwrap_or_else(|| {
+                    if vm
+                        .as_bigint(n)
+                        .is_some_and(|b| b.sign() == num_bigint::Sign::Minus)
+                    {
+                        i64::MIN
+                    } else {
+                        i64::MAX
+                    }
+                });
                 let r = crate::text::number::float_round(f, n).map_err(|_| {
                     vm.new_exc(vm.g.e.OverflowError, "rounded value too large to represent")
                 })?;
@@ -777,10 +797,20 @@ fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             None => Ok(if x.is_bool() {
                 Value::int((x == Value::TRUE) as i64)
             } else {
-                x
+                crate::types::int::exact_value(x)
             }),
             Some(n) => {
-                let n = vm.as_i64(n).unwrap_or(0);
+                let n = vm.index(n)?;
+                let n = vm.as_i64(n).unwrap_or_else(|| {
+                    if vm
+                        .as_bigint(n)
+                        .is_some_and(|b| b.sign() == num_bigint::Sign::Minus)
+                    {
+                        i64::MIN
+                    } else {
+                        i64::MAX
+                    }
+                });
                 let b = vm.as_bigint(x).unwrap_or_default();
                 let r = crate::text::number::int_round(&b, n);
                 Ok(vm.new_bigint(r))

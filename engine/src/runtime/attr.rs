@@ -32,7 +32,7 @@ impl Vm {
     #[inline]
     pub fn instance_dict(&self, o: Obj) -> Option<Value> {
         let slot = match o.kind() {
-            K_INSTANCE | K_EXC | K_MODULE => 0,
+            K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
             K_FUNCTION => FN_DICT,
             K_TYPE => T_DICT,
@@ -49,7 +49,7 @@ impl Vm {
 
     fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
         let slot = match o.kind() {
-            K_INSTANCE | K_EXC | K_MODULE => 0,
+            K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
             K_FUNCTION => FN_DICT,
             K_WRAPPER => 1,

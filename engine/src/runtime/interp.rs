@@ -292,9 +292,15 @@ impl Vm {
     /// `format(v, spec)`.
     pub fn format(&mut self, v: Value, spec: Value) -> PyResult<Value> {
         let spec_s = str_of(spec).into_owned();
-        if spec_s.is_empty() {
-            if is_str(v) && self.type_of(v) == self.g.types.str_ {
+        if spec_s.is_empty() && is_str(v) {
+            // str.__format__ with an empty spec is str(self) (a subclass's
+            // __str__ applies).
+            if self.type_of(v) == self.g.types.str_ {
                 return Ok(v);
+            }
+            let f = self.lookup_type(self.type_of(v), self.g.names.__format__);
+            if f.is_some_and(|f| Obj::from_value(f).is_some_and(|o| o.kind() == K_BUILTIN)) {
+                return self.str(v);
             }
         }
         let tp = self.type_of(v);

@@ -56,6 +56,11 @@ pub const K_MISC: Kind = Kind(50);
 pub const K_BYTEARRAY: Kind = Kind(51);
 /// complex: raw `[re, im]`.
 pub const K_COMPLEX: Kind = Kind(52);
+/// memoryview (python_env `types/memoryview.rs`): `[obj, format]`, raw geometry.
+pub const K_MEMORYVIEW: Kind = Kind(60);
+/// Instance of a Python subclass of int or float: `[dict, value]`, where
+/// `value` is the exact int/float it stands for (see `Vm::num`).
+pub const K_NUMSUB: Kind = Kind(61);
 
 /// Exception layout slots.
 pub const EXC_DICT: usize = 0;

@@ -43,8 +43,21 @@ impl Vm {
         match o.kind() {
             Kind::BIG_INT => bigint_of(v).map(Num::B),
             Kind::FLOAT => Some(Num::F(boxed_float(o))),
+            // An int/float subclass instance stands for its exact value.
+            K_NUMSUB => self.num(o.get(1)),
             _ => None,
         }
+    }
+
+    /// Like [`Vm::num`], but `None` for instances of int/float subclasses:
+    /// the operator fast paths use it so that a subclass's overriding
+    /// dunders are honoured.
+    #[inline]
+    pub fn exact_num(&self, v: Value) -> Option<Num> {
+        if Obj::from_value(v).is_some_and(|o| o.kind() == K_NUMSUB) {
+            return None;
+        }
+        self.num(v)
     }
 
     /// The value as an i64 if it is an int that fits.
@@ -358,7 +371,7 @@ impl Vm {
                 _ => {}
             }
         }
-        if let (Some(na), Some(nb)) = (self.num(a), self.num(b)) {
+        if let (Some(na), Some(nb)) = (self.exact_num(a), self.exact_num(b)) {
             if let Some(r) = self.int_binop(op, &na, &nb)? {
                 return Ok(r);
             }
@@ -471,6 +484,12 @@ impl Vm {
                 "unsupported operand type(s) for {sym} or pow(): '{ta}' and '{tb}'"
             )));
         }
+        if (sym == "+" || sym == "+=")
+            && Obj::from_value(a)
+                .is_some_and(|o| o.kind() == Kind::BYTES || o.kind() == K_BYTEARRAY)
+        {
+            return Err(self.type_error(&format!("can't concat {tb} to {ta}")));
+        }
         if (sym == "+" || sym == "+=") && ta == "str" {
             return Err(self.type_error(&format!("can only concatenate str (not \"{tb}\") to str")));
         }
@@ -540,7 +559,7 @@ impl Vm {
 
     /// Unary operators: "-", "+", "~".
     pub fn unary_op(&mut self, op: char, v: Value) -> PyResult<Value> {
-        if let Some(n) = self.num(v) {
+        if let Some(n) = self.exact_num(v) {
             match (op, n) {
                 ('-', Num::I(i)) => {
                     return Ok(match i.checked_neg() {
@@ -628,6 +647,15 @@ impl Vm {
     }
 
     fn len_result(&mut self, r: Value) -> PyResult<usize> {
+        let r = if self.num(r).is_none()
+            && self
+                .lookup_type(self.type_of(r), self.g.names.__index__)
+                .is_some()
+        {
+            self.index(r)?
+        } else {
+            r
+        };
         match self.num(r) {
             Some(Num::I(i)) if i >= 0 => Ok(i as usize),
             Some(Num::I(_)) => {
@@ -738,10 +766,23 @@ impl Vm {
                 if Some(f) == self.object_attr(self.g.names.__hash__) {
                     return Ok((v.bits() >> 4) as i64);
                 }
+                // A str subclass inheriting str.__hash__ hashes like str
+                // (the full 64-bit hash, not its int reduced modulo 2**61-1).
+                if o.kind() == Kind::STR
+                    && Some(f) == self.lookup_type(self.g.types.str_, self.g.names.__hash__)
+                {
+                    return Ok(str_hash(o));
+                }
                 let r = self.call_bound(f, v, &[])?;
                 return match self.num(r) {
                     Some(Num::I(i)) => Ok(if i == -1 { -2 } else { i }),
-                    Some(Num::B(b)) => Ok(hash_bigint(b)),
+                    // Like CPython: a result that fits a machine word is
+                    // used as is; only larger ints are hashed.
+                    Some(Num::B(b)) => Ok(match b.to_i64() {
+                        Some(-1) => -2,
+                        Some(i) => i,
+                        None => hash_bigint(b),
+                    }),
                     _ => Err(self.type_error("__hash__ method should return an integer")),
                 };
             }
@@ -804,7 +845,7 @@ impl Vm {
             let (x, y) = (a.int_unchecked(), b.int_unchecked());
             return Ok(Value::bool(cmp_op(x.cmp(&y), op)));
         }
-        if let (Some(na), Some(nb)) = (self.num(a), self.num(b)) {
+        if let (Some(na), Some(nb)) = (self.exact_num(a), self.exact_num(b)) {
             return Ok(Value::bool(num_compare(&na, &nb, op)));
         }
         if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
@@ -1089,8 +1130,20 @@ impl Vm {
             let t = ldict::table(d);
             let simple = key_is_simple(key, &self.g.types);
             if simple {
-                let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
-                return Ok((t, r.unwrap_or(Probe::Vacant(0))));
+                // A stored key that is not simple itself (an int or str
+                // subclass instance with the same hash) needs the full
+                // `==`: the probe then gives up and takes the slow path.
+                let types = &self.g.types;
+                let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| {
+                    if key_is_simple(k, types) {
+                        Ok(simple_eq(key, k))
+                    } else {
+                        Err(())
+                    }
+                });
+                if let Ok(p) = r {
+                    return Ok((t, p));
+                }
             }
             let mark = self.push_root(d.value());
             self.push_root(t.value());

@@ -377,7 +377,7 @@ impl Vm {
     /// `str(v)` as a Rust string.
     pub fn str_string(&mut self, v: Value) -> PyResult<String> {
         if let Some(o) = Obj::from_value(v) {
-            if o.kind() == Kind::STR {
+            if o.kind() == Kind::STR && o.class() == self.g.types.str_ {
                 return Ok(String::from_utf8_lossy(lstr::bytes(o)).into_owned());
             }
         }

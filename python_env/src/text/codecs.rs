@@ -1,4 +1,4 @@
-//! The built-in `utf-8`, `ascii` and `latin-1` codecs with CPython 3.11's error handlers and exception messages.
+//! The built-in `utf-8`, `utf-16`, `utf-32`, `ascii` and `latin-1` codecs with CPython 3.11's error handlers and exception messages.
 
 /// A built-in error handler (`errors=` argument).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +45,18 @@ pub enum Codec {
     Ascii,
     /// `latin-1`
     Latin1,
+    /// `utf-16` (BOM, little-endian when encoding)
+    Utf16,
+    /// `utf-16-le`
+    Utf16Le,
+    /// `utf-16-be`
+    Utf16Be,
+    /// `utf-32` (BOM, little-endian when encoding)
+    Utf32,
+    /// `utf-32-le`
+    Utf32Le,
+    /// `utf-32-be`
+    Utf32Be,
 }
 
 impl Codec {
@@ -54,6 +66,12 @@ impl Codec {
             Codec::Utf8 => "utf-8",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::Utf16 => "utf-16",
+            Codec::Utf16Le => "utf-16-le",
+            Codec::Utf16Be => "utf-16-be",
+            Codec::Utf32 => "utf-32",
+            Codec::Utf32Le => "utf-32-le",
+            Codec::Utf32Be => "utf-32-be",
         }
     }
 
@@ -79,6 +97,12 @@ impl Codec {
             "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859"
             | "cp819" | "iso_ir_100" | "ibm819" | "csisolatin1" | "iso_8859_1_1987"
             | "iso_8859_1:1987" => Codec::Latin1,
+            "utf_16" | "utf16" | "u16" => Codec::Utf16,
+            "utf_16_le" | "utf_16le" | "utf16le" | "unicodelittleunmarked" => Codec::Utf16Le,
+            "utf_16_be" | "utf_16be" | "utf16be" | "unicodebigunmarked" => Codec::Utf16Be,
+            "utf_32" | "utf32" | "u32" => Codec::Utf32,
+            "utf_32_le" | "utf_32le" | "utf32le" => Codec::Utf32Le,
+            "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32Be,
             _ => return None,
         })
     }
@@ -172,6 +196,9 @@ fn push_hex_escape(out: &mut Vec<u32>, c: u32) {
 /// here, as in CPython (its handler rejects decode errors with TypeError; the
 /// runtime may want to report that instead).
 pub fn decode(codec: Codec, data: &[u8], errors: ErrorHandler) -> Result<Vec<u32>, CodecError> {
+    if let Some(w) = wide(codec) {
+        return decode_wide(codec, w, data, errors);
+    }
     let mut out = Vec::with_capacity(data.len());
     let mut i = 0;
     while i < data.len() {
@@ -196,6 +223,8 @@ pub fn decode(codec: Codec, data: &[u8], errors: ErrorHandler) -> Result<Vec<u32
                 }
                 Err((len, reason)) => (i, i + len, reason),
             },
+            // The UTF-16/32 codecs return through decode_wide above.
+            _ => (i, i + 1, "unsupported codec"),
         };
         let err = || CodecError {
             encoding: codec.name(),
@@ -334,8 +363,17 @@ fn push_utf8(out: &mut Vec<u8>, cp: u32) {
 
 /// Encodes code points (surrogates allowed in the input) to bytes.
 pub fn encode(codec: Codec, cps: &[u32], errors: ErrorHandler) -> Result<Vec<u8>, CodecError> {
+    if let Some(w) = wide(codec) {
+        return encode_wide(codec, w, cps, errors);
+    }
     let (limit, reason) = match codec {
-        Codec::Utf8 => (0x110000, "surrogates not allowed"),
+        Codec::Utf8
+        | Codec::Utf16
+        | Codec::Utf16Le
+        | Codec::Utf16Be
+        | Codec::Utf32
+        | Codec::Utf32Le
+        | Codec::Utf32Be => (0x110000, "surrogates not allowed"),
         Codec::Ascii => (0x80, "ordinal not in range(128)"),
         Codec::Latin1 => (0x100, "ordinal not in range(256)"),
     };
@@ -413,6 +451,224 @@ pub fn encode(codec: Codec, cps: &[u32], errors: ErrorHandler) -> Result<Vec<u8>
     Ok(out)
 }
 
+/// Unit size, big-endianness and BOM of the UTF-16/32 codecs.
+#[derive(Clone, Copy)]
+struct Wide {
+    unit: usize,
+    big: bool,
+    bom: bool,
+}
+
+fn wide(codec: Codec) -> Option<Wide> {
+    let (unit, big, bom) = match codec {
+        Codec::Utf16 => (2, false, true),
+        Codec::Utf16Le => (2, false, false),
+        Codec::Utf16Be => (2, true, false),
+        Codec::Utf32 => (4, false, true),
+        Codec::Utf32Le => (4, false, false),
+        Codec::Utf32Be => (4, true, false),
+        _ => return None,
+    };
+    Some(Wide { unit, big, bom })
+}
+
+fn put_unit(out: &mut Vec<u8>, w: Wide, v: u32) {
+    if w.unit == 2 {
+        let b = (v as u16).to_le_bytes();
+        if w.big {
+            out.extend([b[1], b[0]]);
+        } else {
+            out.extend(b);
+        }
+    } else {
+        let b = v.to_le_bytes();
+        if w.big {
+            out.extend([b[3], b[2], b[1], b[0]]);
+        } else {
+            out.extend(b);
+        }
+    }
+}
+
+fn get_unit(data: &[u8], w: Wide, i: usize) -> u32 {
+    let mut v = 0u32;
+    for k in 0..w.unit {
+        let b = u32::from(data[i + k]);
+        if w.big {
+            v = (v << 8) | b;
+        } else {
+            v |= b << (8 * k);
+        }
+    }
+    v
+}
+
+fn encode_wide(
+    codec: Codec,
+    w: Wide,
+    cps: &[u32],
+    errors: ErrorHandler,
+) -> Result<Vec<u8>, CodecError> {
+    let mut out = Vec::with_capacity(cps.len() * w.unit + w.unit);
+    if w.bom {
+        put_unit(&mut out, w, 0xFEFF);
+    }
+    let mut i = 0;
+    while i < cps.len() {
+        let c = cps[i];
+        if !(0xD800..=0xDFFF).contains(&c) {
+            if w.unit == 2 && c >= 0x10000 {
+                let v = c - 0x10000;
+                put_unit(&mut out, w, 0xD800 | (v >> 10));
+                put_unit(&mut out, w, 0xDC00 | (v & 0x3FF));
+            } else {
+                put_unit(&mut out, w, c);
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < cps.len() && (0xD800..=0xDFFF).contains(&cps[end]) {
+            end += 1;
+        }
+        let err = CodecError {
+            encoding: codec.name(),
+            start,
+            end,
+            reason: "surrogates not allowed",
+            chars: cps[start..end].to_vec(),
+            bytes: Vec::new(),
+            encode: true,
+        };
+        match errors {
+            ErrorHandler::Strict | ErrorHandler::SurrogateEscape => return Err(err),
+            ErrorHandler::Ignore => {}
+            ErrorHandler::Replace => {
+                for _ in start..end {
+                    put_unit(&mut out, w, u32::from(b'?'));
+                }
+            }
+            ErrorHandler::SurrogatePass => {
+                for &x in &cps[start..end] {
+                    put_unit(&mut out, w, x);
+                }
+            }
+            ErrorHandler::BackslashReplace | ErrorHandler::XmlCharRefReplace => {
+                let mut text = Vec::new();
+                for &x in &cps[start..end] {
+                    if errors == ErrorHandler::BackslashReplace {
+                        push_hex_escape(&mut text, x);
+                    } else {
+                        text.extend(format!("&#{x};").bytes().map(u32::from));
+                    }
+                }
+                for x in text {
+                    put_unit(&mut out, w, x);
+                }
+            }
+        }
+        i = end;
+    }
+    Ok(out)
+}
+
+fn decode_wide(
+    codec: Codec,
+    w: Wide,
+    data: &[u8],
+    errors: ErrorHandler,
+) -> Result<Vec<u32>, CodecError> {
+    let mut w = w;
+    let mut i = 0;
+    if w.bom && data.len() >= w.unit {
+        let le = get_unit(data, Wide { big: false, ..w }, 0);
+        if le == 0xFEFF {
+            w.big = false;
+            i = w.unit;
+        } else if get_unit(data, Wide { big: true, ..w }, 0) == 0xFEFF {
+            w.big = true;
+            i = w.unit;
+        }
+    }
+    let mut out = Vec::with_capacity(data.len() / w.unit);
+    while i < data.len() {
+        // (start, end, reason) of a malformed sequence, or a decoded code point.
+        let bad: (usize, usize, &'static str);
+        if i + w.unit > data.len() {
+            bad = (i, data.len(), "truncated data");
+        } else {
+            let u = get_unit(data, w, i);
+            if w.unit == 4 {
+                if u >= 0x110000 {
+                    bad = (i, i + 4, "code point not in range(0x110000)");
+                } else if (0xD800..=0xDFFF).contains(&u) {
+                    bad = (i, i + 4, "code point in surrogate character range");
+                } else {
+                    out.push(u);
+                    i += 4;
+                    continue;
+                }
+            } else if !(0xD800..=0xDFFF).contains(&u) {
+                out.push(u);
+                i += 2;
+                continue;
+            } else if u >= 0xDC00 {
+                bad = (i, i + 2, "illegal encoding");
+            } else if i + 4 > data.len() {
+                bad = (i, data.len(), "unexpected end of data");
+            } else {
+                let u2 = get_unit(data, w, i + 2);
+                if (0xDC00..=0xDFFF).contains(&u2) {
+                    out.push(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+                    i += 4;
+                    continue;
+                }
+                bad = (i, i + 2, "illegal UTF-16 surrogate");
+            }
+        }
+        let (start, end, reason) = bad;
+        // Errors name the byte order actually used (after a BOM, if any).
+        let _ = codec;
+        let name = match (w.unit, w.big) {
+            (2, false) => "utf-16-le",
+            (2, true) => "utf-16-be",
+            (_, false) => "utf-32-le",
+            (_, true) => "utf-32-be",
+        };
+        let err = CodecError {
+            encoding: name,
+            start,
+            end,
+            reason,
+            chars: Vec::new(),
+            bytes: data[start..end].to_vec(),
+            encode: false,
+        };
+        match errors {
+            ErrorHandler::Strict
+            | ErrorHandler::XmlCharRefReplace
+            | ErrorHandler::SurrogateEscape => return Err(err),
+            ErrorHandler::SurrogatePass => {
+                if end - start == w.unit {
+                    out.push(get_unit(data, w, start));
+                } else {
+                    return Err(err);
+                }
+            }
+            ErrorHandler::Ignore => {}
+            ErrorHandler::Replace => out.push(0xFFFD),
+            ErrorHandler::BackslashReplace => {
+                for &x in &data[start..end] {
+                    push_hex_escape(&mut out, u32::from(x));
+                }
+            }
+        }
+        i = end;
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,7 +716,28 @@ mod tests {
         assert_eq!(Codec::lookup("Latin-1"), Some(Codec::Latin1));
         assert_eq!(Codec::lookup("ISO-8859-1"), Some(Codec::Latin1));
         assert_eq!(Codec::lookup("US-ASCII"), Some(Codec::Ascii));
-        assert_eq!(Codec::lookup("utf-16"), None);
+        assert_eq!(Codec::lookup("utf-16"), Some(Codec::Utf16));
+        assert_eq!(Codec::lookup("UTF_32-BE"), Some(Codec::Utf32Be));
+        assert_eq!(Codec::lookup("utf-7"), None);
         assert_eq!(ErrorHandler::from_name("bogus"), None);
+    }
+
+    #[test]
+    fn utf16_utf32_round_trips() {
+        let cps = [0x47u32, 0xFC, 0x4E16, 0x1F600];
+        let b = encode(Codec::Utf16, &cps, ErrorHandler::Strict).unwrap();
+        assert_eq!(&b[..4], &[0xFF, 0xFE, 0x47, 0x00]);
+        assert_eq!(b.len(), 2 + 2 * 5);
+        assert_eq!(decode(Codec::Utf16, &b, ErrorHandler::Strict).unwrap(), cps);
+        let b = encode(Codec::Utf32Be, &cps, ErrorHandler::Strict).unwrap();
+        assert_eq!(&b[..4], &[0, 0, 0, 0x47]);
+        assert_eq!(
+            decode(Codec::Utf32Be, &b, ErrorHandler::Strict).unwrap(),
+            cps
+        );
+        let e = decode(Codec::Utf16Le, &[0x41, 0x00, 0x42], ErrorHandler::Strict).unwrap_err();
+        assert_eq!((e.start, e.end, e.reason), (2, 3, "truncated data"));
+        let e = encode(Codec::Utf16Le, &[0xD800], ErrorHandler::Strict).unwrap_err();
+        assert_eq!(e.reason, "surrogates not allowed");
     }
 }

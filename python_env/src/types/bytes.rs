@@ -2,6 +2,7 @@
 
 use super::seq::{is_slice, norm_index, slice_indices};
 use crate::args::Args;
+use crate::text::codecs::{Codec, CodecError, ErrorHandler};
 use engine::runtime::*;
 use proto_core::{Kind, Obj, Value};
 
@@ -11,125 +12,86 @@ pub fn buf(v: Value) -> Option<Vec<u8>> {
     match o.kind() {
         Kind::BYTES => Some(str_bytes(v).to_vec()),
         K_BYTEARRAY => Some(str_bytes(o.get(0)).to_vec()),
+        K_MEMORYVIEW => super::memoryview::view_bytes(v),
         _ => None,
     }
 }
 
-fn norm_enc(e: &str) -> String {
-    e.to_ascii_lowercase().replace('_', "-")
+/// Resolves a codec name (LookupError "unknown encoding: ..." otherwise).
+fn codec(vm: &mut Vm, enc: &str) -> PyResult<Codec> {
+    Codec::lookup(enc)
+        .ok_or_else(|| vm.exc_by_name("LookupError", &format!("unknown encoding: {enc}")))
+}
+
+/// Resolves an error handler name. Like CPython, an unknown name is only an
+/// error once a codec error needs the handler: `None` runs strict and
+/// `unknown_handler` turns the failure into the LookupError.
+fn handler(errors: &str) -> Option<ErrorHandler> {
+    ErrorHandler::from_name(errors)
+}
+
+fn unknown_handler(vm: &mut Vm, errors: &str) -> PyException {
+    vm.exc_by_name(
+        "LookupError",
+        &format!("unknown error handler name '{errors}'"),
+    )
+}
+
+/// The UnicodeEncodeError/UnicodeDecodeError for a codec failure, with its
+/// `encoding`, `object`, `start`, `end` and `reason` attributes.
+fn codec_exc(vm: &mut Vm, e: &CodecError, object: Value) -> PyException {
+    let cls = if e.encode {
+        vm.g.e.UnicodeEncodeError
+    } else {
+        vm.g.e.UnicodeDecodeError
+    };
+    let exc = vm.new_exc(cls, &e.message());
+    let mark = vm.push_root(exc.0);
+    vm.push_root(object);
+    let enc = vm.new_str(e.encoding);
+    let reason = vm.new_str(e.reason);
+    let attrs = [
+        ("encoding", enc),
+        ("object", object),
+        ("start", Value::int(e.start as i64)),
+        ("end", Value::int(e.end as i64)),
+        ("reason", reason),
+    ];
+    for (name, v) in attrs {
+        let k = vm.intern(name);
+        // Exceptions always have an instance dict; a failure here is ignored.
+        let _ = vm.setattr(exc.0, k, v);
+    }
+    vm.pop_roots(mark);
+    exc
 }
 
 /// Decodes bytes to a str value.
 pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value> {
-    match norm_enc(enc).as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(vm.new_str(s)),
-            Err(e) => {
-                if errors == "replace" {
-                    Ok(vm.new_str(&String::from_utf8_lossy(b)))
-                } else if errors == "ignore" {
-                    let s: String = String::from_utf8_lossy(b)
-                        .chars()
-                        .filter(|c| *c != '\u{FFFD}')
-                        .collect();
-                    Ok(vm.new_str(&s))
-                } else {
-                    let pos = e.valid_up_to();
-                    let byte = b[pos];
-                    let reason = if e.error_len().is_none() {
-                        "unexpected end of data"
-                    } else if (0x80..0xC0).contains(&byte) {
-                        "invalid start byte"
-                    } else {
-                        "invalid continuation byte"
-                    };
-                    let end = pos + e.error_len().unwrap_or(b.len() - pos).max(1);
-                    let msg = if end - pos > 1 {
-                        format!(
-                            "'utf-8' codec can't decode bytes in position {}-{}: {}",
-                            pos,
-                            end - 1,
-                            reason
-                        )
-                    } else {
-                        format!(
-                            "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
-                            byte, pos, reason
-                        )
-                    };
-                    Err(vm.new_exc(vm.g.e.UnicodeDecodeError, &msg))
-                }
-            }
-        },
-        "ascii" | "us-ascii" => {
-            if let Some(pos) = b.iter().position(|c| *c >= 128) {
-                if errors == "replace" {
-                    let s: String = b
-                        .iter()
-                        .map(|&c| if c < 128 { c as char } else { '\u{FFFD}' })
-                        .collect();
-                    return Ok(vm.new_str(&s));
-                }
-                if errors == "ignore" {
-                    let s: String = b.iter().filter(|c| **c < 128).map(|&c| c as char).collect();
-                    return Ok(vm.new_str(&s));
-                }
-                return Err(vm.new_exc(vm.g.e.UnicodeDecodeError, &format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", b[pos], pos)));
-            }
-            Ok(vm.new_str(std::str::from_utf8(b).unwrap_or("")))
+    let c = codec(vm, enc)?;
+    let h = handler(errors);
+    match crate::text::codecs::decode(c, b, h.unwrap_or(ErrorHandler::Strict)) {
+        Ok(cps) => {
+            let bytes = crate::text::encode_wtf8(&cps);
+            Ok(vm.new_str_bytes(&bytes))
         }
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
-            let s: String = b.iter().map(|&c| c as char).collect();
-            Ok(vm.new_str(&s))
+        Err(_) if h.is_none() => Err(unknown_handler(vm, errors)),
+        Err(e) => {
+            let obj = vm.new_bytes(b);
+            Err(codec_exc(vm, &e, obj))
         }
-        _ => Err(vm.exc_by_name("LookupError", &format!("unknown encoding: {enc}"))),
     }
 }
 
 /// Encodes a str value to bytes.
 pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value> {
+    let c = codec(vm, enc)?;
+    let h = handler(errors);
     let cps = crate::text::decode_wtf8(str_bytes(s));
-    match norm_enc(enc).as_str() {
-        "utf-8" | "utf8" => {
-            if let Some(pos) = cps.iter().position(|c| (0xD800..0xE000).contains(c)) {
-                if errors == "strict" {
-                    return Err(vm.new_exc(vm.g.e.UnicodeEncodeError, &format!("'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed", cps[pos], pos)));
-                }
-            }
-            let st: String = cps.iter().filter_map(|&c| char::from_u32(c)).collect();
-            Ok(vm.new_bytes(st.as_bytes()))
-        }
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" | "us-ascii" => {
-            let limit = if norm_enc(enc).starts_with("ascii") || norm_enc(enc) == "us-ascii" {
-                128
-            } else {
-                256
-            };
-            let name = if limit == 128 { "ascii" } else { "latin-1" };
-            let mut out = Vec::new();
-            for (i, &c) in cps.iter().enumerate() {
-                if c < limit {
-                    out.push(c as u8);
-                } else {
-                    match errors {
-                        "ignore" => {}
-                        "replace" => out.push(b'?'),
-                        _ => {
-                            let ch = if c <= 0xFF {
-                                format!("\\x{c:02x}")
-                            } else if c <= 0xFFFF {
-                                format!("\\u{c:04x}")
-                            } else {
-                                format!("\\U{c:08x}")
-                            };
-                            return Err(vm.new_exc(vm.g.e.UnicodeEncodeError, &format!("'{name}' codec can't encode character '{ch}' in position {i}: ordinal not in range({limit})")));
-                        }
-                    }
-                }
-            }
-            Ok(vm.new_bytes(&out))
-        }
-        _ => Err(vm.exc_by_name("LookupError", &format!("unknown encoding: {enc}"))),
+    match crate::text::codecs::encode(c, &cps, h.unwrap_or(ErrorHandler::Strict)) {
+        Ok(b) => Ok(vm.new_bytes(&b)),
+        Err(_) if h.is_none() => Err(unknown_handler(vm, errors)),
+        Err(e) => Err(codec_exc(vm, &e, s)),
     }
 }
 
@@ -138,10 +100,19 @@ fn make_bytes(
     src: Option<Value>,
     enc: Option<Value>,
     errors: Option<Value>,
+    for_bytearray: bool,
 ) -> PyResult<Vec<u8>> {
     let Some(src) = src else {
+        if enc.is_some() || errors.is_some() {
+            let what = if enc.is_some() { "encoding" } else { "errors" };
+            return Err(vm.type_error(&format!("{what} without a string argument")));
+        }
         return Ok(Vec::new());
     };
+    if !is_str(src) && (enc.is_some() || errors.is_some()) {
+        let what = if enc.is_some() { "encoding" } else { "errors" };
+        return Err(vm.type_error(&format!("{what} without a string argument")));
+    }
     if is_str(src) {
         let Some(e) = enc else {
             return Err(vm.type_error("string argument without an encoding"));
@@ -155,8 +126,16 @@ fn make_bytes(
     if let Some(b) = buf(src) {
         return Ok(b);
     }
-    if vm.is_int_like(src) {
-        let n = vm.as_i64(src).unwrap_or(-1);
+    if vm.is_int_like(src)
+        || vm
+            .lookup_type(vm.type_of(src), vm.g.names.__index__)
+            .is_some()
+    {
+        let n = vm.index(src)?;
+        let n = vm.as_i64(n).unwrap_or(i64::MAX);
+        if n > isize::MAX as i64 / 2 {
+            return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+        }
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
@@ -168,14 +147,15 @@ fn make_bytes(
     })?;
     let mut out = Vec::with_capacity(items.len());
     for x in items {
-        match vm.as_i64(x) {
+        let i = vm.index(x)?;
+        match vm.as_i64(i) {
             Some(i) if (0..256).contains(&i) => out.push(i as u8),
-            Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
-            None => {
-                let tn = vm.type_name_of(x);
-                return Err(vm.type_error(&format!(
-                    "'{tn}' object cannot be interpreted as an integer"
-                )));
+            _ => {
+                return Err(vm.value_error(if for_bytearray {
+                    "byte must be in range(0, 256)"
+                } else {
+                    "bytes must be in range(0, 256)"
+                }))
             }
         }
     }
@@ -194,7 +174,7 @@ fn bytes_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             }
         }
     }
-    let b = make_bytes(vm, src, enc, err)?;
+    let b = make_bytes(vm, src, enc, err, false)?;
     Ok(vm.new_bytes(&b))
 }
 
@@ -210,18 +190,18 @@ fn ba_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let src = args.get(1, "source");
     let enc = args.get(2, "encoding");
     let err = args.get(3, "errors");
-    let b = make_bytes(vm, src, enc, err)?;
+    let b = make_bytes(vm, src, enc, err, true)?;
     set_ba(vm, a[0], &b);
     Ok(Value::NONE)
 }
 
-fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) {
+pub fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) {
     let o = Obj::from_value(v).expect("ba");
     let nb = vm.new_bytes(b);
     vm.store(o, 0, nb);
 }
 
-fn is_ba(v: Value) -> bool {
+pub fn is_ba(v: Value) -> bool {
     Obj::from_value(v).is_some_and(|o| o.kind() == K_BYTEARRAY)
 }
 
@@ -253,8 +233,26 @@ fn b_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         return Ok(wrap(vm, a[0], &out));
     }
-    let what = if is_ba(a[0]) { "bytearray" } else { "index" };
-    let i = norm_index(vm, a[1], b.len(), what)?;
+    if !is_ba(a[0]) {
+        if !vm.is_int_like(a[1])
+            && vm
+                .lookup_type(vm.type_of(a[1]), vm.g.names.__index__)
+                .is_none()
+        {
+            let tn = vm.type_name_of(a[1]);
+            return Err(vm.type_error(&format!(
+                "byte indices must be integers or slices, not {tn}"
+            )));
+        }
+        let i = vm.index(a[1])?;
+        let i = vm.as_i64(i).unwrap_or(i64::MAX);
+        let j = if i < 0 { i + b.len() as i64 } else { i };
+        if j < 0 || j >= b.len() as i64 {
+            return Err(vm.new_exc(vm.g.e.IndexError, "index out of range"));
+        }
+        return Ok(Value::int(b[j as usize] as i64));
+    }
+    let i = norm_index(vm, a[1], b.len(), "bytearray")?;
     Ok(Value::int(b[i] as i64))
 }
 
@@ -262,7 +260,7 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let mut b = buf(a[0]).unwrap_or_default();
     if is_slice(a[1]) {
         let (start, stop, step, count) = slice_indices(vm, a[1], b.len())?;
-        let nb = make_bytes(vm, Some(a[2]), None, None)?;
+        let nb = assign_source(vm, a[2])?;
         if step == 1 {
             b.splice(start as usize..stop.max(start) as usize, nb);
         } else {
@@ -283,11 +281,7 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(Value::NONE);
     }
     let i = norm_index(vm, a[1], b.len(), "bytearray")?;
-    let v = vm
-        .as_i64(a[2])
-        .filter(|x| (0..256).contains(x))
-        .ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
-    b[i] = v as u8;
+    b[i] = byte_value(vm, a[2])?;
     set_ba(vm, a[0], &b);
     Ok(Value::NONE)
 }
@@ -318,19 +312,40 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn ba_append(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "append", a, _k, 1, 1)?;
+    let v = byte_value(vm, a[1])?;
     let mut b = buf(a[0]).unwrap_or_default();
-    let v = vm
-        .as_i64(a[1])
-        .filter(|x| (0..256).contains(x))
-        .ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
-    b.push(v as u8);
+    b.push(v);
     set_ba(vm, a[0], &b);
     Ok(Value::NONE)
 }
 
 fn ba_extend(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "extend", a, _k, 1, 1)?;
+    let extra = match buf(a[1]) {
+        Some(x) => x,
+        None => {
+            let it = match vm.iter(a[1]) {
+                Ok(it) => it,
+                Err(_) if !is_str(a[1]) => {
+                    let tn = vm.type_name_of(a[1]);
+                    return Err(vm.type_error(&format!("can't extend bytearray with {tn}")));
+                }
+                Err(e) => return Err(e),
+            };
+            let mark = vm.push_root(it);
+            let items = vm.collect(it);
+            vm.pop_roots(mark);
+            let items = items?;
+            let mut out = Vec::with_capacity(items.len());
+            for x in items {
+                out.push(byte_value(vm, x)?);
+            }
+            out
+        }
+    };
     let mut b = buf(a[0]).unwrap_or_default();
-    b.extend(make_bytes(vm, Some(a[1]), None, None)?);
+    b.extend(extra);
     set_ba(vm, a[0], &b);
     Ok(Value::NONE)
 }
@@ -350,17 +365,64 @@ fn ba_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn ba_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "insert", a, _k, 2, 2)?;
+    let i = vm.index(a[1])?;
+    let i = vm.as_i64(i).unwrap_or(i64::MAX);
+    let v = byte_value(vm, a[2])?;
     let mut b = buf(a[0]).unwrap_or_default();
     let n = b.len() as i64;
-    let i = vm.as_i64(a[1]).unwrap_or(0);
     let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-    let v = vm
-        .as_i64(a[2])
-        .filter(|x| (0..256).contains(x))
-        .ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
-    b.insert(i, v as u8);
+    b.insert(i, v);
     set_ba(vm, a[0], &b);
     Ok(Value::NONE)
+}
+
+fn ba_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "remove", a, k, 1, 1)?;
+    let v = byte_value(vm, a[1])?;
+    let mut b = buf(a[0]).unwrap_or_default();
+    let Some(i) = b.iter().position(|c| *c == v) else {
+        return Err(vm.value_error("value not found in bytearray"));
+    };
+    b.remove(i);
+    set_ba(vm, a[0], &b);
+    Ok(Value::NONE)
+}
+
+fn ba_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !vm.is_int_like(a[1])
+        && vm
+            .lookup_type(vm.type_of(a[1]), vm.g.names.__index__)
+            .is_none()
+    {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let n = vm.index(a[1])?;
+    let n = vm.as_i64(n).unwrap_or(i64::MAX);
+    let b = buf(a[0]).unwrap_or_default();
+    if n > 0 && (b.len() as u128) * (n as u128) > (isize::MAX as u128) {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
+    let r = b.repeat(n.max(0) as usize);
+    set_ba(vm, a[0], &r);
+    Ok(a[0])
+}
+
+/// The right side of a bytearray slice assignment.
+fn assign_source(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = buf(v) {
+        return Ok(b);
+    }
+    let bad = "can assign only bytes, buffers, or iterables of ints in range(0, 256)";
+    if is_str(v) || vm.is_int_like(v) {
+        return Err(vm.type_error(bad));
+    }
+    let items = vm.collect(v).map_err(|_| vm.type_error(bad))?;
+    let mut out = Vec::with_capacity(items.len());
+    for x in items {
+        out.push(byte_value(vm, x)?);
+    }
+    Ok(out)
 }
 
 fn ba_clear(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -389,7 +451,15 @@ fn b_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let b = buf(a[0]).unwrap_or_default();
     let r = crate::text::bytes_repr(&b, "b");
     if is_ba(a[0]) {
-        return Ok(vm.new_str(&format!("bytearray({r})")));
+        // CPython's bytearray repr escapes single quotes even inside
+        // double quotes.
+        let r = if r.starts_with("b\"") {
+            format!("b\"{}\"", r[2..r.len() - 1].replace('\'', "\\'"))
+        } else {
+            r
+        };
+        let tn = vm.type_name_of(a[0]);
+        return Ok(vm.new_str(&format!("{tn}({r})")));
     }
     Ok(vm.new_str(&r))
 }
@@ -467,46 +537,142 @@ fn b_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn b_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let b = buf(a[0]).unwrap_or_default();
-    if let Some(i) = vm.as_i64(a[1]) {
-        return Ok(Value::bool(b.contains(&(i as u8))));
+    if vm.is_int_like(a[1])
+        || vm
+            .lookup_type(vm.type_of(a[1]), vm.g.names.__index__)
+            .is_some()
+    {
+        let c = byte_value(vm, a[1])?;
+        return Ok(Value::bool(b.contains(&c)));
     }
-    let n = buf(a[1]).ok_or_else(|| vm.type_error("a bytes-like object is required"))?;
+    let n = need_buf(vm, a[1])?;
     Ok(Value::bool(
         n.is_empty() || b.windows(n.len()).any(|w| w == n.as_slice()),
     ))
 }
 
-fn b_hex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let b = buf(a[0]).unwrap_or_default();
-    let sep = a.get(1).map(|v| str_of(*v).into_owned());
-    let parts: Vec<String> = b.iter().map(|x| format!("{x:02x}")).collect();
-    let s = match sep {
-        Some(s) => parts.join(&s),
-        None => parts.concat(),
+/// `hex(sep=None, bytes_per_sep=1)` for any bytes-like `b`.
+pub fn hex_impl(vm: &mut Vm, b: &[u8], a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "hex() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    let sep = args.get(0, "sep");
+    let per = args.get(1, "bytes_per_sep");
+    args.no_more_kw(vm, "hex")?;
+    let sep = match sep {
+        None => None,
+        Some(v) if v.is_none() => None,
+        Some(v) => {
+            let sb: Vec<u8> = if is_str(v) {
+                let st = str_of(v);
+                if st.chars().count() != 1 {
+                    return Err(vm.value_error("sep must be length 1."));
+                }
+                if !st.is_ascii() {
+                    return Err(vm.value_error("sep must be ASCII."));
+                }
+                st.as_bytes().to_vec()
+            } else if let Some(x) = buf(v) {
+                if x.len() != 1 {
+                    return Err(vm.value_error("sep must be length 1."));
+                }
+                if !x.is_ascii() {
+                    return Err(vm.value_error("sep must be ASCII."));
+                }
+                x
+            } else {
+                let tn = vm.type_name_of(v);
+                return Err(vm.type_error(&format!("object of type '{tn}' has no len()")));
+            };
+            Some(sb[0] as char)
+        }
     };
-    Ok(vm.new_str(&s))
+    let per = match per {
+        Some(v) => {
+            let i = vm.index(v)?;
+            vm.as_i64(i).unwrap_or(i64::MAX)
+        }
+        None => 1,
+    };
+    let mut out = String::with_capacity(b.len() * 3);
+    let n = b.len();
+    let g = per.unsigned_abs().max(1) as usize;
+    for (i, x) in b.iter().enumerate() {
+        if i > 0 {
+            if let Some(c) = sep {
+                if per != 0 {
+                    // Groups of |per| bytes counted from the right (per > 0)
+                    // or from the left (per < 0).
+                    let boundary = if per > 0 {
+                        (n - i).is_multiple_of(g)
+                    } else {
+                        i.is_multiple_of(g)
+                    };
+                    if boundary {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        out.push_str(&format!("{x:02x}"));
+    }
+    Ok(vm.new_str(&out))
 }
 
-fn b_fromhex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let s = str_of(a[1]).into_owned();
-    let digits: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+fn b_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let b = buf(a[0]).unwrap_or_default();
+    hex_impl(vm, &b, &a[1..], k)
+}
+
+fn b_fromhex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "fromhex", &a[1..], k, 1, 1)?;
+    if !is_str(a[1]) {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.type_error(&format!("fromhex() argument must be str, not {tn}")));
+    }
+    let cps = super::str::cps(a[1]);
+    let hexv = |c: u32| char::from_u32(c).and_then(|c| c.to_digit(16));
     let mut out = Vec::new();
-    for pair in digits.chunks(2) {
-        let st: String = pair.iter().collect();
-        match u8::from_str_radix(&st, 16) {
-            Ok(v) if pair.len() == 2 => out.push(v),
-            _ => return Err(vm.value_error("non-hexadecimal number found in fromhex() arg")),
+    let mut i = 0;
+    let bad = |vm: &mut Vm, i: usize| {
+        vm.value_error(&format!(
+            "non-hexadecimal number found in fromhex() arg at position {i}"
+        ))
+    };
+    while i < cps.len() {
+        if matches!(cps[i], 0x20 | 0x09 | 0x0a | 0x0b | 0x0c | 0x0d) {
+            i += 1;
+            continue;
         }
+        let Some(hi) = hexv(cps[i]) else {
+            return Err(bad(vm, i));
+        };
+        i += 1;
+        let Some(lo) = cps.get(i).and_then(|c| hexv(*c)) else {
+            return Err(bad(vm, i));
+        };
+        i += 1;
+        out.push((hi * 16 + lo) as u8);
     }
-    if a[0] == vm.g.types.bytearray {
-        return Ok(wrap(vm, Value::NONE, &out)).map(|_| {
-            let o = vm.alloc_obj(K_BYTEARRAY, vm.g.types.bytearray, 1, 0);
-            let nb = vm.new_bytes(&out);
-            o.init(0, nb);
-            o.value()
-        });
+    let cls = a[0];
+    if vm.is_subtype(cls, vm.g.types.bytearray) {
+        let o = vm.alloc_obj(K_BYTEARRAY, vm.g.types.bytearray, 1, 0);
+        let nb = vm.new_bytes(&out);
+        o.init(0, nb);
+        if cls == vm.g.types.bytearray {
+            return Ok(o.value());
+        }
+        return vm.call(cls, &[o.value()], Value::EMPTY);
     }
-    Ok(vm.new_bytes(&out))
+    let r = vm.new_bytes(&out);
+    if cls == vm.g.types.bytes {
+        return Ok(r);
+    }
+    vm.call(cls, &[r], Value::EMPTY)
 }
 
 fn b_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -528,82 +694,827 @@ fn b_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(wrap(vm, a[0], &out))
 }
 
-fn via_str(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Value> {
-    // Apply the str method of the same name to the latin-1 view of the bytes.
-    let b = buf(a[0]).unwrap_or_default();
-    let s: String = b.iter().map(|&c| c as char).collect();
-    let sv = vm.new_str(&s);
-    let mut args = Vec::new();
-    for &x in &a[1..] {
-        if let Some(xb) = buf(x) {
-            let xs: String = xb.iter().map(|&c| c as char).collect();
-            args.push(vm.new_str(&xs));
-        } else {
-            args.push(x);
+/// A required bytes-like argument ("a bytes-like object is required, not 'T'").
+fn need_buf(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    match buf(v) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
         }
     }
-    let r = vm.call_method(sv, name, &args)?;
-    let back = |vm: &mut Vm, v: Value| -> Value {
-        if is_str(v) {
-            let bb: Vec<u8> = str_of(v).chars().map(|c| c as u32 as u8).collect();
-            wrap(vm, a[0], &bb)
-        } else {
-            v
-        }
-    };
-    if let Some(o) = Obj::from_value(r) {
-        if o.kind() == Kind::LIST || o.kind() == Kind::TUPLE {
-            let items: Vec<Value> = vm.seq_items(r).into_iter().map(|x| back(vm, x)).collect();
-            return Ok(if o.kind() == Kind::LIST {
-                vm.new_list(&items)
-            } else {
-                vm.new_tuple(&items)
-            });
-        }
-    }
-    Ok(back(vm, r))
 }
 
-macro_rules! via {
-    ($($fname:ident => $name:literal),*) => {
-        $(fn $fname(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> { via_str(vm, a, $name) })*
-    };
+/// A byte value given as an int (`ValueError` outside 0..256).
+fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
+    let i = vm.index(v)?;
+    match vm.as_i64(i) {
+        Some(x) if (0..256).contains(&x) => Ok(x as u8),
+        _ => Err(vm.value_error("byte must be in range(0, 256)")),
+    }
 }
-via!(b_upper => "upper", b_lower => "lower", b_strip => "strip", b_lstrip => "lstrip", b_rstrip => "rstrip",
-     b_split => "split", b_rsplit => "rsplit", b_startswith => "startswith", b_endswith => "endswith",
-     b_find => "find", b_rfind => "rfind", b_index => "index", b_count => "count", b_replace => "replace",
-     b_isdigit => "isdigit", b_isalpha => "isalpha", b_isspace => "isspace", b_title => "title",
-     b_capitalize => "capitalize", b_partition => "partition", b_rpartition => "rpartition",
-     b_splitlines => "splitlines", b_center => "center", b_ljust => "ljust", b_rjust => "rjust",
-     b_zfill => "zfill", b_isupper => "isupper", b_islower => "islower", b_isalnum => "isalnum",
-     b_swapcase => "swapcase", b_removeprefix => "removeprefix", b_removesuffix => "removesuffix");
+
+/// The `sub` argument of find/count/index: an int byte or a bytes-like object.
+fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = buf(v) {
+        return Ok(b);
+    }
+    if vm.is_int_like(v)
+        || vm
+            .lookup_type(vm.type_of(v), vm.g.names.__index__)
+            .is_some()
+    {
+        return Ok(vec![byte_value(vm, v)?]);
+    }
+    let tn = vm.type_name_of(v);
+    Err(vm.type_error(&format!(
+        "argument should be integer or bytes-like object, not '{tn}'"
+    )))
+}
+
+/// Resolves optional `start`/`end` arguments like a slice of a sequence of
+/// length `n` (None or `__index__` values); `start` may exceed `n`.
+fn start_end(vm: &mut Vm, st: Option<Value>, en: Option<Value>, n: usize) -> PyResult<(i64, i64)> {
+    let n = n as i64;
+    let get = |vm: &mut Vm, v: Option<Value>, d: i64| -> PyResult<i64> {
+        match v {
+            Some(x) if !x.is_none() => {
+                let i = vm.index(x).map_err(|_| {
+                    vm.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )
+                })?;
+                let i = vm.as_i64(i).unwrap_or_else(|| {
+                    if vm
+                        .as_bigint(i)
+                        .is_some_and(|b| b.sign() == num_bigint::Sign::Minus)
+                    {
+                        i64::MIN / 2
+                    } else {
+                        i64::MAX / 2
+                    }
+                });
+                Ok(if i < 0 { (i + n).max(0) } else { i })
+            }
+            _ => Ok(d),
+        }
+    };
+    let s = get(vm, st, 0)?;
+    let e = get(vm, en, n)?.min(n);
+    Ok((s, e))
+}
+
+fn find_sub(h: &[u8], n: &[u8]) -> Option<usize> {
+    if n.is_empty() {
+        return Some(0);
+    }
+    if n.len() > h.len() {
+        return None;
+    }
+    if n.len() == 1 {
+        return h.iter().position(|c| *c == n[0]);
+    }
+    h.windows(n.len()).position(|w| w == n)
+}
+
+fn rfind_sub(h: &[u8], n: &[u8]) -> Option<usize> {
+    if n.is_empty() {
+        return Some(h.len());
+    }
+    if n.len() > h.len() {
+        return None;
+    }
+    h.windows(n.len()).rposition(|w| w == n)
+}
+
+fn count_sub(h: &[u8], n: &[u8], max: usize) -> usize {
+    if n.is_empty() {
+        return (h.len() + 1).min(max);
+    }
+    let mut c = 0;
+    let mut i = 0;
+    while c < max && i + n.len() <= h.len() {
+        if &h[i..i + n.len()] == n {
+            c += 1;
+            i += n.len();
+        } else {
+            i += 1;
+        }
+    }
+    c
+}
+
+/// find/rfind/index/rindex/count core: (haystack slice offset, result).
+fn search(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyResult<Option<i64>> {
+    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
+    let b = buf(a[0]).unwrap_or_default();
+    let sub = sub_arg(vm, a[1])?;
+    let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), b.len())?;
+    if s > b.len() as i64 || (e - s) < sub.len() as i64 {
+        return Ok(None);
+    }
+    let h = &b[s as usize..e as usize];
+    let r = if right {
+        rfind_sub(h, &sub)
+    } else {
+        find_sub(h, &sub)
+    };
+    Ok(r.map(|i| i as i64 + s))
+}
+
+fn b_find(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    Ok(Value::int(search(vm, a, k, "find", false)?.unwrap_or(-1)))
+}
+fn b_rfind(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    Ok(Value::int(search(vm, a, k, "rfind", true)?.unwrap_or(-1)))
+}
+fn b_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    match search(vm, a, k, "index", false)? {
+        Some(i) => Ok(Value::int(i)),
+        None => Err(vm.value_error("subsection not found")),
+    }
+}
+fn b_rindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    match search(vm, a, k, "rindex", true)? {
+        Some(i) => Ok(Value::int(i)),
+        None => Err(vm.value_error("subsection not found")),
+    }
+}
+fn b_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method_takes(vm, "count", a, k, 1, 3)?;
+    let b = buf(a[0]).unwrap_or_default();
+    let sub = sub_arg(vm, a[1])?;
+    let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), b.len())?;
+    if s > b.len() as i64 || e < s {
+        return Ok(Value::int(0));
+    }
+    Ok(Value::int(
+        count_sub(&b[s as usize..e as usize], &sub, usize::MAX) as i64,
+    ))
+}
+
+fn affix(vm: &mut Vm, a: &[Value], k: Value, name: &str, ends: bool) -> PyResult<Value> {
+    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
+    let b = buf(a[0]).unwrap_or_default();
+    let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), b.len())?;
+    let cands: Vec<Value> = if Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::TUPLE) {
+        vm.seq_items(a[1])
+    } else {
+        vec![a[1]]
+    };
+    let is_tuple = cands.len() != 1 || cands[0] != a[1];
+    for c in cands {
+        let Some(p) = buf(c) else {
+            let tn = vm.type_name_of(if is_tuple { c } else { a[1] });
+            return Err(vm.type_error(&format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {tn}"
+            )));
+        };
+        if s > b.len() as i64 {
+            continue;
+        }
+        let h = &b[s as usize..(e.max(s)) as usize];
+        if (e - s) < p.len() as i64 {
+            continue;
+        }
+        if (ends && h.ends_with(&p)) || (!ends && h.starts_with(&p)) {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+fn b_startswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    affix(vm, a, k, "startswith", false)
+}
+fn b_endswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    affix(vm, a, k, "endswith", true)
+}
+
+/// ASCII whitespace as `bytes.isspace`/`split()` see it.
+fn is_ws(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+}
+
+fn split_args(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    name: &str,
+) -> PyResult<(Option<Vec<u8>>, usize)> {
+    let mut args = Args::new(a, k);
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "{name}() takes at most 2 arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let sep = args.get(1, "sep");
+    let maxv = args.get(2, "maxsplit");
+    args.no_more_kw(vm, name)?;
+    let sep = match sep {
+        Some(v) if !v.is_none() => {
+            let b = need_buf(vm, v)?;
+            if b.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            Some(b)
+        }
+        _ => None,
+    };
+    let max = match maxv {
+        Some(v) => {
+            let i = vm.index(v)?;
+            let i = vm.as_i64(i).unwrap_or(i64::MAX);
+            if i < 0 {
+                usize::MAX
+            } else {
+                i as usize
+            }
+        }
+        None => usize::MAX,
+    };
+    Ok((sep, max))
+}
+
+fn list_of(vm: &mut Vm, like: Value, parts: Vec<Vec<u8>>) -> Value {
+    let items: Vec<Value> = parts.iter().map(|p| wrap(vm, like, p)).collect();
+    vm.new_list(&items)
+}
+
+fn split_bytes(b: &[u8], sep: Option<&[u8]>, max: usize) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    match sep {
+        Some(sep) => {
+            let mut rest = b;
+            while out.len() < max {
+                match find_sub(rest, sep) {
+                    Some(i) => {
+                        out.push(rest[..i].to_vec());
+                        rest = &rest[i + sep.len()..];
+                    }
+                    None => break,
+                }
+            }
+            out.push(rest.to_vec());
+        }
+        None => {
+            let mut i = 0;
+            let n = b.len();
+            while i < n && is_ws(b[i]) {
+                i += 1;
+            }
+            while i < n {
+                if out.len() == max {
+                    out.push(b[i..].to_vec());
+                    break;
+                }
+                let st = i;
+                while i < n && !is_ws(b[i]) {
+                    i += 1;
+                }
+                out.push(b[st..i].to_vec());
+                while i < n && is_ws(b[i]) {
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn rsplit_bytes(b: &[u8], sep: Option<&[u8]>, max: usize) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    match sep {
+        Some(sep) => {
+            let mut rest = b;
+            while out.len() < max {
+                match rfind_sub(rest, sep) {
+                    Some(i) => {
+                        out.push(rest[i + sep.len()..].to_vec());
+                        rest = &rest[..i];
+                    }
+                    None => break,
+                }
+            }
+            out.push(rest.to_vec());
+        }
+        None => {
+            let mut i = b.len();
+            while i > 0 && is_ws(b[i - 1]) {
+                i -= 1;
+            }
+            while i > 0 {
+                if out.len() == max {
+                    out.push(b[..i].to_vec());
+                    break;
+                }
+                let e = i;
+                while i > 0 && !is_ws(b[i - 1]) {
+                    i -= 1;
+                }
+                out.push(b[i..e].to_vec());
+                while i > 0 && is_ws(b[i - 1]) {
+                    i -= 1;
+                }
+            }
+        }
+    }
+    out.reverse();
+    out
+}
+
+fn b_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let (sep, max) = split_args(vm, a, k, "split")?;
+    let b = buf(a[0]).unwrap_or_default();
+    let parts = split_bytes(&b, sep.as_deref(), max);
+    Ok(list_of(vm, a[0], parts))
+}
+
+fn b_rsplit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let (sep, max) = split_args(vm, a, k, "rsplit")?;
+    let b = buf(a[0]).unwrap_or_default();
+    let parts = rsplit_bytes(&b, sep.as_deref(), max);
+    Ok(list_of(vm, a[0], parts))
+}
+
+fn b_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "splitlines() takes at most 1 argument ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let keep = args.get(1, "keepends");
+    args.no_more_kw(vm, "splitlines")?;
+    let keep = match keep {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let b = buf(a[0]).unwrap_or_default();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = b.len();
+    while i < n {
+        let st = i;
+        while i < n && b[i] != b'\n' && b[i] != b'\r' {
+            i += 1;
+        }
+        let mut eol = i;
+        if i < n {
+            if b[i] == b'\r' && i + 1 < n && b[i + 1] == b'\n' {
+                i += 2;
+            } else {
+                i += 1;
+            }
+            if keep {
+                eol = i;
+            }
+        }
+        out.push(b[st..eol].to_vec());
+    }
+    Ok(list_of(vm, a[0], out))
+}
+
+fn strip_common(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    name: &str,
+    l: bool,
+    r: bool,
+) -> PyResult<Value> {
+    crate::args::check_method(vm, name, a, k, 0, 1)?;
+    let b = buf(a[0]).unwrap_or_default();
+    let chars = match a.get(1) {
+        Some(&v) if !v.is_none() => Some(need_buf(vm, v)?),
+        _ => None,
+    };
+    let keep = |c: u8| match &chars {
+        Some(cs) => !cs.contains(&c),
+        None => !is_ws(c),
+    };
+    let mut s = 0;
+    let mut e = b.len();
+    if l {
+        while s < e && !keep(b[s]) {
+            s += 1;
+        }
+    }
+    if r {
+        while e > s && !keep(b[e - 1]) {
+            e -= 1;
+        }
+    }
+    Ok(wrap(vm, a[0], &b[s..e]))
+}
+fn b_strip(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    strip_common(vm, a, k, "strip", true, true)
+}
+fn b_lstrip(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    strip_common(vm, a, k, "lstrip", true, false)
+}
+fn b_rstrip(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    strip_common(vm, a, k, "rstrip", false, true)
+}
+
+fn partition_common(vm: &mut Vm, a: &[Value], k: Value, right: bool) -> PyResult<Value> {
+    crate::args::check_method(
+        vm,
+        if right { "rpartition" } else { "partition" },
+        a,
+        k,
+        1,
+        1,
+    )?;
+    let b = buf(a[0]).unwrap_or_default();
+    let sep = need_buf(vm, a[1])?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if right {
+        rfind_sub(&b, &sep)
+    } else {
+        find_sub(&b, &sep)
+    };
+    let parts: [&[u8]; 3] = match found {
+        Some(i) => [&b[..i], &sep, &b[i + sep.len()..]],
+        None if right => [&[], &[], &b],
+        None => [&b, &[], &[]],
+    };
+    let items: Vec<Value> = parts.iter().map(|p| wrap(vm, a[0], p)).collect();
+    Ok(vm.new_tuple(&items))
+}
+fn b_partition(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    partition_common(vm, a, k, false)
+}
+fn b_rpartition(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    partition_common(vm, a, k, true)
+}
+
+fn b_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let tn = if is_ba(a[0]) { "bytearray" } else { "bytes" };
+    crate::args::check_method(vm, &format!("{tn}.replace"), &a[..1], k, 0, 0)?;
+    crate::args::check_method(vm, "replace", a, Value::EMPTY, 2, 3)?;
+    let b = buf(a[0]).unwrap_or_default();
+    let old = need_buf(vm, a[1])?;
+    let new = need_buf(vm, a[2])?;
+    let max = match a.get(3) {
+        Some(&v) => {
+            let i = vm.index(v)?;
+            let i = vm.as_i64(i).unwrap_or(i64::MAX);
+            if i < 0 {
+                usize::MAX
+            } else {
+                i as usize
+            }
+        }
+        None => usize::MAX,
+    };
+    let mut out = Vec::with_capacity(b.len());
+    if old.is_empty() {
+        let mut n = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if n < max {
+                out.extend_from_slice(&new);
+                n += 1;
+            }
+            out.push(c);
+            let _ = i;
+        }
+        if n < max {
+            out.extend_from_slice(&new);
+        }
+        return Ok(wrap(vm, a[0], &out));
+    }
+    let mut i = 0;
+    let mut n = 0;
+    while i < b.len() {
+        if n < max && b[i..].starts_with(&old) {
+            out.extend_from_slice(&new);
+            i += old.len();
+            n += 1;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Ok(wrap(vm, a[0], &out))
+}
+
+fn width_of(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    Ok(vm.as_i64(i).unwrap_or(i64::MAX))
+}
+
+fn pad_common(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<Value> {
+    crate::args::check_method(vm, name, a, k, 1, 2)?;
+    let b = buf(a[0]).unwrap_or_default();
+    let w = width_of(vm, a[1])?;
+    let fill = match a.get(2) {
+        Some(&f) => match buf(f) {
+            Some(fb)
+                if fb.len() == 1
+                    && Obj::from_value(f)
+                        .is_some_and(|o| o.kind() == Kind::BYTES || o.kind() == K_BYTEARRAY) =>
+            {
+                fb[0]
+            }
+            _ => {
+                let tn = vm.type_name_of(f);
+                return Err(vm.type_error(&format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {tn}"
+                )));
+            }
+        },
+        None => b' ',
+    };
+    if w <= b.len() as i64 {
+        return Ok(wrap(vm, a[0], &b));
+    }
+    let total = w as usize - b.len();
+    let (left, right) = match name {
+        "ljust" => (0, total),
+        "rjust" => (total, 0),
+        _ => {
+            // CPython's centering: extra pad goes left when both are odd.
+            let l = total / 2 + (total & (w as usize) & 1);
+            (l, total - l)
+        }
+    };
+    let mut out = vec![fill; left];
+    out.extend_from_slice(&b);
+    out.extend(std::iter::repeat_n(fill, right));
+    Ok(wrap(vm, a[0], &out))
+}
+fn b_center(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pad_common(vm, a, k, "center")
+}
+fn b_ljust(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pad_common(vm, a, k, "ljust")
+}
+fn b_rjust(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pad_common(vm, a, k, "rjust")
+}
+
+fn b_zfill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "zfill", a, k, 1, 1)?;
+    let b = buf(a[0]).unwrap_or_default();
+    let w = width_of(vm, a[1])?;
+    if w <= b.len() as i64 {
+        return Ok(wrap(vm, a[0], &b));
+    }
+    let fill = w as usize - b.len();
+    let mut out = Vec::with_capacity(w as usize);
+    let (sign, rest) = match b.first() {
+        Some(&c) if c == b'+' || c == b'-' => (Some(c), &b[1..]),
+        _ => (None, &b[..]),
+    };
+    out.extend(sign);
+    out.extend(std::iter::repeat_n(b'0', fill));
+    out.extend_from_slice(rest);
+    Ok(wrap(vm, a[0], &out))
+}
+
+fn b_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "expandtabs() takes at most 1 argument ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let ts = args.get(1, "tabsize");
+    args.no_more_kw(vm, "expandtabs")?;
+    let ts = match ts {
+        Some(v) => width_of(vm, v)?,
+        None => 8,
+    };
+    let b = buf(a[0]).unwrap_or_default();
+    let mut out = Vec::new();
+    let mut col: i64 = 0;
+    for &c in &b {
+        match c {
+            b'\t' => {
+                if ts > 0 {
+                    let n = ts - col % ts;
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(wrap(vm, a[0], &out))
+}
+
+fn map_bytes(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    name: &str,
+    f: fn(&[u8]) -> Vec<u8>,
+) -> PyResult<Value> {
+    crate::args::check_method(vm, name, a, k, 0, 0)?;
+    let b = buf(a[0]).unwrap_or_default();
+    Ok(wrap(vm, a[0], &f(&b)))
+}
+fn b_upper(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    map_bytes(vm, a, k, "upper", |b| b.to_ascii_uppercase())
+}
+fn b_lower(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    map_bytes(vm, a, k, "lower", |b| b.to_ascii_lowercase())
+}
+fn b_swapcase(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    map_bytes(vm, a, k, "swapcase", |b| {
+        b.iter()
+            .map(|&c| {
+                if c.is_ascii_uppercase() {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                }
+            })
+            .collect()
+    })
+}
+fn b_capitalize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    map_bytes(vm, a, k, "capitalize", |b| {
+        b.iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                if i == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect()
+    })
+}
+fn b_title(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    map_bytes(vm, a, k, "title", |b| {
+        let mut prev_cased = false;
+        b.iter()
+            .map(|&c| {
+                let r = if prev_cased {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                };
+                prev_cased = c.is_ascii_alphabetic();
+                r
+            })
+            .collect()
+    })
+}
+
+fn pred(vm: &mut Vm, a: &[Value], k: Value, name: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
+    crate::args::check_method(vm, name, a, k, 0, 0)?;
+    let b = buf(a[0]).unwrap_or_default();
+    Ok(Value::bool(f(&b)))
+}
+fn b_isalpha(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pred(vm, a, k, "isalpha", |b| {
+        !b.is_empty() && b.iter().all(|c| c.is_ascii_alphabetic())
+    })
+}
+fn b_isdigit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pred(vm, a, k, "isdigit", |b| {
+        !b.is_empty() && b.iter().all(|c| c.is_ascii_digit())
+    })
+}
+fn b_isalnum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pred(vm, a, k, "isalnum", |b| {
+        !b.is_empty() && b.iter().all(|c| c.is_ascii_alphanumeric())
+    })
+}
+fn b_isspace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pred(vm, a, k, "isspace", |b| {
+        !b.is_empty() && b.iter().all(|c| is_ws(*c))
+    })
+}
+fn b_isascii(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pred(vm, a, k, "isascii", |b| b.is_ascii())
+}
+fn b_isupper(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pred(vm, a, k, "isupper", |b| {
+        b.iter().any(|c| c.is_ascii_uppercase()) && !b.iter().any(|c| c.is_ascii_lowercase())
+    })
+}
+fn b_islower(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pred(vm, a, k, "islower", |b| {
+        b.iter().any(|c| c.is_ascii_lowercase()) && !b.iter().any(|c| c.is_ascii_uppercase())
+    })
+}
+fn b_istitle(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pred(vm, a, k, "istitle", |b| {
+        let mut cased = false;
+        let mut prev_cased = false;
+        for &c in b {
+            if c.is_ascii_uppercase() {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else if c.is_ascii_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        cased
+    })
+}
+
+fn b_removeprefix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "removeprefix", a, k, 1, 1)?;
+    let b = buf(a[0]).unwrap_or_default();
+    let p = need_buf(vm, a[1])?;
+    let r = b.strip_prefix(p.as_slice()).unwrap_or(&b);
+    Ok(wrap(vm, a[0], r))
+}
+fn b_removesuffix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "removesuffix", a, k, 1, 1)?;
+    let b = buf(a[0]).unwrap_or_default();
+    let p = need_buf(vm, a[1])?;
+    let r = if p.is_empty() {
+        &b[..]
+    } else {
+        b.strip_suffix(p.as_slice()).unwrap_or(&b)
+    };
+    Ok(wrap(vm, a[0], r))
+}
+
+fn b_maketrans(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "maketrans", a, k, 2, 2)?;
+    let f = need_buf(vm, a[0])?;
+    let t = need_buf(vm, a[1])?;
+    if f.len() != t.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255u8).collect();
+    for (x, y) in f.iter().zip(t.iter()) {
+        table[*x as usize] = *y;
+    }
+    Ok(vm.new_bytes(&table))
+}
+
+fn b_translate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "translate() takes at most 2 arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let table = args.get(1, "table");
+    let delete = args.get(2, "delete");
+    args.no_more_kw(vm, "translate")?;
+    let Some(table) = table else {
+        return Err(vm.type_error("translate() takes at least 1 argument (0 given)"));
+    };
+    let table = if table.is_none() {
+        None
+    } else {
+        let t = need_buf(vm, table)?;
+        if t.len() != 256 {
+            return Err(vm.value_error("translation table must be 256 characters long"));
+        }
+        Some(t)
+    };
+    let del = match delete {
+        Some(d) => need_buf(vm, d)?,
+        None => Vec::new(),
+    };
+    let b = buf(a[0]).unwrap_or_default();
+    let out: Vec<u8> = b
+        .iter()
+        .filter(|c| !del.contains(c))
+        .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+        .collect();
+    Ok(wrap(vm, a[0], &out))
+}
 
 fn b_mod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let b = buf(a[0]).unwrap_or_default();
-    let s: String = b.iter().map(|&c| c as char).collect();
-    let sv = vm.new_str(&s);
-    let conv = |vm: &mut Vm, x: Value| -> Value {
-        match buf(x) {
-            Some(xb) => {
-                let xs: String = xb.iter().map(|&c| c as char).collect();
-                vm.new_str(&xs)
-            }
-            None => x,
-        }
-    };
-    let args = if Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::TUPLE) {
-        let items: Vec<Value> = vm
-            .seq_items(a[1])
-            .into_iter()
-            .map(|x| conv(vm, x))
-            .collect();
-        vm.new_tuple(&items)
-    } else {
-        conv(vm, a[1])
-    };
-    let r = super::str::percent(vm, sv, args)?;
-    let bb: Vec<u8> = str_of(r).chars().map(|c| c as u32 as u8).collect();
-    Ok(wrap(vm, a[0], &bb))
+    let r = super::str::percent_bytes(vm, a[0], a[1])?;
+    if is_ba(a[0]) {
+        let b = str_bytes(r).to_vec();
+        return Ok(wrap(vm, a[0], &b));
+    }
+    Ok(r)
 }
 
 fn ba_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -665,10 +1576,16 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("zfill", b_zfill),
         ("removeprefix", b_removeprefix),
         ("removesuffix", b_removesuffix),
+        ("rindex", b_rindex),
+        ("istitle", b_istitle),
+        ("isascii", b_isascii),
+        ("expandtabs", b_expandtabs),
+        ("translate", b_translate),
     ];
     let t = vm.g.types.bytes;
     vm.add_static(t, "__new__", bytes_new, false);
     vm.add_static(t, "fromhex", b_fromhex, true);
+    vm.add_static(t, "maketrans", b_maketrans, false);
     for &(n, f) in common {
         vm.add_method(t, n, f);
     }
@@ -676,6 +1593,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.bytearray;
     vm.add_static(t, "__new__", ba_new, false);
     vm.add_static(t, "fromhex", b_fromhex, true);
+    vm.add_static(t, "maketrans", b_maketrans, false);
     for &(n, f) in common {
         vm.add_method(t, n, f);
     }
@@ -688,6 +1606,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("pop", ba_pop),
         ("insert", ba_insert),
         ("clear", ba_clear),
+        ("remove", ba_remove),
+        ("__imul__", ba_imul),
         ("reverse", ba_reverse),
         ("copy", ba_copy),
         ("__iadd__", ba_iadd),

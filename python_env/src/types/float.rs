@@ -5,7 +5,7 @@ use crate::text;
 use engine::runtime::ops::Num;
 use engine::runtime::*;
 use proto_core::layouts::get_raw;
-use proto_core::{Kind, Obj, Value};
+use proto_core::{Obj, Value};
 
 /// float(x).
 pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
@@ -21,17 +21,27 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
         }
         None => {}
     }
-    if is_str(x) || Obj::from_value(x).is_some_and(|o| o.kind() == Kind::BYTES) {
-        let s = str_of(x).into_owned();
+    let bytes_like = if is_str(x) {
+        None
+    } else {
+        super::bytes::buf(x)
+    };
+    if is_str(x) || bytes_like.is_some() {
+        let s = match bytes_like {
+            Some(b) => String::from_utf8_lossy(&b).into_owned(),
+            None => str_of(x).into_owned(),
+        };
         return text::parse_float(&s).map_err(|_| {
             let msg = text::parse::float_parse_error_message(&s);
             vm.value_error(&msg)
         });
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__float__, &[])? {
-        return vm
-            .as_f64(r)
-            .ok_or_else(|| vm.type_error("__float__ returned non-float"));
+        if vm.type_of(r) != vm.g.types.float && !vm.isinstance(r, vm.g.types.float) {
+            let (tx, tr) = (vm.type_name_of(x), vm.type_name_of(r));
+            return Err(vm.type_error(&format!("{tx}.__float__ returned non-float (type {tr})")));
+        }
+        return Ok(vm.as_f64(r).unwrap_or(f64::NAN));
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__index__, &[])? {
         return vm
@@ -51,7 +61,11 @@ fn float_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(&x) => to_float(vm, x)?,
         None => 0.0,
     };
-    Ok(vm.new_float(f))
+    let r = vm.new_float(f);
+    if args.pos[0] != vm.g.types.float {
+        return Ok(super::int::new_numsub(vm, args.pos[0], r));
+    }
+    Ok(r)
 }
 
 fn fval(vm: &Vm, v: Value) -> f64 {
@@ -64,7 +78,7 @@ fn float_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn float_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let h = vm.hash(a[0])?;
+    let h = vm.hash(super::int::exact_value(a[0]))?;
     Ok(vm.new_int(h))
 }
 
@@ -168,7 +182,7 @@ fn float_imag(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn float_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.format(a[0], a[1])
+    vm.format(super::int::exact_value(a[0]), a[1])
 }
 
 fn float_getformat(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -209,7 +223,11 @@ macro_rules! fcmp {
             if vm.num(a[1]).is_none() {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
-            vm.compare(a[0], a[1], $op)
+            vm.compare(
+                super::int::exact_value(a[0]),
+                super::int::exact_value(a[1]),
+                $op,
+            )
         }
     };
 }
@@ -221,7 +239,7 @@ fcmp!(f_gt, 4);
 fcmp!(f_ge, 5);
 
 fn f_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.unary_op('-', a[0])
+    vm.unary_op('-', super::int::exact_value(a[0]))
 }
 fn f_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let f = fval(vm, a[0]);
@@ -416,7 +434,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_static(t, "__getformat__", float_getformat, true);
     let methods: &[(&'static str, NativeFn)] = &[
         ("__repr__", float_repr),
-        ("__str__", float_repr),
         ("__hash__", float_hash),
         ("is_integer", is_integer),
         ("as_integer_ratio", as_integer_ratio),

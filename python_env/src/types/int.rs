@@ -12,7 +12,13 @@ use proto_core::{Kind, Obj, Value};
 pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
     match vm.num(x) {
         Some(Num::I(i)) => return Ok(Value::int(i)),
-        Some(Num::B(_)) => return Ok(x),
+        Some(Num::B(b)) => {
+            return Ok(if exact_value(x) == x {
+                x
+            } else {
+                vm.new_bigint(b.clone())
+            })
+        }
         Some(Num::F(f)) => {
             if f.is_nan() {
                 return Err(vm.value_error("cannot convert float NaN to integer"));
@@ -100,7 +106,7 @@ fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
     };
     if cls != vm.g.types.int && cls != vm.g.types.bool_ {
-        return Err(vm.type_error("int subclasses are not supported yet"));
+        return Ok(new_numsub(vm, cls, r));
     }
     Ok(r)
 }
@@ -136,8 +142,25 @@ fn int_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_str(&s))
 }
 
+/// The exact int/float an int/float subclass instance stands for (`v`
+/// itself otherwise).
+pub fn exact_value(v: Value) -> Value {
+    match Obj::from_value(v) {
+        Some(o) if o.kind() == K_NUMSUB => o.get(1),
+        _ => v,
+    }
+}
+
+/// An instance of `cls` (a subclass of int or float) standing for `value`.
+pub fn new_numsub(vm: &mut Vm, cls: Value, value: Value) -> Value {
+    let o = vm.alloc_obj(K_NUMSUB, cls, 2, 0);
+    o.init(0, Value::EMPTY);
+    o.init(1, exact_value(value));
+    o.value()
+}
+
 fn int_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let h = vm.hash(a[0])?;
+    let h = vm.hash(exact_value(a[0]))?;
     Ok(vm.new_int(h))
 }
 
@@ -162,17 +185,56 @@ fn int_conjugate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_bigint(b))
 }
 
+/// The `byteorder` argument of to_bytes/from_bytes: true for big-endian.
+fn byteorder(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<bool> {
+    let Some(v) = v else {
+        return Ok(true);
+    };
+    if !is_str(v) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!(
+            "{fname}() argument 'byteorder' must be str, not {tn}"
+        )));
+    }
+    match str_of(v).as_ref() {
+        "big" => Ok(true),
+        "little" => Ok(false),
+        _ => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+    }
+}
+
 fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
-    let length = args
-        .get(1, "length")
-        .and_then(|v| vm.as_i64(v))
-        .unwrap_or(1) as usize;
-    let order = args
-        .get(2, "byteorder")
-        .map(|v| str_of(v).into_owned())
-        .unwrap_or_else(|| "big".into());
-    let signed = match args.take("signed") {
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "to_bytes() takes at most 2 positional arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let length = args.get(1, "length");
+    let order = args.get(2, "byteorder");
+    let signed = args.take("signed");
+    args.no_more_kw(vm, "to_bytes")?;
+    let length = match length {
+        Some(v) => {
+            let i = vm.index(v)?;
+            match vm.as_i64(i) {
+                Some(n) if n < 0 => {
+                    return Err(vm.value_error("length argument must be non-negative"))
+                }
+                Some(n) => n as u64,
+                None => {
+                    return Err(vm.new_exc(
+                        vm.g.e.OverflowError,
+                        "Python int too large to convert to C ssize_t",
+                    ))
+                }
+            }
+        }
+        None => 1,
+    };
+    let big_endian = byteorder(vm, order, "to_bytes")?;
+    let signed = match signed {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -188,19 +250,19 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     } else {
         b.to_bytes_le().1
     };
-    if bytes.len() > length
-        && !(bytes.len() == length + 1 && *bytes.last().unwrap_or(&1) == 0 && !signed)
-    {
-        if !(b.is_zero() && length == 0) {
-            return Err(vm.new_exc(vm.g.e.OverflowError, "int too big to convert"));
-        }
+    if b.is_zero() {
+        bytes.clear();
     }
-    if length > (1 << 31) {
+    // Minimal two's complement / unsigned length must fit.
+    if bytes.len() as u64 > length {
         return Err(vm.new_exc(vm.g.e.OverflowError, "int too big to convert"));
     }
+    if length > (1 << 31) {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
     let fill = if b.is_negative() { 0xFF } else { 0 };
-    bytes.resize(length, fill);
-    if order == "big" {
+    bytes.resize(length as usize, fill);
+    if big_endian {
         bytes.reverse();
     }
     Ok(vm.new_bytes(&bytes))
@@ -208,25 +270,32 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
-    let data = args.get(1, "bytes").unwrap_or(Value::NONE);
-    let order = args
-        .get(2, "byteorder")
-        .map(|v| str_of(v).into_owned())
-        .unwrap_or_else(|| "big".into());
-    let signed = match args.take("signed") {
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "from_bytes() takes at most 2 positional arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let data = args.get(1, "bytes");
+    let order = args.get(2, "byteorder");
+    let signed = args.take("signed");
+    args.no_more_kw(vm, "from_bytes")?;
+    let Some(data) = data else {
+        return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+    };
+    let big_endian = byteorder(vm, order, "from_bytes")?;
+    let signed = match signed {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    let items: Vec<u8> = if Obj::from_value(data).is_some_and(|o| o.kind() == Kind::BYTES) {
-        str_bytes(data).to_vec()
-    } else {
-        vm.collect(data)?
-            .into_iter()
-            .map(|v| vm.as_i64(v).unwrap_or(0) as u8)
-            .collect()
-    };
-    let mut b = items;
-    if order == "big" {
+    // bytes(data): buffers, iterables of ints, __bytes__ (errors as bytes()).
+    if is_str(data) {
+        return Err(vm.type_error("cannot convert 'str' object to bytes"));
+    }
+    let bytes_t = vm.g.types.bytes;
+    let bv = vm.call(bytes_t, &[data], Value::EMPTY)?;
+    let mut b = str_bytes(bv).to_vec();
+    if big_endian {
         b.reverse();
     }
     let r = if signed {
@@ -234,7 +303,12 @@ fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     } else {
         BigInt::from_bytes_le(num_bigint::Sign::Plus, &b)
     };
-    Ok(vm.new_bigint(r))
+    let r = vm.new_bigint(r);
+    let cls = a[0];
+    if cls != vm.g.types.int {
+        return vm.call(cls, &[r], Value::EMPTY);
+    }
+    Ok(r)
 }
 
 fn int_index(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -292,7 +366,9 @@ macro_rules! binop_method {
             if a.len() != 2 {
                 return Err(vm.type_error("expected 1 argument"));
             }
-            if vm.num(a[1]).is_none() {
+            // int's dunders only handle ints (float/complex operands are
+            // left to the other type's reflected method).
+            if !vm.is_int_like(a[1]) {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
             let (x, y) = if $rev { (a[1], a[0]) } else { (a[0], a[1]) };
@@ -314,8 +390,63 @@ binop_method!(int_truediv, TrueDivide, false);
 binop_method!(int_rtruediv, TrueDivide, true);
 binop_method!(int_mod, Remainder, false);
 binop_method!(int_rmod, Remainder, true);
-binop_method!(int_pow, Power, false);
-binop_method!(int_rpow, Power, true);
+binop_method!(int_pow2, Power, false);
+binop_method!(int_rpow2, Power, true);
+
+/// `int.__pow__(self, value, mod=None)`.
+fn int_pow(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__pow__", a, k, 1, 2)?;
+    match a.get(2) {
+        Some(&m) if !m.is_none() => int_modpow(vm, a[0], a[1], m),
+        _ => int_pow2(vm, &a[..2], Value::EMPTY),
+    }
+}
+
+/// `int.__rpow__(self, value, mod=None)`.
+fn int_rpow(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__rpow__", a, k, 1, 2)?;
+    match a.get(2) {
+        Some(&m) if !m.is_none() => int_modpow(vm, a[1], a[0], m),
+        _ => int_rpow2(vm, &a[..2], Value::EMPTY),
+    }
+}
+
+/// Three-argument pow on ints (NotImplemented if an operand is not an int).
+pub fn int_modpow(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
+    let (Some(bb), Some(eb), Some(mb)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    if mb.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let am = mb.abs();
+    let r = if eb.is_negative() {
+        let Some(inv) = modular_inverse(&bb, &am) else {
+            return Err(vm.value_error("base is not invertible for the given modulus"));
+        };
+        inv.modpow(&(-eb), &am)
+    } else {
+        bb.modpow(&eb, &am)
+    };
+    // r is in [0, |m|); the result takes the sign of m (floor modulo).
+    let r = if mb.is_negative() && !r.is_zero() {
+        r + mb
+    } else {
+        r
+    };
+    Ok(vm.new_bigint(r))
+}
+
+/// The inverse of `a` modulo `m` (m > 0), if any.
+fn modular_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    use num_integer::Integer;
+    let a = a.mod_floor(m);
+    let g = a.extended_gcd(m);
+    if g.gcd != BigInt::from(1) && m != &BigInt::from(1) {
+        return None;
+    }
+    Some(g.x.mod_floor(m))
+}
 binop_method!(int_and, And, false);
 binop_method!(int_or, Or, false);
 binop_method!(int_xor, Xor, false);
@@ -328,7 +459,11 @@ macro_rules! cmp_method {
             if vm.num(a[1]).is_none() {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
-            vm.compare(a[0], a[1], $op)
+            vm.compare(
+                super::int::exact_value(a[0]),
+                super::int::exact_value(a[1]),
+                $op,
+            )
         }
     };
 }
@@ -340,20 +475,20 @@ cmp_method!(num_gt, 4);
 cmp_method!(num_ge, 5);
 
 fn int_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.unary_op('-', a[0])
+    vm.unary_op('-', super::int::exact_value(a[0]))
 }
 fn int_pos(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.unary_op('+', a[0])
+    vm.unary_op('+', super::int::exact_value(a[0]))
 }
 fn int_invert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.unary_op('~', a[0])
+    vm.unary_op('~', super::int::exact_value(a[0]))
 }
 fn int_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let b = big(vm, a[0]);
     Ok(vm.new_bigint(b.abs()))
 }
 fn int_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.format(a[0], a[1])
+    vm.format(super::int::exact_value(a[0]), a[1])
 }
 
 fn bool_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -385,7 +520,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_static(t, "__new__", int_new, false);
     let methods: &[(&'static str, NativeFn)] = &[
         ("__repr__", int_repr),
-        ("__str__", int_repr),
         ("__hash__", int_hash),
         ("bit_length", int_bit_length),
         ("bit_count", int_bit_count),
@@ -458,7 +592,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let b = vm.g.types.bool_;
     vm.add_static(b, "__new__", bool_new, false);
     vm.add_method(b, "__repr__", bool_repr);
-    vm.add_method(b, "__str__", bool_repr);
     vm.add_method(b, "__and__", bool_and);
     vm.add_method(b, "__rand__", bool_and);
     vm.add_method(b, "__or__", bool_or);

@@ -206,7 +206,10 @@ fn enumerate_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let it = args
         .get(1, "iterable")
         .ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
-    let start = args.get(2, "start").unwrap_or(Value::int(0));
+    let start = match args.get(2, "start") {
+        Some(v) => vm.index(v)?,
+        None => Value::int(0),
+    };
     let it = vm.iter(it)?;
     let o = vm.alloc_obj(K_MISC, cls, 3, 0);
     o.init(0, it);

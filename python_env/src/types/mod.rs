@@ -10,6 +10,7 @@ pub mod genericalias;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod module;
 pub mod object;
 pub mod seq;
@@ -32,5 +33,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     genericalias::init(vm)?;
     module::init(vm)?;
     bytes::init(vm)?;
+    memoryview::init(vm)?;
     Ok(())
 }

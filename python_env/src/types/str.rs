@@ -32,10 +32,12 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => vm.intern(""),
         Some(o) => {
             if enc.is_some() || errors.is_some() {
-                let b = match Obj::from_value(o) {
-                    Some(ob) if ob.kind() == Kind::BYTES => str_bytes(o).to_vec(),
-                    Some(ob) if ob.kind() == K_BYTEARRAY => str_bytes(ob.get(0)).to_vec(),
-                    _ => {
+                if is_str(o) {
+                    return Err(vm.type_error("decoding str is not supported"));
+                }
+                let b = match super::bytes::buf(o) {
+                    Some(b) => b,
+                    None => {
                         let tn = vm.type_name_of(o);
                         return Err(vm.type_error(&format!(
                             "decoding to str: need a bytes-like object, {tn} found"
@@ -382,8 +384,22 @@ fn byte_to_char(t: &str, b: usize) -> i64 {
 
 fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value> {
     let name = if ends { "endswith" } else { "startswith" };
-    check_method(vm, name, a, k, 1, 3)?;
+    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
     let t = s(a[0]);
+    if let Some(&sv) = a.get(2) {
+        if !sv.is_none() {
+            let si = vm.index(sv)?;
+            if vm
+                .as_i64(si)
+                .is_some_and(|si| si > t.chars().count() as i64)
+                || vm
+                    .as_bigint(si)
+                    .is_some_and(|b| b.sign() == num_bigint::Sign::Plus && vm.as_i64(si).is_none())
+            {
+                return Ok(Value::FALSE);
+            }
+        }
+    }
     let (st, en) = char_range(vm, &t, a, 2)?;
     if st > t.len() || st > en {
         return Ok(Value::FALSE);
@@ -431,7 +447,7 @@ fn str_endswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyResult<Option<i64>> {
-    check_method(vm, name, a, k, 1, 3)?;
+    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
     let t = s(a[0]);
     let sub = need_str(vm, a[1], "must be str").map_err(|_| {
         let tn = vm.type_name_of(a[1]);
@@ -481,7 +497,7 @@ fn str_rindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check_method(vm, "count", a, k, 1, 3)?;
+    crate::args::check_method_takes(vm, "count", a, k, 1, 3)?;
     let t = s(a[0]);
     let sub = need_str(vm, a[1], "must be str")?;
     if let Some(&sv) = a.get(2) {
@@ -677,47 +693,78 @@ fn str_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     super::bytes::encode(vm, a[0], &enc, &errors)
 }
 
-fn str_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_maketrans(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "maketrans", a, k, 1, 3)?;
     let d = vm.new_dict();
-    match a.len() {
-        1 => {
-            for (k, v) in vm.dict_items(a[0]) {
-                let key = if is_str(k) {
-                    Value::int(cps(k)[0] as i64)
+    let mark = vm.push_root(d);
+    let r = (|| {
+        if a.len() == 1 {
+            if !Obj::from_value(a[0]).is_some_and(|o| o.kind() == Kind::DICT) {
+                return Err(
+                    vm.type_error("if you give only one argument to maketrans it must be a dict")
+                );
+            }
+            for (key, v) in vm.dict_items(a[0]) {
+                let key = if is_str(key) {
+                    let c = cps(key);
+                    if c.len() != 1 {
+                        return Err(
+                            vm.value_error("string keys in translate table must be of length 1")
+                        );
+                    }
+                    Value::int(c[0] as i64)
+                } else if vm.is_int_like(key) {
+                    key
                 } else {
-                    k
+                    return Err(
+                        vm.type_error("keys in translate table must be strings or integers")
+                    );
                 };
                 vm.dict_set(d, key, v)?;
             }
+            return Ok(());
         }
-        2 | 3 => {
-            let (x, y) = (cps(a[0]), cps(a[1]));
-            if x.len() != y.len() {
-                return Err(
-                    vm.value_error("the first two maketrans arguments must have equal length")
-                );
-            }
-            for (c1, c2) in x.iter().zip(y.iter()) {
-                vm.dict_set(d, Value::int(*c1 as i64), Value::int(*c2 as i64))?;
-            }
-            if a.len() == 3 {
-                for c in cps(a[2]) {
-                    vm.dict_set(d, Value::int(c as i64), Value::NONE)?;
-                }
+        for (i, &x) in a.iter().enumerate() {
+            if !is_str(x) {
+                let tn = vm.type_name_of(x);
+                return Err(vm.type_error(&format!(
+                    "maketrans() argument {} must be str, not {tn}",
+                    i + 1
+                )));
             }
         }
-        _ => return Err(vm.type_error("maketrans() takes at most 3 arguments")),
-    }
-    Ok(d)
+        let (x, y) = (cps(a[0]), cps(a[1]));
+        if x.len() != y.len() {
+            return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+        }
+        for (c1, c2) in x.iter().zip(y.iter()) {
+            vm.dict_set(d, Value::int(*c1 as i64), Value::int(*c2 as i64))?;
+        }
+        if a.len() == 3 {
+            for c in cps(a[2]) {
+                vm.dict_set(d, Value::int(c as i64), Value::NONE)?;
+            }
+        }
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r.map(|_| d)
 }
 
-fn str_translate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_translate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "translate", a, k, 1, 1)?;
     let mut out: Vec<u32> = Vec::new();
     for c in cps(a[0]) {
         match vm.getitem(a[1], Value::int(c as i64)) {
             Ok(v) if v.is_none() => {}
             Ok(v) if is_str(v) => out.extend(cps(v)),
-            Ok(v) => out.push(vm.as_i64(v).unwrap_or(c as i64) as u32),
+            Ok(v) if vm.is_int_like(v) => match vm.as_i64(v) {
+                Some(x) if (0..0x110000).contains(&x) => out.push(x as u32),
+                _ => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            },
+            Ok(_) => {
+                return Err(vm.type_error("character mapping must return integer, None or str"))
+            }
             Err(e) if vm.isinstance(e.0, vm.g.e.LookupError) => out.push(c),
             Err(e) => return Err(e),
         }
@@ -932,117 +979,168 @@ fn str_format_map(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 // ---------------------------------------------------------------- % formatting
+//
+// Arguments are converted lazily, as CPython does: only what a conversion
+// specifier uses is asked for (`%s` calls `str()`, `%d` calls `__int__`...),
+// in the order the format uses them. Values fetched from a mapping operand
+// are pushed on the value stack (rooted) until the formatting ends.
 
-struct EagerArg {
-    type_name: String,
-    exact_int: Option<BigInt>,
-    int: Option<BigInt>,
-    index: Option<BigInt>,
-    float: Option<f64>,
-    chars: Option<Vec<u32>>,
-    s: Result<String, ()>,
-    r: Result<String, ()>,
+/// The right operand of `%`, seen by the text module's formatter.
+struct LazyArgs<'a> {
+    vm: &'a mut Vm,
+    args: Value,
+    is_tuple: bool,
+    is_map: bool,
+    /// The first Python exception raised by a conversion.
+    err: Option<PyException>,
 }
 
-impl PercentArg for EagerArg {
+impl LazyArgs<'_> {
+    fn fail(&mut self, e: PyException) -> PercentError {
+        if self.err.is_none() {
+            self.err = Some(e);
+        }
+        PercentError::Raised
+    }
+}
+
+struct LazyArg<'b, 'a> {
+    l: &'b mut LazyArgs<'a>,
+    v: Value,
+}
+
+fn has_special(vm: &Vm, v: Value, name: Value) -> bool {
+    vm.lookup_type(vm.type_of(v), name).is_some()
+}
+
+impl PercentArg for LazyArg<'_, '_> {
     fn type_name(&self) -> String {
-        self.type_name.clone()
+        self.l.vm.type_name_of(self.v)
     }
     fn as_exact_int(&mut self) -> Option<BigInt> {
-        self.exact_int.clone()
+        if self.v.is_bool() {
+            return None;
+        }
+        self.l.vm.as_bigint(self.v)
     }
     fn to_int(&mut self, index_only: bool) -> Result<Option<BigInt>, PercentError> {
-        Ok(if index_only {
-            self.index.clone()
-        } else {
-            self.int.clone()
-        })
+        let vm = &mut *self.l.vm;
+        let v = self.v;
+        if let Some(b) = vm.as_bigint(v) {
+            return Ok(Some(b));
+        }
+        let n = vm.g.names.__index__;
+        if index_only {
+            if !has_special(vm, v, n) {
+                return Ok(None);
+            }
+            return match vm.index(v) {
+                Ok(r) => Ok(vm.as_bigint(r)),
+                Err(e) => Err(self.l.fail(e)),
+            };
+        }
+        if let Some(f) = vm.as_f64(v) {
+            return text::number::float_to_bigint(f)
+                .map(Some)
+                .map_err(|(k, m)| {
+                    if k == "OverflowError" {
+                        PercentError::Overflow(m)
+                    } else {
+                        PercentError::Value(m)
+                    }
+                });
+        }
+        let int_n = vm.g.names.__int__;
+        let float_n = vm.g.names.__float__;
+        let is_number = has_special(vm, v, int_n)
+            || has_special(vm, v, n)
+            || has_special(vm, v, float_n)
+            || vm.type_of(v) == vm.g.types.complex;
+        if !is_number {
+            return Ok(None);
+        }
+        let int_t = vm.g.types.int;
+        match vm.call(int_t, &[v], Value::EMPTY) {
+            Ok(r) => Ok(vm.as_bigint(r)),
+            Err(e) => Err(self.l.fail(e)),
+        }
     }
     fn to_float(&mut self) -> Result<Option<f64>, PercentError> {
-        Ok(self.float)
+        let vm = &mut *self.l.vm;
+        let v = self.v;
+        if let Some(f) = vm.as_f64(v) {
+            return Ok(Some(f));
+        }
+        if vm.as_bigint(v).is_some() {
+            return Err(PercentError::Overflow(
+                "int too large to convert to float".into(),
+            ));
+        }
+        let float_n = vm.g.names.__float__;
+        let index_n = vm.g.names.__index__;
+        if !has_special(vm, v, float_n) && !has_special(vm, v, index_n) {
+            return Ok(None);
+        }
+        let float_t = vm.g.types.float;
+        match vm.call(float_t, &[v], Value::EMPTY) {
+            Ok(r) => Ok(vm.as_f64(r)),
+            Err(e) => Err(self.l.fail(e)),
+        }
     }
     fn as_str_chars(&mut self) -> Option<Vec<u32>> {
-        self.chars.clone()
+        if is_str(self.v) {
+            Some(cps(self.v))
+        } else {
+            None
+        }
     }
     fn to_str(&mut self) -> Result<String, PercentError> {
-        self.s.clone().map_err(|_| PercentError::Raised)
+        match self.l.vm.str_string(self.v) {
+            Ok(s) => Ok(s),
+            Err(e) => Err(self.l.fail(e)),
+        }
     }
     fn to_repr(&mut self) -> Result<String, PercentError> {
-        self.r.clone().map_err(|_| PercentError::Raised)
-    }
-}
-
-fn eager(vm: &mut Vm, v: Value, err: &mut Option<PyException>) -> EagerArg {
-    let is_int = vm.is_int_like(v);
-    let big = vm.as_bigint(v);
-    let float = vm.as_f64(v).or_else(|| {
-        if Obj::from_value(v).is_some_and(|o| o.kind() == K_INSTANCE) {
-            vm.call_special(v, vm.g.names.__float__, &[])
-                .ok()
-                .flatten()
-                .and_then(|r| vm.as_f64(r))
-        } else {
-            None
+        match self.l.vm.repr_string(self.v) {
+            Ok(s) => Ok(s),
+            Err(e) => Err(self.l.fail(e)),
         }
-    });
-    let int = if is_int {
-        big.clone()
-    } else if let Some(f) = vm.as_f64(v).filter(|f| f.is_finite()) {
-        Some(engine::runtime::ops::bigint_from_f64(f.trunc()))
-    } else if Obj::from_value(v).is_some_and(|o| o.kind() == K_INSTANCE) {
-        vm.call_special(v, vm.g.names.__int__, &[])
-            .ok()
-            .flatten()
-            .and_then(|r| vm.as_bigint(r))
-    } else {
-        None
-    };
-    let index = if is_int { big.clone() } else { None };
-    let mut sres = Err(());
-    match vm.str_string(v) {
-        Ok(x) => sres = Ok(x),
-        Err(e) => {
-            if err.is_none() {
-                *err = Some(e)
+    }
+    fn to_bytes(&mut self) -> Result<Option<Vec<u8>>, PercentError> {
+        if let Some(b) = super::bytes::buf(self.v) {
+            return Ok(Some(b));
+        }
+        let vm = &mut *self.l.vm;
+        let n = vm.g.names.__bytes__;
+        match vm.call_special(self.v, n, &[]) {
+            Ok(Some(r)) => match super::bytes::buf(r) {
+                Some(b) if Obj::from_value(r).is_some_and(|o| o.kind() == Kind::BYTES) => {
+                    Ok(Some(b))
+                }
+                _ => {
+                    let tn = vm.type_name_of(r);
+                    let e = vm.type_error(&format!("__bytes__ returned non-bytes (type {tn})"));
+                    Err(self.l.fail(e))
+                }
+            },
+            Ok(None) => Ok(None),
+            Err(e) => Err(self.l.fail(e)),
+        }
+    }
+    fn as_bytes_value(&mut self) -> Option<Vec<u8>> {
+        match Obj::from_value(self.v) {
+            Some(o) if o.kind() == Kind::BYTES || o.kind() == K_BYTEARRAY => {
+                super::bytes::buf(self.v)
             }
+            _ => None,
         }
-    }
-    let mut rres = Err(());
-    match vm.repr_string(v) {
-        Ok(x) => rres = Ok(x),
-        Err(e) => {
-            if err.is_none() {
-                *err = Some(e)
-            }
-        }
-    }
-    EagerArg {
-        type_name: vm.type_name_of(v),
-        exact_int: if v.is_bool() {
-            None
-        } else {
-            big.clone().filter(|_| is_int)
-        },
-        int,
-        index,
-        float,
-        chars: if is_str(v) { Some(cps(v)) } else { None },
-        s: sres,
-        r: rres,
     }
 }
 
-struct EagerArgs {
-    items: Vec<EagerArg>,
-    is_tuple: bool,
-    mapping: Vec<(String, EagerArg)>,
-    is_map: bool,
-}
-
-impl PercentArgs for EagerArgs {
+impl<'a> PercentArgs for LazyArgs<'a> {
     fn tuple_len(&self) -> Option<usize> {
         if self.is_tuple {
-            Some(self.items.len())
+            Obj::from_value(self.args).map(|o| o.n_values())
         } else {
             None
         }
@@ -1051,83 +1149,76 @@ impl PercentArgs for EagerArgs {
         self.is_map
     }
     fn item(&mut self, index: usize) -> Result<Box<dyn PercentArg + '_>, PercentError> {
-        match self.items.get_mut(index) {
-            Some(a) => Ok(Box::new(ArgRef(a))),
-            None => Err(PercentError::Type(
-                "not enough arguments for format string".into(),
-            )),
-        }
+        let v = if self.is_tuple {
+            match self.vm.seq_get(self.args, index) {
+                Some(v) => v,
+                None => {
+                    return Err(PercentError::Type(
+                        "not enough arguments for format string".into(),
+                    ))
+                }
+            }
+        } else {
+            self.args
+        };
+        Ok(Box::new(LazyArg { l: self, v }))
     }
     fn get_item(&mut self, key: &str) -> Result<Box<dyn PercentArg + '_>, PercentError> {
-        match self.mapping.iter_mut().find(|(k, _)| k == key) {
-            Some((_, a)) => Ok(Box::new(ArgRef(a))),
-            None => Err(PercentError::Key(key.to_string())),
+        let k = self.vm.new_str(key);
+        self.lookup(k)
+    }
+    fn get_item_bytes(&mut self, key: &[u8]) -> Result<Box<dyn PercentArg + '_>, PercentError> {
+        let k = self.vm.new_bytes(key);
+        self.lookup(k)
+    }
+}
+
+impl LazyArgs<'_> {
+    fn lookup(&mut self, k: Value) -> Result<Box<dyn PercentArg + '_>, PercentError> {
+        if !self.is_map {
+            return Err(PercentError::Type("format requires a mapping".into()));
+        }
+        self.vm.push_root(k);
+        match self.vm.getitem(self.args, k) {
+            Ok(v) => {
+                // Popped with everything else when the formatting ends.
+                self.vm.push_root(v);
+                Ok(Box::new(LazyArg { l: self, v }))
+            }
+            Err(e) => Err(self.fail(e)),
         }
     }
 }
 
-struct ArgRef<'a>(&'a mut EagerArg);
-impl PercentArg for ArgRef<'_> {
-    fn type_name(&self) -> String {
-        self.0.type_name()
-    }
-    fn as_exact_int(&mut self) -> Option<BigInt> {
-        self.0.as_exact_int()
-    }
-    fn to_int(&mut self, i: bool) -> Result<Option<BigInt>, PercentError> {
-        self.0.to_int(i)
-    }
-    fn to_float(&mut self) -> Result<Option<f64>, PercentError> {
-        self.0.to_float()
-    }
-    fn as_str_chars(&mut self) -> Option<Vec<u32>> {
-        self.0.as_str_chars()
-    }
-    fn to_str(&mut self) -> Result<String, PercentError> {
-        self.0.to_str()
-    }
-    fn to_repr(&mut self) -> Result<String, PercentError> {
-        self.0.to_repr()
-    }
-}
-
-/// `fmt % args` for str.
-pub fn percent(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
-    let mut err = None;
+/// Runs the text module's formatter over `args` (str or bytes format).
+fn percent_run(vm: &mut Vm, fmt: Value, args: Value, bytes: bool) -> PyResult<Value> {
     let is_tuple = Obj::from_value(args).is_some_and(|o| o.kind() == Kind::TUPLE);
     let is_map = !is_tuple
         && !is_str(args)
-        && Obj::from_value(args).is_some_and(|o| {
-            o.kind() == Kind::DICT
-                || (o.kind() == K_INSTANCE
-                    && vm.lookup_type(o.class(), vm.g.names.__getitem__).is_some())
-        });
-    let mut items = Vec::new();
-    let mut mapping = Vec::new();
-    if is_tuple {
-        for x in vm.seq_items(args) {
-            items.push(eager(vm, x, &mut err));
-        }
-    } else {
-        items.push(eager(vm, args, &mut err));
-    }
-    if is_map && Obj::from_value(args).is_some_and(|o| o.kind() == Kind::DICT) {
-        for (k, v) in vm.dict_items(args) {
-            if is_str(k) {
-                let e = eager(vm, v, &mut err);
-                mapping.push((s(k), e));
-            }
-        }
-    }
-    let mut ea = EagerArgs {
-        items,
+        && (!bytes || super::bytes::buf(args).is_none())
+        && vm
+            .lookup_type(vm.type_of(args), vm.g.names.__getitem__)
+            .is_some();
+    let mark = vm.push_root(fmt);
+    vm.push_root(args);
+    let mut la = LazyArgs {
+        vm: &mut *vm,
+        args,
         is_tuple,
-        mapping,
         is_map,
+        err: None,
     };
-    let f = s(fmt);
-    match text::percent_format(&f, &mut ea) {
-        Ok(r) => Ok(vm.new_str(&r)),
+    let r = if bytes {
+        let fb = super::bytes::buf(fmt).unwrap_or_default();
+        text::percent::percent_format_bytes(&fb, &mut la).map(either_bytes)
+    } else {
+        let f = s(fmt);
+        text::percent_format(&f, &mut la).map(Either::S)
+    };
+    let err = la.err.take();
+    let out = match r {
+        Ok(Either::S(r)) => Ok(vm.new_str(&r)),
+        Ok(Either::B(b)) => Ok(vm.new_bytes(&b)),
         Err(PercentError::Type(m)) => Err(vm.type_error(&m)),
         Err(PercentError::Value(m)) => Err(vm.value_error(&m)),
         Err(PercentError::Overflow(m)) => Err(vm.new_exc(vm.g.e.OverflowError, &m)),
@@ -1137,7 +1228,28 @@ pub fn percent(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
         }
         Err(PercentError::Memory) => Err(vm.new_exc(vm.g.e.MemoryError, "")),
         Err(PercentError::Raised) => Err(err.unwrap_or_else(|| vm.type_error("format error"))),
-    }
+    };
+    vm.pop_roots(mark);
+    out
+}
+
+enum Either {
+    S(String),
+    B(Vec<u8>),
+}
+
+fn either_bytes(b: Vec<u8>) -> Either {
+    Either::B(b)
+}
+
+/// `fmt % args` for str.
+pub fn percent(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
+    percent_run(vm, fmt, args, false)
+}
+
+/// `fmt % args` for bytes and bytearray (the result is bytes).
+pub fn percent_bytes(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
+    percent_run(vm, fmt, args, true)
 }
 
 fn str_mod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

@@ -1,0 +1,629 @@
+//! `memoryview`: one-dimensional views of bytes and bytearray buffers.
+//!
+//! Layout (`K_MEMORYVIEW`): values `[obj, format str]`; raw words
+//! `[start byte offset, step in bytes, number of items, itemsize, flags]`.
+//! The view reads its exporter's *current* storage on every access (a
+//! bytearray replaces its storage object on mutation), so views always see
+//! writes made through the bytearray and vice versa. Views are one-
+//! dimensional (`ndim == 1`); multi-dimensional casts raise
+//! NotImplementedError.
+
+use super::bytes::{buf, is_ba, set_ba};
+use crate::args::Args;
+use engine::runtime::*;
+use proto_core::layouts::{get_raw, set_raw};
+use proto_core::{Kind, Obj, Value};
+
+const R_START: usize = 0;
+const R_STEP: usize = 1;
+const R_LEN: usize = 2;
+const R_ITEMSIZE: usize = 3;
+const R_FLAGS: usize = 4;
+const F_RELEASED: u64 = 1;
+const F_READONLY: u64 = 2;
+
+/// Is `v` a memoryview?
+pub fn is_mv(v: Value) -> bool {
+    Obj::from_value(v).is_some_and(|o| o.kind() == K_MEMORYVIEW)
+}
+
+/// The current bytes of a view's exporter.
+fn base(o: Obj) -> &'static [u8] {
+    let x = o.get(0);
+    match Obj::from_value(x) {
+        Some(b) if b.kind() == K_BYTEARRAY => str_bytes(b.get(0)),
+        _ => str_bytes(x),
+    }
+}
+
+/// The bytes a view covers (its `tobytes()`), or None if released.
+pub fn view_bytes(v: Value) -> Option<Vec<u8>> {
+    let o = Obj::from_value(v)?;
+    if get_raw(o, R_FLAGS) & F_RELEASED != 0 {
+        return None;
+    }
+    let b = base(o);
+    let (start, step, n, isz) = geom(o);
+    let mut out = Vec::with_capacity(n * isz);
+    for i in 0..n {
+        let p = (start + i as i64 * step) as usize;
+        out.extend_from_slice(b.get(p..p + isz).unwrap_or(&[]));
+    }
+    Some(out)
+}
+
+fn geom(o: Obj) -> (i64, i64, usize, usize) {
+    (
+        get_raw(o, R_START) as i64,
+        get_raw(o, R_STEP) as i64,
+        get_raw(o, R_LEN) as usize,
+        get_raw(o, R_ITEMSIZE) as usize,
+    )
+}
+
+fn fmt_of(o: Obj) -> String {
+    str_of(o.get(1)).into_owned()
+}
+
+fn item_size(f: &str) -> Option<usize> {
+    Some(match f {
+        "B" | "b" | "c" | "?" => 1,
+        "H" | "h" => 2,
+        "I" | "i" | "f" => 4,
+        "L" | "l" | "Q" | "q" | "N" | "n" | "P" | "d" => 8,
+        _ => return None,
+    })
+}
+
+fn alloc_view(
+    vm: &mut Vm,
+    cls: Value,
+    obj: Value,
+    fmt: Value,
+    g: (i64, i64, usize, usize),
+    flags: u64,
+) -> Value {
+    let o = vm.alloc_obj(K_MEMORYVIEW, cls, 2, 5 * 8);
+    o.init(0, obj);
+    o.init(1, fmt);
+    set_raw(o, R_START, g.0 as u64);
+    set_raw(o, R_STEP, g.1 as u64);
+    set_raw(o, R_LEN, g.2 as u64);
+    set_raw(o, R_ITEMSIZE, g.3 as u64);
+    set_raw(o, R_FLAGS, flags);
+    o.value()
+}
+
+fn live(vm: &mut Vm, v: Value) -> PyResult<Obj> {
+    let o = Obj::from_value(v).expect("memoryview");
+    if get_raw(o, R_FLAGS) & F_RELEASED != 0 {
+        return Err(vm.value_error("operation forbidden on released memoryview object"));
+    }
+    Ok(o)
+}
+
+fn mv_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let obj = args.get(1, "object");
+    args.no_more_kw(vm, "memoryview")?;
+    let Some(obj) = obj else {
+        return Err(vm.type_error("memoryview() missing required argument 'object' (pos 1)"));
+    };
+    if is_mv(obj) {
+        let src = live(vm, obj)?;
+        let g = geom(src);
+        return Ok(alloc_view(
+            vm,
+            a[0],
+            src.get(0),
+            src.get(1),
+            g,
+            get_raw(src, R_FLAGS),
+        ));
+    }
+    let Some(b) = buf(obj) else {
+        let tn = vm.type_name_of(obj);
+        return Err(vm.type_error(&format!(
+            "memoryview: a bytes-like object is required, not '{tn}'"
+        )));
+    };
+    let flags = if is_ba(obj) { 0 } else { F_READONLY };
+    let f = vm.intern("B");
+    Ok(alloc_view(vm, a[0], obj, f, (0, 1, b.len(), 1), flags))
+}
+
+/// Unpacks one item of format `f` (native, little-endian).
+fn unpack(vm: &mut Vm, f: &str, b: &[u8]) -> Value {
+    let mut w = [0u8; 8];
+    w[..b.len()].copy_from_slice(b);
+    let u = u64::from_le_bytes(w);
+    match f {
+        "B" | "H" | "I" | "L" | "Q" | "N" | "P" => {
+            if u > i64::MAX as u64 {
+                vm.new_bigint(num_bigint::BigInt::from(u))
+            } else {
+                vm.new_int(u as i64)
+            }
+        }
+        "b" => Value::int(b[0] as i8 as i64),
+        "h" => Value::int(i16::from_le_bytes([b[0], b[1]]) as i64),
+        "i" => Value::int(i32::from_le_bytes([b[0], b[1], b[2], b[3]]) as i64),
+        "l" | "q" | "n" => vm.new_int(u as i64),
+        "f" => vm.new_float(f32::from_le_bytes([b[0], b[1], b[2], b[3]]) as f64),
+        "d" => vm.new_float(f64::from_bits(u)),
+        "?" => Value::bool(b[0] != 0),
+        "c" => vm.new_bytes(b),
+        _ => Value::NONE,
+    }
+}
+
+/// Packs `v` as one item of format `f`.
+fn pack(vm: &mut Vm, f: &str, v: Value, isz: usize) -> PyResult<Vec<u8>> {
+    let bad_type =
+        |vm: &mut Vm| vm.type_error(&format!("memoryview: invalid type for format '{f}'"));
+    let bad_value =
+        |vm: &mut Vm| vm.value_error(&format!("memoryview: invalid value for format '{f}'"));
+    match f {
+        "c" => match buf(v) {
+            Some(b) if b.len() == 1 && !is_mv(v) => Ok(b),
+            Some(_) => Err(bad_value(vm)),
+            None => Err(bad_type(vm)),
+        },
+        "?" => Ok(vec![vm.truthy(v)? as u8]),
+        "f" | "d" => {
+            let Some(x) = vm.as_f64(v) else {
+                return Err(bad_type(vm));
+            };
+            Ok(if f == "f" {
+                (x as f32).to_le_bytes().to_vec()
+            } else {
+                x.to_le_bytes().to_vec()
+            })
+        }
+        _ => {
+            if !vm.is_int_like(v) {
+                return Err(bad_type(vm));
+            }
+            let big = vm.as_bigint(v).unwrap_or_default();
+            let signed = matches!(f, "b" | "h" | "i" | "l" | "q" | "n");
+            let bits = isz as u32 * 8;
+            let (lo, hi) = if signed {
+                (
+                    -(num_bigint::BigInt::from(1) << (bits - 1)),
+                    (num_bigint::BigInt::from(1) << (bits - 1)) - 1,
+                )
+            } else {
+                (
+                    num_bigint::BigInt::from(0),
+                    (num_bigint::BigInt::from(1) << bits) - 1,
+                )
+            };
+            if big < lo || big > hi {
+                return Err(bad_value(vm));
+            }
+            let mut bytes = big.to_signed_bytes_le();
+            let fillb = if big.sign() == num_bigint::Sign::Minus {
+                0xff
+            } else {
+                0
+            };
+            bytes.resize(8.max(bytes.len()), fillb);
+            bytes.truncate(isz);
+            Ok(bytes)
+        }
+    }
+}
+
+fn mv_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    Ok(vm.new_int(get_raw(o, R_LEN) as i64))
+}
+
+fn item_index(vm: &mut Vm, k: Value, n: usize) -> PyResult<usize> {
+    let i = vm.index(k)?;
+    let i = vm.as_i64(i).unwrap_or(i64::MAX);
+    let j = if i < 0 { i + n as i64 } else { i };
+    if j < 0 || j >= n as i64 {
+        return Err(vm.new_exc(vm.g.e.IndexError, "index out of bounds on dimension 1"));
+    }
+    Ok(j as usize)
+}
+
+fn is_index(vm: &Vm, k: Value) -> bool {
+    vm.is_int_like(k)
+        || vm
+            .lookup_type(vm.type_of(k), vm.g.names.__index__)
+            .is_some()
+}
+
+fn mv_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    let (start, step, n, isz) = geom(o);
+    if super::seq::is_slice(a[1]) {
+        let (s, _e, st, count) = super::seq::slice_indices(vm, a[1], n)?;
+        let g = (start + s as i64 * step, step * st as i64, count, isz);
+        let cls = vm.type_of(a[0]);
+        return Ok(alloc_view(
+            vm,
+            cls,
+            o.get(0),
+            o.get(1),
+            g,
+            get_raw(o, R_FLAGS),
+        ));
+    }
+    if !is_index(vm, a[1]) {
+        return Err(vm.type_error("memoryview: invalid slice key"));
+    }
+    let i = item_index(vm, a[1], n)?;
+    let p = (start + i as i64 * step) as usize;
+    let b = base(o)[p..p + isz].to_vec();
+    let f = fmt_of(o);
+    Ok(unpack(vm, &f, &b))
+}
+
+/// Writes `data` at byte positions of the exporter (a bytearray).
+fn write_at(vm: &mut Vm, o: Obj, positions: &[usize], data: &[u8], isz: usize) {
+    let mut b = base(o).to_vec();
+    for (k, &p) in positions.iter().enumerate() {
+        b[p..p + isz].copy_from_slice(&data[k * isz..(k + 1) * isz]);
+    }
+    set_ba(vm, o.get(0), &b);
+}
+
+fn mv_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    if get_raw(o, R_FLAGS) & F_READONLY != 0 {
+        return Err(vm.type_error("cannot modify read-only memory"));
+    }
+    let (start, step, n, isz) = geom(o);
+    let f = fmt_of(o);
+    if super::seq::is_slice(a[1]) {
+        let (s, _e, st, count) = super::seq::slice_indices(vm, a[1], n)?;
+        let src = if is_mv(a[2]) {
+            let so = live(vm, a[2])?;
+            if fmt_of(so) != f || get_raw(so, R_LEN) as usize != count {
+                return Err(vm.value_error(
+                    "memoryview assignment: lvalue and rvalue have different structures",
+                ));
+            }
+            view_bytes(a[2]).unwrap_or_default()
+        } else {
+            let Some(b) = buf(a[2]) else {
+                let tn = vm.type_name_of(a[2]);
+                return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
+            };
+            if b.len() != count * isz {
+                return Err(vm.value_error(
+                    "memoryview assignment: lvalue and rvalue have different structures",
+                ));
+            }
+            b
+        };
+        let pos: Vec<usize> = (0..count)
+            .map(|k| (start + (s as i64 + k as i64 * st as i64) * step) as usize)
+            .collect();
+        write_at(vm, o, &pos, &src, isz);
+        return Ok(Value::NONE);
+    }
+    if !is_index(vm, a[1]) {
+        return Err(vm.type_error("memoryview: invalid slice key"));
+    }
+    let i = item_index(vm, a[1], n)?;
+    let data = pack(vm, &f, a[2], isz)?;
+    let p = (start + i as i64 * step) as usize;
+    write_at(vm, o, &[p], &data, isz);
+    Ok(Value::NONE)
+}
+
+fn mv_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    live(vm, a[0])?;
+    Err(vm.type_error("cannot delete memory"))
+}
+
+fn items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    let o = live(vm, v)?;
+    let (start, step, n, isz) = geom(o);
+    let f = fmt_of(o);
+    let b = base(o);
+    Ok((0..n)
+        .map(|i| {
+            let p = (start + i as i64 * step) as usize;
+            unpack(vm, &f, &b[p..p + isz])
+        })
+        .collect())
+}
+
+fn mv_tolist(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let it = items(vm, a[0])?;
+    Ok(vm.new_list(&it))
+}
+
+fn mv_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let it = items(vm, a[0])?;
+    let l = vm.new_list(&it);
+    vm.iter(l)
+}
+
+fn mv_tobytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let order = args.get(1, "order");
+    args.no_more_kw(vm, "tobytes")?;
+    if let Some(o) = order {
+        if !o.is_none() && !matches!(str_of(o).as_ref(), "C" | "F" | "A") {
+            return Err(vm.value_error("order must be 'C', 'F' or 'A'"));
+        }
+    }
+    live(vm, a[0])?;
+    let b = view_bytes(a[0]).unwrap_or_default();
+    Ok(vm.new_bytes(&b))
+}
+
+fn mv_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    live(vm, a[0])?;
+    let b = view_bytes(a[0]).unwrap_or_default();
+    super::bytes::hex_impl(vm, &b, &a[1..], k)
+}
+
+fn mv_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("memoryview");
+    let _ = vm;
+    set_raw(o, R_FLAGS, get_raw(o, R_FLAGS) | F_RELEASED);
+    Ok(Value::NONE)
+}
+
+fn mv_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    live(vm, a[0])?;
+    Ok(a[0])
+}
+
+fn mv_exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    mv_release(vm, &a[..1], Value::EMPTY)
+}
+
+fn mv_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("memoryview");
+    if a[0] == a[1] {
+        return Ok(Value::TRUE);
+    }
+    if get_raw(o, R_FLAGS) & F_RELEASED != 0 {
+        return Ok(Value::FALSE);
+    }
+    if is_mv(a[1]) {
+        let p = Obj::from_value(a[1]).expect("memoryview");
+        if get_raw(p, R_FLAGS) & F_RELEASED != 0 {
+            return Ok(Value::FALSE);
+        }
+        if get_raw(p, R_LEN) != get_raw(o, R_LEN) {
+            return Ok(Value::FALSE);
+        }
+        let x = items(vm, a[0])?;
+        let y = items(vm, a[1])?;
+        for (u, w) in x.into_iter().zip(y) {
+            if !vm.eq(u, w)? {
+                return Ok(Value::FALSE);
+            }
+        }
+        return Ok(Value::TRUE);
+    }
+    let Some(other) = buf(a[1]) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    if fmt_of(o) != "B" {
+        // Compare item by item against the other buffer's unsigned bytes.
+        let x = items(vm, a[0])?;
+        if x.len() != other.len() {
+            return Ok(Value::FALSE);
+        }
+        for (u, w) in x.into_iter().zip(other) {
+            if !vm.eq(u, Value::int(w as i64))? {
+                return Ok(Value::FALSE);
+            }
+        }
+        return Ok(Value::TRUE);
+    }
+    Ok(Value::bool(view_bytes(a[0]).unwrap_or_default() == other))
+}
+
+fn mv_ne(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let r = mv_eq(vm, a, k)?;
+    if r == Value::NOT_IMPLEMENTED {
+        return Ok(r);
+    }
+    Ok(Value::bool(r == Value::FALSE))
+}
+
+fn mv_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    if get_raw(o, R_FLAGS) & F_READONLY == 0 {
+        return Err(vm.value_error("cannot hash writable memoryview object"));
+    }
+    let b = view_bytes(a[0]).unwrap_or_default();
+    let bv = vm.new_bytes(&b);
+    let h = vm.hash(bv)?;
+    Ok(vm.new_int(h))
+}
+
+fn mv_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("memoryview");
+    let what = if get_raw(o, R_FLAGS) & F_RELEASED != 0 {
+        "released memory"
+    } else {
+        "memory"
+    };
+    let id = a[0].bits();
+    Ok(vm.new_str(&format!("<{what} at 0x{id:x}>")))
+}
+
+fn mv_cast(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let fv = args.get(1, "format");
+    let shape = args.get(2, "shape");
+    args.no_more_kw(vm, "cast")?;
+    let o = live(vm, a[0])?;
+    let Some(fv) = fv.filter(|v| is_str(*v)) else {
+        return Err(vm.type_error("memoryview: format argument must be a string"));
+    };
+    let f = str_of(fv).into_owned();
+    let f = f.strip_prefix('@').unwrap_or(&f).to_string();
+    let Some(nsz) = item_size(&f) else {
+        return Err(vm.value_error(
+            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+        ));
+    };
+    let (start, step, n, isz) = geom(o);
+    let cur = fmt_of(o);
+    if !matches!(cur.as_str(), "B" | "b" | "c") && !matches!(f.as_str(), "B" | "b" | "c") {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    if step != isz as i64 {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    let total = n * isz;
+    if total % nsz != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    if let Some(s) = shape {
+        let dims = vm.collect(s)?;
+        if dims.len() != 1 {
+            return Err(vm.new_exc(
+                vm.g.e.NotImplementedError,
+                "memoryview: multi-dimensional views are not supported",
+            ));
+        }
+        if vm.as_i64(dims[0]) != Some((total / nsz) as i64) {
+            return Err(vm.type_error("memoryview: product(shape) * itemsize != buffer size"));
+        }
+    }
+    let fs = vm.new_str(&f);
+    let cls = vm.type_of(a[0]);
+    Ok(alloc_view(
+        vm,
+        cls,
+        o.get(0),
+        fs,
+        (start, nsz as i64, total / nsz, nsz),
+        get_raw(o, R_FLAGS),
+    ))
+}
+
+fn mv_toreadonly(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    let g = geom(o);
+    let cls = vm.type_of(a[0]);
+    Ok(alloc_view(
+        vm,
+        cls,
+        o.get(0),
+        o.get(1),
+        g,
+        get_raw(o, R_FLAGS) | F_READONLY,
+    ))
+}
+
+fn p_obj(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(live(vm, a[0])?.get(0))
+}
+fn p_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(live(vm, a[0])?.get(1))
+}
+fn p_itemsize(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    Ok(Value::int(get_raw(o, R_ITEMSIZE) as i64))
+}
+fn p_nbytes(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    Ok(Value::int(
+        (get_raw(o, R_ITEMSIZE) * get_raw(o, R_LEN)) as i64,
+    ))
+}
+fn p_readonly(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    Ok(Value::bool(get_raw(o, R_FLAGS) & F_READONLY != 0))
+}
+fn p_ndim(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    live(vm, a[0])?;
+    Ok(Value::int(1))
+}
+fn p_shape(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    let n = Value::int(get_raw(o, R_LEN) as i64);
+    Ok(vm.new_tuple(&[n]))
+}
+fn p_strides(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    let s = Value::int(get_raw(o, R_STEP) as i64);
+    Ok(vm.new_tuple(&[s]))
+}
+fn p_suboffsets(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    live(vm, a[0])?;
+    Ok(vm.new_tuple(&[]))
+}
+fn p_contiguous(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    let (_, step, n, isz) = geom(o);
+    Ok(Value::bool(n <= 1 || step == isz as i64))
+}
+
+/// A read-only property whose getter is a native function of the instance.
+pub fn native_property(vm: &mut Vm, f: NativeFn) -> Value {
+    let b = vm.new_builtin("getter", f, false);
+    let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
+    p.init(0, b);
+    p.init(1, Value::NONE);
+    p.init(2, Value::NONE);
+    p.init(3, Value::NONE);
+    vm.ctx.promote(p.value());
+    p.value()
+}
+
+/// Registers the memoryview type in builtins.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let obj = vm.g.types.object;
+    let t = vm.new_static_type("memoryview", obj, Kind(K_MEMORYVIEW.0), false);
+    vm.add_static(t, "__new__", mv_new, false);
+    let m: &[(&'static str, NativeFn)] = &[
+        ("__len__", mv_len),
+        ("__getitem__", mv_getitem),
+        ("__setitem__", mv_setitem),
+        ("__delitem__", mv_delitem),
+        ("__iter__", mv_iter),
+        ("__eq__", mv_eq),
+        ("__ne__", mv_ne),
+        ("__hash__", mv_hash),
+        ("__repr__", mv_repr),
+        ("__enter__", mv_enter),
+        ("__exit__", mv_exit),
+        ("tolist", mv_tolist),
+        ("tobytes", mv_tobytes),
+        ("hex", mv_hex),
+        ("release", mv_release),
+        ("cast", mv_cast),
+        ("toreadonly", mv_toreadonly),
+    ];
+    for &(n, f) in m {
+        vm.add_method(t, n, f);
+    }
+    let props: &[(&str, NativeFn)] = &[
+        ("obj", p_obj),
+        ("format", p_format),
+        ("itemsize", p_itemsize),
+        ("nbytes", p_nbytes),
+        ("readonly", p_readonly),
+        ("ndim", p_ndim),
+        ("shape", p_shape),
+        ("strides", p_strides),
+        ("suboffsets", p_suboffsets),
+        ("contiguous", p_contiguous),
+        ("c_contiguous", p_contiguous),
+        ("f_contiguous", p_contiguous),
+    ];
+    for &(n, f) in props {
+        let p = native_property(vm, f);
+        vm.add_attr(t, n, p);
+    }
+    let b = vm.g.builtins;
+    let k = vm.intern("memoryview");
+    vm.dict_set_str(b, k, t);
+    Ok(())
+}
