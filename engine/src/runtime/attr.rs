@@ -607,7 +607,11 @@ impl Vm {
             return Ok(Some(to.get(T_BASE)));
         }
         if name == n.__dict__ {
-            return Ok(Some(to.get(T_DICT)));
+            // A read-only view: class dicts change only through setattr
+            // (which keeps the flags and type_epoch right).
+            let p = self.alloc_obj(K_DICTVIEW, self.g.types.mappingproxy, 1, 0);
+            p.init(0, to.get(T_DICT));
+            return Ok(Some(p.value()));
         }
         if name == n.__class__ {
             return Ok(Some(meta));

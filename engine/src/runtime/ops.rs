@@ -1670,7 +1670,19 @@ impl Vm {
             let c = o.class();
             match o.kind() {
                 Kind::DICT if c == t.dict => return Ok(self.dict_get(v, x)?.is_some()),
-                Kind::SET if c == t.set || c == t.frozenset => return self.set_contains(v, x),
+                Kind::SET if c == t.set || c == t.frozenset => {
+                    // `{1} in s` looks for frozenset({1}) (set_contains).
+                    if Obj::from_value(x)
+                        .is_some_and(|xo| xo.kind() == Kind::SET && xo.class() == self.g.types.set)
+                    {
+                        let fs = self.new_set(true);
+                        for y in self.set_items(x) {
+                            self.set_add(fs, y)?;
+                        }
+                        return self.set_contains(v, fs);
+                    }
+                    return self.set_contains(v, x);
+                }
                 Kind::STR if c == t.str_ => {
                     if !is_str(x) {
                         let tn = self.type_name_of(x);
@@ -1993,7 +2005,24 @@ fn simple_eq(a: Value, b: Value) -> bool {
             } else {
                 b.as_int()
             };
-            ai.is_some() && ai == bi
+            if ai.is_some() && ai == bi {
+                return true;
+            }
+            // An int probe against a stored float key (or the reverse):
+            // 1 == 1.0 with equal hashes. Exact, not through f64 rounding.
+            let as_f = |v: Value| {
+                v.as_float().or_else(|| {
+                    Obj::from_value(v)
+                        .filter(|o| o.kind() == Kind::FLOAT)
+                        .map(boxed_float)
+                })
+            };
+            match (ai, bi, as_f(a), as_f(b)) {
+                (Some(i), None, _, Some(f)) | (None, Some(i), Some(f), _) => {
+                    f.fract() == 0.0 && f.abs() < 9.2e18 && f as i64 == i
+                }
+                _ => false,
+            }
         }
     }
 }
