@@ -196,6 +196,60 @@ fn func_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// Registers descriptor types.
+fn member_obj(v: Value) -> Obj {
+    Obj::from_value(v).expect("member descriptor")
+}
+
+fn member_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let obj = a.get(1).copied().unwrap_or(Value::NONE);
+    if obj.is_none() {
+        return Ok(a[0]);
+    }
+    let m = member_obj(a[0]);
+    let slot = vm.member_slot(m, obj)?;
+    let v = Obj::from_value(obj).expect("instance").get(slot);
+    if v.is_empty() {
+        return Err(vm.attr_error(obj, m.get(0)));
+    }
+    Ok(v)
+}
+
+fn member_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a.len() != 3 {
+        return Err(vm.type_error(&format!(
+            "expected 2 arguments, got {}",
+            a.len().saturating_sub(1)
+        )));
+    }
+    let m = member_obj(a[0]);
+    let slot = vm.member_slot(m, a[1])?;
+    let o = Obj::from_value(a[1]).expect("instance");
+    vm.store(o, slot, a[2]);
+    Ok(Value::NONE)
+}
+
+fn member_delete(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let m = member_obj(a[0]);
+    let slot = vm.member_slot(m, a[1])?;
+    let o = Obj::from_value(a[1]).expect("instance");
+    if o.get(slot).is_empty() {
+        let n = str_of(m.get(0)).into_owned();
+        return Err(vm.new_exc(vm.g.e.AttributeError, &n));
+    }
+    vm.store(o, slot, Value::EMPTY);
+    Ok(Value::NONE)
+}
+
+fn member_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let m = member_obj(a[0]);
+    let s = format!(
+        "<member '{}' of '{}' objects>",
+        str_of(m.get(0)),
+        type_name(m.get(1))
+    );
+    Ok(vm.new_str(&s))
+}
+
 /// `method(function, instance)` (types.MethodType).
 fn method_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if k.is_heap() {
@@ -244,6 +298,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "__repr__", super_repr);
     let tf = Obj::from_value(t).expect("t");
     set_type_flags(tf, type_flags(tf) | TF_GETATTRIBUTE);
+    let md = vm.g.types.member_descr;
+    vm.add_method(md, "__get__", member_get);
+    vm.add_method(md, "__set__", member_set);
+    vm.add_method(md, "__delete__", member_delete);
+    vm.add_method(md, "__repr__", member_repr);
     let m = vm.g.types.method;
     vm.add_static(m, "__new__", method_new, false);
     vm.add_method(m, "__eq__", method_eq);
