@@ -143,6 +143,15 @@ fn isinstance_impl(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
                     }
                 }
             }
+            // An instance whose `__class__` differs from its type (a proxy).
+            if Obj::from_value(v).is_some_and(|x| x.kind() == K_INSTANCE) {
+                if let Some(c) = vm.getattr_opt(v, vm.g.names.__class__)? {
+                    if c != vm.type_of(v) && Obj::from_value(c).is_some_and(|x| x.kind() == K_TYPE)
+                    {
+                        return Ok(vm.is_subtype(c, t));
+                    }
+                }
+            }
             return Ok(false);
         }
         if let Some(f) = vm.lookup_type(o.class(), vm.g.names.__instancecheck__) {

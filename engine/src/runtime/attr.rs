@@ -175,6 +175,9 @@ impl Vm {
 
     fn property_name(&mut self, p: Value) -> String {
         let o = Obj::from_value(p).expect("p");
+        if o.n_values() > 4 && is_str(o.get(4)) {
+            return format!("'{}' ", str_of(o.get(4)));
+        }
         let f = o.get(0);
         let f = if f.is_none() || f.is_empty() {
             o.get(1)
@@ -677,8 +680,39 @@ impl Vm {
                     str_of(name)
                 )));
             }
+            // A data descriptor on the metaclass takes the assignment.
+            if let Some(d) = self.lookup_type(tp, name) {
+                if let Some(dobj) = Obj::from_value(d) {
+                    if dobj.kind() == K_PROPERTY {
+                        let fset = dobj.get(1);
+                        if fset.is_none() || fset.is_empty() {
+                            let pn = self.property_name(d);
+                            let tn = type_name(tp);
+                            return Err(self.new_exc(
+                                self.g.e.AttributeError,
+                                &format!("property {pn}of '{tn}' object has no setter"),
+                            ));
+                        }
+                        self.call(fset, &[obj, v], Value::EMPTY)?;
+                        return Ok(());
+                    }
+                    if self.is_data_descr(d) {
+                        if let Some(s) = self.lookup_type(dobj.class(), self.g.names.__set__) {
+                            self.call_bound(s, d, &[obj, v])?;
+                            return Ok(());
+                        }
+                    }
+                }
+            }
             let n = str_of(name);
             if n == "__name__" || n == "__qualname__" {
+                if !is_str(v) {
+                    let tn = self.type_name_of(v);
+                    return Err(self.type_error(&format!(
+                        "can only assign string to {}.{n}, not '{tn}'",
+                        str_of(o.get(T_NAME))
+                    )));
+                }
                 let slot = if n == "__name__" { T_NAME } else { T_QUALNAME };
                 self.store(o, slot, v);
                 return Ok(());
@@ -1307,7 +1341,18 @@ impl Vm {
                     if let Some(f) = self.lookup_type(vt, self.g.names.__set_name__) {
                         if let Err(e) = self.call_bound(f, v, &[t, k]) {
                             self.pop_roots(mark);
-                            return Err(e);
+                            // 3.11 wraps the error (PEP 487 notes).
+                            let msg = format!(
+                                "Error calling __set_name__ on '{}' instance {} in '{}'",
+                                type_name(vt),
+                                self.repr_string(k).unwrap_or_default(),
+                                str_of(name)
+                            );
+                            let ne = self.new_exc(self.g.e.RuntimeError, &msg);
+                            let no = Obj::from_value(ne.0).expect("exc");
+                            self.store(no, EXC_CAUSE, e.0);
+                            self.store(no, EXC_SUPPRESS, Value::TRUE);
+                            return Err(ne);
                         }
                     }
                 }

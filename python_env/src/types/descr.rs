@@ -4,12 +4,23 @@ use crate::args::Args;
 use engine::runtime::*;
 use proto_core::{Obj, Value};
 
+/// Property values: fget, fset, fdel, doc, name (set by `__set_name__`).
+const PROPERTY_SLOTS: usize = 5;
+
 fn property_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let p = vm.alloc_obj(K_PROPERTY, a[0], 4, 0);
-    for i in 0..4 {
+    let p = vm.alloc_obj(K_PROPERTY, a[0], PROPERTY_SLOTS, 0);
+    for i in 0..PROPERTY_SLOTS {
         p.init(i, Value::NONE);
     }
     Ok(p.value())
+}
+
+fn property_set_name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = Obj::from_value(a[0]).expect("p");
+    if a.len() == 3 && p.n_values() >= PROPERTY_SLOTS {
+        vm.store(p, 4, a[2]);
+    }
+    Ok(Value::NONE)
 }
 
 fn property_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -26,9 +37,16 @@ fn property_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn property_copy(vm: &mut Vm, a: &[Value], slot: usize) -> PyResult<Value> {
     let p = Obj::from_value(a[0]).expect("p");
-    let n = vm.alloc_obj(K_PROPERTY, p.class(), 4, 0);
-    for i in 0..4 {
-        n.init(i, p.get(i));
+    let n = vm.alloc_obj(K_PROPERTY, p.class(), PROPERTY_SLOTS, 0);
+    for i in 0..PROPERTY_SLOTS {
+        n.init(
+            i,
+            if i < p.n_values() {
+                p.get(i)
+            } else {
+                Value::NONE
+            },
+        );
     }
     n.init(slot, a[1]);
     Ok(n.value())
@@ -284,6 +302,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "deleter", property_deleter);
     vm.add_method(t, "__get__", property_get);
     vm.add_method(t, "__set__", property_set);
+    vm.add_method(t, "__set_name__", property_set_name);
     for t in [vm.g.types.staticmethod, vm.g.types.classmethod] {
         vm.add_static(t, "__new__", wrapper_new, false);
         vm.add_method(t, "__init__", wrapper_init);

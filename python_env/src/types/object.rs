@@ -60,7 +60,14 @@ fn obj_delattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn obj_init_subclass(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+fn obj_init_subclass(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    if !args.kw.is_empty() || args.pos.len() > 1 {
+        let n = args.pos.first().map(|&c| type_name(c)).unwrap_or_default();
+        return Err(vm.type_error(&format!(
+            "{n}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::NONE)
 }
 
