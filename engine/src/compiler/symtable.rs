@@ -693,8 +693,14 @@ impl Builder {
             DEF_GLOBAL
         };
         if cur & other != 0 {
+            // CPython reports it at the name's first directive.
+            let first = self.scopes[id]
+                .directives
+                .get(&mangled)
+                .copied()
+                .unwrap_or(range);
             return Err(RawError::syntax(
-                range,
+                first,
                 format!("name '{mangled}' is nonlocal and global"),
             ));
         }
