@@ -943,6 +943,9 @@ fn exec_eval(vm: &mut Vm, a: &[Value], k: Value, mode: Mode) -> PyResult<Value> 
         } else {
             s
         };
+        if s.contains(&0) {
+            return Err(vm.value_error("source code string cannot contain null bytes"));
+        }
         vm.register_source("<string>", &String::from_utf8_lossy(&s));
         vm.compile_source(&s, "<string>", mode)?
     } else {
@@ -966,10 +969,30 @@ fn exec_eval(vm: &mut Vm, a: &[Value], k: Value, mode: Mode) -> PyResult<Value> 
             (gg, ll)
         }
     };
+    let is_mapping = |vm: &Vm, v: Value| {
+        let t = vm.type_of(v);
+        vm.lookup_type(t, vm.g.names.__getitem__).is_some()
+    };
     if !Obj::from_value(globals).is_some_and(|o| o.kind() == Kind::DICT) {
         vm.pop_roots(mark);
         let tn = vm.type_name_of(globals);
-        return Err(vm.type_error(&format!("{name}() globals must be a dict, not {tn}")));
+        if mode != Mode::Eval {
+            return Err(vm.type_error(&format!("{name}() globals must be a dict, not {tn}")));
+        }
+        return Err(vm.type_error(if is_mapping(vm, globals) {
+            "globals must be a real dict; try eval(expr, {}, mapping)"
+        } else {
+            "globals must be a dict"
+        }));
+    }
+    if !is_mapping(vm, locals) {
+        vm.pop_roots(mark);
+        let tn = vm.type_name_of(locals);
+        return Err(vm.type_error(&if mode == Mode::Eval {
+            "locals must be a mapping".to_string()
+        } else {
+            format!("locals must be a mapping or None, not {tn}")
+        }));
     }
     vm.push_root(globals);
     vm.push_root(locals);
@@ -1008,6 +1031,9 @@ fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let s = str_bytes(src).to_vec();
+    if s.contains(&0) {
+        return Err(vm.value_error("source code string cannot contain null bytes"));
+    }
     vm.register_source(&filename, &String::from_utf8_lossy(&s));
     vm.compile_source(&s, &filename, m)
 }

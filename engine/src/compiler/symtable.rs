@@ -705,6 +705,12 @@ impl Builder {
             ));
         }
         self.scopes[id].add_flags(&mangled, flag);
+        if flag == DEF_GLOBAL && id != 0 {
+            // As CPython's st_global: a name declared global anywhere is an
+            // explicit global of the module scope too (STORE_GLOBAL there,
+            // which matters for exec with separate globals and locals).
+            self.scopes[0].add_flags(&mangled, DEF_GLOBAL);
+        }
         self.scopes[id].directives.entry(mangled).or_insert(range);
         Ok(())
     }
