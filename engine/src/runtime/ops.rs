@@ -1294,10 +1294,16 @@ impl Vm {
                 Kind::BYTES if c == t.bytes => Some(t.bytes_iter),
                 Kind::DICT if c == t.dict => Some(t.dict_keyiter),
                 Kind::SET => {
+                    // A snapshot in CPython's order; value 1 keeps the set
+                    // and raw word 1 its size, to detect resizing.
                     let items = self.set_items(v);
                     let tup = self.new_tuple(&items);
                     let sc = self.g.types.set_iter;
-                    return Ok(self.new_seq_iter(sc, tup, 0));
+                    let it = self.new_seq_iter(sc, tup, 0);
+                    let io = Obj::from_value(it).expect("iter");
+                    io.init(1, v);
+                    set_raw(io, 1, ldict::len(o) as u64);
+                    return Ok(it);
                 }
                 K_RANGE => Some(t.range_iter),
                 K_ITER => return Ok(v),
@@ -1389,7 +1395,16 @@ impl Vm {
         let i = get_raw(it, 0) as usize;
         let r = match so.kind() {
             Kind::LIST => llist::get(so, i),
-            Kind::TUPLE => (i < so.n_values()).then(|| so.get(i)),
+            Kind::TUPLE => {
+                if let Some(set) = Obj::from_value(it.get(1)).filter(|o| o.kind() == Kind::SET) {
+                    if ldict::len(set) as u64 != get_raw(it, 1) {
+                        set_raw(it, 1, u64::MAX);
+                        return Err(self
+                            .new_exc(self.g.e.RuntimeError, "Set changed size during iteration"));
+                    }
+                }
+                (i < so.n_values()).then(|| so.get(i))
+            }
             Kind::STR => {
                 let b = lstr::bytes(so);
                 if lstr::is_ascii(so) {
@@ -1431,7 +1446,7 @@ impl Vm {
                     let what = if so.kind() == Kind::DICT {
                         "dictionary"
                     } else {
-                        "set"
+                        "Set"
                     };
                     return Err(self.new_exc(
                         self.g.e.RuntimeError,
