@@ -994,6 +994,11 @@ impl Vm {
 
     /// C3 linearisation.
     pub fn compute_mro(&mut self, t: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
+        for (i, &b) in bases.iter().enumerate() {
+            if bases[..i].contains(&b) {
+                return Err(self.type_error(&format!("duplicate base class {}", type_name(b))));
+            }
+        }
         let mut seqs: Vec<Vec<Value>> = Vec::new();
         for &b in bases {
             let bo = Obj::from_value(b).expect("base");
@@ -1016,9 +1021,17 @@ impl Vm {
                 }
             }
             let Some(c) = found else {
-                let names: Vec<String> = bases.iter().map(|&b| type_name(b)).collect();
+                // The heads of the lists left to merge, as CPython's
+                // set_mro_error lists them.
+                let mut heads: Vec<Value> = Vec::new();
+                for sq in &seqs {
+                    if !heads.contains(&sq[0]) {
+                        heads.push(sq[0]);
+                    }
+                }
+                let names: Vec<String> = heads.iter().map(|&b| type_name(b)).collect();
                 return Err(self.type_error(&format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             };
@@ -1418,8 +1431,12 @@ impl Vm {
                 return self.bind_descr(v, instance, mro_owner);
             }
         }
-        if name == self.g.names.__class__ {
-            return Ok(self.g.types.super_);
+        match &*str_of(name) {
+            "__class__" => return Ok(self.g.types.super_),
+            "__thisclass__" => return Ok(or_none(t)),
+            "__self__" => return Ok(or_none(obj)),
+            "__self_class__" => return Ok(or_none(objtype)),
+            _ => {}
         }
         Err(self.new_exc(
             self.g.e.AttributeError,

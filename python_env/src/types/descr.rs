@@ -120,6 +120,10 @@ fn super_init(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             let code = &cd.code;
             let locals = base + FRAME_HEADER;
             let cells = locals + cd.nlocals;
+            // CPython checks for a first argument before the cell.
+            if code.argcount == 0 && !code.flags.contains(engine::bytecode::CodeFlags::VARARGS) {
+                return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): no arguments"));
+            }
             let Some(ci) = code.freevars.iter().position(|n| &**n == "__class__") else {
                 return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): __class__ cell not found"));
             };
