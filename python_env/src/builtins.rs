@@ -852,9 +852,13 @@ fn dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 }
             }
         } else {
+            // dir() sorts what __dir__ returns, duplicates included.
             let r = vm.call_method(v, "__dir__", &[])?;
             let items = vm.collect(r)?;
             names.extend(items.into_iter().map(|x| str_of(x).into_owned()));
+            names.sort();
+            let vals: Vec<Value> = names.iter().map(|s| vm.new_str(s)).collect();
+            return Ok(vm.new_list(&vals));
         }
     }
     names.sort();
