@@ -143,6 +143,15 @@ fn isinstance_impl(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
                     }
                 }
             }
+            // An instance whose `__class__` differs from its type (a proxy).
+            if Obj::from_value(v).is_some_and(|x| x.kind() == K_INSTANCE) {
+                if let Some(c) = vm.getattr_opt(v, vm.g.names.__class__)? {
+                    if c != vm.type_of(v) && Obj::from_value(c).is_some_and(|x| x.kind() == K_TYPE)
+                    {
+                        return Ok(vm.is_subtype(c, t));
+                    }
+                }
+            }
             return Ok(false);
         }
         if let Some(f) = vm.lookup_type(o.class(), vm.g.names.__instancecheck__) {
@@ -877,9 +886,13 @@ fn dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 }
             }
         } else {
+            // dir() sorts what __dir__ returns, duplicates included.
             let r = vm.call_method(v, "__dir__", &[])?;
             let items = vm.collect(r)?;
             names.extend(items.into_iter().map(|x| str_of(x).into_owned()));
+            names.sort();
+            let vals: Vec<Value> = names.iter().map(|s| vm.new_str(s)).collect();
+            return Ok(vm.new_list(&vals));
         }
     }
     names.sort();
@@ -968,6 +981,9 @@ fn exec_eval(vm: &mut Vm, a: &[Value], k: Value, mode: Mode) -> PyResult<Value> 
         } else {
             s
         };
+        if s.contains(&0) {
+            return Err(vm.value_error("source code string cannot contain null bytes"));
+        }
         vm.register_source("<string>", &String::from_utf8_lossy(&s));
         vm.compile_source(&s, "<string>", mode)?
     } else {
@@ -991,10 +1007,30 @@ fn exec_eval(vm: &mut Vm, a: &[Value], k: Value, mode: Mode) -> PyResult<Value> 
             (gg, ll)
         }
     };
+    let is_mapping = |vm: &Vm, v: Value| {
+        let t = vm.type_of(v);
+        vm.lookup_type(t, vm.g.names.__getitem__).is_some()
+    };
     if !Obj::from_value(globals).is_some_and(|o| o.kind() == Kind::DICT) {
         vm.pop_roots(mark);
         let tn = vm.type_name_of(globals);
-        return Err(vm.type_error(&format!("{name}() globals must be a dict, not {tn}")));
+        if mode != Mode::Eval {
+            return Err(vm.type_error(&format!("{name}() globals must be a dict, not {tn}")));
+        }
+        return Err(vm.type_error(if is_mapping(vm, globals) {
+            "globals must be a real dict; try eval(expr, {}, mapping)"
+        } else {
+            "globals must be a dict"
+        }));
+    }
+    if !is_mapping(vm, locals) {
+        vm.pop_roots(mark);
+        let tn = vm.type_name_of(locals);
+        return Err(vm.type_error(&if mode == Mode::Eval {
+            "locals must be a mapping".to_string()
+        } else {
+            format!("locals must be a mapping or None, not {tn}")
+        }));
     }
     vm.push_root(globals);
     vm.push_root(locals);
@@ -1033,6 +1069,9 @@ fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let s = str_bytes(src).to_vec();
+    if s.contains(&0) {
+        return Err(vm.value_error("source code string cannot contain null bytes"));
+    }
     vm.register_source(&filename, &String::from_utf8_lossy(&s));
     vm.compile_source(&s, &filename, m)
 }

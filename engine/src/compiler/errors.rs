@@ -453,6 +453,17 @@ pub(crate) fn convert_parse_error(
         },
         P::UnexpectedIndentation => indent("unexpected indent".into()),
         P::ExpectedToken { expected, found } => match expected {
+            // `case p as y.z:` : an attribute is no capture target.
+            TokenKind::Colon
+                if *found == TokenKind::Dot && {
+                    let i = token_at(tokens, range.start());
+                    i >= 2
+                        && tokens[i - 1].kind() == TokenKind::Name
+                        && tokens[i - 2].kind() == TokenKind::As
+                } =>
+            {
+                syntax("invalid syntax")
+            }
             TokenKind::Colon => zero("expected ':'"),
             TokenKind::Else => RawError::syntax(range, "expected 'else' after 'if' expression"),
             TokenKind::Indent => indent(expected_block_message(source, tokens, range)),
@@ -465,6 +476,11 @@ pub(crate) fn convert_parse_error(
             _ => syntax("invalid syntax"),
         },
         P::OtherError(msg) if msg.contains("Only one '/'") => syntax("/ may appear only once"),
+        P::OtherError(msg)
+            if msg.contains("Positional patterns cannot follow keyword patterns") =>
+        {
+            syntax("positional patterns follow keyword patterns")
+        }
         P::OtherError(msg) => {
             let mut e = other_message(range, msg);
             if e.msg.starts_with("expected an indented block after") {
@@ -532,6 +548,14 @@ pub(crate) fn convert_parse_error(
         P::ParamAfterVarKeywordParam => syntax("arguments cannot follow var-keyword argument"),
         P::VarParameterWithDefault => syntax("var-positional argument cannot have default value"),
         P::ExpectedKeywordParam => syntax("named arguments must follow bare *"),
+        // `{**a: 1}`: CPython's grammar has no rule for it (plain error).
+        P::InvalidStarredExpressionUsage
+            if source
+                .get(usize::from(range.start())..)
+                .is_some_and(|t| t.starts_with("**")) =>
+        {
+            syntax("invalid syntax")
+        }
         P::InvalidStarredExpressionUsage => syntax("can't use starred expression here"),
         P::InvalidMatchPatternTarget => syntax("cannot use '_' as a target"),
         P::EmptySlice

@@ -754,12 +754,24 @@ impl Builder {
             DEF_GLOBAL
         };
         if cur & other != 0 {
+            // CPython reports it at the name's first directive.
+            let first = self.scopes[id]
+                .directives
+                .get(&mangled)
+                .copied()
+                .unwrap_or(range);
             return Err(RawError::syntax(
-                range,
+                first,
                 format!("name '{mangled}' is nonlocal and global"),
             ));
         }
         self.scopes[id].add_flags(&mangled, flag);
+        if flag == DEF_GLOBAL && id != 0 {
+            // As CPython's st_global: a name declared global anywhere is an
+            // explicit global of the module scope too (STORE_GLOBAL there,
+            // which matters for exec with separate globals and locals).
+            self.scopes[0].add_flags(&mangled, DEF_GLOBAL);
+        }
         self.scopes[id].directives.entry(mangled).or_insert(range);
         Ok(())
     }

@@ -48,6 +48,11 @@ impl Vm {
     }
 
     fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
+        if o.kind() == K_INSTANCE
+            && Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_NODICT != 0)
+        {
+            return None;
+        }
         let slot = match o.kind() {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
@@ -70,7 +75,7 @@ impl Vm {
             return false;
         };
         match o.kind() {
-            K_PROPERTY => true,
+            K_PROPERTY | K_MEMBER => true,
             K_FUNCTION | K_BUILTIN | K_WRAPPER | Kind::STR | Kind::TUPLE | K_TYPE => false,
             _ => {
                 let tp = o.class();
@@ -116,6 +121,18 @@ impl Vm {
                     Ok(self.new_method(f, cls))
                 }
             }
+            K_MEMBER => {
+                if obj.is_none() {
+                    return Ok(d);
+                }
+                let slot = self.member_slot(o, obj)?;
+                let io = Obj::from_value(obj).expect("instance");
+                let v = io.get(slot);
+                if v.is_empty() {
+                    return Err(self.attr_error(obj, o.get(0)));
+                }
+                Ok(v)
+            }
             K_PROPERTY => {
                 if obj.is_none() {
                     return Ok(d);
@@ -158,6 +175,9 @@ impl Vm {
 
     fn property_name(&mut self, p: Value) -> String {
         let o = Obj::from_value(p).expect("p");
+        if o.n_values() > 4 && is_str(o.get(4)) {
+            return format!("'{}' ", str_of(o.get(4)));
+        }
         let f = o.get(0);
         let f = if f.is_none() || f.is_empty() {
             o.get(1)
@@ -312,12 +332,10 @@ impl Vm {
             }
         }
         if let Some(e) = missing_err {
-            // Keep a custom AttributeError raised by a property/__getattribute__.
-            let msg_default = self
-                .exc_str(e.0)
-                .map(|s| str_of(s).is_empty())
-                .unwrap_or(true);
-            if !msg_default {
+            // `obj.name` keeps the AttributeError a descriptor or
+            // __getattribute__ raised; getattr with a default / hasattr
+            // read any AttributeError as "missing".
+            if propagate {
                 return Err(e);
             }
         }
@@ -360,7 +378,8 @@ impl Vm {
         let descr = self.lookup_type(tp, name);
         if let Some(d) = descr {
             if self.is_data_descr(d)
-                && (Obj::from_value(d).is_some_and(|x| x.kind() == K_PROPERTY)
+                && (Obj::from_value(d)
+                    .is_some_and(|x| x.kind() == K_PROPERTY || x.kind() == K_MEMBER)
                     || self
                         .lookup_type(self.type_of(d), self.g.names.__get__)
                         .is_some())
@@ -607,7 +626,11 @@ impl Vm {
             return Ok(Some(to.get(T_BASE)));
         }
         if name == n.__dict__ {
-            return Ok(Some(to.get(T_DICT)));
+            // A read-only view: class dicts change only through setattr
+            // (which keeps the flags and type_epoch right).
+            let p = self.alloc_obj(K_DICTVIEW, self.g.types.mappingproxy, 1, 0);
+            p.init(0, to.get(T_DICT));
+            return Ok(Some(p.value()));
         }
         if name == n.__class__ {
             return Ok(Some(meta));
@@ -657,8 +680,39 @@ impl Vm {
                     str_of(name)
                 )));
             }
+            // A data descriptor on the metaclass takes the assignment.
+            if let Some(d) = self.lookup_type(tp, name) {
+                if let Some(dobj) = Obj::from_value(d) {
+                    if dobj.kind() == K_PROPERTY {
+                        let fset = dobj.get(1);
+                        if fset.is_none() || fset.is_empty() {
+                            let pn = self.property_name(d);
+                            let tn = type_name(tp);
+                            return Err(self.new_exc(
+                                self.g.e.AttributeError,
+                                &format!("property {pn}of '{tn}' object has no setter"),
+                            ));
+                        }
+                        self.call(fset, &[obj, v], Value::EMPTY)?;
+                        return Ok(());
+                    }
+                    if self.is_data_descr(d) {
+                        if let Some(s) = self.lookup_type(dobj.class(), self.g.names.__set__) {
+                            self.call_bound(s, d, &[obj, v])?;
+                            return Ok(());
+                        }
+                    }
+                }
+            }
             let n = str_of(name);
             if n == "__name__" || n == "__qualname__" {
+                if !is_str(v) {
+                    let tn = self.type_name_of(v);
+                    return Err(self.type_error(&format!(
+                        "can only assign string to {}.{n}, not '{tn}'",
+                        str_of(o.get(T_NAME))
+                    )));
+                }
                 let slot = if n == "__name__" { T_NAME } else { T_QUALNAME };
                 self.store(o, slot, v);
                 return Ok(());
@@ -671,6 +725,11 @@ impl Vm {
         }
         if let Some(d) = self.lookup_type(tp, name) {
             if let Some(dobj) = Obj::from_value(d) {
+                if dobj.kind() == K_MEMBER {
+                    let slot = self.member_slot(dobj, obj)?;
+                    self.store(o, slot, v);
+                    return Ok(());
+                }
                 if dobj.kind() == K_PROPERTY {
                     let fset = dobj.get(1);
                     if fset.is_none() || fset.is_empty() {
@@ -800,6 +859,16 @@ impl Vm {
         let tp = self.type_of(obj);
         if let Some(d) = self.lookup_type(tp, name) {
             if let Some(dobj) = Obj::from_value(d) {
+                if dobj.kind() == K_MEMBER {
+                    let slot = self.member_slot(dobj, obj)?;
+                    let io = Obj::from_value(obj).expect("instance");
+                    if io.get(slot).is_empty() {
+                        let n = str_of(dobj.get(0)).into_owned();
+                        return Err(self.new_exc(self.g.e.AttributeError, &n));
+                    }
+                    self.store(io, slot, Value::EMPTY);
+                    return Ok(());
+                }
                 if dobj.kind() == K_PROPERTY {
                     let fdel = dobj.get(2);
                     if fdel.is_none() || fdel.is_empty() {
@@ -925,6 +994,11 @@ impl Vm {
 
     /// C3 linearisation.
     pub fn compute_mro(&mut self, t: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
+        for (i, &b) in bases.iter().enumerate() {
+            if bases[..i].contains(&b) {
+                return Err(self.type_error(&format!("duplicate base class {}", type_name(b))));
+            }
+        }
         let mut seqs: Vec<Vec<Value>> = Vec::new();
         for &b in bases {
             let bo = Obj::from_value(b).expect("base");
@@ -947,9 +1021,17 @@ impl Vm {
                 }
             }
             let Some(c) = found else {
-                let names: Vec<String> = bases.iter().map(|&b| type_name(b)).collect();
+                // The heads of the lists left to merge, as CPython's
+                // set_mro_error lists them.
+                let mut heads: Vec<Value> = Vec::new();
+                for sq in &seqs {
+                    if !heads.contains(&sq[0]) {
+                        heads.push(sq[0]);
+                    }
+                }
+                let names: Vec<String> = heads.iter().map(|&b| type_name(b)).collect();
                 return Err(self.type_error(&format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             };
@@ -960,6 +1042,78 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The value index a `__slots__` member descriptor `m` uses in `obj`
+    /// (TypeError if `obj` is not an instance of the owner class).
+    pub fn member_slot(&mut self, m: Obj, obj: Value) -> PyResult<usize> {
+        let owner = m.get(1);
+        let ok = Obj::from_value(obj).is_some_and(|o| {
+            o.kind() == K_INSTANCE && (o.class() == owner || self.is_subtype(o.class(), owner))
+        });
+        let slot = proto_core::layouts::get_raw(m, 0) as usize;
+        if !ok || Obj::from_value(obj).is_some_and(|o| slot >= o.n_values()) {
+            let tn = self.type_name_of(obj);
+            return Err(self.type_error(&format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
+                str_of(m.get(0)),
+                type_name(owner)
+            )));
+        }
+        Ok(slot)
+    }
+
+    /// Parses `__slots__` of a class being created: returns the (mangled)
+    /// slot names and whether `__dict__` was listed.
+    fn parse_slots(&mut self, cls_name: Value, slots: Value) -> PyResult<(Vec<Value>, bool)> {
+        let items = if is_str(slots) {
+            vec![slots]
+        } else {
+            self.collect(slots)?
+        };
+        let mut names = Vec::new();
+        let mut has_dict = false;
+        let mut has_weakref = false;
+        let cname = str_of(cls_name).trim_start_matches('_').to_string();
+        for it in items {
+            if !is_str(it) {
+                let tn = self.type_name_of(it);
+                return Err(
+                    self.type_error(&format!("__slots__ items must be strings, not '{tn}'"))
+                );
+            }
+            let s = str_of(it).into_owned();
+            let ident = s
+                .chars()
+                .next()
+                .is_some_and(|c| c == '_' || c.is_alphabetic())
+                && s.chars().all(|c| c == '_' || c.is_alphanumeric());
+            if !ident {
+                return Err(self.type_error("__slots__ must be identifiers"));
+            }
+            if s == "__dict__" {
+                if has_dict {
+                    return Err(self.type_error("__dict__ slot disallowed: we already got one"));
+                }
+                has_dict = true;
+                continue;
+            }
+            if s == "__weakref__" {
+                if has_weakref {
+                    return Err(self.type_error("__weakref__ slot disallowed: we already got one"));
+                }
+                has_weakref = true;
+                continue;
+            }
+            let mangled = if s.starts_with("__") && !s.ends_with("__") && !cname.is_empty() {
+                format!("_{cname}{s}")
+            } else {
+                s
+            };
+            let v = self.intern(&mangled);
+            names.push(v);
+        }
+        Ok((names, has_dict))
     }
 
     /// The most derived metaclass among `meta` and the types of `bases`
@@ -1090,11 +1244,62 @@ impl Vm {
             let k = if is_str(k) { self.intern_value(k) } else { k };
             self.dict_set(d, k, v)?;
         }
+        // __slots__: member descriptors after the inherited slot values.
+        let mut base_nslots = 0usize;
+        let mut bases_nodict = true;
+        for &b in &bases {
+            let bo = Obj::from_value(b).expect("base");
+            let n = type_nslots(bo);
+            if n > 0 && base_nslots > 0 && n != base_nslots {
+                self.pop_roots(mark);
+                return Err(self.type_error("multiple bases have instance lay-out conflict"));
+            }
+            base_nslots = base_nslots.max(n);
+            if b != self.g.types.object && type_flags(bo) & TF_NODICT == 0 {
+                bases_nodict = false;
+            }
+        }
+        let mut slot_names = Vec::new();
+        let mut nodict = false;
+        if let Some(sv) = self.dict_get_str(d, self.g.names.__slots__) {
+            if layout == K_INSTANCE {
+                let (names, has_dict) = match self.parse_slots(name, sv) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        self.pop_roots(mark);
+                        return Err(e);
+                    }
+                };
+                for &n in &names {
+                    if self.dict_get_str(d, n).is_some() {
+                        self.pop_roots(mark);
+                        return Err(self.value_error(&format!(
+                            "'{}' in __slots__ conflicts with class variable",
+                            str_of(n)
+                        )));
+                    }
+                }
+                slot_names = names;
+                nodict = !has_dict && bases_nodict;
+            }
+        }
+        let nslots = base_nslots + slot_names.len();
+        flags |= (nslots as u64) << TF_NSLOTS_SHIFT;
+        if nodict {
+            flags |= TF_NODICT;
+        }
         let to = alloc_type(&mut self.ctx, meta, name, d, layout, flags);
         // A new type may reuse a freed type's address: invalidate inline caches.
         self.new_type_epoch();
         let t = to.value();
         self.push_root(t);
+        for (i, &n) in slot_names.iter().enumerate() {
+            let m = self.alloc_obj(K_MEMBER, self.g.types.member_descr, 2, 8);
+            m.init(0, n);
+            m.init(1, t);
+            proto_core::layouts::set_raw(m, 0, (1 + base_nslots + i) as u64);
+            self.dict_set_str(d, n, m.value());
+        }
         let mro = self.compute_mro(t, &bases);
         let mro = match mro {
             Ok(m) => m,
@@ -1151,7 +1356,18 @@ impl Vm {
                     if let Some(f) = self.lookup_type(vt, self.g.names.__set_name__) {
                         if let Err(e) = self.call_bound(f, v, &[t, k]) {
                             self.pop_roots(mark);
-                            return Err(e);
+                            // 3.11 wraps the error (PEP 487 notes).
+                            let msg = format!(
+                                "Error calling __set_name__ on '{}' instance {} in '{}'",
+                                type_name(vt),
+                                self.repr_string(k).unwrap_or_default(),
+                                str_of(name)
+                            );
+                            let ne = self.new_exc(self.g.e.RuntimeError, &msg);
+                            let no = Obj::from_value(ne.0).expect("exc");
+                            self.store(no, EXC_CAUSE, e.0);
+                            self.store(no, EXC_SUPPRESS, Value::TRUE);
+                            return Err(ne);
                         }
                     }
                 }
@@ -1217,8 +1433,12 @@ impl Vm {
                 return self.bind_descr(v, instance, mro_owner);
             }
         }
-        if name == self.g.names.__class__ {
-            return Ok(self.g.types.super_);
+        match &*str_of(name) {
+            "__class__" => return Ok(self.g.types.super_),
+            "__thisclass__" => return Ok(or_none(t)),
+            "__self__" => return Ok(or_none(obj)),
+            "__self_class__" => return Ok(or_none(objtype)),
+            _ => {}
         }
         Err(self.new_exc(
             self.g.e.AttributeError,

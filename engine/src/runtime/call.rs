@@ -311,7 +311,7 @@ impl Vm {
         let v = match type_layout(co) {
             K_INSTANCE if cls == self.g.types.object => self.alloc_obj(K_MISC, cls, 0, 0).value(),
             K_INSTANCE => {
-                let o = self.alloc_obj(K_INSTANCE, cls, 1, 0);
+                let o = self.alloc_obj(K_INSTANCE, cls, 1 + type_nslots(co), 0);
                 o.value()
             }
             K_EXC => {

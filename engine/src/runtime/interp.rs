@@ -1922,19 +1922,41 @@ impl Vm {
 
     fn match_class(&mut self, subj: Value, cls: Value, npos: usize, kw: Value) -> PyResult<Value> {
         if !Obj::from_value(cls).is_some_and(|o| o.kind() == K_TYPE) {
-            return Err(self.type_error("called match pattern must be a class"));
+            return Err(self.type_error("called match pattern must be a type"));
         }
         if !self.isinstance(subj, cls) {
             return Ok(Value::NONE);
         }
+        let tn = type_name(cls);
         let mut out = Vec::new();
+        let mut seen: Vec<Value> = Vec::new();
+        let mut seen_check = |vm: &mut Vm, n: Value| -> PyResult<()> {
+            if seen.iter().any(|&x| str_of(x) == str_of(n)) {
+                return Err(vm.type_error(&format!(
+                    "{tn}() got multiple sub-patterns for attribute '{}'",
+                    str_of(n)
+                )));
+            }
+            seen.push(n);
+            Ok(())
+        };
         if npos > 0 {
-            let ma = self.lookup_type(cls, self.g.names.__match_args__);
+            let ma = match self.getattr_opt(cls, self.g.names.__match_args__)? {
+                Some(m) => {
+                    if !Obj::from_value(m).is_some_and(|o| o.kind() == Kind::TUPLE) {
+                        let mt = self.type_name_of(m);
+                        return Err(self.type_error(&format!(
+                            "{tn}.__match_args__ must be a tuple (got {mt})"
+                        )));
+                    }
+                    Some(m)
+                }
+                None => None,
+            };
             match ma {
                 Some(m) => {
                     let names = self.seq_items(m);
                     if npos > names.len() {
-                        let tn = type_name(cls);
                         return Err(self.type_error(&format!(
                             "{tn}() accepts {} positional sub-pattern{} ({npos} given)",
                             names.len(),
@@ -1942,6 +1964,13 @@ impl Vm {
                         )));
                     }
                     for &n in &names[..npos] {
+                        if !is_str(n) {
+                            let nt = self.type_name_of(n);
+                            return Err(self.type_error(&format!(
+                                "__match_args__ elements must be strings (got {nt})"
+                            )));
+                        }
+                        seen_check(self, n)?;
                         match self.getattr_opt(subj, n)? {
                             Some(v) => out.push(v),
                             None => return Ok(Value::NONE),
@@ -1967,8 +1996,11 @@ impl Vm {
                     .any(|&b| self.is_subtype(cls, b));
                     if selfmatch && npos == 1 {
                         out.push(subj);
+                    } else if selfmatch {
+                        return Err(self.type_error(&format!(
+                            "{tn}() accepts 1 positional sub-pattern ({npos} given)"
+                        )));
                     } else {
-                        let tn = type_name(cls);
                         return Err(self.type_error(&format!(
                             "{tn}() accepts 0 positional sub-patterns ({npos} given)"
                         )));
@@ -1977,6 +2009,7 @@ impl Vm {
             }
         }
         for k in self.seq_items(kw) {
+            seen_check(self, k)?;
             match self.getattr_opt(subj, k)? {
                 Some(v) => out.push(v),
                 None => return Ok(Value::NONE),

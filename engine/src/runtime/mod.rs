@@ -321,6 +321,7 @@ pub struct Types {
     pub getset_descr: Value,
     pub namespace: Value,
     pub async_gen_asend: Value,
+    pub member_descr: Value,
     pub async_gen_athrow: Value,
     pub generic_alias: Value,
 }

@@ -61,6 +61,9 @@ pub const K_MEMORYVIEW: Kind = Kind(60);
 /// Instance of a Python subclass of int or float: `[dict, value]`, where
 /// `value` is the exact int/float it stands for (see `Vm::num`).
 pub const K_NUMSUB: Kind = Kind(61);
+/// `__slots__` member descriptor: values `[name, owner class]`, raw
+/// `[value index in the instance]`.
+pub const K_MEMBER: Kind = Kind(62);
 
 /// Exception layout slots.
 pub const EXC_DICT: usize = 0;
@@ -143,6 +146,16 @@ pub const TF_EXC: u64 = 16;
 pub const TF_SETATTR: u64 = 32;
 /// Abstract (has __abstractmethods__).
 pub const TF_ABSTRACT: u64 = 64;
+/// Instances have no `__dict__` (every class of the MRO uses `__slots__`).
+pub const TF_NODICT: u64 = 128;
+/// Bits of the flags word holding the number of `__slots__` values of the
+/// instances (after the dict value).
+pub const TF_NSLOTS_SHIFT: u32 = 32;
+
+/// Number of `__slots__` values of the instances of the class `t`.
+pub fn type_nslots(t: Obj) -> usize {
+    (type_flags(t) >> TF_NSLOTS_SHIFT) as usize
+}
 
 /// A big int payload.
 pub struct BigIntBox(pub num_bigint::BigInt);
@@ -679,6 +692,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         getset_descr: t!("getset_descriptor", K_PROPERTY, 0),
         namespace: t!("SimpleNamespace", K_INSTANCE, TF_BASETYPE),
         async_gen_asend: t!("async_generator_asend", K_MISC, 0),
+        member_descr: t!("member_descriptor", K_MEMBER, 0),
         async_gen_athrow: t!("async_generator_athrow", K_MISC, 0),
         generic_alias: t!("GenericAlias", K_MISC, TF_BASETYPE),
     };

@@ -1347,10 +1347,16 @@ impl Vm {
                 Kind::BYTES if c == t.bytes => Some(t.bytes_iter),
                 Kind::DICT if c == t.dict => Some(t.dict_keyiter),
                 Kind::SET => {
+                    // A snapshot in CPython's order; value 1 keeps the set
+                    // and raw word 1 its size, to detect resizing.
                     let items = self.set_items(v);
                     let tup = self.new_tuple(&items);
                     let sc = self.g.types.set_iter;
-                    return Ok(self.new_seq_iter(sc, tup, 0));
+                    let it = self.new_seq_iter(sc, tup, 0);
+                    let io = Obj::from_value(it).expect("iter");
+                    io.init(1, v);
+                    set_raw(io, 1, ldict::len(o) as u64);
+                    return Ok(it);
                 }
                 K_RANGE => Some(t.range_iter),
                 K_ITER => return Ok(v),
@@ -1442,7 +1448,16 @@ impl Vm {
         let i = get_raw(it, 0) as usize;
         let r = match so.kind() {
             Kind::LIST => llist::get(so, i),
-            Kind::TUPLE => (i < so.n_values()).then(|| so.get(i)),
+            Kind::TUPLE => {
+                if let Some(set) = Obj::from_value(it.get(1)).filter(|o| o.kind() == Kind::SET) {
+                    if ldict::len(set) as u64 != get_raw(it, 1) {
+                        set_raw(it, 1, u64::MAX);
+                        return Err(self
+                            .new_exc(self.g.e.RuntimeError, "Set changed size during iteration"));
+                    }
+                }
+                (i < so.n_values()).then(|| so.get(i))
+            }
             Kind::STR => {
                 let b = lstr::bytes(so);
                 if lstr::is_ascii(so) {
@@ -1484,7 +1499,7 @@ impl Vm {
                     let what = if so.kind() == Kind::DICT {
                         "dictionary"
                     } else {
-                        "set"
+                        "Set"
                     };
                     return Err(self.new_exc(
                         self.g.e.RuntimeError,
@@ -1723,7 +1738,19 @@ impl Vm {
             let c = o.class();
             match o.kind() {
                 Kind::DICT if c == t.dict => return Ok(self.dict_get(v, x)?.is_some()),
-                Kind::SET if c == t.set || c == t.frozenset => return self.set_contains(v, x),
+                Kind::SET if c == t.set || c == t.frozenset => {
+                    // `{1} in s` looks for frozenset({1}) (set_contains).
+                    if Obj::from_value(x)
+                        .is_some_and(|xo| xo.kind() == Kind::SET && xo.class() == self.g.types.set)
+                    {
+                        let fs = self.new_set(true);
+                        for y in self.set_items(x) {
+                            self.set_add(fs, y)?;
+                        }
+                        return self.set_contains(v, fs);
+                    }
+                    return self.set_contains(v, x);
+                }
                 Kind::STR if c == t.str_ => {
                     if !is_str(x) {
                         let tn = self.type_name_of(x);
@@ -2046,7 +2073,24 @@ pub(crate) fn simple_eq(a: Value, b: Value) -> bool {
             } else {
                 b.as_int()
             };
-            ai.is_some() && ai == bi
+            if ai.is_some() && ai == bi {
+                return true;
+            }
+            // An int probe against a stored float key (or the reverse):
+            // 1 == 1.0 with equal hashes. Exact, not through f64 rounding.
+            let as_f = |v: Value| {
+                v.as_float().or_else(|| {
+                    Obj::from_value(v)
+                        .filter(|o| o.kind() == Kind::FLOAT)
+                        .map(boxed_float)
+                })
+            };
+            match (ai, bi, as_f(a), as_f(b)) {
+                (Some(i), None, _, Some(f)) | (None, Some(i), Some(f), _) => {
+                    f.fract() == 0.0 && f.abs() < 9.2e18 && f as i64 == i
+                }
+                _ => false,
+            }
         }
     }
 }

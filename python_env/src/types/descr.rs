@@ -4,12 +4,23 @@ use crate::args::Args;
 use engine::runtime::*;
 use proto_core::{Obj, Value};
 
+/// Property values: fget, fset, fdel, doc, name (set by `__set_name__`).
+const PROPERTY_SLOTS: usize = 5;
+
 fn property_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let p = vm.alloc_obj(K_PROPERTY, a[0], 4, 0);
-    for i in 0..4 {
+    let p = vm.alloc_obj(K_PROPERTY, a[0], PROPERTY_SLOTS, 0);
+    for i in 0..PROPERTY_SLOTS {
         p.init(i, Value::NONE);
     }
     Ok(p.value())
+}
+
+fn property_set_name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = Obj::from_value(a[0]).expect("p");
+    if a.len() == 3 && p.n_values() >= PROPERTY_SLOTS {
+        vm.store(p, 4, a[2]);
+    }
+    Ok(Value::NONE)
 }
 
 fn property_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -26,9 +37,16 @@ fn property_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn property_copy(vm: &mut Vm, a: &[Value], slot: usize) -> PyResult<Value> {
     let p = Obj::from_value(a[0]).expect("p");
-    let n = vm.alloc_obj(K_PROPERTY, p.class(), 4, 0);
-    for i in 0..4 {
-        n.init(i, p.get(i));
+    let n = vm.alloc_obj(K_PROPERTY, p.class(), PROPERTY_SLOTS, 0);
+    for i in 0..PROPERTY_SLOTS {
+        n.init(
+            i,
+            if i < p.n_values() {
+                p.get(i)
+            } else {
+                Value::NONE
+            },
+        );
     }
     n.init(slot, a[1]);
     Ok(n.value())
@@ -102,6 +120,10 @@ fn super_init(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             let code = &cd.code;
             let locals = base + FRAME_HEADER;
             let cells = locals + cd.nlocals;
+            // CPython checks for a first argument before the cell.
+            if code.argcount == 0 && !code.flags.contains(engine::bytecode::CodeFlags::VARARGS) {
+                return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): no arguments"));
+            }
             let Some(ci) = code.freevars.iter().position(|n| &**n == "__class__") else {
                 return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): __class__ cell not found"));
             };
@@ -196,6 +218,60 @@ fn func_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// Registers descriptor types.
+fn member_obj(v: Value) -> Obj {
+    Obj::from_value(v).expect("member descriptor")
+}
+
+fn member_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let obj = a.get(1).copied().unwrap_or(Value::NONE);
+    if obj.is_none() {
+        return Ok(a[0]);
+    }
+    let m = member_obj(a[0]);
+    let slot = vm.member_slot(m, obj)?;
+    let v = Obj::from_value(obj).expect("instance").get(slot);
+    if v.is_empty() {
+        return Err(vm.attr_error(obj, m.get(0)));
+    }
+    Ok(v)
+}
+
+fn member_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a.len() != 3 {
+        return Err(vm.type_error(&format!(
+            "expected 2 arguments, got {}",
+            a.len().saturating_sub(1)
+        )));
+    }
+    let m = member_obj(a[0]);
+    let slot = vm.member_slot(m, a[1])?;
+    let o = Obj::from_value(a[1]).expect("instance");
+    vm.store(o, slot, a[2]);
+    Ok(Value::NONE)
+}
+
+fn member_delete(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let m = member_obj(a[0]);
+    let slot = vm.member_slot(m, a[1])?;
+    let o = Obj::from_value(a[1]).expect("instance");
+    if o.get(slot).is_empty() {
+        let n = str_of(m.get(0)).into_owned();
+        return Err(vm.new_exc(vm.g.e.AttributeError, &n));
+    }
+    vm.store(o, slot, Value::EMPTY);
+    Ok(Value::NONE)
+}
+
+fn member_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let m = member_obj(a[0]);
+    let s = format!(
+        "<member '{}' of '{}' objects>",
+        str_of(m.get(0)),
+        type_name(m.get(1))
+    );
+    Ok(vm.new_str(&s))
+}
+
 /// `method(function, instance)` (types.MethodType).
 fn method_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if k.is_heap() {
@@ -230,6 +306,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "deleter", property_deleter);
     vm.add_method(t, "__get__", property_get);
     vm.add_method(t, "__set__", property_set);
+    vm.add_method(t, "__set_name__", property_set_name);
     for t in [vm.g.types.staticmethod, vm.g.types.classmethod] {
         vm.add_static(t, "__new__", wrapper_new, false);
         vm.add_method(t, "__init__", wrapper_init);
@@ -244,6 +321,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "__repr__", super_repr);
     let tf = Obj::from_value(t).expect("t");
     set_type_flags(tf, type_flags(tf) | TF_GETATTRIBUTE);
+    let md = vm.g.types.member_descr;
+    vm.add_method(md, "__get__", member_get);
+    vm.add_method(md, "__set__", member_set);
+    vm.add_method(md, "__delete__", member_delete);
+    vm.add_method(md, "__repr__", member_repr);
     let m = vm.g.types.method;
     vm.add_static(m, "__new__", method_new, false);
     vm.add_method(m, "__eq__", method_eq);

@@ -367,6 +367,88 @@ fn view_setop(vm: &mut Vm, a: &[Value], op: char) -> PyResult<Value> {
     vm.pop_roots(mark);
     r
 }
+/// A set of the view's items (rooted by the caller through the result).
+fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let x = view_items_vec(vm, v);
+    let s = vm.new_set(false);
+    add_all(vm, s, &x)?;
+    Ok(s)
+}
+
+fn view_rsub(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s1 = view_as_set(vm, a[0])?;
+    let mark = vm.push_root(s1);
+    let r = (|| {
+        let other = vm.collect(a[1])?;
+        let s2 = vm.new_set(false);
+        add_all(vm, s2, &other)?;
+        vm.push_root(s2);
+        set_op(vm, s2, s1, '-')
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// Rich comparison `op` (CPython's codes: 0 <, 1 <=, 2 ==, 3 !=, 4 >, 5 >=)
+/// of a keys/items view with a set or view.
+fn view_cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
+    if !Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::SET || o.kind() == K_DICTVIEW) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let s1 = view_as_set(vm, a[0])?;
+    let mark = vm.push_root(s1);
+    let r = (|| {
+        let other = vm.collect(a[1])?;
+        let s2 = vm.new_set(false);
+        add_all(vm, s2, &other)?;
+        vm.push_root(s2);
+        vm.builtin_richcompare(s1, s2, op)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+fn view_lt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_cmp(vm, a, 0)
+}
+fn view_le(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_cmp(vm, a, 1)
+}
+fn view_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = dobj(a[0]);
+    if o.class() == vm.g.types.dict_values {
+        return Ok(Value::bool(a[0] != a[1]));
+    }
+    view_cmp(vm, a, 3)
+}
+fn view_gt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_cmp(vm, a, 4)
+}
+fn view_ge(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_cmp(vm, a, 5)
+}
+
+fn view_isdisjoint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let other = vm.collect(a[1])?;
+    let keep = vm.new_tuple(&other);
+    let mark = vm.push_root(keep);
+    let r = (|| {
+        for x in other {
+            let c = view_contains(vm, &[a[0], x], Value::EMPTY)?;
+            if c == Value::TRUE {
+                return Ok(Value::FALSE);
+            }
+        }
+        Ok(Value::TRUE)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+fn view_mapping(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = dobj(a[0]).get(0);
+    Ok(crate::types::mappingproxy::new_proxy(vm, d))
+}
+
 fn view_and(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     view_setop(vm, a, '&')
 }
@@ -621,6 +703,9 @@ fn set_clear(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 fn set_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if Obj::from_value(a[0]).is_some_and(|o| o.class() == vm.g.types.frozenset) {
+        return Ok(a[0]);
+    }
     let s = same_kind_set(vm, a[0]);
     for x in vm.set_items(a[0]) {
         vm.set_add(s, x)?;
@@ -752,19 +837,42 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("__repr__", view_repr),
             ("__contains__", view_contains),
             ("__reversed__", view_reversed),
-            ("__and__", view_and),
-            ("__or__", view_or),
-            ("__sub__", view_sub),
-            ("__xor__", view_xor),
+            ("__eq__", view_eq),
+            ("__ne__", view_ne),
         ];
         for &(n, f) in m {
             vm.add_method(t, n, f);
         }
-    }
-    // Keys and items views are set-like: compared by contents, unhashable.
-    // Values views keep object identity (and hashability), as in CPython.
-    for t in [vm.g.types.dict_keys, vm.g.types.dict_items] {
-        vm.add_method(t, "__eq__", view_eq);
+        let p = vm.new_builtin("mapping", view_mapping, false);
+        let prop = vm.alloc_obj(K_PROPERTY, vm.g.types.getset_descr, 4, 0);
+        prop.init(0, p);
+        for i in 1..4 {
+            prop.init(i, Value::NONE);
+        }
+        vm.ctx.promote(prop.value());
+        vm.add_attr(t, "mapping", prop.value());
+        if t == vm.g.types.dict_values {
+            continue;
+        }
+        // keys and items views are set-like and unhashable.
+        let m: &[(&'static str, NativeFn)] = &[
+            ("__and__", view_and),
+            ("__rand__", view_and),
+            ("__or__", view_or),
+            ("__ror__", view_or),
+            ("__sub__", view_sub),
+            ("__rsub__", view_rsub),
+            ("__xor__", view_xor),
+            ("__rxor__", view_xor),
+            ("__lt__", view_lt),
+            ("__le__", view_le),
+            ("__gt__", view_gt),
+            ("__ge__", view_ge),
+            ("isdisjoint", view_isdisjoint),
+        ];
+        for &(n, f) in m {
+            vm.add_method(t, n, f);
+        }
         vm.add_attr(t, "__hash__", Value::NONE);
     }
     for (t, frozen) in [(vm.g.types.set, false), (vm.g.types.frozenset, true)] {

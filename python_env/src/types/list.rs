@@ -55,13 +55,17 @@ fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn list_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "pop", a, k, 0, 1)?;
     let l = lo(a[0]);
+    // The index is converted before the emptiness check, as in CPython.
+    let idx = match a.get(1) {
+        Some(&iv) => Some(vm.index(iv)?),
+        None => None,
+    };
     let n = llist::len(l);
     if n == 0 {
         return Err(vm.new_exc(vm.g.e.IndexError, "pop from empty list"));
     }
-    let i = match a.get(1) {
-        Some(&iv) => {
-            let i = vm.index(iv)?;
+    let i = match idx {
+        Some(i) => {
             let i = vm.as_i64(i).unwrap_or(i64::MAX);
             let j = if i < 0 { i + n as i64 } else { i };
             if j < 0 || j >= n as i64 {

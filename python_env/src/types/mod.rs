@@ -10,6 +10,7 @@ pub mod genericalias;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod mappingproxy;
 pub mod memoryview;
 pub mod module;
 pub mod object;
@@ -32,6 +33,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     asyncgen::init(vm)?;
     genericalias::init(vm)?;
     module::init(vm)?;
+    mappingproxy::init(vm)?;
     bytes::init(vm)?;
     memoryview::init(vm)?;
     Ok(())

@@ -31,6 +31,11 @@ fn obj_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
 }
 
+/// object's ordering methods: always NotImplemented.
+fn obj_order(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NOT_IMPLEMENTED)
+}
+
 fn obj_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let spec = a.get(1).copied().unwrap_or(Value::NONE);
     if is_str(spec) && !str_bytes(spec).is_empty() {
@@ -60,7 +65,14 @@ fn obj_delattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn obj_init_subclass(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+fn obj_init_subclass(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    if !args.kw.is_empty() || args.pos.len() > 1 {
+        let n = args.pos.first().map(|&c| type_name(c)).unwrap_or_default();
+        return Err(vm.type_error(&format!(
+            "{n}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::NONE)
 }
 
@@ -249,6 +261,9 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(o, "__hash__", object_hash_marker);
     vm.add_method(o, "__eq__", obj_eq);
     vm.add_method(o, "__ne__", obj_ne);
+    for n in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        vm.add_method(o, n, obj_order);
+    }
     vm.add_method(o, "__format__", obj_format);
     vm.add_method(o, "__getattribute__", obj_getattribute);
     vm.add_method(o, "__setattr__", obj_setattr);
