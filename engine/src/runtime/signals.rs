@@ -108,8 +108,8 @@ impl Vm {
         if !is_main_thread() || !PENDING.swap(false, Ordering::AcqRel) {
             return Ok(());
         }
-        for sig in 1..NSIG {
-            if TRIPPED[sig].swap(false, Ordering::AcqRel) {
+        for (sig, tripped) in TRIPPED.iter().enumerate().skip(1) {
+            if tripped.swap(false, Ordering::AcqRel) {
                 if let Err(e) = self.run_signal_handler(sig as i64) {
                     // Leave the signals not yet handled for the next check.
                     PENDING.store(true, Ordering::Release);
