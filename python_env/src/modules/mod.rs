@@ -1,5 +1,6 @@
 //! Standard-library modules, one file each.
 
+pub mod _thread;
 pub mod math;
 pub mod sys;
 pub mod time;
@@ -10,6 +11,10 @@ use engine::runtime::{PyResult, Vm};
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("math", math::create);
     vm.register_module("time", time::create);
+    vm.register_module("_thread", _thread::create);
+    vm.register_source_module("threading", include_str!("../../lib/threading.py"));
+    vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
+    vm.register_source_module("queue", include_str!("../../lib/queue.py"));
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
     vm.register_source_module("collections", include_str!("../../lib/collections.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
