@@ -431,6 +431,9 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     RUNNING.fetch_add(1, Ordering::SeqCst);
     let r = vm.spawn_thread(&[func, args, kwargs], move |vm, base| {
         IDENT.with(|c| c.set(ident));
+        if super::protopy::pin_requested() {
+            super::protopy::pin_current_thread(ident as usize);
+        }
         run_thread_body(vm, base);
         RUNNING.fetch_sub(1, Ordering::SeqCst);
     });

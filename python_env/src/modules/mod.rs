@@ -2,6 +2,7 @@
 
 pub mod _thread;
 pub mod math;
+pub mod protopy;
 pub mod sys;
 pub mod time;
 
@@ -12,8 +13,17 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("math", math::create);
     vm.register_module("time", time::create);
     vm.register_module("_thread", _thread::create);
+    vm.register_module("protopy", protopy::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
+    vm.register_source_module(
+        "concurrent",
+        include_str!("../../lib/concurrent/__init__.py"),
+    );
+    vm.register_source_module(
+        "concurrent.futures",
+        include_str!("../../lib/concurrent/futures/__init__.py"),
+    );
     vm.register_source_module("queue", include_str!("../../lib/queue.py"));
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
     vm.register_source_module("collections", include_str!("../../lib/collections.py"));
