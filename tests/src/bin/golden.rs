@@ -320,3 +320,19 @@ fn main() {
         std::process::exit(1);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::drop_stdlib_frames;
+
+    #[test]
+    fn stdlib_frames_are_dropped_user_frames_kept() {
+        let cpython = "Exception in thread Thread-1 (f):\nTraceback (most recent call last):\n  File \"/usr/lib/python3.11/threading.py\", line 1038, in _bootstrap_inner\n    self.run()\n  File \"t.py\", line 5, in f\n    raise ValueError(\"x\")\nValueError: x\n";
+        let protopy = "Exception in thread Thread-1 (f):\nTraceback (most recent call last):\n  File \"<frozen threading>\", line 550, in _bootstrap_inner\n  File \"<frozen threading>\", line 518, in run\n  File \"t.py\", line 5, in f\n    raise ValueError(\"x\")\nValueError: x\n";
+        assert_eq!(drop_stdlib_frames(cpython), drop_stdlib_frames(protopy));
+        assert!(drop_stdlib_frames(cpython).contains("  File \"t.py\", line 5, in f\n    raise"));
+        // A user file merely named like a library module is kept.
+        let user = "  File \"lib/threading.py\", line 3, in g\n    x\n";
+        assert_eq!(drop_stdlib_frames(user), user);
+    }
+}
