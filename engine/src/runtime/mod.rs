@@ -632,7 +632,9 @@ impl Vm {
     ///    without breaking the promotion invariant;
     /// 2. the child's context is created (and registered with the safepoint
     ///    handshake) inside `ctx.blocking`, since registering waits for a
-    ///    collection in progress, which waits for this thread to stop;
+    ///    collection in progress, which waits for this thread to stop; it is
+    ///    created *detached* (not Running) and attaches on its own thread, so
+    ///    a collection never waits for a thread that does not exist yet;
     /// 3. `roots` are pushed on the child's value stack before the OS thread
     ///    exists, so they stay rooted across the hand-off, and `body` gets
     ///    their stack indices (`body(vm, base)`: `vm.root_at(base + i)`);
@@ -652,7 +654,15 @@ impl Vm {
             self.ctx.promote(v);
         }
         let g = self.g.clone();
-        let mut child = self.ctx.blocking(move || Vm::new_thread(g));
+        let mut child = self.ctx.blocking(move || {
+            let mut c = Vm::new_thread(g);
+            // Until its OS thread runs, the child must not count as Running:
+            // a collection requested meanwhile would wait for it forever
+            // while this thread waits for that collection (observed as a
+            // deadlock under load). It attaches itself when it starts.
+            c.ctx.detach();
+            c
+        });
         let base = child.ctx.stack().top();
         for &v in roots {
             child.ctx.stack().push(v);
@@ -660,6 +670,7 @@ impl Vm {
         std::thread::Builder::new()
             .stack_size(THREAD_STACK_BYTES)
             .spawn(move || {
+                child.ctx.attach();
                 let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     body(&mut child, base);
                 }));
