@@ -85,6 +85,8 @@ pub struct ProtoContext {
     /// pending and the next [`ProtoContext::safepoint`] runs it.
     deferred: bool,
     pending: bool,
+    /// Outside the handshake between `detach` and `attach`.
+    detached: bool,
     #[cfg(feature = "gc-stress")]
     stress_count: u64,
 }
@@ -108,6 +110,7 @@ impl ProtoContext {
             promoted_since_flush: 0,
             deferred: false,
             pending: false,
+            detached: false,
             #[cfg(feature = "gc-stress")]
             stress_count: 0,
         }
@@ -468,6 +471,29 @@ impl ProtoContext {
         f()
     }
 
+    /// Leaves the safepoint handshake until [`ProtoContext::attach`], for a
+    /// thread that idles for an unbounded time between units of work (a
+    /// worker of a thread pool waiting for its next task): collections run
+    /// without it meanwhile. Between `detach` and `attach` the thread must
+    /// not touch the heap (the same rule as inside [`ProtoContext::blocking`],
+    /// which cannot be used when the idle period is not one Rust call).
+    /// Detaching twice is a no-op.
+    pub fn detach(&mut self) {
+        if !self.detached {
+            self.detached = true;
+            self.space.handshake.enter_blocked();
+        }
+    }
+
+    /// Rejoins the handshake after [`ProtoContext::detach`] (waits for a
+    /// collection in progress). Attaching an attached context is a no-op.
+    pub fn attach(&mut self) {
+        if self.detached {
+            self.space.handshake.leave_blocked();
+            self.detached = false;
+        }
+    }
+
     /// Takes the lock of a shared object; while waiting, this thread stays
     /// responsive to collections.
     pub fn lock_object(&mut self, obj: Obj) {
@@ -550,6 +576,8 @@ impl ProtoContext {
 
 impl Drop for ProtoContext {
     fn drop(&mut self) {
+        // Rejoin the handshake: unregistering counts this thread as Running.
+        self.attach();
         self.flush_counters();
         // Local objects of an exiting thread are unreachable by the promotion
         // invariant: drop the roots and sweep them now, so the blocks handed

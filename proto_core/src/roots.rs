@@ -34,11 +34,20 @@ pub const DEFAULT_STACK_VALUES: usize = 2 * 1024 * 1024;
 
 impl ValueStack {
     pub(crate) fn new(capacity: usize) -> ValueStack {
-        // vec! of zero bits is calloc: pages are mapped lazily and read as EMPTY.
-        ValueStack {
-            slots: vec![Value::EMPTY; capacity],
-            top: 0,
-        }
+        // Zeroed u64s come from calloc (pages mapped lazily, read as EMPTY);
+        // `vec![Value::EMPTY; n]` would not: std's zero-fill fast path knows
+        // only primitive types, so it wrote all 16 MiB at every thread start
+        // (measured: ~40 ms per `threading.Thread.start` on a loaded machine).
+        const _: () = assert!(Value::EMPTY.bits() == 0);
+        let mut raw = core::mem::ManuallyDrop::new(vec![0u64; capacity]);
+        // SAFETY: `Value` is `repr(transparent)` over `u64`, so the buffer's
+        // layout (size and alignment) is the same for both element types and
+        // the allocation is freed with the layout it was made with; every
+        // element is the all-zero word, which is `Value::EMPTY`.
+        let slots = unsafe {
+            Vec::from_raw_parts(raw.as_mut_ptr().cast::<Value>(), raw.len(), raw.capacity())
+        };
+        ValueStack { slots, top: 0 }
     }
 
     /// Capacity in values.

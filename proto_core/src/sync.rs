@@ -26,6 +26,15 @@ pub mod thread {
     pub use loom::thread::{spawn, yield_now, JoinHandle};
     #[cfg(not(loom))]
     pub use std::thread::{spawn, yield_now, JoinHandle};
+
+    /// The operating system's id of the calling thread (Linux: `gettid`),
+    /// as `threading.get_native_id()` reports it.
+    #[cfg(not(loom))]
+    pub fn native_id() -> u64 {
+        // SAFETY: gettid has no preconditions and cannot fail.
+        let t = unsafe { libc::gettid() };
+        t as u64
+    }
 }
 
 /// One iteration of a busy-wait loop. Under loom this yields so the model can

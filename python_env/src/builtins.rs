@@ -227,7 +227,12 @@ fn getattr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "getattr", a, k, 2, 3)?;
     let n = attr_name(vm, a[1], "getattr")?;
     if a.len() == 3 {
-        return Ok(vm.getattr_opt(a[0], n)?.unwrap_or(a[2]));
+        // Any AttributeError (also one with a custom message) means "missing".
+        return match vm.getattr_opt(a[0], n) {
+            Ok(v) => Ok(v.unwrap_or(a[2])),
+            Err(e) if vm.isinstance(e.0, vm.g.e.AttributeError) => Ok(a[2]),
+            Err(e) => Err(e),
+        };
     }
     vm.getattr(a[0], n)
 }
@@ -235,7 +240,11 @@ fn getattr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn hasattr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "hasattr", a, k, 2, 2)?;
     let n = attr_name(vm, a[1], "hasattr")?;
-    Ok(Value::bool(vm.getattr_opt(a[0], n)?.is_some()))
+    match vm.getattr_opt(a[0], n) {
+        Ok(v) => Ok(Value::bool(v.is_some())),
+        Err(e) if vm.isinstance(e.0, vm.g.e.AttributeError) => Ok(Value::FALSE),
+        Err(e) => Err(e),
+    }
 }
 
 fn setattr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -166,6 +166,19 @@ fn run(cli: Cli) -> u8 {
         Ok(_) => 0,
         Err(e) => report(&mut vm, e),
     };
+    // As CPython: wait for the non-daemon threads (threading._shutdown) if
+    // the program imported threading; daemon threads are abandoned at exit.
+    let k = vm.intern("threading");
+    let sm = vm.g.sys_modules;
+    if let Some(tm) = vm.dict_get_str(sm, k) {
+        let n = vm.intern("_shutdown");
+        let r = vm
+            .getattr(tm, n)
+            .and_then(|f| vm.call(f, &[], Value::EMPTY));
+        if let Err(e) = r {
+            report(&mut vm, e);
+        }
+    }
     flush();
     status
 }
@@ -174,7 +187,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // Run on a big thread stack; a Rust panic is reported as SystemError.
     let h = std::thread::Builder::new()
-        .stack_size(256 * 1024 * 1024)
+        .stack_size(engine::runtime::THREAD_STACK_BYTES)
         .spawn(move || std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))));
     match h.map(|h| h.join()) {
         Ok(Ok(Ok(code))) => ExitCode::from(code),

@@ -506,6 +506,18 @@ impl Vm {
             (K_TRACEBACK, "tb_next") => or_none(o.get(0)),
             (K_TRACEBACK, "tb_lineno") => o.get(3),
             (K_TRACEBACK, "tb_lasti") => o.get(2),
+            // A frame summary of the traceback entry: `frame` object holding
+            // [code, lineno, lasti] (the live frame is gone once unwound).
+            (K_TRACEBACK, "tb_frame") => {
+                let f = self.alloc_obj(K_MISC, self.g.types.frame, 3, 0);
+                f.init(0, o.get(1));
+                f.init(1, o.get(3));
+                f.init(2, o.get(2));
+                f.value()
+            }
+            (K_MISC, "f_code") if o.class() == self.g.types.frame => o.get(0),
+            (K_MISC, "f_lineno") if o.class() == self.g.types.frame => o.get(1),
+            (K_MISC, "f_lasti") if o.class() == self.g.types.frame => o.get(2),
             (K_CODE, "co_name") => code_data(obj).expect("c").name_value,
             (K_CODE, "co_qualname") => code_data(obj).expect("c").qualname_value,
             (K_CODE, "co_filename") => {

@@ -778,6 +778,21 @@ impl Vm {
         if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
             return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
         }
+        // Claim the frame: one atomic CREATED/SUSPENDED -> RUNNING step, so
+        // two threads resuming a shared generator at once cannot both copy
+        // and run its frame; the loser re-reads the state and reports
+        // "already executing" (or the generator's end).
+        if proto_core::layouts::raw_word(g, GEN_RAW_STATE)
+            .compare_exchange(
+                state,
+                GEN_RUNNING,
+                proto_core::sync::heap_atomic::Ordering::AcqRel,
+                proto_core::sync::heap_atomic::Ordering::Acquire,
+            )
+            .is_err()
+        {
+            return self.gen_resume(gen, v, exc);
+        }
         let fbase = self.ctx.stack().top();
         self.ctx.stack().set_top(fbase + cd.extent);
         let sp_rel = get_raw(g, GEN_RAW_SP) as usize;

@@ -83,17 +83,9 @@ impl Vm {
                         return Ok(m);
                     }
                 }
-                // Embedded submodules (`collections.abc`).
-                let src = proto_core::sync::lock(&self.g.source_modules)
-                    .get(name)
-                    .copied();
-                if let Some(src) = src {
-                    return self.exec_module_source(
-                        name,
-                        src.as_bytes(),
-                        &format!("<frozen {name}>"),
-                        None,
-                    );
+                // A submodule of an embedded package is embedded too.
+                if let Some(src) = self.embedded_source(name) {
+                    return self.exec_embedded(name, src);
                 }
                 let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
                 let path = pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__));
@@ -118,16 +110,8 @@ impl Vm {
                     self.dict_set_str(self.g.sys_modules, k, m);
                     return Ok(m);
                 }
-                let src = proto_core::sync::lock(&self.g.source_modules)
-                    .get(name)
-                    .copied();
-                if let Some(src) = src {
-                    return self.exec_module_source(
-                        name,
-                        src.as_bytes(),
-                        &format!("<frozen {name}>"),
-                        None,
-                    );
+                if let Some(src) = self.embedded_source(name) {
+                    return self.exec_embedded(name, src);
                 }
                 self.sys_path()
             }
@@ -174,6 +158,31 @@ impl Vm {
             o.init(EXC_X2, self.seq_items(o.get(EXC_ARGS))[0]);
         }
         e
+    }
+
+    fn embedded_source(&self, name: &str) -> Option<&'static str> {
+        proto_core::sync::lock(&self.g.source_modules)
+            .get(name)
+            .copied()
+    }
+
+    /// Runs an embedded source module. Its file name is `<frozen NAME>` (as
+    /// CPython's frozen modules), which tracebacks print and the golden
+    /// runner recognises as standard-library code. An embedded module is a
+    /// package when other embedded modules are registered under it
+    /// (`concurrent` for `concurrent.futures`): it gets an empty `__path__`,
+    /// so its submodules come only from the embedded registry.
+    fn exec_embedded(&mut self, name: &str, src: &'static str) -> PyResult<Value> {
+        let prefix = format!("{name}.");
+        let is_pkg = proto_core::sync::lock(&self.g.source_modules)
+            .keys()
+            .any(|k| k.starts_with(&prefix));
+        let path = if is_pkg {
+            Some(self.new_list(&[]))
+        } else {
+            None
+        };
+        self.exec_module_source(name, src.as_bytes(), &format!("<frozen {name}>"), path)
     }
 
     /// Registers an embedded Python-source module (python_env, at start-up).

@@ -572,6 +572,12 @@ impl Frame {
 /// globals, locals mapping (EMPTY for optimized code).
 pub const FRAME_HEADER: usize = 3;
 
+/// Native stack size of every interpreter thread (the main thread and the
+/// threads [`Vm::spawn_thread`] starts): deep Rust-to-Python recursion
+/// (`__repr__` of nested containers, callbacks) runs on it. Only touched
+/// pages are committed.
+pub const THREAD_STACK_BYTES: usize = 256 * 1024 * 1024;
+
 /// Per-thread interpreter state.
 pub struct Vm {
     /// This thread's allocation context.
@@ -622,6 +628,65 @@ impl Vm {
         };
         vm.ctx.root_slots().push(Value::NONE);
         vm
+    }
+
+    /// Starts a new OS thread running `body` on a fresh [`Vm`] that shares
+    /// this VM's [`Interpreter`] (issue 4: GIL-free threads).
+    ///
+    /// Hand-off protocol:
+    /// 1. every value in `roots` is promoted to shared here, on the parent
+    ///    thread, so the child (another `ProtoContext`) may reference them
+    ///    without breaking the promotion invariant;
+    /// 2. the child's context is created (and registered with the safepoint
+    ///    handshake) inside `ctx.blocking`, since registering waits for a
+    ///    collection in progress, which waits for this thread to stop; it is
+    ///    created *detached* (not Running) and attaches on its own thread, so
+    ///    a collection never waits for a thread that does not exist yet;
+    /// 3. `roots` are pushed on the child's value stack before the OS thread
+    ///    exists, so they stay rooted across the hand-off, and `body` gets
+    ///    their stack indices (`body(vm, base)`: `vm.root_at(base + i)`);
+    /// 4. the child runs on a [`THREAD_STACK_BYTES`] native stack; a Rust
+    ///    panic in it is caught and reported, never unwound into the process;
+    /// 5. when `body` returns the child's `Vm` is dropped, which sweeps its
+    ///    local objects and unregisters its context from the space.
+    ///
+    /// Errors: the OS refused to create the thread (the child's context is
+    /// dropped and unregistered again).
+    pub fn spawn_thread(
+        &mut self,
+        roots: &[Value],
+        body: impl FnOnce(&mut Vm, usize) + Send + 'static,
+    ) -> std::io::Result<()> {
+        for &v in roots {
+            self.ctx.promote(v);
+        }
+        let g = self.g.clone();
+        let mut child = self.ctx.blocking(move || {
+            let mut c = Vm::new_thread(g);
+            // Until its OS thread runs, the child must not count as Running:
+            // a collection requested meanwhile would wait for it forever
+            // while this thread waits for that collection (observed as a
+            // deadlock under load). It attaches itself when it starts.
+            c.ctx.detach();
+            c
+        });
+        let base = child.ctx.stack().top();
+        for &v in roots {
+            child.ctx.stack().push(v);
+        }
+        std::thread::Builder::new()
+            .stack_size(THREAD_STACK_BYTES)
+            .spawn(move || {
+                child.ctx.attach();
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    body(&mut child, base);
+                }));
+                if r.is_err() {
+                    eprintln!("SystemError: internal interpreter error in a thread");
+                }
+                // Dropping `child` sweeps its local objects and unregisters it.
+            })
+            .map(|_| ())
     }
 
     /// The handled exception (None if none).

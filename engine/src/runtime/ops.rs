@@ -1163,7 +1163,8 @@ impl Vm {
         let o = Obj::from_value(d).expect("dict");
         let (t, p) = self.probe(o, key, h)?;
         Ok(match p {
-            Probe::Found(e) => Some(ldict::entry(t, e).1),
+            // A concurrent delete may have emptied the entry since the probe.
+            Probe::Found(e) => Some(ldict::entry(t, e).1).filter(|v| !v.is_empty()),
             Probe::Vacant(_) => None,
         })
     }
@@ -1197,37 +1198,79 @@ impl Vm {
         });
     }
 
+    /// Probes `d` for `key` and runs `f(ctx, table, probe)` with the dict's
+    /// lock held when it is shared: the atomic read-modify-write behind
+    /// `d[k] = v`, `del d[k]`, `d.pop`, `d.setdefault` and `set.add`.
+    ///
+    /// The probe runs without the lock (key equality may run Python
+    /// `__eq__`, which must not run under an object lock); under the lock
+    /// the dict's version word (bumped by every write) and table are
+    /// compared with those seen before the probe. Unchanged: the probe is
+    /// still exact and `f` applies it. Changed (another writer won the
+    /// race): unlock and probe again. Each retry means some other writer
+    /// made progress, so the scheme is lock-free overall.
+    pub fn dict_rmw<R>(
+        &mut self,
+        o: Obj,
+        key: Value,
+        h: u64,
+        mut f: impl FnMut(&mut ProtoContext, Obj, Probe) -> R,
+    ) -> PyResult<R> {
+        loop {
+            let ver = ldict::version(o);
+            proto_core::sync::fence(Ordering::Acquire);
+            let (t, p) = self.probe(o, key, h)?;
+            let shared = o.is_shared();
+            if shared {
+                self.ctx.lock_object(o);
+            }
+            let valid = ldict::version(o) == ver && ldict::table(o) == t;
+            let r = if valid {
+                Some(f(&mut self.ctx, t, p))
+            } else {
+                None
+            };
+            if shared {
+                self.ctx.unlock_object(o);
+            }
+            if let Some(r) = r {
+                return Ok(r);
+            }
+        }
+    }
+
     /// `d[key] = v`.
     pub fn dict_set(&mut self, d: Value, key: Value, v: Value) -> PyResult<()> {
         let h = self.hash(key)? as u64;
         let o = Obj::from_value(d).expect("dict");
-        let (t, p) = self.probe(o, key, h)?;
-        self.with_lock(o, |ctx| {
-            // Re-probe under the lock if the table changed (another writer).
-            let (t, p) = if ldict::table(o) == t {
-                (t, p)
-            } else {
-                let t2 = ldict::table(o);
-                let r: Result<Probe, ()> = ldict::probe(t2, h, key, |k| Ok(k == key));
-                (t2, r.unwrap_or(Probe::Vacant(0)))
-            };
-            match p {
-                Probe::Found(e) => ldict::set_value(ctx, o, t, e, v),
-                Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),
+        self.dict_rmw(o, key, h, |ctx, t, p| match p {
+            Probe::Found(e) => ldict::set_value(ctx, o, t, e, v),
+            Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),
+        })
+    }
+
+    /// `d.setdefault(key, v)`: the existing value, or `v` after inserting it
+    /// (one atomic step on a shared dict).
+    pub fn dict_setdefault(&mut self, d: Value, key: Value, v: Value) -> PyResult<Value> {
+        let h = self.hash(key)? as u64;
+        let o = Obj::from_value(d).expect("dict");
+        self.dict_rmw(o, key, h, |ctx, t, p| match p {
+            Probe::Found(e) => ldict::entry(t, e).1,
+            Probe::Vacant(s) => {
+                ldict::insert_new(ctx, o, s, key, v, h);
+                v
             }
-        });
-        Ok(())
+        })
     }
 
     /// `del d[key]`; returns the removed value or None if missing.
     pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)? as u64;
         let o = Obj::from_value(d).expect("dict");
-        let (t, p) = self.probe(o, key, h)?;
-        Ok(match p {
+        self.dict_rmw(o, key, h, |ctx, t, p| match p {
             Probe::Found(e) => {
                 let v = ldict::entry(t, e).1;
-                self.with_lock(o, |ctx| ldict::delete(ctx, o, t, e));
+                ldict::delete(ctx, o, t, e);
                 Some(v)
             }
             Probe::Vacant(_) => None,
@@ -1245,25 +1288,15 @@ impl Vm {
         out
     }
 
-    /// Adds to a set.
+    /// Adds to a set (atomic on a shared set, see [`Vm::dict_rmw`]).
     pub fn set_add(&mut self, s: Value, key: Value) -> PyResult<()> {
         let h = self.hash(key)? as u64;
         let o = Obj::from_value(s).expect("set");
-        let (t, p) = self.probe(o, key, h)?;
-        if let Probe::Vacant(slot) = p {
-            self.with_lock(o, |ctx| {
-                if ldict::table(o) == t {
-                    ldict::insert_new(ctx, o, slot, key, Value::TRUE, h)
-                } else {
-                    let t2 = ldict::table(o);
-                    let r: Result<Probe, ()> = ldict::probe(t2, h, key, |k| Ok(k == key));
-                    if let Ok(Probe::Vacant(s2)) = r {
-                        ldict::insert_new(ctx, o, s2, key, Value::TRUE, h)
-                    }
-                }
-            });
-        }
-        Ok(())
+        self.dict_rmw(o, key, h, |ctx, _t, p| {
+            if let Probe::Vacant(slot) = p {
+                ldict::insert_new(ctx, o, slot, key, Value::TRUE, h)
+            }
+        })
     }
 
     /// Membership in a set/dict keys.

@@ -1,6 +1,8 @@
 //! Standard-library modules, one file each.
 
+pub mod _thread;
 pub mod math;
+pub mod protopy;
 pub mod signal;
 pub mod sys;
 pub mod time;
@@ -11,6 +13,19 @@ use engine::runtime::{PyResult, Vm};
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("math", math::create);
     vm.register_module("time", time::create);
+    vm.register_module("_thread", _thread::create);
+    vm.register_module("protopy", protopy::create);
+    vm.register_source_module("threading", include_str!("../../lib/threading.py"));
+    vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
+    vm.register_source_module(
+        "concurrent",
+        include_str!("../../lib/concurrent/__init__.py"),
+    );
+    vm.register_source_module(
+        "concurrent.futures",
+        include_str!("../../lib/concurrent/futures/__init__.py"),
+    );
+    vm.register_source_module("queue", include_str!("../../lib/queue.py"));
     vm.register_module("signal", signal::create);
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
     vm.register_source_module("collections", include_str!("../../lib/collections.py"));

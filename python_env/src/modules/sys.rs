@@ -61,6 +61,32 @@ fn exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Err(vm.new_exc_args(vm.g.e.SystemExit, args))
 }
 
+/// `sys.setswitchinterval` value (f64 bits). ProtoPy has no global
+/// interpreter lock to hand over, so the interval is recorded and reported
+/// but schedules nothing: threads run in parallel.
+static SWITCH_INTERVAL: proto_core::sync::AtomicU64 = proto_core::sync::AtomicU64::new(0);
+
+fn getswitchinterval(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let b = SWITCH_INTERVAL.load(proto_core::sync::Ordering::Relaxed);
+    Ok(vm.new_float(if b == 0 { 0.005 } else { f64::from_bits(b) }))
+}
+
+fn setswitchinterval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "setswitchinterval", a, k, 1, 1)?;
+    let f = match vm.as_f64(a[0]) {
+        Some(f) => f,
+        None => {
+            let tn = vm.type_name_of(a[0]);
+            return Err(vm.type_error(&format!("must be real number, not {tn}")));
+        }
+    };
+    if f <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    SWITCH_INTERVAL.store(f.to_bits(), proto_core::sync::Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+
 fn getrecursionlimit(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(
         vm.g.recursion_limit
@@ -182,6 +208,8 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
         ("getrecursionlimit", getrecursionlimit),
+        ("getswitchinterval", getswitchinterval),
+        ("setswitchinterval", setswitchinterval),
         ("setrecursionlimit", setrecursionlimit),
         ("exc_info", exc_info),
         ("exception", exception),

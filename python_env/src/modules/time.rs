@@ -26,7 +26,16 @@ fn perf_counter(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn sleep(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let secs = a.first().and_then(|v| vm.as_f64(*v)).unwrap_or(0.0);
+    crate::args::check(vm, "sleep", a, _k, 1, 1)?;
+    let secs = match vm.as_f64(a[0]) {
+        Some(f) => f,
+        None => {
+            let tn = vm.type_name_of(a[0]);
+            return Err(vm.type_error(&format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )));
+        }
+    };
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }

@@ -140,12 +140,8 @@ fn dict_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn dict_setdefault(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "setdefault", a, k, 1, 2)?;
-    if let Some(v) = vm.dict_get(a[0], a[1])? {
-        return Ok(v);
-    }
     let d = a.get(2).copied().unwrap_or(Value::NONE);
-    vm.dict_set(a[0], a[1], d)?;
-    Ok(d)
+    vm.dict_setdefault(a[0], a[1], d)
 }
 
 fn dict_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -9,7 +9,14 @@
 //!   bless.py removes it from CPython's (tracebacks print absolute paths);
 //! - stdout and the exit code must match exactly;
 //! - stderr must match exactly except lines made only of spaces, `^` and `~`
-//!   (CPython 3.11's caret markers), which are dropped on both sides.
+//!   (CPython 3.11's caret markers), which are dropped on both sides;
+//! - traceback frames inside the standard library are dropped on both sides
+//!   (see `drop_stdlib_frames`): CPython's come from its own stdlib sources
+//!   (`/usr/lib/python3.11/...`), ProtoPy's from its embedded modules, whose
+//!   frames carry the file name `<frozen NAME>` (as CPython's frozen
+//!   modules do). Which library code a program passes through, and on which
+//!   line, is an implementation detail; user frames and messages still match
+//!   exactly.
 //!
 //! `tests/py/PENDING` lists programs the interpreter cannot run yet. A pending
 //! program that fails is reported but does not fail the run; a program not
@@ -70,6 +77,39 @@ fn drop_carets(s: &str) -> String {
         })
         .map(|l| format!("{l}\n"))
         .collect()
+}
+
+/// Is `line` a traceback frame header (`  File "F", line N, in X`) whose file
+/// is part of a standard library (CPython's or ProtoPy's embedded one)?
+fn is_stdlib_frame(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("  File \"") else {
+        return false;
+    };
+    let Some(end) = rest.find('"') else {
+        return false;
+    };
+    let file = &rest[..end];
+    (file.starts_with("/usr/lib/python3.11/")
+        || (file.starts_with("<frozen ") && file.ends_with('>')))
+        && rest[end..].starts_with("\", line ")
+}
+
+/// Drops standard-library traceback frames: the `File` line and the indented
+/// source/caret lines (four or more spaces) that follow it.
+fn drop_stdlib_frames(s: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for l in s.lines() {
+        if skipping && l.starts_with("    ") {
+            continue;
+        }
+        skipping = is_stdlib_frame(l);
+        if !skipping {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn diff(label: &str, expected: &str, actual: &str) -> String {
@@ -158,7 +198,10 @@ fn run_one(protopy: &Path, root: &Path, rel: &str) -> Outcome {
     if out != exp_out {
         report.push_str(&diff("stdout", &exp_out, &out));
     }
-    let (e1, e2) = (drop_carets(&exp_err), drop_carets(&err));
+    let (e1, e2) = (
+        drop_carets(&drop_stdlib_frames(&exp_err)),
+        drop_carets(&drop_stdlib_frames(&err)),
+    );
     if e1 != e2 {
         report.push_str(&diff("stderr", &e1, &e2));
     }
@@ -275,5 +318,21 @@ fn main() {
     println!("golden: {} passed, {} failed", passed, failed + stale.len());
     if failed > 0 || !stale.is_empty() {
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drop_stdlib_frames;
+
+    #[test]
+    fn stdlib_frames_are_dropped_user_frames_kept() {
+        let cpython = "Exception in thread Thread-1 (f):\nTraceback (most recent call last):\n  File \"/usr/lib/python3.11/threading.py\", line 1038, in _bootstrap_inner\n    self.run()\n  File \"t.py\", line 5, in f\n    raise ValueError(\"x\")\nValueError: x\n";
+        let protopy = "Exception in thread Thread-1 (f):\nTraceback (most recent call last):\n  File \"<frozen threading>\", line 550, in _bootstrap_inner\n  File \"<frozen threading>\", line 518, in run\n  File \"t.py\", line 5, in f\n    raise ValueError(\"x\")\nValueError: x\n";
+        assert_eq!(drop_stdlib_frames(cpython), drop_stdlib_frames(protopy));
+        assert!(drop_stdlib_frames(cpython).contains("  File \"t.py\", line 5, in f\n    raise"));
+        // A user file merely named like a library module is kept.
+        let user = "  File \"lib/threading.py\", line 3, in g\n    x\n";
+        assert_eq!(drop_stdlib_frames(user), user);
     }
 }

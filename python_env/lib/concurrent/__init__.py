@@ -1,0 +1,1 @@
+"""The concurrent package (ProtoPy): see concurrent.futures."""

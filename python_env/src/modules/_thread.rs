@@ -1,0 +1,611 @@
+//! The `_thread` module: OS threads each running their own `Vm` over the
+//! shared `Interpreter` (no global interpreter lock), and the primitive locks.
+//!
+//! - `start_new_thread` hands the callable and its arguments to
+//!   [`Vm::spawn_thread`], which promotes them to shared before the hand-off.
+//! - `lock` (`allocate_lock`, `LockType`) and `RLock` are native objects whose
+//!   payload is a `Mutex` + `Condvar` pair. Every wait on them runs inside
+//!   `ctx.blocking`, so a garbage collection never waits for a thread that is
+//!   blocked on a lock; the payload is reached through the lock object, which
+//!   is an argument of the running call and therefore rooted meanwhile.
+//! - Thread identifiers: `get_ident()` is a process-wide counter value given
+//!   to each thread once (unique for the life of the process, so unique among
+//!   live threads as CPython requires); `get_native_id()` is the OS thread id.
+
+use crate::args::Args;
+use engine::runtime::*;
+use proto_core::native::{native_ref, Trace};
+use proto_core::sync::{self, AtomicU64, AtomicUsize, Condvar, Mutex, Ordering};
+use proto_core::{Obj, Value};
+use std::cell::Cell;
+use std::time::{Duration, Instant};
+
+/// `TIMEOUT_MAX`, as CPython computes it on Linux (`PY_TIMEOUT_MAX` in s).
+pub const TIMEOUT_MAX: f64 = 9223372036.0;
+
+static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);
+/// Threads started by `start_new_thread` that have not finished (`_count`).
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    static IDENT: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The calling thread's `get_ident()` value (assigned on first use).
+pub fn thread_ident() -> u64 {
+    IDENT.with(|c| {
+        if c.get() == 0 {
+            // Offset so idents look like (and are never confused with) small ints.
+            c.set(NEXT_IDENT.fetch_add(1, Ordering::Relaxed) + 0x7f00_0000_0000);
+        }
+        c.get()
+    })
+}
+
+fn new_ident() -> u64 {
+    NEXT_IDENT.fetch_add(1, Ordering::Relaxed) + 0x7f00_0000_0000
+}
+
+// ------------------------------------------------------------------ lock
+
+/// Payload of a `_thread.lock`: a binary semaphore (any thread may release).
+struct LockState {
+    locked: Mutex<bool>,
+    cv: Condvar,
+}
+impl Trace for LockState {}
+
+/// Payload of a `_thread.RLock`: owner ident (0: none) and recursion count.
+struct RLockState {
+    st: Mutex<(u64, u64)>,
+    cv: Condvar,
+}
+impl Trace for RLockState {}
+
+fn wait_until<'a, T>(
+    cv: &Condvar,
+    g: sync::MutexGuard<'a, T>,
+    deadline: Option<Instant>,
+) -> (sync::MutexGuard<'a, T>, bool) {
+    match deadline {
+        None => (sync::wait(cv, g), false),
+        Some(d) => {
+            let now = Instant::now();
+            if now >= d {
+                return (g, true);
+            }
+            match cv.wait_timeout(g, d - now) {
+                Ok((g, _)) => (g, false),
+                Err(p) => (p.into_inner().0, false),
+            }
+        }
+    }
+}
+
+fn lock_state(vm: &mut Vm, v: Value) -> PyResult<&'static LockState> {
+    match Obj::from_value(v).and_then(native_ref::<LockState>) {
+        Some(s) => Ok(s),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!(
+                "descriptor requires a '_thread.lock' object but received a '{tn}'"
+            )))
+        }
+    }
+}
+
+fn rlock_state(vm: &mut Vm, v: Value) -> PyResult<&'static RLockState> {
+    match Obj::from_value(v).and_then(native_ref::<RLockState>) {
+        Some(s) => Ok(s),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!(
+                "descriptor requires a '_thread.RLock' object but received a '{tn}'"
+            )))
+        }
+    }
+}
+
+/// Parses `acquire(blocking=True, timeout=-1)` into an optional deadline
+/// (`Err` for CPython's argument errors; `Ok(None)` with `blocking` false
+/// means "try once").
+fn acquire_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(bool, Option<Instant>)> {
+    let mut args = Args::new(&a[1..], k);
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "acquire() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    let b = args.get(0, "blocking");
+    let t = args.get(1, "timeout");
+    args.no_more_kw(vm, "acquire")?;
+    let blocking = match b {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    let timeout = match t {
+        Some(v) => match vm.as_f64(v) {
+            Some(f) if !(v.is_heap() && is_str(v)) => f,
+            _ => {
+                let tn = vm.type_name_of(v);
+                return Err(vm.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer or float"
+                )));
+            }
+        },
+        None => -1.0,
+    };
+    if !blocking && timeout != -1.0 {
+        return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
+    }
+    if timeout < 0.0 && timeout != -1.0 {
+        return Err(vm.value_error("timeout value must be positive"));
+    }
+    if timeout > TIMEOUT_MAX {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "timeout value is too large"));
+    }
+    let deadline = if timeout >= 0.0 {
+        Some(Instant::now() + Duration::from_secs_f64(timeout))
+    } else {
+        None
+    };
+    Ok((blocking, deadline))
+}
+
+fn lock_acquire_raw(
+    vm: &mut Vm,
+    s: &'static LockState,
+    blocking: bool,
+    deadline: Option<Instant>,
+) -> bool {
+    {
+        let mut g = sync::lock(&s.locked);
+        if !*g {
+            *g = true;
+            return true;
+        }
+    }
+    if !blocking {
+        return false;
+    }
+    // Blocked: outside the safepoint handshake so collections proceed.
+    vm.ctx.blocking(|| {
+        let mut g = sync::lock(&s.locked);
+        loop {
+            if !*g {
+                *g = true;
+                return true;
+            }
+            let (g2, timed_out) = wait_until(&s.cv, g, deadline);
+            g = g2;
+            if timed_out && *g {
+                return false;
+            }
+        }
+    })
+}
+
+fn lock_acquire(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = lock_state(vm, a[0])?;
+    let (blocking, deadline) = acquire_args(vm, a, k)?;
+    Ok(Value::bool(lock_acquire_raw(vm, s, blocking, deadline)))
+}
+
+fn lock_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = lock_state(vm, a[0])?;
+    Ok(Value::bool(lock_acquire_raw(vm, s, true, None)))
+}
+
+fn lock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = lock_state(vm, a[0])?;
+    let mut g = sync::lock(&s.locked);
+    if !*g {
+        drop(g);
+        return Err(vm.new_exc(vm.g.e.RuntimeError, "release unlocked lock"));
+    }
+    *g = false;
+    drop(g);
+    s.cv.notify_one();
+    Ok(Value::NONE)
+}
+
+fn lock_locked(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = lock_state(vm, a[0])?;
+    Ok(Value::bool(*sync::lock(&s.locked)))
+}
+
+fn addr(v: Value) -> u64 {
+    v.bits()
+}
+
+fn lock_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = lock_state(vm, a[0])?;
+    let st = if *sync::lock(&s.locked) {
+        "locked"
+    } else {
+        "unlocked"
+    };
+    let tn = vm.type_name_of(a[0]);
+    Ok(vm.new_str(&format!("<{st} _thread.{tn} object at {:#x}>", addr(a[0]))))
+}
+
+fn new_lock(vm: &mut Vm, cls: Value) -> Value {
+    vm.ctx.alloc_native(
+        K_MISC,
+        cls,
+        LockState {
+            locked: Mutex::new(false),
+            cv: Condvar::new(),
+        },
+    )
+}
+
+/// `allocate_lock()`: bound to `LockType` (`a[0]`) at module creation.
+fn allocate_lock(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a.len() > 1 {
+        return Err(vm.type_error(&format!(
+            "allocate_lock() takes no arguments ({} given)",
+            a.len() - 1
+        )));
+    }
+    Ok(new_lock(vm, a[0]))
+}
+
+fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    match Obj::from_value(v) {
+        Some(o) => {
+            matches!(o.kind(), K_FUNCTION | K_BUILTIN | K_METHOD | K_TYPE)
+                || vm.lookup_type(o.class(), vm.g.names.__call__).is_some()
+        }
+        None => false,
+    }
+}
+
+// ------------------------------------------------------------------ RLock
+
+fn rlock_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let cls = a[0];
+    Ok(vm.ctx.alloc_native(
+        K_MISC,
+        cls,
+        RLockState {
+            st: Mutex::new((0, 0)),
+            cv: Condvar::new(),
+        },
+    ))
+}
+
+fn rlock_acquire_raw(
+    vm: &mut Vm,
+    s: &'static RLockState,
+    blocking: bool,
+    deadline: Option<Instant>,
+    count: u64,
+) -> bool {
+    let me = thread_ident();
+    {
+        let mut g = sync::lock(&s.st);
+        if g.0 == me {
+            g.1 += count;
+            return true;
+        }
+        if g.0 == 0 {
+            *g = (me, count);
+            return true;
+        }
+    }
+    if !blocking {
+        return false;
+    }
+    vm.ctx.blocking(|| {
+        let mut g = sync::lock(&s.st);
+        loop {
+            if g.0 == 0 {
+                *g = (me, count);
+                return true;
+            }
+            let (g2, timed_out) = wait_until(&s.cv, g, deadline);
+            g = g2;
+            if timed_out && g.0 != 0 {
+                return false;
+            }
+        }
+    })
+}
+
+fn rlock_acquire(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = rlock_state(vm, a[0])?;
+    let (blocking, deadline) = acquire_args(vm, a, k)?;
+    Ok(Value::bool(rlock_acquire_raw(vm, s, blocking, deadline, 1)))
+}
+
+fn rlock_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = rlock_state(vm, a[0])?;
+    Ok(Value::bool(rlock_acquire_raw(vm, s, true, None, 1)))
+}
+
+fn rlock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = rlock_state(vm, a[0])?;
+    let me = thread_ident();
+    let mut g = sync::lock(&s.st);
+    if g.0 != me || g.1 == 0 {
+        drop(g);
+        return Err(vm.new_exc(vm.g.e.RuntimeError, "cannot release un-acquired lock"));
+    }
+    g.1 -= 1;
+    if g.1 == 0 {
+        g.0 = 0;
+        drop(g);
+        s.cv.notify_one();
+    }
+    Ok(Value::NONE)
+}
+
+fn rlock_is_owned(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = rlock_state(vm, a[0])?;
+    let g = sync::lock(&s.st);
+    Ok(Value::bool(g.0 == thread_ident() && g.1 > 0))
+}
+
+/// `_release_save()`: releases completely, returning `(count, owner)`.
+fn rlock_release_save(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = rlock_state(vm, a[0])?;
+    let mut g = sync::lock(&s.st);
+    if g.1 == 0 {
+        drop(g);
+        return Err(vm.new_exc(vm.g.e.RuntimeError, "cannot release un-acquired lock"));
+    }
+    let (owner, count) = *g;
+    *g = (0, 0);
+    drop(g);
+    s.cv.notify_one();
+    let c = vm.new_int(count as i64);
+    let o = vm.new_int(owner as i64);
+    Ok(vm.new_tuple(&[c, o]))
+}
+
+/// `_acquire_restore((count, owner))`.
+fn rlock_acquire_restore(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = rlock_state(vm, a[0])?;
+    let st = a.get(1).copied().unwrap_or(Value::NONE);
+    let items = vm.seq_items(st);
+    let count = items
+        .first()
+        .and_then(|v| vm.as_i64(*v))
+        .unwrap_or(1)
+        .max(1) as u64;
+    rlock_acquire_raw(vm, s, true, None, count);
+    Ok(Value::NONE)
+}
+
+fn rlock_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = rlock_state(vm, a[0])?;
+    let (owner, count) = *sync::lock(&s.st);
+    let st = if count > 0 { "locked" } else { "unlocked" };
+    let cls = vm.type_of(a[0]);
+    let m = Obj::from_value(cls)
+        .and_then(|t| vm.dict_get_str(t.get(T_DICT), vm.g.names.__module__))
+        .filter(|v| is_str(*v))
+        .map(|v| str_of(v).into_owned())
+        .unwrap_or_else(|| "_thread".into());
+    let tn = vm.type_name_of(a[0]);
+    Ok(vm.new_str(&format!(
+        "<{st} {m}.{tn} object owner={owner} count={count} at {:#x}>",
+        addr(a[0])
+    )))
+}
+
+fn rlock_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    rlock_release(vm, &a[..1], k)
+}
+
+fn lock_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    lock_release(vm, &a[..1], k)
+}
+
+// ------------------------------------------------------------------ threads
+
+fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if k.is_heap() && !vm.seq_items(k).is_empty() {
+        return Err(vm.type_error("start_new_thread() takes no keyword arguments"));
+    }
+    if a.len() < 2 || a.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "start_new_thread expected at least 2 arguments, got {}",
+            a.len()
+        )));
+    }
+    let (func, args) = (a[0], a[1]);
+    let kwargs = a.get(2).copied().unwrap_or(Value::NONE);
+    if !is_callable(vm, func) {
+        return Err(vm.type_error("first arg must be callable"));
+    }
+    if !vm.isinstance(args, vm.g.types.tuple) {
+        return Err(vm.type_error("2nd arg must be a tuple"));
+    }
+    if !kwargs.is_none() && !vm.isinstance(kwargs, vm.g.types.dict) {
+        return Err(vm.type_error("optional 3rd arg must be a dictionary"));
+    }
+    let ident = new_ident();
+    RUNNING.fetch_add(1, Ordering::SeqCst);
+    let r = vm.spawn_thread(&[func, args, kwargs], move |vm, base| {
+        IDENT.with(|c| c.set(ident));
+        if super::protopy::pin_requested() {
+            super::protopy::pin_current_thread(ident as usize);
+        }
+        run_thread_body(vm, base);
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+    });
+    if r.is_err() {
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+        return Err(vm.new_exc(vm.g.e.RuntimeError, "can't start new thread"));
+    }
+    Ok(vm.new_int(ident as i64))
+}
+
+/// Runs `func(*args, **kwargs)` (rooted at `base..base+3` on the thread's
+/// value stack) and reports an uncaught exception as CPython's
+/// `thread_run` does (SystemExit is silent).
+fn run_thread_body(vm: &mut Vm, base: usize) {
+    let func = vm.root_at(base);
+    let args = vm.root_at(base + 1);
+    let kwargs = vm.root_at(base + 2);
+    let mut argv = vm.seq_items(args);
+    let mut kwnames = Value::EMPTY;
+    if kwargs.is_heap() {
+        let items = vm.dict_items(kwargs);
+        if !items.is_empty() {
+            let names: Vec<Value> = items.iter().map(|p| p.0).collect();
+            argv.extend(items.iter().map(|p| p.1));
+            kwnames = vm.new_tuple(&names);
+        }
+    }
+    if let Err(e) = vm.call(func, &argv, kwnames) {
+        if vm.isinstance(e.0, vm.g.e.SystemExit) {
+            return;
+        }
+        vm.push_root(e.0);
+        let fr = vm
+            .repr_string(func)
+            .unwrap_or_else(|_| "<object>".to_string());
+        let text = vm.format_exception(e.0);
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "Exception ignored in thread started by: {fr}\n{text}");
+    }
+}
+
+fn get_ident(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(thread_ident() as i64))
+}
+
+fn get_native_id(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(sync::thread::native_id() as i64))
+}
+
+fn count(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(RUNNING.load(Ordering::SeqCst) as i64))
+}
+
+/// `_thread._excepthook(args)`: the default `threading.excepthook`. Prints
+/// "Exception in thread NAME:" and the traceback to stderr; SystemExit is
+/// silently ignored.
+fn excepthook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let args = match a.first() {
+        Some(&v) => v,
+        None => return Err(vm.type_error("_excepthook() takes exactly one argument (0 given)")),
+    };
+    let n = vm.intern("exc_type");
+    let et = vm.getattr(args, n)?;
+    if et == vm.g.e.SystemExit {
+        return Ok(Value::NONE);
+    }
+    let n = vm.intern("exc_value");
+    let ev = vm.getattr(args, n)?;
+    vm.push_root(ev);
+    let n = vm.intern("thread");
+    let th = vm.getattr(args, n)?;
+    let name = if th.is_none() {
+        thread_ident().to_string()
+    } else {
+        let nm = vm.g.names.name;
+        match vm.getattr_opt(th, nm)? {
+            Some(v) => vm.str_string(v)?,
+            None => thread_ident().to_string(),
+        }
+    };
+    let text = if ev.is_none() {
+        let en = vm.repr_string(et)?;
+        format!("{en}\n")
+    } else {
+        vm.format_exception(ev)
+    };
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "Exception in thread {name}:\n{text}");
+    let _ = err.flush();
+    Ok(Value::NONE)
+}
+
+fn stack_size(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if let Some(&v) = a.first() {
+        let n = vm.as_i64(v).unwrap_or(-1);
+        if n != 0 && n < 32768 {
+            return Err(vm.value_error("size not valid: 32768 bytes"));
+        }
+    }
+    Ok(Value::int(0))
+}
+
+/// Creates the `_thread` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("_thread");
+    let mark = vm.push_root(m);
+    let obj = vm.g.types.object;
+    let modname = vm.new_str("_thread");
+
+    let lt = vm.new_static_type("lock", obj, K_MISC, false);
+    vm.add_attr(lt, "__module__", modname);
+    let lock_methods: &[(&'static str, NativeFn)] = &[
+        ("acquire", lock_acquire),
+        ("acquire_lock", lock_acquire),
+        ("release", lock_release),
+        ("release_lock", lock_release),
+        ("locked", lock_locked),
+        ("locked_lock", lock_locked),
+        ("__enter__", lock_enter),
+        ("__exit__", lock_exit),
+        ("__repr__", lock_repr),
+    ];
+    for &(n, f) in lock_methods {
+        vm.add_method(lt, n, f);
+    }
+    vm.set_module_attr(m, "LockType", lt);
+    vm.set_module_attr(m, "lock", lt);
+
+    let rt = vm.new_static_type("RLock", obj, K_MISC, true);
+    vm.add_attr(rt, "__module__", modname);
+    vm.add_static(rt, "__new__", rlock_new, false);
+    let rlock_methods: &[(&'static str, NativeFn)] = &[
+        ("acquire", rlock_acquire),
+        ("release", rlock_release),
+        ("__enter__", rlock_enter),
+        ("__exit__", rlock_exit),
+        ("__repr__", rlock_repr),
+        ("_is_owned", rlock_is_owned),
+        ("_release_save", rlock_release_save),
+        ("_acquire_restore", rlock_acquire_restore),
+    ];
+    for &(n, f) in rlock_methods {
+        vm.add_method(rt, n, f);
+    }
+    vm.set_module_attr(m, "RLock", rt);
+
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("start_new_thread", start_new_thread),
+        ("start_new", start_new_thread),
+        ("get_ident", get_ident),
+        ("get_native_id", get_native_id),
+        ("_count", count),
+        ("_excepthook", excepthook),
+        ("stack_size", stack_size),
+    ];
+    for &(n, f) in fns {
+        let b = vm.new_builtin(n, f, false);
+        vm.set_module_attr(m, n, b);
+    }
+    for n in ["allocate_lock", "allocate"] {
+        let b = vm.new_builtin_bound(n, allocate_lock, lt);
+        vm.ctx.promote(b);
+        vm.set_module_attr(m, n, b);
+    }
+    let tm = vm.new_float(TIMEOUT_MAX);
+    vm.set_module_attr(m, "TIMEOUT_MAX", tm);
+    let re = vm.g.e.RuntimeError;
+    vm.set_module_attr(m, "error", re);
+    vm.pop_roots(mark);
+    Ok(m)
+}
