@@ -8,10 +8,13 @@ done.acquire()
 results = []
 
 def body(a, b, c=0):
+    # `done` is released after `lock` is, so the main thread never sees the
+    # lock still held by a worker (deterministic with or without a GIL).
     with lock:
         results.append(a + b + c)
-        if len(results) == 3:
-            done.release()
+        last = len(results) == 3
+    if last:
+        done.release()
 
 ident = _thread.start_new_thread(body, (1, 2))
 print("ident is int:", isinstance(ident, int))
