@@ -836,6 +836,7 @@ impl Vm {
                         Opcode::JumpBackward => {
                             pc = arg as usize;
                             self.ctx.safepoint();
+                            t!(self.check_signals());
                         }
                         Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
                             let v = pop!();

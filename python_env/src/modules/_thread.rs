@@ -82,6 +82,49 @@ fn wait_until<'a, T>(
     }
 }
 
+/// Blocks (outside the safepoint handshake) until `try_take` succeeds or
+/// `deadline` passes. In the main thread the wait is cut in short slices
+/// between which signal handlers run, so Ctrl-C interrupts a blocked
+/// acquire or join with KeyboardInterrupt, as in CPython.
+fn blocking_wait<T>(
+    vm: &mut Vm,
+    m: &'static Mutex<T>,
+    cv: &'static Condvar,
+    deadline: Option<Instant>,
+    try_take: impl Fn(&mut T) -> bool,
+) -> PyResult<bool> {
+    const SLICE: std::time::Duration = std::time::Duration::from_millis(20);
+    let main = engine::runtime::signals::is_main_thread();
+    loop {
+        let slice_end = if main {
+            let e = Instant::now() + SLICE;
+            Some(deadline.map_or(e, |d| d.min(e)))
+        } else {
+            deadline
+        };
+        let got = vm.ctx.blocking(|| {
+            let mut g = sync::lock(m);
+            loop {
+                if try_take(&mut g) {
+                    return true;
+                }
+                let (g2, timed_out) = wait_until(cv, g, slice_end);
+                g = g2;
+                if timed_out {
+                    return try_take(&mut g);
+                }
+            }
+        });
+        if got {
+            return Ok(true);
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok(false);
+        }
+        vm.check_signals()?;
+    }
+}
+
 fn lock_state(vm: &mut Vm, v: Value) -> PyResult<&'static LockState> {
     match Obj::from_value(v).and_then(native_ref::<LockState>) {
         Some(s) => Ok(s),
@@ -158,30 +201,23 @@ fn lock_acquire_raw(
     s: &'static LockState,
     blocking: bool,
     deadline: Option<Instant>,
-) -> bool {
+) -> PyResult<bool> {
     {
         let mut g = sync::lock(&s.locked);
         if !*g {
             *g = true;
-            return true;
+            return Ok(true);
         }
     }
     if !blocking {
-        return false;
+        return Ok(false);
     }
-    // Blocked: outside the safepoint handshake so collections proceed.
-    vm.ctx.blocking(|| {
-        let mut g = sync::lock(&s.locked);
-        loop {
-            if !*g {
-                *g = true;
-                return true;
-            }
-            let (g2, timed_out) = wait_until(&s.cv, g, deadline);
-            g = g2;
-            if timed_out && *g {
-                return false;
-            }
+    blocking_wait(vm, &s.locked, &s.cv, deadline, |locked| {
+        if *locked {
+            false
+        } else {
+            *locked = true;
+            true
         }
     })
 }
@@ -189,12 +225,12 @@ fn lock_acquire_raw(
 fn lock_acquire(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = lock_state(vm, a[0])?;
     let (blocking, deadline) = acquire_args(vm, a, k)?;
-    Ok(Value::bool(lock_acquire_raw(vm, s, blocking, deadline)))
+    Ok(Value::bool(lock_acquire_raw(vm, s, blocking, deadline)?))
 }
 
 fn lock_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = lock_state(vm, a[0])?;
-    Ok(Value::bool(lock_acquire_raw(vm, s, true, None)))
+    Ok(Value::bool(lock_acquire_raw(vm, s, true, None)?))
 }
 
 fn lock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -282,34 +318,28 @@ fn rlock_acquire_raw(
     blocking: bool,
     deadline: Option<Instant>,
     count: u64,
-) -> bool {
+) -> PyResult<bool> {
     let me = thread_ident();
     {
         let mut g = sync::lock(&s.st);
         if g.0 == me {
             g.1 += count;
-            return true;
+            return Ok(true);
         }
         if g.0 == 0 {
             *g = (me, count);
-            return true;
+            return Ok(true);
         }
     }
     if !blocking {
-        return false;
+        return Ok(false);
     }
-    vm.ctx.blocking(|| {
-        let mut g = sync::lock(&s.st);
-        loop {
-            if g.0 == 0 {
-                *g = (me, count);
-                return true;
-            }
-            let (g2, timed_out) = wait_until(&s.cv, g, deadline);
-            g = g2;
-            if timed_out && g.0 != 0 {
-                return false;
-            }
+    blocking_wait(vm, &s.st, &s.cv, deadline, |st| {
+        if st.0 == 0 {
+            *st = (me, count);
+            true
+        } else {
+            false
         }
     })
 }
@@ -317,12 +347,14 @@ fn rlock_acquire_raw(
 fn rlock_acquire(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = rlock_state(vm, a[0])?;
     let (blocking, deadline) = acquire_args(vm, a, k)?;
-    Ok(Value::bool(rlock_acquire_raw(vm, s, blocking, deadline, 1)))
+    Ok(Value::bool(rlock_acquire_raw(
+        vm, s, blocking, deadline, 1,
+    )?))
 }
 
 fn rlock_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = rlock_state(vm, a[0])?;
-    Ok(Value::bool(rlock_acquire_raw(vm, s, true, None, 1)))
+    Ok(Value::bool(rlock_acquire_raw(vm, s, true, None, 1)?))
 }
 
 fn rlock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -375,7 +407,7 @@ fn rlock_acquire_restore(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value>
         .and_then(|v| vm.as_i64(*v))
         .unwrap_or(1)
         .max(1) as u64;
-    rlock_acquire_raw(vm, s, true, None, count);
+    rlock_acquire_raw(vm, s, true, None, count)?;
     Ok(Value::NONE)
 }
 

@@ -39,8 +39,26 @@ fn sleep(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    vm.ctx
-        .blocking(|| std::thread::sleep(std::time::Duration::from_secs_f64(secs)));
+    let total = std::time::Duration::try_from_secs_f64(secs)
+        .map_err(|_| vm.new_exc(vm.g.e.OverflowError, "sleep length is too large"))?;
+    if !engine::runtime::signals::is_main_thread() {
+        vm.ctx.blocking(|| std::thread::sleep(total));
+        return Ok(Value::NONE);
+    }
+    // The main thread sleeps in slices so that a signal (Ctrl-C) delivered to
+    // any thread runs its handler promptly; a handler that returns lets the
+    // sleep go on, one that raises ends it (PEP 475).
+    const SLICE: std::time::Duration = std::time::Duration::from_millis(20);
+    let deadline = std::time::Instant::now() + total;
+    loop {
+        let now = std::time::Instant::now();
+        if now >= deadline {
+            break;
+        }
+        let step = (deadline - now).min(SLICE);
+        vm.ctx.blocking(|| std::thread::sleep(step));
+        vm.check_signals()?;
+    }
     Ok(Value::NONE)
 }
 
