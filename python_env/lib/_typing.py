@@ -81,46 +81,39 @@ class TypeVar:
         return _typing_union(other, self)
 
 
-class ParamSpecArgs:
+class _ParamSpecPart:
+    """`P.args` / `P.kwargs` of a ParamSpec (the subclass names the part)."""
+
+    __module__ = "typing"
+    _part = ""
+
+    def __init__(self, origin):
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f"{self.__origin__.__name__}.{self._part}"
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__origin__ == other.__origin__
+
+    def __hash__(self):
+        return hash((type(self), id(self.__origin__)))
+
+
+class ParamSpecArgs(_ParamSpecPart):
     """The `P.args` of a ParamSpec."""
 
     __module__ = "typing"
-
-    __module__ = "typing"
-
-    def __init__(self, origin):
-        self.__origin__ = origin
-
-    def __repr__(self):
-        return f"{self.__origin__.__name__}.args"
-
-    def __eq__(self, other):
-        if not isinstance(other, ParamSpecArgs):
-            return NotImplemented
-        return self.__origin__ == other.__origin__
-
-    def __hash__(self):
-        return hash((ParamSpecArgs, id(self.__origin__)))
+    _part = "args"
 
 
-class ParamSpecKwargs:
+class ParamSpecKwargs(_ParamSpecPart):
     """The `P.kwargs` of a ParamSpec."""
 
     __module__ = "typing"
-
-    def __init__(self, origin):
-        self.__origin__ = origin
-
-    def __repr__(self):
-        return f"{self.__origin__.__name__}.kwargs"
-
-    def __eq__(self, other):
-        if not isinstance(other, ParamSpecKwargs):
-            return NotImplemented
-        return self.__origin__ == other.__origin__
-
-    def __hash__(self):
-        return hash((ParamSpecKwargs, id(self.__origin__)))
+    _part = "kwargs"
 
 
 class ParamSpec:
@@ -204,17 +197,21 @@ def _is_param(p):
 
 
 def _collect_parameters(args):
+    """The type variables in `args` (nested in aliases and in the argument
+    lists of Callable), each once, in order of first appearance."""
     params = []
     for a in args:
-        if isinstance(a, _Unpacked):
-            a = a.__origin__
-        if isinstance(a, (TypeVar, ParamSpec, TypeVarTuple)):
-            if a not in params:
-                params.append(a)
+        if isinstance(a, (list, tuple)):
+            found = _collect_parameters(a)
+        elif isinstance(a, _Unpacked):
+            found = (a.__origin__,)
+        elif isinstance(a, (TypeVar, ParamSpec, TypeVarTuple)):
+            found = (a,)
         else:
-            for p in getattr(a, "__parameters__", ()):
-                if p not in params:
-                    params.append(p)
+            found = getattr(a, "__parameters__", ()) or ()
+        for p in found:
+            if p not in params:
+                params.append(p)
     return tuple(params)
 
 

@@ -15,7 +15,7 @@ import sys
 
 from _typing import (
     TypeVar, ParamSpec, ParamSpecArgs, ParamSpecKwargs, TypeVarTuple, Generic,
-    _GenericAlias as _UserGenericAlias, _Unpacked,
+    _GenericAlias as _UserGenericAlias, _Unpacked, _collect_parameters,
 )
 
 _NoneType = type(None)
@@ -72,27 +72,6 @@ def _type_check(arg, msg):
     if type(arg) is tuple:
         raise TypeError(f"{msg} Got {arg!r:.100}.")
     return arg
-
-
-def _collect_parameters(args):
-    params = []
-    for a in args:
-        if isinstance(a, (list, tuple)):
-            inner = _collect_parameters(a)
-            for p in inner:
-                if p not in params:
-                    params.append(p)
-            continue
-        if isinstance(a, _Unpacked):
-            a = a.__origin__
-        if isinstance(a, (TypeVar, ParamSpec, TypeVarTuple)):
-            if a not in params:
-                params.append(a)
-        else:
-            for p in getattr(a, "__parameters__", ()) or ():
-                if p not in params:
-                    params.append(p)
-    return tuple(params)
 
 
 def _substitute(arg, subst):

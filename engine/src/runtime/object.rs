@@ -845,4 +845,12 @@ impl Vm {
         let k = self.intern(name);
         self.dict_set_str(d, k, v);
     }
+
+    /// Adds builtin functions (name, implementation) to a module.
+    pub fn add_module_functions(&mut self, module: Value, fns: &[(&'static str, NativeFn)]) {
+        for &(n, f) in fns {
+            let b = self.new_builtin(n, f, false);
+            self.set_module_attr(module, n, b);
+        }
+    }
 }

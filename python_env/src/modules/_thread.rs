@@ -625,10 +625,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("_excepthook", excepthook),
         ("stack_size", stack_size),
     ];
-    for &(n, f) in fns {
-        let b = vm.new_builtin(n, f, false);
-        vm.set_module_attr(m, n, b);
-    }
+    vm.add_module_functions(m, fns);
     for n in ["allocate_lock", "allocate"] {
         let b = vm.new_builtin_bound(n, allocate_lock, lt);
         vm.ctx.promote(b);

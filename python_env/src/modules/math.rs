@@ -488,10 +488,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("ldexp", ldexp),
         ("dist", dist),
     ];
-    for &(n, f) in fns {
-        let b = vm.new_builtin(n, f, false);
-        vm.set_module_attr(m, n, b);
-    }
+    vm.add_module_functions(m, fns);
     for (n, v) in [
         ("pi", std::f64::consts::PI),
         ("e", std::f64::consts::E),

@@ -224,9 +224,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("protopy");
     let fns: &[(&'static str, NativeFn)] =
         &[("parallel_map", parallel_map), ("cpu_count", cpu_count)];
-    for &(n, f) in fns {
-        let b = vm.new_builtin(n, f, false);
-        vm.set_module_attr(m, n, b);
-    }
+    vm.add_module_functions(m, fns);
     Ok(m)
 }

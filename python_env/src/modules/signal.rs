@@ -191,10 +191,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("strsignal", strsignal),
         ("valid_signals", valid_signals),
     ];
-    for &(n, f) in fns {
-        let b = vm.new_builtin(n, f, false);
-        vm.set_module_attr(m, n, b);
-    }
+    vm.add_module_functions(m, fns);
     let consts: &[(&str, i32)] = &[
         ("SIGHUP", libc::SIGHUP),
         ("SIGINT", libc::SIGINT),

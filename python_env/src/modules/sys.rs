@@ -221,10 +221,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
         ("displayhook", displayhook),
         ("excepthook", excepthook),
     ];
-    for &(n, f) in fns {
-        let b = vm.new_builtin(n, f, false);
-        vm.set_module_attr(m, n, b);
-    }
+    vm.add_module_functions(m, fns);
     let maxsize = vm.new_int(i64::MAX);
     vm.set_module_attr(m, "maxsize", maxsize);
     let mu = vm.new_int(0x10FFFF);

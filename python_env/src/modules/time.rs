@@ -73,9 +73,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("process_time", perf_counter),
         ("sleep", sleep),
     ];
-    for &(n, f) in fns {
-        let b = vm.new_builtin(n, f, false);
-        vm.set_module_attr(m, n, b);
-    }
+    vm.add_module_functions(m, fns);
     Ok(m)
 }
