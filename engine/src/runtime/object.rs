@@ -258,7 +258,18 @@ pub fn str_bytes(v: Value) -> &'static [u8] {
 
 /// The text of a str value (lone surrogates replaced by U+FFFD when needed).
 pub fn str_of(v: Value) -> std::borrow::Cow<'static, str> {
-    String::from_utf8_lossy(str_bytes(v))
+    let b = str_bytes(v);
+    if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::STR && lstr::is_ascii(o)) {
+        // SAFETY: the str layout sets FLAG_ASCII only when every byte is
+        // below 0x80 (checked at allocation), and ASCII is valid UTF-8.
+        return std::borrow::Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(b) });
+    }
+    // `from_utf8` has the fast (vectorised) validator; only text holding
+    // lone surrogates (WTF-8) takes the lossy path.
+    match std::str::from_utf8(b) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(b),
+    }
 }
 
 /// Is `v` a str object (any subclass)?

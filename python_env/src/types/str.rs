@@ -348,9 +348,20 @@ fn str_rstrip(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     strip_impl(vm, a, k, false, true, "rstrip")
 }
 
-/// Char-index slice bounds (start, end) -> byte offsets of `t`.
+/// Length in characters and ASCII-ness of str `v` whose text is `t`: read
+/// from the str header (O(1)) for plain str objects.
+fn char_info(v: Value, t: &str) -> (usize, bool) {
+    match Obj::from_value(v).filter(|o| o.kind() == Kind::STR) {
+        Some(o) => (lstr::char_len(o), lstr::is_ascii(o)),
+        None => (t.chars().count(), t.is_ascii()),
+    }
+}
+
+/// Char-index slice bounds (start, end) of `a[from..]` -> byte offsets of
+/// `t` (the text of `a[0]`).
 fn char_range(vm: &mut Vm, t: &str, a: &[Value], from: usize) -> PyResult<(usize, usize)> {
-    let n = t.chars().count() as i64;
+    let (n, ascii) = char_info(a[0], t);
+    let n = n as i64;
     let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
         match v {
             Some(x) if !x.is_none() => {
@@ -369,14 +380,14 @@ fn char_range(vm: &mut Vm, t: &str, a: &[Value], from: usize) -> PyResult<(usize
             .map(|(b, _)| b)
             .unwrap_or(t.len())
     };
-    if t.is_ascii() {
+    if ascii {
         return Ok((st as usize, (en.max(st)) as usize));
     }
     Ok((to_b(st), to_b(en.max(st))))
 }
 
-fn byte_to_char(t: &str, b: usize) -> i64 {
-    if t.is_ascii() {
+fn byte_to_char(t: &str, ascii: bool, b: usize) -> i64 {
+    if ascii {
         return b as i64;
     }
     t[..b].chars().count() as i64
@@ -448,14 +459,16 @@ fn str_endswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyResult<Option<i64>> {
     crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
-    let t = s(a[0]);
+    // Borrowed: no copy of the (possibly huge) string per call.
+    let t = str_of(a[0]);
     let sub = need_str(vm, a[1], "must be str").map_err(|_| {
         let tn = vm.type_name_of(a[1]);
         vm.type_error(&format!("must be str, not {tn}"))
     })?;
+    let (nchars, ascii) = char_info(a[0], &t);
     if let Some(&sv) = a.get(2) {
         if let Some(si) = vm.as_i64(sv) {
-            if si > t.chars().count() as i64 {
+            if si > nchars as i64 {
                 return Ok(None);
             }
         }
@@ -470,7 +483,7 @@ fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyR
     } else {
         hay.find(&sub)
     };
-    Ok(r.map(|b| byte_to_char(&t, st + b)))
+    Ok(r.map(|b| byte_to_char(&t, ascii, st + b)))
 }
 
 fn str_find(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -498,11 +511,11 @@ fn str_rindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method_takes(vm, "count", a, k, 1, 3)?;
-    let t = s(a[0]);
+    let t = str_of(a[0]);
     let sub = need_str(vm, a[1], "must be str")?;
     if let Some(&sv) = a.get(2) {
         if let Some(si) = vm.as_i64(sv) {
-            if si > t.chars().count() as i64 {
+            if si > char_info(a[0], &t).0 as i64 {
                 return Ok(Value::int(0));
             }
         }
