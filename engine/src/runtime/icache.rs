@@ -117,6 +117,11 @@ pub(crate) fn fast_get(d: Obj, name: Value) -> Option<Value> {
         None => str_hash(ko) as u64,
     };
     let t = ldict::table(d);
+    // Misses are the common case here (LOAD_METHOD's shadowing check,
+    // LOAD_GLOBAL's "not in globals" check): answer them without the call.
+    if ldict::first_slot_empty(t, h) {
+        return None;
+    }
     let r: Result<ldict::Probe, ()> = ldict::probe(t, h, name, |k| Ok(simple_eq(name, k)));
     match r {
         Ok(ldict::Probe::Found(e)) => {

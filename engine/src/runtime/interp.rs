@@ -330,9 +330,26 @@ impl Vm {
     }
 
     fn run_inner(&mut self, mut pending: Option<PyException>) -> PyResult<Exit> {
+        // The value stack's slots, as a pointer and length taken once: going
+        // through `self.ctx.stack()` on every access reloaded three dependent
+        // pointers (the compiler cannot keep them across stores to `Value`
+        // slots, which might alias them).
+        let st_ptr: *mut Value = self.ctx.stack().slots_mut().as_mut_ptr();
+        let st_len: usize = self.ctx.stack().capacity();
         macro_rules! st {
             () => {
-                self.ctx.stack().slots_mut()
+                // SAFETY: the value stack is one buffer allocated when the
+                // thread's context is created and never reallocated, resized
+                // or freed while the context lives (`proto_core::roots`:
+                // "It never reallocates"), so `st_ptr..st_ptr + st_len` stays
+                // valid for the whole of `run_inner`, which holds `&mut self`
+                // (this thread's context: no other thread writes these slots;
+                // the collector only reads them while this thread is stopped
+                // at a safepoint). Each slice made here is a temporary that
+                // ends before the next call on `self`, as the borrow checker
+                // required of the `self.ctx.stack().slots_mut()` it replaces,
+                // so no two live `&mut` slices overlap.
+                unsafe { core::slice::from_raw_parts_mut(st_ptr, st_len) }
             };
         }
         'frame: loop {

@@ -116,6 +116,16 @@ fn index_word(t: Obj, slot: usize) -> usize {
     T_HASHES + cap(t) + slot
 }
 
+/// Is the first probe slot for `hash` in table `t` empty? Then no key with
+/// that hash is in `t` (every key sits on its own probe sequence, whose first
+/// slot is never cleared: deletion only empties the entry), so a lookup can
+/// stop without calling [`probe`]. `false` says nothing.
+#[inline(always)]
+pub fn first_slot_empty(t: Obj, hash: u64) -> bool {
+    let mask = get_raw(t, T_ISIZE) as usize - 1;
+    get_raw(t, index_word(t, (hash as usize) & mask)) == 0
+}
+
 /// Probes `t` for a key with hash `hash`; `eq(k)` decides equality with a
 /// stored key `k` of the same hash (identity is checked first).
 #[inline]
