@@ -252,7 +252,22 @@ fn list_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = llist::len(l);
     if is_slice(key) {
         let (start, stop, step, count) = slice_indices(vm, key, n)?;
-        let new_items = vm.collect(x)?;
+        // Like PySequence_Fast: a non-iterable gets the slice-kind message.
+        let it = match vm.iter(x) {
+            Ok(it) => it,
+            Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
+                return Err(vm.type_error(if step == 1 {
+                    "can only assign an iterable"
+                } else {
+                    "must assign iterable to extended slice"
+                }));
+            }
+            Err(e) => return Err(e),
+        };
+        let mark = vm.push_root(it);
+        let new_items = vm.collect(it);
+        vm.pop_roots(mark);
+        let new_items = new_items?;
         let mut items = vm.seq_items(v);
         if step == 1 {
             let stop = stop.max(start);
