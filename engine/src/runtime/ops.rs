@@ -462,7 +462,7 @@ impl Vm {
             }
         };
         if op.is_inplace() {
-            if let Some(r) = self.call_special(a, inp, &[b])? {
+            if let Some(r) = self.call_slot(a, inp, &[b])? {
                 if r != Value::NOT_IMPLEMENTED {
                     return Ok(r);
                 }
@@ -530,24 +530,30 @@ impl Vm {
         let mark = self.push_root(a);
         self.push_root(b);
         let r = (|| {
-            if ta != tb && self.is_subtype(tb, ta) {
-                if let Some(r) = self.call_special(b, rev, &[a])? {
+            // The reflected method goes first only when the right operand's
+            // type is a proper subclass that overrides it (CPython's
+            // method_is_overloaded).
+            if ta != tb
+                && self.is_subtype(tb, ta)
+                && self.lookup_type(tb, rev) != self.lookup_type(ta, rev)
+            {
+                if let Some(r) = self.call_slot(b, rev, &[a])? {
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);
                     }
                 }
-                if let Some(r) = self.call_special(a, fwd, &[b])? {
+                if let Some(r) = self.call_slot(a, fwd, &[b])? {
                     return Ok(r);
                 }
                 return Ok(Value::NOT_IMPLEMENTED);
             }
-            if let Some(r) = self.call_special(a, fwd, &[b])? {
+            if let Some(r) = self.call_slot(a, fwd, &[b])? {
                 if r != Value::NOT_IMPLEMENTED {
                     return Ok(r);
                 }
             }
             if ta != tb {
-                if let Some(r) = self.call_special(b, rev, &[a])? {
+                if let Some(r) = self.call_slot(b, rev, &[a])? {
                     return Ok(r);
                 }
             }
@@ -555,6 +561,26 @@ impl Vm {
         })();
         self.pop_roots(mark);
         r
+    }
+
+    /// Calls the special method `name` found on `obj`'s type, like a CPython
+    /// operator slot: a method explicitly set to None is still called (and
+    /// raises "'NoneType' object is not callable"); None if absent.
+    pub fn call_slot(
+        &mut self,
+        obj: Value,
+        name: Value,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
+        let tp = self.type_of(obj);
+        match self.lookup_type(tp, name) {
+            Some(f) if f.is_none() => {
+                let f = Value::NONE;
+                self.call(f, args, Value::EMPTY).map(Some)
+            }
+            Some(f) => self.call_bound(f, obj, args).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// Unary operators: "-", "+", "~".
@@ -588,7 +614,7 @@ impl Vm {
             '+' => self.g.names.__pos__,
             _ => self.g.names.__invert__,
         };
-        if let Some(r) = self.call_special(v, name, &[])? {
+        if let Some(r) = self.call_slot(v, name, &[])? {
             return Ok(r);
         }
         let tn = self.type_name_of(v);
@@ -1783,6 +1809,11 @@ impl Vm {
         }
         let tp = self.type_of(v);
         if let Some(f) = self.lookup_type(tp, self.g.names.__contains__) {
+            if f.is_none() {
+                // `__contains__ = None` blocks the iteration fallback.
+                let tn = self.type_name_of(v);
+                return Err(self.type_error(&format!("'{tn}' object is not a container")));
+            }
             let r = self.call_bound(f, v, &[x])?;
             return self.truthy(r);
         }

@@ -166,14 +166,35 @@ fn slice_indices_m(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     ]))
 }
 
-fn slice_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+/// Slices compare like (start, stop, step) tuples; `op` is the rich
+/// comparison code (0 <, 1 <=, 2 ==, 3 !=, 4 >, 5 >=).
+fn slice_cmp(vm: &mut Vm, a: &[Value], op: u8) -> PyResult<Value> {
     let Some(o) = Obj::from_value(a[1]).filter(|o| o.kind() == K_SLICE) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let s = Obj::from_value(a[0]).expect("s");
     let t1 = vm.new_tuple(&[s.get(0), s.get(1), s.get(2)]);
     let t2 = vm.new_tuple(&[o.get(0), o.get(1), o.get(2)]);
-    vm.compare(t1, t2, 2)
+    vm.compare(t1, t2, op as _)
+}
+
+fn slice_lt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    slice_cmp(vm, a, 0)
+}
+fn slice_le(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    slice_cmp(vm, a, 1)
+}
+fn slice_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    slice_cmp(vm, a, 2)
+}
+fn slice_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    slice_cmp(vm, a, 3)
+}
+fn slice_gt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    slice_cmp(vm, a, 4)
+}
+fn slice_ge(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    slice_cmp(vm, a, 5)
 }
 
 // ---------------------------------------------------------------- generic iterator types
@@ -459,6 +480,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_static(t, "__new__", slice_new, false);
     vm.add_method(t, "indices", slice_indices_m);
     vm.add_method(t, "__eq__", slice_eq);
+    vm.add_method(t, "__ne__", slice_ne);
+    vm.add_method(t, "__lt__", slice_lt);
+    vm.add_method(t, "__le__", slice_le);
+    vm.add_method(t, "__gt__", slice_gt);
+    vm.add_method(t, "__ge__", slice_ge);
     vm.add_attr(t, "__hash__", Value::NONE);
     let tt = &vm.g.types;
     let iter_types = [

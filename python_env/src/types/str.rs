@@ -90,6 +90,10 @@ fn str_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = lstr::char_len(o);
     if is_slice(key) {
         let (start, _stop, step, count) = slice_indices(vm, key, n)?;
+        // A full slice of an exact str is the string itself, as in CPython.
+        if start == 0 && step == 1 && count == n && vm.type_of(v) == vm.g.types.str_ {
+            return Ok(v);
+        }
         if ascii {
             let b = lstr::bytes(o);
             let mut out = Vec::with_capacity(count);
