@@ -717,13 +717,17 @@ impl Vm {
                     }
                 }
                 K_BYTEARRAY => return Ok(str_bytes(o.get(0)).len()),
-                K_RANGE => {
+                K_RANGE if range_fits_i64(o) => {
                     let (a, b, c) = (
-                        self.as_i64(o.get(0)).unwrap_or(0),
-                        self.as_i64(o.get(1)).unwrap_or(0),
-                        self.as_i64(o.get(2)).unwrap_or(1),
+                        o.get(0).as_int().unwrap_or(0),
+                        o.get(1).as_int().unwrap_or(0),
+                        o.get(2).as_int().unwrap_or(1),
                     );
-                    return Ok(range_len(a, b, c) as usize);
+                    let n = range_len(a, b, c);
+                    // Longer ranges go through range.__len__ (OverflowError).
+                    if n <= i64::MAX as u64 {
+                        return Ok(n as usize);
+                    }
                 }
                 _ => {}
             }
@@ -1384,7 +1388,8 @@ impl Vm {
                     set_raw(io, 1, ldict::len(o) as u64);
                     return Ok(it);
                 }
-                K_RANGE => Some(t.range_iter),
+                // Ranges beyond i64 use range.__iter__ (a longrange iterator).
+                K_RANGE if range_fits_i64(o) => Some(t.range_iter),
                 K_ITER => return Ok(v),
                 K_GEN if c == t.generator => return Ok(v),
                 _ => None,
@@ -1967,6 +1972,11 @@ pub fn cmp_op(o: std::cmp::Ordering, op: u32) -> bool {
         4 => o == Greater,
         _ => o != Less,
     }
+}
+
+/// Are a range's start, stop and step all small ints (the i64 fast paths)?
+pub fn range_fits_i64(o: Obj) -> bool {
+    o.get(0).is_int() && o.get(1).is_int() && o.get(2).is_int()
 }
 
 /// Length of range(a, b, c).
