@@ -1873,16 +1873,82 @@ fn num_f64(n: &Num) -> Option<f64> {
 }
 
 /// Exact int/int true division rounded to f64.
+/// Correctly rounded `a / b` for ints (b != 0), as CPython's
+/// long_true_divide: infinity when the result overflows a float.
 fn bigdiv_f64(a: &BigInt, b: &BigInt) -> f64 {
-    match (a.to_f64(), b.to_f64()) {
-        (Some(x), Some(y)) if x.abs() < 9.0e15 && y.abs() < 9.0e15 => x / y,
-        _ => {
-            // Scale to keep 64 bits of precision.
-            let shift = (a.bits() as i64 - b.bits() as i64 - 64).max(0) as usize;
-            let q = (a << 0usize) / (b << shift);
-            q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(shift as i32)
+    const MANT: i64 = 53; // DBL_MANT_DIG
+    const MIN_EXP: i64 = -1021; // DBL_MIN_EXP
+    const MAX_EXP: i64 = 1024; // DBL_MAX_EXP
+    let negate = a.is_negative() != b.is_negative();
+    let sign = |x: f64| if negate { -x } else { x };
+    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
+        if x.unsigned_abs() <= 1 << MANT && y.unsigned_abs() <= 1 << MANT {
+            // Both exact as floats: IEEE division rounds correctly.
+            return x as f64 / y as f64;
         }
     }
+    let (a, b) = (a.magnitude(), b.magnitude());
+    if a.bits() == 0 {
+        return sign(0.0);
+    }
+    let diff = a.bits() as i64 - b.bits() as i64;
+    if diff > MAX_EXP {
+        return sign(f64::INFINITY);
+    }
+    if diff < MIN_EXP - MANT - 1 {
+        return sign(0.0);
+    }
+    // x = a / b / 2**shift, truncated, with 2 or 3 extra bits below the
+    // 53 kept (fewer kept in the subnormal range) and a sticky bit.
+    let shift = diff.max(MIN_EXP) - MANT - 2;
+    let (num, den) = if shift >= 0 {
+        (a.clone(), b << (shift as usize))
+    } else {
+        (a << ((-shift) as usize), b.clone())
+    };
+    let (q, r) = num_integer::Integer::div_rem(&num, &den);
+    let mut x = q.to_u64().unwrap_or(u64::MAX);
+    let inexact = !r.is_zero();
+    let x_bits = 64 - x.leading_zeros() as i64;
+    let extra = x_bits.max(MIN_EXP - shift) - MANT;
+    let mask = 1u64 << (extra - 1);
+    let low = x | inexact as u64;
+    x = if (low & mask) != 0 && (low & (3 * mask - 1)) != 0 {
+        low + mask
+    } else {
+        low
+    };
+    x &= !(2 * mask - 1);
+    let dx = x as f64;
+    if shift + x_bits >= MAX_EXP
+        && (shift + x_bits > MAX_EXP || dx == 2f64.powi(x_bits as i32))
+    {
+        return sign(f64::INFINITY);
+    }
+    sign(ldexp(dx, shift))
+}
+
+/// `x * 2**e` without intermediate overflow or double rounding (x exact).
+fn ldexp(x: f64, e: i64) -> f64 {
+    let mut x = x;
+    let mut e = e;
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        // x has few enough significant bits here that scaling down in steps
+        // is exact until the final step, which rounds once.
+        if e < -2000 {
+            x *= 2f64.powi(-1000);
+            e += 1000;
+        } else {
+            let h = e / 2;
+            x *= 2f64.powi(h as i32);
+            e -= h;
+        }
+    }
+    x * 2f64.powi(e as i32)
 }
 
 /// Python float divmod.
