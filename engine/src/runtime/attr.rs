@@ -33,6 +33,8 @@ impl Vm {
     pub fn instance_dict(&self, o: Obj) -> Option<Value> {
         let slot = match o.kind() {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
+            // str/bytes subclass instances carry one value slot for it.
+            Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
             K_FUNCTION => FN_DICT,
             K_TYPE => T_DICT,
@@ -48,13 +50,14 @@ impl Vm {
     }
 
     fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
-        if o.kind() == K_INSTANCE
+        if matches!(o.kind(), K_INSTANCE | Kind::STR | Kind::BYTES)
             && Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_NODICT != 0)
         {
             return None;
         }
         let slot = match o.kind() {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
+            Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
             K_FUNCTION => FN_DICT,
             K_WRAPPER => 1,

@@ -1920,9 +1920,7 @@ fn bigdiv_f64(a: &BigInt, b: &BigInt) -> f64 {
     };
     x &= !(2 * mask - 1);
     let dx = x as f64;
-    if shift + x_bits >= MAX_EXP
-        && (shift + x_bits > MAX_EXP || dx == 2f64.powi(x_bits as i32))
-    {
+    if shift + x_bits >= MAX_EXP && (shift + x_bits > MAX_EXP || dx == 2f64.powi(x_bits as i32)) {
         return sign(f64::INFINITY);
     }
     sign(ldexp(dx, shift))

@@ -114,11 +114,27 @@ fn float_hex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn float_fromhex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let s = str_of(a[1]).into_owned();
-    match text::float_fromhex(&s) {
-        Ok(f) => Ok(vm.new_float(f)),
-        Err(_) => Err(vm.value_error("invalid hexadecimal floating-point string")),
+    if !is_str(a[1]) {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.type_error(&format!("must be str, not {tn}")));
     }
+    let s = str_of(a[1]).into_owned();
+    let f = match text::float_fromhex(&s) {
+        Ok(f) => vm.new_float(f),
+        Err((kind, msg)) => {
+            let cls = if kind == "OverflowError" {
+                vm.g.e.OverflowError
+            } else {
+                vm.g.e.ValueError
+            };
+            return Err(vm.new_exc(cls, &msg));
+        }
+    };
+    // float.fromhex is a classmethod: subclasses get cls(result).
+    if a[0] != vm.g.types.float {
+        return vm.call(a[0], &[f], Value::EMPTY);
+    }
+    Ok(f)
 }
 
 fn to_int_checked(vm: &mut Vm, f: f64) -> PyResult<Value> {

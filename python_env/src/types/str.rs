@@ -55,14 +55,15 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if cls != vm.g.types.str_ {
         let b = str_bytes(r).to_vec();
         let n = lstr::char_len(Obj::from_value(r).expect("s"));
-        return Ok(lstr::alloc(
+        // One value slot for the instance __dict__.
+        return Ok(lstr::alloc_with_values(
             &mut vm.ctx,
             Kind::STR,
             cls,
             &b,
             n,
             b.is_ascii(),
-            false,
+            1,
         ));
     }
     Ok(r)
