@@ -82,6 +82,7 @@ pub fn setup(vm: &mut Vm) -> PyResult<()> {
     }
     types::init(vm)?;
     builtins::init(vm)?;
+    types::docs::init(vm)?;
     modules::init(vm)?;
     Ok(())
 }
