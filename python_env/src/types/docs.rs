@@ -462,6 +462,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let b = vm.g.builtins;
     let dk = vm.g.names.__doc__;
     for &(name, doc) in DOCS {
+        // Instances of these carry their own __doc__ (or, for object, every
+        // class would otherwise inherit it): their lookup must not stop at
+        // a type-level docstring.
+        if matches!(name, "object" | "property" | "staticmethod" | "classmethod") {
+            continue;
+        }
         let k = vm.intern(name);
         let Some(t) = vm.dict_get_str(b, k) else {
             continue;
