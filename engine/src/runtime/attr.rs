@@ -753,6 +753,10 @@ impl Vm {
             self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
             return Ok(());
         }
+        // complex's real/imag are members in CPython ("readonly attribute").
+        if o.kind() == K_COMPLEX && matches!(&*str_of(name), "real" | "imag") {
+            return Err(self.new_exc(self.g.e.AttributeError, "readonly attribute"));
+        }
         if let Some(d) = self.lookup_type(tp, name) {
             if let Some(dobj) = Obj::from_value(d) {
                 if dobj.kind() == K_MEMBER {
