@@ -391,10 +391,10 @@ fn list_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if !vm.is_int_like(a[1]) {
+    let Some(n) = super::seq::repeat_count(vm, a[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
-    }
-    let n = vm.as_i64(a[1]).unwrap_or(0).max(0) as usize;
+    };
+    let n = n.max(0) as usize;
     let items = vm.seq_items(a[0]);
     if items.len().saturating_mul(n) > 1 << 28 {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));

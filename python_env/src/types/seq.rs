@@ -98,3 +98,24 @@ pub fn norm_index(vm: &mut Vm, k: Value, len: usize, what: &str) -> PyResult<usi
     }
     Ok(j as usize)
 }
+
+/// The count operand of a sequence repeat (`seq * n`): None when `v` has no
+/// `__index__` (the operator then returns NotImplemented); OverflowError when
+/// it does not fit an index-sized integer, as CPython's sequence_repeat.
+pub fn repeat_count(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
+    let tp = vm.type_of(v);
+    if !vm.is_int_like(v) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
+        return Ok(None);
+    }
+    let i = vm.index(v)?;
+    match vm.as_i64(i) {
+        Some(n) => Ok(Some(n)),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.new_exc(
+                vm.g.e.OverflowError,
+                &format!("cannot fit '{tn}' into an index-sized integer"),
+            ))
+        }
+    }
+}

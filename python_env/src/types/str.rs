@@ -160,10 +160,9 @@ fn str_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn str_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if !vm.is_int_like(a[1]) {
+    let Some(n) = super::seq::repeat_count(vm, a[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
-    }
-    let n = vm.as_i64(a[1]).unwrap_or(i64::MAX);
+    };
     let b = str_bytes(a[0]);
     if n <= 0 || b.is_empty() {
         return Ok(vm.intern(""));
