@@ -549,6 +549,38 @@ fn c_imag(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_float(i))
 }
 
+/// format() of a complex (the builtin-format hook's complex case): None
+/// when `v` is not a complex.
+pub fn complex_format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>> {
+    let Some((re, im)) = complex_of(v) else {
+        return Ok(None);
+    };
+    if spec.is_empty() {
+        let s = vm.str(v)?;
+        return Ok(Some(str_of(s).into_owned()));
+    }
+    let fs = text::FormatSpec::parse_typed(spec, "complex").map_err(|m| vm.value_error(&m))?;
+    match text::format_complex(re, im, &fs) {
+        Ok(s) => Ok(Some(s)),
+        Err(e) if e.memory => Err(vm.new_exc(vm.g.e.MemoryError, "")),
+        Err(e) if e.overflow => Err(vm.new_exc(vm.g.e.OverflowError, &e.message)),
+        Err(e) => Err(vm.value_error(&e.message)),
+    }
+}
+
+/// complex.__format__.
+fn c_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !is_str(a[1]) {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.type_error(&format!("format() argument 2 must be str, not {tn}")));
+    }
+    let spec = str_of(a[1]).into_owned();
+    match complex_format_builtin(vm, a[0], &spec)? {
+        Some(s) => Ok(vm.new_str(&s)),
+        None => vm.str(a[0]),
+    }
+}
+
 fn c_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     c_bin(vm, a, '+', false)
 }
@@ -690,6 +722,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__sub__", c_sub),
         ("__rsub__", c_rsub),
         ("__mul__", c_mul),
+        ("__format__", c_format),
         ("__rmul__", c_rmul),
         ("__truediv__", c_div),
         ("__rtruediv__", c_rdiv),
