@@ -874,35 +874,31 @@ fn dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let v = a[0];
     let mut names: Vec<String> = Vec::new();
-    if let Some(o) = Obj::from_value(v) {
-        if o.kind() == K_TYPE {
-            if let Some(d) = vm.instance_dict(o) {
-                names.extend(
-                    vm.dict_items(d)
-                        .into_iter()
-                        .map(|(k, _)| str_of(k).into_owned()),
-                );
-            }
-            if o.kind() == K_TYPE {
-                let mro = vm.getattr(v, vm.g.names.__mro__)?;
-                for c in vm.seq_items(mro) {
-                    let d = Obj::from_value(c).expect("t").get(T_DICT);
-                    names.extend(
-                        vm.dict_items(d)
-                            .into_iter()
-                            .map(|(k, _)| str_of(k).into_owned()),
-                    );
-                }
-            }
-        } else {
-            // dir() sorts what __dir__ returns, duplicates included.
-            let r = vm.call_method(v, "__dir__", &[])?;
-            let items = vm.collect(r)?;
-            names.extend(items.into_iter().map(|x| str_of(x).into_owned()));
-            names.sort();
-            let vals: Vec<Value> = names.iter().map(|s| vm.new_str(s)).collect();
-            return Ok(vm.new_list(&vals));
+    if let Some(o) = Obj::from_value(v).filter(|o| o.kind() == K_TYPE) {
+        if let Some(d) = vm.instance_dict(o) {
+            names.extend(
+                vm.dict_items(d)
+                    .into_iter()
+                    .map(|(k, _)| str_of(k).into_owned()),
+            );
         }
+        let mro = vm.getattr(v, vm.g.names.__mro__)?;
+        for c in vm.seq_items(mro) {
+            let d = Obj::from_value(c).expect("t").get(T_DICT);
+            names.extend(
+                vm.dict_items(d)
+                    .into_iter()
+                    .map(|(k, _)| str_of(k).into_owned()),
+            );
+        }
+    } else {
+        // dir() sorts what __dir__ returns, duplicates included.
+        let r = vm.call_method(v, "__dir__", &[])?;
+        let items = vm.collect(r)?;
+        names.extend(items.into_iter().map(|x| str_of(x).into_owned()));
+        names.sort();
+        let vals: Vec<Value> = names.iter().map(|s| vm.new_str(s)).collect();
+        return Ok(vm.new_list(&vals));
     }
     names.sort();
     names.dedup();

@@ -61,7 +61,12 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>>
                     Err(m) => return Err(vm.value_error(&m)),
                 }
             }
-            None => return Ok(None),
+            None => {
+                if let Some(c) = types::float::complex_format_builtin(vm, v, spec)? {
+                    return Ok(Some(c));
+                }
+                return Ok(None);
+            }
         }
     };
     let _ = tn;
@@ -82,6 +87,7 @@ pub fn setup(vm: &mut Vm) -> PyResult<()> {
     }
     types::init(vm)?;
     builtins::init(vm)?;
+    types::docs::init(vm)?;
     modules::init(vm)?;
     Ok(())
 }

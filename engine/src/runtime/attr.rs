@@ -33,6 +33,8 @@ impl Vm {
     pub fn instance_dict(&self, o: Obj) -> Option<Value> {
         let slot = match o.kind() {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
+            // str/bytes subclass instances carry one value slot for it.
+            Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
             K_FUNCTION => FN_DICT,
             K_TYPE => T_DICT,
@@ -48,13 +50,14 @@ impl Vm {
     }
 
     fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
-        if o.kind() == K_INSTANCE
+        if matches!(o.kind(), K_INSTANCE | Kind::STR | Kind::BYTES)
             && Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_NODICT != 0)
         {
             return None;
         }
         let slot = match o.kind() {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
+            Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
             K_FUNCTION => FN_DICT,
             K_WRAPPER => 1,
@@ -659,6 +662,28 @@ impl Vm {
         Ok(None)
     }
 
+    /// The AttributeError for assigning a read-only attribute that a built-in
+    /// type implements natively (a property whose getter is a builtin, like
+    /// CPython's getset descriptors without a setter); None otherwise.
+    fn native_readonly_error(&mut self, d: Value, name: Value, tn: &str) -> Option<PyException> {
+        let dobj = Obj::from_value(d)?;
+        if dobj.kind() != K_PROPERTY {
+            return None;
+        }
+        let fset = dobj.get(1);
+        let fget = Obj::from_value(dobj.get(0))?;
+        if !(fset.is_none() || fset.is_empty()) || fget.kind() != K_BUILTIN {
+            return None;
+        }
+        Some(self.new_exc(
+            self.g.e.AttributeError,
+            &format!(
+                "attribute '{}' of '{tn}' objects is not writable",
+                str_of(name)
+            ),
+        ))
+    }
+
     /// `setattr(obj, name, v)`.
     pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
         let tp = self.type_of(obj);
@@ -679,6 +704,11 @@ impl Vm {
         let tp = self.type_of(obj);
         let Some(o) = Obj::from_value(obj) else {
             let tn = self.type_name_of(obj);
+            if let Some(d) = self.lookup_type(tp, name) {
+                if let Some(e) = self.native_readonly_error(d, name, &tn) {
+                    return Err(e);
+                }
+            }
             return Err(self.new_exc(
                 self.g.e.AttributeError,
                 &format!("'{tn}' object has no attribute '{}'", str_of(name)),
@@ -735,6 +765,10 @@ impl Vm {
             self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
             return Ok(());
         }
+        // complex's real/imag are members in CPython ("readonly attribute").
+        if o.kind() == K_COMPLEX && matches!(&*str_of(name), "real" | "imag") {
+            return Err(self.new_exc(self.g.e.AttributeError, "readonly attribute"));
+        }
         if let Some(d) = self.lookup_type(tp, name) {
             if let Some(dobj) = Obj::from_value(d) {
                 if dobj.kind() == K_MEMBER {
@@ -745,8 +779,11 @@ impl Vm {
                 if dobj.kind() == K_PROPERTY {
                     let fset = dobj.get(1);
                     if fset.is_none() || fset.is_empty() {
-                        let pn = self.property_name(d);
                         let tn = self.type_name_of(obj);
+                        if let Some(e) = self.native_readonly_error(d, name, &tn) {
+                            return Err(e);
+                        }
+                        let pn = self.property_name(d);
                         return Err(self.new_exc(
                             self.g.e.AttributeError,
                             &format!("property {pn}of '{tn}' object has no setter"),
@@ -762,6 +799,15 @@ impl Vm {
                     }
                 }
             }
+        }
+        // Built-in read-only members (CPython's READONLY PyMemberDef).
+        if matches!(
+            (o.kind(), &*str_of(name)),
+            (K_SLICE, "start" | "stop" | "step")
+                | (K_RANGE, "start" | "stop" | "step")
+                | (K_COMPLEX, "real" | "imag")
+        ) {
+            return Err(self.new_exc(self.g.e.AttributeError, "readonly attribute"));
         }
         match o.kind() {
             K_EXC => {

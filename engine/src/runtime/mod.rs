@@ -305,6 +305,8 @@ pub struct Types {
     pub tuple_iter: Value,
     pub str_iter: Value,
     pub range_iter: Value,
+    /// Iterator over a range whose bounds do not all fit an i64.
+    pub longrange_iter: Value,
     pub bytes_iter: Value,
     pub dict_keys: Value,
     pub dict_values: Value,

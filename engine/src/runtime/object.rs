@@ -687,6 +687,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         tuple_iter: t!("tuple_iterator", K_ITER, 0),
         str_iter: t!("str_ascii_iterator", K_ITER, 0),
         range_iter: t!("range_iterator", K_ITER, 0),
+        longrange_iter: t!("longrange_iterator", K_MISC, 0),
         bytes_iter: t!("bytes_iterator", K_ITER, 0),
         dict_keys: t!("dict_keys", K_DICTVIEW, 0),
         dict_values: t!("dict_values", K_DICTVIEW, 0),

@@ -462,7 +462,7 @@ impl Vm {
             }
         };
         if op.is_inplace() {
-            if let Some(r) = self.call_special(a, inp, &[b])? {
+            if let Some(r) = self.call_slot(a, inp, &[b])? {
                 if r != Value::NOT_IMPLEMENTED {
                     return Ok(r);
                 }
@@ -530,24 +530,30 @@ impl Vm {
         let mark = self.push_root(a);
         self.push_root(b);
         let r = (|| {
-            if ta != tb && self.is_subtype(tb, ta) {
-                if let Some(r) = self.call_special(b, rev, &[a])? {
+            // The reflected method goes first only when the right operand's
+            // type is a proper subclass that overrides it (CPython's
+            // method_is_overloaded).
+            if ta != tb
+                && self.is_subtype(tb, ta)
+                && self.lookup_type(tb, rev) != self.lookup_type(ta, rev)
+            {
+                if let Some(r) = self.call_slot(b, rev, &[a])? {
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);
                     }
                 }
-                if let Some(r) = self.call_special(a, fwd, &[b])? {
+                if let Some(r) = self.call_slot(a, fwd, &[b])? {
                     return Ok(r);
                 }
                 return Ok(Value::NOT_IMPLEMENTED);
             }
-            if let Some(r) = self.call_special(a, fwd, &[b])? {
+            if let Some(r) = self.call_slot(a, fwd, &[b])? {
                 if r != Value::NOT_IMPLEMENTED {
                     return Ok(r);
                 }
             }
             if ta != tb {
-                if let Some(r) = self.call_special(b, rev, &[a])? {
+                if let Some(r) = self.call_slot(b, rev, &[a])? {
                     return Ok(r);
                 }
             }
@@ -555,6 +561,26 @@ impl Vm {
         })();
         self.pop_roots(mark);
         r
+    }
+
+    /// Calls the special method `name` found on `obj`'s type, like a CPython
+    /// operator slot: a method explicitly set to None is still called (and
+    /// raises "'NoneType' object is not callable"); None if absent.
+    pub fn call_slot(
+        &mut self,
+        obj: Value,
+        name: Value,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
+        let tp = self.type_of(obj);
+        match self.lookup_type(tp, name) {
+            Some(f) if f.is_none() => {
+                let f = Value::NONE;
+                self.call(f, args, Value::EMPTY).map(Some)
+            }
+            Some(f) => self.call_bound(f, obj, args).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// Unary operators: "-", "+", "~".
@@ -588,7 +614,7 @@ impl Vm {
             '+' => self.g.names.__pos__,
             _ => self.g.names.__invert__,
         };
-        if let Some(r) = self.call_special(v, name, &[])? {
+        if let Some(r) = self.call_slot(v, name, &[])? {
             return Ok(r);
         }
         let tn = self.type_name_of(v);
@@ -691,13 +717,17 @@ impl Vm {
                     }
                 }
                 K_BYTEARRAY => return Ok(str_bytes(o.get(0)).len()),
-                K_RANGE => {
+                K_RANGE if range_fits_i64(o) => {
                     let (a, b, c) = (
-                        self.as_i64(o.get(0)).unwrap_or(0),
-                        self.as_i64(o.get(1)).unwrap_or(0),
-                        self.as_i64(o.get(2)).unwrap_or(1),
+                        o.get(0).as_int().unwrap_or(0),
+                        o.get(1).as_int().unwrap_or(0),
+                        o.get(2).as_int().unwrap_or(1),
                     );
-                    return Ok(range_len(a, b, c) as usize);
+                    let n = range_len(a, b, c);
+                    // Longer ranges go through range.__len__ (OverflowError).
+                    if n <= i64::MAX as u64 {
+                        return Ok(n as usize);
+                    }
                 }
                 _ => {}
             }
@@ -1391,7 +1421,8 @@ impl Vm {
                     set_raw(io, 1, ldict::len(o) as u64);
                     return Ok(it);
                 }
-                K_RANGE => Some(t.range_iter),
+                // Ranges beyond i64 use range.__iter__ (a longrange iterator).
+                K_RANGE if range_fits_i64(o) => Some(t.range_iter),
                 K_ITER => return Ok(v),
                 K_GEN if c == t.generator => return Ok(v),
                 _ => None,
@@ -1816,6 +1847,11 @@ impl Vm {
         }
         let tp = self.type_of(v);
         if let Some(f) = self.lookup_type(tp, self.g.names.__contains__) {
+            if f.is_none() {
+                // `__contains__ = None` blocks the iteration fallback.
+                let tn = self.type_name_of(v);
+                return Err(self.type_error(&format!("'{tn}' object is not a container")));
+            }
             let r = self.call_bound(f, v, &[x])?;
             return self.truthy(r);
         }
@@ -1870,16 +1906,80 @@ fn num_f64(n: &Num) -> Option<f64> {
 }
 
 /// Exact int/int true division rounded to f64.
+/// Correctly rounded `a / b` for ints (b != 0), as CPython's
+/// long_true_divide: infinity when the result overflows a float.
 fn bigdiv_f64(a: &BigInt, b: &BigInt) -> f64 {
-    match (a.to_f64(), b.to_f64()) {
-        (Some(x), Some(y)) if x.abs() < 9.0e15 && y.abs() < 9.0e15 => x / y,
-        _ => {
-            // Scale to keep 64 bits of precision.
-            let shift = (a.bits() as i64 - b.bits() as i64 - 64).max(0) as usize;
-            let q = (a << 0usize) / (b << shift);
-            q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(shift as i32)
+    const MANT: i64 = 53; // DBL_MANT_DIG
+    const MIN_EXP: i64 = -1021; // DBL_MIN_EXP
+    const MAX_EXP: i64 = 1024; // DBL_MAX_EXP
+    let negate = a.is_negative() != b.is_negative();
+    let sign = |x: f64| if negate { -x } else { x };
+    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
+        if x.unsigned_abs() <= 1 << MANT && y.unsigned_abs() <= 1 << MANT {
+            // Both exact as floats: IEEE division rounds correctly.
+            return x as f64 / y as f64;
         }
     }
+    let (a, b) = (a.magnitude(), b.magnitude());
+    if a.bits() == 0 {
+        return sign(0.0);
+    }
+    let diff = a.bits() as i64 - b.bits() as i64;
+    if diff > MAX_EXP {
+        return sign(f64::INFINITY);
+    }
+    if diff < MIN_EXP - MANT - 1 {
+        return sign(0.0);
+    }
+    // x = a / b / 2**shift, truncated, with 2 or 3 extra bits below the
+    // 53 kept (fewer kept in the subnormal range) and a sticky bit.
+    let shift = diff.max(MIN_EXP) - MANT - 2;
+    let (num, den) = if shift >= 0 {
+        (a.clone(), b << (shift as usize))
+    } else {
+        (a << ((-shift) as usize), b.clone())
+    };
+    let (q, r) = num_integer::Integer::div_rem(&num, &den);
+    let mut x = q.to_u64().unwrap_or(u64::MAX);
+    let inexact = !r.is_zero();
+    let x_bits = 64 - x.leading_zeros() as i64;
+    let extra = x_bits.max(MIN_EXP - shift) - MANT;
+    let mask = 1u64 << (extra - 1);
+    let low = x | inexact as u64;
+    x = if (low & mask) != 0 && (low & (3 * mask - 1)) != 0 {
+        low + mask
+    } else {
+        low
+    };
+    x &= !(2 * mask - 1);
+    let dx = x as f64;
+    if shift + x_bits >= MAX_EXP && (shift + x_bits > MAX_EXP || dx == 2f64.powi(x_bits as i32)) {
+        return sign(f64::INFINITY);
+    }
+    sign(ldexp(dx, shift))
+}
+
+/// `x * 2**e` without intermediate overflow or double rounding (x exact).
+fn ldexp(x: f64, e: i64) -> f64 {
+    let mut x = x;
+    let mut e = e;
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        // x has few enough significant bits here that scaling down in steps
+        // is exact until the final step, which rounds once.
+        if e < -2000 {
+            x *= 2f64.powi(-1000);
+            e += 1000;
+        } else {
+            let h = e / 2;
+            x *= 2f64.powi(h as i32);
+            e -= h;
+        }
+    }
+    x * 2f64.powi(e as i32)
 }
 
 /// Python float divmod.
@@ -1969,6 +2069,11 @@ pub fn cmp_op(o: std::cmp::Ordering, op: u32) -> bool {
         4 => o == Greater,
         _ => o != Less,
     }
+}
+
+/// Are a range's start, stop and step all small ints (the i64 fast paths)?
+pub fn range_fits_i64(o: Obj) -> bool {
+    o.get(0).is_int() && o.get(1).is_int() && o.get(2).is_int()
 }
 
 /// Length of range(a, b, c).

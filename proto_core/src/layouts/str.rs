@@ -42,6 +42,30 @@ pub fn alloc(
     v
 }
 
+/// Allocates a str/bytes object of a subclass: like [`alloc`] plus
+/// `n_values` value slots (value 0 holds the instance `__dict__`, EMPTY
+/// until first needed); the raw region is laid out exactly as for `alloc`.
+pub fn alloc_with_values(
+    ctx: &mut ProtoContext,
+    kind: Kind,
+    class: Value,
+    bytes: &[u8],
+    char_len: usize,
+    ascii: bool,
+    n_values: usize,
+) -> Value {
+    let v = ctx.alloc(kind, class, n_values, DATA_OFFSET + bytes.len());
+    let o = Obj::from_value(v).expect("heap");
+    for i in 0..n_values {
+        o.init(i, Value::EMPTY);
+    }
+    set_raw(o, 0, bytes.len() as u64);
+    set_raw(o, 1, char_len as u64);
+    set_raw(o, 3, if ascii { FLAG_ASCII } else { 0 });
+    init_raw_bytes(o, DATA_OFFSET, bytes);
+    v
+}
+
 /// The bytes of a str/bytes object.
 #[inline]
 pub fn bytes(o: Obj) -> &'static [u8] {

@@ -488,10 +488,13 @@ fn b_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn b_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let Some(n) = vm.as_i64(a[1]) else {
+    let Some(n) = super::seq::repeat_count(vm, a[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let b = buf(a[0]).unwrap_or_default();
+    if (b.len() as u128) * (n.max(0) as u128) > (1u128 << 34) {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
     let r = b.repeat(n.max(0) as usize);
     Ok(wrap(vm, a[0], &r))
 }

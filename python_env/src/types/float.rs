@@ -114,11 +114,27 @@ fn float_hex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn float_fromhex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let s = str_of(a[1]).into_owned();
-    match text::float_fromhex(&s) {
-        Ok(f) => Ok(vm.new_float(f)),
-        Err(_) => Err(vm.value_error("invalid hexadecimal floating-point string")),
+    if !is_str(a[1]) {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.type_error(&format!("must be str, not {tn}")));
     }
+    let s = str_of(a[1]).into_owned();
+    let f = match text::float_fromhex(&s) {
+        Ok(f) => vm.new_float(f),
+        Err((kind, msg)) => {
+            let cls = if kind == "OverflowError" {
+                vm.g.e.OverflowError
+            } else {
+                vm.g.e.ValueError
+            };
+            return Err(vm.new_exc(cls, &msg));
+        }
+    };
+    // float.fromhex is a classmethod: subclasses get cls(result).
+    if a[0] != vm.g.types.float {
+        return vm.call(a[0], &[f], Value::EMPTY);
+    }
+    Ok(f)
 }
 
 fn to_int_checked(vm: &mut Vm, f: f64) -> PyResult<Value> {
@@ -249,6 +265,7 @@ fn f_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 // ---------------------------------------------------------------- complex
 
 fn cparts(vm: &Vm, v: Value) -> Option<(f64, f64)> {
+    let v = super::int::exact_value(v);
     if let Some(o) = Obj::from_value(v) {
         if o.kind() == K_COMPLEX {
             return Some((f64::from_bits(get_raw(o, 0)), f64::from_bits(get_raw(o, 1))));
@@ -257,36 +274,140 @@ fn cparts(vm: &Vm, v: Value) -> Option<(f64, f64)> {
     vm.as_f64(v).map(|f| (f, 0.0))
 }
 
+/// A complex value's parts, or None if `v` is not a complex.
+fn complex_of(v: Value) -> Option<(f64, f64)> {
+    let v = super::int::exact_value(v);
+    let o = Obj::from_value(v).filter(|o| o.kind() == K_COMPLEX)?;
+    Some((f64::from_bits(get_raw(o, 0)), f64::from_bits(get_raw(o, 1))))
+}
+
+/// `float(v)` for complex(): via __float__ or __index__; None if `v` has
+/// neither.
+fn complex_float_arg(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
+    if let Some(f) = vm.as_f64(v).filter(|_| vm.num(v).is_some()) {
+        return Ok(Some(f));
+    }
+    let tp = vm.type_of(v);
+    let has = vm.lookup_type(tp, vm.g.names.__float__).is_some()
+        || vm.lookup_type(tp, vm.g.names.__index__).is_some();
+    if !has {
+        return Ok(None);
+    }
+    let ft = vm.g.types.float;
+    let f = vm.call(ft, &[v], Value::EMPTY)?;
+    Ok(Some(fval(vm, f)))
+}
+
+/// complex(real=0, imag=0), following CPython's complex_new: a str first
+/// argument is parsed; `__complex__` is tried on the first argument; the
+/// parts combine as `real.real - imag.imag` and `real.imag + imag.real`
+/// only where those are complex (so signed zeros survive).
 fn complex_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
+    let cls = a[0];
     let re = args.get(1, "real");
     let im = args.get(2, "imag");
+    args.no_more_kw(vm, "complex")?;
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "complex() takes at most 2 arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let make = |vm: &mut Vm, x: f64, y: f64| -> PyResult<Value> {
+        let c = vm.new_complex(x, y);
+        if cls != vm.g.types.complex {
+            return Ok(super::int::new_numsub(vm, cls, c));
+        }
+        Ok(c)
+    };
     if let Some(r) = re {
         if is_str(r) {
-            let s = str_of(r)
-                .trim()
-                .trim_start_matches('(')
-                .trim_end_matches(')')
-                .to_string();
-            let parsed = parse_complex(&s);
-            return match parsed {
-                Some((x, y)) => Ok(vm.new_complex(x, y)),
+            if im.is_some() {
+                return Err(vm.type_error("complex() can't take second arg if first is a string"));
+            }
+            return match parse_complex_str(&str_of(r)) {
+                Some((x, y)) => make(vm, x, y),
                 None => Err(vm.value_error("complex() arg is a malformed string")),
             };
         }
     }
-    let (r1, i1) = match re {
-        Some(r) => cparts(vm, r).ok_or_else(|| {
-            vm.type_error("complex() first argument must be a string or a number")
-        })?,
-        None => (0.0, 0.0),
+    if let Some(i) = im {
+        if is_str(i) {
+            return Err(vm.type_error("complex() second arg can't be a string"));
+        }
+    }
+    // Exact complex with no imag: returned as is (CPython does too).
+    if let (Some(r), None) = (re, im) {
+        if vm.type_of(r) == vm.g.types.complex && cls == vm.g.types.complex {
+            return Ok(r);
+        }
+    }
+    let mut r_val = re;
+    if let Some(r) = re {
+        let n = vm.intern("__complex__");
+        let tp = vm.type_of(r);
+        if let Some(f) = vm.lookup_type(tp, n) {
+            let c = vm.call_bound(f, r, &[])?;
+            if complex_of(c).is_none() {
+                let tn = vm.type_name_of(c);
+                return Err(vm.type_error(&format!("__complex__ returned non-complex (type {tn})")));
+            }
+            r_val = Some(c);
+        }
+    }
+    let (mut cr, cr_is_complex) = match r_val {
+        None => ((0.0, 0.0), false),
+        Some(r) => match complex_of(r) {
+            Some(c) => (c, true),
+            None => match complex_float_arg(vm, r)? {
+                Some(f) => ((f, 0.0), false),
+                None => {
+                    let tn = vm.type_name_of(r);
+                    return Err(vm.type_error(&format!(
+                        "complex() first argument must be a string or a number, not '{tn}'"
+                    )));
+                }
+            },
+        },
     };
-    let (r2, i2) = match im {
-        Some(i) => cparts(vm, i)
-            .ok_or_else(|| vm.type_error("complex() second argument must be a number"))?,
-        None => (0.0, 0.0),
+    let (mut ci, ci_is_complex) = match im {
+        None => ((cr.1, 0.0), false),
+        Some(i) => match complex_of(i) {
+            Some(c) => (c, true),
+            None => match complex_float_arg(vm, i)? {
+                Some(f) => ((f, 0.0), false),
+                None => {
+                    let tn = vm.type_name_of(i);
+                    return Err(vm.type_error(&format!(
+                        "complex() second argument must be a number, not '{tn}'"
+                    )));
+                }
+            },
+        },
     };
-    Ok(vm.new_complex(r1 - i2, i1 + r2))
+    if ci_is_complex {
+        cr.0 -= ci.1;
+    }
+    if cr_is_complex && im.is_some() {
+        ci.0 += cr.1;
+    }
+    make(vm, cr.0, ci.0)
+}
+
+/// Parses complex()'s string argument like CPython: surrounding
+/// whitespace, optional parentheses (whitespace inside allowed), then
+/// `real`, `imag j` or `real(+|-)imag j`.
+fn parse_complex_str(s: &str) -> Option<(f64, f64)> {
+    let ws = |c: char| c.is_whitespace();
+    let mut t = s.trim_matches(ws);
+    if let Some(inner) = t.strip_prefix('(') {
+        t = inner.strip_suffix(')')?.trim_matches(ws);
+    }
+    if t.is_empty() || t.chars().any(|c| c.is_whitespace() || c == '(' || c == ')') {
+        return None;
+    }
+    parse_complex(t)
 }
 
 fn parse_complex(s: &str) -> Option<(f64, f64)> {
@@ -323,44 +444,141 @@ fn c_bin(vm: &mut Vm, a: &[Value], op: char, rev: bool) -> PyResult<Value> {
         '+' => (x.0 + y.0, x.1 + y.1),
         '-' => (x.0 - y.0, x.1 - y.1),
         '*' => (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0),
-        '/' => {
-            let d = y.0 * y.0 + y.1 * y.1;
-            if d == 0.0 {
+        '/' => match c_quot(x, y) {
+            Some(r) => r,
+            None => {
                 return Err(vm.new_exc(vm.g.e.ZeroDivisionError, "complex division by zero"));
             }
-            ((x.0 * y.0 + x.1 * y.1) / d, (x.1 * y.0 - x.0 * y.1) / d)
-        }
+        },
         _ => {
-            // power
-            if x == (0.0, 0.0) {
-                if y == (0.0, 0.0) {
-                    (1.0, 0.0)
-                } else {
-                    (0.0, 0.0)
-                }
-            } else if y.1 == 0.0 && y.0.fract() == 0.0 && y.0.abs() < 100.0 {
+            // CPython's complex_pow: small integral exponents multiply.
+            let r = if y.1 == 0.0 && y.0 == y.0.floor() && y.0.abs() <= 100.0 {
                 let n = y.0 as i64;
-                let mut r = (1.0, 0.0);
-                let base = if n < 0 {
-                    let d = x.0 * x.0 + x.1 * x.1;
-                    (x.0 / d, -x.1 / d)
+                if n >= 0 {
+                    Some(c_powu(x, n as u64))
                 } else {
-                    x
-                };
-                for _ in 0..n.abs() {
-                    r = (r.0 * base.0 - r.1 * base.1, r.0 * base.1 + r.1 * base.0);
+                    c_quot((1.0, 0.0), c_powu(x, n.unsigned_abs()))
                 }
-                r
             } else {
-                let (m, th) = ((x.0 * x.0 + x.1 * x.1).sqrt(), x.1.atan2(x.0));
-                let lm = m.ln();
-                let nm = (y.0 * lm - y.1 * th).exp();
-                let nth = y.1 * lm + y.0 * th;
-                (nm * nth.cos(), nm * nth.sin())
+                c_pow_general(x, y)
+            };
+            let Some(r) = r else {
+                return Err(vm.new_exc(
+                    vm.g.e.ZeroDivisionError,
+                    "0.0 to a negative or complex power",
+                ));
+            };
+            if r.0.is_infinite() || r.1.is_infinite() {
+                return Err(vm.new_exc(vm.g.e.OverflowError, "complex exponentiation"));
             }
+            r
         }
     };
     Ok(vm.new_complex(r.0, r.1))
+}
+
+/// Complex product (CPython's _Py_c_prod).
+fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+/// Complex quotient by Smith's method (CPython's _Py_c_quot); None on
+/// division by zero.
+fn c_quot(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let (abr, abi) = (b.0.abs(), b.1.abs());
+    if abr >= abi {
+        if abr == 0.0 {
+            return None;
+        }
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
+    } else if abi >= abr {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
+    } else {
+        Some((f64::NAN, f64::NAN))
+    }
+}
+
+/// `x ** n` by binary powering (CPython's c_powu).
+fn c_powu(x: (f64, f64), n: u64) -> (f64, f64) {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask = 1u64;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
+/// `a ** b` in polar form (CPython's _Py_c_pow); None for 0 to a negative
+/// or complex power.
+fn c_pow_general(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    if b.0 == 0.0 && b.1 == 0.0 {
+        return Some((1.0, 0.0));
+    }
+    if a.0 == 0.0 && a.1 == 0.0 {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return None;
+        }
+        return Some((0.0, 0.0));
+    }
+    let vabs = a.0.hypot(a.1);
+    let mut len = vabs.powf(b.0);
+    let at = a.1.atan2(a.0);
+    let mut phase = at * b.0;
+    if b.1 != 0.0 {
+        len /= (at * b.1).exp();
+        phase += b.1 * vabs.ln();
+    }
+    Some((len * phase.cos(), len * phase.sin()))
+}
+
+fn c_real(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (r, _) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+    Ok(vm.new_float(r))
+}
+fn c_imag(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (_, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+    Ok(vm.new_float(i))
+}
+
+/// format() of a complex (the builtin-format hook's complex case): None
+/// when `v` is not a complex.
+pub fn complex_format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>> {
+    let Some((re, im)) = complex_of(v) else {
+        return Ok(None);
+    };
+    if spec.is_empty() {
+        let s = vm.str(v)?;
+        return Ok(Some(str_of(s).into_owned()));
+    }
+    let fs = text::FormatSpec::parse_typed(spec, "complex").map_err(|m| vm.value_error(&m))?;
+    match text::format_complex(re, im, &fs) {
+        Ok(s) => Ok(Some(s)),
+        Err(e) if e.memory => Err(vm.new_exc(vm.g.e.MemoryError, "")),
+        Err(e) if e.overflow => Err(vm.new_exc(vm.g.e.OverflowError, &e.message)),
+        Err(e) => Err(vm.value_error(&e.message)),
+    }
+}
+
+/// complex.__format__.
+fn c_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !is_str(a[1]) {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.type_error(&format!("format() argument 2 must be str, not {tn}")));
+    }
+    let spec = str_of(a[1]).into_owned();
+    match complex_format_builtin(vm, a[0], &spec)? {
+        Some(s) => Ok(vm.new_str(&s)),
+        None => vm.str(a[0]),
+    }
 }
 
 fn c_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -486,12 +704,25 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     }
     let c = vm.g.types.complex;
     vm.add_static(c, "__new__", complex_new, false);
+    // real/imag as read-only properties so subclass instances have them too.
+    for (n, f) in [("real", c_real as NativeFn), ("imag", c_imag)] {
+        let b = vm.new_builtin(n, f, false);
+        let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
+        p.init(0, b);
+        for i in 1..4 {
+            p.init(i, Value::NONE);
+        }
+        let pv = p.value();
+        vm.ctx.promote(pv);
+        vm.add_attr(c, n, pv);
+    }
     let cm: &[(&'static str, NativeFn)] = &[
         ("__add__", c_add),
         ("__radd__", c_radd),
         ("__sub__", c_sub),
         ("__rsub__", c_rsub),
         ("__mul__", c_mul),
+        ("__format__", c_format),
         ("__rmul__", c_rmul),
         ("__truediv__", c_div),
         ("__rtruediv__", c_rdiv),

@@ -252,7 +252,22 @@ fn list_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = llist::len(l);
     if is_slice(key) {
         let (start, stop, step, count) = slice_indices(vm, key, n)?;
-        let new_items = vm.collect(x)?;
+        // Like PySequence_Fast: a non-iterable gets the slice-kind message.
+        let it = match vm.iter(x) {
+            Ok(it) => it,
+            Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
+                return Err(vm.type_error(if step == 1 {
+                    "can only assign an iterable"
+                } else {
+                    "must assign iterable to extended slice"
+                }));
+            }
+            Err(e) => return Err(e),
+        };
+        let mark = vm.push_root(it);
+        let new_items = vm.collect(it);
+        vm.pop_roots(mark);
+        let new_items = new_items?;
         let mut items = vm.seq_items(v);
         if step == 1 {
             let stop = stop.max(start);
@@ -376,10 +391,10 @@ fn list_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if !vm.is_int_like(a[1]) {
+    let Some(n) = super::seq::repeat_count(vm, a[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
-    }
-    let n = vm.as_i64(a[1]).unwrap_or(0).max(0) as usize;
+    };
+    let n = n.max(0) as usize;
     let items = vm.seq_items(a[0]);
     if items.len().saturating_mul(n) > 1 << 28 {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));

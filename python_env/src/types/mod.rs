@@ -4,6 +4,7 @@ pub mod asyncgen;
 pub mod bytes;
 pub mod descr;
 pub mod dict;
+pub mod docs;
 pub mod exceptions;
 pub mod float;
 pub mod genericalias;

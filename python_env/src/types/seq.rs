@@ -82,20 +82,40 @@ pub fn is_slice(v: Value) -> bool {
 
 /// Normalises an index (negative from the end); None if out of range.
 pub fn norm_index(vm: &mut Vm, k: Value, len: usize, what: &str) -> PyResult<usize> {
-    let i = match vm.index(k) {
-        Ok(i) => i,
-        Err(_) => {
-            let tn = vm.type_name_of(k);
-            return Err(vm.type_error(&format!(
-                "{what} indices must be integers or slices, not {tn}"
-            )));
-        }
-    };
+    let tp = vm.type_of(k);
+    if !vm.is_int_like(k) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
+        let tn = vm.type_name_of(k);
+        return Err(vm.type_error(&format!(
+            "{what} indices must be integers or slices, not {tn}"
+        )));
+    }
+    // IndexError "cannot fit ..." for ints beyond isize, like CPython.
+    let i = vm.index_isize(k)? as i64;
     let n = len as i64;
-    let i = vm.as_i64(i).unwrap_or(i64::MAX);
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         return Err(vm.new_exc(vm.g.e.IndexError, &format!("{what} index out of range")));
     }
     Ok(j as usize)
+}
+
+/// The count operand of a sequence repeat (`seq * n`): None when `v` has no
+/// `__index__` (the operator then returns NotImplemented); OverflowError when
+/// it does not fit an index-sized integer, as CPython's sequence_repeat.
+pub fn repeat_count(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
+    let tp = vm.type_of(v);
+    if !vm.is_int_like(v) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
+        return Ok(None);
+    }
+    let i = vm.index(v)?;
+    match vm.as_i64(i) {
+        Some(n) => Ok(Some(n)),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.new_exc(
+                vm.g.e.OverflowError,
+                &format!("cannot fit '{tn}' into an index-sized integer"),
+            ))
+        }
+    }
 }

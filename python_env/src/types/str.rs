@@ -55,14 +55,15 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if cls != vm.g.types.str_ {
         let b = str_bytes(r).to_vec();
         let n = lstr::char_len(Obj::from_value(r).expect("s"));
-        return Ok(lstr::alloc(
+        // One value slot for the instance __dict__.
+        return Ok(lstr::alloc_with_values(
             &mut vm.ctx,
             Kind::STR,
             cls,
             &b,
             n,
             b.is_ascii(),
-            false,
+            1,
         ));
     }
     Ok(r)
@@ -90,6 +91,10 @@ fn str_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = lstr::char_len(o);
     if is_slice(key) {
         let (start, _stop, step, count) = slice_indices(vm, key, n)?;
+        // A full slice of an exact str is the string itself, as in CPython.
+        if start == 0 && step == 1 && count == n && vm.type_of(v) == vm.g.types.str_ {
+            return Ok(v);
+        }
         if ascii {
             let b = lstr::bytes(o);
             let mut out = Vec::with_capacity(count);
@@ -155,10 +160,9 @@ fn str_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn str_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if !vm.is_int_like(a[1]) {
+    let Some(n) = super::seq::repeat_count(vm, a[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
-    }
-    let n = vm.as_i64(a[1]).unwrap_or(i64::MAX);
+    };
     let b = str_bytes(a[0]);
     if n <= 0 || b.is_empty() {
         return Ok(vm.intern(""));
@@ -787,184 +791,113 @@ fn str_translate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- str.format
 
-fn get_field(
-    vm: &mut Vm,
-    field: &str,
-    args: &[Value],
+/// The runtime side of `str.format` / `str.format_map` for the text
+/// module's parser. Every value it hands out is pushed on the value stack
+/// (the caller pops them when formatting ends), since the parser holds them
+/// across later Python calls (nested specs, `__format__`).
+struct FormatArgs<'a> {
+    vm: &'a mut Vm,
+    args: &'a [Value],
     kw: Option<Value>,
-    auto: &mut usize,
-    manual: &mut bool,
-) -> PyResult<Value> {
-    let end = field.find(['.', '[']).unwrap_or(field.len());
-    let (first, mut rest) = field.split_at(end);
-    let mut v = if first.is_empty() {
-        if *manual {
-            return Err(vm.value_error(
-                "cannot switch from manual field specification to automatic field numbering",
-            ));
-        }
-        let i = *auto;
-        *auto += 1;
-        args.get(i).copied().ok_or_else(|| {
-            vm.new_exc(
-                vm.g.e.IndexError,
-                &format!("Replacement index {i} out of range for positional args tuple"),
-            )
-        })?
-    } else if let Ok(i) = first.parse::<usize>() {
-        if *auto > 0 {
-            return Err(vm.value_error(
-                "cannot switch from automatic field numbering to manual field specification",
-            ));
-        }
-        *manual = true;
-        args.get(i).copied().ok_or_else(|| {
-            vm.new_exc(
-                vm.g.e.IndexError,
-                &format!("Replacement index {i} out of range for positional args tuple"),
-            )
-        })?
-    } else {
-        let key = vm.new_str(first);
-        match kw {
-            Some(d) => match vm.getitem(d, key) {
-                Ok(v) => v,
-                Err(e) => return Err(e),
-            },
-            None => return Err(vm.key_error(key)),
-        }
-    };
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix('.') {
-            let e = r.find(['.', '[']).unwrap_or(r.len());
-            let name = vm.intern(&r[..e]);
-            v = vm.getattr(v, name)?;
-            rest = &r[e..];
-        } else if let Some(r) = rest.strip_prefix('[') {
-            let e = r
-                .find(']')
-                .ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
-            let key = &r[..e];
-            let kv = match key.parse::<u32>() {
-                Ok(i) => Value::int(i as i64),
-                Err(_) => vm.new_str(key),
-            };
-            v = vm.getitem(v, kv)?;
-            rest = &r[e + 1..];
-        } else {
-            return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
-        }
-    }
-    Ok(v)
+    /// format_map: positional fields are an error.
+    map_only: bool,
 }
 
-/// Implements str.format / format_map.
+impl FormatArgs<'_> {
+    fn keep(&mut self, v: Value) -> Value {
+        self.vm.push_root(v);
+        v
+    }
+}
+
+impl text::FormatResolver for FormatArgs<'_> {
+    type Value = Value;
+    type Error = PyException;
+    fn value_error(&mut self, msg: String) -> PyException {
+        self.vm.value_error(&msg)
+    }
+    fn positional(&mut self, index: usize) -> PyResult<Value> {
+        if self.map_only {
+            return Err(self
+                .vm
+                .value_error("Format string contains positional fields"));
+        }
+        match self.args.get(index) {
+            Some(&v) => Ok(v),
+            None => Err(self.vm.new_exc(
+                self.vm.g.e.IndexError,
+                &format!("Replacement index {index} out of range for positional args tuple"),
+            )),
+        }
+    }
+    fn keyword(&mut self, name: &str) -> PyResult<Value> {
+        let key = self.vm.new_str(name);
+        match self.kw {
+            Some(d) => {
+                self.vm.push_root(key);
+                let v = self.vm.getitem(d, key)?;
+                Ok(self.keep(v))
+            }
+            None => Err(self.vm.key_error(key)),
+        }
+    }
+    fn getattr(&mut self, v: Value, name: &str) -> PyResult<Value> {
+        let n = self.vm.intern(name);
+        let r = self.vm.getattr(v, n)?;
+        Ok(self.keep(r))
+    }
+    fn getitem_index(&mut self, v: Value, index: usize) -> PyResult<Value> {
+        let k = self.vm.new_int(index as i64);
+        let r = self.vm.getitem(v, k)?;
+        Ok(self.keep(r))
+    }
+    fn getitem_key(&mut self, v: Value, key: &str) -> PyResult<Value> {
+        let k = self.vm.new_str(key);
+        self.vm.push_root(k);
+        let r = self.vm.getitem(v, k)?;
+        Ok(self.keep(r))
+    }
+    fn convert(&mut self, v: Value, conversion: char) -> PyResult<Value> {
+        let r = match conversion {
+            'r' => self.vm.repr(v)?,
+            's' => self.vm.str(v)?,
+            _ => {
+                let r = self.vm.repr_string(v)?;
+                let e = engine::runtime::interp::ascii_escape(&r);
+                self.vm.new_str(&e)
+            }
+        };
+        Ok(self.keep(r))
+    }
+    fn format(&mut self, v: Value, spec: &str) -> PyResult<String> {
+        let sv = self.vm.new_str(spec);
+        self.vm.push_root(sv);
+        let r = self.vm.format(v, sv)?;
+        Ok(str_of(r).into_owned())
+    }
+}
+
+/// Implements str.format / format_map with CPython's parser and messages.
 pub fn do_format(
     vm: &mut Vm,
     fmt: &str,
     args: &[Value],
     kw: Option<Value>,
-    auto: &mut usize,
-    manual: &mut bool,
-    depth: usize,
+    map_only: bool,
 ) -> PyResult<String> {
-    if depth > 2 {
-        return Err(vm.value_error("Max string recursion exceeded"));
+    let mark = vm.push_root(Value::NONE);
+    if let Some(d) = kw {
+        vm.push_root(d);
     }
-    let mut out = String::new();
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if chars.get(i + 1) == Some(&'{') {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            // find matching }
-            let mut j = i + 1;
-            let mut level = 1;
-            while j < chars.len() {
-                if chars[j] == '{' {
-                    level += 1;
-                } else if chars[j] == '}' {
-                    level -= 1;
-                    if level == 0 {
-                        break;
-                    }
-                }
-                j += 1;
-            }
-            if j >= chars.len() {
-                return Err(vm.value_error("expected '}' before end of string"));
-            }
-            let inner: String = chars[i + 1..j].iter().collect();
-            // split field!conv:spec (spec may contain nested fields)
-            let mut field_end = inner.len();
-            let mut conv = None;
-            let mut spec = String::new();
-            let bytes: Vec<char> = inner.chars().collect();
-            let mut k = 0;
-            let mut bracket = false;
-            while k < bytes.len() {
-                let ch = bytes[k];
-                if ch == '[' {
-                    bracket = true;
-                } else if ch == ']' {
-                    bracket = false;
-                } else if !bracket && (ch == '!' || ch == ':') {
-                    field_end = bytes[..k].iter().collect::<String>().len();
-                    if ch == '!' {
-                        conv = bytes.get(k + 1).copied();
-                        if bytes.get(k + 2).is_some_and(|c| *c != ':') {
-                            return Err(vm.value_error("expected ':' after conversion specifier"));
-                        }
-                        if bytes.get(k + 2) == Some(&':') {
-                            spec = bytes[k + 3..].iter().collect();
-                        }
-                    } else {
-                        spec = bytes[k + 1..].iter().collect();
-                    }
-                    break;
-                }
-                k += 1;
-            }
-            let field = &inner[..field_end];
-            let mut v = get_field(vm, field, args, kw, auto, manual)?;
-            v = match conv {
-                None => v,
-                Some('r') => vm.repr(v)?,
-                Some('s') => vm.str(v)?,
-                Some('a') => {
-                    let r = vm.repr_string(v)?;
-                    let e = engine::runtime::interp::ascii_escape(&r);
-                    vm.new_str(&e)
-                }
-                Some(c) => return Err(vm.value_error(&format!("Unknown conversion specifier {c}"))),
-            };
-            let spec = if spec.contains('{') {
-                do_format(vm, &spec, args, kw, auto, manual, depth + 1)?
-            } else {
-                spec
-            };
-            let sv = vm.new_str(&spec);
-            let r = vm.format(v, sv)?;
-            out.push_str(&str_of(r));
-            i = j + 1;
-        } else if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                out.push('}');
-                i += 2;
-                continue;
-            }
-            return Err(vm.value_error("Single '}' encountered in format string"));
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    Ok(out)
+    let mut r = FormatArgs {
+        vm,
+        args,
+        kw,
+        map_only,
+    };
+    let out = text::str_format(fmt, &mut r);
+    vm.pop_roots(mark);
+    out
 }
 
 fn str_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -979,15 +912,13 @@ fn str_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(d)
     };
     let fmt = s(a[0]);
-    let (mut auto, mut manual) = (0, false);
-    let r = do_format(vm, &fmt, &args.pos[1..], kw, &mut auto, &mut manual, 0)?;
+    let r = do_format(vm, &fmt, &args.pos[1..], kw, false)?;
     Ok(vm.new_str(&r))
 }
 
 fn str_format_map(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let fmt = s(a[0]);
-    let (mut auto, mut manual) = (0, false);
-    let r = do_format(vm, &fmt, &[], Some(a[1]), &mut auto, &mut manual, 0)?;
+    let r = do_format(vm, &fmt, &[], Some(a[1]), true)?;
     Ok(vm.new_str(&r))
 }
 
