@@ -101,7 +101,12 @@ impl Vm {
             K_BUILTIN => {
                 let b = builtin_data(o).expect("builtin");
                 if b.is_method && !obj.is_none() {
-                    Ok(self.new_method(d, obj))
+                    // A method descriptor bound to an instance is a
+                    // `builtin_function_or_method` (CPython), not a `method`.
+                    let m = self.alloc_obj(K_METHOD, self.g.types.builtin, 2, 0);
+                    m.init(0, d);
+                    m.init(1, obj);
+                    Ok(m.value())
                 } else {
                     Ok(d)
                 }
@@ -435,9 +440,18 @@ impl Vm {
                 }
                 o.get(FN_ANNOTATIONS)
             }
-            (K_BUILTIN, "__name__") | (K_BUILTIN, "__qualname__") => {
+            (K_BUILTIN, "__name__") => {
                 let nm = builtin_data(o).expect("b").name;
                 self.new_str(nm)
+            }
+            (K_BUILTIN, "__qualname__") => {
+                let b = builtin_data(o).expect("b");
+                if b.owner.is_heap() {
+                    let q = format!("{}.{}", type_name(b.owner), b.name);
+                    self.new_str(&q)
+                } else {
+                    self.new_str(b.name)
+                }
             }
             (K_BUILTIN, "__self__") => {
                 let b = builtin_data(o).expect("b").bound;
