@@ -530,7 +530,12 @@ impl Vm {
         let mark = self.push_root(a);
         self.push_root(b);
         let r = (|| {
-            if ta != tb && self.is_subtype(tb, ta) {
+            // CPython tries the reflected method first only when type(b) is a
+            // proper subclass of type(a) that overrides it.
+            if ta != tb
+                && self.is_subtype(tb, ta)
+                && self.lookup_type(tb, rev) != self.lookup_type(ta, rev)
+            {
                 if let Some(r) = self.call_special(b, rev, &[a])? {
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);

@@ -261,8 +261,16 @@ fn complex_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
     let re = args.get(1, "real");
     let im = args.get(2, "imag");
+    if let Some(i) = im {
+        if is_str(i) {
+            return Err(vm.type_error("complex() second arg can't be a string"));
+        }
+    }
     if let Some(r) = re {
         if is_str(r) {
+            if im.is_some() {
+                return Err(vm.type_error("complex() can't take second arg if first is a string"));
+            }
             let s = str_of(r)
                 .trim()
                 .trim_start_matches('(')
@@ -276,17 +284,55 @@ fn complex_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
     }
     let (r1, i1) = match re {
-        Some(r) => cparts(vm, r).ok_or_else(|| {
-            vm.type_error("complex() first argument must be a string or a number")
-        })?,
+        Some(r) => complex_operand(vm, r, true)?,
         None => (0.0, 0.0),
     };
     let (r2, i2) = match im {
-        Some(i) => cparts(vm, i)
-            .ok_or_else(|| vm.type_error("complex() second argument must be a number"))?,
+        Some(i) => complex_operand(vm, i, false)?,
         None => (0.0, 0.0),
     };
     Ok(vm.new_complex(r1 - i2, i1 + r2))
+}
+
+/// One argument of `complex(real, imag)` as (re, im): `__complex__` (first
+/// argument only), a complex, or anything `float()` accepts via
+/// `__float__`/`__index__` (CPython's complex_new).
+fn complex_operand(vm: &mut Vm, v: Value, first: bool) -> PyResult<(f64, f64)> {
+    if first {
+        if let Some(r) = vm.call_special(v, vm.g.names.__complex__, &[])? {
+            return match Obj::from_value(r) {
+                Some(o) if o.kind() == K_COMPLEX => {
+                    Ok((f64::from_bits(get_raw(o, 0)), f64::from_bits(get_raw(o, 1))))
+                }
+                _ => {
+                    let tr = vm.type_name_of(r);
+                    Err(vm.type_error(&format!("__complex__ returned non-complex (type {tr})")))
+                }
+            };
+        }
+    }
+    if let Some(o) = Obj::from_value(v) {
+        if o.kind() == K_COMPLEX {
+            return Ok((f64::from_bits(get_raw(o, 0)), f64::from_bits(get_raw(o, 1))));
+        }
+    }
+    let tp = vm.type_of(v);
+    if !is_str(v)
+        && (vm.lookup_type(tp, vm.g.names.__float__).is_some()
+            || vm.lookup_type(tp, vm.g.names.__index__).is_some())
+    {
+        return Ok((to_float(vm, v)?, 0.0));
+    }
+    let tn = vm.type_name_of(v);
+    let which = if first { "first" } else { "second" };
+    let what = if first {
+        "a string or a number"
+    } else {
+        "a number"
+    };
+    Err(vm.type_error(&format!(
+        "complex() {which} argument must be {what}, not '{tn}'"
+    )))
 }
 
 fn parse_complex(s: &str) -> Option<(f64, f64)> {

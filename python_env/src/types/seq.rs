@@ -84,6 +84,14 @@ pub fn is_slice(v: Value) -> bool {
 pub fn norm_index(vm: &mut Vm, k: Value, len: usize, what: &str) -> PyResult<usize> {
     let i = match vm.index(k) {
         Ok(i) => i,
+        // A failing `__index__` (raising, or returning a non-int) propagates.
+        Err(e)
+            if vm
+                .lookup_type(vm.type_of(k), vm.g.names.__index__)
+                .is_some() =>
+        {
+            return Err(e)
+        }
         Err(_) => {
             let tn = vm.type_name_of(k);
             return Err(vm.type_error(&format!(
