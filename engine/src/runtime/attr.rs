@@ -195,6 +195,19 @@ impl Vm {
         }
     }
 
+    /// A `getset_descriptor` named `name` of the type `owner` (a property
+    /// whose fget/fset are builtins taking the instance).
+    fn new_getset(&mut self, owner: Value, name: Value, fget: Value, fset: Value) -> Value {
+        let p = self.alloc_obj(K_PROPERTY, self.g.types.getset_descr, 6, 0);
+        p.init(0, fget);
+        p.init(1, fset);
+        p.init(2, Value::NONE);
+        p.init(3, Value::NONE);
+        p.init(4, name);
+        p.init(5, owner);
+        p.value()
+    }
+
     /// A bound method.
     pub fn new_method(&mut self, f: Value, s: Value) -> Value {
         let m = self.alloc_obj(K_METHOD, self.g.types.method, 2, 0);
@@ -467,6 +480,8 @@ impl Vm {
             (K_METHOD, _) => return self.getattr_opt(o.get(0), name),
             (K_WRAPPER, "__func__") | (K_WRAPPER, "__wrapped__") => o.get(0),
             (K_WRAPPER, "__isabstractmethod__") => return self.getattr_opt(o.get(0), name),
+            (K_PROPERTY, "__name__") if o.n_values() > 4 && is_str(o.get(4)) => o.get(4),
+            (K_PROPERTY, "__objclass__") if o.n_values() > 5 && o.get(5).is_heap() => o.get(5),
             (K_PROPERTY, "fget") => o.get(0),
             (K_PROPERTY, "fset") => o.get(1),
             (K_PROPERTY, "fdel") => o.get(2),
@@ -600,6 +615,16 @@ impl Vm {
                 return self.bind_descr(d, t, meta).map(Some);
             }
         }
+        if name == self.g.names.__dict__ {
+            // `type.__dict__` is a data descriptor of the metatype: it wins
+            // over a `__dict__` entry of the class itself. A read-only view:
+            // class dicts change only through setattr (which keeps the flags
+            // and type_epoch right).
+            let to = Obj::from_value(t).expect("type");
+            let p = self.alloc_obj(K_DICTVIEW, self.g.types.mappingproxy, 1, 0);
+            p.init(0, to.get(T_DICT));
+            return Ok(Some(p.value()));
+        }
         if let Some(v) = self.lookup_type(t, name) {
             let o = Obj::from_value(v);
             return match o.map(|o| o.kind()) {
@@ -638,13 +663,6 @@ impl Vm {
         }
         if name == n.__base__ {
             return Ok(Some(to.get(T_BASE)));
-        }
-        if name == n.__dict__ {
-            // A read-only view: class dicts change only through setattr
-            // (which keeps the flags and type_epoch right).
-            let p = self.alloc_obj(K_DICTVIEW, self.g.types.mappingproxy, 1, 0);
-            p.init(0, to.get(T_DICT));
-            return Ok(Some(p.value()));
         }
         if name == n.__class__ {
             return Ok(Some(meta));
@@ -1078,8 +1096,8 @@ impl Vm {
     }
 
     /// Parses `__slots__` of a class being created: returns the (mangled)
-    /// slot names and whether `__dict__` was listed.
-    fn parse_slots(&mut self, cls_name: Value, slots: Value) -> PyResult<(Vec<Value>, bool)> {
+    /// slot names and whether `__dict__` and `__weakref__` were listed.
+    fn parse_slots(&mut self, cls_name: Value, slots: Value) -> PyResult<(Vec<Value>, bool, bool)> {
         let items = if is_str(slots) {
             vec![slots]
         } else {
@@ -1127,7 +1145,7 @@ impl Vm {
             let v = self.intern(&mangled);
             names.push(v);
         }
-        Ok((names, has_dict))
+        Ok((names, has_dict, has_weakref))
     }
 
     /// The most derived metaclass among `meta` and the types of `bases`
@@ -1275,9 +1293,10 @@ impl Vm {
         }
         let mut slot_names = Vec::new();
         let mut nodict = false;
+        let mut weakref = true;
         if let Some(sv) = self.dict_get_str(d, self.g.names.__slots__) {
             if layout == K_INSTANCE {
-                let (names, has_dict) = match self.parse_slots(name, sv) {
+                let (names, has_dict, has_weakref) = match self.parse_slots(name, sv) {
                     Ok(r) => r,
                     Err(e) => {
                         self.pop_roots(mark);
@@ -1295,6 +1314,7 @@ impl Vm {
                 }
                 slot_names = names;
                 nodict = !has_dict && bases_nodict;
+                weakref = has_weakref;
             }
         }
         let nslots = base_nslots + slot_names.len();
@@ -1358,6 +1378,21 @@ impl Vm {
         }
         if self.dict_get_str(d, self.g.names.__doc__).is_none() {
             self.dict_set_str(d, self.g.names.__doc__, Value::NONE);
+        }
+        // The first class of a hierarchy whose instances get a `__dict__`
+        // (and weak references) exposes them as getset descriptors.
+        if layout == K_INSTANCE && bases_nodict {
+            if !nodict && self.dict_get_str(d, self.g.names.__dict__).is_none() {
+                let g = self.new_builtin("__dict__", instance_dict_get, false);
+                let s = self.new_builtin("__dict__", instance_dict_set, false);
+                let dd = self.new_getset(t, self.g.names.__dict__, g, s);
+                self.dict_set_str(d, self.g.names.__dict__, dd);
+            }
+            if weakref && self.dict_get_str(d, self.g.names.__weakref__).is_none() {
+                let g = self.new_builtin("__weakref__", instance_weakref_get, false);
+                let wd = self.new_getset(t, self.g.names.__weakref__, g, Value::NONE);
+                self.dict_set_str(d, self.g.names.__weakref__, wd);
+            }
         }
         // __set_name__
         for (k, v) in self.dict_items(d) {
@@ -1468,4 +1503,38 @@ fn or_none(v: Value) -> Value {
     } else {
         v
     }
+}
+
+/// Getter of the `__dict__` descriptor of classes whose instances have one.
+fn instance_dict_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let obj = a.first().copied().unwrap_or(Value::NONE);
+    match Obj::from_value(obj).and_then(|o| vm.ensure_dict(o)) {
+        Some(d) => Ok(d),
+        None => Err(vm.attr_error(obj, vm.g.names.__dict__)),
+    }
+}
+
+/// Setter of the `__dict__` descriptor: replaces the instance dict.
+fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (obj, v) = (a[0], a[1]);
+    if !vm.isinstance(v, vm.g.types.dict) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!(
+            "__dict__ must be set to a dictionary, not a '{tn}'"
+        )));
+    }
+    let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_INSTANCE) else {
+        return Err(vm.attr_error(obj, vm.g.names.__dict__));
+    };
+    if vm.ensure_dict(o).is_none() {
+        return Err(vm.attr_error(obj, vm.g.names.__dict__));
+    }
+    vm.store(o, 0, v);
+    Ok(Value::NONE)
+}
+
+/// Getter of `__weakref__`: ProtoPy keeps no weak reference list, so None
+/// (what CPython returns for an object nobody weakly references).
+fn instance_weakref_get(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
 }
