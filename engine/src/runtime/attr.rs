@@ -697,6 +697,11 @@ impl Vm {
     /// object.__setattr__.
     pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
         let tp = self.type_of(obj);
+        if name == self.g.names.__class__
+            && !Obj::from_value(obj).is_some_and(|o| o.kind() == K_TYPE)
+        {
+            return self.set_class(obj, v);
+        }
         let Some(o) = Obj::from_value(obj) else {
             let tn = self.type_name_of(obj);
             return Err(self.new_exc(
@@ -872,6 +877,58 @@ impl Vm {
         };
         self.dict_set_str(d, name, v);
         Ok(())
+    }
+
+    /// `obj.__class__ = v` (CPython's object___class___set): both classes
+    /// must be heap types with the same instance layout.
+    fn set_class(&mut self, obj: Value, v: Value) -> PyResult<()> {
+        let Some(nt) = Obj::from_value(v).filter(|o| o.kind() == K_TYPE) else {
+            let tn = self.type_name_of(v);
+            return Err(self.type_error(&format!(
+                "__class__ must be set to a class, not '{tn}' object"
+            )));
+        };
+        let old = self.type_of(obj);
+        let ot = Obj::from_value(old).expect("type");
+        let o = match Obj::from_value(obj) {
+            Some(o) if type_flags(nt) & TF_HEAP != 0 && type_flags(ot) & TF_HEAP != 0 => o,
+            _ => return Err(self.type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            )),
+        };
+        let same = type_layout(nt) == type_layout(ot)
+            && type_nslots(nt) == type_nslots(ot)
+            && (type_flags(nt) & TF_NODICT) == (type_flags(ot) & TF_NODICT)
+            && (type_flags(nt) & TF_EXC) == (type_flags(ot) & TF_EXC)
+            && self.slot_names(v) == self.slot_names(old);
+        if !same {
+            return Err(self.type_error(&format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                type_name(v),
+                type_name(old)
+            )));
+        }
+        self.ctx.store_class(o, v);
+        Ok(())
+    }
+
+    /// The `__slots__` member names of the classes of `t`'s MRO, by slot index.
+    fn slot_names(&mut self, t: Value) -> Vec<Value> {
+        let mut names = Vec::new();
+        let mro = Obj::from_value(t).expect("type").get(T_MRO);
+        for c in self.seq_items(mro) {
+            let Some(co) = Obj::from_value(c) else {
+                continue;
+            };
+            for (k, m) in self.dict_items(co.get(T_DICT)) {
+                if Obj::from_value(m).is_some_and(|mo| mo.kind() == K_MEMBER && mo.get(1) == c) {
+                    let idx = proto_core::layouts::get_raw(Obj::from_value(m).expect("m"), 0);
+                    names.push((idx, k));
+                }
+            }
+        }
+        names.sort_by_key(|&(i, _)| i);
+        names.into_iter().map(|(_, k)| k).collect()
     }
 
     /// `delattr(obj, name)`.
