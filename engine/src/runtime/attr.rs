@@ -742,6 +742,9 @@ impl Vm {
                 }
             }
             let n = str_of(name);
+            if n == "__bases__" {
+                return self.set_bases(o, v);
+            }
             if n == "__name__" || n == "__qualname__" {
                 if !is_str(v) {
                     let tn = self.type_name_of(v);
@@ -876,6 +879,114 @@ impl Vm {
             self.intern_value(name)
         };
         self.dict_set_str(d, name, v);
+        Ok(())
+    }
+
+    /// `cls.__bases__ = v` (CPython's type_set_bases): checks the new bases,
+    /// recomputes the MRO of `cls` and of its subclasses.
+    fn set_bases(&mut self, to: Obj, v: Value) -> PyResult<()> {
+        let t = to.value();
+        let tn = str_of(to.get(T_NAME)).into_owned();
+        if !Obj::from_value(v).is_some_and(|o| o.kind() == Kind::TUPLE) {
+            let vn = self.type_name_of(v);
+            return Err(self.type_error(&format!(
+                "can only assign tuple to {tn}.__bases__, not {vn}"
+            )));
+        }
+        let bases = self.seq_items(v);
+        if bases.is_empty() {
+            return Err(self.type_error(&format!(
+                "can only assign non-empty tuple to {tn}.__bases__, not ()"
+            )));
+        }
+        let mut layout = K_INSTANCE;
+        let mut solid = self.g.types.object;
+        for &b in &bases {
+            let Some(bo) = Obj::from_value(b).filter(|o| o.kind() == K_TYPE) else {
+                let bn = self.type_name_of(b);
+                return Err(self.type_error(&format!(
+                    "{tn}.__bases__ must be tuple of classes, not '{bn}'"
+                )));
+            };
+            if b == t || self.is_subtype(b, t) {
+                return Err(self.type_error("a __bases__ item causes an inheritance cycle"));
+            }
+            if type_layout(bo) != K_INSTANCE && layout == K_INSTANCE {
+                layout = type_layout(bo);
+                solid = b;
+            }
+        }
+        let _ = solid;
+        let new_base = best_base(&bases);
+        let old_base = to.get(T_BASE);
+        let nslots = bases
+            .iter()
+            .map(|&b| type_nslots(Obj::from_value(b).expect("base")))
+            .max()
+            .unwrap_or(0);
+        let own = self
+            .dict_items(to.get(T_DICT))
+            .iter()
+            .filter(|(_, m)| Obj::from_value(*m).is_some_and(|mo| mo.kind() == K_MEMBER))
+            .count();
+        if layout != type_layout(to) || nslots + own != type_nslots(to) {
+            // CPython first compares deallocators: instances of int, float,
+            // complex, str and bytes subclasses are not GC-tracked.
+            let untracked = |k: Kind| {
+                matches!(
+                    k,
+                    K_NUMSUB | Kind::GENERIC | Kind::FLOAT | K_COMPLEX | Kind::STR | Kind::BYTES
+                )
+            };
+            let what = if untracked(layout) != untracked(type_layout(to)) {
+                "deallocator"
+            } else {
+                "object layout"
+            };
+            return Err(self.type_error(&format!(
+                "__bases__ assignment: '{}' {what} differs from '{}'",
+                type_name(new_base),
+                type_name(old_base)
+            )));
+        }
+        let mro = self.compute_mro(t, &bases)?;
+        // Hooks inherited from the new bases (a set flag only selects the
+        // slower lookup path, so flags of the old bases may stay).
+        let hooks = TF_GETATTR | TF_GETATTRIBUTE | TF_SETATTR;
+        let inherited = bases.iter().fold(0, |f, &b| {
+            f | (type_flags(Obj::from_value(b).expect("base")) & hooks)
+        });
+        let old_bases = self.seq_items(to.get(T_BASES));
+        let mro_t = self.new_tuple(&mro);
+        self.store(to, T_MRO, mro_t);
+        self.store(to, T_BASES, v);
+        self.store(to, T_BASE, new_base);
+        set_type_flags(to, type_flags(to) | inherited);
+        for &b in &old_bases {
+            self.remove_subclass(b, t);
+        }
+        for &b in &bases {
+            self.add_subclass(b, t);
+        }
+        // Subclasses inherit through their own MROs: recompute them.
+        let mut todo = vec![t];
+        while let Some(c) = todo.pop() {
+            let co = Obj::from_value(c).expect("type");
+            let subs = co.get(T_SUBCLASSES);
+            if subs.is_empty() {
+                continue;
+            }
+            for sc in self.seq_items(subs) {
+                let so = Obj::from_value(sc).expect("type");
+                let sb = self.seq_items(so.get(T_BASES));
+                let m = self.compute_mro(sc, &sb)?;
+                let mt = self.new_tuple(&m);
+                self.store(so, T_MRO, mt);
+                set_type_flags(so, type_flags(so) | inherited);
+                todo.push(sc);
+            }
+        }
+        self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
         Ok(())
     }
 
@@ -1403,7 +1514,8 @@ impl Vm {
         to.init(T_MRO, mro_t);
         let bases_t = self.new_tuple(&bases);
         to.init(T_BASES, bases_t);
-        to.init(T_BASE, solid);
+        let _ = solid;
+        to.init(T_BASE, best_base(&bases));
         if let Some(q) = self.dict_get_str(d, self.g.names.__qualname__) {
             to.init(T_QUALNAME, q);
             let _ = self.dict_del(d, self.g.names.__qualname__);
@@ -1560,6 +1672,27 @@ fn or_none(v: Value) -> Value {
     } else {
         v
     }
+}
+
+/// `__base__` of a class with these bases (CPython's best_base): the first
+/// base with a builtin instance layout, else the first with `__slots__`
+/// values, else the first base.
+fn best_base(bases: &[Value]) -> Value {
+    let rank = |b: Value| {
+        let bo = Obj::from_value(b).expect("base");
+        if type_layout(bo) != K_INSTANCE {
+            2
+        } else {
+            usize::from(type_nslots(bo) > 0)
+        }
+    };
+    let mut best = bases[0];
+    for &b in bases {
+        if rank(b) > rank(best) {
+            best = b;
+        }
+    }
+    best
 }
 
 /// Getter of the `__dict__` descriptor of classes whose instances have one.
