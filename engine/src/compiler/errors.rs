@@ -763,8 +763,22 @@ fn unclosed_bracket(source: &str, tokens: &Tokens, err: &ParseError) -> Option<R
         }
     }
     if let Some((o, orng)) = stack.last() {
-        // Only blame the bracket if the parse error comes after it.
-        if err.location.start() >= orng.start() {
+        // Only blame the bracket if the parse error comes after it and
+        // CPython's tokenizer would reach the end of the input: the error is
+        // on a later line (its full-source check), or the parser reads on to
+        // the end (an error at the end, or on an operand its error rules
+        // consume).
+        let at = err.location.start();
+        let i = token_at(tokens, at);
+        let at_end = tokens.iter().skip(i).all(|t| {
+            !significant(t.kind())
+                || t.range().is_empty()
+                || matches!(t.kind(), TokenKind::Newline | TokenKind::EndOfFile)
+        });
+        let operand = tokens.get(i).is_some_and(|t| starts_expression(t.kind()));
+        if at >= orng.start()
+            && (line_of(source, at) > line_of(source, orng.start()) || at_end || operand)
+        {
             return Some(RawError::syntax(*orng, format!("'{o}' was never closed")));
         }
     }
