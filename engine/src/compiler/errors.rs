@@ -401,6 +401,45 @@ pub(crate) fn convert_parse_error(
             }
         }
     }
+    // `a, b += 1`: ruff stops at the operator expecting a comma; CPython
+    // rejects the target expression.
+    if let P::ExpectedToken { found, .. } = &err.error {
+        if found.as_augmented_assign_operator().is_some() {
+            let i = token_at(tokens, range.start());
+            let mut depth = 0i32;
+            let mut j = i;
+            while j > 0 {
+                let k = tokens[j - 1].kind();
+                match k {
+                    TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                    TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth -= 1,
+                    TokenKind::Newline
+                    | TokenKind::Indent
+                    | TokenKind::Dedent
+                    | TokenKind::Semi
+                    | TokenKind::Colon
+                        if depth == 0 =>
+                    {
+                        break
+                    }
+                    _ => {}
+                }
+                j -= 1;
+            }
+            if j < i {
+                let target = TextRange::new(tokens[j].start(), tokens[i - 1].end());
+                if let Some(e) = parse_fragment(source, target) {
+                    return RawError::syntax(
+                        target,
+                        format!(
+                            "'{}' is an illegal expression for augmented assignment",
+                            expr_description(&e)
+                        ),
+                    );
+                }
+            }
+        }
+    }
     match &err.error {
         P::Lexical(lex) => match lex {
             Lex::IndentationError => {
