@@ -595,6 +595,24 @@ pub(crate) fn convert_parse_error(
         {
             syntax("invalid syntax")
         }
+        // `3 +* 4`: a star right after an operator matches no rule of
+        // CPython's grammar (plain error).
+        P::InvalidStarredExpressionUsage
+            if {
+                let i = token_at(tokens, range.start());
+                tokens[..i]
+                    .iter()
+                    .rev()
+                    .find(|t| significant(t.kind()))
+                    .is_some_and(|t| {
+                        t.kind().as_binary_operator().is_some()
+                            || t.kind().as_unary_operator().is_some()
+                            || t.kind().as_bool_operator().is_some()
+                    })
+            } =>
+        {
+            syntax("invalid syntax")
+        }
         P::InvalidStarredExpressionUsage => syntax("can't use starred expression here"),
         P::InvalidMatchPatternTarget => syntax("cannot use '_' as a target"),
         P::EmptySlice
