@@ -401,6 +401,45 @@ pub(crate) fn convert_parse_error(
             }
         }
     }
+    // `a, b += 1`: ruff stops at the operator expecting a comma; CPython
+    // rejects the target expression.
+    if let P::ExpectedToken { found, .. } = &err.error {
+        if found.as_augmented_assign_operator().is_some() {
+            let i = token_at(tokens, range.start());
+            let mut depth = 0i32;
+            let mut j = i;
+            while j > 0 {
+                let k = tokens[j - 1].kind();
+                match k {
+                    TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                    TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth -= 1,
+                    TokenKind::Newline
+                    | TokenKind::Indent
+                    | TokenKind::Dedent
+                    | TokenKind::Semi
+                    | TokenKind::Colon
+                        if depth == 0 =>
+                    {
+                        break
+                    }
+                    _ => {}
+                }
+                j -= 1;
+            }
+            if j < i {
+                let target = TextRange::new(tokens[j].start(), tokens[i - 1].end());
+                if let Some(e) = parse_fragment(source, target) {
+                    return RawError::syntax(
+                        target,
+                        format!(
+                            "'{}' is an illegal expression for augmented assignment",
+                            expr_description(&e)
+                        ),
+                    );
+                }
+            }
+        }
+    }
     match &err.error {
         P::Lexical(lex) => match lex {
             Lex::IndentationError => {
@@ -553,6 +592,24 @@ pub(crate) fn convert_parse_error(
             if source
                 .get(usize::from(range.start())..)
                 .is_some_and(|t| t.starts_with("**")) =>
+        {
+            syntax("invalid syntax")
+        }
+        // `3 +* 4`: a star right after an operator matches no rule of
+        // CPython's grammar (plain error).
+        P::InvalidStarredExpressionUsage
+            if {
+                let i = token_at(tokens, range.start());
+                tokens[..i]
+                    .iter()
+                    .rev()
+                    .find(|t| significant(t.kind()))
+                    .is_some_and(|t| {
+                        t.kind().as_binary_operator().is_some()
+                            || t.kind().as_unary_operator().is_some()
+                            || t.kind().as_bool_operator().is_some()
+                    })
+            } =>
         {
             syntax("invalid syntax")
         }
@@ -763,8 +820,22 @@ fn unclosed_bracket(source: &str, tokens: &Tokens, err: &ParseError) -> Option<R
         }
     }
     if let Some((o, orng)) = stack.last() {
-        // Only blame the bracket if the parse error comes after it.
-        if err.location.start() >= orng.start() {
+        // Only blame the bracket if the parse error comes after it and
+        // CPython's tokenizer would reach the end of the input: the error is
+        // on a later line (its full-source check), or the parser reads on to
+        // the end (an error at the end, or on an operand its error rules
+        // consume).
+        let at = err.location.start();
+        let i = token_at(tokens, at);
+        let at_end = tokens.iter().skip(i).all(|t| {
+            !significant(t.kind())
+                || t.range().is_empty()
+                || matches!(t.kind(), TokenKind::Newline | TokenKind::EndOfFile)
+        });
+        let operand = tokens.get(i).is_some_and(|t| starts_expression(t.kind()));
+        if at >= orng.start()
+            && (line_of(source, at) > line_of(source, orng.start()) || at_end || operand)
+        {
             return Some(RawError::syntax(*orng, format!("'{o}' was never closed")));
         }
     }

@@ -104,7 +104,12 @@ impl Vm {
             K_BUILTIN => {
                 let b = builtin_data(o).expect("builtin");
                 if b.is_method && !obj.is_none() {
-                    Ok(self.new_method(d, obj))
+                    // A method descriptor bound to an instance is a
+                    // `builtin_function_or_method` (CPython), not a `method`.
+                    let m = self.alloc_obj(K_METHOD, self.g.types.builtin, 2, 0);
+                    m.init(0, d);
+                    m.init(1, obj);
+                    Ok(m.value())
                 } else {
                     Ok(d)
                 }
@@ -191,6 +196,19 @@ impl Vm {
             Some(fo) if fo.kind() == K_FUNCTION => format!("'{}' ", str_of(fo.get(FN_NAME))),
             _ => String::new(),
         }
+    }
+
+    /// A `getset_descriptor` named `name` of the type `owner` (a property
+    /// whose fget/fset are builtins taking the instance).
+    fn new_getset(&mut self, owner: Value, name: Value, fget: Value, fset: Value) -> Value {
+        let p = self.alloc_obj(K_PROPERTY, self.g.types.getset_descr, 6, 0);
+        p.init(0, fget);
+        p.init(1, fset);
+        p.init(2, Value::NONE);
+        p.init(3, Value::NONE);
+        p.init(4, name);
+        p.init(5, owner);
+        p.value()
     }
 
     /// A bound method.
@@ -438,9 +456,18 @@ impl Vm {
                 }
                 o.get(FN_ANNOTATIONS)
             }
-            (K_BUILTIN, "__name__") | (K_BUILTIN, "__qualname__") => {
+            (K_BUILTIN, "__name__") => {
                 let nm = builtin_data(o).expect("b").name;
                 self.new_str(nm)
+            }
+            (K_BUILTIN, "__qualname__") => {
+                let b = builtin_data(o).expect("b");
+                if b.owner.is_heap() {
+                    let q = format!("{}.{}", type_name(b.owner), b.name);
+                    self.new_str(&q)
+                } else {
+                    self.new_str(b.name)
+                }
             }
             (K_BUILTIN, "__self__") => {
                 let b = builtin_data(o).expect("b").bound;
@@ -456,6 +483,8 @@ impl Vm {
             (K_METHOD, _) => return self.getattr_opt(o.get(0), name),
             (K_WRAPPER, "__func__") | (K_WRAPPER, "__wrapped__") => o.get(0),
             (K_WRAPPER, "__isabstractmethod__") => return self.getattr_opt(o.get(0), name),
+            (K_PROPERTY, "__name__") if o.n_values() > 4 && is_str(o.get(4)) => o.get(4),
+            (K_PROPERTY, "__objclass__") if o.n_values() > 5 && o.get(5).is_heap() => o.get(5),
             (K_PROPERTY, "fget") => o.get(0),
             (K_PROPERTY, "fset") => o.get(1),
             (K_PROPERTY, "fdel") => o.get(2),
@@ -601,6 +630,16 @@ impl Vm {
                 return self.bind_descr(d, t, meta).map(Some);
             }
         }
+        if name == self.g.names.__dict__ {
+            // `type.__dict__` is a data descriptor of the metatype: it wins
+            // over a `__dict__` entry of the class itself. A read-only view:
+            // class dicts change only through setattr (which keeps the flags
+            // and type_epoch right).
+            let to = Obj::from_value(t).expect("type");
+            let p = self.alloc_obj(K_DICTVIEW, self.g.types.mappingproxy, 1, 0);
+            p.init(0, to.get(T_DICT));
+            return Ok(Some(p.value()));
+        }
         if let Some(v) = self.lookup_type(t, name) {
             let o = Obj::from_value(v);
             return match o.map(|o| o.kind()) {
@@ -639,13 +678,6 @@ impl Vm {
         }
         if name == n.__base__ {
             return Ok(Some(to.get(T_BASE)));
-        }
-        if name == n.__dict__ {
-            // A read-only view: class dicts change only through setattr
-            // (which keeps the flags and type_epoch right).
-            let p = self.alloc_obj(K_DICTVIEW, self.g.types.mappingproxy, 1, 0);
-            p.init(0, to.get(T_DICT));
-            return Ok(Some(p.value()));
         }
         if name == n.__class__ {
             return Ok(Some(meta));
@@ -702,6 +734,11 @@ impl Vm {
     /// object.__setattr__.
     pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
         let tp = self.type_of(obj);
+        if name == self.g.names.__class__
+            && !Obj::from_value(obj).is_some_and(|o| o.kind() == K_TYPE)
+        {
+            return self.set_class(obj, v);
+        }
         let Some(o) = Obj::from_value(obj) else {
             let tn = self.type_name_of(obj);
             if let Some(d) = self.lookup_type(tp, name) {
@@ -747,6 +784,9 @@ impl Vm {
                 }
             }
             let n = str_of(name);
+            if n == "__bases__" {
+                return self.set_bases(o, v);
+            }
             if n == "__name__" || n == "__qualname__" {
                 if !is_str(v) {
                     let tn = self.type_name_of(v);
@@ -898,6 +938,166 @@ impl Vm {
         };
         self.dict_set_str(d, name, v);
         Ok(())
+    }
+
+    /// `cls.__bases__ = v` (CPython's type_set_bases): checks the new bases,
+    /// recomputes the MRO of `cls` and of its subclasses.
+    fn set_bases(&mut self, to: Obj, v: Value) -> PyResult<()> {
+        let t = to.value();
+        let tn = str_of(to.get(T_NAME)).into_owned();
+        if !Obj::from_value(v).is_some_and(|o| o.kind() == Kind::TUPLE) {
+            let vn = self.type_name_of(v);
+            return Err(self.type_error(&format!(
+                "can only assign tuple to {tn}.__bases__, not {vn}"
+            )));
+        }
+        let bases = self.seq_items(v);
+        if bases.is_empty() {
+            return Err(self.type_error(&format!(
+                "can only assign non-empty tuple to {tn}.__bases__, not ()"
+            )));
+        }
+        let mut layout = K_INSTANCE;
+        let mut solid = self.g.types.object;
+        for &b in &bases {
+            let Some(bo) = Obj::from_value(b).filter(|o| o.kind() == K_TYPE) else {
+                let bn = self.type_name_of(b);
+                return Err(self.type_error(&format!(
+                    "{tn}.__bases__ must be tuple of classes, not '{bn}'"
+                )));
+            };
+            if b == t || self.is_subtype(b, t) {
+                return Err(self.type_error("a __bases__ item causes an inheritance cycle"));
+            }
+            if type_layout(bo) != K_INSTANCE && layout == K_INSTANCE {
+                layout = type_layout(bo);
+                solid = b;
+            }
+        }
+        let _ = solid;
+        let new_base = best_base(&bases);
+        let old_base = to.get(T_BASE);
+        let nslots = bases
+            .iter()
+            .map(|&b| type_nslots(Obj::from_value(b).expect("base")))
+            .max()
+            .unwrap_or(0);
+        let own = self
+            .dict_items(to.get(T_DICT))
+            .iter()
+            .filter(|(_, m)| Obj::from_value(*m).is_some_and(|mo| mo.kind() == K_MEMBER))
+            .count();
+        if layout != type_layout(to) || nslots + own != type_nslots(to) {
+            // CPython first compares deallocators: instances of int, float,
+            // complex, str and bytes subclasses are not GC-tracked.
+            let untracked = |k: Kind| {
+                matches!(
+                    k,
+                    K_NUMSUB | Kind::GENERIC | Kind::FLOAT | K_COMPLEX | Kind::STR | Kind::BYTES
+                )
+            };
+            let what = if untracked(layout) != untracked(type_layout(to)) {
+                "deallocator"
+            } else {
+                "object layout"
+            };
+            return Err(self.type_error(&format!(
+                "__bases__ assignment: '{}' {what} differs from '{}'",
+                type_name(new_base),
+                type_name(old_base)
+            )));
+        }
+        let mro = self.compute_mro(t, &bases)?;
+        // Hooks inherited from the new bases (a set flag only selects the
+        // slower lookup path, so flags of the old bases may stay).
+        let hooks = TF_GETATTR | TF_GETATTRIBUTE | TF_SETATTR;
+        let inherited = bases.iter().fold(0, |f, &b| {
+            f | (type_flags(Obj::from_value(b).expect("base")) & hooks)
+        });
+        let old_bases = self.seq_items(to.get(T_BASES));
+        let mro_t = self.new_tuple(&mro);
+        self.store(to, T_MRO, mro_t);
+        self.store(to, T_BASES, v);
+        self.store(to, T_BASE, new_base);
+        set_type_flags(to, type_flags(to) | inherited);
+        for &b in &old_bases {
+            self.remove_subclass(b, t);
+        }
+        for &b in &bases {
+            self.add_subclass(b, t);
+        }
+        // Subclasses inherit through their own MROs: recompute them.
+        let mut todo = vec![t];
+        while let Some(c) = todo.pop() {
+            let co = Obj::from_value(c).expect("type");
+            let subs = co.get(T_SUBCLASSES);
+            if subs.is_empty() {
+                continue;
+            }
+            for sc in self.seq_items(subs) {
+                let so = Obj::from_value(sc).expect("type");
+                let sb = self.seq_items(so.get(T_BASES));
+                let m = self.compute_mro(sc, &sb)?;
+                let mt = self.new_tuple(&m);
+                self.store(so, T_MRO, mt);
+                set_type_flags(so, type_flags(so) | inherited);
+                todo.push(sc);
+            }
+        }
+        self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
+        Ok(())
+    }
+
+    /// `obj.__class__ = v` (CPython's object___class___set): both classes
+    /// must be heap types with the same instance layout.
+    fn set_class(&mut self, obj: Value, v: Value) -> PyResult<()> {
+        let Some(nt) = Obj::from_value(v).filter(|o| o.kind() == K_TYPE) else {
+            let tn = self.type_name_of(v);
+            return Err(self.type_error(&format!(
+                "__class__ must be set to a class, not '{tn}' object"
+            )));
+        };
+        let old = self.type_of(obj);
+        let ot = Obj::from_value(old).expect("type");
+        let o = match Obj::from_value(obj) {
+            Some(o) if type_flags(nt) & TF_HEAP != 0 && type_flags(ot) & TF_HEAP != 0 => o,
+            _ => return Err(self.type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            )),
+        };
+        let same = type_layout(nt) == type_layout(ot)
+            && type_nslots(nt) == type_nslots(ot)
+            && (type_flags(nt) & TF_NODICT) == (type_flags(ot) & TF_NODICT)
+            && (type_flags(nt) & TF_EXC) == (type_flags(ot) & TF_EXC)
+            && self.slot_names(v) == self.slot_names(old);
+        if !same {
+            return Err(self.type_error(&format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                type_name(v),
+                type_name(old)
+            )));
+        }
+        self.ctx.store_class(o, v);
+        Ok(())
+    }
+
+    /// The `__slots__` member names of the classes of `t`'s MRO, by slot index.
+    fn slot_names(&mut self, t: Value) -> Vec<Value> {
+        let mut names = Vec::new();
+        let mro = Obj::from_value(t).expect("type").get(T_MRO);
+        for c in self.seq_items(mro) {
+            let Some(co) = Obj::from_value(c) else {
+                continue;
+            };
+            for (k, m) in self.dict_items(co.get(T_DICT)) {
+                if Obj::from_value(m).is_some_and(|mo| mo.kind() == K_MEMBER && mo.get(1) == c) {
+                    let idx = proto_core::layouts::get_raw(Obj::from_value(m).expect("m"), 0);
+                    names.push((idx, k));
+                }
+            }
+        }
+        names.sort_by_key(|&(i, _)| i);
+        names.into_iter().map(|(_, k)| k).collect()
     }
 
     /// `delattr(obj, name)`.
@@ -1122,8 +1322,8 @@ impl Vm {
     }
 
     /// Parses `__slots__` of a class being created: returns the (mangled)
-    /// slot names and whether `__dict__` was listed.
-    fn parse_slots(&mut self, cls_name: Value, slots: Value) -> PyResult<(Vec<Value>, bool)> {
+    /// slot names and whether `__dict__` and `__weakref__` were listed.
+    fn parse_slots(&mut self, cls_name: Value, slots: Value) -> PyResult<(Vec<Value>, bool, bool)> {
         let items = if is_str(slots) {
             vec![slots]
         } else {
@@ -1171,7 +1371,7 @@ impl Vm {
             let v = self.intern(&mangled);
             names.push(v);
         }
-        Ok((names, has_dict))
+        Ok((names, has_dict, has_weakref))
     }
 
     /// The most derived metaclass among `meta` and the types of `bases`
@@ -1319,9 +1519,10 @@ impl Vm {
         }
         let mut slot_names = Vec::new();
         let mut nodict = false;
+        let mut weakref = true;
         if let Some(sv) = self.dict_get_str(d, self.g.names.__slots__) {
             if layout == K_INSTANCE {
-                let (names, has_dict) = match self.parse_slots(name, sv) {
+                let (names, has_dict, has_weakref) = match self.parse_slots(name, sv) {
                     Ok(r) => r,
                     Err(e) => {
                         self.pop_roots(mark);
@@ -1339,6 +1540,7 @@ impl Vm {
                 }
                 slot_names = names;
                 nodict = !has_dict && bases_nodict;
+                weakref = has_weakref;
             }
         }
         let nslots = base_nslots + slot_names.len();
@@ -1370,7 +1572,8 @@ impl Vm {
         to.init(T_MRO, mro_t);
         let bases_t = self.new_tuple(&bases);
         to.init(T_BASES, bases_t);
-        to.init(T_BASE, solid);
+        let _ = solid;
+        to.init(T_BASE, best_base(&bases));
         if let Some(q) = self.dict_get_str(d, self.g.names.__qualname__) {
             to.init(T_QUALNAME, q);
             let _ = self.dict_del(d, self.g.names.__qualname__);
@@ -1402,6 +1605,21 @@ impl Vm {
         }
         if self.dict_get_str(d, self.g.names.__doc__).is_none() {
             self.dict_set_str(d, self.g.names.__doc__, Value::NONE);
+        }
+        // The first class of a hierarchy whose instances get a `__dict__`
+        // (and weak references) exposes them as getset descriptors.
+        if layout == K_INSTANCE && bases_nodict {
+            if !nodict && self.dict_get_str(d, self.g.names.__dict__).is_none() {
+                let g = self.new_builtin("__dict__", instance_dict_get, false);
+                let s = self.new_builtin("__dict__", instance_dict_set, false);
+                let dd = self.new_getset(t, self.g.names.__dict__, g, s);
+                self.dict_set_str(d, self.g.names.__dict__, dd);
+            }
+            if weakref && self.dict_get_str(d, self.g.names.__weakref__).is_none() {
+                let g = self.new_builtin("__weakref__", instance_weakref_get, false);
+                let wd = self.new_getset(t, self.g.names.__weakref__, g, Value::NONE);
+                self.dict_set_str(d, self.g.names.__weakref__, wd);
+            }
         }
         // __set_name__
         for (k, v) in self.dict_items(d) {
@@ -1512,4 +1730,59 @@ fn or_none(v: Value) -> Value {
     } else {
         v
     }
+}
+
+/// `__base__` of a class with these bases (CPython's best_base): the first
+/// base with a builtin instance layout, else the first with `__slots__`
+/// values, else the first base.
+fn best_base(bases: &[Value]) -> Value {
+    let rank = |b: Value| {
+        let bo = Obj::from_value(b).expect("base");
+        if type_layout(bo) != K_INSTANCE {
+            2
+        } else {
+            usize::from(type_nslots(bo) > 0)
+        }
+    };
+    let mut best = bases[0];
+    for &b in bases {
+        if rank(b) > rank(best) {
+            best = b;
+        }
+    }
+    best
+}
+
+/// Getter of the `__dict__` descriptor of classes whose instances have one.
+fn instance_dict_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let obj = a.first().copied().unwrap_or(Value::NONE);
+    match Obj::from_value(obj).and_then(|o| vm.ensure_dict(o)) {
+        Some(d) => Ok(d),
+        None => Err(vm.attr_error(obj, vm.g.names.__dict__)),
+    }
+}
+
+/// Setter of the `__dict__` descriptor: replaces the instance dict.
+fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (obj, v) = (a[0], a[1]);
+    if !vm.isinstance(v, vm.g.types.dict) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!(
+            "__dict__ must be set to a dictionary, not a '{tn}'"
+        )));
+    }
+    let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_INSTANCE) else {
+        return Err(vm.attr_error(obj, vm.g.names.__dict__));
+    };
+    if vm.ensure_dict(o).is_none() {
+        return Err(vm.attr_error(obj, vm.g.names.__dict__));
+    }
+    vm.store(o, 0, v);
+    Ok(Value::NONE)
+}
+
+/// Getter of `__weakref__`: ProtoPy keeps no weak reference list, so None
+/// (what CPython returns for an object nobody weakly references).
+fn instance_weakref_get(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
 }

@@ -971,7 +971,8 @@ pub fn object_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.type_error("object.__new__(): not enough arguments"));
     };
     if !Obj::from_value(cls).is_some_and(|o| o.kind() == K_TYPE) {
-        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+        let tn = vm.type_name_of(cls);
+        return Err(vm.type_error(&format!("object.__new__(X): X is not a type object ({tn})")));
     }
     vm.alloc_instance(cls, &a[1..])
 }

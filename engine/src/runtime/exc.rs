@@ -456,8 +456,9 @@ impl Vm {
         };
         self.dict_set_str(d, kl, loc(e.lineno));
         self.dict_set_str(d, ko, loc(e.col_offset));
+        // CPython's `text` is the source line with its line break.
         let t = match &e.text {
-            Some(t) => self.new_str(t),
+            Some(t) => self.new_str(&format!("{t}\n")),
             None => Value::NONE,
         };
         self.dict_set_str(d, kt, t);

@@ -171,11 +171,17 @@ pub struct Builtin {
     pub is_method: bool,
     /// Value bound as first argument (module functions: EMPTY).
     pub bound: Value,
+    /// The type whose dict holds this method (`__qualname__` is
+    /// `Owner.name`); EMPTY for plain functions.
+    pub owner: Value,
 }
 impl Trace for Builtin {
     fn trace(&self, f: &mut dyn FnMut(Value)) {
         if self.bound.is_heap() {
             f(self.bound);
+        }
+        if self.owner.is_heap() {
+            f(self.owner);
         }
     }
 }
@@ -395,6 +401,17 @@ impl Vm {
 
     /// Creates a builtin function object.
     pub fn new_builtin(&mut self, name: &'static str, f: NativeFn, is_method: bool) -> Value {
+        self.new_builtin_owned(name, f, is_method, Value::EMPTY)
+    }
+
+    /// Creates a builtin function object defined in the dict of type `owner`.
+    pub fn new_builtin_owned(
+        &mut self,
+        name: &'static str,
+        f: NativeFn,
+        is_method: bool,
+        owner: Value,
+    ) -> Value {
         let v = self.ctx.alloc_native(
             K_BUILTIN,
             self.g.types.builtin,
@@ -403,6 +420,7 @@ impl Vm {
                 f,
                 is_method,
                 bound: Value::EMPTY,
+                owner,
             },
         );
         self.ctx.promote(v);
@@ -419,13 +437,14 @@ impl Vm {
                 f,
                 is_method: false,
                 bound,
+                owner: Value::EMPTY,
             },
         )
     }
 
     /// Adds a method to a builtin type's dict.
     pub fn add_method(&mut self, t: Value, name: &'static str, f: NativeFn) {
-        let b = self.new_builtin(name, f, true);
+        let b = self.new_builtin_owned(name, f, true, t);
         let k = self.intern(name);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, k, b);
@@ -433,7 +452,7 @@ impl Vm {
 
     /// Adds a static method (classmethod if `class`) to a builtin type.
     pub fn add_static(&mut self, t: Value, name: &'static str, f: NativeFn, class: bool) {
-        let b = self.new_builtin(name, f, false);
+        let b = self.new_builtin_owned(name, f, false, t);
         let cls = if class {
             self.g.types.classmethod
         } else {

@@ -185,6 +185,8 @@ impl Vm {
                         tn,
                         b.bound.bits()
                     )
+                } else if b.is_method && b.owner.is_heap() {
+                    format!("<method '{}' of '{}' objects>", b.name, type_name(b.owner))
                 } else {
                     format!("<built-in function {}>", b.name)
                 }
@@ -196,6 +198,15 @@ impl Vm {
                     Some(f) if is_str(f) => format!("<module '{}' from '{}'>", n, str_of(f)),
                     _ => format!("<module '{n}' (built-in)>"),
                 }
+            }
+            K_METHOD if c == t.builtin => {
+                let name = match Obj::from_value(o.get(0)).and_then(builtin_data) {
+                    Some(b) => b.name,
+                    None => "?",
+                };
+                let s = o.get(1);
+                let tn = self.type_name_of(s);
+                format!("<built-in method {name} of {tn} object at {:#x}>", s.bits())
             }
             K_METHOD if c == t.method => {
                 let f = o.get(0);

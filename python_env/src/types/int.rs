@@ -83,6 +83,12 @@ fn parse(vm: &mut Vm, s: &str, base: u32, orig: Value) -> PyResult<Value> {
 
 fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
+    if a.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "int() takes at most 2 arguments ({} given)",
+            a.len() - 1
+        )));
+    }
     let x = args.get(1, "x");
     let base = args.get(2, "base");
     args.no_more_kw(vm, "int")?;
