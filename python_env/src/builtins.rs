@@ -120,6 +120,27 @@ fn ascii(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_str(&engine::runtime::interp::ascii_escape(&r)))
 }
 
+/// Calls the `hook` (`__instancecheck__` / `__subclasscheck__`) that class
+/// `cls` defines, as `t.hook(x)`; `None` when there is none (or, with
+/// `python_only`, when it is not a Python function: the metaclass path
+/// leaves `type`'s own checks to the caller).
+fn check_hook(
+    vm: &mut Vm,
+    cls: Value,
+    hook: Value,
+    t: Value,
+    x: Value,
+    python_only: bool,
+) -> PyResult<Option<bool>> {
+    match vm.lookup_type(cls, hook) {
+        Some(f) if !python_only || Obj::from_value(f).is_some_and(|o| o.kind() == K_FUNCTION) => {
+            let r = vm.call_bound(f, t, &[x])?;
+            vm.truthy(r).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
 fn isinstance_impl(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
     if let Some(o) = Obj::from_value(t) {
         if o.kind() == Kind::TUPLE {
@@ -136,11 +157,9 @@ fn isinstance_impl(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
             }
             let meta = o.class();
             if meta != vm.g.types.type_ {
-                if let Some(f) = vm.lookup_type(meta, vm.g.names.__instancecheck__) {
-                    if Obj::from_value(f).is_some_and(|x| x.kind() == K_FUNCTION) {
-                        let r = vm.call_bound(f, t, &[v])?;
-                        return vm.truthy(r);
-                    }
+                let hook = vm.g.names.__instancecheck__;
+                if let Some(r) = check_hook(vm, meta, hook, t, v, true)? {
+                    return Ok(r);
                 }
             }
             // An instance whose `__class__` differs from its type (a proxy).
@@ -154,9 +173,8 @@ fn isinstance_impl(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
             }
             return Ok(false);
         }
-        if let Some(f) = vm.lookup_type(o.class(), vm.g.names.__instancecheck__) {
-            let r = vm.call_bound(f, t, &[v])?;
-            return vm.truthy(r);
+        if let Some(r) = check_hook(vm, o.class(), vm.g.names.__instancecheck__, t, v, false)? {
+            return Ok(r);
         }
     }
     Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
@@ -186,18 +204,15 @@ fn issubclass_impl(vm: &mut Vm, c: Value, t: Value) -> PyResult<bool> {
             }
             let meta = o.class();
             if meta != vm.g.types.type_ {
-                if let Some(f) = vm.lookup_type(meta, vm.g.names.__subclasscheck__) {
-                    if Obj::from_value(f).is_some_and(|x| x.kind() == K_FUNCTION) {
-                        let r = vm.call_bound(f, t, &[c])?;
-                        return vm.truthy(r);
-                    }
+                let hook = vm.g.names.__subclasscheck__;
+                if let Some(r) = check_hook(vm, meta, hook, t, c, true)? {
+                    return Ok(r);
                 }
             }
             return Ok(false);
         }
-        if let Some(f) = vm.lookup_type(o.class(), vm.g.names.__subclasscheck__) {
-            let r = vm.call_bound(f, t, &[c])?;
-            return vm.truthy(r);
+        if let Some(r) = check_hook(vm, o.class(), vm.g.names.__subclasscheck__, t, c, false)? {
+            return Ok(r);
         }
     }
     Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))

@@ -233,30 +233,6 @@ fbin!(f_rmod, Remainder, true);
 fbin!(f_pow, Power, false);
 fbin!(f_rpow, Power, true);
 
-macro_rules! fcmp {
-    ($name:ident, $op:expr) => {
-        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            if vm.num(a[1]).is_none() {
-                return Ok(Value::NOT_IMPLEMENTED);
-            }
-            vm.compare(
-                super::int::exact_value(a[0]),
-                super::int::exact_value(a[1]),
-                $op,
-            )
-        }
-    };
-}
-fcmp!(f_lt, 0);
-fcmp!(f_le, 1);
-fcmp!(f_eq, 2);
-fcmp!(f_ne, 3);
-fcmp!(f_gt, 4);
-fcmp!(f_ge, 5);
-
-fn f_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.unary_op('-', super::int::exact_value(a[0]))
-}
 fn f_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let f = fval(vm, a[0]);
     Ok(vm.new_float(f.abs()))
@@ -679,13 +655,13 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__rmod__", f_rmod),
         ("__pow__", f_pow),
         ("__rpow__", f_rpow),
-        ("__lt__", f_lt),
-        ("__le__", f_le),
-        ("__eq__", f_eq),
-        ("__ne__", f_ne),
-        ("__gt__", f_gt),
-        ("__ge__", f_ge),
-        ("__neg__", f_neg),
+        ("__lt__", super::int::num_lt),
+        ("__le__", super::int::num_le),
+        ("__eq__", super::int::num_eq),
+        ("__ne__", super::int::num_ne),
+        ("__gt__", super::int::num_gt),
+        ("__ge__", super::int::num_ge),
+        ("__neg__", super::int::num_neg),
         ("__abs__", f_abs),
     ];
     for &(n, f) in methods {

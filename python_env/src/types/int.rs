@@ -461,7 +461,8 @@ binop_method!(int_rshift, Rshift, false);
 
 macro_rules! cmp_method {
     ($name:ident, $op:expr) => {
-        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+        /// Comparison shared by int and float (and their subclasses).
+        pub(super) fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             if vm.num(a[1]).is_none() {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
@@ -480,7 +481,8 @@ cmp_method!(num_ne, 3);
 cmp_method!(num_gt, 4);
 cmp_method!(num_ge, 5);
 
-fn int_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+/// `-x` for int and float (and their subclasses).
+pub(super) fn num_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.unary_op('-', super::int::exact_value(a[0]))
 }
 fn int_pos(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -569,7 +571,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__ne__", num_ne),
         ("__gt__", num_gt),
         ("__ge__", num_ge),
-        ("__neg__", int_neg),
+        ("__neg__", num_neg),
         ("__pos__", int_pos),
         ("__invert__", int_invert),
         ("__abs__", int_abs),
