@@ -12,7 +12,7 @@
 //! any OS thread and consumed with `swap` by the main Python thread only.
 
 use super::{PyResult, Vm};
-use proto_core::sync::{AtomicBool, AtomicU64, Ordering};
+use proto_core::sync::{AtomicBool, Ordering};
 use proto_core::Value;
 
 /// Highest signal number handled (Linux real-time signals stop at 64).
@@ -25,27 +25,20 @@ pub static PENDING: AtomicBool = AtomicBool::new(false);
 const UNTRIPPED: AtomicBool = AtomicBool::new(false);
 static TRIPPED: [AtomicBool; NSIG] = [UNTRIPPED; NSIG];
 
-/// `std::thread::ThreadId` of the main Python thread, as a number (0: unset).
-static MAIN_THREAD: AtomicU64 = AtomicU64::new(0);
-
-fn thread_number() -> u64 {
-    // ThreadId has no stable integer accessor; hash its Debug form once per
-    // call site. Only used off the hot path (checks run when PENDING is set).
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::thread::current().id().hash(&mut h);
-    h.finish() | 1
+thread_local! {
+    /// Set in the main Python thread only (by [`set_main_thread`]).
+    static IS_MAIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Marks the calling thread as the main Python thread (the one that runs
 /// signal handlers).
 pub fn set_main_thread() {
-    MAIN_THREAD.store(thread_number(), Ordering::Relaxed);
+    IS_MAIN.with(|m| m.set(true));
 }
 
 /// Whether the calling thread is the main Python thread.
 pub fn is_main_thread() -> bool {
-    MAIN_THREAD.load(Ordering::Relaxed) == thread_number()
+    IS_MAIN.with(|m| m.get())
 }
 
 /// The C signal handler: records the signal for the main thread.
