@@ -1,7 +1,7 @@
 //! The `protopy` module: ProtoPy-specific parallelism.
 //!
-//! `parallel_map(func, iterable, chunksize=None)` runs `func` on every item
-//! on a rayon work-stealing pool and returns the results in order; the
+//! `parallel_map(func, iterable, chunksize=None, *, max_workers=None)` runs
+//! `func` on every item on a rayon work-stealing pool and returns the results in order; the
 //! exception of the lowest-indexed failing item is re-raised in the caller
 //! (items after it are skipped once it is known). `cpu_count()` is the number of CPUs.
 //!
@@ -141,26 +141,15 @@ fn parallel_map(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let func = args.get(0, "func");
     let iterable = args.get(1, "iterable");
     let chunk = args.get(2, "chunksize");
+    let maxw = args.take("max_workers");
     args.no_more_kw(vm, "parallel_map")?;
     let (Some(func), Some(iterable)) = (func, iterable) else {
         return Err(vm.type_error(
             "parallel_map() missing required argument: 'func' and 'iterable' are required",
         ));
     };
-    let chunksize = match chunk {
-        None => None,
-        Some(v) if v.is_none() => None,
-        Some(v) => match vm.as_i64(v) {
-            Some(c) if c >= 1 => Some(c as usize),
-            Some(_) => return Err(vm.value_error("chunksize must be >= 1")),
-            None => {
-                let tn = vm.type_name_of(v);
-                return Err(vm.type_error(&format!(
-                    "'{tn}' object cannot be interpreted as an integer"
-                )));
-            }
-        },
-    };
+    let chunksize = positive_or_none(vm, chunk, "chunksize must be >= 1")?;
+    let max_workers = positive_or_none(vm, maxw, "max_workers must be greater than 0")?;
     let items = vm.collect(iterable)?;
     let n = items.len();
     let il = vm.new_list(&items);
@@ -186,19 +175,29 @@ fn parallel_map(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if nested || n == 0 {
         run_chunk(vm, job, 0, n, &cancel);
     } else if let Some(pool) = pool {
-        let workers = pool.current_num_threads().max(1);
+        let workers = pool
+            .current_num_threads()
+            .min(max_workers.unwrap_or(usize::MAX))
+            .max(1);
         let cs = chunksize.unwrap_or_else(|| n.div_ceil(workers * 4).max(1));
         let nchunks = n.div_ceil(cs);
         let g = vm.g.clone();
+        // `workers` streams, each claiming the next unclaimed chunk: at most
+        // `workers` pool threads run tasks at once, and a stream that finishes
+        // early takes over the remaining chunks (dynamic balancing).
+        let next = AtomicUsize::new(0);
         vm.ctx.blocking(|| {
             pool.install(|| {
-                (0..nchunks).into_par_iter().for_each(|c| {
-                    let lo = c * cs;
-                    if lo >= cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let hi = (lo + cs).min(n);
-                    with_worker_vm(&g, |wvm| run_chunk(wvm, job, lo, hi, &cancel));
+                (0..workers).into_par_iter().for_each(|_| {
+                    with_worker_vm(&g, |wvm| loop {
+                        let c = next.fetch_add(1, Ordering::Relaxed);
+                        let lo = c.saturating_mul(cs);
+                        if c >= nchunks || lo >= cancel.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let hi = (lo + cs).min(n);
+                        run_chunk(wvm, job, lo, hi, &cancel);
+                    });
                 });
             })
         });
@@ -210,6 +209,24 @@ fn parallel_map(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     vm.pop_roots(mark);
     r
+}
+
+/// `None` or a missing argument gives `None`; otherwise an int >= 1.
+fn positive_or_none(vm: &mut Vm, v: Option<Value>, msg: &str) -> PyResult<Option<usize>> {
+    match v {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(v) => match vm.as_i64(v) {
+            Some(c) if c >= 1 => Ok(Some(c as usize)),
+            Some(_) => Err(vm.value_error(msg)),
+            None => {
+                let tn = vm.type_name_of(v);
+                Err(vm.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )))
+            }
+        },
+    }
 }
 
 fn cpu_count(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
