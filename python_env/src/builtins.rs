@@ -386,13 +386,16 @@ fn ord(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let v = a[0];
     if let Some(o) = Obj::from_value(v) {
         if o.kind() == Kind::STR {
-            let cps = crate::text::decode_wtf8(str_bytes(v));
-            if cps.len() == 1 {
-                return Ok(Value::int(cps[0] as i64));
+            let b = str_bytes(v);
+            if b.len() == 1 {
+                return Ok(Value::int(b[0] as i64));
+            }
+            let n = proto_core::layouts::str::char_len(o);
+            if n == 1 {
+                return Ok(Value::int(crate::text::decode_wtf8(b)[0] as i64));
             }
             return Err(vm.type_error(&format!(
-                "ord() expected a character, but string of length {} found",
-                cps.len()
+                "ord() expected a character, but string of length {n} found"
             )));
         }
         if o.kind() == Kind::BYTES || o.kind() == K_BYTEARRAY {

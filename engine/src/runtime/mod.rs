@@ -349,6 +349,10 @@ pub struct Interpreter {
     /// `sys` module (set by python_env).
     pub sys: Mutex<Value>,
     interned: Mutex<HashMap<Vec<u8>, Value>>,
+    /// The interned one-character strings U+0000..U+00FF (immortal), so
+    /// `s[i]`, iteration and `chr` on Latin-1 text neither allocate nor
+    /// take the intern table's lock.
+    pub latin1_chars: Box<[Value; 256]>,
     /// Builtin modules python_env registered.
     pub module_inits: Mutex<HashMap<String, ModuleInit>>,
     /// Modules written in Python that python_env embeds (name -> source).

@@ -800,6 +800,10 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         ctx.store(eg, T_BASES, bases);
     }
     let names = Names::new(ctx, &mut interned, str_v);
+    let latin1_chars = Box::new(std::array::from_fn(|c| {
+        let ch = char::from(c as u8);
+        intern_raw(ctx, &mut interned, str_v, ch.encode_utf8(&mut [0; 4]))
+    }));
     let e = ExcTypes::from_map(&exc);
     let builtins = ldict::alloc_shared(ctx, Kind::DICT, types.dict, 256);
     let sys_modules = ldict::alloc_shared(ctx, Kind::DICT, types.dict, 32);
@@ -820,6 +824,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         sys_modules,
         sys: Mutex::new(Value::NONE),
         interned: Mutex::new(interned),
+        latin1_chars,
         module_inits: Mutex::new(HashMap::new()),
         source_modules: Mutex::new(HashMap::new()),
         sources: Mutex::new(HashMap::new()),

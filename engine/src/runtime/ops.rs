@@ -1636,10 +1636,8 @@ impl Vm {
 
     /// A one-char str for code point `c`.
     pub fn char_str(&mut self, c: u32) -> Value {
-        if c < 128 {
-            let s = [c as u8];
-            let st = std::str::from_utf8(&s).unwrap_or("");
-            return self.intern(st);
+        if c < 256 {
+            return self.g.latin1_chars[c as usize];
         }
         let mut buf = Vec::with_capacity(4);
         push_cp(&mut buf, c);
@@ -1715,6 +1713,16 @@ impl Vm {
                         return Ok(x);
                     }
                     return Err(self.key_error(k));
+                }
+                // ASCII str: character i is byte i.
+                Kind::STR if c == t.str_ && lstr::is_ascii(o) => {
+                    if let Some(i) = k.as_int() {
+                        let b = lstr::bytes(o);
+                        let j = if i < 0 { i + b.len() as i64 } else { i };
+                        if j >= 0 && (j as usize) < b.len() {
+                            return Ok(self.g.latin1_chars[b[j as usize] as usize]);
+                        }
+                    }
                 }
                 _ => {}
             }

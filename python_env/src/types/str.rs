@@ -385,9 +385,9 @@ fn char_range(vm: &mut Vm, t: &str, a: &[Value], from: usize) -> PyResult<(usize
             .unwrap_or(t.len())
     };
     if ascii {
-        return Ok((st as usize, (en.max(st)) as usize));
+        return Ok((st as usize, en as usize));
     }
-    Ok((to_b(st), to_b(en.max(st))))
+    Ok((to_b(st), to_b(en)))
 }
 
 fn byte_to_char(t: &str, ascii: bool, b: usize) -> i64 {
@@ -481,11 +481,13 @@ fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyR
     if st > en || st > t.len() {
         return Ok(None);
     }
-    let hay = &t[st..en];
+    let hay = &t.as_bytes()[st..en];
+    // Byte search is exact: UTF-8 is self-synchronising, so a match of a
+    // whole encoded needle always starts on a character boundary.
     let r = if right {
-        hay.rfind(&sub)
+        memchr::memmem::rfind(hay, sub.as_bytes())
     } else {
-        hay.find(&sub)
+        memchr::memmem::find(hay, sub.as_bytes())
     };
     Ok(r.map(|b| byte_to_char(&t, ascii, st + b)))
 }
@@ -529,10 +531,10 @@ fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Ok(Value::int(0));
     }
     let hay = &t[st..en];
-    let n = if sub.is_empty() {
-        hay.chars().count() + 1
-    } else {
-        hay.matches(&sub).count()
+    let n = match sub.as_bytes() {
+        [] => hay.chars().count() + 1,
+        &[b] => memchr::memchr_iter(b, hay.as_bytes()).count(),
+        needle => memchr::memmem::find_iter(hay.as_bytes(), needle).count(),
     };
     Ok(Value::int(n as i64))
 }
