@@ -6,6 +6,7 @@ Usage:
                                [--only NAME ...] [--work-scale F] [--timeout S]
   python3 benches/run.py scale [--protopy PATH] [--python PATH] [--max-threads N]
                                [--repeat R] [--only NAME ...] [--work-scale F] [--timeout S]
+                               [--procs]
 
 speed  Single-thread benchmarks (benches/py/fib.py, nested_loops.py, method_calls.py).
        Each program runs under ProtoPy and under CPython alternately in the same
@@ -32,6 +33,11 @@ Options:
                      about 1-2 s.
   --max-threads N    scale only: largest thread count (default os.cpu_count()).
   --timeout S        seconds before one run is abandoned (default 600).
+  --procs            scale only: also run N independent single-thread ProtoPy processes
+                     (each doing W) at once and show max(elapsed) / elapsed(1 process) as
+                     "procs": the machine's own ceiling (shared caches, memory bandwidth,
+                     turbo clocks that drop as more cores run). No software sharing is
+                     involved, so threads cannot be expected to beat it.
 
 If an interpreter fails on a program (non-zero exit, timeout, no checksum), the row
 shows the error for that interpreter and the runner goes on with the next one.
@@ -126,6 +132,28 @@ def run_once(interp, prog, args, timeout):
     return Result(wall=wall, elapsed=elapsed, checksum=checksum)
 
 
+def run_procs(interp, prog, args, n, timeout):
+    """N processes of `prog 1 W ...` started together; the slowest one's elapsed."""
+    cmd = [interp, os.path.join(PYDIR, prog)] + [str(a) for a in args]
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+    procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env=env, stdin=subprocess.DEVNULL) for _ in range(n)]
+    worst = None
+    for p in procs:
+        try:
+            out, err = p.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            return Result(error=f"timed out after {timeout}s")
+        if p.returncode != 0:
+            return Result(error=f"exit {p.returncode}: {first_error_line(err or out)}")
+        el = [float(l.split(":", 1)[1]) for l in out.splitlines() if l.startswith("elapsed:")]
+        if not el:
+            return Result(error="no elapsed line in output")
+        worst = el[0] if worst is None else max(worst, el[0])
+    return Result(elapsed=worst, checksum="procs")
+
+
 def best(results):
     """Best (fastest) successful result; an error if every run failed or checksums differ."""
     ok = [r for r in results if r.error is None and r.skipped is None]
@@ -211,7 +239,8 @@ def cmd_scale(opts):
             continue
         w = max(1, round(default_w * opts.work_scale))
         print(f"{name}  (benches/py/{prog} N {' '.join([str(w)] + extra)})")
-        head = (f"  {'N':>3}  {'protopy':>10} {'ratio':>7}   {'python3':>10} {'ratio':>7}  note")
+        head = (f"  {'N':>3}  {'protopy':>10} {'ratio':>7}   {'python3':>10} {'ratio':>7}"
+                + (f"   {'procs':>7}" if opts.procs else "") + "  note")
         print(head)
         base = {}
         for n in counts:
@@ -237,13 +266,25 @@ def cmd_scale(opts):
                     base[label] = r.time
                 ratio = f"{r.time / base[label]:.2f}" if base.get(label) else "-"
                 cells.append(f"{r.time:>9.3f}s {ratio:>7}")
+            if opts.procs:
+                pr = best([run_procs(opts.protopy, prog, [1, w] + extra, n, opts.timeout)
+                           for _ in range(opts.repeat)])
+                if pr.error:
+                    cells.append(f"{'error':>7}")
+                    notes.append(f"procs: {pr.error}")
+                else:
+                    if n == 1:
+                        base["procs"] = pr.time
+                    cells.append(f"{pr.time / base['procs']:>7.2f}" if base.get("procs") else f"{'-':>7}")
             p, c = row["protopy"], row["python3"]
             if p.checksum is not None and c.checksum is not None and not p.error and not c.error:
                 if p.checksum != c.checksum:
                     notes.append(f"CHECKSUM MISMATCH protopy={row['protopy'].checksum} "
                                  f"python3={row['python3'].checksum}")
                     failures += 1
-            print(f"  {n:>3}  {cells[0]}   {cells[1]}  {'; '.join(notes)}".rstrip(), flush=True)
+            extra_cells = "".join(f"   {c}" for c in cells[2:])
+            print(f"  {n:>3}  {cells[0]}   {cells[1]}{extra_cells}  {'; '.join(notes)}".rstrip(),
+                  flush=True)
         print()
     return failures
 
@@ -260,6 +301,7 @@ def main(argv=None):
     ap.add_argument("--work-scale", type=float, default=1.0)
     ap.add_argument("--max-threads", type=int, default=None)
     ap.add_argument("--timeout", type=float, default=600)
+    ap.add_argument("--procs", action="store_true")
     opts = ap.parse_args(argv)
     if opts.repeat is None:
         opts.repeat = 3 if opts.mode == "speed" else 1
