@@ -241,6 +241,22 @@ impl Obj {
         unsafe { &*(self.0.as_ptr().cast::<u8>().add(HEADER_SIZE) as *const AtomicU64).add(i) }
     }
 
+    /// The object's layout read once (one header load instead of one per
+    /// access): for hot paths that read several words of one object.
+    #[inline(always)]
+    pub fn view(self) -> ObjView {
+        let nv = self.n_values();
+        let base = self.0.as_ptr().cast::<u8>();
+        ObjView {
+            // SAFETY: the values start right after the header, inside the cells.
+            values: unsafe { base.add(HEADER_SIZE) } as *const AtomicU64,
+            n_values: nv,
+            // SAFETY: the raw region follows the values, inside the cells.
+            raw: unsafe { base.add(HEADER_SIZE + 8 * nv) } as *const AtomicU64,
+            raw_words: (self.cells() * CELL - HEADER_SIZE - 8 * nv) / 8,
+        }
+    }
+
     /// Reads value `i` (acquire: sees the initialised object a writer published).
     #[inline(always)]
     pub fn get(self, i: usize) -> Value {
@@ -326,5 +342,35 @@ impl Obj {
         if meta & NATIVE != 0 {
             crate::native::trace_native(self, &mut f);
         }
+    }
+}
+
+/// An object's value slots and raw words with the layout (value count, size)
+/// read once. The counts of an object never change after allocation, so the
+/// view stays valid as long as the object is alive (its user keeps it so, as
+/// for [`Obj`]). Accesses are bounds-checked against the cached counts.
+#[derive(Clone, Copy, Debug)]
+pub struct ObjView {
+    values: *const AtomicU64,
+    n_values: usize,
+    raw: *const AtomicU64,
+    raw_words: usize,
+}
+
+impl ObjView {
+    /// Value `i` (acquire), as [`Obj::get`].
+    #[inline(always)]
+    pub fn get(self, i: usize) -> Value {
+        assert!(i < self.n_values, "value index {i} out of range");
+        // SAFETY: i < n_values: inside the object's value slots (see `view`).
+        Value::from_bits(unsafe { &*self.values.add(i) }.load(Ordering::Acquire))
+    }
+
+    /// Raw word `i` (acquire), as `layouts::get_raw`.
+    #[inline(always)]
+    pub fn raw(self, i: usize) -> u64 {
+        assert!(i < self.raw_words, "raw word {i} out of range");
+        // SAFETY: i < raw_words: inside the raw region, 8-aligned (see `view`).
+        unsafe { &*self.raw.add(i) }.load(Ordering::Acquire)
     }
 }

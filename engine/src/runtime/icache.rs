@@ -96,12 +96,7 @@ fn hinted(d: Obj, hint: u64, name: Value) -> Option<Value> {
     if hint == 0 {
         return None;
     }
-    let e = (hint - 1) as usize;
-    let t = ldict::table(d);
-    if e >= ldict::used(t).min(ldict::cap(t)) {
-        return None;
-    }
-    let (k, v, _) = ldict::entry(t, e);
+    let (k, v) = ldict::entry_kv(ldict::table(d), (hint - 1) as usize)?;
     // A concurrent deletion may have cleared the value after the key check.
     (k == name && !v.is_empty()).then_some(v)
 }

@@ -108,7 +108,19 @@ pub fn cap(t: Obj) -> usize {
 /// Entry `e` of table `t`: `(key, value, hash)`; key `EMPTY` if deleted.
 #[inline(always)]
 pub fn entry(t: Obj, e: usize) -> (Value, Value, u64) {
-    (t.get(2 * e), t.get(2 * e + 1), get_raw(t, T_HASHES + e))
+    let v = t.view();
+    (v.get(2 * e), v.get(2 * e + 1), v.raw(T_HASHES + e))
+}
+
+/// Key and value of entry `e` if `e` is below the table's fill mark (a hint
+/// check: one layout read for the bound and both loads).
+#[inline(always)]
+pub fn entry_kv(t: Obj, e: usize) -> Option<(Value, Value)> {
+    let v = t.view();
+    if e >= (v.raw(T_USED) as usize).min(v.raw(T_CAP) as usize) {
+        return None;
+    }
+    Some((v.get(2 * e), v.get(2 * e + 1)))
 }
 
 #[inline(always)]
@@ -122,8 +134,9 @@ fn index_word(t: Obj, slot: usize) -> usize {
 /// stop without calling [`probe`]. `false` says nothing.
 #[inline(always)]
 pub fn first_slot_empty(t: Obj, hash: u64) -> bool {
-    let mask = get_raw(t, T_ISIZE) as usize - 1;
-    get_raw(t, index_word(t, (hash as usize) & mask)) == 0
+    let v = t.view();
+    let mask = v.raw(T_ISIZE) as usize - 1;
+    v.raw(T_HASHES + v.raw(T_CAP) as usize + ((hash as usize) & mask)) == 0
 }
 
 /// Probes `t` for a key with hash `hash`; `eq(k)` decides equality with a
@@ -135,19 +148,22 @@ pub fn probe<E>(
     key: Value,
     mut eq: impl FnMut(Value) -> Result<bool, E>,
 ) -> Result<Probe, E> {
-    let isize = get_raw(t, T_ISIZE) as usize;
+    let v = t.view();
+    let isize = v.raw(T_ISIZE) as usize;
     let mask = isize - 1;
     let mut perturb = hash;
     let mut i = (hash as usize) & mask;
-    let n = used(t).min(cap(t));
+    let cap = v.raw(T_CAP) as usize;
+    let n = (v.raw(T_USED) as usize).min(cap);
+    let index_at = T_HASHES + cap;
     loop {
-        let idx = get_raw(t, index_word(t, i)) as usize;
+        let idx = v.raw(index_at + i) as usize;
         if idx == 0 {
             return Ok(Probe::Vacant(i));
         }
         let e = idx - 1;
-        if e < n && get_raw(t, T_HASHES + e) == hash {
-            let k = t.get(2 * e);
+        if e < n && v.raw(T_HASHES + e) == hash {
+            let k = v.get(2 * e);
             if !k.is_empty() && (k == key || eq(k)?) {
                 return Ok(Probe::Found(e));
             }
