@@ -556,6 +556,7 @@ class Thread:
     def _delete(self):
         with _active_limbo_lock:
             _active.pop(get_ident(), None)
+        _drop_locals(get_ident())
         # Joiners wait on the tstate lock: release it last.
         lock = self._tstate_lock
         if lock is not None and lock.locked():
@@ -781,7 +782,9 @@ class local:
         if (args or kw) and (cls.__init__ is object.__init__):
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
-        impl = {get_ident(): {}}
+        key = get_ident()
+        impl = {key: {}}
+        _local_owners.setdefault(key, []).append(impl)
         object.__setattr__(self, '_local__impl', (impl, args, kw))
         return self
 
@@ -836,6 +839,17 @@ def _is_data_descr(cls, name):
     return False
 
 
+# ident -> the `local` tables holding an entry for that thread. A finishing
+# thread drops its entries (_drop_locals), so its data is freed and a later
+# thread that reuses the ident starts with fresh attributes.
+_local_owners = {}
+
+
+def _drop_locals(ident):
+    for impl in _local_owners.pop(ident, ()):
+        impl.pop(ident, None)
+
+
 def _local_dict(self):
     impl, args, kw = object.__getattribute__(self, '_local__impl')
     key = get_ident()
@@ -845,6 +859,7 @@ def _local_dict(self):
         pass
     d = {}
     impl[key] = d
+    _local_owners.setdefault(key, []).append(impl)
     cls = type(self)
     if cls.__init__ is not object.__init__:
         cls.__init__(self, *args, **kw)
