@@ -2,7 +2,7 @@
 //!
 //! A word-sized lock (0 = free, 1 = held) in each object header. Writers of a
 //! shared list/dict/set/instance hold it for one operation; readers never take
-//! it. Waiting spins briefly, then yields, and calls the caller's `on_wait`
+//! it. Waiting spins with exponential backoff, then yields, and calls the caller's `on_wait`
 //! hook between attempts: the interpreter passes its safepoint poll there, so
 //! a thread waiting for a lock never holds up a collection. Critical sections
 //! must be short and must not block.
@@ -62,18 +62,32 @@ pub fn try_lock<W: LockWord + ?Sized>(w: &W) -> bool {
     w.try_cas(FREE, HELD)
 }
 
+/// Pause rounds a waiter doubles its spin up to before it starts yielding.
+#[cfg(not(loom))]
+const MAX_SPIN: u32 = 64;
+/// Under loom a pause is a scheduling point: keep the models' state space small.
+#[cfg(loom)]
+const MAX_SPIN: u32 = 2;
+
 /// Takes the lock, calling `on_wait` between attempts while it is held elsewhere.
+///
+/// Waiters back off exponentially (1, 2, 4, ... pause rounds between looks,
+/// and again after losing the acquiring CAS to another waiter), so waiters
+/// released together do not all hit the lock's cache line at once; past
+/// [`MAX_SPIN`] they yield the CPU between looks.
 #[inline]
 pub fn lock_with<W: LockWord + ?Sized>(w: &W, mut on_wait: impl FnMut()) {
     if try_lock(w) {
         return;
     }
-    let mut spins = 0u32;
+    let mut delay = 1u32;
     loop {
         while w.relaxed_load() != FREE {
-            if spins < 64 {
-                spin_hint();
-                spins += 1;
+            if delay <= MAX_SPIN {
+                for _ in 0..delay {
+                    spin_hint();
+                }
+                delay <<= 1;
             } else {
                 on_wait();
                 crate::sync::thread::yield_now();
@@ -82,6 +96,10 @@ pub fn lock_with<W: LockWord + ?Sized>(w: &W, mut on_wait: impl FnMut()) {
         if try_lock(w) {
             return;
         }
+        for _ in 0..delay.min(MAX_SPIN) {
+            spin_hint();
+        }
+        delay = delay.saturating_mul(2);
     }
 }
 
