@@ -1,4 +1,4 @@
-//! `bytes`, `bytearray`, and the str codecs (utf-8, ascii, latin-1).
+//! `bytes`, `bytearray`, and the str codecs (utf-8/16/32, ascii, latin-1, cp1252).
 
 use super::seq::{is_slice, norm_index, slice_indices};
 use crate::args::Args;
@@ -35,6 +35,29 @@ fn unknown_handler(vm: &mut Vm, errors: &str) -> PyException {
         "LookupError",
         &format!("unknown error handler name '{errors}'"),
     )
+}
+
+/// A TypeError/LookupError raised by an error handler. Like CPython, a codec
+/// reached through the registry (not the built-in fast path names) wraps it
+/// as "{op} with '{enc}' codec failed (Type: msg)" with the original as
+/// `__cause__`.
+fn handler_failure(vm: &mut Vm, exc: PyException, op: &str, enc: &str) -> PyException {
+    if Codec::is_fast_path_name(enc) {
+        return exc;
+    }
+    let mark = vm.push_root(exc.0);
+    let tn = vm.type_name_of(exc.0);
+    let msg = vm.str_string(exc.0).unwrap_or_default();
+    let cls = vm.type_of(exc.0);
+    let wrapped = vm.new_exc(
+        cls,
+        &format!("{op} with '{enc}' codec failed ({tn}: {msg})"),
+    );
+    let o = Obj::from_value(wrapped.0).expect("exception");
+    vm.store(o, EXC_CAUSE, exc.0);
+    vm.store(o, EXC_SUPPRESS, Value::TRUE);
+    vm.pop_roots(mark);
+    wrapped
 }
 
 /// The UnicodeEncodeError/UnicodeDecodeError for a codec failure, with its
@@ -75,7 +98,14 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value>
             let bytes = crate::text::encode_wtf8(&cps);
             Ok(vm.new_str_bytes(&bytes))
         }
-        Err(_) if h.is_none() => Err(unknown_handler(vm, errors)),
+        Err(_) if h.is_none() => {
+            let e = unknown_handler(vm, errors);
+            Err(handler_failure(vm, e, "decoding", enc))
+        }
+        Err(_) if h.is_some_and(ErrorHandler::encode_only) => {
+            let e = vm.type_error("don't know how to handle UnicodeDecodeError in error callback");
+            Err(handler_failure(vm, e, "decoding", enc))
+        }
         Err(e) => {
             let obj = vm.new_bytes(b);
             Err(codec_exc(vm, &e, obj))
@@ -90,7 +120,10 @@ pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value>
     let cps = crate::text::decode_wtf8(str_bytes(s));
     match crate::text::codecs::encode(c, &cps, h.unwrap_or(ErrorHandler::Strict)) {
         Ok(b) => Ok(vm.new_bytes(&b)),
-        Err(_) if h.is_none() => Err(unknown_handler(vm, errors)),
+        Err(_) if h.is_none() => {
+            let e = unknown_handler(vm, errors);
+            Err(handler_failure(vm, e, "encoding", enc))
+        }
         Err(e) => Err(codec_exc(vm, &e, s)),
     }
 }
