@@ -197,22 +197,50 @@ fn make_bytes(
 
 fn bytes_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
+    let cls = a[0];
     let src = args.get(1, "source");
     let enc = args.get(2, "encoding");
     let err = args.get(3, "errors");
     if let Some(s) = src {
         if !is_str(s) && buf(s).is_none() && !vm.is_int_like(s) {
             if let Some(r) = vm.call_special(s, vm.g.names.__bytes__, &[])? {
-                return Ok(r);
+                if cls == vm.g.types.bytes {
+                    return Ok(r);
+                }
+                let b = buf(r).unwrap_or_default();
+                return Ok(new_bytes_of(vm, cls, &b));
             }
         }
     }
     let b = make_bytes(vm, src, enc, err, false)?;
-    Ok(vm.new_bytes(&b))
+    Ok(new_bytes_of(vm, cls, &b))
+}
+
+/// A bytes object of class `cls` (bytes or a subclass: those carry one
+/// value for the instance __dict__).
+fn new_bytes_of(vm: &mut Vm, cls: Value, b: &[u8]) -> Value {
+    if cls == vm.g.types.bytes {
+        return vm.new_bytes(b);
+    }
+    proto_core::layouts::str::alloc_with_values(
+        &mut vm.ctx,
+        Kind::BYTES,
+        cls,
+        b,
+        b.len(),
+        b.is_ascii(),
+        1,
+    )
 }
 
 fn ba_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = vm.alloc_obj(K_BYTEARRAY, a[0], 1, 0);
+    // Subclass instances: [bytes, instance __dict__, __slots__ values...].
+    let n = if a[0] == vm.g.types.bytearray {
+        1
+    } else {
+        2 + Obj::from_value(a[0]).map_or(0, type_nslots)
+    };
+    let o = vm.alloc_obj(K_BYTEARRAY, a[0], n, 0);
     let e = vm.new_bytes(&[]);
     o.init(0, e);
     Ok(o.value())

@@ -204,7 +204,9 @@ pub fn is_text_sub(vm: &Vm, v: Value) -> bool {
 
 /// An instance of `cls` (a subclass of int or float) standing for `value`.
 pub fn new_numsub(vm: &mut Vm, cls: Value, value: Value) -> Value {
-    let o = vm.alloc_obj(K_NUMSUB, cls, 2, 0);
+    // [dict, value, __slots__ values...]
+    let nslots = Obj::from_value(cls).map_or(0, type_nslots);
+    let o = vm.alloc_obj(K_NUMSUB, cls, 2 + nslots, 0);
     o.init(0, Value::EMPTY);
     o.init(1, exact_value(value));
     o.value()
