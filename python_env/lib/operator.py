@@ -33,6 +33,10 @@ def index(a):
     t = type(a)
     if t is int:
         return a
+    if isinstance(a, int):
+        # int subclasses (and bool) give their exact value; their __index__
+        # is not consulted (PyNumber_Index).
+        return int.__index__(a)
     try:
         m = t.__index__
     except AttributeError:

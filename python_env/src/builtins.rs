@@ -2,6 +2,7 @@
 //! exact Python name.
 
 use crate::args::{check, Args};
+use crate::types::int::{exact_value, is_numsub};
 use engine::compiler::Mode;
 use engine::runtime::import::build_class;
 use engine::runtime::ops::Num;
@@ -105,7 +106,7 @@ fn is_builtin_stdout(vm: &mut Vm, f: Value) -> bool {
 
 fn len(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "len", a, k, 1, 1)?;
-    let n = vm.len(a[0])?;
+    let n = vm.len_protocol(a[0])?;
     Ok(vm.new_int(n as i64))
 }
 
@@ -448,6 +449,11 @@ fn bin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn abs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "abs", a, k, 1, 1)?;
+    if is_numsub(a[0]) {
+        if let Some(r) = vm.call_special(a[0], vm.g.names.__abs__, &[])? {
+            return Ok(r);
+        }
+    }
     match vm.num(a[0]) {
         Some(Num::I(i)) => Ok(match i.checked_abs() {
             Some(r) => vm.new_int(r),
@@ -726,17 +732,22 @@ fn sorted(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn divmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "divmod", a, k, 2, 2)?;
     use engine::bytecode::BinaryOperator as B;
-    if vm.num(a[0]).is_none() || vm.num(a[1]).is_none() {
+    if vm.exact_num(a[0]).is_none() || vm.exact_num(a[1]).is_none() {
         let (f, r) = (vm.g.names.__divmod__, vm.g.names.__rdivmod__);
         let res = vm.binop_dispatch(a[0], a[1], f, r)?;
         if res != Value::NOT_IMPLEMENTED {
             return Ok(res);
         }
-        let (ta, tb) = (vm.type_name_of(a[0]), vm.type_name_of(a[1]));
-        return Err(vm.type_error(&format!(
-            "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
-        )));
+        if vm.num(a[0]).is_none() || vm.num(a[1]).is_none() {
+            let (ta, tb) = (vm.type_name_of(a[0]), vm.type_name_of(a[1]));
+            return Err(vm.type_error(&format!(
+                "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+            )));
+        }
     }
+    // int/float subclass instances that do not override __divmod__ divide
+    // as their values (not through an overriding __floordiv__/__mod__).
+    let a = [exact_value(a[0]), exact_value(a[1])];
     if let (Some(x), Some(y)) = (vm.exact_num(a[0]), vm.exact_num(a[1])) {
         let is_float = matches!(x, engine::runtime::ops::Num::F(_))
             || matches!(y, engine::runtime::ops::Num::F(_));
@@ -758,7 +769,7 @@ fn pow_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("pow() missing required argument"));
     };
     if let Some(m) = m {
-        if vm.is_int_like(b) && vm.is_int_like(e) && vm.is_int_like(m) {
+        if vm.is_int_like(b) && vm.is_int_like(e) && vm.is_int_like(m) && !is_numsub(b) {
             let r = crate::types::int::int_modpow(vm, b, e, m)?;
             if r != Value::NOT_IMPLEMENTED {
                 return Ok(r);
@@ -769,7 +780,7 @@ fn pow_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let nums = [b, e, m]
             .iter()
             .all(|v| vm.num(*v).is_some() || vm.type_of(*v) == vm.g.types.complex);
-        if nums {
+        if nums && !is_numsub(b) {
             return Err(
                 vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
             );
@@ -795,6 +806,12 @@ fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         .get(0, "number")
         .ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = args.get(1, "ndigits").filter(|v| !v.is_none());
+    if is_numsub(x) {
+        let call_args: Vec<Value> = nd.into_iter().collect();
+        if let Some(r) = vm.call_special(x, vm.g.names.__round__, &call_args)? {
+            return Ok(r);
+        }
+    }
     match vm.num(x) {
         Some(Num::F(f)) => match nd {
             None => {

@@ -672,20 +672,65 @@ fn unicode_escape_error(source: &str, tokens: &Tokens, range: TextRange) -> RawE
         .map(|i| i + body_start)
         .unwrap_or(body_start);
     let kind = source.as_bytes().get(esc + 1).copied().unwrap_or(b'?');
+    if kind == b'N' {
+        return named_escape_error(source, tok, quote, body_start, esc);
+    }
     let (detail, end) = match kind {
-        b'N' => ("unknown Unicode character name", range.end().to_usize()),
         b'x' => ("truncated \\xXX escape", err_start.max(esc + 1)),
         b'u' => ("truncated \\uXXXX escape", err_start.max(esc + 1)),
         b'U' => ("truncated \\UXXXXXXXX escape", err_start.max(esc + 1)),
         _ => ("malformed \\N character escape", range.end().to_usize()),
     };
-    let x = esc - body_start;
-    let y = end.saturating_sub(body_start).max(x + 1);
-    let y = if kind == b'N' {
-        y
-    } else {
-        y.saturating_sub(1).max(x + 1)
+    // Offsets inside the escape itself are ASCII; only the text before it
+    // needs CPython's non-ASCII expansion.
+    let shift = decoder_offset(&source[body_start..esc]) - (esc - body_start);
+    let x = esc - body_start + shift;
+    let y = end.saturating_sub(body_start).max(esc - body_start + 1) + shift;
+    let y = y.saturating_sub(1).max(x + 1);
+    RawError::syntax(
+        TextRange::empty(tok.end()),
+        format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {x}-{y}: {detail}"),
+    )
+}
+
+/// Length of literal text as CPython's escape decoder counts positions: it
+/// first rewrites every non-ASCII character as a 10-byte `\\UXXXXXXXX`.
+fn decoder_offset(text: &str) -> usize {
+    text.chars()
+        .map(|c| if c.is_ascii() { 1 } else { 10 })
+        .sum()
+}
+
+/// The error of a `\\N` escape starting at byte `esc`, positioned as
+/// CPython's unicode-escape decoder does: "malformed" when no `{`, no `}`
+/// before the end of the literal or an empty name (the range ends where
+/// scanning stopped), else "unknown Unicode character name" (through `}`).
+fn named_escape_error(
+    source: &str,
+    tok: &ruff_python_ast::token::Token,
+    quote: usize,
+    body_start: usize,
+    esc: usize,
+) -> RawError {
+    let body_end = tok.end().to_usize()
+        - if tok.kind() == TokenKind::String {
+            quote
+        } else {
+            0
+        };
+    let body = source.as_bytes().get(esc..body_end.max(esc)).unwrap_or(&[]);
+    // Offsets relative to the backslash; `stop` is exclusive.
+    let (detail, stop) = match body.get(2) {
+        Some(b'{') => match body[3..].iter().position(|&b| b == b'}') {
+            Some(0) => ("malformed \\N character escape", 3),
+            Some(n) => ("unknown Unicode character name", 3 + n + 1),
+            None => ("malformed \\N character escape", body.len()),
+        },
+        _ => ("malformed \\N character escape", 2),
     };
+    let stop = (esc + stop.max(2)).min(source.len());
+    let x = decoder_offset(&source[body_start..esc]);
+    let y = decoder_offset(&source[body_start..stop]) - 1;
     RawError::syntax(
         TextRange::empty(tok.end()),
         format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {x}-{y}: {detail}"),

@@ -36,6 +36,8 @@ impl Vm {
             // str/bytes subclass instances carry one value slot for it.
             Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
+            // bytearray subclass instances: [bytes, dict].
+            K_BYTEARRAY if o.n_values() > 1 => 1,
             K_FUNCTION => FN_DICT,
             K_TYPE => T_DICT,
             K_WRAPPER => 1,
@@ -50,7 +52,9 @@ impl Vm {
     }
 
     fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
-        if matches!(o.kind(), K_INSTANCE | Kind::STR | Kind::BYTES)
+        // Classes whose whole MRO uses `__slots__` (builtin bases included)
+        // give their instances no dict, whatever the layout.
+        if o.kind() != K_TYPE
             && Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_NODICT != 0)
         {
             return None;
@@ -59,6 +63,7 @@ impl Vm {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
             Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
+            K_BYTEARRAY if o.n_values() > 1 => 1,
             K_FUNCTION => FN_DICT,
             K_WRAPPER => 1,
             _ => return None,
@@ -1306,10 +1311,26 @@ impl Vm {
     /// (TypeError if `obj` is not an instance of the owner class).
     pub fn member_slot(&mut self, m: Obj, obj: Value) -> PyResult<usize> {
         let owner = m.get(1);
+        // Slot values follow the dict (value 0) of plain instances and str
+        // subclass instances, and the dict and number of int/float/complex
+        // subclass instances.
+        let offset = match Obj::from_value(obj).map(|o| o.kind()) {
+            Some(K_NUMSUB | Kind::LIST | Kind::DICT | Kind::SET | K_BYTEARRAY) => 1,
+            _ => 0,
+        };
         let ok = Obj::from_value(obj).is_some_and(|o| {
-            o.kind() == K_INSTANCE && (o.class() == owner || self.is_subtype(o.class(), owner))
+            matches!(
+                o.kind(),
+                K_INSTANCE
+                    | Kind::STR
+                    | K_NUMSUB
+                    | Kind::LIST
+                    | Kind::DICT
+                    | Kind::SET
+                    | K_BYTEARRAY
+            ) && (o.class() == owner || self.is_subtype(o.class(), owner))
         });
-        let slot = proto_core::layouts::get_raw(m, 0) as usize;
+        let slot = proto_core::layouts::get_raw(m, 0) as usize + offset;
         if !ok || Obj::from_value(obj).is_some_and(|o| slot >= o.n_values()) {
             let tn = self.type_name_of(obj);
             return Err(self.type_error(&format!(
@@ -1513,7 +1534,19 @@ impl Vm {
                 return Err(self.type_error("multiple bases have instance lay-out conflict"));
             }
             base_nslots = base_nslots.max(n);
-            if b != self.g.types.object && type_flags(bo) & TF_NODICT == 0 {
+            // Heap bases say whether their instances have a dict; builtin
+            // ones by layout: only exceptions, functions, modules, types,
+            // static/class methods and natively defined plain classes do.
+            let has_dict = if type_flags(bo) & TF_HEAP != 0 {
+                type_flags(bo) & TF_NODICT == 0
+            } else {
+                b != self.g.types.object
+                    && matches!(
+                        type_layout(bo),
+                        K_INSTANCE | K_EXC | K_TYPE | K_MODULE | K_FUNCTION | K_WRAPPER
+                    )
+            };
+            if has_dict {
                 bases_nodict = false;
             }
         }
@@ -1541,6 +1574,58 @@ impl Vm {
                 slot_names = names;
                 nodict = !has_dict && bases_nodict;
                 weakref = has_weakref;
+            } else {
+                let (names, has_dict, has_weakref) = match self.parse_slots(name, sv) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        self.pop_roots(mark);
+                        return Err(e);
+                    }
+                };
+                // Variable-size builtins (int, tuple, bytes) take no slots at
+                // all, not even `__dict__` (CPython: tp_itemsize != 0).
+                let raw = names.len() + usize::from(has_dict) + usize::from(has_weakref);
+                let t = &self.g.types;
+                let (int_t, tuple_t, bytes_t) = (t.int, t.tuple, t.bytes);
+                let var_size = [int_t, tuple_t, bytes_t]
+                    .into_iter()
+                    .any(|v| solid == v || self.is_subtype(solid, v));
+                if raw > 0 && var_size {
+                    self.pop_roots(mark);
+                    let bb = best_base(&bases);
+                    return Err(self.type_error(&format!(
+                        "nonempty __slots__ not supported for subtype of '{}'",
+                        type_name(bb)
+                    )));
+                }
+                // Named slots are stored after the dict (and the number or
+                // storage) of str, float, complex, list, dict, set and
+                // bytearray subclass instances; other builtin layouts have
+                // no room for them, so such classes keep a dict instead.
+                let slot_room = matches!(
+                    layout,
+                    Kind::STR
+                        | Kind::FLOAT
+                        | K_COMPLEX
+                        | Kind::LIST
+                        | Kind::DICT
+                        | Kind::SET
+                        | K_BYTEARRAY
+                );
+                if names.is_empty() || slot_room {
+                    for &n in &names {
+                        if self.dict_get_str(d, n).is_some() {
+                            self.pop_roots(mark);
+                            return Err(self.value_error(&format!(
+                                "'{}' in __slots__ conflicts with class variable",
+                                str_of(n)
+                            )));
+                        }
+                    }
+                    slot_names = names;
+                    nodict = !has_dict && bases_nodict;
+                    weakref = has_weakref;
+                }
             }
         }
         let nslots = base_nslots + slot_names.len();

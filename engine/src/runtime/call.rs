@@ -314,12 +314,12 @@ impl Vm {
                 let a = self.new_tuple(args);
                 self.alloc_exc(cls, a)
             }
-            Kind::LIST => {
-                let l = llist::alloc(&mut self.ctx, cls, 0);
-                l
+            // Subclass instances: [storage, dict, __slots__ values...].
+            Kind::LIST => llist::alloc_with_extra(&mut self.ctx, cls, 0, type_nslots(co)),
+            Kind::DICT => {
+                ldict::alloc_with_extra(&mut self.ctx, Kind::DICT, cls, 5, type_nslots(co))
             }
-            Kind::DICT => ldict::alloc(&mut self.ctx, Kind::DICT, cls, 5),
-            Kind::SET => ldict::alloc(&mut self.ctx, Kind::SET, cls, 5),
+            Kind::SET => ldict::alloc_with_extra(&mut self.ctx, Kind::SET, cls, 5, type_nslots(co)),
             _ => {
                 let qn = type_name(cls);
                 return Err(self.type_error(&format!("cannot create '{qn}' instances")));

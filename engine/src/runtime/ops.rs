@@ -96,10 +96,12 @@ impl Vm {
     /// `operator.index(v)`.
     pub fn index(&mut self, v: Value) -> PyResult<Value> {
         if self.is_int_like(v) {
-            return Ok(if v.is_bool() {
-                Value::int((v == Value::TRUE) as i64)
-            } else {
-                v
+            // An int subclass instance gives its exact value; its __index__
+            // is not consulted (PyNumber_Index).
+            return Ok(match Obj::from_value(v) {
+                Some(o) if o.kind() == K_NUMSUB => o.get(1),
+                _ if v.is_bool() => Value::int((v == Value::TRUE) as i64),
+                _ => v,
             });
         }
         let n = self.g.names.__index__;
@@ -739,6 +741,26 @@ impl Vm {
         }
         let tn = self.type_name_of(v);
         Err(self.type_error(&format!("object of type '{tn}' has no len()")))
+    }
+
+    /// `len(v)` as the builtin computes it: like [`Vm::len`], but an
+    /// instance of a subclass of a builtin container calls its class's
+    /// overriding `__len__` (`len` itself gives builtin methods the
+    /// receiver's real size).
+    pub fn len_protocol(&mut self, v: Value) -> PyResult<usize> {
+        if let Some(o) = Obj::from_value(v) {
+            if o.kind() != K_INSTANCE
+                && Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_HEAP != 0)
+            {
+                if let Some(f) = self.lookup_type(o.class(), self.g.names.__len__) {
+                    if Obj::from_value(f).is_none_or(|fo| fo.kind() != K_BUILTIN) {
+                        let r = self.call_bound(f, v, &[])?;
+                        return self.len_result(r);
+                    }
+                }
+            }
+        }
+        self.len(v)
     }
 
     // ------------------------------------------------------------------ hashing

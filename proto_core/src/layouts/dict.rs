@@ -57,7 +57,19 @@ fn alloc_table(ctx: &mut ProtoContext, cap: usize) -> Obj {
 
 /// Allocates an empty dict (`kind` DICT) or set (`kind` SET).
 pub fn alloc(ctx: &mut ProtoContext, kind: Kind, class: Value, cap: usize) -> Value {
-    let d = ctx.alloc(kind, class, HEADER_VALUES, 16);
+    alloc_with_extra(ctx, kind, class, cap, 0)
+}
+
+/// Allocates an empty dict or set whose header has `extra` more values
+/// (EMPTY) after the header values (the `__slots__` of a subclass).
+pub fn alloc_with_extra(
+    ctx: &mut ProtoContext,
+    kind: Kind,
+    class: Value,
+    cap: usize,
+    extra: usize,
+) -> Value {
+    let d = ctx.alloc(kind, class, HEADER_VALUES + extra, 16);
     let t = alloc_table(ctx, cap.max(5));
     Obj::from_value(d).expect("heap").init(0, t.value());
     d

@@ -25,7 +25,13 @@ pub const HEADER_VALUES: usize = 2;
 
 /// Allocates an empty list with room for `cap` items.
 pub fn alloc(ctx: &mut ProtoContext, class: Value, cap: usize) -> Value {
-    let l = ctx.alloc(Kind::LIST, class, HEADER_VALUES, 8);
+    alloc_with_extra(ctx, class, cap, 0)
+}
+
+/// Allocates an empty list whose header has `extra` more values (EMPTY)
+/// after the header values (the `__slots__` of a list subclass).
+pub fn alloc_with_extra(ctx: &mut ProtoContext, class: Value, cap: usize, extra: usize) -> Value {
+    let l = ctx.alloc(Kind::LIST, class, HEADER_VALUES + extra, 8);
     let st = ctx.alloc(Kind::STORAGE, Value::NONE, cap.max(4), 0);
     let lo = Obj::from_value(l).expect("heap");
     lo.init(0, st);

@@ -202,6 +202,13 @@ fn fmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn to_int_fn(vm: &mut Vm, a: &[Value], name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+    // An int/float subclass's own __floor__/__ceil__/__trunc__ wins.
+    if crate::types::int::is_numsub(a[0]) {
+        let n = vm.intern(&format!("__{name}__"));
+        if let Some(r) = vm.call_special(a[0], n, &[])? {
+            return Ok(r);
+        }
+    }
     if vm.is_int_like(a[0]) {
         let b = vm.as_bigint(a[0]).unwrap_or_default();
         return Ok(vm.new_bigint(b));

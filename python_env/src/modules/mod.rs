@@ -6,6 +6,7 @@ pub mod protopy;
 pub mod signal;
 pub mod sys;
 pub mod time;
+pub mod unicodedata;
 
 use engine::runtime::{PyResult, Vm};
 
@@ -13,6 +14,7 @@ use engine::runtime::{PyResult, Vm};
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("math", math::create);
     vm.register_module("time", time::create);
+    vm.register_module("unicodedata", unicodedata::create);
     vm.register_module("_thread", _thread::create);
     vm.register_module("protopy", protopy::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));

@@ -1,4 +1,4 @@
-//! The built-in `utf-8`, `utf-16`, `utf-32`, `ascii` and `latin-1` codecs with CPython 3.11's error handlers and exception messages.
+//! The built-in `utf-8`, `utf-16`, `utf-32`, `ascii`, `latin-1` and `cp1252` codecs with CPython 3.11's error handlers, name normalisation and exception messages.
 
 /// A built-in error handler (`errors=` argument).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +17,9 @@ pub enum ErrorHandler {
     BackslashReplace,
     /// `xmlcharrefreplace` (encoding only)
     XmlCharRefReplace,
+    /// `namereplace` (encoding only): `\N{NAME}`, or a backslash escape for
+    /// characters without a name.
+    NameReplace,
 }
 
 impl ErrorHandler {
@@ -31,8 +34,19 @@ impl ErrorHandler {
             "surrogatepass" => ErrorHandler::SurrogatePass,
             "backslashreplace" => ErrorHandler::BackslashReplace,
             "xmlcharrefreplace" => ErrorHandler::XmlCharRefReplace,
+            "namereplace" => ErrorHandler::NameReplace,
             _ => return None,
         })
+    }
+
+    /// Whether the handler only deals with encoding errors (CPython's raises
+    /// TypeError "don't know how to handle UnicodeDecodeError in error
+    /// callback" when given a decoding error).
+    pub fn encode_only(self) -> bool {
+        matches!(
+            self,
+            ErrorHandler::XmlCharRefReplace | ErrorHandler::NameReplace
+        )
     }
 }
 
@@ -57,10 +71,13 @@ pub enum Codec {
     Utf32Le,
     /// `utf-32-be`
     Utf32Be,
+    /// `cp1252` (Windows Western European, a charmap codec)
+    Cp1252,
 }
 
 impl Codec {
-    /// The canonical name used in error messages.
+    /// The name used in error messages and the `encoding` attribute of
+    /// UnicodeError (CPython's charmap codecs all report `charmap`).
     pub fn name(self) -> &'static str {
         match self {
             Codec::Utf8 => "utf-8",
@@ -72,39 +89,129 @@ impl Codec {
             Codec::Utf32 => "utf-32",
             Codec::Utf32Le => "utf-32-le",
             Codec::Utf32Be => "utf-32-be",
+            Codec::Cp1252 => "charmap",
         }
     }
 
-    /// Resolves an encoding name the way `codecs.lookup` normalizes it
-    /// (case, `-`/space/`_` insensitive) for these three codecs and their aliases.
+    /// Resolves an encoding name the way `codecs.lookup` does: ASCII
+    /// lowercase, then `encodings.normalize_encoding` (every run of
+    /// characters other than alphanumerics and `.` becomes one `_`, dropped
+    /// at the ends; non-ASCII alphanumerics vanish), then the alias table of
+    /// `encodings.aliases` (also tried with `.` as `_`) or the module name.
     pub fn lookup(name: &str) -> Option<Codec> {
-        let n: String = name
-            .trim()
-            .chars()
-            .map(|c| {
-                if c == '-' || c == ' ' {
-                    '_'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect();
-        Some(match n.as_str() {
-            "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Codec::Utf8,
-            "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
-            | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso646_us"
-            | "iso_646.irv_1991" | "iso_ir_6" => Codec::Ascii,
-            "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859"
-            | "cp819" | "iso_ir_100" | "ibm819" | "csisolatin1" | "iso_8859_1_1987"
-            | "iso_8859_1:1987" => Codec::Latin1,
-            "utf_16" | "utf16" | "u16" => Codec::Utf16,
-            "utf_16_le" | "utf_16le" | "utf16le" | "unicodelittleunmarked" => Codec::Utf16Le,
-            "utf_16_be" | "utf_16be" | "utf16be" | "unicodebigunmarked" => Codec::Utf16Be,
-            "utf_32" | "utf32" | "u32" => Codec::Utf32,
-            "utf_32_le" | "utf_32le" | "utf32le" => Codec::Utf32Le,
-            "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32Be,
+        let n = normalize_encoding(name);
+        Codec::by_alias(&n)
+            .or_else(|| Codec::by_alias(&n.replace('.', "_")))
+            .or_else(|| Codec::by_module_name(&n))
+    }
+
+    /// The codec of a normalized alias (`encodings.aliases`).
+    fn by_alias(n: &str) -> Option<Codec> {
+        Some(match n {
+            "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Codec::Utf8,
+            "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986"
+            | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" => {
+                Codec::Ascii
+            }
+            "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "iso8859"
+            | "cp819" | "iso_ir_100" | "ibm819" | "csisolatin1" | "iso_8859_1_1987" => {
+                Codec::Latin1
+            }
+            "utf16" | "u16" => Codec::Utf16,
+            "utf_16le" | "unicodelittleunmarked" => Codec::Utf16Le,
+            "utf_16be" | "unicodebigunmarked" => Codec::Utf16Be,
+            "utf32" | "u32" => Codec::Utf32,
+            "utf_32le" => Codec::Utf32Le,
+            "utf_32be" => Codec::Utf32Be,
+            "windows_1252" | "1252" => Codec::Cp1252,
             _ => return None,
         })
+    }
+
+    /// The codec whose `encodings` module has this (normalized) name.
+    fn by_module_name(n: &str) -> Option<Codec> {
+        Some(match n {
+            "utf_8" => Codec::Utf8,
+            "ascii" => Codec::Ascii,
+            "latin_1" => Codec::Latin1,
+            "utf_16" => Codec::Utf16,
+            "utf_16_le" => Codec::Utf16Le,
+            "utf_16_be" => Codec::Utf16Be,
+            "utf_32" => Codec::Utf32,
+            "utf_32_le" => Codec::Utf32Le,
+            "utf_32_be" => Codec::Utf32Be,
+            "cp1252" => Codec::Cp1252,
+            _ => return None,
+        })
+    }
+
+    /// Whether CPython 3.11's `str.encode`/`bytes.decode` run this name
+    /// through their built-in fast path (utf-8/16/32, ascii, latin-1 under a
+    /// few spellings) instead of the codec registry. Only through the
+    /// registry is a TypeError/LookupError raised by an error handler
+    /// wrapped as "encoding with '...' codec failed (...)".
+    pub fn is_fast_path_name(name: &str) -> bool {
+        // `_Py_normalize_encoding`: ASCII alphanumerics and `.` lowercased,
+        // every other run of bytes one `_` (none at the start).
+        let mut n = String::new();
+        let mut punct = false;
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() || b == b'.' {
+                if punct && !n.is_empty() {
+                    n.push('_');
+                }
+                punct = false;
+                n.push(b.to_ascii_lowercase() as char);
+            } else {
+                punct = true;
+            }
+        }
+        if let Some(rest) = n.strip_prefix("utf") {
+            let rest = rest.strip_prefix('_').unwrap_or(rest);
+            return matches!(rest, "8" | "16" | "32");
+        }
+        matches!(
+            n.as_str(),
+            "ascii" | "us_ascii" | "latin1" | "latin_1" | "iso_8859_1" | "iso8859_1"
+        )
+    }
+}
+
+/// `encodings.normalize_encoding` applied to the ASCII-lowercased name.
+fn normalize_encoding(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut punct = false;
+    for c in name.chars() {
+        if crate::text::unicode::is_alnum(u32::from(c)) || c == '.' {
+            if punct && !out.is_empty() {
+                out.push('_');
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            }
+            punct = false;
+        } else {
+            punct = true;
+        }
+    }
+    out
+}
+
+/// The cp1252 byte of a code point, if it has one.
+fn cp1252_byte(c: u32) -> Option<u8> {
+    if c < 0x80 {
+        return Some(c as u8);
+    }
+    let table = &crate::text::tables::CP1252_HIGH;
+    table.iter().position(|&x| x == c).map(|i| 0x80 + i as u8)
+}
+
+/// `\N{NAME}` for a named character, else its backslash escape
+/// (the `namereplace` replacement of one character).
+fn push_name_escape(out: &mut Vec<u32>, c: u32) {
+    match crate::text::unicode::char_name(c) {
+        Some(name) => out.extend(format!("\\N{{{name}}}").bytes().map(u32::from)),
+        None => push_hex_escape(out, c),
     }
 }
 
@@ -192,9 +299,9 @@ fn push_hex_escape(out: &mut Vec<u32>, c: u32) {
 }
 
 /// Decodes bytes to code points (lone surrogates possible with
-/// `surrogateescape`/`surrogatepass`).  `xmlcharrefreplace` acts as `strict`
-/// here, as in CPython (its handler rejects decode errors with TypeError; the
-/// runtime may want to report that instead).
+/// `surrogateescape`/`surrogatepass`).  The encode-only handlers
+/// (`xmlcharrefreplace`, `namereplace`) act as `strict` here; the caller
+/// turns their failure into CPython's TypeError (see `ErrorHandler::encode_only`).
 pub fn decode(codec: Codec, data: &[u8], errors: ErrorHandler) -> Result<Vec<u32>, CodecError> {
     if let Some(w) = wide(codec) {
         return decode_wide(codec, w, data, errors);
@@ -215,6 +322,15 @@ pub fn decode(codec: Codec, data: &[u8], errors: ErrorHandler) -> Result<Vec<u32
                 continue;
             }
             Codec::Ascii => (i, i + 1, "ordinal not in range(128)"),
+            Codec::Cp1252 => {
+                let c = crate::text::tables::CP1252_HIGH[usize::from(b - 0x80)];
+                if c != 0xFFFE {
+                    out.push(c);
+                    i += 1;
+                    continue;
+                }
+                (i, i + 1, "character maps to <undefined>")
+            }
             Codec::Utf8 => match utf8_step(&data[i..]) {
                 Ok((cp, len)) => {
                     out.push(cp);
@@ -236,7 +352,9 @@ pub fn decode(codec: Codec, data: &[u8], errors: ErrorHandler) -> Result<Vec<u32
             encode: false,
         };
         match errors {
-            ErrorHandler::Strict | ErrorHandler::XmlCharRefReplace => return Err(err()),
+            ErrorHandler::Strict | ErrorHandler::XmlCharRefReplace | ErrorHandler::NameReplace => {
+                return Err(err())
+            }
             ErrorHandler::Ignore => i = end,
             ErrorHandler::Replace => {
                 out.push(0xFFFD);
@@ -376,23 +494,22 @@ pub fn encode(codec: Codec, cps: &[u32], errors: ErrorHandler) -> Result<Vec<u8>
         | Codec::Utf32Be => (0x110000, "surrogates not allowed"),
         Codec::Ascii => (0x80, "ordinal not in range(128)"),
         Codec::Latin1 => (0x100, "ordinal not in range(256)"),
+        Codec::Cp1252 => (0x80, "character maps to <undefined>"),
     };
-    let bad = |c: u32| {
-        if codec == Codec::Utf8 {
-            (0xD800..=0xDFFF).contains(&c)
-        } else {
-            c >= limit
-        }
+    let bad = |c: u32| match codec {
+        Codec::Utf8 => (0xD800..=0xDFFF).contains(&c),
+        Codec::Cp1252 => cp1252_byte(c).is_none(),
+        _ => c >= limit,
     };
     let mut out = Vec::with_capacity(cps.len());
     let mut i = 0;
     while i < cps.len() {
         let c = cps[i];
         if !bad(c) {
-            if codec == Codec::Utf8 {
-                push_utf8(&mut out, c);
-            } else {
-                out.push(c as u8);
+            match codec {
+                Codec::Utf8 => push_utf8(&mut out, c),
+                Codec::Cp1252 => out.push(cp1252_byte(c).unwrap_or(b'?')),
+                _ => out.push(c as u8),
             }
             i += 1;
             continue;
@@ -426,6 +543,25 @@ pub fn encode(codec: Codec, cps: &[u32], errors: ErrorHandler) -> Result<Vec<u8>
                 for &x in &cps[start..end] {
                     out.extend(format!("&#{x};").bytes());
                 }
+            }
+            ErrorHandler::NameReplace => {
+                let mut v = Vec::new();
+                for &x in &cps[start..end] {
+                    push_name_escape(&mut v, x);
+                }
+                out.extend(v.into_iter().map(|b| b as u8));
+            }
+            ErrorHandler::SurrogateEscape if codec == Codec::Cp1252 => {
+                // Charmap codecs call the generic handler with the whole
+                // run: it fails as a unit unless every character is an
+                // escaped byte.
+                if !cps[start..end]
+                    .iter()
+                    .all(|c| (0xDC80..=0xDCFF).contains(c))
+                {
+                    return Err(err(start));
+                }
+                out.extend(cps[start..end].iter().map(|&c| (c & 0xFF) as u8));
             }
             ErrorHandler::SurrogateEscape => {
                 let mut k = start;
@@ -554,13 +690,15 @@ fn encode_wide(
                     put_unit(&mut out, w, x);
                 }
             }
-            ErrorHandler::BackslashReplace | ErrorHandler::XmlCharRefReplace => {
+            ErrorHandler::BackslashReplace
+            | ErrorHandler::XmlCharRefReplace
+            | ErrorHandler::NameReplace => {
                 let mut text = Vec::new();
                 for &x in &cps[start..end] {
-                    if errors == ErrorHandler::BackslashReplace {
-                        push_hex_escape(&mut text, x);
-                    } else {
-                        text.extend(format!("&#{x};").bytes().map(u32::from));
+                    match errors {
+                        ErrorHandler::BackslashReplace => push_hex_escape(&mut text, x),
+                        ErrorHandler::NameReplace => push_name_escape(&mut text, x),
+                        _ => text.extend(format!("&#{x};").bytes().map(u32::from)),
                     }
                 }
                 for x in text {
@@ -648,6 +786,7 @@ fn decode_wide(
         match errors {
             ErrorHandler::Strict
             | ErrorHandler::XmlCharRefReplace
+            | ErrorHandler::NameReplace
             | ErrorHandler::SurrogateEscape => return Err(err),
             ErrorHandler::SurrogatePass => {
                 if end - start == w.unit {
@@ -719,7 +858,34 @@ mod tests {
         assert_eq!(Codec::lookup("utf-16"), Some(Codec::Utf16));
         assert_eq!(Codec::lookup("UTF_32-BE"), Some(Codec::Utf32Be));
         assert_eq!(Codec::lookup("utf-7"), None);
+        assert_eq!(Codec::lookup(" Windows--1252 "), Some(Codec::Cp1252));
+        assert_eq!(Codec::lookup("CP1252"), Some(Codec::Cp1252));
+        assert_eq!(Codec::lookup("cp-1252"), None);
+        assert_eq!(Codec::lookup("utf.8"), None);
+        assert_eq!(Codec::lookup("ansi_x3.4-1968"), Some(Codec::Ascii));
+        assert_eq!(Codec::lookup("utf16le"), None);
         assert_eq!(ErrorHandler::from_name("bogus"), None);
+        assert!(Codec::is_fast_path_name("UTF-8"));
+        assert!(Codec::is_fast_path_name("Latin_1"));
+        assert!(!Codec::is_fast_path_name("utf-16-le"));
+        assert!(!Codec::is_fast_path_name("U8"));
+    }
+
+    #[test]
+    fn cp1252_and_namereplace() {
+        let e = encode(
+            Codec::Cp1252,
+            &[0x41, 0x20AC, 0x4E16, 0x81, 0x2022],
+            ErrorHandler::Strict,
+        )
+        .unwrap_err();
+        assert_eq!((e.encoding, e.start, e.end), ("charmap", 2, 4));
+        let b = encode(Codec::Cp1252, &[0x20AC, 0x4E16], ErrorHandler::NameReplace).unwrap();
+        assert_eq!(b, b"\x80\\N{CJK UNIFIED IDEOGRAPH-4E16}");
+        let d = decode(Codec::Cp1252, &[0x80, 0x81, 0x9F], ErrorHandler::Replace).unwrap();
+        assert_eq!(d, [0x20AC, 0xFFFD, 0x178]);
+        let b = encode(Codec::Ascii, &[0xE9, 0xE000], ErrorHandler::NameReplace).unwrap();
+        assert_eq!(b, b"\\N{LATIN SMALL LETTER E WITH ACUTE}\\ue000");
     }
 
     #[test]

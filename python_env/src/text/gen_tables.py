@@ -33,6 +33,8 @@ def ci(i):
 props['CASE_IGNORABLE'] = ranges(ci)
 props['XID_START'] = ranges(lambda i: i != 0x5f and chars[i].isidentifier())
 props['XID_CONTINUE'] = ranges(lambda i: ('a'+chars[i]).isidentifier())
+# Characters that have a name (unicodedata.name); the names themselves come from the unicode_names2 crate.
+props['NAMED'] = ranges(lambda i: unicodedata.name(chars[i], None) is not None)
 # decimal zeros
 zeros=[]
 for i in range(N):
@@ -78,6 +80,11 @@ for k,v in props.items():
     o.append('];\n')
 o.append('\n/// Code points whose decimal value is 0; each starts a run of ten digits.\npub static DECIMAL_ZEROS: &[u32] = &[\n')
 o.append('    '+', '.join('0x%x'%z for z in zeros)+',\n];\n')
+cp1252 = [ord(c) for c in bytes(range(0x80, 0x100)).decode('cp1252', 'replace').replace('\ufffd', '\ufffe')]
+o.append('\n/// cp1252 decoding of the bytes 0x80..=0xFF (0xfffe: undefined).\npub static CP1252_HIGH: [u32; 128] = [\n')
+for k in range(0, 128, 8):
+    o.append('    '+', '.join('0x%04x'%x for x in cp1252[k:k+8])+',\n')
+o.append('];\n')
 for name,m in [('LOWER_MAP',lower),('UPPER_MAP',upper),('TITLE_MAP',title),('FOLD_MAP',fold)]:
     o.append('\n/// Sorted full case mapping (code point, replacement) for %s.\npub static %s: &[(u32, &str)] = &[\n' % (name, name))
     for i,s in m:

@@ -625,3 +625,25 @@ mod tests {
         assert_eq!(super::super::tables::UNIDATA_VERSION, "14.0.0");
     }
 }
+
+/// The Unicode name of a code point as `unicodedata.name` gives it, or
+/// `None` for characters without one (controls, unassigned, private use,
+/// surrogates). The names come from `unicode_names2`; the `NAMED` table
+/// (generated from CPython 3.11) limits them to Unicode 14.
+pub fn char_name(c: u32) -> Option<String> {
+    if !in_ranges(t::NAMED, c) {
+        return None;
+    }
+    let ch = char::from_u32(c)?;
+    unicode_names2::name(ch).map(|n| n.to_string())
+}
+
+/// The code point called `name` (case-insensitive; formal aliases such as
+/// `NULL` or `BYTE ORDER MARK` included), as `unicodedata.lookup` and the
+/// `\N{...}` escape resolve it; limited to characters of Unicode 14.
+pub fn lookup_name(name: &str) -> Option<u32> {
+    let c = u32::from(unicode_names2::character(name)?);
+    // Aliases also name the C0/C1 controls, which have no name of their own.
+    let control = c < 0x20 || (0x7F..=0x9F).contains(&c);
+    (control || in_ranges(t::NAMED, c)).then_some(c)
+}

@@ -1,4 +1,4 @@
-//! `bytes`, `bytearray`, and the str codecs (utf-8, ascii, latin-1).
+//! `bytes`, `bytearray`, and the str codecs (utf-8/16/32, ascii, latin-1, cp1252).
 
 use super::seq::{is_slice, norm_index, slice_indices};
 use crate::args::Args;
@@ -35,6 +35,29 @@ fn unknown_handler(vm: &mut Vm, errors: &str) -> PyException {
         "LookupError",
         &format!("unknown error handler name '{errors}'"),
     )
+}
+
+/// A TypeError/LookupError raised by an error handler. Like CPython, a codec
+/// reached through the registry (not the built-in fast path names) wraps it
+/// as "{op} with '{enc}' codec failed (Type: msg)" with the original as
+/// `__cause__`.
+fn handler_failure(vm: &mut Vm, exc: PyException, op: &str, enc: &str) -> PyException {
+    if Codec::is_fast_path_name(enc) {
+        return exc;
+    }
+    let mark = vm.push_root(exc.0);
+    let tn = vm.type_name_of(exc.0);
+    let msg = vm.str_string(exc.0).unwrap_or_default();
+    let cls = vm.type_of(exc.0);
+    let wrapped = vm.new_exc(
+        cls,
+        &format!("{op} with '{enc}' codec failed ({tn}: {msg})"),
+    );
+    let o = Obj::from_value(wrapped.0).expect("exception");
+    vm.store(o, EXC_CAUSE, exc.0);
+    vm.store(o, EXC_SUPPRESS, Value::TRUE);
+    vm.pop_roots(mark);
+    wrapped
 }
 
 /// The UnicodeEncodeError/UnicodeDecodeError for a codec failure, with its
@@ -75,7 +98,14 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value>
             let bytes = crate::text::encode_wtf8(&cps);
             Ok(vm.new_str_bytes(&bytes))
         }
-        Err(_) if h.is_none() => Err(unknown_handler(vm, errors)),
+        Err(_) if h.is_none() => {
+            let e = unknown_handler(vm, errors);
+            Err(handler_failure(vm, e, "decoding", enc))
+        }
+        Err(_) if h.is_some_and(ErrorHandler::encode_only) => {
+            let e = vm.type_error("don't know how to handle UnicodeDecodeError in error callback");
+            Err(handler_failure(vm, e, "decoding", enc))
+        }
         Err(e) => {
             let obj = vm.new_bytes(b);
             Err(codec_exc(vm, &e, obj))
@@ -90,7 +120,10 @@ pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value>
     let cps = crate::text::decode_wtf8(str_bytes(s));
     match crate::text::codecs::encode(c, &cps, h.unwrap_or(ErrorHandler::Strict)) {
         Ok(b) => Ok(vm.new_bytes(&b)),
-        Err(_) if h.is_none() => Err(unknown_handler(vm, errors)),
+        Err(_) if h.is_none() => {
+            let e = unknown_handler(vm, errors);
+            Err(handler_failure(vm, e, "encoding", enc))
+        }
         Err(e) => Err(codec_exc(vm, &e, s)),
     }
 }
@@ -164,22 +197,50 @@ fn make_bytes(
 
 fn bytes_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
+    let cls = a[0];
     let src = args.get(1, "source");
     let enc = args.get(2, "encoding");
     let err = args.get(3, "errors");
     if let Some(s) = src {
         if !is_str(s) && buf(s).is_none() && !vm.is_int_like(s) {
             if let Some(r) = vm.call_special(s, vm.g.names.__bytes__, &[])? {
-                return Ok(r);
+                if cls == vm.g.types.bytes {
+                    return Ok(r);
+                }
+                let b = buf(r).unwrap_or_default();
+                return Ok(new_bytes_of(vm, cls, &b));
             }
         }
     }
     let b = make_bytes(vm, src, enc, err, false)?;
-    Ok(vm.new_bytes(&b))
+    Ok(new_bytes_of(vm, cls, &b))
+}
+
+/// A bytes object of class `cls` (bytes or a subclass: those carry one
+/// value for the instance __dict__).
+fn new_bytes_of(vm: &mut Vm, cls: Value, b: &[u8]) -> Value {
+    if cls == vm.g.types.bytes {
+        return vm.new_bytes(b);
+    }
+    proto_core::layouts::str::alloc_with_values(
+        &mut vm.ctx,
+        Kind::BYTES,
+        cls,
+        b,
+        b.len(),
+        b.is_ascii(),
+        1,
+    )
 }
 
 fn ba_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = vm.alloc_obj(K_BYTEARRAY, a[0], 1, 0);
+    // Subclass instances: [bytes, instance __dict__, __slots__ values...].
+    let n = if a[0] == vm.g.types.bytearray {
+        1
+    } else {
+        2 + Obj::from_value(a[0]).map_or(0, type_nslots)
+    };
+    let o = vm.alloc_obj(K_BYTEARRAY, a[0], n, 0);
     let e = vm.new_bytes(&[]);
     o.init(0, e);
     Ok(o.value())

@@ -9,6 +9,19 @@ use proto_core::{Obj, Value};
 
 /// float(x).
 pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
+    // PyFloat_AsDouble reads a float subclass's value directly, but converts
+    // an int subclass instance through its type's __float__.
+    if super::int::is_numsub(x) && matches!(vm.num(x), Some(Num::I(_) | Num::B(_))) {
+        if let Some(r) = vm.call_special(x, vm.g.names.__float__, &[])? {
+            if vm.type_of(r) != vm.g.types.float && !vm.isinstance(r, vm.g.types.float) {
+                let (tx, tr) = (vm.type_name_of(x), vm.type_name_of(r));
+                return Err(
+                    vm.type_error(&format!("{tx}.__float__ returned non-float (type {tr})"))
+                );
+            }
+            return Ok(fval(vm, r));
+        }
+    }
     match vm.num(x) {
         Some(Num::F(f)) => return Ok(f),
         Some(Num::I(i)) => return Ok(i as f64),
@@ -58,7 +71,24 @@ fn float_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     args.no_more_kw(vm, "float")?;
     let f = match args.pos.get(1) {
-        Some(&x) => to_float(vm, x)?,
+        Some(&x) => {
+            // PyNumber_Float: a subclass instance's own __float__ (an
+            // override) comes before its builtin value.
+            let sub = super::int::is_numsub(x) || super::int::is_text_sub(vm, x);
+            match vm.lookup_type(vm.type_of(x), vm.g.names.__float__) {
+                Some(m) if sub => {
+                    let r = vm.call_bound(m, x, &[])?;
+                    if vm.type_of(r) != vm.g.types.float && !vm.isinstance(r, vm.g.types.float) {
+                        let (tx, tr) = (vm.type_name_of(x), vm.type_name_of(r));
+                        return Err(vm.type_error(&format!(
+                            "{tx}.__float__ returned non-float (type {tr})"
+                        )));
+                    }
+                    fval(vm, r)
+                }
+                _ => to_float(vm, x)?,
+            }
+        }
         None => 0.0,
     };
     let r = vm.new_float(f);
@@ -230,7 +260,17 @@ fbin!(f_fdiv, FloorDivide, false);
 fbin!(f_rfdiv, FloorDivide, true);
 fbin!(f_mod, Remainder, false);
 fbin!(f_rmod, Remainder, true);
-fbin!(f_pow, Power, false);
+fbin!(f_pow2, Power, false);
+/// `float.__pow__(x, y, mod=None)`: floats take no modulus.
+fn f_pow(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__pow__", a, k, 1, 2)?;
+    if a.get(2).is_some_and(|m| !m.is_none()) {
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
+    }
+    f_pow2(vm, &a[..2], Value::EMPTY)
+}
 fbin!(f_rpow, Power, true);
 
 fn f_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -260,7 +300,7 @@ fn complex_of(v: Value) -> Option<(f64, f64)> {
 /// `float(v)` for complex(): via __float__ or __index__; None if `v` has
 /// neither.
 fn complex_float_arg(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
-    if let Some(f) = vm.as_f64(v).filter(|_| vm.num(v).is_some()) {
+    if let Some(f) = vm.as_f64(v).filter(|_| vm.exact_num(v).is_some()) {
         return Ok(Some(f));
     }
     let tp = vm.type_of(v);

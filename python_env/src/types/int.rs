@@ -10,6 +10,13 @@ use proto_core::{Kind, Obj, Value};
 
 /// int(x) conversion.
 pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
+    // Subclass instances go through their type's __int__/__index__/__trunc__
+    // first (PyNumber_Long), then their builtin value.
+    if is_numsub(x) || is_text_sub(vm, x) {
+        if let Some(r) = int_dunders(vm, x)? {
+            return Ok(r);
+        }
+    }
     match vm.num(x) {
         Some(Num::I(i)) => return Ok(Value::int(i)),
         Some(Num::B(b)) => {
@@ -51,22 +58,45 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
         };
         return parse(vm, &s, 10, x);
     }
-    for n in [vm.g.names.__int__, vm.g.names.__index__] {
-        if let Some(r) = vm.call_special(x, n, &[])? {
-            if !vm.is_int_like(r) {
-                let tn = vm.type_name_of(r);
-                return Err(vm.type_error(&format!("__int__ returned non-int (type {tn})")));
-            }
-            return Ok(r);
-        }
-    }
-    if let Some(r) = vm.call_special(x, vm.g.names.__trunc__, &[])? {
+    if let Some(r) = int_dunders(vm, x)? {
         return Ok(r);
     }
     let tn = vm.type_name_of(x);
     Err(vm.type_error(&format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
     )))
+}
+
+/// `int(x)` through `__int__`, `__index__` or `__trunc__` (in that order);
+/// `None` when the type has none of them. An int subclass result becomes
+/// its exact value.
+fn int_dunders(vm: &mut Vm, x: Value) -> PyResult<Option<Value>> {
+    for (n, what) in [
+        (vm.g.names.__int__, "__int__"),
+        (vm.g.names.__index__, "__index__"),
+    ] {
+        if let Some(r) = vm.call_special(x, n, &[])? {
+            if !vm.is_int_like(r) {
+                let tn = vm.type_name_of(r);
+                return Err(vm.type_error(&format!("{what} returned non-int (type {tn})")));
+            }
+            return Ok(Some(exact_value(r)));
+        }
+    }
+    if let Some(r) = vm.call_special(x, vm.g.names.__trunc__, &[])? {
+        if vm.is_int_like(r) {
+            return Ok(Some(exact_value(r)));
+        }
+        // A non-int __trunc__ result is converted with __index__ (3.11).
+        if let Some(i) = vm.call_special(r, vm.g.names.__index__, &[])? {
+            if vm.is_int_like(i) {
+                return Ok(Some(exact_value(i)));
+            }
+        }
+        let tn = vm.type_name_of(r);
+        return Err(vm.type_error(&format!("__trunc__ returned non-Integral (type {tn})")));
+    }
+    Ok(None)
 }
 
 fn parse(vm: &mut Vm, s: &str, base: u32, orig: Value) -> PyResult<Value> {
@@ -157,9 +187,26 @@ pub fn exact_value(v: Value) -> Value {
     }
 }
 
+/// Is `v` an instance of a subclass of int, float or complex? Builtins
+/// (`abs`, `round`, `int()`...) call such an instance's dunder methods, as
+/// CPython's type slots do, so that a subclass's overrides win.
+pub fn is_numsub(v: Value) -> bool {
+    Obj::from_value(v).is_some_and(|o| o.kind() == K_NUMSUB)
+}
+
+/// Is `v` an instance of a str or bytes subclass (a heap type)?
+pub fn is_text_sub(vm: &Vm, v: Value) -> bool {
+    Obj::from_value(v).is_some_and(|o| {
+        (o.kind() == Kind::STR && o.class() != vm.g.types.str_)
+            || (o.kind() == Kind::BYTES && o.class() != vm.g.types.bytes)
+    })
+}
+
 /// An instance of `cls` (a subclass of int or float) standing for `value`.
 pub fn new_numsub(vm: &mut Vm, cls: Value, value: Value) -> Value {
-    let o = vm.alloc_obj(K_NUMSUB, cls, 2, 0);
+    // [dict, value, __slots__ values...]
+    let nslots = Obj::from_value(cls).map_or(0, type_nslots);
+    let o = vm.alloc_obj(K_NUMSUB, cls, 2 + nslots, 0);
     o.init(0, Value::EMPTY);
     o.init(1, exact_value(value));
     o.value()
@@ -463,8 +510,13 @@ macro_rules! cmp_method {
     ($name:ident, $op:expr) => {
         /// Comparison shared by int and float (and their subclasses).
         pub(super) fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            if vm.num(a[1]).is_none() {
-                return Ok(Value::NOT_IMPLEMENTED);
+            // int's own comparison knows only ints (CPython's
+            // long_richcompare): against a float it defers to the float's
+            // reflected method, which may be a float subclass's override.
+            match (vm.num(a[0]), vm.num(a[1])) {
+                (_, None) => return Ok(Value::NOT_IMPLEMENTED),
+                (Some(Num::I(_) | Num::B(_)), Some(Num::F(_))) => return Ok(Value::NOT_IMPLEMENTED),
+                _ => {}
             }
             vm.compare(
                 super::int::exact_value(a[0]),

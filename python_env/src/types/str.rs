@@ -55,7 +55,8 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if cls != vm.g.types.str_ {
         let b = str_bytes(r).to_vec();
         let n = lstr::char_len(Obj::from_value(r).expect("s"));
-        // One value slot for the instance __dict__.
+        // Values: the instance __dict__, then the __slots__ values.
+        let nslots = Obj::from_value(cls).map_or(0, type_nslots);
         return Ok(lstr::alloc_with_values(
             &mut vm.ctx,
             Kind::STR,
@@ -63,7 +64,7 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             &b,
             n,
             b.is_ascii(),
-            1,
+            1 + nslots,
         ));
     }
     Ok(r)
