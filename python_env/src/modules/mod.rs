@@ -35,6 +35,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module("typing", include_str!("../../lib/typing.py"));
     vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
+    vm.register_source_module("enum", include_str!("../../lib/enum.py"));
     vm.register_source_module(
         "collections.abc",
         include_str!("../../lib/collections_abc.py"),
