@@ -67,14 +67,22 @@ def _bits_of(value):
         value ^= low
 
 
-def _bin(value, width):
-    """'0b...' of `value` padded to `width` bits (two's complement when
-    negative), as flag error messages show it."""
-    if value >= 0:
-        digits = format(value, 'b').rjust(width, '0')
-        return '0b' + digits
-    digits = format((1 << width) + value if width else value, 'b')
-    return '-0b' + format(-value, 'b') if width == 0 else '0b1' + digits.rjust(width, '1')
+_builtin_bin = bin
+
+
+def bin(num, max_bits=None):
+    """'0b<sign bit> <bits>' of `num`, two's complement when negative, the
+    bits padded to `max_bits` (as flag error messages show values)."""
+    if num >= 0:
+        digits = format(num, 'b') if num else ''
+        if max_bits is not None:
+            digits = digits.rjust(max_bits, '0')
+        return '0b0 ' + digits
+    width = (-num).bit_length()
+    digits = format((1 << width) + num, 'b').rjust(width, '0')
+    if max_bits is not None:
+        digits = digits.rjust(max_bits, '1')
+    return '0b1 ' + digits
 
 
 class _AutoNull:
@@ -315,6 +323,16 @@ def _member_creator(classdict, member_type, first_enum):
     return object.__new__, False
 
 
+def _bases_mro(bases):
+    """Every class the bases inherit from."""
+    seen = []
+    for b in bases:
+        for k in b.__mro__:
+            if k not in seen:
+                seen.append(k)
+    return seen
+
+
 def _data_repr(member_type, bases):
     if member_type is object:
         return None
@@ -414,7 +432,10 @@ class EnumType(type):
                     type.__setattr__(enum_class, name, getattr(first_enum, name))
                 elif found is getattr(object, name):
                     type.__setattr__(enum_class, name, getattr(first_enum, name))
-            if ReprEnum is not None and member_type is not object and ReprEnum in enum_class.__mro__:
+            if ReprEnum is not None and ReprEnum in _bases_mro(bases):
+                if member_type is object:
+                    raise TypeError('ReprEnum subclasses must be mixed with a data type '
+                                    '(i.e. int, str, float, etc.)')
                 if '__format__' not in classdict:
                     type.__setattr__(enum_class, '__format__', member_type.__format__)
                 if '__str__' not in classdict:
@@ -814,7 +835,7 @@ class Flag(Enum, boundary=CONFORM):
             if boundary is STRICT:
                 width = max(value.bit_length(), mask.bit_length())
                 raise ValueError('%r invalid value %r\n    given %s\n  allowed %s'
-                                 % (cls, value, _bin(value, width), _bin(mask, width)))
+                                 % (cls, value, bin(value, width), bin(mask, width)))
             if boundary is CONFORM:
                 value = value & mask
             elif boundary is EJECT:
@@ -837,7 +858,7 @@ class Flag(Enum, boundary=CONFORM):
         unknown = value & ~mask
         if unknown and boundary is not KEEP:
             raise ValueError('%s(%r) -->  unknown values %r [%s]'
-                             % (cls.__name__, value, unknown, bin(unknown)))
+                             % (cls.__name__, value, unknown, _builtin_bin(unknown)))
         if cls._member_type_ is object:
             pseudo = object.__new__(cls)
         else:
