@@ -728,7 +728,7 @@ class Enum(metaclass=EnumType):
         return hash(self._name_)
 
     def __reduce_ex__(self, proto):
-        return self.__class__, (self._value_,)
+        return getattr, (self.__class__, self._name_)
 
     def __copy__(self):
         return self
