@@ -333,6 +333,11 @@ def _bases_mro(bases):
     return seen
 
 
+def _default_methods(name):
+    """This module's own versions of method `name` (Enum's, Flag's)."""
+    return [k.__dict__[name] for k in (Enum, Flag) if k is not None and name in k.__dict__]
+
+
 def _data_repr(member_type, bases):
     if member_type is object:
         return None
@@ -436,9 +441,11 @@ class EnumType(type):
                 if member_type is object:
                     raise TypeError('ReprEnum subclasses must be mixed with a data type '
                                     '(i.e. int, str, float, etc.)')
-                if '__format__' not in classdict:
+                # Only where this module's Enum/Flag versions would apply
+                # (not over a base enum's custom __str__/__format__).
+                if enum_class.__format__ in _default_methods('__format__'):
                     type.__setattr__(enum_class, '__format__', member_type.__format__)
-                if '__str__' not in classdict:
+                if enum_class.__str__ in _default_methods('__str__'):
                     s = member_type.__str__
                     if s is object.__str__:
                         s = member_type.__repr__

@@ -140,3 +140,58 @@ class Grade(IntEnum):
 
 
 print(Grade.of(95), Grade.of(85), Grade.of(10), Grade.A.stars(), Grade.B.stars())
+
+
+# Which __str__/__format__/__repr__ wins: the class's, a base enum's, a mixin's, the data type's.
+class LabelBase(IntEnum):
+    def __str__(self):
+        return 'label-' + self.name
+
+    def __format__(self, spec):
+        return 'fmt-' + self.name
+
+
+class Labelled(LabelBase):
+    A = 1
+
+
+print(str(Labelled.A), format(Labelled.A), f"{Labelled.A}", repr(Labelled.A))
+
+
+class Pretty(Enum):
+    def __str__(self):
+        return 'pretty-' + self.name
+
+
+class PrettyInt(int, Pretty):
+    A = 1
+
+
+print(str(PrettyInt.A), format(PrettyInt.A), repr(PrettyInt.A))
+
+
+class Talker:
+    def __str__(self):
+        return 'talker'
+
+    def __repr__(self):
+        return 'TalkerRepr'
+
+
+class Talking(Talker, Enum):
+    A = 1
+
+
+print(str(Talking.A), format(Talking.A), repr(Talking.A))
+
+
+class MyInt(int):
+    def __repr__(self):
+        return 'MyInt(%d)' % self
+
+
+class WithMyInt(MyInt, Enum):
+    A = 1
+
+
+print(str(WithMyInt.A), format(WithMyInt.A), repr(WithMyInt.A), WithMyInt.A + 1)
