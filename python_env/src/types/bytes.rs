@@ -170,12 +170,28 @@ fn bytes_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if let Some(s) = src {
         if !is_str(s) && buf(s).is_none() && !vm.is_int_like(s) {
             if let Some(r) = vm.call_special(s, vm.g.names.__bytes__, &[])? {
-                return Ok(r);
+                if a[0] == vm.g.types.bytes {
+                    return Ok(r);
+                }
+                let Some(raw) = buf(r) else {
+                    let tn = vm.type_name_of(r);
+                    return Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {tn})")));
+                };
+                return Ok(subclass_bytes(vm, a[0], &raw));
             }
         }
     }
     let b = make_bytes(vm, src, enc, err, false)?;
+    if a[0] != vm.g.types.bytes {
+        return Ok(subclass_bytes(vm, a[0], &b));
+    }
     Ok(vm.new_bytes(&b))
+}
+
+/// A bytes-subclass instance of class `cls` holding `b`, with one value
+/// slot for its instance `__dict__`.
+fn subclass_bytes(vm: &mut Vm, cls: Value, b: &[u8]) -> Value {
+    proto_core::layouts::str::alloc_with_values(&mut vm.ctx, Kind::BYTES, cls, b, b.len(), true, 1)
 }
 
 fn ba_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
