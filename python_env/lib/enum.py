@@ -338,7 +338,8 @@ def _default_methods(name):
     return [k.__dict__[name] for k in (Enum, Flag) if k is not None and name in k.__dict__]
 
 
-def _data_repr(member_type, bases):
+def _data_repr(member_type):
+    """The data type's own __repr__, used for member values in repr()."""
     if member_type is object:
         return None
     for klass in member_type.__mro__:
@@ -366,7 +367,7 @@ class EnumType(type):
             ns._generate = gen
         return ns
 
-    def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
+    def __new__(metacls, cls, bases, classdict, *, boundary=None, **kwds):
         if not isinstance(classdict, _EnumDict):
             ns = metacls.__prepare__(cls, bases)
             for k, v in classdict.items():
@@ -400,7 +401,7 @@ class EnumType(type):
         body['_value2member_map_'] = {}
         body['_unhashable_values_'] = []
         body['_member_type_'] = member_type
-        body['_value_repr_'] = _data_repr(member_type, bases)
+        body['_value_repr_'] = _data_repr(member_type)
         is_flag = Flag is not None and any(issubclass(b, Flag) for b in bases)
         if is_flag or (Flag is None and cls == 'Flag'):
             body['_boundary_'] = boundary or getattr(first_enum, '_boundary_', None)
@@ -499,11 +500,23 @@ class EnumType(type):
         flag = Flag is not None and issubclass(cls, Flag)
         if flag and not isinstance(value, int):
             _is_single_bit(value)
+        # An earlier member with an equal value makes this name an alias.
+        # The value map answers for hashable values (a linear search covers
+        # unhashable ones and entries a custom __new__ added to the map).
         canonical = None
-        for existing in cls._member_map_.values():
-            if existing._value_ == value:
-                canonical = existing
-                break
+        try:
+            found = cls._value2member_map_.get(value)
+            hashable = True
+        except TypeError:
+            found = None
+            hashable = False
+        if found is not None and found._value_ == value:
+            canonical = found
+        elif found is not None or not hashable:
+            for existing in cls._member_map_.values():
+                if existing._value_ == value:
+                    canonical = existing
+                    break
         if canonical is not None:
             obj = canonical
         elif not flag or _is_single_bit(value):
