@@ -909,7 +909,17 @@ fn dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let v = a[0];
     let mut names: Vec<String> = Vec::new();
-    if let Some(o) = Obj::from_value(v).filter(|o| o.kind() == K_TYPE) {
+    // A class whose metaclass defines its own __dir__ (not object's) lists
+    // what that returns, as for any other object.
+    let custom_meta_dir = Obj::from_value(v).is_some_and(|o| {
+        if o.kind() != K_TYPE {
+            return false;
+        }
+        let n = vm.intern("__dir__");
+        let mine = vm.lookup_type(o.class(), n);
+        mine.is_some() && mine != vm.lookup_type(vm.g.types.object, n)
+    });
+    if let Some(o) = Obj::from_value(v).filter(|o| o.kind() == K_TYPE && !custom_meta_dir) {
         if let Some(d) = vm.instance_dict(o) {
             names.extend(
                 vm.dict_items(d)
@@ -927,8 +937,13 @@ fn dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             );
         }
     } else {
-        // dir() sorts what __dir__ returns, duplicates included.
-        let r = vm.call_method(v, "__dir__", &[])?;
+        // dir() sorts what type(v).__dir__(v) returns, duplicates included
+        // (looked up on the type: a class's own __dir__ is for its instances).
+        let n = vm.intern("__dir__");
+        let r = match vm.lookup_type(vm.type_of(v), n) {
+            Some(f) => vm.call_bound(f, v, &[])?,
+            None => vm.call_method(v, "__dir__", &[])?,
+        };
         let items = vm.collect(r)?;
         names.extend(items.into_iter().map(|x| str_of(x).into_owned()));
         names.sort();

@@ -119,8 +119,21 @@ impl Vm {
         match o.kind() {
             K_BUILTIN => {
                 let b = builtin_data(o).expect("builtin");
-                let mut buf = [Value::EMPTY; 10];
                 let total = n + usize::from(b.bound.is_heap());
+                if total == 0 && b.is_method {
+                    // A method descriptor called without its self argument
+                    // (`object.__dir__()`): the native code indexes a[0].
+                    let owner = if b.owner.is_heap() {
+                        type_name(b.owner)
+                    } else {
+                        String::new()
+                    };
+                    let name = b.name;
+                    return Err(self.type_error(&format!(
+                        "unbound method {owner}.{name}() needs an argument"
+                    )));
+                }
+                let mut buf = [Value::EMPTY; 10];
                 let mut heap;
                 let args: &mut [Value] = if total <= 10 {
                     &mut buf[..total]

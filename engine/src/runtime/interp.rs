@@ -292,10 +292,10 @@ impl Vm {
     /// `format(v, spec)`.
     pub fn format(&mut self, v: Value, spec: Value) -> PyResult<Value> {
         let spec_s = str_of(spec).into_owned();
-        if spec_s.is_empty() && is_str(v) {
-            // str.__format__ with an empty spec is str(self) (a subclass's
-            // __str__ applies).
-            if self.type_of(v) == self.g.types.str_ {
+        if spec_s.is_empty() {
+            // Every builtin __format__ (object, int, float, complex, str)
+            // with an empty spec is str(self), so a subclass's __str__ applies.
+            if self.type_of(v) == self.g.types.str_ && is_str(v) {
                 return Ok(v);
             }
             let f = self.lookup_type(self.type_of(v), self.g.names.__format__);

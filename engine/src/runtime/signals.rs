@@ -4,7 +4,7 @@
 //! async-signal-safe): the signal's `TRIPPED` flag and the global
 //! [`PENDING`] flag. The interpreter loop of the main Python thread checks
 //! `PENDING` at back-edges and calls ([`Vm::check_signals`]) and runs the
-//! Python handler registered by the `signal` module (kept in that module's
+//! Python handler registered by the `_signal` module (kept in that module's
 //! `_handlers` dict), or raises `KeyboardInterrupt` for SIGINT when none is
 //! registered, as CPython does. Other threads never run signal handlers.
 //!
@@ -132,9 +132,10 @@ impl Vm {
         }
     }
 
-    /// The handler stored by the `signal` module, if it was imported.
+    /// The handler stored by the `_signal` module (which `signal` wraps),
+    /// if it was imported.
     fn python_signal_handler(&mut self, sig: i64) -> PyResult<Option<Value>> {
-        let key = self.new_str("signal");
+        let key = self.new_str("_signal");
         let Some(m) = self.dict_get_str(self.g.sys_modules, key) else {
             return Ok(None);
         };

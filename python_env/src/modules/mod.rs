@@ -28,7 +28,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         include_str!("../../lib/concurrent/futures/__init__.py"),
     );
     vm.register_source_module("queue", include_str!("../../lib/queue.py"));
-    vm.register_module("signal", signal::create);
+    vm.register_module("_signal", signal::create);
+    vm.register_source_module("signal", include_str!("../../lib/signal.py"));
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
     vm.register_source_module("collections", include_str!("../../lib/collections.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
@@ -37,6 +38,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module("typing", include_str!("../../lib/typing.py"));
     vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
+    vm.register_source_module("enum", include_str!("../../lib/enum.py"));
     vm.register_source_module(
         "collections.abc",
         include_str!("../../lib/collections_abc.py"),

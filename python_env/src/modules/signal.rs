@@ -1,10 +1,11 @@
-//! The `signal` module: Python handlers for OS signals, run by the main
+//! The `_signal` module: Python handlers for OS signals, run by the main
 //! thread at safepoints (see `engine::runtime::signals`).
 //!
 //! Python-level handlers are kept in the module's `_handlers` dict (signal
 //! number -> callable, SIG_DFL or SIG_IGN), where the engine looks them up.
-//! Signal numbers and SIG_DFL/SIG_IGN are plain ints (CPython's are IntEnum
-//! members, which print the same with `str()` but not with `repr()`).
+//! Here signal numbers and SIG_DFL/SIG_IGN are plain ints; the `signal`
+//! module (python_env/lib/signal.py) re-exports them as the IntEnum members
+//! of `Signals` and `Handlers`, as CPython does.
 
 use crate::args::check;
 use engine::runtime::signals::{self, NSIG};
@@ -15,17 +16,17 @@ const SIG_DFL: i64 = 0;
 const SIG_IGN: i64 = 1;
 
 fn handlers(vm: &mut Vm) -> PyResult<Value> {
-    let m = vm.import_module("signal")?;
+    let m = vm.import_module("_signal")?;
     let k = vm.intern("_handlers");
     vm.getattr(m, k)
 }
 
+/// A signal number argument: any int (an IntEnum member of
+/// `signal.Signals` included) in 1..NSIG.
 fn signum(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    let Some(n) = v.as_int() else {
-        let tn = vm.type_name_of(v);
-        return Err(vm.type_error(&format!(
-            "'{tn}' object cannot be interpreted as an integer"
-        )));
+    let i = vm.index(v)?;
+    let Some(n) = vm.as_i64(i) else {
+        return Err(vm.value_error("signal number out of range"));
     };
     if n < 1 || n >= NSIG as i64 {
         return Err(vm.value_error("signal number out of range"));
@@ -179,7 +180,7 @@ fn valid_signals(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// Creates the signal module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
-    let m = vm.new_module("signal");
+    let m = vm.new_module("_signal");
     let mark = vm.push_root(m);
     let fns: &[(&'static str, NativeFn)] = &[
         ("signal", signal_),
@@ -205,6 +206,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("SIGKILL", libc::SIGKILL),
         ("SIGUSR1", libc::SIGUSR1),
         ("SIGSEGV", libc::SIGSEGV),
+        ("SIGSTKFLT", libc::SIGSTKFLT),
         ("SIGUSR2", libc::SIGUSR2),
         ("SIGPIPE", libc::SIGPIPE),
         ("SIGALRM", libc::SIGALRM),

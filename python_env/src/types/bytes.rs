@@ -204,10 +204,13 @@ fn bytes_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if let Some(s) = src {
         if !is_str(s) && buf(s).is_none() && !vm.is_int_like(s) {
             if let Some(r) = vm.call_special(s, vm.g.names.__bytes__, &[])? {
+                let Some(b) = buf(r) else {
+                    let tn = vm.type_name_of(r);
+                    return Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {tn})")));
+                };
                 if cls == vm.g.types.bytes {
                     return Ok(r);
                 }
-                let b = buf(r).unwrap_or_default();
                 return Ok(new_bytes_of(vm, cls, &b));
             }
         }

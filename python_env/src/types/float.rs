@@ -227,7 +227,11 @@ fn float_imag(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_float(0.0))
 }
 
+/// `float.__format__`: an empty spec gives str(self) (a subclass's __str__).
 fn float_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if is_str(a[1]) && str_of(a[1]).is_empty() {
+        return vm.str(a[0]);
+    }
     vm.format(super::int::exact_value(a[0]), a[1])
 }
 

@@ -159,13 +159,15 @@ fn big(vm: &Vm, v: Value) -> BigInt {
     vm.as_bigint(v).unwrap_or_default()
 }
 
+/// `int.__repr__`: the decimal digits, also for bools (`int.__repr__(True)`
+/// is '1'; bool has its own __repr__).
 fn int_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let v = a[0];
     if v == Value::TRUE {
-        return Ok(vm.intern("True"));
+        return Ok(vm.intern("1"));
     }
     if v == Value::FALSE {
-        return Ok(vm.intern("False"));
+        return Ok(vm.intern("0"));
     }
     let s = match vm.num(v) {
         Some(Num::I(i)) => i.to_string(),
@@ -547,11 +549,21 @@ fn int_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let b = big(vm, a[0]);
     Ok(vm.new_bigint(b.abs()))
 }
+/// `int.__format__`: an empty spec gives str(self) (a subclass's __str__).
 fn int_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if is_str(a[1]) && str_of(a[1]).is_empty() {
+        return vm.str(a[0]);
+    }
     vm.format(super::int::exact_value(a[0]), a[1])
 }
 
 fn bool_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a[0] == Value::TRUE {
+        return Ok(vm.intern("True"));
+    }
+    if a[0] == Value::FALSE {
+        return Ok(vm.intern("False"));
+    }
     int_repr(vm, a, Value::EMPTY)
 }
 
