@@ -414,6 +414,38 @@ impl Vm {
                 }
             }
         }
+        // `[x] * n` / `(x,) * n` (either order) on exact lists and tuples of
+        // modest result size; in-place `*=` keeps the general path (it must
+        // mutate the list).
+        if op == B::Multiply {
+            let (seq, count) = if b.is_int() { (a, b) } else { (b, a) };
+            if let (Some(so), true) = (Obj::from_value(seq), count.is_int()) {
+                let t = &self.g.types;
+                let is_list = so.kind() == Kind::LIST && so.class() == t.list;
+                let is_tuple = so.kind() == Kind::TUPLE && so.class() == t.tuple;
+                if is_list || is_tuple {
+                    let k = count.int_unchecked().max(0) as usize;
+                    if is_tuple && k == 1 {
+                        return Ok(seq);
+                    }
+                    let items = self.seq_items(seq);
+                    // An empty tuple result is the `()` singleton: the general
+                    // path makes it.
+                    let plain = is_list || (k >= 2 && !items.is_empty());
+                    if plain && items.len().saturating_mul(k) <= 1 << 16 {
+                        let mut out = Vec::with_capacity(items.len() * k);
+                        for _ in 0..k {
+                            out.extend_from_slice(&items);
+                        }
+                        return Ok(if is_list {
+                            self.new_list(&out)
+                        } else {
+                            self.new_tuple(&out)
+                        });
+                    }
+                }
+            }
+        }
         self.binary_op_generic(op, a, b)
     }
 
