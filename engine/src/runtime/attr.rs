@@ -36,6 +36,7 @@ impl Vm {
             // str/bytes subclass instances carry one value slot for it.
             Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
+            K_DEQUE => DEQUE_DICT,
             K_FUNCTION => FN_DICT,
             K_TYPE => T_DICT,
             K_WRAPPER => 1,
@@ -59,6 +60,12 @@ impl Vm {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
             Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
+            // Only instances of deque subclasses get a dict, as in CPython.
+            K_DEQUE
+                if Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_HEAP != 0) =>
+            {
+                DEQUE_DICT
+            }
             K_FUNCTION => FN_DICT,
             K_WRAPPER => 1,
             _ => return None,
@@ -463,7 +470,7 @@ impl Vm {
             (K_BUILTIN, "__qualname__") => {
                 let b = builtin_data(o).expect("b");
                 if b.owner.is_heap() {
-                    let q = format!("{}.{}", type_name(b.owner), b.name);
+                    let q = format!("{}.{}", type_short_name(b.owner), b.name);
                     self.new_str(&q)
                 } else {
                     self.new_str(b.name)
