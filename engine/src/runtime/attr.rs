@@ -61,9 +61,7 @@ impl Vm {
             Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
             // Only instances of deque subclasses get a dict, as in CPython.
-            K_DEQUE
-                if Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_HEAP != 0) =>
-            {
+            K_DEQUE if Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_HEAP != 0) => {
                 DEQUE_DICT
             }
             K_FUNCTION => FN_DICT,
@@ -1137,8 +1135,11 @@ impl Vm {
                 if dobj.kind() == K_PROPERTY {
                     let fdel = dobj.get(2);
                     if fdel.is_none() || fdel.is_empty() {
-                        let pn = self.property_name(d);
                         let tn = self.type_name_of(obj);
+                        if let Some(e) = self.native_readonly_error(d, name, &tn) {
+                            return Err(e);
+                        }
+                        let pn = self.property_name(d);
                         return Err(self.new_exc(
                             self.g.e.AttributeError,
                             &format!("property {pn}of '{tn}' object has no deleter"),

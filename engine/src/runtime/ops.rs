@@ -495,9 +495,9 @@ impl Vm {
         }
         let is_deque = |v: Value| Obj::from_value(v).is_some_and(|o| o.kind() == K_DEQUE);
         if (sym == "+" || sym == "+=") && is_deque(a) {
-            return Err(
-                self.type_error(&format!("can only concatenate deque (not \"{tb}\") to deque"))
-            );
+            return Err(self.type_error(&format!(
+                "can only concatenate deque (not \"{tb}\") to deque"
+            )));
         }
         if (sym == "+" || sym == "+=") && (ta == "list" || ta == "tuple") && ta != tb {
             return Err(
@@ -510,7 +510,8 @@ impl Vm {
                 || is_deque(a)
                 || is_deque(b))
         {
-            let other = if matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes") || is_deque(a) {
+            let other = if matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes") || is_deque(a)
+            {
                 tb
             } else {
                 ta
@@ -727,9 +728,7 @@ impl Vm {
                 }
                 K_BYTEARRAY => return Ok(str_bytes(o.get(0)).len()),
                 // One word: no lock needed even when the deque is shared.
-                K_DEQUE if !is_heap_type(o.class()) => {
-                    return Ok(get_raw(o, DEQUE_R_LEN) as usize)
-                }
+                K_DEQUE if !is_heap_type(o.class()) => return Ok(get_raw(o, DEQUE_R_LEN) as usize),
                 K_RANGE if range_fits_i64(o) => {
                     let (a, b, c) = (
                         o.get(0).as_int().unwrap_or(0),

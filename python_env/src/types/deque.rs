@@ -312,9 +312,7 @@ pub fn is_deque(v: Value) -> bool {
 /// The deque `self` of a method, or CPython's descriptor TypeError.
 fn this(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Obj> {
     let Some(&s) = a.first() else {
-        return Err(vm.type_error(&format!(
-            "unbound method deque.{name}() needs an argument"
-        )));
+        return Err(vm.type_error(&format!("unbound method deque.{name}() needs an argument")));
     };
     match Obj::from_value(s) {
         Some(o) if o.kind() == K_DEQUE => Ok(o),
@@ -358,9 +356,7 @@ fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 fn slice_index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let tp = vm.type_of(v);
     if !vm.is_int_like(v) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
-        return Err(vm.type_error(
-            "slice indices must be integers or have an __index__ method",
-        ));
+        return Err(vm.type_error("slice indices must be integers or have an __index__ method"));
     }
     let i = vm.index(v)?;
     Ok(match vm.as_i64(i) {
@@ -495,9 +491,7 @@ fn imul_impl(vm: &mut Vm, o: Obj, n: i64) -> PyResult<()> {
             return true;
         }
         let start = total - keep;
-        let out: Vec<Value> = (start..total)
-            .map(|j| items[(j % size) as usize])
-            .collect();
+        let out: Vec<Value> = (start..total).map(|j| items[(j % size) as usize]).collect();
         set_all(ctx, o, &out);
         false
     });
@@ -523,9 +517,7 @@ fn deque_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         _ => {
             let tn = vm.type_name_of(cls);
-            return Err(vm.type_error(&format!(
-                "deque.__new__(X): X is not a type object ({tn})"
-            )));
+            return Err(vm.type_error(&format!("deque.__new__(X): X is not a type object ({tn})")));
         }
     }
     Ok(alloc_deque(vm, cls, None).value())
@@ -933,8 +925,15 @@ fn deque_reversed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// Comparison `op` (0 <, 1 <=, 2 ==, 3 !=, 4 >, 5 >=), as CPython's
 /// deque_richcompare: first differing item decides, else the lengths.
 fn richcmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
-    let vo = this(vm, a, ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][op as usize])?;
-    let Some(wo) = a.get(1).and_then(|&w| Obj::from_value(w)).filter(|w| w.kind() == K_DEQUE)
+    let vo = this(
+        vm,
+        a,
+        ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][op as usize],
+    )?;
+    let Some(wo) = a
+        .get(1)
+        .and_then(|&w| Obj::from_value(w))
+        .filter(|w| w.kind() == K_DEQUE)
     else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -1170,7 +1169,8 @@ fn it_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = &vm.g.types;
     match a.first().and_then(|&v| Obj::from_value(v)) {
         Some(o)
-            if o.kind() == K_MISC && (o.class() == t.deque_iter || o.class() == t.deque_reviter) =>
+            if o.kind() == K_MISC
+                && (o.class() == t.deque_iter || o.class() == t.deque_reviter) =>
         {
             Ok(Value::int(get_raw(o, IT_LEFT) as i64))
         }
@@ -1242,7 +1242,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, n, f);
     }
     vm.add_attr(t, "__hash__", Value::NONE);
-    vm.add_static(t, "__class_getitem__", super::genericalias::class_getitem, true);
+    vm.add_static(
+        t,
+        "__class_getitem__",
+        super::genericalias::class_getitem,
+        true,
+    );
     let p = getset(vm, t, "maxlen", maxlen_get);
     vm.add_attr(t, "maxlen", p);
     let modname = vm.new_str("collections");
