@@ -105,3 +105,13 @@ print(list(deque("ab").__reduce__()[3]))
 import collections.abc as abc
 print(isinstance(d, abc.MutableSequence), isinstance(d, abc.Sequence), isinstance(d, abc.Hashable))
 print(deque.__hash__ is None, deque.__doc__.splitlines()[0])
+
+# deques are sequences for pattern matching
+for v in [deque(), deque([1]), deque("abcd")]:
+    match v:
+        case []:
+            print("empty")
+        case [x]:
+            print("one", x)
+        case [a, *rest, b]:
+            print("many", a, rest, b)
