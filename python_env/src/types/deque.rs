@@ -452,11 +452,14 @@ fn copy_impl(vm: &mut Vm, dv: Value) -> PyResult<Value> {
     let max = maxlen(o);
     if !is_heap_type(cls) {
         let no = alloc_deque(vm, cls, max);
+        // Rooted while waiting for the source's lock (a safepoint).
+        let mark = vm.push_root(no.value());
         locked(vm, o, |ctx, o| {
             for v in to_vec(o) {
                 push_back(ctx, no, v);
             }
         });
+        vm.pop_roots(mark);
         return Ok(no.value());
     }
     let r = match max {
@@ -903,9 +906,10 @@ fn new_iter(vm: &mut Vm, o: Obj, reverse: bool) -> Value {
     } else {
         vm.g.types.deque_iter
     };
+    // Read before allocating: waiting for the lock is a safepoint.
+    let (n, st) = locked(vm, o, |_, o| (dlen(o), state(o)));
     let it = vm.alloc_obj(K_MISC, cls, 1, 24);
     it.init(0, o.value());
-    let (n, st) = locked(vm, o, |_, o| (dlen(o), state(o)));
     set_raw(it, IT_INDEX, if reverse { n as u64 } else { 0 });
     set_raw(it, IT_STATE, st);
     set_raw(it, IT_LEFT, n as u64);
@@ -959,14 +963,20 @@ fn richcmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
         } else {
             None
         };
+        // x stays rooted while waiting for w's lock (a safepoint).
+        let mark = vm.push_root(x.unwrap_or(Value::NONE));
         let y = if i < ws {
-            match scan_item(vm, wo, i, s2) {
+            let y = scan_item(vm, wo, i, s2);
+            vm.pop_roots(mark);
+            match y {
                 Some(y) => Some(y),
                 None => return Err(mutated(vm)),
             }
         } else if state(wo) != s2 {
+            vm.pop_roots(mark);
             return Err(mutated(vm));
         } else {
+            vm.pop_roots(mark);
             None
         };
         let (Some(x), Some(y)) = (x, y) else {
