@@ -2,6 +2,7 @@
 
 import sys as _sys
 from operator import itemgetter as _itemgetter
+from _collections import deque
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -270,109 +271,6 @@ class Counter(dict):
         if not isinstance(other, Counter):
             return NotImplemented
         return all(self[e] == other[e] for c in (self, other) for e in c)
-
-
-class deque:
-    def __init__(self, iterable=(), maxlen=None):
-        self._items = []
-        self.maxlen = maxlen
-        for x in iterable:
-            self.append(x)
-
-    def append(self, x):
-        self._items.append(x)
-        if self.maxlen is not None and len(self._items) > self.maxlen:
-            self._items.pop(0)
-
-    def appendleft(self, x):
-        self._items.insert(0, x)
-        if self.maxlen is not None and len(self._items) > self.maxlen:
-            self._items.pop()
-
-    def pop(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
-        return self._items.pop()
-
-    def popleft(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
-        return self._items.pop(0)
-
-    def extend(self, it):
-        for x in it:
-            self.append(x)
-
-    def extendleft(self, it):
-        for x in it:
-            self.appendleft(x)
-
-    def rotate(self, n=1):
-        if self._items:
-            n %= len(self._items)
-            self._items[:] = self._items[-n:] + self._items[:-n]
-
-    def clear(self):
-        self._items.clear()
-
-    def count(self, x):
-        return self._items.count(x)
-
-    def remove(self, x):
-        self._items.remove(x)
-
-    def reverse(self):
-        self._items.reverse()
-
-    def index(self, x, *args):
-        return self._items.index(x, *args)
-
-    def insert(self, i, x):
-        self._items.insert(i, x)
-
-    def copy(self):
-        return deque(self._items, self.maxlen)
-
-    def __len__(self):
-        return len(self._items)
-
-    def __iter__(self):
-        return iter(self._items)
-
-    def __reversed__(self):
-        return reversed(self._items)
-
-    def __getitem__(self, i):
-        return self._items[i]
-
-    def __setitem__(self, i, v):
-        self._items[i] = v
-
-    def __delitem__(self, i):
-        del self._items[i]
-
-    def __contains__(self, x):
-        return x in self._items
-
-    def __bool__(self):
-        return bool(self._items)
-
-    def __eq__(self, other):
-        if isinstance(other, deque):
-            return self._items == other._items
-        return NotImplemented
-
-    def __add__(self, other):
-        return deque(self._items + list(other), self.maxlen)
-
-    def __iadd__(self, other):
-        self.extend(other)
-        return self
-
-    def __repr__(self):
-        if self.maxlen is None:
-            return f'deque({self._items!r})'
-        return f'deque({self._items!r}, maxlen={self.maxlen})'
 
 
 class ChainMap:

@@ -724,6 +724,8 @@ def _register_builtins():
     ByteString.register(bytearray)
     MutableSequence.register(list)
     MutableSequence.register(bytearray)
+    from _collections import deque
+    MutableSequence.register(deque)
     Set.register(frozenset)
     MutableSet.register(set)
     Mapping.register(type(type.__dict__))

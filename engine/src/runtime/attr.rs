@@ -38,6 +38,7 @@ impl Vm {
             Kind::LIST | Kind::DICT | Kind::SET => 1,
             // bytearray subclass instances: [bytes, dict].
             K_BYTEARRAY if o.n_values() > 1 => 1,
+            K_DEQUE => DEQUE_DICT,
             K_FUNCTION => FN_DICT,
             K_TYPE => T_DICT,
             K_WRAPPER => 1,
@@ -64,6 +65,10 @@ impl Vm {
             Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
             Kind::LIST | Kind::DICT | Kind::SET => 1,
             K_BYTEARRAY if o.n_values() > 1 => 1,
+            // Only instances of deque subclasses get a dict, as in CPython.
+            K_DEQUE if Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_HEAP != 0) => {
+                DEQUE_DICT
+            }
             K_FUNCTION => FN_DICT,
             K_WRAPPER => 1,
             _ => return None,
@@ -468,7 +473,7 @@ impl Vm {
             (K_BUILTIN, "__qualname__") => {
                 let b = builtin_data(o).expect("b");
                 if b.owner.is_heap() {
-                    let q = format!("{}.{}", type_name(b.owner), b.name);
+                    let q = format!("{}.{}", type_short_name(b.owner), b.name);
                     self.new_str(&q)
                 } else {
                     self.new_str(b.name)
@@ -1135,8 +1140,11 @@ impl Vm {
                 if dobj.kind() == K_PROPERTY {
                     let fdel = dobj.get(2);
                     if fdel.is_none() || fdel.is_empty() {
-                        let pn = self.property_name(d);
                         let tn = self.type_name_of(obj);
+                        if let Some(e) = self.native_readonly_error(d, name, &tn) {
+                            return Err(e);
+                        }
+                        let pn = self.property_name(d);
                         return Err(self.new_exc(
                             self.g.e.AttributeError,
                             &format!("property {pn}of '{tn}' object has no deleter"),

@@ -1900,7 +1900,7 @@ impl Vm {
     fn is_sequence(&self, v: Value) -> bool {
         match Obj::from_value(v) {
             Some(o) => match o.kind() {
-                Kind::LIST | Kind::TUPLE | K_RANGE => true,
+                Kind::LIST | Kind::TUPLE | K_RANGE | K_DEQUE => true,
                 K_INSTANCE => {
                     let c = o.class();
                     self.lookup_type(c, self.g.names.__getitem__).is_some()

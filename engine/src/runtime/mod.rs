@@ -326,6 +326,12 @@ pub struct Types {
     pub member_descr: Value,
     pub async_gen_athrow: Value,
     pub generic_alias: Value,
+    /// `collections.deque` (methods in python_env `types/deque.rs`).
+    pub deque: Value,
+    /// `_collections._deque_iterator`.
+    pub deque_iter: Value,
+    /// `_collections._deque_reverse_iterator`.
+    pub deque_reviter: Value,
 }
 
 /// Process-wide interpreter state, shared by every thread's [`Vm`].

@@ -64,6 +64,24 @@ pub const K_NUMSUB: Kind = Kind(61);
 /// `__slots__` member descriptor: values `[name, owner class]`, raw
 /// `[value index in the instance]`.
 pub const K_MEMBER: Kind = Kind(62);
+/// `collections.deque` (python_env `types/deque.rs`): values
+/// `[DEQUE_STORAGE ring buffer (a `Kind::STORAGE` whose `n_values` is the
+/// capacity, a power of two; free slots hold EMPTY), DEQUE_DICT instance
+/// dict of subclasses (EMPTY until used)]`; raw words `[DEQUE_R_HEAD,
+/// DEQUE_R_LEN, DEQUE_R_MAXLEN (u64::MAX = None), DEQUE_R_STATE]`.
+pub const K_DEQUE: Kind = Kind(63);
+/// Deque value slot: the ring buffer storage.
+pub const DEQUE_STORAGE: usize = 0;
+/// Deque value slot: the instance dict (subclasses).
+pub const DEQUE_DICT: usize = 1;
+/// Deque raw word: physical index of the first item.
+pub const DEQUE_R_HEAD: usize = 0;
+/// Deque raw word: number of items (a single word: readable without lock).
+pub const DEQUE_R_LEN: usize = 1;
+/// Deque raw word: maxlen, `u64::MAX` for None.
+pub const DEQUE_R_MAXLEN: usize = 2;
+/// Deque raw word: mutation counter (iterators compare it).
+pub const DEQUE_R_STATE: usize = 3;
 
 /// Exception layout slots.
 pub const EXC_DICT: usize = 0;
@@ -296,6 +314,12 @@ pub fn type_flags(t: Obj) -> u64 {
     get_raw(t, 0)
 }
 
+/// Is `t` a class created by a `class` statement (not a builtin type)?
+#[inline]
+pub fn is_heap_type(t: Value) -> bool {
+    Obj::from_value(t).is_some_and(|o| type_flags(o) & TF_HEAP != 0)
+}
+
 /// Sets type flags.
 pub fn set_type_flags(t: Obj, f: u64) {
     set_raw(t, 0, f)
@@ -313,12 +337,46 @@ pub fn type_mro(t: Obj) -> Obj {
     Obj::from_value(t.get(T_MRO)).expect("mro")
 }
 
-/// Name of a type.
+/// Name of a type as CPython's `tp_name` spells it in messages: a static
+/// (non-heap) type whose dict sets `__module__` to something other than
+/// `builtins` is `module.name` (`collections.deque`, `_thread.lock`); other
+/// types are their `__name__`.
 pub fn type_name(t: Value) -> String {
+    match Obj::from_value(t) {
+        Some(o) if o.kind() == K_TYPE => {
+            let name = str_of(o.get(T_NAME)).into_owned();
+            if type_flags(o) & TF_HEAP == 0 {
+                if let Some(m) = static_type_module(o) {
+                    return format!("{m}.{name}");
+                }
+            }
+            name
+        }
+        _ => "?".into(),
+    }
+}
+
+/// `__name__` of a type (no module prefix).
+pub fn type_short_name(t: Value) -> String {
     match Obj::from_value(t) {
         Some(o) if o.kind() == K_TYPE => str_of(o.get(T_NAME)).into_owned(),
         _ => "?".into(),
     }
+}
+
+/// The `__module__` str of a static type's own dict, unless `builtins`
+/// (a lock-free read of the immutable-after-start-up type dict).
+fn static_type_module(t: Obj) -> Option<String> {
+    let d = Obj::from_value(t.get(T_DICT)).filter(|d| d.kind() == Kind::DICT)?;
+    let mut items = Vec::new();
+    ldict::items(d, &mut items);
+    let (_, m, _) = items
+        .into_iter()
+        .find(|(k, _, _)| is_str(*k) && str_bytes(*k) == b"__module__")?;
+    if !is_str(m) || str_bytes(m) == b"builtins" {
+        return None;
+    }
+    Some(str_of(m).into_owned())
 }
 
 /// Allocates a type object. `dict` must be a dict; mro computed by caller.
@@ -726,6 +784,9 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         member_descr: t!("member_descriptor", K_MEMBER, 0),
         async_gen_athrow: t!("async_generator_athrow", K_MISC, 0),
         generic_alias: t!("GenericAlias", K_MISC, TF_BASETYPE),
+        deque: t!("deque", K_DEQUE, TF_BASETYPE),
+        deque_iter: t!("_deque_iterator", K_MISC, 0),
+        deque_reviter: t!("_deque_reverse_iterator", K_MISC, 0),
     };
     // Exceptions.
     let mut exc: HashMap<&'static str, Value> = HashMap::new();

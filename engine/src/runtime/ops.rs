@@ -527,6 +527,12 @@ impl Vm {
         if (sym == "+" || sym == "+=") && ta == "str" {
             return Err(self.type_error(&format!("can only concatenate str (not \"{tb}\") to str")));
         }
+        let is_deque = |v: Value| Obj::from_value(v).is_some_and(|o| o.kind() == K_DEQUE);
+        if (sym == "+" || sym == "+=") && is_deque(a) {
+            return Err(self.type_error(&format!(
+                "can only concatenate deque (not \"{tb}\") to deque"
+            )));
+        }
         if (sym == "+" || sym == "+=") && (ta == "list" || ta == "tuple") && ta != tb {
             return Err(
                 self.type_error(&format!("can only concatenate {ta} (not \"{tb}\") to {ta}"))
@@ -534,9 +540,12 @@ impl Vm {
         }
         if (sym == "*" || sym == "*=")
             && (matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes")
-                || matches!(tb.as_str(), "str" | "list" | "tuple" | "bytes"))
+                || matches!(tb.as_str(), "str" | "list" | "tuple" | "bytes")
+                || is_deque(a)
+                || is_deque(b))
         {
-            let other = if matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes") {
+            let other = if matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes") || is_deque(a)
+            {
                 tb
             } else {
                 ta
@@ -685,6 +694,7 @@ impl Vm {
             Kind::SET if c == t.set || c == t.frozenset => return Ok(ldict::len(o) != 0),
             Kind::BIG_INT => return Ok(true),
             Kind::FLOAT => return Ok(boxed_float(o) != 0.0),
+            K_DEQUE if !is_heap_type(c) => return Ok(get_raw(o, DEQUE_R_LEN) != 0),
             Kind::BYTES if c == t.bytes => return Ok(!lstr::bytes(o).is_empty()),
             K_FUNCTION | K_BUILTIN | K_TYPE | K_MODULE | K_METHOD | K_CODE => return Ok(true),
             _ => {}
@@ -751,6 +761,8 @@ impl Vm {
                     }
                 }
                 K_BYTEARRAY => return Ok(str_bytes(o.get(0)).len()),
+                // One word: no lock needed even when the deque is shared.
+                K_DEQUE if !is_heap_type(o.class()) => return Ok(get_raw(o, DEQUE_R_LEN) as usize),
                 K_RANGE if range_fits_i64(o) => {
                     let (a, b, c) = (
                         o.get(0).as_int().unwrap_or(0),

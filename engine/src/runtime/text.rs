@@ -291,7 +291,10 @@ impl Vm {
         }))
     }
 
-    fn repr_enter(&mut self, v: Value) -> bool {
+    /// Recursion guard of container reprs (CPython's `Py_ReprEnter`): true
+    /// if `v` is already being repr'd on this thread (then print `[...]`
+    /// or the like); otherwise records it until [`Vm::repr_leave`].
+    pub fn repr_enter(&mut self, v: Value) -> bool {
         // Recursion guard: a list of objects being repr'd, kept in root slot 1.
         let slots = self.ctx.root_slots();
         if slots.len() < 2 {
@@ -310,7 +313,8 @@ impl Vm {
         false
     }
 
-    fn repr_leave(&mut self) {
+    /// Ends the innermost [`Vm::repr_enter`] that returned false.
+    pub fn repr_leave(&mut self) {
         let l = self.ctx.root_slots()[1];
         let o = Obj::from_value(l).expect("list");
         let n = llist::len(o);

@@ -1,5 +1,6 @@
 //! Standard-library modules, one file each.
 
+pub mod _collections;
 pub mod _thread;
 pub mod math;
 pub mod protopy;
@@ -16,6 +17,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("time", time::create);
     vm.register_module("unicodedata", unicodedata::create);
     vm.register_module("_thread", _thread::create);
+    vm.register_module("_collections", _collections::create);
     vm.register_module("protopy", protopy::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));

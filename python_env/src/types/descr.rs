@@ -272,6 +272,22 @@ fn member_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_str(&s))
 }
 
+/// `<attribute 'name' of 'Owner' objects>` for getset descriptors that
+/// record their name and owner (value slots 4 and 5).
+fn getset_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = Obj::from_value(a[0]).expect("getset");
+    let s = if p.n_values() >= 6 && is_str(p.get(4)) {
+        format!(
+            "<attribute '{}' of '{}' objects>",
+            str_of(p.get(4)),
+            type_name(p.get(5))
+        )
+    } else {
+        vm.default_repr(a[0])
+    };
+    Ok(vm.new_str(&s))
+}
+
 /// `method(function, instance)` (types.MethodType).
 fn method_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if k.is_heap() {
@@ -326,6 +342,9 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(md, "__set__", member_set);
     vm.add_method(md, "__delete__", member_delete);
     vm.add_method(md, "__repr__", member_repr);
+    let gs = vm.g.types.getset_descr;
+    vm.add_method(gs, "__get__", property_get);
+    vm.add_method(gs, "__repr__", getset_repr);
     let m = vm.g.types.method;
     vm.add_static(m, "__new__", method_new, false);
     vm.add_method(m, "__eq__", method_eq);

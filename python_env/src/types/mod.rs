@@ -2,6 +2,7 @@
 
 pub mod asyncgen;
 pub mod bytes;
+pub mod deque;
 pub mod descr;
 pub mod dict;
 pub mod docs;
@@ -37,5 +38,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     mappingproxy::init(vm)?;
     bytes::init(vm)?;
     memoryview::init(vm)?;
+    deque::init(vm)?;
     Ok(())
 }
