@@ -82,6 +82,7 @@ fn check_tabs(source: &str, tokens: &Tokens) -> Result<(), RawError> {
             kind: ErrorKind::TabError,
             msg: "inconsistent use of tabs and spaces in indentation".into(),
             range: TextRange::empty(TextSize::new(line_start as u32)),
+            exact: None,
         };
         let &(top_col, top_alt) = stack.last().unwrap_or(&(0, 0));
         if col == top_col {
@@ -326,6 +327,7 @@ pub(crate) fn convert_parse_error(
         kind: ErrorKind::IndentationError,
         msg,
         range,
+        exact: None,
     };
     let target_msg = |verb: &str, suffix: &str| -> RawError {
         match parse_fragment(source, range) {
@@ -504,7 +506,10 @@ pub(crate) fn convert_parse_error(
                 syntax("invalid syntax")
             }
             TokenKind::Colon => zero("expected ':'"),
-            TokenKind::Else => RawError::syntax(range, "expected 'else' after 'if' expression"),
+            TokenKind::Else => RawError::syntax(
+                if_without_else(tokens, range).unwrap_or(range),
+                "expected 'else' after 'if' expression",
+            ),
             TokenKind::Indent => indent(expected_block_message(source, tokens, range)),
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace
                 if *found == TokenKind::EndOfFile || *found == TokenKind::Newline =>
@@ -567,13 +572,31 @@ pub(crate) fn convert_parse_error(
             ),
             None => syntax("invalid syntax"),
         },
+        P::InvalidDeleteTarget
+            if source
+                .get(usize::from(range.start())..)
+                .is_some_and(|t| t.starts_with('*')) =>
+        {
+            syntax("cannot delete starred")
+        }
         P::InvalidDeleteTarget => target_msg("delete", ""),
         P::PositionalAfterKeywordArgument => syntax("positional argument follows keyword argument"),
         P::PositionalAfterKeywordUnpacking => {
             syntax("positional argument follows keyword argument unpacking")
         }
-        P::InvalidArgumentUnpackingOrder => {
-            syntax("iterable argument unpacking follows keyword argument unpacking")
+        // CPython points at the star alone.
+        P::InvalidArgumentUnpackingOrder => RawError::syntax(
+            TextRange::at(range.start(), TextSize::new(1)),
+            "iterable argument unpacking follows keyword argument unpacking",
+        ),
+        // `(**a)`: CPython's invalid_group rule.
+        P::ExpectedExpression
+            if parenthesized(tokens, range)
+                && source
+                    .get(usize::from(range.start())..)
+                    .is_some_and(|t| t.starts_with("**")) =>
+        {
+            syntax("cannot use double starred expression here")
         }
         P::IterableUnpackingInComprehension => {
             syntax("iterable unpacking cannot be used in comprehension")
@@ -587,6 +610,41 @@ pub(crate) fn convert_parse_error(
         P::ParamAfterVarKeywordParam => syntax("arguments cannot follow var-keyword argument"),
         P::VarParameterWithDefault => syntax("var-positional argument cannot have default value"),
         P::ExpectedKeywordParam => syntax("named arguments must follow bare *"),
+        // `(*a)`, `(**a)`: CPython's invalid_group rule.
+        P::InvalidStarredExpressionUsage if parenthesized(tokens, range) => {
+            if source
+                .get(usize::from(range.start())..)
+                .is_some_and(|t| t.starts_with("**"))
+            {
+                syntax("cannot use double starred expression here")
+            } else {
+                syntax("cannot use starred expression here")
+            }
+        }
+        // `[x for x in *a]`: no rule matches; the error is at the star.
+        P::InvalidStarredExpressionUsage
+            if {
+                let i = token_at(tokens, range.start());
+                tokens[..i]
+                    .iter()
+                    .rev()
+                    .find(|t| significant(t.kind()))
+                    .is_some_and(|t| t.kind() == TokenKind::In)
+                    && tokens[..i].iter().any(|t| t.kind() == TokenKind::For)
+                    && !tokens[..i]
+                        .iter()
+                        .rev()
+                        .take_while(|t| t.kind() != TokenKind::Newline)
+                        .any(|t| {
+                            t.kind() == TokenKind::For && line_starts_with_for(source, t.start())
+                        })
+            } =>
+        {
+            RawError::syntax(
+                TextRange::at(range.start(), TextSize::new(1)),
+                "invalid syntax",
+            )
+        }
         // `{**a: 1}`: CPython's grammar has no rule for it (plain error).
         P::InvalidStarredExpressionUsage
             if source
@@ -699,6 +757,7 @@ fn other_message(range: TextRange, msg: &str) -> RawError {
             kind: ErrorKind::IndentationError,
             msg: format!("expected an indented block after {rest}"),
             range,
+            exact: None,
         };
     }
     let lower = msg.to_ascii_lowercase();
@@ -707,6 +766,7 @@ fn other_message(range: TextRange, msg: &str) -> RawError {
             kind: ErrorKind::IndentationError,
             msg: "unexpected indent".into(),
             range,
+            exact: None,
         };
     }
     if lower.contains("unindent") {
@@ -714,6 +774,7 @@ fn other_message(range: TextRange, msg: &str) -> RawError {
             kind: ErrorKind::IndentationError,
             msg: "unindent does not match any outer indentation level".into(),
             range,
+            exact: None,
         };
     }
     if lower.contains("unicode") || lower.contains("escape") {
@@ -840,4 +901,331 @@ fn unclosed_bracket(source: &str, tokens: &Tokens, err: &ParseError) -> Option<R
         }
     }
     None
+}
+
+/// CPython 3.11's tokenizer on the number literal at `start`: its
+/// "invalid ... literal" errors.  `Err((cur, msg))` is the tokenizer's
+/// position when it gives up (the error's `offset` counts it 0-based);
+/// `Err((end, msg))` for leading zeros comes from `leading_zeros`.
+fn scan_number(b: &[u8], start: usize) -> Result<(), (usize, String)> {
+    let mut p = start;
+    // tok_nextc: the character at the cursor, then advance (EOF reads as 0
+    // without advancing).
+    let next = |p: &mut usize| -> u8 {
+        match b.get(*p) {
+            Some(&c) => {
+                *p += 1;
+                c
+            }
+            None => 0,
+        }
+    };
+    let backup = |p: &mut usize, c: u8| {
+        if c != 0 {
+            *p -= 1;
+        }
+    };
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    // verify_end_of_number: `c` was just read.
+    let verify_end = |p: &mut usize, c: u8, kind: &str| -> Result<(), (usize, String)> {
+        let rest = &b[(*p).min(b.len())..];
+        let keyword = match c {
+            b'a' => rest.starts_with(b"nd"),
+            b'e' => rest.starts_with(b"lse"),
+            b'f' => rest.starts_with(b"or"),
+            b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
+            b'o' => rest.starts_with(b"r"),
+            b'n' => rest.starts_with(b"ot"),
+            _ => false,
+        };
+        if !keyword && ident(c) {
+            backup(p, c);
+            return Err((*p, format!("invalid {kind} literal")));
+        }
+        Ok(())
+    };
+    let decimal_tail = |p: &mut usize| -> Result<u8, (usize, String)> {
+        loop {
+            let mut c = next(p);
+            while c.is_ascii_digit() {
+                c = next(p);
+            }
+            if c != b'_' {
+                return Ok(c);
+            }
+            let c = next(p);
+            if !c.is_ascii_digit() {
+                backup(p, c);
+                return Err((*p, "invalid decimal literal".into()));
+            }
+        }
+    };
+    // Radix literals: 0x / 0o / 0b.
+    if b.get(p) == Some(&b'0')
+        && matches!(b.get(p + 1), Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B'))
+    {
+        let marker = b[p + 1].to_ascii_lowercase();
+        p += 2;
+        let (kind, valid): (&str, fn(u8) -> bool) = match marker {
+            b'x' => ("hexadecimal", |c: u8| c.is_ascii_hexdigit()),
+            b'o' => ("octal", |c: u8| (b'0'..b'8').contains(&c)),
+            _ => ("binary", |c: u8| c == b'0' || c == b'1'),
+        };
+        let mut c = next(&mut p);
+        loop {
+            if c == b'_' {
+                c = next(&mut p);
+            }
+            if !valid(c) {
+                if marker != b'x' && c.is_ascii_digit() {
+                    return Err((
+                        p,
+                        format!("invalid digit '{}' in {kind} literal", c as char),
+                    ));
+                }
+                backup(&mut p, c);
+                return Err((p, format!("invalid {kind} literal")));
+            }
+            loop {
+                c = next(&mut p);
+                if !valid(c) {
+                    break;
+                }
+            }
+            if c != b'_' {
+                break;
+            }
+        }
+        if marker != b'x' && c.is_ascii_digit() {
+            return Err((
+                p,
+                format!("invalid digit '{}' in {kind} literal", c as char),
+            ));
+        }
+        return verify_end(&mut p, c, kind);
+    }
+    let mut c;
+    let mut fraction = false;
+    if b.get(p) == Some(&b'.') {
+        p += 1;
+        c = next(&mut p);
+        fraction = true;
+    } else if b.get(p) == Some(&b'0') {
+        p += 1;
+        c = next(&mut p);
+        loop {
+            if c == b'_' {
+                c = next(&mut p);
+                if !c.is_ascii_digit() {
+                    backup(&mut p, c);
+                    return Err((p, "invalid decimal literal".into()));
+                }
+            }
+            if c != b'0' {
+                break;
+            }
+            c = next(&mut p);
+        }
+        let zeros_end = p;
+        let mut nonzero = false;
+        if c.is_ascii_digit() {
+            nonzero = true;
+            c = decimal_tail(&mut p)?;
+        }
+        if c == b'.' {
+            c = next(&mut p);
+            fraction = true;
+        } else if !matches!(c, b'e' | b'E' | b'j' | b'J') {
+            if nonzero {
+                return Err((
+                    usize::MAX - zeros_end,
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(),
+                ));
+            }
+            return verify_end(&mut p, c, "decimal");
+        }
+    } else {
+        c = decimal_tail(&mut p)?;
+        if c == b'.' {
+            c = next(&mut p);
+            fraction = true;
+        }
+    }
+    if fraction && c.is_ascii_digit() {
+        c = decimal_tail(&mut p)?;
+    }
+    if matches!(c, b'e' | b'E') {
+        let e = c;
+        c = next(&mut p);
+        if c == b'+' || c == b'-' {
+            c = next(&mut p);
+            if !c.is_ascii_digit() {
+                backup(&mut p, c);
+                return Err((p, "invalid decimal literal".into()));
+            }
+        } else if !c.is_ascii_digit() {
+            backup(&mut p, c);
+            return verify_end(&mut p, e, "decimal");
+        }
+        c = decimal_tail(&mut p)?;
+    }
+    if matches!(c, b'j' | b'J') {
+        c = next(&mut p);
+        return verify_end(&mut p, c, "imaginary");
+    }
+    verify_end(&mut p, c, "decimal")
+}
+
+/// The first number literal CPython 3.11's tokenizer rejects ("invalid
+/// decimal literal" for `1_`, `1e`, `1abc`..., bad digits, leading zeros),
+/// with the literal's start.  ruff splits such text into separate tokens
+/// and reports a different error, or none.
+pub(crate) fn number_check(source: &str, tokens: &Tokens) -> Option<(TextSize, RawError)> {
+    let b = source.as_bytes();
+    for tok in tokens.iter() {
+        let number = match tok.kind() {
+            TokenKind::Int | TokenKind::Float | TokenKind::Complex => true,
+            // ruff's own number errors (`0x`, `0b2`) leave an Unknown token.
+            TokenKind::Unknown => {
+                let t = &b[tok.start().to_usize()..];
+                t.first().is_some_and(u8::is_ascii_digit)
+                    || (t.first() == Some(&b'.') && t.get(1).is_some_and(u8::is_ascii_digit))
+            }
+            _ => false,
+        };
+        if !number {
+            continue;
+        }
+        let start = tok.start().to_usize();
+        if let Err((cur, msg)) = scan_number(b, start) {
+            let range = if cur > b.len() {
+                // Leading zeros: from the literal to the end of its zeros.
+                let zeros_end = usize::MAX - cur;
+                TextRange::new(
+                    tok.start(),
+                    TextSize::new(zeros_end.saturating_sub(1) as u32),
+                )
+            } else {
+                TextRange::empty(TextSize::new(cur.saturating_sub(1) as u32))
+            };
+            return Some((tok.start(), RawError::syntax(range, msg)));
+        }
+    }
+    None
+}
+
+/// Whether the expression starting at `range` is alone in parentheses
+/// (`(*a)`, `(**a.b)`; not a tuple, call or generator).
+fn parenthesized(tokens: &Tokens, range: TextRange) -> bool {
+    let i = token_at(tokens, range.start());
+    let before = tokens[..i].iter().rev().find(|t| significant(t.kind()));
+    if before.is_none_or(|t| t.kind() != TokenKind::Lpar) {
+        return false;
+    }
+    let mut depth = 0i32;
+    for t in tokens.iter().skip(i) {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar if depth == 0 => return true,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            TokenKind::Comma | TokenKind::For | TokenKind::Newline | TokenKind::EndOfFile
+                if depth == 0 =>
+            {
+                return false
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the line holding `offset` starts with `for` (a for statement,
+/// where `for x in *a:` is the compiler's error, not the parser's).
+fn line_starts_with_for(source: &str, offset: TextSize) -> bool {
+    let off = offset.to_usize().min(source.len());
+    let line_start = source[..off].rfind('\n').map_or(0, |i| i + 1);
+    source[line_start..].trim_start().starts_with("for ")
+}
+
+/// `a if b` without `else`: CPython's range from the start of `a` to the
+/// end of `b` (the error `range` is the token found instead of `else`).
+fn if_without_else(tokens: &Tokens, range: TextRange) -> Option<TextRange> {
+    let found = token_at(tokens, range.start());
+    let sig = |k: TokenKind| significant(k) && k != TokenKind::Newline;
+    let b_end = tokens[..found].iter().rev().find(|t| sig(t.kind()))?.end();
+    // The `if` at bracket depth 0 before the error.
+    let mut depth = 0i32;
+    let mut k = found;
+    let if_at = loop {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        match tokens[k].kind() {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if depth == 0 {
+                    return None;
+                }
+                depth -= 1;
+            }
+            TokenKind::If if depth == 0 => break k,
+            _ => {}
+        }
+    };
+    // Walk back over the operand `a` (a disjunction).
+    let operand = |k: TokenKind| {
+        matches!(
+            k,
+            TokenKind::Name
+                | TokenKind::Int
+                | TokenKind::Float
+                | TokenKind::Complex
+                | TokenKind::String
+                | TokenKind::FStringStart
+                | TokenKind::FStringMiddle
+                | TokenKind::FStringEnd
+                | TokenKind::True
+                | TokenKind::False
+                | TokenKind::None
+                | TokenKind::Ellipsis
+                | TokenKind::Dot
+                | TokenKind::Not
+                | TokenKind::And
+                | TokenKind::Or
+                | TokenKind::In
+                | TokenKind::Is
+                | TokenKind::Await
+                | TokenKind::Tilde
+                | TokenKind::EqEqual
+                | TokenKind::NotEqual
+                | TokenKind::Less
+                | TokenKind::Greater
+                | TokenKind::LessEqual
+                | TokenKind::GreaterEqual
+        ) || k.as_binary_operator().is_some()
+    };
+    let mut depth = 0i32;
+    let mut start = if_at;
+    let mut j = if_at;
+    while j > 0 {
+        let kind = tokens[j - 1].kind();
+        match kind {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            _ if depth > 0 || operand(kind) => {}
+            TokenKind::Comment | TokenKind::NonLogicalNewline => {}
+            _ => break,
+        }
+        j -= 1;
+        if significant(kind) {
+            start = j;
+        }
+    }
+    (start < if_at).then(|| TextRange::new(tokens[start].start(), b_end))
 }

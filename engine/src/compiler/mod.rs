@@ -23,6 +23,7 @@ pub mod symtable;
 mod codegen;
 mod errors;
 mod source;
+mod strlit;
 
 use std::fmt;
 use std::sync::Arc;
@@ -163,6 +164,11 @@ pub(crate) struct RawError {
     pub kind: ErrorKind,
     pub msg: String,
     pub range: TextRange,
+    /// A location that is not a range of the compiled source: errors in an
+    /// f-string replacement field, which CPython 3.11 reports relative to
+    /// the text `(expr)` it parses on its own (see [`strlit`]).  `range` is
+    /// then unused; `kind` and `msg` still win over the copy's.
+    pub exact: Option<Box<CompileError>>,
 }
 
 impl RawError {
@@ -171,6 +177,7 @@ impl RawError {
             kind: ErrorKind::SyntaxError,
             msg: msg.into(),
             range,
+            exact: None,
         }
     }
     pub(crate) fn recursion(range: TextRange) -> RawError {
@@ -178,6 +185,7 @@ impl RawError {
             kind: ErrorKind::RecursionError,
             msg: "maximum recursion depth exceeded during compilation".into(),
             range,
+            exact: None,
         }
     }
 }
@@ -228,33 +236,64 @@ fn compile_inner(
     };
     let options = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY312);
     let parsed = parse_unchecked(source, options);
-    let result = (|| {
-        errors::check_tokens(source, parsed.tokens())?;
-        if let Some(err) = parsed.errors().first() {
-            return Err(errors::convert_parse_error(
+    let result = match front_error(source, map, &parsed) {
+        Some(e) => Err(e),
+        None => codegen::compile_mod(parsed.syntax(), source, map, filename, mode, flags),
+    };
+    drop_deep(parsed, source.len());
+    result
+}
+
+/// The first error of the parsing stage, as CPython 3.11 reports it:
+/// tokenizer limits, then a string-literal error ([`strlit`]) unless the
+/// parser fails before that literal, then the parser's error, then syntax
+/// that ruff accepts only for newer Pythons.
+pub(crate) fn front_error(
+    source: &str,
+    map: &SourceMap,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+) -> Option<RawError> {
+    if let Err(e) = errors::check_tokens(source, parsed.tokens()) {
+        return Some(e);
+    }
+    // String and number literals are checked the way CPython 3.11's
+    // tokenizer and string parser do; the earliest such error wins unless
+    // the parser fails before it.
+    let literal = match (
+        strlit::check(source, parsed.tokens()),
+        errors::number_check(source, parsed.tokens()),
+    ) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    };
+    if let Some(err) = parsed.errors().first() {
+        return match literal {
+            Some((at, e)) if at <= err.location.start() => Some(e),
+            _ => Some(errors::convert_parse_error(
                 source,
                 map,
                 parsed.tokens(),
                 err,
-            ));
-        }
-        if let Some(err) = parsed.unsupported_syntax_errors().first() {
-            let msg = match &err.kind {
-                ruff_python_parser::UnsupportedSyntaxErrorKind::UnpackingInComprehension(kind) => {
-                    if format!("{kind:?}") == "DictInDict" {
-                        "dict unpacking cannot be used in dict comprehension".to_owned()
-                    } else {
-                        "iterable unpacking cannot be used in comprehension".to_owned()
-                    }
+            )),
+        };
+    }
+    if let Some((_, e)) = literal {
+        return Some(e);
+    }
+    if let Some(err) = parsed.unsupported_syntax_errors().first() {
+        let msg = match &err.kind {
+            ruff_python_parser::UnsupportedSyntaxErrorKind::UnpackingInComprehension(kind) => {
+                if format!("{kind:?}") == "DictInDict" {
+                    "dict unpacking cannot be used in dict comprehension".to_owned()
+                } else {
+                    "iterable unpacking cannot be used in comprehension".to_owned()
                 }
-                _ => err.to_string(),
-            };
-            return Err(RawError::syntax(err.range, msg));
-        }
-        codegen::compile_mod(parsed.syntax(), source, map, filename, mode, flags)
-    })();
-    drop_deep(parsed, source.len());
-    result
+            }
+            _ => err.to_string(),
+        };
+        return Some(RawError::syntax(err.range, msg));
+    }
+    None
 }
 
 /// Drops a parse result on a stack big enough for its drop glue, which

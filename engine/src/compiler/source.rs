@@ -102,6 +102,14 @@ impl SourceMap {
     }
 
     pub(crate) fn to_compile_error(&self, e: &RawError, filename: &str) -> CompileError {
+        if let Some(x) = &e.exact {
+            return CompileError {
+                kind: e.kind,
+                msg: e.msg.clone(),
+                filename: filename.to_owned(),
+                ..(**x).clone()
+            };
+        }
         let (lineno, col) = self.line_col(e.range.start());
         let (end_lineno, end_col) = self.line_col(e.range.end());
         CompileError {

@@ -147,7 +147,9 @@ impl Vm {
         lines.get(line as usize - 1).cloned()
     }
 
-    /// Registers source text for a filename (for `-c` and exec'd strings).
+    /// Registers source text for a filename whose text is not on disk. Not
+    /// used for `-c`, exec() or compile() strings: CPython shows no source
+    /// line for `<string>` frames (linecache finds no such file).
     pub fn register_source(&self, file: &str, text: &str) {
         let mut m = proto_core::sync::lock(&self.g.sources);
         m.insert(
