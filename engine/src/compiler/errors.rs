@@ -584,9 +584,9 @@ pub(crate) fn convert_parse_error(
         P::PositionalAfterKeywordUnpacking => {
             syntax("positional argument follows keyword argument unpacking")
         }
-        // CPython points at the star alone.
+        // CPython's range: the arguments before the star.
         P::InvalidArgumentUnpackingOrder => RawError::syntax(
-            TextRange::at(range.start(), TextSize::new(1)),
+            arguments_before(tokens, range).unwrap_or(range),
             "iterable argument unpacking follows keyword argument unpacking",
         ),
         // `(**a)`: CPython's invalid_group rule.
@@ -1083,32 +1083,39 @@ fn scan_number(b: &[u8], start: usize) -> Result<(), (usize, String)> {
 pub(crate) fn number_check(source: &str, tokens: &Tokens) -> Option<(TextSize, RawError)> {
     let b = source.as_bytes();
     for tok in tokens.iter() {
-        let number = match tok.kind() {
-            TokenKind::Int | TokenKind::Float | TokenKind::Complex => true,
-            // ruff's own number errors (`0x`, `0b2`) leave an Unknown token.
+        let start = match tok.kind() {
+            TokenKind::Int | TokenKind::Float | TokenKind::Complex => tok.start().to_usize(),
+            // ruff's own number errors (`0x`, `1.__x`) leave an Unknown
+            // token, sometimes after the number's text: start at the
+            // word it ends.
             TokenKind::Unknown => {
-                let t = &b[tok.start().to_usize()..];
-                t.first().is_some_and(u8::is_ascii_digit)
-                    || (t.first() == Some(&b'.') && t.get(1).is_some_and(u8::is_ascii_digit))
+                let mut r = tok.start().to_usize();
+                while r > 0 && (b[r - 1].is_ascii_alphanumeric() || matches!(b[r - 1], b'_' | b'.'))
+                {
+                    r -= 1;
+                }
+                let t = &b[r..];
+                let number = t.first().is_some_and(u8::is_ascii_digit)
+                    || (t.first() == Some(&b'.') && t.get(1).is_some_and(u8::is_ascii_digit));
+                if !number {
+                    continue;
+                }
+                r
             }
-            _ => false,
+            _ => continue,
         };
-        if !number {
-            continue;
-        }
-        let start = tok.start().to_usize();
         if let Err((cur, msg)) = scan_number(b, start) {
             let range = if cur > b.len() {
                 // Leading zeros: from the literal to the end of its zeros.
                 let zeros_end = usize::MAX - cur;
                 TextRange::new(
-                    tok.start(),
+                    TextSize::new(start as u32),
                     TextSize::new(zeros_end.saturating_sub(1) as u32),
                 )
             } else {
                 TextRange::empty(TextSize::new(cur.saturating_sub(1) as u32))
             };
-            return Some((tok.start(), RawError::syntax(range, msg)));
+            return Some((TextSize::new(start as u32), RawError::syntax(range, msg)));
         }
     }
     None
@@ -1228,4 +1235,36 @@ fn if_without_else(tokens: &Tokens, range: TextRange) -> Option<TextRange> {
         }
     }
     (start < if_at).then(|| TextRange::new(tokens[start].start(), b_end))
+}
+
+/// The call arguments before the one at `range` (from the first argument
+/// to the end of the one before the comma).
+fn arguments_before(tokens: &Tokens, range: TextRange) -> Option<TextRange> {
+    let i = token_at(tokens, range.start());
+    let comma = (0..i).rev().find(|&k| significant(tokens[k].kind()))?;
+    if tokens[comma].kind() != TokenKind::Comma {
+        return None;
+    }
+    let end = tokens[..comma]
+        .iter()
+        .rev()
+        .find(|t| significant(t.kind()))?
+        .end();
+    let mut depth = 0i32;
+    let mut k = comma;
+    while k > 0 {
+        k -= 1;
+        match tokens[k].kind() {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if depth == 0 {
+                    let first = tokens[k + 1..].iter().find(|t| significant(t.kind()))?;
+                    return Some(TextRange::new(first.start(), end));
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    None
 }

@@ -102,12 +102,13 @@ pub struct CompileError {
     pub filename: String,
     /// 1-based line (0 when unknown).
     pub lineno: u32,
-    /// 1-based column in characters (CPython's `offset`; 0 when unknown).
-    pub col_offset: u32,
+    /// 1-based column in characters (CPython's `offset`; 0 when unknown;
+    /// CPython 3.11 gives negative ones for some f-string errors).
+    pub col_offset: i32,
     /// 1-based end line.
     pub end_lineno: u32,
     /// 1-based end column in characters (exclusive, like CPython's `end_offset`).
-    pub end_col_offset: u32,
+    pub end_col_offset: i32,
     /// The source line (without its line terminator), if available.
     pub text: Option<String>,
 }

@@ -117,9 +117,9 @@ impl SourceMap {
             msg: e.msg.clone(),
             filename: filename.to_owned(),
             lineno,
-            col_offset: self.char_col(lineno, col),
+            col_offset: self.char_col(lineno, col) as i32,
             end_lineno,
-            end_col_offset: self.char_col(end_lineno, end_col),
+            end_col_offset: self.char_col(end_lineno, end_col) as i32,
             text: self.line_text(lineno).map(str::to_owned),
         }
     }

@@ -11,7 +11,6 @@
 //! error with CPython's message and location:
 //! - errors raised by the action are located at the last token the parser
 //!   read, which is the token after the literal group;
-//! - non-ASCII characters in bytes are located at the literal itself;
 //! - errors inside a replacement field are located in the text `(expr)`
 //!   (column relative to it, line of the field), with "f-string: " before
 //!   every parser message (not before tokenizer messages).
@@ -238,12 +237,8 @@ fn check_group(source: &str, lits: &[Literal], last: TextRange) -> Option<RawErr
         if !fmode {
             if is_bytes {
                 if !body.is_ascii() {
-                    return Some(RawError::syntax(
-                        TextRange::new(
-                            TextSize::new(lit.start as u32),
-                            TextSize::new(lit.end as u32),
-                        ),
-                        "bytes can only contain ASCII literal characters",
+                    return Some(at_last(
+                        "bytes can only contain ASCII literal characters".into(),
                     ));
                 }
                 if !raw {
@@ -670,6 +665,41 @@ impl FString<'_> {
                 (msg, map.to_compile_error(&e, ""))
             }
         };
+        // CPython 3.11 subtracts the field's starting column from every
+        // column of the error, also those on later lines of `(expr)`,
+        // whose columns it never added it to.
+        let src = self.source.as_bytes();
+        let newline_after_brace = src[brace + 1..]
+            .iter()
+            .take_while(|&&c| c != b'}' && c != b'\n')
+            .all(|&c| matches!(c, b' ' | b'\t' | b'\x0c'));
+        let lines = src[self.tok_start..brace]
+            .iter()
+            .filter(|&&c| c == b'\n')
+            .count();
+        let scol = if newline_after_brace {
+            0
+        } else {
+            let line_start = src[self.tok_start..brace]
+                .iter()
+                .rposition(|&c| c == b'\n')
+                .map_or(self.tok_start, |i| self.tok_start + i + 1);
+            let cols = self.source[line_start..brace].chars().count();
+            if lines != 0 {
+                cols
+            } else {
+                let tok_line_start = self.source[..self.tok_start]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1);
+                self.source[tok_line_start..self.tok_start].chars().count() + cols
+            }
+        } as i32;
+        if ce.lineno > 1 {
+            ce.col_offset -= scol;
+        }
+        if ce.end_lineno > 1 {
+            ce.end_col_offset -= scol;
+        }
         ce.lineno += shift;
         ce.end_lineno += shift;
         ce.msg = msg.clone();

@@ -449,23 +449,23 @@ impl Vm {
         self.dict_set_str(d, kf, f);
         // Line 0 means "no location" (e.g. undecodable source): CPython
         // leaves the location attributes None and prints no `File` header.
-        let loc = |n: u32| {
+        let loc = |n: i64| {
             if e.lineno == 0 {
                 Value::NONE
             } else {
-                Value::int(n as i64)
+                Value::int(n)
             }
         };
-        self.dict_set_str(d, kl, loc(e.lineno));
-        self.dict_set_str(d, ko, loc(e.col_offset));
+        self.dict_set_str(d, kl, loc(e.lineno as i64));
+        self.dict_set_str(d, ko, loc(e.col_offset as i64));
         // CPython's `text` is the source line with its line break.
         let t = match &e.text {
             Some(t) => self.new_str(&format!("{t}\n")),
             None => Value::NONE,
         };
         self.dict_set_str(d, kt, t);
-        self.dict_set_str(d, kel, loc(e.end_lineno));
-        self.dict_set_str(d, keo, loc(e.end_col_offset));
+        self.dict_set_str(d, kel, loc(e.end_lineno as i64));
+        self.dict_set_str(d, keo, loc(e.end_col_offset as i64));
         PyException(exc)
     }
 }
