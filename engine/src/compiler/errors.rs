@@ -580,10 +580,16 @@ pub(crate) fn convert_parse_error(
             syntax("cannot delete starred")
         }
         P::InvalidDeleteTarget => target_msg("delete", ""),
-        P::PositionalAfterKeywordArgument => syntax("positional argument follows keyword argument"),
-        P::PositionalAfterKeywordUnpacking => {
-            syntax("positional argument follows keyword argument unpacking")
-        }
+        // CPython raises these after reading the whole argument list: at
+        // the closing parenthesis.
+        P::PositionalAfterKeywordArgument => RawError::syntax(
+            closing_paren(tokens, range).unwrap_or(range),
+            "positional argument follows keyword argument",
+        ),
+        P::PositionalAfterKeywordUnpacking => RawError::syntax(
+            closing_paren(tokens, range).unwrap_or(range),
+            "positional argument follows keyword argument unpacking",
+        ),
         // CPython's range: the arguments before the star.
         P::InvalidArgumentUnpackingOrder => RawError::syntax(
             arguments_before(tokens, range).unwrap_or(range),
@@ -1263,6 +1269,21 @@ fn arguments_before(tokens: &Tokens, range: TextRange) -> Option<TextRange> {
                 }
                 depth -= 1;
             }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The `)` that closes the bracket around `range`.
+fn closing_paren(tokens: &Tokens, range: TextRange) -> Option<TextRange> {
+    let mut depth = 0i32;
+    for t in tokens.iter().skip(token_at(tokens, range.start())) {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar if depth == 0 => return Some(t.range()),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            TokenKind::Newline | TokenKind::EndOfFile => return None,
             _ => {}
         }
     }
