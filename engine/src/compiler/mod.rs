@@ -205,8 +205,27 @@ pub fn compile(
     flags: CompileFlags,
 ) -> Result<Arc<CodeObject>, CompileError> {
     let map = SourceMap::new(source);
-    compile_inner(source, &map, filename, mode, flags)
-        .map_err(|e| map.to_compile_error(&e, filename))
+    compile_inner(source, &map, filename, mode, flags).map_err(|(e, compiler_stage)| {
+        let mut ce = map.to_compile_error(&e, filename);
+        if compiler_stage {
+            // CPython's compiler (unlike its parser) takes the text of the
+            // line from the file named `filename`: none for `<string>`.
+            ce.text = file_line(filename, ce.lineno);
+        }
+        ce
+    })
+}
+
+/// Line `lineno` of the file `filename` as CPython's
+/// `PyErr_ProgramTextObject` reads it (None when there is no such file).
+fn file_line(filename: &str, lineno: u32) -> Option<String> {
+    if lineno == 0 || filename.starts_with('<') {
+        return None;
+    }
+    let bytes = std::fs::read(filename).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let map = SourceMap::new(&text);
+    map.line_text(lineno).map(str::to_owned)
 }
 
 /// Compiles Python source bytes: handles a UTF-8 BOM and a PEP 263 coding
@@ -230,7 +249,7 @@ fn compile_inner(
     filename: &str,
     mode: Mode,
     flags: CompileFlags,
-) -> CResult<Arc<CodeObject>> {
+) -> Result<Arc<CodeObject>, (RawError, bool)> {
     let parse_mode = match mode {
         Mode::Eval => ParseMode::Expression,
         Mode::Exec | Mode::Single => ParseMode::Module,
@@ -238,8 +257,9 @@ fn compile_inner(
     let options = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY312);
     let parsed = parse_unchecked(source, options);
     let result = match front_error(source, map, &parsed) {
-        Some(e) => Err(e),
-        None => codegen::compile_mod(parsed.syntax(), source, map, filename, mode, flags),
+        Some(e) => Err((e, false)),
+        None => codegen::compile_mod(parsed.syntax(), source, map, filename, mode, flags)
+            .map_err(|e| (e, true)),
     };
     drop_deep(parsed, source.len());
     result
