@@ -675,7 +675,10 @@ pub(crate) fn convert_parse_error(
                     })
             } =>
         {
-            syntax("invalid syntax")
+            RawError::syntax(
+                TextRange::at(range.start(), TextSize::new(1)),
+                "invalid syntax",
+            )
         }
         P::InvalidStarredExpressionUsage => syntax("can't use starred expression here"),
         P::InvalidMatchPatternTarget => syntax("cannot use '_' as a target"),

@@ -266,6 +266,59 @@ impl Vm {
                             let tt = ts.trim();
                             if !tt.is_empty() {
                                 out.push_str(&format!("    {tt}\n"));
+                                let int = |v: Option<Value>| v.and_then(|v| v.as_int());
+                                let offset = int(self.dict_get_str(d, self.g.names.offset));
+                                let end_line = int(self.dict_get_str(d, self.g.names.end_lineno));
+                                let end = int(self.dict_get_str(d, self.g.names.end_offset));
+                                let m = self
+                                    .dict_get_str(d, self.g.names.msg)
+                                    .filter(|m| is_str(*m))
+                                    .map(|m| str_of(m).into_owned())
+                                    .unwrap_or_default();
+                                // CPython shows no caret for indentation
+                                // problems other than a missing block.
+                                // (and a single one for a missing block).
+                                let indent = self.isinstance(exc, self.g.e.IndentationError);
+                                let caret = if self.isinstance(exc, self.g.e.TabError) {
+                                    false
+                                } else if indent {
+                                    m.starts_with("expected an indented block")
+                                } else {
+                                    true
+                                };
+                                if let (true, Some(off)) = (caret, offset.filter(|&o| o > 0)) {
+                                    let skipped = (ts.chars().count()
+                                        - ts.trim_start().chars().count())
+                                        as i64;
+                                    let start = (off - 1 - skipped).max(0) as usize;
+                                    let width = match end {
+                                        Some(e)
+                                            if !indent && end_line == int(Some(l)) && e > off =>
+                                        {
+                                            (e - off) as usize
+                                        }
+                                        _ => 1,
+                                    };
+                                    // CPython 3.11 counts the columns in
+                                    // UTF-8 bytes of the line here.
+                                    let bytes_of = |from: usize, n: usize| -> usize {
+                                        tt.chars()
+                                            .skip(from)
+                                            .take(n)
+                                            .map(char::len_utf8)
+                                            .sum::<usize>()
+                                            + n.saturating_sub(
+                                                tt.chars().skip(from).take(n).count(),
+                                            )
+                                    };
+                                    let (start, width) =
+                                        (bytes_of(0, start), bytes_of(start, width).max(1));
+                                    out.push_str(&format!(
+                                        "    {}{}\n",
+                                        " ".repeat(start),
+                                        "^".repeat(width)
+                                    ));
+                                }
                             }
                         }
                     }
