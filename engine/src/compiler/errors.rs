@@ -481,9 +481,11 @@ pub(crate) fn convert_parse_error(
                     )
                 }
             }
-            Lex::LineContinuationError => {
-                syntax("unexpected character after line continuation character")
-            }
+            // CPython points just past the character after the backslash.
+            Lex::LineContinuationError => RawError::syntax(
+                TextRange::empty(range.start() + TextSize::new(1)),
+                "unexpected character after line continuation character",
+            ),
             Lex::Eof => syntax("unexpected EOF while parsing"),
             Lex::InvalidByteLiteral => syntax("bytes can only contain ASCII literal characters"),
             Lex::FStringError(e) | Lex::TStringError(e) => fstring_error(range, e),
@@ -916,7 +918,7 @@ fn unclosed_bracket(source: &str, tokens: &Tokens, err: &ParseError) -> Option<R
 /// "invalid ... literal" errors.  `Err((cur, msg))` is the tokenizer's
 /// position when it gives up (the error's `offset` counts it 0-based);
 /// `Err((end, msg))` for leading zeros comes from `leading_zeros`.
-fn scan_number(b: &[u8], start: usize) -> Result<(), (usize, String)> {
+pub(crate) fn scan_number(b: &[u8], start: usize) -> Result<(), (usize, String)> {
     let mut p = start;
     // tok_nextc: the character at the cursor, then advance (EOF reads as 0
     // without advancing).
@@ -1085,51 +1087,6 @@ fn scan_number(b: &[u8], start: usize) -> Result<(), (usize, String)> {
     verify_end(&mut p, c, "decimal")
 }
 
-/// The first number literal CPython 3.11's tokenizer rejects ("invalid
-/// decimal literal" for `1_`, `1e`, `1abc`..., bad digits, leading zeros),
-/// with the literal's start.  ruff splits such text into separate tokens
-/// and reports a different error, or none.
-pub(crate) fn number_check(source: &str, tokens: &Tokens) -> Option<(TextSize, RawError)> {
-    let b = source.as_bytes();
-    for tok in tokens.iter() {
-        let start = match tok.kind() {
-            TokenKind::Int | TokenKind::Float | TokenKind::Complex => tok.start().to_usize(),
-            // ruff's own number errors (`0x`, `1.__x`) leave an Unknown
-            // token, sometimes after the number's text: start at the
-            // word it ends.
-            TokenKind::Unknown => {
-                let mut r = tok.start().to_usize();
-                while r > 0 && (b[r - 1].is_ascii_alphanumeric() || matches!(b[r - 1], b'_' | b'.'))
-                {
-                    r -= 1;
-                }
-                let t = &b[r..];
-                let number = t.first().is_some_and(u8::is_ascii_digit)
-                    || (t.first() == Some(&b'.') && t.get(1).is_some_and(u8::is_ascii_digit));
-                if !number {
-                    continue;
-                }
-                r
-            }
-            _ => continue,
-        };
-        if let Err((cur, msg)) = scan_number(b, start) {
-            let range = if cur > b.len() {
-                // Leading zeros: from the literal to the end of its zeros.
-                let zeros_end = usize::MAX - cur;
-                TextRange::new(
-                    TextSize::new(start as u32),
-                    TextSize::new(zeros_end.saturating_sub(1) as u32),
-                )
-            } else {
-                TextRange::empty(TextSize::new(cur.saturating_sub(1) as u32))
-            };
-            return Some((TextSize::new(start as u32), RawError::syntax(range, msg)));
-        }
-    }
-    None
-}
-
 /// Whether the expression starting at `range` is alone in parentheses
 /// (`(*a)`, `(**a.b)`; not a tuple, call or generator).
 fn parenthesized(tokens: &Tokens, range: TextRange) -> bool {
@@ -1291,4 +1248,40 @@ fn closing_paren(tokens: &Tokens, range: TextRange) -> Option<TextRange> {
         }
     }
     None
+}
+
+/// CPython's full-source check after a parser error: a bracket still open
+/// at the end of the source, opened on a line before the error's, is
+/// reported instead ("'(' was never closed").
+pub(crate) fn unclosed_before(
+    source: &str,
+    map: &SourceMap,
+    tokens: &Tokens,
+    e: &RawError,
+) -> Option<RawError> {
+    let err_line = match &e.exact {
+        Some(x) => x.lineno,
+        None => map.line_col(e.range.start()).0,
+    };
+    let mut stack: Vec<(char, TextRange)> = Vec::new();
+    let mut in_fstring = 0usize;
+    for tok in tokens.iter() {
+        match tok.kind() {
+            TokenKind::FStringStart | TokenKind::TStringStart => in_fstring += 1,
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                in_fstring = in_fstring.saturating_sub(1)
+            }
+            _ if in_fstring > 0 => {}
+            TokenKind::Lpar => stack.push(('(', tok.range())),
+            TokenKind::Lsqb => stack.push(('[', tok.range())),
+            TokenKind::Lbrace => stack.push(('{', tok.range())),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    let (c, range) = stack.last()?;
+    (line_of(source, range.start()) < err_line)
+        .then(|| RawError::syntax(*range, format!("'{c}' was never closed")))
 }

@@ -277,29 +277,26 @@ pub(crate) fn front_error(
     if let Err(e) = errors::check_tokens(source, parsed.tokens()) {
         return Some(e);
     }
-    // String and number literals are checked the way CPython 3.11's
-    // tokenizer and string parser do; the earliest such error wins unless
-    // the parser fails before it.
-    let literal = match (
-        strlit::check(source, parsed.tokens()),
-        errors::number_check(source, parsed.tokens()),
-    ) {
-        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
-        (a, b) => a.or(b),
-    };
+    let tokens = parsed.tokens();
+    // After any parser error CPython 3.11 tokenizes the rest of the source
+    // and reports a tokenizer error found there instead (bad number
+    // literal, unterminated string, invalid character).
+    if let Some(e) = strlit::tokenizer_error(source) {
+        return Some(e);
+    }
+    // String literals are decoded by the parser's action as soon as it has
+    // read them: their error wins unless the parser fails before.
+    let literal = strlit::check(source, tokens);
     if let Some(err) = parsed.errors().first() {
         return match literal {
-            Some((at, e)) if at <= err.location.start() => Some(e),
-            _ => Some(errors::convert_parse_error(
-                source,
-                map,
-                parsed.tokens(),
-                err,
-            )),
+            Some((at, e)) if at <= err.location.start() => {
+                Some(errors::unclosed_before(source, map, tokens, &e).unwrap_or(e))
+            }
+            _ => Some(errors::convert_parse_error(source, map, tokens, err)),
         };
     }
     if let Some((_, e)) = literal {
-        return Some(e);
+        return Some(errors::unclosed_before(source, map, tokens, &e).unwrap_or(e));
     }
     if let Some(err) = parsed.unsupported_syntax_errors().first() {
         let msg = match &err.kind {

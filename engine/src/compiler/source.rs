@@ -112,6 +112,9 @@ impl SourceMap {
         }
         let (lineno, col) = self.line_col(e.range.start());
         let (end_lineno, end_col) = self.line_col(e.range.end());
+        // CPython raises these tokenizer errors without an end column.
+        let no_end = e.msg.ends_with("was never closed")
+            || e.msg == "unexpected character after line continuation character";
         CompileError {
             kind: e.kind,
             msg: e.msg.clone(),
@@ -119,7 +122,11 @@ impl SourceMap {
             lineno,
             col_offset: self.char_col(lineno, col) as i32,
             end_lineno,
-            end_col_offset: self.char_col(end_lineno, end_col) as i32,
+            end_col_offset: if no_end {
+                0
+            } else {
+                self.char_col(end_lineno, end_col) as i32
+            },
             text: self.line_text(lineno).map(str::to_owned),
         }
     }

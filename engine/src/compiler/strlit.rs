@@ -39,8 +39,19 @@ pub(crate) fn check(source: &str, tokens: &Tokens) -> Option<(TextSize, RawError
     let is_start = |k: TokenKind| matches!(k, TokenKind::String | TokenKind::FStringStart);
     let trivia = |k: TokenKind| matches!(k, TokenKind::Comment | TokenKind::NonLogicalNewline);
     let mut i = 0;
+    // Bracket depth outside f-strings: at the end of the source inside
+    // brackets, reading the token after a literal fails in the tokenizer
+    // ("'(' was never closed") before the literal is decoded.
+    let mut open: Vec<TextRange> = Vec::new();
     while i < toks.len() {
         if !is_start(toks[i].0) {
+            match toks[i].0 {
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => open.push(toks[i].1),
+                TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                    open.pop();
+                }
+                _ => {}
+            }
             i += 1;
             continue;
         }
@@ -76,8 +87,66 @@ pub(crate) fn check(source: &str, tokens: &Tokens) -> Option<(TextSize, RawError
                 break;
             }
         }
+        let at_end = toks[next.min(toks.len())..].iter().all(|t| {
+            matches!(
+                t.0,
+                TokenKind::EndOfFile
+                    | TokenKind::Dedent
+                    | TokenKind::Newline
+                    | TokenKind::NonLogicalNewline
+                    | TokenKind::Comment
+            ) || (t.0 == TokenKind::Unknown && t.1.is_empty())
+        });
+        let depth = open.len();
+        let never_closed = |group_start| {
+            let r = *open.last()?;
+            let c = &source[r.start().to_usize()..r.end().to_usize()];
+            Some((
+                group_start,
+                RawError::syntax(r, format!("'{c}' was never closed")),
+            ))
+        };
+        if !truncated && depth > 0 && at_end {
+            return never_closed(group_start);
+        }
         let last = if truncated {
-            next_token_at(source, lits.last().map_or(0, |l| l.end))
+            // Go on with 3.11's tokens in the source: more literals join
+            // the group.
+            let b = source.as_bytes();
+            let mut p = lits.last().map_or(0, |l| l.end);
+            loop {
+                while p < b.len() {
+                    match b[p] {
+                        b' ' | b'\t' | b'\x0c' => p += 1,
+                        b'\\' if b.get(p + 1) == Some(&b'\n') => p += 2,
+                        b'\n' | b'\r' if depth > 0 => p += 1,
+                        b'#' if depth > 0 => {
+                            while p < b.len() && b[p] != b'\n' {
+                                p += 1;
+                            }
+                        }
+                        _ => break,
+                    }
+                }
+                if p >= b.len() && depth > 0 {
+                    return never_closed(group_start);
+                }
+                let t = next_token_at(source, p);
+                let text = &source[t.start().to_usize()..t.end().to_usize()];
+                let is_literal = text.len() >= 2
+                    && text.ends_with(['\'', '"'])
+                    && text
+                        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                        .starts_with(['\'', '"']);
+                if !is_literal {
+                    break t;
+                }
+                lits.push(Literal {
+                    start: t.start().to_usize(),
+                    end: t.end().to_usize(),
+                });
+                p = t.end().to_usize();
+            }
         } else if next < toks.len() {
             match toks[next].0 {
                 TokenKind::Newline | TokenKind::EndOfFile | TokenKind::Dedent => {
@@ -734,4 +803,164 @@ fn from_tokenizer(e: &RawError) -> bool {
         "too many nested parentheses",
     ];
     TOKENIZER.iter().any(|p| e.msg.starts_with(p)) || e.msg.ends_with("was never closed")
+}
+
+/// The first error CPython 3.11's tokenizer raises with an exception in
+/// `source` (an unterminated string, a bad number literal, an invalid
+/// character).  CPython reports it even after a parser error, as it
+/// tokenizes the rest of the source then.  This pass tokenizes like 3.11
+/// (an f-string is one token, so its fields are not looked into).
+pub(crate) fn tokenizer_error(source: &str) -> Option<RawError> {
+    let b = source.as_bytes();
+    let mut p = 0;
+    let mut prev_word = false;
+    let mut brackets: Vec<(u8, usize)> = Vec::new();
+    while p < b.len() {
+        let c = b[p];
+        match c {
+            b'(' | b'[' | b'{' => {
+                brackets.push((c, p));
+                p += 1;
+                prev_word = false;
+            }
+            b')' | b']' | b'}' => {
+                let at = TextRange::empty(TextSize::new(p as u32));
+                let Some((open, open_at)) = brackets.pop() else {
+                    return Some(RawError::syntax(at, format!("unmatched '{}'", c as char)));
+                };
+                if !matches!((open, c), (b'(', b')') | (b'[', b']') | (b'{', b'}')) {
+                    let (ol, cl) = (line_of(source, open_at), line_of(source, p));
+                    let msg = format!(
+                        "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                        c as char, open as char
+                    );
+                    return Some(RawError::syntax(
+                        at,
+                        if ol == cl {
+                            msg
+                        } else {
+                            format!("{msg} on line {ol}")
+                        },
+                    ));
+                }
+                p += 1;
+                prev_word = false;
+            }
+            // A line continuation must end its line; otherwise the
+            // tokenizer stops here, with an error the parser reports only
+            // if it gets that far (ruff reports it then).
+            b'\\' => match b.get(p + 1) {
+                Some(b'\n') => p += 2,
+                Some(b'\r') => p += if b.get(p + 2) == Some(&b'\n') { 3 } else { 2 },
+                _ => return None,
+            },
+            b'#' => {
+                while p < b.len() && b[p] != b'\n' && b[p] != b'\r' {
+                    p += 1;
+                }
+                prev_word = false;
+            }
+            b'\'' | b'"' => {
+                match extent(source, p) {
+                    Ok(end) => p = end,
+                    Err(e) => return Some(e),
+                }
+                prev_word = false;
+            }
+            b'0'..=b'9' if !prev_word => {
+                if let Err((cur, msg)) = super::errors::scan_number(b, p) {
+                    return Some(number_error(p, cur, msg, b.len()));
+                }
+                while p < b.len()
+                    && (b[p].is_ascii_hexdigit()
+                        || matches!(b[p], b'_' | b'.' | b'x' | b'X' | b'o' | b'O' | b'j' | b'J'))
+                {
+                    p += 1;
+                }
+                prev_word = false;
+            }
+            b'.' if !prev_word && b.get(p + 1).is_some_and(u8::is_ascii_digit) => {
+                if let Err((cur, msg)) = super::errors::scan_number(b, p) {
+                    return Some(number_error(p, cur, msg, b.len()));
+                }
+                p += 1;
+                while p < b.len()
+                    && (b[p].is_ascii_hexdigit() || matches!(b[p], b'_' | b'j' | b'J'))
+                {
+                    p += 1;
+                }
+                prev_word = false;
+            }
+            _ if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => {
+                // A name, or the prefix of a string literal.
+                let s = p;
+                let ch = source[p..].chars().next().unwrap_or(' ');
+                if !ch.is_ascii() && !is_id_start(ch) && !prev_word {
+                    return Some(invalid_character(p, ch));
+                }
+                while p < b.len() {
+                    let ch = source[p..].chars().next().unwrap_or(' ');
+                    if ch.is_ascii_alphanumeric() || ch == '_' {
+                        p += 1;
+                    } else if !ch.is_ascii() {
+                        if !is_id_continue(ch) {
+                            return Some(invalid_character(p, ch));
+                        }
+                        p += ch.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let prefix = source[s..p].to_ascii_lowercase();
+                let is_prefix = matches!(
+                    prefix.as_str(),
+                    "r" | "u" | "b" | "f" | "br" | "rb" | "fr" | "rf"
+                );
+                if is_prefix && p < b.len() && matches!(b[p], b'\'' | b'"') {
+                    match extent(source, s) {
+                        Ok(end) => p = end,
+                        Err(e) => return Some(e),
+                    }
+                    prev_word = false;
+                } else {
+                    prev_word = true;
+                }
+            }
+            _ => {
+                p += 1;
+                prev_word = false;
+            }
+        }
+    }
+    None
+}
+
+fn number_error(start: usize, cur: usize, msg: String, len: usize) -> RawError {
+    let range = if cur > len {
+        // Leading zeros: from the literal to the end of its zeros.
+        let zeros_end = usize::MAX - cur;
+        TextRange::new(
+            TextSize::new(start as u32),
+            TextSize::new(zeros_end.saturating_sub(1) as u32),
+        )
+    } else {
+        TextRange::empty(TextSize::new(cur.saturating_sub(1) as u32))
+    };
+    RawError::syntax(range, msg)
+}
+
+fn invalid_character(at: usize, ch: char) -> RawError {
+    RawError::syntax(
+        TextRange::empty(TextSize::new(at as u32)),
+        format!("invalid character '{ch}' (U+{:04X})", ch as u32),
+    )
+}
+
+/// Approximations of Unicode XID_Start / XID_Continue (identifiers).
+fn is_id_start(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+fn is_id_continue(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}' | '\u{200c}' | '\u{200d}')
 }
