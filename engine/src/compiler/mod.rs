@@ -281,7 +281,20 @@ pub(crate) fn front_error(
     // After any parser error CPython 3.11 tokenizes the rest of the source
     // and reports a tokenizer error found there instead (bad number
     // literal, unterminated string, invalid character).
-    if let Some(e) = strlit::tokenizer_error(source) {
+    let bad_chars: Vec<usize> = parsed
+        .errors()
+        .iter()
+        .filter(|e| {
+            matches!(
+                &e.error,
+                ruff_python_parser::ParseErrorType::Lexical(
+                    ruff_python_parser::LexicalErrorType::UnrecognizedToken { .. }
+                )
+            )
+        })
+        .map(|e| e.location.start().to_usize())
+        .collect();
+    if let Some(e) = strlit::tokenizer_error(source, &bad_chars) {
         return Some(e);
     }
     // String literals are decoded by the parser's action as soon as it has

@@ -810,7 +810,11 @@ fn from_tokenizer(e: &RawError) -> bool {
 /// character).  CPython reports it even after a parser error, as it
 /// tokenizes the rest of the source then.  This pass tokenizes like 3.11
 /// (an f-string is one token, so its fields are not looked into).
-pub(crate) fn tokenizer_error(source: &str) -> Option<RawError> {
+///
+/// `bad_chars` are the offsets where ruff's lexer found a character that
+/// cannot start or continue a token (it knows Unicode identifiers exactly);
+/// only those are reported as invalid characters.
+pub(crate) fn tokenizer_error(source: &str, bad_chars: &[usize]) -> Option<RawError> {
     let b = source.as_bytes();
     let mut p = 0;
     let mut prev_word = false;
@@ -895,7 +899,7 @@ pub(crate) fn tokenizer_error(source: &str) -> Option<RawError> {
                 // A name, or the prefix of a string literal.
                 let s = p;
                 let ch = source[p..].chars().next().unwrap_or(' ');
-                if !ch.is_ascii() && !is_id_start(ch) && !prev_word {
+                if !ch.is_ascii() && !is_id_start(ch) && bad_chars.contains(&p) {
                     return Some(invalid_character(p, ch));
                 }
                 while p < b.len() {
@@ -903,7 +907,7 @@ pub(crate) fn tokenizer_error(source: &str) -> Option<RawError> {
                     if ch.is_ascii_alphanumeric() || ch == '_' {
                         p += 1;
                     } else if !ch.is_ascii() {
-                        if !is_id_continue(ch) {
+                        if !is_id_continue(ch) && bad_chars.contains(&p) {
                             return Some(invalid_character(p, ch));
                         }
                         p += ch.len_utf8();
