@@ -3,8 +3,12 @@
 //! Pipeline: source bytes are decoded ([`compile_bytes`]: BOM, PEP 263
 //! coding cookie, UTF-8 validation), parsed by `ruff_python_parser` (target
 //! Python 3.12), checked for tokenizer-level limits (bracket nesting over 200,
-//! tab/space inconsistency), analysed by [`symtable`] (scopes), and turned
-//! into bytecode by `codegen` (with [`fold`] doing constant folding).
+//! tab/space inconsistency), checked against CPython 3.11's tokenizer and
+//! string-literal rules (`strlit`: f-strings as single tokens, escapes,
+//! number literals; ruff's 3.12 f-string grammar is more permissive),
+//! analysed by [`symtable`] (scopes), and turned into bytecode by `codegen`
+//! (with [`fold`] doing constant folding).  [`front_error`] picks the error
+//! CPython would report first.
 //!
 //! ## Deep nesting
 //! The ruff parser guards its own recursion with `stacker` (it grows the

@@ -32,7 +32,7 @@ for src in ['f"{x:{y:{z}}}"', 'f"{x:{y}{z}}"', 'f"{x:{y!s:{z}}}"', 'f"{x:}}"', '
 
 print("backslashes, comments and quotes:")
 for src in ['f"{x\\n}"', 'rf"{x\\n}"', "f'{\\'a\\'}'", 'f"{x#}"', 'f"{x # note}"', 'f"{"a"}"', "f'{'a'}'",
-            "f'{x + 'c'}'", "f'{x + 'cd'}' + 1", 'f"{x\'}"', "f\"{'''a}\"", "f'''{\"x\"}'''", 'f"{\'a\' \'b\'}"']:
+            "f'{x + 'c'}'", "f'{x + 'cd'}' + 1", "f'{x + 'b'}'", "f'{x + 'b'}' + 1", "f'{' b'}' 'q'", 'f"{x\'}"', "f\"{'''a}\"", "f'''{\"x\"}'''", 'f"{\'a\' \'b\'}"']:
     report(src)
 
 print("errors inside the expression:")
