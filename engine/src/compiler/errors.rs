@@ -368,7 +368,41 @@ pub(crate) fn convert_parse_error(
                     | Expr::NoneLiteral(_)
             ) && !matches!(&e, Expr::UnaryOp(u) if u.op == ruff_python_ast::UnaryOp::Not)
         });
+        // Not for a later target of a chained assignment (`y = f() = 1`):
+        // CPython's invalid_assignment rule reports that one plainly.
+        let chained = {
+            let i = token_at(tokens, range.start());
+            let mut depth = 0i32;
+            let mut found = false;
+            for t in tokens[..i].iter().rev() {
+                match t.kind() {
+                    TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                    TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                        if depth == 0 {
+                            break;
+                        }
+                        depth -= 1;
+                    }
+                    TokenKind::Equal if depth == 0 => {
+                        found = true;
+                        break;
+                    }
+                    TokenKind::Newline
+                    | TokenKind::Indent
+                    | TokenKind::Dedent
+                    | TokenKind::Semi
+                    | TokenKind::Colon
+                        if depth == 0 =>
+                    {
+                        break
+                    }
+                    _ => {}
+                }
+            }
+            found
+        };
         if plain
+            && !chained
             && after.starts_with('=')
             && !after.starts_with("==")
             && e.msg.starts_with("cannot assign to ")
@@ -381,6 +415,68 @@ pub(crate) fn convert_parse_error(
             e
         }
     };
+    // `y = f(x) =`: the statement ends after an `=`; CPython's
+    // invalid_assignment rule rejects the expression before it.
+    if on_newline {
+        let i = token_at(tokens, range.start());
+        let sig: Vec<usize> = (0..i)
+            .rev()
+            .filter(|&k| significant(tokens[k].kind()))
+            .take(1)
+            .collect();
+        if let Some(&eq) = sig.first() {
+            if tokens[eq].kind() == TokenKind::Equal {
+                // The expression between the previous `=` (or the start of
+                // the statement) and this one.
+                let mut depth = 0i32;
+                let mut k = eq;
+                while k > 0 {
+                    let kind = tokens[k - 1].kind();
+                    match kind {
+                        TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                        TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                            if depth == 0 {
+                                break;
+                            }
+                            depth -= 1;
+                        }
+                        TokenKind::Equal
+                        | TokenKind::Newline
+                        | TokenKind::Indent
+                        | TokenKind::Dedent
+                        | TokenKind::Semi
+                        | TokenKind::Colon
+                            if depth == 0 =>
+                        {
+                            break
+                        }
+                        _ => {}
+                    }
+                    k -= 1;
+                }
+                if let Some(first) = (k..eq).find(|&m| significant(tokens[m].kind())) {
+                    let target = TextRange::new(tokens[first].start(), tokens[eq - 1].end());
+                    let last_sig = (k..eq).rev().find(|&m| significant(tokens[m].kind()));
+                    let target = match last_sig {
+                        Some(m) => TextRange::new(tokens[first].start(), tokens[m].end()),
+                        None => target,
+                    };
+                    if let Some(e) = parse_fragment(source, target) {
+                        if let Some(bad) = first_invalid_target(&e) {
+                            let desc = expr_description(bad);
+                            let off = target.start();
+                            let r = bad.range();
+                            let r = TextRange::new(
+                                off + (r.start() - e.range().start()),
+                                off + (r.end() - e.range().start()),
+                            );
+                            return RawError::syntax(r, format!("cannot assign to {desc}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
     match &err.error {
         P::SimpleStatementsOnSameLine | P::ExpectedToken { .. } | P::UnexpectedExpressionToken => {
             if let Some(hint) = juxtaposition_hint(source, tokens, range.start()) {

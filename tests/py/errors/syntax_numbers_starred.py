@@ -49,6 +49,11 @@ for src in ["x = a if b", "x = (a if b)", "f(a if b)", "f(k=a if b)", "y = lambd
             "x = a if b else", "x = a if else c"]:
     report(src)
 
+print("assignment targets:")
+for src in ["1 = 2", "f() = 1", "y = f() = 1", "y = a + b = 1", "x = y = 1 + 2 = 3", "y = 1 =",
+            "y = 'a' =", "y = f(x) =", "y = (1, 2) =", "y = a =", "x = 1;  y = f() = 2"]:
+    report(src)
+
 print("through exec:")
 for src in ["total = 10_\n", "print(*a for a in b)\n", "x = (*rest)\n"]:
     try:
