@@ -603,6 +603,10 @@ pub(crate) fn convert_parse_error(
             {
                 syntax("invalid syntax")
             }
+            // `if x = 1:`: CPython's invalid_named_expression rule.
+            TokenKind::Colon if *found == TokenKind::Equal => {
+                condition_assignment(source, tokens, range).unwrap_or_else(|| zero("expected ':'"))
+            }
             TokenKind::Colon => zero("expected ':'"),
             TokenKind::Else => RawError::syntax(
                 if_without_else(tokens, range).unwrap_or(range),
@@ -618,6 +622,16 @@ pub(crate) fn convert_parse_error(
             _ => syntax("invalid syntax"),
         },
         P::OtherError(msg) if msg.contains("Only one '/'") => syntax("/ may appear only once"),
+        // `f(a.b = 1)`: CPython's invalid_kwarg rule, over `a.b = 1`.
+        P::OtherError(msg) if msg == "Expected a parameter name" => {
+            match keyword_value_end(tokens, range) {
+                Some(end) => RawError::syntax(
+                    TextRange::new(range.start(), end),
+                    "expression cannot contain assignment, perhaps you meant \"==\"?",
+                ),
+                None => syntax("invalid syntax"),
+            }
+        }
         P::OtherError(msg)
             if msg.contains("Positional patterns cannot follow keyword patterns") =>
         {
@@ -1380,4 +1394,98 @@ pub(crate) fn unclosed_before(
     let (c, range) = stack.last()?;
     (line_of(source, range.start()) < err_line)
         .then(|| RawError::syntax(*range, format!("'{c}' was never closed")))
+}
+
+/// `if x = 1:` / `while f() = 1:`: the condition holds an `=` (the error
+/// `range` is at the `=`).  A name before it gets CPython's "invalid
+/// syntax. Maybe you meant '==' or ':=' instead of '='?" over `x = 1`;
+/// another expression "cannot assign to ... here".
+fn condition_assignment(source: &str, tokens: &Tokens, range: TextRange) -> Option<RawError> {
+    let eq = token_at(tokens, range.start());
+    // The statement keyword and the condition's first token.
+    let kw = (0..eq).rev().find(|&k| {
+        matches!(
+            tokens[k].kind(),
+            TokenKind::If | TokenKind::Elif | TokenKind::While
+        )
+    })?;
+    if (kw + 1..eq).any(|k| {
+        matches!(
+            tokens[k].kind(),
+            TokenKind::Newline | TokenKind::Colon | TokenKind::Semi
+        )
+    }) {
+        return None;
+    }
+    let lhs_first = (kw + 1..eq).find(|&k| significant(tokens[k].kind()))?;
+    let lhs_last = (kw + 1..eq)
+        .rev()
+        .find(|&k| significant(tokens[k].kind()))?;
+    let lhs = TextRange::new(tokens[lhs_first].start(), tokens[lhs_last].end());
+    if lhs_first == lhs_last && tokens[lhs_first].kind() == TokenKind::Name {
+        // The bitwise_or after `=`.
+        let mut depth = 0i32;
+        let mut end = None;
+        for t in tokens.iter().skip(eq + 1) {
+            let k = t.kind();
+            match k {
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+                TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                }
+                TokenKind::Colon
+                | TokenKind::Comma
+                | TokenKind::Or
+                | TokenKind::And
+                | TokenKind::Not
+                | TokenKind::If
+                | TokenKind::Else
+                | TokenKind::In
+                | TokenKind::Is
+                | TokenKind::EqEqual
+                | TokenKind::NotEqual
+                | TokenKind::Less
+                | TokenKind::Greater
+                | TokenKind::LessEqual
+                | TokenKind::GreaterEqual
+                | TokenKind::Equal
+                | TokenKind::ColonEqual
+                | TokenKind::Newline
+                    if depth == 0 =>
+                {
+                    break
+                }
+                _ => {}
+            }
+            if significant(k) {
+                end = Some(t.end());
+            }
+        }
+        return Some(RawError::syntax(
+            TextRange::new(lhs.start(), end?),
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        ));
+    }
+    let e = parse_fragment(source, lhs)?;
+    Some(RawError::syntax(
+        lhs,
+        format!(
+            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+            expr_description(&e)
+        ),
+    ))
+}
+
+/// For a keyword argument whose name is the expression at `range`: the end
+/// of its `=` (CPython's range ends there).
+fn keyword_value_end(tokens: &Tokens, range: TextRange) -> Option<TextSize> {
+    let mut i = token_at(tokens, range.end());
+    while i < tokens.len() && !significant(tokens[i].kind()) {
+        i += 1;
+    }
+    let eq = tokens.get(i)?;
+    (eq.kind() == TokenKind::Equal).then(|| eq.end())
 }

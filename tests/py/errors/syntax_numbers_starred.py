@@ -51,7 +51,9 @@ for src in ["x = a if b", "x = (a if b)", "f(a if b)", "f(k=a if b)", "y = lambd
 
 print("assignment targets:")
 for src in ["1 = 2", "f() = 1", "y = f() = 1", "y = a + b = 1", "x = y = 1 + 2 = 3", "y = 1 =",
-            "y = 'a' =", "y = f(x) =", "y = (1, 2) =", "y = a =", "x = 1;  y = f() = 2"]:
+            "y = 'a' =", "y = f(x) =", "y = (1, 2) =", "y = a =", "x = 1;  y = f() = 2",
+            "if x = 1: pass", "while x = a + b: pass", "if x = 1 or y: pass", "if f() = 1: pass",
+            "if True:\n    pass\nelif y.z = 2:\n    pass", "print(f() = 1)", "f(a, x + 1 = 2)"]:
     report(src)
 
 print("through exec:")
