@@ -1039,7 +1039,6 @@ fn exec_eval(vm: &mut Vm, a: &[Value], k: Value, mode: Mode) -> PyResult<Value> 
         if s.contains(&0) {
             return Err(vm.value_error("source code string cannot contain null bytes"));
         }
-        vm.register_source("<string>", &String::from_utf8_lossy(&s));
         vm.compile_source(&s, "<string>", mode)?
     } else {
         let tn = vm.type_name_of(src);
@@ -1127,7 +1126,6 @@ fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if s.contains(&0) {
         return Err(vm.value_error("source code string cannot contain null bytes"));
     }
-    vm.register_source(&filename, &String::from_utf8_lossy(&s));
     vm.compile_source(&s, &filename, m)
 }
 

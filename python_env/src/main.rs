@@ -139,9 +139,6 @@ fn run(cli: Cli) -> u8 {
     if let Err(e) = python_env::modules::sys::create(&mut vm, &argv, &path0) {
         return report(&mut vm, e);
     }
-    if cli.command.is_some() {
-        vm.register_source("<string>", &String::from_utf8_lossy(&src));
-    }
     let main = vm.new_module("__main__");
     vm.ctx.add_global_root(main);
     let k = vm.intern("__main__");

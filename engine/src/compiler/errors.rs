@@ -82,6 +82,7 @@ fn check_tabs(source: &str, tokens: &Tokens) -> Result<(), RawError> {
             kind: ErrorKind::TabError,
             msg: "inconsistent use of tabs and spaces in indentation".into(),
             range: TextRange::empty(TextSize::new(line_start as u32)),
+            exact: None,
         };
         let &(top_col, top_alt) = stack.last().unwrap_or(&(0, 0));
         if col == top_col {
@@ -326,6 +327,7 @@ pub(crate) fn convert_parse_error(
         kind: ErrorKind::IndentationError,
         msg,
         range,
+        exact: None,
     };
     let target_msg = |verb: &str, suffix: &str| -> RawError {
         match parse_fragment(source, range) {
@@ -366,7 +368,41 @@ pub(crate) fn convert_parse_error(
                     | Expr::NoneLiteral(_)
             ) && !matches!(&e, Expr::UnaryOp(u) if u.op == ruff_python_ast::UnaryOp::Not)
         });
+        // Not for a later target of a chained assignment (`y = f() = 1`):
+        // CPython's invalid_assignment rule reports that one plainly.
+        let chained = {
+            let i = token_at(tokens, range.start());
+            let mut depth = 0i32;
+            let mut found = false;
+            for t in tokens[..i].iter().rev() {
+                match t.kind() {
+                    TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                    TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                        if depth == 0 {
+                            break;
+                        }
+                        depth -= 1;
+                    }
+                    TokenKind::Equal if depth == 0 => {
+                        found = true;
+                        break;
+                    }
+                    TokenKind::Newline
+                    | TokenKind::Indent
+                    | TokenKind::Dedent
+                    | TokenKind::Semi
+                    | TokenKind::Colon
+                        if depth == 0 =>
+                    {
+                        break
+                    }
+                    _ => {}
+                }
+            }
+            found
+        };
         if plain
+            && !chained
             && after.starts_with('=')
             && !after.starts_with("==")
             && e.msg.starts_with("cannot assign to ")
@@ -379,6 +415,68 @@ pub(crate) fn convert_parse_error(
             e
         }
     };
+    // `y = f(x) =`: the statement ends after an `=`; CPython's
+    // invalid_assignment rule rejects the expression before it.
+    if on_newline {
+        let i = token_at(tokens, range.start());
+        let sig: Vec<usize> = (0..i)
+            .rev()
+            .filter(|&k| significant(tokens[k].kind()))
+            .take(1)
+            .collect();
+        if let Some(&eq) = sig.first() {
+            if tokens[eq].kind() == TokenKind::Equal {
+                // The expression between the previous `=` (or the start of
+                // the statement) and this one.
+                let mut depth = 0i32;
+                let mut k = eq;
+                while k > 0 {
+                    let kind = tokens[k - 1].kind();
+                    match kind {
+                        TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+                        TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                            if depth == 0 {
+                                break;
+                            }
+                            depth -= 1;
+                        }
+                        TokenKind::Equal
+                        | TokenKind::Newline
+                        | TokenKind::Indent
+                        | TokenKind::Dedent
+                        | TokenKind::Semi
+                        | TokenKind::Colon
+                            if depth == 0 =>
+                        {
+                            break
+                        }
+                        _ => {}
+                    }
+                    k -= 1;
+                }
+                if let Some(first) = (k..eq).find(|&m| significant(tokens[m].kind())) {
+                    let target = TextRange::new(tokens[first].start(), tokens[eq - 1].end());
+                    let last_sig = (k..eq).rev().find(|&m| significant(tokens[m].kind()));
+                    let target = match last_sig {
+                        Some(m) => TextRange::new(tokens[first].start(), tokens[m].end()),
+                        None => target,
+                    };
+                    if let Some(e) = parse_fragment(source, target) {
+                        if let Some(bad) = first_invalid_target(&e) {
+                            let desc = expr_description(bad);
+                            let off = target.start();
+                            let r = bad.range();
+                            let r = TextRange::new(
+                                off + (r.start() - e.range().start()),
+                                off + (r.end() - e.range().start()),
+                            );
+                            return RawError::syntax(r, format!("cannot assign to {desc}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
     match &err.error {
         P::SimpleStatementsOnSameLine | P::ExpectedToken { .. } | P::UnexpectedExpressionToken => {
             if let Some(hint) = juxtaposition_hint(source, tokens, range.start()) {
@@ -479,9 +577,11 @@ pub(crate) fn convert_parse_error(
                     )
                 }
             }
-            Lex::LineContinuationError => {
-                syntax("unexpected character after line continuation character")
-            }
+            // CPython points just past the character after the backslash.
+            Lex::LineContinuationError => RawError::syntax(
+                TextRange::empty(range.start() + TextSize::new(1)),
+                "unexpected character after line continuation character",
+            ),
             Lex::Eof => syntax("unexpected EOF while parsing"),
             Lex::InvalidByteLiteral => syntax("bytes can only contain ASCII literal characters"),
             Lex::FStringError(e) | Lex::TStringError(e) => fstring_error(range, e),
@@ -503,8 +603,15 @@ pub(crate) fn convert_parse_error(
             {
                 syntax("invalid syntax")
             }
+            // `if x = 1:`: CPython's invalid_named_expression rule.
+            TokenKind::Colon if *found == TokenKind::Equal => {
+                condition_assignment(source, tokens, range).unwrap_or_else(|| zero("expected ':'"))
+            }
             TokenKind::Colon => zero("expected ':'"),
-            TokenKind::Else => RawError::syntax(range, "expected 'else' after 'if' expression"),
+            TokenKind::Else => RawError::syntax(
+                if_without_else(tokens, range).unwrap_or(range),
+                "expected 'else' after 'if' expression",
+            ),
             TokenKind::Indent => indent(expected_block_message(source, tokens, range)),
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace
                 if *found == TokenKind::EndOfFile || *found == TokenKind::Newline =>
@@ -515,6 +622,16 @@ pub(crate) fn convert_parse_error(
             _ => syntax("invalid syntax"),
         },
         P::OtherError(msg) if msg.contains("Only one '/'") => syntax("/ may appear only once"),
+        // `f(a.b = 1)`: CPython's invalid_kwarg rule, over `a.b = 1`.
+        P::OtherError(msg) if msg == "Expected a parameter name" => {
+            match keyword_value_end(tokens, range) {
+                Some(end) => RawError::syntax(
+                    TextRange::new(range.start(), end),
+                    "expression cannot contain assignment, perhaps you meant \"==\"?",
+                ),
+                None => syntax("invalid syntax"),
+            }
+        }
         P::OtherError(msg)
             if msg.contains("Positional patterns cannot follow keyword patterns") =>
         {
@@ -567,13 +684,37 @@ pub(crate) fn convert_parse_error(
             ),
             None => syntax("invalid syntax"),
         },
-        P::InvalidDeleteTarget => target_msg("delete", ""),
-        P::PositionalAfterKeywordArgument => syntax("positional argument follows keyword argument"),
-        P::PositionalAfterKeywordUnpacking => {
-            syntax("positional argument follows keyword argument unpacking")
+        P::InvalidDeleteTarget
+            if source
+                .get(usize::from(range.start())..)
+                .is_some_and(|t| t.starts_with('*')) =>
+        {
+            syntax("cannot delete starred")
         }
-        P::InvalidArgumentUnpackingOrder => {
-            syntax("iterable argument unpacking follows keyword argument unpacking")
+        P::InvalidDeleteTarget => target_msg("delete", ""),
+        // CPython raises these after reading the whole argument list: at
+        // the closing parenthesis.
+        P::PositionalAfterKeywordArgument => RawError::syntax(
+            closing_paren(tokens, range).unwrap_or(range),
+            "positional argument follows keyword argument",
+        ),
+        P::PositionalAfterKeywordUnpacking => RawError::syntax(
+            closing_paren(tokens, range).unwrap_or(range),
+            "positional argument follows keyword argument unpacking",
+        ),
+        // CPython's range: the arguments before the star.
+        P::InvalidArgumentUnpackingOrder => RawError::syntax(
+            arguments_before(tokens, range).unwrap_or(range),
+            "iterable argument unpacking follows keyword argument unpacking",
+        ),
+        // `(**a)`: CPython's invalid_group rule.
+        P::ExpectedExpression
+            if parenthesized(tokens, range)
+                && source
+                    .get(usize::from(range.start())..)
+                    .is_some_and(|t| t.starts_with("**")) =>
+        {
+            syntax("cannot use double starred expression here")
         }
         P::IterableUnpackingInComprehension => {
             syntax("iterable unpacking cannot be used in comprehension")
@@ -587,6 +728,41 @@ pub(crate) fn convert_parse_error(
         P::ParamAfterVarKeywordParam => syntax("arguments cannot follow var-keyword argument"),
         P::VarParameterWithDefault => syntax("var-positional argument cannot have default value"),
         P::ExpectedKeywordParam => syntax("named arguments must follow bare *"),
+        // `(*a)`, `(**a)`: CPython's invalid_group rule.
+        P::InvalidStarredExpressionUsage if parenthesized(tokens, range) => {
+            if source
+                .get(usize::from(range.start())..)
+                .is_some_and(|t| t.starts_with("**"))
+            {
+                syntax("cannot use double starred expression here")
+            } else {
+                syntax("cannot use starred expression here")
+            }
+        }
+        // `[x for x in *a]`: no rule matches; the error is at the star.
+        P::InvalidStarredExpressionUsage
+            if {
+                let i = token_at(tokens, range.start());
+                tokens[..i]
+                    .iter()
+                    .rev()
+                    .find(|t| significant(t.kind()))
+                    .is_some_and(|t| t.kind() == TokenKind::In)
+                    && tokens[..i].iter().any(|t| t.kind() == TokenKind::For)
+                    && !tokens[..i]
+                        .iter()
+                        .rev()
+                        .take_while(|t| t.kind() != TokenKind::Newline)
+                        .any(|t| {
+                            t.kind() == TokenKind::For && line_starts_with_for(source, t.start())
+                        })
+            } =>
+        {
+            RawError::syntax(
+                TextRange::at(range.start(), TextSize::new(1)),
+                "invalid syntax",
+            )
+        }
         // `{**a: 1}`: CPython's grammar has no rule for it (plain error).
         P::InvalidStarredExpressionUsage
             if source
@@ -611,7 +787,10 @@ pub(crate) fn convert_parse_error(
                     })
             } =>
         {
-            syntax("invalid syntax")
+            RawError::syntax(
+                TextRange::at(range.start(), TextSize::new(1)),
+                "invalid syntax",
+            )
         }
         P::InvalidStarredExpressionUsage => syntax("can't use starred expression here"),
         P::InvalidMatchPatternTarget => syntax("cannot use '_' as a target"),
@@ -744,6 +923,7 @@ fn other_message(range: TextRange, msg: &str) -> RawError {
             kind: ErrorKind::IndentationError,
             msg: format!("expected an indented block after {rest}"),
             range,
+            exact: None,
         };
     }
     let lower = msg.to_ascii_lowercase();
@@ -752,6 +932,7 @@ fn other_message(range: TextRange, msg: &str) -> RawError {
             kind: ErrorKind::IndentationError,
             msg: "unexpected indent".into(),
             range,
+            exact: None,
         };
     }
     if lower.contains("unindent") {
@@ -759,6 +940,7 @@ fn other_message(range: TextRange, msg: &str) -> RawError {
             kind: ErrorKind::IndentationError,
             msg: "unindent does not match any outer indentation level".into(),
             range,
+            exact: None,
         };
     }
     if lower.contains("unicode") || lower.contains("escape") {
@@ -885,4 +1067,470 @@ fn unclosed_bracket(source: &str, tokens: &Tokens, err: &ParseError) -> Option<R
         }
     }
     None
+}
+
+/// CPython 3.11's tokenizer on the number literal at `start`: its
+/// "invalid ... literal" errors.  `Err((cur, msg))` is the tokenizer's
+/// position when it gives up (the error's `offset` counts it 0-based);
+/// `Err((end, msg))` for leading zeros comes from `leading_zeros`.
+pub(crate) fn scan_number(b: &[u8], start: usize) -> Result<(), (usize, String)> {
+    let mut p = start;
+    // tok_nextc: the character at the cursor, then advance (EOF reads as 0
+    // without advancing).
+    let next = |p: &mut usize| -> u8 {
+        match b.get(*p) {
+            Some(&c) => {
+                *p += 1;
+                c
+            }
+            None => 0,
+        }
+    };
+    let backup = |p: &mut usize, c: u8| {
+        if c != 0 {
+            *p -= 1;
+        }
+    };
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    // verify_end_of_number: `c` was just read.
+    let verify_end = |p: &mut usize, c: u8, kind: &str| -> Result<(), (usize, String)> {
+        let rest = &b[(*p).min(b.len())..];
+        let keyword = match c {
+            b'a' => rest.starts_with(b"nd"),
+            b'e' => rest.starts_with(b"lse"),
+            b'f' => rest.starts_with(b"or"),
+            b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
+            b'o' => rest.starts_with(b"r"),
+            b'n' => rest.starts_with(b"ot"),
+            _ => false,
+        };
+        if !keyword && ident(c) {
+            backup(p, c);
+            return Err((*p, format!("invalid {kind} literal")));
+        }
+        Ok(())
+    };
+    let decimal_tail = |p: &mut usize| -> Result<u8, (usize, String)> {
+        loop {
+            let mut c = next(p);
+            while c.is_ascii_digit() {
+                c = next(p);
+            }
+            if c != b'_' {
+                return Ok(c);
+            }
+            let c = next(p);
+            if !c.is_ascii_digit() {
+                backup(p, c);
+                return Err((*p, "invalid decimal literal".into()));
+            }
+        }
+    };
+    // Radix literals: 0x / 0o / 0b.
+    if b.get(p) == Some(&b'0')
+        && matches!(b.get(p + 1), Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B'))
+    {
+        let marker = b[p + 1].to_ascii_lowercase();
+        p += 2;
+        let (kind, valid): (&str, fn(u8) -> bool) = match marker {
+            b'x' => ("hexadecimal", |c: u8| c.is_ascii_hexdigit()),
+            b'o' => ("octal", |c: u8| (b'0'..b'8').contains(&c)),
+            _ => ("binary", |c: u8| c == b'0' || c == b'1'),
+        };
+        let mut c = next(&mut p);
+        loop {
+            if c == b'_' {
+                c = next(&mut p);
+            }
+            if !valid(c) {
+                if marker != b'x' && c.is_ascii_digit() {
+                    return Err((
+                        p,
+                        format!("invalid digit '{}' in {kind} literal", c as char),
+                    ));
+                }
+                backup(&mut p, c);
+                return Err((p, format!("invalid {kind} literal")));
+            }
+            loop {
+                c = next(&mut p);
+                if !valid(c) {
+                    break;
+                }
+            }
+            if c != b'_' {
+                break;
+            }
+        }
+        if marker != b'x' && c.is_ascii_digit() {
+            return Err((
+                p,
+                format!("invalid digit '{}' in {kind} literal", c as char),
+            ));
+        }
+        return verify_end(&mut p, c, kind);
+    }
+    let mut c;
+    let mut fraction = false;
+    if b.get(p) == Some(&b'.') {
+        p += 1;
+        c = next(&mut p);
+        fraction = true;
+    } else if b.get(p) == Some(&b'0') {
+        p += 1;
+        c = next(&mut p);
+        loop {
+            if c == b'_' {
+                c = next(&mut p);
+                if !c.is_ascii_digit() {
+                    backup(&mut p, c);
+                    return Err((p, "invalid decimal literal".into()));
+                }
+            }
+            if c != b'0' {
+                break;
+            }
+            c = next(&mut p);
+        }
+        let zeros_end = p;
+        let mut nonzero = false;
+        if c.is_ascii_digit() {
+            nonzero = true;
+            c = decimal_tail(&mut p)?;
+        }
+        if c == b'.' {
+            c = next(&mut p);
+            fraction = true;
+        } else if !matches!(c, b'e' | b'E' | b'j' | b'J') {
+            if nonzero {
+                return Err((
+                    usize::MAX - zeros_end,
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(),
+                ));
+            }
+            return verify_end(&mut p, c, "decimal");
+        }
+    } else {
+        c = decimal_tail(&mut p)?;
+        if c == b'.' {
+            c = next(&mut p);
+            fraction = true;
+        }
+    }
+    if fraction && c.is_ascii_digit() {
+        c = decimal_tail(&mut p)?;
+    }
+    if matches!(c, b'e' | b'E') {
+        let e = c;
+        c = next(&mut p);
+        if c == b'+' || c == b'-' {
+            c = next(&mut p);
+            if !c.is_ascii_digit() {
+                backup(&mut p, c);
+                return Err((p, "invalid decimal literal".into()));
+            }
+        } else if !c.is_ascii_digit() {
+            backup(&mut p, c);
+            return verify_end(&mut p, e, "decimal");
+        }
+        c = decimal_tail(&mut p)?;
+    }
+    if matches!(c, b'j' | b'J') {
+        c = next(&mut p);
+        return verify_end(&mut p, c, "imaginary");
+    }
+    verify_end(&mut p, c, "decimal")
+}
+
+/// Whether the expression starting at `range` is alone in parentheses
+/// (`(*a)`, `(**a.b)`; not a tuple, call or generator).
+fn parenthesized(tokens: &Tokens, range: TextRange) -> bool {
+    let i = token_at(tokens, range.start());
+    let before = tokens[..i].iter().rev().find(|t| significant(t.kind()));
+    if before.is_none_or(|t| t.kind() != TokenKind::Lpar) {
+        return false;
+    }
+    let mut depth = 0i32;
+    for t in tokens.iter().skip(i) {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar if depth == 0 => return true,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            TokenKind::Comma | TokenKind::For | TokenKind::Newline | TokenKind::EndOfFile
+                if depth == 0 =>
+            {
+                return false
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the line holding `offset` starts with `for` (a for statement,
+/// where `for x in *a:` is the compiler's error, not the parser's).
+fn line_starts_with_for(source: &str, offset: TextSize) -> bool {
+    let off = offset.to_usize().min(source.len());
+    let line_start = source[..off].rfind('\n').map_or(0, |i| i + 1);
+    source[line_start..].trim_start().starts_with("for ")
+}
+
+/// `a if b` without `else`: CPython's range from the start of `a` to the
+/// end of `b` (the error `range` is the token found instead of `else`).
+fn if_without_else(tokens: &Tokens, range: TextRange) -> Option<TextRange> {
+    let found = token_at(tokens, range.start());
+    let sig = |k: TokenKind| significant(k) && k != TokenKind::Newline;
+    let b_end = tokens[..found].iter().rev().find(|t| sig(t.kind()))?.end();
+    // The `if` at bracket depth 0 before the error.
+    let mut depth = 0i32;
+    let mut k = found;
+    let if_at = loop {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        match tokens[k].kind() {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if depth == 0 {
+                    return None;
+                }
+                depth -= 1;
+            }
+            TokenKind::If if depth == 0 => break k,
+            _ => {}
+        }
+    };
+    // Walk back over the operand `a` (a disjunction).
+    let operand = |k: TokenKind| {
+        matches!(
+            k,
+            TokenKind::Name
+                | TokenKind::Int
+                | TokenKind::Float
+                | TokenKind::Complex
+                | TokenKind::String
+                | TokenKind::FStringStart
+                | TokenKind::FStringMiddle
+                | TokenKind::FStringEnd
+                | TokenKind::True
+                | TokenKind::False
+                | TokenKind::None
+                | TokenKind::Ellipsis
+                | TokenKind::Dot
+                | TokenKind::Not
+                | TokenKind::And
+                | TokenKind::Or
+                | TokenKind::In
+                | TokenKind::Is
+                | TokenKind::Await
+                | TokenKind::Tilde
+                | TokenKind::EqEqual
+                | TokenKind::NotEqual
+                | TokenKind::Less
+                | TokenKind::Greater
+                | TokenKind::LessEqual
+                | TokenKind::GreaterEqual
+        ) || k.as_binary_operator().is_some()
+    };
+    let mut depth = 0i32;
+    let mut start = if_at;
+    let mut j = if_at;
+    while j > 0 {
+        let kind = tokens[j - 1].kind();
+        match kind {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            _ if depth > 0 || operand(kind) => {}
+            TokenKind::Comment | TokenKind::NonLogicalNewline => {}
+            _ => break,
+        }
+        j -= 1;
+        if significant(kind) {
+            start = j;
+        }
+    }
+    (start < if_at).then(|| TextRange::new(tokens[start].start(), b_end))
+}
+
+/// The call arguments before the one at `range` (from the first argument
+/// to the end of the one before the comma).
+fn arguments_before(tokens: &Tokens, range: TextRange) -> Option<TextRange> {
+    let i = token_at(tokens, range.start());
+    let comma = (0..i).rev().find(|&k| significant(tokens[k].kind()))?;
+    if tokens[comma].kind() != TokenKind::Comma {
+        return None;
+    }
+    let end = tokens[..comma]
+        .iter()
+        .rev()
+        .find(|t| significant(t.kind()))?
+        .end();
+    let mut depth = 0i32;
+    let mut k = comma;
+    while k > 0 {
+        k -= 1;
+        match tokens[k].kind() {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if depth == 0 {
+                    let first = tokens[k + 1..].iter().find(|t| significant(t.kind()))?;
+                    return Some(TextRange::new(first.start(), end));
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The `)` that closes the bracket around `range`.
+fn closing_paren(tokens: &Tokens, range: TextRange) -> Option<TextRange> {
+    let mut depth = 0i32;
+    for t in tokens.iter().skip(token_at(tokens, range.start())) {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar if depth == 0 => return Some(t.range()),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            TokenKind::Newline | TokenKind::EndOfFile => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// CPython's full-source check after a parser error: a bracket still open
+/// at the end of the source, opened on a line before the error's, is
+/// reported instead ("'(' was never closed").
+pub(crate) fn unclosed_before(
+    source: &str,
+    map: &SourceMap,
+    tokens: &Tokens,
+    e: &RawError,
+) -> Option<RawError> {
+    let err_line = match &e.exact {
+        Some(x) => x.lineno,
+        None => map.line_col(e.range.start()).0,
+    };
+    let mut stack: Vec<(char, TextRange)> = Vec::new();
+    let mut in_fstring = 0usize;
+    for tok in tokens.iter() {
+        match tok.kind() {
+            TokenKind::FStringStart | TokenKind::TStringStart => in_fstring += 1,
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                in_fstring = in_fstring.saturating_sub(1)
+            }
+            _ if in_fstring > 0 => {}
+            TokenKind::Lpar => stack.push(('(', tok.range())),
+            TokenKind::Lsqb => stack.push(('[', tok.range())),
+            TokenKind::Lbrace => stack.push(('{', tok.range())),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    let (c, range) = stack.last()?;
+    (line_of(source, range.start()) < err_line)
+        .then(|| RawError::syntax(*range, format!("'{c}' was never closed")))
+}
+
+/// `if x = 1:` / `while f() = 1:`: the condition holds an `=` (the error
+/// `range` is at the `=`).  A name before it gets CPython's "invalid
+/// syntax. Maybe you meant '==' or ':=' instead of '='?" over `x = 1`;
+/// another expression "cannot assign to ... here".
+fn condition_assignment(source: &str, tokens: &Tokens, range: TextRange) -> Option<RawError> {
+    let eq = token_at(tokens, range.start());
+    // The statement keyword and the condition's first token.
+    let kw = (0..eq).rev().find(|&k| {
+        matches!(
+            tokens[k].kind(),
+            TokenKind::If | TokenKind::Elif | TokenKind::While
+        )
+    })?;
+    if (kw + 1..eq).any(|k| {
+        matches!(
+            tokens[k].kind(),
+            TokenKind::Newline | TokenKind::Colon | TokenKind::Semi
+        )
+    }) {
+        return None;
+    }
+    let lhs_first = (kw + 1..eq).find(|&k| significant(tokens[k].kind()))?;
+    let lhs_last = (kw + 1..eq)
+        .rev()
+        .find(|&k| significant(tokens[k].kind()))?;
+    let lhs = TextRange::new(tokens[lhs_first].start(), tokens[lhs_last].end());
+    if lhs_first == lhs_last && tokens[lhs_first].kind() == TokenKind::Name {
+        // The bitwise_or after `=`.
+        let mut depth = 0i32;
+        let mut end = None;
+        for t in tokens.iter().skip(eq + 1) {
+            let k = t.kind();
+            match k {
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+                TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                }
+                TokenKind::Colon
+                | TokenKind::Comma
+                | TokenKind::Or
+                | TokenKind::And
+                | TokenKind::Not
+                | TokenKind::If
+                | TokenKind::Else
+                | TokenKind::In
+                | TokenKind::Is
+                | TokenKind::EqEqual
+                | TokenKind::NotEqual
+                | TokenKind::Less
+                | TokenKind::Greater
+                | TokenKind::LessEqual
+                | TokenKind::GreaterEqual
+                | TokenKind::Equal
+                | TokenKind::ColonEqual
+                | TokenKind::Newline
+                    if depth == 0 =>
+                {
+                    break
+                }
+                _ => {}
+            }
+            if significant(k) {
+                end = Some(t.end());
+            }
+        }
+        return Some(RawError::syntax(
+            TextRange::new(lhs.start(), end?),
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        ));
+    }
+    let e = parse_fragment(source, lhs)?;
+    Some(RawError::syntax(
+        lhs,
+        format!(
+            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+            expr_description(&e)
+        ),
+    ))
+}
+
+/// For a keyword argument whose name is the expression at `range`: the end
+/// of its `=` (CPython's range ends there).
+fn keyword_value_end(tokens: &Tokens, range: TextRange) -> Option<TextSize> {
+    let mut i = token_at(tokens, range.end());
+    while i < tokens.len() && !significant(tokens[i].kind()) {
+        i += 1;
+    }
+    let eq = tokens.get(i)?;
+    (eq.kind() == TokenKind::Equal).then(|| eq.end())
 }

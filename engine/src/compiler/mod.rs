@@ -3,8 +3,12 @@
 //! Pipeline: source bytes are decoded ([`compile_bytes`]: BOM, PEP 263
 //! coding cookie, UTF-8 validation), parsed by `ruff_python_parser` (target
 //! Python 3.12), checked for tokenizer-level limits (bracket nesting over 200,
-//! tab/space inconsistency), analysed by [`symtable`] (scopes), and turned
-//! into bytecode by `codegen` (with [`fold`] doing constant folding).
+//! tab/space inconsistency), checked against CPython 3.11's tokenizer and
+//! string-literal rules (`strlit`: f-strings as single tokens, escapes,
+//! number literals; ruff's 3.12 f-string grammar is more permissive),
+//! analysed by [`symtable`] (scopes), and turned into bytecode by `codegen`
+//! (with [`fold`] doing constant folding).  [`front_error`] picks the error
+//! CPython would report first.
 //!
 //! ## Deep nesting
 //! The ruff parser guards its own recursion with `stacker` (it grows the
@@ -23,6 +27,7 @@ pub mod symtable;
 mod codegen;
 mod errors;
 mod source;
+mod strlit;
 
 use std::fmt;
 use std::sync::Arc;
@@ -101,12 +106,13 @@ pub struct CompileError {
     pub filename: String,
     /// 1-based line (0 when unknown).
     pub lineno: u32,
-    /// 1-based column in characters (CPython's `offset`; 0 when unknown).
-    pub col_offset: u32,
+    /// 1-based column in characters (CPython's `offset`; 0 when unknown;
+    /// CPython 3.11 gives negative ones for some f-string errors).
+    pub col_offset: i32,
     /// 1-based end line.
     pub end_lineno: u32,
     /// 1-based end column in characters (exclusive, like CPython's `end_offset`).
-    pub end_col_offset: u32,
+    pub end_col_offset: i32,
     /// The source line (without its line terminator), if available.
     pub text: Option<String>,
 }
@@ -163,6 +169,11 @@ pub(crate) struct RawError {
     pub kind: ErrorKind,
     pub msg: String,
     pub range: TextRange,
+    /// A location that is not a range of the compiled source: errors in an
+    /// f-string replacement field, which CPython 3.11 reports relative to
+    /// the text `(expr)` it parses on its own (see [`strlit`]).  `range` is
+    /// then unused; `kind` and `msg` still win over the copy's.
+    pub exact: Option<Box<CompileError>>,
 }
 
 impl RawError {
@@ -171,6 +182,7 @@ impl RawError {
             kind: ErrorKind::SyntaxError,
             msg: msg.into(),
             range,
+            exact: None,
         }
     }
     pub(crate) fn recursion(range: TextRange) -> RawError {
@@ -178,6 +190,7 @@ impl RawError {
             kind: ErrorKind::RecursionError,
             msg: "maximum recursion depth exceeded during compilation".into(),
             range,
+            exact: None,
         }
     }
 }
@@ -196,8 +209,27 @@ pub fn compile(
     flags: CompileFlags,
 ) -> Result<Arc<CodeObject>, CompileError> {
     let map = SourceMap::new(source);
-    compile_inner(source, &map, filename, mode, flags)
-        .map_err(|e| map.to_compile_error(&e, filename))
+    compile_inner(source, &map, filename, mode, flags).map_err(|(e, compiler_stage)| {
+        let mut ce = map.to_compile_error(&e, filename);
+        if compiler_stage {
+            // CPython's compiler (unlike its parser) takes the text of the
+            // line from the file named `filename`: none for `<string>`.
+            ce.text = file_line(filename, ce.lineno);
+        }
+        ce
+    })
+}
+
+/// Line `lineno` of the file `filename` as CPython's
+/// `PyErr_ProgramTextObject` reads it (None when there is no such file).
+fn file_line(filename: &str, lineno: u32) -> Option<String> {
+    if lineno == 0 || filename.starts_with('<') {
+        return None;
+    }
+    let bytes = std::fs::read(filename).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let map = SourceMap::new(&text);
+    map.line_text(lineno).map(str::to_owned)
 }
 
 /// Compiles Python source bytes: handles a UTF-8 BOM and a PEP 263 coding
@@ -221,40 +253,82 @@ fn compile_inner(
     filename: &str,
     mode: Mode,
     flags: CompileFlags,
-) -> CResult<Arc<CodeObject>> {
+) -> Result<Arc<CodeObject>, (RawError, bool)> {
     let parse_mode = match mode {
         Mode::Eval => ParseMode::Expression,
         Mode::Exec | Mode::Single => ParseMode::Module,
     };
     let options = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY312);
     let parsed = parse_unchecked(source, options);
-    let result = (|| {
-        errors::check_tokens(source, parsed.tokens())?;
-        if let Some(err) = parsed.errors().first() {
-            return Err(errors::convert_parse_error(
-                source,
-                map,
-                parsed.tokens(),
-                err,
-            ));
-        }
-        if let Some(err) = parsed.unsupported_syntax_errors().first() {
-            let msg = match &err.kind {
-                ruff_python_parser::UnsupportedSyntaxErrorKind::UnpackingInComprehension(kind) => {
-                    if format!("{kind:?}") == "DictInDict" {
-                        "dict unpacking cannot be used in dict comprehension".to_owned()
-                    } else {
-                        "iterable unpacking cannot be used in comprehension".to_owned()
-                    }
-                }
-                _ => err.to_string(),
-            };
-            return Err(RawError::syntax(err.range, msg));
-        }
-        codegen::compile_mod(parsed.syntax(), source, map, filename, mode, flags)
-    })();
+    let result = match front_error(source, map, &parsed) {
+        Some(e) => Err((e, false)),
+        None => codegen::compile_mod(parsed.syntax(), source, map, filename, mode, flags)
+            .map_err(|e| (e, true)),
+    };
     drop_deep(parsed, source.len());
     result
+}
+
+/// The first error of the parsing stage, as CPython 3.11 reports it:
+/// tokenizer limits, then a string-literal error ([`strlit`]) unless the
+/// parser fails before that literal, then the parser's error, then syntax
+/// that ruff accepts only for newer Pythons.
+pub(crate) fn front_error(
+    source: &str,
+    map: &SourceMap,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+) -> Option<RawError> {
+    if let Err(e) = errors::check_tokens(source, parsed.tokens()) {
+        return Some(e);
+    }
+    let tokens = parsed.tokens();
+    // After any parser error CPython 3.11 tokenizes the rest of the source
+    // and reports a tokenizer error found there instead (bad number
+    // literal, unterminated string, invalid character).
+    let bad_chars: Vec<usize> = parsed
+        .errors()
+        .iter()
+        .filter(|e| {
+            matches!(
+                &e.error,
+                ruff_python_parser::ParseErrorType::Lexical(
+                    ruff_python_parser::LexicalErrorType::UnrecognizedToken { .. }
+                )
+            )
+        })
+        .map(|e| e.location.start().to_usize())
+        .collect();
+    if let Some(e) = strlit::tokenizer_error(source, &bad_chars) {
+        return Some(e);
+    }
+    // String literals are decoded by the parser's action as soon as it has
+    // read them: their error wins unless the parser fails before.
+    let literal = strlit::check(source, tokens);
+    if let Some(err) = parsed.errors().first() {
+        return match literal {
+            Some((at, e)) if at <= err.location.start() => {
+                Some(errors::unclosed_before(source, map, tokens, &e).unwrap_or(e))
+            }
+            _ => Some(errors::convert_parse_error(source, map, tokens, err)),
+        };
+    }
+    if let Some((_, e)) = literal {
+        return Some(errors::unclosed_before(source, map, tokens, &e).unwrap_or(e));
+    }
+    if let Some(err) = parsed.unsupported_syntax_errors().first() {
+        let msg = match &err.kind {
+            ruff_python_parser::UnsupportedSyntaxErrorKind::UnpackingInComprehension(kind) => {
+                if format!("{kind:?}") == "DictInDict" {
+                    "dict unpacking cannot be used in dict comprehension".to_owned()
+                } else {
+                    "iterable unpacking cannot be used in comprehension".to_owned()
+                }
+            }
+            _ => err.to_string(),
+        };
+        return Some(RawError::syntax(err.range, msg));
+    }
+    None
 }
 
 /// Drops a parse result on a stack big enough for its drop glue, which

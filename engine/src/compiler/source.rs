@@ -102,16 +102,31 @@ impl SourceMap {
     }
 
     pub(crate) fn to_compile_error(&self, e: &RawError, filename: &str) -> CompileError {
+        if let Some(x) = &e.exact {
+            return CompileError {
+                kind: e.kind,
+                msg: e.msg.clone(),
+                filename: filename.to_owned(),
+                ..(**x).clone()
+            };
+        }
         let (lineno, col) = self.line_col(e.range.start());
         let (end_lineno, end_col) = self.line_col(e.range.end());
+        // CPython raises these tokenizer errors without an end column.
+        let no_end = e.msg.ends_with("was never closed")
+            || e.msg == "unexpected character after line continuation character";
         CompileError {
             kind: e.kind,
             msg: e.msg.clone(),
             filename: filename.to_owned(),
             lineno,
-            col_offset: self.char_col(lineno, col),
+            col_offset: self.char_col(lineno, col) as i32,
             end_lineno,
-            end_col_offset: self.char_col(end_lineno, end_col),
+            end_col_offset: if no_end {
+                0
+            } else {
+                self.char_col(end_lineno, end_col) as i32
+            },
             text: self.line_text(lineno).map(str::to_owned),
         }
     }

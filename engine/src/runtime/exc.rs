@@ -147,7 +147,9 @@ impl Vm {
         lines.get(line as usize - 1).cloned()
     }
 
-    /// Registers source text for a filename (for `-c` and exec'd strings).
+    /// Registers source text for a filename whose text is not on disk. Not
+    /// used for `-c`, exec() or compile() strings: CPython shows no source
+    /// line for `<string>` frames (linecache finds no such file).
     pub fn register_source(&self, file: &str, text: &str) {
         let mut m = proto_core::sync::lock(&self.g.sources);
         m.insert(
@@ -264,6 +266,59 @@ impl Vm {
                             let tt = ts.trim();
                             if !tt.is_empty() {
                                 out.push_str(&format!("    {tt}\n"));
+                                let int = |v: Option<Value>| v.and_then(|v| v.as_int());
+                                let offset = int(self.dict_get_str(d, self.g.names.offset));
+                                let end_line = int(self.dict_get_str(d, self.g.names.end_lineno));
+                                let end = int(self.dict_get_str(d, self.g.names.end_offset));
+                                let m = self
+                                    .dict_get_str(d, self.g.names.msg)
+                                    .filter(|m| is_str(*m))
+                                    .map(|m| str_of(m).into_owned())
+                                    .unwrap_or_default();
+                                // CPython shows no caret for indentation
+                                // problems other than a missing block.
+                                // (and a single one for a missing block).
+                                let indent = self.isinstance(exc, self.g.e.IndentationError);
+                                let caret = if self.isinstance(exc, self.g.e.TabError) {
+                                    false
+                                } else if indent {
+                                    m.starts_with("expected an indented block")
+                                } else {
+                                    true
+                                };
+                                if let (true, Some(off)) = (caret, offset.filter(|&o| o > 0)) {
+                                    let skipped = (ts.chars().count()
+                                        - ts.trim_start().chars().count())
+                                        as i64;
+                                    let start = (off - 1 - skipped).max(0) as usize;
+                                    let width = match end {
+                                        Some(e)
+                                            if !indent && end_line == int(Some(l)) && e > off =>
+                                        {
+                                            (e - off) as usize
+                                        }
+                                        _ => 1,
+                                    };
+                                    // CPython 3.11 counts the columns in
+                                    // UTF-8 bytes of the line here.
+                                    let bytes_of = |from: usize, n: usize| -> usize {
+                                        tt.chars()
+                                            .skip(from)
+                                            .take(n)
+                                            .map(char::len_utf8)
+                                            .sum::<usize>()
+                                            + n.saturating_sub(
+                                                tt.chars().skip(from).take(n).count(),
+                                            )
+                                    };
+                                    let (start, width) =
+                                        (bytes_of(0, start), bytes_of(start, width).max(1));
+                                    out.push_str(&format!(
+                                        "    {}{}\n",
+                                        " ".repeat(start),
+                                        "^".repeat(width)
+                                    ));
+                                }
                             }
                         }
                     }
@@ -447,23 +502,23 @@ impl Vm {
         self.dict_set_str(d, kf, f);
         // Line 0 means "no location" (e.g. undecodable source): CPython
         // leaves the location attributes None and prints no `File` header.
-        let loc = |n: u32| {
+        let loc = |n: i64| {
             if e.lineno == 0 {
                 Value::NONE
             } else {
-                Value::int(n as i64)
+                Value::int(n)
             }
         };
-        self.dict_set_str(d, kl, loc(e.lineno));
-        self.dict_set_str(d, ko, loc(e.col_offset));
+        self.dict_set_str(d, kl, loc(e.lineno as i64));
+        self.dict_set_str(d, ko, loc(e.col_offset as i64));
         // CPython's `text` is the source line with its line break.
         let t = match &e.text {
             Some(t) => self.new_str(&format!("{t}\n")),
             None => Value::NONE,
         };
         self.dict_set_str(d, kt, t);
-        self.dict_set_str(d, kel, loc(e.end_lineno));
-        self.dict_set_str(d, keo, loc(e.end_col_offset));
+        self.dict_set_str(d, kel, loc(e.end_lineno as i64));
+        self.dict_set_str(d, keo, loc(e.end_col_offset as i64));
         PyException(exc)
     }
 }
