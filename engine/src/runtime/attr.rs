@@ -1562,34 +1562,15 @@ impl Vm {
         let mut nodict = false;
         let mut weakref = true;
         if let Some(sv) = self.dict_get_str(d, self.g.names.__slots__) {
-            if layout == K_INSTANCE {
-                let (names, has_dict, has_weakref) = match self.parse_slots(name, sv) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        self.pop_roots(mark);
-                        return Err(e);
-                    }
-                };
-                for &n in &names {
-                    if self.dict_get_str(d, n).is_some() {
-                        self.pop_roots(mark);
-                        return Err(self.value_error(&format!(
-                            "'{}' in __slots__ conflicts with class variable",
-                            str_of(n)
-                        )));
-                    }
+            let (names, has_dict, has_weakref) = match self.parse_slots(name, sv) {
+                Ok(r) => r,
+                Err(e) => {
+                    self.pop_roots(mark);
+                    return Err(e);
                 }
-                slot_names = names;
-                nodict = !has_dict && bases_nodict;
-                weakref = has_weakref;
-            } else {
-                let (names, has_dict, has_weakref) = match self.parse_slots(name, sv) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        self.pop_roots(mark);
-                        return Err(e);
-                    }
-                };
+            };
+            let mut takes_slots = true;
+            if layout != K_INSTANCE {
                 // Variable-size builtins (int, tuple, bytes) take no slots at
                 // all, not even `__dict__` (CPython: tp_itemsize != 0).
                 let raw = names.len() + usize::from(has_dict) + usize::from(has_weakref);
@@ -1620,20 +1601,21 @@ impl Vm {
                         | Kind::SET
                         | K_BYTEARRAY
                 );
-                if names.is_empty() || slot_room {
-                    for &n in &names {
-                        if self.dict_get_str(d, n).is_some() {
-                            self.pop_roots(mark);
-                            return Err(self.value_error(&format!(
-                                "'{}' in __slots__ conflicts with class variable",
-                                str_of(n)
-                            )));
-                        }
+                takes_slots = names.is_empty() || slot_room;
+            }
+            if takes_slots {
+                for &n in &names {
+                    if self.dict_get_str(d, n).is_some() {
+                        self.pop_roots(mark);
+                        return Err(self.value_error(&format!(
+                            "'{}' in __slots__ conflicts with class variable",
+                            str_of(n)
+                        )));
                     }
-                    slot_names = names;
-                    nodict = !has_dict && bases_nodict;
-                    weakref = has_weakref;
                 }
+                slot_names = names;
+                nodict = !has_dict && bases_nodict;
+                weakref = has_weakref;
             }
         }
         let nslots = base_nslots + slot_names.len();
