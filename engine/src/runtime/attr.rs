@@ -53,6 +53,8 @@ impl Vm {
     }
 
     fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
+        let heap_class =
+            |o: Obj| Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_HEAP != 0);
         // Classes whose whole MRO uses `__slots__` (builtin bases included)
         // give their instances no dict, whatever the layout.
         if o.kind() != K_TYPE
@@ -63,12 +65,10 @@ impl Vm {
         let slot = match o.kind() {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
             Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
-            Kind::LIST | Kind::DICT | Kind::SET => 1,
+            // Only instances of subclasses get a dict, as in CPython.
+            Kind::LIST | Kind::DICT | Kind::SET if heap_class(o) => 1,
             K_BYTEARRAY if o.n_values() > 1 => 1,
-            // Only instances of deque subclasses get a dict, as in CPython.
-            K_DEQUE if Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_HEAP != 0) => {
-                DEQUE_DICT
-            }
+            K_DEQUE if heap_class(o) => DEQUE_DICT,
             K_FUNCTION => FN_DICT,
             K_WRAPPER => 1,
             _ => return None,

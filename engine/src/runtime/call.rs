@@ -133,6 +133,26 @@ impl Vm {
                         "unbound method {owner}.{name}() needs an argument"
                     )));
                 }
+                if b.is_method && !b.bound.is_heap() && b.owner.is_heap() {
+                    // A method descriptor called through its class
+                    // (`list.append(x, 1)`): the native code assumes its
+                    // receiver's layout, so check the receiver's type first.
+                    let recv = self.ctx.stack().slots_mut()[base + 1];
+                    let rt = self.type_of(recv);
+                    if rt != b.owner
+                        && b.owner != self.g.types.object
+                        && !self.is_subtype(rt, b.owner)
+                    {
+                        let (name, owner) = (b.name, type_name(b.owner));
+                        let tn = self.type_name_of(recv);
+                        let msg = if name.starts_with("__") && name.ends_with("__") {
+                            format!("descriptor '{name}' requires a '{owner}' object but received a '{tn}'")
+                        } else {
+                            format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object")
+                        };
+                        return Err(self.type_error(&msg));
+                    }
+                }
                 let mut buf = [Value::EMPTY; 10];
                 let mut heap;
                 let args: &mut [Value] = if total <= 10 {
