@@ -153,6 +153,37 @@ impl Vm {
                         return Err(self.type_error(&msg));
                     }
                 }
+                if b.is_method && total > 0 {
+                    if let Some((lo, hi)) = slot_arity(b.name) {
+                        // Slot methods index their fixed arguments directly:
+                        // check the count here, once for all of them.
+                        let got = total - 1;
+                        if got < lo || got > hi {
+                            let (t, l) = (&self.g.types, b.owner);
+                            let msg = if b.name == "__getitem__" && (l == t.dict || l == t.list) {
+                                // METH_O methods in CPython, not slot wrappers.
+                                let on = type_name(l);
+                                format!(
+                                    "{on}.__getitem__() takes exactly one argument ({got} given)"
+                                )
+                            } else {
+                                // Wrappers of several arguments unpack them
+                                // under an empty name: a leading space.
+                                let sp = if hi >= 2 { " " } else { "" };
+                                let s = if lo == 1 { "" } else { "s" };
+                                if lo == hi {
+                                    format!("{sp}expected {lo} argument{s}, got {got}")
+                                } else if got < lo {
+                                    format!("{sp}expected at least {lo} argument{s}, got {got}")
+                                } else {
+                                    let s = if hi == 1 { "" } else { "s" };
+                                    format!("{sp}expected at most {hi} argument{s}, got {got}")
+                                }
+                            };
+                            return Err(self.type_error(&msg));
+                        }
+                    }
+                }
                 let mut buf = [Value::EMPTY; 10];
                 let mut heap;
                 let args: &mut [Value] = if total <= 10 {
@@ -1024,4 +1055,34 @@ fn copy_args(st: &mut [Value], from: usize, to: usize, n: usize) {
         }
         _ => st.copy_within(from..from + n, to),
     }
+}
+
+/// Argument counts (after the receiver) of the special methods whose native
+/// implementations take fixed arguments, as CPython's slot wrappers check
+/// them. Methods with free signatures (`__init__`, `__new__`, `__call__`,
+/// `__format__`'s callers...) are not listed.
+fn slot_arity(name: &str) -> Option<(usize, usize)> {
+    let b = name.as_bytes();
+    if b.len() < 5 || !name.starts_with("__") || !name.ends_with("__") {
+        return None;
+    }
+    Some(match &name[2..name.len() - 2] {
+        "repr" | "str" | "hash" | "len" | "bool" | "neg" | "pos" | "abs" | "invert" | "int"
+        | "float" | "index" | "iter" | "next" | "sizeof" | "complex" | "bytes" | "reversed"
+        | "aiter" | "anext" | "await" | "getnewargs" | "length_hint" | "trunc" | "floor"
+        | "ceil" => (0, 0),
+        "lt" | "le" | "eq" | "ne" | "gt" | "ge" | "add" | "radd" | "sub" | "rsub" | "mul"
+        | "rmul" | "matmul" | "rmatmul" | "truediv" | "rtruediv" | "floordiv" | "rfloordiv"
+        | "mod" | "rmod" | "divmod" | "rdivmod" | "lshift" | "rlshift" | "rshift" | "rrshift"
+        | "and" | "rand" | "or" | "ror" | "xor" | "rxor" | "iadd" | "isub" | "imul" | "imatmul"
+        | "itruediv" | "ifloordiv" | "imod" | "ilshift" | "irshift" | "iand" | "ior" | "ixor"
+        | "getattribute" | "getattr" | "delattr" | "getitem" | "delitem" | "contains"
+        | "delete" | "instancecheck" | "subclasscheck" | "format" | "reduce_ex"
+        | "class_getitem" => (1, 1),
+        "setattr" | "setitem" | "set" => (2, 2),
+        "pow" | "rpow" | "ipow" => (1, 2),
+        "get" => (1, 2),
+        "round" => (0, 1),
+        _ => return None,
+    })
 }

@@ -742,7 +742,13 @@ fn b_fromhex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     vm.call(cls, &[r], Value::EMPTY)
 }
 
-fn b_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn b_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let owner = if Obj::from_value(a[0]).is_some_and(|o| o.kind() == Kind::BYTES) {
+        "bytes.join"
+    } else {
+        "bytearray.join"
+    };
+    crate::args::check_method(vm, owner, a, k, 1, 1)?;
     let sep = buf(a[0]).unwrap_or_default();
     let items = vm.collect(a[1])?;
     let mut out = Vec::new();
@@ -1271,7 +1277,13 @@ fn b_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn width_of(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let i = vm.index(v)?;
-    Ok(vm.as_i64(i).unwrap_or(i64::MAX))
+    match vm.as_i64(i) {
+        Some(w) => Ok(w),
+        None => Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+    }
 }
 
 fn pad_common(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<Value> {
@@ -1309,7 +1321,11 @@ fn pad_common(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<Value>
             (l, total - l)
         }
     };
-    let mut out = vec![fill; left];
+    let mut out = Vec::new();
+    if out.try_reserve_exact(w as usize).is_err() {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
+    out.extend(std::iter::repeat_n(fill, left));
     out.extend_from_slice(&b);
     out.extend(std::iter::repeat_n(fill, right));
     Ok(wrap(vm, a[0], &out))

@@ -266,7 +266,18 @@ fn dict_ior(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(a[0])
 }
 
-fn dict_fromkeys(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn dict_fromkeys(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if k.is_heap() {
+        return Err(vm.type_error("dict.fromkeys() takes no keyword arguments"));
+    }
+    match a.len() {
+        0 | 1 => return Err(vm.type_error("fromkeys expected at least 1 argument, got 0")),
+        2 | 3 => {}
+        n => {
+            let msg = format!("fromkeys expected at most 2 arguments, got {}", n - 1);
+            return Err(vm.type_error(&msg));
+        }
+    }
     let cls = a[0];
     let d = vm.call(cls, &[], Value::EMPTY)?;
     let v = a.get(2).copied().unwrap_or(Value::NONE);
@@ -668,18 +679,29 @@ set_inplace!(set_update, '|', false);
 set_inplace!(set_difference_update, '-', false);
 set_inplace!(set_symmetric_difference_update, '^', false);
 
+/// `set.NAME` or `frozenset.NAME` for a method's arity message.
+fn set_owner(vm: &Vm, a: &[Value], name: &str) -> String {
+    let fs = vm.g.types.frozenset;
+    let frozen = a.first().is_some_and(|&v| vm.is_subtype(vm.type_of(v), fs));
+    format!("{}.{name}", if frozen { "frozenset" } else { "set" })
+}
+
 fn set_add(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "set.add", a, k, 1, 1)?;
     vm.set_add(a[0], a[1])?;
     Ok(Value::NONE)
 }
-fn set_remove(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn set_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let owner = set_owner(vm, a, "remove");
+    check_method(vm, &owner, a, k, 1, 1)?;
     if !vm.set_discard(a[0], a[1])? {
         return Err(vm.key_error(a[1]));
     }
     Ok(Value::NONE)
 }
-fn set_discard(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn set_discard(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let owner = set_owner(vm, a, "discard");
+    check_method(vm, &owner, a, k, 1, 1)?;
     vm.set_discard(a[0], a[1])?;
     Ok(Value::NONE)
 }
@@ -727,15 +749,21 @@ fn set_len(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn set_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.iter(a[0])
 }
-fn set_issubset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn set_issubset(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let owner = set_owner(vm, a, "issubset");
+    check_method(vm, &owner, a, k, 1, 1)?;
     let o = as_set(vm, a[1])?;
     vm.builtin_richcompare(a[0], o, 1)
 }
-fn set_issuperset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn set_issuperset(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let owner = set_owner(vm, a, "issuperset");
+    check_method(vm, &owner, a, k, 1, 1)?;
     let o = as_set(vm, a[1])?;
     vm.builtin_richcompare(a[0], o, 5)
 }
-fn set_isdisjoint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn set_isdisjoint(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let owner = set_owner(vm, a, "isdisjoint");
+    check_method(vm, &owner, a, k, 1, 1)?;
     for x in vm.collect(a[1])? {
         if vm.set_contains(a[0], x)? {
             return Ok(Value::FALSE);

@@ -143,7 +143,8 @@ fn float_hex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_str(&text::float_hex(f)))
 }
 
-fn float_fromhex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn float_fromhex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "float.fromhex", a, k, 1, 1)?;
     if !is_str(a[1]) {
         let tn = vm.type_name_of(a[1]);
         return Err(vm.type_error(&format!("must be str, not {tn}")));

@@ -309,7 +309,8 @@ fn range_reversed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(new_longrange_iter(vm, last, -st, n))
 }
 
-fn range_index(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn range_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "range.index", a, k, 1, 1)?;
     if exact_int(vm, a[1]) {
         if range_has_int(vm, a[0], a[1]) {
             let (s, _e, st) = rbig(vm, a[0]);
@@ -325,7 +326,8 @@ fn range_index(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
 }
 
-fn range_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn range_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "range.count", a, k, 1, 1)?;
     if exact_int(vm, a[1]) {
         return Ok(Value::int(range_has_int(vm, a[0], a[1]) as i64));
     }

@@ -7,12 +7,33 @@ use engine::runtime::text::object_str_marker;
 use engine::runtime::*;
 use proto_core::{Kind, Obj, Value};
 
+/// Arity of a slot wrapper (`x.__setattr__(...)`, `T.__instancecheck__(...)`):
+/// exactly `n` arguments after the receiver, with CPython's message.
+fn wrapper_args(vm: &mut Vm, a: &[Value], n: usize) -> PyResult<()> {
+    let got = a.len().saturating_sub(1);
+    if got == n {
+        return Ok(());
+    }
+    let s = if n == 1 { "" } else { "s" };
+    Err(vm.type_error(&format!("expected {n} argument{s}, got {got}")))
+}
+
+/// An attribute name argument: a str, else CPython's TypeError.
+fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::STR) {
+        return Ok(v);
+    }
+    let tn = vm.type_name_of(v);
+    Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")))
+}
+
 fn obj_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = vm.default_repr(a[0]);
     Ok(vm.new_str(&s))
 }
 
-fn obj_eq(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn obj_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    wrapper_args(vm, a, 1)?;
     Ok(if a[0] == a[1] {
         Value::TRUE
     } else {
@@ -21,6 +42,7 @@ fn obj_eq(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn obj_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    wrapper_args(vm, a, 1)?;
     let n = vm.g.names.__eq__;
     match vm.call_special(a[0], n, &[a[1]])? {
         Some(r) if r != Value::NOT_IMPLEMENTED => {
@@ -48,20 +70,26 @@ fn obj_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn obj_getattribute(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    match vm.generic_getattr(a[0], a[1])? {
+    wrapper_args(vm, a, 1)?;
+    let name = attr_name(vm, a[1])?;
+    match vm.generic_getattr(a[0], name)? {
         Some(v) => Ok(v),
-        None => Err(vm.attr_error(a[0], a[1])),
+        None => Err(vm.attr_error(a[0], name)),
     }
 }
 
 fn obj_setattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = vm.intern_value(a[1]);
+    wrapper_args(vm, a, 2)?;
+    let name = attr_name(vm, a[1])?;
+    let n = vm.intern_value(name);
     vm.generic_setattr(a[0], n, a[2])?;
     Ok(Value::NONE)
 }
 
 fn obj_delattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.generic_delattr(a[0], a[1])?;
+    wrapper_args(vm, a, 1)?;
+    let name = attr_name(vm, a[1])?;
+    vm.generic_delattr(a[0], name)?;
     Ok(Value::NONE)
 }
 
@@ -199,10 +227,12 @@ fn type_subclasses(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn type_instancecheck(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    wrapper_args(vm, a, 1)?;
     Ok(Value::bool(vm.isinstance(a[1], a[0])))
 }
 
 fn type_subclasscheck(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    wrapper_args(vm, a, 1)?;
     Ok(Value::bool(vm.is_subtype(a[1], a[0])))
 }
 

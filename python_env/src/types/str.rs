@@ -676,14 +676,17 @@ fn partition_impl(vm: &mut Vm, a: &[Value], right: bool) -> PyResult<Value> {
     let z = vm.new_str(&parts.2);
     Ok(vm.new_tuple(&[x, y, z]))
 }
-fn str_partition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_partition(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "str.partition", a, k, 1, 1)?;
     partition_impl(vm, a, false)
 }
-fn str_rpartition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_rpartition(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "str.rpartition", a, k, 1, 1)?;
     partition_impl(vm, a, true)
 }
 
-fn str_removeprefix(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_removeprefix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "str.removeprefix", a, k, 1, 1)?;
     let t = s(a[0]);
     let p = need_str(vm, a[1], "removeprefix() argument")?;
     Ok(match t.strip_prefix(&p) {
@@ -691,7 +694,8 @@ fn str_removeprefix(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         None => a[0],
     })
 }
-fn str_removesuffix(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_removesuffix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "str.removesuffix", a, k, 1, 1)?;
     let t = s(a[0]);
     let p = need_str(vm, a[1], "removesuffix() argument")?;
     Ok(match t.strip_suffix(&p) {
@@ -919,7 +923,8 @@ fn str_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_str(&r))
 }
 
-fn str_format_map(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_format_map(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "str.format_map", a, k, 1, 1)?;
     let fmt = s(a[0]);
     let r = do_format(vm, &fmt, &[], Some(a[1]), true)?;
     Ok(vm.new_str(&r))
