@@ -352,17 +352,6 @@ fn eg_subgroup(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(m)
 }
 
-fn new_property(vm: &mut Vm, f: NativeFn) -> Value {
-    let b = vm.new_builtin("getter", f, false);
-    let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
-    p.init(0, b);
-    p.init(1, Value::NONE);
-    p.init(2, Value::NONE);
-    p.init(3, Value::NONE);
-    vm.ctx.promote(p.value());
-    p.value()
-}
-
 fn oserror_errno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("exc");
     let items = vm.seq_items(o.get(EXC_ARGS));
@@ -420,14 +409,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(eg, "derive", eg_derive);
     vm.add_method(eg, "split", eg_split);
     vm.add_method(eg, "subgroup", eg_subgroup);
-    let p = new_property(vm, eg_message);
+    let p = super::descr::native_property(vm, "getter", eg_message);
     vm.add_attr(eg, "message", p);
-    let p = new_property(vm, eg_exceptions);
+    let p = super::descr::native_property(vm, "getter", eg_exceptions);
     vm.add_attr(eg, "exceptions", p);
     let os = vm.g.e.OSError;
-    let p = new_property(vm, oserror_errno);
+    let p = super::descr::native_property(vm, "getter", oserror_errno);
     vm.add_attr(os, "errno", p);
-    let p = new_property(vm, oserror_strerror);
+    let p = super::descr::native_property(vm, "getter", oserror_strerror);
     vm.add_attr(os, "strerror", p);
     vm.add_method(os, "__str__", oserror_str);
     vm.add_method(os, "__init__", oserror_init);

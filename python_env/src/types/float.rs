@@ -713,28 +713,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, n, f);
     }
     for (n, f) in [("real", float_float as NativeFn), ("imag", float_imag)] {
-        let b = vm.new_builtin(n, f, false);
-        let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
-        p.init(0, b);
-        for i in 1..4 {
-            p.init(i, Value::NONE);
-        }
-        let pv = p.value();
-        vm.ctx.promote(pv);
+        let pv = super::descr::native_property(vm, n, f);
         vm.add_attr(t, n, pv);
     }
     let c = vm.g.types.complex;
     vm.add_static(c, "__new__", complex_new, false);
     // real/imag as read-only properties so subclass instances have them too.
     for (n, f) in [("real", c_real as NativeFn), ("imag", c_imag)] {
-        let b = vm.new_builtin(n, f, false);
-        let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
-        p.init(0, b);
-        for i in 1..4 {
-            p.init(i, Value::NONE);
-        }
-        let pv = p.value();
-        vm.ctx.promote(pv);
+        let pv = super::descr::native_property(vm, n, f);
         vm.add_attr(c, n, pv);
     }
     let cm: &[(&'static str, NativeFn)] = &[

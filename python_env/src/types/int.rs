@@ -651,14 +651,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("numerator", int_real),
         ("denominator", int_one),
     ] {
-        let b = vm.new_builtin(n, f, false);
-        let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
-        p.init(0, b);
-        p.init(1, Value::NONE);
-        p.init(2, Value::NONE);
-        p.init(3, Value::NONE);
-        let pv = p.value();
-        vm.ctx.promote(pv);
+        let pv = super::descr::native_property(vm, n, f);
         vm.add_attr(t, n, pv);
     }
     let b = vm.g.types.bool_;

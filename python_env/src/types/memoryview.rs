@@ -565,18 +565,6 @@ fn p_contiguous(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::bool(n <= 1 || step == isz as i64))
 }
 
-/// A read-only property whose getter is a native function of the instance.
-pub fn native_property(vm: &mut Vm, f: NativeFn) -> Value {
-    let b = vm.new_builtin("getter", f, false);
-    let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
-    p.init(0, b);
-    p.init(1, Value::NONE);
-    p.init(2, Value::NONE);
-    p.init(3, Value::NONE);
-    vm.ctx.promote(p.value());
-    p.value()
-}
-
 /// Registers the memoryview type in builtins.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let obj = vm.g.types.object;
@@ -619,7 +607,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("f_contiguous", p_contiguous),
     ];
     for &(n, f) in props {
-        let p = native_property(vm, f);
+        let p = super::descr::native_property(vm, "getter", f);
         vm.add_attr(t, n, p);
     }
     let b = vm.g.builtins;
