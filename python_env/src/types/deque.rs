@@ -588,26 +588,35 @@ fn deque_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn deque_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let o = this(vm, a, "append")?;
-    check_method(vm, "deque.append", a, k, 1, 1)?;
+fn push_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool) -> PyResult<Value> {
+    let (name, full) = if left {
+        ("appendleft", "deque.appendleft")
+    } else {
+        ("append", "deque.append")
+    };
+    let o = this(vm, a, name)?;
+    check_method(vm, full, a, k, 1, 1)?;
     let v = a[1];
-    locked(vm, o, |ctx, o| add_item(ctx, o, v, false));
+    locked(vm, o, |ctx, o| add_item(ctx, o, v, left));
     Ok(Value::NONE)
+}
+
+fn deque_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    push_impl(vm, a, k, false)
 }
 
 fn deque_appendleft(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let o = this(vm, a, "appendleft")?;
-    check_method(vm, "deque.appendleft", a, k, 1, 1)?;
-    let v = a[1];
-    locked(vm, o, |ctx, o| add_item(ctx, o, v, true));
-    Ok(Value::NONE)
+    push_impl(vm, a, k, true)
 }
 
 fn pop_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool) -> PyResult<Value> {
-    let name = if left { "popleft" } else { "pop" };
+    let (name, full) = if left {
+        ("popleft", "deque.popleft")
+    } else {
+        ("pop", "deque.pop")
+    };
     let o = this(vm, a, name)?;
-    check_method(vm, &format!("deque.{name}"), a, k, 0, 0)?;
+    check_method(vm, full, a, k, 0, 0)?;
     let r = locked(vm, o, |ctx, o| {
         let r = if left {
             pop_front(ctx, o)
