@@ -153,8 +153,8 @@ impl Vm {
                         return Err(self.type_error(&msg));
                     }
                 }
-                if b.is_method && total > 0 {
-                    if let Some((lo, hi)) = slot_arity(b.name) {
+                if total > 0 {
+                    if let Some((lo, hi)) = b.arity {
                         // Slot methods index their fixed arguments directly:
                         // check the count here, once for all of them.
                         let got = total - 1;
@@ -1061,7 +1061,7 @@ fn copy_args(st: &mut [Value], from: usize, to: usize, n: usize) {
 /// implementations take fixed arguments, as CPython's slot wrappers check
 /// them. Methods with free signatures (`__init__`, `__new__`, `__call__`,
 /// `__format__`'s callers...) are not listed.
-fn slot_arity(name: &str) -> Option<(usize, usize)> {
+pub(crate) fn slot_arity(name: &str) -> Option<(usize, usize)> {
     let b = name.as_bytes();
     if b.len() < 5 || !name.starts_with("__") || !name.ends_with("__") {
         return None;

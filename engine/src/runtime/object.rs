@@ -192,6 +192,9 @@ pub struct Builtin {
     /// The type whose dict holds this method (`__qualname__` is
     /// `Owner.name`); EMPTY for plain functions.
     pub owner: Value,
+    /// For special methods with fixed signatures: the argument counts
+    /// (after the receiver) checked at each call, derived once from `name`.
+    pub arity: Option<(usize, usize)>,
 }
 impl Trace for Builtin {
     fn trace(&self, f: &mut dyn FnMut(Value)) {
@@ -479,6 +482,11 @@ impl Vm {
                 is_method,
                 bound: Value::EMPTY,
                 owner,
+                arity: if is_method {
+                    super::call::slot_arity(name)
+                } else {
+                    None
+                },
             },
         );
         self.ctx.promote(v);
@@ -496,6 +504,7 @@ impl Vm {
                 is_method: false,
                 bound,
                 owner: Value::EMPTY,
+                arity: None,
             },
         )
     }
