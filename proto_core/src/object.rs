@@ -358,6 +358,12 @@ pub struct ObjView {
 }
 
 impl ObjView {
+    /// Number of value slots.
+    #[inline(always)]
+    pub fn n_values(self) -> usize {
+        self.n_values
+    }
+
     /// Value `i` (acquire), as [`Obj::get`].
     #[inline(always)]
     pub fn get(self, i: usize) -> Value {

@@ -65,11 +65,30 @@ impl ValueStack {
     /// Sets the number of live slots. Slots above `top` are cleared so stale
     /// values neither stay alive nor reappear when the stack grows again.
     /// Inlined: the interpreter calls it on every frame push and pop.
-    #[inline]
+    #[inline(always)]
     pub fn set_top(&mut self, top: usize) {
         assert!(top <= self.slots.len(), "value stack overflow");
-        if top < self.top {
-            self.slots[top..self.top].fill(Value::EMPTY);
+        let old = self.top;
+        if top < old {
+            if old - top <= CLEAR_WINDOW && top + CLEAR_WINDOW <= self.slots.len() {
+                // A frame pop: clear a fixed-size window, which compiles to a
+                // few vector stores instead of a `memset` call. Slots at and
+                // above `old` are EMPTY already, so clearing past it is a
+                // no-op.
+                let window = &mut self.slots[top..top + CLEAR_WINDOW];
+                // SAFETY: `window` is exactly `CLEAR_WINDOW` initialised,
+                // exclusively borrowed slots; `Value` is plain data. One
+                // array store (unlike `fill`, which LLVM may merge with the
+                // variable-length branch into a `memset` call).
+                unsafe {
+                    window
+                        .as_mut_ptr()
+                        .cast::<[Value; CLEAR_WINDOW]>()
+                        .write_unaligned([Value::EMPTY; CLEAR_WINDOW]);
+                }
+            } else {
+                self.slots[top..old].fill(Value::EMPTY);
+            }
         }
         self.top = top;
     }
@@ -103,6 +122,10 @@ impl ValueStack {
         Some(v)
     }
 }
+
+/// Slots [`ValueStack::set_top`] clears with one fixed-size store sequence
+/// when the stack shrinks by at most this many (most frames are smaller).
+const CLEAR_WINDOW: usize = 16;
 
 /// The roots of one context.
 pub(crate) struct Roots {

@@ -593,6 +593,15 @@ pub struct Instruction {
 pub const NO_CACHE: u32 = u32::MAX;
 
 /// An immutable compiled code object.
+///
+/// **Stream invariant** (the interpreter fetches instructions and indexes
+/// `consts`/`names` without bounds checks on the strength of it): every
+/// operand of a Const/Name/Local/Deref-kind instruction indexes its table in
+/// range, every jump and exception-handler target is the start of an
+/// instruction, and the last instruction never falls through (its flow is
+/// `Jump` or `Stop`). The compiler produces only such code (checked in debug
+/// builds and by `compiler::tests::golden_programs_validate`);
+/// [`crate::bytecode::serialize::validate`] rejects loaded code without it.
 #[derive(Clone)]
 pub struct CodeObject {
     /// `co_name`.

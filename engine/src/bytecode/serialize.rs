@@ -534,8 +534,12 @@ pub fn validate(c: &CodeObject) -> Result<(), String> {
         }
         prev = Some(*off);
     }
-    if c.cache_index.len() != units as usize {
-        return Err("cache index length mismatch".into());
+    // The interpreter indexes the cache table through `cache_index` without
+    // bounds checks: it must be the one the stream determines.
+    if build_cache_index(&c.code)
+        .is_none_or(|(index, n)| index != c.cache_index || n != c.n_cache_slots)
+    {
+        return Err("cache index does not match the code".into());
     }
     Ok(())
 }

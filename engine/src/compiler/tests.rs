@@ -830,3 +830,53 @@ fn semantic_errors() {
         }
     }
 }
+
+/// Every code object the compiler makes for the golden programs and the
+/// embedded library satisfies the stream invariant the interpreter's
+/// unchecked instruction fetch relies on (`CodeObject`).
+#[test]
+fn golden_programs_validate() {
+    fn check(code: &Arc<CodeObject>, path: &std::path::Path) -> usize {
+        if let Err(e) = crate::bytecode::serialize::validate(code) {
+            panic!("{}: code object {}: {e}", path.display(), code.qualname);
+        }
+        1 + code
+            .consts
+            .iter()
+            .map(|c| match c {
+                Constant::Code(inner) => check(inner, path),
+                _ => 0,
+            })
+            .sum::<usize>()
+    }
+    fn walk(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, files);
+            } else if p.extension().is_some_and(|x| x == "py") {
+                files.push(p);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    walk(&root.join("tests/py"), &mut files);
+    walk(&root.join("python_env/lib"), &mut files);
+    walk(&root.join("benches/py"), &mut files);
+    assert!(files.len() > 400, "golden programs not found");
+    let mut codes = 0;
+    for p in &files {
+        let Ok(src) = std::fs::read_to_string(p) else {
+            continue;
+        };
+        let name = p.to_string_lossy();
+        if let Ok(code) = compile(&src, &name, Mode::Exec, CompileFlags::default()) {
+            codes += check(&code, p);
+        }
+    }
+    assert!(codes > 1000, "only {codes} code objects checked");
+}

@@ -45,15 +45,27 @@ const TAG_DICT_ONLY: u64 = 1;
 const TAG_METHOD: u64 = 2;
 
 /// The cache words of the slot used by the instruction whose opcode unit is
-/// at `offset`, if it has one.
+/// at `offset`.
+///
+/// # Safety
+/// `offset` must be the opcode unit of an instruction of `cd`'s code whose
+/// opcode has cache slots. `CodeObject`'s stream invariant (checked by
+/// `serialize::validate`) makes `cache_index` the one `build_cache_index`
+/// computes, so that entry names a slot inside `cd.cache`.
 #[inline(always)]
-pub fn slot(cd: &'static CodeData, offset: usize) -> Option<&'static [AtomicU64]> {
-    let i = *cd.code.cache_index.get(offset)?;
-    if i == crate::bytecode::NO_CACHE {
-        return None;
-    }
-    let at = i as usize * CACHE_WORDS;
-    cd.cache.get(at..at + CACHE_WORDS)
+pub unsafe fn slot(cd: &'static CodeData, offset: usize) -> Option<&'static [AtomicU64]> {
+    debug_assert!(cd
+        .code
+        .cache_index
+        .get(offset)
+        .is_some_and(|&i| i != crate::bytecode::NO_CACHE));
+    // SAFETY: the caller's contract: `offset < units == cache_index.len()`.
+    let i = unsafe { *cd.code.cache_index.get_unchecked(offset) } as usize;
+    let at = i * CACHE_WORDS;
+    debug_assert!(at + CACHE_WORDS <= cd.cache.len());
+    // SAFETY: the entry of a cached instruction is below `n_cache_slots`, and
+    // `cd.cache` holds `CACHE_WORDS` words per slot (`Vm::new_code`).
+    Some(unsafe { cd.cache.get_unchecked(at..at + CACHE_WORDS) })
 }
 
 /// Reads a stable snapshot of the three payload words, or None.

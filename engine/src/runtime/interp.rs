@@ -355,7 +355,24 @@ impl Vm {
         'frame: loop {
             let fi = self.frames.len() - 1;
             let cd: &'static CodeData = self.frames[fi].code;
-            let code: &'static [u8] = &cd.code.code;
+            let code = Ops::new(&cd.code.code);
+            // Instruction fetches: `$pc` is always the offset of a jump or handler
+            // target, a saved resume offset, or the offset following an
+            // instruction that may fall through (a fused peek looks only past
+            // instructions that do), so the stream invariant (`Ops`) puts it
+            // inside the code.
+            macro_rules! fetch {
+                ($pc:expr) => {
+                    // SAFETY: see the comment above the macro.
+                    unsafe { code.pair($pc) }
+                };
+            }
+            macro_rules! decode_at {
+                ($pc:expr) => {
+                    // SAFETY: as for `fetch!`.
+                    unsafe { code.decode($pc) }
+                };
+            }
             let base = self.frames[fi].base;
             let locals = base + FRAME_HEADER;
             let cells = locals + cd.nlocals;
@@ -384,16 +401,39 @@ impl Vm {
                     st!()[sp - 1]
                 };
             }
+            // Operands of Name- and Const-kind instructions only: the stream
+            // invariant (`Ops`) keeps them below `names.len()` / `consts.len()`
+            // (`CodeData` holds one value per entry of the code's tables).
             macro_rules! name {
-                ($i:expr) => {
-                    cd.names[$i as usize]
+                ($i:expr) => {{
+                    let i = $i as usize;
+                    debug_assert!(i < cd.names.len());
+                    // SAFETY: see the comment above the macro.
+                    unsafe { *cd.names.get_unchecked(i) }
+                }};
+            }
+            // `$at` is the opcode unit of the LOAD_GLOBAL / LOAD_ATTR /
+            // LOAD_METHOD / STORE_ATTR being run (`pc - 1` right after its
+            // fetch, or the unit of a fused one), all opcodes with a cache.
+            macro_rules! cache {
+                ($at:expr) => {
+                    // SAFETY: see the comment above the macro.
+                    unsafe { icache::slot(cd, $at) }
                 };
+            }
+            macro_rules! konst {
+                ($i:expr) => {{
+                    let i = $i as usize;
+                    debug_assert!(i < cd.consts.len());
+                    // SAFETY: as for `name!`.
+                    unsafe { *cd.consts.get_unchecked(i) }
+                }};
             }
             // The error path: a labeled block that yields the exception.
             let (exc, reraise) = 'err: {
                 if let Some(e) = pending.take() {
                     // Thrown into a generator: raise at the suspended instruction.
-                    let at = if code.get(pc * 2).copied() == Some(Opcode::YieldFrom as u8) {
+                    let at = if cd.code.code.get(pc * 2).copied() == Some(Opcode::YieldFrom as u8) {
                         // Delegate to the sub-iterator.
                         let sub = st!()[sp - 1];
                         let r = self.throw_into(sub, e.0);
@@ -438,12 +478,13 @@ impl Vm {
                 }
                 loop {
                     lasti = pc;
-                    let mut op = code[pc * 2];
-                    let mut arg = code[pc * 2 + 1] as u32;
+                    let (mut op, a0) = fetch!(pc);
+                    let mut arg = a0 as u32;
                     pc += 1;
                     while op == Opcode::ExtendedArg as u8 {
-                        op = code[pc * 2];
-                        arg = (arg << 8) | code[pc * 2 + 1] as u32;
+                        let (o, a) = fetch!(pc);
+                        op = o;
+                        arg = (arg << 8) | a as u32;
                         pc += 1;
                     }
                     let Some(opc) = Opcode::from_u8(op) else {
@@ -463,7 +504,7 @@ impl Vm {
                             let s = st!();
                             s.swap(sp - 1, sp - arg as usize);
                         }
-                        Opcode::LoadConst => push!(cd.consts[arg as usize]),
+                        Opcode::LoadConst => push!(konst!(arg)),
                         Opcode::LoadFast => {
                             let v = st!()[locals + arg as usize];
                             if v.is_empty() {
@@ -472,20 +513,18 @@ impl Vm {
                             push!(v);
                             // Fused with a following LOAD_FAST (of a bound local)
                             // or LOAD_CONST without EXTENDED_ARG: neither can raise.
-                            let Some(&[nop, narg]) = code.get(pc * 2..pc * 2 + 2) else {
-                                continue;
-                            };
+                            let (nop, narg) = fetch!(pc);
                             let b = if nop == Opcode::LoadFast as u8 {
                                 st!()[locals + narg as usize]
                             } else if nop == Opcode::LoadConst as u8 {
-                                cd.consts[narg as usize]
+                                konst!(narg)
                             } else if nop == Opcode::LoadAttr as u8 {
                                 // `local.attr`: the whole LOAD_ATTR runs here
                                 // (lasti is set to it, so errors point at it).
                                 lasti = pc;
                                 pc += 1;
                                 let k = name!(narg);
-                                let c = icache::slot(cd, lasti);
+                                let c = cache!(lasti);
                                 let r = match self.load_attr_cached(c, v, k) {
                                     Some(r) => r,
                                     None => t!(self.getattr(v, k)),
@@ -497,7 +536,7 @@ impl Vm {
                                 lasti = pc;
                                 pc += 1;
                                 let k = name!(narg);
-                                let c = icache::slot(cd, lasti);
+                                let c = cache!(lasti);
                                 let m = match self.load_method_cached(c, v, k) {
                                     Some(m) => m,
                                     None => t!(self.load_method(v, k)),
@@ -523,9 +562,7 @@ impl Vm {
                             pc += 1;
                             // ...and then with a BINARY_OP / COMPARE_OP on the pair
                             // when its inline fast path applies (nothing raised).
-                            let Some(&[nop, narg]) = code.get(pc * 2..pc * 2 + 2) else {
-                                continue;
-                            };
+                            let (nop, narg) = fetch!(pc);
                             if nop == Opcode::BinaryOp as u8 {
                                 if let Some(r) = fast_binop(narg as u32, v, b) {
                                     sp -= 1;
@@ -539,8 +576,8 @@ impl Vm {
                                 );
                                 pc += 1;
                                 sp -= 1;
-                                match decode_at(code, pc) {
-                                    Some((jop, jarg, npc))
+                                match decode_at!(pc) {
+                                    (jop, jarg, npc)
                                         if jop == Opcode::PopJumpIfFalse as u8
                                             || jop == Opcode::PopJumpIfTrue as u8 =>
                                     {
@@ -559,7 +596,8 @@ impl Vm {
                             let v = pop!();
                             st!()[locals + arg as usize] = v;
                             // Fused with a following LOAD_FAST of a bound local.
-                            if let Some(&[nop, narg]) = code.get(pc * 2..pc * 2 + 2) {
+                            {
+                                let (nop, narg) = fetch!(pc);
                                 if nop == Opcode::LoadFast as u8 {
                                     let v2 = st!()[locals + narg as usize];
                                     if !v2.is_empty() {
@@ -650,14 +688,14 @@ impl Vm {
                         }
                         Opcode::LoadGlobal => {
                             let k = name!(arg);
-                            let c = icache::slot(cd, pc - 1);
+                            let c = cache!(pc - 1);
                             let v = match self.load_global_cached(c, globals, builtins, k) {
                                 Some(v) => v,
                                 None => t!(self.load_global(globals, builtins, k)),
                             };
                             push!(v);
                             // Fused with the PUSH_NULL of a call `g(...)`.
-                            if code.get(pc * 2).copied() == Some(Opcode::PushNull as u8) {
+                            if fetch!(pc).0 == Opcode::PushNull as u8 {
                                 push!(Value::EMPTY);
                                 pc += 1;
                             }
@@ -675,7 +713,7 @@ impl Vm {
                         }
                         Opcode::LoadAttr => {
                             let o = top!();
-                            let c = icache::slot(cd, pc - 1);
+                            let c = cache!(pc - 1);
                             let v = match self.load_attr_cached(c, o, name!(arg)) {
                                 Some(v) => v,
                                 None => t!(self.getattr(o, name!(arg))),
@@ -684,7 +722,7 @@ impl Vm {
                         }
                         Opcode::LoadMethod => {
                             let o = top!();
-                            let c = icache::slot(cd, pc - 1);
+                            let c = cache!(pc - 1);
                             let m = match self.load_method_cached(c, o, name!(arg)) {
                                 Some(m) => m,
                                 None => t!(self.load_method(o, name!(arg))),
@@ -703,7 +741,7 @@ impl Vm {
                         Opcode::StoreAttr => {
                             let o = pop!();
                             let v = pop!();
-                            let c = icache::slot(cd, pc - 1);
+                            let c = cache!(pc - 1);
                             if !self.store_attr_cached(c, o, name!(arg), v) {
                                 t!(self.setattr(o, name!(arg), v));
                             }
@@ -775,7 +813,8 @@ impl Vm {
                             let r = match fast_binop(arg, a, b) {
                                 Some(r) => {
                                     // Fused with a following STORE_FAST.
-                                    if let Some(&[nop, narg]) = code.get(pc * 2..pc * 2 + 2) {
+                                    {
+                                        let (nop, narg) = fetch!(pc);
                                         if nop == Opcode::StoreFast as u8 {
                                             sp -= 2;
                                             st!()[locals + narg as usize] = r;
@@ -820,7 +859,8 @@ impl Vm {
                             // Fused with a following POP_JUMP_IF_FALSE/TRUE on a
                             // bool result (saves one dispatch; the jump cannot raise).
                             if r.is_bool() {
-                                if let Some((nop, narg, npc)) = decode_at(code, pc) {
+                                {
+                                    let (nop, narg, npc) = decode_at!(pc);
                                     if nop == Opcode::PopJumpIfFalse as u8
                                         || nop == Opcode::PopJumpIfTrue as u8
                                     {
@@ -924,7 +964,7 @@ impl Vm {
                             let v = if opc == Opcode::ReturnValue {
                                 pop!()
                             } else {
-                                cd.consts[arg as usize]
+                                konst!(arg)
                             };
                             let f = self.frames.pop().expect("frame");
                             self.ctx.stack().set_top(base);
@@ -1218,9 +1258,10 @@ impl Vm {
                             };
                             if let Some(fo) = Obj::from_value(callee) {
                                 if fo.kind() == K_FUNCTION {
-                                    self.frames[fi].pc = pc;
-                                    self.frames[fi].sp = fpos;
-                                    self.frames[fi].lasti = lasti;
+                                    let f = &mut self.frames[fi];
+                                    f.pc = pc;
+                                    f.sp = fpos;
+                                    f.lasti = lasti;
                                     if !kwnames.is_heap()
                                         && self.push_simple_frame(fo, cbase + 1, count)
                                     {
@@ -2151,17 +2192,69 @@ fn range_iter_next(it: Value) -> Option<Option<Value>> {
     Some(Some(v))
 }
 
-/// Decodes the instruction at `pc` (code units): opcode byte, operand
-/// (EXTENDED_ARG prefixes folded in) and the offset of the next instruction.
-#[inline(always)]
-fn decode_at(code: &[u8], mut pc: usize) -> Option<(u8, u32, usize)> {
-    let mut op = *code.get(pc * 2)?;
-    let mut arg = *code.get(pc * 2 + 1)? as u32;
-    pc += 1;
-    while op == Opcode::ExtendedArg as u8 {
-        op = *code.get(pc * 2)?;
-        arg = (arg << 8) | *code.get(pc * 2 + 1)? as u32;
-        pc += 1;
+/// The running frame's instruction stream, read without bounds checks.
+///
+/// Every code object satisfies [`CodeObject`]'s stream invariant (the
+/// compiler builds it so; `serialize::validate` checks loaded code): operands
+/// index in range, every jump and handler target is an instruction, and the
+/// last instruction never falls through. So every offset the interpreter
+/// fetches from — a jump or handler target, a saved resume offset, or the
+/// offset after an instruction that may fall through — is in the stream.
+#[derive(Clone, Copy)]
+struct Ops {
+    ptr: *const [u8; 2],
+    #[cfg(debug_assertions)]
+    units: usize,
+}
+
+impl Ops {
+    #[inline(always)]
+    fn new(code: &'static [u8]) -> Ops {
+        Ops {
+            ptr: code.as_ptr().cast(),
+            #[cfg(debug_assertions)]
+            units: code.len() / 2,
+        }
     }
-    Some((op, arg, pc))
+
+    /// The `(opcode, operand byte)` pair at code unit `pc`.
+    ///
+    /// # Safety
+    /// `pc` must be an offset the stream invariant (see [`Ops`]) puts inside
+    /// the code: a jump/handler target, a saved resume offset, or the offset
+    /// right after an instruction whose flow may continue.
+    #[inline(always)]
+    unsafe fn pair(self, pc: usize) -> (u8, u8) {
+        #[cfg(debug_assertions)]
+        assert!(
+            pc < self.units,
+            "instruction fetch past the end of the code"
+        );
+        // SAFETY: `pc < units` by the caller's contract; `ptr` points at
+        // `units` byte pairs of a code object that lives for the program.
+        let [op, arg] = unsafe { self.ptr.add(pc).read() };
+        (op, arg)
+    }
+
+    /// Decodes the instruction at `pc`: opcode byte, operand (EXTENDED_ARG
+    /// prefixes folded in) and the offset of the next instruction.
+    ///
+    /// # Safety
+    /// As [`Ops::pair`].
+    #[inline(always)]
+    unsafe fn decode(self, mut pc: usize) -> (u8, u32, usize) {
+        // SAFETY: the caller's contract; an EXTENDED_ARG prefix always falls
+        // through to the instruction it extends, which is in the stream.
+        let (mut op, a) = unsafe { self.pair(pc) };
+        let mut arg = a as u32;
+        pc += 1;
+        while op == Opcode::ExtendedArg as u8 {
+            // SAFETY: as above.
+            let (o, a) = unsafe { self.pair(pc) };
+            op = o;
+            arg = (arg << 8) | a as u32;
+            pc += 1;
+        }
+        (op, arg, pc)
+    }
 }

@@ -124,12 +124,15 @@ pub fn entry(t: Obj, e: usize) -> (Value, Value, u64) {
     (v.get(2 * e), v.get(2 * e + 1), v.raw(T_HASHES + e))
 }
 
-/// Key and value of entry `e` if `e` is below the table's fill mark (a hint
-/// check: one layout read for the bound and both loads).
+/// Key and value of entry slot `e` of `t`, if the table has that slot
+/// (inline-cache hint checks). No fill-mark read: an entry past `used` was
+/// never written (both words EMPTY), and a writer stores the key and value
+/// before it publishes `used`, so a matching key found here is a complete
+/// entry (its value may be EMPTY after a racing deletion).
 #[inline(always)]
 pub fn entry_kv(t: Obj, e: usize) -> Option<(Value, Value)> {
     let v = t.view();
-    if e >= (v.raw(T_USED) as usize).min(v.raw(T_CAP) as usize) {
+    if 2 * e + 1 >= v.n_values() {
         return None;
     }
     Some((v.get(2 * e), v.get(2 * e + 1)))

@@ -371,7 +371,7 @@ impl<'a> Compiler<'a> {
         let boxed = |v: Vec<String>| -> Box<[Box<str>]> {
             v.into_iter().map(String::into_boxed_str).collect()
         };
-        Ok(Arc::new(CodeObject {
+        let code = CodeObject {
             name: u.name.into(),
             qualname: u.qualname.into(),
             filename: self.filename.clone(),
@@ -392,7 +392,10 @@ impl<'a> Compiler<'a> {
             max_stackdepth: asm.max_stackdepth,
             n_cache_slots: asm.n_cache_slots,
             cache_index: asm.cache_index,
-        }))
+        };
+        // The interpreter relies on the stream invariant (see `CodeObject`).
+        debug_assert_eq!(crate::bytecode::serialize::validate(&code), Ok(()));
+        Ok(Arc::new(code))
     }
 
     fn finish_module(mut self) -> CResult<Arc<CodeObject>> {
