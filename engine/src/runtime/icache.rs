@@ -126,7 +126,7 @@ pub(crate) fn fast_get(d: Obj, name: Value) -> Option<Value> {
     let t = ldict::table(d);
     // Misses are the common case here (LOAD_METHOD's shadowing check,
     // LOAD_GLOBAL's "not in globals" check): answer them without the call.
-    if ldict::first_slot_empty(t, h) {
+    if ldict::surely_absent(t, h) {
         return None;
     }
     let r: Result<ldict::Probe, ()> = ldict::probe(t, h, name, |k| Ok(simple_eq(name, k)));

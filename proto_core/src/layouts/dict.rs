@@ -8,7 +8,9 @@
 //! Table (`Kind::STORAGE`): values `2*cap` (`key, value` per entry, in
 //! insertion order; a deleted entry has key `EMPTY`); raw words `[0] used`
 //! (entries written, live or deleted), `[1] cap`, `[2] index size` (a power
-//! of two), then `cap` hash words, then the index: one word per slot, 0 for
+//! of two), `[3]` key filter (bit [`filter_bit`]`(hash)` set for every key
+//! ever inserted in this table: a clear bit proves a key absent without a
+//! probe), then `cap` hash words, then the index: one word per slot, 0 for
 //! empty, `entry + 1` otherwise. Probing follows CPython's perturbation
 //! scheme.
 //!
@@ -30,7 +32,15 @@ pub const HEADER_VALUES: usize = 2;
 const T_USED: usize = 0;
 const T_CAP: usize = 1;
 const T_ISIZE: usize = 2;
-const T_HASHES: usize = 3;
+const T_FILTER: usize = 3;
+const T_HASHES: usize = 4;
+
+/// The key-filter bit of a hash: 6 bits of a multiplicative mix (the low
+/// bits already choose the index slot, and int hashes have few high bits).
+#[inline(always)]
+pub fn filter_bit(hash: u64) -> u64 {
+    1u64 << (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
 
 /// Result of a probe.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,13 +153,17 @@ fn index_word(t: Obj, slot: usize) -> usize {
     T_HASHES + cap(t) + slot
 }
 
-/// Is the first probe slot for `hash` in table `t` empty? Then no key with
-/// that hash is in `t` (every key sits on its own probe sequence, whose first
-/// slot is never cleared: deletion only empties the entry), so a lookup can
-/// stop without calling [`probe`]. `false` says nothing.
+/// Is no key with hash `hash` in table `t`, as far as two loads tell? True
+/// when the key filter lacks the hash's bit, or when the first probe slot is
+/// empty (every key sits on its own probe sequence, whose first slot is
+/// never cleared: deletion only empties the entry). Then a lookup can stop
+/// without calling [`probe`]; `false` says nothing.
 #[inline(always)]
-pub fn first_slot_empty(t: Obj, hash: u64) -> bool {
+pub fn surely_absent(t: Obj, hash: u64) -> bool {
     let v = t.view();
+    if v.raw(T_FILTER) & filter_bit(hash) == 0 {
+        return true;
+    }
     let mask = v.raw(T_ISIZE) as usize - 1;
     v.raw(T_HASHES + v.raw(T_CAP) as usize + ((hash as usize) & mask)) == 0
 }
@@ -222,6 +236,7 @@ pub fn resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Obj {
     let ncap = (need.max(live + 1) * 2).max(8);
     let nt = alloc_table(ctx, ncap);
     let mut j = 0;
+    let mut filter = 0;
     for e in 0..used(old).min(cap(old)) {
         let (k, v, h) = entry(old, e);
         if k.is_empty() {
@@ -230,11 +245,13 @@ pub fn resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Obj {
         nt.init(2 * j, k);
         nt.init(2 * j + 1, v);
         set_raw(nt, T_HASHES + j, h);
+        filter |= filter_bit(h);
         let slot = find_vacant(nt, h);
         set_raw(nt, index_word(nt, slot), (j + 1) as u64);
         j += 1;
     }
     set_raw(nt, T_USED, j as u64);
+    set_raw(nt, T_FILTER, filter);
     ctx.store(d, 0, nt.value());
     nt
 }
@@ -252,6 +269,8 @@ pub fn insert_new(ctx: &mut ProtoContext, d: Obj, slot: usize, key: Value, v: Va
     ctx.store(t, 2 * e, key);
     ctx.store(t, 2 * e + 1, v);
     set_raw(t, T_HASHES + e, hash);
+    // Before the index slot: a reader that can find the key sees its bit.
+    set_raw(t, T_FILTER, get_raw(t, T_FILTER) | filter_bit(hash));
     set_raw(t, index_word(t, slot), (e + 1) as u64);
     set_raw(t, T_USED, (e + 1) as u64);
     set_raw(d, 0, (len(d) + 1) as u64);
