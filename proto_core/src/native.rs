@@ -8,7 +8,7 @@
 //! (the write barrier cannot see stores into Rust data), which the immutable
 //! payloads of this crate satisfy by construction.
 
-use crate::object::{Obj, NATIVE};
+use crate::object::{Kind, Obj, KIND_MASK, NATIVE};
 use crate::value::Value;
 use core::any::TypeId;
 
@@ -105,30 +105,29 @@ pub fn native_ref<T: 'static>(obj: Obj) -> Option<&'static T> {
     Some(unsafe { &*obj.raw_ptr().add(PAYLOAD_OFFSET).cast::<T>() })
 }
 
-/// [`native_ref`] for payload types with a vtable (every type stored with
-/// `alloc_native`), checked first by comparing the object's vtable pointer
-/// with `T`'s: one load and no indirect call on the interpreter's hot paths
-/// (function calls look up their code this way). A vtable constant may be
-/// duplicated by the compiler, so a pointer mismatch falls back to the
-/// `TypeId` comparison: the answer is always the same as `native_ref`'s.
-#[inline]
-pub fn native_ref_of<T: Trace + Send + Sync + 'static>(obj: Obj) -> Option<&'static T> {
-    if obj
+/// The payload of `obj` if it is a native object of kind `kind`: one header
+/// load and no type check, for kinds reserved to one payload type (the
+/// interpreter's code and builtin-function objects, read on every call).
+///
+/// # Safety
+/// Every native object of kind `kind` must have been allocated with a `T`
+/// payload (`ProtoContext::alloc_native(kind, _, t: T)`); debug builds check.
+#[inline(always)]
+pub unsafe fn native_ref_by_kind<T: Trace + Send + Sync + 'static>(
+    obj: Obj,
+    kind: Kind,
+) -> Option<&'static T> {
+    let meta = obj
         .header()
         .meta
-        .load(crate::sync::heap_atomic::Ordering::Relaxed)
-        & NATIVE
-        == 0
-    {
+        .load(crate::sync::heap_atomic::Ordering::Relaxed);
+    if meta & (NATIVE | KIND_MASK) != NATIVE | u64::from(kind.0) {
         return None;
     }
-    let vt = vtable(obj);
-    if !core::ptr::eq(vt, vtable_for::<T>()) && vt.type_id != TypeId::of::<T>() {
-        return None;
-    }
-    // SAFETY: type checked (same vtable, or same type id); the payload was
-    // initialised by init_native and lives as long as the object, which the
-    // caller keeps reachable.
+    debug_assert!(vtable(obj).type_id == TypeId::of::<T>());
+    // SAFETY: a native object of `kind` has a `T` payload (the caller's
+    // contract), initialised by init_native; it lives as long as the object,
+    // which the caller keeps reachable.
     Some(unsafe { &*obj.raw_ptr().add(PAYLOAD_OFFSET).cast::<T>() })
 }
 

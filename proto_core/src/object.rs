@@ -42,7 +42,7 @@ pub const NATIVE: u64 = 1 << 12;
 /// Header flag: allocated outside the size-class blocks.
 pub const LARGE: u64 = 1 << 13;
 
-const KIND_MASK: u64 = 0xFF;
+pub(crate) const KIND_MASK: u64 = 0xFF;
 const OWNER_SHIFT: u32 = 16;
 const NVALUES_SHIFT: u32 = 32;
 

@@ -448,6 +448,16 @@ fn bin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn abs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if let ([x], true) = (a, k.is_empty()) {
+        // Small ints: no argument parsing, no boxing.
+        if let Some(r) = x
+            .as_int()
+            .and_then(i64::checked_abs)
+            .and_then(Value::try_int)
+        {
+            return Ok(r);
+        }
+    }
     check(vm, "abs", a, k, 1, 1)?;
     if is_numsub(a[0]) {
         if let Some(r) = vm.call_special(a[0], vm.g.names.__abs__, &[])? {

@@ -198,7 +198,20 @@ impl Vm {
                 } else {
                     0
                 };
-                args[off..].copy_from_slice(&self.ctx.stack().slots_mut()[base + 1..base + 1 + n]);
+                {
+                    // Straight stores for the usual one or two arguments
+                    // (`copy_from_slice` is a `memcpy` call).
+                    let src = &self.ctx.stack().slots_mut()[base + 1..base + 1 + n];
+                    match *src {
+                        [] => {}
+                        [x] => args[off] = x,
+                        [x, y] => {
+                            args[off] = x;
+                            args[off + 1] = y;
+                        }
+                        _ => args[off..].copy_from_slice(src),
+                    }
+                }
                 self.native_depth += 1;
                 let r = if self.native_depth > 200 + self.g.recursion_limit.load(Ordering::Relaxed)
                 {

@@ -12,7 +12,7 @@
 use super::*;
 use crate::bytecode::CodeObject;
 use proto_core::layouts::{get_raw, set_raw};
-use proto_core::native::{native_ref, native_ref_of, Trace};
+use proto_core::native::{native_ref, Trace};
 
 /// Type object.
 pub const K_TYPE: Kind = Kind(32);
@@ -253,15 +253,20 @@ impl Trace for CodeData {
 }
 
 /// The payload of a code value.
-#[inline]
+#[inline(always)]
 pub fn code_data(v: Value) -> Option<&'static CodeData> {
-    Obj::from_value(v).and_then(native_ref_of::<CodeData>)
+    let o = Obj::from_value(v)?;
+    // SAFETY: native objects of kind K_CODE are made only by `Vm::new_code`,
+    // with a `CodeData` payload.
+    unsafe { proto_core::native::native_ref_by_kind::<CodeData>(o, K_CODE) }
 }
 
 /// The payload of a builtin function value.
-#[inline]
+#[inline(always)]
 pub fn builtin_data(o: Obj) -> Option<&'static Builtin> {
-    native_ref_of::<Builtin>(o)
+    // SAFETY: native objects of kind K_BUILTIN are made only by
+    // `Vm::new_builtin_owned` / `new_builtin_bound`, with a `Builtin` payload.
+    unsafe { proto_core::native::native_ref_by_kind::<Builtin>(o, K_BUILTIN) }
 }
 
 /// The BigInt of a big int object.
