@@ -417,17 +417,7 @@ impl Vm {
         let Some(cd) = code_data(func.get(FN_CODE)) else {
             return false;
         };
-        let code = &*cd.code;
-        if code.argcount as usize != n
-            || code.kwonlyargcount != 0
-            || cd.ncells != 0
-            || code.flags.0
-                & (CodeFlags::VARARGS.0
-                    | CodeFlags::VARKEYWORDS.0
-                    | CodeFlags::GENERATOR.0
-                    | CodeFlags::COROUTINE.0
-                    | CodeFlags::ASYNC_GENERATOR.0)
-                != 0
+        if cd.simple_argc != n
             || self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed)
         {
             return false;

@@ -421,6 +421,28 @@ impl Vm {
                     unsafe { icache::slot(cd, $at) }
                 };
             }
+            // Returns `$v` from the running frame: to the Rust caller for an
+            // entry frame, else into the caller frame, which resumes.
+            macro_rules! ret {
+                ($v:expr) => {{
+                    let v = $v;
+                    let f = self.frames.pop().expect("frame");
+                    self.ctx.stack().set_top(base);
+                    if f.entry {
+                        if f.gen.is_heap() {
+                            let go = Obj::from_value(f.gen).expect("gen");
+                            set_raw(go, call::GEN_RAW_STATE, call::GEN_DONE);
+                        }
+                        return Ok(Exit::Return(v));
+                    }
+                    let cf = self.frames.last_mut().expect("caller");
+                    let csp = cf.sp;
+                    cf.sp = csp + 1;
+                    st!()[csp] = v;
+                    self.ctx.safepoint();
+                    continue 'frame;
+                }};
+            }
             macro_rules! konst {
                 ($i:expr) => {{
                     let i = $i as usize;
@@ -499,12 +521,52 @@ impl Vm {
                         Opcode::Copy => {
                             let v = st!()[sp - arg as usize];
                             push!(v);
+                            // `COPY 1; LOAD_ATTR` (an augmented attribute
+                            // assignment `o.a += x`): the whole LOAD_ATTR here.
+                            let (nop, narg) = fetch!(pc);
+                            if arg == 1 && nop == Opcode::LoadAttr as u8 {
+                                lasti = pc;
+                                pc += 1;
+                                let k = name!(narg);
+                                let c = cache!(lasti);
+                                let r = match self.load_attr_cached(c, v, k) {
+                                    Some(r) => r,
+                                    None => t!(self.getattr(v, k)),
+                                };
+                                st!()[sp - 1] = r;
+                            }
                         }
                         Opcode::Swap => {
                             let s = st!();
                             s.swap(sp - 1, sp - arg as usize);
+                            // `SWAP 2; STORE_ATTR` (the end of `o.a += x`).
+                            let (nop, narg) = fetch!(pc);
+                            if arg == 2 && nop == Opcode::StoreAttr as u8 {
+                                lasti = pc;
+                                pc += 1;
+                                let o = pop!();
+                                let v = pop!();
+                                let k = name!(narg);
+                                let c = cache!(lasti);
+                                if !self.store_attr_cached(c, o, k, v) {
+                                    t!(self.setattr(o, k, v));
+                                }
+                            }
                         }
-                        Opcode::LoadConst => push!(konst!(arg)),
+                        Opcode::LoadConst => {
+                            let b = konst!(arg);
+                            // `<expr> OP const` on ints/floats: fused with the
+                            // BINARY_OP when its inline fast path applies.
+                            let (nop, narg) = fetch!(pc);
+                            if nop == Opcode::BinaryOp as u8 {
+                                if let Some(r) = fast_binop(narg as u32, st!()[sp - 1], b) {
+                                    st!()[sp - 1] = r;
+                                    pc += 1;
+                                    continue;
+                                }
+                            }
+                            push!(b);
+                        }
                         Opcode::LoadFast => {
                             let v = st!()[locals + arg as usize];
                             if v.is_empty() {
@@ -550,6 +612,17 @@ impl Vm {
                                         st!()[sp - 1] = a;
                                         push!(Value::EMPTY);
                                     }
+                                }
+                                continue;
+                            } else if nop == Opcode::ReturnValue as u8 {
+                                // `return local`.
+                                ret!(v);
+                            } else if nop == Opcode::BinaryOp as u8 {
+                                // `<expr> OP local` on ints/floats.
+                                if let Some(r) = fast_binop(narg as u32, st!()[sp - 2], v) {
+                                    sp -= 1;
+                                    st!()[sp - 1] = r;
+                                    pc += 1;
                                 }
                                 continue;
                             } else {
@@ -812,7 +885,8 @@ impl Vm {
                             let a = st!()[sp - 2];
                             let r = match fast_binop(arg, a, b) {
                                 Some(r) => {
-                                    // Fused with a following STORE_FAST.
+                                    // Fused with a following STORE_FAST or
+                                    // RETURN_VALUE.
                                     {
                                         let (nop, narg) = fetch!(pc);
                                         if nop == Opcode::StoreFast as u8 {
@@ -820,6 +894,9 @@ impl Vm {
                                             st!()[locals + narg as usize] = r;
                                             pc += 1;
                                             continue;
+                                        }
+                                        if nop == Opcode::ReturnValue as u8 {
+                                            ret!(r);
                                         }
                                     }
                                     r
@@ -966,22 +1043,7 @@ impl Vm {
                             } else {
                                 konst!(arg)
                             };
-                            let f = self.frames.pop().expect("frame");
-                            self.ctx.stack().set_top(base);
-                            if f.entry {
-                                if f.gen.is_heap() {
-                                    let go = Obj::from_value(f.gen).expect("gen");
-                                    set_raw(go, call::GEN_RAW_STATE, call::GEN_DONE);
-                                }
-                                return Ok(Exit::Return(v));
-                            }
-                            // Resume the caller with the result.
-                            let cf = self.frames.last_mut().expect("caller");
-                            let csp = cf.sp;
-                            cf.sp = csp + 1;
-                            self.ctx.stack().slots_mut()[csp] = v;
-                            self.ctx.safepoint();
-                            continue 'frame;
+                            ret!(v);
                         }
                         Opcode::BuildTuple => {
                             let n = arg as usize;

@@ -10,7 +10,7 @@
 //! `*_SLOT` constants below.
 
 use super::*;
-use crate::bytecode::CodeObject;
+use crate::bytecode::{CodeFlags, CodeObject};
 use proto_core::layouts::{get_raw, set_raw};
 use proto_core::native::{native_ref, Trace};
 
@@ -226,6 +226,11 @@ pub struct CodeData {
     pub ncells: usize,
     /// Frame size on the value stack.
     pub extent: usize,
+    /// `argcount` when a call with exactly that many positional arguments
+    /// only copies them into the frame (no keyword-only parameters, no
+    /// `*args`/`**kwargs`, no cells, not a generator or coroutine); else
+    /// `usize::MAX`. One compare on the call fast path.
+    pub simple_argc: usize,
     /// The code value itself (for tracebacks).
     pub name_value: Value,
     /// `__qualname__`.
@@ -559,6 +564,20 @@ impl Vm {
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len() + code.freevars.len();
         let extent = FRAME_HEADER + nlocals + ncells + code.max_stackdepth as usize + 2;
+        let simple = code.kwonlyargcount == 0
+            && ncells == 0
+            && code.flags.0
+                & (CodeFlags::VARARGS.0
+                    | CodeFlags::VARKEYWORDS.0
+                    | CodeFlags::GENERATOR.0
+                    | CodeFlags::COROUTINE.0
+                    | CodeFlags::ASYNC_GENERATOR.0)
+                == 0;
+        let simple_argc = if simple {
+            code.argcount as usize
+        } else {
+            usize::MAX
+        };
         let cache = (0..code.n_cache_slots as usize * super::icache::CACHE_WORDS)
             .map(|_| AtomicU64::new(0))
             .collect();
@@ -576,6 +595,7 @@ impl Vm {
                 nlocals,
                 ncells,
                 extent,
+                simple_argc,
                 name_value,
                 qualname_value,
             },
