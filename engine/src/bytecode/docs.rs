@@ -131,8 +131,18 @@ annotations and `__doc__ = '<docstring>'` if it has one.  When a method uses
 `LOAD_CLOSURE __class__; COPY 1; STORE_NAME __classcell__; RETURN_VALUE`;
 `__build_class__` must then set the cell to the new class (and check
 `__classcell__` like CPython).  Otherwise the body ends with
-`RETURN_CONST None`.  Private names (`__x`) are mangled to `_Class__x` by
-the compiler everywhere in a class (names, attributes, parameters).
+`RETURN_CONST None`.  When a PEP 695 annotation scope in the body (a
+generic method's or nested class's type parameters, a `type` alias, or a
+bound inside those) reads a name, the body also has a cellvar
+`__classdict__`, set after `__qualname__` by `LOAD_LOCALS; STORE_DEREF
+__classdict__` and published as `STORE_NAME __classdictcell__` before the
+end; the type constructor drops `__classcell__`/`__classdictcell__` from the
+class dict and points the `__classdict__` cell at the class dict. In the
+annotation scope, loads of implicit globals are `LOAD_DEREF __classdict__;
+LOAD_FROM_DICT_OR_GLOBALS name` and loads of free variables `LOAD_DEREF
+__classdict__; LOAD_FROM_DICT_OR_DEREF cell`.  Private names (`__x`) are
+mangled to `_Class__x` by the compiler everywhere in a class (names,
+attributes, parameters).
 
 ## Closures and scopes
 

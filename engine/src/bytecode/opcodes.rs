@@ -234,6 +234,12 @@ macro_rules! for_each_opcode {
                 "( subject keys -- subject keys values_or_None ) Looks every key of the tuple keys up in subject (via subject.get(key, sentinel)); pushes a tuple of the values or None if one is missing.");
             (GetLen, "GET_LEN", NoArg, 0, Next, |a, j| (1, 2),
                 "( x -- x len(x) )");
+            (LoadLocals, "LOAD_LOCALS", NoArg, 0, Next, |a, j| (0, 1),
+                "( -- mapping ) Pushes the locals mapping of a class body or module frame (a class body stores it in its __classdict__ cell).");
+            (LoadFromDictOrGlobals, "LOAD_FROM_DICT_OR_GLOBALS", Name, 0, Next, |a, j| (1, 1),
+                "( mapping -- value ) Annotation scopes in class bodies: looks names[arg] up in mapping (the class namespace), then globals, then builtins; NameError if missing.");
+            (LoadFromDictOrDeref, "LOAD_FROM_DICT_OR_DEREF", Deref, 0, Next, |a, j| (1, 1),
+                "( mapping -- value ) Annotation scopes in class bodies: looks the cell's name (cellvars ++ freevars)[arg] up in mapping (the class namespace), then pushes the cell contents (NameError if empty).");
         }
     };
 }

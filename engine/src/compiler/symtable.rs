@@ -40,6 +40,8 @@ pub const DEF_ANNOT: u32 = 1 << 7;
 pub const DEF_COMP_ITER: u32 = 1 << 8;
 /// Any binding.
 pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
+/// The implicit cell holding a class namespace for its annotation scopes.
+pub const CLASSDICT: &str = "__classdict__";
 
 /// Index of a scope in [`SymbolTable::scopes`].
 pub type ScopeId = usize;
@@ -128,6 +130,13 @@ pub struct Scope {
     pub is_coroutine: bool,
     /// Class scope whose methods need the implicit `__class__` cell.
     pub needs_class_closure: bool,
+    /// Class scope with annotation scopes that read its namespace: the body
+    /// stores it in a `__classdict__` cell (CPython 3.12).
+    pub needs_classdict: bool,
+    /// Annotation scope directly in a class body (or nested in such a one):
+    /// its global and free names are looked up in the class namespace
+    /// (`__classdict__`) first.
+    pub can_see_class_scope: bool,
     /// Class name used for private-name mangling in this scope.
     pub private: Option<String>,
     /// Defined inside a function-like scope.
@@ -159,6 +168,8 @@ impl Scope {
             is_generator: false,
             is_coroutine: false,
             needs_class_closure: false,
+            needs_classdict: false,
+            can_see_class_scope: false,
             private: None,
             nested: false,
             is_annotation: false,
@@ -436,8 +447,14 @@ impl Builder {
 
     /// Enters a PEP 695 annotation scope keyed by `key`.
     fn enter_annotation(&mut self, name: &str, key: usize, range: TextRange) {
+        let parent = &self.scopes[self.cur()];
+        let sees_class = parent.kind == ScopeKind::Class || parent.can_see_class_scope;
         let id = self.enter(ScopeKind::Function, name, key, range);
         self.scopes[id].is_annotation = true;
+        if sees_class {
+            self.scopes[id].can_see_class_scope = true;
+            self.scopes[id].add_flags(CLASSDICT, USE);
+        }
     }
 
     /// A lazily evaluated expression of a type parameter or alias (its own
@@ -1221,6 +1238,7 @@ fn analyze(
         newglobal.extend(global.iter().cloned());
     } else {
         newbound.insert("__class__".into());
+        newbound.insert(CLASSDICT.into());
     }
     let mut newfree: HashSet<String> = HashSet::new();
     let children = scopes[id].children.clone();
@@ -1241,8 +1259,13 @@ fn analyze(
                 }
             }
         }
-    } else if kind == ScopeKind::Class && newfree.remove("__class__") {
-        scopes[id].needs_class_closure = true;
+    } else if kind == ScopeKind::Class {
+        if newfree.remove("__class__") {
+            scopes[id].needs_class_closure = true;
+        }
+        if newfree.remove(CLASSDICT) {
+            scopes[id].needs_classdict = true;
+        }
     }
     // Record free variables coming from children.
     for name in &newfree {

@@ -1529,6 +1529,23 @@ impl Vm {
         };
         for (k, v) in items {
             let k = if is_str(k) { self.intern_value(k) } else { k };
+            // The class body's implicit cells are not class attributes:
+            // `__class__` is filled by `__build_class__`; the namespace
+            // cell of annotation scopes (`__classdict__`) now holds the
+            // class dict, as in CPython 3.12.
+            if k == self.g.names.__classcell__ || k == self.g.names.__classdictcell__ {
+                let Some(c) = Obj::from_value(v).filter(|c| c.kind() == K_CELL) else {
+                    let tn = self.repr_string(self.type_of(v));
+                    self.pop_roots(mark);
+                    let tn = tn?;
+                    return Err(self
+                        .type_error(&format!("{} must be a nonlocal cell, not {tn}", str_of(k))));
+                };
+                if k == self.g.names.__classdictcell__ {
+                    self.ctx.store(c, 0, d);
+                }
+                continue;
+            }
             self.dict_set(d, k, v)?;
         }
         // __slots__: member descriptors after the inherited slot values.

@@ -687,11 +687,20 @@ impl Vm {
                             }
                             s[locals + arg as usize] = Value::EMPTY;
                         }
-                        Opcode::LoadDeref | Opcode::LoadClassDeref => {
+                        Opcode::LoadDeref
+                        | Opcode::LoadClassDeref
+                        | Opcode::LoadFromDictOrDeref => {
                             let cell = st!()[cells + arg as usize];
                             let nm = cd.code.deref_name(arg).unwrap_or("?");
-                            if opc == Opcode::LoadClassDeref {
-                                let lm = st!()[base + 2];
+                            if opc != Opcode::LoadDeref {
+                                // The class namespace first: the frame's own
+                                // (class body) or the one popped here
+                                // (annotation scope in a class body).
+                                let lm = if opc == Opcode::LoadClassDeref {
+                                    st!()[base + 2]
+                                } else {
+                                    pop!()
+                                };
                                 let k = self.intern(nm);
                                 if let Some(v) = t!(self.mapping_get(lm, k)) {
                                     push!(v);
@@ -745,6 +754,26 @@ impl Vm {
                                 let v = t!(self.load_global(globals, builtins, k));
                                 push!(v);
                             }
+                        }
+                        Opcode::LoadFromDictOrGlobals => {
+                            let k = name!(arg);
+                            let m = pop!();
+                            if let Some(v) = t!(self.mapping_get(m, k)) {
+                                push!(v);
+                            } else {
+                                let v = t!(self.load_global(globals, builtins, k));
+                                push!(v);
+                            }
+                        }
+                        Opcode::LoadLocals => {
+                            let lm = st!()[base + 2];
+                            if lm.is_empty() {
+                                break 'err (
+                                    self.new_exc(self.g.e.SystemError, "no locals found"),
+                                    false,
+                                );
+                            }
+                            push!(lm);
                         }
                         Opcode::StoreName => {
                             let v = pop!();

@@ -169,6 +169,7 @@ define_names!(
     __dict__,
     __class__,
     __classcell__,
+    __classdictcell__,
     __mro__,
     __bases__,
     __base__,

@@ -24,7 +24,9 @@ use ruff_python_ast::{self as ast, Expr, Mod, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::fold::FoldCtx;
-use super::symtable::{mangle, ScopeId, ScopeKind, SymbolScope, SymbolTable, DEF_FREE_CLASS};
+use super::symtable::{
+    mangle, ScopeId, ScopeKind, SymbolScope, SymbolTable, CLASSDICT, DEF_FREE_CLASS,
+};
 use super::{CResult, CompileFlags, Mode, RawError, SourceMap, MAX_NESTING};
 use crate::bytecode::code::{CodeFlags, CodeObject, Constant, Location};
 use crate::bytecode::opcodes::Opcode;
@@ -286,6 +288,10 @@ impl<'a> Compiler<'a> {
         let mut cellvars = st.names_with_scope(SymbolScope::Cell);
         if kind == ScopeKind::Class && st.needs_class_closure {
             cellvars.push("__class__".into());
+            cellvars.sort();
+        }
+        if kind == ScopeKind::Class && st.needs_classdict {
+            cellvars.push(CLASSDICT.into());
             cellvars.sort();
         }
         let mut freevars = st.names_with_scope(SymbolScope::Free);
@@ -567,6 +573,30 @@ impl<'a> Compiler<'a> {
         let (scope_id, kind) = (self.unit_ref().scope, self.unit_ref().kind);
         let scope = self.symtable.scopes[scope_id].scope_of(&mangled);
         use ast::ExprContext as C;
+        if self.symtable.scopes[scope_id].can_see_class_scope
+            && matches!(ctx, C::Load)
+            && mangled != CLASSDICT
+            && matches!(scope, SymbolScope::GlobalImplicit | SymbolScope::Free)
+        {
+            // An annotation scope in a class body: the class namespace first.
+            let cd = self.deref_index(CLASSDICT).ok_or_else(|| {
+                self.error(range, "internal compiler error: no __classdict__ cell")
+            })?;
+            self.emit(Opcode::LoadDeref, cd);
+            if scope == SymbolScope::Free {
+                let idx = self.deref_index(&mangled).ok_or_else(|| {
+                    self.error(
+                        range,
+                        format!("internal compiler error: no cell for '{mangled}'"),
+                    )
+                })?;
+                self.emit(Opcode::LoadFromDictOrDeref, idx);
+            } else {
+                let idx = self.name_index(&mangled);
+                self.emit(Opcode::LoadFromDictOrGlobals, idx);
+            }
+            return Ok(());
+        }
         match scope {
             SymbolScope::Free | SymbolScope::Cell => {
                 let idx = self.deref_index(&mangled).ok_or_else(|| {

@@ -11,7 +11,7 @@ use super::expr::binary_operator;
 use super::{Compiler, FBlock, FBlockKind, Label};
 use crate::bytecode::code::Constant;
 use crate::bytecode::opcodes::{Intrinsic1, Intrinsic2, Opcode};
-use crate::compiler::symtable::{node_key, ScopeKind};
+use crate::compiler::symtable::{node_key, ScopeKind, CLASSDICT};
 use crate::compiler::{CResult, RawError};
 
 /// CPython's CO_MAXBLOCKS.
@@ -1151,6 +1151,13 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::str(&qualname));
         let qual_idx = self.name_index("__qualname__");
         self.emit(Opcode::StoreName, qual_idx);
+        if self.symtable.scopes[scope].needs_classdict {
+            let idx = self.deref_index(CLASSDICT).ok_or_else(|| {
+                self.error(c.range, "internal compiler error: no __classdict__ cell")
+            })?;
+            self.emit(Opcode::LoadLocals, 0);
+            self.emit(Opcode::StoreDeref, idx);
+        }
         if generic {
             self.name_op(".type_params", ExprContext::Load, c.range)?;
             let tp_idx = self.name_index("__type_params__");
@@ -1170,6 +1177,15 @@ impl<'a> Compiler<'a> {
             body = &c.body[1..];
         }
         self.stmts(body)?;
+        if self.symtable.scopes[scope].needs_classdict {
+            // type.__new__ points the cell at the class dict it makes.
+            let idx = self.deref_index(CLASSDICT).ok_or_else(|| {
+                self.error(c.range, "internal compiler error: no __classdict__ cell")
+            })?;
+            self.emit(Opcode::LoadClosure, idx);
+            let cd = self.name_index("__classdictcell__");
+            self.emit(Opcode::StoreName, cd);
+        }
         if self.symtable.scopes[scope].needs_class_closure {
             let idx = self
                 .deref_index("__class__")
