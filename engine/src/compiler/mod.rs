@@ -163,6 +163,48 @@ impl CompileError {
 
 impl std::error::Error for CompileError {}
 
+/// Category of a warning the compiler emits (CPython 3.11 has these two).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningCategory {
+    /// `SyntaxWarning`: `is` with a literal, always-true assert, calling or
+    /// subscripting a literal ("perhaps you missed a comma?").
+    SyntaxWarning,
+    /// `DeprecationWarning`: invalid escape sequences in string literals.
+    DeprecationWarning,
+}
+
+impl WarningCategory {
+    /// The Python class name.
+    pub fn name(self) -> &'static str {
+        match self {
+            WarningCategory::SyntaxWarning => "SyntaxWarning",
+            WarningCategory::DeprecationWarning => "DeprecationWarning",
+        }
+    }
+}
+
+/// A warning found while compiling, in the order CPython 3.11 emits it
+/// (string-literal warnings at parse time, then the code generator's).
+/// The runtime issues it through the `warnings` machinery; when a filter
+/// turns it into an exception of its category, CPython raises `error`
+/// (a `SyntaxError` at the warning's location) instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    /// Warning class.
+    pub category: WarningCategory,
+    /// The SyntaxError raised in place of the warning; its `msg`,
+    /// `filename` and `lineno` are the warning's message and location.
+    pub error: CompileError,
+}
+
+/// A warning located by a byte range, before conversion.
+#[derive(Clone, Debug)]
+pub(crate) struct RawWarning {
+    pub category: WarningCategory,
+    pub msg: String,
+    pub range: TextRange,
+}
+
 /// An error located by a byte range, before conversion to [`CompileError`].
 #[derive(Clone, Debug)]
 pub(crate) struct RawError {
@@ -202,14 +244,45 @@ pub(crate) type CResult<T> = Result<T, RawError>;
 /// Returns the module (or expression/interactive) code object; nested
 /// functions, classes, lambdas and comprehensions are `Constant::Code`
 /// entries of their parent's constants.
+///
+/// The warnings the compilation emits are dropped: the runtime uses
+/// [`compile_with_warnings`].
 pub fn compile(
     source: &str,
     filename: &str,
     mode: Mode,
     flags: CompileFlags,
 ) -> Result<Arc<CodeObject>, CompileError> {
+    compile_with_warnings(source, filename, mode, flags).0
+}
+
+/// Compiles Python source text and returns the warnings CPython 3.11 would
+/// emit while compiling it, in order.  On an error the warnings are those
+/// emitted before the error was found.
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> (Result<Arc<CodeObject>, CompileError>, Vec<CompileWarning>) {
     let map = SourceMap::new(source);
-    compile_inner(source, &map, filename, mode, flags).map_err(|(e, compiler_stage)| {
+    let mut raw = Vec::new();
+    let r = compile_inner(source, &map, filename, mode, flags, &mut raw);
+    let warnings = raw
+        .into_iter()
+        .map(|w| {
+            let stage = w.category == WarningCategory::SyntaxWarning;
+            let mut error = map.to_compile_error(&RawError::syntax(w.range, w.msg), filename);
+            if stage {
+                error.text = file_line(filename, error.lineno);
+            }
+            CompileWarning {
+                category: w.category,
+                error,
+            }
+        })
+        .collect();
+    let r = r.map_err(|(e, compiler_stage)| {
         let mut ce = map.to_compile_error(&e, filename);
         if compiler_stage {
             // CPython's compiler (unlike its parser) takes the text of the
@@ -217,7 +290,8 @@ pub fn compile(
             ce.text = file_line(filename, ce.lineno);
         }
         ce
-    })
+    });
+    (r, warnings)
 }
 
 /// Line `lineno` of the file `filename` as CPython's
@@ -243,8 +317,21 @@ pub fn compile_bytes(
     mode: Mode,
     flags: CompileFlags,
 ) -> Result<Arc<CodeObject>, CompileError> {
-    let text = decode_source(source, filename)?;
-    compile(&text, filename, mode, flags)
+    compile_bytes_with_warnings(source, filename, mode, flags).0
+}
+
+/// [`compile_bytes`] returning the compilation's warnings too (see
+/// [`compile_with_warnings`]).
+pub fn compile_bytes_with_warnings(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> (Result<Arc<CodeObject>, CompileError>, Vec<CompileWarning>) {
+    match decode_source(source, filename) {
+        Ok(text) => compile_with_warnings(&text, filename, mode, flags),
+        Err(e) => (Err(e), Vec::new()),
+    }
 }
 
 fn compile_inner(
@@ -253,6 +340,7 @@ fn compile_inner(
     filename: &str,
     mode: Mode,
     flags: CompileFlags,
+    warnings: &mut Vec<RawWarning>,
 ) -> Result<Arc<CodeObject>, (RawError, bool)> {
     let parse_mode = match mode {
         Mode::Eval => ParseMode::Expression,
@@ -260,10 +348,24 @@ fn compile_inner(
     };
     let options = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY312);
     let parsed = parse_unchecked(source, options);
-    let result = match front_error(source, map, &parsed) {
-        Some(e) => Err((e, false)),
-        None => codegen::compile_mod(parsed.syntax(), source, map, filename, mode, flags)
-            .map_err(|e| (e, true)),
+    let result = match front_error(source, map, &parsed, warnings) {
+        Some(e) => {
+            // Literals after the error are not decoded by CPython's parser.
+            // (Its second, error-reporting pass may decode the earlier
+            // ones again; that repetition is not reproduced.)
+            warnings.retain(|w| w.range.start() < e.range.start());
+            Err((e, false))
+        }
+        None => codegen::compile_mod(
+            parsed.syntax(),
+            source,
+            map,
+            filename,
+            mode,
+            flags,
+            warnings,
+        )
+        .map_err(|e| (e, true)),
     };
     drop_deep(parsed, source.len());
     result
@@ -277,6 +379,7 @@ pub(crate) fn front_error(
     source: &str,
     map: &SourceMap,
     parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    warnings: &mut Vec<RawWarning>,
 ) -> Option<RawError> {
     if let Err(e) = errors::check_tokens(source, parsed.tokens()) {
         return Some(e);
@@ -303,7 +406,7 @@ pub(crate) fn front_error(
     }
     // String literals are decoded by the parser's action as soon as it has
     // read them: their error wins unless the parser fails before.
-    let literal = strlit::check(source, tokens);
+    let literal = strlit::check(source, tokens, warnings);
     if let Some(err) = parsed.errors().first() {
         return match literal {
             Some((at, e)) if at <= err.location.start() => {
