@@ -393,11 +393,8 @@ fn invalid_escape(b: &[u8], is_bytes: bool) -> Option<String> {
         s += 1;
         match c {
             b'\n' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' => {}
-            b'\r' => {
-                if b.get(s) == Some(&b'\n') {
-                    s += 1;
-                }
-            }
+            b'\r' if b.get(s) == Some(&b'\n') => s += 1,
+            b'\r' => {}
             b'0'..=b'7' => {
                 let first = s - 1;
                 let mut v = u32::from(c - b'0');
