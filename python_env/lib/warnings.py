@@ -279,8 +279,10 @@ def _m(node, s, i, k):
                 if r >= 0:
                     return r
             if can_more:
-                # An empty iteration cannot make progress: stop there.
-                r = _m(sub, s, j, lambda e: rep(count + 1, e) if e != j else -1)
+                # Past the minimum, an empty iteration makes no progress:
+                # stop there (this also ends loops like `(a*)*`).
+                r = _m(sub, s, j,
+                       lambda e: rep(count + 1, e) if e != j or count < lo else -1)
                 if r >= 0:
                     return r
             if count >= lo and greedy:
