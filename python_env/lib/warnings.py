@@ -349,6 +349,12 @@ class _Pattern:
         return "re.compile(%r)" % (self.pattern,)
 
 
+def _escape(text):
+    # re.escape: a backslash before each character special in patterns.
+    special = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f"
+    return "".join("\\" + c if c in special else c for c in text)
+
+
 def _matches(flt, arg):
     # A None field matches anything; a plain str (the built-in default
     # filters) must be equal; otherwise it is a compiled pattern.
@@ -489,6 +495,75 @@ def resetwarnings():
     """Clear the list of warning filters, so that no filters are active."""
     filters[:] = []
     _filters_mutated()
+
+
+# ---------------------------------------------------------------- -W options
+
+class _OptionError(Exception):
+    """A -W option (or PYTHONWARNINGS entry) that cannot be applied."""
+
+
+def _processoptions(args):
+    for arg in args:
+        try:
+            _setoption(arg)
+        except _OptionError as msg:
+            print("Invalid -W option ignored:", msg, file=sys.stderr)
+
+
+def _setoption(arg):
+    # action:message:category:module:lineno, each part optional.
+    parts = arg.split(":")
+    if len(parts) > 5:
+        raise _OptionError("too many fields (max 5): %r" % (arg,))
+    parts = [p.strip() for p in parts] + [""] * (5 - len(parts))
+    action = _getaction(parts[0])
+    message = _escape(parts[1]) if parts[1] else ""
+    category = _getcategory(parts[2])
+    module = _escape(parts[3]) + "\\Z" if parts[3] else ""
+    lineno = parts[4]
+    if lineno:
+        try:
+            lineno = int(lineno)
+        except (ValueError, OverflowError):
+            raise _OptionError("invalid lineno %r" % (lineno,)) from None
+        if lineno < 0:
+            raise _OptionError("invalid lineno %r" % (lineno,))
+    else:
+        lineno = 0
+    filterwarnings(action, message, category, module, lineno)
+
+
+def _getaction(action):
+    if not action:
+        return "default"
+    if action == "all":
+        return "always"
+    for name in ("default", "always", "ignore", "module", "once", "error"):
+        if name.startswith(action):
+            return name
+    raise _OptionError("invalid action: %r" % (action,))
+
+
+def _getcategory(category):
+    if not category:
+        return Warning
+    if "." in category:
+        modname, _, name = category.rpartition(".")
+        try:
+            owner = __import__(modname, None, None, [name])
+        except ImportError:
+            raise _OptionError("invalid module name: %r" % (modname,)) from None
+    else:
+        import builtins as owner
+        name = category
+    try:
+        cat = getattr(owner, name)
+    except AttributeError:
+        raise _OptionError("unknown warning category: %r" % (category,)) from None
+    if not issubclass(cat, Warning):
+        raise _OptionError("invalid warning category: %r" % (category,))
+    return cat
 
 
 # ---------------------------------------------------------------- warning
@@ -695,4 +770,7 @@ _filters_version = 1
 def _filters_mutated():
     global _filters_version
     _filters_version += 1
+
+
+_processoptions(getattr(sys, "warnoptions", ()))
 

@@ -284,6 +284,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     vm.set_module_attr(m, "flags", flags);
     let bm = vm.new_tuple(&[]);
     vm.set_module_attr(m, "builtin_module_names", bm);
+    // The -W options (PYTHONWARNINGS first); main.rs fills it in.
+    let wo = vm.new_list(&[]);
+    vm.set_module_attr(m, "warnoptions", wo);
     let dwb = Value::FALSE;
     vm.set_module_attr(m, "dont_write_bytecode", dwb);
     let bm = vm.new_module("builtins");
