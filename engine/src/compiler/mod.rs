@@ -348,12 +348,15 @@ fn compile_inner(
     };
     let options = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY312);
     let parsed = parse_unchecked(source, options);
-    let result = match front_error(source, map, &parsed, warnings) {
-        Some(e) => {
-            // Literals after the error are not decoded by CPython's parser.
-            // (Its second, error-reporting pass may decode the earlier
-            // ones again; that repetition is not reproduced.)
+    let result = match front_error_pass(source, map, &parsed, warnings) {
+        Some((e, second_pass)) => {
+            // Literals after the error are not decoded by CPython's parser;
+            // those before it are decoded again by its second pass.
             warnings.retain(|w| w.range.start() < e.range.start());
+            if second_pass {
+                let again = warnings.clone();
+                warnings.extend(again);
+            }
             Err((e, false))
         }
         None => codegen::compile_mod(
@@ -381,8 +384,22 @@ pub(crate) fn front_error(
     parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
     warnings: &mut Vec<RawWarning>,
 ) -> Option<RawError> {
+    front_error_pass(source, map, parsed, warnings).map(|(e, _)| e)
+}
+
+/// [`front_error`], with whether CPython finds the error in its parser's
+/// second pass: a syntax error (not a tokenizer or string-literal one)
+/// makes the parser run again from the start with its error rules, which
+/// decodes the literals before the error, and warns about them, again.
+fn front_error_pass(
+    source: &str,
+    map: &SourceMap,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    warnings: &mut Vec<RawWarning>,
+) -> Option<(RawError, bool)> {
     if let Err(e) = errors::check_tokens(source, parsed.tokens()) {
-        return Some(e);
+        strlit::check(source, parsed.tokens(), warnings);
+        return Some((e, false));
     }
     let tokens = parsed.tokens();
     // After any parser error CPython 3.11 tokenizes the rest of the source
@@ -402,21 +419,30 @@ pub(crate) fn front_error(
         .map(|e| e.location.start().to_usize())
         .collect();
     if let Some(e) = strlit::tokenizer_error(source, &bad_chars) {
-        return Some(e);
+        strlit::check(source, tokens, warnings);
+        return Some((e, false));
     }
     // String literals are decoded by the parser's action as soon as it has
     // read them: their error wins unless the parser fails before.
     let literal = strlit::check(source, tokens, warnings);
     if let Some(err) = parsed.errors().first() {
         return match literal {
-            Some((at, e)) if at <= err.location.start() => {
-                Some(errors::unclosed_before(source, map, tokens, &e).unwrap_or(e))
+            Some((at, e)) if at <= err.location.start() => Some((
+                errors::unclosed_before(source, map, tokens, &e).unwrap_or(e),
+                false,
+            )),
+            _ => {
+                let e = errors::convert_parse_error(source, map, tokens, err);
+                let second = from_parser(&e);
+                Some((e, second))
             }
-            _ => Some(errors::convert_parse_error(source, map, tokens, err)),
         };
     }
     if let Some((_, e)) = literal {
-        return Some(errors::unclosed_before(source, map, tokens, &e).unwrap_or(e));
+        return Some((
+            errors::unclosed_before(source, map, tokens, &e).unwrap_or(e),
+            false,
+        ));
     }
     if let Some(err) = parsed.unsupported_syntax_errors().first() {
         let msg = match &err.kind {
@@ -429,9 +455,22 @@ pub(crate) fn front_error(
             }
             _ => err.to_string(),
         };
-        return Some(RawError::syntax(err.range, msg));
+        return Some((RawError::syntax(err.range, msg), true));
     }
     None
+}
+
+/// Whether CPython 3.11 raises this parse-stage error from its parser
+/// (rather than from its tokenizer).
+fn from_parser(e: &RawError) -> bool {
+    match e.kind {
+        ErrorKind::RecursionError | ErrorKind::TabError => false,
+        ErrorKind::IndentationError => {
+            !e.msg.starts_with("unindent does not match")
+                && !e.msg.starts_with("too many levels of indentation")
+        }
+        ErrorKind::SyntaxError => !strlit::from_tokenizer(e),
+    }
 }
 
 /// Drops a parse result on a stack big enough for its drop glue, which

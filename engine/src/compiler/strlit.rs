@@ -876,7 +876,7 @@ impl FString<'_> {
 
 /// Whether CPython raises this error in its tokenizer (no "f-string: "
 /// prefix when it happens in a replacement field).
-fn from_tokenizer(e: &RawError) -> bool {
+pub(crate) fn from_tokenizer(e: &RawError) -> bool {
     if e.kind != ErrorKind::SyntaxError {
         return true;
     }

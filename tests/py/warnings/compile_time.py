@@ -95,6 +95,21 @@ with warnings.catch_warnings(record=True) as log:
     exec("assert (1, 2)")
 print([str(w.message) for w in log])
 
+print("-- literals before a syntax error warn (twice after a parser error)")
+for src in ['x = "\\d"\ny = 1 +\n', 'x = "\\d"\nz = ]', 'x = "\\d"\ny = "\\N"',
+            'x = "\\d"\n1 = 2', 'x = "\\d"\nz = 0777', 'x = "\\d"\nif x:\npass',
+            'x = "\\d"\n  y = 1', 'y = 1 +\nw = "\\q"', 'x = "\\d"\nz = "abc',
+            'x = "\\d"\nnonlocal y', 'x = "\\d"\nx = b"a" "b"', 'x = "\\d"\nprint "a"',
+            'x = 1 is 1\nbreak\n', 'x = 1 is 1\ndef f():\n  nonlocal q\n']:
+    with warnings.catch_warnings(record=True) as log:
+        warnings.simplefilter("always")
+        try:
+            compile(src, "<t>", "exec")
+            r = "ok"
+        except SyntaxError as e:
+            r = e.msg
+    print(repr(src), r, [(str(m.message), m.lineno) for m in log])
+
 print("-- a showwarning hook sees compile warnings")
 old = warnings.showwarning
 warnings.showwarning = lambda m, c, f, l, file=None, line=None: print("HOOK", c.__name__, m, f, l, line)
