@@ -24,6 +24,27 @@ impl Vm {
         }
     }
 
+    /// `PyErr_WarnEx(category, msg, stacklevel)`: a warning from native
+    /// code, through `warnings.warn` (stacklevel 1 is the Python frame
+    /// running now).  Without a `warnings` module (an engine without
+    /// python_env) nothing is shown.  Errors when a filter turns the
+    /// warning into an exception.
+    pub fn warn(&mut self, category: Value, msg: &str, stacklevel: i64) -> PyResult<()> {
+        let m = match self.import_module("warnings") {
+            Ok(m) => m,
+            Err(x) if self.isinstance(x.0, self.g.e.ModuleNotFoundError) => return Ok(()),
+            Err(x) => return Err(x),
+        };
+        let k = self.intern("warn");
+        let f = self.getattr(m, k)?;
+        let mark = self.push_root(f);
+        let text = self.new_str(msg);
+        self.push_root(text);
+        let r = self.call(f, &[text, category, Value::int(stacklevel)], Value::EMPTY);
+        self.pop_roots(mark);
+        r.map(|_| ())
+    }
+
     /// Issues compile-time warnings as CPython's compiler does with
     /// `PyErr_WarnExplicitObject(category, msg, filename, lineno, NULL,
     /// NULL)`: through `warnings.warn_explicit` (filters, registry-less

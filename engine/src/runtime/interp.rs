@@ -766,6 +766,10 @@ impl Vm {
                         }
                         Opcode::UnaryNot => {
                             let v = top!();
+                            // Slow paths that may run Python code or warn
+                            // record the instruction first: `sys._getframe`
+                            // (and so `warnings`) read the caller's line.
+                            self.frames[fi].lasti = lasti;
                             let r = t!(self.truthy(v));
                             st!()[sp - 1] = Value::bool(!r);
                         }
@@ -786,6 +790,7 @@ impl Vm {
                                     r
                                 }
                                 None => {
+                                    self.frames[fi].lasti = lasti;
                                     let Some(bop) = BinaryOperator::from_arg(arg) else {
                                         break 'err (
                                             self.new_exc(self.g.e.SystemError, "bad binary op"),
@@ -814,6 +819,7 @@ impl Vm {
                                     arg,
                                 ))
                             } else {
+                                self.frames[fi].lasti = lasti;
                                 t!(self.compare(a, b, arg))
                             };
                             sp -= 1;
@@ -862,6 +868,7 @@ impl Vm {
                             } else if v == Value::FALSE {
                                 false
                             } else {
+                                self.frames[fi].lasti = lasti;
                                 t!(self.truthy(v))
                             };
                             if b == (opc == Opcode::PopJumpIfTrue) {
@@ -880,6 +887,7 @@ impl Vm {
                         }
                         Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
                             let v = top!();
+                            self.frames[fi].lasti = lasti;
                             let b = t!(self.truthy(v));
                             if b == (opc == Opcode::JumpIfTrueOrPop) {
                                 pc = arg as usize;
