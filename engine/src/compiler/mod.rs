@@ -150,6 +150,16 @@ impl fmt::Display for CompileError {
 }
 
 impl CompileError {
+    /// Whether CPython's `SyntaxError.text` ends with the line break: not
+    /// for the errors its tokenizer raises at its cursor (bad number or
+    /// string literals, unmatched brackets...), which take the line
+    /// without it ("was never closed", found at the end, keeps it).
+    pub fn text_has_newline(&self) -> bool {
+        !(self.kind == ErrorKind::SyntaxError
+            && strlit::tokenizer_message(&self.msg)
+            && !self.msg.ends_with("was never closed"))
+    }
+
     /// Whether a traceback shows `^` markers for this error (CPython omits
     /// them for indentation problems other than a missing block).
     pub fn shows_caret(&self) -> bool {
@@ -197,12 +207,24 @@ pub struct CompileWarning {
     pub error: CompileError,
 }
 
+/// Which part of CPython 3.11 emits a warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WarnOrigin {
+    /// The tokenizer (number literals): once, located at its position.
+    Tokenizer,
+    /// The parser's string-literal decoding: again in its second pass.
+    Literal,
+    /// The compiler: its SyntaxError reads the line from the file.
+    Compiler,
+}
+
 /// A warning located by a byte range, before conversion.
 #[derive(Clone, Debug)]
 pub(crate) struct RawWarning {
     pub category: WarningCategory,
     pub msg: String,
     pub range: TextRange,
+    pub origin: WarnOrigin,
 }
 
 /// An error located by a byte range, before conversion to [`CompileError`].
@@ -271,9 +293,8 @@ pub fn compile_with_warnings(
     let warnings = raw
         .into_iter()
         .map(|w| {
-            let stage = w.category == WarningCategory::SyntaxWarning;
             let mut error = map.to_compile_error(&RawError::syntax(w.range, w.msg), filename);
-            if stage {
+            if w.origin == WarnOrigin::Compiler {
                 error.text = file_line(filename, error.lineno);
             }
             CompileWarning {
@@ -354,7 +375,11 @@ fn compile_inner(
             // those before it are decoded again by its second pass.
             warnings.retain(|w| w.range.start() < e.range.start());
             if second_pass {
-                let again = warnings.clone();
+                let again: Vec<RawWarning> = warnings
+                    .iter()
+                    .filter(|w| w.origin == WarnOrigin::Literal)
+                    .cloned()
+                    .collect();
                 warnings.extend(again);
             }
             Err((e, false))
@@ -418,13 +443,16 @@ fn front_error_pass(
         })
         .map(|e| e.location.start().to_usize())
         .collect();
-    if let Some(e) = strlit::tokenizer_error(source, &bad_chars) {
+    let mut number_warnings = Vec::new();
+    if let Some(e) = strlit::tokenizer_error(source, &bad_chars, &mut number_warnings) {
         strlit::check(source, tokens, warnings);
+        merge_warnings(warnings, number_warnings);
         return Some((e, false));
     }
     // String literals are decoded by the parser's action as soon as it has
     // read them: their error wins unless the parser fails before.
     let literal = strlit::check(source, tokens, warnings);
+    merge_warnings(warnings, number_warnings);
     if let Some(err) = parsed.errors().first() {
         return match literal {
             Some((at, e)) if at <= err.location.start() => Some((
@@ -458,6 +486,16 @@ fn front_error_pass(
         return Some((RawError::syntax(err.range, msg), true));
     }
     None
+}
+
+/// Adds the tokenizer's warnings to the literals' in source order (the
+/// parser reads tokens and decodes literals as it goes).
+fn merge_warnings(warnings: &mut Vec<RawWarning>, tokenizer: Vec<RawWarning>) {
+    if tokenizer.is_empty() {
+        return;
+    }
+    warnings.extend(tokenizer);
+    warnings.sort_by_key(|w| w.range.start());
 }
 
 /// Whether CPython 3.11 raises this parse-stage error from its parser

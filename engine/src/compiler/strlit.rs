@@ -23,7 +23,7 @@ use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_parser::{parse_unchecked, Mode as ParseMode, ParseOptions};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::{ErrorKind, RawError, RawWarning, SourceMap, WarningCategory};
+use super::{ErrorKind, RawError, RawWarning, SourceMap, WarnOrigin, WarningCategory};
 use ruff_python_ast::PythonVersion;
 
 /// One string literal as CPython 3.11's tokenizer delimits it.
@@ -371,6 +371,7 @@ fn warn_escape(warnings: &mut Vec<RawWarning>, body: &str, is_bytes: bool, token
             category: WarningCategory::DeprecationWarning,
             msg,
             range: token,
+            origin: WarnOrigin::Literal,
         });
     }
 }
@@ -602,6 +603,7 @@ impl FString<'_> {
                             category: WarningCategory::DeprecationWarning,
                             msg: "invalid escape sequence '\\{'".into(),
                             range: self.token,
+                            origin: WarnOrigin::Literal,
                         });
                     }
                     if ch == b'N' {
@@ -877,25 +879,29 @@ impl FString<'_> {
 /// Whether CPython raises this error in its tokenizer (no "f-string: "
 /// prefix when it happens in a replacement field).
 pub(crate) fn from_tokenizer(e: &RawError) -> bool {
-    if e.kind != ErrorKind::SyntaxError {
-        return true;
-    }
-    const TOKENIZER: [&str; 13] = [
-        "invalid decimal literal",
-        "invalid hexadecimal literal",
-        "invalid octal literal",
-        "invalid binary literal",
-        "invalid imaginary literal",
-        "invalid digit",
-        "invalid character",
-        "invalid non-printable character",
-        "leading zeros in decimal integer literals",
-        "unterminated",
-        "unmatched",
-        "closing parenthesis",
-        "too many nested parentheses",
-    ];
-    TOKENIZER.iter().any(|p| e.msg.starts_with(p)) || e.msg.ends_with("was never closed")
+    e.kind != ErrorKind::SyntaxError || tokenizer_message(&e.msg)
+}
+
+/// Messages of the SyntaxErrors CPython 3.11's tokenizer raises.
+const TOKENIZER: [&str; 13] = [
+    "invalid decimal literal",
+    "invalid hexadecimal literal",
+    "invalid octal literal",
+    "invalid binary literal",
+    "invalid imaginary literal",
+    "invalid digit",
+    "invalid character",
+    "invalid non-printable character",
+    "leading zeros in decimal integer literals",
+    "unterminated",
+    "unmatched",
+    "closing parenthesis",
+    "too many nested parentheses",
+];
+
+/// Whether a SyntaxError message is one of CPython 3.11's tokenizer.
+pub(crate) fn tokenizer_message(msg: &str) -> bool {
+    TOKENIZER.iter().any(|p| msg.starts_with(p)) || msg.ends_with("was never closed")
 }
 
 /// The first error CPython 3.11's tokenizer raises with an exception in
@@ -907,7 +913,14 @@ pub(crate) fn from_tokenizer(e: &RawError) -> bool {
 /// `bad_chars` are the offsets where ruff's lexer found a character that
 /// cannot start or continue a token (it knows Unicode identifiers exactly);
 /// only those are reported as invalid characters.
-pub(crate) fn tokenizer_error(source: &str, bad_chars: &[usize]) -> Option<RawError> {
+///
+/// Number literals directly followed by a keyword (`1if x else y`) add
+/// their SyntaxWarning to `warnings`.
+pub(crate) fn tokenizer_error(
+    source: &str,
+    bad_chars: &[usize],
+    warnings: &mut Vec<RawWarning>,
+) -> Option<RawError> {
     let b = source.as_bytes();
     let mut p = 0;
     let mut prev_word = false;
@@ -965,8 +978,10 @@ pub(crate) fn tokenizer_error(source: &str, bad_chars: &[usize]) -> Option<RawEr
                 prev_word = false;
             }
             b'0'..=b'9' if !prev_word => {
-                if let Err((cur, msg)) = super::errors::scan_number(b, p) {
-                    return Some(number_error(p, cur, msg, b.len()));
+                match super::errors::scan_number(b, p) {
+                    Err((cur, msg)) => return Some(number_error(p, cur, msg, b.len())),
+                    Ok(Some((cur, msg))) => number_warning(warnings, cur, msg),
+                    Ok(None) => {}
                 }
                 while p < b.len()
                     && (b[p].is_ascii_hexdigit()
@@ -977,8 +992,10 @@ pub(crate) fn tokenizer_error(source: &str, bad_chars: &[usize]) -> Option<RawEr
                 prev_word = false;
             }
             b'.' if !prev_word && b.get(p + 1).is_some_and(u8::is_ascii_digit) => {
-                if let Err((cur, msg)) = super::errors::scan_number(b, p) {
-                    return Some(number_error(p, cur, msg, b.len()));
+                match super::errors::scan_number(b, p) {
+                    Err((cur, msg)) => return Some(number_error(p, cur, msg, b.len())),
+                    Ok(Some((cur, msg))) => number_warning(warnings, cur, msg),
+                    Ok(None) => {}
                 }
                 p += 1;
                 while p < b.len()
@@ -1030,6 +1047,17 @@ pub(crate) fn tokenizer_error(source: &str, bad_chars: &[usize]) -> Option<RawEr
         }
     }
     None
+}
+
+/// The tokenizer's SyntaxWarning for a number literal followed by a
+/// keyword at `cur`: located there like its errors.
+fn number_warning(warnings: &mut Vec<RawWarning>, cur: usize, msg: String) {
+    warnings.push(RawWarning {
+        category: WarningCategory::SyntaxWarning,
+        msg,
+        range: TextRange::empty(TextSize::new(cur.saturating_sub(1) as u32)),
+        origin: WarnOrigin::Tokenizer,
+    });
 }
 
 fn number_error(start: usize, cur: usize, msg: String, len: usize) -> RawError {

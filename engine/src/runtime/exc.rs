@@ -547,9 +547,11 @@ impl Vm {
         };
         self.dict_set_str(d, kl, loc(e.lineno as i64));
         self.dict_set_str(d, ko, loc(e.col_offset as i64));
-        // CPython's `text` is the source line with its line break.
+        // CPython's `text` is the source line with its line break (without
+        // it for its tokenizer's errors).
         let t = match &e.text {
-            Some(t) => self.new_str(&format!("{t}\n")),
+            Some(t) if e.text_has_newline() => self.new_str(&format!("{t}\n")),
+            Some(t) => self.new_str(t),
             None => Value::NONE,
         };
         self.dict_set_str(d, kt, t);

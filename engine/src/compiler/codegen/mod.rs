@@ -26,7 +26,8 @@ use ruff_text_size::{Ranged, TextRange};
 use super::fold::FoldCtx;
 use super::symtable::{mangle, ScopeId, ScopeKind, SymbolScope, SymbolTable, DEF_FREE_CLASS};
 use super::{
-    CResult, CompileFlags, Mode, RawError, RawWarning, SourceMap, WarningCategory, MAX_NESTING,
+    CResult, CompileFlags, Mode, RawError, RawWarning, SourceMap, WarnOrigin, WarningCategory,
+    MAX_NESTING,
 };
 use crate::bytecode::code::{CodeFlags, CodeObject, Constant, Location};
 use crate::bytecode::opcodes::Opcode;
@@ -309,6 +310,7 @@ impl<'a> Compiler<'a> {
             category: WarningCategory::SyntaxWarning,
             msg: msg.into(),
             range,
+            origin: WarnOrigin::Compiler,
         });
     }
 
