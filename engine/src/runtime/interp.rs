@@ -488,7 +488,10 @@ impl Vm {
                                 let c = icache::slot(cd, lasti);
                                 let r = match self.load_attr_cached(c, v, k) {
                                     Some(r) => r,
-                                    None => t!(self.getattr(v, k)),
+                                    None => {
+                                        self.frames[fi].lasti = lasti;
+                                        t!(self.getattr(v, k))
+                                    }
                                 };
                                 st!()[sp - 1] = r;
                                 continue;
@@ -500,7 +503,10 @@ impl Vm {
                                 let c = icache::slot(cd, lasti);
                                 let m = match self.load_method_cached(c, v, k) {
                                     Some(m) => m,
-                                    None => t!(self.load_method(v, k)),
+                                    None => {
+                                        self.frames[fi].lasti = lasti;
+                                        t!(self.load_method(v, k))
+                                    }
                                 };
                                 match m {
                                     attr::MethodLookup::Method(f) => {
@@ -678,7 +684,10 @@ impl Vm {
                             let c = icache::slot(cd, pc - 1);
                             let v = match self.load_attr_cached(c, o, name!(arg)) {
                                 Some(v) => v,
-                                None => t!(self.getattr(o, name!(arg))),
+                                None => {
+                                    self.frames[fi].lasti = lasti;
+                                    t!(self.getattr(o, name!(arg)))
+                                }
                             };
                             st!()[sp - 1] = v;
                         }
@@ -687,7 +696,10 @@ impl Vm {
                             let c = icache::slot(cd, pc - 1);
                             let m = match self.load_method_cached(c, o, name!(arg)) {
                                 Some(m) => m,
-                                None => t!(self.load_method(o, name!(arg))),
+                                None => {
+                                    self.frames[fi].lasti = lasti;
+                                    t!(self.load_method(o, name!(arg)))
+                                }
                             };
                             match m {
                                 attr::MethodLookup::Method(f) => {
@@ -705,16 +717,19 @@ impl Vm {
                             let v = pop!();
                             let c = icache::slot(cd, pc - 1);
                             if !self.store_attr_cached(c, o, name!(arg), v) {
+                                self.frames[fi].lasti = lasti;
                                 t!(self.setattr(o, name!(arg), v));
                             }
                         }
                         Opcode::DeleteAttr => {
                             let o = pop!();
+                            self.frames[fi].lasti = lasti;
                             t!(self.delattr(o, name!(arg)));
                         }
                         Opcode::BinarySubscr => {
                             let k = pop!();
                             let c = top!();
+                            self.frames[fi].lasti = lasti;
                             let v = t!(self.getitem(c, k));
                             st!()[sp - 1] = v;
                         }
@@ -722,11 +737,13 @@ impl Vm {
                             let k = pop!();
                             let c = pop!();
                             let v = pop!();
+                            self.frames[fi].lasti = lasti;
                             t!(self.setitem(c, k, v));
                         }
                         Opcode::DeleteSubscr => {
                             let k = pop!();
                             let c = pop!();
+                            self.frames[fi].lasti = lasti;
                             t!(self.delitem(c, k));
                         }
                         Opcode::BinarySlice => {
@@ -756,11 +773,13 @@ impl Vm {
                         }
                         Opcode::UnaryNegative => {
                             let v = top!();
+                            self.frames[fi].lasti = lasti;
                             let r = t!(self.unary_op('-', v));
                             st!()[sp - 1] = r;
                         }
                         Opcode::UnaryInvert => {
                             let v = top!();
+                            self.frames[fi].lasti = lasti;
                             let r = t!(self.unary_op('~', v));
                             st!()[sp - 1] = r;
                         }
@@ -852,6 +871,7 @@ impl Vm {
                         Opcode::ContainsOp => {
                             let c = pop!();
                             let x = top!();
+                            self.frames[fi].lasti = lasti;
                             let r = t!(self.contains(c, x));
                             st!()[sp - 1] = Value::bool(r != (arg == 1));
                         }
@@ -897,6 +917,7 @@ impl Vm {
                         }
                         Opcode::GetIter => {
                             let v = top!();
+                            self.frames[fi].lasti = lasti;
                             let it = t!(self.iter(v));
                             st!()[sp - 1] = it;
                         }
