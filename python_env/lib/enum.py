@@ -48,6 +48,15 @@ def _is_private(cls_name, name):
             and not name.endswith('__'))
 
 
+def _is_internal_class(cls_name, obj):
+    # A class defined in the enum's body (its qualname ends in Cls.Name).
+    if not isinstance(obj, type):
+        return False
+    qualname = getattr(obj, '__qualname__', '')
+    name = cls_name + '.' + getattr(obj, '__name__', '')
+    return qualname == name or qualname.endswith('.' + name)
+
+
 def _is_descriptor(obj):
     return (hasattr(obj, '__get__') or hasattr(obj, '__set__')
             or hasattr(obj, '__delete__'))
@@ -214,6 +223,12 @@ class _EnumDict(dict):
         return value
 
     def __setitem__(self, key, value):
+        if self._cls_name is not None and _is_internal_class(self._cls_name, value):
+            import warnings
+            warnings.warn(
+                "In 3.13 classes created inside an enum will not become a member.  "
+                "Use the `member` decorator to keep the current behavior.",
+                DeprecationWarning, stacklevel=2)
         if self._cls_name is not None and _is_private(self._cls_name, key):
             pass
         elif _is_sunder(key):
@@ -598,6 +613,11 @@ class EnumType(type):
 
     def __contains__(cls, obj):
         if not isinstance(obj, Enum):
+            import warnings
+            warnings.warn(
+                "in 3.12 __contains__ will no longer raise TypeError, but will return True or\n"
+                "False depending on whether the value is a member or the value of a member",
+                DeprecationWarning, stacklevel=2)
             raise TypeError("unsupported operand type(s) for 'in': %r and %r"
                             % (type(obj).__qualname__, cls.__class__.__qualname__))
         return isinstance(obj, cls) and obj._name_ in cls._member_map_
@@ -699,11 +719,29 @@ class Enum(metaclass=EnumType):
         pass
 
     def _generate_next_value_(name, start, count, last_values):
-        """Default `auto()` values: one more than the last value that can
-        be incremented, else `start`."""
-        for last in reversed(last_values):
-            try:
+        """Default `auto()` values (3.11): one more than the last value when
+        the values so far are ascending; otherwise, with a
+        DeprecationWarning, one more than the first of the (sorted, when
+        they can be) values that can be incremented, else `start`."""
+        if not last_values:
+            return start
+        try:
+            last = last_values[-1]
+            last_values.sort()
+            if last == last_values[-1]:
                 return last + 1
+        except TypeError:
+            pass
+        import warnings
+        # Frames: this, _next_value, _resolve, __setitem__, the class body.
+        warnings.warn(
+            "In 3.13 the default `auto()`/`_generate_next_value_` will require all "
+            "values to be sortable and support adding +1\n"
+            "and the value returned will be the largest value in the enum incremented by 1",
+            DeprecationWarning, stacklevel=5)
+        for v in last_values:
+            try:
+                return v + 1
             except TypeError:
                 pass
         return start

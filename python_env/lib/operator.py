@@ -42,8 +42,15 @@ def index(a):
     except AttributeError:
         raise TypeError("'%s' object cannot be interpreted as an integer" % t.__name__) from None
     r = m(a)
-    if not isinstance(r, int):
-        raise TypeError("__index__ returned non-int (type %s)" % type(r).__name__)
+    if type(r) is not int:
+        if not isinstance(r, int):
+            raise TypeError("__index__ returned non-int (type %s)" % type(r).__name__)
+        import warnings
+        warnings.warn("__index__ returned non-int (type %s).  The ability to return an "
+                      "instance of a strict subclass of int is deprecated, and may be "
+                      "removed in a future version of Python." % type(r).__name__,
+                      DeprecationWarning, stacklevel=2)
+        r = int.__index__(r)
     return r
 def inv(a): return ~a
 invert = inv

@@ -22,6 +22,10 @@ struct Cli {
     /// Program passed in as a string.
     #[arg(short = 'c')]
     command: Option<String>,
+    /// Warning control (`action:message:category:module:lineno`), as
+    /// CPython's -W; may be repeated.  PYTHONWARNINGS options come first.
+    #[arg(short = 'W', action = clap::ArgAction::Append, value_name = "ARG")]
+    warnoptions: Vec<String>,
     /// Program to run.
     file: Option<std::path::PathBuf>,
     /// Arguments passed to the program in sys.argv[1:].
@@ -136,8 +140,28 @@ fn run(cli: Cli) -> u8 {
     }
     let mut argv = vec![argv0];
     argv.extend(cli.args.iter().cloned());
-    if let Err(e) = python_env::modules::sys::create(&mut vm, &argv, &path0) {
-        return report(&mut vm, e);
+    let sys = match python_env::modules::sys::create(&mut vm, &argv, &path0) {
+        Ok(m) => m,
+        Err(e) => return report(&mut vm, e),
+    };
+    // sys.warnoptions: PYTHONWARNINGS (comma-separated), then -W options;
+    // as CPython, `warnings` is imported at start-up to apply them.
+    let mut opts: Vec<String> = std::env::var("PYTHONWARNINGS")
+        .map(|v| {
+            v.split(',')
+                .filter(|o| !o.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    opts.extend(cli.warnoptions.iter().cloned());
+    if !opts.is_empty() {
+        let vals: Vec<Value> = opts.iter().map(|o| vm.new_str(o)).collect();
+        let l = vm.new_list(&vals);
+        vm.set_module_attr(sys, "warnoptions", l);
+        if let Err(e) = vm.import_module("warnings") {
+            return report(&mut vm, e);
+        }
     }
     let main = vm.new_module("__main__");
     vm.ctx.add_global_root(main);

@@ -1073,7 +1073,14 @@ fn unclosed_bracket(source: &str, tokens: &Tokens, err: &ParseError) -> Option<R
 /// "invalid ... literal" errors.  `Err((cur, msg))` is the tokenizer's
 /// position when it gives up (the error's `offset` counts it 0-based);
 /// `Err((end, msg))` for leading zeros comes from `leading_zeros`.
-pub(crate) fn scan_number(b: &[u8], start: usize) -> Result<(), (usize, String)> {
+/// `Ok(Some((cur, msg)))`: the literal is directly followed by one of the
+/// keywords `and else for if in is not or`, which 3.11 accepts with a
+/// SyntaxWarning ("invalid decimal literal") located like an error at
+/// `cur`.
+pub(crate) fn scan_number(
+    b: &[u8],
+    start: usize,
+) -> Result<Option<(usize, String)>, (usize, String)> {
     let mut p = start;
     // tok_nextc: the character at the cursor, then advance (EOF reads as 0
     // without advancing).
@@ -1092,24 +1099,32 @@ pub(crate) fn scan_number(b: &[u8], start: usize) -> Result<(), (usize, String)>
         }
     };
     let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
-    // verify_end_of_number: `c` was just read.
-    let verify_end = |p: &mut usize, c: u8, kind: &str| -> Result<(), (usize, String)> {
-        let rest = &b[(*p).min(b.len())..];
-        let keyword = match c {
-            b'a' => rest.starts_with(b"nd"),
-            b'e' => rest.starts_with(b"lse"),
-            b'f' => rest.starts_with(b"or"),
-            b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
-            b'o' => rest.starts_with(b"r"),
-            b'n' => rest.starts_with(b"ot"),
-            _ => false,
+    // verify_end_of_number: `c` was just read.  `lookahead`: the rest of
+    // the keyword, then a character that cannot continue a name (`if`,
+    // `in` and `is` are only checked on their second letter).
+    let verify_end =
+        |p: &mut usize, c: u8, kind: &str| -> Result<Option<(usize, String)>, (usize, String)> {
+            let rest = &b[(*p).min(b.len())..];
+            let word =
+                |w: &[u8]| rest.starts_with(w) && !rest.get(w.len()).is_some_and(|&n| ident(n));
+            let keyword = match c {
+                b'a' => word(b"nd"),
+                b'e' => word(b"lse"),
+                b'f' => word(b"or"),
+                b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
+                b'o' => word(b"r"),
+                b'n' => word(b"ot"),
+                _ => false,
+            };
+            if keyword {
+                return Ok(Some((*p - 1, format!("invalid {kind} literal"))));
+            }
+            if ident(c) {
+                backup(p, c);
+                return Err((*p, format!("invalid {kind} literal")));
+            }
+            Ok(None)
         };
-        if !keyword && ident(c) {
-            backup(p, c);
-            return Err((*p, format!("invalid {kind} literal")));
-        }
-        Ok(())
-    };
     let decimal_tail = |p: &mut usize| -> Result<u8, (usize, String)> {
         loop {
             let mut c = next(p);

@@ -150,6 +150,16 @@ impl fmt::Display for CompileError {
 }
 
 impl CompileError {
+    /// Whether CPython's `SyntaxError.text` ends with the line break: not
+    /// for the errors its tokenizer raises at its cursor (bad number or
+    /// string literals, unmatched brackets...), which take the line
+    /// without it ("was never closed", found at the end, keeps it).
+    pub fn text_has_newline(&self) -> bool {
+        !(self.kind == ErrorKind::SyntaxError
+            && strlit::tokenizer_message(&self.msg)
+            && !self.msg.ends_with("was never closed"))
+    }
+
     /// Whether a traceback shows `^` markers for this error (CPython omits
     /// them for indentation problems other than a missing block).
     pub fn shows_caret(&self) -> bool {
@@ -162,6 +172,60 @@ impl CompileError {
 }
 
 impl std::error::Error for CompileError {}
+
+/// Category of a warning the compiler emits (CPython 3.11 has these two).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningCategory {
+    /// `SyntaxWarning`: `is` with a literal, always-true assert, calling or
+    /// subscripting a literal ("perhaps you missed a comma?").
+    SyntaxWarning,
+    /// `DeprecationWarning`: invalid escape sequences in string literals.
+    DeprecationWarning,
+}
+
+impl WarningCategory {
+    /// The Python class name.
+    pub fn name(self) -> &'static str {
+        match self {
+            WarningCategory::SyntaxWarning => "SyntaxWarning",
+            WarningCategory::DeprecationWarning => "DeprecationWarning",
+        }
+    }
+}
+
+/// A warning found while compiling, in the order CPython 3.11 emits it
+/// (string-literal warnings at parse time, then the code generator's).
+/// The runtime issues it through the `warnings` machinery; when a filter
+/// turns it into an exception of its category, CPython raises `error`
+/// (a `SyntaxError` at the warning's location) instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    /// Warning class.
+    pub category: WarningCategory,
+    /// The SyntaxError raised in place of the warning; its `msg`,
+    /// `filename` and `lineno` are the warning's message and location.
+    pub error: CompileError,
+}
+
+/// Which part of CPython 3.11 emits a warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WarnOrigin {
+    /// The tokenizer (number literals): once, located at its position.
+    Tokenizer,
+    /// The parser's string-literal decoding: again in its second pass.
+    Literal,
+    /// The compiler: its SyntaxError reads the line from the file.
+    Compiler,
+}
+
+/// A warning located by a byte range, before conversion.
+#[derive(Clone, Debug)]
+pub(crate) struct RawWarning {
+    pub category: WarningCategory,
+    pub msg: String,
+    pub range: TextRange,
+    pub origin: WarnOrigin,
+}
 
 /// An error located by a byte range, before conversion to [`CompileError`].
 #[derive(Clone, Debug)]
@@ -202,14 +266,44 @@ pub(crate) type CResult<T> = Result<T, RawError>;
 /// Returns the module (or expression/interactive) code object; nested
 /// functions, classes, lambdas and comprehensions are `Constant::Code`
 /// entries of their parent's constants.
+///
+/// The warnings the compilation emits are dropped: the runtime uses
+/// [`compile_with_warnings`].
 pub fn compile(
     source: &str,
     filename: &str,
     mode: Mode,
     flags: CompileFlags,
 ) -> Result<Arc<CodeObject>, CompileError> {
+    compile_with_warnings(source, filename, mode, flags).0
+}
+
+/// Compiles Python source text and returns the warnings CPython 3.11 would
+/// emit while compiling it, in order.  On an error the warnings are those
+/// emitted before the error was found.
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> (Result<Arc<CodeObject>, CompileError>, Vec<CompileWarning>) {
     let map = SourceMap::new(source);
-    compile_inner(source, &map, filename, mode, flags).map_err(|(e, compiler_stage)| {
+    let mut raw = Vec::new();
+    let r = compile_inner(source, &map, filename, mode, flags, &mut raw);
+    let warnings = raw
+        .into_iter()
+        .map(|w| {
+            let mut error = map.to_compile_error(&RawError::syntax(w.range, w.msg), filename);
+            if w.origin == WarnOrigin::Compiler {
+                error.text = file_line(filename, error.lineno);
+            }
+            CompileWarning {
+                category: w.category,
+                error,
+            }
+        })
+        .collect();
+    let r = r.map_err(|(e, compiler_stage)| {
         let mut ce = map.to_compile_error(&e, filename);
         if compiler_stage {
             // CPython's compiler (unlike its parser) takes the text of the
@@ -217,7 +311,8 @@ pub fn compile(
             ce.text = file_line(filename, ce.lineno);
         }
         ce
-    })
+    });
+    (r, warnings)
 }
 
 /// Line `lineno` of the file `filename` as CPython's
@@ -243,8 +338,21 @@ pub fn compile_bytes(
     mode: Mode,
     flags: CompileFlags,
 ) -> Result<Arc<CodeObject>, CompileError> {
-    let text = decode_source(source, filename)?;
-    compile(&text, filename, mode, flags)
+    compile_bytes_with_warnings(source, filename, mode, flags).0
+}
+
+/// [`compile_bytes`] returning the compilation's warnings too (see
+/// [`compile_with_warnings`]).
+pub fn compile_bytes_with_warnings(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> (Result<Arc<CodeObject>, CompileError>, Vec<CompileWarning>) {
+    match decode_source(source, filename) {
+        Ok(text) => compile_with_warnings(&text, filename, mode, flags),
+        Err(e) => (Err(e), Vec::new()),
+    }
 }
 
 fn compile_inner(
@@ -253,6 +361,7 @@ fn compile_inner(
     filename: &str,
     mode: Mode,
     flags: CompileFlags,
+    warnings: &mut Vec<RawWarning>,
 ) -> Result<Arc<CodeObject>, (RawError, bool)> {
     let parse_mode = match mode {
         Mode::Eval => ParseMode::Expression,
@@ -260,10 +369,31 @@ fn compile_inner(
     };
     let options = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY312);
     let parsed = parse_unchecked(source, options);
-    let result = match front_error(source, map, &parsed) {
-        Some(e) => Err((e, false)),
-        None => codegen::compile_mod(parsed.syntax(), source, map, filename, mode, flags)
-            .map_err(|e| (e, true)),
+    let result = match front_error_pass(source, map, &parsed, warnings) {
+        Some((e, second_pass)) => {
+            // Literals after the error are not decoded by CPython's parser;
+            // those before it are decoded again by its second pass.
+            warnings.retain(|w| w.range.start() < e.range.start());
+            if second_pass {
+                let again: Vec<RawWarning> = warnings
+                    .iter()
+                    .filter(|w| w.origin == WarnOrigin::Literal)
+                    .cloned()
+                    .collect();
+                warnings.extend(again);
+            }
+            Err((e, false))
+        }
+        None => codegen::compile_mod(
+            parsed.syntax(),
+            source,
+            map,
+            filename,
+            mode,
+            flags,
+            warnings,
+        )
+        .map_err(|e| (e, true)),
     };
     drop_deep(parsed, source.len());
     result
@@ -277,9 +407,24 @@ pub(crate) fn front_error(
     source: &str,
     map: &SourceMap,
     parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    warnings: &mut Vec<RawWarning>,
 ) -> Option<RawError> {
+    front_error_pass(source, map, parsed, warnings).map(|(e, _)| e)
+}
+
+/// [`front_error`], with whether CPython finds the error in its parser's
+/// second pass: a syntax error (not a tokenizer or string-literal one)
+/// makes the parser run again from the start with its error rules, which
+/// decodes the literals before the error, and warns about them, again.
+fn front_error_pass(
+    source: &str,
+    map: &SourceMap,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    warnings: &mut Vec<RawWarning>,
+) -> Option<(RawError, bool)> {
     if let Err(e) = errors::check_tokens(source, parsed.tokens()) {
-        return Some(e);
+        strlit::check(source, parsed.tokens(), warnings);
+        return Some((e, false));
     }
     let tokens = parsed.tokens();
     // After any parser error CPython 3.11 tokenizes the rest of the source
@@ -298,22 +443,34 @@ pub(crate) fn front_error(
         })
         .map(|e| e.location.start().to_usize())
         .collect();
-    if let Some(e) = strlit::tokenizer_error(source, &bad_chars) {
-        return Some(e);
+    let mut number_warnings = Vec::new();
+    if let Some(e) = strlit::tokenizer_error(source, &bad_chars, &mut number_warnings) {
+        strlit::check(source, tokens, warnings);
+        merge_warnings(warnings, number_warnings);
+        return Some((e, false));
     }
     // String literals are decoded by the parser's action as soon as it has
     // read them: their error wins unless the parser fails before.
-    let literal = strlit::check(source, tokens);
+    let literal = strlit::check(source, tokens, warnings);
+    merge_warnings(warnings, number_warnings);
     if let Some(err) = parsed.errors().first() {
         return match literal {
-            Some((at, e)) if at <= err.location.start() => {
-                Some(errors::unclosed_before(source, map, tokens, &e).unwrap_or(e))
+            Some((at, e)) if at <= err.location.start() => Some((
+                errors::unclosed_before(source, map, tokens, &e).unwrap_or(e),
+                false,
+            )),
+            _ => {
+                let e = errors::convert_parse_error(source, map, tokens, err);
+                let second = from_parser(&e);
+                Some((e, second))
             }
-            _ => Some(errors::convert_parse_error(source, map, tokens, err)),
         };
     }
     if let Some((_, e)) = literal {
-        return Some(errors::unclosed_before(source, map, tokens, &e).unwrap_or(e));
+        return Some((
+            errors::unclosed_before(source, map, tokens, &e).unwrap_or(e),
+            false,
+        ));
     }
     if let Some(err) = parsed.unsupported_syntax_errors().first() {
         let msg = match &err.kind {
@@ -326,9 +483,32 @@ pub(crate) fn front_error(
             }
             _ => err.to_string(),
         };
-        return Some(RawError::syntax(err.range, msg));
+        return Some((RawError::syntax(err.range, msg), true));
     }
     None
+}
+
+/// Adds the tokenizer's warnings to the literals' in source order (the
+/// parser reads tokens and decodes literals as it goes).
+fn merge_warnings(warnings: &mut Vec<RawWarning>, tokenizer: Vec<RawWarning>) {
+    if tokenizer.is_empty() {
+        return;
+    }
+    warnings.extend(tokenizer);
+    warnings.sort_by_key(|w| w.range.start());
+}
+
+/// Whether CPython 3.11 raises this parse-stage error from its parser
+/// (rather than from its tokenizer).
+fn from_parser(e: &RawError) -> bool {
+    match e.kind {
+        ErrorKind::RecursionError | ErrorKind::TabError => false,
+        ErrorKind::IndentationError => {
+            !e.msg.starts_with("unindent does not match")
+                && !e.msg.starts_with("too many levels of indentation")
+        }
+        ErrorKind::SyntaxError => !strlit::from_tokenizer(e),
+    }
 }
 
 /// Drops a parse result on a stack big enough for its drop glue, which

@@ -23,7 +23,7 @@ use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_parser::{parse_unchecked, Mode as ParseMode, ParseOptions};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::{ErrorKind, RawError, SourceMap};
+use super::{ErrorKind, RawError, RawWarning, SourceMap, WarnOrigin, WarningCategory};
 use ruff_python_ast::PythonVersion;
 
 /// One string literal as CPython 3.11's tokenizer delimits it.
@@ -33,8 +33,14 @@ struct Literal {
 }
 
 /// Returns the first 3.11 string-literal error of `source` with the start
-/// of the literal group that causes it.
-pub(crate) fn check(source: &str, tokens: &Tokens) -> Option<(TextSize, RawError)> {
+/// of the literal group that causes it; appends to `warnings` the invalid
+/// escape sequences of the literals decoded without error (CPython's
+/// parser warns for each literal once decoded, see [`invalid_escape`]).
+pub(crate) fn check(
+    source: &str,
+    tokens: &Tokens,
+    warnings: &mut Vec<RawWarning>,
+) -> Option<(TextSize, RawError)> {
     let toks: Vec<(TokenKind, TextRange)> = tokens.iter().map(|t| (t.kind(), t.range())).collect();
     let is_start = |k: TokenKind| matches!(k, TokenKind::String | TokenKind::FStringStart);
     let trivia = |k: TokenKind| matches!(k, TokenKind::Comment | TokenKind::NonLogicalNewline);
@@ -157,7 +163,7 @@ pub(crate) fn check(source: &str, tokens: &Tokens) -> Option<(TextSize, RawError
         } else {
             TextRange::empty(TextSize::new(source.len() as u32))
         };
-        if let Some(e) = check_group(source, &lits, last) {
+        if let Some(e) = check_group(source, &lits, last, warnings) {
             return Some((group_start, e));
         }
         if truncated {
@@ -290,7 +296,12 @@ fn next_token_at(source: &str, pos: usize) -> TextRange {
 
 /// Replays `_PyPegen_concatenate_strings` on one literal group; `last` is
 /// the location of errors raised by the action.
-fn check_group(source: &str, lits: &[Literal], last: TextRange) -> Option<RawError> {
+fn check_group(
+    source: &str,
+    lits: &[Literal],
+    last: TextRange,
+    warnings: &mut Vec<RawWarning>,
+) -> Option<RawError> {
     let at_last = |msg: String| RawError::syntax(last, msg);
     let mut bytesmode = false;
     for (i, lit) in lits.iter().enumerate() {
@@ -303,6 +314,10 @@ fn check_group(source: &str, lits: &[Literal], last: TextRange) -> Option<RawErr
         );
         let body_start = lit.start + plen + qlen;
         let body = &source[body_start..lit.end - qlen];
+        let token = TextRange::new(
+            TextSize::new(lit.start as u32),
+            TextSize::new(lit.end as u32),
+        );
         if !fmode {
             if is_bytes {
                 if !body.is_ascii() {
@@ -316,11 +331,13 @@ fn check_group(source: &str, lits: &[Literal], last: TextRange) -> Option<RawErr
                             "(value error) invalid \\x escape at position {pos}"
                         )));
                     }
+                    warn_escape(warnings, body, true, token);
                 }
             } else if !raw {
                 if let Some(m) = unicode_escape_error(body) {
                     return Some(at_last(m));
                 }
+                warn_escape(warnings, body, false, token);
             }
         }
         if i != 0 && bytesmode != is_bytes {
@@ -334,11 +351,72 @@ fn check_group(source: &str, lits: &[Literal], last: TextRange) -> Option<RawErr
                 tok_start: lit.start,
                 raw,
                 last,
+                token,
+                warnings: &mut *warnings,
             };
             let mut pos = body_start;
             if let Err(e) = fs.concat(&mut pos, 0) {
                 return Some(e);
             }
+        }
+    }
+    None
+}
+
+/// Appends the warning for the first invalid escape sequence of the body
+/// of a (non-raw) literal, if any.
+fn warn_escape(warnings: &mut Vec<RawWarning>, body: &str, is_bytes: bool, token: TextRange) {
+    if let Some(msg) = invalid_escape(body.as_bytes(), is_bytes) {
+        warnings.push(RawWarning {
+            category: WarningCategory::DeprecationWarning,
+            msg,
+            range: token,
+            origin: WarnOrigin::Literal,
+        });
+    }
+}
+
+/// The first invalid escape sequence of an escape-decoded body, as the
+/// message of CPython 3.11's `warn_invalid_escape_sequence`: an octal
+/// escape above 0o377 ("invalid octal escape sequence '\\400'") or a
+/// backslash before a character that starts no escape ("invalid escape
+/// sequence '\\d'"; in bytes `\\u`, `\\U` and `\\N` are such).  A backslash
+/// before a non-ASCII character is kept literally without a warning.
+fn invalid_escape(b: &[u8], is_bytes: bool) -> Option<String> {
+    let mut s = 0;
+    while s < b.len() {
+        if b[s] != b'\\' {
+            s += 1;
+            continue;
+        }
+        s += 1;
+        let Some(&c) = b.get(s) else { break };
+        s += 1;
+        match c {
+            b'\n' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' => {}
+            b'\r' if b.get(s) == Some(&b'\n') => s += 1,
+            b'\r' => {}
+            b'0'..=b'7' => {
+                let first = s - 1;
+                let mut v = u32::from(c - b'0');
+                let mut n = 1;
+                while n < 3 && matches!(b.get(s), Some(b'0'..=b'7')) {
+                    v = v * 8 + u32::from(b[s] - b'0');
+                    s += 1;
+                    n += 1;
+                }
+                if v > 0o377 {
+                    let digits = String::from_utf8_lossy(&b[first..s]).into_owned();
+                    return Some(format!("invalid octal escape sequence '\\{digits}'"));
+                }
+            }
+            b'x' => {}
+            b'u' | b'U' | b'N' if !is_bytes => {}
+            c if c.is_ascii() => {
+                return Some(format!("invalid escape sequence '\\{}'", c as char));
+            }
+            // A non-ASCII character (the first byte of its UTF-8 form).
+            _ => {}
         }
     }
     None
@@ -491,9 +569,16 @@ struct FString<'a> {
     tok_start: usize,
     raw: bool,
     last: TextRange,
+    /// The whole f-string token (where its escape warnings point).
+    token: TextRange,
+    warnings: &'a mut Vec<RawWarning>,
 }
 
 impl FString<'_> {
+    fn warn_escape(&mut self, text: &str) {
+        warn_escape(self.warnings, text, false, self.token);
+    }
+
     fn err(&self, msg: &str) -> RawError {
         RawError::syntax(self.last, msg)
     }
@@ -512,6 +597,15 @@ impl FString<'_> {
                 if !self.raw && ch == b'\\' && s < end {
                     ch = self.body[s];
                     s += 1;
+                    if ch == b'{' {
+                        // fstring_find_literal warns for `\{` itself.
+                        self.warnings.push(RawWarning {
+                            category: WarningCategory::DeprecationWarning,
+                            msg: "invalid escape sequence '\\{'".into(),
+                            range: self.token,
+                            origin: WarnOrigin::Literal,
+                        });
+                    }
                     if ch == b'N' {
                         if s < end {
                             let c = self.body[s];
@@ -548,6 +642,7 @@ impl FString<'_> {
                 if let Some(m) = unicode_escape_error(&text) {
                     return Err(self.err(&m));
                 }
+                self.warn_escape(&text);
             }
             if doubled {
                 *pos = s + 1;
@@ -712,7 +807,7 @@ impl FString<'_> {
             ParseOptions::from(ParseMode::Expression).with_target_version(PythonVersion::PY312);
         let parsed = parse_unchecked(&sub, options);
         let map = SourceMap::new(&sub);
-        let Some(e) = super::front_error(&sub, &map, &parsed) else {
+        let Some(e) = super::front_error(&sub, &map, &parsed, &mut Vec::new()) else {
             return Ok(());
         };
         // Line of the field: the literal's line plus the line breaks
@@ -783,26 +878,30 @@ impl FString<'_> {
 
 /// Whether CPython raises this error in its tokenizer (no "f-string: "
 /// prefix when it happens in a replacement field).
-fn from_tokenizer(e: &RawError) -> bool {
-    if e.kind != ErrorKind::SyntaxError {
-        return true;
-    }
-    const TOKENIZER: [&str; 13] = [
-        "invalid decimal literal",
-        "invalid hexadecimal literal",
-        "invalid octal literal",
-        "invalid binary literal",
-        "invalid imaginary literal",
-        "invalid digit",
-        "invalid character",
-        "invalid non-printable character",
-        "leading zeros in decimal integer literals",
-        "unterminated",
-        "unmatched",
-        "closing parenthesis",
-        "too many nested parentheses",
-    ];
-    TOKENIZER.iter().any(|p| e.msg.starts_with(p)) || e.msg.ends_with("was never closed")
+pub(crate) fn from_tokenizer(e: &RawError) -> bool {
+    e.kind != ErrorKind::SyntaxError || tokenizer_message(&e.msg)
+}
+
+/// Messages of the SyntaxErrors CPython 3.11's tokenizer raises.
+const TOKENIZER: [&str; 13] = [
+    "invalid decimal literal",
+    "invalid hexadecimal literal",
+    "invalid octal literal",
+    "invalid binary literal",
+    "invalid imaginary literal",
+    "invalid digit",
+    "invalid character",
+    "invalid non-printable character",
+    "leading zeros in decimal integer literals",
+    "unterminated",
+    "unmatched",
+    "closing parenthesis",
+    "too many nested parentheses",
+];
+
+/// Whether a SyntaxError message is one of CPython 3.11's tokenizer.
+pub(crate) fn tokenizer_message(msg: &str) -> bool {
+    TOKENIZER.iter().any(|p| msg.starts_with(p)) || msg.ends_with("was never closed")
 }
 
 /// The first error CPython 3.11's tokenizer raises with an exception in
@@ -814,7 +913,14 @@ fn from_tokenizer(e: &RawError) -> bool {
 /// `bad_chars` are the offsets where ruff's lexer found a character that
 /// cannot start or continue a token (it knows Unicode identifiers exactly);
 /// only those are reported as invalid characters.
-pub(crate) fn tokenizer_error(source: &str, bad_chars: &[usize]) -> Option<RawError> {
+///
+/// Number literals directly followed by a keyword (`1if x else y`) add
+/// their SyntaxWarning to `warnings`.
+pub(crate) fn tokenizer_error(
+    source: &str,
+    bad_chars: &[usize],
+    warnings: &mut Vec<RawWarning>,
+) -> Option<RawError> {
     let b = source.as_bytes();
     let mut p = 0;
     let mut prev_word = false;
@@ -872,8 +978,10 @@ pub(crate) fn tokenizer_error(source: &str, bad_chars: &[usize]) -> Option<RawEr
                 prev_word = false;
             }
             b'0'..=b'9' if !prev_word => {
-                if let Err((cur, msg)) = super::errors::scan_number(b, p) {
-                    return Some(number_error(p, cur, msg, b.len()));
+                match super::errors::scan_number(b, p) {
+                    Err((cur, msg)) => return Some(number_error(p, cur, msg, b.len())),
+                    Ok(Some((cur, msg))) => number_warning(warnings, cur, msg),
+                    Ok(None) => {}
                 }
                 while p < b.len()
                     && (b[p].is_ascii_hexdigit()
@@ -884,8 +992,10 @@ pub(crate) fn tokenizer_error(source: &str, bad_chars: &[usize]) -> Option<RawEr
                 prev_word = false;
             }
             b'.' if !prev_word && b.get(p + 1).is_some_and(u8::is_ascii_digit) => {
-                if let Err((cur, msg)) = super::errors::scan_number(b, p) {
-                    return Some(number_error(p, cur, msg, b.len()));
+                match super::errors::scan_number(b, p) {
+                    Err((cur, msg)) => return Some(number_error(p, cur, msg, b.len())),
+                    Ok(Some((cur, msg))) => number_warning(warnings, cur, msg),
+                    Ok(None) => {}
                 }
                 p += 1;
                 while p < b.len()
@@ -937,6 +1047,17 @@ pub(crate) fn tokenizer_error(source: &str, bad_chars: &[usize]) -> Option<RawEr
         }
     }
     None
+}
+
+/// The tokenizer's SyntaxWarning for a number literal followed by a
+/// keyword at `cur`: located there like its errors.
+fn number_warning(warnings: &mut Vec<RawWarning>, cur: usize, msg: String) {
+    warnings.push(RawWarning {
+        category: WarningCategory::SyntaxWarning,
+        msg,
+        range: TextRange::empty(TextSize::new(cur.saturating_sub(1) as u32)),
+        origin: WarnOrigin::Tokenizer,
+    });
 }
 
 fn number_error(start: usize, cur: usize, msg: String, len: usize) -> RawError {

@@ -560,6 +560,11 @@ impl Vm {
             (K_MISC, "f_code") if o.class() == self.g.types.frame => o.get(0),
             (K_MISC, "f_lineno") if o.class() == self.g.types.frame => o.get(1),
             (K_MISC, "f_lasti") if o.class() == self.g.types.frame => o.get(2),
+            // Only `sys._getframe` frames know their globals and caller.
+            (K_MISC, "f_globals") if o.class() == self.g.types.frame && o.n_values() > 4 => {
+                o.get(3)
+            }
+            (K_MISC, "f_back") if o.class() == self.g.types.frame && o.n_values() > 4 => o.get(4),
             (K_CODE, "co_name") => code_data(obj).expect("c").name_value,
             (K_CODE, "co_qualname") => code_data(obj).expect("c").qualname_value,
             (K_CODE, "co_filename") => {

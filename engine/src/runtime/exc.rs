@@ -69,6 +69,40 @@ impl Vm {
         Err(self.type_error("exceptions must derive from BaseException"))
     }
 
+    /// `sys._getframe(depth)`: a snapshot of the frame `depth` levels
+    /// below the innermost Python frame (0: the caller of the builtin),
+    /// with the chain of its callers as `f_back`; None when the stack is
+    /// not that deep.  A `frame` object holds [code, lineno, lasti,
+    /// globals, back]: the live frames are in the VM's frame stack, which
+    /// Python code cannot hold on to, so line numbers are those at the
+    /// time of the call.
+    pub fn frame_object(&mut self, depth: usize) -> Option<Value> {
+        let n = self.frames.len();
+        if depth >= n {
+            return None;
+        }
+        let mut back = Value::NONE;
+        for i in 0..n - depth {
+            let (base, lasti, globals) = {
+                let f = &self.frames[i];
+                (f.base, f.lasti, f.globals)
+            };
+            let mut code = self.ctx.stack().slots_mut()[base];
+            if let Some(o) = Obj::from_value(code).filter(|o| o.kind() == K_FUNCTION) {
+                code = o.get(FN_CODE);
+            }
+            let line = code_data(code).map_or(0, |cd| cd.code.location(lasti as u32).line);
+            let f = self.alloc_obj(K_MISC, self.g.types.frame, 5, 0);
+            f.init(0, code);
+            f.init(1, Value::int(line as i64));
+            f.init(2, Value::int(lasti as i64 * 2));
+            f.init(3, globals.value());
+            f.init(4, back);
+            back = f.value();
+        }
+        Some(back)
+    }
+
     /// Adds a traceback entry for frame `fi` at instruction `lasti`.
     pub fn add_traceback(&mut self, exc: Value, code: Value, lasti: usize) {
         let Some(eo) = Obj::from_value(exc) else {
@@ -128,7 +162,9 @@ impl Vm {
             .type_error("catching classes that do not inherit from BaseException is not allowed"))
     }
 
-    fn source_line(&self, file: &str, line: u32) -> Option<String> {
+    /// Line `line` (1-based) of the source file `file`, from the sources
+    /// registered with [`Vm::register_source`] or read from disk (cached).
+    pub fn source_line(&self, file: &str, line: u32) -> Option<String> {
         if line == 0 {
             return None;
         }
@@ -511,9 +547,11 @@ impl Vm {
         };
         self.dict_set_str(d, kl, loc(e.lineno as i64));
         self.dict_set_str(d, ko, loc(e.col_offset as i64));
-        // CPython's `text` is the source line with its line break.
+        // CPython's `text` is the source line with its line break (without
+        // it for its tokenizer's errors).
         let t = match &e.text {
-            Some(t) => self.new_str(&format!("{t}\n")),
+            Some(t) if e.text_has_newline() => self.new_str(&format!("{t}\n")),
+            Some(t) => self.new_str(t),
             None => Value::NONE,
         };
         self.dict_set_str(d, kt, t);

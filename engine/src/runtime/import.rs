@@ -11,11 +11,104 @@ impl Vm {
     }
 
     /// Compiles source bytes to a code value (SyntaxError on failure).
+    /// The compiler's warnings are issued first (see [`Vm::issue_compile_warnings`]).
     pub fn compile_source(&mut self, src: &[u8], filename: &str, mode: Mode) -> PyResult<Value> {
-        match compiler::compile_bytes(src, filename, mode, CompileFlags::default()) {
+        let (r, warnings) =
+            compiler::compile_bytes_with_warnings(src, filename, mode, CompileFlags::default());
+        if !warnings.is_empty() {
+            self.issue_compile_warnings(&warnings)?;
+        }
+        match r {
             Ok(code) => Ok(self.new_code(code)),
             Err(e) => Err(self.syntax_error(&e)),
         }
+    }
+
+    /// `PyErr_WarnEx(category, msg, stacklevel)`: a warning from native
+    /// code, through `warnings.warn` (stacklevel 1 is the Python frame
+    /// running now).  Without a `warnings` module (an engine without
+    /// python_env) nothing is shown.  Errors when a filter turns the
+    /// warning into an exception.
+    pub fn warn(&mut self, category: Value, msg: &str, stacklevel: i64) -> PyResult<()> {
+        let m = match self.import_module("warnings") {
+            Ok(m) => m,
+            Err(x) if self.isinstance(x.0, self.g.e.ModuleNotFoundError) => return Ok(()),
+            Err(x) => return Err(x),
+        };
+        let k = self.intern("warn");
+        let f = self.getattr(m, k)?;
+        let mark = self.push_root(f);
+        let text = self.new_str(msg);
+        self.push_root(text);
+        let r = self.call(f, &[text, category, Value::int(stacklevel)], Value::EMPTY);
+        self.pop_roots(mark);
+        r.map(|_| ())
+    }
+
+    /// Issues compile-time warnings as CPython's compiler does with
+    /// `PyErr_WarnExplicitObject(category, msg, filename, lineno, NULL,
+    /// NULL)`: through `warnings.warn_explicit` (filters, registry-less
+    /// "default" action, `showwarning`), or, where no `warnings` module is
+    /// registered, printed in its default format (DeprecationWarnings are
+    /// ignored there, as CPython's default filters do for compiled code:
+    /// its module name is derived from the filename, never `__main__`).
+    /// A warning that a filter turns into an exception of its category is
+    /// raised as the SyntaxError CPython raises in its place.
+    pub fn issue_compile_warnings(&mut self, ws: &[compiler::CompileWarning]) -> PyResult<()> {
+        for w in ws {
+            let Some(cat) = self.g.exc.get(w.category.name()).copied() else {
+                continue;
+            };
+            let e = &w.error;
+            let module = match self.import_module("warnings") {
+                Ok(m) => Some(m),
+                Err(x) if self.isinstance(x.0, self.g.e.ModuleNotFoundError) => None,
+                Err(x) => return Err(x),
+            };
+            let r = match module {
+                Some(m) => {
+                    let k = self.intern("warn_explicit");
+                    let f = self.getattr(m, k)?;
+                    let mark = self.push_root(f);
+                    let msg = self.new_str(&e.msg);
+                    self.push_root(msg);
+                    let fname = self.new_str(&e.filename);
+                    self.push_root(fname);
+                    let line = Value::int(e.lineno as i64);
+                    let r = self.call(f, &[msg, cat, fname, line], Value::EMPTY);
+                    self.pop_roots(mark);
+                    r.map(|_| ())
+                }
+                None => {
+                    if w.category == compiler::WarningCategory::SyntaxWarning {
+                        let mut s = format!(
+                            "{}:{}: {}: {}\n",
+                            e.filename,
+                            e.lineno,
+                            w.category.name(),
+                            e.msg
+                        );
+                        if let Some(l) = self.source_line(&e.filename, e.lineno) {
+                            let l = l.trim();
+                            if !l.is_empty() {
+                                s.push_str(&format!("  {l}\n"));
+                            }
+                        }
+                        use std::io::Write;
+                        let _ = std::io::stdout().flush();
+                        let _ = std::io::stderr().write_all(s.as_bytes());
+                    }
+                    Ok(())
+                }
+            };
+            if let Err(x) = r {
+                if self.isinstance(x.0, cat) {
+                    return Err(self.syntax_error(e));
+                }
+                return Err(x);
+            }
+        }
+        Ok(())
     }
 
     /// `sys.path` as Rust strings.

@@ -531,7 +531,10 @@ impl Vm {
                                 let c = cache!(lasti);
                                 let r = match self.load_attr_cached(c, v, k) {
                                     Some(r) => r,
-                                    None => t!(self.getattr(v, k)),
+                                    None => {
+                                        self.frames[fi].lasti = lasti;
+                                        t!(self.getattr(v, k))
+                                    }
                                 };
                                 st!()[sp - 1] = r;
                             }
@@ -549,6 +552,7 @@ impl Vm {
                                 let k = name!(narg);
                                 let c = cache!(lasti);
                                 if !self.store_attr_cached(c, o, k, v) {
+                                    self.frames[fi].lasti = lasti;
                                     t!(self.setattr(o, k, v));
                                 }
                             }
@@ -589,7 +593,10 @@ impl Vm {
                                 let c = cache!(lasti);
                                 let r = match self.load_attr_cached(c, v, k) {
                                     Some(r) => r,
-                                    None => t!(self.getattr(v, k)),
+                                    None => {
+                                        self.frames[fi].lasti = lasti;
+                                        t!(self.getattr(v, k))
+                                    }
                                 };
                                 st!()[sp - 1] = r;
                                 continue;
@@ -601,7 +608,10 @@ impl Vm {
                                 let c = cache!(lasti);
                                 let m = match self.load_method_cached(c, v, k) {
                                     Some(m) => m,
-                                    None => t!(self.load_method(v, k)),
+                                    None => {
+                                        self.frames[fi].lasti = lasti;
+                                        t!(self.load_method(v, k))
+                                    }
                                 };
                                 match m {
                                     attr::MethodLookup::Method(f) => {
@@ -818,7 +828,10 @@ impl Vm {
                             let c = cache!(pc - 1);
                             let v = match self.load_attr_cached(c, o, name!(arg)) {
                                 Some(v) => v,
-                                None => t!(self.getattr(o, name!(arg))),
+                                None => {
+                                    self.frames[fi].lasti = lasti;
+                                    t!(self.getattr(o, name!(arg)))
+                                }
                             };
                             st!()[sp - 1] = v;
                         }
@@ -827,7 +840,10 @@ impl Vm {
                             let c = cache!(pc - 1);
                             let m = match self.load_method_cached(c, o, name!(arg)) {
                                 Some(m) => m,
-                                None => t!(self.load_method(o, name!(arg))),
+                                None => {
+                                    self.frames[fi].lasti = lasti;
+                                    t!(self.load_method(o, name!(arg)))
+                                }
                             };
                             match m {
                                 attr::MethodLookup::Method(f) => {
@@ -845,16 +861,19 @@ impl Vm {
                             let v = pop!();
                             let c = cache!(pc - 1);
                             if !self.store_attr_cached(c, o, name!(arg), v) {
+                                self.frames[fi].lasti = lasti;
                                 t!(self.setattr(o, name!(arg), v));
                             }
                         }
                         Opcode::DeleteAttr => {
                             let o = pop!();
+                            self.frames[fi].lasti = lasti;
                             t!(self.delattr(o, name!(arg)));
                         }
                         Opcode::BinarySubscr => {
                             let k = pop!();
                             let c = top!();
+                            self.frames[fi].lasti = lasti;
                             let v = t!(self.getitem(c, k));
                             st!()[sp - 1] = v;
                         }
@@ -862,11 +881,13 @@ impl Vm {
                             let k = pop!();
                             let c = pop!();
                             let v = pop!();
+                            self.frames[fi].lasti = lasti;
                             t!(self.setitem(c, k, v));
                         }
                         Opcode::DeleteSubscr => {
                             let k = pop!();
                             let c = pop!();
+                            self.frames[fi].lasti = lasti;
                             t!(self.delitem(c, k));
                         }
                         Opcode::BinarySlice => {
@@ -896,16 +917,22 @@ impl Vm {
                         }
                         Opcode::UnaryNegative => {
                             let v = top!();
+                            self.frames[fi].lasti = lasti;
                             let r = t!(self.unary_op('-', v));
                             st!()[sp - 1] = r;
                         }
                         Opcode::UnaryInvert => {
                             let v = top!();
+                            self.frames[fi].lasti = lasti;
                             let r = t!(self.unary_op('~', v));
                             st!()[sp - 1] = r;
                         }
                         Opcode::UnaryNot => {
                             let v = top!();
+                            // Slow paths that may run Python code or warn
+                            // record the instruction first: `sys._getframe`
+                            // (and so `warnings`) read the caller's line.
+                            self.frames[fi].lasti = lasti;
                             let r = t!(self.truthy(v));
                             st!()[sp - 1] = Value::bool(!r);
                         }
@@ -931,6 +958,7 @@ impl Vm {
                                     r
                                 }
                                 None => {
+                                    self.frames[fi].lasti = lasti;
                                     let Some(bop) = BinaryOperator::from_arg(arg) else {
                                         break 'err (
                                             self.new_exc(self.g.e.SystemError, "bad binary op"),
@@ -959,6 +987,7 @@ impl Vm {
                                     arg,
                                 ))
                             } else {
+                                self.frames[fi].lasti = lasti;
                                 t!(self.compare(a, b, arg))
                             };
                             sp -= 1;
@@ -992,6 +1021,7 @@ impl Vm {
                         Opcode::ContainsOp => {
                             let c = pop!();
                             let x = top!();
+                            self.frames[fi].lasti = lasti;
                             let r = t!(self.contains(c, x));
                             st!()[sp - 1] = Value::bool(r != (arg == 1));
                         }
@@ -1008,6 +1038,7 @@ impl Vm {
                             } else if v == Value::FALSE {
                                 false
                             } else {
+                                self.frames[fi].lasti = lasti;
                                 t!(self.truthy(v))
                             };
                             if b == (opc == Opcode::PopJumpIfTrue) {
@@ -1026,6 +1057,7 @@ impl Vm {
                         }
                         Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
                             let v = top!();
+                            self.frames[fi].lasti = lasti;
                             let b = t!(self.truthy(v));
                             if b == (opc == Opcode::JumpIfTrueOrPop) {
                                 pc = arg as usize;
@@ -1035,6 +1067,7 @@ impl Vm {
                         }
                         Opcode::GetIter => {
                             let v = top!();
+                            self.frames[fi].lasti = lasti;
                             let it = t!(self.iter(v));
                             st!()[sp - 1] = it;
                         }

@@ -439,6 +439,7 @@ exc_types!(
     SystemError,
     ExceptionGroup,
     BaseExceptionGroup,
+    DeprecationWarning,
 );
 
 /// The exception hierarchy: (name, base).

@@ -93,6 +93,30 @@ impl Vm {
         matches!(self.num(v), Some(Num::I(_)) | Some(Num::B(_)))
     }
 
+    /// The exact int of a `__int__`/`__index__` result `r` (int-like):
+    /// a strict subclass instance (bool included) is accepted with
+    /// CPython 3.11's DeprecationWarning and converted.
+    pub fn exact_int_result(&mut self, r: Value, what: &str) -> PyResult<Value> {
+        let exact = match Obj::from_value(r) {
+            Some(o) if o.kind() == K_NUMSUB => o.get(1),
+            _ if r.is_bool() => Value::int((r == Value::TRUE) as i64),
+            _ => return Ok(r),
+        };
+        let tn = self.type_name_of(r);
+        let mark = self.push_root(exact);
+        let w = self.warn(
+            self.g.e.DeprecationWarning,
+            &format!(
+                "{what} returned non-int (type {tn}).  The ability to return an instance of a \
+                 strict subclass of int is deprecated, and may be removed in a future version \
+                 of Python."
+            ),
+            1,
+        );
+        self.pop_roots(mark);
+        w.map(|_| exact)
+    }
+
     /// `operator.index(v)`.
     pub fn index(&mut self, v: Value) -> PyResult<Value> {
         if self.is_int_like(v) {
@@ -107,7 +131,7 @@ impl Vm {
         let n = self.g.names.__index__;
         if let Some(r) = self.call_method_opt(v, n, &[])? {
             if self.is_int_like(r) {
-                return Ok(r);
+                return self.exact_int_result(r, "__index__");
             }
             let tn = self.type_name_of(r);
             return Err(self.type_error(&format!("__index__ returned non-int (type {tn})")));
@@ -680,6 +704,14 @@ impl Vm {
         }
         if let Some(f) = v.as_float() {
             return Ok(f != 0.0);
+        }
+        if v == Value::NOT_IMPLEMENTED {
+            self.warn(
+                self.g.e.DeprecationWarning,
+                "NotImplemented should not be used in a boolean context",
+                1,
+            )?;
+            return Ok(true);
         }
         let Some(o) = Obj::from_value(v) else {
             return Ok(true);

@@ -2,6 +2,7 @@
 
 pub mod _collections;
 pub mod _thread;
+pub mod linecache;
 pub mod math;
 pub mod protopy;
 pub mod signal;
@@ -19,6 +20,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_thread", _thread::create);
     vm.register_module("_collections", _collections::create);
     vm.register_module("protopy", protopy::create);
+    vm.register_module("linecache", linecache::create);
+    vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
     vm.register_source_module("copy", include_str!("../../lib/copy.py"));

@@ -104,6 +104,27 @@ fn setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `sys._getframe([depth])`.
+fn getframe(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "_getframe", a, k, 0, 1)?;
+    let depth = match a.first() {
+        None => 0,
+        Some(v) => match vm.as_i64(*v) {
+            Some(d) => d.max(0) as usize,
+            None => {
+                let tn = vm.type_name_of(*v);
+                return Err(vm.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
+            }
+        },
+    };
+    match vm.frame_object(depth) {
+        Some(f) => Ok(f),
+        None => Err(vm.value_error("call stack is not deep enough")),
+    }
+}
+
 fn exc_info(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     let e = vm.exc_info();
     if e.is_heap() {
@@ -212,6 +233,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
         ("setswitchinterval", setswitchinterval),
         ("setrecursionlimit", setrecursionlimit),
         ("exc_info", exc_info),
+        ("_getframe", getframe),
         ("exception", exception),
         ("intern", intern),
         ("getsizeof", getsizeof),
@@ -262,6 +284,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     vm.set_module_attr(m, "flags", flags);
     let bm = vm.new_tuple(&[]);
     vm.set_module_attr(m, "builtin_module_names", bm);
+    // The -W options (PYTHONWARNINGS first); main.rs fills it in.
+    let wo = vm.new_list(&[]);
+    vm.set_module_attr(m, "warnoptions", wo);
     let dwb = Value::FALSE;
     vm.set_module_attr(m, "dont_write_bytecode", dwb);
     let bm = vm.new_module("builtins");

@@ -7,19 +7,38 @@ use engine::runtime::*;
 use proto_core::layouts::get_raw;
 use proto_core::{Obj, Value};
 
+/// The value of `x.__float__()` = `r`: TypeError unless a float; a strict
+/// float subclass instance is accepted with CPython 3.11's
+/// DeprecationWarning.
+fn float_result(vm: &mut Vm, x: Value, r: Value) -> PyResult<f64> {
+    let exact = vm.type_of(r) == vm.g.types.float;
+    if !exact && !vm.isinstance(r, vm.g.types.float) {
+        let (tx, tr) = (vm.type_name_of(x), vm.type_name_of(r));
+        return Err(vm.type_error(&format!("{tx}.__float__ returned non-float (type {tr})")));
+    }
+    let f = fval(vm, r);
+    if !exact {
+        let (tx, tr) = (vm.type_name_of(x), vm.type_name_of(r));
+        vm.warn(
+            vm.g.e.DeprecationWarning,
+            &format!(
+                "{tx}.__float__ returned non-float (type {tr}).  The ability to return an \
+                 instance of a strict subclass of float is deprecated, and may be removed in a \
+                 future version of Python."
+            ),
+            1,
+        )?;
+    }
+    Ok(f)
+}
+
 /// float(x).
 pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
     // PyFloat_AsDouble reads a float subclass's value directly, but converts
     // an int subclass instance through its type's __float__.
     if super::int::is_numsub(x) && matches!(vm.num(x), Some(Num::I(_) | Num::B(_))) {
         if let Some(r) = vm.call_special(x, vm.g.names.__float__, &[])? {
-            if vm.type_of(r) != vm.g.types.float && !vm.isinstance(r, vm.g.types.float) {
-                let (tx, tr) = (vm.type_name_of(x), vm.type_name_of(r));
-                return Err(
-                    vm.type_error(&format!("{tx}.__float__ returned non-float (type {tr})"))
-                );
-            }
-            return Ok(fval(vm, r));
+            return float_result(vm, x, r);
         }
     }
     match vm.num(x) {
@@ -50,11 +69,7 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
         });
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__float__, &[])? {
-        if vm.type_of(r) != vm.g.types.float && !vm.isinstance(r, vm.g.types.float) {
-            let (tx, tr) = (vm.type_name_of(x), vm.type_name_of(r));
-            return Err(vm.type_error(&format!("{tx}.__float__ returned non-float (type {tr})")));
-        }
-        return Ok(vm.as_f64(r).unwrap_or(f64::NAN));
+        return float_result(vm, x, r);
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__index__, &[])? {
         return vm
@@ -78,13 +93,7 @@ fn float_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             match vm.lookup_type(vm.type_of(x), vm.g.names.__float__) {
                 Some(m) if sub => {
                     let r = vm.call_bound(m, x, &[])?;
-                    if vm.type_of(r) != vm.g.types.float && !vm.isinstance(r, vm.g.types.float) {
-                        let (tx, tr) = (vm.type_name_of(x), vm.type_name_of(r));
-                        return Err(vm.type_error(&format!(
-                            "{tx}.__float__ returned non-float (type {tr})"
-                        )));
-                    }
-                    fval(vm, r)
+                    float_result(vm, x, r)?
                 }
                 _ => to_float(vm, x)?,
             }

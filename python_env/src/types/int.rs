@@ -80,8 +80,18 @@ fn int_dunders(vm: &mut Vm, x: Value) -> PyResult<Option<Value>> {
                 let tn = vm.type_name_of(r);
                 return Err(vm.type_error(&format!("{what} returned non-int (type {tn})")));
             }
-            return Ok(Some(exact_value(r)));
+            return vm.exact_int_result(r, what).map(Some);
         }
+    }
+    if vm
+        .lookup_type(vm.type_of(x), vm.g.names.__trunc__)
+        .is_some_and(|f| !f.is_none())
+    {
+        vm.warn(
+            vm.g.e.DeprecationWarning,
+            "The delegation of int() to __trunc__ is deprecated.",
+            1,
+        )?;
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__trunc__, &[])? {
         if vm.is_int_like(r) {

@@ -95,6 +95,9 @@ impl<'a> Compiler<'a> {
                 if let Some(c) = self.fold_ctx().fold(e) {
                     self.load_const(c);
                 } else {
+                    if u.op == UnaryOp::Not {
+                        self.note_not(u);
+                    }
                     self.expr(&u.operand)?;
                     match u.op {
                         UnaryOp::Not => self.emit(Opcode::UnaryNot, 0),
@@ -210,7 +213,10 @@ impl<'a> Compiler<'a> {
             Expr::Subscript(s) => {
                 if let Some(c) = self.fold_ctx().fold(e) {
                     self.load_const(c);
-                } else if let Expr::Slice(sl) = &*s.slice {
+                    return Ok(());
+                }
+                self.check_subscript(s);
+                if let Expr::Slice(sl) = &*s.slice {
                     if sl.step.is_none() {
                         self.expr(&s.value)?;
                         self.slice_bounds(sl)?;
@@ -630,6 +636,7 @@ impl<'a> Compiler<'a> {
         if n == 0 || c.comparators.len() != n {
             return Err(self.error(c.range, "invalid syntax"));
         }
+        self.check_compare(c);
         self.expr(&c.left)?;
         if n == 1 {
             self.comparator(c.ops[0], &c.comparators[0])?;
@@ -672,7 +679,8 @@ impl<'a> Compiler<'a> {
     fn jump_if_inner(&mut self, e: &'a Expr, label: Label, cond: bool) -> CResult<()> {
         match e {
             Expr::UnaryOp(u) if u.op == UnaryOp::Not => {
-                return self.jump_if(&u.operand, label, !cond)
+                self.note_not(u);
+                return self.jump_if(&u.operand, label, !cond);
             }
             Expr::BoolOp(b) => {
                 let cond2 = b.op == BoolOp::Or;
@@ -706,6 +714,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 && c.comparators.len() == c.ops.len() => {
+                self.check_compare(c);
                 let n = c.ops.len();
                 let cleanup = self.new_label();
                 self.expr(&c.left)?;
@@ -741,6 +750,7 @@ impl<'a> Compiler<'a> {
                     && matches!(c.ops.first(), Some(CmpOp::Is | CmpOp::IsNot))
                     && matches!(c.comparators.first(), Some(Expr::NoneLiteral(_))) =>
             {
+                self.check_compare(c);
                 self.expr(&c.left)?;
                 let is_none = (c.ops.first() == Some(&CmpOp::Is)) == cond;
                 self.emit_jump(
@@ -773,9 +783,168 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    // ------------------------------------------------- compile-time warnings
+    // CPython 3.11's compiler warnings (compile.c: check_compare,
+    // check_caller, check_subscripter, check_index) look at the AST after
+    // its constant folding: "a constant" below is what `fold` reduces to one.
+
+    /// The type CPython's `infer_type` gives an expression, if any.
+    fn infer_type(&self, e: &Expr) -> Option<&'static str> {
+        Some(match e {
+            Expr::Tuple(_) => "tuple",
+            Expr::List(_) | Expr::ListComp(_) => "list",
+            Expr::Dict(_) | Expr::DictComp(_) => "dict",
+            Expr::Set(_) | Expr::SetComp(_) => "set",
+            Expr::Generator(_) => "generator",
+            Expr::Lambda(_) => "function",
+            Expr::FString(_) => "str",
+            _ => return self.fold_ctx().fold(e).map(|c| c.type_name()),
+        })
+    }
+
+    /// Records that the single `is`/`is not` comparison under this chain of
+    /// `not`s is inverted by CPython's AST optimizer when the chain is odd.
+    fn note_not(&mut self, u: &ast::ExprUnaryOp) {
+        let mut inner = &*u.operand;
+        let mut odd = true;
+        while let Expr::UnaryOp(v) = inner {
+            if v.op != UnaryOp::Not {
+                break;
+            }
+            inner = &v.operand;
+            odd = !odd;
+        }
+        if let Expr::Compare(c) = inner {
+            if c.ops.len() == 1 && matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot) {
+                let key = c as *const ast::ExprCompare as usize;
+                self.negated_compares.entry(key).or_insert(odd);
+            }
+        }
+    }
+
+    /// `check_compare`: `is` / `is not` with a literal operand (a constant
+    /// other than None, True, False and Ellipsis).
+    fn check_compare(&mut self, c: &ast::ExprCompare) {
+        let literal = |me: &Self, e: &Expr| {
+            me.fold_ctx().fold(e).is_some_and(|k| {
+                !matches!(k, Constant::None | Constant::Bool(_) | Constant::Ellipsis)
+            })
+        };
+        let negated = c.ops.len() == 1
+            && self
+                .negated_compares
+                .get(&(c as *const ast::ExprCompare as usize))
+                .copied()
+                .unwrap_or(false);
+        let mut left = literal(self, &c.left);
+        for (op, right_e) in c.ops.iter().zip(c.comparators.iter()) {
+            let right = literal(self, right_e);
+            let is = match op {
+                CmpOp::Is => Some(!negated),
+                CmpOp::IsNot => Some(negated),
+                _ => None,
+            };
+            if let Some(is) = is {
+                if left || right {
+                    self.warn(
+                        c.range,
+                        if is {
+                            "\"is\" with a literal. Did you mean \"==\"?"
+                        } else {
+                            "\"is not\" with a literal. Did you mean \"!=\"?"
+                        },
+                    );
+                    return;
+                }
+            }
+            left = right;
+        }
+    }
+
+    /// `check_caller`: calling a literal or a display.
+    fn check_caller(&mut self, func: &Expr, range: TextRange) {
+        let flagged = matches!(
+            func,
+            Expr::Tuple(_)
+                | Expr::List(_)
+                | Expr::ListComp(_)
+                | Expr::Dict(_)
+                | Expr::DictComp(_)
+                | Expr::Set(_)
+                | Expr::SetComp(_)
+                | Expr::Generator(_)
+                | Expr::FString(_)
+        ) || self.fold_ctx().fold(func).is_some();
+        if flagged {
+            if let Some(t) = self.infer_type(func) {
+                self.warn(
+                    range,
+                    format!("'{t}' object is not callable; perhaps you missed a comma?"),
+                );
+            }
+        }
+    }
+
+    /// `check_subscripter` and `check_index` for a loaded `value[slice]`.
+    fn check_subscript(&mut self, s: &ast::ExprSubscript) {
+        let value = &*s.value;
+        let folded = self.fold_ctx().fold(value);
+        let subscripter = match &folded {
+            Some(k) => matches!(
+                k,
+                Constant::None
+                    | Constant::Ellipsis
+                    | Constant::Int(_)
+                    | Constant::BigInt(_)
+                    | Constant::Bool(_)
+                    | Constant::Float(_)
+                    | Constant::Complex(..)
+                    | Constant::FrozenSet(_)
+            ),
+            None => matches!(
+                value,
+                Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) | Expr::Lambda(_)
+            ),
+        };
+        if subscripter {
+            if let Some(t) = self.infer_type(value) {
+                self.warn(
+                    s.range,
+                    format!("'{t}' object is not subscriptable; perhaps you missed a comma?"),
+                );
+            }
+        }
+        let index_type = match self.infer_type(&s.slice) {
+            None | Some("int") | Some("bool") => return,
+            Some(t) => t,
+        };
+        let indexed = match &folded {
+            Some(k) => matches!(
+                k,
+                Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)
+            ),
+            None => matches!(
+                value,
+                Expr::Tuple(_) | Expr::List(_) | Expr::ListComp(_) | Expr::FString(_)
+            ),
+        };
+        if indexed {
+            if let Some(t) = self.infer_type(value) {
+                self.warn(
+                    s.range,
+                    format!(
+                        "{t} indices must be integers or slices, not {index_type}; \
+                         perhaps you missed a comma?"
+                    ),
+                );
+            }
+        }
+    }
+
     // ------------------------------------------------------------- calls
 
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
+        self.check_caller(&c.func, c.range());
         self.check_keywords(&c.arguments)?;
         let simple = !c.arguments.args.iter().any(is_starred)
             && !c.arguments.keywords.iter().any(|k| k.arg.is_none());

@@ -27,7 +27,10 @@ use super::fold::FoldCtx;
 use super::symtable::{
     mangle, ScopeId, ScopeKind, SymbolScope, SymbolTable, CLASSDICT, DEF_FREE_CLASS,
 };
-use super::{CResult, CompileFlags, Mode, RawError, SourceMap, MAX_NESTING};
+use super::{
+    CResult, CompileFlags, Mode, RawError, RawWarning, SourceMap, WarnOrigin, WarningCategory,
+    MAX_NESTING,
+};
 use crate::bytecode::code::{CodeFlags, CodeObject, Constant, Location};
 use crate::bytecode::opcodes::Opcode;
 
@@ -148,7 +151,8 @@ fn const_key(c: &Constant) -> Option<String> {
     }
 }
 
-/// Compiles a parsed module or expression.
+/// Compiles a parsed module or expression; appends the code generator's
+/// warnings (those emitted before an error, on failure) to `warnings`.
 pub(crate) fn compile_mod(
     m: &Mod,
     source: &str,
@@ -156,13 +160,40 @@ pub(crate) fn compile_mod(
     filename: &str,
     mode: Mode,
     flags: CompileFlags,
+    warnings: &mut Vec<RawWarning>,
 ) -> CResult<Arc<CodeObject>> {
+    let mut out = None;
+    let r = compile_mod_inner(m, source, map, filename, mode, flags, &mut out);
+    if let Some(mut w) = out {
+        warnings.append(&mut w);
+    }
+    r
+}
+
+fn compile_mod_inner(
+    m: &Mod,
+    source: &str,
+    map: &SourceMap,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+    out: &mut Option<Vec<RawWarning>>,
+) -> CResult<Arc<CodeObject>> {
+    // The compiler's warnings reach `out` however it returns.
+    struct Collect<'o, 'a>(&'o mut Option<Vec<RawWarning>>, Compiler<'a>);
+    impl Drop for Collect<'_, '_> {
+        fn drop(&mut self) {
+            *self.0 = Some(std::mem::take(&mut self.1.warnings));
+        }
+    }
     match m {
         Mod::Module(module) => {
             let future = stmt::scan_future(&module.body)?;
             let future_annotations = future || flags.future_annotations;
             let symtable = SymbolTable::build_module(&module.body, future_annotations)?;
-            let mut c = Compiler::new(source, map, filename, flags, symtable, future_annotations);
+            let c = Compiler::new(source, map, filename, flags, symtable, future_annotations);
+            let mut g = Collect(out, c);
+            let c = &mut g.1;
             c.interactive = mode == Mode::Single;
             if mode == Mode::Single && module.body.len() > 1 {
                 return Err(RawError::syntax(
@@ -176,7 +207,7 @@ pub(crate) fn compile_mod(
         }
         Mod::Expression(e) => {
             let symtable = SymbolTable::build_expression(&e.body)?;
-            let mut c = Compiler::new(
+            let c = Compiler::new(
                 source,
                 map,
                 filename,
@@ -184,6 +215,8 @@ pub(crate) fn compile_mod(
                 symtable,
                 flags.future_annotations,
             );
+            let mut g = Collect(out, c);
+            let c = &mut g.1;
             c.enter_unit(0, ScopeKind::Module, "<module>", "<module>", 1, None);
             c.set_loc(e.body.range());
             c.expr(&e.body)?;
@@ -205,6 +238,12 @@ pub(super) struct Compiler<'a> {
     /// Keys of the `from __future__` statements allowed at the top.
     pub future_keys: std::collections::HashSet<usize>,
     depth: usize,
+    /// Warnings emitted so far, in CPython's order.
+    pub warnings: Vec<RawWarning>,
+    /// Single-operator `is`/`is not` comparisons under an odd number of
+    /// `not`s (by node address): CPython's AST optimizer folds
+    /// `not a is b` into `a is not b` before its compiler checks them.
+    pub negated_compares: HashMap<usize, bool>,
 }
 
 impl<'a> Compiler<'a> {
@@ -227,6 +266,8 @@ impl<'a> Compiler<'a> {
             interactive: false,
             future_keys: Default::default(),
             depth: 0,
+            warnings: Vec::new(),
+            negated_compares: HashMap::new(),
         }
     }
 
@@ -263,6 +304,16 @@ impl<'a> Compiler<'a> {
 
     pub fn error(&self, range: TextRange, msg: impl Into<String>) -> RawError {
         RawError::syntax(range, msg)
+    }
+
+    /// CPython's `compiler_warn`: a SyntaxWarning located at `range`.
+    pub fn warn(&mut self, range: TextRange, msg: impl Into<String>) {
+        self.warnings.push(RawWarning {
+            category: WarningCategory::SyntaxWarning,
+            msg: msg.into(),
+            range,
+            origin: WarnOrigin::Compiler,
+        });
     }
 
     // ---------------------------------------------------------------- units
@@ -404,7 +455,7 @@ impl<'a> Compiler<'a> {
         Ok(Arc::new(code))
     }
 
-    fn finish_module(mut self) -> CResult<Arc<CodeObject>> {
+    fn finish_module(&mut self) -> CResult<Arc<CodeObject>> {
         self.exit_unit()
     }
 

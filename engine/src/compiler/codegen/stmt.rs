@@ -208,6 +208,19 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Assert(a) => {
+                // CPython warns before dropping the assert under -O.
+                let tuple = match &*a.test {
+                    Expr::Tuple(t) => !t.elts.is_empty(),
+                    e => {
+                        matches!(self.fold_ctx().fold(e), Some(Constant::Tuple(t)) if !t.is_empty())
+                    }
+                };
+                if tuple {
+                    self.warn(
+                        a.range,
+                        "assertion is always true, perhaps remove parentheses?",
+                    );
+                }
                 if self.flags.optimize > 0 {
                     return Ok(());
                 }
@@ -484,8 +497,13 @@ impl<'a> Compiler<'a> {
         self.bind(top);
         let hd = self.handler_depth();
         self.push_fblock(FBlockKind::WhileLoop, Some(top), Some(end), hd, w.range)?;
+        let first = self.warnings.len();
         self.jump_if(&w.test, anchor, false)?;
+        let test_warnings = self.warnings[first..].to_vec();
         self.stmts(&w.body)?;
+        // CPython 3.11 compiles the test a second time after the body (the
+        // loop's bottom test): its warnings are emitted again.
+        self.warnings.extend(test_warnings);
         self.set_loc(w.range);
         self.jump(top);
         self.pop_fblock();
