@@ -498,6 +498,60 @@ impl Vm {
                         }
                     };
                 }
+                // The attribute instructions, for their own arms and the
+                // fused sequences: `$at` is the instruction's opcode unit,
+                // `$narg` its name operand; `$o` is on top of the stack.
+                // LOAD_ATTR replaces it with the attribute.
+                macro_rules! load_attr {
+                    ($o:expr, $narg:expr, $at:expr) => {{
+                        let (o, k) = ($o, name!($narg));
+                        let r = match self.load_attr_cached(cache!($at), o, k) {
+                            Some(r) => r,
+                            None => {
+                                self.frames[fi].lasti = lasti;
+                                t!(self.getattr(o, k))
+                            }
+                        };
+                        st!()[sp - 1] = r;
+                    }};
+                }
+                // LOAD_METHOD replaces `$o` with the method and pushes `$o`
+                // as its self, or replaces it with the attribute and pushes
+                // NULL.
+                macro_rules! load_method {
+                    ($o:expr, $narg:expr, $at:expr) => {{
+                        let (o, k) = ($o, name!($narg));
+                        let m = match self.load_method_cached(cache!($at), o, k) {
+                            Some(m) => m,
+                            None => {
+                                self.frames[fi].lasti = lasti;
+                                t!(self.load_method(o, k))
+                            }
+                        };
+                        match m {
+                            attr::MethodLookup::Method(f) => {
+                                st!()[sp - 1] = f;
+                                push!(o);
+                            }
+                            attr::MethodLookup::Attr(a) => {
+                                st!()[sp - 1] = a;
+                                push!(Value::EMPTY);
+                            }
+                        }
+                    }};
+                }
+                // STORE_ATTR: `( value obj -- )`.
+                macro_rules! store_attr {
+                    ($narg:expr, $at:expr) => {{
+                        let o = pop!();
+                        let v = pop!();
+                        let k = name!($narg);
+                        if !self.store_attr_cached(cache!($at), o, k, v) {
+                            self.frames[fi].lasti = lasti;
+                            t!(self.setattr(o, k, v));
+                        }
+                    }};
+                }
                 loop {
                     lasti = pc;
                     let (mut op, a0) = fetch!(pc);
@@ -527,16 +581,7 @@ impl Vm {
                             if arg == 1 && nop == Opcode::LoadAttr as u8 {
                                 lasti = pc;
                                 pc += 1;
-                                let k = name!(narg);
-                                let c = cache!(lasti);
-                                let r = match self.load_attr_cached(c, v, k) {
-                                    Some(r) => r,
-                                    None => {
-                                        self.frames[fi].lasti = lasti;
-                                        t!(self.getattr(v, k))
-                                    }
-                                };
-                                st!()[sp - 1] = r;
+                                load_attr!(v, narg, lasti);
                             }
                         }
                         Opcode::Swap => {
@@ -547,14 +592,7 @@ impl Vm {
                             if arg == 2 && nop == Opcode::StoreAttr as u8 {
                                 lasti = pc;
                                 pc += 1;
-                                let o = pop!();
-                                let v = pop!();
-                                let k = name!(narg);
-                                let c = cache!(lasti);
-                                if !self.store_attr_cached(c, o, k, v) {
-                                    self.frames[fi].lasti = lasti;
-                                    t!(self.setattr(o, k, v));
-                                }
+                                store_attr!(narg, lasti);
                             }
                         }
                         Opcode::LoadConst => {
@@ -589,40 +627,13 @@ impl Vm {
                                 // (lasti is set to it, so errors point at it).
                                 lasti = pc;
                                 pc += 1;
-                                let k = name!(narg);
-                                let c = cache!(lasti);
-                                let r = match self.load_attr_cached(c, v, k) {
-                                    Some(r) => r,
-                                    None => {
-                                        self.frames[fi].lasti = lasti;
-                                        t!(self.getattr(v, k))
-                                    }
-                                };
-                                st!()[sp - 1] = r;
+                                load_attr!(v, narg, lasti);
                                 continue;
                             } else if nop == Opcode::LoadMethod as u8 {
                                 // `local.method(...)`: the whole LOAD_METHOD.
                                 lasti = pc;
                                 pc += 1;
-                                let k = name!(narg);
-                                let c = cache!(lasti);
-                                let m = match self.load_method_cached(c, v, k) {
-                                    Some(m) => m,
-                                    None => {
-                                        self.frames[fi].lasti = lasti;
-                                        t!(self.load_method(v, k))
-                                    }
-                                };
-                                match m {
-                                    attr::MethodLookup::Method(f) => {
-                                        st!()[sp - 1] = f;
-                                        push!(v);
-                                    }
-                                    attr::MethodLookup::Attr(a) => {
-                                        st!()[sp - 1] = a;
-                                        push!(Value::EMPTY);
-                                    }
-                                }
+                                load_method!(v, narg, lasti);
                                 continue;
                             } else if nop == Opcode::ReturnValue as u8 {
                                 // `return local`.
@@ -823,48 +834,9 @@ impl Vm {
                                 break 'err (self.name_error(k), false);
                             }
                         }
-                        Opcode::LoadAttr => {
-                            let o = top!();
-                            let c = cache!(pc - 1);
-                            let v = match self.load_attr_cached(c, o, name!(arg)) {
-                                Some(v) => v,
-                                None => {
-                                    self.frames[fi].lasti = lasti;
-                                    t!(self.getattr(o, name!(arg)))
-                                }
-                            };
-                            st!()[sp - 1] = v;
-                        }
-                        Opcode::LoadMethod => {
-                            let o = top!();
-                            let c = cache!(pc - 1);
-                            let m = match self.load_method_cached(c, o, name!(arg)) {
-                                Some(m) => m,
-                                None => {
-                                    self.frames[fi].lasti = lasti;
-                                    t!(self.load_method(o, name!(arg)))
-                                }
-                            };
-                            match m {
-                                attr::MethodLookup::Method(f) => {
-                                    st!()[sp - 1] = f;
-                                    push!(o);
-                                }
-                                attr::MethodLookup::Attr(v) => {
-                                    st!()[sp - 1] = v;
-                                    push!(Value::EMPTY);
-                                }
-                            }
-                        }
-                        Opcode::StoreAttr => {
-                            let o = pop!();
-                            let v = pop!();
-                            let c = cache!(pc - 1);
-                            if !self.store_attr_cached(c, o, name!(arg), v) {
-                                self.frames[fi].lasti = lasti;
-                                t!(self.setattr(o, name!(arg), v));
-                            }
-                        }
+                        Opcode::LoadAttr => load_attr!(top!(), arg, pc - 1),
+                        Opcode::LoadMethod => load_method!(top!(), arg, pc - 1),
+                        Opcode::StoreAttr => store_attr!(arg, pc - 1),
                         Opcode::DeleteAttr => {
                             let o = pop!();
                             self.frames[fi].lasti = lasti;
