@@ -153,6 +153,9 @@ impl Vm {
                         return Err(self.type_error(&msg));
                     }
                 }
+                if !b.is_method && b.owner.is_heap() && b.name == "__new__" {
+                    self.check_new_target(f, b.owner, base, n)?;
+                }
                 if total > 0 {
                     if let Some((lo, hi)) = b.arity {
                         // Slot methods index their fixed arguments directly:
@@ -363,6 +366,58 @@ impl Vm {
             }
         }
         Ok(inst)
+    }
+
+    /// The checks CPython's `tp_new_wrapper` makes before a builtin type's
+    /// `__new__` (`owner.__new__`, the builtin `f`, called with `n`
+    /// arguments at `base + 1`) runs: its first argument must be a subtype
+    /// of `owner` whose nearest builtin ancestor creates its instances with
+    /// this same `__new__` — native code assumes that layout.
+    fn check_new_target(&mut self, f: Value, owner: Value, base: usize, n: usize) -> PyResult<()> {
+        let on = type_name(owner);
+        if n == 0 {
+            return Err(self.type_error(&format!("{on}.__new__(): not enough arguments")));
+        }
+        let sub = self.ctx.stack().slots_mut()[base + 1];
+        let Some(so) = Obj::from_value(sub).filter(|o| o.kind() == K_TYPE) else {
+            let tn = self.type_name_of(sub);
+            return Err(self.type_error(&format!("{on}.__new__(X): X is not a type object ({tn})")));
+        };
+        let sn = type_name(sub);
+        if sub != owner && !self.is_subtype(sub, owner) {
+            return Err(self.type_error(&format!(
+                "{on}.__new__({sn}): {sn} is not a subtype of {on}"
+            )));
+        }
+        // The nearest class on the solid-base chain whose `__new__` is not
+        // written in Python must create its instances with this one.
+        let new_of = |vm: &Vm, t: Obj| {
+            let new = vm.lookup_type(t.value(), vm.g.names.__new__);
+            match new.and_then(Obj::from_value) {
+                Some(w) if w.kind() == K_WRAPPER => w.get(0),
+                _ => new.unwrap_or(Value::NONE),
+            }
+        };
+        let mut sb = so;
+        let mut new = new_of(self, sb);
+        while type_flags(sb) & TF_HEAP != 0
+            && Obj::from_value(new).is_some_and(|o| o.kind() == K_FUNCTION)
+        {
+            match Obj::from_value(sb.get(T_BASE)).filter(|o| o.kind() == K_TYPE) {
+                Some(b) => sb = b,
+                None => break,
+            }
+            new = new_of(self, sb);
+        }
+        if sb.value() != owner {
+            if new != f {
+                let bn = type_name(sb.value());
+                return Err(self.type_error(&format!(
+                    "{on}.__new__({sn}) is not safe, use {bn}.__new__()"
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// object.__new__(cls): allocates an instance with cls's layout.

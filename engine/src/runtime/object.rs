@@ -175,6 +175,28 @@ pub fn type_nslots(t: Obj) -> usize {
     (type_flags(t) >> TF_NSLOTS_SHIFT) as usize
 }
 
+/// The native payload of a tuple subclass instance that has an instance
+/// `__dict__`. A tuple's value words are exactly its items (every tuple path
+/// reads its length from the value count), so the dict lives in a one-value
+/// holder object (value 0: the dict, EMPTY until first needed) that the
+/// payload names. The payload is written once, at allocation, before the
+/// tuple can be shared (the rule for native payloads holding values); the
+/// holder's slot is written through the ordinary write barrier. Exact tuples
+/// and subclasses without a dict (`__slots__ = ()`, namedtuples) carry no
+/// payload and pay nothing.
+pub struct TupleDictHolder(pub Value);
+impl Trace for TupleDictHolder {
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        f(self.0)
+    }
+}
+
+/// The dict holder of a tuple subclass instance (see [`TupleDictHolder`]).
+#[inline]
+pub fn tuple_dict_holder(o: Obj) -> Option<Obj> {
+    native_ref_of::<TupleDictHolder>(o).and_then(|h| Obj::from_value(h.0))
+}
+
 /// A big int payload.
 pub struct BigIntBox(pub num_bigint::BigInt);
 impl Trace for BigIntBox {}
@@ -943,6 +965,32 @@ impl Vm {
         let v = t.value();
         self.ctx.add_global_root(v);
         v
+    }
+
+    /// A new instance of `cls` (tuple or a subclass of it) holding `items`.
+    /// Instances of subclasses whose instances have a `__dict__` carry a
+    /// [`TupleDictHolder`]; the others are plain tuples with another class.
+    pub fn new_tuple_of(&mut self, cls: Value, items: &[Value]) -> Value {
+        if cls == self.g.types.tuple {
+            return self.new_tuple(items);
+        }
+        let co = Obj::from_value(cls).expect("type");
+        let t = if type_flags(co) & TF_NODICT != 0 {
+            self.ctx.alloc(Kind::TUPLE, cls, items.len(), 0)
+        } else {
+            let holder = self.ctx.alloc(Kind::GENERIC, Value::NONE, 1, 0);
+            self.ctx.alloc_native_with_values(
+                Kind::TUPLE,
+                cls,
+                items.len(),
+                TupleDictHolder(holder),
+            )
+        };
+        let o = Obj::from_value(t).expect("heap");
+        for (i, &v) in items.iter().enumerate() {
+            o.init(i, v);
+        }
+        t
     }
 
     /// Marks a type as a heap type (python_env's exception subclasses etc.).

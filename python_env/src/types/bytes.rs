@@ -1605,6 +1605,12 @@ fn ba_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(wrap(vm, a[0], &b))
 }
 
+fn b_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let b = buf(a[0]).unwrap_or_default();
+    let c = vm.new_bytes(&b);
+    Ok(vm.new_tuple(&[c]))
+}
+
 /// Registers bytes and bytearray.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let common: &[(&'static str, NativeFn)] = &[
@@ -1673,6 +1679,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, n, f);
     }
     vm.add_method(t, "__hash__", b_hash);
+    vm.add_method(t, "__getnewargs__", b_getnewargs);
     let t = vm.g.types.bytearray;
     vm.add_static(t, "__new__", ba_new, false);
     vm.add_static(t, "fromhex", b_fromhex, true);

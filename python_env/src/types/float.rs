@@ -656,6 +656,15 @@ fn c_conj(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
     Ok(vm.new_complex(r, -i))
 }
+fn c_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+    let (r, i) = (vm.new_float(r), vm.new_float(i));
+    Ok(vm.new_tuple(&[r, i]))
+}
+fn float_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = vm.new_float(fval(vm, a[0]));
+    Ok(vm.new_tuple(&[f]))
+}
 fn c_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
     Ok(Value::bool(r != 0.0 || i != 0.0))
@@ -675,6 +684,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__repr__", float_repr),
         ("__hash__", float_hash),
         ("is_integer", is_integer),
+        ("__getnewargs__", float_getnewargs),
         ("as_integer_ratio", as_integer_ratio),
         ("hex", float_hex),
         ("__trunc__", float_trunc),
@@ -744,6 +754,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             Ok(vm.new_complex(r, i))
         }),
         ("conjugate", c_conj),
+        ("__getnewargs__", c_getnewargs),
         ("__bool__", c_bool),
         ("__repr__", c_repr),
     ];

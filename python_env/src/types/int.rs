@@ -383,7 +383,11 @@ fn int_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn int_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.new_tuple(&[a[0]]))
+    // An exact int (CPython copies the value): not the subclass instance
+    // nor a bool.
+    let b = big(vm, a[0]);
+    let v = vm.new_bigint(b);
+    Ok(vm.new_tuple(&[v]))
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
