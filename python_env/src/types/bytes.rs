@@ -159,6 +159,7 @@ fn make_bytes(
     if let Some(b) = buf(src) {
         return Ok(b);
     }
+    super::memoryview::check_released(vm, src)?;
     if vm.is_int_like(src)
         || vm
             .lookup_type(vm.type_of(src), vm.g.names.__index__)
@@ -477,6 +478,7 @@ fn assign_source(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if let Some(b) = buf(v) {
         return Ok(b);
     }
+    super::memoryview::check_released(vm, v)?;
     let bad = "can assign only bytes, buffers, or iterables of ints in range(0, 256)";
     if is_str(v) || vm.is_int_like(v) {
         return Err(vm.type_error(bad));
@@ -772,6 +774,7 @@ fn need_buf(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     match buf(v) {
         Some(b) => Ok(b),
         None => {
+            super::memoryview::check_released(vm, v)?;
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
         }
@@ -792,6 +795,7 @@ fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if let Some(b) = buf(v) {
         return Ok(b);
     }
+    super::memoryview::check_released(vm, v)?;
     if vm.is_int_like(v)
         || vm
             .lookup_type(vm.type_of(v), vm.g.names.__index__)
@@ -938,6 +942,7 @@ fn affix(vm: &mut Vm, a: &[Value], k: Value, name: &str, ends: bool) -> PyResult
     let is_tuple = cands.len() != 1 || cands[0] != a[1];
     for c in cands {
         let Some(p) = buf(c) else {
+            super::memoryview::check_released(vm, c)?;
             let tn = vm.type_name_of(if is_tuple { c } else { a[1] });
             return Err(vm.type_error(&format!(
                 "{name} first arg must be bytes or a tuple of bytes, not {tn}"

@@ -1,7 +1,8 @@
 //! `memoryview`: one-dimensional views of bytes and bytearray buffers.
 //!
 //! Layout (`K_MEMORYVIEW`): values `[obj, format str]`; raw words
-//! `[start byte offset, step in bytes, number of items, itemsize, flags]`.
+//! `[start byte offset, step in bytes, number of items, itemsize, flags,
+//! cached hash]`.
 //! The view reads its exporter's *current* storage on every access (a
 //! bytearray replaces its storage object on mutation), so views always see
 //! writes made through the bytearray and vice versa. Views are one-
@@ -19,8 +20,12 @@ const R_STEP: usize = 1;
 const R_LEN: usize = 2;
 const R_ITEMSIZE: usize = 3;
 const R_FLAGS: usize = 4;
+const R_HASH: usize = 5;
 const F_RELEASED: u64 = 1;
 const F_READONLY: u64 = 2;
+/// R_HASH holds the hash, computed once: like CPython's cache, it answers
+/// `hash()` even after the view is released.
+const F_HASHED: u64 = 4;
 
 /// Is `v` a memoryview?
 pub fn is_mv(v: Value) -> bool {
@@ -83,15 +88,27 @@ fn alloc_view(
     g: (i64, i64, usize, usize),
     flags: u64,
 ) -> Value {
-    let o = vm.alloc_obj(K_MEMORYVIEW, cls, 2, 5 * 8);
+    let o = vm.alloc_obj(K_MEMORYVIEW, cls, 2, 6 * 8);
     o.init(0, obj);
     o.init(1, fmt);
     set_raw(o, R_START, g.0 as u64);
     set_raw(o, R_STEP, g.1 as u64);
     set_raw(o, R_LEN, g.2 as u64);
     set_raw(o, R_ITEMSIZE, g.3 as u64);
-    set_raw(o, R_FLAGS, flags);
+    // A new view computes its own hash.
+    set_raw(o, R_FLAGS, flags & !F_HASHED);
     o.value()
+}
+
+/// Fails with CPython's ValueError when `v` is a released memoryview: a
+/// consumer asking for the buffer of such a view gets that error rather
+/// than the TypeError of an object without a buffer. Called on the paths
+/// where `buf` found no bytes.
+pub fn check_released(vm: &mut Vm, v: Value) -> PyResult<()> {
+    match Obj::from_value(v) {
+        Some(o) if o.kind() == K_MEMORYVIEW => live(vm, v).map(|_| ()),
+        _ => Ok(()),
+    }
 }
 
 fn live(vm: &mut Vm, v: Value) -> PyResult<Obj> {
@@ -367,8 +384,7 @@ fn mv_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn mv_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("memoryview");
-    let _ = vm;
-    set_raw(o, R_FLAGS, get_raw(o, R_FLAGS) | F_RELEASED);
+    vm.with_lock(o, |_| set_raw(o, R_FLAGS, get_raw(o, R_FLAGS) | F_RELEASED));
     Ok(Value::NONE)
 }
 
@@ -434,13 +450,26 @@ fn mv_ne(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn mv_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("memoryview");
+    if get_raw(o, R_FLAGS) & F_HASHED != 0 {
+        return Ok(vm.new_int(get_raw(o, R_HASH) as i64));
+    }
     let o = live(vm, a[0])?;
     if get_raw(o, R_FLAGS) & F_READONLY == 0 {
         return Err(vm.value_error("cannot hash writable memoryview object"));
     }
+    if !matches!(fmt_of(o).as_str(), "B" | "b" | "c") {
+        return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
+    }
     let b = view_bytes(a[0]).unwrap_or_default();
     let bv = vm.new_bytes(&b);
     let h = vm.hash(bv)?;
+    // Flag updates are read-modify-writes of one word: under the object's
+    // lock once the view is shared (release() may run at the same time).
+    vm.with_lock(o, |_| {
+        set_raw(o, R_HASH, h as u64);
+        set_raw(o, R_FLAGS, get_raw(o, R_FLAGS) | F_HASHED);
+    });
     Ok(vm.new_int(h))
 }
 

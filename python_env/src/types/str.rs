@@ -1063,6 +1063,10 @@ impl PercentArg for LazyArg<'_, '_> {
             return Ok(Some(b));
         }
         let vm = &mut *self.l.vm;
+        if let Err(e) = super::memoryview::check_released(vm, self.v) {
+            return Err(self.l.fail(e));
+        }
+        let vm = &mut *self.l.vm;
         let n = vm.g.names.__bytes__;
         match vm.call_special(self.v, n, &[]) {
             Ok(Some(r)) => match super::bytes::buf(r) {
