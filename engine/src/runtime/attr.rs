@@ -455,9 +455,35 @@ impl Vm {
             }
         }
         if let Some(d) = descr {
+            if obj.is_none() {
+                return self.bind_to_none(d, tp).map(Some);
+            }
             return self.bind_descr(d, obj, tp).map(Some);
         }
         self.special_attr(obj, name)
+    }
+
+    /// Binds the descriptor `d` found on NoneType to the instance None.
+    /// [`Vm::bind_descr`] reads a None instance as "class access", which
+    /// would leave `None.__repr__` unbound (and `None.__repr__(5)` the repr
+    /// of 5).
+    fn bind_to_none(&mut self, d: Value, tp: Value) -> PyResult<Value> {
+        let Some(o) = Obj::from_value(d) else {
+            return Ok(d);
+        };
+        match o.kind() {
+            K_FUNCTION => Ok(self.new_method(d, Value::NONE)),
+            K_BUILTIN if builtin_data(o).is_some_and(|b| b.is_method) => {
+                let m = self.alloc_obj(K_METHOD, self.g.types.builtin, 2, 0);
+                m.init(0, d);
+                m.init(1, Value::NONE);
+                Ok(m.value())
+            }
+            K_PROPERTY if !o.get(0).is_none() && !o.get(0).is_empty() => {
+                self.call(o.get(0), &[Value::NONE], Value::EMPTY)
+            }
+            _ => self.bind_descr(d, Value::NONE, tp),
+        }
     }
 
     /// Attributes computed by the runtime (`__class__`, `__dict__`, function
@@ -468,7 +494,8 @@ impl Vm {
             return Ok(Some(self.type_of(obj)));
         }
         let Some(o) = Obj::from_value(obj) else {
-            return Ok(None);
+            // Immediates whose type has no docstring (NoneType...).
+            return Ok((name == n.__doc__).then_some(Value::NONE));
         };
         if name == n.__dict__ {
             if let Some(d) = self.ensure_dict(o) {

@@ -217,6 +217,11 @@ pub struct Builtin {
     /// For special methods with fixed signatures: the argument counts
     /// (after the receiver) checked at each call, derived once from `name`.
     pub arity: Option<(usize, usize)>,
+    /// `arity` was declared for a plain method (CPython's METH_NOARGS /
+    /// METH_O): its errors read "T.m() takes no arguments (1 given)"
+    /// rather than a slot wrapper's "expected 0 arguments, got 1", and
+    /// keyword arguments are refused.
+    pub meth_arity: bool,
 }
 impl Trace for Builtin {
     fn trace(&self, f: &mut dyn FnMut(Value)) {
@@ -509,6 +514,7 @@ impl Vm {
                 } else {
                     None
                 },
+                meth_arity: is_method && super::call::slot_is_meth(name),
             },
         );
         self.ctx.promote(v);
@@ -527,8 +533,58 @@ impl Vm {
                 bound,
                 owner: Value::EMPTY,
                 arity: None,
+                meth_arity: false,
             },
         )
+    }
+
+    /// Adds methods taking exactly `lo..=hi` positional arguments after the
+    /// receiver and no keywords, checked once at the call with CPython's
+    /// METH_NOARGS / METH_O messages (the native code may then index its
+    /// arguments freely).
+    pub fn add_methods_arity(
+        &mut self,
+        t: Value,
+        lo: usize,
+        hi: usize,
+        methods: &[(&'static str, NativeFn)],
+    ) {
+        for &(name, f) in methods {
+            let v = self.ctx.alloc_native(
+                K_BUILTIN,
+                self.g.types.builtin,
+                Builtin {
+                    name,
+                    f,
+                    is_method: true,
+                    bound: Value::EMPTY,
+                    owner: t,
+                    arity: Some((lo, hi)),
+                    meth_arity: true,
+                },
+            );
+            self.ctx.promote(v);
+            let k = self.intern(name);
+            let d = Obj::from_value(t).expect("type").get(T_DICT);
+            self.dict_set_str(d, k, v);
+        }
+    }
+
+    /// Declares the arity of native methods already in `t`'s dict (see
+    /// [`Vm::add_methods_arity`]): lets a type's init keep one table of
+    /// methods and list the fixed-arity ones by name afterwards.
+    pub fn declare_arity(&mut self, t: Value, lo: usize, hi: usize, names: &[&'static str]) {
+        let d = Obj::from_value(t).expect("type").get(T_DICT);
+        for &name in names {
+            let k = self.intern(name);
+            let f = self
+                .dict_get_str(d, k)
+                .and_then(Obj::from_value)
+                .and_then(builtin_data)
+                .map(|b| b.f)
+                .unwrap_or_else(|| panic!("declare_arity: no native method {name}"));
+            self.add_methods_arity(t, lo, hi, &[(name, f)]);
+        }
     }
 
     /// Adds a method to a builtin type's dict.

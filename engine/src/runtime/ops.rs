@@ -1960,7 +1960,14 @@ impl Vm {
 
 /// object.__hash__ (identity hash).
 pub fn object_hash_marker(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.new_int((a[0].bits() >> 4) as i64))
+    // The immediate singletons hash by identity too, with the value `hash()`
+    // gives them.
+    let v = a[0];
+    if v.is_none() || v == Value::NOT_IMPLEMENTED || v == Value::ELLIPSIS {
+        let h = vm.hash(v)?;
+        return Ok(vm.new_int(h));
+    }
+    Ok(vm.new_int((v.bits() >> 4) as i64))
 }
 
 fn num_to_big(n: &Num) -> BigInt {

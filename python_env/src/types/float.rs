@@ -722,6 +722,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     for &(n, f) in methods {
         vm.add_method(t, n, f);
     }
+    vm.declare_arity(
+        t,
+        0,
+        0,
+        &["is_integer", "as_integer_ratio", "hex", "conjugate"],
+    );
     for (n, f) in [("real", float_float as NativeFn), ("imag", float_imag)] {
         let pv = super::descr::native_property(vm, n, f);
         vm.add_attr(t, n, pv);
@@ -761,5 +767,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     for &(n, f) in cm {
         vm.add_method(c, n, f);
     }
+    vm.declare_arity(c, 0, 0, &["conjugate"]);
     Ok(())
 }

@@ -260,6 +260,14 @@ fn byteorder(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<bool> {
 
 fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
+    // Argument Clinic: more than 3 arguments in all, then more than 2
+    // positional ones.
+    if a.len() - 1 > 3 {
+        return Err(vm.type_error(&format!(
+            "to_bytes() takes at most 3 arguments ({} given)",
+            a.len() - 1
+        )));
+    }
     if args.pos.len() > 3 {
         return Err(vm.type_error(&format!(
             "to_bytes() takes at most 2 positional arguments ({} given)",
@@ -325,6 +333,14 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
+    // Argument Clinic: more than 3 arguments in all, then more than 2
+    // positional ones.
+    if a.len() - 1 > 3 {
+        return Err(vm.type_error(&format!(
+            "from_bytes() takes at most 3 arguments ({} given)",
+            a.len() - 1
+        )));
+    }
     if args.pos.len() > 3 {
         return Err(vm.type_error(&format!(
             "from_bytes() takes at most 2 positional arguments ({} given)",
@@ -343,9 +359,11 @@ fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    // bytes(data): buffers, iterables of ints, __bytes__ (errors as bytes()).
-    if is_str(data) {
-        return Err(vm.type_error("cannot convert 'str' object to bytes"));
+    // bytes(data): buffers, iterables of ints, __bytes__ (errors as bytes()),
+    // but never a count (bytes(5)).
+    if is_str(data) || vm.is_int_like(data) {
+        let tn = vm.type_name_of(data);
+        return Err(vm.type_error(&format!("cannot convert '{tn}' object to bytes")));
     }
     let bytes_t = vm.g.types.bytes;
     let bv = vm.call(bytes_t, &[data], Value::EMPTY)?;
@@ -648,6 +666,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     for &(n, f) in methods {
         vm.add_method(t, n, f);
     }
+    vm.declare_arity(
+        t,
+        0,
+        0,
+        &["bit_length", "bit_count", "conjugate", "as_integer_ratio"],
+    );
     vm.add_static(t, "from_bytes", int_from_bytes, true);
     for (n, f) in [
         ("real", int_real as NativeFn),

@@ -334,7 +334,10 @@ fn mv_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn mv_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    live(vm, a[0])?;
+    let o = live(vm, a[0])?;
+    if get_raw(o, R_FLAGS) & F_READONLY != 0 {
+        return Err(vm.type_error("cannot modify read-only memory"));
+    }
     Err(vm.type_error("cannot delete memory"))
 }
 
@@ -363,10 +366,22 @@ fn mv_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn mv_tobytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if a.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "tobytes() takes at most 1 argument ({} given)",
+            a.len() - 1
+        )));
+    }
     let mut args = Args::new(a, k);
     let order = args.get(1, "order");
     args.no_more_kw(vm, "tobytes")?;
     if let Some(o) = order {
+        if !o.is_none() && !is_str(o) {
+            let tn = vm.type_name_of(o);
+            return Err(vm.type_error(&format!(
+                "tobytes() argument 'order' must be str or None, not {tn}"
+            )));
+        }
         if !o.is_none() && !matches!(str_of(o).as_ref(), "C" | "F" | "A") {
             return Err(vm.value_error("order must be 'C', 'F' or 'A'"));
         }
@@ -485,14 +500,29 @@ fn mv_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn mv_cast(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if a.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "cast() takes at most 2 arguments ({} given)",
+            a.len() - 1
+        )));
+    }
     let mut args = Args::new(a, k);
     let fv = args.get(1, "format");
     let shape = args.get(2, "shape");
     args.no_more_kw(vm, "cast")?;
-    let o = live(vm, a[0])?;
-    let Some(fv) = fv.filter(|v| is_str(*v)) else {
-        return Err(vm.type_error("memoryview: format argument must be a string"));
+    let Some(fv) = fv else {
+        return Err(vm.type_error("cast() missing required argument 'format' (pos 1)"));
     };
+    if !is_str(fv) {
+        let tn = vm.type_name_of(fv);
+        return Err(vm.type_error(&format!("cast() argument 'format' must be str, not {tn}")));
+    }
+    let o = live(vm, a[0])?;
+    if let Some(s) = shape {
+        if !Obj::from_value(s).is_some_and(|so| matches!(so.kind(), Kind::LIST | Kind::TUPLE)) {
+            return Err(vm.type_error("shape must be a list or a tuple"));
+        }
+    }
     let f = str_of(fv).into_owned();
     let f = f.strip_prefix('@').unwrap_or(&f).to_string();
     let Some(nsz) = item_size(&f) else {
@@ -611,16 +641,23 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__repr__", mv_repr),
         ("__enter__", mv_enter),
         ("__exit__", mv_exit),
-        ("tolist", mv_tolist),
         ("tobytes", mv_tobytes),
         ("hex", mv_hex),
-        ("release", mv_release),
         ("cast", mv_cast),
-        ("toreadonly", mv_toreadonly),
     ];
     for &(n, f) in m {
         vm.add_method(t, n, f);
     }
+    vm.add_methods_arity(
+        t,
+        0,
+        0,
+        &[
+            ("tolist", mv_tolist as NativeFn),
+            ("release", mv_release),
+            ("toreadonly", mv_toreadonly),
+        ],
+    );
     let props: &[(&str, NativeFn)] = &[
         ("obj", p_obj),
         ("format", p_format),
