@@ -286,6 +286,14 @@ impl Vm {
                     return Ok(Some(self.new_float(fa.powf(fb))));
                 }
                 let Some(e) = b.to_u32() else {
+                    // Bases 0, 1 and -1 have exact powers at any exponent.
+                    if a.is_zero() || a == BigInt::from(1) {
+                        return Ok(Some(self.int_result(a)));
+                    }
+                    if a == BigInt::from(-1) {
+                        let odd = b.is_odd();
+                        return Ok(Some(Value::int(if odd { -1 } else { 1 })));
+                    }
                     return Err(self.new_exc(self.g.e.OverflowError, "exponent too large"));
                 };
                 if a.bits() as u128 * e as u128 > 1 << 31 {

@@ -128,6 +128,25 @@ pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value>
     }
 }
 
+/// The `encoding` / `errors` arguments of `str()`, `bytes()` and
+/// `bytearray()` must be str (CPython checks them while parsing).
+pub fn check_codec_args(
+    vm: &mut Vm,
+    fname: &str,
+    enc: Option<Value>,
+    errors: Option<Value>,
+) -> PyResult<()> {
+    for (what, v) in [("encoding", enc), ("errors", errors)] {
+        if let Some(v) = v.filter(|v| !is_str(*v)) {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!(
+                "{fname}() argument '{what}' must be str, not {tn}"
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn make_bytes(
     vm: &mut Vm,
     src: Option<Value>,
@@ -142,6 +161,8 @@ fn make_bytes(
         }
         return Ok(Vec::new());
     };
+    let fname = if for_bytearray { "bytearray" } else { "bytes" };
+    check_codec_args(vm, fname, enc, errors)?;
     if !is_str(src) && (enc.is_some() || errors.is_some()) {
         let what = if enc.is_some() { "encoding" } else { "errors" };
         return Err(vm.type_error(&format!("{what} without a string argument")));
@@ -166,7 +187,12 @@ fn make_bytes(
             .is_some()
     {
         let n = vm.index(src)?;
-        let n = vm.as_i64(n).unwrap_or(i64::MAX);
+        let Some(n) = vm.as_i64(n) else {
+            return Err(vm.new_exc(
+                vm.g.e.OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            ));
+        };
         if n > isize::MAX as i64 / 2 {
             return Err(vm.new_exc(vm.g.e.MemoryError, ""));
         }

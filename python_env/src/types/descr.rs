@@ -68,9 +68,19 @@ fn property_deleter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     property_copy(vm, a, 2)
 }
 
-fn property_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+/// The `(obj, owner)` arguments of a descriptor's `__get__`: CPython
+/// refuses the call with neither.
+fn get_args(vm: &mut Vm, a: &[Value]) -> PyResult<(Value, Value)> {
     let obj = a.get(1).copied().unwrap_or(Value::NONE);
     let owner = a.get(2).copied().unwrap_or(Value::NONE);
+    if obj.is_none() && owner.is_none() {
+        return Err(vm.type_error("__get__(None, None) is invalid"));
+    }
+    Ok((obj, owner))
+}
+
+fn property_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (obj, owner) = get_args(vm, a)?;
     vm.bind_descr(a[0], obj, owner)
 }
 
@@ -113,8 +123,7 @@ fn wrapper_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn wrapper_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let obj = a.get(1).copied().unwrap_or(Value::NONE);
-    let owner = a.get(2).copied().unwrap_or(Value::NONE);
+    let (obj, owner) = get_args(vm, a)?;
     vm.bind_descr(a[0], obj, owner)
 }
 

@@ -69,7 +69,15 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
 
 fn float_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
-    args.no_more_kw(vm, "float")?;
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("float() takes no keyword arguments"));
+    }
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "float expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
     let f = match args.pos.get(1) {
         Some(&x) => {
             // PyNumber_Float: a subclass instance's own __float__ (an

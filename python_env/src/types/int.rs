@@ -127,9 +127,8 @@ fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         (None, None) => Value::int(0),
         (Some(x), None) => to_int(vm, x)?,
         (Some(x), Some(b)) => {
-            let b = vm
-                .as_i64(b)
-                .ok_or_else(|| vm.type_error("'str' object cannot be interpreted as an integer"))?;
+            let b = vm.index(b)?;
+            let b = vm.as_i64(b).unwrap_or(-1);
             if !(b == 0 || (2..=36).contains(&b)) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
@@ -278,14 +277,13 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let order = args.get(2, "byteorder");
     let signed = args.take("signed");
     args.no_more_kw(vm, "to_bytes")?;
+    // CPython's order: the length's conversion, the byteorder, then the
+    // length's sign.
     let length = match length {
         Some(v) => {
             let i = vm.index(v)?;
             match vm.as_i64(i) {
-                Some(n) if n < 0 => {
-                    return Err(vm.value_error("length argument must be non-negative"))
-                }
-                Some(n) => n as u64,
+                Some(n) => n,
                 None => {
                     return Err(vm.new_exc(
                         vm.g.e.OverflowError,
@@ -297,6 +295,10 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => 1,
     };
     let big_endian = byteorder(vm, order, "to_bytes")?;
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    let length = length as u64;
     let signed = match signed {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -428,10 +430,19 @@ fn int_one(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn int_round(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if a.len() < 2 || a[1].is_none() {
+    if a.len() < 2 {
         return int_index(vm, a, Value::EMPTY);
     }
-    let n = vm.as_i64(a[1]).unwrap_or(0);
+    let nv = vm.index(a[1])?;
+    let n = match vm.as_i64(nv) {
+        Some(n) => n,
+        // Beyond i64: a huge positive count keeps the int; a huge negative
+        // one rounds every int to 0.
+        None if big(vm, nv).is_positive() => {
+            return int_index(vm, a, Value::EMPTY);
+        }
+        None => return Ok(Value::int(0)),
+    };
     let b = big(vm, a[0]);
     let r = text::number::int_round(&b, n);
     Ok(vm.new_bigint(r))

@@ -385,7 +385,14 @@ fn slice_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn slice_indices_m(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = vm.as_i64(a[1]).unwrap_or(0);
+    let nv = vm.index(a[1])?;
+    // A length beyond i64 behaves like the largest one for any slice whose
+    // bounds fit in an i64.
+    let n = match vm.as_i64(nv) {
+        Some(n) => n,
+        None if bigint_of(nv).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) => -1,
+        None => i64::MAX,
+    };
     if n < 0 {
         return Err(vm.value_error("length should not be negative"));
     }

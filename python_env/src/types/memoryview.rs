@@ -120,6 +120,12 @@ fn live(vm: &mut Vm, v: Value) -> PyResult<Obj> {
 }
 
 fn mv_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if a.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "memoryview() takes at most 1 argument ({} given)",
+            a.len() - 1
+        )));
+    }
     let mut args = Args::new(a, k);
     let obj = args.get(1, "object");
     args.no_more_kw(vm, "memoryview")?;

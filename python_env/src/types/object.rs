@@ -129,8 +129,25 @@ fn obj_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_list(&vals))
 }
 
-fn obj_reduce_ex(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Err(vm.type_error("cannot pickle object"))
+/// `object.__reduce_ex__(protocol)`: the protocol must be a C int; a
+/// class's own `__reduce__` answers. ProtoPy has no copyreg, so objects
+/// without one cannot be pickled this way (the copy module builds the
+/// default reduce value itself).
+fn obj_reduce_ex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = vm.index(a[1])?;
+    if vm.as_i64(p).is_none_or(|p| i32::try_from(p).is_err()) {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C int",
+        ));
+    }
+    let tp = vm.type_of(a[0]);
+    let name = vm.intern("__reduce__");
+    if let Some(f) = vm.lookup_type(tp, name) {
+        return vm.call_bound(f, a[0], &[]);
+    }
+    let tn = vm.type_name_of(a[0]);
+    Err(vm.type_error(&format!("cannot pickle '{tn}' object")))
 }
 
 fn obj_sizeof(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {

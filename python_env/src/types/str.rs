@@ -28,6 +28,7 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let enc = args.get(2, "encoding");
     let errors = args.get(3, "errors");
     args.no_more_kw(vm, "str")?;
+    super::bytes::check_codec_args(vm, "str", enc, errors)?;
     let r = match obj {
         None => vm.intern(""),
         Some(o) => {
