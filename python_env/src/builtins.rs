@@ -1008,7 +1008,7 @@ fn format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => vm.intern(""),
     };
     if !is_str(spec) {
-        let tn = vm.type_name_of(spec);
+        let tn = vm.arg_type_name(spec);
         return Err(vm.type_error(&format!("format() argument 2 must be str, not {tn}")));
     }
     vm.format(a[0], spec)

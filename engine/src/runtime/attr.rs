@@ -220,21 +220,15 @@ impl Vm {
         }
     }
 
-    fn property_name(&mut self, p: Value) -> String {
+    /// `'name' ` of a property for its error messages: the name
+    /// `__set_name__` gave it ("" if none; CPython 3.11 does not fall back
+    /// to the getter's name).
+    pub fn property_name(&mut self, p: Value) -> String {
         let o = Obj::from_value(p).expect("p");
         if o.n_values() > 4 && is_str(o.get(4)) {
             return format!("'{}' ", str_of(o.get(4)));
         }
-        let f = o.get(0);
-        let f = if f.is_none() || f.is_empty() {
-            o.get(1)
-        } else {
-            f
-        };
-        match Obj::from_value(f) {
-            Some(fo) if fo.kind() == K_FUNCTION => format!("'{}' ", str_of(fo.get(FN_NAME))),
-            _ => String::new(),
-        }
+        String::new()
     }
 
     /// A `getset_descriptor` named `name` of the type `owner` (a property

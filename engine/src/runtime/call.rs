@@ -191,7 +191,7 @@ impl Vm {
                         if b.name == "__format__" {
                             let spec = self.ctx.stack().slots_mut()[base + n];
                             if !is_str(spec) {
-                                let tn = self.type_name_of(spec);
+                                let tn = self.arg_type_name(spec);
                                 return Err(self.type_error(&format!(
                                     "__format__() argument must be str, not {tn}"
                                 )));

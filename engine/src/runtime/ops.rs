@@ -1966,6 +1966,18 @@ impl Vm {
 
 // ---------------------------------------------------------------------- helpers
 
+impl Vm {
+    /// The type name an argument-type error gives for `v`: CPython's
+    /// argument parsers write "None" rather than "NoneType".
+    pub fn arg_type_name(&self, v: Value) -> String {
+        if v.is_none() {
+            "None".to_string()
+        } else {
+            self.type_name_of(v)
+        }
+    }
+}
+
 /// object.__hash__ (identity hash).
 pub fn object_hash_marker(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     // The immediate singletons hash by identity too, with the value `hash()`

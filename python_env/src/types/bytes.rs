@@ -138,7 +138,7 @@ pub fn check_codec_args(
 ) -> PyResult<()> {
     for (what, v) in [("encoding", enc), ("errors", errors)] {
         if let Some(v) = v.filter(|v| !is_str(*v)) {
-            let tn = vm.type_name_of(v);
+            let tn = vm.arg_type_name(v);
             return Err(vm.type_error(&format!(
                 "{fname}() argument '{what}' must be str, not {tn}"
             )));
@@ -726,7 +726,7 @@ fn b_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn b_fromhex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "fromhex", &a[1..], k, 1, 1)?;
     if !is_str(a[1]) {
-        let tn = vm.type_name_of(a[1]);
+        let tn = vm.arg_type_name(a[1]);
         return Err(vm.type_error(&format!("fromhex() argument must be str, not {tn}")));
     }
     let cps = super::str::cps(a[1]);

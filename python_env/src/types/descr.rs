@@ -87,10 +87,27 @@ fn property_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn property_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let p = Obj::from_value(a[0]).expect("p");
     let f = p.get(1);
-    if f.is_none() {
-        return Err(vm.new_exc(vm.g.e.AttributeError, "can't set attribute"));
+    if f.is_none() || f.is_empty() {
+        let (pn, tn) = (vm.property_name(a[0]), vm.type_name_of(a[1]));
+        return Err(vm.new_exc(
+            vm.g.e.AttributeError,
+            &format!("property {pn}of '{tn}' object has no setter"),
+        ));
     }
     vm.call(f, &[a[1], a[2]], Value::EMPTY)
+}
+
+fn property_delete(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = Obj::from_value(a[0]).expect("p");
+    let f = p.get(2);
+    if f.is_none() || f.is_empty() {
+        let (pn, tn) = (vm.property_name(a[0]), vm.type_name_of(a[1]));
+        return Err(vm.new_exc(
+            vm.g.e.AttributeError,
+            &format!("property {pn}of '{tn}' object has no deleter"),
+        ));
+    }
+    vm.call(f, &[a[1]], Value::EMPTY)
 }
 
 /// `staticmethod.__new__` / `classmethod.__new__`: takes any arguments
@@ -353,6 +370,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.declare_arity(t, 1, 1, &["getter", "setter", "deleter"]);
     vm.add_method(t, "__get__", property_get);
     vm.add_method(t, "__set__", property_set);
+    vm.add_method(t, "__delete__", property_delete);
     vm.add_method(t, "__set_name__", property_set_name);
     for t in [vm.g.types.staticmethod, vm.g.types.classmethod] {
         vm.add_static(t, "__new__", wrapper_new, false);

@@ -600,7 +600,7 @@ pub fn complex_format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Opt
 /// complex.__format__.
 fn c_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if !is_str(a[1]) {
-        let tn = vm.type_name_of(a[1]);
+        let tn = vm.arg_type_name(a[1]);
         return Err(vm.type_error(&format!("format() argument 2 must be str, not {tn}")));
     }
     let spec = str_of(a[1]).into_owned();

@@ -245,7 +245,7 @@ fn byteorder(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<bool> {
         return Ok(true);
     };
     if !is_str(v) {
-        let tn = vm.type_name_of(v);
+        let tn = vm.arg_type_name(v);
         return Err(vm.type_error(&format!(
             "{fname}() argument 'byteorder' must be str, not {tn}"
         )));

@@ -244,7 +244,12 @@ fn mv_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn item_index(vm: &mut Vm, k: Value, n: usize) -> PyResult<usize> {
     let i = vm.index(k)?;
-    let i = vm.as_i64(i).unwrap_or(i64::MAX);
+    let Some(i) = vm.as_i64(i) else {
+        return Err(vm.new_exc(
+            vm.g.e.IndexError,
+            "cannot fit 'int' into an index-sized integer",
+        ));
+    };
     let j = if i < 0 { i + n as i64 } else { i };
     if j < 0 || j >= n as i64 {
         return Err(vm.new_exc(vm.g.e.IndexError, "index out of bounds on dimension 1"));
@@ -520,7 +525,7 @@ fn mv_cast(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("cast() missing required argument 'format' (pos 1)"));
     };
     if !is_str(fv) {
-        let tn = vm.type_name_of(fv);
+        let tn = vm.arg_type_name(fv);
         return Err(vm.type_error(&format!("cast() argument 'format' must be str, not {tn}")));
     }
     let o = live(vm, a[0])?;

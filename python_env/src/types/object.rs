@@ -61,7 +61,7 @@ fn obj_order(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 fn obj_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let spec = a.get(1).copied().unwrap_or(Value::NONE);
     if !is_str(spec) {
-        let tn = vm.type_name_of(spec);
+        let tn = vm.arg_type_name(spec);
         return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
     }
     if is_str(spec) && !str_bytes(spec).is_empty() {
@@ -170,7 +170,7 @@ fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let meta = pos[0];
     let name = pos[1];
     if !is_str(name) {
-        let tn = vm.type_name_of(name);
+        let tn = vm.arg_type_name(name);
         return Err(vm.type_error(&format!("type.__new__() argument 1 must be str, not {tn}")));
     }
     if !Obj::from_value(pos[2]).is_some_and(|o| o.kind() == Kind::TUPLE) {
