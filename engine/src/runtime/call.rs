@@ -458,13 +458,11 @@ impl Vm {
             }
             new = new_of(self, sb);
         }
-        if sb.value() != owner {
-            if new != f {
-                let bn = type_name(sb.value());
-                return Err(self.type_error(&format!(
-                    "{on}.__new__({sn}) is not safe, use {bn}.__new__()"
-                )));
-            }
+        if sb.value() != owner && new != f {
+            let bn = type_name(sb.value());
+            return Err(self.type_error(&format!(
+                "{on}.__new__({sn}) is not safe, use {bn}.__new__()"
+            )));
         }
         Ok(())
     }
