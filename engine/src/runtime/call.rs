@@ -397,7 +397,9 @@ impl Vm {
             r
         };
         if let Some(initf) = init {
-            if !init_is_object || !new_is_object {
+            // object.__init__ after a __new__ of the class's own accepts
+            // and ignores the arguments: no call needed.
+            if !init_is_object {
                 let slot = self.push_root(inst);
                 let args = self.stack_args(base, n);
                 let mut all = Vec::with_capacity(n + 1);
@@ -423,48 +425,52 @@ impl Vm {
     /// of `owner` whose nearest builtin ancestor creates its instances with
     /// this same `__new__` — native code assumes that layout.
     fn check_new_target(&mut self, f: Value, owner: Value, base: usize, n: usize) -> PyResult<()> {
-        let on = type_name(owner);
         if n == 0 {
+            let on = type_name(owner);
             return Err(self.type_error(&format!("{on}.__new__(): not enough arguments")));
         }
         let sub = self.ctx.stack().slots_mut()[base + 1];
+        // The common case first, with no lookup and no allocation.
+        if sub == owner {
+            return Ok(());
+        }
         let Some(so) = Obj::from_value(sub).filter(|o| o.kind() == K_TYPE) else {
-            let tn = self.type_name_of(sub);
+            let (on, tn) = (type_name(owner), self.type_name_of(sub));
             return Err(self.type_error(&format!("{on}.__new__(X): X is not a type object ({tn})")));
         };
-        let sn = type_name(sub);
-        if sub != owner && !self.is_subtype(sub, owner) {
+        if !self.is_subtype(sub, owner) {
+            let (on, sn) = (type_name(owner), type_name(sub));
             return Err(self.type_error(&format!(
                 "{on}.__new__({sn}): {sn} is not a subtype of {on}"
             )));
         }
         // The nearest class on the solid-base chain whose `__new__` is not
         // written in Python must create its instances with this one.
-        let new_of = |vm: &Vm, t: Obj| {
-            let new = vm.lookup_type(t.value(), vm.g.names.__new__);
-            match new.and_then(Obj::from_value) {
+        let mut sb = so;
+        loop {
+            if sb.value() == owner {
+                return Ok(());
+            }
+            let new = self.lookup_type(sb.value(), self.g.names.__new__);
+            let new = match new.and_then(Obj::from_value) {
                 Some(w) if w.kind() == K_WRAPPER => w.get(0),
                 _ => new.unwrap_or(Value::NONE),
+            };
+            let python_new = Obj::from_value(new).is_some_and(|o| o.kind() == K_FUNCTION);
+            if type_flags(sb) & TF_HEAP != 0 && python_new {
+                if let Some(b) = Obj::from_value(sb.get(T_BASE)).filter(|o| o.kind() == K_TYPE) {
+                    sb = b;
+                    continue;
+                }
             }
-        };
-        let mut sb = so;
-        let mut new = new_of(self, sb);
-        while type_flags(sb) & TF_HEAP != 0
-            && Obj::from_value(new).is_some_and(|o| o.kind() == K_FUNCTION)
-        {
-            match Obj::from_value(sb.get(T_BASE)).filter(|o| o.kind() == K_TYPE) {
-                Some(b) => sb = b,
-                None => break,
+            if new == f {
+                return Ok(());
             }
-            new = new_of(self, sb);
-        }
-        if sb.value() != owner && new != f {
-            let bn = type_name(sb.value());
+            let (on, sn, bn) = (type_name(owner), type_name(sub), type_name(sb.value()));
             return Err(self.type_error(&format!(
                 "{on}.__new__({sn}) is not safe, use {bn}.__new__()"
             )));
         }
-        Ok(())
     }
 
     /// object.__new__(cls): allocates an instance with cls's layout.
