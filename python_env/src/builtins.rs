@@ -844,6 +844,12 @@ fn pow_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if a.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "round() takes at most 2 arguments ({} given)",
+            a.len()
+        )));
+    }
     let mut args = Args::new(a, k);
     let x = args
         .get(0, "number")

@@ -135,3 +135,8 @@ for stmt in ['HasProp().x = 1', 'del HasProp().x']:
         exec(stmt)
     except AttributeError as e:
         print(stmt, '!', e)
+
+# round() argument counts
+for e in ['round(10**30, 10**30, 10**30)', 'round(1, 2, 3)', 'round(1.5, 2, 3)', 'round()',
+          'round(x=1)', 'round(1, 2, x=3)', 'round(number=1.5)', 'round(10**30, 10**30)']:
+    attempt(e)
