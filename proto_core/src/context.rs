@@ -323,8 +323,22 @@ impl ProtoContext {
         class: Value,
         value: T,
     ) -> Value {
+        self.alloc_native_with_values(kind, class, 0, value)
+    }
+
+    /// Allocates an object with `n_values` traced slots (EMPTY) whose raw
+    /// region holds the native payload `value` (traced and dropped like the
+    /// payload of [`ProtoContext::alloc_native`]). Lets a layout whose value
+    /// words are all taken (a tuple's items) carry extra data.
+    pub fn alloc_native_with_values<T: Trace + Send + Sync + 'static>(
+        &mut self,
+        kind: Kind,
+        class: Value,
+        n_values: usize,
+        value: T,
+    ) -> Value {
         let raw = native::native_raw_bytes::<T>();
-        let v = self.alloc(kind, class, 0, raw);
+        let v = self.alloc(kind, class, n_values, raw);
         let obj = Obj::from_value(v).expect("alloc returns a heap value");
         obj.header()
             .meta

@@ -166,7 +166,13 @@ def _default_reduce(x):
     items, dict items)."""
     cls = type(x)
     getnewargs = getattr(x, "__getnewargs__", None)
-    if getnewargs is not None and not isinstance(x, _seq_bases):
+    # A builtin base's own __getnewargs__ is replaced by the base conversion
+    # below; one defined by a subclass (e.g. a tuple subclass whose __new__
+    # takes the fields) is honoured, as by object.__reduce_ex__.
+    own = getnewargs is not None and not any(
+        getattr(cls, "__getnewargs__", None) is getattr(b, "__getnewargs__", None)
+        for b in _seq_bases if isinstance(x, b))
+    if own:
         args = tuple(getnewargs())
     elif isinstance(x, (set, frozenset)):
         return (cls, (list(x),), _default_state(x), None, None)

@@ -303,6 +303,49 @@ fn iter(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     vm.iter(a[0])
 }
 
+/// `aiter(obj)`: `obj.__aiter__()`, which must be an async iterator.
+fn aiter(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "aiter", a, k, 1, 1)?;
+    let name = vm.intern("__aiter__");
+    let Some(f) = vm.lookup_type(vm.type_of(a[0]), name) else {
+        let tn = vm.type_name_of(a[0]);
+        return Err(vm.type_error(&format!("'{tn}' object is not an async iterable")));
+    };
+    let it = vm.call_bound(f, a[0], &[])?;
+    let anext = vm.intern("__anext__");
+    if vm.lookup_type(vm.type_of(it), anext).is_none() {
+        let tn = vm.type_name_of(it);
+        return Err(vm.type_error(&format!(
+            "aiter() returned not an async iterator of type '{tn}'"
+        )));
+    }
+    Ok(it)
+}
+
+/// `anext(it[, default])`: the awaitable `it.__anext__()`; with a default,
+/// an awaitable that gives `default` once the iterator is exhausted.
+fn anext(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "anext", a, k, 1, 2)?;
+    let name = vm.intern("__anext__");
+    let Some(f) = vm.lookup_type(vm.type_of(a[0]), name) else {
+        let tn = vm.type_name_of(a[0]);
+        return Err(vm.type_error(&format!("'{tn}' object is not an async iterator")));
+    };
+    let aw = vm.call_bound(f, a[0], &[])?;
+    if a.len() == 1 {
+        return Ok(aw);
+    }
+    let mark = vm.push_root(aw);
+    let r = (|| {
+        let m = vm.import_module("_asyncbuiltins")?;
+        let n = vm.intern("anext_default");
+        let helper = vm.getattr(m, n)?;
+        vm.call(helper, &[aw, a[1]], Value::EMPTY)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
 fn next(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "next", a, k, 1, 2)?;
     let tp = vm.type_of(a[0]);
@@ -811,6 +854,12 @@ fn pow_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if a.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "round() takes at most 2 arguments ({} given)",
+            a.len()
+        )));
+    }
     let mut args = Args::new(a, k);
     let x = args
         .get(0, "number")
@@ -1018,7 +1067,7 @@ fn format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => vm.intern(""),
     };
     if !is_str(spec) {
-        let tn = vm.type_name_of(spec);
+        let tn = vm.arg_type_name(spec);
         return Err(vm.type_error(&format!("format() argument 2 must be str, not {tn}")));
     }
     vm.format(a[0], spec)
@@ -1195,6 +1244,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("hash", hash),
         ("iter", iter),
         ("next", next),
+        ("aiter", aiter),
+        ("anext", anext),
         ("callable", callable),
         ("chr", chr_),
         ("ord", ord),

@@ -43,7 +43,9 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>>
                     }));
                 }
                 let b = vm.as_bigint(v).unwrap_or_default();
-                match text::FormatSpec::parse_typed(spec, "int") {
+                // Messages name the value's type (bool for True/False).
+                let tname = if v.is_bool() { "bool" } else { "int" };
+                match text::FormatSpec::parse_typed(spec, tname) {
                     Ok(fs) => {
                         if matches!(fs.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
                             let f = num_traits::ToPrimitive::to_f64(&b).unwrap_or(f64::INFINITY);

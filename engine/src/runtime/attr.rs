@@ -42,6 +42,11 @@ impl Vm {
             K_FUNCTION => FN_DICT,
             K_TYPE => T_DICT,
             K_WRAPPER => 1,
+            Kind::TUPLE => {
+                return tuple_dict_holder(o)
+                    .map(|h| h.get(0))
+                    .filter(|d| !d.is_empty())
+            }
             _ => return None,
         };
         let d = o.get(slot);
@@ -53,6 +58,23 @@ impl Vm {
     }
 
     fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
+        let (h, slot) = self.dict_home(o)?;
+        Some(self.ensure_slot_dict(h, slot))
+    }
+
+    /// Gives the class `t` the `__dict__` getset descriptor of its
+    /// instances (read, created on first use, and replaced by assignment).
+    pub fn add_dict_descriptor(&mut self, t: Value) {
+        let g = self.new_builtin("__dict__", instance_dict_get, false);
+        let s = self.new_builtin("__dict__", instance_dict_set, false);
+        let dd = self.new_getset(t, self.g.names.__dict__, g, s);
+        let d = Obj::from_value(t).expect("type").get(T_DICT);
+        self.dict_set_str(d, self.g.names.__dict__, dd);
+    }
+
+    /// Where the instance dict of `o` lives (object and value index), if
+    /// its class gives its instances one.
+    fn dict_home(&self, o: Obj) -> Option<(Obj, usize)> {
         let heap_class =
             |o: Obj| Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_HEAP != 0);
         // Classes whose whole MRO uses `__slots__` (builtin bases included)
@@ -71,15 +93,22 @@ impl Vm {
             K_DEQUE if heap_class(o) => DEQUE_DICT,
             K_FUNCTION => FN_DICT,
             K_WRAPPER => 1,
+            // Tuple subclass instances keep theirs in a holder object.
+            Kind::TUPLE => return Some((tuple_dict_holder(o)?, 0)),
             _ => return None,
         };
+        Some((o, slot))
+    }
+
+    /// The dict in value `slot` of `o`, created (empty) if absent.
+    fn ensure_slot_dict(&mut self, o: Obj, slot: usize) -> Value {
         let d = o.get(slot);
         if !d.is_empty() {
-            return Some(d);
+            return d;
         }
         let d = self.new_dict();
         self.store(o, slot, d);
-        Some(o.get(slot))
+        o.get(slot)
     }
 
     /// Is `d` a data descriptor (defines __set__ or __delete__, or a property)?
@@ -191,21 +220,15 @@ impl Vm {
         }
     }
 
-    fn property_name(&mut self, p: Value) -> String {
+    /// `'name' ` of a property for its error messages: the name
+    /// `__set_name__` gave it ("" if none; CPython 3.11 does not fall back
+    /// to the getter's name).
+    pub fn property_name(&mut self, p: Value) -> String {
         let o = Obj::from_value(p).expect("p");
         if o.n_values() > 4 && is_str(o.get(4)) {
             return format!("'{}' ", str_of(o.get(4)));
         }
-        let f = o.get(0);
-        let f = if f.is_none() || f.is_empty() {
-            o.get(1)
-        } else {
-            f
-        };
-        match Obj::from_value(f) {
-            Some(fo) if fo.kind() == K_FUNCTION => format!("'{}' ", str_of(fo.get(FN_NAME))),
-            _ => String::new(),
-        }
+        String::new()
     }
 
     /// A `getset_descriptor` named `name` of the type `owner` (a property
@@ -426,9 +449,35 @@ impl Vm {
             }
         }
         if let Some(d) = descr {
+            if obj.is_none() {
+                return self.bind_to_none(d, tp).map(Some);
+            }
             return self.bind_descr(d, obj, tp).map(Some);
         }
         self.special_attr(obj, name)
+    }
+
+    /// Binds the descriptor `d` found on NoneType to the instance None.
+    /// [`Vm::bind_descr`] reads a None instance as "class access", which
+    /// would leave `None.__repr__` unbound (and `None.__repr__(5)` the repr
+    /// of 5).
+    fn bind_to_none(&mut self, d: Value, tp: Value) -> PyResult<Value> {
+        let Some(o) = Obj::from_value(d) else {
+            return Ok(d);
+        };
+        match o.kind() {
+            K_FUNCTION => Ok(self.new_method(d, Value::NONE)),
+            K_BUILTIN if builtin_data(o).is_some_and(|b| b.is_method) => {
+                let m = self.alloc_obj(K_METHOD, self.g.types.builtin, 2, 0);
+                m.init(0, d);
+                m.init(1, Value::NONE);
+                Ok(m.value())
+            }
+            K_PROPERTY if !o.get(0).is_none() && !o.get(0).is_empty() => {
+                self.call(o.get(0), &[Value::NONE], Value::EMPTY)
+            }
+            _ => self.bind_descr(d, Value::NONE, tp),
+        }
     }
 
     /// Attributes computed by the runtime (`__class__`, `__dict__`, function
@@ -439,7 +488,8 @@ impl Vm {
             return Ok(Some(self.type_of(obj)));
         }
         let Some(o) = Obj::from_value(obj) else {
-            return Ok(None);
+            // Immediates whose type has no docstring (NoneType...).
+            return Ok((name == n.__doc__).then_some(Value::NONE));
         };
         if name == n.__dict__ {
             if let Some(d) = self.ensure_dict(o) {
@@ -1085,6 +1135,14 @@ impl Vm {
             && (type_flags(nt) & TF_NODICT) == (type_flags(ot) & TF_NODICT)
             && (type_flags(nt) & TF_EXC) == (type_flags(ot) & TF_EXC)
             && self.slot_names(v) == self.slot_names(old);
+        // Instances of variable-size builtins (int, bytes, tuple) keep their
+        // dict at a place CPython's layout check never finds equal: classes
+        // giving them one never accept `__class__` assignment.
+        let (int_t, bytes_t, tuple_t) = (self.g.types.int, self.g.types.bytes, self.g.types.tuple);
+        let var_size = [int_t, bytes_t, tuple_t]
+            .into_iter()
+            .any(|b| self.is_subtype(old, b));
+        let same = v == old || (same && !(var_size && type_flags(nt) & TF_NODICT == 0));
         if !same {
             return Err(self.type_error(&format!(
                 "__class__ assignment: '{}' object layout differs from '{}'",
@@ -1705,12 +1763,27 @@ impl Vm {
         }
         // The first class of a hierarchy whose instances get a `__dict__`
         // (and weak references) exposes them as getset descriptors.
-        if layout == K_INSTANCE && bases_nodict {
+        // Subclasses of the builtins whose subclass instances carry a dict
+        // (int, float, complex, str, bytes, bytearray, tuple, list, dict,
+        // set, frozenset, deque) expose it the same way.
+        let dict_layout = matches!(
+            layout,
+            K_INSTANCE
+                | Kind::GENERIC
+                | Kind::FLOAT
+                | K_COMPLEX
+                | Kind::STR
+                | Kind::BYTES
+                | K_BYTEARRAY
+                | Kind::TUPLE
+                | Kind::LIST
+                | Kind::DICT
+                | Kind::SET
+                | K_DEQUE
+        );
+        if dict_layout && bases_nodict {
             if !nodict && self.dict_get_str(d, self.g.names.__dict__).is_none() {
-                let g = self.new_builtin("__dict__", instance_dict_get, false);
-                let s = self.new_builtin("__dict__", instance_dict_set, false);
-                let dd = self.new_getset(t, self.g.names.__dict__, g, s);
-                self.dict_set_str(d, self.g.names.__dict__, dd);
+                self.add_dict_descriptor(t);
             }
             if weakref && self.dict_get_str(d, self.g.names.__weakref__).is_none() {
                 let g = self.new_builtin("__weakref__", instance_weakref_get, false);
@@ -1868,13 +1941,13 @@ fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             "__dict__ must be set to a dictionary, not a '{tn}'"
         )));
     }
-    let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_INSTANCE) else {
+    let home = Obj::from_value(obj)
+        .filter(|o| o.kind() != K_TYPE)
+        .and_then(|o| vm.dict_home(o));
+    let Some((h, slot)) = home else {
         return Err(vm.attr_error(obj, vm.g.names.__dict__));
     };
-    if vm.ensure_dict(o).is_none() {
-        return Err(vm.attr_error(obj, vm.g.names.__dict__));
-    }
-    vm.store(o, 0, v);
+    vm.store(h, slot, v);
     Ok(Value::NONE)
 }
 

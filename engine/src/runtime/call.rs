@@ -129,9 +129,11 @@ impl Vm {
                         String::new()
                     };
                     let name = b.name;
-                    return Err(self.type_error(&format!(
-                        "unbound method {owner}.{name}() needs an argument"
-                    )));
+                    return Err(self.type_error(&if is_slot_wrapper(name) {
+                        format!("descriptor '{name}' of '{owner}' object needs an argument")
+                    } else {
+                        format!("unbound method {owner}.{name}() needs an argument")
+                    }));
                 }
                 if b.is_method && !b.bound.is_heap() && b.owner.is_heap() {
                     // A method descriptor called through its class
@@ -145,7 +147,7 @@ impl Vm {
                     {
                         let (name, owner) = (b.name, type_name(b.owner));
                         let tn = self.type_name_of(recv);
-                        let msg = if name.starts_with("__") && name.ends_with("__") {
+                        let msg = if is_slot_wrapper(name) {
                             format!("descriptor '{name}' requires a '{owner}' object but received a '{tn}'")
                         } else {
                             format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object")
@@ -153,7 +155,50 @@ impl Vm {
                         return Err(self.type_error(&msg));
                     }
                 }
-                if total > 0 {
+                if !b.is_method && b.owner.is_heap() && b.name == "__new__" {
+                    self.check_new_target(f, b.owner, base, n)?;
+                }
+                if total > 0 && b.meth_arity {
+                    if let Some((lo, hi)) = b.arity {
+                        let nkw = Obj::from_value(kwnames).map_or(0, |k| k.n_values());
+                        let got = total - 1 - nkw;
+                        if nkw > 0 || got < lo || got > hi {
+                            // A bound builtin's __qualname__ names its
+                            // receiver's type (CPython's message wording).
+                            let recv = if b.bound.is_heap() {
+                                b.bound
+                            } else {
+                                self.ctx.stack().slots_mut()[base + 1]
+                            };
+                            let q = format!("{}.{}", self.type_name_of(recv), b.name);
+                            let msg = if nkw > 0 {
+                                format!("{q}() takes no keyword arguments")
+                            } else if lo == hi && lo == 0 {
+                                format!("{q}() takes no arguments ({got} given)")
+                            } else if lo == hi && lo == 1 {
+                                format!("{q}() takes exactly one argument ({got} given)")
+                            } else {
+                                let (what, lim) = if got < lo {
+                                    ("at least", lo)
+                                } else {
+                                    ("at most", hi)
+                                };
+                                let s = if lim == 1 { "" } else { "s" };
+                                format!("{}() takes {what} {lim} argument{s} ({got} given)", b.name)
+                            };
+                            return Err(self.type_error(&msg));
+                        }
+                        if b.name == "__format__" {
+                            let spec = self.ctx.stack().slots_mut()[base + n];
+                            if !is_str(spec) {
+                                let tn = self.arg_type_name(spec);
+                                return Err(self.type_error(&format!(
+                                    "__format__() argument must be str, not {tn}"
+                                )));
+                            }
+                        }
+                    }
+                } else if total > 0 {
                     if let Some((lo, hi)) = b.arity {
                         // Slot methods index their fixed arguments directly:
                         // check the count here, once for all of them.
@@ -169,7 +214,14 @@ impl Vm {
                             } else {
                                 // Wrappers of several arguments unpack them
                                 // under an empty name: a leading space.
-                                let sp = if hi >= 2 { " " } else { "" };
+                                // Argument Clinic's __round__ names itself.
+                                let sp = if b.name == "__round__" {
+                                    "__round__ "
+                                } else if hi >= 2 {
+                                    " "
+                                } else {
+                                    ""
+                                };
                                 let s = if lo == 1 { "" } else { "s" };
                                 if lo == hi {
                                     format!("{sp}expected {lo} argument{s}, got {got}")
@@ -358,7 +410,9 @@ impl Vm {
             r
         };
         if let Some(initf) = init {
-            if !init_is_object || !new_is_object {
+            // object.__init__ after a __new__ of the class's own accepts
+            // and ignores the arguments: no call needed.
+            if !init_is_object {
                 let slot = self.push_root(inst);
                 let args = self.stack_args(base, n);
                 let mut all = Vec::with_capacity(n + 1);
@@ -376,6 +430,60 @@ impl Vm {
             }
         }
         Ok(inst)
+    }
+
+    /// The checks CPython's `tp_new_wrapper` makes before a builtin type's
+    /// `__new__` (`owner.__new__`, the builtin `f`, called with `n`
+    /// arguments at `base + 1`) runs: its first argument must be a subtype
+    /// of `owner` whose nearest builtin ancestor creates its instances with
+    /// this same `__new__` — native code assumes that layout.
+    fn check_new_target(&mut self, f: Value, owner: Value, base: usize, n: usize) -> PyResult<()> {
+        if n == 0 {
+            let on = type_name(owner);
+            return Err(self.type_error(&format!("{on}.__new__(): not enough arguments")));
+        }
+        let sub = self.ctx.stack().slots_mut()[base + 1];
+        // The common case first, with no lookup and no allocation.
+        if sub == owner {
+            return Ok(());
+        }
+        let Some(so) = Obj::from_value(sub).filter(|o| o.kind() == K_TYPE) else {
+            let (on, tn) = (type_name(owner), self.type_name_of(sub));
+            return Err(self.type_error(&format!("{on}.__new__(X): X is not a type object ({tn})")));
+        };
+        if !self.is_subtype(sub, owner) {
+            let (on, sn) = (type_name(owner), type_name(sub));
+            return Err(self.type_error(&format!(
+                "{on}.__new__({sn}): {sn} is not a subtype of {on}"
+            )));
+        }
+        // The nearest class on the solid-base chain whose `__new__` is not
+        // written in Python must create its instances with this one.
+        let mut sb = so;
+        loop {
+            if sb.value() == owner {
+                return Ok(());
+            }
+            let new = self.lookup_type(sb.value(), self.g.names.__new__);
+            let new = match new.and_then(Obj::from_value) {
+                Some(w) if w.kind() == K_WRAPPER => w.get(0),
+                _ => new.unwrap_or(Value::NONE),
+            };
+            let python_new = Obj::from_value(new).is_some_and(|o| o.kind() == K_FUNCTION);
+            if type_flags(sb) & TF_HEAP != 0 && python_new {
+                if let Some(b) = Obj::from_value(sb.get(T_BASE)).filter(|o| o.kind() == K_TYPE) {
+                    sb = b;
+                    continue;
+                }
+            }
+            if new == f {
+                return Ok(());
+            }
+            let (on, sn, bn) = (type_name(owner), type_name(sub), type_name(sb.value()));
+            return Err(self.type_error(&format!(
+                "{on}.__new__({sn}) is not safe, use {bn}.__new__()"
+            )));
+        }
     }
 
     /// object.__new__(cls): allocates an instance with cls's layout.
@@ -1034,7 +1142,26 @@ pub fn object_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// object.__init__.
-pub fn object_init(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+pub fn object_init(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    // CPython's object_init: extra arguments are an error unless the class
+    // overrides __new__ but not __init__ (its __new__ took them).
+    if a.len() > 1 {
+        let tp = vm.type_of(a[0]);
+        let o = vm.g.types.object;
+        let (init, new) = (vm.g.names.__init__, vm.g.names.__new__);
+        let own_init = vm.lookup_type(tp, init) != vm.lookup_type(o, init);
+        let msg = "takes exactly one argument (the instance to initialize)";
+        if own_init {
+            return Err(vm.type_error(&format!("object.__init__() {msg}")));
+        }
+        // (Builtin types without a constructor of their own have none in
+        // CPython, and so no complaint.)
+        let heap = Obj::from_value(tp).is_some_and(|t| type_flags(t) & TF_HEAP != 0);
+        if (heap || tp == o) && vm.lookup_type(tp, new) == vm.lookup_type(o, new) {
+            let tn = type_name(tp);
+            return Err(vm.type_error(&format!("{tn}.__init__() {msg}")));
+        }
+    }
     Ok(Value::NONE)
 }
 
@@ -1060,6 +1187,60 @@ fn copy_args(st: &mut [Value], from: usize, to: usize, n: usize) {
     }
 }
 
+/// Is the special method `name` one of CPython's slot wrappers (a
+/// `wrapper_descriptor`, whose errors read "descriptor '__eq__' of 'T'
+/// object needs an argument") rather than a plain method descriptor?
+pub(crate) fn is_slot_wrapper(name: &str) -> bool {
+    name.len() > 4
+        && name.starts_with("__")
+        && name.ends_with("__")
+        && !slot_is_meth(name)
+        && !matches!(
+            name,
+            "__subclasses__"
+                | "__init_subclass__"
+                | "__class_getitem__"
+                | "__prepare__"
+                | "__exit__"
+                | "__aenter__"
+                | "__aexit__"
+                | "__copy__"
+                | "__deepcopy__"
+                | "__setstate__"
+                | "__getformat__"
+                | "__missing__"
+                | "__round__"
+                | "__getnewargs_ex__"
+                | "__fspath__"
+        )
+}
+
+/// Is the special method `name` a plain method in CPython (METH_NOARGS /
+/// METH_O, "T.__sizeof__() takes no arguments (1 given)") rather than a
+/// slot wrapper ("expected 0 arguments, got 1")?
+pub(crate) fn slot_is_meth(name: &str) -> bool {
+    matches!(
+        name,
+        "__sizeof__"
+            | "__complex__"
+            | "__bytes__"
+            | "__reversed__"
+            | "__getnewargs__"
+            | "__length_hint__"
+            | "__trunc__"
+            | "__floor__"
+            | "__ceil__"
+            | "__dir__"
+            | "__reduce__"
+            | "__getstate__"
+            | "__enter__"
+            | "__format__"
+            | "__reduce_ex__"
+            | "__instancecheck__"
+            | "__subclasscheck__"
+    )
+}
+
 /// Argument counts (after the receiver) of the special methods whose native
 /// implementations take fixed arguments, as CPython's slot wrappers check
 /// them. Methods with free signatures (`__init__`, `__new__`, `__call__`,
@@ -1073,7 +1254,7 @@ pub(crate) fn slot_arity(name: &str) -> Option<(usize, usize)> {
         "repr" | "str" | "hash" | "len" | "bool" | "neg" | "pos" | "abs" | "invert" | "int"
         | "float" | "index" | "iter" | "next" | "sizeof" | "complex" | "bytes" | "reversed"
         | "aiter" | "anext" | "await" | "getnewargs" | "length_hint" | "trunc" | "floor"
-        | "ceil" => (0, 0),
+        | "ceil" | "dir" | "reduce" | "getstate" | "enter" => (0, 0),
         "lt" | "le" | "eq" | "ne" | "gt" | "ge" | "add" | "radd" | "sub" | "rsub" | "mul"
         | "rmul" | "matmul" | "rmatmul" | "truediv" | "rtruediv" | "floordiv" | "rfloordiv"
         | "mod" | "rmod" | "divmod" | "rdivmod" | "lshift" | "rlshift" | "rshift" | "rrshift"

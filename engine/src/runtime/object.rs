@@ -175,6 +175,28 @@ pub fn type_nslots(t: Obj) -> usize {
     (type_flags(t) >> TF_NSLOTS_SHIFT) as usize
 }
 
+/// The native payload of a tuple subclass instance that has an instance
+/// `__dict__`. A tuple's value words are exactly its items (every tuple path
+/// reads its length from the value count), so the dict lives in a one-value
+/// holder object (value 0: the dict, EMPTY until first needed) that the
+/// payload names. The payload is written once, at allocation, before the
+/// tuple can be shared (the rule for native payloads holding values); the
+/// holder's slot is written through the ordinary write barrier. Exact tuples
+/// and subclasses without a dict (`__slots__ = ()`, namedtuples) carry no
+/// payload and pay nothing.
+pub struct TupleDictHolder(pub Value);
+impl Trace for TupleDictHolder {
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        f(self.0)
+    }
+}
+
+/// The dict holder of a tuple subclass instance (see [`TupleDictHolder`]).
+#[inline]
+pub fn tuple_dict_holder(o: Obj) -> Option<Obj> {
+    native_ref::<TupleDictHolder>(o).and_then(|h| Obj::from_value(h.0))
+}
+
 /// A big int payload.
 pub struct BigIntBox(pub num_bigint::BigInt);
 impl Trace for BigIntBox {}
@@ -195,6 +217,11 @@ pub struct Builtin {
     /// For special methods with fixed signatures: the argument counts
     /// (after the receiver) checked at each call, derived once from `name`.
     pub arity: Option<(usize, usize)>,
+    /// `arity` was declared for a plain method (CPython's METH_NOARGS /
+    /// METH_O): its errors read "T.m() takes no arguments (1 given)"
+    /// rather than a slot wrapper's "expected 0 arguments, got 1", and
+    /// keyword arguments are refused.
+    pub meth_arity: bool,
 }
 impl Trace for Builtin {
     fn trace(&self, f: &mut dyn FnMut(Value)) {
@@ -497,6 +524,7 @@ impl Vm {
                 } else {
                     None
                 },
+                meth_arity: is_method && super::call::slot_is_meth(name),
             },
         );
         self.ctx.promote(v);
@@ -515,8 +543,58 @@ impl Vm {
                 bound,
                 owner: Value::EMPTY,
                 arity: None,
+                meth_arity: false,
             },
         )
+    }
+
+    /// Adds methods taking exactly `lo..=hi` positional arguments after the
+    /// receiver and no keywords, checked once at the call with CPython's
+    /// METH_NOARGS / METH_O messages (the native code may then index its
+    /// arguments freely).
+    pub fn add_methods_arity(
+        &mut self,
+        t: Value,
+        lo: usize,
+        hi: usize,
+        methods: &[(&'static str, NativeFn)],
+    ) {
+        for &(name, f) in methods {
+            let v = self.ctx.alloc_native(
+                K_BUILTIN,
+                self.g.types.builtin,
+                Builtin {
+                    name,
+                    f,
+                    is_method: true,
+                    bound: Value::EMPTY,
+                    owner: t,
+                    arity: Some((lo, hi)),
+                    meth_arity: true,
+                },
+            );
+            self.ctx.promote(v);
+            let k = self.intern(name);
+            let d = Obj::from_value(t).expect("type").get(T_DICT);
+            self.dict_set_str(d, k, v);
+        }
+    }
+
+    /// Declares the arity of native methods already in `t`'s dict (see
+    /// [`Vm::add_methods_arity`]): lets a type's init keep one table of
+    /// methods and list the fixed-arity ones by name afterwards.
+    pub fn declare_arity(&mut self, t: Value, lo: usize, hi: usize, names: &[&'static str]) {
+        let d = Obj::from_value(t).expect("type").get(T_DICT);
+        for &name in names {
+            let k = self.intern(name);
+            let f = self
+                .dict_get_str(d, k)
+                .and_then(Obj::from_value)
+                .and_then(builtin_data)
+                .map(|b| b.f)
+                .unwrap_or_else(|| panic!("declare_arity: no native method {name}"));
+            self.add_methods_arity(t, lo, hi, &[(name, f)]);
+        }
     }
 
     /// Adds a method to a builtin type's dict.
@@ -968,6 +1046,32 @@ impl Vm {
         let v = t.value();
         self.ctx.add_global_root(v);
         v
+    }
+
+    /// A new instance of `cls` (tuple or a subclass of it) holding `items`.
+    /// Instances of subclasses whose instances have a `__dict__` carry a
+    /// [`TupleDictHolder`]; the others are plain tuples with another class.
+    pub fn new_tuple_of(&mut self, cls: Value, items: &[Value]) -> Value {
+        if cls == self.g.types.tuple {
+            return self.new_tuple(items);
+        }
+        let co = Obj::from_value(cls).expect("type");
+        let t = if type_flags(co) & TF_NODICT != 0 {
+            self.ctx.alloc(Kind::TUPLE, cls, items.len(), 0)
+        } else {
+            let holder = self.ctx.alloc(Kind::GENERIC, Value::NONE, 1, 0);
+            self.ctx.alloc_native_with_values(
+                Kind::TUPLE,
+                cls,
+                items.len(),
+                TupleDictHolder(holder),
+            )
+        };
+        let o = Obj::from_value(t).expect("heap");
+        for (i, &v) in items.iter().enumerate() {
+            o.init(i, v);
+        }
+        t
     }
 
     /// Marks a type as a heap type (python_env's exception subclasses etc.).

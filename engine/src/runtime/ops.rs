@@ -310,6 +310,14 @@ impl Vm {
                     return Ok(Some(self.new_float(fa.powf(fb))));
                 }
                 let Some(e) = b.to_u32() else {
+                    // Bases 0, 1 and -1 have exact powers at any exponent.
+                    if a.is_zero() || a == BigInt::from(1) {
+                        return Ok(Some(self.int_result(a)));
+                    }
+                    if a == BigInt::from(-1) {
+                        let odd = b.is_odd();
+                        return Ok(Some(Value::int(if odd { -1 } else { 1 })));
+                    }
                     return Err(self.new_exc(self.g.e.OverflowError, "exponent too large"));
                 };
                 if a.bits() as u128 * e as u128 > 1 << 31 {
@@ -1990,9 +1998,28 @@ impl Vm {
 
 // ---------------------------------------------------------------------- helpers
 
+impl Vm {
+    /// The type name an argument-type error gives for `v`: CPython's
+    /// argument parsers write "None" rather than "NoneType".
+    pub fn arg_type_name(&self, v: Value) -> String {
+        if v.is_none() {
+            "None".to_string()
+        } else {
+            self.type_name_of(v)
+        }
+    }
+}
+
 /// object.__hash__ (identity hash).
 pub fn object_hash_marker(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.new_int((a[0].bits() >> 4) as i64))
+    // The immediate singletons hash by identity too, with the value `hash()`
+    // gives them.
+    let v = a[0];
+    if v.is_none() || v == Value::NOT_IMPLEMENTED || v == Value::ELLIPSIS {
+        let h = vm.hash(v)?;
+        return Ok(vm.new_int(h));
+    }
+    Ok(vm.new_int((v.bits() >> 4) as i64))
 }
 
 fn num_to_big(n: &Num) -> BigInt {

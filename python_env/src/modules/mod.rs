@@ -42,6 +42,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("operator", include_str!("../../lib/operator.py"));
     vm.register_source_module("abc", include_str!("../../lib/abc.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
+    vm.register_source_module(
+        "_asyncbuiltins",
+        include_str!("../../lib/_asyncbuiltins.py"),
+    );
     vm.register_source_module("typing", include_str!("../../lib/typing.py"));
     vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
     vm.register_source_module("enum", include_str!("../../lib/enum.py"));

@@ -14,7 +14,7 @@ pub fn stream_fd(_vm: &mut Vm, f: Value) -> Option<i64> {
 
 fn stream_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if a.len() != 2 || !is_str(a[1]) {
-        let tn = a.get(1).map(|v| vm.type_name_of(*v)).unwrap_or_default();
+        let tn = a.get(1).map(|v| vm.arg_type_name(*v)).unwrap_or_default();
         return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
     }
     let fd = stream_fd(vm, a[0]).unwrap_or(1);

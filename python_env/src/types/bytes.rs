@@ -128,6 +128,25 @@ pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value>
     }
 }
 
+/// The `encoding` / `errors` arguments of `str()`, `bytes()` and
+/// `bytearray()` must be str (CPython checks them while parsing).
+pub fn check_codec_args(
+    vm: &mut Vm,
+    fname: &str,
+    enc: Option<Value>,
+    errors: Option<Value>,
+) -> PyResult<()> {
+    for (what, v) in [("encoding", enc), ("errors", errors)] {
+        if let Some(v) = v.filter(|v| !is_str(*v)) {
+            let tn = vm.arg_type_name(v);
+            return Err(vm.type_error(&format!(
+                "{fname}() argument '{what}' must be str, not {tn}"
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn make_bytes(
     vm: &mut Vm,
     src: Option<Value>,
@@ -142,6 +161,8 @@ fn make_bytes(
         }
         return Ok(Vec::new());
     };
+    let fname = if for_bytearray { "bytearray" } else { "bytes" };
+    check_codec_args(vm, fname, enc, errors)?;
     if !is_str(src) && (enc.is_some() || errors.is_some()) {
         let what = if enc.is_some() { "encoding" } else { "errors" };
         return Err(vm.type_error(&format!("{what} without a string argument")));
@@ -159,13 +180,19 @@ fn make_bytes(
     if let Some(b) = buf(src) {
         return Ok(b);
     }
+    super::memoryview::check_released(vm, src)?;
     if vm.is_int_like(src)
         || vm
             .lookup_type(vm.type_of(src), vm.g.names.__index__)
             .is_some()
     {
         let n = vm.index(src)?;
-        let n = vm.as_i64(n).unwrap_or(i64::MAX);
+        let Some(n) = vm.as_i64(n) else {
+            return Err(vm.new_exc(
+                vm.g.e.OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            ));
+        };
         if n > isize::MAX as i64 / 2 {
             return Err(vm.new_exc(vm.g.e.MemoryError, ""));
         }
@@ -477,6 +504,7 @@ fn assign_source(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if let Some(b) = buf(v) {
         return Ok(b);
     }
+    super::memoryview::check_released(vm, v)?;
     let bad = "can assign only bytes, buffers, or iterables of ints in range(0, 256)";
     if is_str(v) || vm.is_int_like(v) {
         return Err(vm.type_error(bad));
@@ -698,7 +726,7 @@ fn b_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn b_fromhex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "fromhex", &a[1..], k, 1, 1)?;
     if !is_str(a[1]) {
-        let tn = vm.type_name_of(a[1]);
+        let tn = vm.arg_type_name(a[1]);
         return Err(vm.type_error(&format!("fromhex() argument must be str, not {tn}")));
     }
     let cps = super::str::cps(a[1]);
@@ -772,6 +800,7 @@ fn need_buf(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     match buf(v) {
         Some(b) => Ok(b),
         None => {
+            super::memoryview::check_released(vm, v)?;
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
         }
@@ -792,6 +821,7 @@ fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if let Some(b) = buf(v) {
         return Ok(b);
     }
+    super::memoryview::check_released(vm, v)?;
     if vm.is_int_like(v)
         || vm
             .lookup_type(vm.type_of(v), vm.g.names.__index__)
@@ -938,6 +968,7 @@ fn affix(vm: &mut Vm, a: &[Value], k: Value, name: &str, ends: bool) -> PyResult
     let is_tuple = cands.len() != 1 || cands[0] != a[1];
     for c in cands {
         let Some(p) = buf(c) else {
+            super::memoryview::check_released(vm, c)?;
             let tn = vm.type_name_of(if is_tuple { c } else { a[1] });
             return Err(vm.type_error(&format!(
                 "{name} first arg must be bytes or a tuple of bytes, not {tn}"
@@ -1605,6 +1636,12 @@ fn ba_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(wrap(vm, a[0], &b))
 }
 
+fn b_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let b = buf(a[0]).unwrap_or_default();
+    let c = vm.new_bytes(&b);
+    Ok(vm.new_tuple(&[c]))
+}
+
 /// Registers bytes and bytearray.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let common: &[(&'static str, NativeFn)] = &[
@@ -1673,6 +1710,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, n, f);
     }
     vm.add_method(t, "__hash__", b_hash);
+    vm.add_method(t, "__getnewargs__", b_getnewargs);
     let t = vm.g.types.bytearray;
     vm.add_static(t, "__new__", ba_new, false);
     vm.add_static(t, "fromhex", b_fromhex, true);

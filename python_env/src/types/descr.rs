@@ -16,6 +16,12 @@ fn property_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn property_set_name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a.len() != 3 {
+        return Err(vm.type_error(&format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            a.len().saturating_sub(1)
+        )));
+    }
     let p = Obj::from_value(a[0]).expect("p");
     if a.len() == 3 && p.n_values() >= PROPERTY_SLOTS {
         vm.store(p, 4, a[2]);
@@ -62,38 +68,79 @@ fn property_deleter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     property_copy(vm, a, 2)
 }
 
-fn property_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+/// The `(obj, owner)` arguments of a descriptor's `__get__`: CPython
+/// refuses the call with neither.
+fn get_args(vm: &mut Vm, a: &[Value]) -> PyResult<(Value, Value)> {
     let obj = a.get(1).copied().unwrap_or(Value::NONE);
     let owner = a.get(2).copied().unwrap_or(Value::NONE);
+    if obj.is_none() && owner.is_none() {
+        return Err(vm.type_error("__get__(None, None) is invalid"));
+    }
+    Ok((obj, owner))
+}
+
+fn property_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (obj, owner) = get_args(vm, a)?;
     vm.bind_descr(a[0], obj, owner)
 }
 
 fn property_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let p = Obj::from_value(a[0]).expect("p");
     let f = p.get(1);
-    if f.is_none() {
-        return Err(vm.new_exc(vm.g.e.AttributeError, "can't set attribute"));
+    if f.is_none() || f.is_empty() {
+        let (pn, tn) = (vm.property_name(a[0]), vm.type_name_of(a[1]));
+        return Err(vm.new_exc(
+            vm.g.e.AttributeError,
+            &format!("property {pn}of '{tn}' object has no setter"),
+        ));
     }
     vm.call(f, &[a[1], a[2]], Value::EMPTY)
 }
 
-fn wrapper_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if a.len() != 2 {
-        let tn = type_name(a[0]);
-        return Err(vm.type_error(&format!("{tn} expected 1 argument, got {}", a.len() - 1)));
+fn property_delete(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = Obj::from_value(a[0]).expect("p");
+    let f = p.get(2);
+    if f.is_none() || f.is_empty() {
+        let (pn, tn) = (vm.property_name(a[0]), vm.type_name_of(a[1]));
+        return Err(vm.new_exc(
+            vm.g.e.AttributeError,
+            &format!("property {pn}of '{tn}' object has no deleter"),
+        ));
     }
+    vm.call(f, &[a[1]], Value::EMPTY)
+}
+
+/// `staticmethod.__new__` / `classmethod.__new__`: takes any arguments
+/// (CPython's generic new); `__init__` checks them and stores the callable.
+fn wrapper_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let w = vm.alloc_obj(K_WRAPPER, a[0], 2, 0);
-    w.init(0, a[1]);
+    w.init(0, a.get(1).copied().unwrap_or(Value::NONE));
     Ok(w.value())
 }
 
-fn wrapper_init(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+/// `staticmethod.__init__(f)` / `classmethod.__init__(f)`: (re)sets the
+/// wrapped callable.
+fn wrapper_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let w = Obj::from_value(a[0]).expect("wrapper");
+    let tn = if vm.isinstance(a[0], vm.g.types.staticmethod) {
+        "staticmethod"
+    } else {
+        "classmethod"
+    };
+    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error(&format!("{tn}() takes no keyword arguments")));
+    }
+    if a.len() != 2 {
+        return Err(vm.type_error(&format!("{tn} expected 1 argument, got {}", a.len() - 1)));
+    }
+    if w.kind() == K_WRAPPER {
+        vm.store(w, 0, a[1]);
+    }
     Ok(Value::NONE)
 }
 
 fn wrapper_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let obj = a.get(1).copied().unwrap_or(Value::NONE);
-    let owner = a.get(2).copied().unwrap_or(Value::NONE);
+    let (obj, owner) = get_args(vm, a)?;
     vm.bind_descr(a[0], obj, owner)
 }
 
@@ -320,8 +367,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "getter", property_getter);
     vm.add_method(t, "setter", property_setter);
     vm.add_method(t, "deleter", property_deleter);
+    vm.declare_arity(t, 1, 1, &["getter", "setter", "deleter"]);
     vm.add_method(t, "__get__", property_get);
     vm.add_method(t, "__set__", property_set);
+    vm.add_method(t, "__delete__", property_delete);
     vm.add_method(t, "__set_name__", property_set_name);
     for t in [vm.g.types.staticmethod, vm.g.types.classmethod] {
         vm.add_static(t, "__new__", wrapper_new, false);

@@ -402,6 +402,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(be, "with_traceback", with_traceback);
     vm.add_method(be, "add_note", add_note);
     vm.add_method(be, "__reduce__", exc_reduce);
+    vm.add_dict_descriptor(be);
     let eg = vm.g.e.BaseExceptionGroup;
     vm.add_static(eg, "__new__", eg_new, false);
     vm.add_method(eg, "__init__", |_vm, _a, _k| Ok(Value::NONE));

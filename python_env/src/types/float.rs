@@ -84,7 +84,15 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
 
 fn float_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
-    args.no_more_kw(vm, "float")?;
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("float() takes no keyword arguments"));
+    }
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "float expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
     let f = match args.pos.get(1) {
         Some(&x) => {
             // PyNumber_Float: a subclass instance's own __float__ (an
@@ -601,7 +609,7 @@ pub fn complex_format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Opt
 /// complex.__format__.
 fn c_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if !is_str(a[1]) {
-        let tn = vm.type_name_of(a[1]);
+        let tn = vm.arg_type_name(a[1]);
         return Err(vm.type_error(&format!("format() argument 2 must be str, not {tn}")));
     }
     let spec = str_of(a[1]).into_owned();
@@ -665,6 +673,15 @@ fn c_conj(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
     Ok(vm.new_complex(r, -i))
 }
+fn c_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+    let (r, i) = (vm.new_float(r), vm.new_float(i));
+    Ok(vm.new_tuple(&[r, i]))
+}
+fn float_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let f = vm.new_float(fval(vm, a[0]));
+    Ok(vm.new_tuple(&[f]))
+}
 fn c_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
     Ok(Value::bool(r != 0.0 || i != 0.0))
@@ -684,6 +701,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__repr__", float_repr),
         ("__hash__", float_hash),
         ("is_integer", is_integer),
+        ("__getnewargs__", float_getnewargs),
         ("as_integer_ratio", as_integer_ratio),
         ("hex", float_hex),
         ("__trunc__", float_trunc),
@@ -721,6 +739,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     for &(n, f) in methods {
         vm.add_method(t, n, f);
     }
+    vm.declare_arity(
+        t,
+        0,
+        0,
+        &["is_integer", "as_integer_ratio", "hex", "conjugate"],
+    );
     for (n, f) in [("real", float_float as NativeFn), ("imag", float_imag)] {
         let pv = super::descr::native_property(vm, n, f);
         vm.add_attr(t, n, pv);
@@ -753,11 +777,13 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             Ok(vm.new_complex(r, i))
         }),
         ("conjugate", c_conj),
+        ("__getnewargs__", c_getnewargs),
         ("__bool__", c_bool),
         ("__repr__", c_repr),
     ];
     for &(n, f) in cm {
         vm.add_method(c, n, f);
     }
+    vm.declare_arity(c, 0, 0, &["conjugate"]);
     Ok(())
 }

@@ -137,9 +137,8 @@ fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         (None, None) => Value::int(0),
         (Some(x), None) => to_int(vm, x)?,
         (Some(x), Some(b)) => {
-            let b = vm
-                .as_i64(b)
-                .ok_or_else(|| vm.type_error("'str' object cannot be interpreted as an integer"))?;
+            let b = vm.index(b)?;
+            let b = vm.as_i64(b).unwrap_or(-1);
             if !(b == 0 || (2..=36).contains(&b)) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
@@ -256,7 +255,7 @@ fn byteorder(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<bool> {
         return Ok(true);
     };
     if !is_str(v) {
-        let tn = vm.type_name_of(v);
+        let tn = vm.arg_type_name(v);
         return Err(vm.type_error(&format!(
             "{fname}() argument 'byteorder' must be str, not {tn}"
         )));
@@ -270,6 +269,14 @@ fn byteorder(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<bool> {
 
 fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
+    // Argument Clinic: more than 3 arguments in all, then more than 2
+    // positional ones.
+    if a.len() - 1 > 3 {
+        return Err(vm.type_error(&format!(
+            "to_bytes() takes at most 3 arguments ({} given)",
+            a.len() - 1
+        )));
+    }
     if args.pos.len() > 3 {
         return Err(vm.type_error(&format!(
             "to_bytes() takes at most 2 positional arguments ({} given)",
@@ -280,14 +287,13 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let order = args.get(2, "byteorder");
     let signed = args.take("signed");
     args.no_more_kw(vm, "to_bytes")?;
+    // CPython's order: the length's conversion, the byteorder, then the
+    // length's sign.
     let length = match length {
         Some(v) => {
             let i = vm.index(v)?;
             match vm.as_i64(i) {
-                Some(n) if n < 0 => {
-                    return Err(vm.value_error("length argument must be non-negative"))
-                }
-                Some(n) => n as u64,
+                Some(n) => n,
                 None => {
                     return Err(vm.new_exc(
                         vm.g.e.OverflowError,
@@ -299,6 +305,10 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => 1,
     };
     let big_endian = byteorder(vm, order, "to_bytes")?;
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    let length = length as u64;
     let signed = match signed {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -335,6 +345,14 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
+    // Argument Clinic: more than 3 arguments in all, then more than 2
+    // positional ones.
+    if a.len() - 1 > 3 {
+        return Err(vm.type_error(&format!(
+            "from_bytes() takes at most 3 arguments ({} given)",
+            a.len() - 1
+        )));
+    }
     if args.pos.len() > 3 {
         return Err(vm.type_error(&format!(
             "from_bytes() takes at most 2 positional arguments ({} given)",
@@ -353,9 +371,11 @@ fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    // bytes(data): buffers, iterables of ints, __bytes__ (errors as bytes()).
-    if is_str(data) {
-        return Err(vm.type_error("cannot convert 'str' object to bytes"));
+    // bytes(data): buffers, iterables of ints, __bytes__ (errors as bytes()),
+    // but never a count (bytes(5)).
+    if is_str(data) || vm.is_int_like(data) {
+        let tn = vm.type_name_of(data);
+        return Err(vm.type_error(&format!("cannot convert '{tn}' object to bytes")));
     }
     let bytes_t = vm.g.types.bytes;
     let bv = vm.call(bytes_t, &[data], Value::EMPTY)?;
@@ -393,7 +413,11 @@ fn int_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn int_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.new_tuple(&[a[0]]))
+    // An exact int (CPython copies the value): not the subclass instance
+    // nor a bool.
+    let b = big(vm, a[0]);
+    let v = vm.new_bigint(b);
+    Ok(vm.new_tuple(&[v]))
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -416,10 +440,19 @@ fn int_one(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn int_round(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if a.len() < 2 || a[1].is_none() {
+    if a.len() < 2 {
         return int_index(vm, a, Value::EMPTY);
     }
-    let n = vm.as_i64(a[1]).unwrap_or(0);
+    let nv = vm.index(a[1])?;
+    let n = match vm.as_i64(nv) {
+        Some(n) => n,
+        // Beyond i64: a huge positive count keeps the int; a huge negative
+        // one rounds every int to 0.
+        None if big(vm, nv).is_positive() => {
+            return int_index(vm, a, Value::EMPTY);
+        }
+        None => return Ok(Value::int(0)),
+    };
     let b = big(vm, a[0]);
     let r = text::number::int_round(&b, n);
     Ok(vm.new_bigint(r))
@@ -654,6 +687,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     for &(n, f) in methods {
         vm.add_method(t, n, f);
     }
+    vm.declare_arity(
+        t,
+        0,
+        0,
+        &["bit_length", "bit_count", "conjugate", "as_integer_ratio"],
+    );
     vm.add_static(t, "from_bytes", int_from_bytes, true);
     for (n, f) in [
         ("real", int_real as NativeFn),

@@ -385,7 +385,14 @@ fn slice_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn slice_indices_m(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = vm.as_i64(a[1]).unwrap_or(0);
+    let nv = vm.index(a[1])?;
+    // A length beyond i64 behaves like the largest one for any slice whose
+    // bounds fit in an i64.
+    let n = match vm.as_i64(nv) {
+        Some(n) => n,
+        None if bigint_of(nv).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) => -1,
+        None => i64::MAX,
+    };
     if n < 0 {
         return Err(vm.value_error("length should not be negative"));
     }
@@ -663,7 +670,18 @@ fn gen_send(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.gen_send(a[0], a.get(1).copied().unwrap_or(Value::NONE))
 }
 
-fn gen_throw(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn gen_throw(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "throw", a, k, 1, 3)?;
+    let is_exc_type = |vm: &Vm, v: Value| {
+        Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE)
+            && vm.is_subtype(v, vm.g.e.BaseException)
+    };
+    if !is_exc_type(vm, a[1]) && !vm.isinstance(a[1], vm.g.e.BaseException) {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.type_error(&format!(
+            "exceptions must be classes or instances deriving from BaseException, not {tn}"
+        )));
+    }
     let mut e = a[1];
     if a.len() > 2 && Obj::from_value(e).is_some_and(|o| o.kind() == K_TYPE) && !a[2].is_none() {
         let v = a[2];
@@ -715,6 +733,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.slice;
     vm.add_static(t, "__new__", slice_new, false);
     vm.add_method(t, "indices", slice_indices_m);
+    vm.declare_arity(t, 1, 1, &["indices"]);
     vm.add_method(t, "__eq__", slice_eq);
     vm.add_method(t, "__ne__", slice_ne);
     vm.add_method(t, "__lt__", slice_lt);
@@ -763,6 +782,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, "send", gen_send);
         vm.add_method(t, "throw", gen_throw);
         vm.add_method(t, "close", gen_close);
+        vm.declare_arity(t, 0, 0, &["close"]);
+        vm.declare_arity(t, 1, 1, &["send"]);
     }
     let g = vm.g.types.generator;
     vm.add_method(g, "__iter__", iter_self);

@@ -460,11 +460,7 @@ fn tuple_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         None => Vec::new(),
     };
-    let t = vm.new_tuple(&items);
-    if cls != vm.g.types.tuple {
-        Obj::from_value(t).expect("t").init_class(cls);
-    }
-    Ok(t)
+    Ok(vm.new_tuple_of(cls, &items))
 }
 
 fn tuple_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

@@ -1,7 +1,8 @@
 //! `memoryview`: one-dimensional views of bytes and bytearray buffers.
 //!
 //! Layout (`K_MEMORYVIEW`): values `[obj, format str]`; raw words
-//! `[start byte offset, step in bytes, number of items, itemsize, flags]`.
+//! `[start byte offset, step in bytes, number of items, itemsize, flags,
+//! cached hash]`.
 //! The view reads its exporter's *current* storage on every access (a
 //! bytearray replaces its storage object on mutation), so views always see
 //! writes made through the bytearray and vice versa. Views are one-
@@ -19,8 +20,12 @@ const R_STEP: usize = 1;
 const R_LEN: usize = 2;
 const R_ITEMSIZE: usize = 3;
 const R_FLAGS: usize = 4;
+const R_HASH: usize = 5;
 const F_RELEASED: u64 = 1;
 const F_READONLY: u64 = 2;
+/// R_HASH holds the hash, computed once: like CPython's cache, it answers
+/// `hash()` even after the view is released.
+const F_HASHED: u64 = 4;
 
 /// Is `v` a memoryview?
 pub fn is_mv(v: Value) -> bool {
@@ -83,15 +88,27 @@ fn alloc_view(
     g: (i64, i64, usize, usize),
     flags: u64,
 ) -> Value {
-    let o = vm.alloc_obj(K_MEMORYVIEW, cls, 2, 5 * 8);
+    let o = vm.alloc_obj(K_MEMORYVIEW, cls, 2, 6 * 8);
     o.init(0, obj);
     o.init(1, fmt);
     set_raw(o, R_START, g.0 as u64);
     set_raw(o, R_STEP, g.1 as u64);
     set_raw(o, R_LEN, g.2 as u64);
     set_raw(o, R_ITEMSIZE, g.3 as u64);
-    set_raw(o, R_FLAGS, flags);
+    // A new view computes its own hash.
+    set_raw(o, R_FLAGS, flags & !F_HASHED);
     o.value()
+}
+
+/// Fails with CPython's ValueError when `v` is a released memoryview: a
+/// consumer asking for the buffer of such a view gets that error rather
+/// than the TypeError of an object without a buffer. Called on the paths
+/// where `buf` found no bytes.
+pub fn check_released(vm: &mut Vm, v: Value) -> PyResult<()> {
+    match Obj::from_value(v) {
+        Some(o) if o.kind() == K_MEMORYVIEW => live(vm, v).map(|_| ()),
+        _ => Ok(()),
+    }
 }
 
 fn live(vm: &mut Vm, v: Value) -> PyResult<Obj> {
@@ -103,6 +120,12 @@ fn live(vm: &mut Vm, v: Value) -> PyResult<Obj> {
 }
 
 fn mv_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if a.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "memoryview() takes at most 1 argument ({} given)",
+            a.len() - 1
+        )));
+    }
     let mut args = Args::new(a, k);
     let obj = args.get(1, "object");
     args.no_more_kw(vm, "memoryview")?;
@@ -221,7 +244,12 @@ fn mv_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn item_index(vm: &mut Vm, k: Value, n: usize) -> PyResult<usize> {
     let i = vm.index(k)?;
-    let i = vm.as_i64(i).unwrap_or(i64::MAX);
+    let Some(i) = vm.as_i64(i) else {
+        return Err(vm.new_exc(
+            vm.g.e.IndexError,
+            "cannot fit 'int' into an index-sized integer",
+        ));
+    };
     let j = if i < 0 { i + n as i64 } else { i };
     if j < 0 || j >= n as i64 {
         return Err(vm.new_exc(vm.g.e.IndexError, "index out of bounds on dimension 1"));
@@ -317,7 +345,10 @@ fn mv_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn mv_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    live(vm, a[0])?;
+    let o = live(vm, a[0])?;
+    if get_raw(o, R_FLAGS) & F_READONLY != 0 {
+        return Err(vm.type_error("cannot modify read-only memory"));
+    }
     Err(vm.type_error("cannot delete memory"))
 }
 
@@ -346,10 +377,22 @@ fn mv_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn mv_tobytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if a.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "tobytes() takes at most 1 argument ({} given)",
+            a.len() - 1
+        )));
+    }
     let mut args = Args::new(a, k);
     let order = args.get(1, "order");
     args.no_more_kw(vm, "tobytes")?;
     if let Some(o) = order {
+        if !o.is_none() && !is_str(o) {
+            let tn = vm.type_name_of(o);
+            return Err(vm.type_error(&format!(
+                "tobytes() argument 'order' must be str or None, not {tn}"
+            )));
+        }
         if !o.is_none() && !matches!(str_of(o).as_ref(), "C" | "F" | "A") {
             return Err(vm.value_error("order must be 'C', 'F' or 'A'"));
         }
@@ -367,8 +410,7 @@ fn mv_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn mv_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("memoryview");
-    let _ = vm;
-    set_raw(o, R_FLAGS, get_raw(o, R_FLAGS) | F_RELEASED);
+    vm.with_lock(o, |_| set_raw(o, R_FLAGS, get_raw(o, R_FLAGS) | F_RELEASED));
     Ok(Value::NONE)
 }
 
@@ -434,13 +476,26 @@ fn mv_ne(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn mv_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("memoryview");
+    if get_raw(o, R_FLAGS) & F_HASHED != 0 {
+        return Ok(vm.new_int(get_raw(o, R_HASH) as i64));
+    }
     let o = live(vm, a[0])?;
     if get_raw(o, R_FLAGS) & F_READONLY == 0 {
         return Err(vm.value_error("cannot hash writable memoryview object"));
     }
+    if !matches!(fmt_of(o).as_str(), "B" | "b" | "c") {
+        return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
+    }
     let b = view_bytes(a[0]).unwrap_or_default();
     let bv = vm.new_bytes(&b);
     let h = vm.hash(bv)?;
+    // Flag updates are read-modify-writes of one word: under the object's
+    // lock once the view is shared (release() may run at the same time).
+    vm.with_lock(o, |_| {
+        set_raw(o, R_HASH, h as u64);
+        set_raw(o, R_FLAGS, get_raw(o, R_FLAGS) | F_HASHED);
+    });
     Ok(vm.new_int(h))
 }
 
@@ -456,14 +511,29 @@ fn mv_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn mv_cast(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if a.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "cast() takes at most 2 arguments ({} given)",
+            a.len() - 1
+        )));
+    }
     let mut args = Args::new(a, k);
     let fv = args.get(1, "format");
     let shape = args.get(2, "shape");
     args.no_more_kw(vm, "cast")?;
-    let o = live(vm, a[0])?;
-    let Some(fv) = fv.filter(|v| is_str(*v)) else {
-        return Err(vm.type_error("memoryview: format argument must be a string"));
+    let Some(fv) = fv else {
+        return Err(vm.type_error("cast() missing required argument 'format' (pos 1)"));
     };
+    if !is_str(fv) {
+        let tn = vm.arg_type_name(fv);
+        return Err(vm.type_error(&format!("cast() argument 'format' must be str, not {tn}")));
+    }
+    let o = live(vm, a[0])?;
+    if let Some(s) = shape {
+        if !Obj::from_value(s).is_some_and(|so| matches!(so.kind(), Kind::LIST | Kind::TUPLE)) {
+            return Err(vm.type_error("shape must be a list or a tuple"));
+        }
+    }
     let f = str_of(fv).into_owned();
     let f = f.strip_prefix('@').unwrap_or(&f).to_string();
     let Some(nsz) = item_size(&f) else {
@@ -582,16 +652,23 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__repr__", mv_repr),
         ("__enter__", mv_enter),
         ("__exit__", mv_exit),
-        ("tolist", mv_tolist),
         ("tobytes", mv_tobytes),
         ("hex", mv_hex),
-        ("release", mv_release),
         ("cast", mv_cast),
-        ("toreadonly", mv_toreadonly),
     ];
     for &(n, f) in m {
         vm.add_method(t, n, f);
     }
+    vm.add_methods_arity(
+        t,
+        0,
+        0,
+        &[
+            ("tolist", mv_tolist as NativeFn),
+            ("release", mv_release),
+            ("toreadonly", mv_toreadonly),
+        ],
+    );
     let props: &[(&str, NativeFn)] = &[
         ("obj", p_obj),
         ("format", p_format),

@@ -30,7 +30,7 @@ fn module_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("module() missing required argument 'name' (pos 1)"));
     };
     if !is_str(name) {
-        let tn = vm.type_name_of(name);
+        let tn = vm.arg_type_name(name);
         return Err(vm.type_error(&format!("module() argument 'name' must be str, not {tn}")));
     }
     let Some(o) = Obj::from_value(m).filter(|o| o.kind() == K_MODULE) else {

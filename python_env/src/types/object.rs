@@ -60,6 +60,10 @@ fn obj_order(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn obj_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let spec = a.get(1).copied().unwrap_or(Value::NONE);
+    if !is_str(spec) {
+        let tn = vm.arg_type_name(spec);
+        return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
+    }
     if is_str(spec) && !str_bytes(spec).is_empty() {
         let tn = vm.type_name_of(a[0]);
         return Err(vm.type_error(&format!(
@@ -125,8 +129,25 @@ fn obj_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_list(&vals))
 }
 
-fn obj_reduce_ex(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Err(vm.type_error("cannot pickle object"))
+/// `object.__reduce_ex__(protocol)`: the protocol must be a C int; a
+/// class's own `__reduce__` answers. ProtoPy has no copyreg, so objects
+/// without one cannot be pickled this way (the copy module builds the
+/// default reduce value itself).
+fn obj_reduce_ex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = vm.index(a[1])?;
+    if vm.as_i64(p).is_none_or(|p| i32::try_from(p).is_err()) {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C int",
+        ));
+    }
+    let tp = vm.type_of(a[0]);
+    let name = vm.intern("__reduce__");
+    if let Some(f) = vm.lookup_type(tp, name) {
+        return vm.call_bound(f, a[0], &[]);
+    }
+    let tn = vm.type_name_of(a[0]);
+    Err(vm.type_error(&format!("cannot pickle '{tn}' object")))
 }
 
 fn obj_sizeof(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -149,7 +170,7 @@ fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let meta = pos[0];
     let name = pos[1];
     if !is_str(name) {
-        let tn = vm.type_name_of(name);
+        let tn = vm.arg_type_name(name);
         return Err(vm.type_error(&format!("type.__new__() argument 1 must be str, not {tn}")));
     }
     if !Obj::from_value(pos[2]).is_some_and(|o| o.kind() == Kind::TUPLE) {
@@ -282,6 +303,39 @@ pub fn union_ror(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// Registers object and type.
+/// `NoneType()` and friends: the singleton; CPython's message for arguments.
+fn singleton_new(vm: &mut Vm, a: &[Value], k: Value, v: Value) -> PyResult<Value> {
+    let nkw = Obj::from_value(k).map_or(0, |o| o.n_values());
+    if a.len() > 1 || nkw > 0 {
+        let tn = match v {
+            v if v.is_none() => "NoneType",
+            v if v == Value::NOT_IMPLEMENTED => "NotImplementedType",
+            _ => "EllipsisType",
+        };
+        return Err(vm.type_error(&format!("{tn} takes no arguments")));
+    }
+    Ok(v)
+}
+fn none_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    singleton_new(vm, a, k, Value::NONE)
+}
+fn notimpl_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    singleton_new(vm, a, k, Value::NOT_IMPLEMENTED)
+}
+fn ellipsis_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    singleton_new(vm, a, k, Value::ELLIPSIS)
+}
+/// `repr()` of None, NotImplemented and Ellipsis (also their `__reduce__`:
+/// the name the singleton is pickled by).
+fn singleton_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = match a[0] {
+        v if v.is_none() => "None",
+        v if v == Value::NOT_IMPLEMENTED => "NotImplemented",
+        _ => "Ellipsis",
+    };
+    Ok(vm.new_str(s))
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let o = vm.g.types.object;
     vm.add_static(o, "__new__", object_new, false);
@@ -314,17 +368,24 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "__or__", union_or);
     vm.add_method(t, "__ror__", union_ror);
     vm.add_static(t, "__prepare__", type_prepare, true);
-    let n = vm.g.types.none;
-    vm.add_static(n, "__new__", |_vm, _a, _k| Ok(Value::NONE), false);
-    let n = vm.g.types.not_implemented;
-    vm.add_static(
-        n,
-        "__new__",
-        |_vm, _a, _k| Ok(Value::NOT_IMPLEMENTED),
-        false,
-    );
-    let n = vm.g.types.ellipsis;
-    vm.add_static(n, "__new__", |_vm, _a, _k| Ok(Value::ELLIPSIS), false);
+    // The singletons' types: `__new__` returns the singleton and takes no
+    // arguments; `__repr__`, `__bool__` and `__reduce__` as in CPython.
+    let singles: [(Value, NativeFn); 3] = [
+        (vm.g.types.none, none_new),
+        (vm.g.types.not_implemented, notimpl_new),
+        (vm.g.types.ellipsis, ellipsis_new),
+    ];
+    for (t, f) in singles {
+        vm.add_static(t, "__new__", f, false);
+        vm.add_method(t, "__repr__", singleton_repr);
+    }
+    vm.add_method(vm.g.types.none, "__bool__", |_vm, _a, _k| Ok(Value::FALSE));
+    vm.add_method(vm.g.types.not_implemented, "__bool__", |_vm, _a, _k| {
+        Ok(Value::TRUE)
+    });
+    for t in [vm.g.types.not_implemented, vm.g.types.ellipsis] {
+        vm.add_method(t, "__reduce__", singleton_repr);
+    }
     let _ = check;
     Ok(())
 }

@@ -28,6 +28,7 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let enc = args.get(2, "encoding");
     let errors = args.get(3, "errors");
     args.no_more_kw(vm, "str")?;
+    super::bytes::check_codec_args(vm, "str", enc, errors)?;
     let r = match obj {
         None => vm.intern(""),
         Some(o) => {
@@ -1061,6 +1062,10 @@ impl PercentArg for LazyArg<'_, '_> {
     fn to_bytes(&mut self) -> Result<Option<Vec<u8>>, PercentError> {
         if let Some(b) = super::bytes::buf(self.v) {
             return Ok(Some(b));
+        }
+        let vm = &mut *self.l.vm;
+        if let Err(e) = super::memoryview::check_released(vm, self.v) {
+            return Err(self.l.fail(e));
         }
         let vm = &mut *self.l.vm;
         let n = vm.g.names.__bytes__;
