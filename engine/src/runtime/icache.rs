@@ -43,6 +43,9 @@ const SEQ: usize = 0;
 const TAG_DICT_ONLY: u64 = 1;
 /// LOAD_METHOD entry: word 3 holds the method found on the type.
 const TAG_METHOD: u64 = 2;
+/// Marks word 1 (the type, 8-aligned) of a LOAD_ATTR entry whose word 3 is
+/// a plain class attribute value (any value: immediates use every bit).
+const CLASS_VALUE: u64 = 4;
 
 /// The cache words of the slot used by the instruction whose opcode unit is
 /// at `offset`.
@@ -238,16 +241,43 @@ impl Vm {
                 }
                 return fast_get(d, name);
             }
+            if t == tp.bits() | CLASS_VALUE && e == epoch {
+                // A plain class attribute, unless the instance shadows it.
+                if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
+                    return Some(v);
+                }
+                return Some(Value::from_bits(p));
+            }
         }
         // Miss: record the fact if it holds (no Python code runs here).
         let tpo = Obj::from_value(tp)?;
-        if tpo.kind() != K_TYPE || !self.dict_only(tpo, name, false) {
+        if tpo.kind() != K_TYPE {
             return None;
         }
-        let d = dict?;
-        let hint = index_of(d, name);
-        write(s, [tp.bits(), epoch, (hint << 2) | TAG_DICT_ONLY]);
-        hinted(d, hint, name)
+        if self.dict_only(tpo, name, false) {
+            let d = dict?;
+            let hint = index_of(d, name);
+            write(s, [tp.bits(), epoch, (hint << 2) | TAG_DICT_ONLY]);
+            return hinted(d, hint, name);
+        }
+        // A class attribute that is no descriptor (its type has no
+        // `__get__`): the value itself, while no class changes (epoch).
+        if type_flags(tpo) & TF_GETATTRIBUTE != 0 {
+            return None;
+        }
+        let cv = self.lookup_type(tp, name)?;
+        if cv.is_heap()
+            && self
+                .lookup_type(self.type_of(cv), self.g.names.__get__)
+                .is_some()
+        {
+            return None;
+        }
+        write(s, [tp.bits() | CLASS_VALUE, epoch, cv.bits()]);
+        if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
+            return Some(v);
+        }
+        Some(cv)
     }
 
     /// STORE_ATTR fast path: `true` when the value was stored in the
