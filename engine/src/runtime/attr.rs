@@ -57,7 +57,7 @@ impl Vm {
         }
     }
 
-    fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
+    pub(crate) fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
         let (h, slot) = self.dict_home(o)?;
         Some(self.ensure_slot_dict(h, slot))
     }

@@ -356,6 +356,55 @@ impl Vm {
     }
 
     /// type.__call__: `__new__` then `__init__`.
+    /// `__new__`/`__init__` of class `cls` as `type.__call__` resolves
+    /// them, from this thread's cache while no class changed (the type
+    /// epoch: the values are then still in the MRO's dicts of the live
+    /// class, and a class allocated at a recycled address bumps the epoch).
+    fn ctor_lookup(&mut self, cls: Value) -> Ctor {
+        let epoch = self.g.type_epoch.load(Ordering::Acquire);
+        let slot = (cls.bits() >> 6) as usize % CTOR_CACHE_SIZE;
+        if let Some((t, e, c)) = self.ctor_cache.0[slot] {
+            if t == cls.bits() && e == epoch {
+                return c;
+            }
+        }
+        let new = self.lookup_type(cls, self.g.names.__new__);
+        let init = self.lookup_type(cls, self.g.names.__init__);
+        let c = Ctor {
+            new,
+            init,
+            new_is_object: new.is_none() || new == self.object_attr(self.g.names.__new__),
+            init_is_object: init.is_none() || init == self.object_attr(self.g.names.__init__),
+        };
+        self.ctor_cache.0[slot] = Some((cls.bits(), epoch, c));
+        c
+    }
+
+    /// Calls `f(first, *args)` where the `n` argument values (keyword
+    /// values last, names in `kwnames`) sit above stack slot `base`: the
+    /// call is laid out above the stack top without a heap copy.
+    fn call_with_self(
+        &mut self,
+        f: Value,
+        first: Value,
+        base: usize,
+        n: usize,
+        kwnames: Value,
+    ) -> PyResult<Value> {
+        let top = self.ctx.stack().top();
+        let nb = top.max(base + 2 + n + usize::from(kwnames.is_heap()));
+        self.ctx.stack().set_top(nb + n + 2 + 1);
+        {
+            let st = self.ctx.stack().slots_mut();
+            st[nb] = f;
+            st[nb + 1] = first;
+            copy_args(st, base + 1, nb + 2, n);
+        }
+        let r = self.call_on_stack(nb, n + 1, kwnames);
+        self.ctx.stack().set_top(top);
+        r
+    }
+
     pub fn type_call_default(
         &mut self,
         cls: Value,
@@ -382,10 +431,12 @@ impl Vm {
                 }
             }
         }
-        let new = self.lookup_type(cls, self.g.names.__new__);
-        let init = self.lookup_type(cls, self.g.names.__init__);
-        let new_is_object = new.is_none() || new == self.object_attr(self.g.names.__new__);
-        let init_is_object = init.is_none() || init == self.object_attr(self.g.names.__init__);
+        let Ctor {
+            new,
+            init,
+            new_is_object,
+            init_is_object,
+        } = self.ctor_lookup(cls);
         let inst = if new_is_object {
             if init_is_object && n > 0 {
                 let qn = type_name(cls);
@@ -413,14 +464,7 @@ impl Vm {
             // object.__init__ after a __new__ of the class's own accepts
             // and ignores the arguments: no call needed.
             if !init_is_object {
-                let slot = self.push_root(inst);
-                let args = self.stack_args(base, n);
-                let mut all = Vec::with_capacity(n + 1);
-                all.push(inst);
-                all.extend_from_slice(&args);
-                let r = self.call(initf, &all, kwnames);
-                self.pop_roots(slot);
-                let r = r?;
+                let r = self.call_with_self(initf, inst, base, n, kwnames)?;
                 if !r.is_none() {
                     let tn = self.type_name_of(r);
                     return Err(
@@ -1164,6 +1208,21 @@ pub fn object_init(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     Ok(Value::NONE)
 }
+
+/// What `type.__call__` calls for a class (see `Vm::ctor_lookup`).
+#[derive(Clone, Copy)]
+pub(crate) struct Ctor {
+    new: Option<Value>,
+    init: Option<Value>,
+    new_is_object: bool,
+    init_is_object: bool,
+}
+
+const CTOR_CACHE_SIZE: usize = 8;
+
+/// A small direct-mapped per-thread cache: (class bits, type epoch, lookups).
+#[derive(Default)]
+pub struct CtorCache([Option<(u64, u64, Ctor)>; CTOR_CACHE_SIZE]);
 
 /// Copies `n` argument slots from `from` to `to` (`to >= from + n`: the new
 /// frame lies above its arguments). Calls pass a handful of arguments: the

@@ -297,12 +297,24 @@ impl Vm {
         if o.kind() != K_INSTANCE {
             return false;
         }
-        let Some(d) = Obj::from_value(o.get(0)) else {
-            return false;
-        };
         let tp = o.class();
         let epoch = self.g.type_epoch.load(Ordering::Acquire);
-        let hit = match read(s) {
+        let entry = read(s);
+        let d = match Obj::from_value(o.get(0)) {
+            Some(d) => d,
+            // The first attribute of a fresh instance (in `__init__`): an
+            // entry saying plain dict stores suffices to make the dict here.
+            None => match entry {
+                Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_DICT_ONLY => {
+                    match self.ensure_dict(o).and_then(Obj::from_value) {
+                        Some(d) => d,
+                        None => return false,
+                    }
+                }
+                _ => return false,
+            },
+        };
+        let hit = match entry {
             Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_DICT_ONLY => {
                 // A local dict whose entry for `name` is where the hint says:
                 // overwrite the value in place (the owner thread is the only

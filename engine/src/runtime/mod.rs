@@ -604,6 +604,8 @@ pub struct Vm {
     pub native_depth: usize,
     /// Modules this thread is executing the body of (circular-import messages).
     pub initializing: Vec<String>,
+    /// `type.__call__`'s lookups of `__new__`/`__init__`, per class.
+    pub(crate) ctor_cache: call::CtorCache,
 }
 
 /// Index of the handled exception (`sys.exc_info()`) in the root slots.
@@ -623,6 +625,7 @@ impl Vm {
             frames: Vec::with_capacity(64),
             native_depth: 0,
             initializing: Vec::new(),
+            ctor_cache: call::CtorCache::default(),
         };
         vm.ctx.root_slots().push(Value::NONE);
         setup(&mut vm)?;
@@ -639,6 +642,7 @@ impl Vm {
             frames: Vec::with_capacity(64),
             native_depth: 0,
             initializing: Vec::new(),
+            ctor_cache: call::CtorCache::default(),
         };
         vm.ctx.root_slots().push(Value::NONE);
         vm
