@@ -274,23 +274,7 @@ impl Vm {
                 self.native_depth -= 1;
                 r
             }
-            K_METHOD => {
-                // Insert self: shift the arguments up by one.
-                let (func, slf) = (o.get(0), o.get(1));
-                let top = self.ctx.stack().top();
-                let need = base + 2 + n + usize::from(kwnames.is_heap());
-                let nb = top.max(need);
-                self.ctx.stack().set_top(nb + n + 2 + 1);
-                {
-                    let st = self.ctx.stack().slots_mut();
-                    st[nb] = func;
-                    st[nb + 1] = slf;
-                    copy_args(st, base + 1, nb + 2, n);
-                }
-                let r = self.call_on_stack(nb, n + 1, kwnames);
-                self.ctx.stack().set_top(top);
-                r
-            }
+            K_METHOD => self.call_with_self(o.get(0), o.get(1), base, n, kwnames),
             K_TYPE => self.call_type(f, base, n, kwnames),
             _ => {
                 let tp = o.class();
@@ -302,18 +286,7 @@ impl Vm {
                         let bound = self.bind_descr(c, f, tp)?;
                         return self.call(bound, &args, kwnames);
                     }
-                    let top = self.ctx.stack().top();
-                    let nb = top;
-                    self.ctx.stack().set_top(nb + n + 2);
-                    {
-                        let st = self.ctx.stack().slots_mut();
-                        st[nb] = c;
-                        st[nb + 1] = f;
-                        copy_args(st, base + 1, nb + 2, n);
-                    }
-                    let r = self.call_on_stack(nb, n + 1, kwnames);
-                    self.ctx.stack().set_top(top);
-                    return r;
+                    return self.call_with_self(c, f, base, n, kwnames);
                 }
                 let tn = self.type_name_of(f);
                 Err(self.type_error(&format!("'{tn}' object is not callable")))
@@ -336,10 +309,7 @@ impl Vm {
         if meta != self.g.types.type_ {
             if let Some(c) = self.lookup_type(meta, self.g.names.__call__) {
                 if Obj::from_value(c).is_some_and(|x| x.kind() == K_FUNCTION) {
-                    let args = self.stack_args(base, n);
-                    let mut all = vec![cls];
-                    all.extend(args);
-                    return self.call_with_self_first(c, &all, kwnames);
+                    return self.call_with_self(c, cls, base, n, kwnames);
                 }
                 if Some(c) != self.lookup_type(self.g.types.type_, self.g.names.__call__) {
                     let args = self.stack_args(base, n);
@@ -351,11 +321,6 @@ impl Vm {
         self.type_call_default(cls, base, n, kwnames)
     }
 
-    fn call_with_self_first(&mut self, f: Value, all: &[Value], kwnames: Value) -> PyResult<Value> {
-        self.call(f, all, kwnames)
-    }
-
-    /// type.__call__: `__new__` then `__init__`.
     /// `__new__`/`__init__` of class `cls` as `type.__call__` resolves
     /// them, from this thread's cache while no class changed (the type
     /// epoch: the values are then still in the MRO's dicts of the live
@@ -382,7 +347,8 @@ impl Vm {
 
     /// Calls `f(first, *args)` where the `n` argument values (keyword
     /// values last, names in `kwnames`) sit above stack slot `base`: the
-    /// call is laid out above the stack top without a heap copy.
+    /// call is laid out above the stack top without a heap copy (bound
+    /// methods, `__call__`, a metaclass's `__call__`, `__new__`, `__init__`).
     fn call_with_self(
         &mut self,
         f: Value,
@@ -405,6 +371,7 @@ impl Vm {
         r
     }
 
+    /// type.__call__: `__new__` then `__init__`.
     pub fn type_call_default(
         &mut self,
         cls: Value,
@@ -449,12 +416,7 @@ impl Vm {
                 Some(o) if o.kind() == K_WRAPPER => o.get(0),
                 _ => newf,
             };
-            let args = self.stack_args(base, n + usize::from(kwnames.is_heap()));
-            let args = &args[..n];
-            let mut all = Vec::with_capacity(n + 1);
-            all.push(cls);
-            all.extend_from_slice(args);
-            let r = self.call(newf, &all, kwnames)?;
+            let r = self.call_with_self(newf, cls, base, n, kwnames)?;
             if !self.isinstance(r, cls) {
                 return Ok(r);
             }

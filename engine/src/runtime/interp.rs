@@ -766,19 +766,16 @@ impl Vm {
                             let c = st!()[cells + arg as usize];
                             push!(c);
                         }
-                        Opcode::LoadName => {
+                        Opcode::LoadName | Opcode::LoadFromDictOrGlobals => {
+                            // The frame's locals mapping, or the class
+                            // namespace popped here (annotation scope in a
+                            // class body); then globals and builtins.
                             let k = name!(arg);
-                            let lm = st!()[base + 2];
-                            if let Some(v) = t!(self.mapping_get(lm, k)) {
-                                push!(v);
+                            let m = if opc == Opcode::LoadName {
+                                st!()[base + 2]
                             } else {
-                                let v = t!(self.load_global(globals, builtins, k));
-                                push!(v);
-                            }
-                        }
-                        Opcode::LoadFromDictOrGlobals => {
-                            let k = name!(arg);
-                            let m = pop!();
+                                pop!()
+                            };
                             if let Some(v) = t!(self.mapping_get(m, k)) {
                                 push!(v);
                             } else {

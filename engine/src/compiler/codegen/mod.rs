@@ -609,6 +609,13 @@ impl<'a> Compiler<'a> {
 
     // ---------------------------------------------------------- name ops
 
+    /// The `__classdict__` cell of a class body or of an annotation scope
+    /// that sees one (see `Scope::needs_classdict`).
+    pub fn classdict_cell(&mut self, range: TextRange) -> CResult<u32> {
+        self.deref_index(CLASSDICT)
+            .ok_or_else(|| self.error(range, "internal compiler error: no __classdict__ cell"))
+    }
+
     /// Emits a load/store/delete of `name` with the opcode family chosen by
     /// the symbol table.
     pub fn name_op(&mut self, name: &str, ctx: ast::ExprContext, range: TextRange) -> CResult<()> {
@@ -630,9 +637,7 @@ impl<'a> Compiler<'a> {
             && matches!(scope, SymbolScope::GlobalImplicit | SymbolScope::Free)
         {
             // An annotation scope in a class body: the class namespace first.
-            let cd = self.deref_index(CLASSDICT).ok_or_else(|| {
-                self.error(range, "internal compiler error: no __classdict__ cell")
-            })?;
+            let cd = self.classdict_cell(range)?;
             self.emit(Opcode::LoadDeref, cd);
             if scope == SymbolScope::Free {
                 let idx = self.deref_index(&mangled).ok_or_else(|| {

@@ -11,7 +11,7 @@ use super::expr::binary_operator;
 use super::{Compiler, FBlock, FBlockKind, Label};
 use crate::bytecode::code::Constant;
 use crate::bytecode::opcodes::{Intrinsic1, Intrinsic2, Opcode};
-use crate::compiler::symtable::{node_key, ScopeKind, CLASSDICT};
+use crate::compiler::symtable::{node_key, ScopeKind};
 use crate::compiler::{CResult, RawError};
 
 /// CPython's CO_MAXBLOCKS.
@@ -1170,9 +1170,7 @@ impl<'a> Compiler<'a> {
         let qual_idx = self.name_index("__qualname__");
         self.emit(Opcode::StoreName, qual_idx);
         if self.symtable.scopes[scope].needs_classdict {
-            let idx = self.deref_index(CLASSDICT).ok_or_else(|| {
-                self.error(c.range, "internal compiler error: no __classdict__ cell")
-            })?;
+            let idx = self.classdict_cell(c.range)?;
             self.emit(Opcode::LoadLocals, 0);
             self.emit(Opcode::StoreDeref, idx);
         }
@@ -1197,9 +1195,7 @@ impl<'a> Compiler<'a> {
         self.stmts(body)?;
         if self.symtable.scopes[scope].needs_classdict {
             // type.__new__ points the cell at the class dict it makes.
-            let idx = self.deref_index(CLASSDICT).ok_or_else(|| {
-                self.error(c.range, "internal compiler error: no __classdict__ cell")
-            })?;
+            let idx = self.classdict_cell(c.range)?;
             self.emit(Opcode::LoadClosure, idx);
             let cd = self.name_index("__classdictcell__");
             self.emit(Opcode::StoreName, cd);
