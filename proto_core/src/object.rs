@@ -379,4 +379,23 @@ impl ObjView {
         // SAFETY: i < raw_words: inside the raw region, 8-aligned (see `view`).
         unsafe { &*self.raw.add(i) }.load(Ordering::Acquire)
     }
+
+    /// Writes raw word `i` (release), as `layouts::set_raw`: the caller owns
+    /// the object or holds its lock.
+    #[inline(always)]
+    pub fn set_raw(self, i: usize, v: u64) {
+        assert!(i < self.raw_words, "raw word {i} out of range");
+        // SAFETY: i < raw_words: inside the raw region, 8-aligned (see `view`).
+        unsafe { &*self.raw.add(i) }.store(v, Ordering::Release)
+    }
+
+    /// Writes value `i` (release) without the write barrier, as
+    /// [`Obj::init`]: the object is local or fresh, or `v` is no local heap
+    /// object (the caller promoted it).
+    #[inline(always)]
+    pub fn init(self, i: usize, v: Value) {
+        assert!(i < self.n_values, "value index {i} out of range");
+        // SAFETY: i < n_values: inside the object's value slots (see `view`).
+        unsafe { &*self.values.add(i) }.store(v.bits(), Ordering::Release)
+    }
 }

@@ -9,7 +9,7 @@
 
 use super::interp::Exit;
 use super::*;
-use crate::bytecode::CodeFlags;
+use crate::bytecode::{CodeFlags, CodeObject};
 use proto_core::layouts::{get_raw, set_raw};
 
 /// Generator slots.
@@ -327,7 +327,9 @@ impl Vm {
     /// class, and a class allocated at a recycled address bumps the epoch).
     fn ctor_lookup(&mut self, cls: Value) -> Ctor {
         let epoch = self.g.type_epoch.load(Ordering::Acquire);
-        let slot = (cls.bits() >> 6) as usize % CTOR_CACHE_SIZE;
+        // Type objects span several cells, so their low address bits repeat:
+        // a multiplicative mix spreads them over the slots.
+        let slot = (cls.bits().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as usize;
         if let Some((t, e, c)) = self.ctor_cache.0[slot] {
             if t == cls.bits() && e == epoch {
                 return c;
@@ -605,6 +607,15 @@ impl Vm {
         if simple {
             let st = self.ctx.stack().slots_mut();
             copy_args(st, args_at, locals, n);
+        } else if let Some(defaults) = self.positional_defaults(func, code, n, kwnames) {
+            // Positional arguments with the trailing parameters defaulted.
+            let st = self.ctx.stack().slots_mut();
+            copy_args(st, args_at, locals, n);
+            let d = defaults.view();
+            let first = argc - d.n_values();
+            for i in n..argc {
+                st[locals + i] = d.get(i - first);
+            }
         } else if let Err(e) = self.bind_args(func, cd, args_at, n, kwnames, locals) {
             self.ctx.stack().set_top(top.min(fbase));
             return Err(e);
@@ -649,6 +660,29 @@ impl Vm {
         Ok(())
     }
 
+    /// The defaults tuple when a call of `func` with `n` positional
+    /// arguments and no keywords binds by position plus trailing defaults
+    /// (no `*args`, `**kwargs` or keyword-only parameters, enough defaults).
+    #[inline]
+    fn positional_defaults(
+        &self,
+        func: Obj,
+        code: &CodeObject,
+        n: usize,
+        kwnames: Value,
+    ) -> Option<Obj> {
+        let argc = code.argcount as usize;
+        if kwnames.is_heap()
+            || n >= argc
+            || code.kwonlyargcount != 0
+            || code.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0) != 0
+        {
+            return None;
+        }
+        let d = Obj::from_value(func.get(FN_DEFAULTS)).filter(|o| o.kind() == Kind::TUPLE)?;
+        (n + d.n_values() >= argc && d.n_values() <= argc).then_some(d)
+    }
+
     /// The builtins dict for a globals dict.
     #[inline]
     pub fn builtins_for(&self, _globals: Obj) -> Obj {
@@ -672,9 +706,27 @@ impl Vm {
         let has_varkw = code.flags.contains(CodeFlags::VARKEYWORDS);
         let nkw = Obj::from_value(kwnames).map(|o| o.n_values()).unwrap_or(0);
         let npos = n - nkw;
-        let fname = str_of(func.get(FN_QUALNAME)).into_owned();
-        let args: Vec<Value> = self.ctx.stack().slots_mut()[args_at..args_at + n].to_vec();
-        let mut slots = vec![Value::EMPTY; argc + kwonly];
+        // The qualified name is only formatted into error messages.
+        let fname = QualName(func);
+        // Arguments and parameter slots: on the native stack for the usual
+        // counts (no allocation per call), on the heap beyond.
+        let mut abuf = [Value::EMPTY; 16];
+        let args_heap: Vec<Value>;
+        let args: &[Value] = if n <= abuf.len() {
+            abuf[..n].copy_from_slice(&self.ctx.stack().slots_mut()[args_at..args_at + n]);
+            &abuf[..n]
+        } else {
+            args_heap = self.ctx.stack().slots_mut()[args_at..args_at + n].to_vec();
+            &args_heap
+        };
+        let mut sbuf = [Value::EMPTY; 16];
+        let mut slots_heap: Vec<Value>;
+        let slots: &mut [Value] = if argc + kwonly <= sbuf.len() {
+            &mut sbuf[..argc + kwonly]
+        } else {
+            slots_heap = vec![Value::EMPTY; argc + kwonly];
+            &mut slots_heap
+        };
         for i in 0..npos.min(argc) {
             slots[i] = args[i];
         }
@@ -833,7 +885,7 @@ impl Vm {
             )));
         }
         let st = self.ctx.stack().slots_mut();
-        st[locals..locals + argc + kwonly].copy_from_slice(&slots);
+        st[locals..locals + argc + kwonly].copy_from_slice(slots);
         Ok(())
     }
 
@@ -1180,7 +1232,17 @@ pub(crate) struct Ctor {
     init_is_object: bool,
 }
 
-const CTOR_CACHE_SIZE: usize = 8;
+/// 32 slots: the slot is the top 5 bits of the mixed class address.
+const CTOR_CACHE_SIZE: usize = 32;
+
+/// A function's `__qualname__`, formatted only when an error message needs it.
+struct QualName(Obj);
+
+impl std::fmt::Display for QualName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&str_of(self.0.get(FN_QUALNAME)))
+    }
+}
 
 /// A small direct-mapped per-thread cache: (class bits, type epoch, lookups).
 #[derive(Default)]

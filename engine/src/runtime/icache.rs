@@ -204,7 +204,8 @@ impl Vm {
     fn dict_only(&self, tpo: Obj, name: Value, store: bool) -> bool {
         let flags = type_flags(tpo);
         if store {
-            if flags & TF_SETATTR != 0 {
+            // `__class__` assignment is special-cased by name (set_class).
+            if flags & TF_SETATTR != 0 || name == self.g.names.__class__ {
                 return false;
             }
             match self.lookup_type(tpo.value(), name) {
@@ -302,17 +303,23 @@ impl Vm {
         let entry = read(s);
         let d = match Obj::from_value(o.get(0)) {
             Some(d) => d,
-            // The first attribute of a fresh instance (in `__init__`): an
-            // entry saying plain dict stores suffices to make the dict here.
-            None => match entry {
-                Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_DICT_ONLY => {
-                    match self.ensure_dict(o).and_then(Obj::from_value) {
-                        Some(d) => d,
-                        None => return false,
-                    }
+            // The first attribute of a fresh instance (in `__init__`): when
+            // the store is a plain dict store (the entry says so, or the
+            // type does), the dict is made here.
+            None => {
+                let plain = match entry {
+                    Some([t, e, p]) if t == tp.bits() && e == epoch => p & 3 == TAG_DICT_ONLY,
+                    _ => Obj::from_value(tp)
+                        .is_some_and(|tpo| tpo.kind() == K_TYPE && self.dict_only(tpo, name, true)),
+                };
+                if !plain {
+                    return false;
                 }
-                _ => return false,
-            },
+                match self.ensure_dict(o).and_then(Obj::from_value) {
+                    Some(d) => d,
+                    None => return false,
+                }
+            }
         };
         let hit = match entry {
             Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_DICT_ONLY => {

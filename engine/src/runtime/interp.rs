@@ -1076,18 +1076,26 @@ impl Vm {
                             };
                             ret!(v);
                         }
+                        // The items stay on the value stack (rooted) while the
+                        // object is allocated, then are copied straight in.
                         Opcode::BuildTuple => {
                             let n = arg as usize;
-                            let items: Vec<Value> = st!()[sp - n..sp].to_vec();
+                            let t = self.ctx.alloc(Kind::TUPLE, self.g.types.tuple, n, 0);
+                            let tv = Obj::from_value(t).expect("heap").view();
+                            for (i, &v) in st!()[sp - n..sp].iter().enumerate() {
+                                tv.init(i, v);
+                            }
                             sp -= n;
-                            let t = self.new_tuple(&items);
                             push!(t);
                         }
                         Opcode::BuildList => {
                             let n = arg as usize;
-                            let items: Vec<Value> = st!()[sp - n..sp].to_vec();
+                            let l = llist::alloc(&mut self.ctx, self.g.types.list, n);
+                            llist::fill_fresh(
+                                Obj::from_value(l).expect("heap"),
+                                &st!()[sp - n..sp],
+                            );
                             sp -= n;
-                            let l = self.new_list(&items);
                             push!(l);
                         }
                         Opcode::BuildSet => {

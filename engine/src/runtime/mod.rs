@@ -820,12 +820,7 @@ impl Vm {
 
     /// A new list.
     pub fn new_list(&mut self, items: &[Value]) -> Value {
-        let l = llist::alloc(&mut self.ctx, self.g.types.list, items.len());
-        let o = Obj::from_value(l).expect("heap");
-        for &v in items {
-            llist::append(&mut self.ctx, o, v);
-        }
-        l
+        llist::alloc_from(&mut self.ctx, self.g.types.list, items)
     }
 
     /// A new empty dict.

@@ -1323,6 +1323,9 @@ impl Vm {
     pub fn dict_set_str(&mut self, d: Value, key: Value, v: Value) {
         let o = Obj::from_value(d).expect("dict");
         let h = str_hash(Obj::from_value(key).expect("key")) as u64;
+        if !o.is_shared() && ldict::insert_if_surely_absent(&mut self.ctx, o, key, v, h) {
+            return;
+        }
         self.with_lock(o, |ctx| {
             let t = ldict::table(o);
             let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
@@ -1379,6 +1382,9 @@ impl Vm {
     pub fn dict_set(&mut self, d: Value, key: Value, v: Value) -> PyResult<()> {
         let h = self.hash(key)? as u64;
         let o = Obj::from_value(d).expect("dict");
+        if !o.is_shared() && ldict::insert_if_surely_absent(&mut self.ctx, o, key, v, h) {
+            return Ok(());
+        }
         self.dict_rmw(o, key, h, |ctx, t, p| match p {
             Probe::Found(e) => ldict::set_value(ctx, o, t, e, v),
             Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),

@@ -213,11 +213,13 @@ pub fn set_value(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize, v: Value) {
 }
 
 fn find_vacant(t: Obj, hash: u64) -> usize {
-    let mask = get_raw(t, T_ISIZE) as usize - 1;
+    let v = t.view();
+    let mask = v.raw(T_ISIZE) as usize - 1;
+    let index_at = T_HASHES + v.raw(T_CAP) as usize;
     let mut perturb = hash;
     let mut i = (hash as usize) & mask;
     loop {
-        if get_raw(t, index_word(t, i)) == 0 {
+        if v.raw(index_at + i) == 0 {
             return i;
         }
         perturb >>= 5;
@@ -260,21 +262,52 @@ pub fn resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Obj {
 /// current table). Caller holds the lock if shared.
 pub fn insert_new(ctx: &mut ProtoContext, d: Obj, slot: usize, key: Value, v: Value, hash: u64) {
     let mut t = table(d);
+    let mut tv = t.view();
     let mut slot = slot;
-    if used(t) >= cap(t) {
+    if tv.raw(T_USED) >= tv.raw(T_CAP) {
         t = resize(ctx, d, len(d) + 1);
+        tv = t.view();
         slot = find_vacant(t, hash);
     }
-    let e = used(t);
-    ctx.store(t, 2 * e, key);
-    ctx.store(t, 2 * e + 1, v);
-    set_raw(t, T_HASHES + e, hash);
+    // The table is shared exactly when the dict is (it is reachable only
+    // through it): promote what a shared table will point to, then write
+    // through one view (the layout read once).
+    if t.is_shared() {
+        ctx.promote(key);
+        ctx.promote(v);
+    }
+    let e = tv.raw(T_USED) as usize;
+    let cap = tv.raw(T_CAP) as usize;
+    tv.init(2 * e, key);
+    tv.init(2 * e + 1, v);
+    tv.set_raw(T_HASHES + e, hash);
     // Before the index slot: a reader that can find the key sees its bit.
-    set_raw(t, T_FILTER, get_raw(t, T_FILTER) | filter_bit(hash));
-    set_raw(t, index_word(t, slot), (e + 1) as u64);
-    set_raw(t, T_USED, (e + 1) as u64);
-    set_raw(d, 0, (len(d) + 1) as u64);
-    bump(d);
+    tv.set_raw(T_FILTER, tv.raw(T_FILTER) | filter_bit(hash));
+    tv.set_raw(T_HASHES + cap + slot, (e + 1) as u64);
+    tv.set_raw(T_USED, (e + 1) as u64);
+    let dv = d.view();
+    dv.set_raw(0, dv.raw(0) + 1);
+    dv.set_raw(1, dv.raw(1).wrapping_add(1));
+}
+
+/// Inserts `key` when two loads prove it absent ([`surely_absent`]: the
+/// usual case when a fresh dict is filled); `false` (nothing written) when
+/// they cannot, and the caller probes. Caller holds the lock if shared.
+#[inline]
+pub fn insert_if_surely_absent(
+    ctx: &mut ProtoContext,
+    d: Obj,
+    key: Value,
+    v: Value,
+    hash: u64,
+) -> bool {
+    let t = table(d);
+    if !surely_absent(t, hash) {
+        return false;
+    }
+    let slot = find_vacant(t, hash);
+    insert_new(ctx, d, slot, key, v, hash);
+    true
 }
 
 /// Deletes entry `e`. Caller holds the lock if shared.

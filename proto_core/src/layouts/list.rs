@@ -38,6 +38,24 @@ pub fn alloc_with_extra(ctx: &mut ProtoContext, class: Value, cap: usize, extra:
     l
 }
 
+/// Allocates a list holding `items` (a fresh local object: the items are
+/// written without the barrier).
+pub fn alloc_from(ctx: &mut ProtoContext, class: Value, items: &[Value]) -> Value {
+    let l = alloc(ctx, class, items.len());
+    fill_fresh(Obj::from_value(l).expect("heap"), items);
+    l
+}
+
+/// Makes the fresh empty list `l`, allocated with room for `items`, hold
+/// them (written without the barrier: nothing else can reach `l` yet).
+pub fn fill_fresh(l: Obj, items: &[Value]) {
+    let st = storage(l).view();
+    for (i, &v) in items.iter().enumerate() {
+        st.init(i, v);
+    }
+    set_raw(l, 0, items.len() as u64);
+}
+
 /// Length.
 #[inline(always)]
 pub fn len(l: Obj) -> usize {
