@@ -106,7 +106,11 @@ impl Vm {
         if !d.is_empty() {
             return d;
         }
-        let d = self.new_dict();
+        let hint = match Obj::from_value(o.class()) {
+            Some(t) if o.kind() == K_INSTANCE && t.kind() == K_TYPE => type_dict_hint(t),
+            _ => 0,
+        };
+        let d = ldict::alloc(&mut self.ctx, Kind::DICT, self.g.types.dict, hint.max(5));
         self.store(o, slot, d);
         o.get(slot)
     }

@@ -326,10 +326,26 @@ impl Vm {
                 // A local dict whose entry for `name` is where the hint says:
                 // overwrite the value in place (the owner thread is the only
                 // one that can reach it, so no lock).
-                if !d.is_shared() && hinted(d, p >> 2, name).is_some() {
-                    let t = ldict::table(d);
-                    ldict::set_value(&mut self.ctx, d, t, (p >> 2) as usize - 1, v);
-                    return true;
+                if !d.is_shared() {
+                    if hinted(d, p >> 2, name).is_some() {
+                        let t = ldict::table(d);
+                        ldict::set_value(&mut self.ctx, d, t, (p >> 2) as usize - 1, v);
+                        return true;
+                    }
+                    // `__init__` filling a fresh dict: the key goes in as the
+                    // next entry, where this site's instances keep it.
+                    if p >> 2 != 0 {
+                        if let Some(ko) = Obj::from_value(name) {
+                            let h = match lstr::cached_hash(ko) {
+                                Some(h) => h,
+                                None => str_hash(ko) as u64,
+                            };
+                            let e = (p >> 2) as usize - 1;
+                            if ldict::append_at(&mut self.ctx, d, e, name, v, h) {
+                                return true;
+                            }
+                        }
+                    }
                 }
                 true
             }
@@ -344,11 +360,15 @@ impl Vm {
             }
             // Names in code objects are interned (shared), as generic_setattr requires.
             self.dict_set_str(d.value(), name, v);
+            raise_type_dict_hint(tpo, ldict::len(d));
             let hint = index_of(d, name);
             write(s, [tp.bits(), epoch, (hint << 2) | TAG_DICT_ONLY]);
             return true;
         }
         self.dict_set_str(d.value(), name, v);
+        if let Some(tpo) = Obj::from_value(tp) {
+            raise_type_dict_hint(tpo, ldict::len(d));
+        }
         true
     }
 

@@ -150,6 +150,28 @@ pub const T_SUBCLASSES: usize = 6;
 /// Number of type slots.
 pub const T_SLOTS: usize = 7;
 
+/// Raw word of a type: the number of attributes its instances' dicts have
+/// been seen to reach (see [`type_dict_hint`]).
+const T_RAW_DICT_HINT: usize = 2;
+
+/// How many entries a new instance dict of the class `t` should have room
+/// for: the largest instance dict an attribute store of the class has seen,
+/// so `__init__` fills the dict without growing it. A hint only: it is read
+/// and raised racily by any thread, and every value is safe.
+#[inline]
+pub fn type_dict_hint(t: Obj) -> usize {
+    get_raw(t, T_RAW_DICT_HINT) as usize
+}
+
+/// Raises the instance-dict hint of `t` to `n` (never lowers it; a racing
+/// lower write only costs a later dict one growth).
+#[inline]
+pub fn raise_type_dict_hint(t: Obj, n: usize) {
+    if n > type_dict_hint(t) {
+        set_raw(t, T_RAW_DICT_HINT, n.min(64) as u64);
+    }
+}
+
 /// Type flags.
 pub const TF_HEAP: u64 = 1;
 #[allow(missing_docs)]

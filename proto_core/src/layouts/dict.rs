@@ -23,7 +23,7 @@
 //! may run Python code; the engine re-validates the table afterwards.
 
 use super::{get_raw, set_raw};
-use crate::object::{Kind, Obj};
+use crate::object::{Kind, Obj, ObjView};
 use crate::value::Value;
 use crate::ProtoContext;
 
@@ -269,14 +269,31 @@ pub fn insert_new(ctx: &mut ProtoContext, d: Obj, slot: usize, key: Value, v: Va
         tv = t.view();
         slot = find_vacant(t, hash);
     }
+    write_entry(ctx, d, t, tv, tv.raw(T_USED) as usize, slot, key, v, hash);
+}
+
+/// Writes the new entry `e` (= `used`, below `cap`) of `t`, the table of
+/// `d`, and publishes it at index `slot`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn write_entry(
+    ctx: &mut ProtoContext,
+    d: Obj,
+    t: Obj,
+    tv: ObjView,
+    e: usize,
+    slot: usize,
+    key: Value,
+    v: Value,
+    hash: u64,
+) {
     // The table is shared exactly when the dict is (it is reachable only
     // through it): promote what a shared table will point to, then write
-    // through one view (the layout read once).
+    // through the view (the layout read once).
     if t.is_shared() {
         ctx.promote(key);
         ctx.promote(v);
     }
-    let e = tv.raw(T_USED) as usize;
     let cap = tv.raw(T_CAP) as usize;
     tv.init(2 * e, key);
     tv.init(2 * e + 1, v);
@@ -288,6 +305,40 @@ pub fn insert_new(ctx: &mut ProtoContext, d: Obj, slot: usize, key: Value, v: Va
     let dv = d.view();
     dv.set_raw(0, dv.raw(0) + 1);
     dv.set_raw(1, dv.raw(1).wrapping_add(1));
+}
+
+/// Appends `key` as entry `e` when `e` is the table's next entry, there is
+/// room, and two loads prove the key absent: an attribute store whose inline
+/// cache remembers the key at entry `e` of dicts of this class, made while
+/// `__init__` fills a fresh instance dict. `false` (nothing written)
+/// otherwise. Caller holds the lock if shared.
+#[inline]
+pub fn append_at(
+    ctx: &mut ProtoContext,
+    d: Obj,
+    e: usize,
+    key: Value,
+    v: Value,
+    hash: u64,
+) -> bool {
+    let t = table(d);
+    let tv = t.view();
+    if tv.raw(T_USED) as usize != e || e >= tv.raw(T_CAP) as usize {
+        return false;
+    }
+    let mask = tv.raw(T_ISIZE) as usize - 1;
+    let first = (hash as usize) & mask;
+    let first_empty = tv.raw(T_HASHES + tv.raw(T_CAP) as usize + first) == 0;
+    if !first_empty && tv.raw(T_FILTER) & filter_bit(hash) != 0 {
+        return false;
+    }
+    let slot = if first_empty {
+        first
+    } else {
+        find_vacant(t, hash)
+    };
+    write_entry(ctx, d, t, tv, e, slot, key, v, hash);
+    true
 }
 
 /// Inserts `key` when two loads prove it absent ([`surely_absent`]: the
