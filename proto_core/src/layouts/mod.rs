@@ -94,6 +94,85 @@ mod tests {
     }
 
     #[test]
+    fn dict_append_at_and_insert_if_surely_absent() {
+        let space = ProtoSpace::new();
+        let mut ctx = space.new_context();
+        ctx.set_deferred_collection(true);
+        let d = Obj::from_value(ldict::alloc(&mut ctx, Kind::DICT, Value::NONE, 5)).unwrap();
+        // Entries go in only at the next index, while there is room.
+        assert!(!ldict::append_at(
+            &mut ctx,
+            d,
+            1,
+            Value::int(7),
+            Value::int(70),
+            7
+        ));
+        for i in 0..5i64 {
+            assert!(ldict::append_at(
+                &mut ctx,
+                d,
+                i as usize,
+                Value::int(i),
+                Value::int(i * 10),
+                i as u64
+            ));
+        }
+        assert!(!ldict::append_at(
+            &mut ctx,
+            d,
+            5,
+            Value::int(5),
+            Value::int(50),
+            5
+        ));
+        // A key already present is never appended again: its first probe
+        // slot is taken and its filter bit is set.
+        let d2 = Obj::from_value(ldict::alloc(&mut ctx, Kind::DICT, Value::NONE, 5)).unwrap();
+        assert!(ldict::append_at(
+            &mut ctx,
+            d2,
+            0,
+            Value::int(3),
+            Value::int(1),
+            3
+        ));
+        assert!(!ldict::append_at(
+            &mut ctx,
+            d2,
+            1,
+            Value::int(3),
+            Value::int(2),
+            3
+        ));
+        assert!(!ldict::insert_if_surely_absent(
+            &mut ctx,
+            d2,
+            Value::int(3),
+            Value::int(2),
+            3
+        ));
+        assert!(ldict::insert_if_surely_absent(
+            &mut ctx,
+            d2,
+            Value::int(4),
+            Value::int(4),
+            4
+        ));
+        assert_eq!(ldict::len(d), 5);
+        assert_eq!(ldict::len(d2), 2);
+        let eq = |a: Value, b: Value| -> Result<bool, ()> { Ok(a == b) };
+        for i in 0..5i64 {
+            let k = Value::int(i);
+            let t = ldict::table(d);
+            let Probe::Found(e) = ldict::probe(t, i as u64, k, |x| eq(x, k)).unwrap() else {
+                panic!("missing {i}")
+            };
+            assert_eq!((e, ldict::entry(t, e).1), (i as usize, Value::int(i * 10)));
+        }
+    }
+
+    #[test]
     fn dict_insert_probe_delete_resize() {
         let space = ProtoSpace::new();
         let mut ctx = space.new_context();
