@@ -26,6 +26,7 @@ ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 stack_size = _thread.stack_size
 _CRLock = _thread.RLock
+_LockType = _thread.LockType
 
 _profile_hook = None
 _trace_hook = None
@@ -66,18 +67,31 @@ class Condition:
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
-        try:
+        # The native locks are known: an RLock has the three methods below,
+        # a plain lock none (the class's fallbacks serve), so neither needs
+        # the probing (and its exceptions) other lock types get.
+        tp = type(lock)
+        if tp is _CRLock:
             self._release_save = lock._release_save
-        except AttributeError:
-            pass
-        try:
             self._acquire_restore = lock._acquire_restore
-        except AttributeError:
-            pass
-        try:
             self._is_owned = lock._is_owned
-        except AttributeError:
-            pass
+        elif tp is _LockType:
+            # The class's fallback tests ownership by trying to take the
+            # lock: for a plain lock that is `locked()`.
+            self._is_owned = lock.locked
+        else:
+            try:
+                self._release_save = lock._release_save
+            except AttributeError:
+                pass
+            try:
+                self._acquire_restore = lock._acquire_restore
+            except AttributeError:
+                pass
+            try:
+                self._is_owned = lock._is_owned
+            except AttributeError:
+                pass
         self._waiters = _deque()
 
     def __enter__(self):
@@ -191,6 +205,11 @@ class Semaphore:
                     break
                 if timeout is not None:
                     if endtime is None:
+                        # A zero timeout is a poll: it fails now, as it
+                        # would were a racing release() to land just after
+                        # it (waiting for no time only opens that window).
+                        if timeout <= 0:
+                            break
                         endtime = _time() + timeout
                     else:
                         timeout = endtime - _time()

@@ -27,6 +27,12 @@ CANCELLED = 'CANCELLED'
 CANCELLED_AND_NOTIFIED = 'CANCELLED_AND_NOTIFIED'
 FINISHED = 'FINISHED'
 
+# State groups tested on every Future operation (one global load each,
+# where a list display would be built per test).
+_CANCELLED_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED)
+_DONE_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED)
+_SETTLED_STATES = (CANCELLED_AND_NOTIFIED, FINISHED)
+
 _STATE_TO_DESCRIPTION_MAP = {
     PENDING: "pending",
     RUNNING: "running",
@@ -112,7 +118,7 @@ def _create_and_install_waiters(fs, return_when):
         waiter = _Waiter(FIRST_COMPLETED)
     else:
         pending_count = sum(
-            f._state not in [CANCELLED_AND_NOTIFIED, FINISHED] for f in fs)
+            f._state not in _SETTLED_STATES for f in fs)
         waiter = _Waiter(ALL_COMPLETED, pending_count,
                          return_when == FIRST_EXCEPTION)
     for f in fs:
@@ -155,7 +161,7 @@ def as_completed(fs, timeout=None):
     with _AcquireFutures(fs):
         finished = set(
             f for f in fs
-            if f._state in [CANCELLED_AND_NOTIFIED, FINISHED])
+            if f._state in _SETTLED_STATES)
         pending = fs - finished
         waiter = _create_and_install_waiters(fs, _AS_COMPLETED)
     finished = list(finished)
@@ -206,7 +212,7 @@ def wait(fs, timeout=None, return_when=ALL_COMPLETED):
     """Waits for the futures of fs; returns (done, not_done) sets."""
     fs = set(fs)
     with _AcquireFutures(fs):
-        done = {f for f in fs if f._state in [CANCELLED_AND_NOTIFIED, FINISHED]}
+        done = {f for f in fs if f._state in _SETTLED_STATES}
         not_done = fs - done
         if (return_when == FIRST_COMPLETED) and done:
             return DoneAndNotDoneFutures(done, not_done)
@@ -266,7 +272,7 @@ class Future:
         with self._condition:
             if self._state in [RUNNING, FINISHED]:
                 return False
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
+            if self._state in _CANCELLED_STATES:
                 return True
             self._state = CANCELLED
             self._condition.notify_all()
@@ -275,7 +281,7 @@ class Future:
 
     def cancelled(self):
         with self._condition:
-            return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]
+            return self._state in _CANCELLED_STATES
 
     def running(self):
         with self._condition:
@@ -283,7 +289,7 @@ class Future:
 
     def done(self):
         with self._condition:
-            return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]
+            return self._state in _DONE_STATES
 
     def __get_result(self):
         if self._exception:
@@ -297,7 +303,7 @@ class Future:
     def add_done_callback(self, fn):
         """Calls fn(future) when the future is done (at once if it already is)."""
         with self._condition:
-            if self._state not in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]:
+            if self._state not in _DONE_STATES:
                 self._done_callbacks.append(fn)
                 return
         try:
@@ -310,12 +316,12 @@ class Future:
         """The call's return value; re-raises its exception; waits up to timeout."""
         try:
             with self._condition:
-                if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
+                if self._state in _CANCELLED_STATES:
                     raise CancelledError()
                 elif self._state == FINISHED:
                     return self.__get_result()
                 self._condition.wait(timeout)
-                if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
+                if self._state in _CANCELLED_STATES:
                     raise CancelledError()
                 elif self._state == FINISHED:
                     return self.__get_result()
@@ -327,12 +333,12 @@ class Future:
     def exception(self, timeout=None):
         """The call's exception (None if it returned); waits up to timeout."""
         with self._condition:
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
+            if self._state in _CANCELLED_STATES:
                 raise CancelledError()
             elif self._state == FINISHED:
                 return self._exception
             self._condition.wait(timeout)
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
+            if self._state in _CANCELLED_STATES:
                 raise CancelledError()
             elif self._state == FINISHED:
                 return self._exception
@@ -356,7 +362,7 @@ class Future:
     def set_result(self, result):
         """For executors and tests: sets the result and wakes the waiters."""
         with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
+            if self._state in _DONE_STATES:
                 raise InvalidStateError('{}: {!r}'.format(self._state, self))
             self._result = result
             self._state = FINISHED
@@ -368,7 +374,7 @@ class Future:
     def set_exception(self, exception):
         """For executors and tests: sets the exception and wakes the waiters."""
         with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
+            if self._state in _DONE_STATES:
                 raise InvalidStateError('{}: {!r}'.format(self._state, self))
             self._exception = exception
             self._state = FINISHED
