@@ -267,12 +267,19 @@ impl Vm {
             return None;
         }
         let cv = self.lookup_type(tp, name)?;
-        if cv.is_heap()
-            && self
+        if let Some(co) = Obj::from_value(cv) {
+            // The kinds `bind_descr` binds whatever their type says (a
+            // builtin method descriptor's type has no `__get__`), then any
+            // object whose type defines `__get__`.
+            if matches!(
+                co.kind(),
+                K_FUNCTION | K_BUILTIN | K_WRAPPER | K_MEMBER | K_PROPERTY
+            ) || self
                 .lookup_type(self.type_of(cv), self.g.names.__get__)
                 .is_some()
-        {
-            return None;
+            {
+                return None;
+            }
         }
         write(s, [tp.bits() | CLASS_VALUE, epoch, cv.bits()]);
         if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
