@@ -301,9 +301,16 @@ impl Vm {
     /// `cls(*args, **kw)`.
     fn call_type(&mut self, cls: Value, base: usize, n: usize, kwnames: Value) -> PyResult<Value> {
         let t = &self.g.types;
-        if cls == t.type_ && n == 1 && !kwnames.is_heap() {
+        if n == 1 && !kwnames.is_heap() {
             let a = self.ctx.stack().slots_mut()[base + 1];
-            return Ok(self.type_of(a));
+            if cls == t.type_ {
+                return Ok(self.type_of(a));
+            }
+            // `str(x)`: the conversion itself, without `str.__new__`'s
+            // argument parsing (what it does for one positional argument).
+            if cls == t.str_ {
+                return self.str(a);
+            }
         }
         let meta = self.type_of(cls);
         if meta != self.g.types.type_ {

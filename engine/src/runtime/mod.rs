@@ -761,6 +761,21 @@ impl Vm {
 
     // ---------------------------------------------------------------- allocation helpers
 
+    /// A new str holding the decimal digits of `i` (no heap `String`).
+    pub fn new_int_str(&mut self, i: i64) -> Value {
+        let mut b = itoa::Buffer::new();
+        let s = b.format(i);
+        lstr::alloc(
+            &mut self.ctx,
+            Kind::STR,
+            self.g.types.str_,
+            s.as_bytes(),
+            s.len(),
+            true,
+            false,
+        )
+    }
+
     /// A new str from Rust text.
     pub fn new_str(&mut self, s: &str) -> Value {
         lstr::alloc(

@@ -1243,18 +1243,14 @@ impl Vm {
         if y.is_empty() {
             return a;
         }
-        let mut buf = Vec::with_capacity(x.len() + y.len());
-        buf.extend_from_slice(x);
-        buf.extend_from_slice(y);
         let n = lstr::char_len(ao) + lstr::char_len(bo);
-        lstr::alloc(
+        lstr::alloc_concat(
             &mut self.ctx,
             Kind::STR,
             self.g.types.str_,
-            &buf,
+            &[x, y],
             n,
             lstr::is_ascii(ao) && lstr::is_ascii(bo),
-            false,
         )
     }
 

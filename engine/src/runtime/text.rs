@@ -15,6 +15,9 @@ impl Vm {
 
     /// `repr(v)` as a str value.
     pub fn repr(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(i) = v.as_int() {
+            return Ok(self.new_int_str(i));
+        }
         if let Some(s) = self.repr_fast(v)? {
             return Ok(self.new_str(&s));
         }
@@ -366,7 +369,7 @@ impl Vm {
             }
         }
         if let Some(i) = v.as_int() {
-            return Ok(self.new_str(&i.to_string()));
+            return Ok(self.new_int_str(i));
         }
         let tp = self.type_of(v);
         match self.lookup_type(tp, self.g.names.__str__) {

@@ -42,6 +42,30 @@ pub fn alloc(
     v
 }
 
+/// Allocates a string/bytes object holding the concatenation of `parts`,
+/// copied straight into the new object.
+pub fn alloc_concat(
+    ctx: &mut ProtoContext,
+    kind: Kind,
+    class: Value,
+    parts: &[&[u8]],
+    char_len: usize,
+    ascii: bool,
+) -> Value {
+    let n: usize = parts.iter().map(|p| p.len()).sum();
+    let v = ctx.alloc(kind, class, 0, DATA_OFFSET + n);
+    let o = Obj::from_value(v).expect("heap");
+    set_raw(o, 0, n as u64);
+    set_raw(o, 1, char_len as u64);
+    set_raw(o, 3, if ascii { FLAG_ASCII } else { 0 });
+    let mut off = DATA_OFFSET;
+    for p in parts {
+        init_raw_bytes(o, off, p);
+        off += p.len();
+    }
+    v
+}
+
 /// Allocates a str/bytes object of a subclass: like [`alloc`] plus
 /// `n_values` value slots (value 0 holds the instance `__dict__`, EMPTY
 /// until first needed); the raw region is laid out exactly as for `alloc`.
