@@ -614,15 +614,7 @@ impl Vm {
         if simple {
             let st = self.ctx.stack().slots_mut();
             copy_args(st, args_at, locals, n);
-        } else if let Some(defaults) = self.positional_defaults(func, code, n, kwnames) {
-            // Positional arguments with the trailing parameters defaulted.
-            let st = self.ctx.stack().slots_mut();
-            copy_args(st, args_at, locals, n);
-            let d = defaults.view();
-            let first = argc - d.n_values();
-            for i in n..argc {
-                st[locals + i] = d.get(i - first);
-            }
+        } else if self.bind_positional_defaults(func, code, args_at, n, kwnames, locals) {
         } else if let Err(e) = self.bind_args(func, cd, args_at, n, kwnames, locals) {
             self.ctx.stack().set_top(top.min(fbase));
             return Err(e);
@@ -670,7 +662,7 @@ impl Vm {
     /// The defaults tuple when a call of `func` with `n` positional
     /// arguments and no keywords binds by position plus trailing defaults
     /// (no `*args`, `**kwargs` or keyword-only parameters, enough defaults).
-    #[inline]
+    #[inline(always)]
     fn positional_defaults(
         &self,
         func: Obj,
@@ -688,6 +680,34 @@ impl Vm {
         }
         let d = Obj::from_value(func.get(FN_DEFAULTS)).filter(|o| o.kind() == Kind::TUPLE)?;
         (n + d.n_values() >= argc && d.n_values() <= argc).then_some(d)
+    }
+
+    /// Binds a call of `func` by position plus trailing defaults when that
+    /// is all it needs ([`Self::positional_defaults`]); `false` leaves the
+    /// frame to `bind_args`. Kept out of line: the interpreter inlines the
+    /// simple-call path around it.
+    #[inline(never)]
+    fn bind_positional_defaults(
+        &mut self,
+        func: Obj,
+        code: &CodeObject,
+        args_at: usize,
+        n: usize,
+        kwnames: Value,
+        locals: usize,
+    ) -> bool {
+        let Some(defaults) = self.positional_defaults(func, code, n, kwnames) else {
+            return false;
+        };
+        let argc = code.argcount as usize;
+        let st = self.ctx.stack().slots_mut();
+        copy_args(st, args_at, locals, n);
+        let d = defaults.view();
+        let first = argc - d.n_values();
+        for i in n..argc {
+            st[locals + i] = d.get(i - first);
+        }
+        true
     }
 
     /// The builtins dict for a globals dict.
