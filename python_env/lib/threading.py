@@ -63,7 +63,7 @@ class Condition:
 
     def __init__(self, lock=None):
         if lock is None:
-            lock = RLock()
+            lock = _CRLock()
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
