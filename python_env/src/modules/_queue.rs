@@ -41,7 +41,7 @@
 use super::_thread::blocking_wait;
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
-use proto_core::sync::{self, Condvar, Mutex};
+use proto_core::sync::{self, AtomicUsize, Condvar, Mutex, Ordering};
 use proto_core::{Obj, Value};
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
@@ -50,6 +50,8 @@ use std::time::{Duration, Instant};
 const PY_TIMEOUT_MAX_US: i128 = i64::MAX as i128 / 1000;
 /// Capacity above which a mostly empty item buffer is shrunk.
 const SHRINK_CAP: usize = 64;
+/// Checks of an empty queue a getter makes before it blocks.
+const SPINS: usize = 200;
 
 const MODULE_DOC: &str = "C implementation of the Python queue module.\n\
 This module is an implementation detail, please do not use it directly.";
@@ -69,6 +71,9 @@ struct Inner {
 /// Payload of a `_queue.SimpleQueue`.
 struct QueueState {
     inner: Mutex<Inner>,
+    /// `items.len()`, stored under the mutex at each change: read without
+    /// it by `qsize`/`empty` and by a getter spinning before it blocks.
+    len: AtomicUsize,
     /// Signalled (one waiter) by each `put` while getters wait.
     cv: Condvar,
 }
@@ -96,20 +101,39 @@ impl QueueState {
                 items: VecDeque::new(),
                 waiters: 0,
             }),
+            len: AtomicUsize::new(0),
             cv: Condvar::new(),
         }
     }
-}
 
-/// Pops the oldest item, shrinking a mostly empty buffer.
-fn pop_front(g: &mut Inner) -> Option<Value> {
-    let v = g.items.pop_front()?;
-    let cap = g.items.capacity();
-    if cap > SHRINK_CAP && g.items.len() * 8 <= cap {
-        let n = (g.items.len() * 2).max(8);
-        g.items.shrink_to(n);
+    /// Pops the oldest item (`g` is this queue's locked state), shrinking
+    /// a mostly empty buffer.
+    fn pop_front(&self, g: &mut Inner) -> Option<Value> {
+        let v = g.items.pop_front()?;
+        self.len.store(g.items.len(), Ordering::Relaxed);
+        let cap = g.items.capacity();
+        if cap > SHRINK_CAP && g.items.len() * 8 <= cap {
+            let n = (g.items.len() * 2).max(8);
+            g.items.shrink_to(n);
+        }
+        Some(v)
     }
-    Some(v)
+
+    /// Spins briefly (Running, no lock) until the queue looks non-empty:
+    /// with a producer running on another core, an item usually arrives
+    /// within a few microseconds, which is much cheaper than blocking
+    /// (leaving and re-entering the safepoint handshake, a futex wait, and
+    /// a wake-up system call in `put`). Bounded, so a collection requested
+    /// meanwhile waits at most that long for this thread.
+    fn spin_for_item(&self) -> bool {
+        for _ in 0..SPINS {
+            if self.len.load(Ordering::Relaxed) > 0 {
+                return true;
+            }
+            sync::spin_hint();
+        }
+        false
+    }
 }
 
 /// The payload of `v`, or CPython's descriptor TypeError for method `name`.
@@ -248,6 +272,7 @@ fn push(vm: &mut Vm, q: Value, s: &'static QueueState, item: Value) {
     }
     let mut g = sync::lock(&s.inner);
     g.items.push_back(item);
+    s.len.store(g.items.len(), Ordering::Relaxed);
     let wake = g.waiters > 0;
     drop(g);
     if wake {
@@ -265,12 +290,18 @@ fn take(
 ) -> PyResult<Option<Value>> {
     let mut g = sync::lock(&s.inner);
     loop {
-        if let Some(v) = pop_front(&mut g) {
+        if let Some(v) = s.pop_front(&mut g) {
             return Ok(Some(v));
         }
         if !block {
             return Ok(None);
         }
+        drop(g);
+        if s.spin_for_item() {
+            g = sync::lock(&s.inner);
+            continue;
+        }
+        g = sync::lock(&s.inner);
         g.waiters += 1;
         drop(g);
         // Wait (Blocked, outside the handshake) only for the queue to be
@@ -281,7 +312,7 @@ fn take(
         g.waiters -= 1;
         match r {
             Ok(true) => continue,
-            Ok(false) => return Ok(pop_front(&mut g)),
+            Ok(false) => return Ok(s.pop_front(&mut g)),
             Err(e) => return Err(e),
         }
     }
@@ -431,13 +462,13 @@ fn no_args(vm: &mut Vm, name: &str, a: &[Value], k: Value) -> PyResult<()> {
 fn sq_empty(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = state(vm, a[0], "empty")?;
     no_args(vm, "empty", a, k)?;
-    Ok(Value::bool(sync::lock(&s.inner).items.is_empty()))
+    Ok(Value::bool(s.len.load(Ordering::Relaxed) == 0))
 }
 
 fn sq_qsize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = state(vm, a[0], "qsize")?;
     no_args(vm, "qsize", a, k)?;
-    let n = sync::lock(&s.inner).items.len();
+    let n = s.len.load(Ordering::Relaxed);
     Ok(vm.new_int(n as i64))
 }
 
