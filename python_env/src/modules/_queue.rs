@@ -3,7 +3,7 @@
 //!
 //! A `SimpleQueue` instance is a native object whose payload is a
 //! `Mutex<Inner>` (the items in a `VecDeque` and the number of waiting
-//! getters) plus a `Condvar`. Its kind is `K_INSTANCE` with the value slots
+//! getters), a copy of the length in an atomic, and a `Condvar`. Its kind is `K_INSTANCE` with the value slots
 //! a Python subclass gives its instances (slot 0 the `__dict__`, then the
 //! `__slots__` values), so subclasses defined in Python get attributes as in
 //! CPython; the class `SimpleQueue` itself is marked `TF_NODICT` (its own
@@ -17,7 +17,11 @@
 //!   few `VecDeque` operations: never across an allocation, a safepoint or
 //!   Python code. `put` appends (and wakes one getter if any is waiting);
 //!   `get` pops from the front; both are atomic, so no item is lost or
-//!   duplicated whatever the number of threads.
+//!   duplicated whatever the number of threads. The atomic length is
+//!   stored under the mutex at each change and read without it (`qsize`,
+//!   `empty`, and a getter that finds the queue empty and spins a little
+//!   before it blocks, as a producer on another core usually delivers
+//!   within microseconds).
 //! - The payload's stores are invisible to the write barrier, so `put` is
 //!   its own barrier: when the queue is shared, the item (and everything it
 //!   reaches) is promoted before it is appended, so a shared queue never
