@@ -84,11 +84,12 @@ struct QueueState {
 
 impl Trace for QueueState {
     fn trace(&self, f: &mut dyn FnMut(Value)) {
-        // Called by the collector (world stopped: the mutex is at most held
-        // for an instant by a getter checking for items inside
-        // `ctx.blocking`) and by promotion of a local queue (its owner is
-        // the only thread that can hold the mutex, and does not hold it
-        // while promoting).
+        // Called by a global collection (world stopped: the mutex is at
+        // most held for an instant by a getter checking for items inside
+        // `ctx.blocking`), and for a local queue by its owner's local
+        // collection or promotion (only the owner can reach the mutex then,
+        // and it holds it at neither). Marking and promotion push what `f`
+        // gets on explicit stacks, so this lock is never taken twice.
         let g = sync::lock(&self.inner);
         for &v in &g.items {
             if v.is_heap() {
