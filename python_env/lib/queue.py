@@ -8,14 +8,25 @@ from time import monotonic as time
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
 
-class Empty(Exception):
-    'Exception raised by Queue.get(block=0)/get_nowait().'
-    pass
+try:
+    from _queue import Empty
+except ImportError:
+    class Empty(Exception):
+        'Exception raised by Queue.get(block=0)/get_nowait().'
+        pass
 
 
 class Full(Exception):
     'Exception raised by Queue.put(block=0)/put_nowait().'
     pass
+
+
+# The native SimpleQueue (python_env/src/modules/_queue.rs); the Python
+# class below is only the fallback, as in CPython.
+try:
+    from _queue import SimpleQueue
+except ImportError:
+    SimpleQueue = None
 
 
 class Queue:
@@ -153,8 +164,8 @@ class LifoQueue(Queue):
         return self.queue.pop()
 
 
-class SimpleQueue:
-    '''An unbounded FIFO queue without task tracking.'''
+class _PySimpleQueue:
+    '''An unbounded FIFO queue without task tracking (fallback of _queue.SimpleQueue).'''
 
     def __init__(self):
         self._queue = deque()
@@ -184,3 +195,7 @@ class SimpleQueue:
 
     def qsize(self):
         return len(self._queue)
+
+
+if SimpleQueue is None:
+    SimpleQueue = _PySimpleQueue

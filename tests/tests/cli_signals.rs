@@ -1,7 +1,8 @@
 //! Ctrl-C reaches Python as CPython delivers it: SIGINT sent to a running
 //! `protopy` raises KeyboardInterrupt in the main thread (in a busy loop, a
-//! sleep or a blocked join), a handler can catch it, and an uncaught one
-//! prints a traceback and ends the process by SIGINT.
+//! sleep, a blocked join or a blocked `SimpleQueue.get`), a handler can
+//! catch it, and an uncaught one prints a traceback and ends the process by
+//! SIGINT.
 //!
 //! Needs the `protopy` binary of the same profile (`cargo build --release
 //! --workspace --bins`, which `run-tests.sh` does first).
@@ -72,6 +73,19 @@ fn sigint_interrupts_loop_sleep_and_join() {
                ev.set()\nt.join()\nprint('end')\n";
     let (out, err, status) = interrupt(src, 3, Duration::from_millis(300));
     assert_eq!(out, "ready\nloop\nsleep\njoin\nend\n", "stderr: {err}");
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn sigint_interrupts_blocked_simple_queue_get() {
+    let src = "import _queue\n\
+               q = _queue.SimpleQueue()\n\
+               print('ready', flush=True)\n\
+               try:\n    q.get()\nexcept KeyboardInterrupt:\n    print('get', flush=True)\n\
+               try:\n    q.get(timeout=60)\nexcept KeyboardInterrupt:\n    print('timed get', flush=True)\n\
+               q.put(1)\nprint('end', q.get(), q.qsize())\n";
+    let (out, err, status) = interrupt(src, 2, Duration::from_millis(300));
+    assert_eq!(out, "ready\nget\ntimed get\nend 1 0\n", "stderr: {err}");
     assert_eq!(status.code(), Some(0));
 }
 

@@ -138,3 +138,55 @@ assert len(s) == N * OPS, len(s)
     );
     run(&src).unwrap();
 }
+
+#[test]
+fn simple_queue_put_get_are_atomic() {
+    // Half the threads put fresh tuples (promoted when they enter the
+    // shared queue), half get them: blocking, with a timeout, or polling
+    // with get_nowait. Every item is taken exactly once.
+    let src = program(
+        r#"
+import _queue
+q = _queue.SimpleQueue()
+H = N // 2
+got = [None] * H
+def work(t):
+    if t < H:
+        for i in range(OPS):
+            q.put((t, i, [i]))
+        return
+    c = t - H
+    n = s = 0
+    while True:
+        if c % 3 == 0:
+            x = q.get()
+        elif c % 3 == 1:
+            try:
+                x = q.get(timeout=0.001)
+            except _queue.Empty:
+                continue
+        else:
+            try:
+                x = q.get_nowait()
+            except _queue.Empty:
+                continue
+        if x is None:
+            break
+        p, i, box = x
+        assert box == [i], (x,)
+        n += 1
+        s += p * OPS + i
+    got[c] = (n, s)
+ts = [threading.Thread(target=work, args=(t,)) for t in range(N)]
+for t in ts: t.start()
+for t in ts[:H]: t.join()
+for _ in range(H): q.put(None)
+for t in ts[H:]: t.join()
+M = H * OPS
+assert sum(n for n, _ in got) == M, got
+assert sum(s for _, s in got) == M * (M - 1) // 2, got
+assert q.empty() and q.qsize() == 0
+"#,
+    );
+    run(&src).unwrap();
+}

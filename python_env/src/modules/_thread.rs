@@ -86,7 +86,7 @@ fn wait_until<'a, T>(
 /// `deadline` passes. In the main thread the wait is cut in short slices
 /// between which signal handlers run, so Ctrl-C interrupts a blocked
 /// acquire or join with KeyboardInterrupt, as in CPython.
-fn blocking_wait<T>(
+pub(crate) fn blocking_wait<T>(
     vm: &mut Vm,
     m: &'static Mutex<T>,
     cv: &'static Condvar,
