@@ -450,26 +450,32 @@ fn referents(vm: &Vm, v: Value, out: &mut Vec<Value>) {
                 }
             }
         }
+        K_SLICE => out.extend([o.get(0), o.get(1), o.get(2)]),
         K_INSTANCE | K_TYPE => {}
         _ if heap_type => {}
         _ => {
-            // Other builtin objects: the Python objects their trace visits
-            // (their class only if defined in Python), looking through the
-            // collector's internal storage objects.
-            let mut stack = vec![o];
+            // Other builtin objects: the Python objects their trace visits,
+            // looking through the collector's internal storage objects (whose
+            // words are container items: immediate ints count there, while
+            // an immediate in the object's own words may be internal state).
+            // Only objects whose class is a type object are Python-visible.
+            let mut stack = vec![(o, false)];
             let mut seen = 0usize;
-            while let Some(s) = stack.pop() {
+            while let Some((s, items)) = stack.pop() {
                 for i in 0..s.n_values() {
                     let x = s.get(i);
                     let Some(xo) = Obj::from_value(x) else {
+                        if items && !x.is_empty() {
+                            out.push(x);
+                        }
                         continue;
                     };
                     if xo.kind() == Kind::STORAGE {
                         seen += 1;
                         if seen < 1024 {
-                            stack.push(xo);
+                            stack.push((xo, true));
                         }
-                    } else if xo.kind() != Kind::NATIVE {
+                    } else if Obj::from_value(xo.class()).is_some_and(|c| c.kind() == K_TYPE) {
                         out.push(x);
                     }
                 }

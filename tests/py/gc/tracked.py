@@ -45,3 +45,12 @@ print(gc.get_referents(*r))
 for i in range(3):
     gc.collect(i % 3)
 print(r, outer)
+# Objects whose referents are plain to see.
+import collections
+print(gc.get_referents(slice(1, "b", None)), gc.get_referents(collections.deque([1, "two", (3,)])))
+lst = [4, 5]
+print(gc.get_referents(iter(lst))[0] is lst, gc.get_referents({7: 8}.keys()))
+try:
+    1 / 0
+except ZeroDivisionError as e:
+    print([type(x).__name__ for x in gc.get_referents(e)])
