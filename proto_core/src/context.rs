@@ -434,6 +434,12 @@ impl ProtoContext {
         self.deferred = on;
     }
 
+    /// Bytes this context has been handed since its last local collection
+    /// (the figure its local trigger compares; `gc.get_count()` reports it).
+    pub fn allocated_since_collection(&mut self) -> usize {
+        self.heap().since_gc
+    }
+
     /// Is a collection waiting for the next safepoint?
     pub fn collection_pending(&self) -> bool {
         self.pending
@@ -538,14 +544,18 @@ impl ProtoContext {
         heap.drop_current_lists();
         let mut live = 0;
         let mut live_bytes = 0;
+        let mut freed_objects = 0;
         for b in heap.blocks.iter_mut() {
             // SAFETY: owner; other threads only read shared objects here.
-            let n = unsafe { b.sweep(true) };
+            let (n, f) = unsafe { b.sweep(true) };
             live += n;
+            freed_objects += f;
             live_bytes += n * b.slot_bytes();
         }
         // SAFETY: as above.
-        live_bytes += unsafe { crate::heap::sweep_large(&mut heap.large, true) };
+        let (large_live, large_freed) = unsafe { crate::heap::sweep_large(&mut heap.large, true) };
+        live_bytes += large_live;
+        freed_objects += large_freed;
         let empties = heap.finish_sweep();
         heap.since_gc = 0;
         heap.trigger = (2 * live_bytes).max(crate::heap::MIN_LOCAL_TRIGGER);
@@ -554,11 +564,15 @@ impl ProtoContext {
             self.space.release_block(e);
         }
         self.space.trim_pool();
+        self.space
+            .local_freed
+            .fetch_add(freed_objects as u64, Ordering::Relaxed);
         self.space.local_collections.fetch_add(1, Ordering::Relaxed);
         GcStats {
             marked,
             live_objects: live,
             freed_blocks: freed,
+            freed_objects,
             duration: t0.elapsed(),
             mark_time,
         }

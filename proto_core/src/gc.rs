@@ -32,6 +32,9 @@ pub struct GcStats {
     pub live_objects: usize,
     /// Blocks returned to the space's pool.
     pub freed_blocks: usize,
+    /// Objects the sweep freed (every heap object counts: internal storage
+    /// objects of lists and dicts as well as Python-visible ones).
+    pub freed_objects: usize,
     /// Wall time of the whole collection.
     pub duration: Duration,
     /// Time spent marking.

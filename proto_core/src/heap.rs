@@ -147,17 +147,18 @@ impl Block {
     /// Sweeps the block: frees dead objects, clears marks of live ones and
     /// rebuilds the free list. A `local` sweep keeps every SHARED object (it
     /// was not marked, since local marking stops at shared objects). Returns
-    /// the number of live objects.
+    /// the number of live objects and the number of objects it freed.
     ///
     /// # Safety
     /// No mutator may touch the block's objects concurrently, except reading
     /// shared objects during a local sweep (which never writes them).
-    pub(crate) unsafe fn sweep(&mut self, local: bool) -> usize {
+    pub(crate) unsafe fn sweep(&mut self, local: bool) -> (usize, usize) {
         let sb = self.slot_bytes();
         let n = self.nslots();
         let mut head: *mut FreeCell = core::ptr::null_mut();
         let mut nfree = 0u32;
         let mut live = 0usize;
+        let mut freed = 0usize;
         for i in (0..n).rev() {
             // SAFETY: slot i lies inside the block.
             let p = unsafe { self.base.as_ptr().add(i * sb) };
@@ -180,6 +181,7 @@ impl Block {
                         )))
                     };
                 }
+                freed += 1;
                 true
             };
             if free {
@@ -198,7 +200,7 @@ impl Block {
         }
         self.free = head;
         self.nfree = nfree;
-        live
+        (live, freed)
     }
 
     /// Does the block hold no object?
@@ -235,12 +237,14 @@ pub(crate) unsafe fn free_large(h: NonNull<Header>) {
     }
 }
 
-/// Sweeps a list of large objects; returns live bytes.
+/// Sweeps a list of large objects; returns live bytes and the number of
+/// objects freed.
 ///
 /// # Safety
 /// As for [`Block::sweep`].
-pub(crate) unsafe fn sweep_large(list: &mut Vec<Large>, local: bool) -> usize {
+pub(crate) unsafe fn sweep_large(list: &mut Vec<Large>, local: bool) -> (usize, usize) {
     let mut live = 0;
+    let mut freed = 0;
     list.retain(|l| {
         // SAFETY: every entry is a live-or-garbage large object we own.
         let obj = unsafe { Obj::from_header(l.0) };
@@ -255,10 +259,11 @@ pub(crate) unsafe fn sweep_large(list: &mut Vec<Large>, local: bool) -> usize {
         } else {
             // SAFETY: unmarked: unreachable.
             unsafe { free_large(l.0) };
+            freed += 1;
             false
         }
     });
-    live
+    (live, freed)
 }
 
 /// A context's own heap.

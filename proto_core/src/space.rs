@@ -137,6 +137,13 @@ pub struct SpaceStats {
     pub large_bytes: usize,
     /// Objects promoted so far.
     pub promoted: u64,
+    /// Objects freed by local collections so far.
+    pub local_freed: u64,
+    /// Objects freed by global collections so far.
+    pub global_freed: u64,
+    /// Value of `local_collections` when the last global collection ended
+    /// (local collections since then: the difference).
+    pub local_collections_at_last_global: u64,
 }
 
 /// The process-wide heap. One per interpreter; shared by all its threads.
@@ -157,6 +164,9 @@ pub struct ProtoSpace {
     pub(crate) local_collections: AtomicU64,
     global_collections: AtomicU64,
     pub(crate) promoted: AtomicU64,
+    pub(crate) local_freed: AtomicU64,
+    global_freed: AtomicU64,
+    locals_at_last_global: AtomicU64,
 }
 
 // SAFETY: all interior state is behind mutexes/atomics; the raw pointers in
@@ -202,6 +212,9 @@ impl ProtoSpace {
             local_collections: AtomicU64::new(0),
             global_collections: AtomicU64::new(0),
             promoted: AtomicU64::new(0),
+            local_freed: AtomicU64::new(0),
+            global_freed: AtomicU64::new(0),
+            locals_at_last_global: AtomicU64::new(0),
         })
     }
 
@@ -392,7 +405,7 @@ impl ProtoSpace {
             .map(|c| unsafe { c.heap_mut() })
             .collect();
         let mut orphan_blocks = self.orphans.with_all(std::mem::take);
-        let (live, empties) = self
+        let (live, mut freed_objects, empties) = self
             .gc_pool()
             .install(|| sweep_heaps(&mut heaps, &mut orphan_blocks, parallel));
         let mut freed = 0;
@@ -404,8 +417,8 @@ impl ProtoSpace {
         {
             let mut ol = sync::lock(&self.orphan_large);
             // SAFETY: world stopped; orphan large objects belong to no context.
-            let live_large = unsafe { heap::sweep_large(&mut ol, false) };
-            let _ = live_large;
+            let (_live_large, freed_large) = unsafe { heap::sweep_large(&mut ol, false) };
+            freed_objects += freed_large;
         }
         let mut large_total = 0;
         for h in heaps.iter() {
@@ -425,11 +438,18 @@ impl ProtoSpace {
             (2 * used).max(self.config.min_global_trigger_blocks),
             Ordering::Relaxed,
         );
+        self.global_freed
+            .fetch_add(freed_objects as u64, Ordering::Relaxed);
+        self.locals_at_last_global.store(
+            self.local_collections.load(Ordering::Relaxed),
+            Ordering::Relaxed,
+        );
         self.global_collections.fetch_add(1, Ordering::Relaxed);
         let stats = GcStats {
             marked,
             live_objects: live,
             freed_blocks: freed,
+            freed_objects,
             duration: t0.elapsed(),
             mark_time,
         };
@@ -446,6 +466,9 @@ impl ProtoSpace {
             pooled_blocks: self.pool.len(),
             large_bytes: self.large_bytes.load(Ordering::Relaxed),
             promoted: self.promoted.load(Ordering::Relaxed),
+            local_freed: self.local_freed.load(Ordering::Relaxed),
+            global_freed: self.global_freed.load(Ordering::Relaxed),
+            local_collections_at_last_global: self.locals_at_last_global.load(Ordering::Relaxed),
         }
     }
 
@@ -481,29 +504,36 @@ fn sweep_heaps(
     heaps: &mut [&mut LocalHeap],
     orphans: &mut Vec<Block>,
     parallel: bool,
-) -> (usize, Vec<EmptyBlock>) {
+) -> (usize, usize, Vec<EmptyBlock>) {
     use rayon::prelude::*;
-    let sweep_blocks = |blocks: &mut [Block]| -> usize {
+    // (live, freed) summed over the blocks.
+    let sweep_blocks = |blocks: &mut [Block]| -> (usize, usize) {
         let f = |b: &mut Block| {
             // SAFETY: world stopped; each block swept by exactly one task.
             unsafe { b.sweep(false) }
         };
+        let add = |a: (usize, usize), b: (usize, usize)| (a.0 + b.0, a.1 + b.1);
         if parallel {
-            blocks.par_iter_mut().map(f).sum()
+            blocks.par_iter_mut().map(f).reduce(|| (0, 0), add)
         } else {
-            blocks.iter_mut().map(f).sum()
+            blocks.iter_mut().map(f).fold((0, 0), add)
         }
     };
     let mut live = 0;
+    let mut freed = 0;
     let mut empties = Vec::new();
     for h in heaps.iter_mut() {
         h.drop_current_lists();
-        live += sweep_blocks(&mut h.blocks);
+        let (l, f) = sweep_blocks(&mut h.blocks);
+        live += l;
+        freed += f;
         // SAFETY: world stopped.
-        unsafe { heap::sweep_large(&mut h.large, false) };
+        freed += unsafe { heap::sweep_large(&mut h.large, false) }.1;
         empties.extend(h.finish_sweep().into_iter().map(EmptyBlock));
     }
-    live += sweep_blocks(orphans);
+    let (l, f) = sweep_blocks(orphans);
+    live += l;
+    freed += f;
     let mut kept = Vec::new();
     for b in orphans.drain(..) {
         if b.is_empty() {
@@ -513,7 +543,7 @@ fn sweep_heaps(
         }
     }
     *orphans = kept;
-    (live, empties)
+    (live, freed, empties)
 }
 
 struct EmptyBlock(NonNull<u8>);

@@ -79,6 +79,40 @@ fn local_collection_keeps_rooted_and_frees_garbage() {
 }
 
 #[test]
+fn sweeps_count_the_objects_they_free() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    // Deferred: no collection runs before the explicit ones (also under
+    // gc-stress, which only marks collections pending in this mode).
+    ctx.set_deferred_collection(true);
+    for j in 0..500 {
+        cons(&mut ctx, Value::int(j), Value::NONE); // garbage
+    }
+    ctx.alloc(Kind::GENERIC, Value::NONE, 0, 10_000); // large garbage
+    let keep = cons(&mut ctx, Value::int(1), Value::NONE);
+    ctx.stack().push(keep);
+    let before = sp.stats();
+    let s = ctx.collect_local();
+    assert_eq!(s.freed_objects, 501);
+    assert_eq!(s.live_objects, 1);
+    assert_eq!(sp.stats().local_freed - before.local_freed, 501);
+    // Shared garbage is freed only by a global collection.
+    let root = ctx.add_global_root(keep);
+    ctx.stack().set_top(0);
+    assert_eq!(ctx.collect_local().freed_objects, 0);
+    ctx.set_global_root(root, Value::NONE);
+    let g = ctx.collect_global();
+    assert_eq!(g.freed_objects, 1);
+    let after = sp.stats();
+    assert_eq!(after.global_freed - before.global_freed, 1);
+    assert_eq!(
+        after.local_collections_at_last_global,
+        after.local_collections
+    );
+    assert_eq!(ctx.allocated_since_collection(), 0);
+}
+
+#[test]
 fn handles_root_values_across_collections() {
     let sp = space();
     let mut ctx = sp.new_context();

@@ -3,6 +3,7 @@
 pub mod _collections;
 pub mod _queue;
 pub mod _thread;
+pub mod gc;
 pub mod linecache;
 pub mod math;
 pub mod protopy;
@@ -16,6 +17,7 @@ use engine::runtime::{PyResult, Vm};
 /// Registers the builtin module factories.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("math", math::create);
+    vm.register_module("gc", gc::create);
     vm.register_module("time", time::create);
     vm.register_module("unicodedata", unicodedata::create);
     vm.register_module("_thread", _thread::create);

@@ -1,0 +1,585 @@
+//! The `gc` module: CPython's interface to the garbage collector, mapped
+//! onto ProtoPy's tracing mark-sweep collector.
+//!
+//! CPython frees most memory by reference counting and runs a generational
+//! cycle collector (generations 0, 1, 2) on top. ProtoPy has no reference
+//! counts: its collector is the only thing that frees memory. It has two
+//! kinds of collection (`docs/ARCHITECTURE.md`, "Garbage collection"): a
+//! *local* one (one thread's unshared objects, while other threads run) and
+//! a *global* stop-the-world one. The mapping:
+//! - `collect(0)` runs a local collection of the calling thread; `collect(1)`
+//!   and `collect(2)` (the default) a global one. It returns the number of
+//!   objects the sweep freed. That counts every heap object, internal
+//!   storage objects (a list's item array, a dict's table) included, so the
+//!   figure is not comparable with CPython's count of unreachable objects.
+//! - `get_stats()`: generation 0 reports the local collections of all
+//!   threads, generation 2 the global ones, generation 1 none; `collected`
+//!   is the number of objects they freed, `uncollectable` is always 0
+//!   (finalizers never keep objects alive: ProtoPy runs no `__del__`).
+//! - `get_count()`: (cells of 64 bytes this thread allocated since its last
+//!   local collection, local collections since the last global one, 0).
+//! - `disable()` only records the flag that `isenabled()` reports:
+//!   automatic collections go on, since without reference counting nothing
+//!   else would ever free memory (a disabled collector would let any program
+//!   grow without bound). `set_threshold()` likewise records values that
+//!   `get_threshold()` reports; ProtoPy's triggers are sized in bytes and
+//!   blocks (8 MiB per thread, twice the live data) and are not affected.
+//! - `freeze()`/`unfreeze()` have no generations to move objects between:
+//!   they do nothing and `get_freeze_count()` is 0.
+//! - `callbacks` are called with ("start"/"stop", info) around `collect()`
+//!   only; automatic collections run at safepoints inside the interpreter
+//!   loop, where no Python code may run.
+//! - `is_tracked()` follows CPython's rule for the builtin types in its
+//!   steady state (after a collection has untracked tuples and dicts that
+//!   hold only untracked values); `is_finalized()` is always False.
+//! - `get_referents()` gives the Python-visible values an object refers to
+//!   (a list's items, a dict's values and keys, an instance's slots, `__dict__`
+//!   and class...), never the collector's internal storage objects.
+//!   `get_objects()` and `get_referrers()` need a walk of every heap block
+//!   while other threads mutate them; they are not provided (AttributeError).
+//!
+//! A collection from `collect()` runs inside a builtin call, which is a
+//! place where a safepoint is already safe: the builtin's arguments stay on
+//! the caller's value stack, and every Rust caller that can reach a builtin
+//! call (the interpreter loop, `vm.call` from native code) must already root
+//! what it holds, because the callee could as well be Python code that
+//! reaches a safepoint. This module roots what it holds itself across the
+//! collection and the callbacks (the callbacks list, the info dict).
+
+use engine::runtime::*;
+use proto_core::layouts::list as llist;
+use proto_core::sync::{AtomicBool, AtomicU64, Ordering};
+use proto_core::{Kind, Obj, Value};
+
+const DEBUG_STATS: i64 = 1;
+const DEBUG_COLLECTABLE: i64 = 2;
+const DEBUG_UNCOLLECTABLE: i64 = 4;
+const DEBUG_SAVEALL: i64 = 32;
+const DEBUG_LEAK: i64 = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL;
+
+/// The flag `enable()`/`disable()` set (process-wide, as in CPython).
+static ENABLED: AtomicBool = AtomicBool::new(true);
+/// The flags of `set_debug()` (an i64 in the bits of the word).
+static DEBUG: AtomicU64 = AtomicU64::new(0);
+/// The three values of `set_threshold()` (i64 bits; CPython's defaults).
+static THRESHOLDS: [AtomicU64; 3] = [AtomicU64::new(700), AtomicU64::new(10), AtomicU64::new(10)];
+
+std::thread_local! {
+    /// Set while this thread runs `collect()` (callbacks included): a
+    /// `collect()` from a callback returns 0 without collecting, as CPython's
+    /// does while a collection is in progress.
+    static COLLECTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// CPython's `int` argument converter (`_PyLong_AsInt`): `__index__`, then
+/// the C int range.
+fn c_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    match vm.as_i64(i) {
+        Some(x) if i32::try_from(x).is_ok() => Ok(x),
+        _ => Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C int",
+        )),
+    }
+}
+
+/// `PyArg_ParseTuple`'s "i" format: a C long first, then the int range.
+fn parse_i(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    let Some(x) = vm.as_i64(i) else {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C long",
+        ));
+    };
+    if x > i64::from(i32::MAX) {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "signed integer is greater than maximum",
+        ));
+    }
+    if x < i64::from(i32::MIN) {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "signed integer is less than minimum"));
+    }
+    Ok(x)
+}
+
+/// `collect(generation=2)`; bound to the module (`a[0]`), whose `callbacks`
+/// list it calls.
+fn collect(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let module = a[0];
+    let mut args = crate::args::Args::new(&a[1..], k);
+    if args.pos.len() > 1 {
+        return Err(vm.type_error(&format!(
+            "collect() takes at most 1 argument ({} given)",
+            args.pos.len() + args.kw.len()
+        )));
+    }
+    let by_name = args.take("generation");
+    if let Some((key, _)) = args.kw.first() {
+        let name = str_of(*key);
+        return Err(vm.type_error(&format!(
+            "'{name}' is an invalid keyword argument for collect()"
+        )));
+    }
+    let gen_arg = match (args.pos.first().copied(), by_name) {
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error(
+                "argument for collect() given by name ('generation') and position (1)",
+            ))
+        }
+        (Some(v), None) | (None, Some(v)) => Some(v),
+        (None, None) => None,
+    };
+    let generation = match gen_arg {
+        Some(v) => c_int(vm, v)?,
+        None => 2,
+    };
+    if !(0..=2).contains(&generation) {
+        return Err(vm.value_error("invalid generation"));
+    }
+    if COLLECTING.with(|c| c.get()) {
+        return Ok(Value::int(0));
+    }
+    COLLECTING.with(|c| c.set(true));
+    let r = collect_with_callbacks(vm, module, generation);
+    COLLECTING.with(|c| c.set(false));
+    r
+}
+
+fn collect_with_callbacks(vm: &mut Vm, module: Value, generation: i64) -> PyResult<Value> {
+    // The callbacks list: rooted for the whole call (a callback may rebind
+    // `gc.callbacks`, which would leave the list reachable from nothing).
+    let callbacks = Obj::from_value(module)
+        .and_then(|m| vm.instance_dict(m))
+        .and_then(|d| {
+            let key = vm.intern("callbacks");
+            vm.dict_get_str(d, key)
+        })
+        .filter(|l| Obj::from_value(*l).is_some_and(|o| o.kind() == Kind::LIST))
+        .unwrap_or(Value::EMPTY);
+    let mark = vm.push_root(callbacks);
+    let r = (|| {
+        run_callbacks(vm, callbacks, "start", generation, 0)?;
+        // No heap value of this frame is held unrooted here: the module is
+        // reachable from the builtin on the caller's stack, the list from
+        // the root pushed above.
+        let stats = if generation == 0 {
+            vm.ctx.collect_local()
+        } else {
+            vm.ctx.collect_global()
+        };
+        let n = stats.freed_objects as i64;
+        run_callbacks(vm, callbacks, "stop", generation, n)?;
+        Ok(vm.new_int(n))
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// Calls every callback in `callbacks` with `(phase, info)`. A callback that
+/// raises is reported on stderr as CPython's unraisable hook does, and the
+/// others still run. The list is read by index at each step, so callbacks
+/// that change it are seen as CPython sees them.
+fn run_callbacks(
+    vm: &mut Vm,
+    callbacks: Value,
+    phase: &str,
+    generation: i64,
+    collected: i64,
+) -> PyResult<()> {
+    let Some(lo) = Obj::from_value(callbacks) else {
+        return Ok(());
+    };
+    if llist::len(lo) == 0 {
+        return Ok(());
+    }
+    let mut i = 0;
+    while let Some(cb) = vm.seq_get(callbacks, i) {
+        i += 1;
+        // The phase string and a fresh info dict, rooted (with the
+        // callback) across the call.
+        let mark = vm.push_root(cb);
+        let p = vm.new_str(phase);
+        vm.push_root(p);
+        let info = vm.new_dict();
+        vm.push_root(info);
+        for (key, v) in [
+            ("generation", generation),
+            ("collected", collected),
+            ("uncollectable", 0),
+        ] {
+            let kv = vm.intern(key);
+            let iv = vm.new_int(v);
+            vm.dict_set_str(info, kv, iv);
+        }
+        let r = vm.call(cb, &[p, info], Value::EMPTY);
+        if let Err(e) = r {
+            vm.push_root(e.0);
+            write_unraisable(vm, cb, e);
+        }
+        vm.pop_roots(mark);
+    }
+    Ok(())
+}
+
+/// Prints "Exception ignored in: <repr of obj>" and the traceback of `e`
+/// (both rooted by the caller) on stderr.
+fn write_unraisable(vm: &mut Vm, obj: Value, e: PyException) {
+    let what = match vm.repr(obj) {
+        Ok(s) => str_of(s).into_owned(),
+        Err(_) => "<object repr() failed>".to_owned(),
+    };
+    let text = vm.format_exception(e.0);
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = write!(std::io::stderr(), "Exception ignored in: {what}\n{text}");
+}
+
+fn enable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.enable", a, k, 0, 0)?;
+    ENABLED.store(true, Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+
+fn disable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.disable", a, k, 0, 0)?;
+    ENABLED.store(false, Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+
+fn isenabled(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.isenabled", a, k, 0, 0)?;
+    Ok(Value::bool(ENABLED.load(Ordering::Relaxed)))
+}
+
+fn get_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.get_count", a, k, 0, 0)?;
+    let cells = vm.ctx.allocated_since_collection() / proto_core::CELL;
+    let s = vm.ctx.space().stats();
+    let locals = s
+        .local_collections
+        .saturating_sub(s.local_collections_at_last_global);
+    let c0 = vm.new_int(cells as i64);
+    let c1 = vm.new_int(locals as i64);
+    Ok(vm.new_tuple(&[c0, c1, Value::int(0)]))
+}
+
+fn get_threshold(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.get_threshold", a, k, 0, 0)?;
+    let t: Vec<Value> = THRESHOLDS
+        .iter()
+        .map(|t| Value::int(t.load(Ordering::Relaxed) as i64))
+        .collect();
+    Ok(vm.new_tuple(&t))
+}
+
+fn set_threshold(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error("set_threshold() takes no keyword arguments"));
+    }
+    if a.is_empty() || a.len() > 3 {
+        let (what, lim) = if a.is_empty() {
+            ("at least", 1)
+        } else {
+            ("at most", 3)
+        };
+        let s = if lim == 1 { "" } else { "s" };
+        return Err(vm.type_error(&format!(
+            "set_threshold() takes {what} {lim} argument{s} ({} given)",
+            a.len()
+        )));
+    }
+    // Each value is stored as soon as it is converted, so an error in a
+    // later argument leaves the earlier ones set (CPython parses straight
+    // into its thresholds).
+    for (i, &v) in a.iter().enumerate() {
+        let x = parse_i(vm, v)?;
+        THRESHOLDS[i].store(x as u64, Ordering::Relaxed);
+    }
+    Ok(Value::NONE)
+}
+
+fn get_stats(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.get_stats", a, k, 0, 0)?;
+    let s = vm.ctx.space().stats();
+    let gens = [
+        (s.local_collections, s.local_freed),
+        (0, 0),
+        (s.global_collections, s.global_freed),
+    ];
+    // Deferred mode: nothing allocated here is collected before it is
+    // returned (no safepoint in this function).
+    let mut dicts = Vec::with_capacity(3);
+    for (n, freed) in gens {
+        let d = vm.new_dict();
+        for (key, v) in [
+            ("collections", n as i64),
+            ("collected", freed as i64),
+            ("uncollectable", 0),
+        ] {
+            let kv = vm.intern(key);
+            let iv = vm.new_int(v);
+            vm.dict_set_str(d, kv, iv);
+        }
+        dicts.push(d);
+    }
+    Ok(vm.new_list(&dicts))
+}
+
+/// CPython's tracking rule for `v` in the steady state. `depth` bounds the
+/// walk through nested tuples and dicts; a container met again while it is
+/// being examined counts as untracked (CPython's incremental untracking
+/// never sees a dict as tracked through itself).
+fn tracked(vm: &Vm, v: Value, path: &mut Vec<Value>) -> bool {
+    let Some(o) = Obj::from_value(v) else {
+        // Immediate ints, floats, None, booleans, Ellipsis, NotImplemented.
+        return false;
+    };
+    let t = vm.type_of(v);
+    if is_heap_type(t) {
+        // Instances of classes defined in Python carry a GC header.
+        return true;
+    }
+    let types = &vm.g.types;
+    match o.kind() {
+        Kind::FLOAT | Kind::BIG_INT | Kind::STR | Kind::BYTES => false,
+        K_COMPLEX | K_BYTEARRAY | K_RANGE | K_CODE => false,
+        K_TYPE => is_heap_type(v),
+        Kind::TUPLE | Kind::DICT => {
+            if path.contains(&v) || path.len() > 64 {
+                return path.len() > 64;
+            }
+            path.push(v);
+            let r = if o.kind() == Kind::TUPLE {
+                vm.seq_items(v).into_iter().any(|x| tracked(vm, x, path))
+            } else {
+                vm.dict_items(v)
+                    .into_iter()
+                    .any(|(key, x)| tracked(vm, key, path) || tracked(vm, x, path))
+            };
+            path.pop();
+            r
+        }
+        _ => {
+            !(t == types.object
+                || t == types.frame
+                || t == types.range_iter
+                || t == types.longrange_iter)
+        }
+    }
+}
+
+fn is_tracked(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.is_tracked", a, k, 1, 1)?;
+    Ok(Value::bool(tracked(vm, a[0], &mut Vec::new())))
+}
+
+fn is_finalized(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.is_finalized", a, k, 1, 1)?;
+    Ok(Value::FALSE)
+}
+
+/// Appends the Python-visible referents of `v` to `out`, in CPython's
+/// traversal order for the builtin containers.
+fn referents(vm: &Vm, v: Value, out: &mut Vec<Value>) {
+    let Some(o) = Obj::from_value(v) else {
+        return;
+    };
+    let t = vm.type_of(v);
+    let types = &vm.g.types;
+    let heap_type = is_heap_type(t);
+    match o.kind() {
+        Kind::FLOAT | Kind::BIG_INT | Kind::STR | Kind::BYTES if !heap_type => return,
+        K_COMPLEX | K_BYTEARRAY | K_RANGE if !heap_type => return,
+        _ => {}
+    }
+    if heap_type {
+        // subtype_traverse: slot values, the instance dict, the class, then
+        // what the builtin base holds.
+        if o.kind() == K_INSTANCE {
+            let nslots = Obj::from_value(t).map_or(0, type_nslots);
+            for i in 1..o.n_values().min(nslots + 1) {
+                let x = o.get(i);
+                if !x.is_empty() {
+                    out.push(x);
+                }
+            }
+        }
+        if let Some(d) = vm.instance_dict(o) {
+            out.push(d);
+        }
+        out.push(t);
+    }
+    match o.kind() {
+        Kind::LIST | Kind::TUPLE => out.extend(vm.seq_items(v).into_iter().rev()),
+        Kind::DICT => {
+            let items = vm.dict_items(v);
+            // CPython does not visit the keys of a table of str keys.
+            let str_keys = items.iter().all(|(key, _)| vm.type_of(*key) == types.str_);
+            for (key, x) in items {
+                out.push(x);
+                if !str_keys {
+                    out.push(key);
+                }
+            }
+        }
+        Kind::SET => out.extend(vm.set_items(v)),
+        K_MODULE => {
+            if let Some(d) = vm.instance_dict(o) {
+                out.push(d);
+            }
+        }
+        K_CELL => {
+            let x = o.get(0);
+            if !x.is_empty() {
+                out.push(x);
+            }
+        }
+        K_METHOD => {
+            out.extend([o.get(0), o.get(1)].into_iter().filter(|x| !x.is_empty()));
+        }
+        K_TYPE if is_heap_type(v) => {
+            // type_traverse: dict, mro, bases, base (the values of a
+            // class object, see `engine::runtime::object`).
+            for i in [0, 1, 2, 5] {
+                let x = o.get(i);
+                if x.is_heap() {
+                    out.push(x);
+                }
+            }
+        }
+        K_SLICE => out.extend([o.get(0), o.get(1), o.get(2)]),
+        K_INSTANCE | K_TYPE => {}
+        _ if heap_type => {}
+        _ => {
+            // Other builtin objects: the Python objects their trace visits,
+            // looking through the collector's internal storage objects (whose
+            // words are container items: immediate ints count there, while
+            // an immediate in the object's own words may be internal state).
+            // Only objects whose class is a type object are Python-visible.
+            let mut stack = vec![(o, false)];
+            let mut seen = 0usize;
+            while let Some((s, items)) = stack.pop() {
+                for i in 0..s.n_values() {
+                    let x = s.get(i);
+                    let Some(xo) = Obj::from_value(x) else {
+                        if items && !x.is_empty() {
+                            out.push(x);
+                        }
+                        continue;
+                    };
+                    if xo.kind() == Kind::STORAGE {
+                        seen += 1;
+                        if seen < 1024 {
+                            stack.push((xo, true));
+                        }
+                    } else if Obj::from_value(xo.class()).is_some_and(|c| c.kind() == K_TYPE) {
+                        out.push(x);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn get_referents(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error("get_referents() takes no keyword arguments"));
+    }
+    let mut out = Vec::new();
+    for &v in a {
+        referents(vm, v, &mut out);
+    }
+    Ok(vm.new_list(&out))
+}
+
+fn freeze(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.freeze", a, k, 0, 0)?;
+    Ok(Value::NONE)
+}
+
+fn unfreeze(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.unfreeze", a, k, 0, 0)?;
+    Ok(Value::NONE)
+}
+
+fn get_freeze_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.get_freeze_count", a, k, 0, 0)?;
+    Ok(Value::int(0))
+}
+
+fn set_debug(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.set_debug", a, k, 1, 1)?;
+    let f = c_int(vm, a[0])?;
+    DEBUG.store(f as u64, Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+
+fn get_debug(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gc.get_debug", a, k, 0, 0)?;
+    Ok(Value::int(DEBUG.load(Ordering::Relaxed) as i64))
+}
+
+/// CPython's module docstring, without the two functions ProtoPy lacks.
+const DOC: &str = "This module provides access to the garbage collector for reference cycles.
+
+enable() -- Enable automatic garbage collection.
+disable() -- Disable automatic garbage collection.
+isenabled() -- Returns true if automatic collection is enabled.
+collect() -- Do a full collection right now.
+get_count() -- Return the current collection counts.
+get_stats() -- Return list of dictionaries containing per-generation stats.
+set_debug() -- Set debugging flags.
+get_debug() -- Get debugging flags.
+set_threshold() -- Set the collection thresholds.
+get_threshold() -- Return the current the collection thresholds.
+is_tracked() -- Returns true if a given object is tracked.
+is_finalized() -- Returns true if a given object has been already finalized.
+get_referents() -- Return the list of objects that an object refers to.
+freeze() -- Freeze all tracked objects and ignore them for future collections.
+unfreeze() -- Unfreeze all objects in the permanent generation.
+get_freeze_count() -- Return the number of objects in the permanent generation.
+";
+
+/// Creates the gc module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("gc");
+    let doc = vm.new_str(DOC);
+    vm.set_module_attr(m, "__doc__", doc);
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("enable", enable),
+        ("disable", disable),
+        ("isenabled", isenabled),
+        ("get_count", get_count),
+        ("get_threshold", get_threshold),
+        ("set_threshold", set_threshold),
+        ("get_stats", get_stats),
+        ("is_tracked", is_tracked),
+        ("is_finalized", is_finalized),
+        ("get_referents", get_referents),
+        ("freeze", freeze),
+        ("unfreeze", unfreeze),
+        ("get_freeze_count", get_freeze_count),
+        ("set_debug", set_debug),
+        ("get_debug", get_debug),
+    ];
+    vm.add_module_functions(m, fns);
+    let c = vm.new_builtin_bound("collect", collect, m);
+    vm.set_module_attr(m, "collect", c);
+    for (name, v) in [
+        ("DEBUG_STATS", DEBUG_STATS),
+        ("DEBUG_COLLECTABLE", DEBUG_COLLECTABLE),
+        ("DEBUG_UNCOLLECTABLE", DEBUG_UNCOLLECTABLE),
+        ("DEBUG_SAVEALL", DEBUG_SAVEALL),
+        ("DEBUG_LEAK", DEBUG_LEAK),
+    ] {
+        vm.set_module_attr(m, name, Value::int(v));
+    }
+    let garbage = vm.new_list(&[]);
+    vm.set_module_attr(m, "garbage", garbage);
+    let callbacks = vm.new_list(&[]);
+    vm.set_module_attr(m, "callbacks", callbacks);
+    Ok(m)
+}
