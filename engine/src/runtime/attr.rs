@@ -1632,7 +1632,9 @@ impl Vm {
             let has_dict = if type_flags(bo) & TF_HEAP != 0 {
                 type_flags(bo) & TF_NODICT == 0
             } else {
+                // A native class may say its instances have no dict (TF_NODICT).
                 b != self.g.types.object
+                    && type_flags(bo) & TF_NODICT == 0
                     && matches!(
                         type_layout(bo),
                         K_INSTANCE | K_EXC | K_TYPE | K_MODULE | K_FUNCTION | K_WRAPPER
