@@ -26,7 +26,10 @@ Options:
   --protopy PATH     ProtoPy binary (default: target/release/protopy in the repository).
                      Point it at /usr/bin/python3 to self-test the runner.
   --python PATH      reference CPython (default: /usr/bin/python3).
-  --repeat R         runs per measurement, best time kept (speed: 3, scale: 1).
+  --repeat R         runs per measurement, best time kept (speed: 3, scale: 1). In scale
+                     mode the repeats are rounds over every cell of a workload (each N,
+                     each interpreter, procs), so a slow spell of the machine costs each
+                     cell at most one of its runs.
   --only NAME        run only benchmarks whose name contains NAME (repeatable).
   --work-scale F     multiply the default work of every program by F (e.g. 0.1 for a
                      quick smoke run). Defaults make one CPython single-thread run take
@@ -243,11 +246,21 @@ def cmd_scale(opts):
                 + (f"   {'procs':>7}" if opts.procs else "") + "  note")
         print(head)
         base = {}
+        # Rounds over every (N, interpreter, procs) cell, best of the rounds
+        # per cell: a slow spell of this shared machine then costs each cell
+        # one round, instead of all the repeats of whichever cell it hit.
+        interps = (("protopy", opts.protopy), ("python3", opts.python))
+        runs = {}
+        for _ in range(opts.repeat):
+            for n in counts:
+                for label, interp in interps:
+                    runs.setdefault((n, label), []).append(
+                        run_once(interp, prog, [n, w] + extra, opts.timeout))
+                if opts.procs:
+                    runs.setdefault((n, "procs"), []).append(
+                        run_procs(opts.protopy, prog, [1, w] + extra, n, opts.timeout))
         for n in counts:
-            row = {}
-            for label, interp in (("protopy", opts.protopy), ("python3", opts.python)):
-                rs = [run_once(interp, prog, [n, w] + extra, opts.timeout) for _ in range(opts.repeat)]
-                row[label] = best(rs)
+            row = {label: best(runs[(n, label)]) for label, _ in interps}
             notes = []
             cells = []
             for label in ("protopy", "python3"):
@@ -267,8 +280,7 @@ def cmd_scale(opts):
                 ratio = f"{r.time / base[label]:.2f}" if base.get(label) else "-"
                 cells.append(f"{r.time:>9.3f}s {ratio:>7}")
             if opts.procs:
-                pr = best([run_procs(opts.protopy, prog, [1, w] + extra, n, opts.timeout)
-                           for _ in range(opts.repeat)])
+                pr = best(runs[(n, "procs")])
                 if pr.error:
                     cells.append(f"{'error':>7}")
                     notes.append(f"procs: {pr.error}")
