@@ -754,9 +754,8 @@ impl Vm {
             slots_heap = vec![Value::EMPTY; argc + kwonly];
             &mut slots_heap
         };
-        for i in 0..npos.min(argc) {
-            slots[i] = args[i];
-        }
+        let given = npos.min(argc);
+        slots[..given].copy_from_slice(&args[..given]);
         let varargs_idx = argc + kwonly;
         let varkw_idx = varargs_idx + usize::from(has_varargs);
         let mut extra_kw: Option<Value> = None;
