@@ -32,6 +32,7 @@ FINISHED = 'FINISHED'
 _CANCELLED_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED)
 _DONE_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED)
 _SETTLED_STATES = (CANCELLED_AND_NOTIFIED, FINISHED)
+_STARTED_STATES = (RUNNING, FINISHED)
 
 _STATE_TO_DESCRIPTION_MAP = {
     PENDING: "pending",
@@ -269,8 +270,12 @@ class Future:
 
     def cancel(self):
         """Cancels the future if it has not started; returns whether it is cancelled."""
+        # RUNNING and FINISHED are never left for a cancellable state, so
+        # refusing needs no lock (map() cancels every future it collects).
+        if self._state in _STARTED_STATES:
+            return False
         with self._condition:
-            if self._state in [RUNNING, FINISHED]:
+            if self._state in _STARTED_STATES:
                 return False
             if self._state in _CANCELLED_STATES:
                 return True
@@ -315,6 +320,11 @@ class Future:
     def result(self, timeout=None):
         """The call's return value; re-raises its exception; waits up to timeout."""
         try:
+            # FINISHED is final, and its result and exception were stored
+            # before it (attribute stores publish, reads acquire): a done
+            # future answers without the lock.
+            if self._state == FINISHED:
+                return self.__get_result()
             with self._condition:
                 if self._state in _CANCELLED_STATES:
                     raise CancelledError()
