@@ -110,7 +110,7 @@ impl Vm {
             Some(t) if o.kind() == K_INSTANCE && t.kind() == K_TYPE => type_dict_hint(t),
             _ => 0,
         };
-        let d = ldict::alloc(&mut self.ctx, Kind::DICT, self.g.types.dict, hint.max(5));
+        let d = self.new_dict_with_capacity(hint);
         self.store(o, slot, d);
         o.get(slot)
     }

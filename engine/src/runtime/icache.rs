@@ -116,16 +116,22 @@ fn hinted(d: Obj, hint: u64, name: Value) -> Option<Value> {
     (k == name && !v.is_empty()).then_some(v)
 }
 
+/// The hash of the str `ko`, read inline from its cache when present
+/// (always for names in code objects), else computed by `str_hash`.
+#[inline(always)]
+fn name_hash(ko: Obj) -> u64 {
+    match lstr::cached_hash(ko) {
+        Some(h) => h,
+        None => str_hash(ko) as u64,
+    }
+}
+
 /// `d[name]` for a str `name` (the same lookup as `Vm::dict_get_str`),
-/// inlined, with the hash taken from the str's cache when present (always
-/// for names in code objects).
+/// inlined.
 #[inline(always)]
 pub(crate) fn fast_get(d: Obj, name: Value) -> Option<Value> {
     let ko = Obj::from_value(name)?;
-    let h = match lstr::cached_hash(ko) {
-        Some(h) => h,
-        None => str_hash(ko) as u64,
-    };
+    let h = name_hash(ko);
     let t = ldict::table(d);
     // Misses are the common case here (LOAD_METHOD's shadowing check,
     // LOAD_GLOBAL's "not in globals" check): answer them without the call.
@@ -343,12 +349,8 @@ impl Vm {
                     // next entry, where this site's instances keep it.
                     if p >> 2 != 0 {
                         if let Some(ko) = Obj::from_value(name) {
-                            let h = match lstr::cached_hash(ko) {
-                                Some(h) => h,
-                                None => str_hash(ko) as u64,
-                            };
                             let e = (p >> 2) as usize - 1;
-                            if ldict::append_at(&mut self.ctx, d, e, name, v, h) {
+                            if ldict::append_at(&mut self.ctx, d, e, name, v, name_hash(ko)) {
                                 return true;
                             }
                         }

@@ -840,7 +840,12 @@ impl Vm {
 
     /// A new empty dict.
     pub fn new_dict(&mut self) -> Value {
-        ldict::alloc(&mut self.ctx, Kind::DICT, self.g.types.dict, 5)
+        self.new_dict_with_capacity(5)
+    }
+
+    /// A new empty dict with room for `cap` entries (at least 5).
+    pub fn new_dict_with_capacity(&mut self, cap: usize) -> Value {
+        ldict::alloc(&mut self.ctx, Kind::DICT, self.g.types.dict, cap.max(5))
     }
 
     /// A new empty set (`frozen`: frozenset).
