@@ -326,19 +326,29 @@ pub fn append_at(
     if tv.raw(T_USED) as usize != e || e >= tv.raw(T_CAP) as usize {
         return false;
     }
-    let mask = tv.raw(T_ISIZE) as usize - 1;
-    let first = (hash as usize) & mask;
-    let first_empty = tv.raw(T_HASHES + tv.raw(T_CAP) as usize + first) == 0;
-    if !first_empty && tv.raw(T_FILTER) & filter_bit(hash) != 0 {
-        return false;
+    // `e` is the next entry and below `cap`: no growth.
+    match slot_if_surely_absent(t, tv, hash) {
+        Some(slot) => {
+            write_entry(ctx, d, t, tv, e, slot, key, v, hash);
+            true
+        }
+        None => false,
     }
-    let slot = if first_empty {
-        first
+}
+
+/// The index slot a key with `hash` would take in `t`, when two loads prove
+/// the key absent (as [`surely_absent`]: its first probe slot is empty,
+/// which is then the slot, or its filter bit is clear); `None` says nothing.
+#[inline(always)]
+fn slot_if_surely_absent(t: Obj, tv: ObjView, hash: u64) -> Option<usize> {
+    let first = (hash as usize) & (tv.raw(T_ISIZE) as usize - 1);
+    if tv.raw(T_HASHES + tv.raw(T_CAP) as usize + first) == 0 {
+        Some(first)
+    } else if tv.raw(T_FILTER) & filter_bit(hash) == 0 {
+        Some(find_vacant(t, hash))
     } else {
-        find_vacant(t, hash)
-    };
-    write_entry(ctx, d, t, tv, e, slot, key, v, hash);
-    true
+        None
+    }
 }
 
 /// Inserts `key` when two loads prove it absent ([`surely_absent`]: the
@@ -353,12 +363,13 @@ pub fn insert_if_surely_absent(
     hash: u64,
 ) -> bool {
     let t = table(d);
-    if !surely_absent(t, hash) {
-        return false;
+    match slot_if_surely_absent(t, t.view(), hash) {
+        Some(slot) => {
+            insert_new(ctx, d, slot, key, v, hash);
+            true
+        }
+        None => false,
     }
-    let slot = find_vacant(t, hash);
-    insert_new(ctx, d, slot, key, v, hash);
-    true
 }
 
 /// Deletes entry `e`. Caller holds the lock if shared.
