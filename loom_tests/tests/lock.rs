@@ -5,15 +5,18 @@
 //!
 //! The protected data is a [`Racy`] cell: if two threads could hold the lock
 //! at once, or the lock lacked acquire/release ordering, loom would report the
-//! unsynchronised accesses.
+//! unsynchronised accesses. Waiters that stop spinning sleep on a modelled
+//! futex (checks and sleeps under one mutex, as the kernel does under its
+//! bucket lock), so an unlock that failed to wake a sleeper leaves it asleep
+//! for ever and loom reports the deadlock.
 #![cfg(loom)]
 
 use loom::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use loom::sync::Arc;
+use loom::sync::{Arc, Condvar, Mutex};
 use loom::thread;
 use loom_tests::{model_with, Racy};
 
-/// The lock spins 64 times (each a loom branch) before calling `on_wait`.
+/// Spinning waiters make many loom branches: raise the branch limit.
 fn model<F: Fn() + Sync + Send + 'static>(bound: usize, f: F) {
     model_with(bound, |b| b.max_branches = 100_000, f)
 }
@@ -26,8 +29,8 @@ struct Guarded<W> {
 }
 
 /// Two threads contend: one `lock_with`s twice, the other `try_lock`s and
-/// then `lock_with`s: mutual exclusion and an exact count. (A third
-/// contender makes the spinning model too large for the time budget.)
+/// then `lock_with`s: mutual exclusion and an exact count. Three
+/// contenders: [`three_contenders_all_get_in`].
 #[test]
 fn mutual_exclusion() {
     model(2, || {
@@ -110,12 +113,16 @@ fn relaxed_lock_word_is_caught() {
                 .compare_exchange_weak(old, new, Ordering::Relaxed, Ordering::Relaxed)
                 .is_ok()
         }
-        fn release_store(&self, v: u32) {
-            self.0.store(v, Ordering::Relaxed)
+        fn swap_acq_rel(&self, v: u32) -> u32 {
+            self.0.swap(v, Ordering::Relaxed)
         }
         fn relaxed_load(&self) -> u32 {
             self.0.load(Ordering::Relaxed)
         }
+        fn wait(&self, _expected: u32) {
+            thread::yield_now();
+        }
+        fn wake_one(&self) {}
     }
     model(2, || {
         let g = Arc::new(Guarded {
@@ -134,5 +141,98 @@ fn relaxed_lock_word_is_caught() {
         g.data.update(|d| *d += 1);
         lock::unlock(&g.word);
         t.join().unwrap();
+    });
+}
+
+/// A lock word whose futex is modelled faithfully but whose `wake_one` does
+/// nothing: a waiter that went to sleep is never woken.
+struct NoWakeWord {
+    word: loom::sync::atomic::AtomicU32,
+    queue: Mutex<()>,
+    cv: Condvar,
+}
+
+impl LockWord for NoWakeWord {
+    fn try_cas(&self, old: u32, new: u32) -> bool {
+        self.word
+            .compare_exchange_weak(old, new, Ordering::Acquire, Ordering::Relaxed)
+            .is_ok()
+    }
+    fn swap_acq_rel(&self, v: u32) -> u32 {
+        self.word.swap(v, Ordering::AcqRel)
+    }
+    fn relaxed_load(&self) -> u32 {
+        self.word.load(Ordering::Relaxed)
+    }
+    fn wait(&self, expected: u32) {
+        let g = self.queue.lock().unwrap();
+        if self.word.load(Ordering::Relaxed) == expected {
+            drop(self.cv.wait(g).unwrap());
+        }
+    }
+    fn wake_one(&self) {}
+}
+
+/// Negative control for the wake-up: the holder releases only after the
+/// waiter has marked the word and is about to sleep (its `on_wait` hook ran).
+/// With no wake the waiter sleeps for ever, which loom must report; with the
+/// real word (`waiter_calls_on_wait_hook`) the same schedule passes.
+#[test]
+#[should_panic]
+fn missing_wake_is_caught() {
+    model(2, || {
+        // Leaked, not dropped: loom's deadlock report unwinds through this
+        // closure, and dropping loom objects during that unwind aborts.
+        let g: &'static Guarded<NoWakeWord> = Box::leak(Box::new(Guarded {
+            word: NoWakeWord {
+                word: loom::sync::atomic::AtomicU32::new(0),
+                queue: Mutex::new(()),
+                cv: Condvar::new(),
+            },
+            data: Racy::new(0),
+        }));
+        let hooked: &'static AtomicBool = Box::leak(Box::new(AtomicBool::new(false)));
+        assert!(lock::try_lock(&g.word));
+        let t = thread::spawn(move || {
+            lock::lock_with(&g.word, || hooked.store(true, Ordering::Relaxed));
+            g.data.update(|d| *d += 1);
+            lock::unlock(&g.word);
+        });
+        while !hooked.load(Ordering::Relaxed) {
+            thread::yield_now();
+        }
+        lock::unlock(&g.word);
+        t.join().unwrap();
+    });
+}
+
+/// Three threads, each taking the lock once with `lock_with`: every one
+/// gets in exactly once, and sleepers are woken in turn (a lost wake-up
+/// between two sleepers deadlocks the model).
+#[test]
+fn three_contenders_all_get_in() {
+    model(3, || {
+        let g = Arc::new(Guarded {
+            word: AtomicU32::new(0),
+            data: Racy::new(0),
+        });
+        let ts: Vec<_> = (0..2)
+            .map(|_| {
+                let g = g.clone();
+                thread::spawn(move || {
+                    lock::lock_with(&g.word, || {});
+                    g.data.update(|d| *d += 1);
+                    lock::unlock(&g.word);
+                })
+            })
+            .collect();
+        lock::lock_with(&g.word, || {});
+        g.data.update(|d| *d += 1);
+        lock::unlock(&g.word);
+        for t in ts {
+            t.join().unwrap();
+        }
+        assert!(!lock::is_locked(&g.word));
+        g.data.read(|&d| assert_eq!(d, 3));
     });
 }

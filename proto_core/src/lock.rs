@@ -1,60 +1,168 @@
 //! The per-object lock of shared mutable objects.
 //!
-//! A word-sized lock (0 = free, 1 = held) in each object header. Writers of a
-//! shared list/dict/set/instance hold it for one operation; readers never take
-//! it. Waiting spins with exponential backoff, then yields, and calls the caller's `on_wait`
-//! hook between attempts: the interpreter passes its safepoint poll there, so
-//! a thread waiting for a lock never holds up a collection. Critical sections
-//! must be short and must not block.
+//! A 32-bit lock word in each object header: 0 = free, 1 = held, 2 = held
+//! and threads may be sleeping on the word. Writers of a shared
+//! list/dict/set/instance hold it for one operation; readers never take it.
+//! Critical sections must be short and must not block.
+//!
+//! Waiting first spins (exponential backoff, looking without writing), then
+//! sleeps on the word (a futex on Linux) after marking it 2; `unlock` wakes
+//! one sleeper when it finds the 2. Sleeping waiters leave the lock's cache
+//! line alone, so under heavy contention the holder keeps the line and the
+//! data it guards instead of losing them to every waiter's look. Between
+//! sleeps a waiter calls the caller's `on_wait` hook: the interpreter passes
+//! its safepoint poll there. A sleeper stays Running as far as the
+//! collector's handshake knows (entering and leaving the blocked state takes
+//! the handshake's mutex, which a contended lock would turn into a second
+//! contention point), so its sleep is bounded ([`SLEEP_NS`]): a requested
+//! collection waits at most that long for it.
 //!
 //! The algorithm is generic over [`LockWord`] so the loom models run it on
-//! loom atomics while the heap runs it on header words.
+//! loom atomics (with a modelled futex) while the heap runs it on header words.
 
-use crate::sync::{spin_hint, Ordering};
+use crate::sync::spin_hint;
+#[cfg(loom)]
+use crate::sync::Ordering;
 
 /// An atomic 32-bit word usable as a lock.
 pub trait LockWord {
     /// Compare-and-swap with acquire ordering on success.
     fn try_cas(&self, old: u32, new: u32) -> bool;
-    /// Release store.
-    fn release_store(&self, v: u32);
+    /// Swap with acquire and release ordering.
+    fn swap_acq_rel(&self, v: u32) -> u32;
     /// Relaxed load.
     fn relaxed_load(&self) -> u32;
+    /// Sleeps while the word holds `expected`. May return early or
+    /// spuriously; callers re-check.
+    fn wait(&self, expected: u32);
+    /// Wakes one thread sleeping in [`LockWord::wait`] on this word.
+    fn wake_one(&self);
 }
 
-impl LockWord for crate::sync::AtomicU32 {
+/// Longest sleep of a waiter between two looks at the word (and two calls
+/// of its `on_wait` hook), in nanoseconds.
+pub const SLEEP_NS: u32 = 1_000_000;
+
+impl LockWord for core::sync::atomic::AtomicU32 {
     #[inline(always)]
+    fn try_cas(&self, old: u32, new: u32) -> bool {
+        use core::sync::atomic::Ordering as O;
+        self.compare_exchange_weak(old, new, O::Acquire, O::Relaxed)
+            .is_ok()
+    }
+    #[inline(always)]
+    fn swap_acq_rel(&self, v: u32) -> u32 {
+        self.swap(v, core::sync::atomic::Ordering::AcqRel)
+    }
+    #[inline(always)]
+    fn relaxed_load(&self) -> u32 {
+        self.load(core::sync::atomic::Ordering::Relaxed)
+    }
+    fn wait(&self, expected: u32) {
+        futex::wait(self, expected, SLEEP_NS);
+    }
+    fn wake_one(&self) {
+        futex::wake_one(self);
+    }
+}
+
+#[cfg(target_os = "linux")]
+mod futex {
+    use core::sync::atomic::AtomicU32;
+
+    /// Sleeps while `*w == expected`, at most `ns` nanoseconds.
+    pub fn wait(w: &AtomicU32, expected: u32, ns: u32) {
+        let ts = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: ns as libc::c_long,
+        };
+        // SAFETY: the word is a live, 4-byte-aligned AtomicU32 borrowed for
+        // the call; FUTEX_WAIT only reads it, and compares atomically with
+        // the wake side. `ts` outlives the call. The result (woken, timed
+        // out, value changed, interrupted) needs no handling: callers re-check.
+        unsafe {
+            libc::syscall(
+                libc::SYS_futex,
+                w.as_ptr(),
+                libc::FUTEX_WAIT | libc::FUTEX_PRIVATE_FLAG,
+                expected,
+                &ts as *const libc::timespec,
+                core::ptr::null::<u32>(),
+                0u32,
+            );
+        }
+    }
+
+    /// Wakes one thread sleeping in [`wait`] on `w`.
+    pub fn wake_one(w: &AtomicU32) {
+        // SAFETY: FUTEX_WAKE reads no memory; the address only names the
+        // wait queue, and the word is live for the call.
+        unsafe {
+            libc::syscall(
+                libc::SYS_futex,
+                w.as_ptr(),
+                libc::FUTEX_WAKE | libc::FUTEX_PRIVATE_FLAG,
+                1u32,
+            );
+        }
+    }
+}
+
+/// Without futexes a sleep is a yield of the CPU: correct (waiters re-check),
+/// only less kind to the holder.
+#[cfg(not(target_os = "linux"))]
+mod futex {
+    use core::sync::atomic::AtomicU32;
+
+    pub fn wait(w: &AtomicU32, expected: u32, _ns: u32) {
+        if w.load(core::sync::atomic::Ordering::Relaxed) == expected {
+            std::thread::yield_now();
+        }
+    }
+
+    pub fn wake_one(_w: &AtomicU32) {}
+}
+
+#[cfg(loom)]
+loom::lazy_static! {
+    /// The modelled futex: one wait queue for every word (a wake wakes all,
+    /// and each sleeper re-checks, which futex semantics allow).
+    static ref MODEL_FUTEX: (crate::sync::Mutex<()>, crate::sync::Condvar) =
+        (crate::sync::Mutex::new(()), crate::sync::Condvar::new());
+}
+
+/// loom's atomics, for the models. `wait` checks the word and sleeps under
+/// the queue's mutex, and `wake_one` notifies under it, as the kernel checks
+/// and wakes under its hash-bucket lock: a wake-up lost by the algorithm
+/// leaves a sleeper for ever, which loom reports as a deadlock.
+#[cfg(loom)]
+impl LockWord for crate::sync::AtomicU32 {
     fn try_cas(&self, old: u32, new: u32) -> bool {
         self.compare_exchange_weak(old, new, Ordering::Acquire, Ordering::Relaxed)
             .is_ok()
     }
-    #[inline(always)]
-    fn release_store(&self, v: u32) {
-        self.store(v, Ordering::Release)
+    fn swap_acq_rel(&self, v: u32) -> u32 {
+        self.swap(v, Ordering::AcqRel)
     }
-    #[inline(always)]
     fn relaxed_load(&self) -> u32 {
         self.load(Ordering::Relaxed)
     }
-}
-
-#[cfg(loom)]
-impl LockWord for crate::sync::heap_atomic::AtomicU32 {
-    fn try_cas(&self, old: u32, new: u32) -> bool {
-        use crate::sync::heap_atomic::Ordering as O;
-        self.compare_exchange_weak(old, new, O::Acquire, O::Relaxed)
-            .is_ok()
+    fn wait(&self, expected: u32) {
+        let g = crate::sync::lock(&MODEL_FUTEX.0);
+        if self.load(Ordering::Relaxed) == expected {
+            drop(crate::sync::wait(&MODEL_FUTEX.1, g));
+        }
     }
-    fn release_store(&self, v: u32) {
-        self.store(v, crate::sync::heap_atomic::Ordering::Release)
-    }
-    fn relaxed_load(&self) -> u32 {
-        self.load(crate::sync::heap_atomic::Ordering::Relaxed)
+    fn wake_one(&self) {
+        let _g = crate::sync::lock(&MODEL_FUTEX.0);
+        MODEL_FUTEX.1.notify_all();
     }
 }
 
 const FREE: u32 = 0;
 const HELD: u32 = 1;
+/// Held, and threads may be sleeping on the word: its unlock must wake one.
+const SLEEPERS: u32 = 2;
 
 /// Tries to take the lock once.
 #[inline(always)]
@@ -62,52 +170,60 @@ pub fn try_lock<W: LockWord + ?Sized>(w: &W) -> bool {
     w.try_cas(FREE, HELD)
 }
 
-/// Pause rounds a waiter doubles its spin up to before it starts yielding.
+/// Pause rounds a waiter doubles its spin up to before it sleeps.
 #[cfg(not(loom))]
 const MAX_SPIN: u32 = 64;
 /// Under loom a pause is a scheduling point: keep the models' state space small.
 #[cfg(loom)]
 const MAX_SPIN: u32 = 2;
 
-/// Takes the lock, calling `on_wait` between attempts while it is held elsewhere.
+/// Takes the lock, calling `on_wait` between sleeps while it is held elsewhere.
 ///
-/// Waiters back off exponentially (1, 2, 4, ... pause rounds between looks,
-/// and again after losing the acquiring CAS to another waiter), so waiters
-/// released together do not all hit the lock's cache line at once; past
-/// [`MAX_SPIN`] they yield the CPU between looks.
+/// A waiter first spins with exponential backoff (1, 2, 4, ... pause rounds
+/// between looks) while the lock is held and nobody sleeps on it; then it
+/// marks the word [`SLEEPERS`] and sleeps until an unlock wakes it (or the
+/// sleep's bound passes), calling `on_wait` before each sleep. A woken
+/// waiter takes the lock by swapping in [`SLEEPERS`] again, since others may
+/// still sleep: that costs at most one needless wake when none do.
 #[inline]
 pub fn lock_with<W: LockWord + ?Sized>(w: &W, mut on_wait: impl FnMut()) {
     if try_lock(w) {
         return;
     }
     let mut delay = 1u32;
-    loop {
-        while w.relaxed_load() != FREE {
-            if delay <= MAX_SPIN {
-                for _ in 0..delay {
-                    spin_hint();
+    while delay <= MAX_SPIN {
+        match w.relaxed_load() {
+            FREE => {
+                if try_lock(w) {
+                    return;
                 }
-                delay <<= 1;
-            } else {
-                on_wait();
-                crate::sync::thread::yield_now();
             }
+            SLEEPERS => break,
+            _ => {}
         }
-        if try_lock(w) {
-            return;
-        }
-        for _ in 0..delay.min(MAX_SPIN) {
+        for _ in 0..delay {
             spin_hint();
         }
-        delay = delay.saturating_mul(2);
+        delay <<= 1;
+    }
+    loop {
+        if w.swap_acq_rel(SLEEPERS) == FREE {
+            return;
+        }
+        on_wait();
+        w.wait(SLEEPERS);
     }
 }
 
-/// Releases the lock. The caller must hold it.
+/// Releases the lock, waking one sleeper if any may sleep. The caller must
+/// hold it.
 #[inline(always)]
 pub fn unlock<W: LockWord + ?Sized>(w: &W) {
-    debug_assert_eq!(w.relaxed_load(), HELD, "unlock of a lock not held");
-    w.release_store(FREE);
+    let was = w.swap_acq_rel(FREE);
+    debug_assert_ne!(was, FREE, "unlock of a lock not held");
+    if was == SLEEPERS {
+        w.wake_one();
+    }
 }
 
 /// Is the lock held (by anyone)?

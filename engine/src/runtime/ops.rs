@@ -1262,18 +1262,7 @@ impl Vm {
             let t = ldict::table(d);
             let simple = key_is_simple(key, &self.g.types);
             if simple {
-                // A stored key that is not simple itself (an int or str
-                // subclass instance with the same hash) needs the full
-                // `==`: the probe then gives up and takes the slow path.
-                let types = &self.g.types;
-                let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| {
-                    if key_is_simple(k, types) {
-                        Ok(simple_eq(key, k))
-                    } else {
-                        Err(())
-                    }
-                });
-                if let Ok(p) = r {
+                if let Ok(p) = probe_simple(t, h, key, &self.g.types) {
                     return Ok((t, p));
                 }
             }
@@ -1344,6 +1333,12 @@ impl Vm {
     /// still exact and `f` applies it. Changed (another writer won the
     /// race): unlock and probe again. Each retry means some other writer
     /// made progress, so the scheme is lock-free overall.
+    ///
+    /// A simple key (exact int/str/...: its `==` runs no Python code) is
+    /// probed under the lock instead, in one step: under contention the
+    /// version check above fails whenever another writer got the lock
+    /// while this one waited for it, so writers to one hot dict retried
+    /// most of their probes.
     pub fn dict_rmw<R>(
         &mut self,
         o: Obj,
@@ -1351,6 +1346,17 @@ impl Vm {
         h: u64,
         mut f: impl FnMut(&mut ProtoContext, Obj, Probe) -> R,
     ) -> PyResult<R> {
+        if o.is_shared() && key_is_simple(key, &self.g.types) {
+            self.ctx.lock_object(o);
+            let t = ldict::table(o);
+            let r = probe_simple(t, h, key, &self.g.types)
+                .ok()
+                .map(|p| f(&mut self.ctx, t, p));
+            self.ctx.unlock_object(o);
+            if let Some(r) = r {
+                return Ok(r);
+            }
+        }
         loop {
             let ver = ldict::version(o);
             proto_core::sync::fence(Ordering::Acquire);
@@ -2315,6 +2321,20 @@ pub fn str_hash(o: Obj) -> i64 {
 
 /// Keys whose equality needs no Python code: ints, str, None, bools.
 #[inline]
+/// Probes table `t` for a simple key (see [`key_is_simple`]) without
+/// running Python code. A stored key that is not simple itself (an int or
+/// str subclass instance with the same hash) needs the full `==`: the probe
+/// then gives up with `Err` and the caller takes the general path.
+fn probe_simple(t: Obj, h: u64, key: Value, types: &Types) -> Result<Probe, ()> {
+    ldict::probe(t, h, key, |k| {
+        if key_is_simple(k, types) {
+            Ok(simple_eq(key, k))
+        } else {
+            Err(())
+        }
+    })
+}
+
 fn key_is_simple(k: Value, t: &Types) -> bool {
     if k.is_int() || k.is_special() {
         return true;
