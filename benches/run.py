@@ -40,7 +40,8 @@ Options:
                      (each doing W) at once and show max(elapsed) / elapsed(1 process) as
                      "procs": the machine's own ceiling (shared caches, memory bandwidth,
                      turbo clocks that drop as more cores run). No software sharing is
-                     involved, so threads cannot be expected to beat it.
+                     involved, so threads cannot be expected to beat it. These processes
+                     run without PROTOPY_PIN (each would pin its one thread to core 0).
 
 If an interpreter fails on a program (non-zero exit, timeout, no checksum), the row
 shows the error for that interpreter and the runner goes on with the next one.
@@ -139,6 +140,9 @@ def run_procs(interp, prog, args, n, timeout):
     """N processes of `prog 1 W ...` started together; the slowest one's elapsed."""
     cmd = [interp, os.path.join(PYDIR, prog)] + [str(a) for a in args]
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+    # PROTOPY_PIN pins a process's threads to cores 0, 1, ... in order: every
+    # independent process would pin its one thread to core 0.
+    env.pop("PROTOPY_PIN", None)
     procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, env=env, stdin=subprocess.DEVNULL) for _ in range(n)]
     worst = None

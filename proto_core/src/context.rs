@@ -558,8 +558,13 @@ impl ProtoContext {
         freed_objects += large_freed;
         let empties = heap.finish_sweep();
         heap.since_gc = 0;
-        heap.trigger = (2 * live_bytes).max(crate::heap::MIN_LOCAL_TRIGGER);
+        let (old_trigger, new_trigger) = (
+            heap.trigger,
+            (2 * live_bytes).max(crate::heap::MIN_LOCAL_TRIGGER),
+        );
+        heap.trigger = new_trigger;
         let freed = empties.len();
+        self.space.adjust_local_allowance(old_trigger, new_trigger);
         for e in empties {
             self.space.release_block(e);
         }

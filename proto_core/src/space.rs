@@ -162,6 +162,10 @@ pub struct ProtoSpace {
     pub(crate) blocks_in_use: AtomicUsize,
     pub(crate) large_bytes: AtomicUsize,
     global_trigger_blocks: AtomicUsize,
+    /// Sum of the registered contexts' local triggers (bytes): the local
+    /// garbage the contexts may hold between their own collections, which
+    /// the global trigger allows on top of its own figure.
+    local_allowance: AtomicUsize,
     next_id: AtomicU32,
     pub(crate) local_collections: AtomicU64,
     global_collections: AtomicU64,
@@ -210,6 +214,7 @@ impl ProtoSpace {
             blocks_in_use: AtomicUsize::new(0),
             large_bytes: AtomicUsize::new(0),
             global_trigger_blocks: AtomicUsize::new(trig),
+            local_allowance: AtomicUsize::new(0),
             next_id: AtomicU32::new(1),
             local_collections: AtomicU64::new(0),
             global_collections: AtomicU64::new(0),
@@ -225,13 +230,21 @@ impl ProtoSpace {
         let id = (self.next_id.fetch_add(1, Ordering::Relaxed) & 0xFFFF) as u16;
         self.handshake.register();
         let shared = Arc::new(ContextShared::new(id, self.config.stack_values));
+        self.local_allowance
+            .fetch_add(crate::heap::MIN_LOCAL_TRIGGER, Ordering::Relaxed);
         sync::lock(&self.contexts).push(shared.clone());
         ProtoContext::new(self.clone(), shared)
     }
 
     pub(crate) fn unregister(&self, shared: &Arc<ContextShared>, heap: LocalHeap) {
         // The context is Running, so no collection is in progress.
-        let LocalHeap { blocks, large, .. } = heap;
+        let LocalHeap {
+            blocks,
+            large,
+            trigger,
+            ..
+        } = heap;
+        self.adjust_local_allowance(trigger, 0);
         for b in blocks {
             if b.is_empty() {
                 self.release_block(b.base);
@@ -281,12 +294,35 @@ impl ProtoSpace {
         }
     }
 
-    /// Should the allocator start a global collection?
+    /// Should the allocator start a global collection? When the blocks in
+    /// use exceed the trigger set by the last global collection plus the
+    /// contexts' local allowance: each context may fill its local trigger
+    /// with garbage that its own collection will free. Without the
+    /// allowance, 16 threads allocating short-lived objects (each holding up
+    /// to 8 MiB between local collections) crossed the 64 MiB minimum
+    /// before their local triggers, and stopped the world instead
+    /// (`scale_alloc.py 16 200000`: 49 global collections, now none).
     #[inline]
     pub(crate) fn wants_global(&self) -> bool {
         let used = self.blocks_in_use.load(Ordering::Relaxed)
             + self.large_bytes.load(Ordering::Relaxed) / BLOCK_BYTES;
         used >= self.global_trigger_blocks.load(Ordering::Relaxed)
+            + self.local_allowance.load(Ordering::Relaxed) / BLOCK_BYTES
+    }
+
+    /// A context's local trigger changed from `old` to `new` bytes (0 when
+    /// it unregisters).
+    pub(crate) fn adjust_local_allowance(&self, old: usize, new: usize) {
+        if new >= old {
+            self.local_allowance.fetch_add(new - old, Ordering::Relaxed);
+        } else {
+            // Saturating: the figure only steers the trigger.
+            let _ = self
+                .local_allowance
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |a| {
+                    Some(a.saturating_sub(old - new))
+                });
+        }
     }
 
     /// Allocates an immortal object: shared and never collected. Used for
