@@ -300,11 +300,23 @@ fn is_callable(vm: &mut Vm, v: Value) -> bool {
 
 // ------------------------------------------------------------------ RLock
 
+/// `RLock.__new__(cls, *args, **kwargs)`: arguments are ignored, as in
+/// CPython. The instance has the `K_INSTANCE` layout with the value slots a
+/// Python subclass gives its instances (slot 0 the `__dict__`, then the
+/// `__slots__` values); `RLock` itself is `TF_NODICT`, so its own instances
+/// take no attributes while a subclass's do, as in CPython.
 fn rlock_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let cls = a[0];
-    Ok(vm.ctx.alloc_native(
-        K_MISC,
+    let co = Obj::from_value(cls).expect("__new__ is called with a class");
+    if type_layout(co) != K_INSTANCE {
+        // A class deriving from RLock and a builtin with another layout
+        // (CPython refuses it when the class is made).
+        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+    }
+    Ok(vm.ctx.alloc_native_with_values(
+        K_INSTANCE,
         cls,
+        1 + type_nslots(co),
         RLockState {
             st: Mutex::new((0, 0)),
             cv: Condvar::new(),
@@ -598,7 +610,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.set_module_attr(m, "LockType", lt);
     vm.set_module_attr(m, "lock", lt);
 
-    let rt = vm.new_static_type("RLock", obj, K_MISC, true);
+    let rt = vm.new_static_type("RLock", obj, K_INSTANCE, true);
+    let rto = Obj::from_value(rt).expect("type");
+    set_type_flags(rto, type_flags(rto) | TF_NODICT);
     vm.add_attr(rt, "__module__", modname);
     vm.add_static(rt, "__new__", rlock_new, false);
     let rlock_methods: &[(&'static str, NativeFn)] = &[
