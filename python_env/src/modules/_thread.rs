@@ -52,6 +52,9 @@ fn new_ident() -> u64 {
 struct LockState {
     locked: Mutex<bool>,
     cv: Condvar,
+    /// Threads waiting on `cv` (changed under `locked`): a release with
+    /// none skips the notify, a wake-up system call in std's `Condvar`.
+    waiters: AtomicUsize,
 }
 impl Trace for LockState {}
 
@@ -59,6 +62,8 @@ impl Trace for LockState {}
 struct RLockState {
     st: Mutex<(u64, u64)>,
     cv: Condvar,
+    /// As `LockState::waiters`.
+    waiters: AtomicUsize,
 }
 impl Trace for RLockState {}
 
@@ -79,6 +84,38 @@ fn wait_until<'a, T>(
                 Err(p) => (p.into_inner().0, false),
             }
         }
+    }
+}
+
+/// [`blocking_wait`] for a waiter counted in `waiters` meanwhile (the count
+/// changes under `m`, so a releaser that reads it under `m` and finds 0 can
+/// skip [`notify_waiter`]: a waiter counted later checks `try_take` under
+/// `m` before it sleeps).
+fn counted_wait<T>(
+    vm: &mut Vm,
+    m: &'static Mutex<T>,
+    cv: &'static Condvar,
+    waiters: &'static AtomicUsize,
+    deadline: Option<Instant>,
+    try_take: impl Fn(&mut T) -> bool,
+) -> PyResult<bool> {
+    {
+        let _g = sync::lock(m);
+        waiters.fetch_add(1, Ordering::Relaxed);
+    }
+    let r = blocking_wait(vm, m, cv, deadline, try_take);
+    {
+        let _g = sync::lock(m);
+        waiters.fetch_sub(1, Ordering::Relaxed);
+    }
+    r
+}
+
+/// Wakes one waiter of a [`counted_wait`], if the count (read by the caller
+/// under the mutex, after its state change) says there is one.
+fn notify_waiter(cv: &Condvar, waiting: usize) {
+    if waiting > 0 {
+        cv.notify_one();
     }
 }
 
@@ -212,7 +249,7 @@ fn lock_acquire_raw(
     if !blocking {
         return Ok(false);
     }
-    blocking_wait(vm, &s.locked, &s.cv, deadline, |locked| {
+    counted_wait(vm, &s.locked, &s.cv, &s.waiters, deadline, |locked| {
         if *locked {
             false
         } else {
@@ -241,8 +278,9 @@ fn lock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.new_exc(vm.g.e.RuntimeError, "release unlocked lock"));
     }
     *g = false;
+    let waiting = s.waiters.load(Ordering::Relaxed);
     drop(g);
-    s.cv.notify_one();
+    notify_waiter(&s.cv, waiting);
     Ok(Value::NONE)
 }
 
@@ -273,6 +311,7 @@ fn new_lock(vm: &mut Vm, cls: Value) -> Value {
         LockState {
             locked: Mutex::new(false),
             cv: Condvar::new(),
+            waiters: AtomicUsize::new(0),
         },
     )
 }
@@ -320,6 +359,7 @@ fn rlock_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         RLockState {
             st: Mutex::new((0, 0)),
             cv: Condvar::new(),
+            waiters: AtomicUsize::new(0),
         },
     ))
 }
@@ -346,7 +386,7 @@ fn rlock_acquire_raw(
     if !blocking {
         return Ok(false);
     }
-    blocking_wait(vm, &s.st, &s.cv, deadline, |st| {
+    counted_wait(vm, &s.st, &s.cv, &s.waiters, deadline, |st| {
         if st.0 == 0 {
             *st = (me, count);
             true
@@ -380,8 +420,9 @@ fn rlock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     g.1 -= 1;
     if g.1 == 0 {
         g.0 = 0;
+        let waiting = s.waiters.load(Ordering::Relaxed);
         drop(g);
-        s.cv.notify_one();
+        notify_waiter(&s.cv, waiting);
     }
     Ok(Value::NONE)
 }
@@ -402,8 +443,9 @@ fn rlock_release_save(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let (owner, count) = *g;
     *g = (0, 0);
+    let waiting = s.waiters.load(Ordering::Relaxed);
     drop(g);
-    s.cv.notify_one();
+    notify_waiter(&s.cv, waiting);
     let c = vm.new_int(count as i64);
     let o = vm.new_int(owner as i64);
     Ok(vm.new_tuple(&[c, o]))
