@@ -2319,12 +2319,11 @@ pub fn str_hash(o: Obj) -> i64 {
     h
 }
 
-/// Keys whose equality needs no Python code: ints, str, None, bools.
-#[inline]
 /// Probes table `t` for a simple key (see [`key_is_simple`]) without
 /// running Python code. A stored key that is not simple itself (an int or
 /// str subclass instance with the same hash) needs the full `==`: the probe
 /// then gives up with `Err` and the caller takes the general path.
+#[inline]
 fn probe_simple(t: Obj, h: u64, key: Value, types: &Types) -> Result<Probe, ()> {
     ldict::probe(t, h, key, |k| {
         if key_is_simple(k, types) {
@@ -2335,6 +2334,8 @@ fn probe_simple(t: Obj, h: u64, key: Value, types: &Types) -> Result<Probe, ()> 
     })
 }
 
+/// Keys whose equality needs no Python code: ints, str, None, bools.
+#[inline]
 fn key_is_simple(k: Value, t: &Types) -> bool {
     if k.is_int() || k.is_special() {
         return true;
