@@ -41,7 +41,8 @@ const SEQ: usize = 0;
 
 /// Payload tag (word 3, low bits) of an attribute entry.
 const TAG_DICT_ONLY: u64 = 1;
-/// LOAD_METHOD entry: word 3 holds the method found on the type.
+/// LOAD_METHOD entry, or a LOAD_ATTR entry for a method that each hit binds:
+/// word 3 holds the method found on the type.
 const TAG_METHOD: u64 = 2;
 /// Marks word 1 (the type, 8-aligned) of a LOAD_ATTR entry whose word 3 is
 /// a plain class attribute value (any value: immediates use every bit).
@@ -224,7 +225,8 @@ impl Vm {
     }
 
     /// LOAD_ATTR fast path for instances whose attribute lives in their
-    /// dict. `None`: take the general path.
+    /// dict, is a plain class attribute, or is a method on their type (bound
+    /// here). `None`: take the general path.
     #[inline]
     pub(crate) fn load_attr_cached(
         &mut self,
@@ -255,6 +257,14 @@ impl Vm {
                 }
                 return Some(Value::from_bits(p));
             }
+            if t == tp.bits() && e == epoch && p & 3 == TAG_METHOD {
+                // A method on the type, bound to the instance, unless the
+                // instance shadows it.
+                if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
+                    return Some(v);
+                }
+                return self.bind_descr(Value::from_bits(p & !3), obj, tp).ok();
+            }
         }
         // Miss: record the fact if it holds (no Python code runs here).
         let tpo = Obj::from_value(tp)?;
@@ -274,6 +284,18 @@ impl Vm {
         }
         let cv = self.lookup_type(tp, name)?;
         if let Some(co) = Obj::from_value(cv) {
+            // A Python function or a builtin method descriptor: bound on
+            // every hit (`obj.method` without a call, e.g. `self.acquire =
+            // lock.acquire`), as `bind_descr` binds them.
+            let is_method = co.kind() == K_FUNCTION
+                || (co.kind() == K_BUILTIN && builtin_data(co).is_some_and(|b| b.is_method));
+            if is_method && cv.bits() & 3 == 0 {
+                write(s, [tp.bits(), epoch, cv.bits() | TAG_METHOD]);
+                if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
+                    return Some(v);
+                }
+                return self.bind_descr(cv, obj, tp).ok();
+            }
             // The kinds `bind_descr` binds whatever their type says (a
             // builtin method descriptor's type has no `__get__`), then any
             // object whose type defines `__get__`.

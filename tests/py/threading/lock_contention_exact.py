@@ -1,4 +1,5 @@
-# Contended Lock/RLock and a Condition with several producers and consumers: exact totals, no lost wake-up (a lost one hangs the program)
+# Contended Lock/RLock and a Condition with several producers and consumers: exact totals, no lost wake-up (a lost one hangs the program).
+# Consumers take items in FIFO order, so the end markers added after the producers finish come after every item.
 import threading
 lock = threading.Lock(); rlock = threading.RLock()
 n = [0, 0]
@@ -23,7 +24,7 @@ def cons():
         with cond:
             while not items:
                 cond.wait()
-            x = items.pop()
+            x = items.pop(0)
         if x < 0: return
         got.append(x)
 cs = [threading.Thread(target=cons) for _ in range(3)]
