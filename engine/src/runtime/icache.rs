@@ -117,6 +117,14 @@ fn hinted(d: Obj, hint: u64, name: Value) -> Option<Value> {
     (k == name && !v.is_empty()).then_some(v)
 }
 
+/// A Python function or a builtin method descriptor: what the `TAG_METHOD`
+/// entries hold (bound to the instance by a call or a LOAD_ATTR hit).
+#[inline]
+fn is_plain_method(o: Obj) -> bool {
+    o.kind() == K_FUNCTION
+        || (o.kind() == K_BUILTIN && builtin_data(o).is_some_and(|b| b.is_method))
+}
+
 /// The hash of the str `ko`, read inline from its cache when present
 /// (always for names in code objects), else computed by `str_hash`.
 #[inline(always)]
@@ -287,9 +295,7 @@ impl Vm {
             // A Python function or a builtin method descriptor: bound on
             // every hit (`obj.method` without a call, e.g. `self.acquire =
             // lock.acquire`), as `bind_descr` binds them.
-            let is_method = co.kind() == K_FUNCTION
-                || (co.kind() == K_BUILTIN && builtin_data(co).is_some_and(|b| b.is_method));
-            if is_method && cv.bits() & 3 == 0 {
+            if is_plain_method(co) && cv.bits() & 3 == 0 {
                 write(s, [tp.bits(), epoch, cv.bits() | TAG_METHOD]);
                 if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
                     return Some(v);
@@ -432,11 +438,7 @@ impl Vm {
                     return None;
                 }
                 let d = self.lookup_type(tp, name)?;
-                let dobj = Obj::from_value(d)?;
-                let is_method = dobj.kind() == K_FUNCTION
-                    || (dobj.kind() == K_BUILTIN
-                        && builtin_data(dobj).is_some_and(|b| b.is_method));
-                if !is_method || d.bits() & 3 != 0 {
+                if !is_plain_method(Obj::from_value(d)?) || d.bits() & 3 != 0 {
                     return None;
                 }
                 write(s, [tp.bits(), epoch, d.bits() | TAG_METHOD]);
