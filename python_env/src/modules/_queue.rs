@@ -2,8 +2,10 @@
 //! shared between threads) and its `Empty` exception, as CPython has in C.
 //!
 //! A `SimpleQueue` instance is a native object whose payload is a
-//! `Mutex<Inner>` (the items in a `VecDeque` and the number of waiting
-//! getters), a copy of the length in an atomic, and a `Condvar`. Its kind is `K_INSTANCE` with the value slots
+//! `Mutex<Inner>` (the items in a `VecDeque`), a copy of the length in an
+//! atomic, a `Condvar` and the number of getters waiting on it (changed
+//! under the mutex, as `_thread`'s locks count theirs). Its kind is
+//! `K_INSTANCE` with the value slots
 //! a Python subclass gives its instances (slot 0 the `__dict__`, then the
 //! `__slots__` values), so subclasses defined in Python get attributes as in
 //! CPython; the class `SimpleQueue` itself is marked `TF_NODICT` (its own
@@ -42,7 +44,7 @@
 //!   method runs; a popped item is returned at once, with no safepoint in
 //!   between.
 
-use super::_thread::blocking_wait;
+use super::_thread::{counted_wait, notify_waiter};
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
 use proto_core::sync::{self, AtomicUsize, Condvar, Mutex, Ordering};
@@ -66,10 +68,6 @@ const EMPTY_DOC: &str = "Exception raised by Queue.get(block=0)/get_nowait().";
 struct Inner {
     /// The items, oldest first.
     items: VecDeque<Value>,
-    /// Getters between "queue empty, about to wait" and the end of their
-    /// wait: `put` notifies the condition variable only when this is
-    /// non-zero (a notify is a system call even with nobody waiting).
-    waiters: usize,
 }
 
 /// Payload of a `_queue.SimpleQueue`.
@@ -80,6 +78,10 @@ struct QueueState {
     len: AtomicUsize,
     /// Signalled (one waiter) by each `put` while getters wait.
     cv: Condvar,
+    /// Getters waiting on `cv` (a `counted_wait`, changed under `inner`):
+    /// `put` notifies only when one waits (a notify is a system call even
+    /// with nobody waiting).
+    waiters: AtomicUsize,
 }
 
 impl Trace for QueueState {
@@ -104,10 +106,10 @@ impl QueueState {
         QueueState {
             inner: Mutex::new(Inner {
                 items: VecDeque::new(),
-                waiters: 0,
             }),
             len: AtomicUsize::new(0),
             cv: Condvar::new(),
+            waiters: AtomicUsize::new(0),
         }
     }
 
@@ -278,11 +280,9 @@ fn push(vm: &mut Vm, q: Value, s: &'static QueueState, item: Value) {
     let mut g = sync::lock(&s.inner);
     g.items.push_back(item);
     s.len.store(g.items.len(), Ordering::Relaxed);
-    let wake = g.waiters > 0;
+    let waiting = s.waiters.load(Ordering::Relaxed);
     drop(g);
-    if wake {
-        s.cv.notify_one();
-    }
+    notify_waiter(&s.cv, waiting);
 }
 
 /// Pops the oldest item; when `block`, waits for one until `deadline`
@@ -306,15 +306,13 @@ fn take(
             g = sync::lock(&s.inner);
             continue;
         }
-        g = sync::lock(&s.inner);
-        g.waiters += 1;
-        drop(g);
         // Wait (Blocked, outside the handshake) only for the queue to be
         // non-empty; the item is popped back in the Running state (see the
         // module comment).
-        let r = blocking_wait(vm, &s.inner, &s.cv, deadline, |st| !st.items.is_empty());
+        let r = counted_wait(vm, &s.inner, &s.cv, &s.waiters, deadline, |st| {
+            !st.items.is_empty()
+        });
         g = sync::lock(&s.inner);
-        g.waiters -= 1;
         match r {
             Ok(true) => continue,
             Ok(false) => return Ok(s.pop_front(&mut g)),

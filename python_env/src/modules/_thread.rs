@@ -91,7 +91,7 @@ fn wait_until<'a, T>(
 /// changes under `m`, so a releaser that reads it under `m` and finds 0 can
 /// skip [`notify_waiter`]: a waiter counted later checks `try_take` under
 /// `m` before it sleeps).
-fn counted_wait<T>(
+pub(crate) fn counted_wait<T>(
     vm: &mut Vm,
     m: &'static Mutex<T>,
     cv: &'static Condvar,
@@ -113,7 +113,7 @@ fn counted_wait<T>(
 
 /// Wakes one waiter of a [`counted_wait`], if the count (read by the caller
 /// under the mutex, after its state change) says there is one.
-fn notify_waiter(cv: &Condvar, waiting: usize) {
+pub(crate) fn notify_waiter(cv: &Condvar, waiting: usize) {
     if waiting > 0 {
         cv.notify_one();
     }
@@ -123,7 +123,7 @@ fn notify_waiter(cv: &Condvar, waiting: usize) {
 /// `deadline` passes. In the main thread the wait is cut in short slices
 /// between which signal handlers run, so Ctrl-C interrupts a blocked
 /// acquire or join with KeyboardInterrupt, as in CPython.
-pub(crate) fn blocking_wait<T>(
+fn blocking_wait<T>(
     vm: &mut Vm,
     m: &'static Mutex<T>,
     cv: &'static Condvar,
