@@ -34,7 +34,7 @@
 //!   the thread is Running (outside `ctx.blocking`), so they never change
 //!   under a global collection. A blocked `get` therefore only *waits*
 //!   inside `ctx.blocking` (for the queue to be non-empty, via `_thread`'s
-//!   `blocking_wait`, which also cuts the wait in slices on the main thread
+//!   `counted_wait`, which also cuts the wait in slices on the main thread
 //!   to run signal handlers) and pops after it returns to Running; if
 //!   another getter took the item meanwhile, it waits again until its
 //!   deadline. Popping inside `ctx.blocking` would let a collection running
