@@ -248,6 +248,27 @@ impl Vm {
         p.value()
     }
 
+    /// A `getset_descriptor` `name` of the builtin type `t`, whose getter
+    /// (and setter, if any) are the native functions `get(obj)` and
+    /// `set(obj, value)`, promoted (types are shared).
+    pub fn new_native_getset(
+        &mut self,
+        t: Value,
+        name: &'static str,
+        get: NativeFn,
+        set: Option<NativeFn>,
+    ) -> Value {
+        let g = self.new_builtin(name, get, false);
+        let s = match set {
+            Some(f) => self.new_builtin(name, f, false),
+            None => Value::NONE,
+        };
+        let n = self.intern(name);
+        let p = self.new_getset(t, n, g, s);
+        self.ctx.promote(p);
+        p
+    }
+
     /// A bound method.
     pub fn new_method(&mut self, f: Value, s: Value) -> Value {
         let m = self.alloc_obj(K_METHOD, self.g.types.method, 2, 0);

@@ -327,6 +327,9 @@ pub struct Types {
     pub member_descr: Value,
     pub async_gen_athrow: Value,
     pub generic_alias: Value,
+    /// `_thread.RLock` (methods in python_env `modules/_thread`): here so
+    /// that `threading.Condition()` makes its default lock without a lookup.
+    pub rlock: Value,
     /// `collections.deque` (methods in python_env `types/deque.rs`).
     pub deque: Value,
     /// `_collections._deque_iterator`.

@@ -918,6 +918,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         member_descr: t!("member_descriptor", K_MEMBER, 0),
         async_gen_athrow: t!("async_generator_athrow", K_MISC, 0),
         generic_alias: t!("GenericAlias", K_MISC, TF_BASETYPE),
+        rlock: t!("RLock", K_INSTANCE, TF_BASETYPE | TF_NODICT),
         deque: t!("deque", K_DEQUE, TF_BASETYPE),
         deque_iter: t!("_deque_iterator", K_MISC, 0),
         deque_reviter: t!("_deque_reverse_iterator", K_MISC, 0),

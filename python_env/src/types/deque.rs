@@ -1197,21 +1197,6 @@ fn it_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
 }
 
-/// A read-only `getset_descriptor` whose getter is `f`.
-fn getset(vm: &mut Vm, owner: Value, name: &'static str, f: NativeFn) -> Value {
-    let g = vm.new_builtin(name, f, false);
-    let n = vm.intern(name);
-    let p = vm.alloc_obj(K_PROPERTY, vm.g.types.getset_descr, 6, 0);
-    p.init(0, g);
-    p.init(1, Value::NONE);
-    p.init(2, Value::NONE);
-    p.init(3, Value::NONE);
-    p.init(4, n);
-    p.init(5, owner);
-    vm.ctx.promote(p.value());
-    p.value()
-}
-
 const DOC: &str = "deque([iterable[, maxlen]]) --> deque object\n\nA list-like sequence optimized for data accesses near its endpoints.";
 
 /// Fills `collections.deque` and its iterator types.
@@ -1267,7 +1252,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         super::genericalias::class_getitem,
         true,
     );
-    let p = getset(vm, t, "maxlen", maxlen_get);
+    let p = vm.new_native_getset(t, "maxlen", maxlen_get, None);
     vm.add_attr(t, "maxlen", p);
     let modname = vm.new_str("collections");
     vm.ctx.promote(modname);

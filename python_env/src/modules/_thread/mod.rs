@@ -12,6 +12,8 @@
 //!   to each thread once (unique for the life of the process, so unique among
 //!   live threads as CPython requires); `get_native_id()` is the OS thread id.
 
+mod condition;
+
 use crate::args::Args;
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
@@ -93,9 +95,9 @@ fn wait_until<'a, T>(
 /// `m` before it sleeps).
 pub(crate) fn counted_wait<T>(
     vm: &mut Vm,
-    m: &'static Mutex<T>,
-    cv: &'static Condvar,
-    waiters: &'static AtomicUsize,
+    m: &Mutex<T>,
+    cv: &Condvar,
+    waiters: &AtomicUsize,
     deadline: Option<Instant>,
     try_take: impl Fn(&mut T) -> bool,
 ) -> PyResult<bool> {
@@ -125,8 +127,8 @@ pub(crate) fn notify_waiter(cv: &Condvar, waiting: usize) {
 /// acquire or join with KeyboardInterrupt, as in CPython.
 fn blocking_wait<T>(
     vm: &mut Vm,
-    m: &'static Mutex<T>,
-    cv: &'static Condvar,
+    m: &Mutex<T>,
+    cv: &Condvar,
     deadline: Option<Instant>,
     try_take: impl Fn(&mut T) -> bool,
 ) -> PyResult<bool> {
@@ -222,15 +224,28 @@ fn acquire_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(bool, Option<In
     if timeout < 0.0 && timeout != -1.0 {
         return Err(vm.value_error("timeout value must be positive"));
     }
-    if timeout > TIMEOUT_MAX {
-        return Err(vm.new_exc(vm.g.e.OverflowError, "timeout value is too large"));
-    }
+    check_timeout_max(vm, timeout)?;
     let deadline = if timeout >= 0.0 {
         Some(Instant::now() + Duration::from_secs_f64(timeout))
     } else {
         None
     };
     Ok((blocking, deadline))
+}
+
+/// CPython's limits on a lock timeout in seconds: past what fits in its
+/// nanosecond clock, then past `TIMEOUT_MAX`.
+fn check_timeout_max(vm: &mut Vm, t: f64) -> PyResult<()> {
+    if t >= i64::MAX as f64 / 1e9 {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "timestamp too large to convert to C _PyTime_t",
+        ));
+    }
+    if t > TIMEOUT_MAX {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "timeout value is too large"));
+    }
+    Ok(())
 }
 
 fn lock_acquire_raw(
@@ -270,18 +285,30 @@ fn lock_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::bool(lock_acquire_raw(vm, s, true, None)?))
 }
 
-fn lock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let s = lock_state(vm, a[0])?;
+/// Releases the lock; false (and no change) if it was not locked.
+fn lock_release_raw(s: &LockState) -> bool {
     let mut g = sync::lock(&s.locked);
     if !*g {
-        drop(g);
-        return Err(vm.new_exc(vm.g.e.RuntimeError, "release unlocked lock"));
+        return false;
     }
     *g = false;
     let waiting = s.waiters.load(Ordering::Relaxed);
     drop(g);
     notify_waiter(&s.cv, waiting);
+    true
+}
+
+fn lock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = lock_state(vm, a[0])?;
+    if !lock_release_raw(s) {
+        return Err(unlocked_lock_error(vm));
+    }
     Ok(Value::NONE)
+}
+
+/// RuntimeError of a release of a lock that is not locked.
+fn unlocked_lock_error(vm: &mut Vm) -> PyException {
+    vm.new_exc(vm.g.e.RuntimeError, "release unlocked lock")
 }
 
 fn lock_locked(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -300,8 +327,7 @@ fn lock_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     } else {
         "unlocked"
     };
-    let tn = vm.type_name_of(a[0]);
-    Ok(vm.new_str(&format!("<{st} _thread.{tn} object at {:#x}>", addr(a[0]))))
+    Ok(vm.new_str(&format!("<{st} _thread.lock object at {:#x}>", addr(a[0]))))
 }
 
 fn new_lock(vm: &mut Vm, cls: Value) -> Value {
@@ -352,7 +378,13 @@ fn rlock_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         // (CPython refuses it when the class is made).
         return Err(vm.type_error("multiple bases have instance lay-out conflict"));
     }
-    Ok(vm.ctx.alloc_native_with_values(
+    Ok(new_rlock(vm, cls))
+}
+
+/// A new, unheld RLock of class `cls` (`K_INSTANCE` layout).
+fn new_rlock(vm: &mut Vm, cls: Value) -> Value {
+    let co = Obj::from_value(cls).expect("class");
+    vm.ctx.alloc_native_with_values(
         K_INSTANCE,
         cls,
         1 + type_nslots(co),
@@ -361,7 +393,7 @@ fn rlock_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             cv: Condvar::new(),
             waiters: AtomicUsize::new(0),
         },
-    ))
+    )
 }
 
 fn rlock_acquire_raw(
@@ -409,13 +441,13 @@ fn rlock_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::bool(rlock_acquire_raw(vm, s, true, None, 1)?))
 }
 
-fn rlock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let s = rlock_state(vm, a[0])?;
+/// Releases one level of the calling thread's hold; false (and no change)
+/// if the thread does not hold the lock.
+fn rlock_release_raw(s: &RLockState) -> bool {
     let me = thread_ident();
     let mut g = sync::lock(&s.st);
     if g.0 != me || g.1 == 0 {
-        drop(g);
-        return Err(vm.new_exc(vm.g.e.RuntimeError, "cannot release un-acquired lock"));
+        return false;
     }
     g.1 -= 1;
     if g.1 == 0 {
@@ -424,28 +456,54 @@ fn rlock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         drop(g);
         notify_waiter(&s.cv, waiting);
     }
+    true
+}
+
+/// RuntimeError of a release of an RLock the thread does not hold.
+fn unacquired_error(vm: &mut Vm) -> PyException {
+    vm.new_exc(vm.g.e.RuntimeError, "cannot release un-acquired lock")
+}
+
+fn rlock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = rlock_state(vm, a[0])?;
+    if !rlock_release_raw(s) {
+        return Err(unacquired_error(vm));
+    }
     Ok(Value::NONE)
+}
+
+/// Whether the calling thread holds the RLock.
+fn rlock_owned(s: &RLockState) -> bool {
+    let g = sync::lock(&s.st);
+    g.0 == thread_ident() && g.1 > 0
 }
 
 fn rlock_is_owned(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = rlock_state(vm, a[0])?;
-    let g = sync::lock(&s.st);
-    Ok(Value::bool(g.0 == thread_ident() && g.1 > 0))
+    Ok(Value::bool(rlock_owned(s)))
+}
+
+/// Releases the RLock completely, whoever holds it: `(owner, count)`, or
+/// `None` if it is not held.
+fn rlock_release_all(s: &RLockState) -> Option<(u64, u64)> {
+    let mut g = sync::lock(&s.st);
+    if g.1 == 0 {
+        return None;
+    }
+    let saved = *g;
+    *g = (0, 0);
+    let waiting = s.waiters.load(Ordering::Relaxed);
+    drop(g);
+    notify_waiter(&s.cv, waiting);
+    Some(saved)
 }
 
 /// `_release_save()`: releases completely, returning `(count, owner)`.
 fn rlock_release_save(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = rlock_state(vm, a[0])?;
-    let mut g = sync::lock(&s.st);
-    if g.1 == 0 {
-        drop(g);
-        return Err(vm.new_exc(vm.g.e.RuntimeError, "cannot release un-acquired lock"));
-    }
-    let (owner, count) = *g;
-    *g = (0, 0);
-    let waiting = s.waiters.load(Ordering::Relaxed);
-    drop(g);
-    notify_waiter(&s.cv, waiting);
+    let Some((owner, count)) = rlock_release_all(s) else {
+        return Err(unacquired_error(vm));
+    };
     let c = vm.new_int(count as i64);
     let o = vm.new_int(owner as i64);
     Ok(vm.new_tuple(&[c, o]))
@@ -652,9 +710,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.set_module_attr(m, "LockType", lt);
     vm.set_module_attr(m, "lock", lt);
 
-    let rt = vm.new_static_type("RLock", obj, K_INSTANCE, true);
-    let rto = Obj::from_value(rt).expect("type");
-    set_type_flags(rto, type_flags(rto) | TF_NODICT);
+    // Made with the interpreter's builtin types (`TF_NODICT`: RLock's own
+    // instances take no attributes), for Condition's default lock.
+    let rt = vm.g.types.rlock;
     vm.add_attr(rt, "__module__", modname);
     vm.add_static(rt, "__new__", rlock_new, false);
     let rlock_methods: &[(&'static str, NativeFn)] = &[
@@ -671,6 +729,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.add_method(rt, n, f);
     }
     vm.set_module_attr(m, "RLock", rt);
+    condition::init(vm, m);
 
     let fns: &[(&'static str, NativeFn)] = &[
         ("start_new_thread", start_new_thread),
