@@ -244,6 +244,15 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
         ("excepthook", excepthook),
     ];
     vm.add_module_functions(m, fns);
+    // The originals, kept for programs that replace the hooks.
+    for (orig, name) in [
+        ("__excepthook__", "excepthook"),
+        ("__displayhook__", "displayhook"),
+    ] {
+        let n = vm.intern(name);
+        let f = vm.getattr(m, n)?;
+        vm.set_module_attr(m, orig, f);
+    }
     let maxsize = vm.new_int(i64::MAX);
     vm.set_module_attr(m, "maxsize", maxsize);
     let mu = vm.new_int(0x10FFFF);

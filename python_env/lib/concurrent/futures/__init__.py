@@ -480,11 +480,115 @@ class _WorkItem:
             self.future.set_result(result)
 
 
+class _MapBatch:
+    """What the items of one ThreadPoolExecutor.map call share: the lock
+    their states change under, and the item the caller waits for."""
+
+    def __init__(self):
+        self.cond = threading.Condition(threading.Lock())
+        self.waiting = None
+
+
+class _MapItem:
+    """One call of a ThreadPoolExecutor.map: work item and result in one.
+
+    map() hands its caller only the results, in order, so its calls need
+    no Future each (a Condition, callbacks, waiters): an item is queued as
+    a work item, runs fn(*args) in a worker, and keeps the outcome for the
+    results generator. The states are Future's, changed under the batch's
+    lock; FINISHED is final and set after the outcome, so the generator
+    reads a finished item without the lock. As `future`, an item answers
+    the two calls the executor makes on a queued work item's future
+    (shutdown(cancel_futures=True) and a failed initializer).
+    """
+
+    def __init__(self, batch, fn, args):
+        self.batch = batch
+        self.fn = fn
+        self.args = args
+        self.state = PENDING
+        self.result = None
+        self.exception = None
+
+    @property
+    def future(self):
+        return self
+
+    def run(self):
+        batch = self.batch
+        with batch.cond:
+            if self.state != PENDING:
+                return
+            self.state = RUNNING
+        try:
+            result = self.fn(*self.args)
+        except BaseException as exc:
+            self._settle(FINISHED, None, exc)
+            self = None
+        else:
+            self._settle(FINISHED, result, None)
+
+    def _settle(self, state, result, exception):
+        batch = self.batch
+        with batch.cond:
+            self.result = result
+            self.exception = exception
+            self.state = state
+            if batch.waiting is self:
+                batch.cond.notify()
+
+    def cancel(self):
+        batch = self.batch
+        with batch.cond:
+            if self.state == PENDING:
+                self.state = CANCELLED
+                if batch.waiting is self:
+                    batch.cond.notify()
+            return self.state == CANCELLED
+
+    def set_exception(self, exception):
+        self._settle(FINISHED, None, exception)
+
+
+def _map_results(items, batch, end_time):
+    """Yields the items' results in order (their exception raised at its
+    turn); cancels the calls not started when it stops early."""
+    try:
+        items.reverse()
+        while items:
+            item = items[-1]
+            if item.state != FINISHED:
+                with batch.cond:
+                    while item.state == PENDING or item.state == RUNNING:
+                        if end_time is None:
+                            timeout = None
+                        else:
+                            timeout = end_time - time.monotonic()
+                            if timeout <= 0:
+                                raise TimeoutError()
+                        batch.waiting = item
+                        batch.cond.wait(timeout)
+                    batch.waiting = None
+                if item.state == CANCELLED:
+                    raise CancelledError()
+            items.pop()
+            if item.exception is not None:
+                try:
+                    raise item.exception
+                finally:
+                    item = None
+            yield item.result
+    finally:
+        for item in items:
+            item.cancel()
+
+
 def _worker(executor, work_queue, initializer, initargs):
     if initializer is not None:
         try:
             initializer(*initargs)
         except BaseException:
+            _log_critical('Exception in initializer:')
             executor._initializer_failed()
             return
     try:
@@ -500,8 +604,15 @@ def _worker(executor, work_queue, initializer, initargs):
                 work_queue.put(None)
                 return
     except BaseException:
-        import sys
-        print('Exception in worker', file=sys.stderr)
+        _log_critical('Exception in worker')
+
+
+def _log_critical(msg):
+    """Reports msg and the exception being handled on stderr, as CPython's
+    executor does through logging's last-resort handler."""
+    import sys
+    print(msg, file=sys.stderr)
+    sys.__excepthook__(*sys.exc_info())
 
 
 def _cpu_count():
@@ -537,26 +648,65 @@ class ThreadPoolExecutor(Executor):
         self._initializer = initializer
         self._initargs = initargs
 
+    def _check_open(self):
+        """Raises if no work may be queued (called under the locks)."""
+        if self._broken:
+            raise BrokenThreadPool(self._broken)
+        if self._shutdown:
+            raise RuntimeError('cannot schedule new futures after shutdown')
+        if _shutdown:
+            raise RuntimeError('cannot schedule new futures after '
+                               'interpreter shutdown')
+
     def submit(self, fn, /, *args, **kwargs):
         with self._shutdown_lock, _global_shutdown_lock:
-            if self._broken:
-                raise BrokenThreadPool(self._broken)
-            if self._shutdown:
-                raise RuntimeError('cannot schedule new futures after shutdown')
-            if _shutdown:
-                raise RuntimeError('cannot schedule new futures after '
-                                   'interpreter shutdown')
+            self._check_open()
             f = Future()
             w = _WorkItem(f, fn, args, kwargs)
             self._work_queue.put(w)
             self._adjust_thread_count()
             return f
 
-    def _adjust_thread_count(self):
-        if self._idle_semaphore.acquire(timeout=0):
-            return
-        num_threads = len(self._threads)
-        if num_threads < self._max_workers:
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        """Like map(fn, *iterables), calls running asynchronously; results in order."""
+        if type(self).submit is not ThreadPoolExecutor.submit:
+            # A subclass's submit sees every call, as in CPython.
+            return super().map(fn, *iterables, timeout=timeout,
+                               chunksize=chunksize)
+        end_time = None if timeout is None else timeout + time.monotonic()
+        with self._shutdown_lock, _global_shutdown_lock:
+            self._check_open()
+        batch = _MapBatch()
+        items = []
+        try:
+            for args in zip(*iterables):
+                items.append(_MapItem(batch, fn, args))
+        finally:
+            # Calls collected before the iterables failed still run, as
+            # they would have been submitted one by one.
+            if items:
+                with self._shutdown_lock, _global_shutdown_lock:
+                    self._check_open()
+                    put = self._work_queue.put
+                    for item in items:
+                        put(item)
+                    self._adjust_thread_count(len(items))
+        return _map_results(items, batch, end_time)
+
+    def _adjust_thread_count(self, n=1):
+        """Starts a worker for each of n new work items that no idle worker
+        will take, up to max_workers (each idle worker's token is used once)."""
+        sem = self._idle_semaphore
+        if n == 1:
+            if sem.acquire(timeout=0):
+                return
+        else:
+            with sem._cond:
+                idle = min(sem._value, n)
+                sem._value -= idle
+            n -= idle
+        while n > 0 and len(self._threads) < self._max_workers:
+            num_threads = len(self._threads)
             thread_name = '%s_%d' % (self._thread_name_prefix or self, num_threads)
             t = threading.Thread(name=thread_name, target=_worker,
                                  args=(self, self._work_queue,
@@ -564,6 +714,7 @@ class ThreadPoolExecutor(Executor):
             t.start()
             self._threads.add(t)
             _threads_queues[t] = self._work_queue
+            n -= 1
 
     def _initializer_failed(self):
         with self._shutdown_lock:
