@@ -44,6 +44,9 @@ const TAG_DICT_ONLY: u64 = 1;
 /// LOAD_METHOD entry, or a LOAD_ATTR entry for a method that each hit binds:
 /// word 3 holds the method found on the type.
 const TAG_METHOD: u64 = 2;
+/// LOAD_ATTR / STORE_ATTR entry for a `__slots__` member: word 3 holds the
+/// instance value index (shifted left by 2).
+const TAG_SLOT: u64 = 3;
 /// Marks word 1 (the type, 8-aligned) of a LOAD_ATTR entry whose word 3 is
 /// a plain class attribute value (any value: immediates use every bit).
 const CLASS_VALUE: u64 = 4;
@@ -232,6 +235,23 @@ impl Vm {
         }
     }
 
+    /// The value index of `obj`'s `__slots__` member `name`, when a load
+    /// (a store if `store`) of it on instances of `tpo` is a plain slot
+    /// access: the type's attribute is a `member_descriptor` for it, and no
+    /// `__getattribute__` (`__setattr__`) is involved.
+    fn slot_index(&mut self, tpo: Obj, obj: Value, name: Value, store: bool) -> Option<usize> {
+        let flag = if store { TF_SETATTR } else { TF_GETATTRIBUTE };
+        if tpo.kind() != K_TYPE || type_flags(tpo) & flag != 0 {
+            return None;
+        }
+        let m = Obj::from_value(self.lookup_type(tpo.value(), name)?)?;
+        if m.kind() != K_MEMBER || m.class() != self.g.types.member_descr {
+            return None;
+        }
+        let i = self.member_slot(m, obj).ok()?;
+        (i < 1 << 60).then_some(i)
+    }
+
     /// LOAD_ATTR fast path for instances whose attribute lives in their
     /// dict, is a plain class attribute, or is a method on their type (bound
     /// here). `None`: take the general path.
@@ -273,11 +293,24 @@ impl Vm {
                 }
                 return self.bind_descr(Value::from_bits(p & !3), obj, tp).ok();
             }
+            if t == tp.bits() && e == epoch && p & 3 == TAG_SLOT {
+                // A `__slots__` member (a data descriptor: the instance
+                // dict cannot shadow it); an unset one takes the general
+                // path to its AttributeError.
+                let i = (p >> 2) as usize;
+                return (i < o.n_values())
+                    .then(|| o.get(i))
+                    .filter(|v| !v.is_empty());
+            }
         }
         // Miss: record the fact if it holds (no Python code runs here).
         let tpo = Obj::from_value(tp)?;
         if tpo.kind() != K_TYPE {
             return None;
+        }
+        if let Some(i) = self.slot_index(tpo, obj, name, false) {
+            write(s, [tp.bits(), epoch, ((i as u64) << 2) | TAG_SLOT]);
+            return Some(o.get(i)).filter(|v| !v.is_empty());
         }
         if self.dict_only(tpo, name, false) {
             let d = dict?;
@@ -342,6 +375,27 @@ impl Vm {
         let tp = o.class();
         let epoch = self.g.type_epoch.load(Ordering::Acquire);
         let entry = read(s);
+        match entry {
+            Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_SLOT => {
+                // A `__slots__` member: stored through the write barrier.
+                let i = (p >> 2) as usize;
+                if i >= o.n_values() {
+                    return false;
+                }
+                self.store(o, i, v);
+                return true;
+            }
+            Some([t, e, _]) if t == tp.bits() && e == epoch => {}
+            _ => {
+                if let Some(tpo) = Obj::from_value(tp) {
+                    if let Some(i) = self.slot_index(tpo, obj, name, true) {
+                        write(s, [tp.bits(), epoch, ((i as u64) << 2) | TAG_SLOT]);
+                        self.store(o, i, v);
+                        return true;
+                    }
+                }
+            }
+        }
         let d = match Obj::from_value(o.get(0)) {
             Some(d) => d,
             // The first attribute of a fresh instance (in `__init__`): when
