@@ -18,6 +18,13 @@ struct Cond {
     q: WaitQueue,
 }
 
+fn new_cond() -> Arc<Cond> {
+    Arc::new(Cond {
+        ready: Mutex::new(0),
+        q: WaitQueue::new(),
+    })
+}
+
 /// `with cond: while not ready: cond.wait()`, then takes one unit of
 /// `ready` (a semaphore's acquire: one notify per unit is then enough).
 fn take_one(c: &Cond) {
@@ -43,10 +50,7 @@ fn bump_and_notify(c: &Cond, n: usize) {
 #[test]
 fn notify_is_never_lost() {
     model(3, || {
-        let c = Arc::new(Cond {
-            ready: Mutex::new(0),
-            q: WaitQueue::new(),
-        });
+        let c = new_cond();
         let t = {
             let c = c.clone();
             thread::spawn(move || take_one(&c))
@@ -63,10 +67,7 @@ fn notify_is_never_lost() {
 #[test]
 fn notify_one_wakes_each_waiter_once() {
     model(2, || {
-        let c = Arc::new(Cond {
-            ready: Mutex::new(0),
-            q: WaitQueue::new(),
-        });
+        let c = new_cond();
         let ts: Vec<_> = (0..2)
             .map(|_| {
                 let c = c.clone();
@@ -87,10 +88,7 @@ fn notify_one_wakes_each_waiter_once() {
 #[test]
 fn abandoned_waiter_leaves_the_queue() {
     model(3, || {
-        let c = Arc::new(Cond {
-            ready: Mutex::new(0),
-            q: WaitQueue::new(),
-        });
+        let c = new_cond();
         let t = {
             let c = c.clone();
             thread::spawn(move || {

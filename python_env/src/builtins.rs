@@ -386,14 +386,7 @@ fn next(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "callable", a, k, 1, 1)?;
-    let r = match Obj::from_value(a[0]) {
-        Some(o) => {
-            matches!(o.kind(), K_FUNCTION | K_BUILTIN | K_METHOD | K_TYPE)
-                || vm.lookup_type(o.class(), vm.g.names.__call__).is_some()
-        }
-        None => false,
-    };
-    Ok(Value::bool(r))
+    Ok(Value::bool(vm.is_callable(a[0])))
 }
 
 fn chr_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -269,6 +269,18 @@ impl Vm {
         p
     }
 
+    /// `callable(v)`: a function, builtin, method or class, or an object
+    /// whose type defines `__call__`.
+    pub fn is_callable(&self, v: Value) -> bool {
+        match Obj::from_value(v) {
+            Some(o) => {
+                matches!(o.kind(), K_FUNCTION | K_BUILTIN | K_METHOD | K_TYPE)
+                    || self.lookup_type(o.class(), self.g.names.__call__).is_some()
+            }
+            None => false,
+        }
+    }
+
     /// A bound method.
     pub fn new_method(&mut self, f: Value, s: Value) -> Value {
         let m = self.alloc_obj(K_METHOD, self.g.types.method, 2, 0);

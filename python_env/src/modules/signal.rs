@@ -10,7 +10,7 @@
 use crate::args::check;
 use engine::runtime::signals::{self, NSIG};
 use engine::runtime::*;
-use proto_core::{Obj, Value};
+use proto_core::Value;
 
 const SIG_DFL: i64 = 0;
 const SIG_IGN: i64 = 1;
@@ -32,16 +32,6 @@ fn signum(vm: &mut Vm, v: Value) -> PyResult<i64> {
         return Err(vm.value_error("signal number out of range"));
     }
     Ok(n)
-}
-
-fn is_callable(vm: &mut Vm, v: Value) -> bool {
-    match Obj::from_value(v) {
-        Some(o) => {
-            matches!(o.kind(), K_FUNCTION | K_BUILTIN | K_METHOD | K_TYPE)
-                || vm.lookup_type(o.class(), vm.g.names.__call__).is_some()
-        }
-        None => false,
-    }
 }
 
 fn einval(vm: &mut Vm) -> PyException {
@@ -72,7 +62,7 @@ fn signal_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let os_ok = match handler.as_int() {
         Some(SIG_DFL) => signals::set_os_handler(n as i32, libc::SIG_DFL),
         Some(SIG_IGN) => signals::set_os_handler(n as i32, libc::SIG_IGN),
-        _ if !handler.is_int() && is_callable(vm, handler) => signals::install(n as i32),
+        _ if !handler.is_int() && vm.is_callable(handler) => signals::install(n as i32),
         _ => {
             return Err(vm.type_error(
                 "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",

@@ -353,16 +353,6 @@ fn allocate_lock(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(new_lock(vm, a[0]))
 }
 
-fn is_callable(vm: &mut Vm, v: Value) -> bool {
-    match Obj::from_value(v) {
-        Some(o) => {
-            matches!(o.kind(), K_FUNCTION | K_BUILTIN | K_METHOD | K_TYPE)
-                || vm.lookup_type(o.class(), vm.g.names.__call__).is_some()
-        }
-        None => false,
-    }
-}
-
 // ------------------------------------------------------------------ RLock
 
 /// `RLock.__new__(cls, *args, **kwargs)`: arguments are ignored, as in
@@ -562,7 +552,7 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let (func, args) = (a[0], a[1]);
     let kwargs = a.get(2).copied().unwrap_or(Value::NONE);
-    if !is_callable(vm, func) {
+    if !vm.is_callable(func) {
         return Err(vm.type_error("first arg must be callable"));
     }
     if !vm.isinstance(args, vm.g.types.tuple) {
