@@ -216,35 +216,24 @@ impl Vm {
         }
     }
 
-    /// Is a LOAD_ATTR / STORE_ATTR of `name` on instances of `tp` plain
-    /// instance-dict access (no class attribute or descriptor involved for a
-    /// load, no data descriptor or `__setattr__` for a store)?
-    fn dict_only(&self, tpo: Obj, name: Value, store: bool) -> bool {
-        let flags = type_flags(tpo);
-        if store {
-            // `__class__` assignment is special-cased by name (set_class).
-            if flags & TF_SETATTR != 0 || name == self.g.names.__class__ {
-                return false;
-            }
-            match self.lookup_type(tpo.value(), name) {
-                None => true,
-                Some(d) => !d.is_heap() || !self.is_data_descr(d),
-            }
-        } else {
-            flags & TF_GETATTRIBUTE == 0 && self.lookup_type(tpo.value(), name).is_none()
+    /// Is a STORE_ATTR of `name` on instances of `tpo` a plain instance-dict
+    /// store (no data descriptor on the type, no `__setattr__`)? LOAD_ATTR's
+    /// miss path makes the same test for a load from its one type lookup.
+    fn dict_store_only(&self, tpo: Obj, name: Value) -> bool {
+        // `__class__` assignment is special-cased by name (set_class).
+        if type_flags(tpo) & TF_SETATTR != 0 || name == self.g.names.__class__ {
+            return false;
+        }
+        match self.lookup_type(tpo.value(), name) {
+            None => true,
+            Some(d) => !d.is_heap() || !self.is_data_descr(d),
         }
     }
 
-    /// The value index of `obj`'s `__slots__` member `name`, when a load
-    /// (a store if `store`) of it on instances of `tpo` is a plain slot
-    /// access: the type's attribute is a `member_descriptor` for it, and no
-    /// `__getattribute__` (`__setattr__`) is involved.
-    fn slot_index(&mut self, tpo: Obj, obj: Value, name: Value, store: bool) -> Option<usize> {
-        let flag = if store { TF_SETATTR } else { TF_GETATTRIBUTE };
-        if tpo.kind() != K_TYPE || type_flags(tpo) & flag != 0 {
-            return None;
-        }
-        let m = Obj::from_value(self.lookup_type(tpo.value(), name)?)?;
+    /// The value index in `obj` of the `__slots__` member `m` (an attribute
+    /// found on `obj`'s type), if `m` is a `member_descriptor` that applies
+    /// to `obj` and the index fits a `TAG_SLOT` entry.
+    fn member_index(&mut self, m: Obj, obj: Value) -> Option<usize> {
         if m.kind() != K_MEMBER || m.class() != self.g.types.member_descr {
             return None;
         }
@@ -305,26 +294,21 @@ impl Vm {
         }
         // Miss: record the fact if it holds (no Python code runs here).
         let tpo = Obj::from_value(tp)?;
-        if tpo.kind() != K_TYPE {
+        if tpo.kind() != K_TYPE || type_flags(tpo) & TF_GETATTRIBUTE != 0 {
             return None;
         }
-        if let Some(i) = self.slot_index(tpo, obj, name, false) {
-            write(s, [tp.bits(), epoch, ((i as u64) << 2) | TAG_SLOT]);
-            return Some(o.get(i)).filter(|v| !v.is_empty());
-        }
-        if self.dict_only(tpo, name, false) {
+        // Nothing on the type: plain instance-dict access.
+        let Some(cv) = self.lookup_type(tp, name) else {
             let d = dict?;
             let hint = index_of(d, name);
             write(s, [tp.bits(), epoch, (hint << 2) | TAG_DICT_ONLY]);
             return hinted(d, hint, name);
-        }
-        // A class attribute that is no descriptor (its type has no
-        // `__get__`): the value itself, while no class changes (epoch).
-        if type_flags(tpo) & TF_GETATTRIBUTE != 0 {
-            return None;
-        }
-        let cv = self.lookup_type(tp, name)?;
+        };
         if let Some(co) = Obj::from_value(cv) {
+            if let Some(i) = self.member_index(co, obj) {
+                write(s, [tp.bits(), epoch, ((i as u64) << 2) | TAG_SLOT]);
+                return Some(o.get(i)).filter(|v| !v.is_empty());
+            }
             // A Python function or a builtin method descriptor: bound on
             // every hit (`obj.method` without a call, e.g. `self.acquire =
             // lock.acquire`), as `bind_descr` binds them.
@@ -356,7 +340,7 @@ impl Vm {
     }
 
     /// STORE_ATTR fast path: `true` when the value was stored in the
-    /// instance dict.
+    /// instance dict or a `__slots__` member.
     #[inline]
     pub(crate) fn store_attr_cached(
         &mut self,
@@ -387,12 +371,15 @@ impl Vm {
             }
             Some([t, e, _]) if t == tp.bits() && e == epoch => {}
             _ => {
-                if let Some(tpo) = Obj::from_value(tp) {
-                    if let Some(i) = self.slot_index(tpo, obj, name, true) {
-                        write(s, [tp.bits(), epoch, ((i as u64) << 2) | TAG_SLOT]);
-                        self.store(o, i, v);
-                        return true;
-                    }
+                // A `__slots__` member of a type without `__setattr__`?
+                let member = Obj::from_value(tp)
+                    .filter(|t| t.kind() == K_TYPE && type_flags(*t) & TF_SETATTR == 0)
+                    .and_then(|_| self.lookup_type(tp, name))
+                    .and_then(Obj::from_value);
+                if let Some(i) = member.and_then(|m| self.member_index(m, obj)) {
+                    write(s, [tp.bits(), epoch, ((i as u64) << 2) | TAG_SLOT]);
+                    self.store(o, i, v);
+                    return true;
                 }
             }
         }
@@ -405,7 +392,7 @@ impl Vm {
                 let plain = match entry {
                     Some([t, e, p]) if t == tp.bits() && e == epoch => p & 3 == TAG_DICT_ONLY,
                     _ => Obj::from_value(tp)
-                        .is_some_and(|tpo| tpo.kind() == K_TYPE && self.dict_only(tpo, name, true)),
+                        .is_some_and(|tpo| tpo.kind() == K_TYPE && self.dict_store_only(tpo, name)),
                 };
                 if !plain {
                     return false;
@@ -446,7 +433,7 @@ impl Vm {
             let Some(tpo) = Obj::from_value(tp) else {
                 return false;
             };
-            if tpo.kind() != K_TYPE || !self.dict_only(tpo, name, true) {
+            if tpo.kind() != K_TYPE || !self.dict_store_only(tpo, name) {
                 return false;
             }
             // Names in code objects are interned (shared), as generic_setattr requires.

@@ -697,14 +697,10 @@ class ThreadPoolExecutor(Executor):
         """Starts a worker for each of n new work items that no idle worker
         will take, up to max_workers (each idle worker's token is used once)."""
         sem = self._idle_semaphore
-        if n == 1:
-            if sem.acquire(timeout=0):
-                return
-        else:
-            with sem._cond:
-                idle = min(sem._value, n)
-                sem._value -= idle
-            n -= idle
+        with sem._cond:
+            idle = min(sem._value, n)
+            sem._value -= idle
+        n -= idle
         while n > 0 and len(self._threads) < self._max_workers:
             num_threads = len(self._threads)
             thread_name = '%s_%d' % (self._thread_name_prefix or self, num_threads)

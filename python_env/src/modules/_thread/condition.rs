@@ -27,7 +27,7 @@
 //! replaces it cannot free the lock a waiter is using.
 
 use super::{
-    acquire_args, blocking_wait, check_timeout_max, lock_acquire_raw, lock_release_raw,
+    acquire_args, blocking_wait, check_timeout_max, lock_acquire_raw, lock_release_raw, payload,
     rlock_acquire_raw, rlock_owned, rlock_release_all, rlock_release_raw, unacquired_error,
     unlocked_lock_error, LockState, RLockState, TIMEOUT_MAX,
 };
@@ -98,15 +98,7 @@ enum Saved {
 }
 
 fn cond_state(vm: &mut Vm, v: Value) -> PyResult<&'static CondState> {
-    match Obj::from_value(v).and_then(native_ref::<CondState>) {
-        Some(s) => Ok(s),
-        None => {
-            let tn = vm.type_name_of(v);
-            Err(vm.type_error(&format!(
-                "descriptor requires a 'Condition' object but received a '{tn}'"
-            )))
-        }
-    }
+    payload(vm, v, "Condition")
 }
 
 /// The condition `a[0]`'s payload and lock (AttributeError `_lock` before
@@ -181,9 +173,12 @@ fn py_params<const N: usize>(
     Ok(out)
 }
 
-/// Calls `lock.<name>(*args)`.
-fn call_lock(vm: &mut Vm, lock: Value, name: &str, args: &[Value]) -> PyResult<Value> {
-    vm.call_method(lock, name, args)
+/// Calls `lock.<name>` with the arguments of the running method call
+/// (`a[0]`, the condition, left out; keyword names in `k`).
+fn forward(vm: &mut Vm, lock: Value, name: &str, a: &[Value], k: Value) -> PyResult<Value> {
+    let n = vm.intern(name);
+    let f = vm.getattr(lock, n)?;
+    vm.call(f, &a[1..], k)
 }
 
 /// `lock.<name>` if the lock has it.
@@ -203,9 +198,9 @@ fn is_owned(vm: &mut Vm, lock: Value) -> PyResult<bool> {
                 let r = vm.call(f, &[], Value::EMPTY)?;
                 return vm.truthy(r);
             }
-            let got = call_lock(vm, lock, "acquire", &[Value::FALSE])?;
+            let got = vm.call_method(lock, "acquire", &[Value::FALSE])?;
             if vm.truthy(got)? {
-                call_lock(vm, lock, "release", &[])?;
+                vm.call_method(lock, "release", &[])?;
                 Ok(false)
             } else {
                 Ok(true)
@@ -231,7 +226,7 @@ fn release_save(vm: &mut Vm, lock: Value) -> PyResult<Saved> {
         LockRef::Py => match lock_attr(vm, lock, "_release_save")? {
             Some(f) => Ok(Saved::Py(vm.call(f, &[], Value::EMPTY)?)),
             None => {
-                call_lock(vm, lock, "release", &[])?;
+                vm.call_method(lock, "release", &[])?;
                 Ok(Saved::Nothing)
             }
         },
@@ -245,11 +240,11 @@ fn acquire_restore(vm: &mut Vm, lock: Value, saved: &Saved) -> PyResult<()> {
         (LockRef::L(s), _) => lock_acquire_raw(vm, s, true, None).map(drop),
         (_, Saved::Py(x)) => match lock_attr(vm, lock, "_acquire_restore")? {
             Some(f) => vm.call(f, &[*x], Value::EMPTY).map(drop),
-            None => call_lock(vm, lock, "acquire", &[]).map(drop),
+            None => vm.call_method(lock, "acquire", &[]).map(drop),
         },
         _ => match lock_attr(vm, lock, "_acquire_restore")? {
             Some(f) => vm.call(f, &[Value::NONE], Value::EMPTY).map(drop),
-            None => call_lock(vm, lock, "acquire", &[]).map(drop),
+            None => vm.call_method(lock, "acquire", &[]).map(drop),
         },
     }
 }
@@ -262,8 +257,8 @@ fn wait_deadline(vm: &mut Vm, timeout: Value) -> PyResult<Option<Option<Instant>
         return Ok(None);
     }
     let t = match vm.as_f64(timeout) {
-        Some(t) if !(timeout.is_heap() && is_str(timeout)) => t,
-        _ => {
+        Some(t) => t,
+        None => {
             let tn = vm.type_name_of(timeout);
             return Err(vm.type_error(&format!(
                 "'>' not supported between instances of '{tn}' and 'int'"
@@ -376,10 +371,7 @@ fn cond_acquire(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         LockRef::L(s) => acquire_args(vm, a, k)
             .and_then(|(b, d)| lock_acquire_raw(vm, s, b, d))
             .map(Value::bool),
-        LockRef::Py => {
-            let n = vm.intern("acquire");
-            vm.getattr(lock, n).and_then(|f| vm.call(f, &a[1..], k))
-        }
+        LockRef::Py => forward(vm, lock, "acquire", a, k),
     };
     vm.pop_roots(mark);
     r
@@ -404,9 +396,7 @@ fn cond_release(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if release_native(vm, lock)? {
         return Ok(Value::NONE);
     }
-    let n = vm.intern("release");
-    let f = vm.getattr(lock, n)?;
-    vm.call(f, &a[1..], k)
+    forward(vm, lock, "release", a, k)
 }
 
 fn cond_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -415,7 +405,7 @@ fn cond_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let r = match lock_ref(vm, lock) {
         LockRef::R(s) => rlock_acquire_raw(vm, s, true, None, 1).map(Value::bool),
         LockRef::L(s) => lock_acquire_raw(vm, s, true, None).map(Value::bool),
-        LockRef::Py => call_lock(vm, lock, "__enter__", &[]),
+        LockRef::Py => vm.call_method(lock, "__enter__", &[]),
     };
     vm.pop_roots(mark);
     r
@@ -426,9 +416,7 @@ fn cond_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if release_native(vm, lock)? {
         return Ok(Value::NONE);
     }
-    let n = vm.intern("__exit__");
-    let f = vm.getattr(lock, n)?;
-    vm.call(f, &a[1..], k)
+    forward(vm, lock, "__exit__", a, k)
 }
 
 fn cond_is_owned(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -512,8 +500,8 @@ fn cond_wait_for(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             match end {
                 None => {
                     let t = match vm.as_f64(waittime) {
-                        Some(t) if !(waittime.is_heap() && is_str(waittime)) => t,
-                        _ => {
+                        Some(t) => t,
+                        None => {
                             let tn = vm.type_name_of(waittime);
                             return Err(vm.type_error(&format!(
                                 "unsupported operand type(s) for +: 'float' and '{tn}'"
@@ -567,14 +555,14 @@ fn notify_count(vm: &mut Vm, n: Value) -> PyResult<usize> {
         return Ok(i.max(0) as usize);
     }
     match vm.as_f64(n) {
-        Some(f) if !(n.is_heap() && is_str(n)) => {
+        Some(f) => {
             if f.is_nan() || f <= 0.0 {
                 Ok(0)
             } else {
                 Ok(f.ceil().min(usize::MAX as f64) as usize)
             }
         }
-        _ => {
+        None => {
             let tn = vm.type_name_of(n);
             Err(vm.type_error(&format!(
                 "'>' not supported between instances of '{tn}' and 'int'"

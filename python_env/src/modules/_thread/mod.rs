@@ -164,28 +164,26 @@ fn blocking_wait<T>(
     }
 }
 
-fn lock_state(vm: &mut Vm, v: Value) -> PyResult<&'static LockState> {
-    match Obj::from_value(v).and_then(native_ref::<LockState>) {
+/// The payload of `v` if it is a native object with a `T` payload, else
+/// the TypeError of a method of the type `tname` called on another object.
+fn payload<T: 'static>(vm: &mut Vm, v: Value, tname: &str) -> PyResult<&'static T> {
+    match Obj::from_value(v).and_then(native_ref::<T>) {
         Some(s) => Ok(s),
         None => {
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!(
-                "descriptor requires a '_thread.lock' object but received a '{tn}'"
+                "descriptor requires a '{tname}' object but received a '{tn}'"
             )))
         }
     }
 }
 
+fn lock_state(vm: &mut Vm, v: Value) -> PyResult<&'static LockState> {
+    payload(vm, v, "_thread.lock")
+}
+
 fn rlock_state(vm: &mut Vm, v: Value) -> PyResult<&'static RLockState> {
-    match Obj::from_value(v).and_then(native_ref::<RLockState>) {
-        Some(s) => Ok(s),
-        None => {
-            let tn = vm.type_name_of(v);
-            Err(vm.type_error(&format!(
-                "descriptor requires a '_thread.RLock' object but received a '{tn}'"
-            )))
-        }
-    }
+    payload(vm, v, "_thread.RLock")
 }
 
 /// Parses `acquire(blocking=True, timeout=-1)` into an optional deadline
@@ -208,8 +206,8 @@ fn acquire_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(bool, Option<In
     };
     let timeout = match t {
         Some(v) => match vm.as_f64(v) {
-            Some(f) if !(v.is_heap() && is_str(v)) => f,
-            _ => {
+            Some(f) => f,
+            None => {
                 let tn = vm.type_name_of(v);
                 return Err(vm.type_error(&format!(
                     "'{tn}' object cannot be interpreted as an integer or float"
