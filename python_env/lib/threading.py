@@ -458,7 +458,6 @@ class Thread:
     def _delete(self):
         with _active_limbo_lock:
             _active.pop(get_ident(), None)
-        _drop_locals(get_ident())
         # Joiners wait on the tstate lock: release it last.
         lock = self._tstate_lock
         if lock is not None and lock.locked():
@@ -677,92 +676,6 @@ def _shutdown():
                 t._started.wait()
 
 
-class local:
-    """Thread-local data: each thread sees its own attributes."""
-
-    def __new__(cls, *args, **kw):
-        if (args or kw) and (cls.__init__ is object.__init__):
-            raise TypeError("Initialization arguments are not supported")
-        self = object.__new__(cls)
-        key = get_ident()
-        impl = {key: {}}
-        _local_owners.setdefault(key, []).append(impl)
-        object.__setattr__(self, '_local__impl', (impl, args, kw))
-        return self
-
-    def __getattribute__(self, name):
-        d = _local_dict(self)
-        if name == '__dict__':
-            return d
-        if name in d and not _is_data_descr(type(self), name):
-            return d[name]
-        if name.startswith('_local__') or _class_has(type(self), name):
-            return object.__getattribute__(self, name)
-        raise AttributeError(f"'{_local_type_name(self)}' object has no attribute '{name}'")
-
-    def __setattr__(self, name, value):
-        if name == '__dict__':
-            raise AttributeError(
-                f"'{_local_type_name(self)}' object attribute '__dict__' is read-only")
-        if _is_data_descr(type(self), name):
-            return object.__setattr__(self, name, value)
-        _local_dict(self)[name] = value
-
-    def __delattr__(self, name):
-        if name == '__dict__':
-            raise AttributeError(
-                f"'{_local_type_name(self)}' object attribute '__dict__' is read-only")
-        if _is_data_descr(type(self), name):
-            return object.__delattr__(self, name)
-        d = _local_dict(self)
-        if name not in d:
-            raise AttributeError(name)
-        del d[name]
-
-
-def _local_type_name(self):
-    cls = type(self)
-    return '_thread._local' if cls is local else cls.__name__
-
-
-def _class_has(cls, name):
-    for k in cls.__mro__:
-        if name in k.__dict__:
-            return True
-    return False
-
-
-def _is_data_descr(cls, name):
-    for k in cls.__mro__:
-        if name in k.__dict__:
-            v = k.__dict__[name]
-            t = type(v)
-            return hasattr(t, '__set__') or hasattr(t, '__delete__')
-    return False
-
-
-# ident -> the `local` tables holding an entry for that thread. A finishing
-# thread drops its entries (_drop_locals), so its data is freed and a later
-# thread that reuses the ident starts with fresh attributes.
-_local_owners = {}
-
-
-def _drop_locals(ident):
-    for impl in _local_owners.pop(ident, ()):
-        impl.pop(ident, None)
-
-
-def _local_dict(self):
-    impl, args, kw = object.__getattribute__(self, '_local__impl')
-    key = get_ident()
-    try:
-        return impl[key]
-    except KeyError:
-        pass
-    d = {}
-    impl[key] = d
-    _local_owners.setdefault(key, []).append(impl)
-    cls = type(self)
-    if cls.__init__ is not object.__init__:
-        cls.__init__(self, *args, **kw)
-    return d
+# Thread-local data is native (engine runtime/local.rs): each thread's
+# attributes stay in that thread's own context.
+local = _thread._local

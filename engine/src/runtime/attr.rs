@@ -80,7 +80,8 @@ impl Vm {
         // Classes whose whole MRO uses `__slots__` (builtin bases included)
         // give their instances no dict, whatever the layout.
         if o.kind() != K_TYPE
-            && Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_NODICT != 0)
+            && Obj::from_value(o.class())
+                .is_some_and(|t| type_flags(t) & (TF_NODICT | TF_LOCAL) != 0)
         {
             return None;
         }
@@ -385,7 +386,11 @@ impl Vm {
             let r = self.getattr_via(f, obj, name);
             return self.finish_getattr(r, obj, name, flags, propagate);
         }
-        let r = self.generic_getattr(obj, name);
+        let r = if flags & TF_LOCAL != 0 {
+            self.local_getattr(obj, name)
+        } else {
+            self.generic_getattr(obj, name)
+        };
         self.finish_getattr(r, obj, name, flags, propagate)
     }
 
@@ -465,6 +470,19 @@ impl Vm {
                 _ => {}
             }
         }
+        let dict = o.and_then(|o| self.instance_dict(o));
+        self.generic_getattr_in(obj, name, dict)
+    }
+
+    /// object.__getattribute__ with `dict` as the instance dict (None if
+    /// missing): descriptors of the type, then `dict`, then the type's other
+    /// attributes. Not for classes and modules.
+    pub fn generic_getattr_in(
+        &mut self,
+        obj: Value,
+        name: Value,
+        dict: Option<Value>,
+    ) -> PyResult<Option<Value>> {
         let tp = self.type_of(obj);
         let descr = self.lookup_type(tp, name);
         if let Some(d) = descr {
@@ -478,11 +496,9 @@ impl Vm {
                 return self.bind_descr(d, obj, tp).map(Some);
             }
         }
-        if let Some(o) = o {
-            if let Some(dict) = self.instance_dict(o) {
-                if let Some(v) = self.dict_get_str(dict, name) {
-                    return Ok(Some(v));
-                }
+        if let Some(dict) = dict {
+            if let Some(v) = self.dict_get_str(dict, name) {
+                return Ok(Some(v));
             }
         }
         if let Some(d) = descr {
@@ -830,11 +846,26 @@ impl Vm {
                 }
             }
         }
+        if type_flags(tpo) & TF_LOCAL != 0 {
+            return self.local_setattr(obj, name, Some(v));
+        }
         self.generic_setattr(obj, name, v)
     }
 
     /// object.__setattr__.
     pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        self.generic_setattr_in(obj, name, v, None)
+    }
+
+    /// object.__setattr__ storing into `dict` (when Some) instead of the
+    /// instance dict.
+    pub fn generic_setattr_in(
+        &mut self,
+        obj: Value,
+        name: Value,
+        v: Value,
+        dict: Option<Value>,
+    ) -> PyResult<()> {
         let tp = self.type_of(obj);
         if name == self.g.names.__class__
             && !Obj::from_value(obj).is_some_and(|o| o.kind() == K_TYPE)
@@ -1023,7 +1054,7 @@ impl Vm {
             }
             _ => {}
         }
-        let Some(d) = self.ensure_dict(o) else {
+        let Some(d) = dict.or_else(|| self.ensure_dict(o)) else {
             let tn = self.type_name_of(obj);
             let has = self.lookup_type(tp, name).is_some();
             let msg = if has {
@@ -1170,7 +1201,7 @@ impl Vm {
         let same = type_layout(nt) == type_layout(ot)
             && type_nslots(nt) == type_nslots(ot)
             && (type_flags(nt) & TF_NODICT) == (type_flags(ot) & TF_NODICT)
-            && (type_flags(nt) & TF_EXC) == (type_flags(ot) & TF_EXC)
+            && (type_flags(nt) & (TF_EXC | TF_LOCAL)) == (type_flags(ot) & (TF_EXC | TF_LOCAL))
             && self.slot_names(v) == self.slot_names(old);
         // Instances of variable-size builtins (int, bytes, tuple) keep their
         // dict at a place CPython's layout check never finds equal: classes
@@ -1219,11 +1250,25 @@ impl Vm {
                 return Ok(());
             }
         }
+        if Obj::from_value(tp).is_some_and(|t| type_flags(t) & TF_LOCAL != 0) {
+            return self.local_setattr(obj, name, None);
+        }
         self.generic_delattr(obj, name)
     }
 
     /// object.__delattr__.
     pub fn generic_delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let dict = Obj::from_value(obj).and_then(|o| self.instance_dict(o));
+        self.generic_delattr_in(obj, name, dict)
+    }
+
+    /// object.__delattr__ deleting from `dict` (None: no instance dict).
+    pub fn generic_delattr_in(
+        &mut self,
+        obj: Value,
+        name: Value,
+        dict: Option<Value>,
+    ) -> PyResult<()> {
         let tp = self.type_of(obj);
         if let Some(d) = self.lookup_type(tp, name) {
             if let Some(dobj) = Obj::from_value(d) {
@@ -1262,7 +1307,7 @@ impl Vm {
             }
         }
         if let Some(o) = Obj::from_value(obj) {
-            if let Some(d) = self.instance_dict(o) {
+            if let Some(d) = dict {
                 if self.dict_del(d, name)?.is_some() {
                     if o.kind() == K_TYPE {
                         self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
@@ -1299,9 +1344,12 @@ impl Vm {
                         || (dobj.kind() == K_BUILTIN
                             && builtin_data(dobj).is_some_and(|b| b.is_method));
                     if is_method {
-                        let shadow = Obj::from_value(obj)
-                            .and_then(|o| self.instance_dict(o))
-                            .and_then(|dict| self.dict_get_str(dict, name));
+                        let dict = if type_flags(tpo) & TF_LOCAL != 0 {
+                            Some(self.local_dict(obj)?)
+                        } else {
+                            Obj::from_value(obj).and_then(|o| self.instance_dict(o))
+                        };
+                        let shadow = dict.and_then(|dict| self.dict_get_str(dict, name));
                         if let Some(v) = shadow {
                             return Ok(MethodLookup::Attr(v));
                         }
@@ -1610,7 +1658,8 @@ impl Vm {
                     solid = b;
                 }
             }
-            flags |= type_flags(bo) & (TF_GETATTR | TF_GETATTRIBUTE | TF_SETATTR | TF_EXC);
+            flags |=
+                type_flags(bo) & (TF_GETATTR | TF_GETATTRIBUTE | TF_SETATTR | TF_EXC | TF_LOCAL);
         }
         // The class dict: a fresh dict copy of the namespace.
         let d = self.new_dict();

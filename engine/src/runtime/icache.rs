@@ -221,7 +221,7 @@ impl Vm {
     /// miss path makes the same test for a load from its one type lookup.
     fn dict_store_only(&self, tpo: Obj, name: Value) -> bool {
         // `__class__` assignment is special-cased by name (set_class).
-        if type_flags(tpo) & TF_SETATTR != 0 || name == self.g.names.__class__ {
+        if type_flags(tpo) & (TF_SETATTR | TF_LOCAL) != 0 || name == self.g.names.__class__ {
             return false;
         }
         match self.lookup_type(tpo.value(), name) {
@@ -294,7 +294,7 @@ impl Vm {
         }
         // Miss: record the fact if it holds (no Python code runs here).
         let tpo = Obj::from_value(tp)?;
-        if tpo.kind() != K_TYPE || type_flags(tpo) & TF_GETATTRIBUTE != 0 {
+        if tpo.kind() != K_TYPE || type_flags(tpo) & (TF_GETATTRIBUTE | TF_LOCAL) != 0 {
             return None;
         }
         // Nothing on the type: plain instance-dict access.
@@ -475,7 +475,7 @@ impl Vm {
             }
             _ => {
                 let tpo = Obj::from_value(tp)?;
-                if tpo.kind() != K_TYPE || type_flags(tpo) & TF_GETATTRIBUTE != 0 {
+                if tpo.kind() != K_TYPE || type_flags(tpo) & (TF_GETATTRIBUTE | TF_LOCAL) != 0 {
                     return None;
                 }
                 let d = self.lookup_type(tp, name)?;

@@ -43,6 +43,7 @@ pub mod exc;
 pub mod icache;
 pub mod import;
 pub mod interp;
+pub mod local;
 pub mod object;
 pub mod ops;
 pub mod signals;
@@ -609,6 +610,8 @@ pub struct Vm {
     pub initializing: Vec<String>,
     /// `type.__call__`'s lookups of `__new__`/`__init__`, per class.
     pub(crate) ctor_cache: call::CtorCache,
+    /// This thread's dicts of `_thread._local` objects.
+    pub(crate) locals: local::ThreadLocals,
 }
 
 /// Index of the handled exception (`sys.exc_info()`) in the root slots.
@@ -629,6 +632,7 @@ impl Vm {
             native_depth: 0,
             initializing: Vec::new(),
             ctor_cache: call::CtorCache::default(),
+            locals: local::ThreadLocals::default(),
         };
         vm.ctx.root_slots().push(Value::NONE);
         setup(&mut vm)?;
@@ -646,6 +650,7 @@ impl Vm {
             native_depth: 0,
             initializing: Vec::new(),
             ctor_cache: call::CtorCache::default(),
+            locals: local::ThreadLocals::default(),
         };
         vm.ctx.root_slots().push(Value::NONE);
         vm

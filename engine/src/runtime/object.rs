@@ -188,6 +188,9 @@ pub const TF_SETATTR: u64 = 32;
 pub const TF_ABSTRACT: u64 = 64;
 /// Instances have no `__dict__` (every class of the MRO uses `__slots__`).
 pub const TF_NODICT: u64 = 128;
+/// Instances are thread-local objects (`_thread._local` and its
+/// subclasses): their attributes live in per-thread dicts (runtime/local.rs).
+pub const TF_LOCAL: u64 = 256;
 /// Bits of the flags word holding the number of `__slots__` values of the
 /// instances (after the dict value).
 pub const TF_NSLOTS_SHIFT: u32 = 32;

@@ -112,7 +112,13 @@ fn obj_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let v = a[0];
     let mut names: Vec<Value> = Vec::new();
     if let Some(o) = Obj::from_value(v) {
-        if let Some(d) = vm.instance_dict(o) {
+        // A thread-local object's attributes: this thread's dict.
+        let d = if Vm::is_local(o) {
+            Some(vm.local_dict(v)?)
+        } else {
+            vm.instance_dict(o)
+        };
+        if let Some(d) = d {
             names.extend(vm.dict_items(d).into_iter().map(|(k, _)| k));
         }
     }

@@ -13,6 +13,7 @@
 //!   live threads as CPython requires); `get_native_id()` is the OS thread id.
 
 mod condition;
+mod local;
 
 use crate::args::Args;
 use engine::runtime::*;
@@ -718,6 +719,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     }
     vm.set_module_attr(m, "RLock", rt);
     condition::init(vm, m);
+    local::init(vm, m);
 
     let fns: &[(&'static str, NativeFn)] = &[
         ("start_new_thread", start_new_thread),
