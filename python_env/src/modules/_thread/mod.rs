@@ -618,6 +618,53 @@ fn get_native_id(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(sync::thread::native_id() as i64))
 }
 
+/// `_thread.exit()` / `exit_thread()`: raises SystemExit, which ends a
+/// thread quietly.
+fn exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "_thread.exit", a, k, 0, 0)?;
+    exit_common(vm)
+}
+
+fn exit_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "_thread.exit_thread", a, k, 0, 0)?;
+    exit_common(vm)
+}
+
+fn exit_common(vm: &mut Vm) -> PyResult<Value> {
+    let e = vm.call(vm.g.e.SystemExit, &[], Value::EMPTY)?;
+    Err(PyException(e))
+}
+
+/// `_thread.interrupt_main(signum=SIGINT, /)`: signal `signum` arrives in
+/// the main thread as if the OS had delivered it; its Python handler runs
+/// there (KeyboardInterrupt for SIGINT), an ignored or default one does
+/// nothing.
+fn interrupt_main(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "interrupt_main", a, k, 0, 1)?;
+    let sig = match a.first() {
+        Some(&v) => {
+            let i = vm.index(v)?;
+            // CPython's "i" converter: a C long first, then an int.
+            let msg = match vm.as_i64(i) {
+                Some(n) if i32::try_from(n).is_ok() => None,
+                Some(n) if n > 0 => Some("signed integer is greater than maximum"),
+                Some(_) => Some("signed integer is less than minimum"),
+                None => Some("Python int too large to convert to C long"),
+            };
+            if let Some(msg) = msg {
+                return Err(vm.new_exc(vm.g.e.OverflowError, msg));
+            }
+            vm.as_i64(i).unwrap_or(0)
+        }
+        None => i64::from(libc::SIGINT),
+    };
+    if sig < 1 || sig >= engine::runtime::signals::NSIG as i64 {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    engine::runtime::signals::on_signal(sig as libc::c_int);
+    Ok(Value::NONE)
+}
+
 fn count(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(RUNNING.load(Ordering::SeqCst) as i64))
 }
@@ -727,6 +774,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("get_ident", get_ident),
         ("get_native_id", get_native_id),
         ("_count", count),
+        ("exit", exit),
+        ("exit_thread", exit_thread),
+        ("interrupt_main", interrupt_main),
         ("_excepthook", excepthook),
         ("stack_size", stack_size),
     ];
