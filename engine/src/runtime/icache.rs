@@ -244,7 +244,7 @@ impl Vm {
     /// LOAD_ATTR fast path for instances whose attribute lives in their
     /// dict, is a plain class attribute, or is a method on their type (bound
     /// here). `None`: take the general path.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn load_attr_cached(
         &mut self,
         s: Option<&'static [AtomicU64]>,
@@ -256,6 +256,40 @@ impl Vm {
         if o.kind() != K_INSTANCE {
             return None;
         }
+        // The common hits, inlined into the interpreter loop: an attribute
+        // in the instance dict at the entry the cache remembers, or a set
+        // `__slots__` member.
+        if let Some([t, e, p]) = read(s) {
+            if t == o.class().bits() && e == self.g.type_epoch.load(Ordering::Acquire) {
+                if p & 3 == TAG_DICT_ONLY {
+                    if let Some(d) = Obj::from_value(o.get(0)) {
+                        if let Some(v) = hinted(d, p >> 2, name) {
+                            return Some(v);
+                        }
+                    }
+                } else if p & 3 == TAG_SLOT {
+                    let i = (p >> 2) as usize;
+                    if i < o.n_values() {
+                        let v = o.get(i);
+                        if !v.is_empty() {
+                            return Some(v);
+                        }
+                    }
+                }
+            }
+        }
+        self.load_attr_cached_rest(s, o, obj, name)
+    }
+
+    /// [`Vm::load_attr_cached`] past its inlined hit.
+    #[inline(never)]
+    fn load_attr_cached_rest(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
         let tp = o.class();
         let dict = Obj::from_value(o.get(0));
         let epoch = self.g.type_epoch.load(Ordering::Acquire);
@@ -341,7 +375,7 @@ impl Vm {
 
     /// STORE_ATTR fast path: `true` when the value was stored in the
     /// instance dict or a `__slots__` member.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn store_attr_cached(
         &mut self,
         s: Option<&'static [AtomicU64]>,
@@ -356,6 +390,43 @@ impl Vm {
         if o.kind() != K_INSTANCE {
             return false;
         }
+        // The common hits, inlined into the interpreter loop: overwrite the
+        // value at the entry the cache remembers in a local instance dict
+        // (the owner thread is the only one that can reach it: no lock), or
+        // a `__slots__` member.
+        if let Some([t, e, p]) = read(s) {
+            if t == o.class().bits() && e == self.g.type_epoch.load(Ordering::Acquire) {
+                if p & 3 == TAG_DICT_ONLY {
+                    if let Some(d) = Obj::from_value(o.get(0)).filter(|d| !d.is_shared()) {
+                        if hinted(d, p >> 2, name).is_some() {
+                            let t = ldict::table(d);
+                            ldict::set_value(&mut self.ctx, d, t, (p >> 2) as usize - 1, v);
+                            return true;
+                        }
+                    }
+                } else if p & 3 == TAG_SLOT {
+                    // A `__slots__` member: stored through the write barrier.
+                    let i = (p >> 2) as usize;
+                    if i < o.n_values() {
+                        self.store(o, i, v);
+                        return true;
+                    }
+                }
+            }
+        }
+        self.store_attr_cached_rest(s, o, obj, name, v)
+    }
+
+    /// [`Vm::store_attr_cached`] past its inlined hit.
+    #[inline(never)]
+    fn store_attr_cached_rest(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        obj: Value,
+        name: Value,
+        v: Value,
+    ) -> bool {
         let tp = o.class();
         let epoch = self.g.type_epoch.load(Ordering::Acquire);
         let entry = read(s);
@@ -453,7 +524,7 @@ impl Vm {
     /// LOAD_METHOD through the cache: the method found on the type is
     /// remembered per (type, epoch); the instance dict is still checked for
     /// a shadowing attribute every time, as `load_method` does.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn load_method_cached(
         &mut self,
         s: Option<&'static [AtomicU64]>,
@@ -461,6 +532,36 @@ impl Vm {
         name: Value,
     ) -> Option<attr::MethodLookup> {
         let s = s?;
+        // The common hit, inlined into the interpreter loop: a method of an
+        // instance's type that its dict does not shadow.
+        if let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_INSTANCE) {
+            if let Some([t, e, p]) = read(s) {
+                if t == o.class().bits()
+                    && e == self.g.type_epoch.load(Ordering::Acquire)
+                    && p & 3 == TAG_METHOD
+                {
+                    let shadow = match Obj::from_value(o.get(0)) {
+                        Some(d) => fast_get(d, name),
+                        None => None,
+                    };
+                    return Some(match shadow {
+                        Some(v) => attr::MethodLookup::Attr(v),
+                        None => attr::MethodLookup::Method(Value::from_bits(p & !3)),
+                    });
+                }
+            }
+        }
+        self.load_method_cached_rest(s, obj, name)
+    }
+
+    /// [`Vm::load_method_cached`] past its inlined hit.
+    #[inline(never)]
+    fn load_method_cached_rest(
+        &mut self,
+        s: &'static [AtomicU64],
+        obj: Value,
+        name: Value,
+    ) -> Option<attr::MethodLookup> {
         if let Some(o) = Obj::from_value(obj) {
             // Attributes of classes and modules take the general path.
             if o.kind() == K_TYPE || o.kind() == K_MODULE {

@@ -207,6 +207,7 @@ pub fn probe<E>(
 }
 
 /// Sets the value of entry `e` (found by [`probe`]). Caller holds the lock if shared.
+#[inline]
 pub fn set_value(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize, v: Value) {
     ctx.store(t, 2 * e + 1, v);
     bump(d);
