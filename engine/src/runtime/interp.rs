@@ -1124,11 +1124,29 @@ impl Vm {
                         Opcode::BuildConstKeyMap => {
                             let n = arg as usize;
                             let keys = pop!();
-                            let d = self.new_dict();
+                            let d = self.new_dict_with_capacity(n);
                             st!()[sp + 1] = d;
+                            let dobj = Obj::from_value(d).expect("heap");
+                            let ko = Obj::from_value(keys).filter(|k| k.kind() == Kind::TUPLE);
                             for i in 0..n {
-                                let k = self.seq_get(keys, i).unwrap_or(Value::NONE);
+                                let k = match ko {
+                                    Some(ko) if i < ko.n_values() => ko.get(i),
+                                    _ => self.seq_get(keys, i).unwrap_or(Value::NONE),
+                                };
                                 let v = st!()[sp - n + i];
+                                // Constant str keys carry their hash: straight
+                                // into the fresh (local) dict unless a key repeats.
+                                let h = Obj::from_value(k)
+                                    .filter(|o| {
+                                        o.kind() == Kind::STR && o.class() == self.g.types.str_
+                                    })
+                                    .and_then(lstr::cached_hash);
+                                if let Some(h) = h {
+                                    if ldict::insert_if_surely_absent(&mut self.ctx, dobj, k, v, h)
+                                    {
+                                        continue;
+                                    }
+                                }
                                 t!(self.dict_set(d, k, v));
                             }
                             sp -= n;

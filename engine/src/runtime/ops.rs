@@ -460,6 +460,40 @@ impl Vm {
                     if is_tuple && k == 1 {
                         return Ok(seq);
                     }
+                    // Small results (`[0] * 8`, `[x] * 3`) are built on the
+                    // stack: no heap vectors.
+                    const SMALL: usize = 32;
+                    let n = if is_list {
+                        llist::len(so)
+                    } else {
+                        so.n_values()
+                    };
+                    if n > 0 && n.saturating_mul(k) <= SMALL && (is_list || k >= 2) {
+                        let mut src = [Value::NONE; SMALL];
+                        let mut got = 0;
+                        for (i, slot) in src.iter_mut().enumerate().take(n) {
+                            // A shared list may shrink meanwhile: what is left.
+                            let x = if is_list {
+                                llist::get(so, i)
+                            } else {
+                                Some(so.get(i))
+                            };
+                            let Some(x) = x else { break };
+                            *slot = x;
+                            got += 1;
+                        }
+                        let mut out = [Value::NONE; SMALL];
+                        for r in 0..k {
+                            out[r * got..(r + 1) * got].copy_from_slice(&src[..got]);
+                        }
+                        let out = &out[..got * k];
+                        // A tuple here has items and k >= 2: never `()`.
+                        return Ok(if is_list {
+                            self.new_list(out)
+                        } else {
+                            self.new_tuple(out)
+                        });
+                    }
                     let items = self.seq_items(seq);
                     // An empty tuple result is the `()` singleton: the general
                     // path makes it.
