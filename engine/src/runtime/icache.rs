@@ -403,6 +403,16 @@ impl Vm {
                             ldict::set_value(&mut self.ctx, d, t, (p >> 2) as usize - 1, v);
                             return true;
                         }
+                        // `__init__` filling the dict: the key goes in as the
+                        // next entry, where this site's instances keep it.
+                        if p >> 2 != 0 {
+                            if let Some(ko) = Obj::from_value(name) {
+                                let e = (p >> 2) as usize - 1;
+                                if ldict::append_at(&mut self.ctx, d, e, name, v, name_hash(ko)) {
+                                    return true;
+                                }
+                            }
+                        }
                     }
                 } else if p & 3 == TAG_SLOT {
                     // A `__slots__` member: stored through the write barrier.

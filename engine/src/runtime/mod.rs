@@ -377,6 +377,9 @@ pub struct Interpreter {
     /// invalidation trivially correct for subclasses; class mutation after
     /// start-up is rare in hot code).
     pub type_epoch: AtomicU64,
+    /// The builtin `len` (its Value bits; EMPTY until python_env registers
+    /// it): CALL computes `len(x)` of exact builtin containers inline.
+    pub builtin_len: AtomicU64,
     /// Hook python_env installs: `format(value, spec)` for builtin types.
     pub hooks: Mutex<Hooks>,
 }

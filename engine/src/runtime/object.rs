@@ -1029,6 +1029,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         sources: Mutex::new(HashMap::new()),
         recursion_limit: AtomicUsize::new(1000),
         type_epoch: AtomicU64::new(1),
+        builtin_len: AtomicU64::new(Value::EMPTY.bits()),
         hooks: Mutex::new(Hooks::default()),
     }
 }
