@@ -260,6 +260,15 @@ impl Vm {
         // in the instance dict at the entry the cache remembers, or a set
         // `__slots__` member.
         if let Some([t, e, p]) = read(s) {
+            if t == o.class().bits() | CLASS_VALUE && e == self.g.type_epoch.load(Ordering::Acquire)
+            {
+                // A plain class attribute, unless the instance shadows it.
+                let shadow = match Obj::from_value(o.get(0)) {
+                    Some(d) => fast_get(d, name),
+                    None => None,
+                };
+                return Some(shadow.unwrap_or(Value::from_bits(p)));
+            }
             if t == o.class().bits() && e == self.g.type_epoch.load(Ordering::Acquire) {
                 if p & 3 == TAG_DICT_ONLY {
                     if let Some(d) = Obj::from_value(o.get(0)) {
