@@ -1645,7 +1645,7 @@ impl Vm {
             if type_flags(bo) & TF_BASETYPE == 0 {
                 return Err(self.type_error(&format!(
                     "type '{}' is not an acceptable base type",
-                    str_of(bo.get(T_NAME))
+                    type_name(b)
                 )));
             }
             let bl = type_layout(bo);

@@ -15,6 +15,7 @@ pub mod list;
 pub mod mappingproxy;
 pub mod memoryview;
 pub mod module;
+pub mod namespace;
 pub mod object;
 pub mod seq;
 pub mod str;
@@ -36,6 +37,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     genericalias::init(vm)?;
     module::init(vm)?;
     mappingproxy::init(vm)?;
+    namespace::init(vm)?;
     bytes::init(vm)?;
     memoryview::init(vm)?;
     deque::init(vm)?;

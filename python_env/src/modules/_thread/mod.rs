@@ -11,6 +11,8 @@
 //! - Thread identifiers: `get_ident()` is a process-wide counter value given
 //!   to each thread once (unique for the life of the process, so unique among
 //!   live threads as CPython requires); `get_native_id()` is the OS thread id.
+//!   [`cpu_clock_of`] maps a live thread's ident to its CPU-time clock id
+//!   (`time.pthread_getcpuclockid`).
 
 mod condition;
 mod local;
@@ -39,10 +41,49 @@ pub fn thread_ident() -> u64 {
     IDENT.with(|c| {
         if c.get() == 0 {
             // Offset so idents look like (and are never confused with) small ints.
-            c.set(NEXT_IDENT.fetch_add(1, Ordering::Relaxed) + 0x7f00_0000_0000);
+            let ident = NEXT_IDENT.fetch_add(1, Ordering::Relaxed) + 0x7f00_0000_0000;
+            c.set(ident);
+            register_cpu_clock(ident);
         }
         c.get()
     })
+}
+
+/// The CPU-time clock ids of the live threads by `get_ident()` value, for
+/// `time.pthread_getcpuclockid` (idents are not `pthread_t`s, and a stale
+/// `pthread_t` would crash the C library). A thread adds itself when its
+/// ident is assigned and removes itself when its body returns; the main
+/// thread stays until the process ends.
+static CPU_CLOCKS: Mutex<Vec<(u64, libc::clockid_t)>> = Mutex::new(Vec::new());
+
+/// The calling thread's CPU-time clock id.
+fn own_cpu_clock() -> Option<libc::clockid_t> {
+    let mut clk: libc::clockid_t = 0;
+    // SAFETY: pthread_self() names the calling thread, which is alive for
+    // the whole call; `clk` is a valid out-pointer.
+    let r = unsafe { libc::pthread_getcpuclockid(libc::pthread_self(), &mut clk) };
+    (r == 0).then_some(clk)
+}
+
+fn register_cpu_clock(ident: u64) {
+    if let Some(clk) = own_cpu_clock() {
+        sync::lock(&CPU_CLOCKS).push((ident, clk));
+    }
+}
+
+fn unregister_cpu_clock(ident: u64) {
+    sync::lock(&CPU_CLOCKS).retain(|&(i, _)| i != ident);
+}
+
+/// The CPU-time clock id of the live thread whose `get_ident()` is `ident`.
+pub fn cpu_clock_of(ident: u64) -> Option<libc::clockid_t> {
+    if ident == thread_ident() {
+        return own_cpu_clock();
+    }
+    sync::lock(&CPU_CLOCKS)
+        .iter()
+        .find(|&&(i, _)| i == ident)
+        .map(|&(_, clk)| clk)
 }
 
 fn new_ident() -> u64 {
@@ -564,10 +605,12 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     RUNNING.fetch_add(1, Ordering::SeqCst);
     let r = vm.spawn_thread(&[func, args, kwargs], move |vm, base| {
         IDENT.with(|c| c.set(ident));
+        register_cpu_clock(ident);
         if super::protopy::pin_requested() {
             super::protopy::pin_current_thread(ident as usize);
         }
         run_thread_body(vm, base);
+        unregister_cpu_clock(ident);
         RUNNING.fetch_sub(1, Ordering::SeqCst);
     });
     if r.is_err() {
