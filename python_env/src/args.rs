@@ -149,3 +149,30 @@ fn check_count(
     }
     Ok(())
 }
+
+/// `PyLong_AsLong` after `__index__`: an int that fits a C long.
+pub fn c_long(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    match vm.as_i64(i) {
+        Some(x) => Ok(x),
+        None => Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C long",
+        )),
+    }
+}
+
+/// `PyArg_ParseTuple`'s `i` format: a C long first, then the C int range.
+pub fn c_int(vm: &mut Vm, v: Value) -> PyResult<i32> {
+    let x = c_long(vm, v)?;
+    if x > i64::from(i32::MAX) {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "signed integer is greater than maximum",
+        ));
+    }
+    if x < i64::from(i32::MIN) {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "signed integer is less than minimum"));
+    }
+    Ok(x as i32)
+}

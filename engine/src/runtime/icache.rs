@@ -382,6 +382,26 @@ impl Vm {
         Some(cv)
     }
 
+    /// Stores `name = v` into the local instance dict `d` at the entry the
+    /// cache's hint names (`index + 1`), in place (the owner thread is the
+    /// only one that can reach `d`: no lock); or, while `__init__` fills a
+    /// fresh dict, appends it as that entry when it is the next one. False
+    /// (nothing written) otherwise.
+    #[inline(always)]
+    fn store_at_hint(&mut self, d: Obj, hint: u64, name: Value, v: Value) -> bool {
+        if hinted(d, hint, name).is_some() {
+            let t = ldict::table(d);
+            ldict::set_value(&mut self.ctx, d, t, hint as usize - 1, v);
+            return true;
+        }
+        match Obj::from_value(name) {
+            Some(ko) if hint != 0 => {
+                ldict::append_at(&mut self.ctx, d, hint as usize - 1, name, v, name_hash(ko))
+            }
+            _ => false,
+        }
+    }
+
     /// STORE_ATTR fast path: `true` when the value was stored in the
     /// instance dict or a `__slots__` member.
     #[inline(always)]
@@ -407,20 +427,8 @@ impl Vm {
             if t == o.class().bits() && e == self.g.type_epoch.load(Ordering::Acquire) {
                 if p & 3 == TAG_DICT_ONLY {
                     if let Some(d) = Obj::from_value(o.get(0)).filter(|d| !d.is_shared()) {
-                        if hinted(d, p >> 2, name).is_some() {
-                            let t = ldict::table(d);
-                            ldict::set_value(&mut self.ctx, d, t, (p >> 2) as usize - 1, v);
+                        if self.store_at_hint(d, p >> 2, name, v) {
                             return true;
-                        }
-                        // `__init__` filling the dict: the key goes in as the
-                        // next entry, where this site's instances keep it.
-                        if p >> 2 != 0 {
-                            if let Some(ko) = Obj::from_value(name) {
-                                let e = (p >> 2) as usize - 1;
-                                if ldict::append_at(&mut self.ctx, d, e, name, v, name_hash(ko)) {
-                                    return true;
-                                }
-                            }
                         }
                     }
                 } else if p & 3 == TAG_SLOT {
@@ -495,25 +503,8 @@ impl Vm {
         };
         let hit = match entry {
             Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_DICT_ONLY => {
-                // A local dict whose entry for `name` is where the hint says:
-                // overwrite the value in place (the owner thread is the only
-                // one that can reach it, so no lock).
-                if !d.is_shared() {
-                    if hinted(d, p >> 2, name).is_some() {
-                        let t = ldict::table(d);
-                        ldict::set_value(&mut self.ctx, d, t, (p >> 2) as usize - 1, v);
-                        return true;
-                    }
-                    // `__init__` filling a fresh dict: the key goes in as the
-                    // next entry, where this site's instances keep it.
-                    if p >> 2 != 0 {
-                        if let Some(ko) = Obj::from_value(name) {
-                            let e = (p >> 2) as usize - 1;
-                            if ldict::append_at(&mut self.ctx, d, e, name, v, name_hash(ko)) {
-                                return true;
-                            }
-                        }
-                    }
+                if !d.is_shared() && self.store_at_hint(d, p >> 2, name, v) {
+                    return true;
                 }
                 true
             }

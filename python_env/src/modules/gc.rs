@@ -84,27 +84,6 @@ fn c_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
-/// `PyArg_ParseTuple`'s "i" format: a C long first, then the int range.
-fn parse_i(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    let i = vm.index(v)?;
-    let Some(x) = vm.as_i64(i) else {
-        return Err(vm.new_exc(
-            vm.g.e.OverflowError,
-            "Python int too large to convert to C long",
-        ));
-    };
-    if x > i64::from(i32::MAX) {
-        return Err(vm.new_exc(
-            vm.g.e.OverflowError,
-            "signed integer is greater than maximum",
-        ));
-    }
-    if x < i64::from(i32::MIN) {
-        return Err(vm.new_exc(vm.g.e.OverflowError, "signed integer is less than minimum"));
-    }
-    Ok(x)
-}
-
 /// `collect(generation=2)`; bound to the module (`a[0]`), whose `callbacks`
 /// list it calls.
 fn collect(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -295,7 +274,7 @@ fn set_threshold(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // later argument leaves the earlier ones set (CPython parses straight
     // into its thresholds).
     for (i, &v) in a.iter().enumerate() {
-        let x = parse_i(vm, v)?;
+        let x = i64::from(crate::args::c_int(vm, v)?);
         THRESHOLDS[i].store(x as u64, Ordering::Relaxed);
     }
     Ok(Value::NONE)

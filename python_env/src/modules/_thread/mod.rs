@@ -685,20 +685,7 @@ fn exit_common(vm: &mut Vm) -> PyResult<Value> {
 fn interrupt_main(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "interrupt_main", a, k, 0, 1)?;
     let sig = match a.first() {
-        Some(&v) => {
-            let i = vm.index(v)?;
-            // CPython's "i" converter: a C long first, then an int.
-            let msg = match vm.as_i64(i) {
-                Some(n) if i32::try_from(n).is_ok() => None,
-                Some(n) if n > 0 => Some("signed integer is greater than maximum"),
-                Some(_) => Some("signed integer is less than minimum"),
-                None => Some("Python int too large to convert to C long"),
-            };
-            if let Some(msg) = msg {
-                return Err(vm.new_exc(vm.g.e.OverflowError, msg));
-            }
-            vm.as_i64(i).unwrap_or(0)
-        }
+        Some(&v) => i64::from(crate::args::c_int(vm, v)?),
         None => i64::from(libc::SIGINT),
     };
     if sig < 1 || sig >= engine::runtime::signals::NSIG as i64 {

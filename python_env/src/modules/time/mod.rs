@@ -25,6 +25,7 @@ mod format;
 mod structtime;
 
 use crate::args::check;
+pub(super) use crate::args::{c_int, c_long};
 use engine::runtime::*;
 use proto_core::{Obj, Value};
 
@@ -101,33 +102,6 @@ fn parse_count(
         )));
     }
     Ok(())
-}
-
-/// `PyLong_AsLong` (after `__index__`): an int that fits a C long.
-fn c_long(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    let i = vm.index(v)?;
-    match vm.as_i64(i) {
-        Some(x) => Ok(x),
-        None => Err(vm.new_exc(
-            vm.g.e.OverflowError,
-            "Python int too large to convert to C long",
-        )),
-    }
-}
-
-/// PyArg_ParseTuple's `i` format: an int that fits a C int.
-fn c_int(vm: &mut Vm, v: Value) -> PyResult<i32> {
-    let x = c_long(vm, v)?;
-    if x > i64::from(i32::MAX) {
-        return Err(vm.new_exc(
-            vm.g.e.OverflowError,
-            "signed integer is greater than maximum",
-        ));
-    }
-    if x < i64::from(i32::MIN) {
-        return Err(vm.new_exc(vm.g.e.OverflowError, "signed integer is less than minimum"));
-    }
-    Ok(x as i32)
 }
 
 /// The calling thread's `errno`.
