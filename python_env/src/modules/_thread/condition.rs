@@ -602,16 +602,6 @@ fn cond_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// Adds the `Condition` type to the module `m` (as `_thread._Condition`;
 /// `threading` exports it as `Condition`).
 pub(super) fn init(vm: &mut Vm, m: Value) {
-    let obj = vm.g.types.object;
-    let t = vm.new_static_type("Condition", obj, K_INSTANCE, true);
-    let modname = vm.new_str("threading");
-    vm.ctx.promote(modname);
-    vm.add_attr(t, "__module__", modname);
-    let doc = vm.new_str("A condition variable over a lock (an RLock by default).");
-    vm.ctx.promote(doc);
-    vm.add_attr(t, "__doc__", doc);
-    vm.add_static(t, "__new__", cond_new, false);
-    vm.add_dict_descriptor(t);
     let methods: &[(&'static str, NativeFn)] = &[
         ("__init__", cond_init),
         ("acquire", cond_acquire),
@@ -628,9 +618,15 @@ pub(super) fn init(vm: &mut Vm, m: Value) {
         ("notify_all", cond_notify_all),
         ("notifyAll", cond_notify_all_old),
     ];
-    for &(n, f) in methods {
-        vm.add_method(t, n, f);
-    }
+    let t = super::new_class(
+        vm,
+        "Condition",
+        "threading",
+        "A condition variable over a lock (an RLock by default).",
+        cond_new,
+        methods,
+    );
+    vm.add_dict_descriptor(t);
     let p = vm.new_native_getset(t, "_lock", cond_lock_get, Some(cond_lock_set));
     vm.add_attr(t, "_lock", p);
     vm.set_module_attr(m, "_Condition", t);

@@ -59,24 +59,20 @@ fn attr_name(vm: &mut Vm, n: Value) -> PyResult<Value> {
 
 /// Adds `_local` to the module `m`.
 pub(super) fn init(vm: &mut Vm, m: Value) {
-    let obj = vm.g.types.object;
-    let t = vm.new_static_type("_local", obj, K_INSTANCE, true);
-    let to = Obj::from_value(t).expect("type");
-    set_type_flags(to, type_flags(to) | TF_LOCAL);
-    let modname = vm.new_str("_thread");
-    vm.ctx.promote(modname);
-    vm.add_attr(t, "__module__", modname);
-    let doc = vm.new_str("Thread-local data");
-    vm.ctx.promote(doc);
-    vm.add_attr(t, "__doc__", doc);
-    vm.add_static(t, "__new__", local_new, false);
     let methods: &[(&'static str, NativeFn)] = &[
         ("__getattribute__", local_getattribute),
         ("__setattr__", local_setattr),
         ("__delattr__", local_delattr),
     ];
-    for &(n, f) in methods {
-        vm.add_method(t, n, f);
-    }
+    let t = super::new_class(
+        vm,
+        "_local",
+        "_thread",
+        "Thread-local data",
+        local_new,
+        methods,
+    );
+    let to = Obj::from_value(t).expect("type");
+    set_type_flags(to, type_flags(to) | TF_LOCAL);
     vm.set_module_attr(m, "_local", t);
 }

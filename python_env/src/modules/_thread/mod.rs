@@ -750,6 +750,30 @@ fn stack_size(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(0))
 }
 
+/// A subclassable native class `module.name` of `K_INSTANCE` instances
+/// with the docstring `doc`, the native `__new__` `new` and `methods`.
+fn new_class(
+    vm: &mut Vm,
+    name: &str,
+    module: &str,
+    doc: &str,
+    new: NativeFn,
+    methods: &[(&'static str, NativeFn)],
+) -> Value {
+    let obj = vm.g.types.object;
+    let t = vm.new_static_type(name, obj, K_INSTANCE, true);
+    for (attr, text) in [("__module__", module), ("__doc__", doc)] {
+        let v = vm.new_str(text);
+        vm.ctx.promote(v);
+        vm.add_attr(t, attr, v);
+    }
+    vm.add_static(t, "__new__", new, false);
+    for &(n, f) in methods {
+        vm.add_method(t, n, f);
+    }
+    t
+}
+
 /// Creates the `_thread` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("_thread");
