@@ -530,6 +530,51 @@ impl Vm {
 
     // ------------------------------------------------------------------ Python functions
 
+    /// CALL of a plain class — metaclass `type`, `object.__new__`, and a
+    /// Python `__init__` taking the `n` arguments positionally (the simple
+    /// case of [`Vm::push_simple_frame`]) — without a nested interpreter
+    /// loop: the instance replaces the class in stack slots `fpos` (the
+    /// call's result slot) and `fpos + 1` (`__init__`'s self, the arguments
+    /// follow), and `__init__`'s frame is pushed marked `init`. False, with
+    /// the slots as they were, when the call is not of that kind.
+    pub(crate) fn push_init_frame(&mut self, cls: Obj, fpos: usize, n: usize) -> bool {
+        if cls.kind() != K_TYPE
+            || cls.class() != self.g.types.type_
+            || type_flags(cls) & (TF_HEAP | TF_ABSTRACT) != TF_HEAP
+            || type_layout(cls) != K_INSTANCE
+        {
+            return false;
+        }
+        let c = self.ctor_lookup(cls.value());
+        if !c.new_is_object || c.init_is_object {
+            return false;
+        }
+        let Some(init) = c
+            .init
+            .and_then(Obj::from_value)
+            .filter(|f| f.kind() == K_FUNCTION)
+        else {
+            return false;
+        };
+        if code_data(init.get(FN_CODE)).is_none_or(|cd| cd.simple_argc != n + 1) {
+            return false;
+        }
+        let Ok(inst) = self.alloc_instance(cls.value(), &[]) else {
+            return false;
+        };
+        let st = self.ctx.stack().slots_mut();
+        st[fpos] = inst;
+        st[fpos + 1] = inst;
+        if !self.push_simple_frame(init, fpos + 1, n + 1) {
+            let st = self.ctx.stack().slots_mut();
+            st[fpos] = cls.value();
+            st[fpos + 1] = cls.value();
+            return false;
+        }
+        self.frames.last_mut().expect("pushed").init = true;
+        true
+    }
+
     /// The common case of [`Vm::push_function_frame`], inlined into CALL:
     /// exactly `argcount` positional arguments, no keywords, no `*args` /
     /// `**kwargs` / keyword-only parameters, no cells, not a generator.
@@ -1069,7 +1114,8 @@ impl Vm {
             entry: true,
             globals,
             builtins,
-            gen: gen,
+            gen,
+            init: false,
         });
         let r = if exc.is_heap() {
             self.run_with_exception(PyException(exc))

@@ -352,6 +352,9 @@ impl Vm {
                 unsafe { core::slice::from_raw_parts_mut(st_ptr, st_len) }
             };
         }
+        // Set by a class call's `__init__` that returned a value: raised in
+        // the caller, at its CALL.
+        let mut init_failed: Option<PyException> = None;
         'frame: loop {
             let fi = self.frames.len() - 1;
             let cd: &'static CodeData = self.frames[fi].code;
@@ -438,7 +441,18 @@ impl Vm {
                     let cf = self.frames.last_mut().expect("caller");
                     let csp = cf.sp;
                     cf.sp = csp + 1;
-                    st!()[csp] = v;
+                    if f.init {
+                        // The instance is already in the result slot.
+                        if !v.is_none() {
+                            let tn = self.type_name_of(v);
+                            init_failed =
+                                Some(self.type_error(&format!(
+                                    "__init__() should return None, not '{tn}'"
+                                )));
+                        }
+                    } else {
+                        st!()[csp] = v;
+                    }
                     self.ctx.safepoint();
                     continue 'frame;
                 }};
@@ -453,6 +467,9 @@ impl Vm {
             }
             // The error path: a labeled block that yields the exception.
             let (exc, reraise) = 'err: {
+                if let Some(e) = init_failed.take() {
+                    break 'err (e, false);
+                }
                 if let Some(e) = pending.take() {
                     // Thrown into a generator: raise at the suspended instruction.
                     let at = if cd.code.code.get(pc * 2).copied() == Some(Opcode::YieldFrom as u8) {
@@ -1423,6 +1440,17 @@ impl Vm {
                                     }
                                     self.ctx.safepoint();
                                     continue 'frame;
+                                }
+                                // A plain class: `__init__` runs in this loop.
+                                if fo.kind() == K_TYPE && selfv.is_empty() && !kwnames.is_heap() {
+                                    let f = &mut self.frames[fi];
+                                    f.pc = pc;
+                                    f.sp = fpos;
+                                    f.lasti = lasti;
+                                    if self.push_init_frame(fo, fpos, n) {
+                                        self.ctx.safepoint();
+                                        continue 'frame;
+                                    }
                                 }
                             }
                             // `len(x)` of an exact list, tuple, str or dict: the

@@ -563,6 +563,10 @@ pub struct Frame {
     pub builtins: Obj,
     /// The generator object owning this frame, or EMPTY.
     pub gen: Value,
+    /// An `__init__` run by CALL for a class call ([`Vm::push_init_frame`]):
+    /// its return value must be None, and the caller's result slot already
+    /// holds the instance.
+    pub init: bool,
 }
 
 impl Frame {
@@ -585,6 +589,7 @@ impl Frame {
             globals,
             builtins,
             gen: Value::EMPTY,
+            init: false,
         }
     }
 }
