@@ -352,9 +352,10 @@ impl Vm {
                 unsafe { core::slice::from_raw_parts_mut(st_ptr, st_len) }
             };
         }
-        // Set by a class call's `__init__` that returned a value: raised in
-        // the caller, at its CALL.
-        let mut init_failed: Option<PyException> = None;
+        // The type name of what a class call's `__init__` returned instead
+        // of None: the TypeError is made (no unrooted exception object
+        // across the safepoint) and raised in the caller, at its CALL.
+        let mut init_failed: Option<String> = None;
         'frame: loop {
             let fi = self.frames.len() - 1;
             let cd: &'static CodeData = self.frames[fi].code;
@@ -444,11 +445,7 @@ impl Vm {
                     if f.init {
                         // The instance is already in the result slot.
                         if !v.is_none() {
-                            let tn = self.type_name_of(v);
-                            init_failed =
-                                Some(self.type_error(&format!(
-                                    "__init__() should return None, not '{tn}'"
-                                )));
+                            init_failed = Some(self.type_name_of(v));
                         }
                     } else {
                         st!()[csp] = v;
@@ -467,8 +464,9 @@ impl Vm {
             }
             // The error path: a labeled block that yields the exception.
             let (exc, reraise) = 'err: {
-                if let Some(e) = init_failed.take() {
-                    break 'err (e, false);
+                if let Some(tn) = init_failed.take() {
+                    let msg = format!("__init__() should return None, not '{tn}'");
+                    break 'err (self.type_error(&msg), false);
                 }
                 if let Some(e) = pending.take() {
                     // Thrown into a generator: raise at the suspended instruction.
