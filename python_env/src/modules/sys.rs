@@ -1,6 +1,7 @@
 //! The `sys` module.
 
 use crate::args::Args;
+use crate::types::structseq;
 use engine::runtime::*;
 use proto_core::{Kind, Obj, Value};
 use std::io::Write;
@@ -183,6 +184,25 @@ fn make_stream(vm: &mut Vm, cls: Value, fd: i64, name: &str) -> Value {
     o.value()
 }
 
+/// The C library's threads version (`confstr(_CS_GNU_LIBPTHREAD_VERSION)`,
+/// e.g. "NPTL 2.36"), as CPython reports it in `sys.thread_info.version`.
+fn pthread_version() -> Option<String> {
+    let mut buf = [0u8; 64];
+    // SAFETY: confstr writes at most `buf.len()` bytes (NUL included) into
+    // the buffer it is given and returns the length it needs.
+    let n = unsafe {
+        libc::confstr(
+            libc::_CS_GNU_LIBPTHREAD_VERSION,
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+        )
+    };
+    if n == 0 || n > buf.len() {
+        return None;
+    }
+    std::str::from_utf8(&buf[..n - 1]).ok().map(str::to_owned)
+}
+
 fn simple_ns(vm: &mut Vm, items: &[(&str, Value)]) -> Value {
     let cls = vm.g.types.namespace;
     let o = vm.alloc_obj(K_INSTANCE, cls, 1, 0);
@@ -268,14 +288,66 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     let fl = vm.new_str("utf-8");
     let _ = fl;
     let rel = vm.new_str("final");
-    let vi = vm.new_tuple(&[
-        Value::int(3),
-        Value::int(11),
-        Value::int(0),
-        rel,
-        Value::int(0),
-    ]);
+    let vit = structseq::new_type(
+        vm,
+        "sys",
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+    );
+    let vi = structseq::new(
+        vm,
+        vit,
+        &[
+            Value::int(3),
+            Value::int(11),
+            Value::int(0),
+            rel,
+            Value::int(0),
+        ],
+    );
     vm.set_module_attr(m, "version_info", vi);
+    let tit = structseq::new_type(vm, "sys", "thread_info", &["name", "lock", "version"]);
+    let (tname, tlock) = (vm.new_str("pthread"), vm.new_str("mutex+cond"));
+    let tver = match pthread_version() {
+        Some(v) => vm.new_str(&v),
+        None => Value::NONE,
+    };
+    let ti = structseq::new(vm, tit, &[tname, tlock, tver]);
+    vm.set_module_attr(m, "thread_info", ti);
+    let fit = structseq::new_type(
+        vm,
+        "sys",
+        "float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+    );
+    let fi_items = [
+        vm.new_float(f64::MAX),
+        Value::int(f64::MAX_EXP as i64),
+        Value::int(f64::MAX_10_EXP as i64),
+        vm.new_float(f64::MIN_POSITIVE),
+        Value::int(f64::MIN_EXP as i64),
+        Value::int(f64::MIN_10_EXP as i64),
+        Value::int(f64::DIGITS as i64),
+        Value::int(f64::MANTISSA_DIGITS as i64),
+        vm.new_float(f64::EPSILON),
+        Value::int(f64::RADIX as i64),
+        // FLT_ROUNDS: round to nearest.
+        Value::int(1),
+    ];
+    let fi = structseq::new(vm, fit, &fi_items);
+    vm.set_module_attr(m, "float_info", fi);
     let hv = vm.new_int(0x030B00F0);
     vm.set_module_attr(m, "hexversion", hv);
     let nm = vm.new_str("protopy");

@@ -19,6 +19,7 @@ pub mod namespace;
 pub mod object;
 pub mod seq;
 pub mod str;
+pub mod structseq;
 
 use engine::runtime::{PyResult, Vm};
 
