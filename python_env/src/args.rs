@@ -80,8 +80,40 @@ pub fn check_method(
     check_count(vm, fname, a.len().saturating_sub(1), kwnames, min, max)
 }
 
-/// Method arity check with the "X() takes at least/most N arguments (n
-/// given)" wording some CPython methods use (str/bytes find family).
+/// `PyArg_ParseTuple`'s argument checks: `{kw_name}() takes no keyword
+/// arguments`, then `{name}() takes exactly/at least/at most N argument(s)
+/// (n given)` for the positional arguments `a`.
+pub fn check_parse_tuple(
+    vm: &mut Vm,
+    kw_name: &str,
+    name: &str,
+    a: &[Value],
+    kwnames: Value,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    if Obj::from_value(kwnames).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error(&format!("{kw_name}() takes no keyword arguments")));
+    }
+    let n = a.len();
+    if n < min || n > max {
+        let (what, lim) = if min == max {
+            ("exactly", min)
+        } else if n < min {
+            ("at least", min)
+        } else {
+            ("at most", max)
+        };
+        let s = if lim == 1 { "" } else { "s" };
+        return Err(vm.type_error(&format!(
+            "{name}() takes {what} {lim} argument{s} ({n} given)"
+        )));
+    }
+    Ok(())
+}
+
+/// Method arity check (self, `a[0]`, excluded) with the `PyArg_ParseTuple`
+/// wording some CPython methods use (str/bytes find family).
 pub fn check_method_takes(
     vm: &mut Vm,
     fname: &str,
@@ -90,24 +122,8 @@ pub fn check_method_takes(
     min: usize,
     max: usize,
 ) -> PyResult<()> {
-    if let Some(k) = Obj::from_value(kwnames) {
-        if k.n_values() > 0 {
-            return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
-        }
-    }
-    let n = a.len().saturating_sub(1);
-    if n < min || n > max {
-        let (what, lim) = if n < min {
-            ("at least", min)
-        } else {
-            ("at most", max)
-        };
-        return Err(vm.type_error(&format!(
-            "{fname}() takes {what} {lim} argument{} ({n} given)",
-            if lim == 1 { "" } else { "s" }
-        )));
-    }
-    Ok(())
+    let args = a.get(1..).unwrap_or(&[]);
+    check_parse_tuple(vm, fname, fname, args, kwnames, min, max)
 }
 
 /// Rejects keywords and a positional count `n` outside `min..=max`, with

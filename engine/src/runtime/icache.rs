@@ -256,20 +256,21 @@ impl Vm {
         if o.kind() != K_INSTANCE {
             return None;
         }
-        // The common hits, inlined into the interpreter loop: an attribute
-        // in the instance dict at the entry the cache remembers, or a set
+        // The common hits, inlined into the interpreter loop: a plain class
+        // attribute the instance does not shadow, an attribute in the
+        // instance dict at the entry the cache remembers, or a set
         // `__slots__` member.
-        if let Some([t, e, p]) = read(s) {
-            if t == o.class().bits() | CLASS_VALUE && e == self.g.type_epoch.load(Ordering::Acquire)
-            {
-                // A plain class attribute, unless the instance shadows it.
+        let entry = read(s).filter(|&[_, e, _]| e == self.g.type_epoch.load(Ordering::Acquire));
+        if let Some([t, _, p]) = entry {
+            let tp = o.class().bits();
+            if t == tp | CLASS_VALUE {
                 let shadow = match Obj::from_value(o.get(0)) {
                     Some(d) => fast_get(d, name),
                     None => None,
                 };
                 return Some(shadow.unwrap_or(Value::from_bits(p)));
             }
-            if t == o.class().bits() && e == self.g.type_epoch.load(Ordering::Acquire) {
+            if t == tp {
                 if p & 3 == TAG_DICT_ONLY {
                     if let Some(d) = Obj::from_value(o.get(0)) {
                         if let Some(v) = hinted(d, p >> 2, name) {
@@ -310,13 +311,7 @@ impl Vm {
                 }
                 return fast_get(d, name);
             }
-            if t == tp.bits() | CLASS_VALUE && e == epoch {
-                // A plain class attribute, unless the instance shadows it.
-                if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
-                    return Some(v);
-                }
-                return Some(Value::from_bits(p));
-            }
+            // (A current class-attribute entry was answered inline.)
             if t == tp.bits() && e == epoch && p & 3 == TAG_METHOD {
                 // A method on the type, bound to the instance, unless the
                 // instance shadows it.

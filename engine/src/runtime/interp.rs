@@ -858,20 +858,9 @@ impl Vm {
                             let k = pop!();
                             let c = top!();
                             // `seq[i]` on an exact list or tuple, index in range.
-                            if let (Some(o), Some(i)) = (Obj::from_value(c), k.as_int()) {
-                                let t = &self.g.types;
-                                let n = match o.kind() {
-                                    Kind::LIST if o.class() == t.list => llist::len(o),
-                                    Kind::TUPLE if o.class() == t.tuple => o.n_values(),
-                                    _ => 0,
-                                } as i64;
-                                let j = if i < 0 { i + n } else { i };
-                                if j >= 0 && j < n {
-                                    if let Some(x) = self.seq_get(c, j as usize) {
-                                        st!()[sp - 1] = x;
-                                        continue;
-                                    }
-                                }
+                            if let Some(x) = self.exact_seq_item(c, k) {
+                                st!()[sp - 1] = x;
+                                continue;
                             }
                             self.frames[fi].lasti = lasti;
                             let v = t!(self.getitem(c, k));

@@ -861,10 +861,6 @@ impl Vm {
         Err(self.type_error(&format!("object of type '{tn}' has no len()")))
     }
 
-    /// `len(v)` as the builtin computes it: like [`Vm::len`], but an
-    /// instance of a subclass of a builtin container calls its class's
-    /// overriding `__len__` (`len` itself gives builtin methods the
-    /// receiver's real size).
     /// `len(o)` when `o` is an exact list, tuple, str or dict (their length
     /// is a word of the object: no Python code, no error, no lock).
     #[inline(always)]
@@ -880,6 +876,10 @@ impl Vm {
         .filter(|&n| n < 1 << 59)
     }
 
+    /// `len(v)` as the builtin computes it: like [`Vm::len`], but an
+    /// instance of a subclass of a builtin container calls its class's
+    /// overriding `__len__` (`len` itself gives builtin methods the
+    /// receiver's real size).
     pub fn len_protocol(&mut self, v: Value) -> PyResult<usize> {
         if let Some(o) = Obj::from_value(v) {
             if o.kind() != K_INSTANCE
@@ -1844,23 +1844,35 @@ impl Vm {
     // ------------------------------------------------------------------ subscripts
 
     /// `v[k]`.
+    /// `v[k]` when `v` is an exact list or tuple and `k` an int in range
+    /// (negative counting from the end); None otherwise, out of range
+    /// included (the caller raises).
+    #[inline(always)]
+    pub fn exact_seq_item(&self, v: Value, k: Value) -> Option<Value> {
+        let o = Obj::from_value(v)?;
+        let i = k.as_int()?;
+        let t = &self.g.types;
+        let n = match o.kind() {
+            Kind::LIST if o.class() == t.list => llist::len(o),
+            Kind::TUPLE if o.class() == t.tuple => o.n_values(),
+            _ => return None,
+        } as i64;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            return None;
+        }
+        self.seq_get(v, j as usize)
+    }
+
     pub fn getitem(&mut self, v: Value, k: Value) -> PyResult<Value> {
         if let Some(o) = Obj::from_value(v) {
             let t = &self.g.types;
             let c = o.class();
             match o.kind() {
                 Kind::LIST | Kind::TUPLE if c == t.list || c == t.tuple => {
-                    if let Some(i) = k.as_int() {
-                        let n = if o.kind() == Kind::LIST {
-                            llist::len(o)
-                        } else {
-                            o.n_values()
-                        } as i64;
-                        let j = if i < 0 { i + n } else { i };
-                        if j >= 0 && j < n {
-                            if let Some(x) = self.seq_get(v, j as usize) {
-                                return Ok(x);
-                            }
+                    if k.is_int() {
+                        if let Some(x) = self.exact_seq_item(v, k) {
+                            return Ok(x);
                         }
                         let what = if o.kind() == Kind::LIST {
                             "list"

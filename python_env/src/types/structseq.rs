@@ -29,8 +29,28 @@ fn field_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     )))
 }
 
+/// Setter and deleter of every field: "readonly attribute", as CPython's
+/// read-only members say.
 fn readonly(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Err(vm.new_exc(vm.g.e.AttributeError, "readonly attribute"))
+}
+
+/// Adds to the class `t` the read-only field `name` (a getset_descriptor:
+/// the builtin `get` reads it, a store or delete raises "readonly
+/// attribute") with the docstring `doc` (a str or None).
+pub fn add_field(vm: &mut Vm, t: Value, name: &'static str, get: Value, doc: Value) {
+    let set = vm.new_builtin(name, readonly, false);
+    let n = vm.intern(name);
+    // [fget, fset, fdel, doc, name, owner].
+    let p = vm.alloc_obj(K_PROPERTY, vm.g.types.getset_descr, 6, 0);
+    p.init(0, get);
+    p.init(1, set);
+    p.init(2, set);
+    p.init(3, doc);
+    p.init(4, n);
+    p.init(5, t);
+    vm.ctx.promote(p.value());
+    vm.add_attr(t, name, p.value());
 }
 
 fn no_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -38,8 +58,9 @@ fn no_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Err(vm.type_error(&format!("cannot create '{tn}' instances")))
 }
 
-/// `repr()`: `module.name(field=repr, ...)`.
-fn seq_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+/// `repr()`: `module.name(field=repr, ...)` over the fields named in the
+/// class's `__match_args__`.
+pub fn seq_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).filter(|o| o.kind() == Kind::TUPLE);
     let Some(o) = o else {
         return vm.repr(a[0]);
@@ -73,21 +94,10 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&'static str]) 
     vm.add_attr(t, "__module__", m);
     vm.add_static(t, "__new__", no_new, false);
     vm.add_method(t, "__repr__", seq_repr);
-    let set = vm.new_builtin("readonly", readonly, false);
-    vm.ctx.promote(set);
     for &f in fields {
         let n = vm.intern(f);
         let g = vm.new_builtin_bound(f, field_get, n);
-        // A getset_descriptor: [fget, fset, fdel, doc, name, owner].
-        let p = vm.alloc_obj(K_PROPERTY, vm.g.types.getset_descr, 6, 0);
-        p.init(0, g);
-        p.init(1, set);
-        p.init(2, set);
-        p.init(3, Value::NONE);
-        p.init(4, n);
-        p.init(5, t);
-        vm.ctx.promote(p.value());
-        vm.add_attr(t, f, p.value());
+        add_field(vm, t, f, g, Value::NONE);
     }
     let names: Vec<Value> = fields.iter().map(|f| vm.intern(f)).collect();
     let match_args = vm.new_tuple(&names);

@@ -6,7 +6,7 @@
 
 use super::structtime::{self, VISIBLE};
 use super::{
-    c_int, c_long, check, clear_errno, float_to_i64, last_errno, os_error, parse_count,
+    c_int, c_long, check, check_parse_tuple, clear_errno, float_to_i64, last_errno, os_error,
     struct_time_type, time_t_overflow,
 };
 use engine::runtime::*;
@@ -51,7 +51,7 @@ fn object_to_time_t(vm: &mut Vm, v: Value) -> PyResult<libc::time_t> {
 /// The optional seconds argument of `gmtime`/`localtime`/`ctime` (`|O`):
 /// absent or None means now.
 pub(super) fn time_t_arg(vm: &mut Vm, name: &str, a: &[Value], k: Value) -> PyResult<libc::time_t> {
-    parse_count(vm, name, name, a, k, 0, 1)?;
+    check_parse_tuple(vm, name, name, a, k, 0, 1)?;
     match a.first() {
         Some(&v) if !v.is_none() => object_to_time_t(vm, v),
         _ => Ok(now()),

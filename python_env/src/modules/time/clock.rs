@@ -8,7 +8,7 @@
 //! as OSError.
 
 use super::{
-    c_int, check, last_errno, nanoseconds_arg, os_error, parse_count, seconds_to_ns, Round,
+    c_int, check, check_parse_tuple, last_errno, nanoseconds_arg, os_error, seconds_to_ns, Round,
 };
 use engine::runtime::*;
 use proto_core::Value;
@@ -100,7 +100,7 @@ clock_fns! {
 /// `clock_gettime(clk_id)` -> float.
 pub(super) fn clock_gettime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let a = &a[1..];
-    parse_count(vm, "clock_gettime", "clock_gettime", a, k, 1, 1)?;
+    check_parse_tuple(vm, "clock_gettime", "clock_gettime", a, k, 1, 1)?;
     let clk = c_int(vm, a[0])?;
     match gettime(clk) {
         Ok(ts) => Ok(vm.new_float(ts_seconds(&ts))),
@@ -111,7 +111,7 @@ pub(super) fn clock_gettime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Valu
 /// `clock_gettime_ns(clk_id)` -> int.
 pub(super) fn clock_gettime_ns(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let a = &a[1..];
-    parse_count(vm, "clock_gettime_ns", "clock_gettime", a, k, 1, 1)?;
+    check_parse_tuple(vm, "clock_gettime_ns", "clock_gettime", a, k, 1, 1)?;
     let clk = c_int(vm, a[0])?;
     let ns = read_ns(vm, clk)?;
     Ok(vm.new_int(ns))
@@ -120,7 +120,7 @@ pub(super) fn clock_gettime_ns(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<V
 /// `clock_getres(clk_id)` -> float.
 pub(super) fn clock_getres(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let a = &a[1..];
-    parse_count(vm, "clock_getres", "clock_getres", a, k, 1, 1)?;
+    check_parse_tuple(vm, "clock_getres", "clock_getres", a, k, 1, 1)?;
     let clk = c_int(vm, a[0])?;
     match getres(clk) {
         Ok(ts) => Ok(vm.new_float(ts_seconds(&ts))),
@@ -147,7 +147,7 @@ fn settime(vm: &mut Vm, clk: libc::clockid_t, ns: i64) -> PyResult<Value> {
 /// `clock_settime(clk_id, time)`: `time` in seconds (int or float).
 pub(super) fn clock_settime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let a = &a[1..];
-    parse_count(vm, "clock_settime", "clock_settime", a, k, 2, 2)?;
+    check_parse_tuple(vm, "clock_settime", "clock_settime", a, k, 2, 2)?;
     let clk = c_int(vm, a[0])?;
     let ns = seconds_to_ns(vm, a[1], Round::Floor)?;
     settime(vm, clk, ns)
@@ -156,7 +156,7 @@ pub(super) fn clock_settime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Valu
 /// `clock_settime_ns(clk_id, time)`: `time` an int of nanoseconds.
 pub(super) fn clock_settime_ns(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let a = &a[1..];
-    parse_count(vm, "clock_settime_ns", "clock_settime", a, k, 2, 2)?;
+    check_parse_tuple(vm, "clock_settime_ns", "clock_settime", a, k, 2, 2)?;
     let clk = c_int(vm, a[0])?;
     let ns = nanoseconds_arg(vm, a[1])?;
     settime(vm, clk, ns)
@@ -167,7 +167,7 @@ pub(super) fn clock_settime_ns(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<V
 /// CPython reports for ids that are not threads, where it does not crash).
 pub(super) fn pthread_getcpuclockid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let a = &a[1..];
-    parse_count(
+    check_parse_tuple(
         vm,
         "pthread_getcpuclockid",
         "pthread_getcpuclockid",
@@ -200,7 +200,7 @@ pub(super) fn pthread_getcpuclockid(vm: &mut Vm, a: &[Value], k: Value) -> PyRes
 /// `monotonic`, `adjustable` and `resolution`.
 pub(super) fn get_clock_info(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let a = &a[1..];
-    parse_count(vm, "get_clock_info", "get_clock_info", a, k, 1, 1)?;
+    check_parse_tuple(vm, "get_clock_info", "get_clock_info", a, k, 1, 1)?;
     let name = a[0];
     if !is_str(name) {
         let tn = vm.arg_type_name(name);

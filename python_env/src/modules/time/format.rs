@@ -7,7 +7,7 @@
 //! CPython. ProtoPy never calls `setlocale`, so names are the C locale's.
 
 use super::calendar::{checktm, gettmarg, localtime_tm, now, time_t_arg, TmArg};
-use super::{check, parse_count, struct_time_type};
+use super::{check, check_parse_tuple, struct_time_type};
 use engine::runtime::*;
 use proto_core::Value;
 
@@ -105,7 +105,7 @@ pub(super) fn ctime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 pub(super) fn strftime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let m = a[0];
     let a = &a[1..];
-    parse_count(vm, "strftime", "strftime", a, k, 1, 2)?;
+    check_parse_tuple(vm, "strftime", "strftime", a, k, 1, 2)?;
     if !is_str(a[0]) {
         let tn = vm.arg_type_name(a[0]);
         return Err(vm.type_error(&format!("strftime() argument 1 must be str, not {tn}")));

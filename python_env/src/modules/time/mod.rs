@@ -25,7 +25,7 @@ mod format;
 mod structtime;
 
 use crate::args::check;
-pub(super) use crate::args::{c_int, c_long};
+pub(super) use crate::args::{c_int, c_long, check_parse_tuple};
 use engine::runtime::*;
 use proto_core::{Obj, Value};
 
@@ -68,40 +68,6 @@ fn struct_time_type(vm: &mut Vm, m: Value) -> PyResult<Value> {
         }
         _ => Err(vm.new_exc(vm.g.e.SystemError, "time module state is missing")),
     }
-}
-
-/// PyArg_ParseTuple's argument-count and keyword checks for a
-/// `METH_VARARGS` function: `{kw_name}() takes no keyword arguments`, then
-/// `{name}() takes exactly/at least/at most N argument(s) (n given)`.
-/// (`clock_gettime_ns` reports its counts as `clock_gettime`, as CPython's
-/// format string does, but its keywords under its own name.)
-fn parse_count(
-    vm: &mut Vm,
-    kw_name: &str,
-    name: &str,
-    a: &[Value],
-    k: Value,
-    min: usize,
-    max: usize,
-) -> PyResult<()> {
-    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
-        return Err(vm.type_error(&format!("{kw_name}() takes no keyword arguments")));
-    }
-    let n = a.len();
-    if n < min || n > max {
-        let (what, lim) = if min == max {
-            ("exactly", min)
-        } else if n < min {
-            ("at least", min)
-        } else {
-            ("at most", max)
-        };
-        let s = if lim == 1 { "" } else { "s" };
-        return Err(vm.type_error(&format!(
-            "{name}() takes {what} {lim} argument{s} ({n} given)"
-        )));
-    }
-    Ok(())
 }
 
 /// The calling thread's `errno`.

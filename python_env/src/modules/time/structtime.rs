@@ -9,6 +9,7 @@
 //! fields are read-only getset descriptors.
 
 use crate::args::Args;
+use crate::types::structseq;
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
 use proto_core::{Kind, Obj, Value};
@@ -145,11 +146,6 @@ fn tm_gmtoff(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(hidden(o.value()).1)
 }
 
-/// The setter and deleter of every field: structseq members are read-only.
-fn readonly(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Err(vm.new_exc(vm.g.e.AttributeError, "readonly attribute"))
-}
-
 /// The `sequence` argument of the constructor as a rooted tuple of its
 /// items (`PySequence_Fast`: a list or tuple as is, else any iterable; a
 /// TypeError from `iter()` reads "constructor requires a sequence").
@@ -281,29 +277,6 @@ fn build(vm: &mut Vm, cls: Value, items: Value, dict: Option<Value>) -> PyResult
     Ok(new(vm, cls, &visible, extra[0], extra[1]))
 }
 
-/// `repr()`: `time.struct_time(tm_year=..., ..., tm_isdst=...)`.
-fn st_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = this(vm, a, "__repr__")?;
-    let mut s = String::from("time.struct_time(");
-    for (i, (name, _)) in FIELD_DOCS
-        .iter()
-        .take(VISIBLE.min(o.n_values()))
-        .enumerate()
-    {
-        if i > 0 {
-            s.push_str(", ");
-        }
-        // `o` is the receiver, rooted by the caller; its items are read
-        // afresh after every repr call.
-        let r = vm.repr_string(o.get(i))?;
-        s.push_str(name);
-        s.push('=');
-        s.push_str(&r);
-    }
-    s.push(')');
-    Ok(vm.new_str(&s))
-}
-
 /// `__reduce__()`: `(struct_time, (visible items, {tm_zone, tm_gmtoff}))`.
 fn st_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = this(vm, a, "__reduce__")?;
@@ -330,7 +303,7 @@ pub(super) fn create_type(vm: &mut Vm) -> Value {
     vm.ctx.promote(doc);
     vm.add_attr(t, "__doc__", doc);
     vm.add_static(t, "__new__", st_new, false);
-    vm.add_method(t, "__repr__", st_repr);
+    vm.add_method(t, "__repr__", structseq::seq_repr);
     vm.add_method(t, "__reduce__", st_reduce);
     let getters: [NativeFn; FIELDS] = [
         tm_year, tm_mon, tm_mday, tm_hour, tm_min, tm_sec, tm_wday, tm_yday, tm_isdst, tm_zone,
@@ -338,19 +311,8 @@ pub(super) fn create_type(vm: &mut Vm) -> Value {
     ];
     for (&(name, doc), get) in FIELD_DOCS.iter().zip(getters) {
         let g = vm.new_builtin(name, get, false);
-        let s = vm.new_builtin(name, readonly, false);
         let doc = vm.new_str(doc);
-        let n = vm.intern(name);
-        // A getset_descriptor: [fget, fset, fdel, doc, name, owner].
-        let p = vm.alloc_obj(K_PROPERTY, vm.g.types.getset_descr, 6, 0);
-        p.init(0, g);
-        p.init(1, s);
-        p.init(2, s);
-        p.init(3, doc);
-        p.init(4, n);
-        p.init(5, t);
-        vm.ctx.promote(p.value());
-        vm.add_attr(t, name, p.value());
+        structseq::add_field(vm, t, name, g, doc);
     }
     let names: Vec<Value> = FIELD_DOCS[..VISIBLE]
         .iter()
