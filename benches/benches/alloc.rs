@@ -2,7 +2,7 @@
 //!
 //! `proto_ctx_alloc_1cell`: `ctx.alloc` of a 1-cell object (2 values + 8 raw
 //! bytes = 48 bytes, one 64-byte cell) that immediately becomes garbage, so
-//! the amortised cost of local collections (triggered every 8 MiB) and block
+//! the amortised cost of local collections (triggered every 1 MiB) and block
 //! refills is included. `box_new_64b`: `Box::new` of a 64-byte struct,
 //! dropped at once (the system allocator's fast path); `box_new_64b_align64`:
 //! the same with the cell's 64-byte alignment.

@@ -283,8 +283,11 @@ pub(crate) struct LocalHeap {
 // SAFETY: see the module header: one owner thread, the collector only while it is stopped.
 unsafe impl Send for LocalHeap {}
 
-/// Minimum bytes allocated between two local collections.
-pub const MIN_LOCAL_TRIGGER: usize = 8 * 1024 * 1024;
+/// Minimum bytes allocated between two local collections. Small enough that
+/// a thread with little live data reuses memory still in its core's cache:
+/// 8 MiB cycled through L3 and made `scale_alloc.py` 15-30 % slower (see
+/// docs/ARCHITECTURE.md, "Local trigger size").
+pub const MIN_LOCAL_TRIGGER: usize = 1024 * 1024;
 
 impl LocalHeap {
     pub(crate) fn new() -> LocalHeap {

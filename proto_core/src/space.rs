@@ -299,7 +299,7 @@ impl ProtoSpace {
     /// contexts' local allowance: each context may fill its local trigger
     /// with garbage that its own collection will free. Without the
     /// allowance, 16 threads allocating short-lived objects (each holding up
-    /// to 8 MiB between local collections) crossed the 64 MiB minimum
+    /// to its local trigger between local collections) crossed the 64 MiB minimum
     /// before their local triggers, and stopped the world instead
     /// (`scale_alloc.py 16 200000`: 49 global collections, now none).
     #[inline]

@@ -23,7 +23,7 @@
 //!   else would ever free memory (a disabled collector would let any program
 //!   grow without bound). `set_threshold()` likewise records values that
 //!   `get_threshold()` reports; ProtoPy's triggers are sized in bytes and
-//!   blocks (8 MiB per thread, twice the live data) and are not affected.
+//!   blocks (1 MiB per thread, twice the live data) and are not affected.
 //! - `freeze()`/`unfreeze()` have no generations to move objects between:
 //!   they do nothing and `get_freeze_count()` is 0.
 //! - `callbacks` are called with ("start"/"stop", info) around `collect()`
