@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Paired A/B timing of two interpreter binaries on one benchmark program.
+
+This machine's speed drifts by up to 1.5x within minutes, so two binaries
+timed minutes apart cannot be compared. Here they run alternately (A B, then
+B A, ...), and each round gives the ratio B/A of two runs taken seconds
+apart; the median of those ratios is the figure to report.
+
+Usage: python3 benches/ab.py ROUNDS BIN_A BIN_B PROGRAM [ARGS...]
+  PROGRAM is a path under benches/py (it must print "elapsed: SECONDS" last),
+  e.g. python3 benches/ab.py 20 /tmp/old-protopy target/release/protopy scale_alloc.py 1 300000
+"""
+import os
+import statistics
+import subprocess
+import sys
+
+PY_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "py")
+
+
+def elapsed(binary, argv):
+    proc = subprocess.run([binary] + argv, capture_output=True, text=True, cwd=PY_DIR)
+    if proc.returncode != 0:
+        sys.exit(f"{binary} {' '.join(argv)} failed:\n{proc.stderr}")
+    return float(proc.stdout.split()[-1])
+
+
+def main():
+    if len(sys.argv) < 5:
+        sys.exit(__doc__)
+    rounds = int(sys.argv[1])
+    a, b = (os.path.abspath(p) for p in sys.argv[2:4])
+    argv = sys.argv[4:]
+    times = {a: [], b: []}
+    ratios = []
+    for r in range(rounds):
+        order = (a, b) if r % 2 == 0 else (b, a)
+        cur = {x: elapsed(x, argv) for x in order}
+        for x in order:
+            times[x].append(cur[x])
+        ratios.append(cur[b] / cur[a])
+    for label, x in (("A", a), ("B", b)):
+        v = times[x]
+        print(f"{label} {x}: min {min(v):.3f}s median {statistics.median(v):.3f}s")
+    ratios.sort()
+    q = len(ratios) // 4
+    print(f"B/A per round: median {statistics.median(ratios):.3f} "
+          f"(q1 {ratios[q]:.3f}, q3 {ratios[-1 - q]:.3f}, {rounds} rounds)")
+
+
+if __name__ == "__main__":
+    main()
