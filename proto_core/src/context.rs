@@ -12,7 +12,9 @@
 //! while this context is parked at a safepoint or inside `blocking`.
 
 use crate::gc::{self, GcStats};
-use crate::heap::{class_of, init_object, LocalHeap, LARGE_FLAG, MAX_SMALL_CELLS};
+use crate::heap::{
+    class_of, init_object, init_zeroed_object, LocalHeap, LARGE_FLAG, MAX_SMALL_CELLS,
+};
 use crate::native::{self, Trace};
 use crate::object::{cells_for, object_bytes, Kind, Obj, FROZEN, IMMORTAL, NATIVE, SHARED};
 use crate::promote::{self, Heap};
@@ -207,8 +209,14 @@ impl ProtoContext {
             (self.alloc_large(cells)?, LARGE_FLAG)
         };
         let owner = self.shared.id;
-        // SAFETY: p is a fresh slot of at least `cells` cells owned by this heap.
-        let obj = unsafe { init_object(p, cells, kind, flags, owner, n_values as u32) };
+        let obj = if flags == 0 {
+            // SAFETY: p is a fresh slot of at least `cells` cells owned by this heap.
+            unsafe { init_object(p, cells, kind, flags, owner, n_values as u32) }
+        } else {
+            // SAFETY: a large object's memory comes from `alloc_zeroed` and is
+            // used by nobody else.
+            unsafe { init_zeroed_object(p, cells, kind, flags, owner, n_values as u32) }
+        };
         obj.init_class(class);
         Some(obj.value())
     }

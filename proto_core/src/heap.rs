@@ -398,7 +398,34 @@ pub(crate) unsafe fn init_object(
 ) -> Obj {
     // SAFETY: the caller owns `cells * CELL` bytes at p.
     unsafe {
-        core::ptr::write_bytes(p.as_ptr(), 0, cells * CELL);
+        // Constant sizes for the common one- and two-cell objects compile to
+        // a few vector stores instead of a call into the C library's memset.
+        match cells {
+            1 => core::ptr::write_bytes(p.as_ptr(), 0, CELL),
+            2 => core::ptr::write_bytes(p.as_ptr(), 0, 2 * CELL),
+            _ => core::ptr::write_bytes(p.as_ptr(), 0, cells * CELL),
+        }
+        init_zeroed_object(p, cells, kind, flags, owner, n_values)
+    }
+}
+
+/// As [`init_object`] for memory that is already zero (a large object from
+/// `alloc_zeroed`): writes the header only. Zeroing a grown list's storage a
+/// second time had cost as much as copying its items.
+///
+/// # Safety
+/// `p` points to `cells` zeroed cells that nobody else uses.
+#[inline(always)]
+pub(crate) unsafe fn init_zeroed_object(
+    p: NonNull<u8>,
+    cells: usize,
+    kind: Kind,
+    flags: u64,
+    owner: u16,
+    n_values: u32,
+) -> Obj {
+    // SAFETY: the caller owns `cells * CELL` zeroed bytes at p.
+    unsafe {
         let h = p.as_ptr().cast::<Header>();
         (*h).meta
             .store(make_meta(kind, flags, owner, n_values), Ordering::Relaxed);

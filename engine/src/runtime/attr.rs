@@ -1,6 +1,57 @@
 //! Attribute lookup along the MRO, descriptors, class creation, super().
 
 use super::*;
+use std::cell::Cell;
+
+/// Slots of [`TypeCache`] (a power of two).
+const TYPE_CACHE_SLOTS: usize = 512;
+
+/// One answer of [`Vm::lookup_type`]: `value` is EMPTY for "not found".
+#[derive(Clone, Copy)]
+pub(crate) struct TypeCacheEntry {
+    tp: Value,
+    name: Value,
+    epoch: u64,
+    value: Value,
+}
+
+/// A per-thread direct-mapped cache of [`Vm::lookup_type`] answers (CPython
+/// has one such method cache per interpreter; here each thread owns its own,
+/// so it is written without synchronisation and never shares a cache line).
+///
+/// An entry is valid while the global type epoch is the one it was filled
+/// under: every write to a type's dict, `__bases__`/MRO change and type
+/// allocation bumps the epoch *after* the change (release), and a lookup
+/// loads the epoch (acquire) *before* walking the MRO, so an entry filled
+/// under epoch E saw every change made before E was published. A type freed
+/// and another allocated at its address bumps the epoch too. Only immortal
+/// names (interned strs, code constants) are entered, so a name's address
+/// never comes to mean another str while its entry lives.
+pub(crate) struct TypeCache(Box<[Cell<TypeCacheEntry>]>);
+
+impl Default for TypeCache {
+    fn default() -> Self {
+        let empty = TypeCacheEntry {
+            tp: Value::EMPTY,
+            name: Value::EMPTY,
+            epoch: 0,
+            value: Value::EMPTY,
+        };
+        TypeCache((0..TYPE_CACHE_SLOTS).map(|_| Cell::new(empty)).collect())
+    }
+}
+
+impl TypeCache {
+    #[inline(always)]
+    fn slot(&self, tp: Value, name: Value) -> &Cell<TypeCacheEntry> {
+        // Types and names are cell-aligned: mix the bits above the cell
+        // offset, multiplicatively, into the slot index.
+        let h = (tp.bits() ^ name.bits().rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let i = (h >> (64 - TYPE_CACHE_SLOTS.trailing_zeros())) as usize;
+        // SAFETY: i < TYPE_CACHE_SLOTS == self.0.len() (top log2(SLOTS) bits).
+        unsafe { self.0.get_unchecked(i) }
+    }
+}
 
 /// What LOAD_METHOD found.
 pub enum MethodLookup {
@@ -11,13 +62,45 @@ pub enum MethodLookup {
 }
 
 impl Vm {
-    /// Looks `name` (an interned str) up along the MRO of type `tp`.
+    /// Looks `name` (an interned str) up along the MRO of type `tp`,
+    /// through this thread's [`TypeCache`].
     #[inline]
     pub fn lookup_type(&self, tp: Value, name: Value) -> Option<Value> {
+        let epoch = self.g.type_epoch.load(Ordering::Acquire);
+        let cell = self.type_cache.slot(tp, name);
+        let e = cell.get();
+        if e.tp == tp && e.name == name && e.epoch == epoch {
+            return (!e.value.is_empty()).then_some(e.value);
+        }
+        self.lookup_type_rest(tp, name, epoch, cell)
+    }
+
+    #[inline(never)]
+    fn lookup_type_rest(
+        &self,
+        tp: Value,
+        name: Value,
+        epoch: u64,
+        cell: &Cell<TypeCacheEntry>,
+    ) -> Option<Value> {
         let t = Obj::from_value(tp)?;
         if t.kind() != K_TYPE {
             return None;
         }
+        let r = self.lookup_mro(t, name);
+        if Obj::from_value(name).is_some_and(|n| n.is_immortal()) {
+            cell.set(TypeCacheEntry {
+                tp,
+                name,
+                epoch,
+                value: r.unwrap_or(Value::EMPTY),
+            });
+        }
+        r
+    }
+
+    /// The MRO walk of [`Vm::lookup_type`], uncached.
+    fn lookup_mro(&self, t: Obj, name: Value) -> Option<Value> {
         let mro = Obj::from_value(t.get(T_MRO))?;
         for i in 0..mro.n_values() {
             let c = Obj::from_value(mro.get(i))?;
@@ -70,6 +153,7 @@ impl Vm {
         let dd = self.new_getset(t, self.g.names.__dict__, g, s);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, self.g.names.__dict__, dd);
+        self.new_type_epoch();
     }
 
     /// Where the instance dict of `o` lives (object and value index), if
@@ -1070,6 +1154,10 @@ impl Vm {
             self.intern_value(name)
         };
         self.dict_set_str(d, name, v);
+        if o.kind() == K_TYPE {
+            // A type's dict reached through the generic path (see TypeCache).
+            self.new_type_epoch();
+        }
         Ok(())
     }
 

@@ -618,6 +618,8 @@ pub struct Vm {
     pub initializing: Vec<String>,
     /// `type.__call__`'s lookups of `__new__`/`__init__`, per class.
     pub(crate) ctor_cache: call::CtorCache,
+    /// `lookup_type`'s answers, per (type, name).
+    pub(crate) type_cache: attr::TypeCache,
     /// This thread's dicts of `_thread._local` objects.
     pub(crate) locals: local::ThreadLocals,
 }
@@ -640,6 +642,7 @@ impl Vm {
             native_depth: 0,
             initializing: Vec::new(),
             ctor_cache: call::CtorCache::default(),
+            type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
         };
         vm.ctx.root_slots().push(Value::NONE);
@@ -658,6 +661,7 @@ impl Vm {
             native_depth: 0,
             initializing: Vec::new(),
             ctor_cache: call::CtorCache::default(),
+            type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
         };
         vm.ctx.root_slots().push(Value::NONE);

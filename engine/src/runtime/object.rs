@@ -603,6 +603,7 @@ impl Vm {
             let d = Obj::from_value(t).expect("type").get(T_DICT);
             self.dict_set_str(d, k, v);
         }
+        self.new_type_epoch();
     }
 
     /// Declares the arity of native methods already in `t`'s dict (see
@@ -628,6 +629,7 @@ impl Vm {
         let k = self.intern(name);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, k, b);
+        self.new_type_epoch();
     }
 
     /// Adds a static method (classmethod if `class`) to a builtin type.
@@ -644,6 +646,7 @@ impl Vm {
         let k = self.intern(name);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, k, w.value());
+        self.new_type_epoch();
     }
 
     /// Sets an attribute value in a type dict directly.
@@ -651,6 +654,7 @@ impl Vm {
         let k = self.intern(name);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, k, v);
+        self.new_type_epoch();
     }
 
     /// Creates a code value from a compiled code object (constants immortal).

@@ -82,8 +82,19 @@ fn obj_getattribute(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
 }
 
+/// CPython's hackcheck: `object.__setattr__`/`__delattr__` must not jump
+/// over a type's own (C-level) attribute setter, as on a class object.
+fn reject_type_receiver(vm: &mut Vm, v: Value, what: &str) -> PyResult<()> {
+    if Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!("can't apply this {what} to {tn} object")));
+    }
+    Ok(())
+}
+
 fn obj_setattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     wrapper_args(vm, a, 2)?;
+    reject_type_receiver(vm, a[0], "__setattr__")?;
     let name = attr_name(vm, a[1])?;
     let n = vm.intern_value(name);
     vm.generic_setattr(a[0], n, a[2])?;
@@ -91,6 +102,48 @@ fn obj_setattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn obj_delattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    wrapper_args(vm, a, 1)?;
+    reject_type_receiver(vm, a[0], "__delattr__")?;
+    let name = attr_name(vm, a[1])?;
+    vm.generic_delattr(a[0], name)?;
+    Ok(Value::NONE)
+}
+
+/// The receiver of `type.__setattr__`/`__delattr__`: a type, else
+/// CPython's descriptor TypeError.
+fn type_receiver(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<()> {
+    if a.first()
+        .and_then(|&v| Obj::from_value(v))
+        .is_some_and(|o| o.kind() == K_TYPE)
+    {
+        return Ok(());
+    }
+    let tn = match a.first() {
+        Some(&v) => vm.type_name_of(v),
+        None => {
+            return Err(vm.type_error(&format!(
+                "descriptor '{what}' of 'type' object needs an argument"
+            )))
+        }
+    };
+    Err(vm.type_error(&format!(
+        "descriptor '{what}' requires a 'type' object but received a '{tn}'"
+    )))
+}
+
+/// `type.__setattr__`: the class-attribute store (epoch bump included).
+fn type_setattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    type_receiver(vm, a, "__setattr__")?;
+    wrapper_args(vm, a, 2)?;
+    let name = attr_name(vm, a[1])?;
+    let n = vm.intern_value(name);
+    vm.generic_setattr(a[0], n, a[2])?;
+    Ok(Value::NONE)
+}
+
+/// `type.__delattr__`.
+fn type_delattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    type_receiver(vm, a, "__delattr__")?;
     wrapper_args(vm, a, 1)?;
     let name = attr_name(vm, a[1])?;
     vm.generic_delattr(a[0], name)?;
@@ -223,6 +276,7 @@ fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             if let Some(g) = g {
                 if let Some(m) = vm.dict_get_str(g, vm.g.names.__name__) {
                     vm.dict_set_str(d, km, m);
+                    vm.new_type_epoch();
                 }
             }
         }
@@ -370,6 +424,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "__instancecheck__", type_instancecheck);
     vm.add_method(t, "__subclasscheck__", type_subclasscheck);
     vm.add_method(t, "__call__", type_call);
+    vm.add_method(t, "__setattr__", type_setattr);
+    vm.add_method(t, "__delattr__", type_delattr);
     vm.add_method(t, "__repr__", type_repr);
     vm.add_method(t, "__or__", union_or);
     vm.add_method(t, "__ror__", union_ror);
