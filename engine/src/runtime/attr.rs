@@ -24,7 +24,8 @@ pub(crate) struct TypeCacheEntry {
 /// allocation bumps the epoch *after* the change (release), and a lookup
 /// loads the epoch (acquire) *before* walking the MRO, so an entry filled
 /// under epoch E saw every change made before E was published. A type freed
-/// and another allocated at its address bumps the epoch too. Only immortal
+/// and another allocated at its address bumps the epoch too; any other
+/// object allocated there fails the lookup's kind check. Only immortal
 /// names (interned strs, code constants) are entered, so a name's address
 /// never comes to mean another str while its entry lives.
 pub(crate) struct TypeCache(Box<[Cell<TypeCacheEntry>]>);
@@ -66,27 +67,31 @@ impl Vm {
     /// through this thread's [`TypeCache`].
     #[inline]
     pub fn lookup_type(&self, tp: Value, name: Value) -> Option<Value> {
+        // The kind check comes first: a freed type's address may now hold
+        // another kind of object, which allocating it did not signal through
+        // the epoch.
+        let t = Obj::from_value(tp)?;
+        if t.kind() != K_TYPE {
+            return None;
+        }
         let epoch = self.g.type_epoch.load(Ordering::Acquire);
         let cell = self.type_cache.slot(tp, name);
         let e = cell.get();
         if e.tp == tp && e.name == name && e.epoch == epoch {
             return (!e.value.is_empty()).then_some(e.value);
         }
-        self.lookup_type_rest(tp, name, epoch, cell)
+        self.lookup_type_rest(t, name, epoch, cell)
     }
 
     #[inline(never)]
     fn lookup_type_rest(
         &self,
-        tp: Value,
+        t: Obj,
         name: Value,
         epoch: u64,
         cell: &Cell<TypeCacheEntry>,
     ) -> Option<Value> {
-        let t = Obj::from_value(tp)?;
-        if t.kind() != K_TYPE {
-            return None;
-        }
+        let tp = t.value();
         let r = self.lookup_mro(t, name);
         if Obj::from_value(name).is_some_and(|n| n.is_immortal()) {
             cell.set(TypeCacheEntry {
