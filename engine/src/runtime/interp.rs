@@ -12,7 +12,7 @@
 
 use super::*;
 use crate::bytecode::{BinaryOperator, Intrinsic1, Opcode};
-use proto_core::layouts::{get_raw, set_raw};
+use proto_core::layouts::set_raw;
 
 /// How a run of the loop ended.
 pub enum Exit {
@@ -2344,15 +2344,18 @@ fn range_iter_next(it: Value) -> Option<Option<Value>> {
     if src.kind() != K_RANGE {
         return None;
     }
-    let i = get_raw(o, 0);
-    if i >= get_raw(o, 1) {
+    // Raw words: [0] items produced, [1] length, [2] next value.
+    use proto_core::sync::heap_atomic::Ordering;
+    let w = proto_core::layouts::raw_words::<3>(o);
+    let i = w[0].load(Ordering::Acquire);
+    if i >= w[1].load(Ordering::Acquire) {
         return Some(None);
     }
     let step = src.get(2).as_int()?;
-    let cur = get_raw(o, 2) as i64;
+    let cur = w[2].load(Ordering::Acquire) as i64;
     let v = Value::try_int(cur)?;
-    set_raw(o, 2, cur.wrapping_add(step) as u64);
-    set_raw(o, 0, i + 1);
+    w[2].store(cur.wrapping_add(step) as u64, Ordering::Release);
+    w[0].store(i + 1, Ordering::Release);
     Some(Some(v))
 }
 

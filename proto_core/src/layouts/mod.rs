@@ -36,6 +36,17 @@ pub fn raw_word(obj: Obj, i: usize) -> &'static AtomicU64 {
     unsafe { &*(obj.raw_ptr() as *const AtomicU64).add(i) }
 }
 
+/// The first `N` raw words of `obj` as atomics, bounds-checked once (for hot
+/// paths that touch several words of one object). Panics if the raw region
+/// is too small.
+#[inline(always)]
+pub fn raw_words<const N: usize>(obj: Obj) -> &'static [AtomicU64; N] {
+    assert!(N * 8 <= obj.raw_len(), "raw words 0..{N} out of range");
+    // SAFETY: as in `raw_word`: 8-aligned, inside the object's cells,
+    // initialised; the N words lie within the raw region (checked above).
+    unsafe { &*(obj.raw_ptr() as *const [AtomicU64; N]) }
+}
+
 /// Reads raw word `i` (acquire).
 #[inline(always)]
 pub fn get_raw(obj: Obj, i: usize) -> u64 {
