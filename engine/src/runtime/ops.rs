@@ -1377,7 +1377,7 @@ impl Vm {
     ///
     /// The probe runs without the lock (key equality may run Python
     /// `__eq__`, which must not run under an object lock); under the lock
-    /// the dict's version word (bumped by every write) and table are
+    /// the dict's version word (bumped by every insertion and deletion) and table are
     /// compared with those seen before the probe. Unchanged: the probe is
     /// still exact and `f` applies it. Changed (another writer won the
     /// race): unlock and probe again. Each retry means some other writer

@@ -2,8 +2,9 @@
 //!
 //! Header (`Kind::DICT` or `Kind::SET`): values `[0] table`, `[1]` free for
 //! the engine (instance dict of subclasses); raw words `[0]` number of live
-//! entries, `[1]` version (bumped by every write; the engine's inline caches
-//! for globals key on it).
+//! entries, `[1]` version (bumped by every insertion, deletion and clear,
+//! not by replacing a value: the engine re-validates an unlocked probe
+//! against it before writing under the lock).
 //!
 //! Table (`Kind::STORAGE`): values `2*cap` (`key, value` per entry, in
 //! insertion order; a deleted entry has key `EMPTY`); raw words `[0] used`
@@ -208,9 +209,11 @@ pub fn probe<E>(
 
 /// Sets the value of entry `e` (found by [`probe`]). Caller holds the lock if shared.
 #[inline]
-pub fn set_value(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize, v: Value) {
+pub fn set_value(ctx: &mut ProtoContext, _d: Obj, t: Obj, e: usize, v: Value) {
+    // No version bump: replacing a value leaves every probe result valid
+    // (the entry keeps its key and index slot), which is all the version
+    // guards.
     ctx.store(t, 2 * e + 1, v);
-    bump(d);
 }
 
 fn find_vacant(t: Obj, hash: u64) -> usize {
