@@ -384,10 +384,17 @@ impl Vm {
     /// (nothing written) otherwise.
     #[inline(always)]
     fn store_at_hint(&mut self, d: Obj, hint: u64, name: Value, v: Value) -> bool {
-        if hinted(d, hint, name).is_some() {
-            let t = ldict::table(d);
-            ldict::set_value(&mut self.ctx, d, t, hint as usize - 1, v);
-            return true;
+        debug_assert!(!d.is_shared());
+        if hint != 0 {
+            // The table of a local dict is local too (only the dict reaches
+            // it, and promotion would have taken both): the value is written
+            // without the barrier, through one read of the table's layout.
+            let tv = ldict::table(d).view();
+            let e = hint as usize - 1;
+            if 2 * e + 1 < tv.n_values() && tv.get(2 * e) == name {
+                tv.init(2 * e + 1, v);
+                return true;
+            }
         }
         match Obj::from_value(name) {
             Some(ko) if hint != 0 => {
