@@ -2,8 +2,78 @@
 
 use super::*;
 use crate::bytecode::PyStr;
+use num_traits::{Signed, ToPrimitive};
+
+/// CPython 3.11's default `sys.get_int_max_str_digits()` (also
+/// `sys.int_info.default_max_str_digits`).
+pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
+/// The smallest nonzero limit `sys.set_int_max_str_digits` accepts
+/// (`sys.int_info.str_digits_check_threshold`).
+pub const MAX_STR_DIGITS_THRESHOLD: usize = 640;
+
+/// `sys.get_int_max_str_digits()`: the decimal digits `int(str)`, `str(int)`
+/// and the int formatting paths accept (0: unlimited). One value for the
+/// process, not per interpreter as in CPython: the formatting code that
+/// checks it (`str.format`, `%`, `format()`) is plain text code with no
+/// interpreter at hand, and the limit is set once by nearly every program
+/// that sets it at all.
+pub static INT_MAX_STR_DIGITS: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(DEFAULT_MAX_STR_DIGITS);
+
+/// The current digit limit ([`INT_MAX_STR_DIGITS`]).
+pub fn int_max_str_digits() -> usize {
+    INT_MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `str(int)` under the current digit limit (the ValueError message on failure).
+pub fn int_to_decimal(v: &num_bigint::BigInt) -> Result<String, String> {
+    int_to_decimal_limit(v, int_max_str_digits())
+}
+
+/// The ValueError message for `str(int)` past the digit limit.
+pub fn max_str_digits_to_str_error(limit: usize) -> String {
+    format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+    )
+}
+
+/// The ValueError message for `int(str)` past the digit limit.
+pub fn max_str_digits_from_str_error(limit: usize, digits: usize) -> String {
+    format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+    )
+}
+
+/// `str(int)` with a digit limit (`0` = unlimited); the sign does not count.
+pub fn int_to_decimal_limit(v: &num_bigint::BigInt, limit: usize) -> Result<String, String> {
+    if let Some(x) = v.to_i64() {
+        return Ok(x.to_string());
+    }
+    // Quick reject without converting: bits * log10(2) lower bound on digits.
+    let bits = v.bits();
+    if limit > 0 && (bits.saturating_sub(1) as f64) * std::f64::consts::LOG10_2 > limit as f64 + 1.0
+    {
+        return Err(max_str_digits_to_str_error(limit));
+    }
+    let s = v.to_str_radix(10);
+    let digits = s.len() - usize::from(v.is_negative());
+    if limit > 0 && digits > limit {
+        return Err(max_str_digits_to_str_error(limit));
+    }
+    Ok(s)
+}
 
 impl Vm {
+    /// The current `sys.get_int_max_str_digits()`.
+    pub fn int_max_str_digits(&self) -> usize {
+        int_max_str_digits()
+    }
+
+    /// `str(int)` of a big int under the current digit limit (ValueError
+    /// past it, as CPython 3.11).
+    pub fn int_decimal(&mut self, b: &num_bigint::BigInt) -> PyResult<String> {
+        int_to_decimal(b).map_err(|m| self.value_error(&m))
+    }
     /// `repr(v)` as a Rust string.
     pub fn repr_string(&mut self, v: Value) -> PyResult<String> {
         if let Some(s) = self.repr_fast(v)? {
@@ -114,7 +184,10 @@ impl Vm {
                     }
                 }
             }
-            Kind::BIG_INT if c == t.int => bigint_of(v).map(|b| b.to_string()).unwrap_or_default(),
+            Kind::BIG_INT if c == t.int => match bigint_of(v) {
+                Some(b) => self.int_decimal(b)?,
+                None => String::new(),
+            },
             Kind::FLOAT if c == t.float => float_repr(boxed_float(o)),
             Kind::BYTES if c == t.bytes => crate::bytecode::code::bytes_repr(lstr::bytes(o)),
             Kind::LIST | Kind::TUPLE if c == t.list || c == t.tuple => {

@@ -105,6 +105,42 @@ fn setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `sys.get_int_max_str_digits()`.
+fn get_int_max_str_digits(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "sys.get_int_max_str_digits", a, k, 0, 0)?;
+    Ok(Value::int(vm.int_max_str_digits() as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`: 0 (unlimited) or at least
+/// `sys.int_info.str_digits_check_threshold`; for every thread.
+fn set_int_max_str_digits(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let v = args.get(0, "maxdigits");
+    args.no_more_kw(vm, "set_int_max_str_digits")?;
+    let Some(v) = v else {
+        return Err(
+            vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+        );
+    };
+    let i = vm.index(v)?;
+    let n = match vm.as_i64(i).filter(|n| i32::try_from(*n).is_ok()) {
+        Some(n) => n,
+        None => {
+            return Err(vm.new_exc(
+                vm.g.e.OverflowError,
+                "Python int too large to convert to C int",
+            ))
+        }
+    };
+    let threshold = engine::runtime::text::MAX_STR_DIGITS_THRESHOLD as i64;
+    if n != 0 && n < threshold {
+        return Err(vm.value_error(&format!("maxdigits must be 0 or larger than {threshold}")));
+    }
+    engine::runtime::text::INT_MAX_STR_DIGITS
+        .store(n as usize, std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+
 /// `sys._getframe([depth])`.
 fn getframe(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "_getframe", a, k, 0, 1)?;
@@ -249,6 +285,8 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
         ("getrecursionlimit", getrecursionlimit),
+        ("get_int_max_str_digits", get_int_max_str_digits),
+        ("set_int_max_str_digits", set_int_max_str_digits),
         ("getswitchinterval", getswitchinterval),
         ("setswitchinterval", setswitchinterval),
         ("setrecursionlimit", setrecursionlimit),
@@ -360,6 +398,8 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
             ("optimize", Value::int(0)),
             ("debug", Value::int(0)),
             ("dont_write_bytecode", Value::int(0)),
+            // -1: not set by -X int_max_str_digits or PYTHONINTMAXSTRDIGITS.
+            ("int_max_str_digits", Value::int(-1)),
         ],
     );
     vm.set_module_attr(m, "flags", flags);

@@ -436,7 +436,12 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> 
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = v.abs().to_str_radix(base);
+    let mut digits = if base == 10 {
+        let mag = v.abs();
+        super::number::int_to_decimal(&mag).map_err(FormatError::value)?
+    } else {
+        v.abs().to_str_radix(base)
+    };
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }

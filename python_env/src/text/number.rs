@@ -1,51 +1,16 @@
 //! Number <-> text conversions and numeric helpers: CPython's `PyOS_double_to_string`, int digit limits, `float.hex`/`fromhex`, `round`, `as_integer_ratio`, numeric hashing.
 
 use num_bigint::{BigInt, BigUint, Sign};
-use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
+use num_traits::{FromPrimitive, One, ToPrimitive, Zero};
 
-/// CPython 3.11's default `sys.get_int_max_str_digits()`.
-pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
+pub use engine::runtime::text::{
+    int_to_decimal, int_to_decimal_limit, max_str_digits_from_str_error,
+    max_str_digits_to_str_error, DEFAULT_MAX_STR_DIGITS,
+};
 /// Modulus of Python's numeric hash (`sys.hash_info.modulus`, 2**61 - 1).
 pub const HASH_MODULUS: u64 = (1 << 61) - 1;
 /// `sys.hash_info.inf`.
 pub const HASH_INF: i64 = 314159;
-
-/// The ValueError message for `str(int)` past the digit limit.
-pub fn max_str_digits_to_str_error(limit: usize) -> String {
-    format!(
-        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-    )
-}
-/// The ValueError message for `int(str)` past the digit limit.
-pub fn max_str_digits_from_str_error(limit: usize, digits: usize) -> String {
-    format!(
-        "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
-    )
-}
-
-/// `str(int)` with CPython 3.11's default 4300-digit limit (ValueError message on failure).
-pub fn int_to_decimal(v: &BigInt) -> Result<String, String> {
-    int_to_decimal_limit(v, DEFAULT_MAX_STR_DIGITS)
-}
-
-/// `str(int)` with a digit limit (`0` = unlimited); the sign does not count.
-pub fn int_to_decimal_limit(v: &BigInt, limit: usize) -> Result<String, String> {
-    if let Some(x) = v.to_i64() {
-        return Ok(x.to_string());
-    }
-    // Quick reject without converting: bits * log10(2) lower bound on digits.
-    let bits = v.bits();
-    if limit > 0 && (bits.saturating_sub(1) as f64) * std::f64::consts::LOG10_2 > limit as f64 + 1.0
-    {
-        return Err(max_str_digits_to_str_error(limit));
-    }
-    let s = v.to_str_radix(10);
-    let digits = s.len() - usize::from(v.is_negative());
-    if limit > 0 && digits > limit {
-        return Err(max_str_digits_to_str_error(limit));
-    }
-    Ok(s)
-}
 
 /// Flags for [`double_to_string`] (CPython's `Py_DTSF_*`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

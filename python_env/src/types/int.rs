@@ -56,7 +56,7 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
             ))
             .into_owned()
         };
-        return parse(vm, &s, 10, x);
+        return parse(vm, &s, 10);
     }
     if let Some(r) = int_dunders(vm, x)? {
         return Ok(r);
@@ -109,12 +109,12 @@ fn int_dunders(vm: &mut Vm, x: Value) -> PyResult<Option<Value>> {
     Ok(None)
 }
 
-fn parse(vm: &mut Vm, s: &str, base: u32, orig: Value) -> PyResult<Value> {
-    match text::parse::parse_int_default_limit(s, base) {
+/// `int(s, base)` under the current digit limit, with CPython's messages.
+fn parse(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
+    match text::parse::parse_int_limited(s, base, vm.int_max_str_digits()) {
         Ok(b) => Ok(vm.new_bigint(b)),
-        Err(_) => {
-            let r = vm.repr_string(orig)?;
-            let _ = r;
+        Err(text::parse::IntParseError::TooManyDigits(m)) => Err(vm.value_error(&m)),
+        Err(text::parse::IntParseError::Invalid) => {
             let msg = text::parse::int_parse_error_message(s, base);
             Err(vm.value_error(&msg))
         }
@@ -146,7 +146,7 @@ fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 return Err(vm.type_error("int() can't convert non-string with explicit base"));
             }
             let s = str_of(x).into_owned();
-            parse(vm, &s, b as u32, x)?
+            parse(vm, &s, b as u32)?
         }
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
     };
@@ -180,10 +180,7 @@ fn int_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let s = match vm.num(v) {
         Some(Num::I(i)) => i.to_string(),
-        Some(Num::B(b)) => match text::int_to_decimal(b) {
-            Ok(s) => s,
-            Err(m) => return Err(vm.value_error(&m)),
-        },
+        Some(Num::B(b)) => vm.int_decimal(b)?,
         _ => "?".into(),
     };
     Ok(vm.new_str(&s))
