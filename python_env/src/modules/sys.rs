@@ -386,6 +386,57 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     ];
     let fi = structseq::new(vm, fit, &fi_items);
     vm.set_module_attr(m, "float_info", fi);
+    // ProtoPy's own figures where they differ from CPython's: big ints are
+    // num-bigint's 64-bit digits, and str hashing is unseeded 64-bit FNV-1a.
+    let iit = structseq::new_type(
+        vm,
+        "sys",
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+    );
+    let ii_items = [
+        Value::int(64),
+        Value::int(8),
+        Value::int(engine::runtime::text::DEFAULT_MAX_STR_DIGITS as i64),
+        Value::int(engine::runtime::text::MAX_STR_DIGITS_THRESHOLD as i64),
+    ];
+    let ii = structseq::new(vm, iit, &ii_items);
+    vm.set_module_attr(m, "int_info", ii);
+    let hit = structseq::new_type(
+        vm,
+        "sys",
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+    );
+    let algorithm = vm.new_str("fnv");
+    let hi_items = [
+        Value::int(64),
+        vm.new_int(crate::text::number::HASH_MODULUS as i64),
+        Value::int(crate::text::number::HASH_INF),
+        Value::int(0),
+        Value::int(1_000_003),
+        algorithm,
+        Value::int(64),
+        Value::int(0),
+        Value::int(0),
+    ];
+    let hi = structseq::new(vm, hit, &hi_items);
+    vm.set_module_attr(m, "hash_info", hi);
     let hv = vm.new_int(0x030B00F0);
     vm.set_module_attr(m, "hexversion", hv);
     let nm = vm.new_str("protopy");
