@@ -7,22 +7,28 @@ B A, ...), and each round gives the ratio B/A of two runs taken seconds
 apart; the median of those ratios is the figure to report.
 
 Usage: python3 benches/ab.py ROUNDS BIN_A BIN_B PROGRAM [ARGS...]
-  PROGRAM is a path under benches/py (it must print "elapsed: SECONDS" last),
-  e.g. python3 benches/ab.py 20 /tmp/old-protopy target/release/protopy scale_alloc.py 1 300000
+  PROGRAM is a path under benches/py; its time is the "elapsed: SECONDS" line it
+  prints, or else the wall time of the whole process. E.g. python3 benches/ab.py 20 /tmp/old-protopy target/release/protopy scale_alloc.py 1 300000
 """
 import os
 import statistics
 import subprocess
 import sys
+import time
 
 PY_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "py")
 
 
 def elapsed(binary, argv):
+    t0 = time.perf_counter()
     proc = subprocess.run([binary] + argv, capture_output=True, text=True, cwd=PY_DIR)
+    wall = time.perf_counter() - t0
     if proc.returncode != 0:
         sys.exit(f"{binary} {' '.join(argv)} failed:\n{proc.stderr}")
-    return float(proc.stdout.split()[-1])
+    for line in proc.stdout.splitlines():
+        if line.startswith("elapsed:"):
+            return float(line.split()[1])
+    return wall
 
 
 def main():

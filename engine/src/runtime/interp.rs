@@ -464,11 +464,15 @@ impl Vm {
             }
             // The error path: a labeled block that yields the exception.
             let (exc, reraise) = 'err: {
-                if let Some(tn) = init_failed.take() {
+                // Checked before taken: `take` writes the Option back on
+                // every frame entry (each call and return), `is_some` only
+                // reads it.
+                if init_failed.is_some() {
+                    let tn = init_failed.take().unwrap_or_default();
                     let msg = format!("__init__() should return None, not '{tn}'");
                     break 'err (self.type_error(&msg), false);
                 }
-                if let Some(e) = pending.take() {
+                if let Some(e) = pending.is_some().then(|| pending.take()).flatten() {
                     // Thrown into a generator: raise at the suspended instruction.
                     let at = if cd.code.code.get(pc * 2).copied() == Some(Opcode::YieldFrom as u8) {
                         // Delegate to the sub-iterator.
