@@ -209,6 +209,64 @@ fn obj_reduce_ex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Err(vm.type_error(&format!("cannot pickle '{tn}' object")))
 }
 
+/// `object.__getstate__()` (3.11): the instance dict when it is not empty
+/// (the dict itself, else None), paired with a dict of the `__slots__`
+/// members that are set, when there are any (as `copyreg._slotnames`
+/// finds them: every class of the MRO, private names mangled).
+fn obj_getstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "object.__getstate__", &a[1..], k, 0, 0)?;
+    let v = a[0];
+    let dict = Obj::from_value(v)
+        .and_then(|o| vm.instance_dict(o))
+        .filter(|&d| Obj::from_value(d).is_some_and(|d| proto_core::layouts::dict::len(d) > 0));
+    let state = dict.unwrap_or(Value::NONE);
+    let tp = vm.type_of(v);
+    let mro = vm.seq_items(Obj::from_value(tp).expect("type").get(T_MRO));
+    let slots_key = vm.intern("__slots__");
+    let mut slot_names: Vec<String> = Vec::new();
+    for c in mro {
+        let Some(co) = Obj::from_value(c) else {
+            continue;
+        };
+        let Some(decl) = vm.dict_get_str(co.get(T_DICT), slots_key) else {
+            continue;
+        };
+        let names = if Obj::from_value(decl).is_some_and(|o| o.kind() == Kind::STR) {
+            vec![decl]
+        } else {
+            vm.collect(decl)?
+        };
+        let cname = str_of(co.get(T_NAME)).into_owned();
+        for n in names {
+            let n = str_of(n).into_owned();
+            if n == "__dict__" || n == "__weakref__" {
+                continue;
+            }
+            slot_names.push(engine::compiler::symtable::mangle(Some(&cname), &n));
+        }
+    }
+    if slot_names.is_empty() {
+        return Ok(state);
+    }
+    let slots = vm.new_dict();
+    for n in slot_names {
+        let key = vm.intern(&n);
+        if let Some(x) = vm.getattr_opt(v, key)? {
+            vm.dict_set_str(slots, key, x);
+        }
+    }
+    if Obj::from_value(slots).is_some_and(|d| proto_core::layouts::dict::len(d) == 0) {
+        return Ok(state);
+    }
+    Ok(vm.new_tuple(&[state, slots]))
+}
+
+/// `object.__subclasshook__(...)`: NotImplemented (the ABC machinery's
+/// "no opinion"), whatever the arguments.
+fn obj_subclasshook(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NOT_IMPLEMENTED)
+}
+
 fn obj_sizeof(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(16))
 }
@@ -415,6 +473,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(o, "__dir__", obj_dir);
     vm.add_method(o, "__reduce_ex__", obj_reduce_ex);
     vm.add_method(o, "__sizeof__", obj_sizeof);
+    vm.add_method(o, "__getstate__", obj_getstate);
+    vm.add_static(o, "__subclasshook__", obj_subclasshook, true);
     vm.add_static(o, "__init_subclass__", obj_init_subclass, true);
     let t = vm.g.types.type_;
     vm.add_static(t, "__new__", type_new, false);
