@@ -178,6 +178,19 @@ pub fn c_long(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
+/// CPython's `int` argument converter (`_PyLong_AsInt`, argument clinic's
+/// `int`): `__index__`, then the C int range, with one OverflowError message.
+pub fn py_long_as_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    match vm.as_i64(i) {
+        Some(x) if i32::try_from(x).is_ok() => Ok(x),
+        _ => Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C int",
+        )),
+    }
+}
+
 /// `PyArg_ParseTuple`'s `i` format: a C long first, then the C int range.
 pub fn c_int(vm: &mut Vm, v: Value) -> PyResult<i32> {
     let x = c_long(vm, v)?;

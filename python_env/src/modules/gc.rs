@@ -71,19 +71,6 @@ std::thread_local! {
     static COLLECTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// CPython's `int` argument converter (`_PyLong_AsInt`): `__index__`, then
-/// the C int range.
-fn c_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    let i = vm.index(v)?;
-    match vm.as_i64(i) {
-        Some(x) if i32::try_from(x).is_ok() => Ok(x),
-        _ => Err(vm.new_exc(
-            vm.g.e.OverflowError,
-            "Python int too large to convert to C int",
-        )),
-    }
-}
-
 /// `collect(generation=2)`; bound to the module (`a[0]`), whose `callbacks`
 /// list it calls.
 fn collect(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -112,7 +99,7 @@ fn collect(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         (None, None) => None,
     };
     let generation = match gen_arg {
-        Some(v) => c_int(vm, v)?,
+        Some(v) => crate::args::py_long_as_int(vm, v)?,
         None => 2,
     };
     if !(0..=2).contains(&generation) {
@@ -491,7 +478,7 @@ fn get_freeze_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn set_debug(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "gc.set_debug", a, k, 1, 1)?;
-    let f = c_int(vm, a[0])?;
+    let f = crate::args::py_long_as_int(vm, a[0])?;
     DEBUG.store(f as u64, Ordering::Relaxed);
     Ok(Value::NONE)
 }

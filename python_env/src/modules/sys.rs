@@ -122,16 +122,7 @@ fn set_int_max_str_digits(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value>
             vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
         );
     };
-    let i = vm.index(v)?;
-    let n = match vm.as_i64(i).filter(|n| i32::try_from(*n).is_ok()) {
-        Some(n) => n,
-        None => {
-            return Err(vm.new_exc(
-                vm.g.e.OverflowError,
-                "Python int too large to convert to C int",
-            ))
-        }
-    };
+    let n = crate::args::py_long_as_int(vm, v)?;
     let threshold = engine::runtime::text::MAX_STR_DIGITS_THRESHOLD as i64;
     if n != 0 && n < threshold {
         return Err(vm.value_error(&format!("maxdigits must be 0 or larger than {threshold}")));

@@ -193,13 +193,7 @@ fn obj_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// without one cannot be pickled this way (the copy module builds the
 /// default reduce value itself).
 fn obj_reduce_ex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let p = vm.index(a[1])?;
-    if vm.as_i64(p).is_none_or(|p| i32::try_from(p).is_err()) {
-        return Err(vm.new_exc(
-            vm.g.e.OverflowError,
-            "Python int too large to convert to C int",
-        ));
-    }
+    crate::args::py_long_as_int(vm, a[1])?;
     let tp = vm.type_of(a[0]);
     let name = vm.intern("__reduce__");
     if let Some(f) = vm.lookup_type(tp, name) {
