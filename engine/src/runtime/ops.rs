@@ -1364,7 +1364,7 @@ impl Vm {
             let t = ldict::table(o);
             let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
             match r {
-                Ok(Probe::Found(e)) => ldict::set_value(ctx, o, t, e, v),
+                Ok(Probe::Found(e)) => ldict::set_value(ctx, t, e, v),
                 Ok(Probe::Vacant(s)) => ldict::insert_new(ctx, o, s, key, v, h),
                 Err(()) => {}
             }
@@ -1437,7 +1437,7 @@ impl Vm {
             return Ok(());
         }
         self.dict_rmw(o, key, h, |ctx, t, p| match p {
-            Probe::Found(e) => ldict::set_value(ctx, o, t, e, v),
+            Probe::Found(e) => ldict::set_value(ctx, t, e, v),
             Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),
         })
     }

@@ -209,7 +209,7 @@ pub fn probe<E>(
 
 /// Sets the value of entry `e` (found by [`probe`]). Caller holds the lock if shared.
 #[inline]
-pub fn set_value(ctx: &mut ProtoContext, _d: Obj, t: Obj, e: usize, v: Value) {
+pub fn set_value(ctx: &mut ProtoContext, t: Obj, e: usize, v: Value) {
     // No version bump: replacing a value leaves every probe result valid
     // (the entry keeps its key and index slot), which is all the version
     // guards.

@@ -1,6 +1,6 @@
 //! `int(str, base)` and `float(str)` parsing rules, plus `bin`/`oct`/`hex` rendering, as CPython 3.11.
 
-use super::number::{max_str_digits_from_str_error, DEFAULT_MAX_STR_DIGITS};
+use super::number::max_str_digits_from_str_error;
 use super::unicode::{decimal_value, is_space};
 use num_bigint::{BigInt, BigUint};
 use num_traits::Zero;
@@ -42,11 +42,6 @@ fn is_py_space(b: u8) -> bool {
 #[allow(clippy::result_unit_err)]
 pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ()> {
     parse_int_limited(s, base, 0).map_err(|_| ())
-}
-
-/// `int(s, base)` with CPython 3.11's default 4300-digit limit.
-pub fn parse_int_default_limit(s: &str, base: u32) -> Result<BigInt, IntParseError> {
-    parse_int_limited(s, base, DEFAULT_MAX_STR_DIGITS)
 }
 
 /// `int(s, base)` with a digit limit for non-power-of-two bases (`0` = unlimited).
@@ -255,6 +250,7 @@ pub fn int_to_str_radix(v: &BigInt, base: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::number::DEFAULT_MAX_STR_DIGITS;
 
     #[test]
     fn parse_int_table() {
@@ -296,6 +292,8 @@ mod tests {
 
     #[test]
     fn digit_limit() {
+        let parse_int_default_limit =
+            |s: &str, base: u32| parse_int_limited(s, base, DEFAULT_MAX_STR_DIGITS);
         let s = "1".repeat(4301);
         assert_eq!(
             parse_int_default_limit(&s, 10),
