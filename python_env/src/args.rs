@@ -178,6 +178,19 @@ pub fn c_long(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
+/// An argument converted like CPython's `PyArg` "n" format (`Py_ssize_t`):
+/// `__index__`, then the 64-bit range.
+pub fn py_ssize_t(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    match vm.as_i64(i) {
+        Some(x) => Ok(x),
+        None => Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+    }
+}
+
 /// CPython's `int` argument converter (`_PyLong_AsInt`, argument clinic's
 /// `int`): `__index__`, then the C int range, with one OverflowError message.
 pub fn py_long_as_int(vm: &mut Vm, v: Value) -> PyResult<i64> {

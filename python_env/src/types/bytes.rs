@@ -1306,21 +1306,10 @@ fn b_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(wrap(vm, a[0], &out))
 }
 
-fn width_of(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    let i = vm.index(v)?;
-    match vm.as_i64(i) {
-        Some(w) => Ok(w),
-        None => Err(vm.new_exc(
-            vm.g.e.OverflowError,
-            "Python int too large to convert to C ssize_t",
-        )),
-    }
-}
-
 fn pad_common(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<Value> {
     crate::args::check_method(vm, name, a, k, 1, 2)?;
     let b = buf(a[0]).unwrap_or_default();
-    let w = width_of(vm, a[1])?;
+    let w = crate::args::py_ssize_t(vm, a[1])?;
     let fill = match a.get(2) {
         Some(&f) => match buf(f) {
             Some(fb)
@@ -1374,7 +1363,7 @@ fn b_rjust(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn b_zfill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "zfill", a, k, 1, 1)?;
     let b = buf(a[0]).unwrap_or_default();
-    let w = width_of(vm, a[1])?;
+    let w = crate::args::py_ssize_t(vm, a[1])?;
     if w <= b.len() as i64 {
         return Ok(wrap(vm, a[0], &b));
     }
@@ -1401,7 +1390,7 @@ fn b_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let ts = args.get(1, "tabsize");
     args.no_more_kw(vm, "expandtabs")?;
     let ts = match ts {
-        Some(v) => width_of(vm, v)?,
+        Some(v) => crate::args::py_ssize_t(vm, v)?,
         None => 8,
     };
     let b = buf(a[0]).unwrap_or_default();

@@ -340,18 +340,6 @@ fn scan_item(vm: &mut Vm, o: Obj, i: usize, st: u64) -> Option<Value> {
     locked(vm, o, |_, o| if state(o) == st { item(o, i) } else { None })
 }
 
-/// An `n` argument converted like CPython's `PyArg "n"` format.
-fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    let i = vm.index(v)?;
-    match vm.as_i64(i) {
-        Some(x) => Ok(x),
-        None => Err(vm.new_exc(
-            vm.g.e.OverflowError,
-            "Python int too large to convert to C ssize_t",
-        )),
-    }
-}
-
 /// A start/stop argument of `index` (`_PyEval_SliceIndexNotNone`): clamped.
 fn slice_index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let tp = vm.type_of(v);
@@ -761,7 +749,7 @@ fn deque_insert(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             a.len() - 1
         )));
     }
-    let i = ssize_arg(vm, a[1])?;
+    let i = crate::args::py_ssize_t(vm, a[1])?;
     let v = a[2];
     let full = locked(vm, o, |ctx, o| {
         let n = dlen(o) as i64;
@@ -841,7 +829,7 @@ fn deque_rotate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let o = this(vm, a, "rotate")?;
     check_method(vm, "deque.rotate", a, k, 0, 1)?;
     let n = match a.get(1) {
-        Some(&v) => ssize_arg(vm, v)?,
+        Some(&v) => crate::args::py_ssize_t(vm, v)?,
         None => 1,
     };
     locked(vm, o, |ctx, o| rotate(ctx, o, n));
