@@ -6,7 +6,7 @@ Usage:
                                [--only NAME ...] [--work-scale F] [--timeout S]
   python3 benches/run.py scale [--protopy PATH] [--python PATH] [--max-threads N]
                                [--repeat R] [--only NAME ...] [--work-scale F] [--timeout S]
-                               [--procs]
+                               [--procs] [--stat best|median]
 
 speed  Single-thread benchmarks (benches/py/fib.py, nested_loops.py, method_calls.py).
        Each program runs under ProtoPy and under CPython alternately in the same
@@ -30,6 +30,11 @@ Options:
                      mode the repeats are rounds over every cell of a workload (each N,
                      each interpreter, procs), so a slow spell of the machine costs each
                      cell at most one of its runs.
+  --stat S           scale only: which of the rounds' times a cell shows, "best" (default)
+                     or "median". Where virtual CPUs run at different speeds (a lent
+                     16-core VM: some vCPUs at half speed for seconds at a time), the
+                     best N=1 run is a fast-vCPU run while N threads always include a
+                     slow one; the median of each cell is the less biased ratio there.
   --only NAME        run only benchmarks whose name contains NAME (repeatable).
   --work-scale F     multiply the default work of every program by F (e.g. 0.1 for a
                      quick smoke run). Defaults make one CPython single-thread run take
@@ -161,13 +166,16 @@ def run_procs(interp, prog, args, n, timeout):
     return Result(elapsed=worst, checksum="procs")
 
 
-def best(results):
-    """Best (fastest) successful result; an error if every run failed or checksums differ."""
+def best(results, stat="best"):
+    """Fastest successful result (stat "median": the median one, the upper of the two
+    middle runs for an even count); an error if every run failed or checksums differ."""
     ok = [r for r in results if r.error is None and r.skipped is None]
     if not ok:
         return results[-1]
     if len({r.checksum for r in ok}) > 1:
         return Result(error="checksum differs between runs: " + " / ".join(sorted({r.checksum for r in ok})))
+    if stat == "median":
+        return sorted(ok, key=lambda r: r.time)[len(ok) // 2]
     return min(ok, key=lambda r: r.time)
 
 
@@ -239,6 +247,7 @@ def cmd_scale(opts):
     print(f"       python3 = {opts.python}")
     print(f"       N = {', '.join(map(str, counts))}; ratio = wall(N threads doing N x W) / "
           f"wall(1 thread doing W); 1.00 is ideal")
+    print(f"       each cell: {opts.stat} of {opts.repeat} round(s)")
     print()
     failures = 0
     for name, prog, default_w, extra in SCALE:
@@ -264,7 +273,7 @@ def cmd_scale(opts):
                     runs.setdefault((n, "procs"), []).append(
                         run_procs(opts.protopy, prog, [1, w] + extra, n, opts.timeout))
         for n in counts:
-            row = {label: best(runs[(n, label)]) for label, _ in interps}
+            row = {label: best(runs[(n, label)], opts.stat) for label, _ in interps}
             notes = []
             cells = []
             for label in ("protopy", "python3"):
@@ -284,7 +293,7 @@ def cmd_scale(opts):
                 ratio = f"{r.time / base[label]:.2f}" if base.get(label) else "-"
                 cells.append(f"{r.time:>9.3f}s {ratio:>7}")
             if opts.procs:
-                pr = best(runs[(n, "procs")])
+                pr = best(runs[(n, "procs")], opts.stat)
                 if pr.error:
                     cells.append(f"{'error':>7}")
                     notes.append(f"procs: {pr.error}")
@@ -318,6 +327,7 @@ def main(argv=None):
     ap.add_argument("--max-threads", type=int, default=None)
     ap.add_argument("--timeout", type=float, default=600)
     ap.add_argument("--procs", action="store_true")
+    ap.add_argument("--stat", choices=["best", "median"], default="best")
     opts = ap.parse_args(argv)
     if opts.repeat is None:
         opts.repeat = 3 if opts.mode == "speed" else 1

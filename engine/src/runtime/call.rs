@@ -508,6 +508,15 @@ impl Vm {
             K_INSTANCE if cls == self.g.types.object => self.alloc_obj(K_MISC, cls, 0, 0).value(),
             K_INSTANCE => {
                 let o = self.alloc_obj(K_INSTANCE, cls, 1 + type_nslots(co), 0);
+                // Instances of a class whose instances got attributes get
+                // their dict now, at the size they reached: `__init__`'s
+                // first store then takes the inline cache's fast path.
+                let hint = type_dict_hint(co);
+                if hint > 0 && type_flags(co) & (TF_NODICT | TF_LOCAL) == 0 {
+                    let d = self.new_dict_with_capacity(hint);
+                    // Both are fresh and local: no barrier.
+                    o.init(0, d);
+                }
                 o.value()
             }
             K_EXC => {

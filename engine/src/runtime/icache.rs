@@ -385,20 +385,11 @@ impl Vm {
     #[inline(always)]
     fn store_at_hint(&mut self, d: Obj, hint: u64, name: Value, v: Value) -> bool {
         debug_assert!(!d.is_shared());
-        if hint != 0 {
-            // The table of a local dict is local too (only the dict reaches
-            // it, and promotion would have taken both): the value is written
-            // without the barrier, through one read of the table's layout.
-            let tv = ldict::table(d).view();
-            let e = hint as usize - 1;
-            if 2 * e + 1 < tv.n_values() && tv.get(2 * e) == name {
-                tv.init(2 * e + 1, v);
-                return true;
-            }
-        }
         match Obj::from_value(name) {
             Some(ko) if hint != 0 => {
-                ldict::append_at(&mut self.ctx, d, hint as usize - 1, name, v, name_hash(ko))
+                ldict::store_local_at(&mut self.ctx, d, hint as usize - 1, name, v, || {
+                    name_hash(ko)
+                })
             }
             _ => false,
         }

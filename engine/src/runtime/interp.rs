@@ -866,6 +866,11 @@ impl Vm {
                                 st!()[sp - 1] = x;
                                 continue;
                             }
+                            // `d[k]`, an exact dict and an int or str key, present.
+                            if let Some(x) = self.exact_dict_item(c, k) {
+                                st!()[sp - 1] = x;
+                                continue;
+                            }
                             self.frames[fi].lasti = lasti;
                             let v = t!(self.getitem(c, k));
                             st!()[sp - 1] = v;
@@ -874,6 +879,16 @@ impl Vm {
                             let k = pop!();
                             let c = pop!();
                             let v = pop!();
+                            // `seq[i] = v` on a local exact list, index in range.
+                            if let (Some(o), Some(i)) = (Obj::from_value(c), k.as_int()) {
+                                if o.kind() == Kind::LIST
+                                    && o.class() == self.g.types.list
+                                    && !o.is_shared()
+                                    && llist::set_index(&mut self.ctx, o, i, v)
+                                {
+                                    continue;
+                                }
+                            }
                             self.frames[fi].lasti = lasti;
                             t!(self.setitem(c, k, v));
                         }

@@ -1852,16 +1852,53 @@ impl Vm {
         let o = Obj::from_value(v)?;
         let i = k.as_int()?;
         let t = &self.g.types;
-        let n = match o.kind() {
-            Kind::LIST if o.class() == t.list => llist::len(o),
-            Kind::TUPLE if o.class() == t.tuple => o.n_values(),
-            _ => return None,
-        } as i64;
-        let j = if i < 0 { i + n } else { i };
-        if j < 0 || j >= n {
+        match o.kind() {
+            Kind::LIST if o.class() == t.list => llist::get_index(o, i),
+            Kind::TUPLE if o.class() == t.tuple => {
+                let ov = o.view();
+                let n = ov.n_values() as i64;
+                let j = if i < 0 { i + n } else { i };
+                (j >= 0 && j < n).then(|| ov.get(j as usize))
+            }
+            _ => None,
+        }
+    }
+
+    /// `d[k]` on an exact dict with an int key or an exact str key whose
+    /// hash is cached, found: the lookup without the call into
+    /// [`Vm::getitem`]. `None` (take the general path, which also raises
+    /// the KeyError) on a miss, or when a stored key of the same hash is
+    /// not the same int or an exact str (its `__eq__` decides).
+    #[inline(never)]
+    pub fn exact_dict_item(&self, d: Value, k: Value) -> Option<Value> {
+        let o = Obj::from_value(d)?;
+        let t = &self.g.types;
+        if o.kind() != Kind::DICT || o.class() != t.dict {
             return None;
         }
-        self.seq_get(v, j as usize)
+        let tb = ldict::table(o);
+        let r: Result<Probe, ()> = if let Some(i) = k.as_int() {
+            // The hash `Vm::hash` gives an int; identity is checked first.
+            let h = if i == -1 { -2 } else { i } as u64;
+            ldict::probe(tb, h, k, |_| Err(()))
+        } else {
+            let ko = Obj::from_value(k)?;
+            if ko.kind() != Kind::STR || ko.class() != t.str_ {
+                return None;
+            }
+            let h = lstr::cached_hash(ko)?;
+            ldict::probe(tb, h, k, |x| match Obj::from_value(x) {
+                Some(xo) if xo.kind() == Kind::STR && xo.class() == t.str_ => {
+                    Ok(lstr::bytes(xo) == lstr::bytes(ko))
+                }
+                _ => Err(()),
+            })
+        };
+        match r {
+            // A concurrent delete may have emptied the entry since the probe.
+            Ok(Probe::Found(e)) => Some(ldict::entry(tb, e).1).filter(|v| !v.is_empty()),
+            _ => None,
+        }
     }
 
     pub fn getitem(&mut self, v: Value, k: Value) -> PyResult<Value> {
@@ -1933,12 +1970,7 @@ impl Vm {
             match o.kind() {
                 Kind::LIST if c == t.list => {
                     if let Some(i) = k.as_int() {
-                        let n = llist::len(o) as i64;
-                        let j = if i < 0 { i + n } else { i };
-                        if j >= 0
-                            && j < n
-                            && self.with_lock(o, |ctx| llist::set(ctx, o, j as usize, x))
-                        {
+                        if self.with_lock(o, |ctx| llist::set_index(ctx, o, i, x)) {
                             return Ok(());
                         }
                         return Err(

@@ -311,26 +311,38 @@ fn write_entry(
     dv.set_raw(1, dv.raw(1).wrapping_add(1));
 }
 
-/// Appends `key` as entry `e` when `e` is the table's next entry, there is
-/// room, and two loads prove the key absent: an attribute store whose inline
-/// cache remembers the key at entry `e` of dicts of this class, made while
-/// `__init__` fills a fresh instance dict. `false` (nothing written)
-/// otherwise. Caller holds the lock if shared.
-#[inline]
-pub fn append_at(
+/// A store of `key` at entry `e` of the LOCAL dict `d` (an attribute store
+/// whose inline cache remembers the entry): replaces the value when entry
+/// `e` holds `key` (the same object), or appends `key` there when `e` is the table's
+/// next entry and two loads prove it absent (`__init__` filling a fresh
+/// instance dict), with `hash()` its hash. The table's layout is read
+/// once for both. `false` (nothing written) otherwise.
+#[inline(always)]
+pub fn store_local_at(
     ctx: &mut ProtoContext,
     d: Obj,
     e: usize,
     key: Value,
     v: Value,
-    hash: u64,
+    hash: impl FnOnce() -> u64,
 ) -> bool {
+    debug_assert!(!d.is_shared());
     let t = table(d);
     let tv = t.view();
-    if tv.raw(T_USED) as usize != e || e >= tv.raw(T_CAP) as usize {
+    // 2e + 1 below the 2 * cap values: e is below cap.
+    if 2 * e + 1 >= tv.n_values() {
         return false;
     }
-    // `e` is the next entry and below `cap`: no growth.
+    if tv.get(2 * e) == key {
+        // A local dict's table is local (only the dict reaches it, and
+        // promotion takes both): no write barrier.
+        tv.init(2 * e + 1, v);
+        return true;
+    }
+    if tv.raw(T_USED) as usize != e {
+        return false;
+    }
+    let hash = hash();
     match slot_if_surely_absent(t, tv, hash) {
         Some(slot) => {
             write_entry(ctx, d, t, tv, e, slot, key, v, hash);
@@ -367,9 +379,16 @@ pub fn insert_if_surely_absent(
     hash: u64,
 ) -> bool {
     let t = table(d);
-    match slot_if_surely_absent(t, t.view(), hash) {
+    let tv = t.view();
+    match slot_if_surely_absent(t, tv, hash) {
         Some(slot) => {
-            insert_new(ctx, d, slot, key, v, hash);
+            let used = tv.raw(T_USED);
+            if used < tv.raw(T_CAP) {
+                // Room in this table: write with the layout already read.
+                write_entry(ctx, d, t, tv, used as usize, slot, key, v, hash);
+            } else {
+                insert_new(ctx, d, slot, key, v, hash);
+            }
             true
         }
         None => false,

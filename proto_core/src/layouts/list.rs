@@ -16,7 +16,7 @@
 //! are each atomic with respect to other writers.
 
 use super::{get_raw, set_raw};
-use crate::object::{Kind, Obj};
+use crate::object::{Kind, Obj, ObjView};
 use crate::value::Value;
 use crate::ProtoContext;
 
@@ -71,19 +71,41 @@ pub fn storage(l: Obj) -> Obj {
 /// Item `i`, or `None` if out of range (or removed concurrently).
 #[inline(always)]
 pub fn get(l: Obj, i: usize) -> Option<Value> {
-    if i >= len(l) {
+    let lv = l.view();
+    if i >= lv.raw(0) as usize {
         return None;
     }
-    let st = storage(l);
-    if i >= st.n_values() {
+    item_of(lv, i)
+}
+
+/// Item `j` (below the length just read from `lv`, the list's view) of the
+/// storage, read after the length.
+#[inline(always)]
+fn item_of(lv: ObjView, j: usize) -> Option<Value> {
+    let sv = Obj::from_value(lv.get(0))?.view();
+    if j >= sv.n_values() {
         return None;
     }
-    let v = st.get(i);
+    let v = sv.get(j);
     if v.is_empty() {
         None
     } else {
         Some(v)
     }
+}
+
+/// The item at Python index `i` (negative counts from the end), or `None`
+/// if out of range (or removed concurrently): `l[i]`. Reads the length,
+/// then the storage, each object's layout once.
+#[inline(always)]
+pub fn get_index(l: Obj, i: i64) -> Option<Value> {
+    let lv = l.view();
+    let n = lv.raw(0) as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return None;
+    }
+    item_of(lv, j as usize)
 }
 
 /// Copies the items into `out` (a snapshot).
@@ -101,12 +123,35 @@ pub fn snapshot(l: Obj, out: &mut Vec<Value>) {
 }
 
 /// Replaces item `i` (in range). Caller holds the lock if shared.
+#[inline]
 pub fn set(ctx: &mut ProtoContext, l: Obj, i: usize, v: Value) -> bool {
-    if i >= len(l) {
+    i < len(l) && set_item_of(ctx, l, i, v)
+}
+
+/// Replaces the item at Python index `i` (negative counts from the end):
+/// `l[i] = v`; `false` (nothing written) if out of range. Caller holds the
+/// lock if shared.
+#[inline(always)]
+pub fn set_index(ctx: &mut ProtoContext, l: Obj, i: i64, v: Value) -> bool {
+    let lv = l.view();
+    let n = lv.raw(0) as i64;
+    let j = if i < 0 { i + n } else { i };
+    j >= 0 && j < n && set_item_of(ctx, l, j as usize, v)
+}
+
+/// Writes item `j` (below the length the caller read) of the storage, through
+/// the write barrier with the storage's layout read once.
+#[inline(always)]
+fn set_item_of(ctx: &mut ProtoContext, l: Obj, j: usize, v: Value) -> bool {
+    let st = storage(l);
+    let sv = st.view();
+    if j >= sv.n_values() {
         return false;
     }
-    let st = storage(l);
-    ctx.store(st, i, v);
+    if st.is_shared() {
+        ctx.promote(v);
+    }
+    sv.init(j, v);
     true
 }
 

@@ -105,57 +105,67 @@ mod tests {
     }
 
     #[test]
-    fn dict_append_at_and_insert_if_surely_absent() {
+    fn dict_store_local_at_and_insert_if_surely_absent() {
         let space = ProtoSpace::new();
         let mut ctx = space.new_context();
         ctx.set_deferred_collection(true);
         let d = Obj::from_value(ldict::alloc(&mut ctx, Kind::DICT, Value::NONE, 5)).unwrap();
         // Entries go in only at the next index, while there is room.
-        assert!(!ldict::append_at(
+        assert!(!ldict::store_local_at(
             &mut ctx,
             d,
             1,
             Value::int(7),
             Value::int(70),
-            7
+            || 7
         ));
         for i in 0..5i64 {
-            assert!(ldict::append_at(
+            assert!(ldict::store_local_at(
                 &mut ctx,
                 d,
                 i as usize,
                 Value::int(i),
                 Value::int(i * 10),
-                i as u64
+                || i as u64
             ));
         }
-        assert!(!ldict::append_at(
+        assert!(!ldict::store_local_at(
             &mut ctx,
             d,
             5,
             Value::int(5),
             Value::int(50),
-            5
+            || 5
         ));
         // A key already present is never appended again: its first probe
         // slot is taken and its filter bit is set.
         let d2 = Obj::from_value(ldict::alloc(&mut ctx, Kind::DICT, Value::NONE, 5)).unwrap();
-        assert!(ldict::append_at(
+        assert!(ldict::store_local_at(
             &mut ctx,
             d2,
             0,
             Value::int(3),
             Value::int(1),
-            3
+            || 3
         ));
-        assert!(!ldict::append_at(
+        assert!(!ldict::store_local_at(
             &mut ctx,
             d2,
             1,
             Value::int(3),
             Value::int(2),
-            3
+            || 3
         ));
+        // The key at the remembered entry: its value is replaced in place.
+        assert!(ldict::store_local_at(
+            &mut ctx,
+            d2,
+            0,
+            Value::int(3),
+            Value::int(9),
+            || unreachable!("no hash needed to replace")
+        ));
+        assert_eq!(ldict::entry(ldict::table(d2), 0).1, Value::int(9));
         assert!(!ldict::insert_if_surely_absent(
             &mut ctx,
             d2,

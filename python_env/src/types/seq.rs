@@ -81,12 +81,15 @@ pub fn is_slice(v: Value) -> bool {
 }
 
 /// Normalises an index (negative from the end); None if out of range.
+/// `what` names the sequence in the IndexError ("list assignment index out
+/// of range"); its first word names it in the TypeError ("list indices ...").
 pub fn norm_index(vm: &mut Vm, k: Value, len: usize, what: &str) -> PyResult<usize> {
     let tp = vm.type_of(k);
     if !vm.is_int_like(k) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
         let tn = vm.type_name_of(k);
+        let seq = what.split(' ').next().unwrap_or(what);
         return Err(vm.type_error(&format!(
-            "{what} indices must be integers or slices, not {tn}"
+            "{seq} indices must be integers or slices, not {tn}"
         )));
     }
     // IndexError "cannot fit ..." for ints beyond isize, like CPython.
