@@ -2,7 +2,7 @@
 //! exact Python name.
 
 use crate::args::{check, Args};
-use crate::types::int::{exact_value, is_numsub};
+use crate::types::int::is_numsub;
 use engine::compiler::Mode;
 use engine::runtime::import::build_class;
 use engine::runtime::ops::Num;
@@ -777,7 +777,6 @@ fn sorted(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn divmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "divmod", a, k, 2, 2)?;
-    use engine::bytecode::BinaryOperator as B;
     if vm.exact_num(a[0]).is_none() || vm.exact_num(a[1]).is_none() {
         let (f, r) = (vm.g.names.__divmod__, vm.g.names.__rdivmod__);
         let res = vm.binop_dispatch(a[0], a[1], f, r)?;
@@ -793,17 +792,7 @@ fn divmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     // int/float subclass instances that do not override __divmod__ divide
     // as their values (not through an overriding __floordiv__/__mod__).
-    let a = [exact_value(a[0]), exact_value(a[1])];
-    if let (Some(x), Some(y)) = (vm.exact_num(a[0]), vm.exact_num(a[1])) {
-        let is_float = matches!(x, engine::runtime::ops::Num::F(_))
-            || matches!(y, engine::runtime::ops::Num::F(_));
-        if is_float && vm.as_f64(a[1]) == Some(0.0) {
-            return Err(vm.new_exc(vm.g.e.ZeroDivisionError, "float divmod()"));
-        }
-    }
-    let q = vm.binary_op(B::FloorDivide, a[0], a[1])?;
-    let r = vm.binary_op(B::Remainder, a[0], a[1])?;
-    Ok(vm.new_tuple(&[q, r]))
+    crate::types::int::num_divmod(vm, a[0], a[1])
 }
 
 fn pow_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

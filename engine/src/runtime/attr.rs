@@ -582,6 +582,19 @@ impl Vm {
                         .lookup_type(self.type_of(d), self.g.names.__get__)
                         .is_some())
             {
+                // object's `__class__` getset, read directly.
+                if name == self.g.names.__class__
+                    && Obj::from_value(d).is_some_and(|x| {
+                        x.kind() == K_PROPERTY
+                            && x.n_values() >= 6
+                            && x.get(5) == self.g.types.object
+                    })
+                {
+                    return Ok(Some(tp));
+                }
+                if obj.is_none() {
+                    return self.bind_to_none(d, tp).map(Some);
+                }
                 return self.bind_descr(d, obj, tp).map(Some);
             }
         }
@@ -834,6 +847,31 @@ impl Vm {
         let mdescr = self.lookup_type(meta, name);
         if let Some(d) = mdescr {
             if self.is_data_descr(d) {
+                // type's own getsets and members, read directly when the
+                // metatype is exactly type (whose dict cannot change).
+                if meta == self.g.types.type_ {
+                    let to = Obj::from_value(t).expect("type");
+                    let n = &self.g.names;
+                    let slot = if name == n.__name__ {
+                        Some(T_NAME)
+                    } else if name == n.__qualname__ {
+                        Some(T_QUALNAME)
+                    } else if name == n.__mro__ {
+                        Some(T_MRO)
+                    } else if name == n.__bases__ {
+                        Some(T_BASES)
+                    } else if name == n.__base__ {
+                        Some(T_BASE)
+                    } else {
+                        None
+                    };
+                    if let Some(i) = slot {
+                        return Ok(Some(to.get(i)));
+                    }
+                    if name == n.__class__ {
+                        return Ok(Some(meta));
+                    }
+                }
                 return self.bind_descr(d, t, meta).map(Some);
             }
         }
@@ -987,6 +1025,13 @@ impl Vm {
                     if dobj.kind() == K_PROPERTY {
                         let fset = dobj.get(1);
                         if fset.is_none() || fset.is_empty() {
+                            // A builtin getset of the metatype (`__dict__`).
+                            if dobj.n_values() >= 6 && dobj.get(5).is_heap() {
+                                let owner = type_name(dobj.get(5));
+                                if let Some(e) = self.native_readonly_error(d, name, &owner) {
+                                    return Err(e);
+                                }
+                            }
                             let pn = self.property_name(d);
                             let tn = type_name(tp);
                             return Err(self.new_exc(
@@ -1168,7 +1213,7 @@ impl Vm {
 
     /// `cls.__bases__ = v` (CPython's type_set_bases): checks the new bases,
     /// recomputes the MRO of `cls` and of its subclasses.
-    fn set_bases(&mut self, to: Obj, v: Value) -> PyResult<()> {
+    pub fn set_bases(&mut self, to: Obj, v: Value) -> PyResult<()> {
         let t = to.value();
         let tn = str_of(to.get(T_NAME)).into_owned();
         if !Obj::from_value(v).is_some_and(|o| o.kind() == Kind::TUPLE) {
@@ -1276,7 +1321,7 @@ impl Vm {
 
     /// `obj.__class__ = v` (CPython's object___class___set): both classes
     /// must be heap types with the same instance layout.
-    fn set_class(&mut self, obj: Value, v: Value) -> PyResult<()> {
+    pub fn set_class(&mut self, obj: Value, v: Value) -> PyResult<()> {
         let Some(nt) = Obj::from_value(v).filter(|o| o.kind() == K_TYPE) else {
             let tn = self.type_name_of(v);
             return Err(self.type_error(&format!(

@@ -390,7 +390,11 @@ impl Vm {
     ) -> PyResult<Value> {
         let co = Obj::from_value(cls).expect("type");
         if type_flags(co) & TF_ABSTRACT != 0 || co.class() != self.g.types.type_ {
-            if let Some(ab) = self.lookup_type(cls, self.g.names.__abstractmethods__) {
+            // (A metaclass finds type's own `__abstractmethods__` getset.)
+            let ab = self
+                .lookup_type(cls, self.g.names.__abstractmethods__)
+                .filter(|&v| !Obj::from_value(v).is_some_and(|o| o.kind() == K_PROPERTY));
+            if let Some(ab) = ab {
                 let mut names: Vec<String> = self
                     .collect(ab)?
                     .into_iter()

@@ -1944,6 +1944,12 @@ impl Vm {
             return self.call_bound(f, v, &[k]);
         }
         if Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE) {
+            // `type[X]` (CPython's PyObject_GetItem special case: type has
+            // no __class_getitem__ of its own).
+            if v == self.g.types.type_ {
+                let ga = self.g.types.generic_alias;
+                return self.call(ga, &[v, k], Value::EMPTY);
+            }
             let n = self.g.names.__class_getitem__;
             if let Some(f) = self.lookup_type(v, n) {
                 let f = self.bind_descr(f, Value::NONE, v)?;

@@ -1620,6 +1620,37 @@ fn b_mod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(r)
 }
 
+/// `bytes.__rmod__(self, value)` / `bytearray.__rmod__`: `value % self`
+/// when `value` is a bytes (resp. bytearray), else NotImplemented.
+fn b_rmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let same = if is_ba(a[0]) {
+        is_ba(a[1])
+    } else {
+        Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::BYTES)
+    };
+    if !same {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    b_mod(vm, &[a[1], a[0]], k)
+}
+
+/// `bytes.__bytes__()`: the receiver itself when it is exactly a bytes, else
+/// a bytes copy of its value.
+fn b_bytes(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if vm.type_of(a[0]) == vm.g.types.bytes {
+        return Ok(a[0]);
+    }
+    let b = buf(a[0]).unwrap_or_default();
+    Ok(vm.new_bytes(&b))
+}
+
+/// `bytearray.__alloc__()`: the bytes allocated for the buffer (its
+/// length plus the trailing NUL CPython keeps; 0 when empty).
+fn ba_alloc(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = buf(a[0]).map_or(0, |b| b.len());
+    Ok(Value::int(if n == 0 { 0 } else { n as i64 + 1 }))
+}
+
 fn ba_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let b = buf(a[0]).unwrap_or_default();
     Ok(wrap(vm, a[0], &b))
@@ -1643,6 +1674,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__mul__", b_mul),
         ("__rmul__", b_mul),
         ("__mod__", b_mod),
+        ("__rmod__", b_rmod),
         ("__lt__", b_lt),
         ("__le__", b_le),
         ("__eq__", b_eq),
@@ -1700,6 +1732,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     }
     vm.add_method(t, "__hash__", b_hash);
     vm.add_method(t, "__getnewargs__", b_getnewargs);
+    vm.add_method(t, "__bytes__", b_bytes);
     let t = vm.g.types.bytearray;
     vm.add_static(t, "__new__", ba_new, false);
     vm.add_static(t, "fromhex", b_fromhex, true);
@@ -1720,11 +1753,13 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__imul__", ba_imul),
         ("reverse", ba_reverse),
         ("copy", ba_copy),
+        ("__alloc__", ba_alloc),
         ("__iadd__", ba_iadd),
     ];
     for &(n, f) in m {
         vm.add_method(t, n, f);
     }
+    vm.declare_arity(t, 0, 0, &["__alloc__"]);
     vm.add_attr(t, "__hash__", Value::NONE);
     Ok(())
 }

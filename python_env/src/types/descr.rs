@@ -110,6 +110,40 @@ fn property_delete(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.call(f, &[a[1]], Value::EMPTY)
 }
 
+/// `getset_descriptor.__set__(obj, value)` (`__delete__(obj)` when `set`
+/// is false): the native setter (deleter), else CPython's "not writable".
+fn getset_store(vm: &mut Vm, a: &[Value], set: bool) -> PyResult<Value> {
+    let want = if set { 2 } else { 1 };
+    if a.len() != want + 1 {
+        return Err(vm.type_error(&format!(
+            "expected {want} argument{}, got {}",
+            if want == 1 { "" } else { "s" },
+            a.len().saturating_sub(1)
+        )));
+    }
+    let p = Obj::from_value(a[0]).expect("getset");
+    let f = p.get(if set { 1 } else { 2 });
+    if f.is_none() || f.is_empty() {
+        let msg = if p.n_values() >= 6 && is_str(p.get(4)) {
+            format!(
+                "attribute '{}' of '{}' objects is not writable",
+                str_of(p.get(4)),
+                type_name(p.get(5))
+            )
+        } else {
+            "readonly attribute".to_string()
+        };
+        return Err(vm.new_exc(vm.g.e.AttributeError, &msg));
+    }
+    vm.call(f, &a[1..], Value::EMPTY)
+}
+fn getset_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    getset_store(vm, a, true)
+}
+fn getset_delete(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    getset_store(vm, a, false)
+}
+
 /// `staticmethod.__new__` / `classmethod.__new__`: takes any arguments
 /// (CPython's generic new); `__init__` checks them and stores the callable.
 fn wrapper_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -275,6 +309,19 @@ fn member_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(a[0]);
     }
     let m = member_obj(a[0]);
+    if m.kind() == K_PROPERTY {
+        // A builtin type's read-only member (see `native_member`).
+        let owner = m.get(5);
+        if !vm.isinstance(obj, owner) {
+            let tn = vm.type_name_of(obj);
+            return Err(vm.type_error(&format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
+                str_of(m.get(4)),
+                type_name(owner)
+            )));
+        }
+        return vm.call(m.get(0), &[obj], Value::EMPTY);
+    }
     let slot = vm.member_slot(m, obj)?;
     let v = Obj::from_value(obj).expect("instance").get(slot);
     if v.is_empty() {
@@ -291,6 +338,9 @@ fn member_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         )));
     }
     let m = member_obj(a[0]);
+    if m.kind() == K_PROPERTY {
+        return member_readonly(vm, a, Value::EMPTY);
+    }
     let slot = vm.member_slot(m, a[1])?;
     let o = Obj::from_value(a[1]).expect("instance");
     vm.store(o, slot, a[2]);
@@ -299,6 +349,9 @@ fn member_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn member_delete(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let m = member_obj(a[0]);
+    if m.kind() == K_PROPERTY {
+        return member_readonly(vm, a, Value::EMPTY);
+    }
     let slot = vm.member_slot(m, a[1])?;
     let o = Obj::from_value(a[1]).expect("instance");
     if o.get(slot).is_empty() {
@@ -311,10 +364,17 @@ fn member_delete(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn member_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let m = member_obj(a[0]);
+    // A `__slots__` member is [name, owner]; a native one (a property
+    // layout) keeps them in values 4 and 5.
+    let (name, owner) = if m.kind() == K_PROPERTY {
+        (m.get(4), m.get(5))
+    } else {
+        (m.get(0), m.get(1))
+    };
     let s = format!(
         "<member '{}' of '{}' objects>",
-        str_of(m.get(0)),
-        type_name(m.get(1))
+        str_of(name),
+        type_name(owner)
     );
     Ok(vm.new_str(&s))
 }
@@ -394,6 +454,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let gs = vm.g.types.getset_descr;
     vm.add_method(gs, "__get__", property_get);
     vm.add_method(gs, "__repr__", getset_repr);
+    vm.add_method(gs, "__set__", getset_set);
+    vm.add_method(gs, "__delete__", getset_delete);
     let m = vm.g.types.method;
     vm.add_static(m, "__new__", method_new, false);
     vm.add_method(m, "__eq__", method_eq);
@@ -406,6 +468,35 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let m = vm.g.types.method;
     vm.add_method(m, "__call__", func_call);
     Ok(())
+}
+
+/// The setter and deleter of a builtin type's read-only member: CPython's
+/// "readonly attribute".
+fn member_readonly(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Err(vm.new_exc(vm.g.e.AttributeError, "readonly attribute"))
+}
+
+/// A read-only `member_descriptor` `name` of the builtin type `t` (CPython's
+/// READONLY `PyMemberDef`: `range.start`, `slice.stop`...), whose value is
+/// the native function `get(obj)`. It has a property's layout (getter,
+/// setter, deleter, doc, name, owner), so attribute access binds it as a
+/// data descriptor; stores and deletes raise "readonly attribute".
+pub fn native_member(vm: &mut Vm, t: Value, name: &'static str, get: NativeFn) -> Value {
+    let g = vm.new_builtin(name, get, false);
+    let mark = vm.push_root(g);
+    let ro = vm.new_builtin(name, member_readonly, false);
+    vm.push_root(ro);
+    let n = vm.intern(name);
+    let p = vm.alloc_obj(K_PROPERTY, vm.g.types.member_descr, 6, 0);
+    vm.pop_roots(mark);
+    p.init(0, g);
+    p.init(1, ro);
+    p.init(2, ro);
+    p.init(3, Value::NONE);
+    p.init(4, n);
+    p.init(5, t);
+    vm.ctx.promote(p.value());
+    p.value()
 }
 
 /// A read-only `property` whose getter is the native function `f` (named

@@ -261,6 +261,20 @@ fn dict_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(d)
 }
 
+/// `dict.__ror__(self, value)`: `value | self` for a dict `value` (a new
+/// plain dict: a copy of `value` updated with `self`).
+fn dict_ror(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::DICT) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let d = dict_copy(vm, &a[1..], Value::EMPTY)?;
+    let mark = vm.push_root(d);
+    let r = dict_update_from(vm, d, a[0]);
+    vm.pop_roots(mark);
+    r?;
+    Ok(d)
+}
+
 fn dict_ior(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     dict_update_from(vm, a[0], a[1])?;
     Ok(a[0])
@@ -624,6 +638,15 @@ set_binop!(set_or, '|');
 set_binop!(set_sub, '-');
 set_binop!(set_xor, '^');
 
+/// `set.__rsub__(self, value)`: `value - self` for a set `value` (the
+/// result has the kind of `value`).
+fn set_rsub(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !is_set(a[1]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    set_op(vm, a[1], a[0], '-')
+}
+
 macro_rules! set_method_op {
     ($name:ident, $op:expr) => {
         fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -834,6 +857,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__eq__", dict_eq),
         ("__ne__", dict_ne),
         ("__or__", dict_or),
+        ("__ror__", dict_ror),
         ("__ior__", dict_ior),
         ("get", dict_get),
         ("setdefault", dict_setdefault),
@@ -908,6 +932,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("__or__", set_or),
             ("__ror__", set_or),
             ("__sub__", set_sub),
+            ("__rsub__", set_rsub),
             ("__xor__", set_xor),
             ("__rxor__", set_xor),
             ("intersection", set_intersection),

@@ -295,6 +295,23 @@ fn f_pow(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 fbin!(f_rpow, Power, true);
 
+/// `float.__divmod__(self, value)`: NotImplemented unless `value` is an
+/// int or a float.
+fn f_divmod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if vm.num(a[1]).is_none() {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    super::int::num_divmod(vm, a[0], a[1])
+}
+
+/// `float.__rdivmod__(self, value)`: `divmod(value, self)`.
+fn f_rdivmod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if vm.num(a[1]).is_none() {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    super::int::num_divmod(vm, a[1], a[0])
+}
+
 fn f_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let f = fval(vm, a[0]);
     Ok(vm.new_float(f.abs()))
@@ -669,6 +686,15 @@ fn c_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
     Ok(vm.new_complex(-r, -i))
 }
+/// `+z` and `complex.__complex__`: the exact complex value (the receiver
+/// itself when it is exactly a complex).
+fn c_exact(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if vm.type_of(a[0]) == vm.g.types.complex {
+        return Ok(a[0]);
+    }
+    let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
+    Ok(vm.new_complex(r, i))
+}
 fn c_conj(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
     Ok(vm.new_complex(r, -i))
@@ -725,6 +751,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__rfloordiv__", f_rfdiv),
         ("__mod__", f_mod),
         ("__rmod__", f_rmod),
+        ("__divmod__", f_divmod),
+        ("__rdivmod__", f_rdivmod),
         ("__pow__", f_pow),
         ("__rpow__", f_rpow),
         ("__lt__", super::int::num_lt),
@@ -734,6 +762,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__gt__", super::int::num_gt),
         ("__ge__", super::int::num_ge),
         ("__neg__", super::int::num_neg),
+        ("__pos__", float_float),
         ("__abs__", f_abs),
     ];
     for &(n, f) in methods {
@@ -772,10 +801,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__hash__", c_hash),
         ("__abs__", c_abs),
         ("__neg__", c_neg),
-        ("__pos__", |vm: &mut Vm, a: &[Value], _k: Value| {
-            let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
-            Ok(vm.new_complex(r, i))
-        }),
+        ("__pos__", c_exact),
+        ("__complex__", c_exact),
         ("conjugate", c_conj),
         ("__getnewargs__", c_getnewargs),
         ("__bool__", c_bool),

@@ -230,7 +230,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let to = Obj::from_value(t).expect("t");
     set_type_flags(to, type_flags(to) | TF_GETATTR);
     let tt = &vm.g.types;
-    for c in [tt.list, tt.tuple, tt.dict, tt.set, tt.frozenset, tt.type_] {
+    for c in [tt.list, tt.tuple, tt.dict, tt.set, tt.frozenset] {
         vm.add_static(c, "__class_getitem__", class_getitem, true);
     }
     Ok(())

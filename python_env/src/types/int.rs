@@ -548,6 +548,45 @@ binop_method!(int_xor, Xor, false);
 binop_method!(int_lshift, Lshift, false);
 binop_method!(int_rshift, Rshift, false);
 
+binop_method!(int_rlshift, Lshift, true);
+binop_method!(int_rrshift, Rshift, true);
+
+/// `divmod(x, y)` of two ints or floats as their exact values (a subclass's
+/// `__floordiv__`/`__mod__` overrides are not consulted), with CPython's
+/// messages: a float division by zero is "float divmod()".
+pub fn num_divmod(vm: &mut Vm, x: Value, y: Value) -> PyResult<Value> {
+    use engine::bytecode::BinaryOperator as B;
+    let (x, y) = (exact_value(x), exact_value(y));
+    if let (Some(p), Some(q)) = (vm.exact_num(x), vm.exact_num(y)) {
+        let is_float = matches!(p, Num::F(_)) || matches!(q, Num::F(_));
+        if is_float && vm.as_f64(y) == Some(0.0) {
+            return Err(vm.new_exc(vm.g.e.ZeroDivisionError, "float divmod()"));
+        }
+    }
+    let q = vm.binary_op(B::FloorDivide, x, y)?;
+    let mark = vm.push_root(q);
+    let r = vm.binary_op(B::Remainder, x, y);
+    vm.pop_roots(mark);
+    let r = r?;
+    Ok(vm.new_tuple(&[q, r]))
+}
+
+/// `int.__divmod__(self, value)`: NotImplemented unless `value` is an int.
+fn int_divmod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !vm.is_int_like(a[1]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    num_divmod(vm, a[0], a[1])
+}
+
+/// `int.__rdivmod__(self, value)`: `divmod(value, self)`.
+fn int_rdivmod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if !vm.is_int_like(a[1]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    num_divmod(vm, a[1], a[0])
+}
+
 macro_rules! cmp_method {
     ($name:ident, $op:expr) => {
         /// Comparison shared by int and float (and their subclasses).
@@ -669,6 +708,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__rxor__", int_xor),
         ("__lshift__", int_lshift),
         ("__rshift__", int_rshift),
+        ("__rlshift__", int_rlshift),
+        ("__rrshift__", int_rrshift),
+        ("__divmod__", int_divmod),
+        ("__rdivmod__", int_rdivmod),
         ("__lt__", num_lt),
         ("__le__", num_le),
         ("__eq__", num_eq),

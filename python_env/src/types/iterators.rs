@@ -707,6 +707,39 @@ fn coro_await(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(a[0])
 }
 
+/// `range.__bool__`: whether the range is not empty.
+fn range_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if let Some((s, e, st)) = rsmall(a[0]) {
+        return Ok(Value::bool(range_len(s, e, st) != 0));
+    }
+    let (s, e, st) = rbig(vm, a[0]);
+    Ok(Value::bool(!big_len(&s, &e, &st).is_zero()))
+}
+
+/// The `start`, `stop` and `step` fields (values 0, 1 and 2) of a range or
+/// a slice.
+fn field_start(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Obj::from_value(a[0]).expect("range or slice").get(0))
+}
+fn field_stop(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Obj::from_value(a[0]).expect("range or slice").get(1))
+}
+fn field_step(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Obj::from_value(a[0]).expect("range or slice").get(2))
+}
+
+/// `start`, `stop` and `step` as read-only members of range or slice `t`.
+fn add_members(vm: &mut Vm, t: Value) {
+    for (n, f) in [
+        ("start", field_start as NativeFn),
+        ("stop", field_stop),
+        ("step", field_step),
+    ] {
+        let m = super::descr::native_member(vm, t, n, f);
+        vm.add_attr(t, n, m);
+    }
+}
+
 /// Registers the iterator types and returns (name, type) pairs for builtins.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.range;
@@ -722,10 +755,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__eq__", range_eq),
         ("__ne__", range_ne),
         ("__hash__", range_hash),
+        ("__bool__", range_bool),
     ];
     for &(n, f) in m {
         vm.add_method(t, n, f);
     }
+    add_members(vm, t);
     let t = vm.g.types.longrange_iter;
     vm.add_method(t, "__iter__", iter_self);
     vm.add_method(t, "__next__", longrange_next);
@@ -741,6 +776,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "__gt__", slice_gt);
     vm.add_method(t, "__ge__", slice_ge);
     vm.add_attr(t, "__hash__", Value::NONE);
+    add_members(vm, t);
     let tt = &vm.g.types;
     let iter_types = [
         tt.list_iter,

@@ -188,19 +188,57 @@ fn obj_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_list(&vals))
 }
 
+/// CPython's `_common_reduce`: the default reduce value of `obj` for
+/// `protocol`, computed by `copyreg` (`_reduce_ex` below protocol 2,
+/// `_reduce_newobj` from 2 on).
+fn common_reduce(vm: &mut Vm, obj: Value, protocol: i64) -> PyResult<Value> {
+    let m = vm.import_module("copyreg")?;
+    let (fname, proto) = if protocol < 2 {
+        ("_reduce_ex", protocol)
+    } else {
+        ("_reduce_newobj", protocol)
+    };
+    let n = vm.intern(fname);
+    let f = vm.getattr(m, n)?;
+    vm.call(f, &[obj, Value::int(proto)], Value::EMPTY)
+}
+
+/// `object.__reduce__()`: the protocol-0 default reduce value
+/// (`copyreg._reduce_ex(self, 0)`).
+fn obj_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    common_reduce(vm, a[0], 0)
+}
+
 /// `object.__reduce_ex__(protocol)`: the protocol must be a C int; a
-/// class's own `__reduce__` answers. ProtoPy has no copyreg, so objects
-/// without one cannot be pickled this way (the copy module builds the
-/// default reduce value itself).
+/// class's own `__reduce__` (one other than object's) answers, else the
+/// default reduce value for the protocol.
 fn obj_reduce_ex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    crate::args::py_long_as_int(vm, a[1])?;
+    let protocol = crate::args::py_long_as_int(vm, a[1])?;
     let tp = vm.type_of(a[0]);
     let name = vm.intern("__reduce__");
-    if let Some(f) = vm.lookup_type(tp, name) {
+    let own = vm.lookup_type(tp, name);
+    let base = vm.lookup_type(vm.g.types.object, name);
+    if let Some(f) = own.filter(|&f| Some(f) != base) {
         return vm.call_bound(f, a[0], &[]);
     }
-    let tn = vm.type_name_of(a[0]);
-    Err(vm.type_error(&format!("cannot pickle '{tn}' object")))
+    common_reduce(vm, a[0], protocol)
+}
+
+/// `object.__class__`'s getter: the type of the instance.
+fn obj_class_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.type_of(a[0]))
+}
+
+/// `object.__class__`'s setter: `obj.__class__ = cls` (both heap types of
+/// the same layout).
+fn obj_class_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.set_class(a[0], a[1])?;
+    Ok(Value::NONE)
+}
+
+/// `object.__class__`'s deleter: CPython refuses.
+fn obj_class_del(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Err(vm.type_error("can't delete __class__ attribute"))
 }
 
 /// `object.__getstate__()` (3.11): the instance dict when it is not empty
@@ -414,6 +452,309 @@ pub fn union_ror(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     union_or(vm, &[a[1], a[0]], Value::EMPTY)
 }
 
+/// The type of a `type` member's receiver (a class).
+fn type_obj(v: Value) -> Obj {
+    Obj::from_value(v).expect("type")
+}
+
+/// `type.__mro__`.
+fn type_mro_get(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(type_obj(a[0]).get(T_MRO))
+}
+
+/// `type.__base__`.
+fn type_base_get(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(type_obj(a[0]).get(T_BASE))
+}
+
+/// CPython's `Py_TPFLAGS_*` bits that ProtoPy's classes have: heap or
+/// immutable, subclassable, ready, abstract, GC for heap types, and the
+/// fast-subclass bits of the builtin bases.
+fn type_flags_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let t = a[0];
+    let f = type_flags(type_obj(t));
+    let mut r: i64 = 1 << 12; // READY
+    if f & TF_HEAP != 0 {
+        r |= (1 << 9) | (1 << 14); // HEAPTYPE, HAVE_GC
+    } else {
+        r |= 1 << 8; // IMMUTABLETYPE
+    }
+    if f & TF_BASETYPE != 0 || f & TF_HEAP != 0 {
+        r |= 1 << 10;
+    }
+    if f & TF_ABSTRACT != 0 {
+        r |= 1 << 20;
+    }
+    let g = &vm.g.types;
+    let subs = [
+        (g.int, 24),
+        (g.list, 25),
+        (g.tuple, 26),
+        (g.bytes, 27),
+        (g.str_, 28),
+        (g.dict, 29),
+        (g.type_, 31),
+    ];
+    let exc = vm.g.e.BaseException;
+    for (b, bit) in subs.into_iter().chain([(exc, 30)]) {
+        if t == b || vm.is_subtype(t, b) {
+            r |= 1 << bit;
+        }
+    }
+    Ok(Value::int(r))
+}
+
+/// `type.__basicsize__`: the instance size ProtoPy's layout gives (a
+/// header, the slots, and for heap types the dict).
+fn type_basicsize_get(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let t = type_obj(a[0]);
+    let mut n = 16 + 8 * type_nslots(t) as i64;
+    if type_flags(t) & TF_HEAP != 0 && type_flags(t) & TF_NODICT == 0 {
+        n += 16;
+    }
+    Ok(Value::int(n))
+}
+
+/// `type.__itemsize__`, `__dictoffset__` and `__weakrefoffset__`: ProtoPy
+/// keeps no variable part, and dicts and weak references out of line.
+fn type_zero_get(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(0))
+}
+
+/// `type.__text_signature__`: None (no builtin signature text).
+fn type_text_signature_get(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+/// Refuses to set or delete the special attribute `what` of a builtin
+/// (immutable) type, or to delete it from any type (CPython's
+/// check_set_special_type_attr).
+fn check_special_store(vm: &mut Vm, t: Value, v: Option<Value>, what: &str) -> PyResult<()> {
+    let to = type_obj(t);
+    let tn = str_of(to.get(T_NAME)).into_owned();
+    if type_flags(to) & TF_HEAP == 0 {
+        return Err(vm.type_error(&format!(
+            "cannot set '{what}' attribute of immutable type '{tn}'"
+        )));
+    }
+    if v.is_none() {
+        return Err(vm.type_error(&format!(
+            "cannot delete '{what}' attribute of immutable type '{tn}'"
+        )));
+    }
+    Ok(())
+}
+
+/// The receiver and (for a setter) the value of a type getset's accessor.
+fn type_store_args(a: &[Value]) -> (Value, Option<Value>) {
+    (a[0], a.get(1).copied())
+}
+
+fn type_name_get(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(type_obj(a[0]).get(T_NAME))
+}
+
+fn type_qualname_get(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(type_obj(a[0]).get(T_QUALNAME))
+}
+
+/// `C.__name__ = v` / `C.__qualname__ = v` (and their deletion, refused).
+fn type_name_store(vm: &mut Vm, a: &[Value], qual: bool) -> PyResult<Value> {
+    let what = if qual { "__qualname__" } else { "__name__" };
+    let (t, v) = type_store_args(a);
+    check_special_store(vm, t, v, what)?;
+    let v = v.expect("value");
+    let to = type_obj(t);
+    if !is_str(v) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!(
+            "can only assign string to {}.{what}, not '{tn}'",
+            str_of(to.get(T_NAME))
+        )));
+    }
+    vm.store(to, if qual { T_QUALNAME } else { T_NAME }, v);
+    Ok(Value::NONE)
+}
+fn type_name_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    type_name_store(vm, a, false)
+}
+fn type_qualname_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    type_name_store(vm, a, true)
+}
+
+fn type_bases_get(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(type_obj(a[0]).get(T_BASES))
+}
+
+/// `C.__bases__ = v`: the MRO of `C` and its subclasses is recomputed.
+fn type_bases_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (t, v) = type_store_args(a);
+    check_special_store(vm, t, v, "__bases__")?;
+    vm.set_bases(type_obj(t), v.expect("value"))?;
+    Ok(Value::NONE)
+}
+
+/// `C.__dict__`: a read-only mappingproxy of the class dict (class dicts
+/// change only through setattr, which keeps the flags and caches right).
+fn type_dict_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = vm.alloc_obj(K_DICTVIEW, vm.g.types.mappingproxy, 1, 0);
+    p.init(0, type_obj(a[0]).get(T_DICT));
+    Ok(p.value())
+}
+
+/// `C.__module__`: the class dict's entry, else a base's name string,
+/// else 'builtins' (type's own entry is this getset).
+fn type_module_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = vm.g.names.__module__;
+    if a[0] != vm.g.types.type_ {
+        if let Some(m) = vm.dict_get_str(type_obj(a[0]).get(T_DICT), n) {
+            return Ok(m);
+        }
+        if let Some(m) = vm.lookup_type(a[0], n).filter(|&m| is_str(m)) {
+            return Ok(m);
+        }
+    }
+    Ok(vm.intern("builtins"))
+}
+
+/// Stores `name` in the dict of class `t` (epoch bumped, flags updated).
+fn type_dict_store(vm: &mut Vm, t: Value, name: Value, v: Value) {
+    let to = type_obj(t);
+    vm.dict_set_str(to.get(T_DICT), name, v);
+    vm.update_type_flags(to, name);
+    vm.new_type_epoch();
+}
+
+fn type_module_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (t, v) = type_store_args(a);
+    check_special_store(vm, t, v, "__module__")?;
+    let n = vm.g.names.__module__;
+    type_dict_store(vm, t, n, v.expect("value"));
+    Ok(Value::NONE)
+}
+
+/// `C.__abstractmethods__`: the class's own entry (type itself has none).
+fn type_abstract_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = vm.g.names.__abstractmethods__;
+    if a[0] != vm.g.types.type_ {
+        if let Some(v) = vm.dict_get_str(type_obj(a[0]).get(T_DICT), n) {
+            return Ok(v);
+        }
+    }
+    Err(vm.new_exc(vm.g.e.AttributeError, "__abstractmethods__"))
+}
+
+/// Sets (`v` Some) or deletes `C.__abstractmethods__`, keeping the
+/// class's abstract flag in step with the value's truth.
+fn type_abstract_store(vm: &mut Vm, t: Value, v: Option<Value>) -> PyResult<Value> {
+    let n = vm.g.names.__abstractmethods__;
+    let to = type_obj(t);
+    let abstract_ = match v {
+        Some(v) => {
+            let b = vm.truthy(v)?;
+            type_dict_store(vm, t, n, v);
+            b
+        }
+        None => {
+            if vm.dict_del(to.get(T_DICT), n)?.is_none() {
+                return Err(vm.new_exc(vm.g.e.AttributeError, "__abstractmethods__"));
+            }
+            vm.new_type_epoch();
+            false
+        }
+    };
+    let f = type_flags(to);
+    set_type_flags(
+        to,
+        if abstract_ {
+            f | TF_ABSTRACT
+        } else {
+            f & !TF_ABSTRACT
+        },
+    );
+    Ok(Value::NONE)
+}
+fn type_abstract_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    type_abstract_store(vm, a[0], Some(a[1]))
+}
+fn type_abstract_del(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    type_abstract_store(vm, a[0], None)
+}
+
+/// `C.__annotations__`: the class's own dict entry, created empty on first
+/// access; builtin types have none.
+fn type_annotations_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let to = type_obj(a[0]);
+    let n = vm.intern("__annotations__");
+    if type_flags(to) & TF_HEAP == 0 {
+        let tn = str_of(to.get(T_NAME)).into_owned();
+        return Err(vm.new_exc(
+            vm.g.e.AttributeError,
+            &format!("type object '{tn}' has no attribute '__annotations__'"),
+        ));
+    }
+    if let Some(v) = vm.dict_get_str(to.get(T_DICT), n) {
+        return Ok(v);
+    }
+    let d = vm.new_dict();
+    type_dict_store(vm, a[0], n, d);
+    Ok(d)
+}
+
+fn type_annotations_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let to = type_obj(a[0]);
+    if type_flags(to) & TF_HEAP == 0 {
+        let tn = str_of(to.get(T_NAME)).into_owned();
+        return Err(vm.type_error(&format!(
+            "cannot set '__annotations__' attribute of immutable type '{tn}'"
+        )));
+    }
+    let n = vm.intern("__annotations__");
+    type_dict_store(vm, a[0], n, a[1]);
+    Ok(Value::NONE)
+}
+
+fn type_annotations_del(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let to = type_obj(a[0]);
+    let n = vm.intern("__annotations__");
+    if type_flags(to) & TF_HEAP == 0 {
+        let tn = str_of(to.get(T_NAME)).into_owned();
+        return Err(vm.type_error(&format!(
+            "cannot delete '__annotations__' attribute of immutable type '{tn}'"
+        )));
+    }
+    if vm.dict_del(to.get(T_DICT), n)?.is_none() {
+        return Err(vm.new_exc(vm.g.e.AttributeError, "__annotations__"));
+    }
+    vm.new_type_epoch();
+    Ok(Value::NONE)
+}
+
+/// A deleter refusing deletion of a type's special attribute.
+fn type_special_del(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Value> {
+    check_special_store(vm, a[0], None, what)?;
+    Ok(Value::NONE)
+}
+
+/// Adds type's getset `name` with getter `get`, setter `set` and deleter
+/// `del` (None: not writable / not deletable).
+fn add_type_getset(
+    vm: &mut Vm,
+    name: &'static str,
+    get: NativeFn,
+    set: Option<NativeFn>,
+    del: Option<NativeFn>,
+) {
+    let t = vm.g.types.type_;
+    let gs = vm.new_native_getset(t, name, get, set);
+    if let Some(f) = del {
+        let d = vm.new_builtin(name, f, false);
+        vm.ctx.promote(d);
+        vm.store(Obj::from_value(gs).expect("getset"), 2, d);
+    }
+    vm.add_attr(t, name, gs);
+}
+
 /// Registers object and type.
 /// `NoneType()` and friends: the singleton; CPython's message for arguments.
 fn singleton_new(vm: &mut Vm, a: &[Value], k: Value, v: Value) -> PyResult<Value> {
@@ -466,6 +807,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(o, "__delattr__", obj_delattr);
     vm.add_method(o, "__dir__", obj_dir);
     vm.add_method(o, "__reduce_ex__", obj_reduce_ex);
+    vm.add_method(o, "__reduce__", obj_reduce);
+    let cg = vm.new_native_getset(o, "__class__", obj_class_get, Some(obj_class_set));
+    let del = vm.new_builtin("__class__", obj_class_del, false);
+    vm.ctx.promote(del);
+    vm.store(Obj::from_value(cg).expect("getset"), 2, del);
+    vm.add_attr(o, "__class__", cg);
     vm.add_method(o, "__sizeof__", obj_sizeof);
     vm.add_method(o, "__getstate__", obj_getstate);
     vm.add_static(o, "__subclasshook__", obj_subclasshook, true);
@@ -484,6 +831,66 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "__or__", union_or);
     vm.add_method(t, "__ror__", union_ror);
     vm.add_static(t, "__prepare__", type_prepare, true);
+    // CPython's read-only members of type (other type attributes keep the
+    // runtime's own lookup, see `Vm::type_getattr`).
+    let members: [(&'static str, NativeFn); 7] = [
+        ("__mro__", type_mro_get),
+        ("__base__", type_base_get),
+        ("__flags__", type_flags_get),
+        ("__basicsize__", type_basicsize_get),
+        ("__itemsize__", type_zero_get),
+        ("__dictoffset__", type_zero_get),
+        ("__weakrefoffset__", type_zero_get),
+    ];
+    for (n, f) in members {
+        let m = super::descr::native_member(vm, t, n, f);
+        vm.add_attr(t, n, m);
+    }
+    let ts = vm.new_native_getset(t, "__text_signature__", type_text_signature_get, None);
+    vm.add_attr(t, "__text_signature__", ts);
+    add_type_getset(
+        vm,
+        "__name__",
+        type_name_get,
+        Some(type_name_set),
+        Some(|vm, a, _k| type_special_del(vm, a, "__name__")),
+    );
+    add_type_getset(
+        vm,
+        "__qualname__",
+        type_qualname_get,
+        Some(type_qualname_set),
+        Some(|vm, a, _k| type_special_del(vm, a, "__qualname__")),
+    );
+    add_type_getset(
+        vm,
+        "__bases__",
+        type_bases_get,
+        Some(type_bases_set),
+        Some(|vm, a, _k| type_special_del(vm, a, "__bases__")),
+    );
+    add_type_getset(
+        vm,
+        "__module__",
+        type_module_get,
+        Some(type_module_set),
+        Some(|vm, a, _k| type_special_del(vm, a, "__module__")),
+    );
+    add_type_getset(vm, "__dict__", type_dict_get, None, None);
+    add_type_getset(
+        vm,
+        "__abstractmethods__",
+        type_abstract_get,
+        Some(type_abstract_set),
+        Some(type_abstract_del),
+    );
+    add_type_getset(
+        vm,
+        "__annotations__",
+        type_annotations_get,
+        Some(type_annotations_set),
+        Some(type_annotations_del),
+    );
     // The singletons' types: `__new__` returns the singleton and takes no
     // arguments; `__repr__`, `__bool__` and `__reduce__` as in CPython.
     let singles: [(Value, NativeFn); 3] = [
