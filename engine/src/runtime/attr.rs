@@ -161,6 +161,14 @@ impl Vm {
         self.new_type_epoch();
     }
 
+    /// Is `d` one of object's own getset descriptors (a `K_PROPERTY` whose
+    /// owner, value 5, is `object`)? Under the name `__class__`: the one
+    /// that answers the instance's type.
+    #[inline]
+    pub(crate) fn is_object_class_getset(&self, d: Obj) -> bool {
+        d.kind() == K_PROPERTY && d.n_values() >= 6 && d.get(5) == self.g.types.object
+    }
+
     /// Where the instance dict of `o` lives (object and value index), if
     /// its class gives its instances one.
     fn dict_home(&self, o: Obj) -> Option<(Obj, usize)> {
@@ -584,11 +592,7 @@ impl Vm {
             {
                 // object's `__class__` getset, read directly.
                 if name == self.g.names.__class__
-                    && Obj::from_value(d).is_some_and(|x| {
-                        x.kind() == K_PROPERTY
-                            && x.n_values() >= 6
-                            && x.get(5) == self.g.types.object
-                    })
+                    && Obj::from_value(d).is_some_and(|x| self.is_object_class_getset(x))
                 {
                     return Ok(Some(tp));
                 }

@@ -47,6 +47,9 @@ const TAG_METHOD: u64 = 2;
 /// LOAD_ATTR / STORE_ATTR entry for a `__slots__` member: word 3 holds the
 /// instance value index (shifted left by 2).
 const TAG_SLOT: u64 = 3;
+/// LOAD_ATTR entry (payload exactly 0) for `obj.__class__` answered by
+/// object's `__class__` getset: the value is the entry's type.
+const TAG_CLASS_OF: u64 = 0;
 /// Marks word 1 (the type, 8-aligned) of a LOAD_ATTR entry whose word 3 is
 /// a plain class attribute value (any value: immediates use every bit).
 const CLASS_VALUE: u64 = 4;
@@ -320,6 +323,10 @@ impl Vm {
                 }
                 return self.bind_descr(Value::from_bits(p & !3), obj, tp).ok();
             }
+            if t == tp.bits() && e == epoch && p == TAG_CLASS_OF {
+                // A data descriptor: the instance dict cannot shadow it.
+                return Some(tp);
+            }
             if t == tp.bits() && e == epoch && p & 3 == TAG_SLOT {
                 // A `__slots__` member (a data descriptor: the instance
                 // dict cannot shadow it); an unset one takes the general
@@ -343,6 +350,10 @@ impl Vm {
             return hinted(d, hint, name);
         };
         if let Some(co) = Obj::from_value(cv) {
+            if name == self.g.names.__class__ && self.is_object_class_getset(co) {
+                write(s, [tp.bits(), epoch, TAG_CLASS_OF]);
+                return Some(tp);
+            }
             if let Some(i) = self.member_index(co, obj) {
                 write(s, [tp.bits(), epoch, ((i as u64) << 2) | TAG_SLOT]);
                 return Some(o.get(i)).filter(|v| !v.is_empty());
