@@ -1193,6 +1193,33 @@ impl Vm {
                         }
                         Opcode::BuildString => {
                             let n = arg as usize;
+                            // Up to 16 pieces (strs: FORMAT_VALUE's results
+                            // and constants) are copied straight into the
+                            // new str, with no intermediate buffer.
+                            const PARTS: usize = 16;
+                            if n <= PARTS {
+                                let mut parts: [&[u8]; PARTS] = [&[]; PARTS];
+                                let (mut chars, mut ascii) = (0, true);
+                                for (i, part) in parts.iter_mut().enumerate().take(n) {
+                                    if let Some(o) = Obj::from_value(st!()[sp - n + i]) {
+                                        let (b, c, a) = lstr::parts(o);
+                                        *part = b;
+                                        chars += c;
+                                        ascii &= a;
+                                    }
+                                }
+                                let s = lstr::alloc_concat(
+                                    &mut self.ctx,
+                                    Kind::STR,
+                                    self.g.types.str_,
+                                    &parts[..n],
+                                    chars,
+                                    ascii,
+                                );
+                                sp -= n;
+                                push!(s);
+                                continue;
+                            }
                             let mut buf = Vec::new();
                             let mut chars = 0;
                             let mut ascii = true;

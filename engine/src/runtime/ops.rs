@@ -405,20 +405,8 @@ impl Vm {
                 _ => {}
             }
         }
-        if let (Some(na), Some(nb)) = (self.exact_num(a), self.exact_num(b)) {
-            if let Some(r) = self.int_binop(op, &na, &nb)? {
-                return Ok(r);
-            }
-            if let (Some(x), Some(y)) = (num_f64(&na), num_f64(&nb)) {
-                if let Some(r) = self.float_binop(op, x, y)? {
-                    return Ok(r);
-                }
-            } else if matches!(na, Num::F(_)) || matches!(nb, Num::F(_)) {
-                return Err(
-                    self.new_exc(self.g.e.OverflowError, "int too large to convert to float")
-                );
-            }
-        }
+        // Exact str/tuple/list concatenation first: `exact_num` rejects them
+        // only after its own checks.
         if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
             let (ka, kb) = (ao.kind(), bo.kind());
             let (ca, cb) = (ao.class(), bo.class());
@@ -444,6 +432,20 @@ impl Vm {
                     items.extend(self.seq_items(b));
                     return Ok(self.new_list(&items));
                 }
+            }
+        }
+        if let (Some(na), Some(nb)) = (self.exact_num(a), self.exact_num(b)) {
+            if let Some(r) = self.int_binop(op, &na, &nb)? {
+                return Ok(r);
+            }
+            if let (Some(x), Some(y)) = (num_f64(&na), num_f64(&nb)) {
+                if let Some(r) = self.float_binop(op, x, y)? {
+                    return Ok(r);
+                }
+            } else if matches!(na, Num::F(_)) || matches!(nb, Num::F(_)) {
+                return Err(
+                    self.new_exc(self.g.e.OverflowError, "int too large to convert to float")
+                );
             }
         }
         // `[x] * n` / `(x,) * n` (either order) on exact lists and tuples of
@@ -1285,21 +1287,20 @@ impl Vm {
             Obj::from_value(a).expect("s"),
             Obj::from_value(b).expect("s"),
         );
-        let (x, y) = (lstr::bytes(ao), lstr::bytes(bo));
+        let ((x, xn, xa), (y, yn, ya)) = (lstr::parts(ao), lstr::parts(bo));
         if x.is_empty() {
             return b;
         }
         if y.is_empty() {
             return a;
         }
-        let n = lstr::char_len(ao) + lstr::char_len(bo);
         lstr::alloc_concat(
             &mut self.ctx,
             Kind::STR,
             self.g.types.str_,
             &[x, y],
-            n,
-            lstr::is_ascii(ao) && lstr::is_ascii(bo),
+            xn + yn,
+            xa && ya,
         )
     }
 

@@ -67,6 +67,23 @@ pub fn init_raw_bytes(obj: Obj, off: usize, bytes: &[u8]) {
     unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), obj.raw_ptr().add(off), bytes.len()) }
 }
 
+/// Writes `parts` one after another into the raw region of a FRESH object
+/// from byte offset `off` (one bounds check for all of them).
+pub fn init_raw_parts(obj: Obj, off: usize, parts: &[&[u8]]) {
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    assert!(off + total <= obj.raw_len(), "raw bytes out of range");
+    // SAFETY: off + total is in range (checked); the object is fresh so no
+    // reader exists; the parts are other objects' bytes or Rust buffers,
+    // never this fresh object's.
+    unsafe {
+        let mut dst = obj.raw_ptr().add(off);
+        for p in parts {
+            core::ptr::copy_nonoverlapping(p.as_ptr(), dst, p.len());
+            dst = dst.add(p.len());
+        }
+    }
+}
+
 /// The raw bytes `off..off+len` of an object whose raw region is immutable
 /// after initialisation (str, bytes).
 pub fn raw_slice(obj: Obj, off: usize, len: usize) -> &'static [u8] {

@@ -8,7 +8,7 @@
 //! Concurrency contract: immutable after allocation except the cached hash,
 //! which any thread may compute and store (idempotent relaxed store).
 
-use super::{get_raw, init_raw_bytes, raw_slice, raw_word, set_raw};
+use super::{get_raw, init_raw_bytes, init_raw_parts, raw_slice, raw_word, raw_words, set_raw};
 use crate::object::{Kind, Obj};
 use crate::sync::heap_atomic::Ordering;
 use crate::value::Value;
@@ -34,11 +34,19 @@ pub fn alloc(
     } else {
         ctx.alloc(kind, class, 0, DATA_OFFSET + bytes.len())
     };
+    fill(v, &[bytes], bytes.len(), char_len, ascii)
+}
+
+/// Writes the header words and the bytes (`parts`, `n` bytes in all) of the
+/// fresh str/bytes `v`; returns `v`.
+#[inline(always)]
+fn fill(v: Value, parts: &[&[u8]], n: usize, char_len: usize, ascii: bool) -> Value {
     let o = Obj::from_value(v).expect("heap");
-    set_raw(o, 0, bytes.len() as u64);
-    set_raw(o, 1, char_len as u64);
-    set_raw(o, 3, if ascii { FLAG_ASCII } else { 0 });
-    init_raw_bytes(o, DATA_OFFSET, bytes);
+    let w = raw_words::<4>(o);
+    w[0].store(n as u64, Ordering::Release);
+    w[1].store(char_len as u64, Ordering::Release);
+    w[3].store(if ascii { FLAG_ASCII } else { 0 }, Ordering::Release);
+    init_raw_parts(o, DATA_OFFSET, parts);
     v
 }
 
@@ -54,16 +62,18 @@ pub fn alloc_concat(
 ) -> Value {
     let n: usize = parts.iter().map(|p| p.len()).sum();
     let v = ctx.alloc(kind, class, 0, DATA_OFFSET + n);
-    let o = Obj::from_value(v).expect("heap");
-    set_raw(o, 0, n as u64);
-    set_raw(o, 1, char_len as u64);
-    set_raw(o, 3, if ascii { FLAG_ASCII } else { 0 });
-    let mut off = DATA_OFFSET;
-    for p in parts {
-        init_raw_bytes(o, off, p);
-        off += p.len();
-    }
-    v
+    fill(v, parts, n, char_len, ascii)
+}
+
+/// A str's (or bytes') bytes, length in characters and ASCII flag, its
+/// header words read with one bounds check.
+#[inline]
+pub fn parts(o: Obj) -> (&'static [u8], usize, bool) {
+    let w = raw_words::<4>(o);
+    let n = w[0].load(Ordering::Acquire) as usize;
+    let chars = w[1].load(Ordering::Acquire) as usize;
+    let ascii = w[3].load(Ordering::Acquire) & FLAG_ASCII != 0;
+    (raw_slice(o, DATA_OFFSET, n), chars, ascii)
 }
 
 /// Allocates a str/bytes object of a subclass: like [`alloc`] plus
