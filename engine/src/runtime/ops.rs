@@ -405,8 +405,9 @@ impl Vm {
                 _ => {}
             }
         }
-        // Exact str/tuple/list concatenation first: `exact_num` rejects them
-        // only after its own checks.
+        // Exact str/tuple/list concatenation and list/tuple repetition
+        // before the numeric paths: `exact_num` rejects those operands only
+        // after its own checks.
         if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
             let (ka, kb) = (ao.kind(), bo.kind());
             let (ca, cb) = (ao.class(), bo.class());
@@ -432,20 +433,6 @@ impl Vm {
                     items.extend(self.seq_items(b));
                     return Ok(self.new_list(&items));
                 }
-            }
-        }
-        if let (Some(na), Some(nb)) = (self.exact_num(a), self.exact_num(b)) {
-            if let Some(r) = self.int_binop(op, &na, &nb)? {
-                return Ok(r);
-            }
-            if let (Some(x), Some(y)) = (num_f64(&na), num_f64(&nb)) {
-                if let Some(r) = self.float_binop(op, x, y)? {
-                    return Ok(r);
-                }
-            } else if matches!(na, Num::F(_)) || matches!(nb, Num::F(_)) {
-                return Err(
-                    self.new_exc(self.g.e.OverflowError, "int too large to convert to float")
-                );
             }
         }
         // `[x] * n` / `(x,) * n` (either order) on exact lists and tuples of
@@ -512,6 +499,20 @@ impl Vm {
                         });
                     }
                 }
+            }
+        }
+        if let (Some(na), Some(nb)) = (self.exact_num(a), self.exact_num(b)) {
+            if let Some(r) = self.int_binop(op, &na, &nb)? {
+                return Ok(r);
+            }
+            if let (Some(x), Some(y)) = (num_f64(&na), num_f64(&nb)) {
+                if let Some(r) = self.float_binop(op, x, y)? {
+                    return Ok(r);
+                }
+            } else if matches!(na, Num::F(_)) || matches!(nb, Num::F(_)) {
+                return Err(
+                    self.new_exc(self.g.e.OverflowError, "int too large to convert to float")
+                );
             }
         }
         self.binary_op_generic(op, a, b)
