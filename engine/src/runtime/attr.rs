@@ -208,7 +208,7 @@ impl Vm {
             Some(t) if o.kind() == K_INSTANCE && t.kind() == K_TYPE => type_dict_hint(t),
             _ => 0,
         };
-        let d = self.new_dict_with_capacity(hint);
+        let d = self.new_instance_dict(hint);
         self.store(o, slot, d);
         o.get(slot)
     }

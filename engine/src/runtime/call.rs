@@ -517,7 +517,7 @@ impl Vm {
                 // first store then takes the inline cache's fast path.
                 let hint = type_dict_hint(co);
                 if hint > 0 && type_flags(co) & (TF_NODICT | TF_LOCAL) == 0 {
-                    let d = self.new_dict_with_capacity(hint);
+                    let d = self.new_instance_dict(hint);
                     // Both are fresh and local: no barrier.
                     o.init(0, d);
                 }

@@ -868,6 +868,15 @@ impl Vm {
         ldict::alloc(&mut self.ctx, Kind::DICT, self.g.types.dict, cap.max(5))
     }
 
+    /// A new empty instance dict for a class whose instances reached
+    /// `hint` attributes (0: none yet, the default capacity).
+    pub fn new_instance_dict(&mut self, hint: usize) -> Value {
+        if hint == 0 {
+            return self.new_dict_with_capacity(0);
+        }
+        ldict::alloc_exact(&mut self.ctx, self.g.types.dict, hint)
+    }
+
     /// A new empty set (`frozen`: frozenset).
     pub fn new_set(&mut self, frozen: bool) -> Value {
         let cls = if frozen {

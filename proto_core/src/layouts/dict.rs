@@ -53,7 +53,11 @@ pub enum Probe {
 }
 
 fn alloc_table(ctx: &mut ProtoContext, cap: usize) -> Obj {
-    let isize = (cap * 3 / 2).next_power_of_two().max(8);
+    // At most 2/3 full; tables of one or two entries (exactly sized
+    // instance dicts) keep a 4-slot index, which saves them a cell.
+    let isize = (cap * 3 / 2)
+        .next_power_of_two()
+        .max(if cap <= 2 { 4 } else { 8 });
     let t = ctx.alloc(
         Kind::STORAGE,
         Value::NONE,
@@ -82,6 +86,16 @@ pub fn alloc_with_extra(
 ) -> Value {
     let d = ctx.alloc(kind, class, HEADER_VALUES + extra, 16);
     let t = alloc_table(ctx, cap.max(5));
+    Obj::from_value(d).expect("heap").init(0, t.value());
+    d
+}
+
+/// Allocates an empty dict with room for exactly `cap` entries (at least
+/// one), not the 5 of [`alloc`]: an instance dict sized by its class's
+/// hint, the largest dict its instances reached.
+pub fn alloc_exact(ctx: &mut ProtoContext, class: Value, cap: usize) -> Value {
+    let d = ctx.alloc(Kind::DICT, class, HEADER_VALUES, 16);
+    let t = alloc_table(ctx, cap.max(1));
     Obj::from_value(d).expect("heap").init(0, t.value());
     d
 }
