@@ -110,8 +110,20 @@ fn property_delete(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.call(f, &[a[1]], Value::EMPTY)
 }
 
+/// The attribute name and owner type name a getset descriptor records
+/// (value slots 4 and 5), when it records them.
+fn getset_label(p: Obj) -> Option<(String, String)> {
+    (p.n_values() >= 6 && is_str(p.get(4))).then(|| {
+        (
+            str_of(p.get(4)).into_owned(),
+            type_name(p.get(5)).to_string(),
+        )
+    })
+}
+
 /// `getset_descriptor.__set__(obj, value)` (`__delete__(obj)` when `set`
 /// is false): the native setter (deleter), else CPython's "not writable".
+
 fn getset_store(vm: &mut Vm, a: &[Value], set: bool) -> PyResult<Value> {
     let want = if set { 2 } else { 1 };
     if a.len() != want + 1 {
@@ -124,14 +136,9 @@ fn getset_store(vm: &mut Vm, a: &[Value], set: bool) -> PyResult<Value> {
     let p = Obj::from_value(a[0]).expect("getset");
     let f = p.get(if set { 1 } else { 2 });
     if f.is_none() || f.is_empty() {
-        let msg = if p.n_values() >= 6 && is_str(p.get(4)) {
-            format!(
-                "attribute '{}' of '{}' objects is not writable",
-                str_of(p.get(4)),
-                type_name(p.get(5))
-            )
-        } else {
-            "readonly attribute".to_string()
+        let msg = match getset_label(p) {
+            Some((n, o)) => format!("attribute '{n}' of '{o}' objects is not writable"),
+            None => "readonly attribute".to_string(),
         };
         return Err(vm.new_exc(vm.g.e.AttributeError, &msg));
     }
@@ -383,14 +390,9 @@ fn member_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// record their name and owner (value slots 4 and 5).
 fn getset_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let p = Obj::from_value(a[0]).expect("getset");
-    let s = if p.n_values() >= 6 && is_str(p.get(4)) {
-        format!(
-            "<attribute '{}' of '{}' objects>",
-            str_of(p.get(4)),
-            type_name(p.get(5))
-        )
-    } else {
-        vm.default_repr(a[0])
+    let s = match getset_label(p) {
+        Some((n, o)) => format!("<attribute '{n}' of '{o}' objects>"),
+        None => vm.default_repr(a[0]),
     };
     Ok(vm.new_str(&s))
 }
