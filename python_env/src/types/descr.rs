@@ -84,6 +84,35 @@ fn property_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.bind_descr(a[0], obj, owner)
 }
 
+/// CPython's receiver check of a builtin type's getset or member
+/// descriptor `p` (which records its name and owner type in value slots
+/// 4 and 5): `obj` must be an instance of the owner.
+fn receiver_check(vm: &mut Vm, p: Obj, obj: Value) -> PyResult<()> {
+    if p.n_values() < 6 {
+        return Ok(());
+    }
+    let owner = p.get(5);
+    if !Obj::from_value(owner).is_some_and(|t| t.kind() == K_TYPE) || vm.isinstance(obj, owner) {
+        return Ok(());
+    }
+    let tn = vm.type_name_of(obj);
+    Err(vm.type_error(&format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
+        str_of(p.get(4)),
+        type_name(owner)
+    )))
+}
+
+/// `getset_descriptor.__get__(obj, owner)`: the receiver check, then the
+/// getter.
+fn getset_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (obj, owner) = get_args(vm, a)?;
+    if !obj.is_none() {
+        receiver_check(vm, Obj::from_value(a[0]).expect("getset"), obj)?;
+    }
+    vm.bind_descr(a[0], obj, owner)
+}
+
 fn property_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let p = Obj::from_value(a[0]).expect("p");
     let f = p.get(1);
@@ -134,6 +163,7 @@ fn getset_store(vm: &mut Vm, a: &[Value], set: bool) -> PyResult<Value> {
         )));
     }
     let p = Obj::from_value(a[0]).expect("getset");
+    receiver_check(vm, p, a[1])?;
     let f = p.get(if set { 1 } else { 2 });
     if f.is_none() || f.is_empty() {
         let msg = match getset_label(p) {
@@ -318,15 +348,7 @@ fn member_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let m = member_obj(a[0]);
     if m.kind() == K_PROPERTY {
         // A builtin type's read-only member (see `native_member`).
-        let owner = m.get(5);
-        if !vm.isinstance(obj, owner) {
-            let tn = vm.type_name_of(obj);
-            return Err(vm.type_error(&format!(
-                "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
-                str_of(m.get(4)),
-                type_name(owner)
-            )));
-        }
+        receiver_check(vm, m, obj)?;
         return vm.call(m.get(0), &[obj], Value::EMPTY);
     }
     let slot = vm.member_slot(m, obj)?;
@@ -454,7 +476,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(md, "__delete__", member_delete);
     vm.add_method(md, "__repr__", member_repr);
     let gs = vm.g.types.getset_descr;
-    vm.add_method(gs, "__get__", property_get);
+    vm.add_method(gs, "__get__", getset_get);
     vm.add_method(gs, "__repr__", getset_repr);
     vm.add_method(gs, "__set__", getset_set);
     vm.add_method(gs, "__delete__", getset_delete);
