@@ -1263,12 +1263,19 @@ impl Vm {
             .filter(|(_, m)| Obj::from_value(*m).is_some_and(|mo| mo.kind() == K_MEMBER))
             .count();
         if layout != type_layout(to) || nslots + own != type_nslots(to) {
-            // CPython first compares deallocators: instances of int, float,
-            // complex, str and bytes subclasses are not GC-tracked.
+            // CPython first compares deallocators (`tp_free`): object and
+            // int, float, complex, str and bytes are not GC-tracked, lists,
+            // dicts, tuples, sets and exceptions are.
             let untracked = |k: Kind| {
                 matches!(
                     k,
-                    K_NUMSUB | Kind::GENERIC | Kind::FLOAT | K_COMPLEX | Kind::STR | Kind::BYTES
+                    K_INSTANCE
+                        | K_NUMSUB
+                        | Kind::GENERIC
+                        | Kind::FLOAT
+                        | K_COMPLEX
+                        | Kind::STR
+                        | Kind::BYTES
                 )
             };
             let what = if untracked(layout) != untracked(type_layout(to)) {
@@ -1412,6 +1419,22 @@ impl Vm {
         dict: Option<Value>,
     ) -> PyResult<()> {
         let tp = self.type_of(obj);
+        if let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_TYPE) {
+            // CPython's type_setattro refuses builtin types first; a class's
+            // `__doc__` (type's getset in CPython) cannot be deleted.
+            let tn = str_of(o.get(T_NAME)).into_owned();
+            if type_flags(o) & TF_HEAP == 0 {
+                return Err(self.type_error(&format!(
+                    "cannot set '{}' attribute of immutable type '{tn}'",
+                    str_of(name)
+                )));
+            }
+            if name == self.g.names.__doc__ {
+                return Err(self.type_error(&format!(
+                    "cannot delete '__doc__' attribute of immutable type '{tn}'"
+                )));
+            }
+        }
         if let Some(d) = self.lookup_type(tp, name) {
             if let Some(dobj) = Obj::from_value(d) {
                 if dobj.kind() == K_MEMBER {
