@@ -271,6 +271,10 @@ impl Vm {
                 if b.is_negative() {
                     return Err(self.new_exc(self.g.e.ValueError, "negative shift count"));
                 }
+                // CPython: zero shifted by any count is zero.
+                if a.is_zero() {
+                    return Ok(Some(Value::int(0)));
+                }
                 let Some(s) = b.to_usize().filter(|s| *s < (1 << 32)) else {
                     return Err(self.new_exc(self.g.e.OverflowError, "too many digits in integer"));
                 };

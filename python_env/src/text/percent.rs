@@ -537,9 +537,10 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
         output_arg(&mut out, &piece, ch, flags, width, prec, sign);
     }
     if ctx.argidx < ctx.arglen && !is_dict {
-        return Err(PercentError::Type(
-            "not all arguments converted during string formatting".to_owned(),
-        ));
+        let what = if bytes { "bytes" } else { "string" };
+        return Err(PercentError::Type(format!(
+            "not all arguments converted during {what} formatting"
+        )));
     }
     Ok(out)
 }

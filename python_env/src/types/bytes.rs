@@ -1651,6 +1651,42 @@ fn ba_alloc(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(if n == 0 { 0 } else { n as i64 + 1 }))
 }
 
+/// CPython's bytearray reduce value for `proto`: `(type, (latin-1 text,
+/// 'latin-1'), dict)` below protocol 3, `(type, (bytes,), dict)` from 3 on,
+/// `(type, (), dict)` when empty; `dict` is the instance `__dict__` or None.
+fn ba_reduce_proto(vm: &mut Vm, v: Value, proto: i64) -> PyResult<Value> {
+    let dict = Obj::from_value(v)
+        .and_then(|o| vm.instance_dict(o))
+        .unwrap_or(Value::NONE);
+    let b = buf(v).unwrap_or_default();
+    let args = if b.is_empty() {
+        vm.new_tuple(&[])
+    } else if proto < 3 {
+        let text: String = b.iter().map(|&c| c as char).collect();
+        let (t, enc) = (vm.new_str(&text), vm.new_str("latin-1"));
+        vm.new_tuple(&[t, enc])
+    } else {
+        let bytes = vm.new_bytes(&b);
+        vm.new_tuple(&[bytes])
+    };
+    let tp = vm.type_of(v);
+    Ok(vm.new_tuple(&[tp, args, dict]))
+}
+
+/// `bytearray.__reduce__()`: the protocol-2 value.
+fn ba_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    ba_reduce_proto(vm, a[0], 2)
+}
+
+/// `bytearray.__reduce_ex__(proto=0)`.
+fn ba_reduce_ex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let proto = match a.get(1) {
+        Some(&p) => crate::args::py_long_as_int(vm, p)?,
+        None => 0,
+    };
+    ba_reduce_proto(vm, a[0], proto)
+}
+
 fn ba_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let b = buf(a[0]).unwrap_or_default();
     Ok(wrap(vm, a[0], &b))
@@ -1754,12 +1790,15 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("reverse", ba_reverse),
         ("copy", ba_copy),
         ("__alloc__", ba_alloc),
+        ("__reduce__", ba_reduce),
+        ("__reduce_ex__", ba_reduce_ex),
         ("__iadd__", ba_iadd),
     ];
     for &(n, f) in m {
         vm.add_method(t, n, f);
     }
     vm.declare_arity(t, 0, 0, &["__alloc__"]);
+    vm.declare_arity(t, 0, 1, &["__reduce_ex__"]);
     vm.add_attr(t, "__hash__", Value::NONE);
     Ok(())
 }

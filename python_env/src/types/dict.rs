@@ -638,14 +638,24 @@ set_binop!(set_or, '|');
 set_binop!(set_sub, '-');
 set_binop!(set_xor, '^');
 
-/// `set.__rsub__(self, value)`: `value - self` for a set `value` (the
-/// result has the kind of `value`).
-fn set_rsub(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if !is_set(a[1]) {
-        return Ok(Value::NOT_IMPLEMENTED);
-    }
-    set_op(vm, a[1], a[0], '-')
+/// The reflected set operators: `set.__rsub__(self, value)` is `value -
+/// self` for a set or frozenset `value`, the result of `value`'s kind (as
+/// CPython's slots, which take the left operand first); NotImplemented
+/// otherwise.
+macro_rules! set_rbinop {
+    ($name:ident, $op:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            if !is_set(a[1]) {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            set_op(vm, a[1], a[0], $op)
+        }
+    };
 }
+set_rbinop!(set_rand, '&');
+set_rbinop!(set_ror, '|');
+set_rbinop!(set_rsub, '-');
+set_rbinop!(set_rxor, '^');
 
 macro_rules! set_method_op {
     ($name:ident, $op:expr) => {
@@ -928,13 +938,13 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         let m: &[(&'static str, NativeFn)] = &[
             ("__init__", set_init),
             ("__and__", set_and),
-            ("__rand__", set_and),
+            ("__rand__", set_rand),
             ("__or__", set_or),
-            ("__ror__", set_or),
+            ("__ror__", set_ror),
             ("__sub__", set_sub),
             ("__rsub__", set_rsub),
             ("__xor__", set_xor),
-            ("__rxor__", set_xor),
+            ("__rxor__", set_rxor),
             ("intersection", set_intersection),
             ("union", set_union),
             ("difference", set_difference),

@@ -1213,8 +1213,13 @@ fn str_mod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     percent(vm, a[0], a[1])
 }
 
-fn str_rmod(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(Value::NOT_IMPLEMENTED)
+/// `str.__rmod__(self, value)`: `value % self` when `value` is a str (the
+/// slot CPython shares between both sides), else NotImplemented.
+fn str_rmod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    match a.get(1) {
+        Some(&v) if is_str(v) => percent(vm, v, a[0]),
+        _ => Ok(Value::NOT_IMPLEMENTED),
+    }
 }
 
 fn str_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
