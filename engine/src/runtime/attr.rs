@@ -161,12 +161,12 @@ impl Vm {
         self.new_type_epoch();
     }
 
-    /// Is `d` one of object's own getset descriptors (a `K_PROPERTY` whose
-    /// owner, value 5, is `object`)? Under the name `__class__`: the one
-    /// that answers the instance's type.
+    /// Is `d` one of object's own getset descriptors ([`descr_owner`] is
+    /// `object`)? Under the name `__class__`: the one that answers the
+    /// instance's type.
     #[inline]
     pub(crate) fn is_object_class_getset(&self, d: Obj) -> bool {
-        d.kind() == K_PROPERTY && d.n_values() >= 6 && d.get(5) == self.g.types.object
+        descr_owner(d) == Some(self.g.types.object)
     }
 
     /// Where the instance dict of `o` lives (object and value index), if
@@ -1030,8 +1030,8 @@ impl Vm {
                         let fset = dobj.get(1);
                         if fset.is_none() || fset.is_empty() {
                             // A builtin getset of the metatype (`__dict__`).
-                            if dobj.n_values() >= 6 && dobj.get(5).is_heap() {
-                                let owner = type_name(dobj.get(5));
+                            if let Some(owner) = descr_owner(dobj) {
+                                let owner = type_name(owner);
                                 if let Some(e) = self.native_readonly_error(d, name, &owner) {
                                     return Err(e);
                                 }

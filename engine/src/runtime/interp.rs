@@ -1193,54 +1193,37 @@ impl Vm {
                         }
                         Opcode::BuildString => {
                             let n = arg as usize;
-                            // Up to 16 pieces (strs: FORMAT_VALUE's results
-                            // and constants) are copied straight into the
-                            // new str, with no intermediate buffer.
+                            // The pieces (strs: FORMAT_VALUE's results and
+                            // constants) are copied straight into the new
+                            // str; their slices are gathered on the stack
+                            // for up to 16 pieces.
                             const PARTS: usize = 16;
-                            if n <= PARTS {
-                                let mut parts: [&[u8]; PARTS] = [&[]; PARTS];
-                                let (mut chars, mut ascii) = (0, true);
-                                for (i, part) in parts.iter_mut().enumerate().take(n) {
-                                    if let Some(o) = Obj::from_value(st!()[sp - n + i]) {
-                                        let (b, c, a) = lstr::parts(o);
-                                        *part = b;
-                                        chars += c;
-                                        ascii &= a;
-                                    }
-                                }
-                                let s = lstr::alloc_concat(
-                                    &mut self.ctx,
-                                    Kind::STR,
-                                    self.g.types.str_,
-                                    &parts[..n],
-                                    chars,
-                                    ascii,
-                                );
-                                sp -= n;
-                                push!(s);
-                                continue;
-                            }
-                            let mut buf = Vec::new();
-                            let mut chars = 0;
-                            let mut ascii = true;
-                            for i in 0..n {
-                                let s = st!()[sp - n + i];
-                                if let Some(o) = Obj::from_value(s) {
-                                    buf.extend_from_slice(lstr::bytes(o));
-                                    chars += lstr::char_len(o);
-                                    ascii &= lstr::is_ascii(o);
+                            let mut small: [&[u8]; PARTS] = [&[]; PARTS];
+                            let mut large = Vec::new();
+                            let parts: &mut [&[u8]] = if n <= PARTS {
+                                &mut small[..n]
+                            } else {
+                                large.resize(n, &[][..]);
+                                &mut large
+                            };
+                            let (mut chars, mut ascii) = (0, true);
+                            for (i, part) in parts.iter_mut().enumerate() {
+                                if let Some(o) = Obj::from_value(st!()[sp - n + i]) {
+                                    let (b, c, a) = lstr::parts(o);
+                                    *part = b;
+                                    chars += c;
+                                    ascii &= a;
                                 }
                             }
-                            sp -= n;
-                            let s = lstr::alloc(
+                            let s = lstr::alloc_concat(
                                 &mut self.ctx,
                                 Kind::STR,
                                 self.g.types.str_,
-                                &buf,
+                                parts,
                                 chars,
                                 ascii,
-                                false,
                             );
+                            sp -= n;
                             push!(s);
                         }
                         Opcode::ListAppend => {

@@ -402,6 +402,16 @@ pub fn type_mro(t: Obj) -> Obj {
     Obj::from_value(t.get(T_MRO)).expect("mro")
 }
 
+/// The owner type a builtin type's getset or read-only member descriptor
+/// records (a `K_PROPERTY` of six values: getter, setter, deleter, doc,
+/// name, owner); `None` for a `property`, which records none.
+#[inline]
+pub fn descr_owner(d: Obj) -> Option<Value> {
+    (d.kind() == K_PROPERTY && d.n_values() >= 6)
+        .then(|| d.get(5))
+        .filter(|o| o.is_heap())
+}
+
 /// Name of a type as CPython's `tp_name` spells it in messages: a static
 /// (non-heap) type whose dict sets `__module__` to something other than
 /// `builtins` is `module.name` (`collections.deque`, `_thread.lock`); other

@@ -7,7 +7,7 @@ use crate::bytecode::BinaryOperator as B;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
-use proto_core::layouts::{dict::Probe, get_raw, set_raw};
+use proto_core::layouts::{dict::Probe, get_raw, seq_index, set_raw};
 
 const HASH_MODULUS: i64 = (1 << 61) - 1;
 
@@ -908,7 +908,7 @@ impl Vm {
     /// `hash(v)`.
     pub fn hash(&mut self, v: Value) -> PyResult<i64> {
         if let Some(i) = v.as_int() {
-            return Ok(if i == -1 { -2 } else { i });
+            return Ok(int_hash(i));
         }
         if v.is_bool() {
             return Ok((v == Value::TRUE) as i64);
@@ -967,7 +967,7 @@ impl Vm {
                 }
                 let r = self.call_bound(f, v, &[])?;
                 return match self.num(r) {
-                    Some(Num::I(i)) => Ok(if i == -1 { -2 } else { i }),
+                    Some(Num::I(i)) => Ok(int_hash(i)),
                     // Like CPython: a result that fits a machine word is
                     // used as is; only larger ints are hashed.
                     Some(Num::B(b)) => Ok(match b.to_i64() {
@@ -1862,9 +1862,7 @@ impl Vm {
             Kind::LIST if o.class() == t.list => llist::get_index(o, i),
             Kind::TUPLE if o.class() == t.tuple => {
                 let ov = o.view();
-                let n = ov.n_values() as i64;
-                let j = if i < 0 { i + n } else { i };
-                (j >= 0 && j < n).then(|| ov.get(j as usize))
+                seq_index(i, ov.n_values()).map(|j| ov.get(j))
             }
             _ => None,
         }
@@ -1884,8 +1882,8 @@ impl Vm {
         }
         let tb = ldict::table(o);
         let r: Result<Probe, ()> = if let Some(i) = k.as_int() {
-            // The hash `Vm::hash` gives an int; identity is checked first.
-            let h = if i == -1 { -2 } else { i } as u64;
+            // Identity is checked first.
+            let h = int_hash(i) as u64;
             ldict::probe(tb, h, k, |_| Err(()))
         } else {
             let ko = Obj::from_value(k)?;
@@ -2448,6 +2446,17 @@ fn key_is_simple(k: Value, t: &Types) -> bool {
     match Obj::from_value(k) {
         Some(o) => o.kind() == Kind::STR && o.class() == t.str_,
         None => false,
+    }
+}
+
+/// `hash()` of a small int: the int itself, -1 (CPython's error marker)
+/// excepted.
+#[inline(always)]
+fn int_hash(i: i64) -> i64 {
+    if i == -1 {
+        -2
+    } else {
+        i
     }
 }
 

@@ -84,18 +84,27 @@ pub fn alloc_with_extra(
     cap: usize,
     extra: usize,
 ) -> Value {
-    let d = ctx.alloc(kind, class, HEADER_VALUES + extra, 16);
-    let t = alloc_table(ctx, cap.max(5));
-    Obj::from_value(d).expect("heap").init(0, t.value());
-    d
+    alloc_sized(ctx, kind, class, cap.max(5), extra)
 }
 
 /// Allocates an empty dict with room for exactly `cap` entries (at least
 /// one), not the 5 of [`alloc`]: an instance dict sized by its class's
 /// hint, the largest dict its instances reached.
 pub fn alloc_exact(ctx: &mut ProtoContext, class: Value, cap: usize) -> Value {
-    let d = ctx.alloc(Kind::DICT, class, HEADER_VALUES, 16);
-    let t = alloc_table(ctx, cap.max(1));
+    alloc_sized(ctx, Kind::DICT, class, cap.max(1), 0)
+}
+
+/// A dict or set header with `extra` more values and a table of `cap`
+/// entries.
+fn alloc_sized(
+    ctx: &mut ProtoContext,
+    kind: Kind,
+    class: Value,
+    cap: usize,
+    extra: usize,
+) -> Value {
+    let d = ctx.alloc(kind, class, HEADER_VALUES + extra, 16);
+    let t = alloc_table(ctx, cap);
     Obj::from_value(d).expect("heap").init(0, t.value());
     d
 }
@@ -327,10 +336,10 @@ fn write_entry(
 
 /// A store of `key` at entry `e` of the LOCAL dict `d` (an attribute store
 /// whose inline cache remembers the entry): replaces the value when entry
-/// `e` holds `key` (the same object), or appends `key` there when `e` is the table's
-/// next entry and two loads prove it absent (`__init__` filling a fresh
-/// instance dict), with `hash()` its hash. The table's layout is read
-/// once for both. `false` (nothing written) otherwise.
+/// `e` holds `key` (the same object), or appends `key` there when `e` is
+/// the table's next entry and two loads prove it absent (`__init__`
+/// filling a fresh instance dict), with `hash()` its hash. The table's
+/// layout is read once for both. `false` (nothing written) otherwise.
 #[inline(always)]
 pub fn store_local_at(
     ctx: &mut ProtoContext,

@@ -15,7 +15,7 @@
 //! `EMPTY` and must treat it as absent. `append`, `pop`, `set` and `insert`
 //! are each atomic with respect to other writers.
 
-use super::{get_raw, set_raw};
+use super::{get_raw, seq_index, set_raw};
 use crate::object::{Kind, Obj, ObjView};
 use crate::value::Value;
 use crate::ProtoContext;
@@ -100,12 +100,7 @@ fn item_of(lv: ObjView, j: usize) -> Option<Value> {
 #[inline(always)]
 pub fn get_index(l: Obj, i: i64) -> Option<Value> {
     let lv = l.view();
-    let n = lv.raw(0) as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return None;
-    }
-    item_of(lv, j as usize)
+    item_of(lv, seq_index(i, lv.raw(0) as usize)?)
 }
 
 /// Copies the items into `out` (a snapshot).
@@ -133,10 +128,7 @@ pub fn set(ctx: &mut ProtoContext, l: Obj, i: usize, v: Value) -> bool {
 /// lock if shared.
 #[inline(always)]
 pub fn set_index(ctx: &mut ProtoContext, l: Obj, i: i64, v: Value) -> bool {
-    let lv = l.view();
-    let n = lv.raw(0) as i64;
-    let j = if i < 0 { i + n } else { i };
-    j >= 0 && j < n && set_item_of(ctx, l, j as usize, v)
+    seq_index(i, len(l)).is_some_and(|j| set_item_of(ctx, l, j, v))
 }
 
 /// Writes item `j` (below the length the caller read) of the storage, through

@@ -59,12 +59,13 @@ pub fn set_raw(obj: Obj, i: usize, v: u64) {
     raw_word(obj, i).store(v, Ordering::Release)
 }
 
-/// Writes bytes into the raw region at byte offset `off` of a FRESH object
-/// (not yet reachable by any other thread).
-pub fn init_raw_bytes(obj: Obj, off: usize, bytes: &[u8]) {
-    assert!(off + bytes.len() <= obj.raw_len(), "raw bytes out of range");
-    // SAFETY: in range (checked); the object is fresh so no reader exists.
-    unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), obj.raw_ptr().add(off), bytes.len()) }
+/// The position of Python index `i` (negative counts from the end) in a
+/// sequence of `n` items, when it is in range.
+#[inline(always)]
+pub fn seq_index(i: i64, n: usize) -> Option<usize> {
+    let n = n as i64;
+    let j = if i < 0 { i + n } else { i };
+    (0..n).contains(&j).then_some(j as usize)
 }
 
 /// Writes `parts` one after another into the raw region of a FRESH object

@@ -8,7 +8,7 @@
 //! Concurrency contract: immutable after allocation except the cached hash,
 //! which any thread may compute and store (idempotent relaxed store).
 
-use super::{get_raw, init_raw_bytes, init_raw_parts, raw_slice, raw_word, raw_words, set_raw};
+use super::{get_raw, init_raw_parts, raw_slice, raw_word, raw_words};
 use crate::object::{Kind, Obj};
 use crate::sync::heap_atomic::Ordering;
 use crate::value::Value;
@@ -93,11 +93,7 @@ pub fn alloc_with_values(
     for i in 0..n_values {
         o.init(i, Value::EMPTY);
     }
-    set_raw(o, 0, bytes.len() as u64);
-    set_raw(o, 1, char_len as u64);
-    set_raw(o, 3, if ascii { FLAG_ASCII } else { 0 });
-    init_raw_bytes(o, DATA_OFFSET, bytes);
-    v
+    fill(v, &[bytes], bytes.len(), char_len, ascii)
 }
 
 /// The bytes of a str/bytes object.

@@ -33,7 +33,7 @@
 use super::seq::repeat_count;
 use crate::args::{check_method, check_method_takes, Args};
 use engine::runtime::*;
-use proto_core::layouts::{get_raw, list as llist, set_raw};
+use proto_core::layouts::{get_raw, list as llist, seq_index, set_raw};
 use proto_core::{Kind, Obj, ProtoContext, Value};
 
 /// Smallest ring capacity (a power of two).
@@ -367,12 +367,7 @@ fn item_index(vm: &mut Vm, o: Obj, key: Value) -> PyResult<usize> {
         return Err(vm.type_error(&format!("sequence index must be integer, not '{tn}'")));
     }
     let i = vm.index_isize(key)? as i64;
-    let n = dlen(o) as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.new_exc(vm.g.e.IndexError, "deque index out of range"));
-    }
-    Ok(j as usize)
+    seq_index(i, dlen(o)).ok_or_else(|| vm.new_exc(vm.g.e.IndexError, "deque index out of range"))
 }
 
 /// A new empty deque of class `cls`.

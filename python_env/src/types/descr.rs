@@ -88,10 +88,9 @@ fn property_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// descriptor `p` (which records its name and owner type in value slots
 /// 4 and 5): `obj` must be an instance of the owner.
 fn receiver_check(vm: &mut Vm, p: Obj, obj: Value) -> PyResult<()> {
-    if p.n_values() < 6 {
+    let Some(owner) = descr_owner(p) else {
         return Ok(());
-    }
-    let owner = p.get(5);
+    };
     if !Obj::from_value(owner).is_some_and(|t| t.kind() == K_TYPE) || vm.isinstance(obj, owner) {
         return Ok(());
     }
@@ -140,19 +139,14 @@ fn property_delete(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// The attribute name and owner type name a getset descriptor records
-/// (value slots 4 and 5), when it records them.
+/// (value slots 4 and 5, [`descr_owner`]), when it records them.
 fn getset_label(p: Obj) -> Option<(String, String)> {
-    (p.n_values() >= 6 && is_str(p.get(4))).then(|| {
-        (
-            str_of(p.get(4)).into_owned(),
-            type_name(p.get(5)).to_string(),
-        )
-    })
+    let owner = descr_owner(p).filter(|_| is_str(p.get(4)))?;
+    Some((str_of(p.get(4)).into_owned(), type_name(owner)))
 }
 
 /// `getset_descriptor.__set__(obj, value)` (`__delete__(obj)` when `set`
 /// is false): the native setter (deleter), else CPython's "not writable".
-
 fn getset_store(vm: &mut Vm, a: &[Value], set: bool) -> PyResult<Value> {
     let want = if set { 2 } else { 1 };
     if a.len() != want + 1 {

@@ -623,39 +623,36 @@ fn is_set(v: Value) -> bool {
     Obj::from_value(v).is_some_and(|o| o.kind() == Kind::SET)
 }
 
-macro_rules! set_binop {
-    ($name:ident, $op:expr) => {
-        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            if !is_set(a[1]) {
-                return Ok(Value::NOT_IMPLEMENTED);
-            }
-            set_op(vm, a[0], a[1], $op)
-        }
+/// A set operator slot, `a[0] op a[1]`, or reflected `a[1] op a[0]` (the
+/// result has the left operand's kind, as CPython's slots, which take the
+/// left operand first), when the other operand is a set or frozenset;
+/// NotImplemented otherwise.
+fn set_binop(vm: &mut Vm, a: &[Value], op: char, reflected: bool) -> PyResult<Value> {
+    if !is_set(a[1]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let (x, y) = if reflected {
+        (a[1], a[0])
+    } else {
+        (a[0], a[1])
     };
+    set_op(vm, x, y, op)
 }
-set_binop!(set_and, '&');
-set_binop!(set_or, '|');
-set_binop!(set_sub, '-');
-set_binop!(set_xor, '^');
 
-/// The reflected set operators: `set.__rsub__(self, value)` is `value -
-/// self` for a set or frozenset `value`, the result of `value`'s kind (as
-/// CPython's slots, which take the left operand first); NotImplemented
-/// otherwise.
-macro_rules! set_rbinop {
-    ($name:ident, $op:expr) => {
+macro_rules! set_binops {
+    ($name:ident, $rname:ident, $op:expr) => {
         fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            if !is_set(a[1]) {
-                return Ok(Value::NOT_IMPLEMENTED);
-            }
-            set_op(vm, a[1], a[0], $op)
+            set_binop(vm, a, $op, false)
+        }
+        fn $rname(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            set_binop(vm, a, $op, true)
         }
     };
 }
-set_rbinop!(set_rand, '&');
-set_rbinop!(set_ror, '|');
-set_rbinop!(set_rsub, '-');
-set_rbinop!(set_rxor, '^');
+set_binops!(set_and, set_rand, '&');
+set_binops!(set_or, set_ror, '|');
+set_binops!(set_sub, set_rsub, '-');
+set_binops!(set_xor, set_rxor, '^');
 
 macro_rules! set_method_op {
     ($name:ident, $op:expr) => {

@@ -1,6 +1,7 @@
 //! Helpers shared by sequence types: slice resolution, index normalisation.
 
 use engine::runtime::*;
+use proto_core::layouts::seq_index;
 use proto_core::{Obj, Value};
 
 /// Resolves a slice object against a length: (start, stop, step, count).
@@ -94,12 +95,8 @@ pub fn norm_index(vm: &mut Vm, k: Value, len: usize, what: &str) -> PyResult<usi
     }
     // IndexError "cannot fit ..." for ints beyond isize, like CPython.
     let i = vm.index_isize(k)? as i64;
-    let n = len as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.new_exc(vm.g.e.IndexError, &format!("{what} index out of range")));
-    }
-    Ok(j as usize)
+    seq_index(i, len)
+        .ok_or_else(|| vm.new_exc(vm.g.e.IndexError, &format!("{what} index out of range")))
 }
 
 /// The count operand of a sequence repeat (`seq * n`): None when `v` has no
