@@ -8,12 +8,24 @@
 //!
 //! Concurrency contract: `requested` is the fast-path flag polled at
 //! safepoints (one relaxed load); every state change happens under `state`'s
-//! mutex, and the condition variable is notified on each change, so the
-//! happens-before edges are: a mutator's last heap access -> its count change
+//! mutex, and the condition variable is notified on each change somebody may
+//! wait for, so the happens-before edges are: a mutator's last heap access -> its count change
 //! under the mutex -> the collector's observation of `running == 0` under the
 //! mutex -> the collection -> `end` under the mutex -> the mutator's wake-up.
 
 use crate::sync::{self, AtomicBool, Condvar, Mutex, Ordering};
+
+/// Wakes the collector waiting for `running == 0` after a mutator stopped
+/// Running. Only a collection in progress waits for that (`begin` sets
+/// `collecting` under the mutex before it waits, and registering threads
+/// wait for `collecting` to clear, not for `running`), so with none the
+/// notify is skipped: std's `Condvar` makes a system call for every notify,
+/// and threads enter the blocked state on every contended lock.
+fn notify_collector(cv: &Condvar, st: &State) {
+    if st.collecting {
+        cv.notify_all();
+    }
+}
 
 #[derive(Debug, Default)]
 struct State {
@@ -57,7 +69,7 @@ impl Handshake {
         let mut st = sync::lock(&self.state);
         st.registered -= 1;
         st.running -= 1;
-        self.cv.notify_all();
+        notify_collector(&self.cv, &st);
     }
 
     /// Is a collection requested? (The safepoint fast path.)
@@ -100,7 +112,7 @@ impl Handshake {
     pub fn enter_blocked(&self) {
         let mut st = sync::lock(&self.state);
         st.running -= 1;
-        self.cv.notify_all();
+        notify_collector(&self.cv, &st);
     }
 
     /// The calling mutator leaves a blocking call; waits for a running
