@@ -57,6 +57,7 @@ impl<'a> Args<'a> {
 }
 
 /// Checks a positional count for a function taking no keywords.
+#[inline]
 pub fn check(
     vm: &mut Vm,
     fname: &str,
@@ -65,10 +66,15 @@ pub fn check(
     min: usize,
     max: usize,
 ) -> PyResult<()> {
-    check_count(vm, fname, a.len(), kwnames, min, max)
+    if count_ok(a.len(), kwnames, min, max) {
+        Ok(())
+    } else {
+        check_count(vm, fname, a.len(), kwnames, min, max)
+    }
 }
 
 /// Method arity check (self excluded from the counts in messages).
+#[inline]
 pub fn check_method(
     vm: &mut Vm,
     fname: &str,
@@ -77,7 +83,19 @@ pub fn check_method(
     min: usize,
     max: usize,
 ) -> PyResult<()> {
-    check_count(vm, fname, a.len().saturating_sub(1), kwnames, min, max)
+    let n = a.len().saturating_sub(1);
+    if count_ok(n, kwnames, min, max) {
+        Ok(())
+    } else {
+        check_count(vm, fname, n, kwnames, min, max)
+    }
+}
+
+/// The accepted case of [`check_count`], tested inline at every native
+/// call: no keyword names and a count in range.
+#[inline(always)]
+fn count_ok(n: usize, kwnames: Value, min: usize, max: usize) -> bool {
+    !kwnames.is_heap() && n >= min && n <= max
 }
 
 /// `PyArg_ParseTuple`'s argument checks: `{kw_name}() takes no keyword
@@ -127,7 +145,9 @@ pub fn check_method_takes(
 }
 
 /// Rejects keywords and a positional count `n` outside `min..=max`, with
-/// CPython's messages.
+/// CPython's messages (an empty keyword-name tuple is no keyword).
+#[cold]
+#[inline(never)]
 fn check_count(
     vm: &mut Vm,
     fname: &str,

@@ -546,15 +546,23 @@ impl Vm {
         name: Value,
     ) -> Option<attr::MethodLookup> {
         let s = s?;
-        // The common hit, inlined into the interpreter loop: a method of an
-        // instance's type that its dict does not shadow.
-        if let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_INSTANCE) {
+        // The common hit, inlined into the interpreter loop: a method of a
+        // heap object's type that its dict (if any) does not shadow. Classes
+        // and modules never get an entry (`load_method_cached_rest`), and no
+        // other object has their types as its class, so a matching entry
+        // implies neither.
+        if let Some(o) = Obj::from_value(obj) {
             if let Some([t, e, p]) = read(s) {
                 if t == o.class().bits()
                     && e == self.g.type_epoch.load(Ordering::Acquire)
                     && p & 3 == TAG_METHOD
                 {
-                    let shadow = match Obj::from_value(o.get(0)) {
+                    let dict = if o.kind() == K_INSTANCE {
+                        o.get(0)
+                    } else {
+                        self.instance_dict(o).unwrap_or(Value::EMPTY)
+                    };
+                    let shadow = match Obj::from_value(dict) {
                         Some(d) => fast_get(d, name),
                         None => None,
                     };

@@ -1875,6 +1875,14 @@ impl Vm {
     /// not the same int or an exact str (its `__eq__` decides).
     #[inline(never)]
     pub fn exact_dict_item(&self, d: Value, k: Value) -> Option<Value> {
+        self.exact_dict_lookup(d, k).flatten()
+    }
+
+    /// `d.get(k)` for an exact dict `d` and an int or cached-hash exact str
+    /// `k`, decided by one probe: `Some(None)` when `k` is surely absent.
+    /// None: another case, or a probe that met a key needing `__eq__`.
+    #[inline(always)]
+    pub fn exact_dict_lookup(&self, d: Value, k: Value) -> Option<Option<Value>> {
         let o = Obj::from_value(d)?;
         let t = &self.g.types;
         if o.kind() != Kind::DICT || o.class() != t.dict {
@@ -1900,8 +1908,9 @@ impl Vm {
         };
         match r {
             // A concurrent delete may have emptied the entry since the probe.
-            Ok(Probe::Found(e)) => Some(ldict::entry(tb, e).1).filter(|v| !v.is_empty()),
-            _ => None,
+            Ok(Probe::Found(e)) => Some(Some(ldict::entry(tb, e).1).filter(|v| !v.is_empty())),
+            Ok(_) => Some(None),
+            Err(()) => None,
         }
     }
 

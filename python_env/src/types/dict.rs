@@ -133,6 +133,9 @@ fn dict_len(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn dict_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "get", a, k, 1, 2)?;
+    if let Some(r) = vm.exact_dict_lookup(a[0], a[1]) {
+        return Ok(r.unwrap_or(a.get(2).copied().unwrap_or(Value::NONE)));
+    }
     Ok(vm
         .dict_get(a[0], a[1])?
         .unwrap_or(a.get(2).copied().unwrap_or(Value::NONE)))

@@ -6,6 +6,7 @@ use crate::text;
 use crate::text::percent::{PercentArg, PercentArgs, PercentError};
 use engine::runtime::*;
 use num_bigint::BigInt;
+use proto_core::layouts::list as llist;
 use proto_core::layouts::str as lstr;
 use proto_core::{Kind, Obj, Value};
 
@@ -225,8 +226,81 @@ fn str_format_spec(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.format(a[0], a[1])
 }
 
+/// Pieces a join gathers on the native stack before it needs a `Vec`.
+const JOIN_PARTS: usize = 16;
+
+/// `sep.join(seq)` for an exact tuple, or an exact list no other thread can
+/// reach, whose items are all strs: their bytes go straight into the new
+/// str, without an item vector or a byte buffer. None: another case (the
+/// general path decides, and raises where it must).
+///
+/// The borrowed slices stay valid across the one allocation: the tuple is
+/// immutable and rooted as an argument, and an unshared list cannot change
+/// while this thread runs no Python code, so each item stays alive.
+fn join_direct(vm: &mut Vm, sep: Value, seq: Value) -> Option<Value> {
+    let so = Obj::from_value(seq)?;
+    let t = &vm.g.types;
+    let n = match so.kind() {
+        Kind::TUPLE if so.class() == t.tuple => so.n_values(),
+        Kind::LIST if so.class() == t.list && !so.is_shared() => llist::len(so),
+        _ => return None,
+    };
+    if n == 0 {
+        return None;
+    }
+    let item = |i: usize| {
+        if so.kind() == Kind::TUPLE {
+            Some(so.get(i))
+        } else {
+            llist::get(so, i)
+        }
+    };
+    if n == 1 {
+        // One exact str is its own join, as in CPython.
+        let x = item(0)?;
+        return Obj::from_value(x)
+            .filter(|o| o.kind() == Kind::STR && o.class() == vm.g.types.str_)
+            .map(|_| x);
+    }
+    let (sb, sc, sa) = lstr::parts(Obj::from_value(sep)?);
+    let count = (2 * n).saturating_sub(1);
+    let mut small: [&[u8]; JOIN_PARTS] = [&[]; JOIN_PARTS];
+    let mut large = Vec::new();
+    let parts: &mut [&[u8]] = if count <= JOIN_PARTS {
+        &mut small[..count]
+    } else {
+        large.resize(count, &[][..]);
+        &mut large
+    };
+    let (mut chars, mut ascii) = (sc * n.saturating_sub(1), sa);
+    for i in 0..n {
+        let x = item(i)?;
+        if !is_str(x) {
+            return None;
+        }
+        let (b, c, a) = lstr::parts(Obj::from_value(x)?);
+        parts[2 * i] = b;
+        if i > 0 {
+            parts[2 * i - 1] = sb;
+        }
+        chars += c;
+        ascii &= a;
+    }
+    Some(lstr::alloc_concat(
+        &mut vm.ctx,
+        Kind::STR,
+        vm.g.types.str_,
+        parts,
+        chars,
+        ascii,
+    ))
+}
+
 fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check_method(vm, "join", a, k, 1, 1)?;
+    check_method(vm, "str.join", a, k, 1, 1)?;
+    if let Some(r) = join_direct(vm, a[0], a[1]) {
+        return Ok(r);
+    }
     let items = vm.collect(a[1])?;
     let sep = str_bytes(a[0]);
     let mut out = Vec::new();
