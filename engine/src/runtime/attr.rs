@@ -123,7 +123,7 @@ impl Vm {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
             // str/bytes subclass instances carry one value slot for it.
             Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
-            Kind::LIST | Kind::DICT | Kind::SET => 1,
+            Kind::LIST | Kind::DICT | Kind::SET => CONTAINER_DICT,
             // bytearray subclass instances: [bytes, dict].
             K_BYTEARRAY if o.n_values() > 1 => 1,
             K_DEQUE => DEQUE_DICT,
@@ -186,7 +186,7 @@ impl Vm {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
             Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
             // Only instances of subclasses get a dict, as in CPython.
-            Kind::LIST | Kind::DICT | Kind::SET if heap_class(o) => 1,
+            Kind::LIST | Kind::DICT | Kind::SET if heap_class(o) => CONTAINER_DICT,
             K_BYTEARRAY if o.n_values() > 1 => 1,
             K_DEQUE if heap_class(o) => DEQUE_DICT,
             K_FUNCTION => FN_DICT,

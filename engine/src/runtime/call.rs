@@ -48,6 +48,10 @@ pub enum GenStep {
     Return(Value),
 }
 
+/// Arguments (receiver included) of the builtin calls that
+/// [`Vm::call_builtin_plain`] serves.
+const PLAIN_ARGS: usize = 4;
+
 impl Vm {
     /// Calls `f(*args)` with keyword names `kwnames` (tuple or EMPTY) for
     /// the trailing values of `args`.
@@ -119,6 +123,9 @@ impl Vm {
         match o.kind() {
             K_BUILTIN => {
                 let b = builtin_data(o).expect("builtin");
+                if let Some(r) = self.call_builtin_plain(b, base, n, kwnames) {
+                    return r;
+                }
                 let total = n + usize::from(b.bound.is_heap());
                 if total == 0 && b.is_method {
                     // A method descriptor called without its self argument
@@ -264,15 +271,7 @@ impl Vm {
                         _ => args[off..].copy_from_slice(src),
                     }
                 }
-                self.native_depth += 1;
-                let r = if self.native_depth > 200 + self.g.recursion_limit.load(Ordering::Relaxed)
-                {
-                    Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"))
-                } else {
-                    (b.f)(self, args, kwnames)
-                };
-                self.native_depth -= 1;
-                r
+                self.run_native(b.f, args, kwnames)
             }
             K_METHOD => self.call_with_self(o.get(0), o.get(1), base, n, kwnames),
             K_TYPE => self.call_type(f, base, n, kwnames),
@@ -292,6 +291,47 @@ impl Vm {
                 Err(self.type_error(&format!("'{tn}' object is not callable")))
             }
         }
+    }
+
+    /// The usual builtin call, which needs none of `call_non_python`'s
+    /// checks: nothing bound, no declared arity, at most [`PLAIN_ARGS`]
+    /// arguments, and either a function that is no type's `__new__` or a
+    /// method given a receiver of exactly its owner type. None: another
+    /// case (the general path checks it and raises what CPython raises).
+    #[inline(always)]
+    fn call_builtin_plain(
+        &mut self,
+        b: &'static Builtin,
+        base: usize,
+        n: usize,
+        kwnames: Value,
+    ) -> Option<PyResult<Value>> {
+        if b.bound.is_heap() || b.arity.is_some() || n > PLAIN_ARGS {
+            return None;
+        }
+        let mut buf = [Value::EMPTY; PLAIN_ARGS];
+        buf[..n].copy_from_slice(&self.ctx.stack().slots_mut()[base + 1..base + 1 + n]);
+        if b.is_method {
+            if n == 0 || (b.owner.is_heap() && self.type_of(buf[0]) != b.owner) {
+                return None;
+            }
+        } else if b.owner.is_heap() {
+            return None;
+        }
+        Some(self.run_native(b.f, &buf[..n], kwnames))
+    }
+
+    /// Calls a native function, counting the Rust recursion it may start.
+    #[inline(always)]
+    fn run_native(&mut self, f: NativeFn, args: &[Value], kwnames: Value) -> PyResult<Value> {
+        self.native_depth += 1;
+        let r = if self.native_depth > 200 + self.g.recursion_limit.load(Ordering::Relaxed) {
+            Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"))
+        } else {
+            f(self, args, kwnames)
+        };
+        self.native_depth -= 1;
+        r
     }
 
     fn stack_args(&mut self, base: usize, n: usize) -> Vec<Value> {

@@ -557,10 +557,11 @@ impl Vm {
                     && e == self.g.type_epoch.load(Ordering::Acquire)
                     && p & 3 == TAG_METHOD
                 {
-                    let dict = if o.kind() == K_INSTANCE {
-                        o.get(0)
-                    } else {
-                        self.instance_dict(o).unwrap_or(Value::EMPTY)
+                    // The layouts `instance_dict` reads, the usual ones inline.
+                    let dict = match o.kind() {
+                        K_INSTANCE => o.get(0),
+                        Kind::LIST | Kind::DICT | Kind::SET => o.get(CONTAINER_DICT),
+                        _ => self.instance_dict(o).unwrap_or(Value::EMPTY),
                     };
                     let shadow = match Obj::from_value(dict) {
                         Some(d) => fast_get(d, name),

@@ -74,6 +74,9 @@ pub const K_DEQUE: Kind = Kind(63);
 pub const DEQUE_STORAGE: usize = 0;
 /// Deque value slot: the instance dict (subclasses).
 pub const DEQUE_DICT: usize = 1;
+/// Value slot of a list, dict or set holding the instance dict of a
+/// subclass instance (EMPTY until used, and always for the exact types).
+pub const CONTAINER_DICT: usize = 1;
 /// Deque raw word: physical index of the first item.
 pub const DEQUE_R_HEAD: usize = 0;
 /// Deque raw word: number of items (a single word: readable without lock).
