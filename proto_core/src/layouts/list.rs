@@ -170,17 +170,24 @@ pub fn reserve(ctx: &mut ProtoContext, l: Obj, need: usize) {
 }
 
 /// Appends `v`. Caller holds the lock if shared.
+/// Each object's layout is read once when the storage has room; the item
+/// is written before the length that publishes it.
 #[inline]
 pub fn append(ctx: &mut ProtoContext, l: Obj, v: Value) {
-    let n = len(l);
-    let st = storage(l);
-    let st = if n < st.n_values() {
-        st
+    let lv = l.view();
+    let n = lv.raw(0) as usize;
+    let st = Obj::from_value(lv.get(0)).expect("list storage");
+    let sv = st.view();
+    if n < sv.n_values() {
+        if st.is_shared() {
+            ctx.promote(v);
+        }
+        sv.init(n, v);
     } else {
-        grow(ctx, l, n + 1)
-    };
-    ctx.store(st, n, v);
-    set_raw(l, 0, (n + 1) as u64);
+        let st = grow(ctx, l, n + 1);
+        ctx.store(st, n, v);
+    }
+    lv.set_raw(0, (n + 1) as u64);
 }
 
 /// Inserts `v` at `i` (clamped to len). Caller holds the lock if shared.
@@ -201,19 +208,21 @@ pub fn insert(ctx: &mut ProtoContext, l: Obj, i: usize, v: Value) {
 }
 
 /// Removes and returns item `i`. Caller holds the lock if shared.
-pub fn remove(ctx: &mut ProtoContext, l: Obj, i: usize) -> Option<Value> {
-    let n = len(l);
+/// The items after `i` move down within the storage (they are already in
+/// it, so shared or immediate whenever it is shared: no barrier needed).
+pub fn remove(_ctx: &mut ProtoContext, l: Obj, i: usize) -> Option<Value> {
+    let lv = l.view();
+    let n = lv.raw(0) as usize;
     if i >= n {
         return None;
     }
-    let st = storage(l);
-    let v = st.get(i);
+    let sv = Obj::from_value(lv.get(0)).expect("list storage").view();
+    let v = sv.get(i);
     for j in i..n - 1 {
-        let x = st.get(j + 1);
-        ctx.store(st, j, x);
+        sv.init(j, sv.get(j + 1));
     }
-    set_raw(l, 0, (n - 1) as u64);
-    ctx.store(st, n - 1, Value::EMPTY);
+    lv.set_raw(0, (n - 1) as u64);
+    sv.init(n - 1, Value::EMPTY);
     Some(v)
 }
 
