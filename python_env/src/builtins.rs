@@ -560,14 +560,55 @@ fn sum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     let slot = vm.push_root(acc);
-    let r = iterate(vm, args.pos[0], |vm, x| {
-        acc = vm.binary_op(engine::bytecode::BinaryOperator::Add, acc, x)?;
-        vm.ctx.stack().slots_mut()[slot] = acc;
-        Ok(true)
-    });
+    let r = match exact_seq(vm, args.pos[0]) {
+        Some(seq) => sum_seq(vm, seq, &mut acc, slot),
+        None => iterate(vm, args.pos[0], |vm, x| {
+            acc = vm.binary_op(engine::bytecode::BinaryOperator::Add, acc, x)?;
+            vm.ctx.stack().slots_mut()[slot] = acc;
+            Ok(true)
+        }),
+    };
     vm.pop_roots(slot);
     r?;
     Ok(acc)
+}
+
+/// `v` if it is an exact list or tuple (its items are read by index).
+fn exact_seq(vm: &Vm, v: Value) -> Option<Obj> {
+    let o = Obj::from_value(v)?;
+    let t = &vm.g.types;
+    let exact = (o.kind() == Kind::LIST && o.class() == t.list)
+        || (o.kind() == Kind::TUPLE && o.class() == t.tuple);
+    exact.then_some(o)
+}
+
+/// `sum` over an exact list or tuple: small ints add without `binary_op`
+/// (CPython's int fast path), anything else through it. Items are read by
+/// index each step, so an `__add__` that changes the list is seen as the
+/// list iterator would see it. The running total is kept in root `slot`.
+fn sum_seq(vm: &mut Vm, seq: Obj, acc: &mut Value, slot: usize) -> PyResult<()> {
+    let list = seq.kind() == Kind::LIST;
+    let mut i = 0;
+    loop {
+        let x = if list {
+            proto_core::layouts::list::get(seq, i)
+        } else {
+            (i < seq.n_values()).then(|| seq.get(i))
+        };
+        let Some(x) = x else {
+            return Ok(());
+        };
+        let small = match (acc.as_int(), x.as_int()) {
+            (Some(a), Some(b)) => a.checked_add(b).and_then(Value::try_int),
+            _ => None,
+        };
+        *acc = match small {
+            Some(v) => v,
+            None => vm.binary_op(engine::bytecode::BinaryOperator::Add, *acc, x)?,
+        };
+        vm.ctx.stack().slots_mut()[slot] = *acc;
+        i += 1;
+    }
 }
 
 fn any(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

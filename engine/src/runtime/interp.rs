@@ -1329,6 +1329,22 @@ impl Vm {
                             }
                         }
                         Opcode::UnpackSequence => {
+                            // An exact tuple of the right length: its items
+                            // straight onto the stack (no item vector).
+                            if let Some(o) = Obj::from_value(top!()) {
+                                let n = arg as usize;
+                                if o.kind() == Kind::TUPLE
+                                    && o.class() == self.g.types.tuple
+                                    && o.n_values() == n
+                                {
+                                    let tv = o.view();
+                                    sp -= 1;
+                                    for i in (0..n).rev() {
+                                        push!(tv.get(i));
+                                    }
+                                    continue;
+                                }
+                            }
                             let seq = pop!();
                             let items = t!(self.unpack(seq, arg as usize));
                             for &x in items.iter().rev() {

@@ -382,7 +382,17 @@ pub struct Interpreter {
     pub builtin_len: AtomicU64,
     /// Hook python_env installs: `format(value, spec)` for builtin types.
     pub hooks: Mutex<Hooks>,
+    /// Native steps of builtin iterator types (`enumerate`, `zip`...), set
+    /// once at start-up: [`Vm::next`] runs them directly on objects of
+    /// exactly these classes, without the `__next__` lookup, the method call
+    /// and the StopIteration that ends each loop.
+    pub iternext: std::sync::OnceLock<Box<[(Value, IterNextFn)]>>,
 }
+
+/// One step of a builtin iterator: its next item, or `None` when exhausted
+/// (the iterator's `__next__` raises StopIteration for that). The object is
+/// an instance of the class the step was registered for.
+pub type IterNextFn = fn(&mut Vm, Obj) -> PyResult<Option<Value>>;
 
 /// Functions python_env provides to the engine at start-up.
 #[derive(Clone, Copy, Default)]

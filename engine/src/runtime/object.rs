@@ -1047,6 +1047,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         recursion_limit: AtomicUsize::new(1000),
         type_epoch: AtomicU64::new(1),
         builtin_len: AtomicU64::new(Value::EMPTY.bits()),
+        iternext: std::sync::OnceLock::new(),
         hooks: Mutex::new(Hooks::default()),
     }
 }

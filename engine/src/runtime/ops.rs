@@ -1594,6 +1594,8 @@ impl Vm {
                 K_RANGE if range_fits_i64(o) => Some(t.range_iter),
                 K_ITER => return Ok(v),
                 K_GEN if c == t.generator => return Ok(v),
+                // Iterators with a native step are their own iterators.
+                K_MISC if self.iternext_step(c).is_some() => return Ok(v),
                 _ => None,
             };
             if let Some(ic) = it_cls {
@@ -1655,6 +1657,10 @@ impl Vm {
                 }
             } else if o.kind() == K_GEN && o.class() == self.g.types.generator {
                 return self.gen_next(it);
+            } else if o.kind() == K_MISC {
+                if let Some(step) = self.iternext_step(o.class()) {
+                    return step(self, o);
+                }
             }
         }
         let tp = self.type_of(it);
@@ -1667,6 +1673,13 @@ impl Vm {
             Err(e) if self.isinstance(e.0, self.g.e.StopIteration) => Ok(None),
             Err(e) => Err(e),
         }
+    }
+
+    /// The native step registered for iterators of exactly the class `c`.
+    #[inline]
+    fn iternext_step(&self, c: Value) -> Option<IterNextFn> {
+        let steps = self.g.iternext.get()?;
+        steps.iter().find(|&&(k, _)| k == c).map(|&(_, f)| f)
     }
 
     /// Steps a builtin iterator; `Ok(None)` means "not a builtin iterator kind".

@@ -476,17 +476,50 @@ fn enumerate_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(o.value())
 }
 
-fn enumerate_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = Obj::from_value(a[0]).expect("e");
-    match vm.next(o.get(0))? {
-        Some(v) => {
-            let i = o.get(1);
-            let ni = vm.binary_op(engine::bytecode::BinaryOperator::Add, i, Value::int(1))?;
-            vm.store(o, 1, ni);
-            Ok(vm.new_tuple(&[i, v]))
-        }
+/// Items a zip or map step gathers on the native stack before it needs a `Vec`.
+const STEP_ARGS: usize = 8;
+
+/// A builtin iterator's `__next__`: its step, with StopIteration at the end.
+fn next_by(vm: &mut Vm, a: &[Value], step: IterNextFn) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("__next__ is called on its own type");
+    match step(vm, o)? {
+        Some(v) => Ok(v),
         None => Err(vm.stop_iteration(Value::NONE)),
     }
+}
+
+fn enumerate_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    next_by(vm, a, enumerate_step)
+}
+
+fn zip_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    next_by(vm, a, zip_step)
+}
+
+fn map_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    next_by(vm, a, map_step)
+}
+
+fn filter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    next_by(vm, a, filter_step)
+}
+
+/// `enumerate.__next__`, and `Vm::next`'s direct step for enumerate objects.
+fn enumerate_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
+    let Some(v) = vm.next(o.get(0))? else {
+        return Ok(None);
+    };
+    let i = o.get(1);
+    let ni = match i
+        .as_int()
+        .and_then(|n| n.checked_add(1))
+        .and_then(Value::try_int)
+    {
+        Some(ni) => ni,
+        None => vm.binary_op(engine::bytecode::BinaryOperator::Add, i, Value::int(1))?,
+    };
+    vm.store(o, 1, ni);
+    Ok(Some(vm.new_tuple(&[i, v])))
 }
 
 // zip: K_MISC [tuple of iterators, strict]
@@ -519,51 +552,82 @@ fn zip_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(o.value())
 }
 
-fn zip_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = Obj::from_value(a[0]).expect("z");
-    let its = vm.seq_items(o.get(0));
-    if its.is_empty() {
-        return Err(vm.stop_iteration(Value::NONE));
-    }
-    let strict = o.get(1) == Value::TRUE;
-    let mut out = Vec::with_capacity(its.len());
-    for (i, &it) in its.iter().enumerate() {
-        match vm.next(it)? {
-            Some(v) => out.push(v),
-            None => {
-                if strict {
-                    if i > 0 {
-                        let plural = if i == 1 { "" } else { "s" };
-                        return Err(vm.value_error(&format!(
-                            "zip() argument {} is shorter than argument{plural} {}",
-                            i + 1,
-                            if i == 1 {
-                                "1".to_string()
-                            } else {
-                                format!("1-{i}")
-                            }
-                        )));
-                    }
-                    for (j, &it2) in its.iter().enumerate().skip(1) {
-                        if vm.next(it2)?.is_some() {
-                            let plural = if j == 1 { "" } else { "s" };
-                            return Err(vm.value_error(&format!(
-                                "zip() argument {} is longer than argument{plural} {}",
-                                j + 1,
-                                if j == 1 {
-                                    "1".to_string()
-                                } else {
-                                    format!("1-{j}")
-                                }
-                            )));
-                        }
-                    }
-                }
-                return Err(vm.stop_iteration(Value::NONE));
+/// Steps each iterator of the tuple `its` once, pushing each item on the
+/// value stack as a root (the caller pops them). `Some(i)`: iterator `i`
+/// was exhausted, after the items before it were pushed.
+fn step_each(vm: &mut Vm, its: Obj) -> PyResult<Option<usize>> {
+    for i in 0..its.n_values() {
+        match vm.next(its.get(i))? {
+            Some(v) => {
+                vm.push_root(v);
             }
+            None => return Ok(Some(i)),
         }
     }
-    Ok(vm.new_tuple(&out))
+    Ok(None)
+}
+
+/// Copies `n` rooted items from value-stack slot `at` into a new tuple.
+fn tuple_of_roots(vm: &mut Vm, at: usize, n: usize) -> Value {
+    let mut small = [Value::EMPTY; STEP_ARGS];
+    if n <= STEP_ARGS {
+        for (i, slot) in small[..n].iter_mut().enumerate() {
+            *slot = vm.root_at(at + i);
+        }
+        vm.new_tuple(&small[..n])
+    } else {
+        let items: Vec<Value> = (0..n).map(|i| vm.root_at(at + i)).collect();
+        vm.new_tuple(&items)
+    }
+}
+
+/// "zip() argument 3 is shorter than arguments 1-2" and its kin.
+fn zip_length_error(vm: &mut Vm, i: usize, what: &str) -> PyException {
+    let plural = if i == 1 { "" } else { "s" };
+    let others = if i == 1 {
+        "1".to_string()
+    } else {
+        format!("1-{i}")
+    };
+    vm.value_error(&format!(
+        "zip() argument {} is {what} than argument{plural} {others}",
+        i + 1
+    ))
+}
+
+/// `zip.__next__`, and `Vm::next`'s direct step for zip objects: each
+/// item is rooted while the next iterator runs.
+fn zip_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
+    let Some(its) = Obj::from_value(o.get(0)) else {
+        return Ok(None);
+    };
+    let n = its.n_values();
+    if n == 0 {
+        return Ok(None);
+    }
+    let mark = vm.push_root(its.value());
+    let r = match step_each(vm, its) {
+        Ok(None) => Ok(Some(tuple_of_roots(vm, mark + 1, n))),
+        Ok(Some(i)) if o.get(1) == Value::TRUE => zip_strict_end(vm, its, i),
+        Ok(Some(_)) => Ok(None),
+        Err(e) => Err(e),
+    };
+    vm.pop_roots(mark);
+    r
+}
+
+/// A strict zip whose iterator `i` ran out: the ValueError when the others
+/// do not end together with it, else the end.
+fn zip_strict_end(vm: &mut Vm, its: Obj, i: usize) -> PyResult<Option<Value>> {
+    if i > 0 {
+        return Err(zip_length_error(vm, i, "shorter"));
+    }
+    for j in 1..its.n_values() {
+        if vm.next(its.get(j))?.is_some() {
+            return Err(zip_length_error(vm, j, "longer"));
+        }
+    }
+    Ok(None)
 }
 
 // map: K_MISC [func, tuple of iterators]
@@ -585,19 +649,32 @@ fn map_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(o.value())
 }
 
-fn map_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = Obj::from_value(a[0]).expect("m");
-    let its = vm.seq_items(o.get(1));
-    let mut args = Vec::with_capacity(its.len());
-    for it in its {
-        match vm.next(it)? {
-            Some(v) => args.push(v),
-            None => return Err(vm.stop_iteration(Value::NONE)),
+/// `map.__next__`, and `Vm::next`'s direct step for map objects: each
+/// item is rooted while the next iterator and the function run.
+fn map_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
+    let Some(its) = Obj::from_value(o.get(1)) else {
+        return Ok(None);
+    };
+    let n = its.n_values();
+    let mark = vm.push_root(its.value());
+    let r = match step_each(vm, its) {
+        Ok(None) => {
+            let mut small = [Value::EMPTY; STEP_ARGS];
+            let args: Vec<Value>;
+            let args: &[Value] = if n <= STEP_ARGS {
+                for (i, slot) in small[..n].iter_mut().enumerate() {
+                    *slot = vm.root_at(mark + 1 + i);
+                }
+                &small[..n]
+            } else {
+                args = (0..n).map(|i| vm.root_at(mark + 1 + i)).collect();
+                &args
+            };
+            vm.call(o.get(0), args, Value::EMPTY).map(Some)
         }
-    }
-    let holder = vm.new_tuple(&args);
-    let mark = vm.push_root(holder);
-    let r = vm.call(o.get(0), &args, Value::EMPTY);
+        Ok(Some(_)) => Ok(None),
+        Err(e) => Err(e),
+    };
     vm.pop_roots(mark);
     r
 }
@@ -619,12 +696,12 @@ fn filter_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(o.value())
 }
 
-fn filter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = Obj::from_value(a[0]).expect("f");
+/// `filter.__next__`, and `Vm::next`'s direct step for filter objects.
+fn filter_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let f = o.get(0);
     loop {
         let Some(v) = vm.next(o.get(1))? else {
-            return Err(vm.stop_iteration(Value::NONE));
+            return Ok(None);
         };
         let keep = if f.is_none() {
             vm.truthy(v)?
@@ -636,7 +713,7 @@ fn filter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             vm.truthy(r)?
         };
         if keep {
-            return Ok(v);
+            return Ok(Some(v));
         }
     }
 }
@@ -798,18 +875,29 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     }
     let b = vm.g.builtins;
     let obj = vm.g.types.object;
-    let mk = |vm: &mut Vm, name: &str, new: NativeFn, next: NativeFn| {
+    let mk = |vm: &mut Vm, name: &str, new: NativeFn, next: NativeFn, step: IterNextFn| {
         let t = vm.new_static_type(name, obj, Kind(K_MISC.0), true);
         vm.add_static(t, "__new__", new, false);
         vm.add_method(t, "__iter__", iter_self);
         vm.add_method(t, "__next__", next);
         let k = vm.intern(name);
         vm.dict_set_str(b, k, t);
+        (t, step)
     };
-    mk(vm, "enumerate", enumerate_new, enumerate_next);
-    mk(vm, "zip", zip_new, zip_next);
-    mk(vm, "map", map_new, map_next);
-    mk(vm, "filter", filter_new, filter_next);
+    let steps = [
+        mk(
+            vm,
+            "enumerate",
+            enumerate_new,
+            enumerate_next,
+            enumerate_step,
+        ),
+        mk(vm, "zip", zip_new, zip_next, zip_step),
+        mk(vm, "map", map_new, map_next, map_step),
+        mk(vm, "filter", filter_new, filter_next, filter_step),
+    ];
+    // Set once, by this one init of the interpreter's builtins.
+    let _ = vm.g.iternext.set(Box::new(steps));
     let rt = vm.new_static_type("reversed", obj, Kind(K_MISC.0), true);
     vm.add_static(rt, "__new__", reversed_new, false);
     let k = vm.intern("reversed");
