@@ -1578,6 +1578,22 @@ impl Vm {
                 Kind::STR if c == t.str_ => Some(t.str_iter),
                 Kind::BYTES if c == t.bytes => Some(t.bytes_iter),
                 Kind::DICT if c == t.dict => Some(t.dict_keyiter),
+                // A view's iterator walks the view's dict (value 0).
+                K_DICTVIEW => {
+                    let ic = if c == t.dict_keys {
+                        t.dict_keyiter
+                    } else if c == t.dict_values {
+                        t.dict_valueiter
+                    } else if c == t.dict_items {
+                        t.dict_itemiter
+                    } else {
+                        Value::EMPTY
+                    };
+                    if !ic.is_empty() {
+                        return Ok(self.new_seq_iter(ic, o.get(0), 0));
+                    }
+                    None
+                }
                 Kind::SET => {
                     // A snapshot in CPython's order; value 1 keeps the set
                     // and raw word 1 its size, to detect resizing.
