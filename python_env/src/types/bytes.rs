@@ -1,5 +1,6 @@
 //! `bytes`, `bytearray`, and the str codecs (utf-8/16/32, ascii, latin-1, cp1252).
 
+use super::clinic;
 use super::seq::{is_slice, norm_index, slice_indices};
 use crate::args::Args;
 use crate::text::codecs::{Codec, CodecError, ErrorHandler};
@@ -292,6 +293,44 @@ pub fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) {
     vm.store(o, 0, nb);
 }
 
+/// A positional-only `METH_FASTCALL` method of bytes or bytearray (see
+/// [`clinic::method_positional`]), the receiver naming its type.
+fn pos_args(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    let n = a.len() - 1;
+    if !k.is_heap() && n >= min && n <= max {
+        return Ok(());
+    }
+    let q = format!("{}.{name}", owner(a[0]));
+    clinic::method_positional(vm, &q, name, a, k, min, max)
+}
+
+/// A `METH_NOARGS` (`n` 0) or `METH_O` (`n` 1) method of bytes or
+/// bytearray: CPython's messages, naming the receiver's type.
+#[inline]
+fn fixed_args(vm: &mut Vm, a: &[Value], k: Value, name: &str, n: usize) -> PyResult<()> {
+    if !k.is_heap() && a.len() == n + 1 {
+        return Ok(());
+    }
+    let q = format!("{}.{name}", owner(a[0]));
+    crate::args::check_method(vm, &q, a, k, n, n)
+}
+
+/// The type that defines the method called on `v`: bytes or bytearray.
+fn owner(v: Value) -> &'static str {
+    if is_ba(v) {
+        "bytearray"
+    } else {
+        "bytes"
+    }
+}
+
 pub fn is_ba(v: Value) -> bool {
     Obj::from_value(v).is_some_and(|o| o.kind() == K_BYTEARRAY)
 }
@@ -402,8 +441,8 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn ba_append(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    crate::args::check_method(vm, "append", a, _k, 1, 1)?;
+fn ba_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "bytearray.append", a, k, 1, 1)?;
     let v = byte_value(vm, a[1])?;
     let mut b = buf(a[0]).unwrap_or_default();
     b.push(v);
@@ -411,8 +450,8 @@ fn ba_append(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn ba_extend(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    crate::args::check_method(vm, "extend", a, _k, 1, 1)?;
+fn ba_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "bytearray.extend", a, k, 1, 1)?;
     let extra = match buf(a[1]) {
         Some(x) => x,
         None => {
@@ -441,7 +480,8 @@ fn ba_extend(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn ba_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn ba_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    pos_args(vm, a, k, "pop", 0, 1)?;
     let mut b = buf(a[0]).unwrap_or_default();
     if b.is_empty() {
         return Err(vm.new_exc(vm.g.e.IndexError, "pop from empty bytearray"));
@@ -456,7 +496,7 @@ fn ba_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn ba_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    crate::args::check_method(vm, "insert", a, _k, 2, 2)?;
+    pos_args(vm, a, _k, "insert", 2, 2)?;
     let i = vm.index(a[1])?;
     let i = vm.as_i64(i).unwrap_or(i64::MAX);
     let v = byte_value(vm, a[2])?;
@@ -469,7 +509,7 @@ fn ba_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn ba_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check_method(vm, "remove", a, k, 1, 1)?;
+    crate::args::check_method(vm, "bytearray.remove", a, k, 1, 1)?;
     let v = byte_value(vm, a[1])?;
     let mut b = buf(a[0]).unwrap_or_default();
     let Some(i) = b.iter().position(|c| *c == v) else {
@@ -517,12 +557,14 @@ fn assign_source(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-fn ba_clear(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn ba_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "bytearray.clear", a, k, 0, 0)?;
     set_ba(vm, a[0], &[]);
     Ok(Value::NONE)
 }
 
-fn ba_reverse(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn ba_reverse(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "bytearray.reverse", a, k, 0, 0)?;
     let mut b = buf(a[0]).unwrap_or_default();
     b.reverse();
     set_ba(vm, a[0], &b);
@@ -557,13 +599,17 @@ fn b_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn b_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    let enc = args
-        .get(1, "encoding")
+    let [enc, er] = clinic::unpack(vm, "decode", &a[1..], k, ["encoding", "errors"], 0, 0, 2)?;
+    for (v, what) in [(enc, "encoding"), (er, "errors")] {
+        if let Some(v) = v.filter(|&v| !is_str(v)) {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("decode() argument '{what}' must be str, not {tn}")));
+        }
+    }
+    let enc = enc
         .map(|v| str_of(v).into_owned())
         .unwrap_or_else(|| "utf-8".into());
-    let er = args
-        .get(2, "errors")
+    let er = er
         .map(|v| str_of(v).into_owned())
         .unwrap_or_else(|| "strict".into());
     let b = buf(a[0]).unwrap_or_default();
@@ -648,16 +694,7 @@ fn b_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// `hex(sep=None, bytes_per_sep=1)` for any bytes-like `b`.
 pub fn hex_impl(vm: &mut Vm, b: &[u8], a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    if args.pos.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "hex() takes at most 2 arguments ({} given)",
-            args.pos.len()
-        )));
-    }
-    let sep = args.get(0, "sep");
-    let per = args.get(1, "bytes_per_sep");
-    args.no_more_kw(vm, "hex")?;
+    let [sep, per] = clinic::unpack(vm, "hex", a, k, ["sep", "bytes_per_sep"], 0, 0, 2)?;
     let sep = match sep {
         None => None,
         Some(v) if v.is_none() => None,
@@ -724,7 +761,11 @@ fn b_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn b_fromhex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "fromhex", &a[1..], k, 1, 1)?;
+    if k.is_heap() || a.len() != 2 {
+        // A classmethod: its qualified name is its class's.
+        let q = format!("{}.fromhex", type_name(a[0]));
+        crate::args::check_method(vm, &q, a, k, 1, 1)?;
+    }
     if !is_str(a[1]) {
         let tn = vm.arg_type_name(a[1]);
         return Err(vm.type_error(&format!("fromhex() argument must be str, not {tn}")));
@@ -909,7 +950,7 @@ fn count_sub(h: &[u8], n: &[u8], max: usize) -> usize {
 
 /// find/rfind/index/rindex/count core: (haystack slice offset, result).
 fn search(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyResult<Option<i64>> {
-    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
+    clinic::method_varargs(vm, owner(a[0]), name, a, k, 1, 3)?;
     let b = buf(a[0]).unwrap_or_default();
     let sub = sub_arg(vm, a[1])?;
     let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), b.len())?;
@@ -944,7 +985,7 @@ fn b_rindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
 }
 fn b_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check_method_takes(vm, "count", a, k, 1, 3)?;
+    clinic::method_varargs(vm, owner(a[0]), "count", a, k, 1, 3)?;
     let b = buf(a[0]).unwrap_or_default();
     let sub = sub_arg(vm, a[1])?;
     let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), b.len())?;
@@ -957,7 +998,7 @@ fn b_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn affix(vm: &mut Vm, a: &[Value], k: Value, name: &str, ends: bool) -> PyResult<Value> {
-    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
+    clinic::method_varargs(vm, owner(a[0]), name, a, k, 1, 3)?;
     let b = buf(a[0]).unwrap_or_default();
     let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), b.len())?;
     let cands: Vec<Value> = if Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::TUPLE) {
@@ -1005,16 +1046,7 @@ fn split_args(
     k: Value,
     name: &str,
 ) -> PyResult<(Option<Vec<u8>>, usize)> {
-    let mut args = Args::new(a, k);
-    if args.pos.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "{name}() takes at most 2 arguments ({} given)",
-            args.pos.len() - 1
-        )));
-    }
-    let sep = args.get(1, "sep");
-    let maxv = args.get(2, "maxsplit");
-    args.no_more_kw(vm, name)?;
+    let [sep, maxv] = clinic::unpack(vm, name, &a[1..], k, ["sep", "maxsplit"], 0, 0, 2)?;
     let sep = match sep {
         Some(v) if !v.is_none() => {
             let b = need_buf(vm, v)?;
@@ -1142,15 +1174,7 @@ fn b_rsplit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn b_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    if args.pos.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "splitlines() takes at most 1 argument ({} given)",
-            args.pos.len() - 1
-        )));
-    }
-    let keep = args.get(1, "keepends");
-    args.no_more_kw(vm, "splitlines")?;
+    let [keep] = clinic::unpack(vm, "splitlines", &a[1..], k, ["keepends"], 0, 0, 1)?;
     let keep = match keep {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -1188,7 +1212,7 @@ fn strip_common(
     l: bool,
     r: bool,
 ) -> PyResult<Value> {
-    crate::args::check_method(vm, name, a, k, 0, 1)?;
+    pos_args(vm, a, k, name, 0, 1)?;
     let b = buf(a[0]).unwrap_or_default();
     let chars = match a.get(1) {
         Some(&v) if !v.is_none() => Some(need_buf(vm, v)?),
@@ -1223,14 +1247,7 @@ fn b_rstrip(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn partition_common(vm: &mut Vm, a: &[Value], k: Value, right: bool) -> PyResult<Value> {
-    crate::args::check_method(
-        vm,
-        if right { "rpartition" } else { "partition" },
-        a,
-        k,
-        1,
-        1,
-    )?;
+    fixed_args(vm, a, k, if right { "rpartition" } else { "partition" }, 1)?;
     let b = buf(a[0]).unwrap_or_default();
     let sep = need_buf(vm, a[1])?;
     if sep.is_empty() {
@@ -1257,9 +1274,7 @@ fn b_rpartition(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn b_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let tn = if is_ba(a[0]) { "bytearray" } else { "bytes" };
-    crate::args::check_method(vm, &format!("{tn}.replace"), &a[..1], k, 0, 0)?;
-    crate::args::check_method(vm, "replace", a, Value::EMPTY, 2, 3)?;
+    pos_args(vm, a, k, "replace", 2, 3)?;
     let b = buf(a[0]).unwrap_or_default();
     let old = need_buf(vm, a[1])?;
     let new = need_buf(vm, a[2])?;
@@ -1307,7 +1322,7 @@ fn b_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn pad_common(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<Value> {
-    crate::args::check_method(vm, name, a, k, 1, 2)?;
+    pos_args(vm, a, k, name, 1, 2)?;
     let b = buf(a[0]).unwrap_or_default();
     let w = crate::args::py_ssize_t(vm, a[1])?;
     let fill = match a.get(2) {
@@ -1361,7 +1376,7 @@ fn b_rjust(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn b_zfill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check_method(vm, "zfill", a, k, 1, 1)?;
+    fixed_args(vm, a, k, "zfill", 1)?;
     let b = buf(a[0]).unwrap_or_default();
     let w = crate::args::py_ssize_t(vm, a[1])?;
     if w <= b.len() as i64 {
@@ -1380,17 +1395,9 @@ fn b_zfill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn b_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    if args.pos.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "expandtabs() takes at most 1 argument ({} given)",
-            args.pos.len() - 1
-        )));
-    }
-    let ts = args.get(1, "tabsize");
-    args.no_more_kw(vm, "expandtabs")?;
+    let [ts] = clinic::unpack(vm, "expandtabs", &a[1..], k, ["tabsize"], 0, 0, 1)?;
     let ts = match ts {
-        Some(v) => crate::args::py_ssize_t(vm, v)?,
+        Some(v) => crate::args::py_long_as_int(vm, v)?,
         None => 8,
     };
     let b = buf(a[0]).unwrap_or_default();
@@ -1418,6 +1425,7 @@ fn b_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(wrap(vm, a[0], &out))
 }
 
+/// A `METH_NOARGS` byte mapping.
 fn map_bytes(
     vm: &mut Vm,
     a: &[Value],
@@ -1425,7 +1433,7 @@ fn map_bytes(
     name: &str,
     f: fn(&[u8]) -> Vec<u8>,
 ) -> PyResult<Value> {
-    crate::args::check_method(vm, name, a, k, 0, 0)?;
+    fixed_args(vm, a, k, name, 0)?;
     let b = buf(a[0]).unwrap_or_default();
     Ok(wrap(vm, a[0], &f(&b)))
 }
@@ -1479,8 +1487,9 @@ fn b_title(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     })
 }
 
+/// A `METH_NOARGS` predicate.
 fn pred(vm: &mut Vm, a: &[Value], k: Value, name: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
-    crate::args::check_method(vm, name, a, k, 0, 0)?;
+    fixed_args(vm, a, k, name, 0)?;
     let b = buf(a[0]).unwrap_or_default();
     Ok(Value::bool(f(&b)))
 }
@@ -1543,14 +1552,14 @@ fn b_istitle(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn b_removeprefix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check_method(vm, "removeprefix", a, k, 1, 1)?;
+    fixed_args(vm, a, k, "removeprefix", 1)?;
     let b = buf(a[0]).unwrap_or_default();
     let p = need_buf(vm, a[1])?;
     let r = b.strip_prefix(p.as_slice()).unwrap_or(&b);
     Ok(wrap(vm, a[0], r))
 }
 fn b_removesuffix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check_method(vm, "removesuffix", a, k, 1, 1)?;
+    fixed_args(vm, a, k, "removesuffix", 1)?;
     let b = buf(a[0]).unwrap_or_default();
     let p = need_buf(vm, a[1])?;
     let r = if p.is_empty() {
@@ -1562,7 +1571,16 @@ fn b_removesuffix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn b_maketrans(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "maketrans", a, k, 2, 2)?;
+    clinic::positional(vm, "bytes.maketrans", "maketrans", a, k, 2, 2)?;
+    maketrans_impl(vm, a)
+}
+
+fn ba_maketrans(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "bytearray.maketrans", "maketrans", a, k, 2, 2)?;
+    maketrans_impl(vm, a)
+}
+
+fn maketrans_impl(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let f = need_buf(vm, a[0])?;
     let t = need_buf(vm, a[1])?;
     if f.len() != t.len() {
@@ -1576,19 +1594,9 @@ fn b_maketrans(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn b_translate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    if args.pos.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "translate() takes at most 2 arguments ({} given)",
-            args.pos.len() - 1
-        )));
-    }
-    let table = args.get(1, "table");
-    let delete = args.get(2, "delete");
-    args.no_more_kw(vm, "translate")?;
-    let Some(table) = table else {
-        return Err(vm.type_error("translate() takes at least 1 argument (0 given)"));
-    };
+    let [table, delete] =
+        clinic::unpack(vm, "translate", &a[1..], k, ["table", "delete"], 1, 1, 2)?;
+    let table = table.expect("required");
     let table = if table.is_none() {
         None
     } else {
@@ -1687,7 +1695,8 @@ fn ba_reduce_ex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     ba_reduce_proto(vm, a[0], proto)
 }
 
-fn ba_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn ba_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "bytearray.copy", a, k, 0, 0)?;
     let b = buf(a[0]).unwrap_or_default();
     Ok(wrap(vm, a[0], &b))
 }
@@ -1772,7 +1781,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.bytearray;
     vm.add_static(t, "__new__", ba_new, false);
     vm.add_static(t, "fromhex", b_fromhex, true);
-    vm.add_static(t, "maketrans", b_maketrans, false);
+    vm.add_static(t, "maketrans", ba_maketrans, false);
     for &(n, f) in common {
         vm.add_method(t, n, f);
     }

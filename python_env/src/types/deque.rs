@@ -31,7 +31,7 @@
 //! a Python error, never a crash.
 
 use super::seq::repeat_count;
-use crate::args::{check_method, check_method_takes, Args};
+use crate::args::{check_method, Args};
 use engine::runtime::*;
 use proto_core::layouts::{get_raw, list as llist, seq_index, set_raw};
 use proto_core::{Kind, Obj, ProtoContext, Value};
@@ -699,7 +699,7 @@ fn deque_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn deque_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let o = this(vm, a, "index")?;
-    check_method_takes(vm, "index", a, k, 1, 3)?;
+    crate::args::check_parse_tuple(vm, "deque.index", "index", &a[1..], k, 1, 3)?;
     let mut start = match a.get(2) {
         Some(&v) => slice_index_arg(vm, v)?,
         None => 0,
@@ -736,7 +736,7 @@ fn deque_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn deque_insert(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let o = this(vm, a, "insert")?;
     if Obj::from_value(k).is_some_and(|t| t.n_values() > 0) {
-        return Err(vm.type_error("insert() takes no keyword arguments"));
+        return Err(vm.type_error("deque.insert() takes no keyword arguments"));
     }
     if a.len() != 3 {
         return Err(vm.type_error(&format!(

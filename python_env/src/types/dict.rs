@@ -4,6 +4,7 @@
 //! take the object lock of a shared dict/set for the duration of one
 //! primitive; `d[k] = v`, `d.setdefault`, `s.add` are atomic.
 
+use super::clinic;
 use crate::args::{check_method, Args};
 use engine::runtime::*;
 use proto_core::layouts::dict as ldict;
@@ -132,7 +133,7 @@ fn dict_len(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn dict_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check_method(vm, "get", a, k, 1, 2)?;
+    clinic::method_positional(vm, "dict.get", "get", a, k, 1, 2)?;
     if let Some(r) = vm.exact_dict_lookup(a[0], a[1]) {
         return Ok(r.unwrap_or(a.get(2).copied().unwrap_or(Value::NONE)));
     }
@@ -142,13 +143,13 @@ fn dict_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn dict_setdefault(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check_method(vm, "setdefault", a, k, 1, 2)?;
+    clinic::method_positional(vm, "dict.setdefault", "setdefault", a, k, 1, 2)?;
     let d = a.get(2).copied().unwrap_or(Value::NONE);
     vm.dict_setdefault(a[0], a[1], d)
 }
 
 fn dict_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check_method(vm, "pop", a, k, 1, 2)?;
+    clinic::method_positional(vm, "dict.pop", "pop", a, k, 1, 2)?;
     match vm.dict_del(a[0], a[1])? {
         Some(v) => Ok(v),
         None => match a.get(2) {
@@ -158,7 +159,8 @@ fn dict_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
 }
 
-fn dict_popitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn dict_popitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "dict.popitem", a, k, 0, 0)?;
     let items = vm.dict_items(a[0]);
     match items.last() {
         Some(&(k, v)) => {
@@ -186,13 +188,15 @@ fn dict_update(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn dict_clear(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn dict_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "dict.clear", a, k, 0, 0)?;
     let d = dobj(a[0]);
     vm.with_lock(d, |ctx| ldict::clear(ctx, d));
     Ok(Value::NONE)
 }
 
-fn dict_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn dict_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "dict.copy", a, k, 0, 0)?;
     let d = vm.new_dict();
     for (k, v) in vm.dict_items(a[0]) {
         vm.dict_set(d, k, v)?;
@@ -206,15 +210,18 @@ fn view(vm: &mut Vm, d: Value, cls: Value) -> Value {
     o.value()
 }
 
-fn dict_keys(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn dict_keys(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "dict.keys", a, k, 0, 0)?;
     let c = vm.g.types.dict_keys;
     Ok(view(vm, a[0], c))
 }
-fn dict_values(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn dict_values(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "dict.values", a, k, 0, 0)?;
     let c = vm.g.types.dict_values;
     Ok(view(vm, a[0], c))
 }
-fn dict_items(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn dict_items(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "dict.items", a, k, 0, 0)?;
     let c = vm.g.types.dict_items;
     Ok(view(vm, a[0], c))
 }
@@ -259,7 +266,7 @@ fn dict_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if !Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::DICT) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let d = dict_copy(vm, a, Value::EMPTY)?;
+    let d = dict_copy(vm, &a[..1], Value::EMPTY)?;
     dict_update_from(vm, d, a[1])?;
     Ok(d)
 }
@@ -270,7 +277,7 @@ fn dict_ror(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if !Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::DICT) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let d = dict_copy(vm, &a[1..], Value::EMPTY)?;
+    let d = dict_copy(vm, &a[1..2], Value::EMPTY)?;
     let mark = vm.push_root(d);
     let r = dict_update_from(vm, d, a[0]);
     vm.pop_roots(mark);
@@ -284,16 +291,10 @@ fn dict_ior(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn dict_fromkeys(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    if k.is_heap() {
-        return Err(vm.type_error("dict.fromkeys() takes no keyword arguments"));
-    }
-    match a.len() {
-        0 | 1 => return Err(vm.type_error("fromkeys expected at least 1 argument, got 0")),
-        2 | 3 => {}
-        n => {
-            let msg = format!("fromkeys expected at most 2 arguments, got {}", n - 1);
-            return Err(vm.type_error(&msg));
-        }
+    if k.is_heap() || !(2..=3).contains(&a.len()) {
+        // A classmethod: its qualified name is its class's.
+        let q = format!("{}.fromkeys", type_name(a[0]));
+        clinic::method_positional(vm, &q, "fromkeys", a, k, 1, 2)?;
     }
     let cls = a[0];
     let d = vm.call(cls, &[], Value::EMPTY)?;
@@ -451,7 +452,11 @@ fn view_ge(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     view_cmp(vm, a, 5)
 }
 
-fn view_isdisjoint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn view_isdisjoint(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if k.is_heap() || a.len() != 2 {
+        let q = format!("{}.isdisjoint", vm.type_name_of(a[0]));
+        check_method(vm, &q, a, k, 1, 1)?;
+    }
     let other = vm.collect(a[1])?;
     let keep = vm.new_tuple(&other);
     let mark = vm.push_root(keep);
@@ -657,9 +662,19 @@ set_binops!(set_or, set_ror, '|');
 set_binops!(set_sub, set_rsub, '-');
 set_binops!(set_xor, set_rxor, '^');
 
+/// `METH_VARARGS` set methods take no keywords.
+fn set_no_kw(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<()> {
+    if Obj::from_value(k).is_some_and(|k| k.n_values() > 0) {
+        let owner = set_owner(vm, a, name);
+        return Err(vm.type_error(&format!("{owner}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
 macro_rules! set_method_op {
-    ($name:ident, $op:expr) => {
-        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    ($name:ident, $op:expr, $pyname:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            set_no_kw(vm, a, k, $pyname)?;
             let mut r = a[0];
             if a.len() == 1 {
                 let items = vm.set_items(r);
@@ -677,14 +692,31 @@ macro_rules! set_method_op {
         }
     };
 }
-set_method_op!(set_intersection, '&');
-set_method_op!(set_union, '|');
-set_method_op!(set_difference, '-');
-set_method_op!(set_symmetric_difference, '^');
+set_method_op!(set_intersection, '&', "intersection");
+set_method_op!(set_union, '|', "union");
+set_method_op!(set_difference, '-', "difference");
+
+fn set_symmetric_difference(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if k.is_heap() || a.len() != 2 {
+        let owner = set_owner(vm, a, "symmetric_difference");
+        check_method(vm, &owner, a, k, 1, 1)?;
+    }
+    let os = as_set(vm, a[1])?;
+    set_op(vm, a[0], os, '^')
+}
 
 macro_rules! set_inplace {
     ($name:ident, $op:expr, $check:expr) => {
-        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+        set_inplace!(
+            $name,
+            $op,
+            $check,
+            |_vm: &mut Vm, _a: &[Value], _k: Value| Ok(())
+        );
+    };
+    ($name:ident, $op:expr, $check:expr, $args:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            $args(vm, a, k)?;
             if $check && !is_set(a[1]) {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
@@ -707,10 +739,24 @@ set_inplace!(set_iand, '&', true);
 set_inplace!(set_ior, '|', true);
 set_inplace!(set_isub, '-', true);
 set_inplace!(set_ixor, '^', true);
-set_inplace!(set_intersection_update, '&', false);
-set_inplace!(set_update, '|', false);
-set_inplace!(set_difference_update, '-', false);
-set_inplace!(set_symmetric_difference_update, '^', false);
+set_inplace!(set_intersection_update, '&', false, |vm, a, k| set_no_kw(
+    vm,
+    a,
+    k,
+    "intersection_update"
+));
+set_inplace!(set_update, '|', false, |vm, a, k| set_no_kw(
+    vm, a, k, "update"
+));
+set_inplace!(set_difference_update, '-', false, |vm, a, k| set_no_kw(
+    vm,
+    a,
+    k,
+    "difference_update"
+));
+set_inplace!(set_symmetric_difference_update, '^', false, |vm, a, k| {
+    check_method(vm, "set.symmetric_difference_update", a, k, 1, 1)
+});
 
 /// `set.NAME` or `frozenset.NAME` for a method's arity message.
 fn set_owner(vm: &Vm, a: &[Value], name: &str) -> String {
@@ -738,7 +784,8 @@ fn set_discard(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     vm.set_discard(a[0], a[1])?;
     Ok(Value::NONE)
 }
-fn set_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn set_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "set.pop", a, k, 0, 0)?;
     let items = vm.set_items(a[0]);
     match items.first() {
         Some(&x) => {
@@ -748,12 +795,17 @@ fn set_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         None => Err(vm.new_exc(vm.g.e.KeyError, "pop from an empty set")),
     }
 }
-fn set_clear(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn set_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "set.clear", a, k, 0, 0)?;
     let d = dobj(a[0]);
     vm.with_lock(d, |ctx| ldict::clear(ctx, d));
     Ok(Value::NONE)
 }
-fn set_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn set_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if k.is_heap() || a.len() != 1 {
+        let owner = set_owner(vm, a, "copy");
+        check_method(vm, &owner, a, k, 0, 0)?;
+    }
     if Obj::from_value(a[0]).is_some_and(|o| o.class() == vm.g.types.frozenset) {
         return Ok(a[0]);
     }
@@ -931,6 +983,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         for &(n, f) in m {
             vm.add_method(t, n, f);
         }
+
         vm.add_attr(t, "__hash__", Value::NONE);
     }
     for (t, frozen) in [(vm.g.types.set, false), (vm.g.types.frozenset, true)] {

@@ -1,5 +1,6 @@
 //! `int` and `bool`.
 
+use super::clinic;
 use crate::args::{check, Args};
 use crate::text;
 use engine::runtime::ops::Num;
@@ -265,25 +266,16 @@ fn byteorder(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<bool> {
 }
 
 fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    // Argument Clinic: more than 3 arguments in all, then more than 2
-    // positional ones.
-    if a.len() - 1 > 3 {
-        return Err(vm.type_error(&format!(
-            "to_bytes() takes at most 3 arguments ({} given)",
-            a.len() - 1
-        )));
-    }
-    if args.pos.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "to_bytes() takes at most 2 positional arguments ({} given)",
-            args.pos.len() - 1
-        )));
-    }
-    let length = args.get(1, "length");
-    let order = args.get(2, "byteorder");
-    let signed = args.take("signed");
-    args.no_more_kw(vm, "to_bytes")?;
+    let [length, order, signed] = clinic::unpack(
+        vm,
+        "to_bytes",
+        &a[1..],
+        k,
+        ["length", "byteorder", "signed"],
+        0,
+        0,
+        2,
+    )?;
     // CPython's order: the length's conversion, the byteorder, then the
     // length's sign.
     let length = match length {
@@ -341,28 +333,17 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn int_from_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    // Argument Clinic: more than 3 arguments in all, then more than 2
-    // positional ones.
-    if a.len() - 1 > 3 {
-        return Err(vm.type_error(&format!(
-            "from_bytes() takes at most 3 arguments ({} given)",
-            a.len() - 1
-        )));
-    }
-    if args.pos.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "from_bytes() takes at most 2 positional arguments ({} given)",
-            args.pos.len() - 1
-        )));
-    }
-    let data = args.get(1, "bytes");
-    let order = args.get(2, "byteorder");
-    let signed = args.take("signed");
-    args.no_more_kw(vm, "from_bytes")?;
-    let Some(data) = data else {
-        return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
-    };
+    let [data, order, signed] = clinic::unpack(
+        vm,
+        "from_bytes",
+        &a[1..],
+        k,
+        ["bytes", "byteorder", "signed"],
+        0,
+        1,
+        2,
+    )?;
+    let data = data.expect("required");
     let big_endian = byteorder(vm, order, "from_bytes")?;
     let signed = match signed {
         Some(v) => vm.truthy(v)?,

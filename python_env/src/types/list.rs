@@ -4,6 +4,7 @@
 //! when the list is shared (`vm.with_lock`), so `append`, `pop`, `insert`,
 //! `__setitem__` ... are atomic as in CPython; reads take no lock.
 
+use super::clinic;
 use super::seq::{is_slice, norm_index, slice_indices};
 use crate::args::{check_method, Args};
 use crate::builtins::sort_values;
@@ -53,7 +54,7 @@ fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn list_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check_method(vm, "pop", a, k, 0, 1)?;
+    clinic::method_positional(vm, "list.pop", "pop", a, k, 0, 1)?;
     let l = lo(a[0]);
     // The index is converted before the emptiness check, as in CPython.
     let idx = match a.get(1) {
@@ -82,7 +83,7 @@ fn list_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn list_insert(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check_method(vm, "insert", a, k, 2, 2)?;
+    clinic::method_positional(vm, "list.insert", "insert", a, k, 2, 2)?;
     let l = lo(a[0]);
     let n = llist::len(l) as i64;
     let i = vm.index(a[1])?;
@@ -117,7 +118,12 @@ fn list_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn seq_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check_method(vm, "index", a, k, 1, 3)?;
+    let qual = if lo(a[0]).kind() == Kind::LIST {
+        "list.index"
+    } else {
+        "tuple.index"
+    };
+    clinic::method_positional(vm, qual, "index", a, k, 1, 3)?;
     let n = vm.len(a[0])?;
     let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
         match v {
@@ -147,7 +153,12 @@ fn seq_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn seq_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check_method(vm, "count", a, k, 1, 1)?;
+    let qual = if lo(a[0]).kind() == Kind::LIST {
+        "list.count"
+    } else {
+        "tuple.count"
+    };
+    check_method(vm, qual, a, k, 1, 1)?;
     let mut c = 0;
     let mut i = 0;
     while let Some(y) = vm.seq_get(a[0], i) {
@@ -159,18 +170,21 @@ fn seq_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::int(c))
 }
 
-fn list_clear(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn list_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "list.clear", a, k, 0, 0)?;
     let l = lo(a[0]);
     vm.with_lock(l, |ctx| llist::truncate(ctx, l, 0));
     Ok(Value::NONE)
 }
 
-fn list_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn list_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "list.copy", a, k, 0, 0)?;
     let items = vm.seq_items(a[0]);
     Ok(vm.new_list(&items))
 }
 
-fn list_reverse(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn list_reverse(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "list.reverse", a, k, 0, 0)?;
     let mut items = vm.seq_items(a[0]);
     items.reverse();
     let l = lo(a[0]);
@@ -179,16 +193,12 @@ fn list_reverse(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn list_sort(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    let key = args.take("key").filter(|v| !v.is_none());
-    let rev = match args.take("reverse") {
+    let [key, rev] = clinic::unpack(vm, "sort", &a[1..], k, ["key", "reverse"], 0, 0, 0)?;
+    let key = key.filter(|v| !v.is_none());
+    let rev = match rev {
         Some(r) => vm.truthy(r)?,
         None => false,
     };
-    args.no_more_kw(vm, "sort")?;
-    if args.pos.len() > 1 {
-        return Err(vm.type_error("sort() takes no positional arguments"));
-    }
     let l = lo(a[0]);
     let mut items = vm.seq_items(a[0]);
     // CPython empties the list while sorting.

@@ -377,15 +377,7 @@ fn mv_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn mv_tobytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    if a.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "tobytes() takes at most 1 argument ({} given)",
-            a.len() - 1
-        )));
-    }
-    let mut args = Args::new(a, k);
-    let order = args.get(1, "order");
-    args.no_more_kw(vm, "tobytes")?;
+    let [order] = super::clinic::unpack(vm, "tobytes", &a[1..], k, ["order"], 0, 0, 1)?;
     if let Some(o) = order {
         if !o.is_none() && !is_str(o) {
             let tn = vm.type_name_of(o);
@@ -511,19 +503,8 @@ fn mv_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn mv_cast(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    if a.len() > 3 {
-        return Err(vm.type_error(&format!(
-            "cast() takes at most 2 arguments ({} given)",
-            a.len() - 1
-        )));
-    }
-    let mut args = Args::new(a, k);
-    let fv = args.get(1, "format");
-    let shape = args.get(2, "shape");
-    args.no_more_kw(vm, "cast")?;
-    let Some(fv) = fv else {
-        return Err(vm.type_error("cast() missing required argument 'format' (pos 1)"));
-    };
+    let [fv, shape] = super::clinic::unpack(vm, "cast", &a[1..], k, ["format", "shape"], 0, 1, 2)?;
+    let fv = fv.expect("required");
     if !is_str(fv) {
         let tn = vm.arg_type_name(fv);
         return Err(vm.type_error(&format!("cast() argument 'format' must be str, not {tn}")));

@@ -2,6 +2,7 @@
 
 pub mod asyncgen;
 pub mod bytes;
+pub mod clinic;
 pub mod deque;
 pub mod descr;
 pub mod dict;

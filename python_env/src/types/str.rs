@@ -1,7 +1,8 @@
 //! `str`.
 
+use super::clinic;
 use super::seq::{is_slice, norm_index, slice_indices};
-use crate::args::{check, check_method, Args};
+use crate::args::{check_method, Args};
 use crate::text;
 use crate::text::percent::{PercentArg, PercentArgs, PercentError};
 use engine::runtime::*;
@@ -12,6 +13,15 @@ use proto_core::{Kind, Obj, Value};
 
 fn s(v: Value) -> String {
     str_of(v).into_owned()
+}
+
+/// A str argument CPython checks with the bare message "must be str, not T".
+fn need_str_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
+    if is_str(v) {
+        return Ok(s(v));
+    }
+    let tn = vm.type_name_of(v);
+    Err(vm.type_error(&format!("must be str, not {tn}")))
 }
 
 fn need_str(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
@@ -325,13 +335,10 @@ fn str_list(vm: &mut Vm, parts: Vec<&str>) -> Value {
 }
 
 fn split_impl(vm: &mut Vm, a: &[Value], k: Value, right: bool) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    let sep = args.get(1, "sep").filter(|v| !v.is_none());
-    let maxsplit = args
-        .get(2, "maxsplit")
-        .map(|v| vm.as_i64(v).unwrap_or(-1))
-        .unwrap_or(-1);
-    args.no_more_kw(vm, if right { "rsplit" } else { "split" })?;
+    let name = if right { "rsplit" } else { "split" };
+    let [sep, maxsplit] = clinic::unpack(vm, name, &a[1..], k, ["sep", "maxsplit"], 0, 0, 2)?;
+    let sep = sep.filter(|v| !v.is_none());
+    let maxsplit = maxsplit.map(|v| vm.as_i64(v).unwrap_or(-1)).unwrap_or(-1);
     let text_ = s(a[0]);
     match sep {
         None => {
@@ -372,8 +379,8 @@ fn str_rsplit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn str_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    let keep = match args.get(1, "keepends") {
+    let [keep] = clinic::unpack(vm, "splitlines", &a[1..], k, ["keepends"], 0, 0, 1)?;
+    let keep = match keep {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
@@ -390,7 +397,12 @@ fn strip_impl(
     right: bool,
     name: &str,
 ) -> PyResult<Value> {
-    check_method(vm, name, a, k, 0, 1)?;
+    let qual = match name {
+        "strip" => "str.strip",
+        "lstrip" => "str.lstrip",
+        _ => "str.rstrip",
+    };
+    clinic::method_positional(vm, qual, name, a, k, 0, 1)?;
     let t = s(a[0]);
     let chars: Option<Vec<char>> = match a.get(1) {
         Some(&c) if !c.is_none() => Some(
@@ -475,7 +487,7 @@ fn byte_to_char(t: &str, ascii: bool, b: usize) -> i64 {
 
 fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value> {
     let name = if ends { "endswith" } else { "startswith" };
-    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
+    clinic::method_varargs(vm, "str", name, a, k, 1, 3)?;
     let t = s(a[0]);
     if let Some(&sv) = a.get(2) {
         if !sv.is_none() {
@@ -538,7 +550,7 @@ fn str_endswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyResult<Option<i64>> {
-    crate::args::check_method_takes(vm, name, a, k, 1, 3)?;
+    clinic::method_varargs(vm, "str", name, a, k, 1, 3)?;
     // Borrowed: no copy of the (possibly huge) string per call.
     let t = str_of(a[0]);
     let sub = need_str(vm, a[1], "must be str").map_err(|_| {
@@ -592,9 +604,9 @@ fn str_rindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check_method_takes(vm, "count", a, k, 1, 3)?;
+    clinic::method_varargs(vm, "str", "count", a, k, 1, 3)?;
     let t = str_of(a[0]);
-    let sub = need_str(vm, a[1], "must be str")?;
+    let sub = need_str_arg(vm, a[1])?;
     if let Some(&sv) = a.get(2) {
         if let Some(si) = vm.as_i64(sv) {
             if si > char_info(a[0], &t).0 as i64 {
@@ -616,17 +628,9 @@ fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    let old = args
-        .get(1, "old")
-        .ok_or_else(|| vm.type_error("replace expected at least 2 arguments, got 0"))?;
-    let new = args
-        .get(2, "new")
-        .ok_or_else(|| vm.type_error("replace expected at least 2 arguments, got 1"))?;
-    let count = args
-        .get(3, "count")
-        .map(|v| vm.as_i64(v).unwrap_or(-1))
-        .unwrap_or(-1);
+    clinic::method_positional(vm, "str.replace", "replace", a, k, 2, 3)?;
+    let (old, new) = (a[1], a[2]);
+    let count = a.get(3).map(|&v| vm.as_i64(v).unwrap_or(-1)).unwrap_or(-1);
     let t = s(a[0]);
     let o = need_str(vm, old, "replace() argument 1")?;
     let n = need_str(vm, new, "replace() argument 2")?;
@@ -639,48 +643,77 @@ fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 macro_rules! case_method {
-    ($name:ident, $f:path) => {
-        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    ($name:ident, $py:literal, $f:path) => {
+        fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            check_method(vm, $py, a, k, 0, 0)?;
             let c = cps(a[0]);
             let r = $f(&c);
             Ok(from_cps(vm, &r))
         }
     };
 }
-case_method!(str_upper, text::unicode::upper_cps);
-case_method!(str_lower, text::unicode::lower_cps);
-case_method!(str_title, text::unicode::title_cps);
-case_method!(str_capitalize, text::unicode::capitalize_cps);
-case_method!(str_swapcase, text::unicode::swapcase_cps);
-case_method!(str_casefold, text::unicode::casefold_cps);
+case_method!(str_upper, "str.upper", text::unicode::upper_cps);
+case_method!(str_lower, "str.lower", text::unicode::lower_cps);
+case_method!(str_title, "str.title", text::unicode::title_cps);
+case_method!(
+    str_capitalize,
+    "str.capitalize",
+    text::unicode::capitalize_cps
+);
+case_method!(str_swapcase, "str.swapcase", text::unicode::swapcase_cps);
+case_method!(str_casefold, "str.casefold", text::unicode::casefold_cps);
 
 macro_rules! pred_method {
-    ($name:ident, $f:path) => {
-        fn $name(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    ($name:ident, $py:literal, $f:path) => {
+        fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            check_method(vm, $py, a, k, 0, 0)?;
             Ok(Value::bool($f(&s(a[0]))))
         }
     };
 }
-pred_method!(str_isspace, text::unicode::str_is_space);
-pred_method!(str_isdigit, text::unicode::str_is_digit);
-pred_method!(str_isdecimal, text::unicode::str_is_decimal);
-pred_method!(str_isnumeric, text::unicode::str_is_numeric);
-pred_method!(str_isalpha, text::unicode::str_is_alpha);
-pred_method!(str_isalnum, text::unicode::str_is_alnum);
-pred_method!(str_isupper, text::unicode::is_upper);
-pred_method!(str_islower, text::unicode::is_lower);
-pred_method!(str_istitle, text::unicode::is_title);
-pred_method!(str_isidentifier, text::unicode::is_identifier);
-pred_method!(str_isprintable, text::unicode::str_is_printable);
+pred_method!(str_isspace, "str.isspace", text::unicode::str_is_space);
+pred_method!(str_isdigit, "str.isdigit", text::unicode::str_is_digit);
+pred_method!(
+    str_isdecimal,
+    "str.isdecimal",
+    text::unicode::str_is_decimal
+);
+pred_method!(
+    str_isnumeric,
+    "str.isnumeric",
+    text::unicode::str_is_numeric
+);
+pred_method!(str_isalpha, "str.isalpha", text::unicode::str_is_alpha);
+pred_method!(str_isalnum, "str.isalnum", text::unicode::str_is_alnum);
+pred_method!(str_isupper, "str.isupper", text::unicode::is_upper);
+pred_method!(str_islower, "str.islower", text::unicode::is_lower);
+pred_method!(str_istitle, "str.istitle", text::unicode::is_title);
+pred_method!(
+    str_isidentifier,
+    "str.isidentifier",
+    text::unicode::is_identifier
+);
+pred_method!(
+    str_isprintable,
+    "str.isprintable",
+    text::unicode::str_is_printable
+);
 
-fn str_isascii(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_isascii(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "str.isascii", a, k, 0, 0)?;
     Ok(Value::bool(str_bytes(a[0]).is_ascii()))
 }
 
 fn fill_char(vm: &mut Vm, a: &[Value]) -> PyResult<char> {
     match a.get(2) {
         Some(&f) => {
-            let fs = need_str(vm, f, "fill")?;
+            if !is_str(f) {
+                let tn = vm.type_name_of(f);
+                return Err(vm.type_error(&format!(
+                    "The fill character must be a unicode character, not {tn}"
+                )));
+            }
+            let fs = s(f);
             let mut it = fs.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => Ok(c),
@@ -697,37 +730,41 @@ fn width_arg(vm: &mut Vm, a: &[Value]) -> PyResult<usize> {
     Ok(vm.as_i64(i).unwrap_or(0).max(0) as usize)
 }
 
-fn str_center(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_center(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::method_positional(vm, "str.center", "center", a, k, 1, 2)?;
     let w = width_arg(vm, a)?;
     let f = fill_char(vm, a)?;
     Ok(vm.new_str(&text::unicode::center(&s(a[0]), w, f)))
 }
-fn str_ljust(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_ljust(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::method_positional(vm, "str.ljust", "ljust", a, k, 1, 2)?;
     let w = width_arg(vm, a)?;
     let f = fill_char(vm, a)?;
     Ok(vm.new_str(&text::unicode::ljust(&s(a[0]), w, f)))
 }
-fn str_rjust(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_rjust(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::method_positional(vm, "str.rjust", "rjust", a, k, 1, 2)?;
     let w = width_arg(vm, a)?;
     let f = fill_char(vm, a)?;
     Ok(vm.new_str(&text::unicode::rjust(&s(a[0]), w, f)))
 }
-fn str_zfill(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn str_zfill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "str.zfill", a, k, 1, 1)?;
     let w = width_arg(vm, a)?;
     Ok(vm.new_str(&text::unicode::zfill(&s(a[0]), w)))
 }
 fn str_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    let ts = args
-        .get(1, "tabsize")
-        .and_then(|v| vm.as_i64(v))
-        .unwrap_or(8);
+    let [ts] = clinic::unpack(vm, "expandtabs", &a[1..], k, ["tabsize"], 0, 0, 1)?;
+    let ts = match ts {
+        Some(v) => crate::args::py_long_as_int(vm, v)?,
+        None => 8,
+    };
     Ok(vm.new_str(&text::unicode::expandtabs(&s(a[0]), ts)))
 }
 
 fn partition_impl(vm: &mut Vm, a: &[Value], right: bool) -> PyResult<Value> {
     let t = s(a[0]);
-    let sep = need_str(vm, a[1], "must be str")?;
+    let sep = need_str_arg(vm, a[1])?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
@@ -780,20 +817,20 @@ fn str_removesuffix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn str_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    let enc = args
-        .get(1, "encoding")
-        .map(s)
-        .unwrap_or_else(|| "utf-8".into());
-    let errors = args
-        .get(2, "errors")
-        .map(s)
-        .unwrap_or_else(|| "strict".into());
+    let [enc, errors] = clinic::unpack(vm, "encode", &a[1..], k, ["encoding", "errors"], 0, 0, 2)?;
+    for (v, what) in [(enc, "encoding"), (errors, "errors")] {
+        if let Some(v) = v.filter(|&v| !is_str(v)) {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("encode() argument '{what}' must be str, not {tn}")));
+        }
+    }
+    let enc = enc.map(s).unwrap_or_else(|| "utf-8".into());
+    let errors = errors.map(s).unwrap_or_else(|| "strict".into());
     super::bytes::encode(vm, a[0], &enc, &errors)
 }
 
 fn str_maketrans(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check(vm, "maketrans", a, k, 1, 3)?;
+    clinic::positional(vm, "str.maketrans", "maketrans", a, k, 1, 3)?;
     let d = vm.new_dict();
     let mark = vm.push_root(d);
     let r = (|| {
@@ -823,7 +860,7 @@ fn str_maketrans(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             }
             return Ok(());
         }
-        for (i, &x) in a.iter().enumerate() {
+        for (i, &x) in a.iter().enumerate().skip(1) {
             if !is_str(x) {
                 let tn = vm.type_name_of(x);
                 return Err(vm.type_error(&format!(
@@ -831,6 +868,11 @@ fn str_maketrans(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                     i + 1
                 )));
             }
+        }
+        if !is_str(a[0]) {
+            return Err(vm.type_error(
+                "first maketrans argument must be a string if there is a second argument",
+            ));
         }
         let (x, y) = (cps(a[0]), cps(a[1]));
         if x.len() != y.len() {
@@ -851,7 +893,7 @@ fn str_maketrans(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn str_translate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check_method(vm, "translate", a, k, 1, 1)?;
+    check_method(vm, "str.translate", a, k, 1, 1)?;
     let mut out: Vec<u32> = Vec::new();
     for c in cps(a[0]) {
         match vm.getitem(a[1], Value::int(c as i64)) {
@@ -1377,6 +1419,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     for &(n, f) in m {
         vm.add_method(t, n, f);
     }
-    let _ = check;
+    vm.declare_arity(t, 0, 0, &["__getnewargs__"]);
     Ok(())
 }
