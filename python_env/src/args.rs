@@ -94,7 +94,7 @@ pub fn check_method(
 /// The accepted case of [`check_count`], tested inline at every native
 /// call: no keyword names and a count in range.
 #[inline(always)]
-fn count_ok(n: usize, kwnames: Value, min: usize, max: usize) -> bool {
+pub(crate) fn count_ok(n: usize, kwnames: Value, min: usize, max: usize) -> bool {
     !kwnames.is_heap() && n >= min && n <= max
 }
 

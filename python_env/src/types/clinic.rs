@@ -4,6 +4,7 @@
 //! `METH_NOARGS` / `METH_O` methods declare their arity instead
 //! (`Vm::declare_arity`).
 
+use crate::args::count_ok;
 use engine::runtime::{str_of, PyResult, Vm};
 use proto_core::{Obj, Value};
 
@@ -27,7 +28,7 @@ pub fn method_positional(
     max: usize,
 ) -> PyResult<()> {
     let n = a.len().saturating_sub(1);
-    if !kwnames.is_heap() && n >= min && n <= max {
+    if count_ok(n, kwnames, min, max) {
         return Ok(());
     }
     positional_error(vm, qual, name, n, kwnames, min, max)
@@ -46,7 +47,7 @@ pub fn positional(
     max: usize,
 ) -> PyResult<()> {
     let n = a.len();
-    if !kwnames.is_heap() && n >= min && n <= max {
+    if count_ok(n, kwnames, min, max) {
         return Ok(());
     }
     positional_error(vm, qual, name, n, kwnames, min, max)
@@ -93,7 +94,7 @@ pub fn method_varargs(
     max: usize,
 ) -> PyResult<()> {
     let n = a.len().saturating_sub(1);
-    if !kwnames.is_heap() && n >= min && n <= max {
+    if count_ok(n, kwnames, min, max) {
         return Ok(());
     }
     varargs_error(vm, owner, name, a, kwnames, min, max)
