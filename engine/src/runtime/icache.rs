@@ -561,6 +561,8 @@ impl Vm {
                     let dict = match o.kind() {
                         K_INSTANCE => o.get(0),
                         Kind::LIST | Kind::DICT | Kind::SET => o.get(CONTAINER_DICT),
+                        // Exact strs and bytes have no value slots, so no dict.
+                        Kind::STR | Kind::BYTES if o.n_values() == 0 => Value::EMPTY,
                         _ => self.instance_dict(o).unwrap_or(Value::EMPTY),
                     };
                     let shadow = match Obj::from_value(dict) {

@@ -632,6 +632,8 @@ pub struct Vm {
     pub(crate) type_cache: attr::TypeCache,
     /// This thread's dicts of `_thread._local` objects.
     pub(crate) locals: local::ThreadLocals,
+    /// `set.pop`'s order for the set this thread last popped from.
+    pub(crate) set_pop: ops::SetPopOrder,
 }
 
 /// Index of the handled exception (`sys.exc_info()`) in the root slots.
@@ -654,6 +656,7 @@ impl Vm {
             ctor_cache: call::CtorCache::default(),
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
+            set_pop: ops::SetPopOrder::default(),
         };
         vm.ctx.root_slots().push(Value::NONE);
         setup(&mut vm)?;
@@ -673,6 +676,7 @@ impl Vm {
             ctor_cache: call::CtorCache::default(),
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
+            set_pop: ops::SetPopOrder::default(),
         };
         vm.ctx.root_slots().push(Value::NONE);
         vm

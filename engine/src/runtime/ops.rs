@@ -1401,13 +1401,21 @@ impl Vm {
         h: u64,
         mut f: impl FnMut(&mut ProtoContext, Obj, Probe) -> R,
     ) -> PyResult<R> {
-        if o.is_shared() && key_is_simple(key, &self.g.types) {
-            self.ctx.lock_object(o);
+        // Keys compared without Python code need no version check: the
+        // probe and `f` run under the object's lock (none for a local
+        // object, which only this thread reaches).
+        if key_is_simple(key, &self.g.types) {
+            let shared = o.is_shared();
+            if shared {
+                self.ctx.lock_object(o);
+            }
             let t = ldict::table(o);
             let r = probe_simple(t, h, key, &self.g.types)
                 .ok()
                 .map(|p| f(&mut self.ctx, t, p));
-            self.ctx.unlock_object(o);
+            if shared {
+                self.ctx.unlock_object(o);
+            }
             if let Some(r) = r {
                 return Ok(r);
             }
@@ -1511,58 +1519,77 @@ impl Vm {
         Ok(self.dict_del(s, key)?.is_some())
     }
 
-    /// Items of a set (snapshot) in CPython's iteration order: the storage
-    /// is insertion-ordered, so the order of CPython's open-addressing set
-    /// table (linear probes, then perturbation; sizes grown as CPython
-    /// grows them) is replayed here. Identical for the common cases (small
-    /// ints, no deletions); an approximation otherwise.
+    /// Items of a set (snapshot) in CPython's iteration order.
     pub fn set_items(&self, s: Value) -> Vec<Value> {
         let Some(o) = Obj::from_value(s) else {
             return Vec::new();
         };
-        let mut raw = Vec::new();
-        ldict::items(o, &mut raw);
-        let n = raw.len();
-        if n <= 1 {
-            return raw.into_iter().map(|(k, _, _)| k).collect();
+        let t = ldict::table(o);
+        set_order(t)
+            .0
+            .into_iter()
+            .map(|(_, e)| ldict::entry(t, e).0)
+            .collect()
+    }
+
+    /// `set.pop()`: removes and returns the first item in CPython's
+    /// iteration order, None when the set is empty. Successive pops from an
+    /// unchanged set take the next item of the order computed for the first
+    /// (as CPython's pop moves a finger along its table), so emptying a set
+    /// by pops is linear.
+    pub fn set_pop(&mut self, s: Value) -> Option<Value> {
+        let o = Obj::from_value(s)?;
+        let shared = o.is_shared();
+        if shared {
+            self.ctx.lock_object(o);
         }
-        let mut size: usize = 8;
-        for used in 1..=n {
-            if used * 5 >= (size - 1) * 3 {
-                let min = if used > 50000 { used * 2 } else { used * 4 };
-                size = 8;
-                while size <= min {
-                    size <<= 1;
+        let r = self.set_pop_locked(o);
+        if shared {
+            self.ctx.unlock_object(o);
+        }
+        r
+    }
+
+    fn set_pop_locked(&mut self, o: Obj) -> Option<Value> {
+        if ldict::len(o) == 0 {
+            return None;
+        }
+        let t = ldict::table(o);
+        let c = &mut self.set_pop;
+        let stamp = SetPopOrder::stamp(o, t);
+        loop {
+            if c.stamp != stamp {
+                // CPython's pop resumes its scan of the table after the slot
+                // it last emptied (the finger), wrapping around.
+                let (mut order, size) = set_order(t);
+                let finger = if c.stamp[0] == stamp[0] {
+                    c.finger & (size - 1)
+                } else {
+                    0
+                };
+                let at = order.partition_point(|&(slot, _)| slot < finger);
+                order.rotate_left(at);
+                c.order = order;
+                c.next = 0;
+            }
+            // With the stamp unchanged the set is as the last pop left it,
+            // so the entries after `next` are its live ones; the emptiness
+            // test guards an entry a matching stamp of a reused address
+            // would name.
+            while let Some(&(slot, e)) = c.order.get(c.next) {
+                c.next += 1;
+                let (k, _, _) = ldict::entry(t, e);
+                if !k.is_empty() {
+                    ldict::delete(&mut self.ctx, o, t, e);
+                    c.stamp = SetPopOrder::stamp(o, t);
+                    c.finger = slot + 1;
+                    return Some(k);
                 }
             }
+            // A stale order: compute it afresh (the set is not empty, so
+            // the fresh one has a live entry).
+            c.stamp = [o.value().bits(), 0, 0, 0];
         }
-        let mask = size - 1;
-        let mut table: Vec<Option<usize>> = vec![None; size];
-        for (idx, &(_, _, h)) in raw.iter().enumerate() {
-            let mut perturb = h;
-            let mut i = (h as usize) & mask;
-            'probe: loop {
-                if table[i].is_none() {
-                    table[i] = Some(idx);
-                    break;
-                }
-                if i + 9 <= mask {
-                    for j in 1..=9 {
-                        if table[i + j].is_none() {
-                            table[i + j] = Some(idx);
-                            break 'probe;
-                        }
-                    }
-                }
-                perturb >>= 5;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(perturb as usize))
-                    & mask;
-            }
-        }
-        table.into_iter().flatten().map(|i| raw[i].0).collect()
     }
 
     // ------------------------------------------------------------------ iteration
@@ -2546,4 +2573,95 @@ pub fn push_cp(out: &mut Vec<u8>, cp: u32) {
     if crate::bytecode::code::push_code_point(out, cp).is_none() {
         out.extend_from_slice("\u{FFFD}".as_bytes());
     }
+}
+
+/// `set.pop`'s remembered order (`Vm::set_pop`): the set it was computed
+/// for, identified by the set's and its table's addresses, its length and
+/// its version (any insertion changes the length or the table, any deletion
+/// the version), and the entries not yet popped with their slots. Raw words only: nothing
+/// here is dereferenced unless it matches a live set.
+#[derive(Default)]
+pub struct SetPopOrder {
+    stamp: [u64; 4],
+    order: Vec<(usize, usize)>,
+    next: usize,
+    /// The replayed table's slot after the one last popped.
+    finger: usize,
+}
+
+impl SetPopOrder {
+    fn stamp(o: Obj, t: Obj) -> [u64; 4] {
+        [
+            o.value().bits(),
+            t.value().bits(),
+            ldict::len(o) as u64,
+            ldict::version(o),
+        ]
+    }
+}
+
+/// The live entries of set table `t`, as entry indices, in CPython's
+/// iteration order: the storage is insertion-ordered, so the order of
+/// CPython's open-addressing set table (linear probes, then perturbation;
+/// sizes grown as CPython grows them) is replayed here. Identical for the
+/// common cases (small ints, deletions since the last rebuild); an
+/// approximation otherwise. Each entry comes with its slot in that table;
+/// the table's size comes last.
+fn set_order(t: Obj) -> (Vec<(usize, usize)>, usize) {
+    // Every entry written since the table was last rebuilt takes part, the
+    // deleted ones (their hash words are kept) standing for CPython's dummy
+    // slots: they hold their places and count towards the table's size.
+    let written = ldict::used(t).min(ldict::cap(t));
+    let live = |e: usize| !ldict::entry(t, e).0.is_empty();
+    let raw: Vec<(usize, u64)> = (0..written).map(|e| (e, ldict::entry(t, e).2)).collect();
+    let n = raw.len();
+    if n <= 1 {
+        return (
+            (0..written).filter(|&e| live(e)).map(|e| (0, e)).collect(),
+            8,
+        );
+    }
+    let mut size: usize = 8;
+    for used in 1..=n {
+        if used * 5 >= (size - 1) * 3 {
+            let min = if used > 50000 { used * 2 } else { used * 4 };
+            size = 8;
+            while size <= min {
+                size <<= 1;
+            }
+        }
+    }
+    let mask = size - 1;
+    let mut table: Vec<Option<usize>> = vec![None; size];
+    for (idx, &(_, h)) in raw.iter().enumerate() {
+        let mut perturb = h;
+        let mut i = (h as usize) & mask;
+        'probe: loop {
+            if table[i].is_none() {
+                table[i] = Some(idx);
+                break;
+            }
+            if i + 9 <= mask {
+                for j in 1..=9 {
+                    if table[i + j].is_none() {
+                        table[i + j] = Some(idx);
+                        break 'probe;
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+    let order = table
+        .into_iter()
+        .enumerate()
+        .filter_map(|(slot, i)| Some((slot, raw[i?].0)))
+        .filter(|&(_, e)| live(e))
+        .collect();
+    (order, size)
 }

@@ -20,7 +20,17 @@ pub fn is_printable(c: u32) -> bool {
 }
 /// `str.isspace` for one code point (Python's whitespace set, incl. `\x1c`..`\x1f`).
 pub fn is_space(c: u32) -> bool {
+    if c < 0x80 {
+        return is_ascii_space(c as u8);
+    }
     in_ranges(t::SPACE, c)
+}
+/// `str.isspace` for one ASCII byte: `\t\n\v\f\r`, the separators
+/// `\x1c`-`\x1f` and the space (Unicode's White_Space plus bidi classes
+/// B/S/WS, as CPython counts them).
+#[inline]
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, 0x09..=0x0d | 0x1c..=0x20)
 }
 /// `str.isdecimal` for one code point.
 pub fn is_decimal(c: u32) -> bool {
@@ -400,64 +410,96 @@ pub fn expandtabs(s: &str, tabsize: i64) -> String {
     out
 }
 
-/// `str.split(None, maxsplit)`: splits on runs of Python whitespace; `maxsplit < 0` means no limit.
-pub fn split_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    let mut left = maxsplit;
-    loop {
-        rest = rest.trim_start_matches(|c: char| is_space(c as u32));
-        if rest.is_empty() {
-            break;
-        }
-        if left == 0 {
-            out.push(rest);
-            break;
-        }
-        match rest.find(|c: char| is_space(c as u32)) {
-            Some(e) => {
-                out.push(&rest[..e]);
-                rest = &rest[e..];
-                left -= 1;
-            }
-            None => {
-                out.push(rest);
-                break;
-            }
-        }
+/// The code point at byte `i` of a str's (surrogate-preserving UTF-8)
+/// bytes, and its length in bytes.
+#[inline]
+pub fn cp_at(b: &[u8], i: usize) -> (u32, usize) {
+    if b[i] < 0x80 {
+        return (b[i] as u32, 1);
     }
-    out
+    engine::bytecode::code::decode_one(&b[i..]).unwrap_or((0xFFFD, 1))
 }
 
-/// `str.rsplit(None, maxsplit)`; `maxsplit < 0` means no limit.
-pub fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = s;
+/// The code point that ends just before byte `i` (`i > 0`), and the byte
+/// where it starts.
+#[inline]
+pub fn cp_before(b: &[u8], i: usize) -> (u32, usize) {
+    let mut j = i - 1;
+    while j > 0 && b[j] & 0xC0 == 0x80 && i - j < 4 {
+        j -= 1;
+    }
+    (cp_at(b, j).0, j)
+}
+
+/// `str.split(None, maxsplit)` (`right`: `str.rsplit`) over a str's bytes:
+/// hands `piece` each run of non-whitespace, at most `maxsplit` of them cut
+/// (`< 0`: no limit); the uncut rest keeps its whitespace on the far side,
+/// as in CPython. `rsplit`'s pieces come last first.
+pub fn split_whitespace<'a>(
+    b: &'a [u8],
+    maxsplit: i64,
+    right: bool,
+    mut piece: impl FnMut(&'a [u8]),
+) {
     let mut left = maxsplit;
-    loop {
-        rest = rest.trim_end_matches(|c: char| is_space(c as u32));
-        if rest.is_empty() {
-            break;
-        }
-        if left == 0 {
-            out.push(rest);
-            break;
-        }
-        match rest.rfind(|c: char| is_space(c as u32)) {
-            Some(e) => {
-                let w = rest[e..].chars().next().map_or(1, char::len_utf8);
-                out.push(&rest[e + w..]);
-                rest = &rest[..e];
-                left -= 1;
+    let space_at = |i: usize| {
+        let (c, n) = cp_at(b, i);
+        (is_space(c), n)
+    };
+    if !right {
+        let (n, mut i) = (b.len(), 0);
+        loop {
+            while i < n {
+                match space_at(i) {
+                    (true, l) => i += l,
+                    _ => break,
+                }
             }
-            None => {
-                out.push(rest);
+            if i == n {
                 break;
             }
+            if left == 0 {
+                piece(&b[i..]);
+                break;
+            }
+            let start = i;
+            while i < n {
+                match space_at(i) {
+                    (false, l) => i += l,
+                    _ => break,
+                }
+            }
+            piece(&b[start..i]);
+            left -= 1;
+        }
+    } else {
+        let mut end = b.len();
+        loop {
+            while end > 0 {
+                match cp_before(b, end) {
+                    (c, j) if is_space(c) => end = j,
+                    _ => break,
+                }
+            }
+            if end == 0 {
+                break;
+            }
+            if left == 0 {
+                piece(&b[..end]);
+                break;
+            }
+            let mut start = end;
+            while start > 0 {
+                match cp_before(b, start) {
+                    (c, j) if !is_space(c) => start = j,
+                    _ => break,
+                }
+            }
+            piece(&b[start..end]);
+            end = start;
+            left -= 1;
         }
     }
-    out.reverse();
-    out
 }
 
 /// `str.strip()` with no argument (Python whitespace).
@@ -577,10 +619,20 @@ mod tests {
         for &(s, sl, slk, sp, sp1, rsp, rsp1, et, et3, st) in cases {
             assert_eq!(splitlines(s, false), sl, "splitlines {s:?}");
             assert_eq!(splitlines(s, true), slk, "splitlines keep {s:?}");
-            assert_eq!(split_whitespace(s, -1), sp, "split {s:?}");
-            assert_eq!(split_whitespace(s, 1), sp1, "split 1 {s:?}");
-            assert_eq!(rsplit_whitespace(s, -1), rsp, "rsplit {s:?}");
-            assert_eq!(rsplit_whitespace(s, 1), rsp1, "rsplit 1 {s:?}");
+            let split = |m: i64, right: bool| {
+                let mut v = Vec::new();
+                split_whitespace(s.as_bytes(), m, right, |p| {
+                    v.push(std::str::from_utf8(p).expect("cut at char boundaries"))
+                });
+                if right {
+                    v.reverse();
+                }
+                v
+            };
+            assert_eq!(split(-1, false), sp, "split {s:?}");
+            assert_eq!(split(1, false), sp1, "split 1 {s:?}");
+            assert_eq!(split(-1, true), rsp, "rsplit {s:?}");
+            assert_eq!(split(1, true), rsp1, "rsplit 1 {s:?}");
             assert_eq!(expandtabs(s, 8), et, "expandtabs {s:?}");
             assert_eq!(expandtabs(s, 3), et3, "expandtabs 3 {s:?}");
             assert_eq!(strip_whitespace(s), st, "strip {s:?}");

@@ -786,12 +786,8 @@ fn set_discard(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 fn set_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "set.pop", a, k, 0, 0)?;
-    let items = vm.set_items(a[0]);
-    match items.first() {
-        Some(&x) => {
-            vm.set_discard(a[0], x)?;
-            Ok(x)
-        }
+    match vm.set_pop(a[0]) {
+        Some(x) => Ok(x),
         None => Err(vm.new_exc(vm.g.e.KeyError, "pop from an empty set")),
     }
 }

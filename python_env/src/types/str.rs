@@ -24,6 +24,18 @@ fn need_str_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
     Err(vm.type_error(&format!("must be str, not {tn}")))
 }
 
+/// A `Py_ssize_t` argument (`maxsplit`, `count`): `__index__`, and
+/// CPython's OverflowError past 64 bits.
+fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    vm.as_i64(i).ok_or_else(|| {
+        vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )
+    })
+}
+
 fn need_str(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
     if is_str(v) {
         return Ok(s(v));
@@ -329,8 +341,80 @@ fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_str_bytes(&out))
 }
 
-fn str_list(vm: &mut Vm, parts: Vec<&str>) -> Value {
-    let vals: Vec<Value> = parts.iter().map(|p| vm.new_str(p)).collect();
+/// A list of new strs, one per part; `ascii`: the parts are known to be
+/// ASCII (slices of an ASCII str), so their lengths need no counting.
+fn str_list(vm: &mut Vm, parts: Vec<&str>, ascii: bool) -> Value {
+    let vals: Vec<Value> = parts
+        .iter()
+        .map(|p| {
+            if ascii {
+                new_ascii(vm, p.as_bytes())
+            } else {
+                vm.new_str(p)
+            }
+        })
+        .collect();
+    vm.new_list(&vals)
+}
+
+/// A new str holding `p`, a slice of a str's bytes cut at character
+/// boundaries; `ascii`: the whole str is ASCII, so `p` needs no counting.
+fn piece(vm: &mut Vm, p: &[u8], ascii: bool) -> Value {
+    if ascii {
+        new_ascii(vm, p)
+    } else {
+        vm.new_str_bytes(p)
+    }
+}
+
+/// `str.split(None, maxsplit)` / `str.rsplit(None, maxsplit)` as a list.
+fn split_whitespace(vm: &mut Vm, b: &[u8], maxsplit: i64, ascii: bool, right: bool) -> Value {
+    let mut vals = Vec::with_capacity(8);
+    text::unicode::split_whitespace(b, maxsplit, right, |p| vals.push(piece(vm, p, ascii)));
+    if right {
+        vals.reverse();
+    }
+    vm.new_list(&vals)
+}
+
+/// `str.split(sep, maxsplit)` / `str.rsplit(sep, maxsplit)` over a str's
+/// bytes (`sep` non-empty; a UTF-8 needle matches only at character
+/// boundaries, and `find_iter`/`rfind_iter` matches do not overlap), at
+/// most `maxsplit` cuts (`< 0`: no limit).
+fn split_bytes_at(
+    vm: &mut Vm,
+    b: &[u8],
+    sep: &[u8],
+    maxsplit: i64,
+    ascii: bool,
+    right: bool,
+) -> Value {
+    let mut vals = Vec::with_capacity(8);
+    let mut left = maxsplit;
+    if !right {
+        let mut start = 0;
+        for at in memchr::memmem::find_iter(b, sep) {
+            if left == 0 {
+                break;
+            }
+            vals.push(piece(vm, &b[start..at], ascii));
+            start = at + sep.len();
+            left -= 1;
+        }
+        vals.push(piece(vm, &b[start..], ascii));
+    } else {
+        let mut end = b.len();
+        for at in memchr::memmem::rfind_iter(b, sep) {
+            if left == 0 {
+                break;
+            }
+            vals.push(piece(vm, &b[at + sep.len()..end], ascii));
+            end = at;
+            left -= 1;
+        }
+        vals.push(piece(vm, &b[..end], ascii));
+        vals.reverse();
+    }
     vm.new_list(&vals)
 }
 
@@ -338,36 +422,25 @@ fn split_impl(vm: &mut Vm, a: &[Value], k: Value, right: bool) -> PyResult<Value
     let name = if right { "rsplit" } else { "split" };
     let [sep, maxsplit] = clinic::unpack(vm, name, &a[1..], k, ["sep", "maxsplit"], 0, 0, 2)?;
     let sep = sep.filter(|v| !v.is_none());
-    let maxsplit = maxsplit.map(|v| vm.as_i64(v).unwrap_or(-1)).unwrap_or(-1);
-    let text_ = s(a[0]);
-    match sep {
-        None => {
-            let parts = if right {
-                text::unicode::rsplit_whitespace(&text_, maxsplit)
-            } else {
-                text::unicode::split_whitespace(&text_, maxsplit)
-            };
-            Ok(str_list(vm, parts))
-        }
+    let maxsplit = match maxsplit {
+        Some(v) => ssize_arg(vm, v)?,
+        None => -1,
+    };
+    let sep = match sep {
+        Some(sv) if is_str(sv) => Some(str_bytes(sv)),
         Some(sv) => {
-            let sep = need_str(vm, sv, "must be str or None, not").map_err(|_| {
-                let tn = vm.type_name_of(sv);
-                vm.type_error(&format!("must be str or None, not {tn}"))
-            })?;
-            if sep.is_empty() {
-                return Err(vm.value_error("empty separator"));
-            }
-            let parts: Vec<&str> = if maxsplit < 0 {
-                text_.split(sep.as_str()).collect()
-            } else if right {
-                let mut v: Vec<&str> = text_.rsplitn(maxsplit as usize + 1, sep.as_str()).collect();
-                v.reverse();
-                v
-            } else {
-                text_.splitn(maxsplit as usize + 1, sep.as_str()).collect()
-            };
-            Ok(str_list(vm, parts))
+            let tn = vm.type_name_of(sv);
+            return Err(vm.type_error(&format!("must be str or None, not {tn}")));
         }
+        None => None,
+    };
+    // Borrowed below: nothing from here on runs Python code, and deferred
+    // collection keeps the strs' bytes in place across allocations.
+    let (bytes, _, ascii) = lstr::parts(Obj::from_value(a[0]).expect("str receiver"));
+    match sep {
+        None => Ok(split_whitespace(vm, bytes, maxsplit, ascii, right)),
+        Some([]) => Err(vm.value_error("empty separator")),
+        Some(sep) => Ok(split_bytes_at(vm, bytes, sep, maxsplit, ascii, right)),
     }
 }
 
@@ -386,7 +459,7 @@ fn str_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let t = s(a[0]);
     let parts = text::unicode::splitlines(&t, keep);
-    Ok(str_list(vm, parts))
+    Ok(str_list(vm, parts, false))
 }
 
 fn strip_impl(
@@ -403,31 +476,43 @@ fn strip_impl(
         _ => "str.rstrip",
     };
     clinic::method_positional(vm, qual, name, a, k, 0, 1)?;
-    let t = s(a[0]);
-    let chars: Option<Vec<char>> = match a.get(1) {
-        Some(&c) if !c.is_none() => Some(
-            need_str(vm, c, "strip arg")
-                .map_err(|_| vm.type_error(&format!("{name} arg must be None or str")))?
-                .chars()
-                .collect(),
-        ),
+    let chars: Option<Vec<u32>> = match a.get(1) {
+        Some(&c) if !c.is_none() => {
+            if !is_str(c) {
+                return Err(vm.type_error(&format!("{name} arg must be None or str")));
+            }
+            Some(cps(c))
+        }
         _ => None,
     };
-    let pred = |c: char| match &chars {
+    let strip = |c: u32| match &chars {
         Some(cs) => cs.contains(&c),
-        None => text::unicode::is_space(c as u32),
+        None => text::unicode::is_space(c),
     };
-    let mut r: &str = &t;
+    // Borrowed: no Python code runs from here on, and deferred collection
+    // keeps the receiver's bytes in place.
+    let (b, _, ascii) = lstr::parts(Obj::from_value(a[0]).expect("str receiver"));
+    let (mut start, mut end) = (0, b.len());
     if left {
-        r = r.trim_start_matches(pred);
+        while start < end {
+            match text::unicode::cp_at(b, start) {
+                (c, n) if strip(c) => start += n,
+                _ => break,
+            }
+        }
     }
     if right {
-        r = r.trim_end_matches(pred);
+        while end > start {
+            match text::unicode::cp_before(b, end) {
+                (c, j) if strip(c) => end = j,
+                _ => break,
+            }
+        }
     }
-    if r.len() == t.len() {
+    if start == 0 && end == b.len() && vm.type_of(a[0]) == vm.g.types.str_ {
         return Ok(a[0]);
     }
-    Ok(vm.new_str(r))
+    Ok(piece(vm, &b[start..end], ascii))
 }
 
 fn str_strip(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -630,7 +715,10 @@ fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_positional(vm, "str.replace", "replace", a, k, 2, 3)?;
     let (old, new) = (a[1], a[2]);
-    let count = a.get(3).map(|&v| vm.as_i64(v).unwrap_or(-1)).unwrap_or(-1);
+    let count = match a.get(3) {
+        Some(&v) => ssize_arg(vm, v)?,
+        None => -1,
+    };
     let t = s(a[0]);
     let o = need_str(vm, old, "replace() argument 1")?;
     let n = need_str(vm, new, "replace() argument 2")?;
@@ -642,26 +730,127 @@ fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_str(&r))
 }
 
+/// Case mappings of ASCII text, byte for byte (ASCII maps to ASCII under
+/// every case method, and the length is kept).
+fn ascii_upper(src: &[u8], out: &mut [u8]) {
+    for (o, &b) in out.iter_mut().zip(src) {
+        *o = b.to_ascii_uppercase();
+    }
+}
+fn ascii_lower(src: &[u8], out: &mut [u8]) {
+    for (o, &b) in out.iter_mut().zip(src) {
+        *o = b.to_ascii_lowercase();
+    }
+}
+fn ascii_swapcase(src: &[u8], out: &mut [u8]) {
+    for (o, &b) in out.iter_mut().zip(src) {
+        *o = if b.is_ascii_alphabetic() { b ^ 0x20 } else { b };
+    }
+}
+fn ascii_capitalize(src: &[u8], out: &mut [u8]) {
+    ascii_lower(src, out);
+    if let Some(o) = out.first_mut() {
+        *o = o.to_ascii_uppercase();
+    }
+}
+fn ascii_title(src: &[u8], out: &mut [u8]) {
+    let mut prev_cased = false;
+    for (o, &b) in out.iter_mut().zip(src) {
+        *o = if prev_cased {
+            b.to_ascii_lowercase()
+        } else {
+            b.to_ascii_uppercase()
+        };
+        prev_cased = b.is_ascii_alphabetic();
+    }
+}
+
+/// Longest ASCII result built in a stack buffer before it is copied into
+/// the new str.
+const ASCII_STACK: usize = 256;
+
+/// A new exact str holding the ASCII bytes `b`.
+fn new_ascii(vm: &mut Vm, b: &[u8]) -> Value {
+    debug_assert!(b.is_ascii());
+    if let &[c] = b {
+        return vm.g.latin1_chars[c as usize];
+    }
+    lstr::alloc(
+        &mut vm.ctx,
+        Kind::STR,
+        vm.g.types.str_,
+        b,
+        b.len(),
+        true,
+        false,
+    )
+}
+
+/// A new exact str made of `src` (ASCII) mapped by `f` into an equally long
+/// ASCII buffer.
+fn map_ascii(vm: &mut Vm, src: &[u8], f: fn(&[u8], &mut [u8])) -> Value {
+    if src.len() <= ASCII_STACK {
+        let mut buf = [0u8; ASCII_STACK];
+        let out = &mut buf[..src.len()];
+        f(src, out);
+        new_ascii(vm, out)
+    } else {
+        let mut out = vec![0u8; src.len()];
+        f(src, &mut out);
+        new_ascii(vm, &out)
+    }
+}
+
 macro_rules! case_method {
-    ($name:ident, $py:literal, $f:path) => {
+    ($name:ident, $py:literal, $f:path, $ascii:path) => {
         fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             check_method(vm, $py, a, k, 0, 0)?;
+            let (b, _, ascii) = lstr::parts(Obj::from_value(a[0]).expect("str receiver"));
+            if ascii {
+                return Ok(map_ascii(vm, b, $ascii));
+            }
             let c = cps(a[0]);
             let r = $f(&c);
             Ok(from_cps(vm, &r))
         }
     };
 }
-case_method!(str_upper, "str.upper", text::unicode::upper_cps);
-case_method!(str_lower, "str.lower", text::unicode::lower_cps);
-case_method!(str_title, "str.title", text::unicode::title_cps);
+case_method!(
+    str_upper,
+    "str.upper",
+    text::unicode::upper_cps,
+    ascii_upper
+);
+case_method!(
+    str_lower,
+    "str.lower",
+    text::unicode::lower_cps,
+    ascii_lower
+);
+case_method!(
+    str_title,
+    "str.title",
+    text::unicode::title_cps,
+    ascii_title
+);
 case_method!(
     str_capitalize,
     "str.capitalize",
-    text::unicode::capitalize_cps
+    text::unicode::capitalize_cps,
+    ascii_capitalize
 );
-case_method!(str_swapcase, "str.swapcase", text::unicode::swapcase_cps);
-case_method!(str_casefold, "str.casefold", text::unicode::casefold_cps);
+case_method!(
+    str_swapcase,
+    "str.swapcase",
+    text::unicode::swapcase_cps,
+    ascii_swapcase
+);
+case_method!(
+    str_casefold,
+    "str.casefold",
+    text::unicode::casefold_cps,
+    ascii_lower
+);
 
 macro_rules! pred_method {
     ($name:ident, $py:literal, $f:path) => {
