@@ -2113,7 +2113,7 @@ impl Vm {
                         )));
                     }
                     let (h, n) = (lstr::bytes(o), str_bytes(x));
-                    return Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n));
+                    return Ok(memchr::memmem::find(h, n).is_some());
                 }
                 Kind::LIST | Kind::TUPLE if c == t.list || c == t.tuple => {
                     let mark = self.push_root(v);

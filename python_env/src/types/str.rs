@@ -156,18 +156,15 @@ fn str_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn str_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = need_str(
-        vm,
-        a[1],
-        "'in <string>' requires string as left operand, not",
-    )
-    .map_err(|_| {
+    if !is_str(a[1]) {
         let tn = vm.type_name_of(a[1]);
-        vm.type_error(&format!(
+        return Err(vm.type_error(&format!(
             "'in <string>' requires string as left operand, not {tn}"
-        ))
-    })?;
-    Ok(Value::bool(s(a[0]).contains(&n)))
+        )));
+    }
+    // Surrogate-preserving UTF-8 needles match only at character starts.
+    let found = memchr::memmem::find(str_bytes(a[0]), str_bytes(a[1])).is_some();
+    Ok(Value::bool(found))
 }
 
 fn str_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -856,7 +853,7 @@ macro_rules! pred_method {
     ($name:ident, $py:literal, $f:path) => {
         fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             check_method(vm, $py, a, k, 0, 0)?;
-            Ok(Value::bool($f(&s(a[0]))))
+            Ok(Value::bool($f(&str_of(a[0]))))
         }
     };
 }
@@ -923,24 +920,24 @@ fn str_center(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_positional(vm, "str.center", "center", a, k, 1, 2)?;
     let w = width_arg(vm, a)?;
     let f = fill_char(vm, a)?;
-    Ok(vm.new_str(&text::unicode::center(&s(a[0]), w, f)))
+    Ok(vm.new_str(&text::unicode::center(&str_of(a[0]), w, f)))
 }
 fn str_ljust(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_positional(vm, "str.ljust", "ljust", a, k, 1, 2)?;
     let w = width_arg(vm, a)?;
     let f = fill_char(vm, a)?;
-    Ok(vm.new_str(&text::unicode::ljust(&s(a[0]), w, f)))
+    Ok(vm.new_str(&text::unicode::ljust(&str_of(a[0]), w, f)))
 }
 fn str_rjust(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_positional(vm, "str.rjust", "rjust", a, k, 1, 2)?;
     let w = width_arg(vm, a)?;
     let f = fill_char(vm, a)?;
-    Ok(vm.new_str(&text::unicode::rjust(&s(a[0]), w, f)))
+    Ok(vm.new_str(&text::unicode::rjust(&str_of(a[0]), w, f)))
 }
 fn str_zfill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "str.zfill", a, k, 1, 1)?;
     let w = width_arg(vm, a)?;
-    Ok(vm.new_str(&text::unicode::zfill(&s(a[0]), w)))
+    Ok(vm.new_str(&text::unicode::zfill(&str_of(a[0]), w)))
 }
 fn str_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [ts] = clinic::unpack(vm, "expandtabs", &a[1..], k, ["tabsize"], 0, 0, 1)?;
@@ -948,7 +945,7 @@ fn str_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(v) => crate::args::py_long_as_int(vm, v)?,
         None => 8,
     };
-    Ok(vm.new_str(&text::unicode::expandtabs(&s(a[0]), ts)))
+    Ok(vm.new_str(&text::unicode::expandtabs(&str_of(a[0]), ts)))
 }
 
 fn partition_impl(vm: &mut Vm, a: &[Value], right: bool) -> PyResult<Value> {

@@ -72,3 +72,18 @@ class Idx:
 
 
 print("a b c".split(None, Idx()), "a b c".rsplit(" ", Idx()), "aaa".replace("a", "b", Idx()))
+
+# Membership and predicates over the str's own text (surrogates kept).
+for h in ["abc", "\ud800x", "\ud801", "é\U0001F600", ""]:
+    print([n in h for n in ["", "a", "\ud800", "\ud801", "\U0001F600", "x", "bc"]],
+          h.isalpha(), h.isdigit(), h.isspace(), h.center(7, "*") == h.center(7, "*"))
+print("'\\ud800' in '\\ud801':", "\ud800" in "\ud801", "\ud800".__contains__("\ud801"))
+for bad in [1, None, b"a"]:
+    try:
+        bad in "abc"
+    except TypeError as e:
+        print(e)
+    try:
+        "abc".__contains__(bad)
+    except TypeError as e:
+        print(e)
