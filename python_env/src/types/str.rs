@@ -374,9 +374,41 @@ fn split_whitespace(vm: &mut Vm, b: &[u8], maxsplit: i64, ascii: bool, right: bo
     vm.new_list(&vals)
 }
 
+/// Calls `f` with the start of each non-overlapping match of the non-empty
+/// `needle` in `hay`, left to right, until `f` returns false. A one-byte
+/// needle uses `memchr`; short texts a plain scan (building a `memmem`
+/// searcher costs more than searching a few dozen bytes).
+fn for_each_match(hay: &[u8], needle: &[u8], mut f: impl FnMut(usize) -> bool) {
+    if let &[b] = needle {
+        for at in memchr::memchr_iter(b, hay) {
+            if !f(at) {
+                return;
+            }
+        }
+    } else if hay.len() < 64 {
+        let mut i = 0;
+        while i + needle.len() <= hay.len() {
+            if &hay[i..i + needle.len()] == needle {
+                if !f(i) {
+                    return;
+                }
+                i += needle.len();
+            } else {
+                i += 1;
+            }
+        }
+    } else {
+        for at in memchr::memmem::find_iter(hay, needle) {
+            if !f(at) {
+                return;
+            }
+        }
+    }
+}
+
 /// `str.split(sep, maxsplit)` / `str.rsplit(sep, maxsplit)` over a str's
 /// bytes (`sep` non-empty; a UTF-8 needle matches only at character
-/// boundaries, and `find_iter`/`rfind_iter` matches do not overlap), at
+/// boundaries, and matches do not overlap), at
 /// most `maxsplit` cuts (`< 0`: no limit).
 fn split_bytes_at(
     vm: &mut Vm,
@@ -390,14 +422,15 @@ fn split_bytes_at(
     let mut left = maxsplit;
     if !right {
         let mut start = 0;
-        for at in memchr::memmem::find_iter(b, sep) {
+        for_each_match(b, sep, |at| {
             if left == 0 {
-                break;
+                return false;
             }
             vals.push(piece(vm, &b[start..at], ascii));
             start = at + sep.len();
             left -= 1;
-        }
+            true
+        });
         vals.push(piece(vm, &b[start..], ascii));
     } else {
         let mut end = b.len();
@@ -712,19 +745,69 @@ fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_positional(vm, "str.replace", "replace", a, k, 2, 3)?;
     let (old, new) = (a[1], a[2]);
+    for (v, what) in [(old, "replace() argument 1"), (new, "replace() argument 2")] {
+        if !is_str(v) {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("{what} must be str, not {tn}")));
+        }
+    }
     let count = match a.get(3) {
         Some(&v) => ssize_arg(vm, v)?,
         None => -1,
     };
-    let t = s(a[0]);
-    let o = need_str(vm, old, "replace() argument 1")?;
-    let n = need_str(vm, new, "replace() argument 2")?;
-    let r = if count < 0 {
-        t.replace(&o, &n)
+    // Borrowed from here on: no Python code runs, and deferred collection
+    // keeps the strs' bytes in place.
+    let part = |v: Value| lstr::parts(Obj::from_value(v).expect("str"));
+    let ((hb, hc, ha), (ob, oc, _), (nb, nc, na)) = (part(a[0]), part(old), part(new));
+    let mut out = Vec::with_capacity(hb.len());
+    let mut n: usize = 0;
+    let room = |n: usize| count < 0 || (n as u64) < count as u64;
+    if ob == nb {
+        // Nothing changes (CPython's shortcut: the str itself if exact).
+        out.extend_from_slice(hb);
+    } else if ob.is_empty() {
+        // `new` before every character and at the end, `count` times at most.
+        let mut i = 0;
+        while i < hb.len() && room(n) {
+            out.extend_from_slice(nb);
+            n += 1;
+            let l = text::unicode::cp_at(hb, i).1;
+            out.extend_from_slice(&hb[i..i + l]);
+            i += l;
+        }
+        out.extend_from_slice(&hb[i..]);
+        if i == hb.len() && room(n) {
+            out.extend_from_slice(nb);
+            n += 1;
+        }
     } else {
-        t.replacen(&o, &n, count as usize)
-    };
-    Ok(vm.new_str(&r))
+        let mut last = 0;
+        for_each_match(hb, ob, |at| {
+            if !room(n) {
+                return false;
+            }
+            out.extend_from_slice(&hb[last..at]);
+            out.extend_from_slice(nb);
+            last = at + ob.len();
+            n += 1;
+            true
+        });
+        out.extend_from_slice(&hb[last..]);
+    }
+    if n == 0 && vm.type_of(a[0]) == vm.g.types.str_ {
+        return Ok(a[0]);
+    }
+    let chars = hc - n * oc + n * nc;
+    let ascii = ha && (n == 0 || na);
+    Ok(lstr::alloc(
+        &mut vm.ctx,
+        Kind::STR,
+        vm.g.types.str_,
+        &out,
+        chars,
+        ascii,
+        false,
+    ))
 }
 
 /// Case mappings of ASCII text, byte for byte (ASCII maps to ASCII under

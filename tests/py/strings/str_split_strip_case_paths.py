@@ -87,3 +87,19 @@ for bad in [1, None, b"a"]:
         "abc".__contains__(bad)
     except TypeError as e:
         print(e)
+
+# replace: every needle length, long and short texts, counts, identity.
+for base in ["hello world", "é,ab,\ud800,ab", "aaaa"]:
+    for s in [base, base * 12]:
+        for old, new in [("o", "0"), ("ab", "X"), ("", "-"), ("a", ""), (",ab,", ";"),
+                         ("\ud800", "Z"), ("aa", "b"), ("zz", "q"), ("ab", "ab")]:
+            for c in [-1, 0, 1, 3]:
+                r = s.replace(old, new, c)
+                print(ascii(r) if len(r) < 60 else (len(r), ascii(r[:20]), ascii(r[-20:])),
+                      r is s, len(s.split(old, c) if old else ""), len(s.rsplit(old, c) if old else ""))
+print(type(S("xyx").replace("x", "x")).__name__, type(S("xyx").replace("q", "r")).__name__)
+for args in [(1, "b"), ("a", 2), ("a", "b", "x"), (1, 2, "x"), ("a",), ()]:
+    try:
+        print("abc".replace(*args))
+    except TypeError as e:
+        print(e)
