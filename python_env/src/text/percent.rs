@@ -501,6 +501,12 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
                         ))),
                     }
                 })?;
+                if width == -1 && prec == -1 && flags & (F_SIGN | F_BLANK) == 0 {
+                    // output_arg would copy the text unchanged: render it
+                    // in place.
+                    format_long(&mut out, &v, flags & F_ALT != 0, prec, ch)?;
+                    continue;
+                }
                 num.clear();
                 format_long(&mut num, &v, flags & F_ALT != 0, prec, ch)?;
                 if width > super::format_spec::MAX_PAD_WIDTH as i64 {
@@ -585,8 +591,7 @@ fn push_u64(out: &mut String, mut m: u64) {
     out.push_str(std::str::from_utf8(&buf[k..]).unwrap_or_default());
 }
 
-/// CPython's `_PyUnicode_FormatLong`, appending to `out` (which the caller
-/// passes empty).
+/// CPython's `_PyUnicode_FormatLong`, appending to `out`.
 fn format_long(
     out: &mut String,
     v: &BigInt,
@@ -630,6 +635,7 @@ fn format_long(
         }
     }
     let ndigits = (out.len() - digits_at) as i64;
+    // The digits are ASCII, so their byte count is their char count.
     if prec > ndigits {
         let pad = "0".repeat((prec - ndigits) as usize);
         out.insert_str(digits_at, &pad);
