@@ -341,7 +341,14 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
     let incomplete = || PercentError::Value("incomplete format".to_owned());
     while i < c.len() {
         if c[i] != b'%' {
-            let run = memchr::memchr(b'%', &c[i..]).map_or(c.len(), |k| i + k);
+            // A plain loop for short runs, where memchr's setup costs more.
+            let rest = &c[i..];
+            let found = if rest.len() < 32 {
+                rest.iter().position(|&b| b == b'%')
+            } else {
+                memchr::memchr(b'%', rest)
+            };
+            let run = found.map_or(c.len(), |k| i + k);
             out.push_str(&fmt[i..run]);
             i = run;
             continue;

@@ -71,6 +71,17 @@ fn get_integer(s: &str) -> Result<Option<usize>, String> {
     Ok(Some(acc))
 }
 
+/// The offset of the first `x` or `y` in `hay`. Format strings and field
+/// names are mostly short, where a plain loop beats memchr's setup.
+#[inline]
+fn find2(hay: &[u8], x: u8, y: u8) -> Option<usize> {
+    if hay.len() < 32 {
+        hay.iter().position(|&c| c == x || c == y)
+    } else {
+        memchr::memchr2(x, y, hay)
+    }
+}
+
 /// A replacement field, borrowed from the format string.
 struct FieldRef<'a> {
     name: &'a str,
@@ -101,7 +112,7 @@ fn next_literal<'a>(s: &'a str, pos: &mut usize) -> Result<Option<(&'a str, bool
     if start >= b.len() {
         return Ok(None);
     }
-    let Some(k) = memchr::memchr2(b'{', b'}', &b[start..]) else {
+    let Some(k) = find2(&b[start..], b'{', b'}') else {
         *pos = b.len();
         return Ok(Some((&s[start..], false)));
     };
@@ -223,7 +234,7 @@ fn parse_field<'a>(s: &'a str, pos: &mut usize) -> Result<FieldRef<'a>, String> 
 /// Splits a field name at its first `.` or `[` into the first part and the
 /// accessor text.
 fn split_name(name: &str) -> (&str, &str) {
-    let i = memchr::memchr2(b'.', b'[', name.as_bytes()).unwrap_or(name.len());
+    let i = find2(name.as_bytes(), b'.', b'[').unwrap_or(name.len());
     name.split_at(i)
 }
 
@@ -433,6 +444,9 @@ fn get_field_object<R: FormatResolver>(
     } else {
         r.keyword(first)?
     };
+    if rest.is_empty() {
+        return Ok(v);
+    }
     let mut pos = 0;
     loop {
         match next_access(rest, &mut pos) {
