@@ -140,9 +140,17 @@ fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             a.len() - 1
         )));
     }
-    let x = args.get(1, "x");
+    // `x` is positional-only; `base` may be a keyword (CPython's clinic
+    // signature `int(x=0, /, base=10)`, whose message for any other keyword
+    // is "'k' is an invalid keyword argument for int()").
+    let x = args.pos.get(1).copied();
     let base = args.get(2, "base");
-    args.no_more_kw(vm, "int")?;
+    if let Some(&(kname, _)) = args.kw.first() {
+        return Err(vm.type_error(&format!(
+            "'{}' is an invalid keyword argument for int()",
+            str_of(kname)
+        )));
+    }
     let cls = args.pos[0];
     let r = match (x, base) {
         (None, None) => Value::int(0),
