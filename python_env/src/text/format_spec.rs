@@ -555,6 +555,11 @@ fn format_float_inner(v: f64, spec: &FormatSpec) -> Result<String, FormatError> 
     if pct {
         buf.push('%');
     }
+    if spec.width.is_none() && spec.grouping.is_none() && matches!(spec.sign, None | Some('-')) {
+        // No padding, separators or added sign: the layout would rebuild
+        // `buf` unchanged ("-", digits, ".", the rest).
+        return Ok(buf);
+    }
     let (negative, body) = match buf.strip_prefix('-') {
         Some(b) => (true, b),
         None => (false, &buf[..]),
