@@ -30,7 +30,7 @@ pub struct FormatSpec {
     /// The spec text was empty (`format(x, '')` means `str(x)`).
     pub empty: bool,
     /// Type name for error messages (set by [`FormatSpec::parse_typed`]).
-    pub type_name: String,
+    pub type_name: &'static str,
 }
 
 /// Largest width the formatters will pad to; beyond it they report MemoryError
@@ -86,11 +86,31 @@ fn code_repr(c: char) -> String {
     }
 }
 
-fn parse_count(chars: &[char], pos: &mut usize) -> Result<Option<usize>, String> {
+/// A spec's characters, as bytes when the spec is ASCII (the common case:
+/// no `Vec<char>` to build) or as chars otherwise.
+trait SpecChar: Copy {
+    fn ch(self) -> char;
+}
+
+impl SpecChar for u8 {
+    #[inline]
+    fn ch(self) -> char {
+        char::from(self)
+    }
+}
+
+impl SpecChar for char {
+    #[inline]
+    fn ch(self) -> char {
+        self
+    }
+}
+
+fn parse_count<T: SpecChar>(chars: &[T], pos: &mut usize) -> Result<Option<usize>, String> {
     let start = *pos;
     let mut v: usize = 0;
     while *pos < chars.len() {
-        let Some(d) = super::unicode::decimal_value(chars[*pos] as u32) else {
+        let Some(d) = super::unicode::decimal_value(chars[*pos].ch() as u32) else {
             break;
         };
         v = v
@@ -110,8 +130,21 @@ impl FormatSpec {
     }
 
     /// Parses a spec for a value of type `type_name` (`int`, `float`, `str`, ...).
-    pub fn parse_typed(spec: &str, type_name: &str) -> Result<FormatSpec, String> {
-        let c: Vec<char> = spec.chars().collect();
+    pub fn parse_typed(spec: &str, type_name: &'static str) -> Result<FormatSpec, String> {
+        if spec.is_ascii() {
+            Self::parse_chars(spec, spec.as_bytes(), type_name)
+        } else {
+            let c: Vec<char> = spec.chars().collect();
+            Self::parse_chars(spec, &c, type_name)
+        }
+    }
+
+    /// [`FormatSpec::parse_typed`] over `c`, the characters of `spec`.
+    fn parse_chars<T: SpecChar>(
+        spec: &str,
+        c: &[T],
+        type_name: &'static str,
+    ) -> Result<FormatSpec, String> {
         let mut f = FormatSpec {
             fill: None,
             align: None,
@@ -124,52 +157,52 @@ impl FormatSpec {
             precision: None,
             ty: None,
             empty: spec.is_empty(),
-            type_name: type_name.to_owned(),
+            type_name,
         };
         let is_align = |ch: char| matches!(ch, '<' | '>' | '=' | '^');
         let mut pos = 0;
-        if c.len() >= 2 && is_align(c[1]) {
-            f.fill = Some(c[0]);
-            f.align = Some(c[1]);
+        if c.len() >= 2 && is_align(c[1].ch()) {
+            f.fill = Some(c[0].ch());
+            f.align = Some(c[1].ch());
             pos = 2;
-        } else if !c.is_empty() && is_align(c[0]) {
-            f.align = Some(c[0]);
+        } else if !c.is_empty() && is_align(c[0].ch()) {
+            f.align = Some(c[0].ch());
             pos = 1;
         }
-        if pos < c.len() && matches!(c[pos], '+' | '-' | ' ') {
-            f.sign = Some(c[pos]);
+        if pos < c.len() && matches!(c[pos].ch(), '+' | '-' | ' ') {
+            f.sign = Some(c[pos].ch());
             pos += 1;
         }
-        if pos < c.len() && c[pos] == 'z' {
+        if pos < c.len() && c[pos].ch() == 'z' {
             f.no_neg_0 = true;
             pos += 1;
         }
-        if pos < c.len() && c[pos] == '#' {
+        if pos < c.len() && c[pos].ch() == '#' {
             f.alternate = true;
             pos += 1;
         }
-        if f.fill.is_none() && pos < c.len() && c[pos] == '0' {
+        if f.fill.is_none() && pos < c.len() && c[pos].ch() == '0' {
             f.zero_pad = true;
             pos += 1;
         }
-        f.width = parse_count(&c, &mut pos)?;
-        if pos < c.len() && c[pos] == ',' {
+        f.width = parse_count(c, &mut pos)?;
+        if pos < c.len() && c[pos].ch() == ',' {
             f.grouping = Some(',');
             pos += 1;
         }
-        if pos < c.len() && c[pos] == '_' {
+        if pos < c.len() && c[pos].ch() == '_' {
             if f.grouping.is_some() {
                 return Err("Cannot specify both ',' and '_'.".to_owned());
             }
             f.grouping = Some('_');
             pos += 1;
         }
-        if pos < c.len() && c[pos] == ',' && f.grouping == Some('_') {
+        if pos < c.len() && c[pos].ch() == ',' && f.grouping == Some('_') {
             return Err("Cannot specify both ',' and '_'.".to_owned());
         }
-        if pos < c.len() && c[pos] == '.' {
+        if pos < c.len() && c[pos].ch() == '.' {
             pos += 1;
-            f.precision = parse_count(&c, &mut pos)?;
+            f.precision = parse_count(c, &mut pos)?;
             if f.precision.is_none() {
                 return Err("Format specifier missing precision".to_owned());
             }
@@ -185,7 +218,7 @@ impl FormatSpec {
             ));
         }
         if c.len() - pos == 1 {
-            f.ty = Some(c[pos]);
+            f.ty = Some(c[pos].ch());
         }
         if let Some(g) = f.grouping {
             let default_ty = match type_name {
@@ -211,7 +244,7 @@ impl FormatSpec {
         if self.type_name.is_empty() {
             default
         } else {
-            &self.type_name
+            self.type_name
         }
     }
 
@@ -312,10 +345,14 @@ fn layout_number(
     } else {
         0
     };
-    let grouped = if digits.is_empty() {
-        String::new()
+    // Without a separator and with no zeros to add, grouping gives the
+    // digits back unchanged: borrow them.
+    let grouped: std::borrow::Cow<'_, str> = if digits.is_empty() {
+        "".into()
+    } else if spec.grouping.is_none() && min_width <= digits.len() as i64 {
+        digits.into()
     } else {
-        group_digits(digits, min_width, group, spec.grouping)
+        group_digits(digits, min_width, group, spec.grouping).into()
     };
     let n_padding = width - (n_non_digit + grouped.chars().count() as i64);
     let (mut l, mut s, mut r) = (0, 0, 0);
@@ -436,7 +473,15 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> 
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = if base == 10 {
+    let mut digits = if let Some(m) = v.magnitude().to_u64() {
+        // Every small int: no BigInt conversion (and no digit limit to apply).
+        match base {
+            2 => format!("{m:b}"),
+            8 => format!("{m:o}"),
+            16 => format!("{m:x}"),
+            _ => m.to_string(),
+        }
+    } else if base == 10 {
         let mag = v.abs();
         super::number::int_to_decimal(&mag).map_err(FormatError::value)?
     } else {
@@ -509,6 +554,11 @@ fn format_float_inner(v: f64, spec: &FormatSpec) -> Result<String, FormatError> 
     let mut buf = double_to_string(val, ty, precision, flags);
     if pct {
         buf.push('%');
+    }
+    if spec.width.is_none() && spec.grouping.is_none() && matches!(spec.sign, None | Some('-')) {
+        // No padding, separators or added sign: the layout would rebuild
+        // `buf` unchanged ("-", digits, ".", the rest).
+        return Ok(buf);
     }
     let (negative, body) = match buf.strip_prefix('-') {
         Some(b) => (true, b),
@@ -706,7 +756,7 @@ mod tests {
 
     fn run(
         spec: &str,
-        tn: &str,
+        tn: &'static str,
         f: impl Fn(&FormatSpec) -> Result<String, FormatError>,
     ) -> Result<String, String> {
         let s = FormatSpec::parse_typed(spec, tn)?;

@@ -39,18 +39,23 @@ pub fn dtoa(x: f64, mode: u8, ndigits: usize) -> (String, i64) {
     let ndigits = ndigits.min(1100);
     let (mut digits, decpt) = match mode {
         0 => shortest(x),
-        2 => split_exp(&format!("{:.*e}", ndigits.max(1) - 1, x)),
+        2 => split_exp(format!("{:.*e}", ndigits.max(1) - 1, x)),
         _ => {
-            let s = format!("{:.*}", ndigits, x);
-            let (int_part, frac) = match s.find('.') {
-                Some(p) => (&s[..p], &s[p + 1..]),
-                None => (&s[..], ""),
-            };
-            if int_part != "0" {
-                (format!("{int_part}{frac}"), int_part.len() as i64)
+            // "IIII.FFFF" (or "0.FFFF"): the digits are edited in place.
+            let mut s = format!("{:.*}", ndigits, x);
+            let dot = s.bytes().position(|b| b == b'.');
+            let int_len = dot.unwrap_or(s.len());
+            if &s[..int_len] != "0" {
+                if let Some(p) = dot {
+                    s.remove(p);
+                }
+                (s, int_len as i64)
             } else {
-                let lz = frac.len() - frac.trim_start_matches('0').len();
-                (frac[lz..].to_owned(), -(lz as i64))
+                // Leading zeros after "0." only move the decimal point.
+                let frac_start = dot.map_or(s.len(), |p| p + 1);
+                let lz = s[frac_start..].bytes().take_while(|&b| b == b'0').count();
+                s.drain(..frac_start + lz);
+                (s, -(lz as i64))
             }
         }
     };
@@ -67,21 +72,30 @@ pub fn dtoa(x: f64, mode: u8, ndigits: usize) -> (String, i64) {
 /// like David Gay's dtoa (closest to the exact value, then half-even).
 fn shortest(x: f64) -> (String, i64) {
     let s = format!("{x:e}");
-    let (digits, decpt) = split_exp(&s);
+    // The mantissa's digit count: "d.ddd" or "d" before the exponent.
+    let mant = s.split_once('e').map_or(&s[..], |(m, _)| m);
+    let n = mant.len() - usize::from(mant.contains('.'));
     // The correctly rounded (half-even) string with the same number of digits
     // is preferred whenever it also round-trips.
-    let n = digits.len();
     let c = format!("{:.*e}", n - 1, x);
     if c != s && c.parse::<f64>().ok() == Some(x) {
-        return split_exp(&c);
+        return split_exp(c);
     }
-    (digits, decpt)
+    split_exp(s)
 }
 
-fn split_exp(s: &str) -> (String, i64) {
-    let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
-    let exp: i64 = exp.parse().unwrap_or(0);
-    (mant.replace('.', ""), exp + 1)
+/// Splits Rust's `d.ddde±x` into its digits (edited in place) and the
+/// decimal-point position `x + 1`.
+fn split_exp(mut s: String) -> (String, i64) {
+    let mut exp: i64 = 0;
+    if let Some(p) = s.bytes().position(|b| b == b'e') {
+        exp = s[p + 1..].parse().unwrap_or(0);
+        s.truncate(p);
+    }
+    if let Some(p) = s.bytes().position(|b| b == b'.') {
+        s.remove(p);
+    }
+    (s, exp + 1)
 }
 
 /// CPython's `PyOS_double_to_string(x, code, precision, flags)` for `code` in
@@ -95,8 +109,8 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtsFlags) -
         'g' => (2, precision.max(1)),
         _ => (0, 0),
     };
-    let mut out = String::new();
     if !x.is_finite() {
+        let mut out = String::with_capacity(4);
         if x.is_nan() {
             if flags.sign {
                 out.push('+');
@@ -113,6 +127,13 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtsFlags) -
         return out;
     }
     let (digits, mut decpt) = dtoa(x, mode, precision);
+    // Sign, digits, zeros on either side of the point, the point, and an
+    // exponent (at most "e+308"), reserved once for the common sizes (a
+    // huge precision may not be used at all, as in `%.999999g`: the
+    // reservation is capped and the string grows if it must).
+    let mut out = String::with_capacity(
+        digits.len() + (decpt.unsigned_abs() as usize).min(400) + precision.min(64) + 8,
+    );
     let mut negative = x.is_sign_negative();
     if flags.no_neg_0 && negative && digits == "0" {
         negative = false;
@@ -199,7 +220,13 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtsFlags) -
         if e < 10 {
             out.push('0');
         }
-        out.push_str(&e.to_string());
+        if e >= 100 {
+            out.push(char::from(b'0' + (e / 100) as u8));
+        }
+        if e >= 10 {
+            out.push(char::from(b'0' + (e / 10 % 10) as u8));
+        }
+        out.push(char::from(b'0' + (e % 10) as u8));
     }
     out
 }

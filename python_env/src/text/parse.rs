@@ -38,6 +38,102 @@ fn is_py_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
 }
 
+/// How many digits [`parse_int_small`] accepts. Far below the smallest digit
+/// limit `sys.set_int_max_str_digits` allows (640), so the fast path never has
+/// to apply the limit, and enough for leading zeros before an i64 value.
+const SMALL_INT_MAX_DIGITS: usize = 64;
+
+/// `int(s, base)` for the common short forms, without allocating: ASCII text,
+/// optional ASCII whitespace around an optional sign and digits of `base`
+/// (2..=36, or 0 meaning decimal when the first digit is not `0`), single
+/// underscores between digits, at most [`SMALL_INT_MAX_DIGITS`] digits and a
+/// value that fits in an i64.
+///
+/// `None` means "not handled here", never "invalid": the caller then runs
+/// [`parse_int_limited`], which gives the result or the exact error (so base
+/// prefixes, Unicode digits and spaces, the digit limit and every malformed
+/// input keep one implementation).
+pub fn parse_int_small(b: &[u8], base: u32) -> Option<i64> {
+    if base == 1 || base > 36 {
+        return None;
+    }
+    let mut i = 0;
+    while i < b.len() && is_py_space(b[i]) {
+        i += 1;
+    }
+    let mut negative = false;
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        negative = b[i] == b'-';
+        i += 1;
+    }
+    let first = *b.get(i)?;
+    // Base 0 with a leading `0` may be a prefix (`0x1f`) or a zero-only
+    // literal (`00`, while `010` is an error): the full parser decides.
+    let base = match base {
+        0 if first == b'0' => return None,
+        0 => 10,
+        n => n,
+    };
+    // A leading `_` is invalid; a `0x` prefix makes `x` a non-digit below
+    // (except in base 34+, where `0x` is two digits, as in CPython).
+    let start = i;
+    // The magnitude, kept as u64 so that -2**63 fits before the sign.
+    let mut mag: u64 = 0;
+    let mut ndigits = 0usize;
+    let mut prev_underscore = false;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'_' {
+            if prev_underscore || i == start {
+                return None;
+            }
+            prev_underscore = true;
+            i += 1;
+            continue;
+        }
+        let d = match c {
+            b'0'..=b'9' => u32::from(c - b'0'),
+            b'a'..=b'z' => u32::from(c - b'a') + 10,
+            b'A'..=b'Z' => u32::from(c - b'A') + 10,
+            _ => break,
+        };
+        if d >= base {
+            // As in CPython, a letter that is not a digit of this base ends
+            // the digits; only whitespace may follow (checked below).
+            break;
+        }
+        ndigits += 1;
+        if ndigits <= 12 {
+            // 36**12 - 1 < 2**64: twelve digits of any base cannot overflow.
+            mag = mag * u64::from(base) + u64::from(d);
+        } else {
+            if ndigits > SMALL_INT_MAX_DIGITS {
+                return None;
+            }
+            mag = mag
+                .checked_mul(u64::from(base))?
+                .checked_add(u64::from(d))?;
+        }
+        prev_underscore = false;
+        i += 1;
+    }
+    if prev_underscore || ndigits == 0 {
+        return None;
+    }
+    while i < b.len() && is_py_space(b[i]) {
+        i += 1;
+    }
+    if i != b.len() {
+        return None;
+    }
+    if negative {
+        // -(2**63) is the one magnitude above i64::MAX that fits.
+        0i64.checked_sub_unsigned(mag)
+    } else {
+        i64::try_from(mag).ok()
+    }
+}
+
 /// `int(s, base)` (base 0 or 2..=36) without the digit limit.
 #[allow(clippy::result_unit_err)]
 pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ()> {
@@ -263,6 +359,73 @@ mod tests {
             }
         }
         assert!(bad.is_empty(), "{} of {}: {bad:#?}", bad.len(), cases.len());
+    }
+
+    /// The fast parser agrees with the full one wherever it answers, and
+    /// answers for the common forms.
+    #[test]
+    fn small_int_matches_full_parser() {
+        let cases: &[(&str, u32, Option<&str>)] = &include!("testdata/parse_int.rs");
+        let mut extra: Vec<(String, u32)> = Vec::new();
+        for s in [
+            "0",
+            "-0",
+            "+7",
+            " 12345 ",
+            "\t-42\n",
+            "1_000",
+            "1__0",
+            "_1",
+            "1_",
+            "00",
+            "010",
+            "0x1f",
+            "0o7",
+            "0b1",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551616",
+            "ff",
+            "FF",
+            "zz",
+            "0x",
+            "",
+            " ",
+            "-",
+            "1 2",
+            "١٢٣",
+            "12\u{a0}",
+        ] {
+            for base in [0, 2, 8, 10, 16, 34, 36] {
+                extra.push((s.to_owned(), base));
+            }
+        }
+        extra.push((format!("{}1", "0".repeat(100)), 10));
+        let all = cases
+            .iter()
+            .map(|&(s, b, _)| (s.to_owned(), b))
+            .chain(extra);
+        let mut bad = Vec::new();
+        for (s, base) in all {
+            let full = parse_int_limited(&s, base, DEFAULT_MAX_STR_DIGITS).ok();
+            if let Some(v) = parse_int_small(s.as_bytes(), base) {
+                if full != Some(BigInt::from(v)) {
+                    bad.push(format!("int({s:?}, {base}): fast {v} full {full:?}"));
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{bad:#?}");
+        for (s, base, v) in [
+            ("12345", 10, 12345),
+            (" -42 ", 10, -42),
+            ("1_000", 0, 1000),
+            ("ff", 16, 255),
+            ("-9223372036854775808", 10, i64::MIN),
+        ] {
+            assert_eq!(parse_int_small(s.as_bytes(), base), Some(v), "{s:?}");
+        }
     }
 
     #[test]

@@ -308,6 +308,12 @@ fn latin1(b: &[u8]) -> String {
     b.iter().map(|&b| b as char).collect()
 }
 
+/// The char index of byte offset `byte` in `s` (for error messages, which
+/// count code points as CPython does).
+fn char_index(s: &str, byte: usize) -> usize {
+    s[..byte].chars().count()
+}
+
 fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<String, PercentError> {
     let (arglen, argidx) = match args.tuple_len() {
         Some(n) => (n as i64, 0),
@@ -321,23 +327,39 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
         arglen,
         argidx,
     };
-    let c: Vec<char> = fmt.chars().collect();
+    // The format is walked as UTF-8 bytes: every character with a meaning
+    // here (`%`, flags, digits, `(`, `)`, `.`, `*`, the conversion letters)
+    // is ASCII, so a byte with that value is that character, and literal
+    // runs between `%`s are copied as whole slices (they start and end at
+    // ASCII bytes, hence on char boundaries). Error messages that give an
+    // index convert the byte offset to a char index.
+    let c = fmt.as_bytes();
     let mut out = String::with_capacity(fmt.len() + 16);
+    // Scratch space for the digits of `%d`/`%x`/`%o`, reused by every field.
+    let mut num = String::new();
     let mut i = 0;
     let incomplete = || PercentError::Value("incomplete format".to_owned());
     while i < c.len() {
-        if c[i] != '%' {
-            out.push(c[i]);
-            i += 1;
+        if c[i] != b'%' {
+            // A plain loop for short runs, where memchr's setup costs more.
+            let rest = &c[i..];
+            let found = if rest.len() < 32 {
+                rest.iter().position(|&b| b == b'%')
+            } else {
+                memchr::memchr(b'%', rest)
+            };
+            let run = found.map_or(c.len(), |k| i + k);
+            out.push_str(&fmt[i..run]);
+            i = run;
             continue;
         }
         i += 1;
-        if i < c.len() && c[i] == '%' {
+        if i < c.len() && c[i] == b'%' {
             out.push('%');
             i += 1;
             continue;
         }
-        if i < c.len() && c[i] == '(' {
+        if i < c.len() && c[i] == b'(' {
             if !is_dict {
                 return Err(PercentError::Type("format requires a mapping".to_owned()));
             }
@@ -345,12 +367,12 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
             let start = i;
             let mut depth = 1;
             while i < c.len() {
-                if c[i] == ')' {
+                if c[i] == b')' {
                     depth -= 1;
                     if depth == 0 {
                         break;
                     }
-                } else if c[i] == '(' {
+                } else if c[i] == b'(' {
                     depth += 1;
                 }
                 i += 1;
@@ -358,7 +380,7 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
             if depth > 0 || i >= c.len() {
                 return Err(PercentError::Value("incomplete format key".to_owned()));
             }
-            let key: String = c[start..i].iter().collect();
+            let key = fmt[start..i].to_owned();
             i += 1;
             ctx.key = Some(key);
             ctx.arglen = -1;
@@ -367,11 +389,11 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
         let mut flags = 0u8;
         while i < c.len() {
             match c[i] {
-                '-' => flags |= F_LJUST,
-                '+' => flags |= F_SIGN,
-                ' ' => flags |= F_BLANK,
-                '#' => flags |= F_ALT,
-                '0' => flags |= F_ZERO,
+                b'-' => flags |= F_LJUST,
+                b'+' => flags |= F_SIGN,
+                b' ' => flags |= F_BLANK,
+                b'#' => flags |= F_ALT,
+                b'0' => flags |= F_ZERO,
                 _ => break,
             }
             i += 1;
@@ -395,7 +417,7 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
                 })
             }
         };
-        if i < c.len() && c[i] == '*' {
+        if i < c.len() && c[i] == b'*' {
             width = ctx.next(star_int(true))?;
             if width < 0 {
                 flags |= F_LJUST;
@@ -405,7 +427,7 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
         } else if i < c.len() && c[i].is_ascii_digit() {
             width = 0;
             while i < c.len() && c[i].is_ascii_digit() {
-                let d = i64::from(c[i] as u8 - b'0');
+                let d = i64::from(c[i] - b'0');
                 if width > (i64::MAX - d) / 10 {
                     return Err(PercentError::Value("width too big".to_owned()));
                 }
@@ -414,15 +436,15 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
             }
         }
         let mut prec: i64 = -1;
-        if i < c.len() && c[i] == '.' {
+        if i < c.len() && c[i] == b'.' {
             prec = 0;
             i += 1;
-            if i < c.len() && c[i] == '*' {
+            if i < c.len() && c[i] == b'*' {
                 prec = ctx.next(star_int(false))?.max(0);
                 i += 1;
             } else {
                 while i < c.len() && c[i].is_ascii_digit() {
-                    let d = i64::from(c[i] as u8 - b'0');
+                    let d = i64::from(c[i] - b'0');
                     if prec > (i64::from(i32::MAX) - d) / 10 {
                         return Err(PercentError::Value("precision too big".to_owned()));
                     }
@@ -431,16 +453,19 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
                 }
             }
         }
-        if i < c.len() && matches!(c[i], 'h' | 'l' | 'L') {
+        if i < c.len() && matches!(c[i], b'h' | b'l' | b'L') {
             i += 1;
         }
         if i >= c.len() {
             return Err(incomplete());
         }
-        let ch = c[i];
-        i += 1;
-        let fmtpos = i - 1;
+        // `i` is on a char boundary: everything consumed since the last
+        // literal run was ASCII.
+        let fmtpos = i;
+        let ch = fmt[i..].chars().next().unwrap_or('\0');
+        i += ch.len_utf8();
         let mut sign = false;
+        // The converted text, unless it went to `num` (ints) instead.
         let piece: String = match ch {
             's' | 'b' if bytes => ctx.next(|a| match a.to_bytes()? {
                 Some(b) => Ok(latin1(&b)),
@@ -472,7 +497,6 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
                 _ => a.to_ascii(),
             })?,
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-                sign = true;
                 let v = ctx.next(|a| {
                     let index_only = matches!(ch, 'o' | 'x' | 'X');
                     match a.to_int(index_only)? {
@@ -484,7 +508,19 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
                         ))),
                     }
                 })?;
-                format_long(&v, flags & F_ALT != 0, prec, ch)?
+                if width == -1 && prec == -1 && flags & (F_SIGN | F_BLANK) == 0 {
+                    // output_arg would copy the text unchanged: render it
+                    // in place.
+                    format_long(&mut out, &v, flags & F_ALT != 0, prec, ch)?;
+                    continue;
+                }
+                num.clear();
+                format_long(&mut num, &v, flags & F_ALT != 0, prec, ch)?;
+                if width > super::format_spec::MAX_PAD_WIDTH as i64 {
+                    return Err(PercentError::Memory);
+                }
+                output_arg(&mut out, &num, ch, flags, width, prec, true);
+                continue;
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 sign = true;
@@ -514,6 +550,7 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
             }
             _ => {
                 ctx.next(|_| Ok(()))?;
+                let fmtpos = char_index(fmt, fmtpos);
                 if bytes {
                     // CPython formats the (signed) C char with %c.
                     if (ch as u32) >= 0x80 {
@@ -545,42 +582,77 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
     Ok(out)
 }
 
-/// CPython's `_PyUnicode_FormatLong`.
-fn format_long(v: &BigInt, alt: bool, prec: i64, ty: char) -> Result<String, PercentError> {
-    let neg = v.is_negative();
-    let (mut digits, prefix) = match ty {
-        'o' => (v.magnitude().to_str_radix(8), "0o"),
-        'x' | 'X' => (v.magnitude().to_str_radix(16), "0x"),
-        _ => {
-            let s = int_to_decimal(v).map_err(PercentError::Value)?;
-            (s.trim_start_matches('-').to_owned(), "")
+/// Appends the decimal digits of `m` to `out`.
+fn push_u64(out: &mut String, mut m: u64) {
+    let mut buf = [0u8; 20];
+    let mut k = buf.len();
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
         }
-    };
-    if prec > digits.len() as i64 {
-        let pad = "0".repeat(prec as usize - digits.len());
-        digits.insert_str(0, &pad);
     }
-    let mut s = String::with_capacity(digits.len() + 3);
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[k..]).unwrap_or_default());
+}
+
+/// CPython's `_PyUnicode_FormatLong`, appending to `out`.
+fn format_long(
+    out: &mut String,
+    v: &BigInt,
+    alt: bool,
+    prec: i64,
+    ty: char,
+) -> Result<(), PercentError> {
+    use std::fmt::Write as _;
+    let neg = v.is_negative();
     if neg {
-        s.push('-');
+        out.push('-');
     }
     if alt {
-        s.push_str(prefix);
+        match ty {
+            'o' => out.push_str("0o"),
+            'x' => out.push_str("0x"),
+            'X' => out.push_str("0X"),
+            _ => {}
+        }
     }
-    s.push_str(&digits);
-    if ty == 'X' {
-        s = s
-            .chars()
-            .map(|c| {
-                if ('a'..='x').contains(&c) {
-                    c.to_ascii_uppercase()
-                } else {
-                    c
-                }
-            })
-            .collect();
+    let digits_at = out.len();
+    // Values that fit in a u64 (every small int) are rendered without
+    // BigInt's string conversion; the digit limit cannot apply to them.
+    match (v.magnitude().to_u64(), ty) {
+        (Some(m), 'o') => {
+            let _ = write!(out, "{m:o}");
+        }
+        (Some(m), 'x') => {
+            let _ = write!(out, "{m:x}");
+        }
+        (Some(m), 'X') => {
+            let _ = write!(out, "{m:X}");
+        }
+        (Some(m), _) => push_u64(out, m),
+        (None, 'o') => out.push_str(&v.magnitude().to_str_radix(8)),
+        (None, 'x') => out.push_str(&v.magnitude().to_str_radix(16)),
+        (None, 'X') => out.push_str(&v.magnitude().to_str_radix(16).to_ascii_uppercase()),
+        (None, _) => {
+            let s = int_to_decimal(v).map_err(PercentError::Value)?;
+            out.push_str(s.trim_start_matches('-'));
+        }
     }
-    Ok(s)
+    let ndigits = (out.len() - digits_at) as i64;
+    // The digits are ASCII, so their byte count is their char count.
+    if prec > ndigits {
+        let pad = "0".repeat((prec - ndigits) as usize);
+        out.insert_str(digits_at, &pad);
+    }
+    Ok(())
+}
+
+/// The byte offset of the `n`-th char of `s` (`s.len()` if it has no more).
+fn byte_at_char(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(b, _)| b)
 }
 
 /// CPython's `unicode_format_arg_output`.
@@ -593,13 +665,19 @@ fn output_arg(
     prec: i64,
     mut sign: bool,
 ) {
+    // Without width, precision or sign flags the text goes out unchanged;
+    // only then is its length (in chars) needed.
+    if width == -1 && prec == -1 && flags & (F_SIGN | F_BLANK) == 0 {
+        out.push_str(s);
+        return;
+    }
     let fill = if sign && flags & F_ZERO != 0 && flags & F_LJUST == 0 {
         '0'
     } else {
         ' '
     };
-    let chars: Vec<char> = s.chars().collect();
-    let mut len = chars.len() as i64;
+    let full_len = s.chars().count() as i64;
+    let mut len = full_len;
     if (width == -1 || width <= len)
         && (prec == -1 || prec >= len)
         && flags & (F_SIGN | F_BLANK) == 0
@@ -610,12 +688,15 @@ fn output_arg(
     if matches!(ch, 's' | 'r' | 'a') && prec >= 0 && len > prec {
         len = prec;
     }
+    // `p` counts chars skipped at the front (a sign, a `0x` prefix). They
+    // are ASCII, so it is also their byte length.
+    let b = s.as_bytes();
     let mut p = 0usize;
     let mut signchar = None;
     if sign {
-        let c0 = chars.first().copied();
-        if c0 == Some('-') || c0 == Some('+') {
-            signchar = c0;
+        let c0 = b.first().copied();
+        if c0 == Some(b'-') || c0 == Some(b'+') {
+            signchar = c0.map(char::from);
             len -= 1;
             p += 1;
         } else if flags & F_SIGN != 0 {
@@ -638,7 +719,7 @@ fn output_arg(
     let alt_prefix = flags & F_ALT != 0 && matches!(ch, 'x' | 'X' | 'o');
     if alt_prefix {
         if fill != ' ' {
-            out.extend(&chars[p..p + 2]);
+            out.push_str(&s[p..p + 2]);
         }
         width = (width - 2).max(0);
         len -= 2;
@@ -652,13 +733,21 @@ fn output_arg(
             out.extend(signchar);
         }
         if alt_prefix {
-            out.extend(&chars[p..p + 2]);
+            out.push_str(&s[p..p + 2]);
         }
     }
     if alt_prefix {
         p += 2;
     }
-    out.extend(&chars[p..p + len.max(0) as usize]);
+    // The kept text: all of it after the skipped prefix, or (for a
+    // precision that truncates s/r/a, where nothing was skipped) its first
+    // `len` chars.
+    let end = if p as i64 + len.max(0) >= full_len {
+        s.len()
+    } else {
+        p + byte_at_char(&s[p..], len.max(0) as usize)
+    };
+    out.push_str(&s[p..end]);
     if width > len {
         out.extend(std::iter::repeat_n(' ', (width - len) as usize));
     }

@@ -46,13 +46,19 @@ pub enum FieldAccess {
 
 const MAX_DIGITS_MSG: &str = "Too many decimal digits in format string";
 
+// Parsing works on the UTF-8 bytes of the format: every character with a
+// meaning to it (`{`, `}`, `[`, `]`, `.`, `!`, `:`) is ASCII, so a byte with
+// that value is that character, and the text between two such bytes is a
+// valid `&str` slice. Literal text, field names and specs are borrowed from
+// the format, never collected into new strings.
+
 /// CPython's `get_integer`: `Ok(None)` if not all decimal digits (or empty).
-fn get_integer(s: &[char]) -> Result<Option<usize>, String> {
+fn get_integer(s: &str) -> Result<Option<usize>, String> {
     if s.is_empty() {
         return Ok(None);
     }
     let mut acc: usize = 0;
-    for &c in s {
+    for c in s.chars() {
         let Some(d) = decimal_value(c as u32) else {
             return Ok(None);
         };
@@ -65,73 +71,110 @@ fn get_integer(s: &[char]) -> Result<Option<usize>, String> {
     Ok(Some(acc))
 }
 
+/// The offset of the first `x` or `y` in `hay`. Format strings and field
+/// names are mostly short, where a plain loop beats memchr's setup.
+#[inline]
+fn find2(hay: &[u8], x: u8, y: u8) -> Option<usize> {
+    if hay.len() < 32 {
+        hay.iter().position(|&c| c == x || c == y)
+    } else {
+        memchr::memchr2(x, y, hay)
+    }
+}
+
+/// A replacement field, borrowed from the format string.
+struct FieldRef<'a> {
+    name: &'a str,
+    conversion: Option<char>,
+    spec: &'a str,
+    spec_needs_expanding: bool,
+}
+
+impl FieldRef<'_> {
+    fn to_owned_field(&self) -> Field {
+        Field {
+            name: self.name.to_owned(),
+            conversion: self.conversion,
+            spec: self.spec.to_owned(),
+            spec_needs_expanding: self.spec_needs_expanding,
+        }
+    }
+}
+
+/// One step of CPython's `MarkupIterator_next` over `s[*pos..]`: the literal
+/// text up to the next field or doubled brace (`Ok(None)` at the end).
+/// The returned pair is `(literal, brace)`: for a doubled brace the literal
+/// ends with that one brace and `brace` is false; for a field start the
+/// literal stops before the `{`, `*pos` is after it, and `brace` is true.
+fn next_literal<'a>(s: &'a str, pos: &mut usize) -> Result<Option<(&'a str, bool)>, String> {
+    let b = s.as_bytes();
+    let start = *pos;
+    if start >= b.len() {
+        return Ok(None);
+    }
+    let Some(k) = find2(&b[start..], b'{', b'}') else {
+        *pos = b.len();
+        return Ok(Some((&s[start..], false)));
+    };
+    let m = start + k;
+    let ch = b[m];
+    *pos = m + 1;
+    let at_end = *pos >= b.len();
+    if ch == b'}' && (at_end || b[*pos] != b'}') {
+        return Err("Single '}' encountered in format string".to_owned());
+    }
+    if at_end {
+        return Err("Single '{' encountered in format string".to_owned());
+    }
+    if b[*pos] == ch {
+        *pos += 1;
+        return Ok(Some((&s[start..=m], false)));
+    }
+    Ok(Some((&s[start..m], true)))
+}
+
 /// Parses a whole format string into pieces (`_string.formatter_parser`).
 /// Errors are ValueError messages.
 pub fn parse_format_string(s: &str) -> Result<Vec<Piece>, String> {
-    let c: Vec<char> = s.chars().collect();
     let mut pos = 0;
     let mut out = Vec::new();
-    while pos < c.len() {
-        let start = pos;
-        let mut ch = '\0';
-        let mut markup = false;
-        while pos < c.len() {
-            ch = c[pos];
-            pos += 1;
-            if ch == '{' || ch == '}' {
-                markup = true;
-                break;
-            }
-        }
-        let at_end = pos >= c.len();
-        let mut len = pos - start;
-        if ch == '}' && markup && (at_end || c[pos] != '}') {
-            return Err("Single '}' encountered in format string".to_owned());
-        }
-        if at_end && ch == '{' && markup {
-            return Err("Single '{' encountered in format string".to_owned());
-        }
-        if !at_end && markup {
-            if c[pos] == ch {
-                pos += 1;
-                markup = false;
-            } else {
-                len -= 1;
-            }
-        }
-        let literal: String = c[start..start + len].iter().collect();
-        if !markup {
-            out.push(Piece {
-                literal,
-                field: None,
-            });
-            continue;
-        }
-        let field = parse_field(&c, &mut pos)?;
+    while let Some((literal, field)) = next_literal(s, &mut pos)? {
+        let field = if field {
+            Some(parse_field(s, &mut pos)?.to_owned_field())
+        } else {
+            None
+        };
         out.push(Piece {
-            literal,
-            field: Some(field),
+            literal: literal.to_owned(),
+            field,
         });
     }
     Ok(out)
 }
 
-fn parse_field(c: &[char], pos: &mut usize) -> Result<Field, String> {
+/// The char at byte offset `pos` of `s` (on a char boundary), or NUL at the end.
+fn char_at(s: &str, pos: usize) -> char {
+    s[pos..].chars().next().unwrap_or('\0')
+}
+
+/// Parses the field after a `{` at `s[*pos..]`, leaving `*pos` after its `}`.
+fn parse_field<'a>(s: &'a str, pos: &mut usize) -> Result<FieldRef<'a>, String> {
+    let c = s.as_bytes();
     let name_start = *pos;
-    let mut ch = '\0';
+    let mut ch = 0u8;
     let mut terminated = false;
     while *pos < c.len() {
         ch = c[*pos];
         *pos += 1;
         match ch {
-            '{' => return Err("unexpected '{' in field name".to_owned()),
-            '[' => {
-                while *pos < c.len() && c[*pos] != ']' {
+            b'{' => return Err("unexpected '{' in field name".to_owned()),
+            b'[' => {
+                while *pos < c.len() && c[*pos] != b']' {
                     *pos += 1;
                 }
                 continue;
             }
-            '}' | ':' | '!' => {
+            b'}' | b':' | b'!' => {
                 terminated = true;
                 break;
             }
@@ -141,25 +184,26 @@ fn parse_field(c: &[char], pos: &mut usize) -> Result<Field, String> {
     if !terminated {
         return Err("expected '}' before end of string".to_owned());
     }
-    let name: String = c[name_start..*pos - 1].iter().collect();
-    let mut field = Field {
-        name,
+    let mut field = FieldRef {
+        name: &s[name_start..*pos - 1],
         conversion: None,
-        spec: String::new(),
+        spec: "",
         spec_needs_expanding: false,
     };
-    if ch == '}' {
+    if ch == b'}' {
         return Ok(field);
     }
-    if ch == '!' {
+    if ch == b'!' {
         if *pos >= c.len() {
             return Err("end of string while looking for conversion specifier".to_owned());
         }
-        field.conversion = Some(c[*pos]);
-        *pos += 1;
+        // The conversion may be any char (validated when rendering).
+        let conv = char_at(s, *pos);
+        field.conversion = Some(conv);
+        *pos += conv.len_utf8();
         if *pos < c.len() {
-            let n = c[*pos];
-            *pos += 1;
+            let n = char_at(s, *pos);
+            *pos += n.len_utf8();
             if n == '}' {
                 return Ok(field);
             }
@@ -173,13 +217,13 @@ fn parse_field(c: &[char], pos: &mut usize) -> Result<Field, String> {
     while *pos < c.len() {
         let x = c[*pos];
         *pos += 1;
-        if x == '{' {
+        if x == b'{' {
             field.spec_needs_expanding = true;
             count += 1;
-        } else if x == '}' {
+        } else if x == b'}' {
             count -= 1;
             if count == 0 {
-                field.spec = c[spec_start..*pos - 1].iter().collect();
+                field.spec = &s[spec_start..*pos - 1];
                 return Ok(field);
             }
         }
@@ -187,44 +231,48 @@ fn parse_field(c: &[char], pos: &mut usize) -> Result<Field, String> {
     Err("unmatched '{' in format spec".to_owned())
 }
 
+/// Splits a field name at its first `.` or `[` into the first part and the
+/// accessor text.
+fn split_name(name: &str) -> (&str, &str) {
+    let i = find2(name.as_bytes(), b'.', b'[').unwrap_or(name.len());
+    name.split_at(i)
+}
+
 /// Splits a field name into its first part (raw text: an index if all decimal
 /// digits, else a name) and the accessor text (`_string.formatter_field_name_split`).
 pub fn field_name_split(name: &str) -> Result<(Option<usize>, String, String), String> {
-    let c: Vec<char> = name.chars().collect();
-    let i = c
-        .iter()
-        .position(|&x| x == '.' || x == '[')
-        .unwrap_or(c.len());
-    let first: String = c[..i].iter().collect();
-    let idx = get_integer(&c[..i])?;
-    Ok((idx, first, c[i..].iter().collect()))
+    let (first, rest) = split_name(name);
+    let idx = get_integer(first)?;
+    Ok((idx, first.to_owned(), rest.to_owned()))
 }
 
 /// Parses the accessors after the first part of a field name, one at a time as
-/// CPython does (so errors come after the first lookup).
-pub fn next_access(rest: &[char], pos: &mut usize) -> Result<Option<FieldAccess>, String> {
-    if *pos >= rest.len() {
+/// CPython does (so errors come after the first lookup). `*pos` is a byte
+/// offset into `rest`.
+pub fn next_access(rest: &str, pos: &mut usize) -> Result<Option<FieldAccess>, String> {
+    let b = rest.as_bytes();
+    if *pos >= b.len() {
         return Ok(None);
     }
-    let ch = rest[*pos];
+    let ch = b[*pos];
     *pos += 1;
     let start = *pos;
     let access = match ch {
-        '.' => {
-            while *pos < rest.len() && rest[*pos] != '.' && rest[*pos] != '[' {
+        b'.' => {
+            while *pos < b.len() && b[*pos] != b'.' && b[*pos] != b'[' {
                 *pos += 1;
             }
-            let name: String = rest[start..*pos].iter().collect();
+            let name = &rest[start..*pos];
             if name.is_empty() {
                 return Err("Empty attribute in format string".to_owned());
             }
-            FieldAccess::Attr(name)
+            FieldAccess::Attr(name.to_owned())
         }
-        '[' => {
-            while *pos < rest.len() && rest[*pos] != ']' {
+        b'[' => {
+            while *pos < b.len() && b[*pos] != b']' {
                 *pos += 1;
             }
-            if *pos >= rest.len() {
+            if *pos >= b.len() {
                 return Err("Missing ']' in format string".to_owned());
             }
             let key = &rest[start..*pos];
@@ -234,7 +282,7 @@ pub fn next_access(rest: &[char], pos: &mut usize) -> Result<Option<FieldAccess>
             }
             match get_integer(key)? {
                 Some(n) => FieldAccess::Index(n),
-                None => FieldAccess::Key(key.iter().collect()),
+                None => FieldAccess::Key(key.to_owned()),
             }
         }
         _ => return Err("Only '.' or '[' may follow ']' in format field specifier".to_owned()),
@@ -299,44 +347,21 @@ fn build_string<R: FormatResolver>(
     if depth == 0 {
         return Err(r.value_error("Max string recursion exceeded".to_owned()));
     }
-    // Parse lazily piece by piece would interleave errors; CPython parses each
-    // field right before rendering it, so emulate by rendering as we go.
-    let c: Vec<char> = fmt.chars().collect();
-    let mut out = String::with_capacity(fmt.len());
+    // CPython parses each field right before rendering it (so a parse error
+    // after a field comes after that field's lookups): render as we go.
+    let mut out = String::with_capacity(fmt.len() + 16);
     let mut pos = 0;
-    while pos < c.len() {
-        let start = pos;
-        let mut ch = '\0';
-        let mut markup = false;
-        while pos < c.len() {
-            ch = c[pos];
-            pos += 1;
-            if ch == '{' || ch == '}' {
-                markup = true;
-                break;
-            }
-        }
-        let at_end = pos >= c.len();
-        let mut len = pos - start;
-        if ch == '}' && markup && (at_end || c[pos] != '}') {
-            return Err(r.value_error("Single '}' encountered in format string".to_owned()));
-        }
-        if at_end && ch == '{' && markup {
-            return Err(r.value_error("Single '{' encountered in format string".to_owned()));
-        }
-        if !at_end && markup {
-            if c[pos] == ch {
-                pos += 1;
-                markup = false;
-            } else {
-                len -= 1;
-            }
-        }
-        out.extend(&c[start..start + len]);
-        if !markup {
+    loop {
+        let (literal, field) = match next_literal(fmt, &mut pos) {
+            Ok(Some(x)) => x,
+            Ok(None) => break,
+            Err(m) => return Err(r.value_error(m)),
+        };
+        out.push_str(literal);
+        if !field {
             continue;
         }
-        let field = match parse_field(&c, &mut pos) {
+        let field = match parse_field(fmt, &mut pos) {
             Ok(f) => f,
             Err(m) => return Err(r.value_error(m)),
         };
@@ -346,12 +371,12 @@ fn build_string<R: FormatResolver>(
 }
 
 fn render_field<R: FormatResolver>(
-    field: &Field,
+    field: &FieldRef<'_>,
     r: &mut R,
     depth: u32,
     auto: &mut AutoNumber,
 ) -> Result<String, R::Error> {
-    let mut v = get_field_object(&field.name, r, auto)?;
+    let mut v = get_field_object(field.name, r, auto)?;
     if let Some(conv) = field.conversion {
         if matches!(conv, 'r' | 's' | 'a') {
             v = r.convert(v, conv)?;
@@ -365,12 +390,12 @@ fn render_field<R: FormatResolver>(
             return Err(r.value_error(msg));
         }
     }
-    let spec = if field.spec_needs_expanding {
-        build_string(&field.spec, r, depth - 1, auto)?
+    if field.spec_needs_expanding {
+        let spec = build_string(field.spec, r, depth - 1, auto)?;
+        r.format(v, &spec)
     } else {
-        field.spec.clone()
-    };
-    r.format(v, &spec)
+        r.format(v, field.spec)
+    }
 }
 
 fn get_field_object<R: FormatResolver>(
@@ -378,9 +403,14 @@ fn get_field_object<R: FormatResolver>(
     r: &mut R,
     auto: &mut AutoNumber,
 ) -> Result<R::Value, R::Error> {
-    let (idx, first, rest) = match field_name_split(name) {
-        Ok(x) => x,
-        Err(m) => return Err(r.value_error(m)),
+    let (first, rest) = split_name(name);
+    let idx = if first.is_empty() {
+        None
+    } else {
+        match get_integer(first) {
+            Ok(x) => x,
+            Err(m) => return Err(r.value_error(m)),
+        }
     };
     let empty = first.is_empty();
     let numeric = empty || idx.is_some();
@@ -412,12 +442,14 @@ fn get_field_object<R: FormatResolver>(
     } else if let Some(i) = idx {
         r.positional(i)?
     } else {
-        r.keyword(&first)?
+        r.keyword(first)?
     };
-    let rest: Vec<char> = rest.chars().collect();
+    if rest.is_empty() {
+        return Ok(v);
+    }
     let mut pos = 0;
     loop {
-        match next_access(&rest, &mut pos) {
+        match next_access(rest, &mut pos) {
             Ok(None) => break,
             Ok(Some(FieldAccess::Attr(a))) => v = r.getattr(v, &a)?,
             Ok(Some(FieldAccess::Index(i))) => v = r.getitem_index(v, i)?,
@@ -583,10 +615,10 @@ mod tests {
             field_name_split("name").unwrap(),
             (None, "name".to_owned(), String::new())
         );
-        let rest: Vec<char> = ".a[1][k]".chars().collect();
+        let rest = ".a[1][k]";
         let mut pos = 0;
         let mut got = Vec::new();
-        while let Some(a) = next_access(&rest, &mut pos).unwrap() {
+        while let Some(a) = next_access(rest, &mut pos).unwrap() {
             got.push(a);
         }
         assert_eq!(

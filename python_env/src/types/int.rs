@@ -11,6 +11,16 @@ use proto_core::{Kind, Obj, Value};
 
 /// int(x) conversion.
 pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
+    // An exact str holding a short decimal literal: parsed in place into an
+    // i64 (no copy, no BigInt). A str subclass must first try its dunders
+    // (below), and anything the fast parser declines takes the full path.
+    if let Some(o) = Obj::from_value(x) {
+        if o.kind() == Kind::STR && o.class() == vm.g.types.str_ {
+            if let Some(i) = text::parse::parse_int_small(str_bytes(x), 10) {
+                return Ok(vm.new_int(i));
+            }
+        }
+    }
     // Subclass instances go through their type's __int__/__index__/__trunc__
     // first (PyNumber_Long), then their builtin value.
     if is_numsub(x) || is_text_sub(vm, x) {
@@ -130,9 +140,17 @@ fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             a.len() - 1
         )));
     }
-    let x = args.get(1, "x");
+    // `x` is positional-only; `base` may be a keyword (CPython's clinic
+    // signature `int(x=0, /, base=10)`, whose message for any other keyword
+    // is "'k' is an invalid keyword argument for int()").
+    let x = args.pos.get(1).copied();
     let base = args.get(2, "base");
-    args.no_more_kw(vm, "int")?;
+    if let Some(&(kname, _)) = args.kw.first() {
+        return Err(vm.type_error(&format!(
+            "'{}' is an invalid keyword argument for int()",
+            str_of(kname)
+        )));
+    }
     let cls = args.pos[0];
     let r = match (x, base) {
         (None, None) => Value::int(0),
@@ -146,8 +164,15 @@ fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             if !is_str(x) && !Obj::from_value(x).is_some_and(|o| o.kind() == Kind::BYTES) {
                 return Err(vm.type_error("int() can't convert non-string with explicit base"));
             }
-            let s = str_of(x).into_owned();
-            parse(vm, &s, b as u32)?
+            // Any str or bytes (subclasses included: int() with a base
+            // calls no dunders) goes through the in-place parser first.
+            match text::parse::parse_int_small(str_bytes(x), b as u32) {
+                Some(i) => vm.new_int(i),
+                None => {
+                    let s = str_of(x).into_owned();
+                    parse(vm, &s, b as u32)?
+                }
+            }
         }
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
     };
