@@ -1263,6 +1263,16 @@ impl text::FormatResolver for FormatArgs<'_> {
         Ok(self.keep(r))
     }
     fn format(&mut self, v: Value, spec: &str) -> PyResult<String> {
+        // An empty spec on a small int or an exact str is the value's text
+        // (int's and str's __format__ cannot be replaced on the builtins).
+        if spec.is_empty() {
+            if let Some(i) = v.as_int() {
+                return Ok(i.to_string());
+            }
+            if is_str(v) && self.vm.type_of(v) == self.vm.g.types.str_ {
+                return Ok(str_of(v).into_owned());
+            }
+        }
         let sv = self.vm.new_str(spec);
         self.vm.push_root(sv);
         let r = self.vm.format(v, sv)?;

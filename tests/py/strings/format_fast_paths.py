@@ -155,3 +155,22 @@ show(lambda: int(y=1))
 show(lambda: int("1", y=1))
 show(lambda: int("1", base=10, y=2))
 show(lambda: int(base=10))
+
+
+# Empty-spec fields of small ints and exact strs, beside the values whose
+# __format__ or __str__ decides.
+class FmtInt(int):
+    def __format__(self, spec):
+        return "I!" + spec
+
+
+class FmtStr(str):
+    def __format__(self, spec):
+        return "S!" + spec
+
+    def __str__(self):
+        return "s-str"
+
+
+print("{}|{}|{}|{}|{}|{}|{}".format(True, FmtInt(3), FmtStr("x"), -7, "é", 2 ** 70, -2 ** 62))
+print("{0}{0}{1}".format(0, ""), "{!r}{!s}".format("a", 5), "{}".format(None))
