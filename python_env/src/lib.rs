@@ -81,12 +81,13 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>>
 
 /// Fills the builtin types, the builtins module and the module registry.
 pub fn setup(vm: &mut Vm) -> PyResult<()> {
-    {
-        let mut h = proto_core::sync::lock(&vm.g.hooks);
-        h.format_builtin = Some(format_builtin);
-        h.float_repr = Some(text::float_repr);
-        h.str_repr = Some(text::repr::str_repr_wtf8);
-    }
+    // Each interpreter is set up once; a second call finds them in place.
+    let _ = vm.g.hooks.set(engine::runtime::Hooks {
+        format_builtin: Some(format_builtin),
+        float_repr: Some(text::float_repr),
+        str_repr: Some(text::repr::str_repr_wtf8),
+        str_mod: Some(types::str::percent),
+    });
     types::init(vm)?;
     builtins::init(vm)?;
     types::docs::init(vm)?;

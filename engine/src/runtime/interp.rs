@@ -314,7 +314,7 @@ impl Vm {
                 return Ok(r);
             }
         }
-        let hook = proto_core::sync::lock(&self.g.hooks).format_builtin;
+        let hook = self.g.hooks().format_builtin;
         if let Some(h) = hook {
             if let Some(s) = h(self, v, &spec_s)? {
                 return Ok(self.new_str(&s));

@@ -380,8 +380,9 @@ pub struct Interpreter {
     /// The builtin `len` (its Value bits; EMPTY until python_env registers
     /// it): CALL computes `len(x)` of exact builtin containers inline.
     pub builtin_len: AtomicU64,
-    /// Hook python_env installs: `format(value, spec)` for builtin types.
-    pub hooks: Mutex<Hooks>,
+    /// Functions python_env installs once at start-up (read without a
+    /// lock: a global mutex here serialized every thread's `format`).
+    pub hooks: std::sync::OnceLock<Hooks>,
     /// Native steps of builtin iterator types (`enumerate`, `zip`...), set
     /// once at start-up: [`Vm::next`] runs them directly on objects of
     /// exactly these classes, without the `__next__` lookup, the method call
@@ -403,6 +404,16 @@ pub struct Hooks {
     pub float_repr: Option<fn(f64) -> String>,
     /// `str.__repr__` of surrogate-preserving UTF-8 (the text engine).
     pub str_repr: Option<fn(&[u8]) -> String>,
+    /// `fmt % args` for an exact str `fmt` (printf-style formatting).
+    pub str_mod: Option<fn(&mut Vm, Value, Value) -> PyResult<Value>>,
+}
+
+impl Interpreter {
+    /// The installed hooks (none before python_env's setup).
+    #[inline]
+    pub fn hooks(&self) -> Hooks {
+        self.hooks.get().copied().unwrap_or_default()
+    }
 }
 
 macro_rules! exc_types {

@@ -1048,7 +1048,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         type_epoch: AtomicU64::new(1),
         builtin_len: AtomicU64::new(Value::EMPTY.bits()),
         iternext: std::sync::OnceLock::new(),
-        hooks: Mutex::new(Hooks::default()),
+        hooks: std::sync::OnceLock::new(),
     }
 }
 

@@ -409,6 +409,23 @@ impl Vm {
                 _ => {}
             }
         }
+        // `fmt % args` with an exact str on the left: str.__mod__ itself,
+        // unless the right operand is a str subclass (its __rmod__ comes
+        // first then).
+        if matches!(op, B::Remainder | B::InplaceRemainder) {
+            if let Some(ao) = Obj::from_value(a) {
+                let s = self.g.types.str_;
+                if ao.kind() == Kind::STR
+                    && ao.class() == s
+                    && !Obj::from_value(b)
+                        .is_some_and(|bo| bo.kind() == Kind::STR && bo.class() != s)
+                {
+                    if let Some(f) = self.g.hooks().str_mod {
+                        return f(self, a, b);
+                    }
+                }
+            }
+        }
         // Exact str/tuple/list concatenation and list/tuple repetition
         // before the numeric paths: `exact_num` rejects those operands only
         // after its own checks.

@@ -178,7 +178,7 @@ impl Vm {
                 if lstr::is_ascii(o) {
                     str_repr(b)
                 } else {
-                    match proto_core::sync::lock(&self.g.hooks).str_repr {
+                    match self.g.hooks().str_repr {
                         Some(f) => f(b),
                         None => str_repr(b),
                     }

@@ -45,6 +45,12 @@ pub trait PercentArg {
     /// `%o %x %X` (`index_only == true`: `operator.index(x)`).  `Ok(None)` means the
     /// object is not a suitable number (TypeError "...is required, not T").
     fn to_int(&mut self, index_only: bool) -> Result<Option<BigInt>, PercentError>;
+    /// The value when the object is an int small enough for a machine word
+    /// and not a bool: what `to_int` would give, without a BigInt. `None`
+    /// says nothing (the caller falls back to `to_int`).
+    fn small_int(&mut self) -> Option<i64> {
+        None
+    }
     /// `float(x)` as `PyFloat_AsDouble` does it; `Ok(None)` if not a real number.
     fn to_float(&mut self) -> Result<Option<f64>, PercentError>;
     /// If the object is a `str`: its code points (for `%c`), else `None`.
@@ -497,10 +503,14 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
                 _ => a.to_ascii(),
             })?,
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                let plain = width == -1 && prec == -1 && flags & (F_SIGN | F_BLANK) == 0;
                 let v = ctx.next(|a| {
+                    if let Some(i) = a.small_int() {
+                        return Ok(Err(i));
+                    }
                     let index_only = matches!(ch, 'o' | 'x' | 'X');
                     match a.to_int(index_only)? {
-                        Some(v) => Ok(v),
+                        Some(v) => Ok(Ok(v)),
                         None => Err(PercentError::Type(format!(
                             "%{ch} format: {} is required, not {}",
                             if index_only { "an integer" } else { "a real number" },
@@ -508,7 +518,17 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
                         ))),
                     }
                 })?;
-                if width == -1 && prec == -1 && flags & (F_SIGN | F_BLANK) == 0 {
+                let v = match v {
+                    // A small int under a plain %d/%i/%u: its decimal digits.
+                    Err(i) if plain && matches!(ch, 'd' | 'i' | 'u') => {
+                        use std::fmt::Write as _;
+                        let _ = write!(out, "{i}");
+                        continue;
+                    }
+                    Err(i) => BigInt::from(i),
+                    Ok(v) => v,
+                };
+                if plain {
                     // output_arg would copy the text unchanged: render it
                     // in place.
                     format_long(&mut out, &v, flags & F_ALT != 0, prec, ch)?;

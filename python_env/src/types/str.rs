@@ -1371,6 +1371,10 @@ impl PercentArg for LazyArg<'_, '_> {
         }
         self.l.vm.as_bigint(self.v)
     }
+    fn small_int(&mut self) -> Option<i64> {
+        // Immediate ints only: bools and int subclasses are other values.
+        self.v.as_int()
+    }
     fn to_int(&mut self, index_only: bool) -> Result<Option<BigInt>, PercentError> {
         let vm = &mut *self.l.vm;
         let v = self.v;

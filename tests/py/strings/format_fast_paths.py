@@ -174,3 +174,21 @@ class FmtStr(str):
 
 print("{}|{}|{}|{}|{}|{}|{}".format(True, FmtInt(3), FmtStr("x"), -7, "é", 2 ** 70, -2 ** 62))
 print("{0}{0}{1}".format(0, ""), "{!r}{!s}".format("a", 5), "{}".format(None))
+
+
+# `str % x` dispatch: a str subclass on the right gets its __rmod__ first;
+# other right operands (tuple subclasses included) go to str.__mod__.
+class RmodStr(str):
+    def __rmod__(self, other):
+        return "rmod:" + other
+
+
+class RmodTuple(tuple):
+    def __rmod__(self, other):
+        return "never"
+
+
+print("%s" % RmodStr("x"), "%s|%s" % RmodTuple((1, 2)), "a%%" % (), "%d" % 3)
+acc = "%s-%s"
+acc %= (1, 2)
+print(acc, "%(a)s" % {"a": 1}, "%c%c" % (65, "é"))
