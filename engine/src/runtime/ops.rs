@@ -2667,11 +2667,7 @@ fn set_order(t: Obj) -> (Vec<(usize, usize)>, usize) {
                 }
             }
             perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = ldict::next_slot(i, perturb, mask);
         }
     }
     let order = table

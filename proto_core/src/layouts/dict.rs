@@ -222,11 +222,7 @@ pub fn probe<E>(
             }
         }
         perturb >>= 5;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(perturb as usize))
-            & mask;
+        i = next_slot(i, perturb, mask);
     }
 }
 
@@ -237,6 +233,16 @@ pub fn set_value(ctx: &mut ProtoContext, t: Obj, e: usize, v: Value) {
     // (the entry keeps its key and index slot), which is all the version
     // guards.
     ctx.store(t, 2 * e + 1, v);
+}
+
+/// The open-addressing step after slot `i` (CPython's recurrence, with
+/// `perturb` already shifted for this step).
+#[inline(always)]
+pub fn next_slot(i: usize, perturb: u64, mask: usize) -> usize {
+    (i.wrapping_mul(5)
+        .wrapping_add(1)
+        .wrapping_add(perturb as usize))
+        & mask
 }
 
 fn find_vacant(t: Obj, hash: u64) -> usize {
@@ -250,11 +256,7 @@ fn find_vacant(t: Obj, hash: u64) -> usize {
             return i;
         }
         perturb >>= 5;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(perturb as usize))
-            & mask;
+        i = next_slot(i, perturb, mask);
     }
 }
 

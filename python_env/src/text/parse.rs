@@ -57,15 +57,7 @@ pub fn parse_int_small(b: &[u8], base: u32) -> Option<i64> {
     if base == 1 || base > 36 {
         return None;
     }
-    let mut i = 0;
-    while i < b.len() && is_py_space(b[i]) {
-        i += 1;
-    }
-    let mut negative = false;
-    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-        negative = b[i] == b'-';
-        i += 1;
-    }
+    let (mut i, negative) = sign_prefix(b);
     let first = *b.get(i)?;
     // Base 0 with a leading `0` may be a prefix (`0x1f`) or a zero-only
     // literal (`00`, while `010` is an error): the full parser decides.
@@ -134,6 +126,20 @@ pub fn parse_int_small(b: &[u8], base: u32) -> Option<i64> {
     }
 }
 
+/// Skips leading ASCII whitespace and an optional sign: the index of what
+/// follows, and whether the sign was `-`.
+fn sign_prefix(b: &[u8]) -> (usize, bool) {
+    let mut i = 0;
+    while i < b.len() && is_py_space(b[i]) {
+        i += 1;
+    }
+    let negative = i < b.len() && b[i] == b'-';
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    (i, negative)
+}
+
 /// `int(s, base)` (base 0 or 2..=36) without the digit limit.
 #[allow(clippy::result_unit_err)]
 pub fn parse_int(s: &str, base: u32) -> Result<BigInt, ()> {
@@ -148,15 +154,7 @@ pub fn parse_int_limited(s: &str, base: u32, limit: usize) -> Result<BigInt, Int
     }
     let a = to_ascii(s).ok_or(Invalid)?;
     let b = a.as_bytes();
-    let mut i = 0;
-    while i < b.len() && is_py_space(b[i]) {
-        i += 1;
-    }
-    let mut negative = false;
-    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-        negative = b[i] == b'-';
-        i += 1;
-    }
+    let (mut i, negative) = sign_prefix(b);
     let mut base = base;
     let mut error_if_nonzero = false;
     let at = |k: usize| b.get(k).copied().unwrap_or(0);

@@ -881,8 +881,8 @@ fn map_ascii(vm: &mut Vm, src: &[u8], f: fn(&[u8], &mut [u8])) -> Value {
     }
 }
 
-macro_rules! case_method {
-    ($name:ident, $py:literal, $f:path, $ascii:path) => {
+macro_rules! case_methods {
+    ($($name:ident, $py:literal, $f:path, $ascii:path;)*) => {$(
         fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             check_method(vm, $py, a, k, 0, 0)?;
             let (b, _, ascii) = lstr::parts(Obj::from_value(a[0]).expect("str receiver"));
@@ -893,44 +893,16 @@ macro_rules! case_method {
             let r = $f(&c);
             Ok(from_cps(vm, &r))
         }
-    };
+    )*};
 }
-case_method!(
-    str_upper,
-    "str.upper",
-    text::unicode::upper_cps,
-    ascii_upper
-);
-case_method!(
-    str_lower,
-    "str.lower",
-    text::unicode::lower_cps,
-    ascii_lower
-);
-case_method!(
-    str_title,
-    "str.title",
-    text::unicode::title_cps,
-    ascii_title
-);
-case_method!(
-    str_capitalize,
-    "str.capitalize",
-    text::unicode::capitalize_cps,
-    ascii_capitalize
-);
-case_method!(
-    str_swapcase,
-    "str.swapcase",
-    text::unicode::swapcase_cps,
-    ascii_swapcase
-);
-case_method!(
-    str_casefold,
-    "str.casefold",
-    text::unicode::casefold_cps,
-    ascii_lower
-);
+case_methods! {
+    str_upper, "str.upper", text::unicode::upper_cps, ascii_upper;
+    str_lower, "str.lower", text::unicode::lower_cps, ascii_lower;
+    str_title, "str.title", text::unicode::title_cps, ascii_title;
+    str_capitalize, "str.capitalize", text::unicode::capitalize_cps, ascii_capitalize;
+    str_swapcase, "str.swapcase", text::unicode::swapcase_cps, ascii_swapcase;
+    str_casefold, "str.casefold", text::unicode::casefold_cps, ascii_lower;
+}
 
 macro_rules! pred_method {
     ($name:ident, $py:literal, $f:path) => {
