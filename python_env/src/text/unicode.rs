@@ -14,8 +14,12 @@ fn map_lookup(table: &'static [(u32, &'static str)], c: u32) -> Option<&'static 
         .map(|i| table[i].1)
 }
 
-/// `str.isprintable` for one code point.
+/// `str.isprintable` for one code point. Each classifier answers ASCII
+/// (where the tables agree with Rust's ASCII tests) without a table search.
 pub fn is_printable(c: u32) -> bool {
+    if c < 0x80 {
+        return (0x20..0x7f).contains(&c);
+    }
     in_ranges(t::PRINTABLE, c)
 }
 /// `str.isspace` for one code point (Python's whitespace set, incl. `\x1c`..`\x1f`).
@@ -34,18 +38,30 @@ pub fn is_ascii_space(b: u8) -> bool {
 }
 /// `str.isdecimal` for one code point.
 pub fn is_decimal(c: u32) -> bool {
+    if c < 0x80 {
+        return (c as u8).is_ascii_digit();
+    }
     in_ranges(t::DECIMAL, c)
 }
 /// `str.isdigit` for one code point.
 pub fn is_digit(c: u32) -> bool {
+    if c < 0x80 {
+        return (c as u8).is_ascii_digit();
+    }
     in_ranges(t::DIGIT, c)
 }
 /// `str.isnumeric` for one code point.
 pub fn is_numeric(c: u32) -> bool {
+    if c < 0x80 {
+        return (c as u8).is_ascii_digit();
+    }
     in_ranges(t::NUMERIC, c)
 }
 /// `str.isalpha` for one code point.
 pub fn is_alpha(c: u32) -> bool {
+    if c < 0x80 {
+        return (c as u8).is_ascii_alphabetic();
+    }
     in_ranges(t::ALPHA, c)
 }
 /// `str.isalnum` for one code point.
@@ -54,18 +70,30 @@ pub fn is_alnum(c: u32) -> bool {
 }
 /// CPython's `Py_UNICODE_ISUPPER` (Unicode `Uppercase`).
 pub fn is_upper_char(c: u32) -> bool {
+    if c < 0x80 {
+        return (c as u8).is_ascii_uppercase();
+    }
     in_ranges(t::UPPER, c)
 }
 /// CPython's `Py_UNICODE_ISLOWER` (Unicode `Lowercase`).
 pub fn is_lower_char(c: u32) -> bool {
+    if c < 0x80 {
+        return (c as u8).is_ascii_lowercase();
+    }
     in_ranges(t::LOWER, c)
 }
 /// CPython's `Py_UNICODE_ISTITLE` (category `Lt`).
 pub fn is_title_char(c: u32) -> bool {
+    if c < 0x80 {
+        return false;
+    }
     in_ranges(t::TITLE, c)
 }
 /// Unicode `Cased`.
 pub fn is_cased(c: u32) -> bool {
+    if c < 0x80 {
+        return (c as u8).is_ascii_alphabetic();
+    }
     in_ranges(t::CASED, c)
 }
 /// Unicode `Case_Ignorable`.
