@@ -2628,16 +2628,8 @@ fn set_order(t: Obj) -> (Vec<(usize, usize)>, usize) {
     // Every entry written since the table was last rebuilt takes part, the
     // deleted ones (their hash words are kept) standing for CPython's dummy
     // slots: they hold their places and count towards the table's size.
-    let written = ldict::used(t).min(ldict::cap(t));
+    let n = ldict::used(t).min(ldict::cap(t));
     let live = |e: usize| !ldict::entry(t, e).0.is_empty();
-    let raw: Vec<(usize, u64)> = (0..written).map(|e| (e, ldict::entry(t, e).2)).collect();
-    let n = raw.len();
-    if n <= 1 {
-        return (
-            (0..written).filter(|&e| live(e)).map(|e| (0, e)).collect(),
-            8,
-        );
-    }
     let mut size: usize = 8;
     for used in 1..=n {
         if used * 5 >= (size - 1) * 3 {
@@ -2650,7 +2642,8 @@ fn set_order(t: Obj) -> (Vec<(usize, usize)>, usize) {
     }
     let mask = size - 1;
     let mut table: Vec<Option<usize>> = vec![None; size];
-    for (idx, &(_, h)) in raw.iter().enumerate() {
+    for idx in 0..n {
+        let h = ldict::entry(t, idx).2;
         let mut perturb = h;
         let mut i = (h as usize) & mask;
         'probe: loop {
@@ -2673,7 +2666,7 @@ fn set_order(t: Obj) -> (Vec<(usize, usize)>, usize) {
     let order = table
         .into_iter()
         .enumerate()
-        .filter_map(|(slot, i)| Some((slot, raw[i?].0)))
+        .filter_map(|(slot, e)| Some((slot, e?)))
         .filter(|&(_, e)| live(e))
         .collect();
     (order, size)

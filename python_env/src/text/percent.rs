@@ -521,8 +521,10 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
                 let v = match v {
                     // A small int under a plain %d/%i/%u: its decimal digits.
                     Err(i) if plain && matches!(ch, 'd' | 'i' | 'u') => {
-                        use std::fmt::Write as _;
-                        let _ = write!(out, "{i}");
+                        if i < 0 {
+                            out.push('-');
+                        }
+                        push_u64(&mut out, i.unsigned_abs());
                         continue;
                     }
                     Err(i) => BigInt::from(i),

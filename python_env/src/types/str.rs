@@ -338,19 +338,8 @@ fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_str_bytes(&out))
 }
 
-/// A list of new strs, one per part; `ascii`: the parts are known to be
-/// ASCII (slices of an ASCII str), so their lengths need no counting.
-fn str_list(vm: &mut Vm, parts: Vec<&str>, ascii: bool) -> Value {
-    let vals: Vec<Value> = parts
-        .iter()
-        .map(|p| {
-            if ascii {
-                new_ascii(vm, p.as_bytes())
-            } else {
-                vm.new_str(p)
-            }
-        })
-        .collect();
+fn str_list(vm: &mut Vm, parts: Vec<&str>) -> Value {
+    let vals: Vec<Value> = parts.iter().map(|p| vm.new_str(p)).collect();
     vm.new_list(&vals)
 }
 
@@ -489,7 +478,7 @@ fn str_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let t = s(a[0]);
     let parts = text::unicode::splitlines(&t, keep);
-    Ok(str_list(vm, parts, false))
+    Ok(str_list(vm, parts))
 }
 
 fn strip_impl(
