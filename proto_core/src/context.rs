@@ -548,6 +548,7 @@ impl ProtoContext {
         roots.for_each(|v| all.push(v));
         let marked = gc::mark_local(all.into_iter());
         let mark_time = t0.elapsed();
+        let reserve = self.space.config.pool_reserve_blocks;
         let heap = self.heap();
         heap.drop_current_lists();
         let mut live = 0;
@@ -564,7 +565,13 @@ impl ProtoContext {
         let (large_live, large_freed) = unsafe { crate::heap::sweep_large(&mut heap.large, true) };
         live_bytes += large_live;
         freed_objects += large_freed;
-        let empties = heap.finish_sweep();
+        // Empty blocks up to the next cycle's allocation (and the pool's
+        // per-context reserve) stay with this thread: reused without a trip
+        // through the shared pool, so one thread never formats blocks whose
+        // lines sit in another core's cache (`scale_alloc.py` N=2/N=1 wall
+        // 1.08 -> 1.03, see docs/ARCHITECTURE.md, "Kept empty blocks").
+        let keep = (heap.trigger / crate::heap::BLOCK_BYTES).min(reserve);
+        let empties = heap.finish_sweep(keep);
         heap.since_gc = 0;
         let (old_trigger, new_trigger) = (
             heap.trigger,

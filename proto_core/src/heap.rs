@@ -155,6 +155,12 @@ impl Block {
     pub(crate) unsafe fn sweep(&mut self, local: bool) -> (usize, usize) {
         let sb = self.slot_bytes();
         let n = self.nslots();
+        if self.nfree as usize == n {
+            // Not allocated from since its last sweep or formatting (a block
+            // leaves its free list only by becoming current, which zeroes
+            // `nfree`): every slot is on the free list already.
+            return (0, 0);
+        }
         let mut head: *mut FreeCell = core::ptr::null_mut();
         let mut nfree = 0u32;
         let mut live = 0usize;
@@ -361,20 +367,30 @@ impl LocalHeap {
         }
     }
 
-    /// After sweeping every block: separates empty blocks (returned) and
-    /// rebuilds the availability lists. Returns (empty blocks, live objects).
-    pub(crate) fn finish_sweep(&mut self) -> Vec<NonNull<u8>> {
+    /// After sweeping every block: keeps up to `keep_empty` empty blocks
+    /// (already formatted by the sweep, and still in this core's cache),
+    /// returns the other empty ones and rebuilds the availability lists,
+    /// partly used blocks first so that kept empty ones stay empty longest.
+    pub(crate) fn finish_sweep(&mut self, keep_empty: usize) -> Vec<NonNull<u8>> {
         let mut empty = Vec::new();
         let mut kept = Vec::with_capacity(self.blocks.len());
+        let mut spare = Vec::new();
         for b in self.blocks.drain(..) {
-            if b.is_empty() {
-                empty.push(b.base);
-            } else {
+            if !b.is_empty() {
                 kept.push(b);
+            } else if spare.len() < keep_empty {
+                spare.push(b);
+            } else {
+                empty.push(b.base);
             }
         }
+        let partial = kept.len();
+        kept.extend(spare);
         self.blocks = kept;
-        for (i, b) in self.blocks.iter().enumerate() {
+        for (i, b) in self.blocks[partial..].iter().enumerate() {
+            self.avail[b.class as usize].push((partial + i) as u32);
+        }
+        for (i, b) in self.blocks[..partial].iter().enumerate() {
             if b.nfree > 0 {
                 self.avail[b.class as usize].push(i as u32);
             }

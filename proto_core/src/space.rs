@@ -573,7 +573,7 @@ fn sweep_heaps(
         freed += f;
         // SAFETY: world stopped.
         freed += unsafe { heap::sweep_large(&mut h.large, false) }.1;
-        empties.extend(h.finish_sweep().into_iter().map(EmptyBlock));
+        empties.extend(h.finish_sweep(0).into_iter().map(EmptyBlock));
     }
     let (l, f) = sweep_blocks(orphans);
     live += l;
