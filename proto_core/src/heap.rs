@@ -8,9 +8,11 @@
 //!
 //! A [`LocalHeap`] belongs to one `ProtoContext`; only its owner thread
 //! touches it, except the collector while the owner is stopped or blocked
-//! (the handshake provides the ordering). Blocks that become empty go back to
-//! the `ProtoSpace` pool; the pool releases memory beyond a small reserve to
-//! the OS, so a program's resident size follows its live data.
+//! (the handshake provides the ordering). A local collection keeps up to its
+//! next cycle's worth of the blocks it emptied (already swept into free
+//! lists, and still in this core's cache); other empty blocks go back to the
+//! `ProtoSpace` pool, which releases memory beyond a small reserve to the
+//! OS, so a program's resident size follows its live data.
 
 use crate::object::{
     make_meta, Header, Kind, Obj, FREE_KIND, FREE_META, LARGE, MARK, NATIVE, SHARED,
