@@ -310,6 +310,7 @@ pub struct Types {
     /// Iterator over a range whose bounds do not all fit an i64.
     pub longrange_iter: Value,
     pub bytes_iter: Value,
+    pub bytearray_iter: Value,
     pub dict_keys: Value,
     pub dict_values: Value,
     pub dict_items: Value,

@@ -920,6 +920,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         range_iter: t!("range_iterator", K_ITER, 0),
         longrange_iter: t!("longrange_iterator", K_MISC, 0),
         bytes_iter: t!("bytes_iterator", K_ITER, 0),
+        bytearray_iter: t!("bytearray_iterator", K_ITER, 0),
         dict_keys: t!("dict_keys", K_DICTVIEW, 0),
         dict_values: t!("dict_values", K_DICTVIEW, 0),
         dict_items: t!("dict_items", K_DICTVIEW, 0),

@@ -1621,6 +1621,7 @@ impl Vm {
                 Kind::TUPLE if c == t.tuple => Some(t.tuple_iter),
                 Kind::STR if c == t.str_ => Some(t.str_iter),
                 Kind::BYTES if c == t.bytes => Some(t.bytes_iter),
+                K_BYTEARRAY if c == t.bytearray => Some(t.bytearray_iter),
                 Kind::DICT if c == t.dict => Some(t.dict_keyiter),
                 // A view's iterator walks the view's dict (value 0).
                 K_DICTVIEW => {
@@ -1788,6 +1789,9 @@ impl Vm {
                 }
             }
             Kind::BYTES => lstr::bytes(so).get(i).map(|&c| Value::int(c as i64)),
+            // A bytearray is iterated live, as in CPython: each step reads
+            // its current buffer (value 0).
+            K_BYTEARRAY => str_bytes(so.get(0)).get(i).map(|&c| Value::int(c as i64)),
             K_RANGE => {
                 let n = get_raw(it, 1) as usize;
                 if i < n {

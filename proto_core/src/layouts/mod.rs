@@ -88,8 +88,15 @@ pub fn init_raw_parts(obj: Obj, off: usize, parts: &[&[u8]]) {
 /// The raw bytes `off..off+len` of an object whose raw region is immutable
 /// after initialisation (str, bytes).
 pub fn raw_slice(obj: Obj, off: usize, len: usize) -> &'static [u8] {
-    let all = obj.raw_bytes();
-    &all[off..off + len]
+    assert!(
+        off.checked_add(len).is_some_and(|end| end <= obj.raw_len()),
+        "raw bytes out of range"
+    );
+    // SAFETY: off..off+len lies inside the object's raw region (checked),
+    // which was zeroed at allocation; the slice covers only these bytes, so
+    // a byte buffer's writer appending past them (see `str`) never writes
+    // memory this slice covers.
+    unsafe { core::slice::from_raw_parts(obj.raw_ptr().add(off), len) }
 }
 
 #[cfg(all(test, not(loom)))]
@@ -284,5 +291,46 @@ mod tests {
         let mut seen: Vec<i64> = snap.iter().map(|v| v.as_int().unwrap()).collect();
         seen.sort_unstable();
         assert_eq!(seen, (0..THREADS * PER).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn byte_buffer_appends_in_place_and_respects_its_high_water_mark() {
+        use super::str as lstr;
+        let space = ProtoSpace::new();
+        let mut ctx = space.new_context();
+        ctx.set_deferred_collection(true);
+        let b = Obj::from_value(lstr::alloc_buffer(&mut ctx, &[b"ab"], 8)).unwrap();
+        assert!(lstr::is_buffer(b) && lstr::buffer_capacity(b) >= 8);
+        // SAFETY (all calls below): this thread is the buffer's only writer.
+        assert!(unsafe { lstr::buffer_append(b, b"cd") });
+        assert_eq!(lstr::bytes(b), b"abcd");
+        let room = lstr::buffer_capacity(b) - 4;
+        assert!(!unsafe { lstr::buffer_append(b, &vec![0; room + 1]) });
+        assert_eq!(lstr::bytes(b), b"abcd");
+        // A local buffer is rewritten in place after a truncation...
+        unsafe { lstr::buffer_truncate(b, 3) };
+        assert!(unsafe { lstr::buffer_append(b, b"x") });
+        assert_eq!(lstr::bytes(b), b"abcx");
+        // ...a shared one only at or above its high-water mark (4 here).
+        ctx.promote(b.value());
+        unsafe { lstr::buffer_truncate(b, 3) };
+        assert_eq!(lstr::bytes(b), b"abc");
+        assert!(!unsafe { lstr::buffer_append(b, b"y") });
+        unsafe { lstr::buffer_truncate(b, 4) };
+        assert_eq!(lstr::bytes(b), b"abc", "truncate never lengthens");
+        // A plain bytes object is never written.
+        let plain = Obj::from_value(lstr::alloc(
+            &mut ctx,
+            Kind::BYTES,
+            Value::int(0),
+            b"zz",
+            2,
+            true,
+            false,
+        ))
+        .unwrap();
+        assert!(!lstr::is_buffer(plain));
+        assert!(!unsafe { lstr::buffer_append(plain, b"q") });
+        assert_eq!(lstr::bytes(plain), b"zz");
     }
 }

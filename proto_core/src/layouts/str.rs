@@ -7,8 +7,22 @@
 //!
 //! Concurrency contract: immutable after allocation except the cached hash,
 //! which any thread may compute and store (idempotent relaxed store).
+//!
+//! *Byte buffers* (the storage of a `bytearray`, made by [`alloc_buffer`],
+//! class word `None`, never handed to Python code) are `Kind::BYTES` objects
+//! whose raw region has room past their length; raw word `[1]` holds their
+//! high-water mark, the greatest length they have had. Their one writer
+//! (the owner thread of a local buffer, or the holder of the lock of the
+//! one bytearray that refers to a shared buffer) may append in place
+//! ([`buffer_append`]) and shorten in place ([`buffer_truncate`]). Appended
+//! bytes are written past the published length, which no reader reads, and
+//! then the length is raised with a release store, so a reader that loads
+//! the length (acquire) reads only bytes that were complete before it. A
+//! shared buffer is appended to in place only at or above its high-water
+//! mark: a reader that loaded a length from before a truncation may still
+//! be reading the bytes below it, which are therefore never written again.
 
-use super::{get_raw, init_raw_parts, raw_slice, raw_word, raw_words};
+use super::{get_raw, init_raw_parts, raw_slice, raw_word, raw_words, set_raw};
 use crate::object::{Kind, Obj};
 use crate::sync::heap_atomic::Ordering;
 use crate::value::Value;
@@ -128,4 +142,80 @@ pub fn cached_hash(o: Obj) -> Option<u64> {
 #[inline]
 pub fn set_cached_hash(o: Obj, h: u64) {
     raw_word(o, 2).store(h.wrapping_add(1), Ordering::Relaxed);
+}
+
+/// Allocates a byte buffer (see the module header) holding `parts`, with
+/// room for at least `cap` bytes in all.
+pub fn alloc_buffer(ctx: &mut ProtoContext, parts: &[&[u8]], cap: usize) -> Value {
+    let n: usize = parts.iter().map(|p| p.len()).sum();
+    let v = ctx.alloc(Kind::BYTES, Value::NONE, 0, DATA_OFFSET + cap.max(n));
+    fill(v, parts, n, n, false)
+}
+
+/// Is `o` a byte buffer made by [`alloc_buffer`] (a `Kind::BYTES` object
+/// whose class word is `None`; bytes objects carry their class)?
+#[inline]
+pub fn is_buffer(o: Obj) -> bool {
+    o.kind() == Kind::BYTES && o.class() == Value::NONE
+}
+
+/// Room in all, in bytes, of the byte buffer `o`.
+#[inline]
+pub fn buffer_capacity(o: Obj) -> usize {
+    o.raw_len() - DATA_OFFSET
+}
+
+/// Appends `extra` to the byte buffer `o` in place and returns true, or
+/// returns false (and changes nothing) when it has no room for them, is
+/// shared and shorter than its high-water mark, or is not a buffer.
+/// `extra` may be `o`'s own bytes: they lie below the length, the new ones
+/// above it.
+///
+/// # Safety
+/// The caller is `o`'s only writer: `o` is local to the calling thread, or
+/// the caller holds the lock of the one object that refers to `o`; and it
+/// holds no slice of `o`'s bytes at or past its length.
+pub unsafe fn buffer_append(o: Obj, extra: &[u8]) -> bool {
+    if !is_buffer(o) {
+        return false;
+    }
+    let n = get_raw(o, 0) as usize;
+    let high = get_raw(o, 1) as usize;
+    if extra.len() > buffer_capacity(o) - n || (n < high && o.is_shared()) {
+        return false;
+    }
+    // SAFETY: DATA_OFFSET + n + extra.len() <= raw_len (checked above), so
+    // the destination lies inside the object's raw region. No other thread
+    // reads there: a local buffer has no other reader, and a shared one is
+    // written at or above its high-water mark, past every length a reader
+    // can have loaded. The caller is the only writer, and `extra`, when it
+    // is o's own bytes, ends at or below n (no overlap).
+    unsafe {
+        core::ptr::copy_nonoverlapping(
+            extra.as_ptr(),
+            o.raw_ptr().add(DATA_OFFSET + n),
+            extra.len(),
+        );
+    }
+    // Release: the bytes above are visible to whoever loads the new length.
+    let end = n + extra.len();
+    if end > high {
+        set_raw(o, 1, end as u64);
+    }
+    set_raw(o, 0, end as u64);
+    true
+}
+
+/// Shortens the byte buffer `o` to `n` bytes in place (no-op if it is
+/// shorter already). The bytes past `n` stay as they are: a reader that
+/// loaded the old length still reads them, and a shared buffer is not
+/// appended to in place below its high-water mark.
+///
+/// # Safety
+/// As for [`buffer_append`]: the caller is `o`'s only writer.
+pub unsafe fn buffer_truncate(o: Obj, n: usize) {
+    debug_assert!(is_buffer(o));
+    if n < get_raw(o, 0) as usize {
+        set_raw(o, 0, n as u64);
+    }
 }

@@ -1,11 +1,30 @@
 //! `bytes`, `bytearray`, and the str codecs (utf-8/16/32, ascii, latin-1, cp1252).
+//!
+//! A bytearray's value slot 0 holds its *buffer* (`lstr::alloc_buffer`: a
+//! bytes-kind object with room past its length, never handed to Python
+//! code); `str_bytes` of the buffer is the bytearray's current bytes.
+//! `append`, `extend` and `+=` write in place while the buffer has room and
+//! otherwise move to a buffer half as large again, so a run of appends is
+//! linear; popping the last byte shortens the buffer in place. Every other
+//! change builds the new bytes and installs a new buffer.
+//!
+//! Concurrency contract: a bytearray used by one thread takes no lock. Once
+//! shared, every change is one step under the bytearray's object lock
+//! (`Vm::with_lock`), with the arguments converted before it (no Python code
+//! runs under the lock), so `append`, `extend`, `pop`, `ba[i] = x`, `+=`
+//! ... are atomic as in CPython and concurrent appends lose nothing. Reads
+//! take no lock: they load the buffer, then its length (acquire), and read
+//! only below it; a shared buffer's bytes below its high-water mark are
+//! never rewritten (appends after a pop go to a new buffer), so a reader
+//! sees the bytes of one moment, never a torn mix.
 
 use super::clinic;
 use super::seq::{is_slice, norm_index, slice_indices};
 use crate::args::Args;
 use crate::text::codecs::{Codec, CodecError, ErrorHandler};
 use engine::runtime::*;
-use proto_core::{Kind, Obj, Value};
+use proto_core::layouts::str as lstr;
+use proto_core::{Kind, Obj, ProtoContext, Value};
 
 /// The bytes of a bytes or bytearray value.
 pub fn buf(v: Value) -> Option<Vec<u8>> {
@@ -272,7 +291,7 @@ fn ba_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         2 + Obj::from_value(a[0]).map_or(0, type_nslots)
     };
     let o = vm.alloc_obj(K_BYTEARRAY, a[0], n, 0);
-    let e = vm.new_bytes(&[]);
+    let e = lstr::alloc_buffer(&mut vm.ctx, &[], 0);
     o.init(0, e);
     Ok(o.value())
 }
@@ -287,10 +306,75 @@ fn ba_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// Replaces the contents of bytearray `v` by `b` (one atomic step).
 pub fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) {
     let o = Obj::from_value(v).expect("ba");
-    let nb = vm.new_bytes(b);
-    vm.store(o, 0, nb);
+    vm.with_lock(o, |ctx| put_buffer(ctx, o, &[b], b.len()));
+}
+
+/// The buffer of bytearray `o` (see the module header).
+fn ba_buffer(o: Obj) -> Obj {
+    Obj::from_value(o.get(0)).expect("bytearray buffer")
+}
+
+/// The current bytes of bytearray `o`, without a copy. Not to be held
+/// across anything that may run Python code or change `o`: a local
+/// bytearray's buffer is shortened and rewritten in place.
+fn ba_bytes(o: Obj) -> &'static [u8] {
+    str_bytes(o.get(0))
+}
+
+/// Installs a new buffer holding `parts` (room for `cap` bytes) in
+/// bytearray `o`. The caller holds `o`'s lock if it is shared.
+fn put_buffer(ctx: &mut ProtoContext, o: Obj, parts: &[&[u8]], cap: usize) {
+    let nb = lstr::alloc_buffer(ctx, parts, cap);
+    ctx.store(o, 0, nb);
+}
+
+/// One atomic read-modify-write of bytearray `v`: `f` edits a copy of its
+/// bytes, which then replaces them. `f` must not run Python code (it runs
+/// under the object lock of a shared bytearray).
+fn ba_update<R>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    let o = Obj::from_value(v).expect("ba");
+    vm.with_lock(o, |ctx| {
+        let mut b = ba_bytes(o).to_vec();
+        let r = f(&mut b);
+        put_buffer(ctx, o, &[&b], b.len());
+        r
+    })
+}
+
+/// As [`ba_update`], but the edited bytes replace the old ones only when
+/// `f` returns true (it found what it was to change); returns `f`'s answer.
+fn ba_try_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>) -> bool) -> bool {
+    let o = Obj::from_value(v).expect("ba");
+    vm.with_lock(o, |ctx| {
+        let mut b = ba_bytes(o).to_vec();
+        let done = f(&mut b);
+        if done {
+            put_buffer(ctx, o, &[&b], b.len());
+        }
+        done
+    })
+}
+
+/// Appends `extra` to bytearray `v` (one atomic step): in place while the
+/// buffer has room, else into a new buffer half as large again.
+fn ba_push(vm: &mut Vm, v: Value, extra: &[u8]) {
+    let o = Obj::from_value(v).expect("ba");
+    vm.with_lock(o, |ctx| {
+        let st = ba_buffer(o);
+        // SAFETY: this thread is the buffer's only writer: a local buffer
+        // belongs to a local bytearray, and a shared one is written only
+        // under the lock of its one bytearray, which we hold (buffers are
+        // made by `put_buffer`/`alloc_buffer` and never handed out).
+        if unsafe { lstr::buffer_append(st, extra) } {
+            return;
+        }
+        let cur = str_bytes(o.get(0));
+        let need = cur.len() + extra.len();
+        put_buffer(ctx, o, &[cur, extra], need + need / 2 + 16);
+    })
 }
 
 /// A positional-only `METH_FASTCALL` method of bytes or bytearray (see
@@ -338,7 +422,7 @@ pub fn is_ba(v: Value) -> bool {
 fn wrap(vm: &mut Vm, like: Value, b: &[u8]) -> Value {
     if is_ba(like) {
         let o = vm.alloc_obj(K_BYTEARRAY, vm.g.types.bytearray, 1, 0);
-        let nb = vm.new_bytes(b);
+        let nb = lstr::alloc_buffer(&mut vm.ctx, &[b], b.len());
         o.init(0, nb);
         o.value()
     } else {
@@ -347,7 +431,10 @@ fn wrap(vm: &mut Vm, like: Value, b: &[u8]) -> Value {
 }
 
 fn b_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = buf(a[0]).map(|b| b.len()).unwrap_or(0);
+    let n = match Obj::from_value(a[0]) {
+        Some(o) if o.kind() == K_BYTEARRAY => ba_bytes(o).len(),
+        _ => str_bytes(a[0]).len(),
+    };
     Ok(vm.new_int(n as i64))
 }
 
@@ -386,67 +473,113 @@ fn b_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(b[i] as i64))
 }
 
+/// `bytearray[i]` with an int index: reads the one byte in place (the
+/// generic path copies the whole buffer).
+fn ba_getitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("ba");
+    if let Some(i) = a[1].as_int() {
+        let b = ba_bytes(o);
+        return match proto_core::layouts::seq_index(i, b.len()) {
+            Some(j) => Ok(Value::int(b[j] as i64)),
+            None => Err(vm.new_exc(vm.g.e.IndexError, "bytearray index out of range")),
+        };
+    }
+    b_getitem(vm, a, k)
+}
+
 fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let mut b = buf(a[0]).unwrap_or_default();
+    let n = ba_bytes(Obj::from_value(a[0]).expect("ba")).len();
     if is_slice(a[1]) {
-        let (start, stop, step, count) = slice_indices(vm, a[1], b.len())?;
+        let (start, stop, step, count) = slice_indices(vm, a[1], n)?;
         let nb = assign_source(vm, a[2])?;
-        if step == 1 {
-            b.splice(start as usize..stop.max(start) as usize, nb);
-        } else {
-            if nb.len() != count {
-                return Err(vm.value_error(&format!(
-                    "attempt to assign bytes of size {} to extended slice of size {}",
-                    nb.len(),
-                    count
-                )));
+        if step != 1 && nb.len() != count {
+            return Err(vm.value_error(&format!(
+                "attempt to assign bytes of size {} to extended slice of size {}",
+                nb.len(),
+                count
+            )));
+        }
+        // The indices were computed before the conversions, which may run
+        // Python code (and change the bytearray): the atomic step applies
+        // them to the bytes it finds, clamped, or fails as CPython would on
+        // an extended slice that no longer fits.
+        let ok = ba_try_update(vm, a[0], |b| {
+            if step == 1 {
+                let lo = (start as usize).min(b.len());
+                let hi = (stop.max(start) as usize).clamp(lo, b.len());
+                b.splice(lo..hi, nb);
+                return true;
+            }
+            let last = start + step * (count as isize - 1);
+            if count > 0 && (start.max(last) as usize >= b.len() || start.min(last) < 0) {
+                return false;
             }
             let mut i = start;
             for x in nb {
                 b[i as usize] = x;
                 i += step;
             }
+            true
+        });
+        if !ok {
+            return Err(vm.new_exc(vm.g.e.IndexError, "bytearray index out of range"));
         }
-        set_ba(vm, a[0], &b);
         return Ok(Value::NONE);
     }
-    let i = norm_index(vm, a[1], b.len(), "bytearray")?;
-    b[i] = byte_value(vm, a[2])?;
-    set_ba(vm, a[0], &b);
+    let i = norm_index(vm, a[1], n, "bytearray")?;
+    let x = byte_value(vm, a[2])?;
+    // The index was checked against the length before the conversions,
+    // which may run Python code: check it again in the atomic step.
+    let ok = ba_try_update(vm, a[0], |b| match b.get_mut(i) {
+        Some(c) => {
+            *c = x;
+            true
+        }
+        None => false,
+    });
+    if !ok {
+        return Err(vm.new_exc(vm.g.e.IndexError, "bytearray index out of range"));
+    }
     Ok(Value::NONE)
 }
 
 fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let mut b = buf(a[0]).unwrap_or_default();
+    let n = ba_bytes(Obj::from_value(a[0]).expect("ba")).len();
     if is_slice(a[1]) {
-        let (start, _stop, step, count) = slice_indices(vm, a[1], b.len())?;
-        let mut drop = vec![false; b.len()];
-        let mut i = start;
-        for _ in 0..count {
-            drop[i as usize] = true;
-            i += step;
-        }
-        let kept: Vec<u8> = b
-            .iter()
-            .zip(drop)
-            .filter(|(_, d)| !d)
-            .map(|(x, _)| *x)
-            .collect();
-        set_ba(vm, a[0], &kept);
+        let (start, _stop, step, count) = slice_indices(vm, a[1], n)?;
+        ba_update(vm, a[0], |b| {
+            let mut drop = vec![false; b.len()];
+            let mut i = start;
+            for _ in 0..count {
+                if let Some(d) = drop.get_mut(i as usize) {
+                    *d = true;
+                }
+                i += step;
+            }
+            let mut d = drop.into_iter();
+            b.retain(|_| !d.next().unwrap_or(false));
+        });
         return Ok(Value::NONE);
     }
-    let i = norm_index(vm, a[1], b.len(), "bytearray")?;
-    b.remove(i);
-    set_ba(vm, a[0], &b);
+    let i = norm_index(vm, a[1], n, "bytearray")?;
+    let ok = ba_try_update(vm, a[0], |b| {
+        if i < b.len() {
+            b.remove(i);
+            true
+        } else {
+            false
+        }
+    });
+    if !ok {
+        return Err(vm.new_exc(vm.g.e.IndexError, "bytearray index out of range"));
+    }
     Ok(Value::NONE)
 }
 
 fn ba_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "bytearray.append", a, k, 1, 1)?;
     let v = byte_value(vm, a[1])?;
-    let mut b = buf(a[0]).unwrap_or_default();
-    b.push(v);
-    set_ba(vm, a[0], &b);
+    ba_push(vm, a[0], &[v]);
     Ok(Value::NONE)
 }
 
@@ -474,25 +607,51 @@ fn ba_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             out
         }
     };
-    let mut b = buf(a[0]).unwrap_or_default();
-    b.extend(extra);
-    set_ba(vm, a[0], &b);
+    ba_push(vm, a[0], &extra);
     Ok(Value::NONE)
 }
 
 fn ba_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     pos_args(vm, a, k, "pop", 0, 1)?;
-    let mut b = buf(a[0]).unwrap_or_default();
-    if b.is_empty() {
+    let o = Obj::from_value(a[0]).expect("ba");
+    let n = ba_bytes(o).len();
+    if n == 0 {
         return Err(vm.new_exc(vm.g.e.IndexError, "pop from empty bytearray"));
     }
     let i = match a.get(1) {
-        Some(&x) => norm_index(vm, x, b.len(), "pop")?,
-        None => b.len() - 1,
+        Some(&x) => Some(norm_index(vm, x, n, "pop")?),
+        None => None,
     };
-    let v = b.remove(i);
-    set_ba(vm, a[0], &b);
-    Ok(Value::int(v as i64))
+    // The last byte comes off in place (see `lstr::buffer_truncate`).
+    let fast = vm.with_lock(o, |_| {
+        let st = ba_buffer(o);
+        let b = ba_bytes(o);
+        let j = i.unwrap_or(b.len().wrapping_sub(1));
+        if !lstr::is_buffer(st) || b.is_empty() || j + 1 != b.len() {
+            return None;
+        }
+        let v = b[j];
+        // SAFETY: this thread is the buffer's only writer (as in `ba_push`);
+        // `b` ends at the old length, and the bytes stay in place.
+        unsafe { lstr::buffer_truncate(st, j) };
+        Some(v)
+    });
+    if let Some(v) = fast {
+        return Ok(Value::int(v as i64));
+    }
+    let mut popped = None;
+    ba_try_update(vm, a[0], |b| {
+        let j = i.unwrap_or(b.len().wrapping_sub(1));
+        popped = (j < b.len()).then(|| b.remove(j));
+        popped.is_some()
+    });
+    match popped {
+        Some(v) => Ok(Value::int(v as i64)),
+        None if ba_bytes(o).is_empty() => {
+            Err(vm.new_exc(vm.g.e.IndexError, "pop from empty bytearray"))
+        }
+        None => Err(vm.new_exc(vm.g.e.IndexError, "pop index out of range")),
+    }
 }
 
 fn ba_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -500,23 +659,27 @@ fn ba_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let i = vm.index(a[1])?;
     let i = vm.as_i64(i).unwrap_or(i64::MAX);
     let v = byte_value(vm, a[2])?;
-    let mut b = buf(a[0]).unwrap_or_default();
-    let n = b.len() as i64;
-    let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-    b.insert(i, v);
-    set_ba(vm, a[0], &b);
+    ba_update(vm, a[0], |b| {
+        let n = b.len() as i64;
+        let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+        b.insert(i, v);
+    });
     Ok(Value::NONE)
 }
 
 fn ba_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "bytearray.remove", a, k, 1, 1)?;
     let v = byte_value(vm, a[1])?;
-    let mut b = buf(a[0]).unwrap_or_default();
-    let Some(i) = b.iter().position(|c| *c == v) else {
+    let found = ba_try_update(vm, a[0], |b| match b.iter().position(|c| *c == v) {
+        Some(i) => {
+            b.remove(i);
+            true
+        }
+        None => false,
+    });
+    if !found {
         return Err(vm.value_error("value not found in bytearray"));
-    };
-    b.remove(i);
-    set_ba(vm, a[0], &b);
+    }
     Ok(Value::NONE)
 }
 
@@ -530,12 +693,16 @@ fn ba_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let n = vm.index(a[1])?;
     let n = vm.as_i64(n).unwrap_or(i64::MAX);
-    let b = buf(a[0]).unwrap_or_default();
-    if n > 0 && (b.len() as u128) * (n as u128) > (isize::MAX as u128) {
+    let fits = ba_try_update(vm, a[0], |b| {
+        if n > 0 && (b.len() as u128) * (n as u128) > (isize::MAX as u128) {
+            return false;
+        }
+        *b = b.repeat(n.max(0) as usize);
+        true
+    });
+    if !fits {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));
     }
-    let r = b.repeat(n.max(0) as usize);
-    set_ba(vm, a[0], &r);
     Ok(a[0])
 }
 
@@ -565,9 +732,7 @@ fn ba_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn ba_reverse(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "bytearray.reverse", a, k, 0, 0)?;
-    let mut b = buf(a[0]).unwrap_or_default();
-    b.reverse();
-    set_ba(vm, a[0], &b);
+    ba_update(vm, a[0], |b| b.reverse());
     Ok(Value::NONE)
 }
 
@@ -575,9 +740,7 @@ fn ba_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(o) = buf(a[1]) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    let mut b = buf(a[0]).unwrap_or_default();
-    b.extend(o);
-    set_ba(vm, a[0], &b);
+    ba_push(vm, a[0], &o);
     Ok(a[0])
 }
 
@@ -670,6 +833,10 @@ fn b_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn b_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if is_ba(a[0]) {
+        let c = vm.g.types.bytearray_iter;
+        return Ok(vm.new_seq_iter(c, a[0], 0));
+    }
     let b = buf(a[0]).unwrap_or_default();
     let bv = vm.new_bytes(&b);
     let c = vm.g.types.bytes_iter;
@@ -797,7 +964,7 @@ fn b_fromhex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let cls = a[0];
     if vm.is_subtype(cls, vm.g.types.bytearray) {
         let o = vm.alloc_obj(K_BYTEARRAY, vm.g.types.bytearray, 1, 0);
-        let nb = vm.new_bytes(&out);
+        let nb = lstr::alloc_buffer(&mut vm.ctx, &[&out], out.len());
         o.init(0, nb);
         if cls == vm.g.types.bytearray {
             return Ok(o.value());
@@ -1787,6 +1954,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     }
     let m: &[(&'static str, NativeFn)] = &[
         ("__init__", ba_init),
+        ("__getitem__", ba_getitem),
         ("__setitem__", ba_setitem),
         ("__delitem__", ba_delitem),
         ("append", ba_append),

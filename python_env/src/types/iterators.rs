@@ -861,6 +861,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         tt.str_iter,
         tt.range_iter,
         tt.bytes_iter,
+        tt.bytearray_iter,
         tt.dict_keyiter,
         tt.dict_valueiter,
         tt.dict_itemiter,
