@@ -358,6 +358,21 @@ fn ba_try_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>) -> bool) ->
     })
 }
 
+/// Writes `data` (`isz` bytes for each of `positions`) into bytearray `v`
+/// in one atomic step (a memoryview's item or slice assignment); false,
+/// changing nothing, if a position lies past its current end.
+pub fn ba_write_at(vm: &mut Vm, v: Value, positions: &[usize], data: &[u8], isz: usize) -> bool {
+    ba_try_update(vm, v, |b| {
+        if positions.iter().any(|&p| p.saturating_add(isz) > b.len()) {
+            return false;
+        }
+        for (k, &p) in positions.iter().enumerate() {
+            b[p..p + isz].copy_from_slice(&data[k * isz..(k + 1) * isz]);
+        }
+        true
+    })
+}
+
 /// Appends `extra` to bytearray `v` (one atomic step): in place while the
 /// buffer has room, else into a new buffer half as large again.
 fn ba_push(vm: &mut Vm, v: Value, extra: &[u8]) {

@@ -9,7 +9,7 @@
 //! dimensional (`ndim == 1`); multi-dimensional casts raise
 //! NotImplementedError.
 
-use super::bytes::{buf, is_ba, set_ba};
+use super::bytes::{buf, is_ba};
 use crate::args::Args;
 use engine::runtime::*;
 use proto_core::layouts::{get_raw, set_raw};
@@ -116,7 +116,30 @@ fn live(vm: &mut Vm, v: Value) -> PyResult<Obj> {
     if get_raw(o, R_FLAGS) & F_RELEASED != 0 {
         return Err(vm.value_error("operation forbidden on released memoryview object"));
     }
+    if !fits(o) {
+        return Err(shrunk(vm));
+    }
     Ok(o)
+}
+
+/// Do the view's bytes lie inside its exporter's current bytes? CPython
+/// refuses to resize a bytearray while views of it exist; ProtoPy, which
+/// cannot tell when an unreleased view dies (no reference counts), lets
+/// the bytearray shrink, and a view that no longer fits raises instead.
+fn fits(o: Obj) -> bool {
+    let (start, step, n, isz) = geom(o);
+    if n == 0 {
+        return true;
+    }
+    let last = start + (n as i64 - 1) * step;
+    start.min(last) >= 0 && (start.max(last) as usize).saturating_add(isz) <= base(o).len()
+}
+
+fn shrunk(vm: &mut Vm) -> PyException {
+    vm.exc_by_name(
+        "BufferError",
+        "memoryview: the underlying bytearray was resized below the view",
+    )
 }
 
 fn mv_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -285,18 +308,24 @@ fn mv_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let i = item_index(vm, a[1], n)?;
     let p = (start + i as i64 * step) as usize;
-    let b = base(o)[p..p + isz].to_vec();
+    // The index's __index__ may have run Python code that shrank the
+    // exporter: read with a bounds check.
+    let Some(b) = base(o).get(p..p + isz).map(<[u8]>::to_vec) else {
+        return Err(shrunk(vm));
+    };
     let f = fmt_of(o);
     Ok(unpack(vm, &f, &b))
 }
 
-/// Writes `data` at byte positions of the exporter (a bytearray).
-fn write_at(vm: &mut Vm, o: Obj, positions: &[usize], data: &[u8], isz: usize) {
-    let mut b = base(o).to_vec();
-    for (k, &p) in positions.iter().enumerate() {
-        b[p..p + isz].copy_from_slice(&data[k * isz..(k + 1) * isz]);
+/// Writes `data` at byte positions of the exporter (a bytearray), in one
+/// atomic step; BufferError if the exporter no longer reaches them (Python
+/// code run by the conversions may have shrunk it).
+fn write_at(vm: &mut Vm, o: Obj, positions: &[usize], data: &[u8], isz: usize) -> PyResult<()> {
+    if super::bytes::ba_write_at(vm, o.get(0), positions, data, isz) {
+        Ok(())
+    } else {
+        Err(shrunk(vm))
     }
-    set_ba(vm, o.get(0), &b);
 }
 
 fn mv_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -331,7 +360,7 @@ fn mv_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let pos: Vec<usize> = (0..count)
             .map(|k| (start + (s as i64 + k as i64 * st as i64) * step) as usize)
             .collect();
-        write_at(vm, o, &pos, &src, isz);
+        write_at(vm, o, &pos, &src, isz)?;
         return Ok(Value::NONE);
     }
     if !is_index(vm, a[1]) {
@@ -340,7 +369,7 @@ fn mv_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let i = item_index(vm, a[1], n)?;
     let data = pack(vm, &f, a[2], isz)?;
     let p = (start + i as i64 * step) as usize;
-    write_at(vm, o, &[p], &data, isz);
+    write_at(vm, o, &[p], &data, isz)?;
     Ok(Value::NONE)
 }
 
