@@ -157,6 +157,9 @@ class Event:
         return self._flag
 
     def isSet(self):
+        import warnings
+        warnings.warn('isSet() is deprecated, use is_set() instead',
+                      DeprecationWarning, stacklevel=2)
         return self.is_set()
 
     def set(self):
@@ -184,8 +187,8 @@ class Barrier:
     """Lets a fixed number of threads wait until all of them have arrived."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
+        # CPython 3.11 does not check `parties` (3.13 raises ValueError
+        # for parties < 1).
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout
@@ -300,27 +303,9 @@ _threading_atexits = []
 _SHUTTING_DOWN = False
 
 
-class ExceptHookArgs:
-    """The argument of threading.excepthook (a structseq in CPython)."""
-
-    __match_args__ = ('exc_type', 'exc_value', 'exc_traceback', 'thread')
-
-    def __init__(self, args):
-        self.exc_type, self.exc_value, self.exc_traceback, self.thread = args
-
-    def __iter__(self):
-        return iter((self.exc_type, self.exc_value, self.exc_traceback, self.thread))
-
-    def __len__(self):
-        return 4
-
-    def __getitem__(self, i):
-        return (self.exc_type, self.exc_value, self.exc_traceback, self.thread)[i]
-
-    def __repr__(self):
-        return (f"_thread._ExceptHookArgs(exc_type={self.exc_type!r}, "
-                f"exc_value={self.exc_value!r}, exc_traceback={self.exc_traceback!r}, "
-                f"thread={self.thread!r})")
+# A struct sequence (exc_type, exc_value, exc_traceback, thread), native
+# as in CPython (`_thread._ExceptHookArgs`).
+ExceptHookArgs = _thread._ExceptHookArgs
 
 
 excepthook = _thread._excepthook
@@ -328,21 +313,41 @@ __excepthook__ = excepthook
 
 
 def _make_invoke_excepthook():
+    # The hooks in force when the thread is made: used if the module's or
+    # sys's hook is None by the time the thread fails.
     old_excepthook = excepthook
     old_sys_excepthook = _sys.excepthook
+    if old_excepthook is None:
+        raise RuntimeError("threading.excepthook is None")
+    if old_sys_excepthook is None:
+        raise RuntimeError("sys.excepthook is None")
+
+    sys_exc_info = _sys.exc_info
+    local_print = print
+    local_sys = _sys
 
     def invoke_excepthook(thread):
         global excepthook
-        hook = excepthook
-        if hook is None:
-            hook = old_excepthook
-        exc = _sys.exc_info()[1]
-        args = ExceptHookArgs([type(exc), exc, exc.__traceback__, thread])
         try:
+            hook = excepthook
+            if hook is None:
+                hook = old_excepthook
+            args = ExceptHookArgs([*sys_exc_info(), thread])
             hook(args)
-        except Exception as e:
-            e.__suppress_context__ = True
-            _sys.excepthook(type(e), e, e.__traceback__)
+        except Exception as exc:
+            exc.__suppress_context__ = True
+            del exc
+            if local_sys is not None and local_sys.stderr is not None:
+                stderr = local_sys.stderr
+            else:
+                stderr = thread._stderr
+            local_print("Exception in threading.excepthook:",
+                        file=stderr, flush=True)
+            if local_sys is not None and local_sys.excepthook is not None:
+                sys_excepthook = local_sys.excepthook
+            else:
+                sys_excepthook = old_sys_excepthook
+            sys_excepthook(*sys_exc_info())
         finally:
             args = None
     return invoke_excepthook
@@ -537,15 +542,27 @@ class Thread:
         self._daemonic = daemonic
 
     def isDaemon(self):
+        import warnings
+        warnings.warn('isDaemon() is deprecated, get the daemon attribute instead',
+                      DeprecationWarning, stacklevel=2)
         return self.daemon
 
     def setDaemon(self, daemonic):
+        import warnings
+        warnings.warn('setDaemon() is deprecated, set the daemon attribute instead',
+                      DeprecationWarning, stacklevel=2)
         self.daemon = daemonic
 
     def getName(self):
+        import warnings
+        warnings.warn('getName() is deprecated, get the name attribute instead',
+                      DeprecationWarning, stacklevel=2)
         return self.name
 
     def setName(self, name):
+        import warnings
+        warnings.warn('setName() is deprecated, set the name attribute instead',
+                      DeprecationWarning, stacklevel=2)
         self.name = name
 
 
@@ -613,6 +630,9 @@ def current_thread():
 
 
 def currentThread():
+    import warnings
+    warnings.warn('currentThread() is deprecated, use current_thread() instead',
+                  DeprecationWarning, stacklevel=2)
     return current_thread()
 
 
@@ -623,6 +643,9 @@ def active_count():
 
 
 def activeCount():
+    import warnings
+    warnings.warn('activeCount() is deprecated, use active_count() instead',
+                  DeprecationWarning, stacklevel=2)
     return active_count()
 
 
