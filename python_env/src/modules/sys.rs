@@ -213,10 +213,27 @@ fn displayhook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn excepthook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+/// `sys.excepthook(type, value, traceback)`: the traceback goes to
+/// `sys.stderr` as it is now (a replacement object included; nothing when
+/// it is None), then the file is flushed, as CPython's `PyErr_Display`.
+fn excepthook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "excepthook", a, k, 3, 3)?;
     let s = vm.format_exception(a[1]);
-    let _ = std::io::stdout().flush();
-    eprint!("{s}");
+    match crate::builtins::sys_attr(vm, "stderr") {
+        Some(f) if f.is_none() => {}
+        Some(f) => {
+            let mark = vm.push_root(f);
+            let text = vm.new_str(&s);
+            vm.call_method(f, "write", &[text])?;
+            // PyErr_Display ignores a failing flush.
+            let _ = vm.call_method(f, "flush", &[]);
+            vm.pop_roots(mark);
+        }
+        None => {
+            let _ = std::io::stdout().flush();
+            eprint!("{s}");
+        }
+    }
     Ok(Value::NONE)
 }
 

@@ -78,3 +78,20 @@ threading.excepthook(threading.ExceptHookArgs([KeyError, KeyError("k"), None,
 threading.excepthook(threading.ExceptHookArgs([SystemExit, SystemExit(3), None, None]))
 sys.stderr = real
 print(cap.text().splitlines())
+
+# sys.excepthook (which reports a failing threading.excepthook) also writes
+# to sys.stderr as it is now
+try:
+    raise KeyError("via sys.excepthook")
+except KeyError as exc:
+    sys.stderr = cap = Capture()
+    sys.excepthook(type(exc), exc, exc.__traceback__)
+    sys.stderr = real
+print(cap.text().splitlines()[0], "|", cap.text().splitlines()[-1], "|", cap.parts[-1])
+sys.stderr = None
+sys.excepthook(KeyError, KeyError(1), None)
+sys.stderr = real
+try:
+    sys.excepthook(1, 2)
+except TypeError as e:
+    print("TypeError:", e)
