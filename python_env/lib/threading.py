@@ -58,6 +58,77 @@ def RLock(*args, **kwargs):
     return _CRLock(*args, **kwargs)
 
 
+class _RLock:
+    """The reentrant lock written in Python (CPython's `_PyRLock`, kept for
+    programs that use it by that name; `RLock()` is the native one).
+
+    `_owner` and `_count` are written only by the thread that holds
+    `_block`; another thread reading `_owner` can never see its own ident
+    there, so its `_owner == me` test is false as it should be.
+    """
+
+    def __init__(self):
+        self._block = _allocate_lock()
+        self._owner = None
+        self._count = 0
+
+    def __repr__(self):
+        owner = self._owner
+        try:
+            owner = _active[owner].name
+        except KeyError:
+            pass
+        cls = self.__class__
+        state = "locked" if self._block.locked() else "unlocked"
+        return (f"<{state} {cls.__module__}.{cls.__qualname__} object "
+                f"owner={owner!r} count={self._count} at {hex(id(self))}>")
+
+    def acquire(self, blocking=True, timeout=-1):
+        me = get_ident()
+        if self._owner == me:
+            self._count += 1
+            return 1
+        rc = self._block.acquire(blocking, timeout)
+        if rc:
+            self._owner = me
+            self._count = 1
+        return rc
+
+    __enter__ = acquire
+
+    def release(self):
+        if self._owner != get_ident():
+            raise RuntimeError("cannot release un-acquired lock")
+        self._count = count = self._count - 1
+        if not count:
+            self._owner = None
+            self._block.release()
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+    # Condition's hooks: give the lock up entirely while waiting, then take
+    # it back at the same depth.
+    def _release_save(self):
+        if self._count == 0:
+            raise RuntimeError("cannot release un-acquired lock")
+        state = (self._count, self._owner)
+        self._count = 0
+        self._owner = None
+        self._block.release()
+        return state
+
+    def _acquire_restore(self, state):
+        self._block.acquire()
+        self._count, self._owner = state
+
+    def _is_owned(self):
+        return self._owner == get_ident()
+
+
+_PyRLock = _RLock
+
+
 # Native (`_thread`'s module `condition.rs`): CPython's API, with waits and
 # notifies that take no Python-level steps over the _thread locks.
 Condition = _thread._Condition
