@@ -5,6 +5,9 @@ from collections import deque
 from heapq import heappush, heappop
 from time import monotonic as time
 
+# types.GenericAlias (ProtoPy has no `types` module).
+_GenericAlias = type(list[int])
+
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
 
@@ -119,6 +122,8 @@ class Queue:
     def get_nowait(self):
         return self.get(block=False)
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
     def _init(self, maxsize):
         self.queue = deque()
 
@@ -195,6 +200,8 @@ class _PySimpleQueue:
 
     def qsize(self):
         return len(self._queue)
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
 
 if SimpleQueue is None:

@@ -58,6 +58,77 @@ def RLock(*args, **kwargs):
     return _CRLock(*args, **kwargs)
 
 
+class _RLock:
+    """The reentrant lock written in Python (CPython's `_PyRLock`, kept for
+    programs that use it by that name; `RLock()` is the native one).
+
+    `_owner` and `_count` are written only by the thread that holds
+    `_block`; another thread reading `_owner` can never see its own ident
+    there, so its `_owner == me` test is false as it should be.
+    """
+
+    def __init__(self):
+        self._block = _allocate_lock()
+        self._owner = None
+        self._count = 0
+
+    def __repr__(self):
+        owner = self._owner
+        try:
+            owner = _active[owner].name
+        except KeyError:
+            pass
+        cls = self.__class__
+        state = "locked" if self._block.locked() else "unlocked"
+        return (f"<{state} {cls.__module__}.{cls.__qualname__} object "
+                f"owner={owner!r} count={self._count} at {hex(id(self))}>")
+
+    def acquire(self, blocking=True, timeout=-1):
+        me = get_ident()
+        if self._owner == me:
+            self._count += 1
+            return 1
+        rc = self._block.acquire(blocking, timeout)
+        if rc:
+            self._owner = me
+            self._count = 1
+        return rc
+
+    __enter__ = acquire
+
+    def release(self):
+        if self._owner != get_ident():
+            raise RuntimeError("cannot release un-acquired lock")
+        self._count = count = self._count - 1
+        if not count:
+            self._owner = None
+            self._block.release()
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+    # Condition's hooks: give the lock up entirely while waiting, then take
+    # it back at the same depth.
+    def _release_save(self):
+        if self._count == 0:
+            raise RuntimeError("cannot release un-acquired lock")
+        state = (self._count, self._owner)
+        self._count = 0
+        self._owner = None
+        self._block.release()
+        return state
+
+    def _acquire_restore(self, state):
+        self._block.acquire()
+        self._count, self._owner = state
+
+    def _is_owned(self):
+        return self._owner == get_ident()
+
+
+_PyRLock = _RLock
+
+
 # Native (`_thread`'s module `condition.rs`): CPython's API, with waits and
 # notifies that take no Python-level steps over the _thread locks.
 Condition = _thread._Condition
@@ -157,6 +228,9 @@ class Event:
         return self._flag
 
     def isSet(self):
+        import warnings
+        warnings.warn('isSet() is deprecated, use is_set() instead',
+                      DeprecationWarning, stacklevel=2)
         return self.is_set()
 
     def set(self):
@@ -184,8 +258,8 @@ class Barrier:
     """Lets a fixed number of threads wait until all of them have arrived."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
+        # CPython 3.11 does not check `parties` (3.13 raises ValueError
+        # for parties < 1).
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout
@@ -300,27 +374,9 @@ _threading_atexits = []
 _SHUTTING_DOWN = False
 
 
-class ExceptHookArgs:
-    """The argument of threading.excepthook (a structseq in CPython)."""
-
-    __match_args__ = ('exc_type', 'exc_value', 'exc_traceback', 'thread')
-
-    def __init__(self, args):
-        self.exc_type, self.exc_value, self.exc_traceback, self.thread = args
-
-    def __iter__(self):
-        return iter((self.exc_type, self.exc_value, self.exc_traceback, self.thread))
-
-    def __len__(self):
-        return 4
-
-    def __getitem__(self, i):
-        return (self.exc_type, self.exc_value, self.exc_traceback, self.thread)[i]
-
-    def __repr__(self):
-        return (f"_thread._ExceptHookArgs(exc_type={self.exc_type!r}, "
-                f"exc_value={self.exc_value!r}, exc_traceback={self.exc_traceback!r}, "
-                f"thread={self.thread!r})")
+# A struct sequence (exc_type, exc_value, exc_traceback, thread), native
+# as in CPython (`_thread._ExceptHookArgs`).
+ExceptHookArgs = _thread._ExceptHookArgs
 
 
 excepthook = _thread._excepthook
@@ -328,21 +384,41 @@ __excepthook__ = excepthook
 
 
 def _make_invoke_excepthook():
+    # The hooks in force when the thread is made: used if the module's or
+    # sys's hook is None by the time the thread fails.
     old_excepthook = excepthook
     old_sys_excepthook = _sys.excepthook
+    if old_excepthook is None:
+        raise RuntimeError("threading.excepthook is None")
+    if old_sys_excepthook is None:
+        raise RuntimeError("sys.excepthook is None")
+
+    sys_exc_info = _sys.exc_info
+    local_print = print
+    local_sys = _sys
 
     def invoke_excepthook(thread):
         global excepthook
-        hook = excepthook
-        if hook is None:
-            hook = old_excepthook
-        exc = _sys.exc_info()[1]
-        args = ExceptHookArgs([type(exc), exc, exc.__traceback__, thread])
         try:
+            hook = excepthook
+            if hook is None:
+                hook = old_excepthook
+            args = ExceptHookArgs([*sys_exc_info(), thread])
             hook(args)
-        except Exception as e:
-            e.__suppress_context__ = True
-            _sys.excepthook(type(e), e, e.__traceback__)
+        except Exception as exc:
+            exc.__suppress_context__ = True
+            del exc
+            if local_sys is not None and local_sys.stderr is not None:
+                stderr = local_sys.stderr
+            else:
+                stderr = thread._stderr
+            local_print("Exception in threading.excepthook:",
+                        file=stderr, flush=True)
+            if local_sys is not None and local_sys.excepthook is not None:
+                sys_excepthook = local_sys.excepthook
+            else:
+                sys_excepthook = old_sys_excepthook
+            sys_excepthook(*sys_exc_info())
         finally:
             args = None
     return invoke_excepthook
@@ -537,15 +613,27 @@ class Thread:
         self._daemonic = daemonic
 
     def isDaemon(self):
+        import warnings
+        warnings.warn('isDaemon() is deprecated, get the daemon attribute instead',
+                      DeprecationWarning, stacklevel=2)
         return self.daemon
 
     def setDaemon(self, daemonic):
+        import warnings
+        warnings.warn('setDaemon() is deprecated, set the daemon attribute instead',
+                      DeprecationWarning, stacklevel=2)
         self.daemon = daemonic
 
     def getName(self):
+        import warnings
+        warnings.warn('getName() is deprecated, get the name attribute instead',
+                      DeprecationWarning, stacklevel=2)
         return self.name
 
     def setName(self, name):
+        import warnings
+        warnings.warn('setName() is deprecated, set the name attribute instead',
+                      DeprecationWarning, stacklevel=2)
         self.name = name
 
 
@@ -613,6 +701,9 @@ def current_thread():
 
 
 def currentThread():
+    import warnings
+    warnings.warn('currentThread() is deprecated, use current_thread() instead',
+                  DeprecationWarning, stacklevel=2)
     return current_thread()
 
 
@@ -623,6 +714,9 @@ def active_count():
 
 
 def activeCount():
+    import warnings
+    warnings.warn('activeCount() is deprecated, use active_count() instead',
+                  DeprecationWarning, stacklevel=2)
     return active_count()
 
 

@@ -279,7 +279,7 @@ fn delattr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn id(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "id", a, k, 1, 1)?;
-    Ok(vm.new_int((a[0].bits() >> 1) as i64))
+    Ok(vm.new_int(object_id(a[0]) as i64))
 }
 
 fn hash(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

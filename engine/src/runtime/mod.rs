@@ -332,6 +332,11 @@ pub struct Types {
     /// `_thread.RLock` (methods in python_env `modules/_thread`): here so
     /// that `threading.Condition()` makes its default lock without a lookup.
     pub rlock: Value,
+    /// `_thread.lock` (methods in python_env `modules/_thread`): here so
+    /// that `allocate_lock` is a plain module function (CPython's repr:
+    /// `<built-in function allocate_lock>`) that finds its class without a
+    /// lookup.
+    pub lock: Value,
     /// `collections.deque` (methods in python_env `types/deque.rs`).
     pub deque: Value,
     /// `_collections._deque_iterator`.

@@ -415,6 +415,14 @@ pub fn descr_owner(d: Obj) -> Option<Value> {
         .filter(|o| o.is_heap())
 }
 
+/// `id(v)`: the object's bits halved, so every heap address fits a small
+/// int. Reprs that show an address (`<... object at 0x...>`) show this
+/// value, so `hex(id(v))` appears in them as in CPython.
+#[inline]
+pub fn object_id(v: Value) -> u64 {
+    v.bits() >> 1
+}
+
 /// Name of a type as CPython's `tp_name` spells it in messages: a static
 /// (non-heap) type whose dict sets `__module__` to something other than
 /// `builtins` is `module.name` (`collections.deque`, `_thread.lock`); other
@@ -940,6 +948,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         async_gen_athrow: t!("async_generator_athrow", K_MISC, 0),
         generic_alias: t!("GenericAlias", K_MISC, TF_BASETYPE),
         rlock: t!("RLock", K_INSTANCE, TF_BASETYPE | TF_NODICT),
+        lock: t!("lock", K_MISC, 0),
         deque: t!("deque", K_DEQUE, TF_BASETYPE),
         deque_iter: t!("_deque_iterator", K_MISC, 0),
         deque_reviter: t!("_deque_reverse_iterator", K_MISC, 0),

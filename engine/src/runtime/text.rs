@@ -132,7 +132,7 @@ impl Vm {
             Some(m) if is_str(m) && str_of(m) != "builtins" => format!("{}.{}", str_of(m), qn),
             _ => qn,
         };
-        format!("<{} object at {:#x}>", name, v.bits())
+        format!("<{} object at {:#x}>", name, object_id(v))
     }
 
     /// `type.__repr__`: `<class 'module.qualname'>` (no module for builtins).
@@ -247,7 +247,7 @@ impl Vm {
             K_FUNCTION if c == t.function => format!(
                 "<function {} at {:#x}>",
                 str_of(o.get(FN_QUALNAME)),
-                v.bits()
+                object_id(v)
             ),
             K_BUILTIN => {
                 let b = builtin_data(o).expect("builtin");
@@ -259,7 +259,7 @@ impl Vm {
                         "<built-in method {} of {} object at {:#x}>",
                         b.name,
                         tn,
-                        b.bound.bits()
+                        object_id(b.bound)
                     )
                 } else if b.is_method && b.owner.is_heap() {
                     format!("<method '{}' of '{}' objects>", b.name, type_name(b.owner))
@@ -282,7 +282,7 @@ impl Vm {
                 };
                 let s = o.get(1);
                 let tn = self.type_name_of(s);
-                format!("<built-in method {name} of {tn} object at {:#x}>", s.bits())
+                format!("<built-in method {name} of {tn} object at {:#x}>", object_id(s))
             }
             K_METHOD if c == t.method => {
                 let f = o.get(0);
@@ -297,13 +297,13 @@ impl Vm {
                 let sr = self.repr_string(s)?;
                 format!("<bound method {qn} of {sr}>")
             }
-            K_CELL => format!("<cell at {:#x}>", v.bits()),
+            K_CELL => format!("<cell at {:#x}>", object_id(v)),
             K_CODE => {
                 let cd = code_data(v).expect("code");
                 format!(
                     "<code object {} at {:#x}, file \"{}\", line {}>",
                     cd.code.name,
-                    v.bits(),
+                    object_id(v),
                     cd.code.filename,
                     cd.code.first_lineno
                 )
@@ -314,7 +314,7 @@ impl Vm {
                     "<{} object {} at {:#x}>",
                     tn,
                     str_of(o.get(GEN_QUALNAME)),
-                    v.bits()
+                    object_id(v)
                 )
             }
             K_RANGE if c == t.range => {

@@ -38,6 +38,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         "concurrent.futures",
         include_str!("../../lib/concurrent/futures/__init__.py"),
     );
+    vm.register_source_module(
+        "concurrent.futures._base",
+        include_str!("../../lib/concurrent/futures/_base.py"),
+    );
+    vm.register_source_module(
+        "concurrent.futures.thread",
+        include_str!("../../lib/concurrent/futures/thread.py"),
+    );
     vm.register_source_module("queue", include_str!("../../lib/queue.py"));
     vm.register_module("_signal", signal::create);
     vm.register_source_module("signal", include_str!("../../lib/signal.py"));

@@ -62,29 +62,46 @@ fn exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Err(vm.new_exc_args(vm.g.e.SystemExit, args))
 }
 
-/// `sys.setswitchinterval` value (f64 bits). ProtoPy has no global
-/// interpreter lock to hand over, so the interval is recorded and reported
-/// but schedules nothing: threads run in parallel.
-static SWITCH_INTERVAL: proto_core::sync::AtomicU64 = proto_core::sync::AtomicU64::new(0);
+/// `sys.setswitchinterval` value in microseconds, as CPython keeps it (so
+/// `getswitchinterval()` reads back what CPython would: 1e-10 gives 0.0).
+/// ProtoPy has no global interpreter lock to hand over, so the interval is
+/// recorded and reported but schedules nothing: threads run in parallel.
+static SWITCH_INTERVAL_US: proto_core::sync::AtomicU64 = proto_core::sync::AtomicU64::new(5000);
 
-fn getswitchinterval(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let b = SWITCH_INTERVAL.load(proto_core::sync::Ordering::Relaxed);
-    Ok(vm.new_float(if b == 0 { 0.005 } else { f64::from_bits(b) }))
+fn getswitchinterval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "sys.getswitchinterval", a, k, 0, 0)?;
+    let us = SWITCH_INTERVAL_US.load(proto_core::sync::Ordering::Relaxed);
+    Ok(vm.new_float(1e-6 * us as f64))
 }
 
 fn setswitchinterval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "setswitchinterval", a, k, 1, 1)?;
-    let f = match vm.as_f64(a[0]) {
-        Some(f) => f,
-        None => {
-            let tn = vm.type_name_of(a[0]);
-            return Err(vm.type_error(&format!("must be real number, not {tn}")));
+    crate::args::check(vm, "sys.setswitchinterval", a, k, 1, 1)?;
+    // PyFloat_AsDouble: a float, or `__float__` / `__index__`; no str.
+    let f = if is_str(a[0]) || crate::types::bytes::buf(a[0]).is_some() {
+        None
+    } else {
+        match crate::types::float::to_float(vm, a[0]) {
+            Ok(f) => Some(f),
+            Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => None,
+            Err(e) => return Err(e),
         }
+    };
+    let Some(f) = f else {
+        let tn = vm.type_name_of(a[0]);
+        return Err(vm.type_error(&format!("must be real number, not {tn}")));
     };
     if f <= 0.0 {
         return Err(vm.value_error("switch interval must be strictly positive"));
     }
-    SWITCH_INTERVAL.store(f.to_bits(), proto_core::sync::Ordering::Relaxed);
+    // CPython stores `(unsigned long)(1e6 * interval)`; a value past the
+    // range (inf, NaN) comes out as 0 on x86-64, which is what it reports.
+    let us = 1e6 * f;
+    let us = if us < 18_446_744_073_709_551_616.0 {
+        us as u64
+    } else {
+        0
+    };
+    SWITCH_INTERVAL_US.store(us, proto_core::sync::Ordering::Relaxed);
     Ok(Value::NONE)
 }
 
@@ -196,10 +213,27 @@ fn displayhook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn excepthook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+/// `sys.excepthook(type, value, traceback)`: the traceback goes to
+/// `sys.stderr` as it is now (a replacement object included; nothing when
+/// it is None), then the file is flushed, as CPython's `PyErr_Display`.
+fn excepthook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "excepthook", a, k, 3, 3)?;
     let s = vm.format_exception(a[1]);
-    let _ = std::io::stdout().flush();
-    eprint!("{s}");
+    match crate::builtins::sys_attr(vm, "stderr") {
+        Some(f) if f.is_none() => {}
+        Some(f) => {
+            let mark = vm.push_root(f);
+            let text = vm.new_str(&s);
+            vm.call_method(f, "write", &[text])?;
+            // PyErr_Display ignores a failing flush.
+            let _ = vm.call_method(f, "flush", &[]);
+            vm.pop_roots(mark);
+        }
+        None => {
+            let _ = std::io::stdout().flush();
+            eprint!("{s}");
+        }
+    }
     Ok(Value::NONE)
 }
 

@@ -111,6 +111,40 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&'static str]) 
     t
 }
 
+/// `__new__(cls, sequence, dict=None)` of a struct sequence that Python
+/// code may build (`threading.ExceptHookArgs`): exactly `n_fields` items,
+/// with CPython's messages.
+fn seq_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let cls = a[0];
+    let tn = type_name(cls);
+    crate::args::check_parse_tuple(vm, &tn, &tn, &a[1..], k, 1, 2)?;
+    let items = match vm.collect(a[1]) {
+        Ok(items) => items,
+        Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
+            return Err(vm.type_error("constructor requires a sequence"));
+        }
+        Err(e) => return Err(e),
+    };
+    let key = vm.intern("__match_args__");
+    let n = match vm.lookup_type(cls, key) {
+        Some(names) => vm.seq_items(names).len(),
+        None => 0,
+    };
+    if items.len() != n {
+        return Err(vm.type_error(&format!(
+            "{tn}() takes a {n}-sequence ({}-sequence given)",
+            items.len()
+        )));
+    }
+    Ok(new(vm, cls, &items))
+}
+
+/// Lets Python code build instances of the struct sequence class `t`
+/// (made by [`new_type`]) from a sequence of its fields.
+pub fn set_constructible(vm: &mut Vm, t: Value) {
+    vm.add_static(t, "__new__", seq_new, false);
+}
+
 /// An instance of the struct sequence class `cls` holding `items`.
 pub fn new(vm: &mut Vm, cls: Value, items: &[Value]) -> Value {
     let t = vm.ctx.alloc(Kind::TUPLE, cls, items.len(), 0);

@@ -343,6 +343,20 @@ fn cond_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(l) if !l.is_none() => l,
         _ => super::new_rlock(vm, vm.g.types.rlock),
     };
+    if let LockRef::Py = lock_ref(vm, lock) {
+        // CPython's class binds `lock.acquire` and `lock.release` here, so
+        // an object without them fails at construction (AttributeError),
+        // not at first use.
+        let mark = vm.push_root(lock);
+        for name in ["acquire", "release"] {
+            let n = vm.intern(name);
+            if let Err(e) = vm.getattr(lock, n) {
+                vm.pop_roots(mark);
+                return Err(e);
+            }
+        }
+        vm.pop_roots(mark);
+    }
     set_lock(vm, a[0], st, lock);
     Ok(Value::NONE)
 }

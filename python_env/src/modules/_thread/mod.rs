@@ -264,21 +264,19 @@ fn acquire_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(bool, Option<In
     }
     let b = args.get(0, "blocking");
     let t = args.get(1, "timeout");
-    args.no_more_kw(vm, "acquire")?;
+    // PyArg_ParseTupleAndKeywords' wording.
+    if let Some((k, _)) = args.kw.first() {
+        return Err(vm.type_error(&format!(
+            "'{}' is an invalid keyword argument for acquire()",
+            str_of(*k)
+        )));
+    }
     let blocking = match b {
         Some(v) => vm.truthy(v)?,
         None => true,
     };
     let timeout = match t {
-        Some(v) => match vm.as_f64(v) {
-            Some(f) => f,
-            None => {
-                let tn = vm.type_name_of(v);
-                return Err(vm.type_error(&format!(
-                    "'{tn}' object cannot be interpreted as an integer or float"
-                )));
-            }
-        },
+        Some(v) => timeout_seconds(vm, v)?,
         None => -1.0,
     };
     if !blocking && timeout != -1.0 {
@@ -294,6 +292,25 @@ fn acquire_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(bool, Option<In
         None
     };
     Ok((blocking, deadline))
+}
+
+/// A lock timeout as CPython's `_PyTime_FromSecondsObject` reads it: a
+/// float (not NaN), or any object with `__index__`.
+fn timeout_seconds(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if let Some(ops::Num::F(f)) = vm.num(v) {
+        if f.is_nan() {
+            return Err(vm.value_error("Invalid value NaN (not a number)"));
+        }
+        return Ok(f);
+    }
+    let i = vm.index(v)?;
+    match vm.as_i64(i) {
+        Some(n) => Ok(n as f64),
+        None => Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "timestamp too large to convert to C _PyTime_t",
+        )),
+    }
 }
 
 /// CPython's limits on a lock timeout in seconds: past what fits in its
@@ -383,8 +400,9 @@ fn lock_locked(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::bool(*sync::lock(&s.locked)))
 }
 
+/// The address a repr shows: `id(v)`, as in CPython.
 fn addr(v: Value) -> u64 {
-    v.bits()
+    object_id(v)
 }
 
 fn lock_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -409,15 +427,10 @@ fn new_lock(vm: &mut Vm, cls: Value) -> Value {
     )
 }
 
-/// `allocate_lock()`: bound to `LockType` (`a[0]`) at module creation.
-fn allocate_lock(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if a.len() > 1 {
-        return Err(vm.type_error(&format!(
-            "allocate_lock() takes no arguments ({} given)",
-            a.len() - 1
-        )));
-    }
-    Ok(new_lock(vm, a[0]))
+/// `allocate_lock()` / `allocate()`: a new, unheld `_thread.lock`.
+fn allocate_lock(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "_thread.allocate_lock", a, k, 0, 0)?;
+    Ok(new_lock(vm, vm.g.types.lock))
 }
 
 // ------------------------------------------------------------------ RLock
@@ -588,15 +601,11 @@ fn rlock_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = rlock_state(vm, a[0])?;
     let (owner, count) = *sync::lock(&s.st);
     let st = if count > 0 { "locked" } else { "unlocked" };
-    let cls = vm.type_of(a[0]);
-    let m = Obj::from_value(cls)
-        .and_then(|t| vm.dict_get_str(t.get(T_DICT), vm.g.names.__module__))
-        .filter(|v| is_str(*v))
-        .map(|v| str_of(v).into_owned())
-        .unwrap_or_else(|| "_thread".into());
-    let tn = vm.type_name_of(a[0]);
+    // The type's `tp_name`: `_thread.RLock`, or a Python subclass's bare
+    // name.
+    let name = vm.type_name_of(a[0]);
     Ok(vm.new_str(&format!(
-        "<{st} {m}.{tn} object owner={owner} count={count} at {:#x}>",
+        "<{st} {name} object owner={owner} count={count} at {:#x}>",
         addr(a[0])
     )))
 }
@@ -616,8 +625,9 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("start_new_thread() takes no keyword arguments"));
     }
     if a.len() < 2 || a.len() > 3 {
+        let bound = if a.len() < 2 { "at least 2" } else { "at most 3" };
         return Err(vm.type_error(&format!(
-            "start_new_thread expected at least 2 arguments, got {}",
+            "start_new_thread expected {bound} arguments, got {}",
             a.len()
         )));
     }
@@ -723,6 +733,10 @@ fn interrupt_main(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.value_error("signal number out of range"));
     }
     engine::runtime::signals::on_signal(sig as libc::c_int);
+    // Called in the main thread, the handler runs before the call returns
+    // (CPython checks for signals when a call returns); elsewhere this is a
+    // no-op and the main thread handles the signal at its next check.
+    vm.check_signals()?;
     Ok(Value::NONE)
 }
 
@@ -730,32 +744,56 @@ fn count(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(RUNNING.load(Ordering::SeqCst) as i64))
 }
 
-/// `_thread._excepthook(args)`: the default `threading.excepthook`. Prints
-/// "Exception in thread NAME:" and the traceback to stderr; SystemExit is
+/// `_thread._excepthook(args)`, bound to the `_thread` module (`a[0]`):
+/// the default `threading.excepthook`, CPython's `thread_excepthook`.
+/// Writes "Exception in thread NAME:" and the traceback to `sys.stderr`
+/// (the thread's `_stderr`, saved when it was made, if `sys.stderr` is
+/// None; nothing if that is None too), then flushes it. SystemExit is
 /// silently ignored.
-fn excepthook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let args = match a.first() {
-        Some(&v) => v,
-        None => return Err(vm.type_error("_excepthook() takes exactly one argument (0 given)")),
+fn excepthook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let (module, a) = (a[0], &a[1..]);
+    crate::args::check(vm, "_thread._excepthook", a, k, 1, 1)?;
+    let args = a[0];
+    let n = vm.intern("_ExceptHookArgs");
+    let hook_args_type = vm.getattr(module, n)?;
+    let items = match Obj::from_value(args) {
+        Some(o) if o.class() == hook_args_type && o.n_values() == 4 => {
+            [o.get(0), o.get(1), o.get(2), o.get(3)]
+        }
+        _ => {
+            return Err(
+                vm.type_error("_thread.excepthook argument type must be ExceptHookArgs")
+            )
+        }
     };
-    let n = vm.intern("exc_type");
-    let et = vm.getattr(args, n)?;
+    let [et, ev, _tb, th] = items;
     if et == vm.g.e.SystemExit {
         return Ok(Value::NONE);
     }
-    let n = vm.intern("exc_value");
-    let ev = vm.getattr(args, n)?;
-    vm.push_root(ev);
-    let n = vm.intern("thread");
-    let th = vm.getattr(args, n)?;
+    let file = match crate::builtins::sys_attr(vm, "stderr") {
+        Some(f) if !f.is_none() => f,
+        _ => {
+            if th.is_none() {
+                return Ok(Value::NONE);
+            }
+            let n = vm.intern("_stderr");
+            let f = vm.getattr(th, n)?;
+            if f.is_none() {
+                return Ok(Value::NONE);
+            }
+            f
+        }
+    };
+    let mark = vm.push_root(file);
     let name = if th.is_none() {
-        thread_ident().to_string()
+        None
     } else {
         let nm = vm.g.names.name;
-        match vm.getattr_opt(th, nm)? {
-            Some(v) => vm.str_string(v)?,
-            None => thread_ident().to_string(),
-        }
+        vm.getattr_opt(th, nm)?
+    };
+    let name = match name {
+        Some(v) => vm.str_string(v)?,
+        None => thread_ident().to_string(),
     };
     let text = if ev.is_none() {
         let en = vm.repr_string(et)?;
@@ -763,22 +801,39 @@ fn excepthook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     } else {
         vm.format_exception(ev)
     };
-    use std::io::Write;
-    let _ = std::io::stdout().flush();
-    let mut err = std::io::stderr().lock();
-    let _ = write!(err, "Exception in thread {name}:\n{text}");
-    let _ = err.flush();
+    let out = vm.new_str(&format!("Exception in thread {name}:\n{text}"));
+    vm.call_method(file, "write", &[out])?;
+    vm.call_method(file, "flush", &[])?;
+    vm.pop_roots(mark);
     Ok(Value::NONE)
 }
 
-fn stack_size(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if let Some(&v) = a.first() {
-        let n = vm.as_i64(v).unwrap_or(-1);
-        if n != 0 && n < 32768 {
-            return Err(vm.value_error("size not valid: 32768 bytes"));
-        }
+/// Smallest stack size `stack_size()` accepts (CPython's
+/// `THREAD_STACK_MIN` for pthreads: 32 KiB).
+const THREAD_STACK_MIN: i64 = 0x8000;
+
+/// The size last set by `stack_size(n)` (0: the platform default).
+static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
+
+/// `stack_size([size])`: returns the size set before; with `size`, sets it
+/// (0, or at least 32 KiB), with CPython's checks. The value is recorded
+/// and reported only: every ProtoPy thread gets `THREAD_STACK_BYTES` of
+/// native stack (touched pages only), which the interpreter's recursion
+/// limit is sized for.
+fn stack_size(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_parse_tuple(vm, "stack_size", "stack_size", a, k, 0, 1)?;
+    let new = match a.first() {
+        Some(&v) => crate::args::py_ssize_t(vm, v)?,
+        None => 0,
+    };
+    if new < 0 {
+        return Err(vm.value_error("size must be 0 or a positive value"));
     }
-    Ok(Value::int(0))
+    if new != 0 && new < THREAD_STACK_MIN {
+        return Err(vm.value_error(&format!("size not valid: {new} bytes")));
+    }
+    let old = STACK_SIZE.swap(new as usize, Ordering::SeqCst);
+    Ok(vm.new_int(old as i64))
 }
 
 /// A subclassable native class `module.name` of `K_INSTANCE` instances
@@ -809,10 +864,9 @@ fn new_class(
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("_thread");
     let mark = vm.push_root(m);
-    let obj = vm.g.types.object;
     let modname = vm.new_str("_thread");
 
-    let lt = vm.new_static_type("lock", obj, K_MISC, false);
+    let lt = vm.g.types.lock;
     vm.add_attr(lt, "__module__", modname);
     let lock_methods: &[(&'static str, NativeFn)] = &[
         ("acquire", lock_acquire),
@@ -862,15 +916,24 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("exit", exit),
         ("exit_thread", exit_thread),
         ("interrupt_main", interrupt_main),
-        ("_excepthook", excepthook),
+        ("allocate_lock", allocate_lock),
+        ("allocate", allocate_lock),
         ("stack_size", stack_size),
     ];
     vm.add_module_functions(m, fns);
-    for n in ["allocate_lock", "allocate"] {
-        let b = vm.new_builtin_bound(n, allocate_lock, lt);
-        vm.ctx.promote(b);
-        vm.set_module_attr(m, n, b);
-    }
+    // Bound to the module (`<built-in function _excepthook>`), where it
+    // finds `_ExceptHookArgs`.
+    let hook = vm.new_builtin_bound("_excepthook", excepthook, m);
+    vm.ctx.promote(hook);
+    vm.set_module_attr(m, "_excepthook", hook);
+    let hat = crate::types::structseq::new_type(
+        vm,
+        "_thread",
+        "_ExceptHookArgs",
+        &["exc_type", "exc_value", "exc_traceback", "thread"],
+    );
+    crate::types::structseq::set_constructible(vm, hat);
+    vm.set_module_attr(m, "_ExceptHookArgs", hat);
     let tm = vm.new_float(TIMEOUT_MAX);
     vm.set_module_attr(m, "TIMEOUT_MAX", tm);
     let re = vm.g.e.RuntimeError;
