@@ -16,9 +16,13 @@
 //! - The caller promotes `func` and the item list, allocates the result and
 //!   error lists (shared, rooted on its own value stack) and waits for the
 //!   pool inside `ctx.blocking`. Workers write each result straight into its
-//!   slot of the shared result list under the list's lock (the write barrier
-//!   promotes it), so a result is reachable from the caller's roots from the
-//!   moment it exists: no collection can free it in between.
+//!   slot of the shared result list (the write barrier promotes it; no lock:
+//!   nothing resizes the list, and each slot has one writer), so a result is
+//!   reachable from the caller's roots from the moment it exists: no
+//!   collection can free it in between.
+//! - Without a `chunksize`, items are claimed in guided runs (half of what
+//!   is left over the workers, down to one item), so the workers finish
+//!   together.
 //! - A `parallel_map` called from inside a pool task runs sequentially on the
 //!   calling worker (a nested `install` would re-enter the worker's `Vm`).
 
@@ -117,8 +121,11 @@ fn run_chunk(vm: &mut Vm, job: Job, lo: usize, hi: usize, first_err: &AtomicUsiz
         match vm.call(job.func, &[item], Value::EMPTY) {
             Ok(r) => {
                 // No safepoint between the call's return and this store.
-                let ro = job.results;
-                vm.with_lock(ro, |ctx| llist::set(ctx, ro, i, r));
+                // No lock either: the result list is private to this call
+                // until it returns (never resized, each slot written by the
+                // one worker that claimed its item), and a slot store is
+                // one atomic word after the barrier has promoted `r`.
+                llist::set(&mut vm.ctx, job.results, i, r);
             }
             Err(e) => {
                 let eo = job.errors;
@@ -179,24 +186,21 @@ fn parallel_map(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             .current_num_threads()
             .min(max_workers.unwrap_or(usize::MAX))
             .max(1);
-        let cs = chunksize.unwrap_or_else(|| n.div_ceil(workers * 4).max(1));
-        let nchunks = n.div_ceil(cs);
         let g = vm.g.clone();
-        // `workers` streams, each claiming the next unclaimed chunk: at most
-        // `workers` pool threads run tasks at once, and a stream that finishes
-        // early takes over the remaining chunks (dynamic balancing).
+        // `workers` streams, each claiming the next unclaimed run of items:
+        // at most `workers` pool threads run tasks at once, and a stream that
+        // finishes early takes over what is left (dynamic balancing).
         let next = AtomicUsize::new(0);
         vm.ctx.blocking(|| {
             pool.install(|| {
                 (0..workers).into_par_iter().for_each(|_| {
-                    with_worker_vm(&g, |wvm| loop {
-                        let c = next.fetch_add(1, Ordering::Relaxed);
-                        let lo = c.saturating_mul(cs);
-                        if c >= nchunks || lo >= cancel.load(Ordering::Relaxed) {
-                            break;
+                    with_worker_vm(&g, |wvm| {
+                        while let Some((lo, hi)) = claim(&next, n, workers, chunksize) {
+                            if lo >= cancel.load(Ordering::Relaxed) {
+                                break;
+                            }
+                            run_chunk(wvm, job, lo, hi, &cancel);
                         }
-                        let hi = (lo + cs).min(n);
-                        run_chunk(wvm, job, lo, hi, &cancel);
                     });
                 });
             })
@@ -209,6 +213,33 @@ fn parallel_map(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     vm.pop_roots(mark);
     r
+}
+
+/// Claims the next run of items `lo..hi` from the shared position `next`,
+/// or None when all are claimed. A given `chunksize` fixes the run length.
+/// Without one the schedule is guided: each claim takes half of what is
+/// left divided among the workers, so runs start long (few claims on the
+/// shared counter) and shrink to single items at the end, where equal
+/// fixed chunks left one worker finishing a whole chunk alone (a quarter
+/// of its share with n / (4 x workers) items per chunk).
+fn claim(
+    next: &AtomicUsize,
+    n: usize,
+    workers: usize,
+    chunksize: Option<usize>,
+) -> Option<(usize, usize)> {
+    let mut lo = next.load(Ordering::Relaxed);
+    loop {
+        if lo >= n {
+            return None;
+        }
+        let len = chunksize.unwrap_or_else(|| ((n - lo) / (2 * workers)).max(1));
+        let hi = lo.saturating_add(len).min(n);
+        match next.compare_exchange_weak(lo, hi, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => return Some((lo, hi)),
+            Err(cur) => lo = cur,
+        }
+    }
 }
 
 /// `None` or a missing argument gives `None`; otherwise an int >= 1.
@@ -243,4 +274,43 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         &[("parallel_map", parallel_map), ("cpu_count", cpu_count)];
     vm.add_module_functions(m, fns);
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::claim;
+    use proto_core::sync::AtomicUsize;
+
+    /// Claims cover `0..n` once, in order; guided runs never grow and end
+    /// in single items; a fixed chunksize gives equal runs.
+    #[test]
+    fn claims_cover_every_item_once() {
+        for &(n, workers) in &[(0, 1), (1, 4), (7, 2), (20_000, 2), (12_345, 16)] {
+            for cs in [None, Some(1), Some(3), Some(100_000)] {
+                let next = AtomicUsize::new(0);
+                let mut runs = Vec::new();
+                while let Some(r) = claim(&next, n, workers, cs) {
+                    runs.push(r);
+                }
+                let mut at = 0;
+                for &(lo, hi) in &runs {
+                    assert_eq!(lo, at);
+                    assert!(hi > lo && hi <= n);
+                    at = hi;
+                }
+                assert_eq!(at, n);
+                match cs {
+                    Some(c) => assert!(runs.iter().all(|&(lo, hi)| hi - lo == c || hi == n)),
+                    None => {
+                        let lens: Vec<usize> = runs.iter().map(|&(lo, hi)| hi - lo).collect();
+                        assert!(lens.windows(2).all(|w| w[1] <= w[0]));
+                        if n > 0 {
+                            assert_eq!(lens.last(), Some(&1));
+                            assert!(lens[0] <= n.div_ceil(2 * workers).max(1));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

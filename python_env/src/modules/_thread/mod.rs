@@ -625,7 +625,11 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("start_new_thread() takes no keyword arguments"));
     }
     if a.len() < 2 || a.len() > 3 {
-        let bound = if a.len() < 2 { "at least 2" } else { "at most 3" };
+        let bound = if a.len() < 2 {
+            "at least 2"
+        } else {
+            "at most 3"
+        };
         return Err(vm.type_error(&format!(
             "start_new_thread expected {bound} arguments, got {}",
             a.len()
@@ -760,11 +764,7 @@ fn excepthook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(o) if o.class() == hook_args_type && o.n_values() == 4 => {
             [o.get(0), o.get(1), o.get(2), o.get(3)]
         }
-        _ => {
-            return Err(
-                vm.type_error("_thread.excepthook argument type must be ExceptHookArgs")
-            )
-        }
+        _ => return Err(vm.type_error("_thread.excepthook argument type must be ExceptHookArgs")),
     };
     let [et, ev, _tb, th] = items;
     if et == vm.g.e.SystemExit {
