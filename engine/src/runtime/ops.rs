@@ -444,10 +444,12 @@ impl Vm {
                 }
                 if ka == Kind::LIST && kb == Kind::LIST && ca == t.list && cb == t.list {
                     if op == B::InplaceAdd {
+                        // One step under the lock, like `list.extend`: the
+                        // items stay together, and no safepoint lies
+                        // between the snapshot and the append (the
+                        // snapshot alone holds items `b` may lose).
                         let items = self.seq_items(b);
-                        for x in items {
-                            self.list_append(a, x);
-                        }
+                        self.with_lock(ao, |ctx| llist::extend(ctx, ao, &items));
                         return Ok(a);
                     }
                     let mut items = self.seq_items(a);
