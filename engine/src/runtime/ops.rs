@@ -1373,7 +1373,8 @@ impl Vm {
         let t = ldict::table(o);
         let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
         match r {
-            Ok(Probe::Found(e)) => Some(ldict::entry(t, e).1),
+            // A concurrent delete may have emptied the entry since the probe.
+            Ok(Probe::Found(e)) => Some(ldict::entry(t, e).1).filter(|v| !v.is_empty()),
             _ => None,
         }
     }
@@ -1547,7 +1548,8 @@ impl Vm {
         set_order(t)
             .0
             .into_iter()
-            .map(|(_, e)| ldict::entry(t, e).0)
+            // An entry deleted since `set_order` saw it live is skipped.
+            .filter_map(|(_, e)| ldict::live_entry(t, e).map(|(k, _, _)| k))
             .collect()
     }
 
@@ -1818,8 +1820,8 @@ impl Vm {
                 let mut e = i;
                 let n = ldict::used(t).min(ldict::cap(t));
                 while e < n {
-                    let (k, v, _) = ldict::entry(t, e);
-                    if !k.is_empty() {
+                    // A racing deletion may have cleared the value only.
+                    if let Some((k, v, _)) = ldict::live_entry(t, e) {
                         set_raw(it, 0, (e + 1) as u64);
                         let c = it.class();
                         let r = if c == self.g.types.dict_valueiter {

@@ -152,10 +152,25 @@ pub fn cap(t: Obj) -> usize {
 }
 
 /// Entry `e` of table `t`: `(key, value, hash)`; key `EMPTY` if deleted.
+/// Without the lock, a deletion racing with this read may have cleared the
+/// value but not yet the key (or the reverse): readers that want a whole
+/// entry use [`live_entry`].
 #[inline(always)]
 pub fn entry(t: Obj, e: usize) -> (Value, Value, u64) {
     let v = t.view();
     (v.get(2 * e), v.get(2 * e + 1), v.raw(T_HASHES + e))
+}
+
+/// Entry `e` of table `t` if it is live: `None` when its key or its value
+/// is `EMPTY`. [`delete`] clears the key and then the value, and neither
+/// is ever written again in this table, so an unlocked reader that sees
+/// both non-`EMPTY` holds the key with a value it had (a value replaced
+/// meanwhile by `d[k] = v` is as good as the newer one), never a key with
+/// an `EMPTY` value (which reached Python code as an unbound variable).
+#[inline(always)]
+pub fn live_entry(t: Obj, e: usize) -> Option<(Value, Value, u64)> {
+    let (k, v, h) = entry(t, e);
+    (!k.is_empty() && !v.is_empty()).then_some((k, v, h))
 }
 
 /// Key and value of entry slot `e` of `t`, if the table has that slot
@@ -440,9 +455,8 @@ pub fn clear(ctx: &mut ProtoContext, d: Obj) {
 pub fn items(d: Obj, out: &mut Vec<(Value, Value, u64)>) {
     let t = table(d);
     for e in 0..used(t).min(cap(t)) {
-        let (k, v, h) = entry(t, e);
-        if !k.is_empty() {
-            out.push((k, v, h));
+        if let Some(kvh) = live_entry(t, e) {
+            out.push(kvh);
         }
     }
 }
