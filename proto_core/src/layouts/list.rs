@@ -219,6 +219,18 @@ pub fn reverse(l: Obj) {
     }
 }
 
+/// Overwrites the first `items.len()` items (at most the length) with
+/// `items`, which must all be in the list's storage already (a permutation
+/// of its items: shared or immediate whenever the storage is shared, so no
+/// barrier is needed). Caller holds the lock if shared.
+pub fn overwrite_prefix(l: Obj, items: &[Value]) {
+    let n = len(l);
+    let sv = storage(l).view();
+    for (i, &v) in items.iter().enumerate().take(n.min(sv.n_values())) {
+        sv.init(i, v);
+    }
+}
+
 /// Inserts `v` at `i` (clamped to len). Caller holds the lock if shared.
 pub fn insert(ctx: &mut ProtoContext, l: Obj, i: usize, v: Value) {
     let n = len(l);

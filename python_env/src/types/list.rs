@@ -215,6 +215,27 @@ fn list_sort(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => false,
     };
     let l = lo(a[0]);
+    // Items whose order no Python code decides (small ints, or exact strs
+    // only) and no key: sorted in one locked step, so no other thread's
+    // append is dropped by a concurrent sort (CPython's free-threaded
+    // build holds the list's critical section over such a sort too).
+    if key.is_none() {
+        let str_class = vm.g.types.str_;
+        let done = vm.with_lock(l, |_| {
+            let mut items = Vec::new();
+            llist::snapshot(l, &mut items);
+            if !sort_plain(&mut items, str_class, rev) {
+                return false;
+            }
+            // Same length, every item already in the storage: rewritten in
+            // place (no barrier needed, see `llist::reverse`).
+            llist::overwrite_prefix(l, &items);
+            true
+        });
+        if done {
+            return Ok(Value::NONE);
+        }
+    }
     // CPython empties the list while sorting: the items are taken out and
     // the list emptied in one step, and the sorted items put back in one
     // step, in which the list is also checked for items other code (the
@@ -239,6 +260,39 @@ fn list_sort(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.value_error("list modified during sort"));
     }
     Ok(Value::NONE)
+}
+
+/// Sorts `items` stably (descending when `rev`, equal items keeping their
+/// order, as CPython's `reverse=True`) when all are small ints or all are
+/// exact strs, whose order is total and needs no Python code; `false`
+/// (items untouched) otherwise. Strs compare by UTF-8 bytes, which is
+/// code point order.
+fn sort_plain(items: &mut [Value], str_class: Value, rev: bool) -> bool {
+    use std::cmp::Ordering;
+    fn by<K: Ord>(items: &mut [Value], rev: bool, k: impl Fn(Value) -> K) {
+        if rev {
+            items.sort_by(|a, b| k(*b).cmp(&k(*a)));
+        } else {
+            items.sort_by_key(|a| k(*a));
+        }
+    }
+    if items.iter().all(|v| v.is_int()) {
+        by(items, rev, |v| v.int_unchecked());
+        return true;
+    }
+    let is_str = |v: &Value| {
+        Obj::from_value(*v).is_some_and(|o| o.kind() == Kind::STR && o.class() == str_class)
+    };
+    if items.iter().all(is_str) {
+        let b = |v: Value| proto_core::layouts::str::bytes(Obj::from_value(v).expect("str"));
+        if rev {
+            items.sort_by(|x, y| b(*y).cmp(b(*x)));
+        } else {
+            items.sort_by(|x, y| -> Ordering { b(*x).cmp(b(*y)) });
+        }
+        return true;
+    }
+    false
 }
 
 fn seq_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

@@ -141,3 +141,37 @@ stop = True
 for t in ts:
     t.join()
 print("slices survived:", errors <= {"ValueError"}, all(isinstance(x, int) for x in shared))
+
+# sort() of small ints or strs, which no Python code orders, is one atomic
+# step: items appended meanwhile are neither dropped nor does the sort see
+# "list modified during sort".
+for make in (int, str):
+    shared = []
+    stop = False
+    sort_errors = []
+    start = threading.Barrier(3)
+
+    def sorter():
+        start.wait()
+        while not stop:
+            try:
+                shared.sort()
+                shared.sort(reverse=True)
+            except ValueError as e:
+                sort_errors.append(str(e))
+
+    def feeder(tid):
+        start.wait()
+        for i in range(tid, 20000, 2):
+            shared.append(make(i))
+
+    ts = [threading.Thread(target=feeder, args=(t,)) for t in range(2)]
+    s = threading.Thread(target=sorter)
+    for t in ts + [s]:
+        t.start()
+    for t in ts:
+        t.join()
+    stop = True
+    s.join()
+    print(make.__name__, "sort kept every append:", sorted(shared) == sorted(make(i) for i in range(20000)),
+          "errors:", sort_errors[:1])
