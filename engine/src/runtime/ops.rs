@@ -1354,13 +1354,15 @@ impl Vm {
 
     /// `d[key]` for a dict (None if missing).
     pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(d).expect("dict");
-        let (t, p) = self.probe(o, key, h)?;
-        Ok(match p {
-            // A concurrent delete may have emptied the entry since the probe.
-            Probe::Found(e) => Some(ldict::entry(t, e).1).filter(|v| !v.is_empty()),
-            Probe::Vacant(_) => None,
+        self.rooted_for_key(key, &[d, key], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(d).expect("dict");
+            let (t, p) = vm.probe(o, key, h)?;
+            Ok(match p {
+                // A concurrent delete may have emptied the entry since the probe.
+                Probe::Found(e) => Some(ldict::entry(t, e).1).filter(|v| !v.is_empty()),
+                Probe::Vacant(_) => None,
+            })
         })
     }
 
@@ -1463,44 +1465,84 @@ impl Vm {
         }
     }
 
+    /// Roots `vals` (on the value stack) while `f` runs when `key` may run
+    /// Python code in its `__hash__` or `__eq__`, which may collect: the
+    /// caller of a dict or set write need not root the container, key and
+    /// value it passes (a native method's fresh result dict, a value it
+    /// just computed); a simple key runs no Python code.
+    #[inline]
+    fn rooted_for_key<R>(
+        &mut self,
+        key: Value,
+        vals: &[Value],
+        f: impl FnOnce(&mut Self) -> PyResult<R>,
+    ) -> PyResult<R> {
+        if key_is_simple(key, &self.g.types) {
+            return f(self);
+        }
+        let mark = self.ctx.stack().top();
+        for &v in vals {
+            self.push_root(v);
+        }
+        let r = f(self);
+        self.pop_roots(mark);
+        r
+    }
+
+    /// Keeps `vals` alive until `pop_roots(mark)` (the returned mark): one
+    /// fresh list holding them, pushed on the value stack. For a snapshot a
+    /// native method walks while it runs Python code (`__hash__`, `__eq__`,
+    /// `__repr__`), which may empty the container it came from (itself or
+    /// through another thread) and collect.
+    pub fn root_values(&mut self, vals: &[Value]) -> usize {
+        let l = self.new_list(vals);
+        self.push_root(l)
+    }
+
     /// `d[key] = v`.
     pub fn dict_set(&mut self, d: Value, key: Value, v: Value) -> PyResult<()> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(d).expect("dict");
-        if !o.is_shared() && ldict::insert_if_surely_absent(&mut self.ctx, o, key, v, h) {
-            return Ok(());
-        }
-        self.dict_rmw(o, key, h, |ctx, t, p| match p {
-            Probe::Found(e) => ldict::set_value(ctx, t, e, v),
-            Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),
+        self.rooted_for_key(key, &[d, key, v], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(d).expect("dict");
+            if !o.is_shared() && ldict::insert_if_surely_absent(&mut vm.ctx, o, key, v, h) {
+                return Ok(());
+            }
+            vm.dict_rmw(o, key, h, |ctx, t, p| match p {
+                Probe::Found(e) => ldict::set_value(ctx, t, e, v),
+                Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),
+            })
         })
     }
 
     /// `d.setdefault(key, v)`: the existing value, or `v` after inserting it
     /// (one atomic step on a shared dict).
     pub fn dict_setdefault(&mut self, d: Value, key: Value, v: Value) -> PyResult<Value> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(d).expect("dict");
-        self.dict_rmw(o, key, h, |ctx, t, p| match p {
-            Probe::Found(e) => ldict::entry(t, e).1,
-            Probe::Vacant(s) => {
-                ldict::insert_new(ctx, o, s, key, v, h);
-                v
-            }
+        self.rooted_for_key(key, &[d, key, v], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(d).expect("dict");
+            vm.dict_rmw(o, key, h, |ctx, t, p| match p {
+                Probe::Found(e) => ldict::entry(t, e).1,
+                Probe::Vacant(s) => {
+                    ldict::insert_new(ctx, o, s, key, v, h);
+                    v
+                }
+            })
         })
     }
 
     /// `del d[key]`; returns the removed value or None if missing.
     pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(d).expect("dict");
-        self.dict_rmw(o, key, h, |ctx, t, p| match p {
-            Probe::Found(e) => {
-                let v = ldict::entry(t, e).1;
-                ldict::delete(ctx, o, t, e);
-                Some(v)
-            }
-            Probe::Vacant(_) => None,
+        self.rooted_for_key(key, &[d, key], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(d).expect("dict");
+            vm.dict_rmw(o, key, h, |ctx, t, p| match p {
+                Probe::Found(e) => {
+                    let v = ldict::entry(t, e).1;
+                    ldict::delete(ctx, o, t, e);
+                    Some(v)
+                }
+                Probe::Vacant(_) => None,
+            })
         })
     }
 
@@ -1517,26 +1559,44 @@ impl Vm {
 
     /// Adds to a set (atomic on a shared set, see [`Vm::dict_rmw`]).
     pub fn set_add(&mut self, s: Value, key: Value) -> PyResult<()> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(s).expect("set");
-        self.dict_rmw(o, key, h, |ctx, _t, p| {
-            if let Probe::Vacant(slot) = p {
-                ldict::insert_new(ctx, o, slot, key, Value::TRUE, h)
-            }
+        self.rooted_for_key(key, &[s, key], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(s).expect("set");
+            vm.dict_rmw(o, key, h, |ctx, _t, p| {
+                if let Probe::Vacant(slot) = p {
+                    ldict::insert_new(ctx, o, slot, key, Value::TRUE, h)
+                }
+            })
         })
     }
 
     /// Membership in a set/dict keys.
     pub fn set_contains(&mut self, s: Value, key: Value) -> PyResult<bool> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(s).expect("set");
-        let (_, p) = self.probe(o, key, h)?;
-        Ok(matches!(p, Probe::Found(_)))
+        self.rooted_for_key(key, &[s, key], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(s).expect("set");
+            let (_, p) = vm.probe(o, key, h)?;
+            Ok(matches!(p, Probe::Found(_)))
+        })
     }
 
     /// Removes from a set; false if missing.
     pub fn set_discard(&mut self, s: Value, key: Value) -> PyResult<bool> {
         Ok(self.dict_del(s, key)?.is_some())
+    }
+
+    /// Items of a set with their hashes (snapshot) in CPython's iteration
+    /// order.
+    pub fn set_items_hashed(&self, s: Value) -> Vec<(Value, u64)> {
+        let Some(o) = Obj::from_value(s) else {
+            return Vec::new();
+        };
+        let t = ldict::table(o);
+        set_order(t)
+            .0
+            .into_iter()
+            .filter_map(|(_, e)| ldict::live_entry(t, e).map(|(k, _, h)| (k, h)))
+            .collect()
     }
 
     /// Items of a set (snapshot) in CPython's iteration order.

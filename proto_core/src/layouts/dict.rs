@@ -443,6 +443,30 @@ pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
     bump(d);
 }
 
+/// Replaces every entry with `items` (`(key, value, hash)`, distinct keys),
+/// in that order, in a new table published with one store, as [`resize`]
+/// does: a reader sees the old entries or the new ones, never an empty
+/// dict or set in between (what `clear` then re-inserting showed other
+/// threads). Caller holds the lock if shared.
+pub fn rebuild(ctx: &mut ProtoContext, d: Obj, items: &[(Value, Value, u64)]) {
+    let nt = alloc_table(ctx, items.len().max(5));
+    let mut filter = 0;
+    for (j, &(k, v, h)) in items.iter().enumerate() {
+        nt.init(2 * j, k);
+        nt.init(2 * j + 1, v);
+        set_raw(nt, T_HASHES + j, h);
+        filter |= filter_bit(h);
+        let slot = find_vacant(nt, h);
+        set_raw(nt, index_word(nt, slot), (j + 1) as u64);
+    }
+    set_raw(nt, T_USED, items.len() as u64);
+    set_raw(nt, T_FILTER, filter);
+    // The barrier promotes the new table and its entries when `d` is shared.
+    ctx.store(d, 0, nt.value());
+    set_raw(d, 0, items.len() as u64);
+    bump(d);
+}
+
 /// Removes every entry. Caller holds the lock if shared.
 pub fn clear(ctx: &mut ProtoContext, d: Obj) {
     let nt = alloc_table(ctx, 5);
