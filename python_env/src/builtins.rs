@@ -807,12 +807,15 @@ fn sorted(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             args.pos.len()
         )));
     }
-    let mut items = vm.collect(args.pos[0])?;
-    let reverse = match rev {
-        Some(r) => vm.truthy(r)?,
-        None => false,
+    // Rooted while `reverse`'s `__bool__` runs (`sort_values` roots them
+    // itself).
+    let (mut items, mark) = vm.collect_rooted(args.pos[0])?;
+    let r = match rev {
+        Some(r) => vm.truthy(r),
+        None => Ok(false),
     };
-    sort_values(vm, &mut items, key, reverse)?;
+    vm.pop_roots(mark);
+    sort_values(vm, &mut items, key, r?)?;
     Ok(vm.new_list(&items))
 }
 

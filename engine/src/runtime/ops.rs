@@ -1984,6 +1984,17 @@ impl Vm {
         r
     }
 
+    /// [`Vm::collect`] with the items rooted until `pop_roots(mark)` (the
+    /// returned mark): for a caller that runs Python code (`__index__`,
+    /// `__float__`, `__mul__`, ...) while it walks them, which may empty the
+    /// source (itself, or through another thread) and collect. A plain
+    /// `collect` result is a snapshot nothing else keeps alive.
+    pub fn collect_rooted(&mut self, v: Value) -> PyResult<(Vec<Value>, usize)> {
+        let items = self.collect(v)?;
+        let mark = self.root_values(&items);
+        Ok((items, mark))
+    }
+
     // ------------------------------------------------------------------ subscripts
 
     /// `v[k]`.
