@@ -1959,6 +1959,11 @@ impl Vm {
                 Kind::TUPLE | Kind::LIST if o.class() == t.tuple || o.class() == t.list => {
                     return Ok(self.seq_items(v))
                 }
+                Kind::DICT | Kind::SET | K_DICTVIEW => {
+                    if let Some(items) = self.collect_table(o) {
+                        return Ok(items);
+                    }
+                }
                 _ => {}
             }
         }
@@ -1982,6 +1987,59 @@ impl Vm {
         };
         self.pop_roots(mark);
         r
+    }
+
+    /// The items of an exact dict (its keys), set or frozenset, or of a
+    /// keys/values/items view, taken in one step under the table's lock
+    /// when it is shared: `list(d)`, `sorted(s)`, `tuple(d.items())` and
+    /// the like see one state of the container, as under CPython's GIL
+    /// or its free-threaded build's critical section, instead of raising
+    /// "changed size during iteration" when another thread writes to it.
+    /// `None` for other kinds and subclasses (which may override
+    /// `__iter__`): the caller iterates.
+    fn collect_table(&mut self, o: Obj) -> Option<Vec<Value>> {
+        let t = &self.g.types;
+        let c = o.class();
+        let (d, what) = match o.kind() {
+            Kind::DICT if c == t.dict => (o, 0),
+            Kind::SET if c == t.set || c == t.frozenset => (o, 3),
+            K_DICTVIEW if c == t.dict_keys => (Obj::from_value(o.get(0))?, 0),
+            K_DICTVIEW if c == t.dict_values => (Obj::from_value(o.get(0))?, 1),
+            K_DICTVIEW if c == t.dict_items => (Obj::from_value(o.get(0))?, 2),
+            _ => return None,
+        };
+        if d.kind() != Kind::DICT && d.kind() != Kind::SET {
+            return None;
+        }
+        // The snapshot is Rust only (no safepoint under the lock); the
+        // item tuples are made after it, with no safepoint in between.
+        let mut raw = Vec::new();
+        let set_keys = self.with_lock(d, |_| {
+            if what == 3 {
+                Some(
+                    set_order(ldict::table(d))
+                        .0
+                        .into_iter()
+                        .filter_map(|(_, e)| ldict::live_entry(ldict::table(d), e))
+                        .map(|(k, _, _)| k)
+                        .collect::<Vec<Value>>(),
+                )
+            } else {
+                ldict::items(d, &mut raw);
+                None
+            }
+        });
+        if let Some(keys) = set_keys {
+            return Some(keys);
+        }
+        Some(match what {
+            0 => raw.into_iter().map(|(k, _, _)| k).collect(),
+            1 => raw.into_iter().map(|(_, v, _)| v).collect(),
+            _ => raw
+                .into_iter()
+                .map(|(k, v, _)| self.new_tuple(&[k, v]))
+                .collect(),
+        })
     }
 
     /// [`Vm::collect`] with the items rooted until `pop_roots(mark)` (the
