@@ -713,10 +713,15 @@ pub fn sort_values(
     let r = (|| {
         let keys: Vec<Value> = match key {
             Some(f) => {
+                // The keys computed so far stay rooted in one list (one
+                // value-stack slot, not one per item: a 3,000,000-item
+                // sort overflowed the stack into a RecursionError).
+                let held = vm.new_list(&[]);
+                vm.push_root(held);
                 let mut ks = Vec::with_capacity(items.len());
                 for &x in items.iter() {
                     let kx = vm.call(f, &[x], Value::EMPTY)?;
-                    vm.push_root(kx);
+                    vm.list_append(held, kx);
                     ks.push(kx);
                 }
                 ks
