@@ -522,13 +522,35 @@ impl ProtoContext {
         }
     }
 
-    /// Takes the lock of a shared object; while waiting, this thread stays
-    /// responsive to collections.
+    /// Takes the lock of a shared object.
+    ///
+    /// In deferred mode (the interpreter) waiting is *not* a safepoint: the
+    /// Rust code that takes an object lock routinely holds unrooted values
+    /// across the wait (the items `list.extend` is about to append, the
+    /// key and value of `d[k] = v` built by a native method), and a
+    /// collection run while it waited freed them, so the list then held
+    /// cells reused by later allocations (seen as duplicated and lost
+    /// items under `gc.collect()` in another thread). Not polling cannot
+    /// deadlock, by this invariant: *a deferred-mode thread never reaches a
+    /// safepoint while it holds an object lock* (no Python code runs under
+    /// an object lock, and allocation never collects or parks in deferred
+    /// mode), so every holder releases without waiting for a collection,
+    /// and the waiter reaches its next safepoint once it got the lock.
+    /// A collection is delayed at most by the waiter's lock wait.
+    ///
+    /// Outside deferred mode, allocation may park at a safepoint, also
+    /// while a lock is held; the waiter then must stay responsive to
+    /// collections (it polls between sleeps), and its caller roots what it
+    /// holds, as that mode requires across any allocation anyway.
     pub fn lock_object(&mut self, obj: Obj) {
-        let hs = &self.space.handshake;
-        crate::lock::lock_with(obj.lock_word(), || {
-            hs.poll();
-        });
+        if self.deferred {
+            crate::lock::lock_with(obj.lock_word(), || {});
+        } else {
+            let hs = &self.space.handshake;
+            crate::lock::lock_with(obj.lock_word(), || {
+                hs.poll();
+            });
+        }
     }
 
     /// Releases an object lock taken with [`ProtoContext::lock_object`].

@@ -713,10 +713,15 @@ pub fn sort_values(
     let r = (|| {
         let keys: Vec<Value> = match key {
             Some(f) => {
+                // The keys computed so far stay rooted in one list (one
+                // value-stack slot, not one per item: a 3,000,000-item
+                // sort overflowed the stack into a RecursionError).
+                let held = vm.new_list(&[]);
+                vm.push_root(held);
                 let mut ks = Vec::with_capacity(items.len());
                 for &x in items.iter() {
                     let kx = vm.call(f, &[x], Value::EMPTY)?;
-                    vm.push_root(kx);
+                    vm.list_append(held, kx);
                     ks.push(kx);
                 }
                 ks
@@ -807,12 +812,15 @@ fn sorted(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             args.pos.len()
         )));
     }
-    let mut items = vm.collect(args.pos[0])?;
-    let reverse = match rev {
-        Some(r) => vm.truthy(r)?,
-        None => false,
+    // Rooted while `reverse`'s `__bool__` runs (`sort_values` roots them
+    // itself).
+    let (mut items, mark) = vm.collect_rooted(args.pos[0])?;
+    let r = match rev {
+        Some(r) => vm.truthy(r),
+        None => Ok(false),
     };
-    sort_values(vm, &mut items, key, reverse)?;
+    vm.pop_roots(mark);
+    sort_values(vm, &mut items, key, r?)?;
     Ok(vm.new_list(&items))
 }
 

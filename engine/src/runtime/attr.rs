@@ -1833,10 +1833,15 @@ impl Vm {
             self.dict_items(ns)
         } else {
             let keys = self.call_method(ns, "keys", &[])?;
-            let ks = self.collect(keys)?;
+            // Keys and the values fetched so far stay rooted (in `held`)
+            // while the namespace's `__getitem__` runs.
+            let (ks, _) = self.collect_rooted(keys)?;
+            let held = self.new_list(&[]);
+            self.push_root(held);
             let mut v = Vec::new();
             for k in ks {
                 let x = self.getitem(ns, k)?;
+                self.list_append(held, x);
                 v.push((k, x));
             }
             v

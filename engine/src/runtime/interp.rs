@@ -275,6 +275,61 @@ impl Vm {
         r
     }
 
+    /// The (key, value) pairs `{**m}` and `f(**m)` merge, rooted until
+    /// `pop_roots(mark)` (merging runs `__hash__`/`__eq__`, which may empty
+    /// `m` or collect); `None` when `m` is no mapping (no `keys`).
+    fn mapping_items_rooted(&mut self, m: Value) -> PyResult<Option<(Vec<(Value, Value)>, usize)>> {
+        if Obj::from_value(m).is_some_and(|o| o.kind() == Kind::DICT) {
+            let items = self.dict_items(m);
+            let flat: Vec<Value> = items.iter().flat_map(|&(k, v)| [k, v]).collect();
+            let mark = self.root_values(&flat);
+            return Ok(Some((items, mark)));
+        }
+        let Some(keys) = self.getattr_opt(m, self.g.names.keys)? else {
+            return Ok(None);
+        };
+        let kv = self.call(keys, &[], Value::EMPTY)?;
+        let mark = self.push_root(kv);
+        let r = (|| {
+            let ks = self.collect(kv)?;
+            // Keys and the values fetched so far stay rooted while the next
+            // `__getitem__` runs.
+            let held = self.new_list(&ks);
+            self.push_root(held);
+            let mut out = Vec::with_capacity(ks.len());
+            for k in ks {
+                let v = self.getitem(m, k)?;
+                self.list_append(held, v);
+                out.push((k, v));
+            }
+            Ok(out)
+        })();
+        match r {
+            Ok(out) => Ok(Some((out, mark))),
+            Err(e) => {
+                self.pop_roots(mark);
+                Err(e)
+            }
+        }
+    }
+
+    /// Stores `items` into the dict `d`; with `merge` (a call's `**m`), the
+    /// first key already in `d` is returned instead (the caller raises).
+    fn merge_items(
+        &mut self,
+        d: Value,
+        items: &[(Value, Value)],
+        merge: bool,
+    ) -> PyResult<Option<Value>> {
+        for &(k, v) in items {
+            if merge && self.dict_get(d, k)?.is_some() {
+                return Ok(Some(k));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(None)
+    }
+
     fn unpack_err(&mut self, got: usize, n: usize) -> PyException {
         if got > n {
             self.new_exc(
@@ -1287,45 +1342,35 @@ impl Vm {
                         Opcode::DictUpdate | Opcode::DictMerge => {
                             let m = pop!();
                             let d = st!()[sp - arg as usize];
-                            let is_dict =
-                                Obj::from_value(m).is_some_and(|o| o.kind() == Kind::DICT);
-                            let items = if is_dict {
-                                self.dict_items(m)
-                            } else {
-                                let keys = match self.getattr_opt(m, self.g.names.keys) {
-                                    Ok(Some(k)) => k,
-                                    Ok(None) => {
-                                        let tn = self.type_name_of(m);
-                                        let msg = if opc == Opcode::DictMerge {
-                                            let f = st!()[sp - arg as usize - 3];
-                                            let fname = self.func_name_for_msg(f);
-                                            format!("{fname} argument after ** must be a mapping, not {tn}")
-                                        } else {
-                                            format!("'{tn}' object is not a mapping")
-                                        };
-                                        break 'err (self.type_error(&msg), false);
-                                    }
-                                    Err(e) => break 'err (e, false),
-                                };
-                                let kv = t!(self.call(keys, &[], Value::EMPTY));
-                                let ks = t!(self.collect(kv));
-                                let mut out = Vec::new();
-                                for k in ks {
-                                    let v = t!(self.getitem(m, k));
-                                    out.push((k, v));
-                                }
-                                out
-                            };
-                            for (k, v) in items {
-                                if opc == Opcode::DictMerge {
-                                    if t!(self.dict_get(d, k)).is_some() {
+                            let (items, mark) = match self.mapping_items_rooted(m) {
+                                Ok(Some(x)) => x,
+                                Ok(None) => {
+                                    let tn = self.type_name_of(m);
+                                    let msg = if opc == Opcode::DictMerge {
                                         let f = st!()[sp - arg as usize - 3];
                                         let fname = self.func_name_for_msg(f);
-                                        let ks = str_of(k).into_owned();
-                                        break 'err (self.type_error(&format!("{fname} got multiple values for keyword argument '{ks}'")), false);
-                                    }
+                                        format!(
+                                            "{fname} argument after ** must be a mapping, not {tn}"
+                                        )
+                                    } else {
+                                        format!("'{tn}' object is not a mapping")
+                                    };
+                                    break 'err (self.type_error(&msg), false);
                                 }
-                                t!(self.dict_set(d, k, v));
+                                Err(e) => break 'err (e, false),
+                            };
+                            let r = self.merge_items(d, &items, opc == Opcode::DictMerge);
+                            self.pop_roots(mark);
+                            if let Some(k) = t!(r) {
+                                let f = st!()[sp - arg as usize - 3];
+                                let fname = self.func_name_for_msg(f);
+                                let ks = str_of(k).into_owned();
+                                break 'err (
+                                    self.type_error(&format!(
+                                        "{fname} got multiple values for keyword argument '{ks}'"
+                                    )),
+                                    false,
+                                );
                             }
                         }
                         Opcode::UnpackSequence => {

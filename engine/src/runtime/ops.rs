@@ -444,10 +444,12 @@ impl Vm {
                 }
                 if ka == Kind::LIST && kb == Kind::LIST && ca == t.list && cb == t.list {
                     if op == B::InplaceAdd {
+                        // One step under the lock, like `list.extend`: the
+                        // items stay together, and no safepoint lies
+                        // between the snapshot and the append (the
+                        // snapshot alone holds items `b` may lose).
                         let items = self.seq_items(b);
-                        for x in items {
-                            self.list_append(a, x);
-                        }
+                        self.with_lock(ao, |ctx| llist::extend(ctx, ao, &items));
                         return Ok(a);
                     }
                     let mut items = self.seq_items(a);
@@ -1352,13 +1354,15 @@ impl Vm {
 
     /// `d[key]` for a dict (None if missing).
     pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(d).expect("dict");
-        let (t, p) = self.probe(o, key, h)?;
-        Ok(match p {
-            // A concurrent delete may have emptied the entry since the probe.
-            Probe::Found(e) => Some(ldict::entry(t, e).1).filter(|v| !v.is_empty()),
-            Probe::Vacant(_) => None,
+        self.rooted_for_key(key, &[d, key], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(d).expect("dict");
+            let (t, p) = vm.probe(o, key, h)?;
+            Ok(match p {
+                // A concurrent delete may have emptied the entry since the probe.
+                Probe::Found(e) => Some(ldict::entry(t, e).1).filter(|v| !v.is_empty()),
+                Probe::Vacant(_) => None,
+            })
         })
     }
 
@@ -1371,7 +1375,8 @@ impl Vm {
         let t = ldict::table(o);
         let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
         match r {
-            Ok(Probe::Found(e)) => Some(ldict::entry(t, e).1),
+            // A concurrent delete may have emptied the entry since the probe.
+            Ok(Probe::Found(e)) => Some(ldict::entry(t, e).1).filter(|v| !v.is_empty()),
             _ => None,
         }
     }
@@ -1460,44 +1465,84 @@ impl Vm {
         }
     }
 
+    /// Roots `vals` (on the value stack) while `f` runs when `key` may run
+    /// Python code in its `__hash__` or `__eq__`, which may collect: the
+    /// caller of a dict or set write need not root the container, key and
+    /// value it passes (a native method's fresh result dict, a value it
+    /// just computed); a simple key runs no Python code.
+    #[inline]
+    fn rooted_for_key<R>(
+        &mut self,
+        key: Value,
+        vals: &[Value],
+        f: impl FnOnce(&mut Self) -> PyResult<R>,
+    ) -> PyResult<R> {
+        if key_is_simple(key, &self.g.types) {
+            return f(self);
+        }
+        let mark = self.ctx.stack().top();
+        for &v in vals {
+            self.push_root(v);
+        }
+        let r = f(self);
+        self.pop_roots(mark);
+        r
+    }
+
+    /// Keeps `vals` alive until `pop_roots(mark)` (the returned mark): one
+    /// fresh list holding them, pushed on the value stack. For a snapshot a
+    /// native method walks while it runs Python code (`__hash__`, `__eq__`,
+    /// `__repr__`), which may empty the container it came from (itself or
+    /// through another thread) and collect.
+    pub fn root_values(&mut self, vals: &[Value]) -> usize {
+        let l = self.new_list(vals);
+        self.push_root(l)
+    }
+
     /// `d[key] = v`.
     pub fn dict_set(&mut self, d: Value, key: Value, v: Value) -> PyResult<()> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(d).expect("dict");
-        if !o.is_shared() && ldict::insert_if_surely_absent(&mut self.ctx, o, key, v, h) {
-            return Ok(());
-        }
-        self.dict_rmw(o, key, h, |ctx, t, p| match p {
-            Probe::Found(e) => ldict::set_value(ctx, t, e, v),
-            Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),
+        self.rooted_for_key(key, &[d, key, v], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(d).expect("dict");
+            if !o.is_shared() && ldict::insert_if_surely_absent(&mut vm.ctx, o, key, v, h) {
+                return Ok(());
+            }
+            vm.dict_rmw(o, key, h, |ctx, t, p| match p {
+                Probe::Found(e) => ldict::set_value(ctx, t, e, v),
+                Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),
+            })
         })
     }
 
     /// `d.setdefault(key, v)`: the existing value, or `v` after inserting it
     /// (one atomic step on a shared dict).
     pub fn dict_setdefault(&mut self, d: Value, key: Value, v: Value) -> PyResult<Value> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(d).expect("dict");
-        self.dict_rmw(o, key, h, |ctx, t, p| match p {
-            Probe::Found(e) => ldict::entry(t, e).1,
-            Probe::Vacant(s) => {
-                ldict::insert_new(ctx, o, s, key, v, h);
-                v
-            }
+        self.rooted_for_key(key, &[d, key, v], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(d).expect("dict");
+            vm.dict_rmw(o, key, h, |ctx, t, p| match p {
+                Probe::Found(e) => ldict::entry(t, e).1,
+                Probe::Vacant(s) => {
+                    ldict::insert_new(ctx, o, s, key, v, h);
+                    v
+                }
+            })
         })
     }
 
     /// `del d[key]`; returns the removed value or None if missing.
     pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(d).expect("dict");
-        self.dict_rmw(o, key, h, |ctx, t, p| match p {
-            Probe::Found(e) => {
-                let v = ldict::entry(t, e).1;
-                ldict::delete(ctx, o, t, e);
-                Some(v)
-            }
-            Probe::Vacant(_) => None,
+        self.rooted_for_key(key, &[d, key], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(d).expect("dict");
+            vm.dict_rmw(o, key, h, |ctx, t, p| match p {
+                Probe::Found(e) => {
+                    let v = ldict::entry(t, e).1;
+                    ldict::delete(ctx, o, t, e);
+                    Some(v)
+                }
+                Probe::Vacant(_) => None,
+            })
         })
     }
 
@@ -1514,26 +1559,44 @@ impl Vm {
 
     /// Adds to a set (atomic on a shared set, see [`Vm::dict_rmw`]).
     pub fn set_add(&mut self, s: Value, key: Value) -> PyResult<()> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(s).expect("set");
-        self.dict_rmw(o, key, h, |ctx, _t, p| {
-            if let Probe::Vacant(slot) = p {
-                ldict::insert_new(ctx, o, slot, key, Value::TRUE, h)
-            }
+        self.rooted_for_key(key, &[s, key], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(s).expect("set");
+            vm.dict_rmw(o, key, h, |ctx, _t, p| {
+                if let Probe::Vacant(slot) = p {
+                    ldict::insert_new(ctx, o, slot, key, Value::TRUE, h)
+                }
+            })
         })
     }
 
     /// Membership in a set/dict keys.
     pub fn set_contains(&mut self, s: Value, key: Value) -> PyResult<bool> {
-        let h = self.hash(key)? as u64;
-        let o = Obj::from_value(s).expect("set");
-        let (_, p) = self.probe(o, key, h)?;
-        Ok(matches!(p, Probe::Found(_)))
+        self.rooted_for_key(key, &[s, key], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(s).expect("set");
+            let (_, p) = vm.probe(o, key, h)?;
+            Ok(matches!(p, Probe::Found(_)))
+        })
     }
 
     /// Removes from a set; false if missing.
     pub fn set_discard(&mut self, s: Value, key: Value) -> PyResult<bool> {
         Ok(self.dict_del(s, key)?.is_some())
+    }
+
+    /// Items of a set with their hashes (snapshot) in CPython's iteration
+    /// order.
+    pub fn set_items_hashed(&self, s: Value) -> Vec<(Value, u64)> {
+        let Some(o) = Obj::from_value(s) else {
+            return Vec::new();
+        };
+        let t = ldict::table(o);
+        set_order(t)
+            .0
+            .into_iter()
+            .filter_map(|(_, e)| ldict::live_entry(t, e).map(|(k, _, h)| (k, h)))
+            .collect()
     }
 
     /// Items of a set (snapshot) in CPython's iteration order.
@@ -1545,7 +1608,8 @@ impl Vm {
         set_order(t)
             .0
             .into_iter()
-            .map(|(_, e)| ldict::entry(t, e).0)
+            // An entry deleted since `set_order` saw it live is skipped.
+            .filter_map(|(_, e)| ldict::live_entry(t, e).map(|(k, _, _)| k))
             .collect()
     }
 
@@ -1820,8 +1884,8 @@ impl Vm {
                 let mut e = i;
                 let n = ldict::used(t).min(ldict::cap(t));
                 while e < n {
-                    let (k, v, _) = ldict::entry(t, e);
-                    if !k.is_empty() {
+                    // A racing deletion may have cleared the value only.
+                    if let Some((k, v, _)) = ldict::live_entry(t, e) {
                         set_raw(it, 0, (e + 1) as u64);
                         let c = it.class();
                         let r = if c == self.g.types.dict_valueiter {
@@ -1899,6 +1963,11 @@ impl Vm {
                 Kind::TUPLE | Kind::LIST if o.class() == t.tuple || o.class() == t.list => {
                     return Ok(self.seq_items(v))
                 }
+                Kind::DICT | Kind::SET | K_DICTVIEW => {
+                    if let Some(items) = self.collect_table(o) {
+                        return Ok(items);
+                    }
+                }
                 _ => {}
             }
         }
@@ -1922,6 +1991,70 @@ impl Vm {
         };
         self.pop_roots(mark);
         r
+    }
+
+    /// The items of an exact dict (its keys), set or frozenset, or of a
+    /// keys/values/items view, taken in one step under the table's lock
+    /// when it is shared: `list(d)`, `sorted(s)`, `tuple(d.items())` and
+    /// the like see one state of the container, as under CPython's GIL
+    /// or its free-threaded build's critical section, instead of raising
+    /// "changed size during iteration" when another thread writes to it.
+    /// `None` for other kinds and subclasses (which may override
+    /// `__iter__`): the caller iterates.
+    fn collect_table(&mut self, o: Obj) -> Option<Vec<Value>> {
+        let t = &self.g.types;
+        let c = o.class();
+        let (d, what) = match o.kind() {
+            Kind::DICT if c == t.dict => (o, 0),
+            Kind::SET if c == t.set || c == t.frozenset => (o, 3),
+            K_DICTVIEW if c == t.dict_keys => (Obj::from_value(o.get(0))?, 0),
+            K_DICTVIEW if c == t.dict_values => (Obj::from_value(o.get(0))?, 1),
+            K_DICTVIEW if c == t.dict_items => (Obj::from_value(o.get(0))?, 2),
+            _ => return None,
+        };
+        if d.kind() != Kind::DICT && d.kind() != Kind::SET {
+            return None;
+        }
+        // The snapshot is Rust only (no safepoint under the lock); the
+        // item tuples are made after it, with no safepoint in between.
+        let mut raw = Vec::new();
+        let set_keys = self.with_lock(d, |_| {
+            if what == 3 {
+                Some(
+                    set_order(ldict::table(d))
+                        .0
+                        .into_iter()
+                        .filter_map(|(_, e)| ldict::live_entry(ldict::table(d), e))
+                        .map(|(k, _, _)| k)
+                        .collect::<Vec<Value>>(),
+                )
+            } else {
+                ldict::items(d, &mut raw);
+                None
+            }
+        });
+        if let Some(keys) = set_keys {
+            return Some(keys);
+        }
+        Some(match what {
+            0 => raw.into_iter().map(|(k, _, _)| k).collect(),
+            1 => raw.into_iter().map(|(_, v, _)| v).collect(),
+            _ => raw
+                .into_iter()
+                .map(|(k, v, _)| self.new_tuple(&[k, v]))
+                .collect(),
+        })
+    }
+
+    /// [`Vm::collect`] with the items rooted until `pop_roots(mark)` (the
+    /// returned mark): for a caller that runs Python code (`__index__`,
+    /// `__float__`, `__mul__`, ...) while it walks them, which may empty the
+    /// source (itself, or through another thread) and collect. A plain
+    /// `collect` result is a snapshot nothing else keeps alive.
+    pub fn collect_rooted(&mut self, v: Value) -> PyResult<(Vec<Value>, usize)> {
+        let items = self.collect(v)?;
+        let mark = self.root_values(&items);
+        Ok((items, mark))
     }
 
     // ------------------------------------------------------------------ subscripts

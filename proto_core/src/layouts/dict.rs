@@ -152,10 +152,25 @@ pub fn cap(t: Obj) -> usize {
 }
 
 /// Entry `e` of table `t`: `(key, value, hash)`; key `EMPTY` if deleted.
+/// Without the lock, a deletion racing with this read may have cleared the
+/// value but not yet the key (or the reverse): readers that want a whole
+/// entry use [`live_entry`].
 #[inline(always)]
 pub fn entry(t: Obj, e: usize) -> (Value, Value, u64) {
     let v = t.view();
     (v.get(2 * e), v.get(2 * e + 1), v.raw(T_HASHES + e))
+}
+
+/// Entry `e` of table `t` if it is live: `None` when its key or its value
+/// is `EMPTY`. [`delete`] clears the key and then the value, and neither
+/// is ever written again in this table, so an unlocked reader that sees
+/// both non-`EMPTY` holds the key with a value it had (a value replaced
+/// meanwhile by `d[k] = v` is as good as the newer one), never a key with
+/// an `EMPTY` value (which reached Python code as an unbound variable).
+#[inline(always)]
+pub fn live_entry(t: Obj, e: usize) -> Option<(Value, Value, u64)> {
+    let (k, v, h) = entry(t, e);
+    (!k.is_empty() && !v.is_empty()).then_some((k, v, h))
 }
 
 /// Key and value of entry slot `e` of `t`, if the table has that slot
@@ -428,6 +443,30 @@ pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
     bump(d);
 }
 
+/// Replaces every entry with `items` (`(key, value, hash)`, distinct keys),
+/// in that order, in a new table published with one store, as [`resize`]
+/// does: a reader sees the old entries or the new ones, never an empty
+/// dict or set in between (what `clear` then re-inserting showed other
+/// threads). Caller holds the lock if shared.
+pub fn rebuild(ctx: &mut ProtoContext, d: Obj, items: &[(Value, Value, u64)]) {
+    let nt = alloc_table(ctx, items.len().max(5));
+    let mut filter = 0;
+    for (j, &(k, v, h)) in items.iter().enumerate() {
+        nt.init(2 * j, k);
+        nt.init(2 * j + 1, v);
+        set_raw(nt, T_HASHES + j, h);
+        filter |= filter_bit(h);
+        let slot = find_vacant(nt, h);
+        set_raw(nt, index_word(nt, slot), (j + 1) as u64);
+    }
+    set_raw(nt, T_USED, items.len() as u64);
+    set_raw(nt, T_FILTER, filter);
+    // The barrier promotes the new table and its entries when `d` is shared.
+    ctx.store(d, 0, nt.value());
+    set_raw(d, 0, items.len() as u64);
+    bump(d);
+}
+
 /// Removes every entry. Caller holds the lock if shared.
 pub fn clear(ctx: &mut ProtoContext, d: Obj) {
     let nt = alloc_table(ctx, 5);
@@ -440,9 +479,8 @@ pub fn clear(ctx: &mut ProtoContext, d: Obj) {
 pub fn items(d: Obj, out: &mut Vec<(Value, Value, u64)>) {
     let t = table(d);
     for e in 0..used(t).min(cap(t)) {
-        let (k, v, h) = entry(t, e);
-        if !k.is_empty() {
-            out.push((k, v, h));
+        if let Some(kvh) = live_entry(t, e) {
+            out.push(kvh);
         }
     }
 }

@@ -190,6 +190,47 @@ pub fn append(ctx: &mut ProtoContext, l: Obj, v: Value) {
     lv.set_raw(0, (n + 1) as u64);
 }
 
+/// Appends all of `items` (one growth at most). Caller holds the lock if
+/// shared, once for all of them, so the items land next to each other
+/// (`l.extend(x)` is one atomic step, as in CPython).
+pub fn extend(ctx: &mut ProtoContext, l: Obj, items: &[Value]) {
+    let n = len(l);
+    reserve(ctx, l, n + items.len());
+    for &v in items {
+        append(ctx, l, v);
+    }
+}
+
+/// Reverses the items in place. Caller holds the lock if shared; a racing
+/// reader may see some items already swapped, never a missing one.
+pub fn reverse(l: Obj) {
+    let n = len(l);
+    let sv = storage(l).view();
+    let n = n.min(sv.n_values());
+    let (mut i, mut j) = (0, n);
+    while i + 1 < j {
+        j -= 1;
+        // Both items are in this storage already (shared or immediate when
+        // it is shared): no barrier needed.
+        let (a, b) = (sv.get(i), sv.get(j));
+        sv.init(i, b);
+        sv.init(j, a);
+        i += 1;
+    }
+}
+
+/// Overwrites the first `items.len()` items (at most the length) with
+/// `items`, which must all be in the list's storage already (a permutation
+/// of its items: shared or immediate whenever the storage is shared, so no
+/// barrier is needed). Caller holds the lock if shared.
+pub fn overwrite_prefix(l: Obj, items: &[Value]) {
+    let n = len(l);
+    let sv = storage(l).view();
+    for (i, &v) in items.iter().enumerate().take(n.min(sv.n_values())) {
+        sv.init(i, v);
+    }
+}
+
 /// Inserts `v` at `i` (clamped to len). Caller holds the lock if shared.
 pub fn insert(ctx: &mut ProtoContext, l: Obj, i: usize, v: Value) {
     let n = len(l);

@@ -376,8 +376,15 @@ fn perm(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn fsum(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let items = vm.collect(a[0])?;
-    // Shewchuk's algorithm.
+    let (items, mark) = vm.collect_rooted(a[0])?;
+    let r = fsum_items(vm, items);
+    vm.pop_roots(mark);
+    r
+}
+
+/// Shewchuk's algorithm over `items` (rooted by the caller: `__float__`
+/// may run Python code).
+fn fsum_items(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
     let mut partials: Vec<f64> = Vec::new();
     for x in items {
         let mut x = fl(vm, x)?;
@@ -403,12 +410,19 @@ fn fsum(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn prod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = crate::args::Args::new(a, k);
-    let mut acc = args.take("start").unwrap_or(Value::int(1));
-    let items = vm.collect(args.pos[0])?;
-    for x in items {
-        acc = vm.binary_op(engine::bytecode::BinaryOperator::Multiply, acc, x)?;
-    }
-    Ok(acc)
+    let acc = args.take("start").unwrap_or(Value::int(1));
+    let (items, mark) = vm.collect_rooted(args.pos[0])?;
+    // The running product stays rooted (slot `at`) while `__mul__` runs.
+    let at = vm.push_root(acc);
+    let r = items.into_iter().try_for_each(|x| {
+        let acc = vm.root_at(at);
+        let p = vm.binary_op(engine::bytecode::BinaryOperator::Multiply, acc, x)?;
+        vm.ctx.stack().slots_mut()[at] = p;
+        Ok(())
+    });
+    let acc = vm.root_at(at);
+    vm.pop_roots(mark);
+    r.map(|()| acc)
 }
 
 fn modf(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -433,14 +447,18 @@ fn ldexp(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn dist(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let p = vm.collect(a[0])?;
-    let q = vm.collect(a[1])?;
-    let mut s = 0.0f64;
-    for (x, y) in p.into_iter().zip(q) {
-        let d = fl(vm, x)? - fl(vm, y)?;
-        s = s.hypot(d);
-    }
-    Ok(vm.new_float(s))
+    let (p, mark) = vm.collect_rooted(a[0])?;
+    let q = vm.collect_rooted(a[1]);
+    let r = q.and_then(|(q, _)| {
+        let mut s = 0.0f64;
+        for (x, y) in p.into_iter().zip(q) {
+            let d = fl(vm, x)? - fl(vm, y)?;
+            s = s.hypot(d);
+        }
+        Ok(s)
+    });
+    vm.pop_roots(mark);
+    Ok(vm.new_float(r?))
 }
 
 /// Creates the math module.

@@ -221,10 +221,18 @@ fn make_bytes(
         }
         return Ok(vec![0; n as usize]);
     }
-    let items = vm.collect(src).map_err(|_| {
+    let (items, mark) = vm.collect_rooted(src).map_err(|_| {
         let tn = vm.type_name_of(src);
         vm.type_error(&format!("cannot convert '{tn}' object to bytes"))
     })?;
+    // The items stay rooted while their `__index__` runs.
+    let r = byte_values_of(vm, items, for_bytearray);
+    vm.pop_roots(mark);
+    r
+}
+
+/// The bytes of `items` (ints in range(256) or `__index__` objects).
+fn byte_values_of(vm: &mut Vm, items: Vec<Value>, for_bytearray: bool) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(items.len());
     for x in items {
         let i = vm.index(x)?;
@@ -612,14 +620,15 @@ fn ba_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 Err(e) => return Err(e),
             };
             let mark = vm.push_root(it);
-            let items = vm.collect(it);
+            // Rooted while `__index__` runs.
+            let r = vm.collect_rooted(it).and_then(|(items, _)| {
+                items
+                    .into_iter()
+                    .map(|x| byte_value(vm, x))
+                    .collect::<PyResult<Vec<u8>>>()
+            });
             vm.pop_roots(mark);
-            let items = items?;
-            let mut out = Vec::with_capacity(items.len());
-            for x in items {
-                out.push(byte_value(vm, x)?);
-            }
-            out
+            r?
         }
     };
     ba_push(vm, a[0], &extra);
@@ -731,12 +740,14 @@ fn assign_source(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if is_str(v) || vm.is_int_like(v) {
         return Err(vm.type_error(bad));
     }
-    let items = vm.collect(v).map_err(|_| vm.type_error(bad))?;
-    let mut out = Vec::with_capacity(items.len());
-    for x in items {
-        out.push(byte_value(vm, x)?);
-    }
-    Ok(out)
+    let (items, mark) = vm.collect_rooted(v).map_err(|_| vm.type_error(bad))?;
+    // Rooted while `__index__` runs.
+    let r = items
+        .into_iter()
+        .map(|x| byte_value(vm, x))
+        .collect::<PyResult<Vec<u8>>>();
+    vm.pop_roots(mark);
+    r
 }
 
 fn ba_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

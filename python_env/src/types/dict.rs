@@ -33,11 +33,31 @@ fn dobj(v: Value) -> Obj {
 
 /// Inserts the items of `src` (mapping or iterable of pairs) into `d`.
 pub fn dict_update_from(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
+    let mark = vm.push_root(d);
+    let r = update_from_rooted(vm, d, src);
+    vm.pop_roots(mark);
+    r
+}
+
+/// The items of dict `src` (snapshot), rooted until `pop_roots(mark)`: the
+/// caller runs Python code (a key's `__hash__`, a `__repr__`) between
+/// items, which may empty `src` (or another thread may) and collect.
+fn rooted_items(vm: &mut Vm, src: Value) -> (Vec<(Value, Value)>, usize) {
+    let items = vm.dict_items(src);
+    let flat: Vec<Value> = items.iter().flat_map(|&(k, v)| [k, v]).collect();
+    let mark = vm.root_values(&flat);
+    (items, mark)
+}
+
+/// [`dict_update_from`] with `d` rooted.
+fn update_from_rooted(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
     if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::DICT) {
-        for (k, v) in vm.dict_items(src) {
-            vm.dict_set(d, k, v)?;
-        }
-        return Ok(());
+        let (items, mark) = rooted_items(vm, src);
+        let r = items
+            .into_iter()
+            .try_for_each(|(k, v)| vm.dict_set(d, k, v));
+        vm.pop_roots(mark);
+        return r;
     }
     if let Some(keys) = vm.getattr_opt(src, vm.g.names.keys)? {
         let ks = vm.call(keys, &[], Value::EMPTY)?;
@@ -161,13 +181,17 @@ fn dict_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn dict_popitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "dict.popitem", a, k, 0, 0)?;
-    let items = vm.dict_items(a[0]);
-    match items.last() {
-        Some(&(k, v)) => {
-            vm.dict_del(a[0], k)?;
-            Ok(vm.new_tuple(&[k, v]))
+    // The last item is removed by its key; if another thread removed it
+    // first (the delete finds nothing), the item is that thread's: take
+    // the new last one. The pair returned holds the value the delete
+    // removed, so two threads never pop the same item.
+    loop {
+        let Some(&(key, _)) = vm.dict_items(a[0]).last() else {
+            return Err(vm.new_exc(vm.g.e.KeyError, "popitem(): dictionary is empty"));
+        };
+        if let Some(v) = vm.dict_del(a[0], key)? {
+            return Ok(vm.new_tuple(&[key, v]));
         }
-        None => Err(vm.new_exc(vm.g.e.KeyError, "popitem(): dictionary is empty")),
     }
 }
 
@@ -198,9 +222,7 @@ fn dict_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn dict_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "dict.copy", a, k, 0, 0)?;
     let d = vm.new_dict();
-    for (k, v) in vm.dict_items(a[0]) {
-        vm.dict_set(d, k, v)?;
-    }
+    dict_update_from(vm, d, a[0])?;
     Ok(d)
 }
 
@@ -240,13 +262,17 @@ fn dict_reversed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn dict_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let mut parts = Vec::new();
-    for (k, v) in vm.dict_items(a[0]) {
-        let ks = vm.repr_string(k)?;
-        let vs = vm.repr_string(v)?;
-        parts.push(format!("{ks}: {vs}"));
-    }
-    Ok(vm.new_str(&format!("{{{}}}", parts.join(", "))))
+    let (items, mark) = rooted_items(vm, a[0]);
+    let parts = items
+        .into_iter()
+        .map(|(k, v)| {
+            let ks = vm.repr_string(k)?;
+            let vs = vm.repr_string(v)?;
+            Ok(format!("{ks}: {vs}"))
+        })
+        .collect::<PyResult<Vec<String>>>();
+    vm.pop_roots(mark);
+    Ok(vm.new_str(&format!("{{{}}}", parts?.join(", "))))
 }
 
 fn dict_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -267,6 +293,7 @@ fn dict_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(Value::NOT_IMPLEMENTED);
     }
     let d = dict_copy(vm, &a[..1], Value::EMPTY)?;
+    // `dict_update_from` roots `d` while it runs.
     dict_update_from(vm, d, a[1])?;
     Ok(d)
 }
@@ -298,11 +325,15 @@ fn dict_fromkeys(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let cls = a[0];
     let d = vm.call(cls, &[], Value::EMPTY)?;
+    let mark = vm.push_root(d);
     let v = a.get(2).copied().unwrap_or(Value::NONE);
-    for k in vm.collect(a[1])? {
-        vm.setitem(d, k, v)?;
-    }
-    Ok(d)
+    // The keys and `d` stay rooted while `__hash__`/`__setitem__` run.
+    let r = vm.collect(a[1]).and_then(|keys| {
+        vm.root_values(&keys);
+        keys.into_iter().try_for_each(|k| vm.setitem(d, k, v))
+    });
+    vm.pop_roots(mark);
+    r.map(|()| d)
 }
 
 // ---------------------------------------------------------------- views
@@ -575,8 +606,13 @@ fn same_kind_set(vm: &mut Vm, like: Value) -> Value {
 pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
     let r = same_kind_set(vm, x);
     let mark = vm.push_root(r);
+    vm.push_root(x);
+    vm.push_root(y);
+    // Snapshots walked while `__hash__`/`__eq__` run: rooted.
     let xs = vm.set_items(x);
+    vm.root_values(&xs);
     let ys = vm.set_items(y);
+    vm.root_values(&ys);
     let res = (|| {
         match op {
             '&' => {
@@ -617,12 +653,22 @@ pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
     res
 }
 
+/// `v` if it is a set or frozenset, else a new set of its items. The
+/// caller roots the result before it runs Python code.
 fn as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::SET) {
         return Ok(v);
     }
     let items = vm.collect(v)?;
     let s = vm.new_set(false);
+    add_all(vm, s, &items)?;
+    Ok(s)
+}
+
+/// A new set of `src`'s kind (set or frozenset) holding its items.
+fn copy_set(vm: &mut Vm, src: Value) -> PyResult<Value> {
+    let s = same_kind_set(vm, src);
+    let items = vm.set_items(src);
     add_all(vm, s, &items)?;
     Ok(s)
 }
@@ -675,23 +721,31 @@ macro_rules! set_method_op {
     ($name:ident, $op:expr, $pyname:expr) => {
         fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             set_no_kw(vm, a, k, $pyname)?;
-            let mut r = a[0];
             if a.len() == 1 {
-                let items = vm.set_items(r);
-                let s = same_kind_set(vm, r);
-                for x in items {
-                    vm.set_add(s, x)?;
-                }
-                return Ok(s);
+                return copy_set(vm, a[0]);
             }
-            for &o in &a[1..] {
-                let os = as_set(vm, o)?;
-                r = set_op(vm, r, os, $op)?;
-            }
-            Ok(r)
+            fold_set_op(vm, a[0], &a[1..], $op)
         }
     };
 }
+/// `x op o1 op o2 ...`, each operand made a set first; the intermediate
+/// results stay rooted while the next step runs Python code.
+fn fold_set_op(vm: &mut Vm, x: Value, others: &[Value], op: char) -> PyResult<Value> {
+    let mark = vm.push_root(x);
+    let r = (|| {
+        let mut r = x;
+        for &o in others {
+            let os = as_set(vm, o)?;
+            vm.push_root(os);
+            r = set_op(vm, r, os, op)?;
+            vm.push_root(r);
+        }
+        Ok(r)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
 set_method_op!(set_intersection, '&', "intersection");
 set_method_op!(set_union, '|', "union");
 set_method_op!(set_difference, '-', "difference");
@@ -701,8 +755,7 @@ fn set_symmetric_difference(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Valu
         let owner = set_owner(vm, a, "symmetric_difference");
         check_method(vm, &owner, a, k, 1, 1)?;
     }
-    let os = as_set(vm, a[1])?;
-    set_op(vm, a[0], os, '^')
+    fold_set_op(vm, a[0], &a[1..2], '^')
 }
 
 macro_rules! set_inplace {
@@ -720,21 +773,59 @@ macro_rules! set_inplace {
             if $check && !is_set(a[1]) {
                 return Ok(Value::NOT_IMPLEMENTED);
             }
-            let mut r = a[0];
-            for &o in &a[1..] {
-                let os = as_set(vm, o)?;
-                r = set_op(vm, r, os, $op)?;
-            }
-            let items = vm.set_items(r);
-            let d = dobj(a[0]);
-            vm.with_lock(d, |ctx| ldict::clear(ctx, d));
-            for x in items {
-                vm.set_add(a[0], x)?;
-            }
+            set_update_in_place(vm, a[0], &a[1..], $op)?;
             Ok(if $check { a[0] } else { Value::NONE })
         }
     };
 }
+/// `s op= o1, o2, ...` in place, as CPython's set methods do it: `|` adds
+/// each item of each operand, `-` discards each, `^` discards each item
+/// present and adds each absent one, so the set is never emptied in
+/// between and items other threads add meanwhile stay (the former
+/// "compute the result, clear, re-add it" showed other threads an empty
+/// set and lost their adds). `&` computes the intersection, then replaces
+/// the set's table in one locked step (CPython swaps the bodies).
+fn set_update_in_place(vm: &mut Vm, s: Value, others: &[Value], op: char) -> PyResult<()> {
+    let mark = vm.push_root(s);
+    let r = (|| {
+        if op == '&' {
+            let r = fold_set_op(vm, s, others, '&')?;
+            let items: Vec<(Value, Value, u64)> = vm
+                .set_items_hashed(r)
+                .into_iter()
+                .map(|(k, h)| (k, Value::TRUE, h))
+                .collect();
+            let d = dobj(s);
+            vm.with_lock(d, |ctx| ldict::rebuild(ctx, d, &items));
+            return Ok(());
+        }
+        for &o in others {
+            // The items of `o` as a set (duplicates dropped, `^` needs it),
+            // rooted while `__hash__`/`__eq__` run.
+            let os = as_set(vm, o)?;
+            vm.push_root(os);
+            let items = vm.set_items(os);
+            vm.root_values(&items);
+            for x in items {
+                match op {
+                    '|' => vm.set_add(s, x)?,
+                    '-' => {
+                        vm.set_discard(s, x)?;
+                    }
+                    _ => {
+                        if !vm.set_discard(s, x)? {
+                            vm.set_add(s, x)?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
 set_inplace!(set_iand, '&', true);
 set_inplace!(set_ior, '|', true);
 set_inplace!(set_isub, '-', true);
@@ -805,20 +896,15 @@ fn set_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if Obj::from_value(a[0]).is_some_and(|o| o.class() == vm.g.types.frozenset) {
         return Ok(a[0]);
     }
-    let s = same_kind_set(vm, a[0]);
-    for x in vm.set_items(a[0]) {
-        vm.set_add(s, x)?;
-    }
-    Ok(s)
+    copy_set(vm, a[0])
 }
 fn set_contains_m(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     match vm.set_contains(a[0], a[1]) {
         Ok(b) => Ok(Value::bool(b)),
         Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) && is_set(a[1]) => {
             let fs = vm.new_set(true);
-            for x in vm.set_items(a[1]) {
-                vm.set_add(fs, x)?;
-            }
+            let items = vm.set_items(a[1]);
+            add_all(vm, fs, &items)?;
             Ok(Value::bool(vm.set_contains(a[0], fs)?))
         }
         Err(e) => Err(e),
@@ -834,23 +920,35 @@ fn set_issubset(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let owner = set_owner(vm, a, "issubset");
     check_method(vm, &owner, a, k, 1, 1)?;
     let o = as_set(vm, a[1])?;
-    vm.builtin_richcompare(a[0], o, 1)
+    let mark = vm.push_root(o);
+    let r = vm.builtin_richcompare(a[0], o, 1);
+    vm.pop_roots(mark);
+    r
 }
 fn set_issuperset(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let owner = set_owner(vm, a, "issuperset");
     check_method(vm, &owner, a, k, 1, 1)?;
     let o = as_set(vm, a[1])?;
-    vm.builtin_richcompare(a[0], o, 5)
+    let mark = vm.push_root(o);
+    let r = vm.builtin_richcompare(a[0], o, 5);
+    vm.pop_roots(mark);
+    r
 }
 fn set_isdisjoint(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let owner = set_owner(vm, a, "isdisjoint");
     check_method(vm, &owner, a, k, 1, 1)?;
-    for x in vm.collect(a[1])? {
-        if vm.set_contains(a[0], x)? {
-            return Ok(Value::FALSE);
+    let items = vm.collect(a[1])?;
+    let mark = vm.root_values(&items);
+    let r = (|| {
+        for x in items {
+            if vm.set_contains(a[0], x)? {
+                return Ok(Value::FALSE);
+            }
         }
-    }
-    Ok(Value::TRUE)
+        Ok(Value::TRUE)
+    })();
+    vm.pop_roots(mark);
+    r
 }
 macro_rules! set_cmp {
     ($name:ident, $op:expr) => {
@@ -872,10 +970,13 @@ set_cmp!(set_ge, 5);
 fn set_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let items = vm.set_items(a[0]);
     let tn = vm.type_name_of(a[0]);
-    let mut parts = Vec::new();
-    for x in items {
-        parts.push(vm.repr_string(x)?);
-    }
+    let mark = vm.root_values(&items);
+    let parts = items
+        .into_iter()
+        .map(|x| vm.repr_string(x))
+        .collect::<PyResult<Vec<String>>>();
+    vm.pop_roots(mark);
+    let parts = parts?;
     let s = if parts.is_empty() {
         format!("{tn}()")
     } else if tn == "set" {
@@ -888,11 +989,19 @@ fn set_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn set_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let items = vm.set_items(a[0]);
+    let mark = vm.root_values(&items);
     let mut h: u64 = 0;
     for x in items {
-        let hx = vm.hash(x)? as u64;
+        let hx = match vm.hash(x) {
+            Ok(hx) => hx as u64,
+            Err(e) => {
+                vm.pop_roots(mark);
+                return Err(e);
+            }
+        };
         h ^= (hx ^ (hx << 16) ^ 89869747).wrapping_mul(3644798167);
     }
+    vm.pop_roots(mark);
     h = h.wrapping_mul(69069).wrapping_add(907133923);
     Ok(vm.new_int(h as i64))
 }

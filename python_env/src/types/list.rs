@@ -2,14 +2,24 @@
 //!
 //! Concurrency: every mutating list method takes the list's object lock
 //! when the list is shared (`vm.with_lock`), so `append`, `pop`, `insert`,
-//! `__setitem__` ... are atomic as in CPython; reads take no lock.
+//! `extend`, `reverse`, `__setitem__`/`__delitem__` (slices included) ...
+//! are atomic as in CPython; reads take no lock. What runs Python code
+//! (iterating the argument, `__index__` of an index or slice bound, `__eq__`
+//! in `remove`, the key function and comparisons of `sort`) runs before
+//! the lock is taken; every decision that depends on the list's current
+//! contents (its length above all: an index resolved against a length read
+//! earlier may no longer be in range) is taken under the lock, on what the
+//! list holds then. A method never reads the items, drops the lock and
+//! writes back a modified copy: that lost every item other threads
+//! appended in between.
 
 use super::clinic;
-use super::seq::{is_slice, norm_index, slice_indices};
+use super::seq::{index_value, is_slice, norm_index, slice_indices, slice_unpack};
 use crate::args::{check_method, Args};
 use crate::builtins::sort_values;
 use engine::runtime::*;
 use proto_core::layouts::list as llist;
+use proto_core::layouts::seq_index as resolve_index;
 use proto_core::{Kind, Obj, Value};
 
 fn lo(v: Value) -> Obj {
@@ -47,9 +57,8 @@ fn list_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.extend", a, k, 1, 1)?;
     let items = vm.collect(a[1])?;
-    for x in items {
-        vm.list_append(a[0], x);
-    }
+    let l = lo(a[0]);
+    vm.with_lock(l, |ctx| llist::extend(ctx, l, &items));
     Ok(Value::NONE)
 }
 
@@ -61,44 +70,44 @@ fn list_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(&iv) => Some(vm.index(iv)?),
         None => None,
     };
-    let n = llist::len(l);
-    if n == 0 {
-        return Err(vm.new_exc(vm.g.e.IndexError, "pop from empty list"));
-    }
-    let i = match idx {
-        Some(i) => {
-            let i = vm.as_i64(i).unwrap_or(i64::MAX);
-            let j = if i < 0 { i + n as i64 } else { i };
-            if j < 0 || j >= n as i64 {
-                return Err(vm.new_exc(vm.g.e.IndexError, "pop index out of range"));
-            }
-            j as usize
+    let idx = idx.map(|i| vm.as_i64(i).unwrap_or(i64::MAX));
+    // The index is resolved against the length under the lock: `pop()`
+    // takes the last item there is, not the one that was last before
+    // another thread appended or popped.
+    let r = vm.with_lock(l, |ctx| {
+        let n = llist::len(l);
+        if n == 0 {
+            return Err("pop from empty list");
         }
-        None => n - 1,
-    };
-    match vm.with_lock(l, |ctx| llist::remove(ctx, l, i)) {
-        Some(v) => Ok(v),
-        None => Err(vm.new_exc(vm.g.e.IndexError, "pop index out of range")),
-    }
+        let i = match idx {
+            Some(i) => resolve_index(i, n).ok_or("pop index out of range")?,
+            None => n - 1,
+        };
+        llist::remove(ctx, l, i).ok_or("pop index out of range")
+    });
+    r.map_err(|m| vm.new_exc(vm.g.e.IndexError, m))
 }
 
 fn list_insert(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_positional(vm, "list.insert", "insert", a, k, 2, 2)?;
     let l = lo(a[0]);
-    let n = llist::len(l) as i64;
     let i = vm.index(a[1])?;
     let i = vm.as_i64(i).unwrap_or(0);
-    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
     let v = a[2];
-    vm.with_lock(l, |ctx| llist::insert(ctx, l, j as usize, v));
+    vm.with_lock(l, |ctx| {
+        let n = llist::len(l) as i64;
+        let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+        llist::insert(ctx, l, j as usize, v)
+    });
     Ok(Value::NONE)
 }
 
-fn find_index(vm: &mut Vm, l: Value, x: Value) -> PyResult<Option<usize>> {
+/// The index and the item of the first item equal to `x`.
+fn find_index(vm: &mut Vm, l: Value, x: Value) -> PyResult<Option<(usize, Value)>> {
     let mut i = 0;
     while let Some(y) = vm.seq_get(l, i) {
         if vm.eq(y, x)? {
-            return Ok(Some(i));
+            return Ok(Some((i, y)));
         }
         i += 1;
     }
@@ -107,13 +116,21 @@ fn find_index(vm: &mut Vm, l: Value, x: Value) -> PyResult<Option<usize>> {
 
 fn list_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.remove", a, k, 1, 1)?;
-    match find_index(vm, a[0], a[1])? {
-        Some(i) => {
-            let l = lo(a[0]);
-            vm.with_lock(l, |ctx| llist::remove(ctx, l, i));
-            Ok(Value::NONE)
+    let l = lo(a[0]);
+    loop {
+        let Some((i, y)) = find_index(vm, a[0], a[1])? else {
+            return Err(vm.value_error("list.remove(x): x not in list"));
+        };
+        // The search ran without the lock (`__eq__` may be Python code):
+        // remove the item found only if it is still at `i`. Otherwise
+        // another thread moved the items meanwhile (removing whatever is at
+        // `i` now would remove an item not equal to `x`): search again.
+        let removed = vm.with_lock(l, |ctx| {
+            llist::get(l, i) == Some(y) && llist::remove(ctx, l, i).is_some()
+        });
+        if removed {
+            return Ok(Value::NONE);
         }
-        None => Err(vm.value_error("list.remove(x): x not in list")),
     }
 }
 
@@ -185,10 +202,8 @@ fn list_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn list_reverse(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.reverse", a, k, 0, 0)?;
-    let mut items = vm.seq_items(a[0]);
-    items.reverse();
     let l = lo(a[0]);
-    vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &items));
+    vm.with_lock(l, |_| llist::reverse(l));
     Ok(Value::NONE)
 }
 
@@ -200,17 +215,84 @@ fn list_sort(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => false,
     };
     let l = lo(a[0]);
-    let mut items = vm.seq_items(a[0]);
-    // CPython empties the list while sorting.
-    vm.with_lock(l, |ctx| llist::truncate(ctx, l, 0));
+    // Items whose order no Python code decides (small ints, or exact strs
+    // only) and no key: sorted in one locked step, so no other thread's
+    // append is dropped by a concurrent sort (CPython's free-threaded
+    // build holds the list's critical section over such a sort too).
+    if key.is_none() {
+        let str_class = vm.g.types.str_;
+        let done = vm.with_lock(l, |_| {
+            let mut items = Vec::new();
+            llist::snapshot(l, &mut items);
+            if !sort_plain(&mut items, str_class, rev) {
+                return false;
+            }
+            // Same length, every item already in the storage: rewritten in
+            // place (no barrier needed, see `llist::reverse`).
+            llist::overwrite_prefix(l, &items);
+            true
+        });
+        if done {
+            return Ok(Value::NONE);
+        }
+    }
+    // CPython empties the list while sorting: the items are taken out and
+    // the list emptied in one step, and the sorted items put back in one
+    // step, in which the list is also checked for items other code (the
+    // key function, a comparison, another thread) added meanwhile. Those
+    // are dropped with a ValueError, as in CPython. `sort_values` roots the
+    // items while Python code runs; no safepoint lies between it and the
+    // locked steps.
+    let mut items = vm.with_lock(l, |ctx| {
+        let mut items = Vec::new();
+        llist::snapshot(l, &mut items);
+        llist::truncate(ctx, l, 0);
+        items
+    });
     let r = sort_values(vm, &mut items, key, rev);
-    let modified = llist::len(l) != 0;
-    vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &items));
+    let modified = vm.with_lock(l, |ctx| {
+        let modified = llist::len(l) != 0;
+        llist::replace_all(ctx, l, &items);
+        modified
+    });
     r?;
     if modified {
         return Err(vm.value_error("list modified during sort"));
     }
     Ok(Value::NONE)
+}
+
+/// Sorts `items` stably (descending when `rev`, equal items keeping their
+/// order, as CPython's `reverse=True`) when all are small ints or all are
+/// exact strs, whose order is total and needs no Python code; `false`
+/// (items untouched) otherwise. Strs compare by UTF-8 bytes, which is
+/// code point order.
+fn sort_plain(items: &mut [Value], str_class: Value, rev: bool) -> bool {
+    use std::cmp::Ordering;
+    fn by<K: Ord>(items: &mut [Value], rev: bool, k: impl Fn(Value) -> K) {
+        if rev {
+            items.sort_by(|a, b| k(*b).cmp(&k(*a)));
+        } else {
+            items.sort_by_key(|a| k(*a));
+        }
+    }
+    if items.iter().all(|v| v.is_int()) {
+        by(items, rev, |v| v.int_unchecked());
+        return true;
+    }
+    let is_str = |v: &Value| {
+        Obj::from_value(*v).is_some_and(|o| o.kind() == Kind::STR && o.class() == str_class)
+    };
+    if items.iter().all(is_str) {
+        let b = |v: Value| proto_core::layouts::str::bytes(Obj::from_value(v).expect("str"));
+        if rev {
+            items.sort_by(|x, y| b(*y).cmp(b(*x)));
+        } else {
+            items.sort_by(|x, y| -> Ordering { b(*x).cmp(b(*y)) });
+        }
+        return true;
+    }
+    false
 }
 
 fn seq_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -259,14 +341,14 @@ fn tuple_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn list_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (v, key, x) = (a[0], a[1], a[2]);
     let l = lo(v);
-    let n = llist::len(l);
     if is_slice(key) {
-        let (start, stop, step, count) = slice_indices(vm, key, n)?;
+        let spec = slice_unpack(vm, key)?;
         // Like PySequence_Fast: a non-iterable gets the slice-kind message.
+        let step1 = spec.step() == 1;
         let it = match vm.iter(x) {
             Ok(it) => it,
             Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
-                return Err(vm.type_error(if step == 1 {
+                return Err(vm.type_error(if step1 {
                     "can only assign an iterable"
                 } else {
                     "must assign iterable to extended slice"
@@ -278,57 +360,80 @@ fn list_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let new_items = vm.collect(it);
         vm.pop_roots(mark);
         let new_items = new_items?;
-        let mut items = vm.seq_items(v);
-        if step == 1 {
-            let stop = stop.max(start);
-            items.splice(start as usize..stop as usize, new_items);
-        } else {
-            if new_items.len() != count {
-                return Err(vm.value_error(&format!(
-                    "attempt to assign sequence of size {} to extended slice of size {}",
-                    new_items.len(),
-                    count
-                )));
+        // Resolved against the items the list holds under its lock, and
+        // written back in the same step.
+        let r = vm.with_lock(l, |ctx| {
+            let mut items = Vec::new();
+            llist::snapshot(l, &mut items);
+            let (start, stop, step, count) = spec.adjust(items.len());
+            if step == 1 {
+                let stop = stop.max(start);
+                items.splice(start as usize..stop as usize, new_items.iter().copied());
+            } else {
+                if new_items.len() != count {
+                    return Err(count);
+                }
+                let mut i = start;
+                for &y in &new_items {
+                    items[i as usize] = y;
+                    i += step;
+                }
             }
-            let mut i = start;
-            for y in new_items {
-                items[i as usize] = y;
-                i += step;
-            }
+            llist::replace_all(ctx, l, &items);
+            Ok(())
+        });
+        if let Err(count) = r {
+            return Err(vm.value_error(&format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                new_items.len(),
+                count
+            )));
         }
-        vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &items));
         return Ok(Value::NONE);
     }
-    let i = norm_index(vm, key, n, "list assignment")?;
-    vm.with_lock(l, |ctx| llist::set(ctx, l, i, x));
-    Ok(Value::NONE)
+    let i = index_value(vm, key, "list assignment")?;
+    if vm.with_lock(l, |ctx| llist::set_index(ctx, l, i, x)) {
+        return Ok(Value::NONE);
+    }
+    Err(vm.new_exc(vm.g.e.IndexError, "list assignment index out of range"))
 }
 
 fn list_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (v, key) = (a[0], a[1]);
     let l = lo(v);
-    let n = llist::len(l);
     if is_slice(key) {
-        let (start, _stop, step, count) = slice_indices(vm, key, n)?;
-        let items = vm.seq_items(v);
-        let mut drop = vec![false; items.len()];
-        let mut i = start;
-        for _ in 0..count {
-            drop[i as usize] = true;
-            i += step;
-        }
-        let kept: Vec<Value> = items
-            .into_iter()
-            .zip(drop)
-            .filter(|(_, d)| !d)
-            .map(|(x, _)| x)
-            .collect();
-        vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &kept));
+        let spec = slice_unpack(vm, key)?;
+        vm.with_lock(l, |ctx| {
+            let mut items = Vec::new();
+            llist::snapshot(l, &mut items);
+            let (start, _stop, step, count) = spec.adjust(items.len());
+            if count == 0 {
+                return;
+            }
+            let mut drop = vec![false; items.len()];
+            let mut i = start;
+            for _ in 0..count {
+                drop[i as usize] = true;
+                i += step;
+            }
+            let kept: Vec<Value> = items
+                .into_iter()
+                .zip(drop)
+                .filter(|(_, d)| !d)
+                .map(|(x, _)| x)
+                .collect();
+            llist::replace_all(ctx, l, &kept);
+        });
         return Ok(Value::NONE);
     }
-    let i = norm_index(vm, key, n, "list assignment")?;
-    vm.with_lock(l, |ctx| llist::remove(ctx, l, i));
-    Ok(Value::NONE)
+    let i = index_value(vm, key, "list assignment")?;
+    let removed = vm.with_lock(l, |ctx| {
+        resolve_index(i, llist::len(l)).and_then(|j| llist::remove(ctx, l, j))
+    });
+    match removed {
+        Some(_) => Ok(Value::NONE),
+        None => Err(vm.new_exc(vm.g.e.IndexError, "list assignment index out of range")),
+    }
 }
 
 fn seq_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -394,9 +499,8 @@ fn seq_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn list_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let items = vm.collect(a[1])?;
-    for x in items {
-        vm.list_append(a[0], x);
-    }
+    let l = lo(a[0]);
+    vm.with_lock(l, |ctx| llist::extend(ctx, l, &items));
     Ok(a[0])
 }
 
@@ -421,13 +525,29 @@ fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn list_imul(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let r = seq_mul(vm, a, k)?;
-    if r == Value::NOT_IMPLEMENTED {
-        return Ok(r);
-    }
-    let items = vm.seq_items(r);
+    let _ = k;
+    let Some(n) = super::seq::repeat_count(vm, a[1])? else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let n = n.max(0) as usize;
     let l = lo(a[0]);
-    vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &items));
+    // Repeats what the list holds under its lock, in one step.
+    let ok = vm.with_lock(l, |ctx| {
+        let mut items = Vec::new();
+        llist::snapshot(l, &mut items);
+        if items.len().saturating_mul(n) > 1 << 28 {
+            return false;
+        }
+        let mut out = Vec::with_capacity(items.len() * n);
+        for _ in 0..n {
+            out.extend_from_slice(&items);
+        }
+        llist::replace_all(ctx, l, &out);
+        true
+    });
+    if !ok {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
     Ok(a[0])
 }
 

@@ -4,10 +4,22 @@ use engine::runtime::*;
 use proto_core::layouts::seq_index;
 use proto_core::{Obj, Value};
 
-/// Resolves a slice object against a length: (start, stop, step, count).
-pub fn slice_indices(vm: &mut Vm, s: Value, len: usize) -> PyResult<(isize, isize, isize, usize)> {
+/// A slice object's bounds converted to integers (`PySlice_Unpack`), not
+/// yet resolved against a length: `None` stands for an omitted bound.
+/// Converting may run Python code (`__index__`); resolving does not, so a
+/// mutation of a shared list converts first, then resolves against the
+/// length it finds under the list's lock (`PySlice_AdjustIndices` in
+/// CPython's critical section).
+#[derive(Clone, Copy, Debug)]
+pub struct SliceSpec {
+    start: Option<isize>,
+    stop: Option<isize>,
+    step: isize,
+}
+
+/// Converts the bounds of the slice object `s` (may run `__index__`).
+pub fn slice_unpack(vm: &mut Vm, s: Value) -> PyResult<SliceSpec> {
     let o = Obj::from_value(s).expect("slice");
-    let len = len as isize;
     let step = if o.get(2).is_none() {
         1
     } else {
@@ -18,62 +30,84 @@ pub fn slice_indices(vm: &mut Vm, s: Value, len: usize) -> PyResult<(isize, isiz
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
-    let get = |vm: &mut Vm, v: Value, dflt: isize| -> PyResult<isize> {
+    let get = |vm: &mut Vm, v: Value| -> PyResult<Option<isize>> {
         if v.is_none() {
-            return Ok(dflt);
+            return Ok(None);
         }
         match vm.index(v) {
-            Ok(i) => Ok(vm
-                .as_i64(i)
-                .map(|x| x.clamp(-(1 << 62), 1 << 62) as isize)
-                .unwrap_or(
-                    if vm
-                        .as_bigint(i)
-                        .is_some_and(|b| b.sign() == num_bigint::Sign::Minus)
-                    {
-                        -(1 << 62)
-                    } else {
-                        1 << 62
-                    },
-                )),
+            Ok(i) => Ok(Some(
+                vm.as_i64(i)
+                    .map(|x| x.clamp(-(1 << 62), 1 << 62) as isize)
+                    .unwrap_or(
+                        if vm
+                            .as_bigint(i)
+                            .is_some_and(|b| b.sign() == num_bigint::Sign::Minus)
+                        {
+                            -(1 << 62)
+                        } else {
+                            1 << 62
+                        },
+                    ),
+            )),
             Err(_) => Err(
                 vm.type_error("slice indices must be integers or None or have an __index__ method")
             ),
         }
     };
-    let (start, stop) = if step > 0 {
-        let mut a = get(vm, o.get(0), 0)?;
-        let mut b = get(vm, o.get(1), len)?;
-        if a < 0 {
-            a = (a + len).max(0);
-        }
-        if b < 0 {
-            b = (b + len).max(0);
-        }
-        (a.min(len), b.min(len))
-    } else {
-        let mut a = get(vm, o.get(0), len - 1)?;
-        let mut b = get(vm, o.get(1), -1 - len)?;
-        if a < 0 {
-            a = (a + len).max(-1);
-        }
-        if b < 0 {
-            b = (b + len).max(-1);
-        }
-        (a.min(len - 1), b.min(len - 1))
-    };
-    let count = if step > 0 {
-        if stop > start {
-            ((stop - start - 1) / step + 1) as usize
+    let start = get(vm, o.get(0))?;
+    let stop = get(vm, o.get(1))?;
+    Ok(SliceSpec { start, stop, step })
+}
+
+impl SliceSpec {
+    /// The step (never 0).
+    pub fn step(self) -> isize {
+        self.step
+    }
+
+    /// Resolves against a length: (start, stop, step, count).
+    pub fn adjust(self, len: usize) -> (isize, isize, isize, usize) {
+        let len = len as isize;
+        let step = self.step;
+        let (start, stop) = if step > 0 {
+            let mut a = self.start.unwrap_or(0);
+            let mut b = self.stop.unwrap_or(len);
+            if a < 0 {
+                a = (a + len).max(0);
+            }
+            if b < 0 {
+                b = (b + len).max(0);
+            }
+            (a.min(len), b.min(len))
+        } else {
+            let mut a = self.start.unwrap_or(len - 1);
+            let mut b = self.stop.unwrap_or(-1 - len);
+            if a < 0 {
+                a = (a + len).max(-1);
+            }
+            if b < 0 {
+                b = (b + len).max(-1);
+            }
+            (a.min(len - 1), b.min(len - 1))
+        };
+        let count = if step > 0 {
+            if stop > start {
+                ((stop - start - 1) / step + 1) as usize
+            } else {
+                0
+            }
+        } else if start > stop {
+            ((start - stop - 1) / (-step) + 1) as usize
         } else {
             0
-        }
-    } else if start > stop {
-        ((start - stop - 1) / (-step) + 1) as usize
-    } else {
-        0
-    };
-    Ok((start, stop, step, count))
+        };
+        (start, stop, step, count)
+    }
+}
+
+/// Resolves a slice object against a length: (start, stop, step, count).
+pub fn slice_indices(vm: &mut Vm, s: Value, len: usize) -> PyResult<(isize, isize, isize, usize)> {
+    Ok(slice_unpack(vm, s)?.adjust(len))
 }
 
 /// Is `v` a slice object?
@@ -85,6 +119,15 @@ pub fn is_slice(v: Value) -> bool {
 /// `what` names the sequence in the IndexError ("list assignment index out
 /// of range"); its first word names it in the TypeError ("list indices ...").
 pub fn norm_index(vm: &mut Vm, k: Value, len: usize, what: &str) -> PyResult<usize> {
+    let i = index_value(vm, k, what)?;
+    seq_index(i, len)
+        .ok_or_else(|| vm.new_exc(vm.g.e.IndexError, &format!("{what} index out of range")))
+}
+
+/// Converts an index to an integer, not yet resolved against a length (a
+/// mutation of a shared list resolves it under the list's lock); the
+/// TypeError names the sequence as [`norm_index`] does.
+pub fn index_value(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
     let tp = vm.type_of(k);
     if !vm.is_int_like(k) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
         let tn = vm.type_name_of(k);
@@ -94,9 +137,7 @@ pub fn norm_index(vm: &mut Vm, k: Value, len: usize, what: &str) -> PyResult<usi
         )));
     }
     // IndexError "cannot fit ..." for ints beyond isize, like CPython.
-    let i = vm.index_isize(k)? as i64;
-    seq_index(i, len)
-        .ok_or_else(|| vm.new_exc(vm.g.e.IndexError, &format!("{what} index out of range")))
+    Ok(vm.index_isize(k)? as i64)
 }
 
 /// The count operand of a sequence repeat (`seq * n`): None when `v` has no
