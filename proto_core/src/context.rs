@@ -541,7 +541,11 @@ impl ProtoContext {
     /// Outside deferred mode, allocation may park at a safepoint, also
     /// while a lock is held; the waiter then must stay responsive to
     /// collections (it polls between sleeps), and its caller roots what it
-    /// holds, as that mode requires across any allocation anyway.
+    /// holds, as that mode requires across any allocation anyway. A
+    /// context outside deferred mode therefore must not allocate while it
+    /// holds the lock of an object a deferred-mode context may wait for
+    /// (every interpreter thread is in deferred mode; only Rust tests use
+    /// the other).
     pub fn lock_object(&mut self, obj: Obj) {
         if self.deferred {
             crate::lock::lock_with(obj.lock_word(), || {});

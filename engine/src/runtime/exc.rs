@@ -2,6 +2,10 @@
 
 use super::*;
 
+/// Traceback entries printed per exception, the most recent ones: CPython's
+/// default (`PyTraceBack_LIMIT`, what `sys.tracebacklimit` defaults to).
+pub const TRACEBACK_LIMIT: usize = 1000;
+
 impl Vm {
     /// Allocates an exception instance of class `cls` with `args` (a tuple).
     pub fn alloc_exc(&mut self, cls: Value, args: Value) -> Value {
@@ -195,6 +199,7 @@ impl Vm {
     }
 
     /// Formats an exception with its traceback and chain, CPython style.
+    /// At most the last [`TRACEBACK_LIMIT`] entries of each traceback.
     pub fn format_exception(&mut self, exc: Value) -> String {
         let mut out = String::new();
         let mut seen = Vec::new();
@@ -224,6 +229,22 @@ impl Vm {
             let mut tb = o.get(EXC_TB);
             if tb.is_heap() {
                 out.push_str("Traceback (most recent call last):\n");
+            }
+            // Like CPython's default printer, only the last
+            // `TRACEBACK_LIMIT` entries: an exception object raised again
+            // and again (say, one shared by threads that each re-raise it)
+            // collects an entry per raise, millions of lines otherwise.
+            let mut n = 0usize;
+            let mut t = tb;
+            while let Some(to) = Obj::from_value(t) {
+                n += 1;
+                t = to.get(0);
+            }
+            for _ in TRACEBACK_LIMIT..n {
+                match Obj::from_value(tb) {
+                    Some(to) => tb = to.get(0),
+                    None => break,
+                }
             }
             // CPython prints at most 3 consecutive identical entries (same
             // file, line and function), then "[Previous line repeated N

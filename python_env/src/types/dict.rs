@@ -181,17 +181,26 @@ fn dict_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn dict_popitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "dict.popitem", a, k, 0, 0)?;
-    // The last item is removed by its key; if another thread removed it
-    // first (the delete finds nothing), the item is that thread's: take
-    // the new last one. The pair returned holds the value the delete
-    // removed, so two threads never pop the same item.
-    loop {
-        let Some(&(key, _)) = vm.dict_items(a[0]).last() else {
-            return Err(vm.new_exc(vm.g.e.KeyError, "popitem(): dictionary is empty"));
-        };
-        if let Some(v) = vm.dict_del(a[0], key)? {
-            return Ok(vm.new_tuple(&[key, v]));
+    // The last live entry is found and deleted in one locked step, by its
+    // place in the table, as CPython does: no hashing (a key whose hash
+    // changed is popped all the same), and two threads never pop the same
+    // item.
+    let d = dobj(a[0]);
+    let popped = vm.with_lock(d, |ctx| {
+        let t = ldict::table(d);
+        let mut e = ldict::used(t).min(ldict::cap(t));
+        while e > 0 {
+            e -= 1;
+            if let Some((key, v, _)) = ldict::live_entry(t, e) {
+                ldict::delete(ctx, d, t, e);
+                return Some((key, v));
+            }
         }
+        None
+    });
+    match popped {
+        Some((key, v)) => Ok(vm.new_tuple(&[key, v])),
+        None => Err(vm.new_exc(vm.g.e.KeyError, "popitem(): dictionary is empty")),
     }
 }
 

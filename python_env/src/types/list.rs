@@ -117,6 +117,7 @@ fn find_index(vm: &mut Vm, l: Value, x: Value) -> PyResult<Option<(usize, Value)
 fn list_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.remove", a, k, 1, 1)?;
     let l = lo(a[0]);
+    let mut tries = 0;
     loop {
         let Some((i, y)) = find_index(vm, a[0], a[1])? else {
             return Err(vm.value_error("list.remove(x): x not in list"));
@@ -124,15 +125,24 @@ fn list_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         // The search ran without the lock (`__eq__` may be Python code):
         // remove the item found only if it is still at `i`. Otherwise
         // another thread moved the items meanwhile (removing whatever is at
-        // `i` now would remove an item not equal to `x`): search again.
+        // `i` now would remove an item not equal to `x`): search again. An
+        // `__eq__` that itself moves the items on every match would make
+        // that loop forever; after a few tries, do what CPython does and
+        // remove the item at `i`, whatever it is now.
+        tries += 1;
+        let stale_ok = tries > REMOVE_RETRIES;
         let removed = vm.with_lock(l, |ctx| {
-            llist::get(l, i) == Some(y) && llist::remove(ctx, l, i).is_some()
+            (stale_ok || llist::get(l, i) == Some(y)) && llist::remove(ctx, l, i).is_some()
         });
-        if removed {
+        if removed || stale_ok {
             return Ok(Value::NONE);
         }
     }
 }
+
+/// Searches `list.remove` repeats when the item it found moved before it
+/// took the lock (see `list_remove`).
+const REMOVE_RETRIES: u32 = 4;
 
 fn seq_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let qual = if lo(a[0]).kind() == Kind::LIST {
