@@ -281,13 +281,22 @@ pub fn resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Obj {
     let live = len(d);
     let ncap = (need.max(live + 1) * 2).max(8);
     let nt = alloc_table(ctx, ncap);
+    fill_table(
+        nt,
+        (0..used(old).min(cap(old)))
+            .map(|e| entry(old, e))
+            .filter(|(k, _, _)| !k.is_empty()),
+    );
+    ctx.store(d, 0, nt.value());
+    nt
+}
+
+/// Writes `entries` (distinct keys, in order) into the fresh table `nt`:
+/// the entries, their hashes, the index and the filter. Returns how many.
+fn fill_table(nt: Obj, entries: impl Iterator<Item = (Value, Value, u64)>) -> usize {
     let mut j = 0;
     let mut filter = 0;
-    for e in 0..used(old).min(cap(old)) {
-        let (k, v, h) = entry(old, e);
-        if k.is_empty() {
-            continue;
-        }
+    for (k, v, h) in entries {
         nt.init(2 * j, k);
         nt.init(2 * j + 1, v);
         set_raw(nt, T_HASHES + j, h);
@@ -298,8 +307,7 @@ pub fn resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Obj {
     }
     set_raw(nt, T_USED, j as u64);
     set_raw(nt, T_FILTER, filter);
-    ctx.store(d, 0, nt.value());
-    nt
+    j
 }
 
 /// Inserts a new key (known absent: `slot` from a `Vacant` probe of the
@@ -450,17 +458,7 @@ pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
 /// threads). Caller holds the lock if shared.
 pub fn rebuild(ctx: &mut ProtoContext, d: Obj, items: &[(Value, Value, u64)]) {
     let nt = alloc_table(ctx, items.len().max(5));
-    let mut filter = 0;
-    for (j, &(k, v, h)) in items.iter().enumerate() {
-        nt.init(2 * j, k);
-        nt.init(2 * j + 1, v);
-        set_raw(nt, T_HASHES + j, h);
-        filter |= filter_bit(h);
-        let slot = find_vacant(nt, h);
-        set_raw(nt, index_word(nt, slot), (j + 1) as u64);
-    }
-    set_raw(nt, T_USED, items.len() as u64);
-    set_raw(nt, T_FILTER, filter);
+    fill_table(nt, items.iter().copied());
     // The barrier promotes the new table and its entries when `d` is shared.
     ctx.store(d, 0, nt.value());
     set_raw(d, 0, items.len() as u64);
