@@ -20,6 +20,7 @@ __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
 
 _start_new_thread = _thread.start_new_thread
 _allocate_lock = _thread.allocate_lock
+_set_sentinel = _thread._set_sentinel
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
 ThreadError = _thread.error
@@ -512,7 +513,9 @@ class Thread:
         self._native_id = get_native_id()
 
     def _set_tstate_lock(self):
-        self._tstate_lock = _allocate_lock()
+        # The runtime releases a sentinel the thread could not release
+        # itself (it died of an internal error), so joiners never hang.
+        self._tstate_lock = _set_sentinel()
         self._tstate_lock.acquire()
 
     def _bootstrap_inner(self):

@@ -20,9 +20,9 @@ mod local;
 use crate::args::Args;
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
-use proto_core::sync::{self, AtomicU64, AtomicUsize, Condvar, Mutex, Ordering};
+use proto_core::sync::{self, Arc, AtomicU64, AtomicUsize, Condvar, Mutex, Ordering};
 use proto_core::{Obj, Value};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::time::{Duration, Instant};
 
 /// `TIMEOUT_MAX`, as CPython computes it on Linux (`PY_TIMEOUT_MAX` in s).
@@ -34,6 +34,8 @@ static RUNNING: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
     static IDENT: Cell<u64> = const { Cell::new(0) };
+    /// This thread's sentinel locks ([`set_sentinel`]).
+    static SENTINELS: RefCell<Vec<Arc<LockInner>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The calling thread's `get_ident()` value (assigned on first use).
@@ -93,14 +95,25 @@ fn new_ident() -> u64 {
 // ------------------------------------------------------------------ lock
 
 /// Payload of a `_thread.lock`: a binary semaphore (any thread may release).
-struct LockState {
+/// The state is behind an `Arc` so that a thread's sentinel locks (see
+/// [`set_sentinel`]) can be released by the runtime without the object.
+struct LockState(Arc<LockInner>);
+impl Trace for LockState {}
+
+struct LockInner {
     locked: Mutex<bool>,
     cv: Condvar,
     /// Threads waiting on `cv` (changed under `locked`): a release with
     /// none skips the notify, a wake-up system call in std's `Condvar`.
     waiters: AtomicUsize,
 }
-impl Trace for LockState {}
+
+impl core::ops::Deref for LockState {
+    type Target = LockInner;
+    fn deref(&self) -> &LockInner {
+        &self.0
+    }
+}
 
 /// Payload of a `_thread.RLock`: owner ident (0: none) and recursion count.
 struct RLockState {
@@ -370,7 +383,7 @@ fn lock_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// Releases the lock; false (and no change) if it was not locked.
-fn lock_release_raw(s: &LockState) -> bool {
+fn lock_release_raw(s: &LockInner) -> bool {
     let mut g = sync::lock(&s.locked);
     if !*g {
         return false;
@@ -419,12 +432,37 @@ fn new_lock(vm: &mut Vm, cls: Value) -> Value {
     vm.ctx.alloc_native(
         K_MISC,
         cls,
-        LockState {
+        LockState(Arc::new(LockInner {
             locked: Mutex::new(false),
             cv: Condvar::new(),
             waiters: AtomicUsize::new(0),
-        },
+        })),
     )
+}
+
+/// `_thread._set_sentinel()`: a new, unheld lock that the runtime releases
+/// when this thread ends without having released it itself, as CPython's
+/// thread state does. `threading` joins a thread by waiting for its
+/// sentinel, which the thread's Python code releases as its last step; a
+/// Rust panic skips that code, and the joiners would wait forever.
+fn set_sentinel(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "_thread._set_sentinel", a, k, 0, 0)?;
+    let l = new_lock(vm, vm.g.types.lock);
+    let s = lock_state(vm, l)?;
+    SENTINELS.with(|v| v.borrow_mut().push(s.0.clone()));
+    Ok(l)
+}
+
+/// Forgets this thread's sentinels at its end; after a panic (`unwound`:
+/// its Python code never released them) releases those still held. A
+/// thread that ended normally released its own, and a joiner may hold
+/// one now, so they are left alone.
+fn finish_sentinels(unwound: bool) {
+    for s in SENTINELS.with(|v| std::mem::take(&mut *v.borrow_mut())) {
+        if unwound {
+            lock_release_raw(&s);
+        }
+    }
 }
 
 /// `allocate_lock()` / `allocate()`: a new, unheld `_thread.lock`.
@@ -654,9 +692,17 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         if super::protopy::pin_requested() {
             super::protopy::pin_current_thread(ident as usize);
         }
-        run_thread_body(vm, base);
+        // A panic (a bug) is caught here first so that the thread's
+        // bookkeeping and sentinels are settled before the runtime reports
+        // it: the joiners and `_count()` would otherwise wait forever.
+        let r =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_thread_body(vm, base)));
+        finish_sentinels(r.is_err());
         unregister_cpu_clock(ident);
         RUNNING.fetch_sub(1, Ordering::SeqCst);
+        if let Err(p) = r {
+            std::panic::resume_unwind(p);
+        }
     });
     if r.is_err() {
         RUNNING.fetch_sub(1, Ordering::SeqCst);
@@ -917,6 +963,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("exit_thread", exit_thread),
         ("interrupt_main", interrupt_main),
         ("allocate_lock", allocate_lock),
+        ("_set_sentinel", set_sentinel),
         ("allocate", allocate_lock),
         ("stack_size", stack_size),
     ];
@@ -940,4 +987,31 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.set_module_attr(m, "error", re);
     vm.pop_roots(mark);
     Ok(m)
+}
+
+#[cfg(test)]
+mod sentinel_tests {
+    use super::*;
+
+    fn held() -> Arc<LockInner> {
+        Arc::new(LockInner {
+            locked: Mutex::new(true),
+            cv: Condvar::new(),
+            waiters: AtomicUsize::new(0),
+        })
+    }
+
+    /// After a panic the runtime releases the sentinels still held; after a
+    /// normal end it only forgets them (a joiner may hold one by then).
+    #[test]
+    fn sentinels_are_released_only_after_an_unwind() {
+        let (a, b) = (held(), held());
+        SENTINELS.with(|v| v.borrow_mut().push(a.clone()));
+        finish_sentinels(false);
+        assert!(*sync::lock(&a.locked));
+        SENTINELS.with(|v| v.borrow_mut().push(b.clone()));
+        finish_sentinels(true);
+        assert!(!*sync::lock(&b.locked));
+        assert!(SENTINELS.with(|v| v.borrow().is_empty()));
+    }
 }
