@@ -282,7 +282,10 @@ impl Vm {
                 };
                 let s = o.get(1);
                 let tn = self.type_name_of(s);
-                format!("<built-in method {name} of {tn} object at {:#x}>", object_id(s))
+                format!(
+                    "<built-in method {name} of {tn} object at {:#x}>",
+                    object_id(s)
+                )
             }
             K_METHOD if c == t.method => {
                 let f = o.get(0);
