@@ -292,8 +292,8 @@ pub fn resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Obj {
 }
 
 /// Writes `entries` (distinct keys, in order) into the fresh table `nt`:
-/// the entries, their hashes, the index and the filter. Returns how many.
-fn fill_table(nt: Obj, entries: impl Iterator<Item = (Value, Value, u64)>) -> usize {
+/// the entries, their hashes, the index and the filter.
+fn fill_table(nt: Obj, entries: impl Iterator<Item = (Value, Value, u64)>) {
     let mut j = 0;
     let mut filter = 0;
     for (k, v, h) in entries {
@@ -307,7 +307,6 @@ fn fill_table(nt: Obj, entries: impl Iterator<Item = (Value, Value, u64)>) -> us
     }
     set_raw(nt, T_USED, j as u64);
     set_raw(nt, T_FILTER, filter);
-    j
 }
 
 /// Inserts a new key (known absent: `slot` from a `Vacant` probe of the

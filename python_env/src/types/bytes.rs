@@ -315,7 +315,7 @@ fn ba_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// Replaces the contents of bytearray `v` by `b` (one atomic step).
-pub fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) {
+fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) {
     let o = Obj::from_value(v).expect("ba");
     vm.with_lock(o, |ctx| put_buffer(ctx, o, &[b], b.len()));
 }
@@ -340,20 +340,9 @@ fn put_buffer(ctx: &mut ProtoContext, o: Obj, parts: &[&[u8]], cap: usize) {
 }
 
 /// One atomic read-modify-write of bytearray `v`: `f` edits a copy of its
-/// bytes, which then replaces them. `f` must not run Python code (it runs
-/// under the object lock of a shared bytearray).
-fn ba_update<R>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
-    let o = Obj::from_value(v).expect("ba");
-    vm.with_lock(o, |ctx| {
-        let mut b = ba_bytes(o).to_vec();
-        let r = f(&mut b);
-        put_buffer(ctx, o, &[&b], b.len());
-        r
-    })
-}
-
-/// As [`ba_update`], but the edited bytes replace the old ones only when
-/// `f` returns true (it found what it was to change); returns `f`'s answer.
+/// bytes, which then replace them when `f` returns true (it found what it
+/// was to change); returns `f`'s answer. `f` must not run Python code (it
+/// runs under the object lock of a shared bytearray).
 fn ba_try_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>) -> bool) -> bool {
     let o = Obj::from_value(v).expect("ba");
     vm.with_lock(o, |ctx| {
@@ -364,6 +353,14 @@ fn ba_try_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>) -> bool) ->
         }
         done
     })
+}
+
+/// [`ba_try_update`] for an edit that always applies.
+fn ba_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>)) {
+    ba_try_update(vm, v, |b| {
+        f(b);
+        true
+    });
 }
 
 /// Writes `data` (`isz` bytes for each of `positions`) into bytearray `v`
@@ -394,7 +391,7 @@ fn ba_push(vm: &mut Vm, v: Value, extra: &[u8]) {
         if unsafe { lstr::buffer_append(st, extra) } {
             return;
         }
-        let cur = str_bytes(o.get(0));
+        let cur = lstr::bytes(st);
         let need = cur.len() + extra.len();
         put_buffer(ctx, o, &[cur, extra], need + need / 2 + 16);
     })
@@ -444,13 +441,18 @@ pub fn is_ba(v: Value) -> bool {
 
 fn wrap(vm: &mut Vm, like: Value, b: &[u8]) -> Value {
     if is_ba(like) {
-        let o = vm.alloc_obj(K_BYTEARRAY, vm.g.types.bytearray, 1, 0);
-        let nb = lstr::alloc_buffer(&mut vm.ctx, &[b], b.len());
-        o.init(0, nb);
-        o.value()
+        new_bytearray(vm, b)
     } else {
         vm.new_bytes(b)
     }
+}
+
+/// A new exact bytearray holding `b`.
+fn new_bytearray(vm: &mut Vm, b: &[u8]) -> Value {
+    let o = vm.alloc_obj(K_BYTEARRAY, vm.g.types.bytearray, 1, 0);
+    let nb = lstr::alloc_buffer(&mut vm.ctx, &[b], b.len());
+    o.init(0, nb);
+    o.value()
 }
 
 fn b_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -620,13 +622,7 @@ fn ba_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 Err(e) => return Err(e),
             };
             let mark = vm.push_root(it);
-            // Rooted while `__index__` runs.
-            let r = vm.collect_rooted(it).and_then(|(items, _)| {
-                items
-                    .into_iter()
-                    .map(|x| byte_value(vm, x))
-                    .collect::<PyResult<Vec<u8>>>()
-            });
+            let r = items_as_bytes(vm, it, |_, e| e);
             vm.pop_roots(mark);
             r?
         }
@@ -740,12 +736,19 @@ fn assign_source(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if is_str(v) || vm.is_int_like(v) {
         return Err(vm.type_error(bad));
     }
-    let (items, mark) = vm.collect_rooted(v).map_err(|_| vm.type_error(bad))?;
-    // Rooted while `__index__` runs.
-    let r = items
-        .into_iter()
-        .map(|x| byte_value(vm, x))
-        .collect::<PyResult<Vec<u8>>>();
+    items_as_bytes(vm, v, |vm, _| vm.type_error(bad))
+}
+
+/// The bytes of the items iterable `v` yields (each an int in range(256)
+/// or an `__index__` object), the items rooted while their `__index__`
+/// runs; `iter_err` turns an error of the iteration itself.
+fn items_as_bytes(
+    vm: &mut Vm,
+    v: Value,
+    iter_err: impl FnOnce(&mut Vm, PyException) -> PyException,
+) -> PyResult<Vec<u8>> {
+    let (items, mark) = vm.collect_rooted(v).map_err(|e| iter_err(vm, e))?;
+    let r = items.into_iter().map(|x| byte_value(vm, x)).collect();
     vm.pop_roots(mark);
     r
 }
@@ -989,13 +992,11 @@ fn b_fromhex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let cls = a[0];
     if vm.is_subtype(cls, vm.g.types.bytearray) {
-        let o = vm.alloc_obj(K_BYTEARRAY, vm.g.types.bytearray, 1, 0);
-        let nb = lstr::alloc_buffer(&mut vm.ctx, &[&out], out.len());
-        o.init(0, nb);
+        let ba = new_bytearray(vm, &out);
         if cls == vm.g.types.bytearray {
-            return Ok(o.value());
+            return Ok(ba);
         }
-        return vm.call(cls, &[o.value()], Value::EMPTY);
+        return vm.call(cls, &[ba], Value::EMPTY);
     }
     let r = vm.new_bytes(&out);
     if cls == vm.g.types.bytes {

@@ -295,26 +295,27 @@ class ThreadPoolExecutor(Executor):
         with self._shutdown_lock:
             self._broken = ('A thread initializer failed, the thread pool '
                             'is not usable anymore')
-            while True:
-                try:
-                    work_item = self._work_queue.get_nowait()
-                except queue.Empty:
-                    break
-                if work_item is not None:
-                    work_item.future.set_exception(BrokenThreadPool(self._broken))
+            for work_item in self._drain_work_queue():
+                work_item.future.set_exception(BrokenThreadPool(self._broken))
+
+    def _drain_work_queue(self):
+        """Takes every queued work item off the queue (the None wake-ups
+        of the workers are dropped), yielding each one."""
+        while True:
+            try:
+                work_item = self._work_queue.get_nowait()
+            except queue.Empty:
+                return
+            if work_item is not None:
+                yield work_item
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         """Stops accepting work; with wait, joins the workers."""
         with self._shutdown_lock:
             self._shutdown = True
             if cancel_futures:
-                while True:
-                    try:
-                        work_item = self._work_queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if work_item is not None:
-                        work_item.future.cancel()
+                for work_item in self._drain_work_queue():
+                    work_item.future.cancel()
             self._work_queue.put(None)
         if wait:
             for t in list(self._threads):
