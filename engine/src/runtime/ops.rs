@@ -1026,25 +1026,8 @@ impl Vm {
     /// Equality for containers: identity first, then `==`.
     #[inline]
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
-        if a == b {
-            return Ok(true);
-        }
-        if a.is_immediate() && b.is_immediate() {
-            if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
-                return Ok(x == y);
-            }
-            if a.is_int() && b.is_int() {
-                return Ok(false);
-            }
-        }
-        if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
-            if ao.kind() == Kind::STR
-                && bo.kind() == Kind::STR
-                && ao.class() == self.g.types.str_
-                && bo.class() == self.g.types.str_
-            {
-                return Ok(lstr::bytes(ao) == lstr::bytes(bo));
-            }
+        if let Some(r) = eq_native(self.g.types.str_, a, b) {
+            return Ok(r);
         }
         let r = self.compare(a, b, 2)?;
         self.truthy(r)
@@ -2677,6 +2660,36 @@ fn int_hash(i: i64) -> i64 {
     } else {
         i
     }
+}
+
+/// Container equality (identity first, then `==`) where it is decided
+/// without running Python code or allocating: identical words, two
+/// immediates, two exact strs (`str_` is the str type). `None` means
+/// `Vm::eq` must run the general comparison. Safe under an object lock,
+/// where no safepoint may be reached.
+#[inline]
+pub fn eq_native(str_: Value, a: Value, b: Value) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    if a.is_immediate() && b.is_immediate() {
+        if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+            return Some(x == y);
+        }
+        if a.is_int() && b.is_int() {
+            return Some(false);
+        }
+    }
+    if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
+        if ao.kind() == Kind::STR
+            && bo.kind() == Kind::STR
+            && ao.class() == str_
+            && bo.class() == str_
+        {
+            return Some(lstr::bytes(ao) == lstr::bytes(bo));
+        }
+    }
+    None
 }
 
 #[inline]

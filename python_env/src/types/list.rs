@@ -17,6 +17,7 @@ use super::clinic;
 use super::seq::{index_value, is_slice, norm_index, slice_indices, slice_unpack};
 use crate::args::{check_method, Args};
 use crate::builtins::sort_values;
+use engine::runtime::ops::eq_native;
 use engine::runtime::*;
 use proto_core::layouts::list as llist;
 use proto_core::layouts::seq_index as resolve_index;
@@ -116,32 +117,69 @@ fn find_index(vm: &mut Vm, l: Value, x: Value) -> PyResult<Option<(usize, Value)
 
 fn list_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.remove", a, k, 1, 1)?;
-    let l = lo(a[0]);
-    let mut tries = 0;
+    let (l, x) = (lo(a[0]), a[1]);
+    let str_ = vm.g.types.str_;
+    // The search runs under the lock for every item whose equality with `x`
+    // is decided natively, so removing such an item is one atomic step: a
+    // search without the lock could miss an item that another thread moved
+    // (`reverse`, `insert`) from ahead of the scan to behind it. An item
+    // whose comparison may run Python code is compared outside the lock
+    // and removed only if it is still at its place; otherwise the search
+    // goes on from there. CPython likewise lets other threads run while
+    // such an `__eq__` does.
+    enum Step {
+        Removed,
+        NotFound,
+        Compare(usize, Value),
+    }
+    let mut from = 0;
+    let mut matched: Option<(usize, Value)> = None;
+    let mut moves = 0;
     loop {
-        let Some((i, y)) = find_index(vm, a[0], a[1])? else {
-            return Err(vm.value_error("list.remove(x): x not in list"));
-        };
-        // The search ran without the lock (`__eq__` may be Python code):
-        // remove the item found only if it is still at `i`. Otherwise
-        // another thread moved the items meanwhile (removing whatever is at
-        // `i` now would remove an item not equal to `x`): search again. An
-        // `__eq__` that itself moves the items on every match would make
-        // that loop forever; after a few tries, do what CPython does and
-        // remove the item at `i`, whatever it is now.
-        tries += 1;
-        let stale_ok = tries > REMOVE_RETRIES;
-        let removed = vm.with_lock(l, |ctx| {
-            (stale_ok || llist::get(l, i) == Some(y)) && llist::remove(ctx, l, i).is_some()
+        let step = vm.with_lock(l, |ctx| {
+            if let Some((i, y)) = matched.take() {
+                // An `__eq__` that moves the items on every match would
+                // make the search start over for ever: after a few moves,
+                // remove what is at `i` now, as CPython does.
+                if (llist::get(l, i) == Some(y) || moves > REMOVE_RETRIES)
+                    && llist::remove(ctx, l, i).is_some()
+                {
+                    return Step::Removed;
+                }
+            }
+            let mut i = from;
+            while let Some(y) = llist::get(l, i) {
+                match eq_native(str_, y, x) {
+                    Some(true) => {
+                        llist::remove(ctx, l, i);
+                        return Step::Removed;
+                    }
+                    Some(false) => i += 1,
+                    None => return Step::Compare(i, y),
+                }
+            }
+            Step::NotFound
         });
-        if removed || stale_ok {
-            return Ok(Value::NONE);
+        match step {
+            Step::Removed => return Ok(Value::NONE),
+            Step::NotFound => return Err(vm.value_error("list.remove(x): x not in list")),
+            Step::Compare(i, y) => {
+                if vm.eq(y, x)? {
+                    // Still at `i`: removed at the next step; moved: the
+                    // search starts over.
+                    matched = Some((i, y));
+                    moves += 1;
+                    from = 0;
+                } else {
+                    from = i + 1;
+                }
+            }
         }
     }
 }
 
-/// Searches `list.remove` repeats when the item it found moved before it
-/// took the lock (see `list_remove`).
+/// Times `list.remove` starts its search over because the item it found
+/// equal (by Python code, outside the lock) moved meanwhile.
 const REMOVE_RETRIES: u32 = 4;
 
 fn seq_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
