@@ -12,6 +12,7 @@
 //! while this context is parked at a safepoint or inside `blocking`.
 
 use crate::gc::{self, GcStats};
+use crate::gclog::Entry;
 use crate::heap::{
     class_of, init_object, init_zeroed_object, LocalHeap, LARGE_FLAG, MAX_SMALL_CELLS,
 };
@@ -83,6 +84,9 @@ pub struct ProtoContext {
     shared: Arc<ContextShared>,
     promote_stack: Vec<Obj>,
     promoted_since_flush: u64,
+    /// Bytes promoted or held outside the heap by new native objects, not
+    /// yet added to the space's figure (`add_pressure`).
+    pressure_since_flush: usize,
     /// Deferred mode: allocation never collects; it marks a collection
     /// pending and the next [`ProtoContext::safepoint`] runs it.
     deferred: bool,
@@ -110,6 +114,7 @@ impl ProtoContext {
             shared,
             promote_stack: Vec::new(),
             promoted_since_flush: 0,
+            pressure_since_flush: 0,
             deferred: false,
             pending: false,
             detached: false,
@@ -346,7 +351,12 @@ impl ProtoContext {
         value: T,
     ) -> Value {
         let raw = native::native_raw_bytes::<T>();
+        let external = value.external_bytes();
         let v = self.alloc(kind, class, n_values, raw);
+        if external > 0 {
+            self.heap().since_gc += external;
+            self.add_pressure(external);
+        }
         let obj = Obj::from_value(v).expect("alloc returns a heap value");
         obj.header()
             .meta
@@ -394,11 +404,25 @@ impl ProtoContext {
     #[cold]
     fn promote_obj(&mut self, o: Obj) {
         let mut stack = core::mem::take(&mut self.promote_stack);
-        let n = promote::promote(&Heap, o, &mut stack);
+        let g = Heap::default();
+        let n = promote::promote(&g, o, &mut stack);
         self.promote_stack = stack;
         self.promoted_since_flush += n as u64;
-        if self.promoted_since_flush > 4096 {
+        self.add_pressure(g.bytes.get());
+    }
+
+    /// Counts `bytes` towards the next global collection: promoted objects
+    /// (only a global collection frees them) and the external memory of
+    /// native objects. Flushed to the space in batches; when the space's
+    /// figure passes its trigger, a collection is marked pending for the next
+    /// safepoint.
+    fn add_pressure(&mut self, bytes: usize) {
+        self.pressure_since_flush += bytes;
+        if self.pressure_since_flush >= PRESSURE_BATCH {
             self.flush_counters();
+            if self.space.wants_global() {
+                self.pending = true;
+            }
         }
     }
 
@@ -407,6 +431,8 @@ impl ProtoContext {
             .promoted
             .fetch_add(self.promoted_since_flush, Ordering::Relaxed);
         self.promoted_since_flush = 0;
+        self.space.add_pressure(self.pressure_since_flush);
+        self.pressure_since_flush = 0;
     }
 
     /// Adds `v` as a global root (promoting it); returns its index.
@@ -576,6 +602,7 @@ impl ProtoContext {
         let mark_time = t0.elapsed();
         let reserve = self.space.config.pool_reserve_blocks;
         let heap = self.heap();
+        let heap_before = heap.bytes();
         heap.drop_current_lists();
         let mut live = 0;
         let mut live_bytes = 0;
@@ -614,14 +641,25 @@ impl ProtoContext {
             .local_freed
             .fetch_add(freed_objects as u64, Ordering::Relaxed);
         self.space.local_collections.fetch_add(1, Ordering::Relaxed);
-        GcStats {
+        let stats = GcStats {
             marked,
             live_objects: live,
             freed_blocks: freed,
             freed_objects,
             duration: t0.elapsed(),
             mark_time,
-        }
+        };
+        let heap_after = self.heap().bytes();
+        self.space.gc_log().record(&Entry {
+            global: false,
+            context: self.shared.id,
+            heap_before,
+            heap_after,
+            freed: freed_objects,
+            marked,
+            pause: stats.duration,
+        });
+        stats
     }
 
     /// Runs a global (stop-the-world) collection with parallel marking. If
@@ -630,7 +668,7 @@ impl ProtoContext {
     pub fn collect_global(&mut self) -> GcStats {
         self.flush_counters();
         loop {
-            if let Some(s) = self.space.collect_global(true, true) {
+            if let Some(s) = self.space.collect_global(self.shared.id, true, true) {
                 return s;
             }
         }
@@ -641,12 +679,16 @@ impl ProtoContext {
     pub fn collect_global_sequential(&mut self) -> GcStats {
         self.flush_counters();
         loop {
-            if let Some(s) = self.space.collect_global(true, false) {
+            if let Some(s) = self.space.collect_global(self.shared.id, true, false) {
                 return s;
             }
         }
     }
 }
+
+/// Bytes of pressure (`add_pressure`) a context gathers before adding them to
+/// the space's figure: one atomic add per 256 KiB promoted.
+const PRESSURE_BATCH: usize = 256 * 1024;
 
 impl Drop for ProtoContext {
     fn drop(&mut self) {

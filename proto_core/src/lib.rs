@@ -11,6 +11,7 @@
 
 pub mod context;
 pub mod gc;
+pub mod gclog;
 pub mod handshake;
 pub mod heap;
 pub mod immutable;

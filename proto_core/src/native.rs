@@ -18,6 +18,14 @@ pub trait Trace {
     fn trace(&self, f: &mut dyn FnMut(Value)) {
         let _ = f;
     }
+
+    /// Bytes the payload owns outside the heap (vectors, boxed data). The
+    /// collector counts them as allocation when the object is made, so a
+    /// program that makes and drops such objects is collected in time
+    /// although their cells are small. An estimate; the default is none.
+    fn external_bytes(&self) -> usize {
+        0
+    }
 }
 
 /// Per-type function table stored at the start of a native raw region.

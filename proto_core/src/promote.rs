@@ -46,8 +46,11 @@ pub fn promote<G: PromoteGraph>(g: &G, root: G::Node, stack: &mut Vec<G::Node>) 
     count
 }
 
-/// The real heap as a [`PromoteGraph`].
-pub(crate) struct Heap;
+/// The real heap as a [`PromoteGraph`]; counts the bytes it promotes.
+#[derive(Default)]
+pub(crate) struct Heap {
+    pub(crate) bytes: core::cell::Cell<usize>,
+}
 
 impl PromoteGraph for Heap {
     type Node = Obj;
@@ -61,6 +64,7 @@ impl PromoteGraph for Heap {
         }
         // Owner-only write to a local object: no other thread can see it yet.
         meta.store(m | SHARED, Ordering::Relaxed);
+        self.bytes.set(self.bytes.get() + n.cells() * crate::CELL);
         true
     }
 

@@ -9,6 +9,7 @@
 
 use crate::context::{ContextShared, ProtoContext};
 use crate::gc::{self, GcStats};
+use crate::gclog::{Entry, GcLog};
 use crate::handshake::Handshake;
 use crate::heap::{self, Block, Large, LocalHeap, BLOCK_BYTES, NCLASSES};
 use crate::object::{Obj, IMMORTAL, SHARED};
@@ -108,8 +109,14 @@ pub struct SpaceConfig {
     pub parallel_mark: bool,
     /// Minimum block count before a global collection is triggered.
     pub min_global_trigger_blocks: usize,
+    /// Minimum bytes promoted (or held outside the heap by new native
+    /// objects) between two global collections; see `wants_global`.
+    pub min_pressure_trigger: usize,
     /// Value-stack capacity of each context, in values.
     pub stack_values: usize,
+    /// Print a line per collection and totals at exit (`gclog`); the
+    /// default is on when `PROTOPY_GCSTATS` is set to anything but `0`.
+    pub gc_log: bool,
 }
 
 impl Default for SpaceConfig {
@@ -119,7 +126,9 @@ impl Default for SpaceConfig {
             gc_threads: 0,
             parallel_mark: true,
             min_global_trigger_blocks: 256,
+            min_pressure_trigger: 32 * 1024 * 1024,
             stack_values: crate::roots::DEFAULT_STACK_VALUES,
+            gc_log: std::env::var_os("PROTOPY_GCSTATS").is_some_and(|v| !v.is_empty() && v != "0"),
         }
     }
 }
@@ -162,6 +171,11 @@ pub struct ProtoSpace {
     pub(crate) blocks_in_use: AtomicUsize,
     pub(crate) large_bytes: AtomicUsize,
     global_trigger_blocks: AtomicUsize,
+    /// Bytes promoted, and external bytes of new native objects, since the
+    /// last global collection (contexts add them in batches).
+    pressure: AtomicUsize,
+    /// `pressure` that starts the next global collection.
+    pressure_trigger: AtomicUsize,
     /// Sum of the registered contexts' local triggers (bytes): the local
     /// garbage the contexts may hold between their own collections, which
     /// the global trigger allows on top of its own figure.
@@ -173,6 +187,7 @@ pub struct ProtoSpace {
     pub(crate) local_freed: AtomicU64,
     global_freed: AtomicU64,
     locals_at_last_global: AtomicU64,
+    log: GcLog,
 }
 
 // SAFETY: all interior state is behind mutexes/atomics; the raw pointers in
@@ -198,7 +213,6 @@ impl ProtoSpace {
         let trig = config.min_global_trigger_blocks;
         Arc::new(ProtoSpace {
             handshake: Handshake::new(),
-            config,
             contexts: Mutex::new(Vec::new()),
             pool: BlockPool::new(),
             orphans: BlockPool::new(),
@@ -214,6 +228,8 @@ impl ProtoSpace {
             blocks_in_use: AtomicUsize::new(0),
             large_bytes: AtomicUsize::new(0),
             global_trigger_blocks: AtomicUsize::new(trig),
+            pressure: AtomicUsize::new(0),
+            pressure_trigger: AtomicUsize::new(config.min_pressure_trigger),
             local_allowance: AtomicUsize::new(0),
             next_id: AtomicU32::new(1),
             local_collections: AtomicU64::new(0),
@@ -222,6 +238,8 @@ impl ProtoSpace {
             local_freed: AtomicU64::new(0),
             global_freed: AtomicU64::new(0),
             locals_at_last_global: AtomicU64::new(0),
+            log: GcLog::new(config.gc_log),
+            config,
         })
     }
 
@@ -302,12 +320,28 @@ impl ProtoSpace {
     /// to its local trigger between local collections) crossed the 64 MiB minimum
     /// before their local triggers, and stopped the world instead
     /// (`scale_alloc.py 16 200000`: 49 global collections, now none).
+    ///
+    /// Or when the bytes promoted since the last global collection (with the
+    /// external memory of new native objects) reach the heap that collection
+    /// left, or `min_pressure_trigger`: promoted objects are freed only by a
+    /// global collection, so a thread that publishes and drops objects (a
+    /// shared dict's values replaced, functions made by `exec`) would
+    /// otherwise grow the heap to the block trigger, which doubles with it.
     #[inline]
     pub(crate) fn wants_global(&self) -> bool {
         let used = self.blocks_in_use.load(Ordering::Relaxed)
             + self.large_bytes.load(Ordering::Relaxed) / BLOCK_BYTES;
         used >= self.global_trigger_blocks.load(Ordering::Relaxed)
             + self.local_allowance.load(Ordering::Relaxed) / BLOCK_BYTES
+            || self.pressure.load(Ordering::Relaxed)
+                >= self.pressure_trigger.load(Ordering::Relaxed)
+    }
+
+    /// Adds a context's batch of promoted and external bytes.
+    pub(crate) fn add_pressure(&self, bytes: usize) {
+        if bytes > 0 {
+            self.pressure.fetch_add(bytes, Ordering::Relaxed);
+        }
     }
 
     /// A context's local trigger changed from `old` to `new` bytes (0 when
@@ -401,7 +435,12 @@ impl ProtoSpace {
     /// Running registered mutator (its own roots are then in the registry
     /// like everyone's). Returns None if another thread's collection ran
     /// instead while this one waited.
-    pub(crate) fn collect_global(&self, is_mutator: bool, parallel: bool) -> Option<GcStats> {
+    pub(crate) fn collect_global(
+        &self,
+        who: u16,
+        is_mutator: bool,
+        parallel: bool,
+    ) -> Option<GcStats> {
         if !self.handshake.begin(is_mutator) {
             return None;
         }
@@ -414,6 +453,7 @@ impl ProtoSpace {
         }
         let end = End(&self.handshake, is_mutator);
         let t0 = Instant::now();
+        let heap_before = self.heap_bytes();
         let contexts = sync::lock(&self.contexts).clone();
         // Gather roots. SAFETY (for the `unsafe` accesses below): the world is
         // stopped: every registered context is parked or blocked, so none
@@ -482,6 +522,14 @@ impl ProtoSpace {
             (2 * used).max(self.config.min_global_trigger_blocks),
             Ordering::Relaxed,
         );
+        // Batches added while the world was stopped belong to this cycle
+        // too; a context's unflushed batch (under `PRESSURE_BATCH`) carries
+        // over to the next one.
+        self.pressure.store(0, Ordering::Relaxed);
+        self.pressure_trigger.store(
+            (used * BLOCK_BYTES).max(self.config.min_pressure_trigger),
+            Ordering::Relaxed,
+        );
         self.global_freed
             .fetch_add(freed_objects as u64, Ordering::Relaxed);
         self.locals_at_last_global.store(
@@ -498,7 +546,27 @@ impl ProtoSpace {
             mark_time,
         };
         drop(end);
+        self.log.record(&Entry {
+            global: true,
+            context: who,
+            heap_before,
+            heap_after: self.heap_bytes(),
+            freed: freed_objects,
+            marked,
+            pause: stats.duration,
+        });
         Some(stats)
+    }
+
+    /// Bytes in blocks in use and large objects.
+    pub fn heap_bytes(&self) -> usize {
+        self.blocks_in_use.load(Ordering::Relaxed) * BLOCK_BYTES
+            + self.large_bytes.load(Ordering::Relaxed)
+    }
+
+    /// The collector's log and pause figures.
+    pub fn gc_log(&self) -> &GcLog {
+        &self.log
     }
 
     /// Cumulative counters.
@@ -520,7 +588,7 @@ impl ProtoSpace {
     /// space (tests, embedders). Returns its statistics.
     pub fn collect_from_outside(&self) -> GcStats {
         loop {
-            if let Some(s) = self.collect_global(false, true) {
+            if let Some(s) = self.collect_global(0, false, true) {
                 return s;
             }
         }

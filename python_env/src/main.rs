@@ -26,6 +26,11 @@ struct Cli {
     /// CPython's -W; may be repeated.  PYTHONWARNINGS options come first.
     #[arg(short = 'W', action = clap::ArgAction::Append, value_name = "ARG")]
     warnoptions: Vec<String>,
+    /// Implementation-specific option, as CPython's -X; may be repeated.
+    /// `-X gcstats` prints a line per collection and the collector's totals
+    /// at exit (as PROTOPY_GCSTATS=1 does).
+    #[arg(short = 'X', action = clap::ArgAction::Append, value_name = "OPT")]
+    xoptions: Vec<String>,
     /// Program to run.
     file: Option<std::path::PathBuf>,
     /// Arguments passed to the program in sys.argv[1:].
@@ -78,6 +83,10 @@ fn run(cli: Cli) -> u8 {
     // Ctrl-C raises KeyboardInterrupt in it (signal.default_int_handler).
     engine::runtime::signals::set_main_thread();
     engine::runtime::signals::install(libc::SIGINT);
+    if cli.xoptions.iter().any(|o| o == "gcstats") {
+        // Read by the space's configuration below; no other thread runs yet.
+        std::env::set_var("PROTOPY_GCSTATS", "1");
+    }
     let mut vm = match Vm::new_main(python_env::setup) {
         Ok(vm) => vm,
         Err(_) => {
@@ -201,6 +210,7 @@ fn run(cli: Cli) -> u8 {
         }
     }
     flush();
+    vm.ctx.space().gc_log().print_summary();
     status
 }
 

@@ -662,6 +662,45 @@ impl fmt::Debug for CodeObject {
 }
 
 impl CodeObject {
+    /// Bytes this code object owns on the Rust heap, its nested code objects
+    /// excepted (each is counted by its own code value): an estimate for the
+    /// collector's external-memory accounting.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let strs = |v: &[Box<str>]| {
+            v.iter()
+                .map(|s| s.len() + size_of::<Box<str>>())
+                .sum::<usize>()
+        };
+        size_of::<CodeObject>()
+            + self.name.len()
+            + self.qualname.len()
+            + strs(&self.varnames)
+            + strs(&self.cellvars)
+            + strs(&self.freevars)
+            + strs(&self.names)
+            + self.cell2arg.len() * size_of::<Option<u32>>()
+            + self
+                .consts
+                .iter()
+                .map(|c| {
+                    size_of::<Constant>()
+                        + match c {
+                            Constant::Str(s) => s.as_bytes().len(),
+                            Constant::Bytes(b) => b.len(),
+                            Constant::Tuple(t) | Constant::FrozenSet(t) => {
+                                t.len() * size_of::<Constant>()
+                            }
+                            _ => 0,
+                        }
+                })
+                .sum::<usize>()
+            + self.code.len()
+            + self.linetable.entries.len() * size_of::<(u32, Location)>()
+            + self.exception_table.len() * size_of::<ExceptionEntry>()
+            + self.cache_index.len() * size_of::<u32>()
+    }
+
     /// Number of code units.
     pub fn len_units(&self) -> u32 {
         (self.code.len() / 2) as u32

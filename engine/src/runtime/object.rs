@@ -292,6 +292,13 @@ pub struct CodeData {
     pub qualname_value: Value,
 }
 impl Trace for CodeData {
+    fn external_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.code.heap_bytes()
+            + (self.consts.len() + self.names.len() + self.varnames.len()) * size_of::<Value>()
+            + self.cache.len() * size_of::<AtomicU64>()
+    }
+
     fn trace(&self, f: &mut dyn FnMut(Value)) {
         for &v in self
             .consts
