@@ -198,6 +198,12 @@ impl Obj {
         self.meta() & IMMORTAL != 0
     }
 
+    /// Is the MARK bit set (during a collection: found reachable)?
+    #[inline(always)]
+    pub fn is_marked(self) -> bool {
+        self.meta() & MARK != 0
+    }
+
     /// Is the object frozen (never written after publication)?
     #[inline(always)]
     pub fn is_frozen(self) -> bool {

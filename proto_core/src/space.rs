@@ -188,7 +188,15 @@ pub struct ProtoSpace {
     global_freed: AtomicU64,
     locals_at_last_global: AtomicU64,
     log: GcLog,
+    weak_hooks: Mutex<Vec<WeakHook>>,
 }
+
+/// A weak table's hook: called by every global collection after marking,
+/// while the world is stopped, with a predicate that tells whether a value
+/// survives the collection; the table must drop every entry that does not,
+/// since the sweep then frees it. The hook must not allocate, and must not
+/// take a lock that a mutator could hold at a safepoint.
+pub type WeakHook = Box<dyn Fn(&dyn Fn(Value) -> bool) + Send + Sync>;
 
 // SAFETY: all interior state is behind mutexes/atomics; the raw pointers in
 // the arena and pools are owned memory handed out under those locks.
@@ -239,6 +247,7 @@ impl ProtoSpace {
             global_freed: AtomicU64::new(0),
             locals_at_last_global: AtomicU64::new(0),
             log: GcLog::new(config.gc_log),
+            weak_hooks: Mutex::new(Vec::new()),
             config,
         })
     }
@@ -477,6 +486,13 @@ impl ProtoSpace {
             gc::mark_sequential(&roots)
         };
         let mark_time = t0.elapsed();
+        {
+            // Every root, immortals included, is marked at this point.
+            let live = |v: Value| Obj::from_value(v).is_none_or(|o| o.is_marked());
+            for h in sync::lock(&self.weak_hooks).iter() {
+                h(&live);
+            }
+        }
         for &v in &immortals {
             if let Some(o) = Obj::from_value(v) {
                 gc::clear_mark(o);
@@ -562,6 +578,11 @@ impl ProtoSpace {
     pub fn heap_bytes(&self) -> usize {
         self.blocks_in_use.load(Ordering::Relaxed) * BLOCK_BYTES
             + self.large_bytes.load(Ordering::Relaxed)
+    }
+
+    /// Registers a weak table's hook (see [`WeakHook`]).
+    pub fn add_weak_hook(&self, hook: WeakHook) {
+        sync::lock(&self.weak_hooks).push(hook);
     }
 
     /// The collector's log and pause figures.

@@ -26,8 +26,9 @@ pub(crate) struct TypeCacheEntry {
 /// under epoch E saw every change made before E was published. A type freed
 /// and another allocated at its address bumps the epoch too; any other
 /// object allocated there fails the lookup's kind check. Only immortal
-/// names (interned strs, code constants) are entered, so a name's address
-/// never comes to mean another str while its entry lives.
+/// names and interned strs are entered: an interned str that is collected
+/// bumps the epoch (`Interpreter::prune_interned`), so a name's address
+/// never comes to mean another str while its entry is valid.
 pub(crate) struct TypeCache(Box<[Cell<TypeCacheEntry>]>);
 
 impl Default for TypeCache {
@@ -93,7 +94,9 @@ impl Vm {
     ) -> Option<Value> {
         let tp = t.value();
         let r = self.lookup_mro(t, name);
-        if Obj::from_value(name).is_some_and(|n| n.is_immortal()) {
+        if Obj::from_value(name)
+            .is_some_and(|n| n.is_immortal() || (n.kind() == Kind::STR && lstr::is_interned(n)))
+        {
             cell.set(TypeCacheEntry {
                 tp,
                 name,

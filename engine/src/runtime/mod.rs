@@ -58,7 +58,7 @@ pub use object::*;
 pub use proto_core::{Kind, Obj};
 
 use proto_core::layouts::{dict as ldict, list as llist, str as lstr};
-use proto_core::sync::{AtomicU64, AtomicUsize, Mutex, Ordering};
+use proto_core::sync::{AtomicBool, AtomicU64, AtomicUsize, Mutex, Ordering};
 use proto_core::{ProtoContext, ProtoSpace, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -366,6 +366,9 @@ pub struct Interpreter {
     /// `sys` module (set by python_env).
     pub sys: Mutex<Value>,
     interned: Mutex<HashMap<Vec<u8>, Value>>,
+    /// Set once start-up is done: names interned from then on are mortal
+    /// (see `intern_in`).
+    pub mortal_names: AtomicBool,
     /// The interned one-character strings U+0000..U+00FF (immortal), so
     /// `s[i]`, iteration and `chr` on Latin-1 text neither allocate nor
     /// take the intern table's lock.
@@ -553,6 +556,22 @@ fn intern_raw(
     str_cls: Value,
     s: &str,
 ) -> Value {
+    intern_in(ctx, interned, str_cls, s, false)
+}
+
+/// The canonical str for `s` in `interned`, made if absent: immortal while
+/// the interpreter starts (`mortal` false: the names Rust code keeps in
+/// `Names` and the builtin types' dicts), afterwards an ordinary shared
+/// object the table holds weakly ([`Interpreter::prune_interned`]), so
+/// names made at run time (`setattr` with new names, `sys.intern`, the
+/// names of code from `exec`) are collected when no one uses them.
+fn intern_in(
+    ctx: &mut ProtoContext,
+    interned: &mut HashMap<Vec<u8>, Value>,
+    str_cls: Value,
+    s: &str,
+    mortal: bool,
+) -> Value {
     if let Some(&v) = interned.get(s.as_bytes()) {
         return v;
     }
@@ -564,10 +583,32 @@ fn intern_raw(
         s.as_bytes(),
         s.chars().count(),
         ascii,
-        true,
+        !mortal,
     );
+    lstr::set_interned(v);
+    if mortal {
+        ctx.promote(v);
+    }
     interned.insert(s.as_bytes().to_vec(), v);
     v
+}
+
+impl Interpreter {
+    /// The weak side of the intern table, run by every global collection
+    /// (a `ProtoSpace` weak hook, world stopped): drops the names that did
+    /// not survive marking. A dropped name's address may come to hold
+    /// another interned name, so the type epoch is bumped: the per-thread
+    /// method caches key on name addresses. No thread holds the table's
+    /// lock at a safepoint (`intern_in` only allocates, which never
+    /// collects in the interpreter's deferred mode).
+    fn prune_interned(&self, live: &dyn Fn(Value) -> bool) {
+        let mut m = proto_core::sync::lock(&self.interned);
+        let before = m.len();
+        m.retain(|_, v| live(*v));
+        if m.len() != before {
+            self.type_epoch.fetch_add(1, Ordering::Release);
+        }
+    }
 }
 
 /// A frame of the interpreter (metadata; its values live on the value stack).
@@ -677,6 +718,13 @@ impl Vm {
         };
         vm.ctx.root_slots().push(Value::NONE);
         setup(&mut vm)?;
+        let weak = Arc::downgrade(&vm.g);
+        vm.g.space.add_weak_hook(Box::new(move |live| {
+            if let Some(g) = weak.upgrade() {
+                g.prune_interned(live);
+            }
+        }));
+        vm.g.mortal_names.store(true, Ordering::Relaxed);
         Ok(vm)
     }
 
@@ -791,14 +839,29 @@ impl Vm {
         self.ctx.stack().slots_mut()[i]
     }
 
-    /// Interns a name.
+    /// Interns a name that Rust code names (a literal, or text derived from
+    /// program text): immortal, so Rust code may hold it anywhere. The set
+    /// of such names is bounded by the program's text.
     pub fn intern(&mut self, s: &str) -> Value {
         let g = self.g.clone();
         let mut m = proto_core::sync::lock(&g.interned);
-        intern_raw(&mut self.ctx, &mut m, g.types.str_, s)
+        intern_in(&mut self.ctx, &mut m, g.types.str_, s, false)
     }
 
-    /// Interns an existing str value (returns the canonical object).
+    /// Interns a name that is kept by heap objects only (the names and
+    /// constants of a code object): after start-up it is collected when
+    /// nothing references it, so code made by `exec`/`compile` leaves no
+    /// names behind. Rust code must root it across a safepoint.
+    pub fn intern_mortal(&mut self, s: &str) -> Value {
+        let g = self.g.clone();
+        let mortal = g.mortal_names.load(Ordering::Relaxed);
+        let mut m = proto_core::sync::lock(&g.interned);
+        intern_in(&mut self.ctx, &mut m, g.types.str_, s, mortal)
+    }
+
+    /// Interns an existing str value (returns the canonical object); as
+    /// [`Vm::intern_mortal`], a name made at run time (`setattr` with a new
+    /// name, `sys.intern`) is collected when no one uses it.
     pub fn intern_value(&mut self, v: Value) -> Value {
         let b = str_bytes(v);
         let g = self.g.clone();
@@ -807,7 +870,8 @@ impl Vm {
             return x;
         }
         let s = String::from_utf8_lossy(b).into_owned();
-        intern_raw(&mut self.ctx, &mut m, g.types.str_, &s)
+        let mortal = g.mortal_names.load(Ordering::Relaxed);
+        intern_in(&mut self.ctx, &mut m, g.types.str_, &s, mortal)
     }
 
     // ---------------------------------------------------------------- allocation helpers

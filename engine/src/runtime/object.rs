@@ -694,8 +694,12 @@ impl Vm {
             consts.push(v);
         }
         let _ = Constant::None;
-        let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
-        let varnames: Vec<Value> = code.varnames.iter().map(|n| self.intern(n)).collect();
+        let names: Vec<Value> = code.names.iter().map(|n| self.intern_mortal(n)).collect();
+        let varnames: Vec<Value> = code
+            .varnames
+            .iter()
+            .map(|n| self.intern_mortal(n))
+            .collect();
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len() + code.freevars.len();
         let extent = FRAME_HEADER + nlocals + ncells + code.max_stackdepth as usize + 2;
@@ -716,8 +720,8 @@ impl Vm {
         let cache = (0..code.n_cache_slots as usize * super::icache::CACHE_WORDS)
             .map(|_| AtomicU64::new(0))
             .collect();
-        let name_value = self.intern(&code.name);
-        let qualname_value = self.intern(&code.qualname);
+        let name_value = self.intern_mortal(&code.name);
+        let qualname_value = self.intern_mortal(&code.qualname);
         let v = self.ctx.alloc_native(
             K_CODE,
             self.g.types.code,
@@ -763,7 +767,7 @@ impl Vm {
             C::Str(s) => {
                 let b = s.as_bytes();
                 if b.len() <= 40 && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_') {
-                    self.intern(std::str::from_utf8(b).unwrap_or(""))
+                    self.intern_mortal(std::str::from_utf8(b).unwrap_or(""))
                 } else {
                     let v = self.new_str_bytes(b);
                     self.ctx.promote(v);
@@ -1057,6 +1061,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         sys_modules,
         sys: Mutex::new(Value::NONE),
         interned: Mutex::new(interned),
+        mortal_names: proto_core::sync::AtomicBool::new(false),
         latin1_chars,
         module_inits: Mutex::new(HashMap::new()),
         source_modules: Mutex::new(HashMap::new()),

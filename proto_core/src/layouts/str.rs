@@ -1,7 +1,8 @@
 //! Flat strings and byte strings.
 //!
 //! `Kind::STR`: no values; raw words: `[0] byte length`, `[1] char length`,
-//! `[2] hash + 1` (0 = not computed yet), `[3] flags` (bit 0: ASCII), then the
+//! `[2] hash + 1` (0 = not computed yet), `[3] flags` (bit 0: ASCII, bit 1:
+//! interned), then the
 //! bytes (surrogate-preserving UTF-8 for str). `Kind::BYTES`: raw `[0]` byte
 //! length, `[1..3]` unused/hash, then the bytes.
 //!
@@ -32,6 +33,21 @@ use crate::ProtoContext;
 pub const DATA_OFFSET: usize = 32;
 /// Flag: all bytes are ASCII.
 pub const FLAG_ASCII: u64 = 1;
+/// Flag: the canonical object of an intern table (set once, before the
+/// string is published; the table may drop it when it is unreachable).
+pub const FLAG_INTERNED: u64 = 2;
+
+/// Marks the fresh, unpublished str `v` as interned.
+pub fn set_interned(v: Value) {
+    let o = Obj::from_value(v).expect("heap");
+    set_raw(o, 3, get_raw(o, 3) | FLAG_INTERNED);
+}
+
+/// Is `o` (a str) the canonical object of an intern table?
+#[inline]
+pub fn is_interned(o: Obj) -> bool {
+    get_raw(o, 3) & FLAG_INTERNED != 0
+}
 
 /// Allocates a string/bytes object with the given bytes.
 pub fn alloc(
