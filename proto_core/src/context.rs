@@ -623,13 +623,12 @@ impl ProtoContext {
         // through the shared pool, so one thread never formats blocks whose
         // lines sit in another core's cache (`scale_alloc.py` N=2/N=1 wall
         // 1.08 -> 1.03, see docs/ARCHITECTURE.md, "Kept empty blocks").
+        let min_trigger = self.space.min_local_trigger();
+        let heap = self.heap();
         let keep = (heap.trigger / crate::heap::BLOCK_BYTES).min(reserve);
         let empties = heap.finish_sweep(keep);
         heap.since_gc = 0;
-        let (old_trigger, new_trigger) = (
-            heap.trigger,
-            (2 * live_bytes).max(crate::heap::MIN_LOCAL_TRIGGER),
-        );
+        let (old_trigger, new_trigger) = (heap.trigger, (2 * live_bytes).max(min_trigger));
         heap.trigger = new_trigger;
         let freed = empties.len();
         self.space.adjust_local_allowance(old_trigger, new_trigger);
@@ -668,7 +667,19 @@ impl ProtoContext {
     pub fn collect_global(&mut self) -> GcStats {
         self.flush_counters();
         loop {
-            if let Some(s) = self.space.collect_global(self.shared.id, true, true) {
+            if let Some(s) = self.space.collect_global(self.shared.id, true, true, false) {
+                return s;
+            }
+        }
+    }
+
+    /// `gc.freeze()`: a global collection after which every object found
+    /// live is permanent (a root of later collections, shared) until
+    /// [`ProtoSpace::unfreeze`]. Returns the collection's statistics.
+    pub fn collect_global_and_freeze(&mut self) -> GcStats {
+        self.flush_counters();
+        loop {
+            if let Some(s) = self.space.collect_global(self.shared.id, true, true, true) {
                 return s;
             }
         }
@@ -679,7 +690,10 @@ impl ProtoContext {
     pub fn collect_global_sequential(&mut self) -> GcStats {
         self.flush_counters();
         loop {
-            if let Some(s) = self.space.collect_global(self.shared.id, true, false) {
+            if let Some(s) = self
+                .space
+                .collect_global(self.shared.id, true, false, false)
+            {
                 return s;
             }
         }

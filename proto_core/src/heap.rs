@@ -226,6 +226,24 @@ impl Block {
         (live, freed)
     }
 
+    /// Calls `f` on every object of the block whose MARK bit is set.
+    ///
+    /// # Safety
+    /// The world is stopped (no mutator touches the block).
+    pub(crate) unsafe fn for_each_marked(&self, f: &mut dyn FnMut(Obj)) {
+        let sb = self.slot_bytes();
+        for i in 0..self.nslots() {
+            // SAFETY: slot i lies inside the block.
+            let p = unsafe { self.base.as_ptr().add(i * sb) };
+            // SAFETY: every slot starts with a meta word.
+            let meta = unsafe { &*(p as *const AtomicU64) }.load(Ordering::Relaxed);
+            if meta as u8 != FREE_KIND && meta & MARK != 0 {
+                // SAFETY: a marked slot holds a live object.
+                f(unsafe { Obj::from_header(NonNull::new_unchecked(p.cast::<Header>())) });
+            }
+        }
+    }
+
     /// Does the block hold no object?
     pub(crate) fn is_empty(&self) -> bool {
         self.nfree as usize == self.nslots()

@@ -176,6 +176,11 @@ pub struct ProtoSpace {
     pressure: AtomicUsize,
     /// `pressure` that starts the next global collection.
     pressure_trigger: AtomicUsize,
+    /// The tunable minimums of the triggers (`Thresholds`), initially the
+    /// configuration's.
+    min_local: AtomicUsize,
+    min_pressure: AtomicUsize,
+    min_global_blocks: AtomicUsize,
     /// Sum of the registered contexts' local triggers (bytes): the local
     /// garbage the contexts may hold between their own collections, which
     /// the global trigger allows on top of its own figure.
@@ -189,6 +194,9 @@ pub struct ProtoSpace {
     locals_at_last_global: AtomicU64,
     log: GcLog,
     weak_hooks: Mutex<Vec<WeakHook>>,
+    /// Objects `gc.freeze()` made permanent: roots of every global
+    /// collection until `unfreeze`.
+    frozen: Mutex<Vec<Value>>,
     /// Bytes freed to the system allocator since it was last asked to
     /// return free memory to the OS (`note_released`).
     released: AtomicUsize,
@@ -206,6 +214,20 @@ fn release_free_memory() {
     unsafe {
         libc::malloc_trim(0);
     }
+}
+
+/// The minimums of the collector's triggers (`gc.set_threshold` sets them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Thresholds {
+    /// Bytes a thread allocates at least between two of its local
+    /// collections (the trigger is twice its local survivors when larger).
+    pub local_bytes: usize,
+    /// Bytes promoted (or held outside the heap by new native objects) at
+    /// least between two global collections.
+    pub pressure_bytes: usize,
+    /// Heap size below which the heap-size trigger never starts a global
+    /// collection.
+    pub heap_bytes: usize,
 }
 
 /// A weak table's hook: called by every global collection after marking,
@@ -255,6 +277,9 @@ impl ProtoSpace {
             global_trigger_blocks: AtomicUsize::new(trig),
             pressure: AtomicUsize::new(0),
             pressure_trigger: AtomicUsize::new(config.min_pressure_trigger),
+            min_local: AtomicUsize::new(crate::heap::MIN_LOCAL_TRIGGER),
+            min_pressure: AtomicUsize::new(config.min_pressure_trigger),
+            min_global_blocks: AtomicUsize::new(config.min_global_trigger_blocks),
             local_allowance: AtomicUsize::new(0),
             next_id: AtomicU32::new(1),
             local_collections: AtomicU64::new(0),
@@ -266,6 +291,7 @@ impl ProtoSpace {
             log: GcLog::new(config.gc_log),
             weak_hooks: Mutex::new(Vec::new()),
             released: AtomicUsize::new(0),
+            frozen: Mutex::new(Vec::new()),
             config,
         })
     }
@@ -491,6 +517,7 @@ impl ProtoSpace {
         who: u16,
         is_mutator: bool,
         parallel: bool,
+        freeze: bool,
     ) -> Option<GcStats> {
         if !self.handshake.begin(is_mutator) {
             return None;
@@ -522,6 +549,7 @@ impl ProtoSpace {
         );
         let immortals: Vec<Value> = sync::lock(&self.immortal).objects.clone();
         roots.extend(immortals.iter().copied());
+        roots.extend(sync::lock(&self.frozen).iter().copied());
         let marked = if parallel && self.config.parallel_mark {
             gc::mark_parallel(self.gc_pool(), &roots)
         } else {
@@ -533,6 +561,50 @@ impl ProtoSpace {
             let live = |v: Value| Obj::from_value(v).is_none_or(|o| o.is_marked());
             for h in sync::lock(&self.weak_hooks).iter() {
                 h(&live);
+            }
+        }
+        if freeze {
+            // Every object found live becomes a root of later collections.
+            // Local ones are promoted: they are now reachable from a global
+            // root, and a local collection must not free them. The set is
+            // closed under references, so no shared object points to a
+            // local one afterwards.
+            let mut fr = sync::lock(&self.frozen);
+            let mut add = |o: Obj| {
+                if !o.is_immortal() {
+                    o.header()
+                        .meta
+                        .fetch_or(SHARED, crate::sync::heap_atomic::Ordering::Relaxed);
+                    fr.push(o.value());
+                }
+            };
+            for c in &contexts {
+                // SAFETY: world stopped.
+                let h = unsafe { c.heap_mut() };
+                for b in h.blocks.iter() {
+                    // SAFETY: world stopped.
+                    unsafe { b.for_each_marked(&mut add) };
+                }
+                for l in h.large.iter() {
+                    // SAFETY: live large objects of a stopped heap.
+                    let o = unsafe { Obj::from_header(l.0) };
+                    if o.is_marked() {
+                        add(o);
+                    }
+                }
+            }
+            self.orphans.with_all(|bs| {
+                for b in bs.iter() {
+                    // SAFETY: world stopped.
+                    unsafe { b.for_each_marked(&mut add) };
+                }
+            });
+            for l in sync::lock(&self.orphan_large).iter() {
+                // SAFETY: live large objects owned by no context, world stopped.
+                let o = unsafe { Obj::from_header(l.0) };
+                if o.is_marked() {
+                    add(o);
+                }
             }
         }
         for &v in &immortals {
@@ -577,7 +649,7 @@ impl ProtoSpace {
         self.trim_pool();
         let used = self.blocks_in_use.load(Ordering::Relaxed) + large_total / BLOCK_BYTES;
         self.global_trigger_blocks.store(
-            (2 * used).max(self.config.min_global_trigger_blocks),
+            (2 * used).max(self.min_global_blocks.load(Ordering::Relaxed)),
             Ordering::Relaxed,
         );
         // Batches added while the world was stopped belong to this cycle
@@ -585,7 +657,7 @@ impl ProtoSpace {
         // over to the next one.
         self.pressure.store(0, Ordering::Relaxed);
         self.pressure_trigger.store(
-            (used * BLOCK_BYTES).max(self.config.min_pressure_trigger),
+            (used * BLOCK_BYTES).max(self.min_pressure.load(Ordering::Relaxed)),
             Ordering::Relaxed,
         );
         self.global_freed
@@ -630,6 +702,43 @@ impl ProtoSpace {
             + self.large_bytes.load(Ordering::Relaxed)
     }
 
+    /// The minimums of the collection triggers now in force.
+    pub fn thresholds(&self) -> Thresholds {
+        Thresholds {
+            local_bytes: self.min_local.load(Ordering::Relaxed),
+            pressure_bytes: self.min_pressure.load(Ordering::Relaxed),
+            heap_bytes: self.min_global_blocks.load(Ordering::Relaxed) * BLOCK_BYTES,
+        }
+    }
+
+    /// Changes the minimums of the collection triggers (each at least one
+    /// cell, block or byte as its unit requires); they take effect from the
+    /// next collection of each kind.
+    pub fn set_thresholds(&self, t: Thresholds) {
+        self.min_local
+            .store(t.local_bytes.max(crate::CELL), Ordering::Relaxed);
+        self.min_pressure
+            .store(t.pressure_bytes.max(1), Ordering::Relaxed);
+        self.min_global_blocks
+            .store(t.heap_bytes.div_ceil(BLOCK_BYTES).max(1), Ordering::Relaxed);
+    }
+
+    /// Objects `gc.freeze()` made permanent.
+    pub fn frozen_count(&self) -> usize {
+        sync::lock(&self.frozen).len()
+    }
+
+    /// `gc.unfreeze()`: the permanent objects are ordinary ones again
+    /// (collected when unreachable; they stay shared).
+    pub fn unfreeze(&self) {
+        *sync::lock(&self.frozen) = Vec::new();
+    }
+
+    /// The minimum local trigger now in force.
+    pub(crate) fn min_local_trigger(&self) -> usize {
+        self.min_local.load(Ordering::Relaxed)
+    }
+
     /// Registers a weak table's hook (see [`WeakHook`]).
     pub fn add_weak_hook(&self, hook: WeakHook) {
         sync::lock(&self.weak_hooks).push(hook);
@@ -659,7 +768,7 @@ impl ProtoSpace {
     /// space (tests, embedders). Returns its statistics.
     pub fn collect_from_outside(&self) -> GcStats {
         loop {
-            if let Some(s) = self.collect_global(0, false, true) {
+            if let Some(s) = self.collect_global(0, false, true, false) {
                 return s;
             }
         }

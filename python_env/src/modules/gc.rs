@@ -21,11 +21,24 @@
 //! - `disable()` only records the flag that `isenabled()` reports:
 //!   automatic collections go on, since without reference counting nothing
 //!   else would ever free memory (a disabled collector would let any program
-//!   grow without bound). `set_threshold()` likewise records values that
-//!   `get_threshold()` reports; ProtoPy's triggers are sized in bytes and
-//!   blocks (1 MiB per thread, twice the live data) and are not affected.
-//! - `freeze()`/`unfreeze()` have no generations to move objects between:
-//!   they do nothing and `get_freeze_count()` is 0.
+//!   grow without bound).
+//! - The thresholds keep CPython's values and defaults (700, 10, 10) and
+//!   scale the minimums of ProtoPy's three triggers by their ratio to those
+//!   defaults: `threshold0` the bytes a thread allocates at least between two
+//!   of its local collections (1 MiB at 700), `threshold1` the bytes promoted
+//!   to the shared space (or held outside the heap by new native objects
+//!   such as code) at least between two global collections (32 MiB at 10),
+//!   `threshold2` the heap size below which heap growth alone never starts a
+//!   global collection (64 MiB at 10). So `set_threshold(7000)` makes local
+//!   collections ten times rarer, as it makes CPython's. Each trigger also
+//!   grows with the live data. A value of 0 or less, which turns CPython's
+//!   collector off, sets the default minimum: automatic collections cannot
+//!   be turned off.
+//! - `freeze()` runs a global collection after which every object found
+//!   alive is permanent: a root of every later collection (and shared, so
+//!   that no local collection frees it) until `unfreeze()`, as CPython's
+//!   permanent generation. `get_freeze_count()` counts them the way
+//!   `collect()` counts, internal storage objects included.
 //! - `callbacks` are called with ("start"/"stop", info) around `collect()`
 //!   only; automatic collections run at safepoints inside the interpreter
 //!   loop, where no Python code may run.
@@ -232,6 +245,10 @@ fn get_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_tuple(&[c0, c1, Value::int(0)]))
 }
 
+/// CPython's default thresholds, which stand for ProtoPy's default trigger
+/// minimums (see the module doc).
+const DEFAULT_THRESHOLDS: [i64; 3] = [700, 10, 10];
+
 fn get_threshold(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "gc.get_threshold", a, k, 0, 0)?;
     let t: Vec<Value> = THRESHOLDS
@@ -260,9 +277,32 @@ fn set_threshold(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // Each value is stored as soon as it is converted, so an error in a
     // later argument leaves the earlier ones set (CPython parses straight
     // into its thresholds).
+    let space = vm.ctx.space().clone();
+    let defaults = proto_core::SpaceConfig::default();
     for (i, &v) in a.iter().enumerate() {
         let x = i64::from(crate::args::c_int(vm, v)?);
         THRESHOLDS[i].store(x as u64, Ordering::Relaxed);
+        // The trigger minimum scaled as the threshold is against CPython's
+        // default; 0 or less (CPython: collection off) keeps the default,
+        // since automatic collections cannot be turned off here.
+        let base = [
+            proto_core::heap::MIN_LOCAL_TRIGGER,
+            defaults.min_pressure_trigger,
+            defaults.min_global_trigger_blocks * proto_core::heap::BLOCK_BYTES,
+        ][i];
+        let bytes = if x > 0 {
+            ((base as u128 * x as u128) / DEFAULT_THRESHOLDS[i] as u128).min(usize::MAX as u128)
+                as usize
+        } else {
+            base
+        };
+        let mut t = space.thresholds();
+        match i {
+            0 => t.local_bytes = bytes,
+            1 => t.pressure_bytes = bytes,
+            _ => t.heap_bytes = bytes,
+        }
+        space.set_thresholds(t);
     }
     Ok(Value::NONE)
 }
@@ -461,19 +501,23 @@ fn get_referents(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_list(&out))
 }
 
+/// `freeze()`: a collection (at a builtin call, where one is safe: see the
+/// module doc) after which every object alive is permanent.
 fn freeze(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "gc.freeze", a, k, 0, 0)?;
+    vm.ctx.collect_global_and_freeze();
     Ok(Value::NONE)
 }
 
 fn unfreeze(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "gc.unfreeze", a, k, 0, 0)?;
+    vm.ctx.space().unfreeze();
     Ok(Value::NONE)
 }
 
 fn get_freeze_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "gc.get_freeze_count", a, k, 0, 0)?;
-    Ok(Value::int(0))
+    Ok(Value::int(vm.ctx.space().frozen_count() as i64))
 }
 
 fn set_debug(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
