@@ -609,7 +609,7 @@ impl ProtoContext {
         let mut freed_objects = 0;
         for b in heap.blocks.iter_mut() {
             // SAFETY: owner; other threads only read shared objects here.
-            let (n, f) = unsafe { b.sweep(true) };
+            let (n, f) = unsafe { b.sweep(true, None) };
             live += n;
             freed_objects += f;
             live_bytes += n * b.slot_bytes();

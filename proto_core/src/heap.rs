@@ -159,7 +159,9 @@ impl Block {
     /// Sweeps the block: frees dead objects, clears marks of live ones and
     /// rebuilds the free list. A `local` sweep keeps every SHARED object (it
     /// was not marked, since local marking stops at shared objects). Returns
-    /// the number of live objects and the number of objects it freed. A
+    /// the number of live objects and the number of objects it freed. The
+    /// payloads of dead native objects are moved to `defer` when given
+    /// (dropped by the caller later), else dropped at once. A
     /// local sweep counts only the live *local* objects (those it found
     /// marked): the shared ones it leaves alone are the global collector's
     /// to count, and the local trigger must not grow with them.
@@ -167,7 +169,11 @@ impl Block {
     /// # Safety
     /// No mutator may touch the block's objects concurrently, except reading
     /// shared objects during a local sweep (which never writes them).
-    pub(crate) unsafe fn sweep(&mut self, local: bool) -> (usize, usize) {
+    pub(crate) unsafe fn sweep(
+        &mut self,
+        local: bool,
+        mut defer: Option<&mut Vec<crate::native::DeferredDrop>>,
+    ) -> (usize, usize) {
         let sb = self.slot_bytes();
         let n = self.nslots();
         if local && !self.has_local {
@@ -201,9 +207,11 @@ impl Block {
                 if meta & NATIVE != 0 {
                     // SAFETY: an unmarked, unreachable native object, finalised once here.
                     unsafe {
-                        crate::native::finalize_native(Obj::from_header(NonNull::new_unchecked(
-                            p.cast::<Header>(),
-                        )))
+                        let o = Obj::from_header(NonNull::new_unchecked(p.cast::<Header>()));
+                        match defer.as_deref_mut() {
+                            Some(d) => d.push(crate::native::take_native(o)),
+                            None => crate::native::finalize_native(o),
+                        }
                     };
                 }
                 freed += 1;

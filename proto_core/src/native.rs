@@ -35,6 +35,8 @@ pub(crate) struct NativeVTable {
     /// A value, not a function: comparing it with `TypeId::of::<T>()` is an
     /// inline 128-bit compare (an indirect call showed in frame-push profiles).
     pub(crate) type_id: TypeId,
+    /// `size_of` the payload (to move it out: `take_native`).
+    pub(crate) size: usize,
 }
 
 /// Offset of the payload inside the raw region (after the vtable pointer).
@@ -59,6 +61,7 @@ pub(crate) fn vtable_for<T: Trace + Send + Sync + 'static>() -> &'static NativeV
             drop: drop_payload::<T>,
             trace: trace_payload::<T>,
             type_id: TypeId::of::<T>(),
+            size: core::mem::size_of::<T>(),
         };
     }
     &Holder::<T>::VT
@@ -153,4 +156,46 @@ pub(crate) unsafe fn finalize_native(obj: Obj) {
     let vt = vtable(obj);
     // SAFETY: the caller guarantees this is the one finalisation.
     unsafe { (vt.drop)(obj.raw_ptr().add(PAYLOAD_OFFSET)) }
+}
+
+/// A payload moved out of an unreachable native object, to be dropped
+/// later: a global collection drops them after the world restarts, so the
+/// destructors (code objects free a dozen allocations each) do not lengthen
+/// the pause. Moving is a bitwise copy, as for any Rust value; payloads are
+/// `Send`, and no destructor reads the heap.
+pub(crate) struct DeferredDrop {
+    drop: unsafe fn(*mut u8),
+    buf: Box<[u64]>,
+}
+
+// SAFETY: payload types are `Send` (`alloc_native` requires it).
+unsafe impl Send for DeferredDrop {}
+
+impl DeferredDrop {
+    /// Runs the destructor.
+    pub(crate) fn run(mut self) {
+        // SAFETY: `buf` holds the one live copy of the payload (moved out
+        // by `take_native`); its destructor runs once, here.
+        unsafe { (self.drop)(self.buf.as_mut_ptr().cast()) }
+    }
+}
+
+/// Moves the payload out of `obj` for a later drop.
+///
+/// # Safety
+/// Only the sweeper, once, on an unreachable native object (which it frees
+/// right after: the payload left in the cell is never dropped).
+pub(crate) unsafe fn take_native(obj: Obj) -> DeferredDrop {
+    let vt = vtable(obj);
+    let mut buf = vec![0u64; vt.size.div_ceil(8)].into_boxed_slice();
+    // SAFETY: the payload occupies `vt.size` bytes at PAYLOAD_OFFSET of the
+    // raw region; `buf` is at least that large, 8-aligned, and disjoint.
+    unsafe {
+        core::ptr::copy_nonoverlapping(
+            obj.raw_ptr().add(PAYLOAD_OFFSET),
+            buf.as_mut_ptr().cast::<u8>(),
+            vt.size,
+        )
+    };
+    DeferredDrop { drop: vt.drop, buf }
 }
