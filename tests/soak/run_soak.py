@@ -16,17 +16,21 @@ The run passes when the child exits 0, prints "soak verdict: ok (T threads)"
 and its memory is flat after the warm-up (default: a fifth of the run, at
 most 60 s):
 
-    max RSS in the last third  <=  max RSS in the first third x 1.25 + 16 MiB
+    max RSS in the last third  <=  max RSS in the first third x 1.10 + 16 MiB
 
 (thirds of the time after the warm-up). The collector lets the heap grow to
 about twice what the last global collection left before it collects again,
 so RSS is a saw-tooth; the maximum over a third spans several of its teeth
-and is a stable ceiling when nothing leaks. The 25% and 16 MiB absorb
-allocator and block-pool slack (empty blocks kept per thread, pages not yet
-returned). A leak raises the ceiling from one third to the next, and the
-longer the run the smaller the leak it catches: the default 1-minute run
-catches gross growth, the 10-minute run (--minutes 10) a slow one. The
-fitted slope of RSS after the warm-up (MiB/min) is printed for reference.
+and is a stable ceiling when nothing leaks, so the margin is for noise only:
+16 MiB for allocator and block-pool slack (empty blocks kept per thread,
+pages not yet returned) plus 10% for the height of the teeth, which varies
+with where a collection falls. A leak raises the ceiling from one third to
+the next, and the longer the run the smaller the leak it catches: the
+1-minute run fails at about 1 MiB/s of growth (e.g. 200 -> 250 MiB between
+the thirds), the 10-minute run (--minutes 10) at a tenth of that. The fitted
+slope of RSS after the warm-up (MiB/min) and the heap each global
+collection left are printed for reference. (The first rule tried, x 1.25 +
+16 MiB, passed a 1-minute run whose RSS rose 205 -> 255 MiB at 107 MiB/min.)
 
 --inject-leak makes the workload keep every big string it builds: the
 negative control of the rule above (the run must fail).
@@ -206,7 +210,7 @@ def main():
     if len(first) < 3 or len(last) < 3:
         failures.append("too few RSS samples after the warm-up (%d and %d)" % (len(first), len(last)))
     else:
-        ceiling = max(first) * 1.25 + 16 * 1024
+        ceiling = max(first) * 1.10 + 16 * 1024
         post = [(t, r / 1024.0) for t, r in samples if t >= warmup]
         n = len(post)
         mt = sum(t for t, _ in post) / n
@@ -215,7 +219,7 @@ def main():
         slope = 60.0 * sum((t - mt) * (r - mr) for t, r in post) / var if var else 0.0
         ok = max(last) <= ceiling
         print("soak: RSS after warm-up: first third max %s MiB, last third max %s MiB, limit %s MiB "
-              "(x1.25 + 16), slope %+.2f MiB/min: %s"
+              "(x1.10 + 16), slope %+.2f MiB/min: %s"
               % (fmt_mib(max(first)), fmt_mib(max(last)), fmt_mib(ceiling), slope,
                  "flat" if ok else "GROWING"))
         if not ok:
