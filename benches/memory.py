@@ -50,6 +50,7 @@ WORKLOADS = [
     ("type_call", "mem_type_call.py", "type('C', (object,), {...}) and one instance"),
     ("lambda_default", "mem_lambda_default.py", "a lambda with a default argument, made and called"),
     ("setattr_names", "mem_setattr_names.py", "local class, instance, setattr of a new name"),
+    ("subclass_user", "mem_subclass_user.py", "class statement deriving from a user class, one instance"),
 ]
 
 TOTALS_RE = re.compile(r"^gc totals: (\d+) global .*; (\d+) local .*peak heap ([0-9.]+) MiB")
