@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of ProtoPy: golden programs, loom models, GC-stress unit
-# tests, unit, integration and stress tests. Usage: ./run-tests.sh
+# tests, unit, integration and stress tests, and a one-minute soak test.
+# Usage: ./run-tests.sh
 # Ends with one summary line "run-tests: N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +14,9 @@ cargo build --release --workspace --bins
 echo "== golden programs vs CPython 3.11 output"
 target/release/golden | tee -a "$log"
 
+echo "== soak test (60 s, 8 threads)"
+/usr/bin/python3 tests/soak/run_soak.py --protopy target/release/protopy --minutes 1 --threads 8 | tee -a "$log"
+
 echo "== loom models (bounded preemptions)"
 RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom cargo test --release -p loom_tests 2>&1 | tee -a "$log"
 
@@ -22,9 +26,10 @@ CARGO_TARGET_DIR=target/gcstress cargo test --release -p proto_core --features g
 echo "== unit, integration and stress tests"
 cargo test --release --workspace 2>&1 | tee -a "$log"
 
-# Sum cargo's "test result" lines and the golden runner's line.
+# Sum cargo's "test result" lines, the golden runner's line and the soak's.
 awk '
   /^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }
   /^golden: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+  /^soak: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
   END { printf "run-tests: %d passed, %d failed\n", p, f; exit (f > 0) }
 ' "$log"
