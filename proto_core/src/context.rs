@@ -204,6 +204,7 @@ impl ProtoContext {
         #[cfg(feature = "gc-stress")]
         self.stress_collect();
         let (p, flags) = if cells <= MAX_SMALL_CELLS {
+            self.heap().since_gc += cells * crate::CELL;
             let ci = class_of(cells);
             let p = match self.heap().pop(ci) {
                 Some(p) => p,

@@ -323,7 +323,12 @@ pub(crate) struct LocalHeap {
     /// Per class: indices into `blocks` of blocks with free slots, not yet current.
     pub(crate) avail: [Vec<u32>; NCLASSES],
     pub(crate) large: Vec<Large>,
-    /// Bytes handed out since the last local collection (counted per block refill).
+    /// Bytes allocated since the last local collection (small objects count
+    /// their cells as they are allocated, large objects and native payloads'
+    /// external memory when made). Counting the free slots of each block as
+    /// it became current overcounted: a local collection drops the current
+    /// lists, so a thread using many size classes "was handed" 256 KiB per
+    /// class right after each collection and collected again at once.
     pub(crate) since_gc: usize,
     /// Local collection trigger in bytes.
     pub(crate) trigger: usize,
@@ -380,7 +385,6 @@ impl LocalHeap {
             let b = &mut self.blocks[bi as usize];
             if b.nfree > 0 {
                 self.cur[ci] = b.free;
-                self.since_gc += b.nfree as usize * b.slot_bytes();
                 b.free = core::ptr::null_mut();
                 b.nfree = 0;
                 b.has_local = true;
@@ -394,7 +398,6 @@ impl LocalHeap {
     pub(crate) fn adopt_current(&mut self, mut b: Block) {
         let ci = b.class as usize;
         self.cur[ci] = b.free;
-        self.since_gc += b.nfree as usize * b.slot_bytes();
         b.free = core::ptr::null_mut();
         b.nfree = 0;
         b.has_local = true;

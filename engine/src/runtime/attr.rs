@@ -1315,11 +1315,7 @@ impl Vm {
         let mut todo = vec![t];
         while let Some(c) = todo.pop() {
             let co = Obj::from_value(c).expect("type");
-            let subs = co.get(T_SUBCLASSES);
-            if subs.is_empty() {
-                continue;
-            }
-            for sc in self.seq_items(subs) {
+            for sc in self.subclasses(co) {
                 let so = Obj::from_value(sc).expect("type");
                 let sb = self.seq_items(so.get(T_BASES));
                 let m = self.compute_mro(sc, &sb)?;
@@ -1739,7 +1735,11 @@ impl Vm {
         Ok(winner)
     }
 
-    /// Records `sub` in the subclasses list of the heap type `base`.
+    /// Records `sub` in the subclasses of the heap type `base`. The record
+    /// is weak (`SubclassList`): a subclass nothing else uses is collected,
+    /// as CPython's weak references in `__subclasses__` let it be. Both
+    /// types are promoted, so only global collections, which prune the
+    /// records first, ever free them.
     pub fn add_subclass(&mut self, base: Value, sub: Value) {
         let Some(bo) = Obj::from_value(base) else {
             return;
@@ -1747,31 +1747,26 @@ impl Vm {
         if type_flags(bo) & TF_HEAP == 0 {
             return;
         }
-        let l = bo.get(T_SUBCLASSES);
-        if l.is_empty() {
-            let l = self.new_list(&[sub]);
-            self.store(bo, T_SUBCLASSES, l);
-        } else {
-            self.list_append(l, sub);
+        self.ctx.promote(base);
+        self.ctx.promote(sub);
+        let registered = self.with_lock(bo, |ctx| SubclassList::add(ctx, bo, sub));
+        if registered {
+            proto_core::sync::lock(&self.g.subclass_owners).push(base);
         }
     }
 
-    /// Removes `sub` from the subclasses list of `base`.
+    /// Removes `sub` from the subclasses of `base`.
     pub fn remove_subclass(&mut self, base: Value, sub: Value) {
         let Some(bo) = Obj::from_value(base) else {
             return;
         };
-        let l = bo.get(T_SUBCLASSES);
-        if l.is_empty() {
-            return;
-        }
-        let items: Vec<Value> = self
-            .seq_items(l)
-            .into_iter()
-            .filter(|&x| x != sub)
-            .collect();
-        let nl = self.new_list(&items);
-        self.store(bo, T_SUBCLASSES, nl);
+        self.with_lock(bo, |_| SubclassList::retain(bo, &|x| x != sub));
+    }
+
+    /// The subclasses of type `t` recorded so far (live ones, and ones no
+    /// longer reachable that the next global collection will forget).
+    pub fn subclasses(&mut self, t: Obj) -> Vec<Value> {
+        self.with_lock(t, |_| SubclassList::items(t))
     }
 
     /// Creates a class: `type(name, bases, dict)` with metaclass `meta`.

@@ -366,6 +366,10 @@ pub struct Interpreter {
     /// `sys` module (set by python_env).
     pub sys: Mutex<Value>,
     interned: Mutex<HashMap<Vec<u8>, Value>>,
+    /// Heap types that have recorded subclasses (`SubclassList`): the
+    /// weak hook prunes their records. Held weakly too: a type that dies
+    /// leaves the list at the next global collection.
+    pub subclass_owners: Mutex<Vec<Value>>,
     /// Set once start-up is done: names interned from then on are mortal
     /// (see `intern_in`).
     pub mortal_names: AtomicBool,
@@ -609,6 +613,19 @@ impl Interpreter {
             self.type_epoch.fetch_add(1, Ordering::Release);
         }
     }
+
+    /// The weak side of `__subclasses__`, run with `prune_interned`: every
+    /// surviving type forgets its subclasses that did not survive. Same
+    /// lock rule: `add_subclass` takes this lock with no safepoint inside.
+    fn prune_subclasses(&self, live: &dyn Fn(Value) -> bool) {
+        let mut owners = proto_core::sync::lock(&self.subclass_owners);
+        owners.retain(|&t| live(t));
+        for &t in owners.iter() {
+            if let Some(o) = Obj::from_value(t) {
+                object::SubclassList::retain(o, live);
+            }
+        }
+    }
 }
 
 /// A frame of the interpreter (metadata; its values live on the value stack).
@@ -722,6 +739,7 @@ impl Vm {
         vm.g.space.add_weak_hook(Box::new(move |live| {
             if let Some(g) = weak.upgrade() {
                 g.prune_interned(live);
+                g.prune_subclasses(live);
             }
         }));
         vm.g.mortal_names.store(true, Ordering::Relaxed);

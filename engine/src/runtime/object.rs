@@ -1062,6 +1062,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         sys: Mutex::new(Value::NONE),
         interned: Mutex::new(interned),
         mortal_names: proto_core::sync::AtomicBool::new(false),
+        subclass_owners: Mutex::new(Vec::new()),
         latin1_chars,
         module_inits: Mutex::new(HashMap::new()),
         source_modules: Mutex::new(HashMap::new()),
@@ -1154,5 +1155,70 @@ impl Vm {
             let b = self.new_builtin(n, f, false);
             self.set_module_attr(module, n, b);
         }
+    }
+}
+
+/// The subclasses of a heap type, held weakly: type slot `T_SUBCLASSES`
+/// holds a raw holder object (raw word 0 the count, then one word per
+/// subclass: Value bits the collector does not trace). Every global
+/// collection prunes the subclasses that did not survive marking
+/// (`Interpreter::prune_subclasses`, a weak hook) before the sweep frees
+/// them. Changes take the type's lock when it is shared.
+pub struct SubclassList;
+
+impl SubclassList {
+    fn holder(t: Obj) -> Option<Obj> {
+        Obj::from_value(t.get(T_SUBCLASSES))
+    }
+
+    /// Appends `sub`; true when `t` got its first holder (the caller then
+    /// registers `t` with the pruning hook).
+    pub fn add(ctx: &mut ProtoContext, t: Obj, sub: Value) -> bool {
+        let h = Self::holder(t);
+        let (n, cap) = h.map_or((0, 0), |h| (get_raw(h, 0) as usize, h.raw_len() / 8 - 1));
+        if let Some(h) = h.filter(|_| n < cap) {
+            set_raw(h, 1 + n, sub.bits());
+            set_raw(h, 0, (n + 1) as u64);
+            return false;
+        }
+        let new_cap = (cap * 2).max(4);
+        let nh = ctx.alloc(Kind::STORAGE, Value::NONE, 0, 8 * (1 + new_cap));
+        let nho = Obj::from_value(nh).expect("heap");
+        if let Some(h) = h {
+            for i in 0..n {
+                set_raw(nho, 1 + i, get_raw(h, 1 + i));
+            }
+        }
+        set_raw(nho, 1 + n, sub.bits());
+        set_raw(nho, 0, (n + 1) as u64);
+        ctx.store(t, T_SUBCLASSES, nh);
+        h.is_none()
+    }
+
+    /// The recorded subclasses.
+    pub fn items(t: Obj) -> Vec<Value> {
+        let Some(h) = Self::holder(t) else {
+            return Vec::new();
+        };
+        (0..get_raw(h, 0) as usize)
+            .map(|i| Value::from_bits(get_raw(h, 1 + i)))
+            .collect()
+    }
+
+    /// Keeps the subclasses for which `keep` is true, in order.
+    pub fn retain(t: Obj, keep: &dyn Fn(Value) -> bool) {
+        let Some(h) = Self::holder(t) else {
+            return;
+        };
+        let n = get_raw(h, 0) as usize;
+        let mut j = 0;
+        for i in 0..n {
+            let w = get_raw(h, 1 + i);
+            if keep(Value::from_bits(w)) {
+                set_raw(h, 1 + j, w);
+                j += 1;
+            }
+        }
+        set_raw(h, 0, j as u64);
     }
 }

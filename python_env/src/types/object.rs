@@ -385,14 +385,9 @@ fn type_mro(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn type_subclasses(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let l = Obj::from_value(a[0])
-        .filter(|o| o.kind() == K_TYPE)
-        .map(|o| o.get(T_SUBCLASSES))
-        .unwrap_or(Value::EMPTY);
-    let items = if l.is_empty() {
-        Vec::new()
-    } else {
-        vm.seq_items(l)
+    let items = match Obj::from_value(a[0]).filter(|o| o.kind() == K_TYPE) {
+        Some(o) => vm.subclasses(o),
+        None => Vec::new(),
     };
     Ok(vm.new_list(&items))
 }
