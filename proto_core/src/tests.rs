@@ -384,6 +384,8 @@ fn weak_hooks_drop_dead_entries() {
     use crate::sync::Mutex;
     let sp = space();
     let mut ctx = sp.new_context();
+    // Deferred: only the explicit collections run (gc-stress included).
+    ctx.set_deferred_collection(true);
     let keep = cons(&mut ctx, Value::int(1), Value::NONE);
     let lose = cons(&mut ctx, Value::int(2), Value::NONE);
     ctx.promote(keep);
@@ -405,6 +407,8 @@ fn weak_hooks_drop_dead_entries() {
 fn frozen_objects_survive_until_unfreeze() {
     let sp = space();
     let mut ctx = sp.new_context();
+    // Deferred: only the explicit collections run (gc-stress included).
+    ctx.set_deferred_collection(true);
     let mut l = Value::NONE;
     for i in 0..1000 {
         l = cons(&mut ctx, Value::int(i), l);
@@ -430,6 +434,8 @@ fn frozen_objects_survive_until_unfreeze() {
 fn local_collection_skips_shared_only_blocks() {
     let sp = space();
     let mut ctx = sp.new_context();
+    // Deferred: only the explicit collections run (gc-stress included).
+    ctx.set_deferred_collection(true);
     let mut l = Value::NONE;
     for i in 0..50_000 {
         l = cons(&mut ctx, Value::int(i), l);
