@@ -1147,3 +1147,19 @@ def pickle_by_global_name(self, proto):
 
 def pickle_by_enum_name(self, proto):
     return getattr, (self.__class__, self._name_)
+
+
+def _simple_enum(etype=Enum, *, boundary=None, use_args=None):
+    """Class decorator used by the standard library (`ast._Precedence`,
+    `re.RegexFlag`...): makes an enum of type `etype` from a plain class,
+    re-creating it through `etype`'s metaclass with the plain class's
+    namespace (`auto()` values are resolved there, in definition order)."""
+    def convert_class(cls):
+        meta = type(etype)
+        kwds = {} if boundary is None else {'boundary': boundary}
+        body = meta.__prepare__(cls.__name__, (etype,), **kwds)
+        for key, value in cls.__dict__.items():
+            if key not in ('__dict__', '__weakref__'):
+                body[key] = value
+        return meta(cls.__name__, (etype,), body, **kwds)
+    return convert_class

@@ -1196,6 +1196,9 @@ fn eval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if let Some(r) = crate::modules::_ast::compile_hook(vm, a, k)? {
+        return Ok(r);
+    }
     let mut args = Args::new(a, k);
     let src = args.get(0, "source").unwrap_or(Value::NONE);
     let filename = args

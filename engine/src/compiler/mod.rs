@@ -399,6 +399,47 @@ fn compile_inner(
     result
 }
 
+/// Parses source for `ast.parse` (`compile(..., PyCF_ONLY_AST)`): the
+/// tree with its line index, or the error CPython's parser would report,
+/// and the warnings its parser emits.  `Mode::Single` parses as a module
+/// (the caller checks the single-statement rule).  The caller drops the
+/// tree with [`drop_deep`].
+#[allow(clippy::type_complexity)]
+pub fn parse_for_ast(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> (
+    Result<(ruff_python_parser::Parsed<ruff_python_ast::Mod>, SourceMap), CompileError>,
+    Vec<CompileWarning>,
+) {
+    let map = SourceMap::new(source);
+    let parse_mode = match mode {
+        Mode::Eval => ParseMode::Expression,
+        Mode::Exec | Mode::Single => ParseMode::Module,
+    };
+    let options = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY312);
+    let parsed = parse_unchecked(source, options);
+    let mut raw = Vec::new();
+    let err = front_error_pass(source, &map, &parsed, &mut raw);
+    let warnings = raw
+        .into_iter()
+        .filter(|w| err.as_ref().is_none_or(|(e, _)| w.range.start() < e.range.start()))
+        .map(|w| CompileWarning {
+            category: w.category,
+            error: map.to_compile_error(&RawError::syntax(w.range, w.msg), filename),
+        })
+        .collect();
+    match err {
+        Some((e, _)) => {
+            let ce = map.to_compile_error(&e, filename);
+            drop_deep(parsed, source.len());
+            (Err(ce), warnings)
+        }
+        None => (Ok((parsed, map)), warnings),
+    }
+}
+
 /// The first error of the parsing stage, as CPython 3.11 reports it:
 /// tokenizer limits, then a string-literal error ([`strlit`]) unless the
 /// parser fails before that literal, then the parser's error, then syntax
@@ -513,7 +554,7 @@ fn from_parser(e: &RawError) -> bool {
 
 /// Drops a parse result on a stack big enough for its drop glue, which
 /// recurses once per AST level (at most one level per source byte).
-fn drop_deep<T>(value: T, source_len: usize) {
+pub fn drop_deep<T>(value: T, source_len: usize) {
     let need = source_len.saturating_mul(256).saturating_add(128 * 1024);
     if stacker::remaining_stack().is_some_and(|left| left > need) {
         drop(value);

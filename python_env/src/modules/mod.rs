@@ -1,5 +1,6 @@
 //! Standard-library modules, one file each.
 
+pub mod _ast;
 pub mod _collections;
 pub mod _queue;
 pub mod _thread;
@@ -17,6 +18,7 @@ use engine::runtime::{PyResult, Vm};
 /// Registers the builtin module factories.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("math", math::create);
+    vm.register_module("_ast", _ast::create);
     vm.register_module("gc", gc::create);
     vm.register_module("time", time::create);
     vm.register_module("unicodedata", unicodedata::create);
