@@ -174,7 +174,7 @@ impl Conv<'_> {
         match s {
             Stmt::FunctionDef(f) => {
                 if let Some(tp) = &f.type_params {
-                    return Err(self.invalid_syntax(tp.range));
+                    return Err(self.syntax_error_at("expected '('", tp.range));
                 }
                 let name = self.ident(f.name.id.as_str());
                 let args = self.parameters(Some(&f.parameters))?;
@@ -427,6 +427,11 @@ impl Conv<'_> {
     /// CPython 3.11's "invalid syntax" for newer syntax ruff accepts (type
     /// parameters, `type` statements).
     fn invalid_syntax(&mut self, range: TextRange) -> PyException {
+        self.syntax_error_at("invalid syntax", range)
+    }
+
+    /// A SyntaxError `msg` at the first character of `range`.
+    fn syntax_error_at(&mut self, msg: &str, range: TextRange) -> PyException {
         let (l, c) = self.map.line_col(range.start());
         let text = self.map.line_text(l).unwrap_or("");
         let col = text
@@ -434,13 +439,13 @@ impl Conv<'_> {
             .map_or(c as usize, |t| t.chars().count());
         let e = engine::compiler::CompileError {
             kind: engine::compiler::ErrorKind::SyntaxError,
-            msg: "invalid syntax".into(),
+            msg: msg.into(),
             filename: self.filename.to_owned(),
             lineno: l,
             col_offset: col as i32 + 1,
             end_lineno: l,
             end_col_offset: col as i32 + 2,
-            text: Some(format!("{text}\n")),
+            text: Some(text.to_owned()),
         };
         self.vm.syntax_error(&e)
     }

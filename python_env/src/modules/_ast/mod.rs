@@ -280,7 +280,8 @@ fn ast_init_inner(vm: &mut Vm, this: Value, pos: &[Value], kw: &[(Value, Value)]
         }
         None => Vec::new(),
     };
-    let tname = type_name(cls);
+    // CPython's `tp_name` of AST classes is the bare name ("AST").
+    let tname = type_short_name(cls);
     if pos.len() > fields.len() {
         let n = fields.len();
         let s = if n == 1 { "" } else { "s" };
@@ -355,6 +356,10 @@ pub fn compile_hook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Option<Value
     let only_ast = flags & PYCF_ONLY_AST != 0;
     let src_is_ast = Obj::from_value(src).is_some_and(|o| o.kind() == K_INSTANCE) && is_ast(vm, src)?;
     if !only_ast && !src_is_ast {
+        let func_type = args.get(2, "mode").is_some_and(|m| is_str(m) && str_of(m) == "func_type");
+        if func_type {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
+        }
         return Ok(None);
     }
     let filename = match args.get(1, "filename") {
@@ -381,7 +386,11 @@ pub fn compile_hook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Option<Value
         None => return Err(vm.type_error("compile() missing required argument 'mode' (pos 3)")),
     };
     if !matches!(mode.as_str(), "exec" | "eval" | "single" | "func_type") {
-        return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
+        return Err(vm.value_error(if only_ast {
+            "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+        } else {
+            "compile() mode must be 'exec', 'eval' or 'single'"
+        }));
     }
     if mode == "func_type" && !only_ast {
         return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
@@ -392,14 +401,32 @@ pub fn compile_hook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Option<Value
         }
         return compile_ast(vm, src, &filename, &mode).map(Some);
     }
-    if flags & PYCF_TYPE_COMMENTS != 0 {
+    let text = source_text(vm, src, &filename)?;
+    if flags & PYCF_TYPE_COMMENTS != 0 && has_type_comment(&text) {
         return Err(vm.new_exc(
             vm.g.e.NotImplementedError,
             "type comments (PyCF_TYPE_COMMENTS) are not supported by this compiler",
         ));
     }
-    let text = source_text(vm, src, &filename)?;
     parse(vm, &text, &filename, &mode).map(Some)
+}
+
+/// Whether `text` has a comment CPython's tokenizer would read as a type
+/// comment (`# type: ...`) under `PyCF_TYPE_COMMENTS`: without one the
+/// tree is the same with or without the flag.
+fn has_type_comment(text: &str) -> bool {
+    let parsed = ruff_python_parser::parse_unchecked(
+        text,
+        ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module),
+    );
+    let found = parsed.tokens().iter().any(|t| {
+        t.kind() == ruff_python_ast::token::TokenKind::Comment
+            && text.get(t.range().to_std_range()).is_some_and(|c| {
+                c.trim_start_matches('#').trim_start().starts_with("type:")
+            })
+    });
+    compiler::drop_deep(parsed, text.len());
+    found
 }
 
 /// The text of a `compile` source argument: a str, or bytes decoded as a
@@ -434,6 +461,26 @@ pub fn parse(vm: &mut Vm, text: &str, filename: &str, mode: &str) -> PyResult<Va
         "single" => Mode::Single,
         _ => Mode::Exec,
     };
+    if cmode != Mode::Exec && text.trim().is_empty() {
+        // CPython's parser reports "invalid syntax" at line 0 here.
+        let e = syntax_error(vm, "invalid syntax", filename, 0, 0, 0, String::new());
+        let exc = e.0;
+        let mark = vm.push_root(exc);
+        let zero = vm.new_int(0);
+        let empty = vm.new_str("");
+        for (n, v) in [
+            ("lineno", zero),
+            ("offset", zero),
+            ("end_lineno", zero),
+            ("end_offset", zero),
+            ("text", empty),
+        ] {
+            let k = vm.intern(n);
+            vm.setattr(exc, k, v)?;
+        }
+        vm.pop_roots(mark);
+        return Err(e);
+    }
     let (r, warnings) = compiler::parse_for_ast(text, filename, cmode);
     if !warnings.is_empty() {
         if let Err(e) = vm.issue_compile_warnings(&warnings) {
@@ -567,7 +614,7 @@ fn syntax_error(
         col_offset: col as i32,
         end_lineno: line,
         end_col_offset: end_col as i32,
-        text: Some(format!("{text}\n")),
+        text: Some(text),
     };
     vm.syntax_error(&e)
 }
@@ -657,9 +704,16 @@ fn parse_func_type(vm: &mut Vm, text: &str, filename: &str) -> PyResult<Value> {
     r
 }
 
+/// "invalid syntax" at the first token of `text` (the line's first word).
 fn func_type_error(vm: &mut Vm, text: &str, filename: &str) -> PyException {
     let line = text.lines().next().unwrap_or("").to_owned();
-    syntax_error(vm, "invalid syntax", filename, 1, 1, 2, line)
+    let start = line.len() - line.trim_start().len();
+    let word = line[start..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .next()
+        .map_or(1, |w| w.chars().count().max(1));
+    let col = line[..start].chars().count() + 1;
+    syntax_error(vm, "invalid syntax", filename, 1, col, col + word, line)
 }
 
 /// Parses `text` as one expression and converts it with `f`.

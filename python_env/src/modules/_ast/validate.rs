@@ -290,7 +290,7 @@ impl<'a> Validator<'a> {
             "With" | "AsyncWith" => nonempty("items").or_else(|| nonempty("body")),
             "Try" | "TryStar" => nonempty("body").or_else(|| {
                 if len("handlers") == 0 && len("finalbody") == 0 {
-                    Some(format!("{cls} has neither except handlers nor finally clause"))
+                    Some(format!("{cls} has neither except handlers nor finalbody"))
                 } else if len("handlers") == 0 && len("orelse") > 0 {
                     Some(format!("{cls} has orelse but no except handlers"))
                 } else {

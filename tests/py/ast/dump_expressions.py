@@ -1,0 +1,72 @@
+# ast.dump of expressions: operators, literals, f-strings, calls, comprehensions,
+# and columns counted in UTF-8 bytes.
+import sys
+sys.path.append('/usr/lib/python3.11')
+import ast
+
+SOURCES = [
+    "a + b - c * d / e // f % g ** h @ i",
+    "a << b >> c | d ^ e & f",
+    "-x + +y - ~z",
+    "not a and b or c and not d",
+    "a and b and c or d or e",
+    "a < b <= c == d != e > f >= g is h is not i in j not in k",
+    "x if cond else y if other else z",
+    "lambda: 0",
+    "lambda a, b=2, *args, c, d=4, **kw: a + b",
+    "lambda *, key: key",
+    "(n := 10)",
+    "[n for n in range(10) if n % 2 if n > 3]",
+    "{k: v for k, v in pairs for _ in (1, 2)}",
+    "{item for item in items}",
+    "(x * 2 for x in data)",
+    "sum(x for x in data)",
+    "sum((x for x in data))",
+    "func(a, *args, key=1, **kwargs)",
+    "obj.method(1)(2)[3].attr",
+    "seq[1:2], seq[::3], seq[:], seq[a:b:c], seq[1:2, ::3], seq[i, j], seq[()]",
+    "{'a': 1, **others, 'b': 2}",
+    "{1, 2, 3}",
+    "[1, [2, [3]]]",
+    "()",
+    "(1,)",
+    "1, 2",
+    "{}",
+    "[*a, *b]",
+    "42, 0x2A, 0o52, 0b101010, 1_000_000, 123456789012345678901234567890",
+    "3.14, 1e-3, 2.5j, 1E10, .5",
+    "True, False, None, ...",
+    "'single' \"double\" '''triple'''",
+    "u'unicode kind'",
+    "b'bytes' b'more'",
+    "r'\\d+\\s*' + R'raw'",
+    "'\\N{BULLET} \\x41\\101\\u00e9\\t'",
+    "f'plain'",
+    "f'{name}'",
+    "f'{name!r} and {value!s:>10} and {other!a}'",
+    "f'{x=}'",
+    "f'{x = :>8}'",
+    "f'{value:{width}.{precision}}'",
+    "f'{value:}'",
+    "f'{{literal}} {x}'",
+    "'head ' f'{x}' ' tail'",
+    "u'a' f'b{c}'",
+    "f''",
+    "'a' f''",
+    "rf'\\n{x}'",
+    "f'''\n  {x + 1}\n'''",
+    "f'{x} {x}'",
+    "x = 'héllo'; y = é",
+    "naïve = 'π' + 'ü' + n",
+    "'日本' + 語",
+    "await task",
+    "(yield)",
+    "(yield value)",
+    "(yield from gen)",
+]
+
+for src in SOURCES:
+    tree = ast.parse(src)
+    print(ast.dump(tree))
+    print(ast.dump(tree, include_attributes=True))
+    print()
