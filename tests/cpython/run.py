@@ -575,6 +575,10 @@ def module_timeout(module, args, file_timeouts, timings):
 
 def main(argv):
     args = parse_args(argv)
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        # Started in the background by a shell (nohup, "&"): the children would
+        # inherit the ignored SIGINT and CPython's KeyboardInterrupt tests fail.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     groups, file_timeouts = read_modules()
     modules = select_modules(args.names, groups)
     if not os.path.isdir(TESTDIR):
