@@ -475,6 +475,41 @@ def compare(cp, pp, skip_ok=(), ignored=lambda test_id: False, count_partial=Fal
     return row
 
 
+# Skip reasons from test.support that map to an allowed category of skip_ok.txt.
+SUGGEST_PATTERNS = (
+    ("cpython_only", re.compile(r"implementation detail (specific to|not available on) ")),
+    ("capi", re.compile(r"No module named '(_testcapi|_testinternalcapi|_testbuffer)'")),
+    ("refcount", re.compile(r"refcount|reference count|getrefcount|refleak", re.I)),
+)
+
+
+def suggest_skip_ok(cp, pp):
+    """Candidate skip_ok.txt lines for ProtoPy skips of ids CPython runs, by skip reason.
+
+    Lines are suggestions for a person to check and add; nothing is added by itself.
+    A skip of the whole module gives one line for the module.
+    """
+    def category(reason):
+        for name, pattern in SUGGEST_PATTERNS:
+            if pattern.search(reason):
+                return name
+        return None
+
+    if pp.status == "module_skip":
+        name = category(pp.reason)
+        return [f"{name} test.{cp.module}  # {pp.reason}"] if name else []
+    lines = []
+    for test_id in sorted(pp.outcomes):
+        outcome, reason = pp.outcomes[test_id]
+        cp_outcome = cp.outcomes.get(test_id, ("missing", ""))[0]
+        if outcome != "skip" or cp_outcome in ("skip", "missing"):
+            continue
+        name = category(reason)
+        if name:
+            lines.append(f"{name} {test_id}  # {reason}")
+    return lines
+
+
 def totals(rows):
     keys = ("both", "denom", "strict_both", "strict_denom")
     return {k: sum(r[k] for r in rows) for k in keys}
@@ -557,6 +592,8 @@ def parse_args(argv):
                    help="folder for raw results and logs")
     p.add_argument("--count-partial", action="store_true",
                    help="count the ids a crashed or timed-out module finished")
+    p.add_argument("--suggest-skip-ok", action="store_true",
+                   help="run nothing: print candidate skip_ok.txt lines from the last ProtoPy run's results")
     args = p.parse_args(argv)
     if args.jobs < 1:
         p.error("-j must be at least 1")
@@ -596,6 +633,18 @@ def main(argv):
         if not os.access(interpreter, os.X_OK):
             raise RunnerError(f"no ProtoPy binary at {interpreter} (build it or pass --protopy)")
         baselines = {m: read_baseline(m) for m in modules}
+
+    if args.suggest_skip_ok:
+        for m in modules:
+            path = os.path.join(out_dir, m + ".jsonl")
+            if not os.path.exists(path):
+                continue
+            with open(path, encoding="utf-8", errors="replace") as f:
+                events, outcomes, _ = parse_records(f)
+            status, reason = module_status(events, 0, False)
+            for line in suggest_skip_ok(baselines[m], ModuleRun(m, status, reason, outcomes)):
+                print(line)
+        return 0
 
     start = time.monotonic()
     runs = {}

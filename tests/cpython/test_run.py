@@ -185,6 +185,29 @@ class CompareTests(unittest.TestCase):
         self.assertTrue(md.startswith("| module |"))
 
 
+class SuggestTests(unittest.TestCase):
+    def test_reasons_map_to_categories(self):
+        cp = MR("test_t", "ok", "", {"t.a": ("pass", ""), "t.b": ("pass", ""), "t.c": ("pass", ""),
+                                     "t.d": ("pass", ""), "t.e": ("skip", "x")})
+        pp = MR("test_t", "ok", "", {
+            "t.a": ("skip", "implementation detail specific to cpython"),
+            "t.b": ("skip", "No module named '_testcapi'"),
+            "t.c": ("skip", "some other reason"),
+            "t.d": ("pass", ""),
+            "t.e": ("skip", "implementation detail specific to cpython"),  # CPython skips too
+        })
+        self.assertEqual(run.suggest_skip_ok(cp, pp), [
+            "cpython_only t.a  # implementation detail specific to cpython",
+            "capi t.b  # No module named '_testcapi'",
+        ])
+
+    def test_module_skip(self):
+        cp = MR("test_capi", "ok", "", {"t.a": ("pass", "")})
+        pp = MR("test_capi", "module_skip", "No module named '_testinternalcapi'", {})
+        self.assertEqual(run.suggest_skip_ok(cp, pp),
+                         ["capi test.test_capi  # No module named '_testinternalcapi'"])
+
+
 class MatcherTests(unittest.TestCase):
     def test_full_ids_are_exact(self):
         m = run.ignore_matcher(["t.A.x", "t.B.y"])
