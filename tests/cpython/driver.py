@@ -217,7 +217,6 @@ def main(argv):
     recorder.write(event="begin", impl=sys.implementation.name)
 
     try:
-        import importlib
         import unittest
         from test import support
     except BaseException as exc:
@@ -240,7 +239,8 @@ def main(argv):
 
         support._run_suite = run_suite
         sys.modules.pop("test." + module, None)
-        the_module = importlib.import_module("test." + module)
+        __import__("test." + module)
+        the_module = sys.modules["test." + module]
     except unittest.SkipTest as exc:
         recorder.write(event="module_skip", reason=_last_line(exc))
         recorder.write(event="end")
