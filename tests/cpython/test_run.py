@@ -277,6 +277,15 @@ class BaselineTests(unittest.TestCase):
                 run.read_baseline("test_missing", d)
 
 
+class DriverJsonTests(unittest.TestCase):
+    def test_hand_written_json_round_trips(self):
+        import driver
+        for text in ["", "plain", 'q"uote\\back', "nl\n\ttab\x00", "\u00e9\U0001f600", "\udcff lone"]:
+            encoded = driver._json_str(text)
+            self.assertTrue(encoded.isascii())
+            self.assertEqual(json.loads(encoded), text)
+
+
 class DriverTests(unittest.TestCase):
     """driver.py end to end under this interpreter, on a tiny generated test package."""
 
