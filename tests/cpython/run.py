@@ -211,6 +211,11 @@ class ModuleRun:
         return c
 
 
+def stable_reason(reason):
+    """A reason without the process id that test.support puts in TESTFN."""
+    return re.sub(r"@test_\d+_tmp", "@test_PID_tmp", reason)
+
+
 def parse_records(lines):
     """JSON lines from the driver -> (events list, {id: (outcome, reason)}, last started id)."""
     events, outcomes = [], {}
@@ -239,7 +244,7 @@ def parse_records(lines):
         old = outcomes.get(test_id)
         # The same id run twice keeps its worse outcome.
         if old is None or RANK[outcome] > RANK[old[0]]:
-            outcomes[test_id] = (outcome, rec.get("reason", ""))
+            outcomes[test_id] = (outcome, stable_reason(rec.get("reason", "")))
     return events, outcomes, started
 
 
@@ -293,7 +298,9 @@ def run_module(interpreter, module, out_dir, timeout, extra_env=None):
             os.unlink(path)
     cwd = tempfile.mkdtemp(prefix=f"cpyrunner-{module}-")
     env = dict(os.environ)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"  # never write into /usr/lib/python3.11
+    # Bytecode is written as under regrtest: PYTHONDONTWRITEBYTECODE would skip
+    # 85 importlib/import/compile tests that write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("PYTHONPATH", None)
     if extra_env:
         env.update(extra_env)

@@ -43,6 +43,10 @@ class ParseRecordsTests(unittest.TestCase):
         _, outcomes, _ = run.parse_records(lines)
         self.assertEqual(outcomes, {"t.x": ("skip", "no")})
 
+    def test_pid_in_reason_is_replaced(self):
+        _, outcomes, _ = run.parse_records([rec(id="t.x", outcome="skip", reason="can't encode '@test_4242_tmp\u00e6'")])
+        self.assertEqual(outcomes["t.x"][1], "can't encode '@test_PID_tmp\u00e6'")
+
     def test_duplicate_id_keeps_worse(self):
         lines = [rec(id="t.x", outcome="pass"), rec(id="t.x", outcome="fail", reason="r"),
                  rec(id="t.x", outcome="skip")]
