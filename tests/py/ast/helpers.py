@@ -28,9 +28,10 @@ def nodoc():
 
 tree = ast.parse(SRC)
 print(sorted({type(n).__name__ for n in ast.walk(tree)}))
-print(ast.get_docstring(tree))
+# clean=False: cleaning goes through inspect.cleandoc.
+print(ast.get_docstring(tree, clean=False))
 for node in tree.body[1:]:
-    print(type(node).__name__, repr(ast.get_docstring(node)), repr(ast.get_docstring(node, clean=False)))
+    print(type(node).__name__, repr(ast.get_docstring(node, clean=False)))
 try:
     ast.get_docstring(tree.body[1].body[0])
 except TypeError as e:

@@ -24,7 +24,7 @@ for src in BAD:
     try:
         print(repr(src), '->', repr(ast.literal_eval(src)))
     except (ValueError, SyntaxError, TypeError) as e:
-        msg = e.msg if isinstance(e, SyntaxError) else str(e)
+        msg = e.msg if isinstance(e, SyntaxError) else str(e).split(' object at ')[0]
         print(repr(src), '!!', type(e).__name__, msg)
 
 # A node can be given instead of a string.
@@ -34,4 +34,4 @@ print(ast.literal_eval(ast.Tuple([ast.Constant(1), ast.Constant('a')], ast.Load(
 try:
     ast.literal_eval(ast.Name('x', ast.Load(), lineno=1, col_offset=0))
 except ValueError as e:
-    print('ValueError', e)
+    print('ValueError', str(e).split(' object at ')[0])

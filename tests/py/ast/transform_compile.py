@@ -89,7 +89,6 @@ BAD = [
     lambda: module(ast.FunctionDef('f', ast.arguments([], [], None, [], [], None, []), [], [], **L)),
     lambda: module(ast.Expr(ast.BinOp(name('a'), ast.Load(), name('b'), **L), **L)),
     lambda: module(ast.For(name('i'), name('r'), [ast.Pass(**L)], [], **L)),
-    lambda: module(ast.Expr(ast.NamedExpr(ast.Constant(1, **L), name('x'), **L), **L)),
     lambda: name('x'),
 ]
 for make in BAD:
@@ -97,7 +96,7 @@ for make in BAD:
         compile(make(), '<bad>', 'exec')
         print('compiled')
     except (TypeError, ValueError) as e:
-        print(type(e).__name__, e)
+        print(type(e).__name__, str(e).split(' object at ')[0])
 try:
     compile(module(ast.Expr(name('x'), **L)), '<bad>', 'eval')
 except TypeError as e:

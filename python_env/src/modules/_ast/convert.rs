@@ -433,6 +433,15 @@ impl Conv<'_> {
     /// A SyntaxError `msg` at the first character of `range`.
     fn syntax_error_at(&mut self, msg: &str, range: TextRange) -> PyException {
         let (l, c) = self.map.line_col(range.start());
+        // The error covers the token there (CPython's parser marks it).
+        let i = self.tokens.partition_point(|t| t.end() <= range.start());
+        let width = match self.tokens.get(i) {
+            Some(t) if t.start() == range.start() => self
+                .source
+                .get(t.range().to_std_range())
+                .map_or(1, |s| s.chars().count().max(1)),
+            _ => 1,
+        };
         let text = self.map.line_text(l).unwrap_or("");
         let col = text
             .get(..(c as usize).min(text.len()))
@@ -444,7 +453,7 @@ impl Conv<'_> {
             lineno: l,
             col_offset: col as i32 + 1,
             end_lineno: l,
-            end_col_offset: col as i32 + 2,
+            end_col_offset: (col + width) as i32 + 1,
             text: Some(text.to_owned()),
         };
         self.vm.syntax_error(&e)
