@@ -424,7 +424,10 @@ pub fn parse_for_ast(
     let err = front_error_pass(source, &map, &parsed, &mut raw);
     let warnings = raw
         .into_iter()
-        .filter(|w| err.as_ref().is_none_or(|(e, _)| w.range.start() < e.range.start()))
+        .filter(|w| {
+            err.as_ref()
+                .is_none_or(|(e, _)| w.range.start() < e.range.start())
+        })
         .map(|w| CompileWarning {
             category: w.category,
             error: map.to_compile_error(&RawError::syntax(w.range, w.msg), filename),
@@ -438,6 +441,39 @@ pub fn parse_for_ast(
         }
         None => (Ok((parsed, map)), warnings),
     }
+}
+
+/// Compiles a tree built outside the parser (`compile(ast_object, ...)`,
+/// converted by python_env): `source` is the text its ranges index (a
+/// synthetic one whose offsets give the tree's own lines and columns).
+/// Errors carry no source line, as CPython's for an AST.
+pub fn compile_tree(
+    m: &ruff_python_ast::Mod,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> (Result<Arc<CodeObject>, CompileError>, Vec<CompileWarning>) {
+    let map = SourceMap::new(source);
+    let mut raw = Vec::new();
+    let r = codegen::compile_mod(m, source, &map, filename, mode, flags, &mut raw);
+    let warnings = raw
+        .into_iter()
+        .map(|w| {
+            let mut error = map.to_compile_error(&RawError::syntax(w.range, w.msg), filename);
+            error.text = file_line(filename, error.lineno);
+            CompileWarning {
+                category: w.category,
+                error,
+            }
+        })
+        .collect();
+    let r = r.map_err(|e| {
+        let mut ce = map.to_compile_error(&e, filename);
+        ce.text = file_line(filename, ce.lineno);
+        ce
+    });
+    (r, warnings)
 }
 
 /// The first error of the parsing stage, as CPython 3.11 reports it:

@@ -14,8 +14,8 @@ use engine::runtime::*;
 use proto_core::Value;
 use ruff_python_ast::token::{Token, TokenKind};
 use ruff_python_ast::{
-    self as ast, BoolOp, CmpOp, ConversionFlag, Expr, ExprContext,
-    InterpolatedStringElement, Operator, Pattern, Stmt, UnaryOp,
+    self as ast, BoolOp, CmpOp, ConversionFlag, Expr, ExprContext, InterpolatedStringElement,
+    Operator, Pattern, Stmt, UnaryOp,
 };
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -88,9 +88,10 @@ impl Conv<'_> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
             let cls = self.vm.g.e.RecursionError;
-            return Err(self
-                .vm
-                .new_exc(cls, "maximum recursion depth exceeded during ast construction"));
+            return Err(self.vm.new_exc(
+                cls,
+                "maximum recursion depth exceeded during ast construction",
+            ));
         }
         Ok(())
     }
@@ -155,7 +156,12 @@ impl Conv<'_> {
 
     /// The range CPython gives a decorated definition: from its `def`,
     /// `async` or `class` keyword.
-    fn def_range(&self, range: TextRange, decorators: &[ast::Decorator], kw: TokenKind) -> TextRange {
+    fn def_range(
+        &self,
+        range: TextRange,
+        decorators: &[ast::Decorator],
+        kw: TokenKind,
+    ) -> TextRange {
         match decorators.last() {
             Some(d) => match self.token_after(d.end(), &[TokenKind::Async, kw]) {
                 Some(t) if t.start() <= range.end() => TextRange::new(t.start(), range.end()),
@@ -710,7 +716,10 @@ impl Conv<'_> {
         let whole = f.range;
         let kind = match f.value.iter().next() {
             Some(ast::FStringPart::Literal(l)) => {
-                matches!(l.flags.prefix(), ast::str_prefix::StringLiteralPrefix::Unicode)
+                matches!(
+                    l.flags.prefix(),
+                    ast::str_prefix::StringLiteralPrefix::Unicode
+                )
             }
             _ => false,
         };

@@ -12,10 +12,13 @@
 //! CPython.
 //!
 //! Compiling an AST object validates it as CPython's `obj2ast` and
-//! `PyAST_Validate` do (the same TypeErrors and ValueErrors), then
-//! compiles the source text `ast.unparse` makes of it: the resulting code
-//! carries the line numbers of that text, not the tree's `lineno`s.
+//! `PyAST_Validate` do (the same TypeErrors and ValueErrors), converts it
+//! back to the parser's tree (`back`, with a synthetic source text that
+//! carries the tree's own line numbers) and compiles that with the code
+//! generator.  The few trees `back` cannot carry (see there) are compiled
+//! from the text `ast.unparse` makes of them, with that text's lines.
 
+mod back;
 mod convert;
 mod nodes;
 mod validate;
@@ -31,6 +34,9 @@ use ruff_python_ast::Mod;
 use ruff_text_size::{Ranged, TextSize};
 
 use nodes::NODES;
+
+/// The largest synthetic source (bytes) a compiled tree gets (see `back`).
+const MAX_SYNTHETIC_SOURCE: u64 = 64 << 20;
 
 /// `PyCF_ONLY_AST`.
 pub const PYCF_ONLY_AST: i64 = 0x400;
@@ -293,7 +299,10 @@ fn ast_init_inner(vm: &mut Vm, this: Value, pos: &[Value], kw: &[(Value, Value)]
         vm.setattr(this, name, v)?;
     }
     for &(key, v) in kw {
-        if let Some(p) = fields.iter().position(|&f| is_str(f) && str_of(f) == str_of(key)) {
+        if let Some(p) = fields
+            .iter()
+            .position(|&f| is_str(f) && str_of(f) == str_of(key))
+        {
             if p < pos.len() {
                 return Err(vm.type_error(&format!(
                     "{tname} got multiple values for argument '{}'",
@@ -354,9 +363,12 @@ pub fn compile_hook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Option<Value
         _ => 0,
     };
     let only_ast = flags & PYCF_ONLY_AST != 0;
-    let src_is_ast = Obj::from_value(src).is_some_and(|o| o.kind() == K_INSTANCE) && is_ast(vm, src)?;
+    let src_is_ast =
+        Obj::from_value(src).is_some_and(|o| o.kind() == K_INSTANCE) && is_ast(vm, src)?;
     if !only_ast && !src_is_ast {
-        let func_type = args.get(2, "mode").is_some_and(|m| is_str(m) && str_of(m) == "func_type");
+        let func_type = args
+            .get(2, "mode")
+            .is_some_and(|m| is_str(m) && str_of(m) == "func_type");
         if func_type {
             return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
         }
@@ -379,9 +391,7 @@ pub fn compile_hook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Option<Value
         Some(m) if is_str(m) => str_of(m).into_owned(),
         Some(m) => {
             let tn = vm.type_name_of(m);
-            return Err(vm.type_error(&format!(
-                "compile() argument 'mode' must be str, not {tn}"
-            )));
+            return Err(vm.type_error(&format!("compile() argument 'mode' must be str, not {tn}")));
         }
         None => return Err(vm.type_error("compile() missing required argument 'mode' (pos 3)")),
     };
@@ -421,9 +431,9 @@ fn has_type_comment(text: &str) -> bool {
     );
     let found = parsed.tokens().iter().any(|t| {
         t.kind() == ruff_python_ast::token::TokenKind::Comment
-            && text.get(t.range().to_std_range()).is_some_and(|c| {
-                c.trim_start_matches('#').trim_start().starts_with("type:")
-            })
+            && text
+                .get(t.range().to_std_range())
+                .is_some_and(|c| c.trim_start_matches('#').trim_start().starts_with("type:"))
     });
     compiler::drop_deep(parsed, text.len());
     found
@@ -509,8 +519,7 @@ pub fn parse(vm: &mut Vm, text: &str, filename: &str, mode: &str) -> PyResult<Va
         match parsed.syntax() {
             Mod::Module(m) => {
                 if cmode == Mode::Single {
-                    single_check(&mut conv, &m.body)
-                        .and_then(|()| conv.module(&m.body, true))
+                    single_check(&mut conv, &m.body).and_then(|()| conv.module(&m.body, true))
                 } else {
                     conv.module(&m.body, false)
                 }
@@ -531,7 +540,10 @@ fn single_check(conv: &mut convert::Conv<'_>, body: &[ruff_python_ast::Stmt]) ->
         return Ok(());
     };
     let (line0, _) = conv.map.line_col(first.start());
-    let Some(later) = body.iter().find(|s| conv.map.line_col(s.start()).0 != line0) else {
+    let Some(later) = body
+        .iter()
+        .find(|s| conv.map.line_col(s.start()).0 != line0)
+    else {
         return Ok(());
     };
     let compound = matches!(
@@ -582,7 +594,10 @@ fn single_check(conv: &mut convert::Conv<'_>, body: &[ruff_python_ast::Stmt]) ->
 fn first_token_chars(conv: &convert::Conv<'_>, at: TextSize) -> usize {
     let i = conv.tokens.partition_point(|t| t.end() <= at);
     match conv.tokens.get(i) {
-        Some(t) => conv.source.get(t.range().to_std_range()).map_or(1, |s| s.chars().count()),
+        Some(t) => conv
+            .source
+            .get(t.range().to_std_range())
+            .map_or(1, |s| s.chars().count()),
         None => 1,
     }
 }
@@ -745,8 +760,8 @@ fn parse_expr_at(
     result
 }
 
-/// `compile(tree, filename, mode)`: validates the tree, then compiles the
-/// text `ast.unparse` makes of it.
+/// `compile(tree, filename, mode)`: validates the tree, then compiles it
+/// (through `back`, or from its unparsed text).
 fn compile_ast(vm: &mut Vm, tree: Value, filename: &str, mode: &str) -> PyResult<Value> {
     let st = state(vm)?;
     let expected = match mode {
@@ -773,7 +788,51 @@ fn compile_ast_inner(
     mode: &str,
     expected: &str,
 ) -> PyResult<Value> {
-    validate::Validator::new(vm, st).check_root(tree, expected)?;
+    let mut v = validate::Validator::new(vm, st);
+    v.check_root(tree, expected)?;
+    let (max_line, max_col) = (v.max_line, v.max_col);
+    let m = match mode {
+        "eval" => Mode::Eval,
+        "single" => Mode::Single,
+        _ => Mode::Exec,
+    };
+    // The synthetic source: `lines` lines of `width` spaces (see `back`),
+    // within a bound; a tree located beyond it is compiled from its text.
+    let width = max_col.saturating_add(1).clamp(1, u32::MAX as i64) as u64;
+    let lines = max_line.saturating_add(1).clamp(1, u32::MAX as i64) as u64;
+    let size = lines.saturating_mul(width + 1);
+    if size <= MAX_SYNTHETIC_SOURCE {
+        let mut conv = back::ToRuff::new(vm, width as u32, lines as u32);
+        let converted = if m == Mode::Eval {
+            conv.expression(tree)
+        } else {
+            conv.module(tree)
+        };
+        match converted {
+            Ok(module) => {
+                let mut text = String::new();
+                if text.try_reserve(size as usize).is_err() {
+                    return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+                }
+                for _ in 0..lines {
+                    text.extend(std::iter::repeat_n(' ', width as usize));
+                    text.push('\n');
+                }
+                let (r, warnings) =
+                    compiler::compile_tree(&module, &text, filename, m, Default::default());
+                compiler::drop_deep(module, text.len());
+                if !warnings.is_empty() {
+                    vm.issue_compile_warnings(&warnings)?;
+                }
+                return match r {
+                    Ok(code) => Ok(vm.new_code(code)),
+                    Err(e) => Err(vm.syntax_error(&e)),
+                };
+            }
+            Err(back::Back::Py(e)) => return Err(e),
+            Err(back::Back::Unsupported) => {}
+        }
+    }
     let astmod = vm.import_module("ast")?;
     vm.push_root(astmod);
     let k = vm.intern("unparse");
@@ -784,10 +843,5 @@ fn compile_ast_inner(
         return Err(vm.type_error("ast.unparse() did not return a str"));
     }
     let bytes = str_bytes(text).to_vec();
-    let m = match mode {
-        "eval" => Mode::Eval,
-        "single" => Mode::Single,
-        _ => Mode::Exec,
-    };
     vm.compile_source(&bytes, filename, m)
 }

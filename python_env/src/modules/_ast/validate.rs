@@ -18,13 +18,23 @@ pub(super) struct Validator<'a> {
     vm: &'a mut Vm,
     st: &'a State,
     depth: usize,
+    /// The largest line number and column offset seen (for the synthetic
+    /// source of `back`).
+    pub max_line: i64,
+    pub max_col: i64,
 }
 
 const CTX_EXPRS: &[&str] = &["Name", "Attribute", "Subscript", "Starred", "List", "Tuple"];
 
 impl<'a> Validator<'a> {
     pub fn new(vm: &'a mut Vm, st: &'a State) -> Validator<'a> {
-        Validator { vm, st, depth: 0 }
+        Validator {
+            vm,
+            st,
+            depth: 0,
+            max_line: 1,
+            max_col: 0,
+        }
     }
 
     /// Checks `tree`, an instance of the `mod` class `cls`.
@@ -44,11 +54,21 @@ impl<'a> Validator<'a> {
     /// A location attribute: `int`, required unless `optional`.
     fn check_attr(&mut self, v: Value, name: &str, owner: &str, optional: bool) -> PyResult<()> {
         match self.getattr(v, name)? {
-            Some(x) if !x.is_none() => self.check_int(x),
+            Some(x) if !x.is_none() => {
+                self.check_int(x)?;
+                if let Ok(n) = crate::args::py_ssize_t(self.vm, x) {
+                    if name.ends_with("lineno") {
+                        self.max_line = self.max_line.max(n);
+                    } else {
+                        self.max_col = self.max_col.max(n);
+                    }
+                }
+                Ok(())
+            }
             _ if optional => Ok(()),
-            _ => Err(self.vm.type_error(&format!(
-                "required field \"{name}\" missing from {owner}"
-            ))),
+            _ => Err(self
+                .vm
+                .type_error(&format!("required field \"{name}\" missing from {owner}"))),
         }
     }
 
@@ -68,9 +88,7 @@ impl<'a> Validator<'a> {
         match ty {
             "identifier" | "string" => {
                 if !is_str(v) {
-                    return Err(self
-                        .vm
-                        .type_error(&format!("AST {ty} must be of type str")));
+                    return Err(self.vm.type_error(&format!("AST {ty} must be of type str")));
                 }
                 Ok(())
             }
@@ -183,9 +201,9 @@ impl<'a> Validator<'a> {
                     actual
                 }
                 _ => {
-                    return Err(self.vm.type_error(&format!(
-                        "required field \"ctx\" missing from {cls}"
-                    )))
+                    return Err(self
+                        .vm
+                        .type_error(&format!("required field \"ctx\" missing from {cls}")))
                 }
             }
         } else {
@@ -212,9 +230,9 @@ impl<'a> Validator<'a> {
             let value = self.getattr(v, name)?;
             if let Some(base) = t.strip_suffix('*') {
                 let Some(list) = value else {
-                    return Err(self.vm.type_error(&format!(
-                        "required field \"{name}\" missing from {cls}"
-                    )));
+                    return Err(self
+                        .vm
+                        .type_error(&format!("required field \"{name}\" missing from {cls}")));
                 };
                 if !Obj::from_value(list).is_some_and(|o| o.kind() == Kind::LIST) {
                     let tn = self.vm.type_name_of(list);
@@ -225,13 +243,18 @@ impl<'a> Validator<'a> {
                 let mark = self.vm.push_root(list);
                 let items = self.vm.seq_items(list);
                 lens.push((name, items.len()));
-                let none_ok = matches!((cls, name), ("Dict", "keys") | ("arguments", "kw_defaults"));
+                let none_ok =
+                    matches!((cls, name), ("Dict", "keys") | ("arguments", "kw_defaults"));
                 for item in items {
                     if item.is_none() && matches!(base, "expr" | "stmt") {
                         if none_ok {
                             continue;
                         }
-                        let what = if base == "stmt" { "statement" } else { "expression" };
+                        let what = if base == "stmt" {
+                            "statement"
+                        } else {
+                            "expression"
+                        };
                         self.vm.pop_roots(mark);
                         return Err(self
                             .vm
@@ -268,9 +291,9 @@ impl<'a> Validator<'a> {
                         }
                     }
                     _ => {
-                        return Err(self.vm.type_error(&format!(
-                            "required field \"{name}\" missing from {cls}"
-                        )))
+                        return Err(self
+                            .vm
+                            .type_error(&format!("required field \"{name}\" missing from {cls}")))
                     }
                 }
             }
@@ -327,7 +350,10 @@ impl<'a> Validator<'a> {
                 }
             }
             "ImportFrom" => match self.getattr(v, "level")? {
-                Some(l) if self.vm.is_int_like(l) && crate::args::py_ssize_t(self.vm, l).is_ok_and(|l| l < 0) => {
+                Some(l)
+                    if self.vm.is_int_like(l)
+                        && crate::args::py_ssize_t(self.vm, l).is_ok_and(|l| l < 0) =>
+                {
                     Some("Negative ImportFrom level".into())
                 }
                 _ => None,
