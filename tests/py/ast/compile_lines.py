@@ -1,7 +1,5 @@
 # A compiled AST keeps the tree's line numbers (firstlineno, tracebacks), and
 # compiled trees of many constructs run as their source does.
-import sys
-sys.path.append('/usr/lib/python3.11')
 import ast
 SRC = '''
 def outer(x):

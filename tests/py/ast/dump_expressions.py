@@ -1,7 +1,5 @@
 # ast.dump of expressions: operators, literals, f-strings, calls, comprehensions,
 # and columns counted in UTF-8 bytes.
-import sys
-sys.path.append('/usr/lib/python3.11')
 import ast
 
 SOURCES = [

@@ -1,6 +1,4 @@
 # ast.dump of statements, with and without location attributes.
-import sys
-sys.path.append('/usr/lib/python3.11')
 import ast
 
 SOURCES = [

@@ -1,8 +1,6 @@
 # ast's helpers over the trees _ast builds: walk, NodeVisitor, iter_fields,
 # get_docstring, copy_location, fix_missing_locations, increment_lineno,
 # get_source_segment.
-import sys
-sys.path.append('/usr/lib/python3.11')
 import ast
 
 SRC = '''"""Module doc."""

@@ -1,7 +1,5 @@
 # ast.parse modes ('exec', 'eval', 'single', 'func_type') and the SyntaxErrors
 # ast.parse raises (message and location).
-import sys
-sys.path.append('/usr/lib/python3.11')
 import ast
 
 
@@ -31,6 +29,8 @@ attempt('(int, str) -> bool', 'func_type')
 attempt('(int, *str) -> List[int]', 'func_type')
 attempt('() -> None', 'func_type')
 attempt('(Dict[str, int]) -> x.y', 'func_type')
+attempt('\n(int,\n str) -> bool', 'func_type')
+attempt('int -> bool', 'func_type')
 print('-- exec')
 attempt('')
 attempt('# only a comment\n')

@@ -1,7 +1,5 @@
 # The node classes of _ast/ast: fields, attributes, docs, constructors and their
 # errors, shared context/operator instances, copying and pattern matching.
-import sys
-sys.path.append('/usr/lib/python3.11')
 import ast
 import _ast
 import copy

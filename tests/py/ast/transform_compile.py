@@ -1,7 +1,5 @@
 # NodeTransformer rewrites a tree that is then compiled and run; compile()
 # rejects malformed trees with CPython's errors.
-import sys
-sys.path.append('/usr/lib/python3.11')
 import ast
 
 

@@ -1,6 +1,4 @@
 # ast.unparse: the text of a tree, and parsing that text gives the same tree.
-import sys
-sys.path.append('/usr/lib/python3.11')
 import ast
 
 PROGRAMS = [

@@ -673,7 +673,12 @@ fn parse_func_type(vm: &mut Vm, text: &str, filename: &str) -> PyResult<Value> {
         .chars()
         .map(|c| if c == '\n' || c == '\r' { c } else { ' ' })
         .collect();
-    tail.replace_range(0..1, "(");
+    // The opening parenthesis goes at the start of the line where the
+    // argument types begin (a blanked character: never a line break, and
+    // no indentation before it).
+    let first = text.len() - text.trim_start().len();
+    let at = text[..first].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    tail.replace_range(at..at + 1, "(");
     tail.push_str(&text[arrow.end().to_usize()..]);
     tail.push_str("\n)");
     let st = state(vm)?;
