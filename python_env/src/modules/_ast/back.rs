@@ -70,9 +70,15 @@ impl<'a> ToRuff<'a> {
 
     // ------------------------------------------------------------ helpers
 
+    /// Attribute `name` of `o` (None when missing).  The value is rooted
+    /// until the enclosing node's conversion returns (each node pops the
+    /// roots pushed while it was converted): a property may have made it,
+    /// and converting its parts may run Python code.
     fn get(&mut self, o: Value, name: &str) -> BR<Value> {
         let k = self.vm.intern(name);
-        Ok(self.vm.getattr_opt(o, k)?.unwrap_or(Value::NONE))
+        let v = self.vm.getattr_opt(o, k)?.unwrap_or(Value::NONE);
+        self.vm.push_root(v);
+        Ok(v)
     }
 
     fn class(&self, o: Value) -> String {

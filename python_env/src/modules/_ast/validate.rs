@@ -42,9 +42,15 @@ impl<'a> Validator<'a> {
         self.check_concrete(tree, cls, "Load")
     }
 
+    /// Attribute `name` of `v`, rooted until the enclosing node's check
+    /// returns (a property may have made it).
     fn getattr(&mut self, v: Value, name: &str) -> PyResult<Option<Value>> {
         let k = self.vm.intern(name);
-        self.vm.getattr_opt(v, k)
+        let r = self.vm.getattr_opt(v, k)?;
+        if let Some(x) = r {
+            self.vm.push_root(x);
+        }
+        Ok(r)
     }
 
     fn class_name(&self, v: Value) -> String {
