@@ -88,10 +88,17 @@ struct ScanState {
     /// Where the next match starts; None once a search failed.
     start: Option<usize>,
     must_advance: bool,
+    /// The byte-offset cursor of [`Offsets`] (position, byte), kept so
+    /// that successive matches map positions in amortised O(1).
+    cursor: (usize, usize),
 }
 
 /// Payload of an `SRE_Scanner`; values: [dict slot, pattern, string].
+/// The subject is prepared once (a non-ASCII str decoded once for all
+/// the scanner's matches); its borrowed bytes stay valid because the
+/// string is held in a value slot of the scanner.
 struct ScannerData {
+    subj: Subj,
     st: Mutex<ScanState>,
     busy: AtomicBool,
     pos: usize,
@@ -782,20 +789,24 @@ fn p_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let maxsplit = ssize_arg(vm, maxsplit, 0)?;
     let subj = subject(vm, p, string)?;
     let list = vm.new_list(&[]);
-    if maxsplit < 0 {
-        return Ok(list);
-    }
     let mark = vm.push_root(list);
     let mut offs = Offsets::new(&subj);
     let len = subj.len();
     let mut last = 0usize;
+    // A negative maxsplit splits nothing (CPython's loop condition
+    // `n < maxsplit` never holds); 0 means no limit.
+    let (first, limit) = if maxsplit < 0 {
+        (len + 1, 0)
+    } else {
+        (0, maxsplit as usize)
+    };
     let r = with_units!(subj, |s| each_match(
         vm,
         p,
         s,
-        0,
+        first,
         len,
-        maxsplit as usize,
+        limit,
         &mut |vm, f| {
             let (b, e) = f.spans[0].unwrap_or((last, last));
             let (lb, bb) = (offs.byte_of(last), offs.byte_of(b));
@@ -991,15 +1002,24 @@ fn p_scanner(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let endpos = ssize_arg(vm, endpos, MAXSIZE)?;
     let subj = subject(vm, p, string)?;
     let (start, end) = bounds(subj.len(), pos, endpos);
-    new_scanner(vm, a[0], string, start, end)
+    new_scanner(vm, a[0], string, subj, start, end)
 }
 
-fn new_scanner(vm: &mut Vm, pattern: Value, string: Value, pos: usize, endpos: usize) -> PyResult<Value> {
+fn new_scanner(
+    vm: &mut Vm,
+    pattern: Value,
+    string: Value,
+    subj: Subj,
+    pos: usize,
+    endpos: usize,
+) -> PyResult<Value> {
     let cls = slot(pattern, P_SCANCLS);
     let data = ScannerData {
+        subj,
         st: Mutex::new(ScanState {
             start: Some(pos),
             must_advance: false,
+            cursor: (0, 0),
         }),
         busy: AtomicBool::new(false),
         pos,
@@ -1022,7 +1042,7 @@ fn p_finditer(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let endpos = ssize_arg(vm, endpos, MAXSIZE)?;
     let subj = subject(vm, p, string)?;
     let (start, end) = bounds(subj.len(), pos, endpos);
-    let sc = new_scanner(vm, a[0], string, start, end)?;
+    let sc = new_scanner(vm, a[0], string, subj, start, end)?;
     let mark = vm.push_root(sc);
     let r = (|| {
         let n = vm.intern("search");
@@ -1377,9 +1397,9 @@ fn scan(vm: &mut Vm, a: &[Value], k: Value, name: &str, how: How) -> PyResult<Va
 }
 
 fn scan_step(vm: &mut Vm, sv: Value, sd: &ScannerData, how: How) -> PyResult<Value> {
-    let (start, must_advance) = {
+    let (start, must_advance, cursor) = {
         let g = sync::lock(&sd.st);
-        (g.start, g.must_advance)
+        (g.start, g.must_advance, g.cursor)
     };
     let Some(start) = start else {
         return Ok(Value::NONE);
@@ -1387,19 +1407,20 @@ fn scan_step(vm: &mut Vm, sv: Value, sd: &ScannerData, how: How) -> PyResult<Val
     let pattern = slot(sv, S_PATTERN);
     let string = slot(sv, S_STRING);
     let p = pattern_data(vm, pattern, "scanner")?;
-    let subj = subject(vm, p, string)?;
+    let subj = &sd.subj;
     let end = sd.endpos.min(subj.len());
     let r = with_units!(subj, |s| run_once(vm, p, s, start, end, how, must_advance))?;
     match r {
         Some(f) => {
             let (b, e) = f.spans[0].unwrap_or((start, start));
-            {
-                let mut g = sync::lock(&sd.st);
-                g.must_advance = e == b;
-                g.start = Some(e);
-            }
-            let mut offs = Offsets::new(&subj);
-            Ok(new_match(vm, pattern, string, &subj, &mut offs, &f, sd.pos, sd.endpos))
+            let mut offs = Offsets::new(subj);
+            (offs.cp, offs.byte) = cursor;
+            let m = new_match(vm, pattern, string, subj, &mut offs, &f, sd.pos, sd.endpos);
+            let mut g = sync::lock(&sd.st);
+            g.must_advance = e == b;
+            g.start = Some(e);
+            g.cursor = (offs.cp, offs.byte);
+            Ok(m)
         }
         None => {
             sync::lock(&sd.st).start = None;
