@@ -509,7 +509,12 @@ impl<'a, S: Subject> Machine<'a, S> {
 
     /// `SRE(count)`: how many times the single-character item at `pc`
     /// matches from `self.ptr`, at most `maxcount`.
-    fn count(&mut self, k: &mut dyn FnMut() -> bool, pc: usize, maxcount: u32) -> Result<usize, SreError> {
+    fn count(
+        &mut self,
+        k: &mut dyn FnMut() -> bool,
+        pc: usize,
+        maxcount: u32,
+    ) -> Result<usize, SreError> {
         let ptr = self.ptr;
         let mut end = self.end;
         if maxcount != MAXREPEAT && (maxcount as usize) < end.saturating_sub(ptr) {
@@ -557,7 +562,13 @@ impl<'a, S: Subject> Machine<'a, S> {
 
     /// `SRE(match)`: matches the code at `pc` from `ptr`; on success the
     /// end of the match is in `self.ptr`.
-    pub fn run(&mut self, k: &mut dyn FnMut() -> bool, mut pc: usize, mut ptr: usize, toplevel: bool) -> R {
+    pub fn run(
+        &mut self,
+        k: &mut dyn FnMut() -> bool,
+        mut pc: usize,
+        mut ptr: usize,
+        toplevel: bool,
+    ) -> R {
         let s = self.s;
         let end = self.end;
         if self.c(pc) == INFO {
@@ -587,8 +598,13 @@ impl<'a, S: Subject> Machine<'a, S> {
                     pc += 1;
                     ptr += 1;
                 }
-                NOT_LITERAL | LITERAL_IGNORE | NOT_LITERAL_IGNORE | LITERAL_UNI_IGNORE
-                | NOT_LITERAL_UNI_IGNORE | LITERAL_LOC_IGNORE | NOT_LITERAL_LOC_IGNORE
+                NOT_LITERAL
+                | LITERAL_IGNORE
+                | NOT_LITERAL_IGNORE
+                | LITERAL_UNI_IGNORE
+                | NOT_LITERAL_UNI_IGNORE
+                | LITERAL_LOC_IGNORE
+                | NOT_LITERAL_LOC_IGNORE
                 | CATEGORY => {
                     if ptr >= end || self.char_item(pc - 1, s.at(ptr)) != Some(true) {
                         return Ok(false);
@@ -1227,9 +1243,16 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(), ()
                 }
                 i += 1;
             }
-            AT | LITERAL | NOT_LITERAL | LITERAL_IGNORE | NOT_LITERAL_IGNORE
-            | LITERAL_UNI_IGNORE | NOT_LITERAL_UNI_IGNORE | LITERAL_LOC_IGNORE
-            | NOT_LITERAL_LOC_IGNORE | CATEGORY => {
+            AT
+            | LITERAL
+            | NOT_LITERAL
+            | LITERAL_IGNORE
+            | NOT_LITERAL_IGNORE
+            | LITERAL_UNI_IGNORE
+            | NOT_LITERAL_UNI_IGNORE
+            | LITERAL_LOC_IGNORE
+            | NOT_LITERAL_LOC_IGNORE
+            | CATEGORY => {
                 get(code, i, end)?;
                 i += 1;
             }

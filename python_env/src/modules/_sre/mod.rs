@@ -255,21 +255,19 @@ fn subject(vm: &mut Vm, p: &PatternData, v: Value) -> PyResult<Subj> {
         _ => return Err(expected_string(vm, v)),
     };
     match p.isbytes {
-        Some(false) if subj.isbytes => Err(vm.type_error(
-            "cannot use a string pattern on a bytes-like object",
-        )),
-        Some(true) if !subj.isbytes => Err(vm.type_error(
-            "cannot use a bytes pattern on a string-like object",
-        )),
+        Some(false) if subj.isbytes => {
+            Err(vm.type_error("cannot use a string pattern on a bytes-like object"))
+        }
+        Some(true) if !subj.isbytes => {
+            Err(vm.type_error("cannot use a bytes pattern on a string-like object"))
+        }
         _ => Ok(subj),
     }
 }
 
 fn expected_string(vm: &mut Vm, v: Value) -> PyException {
     let tn = vm.type_name_of(v);
-    vm.type_error(&format!(
-        "expected string or bytes-like object, got '{tn}'"
-    ))
+    vm.type_error(&format!("expected string or bytes-like object, got '{tn}'"))
 }
 
 /// A slice of the subject as a new str or bytes (CPython's `getslice`).
@@ -343,9 +341,12 @@ fn bounds(len: usize, pos: i64, endpos: i64) -> (usize, usize) {
 /// Turns an engine error into the exception CPython raises.
 fn sre_error(vm: &mut Vm, e: SreError, pending: &mut Option<PyException>) -> PyException {
     match e {
-        SreError::Interrupted => pending
-            .take()
-            .unwrap_or_else(|| vm.new_exc(vm.g.e.RuntimeError, "internal error in regular expression engine")),
+        SreError::Interrupted => pending.take().unwrap_or_else(|| {
+            vm.new_exc(
+                vm.g.e.RuntimeError,
+                "internal error in regular expression engine",
+            )
+        }),
         SreError::State => vm.new_exc(
             vm.g.e.RuntimeError,
             "internal error in regular expression engine",
@@ -480,7 +481,14 @@ fn sre_compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         "compile",
         a,
         k,
-        ["pattern", "flags", "code", "groups", "groupindex", "indexgroup"],
+        [
+            "pattern",
+            "flags",
+            "code",
+            "groups",
+            "groupindex",
+            "indexgroup",
+        ],
         0,
         6,
         6,
@@ -507,11 +515,9 @@ fn sre_compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     if !vm.isinstance(code, vm.g.types.list) {
         let tn = vm.type_name_of(code);
-        return Err(vm.type_error(&format!(
-            "compile() argument 'code' must be list, not {tn}"
-        )));
+        return Err(vm.type_error(&format!("compile() argument 'code' must be list, not {tn}")));
     }
-    let n = Obj::from_value(code).map_or(0, |o| list_len(o));
+    let n = Obj::from_value(code).map_or(0, list_len);
     let mut words: Vec<u32> = Vec::new();
     if words.try_reserve(n).is_err() {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));
@@ -530,7 +536,7 @@ fn sre_compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
     }
     let groups_i = ssize_arg(vm, Some(groups), 0)?;
-    if groups_i < 0 || groups_i > engine::MAXGROUPS {
+    if !(0..=engine::MAXGROUPS).contains(&groups_i) {
         return Err(vm.new_exc(vm.g.e.RuntimeError, "invalid SRE code"));
     }
     if !vm.isinstance(groupindex, vm.g.types.dict) {
@@ -596,16 +602,12 @@ fn list_item(l: Value, i: usize) -> Value {
         .unwrap_or(Value::NONE)
 }
 
-fn int_arg(vm: &mut Vm, fname: &str, a: &[Value]) -> PyResult<i64> {
-    crate::args::check(vm, fname, a, Value::EMPTY, 1, 1)?;
-    let v = a[0];
-    if !vm.is_int_like(v) || v.is_bool() && false {
-        let i = vm.index(v)?;
-        return Ok(vm.as_i64(i).unwrap_or(-1));
-    }
-    let i = vm.index(v)?;
+/// The `int` argument of the case helpers (Argument Clinic's `int`
+/// converter: `__index__`, then a C int).
+fn int_arg(vm: &mut Vm, a: &[Value]) -> PyResult<i64> {
+    let i = vm.index(a[0])?;
     match vm.as_i64(i) {
-        Some(n) if (i32::MIN as i64..=i32::MAX as i64).contains(&n) => Ok(n),
+        Some(n) if (i64::from(i32::MIN)..=i64::from(i32::MAX)).contains(&n) => Ok(n),
         _ => Err(vm.new_exc(
             vm.g.e.OverflowError,
             "Python int too large to convert to C int",
@@ -620,7 +622,7 @@ fn sre_getcodesize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn sre_ascii_iscased(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "ascii_iscased", a, k, 1, 1)?;
-    let ch = int_arg(vm, "ascii_iscased", a)?;
+    let ch = int_arg(vm, a)?;
     Ok(Value::bool(
         (0..128).contains(&ch) && (ch as u8).is_ascii_alphabetic(),
     ))
@@ -628,7 +630,7 @@ fn sre_ascii_iscased(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn sre_unicode_iscased(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "unicode_iscased", a, k, 1, 1)?;
-    let ch = int_arg(vm, "unicode_iscased", a)? as u32;
+    let ch = int_arg(vm, a)? as u32;
     Ok(Value::bool(
         ch != engine::lower_unicode(ch) || ch != engine::upper_unicode(ch),
     ))
@@ -636,14 +638,16 @@ fn sre_unicode_iscased(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn sre_ascii_tolower(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "ascii_tolower", a, k, 1, 1)?;
-    let ch = int_arg(vm, "ascii_tolower", a)?;
-    Ok(Value::int(engine::lower_ascii(ch as u32) as i64))
+    let ch = int_arg(vm, a)?;
+    Ok(Value::int(i64::from(engine::lower_ascii(ch as u32) as i32)))
 }
 
 fn sre_unicode_tolower(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "unicode_tolower", a, k, 1, 1)?;
-    let ch = int_arg(vm, "unicode_tolower", a)?;
-    Ok(Value::int(engine::lower_unicode(ch as u32) as i64))
+    let ch = int_arg(vm, a)?;
+    Ok(Value::int(i64::from(
+        engine::lower_unicode(ch as u32) as i32
+    )))
 }
 
 // ------------------------------------------------------------------ Pattern
@@ -676,7 +680,9 @@ fn p_matchlike(vm: &mut Vm, a: &[Value], k: Value, name: &str, how: How) -> PyRe
     match r {
         Some(f) => {
             let mut offs = Offsets::new(&subj);
-            Ok(new_match(vm, a[0], string, &subj, &mut offs, &f, start, end))
+            Ok(new_match(
+                vm, a[0], string, &subj, &mut offs, &f, start, end,
+            ))
         }
         None => Ok(Value::NONE),
     }
@@ -742,8 +748,16 @@ fn each_match<S: Subject>(
 /// `findall(string, pos=0, endpos=sys.maxsize)`.
 fn p_findall(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let p = pattern_data(vm, a[0], "findall")?;
-    let [string, pos, endpos] =
-        clinic::unpack(vm, "findall", &a[1..], k, ["string", "pos", "endpos"], 0, 1, 3)?;
+    let [string, pos, endpos] = clinic::unpack(
+        vm,
+        "findall",
+        &a[1..],
+        k,
+        ["string", "pos", "endpos"],
+        0,
+        1,
+        3,
+    )?;
     let string = string.unwrap_or(Value::NONE);
     let pos = ssize_arg(vm, pos, 0)?;
     let endpos = ssize_arg(vm, endpos, MAXSIZE)?;
@@ -875,9 +889,8 @@ fn subx(
     if !callable {
         // A literal must be of the subject's kind.
         let ok = if subj.isbytes {
-            Obj::from_value(filter).is_some_and(|o| {
-                matches!(o.kind(), Kind::BYTES | K_BYTEARRAY | K_MEMORYVIEW)
-            })
+            Obj::from_value(filter)
+                .is_some_and(|o| matches!(o.kind(), Kind::BYTES | K_BYTEARRAY | K_MEMORYVIEW))
         } else {
             is_str(filter)
         };
@@ -995,8 +1008,16 @@ fn p_subn(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `scanner(string, pos=0, endpos=sys.maxsize)`.
 fn p_scanner(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let p = pattern_data(vm, a[0], "scanner")?;
-    let [string, pos, endpos] =
-        clinic::unpack(vm, "scanner", &a[1..], k, ["string", "pos", "endpos"], 0, 1, 3)?;
+    let [string, pos, endpos] = clinic::unpack(
+        vm,
+        "scanner",
+        &a[1..],
+        k,
+        ["string", "pos", "endpos"],
+        0,
+        1,
+        3,
+    )?;
     let string = string.unwrap_or(Value::NONE);
     let pos = ssize_arg(vm, pos, 0)?;
     let endpos = ssize_arg(vm, endpos, MAXSIZE)?;
@@ -1035,8 +1056,16 @@ fn new_scanner(
 /// `finditer(string, pos=0, endpos=sys.maxsize)`: `iter(scanner.search, None)`.
 fn p_finditer(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let p = pattern_data(vm, a[0], "finditer")?;
-    let [string, pos, endpos] =
-        clinic::unpack(vm, "finditer", &a[1..], k, ["string", "pos", "endpos"], 0, 1, 3)?;
+    let [string, pos, endpos] = clinic::unpack(
+        vm,
+        "finditer",
+        &a[1..],
+        k,
+        ["string", "pos", "endpos"],
+        0,
+        1,
+        3,
+    )?;
     let string = string.unwrap_or(Value::NONE);
     let pos = ssize_arg(vm, pos, 0)?;
     let endpos = ssize_arg(vm, endpos, MAXSIZE)?;
@@ -1275,7 +1304,12 @@ fn m_groupdict(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(d)
 }
 
-fn span_arg(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<(&'static MatchData, usize)> {
+fn span_arg(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    name: &str,
+) -> PyResult<(&'static MatchData, usize)> {
     let m = match_data(vm, a[0], name)?;
     crate::args::check(vm, name, &a[1..], k, 0, 1)?;
     let g = match a.get(1) {
@@ -1440,7 +1474,9 @@ fn s_pattern(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         .and_then(native_ref::<ScannerData>)
         .is_none()
     {
-        return Err(vm.type_error("descriptor 'pattern' for '_sre.SRE_Scanner' objects doesn't apply"));
+        return Err(
+            vm.type_error("descriptor 'pattern' for '_sre.SRE_Scanner' objects doesn't apply")
+        );
     }
     Ok(slot(a[0], S_PATTERN))
 }
