@@ -227,6 +227,27 @@ fn category(code: u32, ch: u32) -> bool {
     }
 }
 
+/// Is `op` a one-character test that [`Machine::char_item`] evaluates?
+fn is_char_op(op: u32) -> bool {
+    matches!(
+        op,
+        ANY | ANY_ALL
+            | LITERAL
+            | NOT_LITERAL
+            | LITERAL_IGNORE
+            | NOT_LITERAL_IGNORE
+            | LITERAL_UNI_IGNORE
+            | NOT_LITERAL_UNI_IGNORE
+            | LITERAL_LOC_IGNORE
+            | NOT_LITERAL_LOC_IGNORE
+            | CATEGORY
+            | IN
+            | IN_IGNORE
+            | IN_UNI_IGNORE
+            | IN_LOC_IGNORE
+    )
+}
+
 /// `SRE(charset)`: is `ch` in the set starting at `code[pc]`?
 fn charset(code: &[u32], mut pc: usize, ch: u32) -> bool {
     let mut ok = true;
@@ -525,7 +546,7 @@ impl<'a, S: Subject> Machine<'a, S> {
         if op == ANY_ALL {
             return Ok(end.saturating_sub(ptr));
         }
-        if self.char_item(pc, 0).is_some() {
+        if is_char_op(op) {
             let mut p = ptr;
             // Specialise the common literal case.
             if op == LITERAL {
@@ -1232,7 +1253,13 @@ fn validate_charset(code: &[u32], mut i: usize, end: usize) -> Result<(), ()> {
     Err(())
 }
 
-fn inner(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(), ()> {
+/// Validates `code[i..end]`; nesting recurses (on a heap-grown stack, as
+/// code from a program may nest arbitrarily deep).
+fn inner(code: &[u32], i: usize, end: usize, groups: usize) -> Result<(), ()> {
+    stacker::maybe_grow(32 * 1024, 1024 * 1024, || inner_at(code, i, end, groups))
+}
+
+fn inner_at(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(), ()> {
     while i < end {
         let op = get(code, i, end)?;
         i += 1;

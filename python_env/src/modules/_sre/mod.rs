@@ -874,9 +874,14 @@ fn subx(
     let mut filter = repl;
     let mut callable = vm.is_callable(repl);
     if !callable {
-        let literal = Obj::from_value(repl).is_some_and(|o| {
-            matches!(o.kind(), Kind::STR | Kind::BYTES) && !str_bytes(repl).contains(&b'\\')
-        });
+        // `getstring`'s kinds: str, bytes and the other bytes-like objects.
+        let literal = match Obj::from_value(repl).map(|o| o.kind()) {
+            Some(Kind::STR) | Some(Kind::BYTES) => !str_bytes(repl).contains(&b'\\'),
+            Some(K_BYTEARRAY) | Some(K_MEMORYVIEW) => {
+                crate::types::bytes::buf(repl).is_some_and(|b| !b.contains(&b'\\'))
+            }
+            _ => false,
+        };
         if !literal {
             let re = vm.import_module("re")?;
             let n = vm.intern("_subx");
@@ -886,18 +891,6 @@ fn subx(
         }
     }
     let subj = subject(vm, p, string)?;
-    if !callable {
-        // A literal must be of the subject's kind.
-        let ok = if subj.isbytes {
-            Obj::from_value(filter)
-                .is_some_and(|o| matches!(o.kind(), Kind::BYTES | K_BYTEARRAY | K_MEMORYVIEW))
-        } else {
-            is_str(filter)
-        };
-        if !ok && !filter.is_none() {
-            // Left for join to report, as CPython does.
-        }
-    }
     let list = vm.new_list(&[]);
     let mark = vm.push_root(list);
     vm.push_root(filter);
