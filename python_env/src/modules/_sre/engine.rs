@@ -101,6 +101,8 @@ type R = Result<bool, SreError>;
 pub trait Subject: Copy {
     fn len(&self) -> usize;
     fn at(&self, i: usize) -> u32;
+    /// The first position in `from..to` holding `ch`.
+    fn find(&self, ch: u32, from: usize, to: usize) -> Option<usize>;
 }
 
 impl Subject for &[u8] {
@@ -112,6 +114,11 @@ impl Subject for &[u8] {
     fn at(&self, i: usize) -> u32 {
         self.get(i).map_or(0, |&b| u32::from(b))
     }
+    fn find(&self, ch: u32, from: usize, to: usize) -> Option<usize> {
+        let b = u8::try_from(ch).ok()?;
+        let hay = self.get(from..to.min(<[u8]>::len(self)))?;
+        memchr::memchr(b, hay).map(|i| i + from)
+    }
 }
 
 impl Subject for &[u32] {
@@ -122,6 +129,10 @@ impl Subject for &[u32] {
     #[inline(always)]
     fn at(&self, i: usize) -> u32 {
         self.get(i).copied().unwrap_or(0)
+    }
+    fn find(&self, ch: u32, from: usize, to: usize) -> Option<usize> {
+        let hay = self.get(from..to.min(<[u32]>::len(self)))?;
+        hay.iter().position(|&c| c == ch).map(|i| i + from)
     }
 }
 
@@ -1164,6 +1175,16 @@ impl<'a, S: Subject> Machine<'a, S> {
         }
         while ptr < end {
             ptr += 1;
+            if let Some((len, at)) = prefix {
+                // Jump to the next occurrence of the prefix's first
+                // character (positions up to `end` are tried).
+                if len > 0 {
+                    match s.find(self.c(at), ptr, end + 1) {
+                        Some(p) => ptr = p,
+                        None => break,
+                    }
+                }
+            }
             if !candidate(self, ptr) {
                 continue;
             }

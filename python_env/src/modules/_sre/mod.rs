@@ -524,8 +524,12 @@ fn sre_compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     for i in 0..n {
         let item = list_item(code, i);
-        let i = vm.index(item)?;
-        match vm.as_i64(i).and_then(|x| u32::try_from(x).ok()) {
+        // PyLong_AsUnsignedLong: ints only (no __index__); any overflow,
+        // negative values included, is reported as the code limit.
+        if !vm.isinstance(item, vm.g.types.int) {
+            return Err(vm.type_error("an integer is required"));
+        }
+        match vm.as_i64(item).and_then(|x| u32::try_from(x).ok()) {
             Some(w) => words.push(w),
             None => {
                 return Err(vm.new_exc(
