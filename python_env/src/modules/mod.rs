@@ -2,6 +2,7 @@
 
 pub mod _collections;
 pub mod _queue;
+pub mod _sre;
 pub mod _string;
 pub mod _thread;
 pub mod _weakref;
@@ -26,6 +27,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_thread", _thread::create);
     vm.register_module("_collections", _collections::create);
     vm.register_module("_queue", _queue::create);
+    vm.register_module("_sre", _sre::create);
     vm.register_module("_string", _string::create);
     vm.register_module("_weakref", _weakref::create);
     vm.register_module("atexit", atexit::create);
