@@ -2,6 +2,7 @@
 
 pub mod _collections;
 pub mod _queue;
+pub mod _struct;
 pub mod _thread;
 pub mod gc;
 pub mod linecache;
@@ -23,6 +24,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_thread", _thread::create);
     vm.register_module("_collections", _collections::create);
     vm.register_module("_queue", _queue::create);
+    vm.register_module("_struct", _struct::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("linecache", linecache::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
