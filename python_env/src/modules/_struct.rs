@@ -796,6 +796,12 @@ fn struct_format(vm: &mut Vm, v: Value, name: &str) -> PyResult<Arc<Format>> {
 
 /// The bytes of a bytes-like `v`, or CPython's TypeError.
 fn read_buffer(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if crate::types::memoryview::is_mv(v) && !crate::types::memoryview::is_contiguous(v) {
+        return Err(vm.exc_by_name(
+            "BufferError",
+            "memoryview: underlying buffer is not C-contiguous",
+        ));
+    }
     match crate::types::bytes::buf(v) {
         Some(b) => Ok(b),
         None => {
@@ -1033,7 +1039,8 @@ fn it_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn it_new(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Err(vm.type_error("cannot create '_struct.unpack_iterator' instances"))
+    // CPython's message, unbalanced quote included.
+    Err(vm.type_error("Cannot create 'unpack_iterator objects"))
 }
 
 // ------------------------------------------------------------------ module functions
@@ -1042,10 +1049,27 @@ fn n_kw(k: Value) -> usize {
     Obj::from_value(k).map_or(0, |o| o.n_values())
 }
 
+/// The checks of a `METH_O` (`n` 1) or `METH_NOARGS` (`n` 0) callable
+/// named `qual`, given `given` positional arguments.
+fn fixed(vm: &mut Vm, qual: &str, given: usize, k: Value, n: usize) -> PyResult<()> {
+    if n_kw(k) > 0 {
+        return Err(vm.type_error(&format!("{qual}() takes no keyword arguments")));
+    }
+    if given != n {
+        let what = if n == 0 {
+            "no arguments".to_string()
+        } else {
+            "exactly one argument".to_string()
+        };
+        return Err(vm.type_error(&format!("{qual}() takes {what} ({given} given)")));
+    }
+    Ok(())
+}
+
 /// `pack(format, *values)`.
 fn m_pack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if n_kw(k) > 0 {
-        return Err(vm.type_error("pack() takes no keyword arguments"));
+        return Err(vm.type_error("_struct.pack() takes no keyword arguments"));
     }
     let Some(&fv) = a.first() else {
         return Err(vm.type_error("missing format argument"));
@@ -1057,7 +1081,7 @@ fn m_pack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `pack_into(format, buffer, offset, *values)`.
 fn m_pack_into(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if n_kw(k) > 0 {
-        return Err(vm.type_error("pack_into() takes no keyword arguments"));
+        return Err(vm.type_error("_struct.pack_into() takes no keyword arguments"));
     }
     let Some(&fv) = a.first() else {
         return Err(vm.type_error("missing format argument"));
@@ -1067,7 +1091,7 @@ fn m_pack_into(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn m_unpack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "unpack", "unpack", a, k, 2, 2)?;
+    clinic::positional(vm, "_struct.unpack", "unpack", a, k, 2, 2)?;
     let f = cached_format(vm, a[0])?;
     do_unpack(vm, &f, a[1])
 }
@@ -1091,19 +1115,19 @@ fn m_unpack_from(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn m_iter_unpack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "iter_unpack", "iter_unpack", a, k, 2, 2)?;
+    clinic::positional(vm, "_struct.iter_unpack", "iter_unpack", a, k, 2, 2)?;
     let f = cached_format(vm, a[0])?;
     do_iter_unpack(vm, f, a[1])
 }
 
 fn m_calcsize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "calcsize", a, k, 1, 1)?;
+    fixed(vm, "_struct.calcsize", a.len(), k, 1)?;
     let f = cached_format(vm, a[0])?;
     Ok(vm.new_int(f.size as i64))
 }
 
 fn m_clearcache(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "_clearcache", a, k, 0, 0)?;
+    fixed(vm, "_struct._clearcache", a.len(), k, 0)?;
     if let Some(c) = sync::lock(&CACHE).as_mut() {
         c.clear();
     }
@@ -1173,7 +1197,7 @@ fn s_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn s_pack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let f = struct_format(vm, a[0], "pack")?;
     if n_kw(k) > 0 {
-        return Err(vm.type_error("pack() takes no keyword arguments"));
+        return Err(vm.type_error("Struct.pack() takes no keyword arguments"));
     }
     do_pack(vm, &f, &a[1..])
 }
@@ -1181,14 +1205,14 @@ fn s_pack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn s_pack_into(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let f = struct_format(vm, a[0], "pack_into")?;
     if n_kw(k) > 0 {
-        return Err(vm.type_error("pack_into() takes no keyword arguments"));
+        return Err(vm.type_error("Struct.pack_into() takes no keyword arguments"));
     }
     do_pack_into(vm, &f, &a[1..])
 }
 
 fn s_unpack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let f = struct_format(vm, a[0], "unpack")?;
-    clinic::method_positional(vm, "Struct.unpack", "unpack", a, k, 1, 1)?;
+    fixed(vm, "Struct.unpack", a.len() - 1, k, 1)?;
     do_unpack(vm, &f, a[1])
 }
 
@@ -1212,12 +1236,13 @@ fn s_unpack_from(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn s_iter_unpack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let f = struct_format(vm, a[0], "iter_unpack")?;
-    crate::args::check_method(vm, "iter_unpack", a, k, 1, 1)?;
+    fixed(vm, "Struct.iter_unpack", a.len() - 1, k, 1)?;
     do_iter_unpack(vm, f, a[1])
 }
 
-fn s_sizeof(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn s_sizeof(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let f = struct_format(vm, a[0], "__sizeof__")?;
+    fixed(vm, "Struct.__sizeof__", a.len() - 1, k, 0)?;
     // CPython's PyStructObject (56 bytes) and its formatcode array (32
     // bytes per code, plus the terminator).
     Ok(vm.new_int(56 + 32 * (f.ncodes as i64 + 1)))
@@ -1293,7 +1318,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     for &(n, f) in methods {
         vm.add_method(t, n, f);
     }
-    vm.declare_arity(t, 0, 0, &["__sizeof__"]);
     let p = vm.new_native_getset(t, "format", s_get_format, None);
     vm.add_attr(t, "format", p);
     let p = vm.new_native_getset(t, "size", s_get_size, None);
