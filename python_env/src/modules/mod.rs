@@ -2,6 +2,8 @@
 
 pub mod _collections;
 pub mod _queue;
+pub mod _random;
+pub mod _sha512;
 pub mod _struct;
 pub mod _thread;
 pub mod gc;
@@ -25,6 +27,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_collections", _collections::create);
     vm.register_module("_queue", _queue::create);
     vm.register_module("_struct", _struct::create);
+    vm.register_module("_random", _random::create);
+    vm.register_module("_sha512", _sha512::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("linecache", linecache::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
