@@ -110,8 +110,8 @@ fn tname(s: &HashState) -> &'static str {
 fn new_object(vm: &mut Vm, h: Hasher) -> PyResult<Value> {
     let m = vm.import_module("_sha512")?;
     let attr = match h {
-        Hasher::Sha512(_) => "_sha512_type",
-        Hasher::Sha384(_) => "SHA384Type",
+        Hasher::Sha512(_) => "SHA384Type",
+        Hasher::Sha384(_) => "_sha384_type",
     };
     let n = vm.intern(attr);
     let cls = vm.getattr(m, n)?;
@@ -258,10 +258,12 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.set_module_attr(m, "__doc__", doc);
     let t512 = hash_type(vm, "sha512", modname);
     let t384 = hash_type(vm, "sha384", modname);
-    // CPython 3.11 exports SHA384Type but not SHA512Type; the sha512 type
-    // is kept under a private name for `new_object`.
-    vm.set_module_attr(m, "SHA384Type", t384);
-    vm.set_module_attr(m, "_sha512_type", t512);
+    // CPython 3.11 exports the sha512 type under the name SHA384Type (its
+    // module init stores both types under that name, the second one
+    // winning) and the sha384 type under no name; the latter is kept under
+    // a private one for `new_object`.
+    vm.set_module_attr(m, "SHA384Type", t512);
+    vm.set_module_attr(m, "_sha384_type", t384);
     vm.add_module_functions(m, &[("sha512", m_sha512), ("sha384", m_sha384)]);
     vm.pop_roots(mark);
     Ok(m)
