@@ -6,6 +6,7 @@ pub mod _random;
 pub mod _sha512;
 pub mod _struct;
 pub mod _thread;
+pub mod binascii;
 pub mod gc;
 pub mod linecache;
 pub mod math;
@@ -29,6 +30,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_struct", _struct::create);
     vm.register_module("_random", _random::create);
     vm.register_module("_sha512", _sha512::create);
+    vm.register_module("binascii", binascii::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("linecache", linecache::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
