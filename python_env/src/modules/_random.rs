@@ -87,8 +87,8 @@ impl Mt {
         k = N - 1;
         while k > 0 {
             let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941))
-                .wrapping_sub(i as u32);
+            mt[i] =
+                (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];
@@ -170,9 +170,7 @@ fn fixed(vm: &mut Vm, name: &str, a: &[Value], k: Value, n: usize) -> PyResult<(
         } else {
             "exactly one argument"
         };
-        return Err(vm.type_error(&format!(
-            "Random.{name}() takes {what} ({given} given)"
-        )));
+        return Err(vm.type_error(&format!("Random.{name}() takes {what} ({given} given)")));
     }
     Ok(())
 }
@@ -235,9 +233,7 @@ fn r_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let Some(co) = Obj::from_value(cls).filter(|o| o.kind() == K_TYPE) else {
         let tn = vm.type_name_of(cls);
-        return Err(vm.type_error(&format!(
-            "Random.__new__(X): X is not a type object ({tn})"
-        )));
+        return Err(vm.type_error(&format!("Random.__new__(X): X is not a type object ({tn})")));
     };
     if own_type(cls).is_none() {
         let n = type_name(cls);
@@ -458,7 +454,13 @@ mod tests {
         let first: Vec<u32> = (0..5).map(|_| mt.genrand_u32()).collect();
         assert_eq!(
             first,
-            [1_067_595_299, 955_945_823, 477_289_528, 4_107_218_783, 4_228_976_476]
+            [
+                1_067_595_299,
+                955_945_823,
+                477_289_528,
+                4_107_218_783,
+                4_228_976_476
+            ]
         );
     }
 }

@@ -115,11 +115,14 @@ fn new_object(vm: &mut Vm, h: Hasher) -> PyResult<Value> {
     };
     let n = vm.intern(attr);
     let cls = vm.getattr(m, n)?;
-    Ok(vm
-        .ctx
-        .alloc_native_with_values(K_INSTANCE, cls, 1, HashState {
+    Ok(vm.ctx.alloc_native_with_values(
+        K_INSTANCE,
+        cls,
+        1,
+        HashState {
             h: Mutex::new(Box::new(h)),
-        }))
+        },
+    ))
 }
 
 /// `sha512(string=b'', *, usedforsecurity=True)` and `sha384(...)`.

@@ -36,7 +36,8 @@ use std::sync::Arc;
 /// Formats the module-level functions keep parsed.
 const MAXCACHE: usize = 100;
 
-const MODULE_DOC: &str = "Conversion between Python values and C structs held in bytes objects.\n\n\
+const MODULE_DOC: &str =
+    "Conversion between Python values and C structs held in bytes objects.\n\n\
 The first character of a format selects byte order, sizes and alignment:\n\
   @ native order, sizes and alignment (the default); = native order,\n\
   standard sizes; < little-endian; > and ! big-endian (network order).\n\
@@ -451,13 +452,7 @@ fn put(out: &mut [u8], le: &[u8], big: bool) {
 }
 
 /// Packs one value of integer or float code `ch` into `out` (its size).
-fn pack_item(
-    vm: &mut Vm,
-    mode: Mode,
-    ch: u8,
-    v: Value,
-    out: &mut [u8],
-) -> Result<(), PackError> {
+fn pack_item(vm: &mut Vm, mode: Mode, ch: u8, v: Value, out: &mut [u8]) -> Result<(), PackError> {
     let big = mode == Mode::Big;
     // The packers CPython uses: native ones in native mode and, in the
     // little-endian table, for codes whose standard size is the native one.
@@ -845,8 +840,8 @@ fn do_pack_into(vm: &mut Vm, f: &Format, args: &[Value]) -> PyResult<Value> {
         return Err(struct_error(vm, &msg));
     }
     let target = args[0];
-    let writable = crate::types::bytes::is_ba(target)
-        || crate::types::memoryview::is_writable(target);
+    let writable =
+        crate::types::bytes::is_ba(target) || crate::types::memoryview::is_writable(target);
     if !writable {
         crate::types::memoryview::check_released(vm, target)?;
         let tn = vm.type_name_of(target);
@@ -916,7 +911,12 @@ fn do_unpack(vm: &mut Vm, f: &Format, buffer: Value) -> PyResult<Value> {
     Ok(unpack_values(vm, f, &b))
 }
 
-fn do_unpack_from(vm: &mut Vm, f: &Format, buffer: Value, offset: Option<Value>) -> PyResult<Value> {
+fn do_unpack_from(
+    vm: &mut Vm,
+    f: &Format,
+    buffer: Value,
+    offset: Option<Value>,
+) -> PyResult<Value> {
     let b = read_buffer(vm, buffer)?;
     let mut off = match offset {
         Some(o) => crate::args::py_ssize_t(vm, o)?,
@@ -1097,16 +1097,8 @@ fn m_unpack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn m_unpack_from(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let [fv, buffer, offset] = clinic::unpack(
-        vm,
-        "unpack_from",
-        a,
-        k,
-        ["", "buffer", "offset"],
-        1,
-        2,
-        3,
-    )?;
+    let [fv, buffer, offset] =
+        clinic::unpack(vm, "unpack_from", a, k, ["", "buffer", "offset"], 1, 2, 3)?;
     let (Some(fv), Some(buffer)) = (fv, buffer) else {
         return Err(vm.type_error("unpack_from() missing required argument 'buffer' (pos 2)"));
     };
@@ -1145,9 +1137,7 @@ fn s_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let Some(co) = Obj::from_value(cls).filter(|o| o.kind() == K_TYPE) else {
         let tn = vm.type_name_of(cls);
-        return Err(vm.type_error(&format!(
-            "Struct.__new__(X): X is not a type object ({tn})"
-        )));
+        return Err(vm.type_error(&format!("Struct.__new__(X): X is not a type object ({tn})")));
     };
     if type_layout(co) != K_INSTANCE || !is_struct_subtype(cls) {
         let n = type_name(cls);
@@ -1218,16 +1208,8 @@ fn s_unpack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn s_unpack_from(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let f = struct_format(vm, a[0], "unpack_from")?;
-    let [buffer, offset] = clinic::unpack(
-        vm,
-        "unpack_from",
-        &a[1..],
-        k,
-        ["buffer", "offset"],
-        0,
-        1,
-        2,
-    )?;
+    let [buffer, offset] =
+        clinic::unpack(vm, "unpack_from", &a[1..], k, ["buffer", "offset"], 0, 1, 2)?;
     let Some(buffer) = buffer else {
         return Err(vm.type_error("unpack_from() missing required argument 'buffer' (pos 1)"));
     };
@@ -1352,7 +1334,10 @@ mod tests {
         let f = parse_format(b"3s2xq").ok().expect("parses");
         assert_eq!((f.size, f.len), (16, 2));
         assert!(matches!(parse_format(b"<P"), Err(ParseError::BadChar)));
-        assert!(matches!(parse_format(b"12"), Err(ParseError::RepeatWithoutCode)));
+        assert!(matches!(
+            parse_format(b"12"),
+            Err(ParseError::RepeatWithoutCode)
+        ));
         assert!(matches!(
             parse_format(b"99999999999999999999q"),
             Err(ParseError::TooLong)
@@ -1361,7 +1346,15 @@ mod tests {
 
     #[test]
     fn half_floats_round_trip() {
-        for &x in &[0.0, 1.0, -2.5, 65504.0, 6.1035156e-05, 5.96e-08, 0.333251953125] {
+        for &x in &[
+            0.0,
+            1.0,
+            -2.5,
+            65504.0,
+            6.1035156e-05,
+            5.96e-08,
+            0.333251953125,
+        ] {
             let h = pack_half(x).ok().expect("fits");
             assert_eq!(unpack_half(h), x, "{x}");
         }

@@ -386,16 +386,8 @@ fn crc32(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `b2a_hex(data, sep=<none>, bytes_per_sep=1)` (also `hexlify`).
 fn hex_common(vm: &mut Vm, fname: &str, a: &[Value], k: Value) -> PyResult<Value> {
-    let [data, sep, per] = clinic::unpack(
-        vm,
-        fname,
-        a,
-        k,
-        ["data", "sep", "bytes_per_sep"],
-        0,
-        1,
-        3,
-    )?;
+    let [data, sep, per] =
+        clinic::unpack(vm, fname, a, k, ["data", "sep", "bytes_per_sep"], 0, 1, 3)?;
     let data = binary_arg(vm, data.unwrap_or(Value::NONE))?;
     let sep = match sep {
         None => None,
@@ -625,7 +617,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.set_module_attr(m, "__doc__", doc);
     let modname = vm.new_str("binascii");
     vm.push_root(modname);
-    for (name, base) in [("Error", vm.g.e.ValueError), ("Incomplete", vm.g.e.Exception)] {
+    for (name, base) in [
+        ("Error", vm.g.e.ValueError),
+        ("Incomplete", vm.g.e.Exception),
+    ] {
         let ns = vm.new_dict();
         vm.push_root(ns);
         let key = vm.intern("__module__");
@@ -667,7 +662,10 @@ mod tests {
     #[test]
     fn checksums() {
         assert_eq!(crc32_update(0, b"123456789"), 0xCBF4_3926);
-        assert_eq!(crc32_update(crc32_update(0, b"1234"), b"56789"), 0xCBF4_3926);
+        assert_eq!(
+            crc32_update(crc32_update(0, b"1234"), b"56789"),
+            0xCBF4_3926
+        );
         let mut crc = 0u16;
         for &b in b"123456789" {
             crc = (crc << 8) ^ CRC_HQX_TABLE[usize::from((crc >> 8) as u8 ^ b)];
