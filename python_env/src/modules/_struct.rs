@@ -118,6 +118,7 @@ enum ParseError {
     BadChar,
     RepeatWithoutCode,
     TooLong,
+    EmbeddedNull,
 }
 
 impl ParseError {
@@ -126,16 +127,16 @@ impl ParseError {
             ParseError::BadChar => "bad char in struct format",
             ParseError::RepeatWithoutCode => "repeat count given without format specifier",
             ParseError::TooLong => "total struct size too long",
+            ParseError::EmbeddedNull => "embedded null character",
         }
     }
 }
 
-/// Parses a format (as CPython, up to the first NUL byte).
+/// Parses a format.
 fn parse_format(fmt: &[u8]) -> Result<Format, ParseError> {
-    let fmt = match fmt.iter().position(|&c| c == 0) {
-        Some(n) => &fmt[..n],
-        None => fmt,
-    };
+    if fmt.contains(&0) {
+        return Err(ParseError::EmbeddedNull);
+    }
     let (mode, body) = match fmt.first() {
         Some(b'@') => (Mode::Native, &fmt[1..]),
         Some(b'<') | Some(b'=') => (Mode::Little, &fmt[1..]),
@@ -521,9 +522,20 @@ fn pack_item(vm: &mut Vm, mode: Mode, ch: u8, v: Value, out: &mut [u8]) -> Resul
             put(out, &x.to_le_bytes(), big);
         }
         b'P' => {
-            let x = get_int(vm, v)?
-                .filter(|&x| x >= i64::MIN as i128 && x <= u64::MAX as i128)
-                .ok_or(PackError::Overflow("int too big to convert"))?;
+            // PyLong_AsVoidPtr: a C long if negative, else an unsigned long.
+            let x = match get_int(vm, v)? {
+                Some(x) if x >= i64::MIN as i128 && x <= u64::MAX as i128 => x,
+                Some(x) if x >= 0 => {
+                    return Err(PackError::Overflow(
+                        "Python int too large to convert to C unsigned long",
+                    ))
+                }
+                _ => {
+                    return Err(PackError::Overflow(
+                        "Python int too large to convert to C long",
+                    ))
+                }
+            };
             put(out, &(x as u64).to_le_bytes(), big);
         }
         b'h' | b'i' | b'l' => {
@@ -645,8 +657,14 @@ fn pack_values(vm: &mut Vm, f: &Format, args: &[Value], out: &mut [u8]) -> PyRes
     Ok(())
 }
 
-/// A zeroed buffer of `n` bytes, or MemoryError.
+/// A zeroed buffer of `n` bytes for a new bytes object: OverflowError
+/// past the largest bytes object (`PyBytes_FromStringAndSize`), else
+/// MemoryError when it cannot be had.
 fn zeroed(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    // PyBytesObject's header and trailing NUL take 33 bytes.
+    if n > isize::MAX as usize - 33 {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "byte string is too large"));
+    }
     let mut out = Vec::new();
     if out.try_reserve_exact(n).is_err() {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));
@@ -1346,13 +1364,14 @@ mod tests {
 
     #[test]
     fn half_floats_round_trip() {
-        for &x in &[
+        // Exactly representable values: the smallest normal and subnormal too.
+        for x in [
             0.0,
             1.0,
             -2.5,
             65504.0,
-            6.1035156e-05,
-            5.96e-08,
+            2f64.powi(-14),
+            2f64.powi(-24),
             0.333251953125,
         ] {
             let h = pack_half(x).ok().expect("fits");

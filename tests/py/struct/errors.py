@@ -92,3 +92,38 @@ t(struct.iter_unpack, 'i', 5)
 mv = memoryview(b'abcd')
 mv.release()
 t(struct.unpack, '4s', mv)
+
+# Embedded NUL, sizes past the largest bytes object, conversions of
+# __index__ objects (OverflowError kept) against ints (struct.error).
+t(struct.calcsize, 'i\0q')
+t(struct.pack, 'i\0q', 1)
+t(struct.pack, '9223372036854775806x')
+print(struct.calcsize('4611686018427387903q'))
+
+
+class Huge:
+    def __init__(self, v):
+        self.v = v
+
+    def __index__(self):
+        return self.v
+
+
+for code in ['>q', '>Q', 'P', '<q', 'q', 'B']:
+    t(struct.pack, code, Huge(2**70))
+    t(struct.pack, code, Huge(-2**70))
+    t(struct.pack, code, 2**70)
+
+
+class Sub(int):
+    pass
+
+
+t(struct.pack, '>q', Sub(2**70))
+t(struct.pack, 'B', Sub(3))
+t(struct.pack, '<f', 10**300)
+t(struct.pack, 'f', 10**300)
+t(struct.pack, '<d', 10**400)
+t(struct.pack, '<e', 10**300)
+t(struct.pack, '<f', 3.5e38)
+t(struct.pack, 'f', 3.5e38)
