@@ -1268,6 +1268,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let mark = vm.push_root(m);
     let modname = vm.new_str("_struct");
     vm.ctx.promote(modname);
+    // Rooted: the class statement below runs code that may collect.
+    vm.push_root(modname);
     let doc = vm.new_str(MODULE_DOC);
     vm.set_module_attr(m, "__doc__", doc);
 
