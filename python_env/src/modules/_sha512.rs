@@ -107,14 +107,16 @@ fn tname(s: &HashState) -> &'static str {
     sync::lock(&s.h).name()
 }
 
+/// Module state slots: the two hash types.
+const STATE_SHA512: usize = 0;
+const STATE_SHA384: usize = 1;
+
 fn new_object(vm: &mut Vm, h: Hasher) -> PyResult<Value> {
-    let m = vm.import_module("_sha512")?;
-    let attr = match h {
-        Hasher::Sha512(_) => "SHA384Type",
-        Hasher::Sha384(_) => "_sha384_type",
+    let slot = match h {
+        Hasher::Sha512(_) => STATE_SHA512,
+        Hasher::Sha384(_) => STATE_SHA384,
     };
-    let n = vm.intern(attr);
-    let cls = vm.getattr(m, n)?;
+    let cls = super::_struct::module_state(vm, "_sha512", slot)?;
     Ok(vm.ctx.alloc_native_with_values(
         K_INSTANCE,
         cls,
@@ -253,7 +255,7 @@ fn hash_type(vm: &mut Vm, name: &str, modname: Value) -> Value {
 
 /// Creates the `_sha512` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
-    let m = vm.new_module("_sha512");
+    let m = super::_struct::new_module_with_state(vm, "_sha512", 2);
     let mark = vm.push_root(m);
     let modname = vm.new_str("_sha512");
     vm.ctx.promote(modname);
@@ -263,10 +265,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let t384 = hash_type(vm, "sha384", modname);
     // CPython 3.11 exports the sha512 type under the name SHA384Type (its
     // module init stores both types under that name, the second one
-    // winning) and the sha384 type under no name; the latter is kept under
-    // a private one for `new_object`.
+    // winning) and the sha384 type under no name.
     vm.set_module_attr(m, "SHA384Type", t512);
-    vm.set_module_attr(m, "_sha384_type", t384);
+    super::_struct::set_module_state(vm, m, STATE_SHA512, t512);
+    super::_struct::set_module_state(vm, m, STATE_SHA384, t384);
     vm.add_module_functions(m, &[("sha512", m_sha512), ("sha384", m_sha384)]);
     vm.pop_roots(mark);
     Ok(m)

@@ -233,20 +233,56 @@ fn parse_format(fmt: &[u8]) -> Result<Format, ParseError> {
 
 // ------------------------------------------------------------------ errors
 
-/// `struct.error` of this interpreter (found through the module, as
-/// `_queue` finds `Empty`).
+/// A module object with `n` state slots after its dict and name: CPython's
+/// module state (as `time` keeps its `struct_time` type), values that a
+/// program rebinding the module's attributes does not change. Used by
+/// `_struct`, `_sha512` and `binascii`.
+pub(crate) fn new_module_with_state(vm: &mut Vm, name: &str, n: usize) -> Value {
+    let d = vm.new_dict();
+    let m = vm.alloc_obj(K_MODULE, vm.g.types.module, 2 + n, 0);
+    m.init(0, d);
+    let nm = vm.new_str(name);
+    m.init(1, nm);
+    for i in 0..n {
+        m.init(2 + i, Value::NONE);
+    }
+    let m = m.value();
+    vm.set_module_attr(m, "__name__", nm);
+    for k in ["__doc__", "__package__", "__spec__", "__loader__"] {
+        vm.set_module_attr(m, k, Value::NONE);
+    }
+    m
+}
+
+/// Stores state slot `i` of module `m` (made by [`new_module_with_state`]).
+pub(crate) fn set_module_state(vm: &mut Vm, m: Value, i: usize, v: Value) {
+    let o = Obj::from_value(m).expect("module");
+    vm.store(o, 2 + i, v);
+}
+
+/// State slot `i` of the module `name` (imported, that is found in
+/// `sys.modules`, or made anew if a program removed it from there).
+pub(crate) fn module_state(vm: &mut Vm, name: &str, i: usize) -> PyResult<Value> {
+    let m = vm.import_module(name)?;
+    match Obj::from_value(m) {
+        Some(o) if o.kind() == K_MODULE && o.n_values() > 2 + i => Ok(o.get(2 + i)),
+        _ => Err(vm.new_exc(
+            vm.g.e.SystemError,
+            &format!("{name} module state is missing"),
+        )),
+    }
+}
+
+/// Module state slots of `_struct`.
+const STATE_ERROR: usize = 0;
+const STATE_ITER: usize = 1;
+
+/// `struct.error` of this interpreter.
 fn struct_error(vm: &mut Vm, msg: &str) -> PyException {
-    let cls = match vm.import_module("_struct") {
-        Ok(m) => {
-            let n = vm.intern("error");
-            match vm.getattr(m, n) {
-                Ok(c) => c,
-                Err(e) => return e,
-            }
-        }
-        Err(e) => return e,
-    };
-    vm.new_exc(cls, msg)
+    match module_state(vm, "_struct", STATE_ERROR) {
+        Ok(cls) => vm.new_exc(cls, msg),
+        Err(e) => e,
+    }
 }
 
 /// A failure while packing one value, turned into an exception by
@@ -1013,12 +1049,10 @@ fn do_iter_unpack(vm: &mut Vm, f: Arc<Format>, buffer: Value) -> PyResult<Value>
     ))
 }
 
-/// The `unpack_iterator` class (kept in the module under a private name,
-/// which `from _struct import *` does not copy).
+/// The `unpack_iterator` class (module state: CPython's module has no
+/// attribute for it).
 fn iter_type(vm: &mut Vm) -> PyResult<Value> {
-    let m = vm.import_module("_struct")?;
-    let n = vm.intern("_unpack_iterator");
-    vm.getattr(m, n)
+    module_state(vm, "_struct", STATE_ITER)
 }
 
 fn iter_state(vm: &mut Vm, v: Value) -> PyResult<&'static IterState> {
@@ -1264,7 +1298,7 @@ fn s_get_size(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// Creates the `_struct` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
-    let m = vm.new_module("_struct");
+    let m = new_module_with_state(vm, "_struct", 2);
     let mark = vm.push_root(m);
     let modname = vm.new_str("_struct");
     vm.ctx.promote(modname);
@@ -1289,6 +1323,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         }
     };
     vm.set_module_attr(m, "error", err);
+    set_module_state(vm, m, STATE_ERROR, err);
 
     let it = vm.new_static_type("unpack_iterator", vm.g.types.object, K_INSTANCE, false);
     let ito = Obj::from_value(it).expect("type");
@@ -1324,7 +1359,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.add_attr(t, "format", p);
     let p = vm.new_native_getset(t, "size", s_get_size, None);
     vm.add_attr(t, "size", p);
-    vm.set_module_attr(m, "_unpack_iterator", it);
+    set_module_state(vm, m, STATE_ITER, it);
     vm.set_module_attr(m, "Struct", t);
 
     let fns: &[(&'static str, NativeFn)] = &[

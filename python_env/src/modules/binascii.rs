@@ -78,24 +78,16 @@ const CRC_HQX_TABLE: [u16; 256] = {
 
 // ------------------------------------------------------------------ arguments
 
-/// `binascii.Error` or `binascii.Incomplete` of this interpreter, found
-/// through the module (as `_queue` finds `Empty`).
-fn module_exc(vm: &mut Vm, name: &str, msg: &str) -> PyException {
-    let cls = match vm.import_module("binascii") {
-        Ok(m) => {
-            let n = vm.intern(name);
-            match vm.getattr(m, n) {
-                Ok(c) => c,
-                Err(e) => return e,
-            }
-        }
-        Err(e) => return e,
-    };
-    vm.new_exc(cls, msg)
-}
+/// Module state slot holding `binascii.Error` (the class this module
+/// raises even if a program rebinds the attribute).
+const STATE_ERROR: usize = 0;
 
+/// `binascii.Error(msg)`.
 fn error(vm: &mut Vm, msg: &str) -> PyException {
-    module_exc(vm, "Error", msg)
+    match super::_struct::module_state(vm, "binascii", STATE_ERROR) {
+        Ok(cls) => vm.new_exc(cls, msg),
+        Err(e) => e,
+    }
 }
 
 /// A contiguous buffer's bytes, or None when `v` exports no buffer.
@@ -611,7 +603,7 @@ fn qp_encode(data: &[u8], quotetabs: bool, istext: bool, header: bool) -> Vec<u8
 
 /// Creates the `binascii` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
-    let m = vm.new_module("binascii");
+    let m = super::_struct::new_module_with_state(vm, "binascii", 1);
     let mark = vm.push_root(m);
     let doc = vm.new_str(MODULE_DOC);
     vm.set_module_attr(m, "__doc__", doc);
@@ -635,6 +627,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             }
         };
         vm.set_module_attr(m, name, cls);
+        if name == "Error" {
+            super::_struct::set_module_state(vm, m, STATE_ERROR, cls);
+        }
     }
     let fns: &[(&'static str, NativeFn)] = &[
         ("a2b_uu", a2b_uu),
