@@ -5,6 +5,7 @@ pub mod _queue;
 pub mod _random;
 pub mod _sha512;
 pub mod _struct;
+pub mod _string;
 pub mod _thread;
 pub mod binascii;
 pub mod gc;
@@ -31,6 +32,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_random", _random::create);
     vm.register_module("_sha512", _sha512::create);
     vm.register_module("binascii", binascii::create);
+    vm.register_module("_string", _string::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("linecache", linecache::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
