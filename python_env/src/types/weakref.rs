@@ -234,15 +234,12 @@ pub fn refs_to(obj: Value) -> Vec<Value> {
 fn this(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Obj> {
     match a.first() {
         Some(&v) if is_weak(vm, v) => Ok(Obj::from_value(v).expect("weak reference")),
-        _ => {
-            let tn = a
-                .first()
-                .map(|&v| vm.type_name_of(v))
-                .unwrap_or_else(|| "NoneType".into());
-            Err(vm.type_error(&format!(
-                "descriptor '{what}' for 'weakref.ReferenceType' objects doesn't apply to a '{tn}' object"
-            )))
-        }
+        _ => Err(super::descr::wrong_receiver(
+            vm,
+            a,
+            what,
+            "weakref.ReferenceType",
+        )),
     }
 }
 
