@@ -1,6 +1,7 @@
 //! Standard-library modules, one file each.
 
 pub mod _collections;
+pub mod _io;
 pub mod _queue;
 pub mod _thread;
 pub mod gc;
@@ -23,6 +24,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_thread", _thread::create);
     vm.register_module("_collections", _collections::create);
     vm.register_module("_queue", _queue::create);
+    vm.register_module("_io", _io::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("linecache", linecache::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
