@@ -87,7 +87,8 @@ fn this_f(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<&'static FileState> 
 fn fd_open(vm: &mut Vm, s: &FileState) -> PyResult<i32> {
     let fd = s.fd.load(Ordering::Acquire);
     if fd < 0 {
-        return Err(closed_error(vm));
+        // FileIO's own message has no final period.
+        return Err(vm.value_error("I/O operation on closed file"));
     }
     Ok(fd)
 }
@@ -177,7 +178,7 @@ fn fs_path(vm: &mut Vm, file: Value) -> PyResult<Vec<u8>> {
         let mut out = Vec::with_capacity(cps.len());
         for c in cps {
             if c == 0 {
-                return Err(vm.value_error("embedded null character"));
+                return Err(vm.value_error("embedded null byte"));
             }
             if (0xDC80..=0xDCFF).contains(&c) {
                 out.push((c - 0xDC00) as u8);
@@ -233,9 +234,6 @@ fn fio_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(c) => vm.truthy(c)?,
         None => true,
     };
-    if vm.type_of(file) == vm.g.types.float {
-        return Err(vm.type_error("integer argument expected, got float"));
-    }
     let mut fd: i32 = -1;
     let is_fd = vm.is_int_like(file);
     if is_fd {

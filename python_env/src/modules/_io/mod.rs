@@ -545,18 +545,6 @@ fn open_impl(
         Some(c) => vm.truthy(c)?,
         None => true,
     };
-    let is_path_like = is_str(file)
-        || Obj::from_value(file).is_some_and(|o| o.kind() == Kind::BYTES)
-        || vm.is_int_like(file)
-        || {
-            let n = vm.intern("__fspath__");
-            let t = vm.type_of(file);
-            vm.lookup_type(t, n).is_some()
-        };
-    if !is_path_like {
-        let r = vm.repr_string(file)?;
-        return Err(vm.type_error(&format!("invalid file: {r}")));
-    }
     let mode = str_of(mode_v).into_owned();
     let (mut creating, mut reading, mut writing, mut appending, mut updating) =
         (false, false, false, false, false);
@@ -594,11 +582,12 @@ fn open_impl(
     if text && binary {
         return Err(vm.value_error("can't have text and binary mode at once"));
     }
+    // No mode letter at all is left to FileIO, as CPython does.
     let n = [creating, reading, writing, appending]
         .iter()
         .filter(|f| **f)
         .count();
-    if n != 1 {
+    if n > 1 {
         return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
     }
     if binary && encoding.is_some() {

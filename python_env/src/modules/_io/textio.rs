@@ -441,7 +441,7 @@ fn newline_arg(vm: &mut Vm, v: Option<Value>, fname: &str) -> PyResult<Option<Ve
         Some(x) if is_str(x) => {
             let t = decode_wtf8(str_bytes(x));
             if !matches!(t.as_slice(), [] | [10] | [13] | [13, 10]) {
-                let r = vm.repr_string(x)?;
+                let r = str_of(x).into_owned();
                 return Err(vm.value_error(&format!("illegal newline value: {r}")));
             }
             Ok(Some(t))
@@ -1051,6 +1051,7 @@ fn t_reconfigure(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let enc_s = str_arg(vm, encoding, "reconfigure", "encoding")?;
     let err_s = str_arg(vm, errors, "reconfigure", "errors")?;
     let nl = match newline {
+        None => None,
         Some(v) if v == Value::ELLIPSIS => None,
         other => Some(newline_arg(vm, other, "reconfigure")?),
     };
