@@ -81,11 +81,9 @@ impl Inner {
     fn take(&mut self, n: usize) -> Vec<u8> {
         let n = n.min(self.unread());
         let out = self.rbuf[self.rpos..self.rpos + n].to_vec();
+        // The consumed bytes stay (up to a refill): like CPython's buffer,
+        // a following fill appends after them up to the buffer size.
         self.rpos += n;
-        if self.rpos == self.rbuf.len() {
-            self.rbuf.clear();
-            self.rpos = 0;
-        }
         out
     }
     fn clear_read(&mut self) {
@@ -389,21 +387,47 @@ fn b_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         return Ok(vm.new_bytes(&out));
     }
+    // CPython's algorithm (`_bufferedreader_read_generic`), so a raw
+    // stream sees the same reads: whole blocks straight from the raw
+    // stream, then the rest through the buffer.
     let n = n as usize;
     let mut out = g.take(n);
-    while out.len() < n {
-        let want = n - out.len();
-        let chunk = want.div_ceil(g.buffer_size).saturating_mul(g.buffer_size);
-        match fill(vm, &mut g, raw, chunk)? {
+    if out.len() == n {
+        return Ok(vm.new_bytes(&out));
+    }
+    g.clear_read();
+    let bs = g.buffer_size;
+    let mut remaining = n - out.len();
+    while remaining >= bs {
+        let r = remaining - remaining % bs;
+        match raw_read(vm, raw, r)? {
+            None => {
+                if out.is_empty() {
+                    return Ok(Value::NONE);
+                }
+                return Ok(vm.new_bytes(&out));
+            }
+            Some(d) if d.is_empty() => return Ok(vm.new_bytes(&out)),
+            Some(d) => {
+                remaining -= d.len();
+                out.extend_from_slice(&d);
+            }
+        }
+    }
+    while remaining > 0 && g.rbuf.len() < bs {
+        let room = bs - g.rbuf.len();
+        match raw_read(vm, raw, room)? {
             None => {
                 if out.is_empty() {
                     return Ok(Value::NONE);
                 }
                 break;
             }
-            Some(0) => break,
-            Some(_) => {
-                let more = g.take(want);
+            Some(d) if d.is_empty() => break,
+            Some(d) => {
+                g.rbuf.extend_from_slice(&d);
+                let more = g.take(remaining);
+                remaining -= more.len();
                 out.extend_from_slice(&more);
             }
         }
@@ -625,7 +649,8 @@ fn b_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(&w) => crate::args::c_int(vm, w)?,
         None => 0,
     };
-    if !(0..=2).contains(&whence) {
+    // SEEK_DATA and SEEK_HOLE (Linux) go to the raw stream too.
+    if !(0..=4).contains(&whence) {
         return Err(vm.value_error(&format!("whence value {whence} unsupported")));
     }
     let mut g = guard(vm, s)?;
@@ -634,12 +659,9 @@ fn b_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.value_error("seek of closed file"));
     }
     vm.call_method(raw, "_checkSeekable", &[])?;
-    if vm.type_of(a[1]) == vm.g.types.float {
-        return Err(vm.type_error("an integer is required"));
-    }
     let target = crate::args::c_long(vm, a[1])?;
     // Within the read buffer: move in it without a system call.
-    if whence != 2 && g.unread() > 0 && g.wbuf.is_empty() {
+    if whence < 2 && g.unread() > 0 && g.wbuf.is_empty() {
         let rawpos = raw_tell(vm, raw)?;
         let cur = rawpos - g.unread() as i64;
         let bufstart = rawpos - g.rbuf.len() as i64;
@@ -780,9 +802,9 @@ fn b_mode(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     forward_attr(vm, a, "mode")
 }
 
+/// `raw` (None once detached, like CPython's member).
 fn b_raw(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let s = this_any(vm, a, "raw")?;
-    check_ok(vm, s)?;
+    this_any(vm, a, "raw")?;
     Ok(raw_of(a[0]))
 }
 
@@ -965,7 +987,7 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value, base: Value) -> (Val
         ("readable", b_readable),
         ("writable", b_writable),
         ("__repr__", b_repr),
-        ("__getstate__", b_getstate),
+        ("__reduce_ex__", b_getstate),
     ];
     let reading: &[(&'static str, NativeFn)] = &[
         ("read", b_read),

@@ -500,9 +500,6 @@ fn fio_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_f(vm, a, "seek")?;
     crate::args::check_method(vm, "seek", a, k, 1, 2)?;
     let fd = fd_open(vm, s)?;
-    if vm.type_of(a[1]) == vm.g.types.float {
-        return Err(vm.type_error("an integer is required"));
-    }
     let pos = crate::args::c_long(vm, a[1])?;
     let whence = match a.get(2) {
         Some(&w) => crate::args::c_int(vm, w)?,
@@ -705,7 +702,7 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value, raw: Value) -> Value
             ("fileno", fio_fileno),
             ("isatty", fio_isatty),
             ("__repr__", fio_repr),
-            ("__getstate__", fio_getstate),
+            ("__reduce_ex__", fio_getstate),
         ],
     );
     add_getset(vm, t, "closed", fio_closed, None);

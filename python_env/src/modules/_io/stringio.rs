@@ -145,7 +145,8 @@ fn open_guard<'a>(vm: &mut Vm, s: &'a StringState) -> PyResult<IoGuard<'a, Inner
         return Err(vm.value_error("I/O operation on uninitialized object"));
     }
     if g.closed {
-        return Err(closed_error(vm));
+        // StringIO's own message has no final period.
+        return Err(vm.value_error("I/O operation on closed file"));
     }
     Ok(g)
 }

@@ -236,6 +236,8 @@ struct Inner {
     snapshot: Option<(u64, Vec<u8>)>,
     /// Encoded text not yet given to the buffer.
     pending_out: Vec<u8>,
+    /// Bytes per character of the last chunk (`tell`'s first guess).
+    b2cratio: f64,
 }
 
 impl Inner {
@@ -325,6 +327,11 @@ fn read_chunk(vm: &mut Vm, g: &mut Inner, buffer: Value, size_hint: usize) -> Py
     };
     let eof = input.is_empty();
     let text = decode(vm, g, &input, eof)?;
+    g.b2cratio = if text.is_empty() {
+        0.0
+    } else {
+        input.len() as f64 / text.len() as f64
+    };
     g.decoded = text;
     g.decoded_pos = 0;
     g.decoded_any = true;
@@ -374,6 +381,7 @@ fn t_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 pending_in: Vec::new(),
                 snapshot: None,
                 pending_out: Vec::new(),
+                b2cratio: 0.0,
             }),
         },
     )
@@ -758,8 +766,8 @@ fn t_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_t(vm, a, "readline")?;
     let [size] = parse(vm, "readline", &a[1..], k, ["size"], 0)?;
     let n = match size {
-        Some(v) if !v.is_none() => crate::args::py_ssize_t(vm, v)?,
-        _ => -1,
+        Some(v) => crate::args::py_ssize_t(vm, v)?,
+        None => -1,
     };
     let mut g = guard(vm, s)?;
     let buffer = buffer_of(a[0]);
@@ -854,45 +862,78 @@ fn t_tell(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if chars_to_skip == 0 {
         return Ok(cookie(vm, start_pos, flags, 0, 0, false));
     }
-    // Replay the chunk byte by byte from the snapshot state, keeping the
-    // last point where the decoder held nothing back.
+    // Replay the chunk from the snapshot state as CPython does: first a
+    // guess from the bytes-per-character ratio, then byte by byte, keeping
+    // the last point where the decoder held nothing back.
     let saved_nl = g.nl.clone();
     let saved_in = std::mem::take(&mut g.pending_in);
-    g.set_decoder_state(flags);
     let mut start_flags = flags;
-    let (mut bytes_fed, mut chars_decoded) = (0u64, 0u64);
-    let mut need_eof = false;
-    let mut found = false;
     let mut err = None;
-    for i in 0..next_input.len() {
-        bytes_fed += 1;
-        match decode(vm, &mut g, &next_input[i..i + 1], false) {
-            Ok(t) => chars_decoded += t.len() as u64,
+    let mut skip_bytes = (g.b2cratio * chars_to_skip as f64) as i64;
+    let mut skip_back: i64 = 1;
+    skip_bytes = skip_bytes.min(next_input.len() as i64);
+    while skip_bytes > 0 {
+        g.set_decoder_state(flags);
+        let n = match decode(vm, &mut g, &next_input[..skip_bytes as usize], false) {
+            Ok(t) => t.len() as u64,
             Err(e) => {
                 err = Some(e);
                 break;
             }
-        }
-        if g.pending_in.is_empty() && chars_decoded <= chars_to_skip {
-            start_pos += bytes_fed as i64;
-            chars_to_skip -= chars_decoded;
-            start_flags = g.dec_flags();
-            bytes_fed = 0;
-            chars_decoded = 0;
-        }
-        if chars_decoded >= chars_to_skip {
-            found = true;
-            break;
+        };
+        if n <= chars_to_skip {
+            if g.pending_in.is_empty() {
+                start_flags = g.dec_flags();
+                chars_to_skip -= n;
+                break;
+            }
+            skip_bytes -= g.pending_in.len() as i64;
+            skip_back = 1;
+        } else {
+            skip_bytes -= skip_back;
+            skip_back *= 2;
         }
     }
-    if err.is_none() && !found {
-        match decode(vm, &mut g, &[], true) {
-            Ok(t) => chars_decoded += t.len() as u64,
-            Err(e) => err = Some(e),
+    if skip_bytes <= 0 {
+        skip_bytes = 0;
+        start_flags = flags;
+    }
+    start_pos += skip_bytes;
+    let (mut bytes_fed, mut chars_decoded) = (0u64, 0u64);
+    let mut need_eof = false;
+    if err.is_none() && chars_to_skip > 0 {
+        g.set_decoder_state(start_flags);
+        let mut found = false;
+        for i in skip_bytes as usize..next_input.len() {
+            bytes_fed += 1;
+            match decode(vm, &mut g, &next_input[i..i + 1], false) {
+                Ok(t) => chars_decoded += t.len() as u64,
+                Err(e) => {
+                    err = Some(e);
+                    break;
+                }
+            }
+            if g.pending_in.is_empty() && chars_decoded <= chars_to_skip {
+                start_pos += bytes_fed as i64;
+                chars_to_skip -= chars_decoded;
+                start_flags = g.dec_flags();
+                bytes_fed = 0;
+                chars_decoded = 0;
+            }
+            if chars_decoded >= chars_to_skip {
+                found = true;
+                break;
+            }
         }
-        need_eof = true;
-        if err.is_none() && chars_decoded < chars_to_skip {
-            err = Some(vm.new_exc(vm.g.e.OSError, "can't reconstruct logical file position"));
+        if err.is_none() && !found {
+            match decode(vm, &mut g, &[], true) {
+                Ok(t) => chars_decoded += t.len() as u64,
+                Err(e) => err = Some(e),
+            }
+            need_eof = true;
+            if err.is_none() && chars_decoded < chars_to_skip {
+                err = Some(vm.new_exc(vm.g.e.OSError, "can't reconstruct logical file position"));
+            }
         }
     }
     g.nl = saved_nl;
@@ -951,17 +992,15 @@ fn t_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             )))
         }
     }
-    if vm.type_of(cookie_v) == vm.g.types.float {
-        return Err(vm.type_error("an integer is required"));
+    let neg = vm.compare(cookie_v, Value::int(0), 0)?;
+    if vm.truthy(neg)? {
+        let r = vm.repr_string(cookie_v)?;
+        return Err(vm.value_error(&format!("negative seek position {r}")));
     }
-    let ci = vm.index(cookie_v)?;
+    let ci = vm.call(vm.g.types.int, &[cookie_v], Value::EMPTY)?;
     let Some(c) = vm.as_bigint(ci) else {
         return Err(vm.type_error("an integer is required"));
     };
-    if c < BigInt::from(0) {
-        let r = vm.repr_string(ci)?;
-        return Err(vm.value_error(&format!("negative seek position {r}")));
-    }
     let mask = (BigInt::from(1u8) << 64) - 1;
     let part = |sh: u32| -> u64 {
         let x: BigInt = (&c >> sh) & &mask;
@@ -1446,7 +1485,7 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value, base: Value) -> Valu
             ("truncate", t_truncate),
             ("__next__", t_next),
             ("__repr__", t_repr),
-            ("__getstate__", t_getstate),
+            ("__reduce_ex__", t_getstate),
         ],
     );
     add_getset(vm, t, "encoding", t_encoding, None);
