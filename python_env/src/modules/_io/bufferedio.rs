@@ -98,7 +98,9 @@ fn this_any(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<&'static BufState>
         .and_then(|&v| Obj::from_value(v))
         .and_then(proto_core::native::native_ref::<BufState>)
     else {
-        let tn = a.first().map_or("nothing".to_string(), |&v| vm.type_name_of(v));
+        let tn = a
+            .first()
+            .map_or("nothing".to_string(), |&v| vm.type_name_of(v));
         return Err(vm.type_error(&format!(
             "descriptor '{name}' for '_io._Buffered' objects doesn't apply to a '{tn}' object"
         )));
@@ -493,10 +495,7 @@ fn readinto_generic(vm: &mut Vm, a: &[Value], k: Value, one: bool) -> PyResult<V
                 raw_read(vm, raw, want)?
             } else {
                 let bs = g.buffer_size;
-                match fill(vm, &mut g, raw, bs)? {
-                    None => None,
-                    Some(_) => Some(g.take(want)),
-                }
+                fill(vm, &mut g, raw, bs)?.map(|_| g.take(want))
             };
             match d {
                 None => {
@@ -878,7 +877,11 @@ fn pair_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if args.len() < 2 || args.len() > 3 {
         return Err(vm.type_error(&format!(
             "BufferedRWPair expected {} arguments, got {}",
-            if args.len() < 2 { "at least 2" } else { "at most 3" },
+            if args.len() < 2 {
+                "at least 2"
+            } else {
+                "at most 3"
+            },
             args.len()
         )));
     }
@@ -886,7 +889,10 @@ fn pair_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     vm.call_method(args[1], "_checkWritable", &[])?;
     let st = super::state(vm)?;
     let (rc, wc) = (st.get(S_BREADER), st.get(S_BWRITER));
-    let size = args.get(2).copied().unwrap_or(Value::int(DEFAULT_BUFFER_SIZE as i64));
+    let size = args
+        .get(2)
+        .copied()
+        .unwrap_or(Value::int(DEFAULT_BUFFER_SIZE as i64));
     let r = vm.call(rc, &[args[0], size], Value::EMPTY)?;
     let mark = vm.push_root(r);
     let w = vm.call(wc, &[args[1], size], Value::EMPTY);
@@ -1001,9 +1007,27 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value, base: Value) -> (Val
     let writing: &[(&'static str, NativeFn)] = &[("write", b_write)];
     let mut out = Vec::new();
     for (name, doc, newf, r, w) in [
-        ("BufferedReader", READER_DOC, new_reader as NativeFn, true, false),
-        ("BufferedWriter", WRITER_DOC, new_writer as NativeFn, false, true),
-        ("BufferedRandom", RANDOM_DOC, new_random as NativeFn, true, true),
+        (
+            "BufferedReader",
+            READER_DOC,
+            new_reader as NativeFn,
+            true,
+            false,
+        ),
+        (
+            "BufferedWriter",
+            WRITER_DOC,
+            new_writer as NativeFn,
+            false,
+            true,
+        ),
+        (
+            "BufferedRandom",
+            RANDOM_DOC,
+            new_random as NativeFn,
+            true,
+            true,
+        ),
     ] {
         let t = new_class(vm, m, modname, name, base, doc);
         vm.add_static(t, "__new__", newf, false);

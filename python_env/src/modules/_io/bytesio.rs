@@ -266,11 +266,7 @@ fn b_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         1 => (g.pos as i64).saturating_add(pos).max(0),
         2 => len.saturating_add(pos).max(0),
-        _ => {
-            return Err(vm.value_error(&format!(
-                "invalid whence ({whence}, should be 0, 1 or 2)"
-            )))
-        }
+        _ => return Err(vm.value_error(&format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
     };
     g.pos = newpos as usize;
     Ok(vm.new_int(newpos))
@@ -298,7 +294,11 @@ fn b_truncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let ba = xget(a[0], NX, 0);
     if (size as usize) < contents(ba).len() {
-        let sl = vm.call(vm.g.types.slice, &[Value::int(size), Value::NONE], Value::EMPTY)?;
+        let sl = vm.call(
+            vm.g.types.slice,
+            &[Value::int(size), Value::NONE],
+            Value::EMPTY,
+        )?;
         let mark = vm.push_root(sl);
         let r = vm.delitem(ba, sl);
         vm.pop_roots(mark);

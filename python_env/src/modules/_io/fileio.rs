@@ -212,8 +212,14 @@ fn fio_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn fio_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_f(vm, a, "__init__")?;
     let this_v = a[0];
-    let [file, mode, closefd, opener] =
-        parse(vm, "FileIO", &a[1..], k, ["file", "mode", "closefd", "opener"], 1)?;
+    let [file, mode, closefd, opener] = parse(
+        vm,
+        "FileIO",
+        &a[1..],
+        k,
+        ["file", "mode", "closefd", "opener"],
+        1,
+    )?;
     let file = file.unwrap_or(Value::NONE);
     // A second __init__ first drops the descriptor it had.
     let old = s.fd.swap(-1, Ordering::AcqRel);
@@ -243,14 +249,20 @@ fn fio_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         fd = x;
     }
-    let path = if is_fd { None } else { Some(fs_path(vm, file)?) };
+    let path = if is_fd {
+        None
+    } else {
+        Some(fs_path(vm, file)?)
+    };
 
     let (mut rwa, mut plus) = (false, false);
     let mut flags = 0u32;
     let mut oflags: i32 = 0;
     let bad_mode = |vm: &mut Vm| vm.value_error(&format!("invalid mode: {mode_s}"));
     let exactly_one = |vm: &mut Vm| {
-        vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus")
+        vm.value_error(
+            "Must have exactly one of create/read/write/append mode and at most one plus",
+        )
     };
     for c in mode_s.chars() {
         match c {

@@ -80,7 +80,9 @@ pub(crate) fn check_closed(vm: &mut Vm, s: Value) -> PyResult<()> {
 fn self_of(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Value> {
     match a.first() {
         Some(&s) => Ok(s),
-        None => Err(vm.type_error(&format!("unbound method _IOBase.{name}() needs an argument"))),
+        None => Err(vm.type_error(&format!(
+            "unbound method _IOBase.{name}() needs an argument"
+        ))),
     }
 }
 
@@ -118,7 +120,11 @@ pub(crate) fn iob_close(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Ok(Value::NONE);
     }
     let r = vm.call_method(s, "flush", &[]);
-    let mark = if let Err(e) = &r { vm.push_root(e.0) } else { vm.push_root(Value::NONE) };
+    let mark = if let Err(e) = &r {
+        vm.push_root(e.0)
+    } else {
+        vm.push_root(Value::NONE)
+    };
     let n = vm.intern("__IOBase_closed");
     let set = vm.setattr(s, n, Value::TRUE);
     vm.pop_roots(mark);
@@ -310,9 +316,7 @@ fn raw_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         let got = vm.index_isize(got)?;
         if got < 0 || got as i64 > n {
-            return Err(vm.value_error(&format!(
-                "readinto returned {got} outside buffer size {n}"
-            )));
+            return Err(vm.value_error(&format!("readinto returned {got} outside buffer size {n}")));
         }
         let data = crate::types::bytes::buf(ba).unwrap_or_default();
         Ok(vm.new_bytes(data.get(..got as usize).unwrap_or(&[])))
@@ -369,7 +373,13 @@ fn text_readline(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Err(unsupported(vm, "readline"))
 }
 
-fn buf_readinto_generic(vm: &mut Vm, a: &[Value], k: Value, meth: &'static str, name: &str) -> PyResult<Value> {
+fn buf_readinto_generic(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    meth: &'static str,
+    name: &str,
+) -> PyResult<Value> {
     let s = self_of(vm, a, name)?;
     crate::args::check_method(vm, name, a, k, 1, 1)?;
     let b = a[1];

@@ -182,9 +182,7 @@ pub(crate) fn this<T: 'static>(
     name: &str,
 ) -> PyResult<&'static T> {
     let Some(&s) = a.first() else {
-        return Err(vm.type_error(&format!(
-            "unbound method {cls}.{name}() needs an argument"
-        )));
+        return Err(vm.type_error(&format!("unbound method {cls}.{name}() needs an argument")));
     };
     match Obj::from_value(s).and_then(proto_core::native::native_ref::<T>) {
         Some(p) => Ok(p),
@@ -392,9 +390,9 @@ pub(crate) fn opt_size(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {
             let t = vm.type_of(x);
             if !vm.is_int_like(x) && vm.lookup_type(t, idx).is_none() {
                 let tn = vm.arg_type_name(x);
-                return Err(vm.type_error(&format!(
-                    "argument should be integer or None, not '{tn}'"
-                )));
+                return Err(
+                    vm.type_error(&format!("argument should be integer or None, not '{tn}'"))
+                );
             }
             crate::args::py_ssize_t(vm, x)
         }
@@ -405,13 +403,17 @@ pub(crate) fn opt_size(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {
 pub(crate) fn bytes_like(vm: &mut Vm, v: Value, what: &str) -> PyResult<Vec<u8>> {
     if is_str(v) {
         let tn = vm.arg_type_name(v);
-        return Err(vm.type_error(&format!("{what}a bytes-like object is required, not '{tn}'")));
+        return Err(vm.type_error(&format!(
+            "{what}a bytes-like object is required, not '{tn}'"
+        )));
     }
     match crate::types::bytes::buf(v) {
         Some(b) => Ok(b),
         None => {
             let tn = vm.arg_type_name(v);
-            Err(vm.type_error(&format!("{what}a bytes-like object is required, not '{tn}'")))
+            Err(vm.type_error(&format!(
+                "{what}a bytes-like object is required, not '{tn}'"
+            )))
         }
     }
 }
@@ -445,11 +447,7 @@ pub(crate) fn writable_len(vm: &mut Vm, b: Value, fname: &str) -> PyResult<usize
     };
     if !ok {
         let tn = vm.arg_type_name(b);
-        let msg = if crate::types::bytes::buf(b).is_some() || is_str(b) {
-            format!("{fname}() argument must be read-write bytes-like object, not {tn}")
-        } else {
-            format!("{fname}() argument must be read-write bytes-like object, not {tn}")
-        };
+        let msg = format!("{fname}() argument must be read-write bytes-like object, not {tn}");
         return Err(vm.type_error(&msg));
     }
     vm.len(b)
@@ -489,7 +487,14 @@ pub fn open(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         a,
         k,
         [
-            "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener",
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+            "opener",
         ],
         1,
     )?;
@@ -503,7 +508,9 @@ pub fn open(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => vm.new_str("r"),
     };
     let mark = vm.push_root(mode_v);
-    let r = open_impl(vm, file, mode_v, buffering, encoding, errors, newline, closefd, opener);
+    let r = open_impl(
+        vm, file, mode_v, buffering, encoding, errors, newline, closefd, opener,
+    );
     vm.pop_roots(mark);
     r
 }
@@ -706,7 +713,11 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let modname = vm.new_str("_io");
     vm.ctx.promote(modname);
 
-    vm.set_module_attr(m, "DEFAULT_BUFFER_SIZE", Value::int(DEFAULT_BUFFER_SIZE as i64));
+    vm.set_module_attr(
+        m,
+        "DEFAULT_BUFFER_SIZE",
+        Value::int(DEFAULT_BUFFER_SIZE as i64),
+    );
     vm.set_module_attr(m, "BlockingIOError", exc_class(vm, "BlockingIOError"));
 
     // class UnsupportedOperation(OSError, ValueError), module 'io'.
@@ -733,7 +744,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     stringio::create(vm, m, modname, base.text);
     let text = textio::create(vm, m, modname, base.text);
 
-    let fns: &[(&'static str, NativeFn)] = &[("open_code", open_code), ("text_encoding", text_encoding)];
+    let fns: &[(&'static str, NativeFn)] =
+        &[("open_code", open_code), ("text_encoding", text_encoding)];
     vm.add_module_functions(m, fns);
     // The builtin `open` is this module's `open` (one object, as in CPython).
     let ko = vm.intern("open");
@@ -758,7 +770,14 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 
 /// Makes a static class `name` deriving from `base` (a base type whose
 /// instances have a `__dict__`), in module `_io`, with `doc`.
-pub(crate) fn new_class(vm: &mut Vm, m: Value, modname: Value, name: &str, base: Value, doc: &str) -> Value {
+pub(crate) fn new_class(
+    vm: &mut Vm,
+    m: Value,
+    modname: Value,
+    name: &str,
+    base: Value,
+    doc: &str,
+) -> Value {
     let t = vm.new_static_type(name, base, K_INSTANCE, true);
     vm.add_attr(t, "__module__", modname);
     let d = vm.new_str(doc);
@@ -769,7 +788,13 @@ pub(crate) fn new_class(vm: &mut Vm, m: Value, modname: Value, name: &str, base:
 }
 
 /// Adds a read-only (or read-write with `set`) property to class `t`.
-pub(crate) fn add_getset(vm: &mut Vm, t: Value, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
+pub(crate) fn add_getset(
+    vm: &mut Vm,
+    t: Value,
+    name: &'static str,
+    get: NativeFn,
+    set: Option<NativeFn>,
+) {
     let p = vm.new_native_getset(t, name, get, set);
     vm.add_attr(t, name, p);
 }

@@ -110,9 +110,7 @@ fn s_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(v) if is_str(v) => crate::text::decode_wtf8(str_bytes(v)),
         Some(v) => {
             let tn = vm.type_name_of(v);
-            return Err(vm.type_error(&format!(
-                "initial_value must be str or None, not {tn}"
-            )));
+            return Err(vm.type_error(&format!("initial_value must be str or None, not {tn}")));
         }
     };
     let mut g = s.st.lock(vm, "StringIO")?;
@@ -254,9 +252,7 @@ fn s_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let mut g = open_guard(vm, s)?;
     if !(0..=2).contains(&whence) {
-        return Err(vm.value_error(&format!(
-            "Invalid whence ({whence}, should be 0, 1 or 2)"
-        )));
+        return Err(vm.value_error(&format!("Invalid whence ({whence}, should be 0, 1 or 2)")));
     }
     if pos < 0 && whence == 0 {
         return Err(vm.value_error(&format!("Negative seek position {pos}")));

@@ -941,7 +941,14 @@ fn t_tell(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if let Some(e) = err {
         return Err(e);
     }
-    Ok(cookie(vm, start_pos, start_flags, bytes_fed, chars_to_skip, need_eof))
+    Ok(cookie(
+        vm,
+        start_pos,
+        start_flags,
+        bytes_fed,
+        chars_to_skip,
+        need_eof,
+    ))
 }
 
 fn t_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -986,11 +993,7 @@ fn t_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             return vm.call_method(buffer, "seek", &[Value::int(0), Value::int(2)]);
         }
         0 => {}
-        _ => {
-            return Err(vm.value_error(&format!(
-                "invalid whence ({whence}, should be 0, 1 or 2)"
-            )))
-        }
+        _ => return Err(vm.value_error(&format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
     }
     let neg = vm.compare(cookie_v, Value::int(0), 0)?;
     if vm.truthy(neg)? {
@@ -1343,9 +1346,7 @@ fn n_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn n_guard<'a>(vm: &mut Vm, s: &'a NldState) -> PyResult<IoGuard<'a, Option<NlDecoder>>> {
     let g = s.st.lock(vm, "IncrementalNewlineDecoder")?;
     if g.is_none() {
-        return Err(vm.value_error(
-            "IncrementalNewlineDecoder.__init__() not called",
-        ));
+        return Err(vm.value_error("IncrementalNewlineDecoder.__init__() not called"));
     }
     Ok(g)
 }
@@ -1498,7 +1499,14 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value, base: Value) -> Valu
     add_getset(vm, t, "newlines", t_newlines, None);
     add_getset(vm, t, "_CHUNK_SIZE", t_chunk_size, Some(t_set_chunk_size));
 
-    let n = new_class(vm, m, modname, "IncrementalNewlineDecoder", vm.g.types.object, NLD_DOC);
+    let n = new_class(
+        vm,
+        m,
+        modname,
+        "IncrementalNewlineDecoder",
+        vm.g.types.object,
+        NLD_DOC,
+    );
     vm.add_static(n, "__new__", n_new, false);
     add_methods(
         vm,
