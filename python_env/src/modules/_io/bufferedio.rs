@@ -125,6 +125,17 @@ fn check_ok(vm: &mut Vm, s: &BufState) -> PyResult<()> {
     guard(vm, s).map(|_| ())
 }
 
+/// `v.closed` without a Python call when `v` is a native buffered object
+/// (not a subclass) over a native FileIO.
+pub(crate) fn closed_fast(vm: &Vm, v: Value) -> Option<bool> {
+    let o = Obj::from_value(v)?;
+    proto_core::native::native_ref::<BufState>(o)?;
+    if is_heap_type(vm.type_of(v)) {
+        return None;
+    }
+    fileio::closed_fast(vm, raw_of(v))
+}
+
 fn raw_of(v: Value) -> Value {
     xget(v, NX, 0)
 }

@@ -72,6 +72,11 @@ pub(crate) fn exact(vm: &Vm, v: Value) -> Option<&'static FileState> {
     Some(p)
 }
 
+/// `v.closed` without a Python call when `v` is a native FileIO.
+pub(crate) fn closed_fast(vm: &Vm, v: Value) -> Option<bool> {
+    exact(vm, v).map(|s| s.fd.load(Ordering::Acquire) < 0)
+}
+
 /// `raw._blksize` when `raw` is a FileIO.
 pub(crate) fn blksize(raw: Value) -> Option<i64> {
     let o = Obj::from_value(raw)?;

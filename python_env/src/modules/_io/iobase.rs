@@ -64,6 +64,11 @@ pub(crate) fn base_closed(vm: &mut Vm, s: Value) -> PyResult<bool> {
 
 /// `self.closed` is true.
 pub(crate) fn is_closed(vm: &mut Vm, s: Value) -> PyResult<bool> {
+    if let Some(c) =
+        super::fileio::closed_fast(vm, s).or_else(|| super::bufferedio::closed_fast(vm, s))
+    {
+        return Ok(c);
+    }
     let n = vm.intern("closed");
     let v = vm.getattr(s, n)?;
     vm.truthy(v)

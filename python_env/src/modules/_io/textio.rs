@@ -565,39 +565,49 @@ fn t_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if !g.writable {
         return Err(unsupported(vm, "not writable"));
     }
-    let text = decode_wtf8(str_bytes(a[1]));
-    let n = text.len();
-    let haslf = text.contains(&10);
-    let mut needflush = false;
-    if g.line_buffering && (haslf || text.contains(&13)) {
-        needflush = true;
-    }
-    let out_text = match (&g.writenl, g.writetranslate && haslf) {
-        (Some(nl), true) => {
-            let mut o = Vec::with_capacity(text.len() + 16);
-            for c in &text {
-                if *c == 10 {
-                    o.extend_from_slice(nl);
-                } else {
-                    o.push(*c);
-                }
-            }
-            o
+    let sb = str_bytes(a[1]);
+    let haslf = memchr::memchr(b'\n', sb).is_some();
+    let needflush = g.line_buffering && (haslf || memchr::memchr(b'\r', sb).is_some());
+    let n;
+    // Fast path: text that needs no newline translation and whose UTF-8
+    // form is its encoding (UTF-8 without lone surrogates, or ASCII text
+    // in an ASCII-compatible one-byte codec).
+    let direct = (g.writenl.is_none() || !haslf)
+        && match g.enc {
+            Enc::Utf8 => std::str::from_utf8(sb).is_ok(),
+            Enc::OneByte => sb.is_ascii(),
+        };
+    if direct {
+        n = Obj::from_value(a[1]).map_or(0, proto_core::layouts::str::char_len);
+        if g.pending_out.try_reserve(sb.len()).is_err() {
+            return Err(vm.new_exc(vm.g.e.MemoryError, ""));
         }
-        _ => text,
-    };
-    let sv = if out_text.len() == n && g.writenl.is_none() {
-        a[1]
+        g.pending_out.extend_from_slice(sb);
     } else {
-        text_value(vm, &out_text)
-    };
-    let mark = vm.push_root(sv);
-    let enc = g.encoding.clone();
-    let errors = g.errors.clone();
-    let b = crate::types::bytes::encode(vm, sv, &enc, &errors);
-    vm.pop_roots(mark);
-    let b = b?;
-    g.pending_out.extend_from_slice(str_bytes(b));
+        let text = decode_wtf8(sb);
+        n = text.len();
+        let out_text = match (&g.writenl, g.writetranslate && haslf) {
+            (Some(nl), true) => {
+                let mut o = Vec::with_capacity(text.len() + 16);
+                for c in &text {
+                    if *c == 10 {
+                        o.extend_from_slice(nl);
+                    } else {
+                        o.push(*c);
+                    }
+                }
+                text_value(vm, &o)
+            }
+            _ => a[1],
+        };
+        let mark = vm.push_root(out_text);
+        let enc = g.encoding.clone();
+        let errors = g.errors.clone();
+        let b = crate::types::bytes::encode(vm, out_text, &enc, &errors);
+        vm.pop_roots(mark);
+        let b = b?;
+        g.pending_out.extend_from_slice(str_bytes(b));
+    }
     if g.pending_out.len() > g.chunk_size || needflush || g.write_through {
         write_flush(vm, &mut g, buffer)?;
     }
@@ -677,6 +687,25 @@ fn t_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 )));
             }
         };
+        // Fast path: valid UTF-8 with no pending state and no `\r` (so
+        // no newline decoding to do) becomes the str as it is.
+        let plain = g.enc == Enc::Utf8
+            && g.decoded_pos == g.decoded.len()
+            && g.pending_in.is_empty()
+            && !g.nl.as_ref().is_some_and(|d| d.pendingcr)
+            && memchr::memchr(b'\r', &input).is_none();
+        if plain {
+            if let Ok(text) = std::str::from_utf8(&input) {
+                if memchr::memchr(b'\n', &input).is_some() {
+                    if let Some(d) = g.nl.as_mut() {
+                        d.seennl |= SEEN_LF;
+                    }
+                }
+                g.clear_decoded();
+                g.snapshot = None;
+                return Ok(vm.new_str(text));
+            }
+        }
         let mut out = g.decoded[g.decoded_pos..].to_vec();
         let more = decode(vm, &mut g, &input, true)?;
         out.extend_from_slice(&more);
