@@ -247,6 +247,10 @@ fn fio_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let mut fd: i32 = -1;
     let is_fd = vm.is_int_like(file);
+    if file == Value::TRUE || file == Value::FALSE {
+        let w = exc_class(vm, "RuntimeWarning");
+        vm.warn(w, "bool is used as a file descriptor", 1)?;
+    }
     if is_fd {
         let x = crate::args::c_int(vm, file)?;
         if x < 0 {

@@ -1212,15 +1212,26 @@ fn t_name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     attr_of_buffer(vm, a, "name")
 }
 
+/// The member-like attributes (`buffer`, `encoding`, `errors`,
+/// `line_buffering`, `write_through`) are readable after `detach`, as
+/// CPython's members are (`buffer` is None then).
+fn member_guard<'a>(vm: &mut Vm, s: &'a TextState) -> PyResult<IoGuard<'a, Inner>> {
+    let g = s.st.lock(vm, "TextIOWrapper")?;
+    if !g.ok && !g.detached {
+        return Err(vm.value_error("I/O operation on uninitialized object"));
+    }
+    Ok(g)
+}
+
 fn t_buffer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = this_t(vm, a, "buffer")?;
-    guard(vm, s)?;
+    member_guard(vm, s)?;
     Ok(buffer_of(a[0]))
 }
 
 fn t_encoding(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = this_t(vm, a, "encoding")?;
-    let g = guard(vm, s)?;
+    let g = member_guard(vm, s)?;
     let e = g.encoding.clone();
     drop(g);
     Ok(vm.new_str(&e))
@@ -1228,7 +1239,7 @@ fn t_encoding(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn t_errors(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = this_t(vm, a, "errors")?;
-    let g = guard(vm, s)?;
+    let g = member_guard(vm, s)?;
     let e = g.errors.clone();
     drop(g);
     Ok(vm.new_str(&e))
@@ -1236,13 +1247,13 @@ fn t_errors(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn t_line_buffering(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = this_t(vm, a, "line_buffering")?;
-    let g = guard(vm, s)?;
+    let g = member_guard(vm, s)?;
     Ok(Value::bool(g.line_buffering))
 }
 
 fn t_write_through(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = this_t(vm, a, "write_through")?;
-    let g = guard(vm, s)?;
+    let g = member_guard(vm, s)?;
     Ok(Value::bool(g.write_through))
 }
 
@@ -1282,7 +1293,7 @@ fn t_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let tn = super::fileio::tp_name(vm, a[0]);
     let enc = {
         let g = s.st.lock(vm, "TextIOWrapper")?;
-        if !g.ok {
+        if !g.ok && !g.detached {
             drop(g);
             return Ok(vm.new_str(&format!("<{tn}>")));
         }
