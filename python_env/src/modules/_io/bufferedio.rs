@@ -260,10 +260,19 @@ fn flush_writes(vm: &mut Vm, g: &mut Inner, raw: Value) -> PyResult<()> {
                 g.wbuf.drain(..n);
             }
             None => {
+                // BlockingIOError(EAGAIN, msg, characters_written=0), as
+                // CPython's flush raises.
                 let cls = exc_class(vm, "BlockingIOError");
-                let args = vm.new_tuple(&[Value::int(i64::from(libc::EAGAIN))]);
-                let _ = args;
-                return Err(vm.new_exc(cls, "write could not complete without blocking"));
+                let msg = vm.new_str("write could not complete without blocking");
+                let e = vm.call(
+                    cls,
+                    &[Value::int(i64::from(libc::EAGAIN)), msg, Value::int(0)],
+                    Value::EMPTY,
+                );
+                return Err(match e {
+                    Ok(e) => PyException(e),
+                    Err(e) => e,
+                });
             }
         }
     }

@@ -1024,6 +1024,15 @@ fn t_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         0 => {}
         _ => return Err(vm.value_error(&format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
     }
+    // `cookie_v` may come from tell(): keep it rooted until returned.
+    let mark = vm.push_root(cookie_v);
+    let r = seek_to(vm, s, a[0], cookie_v);
+    vm.pop_roots(mark);
+    r
+}
+
+/// `seek(cookie)` from the start (whence 0), CPython's cookie unpacking.
+fn seek_to(vm: &mut Vm, s: &TextState, this_v: Value, cookie_v: Value) -> PyResult<Value> {
     let neg = vm.compare(cookie_v, Value::int(0), 0)?;
     if vm.truthy(neg)? {
         let r = vm.repr_string(cookie_v)?;
@@ -1044,7 +1053,7 @@ fn t_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let chars_to_skip = part(192);
     let need_eof = part(256) != 0;
     let mut g = guard(vm, s)?;
-    let buffer = buffer_of(a[0]);
+    let buffer = buffer_of(this_v);
     write_flush(vm, &mut g, buffer)?;
     vm.call_method(buffer, "flush", &[])?;
     let sp = vm.new_int(start_pos as i64);
@@ -1441,8 +1450,11 @@ fn n_getstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         else {
             return Err(vm.type_error("illegal decoder state"));
         };
-        let f = crate::args::c_long(vm, o.get(1))?;
-        (o.get(0), f)
+        // The state tuple stays rooted while the flag's __index__ may run.
+        let mark = vm.push_root(st);
+        let f = crate::args::c_long(vm, o.get(1));
+        vm.pop_roots(mark);
+        (o.get(0), f?)
     };
     let flag = (flag << 1) | i64::from(pendingcr);
     let fv = vm.new_int(flag);
