@@ -47,6 +47,21 @@ pub(crate) struct FileState {
 
 impl proto_core::native::Trace for FileState {}
 
+impl Drop for FileState {
+    /// A FileIO collected while open closes its descriptor (if it owns
+    /// it), as CPython's deallocator does, so `open(p).read()` in a loop
+    /// does not run out of descriptors. (Buffered data above it is not
+    /// flushed: there is no `__del__`.)
+    fn drop(&mut self) {
+        let fd = *self.fd.get_mut();
+        if fd >= 0 && *self.flags.get_mut() & F_CLOSEFD != 0 {
+            // SAFETY: the object is unreachable, so nothing else can use
+            // or close this descriptor through it.
+            unsafe { libc::close(fd) };
+        }
+    }
+}
+
 impl FileState {
     fn new() -> FileState {
         FileState {
