@@ -345,6 +345,7 @@ fn fio_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             None => {
                 let mut c = path.clone();
                 c.push(0);
+                let mut collected = false;
                 loop {
                     let r = vm.ctx.blocking(|| {
                         // SAFETY: `c` is NUL-terminated and outlives the call.
@@ -357,6 +358,14 @@ fn fio_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                             break;
                         }
                         (_, libc::EINTR) => vm.check_signals()?,
+                        // Out of descriptors: unreachable FileIOs may still
+                        // hold some (no reference counting closes them at
+                        // once, as in CPython); collect once and retry.
+                        (_, libc::EMFILE | libc::ENFILE) if !collected => {
+                            collected = true;
+                            let gc = vm.import_module("gc")?;
+                            vm.call_method(gc, "collect", &[])?;
+                        }
                         (_, e) => return Err(os_error(vm, e, Some(file))),
                     }
                 }
