@@ -3,7 +3,11 @@
 pub mod _collections;
 pub mod _io;
 pub mod _queue;
+pub mod _sre;
+pub mod _string;
 pub mod _thread;
+pub mod _weakref;
+pub mod atexit;
 pub mod gc;
 pub mod linecache;
 pub mod math;
@@ -25,6 +29,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_collections", _collections::create);
     vm.register_module("_queue", _queue::create);
     vm.register_module("_io", _io::create);
+    vm.register_module("_sre", _sre::create);
+    vm.register_module("_string", _string::create);
+    vm.register_module("_weakref", _weakref::create);
+    vm.register_module("atexit", atexit::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("linecache", linecache::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));

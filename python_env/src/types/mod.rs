@@ -9,6 +9,7 @@ pub mod dict;
 pub mod docs;
 pub mod exceptions;
 pub mod float;
+pub mod function;
 pub mod genericalias;
 pub mod int;
 pub mod iterators;
@@ -21,6 +22,7 @@ pub mod object;
 pub mod seq;
 pub mod str;
 pub mod structseq;
+pub mod weakref;
 
 use engine::runtime::{PyResult, Vm};
 
@@ -29,6 +31,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     object::init(vm)?;
     exceptions::init(vm)?;
     descr::init(vm)?;
+    function::init(vm)?;
     int::init(vm)?;
     float::init(vm)?;
     str::init(vm)?;
@@ -43,5 +46,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     bytes::init(vm)?;
     memoryview::init(vm)?;
     deque::init(vm)?;
+    weakref::init(vm)?;
     Ok(())
 }
