@@ -1,6 +1,7 @@
 //! Standard-library modules, one file each.
 
 pub mod _collections;
+pub mod _io;
 pub mod _queue;
 pub mod _random;
 pub mod _sha512;
@@ -31,6 +32,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_thread", _thread::create);
     vm.register_module("_collections", _collections::create);
     vm.register_module("_queue", _queue::create);
+    vm.register_module("_io", _io::create);
     vm.register_module("_sre", _sre::create);
     vm.register_module("_struct", _struct::create);
     vm.register_module("_random", _random::create);
