@@ -3,9 +3,11 @@
 pub mod _collections;
 pub mod _queue;
 pub mod _thread;
+pub mod errno;
 pub mod gc;
 pub mod linecache;
 pub mod math;
+pub mod posix;
 pub mod protopy;
 pub mod signal;
 pub mod sys;
@@ -25,6 +27,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_queue", _queue::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("linecache", linecache::create);
+    vm.register_module("posix", posix::create);
+    vm.register_module("errno", errno::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));

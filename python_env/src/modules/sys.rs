@@ -205,6 +205,12 @@ fn getdefaultencoding(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_str("utf-8"))
 }
 
+/// `sys.getfilesystemencodeerrors()`: the error handler of the file-system
+/// encoding (os.fsencode/fsdecode, the posix module's paths).
+fn getfilesystemencodeerrors(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_str("surrogateescape"))
+}
+
 fn displayhook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if !a[0].is_none() {
         let s = vm.repr_string(a[0])?;
@@ -323,6 +329,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
         ("getrefcount", getrefcount),
         ("getdefaultencoding", getdefaultencoding),
         ("getfilesystemencoding", getdefaultencoding),
+        ("getfilesystemencodeerrors", getfilesystemencodeerrors),
         ("displayhook", displayhook),
         ("excepthook", excepthook),
     ];
