@@ -426,11 +426,6 @@ fn rename_common(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<Val
     let dst = path_arg(vm, name, "dst", d.unwrap_or_else(none), PATH)?;
     let sfd = dir_fd(vm, sfd)?;
     let dfd = dir_fd(vm, dfd)?;
-    if src.bytes != dst.bytes {
-        return Err(vm.type_error(&format!(
-            "{name}: src and dst must be the same type"
-        )));
-    }
     let (sp, dp) = (src.ptr(), dst.ptr());
     // SAFETY: both pointers are C strings owned by `src`/`dst`, alive for
     // the call.
@@ -464,9 +459,6 @@ fn link(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let sfd = dir_fd(vm, sfd)?;
     let dfd = dir_fd(vm, dfd)?;
     let follow = bool_arg(vm, fs, true)?;
-    if src.bytes != dst.bytes {
-        return Err(vm.type_error("link: src and dst must be the same type"));
-    }
     let flags = if follow { libc::AT_SYMLINK_FOLLOW } else { 0 };
     let (sp, dp) = (src.ptr(), dst.ptr());
     // SAFETY: both pointers are C strings owned by `src`/`dst`, alive for
@@ -491,9 +483,6 @@ fn symlink(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let src = path_arg(vm, "symlink", "src", s.unwrap_or_else(none), PATH)?;
     let dst = path_arg(vm, "symlink", "dst", d.unwrap_or_else(none), PATH)?;
     let dfd = dir_fd(vm, dfd)?;
-    if src.bytes != dst.bytes {
-        return Err(vm.type_error("symlink: src and dst must be the same type"));
-    }
     let (sp, dp) = (src.ptr(), dst.ptr());
     // SAFETY: both pointers are C strings owned by `src`/`dst`, alive for
     // the call.

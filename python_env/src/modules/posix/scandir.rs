@@ -492,7 +492,7 @@ fn de_stat(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn no_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let tn = a.first().map_or_else(String::new, |&c| type_name(c));
-    Err(vm.type_error(&format!("cannot create 'posix.{tn}' instances")))
+    Err(vm.type_error(&format!("cannot create '{tn}' instances")))
 }
 
 /// Creates the `DirEntry` and `ScandirIterator` classes.
