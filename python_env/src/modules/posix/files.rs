@@ -577,7 +577,8 @@ fn chmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mode = c_int_arg(vm, mode, 0)? as libc::mode_t;
     let dfd = dir_fd(vm, dfd)?;
     let follow = bool_arg(vm, fs, true)?;
-    check_fd_combos(vm, "chmod", &path, dfd, follow)?;
+    // CPython 3.11's chmod checks neither dir_fd nor follow_symlinks
+    // against an fd: the fd is used and they are ignored.
     let (fd, ptr) = (path.fd, path.ptr());
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
     // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`, alive
@@ -797,7 +798,8 @@ fn utime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let dfd = dir_fd(vm, dfd)?;
     let follow = bool_arg(vm, fs, true)?;
-    check_fd_combos(vm, "utime", &path, dfd, follow)?;
+    check_path_and_dir_fd(vm, "utime", &path, dfd)?;
+    check_fd_and_follow(vm, "utime", &path, follow)?;
     let (fd, ptr) = (path.fd, path.ptr());
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
     let tp = match &ts {
@@ -806,8 +808,12 @@ fn utime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`; `tp` is
     // null (now) or points to two timespecs in `ts`; both alive for the call.
-    path_call(vm, path.obj, Value::EMPTY, || unsafe {
-        if fd != -1 {
+    // CPython's utime error names no file.
+    // As CPython: a dir_fd or follow_symlinks=False goes to utimensat
+    // (even with an fd 0, whose null path then fails with EINVAL).
+    let at = dfd != libc::AT_FDCWD || !follow;
+    path_call(vm, Value::EMPTY, Value::EMPTY, || unsafe {
+        if fd != -1 && !at {
             libc::futimens(fd, tp)
         } else {
             libc::utimensat(dfd, ptr, tp, flags)

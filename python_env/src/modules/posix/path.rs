@@ -295,6 +295,16 @@ pub(super) fn check_path_and_dir_fd(vm: &mut Vm, fname: &str, p: &PathArg, dir_f
     Ok(())
 }
 
+/// `fd_and_follow_symlinks_invalid` (which, as in CPython, lets fd 0 pass).
+pub(super) fn check_fd_and_follow(vm: &mut Vm, fname: &str, p: &PathArg, follow_symlinks: bool) -> PyResult<()> {
+    if p.fd > 0 && !follow_symlinks {
+        return Err(vm.value_error(&format!(
+            "{fname}: cannot use fd and follow_symlinks together"
+        )));
+    }
+    Ok(())
+}
+
 /// `dir_fd_and_fd_invalid` and `fd_and_follow_symlinks_invalid`.
 pub(super) fn check_fd_combos(
     vm: &mut Vm,
@@ -303,19 +313,12 @@ pub(super) fn check_fd_combos(
     dir_fd: i32,
     follow_symlinks: bool,
 ) -> PyResult<()> {
-    if p.fd != -1 {
-        if dir_fd != libc::AT_FDCWD {
-            return Err(vm.value_error(&format!(
-                "{fname}: can't specify both dir_fd and fd"
-            )));
-        }
-        if !follow_symlinks {
-            return Err(vm.value_error(&format!(
-                "{fname}: cannot use fd and follow_symlinks together"
-            )));
-        }
+    if p.fd != -1 && dir_fd != libc::AT_FDCWD {
+        return Err(vm.value_error(&format!(
+            "{fname}: can't specify both dir_fd and fd"
+        )));
     }
-    Ok(())
+    check_fd_and_follow(vm, fname, p, follow_symlinks)
 }
 
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[("fspath", fspath)];

@@ -9,7 +9,7 @@
 //! allocation. The class is static, gives its instances no `__dict__` and
 //! cannot be subclassed; the fields are read-only getset descriptors.
 
-use super::path::{bool_arg, check_path_and_dir_fd, dir_fd, fd_arg, path_arg, PATH, PATH_OR_FD};
+use super::path::{bool_arg, check_fd_and_follow, check_path_and_dir_fd, dir_fd, fd_arg, path_arg, PATH, PATH_OR_FD};
 use super::{cvt, os_error, retry, state, STATE_STAT_RESULT};
 use crate::types::{clinic, structseq};
 use engine::runtime::*;
@@ -386,6 +386,7 @@ fn do_stat(
     let path = path_arg(vm, fname, "path", p, kind)?;
     let dfd = dir_fd(vm, dir_fd_v)?;
     check_path_and_dir_fd(vm, fname, &path, dfd)?;
+    check_fd_and_follow(vm, fname, &path, follow_symlinks)?;
     let r = if path.fd != -1 {
         fstat_raw(vm, path.fd)?
     } else {
