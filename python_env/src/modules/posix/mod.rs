@@ -328,24 +328,29 @@ fn fill(vm: &mut Vm, m: Value) -> PyResult<()> {
     let st = stat::create_type(vm);
     set_state(vm, m, STATE_STAT_RESULT, st);
     vm.set_module_attr(m, "stat_result", st);
-    for (slot, name, fields) in [
+    // CPython names terminal_size "os.terminal_size" but the other two
+    // "posix.times_result" and "posix.uname_result".
+    for (slot, module, name, fields) in [
         (
             STATE_TERMINAL_SIZE,
+            "os",
             "terminal_size",
             &["columns", "lines"][..],
         ),
         (
             STATE_TIMES_RESULT,
+            "posix",
             "times_result",
             &["user", "system", "children_user", "children_system", "elapsed"][..],
         ),
         (
             STATE_UNAME_RESULT,
+            "posix",
             "uname_result",
             &["sysname", "nodename", "release", "version", "machine"][..],
         ),
     ] {
-        let t = crate::types::structseq::new_type(vm, "os", name, fields);
+        let t = crate::types::structseq::new_type(vm, module, name, fields);
         crate::types::structseq::set_constructible(vm, t);
         set_state(vm, m, slot, t);
         vm.set_module_attr(m, name, t);

@@ -83,8 +83,23 @@ fn kill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "kill", "kill", &a[1..], k, 2, 2)?;
     let pid = int_arg(vm, a[1])?;
     let sig = int_arg(vm, a[2])?;
-    // SAFETY: kill has no memory effects.
-    if let Err(e) = cvt(unsafe { libc::kill(pid, sig) }) {
+    // A signal for this process goes to the calling thread (`raise`): the
+    // process-directed kill would go to the process's first thread, which
+    // is not the one running Python code, and its handler could run (or,
+    // with the disposition changed meanwhile, kill the process) after kill
+    // returns; CPython's main thread is the first thread and gets it before
+    // kill returns.
+    // SAFETY: getpid, raise and kill have no memory effects.
+    let own = pid == unsafe { libc::getpid() } && sig != 0;
+    // SAFETY: as above.
+    let r = cvt(unsafe {
+        if own {
+            libc::raise(sig)
+        } else {
+            libc::kill(pid, sig)
+        }
+    });
+    if let Err(e) = r {
         return Err(os_error(vm, e, Value::EMPTY));
     }
     vm.check_signals()?;
