@@ -153,11 +153,7 @@ const CODES: &[(&str, i32)] = &[
     ("ERFKILL", 132),
 ];
 /// The other names of numbers in [`CODES`].
-const ALIASES: &[(&str, i32)] = &[
-    ("EDEADLK", 35),
-    ("EOPNOTSUPP", 95),
-    ("EWOULDBLOCK", 11),
-];
+const ALIASES: &[(&str, i32)] = &[("EDEADLK", 35), ("EOPNOTSUPP", 95), ("EWOULDBLOCK", 11)];
 
 /// Creates the errno module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {

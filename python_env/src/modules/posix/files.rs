@@ -82,7 +82,11 @@ fn closerange(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         // Older kernels: close one by one up to the descriptor limit.
         // SAFETY: sysconf has no memory effects.
         let max = unsafe { libc::sysconf(libc::_SC_OPEN_MAX) };
-        let max = if max > 0 { max.min(i64::from(i32::MAX)) as i32 } else { 1024 };
+        let max = if max > 0 {
+            max.min(i64::from(i32::MAX)) as i32
+        } else {
+            1024
+        };
         for fd in lo..hi.min(max) {
             // SAFETY: closing any int is memory-safe.
             unsafe { libc::close(fd) };
@@ -122,9 +126,7 @@ pub(super) fn buffer_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         Some(b) => Ok(b),
         None => {
             let tn = vm.type_name_of(v);
-            Err(vm.type_error(&format!(
-                "a bytes-like object is required, not '{tn}'"
-            )))
+            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
         }
     }
 }
@@ -150,8 +152,11 @@ fn lseek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let fd = fd_arg(vm, a[1])?;
     let pos = off_t_arg(vm, a[2])?;
     let how = fd_arg(vm, a[3])?;
-    // SAFETY: lseek has no memory effects.
-    match vm.ctx.blocking(|| cvt(unsafe { libc::lseek(fd, pos, how) })) {
+    let r = vm.ctx.blocking(|| {
+        // SAFETY: lseek has no memory effects.
+        cvt(unsafe { libc::lseek(fd, pos, how) })
+    });
+    match r {
         Ok(r) => Ok(vm.new_int(r)),
         Err(e) => Err(os_error(vm, e, Value::EMPTY)),
     }
@@ -161,10 +166,7 @@ fn pipe_with(vm: &mut Vm, flags: i32) -> PyResult<Value> {
     let mut fds = [0 as libc::c_int; 2];
     // SAFETY: `fds` is a writable array of two ints, as pipe2 requires.
     match cvt(unsafe { libc::pipe2(fds.as_mut_ptr(), flags) }) {
-        Ok(_) => Ok(vm.new_tuple(&[
-            Value::int(i64::from(fds[0])),
-            Value::int(i64::from(fds[1])),
-        ])),
+        Ok(_) => Ok(vm.new_tuple(&[Value::int(i64::from(fds[0])), Value::int(i64::from(fds[1]))])),
         Err(e) => Err(os_error(vm, e, Value::EMPTY)),
     }
 }
@@ -208,10 +210,11 @@ fn dup2(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let fd = fd_arg(vm, fd.unwrap_or_else(none))?;
     let fd2 = fd_arg(vm, fd2.unwrap_or_else(none))?;
     let inheritable = bool_arg(vm, inh, true)?;
-    // SAFETY: dup2/dup3/fcntl have no memory effects.
     let r = if inheritable || fd == fd2 {
+        // SAFETY: dup2 has no memory effects.
         cvt(unsafe { libc::dup2(fd, fd2) })
     } else {
+        // SAFETY: dup3 has no memory effects.
         cvt(unsafe { libc::dup3(fd, fd2, libc::O_CLOEXEC) })
     };
     match r {
@@ -232,8 +235,8 @@ fn isatty(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn sync_common(vm: &mut Vm, a: &[Value], k: Value, name: &str, data: bool) -> PyResult<Value> {
     let [fd] = clinic::unpack(vm, name, &a[1..], k, ["fd"], 0, 1, 1)?;
     let fd = fildes_arg(vm, fd.unwrap_or_else(none))?;
-    // SAFETY: fsync/fdatasync have no memory effects.
     let r = retry(vm, || {
+        // SAFETY: fsync/fdatasync have no memory effects.
         cvt(unsafe {
             if data {
                 libc::fdatasync(fd)
@@ -274,9 +277,9 @@ fn truncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let path = path_arg(vm, "truncate", "path", p.unwrap_or_else(none), PATH_OR_FD)?;
     let len = off_t_arg(vm, len.unwrap_or_else(none))?;
     let (fd, ptr) = (path.fd, path.ptr());
-    // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`, alive
-    // for the call.
     let r = retry(vm, || {
+        // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`, alive
+        // for the call.
         cvt(unsafe {
             if fd != -1 {
                 libc::ftruncate(fd, len)
@@ -324,7 +327,14 @@ fn set_blocking(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "set_blocking", "set_blocking", &a[1..], k, 2, 2)?;
     let fd = fd_arg(vm, a[1])?;
     let blocking = vm.truthy(a[2])?;
-    set_fd_flag(vm, fd, libc::F_GETFL, libc::F_SETFL, libc::O_NONBLOCK, !blocking)
+    set_fd_flag(
+        vm,
+        fd,
+        libc::F_GETFL,
+        libc::F_SETFL,
+        libc::O_NONBLOCK,
+        !blocking,
+    )
 }
 
 /// `get_inheritable(fd)`.
@@ -340,7 +350,14 @@ fn set_inheritable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "set_inheritable", "set_inheritable", &a[1..], k, 2, 2)?;
     let fd = fd_arg(vm, a[1])?;
     let inheritable = vm.truthy(a[2])?;
-    set_fd_flag(vm, fd, libc::F_GETFD, libc::F_SETFD, libc::FD_CLOEXEC, !inheritable)
+    set_fd_flag(
+        vm,
+        fd,
+        libc::F_GETFD,
+        libc::F_SETFD,
+        libc::FD_CLOEXEC,
+        !inheritable,
+    )
 }
 
 /// `device_encoding(fd)`: the terminal's encoding (ProtoPy always runs in
@@ -499,9 +516,9 @@ fn readlink(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let ptr = path.ptr();
     let mut buf = vec![0u8; libc::PATH_MAX as usize + 1];
     let (bp, bl) = (buf.as_mut_ptr(), buf.len());
-    // SAFETY: `ptr` is a C string owned by `path`; `bp` points to `bl`
-    // writable bytes owned by `buf`, alive and not resized for the call.
     match retry(vm, || {
+        // SAFETY: `ptr` is a C string owned by `path`; `bp` points to `bl`
+        // writable bytes owned by `buf`, alive and not resized for the call.
         cvt(unsafe { libc::readlinkat(dfd, ptr, bp.cast(), bl) })
     })? {
         Ok(n) => {
@@ -533,7 +550,9 @@ fn fchdir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [fd] = clinic::unpack(vm, "fchdir", &a[1..], k, ["fd"], 0, 1, 1)?;
     let fd = fildes_arg(vm, fd.unwrap_or_else(none))?;
     // SAFETY: fchdir has no memory effects.
-    path_call(vm, Value::EMPTY, Value::EMPTY, || unsafe { libc::fchdir(fd) })
+    path_call(vm, Value::EMPTY, Value::EMPTY, || unsafe {
+        libc::fchdir(fd)
+    })
 }
 
 fn cwd_bytes(vm: &mut Vm) -> PyResult<Vec<u8>> {
@@ -581,9 +600,9 @@ fn chmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // against an fd: the fd is used and they are ignored.
     let (fd, ptr) = (path.fd, path.ptr());
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
-    // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`, alive
-    // for the call.
     let r = retry(vm, || {
+        // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`, alive
+        // for the call.
         cvt(unsafe {
             if fd != -1 {
                 libc::fchmod(fd, mode)
@@ -596,9 +615,7 @@ fn chmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Ok(_) => Ok(Value::NONE),
         Err(e) if !follow && (e == libc::ENOTSUP || e == libc::EOPNOTSUPP) => {
             if dfd != libc::AT_FDCWD {
-                Err(vm.value_error(
-                    "chmod: cannot use dir_fd and follow_symlinks together",
-                ))
+                Err(vm.value_error("chmod: cannot use dir_fd and follow_symlinks together"))
             } else {
                 Err(vm.new_exc(
                     vm.g.e.NotImplementedError,
@@ -676,8 +693,7 @@ fn chown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `lchown(path, uid, gid)`.
 fn lchown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let [p, uid, gid] =
-        clinic::unpack(vm, "lchown", &a[1..], k, ["path", "uid", "gid"], 0, 3, 3)?;
+    let [p, uid, gid] = clinic::unpack(vm, "lchown", &a[1..], k, ["path", "uid", "gid"], 0, 3, 3)?;
     let path = path_arg(vm, "lchown", "path", p.unwrap_or_else(none), PATH)?;
     let uid = id_arg(vm, uid.unwrap_or_else(none), "uid")?;
     let gid = id_arg(vm, gid.unwrap_or_else(none), "gid")?;
@@ -777,15 +793,11 @@ fn utime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let path = path_arg(vm, "utime", "path", p.unwrap_or_else(none), PATH_OR_FD)?;
     let times = times.filter(|t| !t.is_none());
     if times.is_some() && ns.is_some() {
-        return Err(vm.value_error(
-            "utime: you may specify either 'times' or 'ns' but not both",
-        ));
+        return Err(vm.value_error("utime: you may specify either 'times' or 'ns' but not both"));
     }
     let ts: Option<[libc::timespec; 2]> = if let Some(t) = times {
         let Some((at, mt)) = pair(vm, t) else {
-            return Err(vm.type_error(
-                "utime: 'times' must be either a tuple of two ints or None",
-            ));
+            return Err(vm.type_error("utime: 'times' must be either a tuple of two ints or None"));
         };
         Some([timespec_of(vm, at)?, timespec_of(vm, mt)?])
     } else if let Some(n) = ns {
@@ -806,17 +818,20 @@ fn utime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(t) => t.as_ptr(),
         None => std::ptr::null(),
     };
-    // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`; `tp` is
-    // null (now) or points to two timespecs in `ts`; both alive for the call.
-    // CPython's utime error names no file.
     // As CPython: a dir_fd or follow_symlinks=False goes to utimensat
-    // (even with an fd 0, whose null path then fails with EINVAL).
+    // (even with an fd 0, whose null path then fails with EINVAL); the
+    // error names no file.
     let at = dfd != libc::AT_FDCWD || !follow;
-    path_call(vm, Value::EMPTY, Value::EMPTY, || unsafe {
-        if fd != -1 && !at {
-            libc::futimens(fd, tp)
-        } else {
-            libc::utimensat(dfd, ptr, tp, flags)
+    path_call(vm, Value::EMPTY, Value::EMPTY, || {
+        // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`;
+        // `tp` is null (now) or points to two timespecs in `ts`; both
+        // alive for the call.
+        unsafe {
+            if fd != -1 && !at {
+                libc::futimens(fd, tp)
+            } else {
+                libc::utimensat(dfd, ptr, tp, flags)
+            }
         }
     })
 }
@@ -847,8 +862,10 @@ fn access(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         flags |= libc::AT_EACCESS;
     }
     let ptr = path.ptr();
-    // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
-    let r = retry(vm, || cvt(unsafe { libc::faccessat(dfd, ptr, mode, flags) }))?;
+    let r = retry(vm, || {
+        // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
+        cvt(unsafe { libc::faccessat(dfd, ptr, mode, flags) })
+    })?;
     Ok(Value::bool(r.is_ok()))
 }
 

@@ -89,7 +89,10 @@ pub(super) fn cvt<T: MinusOne>(r: T) -> Result<T, i32> {
 /// the signal handlers (an exception from one is returned) and calls again
 /// (PEP 475). `f` must not touch Python values: a collection may run while
 /// it does.
-pub(super) fn retry<T>(vm: &mut Vm, mut f: impl FnMut() -> Result<T, i32>) -> PyResult<Result<T, i32>> {
+pub(super) fn retry<T>(
+    vm: &mut Vm,
+    mut f: impl FnMut() -> Result<T, i32>,
+) -> PyResult<Result<T, i32>> {
     loop {
         match vm.ctx.blocking(&mut f) {
             Err(libc::EINTR) => vm.check_signals()?,
@@ -341,7 +344,13 @@ fn fill(vm: &mut Vm, m: Value) -> PyResult<()> {
             STATE_TIMES_RESULT,
             "posix",
             "times_result",
-            &["user", "system", "children_user", "children_system", "elapsed"][..],
+            &[
+                "user",
+                "system",
+                "children_user",
+                "children_system",
+                "elapsed",
+            ][..],
         ),
         (
             STATE_UNAME_RESULT,

@@ -137,7 +137,9 @@ fn fd_from_int(vm: &mut Vm, i: Value) -> PyResult<i32> {
         }
         Some(x) => Ok(x as i32),
         None => {
-            let neg = vm.num(i).is_some_and(|n| matches!(n, ops::Num::B(ref b) if b.sign() == num_bigint::Sign::Minus));
+            let neg = vm.num(i).is_some_and(
+                |n| matches!(n, ops::Num::B(b) if b.sign() == num_bigint::Sign::Minus),
+            );
             let msg = if neg {
                 "fd is less than minimum"
             } else {
@@ -234,9 +236,7 @@ pub(super) fn dir_fd(vm: &mut Vm, v: Option<Value>) -> PyResult<i32> {
         Some(v) if vm.is_int_like(v) => fd_from_int(vm, v),
         Some(v) => {
             let tn = vm.type_name_of(v);
-            Err(vm.type_error(&format!(
-                "argument should be integer or None, not {tn}"
-            )))
+            Err(vm.type_error(&format!("argument should be integer or None, not {tn}")))
         }
     }
 }
@@ -263,9 +263,7 @@ pub(super) fn fildes_arg(vm: &mut Vm, v: Value) -> PyResult<i32> {
                 crate::args::py_long_as_int(vm, r)?
             }
             None => {
-                return Err(vm.type_error(
-                    "argument must be an int, or have a fileno() method.",
-                ))
+                return Err(vm.type_error("argument must be an int, or have a fileno() method."))
             }
         }
     };
@@ -286,7 +284,12 @@ pub(super) fn bool_arg(vm: &mut Vm, v: Option<Value>, default: bool) -> PyResult
 }
 
 /// `path_and_dir_fd_invalid`: a dir_fd needs a path (not an fd).
-pub(super) fn check_path_and_dir_fd(vm: &mut Vm, fname: &str, p: &PathArg, dir_fd: i32) -> PyResult<()> {
+pub(super) fn check_path_and_dir_fd(
+    vm: &mut Vm,
+    fname: &str,
+    p: &PathArg,
+    dir_fd: i32,
+) -> PyResult<()> {
     if p.c.is_none() && dir_fd != libc::AT_FDCWD {
         return Err(vm.value_error(&format!(
             "{fname}: can't specify dir_fd without matching path"
@@ -296,7 +299,12 @@ pub(super) fn check_path_and_dir_fd(vm: &mut Vm, fname: &str, p: &PathArg, dir_f
 }
 
 /// `fd_and_follow_symlinks_invalid` (which, as in CPython, lets fd 0 pass).
-pub(super) fn check_fd_and_follow(vm: &mut Vm, fname: &str, p: &PathArg, follow_symlinks: bool) -> PyResult<()> {
+pub(super) fn check_fd_and_follow(
+    vm: &mut Vm,
+    fname: &str,
+    p: &PathArg,
+    follow_symlinks: bool,
+) -> PyResult<()> {
     if p.fd > 0 && !follow_symlinks {
         return Err(vm.value_error(&format!(
             "{fname}: cannot use fd and follow_symlinks together"
@@ -314,9 +322,7 @@ pub(super) fn check_fd_combos(
     follow_symlinks: bool,
 ) -> PyResult<()> {
     if p.fd != -1 && dir_fd != libc::AT_FDCWD {
-        return Err(vm.value_error(&format!(
-            "{fname}: can't specify both dir_fd and fd"
-        )));
+        return Err(vm.value_error(&format!("{fname}: can't specify both dir_fd and fd")));
     }
     check_fd_and_follow(vm, fname, p, follow_symlinks)
 }

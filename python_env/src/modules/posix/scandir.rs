@@ -62,9 +62,9 @@ impl Dir {
                 Some(c) => c.as_ptr(),
                 None => c".".as_ptr(),
             };
-            // SAFETY: `ptr` is a C string owned by `p` or a static,
-            // alive for the call.
             retry(vm, || {
+                // SAFETY: `ptr` is a C string owned by `p` or a static,
+                // alive for the call.
                 let d = unsafe { libc::opendir(ptr) };
                 if d.is_null() {
                     Err(super::errno())
@@ -95,7 +95,9 @@ impl Dir {
             // is NUL-terminated; it is copied before either happens.
             let (name, d_type, ino) = unsafe {
                 let e = &*ent;
-                let name = std::ffi::CStr::from_ptr(e.d_name.as_ptr()).to_bytes().to_vec();
+                let name = std::ffi::CStr::from_ptr(e.d_name.as_ptr())
+                    .to_bytes()
+                    .to_vec();
                 (name, e.d_type, e.d_ino)
             };
             if name == b"." || name == b".." {

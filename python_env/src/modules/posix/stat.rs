@@ -9,7 +9,10 @@
 //! allocation. The class is static, gives its instances no `__dict__` and
 //! cannot be subclassed; the fields are read-only getset descriptors.
 
-use super::path::{bool_arg, check_fd_and_follow, check_path_and_dir_fd, dir_fd, fd_arg, path_arg, PATH, PATH_OR_FD};
+use super::path::{
+    bool_arg, check_fd_and_follow, check_path_and_dir_fd, dir_fd, fd_arg, path_arg, PATH,
+    PATH_OR_FD,
+};
 use super::{cvt, os_error, retry, state, STATE_STAT_RESULT};
 use crate::types::{clinic, structseq};
 use engine::runtime::*;
@@ -177,7 +180,11 @@ fn field_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let i = NAMED.iter().position(|n| n.0 == name).unwrap_or(0);
     let o = this(vm, &a[1..], NAMED[i].0)?;
     if i < NAMED_VISIBLE {
-        return Ok(if i < o.n_values() { o.get(i) } else { Value::NONE });
+        return Ok(if i < o.n_values() {
+            o.get(i)
+        } else {
+            Value::NONE
+        });
     }
     let h = native_ref::<Hidden>(o);
     Ok(h.and_then(|h| h.0.get(i - NAMED_VISIBLE).copied())
@@ -189,11 +196,11 @@ fn field_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn sr_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = this(vm, a, "__repr__")?;
     let mut s = String::from("os.stat_result(");
-    for i in 0..VISIBLE.min(o.n_values()) {
+    for (i, &(name, _)) in NAMED.iter().enumerate().take(VISIBLE.min(o.n_values())) {
         if i > 0 {
             s.push_str(", ");
         }
-        s.push_str(NAMED[i].0);
+        s.push_str(name);
         s.push('=');
         // `o` is the receiver, rooted by the caller.
         let r = vm.repr_string(o.get(i))?;
@@ -363,10 +370,10 @@ pub(super) fn fstatat_raw(
     } else {
         libc::AT_SYMLINK_NOFOLLOW
     };
-    // SAFETY: `path` is null (the kernel answers EFAULT) or a C string the
-    // caller keeps alive for the call; `st` is a valid, writable `struct
-    // stat` for the whole call.
     let r = retry(vm, || {
+        // SAFETY: `path` is null (the kernel answers EFAULT) or a C string the
+        // caller keeps alive for the call; `st` is a valid, writable `struct
+        // stat` for the whole call.
         cvt(unsafe { libc::fstatat(dir_fd, path, &mut st, flags) })
     })?;
     Ok(r.map(|_| st))
@@ -414,13 +421,29 @@ fn stat(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         1,
     )?;
     let follow = bool_arg(vm, fs, true)?;
-    do_stat(vm, a[0], "stat", p.unwrap_or(Value::NONE), dfd, follow, true)
+    do_stat(
+        vm,
+        a[0],
+        "stat",
+        p.unwrap_or(Value::NONE),
+        dfd,
+        follow,
+        true,
+    )
 }
 
 /// `lstat(path, *, dir_fd=None)`.
 fn lstat(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [p, dfd] = clinic::unpack(vm, "lstat", &a[1..], k, ["path", "dir_fd"], 0, 1, 1)?;
-    do_stat(vm, a[0], "lstat", p.unwrap_or(Value::NONE), dfd, false, false)
+    do_stat(
+        vm,
+        a[0],
+        "lstat",
+        p.unwrap_or(Value::NONE),
+        dfd,
+        false,
+        false,
+    )
 }
 
 /// `fstat(fd)`.

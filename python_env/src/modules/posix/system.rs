@@ -9,7 +9,9 @@
 //! values are checked first, so its panics on '=' or NUL never fire.
 
 use super::path::fspath_value;
-use super::{cvt, os_error, retry, state, STATE_TERMINAL_SIZE, STATE_TIMES_RESULT, STATE_UNAME_RESULT};
+use super::{
+    cvt, os_error, retry, state, STATE_TERMINAL_SIZE, STATE_TIMES_RESULT, STATE_UNAME_RESULT,
+};
 use crate::types::{clinic, structseq};
 use engine::runtime::*;
 use proto_core::Value;
@@ -116,8 +118,10 @@ fn waitpid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let pid = int_arg(vm, a[1])?;
     let options = int_arg(vm, a[2])?;
     let mut status = 0;
-    // SAFETY: `status` is a writable int for the call.
-    match retry(vm, || cvt(unsafe { libc::waitpid(pid, &mut status, options) }))? {
+    match retry(vm, || {
+        // SAFETY: `status` is a writable int for the call.
+        cvt(unsafe { libc::waitpid(pid, &mut status, options) })
+    })? {
         Ok(p) => Ok(wait_result(vm, p, status)),
         Err(e) => Err(os_error(vm, e, Value::EMPTY)),
     }
@@ -178,9 +182,7 @@ fn waitstatus_to_exitcode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value>
     }
     if libc::WIFSTOPPED(s) {
         let sig = libc::WSTOPSIG(s);
-        return Err(vm.value_error(&format!(
-            "process stopped by delivery of signal {sig}"
-        )));
+        return Err(vm.value_error(&format!("process stopped by delivery of signal {sig}")));
     }
     Err(vm.value_error(&format!("invalid wait status: {s}")))
 }
@@ -265,7 +267,11 @@ fn uname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mark = vm.push_root(Value::NONE);
     let mut items = Vec::new();
     for f in fields {
-        let bytes: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+        let bytes: Vec<u8> = f
+            .iter()
+            .take_while(|&&c| c != 0)
+            .map(|&c| c as u8)
+            .collect();
         let v = super::path::fs_decode(vm, &bytes)?;
         vm.push_root(v);
         items.push(v);
@@ -278,7 +284,15 @@ fn uname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `get_terminal_size(fd=1)`: `os.terminal_size(columns, lines)`.
 fn get_terminal_size(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "get_terminal_size", "get_terminal_size", &a[1..], k, 0, 1)?;
+    clinic::positional(
+        vm,
+        "get_terminal_size",
+        "get_terminal_size",
+        &a[1..],
+        k,
+        0,
+        1,
+    )?;
     let fd = match a.get(1) {
         Some(&v) => int_arg(vm, v)?,
         None => libc::STDOUT_FILENO,
@@ -293,7 +307,10 @@ fn get_terminal_size(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(structseq::new(
         vm,
         cls,
-        &[Value::int(i64::from(w.ws_col)), Value::int(i64::from(w.ws_row))],
+        &[
+            Value::int(i64::from(w.ws_col)),
+            Value::int(i64::from(w.ws_row)),
+        ],
     ))
 }
 
