@@ -60,7 +60,16 @@ for f in [lambda: os.stat(1.5), lambda: os.stat([]), lambda: os.stat(None), lamb
           lambda: os.chown('a', 'u', 1), lambda: os.sysconf('NOPE'), lambda: os.sysconf(1.5),
           lambda: os.waitstatus_to_exitcode(0xffff), lambda: os.WIFEXITED('x')]:
     show(f)
-print(os.fspath('s'), os.fspath(b'b'))
+class P:
+    def __init__(self, p):
+        self.p = p
+    def __fspath__(self):
+        return self.p
+show(lambda: os.stat(P('missing')))
+show(lambda: os.rename(P(b'missing'), P(b'other')))
+show(lambda: os.listdir(P('missing')))
+show(lambda: os.scandir(P(b'missing')))
+print(os.fspath('s'), os.fspath(b'b'), os.fspath(P('p')), os.fspath(P(b'b')))
 print(os.error is OSError, os.strerror(errno.ENOENT), os.strerror(99999))
 
 _osboot.cleanup(base)

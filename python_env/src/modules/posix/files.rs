@@ -50,7 +50,10 @@ fn open(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
     match retry(vm, || cvt(unsafe { libc::openat(dfd, ptr, flags, mode) }))? {
         Ok(fd) => Ok(Value::int(i64::from(fd))),
-        Err(e) => Err(os_error(vm, e, path.obj)),
+        Err(e) => {
+            let f = path.filename(vm);
+            Err(os_error(vm, e, f))
+        }
     }
 }
 
@@ -290,7 +293,10 @@ fn truncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     })?;
     match r {
         Ok(_) => Ok(Value::NONE),
-        Err(e) => Err(os_error(vm, e, path.obj)),
+        Err(e) => {
+            let f = path.filename(vm);
+            Err(os_error(vm, e, f))
+        }
     }
 }
 
@@ -379,13 +385,19 @@ fn device_encoding(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// naming `f1` (and `f2`).
 fn path_call(
     vm: &mut Vm,
-    f1: Value,
-    f2: Value,
+    f1: Option<&PathArg>,
+    f2: Option<&PathArg>,
     mut f: impl FnMut() -> libc::c_int,
 ) -> PyResult<Value> {
     match retry(vm, || cvt(f()))? {
         Ok(_) => Ok(Value::NONE),
-        Err(e) => Err(os_error2(vm, e, f1, f2)),
+        Err(e) => {
+            // No collection runs between making the names and the
+            // exception (allocation alone does not collect here).
+            let n1 = f1.map_or(Value::EMPTY, |p| p.filename(vm));
+            let n2 = f2.map_or(Value::EMPTY, |p| p.filename(vm));
+            Err(os_error2(vm, e, n1, n2))
+        }
     }
 }
 
@@ -398,7 +410,7 @@ fn mkdir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let dfd = dir_fd(vm, dfd)?;
     let ptr = path.ptr();
     // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
-    path_call(vm, path.obj, Value::EMPTY, || unsafe {
+    path_call(vm, Some(&path), None, || unsafe {
         libc::mkdirat(dfd, ptr, mode)
     })
 }
@@ -410,7 +422,7 @@ fn unlink_common(vm: &mut Vm, a: &[Value], k: Value, name: &str, flags: i32) -> 
     let dfd = dir_fd(vm, dfd)?;
     let ptr = path.ptr();
     // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
-    path_call(vm, path.obj, Value::EMPTY, || unsafe {
+    path_call(vm, Some(&path), None, || unsafe {
         libc::unlinkat(dfd, ptr, flags)
     })
 }
@@ -446,7 +458,7 @@ fn rename_common(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<Val
     let (sp, dp) = (src.ptr(), dst.ptr());
     // SAFETY: both pointers are C strings owned by `src`/`dst`, alive for
     // the call.
-    path_call(vm, src.obj, dst.obj, || unsafe {
+    path_call(vm, Some(&src), Some(&dst), || unsafe {
         libc::renameat(sfd, sp, dfd, dp)
     })
 }
@@ -480,7 +492,7 @@ fn link(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (sp, dp) = (src.ptr(), dst.ptr());
     // SAFETY: both pointers are C strings owned by `src`/`dst`, alive for
     // the call.
-    path_call(vm, src.obj, dst.obj, || unsafe {
+    path_call(vm, Some(&src), Some(&dst), || unsafe {
         libc::linkat(sfd, sp, dfd, dp, flags)
     })
 }
@@ -503,7 +515,7 @@ fn symlink(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (sp, dp) = (src.ptr(), dst.ptr());
     // SAFETY: both pointers are C strings owned by `src`/`dst`, alive for
     // the call.
-    path_call(vm, src.obj, dst.obj, || unsafe {
+    path_call(vm, Some(&src), Some(&dst), || unsafe {
         libc::symlinkat(sp, dfd, dp)
     })
 }
@@ -525,7 +537,10 @@ fn readlink(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let n = (n as usize).min(buf.len());
             fs_value(vm, &buf[..n], path.bytes)
         }
-        Err(e) => Err(os_error(vm, e, path.obj)),
+        Err(e) => {
+            let f = path.filename(vm);
+            Err(os_error(vm, e, f))
+        }
     }
 }
 
@@ -536,7 +551,7 @@ fn chdir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (fd, ptr) = (path.fd, path.ptr());
     // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`, alive
     // for the call.
-    path_call(vm, path.obj, Value::EMPTY, || unsafe {
+    path_call(vm, Some(&path), None, || unsafe {
         if fd != -1 {
             libc::fchdir(fd)
         } else {
@@ -550,9 +565,7 @@ fn fchdir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [fd] = clinic::unpack(vm, "fchdir", &a[1..], k, ["fd"], 0, 1, 1)?;
     let fd = fildes_arg(vm, fd.unwrap_or_else(none))?;
     // SAFETY: fchdir has no memory effects.
-    path_call(vm, Value::EMPTY, Value::EMPTY, || unsafe {
-        libc::fchdir(fd)
-    })
+    path_call(vm, None, None, || unsafe { libc::fchdir(fd) })
 }
 
 fn cwd_bytes(vm: &mut Vm) -> PyResult<Vec<u8>> {
@@ -623,7 +636,10 @@ fn chmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 ))
             }
         }
-        Err(e) => Err(os_error(vm, e, path.obj)),
+        Err(e) => {
+            let f = path.filename(vm);
+            Err(os_error(vm, e, f))
+        }
     }
 }
 
@@ -633,9 +649,7 @@ fn fchmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let fd = fd_arg(vm, fd.unwrap_or_else(none))?;
     let mode = c_int_arg(vm, mode, 0)? as libc::mode_t;
     // SAFETY: fchmod has no memory effects.
-    path_call(vm, Value::EMPTY, Value::EMPTY, || unsafe {
-        libc::fchmod(fd, mode)
-    })
+    path_call(vm, None, None, || unsafe { libc::fchmod(fd, mode) })
 }
 
 /// A uid or gid argument (`_Py_Uid_Converter`): an int, -1 meaning "no
@@ -682,7 +696,7 @@ fn chown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
     // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`, alive
     // for the call.
-    path_call(vm, path.obj, Value::EMPTY, || unsafe {
+    path_call(vm, Some(&path), None, || unsafe {
         if fd != -1 {
             libc::fchown(fd, uid, gid)
         } else {
@@ -699,7 +713,7 @@ fn lchown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let gid = id_arg(vm, gid.unwrap_or_else(none), "gid")?;
     let ptr = path.ptr();
     // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
-    path_call(vm, path.obj, Value::EMPTY, || unsafe {
+    path_call(vm, Some(&path), None, || unsafe {
         libc::lchown(ptr, uid, gid)
     })
 }
@@ -711,9 +725,7 @@ fn fchown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let uid = id_arg(vm, uid.unwrap_or_else(none), "uid")?;
     let gid = id_arg(vm, gid.unwrap_or_else(none), "gid")?;
     // SAFETY: fchown has no memory effects.
-    path_call(vm, Value::EMPTY, Value::EMPTY, || unsafe {
-        libc::fchown(fd, uid, gid)
-    })
+    path_call(vm, None, None, || unsafe { libc::fchown(fd, uid, gid) })
 }
 
 /// Seconds (an int or a float, floored to the nanosecond) as a timespec
@@ -822,7 +834,7 @@ fn utime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // (even with an fd 0, whose null path then fails with EINVAL); the
     // error names no file.
     let at = dfd != libc::AT_FDCWD || !follow;
-    path_call(vm, Value::EMPTY, Value::EMPTY, || {
+    path_call(vm, None, None, || {
         // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`;
         // `tp` is null (now) or points to two timespecs in `ts`; both
         // alive for the call.

@@ -11,8 +11,10 @@ use std::ffi::CString;
 
 /// A converted path argument.
 pub(super) struct PathArg {
-    /// The value reported as `filename` in errors: the str or bytes given
-    /// (after `__fspath__`), or the int fd.
+    /// The argument as given when it is a str, bytes, int or None (rooted
+    /// by the caller's arguments); EMPTY for the result of `__fspath__`,
+    /// which nothing roots across the Python code a signal handler may run
+    /// during the call, so [`PathArg::filename`] makes an equal value anew.
     pub obj: Value,
     /// The encoded path, None for an fd or a None given where allowed.
     pub c: Option<CString>,
@@ -24,6 +26,20 @@ pub(super) struct PathArg {
 }
 
 impl PathArg {
+    /// The value reported as `filename` in errors: the str or bytes given
+    /// (after `__fspath__`), or the int fd.
+    pub fn filename(&self, vm: &mut Vm) -> Value {
+        if !self.obj.is_empty() {
+            return self.obj;
+        }
+        let b = self.c.as_ref().map_or(&[][..], |c| c.as_bytes());
+        if self.bytes {
+            vm.new_bytes(b)
+        } else {
+            fs_decode(vm, b).unwrap_or(Value::NONE)
+        }
+    }
+
     /// The path as a C string pointer; null when an fd or None was given
     /// (as CPython passes it: the kernel answers EFAULT).
     pub fn ptr(&self) -> *const libc::c_char {
@@ -166,7 +182,8 @@ pub(super) fn path_arg(
             bytes: false,
         });
     }
-    let s = if is_str(v) || is_bytes(v) {
+    let given = is_str(v) || is_bytes(v);
+    let s = if given {
         Some(v)
     } else if kind.allow_fd && vm.is_int_like(v) {
         let fd = fd_from_int(vm, v)?;
@@ -193,7 +210,7 @@ pub(super) fn path_arg(
         let b = fs_encode(vm, s)?;
         match CString::new(b) {
             Ok(c) => Ok(PathArg {
-                obj: s,
+                obj: if given { s } else { Value::EMPTY },
                 c: Some(c),
                 fd: -1,
                 bytes: false,
@@ -203,7 +220,7 @@ pub(super) fn path_arg(
     } else {
         match CString::new(str_bytes(s)) {
             Ok(c) => Ok(PathArg {
-                obj: s,
+                obj: if given { s } else { Value::EMPTY },
                 c: Some(c),
                 fd: -1,
                 bytes: true,

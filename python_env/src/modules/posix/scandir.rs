@@ -129,7 +129,7 @@ fn listdir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let f = if path.obj.is_none() {
                 vm.new_str(".")
             } else {
-                path.obj
+                path.filename(vm)
             };
             return Err(os_error(vm, e, f));
         }
@@ -139,7 +139,10 @@ fn listdir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         match vm.ctx.blocking(|| dir.next()) {
             Ok(Some((n, _, _))) => names.push(n),
             Ok(None) => break,
-            Err(e) => return Err(os_error(vm, e, path.obj)),
+            Err(e) => {
+                let f = path.filename(vm);
+                return Err(os_error(vm, e, f));
+            }
         }
     }
     drop(dir);
@@ -206,7 +209,7 @@ fn scandir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let f = if path.obj.is_none() {
                 vm.new_str(".")
             } else {
-                path.obj
+                path.filename(vm)
             };
             return Err(os_error(vm, e, f));
         }

@@ -244,15 +244,15 @@ fn sr_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let [seq, dict] = clinic::unpack(vm, "structseq", &a[1..], k, ["sequence", "dict"], 0, 1, 2)?;
     let seq = seq.unwrap_or(Value::NONE);
-    let items = match vm.collect(seq) {
-        Ok(items) => items,
+    let (items, mark) = match vm.collect_rooted(seq) {
+        Ok(r) => r,
         Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
             return Err(vm.type_error("constructor requires a sequence"));
         }
         Err(e) => return Err(e),
     };
     let tup = vm.new_tuple(&items);
-    let mark = vm.push_root(tup);
+    vm.push_root(tup);
     let r = build(vm, cls, tup, dict.filter(|d| !d.is_none()));
     vm.pop_roots(mark);
     r
@@ -404,7 +404,10 @@ fn do_stat(
             let cls = state(vm, m, STATE_STAT_RESULT)?;
             Ok(from_stat(vm, cls, &st))
         }
-        Err(e) => Err(os_error(vm, e, path.obj)),
+        Err(e) => {
+            let f = path.filename(vm);
+            Err(os_error(vm, e, f))
+        }
     }
 }
 
