@@ -8,6 +8,9 @@ cd "$(dirname "$0")"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+echo "== Debian packages: CPython 3.11's standard library and its regression tests"
+tests/cpython/install-packages.sh
+
 echo "== build (release)"
 cargo build --release --workspace --bins
 
@@ -16,6 +19,10 @@ target/release/golden | tee -a "$log"
 
 echo "== soak test (60 s, 8 threads)"
 /usr/bin/python3 tests/soak/run_soak.py --protopy target/release/protopy --minutes 1 --threads 8 | tee -a "$log"
+
+echo "== CPython's regression tests: the runner's unit tests, then the ci group under ProtoPy (score reported, not enforced yet)"
+/usr/bin/python3 -m unittest discover -s tests/cpython -p 'test_*.py'
+/usr/bin/python3 tests/cpython/run.py ci -j 2 --report target/cpython-tests/report.md
 
 echo "== loom models (bounded preemptions)"
 RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom cargo test --release -p loom_tests 2>&1 | tee -a "$log"

@@ -87,6 +87,15 @@ fn run(cli: Cli) -> u8 {
         // Read by the space's configuration below; no other thread runs yet.
         std::env::set_var("PROTOPY_GCSTATS", "1");
     }
+    match python_env::modules::sys::find_stdlib() {
+        Ok(dir) => {
+            let _ = python_env::modules::sys::STDLIB.set(dir);
+        }
+        Err(line) => {
+            eprintln!("{line}");
+            return 1;
+        }
+    }
     let mut vm = match Vm::new_main(python_env::setup) {
         Ok(vm) => vm,
         Err(_) => {

@@ -10,6 +10,14 @@ impl Vm {
         proto_core::sync::lock(&self.g.module_inits).insert(name.to_owned(), init);
     }
 
+    /// The names of the registered native modules (`sys.builtin_module_names`).
+    pub fn builtin_module_names(&self) -> Vec<String> {
+        proto_core::sync::lock(&self.g.module_inits)
+            .keys()
+            .cloned()
+            .collect()
+    }
+
     /// Compiles source bytes to a code value (SyntaxError on failure).
     /// The compiler's warnings are issued first (see [`Vm::issue_compile_warnings`]).
     pub fn compile_source(&mut self, src: &[u8], filename: &str, mode: Mode) -> PyResult<Value> {
@@ -239,6 +247,13 @@ impl Vm {
         Err(self.module_not_found(name, None))
     }
 
+    /// The `name` of an ImportError (None when unset).
+    fn exc_module_name(&self, e: Value) -> Option<String> {
+        let o = Obj::from_value(e)?;
+        let n = o.get(EXC_X0);
+        is_str(n).then(|| str_of(n).into_owned())
+    }
+
     fn module_not_found(&mut self, name: &str, parent: Option<&str>) -> PyException {
         let msg = match parent {
             Some(p) => format!("No module named '{name}'; '{p}' is not a package"),
@@ -438,7 +453,13 @@ impl Vm {
                                 let k = self.intern(&xs);
                                 self.setattr(m, k, sm)?;
                             }
-                            Err(e) if self.isinstance(e.0, self.g.e.ModuleNotFoundError) => {}
+                            // Only the submodule's own absence is ignored
+                            // (as importlib's _handle_fromlist): a module it
+                            // fails to import is the user's error.
+                            Err(e)
+                                if self.isinstance(e.0, self.g.e.ModuleNotFoundError)
+                                    && self.exc_module_name(e.0).as_deref()
+                                        == Some(sub.as_str()) => {}
                             Err(e) => return Err(e),
                         }
                     }

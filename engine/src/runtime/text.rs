@@ -272,7 +272,23 @@ impl Vm {
                 let f = self.dict_get_str(o.get(0), self.g.names.__file__);
                 match f {
                     Some(f) if is_str(f) => format!("<module '{}' from '{}'>", n, str_of(f)),
-                    _ => format!("<module '{n}' (built-in)>"),
+                    _ => {
+                        let native = n == "sys"
+                            || n == "builtins"
+                            || proto_core::sync::lock(&self.g.module_inits).contains_key(&n);
+                        let frozen =
+                            proto_core::sync::lock(&self.g.source_modules).contains_key(&n);
+                        let path = self.dict_get_str(o.get(0), self.g.names.__path__);
+                        if native {
+                            format!("<module '{n}' (built-in)>")
+                        } else if frozen {
+                            format!("<module '{n}' (frozen)>")
+                        } else if path.is_some() {
+                            format!("<module '{n}' (namespace)>")
+                        } else {
+                            format!("<module '{n}'>")
+                        }
+                    }
                 }
             }
             K_METHOD if c == t.builtin => {

@@ -2,6 +2,7 @@
 
 pub mod _collections;
 pub mod _queue;
+pub mod _string;
 pub mod _thread;
 pub mod errno;
 pub mod gc;
@@ -25,6 +26,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_thread", _thread::create);
     vm.register_module("_collections", _collections::create);
     vm.register_module("_queue", _queue::create);
+    vm.register_module("_string", _string::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("linecache", linecache::create);
     vm.register_module("posix", posix::create);

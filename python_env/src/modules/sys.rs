@@ -295,6 +295,66 @@ fn simple_ns(vm: &mut Vm, items: &[(&str, Value)]) -> Value {
     o.value()
 }
 
+/// Where CPython 3.11's pure-Python standard library was found ([`find_stdlib`]).
+pub static STDLIB: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
+/// The Debian package that provides CPython 3.11's standard library.
+pub const STDLIB_PACKAGE: &str = "libpython3.11-stdlib";
+
+/// Finds CPython 3.11's pure-Python standard library, which ProtoPy runs
+/// unmodified: `PROTOPY_STDLIB` if set, else Debian's `/usr/lib/python3.11`.
+/// The folder must hold `os.py` and 3.11's import bootstrap (its bytecode
+/// magic number 3495 names the version). The error is one line for the user.
+pub fn find_stdlib() -> Result<std::path::PathBuf, String> {
+    let (dir, from_env) = match std::env::var_os("PROTOPY_STDLIB") {
+        Some(d) if !d.is_empty() => (std::path::PathBuf::from(d), true),
+        _ => (std::path::PathBuf::from("/usr/lib/python3.11"), false),
+    };
+    let how = if from_env {
+        "PROTOPY_STDLIB names"
+    } else {
+        "the default"
+    };
+    if !dir.join("os.py").is_file() {
+        return Err(format!(
+            "protopy: CPython 3.11's standard library was not found at {} ({how}); install the Debian package {STDLIB_PACKAGE} or set PROTOPY_STDLIB to a CPython 3.11 Lib folder",
+            dir.display()
+        ));
+    }
+    let boot =
+        std::fs::read_to_string(dir.join("importlib/_bootstrap_external.py")).unwrap_or_default();
+    if !boot.contains("MAGIC_NUMBER = (3495).to_bytes") {
+        return Err(format!(
+            "protopy: {} ({how}) is not CPython 3.11's standard library; install the Debian package {STDLIB_PACKAGE} or set PROTOPY_STDLIB to a CPython 3.11 Lib folder",
+            dir.display()
+        ));
+    }
+    Ok(std::fs::canonicalize(&dir).unwrap_or(dir))
+}
+
+/// `PYTHONPATH`'s entries, as CPython adds them after the script's folder.
+fn pythonpath_entries() -> Vec<String> {
+    match std::env::var("PYTHONPATH") {
+        Ok(p) => p
+            .split(':')
+            .filter(|e| !e.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// ProtoPy's installation prefix: the folder above the one holding the
+/// executable (`/usr/local` for `/usr/local/bin/protopy`), never CPython's,
+/// so that CPython's site-packages are never read or written.
+fn install_prefix() -> String {
+    std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().and_then(|b| b.parent()).map(|p| p.to_path_buf()))
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// Creates the sys module.
 pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     let m = vm.new_module("sys");
@@ -322,9 +382,24 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     let av: Vec<Value> = argv.iter().map(|s| vm.new_str(s)).collect();
     let argv_l = vm.new_list(&av);
     vm.set_module_attr(m, "argv", argv_l);
-    let p0 = vm.new_str(path0);
-    let path = vm.new_list(&[p0]);
+    let mut entries = vec![path0.to_string()];
+    entries.extend(pythonpath_entries());
+    if let Some(lib) = STDLIB.get() {
+        entries.push(lib.to_string_lossy().into_owned());
+    }
+    let vals: Vec<Value> = entries.iter().map(|e| vm.new_str(e)).collect();
+    let path = vm.new_list(&vals);
     vm.set_module_attr(m, "path", path);
+    let prefix = install_prefix();
+    for n in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        let v = vm.new_str(&prefix);
+        vm.set_module_attr(m, n, v);
+    }
+    let lib = STDLIB
+        .get()
+        .map(|l| vm.new_str(&l.to_string_lossy()))
+        .unwrap_or(Value::NONE);
+    vm.set_module_attr(m, "_stdlib_dir", lib);
     vm.set_module_attr(m, "modules", vm.g.sys_modules);
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
@@ -367,7 +442,9 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     vm.set_module_attr(m, "platform", plat);
     let bo = vm.new_str("little");
     vm.set_module_attr(m, "byteorder", bo);
-    let exe = vm.new_str("protopy");
+    let exe = std::env::current_exe()
+        .map(|p| vm.new_str(&p.to_string_lossy()))
+        .unwrap_or_else(|_| vm.new_str(""));
     vm.set_module_attr(m, "executable", exe);
     let fl = vm.new_str("utf-8");
     let _ = fl;
@@ -500,7 +577,12 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
         ],
     );
     vm.set_module_attr(m, "flags", flags);
-    let bm = vm.new_tuple(&[]);
+    let mut names = vm.builtin_module_names();
+    names.extend(["builtins".to_string(), "sys".to_string()]);
+    names.sort();
+    names.dedup();
+    let vals: Vec<Value> = names.iter().map(|n| vm.new_str(n)).collect();
+    let bm = vm.new_tuple(&vals);
     vm.set_module_attr(m, "builtin_module_names", bm);
     // The -W options (PYTHONWARNINGS first); main.rs fills it in.
     let wo = vm.new_list(&[]);

@@ -9,6 +9,7 @@ pub mod dict;
 pub mod docs;
 pub mod exceptions;
 pub mod float;
+pub mod function;
 pub mod genericalias;
 pub mod int;
 pub mod iterators;
@@ -29,6 +30,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     object::init(vm)?;
     exceptions::init(vm)?;
     descr::init(vm)?;
+    function::init(vm)?;
     int::init(vm)?;
     float::init(vm)?;
     str::init(vm)?;
