@@ -1,17 +1,5 @@
-"""Shared set-up of the os tests.
-
-Makes CPython's own os.py importable where the interpreter does not yet put
-the standard library on sys.path or list posix among its builtin modules
-(nothing changes under CPython), and gives each test a fresh scratch
-directory under /tmp whose name the test never prints.
-"""
-import sys
-
-if '/usr/lib/python3.11' not in sys.path:
-    sys.path.append('/usr/lib/python3.11')
-if 'posix' not in sys.builtin_module_names:
-    sys.builtin_module_names = sys.builtin_module_names + ('posix',)
-
+"""Shared set-up of the os tests: each test works in a fresh scratch
+directory under /tmp whose name it never prints."""
 import os
 
 
