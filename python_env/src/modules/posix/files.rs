@@ -106,17 +106,23 @@ fn read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let Ok(n) = usize::try_from(n) else {
         return Err(os_error(vm, libc::EINVAL, Value::EMPTY));
     };
+    // The buffer is reserved, not filled: a large `length` costs only
+    // what the read returns (as CPython's uninitialised bytes object).
     let mut buf: Vec<u8> = Vec::new();
     if buf.try_reserve_exact(n).is_err() {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));
     }
-    buf.resize(n, 0);
     let ptr = buf.as_mut_ptr();
-    // SAFETY: `ptr` points to `n` writable bytes owned by `buf`, which is
-    // neither moved nor resized until the call returns.
-    match retry(vm, || cvt(unsafe { libc::read(fd, ptr.cast(), n) }))? {
+    let r = retry(vm, || {
+        // SAFETY: `ptr` points to the `n` bytes of capacity reserved in
+        // `buf`, which is neither moved nor resized until the call returns.
+        cvt(unsafe { libc::read(fd, ptr.cast(), n) })
+    })?;
+    match r {
         Ok(got) => {
-            buf.truncate(got as usize);
+            // SAFETY: read initialised the first `got` (<= n, within the
+            // capacity) bytes of the buffer.
+            unsafe { buf.set_len((got as usize).min(n)) };
             Ok(vm.new_bytes(&buf))
         }
         Err(e) => Err(os_error(vm, e, Value::EMPTY)),

@@ -176,7 +176,7 @@ fn this(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Obj> {
 /// Getter of the named field `a[0]` (bound: its interned name) of the
 /// instance `a[1]`.
 fn field_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let name = str_of(a[0]);
+    let name = str_of(a.first().copied().unwrap_or(Value::NONE));
     let i = NAMED.iter().position(|n| n.0 == name).unwrap_or(0);
     let o = this(vm, &a[1..], NAMED[i].0)?;
     if i < NAMED_VISIBLE {
