@@ -27,8 +27,8 @@ os.fsync(fd)
 fd2 = os.dup(fd)
 print(fd2 != fd, os.get_inheritable(fd2), os.fstat(fd2).st_ino == os.fstat(fd).st_ino)
 fd3 = os.open('g', os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-print(os.dup2(fd, fd3), os.get_inheritable(fd3))
-print(os.dup2(fd, fd3, inheritable=False), os.get_inheritable(fd3))
+print(os.dup2(fd, fd3) == fd3, os.get_inheritable(fd3))
+print(os.dup2(fd, fd3, inheritable=False) == fd3, os.get_inheritable(fd3))
 for f in (fd, fd2, fd3):
     os.close(f)
 try:

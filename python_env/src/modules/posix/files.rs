@@ -896,6 +896,76 @@ fn umask(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::int(i64::from(old)))
 }
 
+/// `pread(fd, length, offset)`.
+fn pread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "pread", "pread", &a[1..], k, 3, 3)?;
+    let fd = fd_arg(vm, a[1])?;
+    let n = fd_arg(vm, a[2])?;
+    let off = off_t_arg(vm, a[3])?;
+    let Ok(n) = usize::try_from(n) else {
+        return Err(os_error(vm, libc::EINVAL, Value::EMPTY));
+    };
+    let mut buf: Vec<u8> = Vec::new();
+    if buf.try_reserve_exact(n).is_err() {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
+    let ptr = buf.as_mut_ptr();
+    let r = retry(vm, || {
+        // SAFETY: `ptr` points to the `n` bytes of capacity reserved in
+        // `buf`, which is neither moved nor resized until the call returns.
+        cvt(unsafe { libc::pread(fd, ptr.cast(), n, off) })
+    })?;
+    match r {
+        Ok(got) => {
+            // SAFETY: pread initialised the first `got` (<= n) bytes.
+            unsafe { buf.set_len((got as usize).min(n)) };
+            Ok(vm.new_bytes(&buf))
+        }
+        Err(e) => Err(os_error(vm, e, Value::EMPTY)),
+    }
+}
+
+/// `pwrite(fd, buffer, offset)`.
+fn pwrite(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "pwrite", "pwrite", &a[1..], k, 3, 3)?;
+    let fd = fd_arg(vm, a[1])?;
+    let data = buffer_arg(vm, a[2])?;
+    let off = off_t_arg(vm, a[3])?;
+    let (ptr, n) = (data.as_ptr(), data.len());
+    let r = retry(vm, || {
+        // SAFETY: `ptr` points to `n` readable bytes owned by `data`,
+        // alive and unchanged for the call.
+        cvt(unsafe { libc::pwrite(fd, ptr.cast(), n, off) })
+    })?;
+    match r {
+        Ok(w) => Ok(vm.new_int(w as i64)),
+        Err(e) => Err(os_error(vm, e, Value::EMPTY)),
+    }
+}
+
+/// `mkfifo(path, mode=0o666, *, dir_fd=None)`: CPython's error names no
+/// file.
+fn mkfifo(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [p, mode, dfd] = clinic::unpack(
+        vm,
+        "mkfifo",
+        &a[1..],
+        k,
+        ["path", "mode", "dir_fd"],
+        0,
+        1,
+        2,
+    )?;
+    let path = path_arg(vm, "mkfifo", "path", p.unwrap_or_else(none), PATH)?;
+    let mode = c_int_arg(vm, mode, 0o666)? as libc::mode_t;
+    let dfd = dir_fd(vm, dfd)?;
+    let ptr = path.ptr();
+    path_call(vm, None, None, || {
+        // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
+        unsafe { libc::mkfifoat(dfd, ptr, mode) }
+    })
+}
+
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("open", open),
     ("close", close),
@@ -938,4 +1008,7 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("utime", utime),
     ("access", access),
     ("umask", umask),
+    ("pread", pread),
+    ("pwrite", pwrite),
+    ("mkfifo", mkfifo),
 ];

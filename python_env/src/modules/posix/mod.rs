@@ -205,6 +205,7 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_LCHOWN",
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
+    "HAVE_MKFIFOAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",

@@ -502,6 +502,143 @@ fn unsetenv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `getpgid(pid)`.
+fn getpgid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [pid] = clinic::unpack(vm, "getpgid", &a[1..], k, ["pid"], 0, 1, 1)?;
+    let pid = int_arg(vm, pid.unwrap_or(Value::NONE))?;
+    // SAFETY: getpgid has no memory effects.
+    match cvt(unsafe { libc::getpgid(pid) }) {
+        Ok(r) => Ok(Value::int(i64::from(r))),
+        Err(e) => Err(os_error(vm, e, Value::EMPTY)),
+    }
+}
+
+/// `getsid(pid)`.
+fn getsid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "getsid", "getsid", &a[1..], k, 1, 1)?;
+    let pid = int_arg(vm, a[1])?;
+    // SAFETY: getsid has no memory effects.
+    match cvt(unsafe { libc::getsid(pid) }) {
+        Ok(r) => Ok(Value::int(i64::from(r))),
+        Err(e) => Err(os_error(vm, e, Value::EMPTY)),
+    }
+}
+
+/// `killpg(pgid, signal)`.
+fn killpg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "killpg", "killpg", &a[1..], k, 2, 2)?;
+    let pgid = int_arg(vm, a[1])?;
+    let sig = int_arg(vm, a[2])?;
+    // SAFETY: killpg has no memory effects.
+    if let Err(e) = cvt(unsafe { libc::killpg(pgid, sig) }) {
+        return Err(os_error(vm, e, Value::EMPTY));
+    }
+    vm.check_signals()?;
+    Ok(Value::NONE)
+}
+
+/// `nice(increment)`: the new niceness.
+fn nice(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "nice", "nice", &a[1..], k, 1, 1)?;
+    let inc = int_arg(vm, a[1])?;
+    // SAFETY: errno is the calling thread's; nice may return -1 on success,
+    // so errno (cleared first) tells the failure. nice has no memory effects.
+    let r = unsafe {
+        *libc::__errno_location() = 0;
+        libc::nice(inc)
+    };
+    if r == -1 {
+        let e = super::errno();
+        if e != 0 {
+            return Err(os_error(vm, e, Value::EMPTY));
+        }
+    }
+    Ok(Value::int(i64::from(r)))
+}
+
+/// `getloadavg()`: the 1, 5 and 15 minute load averages.
+fn getloadavg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "getloadavg", "getloadavg", &a[1..], k, 0, 0)?;
+    let mut l = [0f64; 3];
+    // SAFETY: `l` has room for the 3 doubles asked for.
+    if unsafe { libc::getloadavg(l.as_mut_ptr(), 3) } != 3 {
+        return Err(vm.new_exc(vm.g.e.OSError, "Load averages are unobtainable"));
+    }
+    let items: Vec<Value> = l.iter().map(|&x| vm.new_float(x)).collect();
+    Ok(vm.new_tuple(&items))
+}
+
+/// `sched_yield()`.
+fn sched_yield(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "sched_yield", "sched_yield", &a[1..], k, 0, 0)?;
+    // SAFETY: sched_yield has no memory effects.
+    vm.ctx.blocking(|| unsafe { libc::sched_yield() });
+    Ok(Value::NONE)
+}
+
+/// A `dev_t` argument (`PyLong_AsUnsignedLongLong`: an int, no
+/// `__index__`).
+fn dev_arg(vm: &mut Vm, v: Value) -> PyResult<u64> {
+    if !vm.is_int_like(v) {
+        return Err(vm.type_error("an integer is required"));
+    }
+    match vm.as_bigint(v) {
+        Some(b) if b.sign() == num_bigint::Sign::Minus => Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "can't convert negative int to unsigned",
+        )),
+        Some(b) => match num_traits::ToPrimitive::to_u64(&b) {
+            Some(d) => Ok(d),
+            None => Err(vm.new_exc(
+                vm.g.e.OverflowError,
+                "Python int too large to convert to C unsigned long",
+            )),
+        },
+        None => Err(vm.type_error("an integer is required")),
+    }
+}
+
+/// `major(device)`.
+fn major(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "major", "major", &a[1..], k, 1, 1)?;
+    let d = dev_arg(vm, a[1])?;
+    Ok(Value::int(i64::from(libc::major(d))))
+}
+
+/// `minor(device)`.
+fn minor(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "minor", "minor", &a[1..], k, 1, 1)?;
+    let d = dev_arg(vm, a[1])?;
+    Ok(Value::int(i64::from(libc::minor(d))))
+}
+
+/// `makedev(major, minor)`.
+fn makedev(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "makedev", "makedev", &a[1..], k, 2, 2)?;
+    let ma = int_arg(vm, a[1])?;
+    let mi = int_arg(vm, a[2])?;
+    let d = libc::makedev(ma as u32, mi as u32);
+    match i64::try_from(d) {
+        Ok(i) => Ok(vm.new_int(i)),
+        Err(_) => Ok(vm.new_bigint(num_bigint::BigInt::from(d))),
+    }
+}
+
+/// `ttyname(fd)`.
+fn ttyname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "ttyname", "ttyname", &a[1..], k, 1, 1)?;
+    let fd = int_arg(vm, a[1])?;
+    let mut buf = [0 as libc::c_char; 4096];
+    // SAFETY: the buffer is writable for the length passed.
+    let r = unsafe { libc::ttyname_r(fd, buf.as_mut_ptr(), buf.len()) };
+    if r != 0 {
+        return Err(os_error(vm, r, Value::EMPTY));
+    }
+    // SAFETY: on success ttyname_r wrote a NUL-terminated path.
+    let name = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_bytes();
+    super::path::fs_decode(vm, name)
+}
+
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getpid", getpid),
     ("getppid", getppid),
@@ -535,4 +672,14 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("confstr", confstr),
     ("putenv", putenv),
     ("unsetenv", unsetenv),
+    ("getpgid", getpgid),
+    ("getsid", getsid),
+    ("killpg", killpg),
+    ("nice", nice),
+    ("getloadavg", getloadavg),
+    ("sched_yield", sched_yield),
+    ("major", major),
+    ("minor", minor),
+    ("makedev", makedev),
+    ("ttyname", ttyname),
 ];
