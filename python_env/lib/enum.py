@@ -1147,3 +1147,19 @@ def pickle_by_global_name(self, proto):
 
 def pickle_by_enum_name(self, proto):
     return getattr, (self.__class__, self._name_)
+
+
+def _simple_enum(etype=Enum, *, boundary=None, use_args=None):
+    """Class decorator (CPython's private helper, used by the standard
+    library, e.g. re.RegexFlag): makes an enum of base `etype` whose members
+    are the plain class's attributes, in definition order."""
+    def convert_class(cls):
+        metacls = type(etype)
+        ns = metacls.__prepare__(cls.__name__, (etype,))
+        ns._cls_name = cls.__name__
+        for name, value in cls.__dict__.items():
+            if name in ('__dict__', '__weakref__'):
+                continue
+            ns[name] = value
+        return metacls(cls.__name__, (etype,), ns, boundary=boundary)
+    return convert_class

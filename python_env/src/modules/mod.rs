@@ -2,8 +2,15 @@
 
 pub mod _collections;
 pub mod _queue;
+pub mod _random;
+pub mod _sha512;
+pub mod _sre;
 pub mod _string;
+pub mod _struct;
 pub mod _thread;
+pub mod _weakref;
+pub mod atexit;
+pub mod binascii;
 pub mod errno;
 pub mod gc;
 pub mod linecache;
@@ -26,7 +33,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_thread", _thread::create);
     vm.register_module("_collections", _collections::create);
     vm.register_module("_queue", _queue::create);
+    vm.register_module("_sre", _sre::create);
+    vm.register_module("_struct", _struct::create);
+    vm.register_module("_random", _random::create);
+    vm.register_module("_sha512", _sha512::create);
+    vm.register_module("binascii", binascii::create);
     vm.register_module("_string", _string::create);
+    vm.register_module("_weakref", _weakref::create);
+    vm.register_module("atexit", atexit::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("linecache", linecache::create);
     vm.register_module("posix", posix::create);
