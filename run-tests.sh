@@ -22,7 +22,7 @@ echo "== soak test (60 s, 8 threads)"
 
 echo "== CPython's regression tests: the runner's unit tests, then the ci group under ProtoPy (score reported, not enforced yet)"
 /usr/bin/python3 -m unittest discover -s tests/cpython -p 'test_*.py'
-/usr/bin/python3 tests/cpython/run.py ci -j 2 --report target/cpython-tests/report.md
+/usr/bin/python3 tests/cpython/run.py ci -j 2 --timeout 30 --report target/cpython-tests/report.md
 
 echo "== loom models (bounded preemptions)"
 RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom cargo test --release -p loom_tests 2>&1 | tee -a "$log"

@@ -33,7 +33,7 @@ pub use context::ProtoContext;
 pub use gc::GcStats;
 pub use object::{Kind, Obj};
 pub use roots::{Handle, Scope};
-pub use space::{ProtoSpace, SpaceConfig, SpaceStats, Thresholds};
+pub use space::{ProtoSpace, RootHook, SpaceConfig, SpaceStats, Thresholds, WeakHook};
 pub use value::Value;
 
 #[cfg(all(test, not(loom)))]

@@ -195,6 +195,7 @@ pub struct ProtoSpace {
     locals_at_last_global: AtomicU64,
     log: GcLog,
     weak_hooks: Mutex<Vec<WeakHook>>,
+    root_hooks: Mutex<Vec<RootHook>>,
     /// Objects `gc.freeze()` made permanent: roots of every global
     /// collection until `unfreeze`.
     frozen: Mutex<Vec<Value>>,
@@ -243,6 +244,13 @@ pub struct Thresholds {
 /// since the sweep then frees it. The hook must not allocate, and must not
 /// take a lock that a mutator could hold at a safepoint.
 pub type WeakHook = Box<dyn Fn(&dyn Fn(Value) -> bool) + Send + Sync>;
+
+/// A root set kept outside the heap (a weak table's queue of entries whose
+/// callbacks have not run yet): called by every global collection while the
+/// world is stopped, before marking, with a sink for the values it roots.
+/// Like a [`WeakHook`], it must not allocate in the heap, nor take a lock a
+/// mutator could hold at a safepoint.
+pub type RootHook = Box<dyn Fn(&mut dyn FnMut(Value)) + Send + Sync>;
 
 // SAFETY: all interior state is behind mutexes/atomics; the raw pointers in
 // the arena and pools are owned memory handed out under those locks.
@@ -297,6 +305,7 @@ impl ProtoSpace {
             locals_at_last_global: AtomicU64::new(0),
             log: GcLog::new(config.gc_log),
             weak_hooks: Mutex::new(Vec::new()),
+            root_hooks: Mutex::new(Vec::new()),
             released: AtomicUsize::new(0),
             created: Instant::now(),
             last_trim_ms: AtomicU64::new(0),
@@ -567,6 +576,13 @@ impl ProtoSpace {
                 .copied()
                 .filter(|v| v.is_heap()),
         );
+        for h in sync::lock(&self.root_hooks).iter() {
+            h(&mut |v| {
+                if v.is_heap() {
+                    roots.push(v)
+                }
+            });
+        }
         let immortals: Vec<Value> = sync::lock(&self.immortal).objects.clone();
         roots.extend(immortals.iter().copied());
         roots.extend(sync::lock(&self.frozen).iter().copied());
@@ -765,7 +781,12 @@ impl ProtoSpace {
         self.min_local.load(Ordering::Relaxed)
     }
 
-    /// Registers a weak table's hook (see [`WeakHook`]).
+    /// Registers a [`RootHook`].
+    pub fn add_root_hook(&self, hook: RootHook) {
+        sync::lock(&self.root_hooks).push(hook);
+    }
+
+    /// Registers a [`WeakHook`].
     pub fn add_weak_hook(&self, hook: WeakHook) {
         sync::lock(&self.weak_hooks).push(hook);
     }

@@ -1150,16 +1150,16 @@ def pickle_by_enum_name(self, proto):
 
 
 def _simple_enum(etype=Enum, *, boundary=None, use_args=None):
-    """Class decorator used by the standard library (`ast._Precedence`,
-    `re.RegexFlag`...): makes an enum of type `etype` from a plain class,
-    re-creating it through `etype`'s metaclass with the plain class's
-    namespace (`auto()` values are resolved there, in definition order)."""
+    """Class decorator (CPython's private helper, used by the standard
+    library, e.g. re.RegexFlag): makes an enum of base `etype` whose members
+    are the plain class's attributes, in definition order."""
     def convert_class(cls):
-        meta = type(etype)
-        kwds = {} if boundary is None else {'boundary': boundary}
-        body = meta.__prepare__(cls.__name__, (etype,), **kwds)
-        for key, value in cls.__dict__.items():
-            if key not in ('__dict__', '__weakref__'):
-                body[key] = value
-        return meta(cls.__name__, (etype,), body, **kwds)
+        metacls = type(etype)
+        ns = metacls.__prepare__(cls.__name__, (etype,))
+        ns._cls_name = cls.__name__
+        for name, value in cls.__dict__.items():
+            if name in ('__dict__', '__weakref__'):
+                continue
+            ns[name] = value
+        return metacls(cls.__name__, (etype,), ns, boundary=boundary)
     return convert_class

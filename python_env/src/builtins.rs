@@ -1308,6 +1308,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__build_class__", build_class),
         ("input", input),
         ("breakpoint", breakpoint),
+        ("open", crate::modules::_io::open),
     ];
     for &(name, f) in fns {
         let v = vm.new_builtin(name, f, false);

@@ -218,6 +218,12 @@ fn run(cli: Cli) -> u8 {
             report(&mut vm, e);
         }
     }
+    // Then the atexit handlers, if the program imported atexit.
+    let k = vm.intern("atexit");
+    let sm = vm.g.sys_modules;
+    if vm.dict_get_str(sm, k).is_some() {
+        python_env::modules::atexit::run_exitfuncs(&mut vm);
+    }
     flush();
     vm.ctx.space().gc_log().print_summary();
     status

@@ -974,7 +974,7 @@ impl Vm {
         let tpo = Obj::from_value(tp).expect("type");
         if type_flags(tpo) & TF_SETATTR != 0 {
             if let Some(f) = self.lookup_type(tp, self.g.names.__setattr__) {
-                if Obj::from_value(f).is_some_and(|x| x.kind() == K_FUNCTION) {
+                if self.is_attr_hook(f) {
                     self.call_bound(f, obj, &[name, v])?;
                     return Ok(());
                 }
@@ -984,6 +984,21 @@ impl Vm {
             return self.local_setattr(obj, name, Some(v));
         }
         self.generic_setattr(obj, name, v)
+    }
+
+    /// Is `f` (a type's `__setattr__`/`__delattr__`) to be called instead of
+    /// the generic store: a Python function, or a native one of a type
+    /// other than object and type (weak proxies forward stores).
+    fn is_attr_hook(&self, f: Value) -> bool {
+        Obj::from_value(f).is_some_and(|x| {
+            x.kind() == K_FUNCTION
+                || (x.kind() == K_BUILTIN
+                    && builtin_data(x).is_some_and(|b| {
+                        b.owner.is_heap()
+                            && b.owner != self.g.types.object
+                            && b.owner != self.g.types.type_
+                    }))
+        })
     }
 
     /// object.__setattr__.
@@ -1393,7 +1408,7 @@ impl Vm {
     pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
         let tp = self.type_of(obj);
         if let Some(f) = self.lookup_type(tp, self.g.names.__delattr__) {
-            if Obj::from_value(f).is_some_and(|x| x.kind() == K_FUNCTION) {
+            if self.is_attr_hook(f) {
                 self.call_bound(f, obj, &[name])?;
                 return Ok(());
             }

@@ -445,6 +445,7 @@ macro_rules! exc_types {
 
 exc_types!(
     BaseException,
+    ReferenceError,
     Exception,
     TypeError,
     ValueError,

@@ -18,8 +18,42 @@ use proto_core::Value;
 /// Highest signal number handled (Linux real-time signals stop at 64).
 pub const NSIG: usize = 65;
 
-/// Set by [`on_signal`]; cleared by the main thread when it handles signals.
+/// Set by [`on_signal`] and [`request_deferred`]; cleared by the thread
+/// that handles them. Threads check only this flag at safepoints.
 pub static PENDING: AtomicBool = AtomicBool::new(false);
+
+/// Work a global collection left for Python code (weak reference
+/// callbacks): run by the first thread of any kind that reaches a safepoint.
+static DEFERRED: AtomicBool = AtomicBool::new(false);
+
+/// Runs the deferred work (python_env registers it once at start-up).
+pub type DeferredRunner = fn(&mut Vm);
+
+static DEFERRED_RUNNER: std::sync::OnceLock<DeferredRunner> = std::sync::OnceLock::new();
+
+/// Registers the function that runs deferred work (first call wins).
+pub fn set_deferred_runner(f: DeferredRunner) {
+    let _ = DEFERRED_RUNNER.set(f);
+}
+
+/// Asks the next thread at a safepoint to run the deferred work. Safe to
+/// call while the world is stopped (only stores to atomics).
+pub fn request_deferred() {
+    DEFERRED.store(true, Ordering::SeqCst);
+    PENDING.store(true, Ordering::SeqCst);
+}
+
+/// Clears [`PENDING`] unless a signal or deferred work is still waiting.
+/// Clearing first and checking after means a concurrent request, which sets
+/// its own flag before `PENDING`, is never lost.
+fn settle_pending() {
+    PENDING.store(false, Ordering::SeqCst);
+    let waiting =
+        DEFERRED.load(Ordering::SeqCst) || TRIPPED.iter().any(|t| t.load(Ordering::SeqCst));
+    if waiting {
+        PENDING.store(true, Ordering::SeqCst);
+    }
+}
 
 #[allow(clippy::declare_interior_mutable_const)]
 const UNTRIPPED: AtomicBool = AtomicBool::new(false);
@@ -96,10 +130,32 @@ impl Vm {
         self.run_pending_signals()
     }
 
+    /// Runs the deferred work now if a collection left some (`gc.collect()`
+    /// calls this, so weak reference callbacks have run when it returns).
+    pub fn run_deferred(&mut self) {
+        if DEFERRED.swap(false, Ordering::SeqCst) {
+            if let Some(run) = DEFERRED_RUNNER.get() {
+                run(self);
+            }
+            settle_pending();
+        }
+    }
+
     #[cold]
     fn run_pending_signals(&mut self) -> PyResult<()> {
+        if DEFERRED.swap(false, Ordering::SeqCst) {
+            if let Some(run) = DEFERRED_RUNNER.get() {
+                run(self);
+            }
+            if !is_main_thread() {
+                settle_pending();
+            }
+        }
         if !is_main_thread() || !PENDING.swap(false, Ordering::AcqRel) {
             return Ok(());
+        }
+        if DEFERRED.load(Ordering::SeqCst) {
+            PENDING.store(true, Ordering::SeqCst);
         }
         for (sig, tripped) in TRIPPED.iter().enumerate().skip(1) {
             if tripped.swap(false, Ordering::AcqRel) {

@@ -153,7 +153,7 @@ impl Vm {
             return Ok(Some(i.to_string()));
         }
         if let Some(f) = v.as_float() {
-            return Ok(Some(float_repr(f)));
+            return Ok(Some(self.float_text(f)));
         }
         if v.is_special() {
             return Ok(Some(
@@ -188,7 +188,7 @@ impl Vm {
                 Some(b) => self.int_decimal(b)?,
                 None => String::new(),
             },
-            Kind::FLOAT if c == t.float => float_repr(boxed_float(o)),
+            Kind::FLOAT if c == t.float => self.float_text(boxed_float(o)),
             Kind::BYTES if c == t.bytes => crate::bytecode::code::bytes_repr(lstr::bytes(o)),
             Kind::LIST | Kind::TUPLE if c == t.list || c == t.tuple => {
                 let is_list = o.kind() == Kind::LIST;
@@ -495,7 +495,7 @@ impl Vm {
             return Ok(i.to_string());
         }
         if let Some(f) = v.as_float() {
-            return Ok(float_repr(f));
+            return Ok(self.float_text(f));
         }
         let s = self.str(v)?;
         Ok(str_of(s).into_owned())
@@ -529,7 +529,18 @@ pub fn object_str_marker(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value>
     }
 }
 
-/// Python repr of a float.
+impl Vm {
+    /// `repr(float)`: python_env's exact formatting (CPython's shortest
+    /// digits, ties to even) once installed, else the engine's own.
+    pub fn float_text(&self, f: f64) -> String {
+        match self.g.hooks().float_repr {
+            Some(h) => h(f),
+            None => float_repr(f),
+        }
+    }
+}
+
+/// Python repr of a float (the engine's own, before python_env's hook).
 pub fn float_repr(f: f64) -> String {
     crate::bytecode::code::float_repr(f)
 }

@@ -150,6 +150,7 @@ fn collect_with_callbacks(vm: &mut Vm, module: Value, generation: i64) -> PyResu
             vm.ctx.collect_global()
         };
         let n = stats.freed_objects as i64;
+        vm.run_deferred();
         run_callbacks(vm, callbacks, "stop", generation, n)?;
         Ok(vm.new_int(n))
     })();
@@ -205,7 +206,7 @@ fn run_callbacks(
 
 /// Prints "Exception ignored in: <repr of obj>" and the traceback of `e`
 /// (both rooted by the caller) on stderr.
-fn write_unraisable(vm: &mut Vm, obj: Value, e: PyException) {
+pub(crate) fn write_unraisable(vm: &mut Vm, obj: Value, e: PyException) {
     let what = match vm.repr(obj) {
         Ok(s) => str_of(s).into_owned(),
         Err(_) => "<object repr() failed>".to_owned(),

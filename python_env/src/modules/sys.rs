@@ -205,6 +205,25 @@ fn getdefaultencoding(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_str("utf-8"))
 }
 
+/// `sys.getfilesystemencodeerrors()`: the error handler of the file-system
+/// encoding (os.fsencode/fsdecode, the posix module's paths).
+fn getfilesystemencodeerrors(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_str("surrogateescape"))
+}
+
+/// `sys.audit(event, *args)`: no audit hooks can be installed (there is
+/// no `sys.addaudithook`), so, as CPython with no hook, it does nothing
+/// beyond requiring an event.
+fn audit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error("audit() takes no keyword arguments"));
+    }
+    if a.is_empty() {
+        return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
+    }
+    Ok(Value::NONE)
+}
+
 fn displayhook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if !a[0].is_none() {
         let s = vm.repr_string(a[0])?;
@@ -398,6 +417,8 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
         ("getrefcount", getrefcount),
         ("getdefaultencoding", getdefaultencoding),
         ("getfilesystemencoding", getdefaultencoding),
+        ("getfilesystemencodeerrors", getfilesystemencodeerrors),
+        ("audit", audit),
         ("displayhook", displayhook),
         ("excepthook", excepthook),
     ];

@@ -530,3 +530,16 @@ pub fn native_property(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
     vm.ctx.promote(p.value());
     p.value()
 }
+
+/// CPython's TypeError for a descriptor of `owner` objects called on the
+/// first of `a` (or on nothing): "descriptor 'what' for 'owner' objects
+/// doesn't apply to a 'T' object".
+pub fn wrong_receiver(vm: &mut Vm, a: &[Value], what: &str, owner: &str) -> PyException {
+    let tn = a
+        .first()
+        .map(|&v| vm.type_name_of(v))
+        .unwrap_or_else(|| "NoneType".into());
+    vm.type_error(&format!(
+        "descriptor '{what}' for '{owner}' objects doesn't apply to a '{tn}' object"
+    ))
+}

@@ -15,8 +15,10 @@ fn exc_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 13 | 1 => Some("PermissionError"),
                 20 => Some("NotADirectoryError"),
                 21 => Some("IsADirectoryError"),
-                32 => Some("BrokenPipeError"),
-                11 => Some("BlockingIOError"),
+                // EPIPE, ESHUTDOWN
+                32 | 108 => Some("BrokenPipeError"),
+                // EAGAIN (EWOULDBLOCK), EALREADY, EINPROGRESS
+                11 | 114 | 115 => Some("BlockingIOError"),
                 4 => Some("InterruptedError"),
                 110 => Some("TimeoutError"),
                 3 => Some("ProcessLookupError"),

@@ -11,15 +11,7 @@ use proto_core::{Obj, Value};
 fn func(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Obj> {
     match a.first().and_then(|&v| Obj::from_value(v)) {
         Some(o) if o.kind() == K_FUNCTION => Ok(o),
-        _ => {
-            let tn = a
-                .first()
-                .map(|&v| vm.type_name_of(v))
-                .unwrap_or_else(|| "NoneType".into());
-            Err(vm.type_error(&format!(
-                "descriptor '{what}' for 'function' objects doesn't apply to a '{tn}' object"
-            )))
-        }
+        _ => Err(super::descr::wrong_receiver(vm, a, what, "function")),
     }
 }
 

@@ -161,15 +161,26 @@ fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             if !(b == 0 || (2..=36).contains(&b)) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
-            if !is_str(x) && !Obj::from_value(x).is_some_and(|o| o.kind() == Kind::BYTES) {
+            // A bytearray is parsed from a copy of its bytes, as CPython
+            // accepts it with a base too.
+            let copied = if Obj::from_value(x).is_some_and(|o| o.kind() == K_BYTEARRAY) {
+                super::bytes::buf(x)
+            } else {
+                None
+            };
+            if copied.is_none()
+                && !is_str(x)
+                && !Obj::from_value(x).is_some_and(|o| o.kind() == Kind::BYTES)
+            {
                 return Err(vm.type_error("int() can't convert non-string with explicit base"));
             }
+            let raw: &[u8] = copied.as_deref().unwrap_or_else(|| str_bytes(x));
             // Any str or bytes (subclasses included: int() with a base
             // calls no dunders) goes through the in-place parser first.
-            match text::parse::parse_int_small(str_bytes(x), b as u32) {
+            match text::parse::parse_int_small(raw, b as u32) {
                 Some(i) => vm.new_int(i),
                 None => {
-                    let s = str_of(x).into_owned();
+                    let s = String::from_utf8_lossy(raw).into_owned();
                     parse(vm, &s, b as u32)?
                 }
             }

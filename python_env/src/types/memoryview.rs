@@ -702,3 +702,40 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.dict_set_str(b, k, t);
     Ok(())
 }
+
+/// Is `v` a live, writable memoryview (a view of a bytearray not made
+/// read-only)? Writers such as `struct.pack_into` accept those.
+pub fn is_writable(v: Value) -> bool {
+    is_contiguous(v)
+        && Obj::from_value(v).is_some_and(|o| {
+            o.kind() == K_MEMORYVIEW && get_raw(o, R_FLAGS) & (F_RELEASED | F_READONLY) == 0
+        })
+}
+
+/// Are the bytes of memoryview `v` contiguous (CPython exports a simple
+/// buffer only for those)?
+pub fn is_contiguous(v: Value) -> bool {
+    Obj::from_value(v).is_some_and(|o| {
+        let (_, step, n, isz) = geom(o);
+        n <= 1 || step == isz as i64
+    })
+}
+
+/// Writes `data` at byte `off` of the bytes a bytearray or a writable view
+/// of one exposes (contiguous: see [`is_writable`]), in one atomic step
+/// (CPython's writable `Py_buffer`); BufferError if the bytearray shrank
+/// below the view.
+pub fn write_buffer(vm: &mut Vm, v: Value, off: usize, data: &[u8]) -> PyResult<()> {
+    if !is_mv(v) {
+        if super::bytes::ba_write_at(vm, v, &[off], data, data.len()) {
+            return Ok(());
+        }
+        return Err(shrunk(vm));
+    }
+    let o = live(vm, v)?;
+    let (start, _, n, isz) = geom(o);
+    if off.saturating_add(data.len()) > n * isz {
+        return Err(shrunk(vm));
+    }
+    write_at(vm, o, &[start as usize + off], data, data.len())
+}

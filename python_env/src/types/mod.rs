@@ -22,6 +22,7 @@ pub mod object;
 pub mod seq;
 pub mod str;
 pub mod structseq;
+pub mod weakref;
 
 use engine::runtime::{PyResult, Vm};
 
@@ -45,5 +46,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     bytes::init(vm)?;
     memoryview::init(vm)?;
     deque::init(vm)?;
+    weakref::init(vm)?;
     Ok(())
 }

@@ -1,0 +1,369 @@
+//! `_io.StringIO`: an in-memory text stream (CPython's
+//! `Modules/_io/stringio.c`). The text is kept as code points, so
+//! positions (`tell`, `seek`) count characters; newline handling follows
+//! CPython (universal newlines on write for `newline=None`, `\n` turned
+//! into `\r`/`\r\n` for those values). All state is in one [`IoLock`].
+
+use super::textio::{find_line_ending, newlines_value, NlDecoder};
+use super::*;
+
+const DOC: &str = "Text I/O implementation using an in-memory buffer.\n\n\
+The initial_value argument sets the value of object.  The newline\n\
+argument is like the one of TextIOWrapper's constructor.";
+
+pub(crate) struct StringState {
+    st: IoLock<Inner>,
+}
+
+impl proto_core::native::Trace for StringState {}
+
+struct Inner {
+    ok: bool,
+    closed: bool,
+    buf: Vec<u32>,
+    pos: usize,
+    decoder: Option<NlDecoder>,
+    readuniversal: bool,
+    readnl: Vec<u32>,
+    writenl: Option<Vec<u32>>,
+}
+
+fn this_s(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<&'static StringState> {
+    this::<StringState>(vm, a, "StringIO", name)
+}
+
+fn s_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    alloc(
+        vm,
+        a,
+        "StringIO",
+        0,
+        StringState {
+            st: IoLock::new(Inner {
+                ok: false,
+                closed: false,
+                buf: Vec::new(),
+                pos: 0,
+                decoder: None,
+                readuniversal: false,
+                readnl: vec![10],
+                writenl: None,
+            }),
+        },
+    )
+}
+
+/// Translates and stores `text` at the position (the write path).
+fn write_text(g: &mut Inner, text: Vec<u32>) -> usize {
+    let n = text.len();
+    let mut t = match g.decoder.as_mut() {
+        Some(d) => d.decode(text, true),
+        None => text,
+    };
+    if let Some(nl) = &g.writenl {
+        let mut o = Vec::with_capacity(t.len());
+        for c in t {
+            if c == 10 {
+                o.extend_from_slice(nl);
+            } else {
+                o.push(c);
+            }
+        }
+        t = o;
+    }
+    if t.is_empty() {
+        return n;
+    }
+    if g.pos > g.buf.len() {
+        g.buf.resize(g.pos, 0);
+    }
+    let end = g.pos + t.len();
+    if end > g.buf.len() {
+        g.buf.resize(end, 0);
+    }
+    g.buf[g.pos..end].copy_from_slice(&t);
+    g.pos = end;
+    n
+}
+
+fn s_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "__init__")?;
+    let [init, newline] = parse(vm, "StringIO", &a[1..], k, ["initial_value", "newline"], 0)?;
+    let nl: Option<Vec<u32>> = match newline {
+        None => Some(vec![10]),
+        Some(v) if v.is_none() => None,
+        Some(v) if is_str(v) => {
+            let t = crate::text::decode_wtf8(str_bytes(v));
+            if !matches!(t.as_slice(), [] | [10] | [13] | [13, 10]) {
+                let r = vm.repr_string(v)?;
+                return Err(vm.value_error(&format!("illegal newline value: {r}")));
+            }
+            Some(t)
+        }
+        Some(v) => {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("newline must be str or None, not {tn}")));
+        }
+    };
+    let init = match init.filter(|v| !v.is_none()) {
+        None => Vec::new(),
+        Some(v) if is_str(v) => crate::text::decode_wtf8(str_bytes(v)),
+        Some(v) => {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("initial_value must be str or None, not {tn}")));
+        }
+    };
+    let mut g = s.st.lock(vm, "StringIO")?;
+    g.readuniversal = nl.as_ref().is_none_or(|n| n.is_empty());
+    let readtranslate = nl.is_none();
+    g.readnl = nl.clone().unwrap_or_default();
+    g.writenl = match &nl {
+        Some(n) if n.first() == Some(&13) => Some(n.clone()),
+        _ => None,
+    };
+    g.decoder = if g.readuniversal {
+        Some(NlDecoder::new(readtranslate))
+    } else {
+        None
+    };
+    g.buf.clear();
+    g.pos = 0;
+    g.closed = false;
+    g.ok = true;
+    if !init.is_empty() {
+        write_text(&mut g, init);
+        g.pos = 0;
+    }
+    Ok(Value::NONE)
+}
+
+fn open_guard<'a>(vm: &mut Vm, s: &'a StringState) -> PyResult<IoGuard<'a, Inner>> {
+    let g = s.st.lock(vm, "StringIO")?;
+    if !g.ok {
+        return Err(vm.value_error("I/O operation on uninitialized object"));
+    }
+    if g.closed {
+        // StringIO's own message has no final period.
+        return Err(vm.value_error("I/O operation on closed file"));
+    }
+    Ok(g)
+}
+
+fn new_text(vm: &mut Vm, cps: &[u32]) -> Value {
+    let b = crate::text::encode_wtf8(cps);
+    vm.new_str_bytes(&b)
+}
+
+fn s_getvalue(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "getvalue")?;
+    noargs(vm, "getvalue", a, k)?;
+    let g = open_guard(vm, s)?;
+    Ok(new_text(vm, &g.buf))
+}
+
+fn s_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "read")?;
+    let [size] = parse(vm, "read", &a[1..], k, ["size"], 0)?;
+    let n = opt_size(vm, size)?;
+    let mut g = open_guard(vm, s)?;
+    let start = g.pos.min(g.buf.len());
+    let end = if n < 0 {
+        g.buf.len()
+    } else {
+        start.saturating_add(n as usize).min(g.buf.len())
+    };
+    g.pos = g.pos.max(end);
+    Ok(new_text(vm, &g.buf[start..end]))
+}
+
+/// The next line (at most `limit` characters when >= 0).
+fn readline(g: &mut Inner, limit: i64) -> Vec<u32> {
+    let start = g.pos.min(g.buf.len());
+    let mut rest = &g.buf[start..];
+    if limit >= 0 && (limit as usize) < rest.len() {
+        rest = &rest[..limit as usize];
+    }
+    let len = find_line_ending(rest, g.readuniversal, &g.readnl).unwrap_or(rest.len());
+    let line = rest[..len].to_vec();
+    g.pos = start + len;
+    line
+}
+
+fn s_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "readline")?;
+    let [size] = parse(vm, "readline", &a[1..], k, ["size"], 0)?;
+    let n = opt_size(vm, size)?;
+    let mut g = open_guard(vm, s)?;
+    let line = readline(&mut g, n);
+    Ok(new_text(vm, &line))
+}
+
+fn s_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "__next__")?;
+    let line = {
+        let mut g = open_guard(vm, s)?;
+        if is_heap_type(vm.type_of(a[0])) {
+            None
+        } else {
+            Some(readline(&mut g, -1))
+        }
+    };
+    let v = match line {
+        Some(l) => new_text(vm, &l),
+        // A subclass may override readline.
+        None => {
+            let l = vm.call_method(a[0], "readline", &[])?;
+            if !is_str(l) {
+                let tn = vm.type_name_of(l);
+                return Err(vm.new_exc(
+                    vm.g.e.OSError,
+                    &format!("readline() should have returned a str object, not '{tn}'"),
+                ));
+            }
+            l
+        }
+    };
+    if str_bytes(v).is_empty() {
+        return Err(vm.stop_iteration(Value::NONE));
+    }
+    Ok(v)
+}
+
+fn s_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "write")?;
+    crate::args::check_method(vm, "write", a, k, 1, 1)?;
+    if !is_str(a[1]) {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.type_error(&format!("string argument expected, got '{tn}'")));
+    }
+    let mut g = open_guard(vm, s)?;
+    let t = crate::text::decode_wtf8(str_bytes(a[1]));
+    let n = write_text(&mut g, t);
+    Ok(Value::int(n as i64))
+}
+
+fn s_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "seek")?;
+    crate::args::check_method(vm, "seek", a, k, 1, 2)?;
+    let pos = crate::args::py_ssize_t(vm, a[1])?;
+    let whence = match a.get(2) {
+        Some(&w) => crate::args::c_int(vm, w)?,
+        None => 0,
+    };
+    let mut g = open_guard(vm, s)?;
+    if !(0..=2).contains(&whence) {
+        return Err(vm.value_error(&format!("Invalid whence ({whence}, should be 0, 1 or 2)")));
+    }
+    if pos < 0 && whence == 0 {
+        return Err(vm.value_error(&format!("Negative seek position {pos}")));
+    }
+    if whence != 0 && pos != 0 {
+        return Err(vm.new_exc(vm.g.e.OSError, "Can't do nonzero cur-relative seeks"));
+    }
+    let newpos = match whence {
+        0 => pos as usize,
+        1 => g.pos,
+        _ => g.buf.len(),
+    };
+    g.pos = newpos;
+    Ok(vm.new_int(newpos as i64))
+}
+
+fn s_tell(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "tell")?;
+    noargs(vm, "tell", a, k)?;
+    let g = open_guard(vm, s)?;
+    Ok(vm.new_int(g.pos as i64))
+}
+
+fn s_truncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "truncate")?;
+    crate::args::check_method(vm, "truncate", a, k, 0, 1)?;
+    let size = opt_size(vm, a.get(1).copied())?;
+    let mut g = open_guard(vm, s)?;
+    let size = if a.get(1).is_none_or(|v| v.is_none()) {
+        g.pos as i64
+    } else {
+        size
+    };
+    if size < 0 {
+        return Err(vm.value_error(&format!("Negative size value {size}")));
+    }
+    if (size as usize) < g.buf.len() {
+        g.buf.truncate(size as usize);
+    }
+    Ok(vm.new_int(size))
+}
+
+fn s_true(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "readable")?;
+    noargs(vm, "readable", a, k)?;
+    open_guard(vm, s)?;
+    Ok(Value::TRUE)
+}
+
+fn s_close(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "close")?;
+    noargs(vm, "close", a, k)?;
+    let mut g = s.st.lock(vm, "StringIO")?;
+    g.closed = true;
+    g.buf = Vec::new();
+    Ok(Value::NONE)
+}
+
+fn s_closed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "closed")?;
+    let g = s.st.lock(vm, "StringIO")?;
+    if !g.ok {
+        return Err(vm.value_error("I/O operation on uninitialized object"));
+    }
+    Ok(Value::bool(g.closed))
+}
+
+fn s_line_buffering(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "line_buffering")?;
+    open_guard(vm, s)?;
+    Ok(Value::FALSE)
+}
+
+fn s_newlines(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "newlines")?;
+    let g = open_guard(vm, s)?;
+    match &g.decoder {
+        None => Ok(Value::NONE),
+        Some(d) => {
+            let seen = d.seennl;
+            drop(g);
+            Ok(newlines_value(vm, seen))
+        }
+    }
+}
+
+/// Creates `StringIO` (deriving from `_TextIOBase`).
+pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value, base: Value) -> Value {
+    let t = new_class(vm, m, modname, "StringIO", base, DOC);
+    vm.add_static(t, "__new__", s_new, false);
+    add_methods(
+        vm,
+        t,
+        &[
+            ("__init__", s_init),
+            ("getvalue", s_getvalue),
+            ("read", s_read),
+            ("readline", s_readline),
+            ("write", s_write),
+            ("seek", s_seek),
+            ("tell", s_tell),
+            ("truncate", s_truncate),
+            ("readable", s_true),
+            ("writable", s_true),
+            ("seekable", s_true),
+            ("close", s_close),
+            ("__next__", s_next),
+        ],
+    );
+    add_getset(vm, t, "closed", s_closed, None);
+    add_getset(vm, t, "line_buffering", s_line_buffering, None);
+    add_getset(vm, t, "newlines", s_newlines, None);
+    t
+}

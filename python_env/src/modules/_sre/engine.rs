@@ -1,0 +1,1446 @@
+//! The SRE matching machine: runs the code that CPython 3.11's
+//! `re._compiler` emits (opcodes of `re/_constants.py`, MAGIC 20220615)
+//! over a subject of code units, with the semantics of CPython's
+//! `sre_lib.h` (`SRE(match)`, `SRE(search)`, `SRE(count)`,
+//! `SRE(charset)`, `SRE(at)`).
+//!
+//! Positions are indices into the subject: bytes for a bytes-like subject
+//! or an ASCII str (where byte and code point indices coincide), code
+//! points for any other str (decoded once per call into a `[u32]`).
+//!
+//! Each CPython match context is one call of [`Machine::run`]; where
+//! CPython pushes a child context (`DO_JUMP`) we recurse, growing the
+//! native stack on the heap with `stacker` so that deep backtracking (a
+//! repeat over a long subject) cannot overflow it. Code has been checked by
+//! [`validate`] before it runs: every skip and jump stays inside the code
+//! and points forward, so reads below use checked access only where the
+//! validator cannot vouch for them and a malformed code fails, never
+//! panics. Every 4096 dispatches the machine calls its `check` hook (the
+//! interpreter's pending-signal check), so Ctrl-C interrupts a
+//! catastrophic pattern.
+
+pub const MAGIC: i64 = 20220615;
+pub const CODESIZE: i64 = 4;
+pub const MAXREPEAT: u32 = u32::MAX;
+pub const MAXGROUPS: i64 = (u32::MAX / 4) as i64;
+
+// Opcodes (re/_constants.py, OPCODES).
+pub const FAILURE: u32 = 0;
+pub const SUCCESS: u32 = 1;
+pub const ANY: u32 = 2;
+pub const ANY_ALL: u32 = 3;
+pub const ASSERT: u32 = 4;
+pub const ASSERT_NOT: u32 = 5;
+pub const AT: u32 = 6;
+pub const BRANCH: u32 = 7;
+pub const CATEGORY: u32 = 8;
+pub const CHARSET: u32 = 9;
+pub const BIGCHARSET: u32 = 10;
+pub const GROUPREF: u32 = 11;
+pub const GROUPREF_EXISTS: u32 = 12;
+pub const IN: u32 = 13;
+pub const INFO: u32 = 14;
+pub const JUMP: u32 = 15;
+pub const LITERAL: u32 = 16;
+pub const MARK: u32 = 17;
+pub const MAX_UNTIL: u32 = 18;
+pub const MIN_UNTIL: u32 = 19;
+pub const NOT_LITERAL: u32 = 20;
+pub const NEGATE: u32 = 21;
+pub const RANGE: u32 = 22;
+pub const REPEAT: u32 = 23;
+pub const REPEAT_ONE: u32 = 24;
+pub const MIN_REPEAT_ONE: u32 = 26;
+pub const ATOMIC_GROUP: u32 = 27;
+pub const POSSESSIVE_REPEAT: u32 = 28;
+pub const POSSESSIVE_REPEAT_ONE: u32 = 29;
+pub const GROUPREF_IGNORE: u32 = 30;
+pub const IN_IGNORE: u32 = 31;
+pub const LITERAL_IGNORE: u32 = 32;
+pub const NOT_LITERAL_IGNORE: u32 = 33;
+pub const GROUPREF_LOC_IGNORE: u32 = 34;
+pub const IN_LOC_IGNORE: u32 = 35;
+pub const LITERAL_LOC_IGNORE: u32 = 36;
+pub const NOT_LITERAL_LOC_IGNORE: u32 = 37;
+pub const GROUPREF_UNI_IGNORE: u32 = 38;
+pub const IN_UNI_IGNORE: u32 = 39;
+pub const LITERAL_UNI_IGNORE: u32 = 40;
+pub const NOT_LITERAL_UNI_IGNORE: u32 = 41;
+pub const RANGE_UNI_IGNORE: u32 = 42;
+
+// AT codes.
+const AT_BEGINNING: u32 = 0;
+const AT_BEGINNING_LINE: u32 = 1;
+const AT_BEGINNING_STRING: u32 = 2;
+const AT_BOUNDARY: u32 = 3;
+const AT_NON_BOUNDARY: u32 = 4;
+const AT_END: u32 = 5;
+const AT_END_LINE: u32 = 6;
+const AT_END_STRING: u32 = 7;
+const AT_LOC_BOUNDARY: u32 = 8;
+const AT_LOC_NON_BOUNDARY: u32 = 9;
+const AT_UNI_BOUNDARY: u32 = 10;
+const AT_UNI_NON_BOUNDARY: u32 = 11;
+
+// INFO flags.
+const INFO_PREFIX: u32 = 1;
+const INFO_CHARSET: u32 = 4;
+
+/// Why a match stopped without an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SreError {
+    /// The check hook asked to stop (a Python exception is pending).
+    Interrupted,
+    /// An UNTIL without a repeat, or an unknown opcode: malformed code.
+    State,
+}
+
+type R = Result<bool, SreError>;
+
+/// The subject of a match: random access to its code units.
+pub trait Subject: Copy {
+    fn len(&self) -> usize;
+    fn at(&self, i: usize) -> u32;
+    /// The first position in `from..to` holding `ch`.
+    fn find(&self, ch: u32, from: usize, to: usize) -> Option<usize>;
+}
+
+impl Subject for &[u8] {
+    #[inline(always)]
+    fn len(&self) -> usize {
+        <[u8]>::len(self)
+    }
+    #[inline(always)]
+    fn at(&self, i: usize) -> u32 {
+        self.get(i).map_or(0, |&b| u32::from(b))
+    }
+    fn find(&self, ch: u32, from: usize, to: usize) -> Option<usize> {
+        let b = u8::try_from(ch).ok()?;
+        let hay = self.get(from..to.min(<[u8]>::len(self)))?;
+        memchr::memchr(b, hay).map(|i| i + from)
+    }
+}
+
+impl Subject for &[u32] {
+    #[inline(always)]
+    fn len(&self) -> usize {
+        <[u32]>::len(self)
+    }
+    #[inline(always)]
+    fn at(&self, i: usize) -> u32 {
+        self.get(i).copied().unwrap_or(0)
+    }
+    fn find(&self, ch: u32, from: usize, to: usize) -> Option<usize> {
+        let hay = self.get(from..to.min(<[u32]>::len(self)))?;
+        hay.iter().position(|&c| c == ch).map(|i| i + from)
+    }
+}
+
+// ---------------------------------------------------------------- classes
+
+#[inline]
+fn is_digit(ch: u32) -> bool {
+    ch < 128 && (ch as u8).is_ascii_digit()
+}
+#[inline]
+fn is_space(ch: u32) -> bool {
+    matches!(ch, 0x09..=0x0d | 0x20)
+}
+#[inline]
+fn is_linebreak(ch: u32) -> bool {
+    ch == 0x0a
+}
+#[inline]
+fn is_word(ch: u32) -> bool {
+    ch < 128 && ((ch as u8).is_ascii_alphanumeric() || ch == u32::from(b'_'))
+}
+
+fn c_isalnum(ch: u32) -> bool {
+    // SAFETY: isalnum takes any value representable as unsigned char; ch
+    // is below 256 here. It reads the thread's locale tables, valid for
+    // the life of the process.
+    ch < 256 && unsafe { libc::isalnum(ch as libc::c_int) } != 0
+}
+fn loc_is_word(ch: u32) -> bool {
+    ch == u32::from(b'_') || c_isalnum(ch)
+}
+pub fn lower_locale(ch: u32) -> u32 {
+    if ch < 256 {
+        // SAFETY: as for `c_isalnum`: an unsigned-char value.
+        unsafe { libc::tolower(ch as libc::c_int) as u32 }
+    } else {
+        ch
+    }
+}
+fn upper_locale(ch: u32) -> u32 {
+    if ch < 256 {
+        // SAFETY: as for `c_isalnum`: an unsigned-char value.
+        unsafe { libc::toupper(ch as libc::c_int) as u32 }
+    } else {
+        ch
+    }
+}
+pub fn lower_ascii(ch: u32) -> u32 {
+    if ch < 128 {
+        u32::from((ch as u8).to_ascii_lowercase())
+    } else {
+        ch
+    }
+}
+
+/// `_PyUnicode_ToLowercase`: the simple mapping, which for characters with
+/// a special (multi-character) mapping is the first character of it.
+pub fn lower_unicode(ch: u32) -> u32 {
+    if ch < 128 {
+        return lower_ascii(ch);
+    }
+    first_of(crate::text::tables::LOWER_MAP, ch)
+}
+/// `_PyUnicode_ToUppercase` (see [`lower_unicode`]).
+pub fn upper_unicode(ch: u32) -> u32 {
+    if ch < 128 {
+        return u32::from((ch as u8).to_ascii_uppercase());
+    }
+    first_of(crate::text::tables::UPPER_MAP, ch)
+}
+fn first_of(table: &'static [(u32, &'static str)], ch: u32) -> u32 {
+    match table.binary_search_by_key(&ch, |&(k, _)| k) {
+        Ok(i) => table[i].1.chars().next().map_or(ch, |c| c as u32),
+        Err(_) => ch,
+    }
+}
+fn uni_is_word(ch: u32) -> bool {
+    ch == u32::from(b'_') || crate::text::unicode::is_alnum(ch)
+}
+
+fn category(code: u32, ch: u32) -> bool {
+    use crate::text::unicode as u;
+    match code {
+        0 => is_digit(ch),
+        1 => !is_digit(ch),
+        2 => is_space(ch),
+        3 => !is_space(ch),
+        4 => is_word(ch),
+        5 => !is_word(ch),
+        6 => is_linebreak(ch),
+        7 => !is_linebreak(ch),
+        8 => loc_is_word(ch),
+        9 => !loc_is_word(ch),
+        10 => u::is_decimal(ch),
+        11 => !u::is_decimal(ch),
+        12 => u::is_space(ch),
+        13 => !u::is_space(ch),
+        14 => uni_is_word(ch),
+        15 => !uni_is_word(ch),
+        16 => u::is_linebreak(ch),
+        17 => !u::is_linebreak(ch),
+        _ => false,
+    }
+}
+
+/// Is `op` a one-character test that [`Machine::char_item`] evaluates?
+fn is_char_op(op: u32) -> bool {
+    matches!(
+        op,
+        ANY | ANY_ALL
+            | LITERAL
+            | NOT_LITERAL
+            | LITERAL_IGNORE
+            | NOT_LITERAL_IGNORE
+            | LITERAL_UNI_IGNORE
+            | NOT_LITERAL_UNI_IGNORE
+            | LITERAL_LOC_IGNORE
+            | NOT_LITERAL_LOC_IGNORE
+            | CATEGORY
+            | IN
+            | IN_IGNORE
+            | IN_UNI_IGNORE
+            | IN_LOC_IGNORE
+    )
+}
+
+/// `SRE(charset)`: is `ch` in the set starting at `code[pc]`?
+fn charset(code: &[u32], mut pc: usize, ch: u32) -> bool {
+    let mut ok = true;
+    let at = |i: usize| code.get(i).copied().unwrap_or(FAILURE);
+    loop {
+        let op = at(pc);
+        pc += 1;
+        match op {
+            FAILURE => return !ok,
+            LITERAL => {
+                if ch == at(pc) {
+                    return ok;
+                }
+                pc += 1;
+            }
+            CATEGORY => {
+                if category(at(pc), ch) {
+                    return ok;
+                }
+                pc += 1;
+            }
+            CHARSET => {
+                if ch < 256 && at(pc + (ch as usize >> 5)) & (1u32 << (ch & 31)) != 0 {
+                    return ok;
+                }
+                pc += 8;
+            }
+            RANGE => {
+                if at(pc) <= ch && ch <= at(pc + 1) {
+                    return ok;
+                }
+                pc += 2;
+            }
+            RANGE_UNI_IGNORE => {
+                if at(pc) <= ch && ch <= at(pc + 1) {
+                    return ok;
+                }
+                let u = upper_unicode(ch);
+                if at(pc) <= u && u <= at(pc + 1) {
+                    return ok;
+                }
+                pc += 2;
+            }
+            NEGATE => ok = !ok,
+            BIGCHARSET => {
+                let count = at(pc) as usize;
+                pc += 1;
+                if ch < 0x10000 {
+                    let k = (ch >> 8) as usize;
+                    let block = (at(pc + k / 4) >> (8 * (k % 4))) & 0xff;
+                    let base = pc + 64;
+                    let bit = block as usize * 256 + (ch as usize & 255);
+                    if at(base + bit / 32) & (1u32 << (bit & 31)) != 0 {
+                        return ok;
+                    }
+                }
+                pc += 64 + count * 8;
+            }
+            _ => return false,
+        }
+    }
+}
+
+fn charset_loc_ignore(code: &[u32], pc: usize, ch: u32) -> bool {
+    let lo = lower_locale(ch);
+    if charset(code, pc, lo) {
+        return true;
+    }
+    let up = upper_locale(ch);
+    up != lo && charset(code, pc, up)
+}
+
+fn char_loc_ignore(pat: u32, ch: u32) -> bool {
+    ch == pat || lower_locale(ch) == pat || upper_locale(ch) == pat
+}
+
+// ---------------------------------------------------------------- machine
+
+/// A repeat context (CPython's `SRE_REPEAT`).
+struct Repeat {
+    count: isize,
+    /// Code index of the REPEAT's skip word.
+    pc: usize,
+    last_ptr: usize,
+    prev: Option<usize>,
+}
+
+const NONE: usize = usize::MAX;
+
+/// One match or search over a subject (CPython's `SRE_STATE`).
+pub struct Machine<'a, S: Subject> {
+    pub s: S,
+    code: &'a [u32],
+    /// Start of the current attempt (`state->start`).
+    pub start: usize,
+    /// `state->end`: the end position (endpos, clamped).
+    pub end: usize,
+    /// End of the last successful match (`state->ptr`).
+    pub ptr: usize,
+    pub marks: Vec<usize>,
+    pub lastmark: isize,
+    pub lastindex: isize,
+    mark_stack: Vec<usize>,
+    repeats: Vec<Repeat>,
+    repeat: Option<usize>,
+    pub match_all: bool,
+    pub must_advance: bool,
+    steps: u32,
+}
+
+impl<'a, S: Subject> Machine<'a, S> {
+    pub fn new(s: S, code: &'a [u32], start: usize, end: usize) -> Self {
+        Machine {
+            s,
+            code,
+            start,
+            end,
+            ptr: start,
+            marks: Vec::new(),
+            lastmark: -1,
+            lastindex: -1,
+            mark_stack: Vec::new(),
+            repeats: Vec::new(),
+            repeat: None,
+            match_all: false,
+            must_advance: false,
+            steps: 0,
+        }
+    }
+
+    /// `state_reset`: forgets the marks of a previous attempt.
+    pub fn reset(&mut self) {
+        self.lastmark = -1;
+        self.lastindex = -1;
+        self.repeat = None;
+        self.repeats.clear();
+        self.mark_stack.clear();
+    }
+
+    /// The span of group `g` (0 is the whole match) after a success, in
+    /// subject positions, or None when it did not take part.
+    pub fn group_span(&self, g: usize) -> Option<(usize, usize)> {
+        if g == 0 {
+            return Some((self.start, self.ptr));
+        }
+        let j = 2 * (g - 1);
+        if (j + 1) as isize > self.lastmark {
+            return None;
+        }
+        let a = *self.marks.get(j)?;
+        let b = *self.marks.get(j + 1)?;
+        if a == NONE || b == NONE {
+            None
+        } else {
+            Some((a, b))
+        }
+    }
+
+    #[inline(always)]
+    fn c(&self, i: usize) -> u32 {
+        self.code.get(i).copied().unwrap_or(FAILURE)
+    }
+
+    fn mark_push(&mut self) {
+        let n = (self.lastmark + 1).max(0) as usize;
+        let n = n.min(self.marks.len());
+        self.mark_stack.extend_from_slice(&self.marks[..n]);
+        self.mark_stack.push(n);
+    }
+    fn mark_pop_keep(&mut self) {
+        let Some(&n) = self.mark_stack.last() else {
+            return;
+        };
+        let base = self.mark_stack.len() - 1 - n;
+        self.marks[..n].copy_from_slice(&self.mark_stack[base..base + n]);
+    }
+    fn mark_pop(&mut self) {
+        self.mark_pop_keep();
+        self.mark_pop_discard();
+    }
+    fn mark_pop_discard(&mut self) {
+        if let Some(n) = self.mark_stack.pop() {
+            let len = self.mark_stack.len().saturating_sub(n);
+            self.mark_stack.truncate(len);
+        }
+    }
+
+    fn set_mark(&mut self, i: usize, ptr: usize) {
+        if i & 1 != 0 {
+            self.lastindex = (i / 2 + 1) as isize;
+        }
+        if i >= self.marks.len() {
+            self.marks.resize(i + 1, NONE);
+        }
+        if i as isize > self.lastmark {
+            let from = (self.lastmark + 1) as usize;
+            for m in &mut self.marks[from..i] {
+                *m = NONE;
+            }
+            self.lastmark = i as isize;
+        }
+        self.marks[i] = ptr;
+    }
+
+    /// The span of group reference `g` (a group index) if it is set.
+    fn groupref(&self, g: u32) -> Option<(usize, usize)> {
+        let r = 2 * g as usize;
+        if r as isize >= self.lastmark {
+            return None;
+        }
+        let p = *self.marks.get(r)?;
+        let e = *self.marks.get(r + 1)?;
+        if p == NONE || e == NONE || e < p {
+            None
+        } else {
+            Some((p, e))
+        }
+    }
+
+    /// `SRE(at)`.
+    fn at(&self, ptr: usize, code: u32) -> bool {
+        let s = self.s;
+        let end = self.end;
+        let word = |f: fn(u32) -> bool| -> (bool, bool) {
+            let that = ptr > 0 && f(s.at(ptr - 1));
+            let this = ptr < end && f(s.at(ptr));
+            (that, this)
+        };
+        match code {
+            AT_BEGINNING | AT_BEGINNING_STRING => ptr == 0,
+            AT_BEGINNING_LINE => ptr == 0 || is_linebreak(s.at(ptr - 1)),
+            AT_END => ptr == end || (ptr + 1 == end && is_linebreak(s.at(ptr))),
+            AT_END_LINE => ptr == end || (ptr < end && is_linebreak(s.at(ptr))),
+            AT_END_STRING => ptr == end,
+            AT_BOUNDARY | AT_NON_BOUNDARY | AT_LOC_BOUNDARY | AT_LOC_NON_BOUNDARY
+            | AT_UNI_BOUNDARY | AT_UNI_NON_BOUNDARY => {
+                if end == 0 {
+                    return false;
+                }
+                let f: fn(u32) -> bool = match code {
+                    AT_BOUNDARY | AT_NON_BOUNDARY => is_word,
+                    AT_LOC_BOUNDARY | AT_LOC_NON_BOUNDARY => loc_is_word,
+                    _ => uni_is_word,
+                };
+                let (that, this) = word(f);
+                if matches!(code, AT_BOUNDARY | AT_LOC_BOUNDARY | AT_UNI_BOUNDARY) {
+                    this != that
+                } else {
+                    this == that
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Does the one-character item at `pc` (an opcode) accept `ch`?
+    /// None when the item is not a one-character test.
+    #[inline]
+    fn char_item(&self, pc: usize, ch: u32) -> Option<bool> {
+        let arg = self.c(pc + 1);
+        Some(match self.c(pc) {
+            ANY => !is_linebreak(ch),
+            ANY_ALL => true,
+            LITERAL => ch == arg,
+            NOT_LITERAL => ch != arg,
+            LITERAL_IGNORE => lower_ascii(ch) == arg,
+            NOT_LITERAL_IGNORE => lower_ascii(ch) != arg,
+            LITERAL_UNI_IGNORE => lower_unicode(ch) == arg,
+            NOT_LITERAL_UNI_IGNORE => lower_unicode(ch) != arg,
+            LITERAL_LOC_IGNORE => char_loc_ignore(arg, ch),
+            NOT_LITERAL_LOC_IGNORE => !char_loc_ignore(arg, ch),
+            CATEGORY => category(arg, ch),
+            IN => charset(self.code, pc + 2, ch),
+            IN_IGNORE => charset(self.code, pc + 2, lower_ascii(ch)),
+            IN_UNI_IGNORE => charset(self.code, pc + 2, lower_unicode(ch)),
+            IN_LOC_IGNORE => charset_loc_ignore(self.code, pc + 2, ch),
+            _ => return None,
+        })
+    }
+
+    /// `SRE(count)`: how many times the single-character item at `pc`
+    /// matches from `self.ptr`, at most `maxcount`.
+    fn count(
+        &mut self,
+        k: &mut dyn FnMut() -> bool,
+        pc: usize,
+        maxcount: u32,
+    ) -> Result<usize, SreError> {
+        let ptr = self.ptr;
+        let mut end = self.end;
+        if maxcount != MAXREPEAT && (maxcount as usize) < end.saturating_sub(ptr) {
+            end = ptr + maxcount as usize;
+        }
+        let s = self.s;
+        let op = self.c(pc);
+        if op == ANY_ALL {
+            return Ok(end.saturating_sub(ptr));
+        }
+        if is_char_op(op) {
+            let mut p = ptr;
+            // Specialise the common literal case.
+            if op == LITERAL {
+                let c = self.c(pc + 1);
+                while p < end && s.at(p) == c {
+                    p += 1;
+                }
+            } else {
+                while p < end && self.char_item(pc, s.at(p)) == Some(true) {
+                    p += 1;
+                }
+            }
+            return Ok(p - ptr);
+        }
+        // A general single-width item: match it repeatedly.
+        while self.ptr < end {
+            let at = self.ptr;
+            if !self.jump(k, pc, at, false)? {
+                break;
+            }
+            if self.ptr <= at {
+                break;
+            }
+        }
+        let n = self.ptr.saturating_sub(ptr);
+        self.ptr = ptr + n;
+        Ok(n)
+    }
+
+    #[inline]
+    fn jump(&mut self, k: &mut dyn FnMut() -> bool, pc: usize, ptr: usize, toplevel: bool) -> R {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.run(k, pc, ptr, toplevel))
+    }
+
+    /// `SRE(match)`: matches the code at `pc` from `ptr`; on success the
+    /// end of the match is in `self.ptr`.
+    pub fn run(
+        &mut self,
+        k: &mut dyn FnMut() -> bool,
+        mut pc: usize,
+        mut ptr: usize,
+        toplevel: bool,
+    ) -> R {
+        let s = self.s;
+        let end = self.end;
+        if self.c(pc) == INFO {
+            let min = self.c(pc + 3) as usize;
+            if min != 0 && end.wrapping_sub(ptr) < min {
+                return Ok(false);
+            }
+            pc += self.c(pc + 1) as usize + 1;
+        }
+        loop {
+            self.steps = self.steps.wrapping_add(1);
+            if self.steps & 0xfff == 0 && k() {
+                return Err(SreError::Interrupted);
+            }
+            let op = self.c(pc);
+            pc += 1;
+            match op {
+                MARK => {
+                    let i = self.c(pc) as usize;
+                    self.set_mark(i, ptr);
+                    pc += 1;
+                }
+                LITERAL => {
+                    if ptr >= end || s.at(ptr) != self.c(pc) {
+                        return Ok(false);
+                    }
+                    pc += 1;
+                    ptr += 1;
+                }
+                NOT_LITERAL
+                | LITERAL_IGNORE
+                | NOT_LITERAL_IGNORE
+                | LITERAL_UNI_IGNORE
+                | NOT_LITERAL_UNI_IGNORE
+                | LITERAL_LOC_IGNORE
+                | NOT_LITERAL_LOC_IGNORE
+                | CATEGORY => {
+                    if ptr >= end || self.char_item(pc - 1, s.at(ptr)) != Some(true) {
+                        return Ok(false);
+                    }
+                    pc += 1;
+                    ptr += 1;
+                }
+                ANY => {
+                    if ptr >= end || is_linebreak(s.at(ptr)) {
+                        return Ok(false);
+                    }
+                    ptr += 1;
+                }
+                ANY_ALL => {
+                    if ptr >= end {
+                        return Ok(false);
+                    }
+                    ptr += 1;
+                }
+                IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
+                    if ptr >= end || self.char_item(pc - 1, s.at(ptr)) != Some(true) {
+                        return Ok(false);
+                    }
+                    pc += self.c(pc) as usize;
+                    ptr += 1;
+                }
+                AT => {
+                    if !self.at(ptr, self.c(pc)) {
+                        return Ok(false);
+                    }
+                    pc += 1;
+                }
+                SUCCESS => {
+                    if toplevel
+                        && ((self.match_all && ptr != end)
+                            || (self.must_advance && ptr == self.start))
+                    {
+                        return Ok(false);
+                    }
+                    self.ptr = ptr;
+                    return Ok(true);
+                }
+                FAILURE => return Ok(false),
+                INFO | JUMP => {
+                    pc += self.c(pc) as usize;
+                }
+                BRANCH => {
+                    let (lastmark, lastindex) = (self.lastmark, self.lastindex);
+                    let has_repeat = self.repeat.is_some();
+                    if has_repeat {
+                        self.mark_push();
+                    }
+                    let mut alt = pc;
+                    while self.c(alt) != 0 {
+                        let skip = self.c(alt) as usize;
+                        let first = self.c(alt + 1);
+                        let skip_alt = match first {
+                            LITERAL => ptr >= end || s.at(ptr) != self.c(alt + 2),
+                            IN => ptr >= end || !charset(self.code, alt + 3, s.at(ptr)),
+                            _ => false,
+                        };
+                        if !skip_alt {
+                            self.ptr = ptr;
+                            if self.jump(k, alt + 1, ptr, toplevel)? {
+                                if has_repeat {
+                                    self.mark_pop_discard();
+                                }
+                                return Ok(true);
+                            }
+                            if has_repeat {
+                                self.mark_pop_keep();
+                            }
+                            self.lastmark = lastmark;
+                            self.lastindex = lastindex;
+                        }
+                        alt += skip;
+                    }
+                    if has_repeat {
+                        self.mark_pop_discard();
+                    }
+                    return Ok(false);
+                }
+                REPEAT_ONE => {
+                    // <REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail
+                    let min = self.c(pc + 1) as usize;
+                    let max = self.c(pc + 2);
+                    if ptr > end || min > end - ptr {
+                        return Ok(false);
+                    }
+                    self.ptr = ptr;
+                    let mut count = self.count(k, pc + 3, max)?;
+                    ptr += count;
+                    if count < min {
+                        return Ok(false);
+                    }
+                    let tail = pc + self.c(pc) as usize;
+                    if self.c(tail) == SUCCESS
+                        && ptr == end
+                        && !(toplevel && self.must_advance && ptr == self.start)
+                    {
+                        self.ptr = ptr;
+                        return Ok(true);
+                    }
+                    let (lastmark, lastindex) = (self.lastmark, self.lastindex);
+                    let has_repeat = self.repeat.is_some();
+                    if has_repeat {
+                        self.mark_push();
+                    }
+                    if self.c(tail) == LITERAL {
+                        // Tail starts with a literal: skip positions that
+                        // cannot match it.
+                        let chr = self.c(tail + 1);
+                        loop {
+                            while count >= min && (ptr >= end || s.at(ptr) != chr) {
+                                if count == 0 {
+                                    break;
+                                }
+                                ptr -= 1;
+                                count -= 1;
+                            }
+                            if count < min || ptr >= end || s.at(ptr) != chr {
+                                break;
+                            }
+                            self.ptr = ptr;
+                            if self.jump(k, tail, ptr, toplevel)? {
+                                if has_repeat {
+                                    self.mark_pop_discard();
+                                }
+                                return Ok(true);
+                            }
+                            if has_repeat {
+                                self.mark_pop_keep();
+                            }
+                            self.lastmark = lastmark;
+                            self.lastindex = lastindex;
+                            if count == 0 {
+                                break;
+                            }
+                            ptr -= 1;
+                            count -= 1;
+                        }
+                    } else {
+                        loop {
+                            self.ptr = ptr;
+                            if self.jump(k, tail, ptr, toplevel)? {
+                                if has_repeat {
+                                    self.mark_pop_discard();
+                                }
+                                return Ok(true);
+                            }
+                            if has_repeat {
+                                self.mark_pop_keep();
+                            }
+                            self.lastmark = lastmark;
+                            self.lastindex = lastindex;
+                            if count == 0 || count <= min {
+                                break;
+                            }
+                            ptr -= 1;
+                            count -= 1;
+                        }
+                    }
+                    if has_repeat {
+                        self.mark_pop_discard();
+                    }
+                    return Ok(false);
+                }
+                MIN_REPEAT_ONE => {
+                    let min = self.c(pc + 1) as usize;
+                    let max = self.c(pc + 2);
+                    if ptr > end || min > end - ptr {
+                        return Ok(false);
+                    }
+                    self.ptr = ptr;
+                    let mut count = 0usize;
+                    if min > 0 {
+                        count = self.count(k, pc + 3, min as u32)?;
+                        if count < min {
+                            return Ok(false);
+                        }
+                        ptr += count;
+                    }
+                    let tail = pc + self.c(pc) as usize;
+                    if self.c(tail) == SUCCESS
+                        && !(toplevel
+                            && ((self.match_all && ptr != end)
+                                || (self.must_advance && ptr == self.start)))
+                    {
+                        self.ptr = ptr;
+                        return Ok(true);
+                    }
+                    let (lastmark, lastindex) = (self.lastmark, self.lastindex);
+                    let has_repeat = self.repeat.is_some();
+                    if has_repeat {
+                        self.mark_push();
+                    }
+                    while max == MAXREPEAT || count <= max as usize {
+                        self.ptr = ptr;
+                        if self.jump(k, tail, ptr, toplevel)? {
+                            if has_repeat {
+                                self.mark_pop_discard();
+                            }
+                            return Ok(true);
+                        }
+                        if has_repeat {
+                            self.mark_pop_keep();
+                        }
+                        self.lastmark = lastmark;
+                        self.lastindex = lastindex;
+                        self.ptr = ptr;
+                        if self.count(k, pc + 3, 1)? == 0 {
+                            break;
+                        }
+                        ptr += 1;
+                        count += 1;
+                    }
+                    if has_repeat {
+                        self.mark_pop_discard();
+                    }
+                    return Ok(false);
+                }
+                POSSESSIVE_REPEAT_ONE => {
+                    let min = self.c(pc + 1) as usize;
+                    let max = self.c(pc + 2);
+                    if ptr > end || min > end - ptr {
+                        return Ok(false);
+                    }
+                    self.ptr = ptr;
+                    let count = self.count(k, pc + 3, max)?;
+                    ptr += count;
+                    if count < min {
+                        return Ok(false);
+                    }
+                    pc += self.c(pc) as usize;
+                }
+                REPEAT => {
+                    // <REPEAT> <skip> <min> <max> item <UNTIL> tail
+                    let idx = self.repeats.len();
+                    self.repeats.push(Repeat {
+                        count: -1,
+                        pc,
+                        last_ptr: NONE,
+                        prev: self.repeat,
+                    });
+                    self.repeat = Some(idx);
+                    self.ptr = ptr;
+                    let r = self.jump(k, pc + self.c(pc) as usize, ptr, toplevel);
+                    self.repeat = self.repeats.get(idx).and_then(|r| r.prev);
+                    self.repeats.truncate(idx);
+                    return r;
+                }
+                MAX_UNTIL => {
+                    let Some(ri) = self.repeat else {
+                        return Err(SreError::State);
+                    };
+                    self.ptr = ptr;
+                    let rpc = self.repeats[ri].pc;
+                    let count = self.repeats[ri].count + 1;
+                    let min = self.c(rpc + 1) as isize;
+                    let max = self.c(rpc + 2);
+                    if count < min {
+                        self.repeats[ri].count = count;
+                        if self.jump(k, rpc + 3, ptr, toplevel)? {
+                            return Ok(true);
+                        }
+                        self.repeats[ri].count = count - 1;
+                        self.ptr = ptr;
+                        return Ok(false);
+                    }
+                    if (max == MAXREPEAT || count < max as isize)
+                        && ptr != self.repeats[ri].last_ptr
+                    {
+                        self.repeats[ri].count = count;
+                        let (lastmark, lastindex) = (self.lastmark, self.lastindex);
+                        self.mark_push();
+                        let saved_last = self.repeats[ri].last_ptr;
+                        self.repeats[ri].last_ptr = ptr;
+                        let r = self.jump(k, rpc + 3, ptr, toplevel);
+                        self.repeats[ri].last_ptr = saved_last;
+                        if r? {
+                            self.mark_pop_discard();
+                            return Ok(true);
+                        }
+                        self.mark_pop();
+                        self.lastmark = lastmark;
+                        self.lastindex = lastindex;
+                        self.repeats[ri].count = count - 1;
+                        self.ptr = ptr;
+                    }
+                    // Cannot match more items here: the tail must match.
+                    self.repeat = self.repeats[ri].prev;
+                    let r = self.jump(k, pc, ptr, toplevel);
+                    self.repeat = Some(ri);
+                    if r? {
+                        return Ok(true);
+                    }
+                    self.ptr = ptr;
+                    return Ok(false);
+                }
+                MIN_UNTIL => {
+                    let Some(ri) = self.repeat else {
+                        return Err(SreError::State);
+                    };
+                    self.ptr = ptr;
+                    let rpc = self.repeats[ri].pc;
+                    let count = self.repeats[ri].count + 1;
+                    let min = self.c(rpc + 1) as isize;
+                    let max = self.c(rpc + 2);
+                    if count < min {
+                        self.repeats[ri].count = count;
+                        if self.jump(k, rpc + 3, ptr, toplevel)? {
+                            return Ok(true);
+                        }
+                        self.repeats[ri].count = count - 1;
+                        self.ptr = ptr;
+                        return Ok(false);
+                    }
+                    // See whether the tail matches.
+                    self.repeat = self.repeats[ri].prev;
+                    let (lastmark, lastindex) = (self.lastmark, self.lastindex);
+                    let tail_repeat = self.repeat.is_some();
+                    if tail_repeat {
+                        self.mark_push();
+                    }
+                    let r = self.jump(k, pc, ptr, toplevel);
+                    self.repeat = Some(ri);
+                    if r? {
+                        if tail_repeat {
+                            self.mark_pop_discard();
+                        }
+                        return Ok(true);
+                    }
+                    if tail_repeat {
+                        self.mark_pop();
+                    }
+                    self.lastmark = lastmark;
+                    self.lastindex = lastindex;
+                    self.ptr = ptr;
+                    if (max != MAXREPEAT && count >= max as isize)
+                        || ptr == self.repeats[ri].last_ptr
+                    {
+                        return Ok(false);
+                    }
+                    self.repeats[ri].count = count;
+                    let saved_last = self.repeats[ri].last_ptr;
+                    self.repeats[ri].last_ptr = ptr;
+                    let r = self.jump(k, rpc + 3, ptr, toplevel);
+                    self.repeats[ri].last_ptr = saved_last;
+                    if r? {
+                        return Ok(true);
+                    }
+                    self.repeats[ri].count = count - 1;
+                    self.ptr = ptr;
+                    return Ok(false);
+                }
+                POSSESSIVE_REPEAT => {
+                    // <POSSESSIVE_REPEAT> <skip> <min> <max> item <SUCCESS> tail
+                    let min = self.c(pc + 1) as usize;
+                    let max = self.c(pc + 2);
+                    self.ptr = ptr;
+                    let mut count = 0usize;
+                    while count < min {
+                        if self.jump(k, pc + 3, ptr, false)? {
+                            ptr = self.ptr;
+                            count += 1;
+                        } else {
+                            self.ptr = ptr;
+                            return Ok(false);
+                        }
+                    }
+                    while max == MAXREPEAT || count < max as usize {
+                        let (lastmark, lastindex) = (self.lastmark, self.lastindex);
+                        self.mark_push();
+                        self.ptr = ptr;
+                        if self.jump(k, pc + 3, ptr, false)? {
+                            self.mark_pop_discard();
+                            count += 1;
+                            if self.ptr == ptr {
+                                break;
+                            }
+                            ptr = self.ptr;
+                        } else {
+                            self.mark_pop();
+                            self.lastmark = lastmark;
+                            self.lastindex = lastindex;
+                            self.ptr = ptr;
+                            break;
+                        }
+                    }
+                    pc += self.c(pc) as usize + 1;
+                }
+                ATOMIC_GROUP => {
+                    self.ptr = ptr;
+                    if !self.jump(k, pc + 1, ptr, false)? {
+                        self.ptr = ptr;
+                        return Ok(false);
+                    }
+                    ptr = self.ptr;
+                    pc += self.c(pc) as usize;
+                }
+                GROUPREF | GROUPREF_IGNORE | GROUPREF_UNI_IGNORE | GROUPREF_LOC_IGNORE => {
+                    let Some((mut p, e)) = self.groupref(self.c(pc)) else {
+                        return Ok(false);
+                    };
+                    while p < e {
+                        if ptr >= end {
+                            return Ok(false);
+                        }
+                        let (a, b) = (s.at(ptr), s.at(p));
+                        let same = match op {
+                            GROUPREF => a == b,
+                            GROUPREF_IGNORE => lower_ascii(a) == lower_ascii(b),
+                            GROUPREF_UNI_IGNORE => lower_unicode(a) == lower_unicode(b),
+                            _ => lower_locale(a) == lower_locale(b),
+                        };
+                        if !same {
+                            return Ok(false);
+                        }
+                        p += 1;
+                        ptr += 1;
+                    }
+                    pc += 1;
+                }
+                GROUPREF_EXISTS => {
+                    // <GROUPREF_EXISTS> <group> <skip> codeyes <JUMP> codeno
+                    if self.groupref(self.c(pc)).is_some() {
+                        pc += 2;
+                    } else {
+                        pc += self.c(pc + 1) as usize;
+                    }
+                }
+                ASSERT => {
+                    // <ASSERT> <skip> <back> pattern <SUCCESS>
+                    let back = self.c(pc + 1) as usize;
+                    if ptr < back {
+                        return Ok(false);
+                    }
+                    self.ptr = ptr - back;
+                    if !self.jump(k, pc + 2, ptr - back, false)? {
+                        return Ok(false);
+                    }
+                    pc += self.c(pc) as usize;
+                }
+                ASSERT_NOT => {
+                    let back = self.c(pc + 1) as usize;
+                    if ptr >= back {
+                        self.ptr = ptr - back;
+                        let (lastmark, lastindex) = (self.lastmark, self.lastindex);
+                        let has_repeat = self.repeat.is_some();
+                        if has_repeat {
+                            self.mark_push();
+                        }
+                        if self.jump(k, pc + 2, ptr - back, false)? {
+                            if has_repeat {
+                                self.mark_pop_discard();
+                            }
+                            return Ok(false);
+                        }
+                        if has_repeat {
+                            self.mark_pop();
+                        }
+                        self.lastmark = lastmark;
+                        self.lastindex = lastindex;
+                    }
+                    pc += self.c(pc) as usize;
+                }
+                _ => return Err(SreError::State),
+            }
+        }
+    }
+
+    /// `pattern.match`/`fullmatch` from `self.start`.
+    pub fn do_match(&mut self, k: &mut dyn FnMut() -> bool) -> R {
+        self.ptr = self.start;
+        self.run(k, 0, self.start, true)
+    }
+
+    /// `SRE(search)` from `self.start`; on success the match is
+    /// `self.start..self.ptr`.
+    pub fn search(&mut self, k: &mut dyn FnMut() -> bool) -> R {
+        let mut ptr = self.start;
+        let mut end = self.end;
+        if ptr > end {
+            return Ok(false);
+        }
+        let mut pc = 0;
+        let mut prefix: Option<(usize, usize)> = None;
+        let mut set: Option<usize> = None;
+        if self.c(0) == INFO {
+            let flags = self.c(2);
+            let min = self.c(3) as usize;
+            if min != 0 && end - ptr < min {
+                return Ok(false);
+            }
+            if min > 1 {
+                end -= min - 1;
+                if end <= ptr {
+                    end = ptr;
+                }
+            }
+            if flags & INFO_PREFIX != 0 {
+                prefix = Some((self.c(5) as usize, 7));
+            } else if flags & INFO_CHARSET != 0 {
+                set = Some(5);
+            }
+            pc = self.c(1) as usize + 1;
+        }
+        let s = self.s;
+        // Could a match start at `p`? Every match starts with the literal
+        // prefix, or with a character of the charset, when the info block
+        // has one.
+        let candidate = |m: &Self, p: usize| -> bool {
+            if let Some((len, at)) = prefix {
+                if p + len > m.end {
+                    return false;
+                }
+                (0..len).all(|k| s.at(p + k) == m.c(at + k))
+            } else if let Some(at) = set {
+                p < m.end && charset(m.code, at, s.at(p))
+            } else {
+                true
+            }
+        };
+        if candidate(self, ptr) {
+            self.start = ptr;
+            self.ptr = ptr;
+            if self.run(k, pc, ptr, true)? {
+                return Ok(true);
+            }
+        }
+        self.must_advance = false;
+        if self.c(pc) == AT && matches!(self.c(pc + 1), AT_BEGINNING | AT_BEGINNING_STRING) {
+            self.start = end;
+            self.ptr = end;
+            return Ok(false);
+        }
+        while ptr < end {
+            ptr += 1;
+            if let Some((len, at)) = prefix {
+                // Jump to the next occurrence of the prefix's first
+                // character (positions up to `end` are tried).
+                if len > 0 {
+                    match s.find(self.c(at), ptr, end + 1) {
+                        Some(p) => ptr = p,
+                        None => break,
+                    }
+                }
+            }
+            if !candidate(self, ptr) {
+                continue;
+            }
+            self.reset();
+            self.start = ptr;
+            self.ptr = ptr;
+            if self.run(k, pc, ptr, false)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}
+
+// ---------------------------------------------------------------- validation
+
+/// Checks the structure of `code` as CPython's `_validate` does (the
+/// checks that keep the machine inside the code and moving forward):
+/// Err(()) for "invalid SRE code".
+pub fn validate(code: &[u32], groups: usize) -> Result<(), ()> {
+    if code.len() > u32::MAX as usize {
+        return Err(());
+    }
+    inner(code, 0, code.len(), groups)?;
+    Ok(())
+}
+
+fn get(code: &[u32], i: usize, end: usize) -> Result<u32, ()> {
+    if i < end {
+        code.get(i).copied().ok_or(())
+    } else {
+        Err(())
+    }
+}
+
+/// A skip at `code[i]` (relative to `i`): its target, inside `..=end`.
+fn skip(code: &[u32], i: usize, end: usize) -> Result<usize, ()> {
+    let s = get(code, i, end)? as usize;
+    if s == 0 || i + s > end {
+        return Err(());
+    }
+    Ok(i + s)
+}
+
+fn validate_charset(code: &[u32], mut i: usize, end: usize) -> Result<(), ()> {
+    while i < end {
+        let op = get(code, i, end)?;
+        i += 1;
+        match op {
+            NEGATE => {}
+            LITERAL | CATEGORY => {
+                get(code, i, end)?;
+                i += 1;
+            }
+            RANGE | RANGE_UNI_IGNORE => {
+                get(code, i + 1, end)?;
+                i += 2;
+            }
+            CHARSET => {
+                if i + 8 > end {
+                    return Err(());
+                }
+                i += 8;
+            }
+            BIGCHARSET => {
+                let n = get(code, i, end)? as usize;
+                i += 1;
+                if i + 64 > end {
+                    return Err(());
+                }
+                for k in 0..256 {
+                    let b = (code[i + k / 4] >> (8 * (k % 4))) & 0xff;
+                    if b as usize >= n {
+                        return Err(());
+                    }
+                }
+                let len = n.checked_mul(8).ok_or(())?.checked_add(64).ok_or(())?;
+                if i + len > end {
+                    return Err(());
+                }
+                i += len;
+            }
+            FAILURE => return if i == end { Ok(()) } else { Err(()) },
+            _ => return Err(()),
+        }
+    }
+    Err(())
+}
+
+/// Validates `code[i..end]`; nesting recurses (on a heap-grown stack, as
+/// code from a program may nest arbitrarily deep).
+fn inner(code: &[u32], i: usize, end: usize, groups: usize) -> Result<(), ()> {
+    stacker::maybe_grow(32 * 1024, 1024 * 1024, || inner_at(code, i, end, groups))
+}
+
+fn inner_at(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(), ()> {
+    while i < end {
+        let op = get(code, i, end)?;
+        i += 1;
+        match op {
+            MARK => {
+                if get(code, i, end)? as usize >= 2 * groups + 2 {
+                    return Err(());
+                }
+                i += 1;
+            }
+            AT
+            | LITERAL
+            | NOT_LITERAL
+            | LITERAL_IGNORE
+            | NOT_LITERAL_IGNORE
+            | LITERAL_UNI_IGNORE
+            | NOT_LITERAL_UNI_IGNORE
+            | LITERAL_LOC_IGNORE
+            | NOT_LITERAL_LOC_IGNORE
+            | CATEGORY => {
+                get(code, i, end)?;
+                i += 1;
+            }
+            SUCCESS | FAILURE | ANY | ANY_ALL => {}
+            IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
+                let t = skip(code, i, end)?;
+                validate_charset(code, i + 1, t)?;
+                i = t;
+            }
+            INFO => {
+                let t = skip(code, i, end)?;
+                let flags = get(code, i + 1, t)?;
+                get(code, i + 3, t)?;
+                if flags & INFO_PREFIX != 0 {
+                    let len = get(code, i + 4, t)? as usize;
+                    get(code, i + 5, t)?;
+                    let need = len.checked_mul(2).ok_or(())?;
+                    if i + 6 + need > t {
+                        return Err(());
+                    }
+                } else if flags & INFO_CHARSET != 0 {
+                    validate_charset(code, i + 4, t)?;
+                }
+                i = t;
+            }
+            BRANCH => {
+                let mut a = i;
+                let mut target: Option<usize> = None;
+                loop {
+                    let s = get(code, a, end)? as usize;
+                    if s == 0 {
+                        break;
+                    }
+                    let next = skip(code, a, end)?;
+                    // Each alternative ends with a JUMP to the common tail.
+                    if next < a + 3 || code[next - 2] != JUMP {
+                        return Err(());
+                    }
+                    inner(code, a + 1, next - 2, groups)?;
+                    let t = skip(code, next - 1, end)?;
+                    match target {
+                        None => target = Some(t),
+                        Some(x) if x != t => return Err(()),
+                        _ => {}
+                    }
+                    a = next;
+                }
+                i = a + 1;
+            }
+            REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE => {
+                let t = skip(code, i, end)?;
+                let min = get(code, i + 1, t)?;
+                let max = get(code, i + 2, t)?;
+                if min > max || t < i + 4 || code[t - 1] != SUCCESS {
+                    return Err(());
+                }
+                inner(code, i + 3, t - 1, groups)?;
+                i = t;
+            }
+            REPEAT | POSSESSIVE_REPEAT => {
+                let t = skip(code, i, end)?;
+                let min = get(code, i + 1, t)?;
+                let max = get(code, i + 2, t)?;
+                if min > max {
+                    return Err(());
+                }
+                inner(code, i + 3, t, groups)?;
+                let u = get(code, t, end)?;
+                let ok = if op == REPEAT {
+                    u == MAX_UNTIL || u == MIN_UNTIL
+                } else {
+                    u == SUCCESS
+                };
+                if !ok {
+                    return Err(());
+                }
+                i = t + 1;
+            }
+            MAX_UNTIL | MIN_UNTIL => {}
+            GROUPREF | GROUPREF_IGNORE | GROUPREF_UNI_IGNORE | GROUPREF_LOC_IGNORE => {
+                if get(code, i, end)? as usize >= groups {
+                    return Err(());
+                }
+                i += 1;
+            }
+            GROUPREF_EXISTS => {
+                // <GROUPREF_EXISTS> <group> <skip> codeyes [<JUMP> <skip> codeno]
+                // (the skip counts from the group word).
+                if get(code, i, end)? as usize >= groups {
+                    return Err(());
+                }
+                let s = get(code, i + 1, end)? as usize;
+                let t = i + s;
+                if s < 2 || t > end {
+                    return Err(());
+                }
+                let with_no = || -> Result<usize, ()> {
+                    if t < i + 4 || code[t - 2] != JUMP {
+                        return Err(());
+                    }
+                    let t2 = skip(code, t - 1, end)?;
+                    inner(code, i + 2, t - 2, groups)?;
+                    inner(code, t, t2, groups)?;
+                    Ok(t2)
+                };
+                i = match with_no() {
+                    Ok(t2) => t2,
+                    Err(()) => {
+                        inner(code, i + 2, t, groups)?;
+                        t
+                    }
+                };
+            }
+            ASSERT | ASSERT_NOT => {
+                let t = skip(code, i, end)?;
+                get(code, i + 1, t)?;
+                if t < i + 3 || code[t - 1] != SUCCESS {
+                    return Err(());
+                }
+                inner(code, i + 2, t - 1, groups)?;
+                i = t;
+            }
+            ATOMIC_GROUP => {
+                let t = skip(code, i, end)?;
+                if t < i + 2 || code[t - 1] != SUCCESS {
+                    return Err(());
+                }
+                inner(code, i + 1, t - 1, groups)?;
+                i = t;
+            }
+            JUMP => {
+                let t = skip(code, i, end)?;
+                i = t;
+            }
+            _ => return Err(()),
+        }
+    }
+    if i == end {
+        Ok(())
+    } else {
+        Err(())
+    }
+}
