@@ -330,7 +330,9 @@ fn sequence(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
 /// `AST.__reduce__()`: `(type(self), (), self.__dict__)`.
 fn ast_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
-    let this = a[0];
+    let Some(&this) = a.first() else {
+        return Err(vm.type_error("descriptor '__reduce__' of 'AST' object needs an argument"));
+    };
     let cls = vm.type_of(this);
     let empty = vm.new_tuple(&[]);
     let key = vm.intern("__dict__");
@@ -715,9 +717,12 @@ fn parse_func_type(vm: &mut Vm, text: &str, filename: &str) -> PyResult<Value> {
     let cls = st.class("FunctionType");
     let obj = vm.alloc_instance(cls, &[]);
     let r = obj.and_then(|obj| {
-        let names = &st.field_names[st.index("FunctionType")];
-        vm.setattr(obj, names[0], argtypes)?;
-        vm.setattr(obj, names[1], returns)?;
+        for (&name, v) in st.field_names[st.index("FunctionType")]
+            .iter()
+            .zip([argtypes, returns])
+        {
+            vm.setattr(obj, name, v)?;
+        }
         Ok(obj)
     });
     vm.pop_roots(mark);
