@@ -1176,6 +1176,15 @@ impl Vm {
                     return Ok(());
                 }
             }
+            // property's `__doc__` is a writable member (namedtuple field
+            // docs, `dis` sets them); getset/member descriptors' is not.
+            K_PROPERTY
+                if &*str_of(name) == "__doc__"
+                    && self.is_subtype(o.class(), self.g.types.property) =>
+            {
+                self.store(o, 3, v);
+                return Ok(());
+            }
             K_GEN | K_FUNCTION if matches!(&*str_of(name), "__name__" | "__qualname__") => {
                 if !is_str(v) {
                     return Err(self

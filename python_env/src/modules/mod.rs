@@ -2,6 +2,7 @@
 
 pub mod _ast;
 pub mod _collections;
+pub mod _imp;
 pub mod _io;
 pub mod _queue;
 pub mod _random;
@@ -10,6 +11,7 @@ pub mod _sre;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
+pub mod _warnings;
 pub mod _weakref;
 pub mod atexit;
 pub mod binascii;
@@ -44,6 +46,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("binascii", binascii::create);
     vm.register_module("_string", _string::create);
     vm.register_module("_weakref", _weakref::create);
+    vm.register_module("_warnings", _warnings::create);
+    vm.register_module("_imp", _imp::create);
     vm.register_module("atexit", atexit::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("linecache", linecache::create);

@@ -566,16 +566,32 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     let cache = vm.new_str("protopy-311");
     let imp = simple_ns(vm, &[("name", nm), ("cache_tag", cache), ("version", vi)]);
     vm.set_module_attr(m, "implementation", imp);
-    let flags = simple_ns(
-        vm,
-        &[
-            ("optimize", Value::int(0)),
-            ("debug", Value::int(0)),
-            ("dont_write_bytecode", Value::int(0)),
-            // -1: not set by -X int_max_str_digits or PYTHONINTMAXSTRDIGITS.
-            ("int_max_str_digits", Value::int(-1)),
-        ],
-    );
+    // CPython 3.11's sys.flags, in its order; int_max_str_digits is -1
+    // when neither -X int_max_str_digits nor PYTHONINTMAXSTRDIGITS set it.
+    let flag_fields: &[(&'static str, i64)] = &[
+        ("debug", 0),
+        ("inspect", 0),
+        ("interactive", 0),
+        ("optimize", 0),
+        ("dont_write_bytecode", 0),
+        ("no_user_site", 0),
+        ("no_site", 0),
+        ("ignore_environment", 0),
+        ("verbose", 0),
+        ("bytes_warning", 0),
+        ("quiet", 0),
+        ("hash_randomization", 1),
+        ("isolated", 0),
+        ("dev_mode", 0),
+        ("utf8_mode", 1),
+        ("warn_default_encoding", 0),
+        ("safe_path", 0),
+        ("int_max_str_digits", -1),
+    ];
+    let names: Vec<&'static str> = flag_fields.iter().map(|f| f.0).collect();
+    let ft = structseq::new_type(vm, "sys", "flags", &names);
+    let vals: Vec<Value> = flag_fields.iter().map(|f| Value::int(f.1)).collect();
+    let flags = structseq::new(vm, ft, &vals);
     vm.set_module_attr(m, "flags", flags);
     let mut names = vm.builtin_module_names();
     names.extend(["builtins".to_string(), "sys".to_string()]);

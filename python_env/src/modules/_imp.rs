@@ -1,0 +1,182 @@
+//! The `_imp` module: the native half of importlib (builtin modules, the
+//! global import lock, extension suffixes). ProtoPy has no frozen modules
+//! and loads no C extensions.
+
+use crate::args::check;
+use engine::runtime::*;
+use proto_core::sync::{Condvar, Mutex};
+use proto_core::Value;
+
+/// The global import lock: owner thread id (0: free) and recursion depth.
+static LOCK: Mutex<(u64, usize)> = Mutex::new((0, 0));
+static FREED: Condvar = Condvar::new();
+
+fn name_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<String> {
+    if is_str(v) {
+        return Ok(str_of(v).into_owned());
+    }
+    let tn = vm.type_name_of(v);
+    Err(vm.type_error(&format!("{fname}() argument must be str, not {tn}")))
+}
+
+fn is_native(vm: &Vm, name: &str) -> bool {
+    name == "sys" || name == "builtins" || vm.builtin_module_names().iter().any(|n| n == name)
+}
+
+/// `is_builtin(name)`: 1 for a native module, -1 for `sys` and
+/// `builtins` (made once, never re-initialised), 0 otherwise.
+fn is_builtin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "is_builtin", a, k, 1, 1)?;
+    let n = name_arg(vm, a[0], "is_builtin")?;
+    if n == "sys" || n == "builtins" {
+        return Ok(Value::int(-1));
+    }
+    Ok(Value::int(i64::from(is_native(vm, &n))))
+}
+
+/// `create_builtin(spec)`: the native module named `spec.name` (the one in
+/// sys.modules when already made, as CPython's single-phase modules); None
+/// for a name that is not a native module, as CPython.
+fn create_builtin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "create_builtin", a, k, 1, 1)?;
+    let key = vm.intern("name");
+    let nv = vm.getattr(a[0], key)?;
+    let n = name_arg(vm, nv, "create_builtin")?;
+    if !is_native(vm, &n) {
+        return Ok(Value::NONE);
+    }
+    vm.import_module(&n)
+}
+
+/// `exec_builtin(module)`: native modules are complete once made.
+fn exec_builtin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "exec_builtin", a, k, 1, 1)?;
+    Ok(Value::int(0))
+}
+
+/// `exec_dynamic(module)`: as `exec_builtin` (no extension modules).
+fn exec_dynamic(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "exec_dynamic", a, k, 1, 1)?;
+    Ok(Value::int(0))
+}
+
+/// `create_dynamic(spec, file=None)`: C extension modules cannot load into
+/// ProtoPy.
+fn create_dynamic(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "create_dynamic", a, k, 1, 2)?;
+    let key = vm.intern("name");
+    let nv = vm.getattr(a[0], key)?;
+    let n = vm.str_string(nv)?;
+    Err(vm.new_exc(
+        vm.g.e.ImportError,
+        &format!("{n}: C extension modules cannot be loaded by ProtoPy"),
+    ))
+}
+
+/// `is_frozen(name)`: ProtoPy freezes no modules.
+fn is_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "is_frozen", a, k, 1, 1)?;
+    name_arg(vm, a[0], "is_frozen")?;
+    Ok(Value::FALSE)
+}
+
+/// `find_frozen(name, *, withdata=False)`: None (no frozen modules).
+fn find_frozen(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    match a.first() {
+        Some(&v) => {
+            name_arg(vm, v, "find_frozen")?;
+            Ok(Value::NONE)
+        }
+        None => Err(vm.type_error("find_frozen() missing required argument 'name' (pos 1)")),
+    }
+}
+
+/// `get_frozen_object`, `init_frozen`, `is_frozen_package`: CPython's
+/// ImportError for a name that is not frozen.
+fn not_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "get_frozen_object", a, k, 1, 2)?;
+    let n = vm.str_string(a[0])?;
+    Err(vm.new_exc(
+        vm.g.e.ImportError,
+        &format!("No such frozen object named '{n}'"),
+    ))
+}
+
+/// `acquire_lock()`: takes the global import lock (reentrant), blocking
+/// as a GC-safe wait.
+fn acquire_lock(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "acquire_lock", a, k, 0, 0)?;
+    let me = crate::modules::_thread::thread_ident();
+    vm.ctx.blocking(|| {
+        let mut g = proto_core::sync::lock(&LOCK);
+        while g.0 != 0 && g.0 != me {
+            g = proto_core::sync::wait(&FREED, g);
+        }
+        g.0 = me;
+        g.1 += 1;
+    });
+    Ok(Value::NONE)
+}
+
+/// `release_lock()`: RuntimeError when this thread does not hold it.
+fn release_lock(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "release_lock", a, k, 0, 0)?;
+    let me = crate::modules::_thread::thread_ident();
+    let mut g = proto_core::sync::lock(&LOCK);
+    if g.0 != me {
+        drop(g);
+        return Err(vm.new_exc(vm.g.e.RuntimeError, "not holding the import lock"));
+    }
+    g.1 -= 1;
+    if g.1 == 0 {
+        g.0 = 0;
+        FREED.notify_one();
+    }
+    Ok(Value::NONE)
+}
+
+/// `lock_held()`: whether any thread holds the import lock.
+fn lock_held(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "lock_held", a, k, 0, 0)?;
+    Ok(Value::bool(proto_core::sync::lock(&LOCK).0 != 0))
+}
+
+/// `extension_suffixes()`: none (no C extensions).
+fn extension_suffixes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "extension_suffixes", a, k, 0, 0)?;
+    Ok(vm.new_list(&[]))
+}
+
+/// `_fix_co_filename(code, path)`: code objects take their file name from
+/// the compiler; nothing to fix.
+fn fix_co_filename(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "_fix_co_filename", a, k, 2, 2)?;
+    Ok(Value::NONE)
+}
+
+/// Creates the `_imp` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("_imp");
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("is_builtin", is_builtin),
+        ("create_builtin", create_builtin),
+        ("exec_builtin", exec_builtin),
+        ("create_dynamic", create_dynamic),
+        ("exec_dynamic", exec_dynamic),
+        ("is_frozen", is_frozen),
+        ("find_frozen", find_frozen),
+        ("get_frozen_object", not_frozen),
+        ("init_frozen", not_frozen),
+        ("is_frozen_package", not_frozen),
+        ("acquire_lock", acquire_lock),
+        ("release_lock", release_lock),
+        ("lock_held", lock_held),
+        ("extension_suffixes", extension_suffixes),
+        ("_fix_co_filename", fix_co_filename),
+    ];
+    vm.add_module_functions(m, fns);
+    // CPython's default: hash-based .pyc files are checked per their flag.
+    let v = vm.new_str("default");
+    vm.set_module_attr(m, "check_hash_based_pycs", v);
+    Ok(m)
+}
