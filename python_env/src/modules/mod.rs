@@ -18,6 +18,7 @@ pub mod binascii;
 pub mod errno;
 pub mod gc;
 pub mod linecache;
+pub mod marshal;
 pub mod math;
 pub mod posix;
 pub mod protopy;
@@ -48,6 +49,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_weakref", _weakref::create);
     vm.register_module("_warnings", _warnings::create);
     vm.register_module("_imp", _imp::create);
+    vm.register_module("marshal", marshal::create);
     vm.register_module("atexit", atexit::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("linecache", linecache::create);
