@@ -1,6 +1,7 @@
 //! Standard-library modules, one file each.
 
 pub mod _ast;
+pub mod _codecs;
 pub mod _collections;
 pub mod _imp;
 pub mod _io;
@@ -49,6 +50,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_weakref", _weakref::create);
     vm.register_module("_warnings", _warnings::create);
     vm.register_module("_imp", _imp::create);
+    vm.register_module("_codecs", _codecs::create);
     vm.register_module("marshal", marshal::create);
     vm.register_module("atexit", atexit::create);
     vm.register_module("protopy", protopy::create);

@@ -1,0 +1,568 @@
+//! The `_codecs` module: the codec registry (`register`, `lookup`, with
+//! CPython's `encodings` package as its search function), the error-handler
+//! registry with the standard handlers, `encode`/`decode`, and the utf-8,
+//! ascii and latin-1 codec functions the `encodings` modules call.
+
+use crate::text::{decode_wtf8, encode_wtf8};
+use crate::types::bytes;
+use engine::runtime::*;
+use proto_core::sync::Mutex;
+use proto_core::{Obj, Value};
+
+/// Search functions, the lookup cache and the error handlers: values kept
+/// in the module object's dict under private names would be visible, so
+/// they live in three Python containers rooted as global roots.
+struct Registry {
+    search: Value,
+    cache: Value,
+    errors: Value,
+}
+
+// SAFETY: the three values are shared (promoted) containers made once and
+// kept as global roots; any thread may use them (their operations lock).
+unsafe impl Send for Registry {}
+
+static REGISTRY: Mutex<Option<Registry>> = Mutex::new(None);
+
+fn registry(vm: &mut Vm) -> (Value, Value, Value) {
+    if let Some(r) = &*proto_core::sync::lock(&REGISTRY) {
+        return (r.search, r.cache, r.errors);
+    }
+    let search = vm.new_list(&[]);
+    let cache = vm.new_dict();
+    let errors = vm.new_dict();
+    for v in [search, cache, errors] {
+        vm.ctx.promote(v);
+        vm.ctx.add_global_root(v);
+    }
+    let mut g = proto_core::sync::lock(&REGISTRY);
+    let r = g.get_or_insert(Registry {
+        search,
+        cache,
+        errors,
+    });
+    (r.search, r.cache, r.errors)
+}
+
+fn str_arg(vm: &mut Vm, v: Value, fname: &str, pos: usize) -> PyResult<String> {
+    if is_str(v) {
+        return Ok(str_of(v).into_owned());
+    }
+    let tn = vm.type_name_of(v);
+    Err(vm.type_error(&format!("{fname}() argument {pos} must be str, not {tn}")))
+}
+
+/// `register(search_function)`.
+fn register(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "register", a, k, 1, 1)?;
+    if !vm.is_callable(a[0]) {
+        return Err(vm.type_error("argument must be callable"));
+    }
+    let (search, _, _) = registry(vm);
+    vm.list_append(search, a[0]);
+    Ok(Value::NONE)
+}
+
+/// `unregister(search_function)`.
+fn unregister(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "unregister", a, k, 1, 1)?;
+    let (search, cache, _) = registry(vm);
+    let items = vm.seq_items(search);
+    if let Some(i) = items.iter().position(|&f| f == a[0]) {
+        vm.call_method(search, "pop", &[Value::int(i as i64)])?;
+        vm.call_method(cache, "clear", &[])?;
+    }
+    Ok(Value::NONE)
+}
+
+/// CPython's normalisation before the cache: lower case, spaces to hyphens.
+fn normalize(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c == ' ' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// `lookup(encoding)`: the cached CodecInfo, or the first search
+/// function's non-None answer (importing `encodings` first, which
+/// registers CPython's search function).
+pub fn lookup_codec(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
+    let (search, cache, _) = registry(vm);
+    let key = vm.new_str(&normalize(encoding));
+    let mark = vm.push_root(key);
+    let r = (|| {
+        if let Some(v) = vm.dict_get_str(cache, key) {
+            return Ok(v);
+        }
+        if vm.seq_items(search).is_empty() {
+            vm.import_module("encodings")?;
+        }
+        for f in vm.seq_items(search) {
+            let r = vm.call(f, &[key], Value::EMPTY)?;
+            if r.is_none() {
+                continue;
+            }
+            let is_4 = Obj::from_value(r).is_some_and(|o| o.kind() == Kind::TUPLE)
+                && vm.seq_items(r).len() == 4;
+            if !is_4 {
+                return Err(vm.type_error("codec search functions must return 4-tuples"));
+            }
+            vm.setitem(cache, key, r)?;
+            return Ok(r);
+        }
+        Err(vm.new_exc(vm.g.e.LookupError, &format!("unknown encoding: {encoding}")))
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+fn lookup(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "lookup", a, k, 1, 1)?;
+    let e = str_arg(vm, a[0], "lookup", 1)?;
+    lookup_codec(vm, &e)
+}
+
+/// `_forget_codec(encoding)`: drops the cached entry.
+fn forget_codec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "_forget_codec", a, k, 1, 1)?;
+    let e = str_arg(vm, a[0], "_forget_codec", 1)?;
+    let (_, cache, _) = registry(vm);
+    let key = vm.new_str(&normalize(&e));
+    vm.dict_del(cache, key)?;
+    Ok(Value::NONE)
+}
+
+/// `encode(obj, encoding='utf-8', errors='strict')` / `decode(...)`
+/// through the registry: `CodecInfo[0 or 1](obj, errors)[0]`.
+fn code(vm: &mut Vm, a: &[Value], k: Value, which: usize, fname: &str) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let obj = args.get(0, "obj").ok_or_else(|| {
+        vm.type_error(&format!(
+            "{fname}() missing required argument 'obj' (pos 1)"
+        ))
+    })?;
+    let enc = match args.get(1, "encoding") {
+        Some(v) => str_arg(vm, v, fname, 2)?,
+        None => "utf-8".into(),
+    };
+    let errors = match args.get(2, "errors") {
+        Some(v) => v,
+        None => vm.new_str("strict"),
+    };
+    let mark = vm.push_root(errors);
+    let r = (|| {
+        let info = lookup_codec(vm, &enc)?;
+        vm.push_root(info);
+        let f = vm.seq_items(info)[which];
+        let r = vm.call(f, &[obj, errors], Value::EMPTY)?;
+        let ok = Obj::from_value(r).is_some_and(|o| o.kind() == Kind::TUPLE)
+            && vm.seq_items(r).len() == 2;
+        if !ok {
+            let what = if which == 0 { "encoder" } else { "decoder" };
+            return Err(vm.type_error(&format!("{what} must return a tuple (object, integer)")));
+        }
+        Ok(vm.seq_items(r)[0])
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+fn encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    code(vm, a, k, 0, "encode")
+}
+
+fn decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    code(vm, a, k, 1, "decode")
+}
+
+/// `errors` argument of the codec functions: None means strict.
+fn errors_arg(vm: &mut Vm, v: Option<Value>, fname: &str, pos: usize) -> PyResult<String> {
+    match v {
+        None => Ok("strict".into()),
+        Some(v) if v.is_none() => Ok("strict".into()),
+        Some(v) => str_arg(vm, v, fname, pos),
+    }
+}
+
+/// `X_encode(str, errors=None)` -> `(bytes, len(str))`.
+fn encode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> PyResult<Value> {
+    crate::args::check(vm, fname, a, k, 1, 2)?;
+    let s = a[0];
+    if !is_str(s) {
+        let tn = vm.type_name_of(s);
+        return Err(vm.type_error(&format!("{fname}() argument 1 must be str, not {tn}")));
+    }
+    let errors = errors_arg(vm, a.get(1).copied(), fname, 2)?;
+    let b = bytes::encode(vm, s, enc, &errors)?;
+    let mark = vm.push_root(b);
+    let n = decode_wtf8(&str_bytes(s)).len();
+    let t = vm.new_tuple(&[b, Value::int(n as i64)]);
+    vm.pop_roots(mark);
+    Ok(t)
+}
+
+/// How many bytes at the end of `b` start a UTF-8 sequence that more
+/// bytes could complete (a stream decoder keeps them for the next call).
+fn utf8_incomplete_tail(b: &[u8]) -> usize {
+    for back in 1..=3.min(b.len()) {
+        let c = b[b.len() - back];
+        if c & 0xC0 == 0x80 {
+            continue;
+        }
+        let need = match c {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return 0,
+        };
+        return if back < need { back } else { 0 };
+    }
+    0
+}
+
+/// `X_decode(data, errors=None, final=False)` -> `(str, consumed)`.
+fn decode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let Some(data) = args.get(0, "data") else {
+        return Err(vm.type_error(&format!(
+            "{fname}() missing required argument 'data' (pos 1)"
+        )));
+    };
+    let Some(b) = bytes::buf(data) else {
+        let tn = vm.type_name_of(data);
+        return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
+    };
+    let errors = errors_arg(vm, args.get(1, "errors"), fname, 2)?;
+    let fin = match args.get(2, "final") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let keep = if enc == "utf-8" && !fin {
+        utf8_incomplete_tail(&b)
+    } else {
+        0
+    };
+    let used = b.len() - keep;
+    let s = bytes::decode(vm, &b[..used], enc, &errors)?;
+    let mark = vm.push_root(s);
+    let t = vm.new_tuple(&[s, Value::int(used as i64)]);
+    vm.pop_roots(mark);
+    Ok(t)
+}
+
+macro_rules! codec_fns {
+    ($($enc:ident, $dec:ident, $name:literal, $ename:literal, $dname:literal;)*) => {
+        $(
+            fn $enc(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+                encode_with(vm, a, k, $name, $ename)
+            }
+            fn $dec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+                decode_with(vm, a, k, $name, $dname)
+            }
+        )*
+    };
+}
+
+codec_fns! {
+    utf_8_encode, utf_8_decode, "utf-8", "utf_8_encode", "utf_8_decode";
+    ascii_encode, ascii_decode, "ascii", "ascii_encode", "ascii_decode";
+    latin_1_encode, latin_1_decode, "latin-1", "latin_1_encode", "latin_1_decode";
+}
+
+/// The failing range of a UnicodeError: (kind, object, start, end) where
+/// kind is 'e'ncode, 'd'ecode or 't'ranslate.
+fn error_range(vm: &mut Vm, exc: Value) -> PyResult<(char, Value, usize, usize)> {
+    let kind = [
+        "UnicodeEncodeError",
+        "UnicodeDecodeError",
+        "UnicodeTranslateError",
+    ]
+    .iter()
+    .zip(['e', 'd', 't'])
+    .find(|(n, _)| vm.isinstance(exc, vm.g.exc[**n]))
+    .map(|(_, c)| c);
+    let Some(kind) = kind else {
+        let tn = vm.type_name_of(exc);
+        return Err(vm.type_error(&format!("don't know how to handle {tn} in error callback")));
+    };
+    // The attribute, or the constructor argument it comes from (encode and
+    // decode errors: (encoding, object, start, end, reason); translate
+    // errors: (object, start, end, reason)).
+    let args = Obj::from_value(exc)
+        .map(|o| vm.seq_items(o.get(EXC_ARGS)))
+        .unwrap_or_default();
+    let shift = usize::from(kind != 't');
+    let get = |vm: &mut Vm, n: &str, i: usize| -> PyResult<Value> {
+        let key = vm.intern(n);
+        match vm.getattr_opt(exc, key)? {
+            Some(v) if !v.is_none() => Ok(v),
+            _ => args
+                .get(i + shift)
+                .copied()
+                .ok_or_else(|| vm.type_error(&format!("exception attribute {n} not set"))),
+        }
+    };
+    let obj = get(vm, "object", 0)?;
+    let start = get(vm, "start", 1)?.as_int().unwrap_or(0).max(0) as usize;
+    let end = get(vm, "end", 2)?.as_int().unwrap_or(0).max(0) as usize;
+    Ok((kind, obj, start, end.max(start)))
+}
+
+/// The (replacement, resume position) tuple a handler returns.
+fn answer(vm: &mut Vm, rep: Value, end: usize) -> Value {
+    let mark = vm.push_root(rep);
+    let t = vm.new_tuple(&[rep, Value::int(end as i64)]);
+    vm.pop_roots(mark);
+    t
+}
+
+fn chars_of(obj: Value, start: usize, end: usize) -> Vec<u32> {
+    let cps = decode_wtf8(&str_bytes(obj));
+    cps[start.min(cps.len())..end.min(cps.len())].to_vec()
+}
+
+fn strict_errors(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "strict_errors", a, k, 1, 1)?;
+    if vm.isinstance(a[0], vm.g.e.BaseException) {
+        return Err(PyException(a[0]));
+    }
+    Err(vm.type_error("codec must pass exception instance"))
+}
+
+fn ignore_errors(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "ignore_errors", a, k, 1, 1)?;
+    let (_, _, _, end) = error_range(vm, a[0])?;
+    let e = vm.new_str("");
+    Ok(answer(vm, e, end))
+}
+
+fn replace_errors(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "replace_errors", a, k, 1, 1)?;
+    let (kind, _, start, end) = error_range(vm, a[0])?;
+    let rep = match kind {
+        'e' => "?".repeat(end - start),
+        'd' => "\u{fffd}".to_string(),
+        _ => "\u{fffd}".repeat(end - start),
+    };
+    let s = vm.new_str(&rep);
+    Ok(answer(vm, s, end))
+}
+
+fn escape_char(c: u32) -> String {
+    if c < 0x100 {
+        format!("\\x{c:02x}")
+    } else if c < 0x10000 {
+        format!("\\u{c:04x}")
+    } else {
+        format!("\\U{c:08x}")
+    }
+}
+
+fn backslashreplace_errors(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "backslashreplace_errors", a, k, 1, 1)?;
+    let (kind, obj, start, end) = error_range(vm, a[0])?;
+    let rep: String = if kind == 'd' {
+        let b = bytes::buf(obj).unwrap_or_default();
+        b[start.min(b.len())..end.min(b.len())]
+            .iter()
+            .map(|x| format!("\\x{x:02x}"))
+            .collect()
+    } else {
+        chars_of(obj, start, end)
+            .into_iter()
+            .map(escape_char)
+            .collect()
+    };
+    let s = vm.new_str(&rep);
+    Ok(answer(vm, s, end))
+}
+
+fn encode_only(vm: &mut Vm, exc: Value) -> PyResult<(Value, usize, usize)> {
+    let (kind, obj, start, end) = error_range(vm, exc)?;
+    if kind != 'e' {
+        let tn = vm.type_name_of(exc);
+        return Err(vm.type_error(&format!("don't know how to handle {tn} in error callback")));
+    }
+    Ok((obj, start, end))
+}
+
+fn xmlcharrefreplace_errors(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "xmlcharrefreplace_errors", a, k, 1, 1)?;
+    let (obj, start, end) = encode_only(vm, a[0])?;
+    let rep: String = chars_of(obj, start, end)
+        .into_iter()
+        .map(|c| format!("&#{c};"))
+        .collect();
+    let s = vm.new_str(&rep);
+    Ok(answer(vm, s, end))
+}
+
+fn namereplace_errors(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "namereplace_errors", a, k, 1, 1)?;
+    let (obj, start, end) = encode_only(vm, a[0])?;
+    let rep: String = chars_of(obj, start, end)
+        .into_iter()
+        .map(|c| match crate::text::unicode::char_name(c) {
+            Some(n) => format!("\\N{{{n}}}"),
+            None => escape_char(c),
+        })
+        .collect();
+    let s = vm.new_str(&rep);
+    Ok(answer(vm, s, end))
+}
+
+/// `surrogateescape`: undecodable bytes 0x80-0xFF become U+DC80-U+DCFF
+/// and back; anything else is re-raised.
+fn surrogateescape_errors(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "surrogateescape", a, k, 1, 1)?;
+    let (kind, obj, start, end) = error_range(vm, a[0])?;
+    match kind {
+        'd' => {
+            let b = bytes::buf(obj).unwrap_or_default();
+            let part = &b[start.min(b.len())..end.min(b.len())];
+            if part.iter().any(|&x| x < 0x80) {
+                return Err(PyException(a[0]));
+            }
+            let cps: Vec<u32> = part.iter().map(|&x| 0xDC00 + u32::from(x)).collect();
+            let s = vm.new_str_bytes(&encode_wtf8(&cps));
+            Ok(answer(vm, s, end))
+        }
+        'e' => {
+            let cps = chars_of(obj, start, end);
+            if cps.iter().any(|&c| !(0xDC80..=0xDCFF).contains(&c)) {
+                return Err(PyException(a[0]));
+            }
+            let out: Vec<u8> = cps.iter().map(|&c| (c - 0xDC00) as u8).collect();
+            let b = vm.new_bytes(&out);
+            Ok(answer(vm, b, end))
+        }
+        _ => Err(PyException(a[0])),
+    }
+}
+
+/// `surrogatepass` for utf-8: surrogates encoded as their 3-byte form and
+/// decoded back; anything else is re-raised.
+fn surrogatepass_errors(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "surrogatepass", a, k, 1, 1)?;
+    let (kind, obj, start, end) = error_range(vm, a[0])?;
+    let key = vm.intern("encoding");
+    let enc = match vm.getattr_opt(a[0], key)? {
+        Some(v) => v,
+        None => Obj::from_value(a[0])
+            .and_then(|o| vm.seq_items(o.get(EXC_ARGS)).first().copied())
+            .unwrap_or(Value::NONE),
+    };
+    let utf8 = is_str(enc) && matches!(&*normalize(&str_of(enc)), "utf-8" | "utf8");
+    if !utf8 {
+        return Err(PyException(a[0]));
+    }
+    match kind {
+        'e' => {
+            let cps = chars_of(obj, start, end);
+            if cps.iter().any(|&c| !(0xD800..=0xDFFF).contains(&c)) {
+                return Err(PyException(a[0]));
+            }
+            let b = vm.new_bytes(&encode_wtf8(&cps));
+            Ok(answer(vm, b, end))
+        }
+        'd' => {
+            let b = bytes::buf(obj).unwrap_or_default();
+            let tail = &b[start.min(b.len())..];
+            if tail.len() >= 3
+                && tail[0] == 0xED
+                && (0xA0..=0xBF).contains(&tail[1])
+                && tail[2] & 0xC0 == 0x80
+            {
+                let c = (u32::from(tail[0] & 0x0F) << 12)
+                    | (u32::from(tail[1] & 0x3F) << 6)
+                    | u32::from(tail[2] & 0x3F);
+                let s = vm.new_str_bytes(&encode_wtf8(&[c]));
+                return Ok(answer(vm, s, start + 3));
+            }
+            Err(PyException(a[0]))
+        }
+        _ => Err(PyException(a[0])),
+    }
+}
+
+/// `register_error(name, handler)`.
+fn register_error(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "register_error", a, k, 2, 2)?;
+    str_arg(vm, a[0], "register_error", 1)?;
+    if !vm.is_callable(a[1]) {
+        return Err(vm.type_error("handler must be callable"));
+    }
+    let (_, _, errors) = registry(vm);
+    vm.setitem(errors, a[0], a[1])?;
+    Ok(Value::NONE)
+}
+
+/// `lookup_error(name)`.
+fn lookup_error(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "lookup_error", a, k, 1, 1)?;
+    let n = str_arg(vm, a[0], "lookup_error", 1)?;
+    let (_, _, errors) = registry(vm);
+    match vm.dict_get_str(errors, a[0]) {
+        Some(h) => Ok(h),
+        None => Err(vm.new_exc(
+            vm.g.e.LookupError,
+            &format!("unknown error handler name '{n}'"),
+        )),
+    }
+}
+
+/// Creates the `_codecs` module; the standard error handlers are
+/// registered under their names (as CPython's codec registry starts).
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("_codecs");
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("register", register),
+        ("unregister", unregister),
+        ("lookup", lookup),
+        ("_forget_codec", forget_codec),
+        ("encode", encode),
+        ("decode", decode),
+        ("register_error", register_error),
+        ("lookup_error", lookup_error),
+        ("utf_8_encode", utf_8_encode),
+        ("utf_8_decode", utf_8_decode),
+        ("ascii_encode", ascii_encode),
+        ("ascii_decode", ascii_decode),
+        ("latin_1_encode", latin_1_encode),
+        ("latin_1_decode", latin_1_decode),
+    ];
+    vm.add_module_functions(m, fns);
+    let (_, _, errors) = registry(vm);
+    let handlers: &[(&'static str, &'static str, NativeFn)] = &[
+        ("strict", "strict_errors", strict_errors),
+        ("ignore", "ignore_errors", ignore_errors),
+        ("replace", "replace_errors", replace_errors),
+        (
+            "backslashreplace",
+            "backslashreplace_errors",
+            backslashreplace_errors,
+        ),
+        (
+            "xmlcharrefreplace",
+            "xmlcharrefreplace_errors",
+            xmlcharrefreplace_errors,
+        ),
+        ("namereplace", "namereplace_errors", namereplace_errors),
+        ("surrogateescape", "surrogateescape", surrogateescape_errors),
+        ("surrogatepass", "surrogatepass", surrogatepass_errors),
+    ];
+    for &(name, fname, f) in handlers {
+        let key = vm.new_str(name);
+        if vm.dict_get_str(errors, key).is_none() {
+            let h = vm.new_builtin(fname, f, false);
+            vm.ctx.promote(h);
+            vm.setitem(errors, key, h)?;
+        }
+    }
+    Ok(m)
+}
