@@ -400,6 +400,10 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
         .map(|l| vm.new_str(&l.to_string_lossy()))
         .unwrap_or(Value::NONE);
     vm.set_module_attr(m, "_stdlib_dir", lib);
+    // The library folder name under the prefix (sysconfig, site and venv
+    // build paths with it), as Debian's CPython.
+    let pl = vm.new_str("lib");
+    vm.set_module_attr(m, "platlibdir", pl);
     vm.set_module_attr(m, "modules", vm.g.sys_modules);
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
