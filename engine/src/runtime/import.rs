@@ -10,12 +10,24 @@ impl Vm {
         proto_core::sync::lock(&self.g.module_inits).insert(name.to_owned(), init);
     }
 
-    /// The names of the registered native modules (`sys.builtin_module_names`).
+    /// `sys.builtin_module_names`: the registered native modules with
+    /// `sys` and `builtins`, sorted.
     pub fn builtin_module_names(&self) -> Vec<String> {
-        proto_core::sync::lock(&self.g.module_inits)
+        let mut names: Vec<String> = proto_core::sync::lock(&self.g.module_inits)
             .keys()
             .cloned()
-            .collect()
+            .chain(["builtins".to_string(), "sys".to_string()])
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// Whether `name` is one of [`Vm::builtin_module_names`].
+    pub fn is_builtin_module(&self, name: &str) -> bool {
+        name == "sys"
+            || name == "builtins"
+            || proto_core::sync::lock(&self.g.module_inits).contains_key(name)
     }
 
     /// Compiles source bytes to a code value (SyntaxError on failure).

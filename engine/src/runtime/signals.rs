@@ -143,14 +143,9 @@ impl Vm {
 
     #[cold]
     fn run_pending_signals(&mut self) -> PyResult<()> {
-        if DEFERRED.swap(false, Ordering::SeqCst) {
-            if let Some(run) = DEFERRED_RUNNER.get() {
-                run(self);
-            }
-            if !is_main_thread() {
-                settle_pending();
-            }
-        }
+        // Settling leaves PENDING set while a signal is tripped, so the
+        // main thread still handles it below.
+        self.run_deferred();
         if !is_main_thread() || !PENDING.swap(false, Ordering::AcqRel) {
             return Ok(());
         }

@@ -273,9 +273,7 @@ impl Vm {
                 match f {
                     Some(f) if is_str(f) => format!("<module '{}' from '{}'>", n, str_of(f)),
                     _ => {
-                        let native = n == "sys"
-                            || n == "builtins"
-                            || proto_core::sync::lock(&self.g.module_inits).contains_key(&n);
+                        let native = self.is_builtin_module(&n);
                         let frozen =
                             proto_core::sync::lock(&self.g.source_modules).contains_key(&n);
                         let path = self.dict_get_str(o.get(0), self.g.names.__path__);

@@ -11,16 +11,13 @@ use proto_core::{Obj, Value};
 
 /// Search functions, the lookup cache and the error handlers: values kept
 /// in the module object's dict under private names would be visible, so
-/// they live in three Python containers rooted as global roots.
+/// they live in three shared Python containers rooted as global roots
+/// (their operations lock, so any thread may use them).
 struct Registry {
     search: Value,
     cache: Value,
     errors: Value,
 }
-
-// SAFETY: the three values are shared (promoted) containers made once and
-// kept as global roots; any thread may use them (their operations lock).
-unsafe impl Send for Registry {}
 
 static REGISTRY: Mutex<Option<Registry>> = Mutex::new(None);
 

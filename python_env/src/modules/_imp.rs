@@ -19,10 +19,6 @@ fn name_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<String> {
     Err(vm.type_error(&format!("{fname}() argument must be str, not {tn}")))
 }
 
-fn is_native(vm: &Vm, name: &str) -> bool {
-    name == "sys" || name == "builtins" || vm.builtin_module_names().iter().any(|n| n == name)
-}
-
 /// `is_builtin(name)`: 1 for a native module, -1 for `sys` and
 /// `builtins` (made once, never re-initialised), 0 otherwise.
 fn is_builtin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -31,7 +27,7 @@ fn is_builtin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if n == "sys" || n == "builtins" {
         return Ok(Value::int(-1));
     }
-    Ok(Value::int(i64::from(is_native(vm, &n))))
+    Ok(Value::int(i64::from(vm.is_builtin_module(&n))))
 }
 
 /// `create_builtin(spec)`: the native module named `spec.name` (the one in
@@ -42,7 +38,7 @@ fn create_builtin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let key = vm.intern("name");
     let nv = vm.getattr(a[0], key)?;
     let n = name_arg(vm, nv, "create_builtin")?;
-    if !is_native(vm, &n) {
+    if !vm.is_builtin_module(&n) {
         return Ok(Value::NONE);
     }
     vm.import_module(&n)

@@ -597,10 +597,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     let vals: Vec<Value> = flag_fields.iter().map(|f| Value::int(f.1)).collect();
     let flags = structseq::new(vm, ft, &vals);
     vm.set_module_attr(m, "flags", flags);
-    let mut names = vm.builtin_module_names();
-    names.extend(["builtins".to_string(), "sys".to_string()]);
-    names.sort();
-    names.dedup();
+    let names = vm.builtin_module_names();
     let vals: Vec<Value> = names.iter().map(|n| vm.new_str(n)).collect();
     let bm = vm.new_tuple(&vals);
     vm.set_module_attr(m, "builtin_module_names", bm);

@@ -47,17 +47,10 @@ struct Types {
     callable_proxy: Value,
 }
 
-static TYPES: OnceLock<TypesCell> = OnceLock::new();
-
-struct TypesCell(Types);
-// SAFETY: the values are addresses of immortal, shared type objects, which
-// any thread may read.
-unsafe impl Send for TypesCell {}
-// SAFETY: as above; the cell is never written after start-up.
-unsafe impl Sync for TypesCell {}
+static TYPES: OnceLock<Types> = OnceLock::new();
 
 fn types() -> &'static Types {
-    &TYPES.get().expect("weakref types are made at start-up").0
+    TYPES.get().expect("weakref types are made at start-up")
 }
 
 fn table() -> &'static Mutex<Table> {
@@ -507,11 +500,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         set_type_flags(to, type_flags(to) | TF_GETATTR | TF_SETATTR);
     }
     vm.add_method(callable_proxy, "__call__", proxy_call);
-    let _ = TYPES.set(TypesCell(Types {
+    let _ = TYPES.set(Types {
         reference,
         proxy,
         callable_proxy,
-    }));
+    });
     let sp = vm.ctx.space();
     sp.add_weak_hook(Box::new(weak_hook));
     sp.add_root_hook(Box::new(root_hook));
