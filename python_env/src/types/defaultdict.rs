@@ -104,13 +104,22 @@ fn dd_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         vm.repr_leave();
         r?
     };
-    let name = vm.intern("__repr__");
-    let dr = vm
-        .lookup_type(vm.g.types.dict, name)
-        .expect("dict.__repr__");
-    let base = vm.call_bound(dr, a[0], &[])?;
+    // dict's repr of the items, `{...}` when this dict is already being
+    // repr'd (CPython's dict_repr guard, which dict.__repr__ of a
+    // subclass instance does not apply here).
+    let base = if vm.repr_enter(a[0]) {
+        "{...}".to_string()
+    } else {
+        let name = vm.intern("__repr__");
+        let dr = vm
+            .lookup_type(vm.g.types.dict, name)
+            .expect("dict.__repr__");
+        let r = vm.call_bound(dr, a[0], &[]);
+        vm.repr_leave();
+        str_of(r?).into_owned()
+    };
     let tn = type_short_name(vm.type_of(a[0]));
-    Ok(vm.new_str(&format!("{tn}({frepr}, {})", str_of(base))))
+    Ok(vm.new_str(&format!("{tn}({frepr}, {base})")))
 }
 
 /// `type(d)(d.default_factory, arg)`: how copy and `|` make their result.
