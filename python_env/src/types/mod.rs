@@ -4,6 +4,7 @@ pub mod asyncgen;
 pub mod bytes;
 pub mod clinic;
 pub mod complex;
+pub mod defaultdict;
 pub mod deque;
 pub mod descr;
 pub mod dict;
