@@ -337,6 +337,23 @@ impl Vm {
         }
     }
 
+    /// The native getter of `d` when it is a getset or member descriptor
+    /// (or an exact property) whose getter is a plain unbound builtin of
+    /// one argument: what `call` would reach, to call directly.
+    #[inline]
+    fn native_getter(&self, d: Value) -> Option<NativeFn> {
+        let o = Obj::from_value(d)?;
+        let c = o.class();
+        let t = &self.g.types;
+        if o.kind() != K_PROPERTY || (c != t.getset_descr && c != t.member_descr && c != t.property)
+        {
+            return None;
+        }
+        let b = Obj::from_value(o.get(0)).and_then(builtin_data)?;
+        (!b.bound.is_heap() && !b.owner.is_heap() && !b.is_method && b.arity.is_none())
+            .then_some(b.f)
+    }
+
     /// `'name' ` of a property for its error messages: the name
     /// `__set_name__` gave it ("" if none; CPython 3.11 does not fall back
     /// to the getter's name).
@@ -566,6 +583,17 @@ impl Vm {
         let tp = self.type_of(obj);
         let descr = self.lookup_type(tp, name);
         if let Some(d) = descr {
+            // A builtin type's getset or member (a data descriptor): its
+            // native getter, directly (object's `__class__` is read below).
+            if let Some(get) = self
+                .native_getter(d)
+                .filter(|_| name != self.g.names.__class__)
+            {
+                let mark = self.push_root(obj);
+                let r = self.run_native(get, &[obj], Value::EMPTY);
+                self.pop_roots(mark);
+                return r.map(Some);
+            }
             if self.is_data_descr(d)
                 && (Obj::from_value(d)
                     .is_some_and(|x| x.kind() == K_PROPERTY || x.kind() == K_MEMBER)
