@@ -19,6 +19,7 @@ pub mod _weakref;
 pub mod atexit;
 pub mod binascii;
 pub mod errno;
+pub mod faulthandler;
 pub mod gc;
 pub mod grp;
 pub mod linecache;
@@ -67,6 +68,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("grp", grp::create);
     vm.register_module("resource", resource::create);
     vm.register_module("_locale", _locale::create);
+    vm.register_module("faulthandler", faulthandler::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
