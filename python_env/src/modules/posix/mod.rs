@@ -28,7 +28,7 @@
 //! task), extended attributes, scheduling, `statvfs` and the other calls
 //! `_have_functions` does not list.
 
-mod path;
+pub(crate) mod path;
 mod scandir;
 mod stat;
 mod system;
