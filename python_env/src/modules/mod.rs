@@ -18,6 +18,7 @@ pub mod _weakref;
 pub mod atexit;
 pub mod binascii;
 pub mod errno;
+pub mod fcntl;
 pub mod gc;
 pub mod linecache;
 pub mod marshal;
@@ -61,6 +62,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("errno", errno::create);
     vm.register_module("select", select::create);
     vm.register_module("_posixsubprocess", _posixsubprocess::create);
+    vm.register_module("fcntl", fcntl::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));

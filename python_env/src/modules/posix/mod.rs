@@ -23,9 +23,10 @@
 //! call that fails with EINTR runs the pending signal handlers and is
 //! retried, unless a handler raised (PEP 475).
 //!
-//! Not provided (absent, so `hasattr(os, name)` is False): `fork`, the
-//! `exec*` family, `posix_spawn*` and `system` (process creation is a later
-//! task), extended attributes, scheduling, `statvfs` and the other calls
+//! Not provided (absent, so `hasattr(os, name)` is False): `fork`,
+//! `posix_spawn*` and `system` (a forked child could not run Python code
+//! safely while other threads exist; `_posixsubprocess.fork_exec` starts
+//! programs instead), `fexecve`, extended attributes, scheduling, `statvfs` and the other calls
 //! `_have_functions` does not list.
 
 mod path;
