@@ -57,7 +57,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("linecache", linecache::create);
     vm.register_module("posix", posix::create);
     vm.register_module("errno", errno::create);
-    vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
     vm.register_source_module("copy", include_str!("../../lib/copy.py"));
