@@ -5,6 +5,7 @@ pub mod _codecs;
 pub mod _collections;
 pub mod _imp;
 pub mod _io;
+pub mod _operator;
 pub mod _queue;
 pub mod _random;
 pub mod _sha512;
@@ -49,6 +50,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_string", _string::create);
     vm.register_module("_weakref", _weakref::create);
     vm.register_module("_warnings", _warnings::create);
+    vm.register_module("_operator", _operator::create);
     vm.register_module("_imp", _imp::create);
     vm.register_module("_codecs", _codecs::create);
     vm.register_module("marshal", marshal::create);
@@ -83,7 +85,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
     vm.register_source_module("collections", include_str!("../../lib/collections.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
-    vm.register_source_module("operator", include_str!("../../lib/operator.py"));
     vm.register_source_module("abc", include_str!("../../lib/abc.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module(
