@@ -278,6 +278,26 @@ impl Vm {
             _ => {
                 let tp = o.class();
                 if let Some(c) = self.lookup_type(tp, self.g.names.__call__) {
+                    // A native `__call__` defined by the object's own type
+                    // (operator.itemgetter, functools.partial...): called
+                    // with the receiver first, without binding a method
+                    // object. The arguments stay rooted on the stack.
+                    if let Some(b) = Obj::from_value(c)
+                        .filter(|x| x.kind() == K_BUILTIN)
+                        .and_then(builtin_data)
+                        .filter(|b| {
+                            b.is_method && !b.bound.is_heap() && b.owner == tp && b.arity.is_none()
+                        })
+                    {
+                        if n < 10 {
+                            let mut buf = [Value::EMPTY; 10];
+                            buf[0] = f;
+                            buf[1..=n].copy_from_slice(
+                                &self.ctx.stack().slots_mut()[base + 1..base + 1 + n],
+                            );
+                            return self.run_native(b.f, &buf[..=n], kwnames);
+                        }
+                    }
                     if !Obj::from_value(c).is_some_and(|x| x.kind() == K_FUNCTION) {
                         // Not a plain function (a builtin, a class, a
                         // staticmethod...): bind it as a descriptor first.

@@ -7,6 +7,7 @@ pub mod _contextvars;
 pub mod _imp;
 pub mod _io;
 pub mod _locale;
+pub mod _operator;
 pub mod _posixsubprocess;
 pub mod _queue;
 pub mod _random;
@@ -59,6 +60,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_string", _string::create);
     vm.register_module("_weakref", _weakref::create);
     vm.register_module("_warnings", _warnings::create);
+    vm.register_module("_operator", _operator::create);
     vm.register_module("_imp", _imp::create);
     vm.register_module("_codecs", _codecs::create);
     vm.register_module("marshal", marshal::create);
@@ -75,7 +77,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("select", select::create);
     vm.register_module("_posixsubprocess", _posixsubprocess::create);
     vm.register_module("fcntl", fcntl::create);
-    vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
     vm.register_source_module("copy", include_str!("../../lib/copy.py"));
@@ -101,7 +102,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("signal", include_str!("../../lib/signal.py"));
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
-    vm.register_source_module("operator", include_str!("../../lib/operator.py"));
     vm.register_source_module("abc", include_str!("../../lib/abc.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module(
