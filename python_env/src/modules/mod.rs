@@ -8,6 +8,7 @@ pub mod _io;
 pub mod _queue;
 pub mod _random;
 pub mod _sha512;
+pub mod _socket;
 pub mod _sre;
 pub mod _string;
 pub mod _struct;
@@ -57,6 +58,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("linecache", linecache::create);
     vm.register_module("posix", posix::create);
     vm.register_module("errno", errno::create);
+    vm.register_module("_socket", _socket::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
