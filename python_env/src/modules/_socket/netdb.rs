@@ -989,11 +989,16 @@ fn socketpair(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         *o = crate::args::c_int(vm, x)?;
     }
     let mut fds = [-1i32; 2];
-    // SAFETY: `fds` is writable for two ints.
-    let r = unsafe { libc::socketpair(v[0], v[1] | libc::SOCK_CLOEXEC, v[2], fds.as_mut_ptr()) };
-    if r < 0 {
-        return Err(os_error(vm, last_errno()));
-    }
+    super::sock::with_fd_retry(vm, || {
+        // SAFETY: `fds` is writable for two ints.
+        let r =
+            unsafe { libc::socketpair(v[0], v[1] | libc::SOCK_CLOEXEC, v[2], fds.as_mut_ptr()) };
+        if r < 0 {
+            Err(last_errno())
+        } else {
+            Ok(r)
+        }
+    })?;
     let s0 = match super::sock::new_socket(vm, fds[0], v[0], v[1], v[2]) {
         Ok(s) => s,
         Err(e) => {

@@ -363,16 +363,35 @@ fn sock_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             if proto == -1 {
                 proto = 0;
             }
-            // SAFETY: plain integer arguments.
-            let fd = unsafe { libc::socket(family, ty | libc::SOCK_CLOEXEC, proto) };
-            if fd < 0 {
-                return Err(os_error(vm, last_errno()));
-            }
-            fd
+            with_fd_retry(vm, || {
+                // SAFETY: plain integer arguments.
+                let fd = unsafe { libc::socket(family, ty | libc::SOCK_CLOEXEC, proto) };
+                if fd < 0 {
+                    Err(last_errno())
+                } else {
+                    Ok(fd)
+                }
+            })?
         }
     };
     init_sock(vm, s, fd, family, ty, proto)?;
     Ok(Value::NONE)
+}
+
+/// Runs `f`, which makes a descriptor; when the process is out of
+/// descriptors, unreachable sockets and files may still hold some (no
+/// reference counting closes them at once, as in CPython): collect once
+/// and retry, as `FileIO` does.
+pub(crate) fn with_fd_retry(vm: &mut Vm, mut f: impl FnMut() -> Result<i32, i32>) -> PyResult<i32> {
+    match f() {
+        Ok(fd) => Ok(fd),
+        Err(libc::EMFILE | libc::ENFILE) => {
+            let gc = vm.import_module("gc")?;
+            vm.call_method(gc, "collect", &[])?;
+            f().map_err(|e| os_error(vm, e))
+        }
+        Err(e) => Err(os_error(vm, e)),
+    }
 }
 
 /// An int socket option of `fd`.
@@ -463,16 +482,28 @@ fn sock_accept(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "_accept")?;
     crate::args::check_method(vm, "_accept", a, k, 0, 0)?;
     let mut sa = SockAddr::empty();
-    let fd = sock_call(vm, s, false, deadline_of(s.timeout()), |fd| {
-        sa.len = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-        // SAFETY: `sa` is writable storage of the length passed.
-        let r = unsafe { libc::accept4(fd, sa.as_mut_ptr(), &mut sa.len, libc::SOCK_CLOEXEC) };
-        if r < 0 {
-            Err(last_errno())
-        } else {
-            Ok(r)
+    let accept = |vm: &mut Vm, sa: &mut SockAddr| {
+        sock_call(vm, s, false, deadline_of(s.timeout()), |fd| {
+            sa.len = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+            // SAFETY: `sa` is writable storage of the length passed.
+            let r = unsafe { libc::accept4(fd, sa.as_mut_ptr(), &mut sa.len, libc::SOCK_CLOEXEC) };
+            if r < 0 {
+                Err(last_errno())
+            } else {
+                Ok(r)
+            }
+        })
+    };
+    let fd = match accept(vm, &mut sa) {
+        Ok(fd) => fd,
+        // Out of descriptors: collect unreachable sockets once and retry.
+        Err(e) if exc_errno(vm, e.0).is_some_and(|n| n == libc::EMFILE || n == libc::ENFILE) => {
+            let gc = vm.import_module("gc")?;
+            vm.call_method(gc, "collect", &[])?;
+            accept(vm, &mut sa)?
         }
-    })?;
+        Err(e) => return Err(e),
+    };
     let addr = match make_sockaddr(vm, &sa) {
         Ok(v) => v,
         Err(e) => {
@@ -485,6 +516,13 @@ fn sock_accept(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let t = vm.new_tuple(&[Value::int(i64::from(fd)), addr]);
     vm.pop_roots(mark);
     Ok(t)
+}
+
+/// The `errno` attribute of exception `e`, when an int.
+fn exc_errno(vm: &mut Vm, e: Value) -> Option<i32> {
+    let n = vm.intern("errno");
+    let v = vm.getattr_opt(e, n).ok().flatten()?;
+    vm.as_i64(v).and_then(|x| i32::try_from(x).ok())
 }
 
 /// `internal_connect`: Ok(0) when connected, Ok(errno) for a failure
@@ -1003,6 +1041,9 @@ pub(crate) fn create_type(vm: &mut Vm, m: Value) -> Value {
         ("recv_into", sock_recv_into),
         ("recvfrom", sock_recvfrom),
         ("recvfrom_into", sock_recvfrom_into),
+        ("recvmsg", sock_recvmsg),
+        ("recvmsg_into", sock_recvmsg_into),
+        ("sendmsg", sock_sendmsg),
         ("send", sock_send),
         ("sendall", sock_sendall),
         ("sendto", sock_sendto),
@@ -1025,4 +1066,281 @@ pub(crate) fn create_type(vm: &mut Vm, m: Value) -> Value {
     }
     set_module_state(vm, m, STATE_SOCKET, t);
     t
+}
+
+// ------------------------------------------------------------------ sendmsg / recvmsg
+
+/// Size of a `cmsghdr` (its data starts there, 8-byte aligned on Linux).
+const CMSG_HDR: usize = size_of::<libc::cmsghdr>();
+
+fn cmsg_align(n: usize) -> usize {
+    (n + size_of::<usize>() - 1) & !(size_of::<usize>() - 1)
+}
+
+/// A byte buffer aligned for `cmsghdr` (backed by words).
+struct Control(Vec<u64>, usize);
+
+impl Control {
+    fn from_bytes(b: &[u8]) -> Control {
+        let mut w = vec![0u64; b.len().div_ceil(8)];
+        for (d, c) in w.iter_mut().zip(b.chunks(8)) {
+            let mut x = [0u8; 8];
+            x[..c.len()].copy_from_slice(c);
+            *d = u64::from_ne_bytes(x);
+        }
+        Control(w, b.len())
+    }
+    fn zeroed(n: usize) -> Control {
+        Control(vec![0u64; n.div_ceil(8)], n)
+    }
+    fn bytes(&self, n: usize) -> Vec<u8> {
+        let mut out: Vec<u8> = self.0.iter().flat_map(|w| w.to_ne_bytes()).collect();
+        out.truncate(n.min(self.1));
+        out
+    }
+    fn ptr(&mut self) -> *mut libc::c_void {
+        if self.1 == 0 {
+            std::ptr::null_mut()
+        } else {
+            self.0.as_mut_ptr().cast()
+        }
+    }
+}
+
+/// The items of an iterable argument.
+fn iter_items(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Vec<Value>> {
+    let l = vm.call(vm.g.types.list, &[v], Value::EMPTY);
+    match l {
+        Ok(l) => Ok(vm.seq_items(l)),
+        Err(e) => {
+            let cls = vm.type_of(e.0);
+            if vm.is_subtype(cls, vm.g.e.TypeError) {
+                return Err(vm.type_error(msg));
+            }
+            Err(e)
+        }
+    }
+}
+
+/// `sendmsg(buffers[, ancdata[, flags[, address]]])`.
+fn sock_sendmsg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this(vm, a, "sendmsg")?;
+    crate::args::check_method_takes(vm, "sendmsg", a, k, 1, 4)?;
+    let bufs_v = iter_items(vm, a[1], "sendmsg() argument 1 must be an iterable")?;
+    let mark = vm.root_values(&bufs_v);
+    let r = (|| -> PyResult<Value> {
+        let mut bufs: Vec<Vec<u8>> = Vec::with_capacity(bufs_v.len());
+        for &b in &bufs_v {
+            bufs.push(data_arg(vm, b)?);
+        }
+        let mut control: Vec<u8> = Vec::new();
+        if let Some(&anc) = a.get(2) {
+            let items = iter_items(vm, anc, "sendmsg() argument 2 must be an iterable")?;
+            let m2 = vm.root_values(&items);
+            let r = (|| -> PyResult<()> {
+                for it in items {
+                    let parts = if Obj::from_value(it).is_some_and(|o| o.kind() == Kind::TUPLE) {
+                        vm.seq_items(it)
+                    } else {
+                        Vec::new()
+                    };
+                    if parts.len() != 3 {
+                        return Err(vm.type_error(&format!(
+                            "[sendmsg() ancillary data items]() argument must be sequence of length 3, not {}",
+                            parts.len()
+                        )));
+                    }
+                    let level = crate::args::c_int(vm, parts[0])?;
+                    let ty = crate::args::c_int(vm, parts[1])?;
+                    let data = data_arg(vm, parts[2])?;
+                    let start = control.len();
+                    let len = CMSG_HDR + data.len();
+                    control.extend_from_slice(&len.to_ne_bytes());
+                    control.extend_from_slice(&level.to_ne_bytes());
+                    control.extend_from_slice(&ty.to_ne_bytes());
+                    control.extend_from_slice(&data);
+                    control.resize(start + cmsg_align(len), 0);
+                }
+                Ok(())
+            })();
+            vm.pop_roots(m2);
+            r?;
+        }
+        let flags = flags_arg(vm, a.get(3).copied())?;
+        let addr = match a.get(4).filter(|v| !v.is_none()) {
+            Some(&v) => Some(sockaddr_arg(vm, s.family(), v, "sendmsg")?),
+            None => None,
+        };
+        let mut ctl = Control::from_bytes(&control);
+        let clen = control.len();
+        let sent = sock_call(vm, s, true, deadline_of(s.timeout()), |fd| {
+            let mut iov: Vec<libc::iovec> = bufs
+                .iter()
+                .map(|b| libc::iovec {
+                    iov_base: b.as_ptr() as *mut libc::c_void,
+                    iov_len: b.len(),
+                })
+                .collect();
+            // SAFETY: all-zero bytes are a valid msghdr (null pointers).
+            let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+            if let Some(ad) = &addr {
+                msg.msg_name = ad.as_ptr() as *mut libc::c_void;
+                msg.msg_namelen = ad.len;
+            }
+            msg.msg_iov = iov.as_mut_ptr();
+            msg.msg_iovlen = iov.len();
+            msg.msg_control = ctl.ptr();
+            msg.msg_controllen = clen;
+            // SAFETY: every pointer in `msg` refers to live buffers of the
+            // lengths given; the kernel only reads them.
+            cvt(unsafe { libc::sendmsg(fd, &msg, flags) })
+        })?;
+        Ok(Value::int(sent as i64))
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// Shared part of `recvmsg`/`recvmsg_into`: receives into buffers of the
+/// given sizes; the byte count, the control bytes, the flags, the address.
+fn do_recvmsg(
+    vm: &mut Vm,
+    s: &SockState,
+    bufs: &mut [Vec<u8>],
+    ancbufsize: usize,
+    flags: i32,
+) -> PyResult<(usize, Vec<u8>, i32, SockAddr)> {
+    let mut ctl = Control::zeroed(ancbufsize);
+    let mut sa = SockAddr::empty();
+    let mut out_flags = 0;
+    let mut clen = 0usize;
+    let n = sock_call(vm, s, false, deadline_of(s.timeout()), |fd| {
+        let mut iov: Vec<libc::iovec> = bufs
+            .iter_mut()
+            .map(|b| libc::iovec {
+                iov_base: b.as_mut_ptr().cast(),
+                iov_len: b.len(),
+            })
+            .collect();
+        sa.len = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        // SAFETY: all-zero bytes are a valid msghdr (null pointers).
+        let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+        msg.msg_name = sa.as_mut_ptr().cast();
+        msg.msg_namelen = sa.len;
+        msg.msg_iov = iov.as_mut_ptr();
+        msg.msg_iovlen = iov.len();
+        msg.msg_control = ctl.ptr();
+        msg.msg_controllen = ancbufsize;
+        // SAFETY: every pointer in `msg` refers to live writable buffers of
+        // the lengths given.
+        let r = cvt(unsafe { libc::recvmsg(fd, &mut msg, flags) });
+        sa.len = msg.msg_namelen;
+        out_flags = msg.msg_flags;
+        clen = msg.msg_controllen;
+        r
+    })?;
+    Ok((n, ctl.bytes(clen), out_flags, sa))
+}
+
+/// `[(level, type, data), ...]` of received control bytes.
+fn parse_control(vm: &mut Vm, c: &[u8]) -> PyResult<Value> {
+    let out = vm.new_list(&[]);
+    let mark = vm.push_root(out);
+    let mut off = 0;
+    while off + CMSG_HDR <= c.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&c[off..off + 8]);
+        let len = usize::from_ne_bytes(w);
+        let mut i = [0u8; 4];
+        i.copy_from_slice(&c[off + 8..off + 12]);
+        let level = i32::from_ne_bytes(i);
+        i.copy_from_slice(&c[off + 12..off + 16]);
+        let ty = i32::from_ne_bytes(i);
+        if len < CMSG_HDR {
+            break;
+        }
+        let end = (off + len).min(c.len());
+        let data = vm.new_bytes(&c[off + CMSG_HDR..end]);
+        vm.push_root(data);
+        let t = vm.new_tuple(&[
+            Value::int(i64::from(level)),
+            Value::int(i64::from(ty)),
+            data,
+        ]);
+        vm.list_append(out, t);
+        off += cmsg_align(len);
+    }
+    vm.pop_roots(mark);
+    Ok(out)
+}
+
+/// The `(ancbufsize, flags)` arguments of `recvmsg`/`recvmsg_into`.
+fn anc_args(vm: &mut Vm, a: &[Value]) -> PyResult<(usize, i32)> {
+    let anc = match a.get(2) {
+        Some(&v) => crate::args::py_ssize_t(vm, v)?,
+        None => 0,
+    };
+    if anc < 0 {
+        return Err(vm.value_error("invalid ancillary data buffer length"));
+    }
+    let flags = flags_arg(vm, a.get(3).copied())?;
+    Ok((anc as usize, flags))
+}
+
+/// `(result, ancdata, msg_flags, address)`.
+fn msg_result(vm: &mut Vm, first: Value, ctl: &[u8], flags: i32, sa: &SockAddr) -> PyResult<Value> {
+    let mark = vm.push_root(first);
+    let r = (|| -> PyResult<Value> {
+        let anc = parse_control(vm, ctl)?;
+        vm.push_root(anc);
+        let addr = make_sockaddr(vm, sa)?;
+        vm.push_root(addr);
+        Ok(vm.new_tuple(&[first, anc, Value::int(i64::from(flags)), addr]))
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// `recvmsg(bufsize[, ancbufsize[, flags]])`.
+fn sock_recvmsg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this(vm, a, "recvmsg")?;
+    crate::args::check_method_takes(vm, "recvmsg", a, k, 1, 3)?;
+    let n = crate::args::py_ssize_t(vm, a[1])?;
+    if n < 0 {
+        return Err(vm.value_error("negative buffer size in recvmsg()"));
+    }
+    let (anc, flags) = anc_args(vm, a)?;
+    let mut bufs = vec![recv_buf(vm, n as usize)?];
+    let (got, ctl, mflags, sa) = do_recvmsg(vm, s, &mut bufs, anc, flags)?;
+    let data = vm.new_bytes(&bufs[0][..got]);
+    msg_result(vm, data, &ctl, mflags, &sa)
+}
+
+/// `recvmsg_into(buffers[, ancbufsize[, flags]])`.
+fn sock_recvmsg_into(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this(vm, a, "recvmsg_into")?;
+    crate::args::check_method_takes(vm, "recvmsg_into", a, k, 1, 3)?;
+    let targets = iter_items(vm, a[1], "recvmsg_into() argument 1 must be an iterable")?;
+    let mark = vm.root_values(&targets);
+    let r = (|| -> PyResult<Value> {
+        let mut bufs = Vec::with_capacity(targets.len());
+        for &t in &targets {
+            let n = writable_target(vm, t, "recvmsg_into")?;
+            bufs.push(recv_buf(vm, n)?);
+        }
+        let (anc, flags) = anc_args(vm, a)?;
+        let (got, ctl, mflags, sa) = do_recvmsg(vm, s, &mut bufs, anc, flags)?;
+        let mut left = got;
+        for (t, b) in targets.iter().zip(&bufs) {
+            let n = left.min(b.len());
+            if n == 0 {
+                break;
+            }
+            crate::types::memoryview::write_buffer(vm, *t, 0, &b[..n])?;
+            left -= n;
+        }
+        msg_result(vm, Value::int(got as i64), &ctl, mflags, &sa)
+    })();
+    vm.pop_roots(mark);
+    r
 }
