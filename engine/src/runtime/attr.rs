@@ -761,12 +761,22 @@ impl Vm {
             (K_TRACEBACK, "tb_lineno") => o.get(3),
             (K_TRACEBACK, "tb_lasti") => o.get(2),
             // A frame summary of the traceback entry: `frame` object holding
-            // [code, lineno, lasti] (the live frame is gone once unwound).
+            // [code, lineno, lasti, globals, back] (the live frame is gone
+            // once unwound, so `f_back` is None).
             (K_TRACEBACK, "tb_frame") => {
-                let f = self.alloc_obj(K_MISC, self.g.types.frame, 3, 0);
+                let f = self.alloc_obj(K_MISC, self.g.types.frame, 5, 0);
                 f.init(0, o.get(1));
                 f.init(1, o.get(3));
                 f.init(2, o.get(2));
+                f.init(
+                    3,
+                    if o.n_values() > 4 {
+                        o.get(4)
+                    } else {
+                        Value::NONE
+                    },
+                );
+                f.init(4, Value::NONE);
                 f.value()
             }
             (K_MISC, "f_code") if o.class() == self.g.types.frame => o.get(0),

@@ -84,7 +84,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_signal", signal::create);
     vm.register_source_module("signal", include_str!("../../lib/signal.py"));
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
-    vm.register_source_module("collections", include_str!("../../lib/collections.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
     vm.register_source_module("operator", include_str!("../../lib/operator.py"));
     vm.register_source_module("abc", include_str!("../../lib/abc.py"));
@@ -96,9 +95,5 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("typing", include_str!("../../lib/typing.py"));
     vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
     vm.register_source_module("enum", include_str!("../../lib/enum.py"));
-    vm.register_source_module(
-        "collections.abc",
-        include_str!("../../lib/collections_abc.py"),
-    );
     Ok(())
 }

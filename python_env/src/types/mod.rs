@@ -3,6 +3,8 @@
 pub mod asyncgen;
 pub mod bytes;
 pub mod clinic;
+pub mod complex;
+pub mod defaultdict;
 pub mod deque;
 pub mod descr;
 pub mod dict;
@@ -19,9 +21,13 @@ pub mod memoryview;
 pub mod module;
 pub mod namespace;
 pub mod object;
+pub mod range;
 pub mod seq;
+pub mod set;
+pub mod slice;
 pub mod str;
 pub mod structseq;
+pub mod tuple;
 pub mod weakref;
 
 use engine::runtime::{PyResult, Vm};
@@ -34,9 +40,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     function::init(vm)?;
     int::init(vm)?;
     float::init(vm)?;
+    complex::init(vm)?;
     str::init(vm)?;
     list::init(vm)?;
+    tuple::init(vm)?;
     dict::init(vm)?;
+    set::init(vm)?;
+    range::init(vm)?;
+    slice::init(vm)?;
     iterators::init(vm)?;
     asyncgen::init(vm)?;
     genericalias::init(vm)?;
