@@ -12,6 +12,7 @@ pub mod _posixsubprocess;
 pub mod _queue;
 pub mod _random;
 pub mod _sha512;
+pub mod _socket;
 pub mod _sre;
 pub mod _string;
 pub mod _struct;
@@ -77,6 +78,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("select", select::create);
     vm.register_module("_posixsubprocess", _posixsubprocess::create);
     vm.register_module("fcntl", fcntl::create);
+    vm.register_module("_socket", _socket::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
     vm.register_source_module("copy", include_str!("../../lib/copy.py"));
