@@ -33,6 +33,47 @@ fn firstlineno_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn flags_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(data(vm, a, "co_flags")?.code.flags.0 as i64))
 }
+fn posonlyargcount_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(
+        data(vm, a, "co_posonlyargcount")?.code.posonlyargcount as i64,
+    ))
+}
+fn kwonlyargcount_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(
+        data(vm, a, "co_kwonlyargcount")?.code.kwonlyargcount as i64,
+    ))
+}
+/// `co_nlocals`: the number of local variable names (CPython's).
+fn nlocals_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(data(vm, a, "co_nlocals")?.varnames.len() as i64))
+}
+
+/// A tuple of the strs `names` (cell and free variable names); each str
+/// stays rooted while the next one and the tuple are made.
+fn str_tuple(vm: &mut Vm, names: &[Box<str>]) -> Value {
+    let mut items = Vec::with_capacity(names.len());
+    let mut mark = None;
+    for n in names {
+        let s = vm.intern(n);
+        let m = vm.push_root(s);
+        mark.get_or_insert(m);
+        items.push(s);
+    }
+    let t = vm.new_tuple(&items);
+    if let Some(m) = mark {
+        vm.pop_roots(m);
+    }
+    t
+}
+fn cellvars_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = data(vm, a, "co_cellvars")?;
+    Ok(str_tuple(vm, &d.code.cellvars))
+}
+fn freevars_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = data(vm, a, "co_freevars")?;
+    Ok(str_tuple(vm, &d.code.freevars))
+}
+
 fn varnames_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let v: Vec<Value> = data(vm, a, "co_varnames")?.varnames.to_vec();
     Ok(vm.new_tuple(&v))
@@ -49,10 +90,21 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("co_filename", filename_get),
             ("co_firstlineno", firstlineno_get),
             ("co_flags", flags_get),
+            ("co_kwonlyargcount", kwonlyargcount_get),
             ("co_name", name_get),
+            ("co_nlocals", nlocals_get),
+            ("co_posonlyargcount", posonlyargcount_get),
             ("co_qualname", qualname_get),
         ],
     );
-    add_getsets(vm, t, &[("co_varnames", varnames_get, None)]);
+    add_getsets(
+        vm,
+        t,
+        &[
+            ("co_cellvars", cellvars_get, None),
+            ("co_freevars", freevars_get, None),
+            ("co_varnames", varnames_get, None),
+        ],
+    );
     Ok(())
 }

@@ -9,6 +9,9 @@ use super::descr::{add_getsets, add_writable_members, receiver};
 use engine::runtime::*;
 use proto_core::{Obj, Value};
 
+/// A writable member: (name, getter, setter).
+type WritableMember = (&'static str, NativeFn, NativeFn);
+
 fn exc(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Obj> {
     receiver(vm, a, K_EXC, what, "BaseException")
 }
@@ -125,7 +128,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         &[("__suppress_context__", suppress_get, suppress_set)],
     );
     // The subclass fields (value slots X0, X1, X2).
-    let fields: [(Value, &[(&'static str, NativeFn, NativeFn)]); 4] = [
+    let fields: [(Value, &[WritableMember]); 4] = [
         (vm.g.e.NameError, &[("name", x0_get, x0_set)]),
         (
             vm.g.e.AttributeError,
