@@ -28,6 +28,7 @@ pub mod protopy;
 pub mod select;
 pub mod signal;
 pub mod sys;
+pub mod termios;
 pub mod time;
 pub mod unicodedata;
 
@@ -63,6 +64,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("select", select::create);
     vm.register_module("_posixsubprocess", _posixsubprocess::create);
     vm.register_module("fcntl", fcntl::create);
+    vm.register_module("termios", termios::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
