@@ -29,7 +29,7 @@
 //! programs instead), `fexecve`, extended attributes, scheduling, `statvfs` and the other calls
 //! `_have_functions` does not list.
 
-mod path;
+pub(crate) mod path;
 mod scandir;
 mod stat;
 mod system;

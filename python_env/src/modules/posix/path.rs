@@ -114,7 +114,7 @@ fn fspath(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// The bytes of a str in the file-system encoding (`PyUnicode_FSConverter`:
 /// UTF-8, lone surrogates U+DC80..U+DCFF back to the bytes they escape).
-pub(super) fn fs_encode(vm: &mut Vm, s: Value) -> PyResult<Vec<u8>> {
+pub(crate) fn fs_encode(vm: &mut Vm, s: Value) -> PyResult<Vec<u8>> {
     let raw = str_bytes(s);
     // Well-formed UTF-8 (no surrogates, the common case) is already the
     // encoding.
@@ -142,7 +142,7 @@ pub(crate) fn fs_converter(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 }
 
 /// A str decoded from the file-system encoding (`PyUnicode_DecodeFSDefault`).
-pub(super) fn fs_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
+pub(crate) fn fs_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
     if std::str::from_utf8(b).is_ok() {
         return Ok(vm.new_str_bytes(b));
     }
