@@ -519,7 +519,19 @@ fn epoll_tp_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(os_error(vm, libc::EINVAL, Value::EMPTY));
     }
     // SAFETY: epoll_create1 has no memory effects.
-    match cvt(unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) }) {
+    let create = || cvt(unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) });
+    let r = match create() {
+        // Out of descriptors: unreachable epoll objects, files and sockets
+        // may still hold some (no reference counting closes them at once,
+        // as in CPython); collect once and retry, as FileIO does.
+        Err(libc::EMFILE | libc::ENFILE) => {
+            let gc = vm.import_module("gc")?;
+            vm.call_method(gc, "collect", &[])?;
+            create()
+        }
+        r => r,
+    };
+    match r {
         Ok(fd) => Ok(new_epoll(vm, cls, fd)),
         Err(e) => Err(os_error(vm, e, Value::EMPTY)),
     }
