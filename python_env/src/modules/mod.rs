@@ -36,6 +36,7 @@ pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod sys;
+pub mod termios;
 pub mod time;
 pub mod unicodedata;
 
@@ -78,6 +79,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("select", select::create);
     vm.register_module("_posixsubprocess", _posixsubprocess::create);
     vm.register_module("fcntl", fcntl::create);
+    vm.register_module("termios", termios::create);
     vm.register_module("_socket", _socket::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));

@@ -99,27 +99,41 @@ fn deadline_after(ns: i64) -> Option<Instant> {
 
 // ------------------------------------------------------------------ select()
 
-/// `PySequence_Fast(v, msg)`: the items of a list or tuple, or of any
-/// iterable; the items stay rooted until `pop_roots` of the returned mark.
-fn seq_fast(vm: &mut Vm, v: Value, msg: &str) -> PyResult<(Vec<Value>, usize)> {
-    match vm.collect_rooted(v) {
-        Ok(r) => Ok(r),
-        Err(e) if is_type_error(vm, &e) => Err(vm.type_error(msg)),
-        Err(e) => Err(e),
-    }
-}
-
-/// The fds of the objects of one `select()` argument, checked as CPython.
-fn select_fds(vm: &mut Vm, items: &[Value]) -> PyResult<Vec<i32>> {
-    let mut fds = Vec::with_capacity(items.len());
-    for &o in items {
+/// The objects of one `select()` argument (`PySequence_Fast`: a list or
+/// tuple as is, any other iterable collected) and their fds, checked as
+/// CPython. The objects stay rooted until the caller pops its mark. A
+/// list is read by index up to its current length at each step, so a
+/// `fileno()` that shortens it ends the walk early, as in CPython.
+fn select_objs(vm: &mut Vm, v: Value) -> PyResult<(Vec<Value>, Vec<i32>)> {
+    let is_list = Obj::from_value(v).is_some_and(|o| o.kind() == Kind::LIST);
+    let items = if is_list {
+        None
+    } else {
+        match vm.collect_rooted(v) {
+            Ok((items, _)) => Some(items),
+            Err(e) if is_type_error(vm, &e) => {
+                return Err(vm.type_error("arguments 1-3 must be sequences"))
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let mut objs = Vec::new();
+    let mut fds = Vec::new();
+    for i in 0.. {
+        let o = match &items {
+            Some(items) => items.get(i).copied(),
+            None => vm.seq_get(v, i),
+        };
+        let Some(o) = o else { break };
+        vm.push_root(o);
         let fd = fildes_arg(vm, o)?;
         if fd >= FD_SETSIZE {
             return Err(vm.value_error("filedescriptor out of range in select()"));
         }
+        objs.push(o);
         fds.push(fd);
     }
-    Ok(fds)
+    Ok((objs, fds))
 }
 
 /// An `fd_set` holding `fds` (all below `FD_SETSIZE`).
@@ -145,14 +159,11 @@ fn select(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if timeout.is_some_and(|ns| ns < 0) {
         return Err(vm.value_error("timeout must be non-negative"));
     }
-    let msg = "arguments 1-3 must be sequences";
-    let (r_items, mark) = seq_fast(vm, a[0], msg)?;
+    let mark = vm.push_root(Value::NONE);
     let r = (|| {
-        let (w_items, _) = seq_fast(vm, a[1], msg)?;
-        let (x_items, _) = seq_fast(vm, a[2], msg)?;
-        let rfds = select_fds(vm, &r_items)?;
-        let wfds = select_fds(vm, &w_items)?;
-        let xfds = select_fds(vm, &x_items)?;
+        let (r_items, rfds) = select_objs(vm, a[0])?;
+        let (w_items, wfds) = select_objs(vm, a[1])?;
+        let (x_items, xfds) = select_objs(vm, a[2])?;
         let nfds = rfds
             .iter()
             .chain(&wfds)
@@ -508,7 +519,19 @@ fn epoll_tp_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(os_error(vm, libc::EINVAL, Value::EMPTY));
     }
     // SAFETY: epoll_create1 has no memory effects.
-    match cvt(unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) }) {
+    let create = || cvt(unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) });
+    let r = match create() {
+        // Out of descriptors: unreachable epoll objects, files and sockets
+        // may still hold some (no reference counting closes them at once,
+        // as in CPython); collect once and retry, as FileIO does.
+        Err(libc::EMFILE | libc::ENFILE) => {
+            let gc = vm.import_module("gc")?;
+            vm.call_method(gc, "collect", &[])?;
+            create()
+        }
+        r => r,
+    };
+    match r {
         Ok(fd) => Ok(new_epoll(vm, cls, fd)),
         Err(e) => Err(os_error(vm, e, Value::EMPTY)),
     }

@@ -57,3 +57,17 @@ attempt("zero sizehint", lambda: select.epoll(0))
 os.close(w)
 os.close(r)
 attempt("closed fd in select", lambda: select.select([r], [], [], 0))
+
+# A fileno() that shortens the list being read ends the walk early.
+shrinking = []
+
+
+class Shrinks:
+    def fileno(self):
+        del shrinking[-1]
+        return 1
+
+
+shrinking[:] = [Shrinks()] * 10
+rl, wl, xl = select.select([], shrinking, [], 0)
+print("mutated list:", len(wl), len(shrinking))

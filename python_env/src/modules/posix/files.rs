@@ -193,6 +193,41 @@ fn pipe2(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     pipe_with(vm, flags)
 }
 
+/// `openpty()`: a non-inheritable (master, slave) pseudo-terminal pair.
+fn openpty(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "openpty", "openpty", &a[1..], k, 0, 0)?;
+    let (mut m, mut s) = (-1 as libc::c_int, -1 as libc::c_int);
+    let (mp, sp) = (&mut m as *mut libc::c_int, &mut s as *mut libc::c_int);
+    let r = vm.ctx.blocking(|| {
+        // SAFETY: `mp`/`sp` point to the live locals `m`/`s`; the name,
+        // termios and winsize pointers may be null.
+        cvt(unsafe {
+            libc::openpty(
+                mp,
+                sp,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                std::ptr::null(),
+            )
+        })
+    });
+    if let Err(e) = r {
+        return Err(os_error(vm, e, Value::EMPTY));
+    }
+    for fd in [m, s] {
+        // SAFETY: fcntl(F_SETFD) on the fds just made has no memory effects.
+        if let Err(e) = cvt(unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) }) {
+            // SAFETY: both fds are ours; closing them leaks nothing.
+            unsafe {
+                libc::close(m);
+                libc::close(s);
+            }
+            return Err(os_error(vm, e, Value::EMPTY));
+        }
+    }
+    Ok(vm.new_tuple(&[Value::int(i64::from(m)), Value::int(i64::from(s))]))
+}
+
 /// `dup(fd)`: a non-inheritable copy.
 fn dup(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "dup", "dup", &a[1..], k, 1, 1)?;
@@ -976,6 +1011,7 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("pipe", pipe),
     ("pipe2", pipe2),
     ("dup", dup),
+    ("openpty", openpty),
     ("dup2", dup2),
     ("isatty", isatty),
     ("fsync", fsync),

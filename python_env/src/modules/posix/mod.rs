@@ -105,7 +105,7 @@ pub(crate) fn retry<T>(
 }
 
 /// The text of `strerror(code)` (CPython's `os.strerror`).
-pub(super) fn strerror_text(code: i32) -> String {
+pub(crate) fn strerror_text(code: i32) -> String {
     let mut buf = [0 as libc::c_char; 256];
     // SAFETY: the buffer is writable for its whole length, which is passed;
     // the XSI strerror_r NUL-terminates what it writes and fails, leaving
