@@ -11,6 +11,7 @@ pub mod _queue;
 pub mod _random;
 pub mod _sha512;
 pub mod _sre;
+pub mod _stat;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
@@ -69,6 +70,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("resource", resource::create);
     vm.register_module("_locale", _locale::create);
     vm.register_module("faulthandler", faulthandler::create);
+    vm.register_module("_stat", _stat::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
