@@ -7,9 +7,12 @@ pub mod _contextvars;
 pub mod _imp;
 pub mod _io;
 pub mod _locale;
+pub mod _operator;
+pub mod _posixsubprocess;
 pub mod _queue;
 pub mod _random;
 pub mod _sha512;
+pub mod _socket;
 pub mod _sre;
 pub mod _stat;
 pub mod _string;
@@ -21,6 +24,7 @@ pub mod atexit;
 pub mod binascii;
 pub mod errno;
 pub mod faulthandler;
+pub mod fcntl;
 pub mod gc;
 pub mod grp;
 pub mod linecache;
@@ -30,6 +34,7 @@ pub mod posix;
 pub mod protopy;
 pub mod pwd;
 pub mod resource;
+pub mod select;
 pub mod signal;
 pub mod sys;
 pub mod time;
@@ -57,6 +62,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_string", _string::create);
     vm.register_module("_weakref", _weakref::create);
     vm.register_module("_warnings", _warnings::create);
+    vm.register_module("_operator", _operator::create);
     vm.register_module("_imp", _imp::create);
     vm.register_module("_codecs", _codecs::create);
     vm.register_module("marshal", marshal::create);
@@ -71,7 +77,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_locale", _locale::create);
     vm.register_module("faulthandler", faulthandler::create);
     vm.register_module("_stat", _stat::create);
-    vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
+    vm.register_module("select", select::create);
+    vm.register_module("_posixsubprocess", _posixsubprocess::create);
+    vm.register_module("fcntl", fcntl::create);
+    vm.register_module("_socket", _socket::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
     vm.register_source_module("copy", include_str!("../../lib/copy.py"));
@@ -96,9 +105,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_signal", signal::create);
     vm.register_source_module("signal", include_str!("../../lib/signal.py"));
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
-    vm.register_source_module("collections", include_str!("../../lib/collections.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
-    vm.register_source_module("operator", include_str!("../../lib/operator.py"));
     vm.register_source_module("abc", include_str!("../../lib/abc.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module(
@@ -108,9 +115,5 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("typing", include_str!("../../lib/typing.py"));
     vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
     vm.register_source_module("enum", include_str!("../../lib/enum.py"));
-    vm.register_source_module(
-        "collections.abc",
-        include_str!("../../lib/collections_abc.py"),
-    );
     Ok(())
 }
