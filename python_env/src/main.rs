@@ -83,6 +83,10 @@ fn run(cli: Cli) -> u8 {
     // Ctrl-C raises KeyboardInterrupt in it (signal.default_int_handler).
     engine::runtime::signals::set_main_thread();
     engine::runtime::signals::install(libc::SIGINT);
+    // As CPython at start-up: a write past RLIMIT_FSIZE fails with EFBIG
+    // (OSError) instead of killing the process (Rust already ignores
+    // SIGPIPE the same way).
+    engine::runtime::signals::set_os_handler(libc::SIGXFSZ, libc::SIG_IGN);
     if cli.xoptions.iter().any(|o| o == "gcstats") {
         // Read by the space's configuration below; no other thread runs yet.
         std::env::set_var("PROTOPY_GCSTATS", "1");

@@ -214,6 +214,14 @@ fn token_repr_string(vm: &mut Vm, tok: Obj, st: &TokenState) -> PyResult<String>
 /// `ContextVar(name, *, default=<missing>)`.
 fn var_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let cls = a[0];
+    let nkw = Obj::from_value(k).map_or(0, |o| o.n_values());
+    let npos = a.len() - 1 - nkw;
+    if npos > 1 || (npos == 0 && nkw == 0) {
+        let what = if npos == 0 { "exactly" } else { "at most" };
+        return Err(vm.type_error(&format!(
+            "ContextVar() takes {what} 1 positional argument ({npos} given)"
+        )));
+    }
     let [name, default] =
         clinic::unpack(vm, "ContextVar", &a[1..], k, ["name", "default"], 0, 1, 1)?;
     let name = name.unwrap_or(Value::NONE);
@@ -270,8 +278,9 @@ fn set_in_current(vm: &mut Vm, var: Obj, value: Value) -> (Value, Value) {
 }
 
 /// `set(value, /)`: returns a `Token` for `reset`.
-fn var_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn var_set(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let var = this_var(vm, a, "set")?;
+    crate::args::check_method(vm, "ContextVar.set", a, k, 1, 1)?;
     let (c, old) = set_in_current(vm, var, a[1]);
     let t = vm.ctx.alloc_native_with_values(
         K_MISC,
@@ -290,8 +299,9 @@ fn var_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// `reset(token, /)`: restores the value the variable had before the
 /// `set` that made `token`, with CPython's checks in its order.
-fn var_reset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn var_reset(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let var = this_var(vm, a, "reset")?;
+    crate::args::check_method(vm, "ContextVar.reset", a, k, 1, 1)?;
     let Some((tok, st)) = as_token(a[1]) else {
         let r = vm.repr_string(a[1])?;
         return Err(vm.type_error(&format!("expected an instance of Token, got {r}")));
@@ -400,7 +410,7 @@ fn ctx_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `copy_context()` (bound to the `Context` class): a new context with
 /// the current context's variables.
 fn copy_context(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "copy_context", "copy_context", &a[1..], k, 0, 0)?;
+    crate::args::check(vm, "_contextvars.copy_context", &a[1..], k, 0, 0)?;
     let c = current_or_new(vm, a[0]);
     let co = Obj::from_value(c).expect("context");
     Ok(new_context(vm, co.class(), co.get(0)))
@@ -433,7 +443,7 @@ fn ctx_run(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `copy()`: a new context with the same variables (shares the map).
 fn ctx_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (co, _) = this_context(vm, a, "copy")?;
-    clinic::method_positional(vm, "Context.copy", "copy", a, k, 0, 0)?;
+    crate::args::check_method(vm, "Context.copy", a, k, 0, 0)?;
     Ok(new_context(vm, co.class(), co.get(0)))
 }
 
@@ -561,17 +571,17 @@ fn make_view(vm: &mut Vm, a: &[Value], name: &str, kind: ViewKind, slot: usize) 
 }
 
 fn ctx_keys(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::method_positional(vm, "Context.keys", "keys", a, k, 0, 0)?;
+    crate::args::check_method(vm, "Context.keys", a, k, 0, 0)?;
     make_view(vm, a, "keys", ViewKind::Keys, STATE_KEYS)
 }
 
 fn ctx_values(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::method_positional(vm, "Context.values", "values", a, k, 0, 0)?;
+    crate::args::check_method(vm, "Context.values", a, k, 0, 0)?;
     make_view(vm, a, "values", ViewKind::Values, STATE_VALUES)
 }
 
 fn ctx_items(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::method_positional(vm, "Context.items", "items", a, k, 0, 0)?;
+    crate::args::check_method(vm, "Context.items", a, k, 0, 0)?;
     make_view(vm, a, "items", ViewKind::Items, STATE_ITEMS)
 }
 
@@ -710,7 +720,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     for &(n, f) in methods {
         vm.add_method(var, n, f);
     }
-    vm.declare_arity(var, 1, 1, &["set", "reset"]);
     let p = crate::types::descr::native_member(vm, var, "name", var_name);
     vm.add_attr(var, "name", p);
     add_generic(vm, var);

@@ -152,7 +152,7 @@ fn locale_error(vm: &mut Vm, msg: &str) -> PyException {
 
 /// `setlocale(category, locale=None, /)`.
 fn setlocale(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "setlocale", "setlocale", a, k, 1, 2)?;
+    clinic::positional(vm, "_locale.setlocale", "setlocale", a, k, 1, 2)?;
     let category = crate::args::c_int(vm, a[0])?;
     let locale = match a.get(1) {
         Some(&l) if !l.is_none() => {
@@ -293,7 +293,7 @@ fn localeconv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `nl_langinfo(key, /)`.
 fn nl_langinfo(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "nl_langinfo", "nl_langinfo", a, k, 1, 1)?;
+    crate::args::check(vm, "_locale.nl_langinfo", a, k, 1, 1)?;
     let key = crate::args::c_int(vm, a[0])?;
     if !LANGINFO.iter().any(|&(_, v)| v == key) {
         return Err(vm.value_error("unsupported langinfo constant"));
@@ -317,7 +317,7 @@ fn nl_langinfo(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// "UTF-8" when that is empty), as CPython 3.11's
 /// `_Py_GetLocaleEncoding`.
 fn getencoding(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getencoding", "getencoding", a, k, 0, 0)?;
+    crate::args::check(vm, "_locale.getencoding", a, k, 0, 0)?;
     let b = {
         let _g = sync::lock(&LOCALE_LOCK);
         // SAFETY: CODESET is a valid item; the result is copied under the
@@ -356,7 +356,7 @@ fn wide_arg(vm: &mut Vm, fname: &str, v: Value) -> PyResult<Vec<i32>> {
 
 /// `strcoll(os1, os2, /)`: compares two strings under `LC_COLLATE`.
 fn strcoll(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "strcoll", "strcoll", a, k, 2, 2)?;
+    clinic::positional(vm, "_locale.strcoll", "strcoll", a, k, 2, 2)?;
     let x = wide_arg(vm, "strcoll", a[0])?;
     let y = wide_arg(vm, "strcoll", a[1])?;
     let _g = sync::lock(&LOCALE_LOCK);
@@ -367,7 +367,7 @@ fn strcoll(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `strxfrm(string, /)`: the string transformed for collation.
 fn strxfrm(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "strxfrm", "strxfrm", a, k, 1, 1)?;
+    crate::args::check(vm, "_locale.strxfrm", a, k, 1, 1)?;
     let s = wide_arg(vm, "strxfrm", a[0])?;
     let out = {
         let _g = sync::lock(&LOCALE_LOCK);

@@ -358,7 +358,7 @@ fn enable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `disable()`: restores the previous handlers; True if they were
 /// installed.
 fn disable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "disable", "disable", &a[1..], k, 0, 0)?;
+    crate::args::check(vm, "faulthandler.disable", &a[1..], k, 0, 0)?;
     let was = FATAL_ENABLED.swap(false, Ordering::AcqRel);
     if was {
         uninstall_fatal();
@@ -370,7 +370,7 @@ fn disable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `is_enabled()`.
 fn is_enabled(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "is_enabled", "is_enabled", &a[1..], k, 0, 0)?;
+    crate::args::check(vm, "faulthandler.is_enabled", &a[1..], k, 0, 0)?;
     Ok(Value::bool(FATAL_ENABLED.load(Ordering::Acquire)))
 }
 
@@ -521,10 +521,9 @@ fn watchdog(
 
 /// `cancel_dump_traceback_later()`.
 fn cancel_dump_traceback_later(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(
+    crate::args::check(
         vm,
-        "cancel_dump_traceback_later",
-        "cancel_dump_traceback_later",
+        "faulthandler.cancel_dump_traceback_later",
         &a[1..],
         k,
         0,
@@ -627,7 +626,7 @@ fn register(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `unregister(signum)`: restores the handler `register` replaced; True
 /// if one was registered.
 fn unregister(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "unregister", "unregister", &a[1..], k, 1, 1)?;
+    crate::args::check_parse_tuple(vm, "unregister", "unregister", &a[1..], k, 1, 1)?;
     let n = signum_arg(vm, a[1])?;
     let reg = state(vm, a[0], STATE_REGISTERED)?;
     let key = Value::int(i64::from(n));

@@ -171,7 +171,7 @@ fn getgrnam(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `getgrall()`: every entry, in database order.
 fn getgrall(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getgrall", "getgrall", &a[1..], k, 0, 0)?;
+    crate::args::check(vm, "grp.getgrall", &a[1..], k, 0, 0)?;
     let entries = vm.ctx.blocking(|| {
         let _g = sync::lock(&ENT_LOCK);
         let mut out = Vec::new();

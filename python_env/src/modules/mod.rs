@@ -14,6 +14,7 @@ pub mod _random;
 pub mod _sha512;
 pub mod _socket;
 pub mod _sre;
+pub mod _stat;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
@@ -76,6 +77,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("resource", resource::create);
     vm.register_module("_locale", _locale::create);
     vm.register_module("faulthandler", faulthandler::create);
+    vm.register_module("_stat", _stat::create);
     vm.register_module("select", select::create);
     vm.register_module("_posixsubprocess", _posixsubprocess::create);
     vm.register_module("fcntl", fcntl::create);

@@ -7,7 +7,7 @@
 //! `getpwall` walks the database with `setpwent`/`getpwent`/`endpwent`,
 //! which share one cursor per process, under a process-wide mutex.
 
-use crate::types::{clinic, structseq};
+use crate::types::structseq;
 use engine::runtime::*;
 use proto_core::sync::{self, Mutex};
 use proto_core::{Obj, Value};
@@ -148,7 +148,7 @@ pub(crate) fn state(vm: &mut Vm, m: Value, i: usize) -> PyResult<Value> {
 
 /// `getpwuid(uid, /)`.
 fn getpwuid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getpwuid", "getpwuid", &a[1..], k, 1, 1)?;
+    crate::args::check(vm, "pwd.getpwuid", &a[1..], k, 1, 1)?;
     let Some(uid) = id_arg(vm, a[1], "uid")? else {
         return Err(vm.new_exc(vm.g.e.KeyError, "getpwuid(): uid not found"));
     };
@@ -187,7 +187,7 @@ pub(crate) fn name_arg(vm: &mut Vm, fname: &str, what: &str, v: Value) -> PyResu
 
 /// `getpwnam(name, /)`.
 fn getpwnam(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getpwnam", "getpwnam", &a[1..], k, 1, 1)?;
+    crate::args::check(vm, "pwd.getpwnam", &a[1..], k, 1, 1)?;
     let name = name_arg(vm, "getpwnam", "argument", a[1])?;
     let r = vm.ctx.blocking(|| {
         lookup_r(|pw, buf, res| {
@@ -208,7 +208,7 @@ fn getpwnam(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `getpwall()`: every entry, in database order.
 fn getpwall(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getpwall", "getpwall", &a[1..], k, 0, 0)?;
+    crate::args::check(vm, "pwd.getpwall", &a[1..], k, 0, 0)?;
     let entries = vm.ctx.blocking(|| {
         let _g = sync::lock(&ENT_LOCK);
         let mut out = Vec::new();

@@ -6,7 +6,7 @@
 use super::pwd::{add_bound_functions, state};
 use crate::types::{clinic, structseq};
 use engine::runtime::*;
-use proto_core::Value;
+use proto_core::{Obj, Value};
 
 /// Resources the kernel knows (Linux's `RLIM_NLIMITS` since 2.6.25, the
 /// value CPython is compiled with; libc deprecates its constant as it
@@ -132,7 +132,7 @@ fn errno() -> i32 {
 
 /// `getrlimit(resource, /)`.
 fn getrlimit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getrlimit", "getrlimit", &a[1..], k, 1, 1)?;
+    crate::args::check(vm, "resource.getrlimit", &a[1..], k, 1, 1)?;
     let r = resource_arg(vm, a[1])?;
     let mut rl = libc::rlimit {
         rlim_cur: 0,
@@ -147,7 +147,7 @@ fn getrlimit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `setrlimit(resource, limits, /)`.
 fn setrlimit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "setrlimit", "setrlimit", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "resource.setrlimit", "setrlimit", &a[1..], k, 2, 2)?;
     let r = resource_arg(vm, a[1])?;
     let rl = limits_arg(vm, a[2])?;
     // SAFETY: `rl` is a valid `struct rlimit`; `r` is in range.
@@ -160,7 +160,12 @@ fn setrlimit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `prlimit(pid, resource, [limits], /)`: the old limits of process `pid`,
 /// setting new ones if given.
 fn prlimit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "prlimit", "prlimit", &a[1..], k, 2, 3)?;
+    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error("prlimit() takes no keyword arguments"));
+    }
+    if !(3..=4).contains(&a.len()) {
+        return Err(vm.type_error("resource.prlimit requires 2 to 3 arguments"));
+    }
     let pid = crate::args::c_int(vm, a[1])?;
     let r = resource_arg(vm, a[2])?;
     let new = match a.get(3) {
@@ -187,7 +192,7 @@ fn prlimit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `getrusage(who, /)`.
 fn getrusage(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getrusage", "getrusage", &a[1..], k, 1, 1)?;
+    crate::args::check(vm, "resource.getrusage", &a[1..], k, 1, 1)?;
     let who = crate::args::c_int(vm, a[1])?;
     // SAFETY: `struct rusage` is plain data, valid all-zero.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
@@ -236,7 +241,7 @@ fn getrusage(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `getpagesize()`.
 fn getpagesize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getpagesize", "getpagesize", &a[1..], k, 0, 0)?;
+    crate::args::check(vm, "resource.getpagesize", &a[1..], k, 0, 0)?;
     // SAFETY: sysconf has no memory effects.
     let n = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
     Ok(vm.new_int(n as i64))
