@@ -407,11 +407,9 @@ fn c_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let c = vm.g.types.complex;
     vm.add_static(c, "__new__", complex_new, false);
-    // real/imag as read-only properties so subclass instances have them too.
-    for (n, f) in [("real", c_real as NativeFn), ("imag", c_imag)] {
-        let pv = super::descr::native_property(vm, n, f);
-        vm.add_attr(c, n, pv);
-    }
+    // real/imag are read-only members, as CPython's (subclass instances
+    // reach them through the type).
+    super::descr::add_members(vm, c, &[("real", c_real as NativeFn), ("imag", c_imag)]);
     let cm: &[(&'static str, NativeFn)] = &[
         ("__add__", c_add),
         ("__radd__", c_radd),
