@@ -1186,6 +1186,29 @@ impl Vm {
                     return Ok(());
                 }
             }
+            // `tb_next` is writable: None or a traceback that does not lead
+            // back to this one (unittest trims its own frames this way).
+            K_TRACEBACK if &*str_of(name) == "tb_next" => {
+                if !v.is_none() {
+                    let Some(mut t) = Obj::from_value(v).filter(|t| t.kind() == K_TRACEBACK) else {
+                        let tn = self.type_name_of(v);
+                        return Err(
+                            self.type_error(&format!("expected traceback object, got '{tn}'"))
+                        );
+                    };
+                    loop {
+                        if t == o {
+                            return Err(self.value_error("traceback loop detected"));
+                        }
+                        match Obj::from_value(t.get(0)).filter(|n| n.kind() == K_TRACEBACK) {
+                            Some(n) => t = n,
+                            None => break,
+                        }
+                    }
+                }
+                self.store(o, 0, v);
+                return Ok(());
+            }
             // property's `__doc__` is a writable member (namedtuple field
             // docs, `dis` sets them); getset/member descriptors' is not.
             K_PROPERTY

@@ -18,7 +18,6 @@ pub mod atexit;
 pub mod binascii;
 pub mod errno;
 pub mod gc;
-pub mod linecache;
 pub mod marshal;
 pub mod math;
 pub mod posix;
@@ -54,7 +53,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("marshal", marshal::create);
     vm.register_module("atexit", atexit::create);
     vm.register_module("protopy", protopy::create);
-    vm.register_module("linecache", linecache::create);
     vm.register_module("posix", posix::create);
     vm.register_module("errno", errno::create);
     vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));

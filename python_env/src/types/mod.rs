@@ -3,6 +3,7 @@
 pub mod asyncgen;
 pub mod bytes;
 pub mod clinic;
+pub mod code;
 pub mod defaultdict;
 pub mod deque;
 pub mod descr;
@@ -33,6 +34,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     exceptions::init(vm)?;
     descr::init(vm)?;
     function::init(vm)?;
+    code::init(vm)?;
     int::init(vm)?;
     float::init(vm)?;
     str::init(vm)?;
