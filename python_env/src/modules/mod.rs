@@ -82,7 +82,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
     vm.register_source_module("operator", include_str!("../../lib/operator.py"));
-    vm.register_source_module("abc", include_str!("../../lib/abc.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module(
         "_asyncbuiltins",

@@ -105,6 +105,26 @@ fn setswitchinterval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `gettrace()` / `getprofile()`: ProtoPy has no trace or profile hooks,
+/// so none is ever set.
+fn gettrace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gettrace", a, k, 0, 0)?;
+    Ok(Value::NONE)
+}
+
+/// `settrace(f)` / `setprofile(f)`: None (removing a hook) is accepted;
+/// installing one is not supported.
+fn settrace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "settrace", a, k, 1, 1)?;
+    if a[0].is_none() {
+        return Ok(Value::NONE);
+    }
+    Err(vm.new_exc(
+        vm.g.e.NotImplementedError,
+        "trace and profile functions are not supported by ProtoPy",
+    ))
+}
+
 fn getrecursionlimit(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(
         vm.g.recursion_limit
@@ -413,6 +433,10 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     vm.set_module_attr(m, "modules", vm.g.sys_modules);
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
+        ("gettrace", gettrace),
+        ("getprofile", gettrace),
+        ("settrace", settrace),
+        ("setprofile", settrace),
         ("getrecursionlimit", getrecursionlimit),
         ("get_int_max_str_digits", get_int_max_str_digits),
         ("set_int_max_str_digits", set_int_max_str_digits),

@@ -1,8 +1,11 @@
-//! Methods of `code` objects: `co_positions()` and `co_lines()`, read from
+//! Methods of `code` and `frame` objects. Code: `co_positions()` and
+//! `co_lines()`, read from
 //! the code's run-length line table (`bytecode::LineTable`). Instruction
 //! offsets are code units (`tb_lasti` and `f_lasti` are twice that, as
 //! CPython's byte offsets), so `co_positions()` yields one entry per code
-//! unit, which is what `traceback` indexes with `f_lasti // 2`.
+//! unit, which is what `traceback` indexes with `f_lasti // 2`. Frames
+//! (`sys._getframe`, `tb_frame`) are snapshots: `clear()` has nothing to
+//! release.
 
 use engine::runtime::*;
 use proto_core::Value;
@@ -80,10 +83,19 @@ fn co_lines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     r
 }
 
-/// Registers the code type's methods.
+/// `frame.clear()`: a ProtoPy frame object is a snapshot (code, line,
+/// globals) that holds no locals, so there is nothing to release.
+fn frame_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "clear", a, k, 0, 0)?;
+    Ok(Value::NONE)
+}
+
+/// Registers the code and frame types' methods.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.code;
     vm.add_method(t, "co_positions", co_positions);
     vm.add_method(t, "co_lines", co_lines);
+    let f = vm.g.types.frame;
+    vm.add_method(f, "clear", frame_clear);
     Ok(())
 }
