@@ -598,7 +598,23 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     vm.set_module_attr(m, "hexversion", hv);
     let nm = vm.new_str("protopy");
     let cache = vm.new_str("protopy-311");
-    let imp = simple_ns(vm, &[("name", nm), ("cache_tag", cache), ("version", vi)]);
+    // Debian's multiarch triplet (`x86_64-linux-gnu`): sysconfig names its
+    // build-data module `_sysconfigdata__<multiarch>` with it.
+    let multiarch = if cfg!(target_os = "linux") {
+        format!("{}-linux-gnu", std::env::consts::ARCH)
+    } else {
+        std::env::consts::OS.to_string()
+    };
+    let ma = vm.new_str(&multiarch);
+    let imp = simple_ns(
+        vm,
+        &[
+            ("name", nm),
+            ("cache_tag", cache),
+            ("version", vi),
+            ("_multiarch", ma),
+        ],
+    );
     vm.set_module_attr(m, "implementation", imp);
     // CPython 3.11's sys.flags, in its order; int_max_str_digits is -1
     // when neither -X int_max_str_digits nor PYTHONINTMAXSTRDIGITS set it.
