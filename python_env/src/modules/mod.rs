@@ -89,6 +89,5 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     );
     vm.register_source_module("typing", include_str!("../../lib/typing.py"));
     vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
-    vm.register_source_module("enum", include_str!("../../lib/enum.py"));
     Ok(())
 }
