@@ -142,7 +142,7 @@ fn check_hook(
     }
 }
 
-fn isinstance_impl(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
+pub(crate) fn isinstance_impl(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
     if let Some(o) = Obj::from_value(t) {
         if o.kind() == Kind::TUPLE {
             for i in 0..o.n_values() {
@@ -186,7 +186,7 @@ fn isinstance(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::bool(isinstance_impl(vm, a[0], a[1])?))
 }
 
-fn issubclass_impl(vm: &mut Vm, c: Value, t: Value) -> PyResult<bool> {
+pub(crate) fn issubclass_impl(vm: &mut Vm, c: Value, t: Value) -> PyResult<bool> {
     if let Some(o) = Obj::from_value(t) {
         if o.kind() == Kind::TUPLE {
             for i in 0..o.n_values() {

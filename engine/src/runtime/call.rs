@@ -278,6 +278,26 @@ impl Vm {
             _ => {
                 let tp = o.class();
                 if let Some(c) = self.lookup_type(tp, self.g.names.__call__) {
+                    // A native `__call__` defined by the object's own type
+                    // (operator.itemgetter, functools.partial...): called
+                    // with the receiver first, without binding a method
+                    // object. The arguments stay rooted on the stack.
+                    if let Some(b) = Obj::from_value(c)
+                        .filter(|x| x.kind() == K_BUILTIN)
+                        .and_then(builtin_data)
+                        .filter(|b| {
+                            b.is_method && !b.bound.is_heap() && b.owner == tp && b.arity.is_none()
+                        })
+                    {
+                        if n < 10 {
+                            let mut buf = [Value::EMPTY; 10];
+                            buf[0] = f;
+                            buf[1..=n].copy_from_slice(
+                                &self.ctx.stack().slots_mut()[base + 1..base + 1 + n],
+                            );
+                            return self.run_native(b.f, &buf[..=n], kwnames);
+                        }
+                    }
                     if !Obj::from_value(c).is_some_and(|x| x.kind() == K_FUNCTION) {
                         // Not a plain function (a builtin, a class, a
                         // staticmethod...): bind it as a descriptor first.
@@ -339,7 +359,12 @@ impl Vm {
 
     /// Calls a native function, counting the Rust recursion it may start.
     #[inline(always)]
-    fn run_native(&mut self, f: NativeFn, args: &[Value], kwnames: Value) -> PyResult<Value> {
+    pub(crate) fn run_native(
+        &mut self,
+        f: NativeFn,
+        args: &[Value],
+        kwnames: Value,
+    ) -> PyResult<Value> {
         self.native_depth += 1;
         let r = if self.native_depth > 200 + self.g.recursion_limit.load(Ordering::Relaxed) {
             Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"))

@@ -3,11 +3,16 @@
 pub mod _ast;
 pub mod _codecs;
 pub mod _collections;
+pub mod _contextvars;
 pub mod _imp;
 pub mod _io;
+pub mod _locale;
+pub mod _operator;
+pub mod _posixsubprocess;
 pub mod _queue;
 pub mod _random;
 pub mod _sha512;
+pub mod _socket;
 pub mod _sre;
 pub mod _string;
 pub mod _struct;
@@ -17,11 +22,17 @@ pub mod _weakref;
 pub mod atexit;
 pub mod binascii;
 pub mod errno;
+pub mod faulthandler;
+pub mod fcntl;
 pub mod gc;
+pub mod grp;
 pub mod marshal;
 pub mod math;
 pub mod posix;
 pub mod protopy;
+pub mod pwd;
+pub mod resource;
+pub mod select;
 pub mod signal;
 pub mod sys;
 pub mod time;
@@ -39,6 +50,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_thread", _thread::create);
     vm.register_module("_collections", _collections::create);
     vm.register_module("_queue", _queue::create);
+    vm.register_module("_contextvars", _contextvars::create);
     vm.register_module("_io", _io::create);
     vm.register_module("_sre", _sre::create);
     vm.register_module("_struct", _struct::create);
@@ -48,6 +60,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_string", _string::create);
     vm.register_module("_weakref", _weakref::create);
     vm.register_module("_warnings", _warnings::create);
+    vm.register_module("_operator", _operator::create);
     vm.register_module("_imp", _imp::create);
     vm.register_module("_codecs", _codecs::create);
     vm.register_module("marshal", marshal::create);
@@ -55,7 +68,15 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("protopy", protopy::create);
     vm.register_module("posix", posix::create);
     vm.register_module("errno", errno::create);
-    vm.register_source_module("warnings", include_str!("../../lib/warnings.py"));
+    vm.register_module("pwd", pwd::create);
+    vm.register_module("grp", grp::create);
+    vm.register_module("resource", resource::create);
+    vm.register_module("_locale", _locale::create);
+    vm.register_module("faulthandler", faulthandler::create);
+    vm.register_module("select", select::create);
+    vm.register_module("_posixsubprocess", _posixsubprocess::create);
+    vm.register_module("fcntl", fcntl::create);
+    vm.register_module("_socket", _socket::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
     vm.register_source_module("copy", include_str!("../../lib/copy.py"));
@@ -81,7 +102,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("signal", include_str!("../../lib/signal.py"));
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
-    vm.register_source_module("operator", include_str!("../../lib/operator.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module(
         "_asyncbuiltins",
