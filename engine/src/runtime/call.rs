@@ -303,7 +303,23 @@ impl Vm {
                         // staticmethod...): bind it as a descriptor first.
                         let args = self.stack_args(base, n);
                         let bound = self.bind_descr(c, f, tp)?;
-                        return self.call(bound, &args, kwnames);
+                        // `__call__` may be another callable instance (even
+                        // one of this class): count the Rust recursion.
+                        self.native_depth += 1;
+                        let r = if self.native_depth
+                            > 200 + self.g.recursion_limit.load(Ordering::Relaxed)
+                        {
+                            Err(self.new_exc(
+                                self.g.e.RecursionError,
+                                "maximum recursion depth exceeded while calling a Python object",
+                            ))
+                        } else {
+                            stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || {
+                                self.call(bound, &args, kwnames)
+                            })
+                        };
+                        self.native_depth -= 1;
+                        return r;
                     }
                     return self.call_with_self(c, f, base, n, kwnames);
                 }

@@ -27,7 +27,6 @@ pub mod faulthandler;
 pub mod fcntl;
 pub mod gc;
 pub mod grp;
-pub mod linecache;
 pub mod marshal;
 pub mod math;
 pub mod posix;
@@ -69,7 +68,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("marshal", marshal::create);
     vm.register_module("atexit", atexit::create);
     vm.register_module("protopy", protopy::create);
-    vm.register_module("linecache", linecache::create);
     vm.register_module("posix", posix::create);
     vm.register_module("errno", errno::create);
     vm.register_module("pwd", pwd::create);
@@ -108,7 +106,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("signal", include_str!("../../lib/signal.py"));
     vm.register_source_module("functools", include_str!("../../lib/functools.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
-    vm.register_source_module("abc", include_str!("../../lib/abc.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module(
         "_asyncbuiltins",
@@ -116,6 +113,5 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     );
     vm.register_source_module("typing", include_str!("../../lib/typing.py"));
     vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
-    vm.register_source_module("enum", include_str!("../../lib/enum.py"));
     Ok(())
 }

@@ -105,6 +105,26 @@ fn setswitchinterval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `gettrace()` / `getprofile()`: ProtoPy has no trace or profile hooks,
+/// so none is ever set.
+fn gettrace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "gettrace", a, k, 0, 0)?;
+    Ok(Value::NONE)
+}
+
+/// `settrace(f)` / `setprofile(f)`: None (removing a hook) is accepted;
+/// installing one is not supported.
+fn settrace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "settrace", a, k, 1, 1)?;
+    if a[0].is_none() {
+        return Ok(Value::NONE);
+    }
+    Err(vm.new_exc(
+        vm.g.e.NotImplementedError,
+        "trace and profile functions are not supported by ProtoPy",
+    ))
+}
+
 fn getrecursionlimit(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(
         vm.g.recursion_limit
@@ -413,6 +433,10 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     vm.set_module_attr(m, "modules", vm.g.sys_modules);
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
+        ("gettrace", gettrace),
+        ("getprofile", gettrace),
+        ("settrace", settrace),
+        ("setprofile", settrace),
         ("getrecursionlimit", getrecursionlimit),
         ("get_int_max_str_digits", get_int_max_str_digits),
         ("set_int_max_str_digits", set_int_max_str_digits),
@@ -574,7 +598,23 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     vm.set_module_attr(m, "hexversion", hv);
     let nm = vm.new_str("protopy");
     let cache = vm.new_str("protopy-311");
-    let imp = simple_ns(vm, &[("name", nm), ("cache_tag", cache), ("version", vi)]);
+    // Debian's multiarch triplet (`x86_64-linux-gnu`): sysconfig names its
+    // build-data module `_sysconfigdata__<multiarch>` with it.
+    let multiarch = if cfg!(target_os = "linux") {
+        format!("{}-linux-gnu", std::env::consts::ARCH)
+    } else {
+        std::env::consts::OS.to_string()
+    };
+    let ma = vm.new_str(&multiarch);
+    let imp = simple_ns(
+        vm,
+        &[
+            ("name", nm),
+            ("cache_tag", cache),
+            ("version", vi),
+            ("_multiarch", ma),
+        ],
+    );
     vm.set_module_attr(m, "implementation", imp);
     // CPython 3.11's sys.flags, in its order; int_max_str_digits is -1
     // when neither -X int_max_str_digits nor PYTHONINTMAXSTRDIGITS set it.

@@ -1,5 +1,10 @@
 //! The code type's attributes as descriptors on the type, as CPython's
-//! `code_memberlist` and `code_getsetlist` (`co_name`, `co_varnames`...).
+//! `code_memberlist` and `code_getsetlist` (`co_name`, `co_varnames`...),
+//! and its methods `co_positions()` and `co_lines()`, read from the code's
+//! run-length line table (`bytecode::LineTable`). Instruction offsets are
+//! code units (`tb_lasti` and `f_lasti` are twice that, as CPython's byte
+//! offsets), so `co_positions()` yields one entry per code unit, which is
+//! what `traceback` indexes with `f_lasti // 2`.
 
 use super::descr::{add_getsets, add_members, wrong_receiver};
 use engine::runtime::*;
@@ -79,6 +84,71 @@ fn varnames_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_tuple(&v))
 }
 
+/// A 1-based line or column as an int, None for "unknown" (line 0).
+fn opt(known: bool, v: u32) -> Value {
+    if known {
+        Value::int(v as i64)
+    } else {
+        Value::NONE
+    }
+}
+
+/// `co_positions()`: an iterator of `(line, end_line, col, end_col)` per
+/// code unit (all None for instructions without a location).
+fn co_positions(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "co_positions", a, k, 0, 0)?;
+    let cd = data(vm, a, "co_positions")?;
+    let l = vm.new_list(&[]);
+    let mark = vm.push_root(l);
+    for unit in 0..cd.code.len_units() {
+        let loc = cd.code.location(unit);
+        let known = loc.line != 0;
+        let t = vm.new_tuple(&[
+            opt(known, loc.line),
+            opt(known, loc.end_line),
+            opt(known, loc.col),
+            opt(known, loc.end_col),
+        ]);
+        vm.list_append(l, t);
+    }
+    let r = vm.iter(l);
+    vm.pop_roots(mark);
+    r
+}
+
+/// `co_lines()`: an iterator of `(start, end, line)` byte ranges, runs of
+/// one line merged, line None where unknown.
+fn co_lines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "co_lines", a, k, 0, 0)?;
+    let cd = data(vm, a, "co_lines")?;
+    let n = cd.code.len_units();
+    let entries = &cd.code.linetable.entries;
+    let mut runs: Vec<(u32, u32, u32)> = Vec::new();
+    for (i, &(start, loc)) in entries.iter().enumerate() {
+        let end = entries.get(i + 1).map_or(n, |e| e.0).min(n);
+        if end <= start {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(last) if last.2 == loc.line && last.1 == start => last.1 = end,
+            _ => runs.push((start, end, loc.line)),
+        }
+    }
+    let l = vm.new_list(&[]);
+    let mark = vm.push_root(l);
+    for (s, e, line) in runs {
+        let t = vm.new_tuple(&[
+            Value::int(s as i64 * 2),
+            Value::int(e as i64 * 2),
+            opt(line != 0, line),
+        ]);
+        vm.list_append(l, t);
+    }
+    let r = vm.iter(l);
+    vm.pop_roots(mark);
+    r
+}
+
 /// Registers the code type's members and getsets.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.code;
@@ -106,5 +176,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("co_varnames", varnames_get, None),
         ],
     );
+    vm.add_method(t, "co_positions", co_positions);
+    vm.add_method(t, "co_lines", co_lines);
     Ok(())
 }

@@ -71,6 +71,84 @@ fn exc_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// The attributes of a SyntaxError that `__init__` sets from its details
+/// tuple `(filename, lineno, offset, text[, end_lineno, end_offset])`.
+const SYNTAX_FIELDS: [&str; 6] = [
+    "filename",
+    "lineno",
+    "offset",
+    "text",
+    "end_lineno",
+    "end_offset",
+];
+
+/// `SyntaxError.__init__(msg, details)`: `args` as BaseException's, `msg`
+/// the first argument, and with exactly two arguments the fields from the
+/// 4- to 6-item details sequence (the type's None defaults otherwise).
+fn syntax_error_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    exc_init(vm, a, k)?;
+    let o = a[0];
+    if let Some(&msg) = a.get(1) {
+        let n = vm.intern("msg");
+        vm.setattr(o, n, msg)?;
+    }
+    if a.len() == 3 {
+        let (info, mark) = vm.collect_rooted(a[2])?;
+        if info.len() < 4 || info.len() > 6 {
+            vm.pop_roots(mark);
+            let (what, lim) = if info.len() < 4 {
+                ("at least", 4)
+            } else {
+                ("at most", 6)
+            };
+            return Err(vm.type_error(&format!(
+                "function takes {what} {lim} arguments ({} given)",
+                info.len()
+            )));
+        }
+        let r = (|| {
+            for (f, &v) in SYNTAX_FIELDS.iter().zip(info.iter()) {
+                let n = vm.intern(f);
+                vm.setattr(o, n, v)?;
+            }
+            Ok(Value::NONE)
+        })();
+        vm.pop_roots(mark);
+        return r;
+    }
+    Ok(Value::NONE)
+}
+
+/// `str(SyntaxError)`: `msg`, then ` (file, line N)` from the base name
+/// of a str `filename` and an int `lineno`, whichever are set.
+fn syntax_error_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let get = |vm: &mut Vm, name: &str| -> PyResult<Value> {
+        let n = vm.intern(name);
+        Ok(vm.getattr_opt(a[0], n)?.unwrap_or(Value::NONE))
+    };
+    let msg = get(vm, "msg")?;
+    let mut out = vm.str_string(msg)?;
+    let filename = get(vm, "filename")?;
+    let lineno = get(vm, "lineno")?;
+    let file = is_str(filename).then(|| {
+        let f = str_of(filename).into_owned();
+        match f.rfind('/') {
+            Some(i) => f[i + 1..].to_string(),
+            None => f,
+        }
+    });
+    let line = (vm.type_of(lineno) == vm.g.types.int)
+        .then(|| vm.str_string(lineno))
+        .transpose()?;
+    match (file, line) {
+        (Some(f), Some(l)) => out.push_str(&format!(" ({f}, line {l})")),
+        (Some(f), None) => out.push_str(&format!(" ({f})")),
+        (None, Some(l)) => out.push_str(&format!(" (line {l})")),
+        (None, None) => {}
+    }
+    Ok(vm.new_str(&out))
+}
+
 /// `__init__` of NameError / AttributeError / ImportError: positional args
 /// plus the keyword-only fields `allowed` (stored in their slots).
 fn init_with_fields(
@@ -429,6 +507,15 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(ae, "__init__", attribute_error_init);
     let ie = vm.g.e.ImportError;
     vm.add_method(ie, "__init__", import_error_init);
+    let se = vm.g.exc["SyntaxError"];
+    vm.add_method(se, "__init__", syntax_error_init);
+    vm.add_method(se, "__str__", syntax_error_str);
+    for f in SYNTAX_FIELDS
+        .iter()
+        .chain(["msg", "print_file_and_line"].iter())
+    {
+        vm.add_attr(se, f, Value::NONE);
+    }
     vm.add_method(ie, "__str__", import_error_str);
     let b = vm.g.builtins;
     let pairs: Vec<(&'static str, Value)> = vm.g.exc.iter().map(|(k, v)| (*k, *v)).collect();

@@ -54,6 +54,32 @@ fn tb_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let v = tb(vm, a, "tb_next")?.get(0);
     Ok(if v.is_empty() { Value::NONE } else { v })
 }
+/// `tb_next = v`: None or a traceback that does not lead back to this
+/// one (unittest trims its own frames this way); not deletable.
+fn tb_next_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = tb(vm, a, "tb_next")?;
+    let v = a.get(1).copied().unwrap_or(Value::EMPTY);
+    if v.is_empty() {
+        return Err(vm.type_error("can't delete tb_next attribute"));
+    }
+    if !v.is_none() {
+        let Some(mut t) = Obj::from_value(v).filter(|t| t.kind() == K_TRACEBACK) else {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("expected traceback object, got '{tn}'")));
+        };
+        loop {
+            if t == o {
+                return Err(vm.value_error("traceback loop detected"));
+            }
+            match Obj::from_value(t.get(0)).filter(|n| n.kind() == K_TRACEBACK) {
+                Some(n) => t = n,
+                None => break,
+            }
+        }
+    }
+    vm.store(o, 0, v);
+    Ok(Value::NONE)
+}
 fn tb_lineno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(tb(vm, a, "tb_lineno")?.get(3))
 }
@@ -78,7 +104,15 @@ fn tb_frame(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(f.value())
 }
 
-/// Registers the frame and traceback attributes.
+/// `frame.clear()`: a ProtoPy frame object is a snapshot (code, line,
+/// globals) that holds no locals, so there is nothing to release.
+fn frame_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "clear", a, k, 0, 0)?;
+    frame(vm, a, "clear")?;
+    Ok(Value::NONE)
+}
+
+/// Registers the frame and traceback attributes and `frame.clear()`.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.frame;
     add_getsets(
@@ -92,6 +126,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("f_lineno", f_lineno, None),
         ],
     );
+    vm.add_method(t, "clear", frame_clear);
     let t = vm.g.types.traceback;
     add_members(
         vm,
@@ -102,6 +137,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("tb_lineno", tb_lineno),
         ],
     );
-    add_getsets(vm, t, &[("tb_next", tb_next, None)]);
+    add_getsets(vm, t, &[("tb_next", tb_next, Some(tb_next_set))]);
     Ok(())
 }

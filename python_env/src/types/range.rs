@@ -96,7 +96,11 @@ fn range_len_m(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// Resolves a slice against a (possibly huge) length, like CPython's
 /// _PySlice_GetLongIndices: (start, stop, step).
-fn slice_indices_big(vm: &mut Vm, sl: Value, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+pub(crate) fn slice_indices_big(
+    vm: &mut Vm,
+    sl: Value,
+    len: &BigInt,
+) -> PyResult<(BigInt, BigInt, BigInt)> {
     let o = Obj::from_value(sl).expect("slice");
     let bad = "slice indices must be integers or None or have an __index__ method";
     let idx = |vm: &mut Vm, v: Value| -> PyResult<Option<BigInt>> {

@@ -1,6 +1,5 @@
 //! `slice`, and the `start`/`stop`/`step` members it shares with `range`.
 
-use super::seq::slice_indices;
 use engine::runtime::*;
 use proto_core::{Obj, Value};
 
@@ -16,23 +15,23 @@ fn slice_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn slice_indices_m(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    use num_traits::Signed;
     let nv = vm.index(a[1])?;
-    // A length beyond i64 behaves like the largest one for any slice whose
-    // bounds fit in an i64.
-    let n = match vm.as_i64(nv) {
-        Some(n) => n,
-        None if bigint_of(nv).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) => -1,
-        None => i64::MAX,
-    };
-    if n < 0 {
+    let len = vm.as_bigint(nv).unwrap_or_default();
+    if len.is_negative() {
         return Err(vm.value_error("length should not be negative"));
     }
-    let (s, e, st, _) = slice_indices(vm, a[0], n as usize)?;
-    Ok(vm.new_tuple(&[
-        Value::int(s as i64),
-        Value::int(e as i64),
-        Value::int(st as i64),
-    ]))
+    // Resolved on big ints: bounds and lengths beyond i64 are exact.
+    let (s, e, st) = super::range::slice_indices_big(vm, a[0], &len)?;
+    let s = vm.new_bigint(s);
+    let mark = vm.push_root(s);
+    let e = vm.new_bigint(e);
+    vm.push_root(e);
+    let st = vm.new_bigint(st);
+    vm.push_root(st);
+    let r = vm.new_tuple(&[s, e, st]);
+    vm.pop_roots(mark);
+    Ok(r)
 }
 
 /// Slices compare like (start, stop, step) tuples; `op` is the rich

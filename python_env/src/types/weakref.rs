@@ -275,7 +275,7 @@ fn ref_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn ref_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = this(vm, a, "__hash__")?;
     if get_raw(o, R_HASHED) != 0 {
-        return Ok(Value::int(get_raw(o, R_HASH) as i64));
+        return Ok(vm.new_int(get_raw(o, R_HASH) as i64));
     }
     let r = referent(o);
     if r.is_none() {
@@ -284,7 +284,7 @@ fn ref_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let h = vm.hash(r)?;
     set_raw(o, R_HASH, h as u64);
     set_raw(o, R_HASHED, 1);
-    Ok(Value::int(h))
+    Ok(vm.new_int(h))
 }
 
 /// `==`/`!=`: the referents compared while both live, else identity.
