@@ -1667,12 +1667,20 @@ impl Vm {
             self.dict_set(d, k, v)?;
         }
         // __slots__: member descriptors after the inherited slot values.
+        // Slot values are laid out base first, so the bases' slot layouts
+        // are compatible when they form one chain: the base with the most
+        // slots must derive from the class that introduced each other
+        // base's slots (its solid base, as CPython's `best_base`).
+        let widest = bases
+            .iter()
+            .copied()
+            .max_by_key(|&b| type_nslots(Obj::from_value(b).expect("base")));
         let mut base_nslots = 0usize;
         let mut bases_nodict = true;
         for &b in &bases {
             let bo = Obj::from_value(b).expect("base");
             let n = type_nslots(bo);
-            if n > 0 && base_nslots > 0 && n != base_nslots {
+            if n > 0 && widest.is_some_and(|w| !self.is_subtype(w, slot_solid_base(bo))) {
                 self.pop_roots(mark);
                 return Err(self.type_error("multiple bases have instance lay-out conflict"));
             }
@@ -2032,4 +2040,20 @@ fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// (what CPython returns for an object nobody weakly references).
 fn instance_weakref_get(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
+}
+
+/// The class in `t`'s MRO that introduced the last of its slots: the
+/// furthest entry, walking from `t`, that still has all of `t`'s slots.
+fn slot_solid_base(t: Obj) -> Value {
+    let n = type_nslots(t);
+    let mro = type_mro(t);
+    let mut solid = t.value();
+    for i in 0..mro.n_values() {
+        let m = mro.get(i);
+        match Obj::from_value(m) {
+            Some(mo) if type_nslots(mo) == n => solid = m,
+            _ => break,
+        }
+    }
+    solid
 }
