@@ -349,8 +349,10 @@ fn anext(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn next(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "next", a, k, 1, 2)?;
     let tp = vm.type_of(a[0]);
-    let is_iter = Obj::from_value(a[0]).is_some_and(|o| matches!(o.kind(), K_ITER | K_GEN))
-        || vm.lookup_type(tp, vm.g.names.__next__).is_some();
+    // Coroutines share the generator layout but are not iterators.
+    let is_iter = Obj::from_value(a[0]).is_some_and(|o| {
+        o.kind() == K_ITER || (o.kind() == K_GEN && o.class() == vm.g.types.generator)
+    }) || vm.lookup_type(tp, vm.g.names.__next__).is_some();
     if !is_iter {
         let tn = vm.type_name_of(a[0]);
         return Err(vm.type_error(&format!("'{tn}' object is not an iterator")));
@@ -376,7 +378,10 @@ fn next(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             None => Err(vm.stop_iteration(Value::NONE)),
         };
     }
-    let f = vm.lookup_type(tp, vm.g.names.__next__).expect("next");
+    let Some(f) = vm.lookup_type(tp, vm.g.names.__next__) else {
+        let tn = vm.type_name_of(a[0]);
+        return Err(vm.type_error(&format!("'{tn}' object is not an iterator")));
+    };
     match vm.call_bound(f, a[0], &[]) {
         Ok(v) => Ok(v),
         Err(e) if a.len() == 2 && vm.isinstance(e.0, vm.g.e.StopIteration) => Ok(a[1]),

@@ -208,7 +208,15 @@ fn exception(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(if e.is_heap() { e } else { Value::NONE })
 }
 
-fn intern(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn intern(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "sys.intern", a, k, 1, 1)?;
+    let tn = vm.type_name_of(a[0]);
+    if !is_str(a[0]) {
+        return Err(vm.type_error(&format!("intern() argument must be str, not {tn}")));
+    }
+    if vm.type_of(a[0]) != vm.g.types.str_ {
+        return Err(vm.type_error(&format!("can't intern {tn}")));
+    }
     Ok(vm.intern_value(a[0]))
 }
 
