@@ -449,6 +449,11 @@ kw_cmp! {
     kw_ge, 5;
 }
 
+/// `KeyWrapper` objects are made only by `cmp_to_key`.
+fn kw_new(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Err(vm.type_error("cannot create 'functools.KeyWrapper' instances"))
+}
+
 fn kw_obj_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(o) = is_key_wrapper(a[0]) else {
         return Err(vm.type_error("KeyWrapper expected"));
@@ -539,13 +544,10 @@ fn lru_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             Some(n) if n < 0 => Value::int(0),
             Some(_) => maxsize,
             None => {
-                // A huge bound: unbounded in practice; negative ones are 0.
-                let neg = vm.compare(maxsize, Value::int(0), 0)?;
-                if neg == Value::TRUE {
-                    Value::int(0)
-                } else {
-                    Value::int(i64::MAX >> 3)
-                }
+                return Err(vm.new_exc(
+                    vm.g.e.OverflowError,
+                    "cannot fit 'int' into an index-sized integer",
+                ))
             }
         }
     } else {
@@ -661,17 +663,25 @@ fn lru_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     r
 }
 
+/// METH_NOARGS's checks for a wrapper method, with CPython's messages.
+fn no_args(vm: &mut Vm, name: &str, a: &[Value], k: Value) -> PyResult<()> {
+    if nkw(k) > 0 {
+        return Err(vm.type_error(&format!(
+            "_lru_cache_wrapper.{name}() takes no keyword arguments"
+        )));
+    }
+    if a.len() > 1 {
+        return Err(vm.type_error(&format!(
+            "_lru_cache_wrapper.{name}() takes no arguments ({} given)",
+            a.len() - 1
+        )));
+    }
+    Ok(())
+}
+
 fn lru_cache_info(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let o = lru_of(vm, a[0], "cache_info")?;
-    crate::types::clinic::method_positional(
-        vm,
-        "_lru_cache_wrapper.cache_info",
-        "cache_info",
-        a,
-        k,
-        0,
-        0,
-    )?;
+    no_args(vm, "cache_info", a, k)?;
     let hits = counter(o, 0).load(Ordering::Relaxed) as i64;
     let misses = counter(o, 1).load(Ordering::Relaxed) as i64;
     let co = Obj::from_value(o.get(LRU_CACHE)).expect("dict");
@@ -685,15 +695,7 @@ fn lru_cache_info(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn lru_cache_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let o = lru_of(vm, a[0], "cache_clear")?;
-    crate::types::clinic::method_positional(
-        vm,
-        "_lru_cache_wrapper.cache_clear",
-        "cache_clear",
-        a,
-        k,
-        0,
-        0,
-    )?;
+    no_args(vm, "cache_clear", a, k)?;
     vm.call_method(o.get(LRU_CACHE), "clear", &[])?;
     counter(o, 0).store(0, Ordering::Relaxed);
     counter(o, 1).store(0, Ordering::Relaxed);
@@ -782,6 +784,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.add_method(t, n, f);
     }
     vm.add_attr(t, "__hash__", Value::NONE);
+    vm.add_static(t, "__new__", kw_new, false);
     let gs = vm.new_native_getset(t, "obj", kw_obj_get, Some(kw_obj_set));
     vm.add_attr(t, "obj", gs);
     vm.set_module_attr(m, "KeyWrapper", t);

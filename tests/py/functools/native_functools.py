@@ -192,3 +192,13 @@ def _(x: int):
 
 
 print(kind(1), kind("a"), kind(True))
+
+# Objects that only the native constructors may make.
+err(object.__new__, partial)
+err(type(cmp_to_key(None)), 1)
+err(partial.__call__, 5)
+err(functools._lru_cache_wrapper, 5, 2, False, tuple)
+err(functools._lru_cache_wrapper, max, "x", False, tuple)
+err(functools._lru_cache_wrapper, max, 2 ** 100, False, tuple)
+err(sq.cache_info, 1)
+print(functools._lru_cache_wrapper(max, 2, False, functools._CacheInfo)(1, 2))
