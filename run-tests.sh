@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of ProtoPy: golden programs, loom models, GC-stress unit
-# tests, unit, integration and stress tests, and a one-minute soak test.
+# Runs every test of ProtoPy: golden programs (also on a GC-stress build),
+# loom models, GC-stress unit tests, unit, integration and stress tests, and a one-minute soak test.
 # Usage: ./run-tests.sh
 # Ends with one summary line "run-tests: N passed, M failed".
 set -euo pipefail
@@ -16,6 +16,10 @@ cargo build --release --workspace --bins
 
 echo "== golden programs vs CPython 3.11 output"
 target/release/golden | tee -a "$log"
+
+echo "== golden programs under GC stress (a collection at every safepoint after an allocation)"
+CARGO_TARGET_DIR=target/gcstress cargo build --release -p python_env --features gc-stress --bin protopy
+target/release/golden --protopy target/gcstress/release/protopy --timeout 600 | tee -a "$log"
 
 echo "== soak test (60 s, 8 threads)"
 /usr/bin/python3 tests/soak/run_soak.py --protopy target/release/protopy --minutes 1 --threads 8 | tee -a "$log"

@@ -537,6 +537,24 @@ impl ProtoSpace {
         })
     }
 
+    /// Runs `f` with the collector's pool, from a thread whose waits on
+    /// that pool run nothing else. rayon's wait for a pool entered from a
+    /// worker of another pool runs that other pool's queued jobs on the
+    /// waiting thread: a collection started by a `protopy.parallel_map`
+    /// worker would run further Python tasks on a thread that is inside a
+    /// stop-the-world collection (and re-enter its interpreter state). Such
+    /// a caller enters the pool from a plain scoped thread and blocks on it.
+    fn on_gc_pool<R: Send>(&self, f: impl FnOnce(&rayon::ThreadPool) -> R + Send) -> R {
+        let pool = self.gc_pool();
+        if rayon::current_thread_index().is_none() {
+            return f(pool);
+        }
+        std::thread::scope(|s| match s.spawn(|| f(pool)).join() {
+            Ok(r) => r,
+            Err(p) => std::panic::resume_unwind(p),
+        })
+    }
+
     /// Runs a global collection. `is_mutator` tells whether the caller is a
     /// Running registered mutator (its own roots are then in the registry
     /// like everyone's). Returns None if another thread's collection ran
@@ -587,7 +605,7 @@ impl ProtoSpace {
         roots.extend(immortals.iter().copied());
         roots.extend(sync::lock(&self.frozen).iter().copied());
         let marked = if parallel && self.config.parallel_mark {
-            gc::mark_parallel(self.gc_pool(), &roots)
+            self.on_gc_pool(|pool| gc::mark_parallel(pool, &roots))
         } else {
             gc::mark_sequential(&roots)
         };
@@ -655,9 +673,9 @@ impl ProtoSpace {
             .map(|c| unsafe { c.heap_mut() })
             .collect();
         let mut orphan_blocks = self.orphans.with_all(std::mem::take);
-        let (live, mut freed_objects, empties, drops) = self
-            .gc_pool()
-            .install(|| sweep_heaps(&mut heaps, &mut orphan_blocks, parallel));
+        let (live, mut freed_objects, empties, drops) = self.on_gc_pool(|pool| {
+            pool.install(|| sweep_heaps(&mut heaps, &mut orphan_blocks, parallel))
+        });
         let mut freed = 0;
         for e in empties {
             self.release_block(e.0);

@@ -64,7 +64,7 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>>
                 }
             }
             None => {
-                if let Some(c) = types::float::complex_format_builtin(vm, v, spec)? {
+                if let Some(c) = types::complex::complex_format_builtin(vm, v, spec)? {
                     return Ok(Some(c));
                 }
                 return Ok(None);

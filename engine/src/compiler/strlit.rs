@@ -983,11 +983,12 @@ pub(crate) fn tokenizer_error(
                     Ok(Some((cur, msg))) => number_warning(warnings, cur, msg),
                     Ok(None) => {}
                 }
+                let hex = b[p] == b'0' && matches!(b.get(p + 1), Some(b'x' | b'X'));
                 while p < b.len()
                     && (b[p].is_ascii_hexdigit()
                         || matches!(b[p], b'_' | b'.' | b'x' | b'X' | b'o' | b'O' | b'j' | b'J'))
                 {
-                    p += 1;
+                    p += exponent_sign_skip(b, p, hex);
                 }
                 prev_word = false;
             }
@@ -1001,7 +1002,7 @@ pub(crate) fn tokenizer_error(
                 while p < b.len()
                     && (b[p].is_ascii_hexdigit() || matches!(b[p], b'_' | b'j' | b'J'))
                 {
-                    p += 1;
+                    p += exponent_sign_skip(b, p, false);
                 }
                 prev_word = false;
             }
@@ -1088,4 +1089,15 @@ fn is_id_start(c: char) -> bool {
 
 fn is_id_continue(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}' | '\u{200c}' | '\u{200d}')
+}
+
+/// How far the number skip of the tokenizer pre-scan advances at `p`: past
+/// an exponent's sign too (`1e-05`, `1.5e+3`) in a decimal literal, so the
+/// exponent digits are not scanned as a literal of their own.
+fn exponent_sign_skip(b: &[u8], p: usize, hex: bool) -> usize {
+    if !hex && matches!(b[p], b'e' | b'E') && matches!(b.get(p + 1), Some(b'+' | b'-')) {
+        2
+    } else {
+        1
+    }
 }

@@ -298,6 +298,18 @@ impl Vm {
                         &format!("property {n}of '{tn}' object has no getter"),
                     ));
                 }
+                // A builtin type's getset or member: its native getter,
+                // called directly (what `call` would reach for a plain
+                // unbound builtin of one argument), with `obj` rooted.
+                if let Some(b) = Obj::from_value(fget).and_then(builtin_data) {
+                    if !b.bound.is_heap() && !b.owner.is_heap() && !b.is_method && b.arity.is_none()
+                    {
+                        let mark = self.push_root(obj);
+                        let r = self.run_native(b.f, &[obj], Value::EMPTY);
+                        self.pop_roots(mark);
+                        return r;
+                    }
+                }
                 self.call(fget, &[obj], Value::EMPTY)
             }
             Kind::STR
@@ -323,6 +335,23 @@ impl Vm {
                 Ok(d)
             }
         }
+    }
+
+    /// The native getter of `d` when it is a getset or member descriptor
+    /// (or an exact property) whose getter is a plain unbound builtin of
+    /// one argument: what `call` would reach, to call directly.
+    #[inline]
+    fn native_getter(&self, d: Value) -> Option<NativeFn> {
+        let o = Obj::from_value(d)?;
+        let c = o.class();
+        let t = &self.g.types;
+        if o.kind() != K_PROPERTY || (c != t.getset_descr && c != t.member_descr && c != t.property)
+        {
+            return None;
+        }
+        let b = Obj::from_value(o.get(0)).and_then(builtin_data)?;
+        (!b.bound.is_heap() && !b.owner.is_heap() && !b.is_method && b.arity.is_none())
+            .then_some(b.f)
     }
 
     /// `'name' ` of a property for its error messages: the name
@@ -427,38 +456,6 @@ impl Vm {
             self.store(eo, EXC_X1, obj);
         }
         e
-    }
-
-    /// The exception slot holding the class-specific field `name` of the
-    /// exception `obj` (`NameError.name`, `AttributeError.obj`,
-    /// `ImportError.path`, `OSError.filename`...), if it has one.
-    pub fn exc_field_slot(&self, obj: Value, name: Value) -> Option<usize> {
-        let e = &self.g.e;
-        let n = str_of(name);
-        let (cls, slot) = match &*n {
-            "name" => {
-                if self.isinstance(obj, e.ImportError) {
-                    return Some(EXC_X0);
-                }
-                (e.NameError, EXC_X0)
-            }
-            "obj" => {
-                if self.isinstance(obj, e.AttributeError) {
-                    return Some(EXC_X1);
-                }
-                return None;
-            }
-            "path" => (e.ImportError, EXC_X1),
-            "msg" => (e.ImportError, EXC_X2),
-            "filename" => (e.OSError, EXC_X0),
-            "filename2" => (e.OSError, EXC_X1),
-            _ => return None,
-        };
-        if self.isinstance(obj, cls) || (n == "name" && self.isinstance(obj, e.AttributeError)) {
-            Some(slot)
-        } else {
-            None
-        }
     }
 
     /// `getattr(obj, name)` returning None when the attribute is missing
@@ -586,6 +583,17 @@ impl Vm {
         let tp = self.type_of(obj);
         let descr = self.lookup_type(tp, name);
         if let Some(d) = descr {
+            // A builtin type's getset or member (a data descriptor): its
+            // native getter, directly (object's `__class__` is read below).
+            if let Some(get) = self
+                .native_getter(d)
+                .filter(|_| name != self.g.names.__class__)
+            {
+                let mark = self.push_root(obj);
+                let r = self.run_native(get, &[obj], Value::EMPTY);
+                self.pop_roots(mark);
+                return r.map(Some);
+            }
             if self.is_data_descr(d)
                 && (Obj::from_value(d)
                     .is_some_and(|x| x.kind() == K_PROPERTY || x.kind() == K_MEMBER)
@@ -659,57 +667,15 @@ impl Vm {
             }
             return Ok(None);
         }
+        // What remains here is per-object behaviour, not attributes of a
+        // type: builtin types' attributes are getset and member descriptors
+        // in their dicts (python_env/src/types/).
         let s = str_of(name);
         let v = match (o.kind(), &*s) {
-            (K_FUNCTION, "__name__") => o.get(FN_NAME),
-            (K_FUNCTION, "__qualname__") => o.get(FN_QUALNAME),
-            (K_FUNCTION, "__module__") => o.get(FN_MODULE),
-            (K_FUNCTION, "__doc__") => o.get(FN_DOC),
-            (K_FUNCTION, "__defaults__") => o.get(FN_DEFAULTS),
-            (K_FUNCTION, "__kwdefaults__") => o.get(FN_KWDEFAULTS),
-            (K_FUNCTION, "__globals__") => o.get(FN_GLOBALS),
-            (K_FUNCTION, "__closure__") => o.get(FN_CLOSURE),
-            (K_FUNCTION, "__code__") => o.get(FN_CODE),
-            (K_FUNCTION, "__annotations__") => {
-                let a = o.get(FN_ANNOTATIONS);
-                if a.is_none() || a.is_empty() {
-                    let d = self.new_dict();
-                    self.store(o, FN_ANNOTATIONS, d);
-                }
-                o.get(FN_ANNOTATIONS)
-            }
-            (K_BUILTIN, "__name__") => {
-                let nm = builtin_data(o).expect("b").name;
-                self.new_str(nm)
-            }
-            (K_BUILTIN, "__qualname__") => {
-                let b = builtin_data(o).expect("b");
-                if b.owner.is_heap() {
-                    let q = format!("{}.{}", type_short_name(b.owner), b.name);
-                    self.new_str(&q)
-                } else {
-                    self.new_str(b.name)
-                }
-            }
-            (K_BUILTIN, "__self__") => {
-                let b = builtin_data(o).expect("b").bound;
-                if b.is_empty() {
-                    Value::NONE
-                } else {
-                    b
-                }
-            }
-            (K_BUILTIN, "__doc__") | (K_BUILTIN, "__module__") => Value::NONE,
-            (K_METHOD, "__func__") => o.get(0),
-            (K_METHOD, "__self__") => o.get(1),
+            // A bound method's other attributes are its function's.
             (K_METHOD, _) => return self.getattr_opt(o.get(0), name),
-            (K_WRAPPER, "__func__") | (K_WRAPPER, "__wrapped__") => o.get(0),
-            (K_WRAPPER, "__isabstractmethod__") => return self.getattr_opt(o.get(0), name),
-            (K_PROPERTY, "__name__") if o.n_values() > 4 && is_str(o.get(4)) => o.get(4),
-            (K_PROPERTY, "__objclass__") if o.n_values() > 5 && o.get(5).is_heap() => o.get(5),
-            (K_PROPERTY, "fget") => o.get(0),
-            (K_PROPERTY, "fset") => o.get(1),
-            (K_PROPERTY, "fdel") => o.get(2),
+            // property's doc defaults to its getter's (a getset would
+            // shadow the type's own docstring on class access).
             (K_PROPERTY, "__doc__") => {
                 let d = o.get(3);
                 if d.is_empty() || d.is_none() {
@@ -722,29 +688,7 @@ impl Vm {
                     d
                 }
             }
-            (K_PROPERTY, "__isabstractmethod__") => {
-                let f = o.get(0);
-                if f.is_heap() {
-                    return Ok(Some(self.getattr_opt(f, name)?.unwrap_or(Value::FALSE)));
-                }
-                Value::FALSE
-            }
-            (K_CELL, "cell_contents") => {
-                let v = o.get(0);
-                if v.is_empty() {
-                    return Err(self.new_exc(self.g.e.ValueError, "Cell is empty"));
-                }
-                v
-            }
-            (K_EXC, "args") => o.get(EXC_ARGS),
-            (K_EXC, "__traceback__") => or_none(o.get(EXC_TB)),
-            (K_EXC, "__cause__") => or_none(o.get(EXC_CAUSE)),
-            (K_EXC, "__context__") => or_none(o.get(EXC_CONTEXT)),
-            (K_EXC, "__suppress_context__") => Value::bool(o.get(EXC_SUPPRESS) == Value::TRUE),
-            (K_EXC, _) if self.exc_field_slot(obj, name).is_some() => {
-                let sl = self.exc_field_slot(obj, name).expect("slot");
-                or_none(o.get(sl))
-            }
+            // Read from args (CPython stores them at construction).
             (K_EXC, "value") if self.isinstance(obj, self.g.e.StopIteration) => {
                 let a = self.seq_items(o.get(EXC_ARGS));
                 a.first().copied().unwrap_or(Value::NONE)
@@ -756,91 +700,6 @@ impl Vm {
                     1 => a[0],
                     _ => o.get(EXC_ARGS),
                 }
-            }
-            (K_TRACEBACK, "tb_next") => or_none(o.get(0)),
-            (K_TRACEBACK, "tb_lineno") => o.get(3),
-            (K_TRACEBACK, "tb_lasti") => o.get(2),
-            // A frame summary of the traceback entry: `frame` object holding
-            // [code, lineno, lasti] (the live frame is gone once unwound).
-            (K_TRACEBACK, "tb_frame") => {
-                let f = self.alloc_obj(K_MISC, self.g.types.frame, 3, 0);
-                f.init(0, o.get(1));
-                f.init(1, o.get(3));
-                f.init(2, o.get(2));
-                f.value()
-            }
-            (K_MISC, "f_code") if o.class() == self.g.types.frame => o.get(0),
-            (K_MISC, "f_lineno") if o.class() == self.g.types.frame => o.get(1),
-            (K_MISC, "f_lasti") if o.class() == self.g.types.frame => o.get(2),
-            // Only `sys._getframe` frames know their globals and caller.
-            (K_MISC, "f_globals") if o.class() == self.g.types.frame && o.n_values() > 4 => {
-                o.get(3)
-            }
-            (K_MISC, "f_back") if o.class() == self.g.types.frame && o.n_values() > 4 => o.get(4),
-            (K_CODE, "co_name") => code_data(obj).expect("c").name_value,
-            (K_CODE, "co_qualname") => code_data(obj).expect("c").qualname_value,
-            (K_CODE, "co_filename") => {
-                let f = code_data(obj).expect("c").code.filename.clone();
-                self.new_str(&f)
-            }
-            (K_CODE, "co_argcount") => Value::int(code_data(obj).expect("c").code.argcount as i64),
-            (K_CODE, "co_firstlineno") => {
-                Value::int(code_data(obj).expect("c").code.first_lineno as i64)
-            }
-            (K_CODE, "co_varnames") => {
-                let v: Vec<Value> = code_data(obj).expect("c").varnames.to_vec();
-                self.new_tuple(&v)
-            }
-            (K_CODE, "co_flags") => Value::int(code_data(obj).expect("c").code.flags.0 as i64),
-            (K_GEN, "__name__") => o.get(GEN_NAME),
-            (K_GEN, "__qualname__") => o.get(GEN_QUALNAME),
-            (K_GEN, "gi_suspended") | (K_GEN, "cr_suspended") => {
-                Value::bool(proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_SUSPENDED)
-            }
-            (K_GEN, "ag_await") | (K_GEN, "cr_await") | (K_GEN, "gi_yieldfrom") => {
-                // Suspended in YIELD_FROM (its pc is kept on that
-                // instruction): the delegate is on top of the saved stack.
-                let mut r = Value::NONE;
-                if proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_SUSPENDED {
-                    let pc = proto_core::layouts::get_raw(o, call::GEN_RAW_PC) as usize;
-                    let sp = proto_core::layouts::get_raw(o, call::GEN_RAW_SP) as usize;
-                    if let Some(cd) = code_data(o.get(GEN_CODE)) {
-                        let code = &cd.code.code;
-                        if code.get(pc * 2) == Some(&(crate::bytecode::Opcode::YieldFrom as u8))
-                            && sp > 0
-                        {
-                            if let Some(st) = Obj::from_value(o.get(call::GEN_FRAME)) {
-                                r = or_none(st.get(sp - 1));
-                            }
-                        }
-                    }
-                }
-                r
-            }
-            (K_GEN, "gi_running") | (K_GEN, "cr_running") | (K_GEN, "ag_running") => {
-                Value::bool(proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_RUNNING)
-            }
-            (K_GEN, "gi_frame") | (K_GEN, "cr_frame") | (K_GEN, "ag_frame") => {
-                if proto_core::layouts::get_raw(o, GEN_RAW_STATE) == GEN_DONE {
-                    Value::NONE
-                } else {
-                    obj
-                }
-            }
-            (K_GEN, "gi_code") | (K_GEN, "cr_code") | (K_GEN, "ag_code") => o.get(GEN_CODE),
-            (K_SLICE, "start") => o.get(0),
-            (K_SLICE, "stop") => o.get(1),
-            (K_SLICE, "step") => o.get(2),
-            (K_RANGE, "start") => o.get(0),
-            (K_RANGE, "stop") => o.get(1),
-            (K_RANGE, "step") => o.get(2),
-            (K_COMPLEX, "real") => {
-                let f = f64::from_bits(proto_core::layouts::get_raw(o, 0));
-                self.new_float(f)
-            }
-            (K_COMPLEX, "imag") => {
-                let f = f64::from_bits(proto_core::layouts::get_raw(o, 1));
-                self.new_float(f)
             }
             (_, "__doc__") => Value::NONE,
             _ => return Ok(None),
@@ -1094,10 +953,6 @@ impl Vm {
             self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
             return Ok(());
         }
-        // complex's real/imag are members in CPython ("readonly attribute").
-        if o.kind() == K_COMPLEX && matches!(&*str_of(name), "real" | "imag") {
-            return Err(self.new_exc(self.g.e.AttributeError, "readonly attribute"));
-        }
         if let Some(d) = self.lookup_type(tp, name) {
             if let Some(dobj) = Obj::from_value(d) {
                 if dobj.kind() == K_MEMBER {
@@ -1129,53 +984,7 @@ impl Vm {
                 }
             }
         }
-        // Built-in read-only members (CPython's READONLY PyMemberDef).
-        if matches!(
-            (o.kind(), &*str_of(name)),
-            (K_SLICE, "start" | "stop" | "step")
-                | (K_RANGE, "start" | "stop" | "step")
-                | (K_COMPLEX, "real" | "imag")
-        ) {
-            return Err(self.new_exc(self.g.e.AttributeError, "readonly attribute"));
-        }
         match o.kind() {
-            K_EXC => {
-                let s = str_of(name);
-                let slot = match &*s {
-                    "__traceback__" => Some(EXC_TB),
-                    "__cause__" => Some(EXC_CAUSE),
-                    "__context__" => Some(EXC_CONTEXT),
-                    "__suppress_context__" => Some(EXC_SUPPRESS),
-                    _ if self.exc_field_slot(obj, name).is_some() => {
-                        let sl = self.exc_field_slot(obj, name).expect("slot");
-                        self.store(o, sl, v);
-                        return Ok(());
-                    }
-                    "args" => {
-                        let items = self.collect(v)?;
-                        let t = self.new_tuple(&items);
-                        self.store(o, EXC_ARGS, t);
-                        return Ok(());
-                    }
-                    _ => None,
-                };
-                if let Some(sl) = slot {
-                    if (sl == EXC_CAUSE || sl == EXC_CONTEXT)
-                        && !v.is_none()
-                        && !Obj::from_value(v).is_some_and(|x| x.kind() == K_EXC)
-                    {
-                        let what = if sl == EXC_CAUSE { "cause" } else { "context" };
-                        return Err(self.type_error(&format!(
-                            "exception {what} must be None or derive from BaseException"
-                        )));
-                    }
-                    if sl == EXC_CAUSE {
-                        self.store(o, EXC_SUPPRESS, Value::TRUE);
-                    }
-                    self.store(o, sl, v);
-                    return Ok(());
-                }
-            }
             // property's `__doc__` is a writable member (namedtuple field
             // docs, `dis` sets them); getset/member descriptors' is not.
             K_PROPERTY
@@ -1184,38 +993,6 @@ impl Vm {
             {
                 self.store(o, 3, v);
                 return Ok(());
-            }
-            K_GEN | K_FUNCTION if matches!(&*str_of(name), "__name__" | "__qualname__") => {
-                if !is_str(v) {
-                    return Err(self
-                        .type_error(&format!("{} must be set to a string object", str_of(name))));
-                }
-                let gen = o.kind() == K_GEN;
-                let slot = match (&*str_of(name), gen) {
-                    ("__name__", true) => GEN_NAME,
-                    ("__qualname__", true) => GEN_QUALNAME,
-                    ("__name__", false) => FN_NAME,
-                    _ => FN_QUALNAME,
-                };
-                self.store(o, slot, v);
-                return Ok(());
-            }
-            K_FUNCTION => {
-                let s = str_of(name);
-                let slot = match &*s {
-                    "__name__" => Some(FN_NAME),
-                    "__qualname__" => Some(FN_QUALNAME),
-                    "__module__" => Some(FN_MODULE),
-                    "__doc__" => Some(FN_DOC),
-                    "__defaults__" => Some(FN_DEFAULTS),
-                    "__kwdefaults__" => Some(FN_KWDEFAULTS),
-                    "__annotations__" => Some(FN_ANNOTATIONS),
-                    _ => None,
-                };
-                if let Some(sl) = slot {
-                    self.store(o, sl, v);
-                    return Ok(());
-                }
             }
             _ => {}
         }
@@ -2174,6 +1951,26 @@ impl Vm {
 }
 
 #[inline]
+/// What the suspended generator `o` delegates to (`gi_yieldfrom`,
+/// `cr_await`, `ag_await`): suspended in YIELD_FROM (its pc is kept on that
+/// instruction), the delegate is on top of its saved stack; else None.
+pub fn gen_delegate(o: Obj) -> Value {
+    if proto_core::layouts::get_raw(o, GEN_RAW_STATE) != GEN_SUSPENDED {
+        return Value::NONE;
+    }
+    let pc = proto_core::layouts::get_raw(o, call::GEN_RAW_PC) as usize;
+    let sp = proto_core::layouts::get_raw(o, call::GEN_RAW_SP) as usize;
+    if let Some(cd) = code_data(o.get(GEN_CODE)) {
+        let code = &cd.code.code;
+        if code.get(pc * 2) == Some(&(crate::bytecode::Opcode::YieldFrom as u8)) && sp > 0 {
+            if let Some(st) = Obj::from_value(o.get(call::GEN_FRAME)) {
+                return or_none(st.get(sp - 1));
+            }
+        }
+    }
+    Value::NONE
+}
+
 fn or_none(v: Value) -> Value {
     if v.is_empty() {
         Value::NONE

@@ -343,7 +343,12 @@ impl Vm {
 
     /// Calls a native function, counting the Rust recursion it may start.
     #[inline(always)]
-    fn run_native(&mut self, f: NativeFn, args: &[Value], kwnames: Value) -> PyResult<Value> {
+    pub(crate) fn run_native(
+        &mut self,
+        f: NativeFn,
+        args: &[Value],
+        kwnames: Value,
+    ) -> PyResult<Value> {
         self.native_depth += 1;
         let r = if self.native_depth > 200 + self.g.recursion_limit.load(Ordering::Relaxed) {
             Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"))

@@ -107,7 +107,8 @@ impl Vm {
         Some(back)
     }
 
-    /// Adds a traceback entry for frame `fi` at instruction `lasti`.
+    /// Adds a traceback entry for the innermost frame at instruction
+    /// `lasti`: `[next, code, lasti, lineno, globals]`.
     pub fn add_traceback(&mut self, exc: Value, code: Value, lasti: usize) {
         let Some(eo) = Obj::from_value(exc) else {
             return;
@@ -121,11 +122,18 @@ impl Vm {
         };
         let Some(cd) = code_data(code) else { return };
         let line = cd.code.location(lasti as u32).line;
-        let tb = self.alloc_obj(K_TRACEBACK, self.g.types.traceback, 4, 0);
+        // The unwinding frame is the innermost one: its globals are the
+        // entry's frame's (`tb_frame.f_globals`).
+        let globals = self
+            .frames
+            .last()
+            .map_or(Value::NONE, |f| f.globals.value());
+        let tb = self.alloc_obj(K_TRACEBACK, self.g.types.traceback, 5, 0);
         tb.init(0, eo.get(EXC_TB));
         tb.init(1, code);
         tb.init(2, Value::int(lasti as i64 * 2));
         tb.init(3, Value::int(line as i64));
+        tb.init(4, globals);
         self.store(eo, EXC_TB, tb.value());
     }
 

@@ -714,6 +714,10 @@ pub struct Vm {
 
 /// Index of the handled exception (`sys.exc_info()`) in the root slots.
 const ROOT_EXC_INFO: usize = 0;
+/// Index of this thread's current `contextvars.Context` (EMPTY until one is
+/// needed) in the root slots (slots 1-3 are taken by text.rs, interp.rs and
+/// local.rs, which grow the list on demand).
+const ROOT_CONTEXT: usize = 4;
 
 impl Vm {
     /// Creates the interpreter and the main thread's VM. `setup` (python_env)
@@ -835,6 +839,27 @@ impl Vm {
     #[inline]
     pub fn set_exc_info(&mut self, v: Value) {
         self.ctx.root_slots()[ROOT_EXC_INFO] = v;
+    }
+
+    /// This thread's current `contextvars.Context` (PEP 567), or EMPTY if
+    /// the thread has not needed one yet (each thread starts with none, as
+    /// CPython 3.11's threads start with an empty context).
+    #[inline]
+    pub fn current_context(&mut self) -> Value {
+        self.ctx
+            .root_slots()
+            .get(ROOT_CONTEXT)
+            .copied()
+            .unwrap_or(Value::EMPTY)
+    }
+
+    /// Makes `v` this thread's current context (rooted by the thread).
+    pub fn set_current_context(&mut self, v: Value) {
+        let slots = self.ctx.root_slots();
+        while slots.len() <= ROOT_CONTEXT {
+            slots.push(Value::EMPTY);
+        }
+        slots[ROOT_CONTEXT] = v;
     }
 
     /// Roots `v` on the value stack until [`Vm::pop_roots`].

@@ -3,13 +3,17 @@
 pub mod _ast;
 pub mod _codecs;
 pub mod _collections;
+pub mod _contextvars;
 pub mod _functools;
 pub mod _imp;
 pub mod _io;
+pub mod _locale;
 pub mod _operator;
+pub mod _posixsubprocess;
 pub mod _queue;
 pub mod _random;
 pub mod _sha512;
+pub mod _socket;
 pub mod _sre;
 pub mod _string;
 pub mod _struct;
@@ -19,12 +23,18 @@ pub mod _weakref;
 pub mod atexit;
 pub mod binascii;
 pub mod errno;
+pub mod faulthandler;
+pub mod fcntl;
 pub mod gc;
+pub mod grp;
 pub mod linecache;
 pub mod marshal;
 pub mod math;
 pub mod posix;
 pub mod protopy;
+pub mod pwd;
+pub mod resource;
+pub mod select;
 pub mod signal;
 pub mod sys;
 pub mod time;
@@ -42,6 +52,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_thread", _thread::create);
     vm.register_module("_collections", _collections::create);
     vm.register_module("_queue", _queue::create);
+    vm.register_module("_contextvars", _contextvars::create);
     vm.register_module("_io", _io::create);
     vm.register_module("_sre", _sre::create);
     vm.register_module("_struct", _struct::create);
@@ -61,6 +72,15 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("linecache", linecache::create);
     vm.register_module("posix", posix::create);
     vm.register_module("errno", errno::create);
+    vm.register_module("pwd", pwd::create);
+    vm.register_module("grp", grp::create);
+    vm.register_module("resource", resource::create);
+    vm.register_module("_locale", _locale::create);
+    vm.register_module("faulthandler", faulthandler::create);
+    vm.register_module("select", select::create);
+    vm.register_module("_posixsubprocess", _posixsubprocess::create);
+    vm.register_module("fcntl", fcntl::create);
+    vm.register_module("_socket", _socket::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
     vm.register_source_module("copy", include_str!("../../lib/copy.py"));
@@ -84,7 +104,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("queue", include_str!("../../lib/queue.py"));
     vm.register_module("_signal", signal::create);
     vm.register_source_module("signal", include_str!("../../lib/signal.py"));
-    vm.register_source_module("collections", include_str!("../../lib/collections.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
     vm.register_source_module("abc", include_str!("../../lib/abc.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
@@ -95,9 +114,5 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("typing", include_str!("../../lib/typing.py"));
     vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
     vm.register_source_module("enum", include_str!("../../lib/enum.py"));
-    vm.register_source_module(
-        "collections.abc",
-        include_str!("../../lib/collections_abc.py"),
-    );
     Ok(())
 }

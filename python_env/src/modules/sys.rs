@@ -404,6 +404,12 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     // build paths with it), as Debian's CPython.
     let pl = vm.new_str("lib");
     vm.set_module_attr(m, "platlibdir", pl);
+    // ABI flags of the build ("" for Debian's CPython 3.11: no debug or
+    // pymalloc-debug suffix); `sysconfig` and `test_enum` read it.
+    let abi = vm.new_str("");
+    vm.set_module_attr(m, "abiflags", abi);
+    // No separate bytecode cache tree (PYTHONPYCACHEPREFIX unset).
+    vm.set_module_attr(m, "pycache_prefix", Value::NONE);
     vm.set_module_attr(m, "modules", vm.g.sys_modules);
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", exit),

@@ -485,6 +485,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(b, "__call__", func_call);
     let m = vm.g.types.method;
     vm.add_method(m, "__call__", func_call);
+    init_attrs(vm);
     Ok(())
 }
 
@@ -542,4 +543,152 @@ pub fn wrong_receiver(vm: &mut Vm, a: &[Value], what: &str, owner: &str) -> PyEx
     vm.type_error(&format!(
         "descriptor '{what}' for '{owner}' objects doesn't apply to a '{tn}' object"
     ))
+}
+
+/// The receiver `a[0]` of a builtin type's native getter or setter when it
+/// is an object of kind `kind`; CPython's wrong-receiver TypeError
+/// otherwise (the descriptors check their receiver's type, this guards
+/// the native function itself).
+pub fn receiver(vm: &mut Vm, a: &[Value], kind: Kind, what: &str, owner: &str) -> PyResult<Obj> {
+    match a.first().and_then(|&v| Obj::from_value(v)) {
+        Some(o) if o.kind() == kind => Ok(o),
+        _ => Err(wrong_receiver(vm, a, what, owner)),
+    }
+}
+
+/// Adds `getset_descriptor`s to the builtin type `t`: (name, getter,
+/// setter), read-only where the setter is None.
+pub fn add_getsets(vm: &mut Vm, t: Value, list: &[(&'static str, NativeFn, Option<NativeFn>)]) {
+    for &(name, get, set) in list {
+        let gs = vm.new_native_getset(t, name, get, set);
+        vm.add_attr(t, name, gs);
+    }
+}
+
+/// Adds read-only `member_descriptor`s ([`native_member`]) to the builtin
+/// type `t`.
+pub fn add_members(vm: &mut Vm, t: Value, list: &[(&'static str, NativeFn)]) {
+    for &(name, get) in list {
+        let m = native_member(vm, t, name, get);
+        vm.add_attr(t, name, m);
+    }
+}
+
+/// Adds writable `member_descriptor`s (name, getter, setter) to the builtin
+/// type `t`.
+pub fn add_writable_members(vm: &mut Vm, t: Value, list: &[(&'static str, NativeFn, NativeFn)]) {
+    for &(name, get, set) in list {
+        let m = super::function::writable_member(vm, t, name, get, set);
+        vm.add_attr(t, name, m);
+    }
+}
+
+/// `property.fget`/`fset`/`fdel` (value slots 0, 1, 2).
+fn property_slot(vm: &mut Vm, a: &[Value], slot: usize, what: &str) -> PyResult<Value> {
+    let p = receiver(vm, a, K_PROPERTY, what, "property")?;
+    let v = p.get(slot);
+    Ok(if v.is_empty() { Value::NONE } else { v })
+}
+fn property_fget(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    property_slot(vm, a, 0, "fget")
+}
+fn property_fset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    property_slot(vm, a, 1, "fset")
+}
+fn property_fdel(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    property_slot(vm, a, 2, "fdel")
+}
+
+/// `getattr(f, '__isabstractmethod__', False)` as a bool.
+fn isabstract(vm: &mut Vm, f: Value) -> PyResult<Value> {
+    if !f.is_heap() {
+        return Ok(Value::FALSE);
+    }
+    let n = vm.intern("__isabstractmethod__");
+    match vm.getattr_opt(f, n)? {
+        Some(v) => vm.truthy(v).map(Value::bool),
+        None => Ok(Value::FALSE),
+    }
+}
+
+fn property_isabstract(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = receiver(vm, a, K_PROPERTY, "__isabstractmethod__", "property")?;
+    isabstract(vm, p.get(0))
+}
+
+/// staticmethod/classmethod's wrapped callable (`__func__`, `__wrapped__`).
+fn wrapper_func(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(receiver(vm, a, K_WRAPPER, "__func__", "staticmethod")?.get(0))
+}
+
+fn wrapper_isabstract(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let w = receiver(vm, a, K_WRAPPER, "__isabstractmethod__", "staticmethod")?;
+    isabstract(vm, w.get(0))
+}
+
+/// A builtin descriptor's `__name__` and `__objclass__`: a getset (or a
+/// native member) records them in values 4 and 5, a `__slots__` member in
+/// values 0 and 1.
+fn descr_field(vm: &mut Vm, a: &[Value], name: bool) -> PyResult<Value> {
+    let what = if name { "__name__" } else { "__objclass__" };
+    let Some(d) = a.first().and_then(|&v| Obj::from_value(v)) else {
+        return Err(wrong_receiver(vm, a, what, "member_descriptor"));
+    };
+    let v = match d.kind() {
+        K_MEMBER => d.get(if name { 0 } else { 1 }),
+        K_PROPERTY if d.n_values() > 5 => d.get(if name { 4 } else { 5 }),
+        _ => Value::EMPTY,
+    };
+    if v.is_empty() || v.is_none() {
+        let n = vm.intern(what);
+        return Err(vm.attr_error(a[0], n));
+    }
+    Ok(v)
+}
+fn descr_name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    descr_field(vm, a, true)
+}
+fn descr_objclass(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    descr_field(vm, a, false)
+}
+
+/// The attributes of property, staticmethod, classmethod and the builtin
+/// descriptors, as descriptors on those types (CPython's member lists).
+pub fn init_attrs(vm: &mut Vm) {
+    let p = vm.g.types.property;
+    add_members(
+        vm,
+        p,
+        &[
+            ("fget", property_fget as NativeFn),
+            ("fset", property_fset),
+            ("fdel", property_fdel),
+        ],
+    );
+    add_getsets(
+        vm,
+        p,
+        &[("__isabstractmethod__", property_isabstract, None)],
+    );
+    for t in [vm.g.types.staticmethod, vm.g.types.classmethod] {
+        add_members(
+            vm,
+            t,
+            &[
+                ("__func__", wrapper_func as NativeFn),
+                ("__wrapped__", wrapper_func),
+            ],
+        );
+        add_getsets(vm, t, &[("__isabstractmethod__", wrapper_isabstract, None)]);
+    }
+    for t in [vm.g.types.getset_descr, vm.g.types.member_descr] {
+        add_members(
+            vm,
+            t,
+            &[
+                ("__name__", descr_name as NativeFn),
+                ("__objclass__", descr_objclass),
+            ],
+        );
+    }
 }

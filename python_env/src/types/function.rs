@@ -155,7 +155,7 @@ fn doc_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// A writable `member_descriptor` of the builtin type `t` (the layout of
 /// [`native_member`], with a setter).
-fn writable_member(
+pub(super) fn writable_member(
     vm: &mut Vm,
     t: Value,
     name: &'static str,

@@ -1,4 +1,4 @@
-//! `list` and `tuple`.
+//! `list`, and the sequence methods `tuple` shares with it.
 //!
 //! Concurrency: every mutating list method takes the list's object lock
 //! when the list is shared (`vm.with_lock`), so `append`, `pop`, `insert`,
@@ -23,7 +23,7 @@ use proto_core::layouts::list as llist;
 use proto_core::layouts::seq_index as resolve_index;
 use proto_core::{Kind, Obj, Value};
 
-fn lo(v: Value) -> Obj {
+pub(super) fn lo(v: Value) -> Obj {
     Obj::from_value(v).expect("list")
 }
 
@@ -182,7 +182,7 @@ fn list_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// equal (by Python code, outside the lock) moved meanwhile.
 const REMOVE_RETRIES: u32 = 4;
 
-fn seq_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+pub(super) fn seq_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let qual = if lo(a[0]).kind() == Kind::LIST {
         "list.index"
     } else {
@@ -217,7 +217,7 @@ fn seq_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Err(vm.value_error("tuple.index(x): x not in tuple"))
 }
 
-fn seq_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+pub(super) fn seq_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let qual = if lo(a[0]).kind() == Kind::LIST {
         "list.count"
     } else {
@@ -343,12 +343,12 @@ fn sort_plain(items: &mut [Value], str_class: Value, rev: bool) -> bool {
     false
 }
 
-fn seq_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(super) fn seq_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = vm.len(a[0])?;
     Ok(Value::int(n as i64))
 }
 
-fn getitem_common(vm: &mut Vm, v: Value, key: Value, is_list: bool) -> PyResult<Value> {
+pub(super) fn getitem_common(vm: &mut Vm, v: Value, key: Value, is_list: bool) -> PyResult<Value> {
     let what = if is_list { "list" } else { "tuple" };
     let n = vm.len(v)?;
     if is_slice(key) {
@@ -374,16 +374,6 @@ fn getitem_common(vm: &mut Vm, v: Value, key: Value, is_list: bool) -> PyResult<
 
 fn list_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     getitem_common(vm, a[0], a[1], true)
-}
-fn tuple_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if is_slice(a[1]) && vm.type_of(a[0]) == vm.g.types.tuple {
-        let n = lo(a[0]).n_values();
-        let (start, _stop, step, count) = slice_indices(vm, a[1], n)?;
-        if start == 0 && step == 1 && count == n {
-            return Ok(a[0]);
-        }
-    }
-    getitem_common(vm, a[0], a[1], false)
 }
 
 fn list_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -484,16 +474,12 @@ fn list_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
 }
 
-fn seq_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(super) fn seq_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::bool(find_index(vm, a[0], a[1])?.is_some()))
 }
 
 fn list_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let c = vm.g.types.list_iter;
-    Ok(vm.new_seq_iter(c, a[0], 0))
-}
-fn tuple_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let c = vm.g.types.tuple_iter;
     Ok(vm.new_seq_iter(c, a[0], 0))
 }
 
@@ -512,26 +498,26 @@ fn seq_cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     }
     vm.builtin_richcompare(a[0], a[1], op)
 }
-fn seq_lt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(super) fn seq_lt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     seq_cmp(vm, a, 0)
 }
-fn seq_le(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(super) fn seq_le(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     seq_cmp(vm, a, 1)
 }
-fn seq_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(super) fn seq_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     seq_cmp(vm, a, 2)
 }
-fn seq_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(super) fn seq_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     seq_cmp(vm, a, 3)
 }
-fn seq_gt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(super) fn seq_gt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     seq_cmp(vm, a, 4)
 }
-fn seq_ge(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(super) fn seq_ge(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     seq_cmp(vm, a, 5)
 }
 
-fn seq_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(super) fn seq_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let kind = lo(a[0]).kind();
     if !Obj::from_value(a[1]).is_some_and(|o| o.kind() == kind) {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -552,7 +538,7 @@ fn list_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(a[0])
 }
 
-fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(super) fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(n) = super::seq::repeat_count(vm, a[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -599,7 +585,7 @@ fn list_imul(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(a[0])
 }
 
-fn seq_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(super) fn seq_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = lo(a[0]);
     let is_list = o.kind() == Kind::LIST;
     let mut parts = Vec::new();
@@ -616,45 +602,7 @@ fn seq_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_str(&s))
 }
 
-fn tuple_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let args = Args::new(a, k);
-    args.no_more_kw(vm, "tuple")?;
-    if args.pos.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "tuple expected at most 1 argument, got {}",
-            args.pos.len() - 1
-        )));
-    }
-    let cls = args.pos[0];
-    let items = match args.pos.get(1) {
-        Some(&src) => {
-            if cls == vm.g.types.tuple
-                && Obj::from_value(src)
-                    .is_some_and(|o| o.kind() == Kind::TUPLE && o.class() == vm.g.types.tuple)
-            {
-                return Ok(src);
-            }
-            vm.collect(src)?
-        }
-        None => Vec::new(),
-    };
-    Ok(vm.new_tuple_of(cls, &items))
-}
-
-fn tuple_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let items = vm.seq_items(a[0]);
-    let t = vm.new_tuple(&items);
-    let h = vm.hash(t)?;
-    Ok(vm.new_int(h))
-}
-
-fn tuple_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let items = vm.seq_items(a[0]);
-    let t = vm.new_tuple(&items);
-    Ok(vm.new_tuple(&[t]))
-}
-
-/// Registers list and tuple.
+/// Registers list.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.list;
     vm.add_static(t, "__new__", list_new, false);
@@ -695,30 +643,5 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, n, f);
     }
     vm.add_attr(t, "__hash__", Value::NONE);
-    let t = vm.g.types.tuple;
-    vm.add_static(t, "__new__", tuple_new, false);
-    let m: &[(&'static str, NativeFn)] = &[
-        ("index", seq_index),
-        ("count", seq_count),
-        ("__len__", seq_len),
-        ("__getitem__", tuple_getitem),
-        ("__contains__", seq_contains),
-        ("__iter__", tuple_iter),
-        ("__lt__", seq_lt),
-        ("__le__", seq_le),
-        ("__eq__", seq_eq),
-        ("__ne__", seq_ne),
-        ("__gt__", seq_gt),
-        ("__ge__", seq_ge),
-        ("__add__", seq_add),
-        ("__mul__", seq_mul),
-        ("__rmul__", seq_mul),
-        ("__repr__", seq_repr),
-        ("__hash__", tuple_hash),
-        ("__getnewargs__", tuple_getnewargs),
-    ];
-    for &(n, f) in m {
-        vm.add_method(t, n, f);
-    }
     Ok(())
 }

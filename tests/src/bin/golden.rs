@@ -2,7 +2,8 @@
 //! compares stdout, stderr and the exit code with the files CPython 3.11
 //! produced (`tests/bless.py`).
 //!
-//! Usage: `golden [--protopy PATH] [--jobs N] [--update-pending] [FILTER...]`
+//! Usage: `golden [--protopy PATH] [--jobs N] [--timeout SECONDS] [--update-pending] [FILTER...]`
+//! (`--timeout`: the limit per program, 60 s unless given; a GC-stress build needs more).
 //!
 //! Comparison rules (the same for every test):
 //! - the absolute repository root is removed from ProtoPy's output, as
@@ -32,7 +33,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 use wait_timeout::ChildExt;
 
-const TIMEOUT: Duration = Duration::from_secs(60);
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
 struct Outcome {
     path: String,
@@ -127,7 +128,7 @@ fn diff(label: &str, expected: &str, actual: &str) -> String {
     out
 }
 
-fn run_one(protopy: &Path, root: &Path, rel: &str) -> Outcome {
+fn run_one(protopy: &Path, root: &Path, rel: &str, timeout: Duration) -> Outcome {
     let base = root.join(&rel[..rel.len() - 3]);
     let exp_out = String::from_utf8_lossy(&read_or(&base.with_extension("out"), b"")).into_owned();
     let exp_err = String::from_utf8_lossy(&read_or(&base.with_extension("err"), b"")).into_owned();
@@ -169,12 +170,12 @@ fn run_one(protopy: &Path, root: &Path, rel: &str) -> Outcome {
         }
         b
     });
-    let status = match child.wait_timeout(TIMEOUT) {
+    let status = match child.wait_timeout(timeout) {
         Ok(Some(s)) => s,
         Ok(None) => {
             let _ = child.kill();
             let _ = child.wait();
-            return fail(format!("timed out after {}s\n", TIMEOUT.as_secs()));
+            return fail(format!("timed out after {}s\n", timeout.as_secs()));
         }
         Err(e) => return fail(format!("wait failed: {e}\n")),
     };
@@ -223,6 +224,7 @@ fn main() {
     let mut jobs = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2);
+    let mut timeout = DEFAULT_TIMEOUT;
     let mut update = false;
     let mut filters = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -230,6 +232,13 @@ fn main() {
         match a.as_str() {
             "--protopy" => protopy = PathBuf::from(args.next().expect("--protopy PATH")),
             "--jobs" => jobs = args.next().and_then(|j| j.parse().ok()).expect("--jobs N"),
+            "--timeout" => {
+                timeout = args
+                    .next()
+                    .and_then(|t| t.parse().ok())
+                    .map(Duration::from_secs)
+                    .expect("--timeout SECONDS")
+            }
             "--update-pending" => update = true,
             _ => filters.push(a),
         }
@@ -256,7 +265,7 @@ fn main() {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(rel) = selected.get(i) else { break };
-                let o = run_one(&protopy, &root, rel);
+                let o = run_one(&protopy, &root, rel, timeout);
                 sync::lock(&results).push(o);
             });
         }

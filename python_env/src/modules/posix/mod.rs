@@ -23,17 +23,20 @@
 //! call that fails with EINTR runs the pending signal handlers and is
 //! retried, unless a handler raised (PEP 475).
 //!
-//! Not provided (absent, so `hasattr(os, name)` is False): `fork`, the
-//! `exec*` family, `posix_spawn*` and `system` (process creation is a later
-//! task), extended attributes, scheduling, `statvfs` and the other calls
+//! Not provided (absent, so `hasattr(os, name)` is False): `fork`,
+//! `posix_spawn*` and `system` (a forked child could not run Python code
+//! safely while other threads exist; `_posixsubprocess.fork_exec` starts
+//! programs instead), `fexecve`, extended attributes, scheduling, `statvfs` and the other calls
 //! `_have_functions` does not list.
 
-mod path;
+pub(crate) mod path;
 mod scandir;
 mod stat;
 mod system;
 
 mod files;
+
+pub(crate) use path::{fildes_arg, fs_converter};
 
 use engine::runtime::*;
 use proto_core::{Obj, Value};
@@ -56,14 +59,14 @@ corresponding Unix manual entries for more information on calls.";
 // ------------------------------------------------------------------ errors
 
 /// The calling thread's `errno`.
-pub(super) fn errno() -> i32 {
+pub(crate) fn errno() -> i32 {
     std::io::Error::last_os_error()
         .raw_os_error()
         .unwrap_or(libc::EINVAL)
 }
 
 /// A C-style return value that signals failure by -1 (with `errno` set).
-pub(super) trait MinusOne: Copy + PartialEq {
+pub(crate) trait MinusOne: Copy + PartialEq {
     const MINUS_ONE: Self;
 }
 impl MinusOne for i32 {
@@ -77,7 +80,7 @@ impl MinusOne for isize {
 }
 
 /// `r`, or the `errno` of the failed call that returned it.
-pub(super) fn cvt<T: MinusOne>(r: T) -> Result<T, i32> {
+pub(crate) fn cvt<T: MinusOne>(r: T) -> Result<T, i32> {
     if r == T::MINUS_ONE {
         Err(errno())
     } else {
@@ -89,7 +92,7 @@ pub(super) fn cvt<T: MinusOne>(r: T) -> Result<T, i32> {
 /// the signal handlers (an exception from one is returned) and calls again
 /// (PEP 475). `f` must not touch Python values: a collection may run while
 /// it does.
-pub(super) fn retry<T>(
+pub(crate) fn retry<T>(
     vm: &mut Vm,
     mut f: impl FnMut() -> Result<T, i32>,
 ) -> PyResult<Result<T, i32>> {
@@ -123,7 +126,7 @@ pub(super) fn strerror_text(code: i32) -> String {
 /// (`PyErr_SetFromErrnoWithFilenameObjects`): the OSError constructor picks
 /// the subclass from the errno (FileNotFoundError, PermissionError...).
 /// `EMPTY` file names are left out.
-pub(super) fn os_error2(vm: &mut Vm, code: i32, f1: Value, f2: Value) -> PyException {
+pub(crate) fn os_error2(vm: &mut Vm, code: i32, f1: Value, f2: Value) -> PyException {
     let msg = vm.new_str(&strerror_text(code));
     let e = Value::int(i64::from(code));
     let args: Vec<Value> = if f1.is_empty() {
@@ -144,7 +147,7 @@ pub(super) fn os_error2(vm: &mut Vm, code: i32, f1: Value, f2: Value) -> PyExcep
 }
 
 /// [`os_error2`] with at most one file name.
-pub(super) fn os_error(vm: &mut Vm, code: i32, filename: Value) -> PyException {
+pub(crate) fn os_error(vm: &mut Vm, code: i32, filename: Value) -> PyException {
     os_error2(vm, code, filename, Value::EMPTY)
 }
 

@@ -114,7 +114,7 @@ fn fspath(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// The bytes of a str in the file-system encoding (`PyUnicode_FSConverter`:
 /// UTF-8, lone surrogates U+DC80..U+DCFF back to the bytes they escape).
-pub(super) fn fs_encode(vm: &mut Vm, s: Value) -> PyResult<Vec<u8>> {
+pub(crate) fn fs_encode(vm: &mut Vm, s: Value) -> PyResult<Vec<u8>> {
     let raw = str_bytes(s);
     // Well-formed UTF-8 (no surrogates, the common case) is already the
     // encoding.
@@ -125,8 +125,24 @@ pub(super) fn fs_encode(vm: &mut Vm, s: Value) -> PyResult<Vec<u8>> {
     Ok(str_bytes(b).to_vec())
 }
 
+/// `PyUnicode_FSConverter`: the bytes of a str, bytes or os.PathLike
+/// object (a str in the file-system encoding); an embedded NUL is
+/// CPython's ValueError.
+pub(crate) fn fs_converter(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    let p = fspath_value(vm, v)?;
+    let b = if is_str(p) {
+        fs_encode(vm, p)?
+    } else {
+        str_bytes(p).to_vec()
+    };
+    if b.contains(&0) {
+        return Err(vm.value_error("embedded null byte"));
+    }
+    Ok(b)
+}
+
 /// A str decoded from the file-system encoding (`PyUnicode_DecodeFSDefault`).
-pub(super) fn fs_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
+pub(crate) fn fs_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
     if std::str::from_utf8(b).is_ok() {
         return Ok(vm.new_str_bytes(b));
     }
@@ -266,7 +282,7 @@ pub(super) fn fd_arg(vm: &mut Vm, v: Value) -> PyResult<i32> {
 
 /// `fildes` (`PyObject_AsFileDescriptor`): an int, or an object whose
 /// `fileno()` returns one; a negative fd is a ValueError.
-pub(super) fn fildes_arg(vm: &mut Vm, v: Value) -> PyResult<i32> {
+pub(crate) fn fildes_arg(vm: &mut Vm, v: Value) -> PyResult<i32> {
     let fd = if vm.is_int_like(v) {
         crate::args::py_long_as_int(vm, v)?
     } else {

@@ -194,6 +194,120 @@ fn _exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     unsafe { libc::_exit(s) }
 }
 
+/// The argv of `execv`/`execve`: a non-empty tuple or list whose first
+/// item is not empty, each item through `PyUnicode_FSConverter`.
+fn exec_argv(vm: &mut Vm, v: Value, who: &str, arg: &str) -> PyResult<Vec<std::ffi::CString>> {
+    let ok = proto_core::Obj::from_value(v)
+        .is_some_and(|o| o.kind() == proto_core::Kind::TUPLE || o.kind() == proto_core::Kind::LIST);
+    if !ok {
+        return Err(vm.type_error(&format!("{who}{arg} must be a tuple or list")));
+    }
+    let (items, mark) = vm.collect_rooted(v)?;
+    let r = (|| {
+        if items.is_empty() {
+            return Err(vm.value_error(&format!("{who}{arg} must not be empty")));
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for &it in &items {
+            let b = super::path::fs_converter(vm, it)?;
+            if out.is_empty() && b.is_empty() {
+                return Err(vm.value_error(&format!("{who}{arg} first element cannot be empty")));
+            }
+            out.push(std::ffi::CString::new(b).map_err(|_| vm.value_error("embedded null byte"))?);
+        }
+        Ok(out)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// Runs `execve(path, argv, envp)` (`envp` None: `execv`); returns only on
+/// failure, as the OSError.
+fn do_exec(
+    vm: &mut Vm,
+    path: &super::path::PathArg,
+    argv: &[std::ffi::CString],
+    env: Option<&[std::ffi::CString]>,
+) -> PyException {
+    // CPython names the file only in execve's error.
+    let named = env.is_some();
+    let mut av: Vec<*const libc::c_char> = argv.iter().map(|c| c.as_ptr()).collect();
+    av.push(std::ptr::null());
+    let ev: Option<Vec<*const libc::c_char>> = env.map(|e| {
+        let mut v: Vec<*const libc::c_char> = e.iter().map(|c| c.as_ptr()).collect();
+        v.push(std::ptr::null());
+        v
+    });
+    // SAFETY: the path, argv and envp arrays are NUL-terminated C strings
+    // and NULL-terminated pointer arrays owned by this frame; exec only
+    // returns on failure.
+    unsafe {
+        match &ev {
+            Some(e) => libc::execve(path.ptr(), av.as_ptr(), e.as_ptr()),
+            None => libc::execv(path.ptr(), av.as_ptr()),
+        }
+    };
+    let e = super::errno();
+    let f = if named {
+        path.filename(vm)
+    } else {
+        Value::EMPTY
+    };
+    os_error(vm, e, f)
+}
+
+/// `execv(path, argv, /)`: replaces the process; returns only by raising.
+fn execv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "execv", "execv", &a[1..], k, 2, 2)?;
+    let path = super::path::path_arg(vm, "execv", "path", a[1], super::path::PATH)?;
+    let argv = exec_argv(vm, a[2], "execv()", " arg 2")?;
+    Err(do_exec(vm, &path, &argv, None))
+}
+
+/// `execve(path, argv, env)`: replaces the process; returns only by raising.
+fn execve(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [p, argv, env] =
+        clinic::unpack(vm, "execve", &a[1..], k, ["path", "argv", "env"], 0, 3, 3)?;
+    let path = super::path::path_arg(
+        vm,
+        "execve",
+        "path",
+        p.unwrap_or(Value::NONE),
+        super::path::PATH,
+    )?;
+    let argv = exec_argv(vm, argv.unwrap_or(Value::NONE), "execve: ", "argv")?;
+    let env = env.unwrap_or(Value::NONE);
+    // PyMapping_Check (a __getitem__), then PyMapping_Keys/Values.
+    let getitem = vm.intern("__getitem__");
+    let tp = vm.type_of(env);
+    if is_str(env) || vm.lookup_type(tp, getitem).is_none() {
+        return Err(vm.type_error("env must be a mapping object"));
+    }
+    let keys = vm.call_method(env, "keys", &[])?;
+    let (keys, mark) = vm.collect_rooted(keys)?;
+    let r = (|| {
+        let vals = vm.call_method(env, "values", &[])?;
+        let (vals, _) = vm.collect_rooted(vals)?;
+        let mut envp = Vec::with_capacity(keys.len());
+        for (&key, &val) in keys.iter().zip(vals.iter()) {
+            let mut kb = super::path::fs_converter(vm, key)?;
+            let vb = super::path::fs_converter(vm, val)?;
+            if kb.is_empty() || kb[1..].contains(&b'=') {
+                return Err(vm.value_error("illegal environment variable name"));
+            }
+            kb.push(b'=');
+            kb.extend_from_slice(&vb);
+            envp.push(
+                std::ffi::CString::new(kb).map_err(|_| vm.value_error("embedded null byte"))?,
+            );
+        }
+        Ok(envp)
+    })();
+    vm.pop_roots(mark);
+    let envp = r?;
+    Err(do_exec(vm, &path, &argv, Some(&envp)))
+}
+
 /// `strerror(code)`.
 fn strerror(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "strerror", "strerror", &a[1..], k, 1, 1)?;
@@ -662,6 +776,8 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("WSTOPSIG", WSTOPSIG),
     ("waitstatus_to_exitcode", waitstatus_to_exitcode),
     ("_exit", _exit),
+    ("execv", execv),
+    ("execve", execve),
     ("strerror", strerror),
     ("urandom", urandom),
     ("cpu_count", cpu_count),

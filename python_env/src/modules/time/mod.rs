@@ -112,7 +112,7 @@ fn os_error(vm: &mut Vm, errno: i32) -> PyException {
 /// How a float number of seconds is rounded to nanoseconds
 /// (CPython's `_PyTime_round_t`).
 #[derive(Clone, Copy)]
-enum Round {
+pub(crate) enum Round {
     /// Towards minus infinity.
     Floor,
     /// Away from zero (`_PyTime_ROUND_TIMEOUT`, used by `sleep`).
@@ -154,7 +154,7 @@ fn nan_error(vm: &mut Vm) -> PyException {
 
 /// `_PyTime_FromSecondsObject`: seconds (an int, a float or an object with
 /// `__index__`) as nanoseconds.
-fn seconds_to_ns(vm: &mut Vm, v: Value, round: Round) -> PyResult<i64> {
+pub(crate) fn seconds_to_ns(vm: &mut Vm, v: Value, round: Round) -> PyResult<i64> {
     if let Some(ops::Num::F(d)) = vm.num(v) {
         if d.is_nan() {
             return Err(nan_error(vm));

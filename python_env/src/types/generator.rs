@@ -1,0 +1,119 @@
+//! The attributes of generators, coroutines and async generators as
+//! descriptors on their types, as CPython's getset and member lists:
+//! `__name__`, `__qualname__`, `gi_code`, `gi_frame`, `gi_running`,
+//! `gi_suspended`, `gi_yieldfrom` and their `cr_`/`ag_` counterparts.
+
+use super::descr::{add_getsets, add_members, receiver};
+use engine::runtime::*;
+use proto_core::layouts::get_raw;
+use proto_core::{Obj, Value};
+
+fn gen(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Obj> {
+    receiver(vm, a, K_GEN, what, "generator")
+}
+
+fn state(o: Obj) -> u64 {
+    get_raw(o, GEN_RAW_STATE)
+}
+
+fn name_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(gen(vm, a, "__name__")?.get(GEN_NAME))
+}
+fn qualname_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(gen(vm, a, "__qualname__")?.get(GEN_QUALNAME))
+}
+
+fn str_set(vm: &mut Vm, a: &[Value], slot: usize, what: &str) -> PyResult<Value> {
+    let o = gen(vm, a, what)?;
+    let v = a.get(1).copied().unwrap_or(Value::EMPTY);
+    if !is_str(v) {
+        return Err(vm.type_error(&format!("{what} must be set to a string object")));
+    }
+    vm.store(o, slot, v);
+    Ok(Value::NONE)
+}
+fn name_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    str_set(vm, a, GEN_NAME, "__name__")
+}
+fn qualname_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    str_set(vm, a, GEN_QUALNAME, "__qualname__")
+}
+
+fn code_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(gen(vm, a, "gi_code")?.get(GEN_CODE))
+}
+
+/// `gi_frame`: the generator itself stands for its frame (None once done).
+fn frame_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = gen(vm, a, "gi_frame")?;
+    Ok(if state(o) == GEN_DONE {
+        Value::NONE
+    } else {
+        o.value()
+    })
+}
+
+fn running_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::bool(state(gen(vm, a, "gi_running")?) == GEN_RUNNING))
+}
+
+fn suspended_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::bool(
+        state(gen(vm, a, "gi_suspended")?) == GEN_SUSPENDED,
+    ))
+}
+
+/// `gi_yieldfrom` / `cr_await` / `ag_await`.
+fn delegate_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(engine::runtime::attr::gen_delegate(gen(
+        vm,
+        a,
+        "gi_yieldfrom",
+    )?))
+}
+
+/// Registers the generator, coroutine and async generator attributes.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let names: &[(&'static str, NativeFn, Option<NativeFn>)] = &[
+        ("__name__", name_get, Some(name_set)),
+        ("__qualname__", qualname_get, Some(qualname_set)),
+    ];
+    let t = vm.g.types.generator;
+    add_getsets(vm, t, names);
+    add_members(vm, t, &[("gi_code", code_get)]);
+    add_getsets(
+        vm,
+        t,
+        &[
+            ("gi_frame", frame_get, None),
+            ("gi_running", running_get, None),
+            ("gi_suspended", suspended_get, None),
+            ("gi_yieldfrom", delegate_get, None),
+        ],
+    );
+    let t = vm.g.types.coroutine;
+    add_getsets(vm, t, names);
+    add_members(vm, t, &[("cr_code", code_get)]);
+    add_getsets(
+        vm,
+        t,
+        &[
+            ("cr_await", delegate_get, None),
+            ("cr_frame", frame_get, None),
+            ("cr_running", running_get, None),
+            ("cr_suspended", suspended_get, None),
+        ],
+    );
+    let t = vm.g.types.async_generator;
+    add_getsets(vm, t, names);
+    add_members(vm, t, &[("ag_code", code_get), ("ag_running", running_get)]);
+    add_getsets(
+        vm,
+        t,
+        &[
+            ("ag_await", delegate_get, None),
+            ("ag_frame", frame_get, None),
+        ],
+    );
+    Ok(())
+}

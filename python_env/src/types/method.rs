@@ -1,0 +1,81 @@
+//! The attributes of `builtin_function_or_method` and bound `method`
+//! objects as descriptors on their types, as CPython's `meth_getsets` /
+//! `meth_members` and `method_memberlist`. A builtin bound to an instance
+//! (`[].append`) is a `K_METHOD` pair `[builtin, self]` of type
+//! `builtin_function_or_method`; other attributes of a bound `method` are
+//! its function's (the engine's lookup forwards them).
+
+use super::descr::{add_getsets, add_members, receiver, wrong_receiver};
+use engine::runtime::*;
+use proto_core::Value;
+
+/// The builtin of `a[0]` and what it is bound to (EMPTY when unbound).
+fn builtin(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<(&'static Builtin, Value)> {
+    let o = a.first().and_then(|&v| Obj::from_value(v));
+    let r = match o {
+        Some(o) if o.kind() == K_BUILTIN => builtin_data(o).map(|b| (b, b.bound)),
+        Some(o) if o.kind() == K_METHOD => Obj::from_value(o.get(0))
+            .and_then(builtin_data)
+            .map(|b| (b, o.get(1))),
+        _ => None,
+    };
+    r.ok_or_else(|| wrong_receiver(vm, a, what, "builtin_function_or_method"))
+}
+
+fn builtin_name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (b, _) = builtin(vm, a, "__name__")?;
+    Ok(vm.new_str(b.name))
+}
+
+/// `type.name` for a method of a type, else the name.
+fn builtin_qualname(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (b, _) = builtin(vm, a, "__qualname__")?;
+    if b.owner.is_heap() {
+        let q = format!("{}.{}", type_short_name(b.owner), b.name);
+        return Ok(vm.new_str(&q));
+    }
+    Ok(vm.new_str(b.name))
+}
+
+fn builtin_self(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (_, s) = builtin(vm, a, "__self__")?;
+    Ok(if s.is_empty() { Value::NONE } else { s })
+}
+
+/// `__module__`: None (builtins do not record their module).
+fn builtin_module(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    builtin(vm, a, "__module__")?;
+    Ok(Value::NONE)
+}
+
+fn method_func(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(receiver(vm, a, K_METHOD, "__func__", "method")?.get(0))
+}
+fn method_self(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(receiver(vm, a, K_METHOD, "__self__", "method")?.get(1))
+}
+
+/// Registers the builtin function and bound method attributes.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    let t = vm.g.types.builtin;
+    add_getsets(
+        vm,
+        t,
+        &[
+            ("__name__", builtin_name, None),
+            ("__qualname__", builtin_qualname, None),
+            ("__self__", builtin_self, None),
+        ],
+    );
+    add_members(vm, t, &[("__module__", builtin_module)]);
+    let t = vm.g.types.method;
+    add_members(
+        vm,
+        t,
+        &[
+            ("__func__", method_func as NativeFn),
+            ("__self__", method_self),
+        ],
+    );
+    Ok(())
+}

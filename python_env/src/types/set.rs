@@ -1,0 +1,552 @@
+//! `set` and `frozenset` (on the dict's insertion-ordered table).
+//!
+//! Concurrency: writes go through `vm.set_add`/`set_discard`, which take the
+//! object lock of a shared set for the duration of one primitive; `s.add`
+//! is atomic, and the in-place operators are described at
+//! [`set_update_in_place`].
+
+use super::dict::dobj;
+use crate::args::{check_method, Args};
+use engine::runtime::*;
+use proto_core::layouts::dict as ldict;
+use proto_core::{Kind, Obj, Value};
+
+/// Adds `items` to set `s`, keeping both rooted while `__hash__`/`__eq__`
+/// may run Python code (rooting rule).
+pub(super) fn add_all(vm: &mut Vm, s: Value, items: &[Value]) -> PyResult<()> {
+    let holder = vm.new_list(items);
+    let mark = vm.push_root(holder);
+    vm.push_root(s);
+    let mut r = Ok(());
+    for &x in items {
+        if let Err(e) = vm.set_add(s, x) {
+            r = Err(e);
+            break;
+        }
+    }
+    vm.pop_roots(mark);
+    r
+}
+
+fn set_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    let cls = args.pos[0];
+    if cls == vm.g.types.frozenset || vm.is_subtype(cls, vm.g.types.frozenset) {
+        if args.pos.len() > 2 {
+            return Err(vm.type_error(&format!(
+                "frozenset expected at most 1 argument, got {}",
+                args.pos.len() - 1
+            )));
+        }
+        let s = vm.alloc_instance(cls, &[])?;
+        if let Some(&src) = args.pos.get(1) {
+            if cls == vm.g.types.frozenset
+                && Obj::from_value(src).is_some_and(|o| o.class() == vm.g.types.frozenset)
+            {
+                return Ok(src);
+            }
+            let mark = vm.push_root(s);
+            let items = vm.collect(src);
+            vm.pop_roots(mark);
+            add_all(vm, s, &items?)?;
+        }
+        return Ok(s);
+    }
+    vm.alloc_instance(cls, &[])
+}
+
+fn set_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = Args::new(a, k);
+    args.no_more_kw(vm, "set")?;
+    if dobj(a[0]).class() == vm.g.types.frozenset || vm.isinstance(a[0], vm.g.types.frozenset) {
+        return Ok(Value::NONE);
+    }
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "set expected at most 1 argument, got {}",
+            args.pos.len() - 1
+        )));
+    }
+    if let Some(&src) = args.pos.get(1) {
+        let items = vm.collect(src)?;
+        let d = dobj(a[0]);
+        vm.with_lock(d, |ctx| ldict::clear(ctx, d));
+        add_all(vm, a[0], &items)?;
+    }
+    Ok(Value::NONE)
+}
+
+fn same_kind_set(vm: &mut Vm, like: Value) -> Value {
+    let frozen = vm.isinstance(like, vm.g.types.frozenset);
+    vm.new_set(frozen)
+}
+
+/// Set algebra on two sets: '&', '|', '-', '^'.
+pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
+    let r = same_kind_set(vm, x);
+    let mark = vm.push_root(r);
+    vm.push_root(x);
+    vm.push_root(y);
+    // Snapshots walked while `__hash__`/`__eq__` run: rooted.
+    let xs = vm.set_items(x);
+    vm.root_values(&xs);
+    let ys = vm.set_items(y);
+    vm.root_values(&ys);
+    let res = (|| {
+        match op {
+            '&' => {
+                for v in xs {
+                    if vm.set_contains(y, v)? {
+                        vm.set_add(r, v)?;
+                    }
+                }
+            }
+            '|' => {
+                for v in xs.into_iter().chain(ys) {
+                    vm.set_add(r, v)?;
+                }
+            }
+            '-' => {
+                for v in xs {
+                    if !vm.set_contains(y, v)? {
+                        vm.set_add(r, v)?;
+                    }
+                }
+            }
+            _ => {
+                for v in xs {
+                    if !vm.set_contains(y, v)? {
+                        vm.set_add(r, v)?;
+                    }
+                }
+                for v in ys {
+                    if !vm.set_contains(x, v)? {
+                        vm.set_add(r, v)?;
+                    }
+                }
+            }
+        }
+        Ok(r)
+    })();
+    vm.pop_roots(mark);
+    res
+}
+
+/// `v` if it is a set or frozenset, else a new set of its items. The
+/// caller roots the result before it runs Python code.
+fn as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::SET) {
+        return Ok(v);
+    }
+    let items = vm.collect(v)?;
+    let s = vm.new_set(false);
+    add_all(vm, s, &items)?;
+    Ok(s)
+}
+
+/// A new set of `src`'s kind (set or frozenset) holding its items.
+fn copy_set(vm: &mut Vm, src: Value) -> PyResult<Value> {
+    let s = same_kind_set(vm, src);
+    let items = vm.set_items(src);
+    add_all(vm, s, &items)?;
+    Ok(s)
+}
+
+fn is_set(v: Value) -> bool {
+    Obj::from_value(v).is_some_and(|o| o.kind() == Kind::SET)
+}
+
+/// A set operator slot, `a[0] op a[1]`, or reflected `a[1] op a[0]` (the
+/// result has the left operand's kind, as CPython's slots, which take the
+/// left operand first), when the other operand is a set or frozenset;
+/// NotImplemented otherwise.
+fn set_binop(vm: &mut Vm, a: &[Value], op: char, reflected: bool) -> PyResult<Value> {
+    if !is_set(a[1]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let (x, y) = if reflected {
+        (a[1], a[0])
+    } else {
+        (a[0], a[1])
+    };
+    set_op(vm, x, y, op)
+}
+
+macro_rules! set_binops {
+    ($name:ident, $rname:ident, $op:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            set_binop(vm, a, $op, false)
+        }
+        fn $rname(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            set_binop(vm, a, $op, true)
+        }
+    };
+}
+set_binops!(set_and, set_rand, '&');
+set_binops!(set_or, set_ror, '|');
+set_binops!(set_sub, set_rsub, '-');
+set_binops!(set_xor, set_rxor, '^');
+
+/// `METH_VARARGS` set methods take no keywords.
+fn set_no_kw(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<()> {
+    if Obj::from_value(k).is_some_and(|k| k.n_values() > 0) {
+        let owner = set_owner(vm, a, name);
+        return Err(vm.type_error(&format!("{owner}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+macro_rules! set_method_op {
+    ($name:ident, $op:expr, $pyname:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            set_no_kw(vm, a, k, $pyname)?;
+            if a.len() == 1 {
+                return copy_set(vm, a[0]);
+            }
+            fold_set_op(vm, a[0], &a[1..], $op)
+        }
+    };
+}
+/// `x op o1 op o2 ...`, each operand made a set first; the intermediate
+/// results stay rooted while the next step runs Python code.
+fn fold_set_op(vm: &mut Vm, x: Value, others: &[Value], op: char) -> PyResult<Value> {
+    let mark = vm.push_root(x);
+    let r = (|| {
+        let mut r = x;
+        for &o in others {
+            let os = as_set(vm, o)?;
+            vm.push_root(os);
+            r = set_op(vm, r, os, op)?;
+            vm.push_root(r);
+        }
+        Ok(r)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+set_method_op!(set_intersection, '&', "intersection");
+set_method_op!(set_union, '|', "union");
+set_method_op!(set_difference, '-', "difference");
+
+fn set_symmetric_difference(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if k.is_heap() || a.len() != 2 {
+        let owner = set_owner(vm, a, "symmetric_difference");
+        check_method(vm, &owner, a, k, 1, 1)?;
+    }
+    fold_set_op(vm, a[0], &a[1..2], '^')
+}
+
+macro_rules! set_inplace {
+    ($name:ident, $op:expr, $check:expr) => {
+        set_inplace!(
+            $name,
+            $op,
+            $check,
+            |_vm: &mut Vm, _a: &[Value], _k: Value| Ok(())
+        );
+    };
+    ($name:ident, $op:expr, $check:expr, $args:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            $args(vm, a, k)?;
+            if $check && !is_set(a[1]) {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            set_update_in_place(vm, a[0], &a[1..], $op)?;
+            Ok(if $check { a[0] } else { Value::NONE })
+        }
+    };
+}
+/// `s op= o1, o2, ...` in place, as CPython's set methods do it: `|` adds
+/// each item of each operand, `-` discards each, `^` discards each item
+/// present and adds each absent one, so the set is never emptied in
+/// between and items other threads add meanwhile stay (the former
+/// "compute the result, clear, re-add it" showed other threads an empty
+/// set and lost their adds). `&` computes the intersection, then replaces
+/// the set's table in one locked step (CPython swaps the bodies).
+fn set_update_in_place(vm: &mut Vm, s: Value, others: &[Value], op: char) -> PyResult<()> {
+    let mark = vm.push_root(s);
+    let r = (|| {
+        if op == '&' {
+            let r = fold_set_op(vm, s, others, '&')?;
+            let items: Vec<(Value, Value, u64)> = vm
+                .set_items_hashed(r)
+                .into_iter()
+                .map(|(k, h)| (k, Value::TRUE, h))
+                .collect();
+            let d = dobj(s);
+            vm.with_lock(d, |ctx| ldict::rebuild(ctx, d, &items));
+            return Ok(());
+        }
+        for &o in others {
+            // The items of `o` as a set (duplicates dropped, `^` needs it),
+            // rooted while `__hash__`/`__eq__` run.
+            let os = as_set(vm, o)?;
+            vm.push_root(os);
+            let items = vm.set_items(os);
+            vm.root_values(&items);
+            for x in items {
+                match op {
+                    '|' => vm.set_add(s, x)?,
+                    '-' => {
+                        vm.set_discard(s, x)?;
+                    }
+                    _ => {
+                        if !vm.set_discard(s, x)? {
+                            vm.set_add(s, x)?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+set_inplace!(set_iand, '&', true);
+set_inplace!(set_ior, '|', true);
+set_inplace!(set_isub, '-', true);
+set_inplace!(set_ixor, '^', true);
+set_inplace!(set_intersection_update, '&', false, |vm, a, k| set_no_kw(
+    vm,
+    a,
+    k,
+    "intersection_update"
+));
+set_inplace!(set_update, '|', false, |vm, a, k| set_no_kw(
+    vm, a, k, "update"
+));
+set_inplace!(set_difference_update, '-', false, |vm, a, k| set_no_kw(
+    vm,
+    a,
+    k,
+    "difference_update"
+));
+set_inplace!(set_symmetric_difference_update, '^', false, |vm, a, k| {
+    check_method(vm, "set.symmetric_difference_update", a, k, 1, 1)
+});
+
+/// `set.NAME` or `frozenset.NAME` for a method's arity message.
+fn set_owner(vm: &Vm, a: &[Value], name: &str) -> String {
+    let fs = vm.g.types.frozenset;
+    let frozen = a.first().is_some_and(|&v| vm.is_subtype(vm.type_of(v), fs));
+    format!("{}.{name}", if frozen { "frozenset" } else { "set" })
+}
+
+fn set_add(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "set.add", a, k, 1, 1)?;
+    vm.set_add(a[0], a[1])?;
+    Ok(Value::NONE)
+}
+fn set_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let owner = set_owner(vm, a, "remove");
+    check_method(vm, &owner, a, k, 1, 1)?;
+    if !vm.set_discard(a[0], a[1])? {
+        return Err(vm.key_error(a[1]));
+    }
+    Ok(Value::NONE)
+}
+fn set_discard(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let owner = set_owner(vm, a, "discard");
+    check_method(vm, &owner, a, k, 1, 1)?;
+    vm.set_discard(a[0], a[1])?;
+    Ok(Value::NONE)
+}
+fn set_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "set.pop", a, k, 0, 0)?;
+    match vm.set_pop(a[0]) {
+        Some(x) => Ok(x),
+        None => Err(vm.new_exc(vm.g.e.KeyError, "pop from an empty set")),
+    }
+}
+fn set_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check_method(vm, "set.clear", a, k, 0, 0)?;
+    let d = dobj(a[0]);
+    vm.with_lock(d, |ctx| ldict::clear(ctx, d));
+    Ok(Value::NONE)
+}
+fn set_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if k.is_heap() || a.len() != 1 {
+        let owner = set_owner(vm, a, "copy");
+        check_method(vm, &owner, a, k, 0, 0)?;
+    }
+    if Obj::from_value(a[0]).is_some_and(|o| o.class() == vm.g.types.frozenset) {
+        return Ok(a[0]);
+    }
+    copy_set(vm, a[0])
+}
+fn set_contains_m(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    match vm.set_contains(a[0], a[1]) {
+        Ok(b) => Ok(Value::bool(b)),
+        Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) && is_set(a[1]) => {
+            let fs = vm.new_set(true);
+            let items = vm.set_items(a[1]);
+            add_all(vm, fs, &items)?;
+            Ok(Value::bool(vm.set_contains(a[0], fs)?))
+        }
+        Err(e) => Err(e),
+    }
+}
+fn set_len(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(ldict::len(dobj(a[0])) as i64))
+}
+fn set_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    vm.iter(a[0])
+}
+fn set_issubset(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let owner = set_owner(vm, a, "issubset");
+    check_method(vm, &owner, a, k, 1, 1)?;
+    let o = as_set(vm, a[1])?;
+    let mark = vm.push_root(o);
+    let r = vm.builtin_richcompare(a[0], o, 1);
+    vm.pop_roots(mark);
+    r
+}
+fn set_issuperset(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let owner = set_owner(vm, a, "issuperset");
+    check_method(vm, &owner, a, k, 1, 1)?;
+    let o = as_set(vm, a[1])?;
+    let mark = vm.push_root(o);
+    let r = vm.builtin_richcompare(a[0], o, 5);
+    vm.pop_roots(mark);
+    r
+}
+fn set_isdisjoint(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let owner = set_owner(vm, a, "isdisjoint");
+    check_method(vm, &owner, a, k, 1, 1)?;
+    let items = vm.collect(a[1])?;
+    let mark = vm.root_values(&items);
+    let r = (|| {
+        for x in items {
+            if vm.set_contains(a[0], x)? {
+                return Ok(Value::FALSE);
+            }
+        }
+        Ok(Value::TRUE)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+macro_rules! set_cmp {
+    ($name:ident, $op:expr) => {
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            if !is_set(a[1]) {
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            vm.builtin_richcompare(a[0], a[1], $op)
+        }
+    };
+}
+set_cmp!(set_lt, 0);
+set_cmp!(set_le, 1);
+set_cmp!(set_eq, 2);
+set_cmp!(set_ne, 3);
+set_cmp!(set_gt, 4);
+set_cmp!(set_ge, 5);
+
+fn set_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let items = vm.set_items(a[0]);
+    let tn = vm.type_name_of(a[0]);
+    let mark = vm.root_values(&items);
+    let parts = items
+        .into_iter()
+        .map(|x| vm.repr_string(x))
+        .collect::<PyResult<Vec<String>>>();
+    vm.pop_roots(mark);
+    let parts = parts?;
+    let s = if parts.is_empty() {
+        format!("{tn}()")
+    } else if tn == "set" {
+        format!("{{{}}}", parts.join(", "))
+    } else {
+        format!("{tn}({{{}}})", parts.join(", "))
+    };
+    Ok(vm.new_str(&s))
+}
+
+fn set_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let items = vm.set_items(a[0]);
+    let mark = vm.root_values(&items);
+    let mut h: u64 = 0;
+    for x in items {
+        let hx = match vm.hash(x) {
+            Ok(hx) => hx as u64,
+            Err(e) => {
+                vm.pop_roots(mark);
+                return Err(e);
+            }
+        };
+        h ^= (hx ^ (hx << 16) ^ 89869747).wrapping_mul(3644798167);
+    }
+    vm.pop_roots(mark);
+    h = h.wrapping_mul(69069).wrapping_add(907133923);
+    Ok(vm.new_int(h as i64))
+}
+
+/// Registers set and frozenset.
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    for (t, frozen) in [(vm.g.types.set, false), (vm.g.types.frozenset, true)] {
+        vm.add_static(t, "__new__", set_new, false);
+        let m: &[(&'static str, NativeFn)] = &[
+            ("__init__", set_init),
+            ("__and__", set_and),
+            ("__rand__", set_rand),
+            ("__or__", set_or),
+            ("__ror__", set_ror),
+            ("__sub__", set_sub),
+            ("__rsub__", set_rsub),
+            ("__xor__", set_xor),
+            ("__rxor__", set_rxor),
+            ("intersection", set_intersection),
+            ("union", set_union),
+            ("difference", set_difference),
+            ("symmetric_difference", set_symmetric_difference),
+            ("copy", set_copy),
+            ("__contains__", set_contains_m),
+            ("__len__", set_len),
+            ("__iter__", set_iter),
+            ("issubset", set_issubset),
+            ("issuperset", set_issuperset),
+            ("isdisjoint", set_isdisjoint),
+            ("__lt__", set_lt),
+            ("__le__", set_le),
+            ("__eq__", set_eq),
+            ("__ne__", set_ne),
+            ("__gt__", set_gt),
+            ("__ge__", set_ge),
+            ("__repr__", set_repr),
+        ];
+        for &(n, f) in m {
+            vm.add_method(t, n, f);
+        }
+        if frozen {
+            vm.add_method(t, "__hash__", set_hash);
+        } else {
+            let m: &[(&'static str, NativeFn)] = &[
+                ("add", set_add),
+                ("remove", set_remove),
+                ("discard", set_discard),
+                ("pop", set_pop),
+                ("clear", set_clear),
+                ("__iand__", set_iand),
+                ("__ior__", set_ior),
+                ("__isub__", set_isub),
+                ("__ixor__", set_ixor),
+                ("intersection_update", set_intersection_update),
+                ("update", set_update),
+                ("difference_update", set_difference_update),
+                (
+                    "symmetric_difference_update",
+                    set_symmetric_difference_update,
+                ),
+            ];
+            for &(n, f) in m {
+                vm.add_method(t, n, f);
+            }
+            vm.add_attr(t, "__hash__", Value::NONE);
+        }
+    }
+    Ok(())
+}
