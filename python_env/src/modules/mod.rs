@@ -4,6 +4,7 @@ pub mod _ast;
 pub mod _codecs;
 pub mod _collections;
 pub mod _contextvars;
+pub mod _functools;
 pub mod _imp;
 pub mod _io;
 pub mod _locale;
@@ -63,6 +64,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_weakref", _weakref::create);
     vm.register_module("_warnings", _warnings::create);
     vm.register_module("_operator", _operator::create);
+    vm.register_module("_functools", _functools::create);
     vm.register_module("_imp", _imp::create);
     vm.register_module("_codecs", _codecs::create);
     vm.register_module("marshal", marshal::create);
@@ -104,7 +106,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("queue", include_str!("../../lib/queue.py"));
     vm.register_module("_signal", signal::create);
     vm.register_source_module("signal", include_str!("../../lib/signal.py"));
-    vm.register_source_module("functools", include_str!("../../lib/functools.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module(

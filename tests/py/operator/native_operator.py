@@ -74,7 +74,7 @@ m = operator.methodcaller("split", ",", maxsplit=1)
 print(m("a,b,c"), repr(m), repr(operator.methodcaller("upper")))
 print(operator.methodcaller("upper")("abc"))
 
-for obj in (g, g2, a, a2, operator.methodcaller("upper")):
+for obj in (g, g2, a, a2, operator.methodcaller("upper"), m):
     r = obj.__reduce__()
     c = copy.copy(obj)
     q = pickle.loads(pickle.dumps(obj))
