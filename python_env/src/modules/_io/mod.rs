@@ -443,14 +443,18 @@ pub(crate) fn writable_len(vm: &mut Vm, b: Value, fname: &str) -> PyResult<usize
             let r = vm.getattr(b, ro)?;
             !vm.truthy(r)?
         }
-        _ => false,
+        // An array.array is a writable buffer too.
+        _ => crate::types::memoryview::is_writable(b),
     };
     if !ok {
         let tn = vm.arg_type_name(b);
         let msg = format!("{fname}() argument must be read-write bytes-like object, not {tn}");
         return Err(vm.type_error(&msg));
     }
-    vm.len(b)
+    match crate::modules::array::array_bytes(b) {
+        Some(x) => Ok(x.len()),
+        None => vm.len(b),
+    }
 }
 
 /// `sys.flags`-free `text_encoding(encoding, stacklevel=2)`: the encoding,
