@@ -353,9 +353,13 @@ fn str_to_wchars(s: &str) -> Vec<u8> {
 
 fn a_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let cls = a[0];
-    if n_kw(k) > 0 {
+    // Keywords are refused only by array.array itself: a subclass's
+    // __init__ may take them (CPython's array_new).
+    let nkw = n_kw(k);
+    if nkw > 0 && cls == base_type(vm)? {
         return Err(vm.type_error("array.array() takes no keyword arguments"));
     }
+    let a = &a[..a.len() - nkw];
     let n = a.len() - 1;
     if n == 0 {
         return Err(vm.type_error("array() takes at least 1 argument (0 given)"));
@@ -377,7 +381,7 @@ fn a_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let tc = tc as u8;
     let init = a.get(2).copied().unwrap_or(Value::NONE);
-    let data = if init == Value::NONE {
+    let data = if a.len() < 3 {
         Vec::new()
     } else if is_str(init) {
         if tc != b'u' {
@@ -894,10 +898,12 @@ fn a_fromfile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if !Obj::from_value(r).is_some_and(|b| b.kind() == proto_core::Kind::BYTES) {
         return Err(vm.type_error("read() didn't return bytes"));
     }
-    let b = str_bytes(r);
-    let whole = b.len() - b.len() % isz as usize;
-    let got = b[..whole].to_vec();
-    tb::ba_push(vm, storage(o), &got);
+    let b = str_bytes(r).to_vec();
+    // As CPython, which hands what it read to frombytes.
+    if b.len() % isz as usize != 0 {
+        return Err(vm.value_error("bytes length not a multiple of item size"));
+    }
+    tb::ba_push(vm, storage(o), &b);
     if b.len() != want {
         return Err(vm.exc_by_name("EOFError", "read() didn't return enough bytes"));
     }
@@ -937,7 +943,7 @@ fn a_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn a_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (o, tc) = this(vm, a[0], "__mul__")?;
     let Some(n) = crate::types::seq::repeat_count(vm, a[1])? else {
-        return Ok(Value::NOT_IMPLEMENTED);
+        return Err(not_int(vm, a[1]));
     };
     let d = bytes_of(o);
     let n = n.max(0) as usize;
@@ -953,7 +959,7 @@ fn a_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn a_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (o, _) = this(vm, a[0], "__imul__")?;
     let Some(n) = crate::types::seq::repeat_count(vm, a[1])? else {
-        return Ok(Value::NOT_IMPLEMENTED);
+        return Err(not_int(vm, a[1]));
     };
     let n = n.max(0) as usize;
     if bytes_of(o)
@@ -965,6 +971,15 @@ fn a_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     tb::ba_update(vm, storage(o), |b| *b = b.repeat(n));
     Ok(a[0])
+}
+
+/// The TypeError of CPython's `sq_repeat` slot wrappers for a count that
+/// is not an integer.
+fn not_int(vm: &mut Vm, v: Value) -> PyException {
+    let tn = vm.type_name_of(v);
+    vm.type_error(&format!(
+        "can't multiply sequence by non-int of type '{tn}'"
+    ))
 }
 
 const OP_LT: u32 = 0;
@@ -1209,7 +1224,7 @@ fn decode_mformat(vm: &mut Vm, code: i64, data: &[u8]) -> PyResult<Value> {
         _ => (8, false, true, code == 16),
     };
     if data.len() % size != 0 {
-        return Err(vm.value_error("string length not a multiple of item size"));
+        return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     let l = vm.new_list(&[]);
     let mark = vm.push_root(l);
@@ -1250,8 +1265,9 @@ fn decode_mformat(vm: &mut Vm, code: i64, data: &[u8]) -> PyResult<Value> {
 /// `array._array_reconstructor(arraytype, typecode, mformat_code, items)`:
 /// the unpickler of protocol-3 pickles.
 fn reconstructor(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "_array_reconstructor", a, k, 4, 4)?;
-    let (cls, tcv, codev, items) = (a[0], a[1], a[2], a[3]);
+    // a[0] is the module the builtin is bound to.
+    crate::args::check_method(vm, "_array_reconstructor", a, k, 4, 4)?;
+    let (cls, tcv, codev, items) = (a[1], a[2], a[3], a[4]);
     if !Obj::from_value(cls).is_some_and(|o| o.kind() == K_TYPE) {
         let tn = vm.type_name_of(cls);
         return Err(vm.type_error(&format!("first argument must be a type object, not {tn}")));
@@ -1270,7 +1286,7 @@ fn reconstructor(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         )));
     };
     if !TYPECODES.contains(tc) {
-        return Err(vm.value_error(BAD_TYPECODE));
+        return Err(vm.value_error("second argument must be a valid type code"));
     }
     let code = crate::args::c_int(vm, codev)? as i64;
     if !(0..=21).contains(&code) {
@@ -1284,7 +1300,7 @@ fn reconstructor(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let data = str_bytes(items).to_vec();
     if code == mformat(tc) {
         if data.len() % itemsize(tc) != 0 {
-            return Err(vm.value_error("string length not a multiple of item size"));
+            return Err(vm.value_error("bytes length not a multiple of item size"));
         }
         return Ok(alloc(vm, cls, tc, &data));
     }
@@ -1368,6 +1384,13 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.ctx.promote(f);
     vm.set_module_attr(m, "_array_reconstructor", f);
     set_module_state(vm, m, STATE_RECON, f);
+    // As CPython's module init: arrays are registered MutableSequences.
+    let r = vm.import_module("collections.abc").and_then(|abc| {
+        let n = vm.intern("MutableSequence");
+        let ms = vm.getattr(abc, n)?;
+        vm.call_method(ms, "register", &[t])
+    });
     vm.pop_roots(mark);
+    r?;
     Ok(m)
 }

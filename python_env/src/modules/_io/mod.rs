@@ -423,6 +423,10 @@ pub(crate) fn write_into(vm: &mut Vm, b: Value, data: &[u8]) -> PyResult<()> {
     if data.is_empty() {
         return Ok(());
     }
+    // An array takes bytes through its buffer, not through slice assignment.
+    if crate::modules::array::array_storage(b).is_some() {
+        return crate::types::memoryview::write_buffer(vm, b, 0, data);
+    }
     let n = Value::int(data.len() as i64);
     let sl = vm.call(vm.g.types.slice, &[Value::int(0), n], Value::EMPTY)?;
     let mark = vm.push_root(sl);
