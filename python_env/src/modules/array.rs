@@ -414,7 +414,7 @@ fn a_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         || tb::is_ba(init)
     {
         let b = tb::buf(init).unwrap_or_default();
-        if b.len() % itemsize(tc) != 0 {
+        if !b.len().is_multiple_of(itemsize(tc)) {
             return Err(vm.value_error("bytes length not a multiple of item size"));
         }
         b
@@ -508,27 +508,37 @@ fn a_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let src = bytes_of(vo);
         let m = src.len() / isz;
         let n = bytes_of(o).len() / isz;
-        let (start, stop, step, cnt) = slice_indices(vm, a[1], n)?;
+        let (_, _, step, cnt) = slice_indices(vm, a[1], n)?;
         if step != 1 && cnt != m {
             return Err(vm.value_error(&format!(
                 "attempt to assign array of size {m} to extended slice of size {cnt}"
             )));
         }
-        let s = slice_spec(vm, a[1])?;
-        tb::ba_update(vm, st, |b| {
-            // Re-resolve against the length under the lock.
-            let n = b.len() / isz;
-            let (start, stop, step, cnt) = s.map_or((start, stop, step, cnt), |s| s.adjust(n));
+        let s = crate::types::seq::slice_unpack(vm, a[1])?;
+        let mut size = cnt;
+        let done = tb::ba_try_update(vm, st, |b| {
+            // Re-resolved against the length under the lock (another thread
+            // may have resized the array since the check above).
+            let (start, stop, step, cnt) = s.adjust(b.len() / isz);
             if step == 1 {
                 let lo = start.max(0) as usize;
-                let hi = (stop.max(start)).max(0) as usize;
+                let hi = stop.max(start).max(0) as usize;
                 b.splice(lo * isz..hi * isz, src.iter().copied());
             } else if cnt == m {
                 for (k, p) in slice_positions(start, step, cnt).into_iter().enumerate() {
                     b[p * isz..(p + 1) * isz].copy_from_slice(&src[k * isz..(k + 1) * isz]);
                 }
+            } else {
+                size = cnt;
+                return false;
             }
+            true
         });
+        if !done {
+            return Err(vm.value_error(&format!(
+                "attempt to assign array of size {m} to extended slice of size {size}"
+            )));
+        }
         return Ok(Value::NONE);
     }
     let i = index_arg(vm, a[1])?;
@@ -546,10 +556,6 @@ fn a_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     } else {
         Err(vm.new_exc(vm.g.e.IndexError, "array assignment index out of range"))
     }
-}
-
-fn slice_spec(vm: &mut Vm, s: Value) -> PyResult<Option<crate::types::seq::SliceSpec>> {
-    crate::types::seq::slice_unpack(vm, s).map(Some)
 }
 
 fn a_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -811,7 +817,7 @@ fn a_frombytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let tn = vm.type_name_of(a[1]);
         return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
     };
-    if b.len() % itemsize(tc) != 0 {
+    if !b.len().is_multiple_of(itemsize(tc)) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     tb::ba_push(vm, storage(o), &b);
@@ -900,7 +906,7 @@ fn a_fromfile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let b = str_bytes(r).to_vec();
     // As CPython, which hands what it read to frombytes.
-    if b.len() % isz as usize != 0 {
+    if !b.len().is_multiple_of(isz as usize) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     tb::ba_push(vm, storage(o), &b);
@@ -1223,7 +1229,7 @@ fn decode_mformat(vm: &mut Vm, code: i64, data: &[u8]) -> PyResult<Value> {
         14 | 15 => (4, false, true, code == 14),
         _ => (8, false, true, code == 16),
     };
-    if data.len() % size != 0 {
+    if !data.len().is_multiple_of(size) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     let l = vm.new_list(&[]);
@@ -1299,7 +1305,7 @@ fn reconstructor(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let tc = tc as u8;
     let data = str_bytes(items).to_vec();
     if code == mformat(tc) {
-        if data.len() % itemsize(tc) != 0 {
+        if !data.len().is_multiple_of(itemsize(tc)) {
             return Err(vm.value_error("bytes length not a multiple of item size"));
         }
         return Ok(alloc(vm, cls, tc, &data));
