@@ -21,6 +21,7 @@ pub mod _struct;
 pub mod _thread;
 pub mod _warnings;
 pub mod _weakref;
+pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod errno;
@@ -83,6 +84,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("fcntl", fcntl::create);
     vm.register_module("termios", termios::create);
     vm.register_module("_socket", _socket::create);
+    vm.register_module("array", array::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
     vm.register_source_module("copy", include_str!("../../lib/copy.py"));

@@ -33,7 +33,7 @@ pub fn buf(v: Value) -> Option<Vec<u8>> {
         Kind::BYTES => Some(str_bytes(v).to_vec()),
         K_BYTEARRAY => Some(str_bytes(o.get(0)).to_vec()),
         K_MEMORYVIEW => super::memoryview::view_bytes(v),
-        _ => None,
+        _ => crate::modules::array::array_bytes(v),
     }
 }
 
@@ -315,7 +315,7 @@ fn ba_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// Replaces the contents of bytearray `v` by `b` (one atomic step).
-fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) {
+pub(crate) fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) {
     let o = Obj::from_value(v).expect("ba");
     vm.with_lock(o, |ctx| put_buffer(ctx, o, &[b], b.len()));
 }
@@ -343,7 +343,7 @@ fn put_buffer(ctx: &mut ProtoContext, o: Obj, parts: &[&[u8]], cap: usize) {
 /// bytes, which then replace them when `f` returns true (it found what it
 /// was to change); returns `f`'s answer. `f` must not run Python code (it
 /// runs under the object lock of a shared bytearray).
-fn ba_try_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>) -> bool) -> bool {
+pub(crate) fn ba_try_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>) -> bool) -> bool {
     let o = Obj::from_value(v).expect("ba");
     vm.with_lock(o, |ctx| {
         let mut b = ba_bytes(o).to_vec();
@@ -356,7 +356,7 @@ fn ba_try_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>) -> bool) ->
 }
 
 /// [`ba_try_update`] for an edit that always applies.
-fn ba_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>)) {
+pub(crate) fn ba_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>)) {
     ba_try_update(vm, v, |b| {
         f(b);
         true
@@ -380,7 +380,7 @@ pub fn ba_write_at(vm: &mut Vm, v: Value, positions: &[usize], data: &[u8], isz:
 
 /// Appends `extra` to bytearray `v` (one atomic step): in place while the
 /// buffer has room, else into a new buffer half as large again.
-fn ba_push(vm: &mut Vm, v: Value, extra: &[u8]) {
+pub(crate) fn ba_push(vm: &mut Vm, v: Value, extra: &[u8]) {
     let o = Obj::from_value(v).expect("ba");
     vm.with_lock(o, |ctx| {
         let st = ba_buffer(o);
@@ -448,7 +448,7 @@ fn wrap(vm: &mut Vm, like: Value, b: &[u8]) -> Value {
 }
 
 /// A new exact bytearray holding `b`.
-fn new_bytearray(vm: &mut Vm, b: &[u8]) -> Value {
+pub(crate) fn new_bytearray(vm: &mut Vm, b: &[u8]) -> Value {
     let o = vm.alloc_obj(K_BYTEARRAY, vm.g.types.bytearray, 1, 0);
     let nb = lstr::alloc_buffer(&mut vm.ctx, &[b], b.len());
     o.init(0, nb);

@@ -35,6 +35,7 @@ pub fn is_mv(v: Value) -> bool {
 /// The current bytes of a view's exporter.
 fn base(o: Obj) -> &'static [u8] {
     let x = o.get(0);
+    let x = crate::modules::array::array_storage(x).unwrap_or(x);
     match Obj::from_value(x) {
         Some(b) if b.kind() == K_BYTEARRAY => str_bytes(b.get(0)),
         _ => str_bytes(x),
@@ -173,6 +174,17 @@ fn mv_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             "memoryview: a bytes-like object is required, not '{tn}'"
         )));
     };
+    if let Some((tc, isz)) = crate::modules::array::array_format(obj) {
+        let f = vm.intern(&tc.to_string());
+        return Ok(alloc_view(
+            vm,
+            a[0],
+            obj,
+            f,
+            (0, isz as i64, b.len() / isz, isz),
+            0,
+        ));
+    }
     let flags = if is_ba(obj) { 0 } else { F_READONLY };
     let f = vm.intern("B");
     Ok(alloc_view(vm, a[0], obj, f, (0, 1, b.len(), 1), flags))
@@ -321,7 +333,9 @@ fn mv_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// atomic step; BufferError if the exporter no longer reaches them (Python
 /// code run by the conversions may have shrunk it).
 fn write_at(vm: &mut Vm, o: Obj, positions: &[usize], data: &[u8], isz: usize) -> PyResult<()> {
-    if super::bytes::ba_write_at(vm, o.get(0), positions, data, isz) {
+    let x = o.get(0);
+    let x = crate::modules::array::array_storage(x).unwrap_or(x);
+    if super::bytes::ba_write_at(vm, x, positions, data, isz) {
         Ok(())
     } else {
         Err(shrunk(vm))
@@ -703,13 +717,15 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
-/// Is `v` a live, writable memoryview (a view of a bytearray not made
-/// read-only)? Writers such as `struct.pack_into` accept those.
+/// Is `v` a live, writable memoryview (a view of a bytearray or array not
+/// made read-only), or an array? Writers such as `struct.pack_into` accept those.
 pub fn is_writable(v: Value) -> bool {
-    is_contiguous(v)
-        && Obj::from_value(v).is_some_and(|o| {
-            o.kind() == K_MEMORYVIEW && get_raw(o, R_FLAGS) & (F_RELEASED | F_READONLY) == 0
-        })
+    if crate::modules::array::array_storage(v).is_some() {
+        return true;
+    }
+    Obj::from_value(v).is_some_and(|o| {
+        o.kind() == K_MEMORYVIEW && get_raw(o, R_FLAGS) & (F_RELEASED | F_READONLY) == 0
+    }) && is_contiguous(v)
 }
 
 /// Are the bytes of memoryview `v` contiguous (CPython exports a simple
@@ -727,6 +743,7 @@ pub fn is_contiguous(v: Value) -> bool {
 /// below the view.
 pub fn write_buffer(vm: &mut Vm, v: Value, off: usize, data: &[u8]) -> PyResult<()> {
     if !is_mv(v) {
+        let v = crate::modules::array::array_storage(v).unwrap_or(v);
         if super::bytes::ba_write_at(vm, v, &[off], data, data.len()) {
             return Ok(());
         }

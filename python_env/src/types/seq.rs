@@ -20,16 +20,6 @@ pub struct SliceSpec {
 /// Converts the bounds of the slice object `s` (may run `__index__`).
 pub fn slice_unpack(vm: &mut Vm, s: Value) -> PyResult<SliceSpec> {
     let o = Obj::from_value(s).expect("slice");
-    let step = if o.get(2).is_none() {
-        1
-    } else {
-        vm.index_isize(o.get(2)).map_err(|_| {
-            vm.type_error("slice indices must be integers or None or have an __index__ method")
-        })?
-    };
-    if step == 0 {
-        return Err(vm.value_error("slice step cannot be zero"));
-    }
     let get = |vm: &mut Vm, v: Value| -> PyResult<Option<isize>> {
         if v.is_none() {
             return Ok(None);
@@ -54,6 +44,12 @@ pub fn slice_unpack(vm: &mut Vm, s: Value) -> PyResult<SliceSpec> {
             ),
         }
     };
+    // A step beyond the index range is clamped as the bounds are (CPython
+    // clamps it to PY_SSIZE_T_MAX), so `l[9::1 << 333]` selects one item.
+    let step = get(vm, o.get(2))?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
     let start = get(vm, o.get(0))?;
     let stop = get(vm, o.get(1))?;
     Ok(SliceSpec { start, stop, step })

@@ -423,6 +423,10 @@ pub(crate) fn write_into(vm: &mut Vm, b: Value, data: &[u8]) -> PyResult<()> {
     if data.is_empty() {
         return Ok(());
     }
+    // An array takes bytes through its buffer, not through slice assignment.
+    if crate::modules::array::array_storage(b).is_some() {
+        return crate::types::memoryview::write_buffer(vm, b, 0, data);
+    }
     let n = Value::int(data.len() as i64);
     let sl = vm.call(vm.g.types.slice, &[Value::int(0), n], Value::EMPTY)?;
     let mark = vm.push_root(sl);
@@ -443,14 +447,18 @@ pub(crate) fn writable_len(vm: &mut Vm, b: Value, fname: &str) -> PyResult<usize
             let r = vm.getattr(b, ro)?;
             !vm.truthy(r)?
         }
-        _ => false,
+        // An array.array is a writable buffer too.
+        _ => crate::types::memoryview::is_writable(b),
     };
     if !ok {
         let tn = vm.arg_type_name(b);
         let msg = format!("{fname}() argument must be read-write bytes-like object, not {tn}");
         return Err(vm.type_error(&msg));
     }
-    vm.len(b)
+    match crate::modules::array::array_bytes(b) {
+        Some(x) => Ok(x.len()),
+        None => vm.len(b),
+    }
 }
 
 /// `sys.flags`-free `text_encoding(encoding, stacklevel=2)`: the encoding,

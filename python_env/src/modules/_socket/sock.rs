@@ -678,7 +678,8 @@ fn writable_target(vm: &mut Vm, b: Value, fname: &str) -> PyResult<usize> {
     let ok = match Obj::from_value(b) {
         Some(o) if o.kind() == K_BYTEARRAY => true,
         Some(o) if o.kind() == K_MEMORYVIEW => crate::types::memoryview::is_writable(b),
-        _ => false,
+        // An array.array is a writable buffer too.
+        _ => crate::types::memoryview::is_writable(b),
     };
     if !ok {
         let tn = vm.arg_type_name(b);
@@ -686,7 +687,10 @@ fn writable_target(vm: &mut Vm, b: Value, fname: &str) -> PyResult<usize> {
             "{fname}() argument 1 must be read-write bytes-like object, not {tn}"
         )));
     }
-    vm.len(b)
+    match crate::modules::array::array_bytes(b) {
+        Some(x) => Ok(x.len()),
+        None => vm.len(b),
+    }
 }
 
 /// `(buffer, nbytes=0, flags=0)` of the `*_into` methods: the buffer, the

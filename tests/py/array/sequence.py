@@ -1,0 +1,33 @@
+# Sequence protocol: indexing, slicing, operators, comparisons, methods.
+import array
+
+a = array.array('i', [1, 2, 3, 4, 5])
+print(a[0], a[-1], a[1:4], a[::-2], a[10:], 3 in a, 9 in a, len(a))
+a[1:3] = array.array('i', [7, 8, 9]); print(a)
+a[::2] = array.array('i', [0, 0, 0]); print(a)
+a[-1] = 11; print(a)
+del a[::2]; print(a)
+del a[0]; print(a)
+a.append(5); a.extend([6, 7]); a.extend(array.array('i', [8])); a.insert(0, -1); a.insert(100, 99)
+print(a)
+print(a.pop(), a.pop(0), a.pop(-2), a)
+a += array.array('i', [1]); print(a)
+a *= 2; print(a)
+print(a * 0, 2 * array.array('b', [1, 2]), a + array.array('i', [0]))
+print(a.index(5), a.index(5, 2), a.count(5), a.count(42))
+try:
+    a.index(5, 3, 4)
+except ValueError as e:
+    print(e)
+print(list(reversed(a)), [x * 2 for x in a], list(iter(array.array('u', 'xy'))))
+a.remove(5); a.reverse(); print(a)
+b = array.array('H', [1, 0x1234]); b.byteswap(); print(b)
+c = array.array('d', [1.0]); c.byteswap(); c.byteswap(); print(c)
+d = array.array('b', b'\x01\x02'); d.byteswap(); print(d)
+x, y = array.array('i', [1, 2, 3]), array.array('i', [1, 2, 4])
+print(x == y, x != y, x < y, x <= y, x > y, x >= y)
+print(array.array('i', [1, 2]) == array.array('d', [1.0, 2.0]), array.array('b', [1]) < array.array('b', [1, 0]))
+print(array.array('i') == array.array('i'), x == [1, 2, 3])
+print(x.buffer_info()[1], type(x.buffer_info()[0]).__name__, x.itemsize * len(x))
+print(x.__sizeof__() >= 12, x.__copy__(), x.__deepcopy__({}))
+print(array.array('i', [1]).__reduce_ex__(2))
