@@ -1045,8 +1045,11 @@ pub(crate) fn create_type(vm: &mut Vm, m: Value) -> Value {
         ("recv_into", sock_recv_into),
         ("recvfrom", sock_recvfrom),
         ("recvfrom_into", sock_recvfrom_into),
+        ("recvmsg", sock_recvmsg),
+        ("recvmsg_into", sock_recvmsg_into),
         ("send", sock_send),
         ("sendall", sock_sendall),
+        ("sendmsg", sock_sendmsg),
         ("sendto", sock_sendto),
         ("setblocking", sock_setblocking),
         ("setsockopt", sock_setsockopt),
@@ -1071,11 +1074,8 @@ pub(crate) fn create_type(vm: &mut Vm, m: Value) -> Value {
 
 // ------------------------------------------------------------------ sendmsg / recvmsg
 //
-// Written and tested (descriptor passing with SCM_RIGHTS) but not yet put
-// on the type: `socket.py` imports the `array` module as soon as the type
-// has `sendmsg`/`recvmsg`, and ProtoPy has no `array` yet, so exposing
-// them would break `import socket`. Add the three methods to
-// `create_type`'s table once `array` exists.
+// Scatter/gather I/O with ancillary data (descriptor passing with
+// SCM_RIGHTS); `socket.py`'s send_fds/recv_fds build their data with `array`.
 
 /// Size of a `cmsghdr` (its data starts there, 8-byte aligned on Linux).
 const CMSG_HDR: usize = size_of::<libc::cmsghdr>();
@@ -1130,7 +1130,6 @@ fn iter_items(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Vec<Value>> {
 }
 
 /// `sendmsg(buffers[, ancdata[, flags[, address]]])`.
-#[allow(dead_code)] // see the section comment: waits for `array`
 fn sock_sendmsg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "sendmsg")?;
     crate::args::check_method_takes(vm, "sendmsg", a, k, 1, 4)?;
@@ -1310,7 +1309,6 @@ fn msg_result(vm: &mut Vm, first: Value, ctl: &[u8], flags: i32, sa: &SockAddr) 
 }
 
 /// `recvmsg(bufsize[, ancbufsize[, flags]])`.
-#[allow(dead_code)] // see the section comment: waits for `array`
 fn sock_recvmsg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "recvmsg")?;
     crate::args::check_method_takes(vm, "recvmsg", a, k, 1, 3)?;
@@ -1326,7 +1324,6 @@ fn sock_recvmsg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// `recvmsg_into(buffers[, ancbufsize[, flags]])`.
-#[allow(dead_code)] // see the section comment: waits for `array`
 fn sock_recvmsg_into(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "recvmsg_into")?;
     crate::args::check_method_takes(vm, "recvmsg_into", a, k, 1, 3)?;
