@@ -650,11 +650,13 @@ fn build_class_rooted(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<V
                 Some(p) if Obj::from_value(p).is_some_and(|o| o.kind() != K_BUILTIN) => {
                     let mut a = vec![name, base_t];
                     a.extend(kw_vals.iter().copied());
+                    vm.push_root(p);
                     let kn = if kw_names.is_empty() {
                         Value::EMPTY
                     } else {
                         vm.new_tuple(&kw_names)
                     };
+                    vm.push_root(kn);
                     let ns = vm.call(p, &a, kn)?;
                     let nt = vm.type_of(ns);
                     if vm.lookup_type(nt, vm.g.names.__getitem__).is_none() {
@@ -688,6 +690,9 @@ fn build_class_rooted(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<V
         } else {
             vm.new_tuple(&kw_names)
         };
+        // The keyword-names tuple is new: rooted while the class is made
+        // (the roots pushed in this closure are popped after it).
+        vm.push_root(kn);
         let cls = if meta == vm.g.types.type_ {
             vm.new_class_kw(meta, name, &bases, ns, &kw_vals, kn)?
         } else {

@@ -342,6 +342,28 @@ fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     } else {
         vm.new_tuple(&kwn)
     };
+    // The keyword-names tuple is new: rooted while the class is made
+    // (which allocates) and `__init_subclass__` is called with it.
+    let mark = vm.push_root(kn);
+    let r = type_new_with(vm, meta, winner, name, &bases, pos[2], ns, &kwv, kn);
+    vm.pop_roots(mark);
+    r
+}
+
+/// `type.__new__` once the arguments are checked: hands over to `winner`'s
+/// own `__new__`, or makes the class.
+#[allow(clippy::too_many_arguments)]
+fn type_new_with(
+    vm: &mut Vm,
+    meta: Value,
+    winner: Value,
+    name: Value,
+    bases: &[Value],
+    bases_tuple: Value,
+    ns: Value,
+    kwv: &[Value],
+    kn: Value,
+) -> PyResult<Value> {
     if winner != meta {
         // A more derived metaclass with its own __new__ takes over.
         let own = vm.lookup_type(winner, vm.g.names.__new__);
@@ -349,14 +371,17 @@ fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         if own != base_new {
             if let Some(f) = own {
                 let f = vm.bind_descr(f, Value::NONE, winner)?;
-                let mut a = vec![winner, name, pos[2], ns];
+                let mut a = vec![winner, name, bases_tuple, ns];
                 a.extend(kwv.iter().copied());
-                return vm.call(f, &a, kn);
+                let mark = vm.push_root(f);
+                let r = vm.call(f, &a, kn);
+                vm.pop_roots(mark);
+                return r;
             }
         }
     }
     let name = vm.intern_value(name);
-    let cls = vm.new_class_kw(winner, name, &bases, ns, &kwv, kn)?;
+    let cls = vm.new_class_kw(winner, name, bases, ns, kwv, kn)?;
     // __module__ defaults to the caller's module name.
     if let Some(co) = Obj::from_value(cls) {
         let d = co.get(T_DICT);

@@ -1,5 +1,8 @@
 # Threads blocked in recv() and accept() leave the collector's handshake:
-# global collections in another thread go on while they wait.
+# global collections in another thread go on while they wait. (Were they
+# to wait for the blocked threads, this program would hang, which the
+# golden runner's time limit reports; no wall-clock check here, so that it
+# holds on a loaded machine and on a GC-stress build alike.)
 import _socket as S
 import gc
 import threading
@@ -15,11 +18,10 @@ t2 = threading.Thread(target=lambda: got.append(type(srv._accept()).__name__))
 t1.start()
 t2.start()
 time.sleep(0.2)
-t0 = time.monotonic()
 for i in range(5):
-    x = [str(j) for j in range(100000)]
+    x = [str(j) for j in range(5000)]
     gc.collect(2)
-print("collections done while blocked:", time.monotonic() - t0 < 10, len(got))
+print("collections done while blocked:", len(got))
 a.send(b"wake")
 c = S.socket()
 c.connect(srv.getsockname())
