@@ -1,7 +1,8 @@
 //! The `_codecs` module: the codec registry (`register`, `lookup`, with
 //! CPython's `encodings` package as its search function), the error-handler
 //! registry with the standard handlers, `encode`/`decode`, and the utf-8,
-//! ascii and latin-1 codec functions the `encodings` modules call.
+//! ascii and latin-1 codec functions the `encodings` modules call, and the
+//! `unicode_escape`, `raw_unicode_escape` and bytes `escape` codecs.
 
 use crate::text::{decode_wtf8, encode_wtf8};
 use crate::types::bytes;
@@ -532,6 +533,12 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("ascii_decode", ascii_decode),
         ("latin_1_encode", latin_1_encode),
         ("latin_1_decode", latin_1_decode),
+        ("unicode_escape_encode", unicode_escape_encode),
+        ("unicode_escape_decode", unicode_escape_decode),
+        ("raw_unicode_escape_encode", raw_unicode_escape_encode),
+        ("raw_unicode_escape_decode", raw_unicode_escape_decode),
+        ("escape_encode", escape_encode),
+        ("escape_decode", escape_decode),
     ];
     vm.add_module_functions(m, fns);
     let (_, _, errors) = registry(vm);
@@ -562,4 +569,575 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         }
     }
     Ok(m)
+}
+
+/// The input of a decoder: a bytes-like object, or a str taken as its
+/// UTF-8 bytes (CPython's `s*` argument format).
+fn data_arg(vm: &mut Vm, data: Value) -> PyResult<Vec<u8>> {
+    if is_str(data) {
+        return Ok(str_bytes(data).to_vec());
+    }
+    match bytes::buf(data) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name_of(data);
+            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
+}
+
+/// Calls the `errors` handler for a decoding failure of `input[start..end]`
+/// (CPython's `unicode_decode_call_errorhandler_writer`): the handler gets
+/// a UnicodeDecodeError and answers `(replacement str, resume position)`;
+/// the replacement is appended to `out` and the resume position returned.
+#[allow(clippy::too_many_arguments)]
+fn decode_error(
+    vm: &mut Vm,
+    errors: &str,
+    encoding: &'static str,
+    input: &[u8],
+    start: usize,
+    end: usize,
+    reason: &'static str,
+    out: &mut Vec<u32>,
+) -> PyResult<usize> {
+    let name = vm.new_str(errors);
+    let mark = vm.push_root(name);
+    let r = (|| {
+        let handler = lookup_error(vm, &[name], Value::EMPTY)?;
+        vm.push_root(handler);
+        let obj = vm.new_bytes(input);
+        vm.push_root(obj);
+        let err = crate::text::codecs::CodecError {
+            encoding,
+            start,
+            end,
+            reason,
+            chars: Vec::new(),
+            bytes: input[start..end].to_vec(),
+            encode: false,
+        };
+        let exc = bytes::codec_exc(vm, &err, obj).0;
+        vm.push_root(exc);
+        let res = vm.call(handler, &[exc], Value::EMPTY)?;
+        vm.push_root(res);
+        let items = if Obj::from_value(res).is_some_and(|o| o.kind() == Kind::TUPLE) {
+            vm.seq_items(res)
+        } else {
+            Vec::new()
+        };
+        let (rep, pos) = match items[..] {
+            [rep, pos] if is_str(rep) && pos.as_int().is_some() => (rep, pos.as_int().unwrap_or(0)),
+            _ => return Err(vm.type_error("decoding error handler must return (str, int) tuple")),
+        };
+        let n = input.len() as i64;
+        let p = if pos < 0 { n + pos } else { pos };
+        if !(0..=n).contains(&p) {
+            return Err(vm.new_exc(
+                vm.g.e.IndexError,
+                &format!("position {pos} from error handler out of bounds"),
+            ));
+        }
+        out.extend(decode_wtf8(&str_bytes(rep)));
+        Ok(p as usize)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+fn hex_val(c: u8) -> Option<u32> {
+    (c as char).to_digit(16)
+}
+
+/// The first escape a decoder kept as written (or an octal escape above
+/// 0o377): CPython 3.11 reports it with one DeprecationWarning per call.
+fn warn_invalid_escape(vm: &mut Vm, input: &[u8], at: Option<usize>) -> PyResult<()> {
+    let Some(i) = at else { return Ok(()) };
+    let c = input[i];
+    let msg = if (b'4'..=b'7').contains(&c) {
+        let end = (i + 3).min(input.len());
+        let s: String = input[i..end].iter().map(|&b| b as char).collect();
+        format!("invalid octal escape sequence '\\{s}'")
+    } else {
+        format!("invalid escape sequence '\\{}'", c as char)
+    };
+    vm.warn(vm.g.e.DeprecationWarning, &msg, 1)
+}
+
+/// Arguments `(data, errors=None, final=True)` of the escape decoders.
+fn escape_decode_args(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    fname: &str,
+) -> PyResult<(Vec<u8>, String, bool)> {
+    let mut args = crate::args::Args::new(a, k);
+    let Some(data) = args.get(0, "data") else {
+        return Err(vm.type_error(&format!(
+            "{fname}() missing required argument 'data' (pos 1)"
+        )));
+    };
+    let b = data_arg(vm, data)?;
+    let errors = errors_arg(vm, args.get(1, "errors"), fname, 2)?;
+    let fin = match args.get(2, "final") {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    Ok((b, errors, fin))
+}
+
+fn str_and_consumed(vm: &mut Vm, out: &[u32], consumed: usize) -> Value {
+    let s = vm.new_str_bytes(&encode_wtf8(out));
+    let mark = vm.push_root(s);
+    let t = vm.new_tuple(&[s, Value::int(consumed as i64)]);
+    vm.pop_roots(mark);
+    t
+}
+
+/// `unicode_escape_decode(data, errors=None, final=True)` -> `(str, consumed)`:
+/// Python string-literal escapes; other bytes are Latin-1. Without `final`,
+/// an escape cut off by the end of the input is left for the next call.
+fn unicode_escape_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let (input, errors, fin) = escape_decode_args(vm, a, k, "unicode_escape_decode")?;
+    let end = input.len();
+    let mut out: Vec<u32> = Vec::with_capacity(end);
+    let mut first_invalid = None;
+    let mut consumed = end;
+    let mut s = 0;
+    'chars: while s < end {
+        let c = input[s];
+        s += 1;
+        if c != b'\\' {
+            out.push(u32::from(c));
+            continue;
+        }
+        let start = s - 1;
+        // (reason, incomplete): an error, or an escape the input cut short.
+        let failure: (&'static str, bool) = 'esc: {
+            if s >= end {
+                break 'esc ("\\ at end of string", true);
+            }
+            let c = input[s];
+            s += 1;
+            let simple = match c {
+                b'\n' => Some(None),
+                b'\\' | b'\'' | b'"' => Some(Some(u32::from(c))),
+                b'b' => Some(Some(8)),
+                b'f' => Some(Some(12)),
+                b't' => Some(Some(9)),
+                b'n' => Some(Some(10)),
+                b'r' => Some(Some(13)),
+                b'v' => Some(Some(11)),
+                b'a' => Some(Some(7)),
+                _ => None,
+            };
+            if let Some(ch) = simple {
+                out.extend(ch);
+                continue 'chars;
+            }
+            let (count, message) = match c {
+                b'0'..=b'7' => {
+                    let mut ch = u32::from(c - b'0');
+                    for _ in 0..2 {
+                        if s < end && (b'0'..=b'7').contains(&input[s]) {
+                            ch = (ch << 3) + u32::from(input[s] - b'0');
+                            s += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    if ch > 0o377 && first_invalid.is_none() {
+                        first_invalid = Some(s - 3);
+                    }
+                    out.push(ch);
+                    continue 'chars;
+                }
+                b'x' => (2, "truncated \\xXX escape"),
+                b'u' => (4, "truncated \\uXXXX escape"),
+                b'U' => (8, "truncated \\UXXXXXXXX escape"),
+                b'N' => {
+                    let message = "malformed \\N character escape";
+                    if s >= end {
+                        break 'esc (message, true);
+                    }
+                    if input[s] != b'{' {
+                        break 'esc (message, false);
+                    }
+                    s += 1;
+                    let name_start = s;
+                    while s < end && input[s] != b'}' {
+                        s += 1;
+                    }
+                    if s >= end {
+                        break 'esc (message, true);
+                    }
+                    if s == name_start {
+                        break 'esc (message, false);
+                    }
+                    let name = std::str::from_utf8(&input[name_start..s]).ok();
+                    s += 1;
+                    match name.and_then(crate::text::unicode::lookup_name) {
+                        Some(ch) => {
+                            out.push(ch);
+                            continue 'chars;
+                        }
+                        None => break 'esc ("unknown Unicode character name", false),
+                    }
+                }
+                _ => {
+                    if first_invalid.is_none() {
+                        first_invalid = Some(s - 1);
+                    }
+                    out.push(u32::from(b'\\'));
+                    out.push(u32::from(c));
+                    continue 'chars;
+                }
+            };
+            let mut ch: u32 = 0;
+            for _ in 0..count {
+                if s >= end {
+                    break 'esc (message, true);
+                }
+                match hex_val(input[s]) {
+                    Some(d) => ch = (ch << 4) | d,
+                    None => break 'esc (message, false),
+                }
+                s += 1;
+            }
+            if ch > 0x10FFFF {
+                break 'esc ("illegal Unicode character", false);
+            }
+            out.push(ch);
+            continue 'chars;
+        };
+        let (reason, incomplete) = failure;
+        if incomplete && !fin {
+            consumed = start;
+            break;
+        }
+        s = decode_error(
+            vm,
+            &errors,
+            "unicodeescape",
+            &input,
+            start,
+            s,
+            reason,
+            &mut out,
+        )?;
+    }
+    warn_invalid_escape(vm, &input, first_invalid)?;
+    Ok(str_and_consumed(vm, &out, consumed))
+}
+
+/// `raw_unicode_escape_decode(data, errors=None, final=True)`: only
+/// `\uXXXX` and `\UXXXXXXXX` are escapes; every other byte is Latin-1.
+fn raw_unicode_escape_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let (input, errors, fin) = escape_decode_args(vm, a, k, "raw_unicode_escape_decode")?;
+    let end = input.len();
+    let mut out: Vec<u32> = Vec::with_capacity(end);
+    let mut consumed = end;
+    let mut s = 0;
+    'chars: while s < end {
+        let c = input[s];
+        s += 1;
+        if c != b'\\' {
+            out.push(u32::from(c));
+            continue;
+        }
+        let start = s - 1;
+        let failure: (&'static str, bool) = 'esc: {
+            if s >= end {
+                if fin {
+                    out.push(u32::from(b'\\'));
+                    continue 'chars;
+                }
+                break 'esc ("\\ at end of string", true);
+            }
+            let c = input[s];
+            s += 1;
+            let (count, message) = match c {
+                b'u' => (4, "truncated \\uXXXX escape"),
+                b'U' => (8, "truncated \\UXXXXXXXX escape"),
+                _ => {
+                    out.push(u32::from(b'\\'));
+                    out.push(u32::from(c));
+                    continue 'chars;
+                }
+            };
+            let mut ch: u32 = 0;
+            for _ in 0..count {
+                if s >= end {
+                    break 'esc (message, true);
+                }
+                match hex_val(input[s]) {
+                    Some(d) => ch = (ch << 4) | d,
+                    None => break 'esc (message, false),
+                }
+                s += 1;
+            }
+            if ch > 0x10FFFF {
+                break 'esc ("\\Uxxxxxxxx out of range", false);
+            }
+            out.push(ch);
+            continue 'chars;
+        };
+        let (reason, incomplete) = failure;
+        if incomplete && !fin {
+            consumed = start;
+            break;
+        }
+        s = decode_error(
+            vm,
+            &errors,
+            "rawunicodeescape",
+            &input,
+            start,
+            s,
+            reason,
+            &mut out,
+        )?;
+    }
+    Ok(str_and_consumed(vm, &out, consumed))
+}
+
+/// The str argument of an encoder and its code points.
+fn encode_input(vm: &mut Vm, a: &[Value], k: Value, fname: &str) -> PyResult<Vec<u32>> {
+    crate::args::check(vm, fname, a, k, 1, 2)?;
+    let s = a[0];
+    if !is_str(s) {
+        let tn = vm.type_name_of(s);
+        return Err(vm.type_error(&format!("{fname}() argument 1 must be str, not {tn}")));
+    }
+    errors_arg(vm, a.get(1).copied(), fname, 2)?;
+    Ok(decode_wtf8(&str_bytes(s)))
+}
+
+fn bytes_and_len(vm: &mut Vm, out: &[u8], n: usize) -> Value {
+    let b = vm.new_bytes(out);
+    let mark = vm.push_root(b);
+    let t = vm.new_tuple(&[b, Value::int(n as i64)]);
+    vm.pop_roots(mark);
+    t
+}
+
+/// `unicode_escape_encode(str, errors=None)`: printable ASCII as is,
+/// `\\`, `\t`, `\n`, `\r`, other code points below 0x100 as `\xXX`, then
+/// `\uXXXX` / `\UXXXXXXXX` (never fails; `errors` is unused).
+fn unicode_escape_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let cps = encode_input(vm, a, k, "unicode_escape_encode")?;
+    let mut out = Vec::with_capacity(cps.len());
+    for &c in &cps {
+        match c {
+            0x5C => out.extend_from_slice(b"\\\\"),
+            0x09 => out.extend_from_slice(b"\\t"),
+            0x0A => out.extend_from_slice(b"\\n"),
+            0x0D => out.extend_from_slice(b"\\r"),
+            0x20..=0x7E => out.push(c as u8),
+            _ => out.extend_from_slice(escape_char(c).as_bytes()),
+        }
+    }
+    Ok(bytes_and_len(vm, &out, cps.len()))
+}
+
+/// `raw_unicode_escape_encode(str, errors=None)`: code points below 0x100
+/// as their Latin-1 byte, the rest as `\uXXXX` / `\UXXXXXXXX`.
+fn raw_unicode_escape_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let cps = encode_input(vm, a, k, "raw_unicode_escape_encode")?;
+    let mut out = Vec::with_capacity(cps.len());
+    for &c in &cps {
+        if c < 0x100 {
+            out.push(c as u8);
+        } else {
+            out.extend_from_slice(escape_char(c).as_bytes());
+        }
+    }
+    Ok(bytes_and_len(vm, &out, cps.len()))
+}
+
+/// `escape_encode(bytes, errors=None)`: the body of the bytes' repr with
+/// single quotes: `\\`, `\'`, `\t`, `\n`, `\r`, `\xXX` for the rest of
+/// the non-printable bytes.
+fn escape_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "escape_encode", a, k, 1, 2)?;
+    let data = a[0];
+    if !Obj::from_value(data).is_some_and(|o| o.kind() == Kind::BYTES) {
+        let tn = vm.type_name_of(data);
+        return Err(vm.type_error(&format!(
+            "escape_encode() argument 1 must be bytes, not {tn}"
+        )));
+    }
+    errors_arg(vm, a.get(1).copied(), "escape_encode", 2)?;
+    let input = str_bytes(data).to_vec();
+    let mut out = Vec::with_capacity(input.len());
+    for &c in &input {
+        match c {
+            b'\'' | b'\\' => out.extend_from_slice(&[b'\\', c]),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            0x20..=0x7E => out.push(c),
+            _ => out.extend_from_slice(format!("\\x{c:02x}").as_bytes()),
+        }
+    }
+    Ok(bytes_and_len(vm, &out, input.len()))
+}
+
+/// `escape_decode(data, errors=None)` -> `(bytes, len(data))`: bytes
+/// literal escapes. Only 'strict', 'replace' ('?') and 'ignore' apply to
+/// a bad `\x` escape, and failures are ValueErrors (as in CPython).
+fn escape_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let Some(data) = args.get(0, "data") else {
+        return Err(vm.type_error("escape_decode() missing required argument 'data' (pos 1)"));
+    };
+    let input = data_arg(vm, data)?;
+    let errors = match args.get(1, "errors") {
+        Some(v) if !v.is_none() => Some(str_arg(vm, v, "escape_decode", 2)?),
+        _ => None,
+    };
+    let end = input.len();
+    let mut out = Vec::with_capacity(end);
+    let mut first_invalid = None;
+    let mut s = 0;
+    while s < end {
+        let c = input[s];
+        s += 1;
+        if c != b'\\' {
+            out.push(c);
+            continue;
+        }
+        if s >= end {
+            return Err(vm.new_exc(vm.g.e.ValueError, "Trailing \\ in string"));
+        }
+        let c = input[s];
+        s += 1;
+        match c {
+            b'\n' => {}
+            b'\\' | b'\'' | b'"' => out.push(c),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b't' => out.push(9),
+            b'n' => out.push(10),
+            b'r' => out.push(13),
+            b'v' => out.push(11),
+            b'a' => out.push(7),
+            b'0'..=b'7' => {
+                let mut ch = u32::from(c - b'0');
+                for _ in 0..2 {
+                    if s < end && (b'0'..=b'7').contains(&input[s]) {
+                        ch = (ch << 3) + u32::from(input[s] - b'0');
+                        s += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if ch > 0o377 && first_invalid.is_none() {
+                    first_invalid = Some(s - 3);
+                }
+                out.push(ch as u8);
+            }
+            b'x' => {
+                if s + 1 < end {
+                    if let (Some(d1), Some(d2)) = (hex_val(input[s]), hex_val(input[s + 1])) {
+                        out.push((d1 * 16 + d2) as u8);
+                        s += 2;
+                        continue;
+                    }
+                }
+                match errors.as_deref() {
+                    None | Some("strict") => {
+                        return Err(vm.new_exc(
+                            vm.g.e.ValueError,
+                            &format!("invalid \\x escape at position {}", s - 2),
+                        ))
+                    }
+                    Some("replace") => out.push(b'?'),
+                    Some("ignore") => {}
+                    Some(other) => {
+                        return Err(vm.new_exc(
+                            vm.g.e.ValueError,
+                            &format!("decoding error; unknown error handling code: {other}"),
+                        ))
+                    }
+                }
+                if s < end && hex_val(input[s]).is_some() {
+                    s += 1;
+                }
+            }
+            _ => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(s - 1);
+                }
+                out.push(b'\\');
+                s -= 1;
+            }
+        }
+    }
+    warn_invalid_escape(vm, &input, first_invalid)?;
+    Ok(bytes_and_len(vm, &out, end))
+}
+
+/// `str.encode` / `bytes.decode` (and the other text conversions) for an
+/// encoding without a built-in fast path: the registry's codec, which must
+/// be a text encoding, called as `(obj, errors)`; its result must be
+/// `(bytes or str, int)` (CPython's `_PyCodec_EncodeText`/`DecodeText`).
+fn code_text(vm: &mut Vm, obj: Value, enc: &str, errors: &str, which: usize) -> PyResult<Value> {
+    let (verb, what, want) = if which == 0 {
+        ("encode", "encoder", "bytes")
+    } else {
+        ("decode", "decoder", "str")
+    };
+    let info = lookup_codec(vm, enc)?;
+    let mark = vm.push_root(info);
+    vm.push_root(obj);
+    let r = (|| {
+        let key = vm.intern("_is_text_encoding");
+        if let Some(v) = vm.getattr_opt(info, key)? {
+            if !vm.truthy(v)? {
+                return Err(vm.new_exc(
+                    vm.g.e.LookupError,
+                    &format!(
+                        "'{enc}' is not a text encoding; use codecs.{verb}() to handle arbitrary codecs"
+                    ),
+                ));
+            }
+        }
+        let f = vm.seq_items(info)[which];
+        let e = vm.new_str(errors);
+        vm.push_root(e);
+        let r = vm.call(f, &[obj, e], Value::EMPTY)?;
+        vm.push_root(r);
+        let ok = Obj::from_value(r).is_some_and(|o| o.kind() == Kind::TUPLE)
+            && vm.seq_items(r).len() == 2;
+        if !ok {
+            return Err(vm.type_error(&format!("{what} must return a tuple (object, integer)")));
+        }
+        let v = vm.seq_items(r)[0];
+        let fits = if which == 0 {
+            Obj::from_value(v).is_some_and(|o| o.kind() == Kind::BYTES)
+        } else {
+            is_str(v)
+        };
+        if !fits {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!(
+                "'{enc}' {what} returned '{tn}' instead of '{want}'; use codecs.{verb}() to {verb} to arbitrary types"
+            )));
+        }
+        Ok(v)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// Encodes a str through the codec registry (see `code_text`).
+pub fn encode_text(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value> {
+    code_text(vm, s, enc, errors, 0)
+}
+
+/// Decodes bytes through the codec registry (see `code_text`).
+pub fn decode_text(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value> {
+    let obj = vm.new_bytes(b);
+    code_text(vm, obj, enc, errors, 1)
 }
