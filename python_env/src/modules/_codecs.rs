@@ -198,7 +198,7 @@ fn encode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> Py
     let errors = errors_arg(vm, a.get(1).copied(), fname, 2)?;
     let b = bytes::encode(vm, s, enc, &errors)?;
     let mark = vm.push_root(b);
-    let n = decode_wtf8(&str_bytes(s)).len();
+    let n = decode_wtf8(str_bytes(s)).len();
     let t = vm.new_tuple(&[b, Value::int(n as i64)]);
     vm.pop_roots(mark);
     Ok(t)
@@ -223,6 +223,21 @@ fn utf8_incomplete_tail(b: &[u8]) -> usize {
     0
 }
 
+/// How many bytes at the end of UTF-16 data a stream decoder keeps: an
+/// odd byte, and a high surrogate whose low half may follow.
+fn utf16_incomplete_tail(b: &[u8], big: bool) -> usize {
+    let odd = b.len() % 2;
+    let whole = b.len() - odd;
+    if whole >= 2 {
+        let (x, y) = (b[whole - 2], b[whole - 1]);
+        let unit = if big { x } else { y };
+        if (0xD8..=0xDB).contains(&unit) {
+            return odd + 2;
+        }
+    }
+    odd
+}
+
 /// `X_decode(data, errors=None, final=False)` -> `(str, consumed)`.
 fn decode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> PyResult<Value> {
     let mut args = crate::args::Args::new(a, k);
@@ -240,10 +255,12 @@ fn decode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> Py
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    let keep = if enc == "utf-8" && !fin {
-        utf8_incomplete_tail(&b)
-    } else {
-        0
+    let keep = match enc {
+        _ if fin => 0,
+        "utf-8" => utf8_incomplete_tail(&b),
+        "utf-16" | "utf-16-le" | "utf-16-be" => utf16_incomplete_tail(&b, enc == "utf-16-be"),
+        "utf-32" | "utf-32-le" | "utf-32-be" => b.len() % 4,
+        _ => 0,
     };
     let used = b.len() - keep;
     let s = bytes::decode(vm, &b[..used], enc, &errors)?;
@@ -270,6 +287,10 @@ codec_fns! {
     utf_8_encode, utf_8_decode, "utf-8", "utf_8_encode", "utf_8_decode";
     ascii_encode, ascii_decode, "ascii", "ascii_encode", "ascii_decode";
     latin_1_encode, latin_1_decode, "latin-1", "latin_1_encode", "latin_1_decode";
+    utf_16_le_encode, utf_16_le_decode, "utf-16-le", "utf_16_le_encode", "utf_16_le_decode";
+    utf_16_be_encode, utf_16_be_decode, "utf-16-be", "utf_16_be_encode", "utf_16_be_decode";
+    utf_32_le_encode, utf_32_le_decode, "utf-32-le", "utf_32_le_encode", "utf_32_le_decode";
+    utf_32_be_encode, utf_32_be_decode, "utf-32-be", "utf_32_be_encode", "utf_32_be_decode";
 }
 
 /// The failing range of a UnicodeError: (kind, object, start, end) where
@@ -320,7 +341,7 @@ fn answer(vm: &mut Vm, rep: Value, end: usize) -> Value {
 }
 
 fn chars_of(obj: Value, start: usize, end: usize) -> Vec<u32> {
-    let cps = decode_wtf8(&str_bytes(obj));
+    let cps = decode_wtf8(str_bytes(obj));
     cps[start.min(cps.len())..end.min(cps.len())].to_vec()
 }
 
@@ -533,6 +554,14 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("ascii_decode", ascii_decode),
         ("latin_1_encode", latin_1_encode),
         ("latin_1_decode", latin_1_decode),
+        ("utf_16_le_encode", utf_16_le_encode),
+        ("utf_16_le_decode", utf_16_le_decode),
+        ("utf_16_be_encode", utf_16_be_encode),
+        ("utf_16_be_decode", utf_16_be_decode),
+        ("utf_32_le_encode", utf_32_le_encode),
+        ("utf_32_le_decode", utf_32_le_decode),
+        ("utf_32_be_encode", utf_32_be_encode),
+        ("utf_32_be_decode", utf_32_be_decode),
         ("unicode_escape_encode", unicode_escape_encode),
         ("unicode_escape_decode", unicode_escape_decode),
         ("raw_unicode_escape_encode", raw_unicode_escape_encode),
@@ -638,7 +667,7 @@ fn decode_error(
                 &format!("position {pos} from error handler out of bounds"),
             ));
         }
-        out.extend(decode_wtf8(&str_bytes(rep)));
+        out.extend(decode_wtf8(str_bytes(rep)));
         Ok(p as usize)
     })();
     vm.pop_roots(mark);
@@ -910,7 +939,7 @@ fn encode_input(vm: &mut Vm, a: &[Value], k: Value, fname: &str) -> PyResult<Vec
         return Err(vm.type_error(&format!("{fname}() argument 1 must be str, not {tn}")));
     }
     errors_arg(vm, a.get(1).copied(), fname, 2)?;
-    Ok(decode_wtf8(&str_bytes(s)))
+    Ok(decode_wtf8(str_bytes(s)))
 }
 
 fn bytes_and_len(vm: &mut Vm, out: &[u8], n: usize) -> Value {
