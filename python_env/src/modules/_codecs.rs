@@ -562,6 +562,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("utf_32_le_decode", utf_32_le_decode),
         ("utf_32_be_encode", utf_32_be_encode),
         ("utf_32_be_decode", utf_32_be_decode),
+        ("charmap_decode", charmap_decode),
+        ("charmap_encode", charmap_encode),
+        ("charmap_build", charmap_build),
         ("unicode_escape_encode", unicode_escape_encode),
         ("unicode_escape_decode", unicode_escape_decode),
         ("raw_unicode_escape_encode", raw_unicode_escape_encode),
@@ -1169,4 +1172,223 @@ pub fn encode_text(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<V
 pub fn decode_text(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value> {
     let obj = vm.new_bytes(b);
     code_text(vm, obj, enc, errors, 1)
+}
+
+/// What a charmap table gives for one key: `Ok(None)` where the key is
+/// unmapped (missing, LookupError or None), else the mapped value.
+fn charmap_lookup(vm: &mut Vm, mapping: Value, key: u32) -> PyResult<Option<Value>> {
+    match vm.getitem(mapping, Value::int(i64::from(key))) {
+        Ok(v) if v.is_none() => Ok(None),
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.isinstance(e.0, vm.g.e.LookupError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `charmap_decode(data, errors=None, mapping=None)` -> `(str, len(data))`:
+/// each byte through `mapping` (a str indexed by byte, U+FFFE meaning
+/// undefined, or any mapping to int, str or None); None means Latin-1.
+fn charmap_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let Some(data) = args.get(0, "data") else {
+        return Err(vm.type_error("charmap_decode() missing required argument 'data' (pos 1)"));
+    };
+    let input = data_arg(vm, data)?;
+    let errors = errors_arg(vm, args.get(1, "errors"), "charmap_decode", 2)?;
+    let mapping = args.get(2, "mapping").unwrap_or(Value::NONE);
+    if mapping.is_none() {
+        let s = bytes::decode(vm, &input, "latin-1", &errors)?;
+        let mark = vm.push_root(s);
+        let t = vm.new_tuple(&[s, Value::int(input.len() as i64)]);
+        vm.pop_roots(mark);
+        return Ok(t);
+    }
+    let table = is_str(mapping).then(|| decode_wtf8(str_bytes(mapping)));
+    let mut out = Vec::with_capacity(input.len());
+    let mut i = 0;
+    while i < input.len() {
+        let b = input[i];
+        let got: Option<Vec<u32>> = match &table {
+            Some(t) => t
+                .get(usize::from(b))
+                .filter(|&&c| c != 0xFFFE)
+                .map(|&c| vec![c]),
+            None => match charmap_lookup(vm, mapping, u32::from(b))? {
+                None => None,
+                Some(v) if is_str(v) => {
+                    let cps = decode_wtf8(str_bytes(v));
+                    (cps != [0xFFFE]).then_some(cps)
+                }
+                Some(v) => match v.as_int() {
+                    Some(n) if (0..=0x10FFFF).contains(&n) => Some(vec![n as u32]),
+                    Some(_) => {
+                        return Err(vm.type_error("character mapping must be in range(0x110000)"))
+                    }
+                    None => {
+                        return Err(
+                            vm.type_error("character mapping must return integer, None or str")
+                        )
+                    }
+                },
+            },
+        };
+        match got {
+            Some(cps) => {
+                out.extend(cps);
+                i += 1;
+            }
+            None => {
+                i = decode_error(
+                    vm,
+                    &errors,
+                    "charmap",
+                    &input,
+                    i,
+                    i + 1,
+                    "character maps to <undefined>",
+                    &mut out,
+                )?;
+            }
+        }
+    }
+    Ok(str_and_consumed(vm, &out, input.len()))
+}
+
+/// The bytes `mapping` gives for code point `c`, or None where unmapped.
+fn charmap_encode_char(vm: &mut Vm, mapping: Value, c: u32) -> PyResult<Option<Vec<u8>>> {
+    match charmap_lookup(vm, mapping, c)? {
+        None => Ok(None),
+        Some(v) if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::BYTES) => {
+            Ok(Some(str_bytes(v).to_vec()))
+        }
+        Some(v) => match v.as_int() {
+            Some(n) if (0..256).contains(&n) => Ok(Some(vec![n as u8])),
+            Some(_) => Err(vm.type_error("character mapping must be in range(256)")),
+            None => {
+                let tn = vm.type_name_of(v);
+                Err(vm.type_error(&format!(
+                    "character mapping must return integer, bytes or None, not {tn}"
+                )))
+            }
+        },
+    }
+}
+
+/// `charmap_encode(str, errors=None, mapping=None)` -> `(bytes, len(str))`:
+/// each code point through `mapping` (ord -> int, bytes or None; what
+/// `charmap_build` makes); None means Latin-1. Unmapped characters go to
+/// the `errors` handler, whose str replacement is mapped in turn.
+fn charmap_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "charmap_encode", a, k, 1, 3)?;
+    let s = a[0];
+    if !is_str(s) {
+        let tn = vm.type_name_of(s);
+        return Err(vm.type_error(&format!(
+            "charmap_encode() argument 1 must be str, not {tn}"
+        )));
+    }
+    let errors = errors_arg(vm, a.get(1).copied(), "charmap_encode", 2)?;
+    let mapping = a.get(2).copied().unwrap_or(Value::NONE);
+    if mapping.is_none() {
+        return encode_with(
+            vm,
+            &a[..a.len().min(2)],
+            Value::EMPTY,
+            "latin-1",
+            "charmap_encode",
+        );
+    }
+    let cps = decode_wtf8(str_bytes(s));
+    let mut out = Vec::with_capacity(cps.len());
+    let mut i = 0;
+    while i < cps.len() {
+        if let Some(b) = charmap_encode_char(vm, mapping, cps[i])? {
+            out.extend(b);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < cps.len() && charmap_encode_char(vm, mapping, cps[end])?.is_none() {
+            end += 1;
+        }
+        let err = crate::text::codecs::CodecError {
+            encoding: "charmap",
+            start: i,
+            end,
+            reason: "character maps to <undefined>",
+            chars: cps[i..end].to_vec(),
+            bytes: Vec::new(),
+            encode: true,
+        };
+        let exc = bytes::codec_exc(vm, &err, s).0;
+        let mark = vm.push_root(exc);
+        let r = (|| {
+            let name = vm.new_str(&errors);
+            vm.push_root(name);
+            let handler = lookup_error(vm, &[name], Value::EMPTY)?;
+            vm.push_root(handler);
+            let res = vm.call(handler, &[exc], Value::EMPTY)?;
+            vm.push_root(res);
+            let items = if Obj::from_value(res).is_some_and(|o| o.kind() == Kind::TUPLE) {
+                vm.seq_items(res)
+            } else {
+                Vec::new()
+            };
+            let (rep, pos) = match items[..] {
+                [rep, pos] if pos.as_int().is_some() => (rep, pos.as_int().unwrap_or(0)),
+                _ => {
+                    return Err(
+                        vm.type_error("encoding error handler must return (str/bytes, int) tuple")
+                    )
+                }
+            };
+            if Obj::from_value(rep).is_some_and(|o| o.kind() == Kind::BYTES) {
+                out.extend_from_slice(str_bytes(rep));
+            } else if is_str(rep) {
+                for c in decode_wtf8(str_bytes(rep)) {
+                    match charmap_encode_char(vm, mapping, c)? {
+                        Some(b) => out.extend(b),
+                        None => return Err(PyException(exc)),
+                    }
+                }
+            } else {
+                return Err(
+                    vm.type_error("encoding error handler must return (str/bytes, int) tuple")
+                );
+            }
+            let n = cps.len() as i64;
+            let p = if pos < 0 { n + pos } else { pos };
+            if !(0..=n).contains(&p) {
+                return Err(vm.new_exc(
+                    vm.g.e.IndexError,
+                    &format!("position {pos} from error handler out of bounds"),
+                ));
+            }
+            Ok(p as usize)
+        })();
+        vm.pop_roots(mark);
+        i = r?;
+    }
+    Ok(bytes_and_len(vm, &out, cps.len()))
+}
+
+/// `charmap_build(decoding_table)`: the encoding table for
+/// `charmap_encode`, as a dict from code point to byte (CPython builds an
+/// `EncodingMap` object with the same lookups).
+fn charmap_build(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "charmap_build", a, k, 1, 1)?;
+    let table = str_arg(vm, a[0], "charmap_build", 1)?;
+    let d = vm.new_dict();
+    let mark = vm.push_root(d);
+    let r = (|| {
+        for (i, c) in table.chars().enumerate() {
+            if c == '\u{fffe}' || i > 255 {
+                continue;
+            }
+            vm.setitem(d, Value::int(i64::from(u32::from(c))), Value::int(i as i64))?;
+        }
+        Ok(d)
+    })();
+    vm.pop_roots(mark);
+    r
 }
