@@ -258,7 +258,8 @@ fn decode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> Py
     let keep = match enc {
         _ if fin => 0,
         "utf-8" => utf8_incomplete_tail(&b),
-        "utf-16" | "utf-16-le" | "utf-16-be" => utf16_incomplete_tail(&b, enc == "utf-16-be"),
+        "utf-16" => utf16_incomplete_tail(&b, b.starts_with(&[0xFE, 0xFF])),
+        "utf-16-le" | "utf-16-be" => utf16_incomplete_tail(&b, enc == "utf-16-be"),
         "utf-32" | "utf-32-le" | "utf-32-be" => b.len() % 4,
         _ => 0,
     };
@@ -287,10 +288,63 @@ codec_fns! {
     utf_8_encode, utf_8_decode, "utf-8", "utf_8_encode", "utf_8_decode";
     ascii_encode, ascii_decode, "ascii", "ascii_encode", "ascii_decode";
     latin_1_encode, latin_1_decode, "latin-1", "latin_1_encode", "latin_1_decode";
+    utf_16_bom_encode, utf_16_decode, "utf-16", "utf_16_encode", "utf_16_decode";
+    utf_32_bom_encode, utf_32_decode, "utf-32", "utf_32_encode", "utf_32_decode";
     utf_16_le_encode, utf_16_le_decode, "utf-16-le", "utf_16_le_encode", "utf_16_le_decode";
     utf_16_be_encode, utf_16_be_decode, "utf-16-be", "utf_16_be_encode", "utf_16_be_decode";
     utf_32_le_encode, utf_32_le_decode, "utf-32-le", "utf_32_le_encode", "utf_32_le_decode";
     utf_32_be_encode, utf_32_be_decode, "utf-32-be", "utf_32_be_encode", "utf_32_be_decode";
+}
+
+/// `utf_16_encode(str, errors=None, byteorder=0)` and the UTF-32 twin:
+/// byteorder 0 writes a BOM and little-endian (the native order here),
+/// -1 little-endian and 1 big-endian without a BOM.
+fn wide_encode(vm: &mut Vm, a: &[Value], k: Value, bits: u32) -> PyResult<Value> {
+    let fname = if bits == 16 {
+        "utf_16_encode"
+    } else {
+        "utf_32_encode"
+    };
+    crate::args::check(vm, fname, a, k, 1, 3)?;
+    let order = match a.get(2) {
+        Some(v) => match v.as_int() {
+            Some(n) => n,
+            None => {
+                let tn = vm.type_name_of(*v);
+                return Err(vm.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
+            }
+        },
+        None => 0,
+    };
+    let (bom, le, be) = if bits == 16 {
+        (
+            utf_16_bom_encode as NativeFn,
+            utf_16_le_encode as NativeFn,
+            utf_16_be_encode as NativeFn,
+        )
+    } else {
+        (
+            utf_32_bom_encode as NativeFn,
+            utf_32_le_encode as NativeFn,
+            utf_32_be_encode as NativeFn,
+        )
+    };
+    let f = match order {
+        0 => bom,
+        n if n < 0 => le,
+        _ => be,
+    };
+    f(vm, &a[..a.len().min(2)], Value::EMPTY)
+}
+
+fn utf_16_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    wide_encode(vm, a, k, 16)
+}
+
+fn utf_32_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    wide_encode(vm, a, k, 32)
 }
 
 /// The failing range of a UnicodeError: (kind, object, start, end) where
@@ -554,6 +608,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("ascii_decode", ascii_decode),
         ("latin_1_encode", latin_1_encode),
         ("latin_1_decode", latin_1_decode),
+        ("utf_16_encode", utf_16_encode),
+        ("utf_16_decode", utf_16_decode),
+        ("utf_32_encode", utf_32_encode),
+        ("utf_32_decode", utf_32_decode),
         ("utf_16_le_encode", utf_16_le_encode),
         ("utf_16_le_decode", utf_16_le_decode),
         ("utf_16_be_encode", utf_16_be_encode),

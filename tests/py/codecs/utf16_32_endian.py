@@ -29,3 +29,17 @@ try:
 except UnicodeEncodeError as e:
     print(type(e).__name__, e)
 print(_codecs.utf_16_le_encode("\ud800", "surrogatepass"))
+
+# utf_16/utf_32 with a BOM, and the byteorder argument.
+for bits in (16, 32):
+    enc = getattr(_codecs, "utf_%d_encode" % bits)
+    dec = getattr(_codecs, "utf_%d_decode" % bits)
+    for order in (0, -1, 1):
+        data, n = enc("h\u00e9\U0001f600", None, order)
+        print(bits, order, data.hex(), n)
+    data = enc("h\u00e9\U0001f600")[0]
+    print(dec(data), dec(data[:5], "strict", False), dec(data, "strict", True))
+    be = codecs.BOM_UTF16_BE if bits == 16 else codecs.BOM_UTF32_BE
+    data = be + enc("h\U0001f600", None, 1)[0]
+    print(dec(data), dec(data[:-1], "strict", False))
+    print(("x\u20ac").encode("utf-%d" % bits).decode("utf-%d" % bits))
