@@ -1,7 +1,8 @@
 //! The `_codecs` module: the codec registry (`register`, `lookup`, with
 //! CPython's `encodings` package as its search function), the error-handler
 //! registry with the standard handlers, `encode`/`decode`, and the utf-8,
-//! ascii and latin-1 codec functions the `encodings` modules call.
+//! ascii and latin-1 codec functions the `encodings` modules call, and the
+//! `unicode_escape`, `raw_unicode_escape` and bytes `escape` codecs.
 
 use crate::text::{decode_wtf8, encode_wtf8};
 use crate::types::bytes;
@@ -197,7 +198,7 @@ fn encode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> Py
     let errors = errors_arg(vm, a.get(1).copied(), fname, 2)?;
     let b = bytes::encode(vm, s, enc, &errors)?;
     let mark = vm.push_root(b);
-    let n = decode_wtf8(&str_bytes(s)).len();
+    let n = decode_wtf8(str_bytes(s)).len();
     let t = vm.new_tuple(&[b, Value::int(n as i64)]);
     vm.pop_roots(mark);
     Ok(t)
@@ -222,6 +223,21 @@ fn utf8_incomplete_tail(b: &[u8]) -> usize {
     0
 }
 
+/// How many bytes at the end of UTF-16 data a stream decoder keeps: an
+/// odd byte, and a high surrogate whose low half may follow.
+fn utf16_incomplete_tail(b: &[u8], big: bool) -> usize {
+    let odd = b.len() % 2;
+    let whole = b.len() - odd;
+    if whole >= 2 {
+        let (x, y) = (b[whole - 2], b[whole - 1]);
+        let unit = if big { x } else { y };
+        if (0xD8..=0xDB).contains(&unit) {
+            return odd + 2;
+        }
+    }
+    odd
+}
+
 /// `X_decode(data, errors=None, final=False)` -> `(str, consumed)`.
 fn decode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> PyResult<Value> {
     let mut args = crate::args::Args::new(a, k);
@@ -239,10 +255,13 @@ fn decode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> Py
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    let keep = if enc == "utf-8" && !fin {
-        utf8_incomplete_tail(&b)
-    } else {
-        0
+    let keep = match enc {
+        _ if fin => 0,
+        "utf-8" => utf8_incomplete_tail(&b),
+        "utf-16" => utf16_incomplete_tail(&b, b.starts_with(&[0xFE, 0xFF])),
+        "utf-16-le" | "utf-16-be" => utf16_incomplete_tail(&b, enc == "utf-16-be"),
+        "utf-32" | "utf-32-le" | "utf-32-be" => b.len() % 4,
+        _ => 0,
     };
     let used = b.len() - keep;
     let s = bytes::decode(vm, &b[..used], enc, &errors)?;
@@ -269,6 +288,63 @@ codec_fns! {
     utf_8_encode, utf_8_decode, "utf-8", "utf_8_encode", "utf_8_decode";
     ascii_encode, ascii_decode, "ascii", "ascii_encode", "ascii_decode";
     latin_1_encode, latin_1_decode, "latin-1", "latin_1_encode", "latin_1_decode";
+    utf_16_bom_encode, utf_16_decode, "utf-16", "utf_16_encode", "utf_16_decode";
+    utf_32_bom_encode, utf_32_decode, "utf-32", "utf_32_encode", "utf_32_decode";
+    utf_16_le_encode, utf_16_le_decode, "utf-16-le", "utf_16_le_encode", "utf_16_le_decode";
+    utf_16_be_encode, utf_16_be_decode, "utf-16-be", "utf_16_be_encode", "utf_16_be_decode";
+    utf_32_le_encode, utf_32_le_decode, "utf-32-le", "utf_32_le_encode", "utf_32_le_decode";
+    utf_32_be_encode, utf_32_be_decode, "utf-32-be", "utf_32_be_encode", "utf_32_be_decode";
+}
+
+/// `utf_16_encode(str, errors=None, byteorder=0)` and the UTF-32 twin:
+/// byteorder 0 writes a BOM and little-endian (the native order here),
+/// -1 little-endian and 1 big-endian without a BOM.
+fn wide_encode(vm: &mut Vm, a: &[Value], k: Value, bits: u32) -> PyResult<Value> {
+    let fname = if bits == 16 {
+        "utf_16_encode"
+    } else {
+        "utf_32_encode"
+    };
+    crate::args::check(vm, fname, a, k, 1, 3)?;
+    let order = match a.get(2) {
+        Some(v) => match v.as_int() {
+            Some(n) => n,
+            None => {
+                let tn = vm.type_name_of(*v);
+                return Err(vm.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
+            }
+        },
+        None => 0,
+    };
+    let (bom, le, be) = if bits == 16 {
+        (
+            utf_16_bom_encode as NativeFn,
+            utf_16_le_encode as NativeFn,
+            utf_16_be_encode as NativeFn,
+        )
+    } else {
+        (
+            utf_32_bom_encode as NativeFn,
+            utf_32_le_encode as NativeFn,
+            utf_32_be_encode as NativeFn,
+        )
+    };
+    let f = match order {
+        0 => bom,
+        n if n < 0 => le,
+        _ => be,
+    };
+    f(vm, &a[..a.len().min(2)], Value::EMPTY)
+}
+
+fn utf_16_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    wide_encode(vm, a, k, 16)
+}
+
+fn utf_32_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    wide_encode(vm, a, k, 32)
 }
 
 /// The failing range of a UnicodeError: (kind, object, start, end) where
@@ -319,7 +395,7 @@ fn answer(vm: &mut Vm, rep: Value, end: usize) -> Value {
 }
 
 fn chars_of(obj: Value, start: usize, end: usize) -> Vec<u32> {
-    let cps = decode_wtf8(&str_bytes(obj));
+    let cps = decode_wtf8(str_bytes(obj));
     cps[start.min(cps.len())..end.min(cps.len())].to_vec()
 }
 
@@ -532,6 +608,27 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("ascii_decode", ascii_decode),
         ("latin_1_encode", latin_1_encode),
         ("latin_1_decode", latin_1_decode),
+        ("utf_16_encode", utf_16_encode),
+        ("utf_16_decode", utf_16_decode),
+        ("utf_32_encode", utf_32_encode),
+        ("utf_32_decode", utf_32_decode),
+        ("utf_16_le_encode", utf_16_le_encode),
+        ("utf_16_le_decode", utf_16_le_decode),
+        ("utf_16_be_encode", utf_16_be_encode),
+        ("utf_16_be_decode", utf_16_be_decode),
+        ("utf_32_le_encode", utf_32_le_encode),
+        ("utf_32_le_decode", utf_32_le_decode),
+        ("utf_32_be_encode", utf_32_be_encode),
+        ("utf_32_be_decode", utf_32_be_decode),
+        ("charmap_decode", charmap_decode),
+        ("charmap_encode", charmap_encode),
+        ("charmap_build", charmap_build),
+        ("unicode_escape_encode", unicode_escape_encode),
+        ("unicode_escape_decode", unicode_escape_decode),
+        ("raw_unicode_escape_encode", raw_unicode_escape_encode),
+        ("raw_unicode_escape_decode", raw_unicode_escape_decode),
+        ("escape_encode", escape_encode),
+        ("escape_decode", escape_decode),
     ];
     vm.add_module_functions(m, fns);
     let (_, _, errors) = registry(vm);
@@ -562,4 +659,794 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         }
     }
     Ok(m)
+}
+
+/// The input of a decoder: a bytes-like object, or a str taken as its
+/// UTF-8 bytes (CPython's `s*` argument format).
+fn data_arg(vm: &mut Vm, data: Value) -> PyResult<Vec<u8>> {
+    if is_str(data) {
+        return Ok(str_bytes(data).to_vec());
+    }
+    match bytes::buf(data) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name_of(data);
+            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
+}
+
+/// Calls the `errors` handler for a decoding failure of `input[start..end]`
+/// (CPython's `unicode_decode_call_errorhandler_writer`): the handler gets
+/// a UnicodeDecodeError and answers `(replacement str, resume position)`;
+/// the replacement is appended to `out` and the resume position returned.
+#[allow(clippy::too_many_arguments)]
+fn decode_error(
+    vm: &mut Vm,
+    errors: &str,
+    encoding: &'static str,
+    input: &[u8],
+    start: usize,
+    end: usize,
+    reason: &'static str,
+    out: &mut Vec<u32>,
+) -> PyResult<usize> {
+    let name = vm.new_str(errors);
+    let mark = vm.push_root(name);
+    let r = (|| {
+        let handler = lookup_error(vm, &[name], Value::EMPTY)?;
+        vm.push_root(handler);
+        let obj = vm.new_bytes(input);
+        vm.push_root(obj);
+        let err = crate::text::codecs::CodecError {
+            encoding,
+            start,
+            end,
+            reason,
+            chars: Vec::new(),
+            bytes: input[start..end].to_vec(),
+            encode: false,
+        };
+        let exc = bytes::codec_exc(vm, &err, obj).0;
+        vm.push_root(exc);
+        let res = vm.call(handler, &[exc], Value::EMPTY)?;
+        vm.push_root(res);
+        let items = if Obj::from_value(res).is_some_and(|o| o.kind() == Kind::TUPLE) {
+            vm.seq_items(res)
+        } else {
+            Vec::new()
+        };
+        let (rep, pos) = match items[..] {
+            [rep, pos] if is_str(rep) && pos.as_int().is_some() => (rep, pos.as_int().unwrap_or(0)),
+            _ => return Err(vm.type_error("decoding error handler must return (str, int) tuple")),
+        };
+        let n = input.len() as i64;
+        let p = if pos < 0 { n + pos } else { pos };
+        if !(0..=n).contains(&p) {
+            return Err(vm.new_exc(
+                vm.g.e.IndexError,
+                &format!("position {pos} from error handler out of bounds"),
+            ));
+        }
+        out.extend(decode_wtf8(str_bytes(rep)));
+        Ok(p as usize)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+fn hex_val(c: u8) -> Option<u32> {
+    (c as char).to_digit(16)
+}
+
+/// The first escape a decoder kept as written (or an octal escape above
+/// 0o377): CPython 3.11 reports it with one DeprecationWarning per call.
+fn warn_invalid_escape(vm: &mut Vm, input: &[u8], at: Option<usize>) -> PyResult<()> {
+    let Some(i) = at else { return Ok(()) };
+    let c = input[i];
+    let msg = if (b'4'..=b'7').contains(&c) {
+        let end = (i + 3).min(input.len());
+        let s: String = input[i..end].iter().map(|&b| b as char).collect();
+        format!("invalid octal escape sequence '\\{s}'")
+    } else {
+        format!("invalid escape sequence '\\{}'", c as char)
+    };
+    vm.warn(vm.g.e.DeprecationWarning, &msg, 1)
+}
+
+/// Arguments `(data, errors=None, final=True)` of the escape decoders.
+fn escape_decode_args(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    fname: &str,
+) -> PyResult<(Vec<u8>, String, bool)> {
+    let mut args = crate::args::Args::new(a, k);
+    let Some(data) = args.get(0, "data") else {
+        return Err(vm.type_error(&format!(
+            "{fname}() missing required argument 'data' (pos 1)"
+        )));
+    };
+    let b = data_arg(vm, data)?;
+    let errors = errors_arg(vm, args.get(1, "errors"), fname, 2)?;
+    let fin = match args.get(2, "final") {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    Ok((b, errors, fin))
+}
+
+fn str_and_consumed(vm: &mut Vm, out: &[u32], consumed: usize) -> Value {
+    let s = vm.new_str_bytes(&encode_wtf8(out));
+    let mark = vm.push_root(s);
+    let t = vm.new_tuple(&[s, Value::int(consumed as i64)]);
+    vm.pop_roots(mark);
+    t
+}
+
+/// `unicode_escape_decode(data, errors=None, final=True)` -> `(str, consumed)`:
+/// Python string-literal escapes; other bytes are Latin-1. Without `final`,
+/// an escape cut off by the end of the input is left for the next call.
+fn unicode_escape_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let (input, errors, fin) = escape_decode_args(vm, a, k, "unicode_escape_decode")?;
+    let end = input.len();
+    let mut out: Vec<u32> = Vec::with_capacity(end);
+    let mut first_invalid = None;
+    let mut consumed = end;
+    let mut s = 0;
+    'chars: while s < end {
+        let c = input[s];
+        s += 1;
+        if c != b'\\' {
+            out.push(u32::from(c));
+            continue;
+        }
+        let start = s - 1;
+        // (reason, incomplete): an error, or an escape the input cut short.
+        let failure: (&'static str, bool) = 'esc: {
+            if s >= end {
+                break 'esc ("\\ at end of string", true);
+            }
+            let c = input[s];
+            s += 1;
+            let simple = match c {
+                b'\n' => Some(None),
+                b'\\' | b'\'' | b'"' => Some(Some(u32::from(c))),
+                b'b' => Some(Some(8)),
+                b'f' => Some(Some(12)),
+                b't' => Some(Some(9)),
+                b'n' => Some(Some(10)),
+                b'r' => Some(Some(13)),
+                b'v' => Some(Some(11)),
+                b'a' => Some(Some(7)),
+                _ => None,
+            };
+            if let Some(ch) = simple {
+                out.extend(ch);
+                continue 'chars;
+            }
+            let (count, message) = match c {
+                b'0'..=b'7' => {
+                    let mut ch = u32::from(c - b'0');
+                    for _ in 0..2 {
+                        if s < end && (b'0'..=b'7').contains(&input[s]) {
+                            ch = (ch << 3) + u32::from(input[s] - b'0');
+                            s += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    if ch > 0o377 && first_invalid.is_none() {
+                        first_invalid = Some(s - 3);
+                    }
+                    out.push(ch);
+                    continue 'chars;
+                }
+                b'x' => (2, "truncated \\xXX escape"),
+                b'u' => (4, "truncated \\uXXXX escape"),
+                b'U' => (8, "truncated \\UXXXXXXXX escape"),
+                b'N' => {
+                    let message = "malformed \\N character escape";
+                    if s >= end {
+                        break 'esc (message, true);
+                    }
+                    if input[s] != b'{' {
+                        break 'esc (message, false);
+                    }
+                    s += 1;
+                    let name_start = s;
+                    while s < end && input[s] != b'}' {
+                        s += 1;
+                    }
+                    if s >= end {
+                        break 'esc (message, true);
+                    }
+                    if s == name_start {
+                        break 'esc (message, false);
+                    }
+                    let name = std::str::from_utf8(&input[name_start..s]).ok();
+                    s += 1;
+                    match name.and_then(crate::text::unicode::lookup_name) {
+                        Some(ch) => {
+                            out.push(ch);
+                            continue 'chars;
+                        }
+                        None => break 'esc ("unknown Unicode character name", false),
+                    }
+                }
+                _ => {
+                    if first_invalid.is_none() {
+                        first_invalid = Some(s - 1);
+                    }
+                    out.push(u32::from(b'\\'));
+                    out.push(u32::from(c));
+                    continue 'chars;
+                }
+            };
+            let mut ch: u32 = 0;
+            for _ in 0..count {
+                if s >= end {
+                    break 'esc (message, true);
+                }
+                match hex_val(input[s]) {
+                    Some(d) => ch = (ch << 4) | d,
+                    None => break 'esc (message, false),
+                }
+                s += 1;
+            }
+            if ch > 0x10FFFF {
+                break 'esc ("illegal Unicode character", false);
+            }
+            out.push(ch);
+            continue 'chars;
+        };
+        let (reason, incomplete) = failure;
+        if incomplete && !fin {
+            consumed = start;
+            break;
+        }
+        s = decode_error(
+            vm,
+            &errors,
+            "unicodeescape",
+            &input,
+            start,
+            s,
+            reason,
+            &mut out,
+        )?;
+    }
+    warn_invalid_escape(vm, &input, first_invalid)?;
+    Ok(str_and_consumed(vm, &out, consumed))
+}
+
+/// `raw_unicode_escape_decode(data, errors=None, final=True)`: only
+/// `\uXXXX` and `\UXXXXXXXX` are escapes; every other byte is Latin-1.
+fn raw_unicode_escape_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let (input, errors, fin) = escape_decode_args(vm, a, k, "raw_unicode_escape_decode")?;
+    let end = input.len();
+    let mut out: Vec<u32> = Vec::with_capacity(end);
+    let mut consumed = end;
+    let mut s = 0;
+    'chars: while s < end {
+        let c = input[s];
+        s += 1;
+        if c != b'\\' {
+            out.push(u32::from(c));
+            continue;
+        }
+        let start = s - 1;
+        let failure: (&'static str, bool) = 'esc: {
+            if s >= end {
+                if fin {
+                    out.push(u32::from(b'\\'));
+                    continue 'chars;
+                }
+                break 'esc ("\\ at end of string", true);
+            }
+            let c = input[s];
+            s += 1;
+            let (count, message) = match c {
+                b'u' => (4, "truncated \\uXXXX escape"),
+                b'U' => (8, "truncated \\UXXXXXXXX escape"),
+                _ => {
+                    out.push(u32::from(b'\\'));
+                    out.push(u32::from(c));
+                    continue 'chars;
+                }
+            };
+            let mut ch: u32 = 0;
+            for _ in 0..count {
+                if s >= end {
+                    break 'esc (message, true);
+                }
+                match hex_val(input[s]) {
+                    Some(d) => ch = (ch << 4) | d,
+                    None => break 'esc (message, false),
+                }
+                s += 1;
+            }
+            if ch > 0x10FFFF {
+                break 'esc ("\\Uxxxxxxxx out of range", false);
+            }
+            out.push(ch);
+            continue 'chars;
+        };
+        let (reason, incomplete) = failure;
+        if incomplete && !fin {
+            consumed = start;
+            break;
+        }
+        s = decode_error(
+            vm,
+            &errors,
+            "rawunicodeescape",
+            &input,
+            start,
+            s,
+            reason,
+            &mut out,
+        )?;
+    }
+    Ok(str_and_consumed(vm, &out, consumed))
+}
+
+/// The str argument of an encoder and its code points.
+fn encode_input(vm: &mut Vm, a: &[Value], k: Value, fname: &str) -> PyResult<Vec<u32>> {
+    crate::args::check(vm, fname, a, k, 1, 2)?;
+    let s = a[0];
+    if !is_str(s) {
+        let tn = vm.type_name_of(s);
+        return Err(vm.type_error(&format!("{fname}() argument 1 must be str, not {tn}")));
+    }
+    errors_arg(vm, a.get(1).copied(), fname, 2)?;
+    Ok(decode_wtf8(str_bytes(s)))
+}
+
+fn bytes_and_len(vm: &mut Vm, out: &[u8], n: usize) -> Value {
+    let b = vm.new_bytes(out);
+    let mark = vm.push_root(b);
+    let t = vm.new_tuple(&[b, Value::int(n as i64)]);
+    vm.pop_roots(mark);
+    t
+}
+
+/// `unicode_escape_encode(str, errors=None)`: printable ASCII as is,
+/// `\\`, `\t`, `\n`, `\r`, other code points below 0x100 as `\xXX`, then
+/// `\uXXXX` / `\UXXXXXXXX` (never fails; `errors` is unused).
+fn unicode_escape_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let cps = encode_input(vm, a, k, "unicode_escape_encode")?;
+    let mut out = Vec::with_capacity(cps.len());
+    for &c in &cps {
+        match c {
+            0x5C => out.extend_from_slice(b"\\\\"),
+            0x09 => out.extend_from_slice(b"\\t"),
+            0x0A => out.extend_from_slice(b"\\n"),
+            0x0D => out.extend_from_slice(b"\\r"),
+            0x20..=0x7E => out.push(c as u8),
+            _ => out.extend_from_slice(escape_char(c).as_bytes()),
+        }
+    }
+    Ok(bytes_and_len(vm, &out, cps.len()))
+}
+
+/// `raw_unicode_escape_encode(str, errors=None)`: code points below 0x100
+/// as their Latin-1 byte, the rest as `\uXXXX` / `\UXXXXXXXX`.
+fn raw_unicode_escape_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let cps = encode_input(vm, a, k, "raw_unicode_escape_encode")?;
+    let mut out = Vec::with_capacity(cps.len());
+    for &c in &cps {
+        if c < 0x100 {
+            out.push(c as u8);
+        } else {
+            out.extend_from_slice(escape_char(c).as_bytes());
+        }
+    }
+    Ok(bytes_and_len(vm, &out, cps.len()))
+}
+
+/// `escape_encode(bytes, errors=None)`: the body of the bytes' repr with
+/// single quotes: `\\`, `\'`, `\t`, `\n`, `\r`, `\xXX` for the rest of
+/// the non-printable bytes.
+fn escape_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "escape_encode", a, k, 1, 2)?;
+    let data = a[0];
+    if !Obj::from_value(data).is_some_and(|o| o.kind() == Kind::BYTES) {
+        let tn = vm.type_name_of(data);
+        return Err(vm.type_error(&format!(
+            "escape_encode() argument 1 must be bytes, not {tn}"
+        )));
+    }
+    errors_arg(vm, a.get(1).copied(), "escape_encode", 2)?;
+    let input = str_bytes(data).to_vec();
+    let mut out = Vec::with_capacity(input.len());
+    for &c in &input {
+        match c {
+            b'\'' | b'\\' => out.extend_from_slice(&[b'\\', c]),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            0x20..=0x7E => out.push(c),
+            _ => out.extend_from_slice(format!("\\x{c:02x}").as_bytes()),
+        }
+    }
+    Ok(bytes_and_len(vm, &out, input.len()))
+}
+
+/// `escape_decode(data, errors=None)` -> `(bytes, len(data))`: bytes
+/// literal escapes. Only 'strict', 'replace' ('?') and 'ignore' apply to
+/// a bad `\x` escape, and failures are ValueErrors (as in CPython).
+fn escape_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let Some(data) = args.get(0, "data") else {
+        return Err(vm.type_error("escape_decode() missing required argument 'data' (pos 1)"));
+    };
+    let input = data_arg(vm, data)?;
+    let errors = match args.get(1, "errors") {
+        Some(v) if !v.is_none() => Some(str_arg(vm, v, "escape_decode", 2)?),
+        _ => None,
+    };
+    let end = input.len();
+    let mut out = Vec::with_capacity(end);
+    let mut first_invalid = None;
+    let mut s = 0;
+    while s < end {
+        let c = input[s];
+        s += 1;
+        if c != b'\\' {
+            out.push(c);
+            continue;
+        }
+        if s >= end {
+            return Err(vm.new_exc(vm.g.e.ValueError, "Trailing \\ in string"));
+        }
+        let c = input[s];
+        s += 1;
+        match c {
+            b'\n' => {}
+            b'\\' | b'\'' | b'"' => out.push(c),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b't' => out.push(9),
+            b'n' => out.push(10),
+            b'r' => out.push(13),
+            b'v' => out.push(11),
+            b'a' => out.push(7),
+            b'0'..=b'7' => {
+                let mut ch = u32::from(c - b'0');
+                for _ in 0..2 {
+                    if s < end && (b'0'..=b'7').contains(&input[s]) {
+                        ch = (ch << 3) + u32::from(input[s] - b'0');
+                        s += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if ch > 0o377 && first_invalid.is_none() {
+                    first_invalid = Some(s - 3);
+                }
+                out.push(ch as u8);
+            }
+            b'x' => {
+                if s + 1 < end {
+                    if let (Some(d1), Some(d2)) = (hex_val(input[s]), hex_val(input[s + 1])) {
+                        out.push((d1 * 16 + d2) as u8);
+                        s += 2;
+                        continue;
+                    }
+                }
+                match errors.as_deref() {
+                    None | Some("strict") => {
+                        return Err(vm.new_exc(
+                            vm.g.e.ValueError,
+                            &format!("invalid \\x escape at position {}", s - 2),
+                        ))
+                    }
+                    Some("replace") => out.push(b'?'),
+                    Some("ignore") => {}
+                    Some(other) => {
+                        return Err(vm.new_exc(
+                            vm.g.e.ValueError,
+                            &format!("decoding error; unknown error handling code: {other}"),
+                        ))
+                    }
+                }
+                if s < end && hex_val(input[s]).is_some() {
+                    s += 1;
+                }
+            }
+            _ => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(s - 1);
+                }
+                out.push(b'\\');
+                s -= 1;
+            }
+        }
+    }
+    warn_invalid_escape(vm, &input, first_invalid)?;
+    Ok(bytes_and_len(vm, &out, end))
+}
+
+/// `str.encode` / `bytes.decode` (and the other text conversions) for an
+/// encoding without a built-in fast path: the registry's codec, which must
+/// be a text encoding, called as `(obj, errors)`; its result must be
+/// `(bytes or str, int)` (CPython's `_PyCodec_EncodeText`/`DecodeText`).
+fn code_text(vm: &mut Vm, obj: Value, enc: &str, errors: &str, which: usize) -> PyResult<Value> {
+    let (verb, what, want) = if which == 0 {
+        ("encode", "encoder", "bytes")
+    } else {
+        ("decode", "decoder", "str")
+    };
+    let info = lookup_codec(vm, enc)?;
+    let mark = vm.push_root(info);
+    vm.push_root(obj);
+    let r = (|| {
+        let key = vm.intern("_is_text_encoding");
+        if let Some(v) = vm.getattr_opt(info, key)? {
+            if !vm.truthy(v)? {
+                return Err(vm.new_exc(
+                    vm.g.e.LookupError,
+                    &format!(
+                        "'{enc}' is not a text encoding; use codecs.{verb}() to handle arbitrary codecs"
+                    ),
+                ));
+            }
+        }
+        let f = vm.seq_items(info)[which];
+        let e = vm.new_str(errors);
+        vm.push_root(e);
+        let r = vm.call(f, &[obj, e], Value::EMPTY)?;
+        vm.push_root(r);
+        let ok = Obj::from_value(r).is_some_and(|o| o.kind() == Kind::TUPLE)
+            && vm.seq_items(r).len() == 2;
+        if !ok {
+            return Err(vm.type_error(&format!("{what} must return a tuple (object, integer)")));
+        }
+        let v = vm.seq_items(r)[0];
+        let fits = if which == 0 {
+            Obj::from_value(v).is_some_and(|o| o.kind() == Kind::BYTES)
+        } else {
+            is_str(v)
+        };
+        if !fits {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!(
+                "'{enc}' {what} returned '{tn}' instead of '{want}'; use codecs.{verb}() to {verb} to arbitrary types"
+            )));
+        }
+        Ok(v)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// Encodes a str through the codec registry (see `code_text`).
+pub fn encode_text(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value> {
+    code_text(vm, s, enc, errors, 0)
+}
+
+/// Decodes bytes through the codec registry (see `code_text`).
+pub fn decode_text(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value> {
+    let obj = vm.new_bytes(b);
+    code_text(vm, obj, enc, errors, 1)
+}
+
+/// What a charmap table gives for one key: `Ok(None)` where the key is
+/// unmapped (missing, LookupError or None), else the mapped value.
+fn charmap_lookup(vm: &mut Vm, mapping: Value, key: u32) -> PyResult<Option<Value>> {
+    match vm.getitem(mapping, Value::int(i64::from(key))) {
+        Ok(v) if v.is_none() => Ok(None),
+        Ok(v) => Ok(Some(v)),
+        Err(e) if vm.isinstance(e.0, vm.g.e.LookupError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `charmap_decode(data, errors=None, mapping=None)` -> `(str, len(data))`:
+/// each byte through `mapping` (a str indexed by byte, U+FFFE meaning
+/// undefined, or any mapping to int, str or None); None means Latin-1.
+fn charmap_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let Some(data) = args.get(0, "data") else {
+        return Err(vm.type_error("charmap_decode() missing required argument 'data' (pos 1)"));
+    };
+    let input = data_arg(vm, data)?;
+    let errors = errors_arg(vm, args.get(1, "errors"), "charmap_decode", 2)?;
+    let mapping = args.get(2, "mapping").unwrap_or(Value::NONE);
+    if mapping.is_none() {
+        let s = bytes::decode(vm, &input, "latin-1", &errors)?;
+        let mark = vm.push_root(s);
+        let t = vm.new_tuple(&[s, Value::int(input.len() as i64)]);
+        vm.pop_roots(mark);
+        return Ok(t);
+    }
+    let table = is_str(mapping).then(|| decode_wtf8(str_bytes(mapping)));
+    let mut out = Vec::with_capacity(input.len());
+    let mut i = 0;
+    while i < input.len() {
+        let b = input[i];
+        let got: Option<Vec<u32>> = match &table {
+            Some(t) => t
+                .get(usize::from(b))
+                .filter(|&&c| c != 0xFFFE)
+                .map(|&c| vec![c]),
+            None => match charmap_lookup(vm, mapping, u32::from(b))? {
+                None => None,
+                Some(v) if is_str(v) => {
+                    let cps = decode_wtf8(str_bytes(v));
+                    (cps != [0xFFFE]).then_some(cps)
+                }
+                Some(v) => match v.as_int() {
+                    Some(n) if (0..=0x10FFFF).contains(&n) => Some(vec![n as u32]),
+                    Some(_) => {
+                        return Err(vm.type_error("character mapping must be in range(0x110000)"))
+                    }
+                    None => {
+                        return Err(
+                            vm.type_error("character mapping must return integer, None or str")
+                        )
+                    }
+                },
+            },
+        };
+        match got {
+            Some(cps) => {
+                out.extend(cps);
+                i += 1;
+            }
+            None => {
+                i = decode_error(
+                    vm,
+                    &errors,
+                    "charmap",
+                    &input,
+                    i,
+                    i + 1,
+                    "character maps to <undefined>",
+                    &mut out,
+                )?;
+            }
+        }
+    }
+    Ok(str_and_consumed(vm, &out, input.len()))
+}
+
+/// The bytes `mapping` gives for code point `c`, or None where unmapped.
+fn charmap_encode_char(vm: &mut Vm, mapping: Value, c: u32) -> PyResult<Option<Vec<u8>>> {
+    match charmap_lookup(vm, mapping, c)? {
+        None => Ok(None),
+        Some(v) if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::BYTES) => {
+            Ok(Some(str_bytes(v).to_vec()))
+        }
+        Some(v) => match v.as_int() {
+            Some(n) if (0..256).contains(&n) => Ok(Some(vec![n as u8])),
+            Some(_) => Err(vm.type_error("character mapping must be in range(256)")),
+            None => {
+                let tn = vm.type_name_of(v);
+                Err(vm.type_error(&format!(
+                    "character mapping must return integer, bytes or None, not {tn}"
+                )))
+            }
+        },
+    }
+}
+
+/// `charmap_encode(str, errors=None, mapping=None)` -> `(bytes, len(str))`:
+/// each code point through `mapping` (ord -> int, bytes or None; what
+/// `charmap_build` makes); None means Latin-1. Unmapped characters go to
+/// the `errors` handler, whose str replacement is mapped in turn.
+fn charmap_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "charmap_encode", a, k, 1, 3)?;
+    let s = a[0];
+    if !is_str(s) {
+        let tn = vm.type_name_of(s);
+        return Err(vm.type_error(&format!(
+            "charmap_encode() argument 1 must be str, not {tn}"
+        )));
+    }
+    let errors = errors_arg(vm, a.get(1).copied(), "charmap_encode", 2)?;
+    let mapping = a.get(2).copied().unwrap_or(Value::NONE);
+    if mapping.is_none() {
+        return encode_with(
+            vm,
+            &a[..a.len().min(2)],
+            Value::EMPTY,
+            "latin-1",
+            "charmap_encode",
+        );
+    }
+    let cps = decode_wtf8(str_bytes(s));
+    let mut out = Vec::with_capacity(cps.len());
+    let mut i = 0;
+    while i < cps.len() {
+        if let Some(b) = charmap_encode_char(vm, mapping, cps[i])? {
+            out.extend(b);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < cps.len() && charmap_encode_char(vm, mapping, cps[end])?.is_none() {
+            end += 1;
+        }
+        let err = crate::text::codecs::CodecError {
+            encoding: "charmap",
+            start: i,
+            end,
+            reason: "character maps to <undefined>",
+            chars: cps[i..end].to_vec(),
+            bytes: Vec::new(),
+            encode: true,
+        };
+        let exc = bytes::codec_exc(vm, &err, s).0;
+        let mark = vm.push_root(exc);
+        let r = (|| {
+            let name = vm.new_str(&errors);
+            vm.push_root(name);
+            let handler = lookup_error(vm, &[name], Value::EMPTY)?;
+            vm.push_root(handler);
+            let res = vm.call(handler, &[exc], Value::EMPTY)?;
+            vm.push_root(res);
+            let items = if Obj::from_value(res).is_some_and(|o| o.kind() == Kind::TUPLE) {
+                vm.seq_items(res)
+            } else {
+                Vec::new()
+            };
+            let (rep, pos) = match items[..] {
+                [rep, pos] if pos.as_int().is_some() => (rep, pos.as_int().unwrap_or(0)),
+                _ => {
+                    return Err(
+                        vm.type_error("encoding error handler must return (str/bytes, int) tuple")
+                    )
+                }
+            };
+            if Obj::from_value(rep).is_some_and(|o| o.kind() == Kind::BYTES) {
+                out.extend_from_slice(str_bytes(rep));
+            } else if is_str(rep) {
+                for c in decode_wtf8(str_bytes(rep)) {
+                    match charmap_encode_char(vm, mapping, c)? {
+                        Some(b) => out.extend(b),
+                        None => return Err(PyException(exc)),
+                    }
+                }
+            } else {
+                return Err(
+                    vm.type_error("encoding error handler must return (str/bytes, int) tuple")
+                );
+            }
+            let n = cps.len() as i64;
+            let p = if pos < 0 { n + pos } else { pos };
+            if !(0..=n).contains(&p) {
+                return Err(vm.new_exc(
+                    vm.g.e.IndexError,
+                    &format!("position {pos} from error handler out of bounds"),
+                ));
+            }
+            Ok(p as usize)
+        })();
+        vm.pop_roots(mark);
+        i = r?;
+    }
+    Ok(bytes_and_len(vm, &out, cps.len()))
+}
+
+/// `charmap_build(decoding_table)`: the encoding table for
+/// `charmap_encode`, as a dict from code point to byte (CPython builds an
+/// `EncodingMap` object with the same lookups).
+fn charmap_build(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "charmap_build", a, k, 1, 1)?;
+    let table = str_arg(vm, a[0], "charmap_build", 1)?;
+    let d = vm.new_dict();
+    let mark = vm.push_root(d);
+    let r = (|| {
+        for (i, c) in table.chars().enumerate() {
+            if c == '\u{fffe}' || i > 255 {
+                continue;
+            }
+            vm.setitem(d, Value::int(i64::from(u32::from(c))), Value::int(i as i64))?;
+        }
+        Ok(d)
+    })();
+    vm.pop_roots(mark);
+    r
 }

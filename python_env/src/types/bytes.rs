@@ -82,7 +82,7 @@ fn handler_failure(vm: &mut Vm, exc: PyException, op: &str, enc: &str) -> PyExce
 
 /// The UnicodeEncodeError/UnicodeDecodeError for a codec failure, with its
 /// `encoding`, `object`, `start`, `end` and `reason` attributes.
-fn codec_exc(vm: &mut Vm, e: &CodecError, object: Value) -> PyException {
+pub fn codec_exc(vm: &mut Vm, e: &CodecError, object: Value) -> PyException {
     let cls = if e.encode {
         vm.g.e.UnicodeEncodeError
     } else {
@@ -111,6 +111,9 @@ fn codec_exc(vm: &mut Vm, e: &CodecError, object: Value) -> PyException {
 
 /// Decodes bytes to a str value.
 pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value> {
+    if Codec::lookup(enc).is_none() {
+        return crate::modules::_codecs::decode_text(vm, b, enc, errors);
+    }
     let c = codec(vm, enc)?;
     let h = handler(errors);
     match crate::text::codecs::decode(c, b, h.unwrap_or(ErrorHandler::Strict)) {
@@ -135,6 +138,9 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value>
 
 /// Encodes a str value to bytes.
 pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value> {
+    if Codec::lookup(enc).is_none() {
+        return crate::modules::_codecs::encode_text(vm, s, enc, errors);
+    }
     let c = codec(vm, enc)?;
     let h = handler(errors);
     let cps = crate::text::decode_wtf8(str_bytes(s));
