@@ -29,6 +29,62 @@ fn iter_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int((n - get_raw(o, 0) as i64).max(0)))
 }
 
+/// `list_iterator.__reduce__` / `tuple_iterator.__reduce__`, as CPython's
+/// `listiter_reduce`: `(iter, (seq,), index)`, or `(iter, ((),))` once
+/// exhausted (the sequence is dropped then).
+fn seq_iter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let o = Obj::from_value(a[0]).expect("__reduce__ is called on its own type");
+    let key = vm.intern("iter");
+    let Some(iter) = vm.dict_get_str(vm.g.builtins, key) else {
+        return Err(vm.new_exc(vm.g.e.RuntimeError, "lost builtins.iter"));
+    };
+    let mark = vm.push_root(iter);
+    let src = o.get(0);
+    let r = if src.is_empty() {
+        let empty = if vm.type_of(a[0]) == vm.g.types.list_iter {
+            vm.new_list(&[])
+        } else {
+            vm.new_tuple(&[])
+        };
+        vm.push_root(empty);
+        let args = vm.new_tuple(&[empty]);
+        vm.push_root(args);
+        vm.new_tuple(&[iter, args])
+    } else {
+        let args = vm.new_tuple(&[src]);
+        vm.push_root(args);
+        let i = vm.new_int(get_raw(o, 0) as i64);
+        vm.push_root(i);
+        vm.new_tuple(&[iter, args, i])
+    };
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
+/// `__setstate__(index)` of list and tuple iterators: the position, clamped
+/// to `0..=len(seq)` as CPython's `listiter_setstate`.
+fn seq_iter_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
+    let o = Obj::from_value(a[0]).expect("__setstate__ is called on its own type");
+    // PyLong_AsSsize_t: ints (and subclasses) only, no __index__.
+    if !vm.is_int_like(a[1]) {
+        return Err(vm.type_error("an integer is required"));
+    }
+    let Some(i) = vm.as_i64(a[1]) else {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C ssize_t",
+        ));
+    };
+    let src = o.get(0);
+    if !src.is_empty() {
+        let n = vm.len(src)? as i64;
+        set_raw(o, 0, i.clamp(0, n) as u64);
+    }
+    Ok(Value::NONE)
+}
+
 // enumerate: K_MISC [iter, count]
 fn enumerate_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
@@ -376,6 +432,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, "__iter__", iter_self);
         vm.add_method(t, "__next__", iter_next);
         vm.add_method(t, "__length_hint__", iter_length_hint);
+    }
+    for t in [vm.g.types.list_iter, vm.g.types.tuple_iter] {
+        vm.add_method(t, "__reduce__", seq_iter_reduce);
+        vm.add_method(t, "__setstate__", seq_iter_setstate);
     }
     let b = vm.g.builtins;
     let obj = vm.g.types.object;
