@@ -85,6 +85,86 @@ fn seq_iter_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// Which builtin iterator type a `__reduce__` belongs to (its index in
+/// `vm.g.iternext`, set by `init` in this order).
+#[derive(Clone, Copy)]
+enum Reduce {
+    Enumerate,
+    Zip,
+    Map,
+    Filter,
+}
+
+/// `__reduce__` of enumerate, zip, map and filter, as CPython's: the type
+/// and the arguments that rebuild the iterator from its current inner
+/// iterators (`(enumerate, (it, index))`, `(zip, its)` plus `True` as the
+/// state of a strict zip, `(map, (func, *its))`, `(filter, (func, it))`).
+fn misc_reduce(vm: &mut Vm, a: &[Value], k: Value, which: Reduce, tname: &str) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let cls = vm.type_of(a[0]);
+    let t =
+        vm.g.iternext
+            .get()
+            .map_or(Value::NONE, |s| s[which as usize].0);
+    let o = match Obj::from_value(a[0]) {
+        Some(o) if vm.isinstance(a[0], t) => o,
+        _ => {
+            let tn = vm.type_name_of(a[0]);
+            return Err(vm.type_error(&format!(
+                "descriptor '__reduce__' for '{tname}' objects doesn't apply to a '{tn}' object"
+            )));
+        }
+    };
+    let mark = vm.push_root(cls);
+    let args = match which {
+        Reduce::Enumerate => vm.new_tuple(&[o.get(0), o.get(1)]),
+        Reduce::Zip => o.get(0),
+        Reduce::Filter => vm.new_tuple(&[o.get(0), o.get(1)]),
+        Reduce::Map => {
+            let mut items = vec![o.get(0)];
+            items.extend(vm.seq_items(o.get(1)));
+            vm.new_tuple(&items)
+        }
+    };
+    vm.push_root(args);
+    let r = if matches!(which, Reduce::Zip) && o.get(1) == Value::TRUE {
+        vm.new_tuple(&[cls, args, Value::TRUE])
+    } else {
+        vm.new_tuple(&[cls, args])
+    };
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
+fn enumerate_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    misc_reduce(vm, a, k, Reduce::Enumerate, "enumerate")
+}
+fn zip_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    misc_reduce(vm, a, k, Reduce::Zip, "zip")
+}
+fn map_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    misc_reduce(vm, a, k, Reduce::Map, "map")
+}
+fn filter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    misc_reduce(vm, a, k, Reduce::Filter, "filter")
+}
+
+/// `zip.__setstate__(strict)`: sets strictness from the state's truth, as
+/// CPython's `zip_setstate`.
+fn zip_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
+    let zip_t =
+        vm.g.iternext
+            .get()
+            .map_or(Value::NONE, |s| s[Reduce::Zip as usize].0);
+    let Some(o) = Obj::from_value(a[0]).filter(|_| vm.isinstance(a[0], zip_t)) else {
+        return Err(vm.type_error("descriptor '__setstate__' requires a 'zip' object"));
+    };
+    let strict = vm.truthy(a[1])?;
+    vm.store(o, 1, Value::bool(strict));
+    Ok(Value::NONE)
+}
+
 // enumerate: K_MISC [iter, count]
 fn enumerate_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
@@ -460,6 +540,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         mk(vm, "map", map_new, map_next, map_step),
         mk(vm, "filter", filter_new, filter_next, filter_step),
     ];
+    let reducers: [NativeFn; 4] = [enumerate_reduce, zip_reduce, map_reduce, filter_reduce];
+    for (&(t, _), r) in steps.iter().zip(reducers) {
+        vm.add_method(t, "__reduce__", r);
+    }
+    vm.add_method(steps[1].0, "__setstate__", zip_setstate);
     // Set once, by this one init of the interpreter's builtins.
     let _ = vm.g.iternext.set(Box::new(steps));
     let rt = vm.new_static_type("reversed", obj, Kind(K_MISC.0), true);
