@@ -62,8 +62,9 @@ fn seq_iter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(r)
 }
 
-/// `__setstate__(index)` of list and tuple iterators: the position, clamped
-/// to `0..=len(seq)` as CPython's `listiter_setstate`.
+/// `__setstate__(index)` of list, tuple and sequence iterators: the
+/// position, clamped to `0..=len(seq)` as CPython's `listiter_setstate`
+/// (only below for a `__getitem__` sequence, as `iter_setstate`).
 fn seq_iter_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
     let o = Obj::from_value(a[0]).expect("__setstate__ is called on its own type");
@@ -79,8 +80,13 @@ fn seq_iter_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let src = o.get(0);
     if !src.is_empty() {
-        let n = vm.len(src)? as i64;
-        set_raw(o, 0, i.clamp(0, n) as u64);
+        // A `__getitem__` sequence iterator has no length to clamp to.
+        let hi = if vm.type_of(a[0]) == vm.g.types.seq_iter {
+            i64::MAX
+        } else {
+            vm.len(src)? as i64
+        };
+        set_raw(o, 0, i.clamp(0, hi) as u64);
     }
     Ok(Value::NONE)
 }
@@ -513,7 +519,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, "__next__", iter_next);
         vm.add_method(t, "__length_hint__", iter_length_hint);
     }
-    for t in [vm.g.types.list_iter, vm.g.types.tuple_iter] {
+    for t in [
+        vm.g.types.list_iter,
+        vm.g.types.tuple_iter,
+        vm.g.types.seq_iter,
+    ] {
         vm.add_method(t, "__reduce__", seq_iter_reduce);
         vm.add_method(t, "__setstate__", seq_iter_setstate);
     }

@@ -32,3 +32,16 @@ try:
     iter([1]).__reduce__(1)
 except TypeError as e:
     print("TypeError", e)
+
+class Seq:
+    def __getitem__(self, i):
+        if i >= 4:
+            raise IndexError(i)
+        return i * i
+it = iter(Seq())
+next(it)
+r = it.__reduce__()
+print(r[0] is iter, type(r[1][0]).__name__, r[2])
+print([list(pickle.loads(pickle.dumps(it, p))) for p in range(6)])
+it.__setstate__(-3)
+print(list(it), it.__reduce__()[1])
