@@ -687,12 +687,33 @@ impl Vm {
 
     /// Creates a code value from a compiled code object (constants immortal).
     pub fn new_code(&mut self, code: Arc<CodeObject>) -> Value {
+        self.new_code_with_consts(code, None)
+    }
+
+    /// Creates a code value whose constants are `consts` (as `code.replace(
+    /// co_consts=...)`) instead of `code.consts` converted; the caller
+    /// checks that `consts` has `code.consts.len()` items (the stream
+    /// invariant) and keeps them rooted.
+    pub fn new_code_with_consts(
+        &mut self,
+        code: Arc<CodeObject>,
+        given: Option<&[Value]>,
+    ) -> Value {
         use crate::bytecode::Constant;
-        let mut consts = Vec::with_capacity(code.consts.len());
-        for c in code.consts.iter() {
-            let v = self.const_value(c);
-            consts.push(v);
-        }
+        let consts: Vec<Value> = match given {
+            Some(g) => {
+                debug_assert_eq!(g.len(), code.consts.len(), "co_consts length");
+                g.to_vec()
+            }
+            None => {
+                let mut consts = Vec::with_capacity(code.consts.len());
+                for c in code.consts.iter() {
+                    let v = self.const_value(c);
+                    consts.push(v);
+                }
+                consts
+            }
+        };
         let _ = Constant::None;
         let names: Vec<Value> = code.names.iter().map(|n| self.intern_mortal(n)).collect();
         let varnames: Vec<Value> = code

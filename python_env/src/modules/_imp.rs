@@ -150,6 +150,38 @@ fn fix_co_filename(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `_override_frozen_modules_for_tests(override)`: CPython's switch
+/// between frozen and source stdlib modules; with no frozen modules both
+/// choices load from source, so only the argument is checked.
+fn override_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = crate::args::Args::new(a, k);
+    if !args.kw.is_empty() {
+        return Err(
+            vm.type_error("_imp._override_frozen_modules_for_tests() takes no keyword arguments")
+        );
+    }
+    if args.pos.len() != 1 {
+        return Err(vm.type_error(&format!(
+            "_imp._override_frozen_modules_for_tests() takes exactly one argument ({} given)",
+            args.pos.len()
+        )));
+    }
+    vm.index(args.pos[0])?;
+    Ok(Value::NONE)
+}
+
+/// `_frozen_module_names()`: the (empty) list of frozen module names.
+fn frozen_module_names(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if !a.is_empty() {
+        return Err(vm.type_error(&format!(
+            "_imp._frozen_module_names() takes no arguments ({} given)",
+            a.len()
+        )));
+    }
+    let _ = k;
+    Ok(vm.new_list(&[]))
+}
+
 /// Creates the `_imp` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("_imp");
@@ -169,6 +201,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("lock_held", lock_held),
         ("extension_suffixes", extension_suffixes),
         ("_fix_co_filename", fix_co_filename),
+        ("_override_frozen_modules_for_tests", override_frozen),
+        ("_frozen_module_names", frozen_module_names),
     ];
     vm.add_module_functions(m, fns);
     // CPython's default: hash-based .pyc files are checked per their flag.

@@ -84,6 +84,160 @@ fn varnames_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_tuple(&v))
 }
 
+fn consts_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let v: Vec<Value> = data(vm, a, "co_consts")?.consts.to_vec();
+    Ok(vm.new_tuple(&v))
+}
+fn stacksize_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::int(
+        data(vm, a, "co_stacksize")?.code.max_stackdepth as i64,
+    ))
+}
+fn names_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let v: Vec<Value> = data(vm, a, "co_names")?.names.to_vec();
+    Ok(vm.new_tuple(&v))
+}
+
+/// A `replace()` argument that must be a str.
+fn replace_str(vm: &mut Vm, v: Value, field: &str) -> PyResult<String> {
+    if !vm.isinstance(v, vm.g.types.str_) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!(
+            "replace() argument '{field}' must be str, not {tn}"
+        )));
+    }
+    Ok(str_of(v).to_string())
+}
+
+/// A `replace()` argument that must be a tuple of strs, `len` long (the
+/// bytecode indexes these tables, so their length cannot change).
+fn replace_names(vm: &mut Vm, v: Value, field: &str, len: usize) -> PyResult<Vec<Box<str>>> {
+    let items = replace_tuple(vm, v, field, len)?;
+    let mut out = Vec::with_capacity(items.len());
+    for it in items {
+        if !vm.isinstance(it, vm.g.types.str_) {
+            let tn = vm.type_name_of(it);
+            return Err(vm.type_error(&format!(
+                "replace() argument '{field}' items must be str, not {tn}"
+            )));
+        }
+        out.push(str_of(it).into());
+    }
+    Ok(out)
+}
+
+/// A `replace()` argument that must be a tuple of `len` items.
+fn replace_tuple(vm: &mut Vm, v: Value, field: &str, len: usize) -> PyResult<Vec<Value>> {
+    if !vm.isinstance(v, vm.g.types.tuple) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!(
+            "replace() argument '{field}' must be tuple, not {tn}"
+        )));
+    }
+    let items = vm.seq_items(v);
+    if items.len() != len {
+        return Err(vm.value_error(&format!(
+            "replace(): ProtoPy cannot change the length of {field} ({} to {}): \
+             its bytecode indexes that table",
+            len,
+            items.len()
+        )));
+    }
+    Ok(items)
+}
+
+/// A `replace()` argument that must be an int fitting `u32`.
+fn replace_u32(vm: &mut Vm, v: Value, field: &str) -> PyResult<u32> {
+    let i = vm.index(v)?;
+    match vm.as_i64(i).and_then(|x| u32::try_from(x).ok()) {
+        Some(x) => Ok(x),
+        None => Err(vm.value_error(&format!("replace(): {field} out of range"))),
+    }
+}
+
+/// `code.replace(**kwargs)`: a copy with the named fields changed. Fields
+/// ProtoPy's bytecode does not read from the code's attributes (names,
+/// file name, first line, constants and name tables of the same length)
+/// are replaced; a change to one the compiled instructions depend on
+/// (argument counts, flags, `co_code`, tables) is a ValueError, since
+/// ProtoPy's instructions are not CPython's. Passing a field's current
+/// value is always accepted.
+fn replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let cd = data(vm, args.pos, "replace")?;
+    if args.pos.len() > 1 {
+        return Err(vm.type_error("replace() takes no positional arguments"));
+    }
+    let mut code = (*cd.code).clone();
+    let mut consts: Option<Vec<Value>> = None;
+    let kw = std::mem::take(&mut args.kw);
+    for (key, v) in kw {
+        let field = str_of(key).to_string();
+        match field.as_str() {
+            "co_name" => code.name = replace_str(vm, v, &field)?.into(),
+            "co_qualname" => code.qualname = replace_str(vm, v, &field)?.into(),
+            "co_filename" => code.filename = replace_str(vm, v, &field)?.into(),
+            "co_firstlineno" => {
+                let n = replace_u32(vm, v, &field)?;
+                let delta = n as i64 - code.first_lineno as i64;
+                code.first_lineno = n;
+                // Line numbers of instructions move with the first line, as
+                // CPython's line table is relative to co_firstlineno.
+                for e in code.linetable.entries.iter_mut() {
+                    if e.1.line != 0 {
+                        e.1.line = (e.1.line as i64 + delta).max(1) as u32;
+                        if e.1.end_line != 0 {
+                            e.1.end_line = (e.1.end_line as i64 + delta).max(1) as u32;
+                        }
+                    }
+                }
+            }
+            "co_consts" => consts = Some(replace_tuple(vm, v, &field, code.consts.len())?),
+            "co_names" => code.names = replace_names(vm, v, &field, code.names.len())?.into(),
+            "co_varnames" => {
+                code.varnames = replace_names(vm, v, &field, code.varnames.len())?.into()
+            }
+            "co_freevars" => {
+                code.freevars = replace_names(vm, v, &field, code.freevars.len())?.into()
+            }
+            "co_cellvars" => {
+                code.cellvars = replace_names(vm, v, &field, code.cellvars.len())?.into()
+            }
+            "co_argcount" | "co_posonlyargcount" | "co_kwonlyargcount" | "co_nlocals"
+            | "co_stacksize" | "co_flags" => {
+                let n = vm.index(v)?;
+                let cur = match field.as_str() {
+                    "co_argcount" => code.argcount as i64,
+                    "co_posonlyargcount" => code.posonlyargcount as i64,
+                    "co_kwonlyargcount" => code.kwonlyargcount as i64,
+                    "co_nlocals" => code.varnames.len() as i64,
+                    "co_stacksize" => code.max_stackdepth as i64,
+                    _ => code.flags.0 as i64,
+                };
+                if vm.as_i64(n) != Some(cur) {
+                    return Err(vm.value_error(&format!(
+                        "replace(): ProtoPy cannot change {field}: its compiled \
+                         instructions depend on it"
+                    )));
+                }
+            }
+            "co_code" | "co_linetable" | "co_exceptiontable" => {
+                return Err(vm.value_error(&format!(
+                    "replace(): ProtoPy cannot replace {field}: its bytecode is not \
+                     CPython's"
+                )));
+            }
+            _ => {
+                return Err(vm.type_error(&format!(
+                    "'{field}' is an invalid keyword argument for replace()"
+                )));
+            }
+        }
+    }
+    let code = std::sync::Arc::new(code);
+    Ok(vm.new_code_with_consts(code, consts.as_deref()))
+}
+
 /// A 1-based line or column as an int, None for "unknown" (line 0).
 fn opt(known: bool, v: u32) -> Value {
     if known {
@@ -165,6 +319,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("co_nlocals", nlocals_get),
             ("co_posonlyargcount", posonlyargcount_get),
             ("co_qualname", qualname_get),
+            ("co_stacksize", stacksize_get),
         ],
     );
     add_getsets(
@@ -172,11 +327,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         t,
         &[
             ("co_cellvars", cellvars_get, None),
+            ("co_consts", consts_get, None),
+            ("co_names", names_get, None),
             ("co_freevars", freevars_get, None),
             ("co_varnames", varnames_get, None),
         ],
     );
     vm.add_method(t, "co_positions", co_positions);
     vm.add_method(t, "co_lines", co_lines);
+    vm.add_method(t, "replace", replace);
     Ok(())
 }

@@ -29,6 +29,148 @@ fn iter_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int((n - get_raw(o, 0) as i64).max(0)))
 }
 
+/// `list_iterator.__reduce__` / `tuple_iterator.__reduce__`, as CPython's
+/// `listiter_reduce`: `(iter, (seq,), index)`, or `(iter, ((),))` once
+/// exhausted (the sequence is dropped then).
+fn seq_iter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let o = Obj::from_value(a[0]).expect("__reduce__ is called on its own type");
+    let key = vm.intern("iter");
+    let Some(iter) = vm.dict_get_str(vm.g.builtins, key) else {
+        return Err(vm.new_exc(vm.g.e.RuntimeError, "lost builtins.iter"));
+    };
+    let mark = vm.push_root(iter);
+    let src = o.get(0);
+    let r = if src.is_empty() {
+        let empty = if vm.type_of(a[0]) == vm.g.types.list_iter {
+            vm.new_list(&[])
+        } else {
+            vm.new_tuple(&[])
+        };
+        vm.push_root(empty);
+        let args = vm.new_tuple(&[empty]);
+        vm.push_root(args);
+        vm.new_tuple(&[iter, args])
+    } else {
+        let args = vm.new_tuple(&[src]);
+        vm.push_root(args);
+        let i = vm.new_int(get_raw(o, 0) as i64);
+        vm.push_root(i);
+        vm.new_tuple(&[iter, args, i])
+    };
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
+/// `__setstate__(index)` of list, tuple and sequence iterators: the
+/// position, clamped to `0..=len(seq)` as CPython's `listiter_setstate`
+/// (only below for a `__getitem__` sequence, as `iter_setstate`).
+fn seq_iter_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
+    let o = Obj::from_value(a[0]).expect("__setstate__ is called on its own type");
+    // PyLong_AsSsize_t: ints (and subclasses) only, no __index__.
+    if !vm.is_int_like(a[1]) {
+        return Err(vm.type_error("an integer is required"));
+    }
+    let Some(i) = vm.as_i64(a[1]) else {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C ssize_t",
+        ));
+    };
+    let src = o.get(0);
+    if !src.is_empty() {
+        // A `__getitem__` sequence iterator has no length to clamp to.
+        let hi = if vm.type_of(a[0]) == vm.g.types.seq_iter {
+            i64::MAX
+        } else {
+            vm.len(src)? as i64
+        };
+        set_raw(o, 0, i.clamp(0, hi) as u64);
+    }
+    Ok(Value::NONE)
+}
+
+/// Which builtin iterator type a `__reduce__` belongs to (its index in
+/// `vm.g.iternext`, set by `init` in this order).
+#[derive(Clone, Copy)]
+enum Reduce {
+    Enumerate,
+    Zip,
+    Map,
+    Filter,
+}
+
+/// `__reduce__` of enumerate, zip, map and filter, as CPython's: the type
+/// and the arguments that rebuild the iterator from its current inner
+/// iterators (`(enumerate, (it, index))`, `(zip, its)` plus `True` as the
+/// state of a strict zip, `(map, (func, *its))`, `(filter, (func, it))`).
+fn misc_reduce(vm: &mut Vm, a: &[Value], k: Value, which: Reduce, tname: &str) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let cls = vm.type_of(a[0]);
+    let t =
+        vm.g.iternext
+            .get()
+            .map_or(Value::NONE, |s| s[which as usize].0);
+    let o = match Obj::from_value(a[0]) {
+        Some(o) if vm.isinstance(a[0], t) => o,
+        _ => {
+            let tn = vm.type_name_of(a[0]);
+            return Err(vm.type_error(&format!(
+                "descriptor '__reduce__' for '{tname}' objects doesn't apply to a '{tn}' object"
+            )));
+        }
+    };
+    let mark = vm.push_root(cls);
+    let args = match which {
+        Reduce::Enumerate => vm.new_tuple(&[o.get(0), o.get(1)]),
+        Reduce::Zip => o.get(0),
+        Reduce::Filter => vm.new_tuple(&[o.get(0), o.get(1)]),
+        Reduce::Map => {
+            let mut items = vec![o.get(0)];
+            items.extend(vm.seq_items(o.get(1)));
+            vm.new_tuple(&items)
+        }
+    };
+    vm.push_root(args);
+    let r = if matches!(which, Reduce::Zip) && o.get(1) == Value::TRUE {
+        vm.new_tuple(&[cls, args, Value::TRUE])
+    } else {
+        vm.new_tuple(&[cls, args])
+    };
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
+fn enumerate_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    misc_reduce(vm, a, k, Reduce::Enumerate, "enumerate")
+}
+fn zip_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    misc_reduce(vm, a, k, Reduce::Zip, "zip")
+}
+fn map_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    misc_reduce(vm, a, k, Reduce::Map, "map")
+}
+fn filter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    misc_reduce(vm, a, k, Reduce::Filter, "filter")
+}
+
+/// `zip.__setstate__(strict)`: sets strictness from the state's truth, as
+/// CPython's `zip_setstate`.
+fn zip_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
+    let zip_t =
+        vm.g.iternext
+            .get()
+            .map_or(Value::NONE, |s| s[Reduce::Zip as usize].0);
+    let Some(o) = Obj::from_value(a[0]).filter(|_| vm.isinstance(a[0], zip_t)) else {
+        return Err(vm.type_error("descriptor '__setstate__' requires a 'zip' object"));
+    };
+    let strict = vm.truthy(a[1])?;
+    vm.store(o, 1, Value::bool(strict));
+    Ok(Value::NONE)
+}
+
 // enumerate: K_MISC [iter, count]
 fn enumerate_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
@@ -377,6 +519,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, "__next__", iter_next);
         vm.add_method(t, "__length_hint__", iter_length_hint);
     }
+    for t in [
+        vm.g.types.list_iter,
+        vm.g.types.tuple_iter,
+        vm.g.types.seq_iter,
+    ] {
+        vm.add_method(t, "__reduce__", seq_iter_reduce);
+        vm.add_method(t, "__setstate__", seq_iter_setstate);
+    }
     let b = vm.g.builtins;
     let obj = vm.g.types.object;
     let mk = |vm: &mut Vm, name: &str, new: NativeFn, next: NativeFn, step: IterNextFn| {
@@ -400,6 +550,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         mk(vm, "map", map_new, map_next, map_step),
         mk(vm, "filter", filter_new, filter_next, filter_step),
     ];
+    let reducers: [NativeFn; 4] = [enumerate_reduce, zip_reduce, map_reduce, filter_reduce];
+    for (&(t, _), r) in steps.iter().zip(reducers) {
+        vm.add_method(t, "__reduce__", r);
+    }
+    vm.add_method(steps[1].0, "__setstate__", zip_setstate);
     // Set once, by this one init of the interpreter's builtins.
     let _ = vm.g.iternext.set(Box::new(steps));
     let rt = vm.new_static_type("reversed", obj, Kind(K_MISC.0), true);

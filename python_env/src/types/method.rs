@@ -48,6 +48,35 @@ fn builtin_module(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `__reduce__()`, as CPython's `meth_reduce`: a function bound to nothing
+/// or to a module pickles as its name (found again by module lookup); a
+/// method bound to an object, or a type's method, as `(getattr, (self,
+/// name))`.
+fn builtin_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let (b, s) = builtin(vm, a, "__reduce__")?;
+    let is_module = Obj::from_value(s).is_some_and(|o| o.kind() == K_MODULE);
+    let target = if !s.is_empty() && !is_module {
+        s
+    } else if b.owner.is_heap() && s.is_empty() {
+        b.owner
+    } else {
+        return Ok(vm.new_str(b.name));
+    };
+    let key = vm.intern("getattr");
+    let Some(getattr) = vm.dict_get_str(vm.g.builtins, key) else {
+        return Err(vm.new_exc(vm.g.e.RuntimeError, "lost builtins.getattr"));
+    };
+    let name = vm.new_str(b.name);
+    let mark = vm.push_root(name);
+    vm.push_root(getattr);
+    let inner = vm.new_tuple(&[target, name]);
+    vm.push_root(inner);
+    let r = vm.new_tuple(&[getattr, inner]);
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
 fn method_func(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(receiver(vm, a, K_METHOD, "__func__", "method")?.get(0))
 }
@@ -68,6 +97,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ],
     );
     add_members(vm, t, &[("__module__", builtin_module)]);
+    vm.add_method(t, "__reduce__", builtin_reduce);
     let t = vm.g.types.method;
     add_members(
         vm,
