@@ -2106,6 +2106,16 @@ impl Vm {
             if o.kind() == K_GEN && o.class() == self.g.types.coroutine {
                 return Ok(v);
             }
+            // A generator whose code is flagged ITERABLE_COROUTINE
+            // (`types.coroutine`) is awaitable as it is.
+            if o.kind() == K_GEN
+                && o.class() == self.g.types.generator
+                && code_data(o.get(call::GEN_CODE)).is_some_and(|cd| {
+                    cd.code.flags.0 & crate::bytecode::CodeFlags::ITERABLE_COROUTINE.0 != 0
+                })
+            {
+                return Ok(v);
+            }
         }
         let tp = self.type_of(v);
         match self.lookup_type(tp, self.g.names.__await__) {

@@ -7,6 +7,7 @@
 //! what `traceback` indexes with `f_lasti // 2`.
 
 use super::descr::{add_getsets, add_members, wrong_receiver};
+use engine::bytecode::CodeFlags;
 use engine::runtime::*;
 use proto_core::Value;
 
@@ -214,7 +215,15 @@ fn replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                     "co_stacksize" => code.max_stackdepth as i64,
                     _ => code.flags.0 as i64,
                 };
-                if vm.as_i64(n) != Some(cur) {
+                // ITERABLE_COROUTINE (`types.coroutine`) changes no
+                // instruction, only whether `await` accepts the generator.
+                let iterable_coro = i64::from(CodeFlags::ITERABLE_COROUTINE.0);
+                let new = vm.as_i64(n);
+                if let Some(f) = new
+                    .filter(|&f| field == "co_flags" && f != cur && (f ^ cur) & !iterable_coro == 0)
+                {
+                    code.flags = CodeFlags(f as u32);
+                } else if new != Some(cur) {
                     return Err(vm.value_error(&format!(
                         "replace(): ProtoPy cannot change {field}: its compiled \
                          instructions depend on it"
