@@ -992,15 +992,27 @@ fn vars(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "dir", a, k, 0, 1)?;
     if a.is_empty() {
+        // The sorted keys of the locals mapping: an exact dict's own keys,
+        // any other mapping's `keys()` (eval/exec may be given one).
         let l = locals(vm, a, k)?;
-        let mut names: Vec<String> = vm
-            .dict_items(l)
-            .into_iter()
-            .map(|(k, _)| str_of(k).into_owned())
-            .collect();
-        names.sort();
-        let vals: Vec<Value> = names.iter().map(|s| vm.new_str(s)).collect();
-        return Ok(vm.new_list(&vals));
+        let mark = vm.push_root(l);
+        let exact = Obj::from_value(l)
+            .is_some_and(|o| o.kind() == Kind::DICT && o.class() == vm.g.types.dict);
+        let r = (|| {
+            let keys = if exact {
+                vm.dict_items(l).into_iter().map(|(k, _)| k).collect()
+            } else {
+                let ks = vm.call_method(l, "keys", &[])?;
+                vm.push_root(ks);
+                vm.collect(ks)?
+            };
+            let list = vm.new_list(&keys);
+            vm.push_root(list);
+            vm.call_method(list, "sort", &[])?;
+            Ok(list)
+        })();
+        vm.pop_roots(mark);
+        return r;
     }
     let v = a[0];
     let mut names: Vec<String> = Vec::new();
