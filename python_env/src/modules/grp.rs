@@ -190,20 +190,7 @@ fn getgrall(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         out
     });
-    let l = vm.new_list(&[]);
-    let mark = vm.push_root(l);
-    for e in &entries {
-        let v = match make(vm, a[0], e) {
-            Ok(v) => v,
-            Err(err) => {
-                vm.pop_roots(mark);
-                return Err(err);
-            }
-        };
-        vm.list_append(l, v);
-    }
-    vm.pop_roots(mark);
-    Ok(l)
+    super::pwd::entries_list(vm, &entries, |vm, e| make(vm, a[0], e))
 }
 
 /// Creates the `grp` module.

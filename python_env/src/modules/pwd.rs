@@ -227,20 +227,25 @@ fn getpwall(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         out
     });
+    entries_list(vm, &entries, |vm, e| make(vm, a[0], e))
+}
+
+/// A list of the struct-sequence objects `make` builds from `entries` (the
+/// `getpwall`/`getgrall` result), each rooted by the list as it is made.
+pub(crate) fn entries_list<E>(
+    vm: &mut Vm,
+    entries: &[E],
+    mut make: impl FnMut(&mut Vm, &E) -> PyResult<Value>,
+) -> PyResult<Value> {
     let l = vm.new_list(&[]);
     let mark = vm.push_root(l);
-    for e in &entries {
-        let v = match make(vm, a[0], e) {
-            Ok(v) => v,
-            Err(err) => {
-                vm.pop_roots(mark);
-                return Err(err);
-            }
-        };
+    let r = entries.iter().try_for_each(|e| {
+        let v = make(vm, e)?;
         vm.list_append(l, v);
-    }
+        Ok(())
+    });
     vm.pop_roots(mark);
-    Ok(l)
+    r.map(|()| l)
 }
 
 /// Creates the `pwd` module.
