@@ -8,6 +8,12 @@
 //!
 //! Run with `cargo test --release -p tests --test stress_threads` (a debug
 //! build works but takes minutes). `PROTOPY_STRESS_OPS` overrides `OPS`.
+//!
+//! One interpreter runs at a time: the runtime is built for one interpreter
+//! per process (one ProtoSpace, DESIGN.md) and native modules keep
+//! process-wide state for it (`_weakref`'s type table, for one, which
+//! `threading`'s imports from CPython's Lib now reach), so the tests, which
+//! cargo runs on parallel threads, take turns.
 
 use engine::compiler::Mode;
 use engine::runtime::{Obj, Vm};
@@ -22,7 +28,13 @@ fn ops() -> usize {
 }
 
 /// Runs `src` as `__main__`; returns the formatted exception, if any.
+/// Held while an interpreter runs (see the module comment).
+static ONE_INTERPRETER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn run(src: &str) -> Result<(), String> {
+    let _turn = ONE_INTERPRETER
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let src = src.to_string();
     // The interpreter runs on a big stack, as the protopy command does.
     let h = std::thread::Builder::new()

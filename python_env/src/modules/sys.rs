@@ -412,6 +412,13 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     vm.set_module_attr(m, "argv", argv_l);
     let mut entries = vec![path0.to_string()];
     entries.extend(pythonpath_entries());
+    // The `protopy` command finds the Lib first and reports its absence;
+    // an embedding program (the Rust tests) gets it here when present.
+    if STDLIB.get().is_none() {
+        if let Ok(dir) = find_stdlib() {
+            let _ = STDLIB.set(dir);
+        }
+    }
     if let Some(lib) = STDLIB.get() {
         entries.push(lib.to_string_lossy().into_owned());
     }
