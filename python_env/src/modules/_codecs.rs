@@ -735,6 +735,21 @@ fn decode_error(
     r
 }
 
+/// Reads `count` hex digits at `input[*s..end]` into a code point,
+/// advancing `*s` past those read. `Err(true)`: the input ended first;
+/// `Err(false)`: a character that is not a hex digit.
+fn read_hex_escape(input: &[u8], s: &mut usize, end: usize, count: usize) -> Result<u32, bool> {
+    let mut ch: u32 = 0;
+    for _ in 0..count {
+        if *s >= end {
+            return Err(true);
+        }
+        ch = (ch << 4) | hex_val(input[*s]).ok_or(false)?;
+        *s += 1;
+    }
+    Ok(ch)
+}
+
 fn hex_val(c: u8) -> Option<u32> {
     (c as char).to_digit(16)
 }
@@ -883,17 +898,10 @@ fn unicode_escape_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> 
                     continue 'chars;
                 }
             };
-            let mut ch: u32 = 0;
-            for _ in 0..count {
-                if s >= end {
-                    break 'esc (message, true);
-                }
-                match hex_val(input[s]) {
-                    Some(d) => ch = (ch << 4) | d,
-                    None => break 'esc (message, false),
-                }
-                s += 1;
-            }
+            let ch = match read_hex_escape(&input, &mut s, end, count) {
+                Ok(ch) => ch,
+                Err(incomplete) => break 'esc (message, incomplete),
+            };
             if ch > 0x10FFFF {
                 break 'esc ("illegal Unicode character", false);
             }
@@ -955,17 +963,10 @@ fn raw_unicode_escape_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Val
                     continue 'chars;
                 }
             };
-            let mut ch: u32 = 0;
-            for _ in 0..count {
-                if s >= end {
-                    break 'esc (message, true);
-                }
-                match hex_val(input[s]) {
-                    Some(d) => ch = (ch << 4) | d,
-                    None => break 'esc (message, false),
-                }
-                s += 1;
-            }
+            let ch = match read_hex_escape(&input, &mut s, end, count) {
+                Ok(ch) => ch,
+                Err(incomplete) => break 'esc (message, incomplete),
+            };
             if ch > 0x10FFFF {
                 break 'esc ("\\Uxxxxxxxx out of range", false);
             }
