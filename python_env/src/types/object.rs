@@ -391,7 +391,7 @@ fn type_new_with(
             if let Some(g) = g {
                 if let Some(m) = vm.dict_get_str(g, vm.g.names.__name__) {
                     vm.dict_set_str(d, km, m);
-                    vm.new_type_epoch();
+                    vm.type_modified(cls);
                 }
             }
         }
@@ -637,12 +637,12 @@ fn type_module_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.intern("builtins"))
 }
 
-/// Stores `name` in the dict of class `t` (epoch bumped, flags updated).
+/// Stores `name` in the dict of class `t` (caches invalidated, flags updated).
 fn type_dict_store(vm: &mut Vm, t: Value, name: Value, v: Value) {
     let to = type_obj(t);
     vm.dict_set_str(to.get(T_DICT), name, v);
     vm.update_type_flags(to, name);
-    vm.new_type_epoch();
+    vm.type_modified(t);
 }
 
 fn type_module_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -679,7 +679,7 @@ fn type_abstract_store(vm: &mut Vm, t: Value, v: Option<Value>) -> PyResult<Valu
             if vm.dict_del(to.get(T_DICT), n)?.is_none() {
                 return Err(vm.new_exc(vm.g.e.AttributeError, "__abstractmethods__"));
             }
-            vm.new_type_epoch();
+            vm.type_modified(t);
             false
         }
     };
@@ -746,7 +746,7 @@ fn type_annotations_del(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> 
     if vm.dict_del(to.get(T_DICT), n)?.is_none() {
         return Err(vm.new_exc(vm.g.e.AttributeError, "__annotations__"));
     }
-    vm.new_type_epoch();
+    vm.type_modified(a[0]);
     Ok(Value::NONE)
 }
 
