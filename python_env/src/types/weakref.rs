@@ -508,7 +508,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let sp = vm.ctx.space();
     sp.add_weak_hook(Box::new(weak_hook));
     sp.add_root_hook(Box::new(root_hook));
-    engine::runtime::signals::set_deferred_runner(run_callbacks);
+    engine::runtime::signals::set_deferred_runner(crate::modules::gc::run_deferred_work);
     Ok(())
 }
 
