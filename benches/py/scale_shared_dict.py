@@ -1,31 +1,22 @@
 # Scaling workload (c2): N threads storing into one shared dict (each
 # d[k] = v is one atomic step) over a fixed key set. Usage:
-# scale_shared_dict.py N W -- each thread does W stores; thread t stores
-# its last value under keys congruent to t, so the final dict is exact.
+# scale_shared_dict.py N W -- each thread does W stores.
 import sys
-import threading
-import time
+
+from _harness import run_threads
 
 KEYS = 4096
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+shared = {}
 
 
-def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-    w = int(sys.argv[2]) if len(sys.argv) > 2 else 3000000
-    shared = {}
+def work(tid, w):
+    d = shared
+    for i in range(w):
+        d[(i * N + tid) % KEYS] = i
 
-    def work(tid):
-        d = shared
-        for i in range(w):
-            d[(i * n + tid) % KEYS] = i
 
-    threads = [threading.Thread(target=work, args=(t,)) for t in range(n)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - t0
+def check(n, w, results):
     # When n divides KEYS, key k is written by thread k % n alone, so its
     # final value is that thread's last i for it: the dict is exact.
     ok = len(shared) == min(KEYS, n * w)
@@ -35,8 +26,8 @@ def main():
             for i in range(max(0, w - KEYS), w):
                 expected[(i * n + tid) % KEYS] = i
         ok = ok and shared == expected
-    print("checksum:", len(shared), sum(shared.values()) % 1000003, "exact" if ok else "LOST UPDATES")
-    print("elapsed:", "%.6f" % elapsed)
+    return "%d %d %s" % (len(shared), sum(shared.values()) % 1000003,
+                         "exact" if ok else "LOST UPDATES")
 
 
-main()
+run_threads(work, 6000000, check)
