@@ -381,6 +381,12 @@ pub struct Interpreter {
     pub module_inits: Mutex<HashMap<String, ModuleInit>>,
     /// Modules written in Python that python_env embeds (name -> source).
     pub source_modules: Mutex<HashMap<String, &'static str>>,
+    /// Native steps to run once after a module is first imported
+    /// ([`Vm::add_post_import_hook`]), by module name.
+    pub post_import_hooks: Mutex<HashMap<String, PostImportHook>>,
+    /// Whether `post_import_hooks` may hold a hook (checked on every import
+    /// without taking its lock).
+    pub post_import_pending: proto_core::sync::AtomicBool,
     /// Source lines of files, for tracebacks.
     pub sources: Mutex<HashMap<String, Arc<Vec<String>>>>,
     /// `sys.getrecursionlimit()`.
@@ -410,6 +416,10 @@ pub struct Interpreter {
 /// (the iterator's `__next__` raises StopIteration for that). The object is
 /// an instance of the class the step was registered for.
 pub type IterNextFn = fn(&mut Vm, Obj) -> PyResult<Option<Value>>;
+
+/// A native step run once after the module it is registered for was first
+/// imported, with that module (see [`Vm::add_post_import_hook`]).
+pub type PostImportHook = fn(&mut Vm, Value) -> PyResult<()>;
 
 /// Functions python_env provides to the engine at start-up.
 #[derive(Clone, Copy, Default)]

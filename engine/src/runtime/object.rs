@@ -1095,6 +1095,8 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         latin1_chars,
         module_inits: Mutex::new(HashMap::new()),
         source_modules: Mutex::new(HashMap::new()),
+        post_import_hooks: Mutex::new(HashMap::new()),
+        post_import_pending: proto_core::sync::AtomicBool::new(false),
         sources: Mutex::new(HashMap::new()),
         recursion_limit: AtomicUsize::new(1000),
         type_versions: AtomicU64::new(0),

@@ -1433,7 +1433,14 @@ impl Vm {
             if shared {
                 self.ctx.lock_object(o);
             }
-            let valid = ldict::version(o) == ver && ldict::table(o) == t;
+            // A found entry stays exact while it is live in the same table
+            // (an entry's key is never rewritten, nor its slot reused), even
+            // if other keys came and went meanwhile: `__eq__` code that
+            // changes the dict (a cache filled by the comparison itself)
+            // would otherwise make every retry fail again.
+            let valid = ldict::table(o) == t
+                && (ldict::version(o) == ver
+                    || matches!(p, Probe::Found(e) if ldict::live_entry(t, e).is_some()));
             let r = if valid {
                 Some(f(&mut self.ctx, t, p))
             } else {
@@ -1522,6 +1529,24 @@ impl Vm {
                 Probe::Found(e) => {
                     let v = ldict::entry(t, e).1;
                     ldict::delete(ctx, o, t, e);
+                    Some(v)
+                }
+                Probe::Vacant(_) => None,
+            })
+        })
+    }
+
+    /// Looks `key` up in dict `d` and, when present, moves its entry to the
+    /// end of the order in the same atomic step (an LRU cache hit): one
+    /// lookup, so a key's `__eq__` runs as often as for `d[key]`.
+    pub fn dict_move_to_end(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        self.rooted_for_key(key, &[d, key], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(d).expect("dict");
+            vm.dict_rmw(o, key, h, |ctx, t, p| match p {
+                Probe::Found(e) => {
+                    let v = ldict::entry(t, e).1;
+                    ldict::move_to_end(ctx, o, t, e);
                     Some(v)
                 }
                 Probe::Vacant(_) => None,

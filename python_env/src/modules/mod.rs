@@ -116,5 +116,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     );
     vm.register_source_module("typing", include_str!("../../lib/typing.py"));
     vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
+    vm.add_post_import_hook("importlib", _imp::install_finders)?;
     Ok(())
 }
