@@ -47,6 +47,7 @@ pub mod sys;
 pub mod termios;
 pub mod time;
 pub mod unicodedata;
+pub mod zlib;
 
 use engine::runtime::{PyResult, Vm};
 
@@ -71,6 +72,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_sha256", _sha256::create);
     vm.register_module("_sha3", _sha3::create);
     vm.register_module("_blake2", _blake2::create);
+    vm.register_module("zlib", zlib::create);
     vm.register_module("binascii", binascii::create);
     vm.register_module("_string", _string::create);
     vm.register_module("_weakref", _weakref::create);
