@@ -2,6 +2,7 @@
 
 pub mod _ast;
 pub mod _blake2;
+pub mod _bz2;
 pub mod _codecs;
 pub mod _collections;
 pub mod _contextvars;
@@ -73,6 +74,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_sha3", _sha3::create);
     vm.register_module("_blake2", _blake2::create);
     vm.register_module("zlib", zlib::create);
+    vm.register_module("_bz2", _bz2::create);
     vm.register_module("binascii", binascii::create);
     vm.register_module("_string", _string::create);
     vm.register_module("_weakref", _weakref::create);
