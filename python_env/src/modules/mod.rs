@@ -10,6 +10,7 @@ pub mod _functools;
 pub mod _imp;
 pub mod _io;
 pub mod _locale;
+pub mod _lzma;
 pub mod _md5;
 pub mod _operator;
 pub mod _posixsubprocess;
@@ -75,6 +76,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_blake2", _blake2::create);
     vm.register_module("zlib", zlib::create);
     vm.register_module("_bz2", _bz2::create);
+    vm.register_module("_lzma", _lzma::create);
     vm.register_module("binascii", binascii::create);
     vm.register_module("_string", _string::create);
     vm.register_module("_weakref", _weakref::create);

@@ -77,7 +77,14 @@ with tempfile.TemporaryDirectory() as d:
     with tarfile.open(fileobj=mem, mode="r:*") as tf:
         print(tf.extractfile("hello.txt").read())
 
-    for fmt in ("gztar", "zip", "tar"):
+    for mode in ("bz2", "xz"):
+        path = os.path.join(d, "files.tar." + mode)
+        with tarfile.open(path, "w:" + mode) as tf:
+            tf.add(src, arcname="src")
+        with tarfile.open(path) as tf:
+            print(mode, sorted(tf.getnames())[-1], tf.extractfile("src/b.txt").read() == payload[:200])
+    print([name for name, desc in shutil.get_archive_formats()])
+    for fmt in ("gztar", "bztar", "xztar", "zip", "tar"):
         arch = shutil.make_archive(os.path.join(d, "arch_" + fmt), fmt, src)
         dest = os.path.join(d, "out_" + fmt)
         shutil.unpack_archive(arch, dest)
