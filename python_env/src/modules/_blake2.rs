@@ -23,6 +23,14 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.ctx.promote(d);
         vm.add_attr(t, "__doc__", d);
     }
+    // The limits, also as class attributes (CPython's type dicts).
+    let limits = [(tb, [16, 16, 64, 64]), (ts, [8, 8, 32, 32])];
+    for (t, [salt, person, key, digest]) in limits {
+        vm.add_attr(t, "SALT_SIZE", Value::int(salt));
+        vm.add_attr(t, "PERSON_SIZE", Value::int(person));
+        vm.add_attr(t, "MAX_KEY_SIZE", Value::int(key));
+        vm.add_attr(t, "MAX_DIGEST_SIZE", Value::int(digest));
+    }
     vm.set_module_attr(m, "blake2b", tb);
     vm.set_module_attr(m, "blake2s", ts);
     super::_struct::set_module_state(vm, m, 0, tb);

@@ -34,6 +34,9 @@ show("inner_size", lambda: _blake2.blake2s(inner_size=40))
 show("str key", lambda: _blake2.blake2b(key="k"))
 show("positional", lambda: _blake2.blake2b(b"", 32))
 
+print(_blake2.blake2b.SALT_SIZE, _blake2.blake2b.PERSON_SIZE, _blake2.blake2b.MAX_KEY_SIZE,
+      _blake2.blake2b.MAX_DIGEST_SIZE, _blake2.blake2s.SALT_SIZE, _blake2.blake2s.MAX_DIGEST_SIZE)
+
 import hmac
 print(hmac.new(b"key", b"message", "sha256").hexdigest())
 print(hmac.new(b"key", b"message", hashlib.md5).hexdigest())
