@@ -87,8 +87,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("array", array::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
-    vm.register_source_module("copy", include_str!("../../lib/copy.py"));
-    vm.register_source_module("copyreg", include_str!("../../lib/copyreg.py"));
     vm.register_source_module(
         "concurrent",
         include_str!("../../lib/concurrent/__init__.py"),
