@@ -112,6 +112,5 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         include_str!("../../lib/_asyncbuiltins.py"),
     );
     vm.register_source_module("typing", include_str!("../../lib/typing.py"));
-    vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
     Ok(())
 }
