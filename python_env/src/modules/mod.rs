@@ -85,7 +85,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("termios", termios::create);
     vm.register_module("_socket", _socket::create);
     vm.register_module("array", array::create);
-    vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module(
         "concurrent",
         include_str!("../../lib/concurrent/__init__.py"),
