@@ -101,7 +101,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         "concurrent.futures.thread",
         include_str!("../../lib/concurrent/futures/thread.py"),
     );
-    vm.register_source_module("queue", include_str!("../../lib/queue.py"));
     vm.register_module("_signal", signal::create);
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
