@@ -108,6 +108,5 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         "_asyncbuiltins",
         include_str!("../../lib/_asyncbuiltins.py"),
     );
-    vm.register_source_module("typing", include_str!("../../lib/typing.py"));
     Ok(())
 }
