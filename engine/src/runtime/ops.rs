@@ -1069,7 +1069,31 @@ impl Vm {
         self.compare_generic(a, b, op)
     }
 
+    /// Runs a container comparison that may recurse without a Python frame
+    /// (a list, tuple or dict that holds itself), counting the depth as
+    /// CPython's `Py_EnterRecursiveCall(" in comparison")` does: past the
+    /// recursion limit it is a RecursionError, never an overflow of the Rust
+    /// or value stack.
+    fn in_comparison<T>(&mut self, f: impl FnOnce(&mut Self) -> PyResult<T>) -> PyResult<T> {
+        self.native_depth += 1;
+        let r = if self.native_depth > self.g.recursion_limit.load(Ordering::Relaxed) + 50 {
+            Err(self.new_exc(
+                self.g.e.RecursionError,
+                "maximum recursion depth exceeded in comparison",
+            ))
+        } else {
+            stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || f(self))
+        };
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Compares two lists or two tuples item by item.
     fn seq_compare(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
+        self.in_comparison(|vm| vm.seq_compare_inner(a, b, op))
+    }
+
+    fn seq_compare_inner(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
         let mark = self.push_root(a);
         self.push_root(b);
         let r = (|| {
@@ -1210,6 +1234,10 @@ impl Vm {
     }
 
     fn dict_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        self.in_comparison(|vm| vm.dict_eq_inner(a, b))
+    }
+
+    fn dict_eq_inner(&mut self, a: Value, b: Value) -> PyResult<bool> {
         if self.len(a)? != self.len(b)? {
             return Ok(false);
         }

@@ -102,10 +102,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("termios", termios::create);
     vm.register_module("_socket", _socket::create);
     vm.register_module("array", array::create);
-    vm.register_source_module("threading", include_str!("../../lib/threading.py"));
-    vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
-    vm.register_source_module("copy", include_str!("../../lib/copy.py"));
-    vm.register_source_module("copyreg", include_str!("../../lib/copyreg.py"));
     vm.register_source_module(
         "concurrent",
         include_str!("../../lib/concurrent/__init__.py"),
@@ -122,17 +118,13 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         "concurrent.futures.thread",
         include_str!("../../lib/concurrent/futures/thread.py"),
     );
-    vm.register_source_module("queue", include_str!("../../lib/queue.py"));
     vm.register_module("_signal", signal::create);
-    vm.register_source_module("signal", include_str!("../../lib/signal.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module(
         "_asyncbuiltins",
         include_str!("../../lib/_asyncbuiltins.py"),
     );
-    vm.register_source_module("typing", include_str!("../../lib/typing.py"));
-    vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
     vm.add_post_import_hook("importlib", _imp::install_finders)?;
     Ok(())
 }

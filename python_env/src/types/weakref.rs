@@ -104,7 +104,8 @@ fn weakrefable(vm: &Vm, v: Value) -> bool {
         | K_WRAPPER => true,
         K_EXC => heap,
         K_INSTANCE => o.class() != vm.g.types.object,
-        _ => heap,
+        // `_thread.lock` and `_thread.RLock` keep a weak list in CPython.
+        _ => heap || o.class() == vm.g.types.lock || o.class() == vm.g.types.rlock,
     }
 }
 
