@@ -7,6 +7,7 @@ pub mod _contextvars;
 pub mod _functools;
 pub mod _imp;
 pub mod _io;
+pub mod _json;
 pub mod _locale;
 pub mod _operator;
 pub mod _posixsubprocess;
@@ -85,6 +86,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("termios", termios::create);
     vm.register_module("_socket", _socket::create);
     vm.register_module("array", array::create);
+    vm.register_module("_json", _json::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
     vm.register_source_module("copy", include_str!("../../lib/copy.py"));
