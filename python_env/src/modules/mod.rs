@@ -1,10 +1,12 @@
 //! Standard-library modules, one file each.
 
 pub mod _ast;
+pub mod _bisect;
 pub mod _codecs;
 pub mod _collections;
 pub mod _contextvars;
 pub mod _functools;
+pub mod _heapq;
 pub mod _imp;
 pub mod _io;
 pub mod _json;
@@ -87,6 +89,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_socket", _socket::create);
     vm.register_module("array", array::create);
     vm.register_module("_json", _json::create);
+    vm.register_module("_bisect", _bisect::create);
+    vm.register_module("_heapq", _heapq::create);
     vm.register_source_module("threading", include_str!("../../lib/threading.py"));
     vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
     vm.register_source_module("copy", include_str!("../../lib/copy.py"));
