@@ -32,6 +32,7 @@ pub mod faulthandler;
 pub mod fcntl;
 pub mod gc;
 pub mod grp;
+pub mod itertools;
 pub mod marshal;
 pub mod math;
 pub mod posix;
@@ -114,7 +115,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_source_module("queue", include_str!("../../lib/queue.py"));
     vm.register_module("_signal", signal::create);
     vm.register_source_module("signal", include_str!("../../lib/signal.py"));
-    vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
+    vm.register_module("itertools", itertools::create);
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module(
         "_asyncbuiltins",
