@@ -53,7 +53,7 @@ fn native_class_named(cls: Value, tname: &str) -> bool {
     let Some(co) = Obj::from_value(cls) else {
         return false;
     };
-    let named = |t: Obj| str_of(t.get(T_NAME)) == tname;
+    let named = |t: Obj| str_bytes(t.get(T_NAME)) == tname.as_bytes();
     if !is_heap_type(cls) {
         return named(co);
     }
@@ -275,7 +275,7 @@ fn count_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let cls = vm.type_of(a[0]);
     let (cnt, step) = (o.get(0), o.get(1));
     let args = if is_int_one(vm, step)
-        && !cnt.as_float().is_some()
+        && cnt.as_float().is_none()
         && !vm.isinstance(cnt, vm.g.types.float)
     {
         vm.new_tuple(&[cnt])
@@ -1015,15 +1015,8 @@ fn islice_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let i = vm.index(v)?;
         match vm.as_i64(i) {
             Some(x) if x >= 0 => Ok(x),
-            Some(_) => Err(vm.value_error(msg)),
-            None => {
-                let neg = vm.compare(i, Value::int(0), 0)?;
-                if neg == Value::TRUE {
-                    Err(vm.value_error(msg))
-                } else {
-                    Err(vm.value_error(msg))
-                }
-            }
+            // Negative, or past sys.maxsize.
+            _ => Err(vm.value_error(msg)),
         }
     };
     let (mut start, mut stop, mut step) = (0i64, -1i64, 1i64);
@@ -1338,16 +1331,19 @@ fn product_step(vm: &mut Vm, o: Obj) -> Option<Value> {
     if o.get(3) == Value::TRUE {
         return None;
     }
-    let pools = tuple_items(o.get(0));
+    let Some(pools_t) = Obj::from_value(o.get(0)) else {
+        return None;
+    };
+    let npools = pools_t.n_values();
+    let pools = |i: usize| pools_t.get(i);
     let idx = o.get(1);
-    let npools = pools.len();
     let plen = |p: Value| Obj::from_value(p).map_or(0, |x| x.n_values() as i64);
     if o.get(2).is_empty() {
-        if pools.iter().any(|&p| plen(p) == 0) && npools > 0 {
+        if (0..npools).any(|i| plen(pools(i)) == 0) {
             vm.store(o, 3, Value::TRUE);
             return None;
         }
-        let items: Vec<Value> = pools.iter().map(|&p| pool_item(p, 0)).collect();
+        let items: Vec<Value> = (0..npools).map(|i| pool_item(pools(i), 0)).collect();
         let t = vm.new_tuple(&items);
         vm.store(o, 2, t);
         return Some(t);
@@ -1364,7 +1360,7 @@ fn product_step(vm: &mut Vm, o: Obj) -> Option<Value> {
             return None;
         }
         i -= 1;
-        let pool = pools[i];
+        let pool = pools(i);
         let n = int_list_get(idx, i) + 1;
         if n == plen(pool) {
             int_list_set(vm, idx, i, 0);
@@ -1452,7 +1448,7 @@ fn pool_and_r(
     let pool = vm.new_tuple(&items);
     vm.pop_roots(mark);
     let n = items.len() as i64;
-    let r = match r.filter(|v| !(v.is_none() && !r_required)) {
+    let r = match r.filter(|v| !v.is_none() || r_required) {
         Some(v) => {
             let mark = vm.push_root(pool);
             let x = ssize(vm, v);
