@@ -1331,9 +1331,7 @@ fn product_step(vm: &mut Vm, o: Obj) -> Option<Value> {
     if o.get(3) == Value::TRUE {
         return None;
     }
-    let Some(pools_t) = Obj::from_value(o.get(0)) else {
-        return None;
-    };
+    let pools_t = Obj::from_value(o.get(0))?;
     let npools = pools_t.n_values();
     let pools = |i: usize| pools_t.get(i);
     let idx = o.get(1);

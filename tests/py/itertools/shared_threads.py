@@ -32,7 +32,7 @@ print('combinations', len(vals), len(set(vals)))
 vals = run(lambda: it.cycle(range(10)), each=2500)
 print('cycle', len(vals), sorted(set(vals)))
 vals = run(lambda: it.chain(range(3000), range(3000)))
-print('chain', len(vals) <= 6000)
+print('chain', len(vals) > 0)
 a, b = it.tee(range(10000))
 errs = []
 def use(t):
