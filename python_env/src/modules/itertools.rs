@@ -1512,7 +1512,7 @@ fn permutations_step(vm: &mut Vm, o: Obj) -> Option<Value> {
         }
         i -= 1;
         let c = int_list_get(cyc, i) - 1;
-        if c == 0 {
+        if c <= 0 {
             // Rotate indices[i:] left by one.
             let first = int_list_get(idx, i);
             for j in i..n - 1 {
@@ -1523,7 +1523,7 @@ fn permutations_step(vm: &mut Vm, o: Obj) -> Option<Value> {
             int_list_set(vm, cyc, i, (n - i) as i64);
         } else {
             int_list_set(vm, cyc, i, c);
-            let j = n - c as usize;
+            let j = n.saturating_sub(c as usize);
             let (x, y) = (int_list_get(idx, i), int_list_get(idx, j));
             int_list_set(vm, idx, i, y);
             int_list_set(vm, idx, j, x);
