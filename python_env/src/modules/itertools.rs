@@ -137,6 +137,12 @@ fn ssize(vm: &mut Vm, v: Value) -> PyResult<i64> {
     crate::args::py_ssize_t(vm, v)
 }
 
+/// Slot `i` of `o` as an i64 (an int stored with [`Vm::new_int`]: counters
+/// and sizes up to `sys.maxsize` need more than a small int's range).
+fn slot_i64(vm: &Vm, o: Obj, i: usize) -> i64 {
+    vm.as_i64(o.get(i)).unwrap_or(0)
+}
+
 fn tuple_items(v: Value) -> Vec<Value> {
     Obj::from_value(v).map_or(Vec::new(), |o| {
         (0..o.n_values()).map(|i| o.get(i)).collect()
@@ -405,18 +411,20 @@ fn repeat_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(t) => ssize(vm, t)?.max(0),
         None => -1,
     };
-    Ok(alloc(vm, a[0], &[obj.expect("required"), Value::int(cnt)]))
+    let c = vm.new_int(cnt);
+    Ok(alloc(vm, a[0], &[obj.expect("required"), c]))
 }
 
 fn repeat_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "repeat", REPEAT_N, "__next__")?;
     let r = locked(vm, o, |vm| {
-        let c = o.get(1).as_int().unwrap_or(0);
+        let c = slot_i64(vm, o, 1);
         if c == 0 {
             return None;
         }
         if c > 0 {
-            vm.store(o, 1, Value::int(c - 1));
+            let n = vm.new_int(c - 1);
+            vm.store(o, 1, n);
         }
         Some(o.get(0))
     });
@@ -425,18 +433,18 @@ fn repeat_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn repeat_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "repeat", REPEAT_N, "__length_hint__")?;
-    let c = o.get(1).as_int().unwrap_or(0);
+    let c = slot_i64(vm, o, 1);
     if c == -1 {
         return Err(vm.type_error("len() of unsized object"));
     }
-    Ok(Value::int(c))
+    Ok(vm.new_int(c))
 }
 
 fn repeat_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "repeat", REPEAT_N, "__repr__")?;
     let name = type_short_name(vm, a[0]);
     let r = vm.repr_string(o.get(0))?;
-    let c = o.get(1).as_int().unwrap_or(0);
+    let c = slot_i64(vm, o, 1);
     let s = if c == -1 {
         format!("{name}({r})")
     } else {
@@ -448,11 +456,12 @@ fn repeat_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn repeat_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "repeat", REPEAT_N, "__reduce__")?;
     let cls = vm.type_of(a[0]);
-    let c = o.get(1).as_int().unwrap_or(0);
+    let c = slot_i64(vm, o, 1);
     let args = if c == -1 {
         vm.new_tuple(&[o.get(0)])
     } else {
-        vm.new_tuple(&[o.get(0), Value::int(c)])
+        let cv = vm.new_int(c);
+        vm.new_tuple(&[o.get(0), cv])
     };
     Ok(vm.new_tuple(&[cls, args]))
 }
@@ -1040,17 +1049,11 @@ fn islice_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
     }
     let it = vm.iter(seq)?;
-    Ok(alloc(
-        vm,
-        a[0],
-        &[
-            it,
-            Value::int(start),
-            Value::int(stop),
-            Value::int(step),
-            Value::int(0),
-        ],
-    ))
+    let mark = vm.push_root(it);
+    let vals = [start, stop, step].map(|x| vm.new_int(x));
+    let r = alloc(vm, a[0], &[it, vals[0], vals[1], vals[2], Value::int(0)]);
+    vm.pop_roots(mark);
+    Ok(r)
 }
 
 fn islice_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -1059,29 +1062,33 @@ fn islice_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if it.is_empty() {
         return Err(vm.stop_iteration(Value::NONE));
     }
-    let geti = |i: usize| o.get(i).as_int().unwrap_or(0);
-    let stop = geti(2);
+    let stop = slot_i64(vm, o, 2);
+    let bump = |vm: &mut Vm, i: usize, by: i64| {
+        let n = vm.new_int(slot_i64(vm, o, i).saturating_add(by));
+        vm.store(o, i, n);
+    };
     let mark = vm.push_root(it);
     let r = (|| {
-        while geti(4) < geti(1) {
+        while slot_i64(vm, o, 4) < slot_i64(vm, o, 1) {
             if vm.next(it)?.is_none() {
                 return Ok(None);
             }
-            vm.store(o, 4, Value::int(geti(4) + 1));
+            bump(vm, 4, 1);
         }
-        if stop != -1 && geti(4) >= stop {
+        if stop != -1 && slot_i64(vm, o, 4) >= stop {
             return Ok(None);
         }
         let Some(item) = vm.next(it)? else {
             return Ok(None);
         };
-        vm.store(o, 4, Value::int(geti(4) + 1));
-        let old = geti(1);
-        let mut next = old.wrapping_add(geti(3));
+        bump(vm, 4, 1);
+        let old = slot_i64(vm, o, 1);
+        let mut next = old.wrapping_add(slot_i64(vm, o, 3));
         if next < old || (stop != -1 && next > stop) {
             next = stop;
         }
-        vm.store(o, 1, Value::int(next));
+        let nv = vm.new_int(next);
+        vm.store(o, 1, nv);
         Ok(Some(item))
     })();
     vm.pop_roots(mark);
@@ -1098,7 +1105,6 @@ fn islice_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "islice", IS_N, "__reduce__")?;
     let cls = vm.type_of(a[0]);
     let it = o.get(0);
-    let geti = |i: usize| o.get(i).as_int().unwrap_or(0);
     if it.is_empty() {
         // (type, (iter([]), 0), 0)
         let l = vm.new_list(&[]);
@@ -1106,20 +1112,21 @@ fn islice_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let args = vm.new_tuple(&[li, Value::int(0)]);
         return Ok(vm.new_tuple(&[cls, args, Value::int(0)]));
     }
-    let stop = if geti(2) == -1 {
+    let stop = if slot_i64(vm, o, 2) == -1 {
         Value::NONE
     } else {
-        Value::int(geti(2))
+        o.get(2)
     };
-    let args = vm.new_tuple(&[it, Value::int(geti(1)), stop, Value::int(geti(3))]);
-    Ok(vm.new_tuple(&[cls, args, Value::int(geti(4))]))
+    let args = vm.new_tuple(&[it, o.get(1), stop, o.get(3)]);
+    Ok(vm.new_tuple(&[cls, args, o.get(4)]))
 }
 
 fn islice_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
     let o = recv(vm, a[0], "islice", IS_N, "__setstate__")?;
     let c = ssize(vm, a[1])?;
-    vm.store(o, 4, Value::int(c));
+    let cv = vm.new_int(c);
+    vm.store(o, 4, cv);
     Ok(Value::NONE)
 }
 
@@ -1270,6 +1277,17 @@ fn zip_longest_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 // ------------------------------------------------------------------ product, permutations, combinations
 
+/// The most index words a combinatoric iterator allocates; beyond it (as
+/// CPython's failing `PyMem_New`) `MemoryError`.
+const MAX_INDICES: i64 = 1 << 26;
+
+fn too_many(vm: &mut Vm, n: i64) -> PyResult<()> {
+    if n > MAX_INDICES {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
+    Ok(())
+}
+
 // product: [pools (tuple of tuples), indices (int list), result (EMPTY before the first), stopped]
 const PR_N: usize = 4;
 // permutations: [pool, indices, cycles, result, r, stopped]
@@ -1296,6 +1314,11 @@ fn product_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.value_error("repeat argument cannot be negative"));
     }
     let srcs = &a[1..a.len() - nk];
+    let nargs = srcs.len() as i64;
+    if repeat > 0 && nargs > i64::MAX / 8 / repeat {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "repeat argument too large"));
+    }
+    too_many(vm, nargs * repeat)?;
     let mark = vm.push_root(Value::NONE);
     let r = (|| {
         let mut pools = Vec::new();
@@ -1463,6 +1486,7 @@ fn pool_and_r(
 
 fn permutations_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (pool, r) = pool_and_r(vm, "permutations", a, k, false)?;
+    too_many(vm, r)?;
     let mark = vm.push_root(pool);
     let n = Obj::from_value(pool).map_or(0, |p| p.n_values()) as i64;
     let indices: Vec<i64> = (0..n).collect();
@@ -1472,11 +1496,8 @@ fn permutations_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let cyc = int_list(vm, &cycles);
     vm.push_root(cyc);
     let stopped = Value::bool(r > n);
-    let o = alloc(
-        vm,
-        a[0],
-        &[pool, idx, cyc, Value::EMPTY, Value::int(r), stopped],
-    );
+    let rv = vm.new_int(r);
+    let o = alloc(vm, a[0], &[pool, idx, cyc, Value::EMPTY, rv, stopped]);
     vm.pop_roots(mark);
     Ok(o)
 }
@@ -1488,7 +1509,7 @@ fn permutations_step(vm: &mut Vm, o: Obj) -> Option<Value> {
     let pool = o.get(0);
     let (idx, cyc) = (o.get(1), o.get(2));
     let n = Obj::from_value(pool).map_or(0, |p| p.n_values());
-    let r = o.get(4).as_int().unwrap_or(0) as usize;
+    let r = slot_i64(vm, o, 4).max(0) as usize;
     let build = |vm: &mut Vm| {
         let items: Vec<Value> = (0..r)
             .map(|i| pool_item(pool, int_list_get(idx, i)))
@@ -1564,7 +1585,7 @@ fn permutations_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> 
     crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
     let o = recv(vm, a[0], "permutations", PM_N, "__setstate__")?;
     let n = Obj::from_value(o.get(0)).map_or(0, |p| p.n_values());
-    let r = o.get(4).as_int().unwrap_or(0) as usize;
+    let r = slot_i64(vm, o, 4).max(0) as usize;
     let parts = match Obj::from_value(a[1]) {
         Some(t) if t.kind() == Kind::TUPLE && t.n_values() == 2 => tuple_items(a[1]),
         _ => return Err(vm.type_error("state is not a tuple")),
@@ -1604,6 +1625,7 @@ fn cwr_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn comb_new(vm: &mut Vm, name: &str, a: &[Value], k: Value, repl: bool) -> PyResult<Value> {
     let (pool, r) = pool_and_r(vm, name, a, k, true)?;
+    too_many(vm, r)?;
     let mark = vm.push_root(pool);
     let n = Obj::from_value(pool).map_or(0, |p| p.n_values()) as i64;
     let indices: Vec<i64> = if repl {
@@ -1614,7 +1636,8 @@ fn comb_new(vm: &mut Vm, name: &str, a: &[Value], k: Value, repl: bool) -> PyRes
     let idx = int_list(vm, &indices);
     vm.push_root(idx);
     let stopped = Value::bool(if repl { n == 0 && r > 0 } else { r > n });
-    let o = alloc(vm, a[0], &[pool, idx, Value::EMPTY, Value::int(r), stopped]);
+    let rv = vm.new_int(r);
+    let o = alloc(vm, a[0], &[pool, idx, Value::EMPTY, rv, stopped]);
     vm.pop_roots(mark);
     Ok(o)
 }
@@ -1626,7 +1649,7 @@ fn comb_step(vm: &mut Vm, o: Obj, repl: bool) -> Option<Value> {
     let pool = o.get(0);
     let idx = o.get(1);
     let n = Obj::from_value(pool).map_or(0, |p| p.n_values()) as i64;
-    let r = o.get(3).as_int().unwrap_or(0);
+    let r = slot_i64(vm, o, 3).max(0);
     let build = |vm: &mut Vm| {
         let items: Vec<Value> = (0..r as usize)
             .map(|i| pool_item(pool, int_list_get(idx, i)))
@@ -1699,7 +1722,7 @@ fn comb_reduce(vm: &mut Vm, a: &[Value], tname: &str) -> PyResult<Value> {
 fn comb_setstate(vm: &mut Vm, a: &[Value], k: Value, tname: &str, repl: bool) -> PyResult<Value> {
     crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
     let o = recv(vm, a[0], tname, CB_N, "__setstate__")?;
-    let r = o.get(3).as_int().unwrap_or(0) as usize;
+    let r = slot_i64(vm, o, 3).max(0) as usize;
     let n = Obj::from_value(o.get(0)).map_or(0, |p| p.n_values()) as i64;
     let idx = indices_from_state(vm, a[1], r)?;
     let idx: Vec<i64> = idx

@@ -56,3 +56,15 @@ show(46, lambda: it.combinations_with_replacement('abc', r=-1))
 show(47, lambda: it.islice([], 2 ** 70))
 show(48, lambda: type('X', (it._grouper,), {}))
 L = list
+import sys
+M = sys.maxsize
+show(49, lambda: L(it.islice('abcdef', 1, M, 2)))
+show(50, lambda: it.islice('abc', M - 1, M, M).__reduce__()[1][1:])
+show(51, lambda: (repr(it.repeat(1, M)), it.repeat(1, M).__length_hint__()))
+show(52, lambda: L(it.permutations('abc', M)))
+show(53, lambda: L(it.combinations('abc', M)))
+show(54, lambda: L(it.combinations_with_replacement('', M)))
+show(55, lambda: it.product('ab', repeat=2 ** 62))
+show(56, lambda: it.product('ab', 'c', repeat=2 ** 40))
+show(57, lambda: (L(it.permutations('abc', 10 ** 6)), L(it.combinations('ab', 10 ** 6))))
+show(58, lambda: L(it.islice(it.count(M - 1), 3)))
