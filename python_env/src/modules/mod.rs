@@ -1,14 +1,17 @@
 //! Standard-library modules, one file each.
 
 pub mod _ast;
+pub mod _bisect;
 pub mod _blake2;
 pub mod _bz2;
 pub mod _codecs;
 pub mod _collections;
 pub mod _contextvars;
 pub mod _functools;
+pub mod _heapq;
 pub mod _imp;
 pub mod _io;
+pub mod _json;
 pub mod _locale;
 pub mod _lzma;
 pub mod _md5;
@@ -37,6 +40,7 @@ pub mod fcntl;
 pub mod gc;
 pub mod grp;
 pub mod hash_object;
+pub mod itertools;
 pub mod marshal;
 pub mod math;
 pub mod posix;
@@ -102,6 +106,9 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("termios", termios::create);
     vm.register_module("_socket", _socket::create);
     vm.register_module("array", array::create);
+    vm.register_module("_json", _json::create);
+    vm.register_module("_bisect", _bisect::create);
+    vm.register_module("_heapq", _heapq::create);
     vm.register_source_module(
         "concurrent",
         include_str!("../../lib/concurrent/__init__.py"),
@@ -119,7 +126,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         include_str!("../../lib/concurrent/futures/thread.py"),
     );
     vm.register_module("_signal", signal::create);
-    vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
+    vm.register_module("itertools", itertools::create);
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module(
         "_asyncbuiltins",
