@@ -2444,19 +2444,31 @@ fn range_iter_next(it: Value) -> Option<Option<Value>> {
     if src.kind() != K_RANGE {
         return None;
     }
-    // Raw words: [0] items produced, [1] length, [2] next value.
+    // Raw words: [0] items produced, [1] length, [2] start. Item i is
+    // computed from the position alone; a shared iterator advances it by
+    // compare-and-swap (each thread gets its own item), a local one by a
+    // store.
     use proto_core::sync::heap_atomic::Ordering;
     let w = proto_core::layouts::raw_words::<3>(o);
-    let i = w[0].load(Ordering::Acquire);
-    if i >= w[1].load(Ordering::Acquire) {
-        return Some(None);
-    }
     let step = src.get(2).as_int()?;
-    let cur = w[2].load(Ordering::Acquire) as i64;
-    let v = Value::try_int(cur)?;
-    w[2].store(cur.wrapping_add(step) as u64, Ordering::Release);
-    w[0].store(i + 1, Ordering::Release);
-    Some(Some(v))
+    loop {
+        let i = w[0].load(Ordering::Acquire);
+        if i >= w[1].load(Ordering::Acquire) {
+            return Some(None);
+        }
+        let cur = (w[2].load(Ordering::Acquire) as i64).wrapping_add((i as i64).wrapping_mul(step));
+        let v = Value::try_int(cur)?;
+        if !o.is_shared() {
+            w[0].store(i + 1, Ordering::Release);
+            return Some(Some(v));
+        }
+        if w[0]
+            .compare_exchange(i, i + 1, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+        {
+            return Some(Some(v));
+        }
+    }
 }
 
 /// The running frame's instruction stream, read without bounds checks.

@@ -1844,13 +1844,29 @@ impl Vm {
     }
 
     /// Steps a builtin iterator; `Ok(None)` means "not a builtin iterator kind".
+    ///
+    /// The position (raw word 0) advances by [`claim_index`]: one store for
+    /// an iterator only this thread reaches, a compare-and-swap for a shared
+    /// one, so threads stepping one iterator each get their own item (a
+    /// step that loses the race recomputes from the new position).
     fn iter_next_builtin(&mut self, it: Obj) -> PyResult<Option<Option<Value>>> {
+        loop {
+            if let Some(r) = self.iter_step_builtin(it)? {
+                return Ok(r);
+            }
+        }
+    }
+
+    /// One try of [`Vm::iter_next_builtin`]: `Ok(None)` when another thread
+    /// advanced the iterator first (try again), else its answer.
+    #[allow(clippy::type_complexity)]
+    fn iter_step_builtin(&mut self, it: Obj) -> PyResult<Option<Option<Option<Value>>>> {
         let src = it.get(0);
         if src.is_empty() {
-            return Ok(Some(None));
+            return Ok(Some(Some(None)));
         }
         let Some(so) = Obj::from_value(src) else {
-            return Ok(None);
+            return Ok(Some(None));
         };
         let i = get_raw(it, 0) as usize;
         let r = match so.kind() {
@@ -1870,8 +1886,7 @@ impl Vm {
                 if lstr::is_ascii(so) {
                     if i < b.len() {
                         let c = self.char_str(b[i] as u32);
-                        set_raw(it, 0, (i + 1) as u64);
-                        return Ok(Some(Some(c)));
+                        return Ok(claim_index(it, i, i + 1).then_some(Some(Some(c))));
                     }
                     None
                 } else {
@@ -1882,8 +1897,7 @@ impl Vm {
                             j += 1;
                         }
                         let c = self.new_str_bytes(&b[i..j]);
-                        set_raw(it, 0, j as u64);
-                        return Ok(Some(Some(c)));
+                        return Ok(claim_index(it, i, j).then_some(Some(Some(c))));
                     }
                     None
                 }
@@ -1895,11 +1909,15 @@ impl Vm {
             K_RANGE => {
                 let n = get_raw(it, 1) as usize;
                 if i < n {
-                    let cur = get_raw(it, 2) as i64;
+                    // Raw word 2 is the start: item i is computed from the
+                    // position alone, which one claim advances.
+                    let start = get_raw(it, 2) as i64;
                     let step = self.as_i64(so.get(2)).unwrap_or(1);
-                    set_raw(it, 2, cur.wrapping_add(step) as u64);
-                    set_raw(it, 0, (i + 1) as u64);
-                    return Ok(Some(Some(self.new_int(cur))));
+                    let cur = start.wrapping_add((i as i64).wrapping_mul(step));
+                    if !claim_index(it, i, i + 1) {
+                        return Ok(None);
+                    }
+                    return Ok(Some(Some(Some(self.new_int(cur)))));
                 }
                 None
             }
@@ -1922,7 +1940,9 @@ impl Vm {
                 while e < n {
                     // A racing deletion may have cleared the value only.
                     if let Some((k, v, _)) = ldict::live_entry(t, e) {
-                        set_raw(it, 0, (e + 1) as u64);
+                        if !claim_index(it, i, e + 1) {
+                            return Ok(None);
+                        }
                         let c = it.class();
                         let r = if c == self.g.types.dict_valueiter {
                             v
@@ -1931,25 +1951,29 @@ impl Vm {
                         } else {
                             k
                         };
-                        return Ok(Some(Some(r)));
+                        return Ok(Some(Some(Some(r))));
                     }
                     e += 1;
                 }
-                set_raw(it, 0, e as u64);
+                if !claim_index(it, i, e) {
+                    return Ok(None);
+                }
                 None
             }
             _ => {
                 if it.class() == self.g.types.seq_iter {
                     let idx = Value::int(i as i64);
-                    set_raw(it, 0, (i + 1) as u64);
+                    if !claim_index(it, i, i + 1) {
+                        return Ok(None);
+                    }
                     return match self.getitem(src, idx) {
-                        Ok(v) => Ok(Some(Some(v))),
+                        Ok(v) => Ok(Some(Some(Some(v)))),
                         Err(e)
                             if self.isinstance(e.0, self.g.e.IndexError)
                                 || self.isinstance(e.0, self.g.e.StopIteration) =>
                         {
                             it.init(0, Value::EMPTY);
-                            Ok(Some(None))
+                            Ok(Some(Some(None)))
                         }
                         Err(e) => Err(e),
                     };
@@ -1959,23 +1983,20 @@ impl Vm {
                     let v = self.call(src, &[], Value::EMPTY)?;
                     if self.eq(v, sentinel)? {
                         self.store(it, 0, Value::EMPTY);
-                        return Ok(Some(None));
+                        return Ok(Some(Some(None)));
                     }
-                    return Ok(Some(Some(v)));
+                    return Ok(Some(Some(Some(v))));
                 }
-                return Ok(None);
+                return Ok(Some(None));
             }
         };
         match r {
-            Some(v) => {
-                set_raw(it, 0, (i + 1) as u64);
-                Ok(Some(Some(v)))
-            }
+            Some(v) => Ok(claim_index(it, i, i + 1).then_some(Some(Some(v)))),
             None => {
                 if so.kind() != Kind::DICT && so.kind() != Kind::SET {
                     self.store(it, 0, Value::EMPTY);
                 }
-                Ok(Some(None))
+                Ok(Some(Some(None)))
             }
         }
     }
@@ -2873,4 +2894,19 @@ fn set_order(t: Obj) -> (Vec<(usize, usize)>, usize) {
         .filter(|&(_, e)| live(e))
         .collect();
     (order, size)
+}
+
+/// Advances the position (raw word 0) of builtin iterator `it` from `i` to
+/// `next`: a plain store when only this thread reaches it, else a
+/// compare-and-swap that fails (false) if another thread moved it first.
+#[inline(always)]
+fn claim_index(it: Obj, i: usize, next: usize) -> bool {
+    if it.is_shared() {
+        proto_core::layouts::raw_word(it, 0)
+            .compare_exchange(i as u64, next as u64, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    } else {
+        set_raw(it, 0, next as u64);
+        true
+    }
 }
