@@ -308,20 +308,16 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
         opts.append(&mut c.warnoptions);
         c.warnoptions = opts;
     }
-    // -X dev and -b add their filters before the user's, as CPython's
-    // config_init_warnoptions.
-    let mut pre = Vec::new();
+    // CPython's config_init_warnoptions: in reverse priority order, -X dev
+    // first, then PYTHONWARNINGS, the -W options, and -b/-bb last (the
+    // warnings module applies the last one first).
     if c.dev_mode {
-        pre.push("default".to_string());
+        c.warnoptions.insert(0, "default".to_string());
     }
     match c.bytes_warning {
         0 => {}
-        1 => pre.push("default::BytesWarning".into()),
-        _ => pre.push("error::BytesWarning".into()),
-    }
-    if !pre.is_empty() {
-        pre.append(&mut c.warnoptions);
-        c.warnoptions = pre;
+        1 => c.warnoptions.push("default::BytesWarning".into()),
+        _ => c.warnoptions.push("error::BytesWarning".into()),
     }
     Ok(c)
 }
@@ -962,7 +958,11 @@ fn run(cfg: Config, program_name: String) -> u8 {
             }
         }
     };
-    let status = if inspect_after || wants_inspect(&cfg) && cfg.program != Program::Stdin {
+    // As CPython's pymain_repl: only when standard input is a terminal or
+    // -i was given (PYTHONINSPECT alone on a pipe runs no REPL).
+    let repl_after = (inspect_after || wants_inspect(&cfg) && cfg.program != Program::Stdin)
+        && stdin_interactive;
+    let status = if repl_after {
         // `-i`: the REPL after the program; its status replaces the
         // program's, as CPython's pymain_repl.
         let mut r = repl::Repl::new(vm, d, &cfg);

@@ -61,7 +61,7 @@ fn verdict(buf: &str) -> Verdict {
         let t = l.trim_start();
         !t.is_empty() && !t.starts_with('#')
     };
-    let Some(last_content) = lines.iter().rposition(|l| is_content(&l)) else {
+    let Some(last_content) = lines.iter().rposition(is_content) else {
         return Verdict::Empty;
     };
     let n_content = last_content + 1;

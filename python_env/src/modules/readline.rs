@@ -256,12 +256,21 @@ pub fn read_line(vm: &mut Vm, prompt: &str) -> PyResult<Line> {
 }
 
 /// Whether `input()` should read through [`read_line`]: the module was
-/// imported (as CPython's `PyOS_ReadlineFunctionPointer`) and standard
-/// input and output are terminals.
+/// imported (as CPython's `PyOS_ReadlineFunctionPointer`), `sys.stdin`
+/// and `sys.stdout` are still the process's fds 0 and 1, and both are
+/// terminals.
 pub fn active(vm: &mut Vm) -> bool {
     use std::io::IsTerminal;
     let k = vm.intern("readline");
-    vm.dict_get_str(vm.g.sys_modules, k).is_some()
+    if vm.dict_get_str(vm.g.sys_modules, k).is_none() {
+        return false;
+    }
+    let is_fd = |vm: &mut Vm, name: &str, fd: i64| {
+        crate::builtins::sys_attr(vm, name).and_then(|f| crate::modules::sys::stream_fd(vm, f))
+            == Some(fd)
+    };
+    is_fd(vm, "stdin", 0)
+        && is_fd(vm, "stdout", 1)
         && std::io::stdin().is_terminal()
         && std::io::stdout().is_terminal()
 }
