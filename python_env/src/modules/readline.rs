@@ -19,7 +19,7 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::history::History;
 use rustyline::validate::Validator;
-use rustyline::{Config, Context, EditMode, Editor, Helper};
+use rustyline::{Cmd, Config, Context, EditMode, Editor, Helper, KeyEvent, Movement};
 use std::cell::RefCell;
 use std::io::Write;
 
@@ -46,6 +46,22 @@ struct State {
     insert: String,
     /// vi editing (`set editing-mode vi`) instead of emacs.
     vi: bool,
+    /// `set history-size N`: the history keeps the last N entries.
+    history_size: Option<usize>,
+    /// Key bindings from `parse_and_bind` and init files.
+    bindings: Vec<(KeyEvent, Cmd)>,
+}
+
+impl State {
+    /// Drops the oldest entries beyond `set history-size`.
+    fn stifle(&mut self) {
+        if let Some(n) = self.history_size {
+            let len = self.history.len();
+            if len > n {
+                self.history.drain(..len - n);
+            }
+        }
+    }
 }
 
 static STATE: Mutex<State> = Mutex::new(State {
@@ -58,6 +74,8 @@ static STATE: Mutex<State> = Mutex::new(State {
     endidx: 0,
     insert: String::new(),
     vi: false,
+    history_size: None,
+    bindings: Vec::new(),
 });
 
 /// Slots of [`HOOKS`].
@@ -206,9 +224,14 @@ pub fn read_line(vm: &mut Vm, prompt: &str) -> PyResult<Line> {
     let _ = std::io::stdout().flush();
     call_hook(vm, STARTUP_HOOK)?;
     call_hook(vm, PRE_INPUT_HOOK)?;
-    let (history, vi, initial) = {
+    let (history, vi, initial, bindings) = {
         let mut s = state();
-        (s.history.clone(), s.vi, std::mem::take(&mut s.insert))
+        (
+            s.history.clone(),
+            s.vi,
+            std::mem::take(&mut s.insert),
+            s.bindings.clone(),
+        )
     };
     let config = Config::builder()
         .auto_add_history(false)
@@ -231,6 +254,9 @@ pub fn read_line(vm: &mut Vm, prompt: &str) -> PyResult<Line> {
     for h in &history {
         let _ = ed.history_mut().add(h);
     }
+    for (k, c) in bindings {
+        ed.bind_sequence(k, c);
+    }
     ed.set_helper(Some(PyHelper {
         vm: RefCell::new(vm),
     }));
@@ -245,6 +271,7 @@ pub fn read_line(vm: &mut Vm, prompt: &str) -> PyResult<Line> {
             let mut s = state();
             if s.auto_history && !line.is_empty() {
                 s.history.push(line.clone());
+                s.stifle();
             }
             s.line_buffer = line.clone();
             Ok(Line::Text(line))
@@ -392,22 +419,218 @@ fn parse_and_bind(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-/// One init-file line. rustyline's bindings are fixed: `set editing-mode`
-/// switches vi/emacs, `tab: complete` (GNU) and `bind ^I rl_complete`
-/// (libedit) name the binding it has already; other bindings and
-/// variables are accepted and have no effect, as GNU readline ignores
+/// One init-file line (GNU readline's syntax). `set editing-mode` and
+/// `set history-size` take effect; key bindings (`Control-x: function`,
+/// `"\C-x": function`, `Meta-x: "macro"`) bind a key to the rustyline
+/// command doing the GNU function's job, or to inserting the macro text.
+/// Other variables, multi-key sequences and functions rustyline has no
+/// command for are accepted and have no effect, as GNU readline ignores
 /// names it does not know.
 fn bind_line(line: &str) {
     let l = line.trim();
     if let Some(rest) = l.strip_prefix("set ") {
         let mut it = rest.split_whitespace();
-        if it.next() == Some("editing-mode") {
-            match it.next() {
-                Some("vi") => state().vi = true,
-                Some("emacs") => state().vi = false,
-                _ => {}
+        match (it.next(), it.next()) {
+            (Some("editing-mode"), Some("vi")) => state().vi = true,
+            (Some("editing-mode"), Some("emacs")) => state().vi = false,
+            (Some("history-size"), Some(n)) => {
+                let mut s = state();
+                s.history_size = n.parse::<i64>().ok().map(|n| n.max(0) as usize);
+                s.stifle();
+            }
+            _ => {}
+        }
+        return;
+    }
+    let Some((key, action)) = split_binding(l) else {
+        return;
+    };
+    let Some(key) = parse_key(key) else {
+        return;
+    };
+    let action = action.trim();
+    let cmd = match action.strip_prefix('"').and_then(|a| a.strip_suffix('"')) {
+        Some(text) => Cmd::Insert(1, unescape(text)),
+        None => match gnu_function(action) {
+            Some(c) => c,
+            None => return,
+        },
+    };
+    let mut s = state();
+    s.bindings.retain(|(k, _)| *k != key);
+    s.bindings.push((key, cmd));
+}
+
+/// Splits `key: action` at the colon after the key (a quoted key sequence
+/// may itself hold colons).
+fn split_binding(l: &str) -> Option<(&str, &str)> {
+    if let Some(rest) = l.strip_prefix('"') {
+        let mut esc = false;
+        for (i, c) in rest.char_indices() {
+            if esc {
+                esc = false;
+            } else if c == '\\' {
+                esc = true;
+            } else if c == '"' {
+                let key = &l[..i + 2];
+                let after = rest[i + 1..].trim_start().strip_prefix(':')?;
+                return Some((key, after));
             }
         }
+        return None;
+    }
+    l.split_once(':')
+}
+
+/// GNU readline's backslash escapes in quoted key sequences and macros.
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('e') => out.push('\x1b'),
+            Some('a') => out.push('\x07'),
+            Some(o) => out.push(o),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// The key event for one character with Control or Meta.
+fn key_event(c: char, ctrl: bool, meta: bool) -> KeyEvent {
+    match (ctrl, meta) {
+        (true, _) => KeyEvent::ctrl(c),
+        (_, true) => KeyEvent::alt(c),
+        _ => KeyEvent::new(c, rustyline::Modifiers::NONE),
+    }
+}
+
+/// A key: `Control-x`/`C-x`, `Meta-x`/`M-x`, `TAB`/`ESC`/`SPC`/...,
+/// or a quoted sequence of one key (`"\C-x"`, `"\M-x"`, `"\t"`, `"x"`).
+fn parse_key(k: &str) -> Option<KeyEvent> {
+    let k = k.trim();
+    let mut ctrl = false;
+    let mut meta = false;
+    let name = if let Some(q) = k.strip_prefix('"').and_then(|q| q.strip_suffix('"')) {
+        let mut rest = q;
+        loop {
+            if let Some(r) = rest.strip_prefix("\\C-") {
+                ctrl = true;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("\\M-") {
+                meta = true;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        unescape(rest)
+    } else {
+        let mut rest = k;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if lower.starts_with("control-") {
+                ctrl = true;
+                rest = &rest[8..];
+            } else if lower.starts_with("c-") {
+                ctrl = true;
+                rest = &rest[2..];
+            } else if lower.starts_with("meta-") {
+                meta = true;
+                rest = &rest[5..];
+            } else if lower.starts_with("m-") {
+                meta = true;
+                rest = &rest[2..];
+            } else {
+                break;
+            }
+        }
+        match rest.to_ascii_lowercase().as_str() {
+            "tab" => "\t".to_string(),
+            "esc" | "escape" => "\x1b".to_string(),
+            "space" | "spc" => " ".to_string(),
+            "return" | "ret" | "newline" | "lfd" => "\r".to_string(),
+            "rubout" | "del" => "\x7f".to_string(),
+            _ => rest.to_string(),
+        }
+    };
+    let mut cs = name.chars();
+    let c = cs.next()?;
+    if cs.next().is_some() {
+        // Multi-key sequences are not bound.
+        return None;
+    }
+    Some(key_event(c, ctrl, meta))
+}
+
+/// The rustyline command doing what GNU readline's function `name` does.
+fn gnu_function(name: &str) -> Option<Cmd> {
+    use rustyline::{Anchor, At, Word};
+    Some(match name {
+        "complete" | "rl_complete" | "menu-complete" => Cmd::Complete,
+        "menu-complete-backward" => Cmd::CompleteBackward,
+        "accept-line" => Cmd::AcceptLine,
+        "abort" => Cmd::Abort,
+        "backward-char" | "ed-prev-char" => Cmd::Move(Movement::BackwardChar(1)),
+        "forward-char" | "ed-next-char" => Cmd::Move(Movement::ForwardChar(1)),
+        "beginning-of-line" => Cmd::Move(Movement::BeginningOfLine),
+        "end-of-line" => Cmd::Move(Movement::EndOfLine),
+        "backward-word" => Cmd::Move(Movement::BackwardWord(1, Word::Emacs)),
+        "forward-word" => Cmd::Move(Movement::ForwardWord(1, At::AfterEnd, Word::Emacs)),
+        "kill-line" => Cmd::Kill(Movement::EndOfLine),
+        "unix-line-discard" | "backward-kill-line" => Cmd::Kill(Movement::BeginningOfLine),
+        "kill-word" => Cmd::Kill(Movement::ForwardWord(1, At::AfterEnd, Word::Emacs)),
+        "backward-kill-word" | "unix-word-rubout" => {
+            Cmd::Kill(Movement::BackwardWord(1, Word::Emacs))
+        }
+        "delete-char" => Cmd::Kill(Movement::ForwardChar(1)),
+        "backward-delete-char" => Cmd::Kill(Movement::BackwardChar(1)),
+        "previous-history" => Cmd::PreviousHistory,
+        "next-history" => Cmd::NextHistory,
+        "beginning-of-history" => Cmd::BeginningOfHistory,
+        "end-of-history" => Cmd::EndOfHistory,
+        "reverse-search-history" => Cmd::ReverseSearchHistory,
+        "forward-search-history" => Cmd::ForwardSearchHistory,
+        "history-search-backward" => Cmd::HistorySearchBackward,
+        "history-search-forward" => Cmd::HistorySearchForward,
+        "clear-screen" => Cmd::ClearScreen,
+        "transpose-chars" => Cmd::TransposeChars,
+        "transpose-words" => Cmd::TransposeWords(1),
+        "upcase-word" => Cmd::UpcaseWord,
+        "downcase-word" => Cmd::DowncaseWord,
+        "capitalize-word" => Cmd::CapitalizeWord,
+        "undo" => Cmd::Undo(1),
+        "yank" => Cmd::Yank(1, Anchor::Before),
+        "yank-pop" => Cmd::YankPop,
+        "quoted-insert" => Cmd::QuotedInsert,
+        "tab-insert" => Cmd::Insert(1, "\t".into()),
+        _ => return None,
+    })
+}
+
+/// `$INPUTRC`, else `~/.inputrc` (GNU readline's default init file).
+fn default_inputrc() -> String {
+    std::env::var("INPUTRC")
+        .unwrap_or_else(|_| format!("{}/.inputrc", std::env::var("HOME").unwrap_or_default()))
+}
+
+/// Applies each line of an init file (`$if`/`$endif` lines are skipped,
+/// the lines between them applied).
+fn apply_init_file(text: &str) {
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') || t.starts_with('$') {
+            continue;
+        }
+        bind_line(t);
     }
 }
 
@@ -416,28 +639,22 @@ fn read_init_file(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (p, v) = match a.first() {
         Some(&v) if !v.is_none() => (fspath_string(vm, v)?, v),
         _ => {
-            let p = std::env::var("INPUTRC").unwrap_or_else(|_| {
-                format!("{}/.inputrc", std::env::var("HOME").unwrap_or_default())
-            });
+            let p = default_inputrc();
             let v = vm.new_str(&p);
             (p, v)
         }
     };
     let text = std::fs::read_to_string(&p).map_err(|e| io_err(vm, &e, v))?;
-    for line in text.lines() {
-        let t = line.trim();
-        if t.is_empty() || t.starts_with('#') || t.starts_with('$') {
-            continue;
-        }
-        bind_line(t);
-    }
+    apply_init_file(&text);
     Ok(Value::NONE)
 }
 
 fn add_history(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "add_history", "add_history", a, k, 1, 1)?;
     let s = str_arg(vm, "add_history", a[0])?;
-    state().history.push(s);
+    let mut st = state();
+    st.history.push(s);
+    st.stifle();
     Ok(Value::NONE)
 }
 
@@ -557,6 +774,7 @@ fn read_history_file(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         s.history.push(line.to_string());
     }
+    s.stifle();
     Ok(Value::NONE)
 }
 
@@ -681,6 +899,14 @@ fn redisplay(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// Creates the `readline` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    // As GNU readline's initialisation: the init file is read once, when
+    // the module is first imported (a missing file is no error).
+    static INIT: std::sync::Once = std::sync::Once::new();
+    INIT.call_once(|| {
+        if let Ok(text) = std::fs::read_to_string(default_inputrc()) {
+            apply_init_file(&text);
+        }
+    });
     let m = vm.new_module("readline");
     let fns: &[(&'static str, NativeFn)] = &[
         ("parse_and_bind", parse_and_bind),
