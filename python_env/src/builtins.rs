@@ -1291,8 +1291,12 @@ fn input(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
 }
 
-fn breakpoint(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(Value::NONE)
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with them.
+fn breakpoint(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    match sys_attr(vm, "breakpointhook") {
+        Some(h) => vm.call(h, a, k),
+        None => Err(vm.exc_by_name("RuntimeError", "lost sys.breakpointhook")),
+    }
 }
 
 /// Fills the builtins dict.

@@ -55,6 +55,8 @@ pub struct Config {
     dev_mode: bool,
     warnoptions: Vec<String>,
     xoptions: Vec<String>,
+    /// `-X int_max_str_digits=N` or PYTHONINTMAXSTRDIGITS (-1: unset).
+    int_max_str_digits: i64,
     dis: bool,
 }
 
@@ -64,6 +66,8 @@ enum Stop {
     Print(String),
     /// A usage error: this message, then the usage line, exit 2.
     Usage(String),
+    /// A configuration error: this message to stderr, exit 1.
+    Fatal(String),
 }
 
 fn usage_error(program: &str) -> String {
@@ -127,6 +131,7 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
         dev_mode: false,
         warnoptions: Vec::new(),
         xoptions: Vec::new(),
+        int_max_str_digits: -1,
         dis: false,
     };
     let mut version = 0u32;
@@ -318,6 +323,27 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
         0 => {}
         1 => c.warnoptions.push("default::BytesWarning".into()),
         _ => c.warnoptions.push("error::BytesWarning".into()),
+    }
+    // -X int_max_str_digits=N wins over PYTHONINTMAXSTRDIGITS; either must
+    // be 0 (no limit) or at least 640.
+    let limit = |v: &str, what: &str| -> Result<i64, Stop> {
+        match v.parse::<i64>() {
+            Ok(n) if n == 0 || (640..=i64::from(i32::MAX)).contains(&n) => Ok(n),
+            _ => Err(Stop::Fatal(format!(
+                "Fatal Python error: config_init_int_max_str_digits: {what}: invalid limit; must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n"
+            ))),
+        }
+    };
+    if let Some(x) = c
+        .xoptions
+        .iter()
+        .rev()
+        .find(|x| x.split('=').next() == Some("int_max_str_digits"))
+    {
+        let v = x.split_once('=').map_or("", |p| p.1);
+        c.int_max_str_digits = limit(v, "-X int_max_str_digits")?;
+    } else if let Some(v) = getenv("PYTHONINTMAXSTRDIGITS") {
+        c.int_max_str_digits = limit(&v, "PYTHONINTMAXSTRDIGITS")?;
     }
     Ok(c)
 }
@@ -666,6 +692,7 @@ fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException
             isolated: i64::from(cfg.isolated),
             dev_mode: cfg.dev_mode,
             safe_path: cfg.safe_path,
+            int_max_str_digits: cfg.int_max_str_digits,
         },
     );
     let dwb = if cfg.dont_write_bytecode {
@@ -794,6 +821,12 @@ fn run(cfg: Config, program_name: String) -> u8 {
         }
     }
     python_env::modules::sys::set_unbuffered(cfg.unbuffered);
+    if cfg.int_max_str_digits >= 0 {
+        engine::runtime::text::INT_MAX_STR_DIGITS.store(
+            cfg.int_max_str_digits as usize,
+            proto_core::sync::Ordering::Relaxed,
+        );
+    }
     engine::compiler::set_interpreter_optimize(cfg.optimize.clamp(0, 2) as u8);
     match python_env::modules::sys::find_stdlib() {
         Ok(dir) => {
@@ -1019,6 +1052,10 @@ fn main() -> ExitCode {
         Err(Stop::Usage(msg)) => {
             eprint!("{msg}{}", usage_error(&program_name));
             return ExitCode::from(2);
+        }
+        Err(Stop::Fatal(msg)) => {
+            eprint!("{msg}");
+            return ExitCode::from(1);
         }
     };
     // Run on a big thread stack; a Rust panic is reported as SystemError.

@@ -93,6 +93,8 @@ fn run_with(exe: &Path, r: &Run) -> Outcome {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     for v in [
+        "PYTHONBREAKPOINT",
+        "PYTHONINTMAXSTRDIGITS",
         "PYTHONPATH",
         "PYTHONSTARTUP",
         "PYTHONINSPECT",
@@ -264,6 +266,44 @@ fn flags_and_options() {
         "-c",
         "import warnings\ntry:\n    warnings.warn('x')\nexcept UserWarning as e:\n    print('raised', e)",
     ]));
+    // PYTHONBREAKPOINT names what breakpoint() calls (not under -E).
+    for (hook, args) in [
+        ("0", &["-c", "print(breakpoint())"][..]),
+        ("builtins.print", &["-c", "breakpoint(1, 2, sep='-')"]),
+        ("print", &["-c", "breakpoint('x')"]),
+        ("no_such.hook", &["-c", "breakpoint(); print('after')"]),
+        (
+            "builtins.print",
+            &[
+                "-E",
+                "-c",
+                "import sys; sys.breakpointhook = print; breakpoint(3)",
+            ],
+        ),
+    ] {
+        same(&Run {
+            env: &[("PYTHONBREAKPOINT", hook)],
+            ..Run::new(args)
+        });
+    }
+    // -X int_max_str_digits and PYTHONINTMAXSTRDIGITS.
+    let digits = "import sys; print(sys.flags.int_max_str_digits, sys.get_int_max_str_digits())";
+    for args in [
+        &["-X", "int_max_str_digits=0", "-c", digits][..],
+        &["-X", "int_max_str_digits=4000", "-c", digits],
+        &["-X", "int_max_str_digits=100", "-c", digits],
+        &["-X", "int_max_str_digits", "-c", digits],
+    ] {
+        same(&Run::new(args));
+    }
+    same(&Run {
+        env: &[("PYTHONINTMAXSTRDIGITS", "5000")],
+        ..Run::new(&["-c", digits])
+    });
+    same(&Run {
+        env: &[("PYTHONINTMAXSTRDIGITS", "foo")],
+        ..Run::new(&["-c", digits])
+    });
     // -x skips the first line.
     let d = scratch("x");
     std::fs::write(d.join("x.py"), "this is not python\nprint('second')\n").expect("write");

@@ -283,6 +283,57 @@ fn displayhook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `sys.breakpointhook(*args, **kws)`, as CPython's: PYTHONBREAKPOINT
+/// (read at each call; not under -E) names the callable to run, unset or
+/// empty meaning `pdb.set_trace` and "0" meaning nothing; a name that
+/// cannot be imported gives a RuntimeWarning and nothing runs.
+fn breakpointhook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let env = if IGNORE_ENVIRONMENT.load(Ordering::Relaxed) {
+        None
+    } else {
+        std::env::var("PYTHONBREAKPOINT").ok()
+    };
+    let hook = env.unwrap_or_default();
+    if hook == "0" {
+        return Ok(Value::NONE);
+    }
+    let hook = if hook.is_empty() {
+        "pdb.set_trace".to_string()
+    } else {
+        hook
+    };
+    let (module, attr) = hook.rsplit_once('.').unwrap_or(("builtins", hook.as_str()));
+    let found = vm.import_module(module).and_then(|m| {
+        let n = vm.intern(attr);
+        vm.getattr(m, n)
+    });
+    match found {
+        Ok(f) => {
+            let mark = vm.push_root(f);
+            let r = vm.call(f, a, k);
+            vm.pop_roots(mark);
+            r
+        }
+        Err(e)
+            if vm.isinstance(e.0, vm.g.e.ImportError)
+                || vm.isinstance(e.0, vm.g.e.AttributeError) =>
+        {
+            let cat =
+                vm.g.exc
+                    .get("RuntimeWarning")
+                    .copied()
+                    .unwrap_or(Value::NONE);
+            vm.warn(
+                cat,
+                &format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{hook}\""),
+                0,
+            )?;
+            Ok(Value::NONE)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// `sys.excepthook(type, value, traceback)`: the traceback goes to
 /// `sys.stderr` as it is now (a replacement object included; nothing when
 /// it is None), then the file is flushed, as CPython's `PyErr_Display`.
@@ -444,6 +495,9 @@ pub struct Flags {
     pub isolated: i64,
     pub dev_mode: bool,
     pub safe_path: bool,
+    /// -1 when neither `-X int_max_str_digits` nor PYTHONINTMAXSTRDIGITS
+    /// set it.
+    pub int_max_str_digits: i64,
 }
 
 /// Replaces `sys.flags` with one showing `f` (the `protopy` command, after
@@ -474,7 +528,7 @@ pub fn set_flags(vm: &mut Vm, f: &Flags) {
         Value::int(1),
         Value::int(0),
         b(f.safe_path),
-        Value::int(-1),
+        Value::int(f.int_max_str_digits),
     ];
     let flags = structseq::new(vm, ft, &vals);
     let sys = *proto_core::sync::lock(&vm.g.sys);
@@ -575,12 +629,14 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
         ("audit", audit),
         ("displayhook", displayhook),
         ("excepthook", excepthook),
+        ("breakpointhook", breakpointhook),
     ];
     vm.add_module_functions(m, fns);
     // The originals, kept for programs that replace the hooks.
     for (orig, name) in [
         ("__excepthook__", "excepthook"),
         ("__displayhook__", "displayhook"),
+        ("__breakpointhook__", "breakpointhook"),
     ] {
         let n = vm.intern(name);
         let f = vm.getattr(m, n)?;
