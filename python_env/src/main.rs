@@ -53,6 +53,10 @@ pub struct Config {
     dont_write_bytecode: bool,
     skip_first_line: bool,
     dev_mode: bool,
+    /// `-X faulthandler`, PYTHONFAULTHANDLER or `-X dev`.
+    faulthandler: bool,
+    /// `-X warn_default_encoding` or PYTHONWARNDEFAULTENCODING.
+    warn_default_encoding: bool,
     warnoptions: Vec<String>,
     xoptions: Vec<String>,
     /// `-X int_max_str_digits=N` or PYTHONINTMAXSTRDIGITS (-1: unset).
@@ -129,6 +133,8 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
         dont_write_bytecode: false,
         skip_first_line: false,
         dev_mode: false,
+        faulthandler: false,
+        warn_default_encoding: false,
         warnoptions: Vec::new(),
         xoptions: Vec::new(),
         int_max_str_digits: -1,
@@ -303,6 +309,10 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
     if getenv("PYTHONDEVMODE").is_some() || c.xoptions.iter().any(|x| x == "dev") {
         c.dev_mode = true;
     }
+    let has_x = |name: &str| c.xoptions.iter().any(|x| x.split('=').next() == Some(name));
+    c.faulthandler = c.dev_mode || has_x("faulthandler") || getenv("PYTHONFAULTHANDLER").is_some();
+    c.warn_default_encoding =
+        has_x("warn_default_encoding") || getenv("PYTHONWARNDEFAULTENCODING").is_some();
     if let Some(w) = getenv("PYTHONWARNINGS") {
         let mut opts: Vec<String> = w
             .split(',')
@@ -693,6 +703,7 @@ fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException
             dev_mode: cfg.dev_mode,
             safe_path: cfg.safe_path,
             int_max_str_digits: cfg.int_max_str_digits,
+            warn_default_encoding: i64::from(cfg.warn_default_encoding),
         },
     );
     let dwb = if cfg.dont_write_bytecode {
@@ -727,6 +738,14 @@ fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException
         vm.set_module_attr(sys, "warnoptions", l);
         // As CPython, `warnings` is imported at start-up to apply them.
         vm.import_module("warnings")?;
+    }
+    if cfg.faulthandler {
+        // As CPython's -X faulthandler: enabled before the program runs.
+        let fh = vm.import_module("faulthandler")?;
+        let mark = vm.push_root(fh);
+        let r = vm.call_method(fh, "enable", &[]);
+        vm.pop_roots(mark);
+        r?;
     }
     if !cfg.no_site {
         install_site_builtins(vm)?;

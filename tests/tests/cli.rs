@@ -94,6 +94,8 @@ fn run_with(exe: &Path, r: &Run) -> Outcome {
         .stderr(Stdio::piped());
     for v in [
         "PYTHONBREAKPOINT",
+        "PYTHONFAULTHANDLER",
+        "PYTHONWARNDEFAULTENCODING",
         "PYTHONINTMAXSTRDIGITS",
         "PYTHONPATH",
         "PYTHONSTARTUP",
@@ -304,6 +306,16 @@ fn flags_and_options() {
         env: &[("PYTHONINTMAXSTRDIGITS", "foo")],
         ..Run::new(&["-c", digits])
     });
+    // -X faulthandler / -X dev enable faulthandler; -X warn_default_encoding.
+    let fh = "import faulthandler, sys; print(faulthandler.is_enabled(), sys.flags.warn_default_encoding)";
+    for args in [
+        &["-c", fh][..],
+        &["-X", "faulthandler", "-c", fh],
+        &["-X", "dev", "-c", fh],
+        &["-X", "warn_default_encoding", "-c", fh],
+    ] {
+        same(&Run::new(args));
+    }
     // -x skips the first line.
     let d = scratch("x");
     std::fs::write(d.join("x.py"), "this is not python\nprint('second')\n").expect("write");

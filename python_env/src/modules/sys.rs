@@ -498,6 +498,7 @@ pub struct Flags {
     /// -1 when neither `-X int_max_str_digits` nor PYTHONINTMAXSTRDIGITS
     /// set it.
     pub int_max_str_digits: i64,
+    pub warn_default_encoding: i64,
 }
 
 /// Replaces `sys.flags` with one showing `f` (the `protopy` command, after
@@ -526,7 +527,7 @@ pub fn set_flags(vm: &mut Vm, f: &Flags) {
         Value::int(f.isolated),
         b(f.dev_mode),
         Value::int(1),
-        Value::int(0),
+        Value::int(f.warn_default_encoding),
         b(f.safe_path),
         Value::int(f.int_max_str_digits),
     ];
