@@ -57,6 +57,11 @@ pub struct Config {
     faulthandler: bool,
     /// `-X warn_default_encoding` or PYTHONWARNDEFAULTENCODING.
     warn_default_encoding: bool,
+    /// `-X pycache_prefix=PATH` or PYTHONPYCACHEPREFIX (`sys.pycache_prefix`).
+    pycache_prefix: Option<String>,
+    /// The raw bytes of the `sys.argv` entries that are not UTF-8, by
+    /// index (decoded with surrogateescape once `sys` exists).
+    argv_bytes: Vec<(usize, Vec<u8>)>,
     warnoptions: Vec<String>,
     xoptions: Vec<String>,
     /// `-X int_max_str_digits=N` or PYTHONINTMAXSTRDIGITS (-1: unset).
@@ -135,6 +140,8 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
         dev_mode: false,
         faulthandler: false,
         warn_default_encoding: false,
+        pycache_prefix: None,
+        argv_bytes: Vec::new(),
         warnoptions: Vec::new(),
         xoptions: Vec::new(),
         int_max_str_digits: -1,
@@ -313,6 +320,20 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
     c.faulthandler = c.dev_mode || has_x("faulthandler") || getenv("PYTHONFAULTHANDLER").is_some();
     c.warn_default_encoding =
         has_x("warn_default_encoding") || getenv("PYTHONWARNDEFAULTENCODING").is_some();
+    // -X pycache_prefix (an empty or missing PATH means none) wins over
+    // PYTHONPYCACHEPREFIX.
+    c.pycache_prefix = match c
+        .xoptions
+        .iter()
+        .rev()
+        .find(|x| x.split('=').next() == Some("pycache_prefix"))
+    {
+        Some(x) => x
+            .split_once('=')
+            .map(|p| p.1.to_string())
+            .filter(|p| !p.is_empty()),
+        None => getenv("PYTHONPYCACHEPREFIX"),
+    };
     if let Some(w) = getenv("PYTHONWARNINGS") {
         let mut opts: Vec<String> = w
             .split(',')
@@ -706,6 +727,29 @@ fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException
             warn_default_encoding: i64::from(cfg.warn_default_encoding),
         },
     );
+    if let Some(p) = &cfg.pycache_prefix {
+        let v = vm.new_str(p);
+        vm.set_module_attr(sys, "pycache_prefix", v);
+    }
+    if !cfg.argv_bytes.is_empty() {
+        // Arguments that are not UTF-8 are decoded as CPython does, with
+        // the file-system encoding's surrogateescape.
+        if let Some(argv) = python_env::builtins::sys_attr(vm, "argv") {
+            let mark = vm.push_root(argv);
+            for (i, b) in &cfg.argv_bytes {
+                let bv = vm.new_bytes(b);
+                vm.push_root(bv);
+                let enc = vm.new_str("utf-8");
+                vm.push_root(enc);
+                let errs = vm.new_str("surrogateescape");
+                vm.push_root(errs);
+                let s = vm.call_method(bv, "decode", &[enc, errs])?;
+                vm.push_root(s);
+                vm.call_method(argv, "__setitem__", &[Value::int(*i as i64), s])?;
+            }
+            vm.pop_roots(mark);
+        }
+    }
     let dwb = if cfg.dont_write_bytecode {
         Value::TRUE
     } else {
@@ -1054,15 +1098,34 @@ pub fn finish(vm: &mut Vm) {
 }
 
 fn main() -> ExitCode {
-    let mut raw: Vec<String> = Vec::new();
-    for a in std::env::args_os() {
-        // Non-UTF-8 arguments are decoded as CPython does with its
-        // filesystem encoding's surrogateescape (lossy here).
-        raw.push(a.to_string_lossy().into_owned());
-    }
+    use std::os::unix::ffi::OsStrExt;
+    let raw_os: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Options are parsed from the text; arguments that are not UTF-8 are
+    // put into sys.argv from their bytes (see `argv_bytes`).
+    let raw: Vec<String> = raw_os
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let program_name = raw.first().cloned().unwrap_or_else(|| "protopy".into());
     let cfg = match parse_args(&program_name, raw.get(1..).unwrap_or(&[])) {
-        Ok(c) => c,
+        Ok(mut c) => {
+            // sys.argv's entries are the last ones of the command line
+            // (its first replaced by "-c"/"-m"/"" for those forms).
+            let n = c.argv.len();
+            let first_is_arg = matches!(c.program, Program::File(_)) || c.argv[0] == "-";
+            for i in 0..n {
+                if i == 0 && !first_is_arg {
+                    continue;
+                }
+                let Some(a) = raw_os.len().checked_sub(n - i).and_then(|j| raw_os.get(j)) else {
+                    continue;
+                };
+                if a.to_str().is_none() {
+                    c.argv_bytes.push((i, a.as_bytes().to_vec()));
+                }
+            }
+            c
+        }
         Err(Stop::Print(s)) => {
             print!("{s}");
             flush();

@@ -94,6 +94,7 @@ fn run_with(exe: &Path, r: &Run) -> Outcome {
         .stderr(Stdio::piped());
     for v in [
         "PYTHONBREAKPOINT",
+        "PYTHONPYCACHEPREFIX",
         "PYTHONFAULTHANDLER",
         "PYTHONWARNDEFAULTENCODING",
         "PYTHONINTMAXSTRDIGITS",
@@ -658,4 +659,50 @@ fn repl_on_a_terminal() {
     p.send("\x15exit(5)\r");
     assert_eq!(p.wait(), Some(5));
     let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn non_utf8_arguments_use_surrogateescape() {
+    use std::os::unix::ffi::OsStrExt;
+    let arg = std::ffi::OsStr::from_bytes(b"\xff\xc3x");
+    let run = |exe: &Path| {
+        let o = Command::new(exe)
+            .args([
+                "-c",
+                "import sys, os; print(ascii(sys.argv), os.fsencode(sys.argv[1]))",
+            ])
+            .arg(arg)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let p = run(&protopy());
+    assert_eq!(p, "['-c', '\\udcff\\udcc3x'] b'\\xff\\xc3x'\n");
+    if have_cpython() {
+        assert_eq!(p, run(Path::new(CPYTHON)));
+    }
+    let o = same(&Run {
+        env: &[("PYTHONPYCACHEPREFIX", "foo")],
+        ..Run::new(&["-c", "import sys; print(sys.pycache_prefix)"])
+    });
+    assert_eq!(o.out, "foo");
+    same(&Run {
+        env: &[("PYTHONPYCACHEPREFIX", "foo")],
+        ..Run::new(&[
+            "-X",
+            "pycache_prefix=bar",
+            "-c",
+            "import sys; print(sys.pycache_prefix)",
+        ])
+    });
+    same(&Run {
+        env: &[("PYTHONPYCACHEPREFIX", "foo")],
+        ..Run::new(&[
+            "-X",
+            "pycache_prefix",
+            "-c",
+            "import sys; print(sys.pycache_prefix)",
+        ])
+    });
 }
