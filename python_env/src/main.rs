@@ -3,6 +3,30 @@
 //! hand with CPython's getopt rules (option clustering, `-c`/`-m` ending the
 //! options), plus ProtoPy's own `--dis`.
 
+/// `eprint!` that ignores a failing stderr: a closed terminal or pipe
+/// must not turn into a panic.
+macro_rules! err {
+    ($($t:tt)*) => {{
+        let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!($($t)*));
+    }};
+}
+
+/// `eprintln!` that ignores a failing stderr.
+macro_rules! errln {
+    () => { err!("\n") };
+    ($($t:tt)*) => {{
+        err!($($t)*);
+        err!("\n");
+    }};
+}
+
+/// `print!` that ignores a failing stdout.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        let _ = std::io::Write::write_fmt(&mut std::io::stdout(), format_args!($($t)*));
+    }};
+}
+
 mod repl;
 
 use engine::compiler::Mode;
@@ -433,11 +457,11 @@ fn system_exit_status(vm: &mut Vm, exc: Value) -> u8 {
             vm.push_root(f);
             let t = vm.new_str(&format!("{s}\n"));
             if vm.call_method(f, "write", &[t]).is_err() {
-                eprintln!("{s}");
+                errln!("{s}");
             }
             let _ = vm.call_method(f, "flush", &[]);
         }
-        None => eprintln!("{s}"),
+        None => errln!("{s}"),
     }
     vm.pop_roots(mark);
     1
@@ -463,21 +487,21 @@ pub fn print_exception(vm: &mut Vm, exc: Value) {
             Ok(_) => true,
             Err(e2) => {
                 flush();
-                eprintln!("Error in sys.excepthook:");
+                errln!("Error in sys.excepthook:");
                 let t = vm.format_exception(e2.0);
-                eprint!("{t}");
-                eprintln!("\nOriginal exception was:");
+                err!("{t}");
+                errln!("\nOriginal exception was:");
                 false
             }
         },
         _ => {
-            eprintln!("sys.excepthook is missing");
+            errln!("sys.excepthook is missing");
             false
         }
     };
     if !done {
         let t = vm.format_exception(exc);
-        eprint!("{t}");
+        err!("{t}");
     }
     let _ = std::io::stderr().flush();
     vm.pop_roots(mark);
@@ -646,7 +670,7 @@ fn run_module(
         Ok(r) => r,
         Err(msg) => {
             flush();
-            eprintln!("{program}: {msg}");
+            errln!("{program}: {msg}");
             return Err(1);
         }
     };
@@ -655,7 +679,7 @@ fn run_module(
     let src = match std::fs::read(&abs) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!(
+            errln!(
                 "{program}: can't open file '{fname}': [Errno {}] {e}",
                 e.raw_os_error().unwrap_or(2)
             );
@@ -876,7 +900,7 @@ fn run(cfg: Config, program_name: String) -> u8 {
     if !cfg.ignore_environment {
         if let Ok(seed) = std::env::var("PYTHONHASHSEED") {
             if seed != "random" && seed.parse::<u32>().is_err() {
-                eprintln!(
+                errln!(
                     "Fatal Python error: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]"
                 );
                 return 1;
@@ -896,14 +920,14 @@ fn run(cfg: Config, program_name: String) -> u8 {
             let _ = python_env::modules::sys::STDLIB.set(dir);
         }
         Err(line) => {
-            eprintln!("{line}");
+            errln!("{line}");
             return 1;
         }
     }
     let mut vm = match Vm::new_main(python_env::setup) {
         Ok(vm) => vm,
         Err(_) => {
-            eprintln!("protopy: failed to initialise the runtime");
+            errln!("protopy: failed to initialise the runtime");
             return 1;
         }
     };
@@ -937,7 +961,7 @@ fn run(cfg: Config, program_name: String) -> u8 {
                         src = Some((s, main.to_string_lossy().into_owned()));
                     }
                     Err(_) => {
-                        eprintln!(
+                        errln!(
                             "{program_name}: can't find '__main__' module in '{}'",
                             abs.display()
                         );
@@ -957,7 +981,7 @@ fn run(cfg: Config, program_name: String) -> u8 {
                         src = Some((s, abs.to_string_lossy().into_owned()));
                     }
                     Err(e) => {
-                        eprintln!(
+                        errln!(
                             "{program_name}: can't open file '{}': [Errno {}] {}",
                             abs.display(),
                             e.raw_os_error().unwrap_or(2),
@@ -984,7 +1008,7 @@ fn run(cfg: Config, program_name: String) -> u8 {
     if cfg.program == Program::Stdin && !stdin_interactive {
         let mut s = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut s) {
-            eprintln!("{program_name}: can't read <stdin>: {e}");
+            errln!("{program_name}: can't read <stdin>: {e}");
             return 1;
         }
         src = Some((s, "<stdin>".into()));
@@ -1000,16 +1024,16 @@ fn run(cfg: Config, program_name: String) -> u8 {
     }
     if cfg.dis {
         let Some((s, f)) = &src else {
-            eprint!("{}", usage_error(&program_name));
+            err!("{}", usage_error(&program_name));
             return 2;
         };
         return match engine::compiler::compile_bytes(s, f, Mode::Exec, Default::default()) {
             Ok(code) => {
-                print!("{}", engine::bytecode::disassemble(&code));
+                out!("{}", engine::bytecode::disassemble(&code));
                 0
             }
             Err(e) => {
-                eprintln!("{e}");
+                errln!("{e}");
                 1
             }
         };
@@ -1127,16 +1151,16 @@ fn main() -> ExitCode {
             c
         }
         Err(Stop::Print(s)) => {
-            print!("{s}");
+            out!("{s}");
             flush();
             return ExitCode::from(0);
         }
         Err(Stop::Usage(msg)) => {
-            eprint!("{msg}{}", usage_error(&program_name));
+            err!("{msg}{}", usage_error(&program_name));
             return ExitCode::from(2);
         }
         Err(Stop::Fatal(msg)) => {
-            eprint!("{msg}");
+            err!("{msg}");
             return ExitCode::from(1);
         }
     };
@@ -1150,7 +1174,7 @@ fn main() -> ExitCode {
         Ok(Ok(Ok(code))) => ExitCode::from(code),
         _ => {
             flush();
-            eprintln!("SystemError: internal interpreter error");
+            errln!("SystemError: internal interpreter error");
             ExitCode::from(1)
         }
     }

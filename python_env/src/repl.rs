@@ -135,6 +135,30 @@ fn compile_statement(vm: &mut Vm, src: &str) -> Result<Value, PyException> {
     }
 }
 
+/// Whether standard input has data (or end of input) within `ms`
+/// milliseconds.
+fn stdin_readable(ms: i32) -> bool {
+    let mut fds = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: poll reads and writes exactly the one pollfd it is given,
+    // which lives on this stack frame for the whole call.
+    let n = unsafe { libc::poll(&mut fds, 1, ms) };
+    n != 0
+}
+
+/// A signal handler's exception while waiting for a line:
+/// KeyboardInterrupt drops the line, anything else propagates.
+fn interrupted(vm: &mut Vm, x: PyException) -> Result<Line, PyException> {
+    if vm.isinstance(x.0, vm.g.e.KeyboardInterrupt) {
+        Ok(Line::Interrupted)
+    } else {
+        Err(x)
+    }
+}
+
 /// One interactive session.
 pub struct Repl {
     /// `__main__`'s dict (rooted by the `__main__` module's global root).
@@ -179,7 +203,7 @@ impl Repl {
     fn interactive_hook(&mut self, vm: &mut Vm) {
         if let Some(h) = python_env::builtins::sys_attr(vm, "__interactivehook__") {
             if let Err(e) = vm.call(h, &[], Value::EMPTY) {
-                eprintln!("Failed calling sys.__interactivehook__");
+                errln!("Failed calling sys.__interactivehook__");
                 print_exception(vm, e.0);
             }
             return;
@@ -209,7 +233,7 @@ impl Repl {
     /// The banner (stderr), unless `-q`.
     pub fn banner(&self, _vm: &mut Vm) {
         if !self.quiet {
-            eprintln!(
+            errln!(
                 "Python {} on {}\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.",
                 python_env::modules::sys::VERSION,
                 std::env::consts::OS
@@ -232,7 +256,7 @@ impl Repl {
         let src = match std::fs::read(&path) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("Could not open PYTHONSTARTUP");
+                errln!("Could not open PYTHONSTARTUP");
                 let code = e.raw_os_error().unwrap_or(libc::ENOENT);
                 let msg = std::io::Error::from_raw_os_error(code).to_string();
                 let msg = msg.split(" (os error").next().unwrap_or("").to_string();
@@ -241,7 +265,7 @@ impl Repl {
                 } else {
                     "OSError"
                 };
-                eprintln!("{cls}: [Errno {code}] {msg}: '{path}'");
+                errln!("{cls}: [Errno {code}] {msg}: '{path}'");
                 return;
             }
         };
@@ -284,18 +308,60 @@ impl Repl {
         let mut err = std::io::stderr();
         let _ = err.write_all(prompt.as_bytes());
         let _ = err.flush();
+        // Outside the safepoint handshake while waiting (other threads'
+        // collections go on). On a terminal the wait is cut into slices so
+        // that Ctrl-C (whose signal may reach any thread) runs its handler
+        // and a KeyboardInterrupt drops the line, as CPython's
+        // PyOS_StdioReadline; a read error other than EINTR ends the input
+        // as EOF does there.
+        let tty = std::io::stdin().is_terminal();
         let mut buf = Vec::new();
-        match std::io::stdin().lock().read_until(b'\n', &mut buf) {
-            Ok(0) => Ok(Line::Eof),
-            Ok(_) => {
-                if buf.last() == Some(&b'\n') {
-                    buf.pop();
+        loop {
+            if tty && !vm.ctx.blocking(|| stdin_readable(20)) {
+                if let Err(x) = vm.check_signals() {
+                    return interrupted(vm, x);
                 }
-                Ok(Line::Text(String::from_utf8_lossy(&buf).into_owned()))
+                continue;
             }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Ok(Line::Interrupted),
-            Err(e) => Err(vm.exc_by_name("OSError", &e.to_string())),
+            let r = vm.ctx.blocking(|| {
+                let stdin = std::io::stdin();
+                let mut lock = stdin.lock();
+                let chunk = lock.fill_buf()?;
+                if chunk.is_empty() {
+                    return Ok((Vec::new(), true));
+                }
+                let (n, done) = match chunk.iter().position(|&b| b == b'\n') {
+                    Some(i) => (i + 1, true),
+                    None => (chunk.len(), false),
+                };
+                let part = chunk[..n].to_vec();
+                lock.consume(n);
+                Ok::<_, std::io::Error>((part, done))
+            });
+            match r {
+                Ok((part, done)) => {
+                    let eof = part.is_empty();
+                    buf.extend_from_slice(&part);
+                    if eof && buf.is_empty() {
+                        return Ok(Line::Eof);
+                    }
+                    if done {
+                        break;
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                    if let Err(x) = vm.check_signals() {
+                        return interrupted(vm, x);
+                    }
+                }
+                Err(_) if buf.is_empty() => return Ok(Line::Eof),
+                Err(_) => break,
+            }
         }
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+        }
+        Ok(Line::Text(String::from_utf8_lossy(&buf).into_owned()))
     }
 
     /// Compiles and runs one statement; Some(status) when it raised
@@ -343,14 +409,22 @@ impl Repl {
             let line = match self.read(vm, &prompt) {
                 Ok(l) => l,
                 Err(e) => {
+                    // A failing standard input ends the session; an
+                    // exception from a signal handler is reported and the
+                    // session goes on.
+                    let fatal = vm.isinstance(e.0, vm.g.e.OSError);
                     print_exception(vm, e.0);
-                    return 1;
+                    if fatal {
+                        return 1;
+                    }
+                    buf.clear();
+                    continue;
                 }
             };
             match line {
                 Line::Eof => {
                     let _ = std::io::stdout().flush();
-                    eprintln!();
+                    errln!();
                     // An unfinished compound statement still runs, then
                     // the next prompt reads the end of input again.
                     let src = std::mem::take(&mut buf);
@@ -364,7 +438,7 @@ impl Repl {
                 Line::Interrupted => {
                     buf.clear();
                     let _ = std::io::stdout().flush();
-                    eprintln!("\nKeyboardInterrupt");
+                    errln!("\nKeyboardInterrupt");
                 }
                 Line::Text(l) => {
                     buf.push_str(&l);

@@ -491,6 +491,12 @@ struct Pty {
 
 impl Pty {
     fn spawn(args: &[&str], home: &Path) -> Pty {
+        Pty::spawn_with(args, home, false)
+    }
+
+    /// With `stdout_pipe`, standard output is a pipe (standard input and
+    /// error stay on the terminal): lines are then read without the editor.
+    fn spawn_with(args: &[&str], home: &Path, stdout_pipe: bool) -> Pty {
         let mut m: libc::c_int = -1;
         let mut s: libc::c_int = -1;
         let ws = libc::winsize {
@@ -514,7 +520,11 @@ impl Pty {
             .env_remove("PYTHONSTARTUP")
             .env_remove("PYTHONINSPECT")
             .stdin(Stdio::from(slave.try_clone().expect("dup")))
-            .stdout(Stdio::from(slave.try_clone().expect("dup")))
+            .stdout(if stdout_pipe {
+                Stdio::piped()
+            } else {
+                Stdio::from(slave.try_clone().expect("dup"))
+            })
             .stderr(Stdio::from(slave));
         // SAFETY: between fork and exec the child only calls setsid and
         // ioctl, both async-signal-safe, to make the terminal its
@@ -705,4 +715,35 @@ fn non_utf8_arguments_use_surrogateescape() {
             "import sys; print(sys.pycache_prefix)",
         ])
     });
+}
+
+#[test]
+fn ctrl_c_at_a_plain_prompt() {
+    // Standard input on a terminal, output to a pipe: CPython reads plain
+    // lines (prompts on stderr); Ctrl-C at the prompt is a signal there.
+    let home = scratch("plain");
+    let mut p = Pty::spawn_with(&["-q"], &home, true);
+    p.expect(">>> ");
+    p.send("1 + 1\r");
+    p.expect(">>> ");
+    let pid = i32::try_from(p.child.id()).expect("pid");
+    // SAFETY: kill() only sends a signal to the child this test spawned.
+    unsafe {
+        libc::kill(pid, libc::SIGINT);
+    }
+    p.expect("KeyboardInterrupt");
+    p.expect(">>> ");
+    p.send("print('after')\r");
+    p.expect(">>> ");
+    p.send("\x04");
+    let mut out = String::new();
+    p.child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_to_string(&mut out)
+        .expect("read");
+    assert_eq!(out, "2\nafter\n");
+    assert_eq!(p.wait(), Some(0));
+    let _ = std::fs::remove_dir_all(&home);
 }

@@ -132,6 +132,7 @@ impl PyHelper<'_> {
     fn candidates(&self, completer: Value, text: &str) -> Vec<String> {
         let mut vm = self.vm.borrow_mut();
         let vm: &mut Vm = &mut vm;
+        vm.ctx.attach();
         let mut out = Vec::new();
         let t = vm.new_str(text);
         let mark = vm.push_root(t);
@@ -142,6 +143,7 @@ impl PyHelper<'_> {
             }
         }
         vm.pop_roots(mark);
+        vm.ctx.detach();
         out
     }
 }
@@ -257,8 +259,12 @@ pub fn read_line(vm: &mut Vm, prompt: &str) -> PyResult<Line> {
     for (k, c) in bindings {
         ed.bind_sequence(k, c);
     }
+    // The wait for a line is outside the safepoint handshake, so that
+    // other threads' collections go on; the completer rejoins it for the
+    // length of its Python calls.
+    vm.ctx.detach();
     ed.set_helper(Some(PyHelper {
-        vm: RefCell::new(vm),
+        vm: RefCell::new(&mut *vm),
     }));
     let r = if initial.is_empty() {
         ed.readline(prompt)
@@ -266,6 +272,7 @@ pub fn read_line(vm: &mut Vm, prompt: &str) -> PyResult<Line> {
         ed.readline_with_initial(prompt, (&initial, ""))
     };
     drop(ed);
+    vm.ctx.attach();
     match r {
         Ok(line) => {
             let mut s = state();
