@@ -684,6 +684,9 @@ fn get_history_item(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn remove_history_item(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "remove_history_item", "remove_history_item", a, k, 1, 1)?;
     let i = int_arg(vm, a[0])?;
+    if i < 0 {
+        return Err(vm.value_error("History index cannot be negative"));
+    }
     let removed = {
         let mut s = state();
         match usize::try_from(i).ok().filter(|&i| i < s.history.len()) {
@@ -711,6 +714,9 @@ fn replace_history_item(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         2,
     )?;
     let i = int_arg(vm, a[0])?;
+    if i < 0 {
+        return Err(vm.value_error("History index cannot be negative"));
+    }
     let line = str_arg(vm, "replace_history_item", a[1])?;
     let ok = {
         let mut s = state();
