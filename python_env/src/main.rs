@@ -433,6 +433,13 @@ pub fn report(vm: &mut Vm, e: PyException, inspect: bool) -> u8 {
 /// The exit status a SystemExit asks for (its code printed to stderr when
 /// it is neither None nor an int).
 fn system_exit_status(vm: &mut Vm, exc: Value) -> u8 {
+    let mark = vm.push_root(exc);
+    let status = system_exit_status_rooted(vm, exc);
+    vm.pop_roots(mark);
+    status
+}
+
+fn system_exit_status_rooted(vm: &mut Vm, exc: Value) -> u8 {
     let o = Obj::from_value(exc).expect("exc");
     let args = vm.seq_items(o.get(engine::runtime::EXC_ARGS));
     let code = match args.len() {
@@ -821,14 +828,16 @@ fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException
     Ok(())
 }
 
-/// What `site` adds to builtins that a session needs (`exit`, `quit`,
-/// `help`, `copyright`, `credits`, `license`), made with CPython's own
-/// `_sitebuiltins` as `site.setquit`/`sethelper`/`setcopyright` do.
+/// What `site` adds to builtins that programs use (`exit`, `quit`,
+/// `help`), made with CPython's own `_sitebuiltins` as `site.setquit` and
+/// `sethelper` do (see [`install_site_printers`] for the rest).
 /// ProtoPy does not run `site` at start-up; `-S` leaves these out too.
 fn install_site_builtins(vm: &mut Vm) -> Result<(), PyException> {
     let sb = vm.import_module("_sitebuiltins")?;
     let mark = vm.push_root(sb);
     let b = vm.g.builtins;
+    // Each result is stored at once; the name is interned first so that
+    // nothing allocates while the new object is held unrooted.
     let call = |vm: &mut Vm, cls: &str, args: &[&str]| -> Result<Value, PyException> {
         let k = vm.intern(cls);
         let c = vm.getattr(sb, k)?;
@@ -842,36 +851,54 @@ fn install_site_builtins(vm: &mut Vm) -> Result<(), PyException> {
         r
     };
     for name in ["exit", "quit"] {
-        let q = call(vm, "Quitter", &[name, "Ctrl-D (i.e. EOF)"])?;
         let k = vm.intern(name);
+        let q = call(vm, "Quitter", &[name, "Ctrl-D (i.e. EOF)"])?;
         vm.dict_set_str(b, k, q);
     }
-    let h = call(vm, "_Helper", &[])?;
     let k = vm.intern("help");
+    let h = call(vm, "_Helper", &[])?;
     vm.dict_set_str(b, k, h);
+    vm.pop_roots(mark);
+    Ok(())
+}
+
+/// The `copyright`, `credits` and `license` builtins of `site`, installed
+/// when a session starts (`_Printer` imports `os`, which a program that
+/// does not need them should not pay for at start-up).
+pub fn install_site_printers(vm: &mut Vm) -> Result<(), PyException> {
+    let sb = vm.import_module("_sitebuiltins")?;
+    let mark = vm.push_root(sb);
+    let b = vm.g.builtins;
+    let call = |vm: &mut Vm, args: &[&str]| -> Result<Value, PyException> {
+        let k = vm.intern("_Printer");
+        let c = vm.getattr(sb, k)?;
+        let m = vm.push_root(c);
+        let vals: Vec<Value> = args.iter().map(|a| vm.new_str(a)).collect();
+        for v in &vals {
+            vm.push_root(*v);
+        }
+        let r = vm.call(c, &vals, Value::EMPTY);
+        vm.pop_roots(m);
+        r
+    };
     let copyright = python_env::builtins::sys_attr(vm, "copyright")
         .filter(|v| is_str(*v))
         .map(|v| str_of(v).into_owned())
         .unwrap_or_else(|| "Copyright (c) ProtoPy's authors.\nPython's standard library: Copyright (c) 2001-2023 Python Software Foundation.".into());
-    let c = call(vm, "_Printer", &["copyright", &copyright])?;
     let k = vm.intern("copyright");
+    let c = call(vm, &["copyright", &copyright])?;
     vm.dict_set_str(b, k, c);
+    let k = vm.intern("credits");
     let c = call(
         vm,
-        "_Printer",
         &[
             "credits",
             "    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n    for supporting Python development.  See www.python.org for more information.",
         ],
     )?;
-    let k = vm.intern("credits");
     vm.dict_set_str(b, k, c);
-    let c = call(
-        vm,
-        "_Printer",
-        &["license", "See https://www.python.org/psf/license/"],
-    )?;
     let k = vm.intern("license");
+    let c = call(vm, &["license", "See https://www.python.org/psf/license/"])?;
     vm.dict_set_str(b, k, c);
     vm.pop_roots(mark);
     Ok(())
