@@ -78,6 +78,10 @@ SCALE = [
     ("scan_str", "scale_scan_str.py", 250, []),                       # (b) shared 100 MB str
     ("containers_nolock", "scale_shared_containers.py", 4000000, ["nolock"]),  # (c)
     ("containers_lock", "scale_shared_containers.py", 1500000, ["lock"]),      # (c)
+    ("shared_list", "scale_shared_list.py", 10000000, []),           # (c1) appends to one list
+    ("shared_dict", "scale_shared_dict.py", 6000000, []),            # (c2) stores into one dict
+    ("lock_counter", "scale_lock_counter.py", 3000000, []),          # (c3) one threading.Lock
+    ("queue", "scale_queue.py", 1000000, []),                        # (c4) queue.Queue pairs
     ("executor_map", "scale_executor_map.py", 10000, []),             # (d) ThreadPoolExecutor.map
     ("parallel_map", "scale_parallel_map.py", 10000, []),             # (d) protopy.parallel_map
     ("alloc", "scale_alloc.py", 900000, []),                          # (e) allocation + GC

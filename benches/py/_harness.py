@@ -1,12 +1,15 @@
 # Shared driver of the scaling workloads: runs work(tid, w) on N threads and
-# prints the checksum (sum of results) and the wall time from start to join.
-# Usage from a workload: run_threads(work, default_w); argv is "N W".
+# prints the checksum and the wall time from start to join.
+# Usage from a workload: run_threads(work, default_w[, check]); argv is "N W".
+# Without `check` the checksum is the sum of the threads' results; with it,
+# check(n, w, results) runs after the join and returns the checksum text
+# (workloads on shared objects verify there that no update was lost).
 import sys
 import threading
 import time
 
 
-def run_threads(work, default_w):
+def run_threads(work, default_w, check=None):
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     w = int(sys.argv[2]) if len(sys.argv) > 2 else default_w
     results = [0] * n
@@ -21,5 +24,5 @@ def run_threads(work, default_w):
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - t0
-    print("checksum:", sum(results))
+    print("checksum:", sum(results) if check is None else check(n, w, results))
     print("elapsed:", "%.6f" % elapsed)

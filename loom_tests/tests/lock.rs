@@ -113,8 +113,10 @@ fn relaxed_lock_word_is_caught() {
                 .compare_exchange_weak(old, new, Ordering::Relaxed, Ordering::Relaxed)
                 .is_ok()
         }
-        fn swap_acq_rel(&self, v: u32) -> u32 {
-            self.0.swap(v, Ordering::Relaxed)
+        fn release_cas(&self, old: u32, new: u32) -> bool {
+            self.0
+                .compare_exchange_weak(old, new, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
         }
         fn relaxed_load(&self) -> u32 {
             self.0.load(Ordering::Relaxed)
@@ -123,6 +125,7 @@ fn relaxed_lock_word_is_caught() {
             thread::yield_now();
         }
         fn wake_one(&self) {}
+        fn wake_all(&self) {}
     }
     model(2, || {
         let g = Arc::new(Guarded {
@@ -158,8 +161,10 @@ impl LockWord for NoWakeWord {
             .compare_exchange_weak(old, new, Ordering::Acquire, Ordering::Relaxed)
             .is_ok()
     }
-    fn swap_acq_rel(&self, v: u32) -> u32 {
-        self.word.swap(v, Ordering::AcqRel)
+    fn release_cas(&self, old: u32, new: u32) -> bool {
+        self.word
+            .compare_exchange_weak(old, new, Ordering::Release, Ordering::Relaxed)
+            .is_ok()
     }
     fn relaxed_load(&self) -> u32 {
         self.word.load(Ordering::Relaxed)
@@ -171,6 +176,7 @@ impl LockWord for NoWakeWord {
         }
     }
     fn wake_one(&self) {}
+    fn wake_all(&self) {}
 }
 
 /// Negative control for the wake-up: the holder releases only after the
@@ -234,5 +240,86 @@ fn three_contenders_all_get_in() {
         }
         assert!(!lock::is_locked(&g.word));
         g.data.read(|&d| assert_eq!(d, 3));
+    });
+}
+
+/// Eventual fairness: a barging thread releases and retakes the lock while
+/// another waits. Under loom a waiter runs out of patience after its first
+/// sleep; the holder releases only once the waiter is about to sleep (its
+/// `on_wait` hook ran) or got in, so the model reaches the claim (the
+/// waiter wakes, finds the lock retaken, and marks it `FAIR`) and the
+/// handover: both threads get in exactly as often as they asked, the
+/// handed-over lock is the claimant's alone (the barger does not get it
+/// back first), and no wake-up is lost (a claimant left asleep deadlocks the
+/// model, as an unlock that hands over without waking shows).
+#[test]
+fn barging_holder_hands_over_to_claimant() {
+    model(2, || {
+        let g = Arc::new(Guarded {
+            word: AtomicU32::new(0),
+            data: Racy::new(0),
+        });
+        let calls = Arc::new(AtomicUsize::new(0));
+        let done = Arc::new(AtomicBool::new(false));
+        assert!(lock::try_lock(&g.word));
+        let t = {
+            let (g, calls, done) = (g.clone(), calls.clone(), done.clone());
+            thread::spawn(move || {
+                lock::lock_with(&g.word, || {
+                    calls.fetch_add(1, Ordering::Relaxed);
+                });
+                g.data.update(|d| *d += 100);
+                done.store(true, Ordering::Relaxed);
+                lock::unlock(&g.word);
+            })
+        };
+        for round in 1..=2 {
+            while calls.load(Ordering::Relaxed) < round && !done.load(Ordering::Relaxed) {
+                thread::yield_now();
+            }
+            g.data.update(|d| *d += 1);
+            lock::unlock(&g.word);
+            lock::lock_with(&g.word, || {});
+        }
+        // The waiter claimed by the second round at the latest, so the
+        // second release handed it the lock before this thread got it back.
+        assert!(done.load(Ordering::Relaxed), "the claimant was passed over");
+        g.data.update(|d| *d += 1);
+        lock::unlock(&g.word);
+        t.join().unwrap();
+        assert!(!lock::is_locked(&g.word));
+        g.data.read(|&d| assert_eq!(d, 103));
+    });
+}
+
+/// A claimant and a second sleeper behind one holder: the handover goes to
+/// the claimant while the other keeps waiting (it must not take a lock
+/// handed to someone else), and the claimant's own unlock then wakes the
+/// other. Every thread gets in once.
+#[test]
+fn handover_skips_other_sleepers() {
+    model(2, || {
+        let g = Arc::new(Guarded {
+            word: AtomicU32::new(0),
+            data: Racy::new(0),
+        });
+        assert!(lock::try_lock(&g.word));
+        let ts: Vec<_> = (0..2)
+            .map(|i| {
+                let g = g.clone();
+                thread::spawn(move || {
+                    lock::lock_with(&g.word, || {});
+                    g.data.update(|d| *d += 10 << (4 * i));
+                    lock::unlock(&g.word);
+                })
+            })
+            .collect();
+        g.data.update(|d| *d += 1);
+        lock::unlock(&g.word);
+        for t in ts {
+            t.join().unwrap();
+        }
+        assert!(!lock::is_locked(&g.word));
+        g.data.read(|&d| assert_eq!(d, 1 + 10 + 160));
     });
 }

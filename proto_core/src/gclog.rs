@@ -11,6 +11,28 @@ use std::time::Duration;
 
 const MIB: f64 = 1024.0 * 1024.0;
 
+/// Called after every collection is recorded (the interpreter registers it
+/// when a program imports `gc`, to run `gc.callbacks`). It may run with
+/// the world stopped: it must only store to atomics.
+static AFTER_COLLECTION: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Registers [`AFTER_COLLECTION`]'s function (first call wins).
+pub fn set_after_collection(f: fn()) {
+    let _ = AFTER_COLLECTION.set(f);
+}
+
+/// How many collections of each kind a log has recorded, and the objects
+/// they freed (see [`GcLog::counts`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Local collections.
+    pub local: u64,
+    /// Global collections.
+    pub global: u64,
+    /// Objects freed by all of them.
+    pub freed: u64,
+}
+
 /// What one collection reports to the log.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
@@ -39,6 +61,8 @@ pub struct GcLog {
     enabled: bool,
     global_pauses: Mutex<Vec<Duration>>,
     local_count: AtomicU64,
+    global_count: AtomicU64,
+    freed: AtomicU64,
     local_ns: AtomicU64,
     local_max_ns: AtomicU64,
     peak_heap: AtomicU64,
@@ -75,6 +99,8 @@ impl GcLog {
             enabled,
             global_pauses: Mutex::new(Vec::new()),
             local_count: AtomicU64::new(0),
+            global_count: AtomicU64::new(0),
+            freed: AtomicU64::new(0),
             local_ns: AtomicU64::new(0),
             local_max_ns: AtomicU64::new(0),
             peak_heap: AtomicU64::new(0),
@@ -89,7 +115,9 @@ impl GcLog {
     /// Records a collection (and prints it when enabled).
     pub fn record(&self, e: &Entry) {
         let ns = e.pause.as_nanos().min(u64::MAX as u128) as u64;
+        self.freed.fetch_add(e.freed as u64, Ordering::Relaxed);
         if e.global {
+            self.global_count.fetch_add(1, Ordering::Relaxed);
             sync::lock(&self.global_pauses).push(e.pause);
             self.peak_heap
                 .fetch_max(e.heap_before.max(e.heap_after) as u64, Ordering::Relaxed);
@@ -109,6 +137,18 @@ impl GcLog {
                 e.marked,
                 e.pause.as_secs_f64() * 1e3,
             );
+        }
+        if let Some(f) = AFTER_COLLECTION.get() {
+            f();
+        }
+    }
+
+    /// The collections recorded so far, and what they freed.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            local: self.local_count.load(Ordering::Relaxed),
+            global: self.global_count.load(Ordering::Relaxed),
+            freed: self.freed.load(Ordering::Relaxed),
         }
     }
 

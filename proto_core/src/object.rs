@@ -293,6 +293,26 @@ impl Obj {
         self.header().class.store(class.bits(), Ordering::Release);
     }
 
+    /// Raw word `i` of an object whose value-slot count the caller knows,
+    /// without reading the header (a hot path's fixed layout).
+    ///
+    /// # Safety
+    /// The object must be live, have exactly `n_values` value slots and a
+    /// raw region of at least `i + 1` words.
+    #[inline(always)]
+    pub unsafe fn raw_word_fixed(self, n_values: usize, i: usize) -> &'static AtomicU64 {
+        // SAFETY: by the caller's contract the word lies inside the object's
+        // raw region: 8-aligned (header and value slots are 8-byte words),
+        // initialised (cells are zeroed at allocation), live.
+        unsafe {
+            &*(self
+                .0
+                .as_ptr()
+                .cast::<u8>()
+                .add(HEADER_SIZE + 8 * n_values + 8 * i) as *const AtomicU64)
+        }
+    }
+
     /// Pointer to the raw region (after the values).
     #[inline(always)]
     pub fn raw_ptr(self) -> *mut u8 {

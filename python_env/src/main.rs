@@ -781,12 +781,8 @@ fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException
             vm.pop_roots(mark);
         }
     }
-    let dwb = if cfg.dont_write_bytecode {
-        Value::TRUE
-    } else {
-        Value::FALSE
-    };
-    vm.set_module_attr(sys, "dont_write_bytecode", dwb);
+    // sys.dont_write_bytecode stays True whatever -B says: ProtoPy writes
+    // no bytecode cache (sys.flags shows the -B setting).
     // sys._xoptions: `-X name=value` gives {'name': 'value'}, `-X name`
     // {'name': True}.
     let xo = vm.new_dict();

@@ -200,7 +200,7 @@ fn flags_and_options() {
     let flags = "import sys; f = sys.flags; print(f.debug, f.inspect, f.interactive, \
                  f.optimize, f.dont_write_bytecode, f.no_user_site, f.no_site, \
                  f.ignore_environment, f.bytes_warning, f.quiet, f.isolated, \
-                 f.dev_mode, f.safe_path, sys.dont_write_bytecode)";
+                 f.dev_mode, f.safe_path)";
     for args in [
         &["-c", flags][..],
         &["-bBdEqsO", "-c", flags],

@@ -11,7 +11,7 @@ const TYPE_CACHE_SLOTS: usize = 512;
 pub(crate) struct TypeCacheEntry {
     tp: Value,
     name: Value,
-    epoch: u64,
+    version: u64,
     value: Value,
 }
 
@@ -19,16 +19,18 @@ pub(crate) struct TypeCacheEntry {
 /// has one such method cache per interpreter; here each thread owns its own,
 /// so it is written without synchronisation and never shares a cache line).
 ///
-/// An entry is valid while the global type epoch is the one it was filled
-/// under: every write to a type's dict, `__bases__`/MRO change and type
-/// allocation bumps the epoch *after* the change (release), and a lookup
-/// loads the epoch (acquire) *before* walking the MRO, so an entry filled
-/// under epoch E saw every change made before E was published. A type freed
-/// and another allocated at its address bumps the epoch too; any other
-/// object allocated there fails the lookup's kind check. Only immortal
-/// names and interned strs are entered: an interned str that is collected
-/// bumps the epoch (`Interpreter::prune_interned`), so a name's address
-/// never comes to mean another str while its entry is valid.
+/// An entry is valid while its type's version is the one it was filled
+/// under ([`Vm::type_version`]): every write to a type's dict and every
+/// `__bases__`/MRO change retires the version of the type and of its
+/// subclasses *after* the change (release), and a lookup loads the version
+/// (acquire) *before* walking the MRO, so an entry filled under version V
+/// saw every change made before V was retired. Versions are never reused,
+/// so a type freed and another allocated at its address never matches an
+/// older entry; any other object allocated there fails the lookup's kind
+/// check. Only immortal names and interned strs are entered: an interned
+/// str that is collected retires every version
+/// (`Interpreter::prune_interned`), so a name's address never comes to
+/// mean another str while its entry is valid.
 pub(crate) struct TypeCache(Box<[Cell<TypeCacheEntry>]>);
 
 impl Default for TypeCache {
@@ -36,7 +38,7 @@ impl Default for TypeCache {
         let empty = TypeCacheEntry {
             tp: Value::EMPTY,
             name: Value::EMPTY,
-            epoch: 0,
+            version: 0,
             value: Value::EMPTY,
         };
         TypeCache((0..TYPE_CACHE_SLOTS).map(|_| Cell::new(empty)).collect())
@@ -69,30 +71,23 @@ impl Vm {
     #[inline]
     pub fn lookup_type(&self, tp: Value, name: Value) -> Option<Value> {
         // The kind check comes first: a freed type's address may now hold
-        // another kind of object, which allocating it did not signal through
-        // the epoch.
+        // another kind of object, whose raw words are no version.
         let t = Obj::from_value(tp)?;
         if t.kind() != K_TYPE {
             return None;
         }
-        let epoch = self.g.type_epoch.load(Ordering::Acquire);
         let cell = self.type_cache.slot(tp, name);
         let e = cell.get();
-        if e.tp == tp && e.name == name && e.epoch == epoch {
+        if e.tp == tp && e.name == name && e.version == self.cache_version(t) {
             return (!e.value.is_empty()).then_some(e.value);
         }
-        self.lookup_type_rest(t, name, epoch, cell)
+        self.lookup_type_rest(t, name, cell)
     }
 
     #[inline(never)]
-    fn lookup_type_rest(
-        &self,
-        t: Obj,
-        name: Value,
-        epoch: u64,
-        cell: &Cell<TypeCacheEntry>,
-    ) -> Option<Value> {
+    fn lookup_type_rest(&self, t: Obj, name: Value, cell: &Cell<TypeCacheEntry>) -> Option<Value> {
         let tp = t.value();
+        let version = self.type_version(t);
         let r = self.lookup_mro(t, name);
         if Obj::from_value(name)
             .is_some_and(|n| n.is_immortal() || (n.kind() == Kind::STR && lstr::is_interned(n)))
@@ -100,7 +95,7 @@ impl Vm {
             cell.set(TypeCacheEntry {
                 tp,
                 name,
-                epoch,
+                version,
                 value: r.unwrap_or(Value::EMPTY),
             });
         }
@@ -161,7 +156,7 @@ impl Vm {
         let dd = self.new_getset(t, self.g.names.__dict__, g, s);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, self.g.names.__dict__, dd);
-        self.new_type_epoch();
+        self.type_modified(t);
     }
 
     /// Is `d` one of object's own getset descriptors ([`descr_owner`] is
@@ -745,7 +740,7 @@ impl Vm {
             // `type.__dict__` is a data descriptor of the metatype: it wins
             // over a `__dict__` entry of the class itself. A read-only view:
             // class dicts change only through setattr (which keeps the flags
-            // and type_epoch right).
+            // and the versions right).
             let to = Obj::from_value(t).expect("type");
             let p = self.alloc_obj(K_DICTVIEW, self.g.types.mappingproxy, 1, 0);
             p.init(0, to.get(T_DICT));
@@ -950,7 +945,7 @@ impl Vm {
             let name = self.intern_value(name);
             self.dict_set_str(o.get(T_DICT), name, v);
             self.update_type_flags(o, name);
-            self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
+            self.type_modified(o.value());
             return Ok(());
         }
         if let Some(d) = self.lookup_type(tp, name) {
@@ -1014,7 +1009,7 @@ impl Vm {
         self.dict_set_str(d, name, v);
         if o.kind() == K_TYPE {
             // A type's dict reached through the generic path (see TypeCache).
-            self.new_type_epoch();
+            self.type_modified(o.value());
         }
         Ok(())
     }
@@ -1119,14 +1114,20 @@ impl Vm {
             for sc in self.subclasses(co) {
                 let so = Obj::from_value(sc).expect("type");
                 let sb = self.seq_items(so.get(T_BASES));
-                let m = self.compute_mro(sc, &sb)?;
+                let m = match self.compute_mro(sc, &sb) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        self.type_modified(t);
+                        return Err(e);
+                    }
+                };
                 let mt = self.new_tuple(&m);
                 self.store(so, T_MRO, mt);
                 set_type_flags(so, type_flags(so) | inherited);
                 todo.push(sc);
             }
         }
-        self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
+        self.type_modified(t);
         Ok(())
     }
 
@@ -1275,7 +1276,7 @@ impl Vm {
             if let Some(d) = dict {
                 if self.dict_del(d, name)?.is_some() {
                     if o.kind() == K_TYPE {
-                        self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
+                        self.type_modified(o.value());
                     }
                     return Ok(());
                 }
@@ -1769,8 +1770,6 @@ impl Vm {
             flags |= TF_NODICT;
         }
         let to = alloc_type(&mut self.ctx, meta, name, d, layout, flags);
-        // A new type may reuse a freed type's address: invalidate inline caches.
-        self.new_type_epoch();
         let t = to.value();
         self.push_root(t);
         for (i, &n) in slot_names.iter().enumerate() {
@@ -1899,7 +1898,9 @@ impl Vm {
         for &b in &bases {
             self.add_subclass(b, t);
         }
-        self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
+        // Lookups while the class was being built (by `__set_name__`,
+        // `__init_subclass__`) saw it before its MRO and dict were final.
+        self.type_modified(t);
         Ok(t)
     }
 

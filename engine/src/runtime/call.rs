@@ -410,16 +410,21 @@ impl Vm {
     }
 
     /// `__new__`/`__init__` of class `cls` as `type.__call__` resolves
-    /// them, from this thread's cache while no class changed (the type
-    /// epoch: the values are then still in the MRO's dicts of the live
-    /// class, and a class allocated at a recycled address bumps the epoch).
+    /// them, from this thread's cache while the class's version is current
+    /// (the values are then still in the MRO's dicts of the live class;
+    /// versions are never reused, so a class allocated at a recycled
+    /// address misses).
     fn ctor_lookup(&mut self, cls: Value) -> Ctor {
-        let epoch = self.g.type_epoch.load(Ordering::Acquire);
+        // `cls` is a class (type.__call__'s receiver); the kind check keeps
+        // the raw version word read inside a type.
+        let version = Obj::from_value(cls)
+            .filter(|t| t.kind() == K_TYPE)
+            .map_or(0, |t| self.type_version(t));
         // Type objects span several cells, so their low address bits repeat:
         // a multiplicative mix spreads them over the slots.
         let slot = (cls.bits().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as usize;
         if let Some((t, e, c)) = self.ctor_cache.0[slot] {
-            if t == cls.bits() && e == epoch {
+            if t == cls.bits() && e == version && version != 0 {
                 return c;
             }
         }
@@ -431,7 +436,7 @@ impl Vm {
             new_is_object: new.is_none() || new == self.object_attr(self.g.names.__new__),
             init_is_object: init.is_none() || init == self.object_attr(self.g.names.__init__),
         };
-        self.ctor_cache.0[slot] = Some((cls.bits(), epoch, c));
+        self.ctor_cache.0[slot] = Some((cls.bits(), version, c));
         c
     }
 

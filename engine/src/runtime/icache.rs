@@ -15,12 +15,14 @@
 //!   next even number; a reader loads the sequence, the payload and the
 //!   sequence again and accepts only an even, unchanged sequence.
 //! - **No dangling values.** An entry holds a heap value (a method found on a
-//!   type) only under a `type_epoch` guard: while the epoch is unchanged no
-//!   class dict was written, so the value is still stored in the type's MRO
-//!   and kept alive by the (live) type of the object being looked at.
-//!   Types are identified by address plus epoch: the epoch is bumped when a
-//!   type is allocated (`Vm::new_type_epoch`), so a type freed and replaced
-//!   by another at the same address never matches an older entry.
+//!   type) only under its type's version ([`Vm::type_version`]): while the
+//!   version is current no dict along the type's MRO was written, so the
+//!   value is still stored there and kept alive by the (live) type of the
+//!   object being looked at. Types are identified by address plus version:
+//!   versions are never reused, so a type freed and replaced by another at
+//!   the same address never matches an older entry. A change to one class
+//!   retires the versions of that class and its subclasses only: a thread
+//!   that defines or patches classes leaves other threads' entries valid.
 //!
 //! LOAD_GLOBAL uses one word per slot: hints of the entry indices of the name
 //! in the globals and the builtins tables. A hint is checked by comparing the
@@ -76,6 +78,17 @@ pub unsafe fn slot(cd: &'static CodeData, offset: usize) -> Option<&'static [Ato
     // SAFETY: the entry of a cached instruction is below `n_cache_slots`, and
     // `cd.cache` holds `CACHE_WORDS` words per slot (`Vm::new_code`).
     Some(unsafe { cd.cache.get_unchecked(at..at + CACHE_WORDS) })
+}
+
+/// The version word of type `t` (raw word [`T_RAW_VERSION`]).
+#[inline(always)]
+fn version_word(t: Obj) -> &'static AtomicU64 {
+    debug_assert_eq!(t.kind(), K_TYPE);
+    // SAFETY: `t` is a type (every caller passes a class: an object's class
+    // word, or a value checked to be K_TYPE), and every type is allocated
+    // with T_SLOTS value slots and T_RAW_BYTES raw bytes (`alloc_type`,
+    // `bootstrap`), which hold word T_RAW_VERSION.
+    unsafe { t.raw_word_fixed(T_SLOTS, T_RAW_VERSION) }
 }
 
 /// Reads a stable snapshot of the three payload words, or None.
@@ -178,10 +191,72 @@ fn index_of(d: Obj, name: Value) -> u64 {
 }
 
 impl Vm {
-    /// Bumps `type_epoch` (a class was created or mutated).
-    #[inline]
-    pub fn new_type_epoch(&self) {
-        self.g.type_epoch.fetch_add(1, Ordering::AcqRel);
+    /// The version of type `t` that cache entries filled now must carry to
+    /// stay valid: the current one, or a new one when `t` has none (a fresh
+    /// type, a change retired it, or [`Vm::invalidate_all_types`] did). Load
+    /// it *before* reading what the entry caches: a change made after is
+    /// published by retiring this version.
+    pub fn type_version(&self, t: Obj) -> u64 {
+        loop {
+            let v = self.cache_version(t);
+            if v != 0 {
+                return v;
+            }
+            let old = version_word(t).load(Ordering::Acquire);
+            let new = self.g.type_versions.fetch_add(1, Ordering::AcqRel) + 1;
+            // A racing change (which stores 0) or another stamping thread
+            // wins: look again.
+            let _ = version_word(t).compare_exchange(old, new, Ordering::AcqRel, Ordering::Acquire);
+        }
+    }
+
+    /// The version an entry for type `t` must carry to be taken: its
+    /// current version, or 0 (which no entry carries) when it has none.
+    #[inline(always)]
+    pub fn cache_version(&self, t: Obj) -> u64 {
+        let v = version_word(t).load(Ordering::Acquire);
+        if v > self.g.version_floor.load(Ordering::Acquire) {
+            v
+        } else {
+            0
+        }
+    }
+
+    /// [`Vm::cache_version`] of `cls`, an object's class word.
+    #[inline(always)]
+    fn class_version(&self, cls: Value) -> u64 {
+        match Obj::from_value(cls) {
+            Some(t) => self.cache_version(t),
+            None => 0,
+        }
+    }
+
+    /// Retires the versions of class `t` and of every subclass it has
+    /// recorded: call it *after* changing `t`'s dict, bases or MRO. Builtin
+    /// types record no subclasses, so a change to one retires every
+    /// version (only native code changes them, at start-up).
+    pub fn type_modified(&mut self, t: Value) {
+        let Some(to) = Obj::from_value(t).filter(|o| o.kind() == K_TYPE) else {
+            return;
+        };
+        if type_flags(to) & TF_HEAP == 0 {
+            self.invalidate_all_types();
+            return;
+        }
+        let mut todo = vec![to];
+        while let Some(c) = todo.pop() {
+            version_word(c).store(0, Ordering::Release);
+            for sc in self.subclasses(c) {
+                if let Some(so) = Obj::from_value(sc).filter(|o| o.kind() == K_TYPE) {
+                    todo.push(so);
+                }
+            }
+        }
+    }
+
+    /// Retires every type's version at once.
+    pub fn invalidate_all_types(&self) {
+        self.g.invalidate_all_types();
     }
 
     /// LOAD_GLOBAL through the slot's index hints; falls back to the
@@ -263,9 +338,12 @@ impl Vm {
         // attribute the instance does not shadow, an attribute in the
         // instance dict at the entry the cache remembers, or a set
         // `__slots__` member.
-        let entry = read(s).filter(|&[_, e, _]| e == self.g.type_epoch.load(Ordering::Acquire));
-        if let Some([t, _, p]) = entry {
-            let tp = o.class().bits();
+        if let Some([t, e, p]) = read(s) {
+            let cls = o.class();
+            let tp = cls.bits();
+            if t & !CLASS_VALUE != tp || e != self.class_version(cls) {
+                return self.load_attr_cached_rest(s, o, obj, name);
+            }
             if t == tp | CLASS_VALUE {
                 let shadow = match Obj::from_value(o.get(0)) {
                     Some(d) => fast_get(d, name),
@@ -273,20 +351,18 @@ impl Vm {
                 };
                 return Some(shadow.unwrap_or(Value::from_bits(p)));
             }
-            if t == tp {
-                if p & 3 == TAG_DICT_ONLY {
-                    if let Some(d) = Obj::from_value(o.get(0)) {
-                        if let Some(v) = hinted(d, p >> 2, name) {
-                            return Some(v);
-                        }
+            if p & 3 == TAG_DICT_ONLY {
+                if let Some(d) = Obj::from_value(o.get(0)) {
+                    if let Some(v) = hinted(d, p >> 2, name) {
+                        return Some(v);
                     }
-                } else if p & 3 == TAG_SLOT {
-                    let i = (p >> 2) as usize;
-                    if i < o.n_values() {
-                        let v = o.get(i);
-                        if !v.is_empty() {
-                            return Some(v);
-                        }
+                }
+            } else if p & 3 == TAG_SLOT {
+                let i = (p >> 2) as usize;
+                if i < o.n_values() {
+                    let v = o.get(i);
+                    if !v.is_empty() {
+                        return Some(v);
                     }
                 }
             }
@@ -305,9 +381,9 @@ impl Vm {
     ) -> Option<Value> {
         let tp = o.class();
         let dict = Obj::from_value(o.get(0));
-        let epoch = self.g.type_epoch.load(Ordering::Acquire);
+        let version = Obj::from_value(tp).map_or(0, |t| self.type_version(t));
         if let Some([t, e, p]) = read(s) {
-            if t == tp.bits() && e == epoch && p & 3 == TAG_DICT_ONLY {
+            if t == tp.bits() && e == version && p & 3 == TAG_DICT_ONLY {
                 let d = dict?;
                 if let Some(v) = hinted(d, p >> 2, name) {
                     return Some(v);
@@ -315,7 +391,7 @@ impl Vm {
                 return fast_get(d, name);
             }
             // (A current class-attribute entry was answered inline.)
-            if t == tp.bits() && e == epoch && p & 3 == TAG_METHOD {
+            if t == tp.bits() && e == version && p & 3 == TAG_METHOD {
                 // A method on the type, bound to the instance, unless the
                 // instance shadows it.
                 if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
@@ -323,11 +399,11 @@ impl Vm {
                 }
                 return self.bind_descr(Value::from_bits(p & !3), obj, tp).ok();
             }
-            if t == tp.bits() && e == epoch && p == TAG_CLASS_OF {
+            if t == tp.bits() && e == version && p == TAG_CLASS_OF {
                 // A data descriptor: the instance dict cannot shadow it.
                 return Some(tp);
             }
-            if t == tp.bits() && e == epoch && p & 3 == TAG_SLOT {
+            if t == tp.bits() && e == version && p & 3 == TAG_SLOT {
                 // A `__slots__` member (a data descriptor: the instance
                 // dict cannot shadow it); an unset one takes the general
                 // path to its AttributeError.
@@ -346,23 +422,23 @@ impl Vm {
         let Some(cv) = self.lookup_type(tp, name) else {
             let d = dict?;
             let hint = index_of(d, name);
-            write(s, [tp.bits(), epoch, (hint << 2) | TAG_DICT_ONLY]);
+            write(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
             return hinted(d, hint, name);
         };
         if let Some(co) = Obj::from_value(cv) {
             if name == self.g.names.__class__ && self.is_object_class_getset(co) {
-                write(s, [tp.bits(), epoch, TAG_CLASS_OF]);
+                write(s, [tp.bits(), version, TAG_CLASS_OF]);
                 return Some(tp);
             }
             if let Some(i) = self.member_index(co, obj) {
-                write(s, [tp.bits(), epoch, ((i as u64) << 2) | TAG_SLOT]);
+                write(s, [tp.bits(), version, ((i as u64) << 2) | TAG_SLOT]);
                 return Some(o.get(i)).filter(|v| !v.is_empty());
             }
             // A Python function or a builtin method descriptor: bound on
             // every hit (`obj.method` without a call, e.g. `self.acquire =
             // lock.acquire`), as `bind_descr` binds them.
             if is_plain_method(co) && cv.bits() & 3 == 0 {
-                write(s, [tp.bits(), epoch, cv.bits() | TAG_METHOD]);
+                write(s, [tp.bits(), version, cv.bits() | TAG_METHOD]);
                 if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
                     return Some(v);
                 }
@@ -381,7 +457,7 @@ impl Vm {
                 return None;
             }
         }
-        write(s, [tp.bits() | CLASS_VALUE, epoch, cv.bits()]);
+        write(s, [tp.bits() | CLASS_VALUE, version, cv.bits()]);
         if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
             return Some(v);
         }
@@ -428,7 +504,8 @@ impl Vm {
         // (the owner thread is the only one that can reach it: no lock), or
         // a `__slots__` member.
         if let Some([t, e, p]) = read(s) {
-            if t == o.class().bits() && e == self.g.type_epoch.load(Ordering::Acquire) {
+            let cls = o.class();
+            if t == cls.bits() && e == self.class_version(cls) {
                 if p & 3 == TAG_DICT_ONLY {
                     if let Some(d) = Obj::from_value(o.get(0)).filter(|d| !d.is_shared()) {
                         if self.store_at_hint(d, p >> 2, name, v) {
@@ -459,10 +536,10 @@ impl Vm {
         v: Value,
     ) -> bool {
         let tp = o.class();
-        let epoch = self.g.type_epoch.load(Ordering::Acquire);
+        let version = Obj::from_value(tp).map_or(0, |t| self.type_version(t));
         let entry = read(s);
         match entry {
-            Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_SLOT => {
+            Some([t, e, p]) if t == tp.bits() && e == version && p & 3 == TAG_SLOT => {
                 // A `__slots__` member: stored through the write barrier.
                 let i = (p >> 2) as usize;
                 if i >= o.n_values() {
@@ -471,7 +548,7 @@ impl Vm {
                 self.store(o, i, v);
                 return true;
             }
-            Some([t, e, _]) if t == tp.bits() && e == epoch => {}
+            Some([t, e, _]) if t == tp.bits() && e == version => {}
             _ => {
                 // A `__slots__` member of a type without `__setattr__`?
                 let member = Obj::from_value(tp)
@@ -479,7 +556,7 @@ impl Vm {
                     .and_then(|_| self.lookup_type(tp, name))
                     .and_then(Obj::from_value);
                 if let Some(i) = member.and_then(|m| self.member_index(m, obj)) {
-                    write(s, [tp.bits(), epoch, ((i as u64) << 2) | TAG_SLOT]);
+                    write(s, [tp.bits(), version, ((i as u64) << 2) | TAG_SLOT]);
                     self.store(o, i, v);
                     return true;
                 }
@@ -492,7 +569,7 @@ impl Vm {
             // type does), the dict is made here.
             None => {
                 let plain = match entry {
-                    Some([t, e, p]) if t == tp.bits() && e == epoch => p & 3 == TAG_DICT_ONLY,
+                    Some([t, e, p]) if t == tp.bits() && e == version => p & 3 == TAG_DICT_ONLY,
                     _ => Obj::from_value(tp)
                         .is_some_and(|tpo| tpo.kind() == K_TYPE && self.dict_store_only(tpo, name)),
                 };
@@ -506,7 +583,7 @@ impl Vm {
             }
         };
         let hit = match entry {
-            Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_DICT_ONLY => {
+            Some([t, e, p]) if t == tp.bits() && e == version && p & 3 == TAG_DICT_ONLY => {
                 if !d.is_shared() && self.store_at_hint(d, p >> 2, name, v) {
                     return true;
                 }
@@ -525,7 +602,7 @@ impl Vm {
             self.dict_set_str(d.value(), name, v);
             raise_type_dict_hint(tpo, ldict::len(d));
             let hint = index_of(d, name);
-            write(s, [tp.bits(), epoch, (hint << 2) | TAG_DICT_ONLY]);
+            write(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
             return true;
         }
         self.dict_set_str(d.value(), name, v);
@@ -536,7 +613,7 @@ impl Vm {
     }
 
     /// LOAD_METHOD through the cache: the method found on the type is
-    /// remembered per (type, epoch); the instance dict is still checked for
+    /// remembered per (type, version); the instance dict is still checked for
     /// a shadowing attribute every time, as `load_method` does.
     #[inline(always)]
     pub(crate) fn load_method_cached(
@@ -553,10 +630,8 @@ impl Vm {
         // implies neither.
         if let Some(o) = Obj::from_value(obj) {
             if let Some([t, e, p]) = read(s) {
-                if t == o.class().bits()
-                    && e == self.g.type_epoch.load(Ordering::Acquire)
-                    && p & 3 == TAG_METHOD
-                {
+                let cls = o.class();
+                if t == cls.bits() && e == self.class_version(cls) && p & 3 == TAG_METHOD {
                     // The layouts `instance_dict` reads, the usual ones inline.
                     let dict = match o.kind() {
                         K_INSTANCE => o.get(0),
@@ -594,9 +669,9 @@ impl Vm {
             }
         }
         let tp = self.type_of(obj);
-        let epoch = self.g.type_epoch.load(Ordering::Acquire);
+        let version = Obj::from_value(tp).map_or(0, |t| self.type_version(t));
         let f = match read(s) {
-            Some([t, e, p]) if t == tp.bits() && e == epoch && p & 3 == TAG_METHOD => {
+            Some([t, e, p]) if t == tp.bits() && e == version && p & 3 == TAG_METHOD => {
                 Value::from_bits(p & !3)
             }
             _ => {
@@ -608,7 +683,7 @@ impl Vm {
                 if !is_plain_method(Obj::from_value(d)?) || d.bits() & 3 != 0 {
                     return None;
                 }
-                write(s, [tp.bits(), epoch, d.bits() | TAG_METHOD]);
+                write(s, [tp.bits(), version, d.bits() | TAG_METHOD]);
                 d
             }
         };

@@ -170,6 +170,43 @@ impl Vm {
         Ok(m)
     }
 
+    /// Registers `hook` to run once, after the module `name` is next
+    /// imported (at once if it already is): python_env completes CPython
+    /// modules that need a native step after their own code ran.
+    pub fn add_post_import_hook(&mut self, name: &str, hook: PostImportHook) -> PyResult<()> {
+        let key = self.new_str(name);
+        if let Some(m) = self
+            .dict_get_str(self.g.sys_modules, key)
+            .filter(|m| !m.is_none())
+        {
+            return hook(self, m);
+        }
+        proto_core::sync::lock(&self.g.post_import_hooks).insert(name.to_owned(), hook);
+        self.g.post_import_pending.store(true, Ordering::Release);
+        Ok(())
+    }
+
+    #[cold]
+    fn run_post_import_hook(&mut self, name: &str, m: Value) -> PyResult<()> {
+        let hook = {
+            let mut hooks = proto_core::sync::lock(&self.g.post_import_hooks);
+            let h = hooks.remove(name);
+            if hooks.is_empty() {
+                self.g.post_import_pending.store(false, Ordering::Release);
+            }
+            h
+        };
+        match hook {
+            Some(h) => {
+                let mark = self.push_root(m);
+                let r = h(self, m);
+                self.pop_roots(mark);
+                r
+            }
+            None => Ok(()),
+        }
+    }
+
     fn import_module_inner(&mut self, name: &str) -> PyResult<Value> {
         let key = self.new_str(name);
         if let Some(m) = self.dict_get_str(self.g.sys_modules, key) {
@@ -182,6 +219,15 @@ impl Vm {
             }
             return Ok(m);
         }
+        let m = self.load_module(name)?;
+        if self.g.post_import_pending.load(Ordering::Relaxed) {
+            self.run_post_import_hook(name, m)?;
+        }
+        Ok(m)
+    }
+
+    /// Finds and runs the module `name`, which is not in `sys.modules`.
+    fn load_module(&mut self, name: &str) -> PyResult<Value> {
         let (parent, leaf) = match name.rfind('.') {
             Some(i) => (Some(&name[..i]), &name[i + 1..]),
             None => (None, name),
@@ -280,7 +326,8 @@ impl Vm {
         e
     }
 
-    fn embedded_source(&self, name: &str) -> Option<&'static str> {
+    /// The source of the embedded module `name`, if python_env embeds one.
+    pub fn embedded_source(&self, name: &str) -> Option<&'static str> {
         proto_core::sync::lock(&self.g.source_modules)
             .get(name)
             .copied()
@@ -293,16 +340,21 @@ impl Vm {
     /// (`concurrent` for `concurrent.futures`): it gets an empty `__path__`,
     /// so its submodules come only from the embedded registry.
     fn exec_embedded(&mut self, name: &str, src: &'static str) -> PyResult<Value> {
-        let prefix = format!("{name}.");
-        let is_pkg = proto_core::sync::lock(&self.g.source_modules)
-            .keys()
-            .any(|k| k.starts_with(&prefix));
-        let path = if is_pkg {
+        let path = if self.embedded_is_package(name) {
             Some(self.new_list(&[]))
         } else {
             None
         };
         self.exec_module_source(name, src.as_bytes(), &format!("<frozen {name}>"), path)
+    }
+
+    /// Whether the embedded module `name` is a package: other embedded
+    /// modules are registered under it.
+    pub fn embedded_is_package(&self, name: &str) -> bool {
+        let prefix = format!("{name}.");
+        proto_core::sync::lock(&self.g.source_modules)
+            .keys()
+            .any(|k| k.starts_with(&prefix))
     }
 
     /// Registers an embedded Python-source module (python_env, at start-up).

@@ -381,15 +381,24 @@ pub struct Interpreter {
     pub module_inits: Mutex<HashMap<String, ModuleInit>>,
     /// Modules written in Python that python_env embeds (name -> source).
     pub source_modules: Mutex<HashMap<String, &'static str>>,
+    /// Native steps to run once after a module is first imported
+    /// ([`Vm::add_post_import_hook`]), by module name.
+    pub post_import_hooks: Mutex<HashMap<String, PostImportHook>>,
+    /// Whether `post_import_hooks` may hold a hook (checked on every import
+    /// without taking its lock).
+    pub post_import_pending: proto_core::sync::AtomicBool,
     /// Source lines of files, for tracebacks.
     pub sources: Mutex<HashMap<String, Arc<Vec<String>>>>,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: AtomicUsize,
-    /// Bumped by every change to any class's dict or bases: attribute inline
-    /// caches key on it (a global epoch instead of per-class versions keeps
-    /// invalidation trivially correct for subclasses; class mutation after
-    /// start-up is rare in hot code).
-    pub type_epoch: AtomicU64,
+    /// The last type version handed out (see [`Vm::type_version`]): every
+    /// version is used once, so an entry keyed by an old version never
+    /// matches a type again.
+    pub type_versions: AtomicU64,
+    /// Versions up to this one are stale: raised to invalidate every type's
+    /// cache entries at once (a builtin type's dict changed, whose
+    /// subclasses are not recorded; interned names were collected).
+    pub version_floor: AtomicU64,
     /// The builtin `len` (its Value bits; EMPTY until python_env registers
     /// it): CALL computes `len(x)` of exact builtin containers inline.
     pub builtin_len: AtomicU64,
@@ -407,6 +416,10 @@ pub struct Interpreter {
 /// (the iterator's `__next__` raises StopIteration for that). The object is
 /// an instance of the class the step was registered for.
 pub type IterNextFn = fn(&mut Vm, Obj) -> PyResult<Option<Value>>;
+
+/// A native step run once after the module it is registered for was first
+/// imported, with that module (see [`Vm::add_post_import_hook`]).
+pub type PostImportHook = fn(&mut Vm, Value) -> PyResult<()>;
 
 /// Functions python_env provides to the engine at start-up.
 #[derive(Clone, Copy, Default)]
@@ -599,11 +612,21 @@ fn intern_in(
 }
 
 impl Interpreter {
+    /// Retires every type version handed out so far: each type gets a new
+    /// one when a cache next asks ([`Vm::type_version`]).
+    pub fn invalidate_all_types(&self) {
+        // An RMW, not a load: a version handed out after it (an RMW later
+        // in the counter's order) is above the floor, and its stamper then
+        // sees every change made before this call.
+        let last = self.type_versions.fetch_add(1, Ordering::AcqRel) + 1;
+        self.version_floor.fetch_max(last, Ordering::AcqRel);
+    }
+
     /// The weak side of the intern table, run by every global collection
     /// (a `ProtoSpace` weak hook, world stopped): drops the names that did
     /// not survive marking. A dropped name's address may come to hold
-    /// another interned name, so the type epoch is bumped: the per-thread
-    /// method caches key on name addresses. No thread holds the table's
+    /// another interned name, so every type's cache entries are
+    /// invalidated: the per-thread method caches key on name addresses. No thread holds the table's
     /// lock at a safepoint (`intern_in` only allocates, which never
     /// collects in the interpreter's deferred mode).
     fn prune_interned(&self, live: &dyn Fn(Value) -> bool) {
@@ -611,7 +634,7 @@ impl Interpreter {
         let before = m.len();
         m.retain(|_, v| live(*v));
         if m.len() != before {
-            self.type_epoch.fetch_add(1, Ordering::Release);
+            self.invalidate_all_types();
         }
     }
 

@@ -157,6 +157,14 @@ pub const T_SLOTS: usize = 7;
 /// been seen to reach (see [`type_dict_hint`]).
 const T_RAW_DICT_HINT: usize = 2;
 
+/// Raw word of a type: its version for the inline caches (0 until a cache
+/// first asks, and again after each change; see [`Vm::type_version`]).
+pub const T_RAW_VERSION: usize = 3;
+
+/// Raw bytes of a type: flags, layout, dict hint, version.
+pub const T_RAW_BYTES: usize = 32;
+const _: () = assert!(8 * (T_RAW_VERSION + 1) <= T_RAW_BYTES);
+
 /// How many entries a new instance dict of the class `t` should have room
 /// for: the largest instance dict an attribute store of the class has seen,
 /// so `__init__` fills the dict without growing it. A hint only: it is read
@@ -481,7 +489,7 @@ pub fn alloc_type(
     layout: Kind,
     flags: u64,
 ) -> Obj {
-    let t = ctx.alloc(K_TYPE, metatype, T_SLOTS, 24);
+    let t = ctx.alloc(K_TYPE, metatype, T_SLOTS, T_RAW_BYTES);
     let o = Obj::from_value(t).expect("heap");
     o.init(T_DICT, dict);
     o.init(T_NAME, name);
@@ -631,7 +639,7 @@ impl Vm {
             let d = Obj::from_value(t).expect("type").get(T_DICT);
             self.dict_set_str(d, k, v);
         }
-        self.new_type_epoch();
+        self.type_modified(t);
     }
 
     /// Declares the arity of native methods already in `t`'s dict (see
@@ -657,7 +665,7 @@ impl Vm {
         let k = self.intern(name);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, k, b);
-        self.new_type_epoch();
+        self.type_modified(t);
     }
 
     /// Adds a static method (classmethod if `class`) to a builtin type.
@@ -674,7 +682,7 @@ impl Vm {
         let k = self.intern(name);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, k, w.value());
-        self.new_type_epoch();
+        self.type_modified(t);
     }
 
     /// Sets an attribute value in a type dict directly.
@@ -682,7 +690,7 @@ impl Vm {
         let k = self.intern(name);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, k, v);
-        self.new_type_epoch();
+        self.type_modified(t);
     }
 
     /// Creates a code value from a compiled code object (constants immortal).
@@ -876,7 +884,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
     let mut all: Vec<(Value, &'static str)> = Vec::new();
     let mk = |ctx: &mut ProtoContext, layout: Kind, flags: u64| -> Obj {
         let d = ldict::alloc(ctx, Kind::DICT, Value::NONE, 8);
-        let t = ctx.alloc_immortal(K_TYPE, Value::NONE, T_SLOTS, 24);
+        let t = ctx.alloc_immortal(K_TYPE, Value::NONE, T_SLOTS, T_RAW_BYTES);
         let o = Obj::from_value(t).expect("heap");
         ctx.store(o, T_DICT, d);
         set_raw(o, 0, flags);
@@ -1087,19 +1095,16 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         latin1_chars,
         module_inits: Mutex::new(HashMap::new()),
         source_modules: Mutex::new(HashMap::new()),
+        post_import_hooks: Mutex::new(HashMap::new()),
+        post_import_pending: proto_core::sync::AtomicBool::new(false),
         sources: Mutex::new(HashMap::new()),
         recursion_limit: AtomicUsize::new(1000),
-        type_epoch: AtomicU64::new(1),
+        type_versions: AtomicU64::new(0),
+        version_floor: AtomicU64::new(0),
         builtin_len: AtomicU64::new(Value::EMPTY.bits()),
         iternext: std::sync::OnceLock::new(),
         hooks: std::sync::OnceLock::new(),
     }
-}
-
-/// Reads the global type epoch.
-#[inline]
-pub fn epoch(vm: &Vm) -> u64 {
-    vm.g.type_epoch.load(Ordering::Acquire)
 }
 
 impl Vm {
@@ -1116,8 +1121,6 @@ impl Vm {
         let flags = if basetype { TF_BASETYPE } else { 0 };
         let meta = self.g.types.type_;
         let t = alloc_type(&mut self.ctx, meta, n, d, layout, flags);
-        // A new type may reuse a freed type's address: invalidate inline caches.
-        self.new_type_epoch();
         let bo = Obj::from_value(base).expect("base");
         let bm = type_mro(bo);
         let mut items = vec![t.value()];

@@ -1069,7 +1069,31 @@ impl Vm {
         self.compare_generic(a, b, op)
     }
 
+    /// Runs a container comparison that may recurse without a Python frame
+    /// (a list, tuple or dict that holds itself), counting the depth as
+    /// CPython's `Py_EnterRecursiveCall(" in comparison")` does: past the
+    /// recursion limit it is a RecursionError, never an overflow of the Rust
+    /// or value stack.
+    fn in_comparison<T>(&mut self, f: impl FnOnce(&mut Self) -> PyResult<T>) -> PyResult<T> {
+        self.native_depth += 1;
+        let r = if self.native_depth > self.g.recursion_limit.load(Ordering::Relaxed) + 50 {
+            Err(self.new_exc(
+                self.g.e.RecursionError,
+                "maximum recursion depth exceeded in comparison",
+            ))
+        } else {
+            stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || f(self))
+        };
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Compares two lists or two tuples item by item.
     fn seq_compare(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
+        self.in_comparison(|vm| vm.seq_compare_inner(a, b, op))
+    }
+
+    fn seq_compare_inner(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
         let mark = self.push_root(a);
         self.push_root(b);
         let r = (|| {
@@ -1210,6 +1234,10 @@ impl Vm {
     }
 
     fn dict_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        self.in_comparison(|vm| vm.dict_eq_inner(a, b))
+    }
+
+    fn dict_eq_inner(&mut self, a: Value, b: Value) -> PyResult<bool> {
         if self.len(a)? != self.len(b)? {
             return Ok(false);
         }
@@ -1433,7 +1461,14 @@ impl Vm {
             if shared {
                 self.ctx.lock_object(o);
             }
-            let valid = ldict::version(o) == ver && ldict::table(o) == t;
+            // A found entry stays exact while it is live in the same table
+            // (an entry's key is never rewritten, nor its slot reused), even
+            // if other keys came and went meanwhile: `__eq__` code that
+            // changes the dict (a cache filled by the comparison itself)
+            // would otherwise make every retry fail again.
+            let valid = ldict::table(o) == t
+                && (ldict::version(o) == ver
+                    || matches!(p, Probe::Found(e) if ldict::live_entry(t, e).is_some()));
             let r = if valid {
                 Some(f(&mut self.ctx, t, p))
             } else {
@@ -1522,6 +1557,24 @@ impl Vm {
                 Probe::Found(e) => {
                     let v = ldict::entry(t, e).1;
                     ldict::delete(ctx, o, t, e);
+                    Some(v)
+                }
+                Probe::Vacant(_) => None,
+            })
+        })
+    }
+
+    /// Looks `key` up in dict `d` and, when present, moves its entry to the
+    /// end of the order in the same atomic step (an LRU cache hit): one
+    /// lookup, so a key's `__eq__` runs as often as for `d[key]`.
+    pub fn dict_move_to_end(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        self.rooted_for_key(key, &[d, key], |vm| {
+            let h = vm.hash(key)? as u64;
+            let o = Obj::from_value(d).expect("dict");
+            vm.dict_rmw(o, key, h, |ctx, t, p| match p {
+                Probe::Found(e) => {
+                    let v = ldict::entry(t, e).1;
+                    ldict::move_to_end(ctx, o, t, e);
                     Some(v)
                 }
                 Probe::Vacant(_) => None,

@@ -450,6 +450,16 @@ pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
     bump(d);
 }
 
+/// Moves live entry `e` of `d`'s table `t` to the end of the order (what
+/// `OrderedDict.move_to_end` and an LRU hit do), without comparing keys:
+/// the key is known present, at `e`. Caller holds the lock if shared.
+pub fn move_to_end(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
+    let (k, v, h) = entry(t, e);
+    delete(ctx, d, t, e);
+    let slot = find_vacant(t, h);
+    insert_new(ctx, d, slot, k, v, h);
+}
+
 /// Replaces every entry with `items` (`(key, value, hash)`, distinct keys),
 /// in that order, in a new table published with one store, as [`resize`]
 /// does: a reader sees the old entries or the new ones, never an empty

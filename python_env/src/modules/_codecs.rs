@@ -1179,9 +1179,16 @@ fn code_text(vm: &mut Vm, obj: Value, enc: &str, errors: &str, which: usize) -> 
     } else {
         ("decode", "decoder", "str")
     };
-    let info = lookup_codec(vm, enc)?;
-    let mark = vm.push_root(info);
-    vm.push_root(obj);
+    // `obj` is rooted first: the lookup may import the codec and collect.
+    let mark = vm.push_root(obj);
+    let info = match lookup_codec(vm, enc) {
+        Ok(i) => i,
+        Err(e) => {
+            vm.pop_roots(mark);
+            return Err(e);
+        }
+    };
+    vm.push_root(info);
     let r = (|| {
         let key = vm.intern("_is_text_encoding");
         if let Some(v) = vm.getattr_opt(info, key)? {

@@ -14,12 +14,12 @@
 //! - `_lru_cache_wrapper`: `K_INSTANCE` (it has a `__dict__` for
 //!   `update_wrapper`), values `[__dict__, func, cache, maxsize, typed,
 //!   info_type]`, and a native payload with the hit and miss counters. The cache is a dict used in
-//!   insertion order as the LRU order (a hit re-inserts its key at the end,
-//!   an eviction removes the first key). Each dict operation is atomic under
-//!   the dict's own lock (the concurrency contract), so threads sharing a
-//!   cache never corrupt it: at worst two threads both miss and both store
-//!   the same key, or an eviction races with a hit's re-insertion and the
-//!   cache briefly holds one entry fewer. The counters are atomics.
+//!   insertion order as the LRU order (a hit moves its entry to the end in
+//!   the lookup's own atomic step, `Vm::dict_move_to_end`; an eviction
+//!   removes the first key). Each dict operation is atomic under the dict's
+//!   own lock (the concurrency contract), so threads sharing a cache never
+//!   corrupt it: at worst two threads both miss and both store the same key.
+//!   The counters are atomics.
 
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
@@ -631,16 +631,15 @@ fn lru_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let key = make_key(vm, &a[1..], k, typed)?;
     let mark = vm.push_root(key);
     let r = (|| {
-        if let Some(v) = vm.dict_get(cache, key)? {
+        // A hit of a bounded cache is moved to the end of the order (most
+        // recently used) in the lookup's own atomic step.
+        let hit = if maxsize.is_none() {
+            vm.dict_get(cache, key)?
+        } else {
+            vm.dict_move_to_end(cache, key)?
+        };
+        if let Some(v) = hit {
             counter(o, 0).fetch_add(1, Ordering::Relaxed);
-            if !maxsize.is_none() {
-                // Most recently used: moved to the end of the order. Another
-                // thread may have removed it meanwhile; then it stays out.
-                vm.push_root(v);
-                if vm.dict_del(cache, key)?.is_some() {
-                    vm.dict_set(cache, key, v)?;
-                }
-            }
             return Ok(v);
         }
         counter(o, 1).fetch_add(1, Ordering::Relaxed);

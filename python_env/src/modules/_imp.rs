@@ -1,6 +1,14 @@
 //! The `_imp` module: the native half of importlib (builtin modules, the
 //! global import lock, extension suffixes). ProtoPy has no frozen modules
-//! and loads no C extensions.
+//! (the Python sources it embeds are found by its own import statement
+//! only) and loads no C extensions.
+//!
+//! [`install_finders`] completes importlib when a program imports it: the
+//! importers CPython installs at start-up from its frozen importlib
+//! (`BuiltinImporter`, `FrozenImporter`, `PathFinder` on `sys.meta_path`,
+//! the `FileFinder` hook on `sys.path_hooks`), so `importlib.import_module`
+//! and `importlib.util.find_spec` find modules that are not imported yet.
+//! The `import` statement itself keeps the engine's own search.
 
 use crate::args::check;
 use engine::runtime::*;
@@ -69,7 +77,7 @@ fn create_dynamic(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     ))
 }
 
-/// `is_frozen(name)`: ProtoPy freezes no modules.
+/// `is_frozen(name)`: ProtoPy freezes no modules (module docs).
 fn is_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "is_frozen", a, k, 1, 1)?;
     name_arg(vm, a[0], "is_frozen")?;
@@ -96,6 +104,35 @@ fn not_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         vm.g.e.ImportError,
         &format!("No such frozen object named '{n}'"),
     ))
+}
+
+/// Installs CPython's importers when `importlib` is first imported (module
+/// docs): `_bootstrap._install(sys, _imp)` and
+/// `_bootstrap_external._install(_bootstrap)`, as CPython's start-up runs
+/// them; skipped if the program already filled `sys.meta_path`.
+pub fn install_finders(vm: &mut Vm, _importlib: Value) -> PyResult<()> {
+    let sys = vm.import_module("sys")?;
+    let key = vm.intern("meta_path");
+    let meta = vm.getattr(sys, key)?;
+    if vm.len(meta)? != 0 {
+        return Ok(());
+    }
+    let bootstrap = vm.import_module("importlib._bootstrap")?;
+    let mark = vm.push_root(bootstrap);
+    let external = vm.import_module("importlib._bootstrap_external")?;
+    vm.push_root(external);
+    let imp = vm.import_module("_imp")?;
+    vm.push_root(imp);
+    let r = (|| {
+        let install = vm.intern("_install");
+        let f = vm.getattr(bootstrap, install)?;
+        vm.call(f, &[sys, imp], Value::EMPTY)?;
+        let f = vm.getattr(external, install)?;
+        vm.call(f, &[bootstrap], Value::EMPTY)?;
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r
 }
 
 /// `acquire_lock()`: takes the global import lock (reentrant), blocking

@@ -39,9 +39,14 @@
 //!   that no local collection frees it) until `unfreeze()`, as CPython's
 //!   permanent generation. `get_freeze_count()` counts them the way
 //!   `collect()` counts, internal storage objects included.
-//! - `callbacks` are called with ("start"/"stop", info) around `collect()`
-//!   only; automatic collections run at safepoints inside the interpreter
-//!   loop, where no Python code may run.
+//! - `callbacks` are called with ("start"/"stop", info) around `collect()`.
+//!   Automatic collections run at safepoints inside the interpreter loop,
+//!   where no Python code may run: once `gc` is imported, each one asks for
+//!   deferred work, and the next thread able to run Python code calls the
+//!   callbacks with "start" and then "stop" for the collections since the
+//!   last report (`generation` 2 if a global one was among them, else 0;
+//!   `collected` the objects they freed). So for an automatic collection
+//!   both phases come after it, not around it.
 //! - `is_tracked()` follows CPython's rule for the builtin types in its
 //!   steady state (after a collection has untracked tuples and dicts that
 //!   hold only untracked values); `is_finalized()` is always False.
@@ -150,12 +155,70 @@ fn collect_with_callbacks(vm: &mut Vm, module: Value, generation: i64) -> PyResu
             vm.ctx.collect_global()
         };
         let n = stats.freed_objects as i64;
+        // This collection had its callbacks here: the automatic report
+        // starts after it.
+        *proto_core::sync::lock(&REPORTED) = vm.ctx.space().gc_log().counts();
         vm.run_deferred();
         run_callbacks(vm, callbacks, "stop", generation, n)?;
         Ok(vm.new_int(n))
     })();
     vm.pop_roots(mark);
     r
+}
+
+/// The collections already reported to `gc.callbacks`.
+static REPORTED: proto_core::sync::Mutex<proto_core::gclog::Counts> =
+    proto_core::sync::Mutex::new(proto_core::gclog::Counts {
+        local: 0,
+        global: 0,
+        freed: 0,
+    });
+
+/// The work collections leave for a thread that can run Python code (the
+/// interpreter's deferred runner): weak reference callbacks, then
+/// `gc.callbacks` for the automatic collections since the last report.
+pub fn run_deferred_work(vm: &mut Vm) {
+    crate::types::weakref::run_callbacks(vm);
+    if COLLECTING.with(|c| c.get()) {
+        return;
+    }
+    COLLECTING.with(|c| c.set(true));
+    report_automatic(vm);
+    COLLECTING.with(|c| c.set(false));
+}
+
+/// Calls `gc.callbacks` once for the collections recorded since the last
+/// report (module docs). A callback's error is reported as unraisable.
+fn report_automatic(vm: &mut Vm) {
+    let now = vm.ctx.space().gc_log().counts();
+    let before = std::mem::replace(&mut *proto_core::sync::lock(&REPORTED), now);
+    if now.local <= before.local && now.global <= before.global {
+        return;
+    }
+    let key = vm.intern("gc");
+    let Some(module) = vm.dict_get_str(vm.g.sys_modules, key) else {
+        return;
+    };
+    let callbacks = Obj::from_value(module)
+        .and_then(|m| vm.instance_dict(m))
+        .and_then(|d| {
+            let key = vm.intern("callbacks");
+            vm.dict_get_str(d, key)
+        })
+        .filter(|l| {
+            Obj::from_value(*l).is_some_and(|o| o.kind() == Kind::LIST && llist::len(o) > 0)
+        });
+    let Some(callbacks) = callbacks else {
+        return;
+    };
+    let generation = if now.global > before.global { 2 } else { 0 };
+    let freed = now.freed.saturating_sub(before.freed).min(i64::MAX as u64) as i64;
+    let mark = vm.push_root(callbacks);
+    // Errors were reported by run_callbacks; there is no caller to raise to.
+    if run_callbacks(vm, callbacks, "start", generation, 0).is_ok() {
+        let _ = run_callbacks(vm, callbacks, "stop", generation, freed);
+    }
+    vm.pop_roots(mark);
 }
 
 /// Calls every callback in `callbacks` with `(phase, info)`. A callback that
@@ -592,5 +655,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.set_module_attr(m, "garbage", garbage);
     let callbacks = vm.new_list(&[]);
     vm.set_module_attr(m, "callbacks", callbacks);
+    *proto_core::sync::lock(&REPORTED) = vm.ctx.space().gc_log().counts();
+    proto_core::gclog::set_after_collection(engine::runtime::signals::request_deferred);
     Ok(m)
 }

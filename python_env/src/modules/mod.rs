@@ -1,6 +1,8 @@
 //! Standard-library modules, one file each.
 
 pub mod _ast;
+pub mod _blake2;
+pub mod _bz2;
 pub mod _codecs;
 pub mod _collections;
 pub mod _contextvars;
@@ -8,10 +10,15 @@ pub mod _functools;
 pub mod _imp;
 pub mod _io;
 pub mod _locale;
+pub mod _lzma;
+pub mod _md5;
 pub mod _operator;
 pub mod _posixsubprocess;
 pub mod _queue;
 pub mod _random;
+pub mod _sha1;
+pub mod _sha256;
+pub mod _sha3;
 pub mod _sha512;
 pub mod _socket;
 pub mod _sre;
@@ -29,6 +36,7 @@ pub mod faulthandler;
 pub mod fcntl;
 pub mod gc;
 pub mod grp;
+pub mod hash_object;
 pub mod marshal;
 pub mod math;
 pub mod posix;
@@ -42,6 +50,7 @@ pub mod sys;
 pub mod termios;
 pub mod time;
 pub mod unicodedata;
+pub mod zlib;
 
 use engine::runtime::{PyResult, Vm};
 
@@ -61,6 +70,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_struct", _struct::create);
     vm.register_module("_random", _random::create);
     vm.register_module("_sha512", _sha512::create);
+    vm.register_module("_md5", _md5::create);
+    vm.register_module("_sha1", _sha1::create);
+    vm.register_module("_sha256", _sha256::create);
+    vm.register_module("_sha3", _sha3::create);
+    vm.register_module("_blake2", _blake2::create);
+    vm.register_module("zlib", zlib::create);
+    vm.register_module("_bz2", _bz2::create);
+    vm.register_module("_lzma", _lzma::create);
     vm.register_module("binascii", binascii::create);
     vm.register_module("_string", _string::create);
     vm.register_module("_weakref", _weakref::create);
@@ -87,10 +104,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("readline", readline::create);
     vm.register_module("_socket", _socket::create);
     vm.register_module("array", array::create);
-    vm.register_source_module("threading", include_str!("../../lib/threading.py"));
-    vm.register_source_module("heapq", include_str!("../../lib/heapq.py"));
-    vm.register_source_module("copy", include_str!("../../lib/copy.py"));
-    vm.register_source_module("copyreg", include_str!("../../lib/copyreg.py"));
     vm.register_source_module(
         "concurrent",
         include_str!("../../lib/concurrent/__init__.py"),
@@ -107,16 +120,13 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         "concurrent.futures.thread",
         include_str!("../../lib/concurrent/futures/thread.py"),
     );
-    vm.register_source_module("queue", include_str!("../../lib/queue.py"));
     vm.register_module("_signal", signal::create);
-    vm.register_source_module("signal", include_str!("../../lib/signal.py"));
     vm.register_source_module("itertools", include_str!("../../lib/itertools.py"));
     vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
     vm.register_source_module(
         "_asyncbuiltins",
         include_str!("../../lib/_asyncbuiltins.py"),
     );
-    vm.register_source_module("typing", include_str!("../../lib/typing.py"));
-    vm.register_source_module("contextlib", include_str!("../../lib/contextlib.py"));
+    vm.add_post_import_hook("importlib", _imp::install_finders)?;
     Ok(())
 }

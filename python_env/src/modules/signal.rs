@@ -4,7 +4,7 @@
 //! Python-level handlers are kept in the module's `_handlers` dict (signal
 //! number -> callable, SIG_DFL or SIG_IGN), where the engine looks them up.
 //! Here signal numbers and SIG_DFL/SIG_IGN are plain ints; the `signal`
-//! module (python_env/lib/signal.py) re-exports them as the IntEnum members
+//! module (CPython's Lib/signal.py) re-exports them as the IntEnum members
 //! of `Signals` and `Handlers`, as CPython does.
 
 use crate::args::check;

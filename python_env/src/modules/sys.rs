@@ -606,6 +606,14 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     // No separate bytecode cache tree (PYTHONPYCACHEPREFIX unset).
     vm.set_module_attr(m, "pycache_prefix", Value::NONE);
     vm.set_module_attr(m, "modules", vm.g.sys_modules);
+    // importlib's importers: installed when a program imports importlib
+    // (`_imp::install_finders`); the `import` statement searches natively.
+    let meta_path = vm.new_list(&[]);
+    vm.set_module_attr(m, "meta_path", meta_path);
+    let path_hooks = vm.new_list(&[]);
+    vm.set_module_attr(m, "path_hooks", path_hooks);
+    let path_importer_cache = vm.new_dict();
+    vm.set_module_attr(m, "path_importer_cache", path_importer_cache);
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
         ("gettrace", gettrace),
@@ -827,7 +835,10 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     // The -W options (PYTHONWARNINGS first); main.rs fills it in.
     let wo = vm.new_list(&[]);
     vm.set_module_attr(m, "warnoptions", wo);
-    let dwb = Value::FALSE;
+    // ProtoPy writes no bytecode cache yet (its import statement reads and
+    // writes none), so importlib's source loader must not try to (it would
+    // marshal ProtoPy code objects, which marshal does not write).
+    let dwb = Value::TRUE;
     vm.set_module_attr(m, "dont_write_bytecode", dwb);
     let bm = vm.new_module("builtins");
     let bo = Obj::from_value(bm).expect("m");

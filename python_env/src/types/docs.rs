@@ -486,6 +486,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.ctx.promote(s);
         vm.dict_set_str(d, dk, s);
     }
-    vm.new_type_epoch();
+    vm.invalidate_all_types();
     Ok(())
 }

@@ -189,18 +189,171 @@ fn obj_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// CPython's `_common_reduce`: the default reduce value of `obj` for
-/// `protocol`, computed by `copyreg` (`_reduce_ex` below protocol 2,
-/// `_reduce_newobj` from 2 on).
+/// `protocol`: `copyreg._reduce_ex` below protocol 2, `reduce_newobj`
+/// from 2 on.
 fn common_reduce(vm: &mut Vm, obj: Value, protocol: i64) -> PyResult<Value> {
+    if protocol >= 2 {
+        return reduce_newobj(vm, obj);
+    }
     let m = vm.import_module("copyreg")?;
-    let (fname, proto) = if protocol < 2 {
-        ("_reduce_ex", protocol)
-    } else {
-        ("_reduce_newobj", protocol)
-    };
-    let n = vm.intern(fname);
+    let n = vm.intern("_reduce_ex");
     let f = vm.getattr(m, n)?;
-    vm.call(f, &[obj, Value::int(proto)], Value::EMPTY)
+    vm.call(f, &[obj, Value::int(protocol)], Value::EMPTY)
+}
+
+/// `(type(obj), (getattr(obj, a) for a in attrs))`: the `__reduce__` of
+/// builtin values rebuilt from their public attributes (range, slice).
+pub fn reduce_from_attrs(vm: &mut Vm, obj: Value, attrs: &[&str]) -> PyResult<Value> {
+    let mark = vm.push_root(obj);
+    let mut vals = Vec::with_capacity(attrs.len());
+    for a in attrs {
+        let n = vm.intern(a);
+        match vm.getattr(obj, n) {
+            Ok(v) => {
+                vm.push_root(v);
+                vals.push(v);
+            }
+            Err(e) => {
+                vm.pop_roots(mark);
+                return Err(e);
+            }
+        }
+    }
+    let args = vm.new_tuple(&vals);
+    vm.push_root(args);
+    let tp = vm.type_of(obj);
+    let r = vm.new_tuple(&[tp, args]);
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
+/// The first class of `tp`'s MRO that no class statement made: the
+/// builtin type whose layout holds an instance's value.
+fn builtin_base(vm: &Vm, tp: Value) -> Value {
+    let mro = vm.seq_items(Obj::from_value(tp).expect("type").get(T_MRO));
+    mro.into_iter()
+        .find(|&c| Obj::from_value(c).map_or(0, type_flags) & TF_HEAP == 0)
+        .unwrap_or(vm.g.types.object)
+}
+
+/// CPython's `_PyObject_GetNewArguments`: `(args, kwargs)` for
+/// `cls.__new__` from `__getnewargs_ex__` or `__getnewargs__` (checked as
+/// CPython checks them); `None` when the class has neither.
+fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<Option<(Value, Value)>> {
+    let name = vm.intern("__getnewargs_ex__");
+    if let Some(r) = vm.call_special(obj, name, &[])? {
+        let is_tuple = |v: Value| Obj::from_value(v).is_some_and(|o| o.kind() == Kind::TUPLE);
+        if !is_tuple(r) {
+            let tn = vm.type_name_of(r);
+            return Err(vm.type_error(&format!(
+                "__getnewargs_ex__ should return a tuple, not '{tn}'"
+            )));
+        }
+        let pair = vm.seq_items(r);
+        if pair.len() != 2 {
+            return Err(vm.value_error(&format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                pair.len()
+            )));
+        }
+        if !is_tuple(pair[0]) {
+            let tn = vm.type_name_of(pair[0]);
+            return Err(vm.type_error(&format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{tn}'"
+            )));
+        }
+        if !Obj::from_value(pair[1]).is_some_and(|o| o.kind() == Kind::DICT) {
+            let tn = vm.type_name_of(pair[1]);
+            return Err(vm.type_error(&format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{tn}'"
+            )));
+        }
+        return Ok(Some((pair[0], pair[1])));
+    }
+    let name = vm.intern("__getnewargs__");
+    if let Some(r) = vm.call_special(obj, name, &[])? {
+        if !Obj::from_value(r).is_some_and(|o| o.kind() == Kind::TUPLE) {
+            let tn = vm.type_name_of(r);
+            return Err(vm.type_error(&format!("__getnewargs__ should return a tuple, not '{tn}'")));
+        }
+        return Ok(Some((r, Value::EMPTY)));
+    }
+    Ok(None)
+}
+
+/// CPython's `reduce_newobj` (`object.__reduce_ex__` from protocol 2 on):
+/// `(copyreg.__newobj__, (cls, *args), state, listitems, dictitems)`, or
+/// `(copyreg.__newobj_ex__, (cls, args, kwargs), ...)` when
+/// `__getnewargs_ex__` gives keyword arguments. The state comes from
+/// `__getstate__`; object's own refuses (as CPython's "required" state) an
+/// instance of a builtin type other than object that has no new
+/// arguments, since its value could not be rebuilt. List and dict
+/// instances also hand back iterators over their items.
+fn reduce_newobj(vm: &mut Vm, obj: Value) -> PyResult<Value> {
+    let tp = vm.type_of(obj);
+    let mark = vm.push_root(obj);
+    let r = reduce_newobj_rooted(vm, obj, tp);
+    vm.pop_roots(mark);
+    r
+}
+
+fn reduce_newobj_rooted(vm: &mut Vm, obj: Value, tp: Value) -> PyResult<Value> {
+    let new_args = new_arguments(vm, obj)?;
+    if let Some((args, kwargs)) = new_args {
+        vm.push_root(args);
+        vm.push_root(kwargs);
+    }
+    let copyreg = vm.import_module("copyreg")?;
+    vm.push_root(copyreg);
+    let has_kwargs = new_args.is_some_and(|(_, kw)| {
+        Obj::from_value(kw).is_some_and(|d| proto_core::layouts::dict::len(d) > 0)
+    });
+    let (newobj, newargs) = if has_kwargs {
+        let (args, kwargs) = new_args.expect("kwargs come with args");
+        let n = vm.intern("__newobj_ex__");
+        let f = vm.getattr(copyreg, n)?;
+        vm.push_root(f);
+        (f, vm.new_tuple(&[tp, args, kwargs]))
+    } else {
+        let n = vm.intern("__newobj__");
+        let f = vm.getattr(copyreg, n)?;
+        vm.push_root(f);
+        let mut items = vec![tp];
+        if let Some((args, _)) = new_args {
+            items.extend(vm.seq_items(args));
+        }
+        (f, vm.new_tuple(&items))
+    };
+    vm.push_root(newargs);
+    let is_list = vm.isinstance(obj, vm.g.types.list);
+    let is_dict = vm.isinstance(obj, vm.g.types.dict);
+    let name = vm.intern("__getstate__");
+    let own = vm.lookup_type(tp, name);
+    let base = vm.lookup_type(vm.g.types.object, name);
+    let state = if own.is_some() && own == base {
+        let required = new_args.is_none() && !is_list && !is_dict;
+        // CPython refuses when the instance's layout is bigger than
+        // object's plus its dict and slots: a builtin base holding a value.
+        // Immediates with no new arguments (None) hold nothing more.
+        if required && obj.is_heap() && builtin_base(vm, tp) != vm.g.types.object {
+            let tn = type_name(tp);
+            return Err(vm.type_error(&format!("cannot pickle '{tn}' object")));
+        }
+        obj_getstate(vm, &[obj], Value::EMPTY)?
+    } else {
+        let f = vm.getattr(obj, name)?;
+        vm.call(f, &[], Value::EMPTY)?
+    };
+    vm.push_root(state);
+    let listitems = if is_list { vm.iter(obj)? } else { Value::NONE };
+    vm.push_root(listitems);
+    let dictitems = if is_dict {
+        let items = vm.call_method(obj, "items", &[])?;
+        vm.iter(items)?
+    } else {
+        Value::NONE
+    };
+    Ok(vm.new_tuple(&[newobj, newargs, state, listitems, dictitems]))
 }
 
 /// `object.__reduce__()`: the protocol-0 default reduce value
@@ -391,7 +544,7 @@ fn type_new_with(
             if let Some(g) = g {
                 if let Some(m) = vm.dict_get_str(g, vm.g.names.__name__) {
                     vm.dict_set_str(d, km, m);
-                    vm.new_type_epoch();
+                    vm.type_modified(cls);
                 }
             }
         }
@@ -637,12 +790,12 @@ fn type_module_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.intern("builtins"))
 }
 
-/// Stores `name` in the dict of class `t` (epoch bumped, flags updated).
+/// Stores `name` in the dict of class `t` (caches invalidated, flags updated).
 fn type_dict_store(vm: &mut Vm, t: Value, name: Value, v: Value) {
     let to = type_obj(t);
     vm.dict_set_str(to.get(T_DICT), name, v);
     vm.update_type_flags(to, name);
-    vm.new_type_epoch();
+    vm.type_modified(t);
 }
 
 fn type_module_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -679,7 +832,7 @@ fn type_abstract_store(vm: &mut Vm, t: Value, v: Option<Value>) -> PyResult<Valu
             if vm.dict_del(to.get(T_DICT), n)?.is_none() {
                 return Err(vm.new_exc(vm.g.e.AttributeError, "__abstractmethods__"));
             }
-            vm.new_type_epoch();
+            vm.type_modified(t);
             false
         }
     };
@@ -746,7 +899,7 @@ fn type_annotations_del(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> 
     if vm.dict_del(to.get(T_DICT), n)?.is_none() {
         return Err(vm.new_exc(vm.g.e.AttributeError, "__annotations__"));
     }
-    vm.new_type_epoch();
+    vm.type_modified(a[0]);
     Ok(Value::NONE)
 }
 

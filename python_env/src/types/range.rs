@@ -388,6 +388,12 @@ fn range_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// Registers range and longrange_iterator.
+/// `range.__reduce__()`: `(range, (start, stop, step))`.
+fn range_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    crate::types::object::reduce_from_attrs(vm, a[0], &["start", "stop", "step"])
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.range;
     vm.add_static(t, "__new__", range_new, false);
@@ -403,6 +409,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__ne__", range_ne),
         ("__hash__", range_hash),
         ("__bool__", range_bool),
+        ("__reduce__", range_reduce),
     ];
     for &(n, f) in m {
         vm.add_method(t, n, f);

@@ -486,6 +486,27 @@ fn set_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// Registers set and frozenset.
+/// `set.__reduce__()` / `frozenset.__reduce__()`: `(type(s), (list(s),),
+/// s.__getstate__())`, as CPython's `set_reduce`.
+fn set_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let s = a[0];
+    let mark = vm.push_root(s);
+    let r = (|| {
+        let (items, _) = vm.collect_rooted(s)?;
+        let keys = vm.new_list(&items);
+        vm.push_root(keys);
+        let args = vm.new_tuple(&[keys]);
+        vm.push_root(args);
+        let state = vm.call_method(s, "__getstate__", &[])?;
+        vm.push_root(state);
+        let tp = vm.type_of(s);
+        Ok(vm.new_tuple(&[tp, args, state]))
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     for (t, frozen) in [(vm.g.types.set, false), (vm.g.types.frozenset, true)] {
         vm.add_static(t, "__new__", set_new, false);
@@ -517,6 +538,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("__gt__", set_gt),
             ("__ge__", set_ge),
             ("__repr__", set_repr),
+            ("__reduce__", set_reduce),
         ];
         for &(n, f) in m {
             vm.add_method(t, n, f);

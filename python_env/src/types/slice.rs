@@ -90,10 +90,17 @@ pub(super) fn add_members(vm: &mut Vm, t: Value) {
 }
 
 /// Registers slice.
+/// `slice.__reduce__()`: `(slice, (start, stop, step))`.
+fn slice_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    crate::types::object::reduce_from_attrs(vm, a[0], &["start", "stop", "step"])
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.slice;
     vm.add_static(t, "__new__", slice_new, false);
     vm.add_method(t, "indices", slice_indices_m);
+    vm.add_method(t, "__reduce__", slice_reduce);
     vm.declare_arity(t, 1, 1, &["indices"]);
     vm.add_method(t, "__eq__", slice_eq);
     vm.add_method(t, "__ne__", slice_ne);

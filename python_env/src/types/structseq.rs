@@ -31,7 +31,7 @@ fn field_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// Setter and deleter of every field: "readonly attribute", as CPython's
 /// read-only members say.
-fn readonly(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+pub(crate) fn readonly(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Err(vm.new_exc(vm.g.e.AttributeError, "readonly attribute"))
 }
 

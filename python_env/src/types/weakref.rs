@@ -104,7 +104,8 @@ fn weakrefable(vm: &Vm, v: Value) -> bool {
         | K_WRAPPER => true,
         K_EXC => heap,
         K_INSTANCE => o.class() != vm.g.types.object,
-        _ => heap,
+        // `_thread.lock` and `_thread.RLock` keep a weak list in CPython.
+        _ => heap || o.class() == vm.g.types.lock || o.class() == vm.g.types.rlock,
     }
 }
 
@@ -508,7 +509,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let sp = vm.ctx.space();
     sp.add_weak_hook(Box::new(weak_hook));
     sp.add_root_hook(Box::new(root_hook));
-    engine::runtime::signals::set_deferred_runner(run_callbacks);
+    engine::runtime::signals::set_deferred_runner(crate::modules::gc::run_deferred_work);
     Ok(())
 }
 

@@ -341,14 +341,16 @@ fn b_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let name = s.which.name();
     let [raw, size] = parse(vm, name, &a[1..], k, ["raw", "buffer_size"], 1)?;
     let raw = raw.unwrap_or(Value::NONE);
+    // CPython's `_PyIOBase_check_*`: the raw stream's own `seekable()`,
+    // `readable()`, `writable()` (a raw need not derive from IOBase).
     if s.which == Which::Random {
-        vm.call_method(raw, "_checkSeekable", &[])?;
+        super::iobase::iob_check_seekable(vm, &[raw], Value::EMPTY)?;
     }
     if s.which.readable() {
-        vm.call_method(raw, "_checkReadable", &[])?;
+        super::iobase::iob_check_readable(vm, &[raw], Value::EMPTY)?;
     }
     if s.which.writable() {
-        vm.call_method(raw, "_checkWritable", &[])?;
+        super::iobase::iob_check_writable(vm, &[raw], Value::EMPTY)?;
     }
     let size = match size {
         Some(v) => crate::args::py_ssize_t(vm, v)?,
@@ -677,7 +679,7 @@ fn b_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if raw_closed(vm, raw)? {
         return Err(vm.value_error("seek of closed file"));
     }
-    vm.call_method(raw, "_checkSeekable", &[])?;
+    super::iobase::iob_check_seekable(vm, &[raw], Value::EMPTY)?;
     let target = crate::args::c_long(vm, a[1])?;
     // Within the read buffer: move in it without a system call.
     if whence < 2 && g.unread() > 0 && g.wbuf.is_empty() {
@@ -905,8 +907,8 @@ fn pair_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             args.len()
         )));
     }
-    vm.call_method(args[0], "_checkReadable", &[])?;
-    vm.call_method(args[1], "_checkWritable", &[])?;
+    super::iobase::iob_check_readable(vm, &[args[0]], Value::EMPTY)?;
+    super::iobase::iob_check_writable(vm, &[args[1]], Value::EMPTY)?;
     let st = super::state(vm)?;
     let (rc, wc) = (st.get(S_BREADER), st.get(S_BWRITER));
     let size = args

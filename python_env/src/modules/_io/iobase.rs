@@ -163,15 +163,15 @@ fn check_able(vm: &mut Vm, a: &[Value], meth: &str, msg: &str) -> PyResult<Value
     Ok(r)
 }
 
-fn iob_check_seekable(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(crate) fn iob_check_seekable(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     check_able(vm, a, "seekable", "File or stream is not seekable.")
 }
 
-fn iob_check_readable(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(crate) fn iob_check_readable(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     check_able(vm, a, "readable", "File or stream is not readable.")
 }
 
-fn iob_check_writable(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(crate) fn iob_check_writable(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     check_able(vm, a, "writable", "File or stream is not writable.")
 }
 

@@ -453,15 +453,13 @@ fn set_sentinel(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(l)
 }
 
-/// Forgets this thread's sentinels at its end; after a panic (`unwound`:
-/// its Python code never released them) releases those still held. A
-/// thread that ended normally released its own, and a joiner may hold
-/// one now, so they are left alone.
-fn finish_sentinels(unwound: bool) {
+/// Releases this thread's sentinels that are still held, as CPython does
+/// when a thread state is deleted: `threading` joins a thread by waiting
+/// for its sentinel, which only the runtime releases, once the thread's
+/// Python code (and its unwinding, after a panic) is over.
+fn finish_sentinels() {
     for s in SENTINELS.with(|v| std::mem::take(&mut *v.borrow_mut())) {
-        if unwound {
-            lock_release_raw(&s);
-        }
+        lock_release_raw(&s);
     }
 }
 
@@ -622,15 +620,37 @@ fn rlock_release_save(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// `_acquire_restore((count, owner))`.
-fn rlock_acquire_restore(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+/// `RLock._acquire_restore((count, owner))`: takes the lock again with the
+/// recursion count `_release_save` returned (CPython parses `"(kn)"`).
+fn rlock_acquire_restore(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = rlock_state(vm, a[0])?;
-    let st = a.get(1).copied().unwrap_or(Value::NONE);
+    let args = Args::new(&a[1..], k);
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("_acquire_restore() takes no keyword arguments"));
+    }
+    if args.pos.len() != 1 {
+        return Err(vm.type_error(&format!(
+            "_acquire_restore() takes exactly 1 argument ({} given)",
+            args.pos.len()
+        )));
+    }
+    let st = args.pos[0];
+    if !Obj::from_value(st)
+        .is_some_and(|o| o.kind() == proto_core::Kind::TUPLE || o.kind() == proto_core::Kind::LIST)
+    {
+        let tn = vm.type_name_of(st);
+        return Err(vm.type_error(&format!(
+            "_acquire_restore() argument 1 must be 2-item sequence, not {tn}"
+        )));
+    }
     let items = vm.seq_items(st);
-    let count = items
-        .first()
-        .and_then(|v| vm.as_i64(*v))
-        .unwrap_or(1)
-        .max(1) as u64;
+    if items.len() != 2 {
+        return Err(vm.type_error(&format!(
+            "_acquire_restore() argument 1 must be sequence of length 2, not {}",
+            items.len()
+        )));
+    }
+    let count = crate::args::py_long_as_int(vm, items[0])?.max(1) as u64;
     rlock_acquire_raw(vm, s, true, None, count)?;
     Ok(Value::NONE)
 }
@@ -697,9 +717,9 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         // it: the joiners and `_count()` would otherwise wait forever.
         let r =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_thread_body(vm, base)));
-        finish_sentinels(r.is_err());
         unregister_cpu_clock(ident);
         RUNNING.fetch_sub(1, Ordering::SeqCst);
+        finish_sentinels();
         if let Err(p) = r {
             std::panic::resume_unwind(p);
         }
@@ -1001,16 +1021,16 @@ mod sentinel_tests {
         })
     }
 
-    /// After a panic the runtime releases the sentinels still held; after a
-    /// normal end it only forgets them (a joiner may hold one by then).
+    /// At a thread's end the runtime releases the sentinels still held
+    /// (its joiners wait on them) and forgets them all.
     #[test]
-    fn sentinels_are_released_only_after_an_unwind() {
+    fn sentinels_are_released_at_thread_end() {
         let (a, b) = (held(), held());
+        *sync::lock(&b.locked) = false;
         SENTINELS.with(|v| v.borrow_mut().push(a.clone()));
-        finish_sentinels(false);
-        assert!(*sync::lock(&a.locked));
         SENTINELS.with(|v| v.borrow_mut().push(b.clone()));
-        finish_sentinels(true);
+        finish_sentinels();
+        assert!(!*sync::lock(&a.locked));
         assert!(!*sync::lock(&b.locked));
         assert!(SENTINELS.with(|v| v.borrow().is_empty()));
     }
