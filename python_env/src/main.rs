@@ -665,6 +665,24 @@ fn find_module(vm: &mut Vm, name: &str) -> Result<(String, std::path::PathBuf), 
     }
 }
 
+/// `-m NAME` as CPython runs it: `runpy._run_module_as_main(NAME)` (the
+/// module found through importlib, `sys.argv[0]` its path, run in
+/// `__main__`). None when `runpy` cannot be imported; [`run_module`] is
+/// then the engine's own search.
+fn run_module_runpy(vm: &mut Vm, name: &str) -> Option<Result<(), PyException>> {
+    let runpy = vm.import_module("runpy").ok()?;
+    let mark = vm.push_root(runpy);
+    let k = vm.intern("_run_module_as_main");
+    let r = vm.getattr(runpy, k).and_then(|f| {
+        vm.push_root(f);
+        let n = vm.new_str(name);
+        vm.push_root(n);
+        vm.call(f, &[n], Value::EMPTY)
+    });
+    vm.pop_roots(mark);
+    Some(r.map(|_| ()))
+}
+
 /// `-m NAME`: runs the module's file as `__main__` with `sys.argv[0]` set
 /// to its path, as `runpy._run_module_as_main`.
 fn run_module(
@@ -1073,10 +1091,14 @@ fn run(cfg: Config, program_name: String) -> u8 {
     let d = main_dict(vm);
     let mut inspect_after = cfg.inspect;
     let status = match &cfg.program {
-        Program::Module(m) => match run_module(vm, m, d, &program_name) {
-            Ok(Ok(())) => 0,
-            Ok(Err(e)) => report(vm, e, wants_inspect(&cfg)),
-            Err(code) => code,
+        Program::Module(m) => match run_module_runpy(vm, m) {
+            Some(Ok(())) => 0,
+            Some(Err(e)) => report(vm, e, wants_inspect(&cfg)),
+            None => match run_module(vm, m, d, &program_name) {
+                Ok(Ok(())) => 0,
+                Ok(Err(e)) => report(vm, e, wants_inspect(&cfg)),
+                Err(code) => code,
+            },
         },
         Program::Stdin if stdin_interactive => {
             // The REPL itself; PYTHONSTARTUP first, and the banner.
