@@ -1254,6 +1254,24 @@ fn import(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn input(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    // On a terminal, once `readline` is imported, the line is read with
+    // editing and history, as CPython's PyOS_Readline.
+    if crate::modules::readline::active(vm) {
+        let prompt = match a.first() {
+            Some(&p) => vm.str_string(p)?,
+            None => String::new(),
+        };
+        use crate::modules::readline::Line;
+        return match crate::modules::readline::read_line(vm, &prompt)? {
+            Line::Text(s) => Ok(vm.new_str(&s)),
+            Line::Eof => Err(vm.exc_by_name("EOFError", "EOF when reading a line")),
+            Line::Interrupted => {
+                let cls = vm.g.e.KeyboardInterrupt;
+                let e = vm.call(cls, &[], Value::EMPTY)?;
+                Err(PyException(e))
+            }
+        };
+    }
     if let Some(&p) = a.first() {
         let s = vm.str_string(p)?;
         write_to(vm, Value::NONE, &s)?;
@@ -1273,8 +1291,12 @@ fn input(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
 }
 
-fn breakpoint(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(Value::NONE)
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with them.
+fn breakpoint(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    match sys_attr(vm, "breakpointhook") {
+        Some(h) => vm.call(h, a, k),
+        None => Err(vm.exc_by_name("RuntimeError", "lost sys.breakpointhook")),
+    }
 }
 
 /// Fills the builtins dict.

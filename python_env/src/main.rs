@@ -1,76 +1,428 @@
-//! The `protopy` command: `protopy FILE [ARGS...]`, `protopy -c CODE`,
-//! `protopy --dis FILE`.
+//! The `protopy` command: CPython 3.11's command line
+//! (`protopy [option] ... [-c cmd | -m mod | file | -] [arg] ...`), parsed by
+//! hand with CPython's getopt rules (option clustering, `-c`/`-m` ending the
+//! options), plus ProtoPy's own `--dis`.
 
-use clap::Parser;
+/// `eprint!` that ignores a failing stderr: a closed terminal or pipe
+/// must not turn into a panic.
+macro_rules! err {
+    ($($t:tt)*) => {{
+        let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!($($t)*));
+    }};
+}
+
+/// `eprintln!` that ignores a failing stderr.
+macro_rules! errln {
+    () => { err!("\n") };
+    ($($t:tt)*) => {{
+        err!($($t)*);
+        err!("\n");
+    }};
+}
+
+/// `print!` that ignores a failing stdout.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        let _ = std::io::Write::write_fmt(&mut std::io::stdout(), format_args!($($t)*));
+    }};
+}
+
+mod repl;
+
 use engine::compiler::Mode;
 use engine::runtime::{is_str, str_of, Obj, PyException, Vm};
 use proto_core::Value;
-use std::io::Write;
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-/// Runs a Python program with ProtoPy.
-#[derive(Parser, Debug)]
-#[command(
-    name = "protopy",
-    version,
-    about = "ProtoPy: a GIL-free Python 3 interpreter"
-)]
-struct Cli {
-    /// Print the bytecode of the program instead of running it.
-    #[arg(long)]
-    dis: bool,
-    /// Program passed in as a string.
-    #[arg(short = 'c')]
-    command: Option<String>,
-    /// Warning control (`action:message:category:module:lineno`), as
-    /// CPython's -W; may be repeated.  PYTHONWARNINGS options come first.
-    #[arg(short = 'W', action = clap::ArgAction::Append, value_name = "ARG")]
+/// CPython's `-h` text (its `usage_line` follows from the program name).
+const HELP: &str = include_str!("cli_help.txt");
+/// CPython's `--help-env` text.
+const HELP_ENV: &str = include_str!("cli_help_env.txt");
+/// CPython's `--help-xoptions` text, with ProtoPy's own -X options.
+const HELP_XOPTIONS: &str = include_str!("cli_help_xoptions.txt");
+
+/// What the command line asks to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Program {
+    /// `-c CMD`.
+    Command(String),
+    /// `-m MOD`.
+    Module(String),
+    /// A script file.
+    File(String),
+    /// `-` or nothing: standard input (a REPL when interactive).
+    Stdin,
+}
+
+/// The parsed command line and environment, as CPython's `PyConfig`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    program: Program,
+    /// `sys.argv` (argv[0] already set as CPython sets it before runpy).
+    argv: Vec<String>,
+    bytes_warning: i64,
+    debug: i64,
+    inspect: bool,
+    interactive: bool,
+    isolated: bool,
+    ignore_environment: bool,
+    optimize: i64,
+    safe_path: bool,
+    pub quiet: bool,
+    no_user_site: bool,
+    no_site: bool,
+    unbuffered: bool,
+    verbose: i64,
+    dont_write_bytecode: bool,
+    skip_first_line: bool,
+    dev_mode: bool,
+    /// `-X faulthandler`, PYTHONFAULTHANDLER or `-X dev`.
+    faulthandler: bool,
+    /// `-X warn_default_encoding` or PYTHONWARNDEFAULTENCODING.
+    warn_default_encoding: bool,
+    /// `-X pycache_prefix=PATH` or PYTHONPYCACHEPREFIX (`sys.pycache_prefix`).
+    pycache_prefix: Option<String>,
+    /// The raw bytes of the `sys.argv` entries that are not UTF-8, by
+    /// index (decoded with surrogateescape once `sys` exists).
+    argv_bytes: Vec<(usize, Vec<u8>)>,
     warnoptions: Vec<String>,
-    /// Implementation-specific option, as CPython's -X; may be repeated.
-    /// `-X gcstats` prints a line per collection and the collector's totals
-    /// at exit (as PROTOPY_GCSTATS=1 does).
-    #[arg(short = 'X', action = clap::ArgAction::Append, value_name = "OPT")]
     xoptions: Vec<String>,
-    /// Program to run.
-    file: Option<std::path::PathBuf>,
-    /// Arguments passed to the program in sys.argv[1:].
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<String>,
+    /// `-X int_max_str_digits=N` or PYTHONINTMAXSTRDIGITS (-1: unset).
+    int_max_str_digits: i64,
+    dis: bool,
+}
+
+/// Why parsing stopped without a program to run.
+enum Stop {
+    /// Print this to stdout and exit 0.
+    Print(String),
+    /// A usage error: this message, then the usage line, exit 2.
+    Usage(String),
+    /// A configuration error: this message to stderr, exit 1.
+    Fatal(String),
+}
+
+fn usage_error(program: &str) -> String {
+    format!(
+        "usage: {program} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n\
+         Try `protopy -h' for more information.\n"
+    )
+}
+
+/// The `-V`/`-VV` text: the first word of `sys.version`, or all of it.
+fn version_text(count: u32) -> String {
+    if count >= 2 {
+        format!("Python {}\n", python_env::modules::sys::VERSION)
+    } else {
+        let short = python_env::modules::sys::VERSION
+            .split(' ')
+            .next()
+            .unwrap_or("");
+        format!("Python {short}\n")
+    }
+}
+
+/// CPython's `_Py_get_env_flag`: an integer value raises the level to it,
+/// any other non-empty value counts as 1.
+fn env_flag(use_env: bool, name: &str, level: &mut i64) {
+    if !use_env {
+        return;
+    }
+    if let Ok(v) = std::env::var(name) {
+        if v.is_empty() {
+            return;
+        }
+        let n = v.trim().parse::<i64>().unwrap_or(1).max(1);
+        *level = (*level).max(n);
+    }
+}
+
+/// Parses `args` (without the program name) as CPython 3.11's
+/// `config_parse_cmdline` does, then applies the environment.
+fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
+    const WITH_ARG: &str = "cmWX";
+    const FLAGS: &str = "bBdEhiIOPqRsStuvVx?";
+    let mut c = Config {
+        program: Program::Stdin,
+        argv: Vec::new(),
+        bytes_warning: 0,
+        debug: 0,
+        inspect: false,
+        interactive: false,
+        isolated: false,
+        ignore_environment: false,
+        optimize: 0,
+        safe_path: false,
+        quiet: false,
+        no_user_site: false,
+        no_site: false,
+        unbuffered: false,
+        verbose: 0,
+        dont_write_bytecode: false,
+        skip_first_line: false,
+        dev_mode: false,
+        faulthandler: false,
+        warn_default_encoding: false,
+        pycache_prefix: None,
+        argv_bytes: Vec::new(),
+        warnoptions: Vec::new(),
+        xoptions: Vec::new(),
+        int_max_str_digits: -1,
+        dis: false,
+    };
+    let mut version = 0u32;
+    let mut i = 0;
+    let mut stop_program: Option<Program> = None;
+    'outer: while i < args.len() {
+        let a = &args[i];
+        if !a.starts_with('-') || a == "-" {
+            break;
+        }
+        i += 1;
+        if a == "--" {
+            break;
+        }
+        if let Some(long) = a.strip_prefix("--") {
+            match long {
+                "help" => return Err(Stop::Print(format!("{}{HELP}", usage_line(program_name)))),
+                "version" => version += 1,
+                "help-env" => return Err(Stop::Print(HELP_ENV.to_string())),
+                "help-xoptions" => return Err(Stop::Print(HELP_XOPTIONS.to_string())),
+                "help-all" => {
+                    return Err(Stop::Print(format!(
+                        "{}{HELP}\n\n{HELP_ENV}\n\n{HELP_XOPTIONS}",
+                        usage_line(program_name)
+                    )))
+                }
+                "dis" => c.dis = true,
+                "check-hash-based-pycs" => {
+                    let Some(v) = args.get(i) else {
+                        return Err(Stop::Usage(format!(
+                            "Argument expected for the {a} options\n"
+                        )));
+                    };
+                    i += 1;
+                    if !["always", "default", "never"].contains(&v.as_str()) {
+                        return Err(Stop::Usage(
+                            "--check-hash-based-pycs must be one of 'default', 'always', or 'never'\n"
+                                .into(),
+                        ));
+                    }
+                }
+                "" => return Err(Stop::Usage("expected long option\n".into())),
+                _ => return Err(Stop::Usage(format!("unknown option {a}\n"))),
+            }
+            continue;
+        }
+        let chars: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        while j < chars.len() {
+            let o = chars[j];
+            j += 1;
+            if o == 'J' {
+                return Err(Stop::Usage("-J is reserved for Jython\n".into()));
+            }
+            if WITH_ARG.contains(o) {
+                let rest: String = chars[j..].iter().collect();
+                let arg = if !rest.is_empty() {
+                    rest
+                } else if let Some(v) = args.get(i) {
+                    i += 1;
+                    v.clone()
+                } else {
+                    return Err(Stop::Usage(format!(
+                        "Argument expected for the -{o} option\n"
+                    )));
+                };
+                match o {
+                    'c' => {
+                        stop_program = Some(Program::Command(arg + "\n"));
+                        break 'outer;
+                    }
+                    'm' => {
+                        stop_program = Some(Program::Module(arg));
+                        break 'outer;
+                    }
+                    'W' => c.warnoptions.push(arg),
+                    _ => c.xoptions.push(arg),
+                }
+                break;
+            }
+            if !FLAGS.contains(o) {
+                return Err(Stop::Usage(format!("Unknown option: -{o}\n")));
+            }
+            match o {
+                'b' => c.bytes_warning += 1,
+                'B' => c.dont_write_bytecode = true,
+                'd' => c.debug += 1,
+                'E' => c.ignore_environment = true,
+                'h' | '?' => {
+                    return Err(Stop::Print(format!("{}{HELP}", usage_line(program_name))))
+                }
+                'i' => {
+                    c.inspect = true;
+                    c.interactive = true;
+                }
+                'I' => {
+                    c.isolated = true;
+                    c.ignore_environment = true;
+                    c.no_user_site = true;
+                    c.safe_path = true;
+                }
+                'O' => c.optimize += 1,
+                'P' => c.safe_path = true,
+                'q' => c.quiet = true,
+                's' => c.no_user_site = true,
+                'S' => c.no_site = true,
+                'u' => c.unbuffered = true,
+                'v' => c.verbose += 1,
+                'V' => version += 1,
+                'x' => c.skip_first_line = true,
+                // -t and -R are accepted and ignored, as CPython 3.11.
+                _ => {}
+            }
+        }
+    }
+    if version > 0 {
+        return Err(Stop::Print(version_text(version)));
+    }
+    // sys.argv: from the argument at which the options stopped; argv[0] is
+    // "-c"/"-m" for those forms, the file name, "-", or "".
+    let rest = &args[i.min(args.len())..];
+    match stop_program {
+        Some(p) => {
+            c.argv.push(match p {
+                Program::Command(_) => "-c".into(),
+                _ => "-m".into(),
+            });
+            c.argv.extend(rest.iter().cloned());
+            c.program = p;
+        }
+        None => {
+            if let Some(first) = rest.first() {
+                if first != "-" {
+                    c.program = Program::File(first.clone());
+                }
+                c.argv.extend(rest.iter().cloned());
+            } else {
+                c.argv.push(String::new());
+            }
+        }
+    }
+    // The environment, unless -E/-I.
+    let use_env = !c.ignore_environment;
+    let getenv = |n: &str| {
+        if use_env {
+            std::env::var(n).ok().filter(|v| !v.is_empty())
+        } else {
+            None
+        }
+    };
+    env_flag(use_env, "PYTHONDEBUG", &mut c.debug);
+    env_flag(use_env, "PYTHONVERBOSE", &mut c.verbose);
+    env_flag(use_env, "PYTHONOPTIMIZE", &mut c.optimize);
+    if getenv("PYTHONINSPECT").is_some() {
+        c.inspect = true;
+    }
+    if getenv("PYTHONUNBUFFERED").is_some() {
+        c.unbuffered = true;
+    }
+    if getenv("PYTHONDONTWRITEBYTECODE").is_some() {
+        c.dont_write_bytecode = true;
+    }
+    if getenv("PYTHONNOUSERSITE").is_some() {
+        c.no_user_site = true;
+    }
+    if getenv("PYTHONSAFEPATH").is_some() {
+        c.safe_path = true;
+    }
+    if getenv("PYTHONDEVMODE").is_some() || c.xoptions.iter().any(|x| x == "dev") {
+        c.dev_mode = true;
+    }
+    let has_x = |name: &str| c.xoptions.iter().any(|x| x.split('=').next() == Some(name));
+    c.faulthandler = c.dev_mode || has_x("faulthandler") || getenv("PYTHONFAULTHANDLER").is_some();
+    c.warn_default_encoding =
+        has_x("warn_default_encoding") || getenv("PYTHONWARNDEFAULTENCODING").is_some();
+    // -X pycache_prefix (an empty or missing PATH means none) wins over
+    // PYTHONPYCACHEPREFIX.
+    c.pycache_prefix = match c
+        .xoptions
+        .iter()
+        .rev()
+        .find(|x| x.split('=').next() == Some("pycache_prefix"))
+    {
+        Some(x) => x
+            .split_once('=')
+            .map(|p| p.1.to_string())
+            .filter(|p| !p.is_empty()),
+        None => getenv("PYTHONPYCACHEPREFIX"),
+    };
+    if let Some(w) = getenv("PYTHONWARNINGS") {
+        let mut opts: Vec<String> = w
+            .split(',')
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_owned)
+            .collect();
+        opts.append(&mut c.warnoptions);
+        c.warnoptions = opts;
+    }
+    // CPython's config_init_warnoptions: in reverse priority order, -X dev
+    // first, then PYTHONWARNINGS, the -W options, and -b/-bb last (the
+    // warnings module applies the last one first).
+    if c.dev_mode {
+        c.warnoptions.insert(0, "default".to_string());
+    }
+    match c.bytes_warning {
+        0 => {}
+        1 => c.warnoptions.push("default::BytesWarning".into()),
+        _ => c.warnoptions.push("error::BytesWarning".into()),
+    }
+    // -X int_max_str_digits=N wins over PYTHONINTMAXSTRDIGITS; either must
+    // be 0 (no limit) or at least 640.
+    let limit = |v: &str, what: &str| -> Result<i64, Stop> {
+        match v.parse::<i64>() {
+            Ok(n) if n == 0 || (640..=i64::from(i32::MAX)).contains(&n) => Ok(n),
+            _ => Err(Stop::Fatal(format!(
+                "Fatal Python error: config_init_int_max_str_digits: {what}: invalid limit; must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n"
+            ))),
+        }
+    };
+    if let Some(x) = c
+        .xoptions
+        .iter()
+        .rev()
+        .find(|x| x.split('=').next() == Some("int_max_str_digits"))
+    {
+        let v = x.split_once('=').map_or("", |p| p.1);
+        c.int_max_str_digits = limit(v, "-X int_max_str_digits")?;
+    } else if let Some(v) = getenv("PYTHONINTMAXSTRDIGITS") {
+        c.int_max_str_digits = limit(&v, "PYTHONINTMAXSTRDIGITS")?;
+    }
+    Ok(c)
+}
+
+fn usage_line(program: &str) -> String {
+    format!("usage: {program} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n")
 }
 
 fn flush() {
     let _ = std::io::stdout().flush();
 }
 
-/// Handles an uncaught exception: SystemExit semantics or a traceback.
-fn report(vm: &mut Vm, e: PyException) -> u8 {
+/// Handles an uncaught exception as CPython's `PyErr_Print`: SystemExit
+/// gives the exit status (unless `inspect`, where it is printed like any
+/// other exception), anything else goes through `sys.excepthook`.
+/// Returns the exit status.
+pub fn report(vm: &mut Vm, e: PyException, inspect: bool) -> u8 {
     flush();
     let exc = e.0;
-    if vm.isinstance(exc, vm.g.e.SystemExit) {
-        let o = Obj::from_value(exc).expect("exc");
-        let args = vm.seq_items(o.get(engine::runtime::EXC_ARGS));
-        let code = match args.len() {
-            0 => Value::NONE,
-            1 => args[0],
-            _ => o.get(engine::runtime::EXC_ARGS),
-        };
-        if code.is_none() {
-            return 0;
-        }
-        if let Some(i) = vm.as_i64(code) {
-            return (i & 0xFF) as u8;
-        }
-        let s = if is_str(code) {
-            str_of(code).into_owned()
-        } else {
-            vm.str_string(code).unwrap_or_default()
-        };
-        eprintln!("{s}");
-        return 1;
+    if !inspect && vm.isinstance(exc, vm.g.e.SystemExit) {
+        return system_exit_status(vm, exc);
     }
-    let text = vm.format_exception(exc);
-    eprint!("{text}");
-    if vm.isinstance(exc, vm.g.e.KeyboardInterrupt) {
+    print_exception(vm, exc);
+    if !inspect && vm.isinstance(exc, vm.g.e.KeyboardInterrupt) {
         // Like CPython: die of SIGINT so the parent sees the interruption.
         let _ = std::io::stderr().flush();
         engine::runtime::signals::exit_by_sigint();
@@ -78,7 +430,502 @@ fn report(vm: &mut Vm, e: PyException) -> u8 {
     1
 }
 
-fn run(cli: Cli) -> u8 {
+/// The exit status a SystemExit asks for (its code printed to stderr when
+/// it is neither None nor an int).
+fn system_exit_status(vm: &mut Vm, exc: Value) -> u8 {
+    let mark = vm.push_root(exc);
+    let status = system_exit_status_rooted(vm, exc);
+    vm.pop_roots(mark);
+    status
+}
+
+fn system_exit_status_rooted(vm: &mut Vm, exc: Value) -> u8 {
+    let o = Obj::from_value(exc).expect("exc");
+    let args = vm.seq_items(o.get(engine::runtime::EXC_ARGS));
+    let code = match args.len() {
+        0 => Value::NONE,
+        1 => args[0],
+        _ => o.get(engine::runtime::EXC_ARGS),
+    };
+    if code.is_none() {
+        return 0;
+    }
+    if let Some(i) = vm.as_i64(code) {
+        return (i & 0xFF) as u8;
+    }
+    let s = if is_str(code) {
+        str_of(code).into_owned()
+    } else {
+        vm.str_string(code).unwrap_or_default()
+    };
+    let mark = vm.push_root(exc);
+    match python_env::builtins::sys_attr(vm, "stderr").filter(|f| !f.is_none()) {
+        Some(f) => {
+            vm.push_root(f);
+            let t = vm.new_str(&format!("{s}\n"));
+            if vm.call_method(f, "write", &[t]).is_err() {
+                errln!("{s}");
+            }
+            let _ = vm.call_method(f, "flush", &[]);
+        }
+        None => errln!("{s}"),
+    }
+    vm.pop_roots(mark);
+    1
+}
+
+/// `PyErr_Print` for a non-SystemExit exception: `sys.last_type`,
+/// `sys.last_value`, `sys.last_traceback`, then `sys.excepthook`; when the
+/// hook is missing or fails, the default format goes to stderr.
+pub fn print_exception(vm: &mut Vm, exc: Value) {
+    let mark = vm.push_root(exc);
+    let ty = vm.type_of(exc);
+    let k = vm.intern("__traceback__");
+    let tb = vm.getattr(exc, k).unwrap_or(Value::NONE);
+    vm.push_root(tb);
+    let sys = *proto_core::sync::lock(&vm.g.sys);
+    if sys.is_heap() {
+        vm.set_module_attr(sys, "last_type", ty);
+        vm.set_module_attr(sys, "last_value", exc);
+        vm.set_module_attr(sys, "last_traceback", tb);
+    }
+    let done = match python_env::builtins::sys_attr(vm, "excepthook") {
+        Some(h) if !h.is_none() => match vm.call(h, &[ty, exc, tb], Value::EMPTY) {
+            Ok(_) => true,
+            Err(e2) => {
+                flush();
+                errln!("Error in sys.excepthook:");
+                let t = vm.format_exception(e2.0);
+                err!("{t}");
+                errln!("\nOriginal exception was:");
+                false
+            }
+        },
+        _ => {
+            errln!("sys.excepthook is missing");
+            false
+        }
+    };
+    if !done {
+        let t = vm.format_exception(exc);
+        err!("{t}");
+    }
+    let _ = std::io::stderr().flush();
+    vm.pop_roots(mark);
+}
+
+/// The dict of `__main__` (a fresh module registered in sys.modules).
+fn main_dict(vm: &mut Vm) -> Value {
+    let main = vm.new_module("__main__");
+    vm.ctx.add_global_root(main);
+    let k = vm.intern("__main__");
+    let sm = vm.g.sys_modules;
+    vm.dict_set_str(sm, k, main);
+    let d = Obj::from_value(main).expect("m").get(0);
+    let b = vm.g.builtins_module;
+    let b = if b.is_heap() { b } else { vm.g.builtins };
+    let kb = vm.g.names.__builtins__;
+    vm.dict_set_str(d, kb, b);
+    d
+}
+
+fn set_str(vm: &mut Vm, d: Value, name: &str, v: &str) {
+    let k = vm.intern(name);
+    let s = vm.new_str(v);
+    vm.dict_set_str(d, k, s);
+}
+
+/// Compiles and runs `src` in `d` (the `__main__` dict).
+fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, d: Value) -> Result<(), PyException> {
+    let code = vm.compile_source(src, filename, Mode::Exec)?;
+    let mark = vm.push_root(code);
+    let r = vm.run_code(code, d, d);
+    vm.pop_roots(mark);
+    r.map(|_| ())
+}
+
+/// The file a `-m NAME` runs, found as `runpy._get_module_details` finds
+/// it: the parent package is imported first, then NAME (a module file, or
+/// a package whose `__main__` submodule runs) is looked for on the
+/// parent's `__path__` or on `sys.path`. Returns (module name, file,
+/// whether it is a package's `__main__`) or the message CPython prints
+/// after `protopy: `.
+fn find_module(vm: &mut Vm, name: &str) -> Result<(String, std::path::PathBuf), String> {
+    fn exc_text(vm: &mut Vm, e: PyException) -> String {
+        let tn = vm.type_name_of(e.0);
+        let msg = vm.str_string(e.0).unwrap_or_default();
+        if msg.is_empty() {
+            tn
+        } else {
+            format!("{tn}: {msg}")
+        }
+    }
+    if name.starts_with('.') {
+        return Err("Relative module names not supported".into());
+    }
+    let mut name = name.to_string();
+    loop {
+        let (parent, leaf) = match name.rsplit_once('.') {
+            Some((p, l)) => (Some(p.to_string()), l.to_string()),
+            None => (None, name.clone()),
+        };
+        let dirs: Vec<String> = match &parent {
+            Some(p) => {
+                let pm = match vm.import_module(p) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        let t = exc_text(vm, e);
+                        return Err(format!(
+                            "Error while finding module specification for '{name}' ({t})"
+                        ));
+                    }
+                };
+                let k = vm.intern("__path__");
+                match vm.getattr(pm, k) {
+                    Ok(pv) => vm
+                        .seq_items(pv)
+                        .into_iter()
+                        .filter(|v| is_str(*v))
+                        .map(|v| str_of(v).into_owned())
+                        .collect(),
+                    Err(_) => {
+                        return Err(format!(
+                            "Error while finding module specification for '{name}' \
+                             (ModuleNotFoundError: __path__ attribute not found on '{p}' \
+                             while trying to find '{name}')"
+                        ))
+                    }
+                }
+            }
+            None => {
+                if vm.is_builtin_module(&name) {
+                    return Err(format!("No code object available for {name}"));
+                }
+                match python_env::builtins::sys_attr(vm, "path") {
+                    Some(pv) => vm
+                        .seq_items(pv)
+                        .into_iter()
+                        .filter(|v| is_str(*v))
+                        .map(|v| str_of(v).into_owned())
+                        .collect(),
+                    None => Vec::new(),
+                }
+            }
+        };
+        let mut found = None;
+        for dir in dirs {
+            let dir = if dir.is_empty() { ".".to_string() } else { dir };
+            let pkg = std::path::Path::new(&dir).join(&leaf);
+            if pkg.join("__init__.py").is_file() {
+                found = Some((true, pkg));
+                break;
+            }
+            let file = std::path::Path::new(&dir).join(format!("{leaf}.py"));
+            if file.is_file() {
+                found = Some((false, file));
+                break;
+            }
+        }
+        match found {
+            Some((false, file)) => return Ok((name, file)),
+            Some((true, _)) => {
+                if name.ends_with(".__main__") || name == "__main__" {
+                    return Err(format!(
+                        "Error while finding module specification for '{name}' \
+                         (ImportError: Cannot use package as __main__ module)"
+                    ));
+                }
+                // The package itself is imported (its __init__ runs), then
+                // its __main__ submodule is the one run.
+                if let Err(e) = vm.import_module(&name) {
+                    let t = exc_text(vm, e);
+                    return Err(format!(
+                        "Error while finding module specification for '{name}.__main__' ({t})"
+                    ));
+                }
+                let main_name = format!("{name}.__main__");
+                match find_module(vm, &main_name) {
+                    Ok(r) => return Ok(r),
+                    Err(m) if m.starts_with("No module named") => {
+                        return Err(format!(
+                            "No module named {main_name}; '{name}' is a package and cannot be directly executed"
+                        ))
+                    }
+                    Err(m) => return Err(m),
+                }
+            }
+            None => {
+                if parent.is_none() && leaf != name {
+                    name = leaf;
+                    continue;
+                }
+                return Err(format!("No module named {name}"));
+            }
+        }
+    }
+}
+
+/// `-m NAME` as CPython runs it: `runpy._run_module_as_main(NAME)` (the
+/// module found through importlib, `sys.argv[0]` its path, run in
+/// `__main__`). None when `runpy` cannot be imported; [`run_module`] is
+/// then the engine's own search.
+fn run_module_runpy(vm: &mut Vm, name: &str) -> Option<Result<(), PyException>> {
+    let runpy = vm.import_module("runpy").ok()?;
+    let mark = vm.push_root(runpy);
+    let k = vm.intern("_run_module_as_main");
+    let r = vm.getattr(runpy, k).and_then(|f| {
+        vm.push_root(f);
+        let n = vm.new_str(name);
+        vm.push_root(n);
+        vm.call(f, &[n], Value::EMPTY)
+    });
+    vm.pop_roots(mark);
+    Some(r.map(|_| ()))
+}
+
+/// `-m NAME`: runs the module's file as `__main__` with `sys.argv[0]` set
+/// to its path, as `runpy._run_module_as_main`.
+fn run_module(
+    vm: &mut Vm,
+    name: &str,
+    d: Value,
+    program: &str,
+) -> Result<Result<(), PyException>, u8> {
+    let (mod_name, file) = match find_module(vm, name) {
+        Ok(r) => r,
+        Err(msg) => {
+            flush();
+            errln!("{program}: {msg}");
+            return Err(1);
+        }
+    };
+    let abs = std::path::absolute(&file).unwrap_or(file);
+    let fname = abs.to_string_lossy().into_owned();
+    let src = match std::fs::read(&abs) {
+        Ok(s) => s,
+        Err(e) => {
+            errln!(
+                "{program}: can't open file '{fname}': [Errno {}] {e}",
+                e.raw_os_error().unwrap_or(2)
+            );
+            return Err(1);
+        }
+    };
+    if let Some(argv) = python_env::builtins::sys_attr(vm, "argv") {
+        let s = vm.new_str(&fname);
+        let mark = vm.push_root(s);
+        let r = vm.call_method(argv, "__setitem__", &[Value::int(0), s]);
+        vm.pop_roots(mark);
+        if let Err(e) = r {
+            return Ok(Err(e));
+        }
+    }
+    set_str(vm, d, "__file__", &fname);
+    let pkg = mod_name.rsplit_once('.').map(|p| p.0).unwrap_or("");
+    set_str(vm, d, "__package__", pkg);
+    let kc = vm.intern("__cached__");
+    vm.dict_set_str(d, kc, Value::NONE);
+    // __spec__: importlib's ModuleSpec with the file as origin (no loader:
+    // the engine's import system loads files itself).
+    let spec = (|| -> Result<Value, PyException> {
+        let bs = vm.import_module("importlib._bootstrap")?;
+        let k = vm.intern("ModuleSpec");
+        let cls = vm.getattr(bs, k)?;
+        let mark = vm.push_root(cls);
+        let n = vm.new_str(&mod_name);
+        vm.push_root(n);
+        let o = vm.new_str(&fname);
+        vm.push_root(o);
+        let ko = vm.intern("origin");
+        let kw = vm.new_tuple(&[ko]);
+        vm.push_root(kw);
+        let spec = vm.call(cls, &[n, Value::NONE, o], kw);
+        vm.pop_roots(mark);
+        let spec = spec?;
+        let mark = vm.push_root(spec);
+        let kh = vm.intern("has_location");
+        let r = vm.setattr(spec, kh, Value::TRUE);
+        vm.pop_roots(mark);
+        r.map(|_| spec)
+    })();
+    let ks = vm.intern("__spec__");
+    vm.dict_set_str(d, ks, spec.unwrap_or(Value::NONE));
+    Ok(exec_source(vm, &src, &fname, d))
+}
+
+/// Applies the configuration to `sys` and the runtime after `sys` exists.
+fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException> {
+    python_env::modules::sys::set_flags(
+        vm,
+        &python_env::modules::sys::Flags {
+            debug: cfg.debug,
+            inspect: i64::from(cfg.inspect),
+            interactive: i64::from(cfg.interactive),
+            optimize: cfg.optimize,
+            dont_write_bytecode: i64::from(cfg.dont_write_bytecode),
+            no_user_site: i64::from(cfg.no_user_site),
+            no_site: i64::from(cfg.no_site),
+            ignore_environment: i64::from(cfg.ignore_environment),
+            verbose: cfg.verbose,
+            bytes_warning: cfg.bytes_warning,
+            quiet: i64::from(cfg.quiet),
+            isolated: i64::from(cfg.isolated),
+            dev_mode: cfg.dev_mode,
+            safe_path: cfg.safe_path,
+            int_max_str_digits: cfg.int_max_str_digits,
+            warn_default_encoding: i64::from(cfg.warn_default_encoding),
+        },
+    );
+    if let Some(p) = &cfg.pycache_prefix {
+        let v = vm.new_str(p);
+        vm.set_module_attr(sys, "pycache_prefix", v);
+    }
+    if !cfg.argv_bytes.is_empty() {
+        // Arguments that are not UTF-8 are decoded as CPython does, with
+        // the file-system encoding's surrogateescape.
+        if let Some(argv) = python_env::builtins::sys_attr(vm, "argv") {
+            let mark = vm.push_root(argv);
+            for (i, b) in &cfg.argv_bytes {
+                let bv = vm.new_bytes(b);
+                vm.push_root(bv);
+                let enc = vm.new_str("utf-8");
+                vm.push_root(enc);
+                let errs = vm.new_str("surrogateescape");
+                vm.push_root(errs);
+                let s = vm.call_method(bv, "decode", &[enc, errs])?;
+                vm.push_root(s);
+                vm.call_method(argv, "__setitem__", &[Value::int(*i as i64), s])?;
+            }
+            vm.pop_roots(mark);
+        }
+    }
+    // sys.dont_write_bytecode stays True whatever -B says: ProtoPy writes
+    // no bytecode cache (sys.flags shows the -B setting).
+    // sys._xoptions: `-X name=value` gives {'name': 'value'}, `-X name`
+    // {'name': True}.
+    let xo = vm.new_dict();
+    let mark = vm.push_root(xo);
+    for x in &cfg.xoptions {
+        let (k, v) = match x.split_once('=') {
+            Some((k, v)) => (k, Some(v)),
+            None => (x.as_str(), None),
+        };
+        let kv = vm.new_str(k);
+        vm.push_root(kv);
+        let vv = match v {
+            Some(v) => vm.new_str(v),
+            None => Value::TRUE,
+        };
+        vm.push_root(vv);
+        vm.setitem(xo, kv, vv)?;
+    }
+    vm.set_module_attr(sys, "_xoptions", xo);
+    vm.pop_roots(mark);
+    if !cfg.warnoptions.is_empty() {
+        let vals: Vec<Value> = cfg.warnoptions.iter().map(|o| vm.new_str(o)).collect();
+        let l = vm.new_list(&vals);
+        vm.set_module_attr(sys, "warnoptions", l);
+        // As CPython, `warnings` is imported at start-up to apply them.
+        vm.import_module("warnings")?;
+    }
+    if cfg.faulthandler {
+        // As CPython's -X faulthandler: enabled before the program runs.
+        let fh = vm.import_module("faulthandler")?;
+        let mark = vm.push_root(fh);
+        let r = vm.call_method(fh, "enable", &[]);
+        vm.pop_roots(mark);
+        r?;
+    }
+    if !cfg.no_site {
+        install_site_builtins(vm)?;
+    }
+    Ok(())
+}
+
+/// What `site` adds to builtins that programs use (`exit`, `quit`,
+/// `help`), made with CPython's own `_sitebuiltins` as `site.setquit` and
+/// `sethelper` do (see [`install_site_printers`] for the rest).
+/// ProtoPy does not run `site` at start-up; `-S` leaves these out too.
+fn install_site_builtins(vm: &mut Vm) -> Result<(), PyException> {
+    let sb = vm.import_module("_sitebuiltins")?;
+    let mark = vm.push_root(sb);
+    let b = vm.g.builtins;
+    // Each result is stored at once; the name is interned first so that
+    // nothing allocates while the new object is held unrooted.
+    let call = |vm: &mut Vm, cls: &str, args: &[&str]| -> Result<Value, PyException> {
+        let k = vm.intern(cls);
+        let c = vm.getattr(sb, k)?;
+        let m = vm.push_root(c);
+        let vals: Vec<Value> = args.iter().map(|a| vm.new_str(a)).collect();
+        for v in &vals {
+            vm.push_root(*v);
+        }
+        let r = vm.call(c, &vals, Value::EMPTY);
+        vm.pop_roots(m);
+        r
+    };
+    for name in ["exit", "quit"] {
+        let k = vm.intern(name);
+        let q = call(vm, "Quitter", &[name, "Ctrl-D (i.e. EOF)"])?;
+        vm.dict_set_str(b, k, q);
+    }
+    let k = vm.intern("help");
+    let h = call(vm, "_Helper", &[])?;
+    vm.dict_set_str(b, k, h);
+    vm.pop_roots(mark);
+    Ok(())
+}
+
+/// The `copyright`, `credits` and `license` builtins of `site`, installed
+/// when a session starts (`_Printer` imports `os`, which a program that
+/// does not need them should not pay for at start-up).
+pub fn install_site_printers(vm: &mut Vm) -> Result<(), PyException> {
+    let sb = vm.import_module("_sitebuiltins")?;
+    let mark = vm.push_root(sb);
+    let b = vm.g.builtins;
+    let call = |vm: &mut Vm, args: &[&str]| -> Result<Value, PyException> {
+        let k = vm.intern("_Printer");
+        let c = vm.getattr(sb, k)?;
+        let m = vm.push_root(c);
+        let vals: Vec<Value> = args.iter().map(|a| vm.new_str(a)).collect();
+        for v in &vals {
+            vm.push_root(*v);
+        }
+        let r = vm.call(c, &vals, Value::EMPTY);
+        vm.pop_roots(m);
+        r
+    };
+    let copyright = python_env::builtins::sys_attr(vm, "copyright")
+        .filter(|v| is_str(*v))
+        .map(|v| str_of(v).into_owned())
+        .unwrap_or_else(|| "Copyright (c) ProtoPy's authors.\nPython's standard library: Copyright (c) 2001-2023 Python Software Foundation.".into());
+    let k = vm.intern("copyright");
+    let c = call(vm, &["copyright", &copyright])?;
+    vm.dict_set_str(b, k, c);
+    let k = vm.intern("credits");
+    let c = call(
+        vm,
+        &[
+            "credits",
+            "    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n    for supporting Python development.  See www.python.org for more information.",
+        ],
+    )?;
+    vm.dict_set_str(b, k, c);
+    let k = vm.intern("license");
+    let c = call(vm, &["license", "See https://www.python.org/psf/license/"])?;
+    vm.dict_set_str(b, k, c);
+    vm.pop_roots(mark);
+    Ok(())
+}
+
+/// Whether the session goes on in the REPL after the program: `-i`, or
+/// PYTHONINSPECT set (also by the program itself through os.environ).
+fn wants_inspect(cfg: &Config) -> bool {
+    cfg.inspect
+        || (!cfg.ignore_environment && std::env::var("PYTHONINSPECT").is_ok_and(|v| !v.is_empty()))
+}
+
+fn run(cfg: Config, program_name: String) -> u8 {
     // This thread runs Python's main thread: it alone runs signal handlers.
     // Ctrl-C raises KeyboardInterrupt in it (signal.default_int_handler).
     engine::runtime::signals::set_main_thread();
@@ -87,130 +934,216 @@ fn run(cli: Cli) -> u8 {
     // (OSError) instead of killing the process (Rust already ignores
     // SIGPIPE the same way).
     engine::runtime::signals::set_os_handler(libc::SIGXFSZ, libc::SIG_IGN);
-    if cli.xoptions.iter().any(|o| o == "gcstats") {
+    if cfg.xoptions.iter().any(|o| o == "gcstats") {
         // Read by the space's configuration below; no other thread runs yet.
         std::env::set_var("PROTOPY_GCSTATS", "1");
     }
+    if !cfg.ignore_environment {
+        if let Ok(seed) = std::env::var("PYTHONHASHSEED") {
+            if seed != "random" && seed.parse::<u32>().is_err() {
+                errln!(
+                    "Fatal Python error: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]"
+                );
+                return 1;
+            }
+        }
+    }
+    python_env::modules::sys::set_unbuffered(cfg.unbuffered);
+    if cfg.int_max_str_digits >= 0 {
+        engine::runtime::text::INT_MAX_STR_DIGITS.store(
+            cfg.int_max_str_digits as usize,
+            proto_core::sync::Ordering::Relaxed,
+        );
+    }
+    engine::compiler::set_interpreter_optimize(cfg.optimize.clamp(0, 2) as u8);
     match python_env::modules::sys::find_stdlib() {
         Ok(dir) => {
             let _ = python_env::modules::sys::STDLIB.set(dir);
         }
         Err(line) => {
-            eprintln!("{line}");
+            errln!("{line}");
             return 1;
         }
     }
     let mut vm = match Vm::new_main(python_env::setup) {
         Ok(vm) => vm,
         Err(_) => {
-            eprintln!("protopy: failed to initialise the runtime");
+            errln!("protopy: failed to initialise the runtime");
             return 1;
         }
     };
-    let (src, filename, argv0, path0) = if let Some(c) = &cli.command {
-        (
-            c.clone().into_bytes(),
-            "<string>".to_string(),
-            "-c".to_string(),
-            String::new(),
-        )
-    } else if let Some(f) = &cli.file {
-        let abs = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-        match std::fs::read(&abs) {
-            Ok(s) => {
-                let dir = abs
-                    .parent()
-                    .map(|p| p.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                (
-                    s,
-                    abs.to_string_lossy().into_owned(),
-                    f.to_string_lossy().into_owned(),
-                    dir,
-                )
-            }
-            Err(e) => {
-                eprintln!(
-                    "protopy: can't open file '{}': [Errno {}] {}",
-                    f.display(),
-                    e.raw_os_error().unwrap_or(2),
-                    e
-                );
-                return 2;
+    let vm = &mut vm;
+    // Read the program before sys exists: a missing file is a usage-level
+    // error (status 2) with nothing else started.
+    let stdin_tty = std::io::stdin().is_terminal();
+    let mut src: Option<(Vec<u8>, String)> = None;
+    let mut path0 = String::new();
+    match &cfg.program {
+        Program::Command(c) => src = Some((c.clone().into_bytes(), "<string>".into())),
+        Program::File(f) => {
+            let p = std::path::Path::new(f);
+            // Made absolute by joining, not normalised (`./s.py` gives
+            // `/cwd/./s.py`), as CPython's `__file__`.
+            let abs = if p.is_absolute() {
+                p.to_path_buf()
+            } else {
+                std::env::current_dir()
+                    .map(|d| d.join(p))
+                    .unwrap_or_else(|_| p.to_path_buf())
+            };
+            let meta = std::fs::metadata(&abs);
+            if meta.as_ref().is_ok_and(|m| m.is_dir()) {
+                // A directory runs its __main__.py (as CPython's zipapp/dir
+                // support), with the directory as sys.path[0].
+                let main = abs.join("__main__.py");
+                match std::fs::read(&main) {
+                    Ok(s) => {
+                        path0 = abs.to_string_lossy().into_owned();
+                        src = Some((s, main.to_string_lossy().into_owned()));
+                    }
+                    Err(_) => {
+                        errln!(
+                            "{program_name}: can't find '__main__' module in '{}'",
+                            abs.display()
+                        );
+                        return 1;
+                    }
+                }
+            } else {
+                match std::fs::read(&abs) {
+                    Ok(s) => {
+                        // sys.path[0]: the folder of the script, symbolic
+                        // links resolved (as CPython's realpath of argv[0]).
+                        let real = std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone());
+                        path0 = real
+                            .parent()
+                            .map(|d| d.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        src = Some((s, abs.to_string_lossy().into_owned()));
+                    }
+                    Err(e) => {
+                        errln!(
+                            "{program_name}: can't open file '{}': [Errno {}] {}",
+                            abs.display(),
+                            e.raw_os_error().unwrap_or(2),
+                            std::io::Error::from_raw_os_error(e.raw_os_error().unwrap_or(2))
+                                .to_string()
+                                .split(" (os error")
+                                .next()
+                                .unwrap_or("")
+                        );
+                        return 2;
+                    }
+                }
             }
         }
-    } else {
-        eprintln!("usage: protopy [--dis] (-c CODE | FILE) [ARGS...]");
-        return 2;
-    };
-    if cli.dis {
-        return match engine::compiler::compile_bytes(
-            &src,
-            &filename,
-            Mode::Exec,
-            Default::default(),
-        ) {
+        Program::Module(_) => {
+            path0 = std::env::current_dir()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+        }
+        Program::Stdin => {}
+    }
+    // Standard input not interactive: the whole program is read from it.
+    let stdin_interactive = stdin_tty || cfg.interactive;
+    if cfg.program == Program::Stdin && !stdin_interactive {
+        let mut s = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut s) {
+            errln!("{program_name}: can't read <stdin>: {e}");
+            return 1;
+        }
+        src = Some((s, "<stdin>".into()));
+    }
+    if let Some((s, _)) = &mut src {
+        if cfg.skip_first_line {
+            let cut = s
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(s.len(), |i| i + 1);
+            s.drain(..cut);
+        }
+    }
+    if cfg.dis {
+        let Some((s, f)) = &src else {
+            err!("{}", usage_error(&program_name));
+            return 2;
+        };
+        return match engine::compiler::compile_bytes(s, f, Mode::Exec, Default::default()) {
             Ok(code) => {
-                print!("{}", engine::bytecode::disassemble(&code));
+                out!("{}", engine::bytecode::disassemble(&code));
                 0
             }
             Err(e) => {
-                eprintln!("{e}");
+                errln!("{e}");
                 1
             }
         };
     }
-    let mut argv = vec![argv0];
-    argv.extend(cli.args.iter().cloned());
-    let sys = match python_env::modules::sys::create(&mut vm, &argv, &path0) {
+    python_env::modules::sys::set_ignore_environment(cfg.ignore_environment);
+    let path0 = if cfg.safe_path { None } else { Some(path0) };
+    let sys = match python_env::modules::sys::create_with(vm, &cfg.argv, path0.as_deref()) {
         Ok(m) => m,
-        Err(e) => return report(&mut vm, e),
+        Err(e) => return report(vm, e, false),
     };
-    // sys.warnoptions: PYTHONWARNINGS (comma-separated), then -W options;
-    // as CPython, `warnings` is imported at start-up to apply them.
-    let mut opts: Vec<String> = std::env::var("PYTHONWARNINGS")
-        .map(|v| {
-            v.split(',')
-                .filter(|o| !o.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
-    opts.extend(cli.warnoptions.iter().cloned());
-    if !opts.is_empty() {
-        let vals: Vec<Value> = opts.iter().map(|o| vm.new_str(o)).collect();
-        let l = vm.new_list(&vals);
-        vm.set_module_attr(sys, "warnoptions", l);
-        if let Err(e) = vm.import_module("warnings") {
-            return report(&mut vm, e);
+    if let Err(e) = apply_config(vm, sys, &cfg) {
+        return report(vm, e, false);
+    }
+    let d = main_dict(vm);
+    let mut inspect_after = cfg.inspect;
+    let status = match &cfg.program {
+        Program::Module(m) => match run_module_runpy(vm, m) {
+            Some(Ok(())) => 0,
+            Some(Err(e)) => report(vm, e, wants_inspect(&cfg)),
+            None => match run_module(vm, m, d, &program_name) {
+                Ok(Ok(())) => 0,
+                Ok(Err(e)) => report(vm, e, wants_inspect(&cfg)),
+                Err(code) => code,
+            },
+        },
+        Program::Stdin if stdin_interactive => {
+            // The REPL itself; PYTHONSTARTUP first, and the banner.
+            inspect_after = false;
+            let mut r = repl::Repl::new(vm, d, &cfg);
+            r.banner(vm);
+            r.startup(vm);
+            r.run(vm)
         }
-    }
-    let main = vm.new_module("__main__");
-    vm.ctx.add_global_root(main);
-    let k = vm.intern("__main__");
-    let sm = vm.g.sys_modules;
-    vm.dict_set_str(sm, k, main);
-    let d = Obj::from_value(main).expect("m").get(0);
-    let b = vm.g.builtins;
-    let kb = vm.g.names.__builtins__;
-    vm.dict_set_str(d, kb, b);
-    if cli.file.is_some() {
-        let f = vm.new_str(&filename);
-        let kf = vm.g.names.__file__;
-        vm.dict_set_str(d, kf, f);
-    }
-    let code = match vm.compile_source(&src, &filename, Mode::Exec) {
-        Ok(c) => c,
-        Err(e) => return report(&mut vm, e),
+        _ => {
+            let (s, f) = src.as_ref().expect("program source");
+            if f != "<string>" {
+                set_str(vm, d, "__file__", f);
+            }
+            let kc = vm.intern("__cached__");
+            if f != "<string>" && f != "<stdin>" {
+                vm.dict_set_str(d, kc, Value::NONE);
+            }
+            match exec_source(vm, s, f, d) {
+                Ok(()) => 0,
+                Err(e) => report(vm, e, wants_inspect(&cfg)),
+            }
+        }
     };
-    vm.push_root(code);
-    let r = vm.run_code(code, d, d);
-    let status = match r {
-        Ok(_) => 0,
-        Err(e) => report(&mut vm, e),
+    // As CPython's pymain_repl: only when standard input is a terminal or
+    // -i was given (PYTHONINSPECT alone on a pipe runs no REPL).
+    let repl_after = (inspect_after || wants_inspect(&cfg) && cfg.program != Program::Stdin)
+        && stdin_interactive;
+    let status = if repl_after {
+        // `-i`: the REPL after the program; its status replaces the
+        // program's, as CPython's pymain_repl.
+        let mut r = repl::Repl::new(vm, d, &cfg);
+        r.run(vm)
+    } else {
+        status
     };
-    // As CPython: wait for the non-daemon threads (threading._shutdown) if
-    // the program imported threading; daemon threads are abandoned at exit.
+    finish(vm);
+    status
+}
+
+/// At exit: `threading._shutdown`, then the atexit handlers, as CPython's
+/// `Py_FinalizeEx`.
+pub fn finish(vm: &mut Vm) {
+    // Wait for the non-daemon threads (threading._shutdown) if the program
+    // imported threading; daemon threads are abandoned at exit.
     let k = vm.intern("threading");
     let sm = vm.g.sys_modules;
     if let Some(tm) = vm.dict_get_str(sm, k) {
@@ -219,32 +1152,122 @@ fn run(cli: Cli) -> u8 {
             .getattr(tm, n)
             .and_then(|f| vm.call(f, &[], Value::EMPTY));
         if let Err(e) = r {
-            report(&mut vm, e);
+            report(vm, e, false);
         }
     }
     // Then the atexit handlers, if the program imported atexit.
     let k = vm.intern("atexit");
     let sm = vm.g.sys_modules;
     if vm.dict_get_str(sm, k).is_some() {
-        python_env::modules::atexit::run_exitfuncs(&mut vm);
+        python_env::modules::atexit::run_exitfuncs(vm);
     }
     flush();
+    let _ = std::io::stderr().flush();
     vm.ctx.space().gc_log().print_summary();
-    status
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use std::os::unix::ffi::OsStrExt;
+    let raw_os: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Options are parsed from the text; arguments that are not UTF-8 are
+    // put into sys.argv from their bytes (see `argv_bytes`).
+    let raw: Vec<String> = raw_os
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let program_name = raw.first().cloned().unwrap_or_else(|| "protopy".into());
+    let cfg = match parse_args(&program_name, raw.get(1..).unwrap_or(&[])) {
+        Ok(mut c) => {
+            // sys.argv's entries are the last ones of the command line
+            // (its first replaced by "-c"/"-m"/"" for those forms).
+            let n = c.argv.len();
+            let first_is_arg = matches!(c.program, Program::File(_)) || c.argv[0] == "-";
+            for i in 0..n {
+                if i == 0 && !first_is_arg {
+                    continue;
+                }
+                let Some(a) = raw_os.len().checked_sub(n - i).and_then(|j| raw_os.get(j)) else {
+                    continue;
+                };
+                if a.to_str().is_none() {
+                    c.argv_bytes.push((i, a.as_bytes().to_vec()));
+                }
+            }
+            c
+        }
+        Err(Stop::Print(s)) => {
+            out!("{s}");
+            flush();
+            return ExitCode::from(0);
+        }
+        Err(Stop::Usage(msg)) => {
+            err!("{msg}{}", usage_error(&program_name));
+            return ExitCode::from(2);
+        }
+        Err(Stop::Fatal(msg)) => {
+            err!("{msg}");
+            return ExitCode::from(1);
+        }
+    };
     // Run on a big thread stack; a Rust panic is reported as SystemError.
     let h = std::thread::Builder::new()
         .stack_size(engine::runtime::THREAD_STACK_BYTES)
-        .spawn(move || std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))));
+        .spawn(move || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cfg, program_name)))
+        });
     match h.map(|h| h.join()) {
         Ok(Ok(Ok(code))) => ExitCode::from(code),
         _ => {
             flush();
-            eprintln!("SystemError: internal interpreter error");
+            errln!("SystemError: internal interpreter error");
             ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Config {
+        let v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        match parse_args("protopy", &v) {
+            Ok(c) => c,
+            Err(_) => panic!("parse failed: {args:?}"),
+        }
+    }
+
+    #[test]
+    fn clustering_and_argv() {
+        let c = parse(&["-uc", "print(1)", "a", "-b"]);
+        assert_eq!(c.program, Program::Command("print(1)\n".into()));
+        assert_eq!(c.argv, ["-c", "a", "-b"]);
+        assert!(c.unbuffered);
+        let c = parse(&["-Wignore", "-mjson.tool", "x"]);
+        assert_eq!(c.program, Program::Module("json.tool".into()));
+        assert_eq!(c.argv, ["-m", "x"]);
+        assert!(c.warnoptions.ends_with(&["ignore".to_string()]));
+        let c = parse(&["-", "q"]);
+        assert_eq!(c.program, Program::Stdin);
+        assert_eq!(c.argv, ["-", "q"]);
+        let c = parse(&[]);
+        assert_eq!(c.argv, [""]);
+        let c = parse(&["--", "-x.py", "y"]);
+        assert_eq!(c.program, Program::File("-x.py".into()));
+        assert_eq!(c.argv, ["-x.py", "y"]);
+        let c = parse(&["-OO", "-I", "s.py"]);
+        assert_eq!(c.optimize, 2);
+        assert!(c.isolated && c.safe_path && c.ignore_environment);
+    }
+
+    #[test]
+    fn usage_errors() {
+        for bad in [&["-Z"][..], &["-c"], &["-m"], &["--foo"], &["-J"], &["-W"]] {
+            let v: Vec<String> = bad.iter().map(|s| s.to_string()).collect();
+            assert!(
+                matches!(parse_args("p", &v), Err(Stop::Usage(_))),
+                "{bad:?}"
+            );
         }
     }
 }

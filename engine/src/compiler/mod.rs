@@ -70,6 +70,27 @@ pub struct CompileFlags {
     pub allow_top_level_await: bool,
 }
 
+/// The interpreter's optimization level (`-O`/`-OO`/PYTHONOPTIMIZE), used
+/// by [`CompileFlags::interpreter`]: set once by the `protopy` command
+/// before any code is compiled.
+static INTERPRETER_OPTIMIZE: proto_core::sync::AtomicU32 = proto_core::sync::AtomicU32::new(0);
+
+/// Sets the interpreter's optimization level (0, 1 or 2).
+pub fn set_interpreter_optimize(level: u8) {
+    INTERPRETER_OPTIMIZE.store(u32::from(level.min(2)), proto_core::sync::Ordering::Relaxed);
+}
+
+impl CompileFlags {
+    /// The flags of code the interpreter compiles itself (imports, `exec`
+    /// of source, `compile()` with `optimize=-1`): its `-O` level.
+    pub fn interpreter() -> Self {
+        CompileFlags {
+            optimize: INTERPRETER_OPTIMIZE.load(proto_core::sync::Ordering::Relaxed) as u8,
+            ..Default::default()
+        }
+    }
+}
+
 /// Python exception class of a compile error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {

@@ -34,7 +34,7 @@ impl Vm {
     /// The compiler's warnings are issued first (see [`Vm::issue_compile_warnings`]).
     pub fn compile_source(&mut self, src: &[u8], filename: &str, mode: Mode) -> PyResult<Value> {
         let (r, warnings) =
-            compiler::compile_bytes_with_warnings(src, filename, mode, CompileFlags::default());
+            compiler::compile_bytes_with_warnings(src, filename, mode, CompileFlags::interpreter());
         if !warnings.is_empty() {
             self.issue_compile_warnings(&warnings)?;
         }

@@ -1625,10 +1625,24 @@ impl Vm {
                                     Value::NONE
                                 }
                                 Some(Intrinsic1::Print) => {
-                                    if !v.is_none() {
-                                        let s = t!(self.repr_string(v));
-                                        println!("{s}");
-                                    }
+                                    // `sys.displayhook(v)`, as CPython's
+                                    // PRINT_EXPR (v stays on the stack,
+                                    // rooted, during the call).
+                                    let sys = *proto_core::sync::lock(&self.g.sys);
+                                    let k = self.intern("displayhook");
+                                    let hook = Obj::from_value(sys)
+                                        .and_then(|o| self.dict_get_str(o.get(0), k));
+                                    let Some(hook) = hook else {
+                                        break 'err (
+                                            self.new_exc(
+                                                self.g.e.RuntimeError,
+                                                "lost sys.displayhook",
+                                            ),
+                                            false,
+                                        );
+                                    };
+                                    self.frames[fi].lasti = lasti;
+                                    t!(self.call(hook, &[v], Value::EMPTY));
                                     Value::NONE
                                 }
                                 other => match other.and_then(|w| self.typing_intrinsic1(w, v)) {

@@ -46,6 +46,7 @@ pub mod math;
 pub mod posix;
 pub mod protopy;
 pub mod pwd;
+pub mod readline;
 pub mod resource;
 pub mod select;
 pub mod signal;
@@ -104,6 +105,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_posixsubprocess", _posixsubprocess::create);
     vm.register_module("fcntl", fcntl::create);
     vm.register_module("termios", termios::create);
+    vm.register_module("readline", readline::create);
     vm.register_module("_socket", _socket::create);
     vm.register_module("array", array::create);
     vm.register_module("_json", _json::create);

@@ -3,6 +3,7 @@
 use crate::args::Args;
 use crate::types::structseq;
 use engine::runtime::*;
+use proto_core::sync::{AtomicBool, Ordering};
 use proto_core::{Kind, Obj, Value};
 use std::io::Write;
 
@@ -26,6 +27,9 @@ fn stream_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let _ = std::io::stderr().write_all(s.as_bytes());
     } else {
         let _ = std::io::stdout().write_all(s.as_bytes());
+        if UNBUFFERED.load(Ordering::Relaxed) {
+            let _ = std::io::stdout().flush();
+        }
     }
     Ok(Value::int(
         proto_core::layouts::str::char_len(Obj::from_value(a[1]).expect("s")) as i64,
@@ -252,12 +256,82 @@ fn audit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn displayhook(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if !a[0].is_none() {
-        let s = vm.repr_string(a[0])?;
-        println!("{s}");
+/// `sys.displayhook(value)`: as CPython's, None shows nothing; otherwise
+/// `builtins._` is set to None, `repr(value)` and a newline go to
+/// `sys.stdout`, then `builtins._` is set to the value.
+fn displayhook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "displayhook", a, k, 1, 1)?;
+    let v = a[0];
+    if v.is_none() {
+        return Ok(Value::NONE);
     }
+    let us = vm.intern("_");
+    let b = vm.g.builtins;
+    vm.dict_set_str(b, us, Value::NONE);
+    let s = vm.repr_string(v)?;
+    match crate::builtins::sys_attr(vm, "stdout") {
+        Some(f) if !f.is_none() => {
+            let mark = vm.push_root(f);
+            let text = vm.new_str(&format!("{s}\n"));
+            let r = vm.call_method(f, "write", &[text]);
+            vm.pop_roots(mark);
+            r?;
+        }
+        _ => return Err(vm.exc_by_name("RuntimeError", "lost sys.stdout")),
+    }
+    vm.dict_set_str(b, us, v);
     Ok(Value::NONE)
+}
+
+/// `sys.breakpointhook(*args, **kws)`, as CPython's: PYTHONBREAKPOINT
+/// (read at each call; not under -E) names the callable to run, unset or
+/// empty meaning `pdb.set_trace` and "0" meaning nothing; a name that
+/// cannot be imported gives a RuntimeWarning and nothing runs.
+fn breakpointhook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let env = if IGNORE_ENVIRONMENT.load(Ordering::Relaxed) {
+        None
+    } else {
+        std::env::var("PYTHONBREAKPOINT").ok()
+    };
+    let hook = env.unwrap_or_default();
+    if hook == "0" {
+        return Ok(Value::NONE);
+    }
+    let hook = if hook.is_empty() {
+        "pdb.set_trace".to_string()
+    } else {
+        hook
+    };
+    let (module, attr) = hook.rsplit_once('.').unwrap_or(("builtins", hook.as_str()));
+    let found = vm.import_module(module).and_then(|m| {
+        let n = vm.intern(attr);
+        vm.getattr(m, n)
+    });
+    match found {
+        Ok(f) => {
+            let mark = vm.push_root(f);
+            let r = vm.call(f, a, k);
+            vm.pop_roots(mark);
+            r
+        }
+        Err(e)
+            if vm.isinstance(e.0, vm.g.e.ImportError)
+                || vm.isinstance(e.0, vm.g.e.AttributeError) =>
+        {
+            let cat =
+                vm.g.exc
+                    .get("RuntimeWarning")
+                    .copied()
+                    .unwrap_or(Value::NONE);
+            vm.warn(
+                cat,
+                &format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{hook}\""),
+                0,
+            )?;
+            Ok(Value::NONE)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// `sys.excepthook(type, value, traceback)`: the traceback goes to
@@ -360,8 +434,26 @@ pub fn find_stdlib() -> Result<std::path::PathBuf, String> {
     Ok(std::fs::canonicalize(&dir).unwrap_or(dir))
 }
 
+/// Set by `-E`/`-I`: PYTHONPATH is not read.
+static IGNORE_ENVIRONMENT: AtomicBool = AtomicBool::new(false);
+/// Set by `-u`/PYTHONUNBUFFERED: each write to sys.stdout is flushed.
+static UNBUFFERED: AtomicBool = AtomicBool::new(false);
+
+/// `-E`/`-I` (the `protopy` command, before [`create`]).
+pub fn set_ignore_environment(on: bool) {
+    IGNORE_ENVIRONMENT.store(on, Ordering::Relaxed);
+}
+
+/// `-u`/PYTHONUNBUFFERED (the `protopy` command, at start-up).
+pub fn set_unbuffered(on: bool) {
+    UNBUFFERED.store(on, Ordering::Relaxed);
+}
+
 /// `PYTHONPATH`'s entries, as CPython adds them after the script's folder.
 fn pythonpath_entries() -> Vec<String> {
+    if IGNORE_ENVIRONMENT.load(Ordering::Relaxed) {
+        return Vec::new();
+    }
     match std::env::var("PYTHONPATH") {
         Ok(p) => p
             .split(':')
@@ -383,8 +475,76 @@ fn install_prefix() -> String {
         .unwrap_or_default()
 }
 
-/// Creates the sys module.
+/// `sys.version`; `protopy -V` prints its first word.
+pub const VERSION: &str = "3.11.0 (ProtoPy)";
+
+/// The command line's settings shown in `sys.flags`.
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    pub debug: i64,
+    pub inspect: i64,
+    pub interactive: i64,
+    pub optimize: i64,
+    pub dont_write_bytecode: i64,
+    pub no_user_site: i64,
+    pub no_site: i64,
+    pub ignore_environment: i64,
+    pub verbose: i64,
+    pub bytes_warning: i64,
+    pub quiet: i64,
+    pub isolated: i64,
+    pub dev_mode: bool,
+    pub safe_path: bool,
+    /// -1 when neither `-X int_max_str_digits` nor PYTHONINTMAXSTRDIGITS
+    /// set it.
+    pub int_max_str_digits: i64,
+    pub warn_default_encoding: i64,
+}
+
+/// Replaces `sys.flags` with one showing `f` (the `protopy` command, after
+/// [`create`]).
+pub fn set_flags(vm: &mut Vm, f: &Flags) {
+    let Some(old) = crate::builtins::sys_attr(vm, "flags") else {
+        return;
+    };
+    let ft = vm.type_of(old);
+    let mark = vm.push_root(ft);
+    let b = |x: bool| if x { Value::TRUE } else { Value::FALSE };
+    let vals = [
+        Value::int(f.debug),
+        Value::int(f.inspect),
+        Value::int(f.interactive),
+        Value::int(f.optimize),
+        Value::int(f.dont_write_bytecode),
+        Value::int(f.no_user_site),
+        Value::int(f.no_site),
+        Value::int(f.ignore_environment),
+        Value::int(f.verbose),
+        Value::int(f.bytes_warning),
+        Value::int(f.quiet),
+        // No hash randomization: str/bytes hashes are unseeded (FNV-1a).
+        Value::int(0),
+        Value::int(f.isolated),
+        b(f.dev_mode),
+        Value::int(1),
+        Value::int(f.warn_default_encoding),
+        b(f.safe_path),
+        Value::int(f.int_max_str_digits),
+    ];
+    let flags = structseq::new(vm, ft, &vals);
+    let sys = *proto_core::sync::lock(&vm.g.sys);
+    vm.set_module_attr(sys, "flags", flags);
+    vm.pop_roots(mark);
+}
+
+/// Creates the sys module, with `path0` first on sys.path.
 pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
+    create_with(vm, argv, Some(path0))
+}
+
+/// Creates the sys module; `path0` is the entry put before PYTHONPATH's
+/// (none with `-P`/`-I`).
+pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResult<Value> {
     let m = vm.new_module("sys");
     let obj = vm.g.types.object;
     let tcls = vm.new_static_type("TextIOWrapper", obj, Kind(K_MISC.0), false);
@@ -410,7 +570,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     let av: Vec<Value> = argv.iter().map(|s| vm.new_str(s)).collect();
     let argv_l = vm.new_list(&av);
     vm.set_module_attr(m, "argv", argv_l);
-    let mut entries = vec![path0.to_string()];
+    let mut entries: Vec<String> = path0.map(str::to_owned).into_iter().collect();
     entries.extend(pythonpath_entries());
     // The `protopy` command finds the Lib first and reports its absence;
     // an embedding program (the Rust tests) gets it here when present.
@@ -478,12 +638,14 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
         ("audit", audit),
         ("displayhook", displayhook),
         ("excepthook", excepthook),
+        ("breakpointhook", breakpointhook),
     ];
     vm.add_module_functions(m, fns);
     // The originals, kept for programs that replace the hooks.
     for (orig, name) in [
         ("__excepthook__", "excepthook"),
         ("__displayhook__", "displayhook"),
+        ("__breakpointhook__", "breakpointhook"),
     ] {
         let n = vm.intern(name);
         let f = vm.getattr(m, n)?;
@@ -493,7 +655,7 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
     vm.set_module_attr(m, "maxsize", maxsize);
     let mu = vm.new_int(0x10FFFF);
     vm.set_module_attr(m, "maxunicode", mu);
-    let v = vm.new_str("3.11.0 (ProtoPy)");
+    let v = vm.new_str(VERSION);
     vm.set_module_attr(m, "version", v);
     let plat = vm.new_str("linux");
     vm.set_module_attr(m, "platform", plat);

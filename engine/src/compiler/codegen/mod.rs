@@ -195,11 +195,20 @@ fn compile_mod_inner(
             let mut g = Collect(out, c);
             let c = &mut g.1;
             c.interactive = mode == Mode::Single;
-            if mode == Mode::Single && module.body.len() > 1 {
-                return Err(RawError::syntax(
-                    module.body[1].range(),
-                    "multiple statements found while compiling a single statement",
-                ));
+            if mode == Mode::Single {
+                // One interactive statement: simple statements joined by
+                // `;` on one line count as one (CPython's `simple_stmts`).
+                for w in module.body.windows(2) {
+                    let gap = source
+                        .get(w[0].range().end().to_usize()..w[1].range().start().to_usize())
+                        .unwrap_or("\n");
+                    if !gap.contains(';') || gap.contains('\n') {
+                        return Err(RawError::syntax(
+                            w[1].range(),
+                            "multiple statements found while compiling a single statement",
+                        ));
+                    }
+                }
             }
             c.enter_unit(0, ScopeKind::Module, "<module>", "<module>", 1, None);
             c.module_body(&module.body)?;

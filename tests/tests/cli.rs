@@ -1,0 +1,749 @@
+//! The `protopy` command line and REPL against CPython 3.11's `python3`:
+//! each form (`-c`, `-m`, a file, `-`, a piped program), option clustering,
+//! `sys.argv`/`sys.path[0]`/`sys.flags`, exit statuses and usage errors are
+//! run under both and their stdout, stderr and status compared (where
+//! `/usr/bin/python3` exists; otherwise only ProtoPy's own expectations are
+//! checked). The REPL is driven through a pipe (`-i`, compared with
+//! CPython) and through a pseudo-terminal (prompts, blocks, `_`, a
+//! traceback then going on, Ctrl-C, completion, history, Ctrl-D).
+//!
+//! Needs the `protopy` binary of the same profile (`cargo build --release
+//! --workspace --bins`, which `run-tests.sh` does first).
+
+use std::io::{Read, Write};
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const CPYTHON: &str = "/usr/bin/python3";
+
+fn protopy() -> PathBuf {
+    let exe = std::env::current_exe().expect("test exe");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    let p = dir.join("protopy");
+    assert!(p.exists(), "{} not built", p.display());
+    p
+}
+
+fn have_cpython() -> bool {
+    Path::new(CPYTHON).exists()
+}
+
+/// A fresh folder for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("protopy-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("scratch dir");
+    d
+}
+
+/// One run's result, with the interpreter's own path and name replaced
+/// by `PY` and its version banner by `BANNER` so that the two compare.
+#[derive(Debug, PartialEq, Eq)]
+struct Outcome {
+    out: String,
+    err: String,
+    code: Option<i32>,
+}
+
+struct Run<'a> {
+    args: &'a [&'a str],
+    stdin: Option<&'a str>,
+    env: &'a [(&'a str, &'a str)],
+    cwd: Option<&'a Path>,
+}
+
+impl<'a> Run<'a> {
+    fn new(args: &'a [&'a str]) -> Self {
+        Run {
+            args,
+            stdin: None,
+            env: &[],
+            cwd: None,
+        }
+    }
+}
+
+fn normalise(s: &str, exe: &Path) -> String {
+    let mut s = s.replace(&exe.display().to_string(), "PY");
+    s = s.replace("Try `python -h'", "Try `protopy -h'");
+    s.lines()
+        .map(|l| {
+            if l.starts_with("Python 3.11") && l.contains(" on linux") {
+                "BANNER"
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn run_with(exe: &Path, r: &Run) -> Outcome {
+    let mut c = Command::new(exe);
+    c.args(r.args)
+        .stdin(if r.stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for v in [
+        "PYTHONBREAKPOINT",
+        "PYTHONPYCACHEPREFIX",
+        "PYTHONFAULTHANDLER",
+        "PYTHONWARNDEFAULTENCODING",
+        "PYTHONINTMAXSTRDIGITS",
+        "PYTHONPATH",
+        "PYTHONSTARTUP",
+        "PYTHONINSPECT",
+        "PYTHONWARNINGS",
+        "PYTHONOPTIMIZE",
+        "PYTHONDEVMODE",
+        "PYTHONSAFEPATH",
+        "PYTHONVERBOSE",
+        "PYTHONDEBUG",
+        "PYTHONNOUSERSITE",
+        "PYTHONDONTWRITEBYTECODE",
+        "PYTHONUNBUFFERED",
+    ] {
+        c.env_remove(v);
+    }
+    for (k, v) in r.env {
+        c.env(k, v);
+    }
+    if let Some(d) = r.cwd {
+        c.current_dir(d);
+    }
+    let mut child = c.spawn().expect("spawn");
+    if let Some(s) = r.stdin {
+        let mut i = child.stdin.take().expect("stdin");
+        i.write_all(s.as_bytes()).expect("write stdin");
+    }
+    let o = child.wait_with_output().expect("wait");
+    Outcome {
+        out: normalise(&String::from_utf8_lossy(&o.stdout), exe),
+        err: normalise(&String::from_utf8_lossy(&o.stderr), exe),
+        code: o.status.code(),
+    }
+}
+
+/// Runs under both interpreters; the outcomes must be equal. Returns
+/// ProtoPy's.
+fn same(r: &Run) -> Outcome {
+    let p = run_with(&protopy(), r);
+    if have_cpython() {
+        let c = run_with(Path::new(CPYTHON), r);
+        assert_eq!(p, c, "protopy vs python3 for {:?}", r.args);
+    }
+    p
+}
+
+#[test]
+fn argv_in_every_form() {
+    let d = scratch("argv");
+    let show = "import sys; print(sys.argv, repr(sys.path[0]), __name__)";
+    std::fs::write(d.join("s.py"), format!("{show}; print(__file__)\n")).expect("write");
+    std::fs::create_dir_all(d.join("pkg")).expect("pkg");
+    std::fs::write(d.join("pkg/__init__.py"), "").expect("write");
+    let spec = "; print(__spec__.name, __package__, __file__)\n";
+    std::fs::write(d.join("pkg/__main__.py"), format!("{show}{spec}")).expect("write");
+    std::fs::write(d.join("pkg/mod.py"), format!("{show}{spec}")).expect("write");
+    let cwd = Some(d.as_path());
+    let o = same(&Run {
+        cwd,
+        ..Run::new(&["-c", show, "a", "-b", "--c"])
+    });
+    assert_eq!(o.out, "['-c', 'a', '-b', '--c'] '' __main__");
+    for args in [
+        &["s.py", "a", "b"][..],
+        &["./s.py", "-x"],
+        &["-m", "pkg", "x"],
+        &["-mpkg.mod", "y"],
+        &["-uc", show, "z"],
+        &["-Wignore", "-c", show],
+        &["--", "s.py", "--"],
+        &["-B", "-s", "s.py"],
+    ] {
+        same(&Run {
+            cwd,
+            ..Run::new(args)
+        });
+    }
+    let o = same(&Run {
+        cwd,
+        stdin: Some(&format!("{show}\n")),
+        ..Run::new(&["-", "q", "-c"])
+    });
+    assert_eq!(o.out, "['-', 'q', '-c'] '' __main__");
+    let o = same(&Run {
+        cwd,
+        stdin: Some(&format!("{show}\n")),
+        ..Run::new(&[])
+    });
+    assert_eq!(o.out, "[''] '' __main__");
+    // -I and -P: nothing is put before the library folders.
+    let o = same(&Run {
+        cwd,
+        ..Run::new(&["-I", "-c", "import sys; print(sys.path[0] in ('', '.'))"])
+    });
+    assert_eq!(o.out, "False");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn flags_and_options() {
+    let flags = "import sys; f = sys.flags; print(f.debug, f.inspect, f.interactive, \
+                 f.optimize, f.dont_write_bytecode, f.no_user_site, f.no_site, \
+                 f.ignore_environment, f.bytes_warning, f.quiet, f.isolated, \
+                 f.dev_mode, f.safe_path)";
+    for args in [
+        &["-c", flags][..],
+        &["-bBdEqsO", "-c", flags],
+        &["-bb", "-OO", "-P", "-c", flags],
+        &["-I", "-S", "-c", flags],
+        &["-X", "dev", "-c", flags],
+    ] {
+        same(&Run::new(args));
+    }
+    same(&Run {
+        env: &[("PYTHONDONTWRITEBYTECODE", "1"), ("PYTHONOPTIMIZE", "2")],
+        ..Run::new(&["-c", flags])
+    });
+    // -E: the environment is not read.
+    same(&Run {
+        env: &[
+            ("PYTHONDONTWRITEBYTECODE", "1"),
+            ("PYTHONPATH", "/nonexistent"),
+        ],
+        ..Run::new(&[
+            "-E",
+            "-c",
+            "import sys; print(sys.flags.dont_write_bytecode, '/nonexistent' in sys.path)",
+        ])
+    });
+    same(&Run {
+        env: &[("PYTHONPATH", "/nonexistent")],
+        ..Run::new(&["-c", "import sys; print(sys.path[1])"])
+    });
+    // -O removes asserts and makes __debug__ False; -OO drops docstrings.
+    let o = same(&Run::new(&[
+        "-O",
+        "-c",
+        "assert False, 'kept'\nprint(__debug__)",
+    ]));
+    assert_eq!(o.out, "False");
+    same(&Run::new(&[
+        "-OO",
+        "-c",
+        "def f():\n    'doc'\nprint(f.__doc__, __debug__)",
+    ]));
+    same(&Run::new(&["-c", "assert False, 'kept'"]));
+    // -W and PYTHONWARNINGS, -X into sys._xoptions.
+    same(&Run {
+        env: &[("PYTHONWARNINGS", "ignore::DeprecationWarning,once")],
+        ..Run::new(&[
+            "-W",
+            "error",
+            "-Wdefault::UserWarning",
+            "-bb",
+            "-c",
+            "import sys; print(sys.warnoptions)",
+        ])
+    });
+    same(&Run::new(&[
+        "-X",
+        "a=b",
+        "-Xc",
+        "-X",
+        "d=e=f",
+        "-c",
+        "import sys; print(sorted(sys._xoptions.items()))",
+    ]));
+    same(&Run::new(&[
+        "-Werror",
+        "-c",
+        "import warnings\ntry:\n    warnings.warn('x')\nexcept UserWarning as e:\n    print('raised', e)",
+    ]));
+    // PYTHONBREAKPOINT names what breakpoint() calls (not under -E).
+    for (hook, args) in [
+        ("0", &["-c", "print(breakpoint())"][..]),
+        ("builtins.print", &["-c", "breakpoint(1, 2, sep='-')"]),
+        ("print", &["-c", "breakpoint('x')"]),
+        ("no_such.hook", &["-c", "breakpoint(); print('after')"]),
+        (
+            "builtins.print",
+            &[
+                "-E",
+                "-c",
+                "import sys; sys.breakpointhook = print; breakpoint(3)",
+            ],
+        ),
+    ] {
+        same(&Run {
+            env: &[("PYTHONBREAKPOINT", hook)],
+            ..Run::new(args)
+        });
+    }
+    // -X int_max_str_digits and PYTHONINTMAXSTRDIGITS.
+    let digits = "import sys; print(sys.flags.int_max_str_digits, sys.get_int_max_str_digits())";
+    for args in [
+        &["-X", "int_max_str_digits=0", "-c", digits][..],
+        &["-X", "int_max_str_digits=4000", "-c", digits],
+        &["-X", "int_max_str_digits=100", "-c", digits],
+        &["-X", "int_max_str_digits", "-c", digits],
+    ] {
+        same(&Run::new(args));
+    }
+    same(&Run {
+        env: &[("PYTHONINTMAXSTRDIGITS", "5000")],
+        ..Run::new(&["-c", digits])
+    });
+    same(&Run {
+        env: &[("PYTHONINTMAXSTRDIGITS", "foo")],
+        ..Run::new(&["-c", digits])
+    });
+    // -X faulthandler / -X dev enable faulthandler; -X warn_default_encoding.
+    let fh = "import faulthandler, sys; print(faulthandler.is_enabled(), sys.flags.warn_default_encoding)";
+    for args in [
+        &["-c", fh][..],
+        &["-X", "faulthandler", "-c", fh],
+        &["-X", "dev", "-c", fh],
+        &["-X", "warn_default_encoding", "-c", fh],
+    ] {
+        same(&Run::new(args));
+    }
+    // -x skips the first line.
+    let d = scratch("x");
+    std::fs::write(d.join("x.py"), "this is not python\nprint('second')\n").expect("write");
+    let f = d.join("x.py");
+    let f = f.to_str().expect("path");
+    let o = same(&Run::new(&["-x", f]));
+    assert_eq!(o.out, "second");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn exit_statuses() {
+    for (src, code) in [
+        ("pass", 0),
+        ("raise SystemExit(3)", 3),
+        ("import sys; sys.exit(256 + 7)", 7),
+        ("import sys; sys.exit()", 0),
+        ("import sys; sys.exit(None)", 0),
+        ("import sys; sys.exit('bye')", 1),
+        ("raise SystemExit('a', 'b')", 1),
+        ("raise ValueError('boom')", 1),
+        ("exit(4)", 4),
+        ("quit()", 0),
+    ] {
+        let p = run_with(&protopy(), &Run::new(&["-c", src]));
+        assert_eq!(p.code, Some(code), "{src}: {p:?}");
+        if have_cpython() {
+            let c = run_with(Path::new(CPYTHON), &Run::new(&["-c", src]));
+            assert_eq!(p.code, c.code, "{src}");
+            assert_eq!(p.out, c.out, "{src}");
+            // The last line of a traceback (tracebacks' marker lines are
+            // the traceback issue's).
+            assert_eq!(p.err.lines().last(), c.err.lines().last(), "{src}");
+        }
+    }
+    let o = same(&Run::new(&["-c", "import sys; sys.exit('bye')"]));
+    assert_eq!(o.err, "bye");
+}
+
+#[test]
+fn usage_errors() {
+    for args in [
+        &["-Z"][..],
+        &["-c"],
+        &["-m"],
+        &["-W"],
+        &["-X"],
+        &["--foo"],
+        &["-J"],
+        &["-bZ", "-c", "pass"],
+        &["--check-hash-based-pycs", "sometimes"],
+    ] {
+        let o = same(&Run::new(args));
+        assert_eq!(o.code, Some(2), "{args:?}");
+        assert!(
+            o.err
+                .contains("usage: PY [option] ... [-c cmd | -m mod | file | -] [arg] ...")
+                && o.err.ends_with("Try `protopy -h' for more information."),
+            "{args:?}: {}",
+            o.err
+        );
+    }
+    let o = same(&Run::new(&["/nonexistent/x.py"]));
+    assert_eq!(o.code, Some(2));
+    assert_eq!(
+        o.err,
+        "PY: can't open file '/nonexistent/x.py': [Errno 2] No such file or directory"
+    );
+    let o = same(&Run::new(&["-m", "no_such_module_here"]));
+    assert_eq!(o.code, Some(1));
+    assert_eq!(o.err, "PY: No module named no_such_module_here");
+    // Help and version go to stdout with status 0.
+    let o = run_with(&protopy(), &Run::new(&["-h"]));
+    assert_eq!(o.code, Some(0));
+    assert!(o.out.starts_with("usage: PY [option] ..."), "{}", o.out);
+    for flag in ["-V", "--version"] {
+        let o = run_with(&protopy(), &Run::new(&[flag]));
+        assert_eq!(o.code, Some(0));
+        assert!(o.out.starts_with("Python 3.11."), "{}", o.out);
+    }
+    if have_cpython() {
+        // The option lines of -h are CPython's (ProtoPy adds --dis).
+        let p = run_with(&protopy(), &Run::new(&["-h"]));
+        let c = run_with(Path::new(CPYTHON), &Run::new(&["-h"]));
+        let p: Vec<&str> = p.out.lines().filter(|l| !l.starts_with("--dis")).collect();
+        let c: Vec<&str> = c.out.lines().collect();
+        assert_eq!(p, c);
+    }
+}
+
+#[test]
+fn program_from_stdin() {
+    let o = same(&Run {
+        stdin: Some("import sys\nprint('piped', sys.argv)\nraise SystemExit(5)\n"),
+        ..Run::new(&[])
+    });
+    assert_eq!(o.code, Some(5));
+    same(&Run {
+        stdin: Some("print(__file__ if '__file__' in dir() else None)\n"),
+        ..Run::new(&["-"])
+    });
+    same(&Run {
+        stdin: Some("x = 1\nprint(x +)\n"),
+        ..Run::new(&["-"])
+    });
+}
+
+#[test]
+fn repl_on_a_pipe() {
+    let d = scratch("startup");
+    let startup = d.join("startup.py");
+    std::fs::write(&startup, "x = 42\n").expect("write");
+    let startup = startup.to_str().expect("path");
+    for input in [
+        "1 + 1\n_ * 2\n",
+        "if 1:\n  print(5)\n\nprint(6)\n",
+        "x = (1,\n2)\nx\n1/0\nprint(7)\n",
+        "if 1: print(5)\nprint(6)\n",
+        "def f():\n    return 3\n\nf()\n",
+        "import sys; sys.exit(4)\n",
+        "# c\n\n   \n5\n",
+        "'''a\nb'''\n",
+        "x = 1 + \\\n  2\nx\n",
+        "quit(3)\n",
+        "import sys\nsys.ps1 = '$ '\nNone\n",
+        "class A:\n  def __repr__(self): return 'A!'\n\nA()\n_\n",
+        "for i in range(2):\n  i\n",
+    ] {
+        let o = same(&Run {
+            stdin: Some(input),
+            ..Run::new(&["-i"])
+        });
+        assert!(o.err.starts_with("BANNER"), "{}", o.err);
+        same(&Run {
+            stdin: Some(input),
+            ..Run::new(&["-q", "-i"])
+        });
+    }
+    // -i after -c; PYTHONINSPECT; PYTHONSTARTUP for a session.
+    let o = same(&Run {
+        stdin: Some("y * 2\n"),
+        ..Run::new(&["-i", "-c", "y = 21"])
+    });
+    assert_eq!(o.out, "42");
+    same(&Run {
+        stdin: Some("y\n"),
+        env: &[("PYTHONINSPECT", "1")],
+        ..Run::new(&["-c", "y = 'inspected'"])
+    });
+    same(&Run {
+        stdin: Some("y\n"),
+        ..Run::new(&["-i", "-c", "y = 1; raise SystemExit(9)"])
+    });
+    let o = same(&Run {
+        stdin: Some("x\n"),
+        env: &[("PYTHONSTARTUP", startup)],
+        ..Run::new(&["-i"])
+    });
+    assert_eq!(o.out, "42");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+// ------------------------------------------------------ pseudo-terminal
+
+/// A protopy session on a pseudo-terminal.
+struct Pty {
+    master: std::fs::File,
+    rx: mpsc::Receiver<Vec<u8>>,
+    child: std::process::Child,
+    seen: String,
+}
+
+impl Pty {
+    fn spawn(args: &[&str], home: &Path) -> Pty {
+        Pty::spawn_with(args, home, false)
+    }
+
+    /// With `stdout_pipe`, standard output is a pipe (standard input and
+    /// error stay on the terminal): lines are then read without the editor.
+    fn spawn_with(args: &[&str], home: &Path, stdout_pipe: bool) -> Pty {
+        let mut m: libc::c_int = -1;
+        let mut s: libc::c_int = -1;
+        let ws = libc::winsize {
+            ws_row: 24,
+            ws_col: 100,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: openpty writes two new descriptors into `m` and `s`; the
+        // name and termios pointers may be null, the winsize is read only.
+        let rc =
+            unsafe { libc::openpty(&mut m, &mut s, std::ptr::null_mut(), std::ptr::null(), &ws) };
+        assert_eq!(rc, 0, "openpty");
+        // SAFETY: both descriptors were just opened by openpty and are
+        // owned by nothing else.
+        let (master, slave) = unsafe { (OwnedFd::from_raw_fd(m), OwnedFd::from_raw_fd(s)) };
+        let mut c = Command::new(protopy());
+        c.args(args)
+            .env("HOME", home)
+            .env("TERM", "xterm")
+            .env_remove("PYTHONSTARTUP")
+            .env_remove("PYTHONINSPECT")
+            .stdin(Stdio::from(slave.try_clone().expect("dup")))
+            .stdout(if stdout_pipe {
+                Stdio::piped()
+            } else {
+                Stdio::from(slave.try_clone().expect("dup"))
+            })
+            .stderr(Stdio::from(slave));
+        // SAFETY: between fork and exec the child only calls setsid and
+        // ioctl, both async-signal-safe, to make the terminal its
+        // controlling terminal.
+        unsafe {
+            c.pre_exec(|| {
+                if libc::setsid() < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                if libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = c.spawn().expect("spawn protopy on a pty");
+        let master = std::fs::File::from(master);
+        let mut reader = master.try_clone().expect("dup master");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        Pty {
+            master,
+            rx,
+            child,
+            seen: String::new(),
+        }
+    }
+
+    /// Reads until `what` appears after the text already consumed;
+    /// returns the text up to and including it.
+    fn expect(&mut self, what: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(i) = self.seen.find(what) {
+                let upto = self.seen[..i + what.len()].to_string();
+                self.seen.drain(..i + what.len());
+                return upto;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(b) => self.seen.push_str(&String::from_utf8_lossy(&b)),
+                Err(_) => panic!("timed out waiting for {what:?}; got {:?}", self.seen),
+            }
+        }
+    }
+
+    fn send(&mut self, s: &str) {
+        self.master.write_all(s.as_bytes()).expect("write pty");
+    }
+
+    fn wait(mut self) -> Option<i32> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(st) = self.child.try_wait().expect("wait") {
+                return st.code();
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("protopy did not exit; output {:?}", self.seen);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn repl_on_a_terminal() {
+    let home = scratch("pty");
+    let mut p = Pty::spawn(&[], &home);
+    let banner = p.expect(">>> ");
+    assert!(banner.contains("Python 3.11"), "{banner:?}");
+    assert!(banner.contains("Type \"help\""), "{banner:?}");
+    p.send("6 * 7\r");
+    p.expect("42\r\n");
+    p.expect(">>> ");
+    p.send("_ + 1\r");
+    p.expect("43\r\n");
+    p.expect(">>> ");
+    // A block: continuation prompts until a blank line.
+    p.send("for i in range(2):\r");
+    p.expect("... ");
+    p.send("    print('item', i)\r");
+    p.expect("... ");
+    p.send("\r");
+    p.expect("item 0\r\nitem 1\r\n");
+    p.expect(">>> ");
+    // A traceback does not end the session.
+    p.send("1/0\r");
+    p.expect("ZeroDivisionError: division by zero");
+    p.expect(">>> ");
+    p.send("print('still here')\r");
+    p.expect("still here\r\n");
+    p.expect(">>> ");
+    // Tab completes names and attributes (rlcompleter).
+    p.send("import os\r");
+    p.expect(">>> ");
+    p.send("os.getpi\t");
+    p.expect("os.getpid(");
+    p.send(") == os.getpid()\r");
+    p.expect("True\r\n");
+    p.expect(">>> ");
+    // Ctrl-C at the prompt drops the line.
+    p.send("unfinished(");
+    p.send("\x03");
+    p.expect("KeyboardInterrupt");
+    p.expect(">>> ");
+    // input() reads through the line editor.
+    p.send("input('name? ')\r");
+    p.expect("name? ");
+    p.send("ada\r");
+    p.expect("'ada'");
+    p.expect(">>> ");
+    // Ctrl-C in running code raises KeyboardInterrupt there.
+    p.send("import time; time.sleep(30)\r");
+    std::thread::sleep(Duration::from_millis(500));
+    p.send("\x03");
+    p.expect("KeyboardInterrupt");
+    p.expect(">>> ");
+    // Ctrl-D leaves with status 0, writing the history.
+    p.send("\x04");
+    assert_eq!(p.wait(), Some(0));
+    let hist = std::fs::read_to_string(home.join(".python_history")).expect("history file");
+    assert!(hist.contains("6 * 7\n"), "{hist:?}");
+    assert!(hist.contains("print('still here')\n"), "{hist:?}");
+    // The next session gets that history back (Up arrow).
+    let mut p = Pty::spawn(&["-q"], &home);
+    p.expect(">>> ");
+    p.send("\x1b[A");
+    p.expect("import time; time.sleep(30)");
+    p.send("\x15exit(5)\r");
+    assert_eq!(p.wait(), Some(5));
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn non_utf8_arguments_use_surrogateescape() {
+    use std::os::unix::ffi::OsStrExt;
+    let arg = std::ffi::OsStr::from_bytes(b"\xff\xc3x");
+    let run = |exe: &Path| {
+        let o = Command::new(exe)
+            .args([
+                "-c",
+                "import sys, os; print(ascii(sys.argv), os.fsencode(sys.argv[1]))",
+            ])
+            .arg(arg)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let p = run(&protopy());
+    assert_eq!(p, "['-c', '\\udcff\\udcc3x'] b'\\xff\\xc3x'\n");
+    if have_cpython() {
+        assert_eq!(p, run(Path::new(CPYTHON)));
+    }
+    let o = same(&Run {
+        env: &[("PYTHONPYCACHEPREFIX", "foo")],
+        ..Run::new(&["-c", "import sys; print(sys.pycache_prefix)"])
+    });
+    assert_eq!(o.out, "foo");
+    same(&Run {
+        env: &[("PYTHONPYCACHEPREFIX", "foo")],
+        ..Run::new(&[
+            "-X",
+            "pycache_prefix=bar",
+            "-c",
+            "import sys; print(sys.pycache_prefix)",
+        ])
+    });
+    same(&Run {
+        env: &[("PYTHONPYCACHEPREFIX", "foo")],
+        ..Run::new(&[
+            "-X",
+            "pycache_prefix",
+            "-c",
+            "import sys; print(sys.pycache_prefix)",
+        ])
+    });
+}
+
+#[test]
+fn ctrl_c_at_a_plain_prompt() {
+    // Standard input on a terminal, output to a pipe: CPython reads plain
+    // lines (prompts on stderr); Ctrl-C at the prompt is a signal there.
+    let home = scratch("plain");
+    let mut p = Pty::spawn_with(&["-q"], &home, true);
+    p.expect(">>> ");
+    p.send("1 + 1\r");
+    p.expect(">>> ");
+    let pid = i32::try_from(p.child.id()).expect("pid");
+    // SAFETY: kill() only sends a signal to the child this test spawned.
+    unsafe {
+        libc::kill(pid, libc::SIGINT);
+    }
+    p.expect("KeyboardInterrupt");
+    p.expect(">>> ");
+    p.send("print('after')\r");
+    p.expect(">>> ");
+    p.send("\x04");
+    let mut out = String::new();
+    p.child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_to_string(&mut out)
+        .expect("read");
+    assert_eq!(out, "2\nafter\n");
+    assert_eq!(p.wait(), Some(0));
+    let _ = std::fs::remove_dir_all(&home);
+}
