@@ -180,6 +180,27 @@ impl PHashMap {
         }
         PHashMap(self.0.update(hash, bucket))
     }
+    /// Inserts `key -> value` into this version in place (replacing an equal
+    /// key's value, keeping that key): only the tree nodes this version
+    /// shares with others are copied, so building a map entry by entry
+    /// costs O(log n) per entry and copies nothing that no other version
+    /// holds. Other versions are unaffected.
+    pub fn insert_mut(
+        &mut self,
+        hash: u64,
+        key: Value,
+        value: Value,
+        mut eq: impl FnMut(Value, Value) -> bool,
+    ) {
+        if let Some(bucket) = self.0.get_mut(&hash) {
+            match bucket.iter_mut().find(|(k, _)| *k == key || eq(*k, key)) {
+                Some(e) => e.1 = value,
+                None => bucket.push((key, value)),
+            }
+        } else {
+            self.0.insert(hash, vec![(key, value)]);
+        }
+    }
     /// A new map without `key`.
     pub fn remove(
         &self,
@@ -302,6 +323,14 @@ mod tests {
         let m2 = m.remove(3, Value::int(10), eq);
         assert_eq!(m2.get(3, Value::int(10), eq), None);
         assert_eq!(m.get(3, Value::int(10), eq), Some(Value::int(100)));
+        let mut m3 = m.clone();
+        m3.insert_mut(3, Value::int(10), Value::NONE, eq);
+        m3.insert_mut(99, Value::int(1000), Value::TRUE, eq);
+        assert_eq!(m3.get(3, Value::int(10), eq), Some(Value::NONE));
+        assert_eq!(m3.get(99, Value::int(1000), eq), Some(Value::TRUE));
+        assert_eq!(m.get(3, Value::int(10), eq), Some(Value::int(100)));
+        assert_eq!(m.get(99, Value::int(1000), eq), None);
+        assert_eq!((m.len(), m3.len()), (50, 51));
         let s = PHashSet::new().insert(1, Value::TRUE, eq);
         assert!(s.contains(1, Value::TRUE, eq) && !s.contains(1, Value::FALSE, eq));
     }
