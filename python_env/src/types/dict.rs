@@ -36,7 +36,7 @@ fn rooted_items(vm: &mut Vm, src: Value) -> (Vec<(Value, Value)>, usize) {
 /// [`dict_update_from`] with `d` rooted.
 fn update_from_rooted(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
     // A frozendict's entries are immutable and kept alive by `src`.
-    if let Some(items) = super::frozendict::items_of(src) {
+    if let Some(items) = super::frozendict::items_of(vm, src) {
         return items
             .into_iter()
             .try_for_each(|(k, v)| vm.dict_set(d, k, v));

@@ -69,6 +69,12 @@ struct FrozenDict {
     /// The hash, valid once `hashed` is set.
     hash: AtomicU64,
     hashed: AtomicBool,
+    /// What `trace` reports: with `root` EMPTY, every key and value; else
+    /// `root` (a frozendict whose own `root` is EMPTY, whose entries this
+    /// one's trees share) and `delta`, every key and value stored since
+    /// that root (see "Tracing" in the module documentation).
+    root: Value,
+    delta: Box<[Value]>,
     /// Bytes of tree nodes this version made (an estimate for the
     /// collector's allocation accounting; the rest is shared).
     ext: usize,
@@ -84,13 +90,34 @@ impl FrozenDict {
             self.values.get(i).expect("position in range"),
         )
     }
+    fn empty() -> FrozenDict {
+        FrozenDict {
+            index: PHashMap::new(),
+            keys: PVec::default(),
+            values: PVec::default(),
+            hash: AtomicU64::new(0),
+            hashed: AtomicBool::new(false),
+            root: Value::EMPTY,
+            delta: Box::new([]),
+            ext: 0,
+        }
+    }
 }
 
 impl Trace for FrozenDict {
     // The index's keys are the same objects as `keys`; its values are ints.
     fn trace(&self, f: &mut dyn FnMut(Value)) {
-        self.keys.trace(f);
-        self.values.trace(f);
+        if self.root.is_empty() {
+            self.keys.trace(f);
+            self.values.trace(f);
+            return;
+        }
+        f(self.root);
+        for &v in self.delta.iter() {
+            if v.is_heap() {
+                f(v);
+            }
+        }
     }
     fn external_bytes(&self) -> usize {
         self.ext
@@ -152,10 +179,20 @@ pub fn is_frozendict(v: Value) -> bool {
     data(v).is_some()
 }
 
-/// The items of frozendict `v` in order (None if `v` is not one). They stay
+/// The items of frozendict `v` in order, for a consumer of mappings that
+/// would otherwise call `v.keys()` and `v[k]`: None if `v` is not a
+/// frozendict or its class overrides `keys` or `__getitem__`. They stay
 /// alive as long as `v` does: the caller keeps `v` rooted.
-pub fn items_of(v: Value) -> Option<Vec<(Value, Value)>> {
+pub fn items_of(vm: &Vm, v: Value) -> Option<Vec<(Value, Value)>> {
     let d = data(v)?;
+    let (tp, fd_t) = (vm.type_of(v), types().fd);
+    if tp != fd_t {
+        for name in [vm.g.names.keys, vm.g.names.__getitem__] {
+            if vm.lookup_type(tp, name) != vm.lookup_type(fd_t, name) {
+                return None;
+            }
+        }
+    }
     Some(d.keys.iter().zip(d.values.iter()).collect())
 }
 
@@ -215,31 +252,38 @@ struct Builder {
     values: PVec,
     new_keys: Vec<Value>,
     new_values: Vec<Value>,
-    /// Values of base entries replaced (persistent updates of `values`).
-    updated: usize,
+    /// Values stored over base entries (persistent updates of `values`).
+    updated: Vec<Value>,
+    /// The root the result may trace through, and the values stored since
+    /// it (before this builder's own), as in [`FrozenDict`].
+    root: Value,
+    delta: Vec<Value>,
 }
 
 impl Builder {
     fn new() -> Builder {
-        Builder::from(&FrozenDict {
-            index: PHashMap::new(),
-            keys: PVec::default(),
-            values: PVec::default(),
-            hash: AtomicU64::new(0),
-            hashed: AtomicBool::new(false),
-            ext: 0,
-        })
+        Builder::from(&FrozenDict::empty(), Value::EMPTY)
     }
 
-    /// A builder starting from `d`'s entries (sharing its trees).
-    fn from(d: &FrozenDict) -> Builder {
+    /// A builder starting from the entries of `d`, the payload of
+    /// frozendict `obj` (sharing its trees; the caller keeps `obj` rooted).
+    fn from(d: &FrozenDict, obj: Value) -> Builder {
+        let (root, delta) = if d.len() == 0 {
+            (Value::EMPTY, Vec::new())
+        } else if d.root.is_empty() {
+            (obj, Vec::new())
+        } else {
+            (d.root, d.delta.to_vec())
+        };
         Builder {
             index: d.index.clone(),
             keys: d.keys.clone(),
             values: d.values.clone(),
             new_keys: Vec::new(),
             new_values: Vec::new(),
-            updated: 0,
+            updated: Vec::new(),
+            root,
+            delta,
         }
     }
 
@@ -260,7 +304,7 @@ impl Builder {
         match found.and_then(|p| p.as_int()) {
             Some(p) if (p as usize) < base => {
                 self.values = self.values.with(p as usize, v).expect("position in range");
-                self.updated += 1;
+                self.updated.push(v);
             }
             Some(p) => self.new_values[p as usize - base] = v,
             None => {
@@ -291,15 +335,32 @@ impl Builder {
         };
         let keys = append(self.keys, &self.new_keys);
         let values = append(self.values, &self.new_values);
+        let len = keys.len();
+        // Trace through the root while the values stored since it stay a
+        // small part of the whole; past that, trace everything (and stop
+        // keeping the root alive).
+        let mut root = self.root;
+        let mut delta = self.delta;
+        if !root.is_empty() {
+            delta.extend(self.updated.iter().copied());
+            delta.extend(self.new_keys.iter().copied());
+            delta.extend(self.new_values.iter().copied());
+            if delta.len() > (len / 8).max(64) {
+                root = Value::EMPTY;
+                delta = Vec::new();
+            }
+        }
         let payload = FrozenDict {
             index: self.index,
             keys,
             values,
             hash: AtomicU64::new(0),
             hashed: AtomicBool::new(false),
+            root,
+            delta: delta.into_boxed_slice(),
             // About 64 bytes per entry added (index bucket, two vector
             // slots, tree overhead); a changed path per update.
-            ext: added * 64 + self.updated * 512,
+            ext: added * 64 + self.updated.len() * 512,
         };
         let co = Obj::from_value(cls).expect("class");
         vm.ctx
@@ -314,7 +375,7 @@ fn add_from(vm: &mut Vm, b: &mut Builder, src: Value, holder: Value) -> PyResult
     if let Some(d) = data(src) {
         // `src` is rooted by the caller and keeps its entries alive.
         if b.is_empty() {
-            *b = Builder::from(d);
+            *b = Builder::from(d, src);
             return Ok(());
         }
         for i in 0..d.len() {
@@ -510,9 +571,10 @@ fn fd_items(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(new_view(vm, a[0], Part::Items))
 }
 
-/// A frozendict of class `cls` sharing `d`'s trees (O(1)).
-fn share(vm: &mut Vm, d: &FrozenDict, cls: Value) -> Value {
-    Builder::from(d).finish(vm, cls)
+/// A frozendict of class `cls` sharing the trees of `d`, the payload of
+/// `obj` (O(1)).
+fn share(vm: &mut Vm, d: &FrozenDict, obj: Value, cls: Value) -> Value {
+    Builder::from(d, obj).finish(vm, cls)
 }
 
 /// `copy()`: an exact frozendict is returned as is; a subclass instance
@@ -524,7 +586,7 @@ fn fd_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if vm.type_of(a[0]) == fd_t {
         return Ok(a[0]);
     }
-    Ok(share(vm, d, fd_t))
+    Ok(share(vm, d, a[0], fd_t))
 }
 
 fn fd_repr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -648,10 +710,7 @@ fn fd_or(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let fd_t = types().fd;
     with_holder(vm, |vm, holder| {
-        let mut b = Builder::from(d);
-        if d.len() == 0 {
-            b = Builder::new();
-        }
+        let mut b = Builder::from(d, a[0]);
         add_from(vm, &mut b, other, holder)?;
         Ok(b.finish(vm, fd_t))
     })
