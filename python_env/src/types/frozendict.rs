@@ -7,14 +7,15 @@
 //! `__slots__` values; `frozendict` itself is `TF_NODICT`, so its own
 //! instances take no attributes. The raw region holds a [`FrozenDict`]
 //! payload, written once when the object is made and never again:
-//! - `keys`/`values`: persistent vectors (im's RRB tree, [`PVec`]) in
-//!   insertion order, entry `i` of one belonging to entry `i` of the other;
+//! - `entries`: a persistent vector (im's RRB tree, [`PVec`]) of keys and
+//!   values interleaved in insertion order (entry `i` is key `2i` and value
+//!   `2i + 1`: one vector, so a union changes one tree path, not two);
 //! - `index`: a persistent map ([`PHashMap`], keyed by the Python hash,
 //!   equality through Python `==`) from each key to its position (a small
 //!   int).
 //!
 //! A frozendict has no deletion, so positions are dense. `fd | {k: v}`
-//! clones the three trees (O(1): shared roots) and inserts into the copies,
+//! clones the two trees (O(1): shared roots) and inserts into the copies,
 //! which copies only the O(log n) nodes on the changed paths: the result
 //! shares everything else with `fd`. A later duplicate key keeps its first
 //! position and key object and takes the last value, as dict does.
@@ -29,9 +30,22 @@
 //! into it ever needs the write barrier: promoting a frozendict promotes
 //! what its payload traces.
 //!
+//! Tracing. Tracing every entry of every version would make each local
+//! collection walk the whole of a big base again for every live version
+//! derived from it. A version made from another (`|`, a subclass copy)
+//! instead reports its *root* -- the nearest ancestor that traces all its
+//! entries -- and `delta`, the keys and values stored since that root: the
+//! root keeps the shared entries alive (and, shared, is not entered by a
+//! local collection at all), `delta` the rest. Values the root holds that
+//! the version replaced stay alive with it; once `delta` outgrows
+//! max(64, n/8) entries the version traces everything and lets its root
+//! go, which bounds both the retained values and a chain of versions
+//! (`fd = fd | {...}` in a loop keeps no old version alive for long).
+//!
 //! Concurrency contract: a frozendict is immutable; reads take no lock and
 //! write nothing shared (no lock word, no reference counts: the trees'
-//! internal `Arc`s are touched only when a new version is built). The one
+//! internal `Arc`s are touched only when a version is built from them or
+//! one is dropped, never by a read). The one
 //! write is the hash cache: the hash, once computed, is stored in an atomic
 //! word and then published by a release store of the `hashed` flag; two
 //! threads that both compute it store the same number. View objects hold
@@ -62,10 +76,10 @@ frozendict(**kwargs) -> frozendict initialized with the name=value pairs\n    in
 
 /// The payload of a frozendict (see the module documentation).
 struct FrozenDict {
-    /// Key -> position (a small int) in `keys`/`values`.
+    /// Key -> position (a small int) of its entry.
     index: PHashMap,
-    keys: PVec,
-    values: PVec,
+    /// Key, value, key, value... in insertion order.
+    entries: PVec,
     /// The hash, valid once `hashed` is set.
     hash: AtomicU64,
     hashed: AtomicBool,
@@ -82,19 +96,18 @@ struct FrozenDict {
 
 impl FrozenDict {
     fn len(&self) -> usize {
-        self.keys.len()
+        self.entries.len() / 2
     }
     fn entry(&self, i: usize) -> (Value, Value) {
         (
-            self.keys.get(i).expect("position in range"),
-            self.values.get(i).expect("position in range"),
+            self.entries.get(2 * i).expect("position in range"),
+            self.entries.get(2 * i + 1).expect("position in range"),
         )
     }
     fn empty() -> FrozenDict {
         FrozenDict {
             index: PHashMap::new(),
-            keys: PVec::default(),
-            values: PVec::default(),
+            entries: PVec::default(),
             hash: AtomicU64::new(0),
             hashed: AtomicBool::new(false),
             root: Value::EMPTY,
@@ -105,11 +118,11 @@ impl FrozenDict {
 }
 
 impl Trace for FrozenDict {
-    // The index's keys are the same objects as `keys`; its values are ints.
+    // The index's keys are the same objects as the entries'; its values are
+    // ints.
     fn trace(&self, f: &mut dyn FnMut(Value)) {
         if self.root.is_empty() {
-            self.keys.trace(f);
-            self.values.trace(f);
+            self.entries.trace(f);
             return;
         }
         f(self.root);
@@ -193,7 +206,7 @@ pub fn items_of(vm: &Vm, v: Value) -> Option<Vec<(Value, Value)>> {
             }
         }
     }
-    Some(d.keys.iter().zip(d.values.iter()).collect())
+    Some((0..d.len()).map(|i| d.entry(i)).collect())
 }
 
 fn is_dict(v: Value) -> bool {
@@ -248,10 +261,9 @@ fn lookup(vm: &mut Vm, d: &FrozenDict, key: Value) -> PyResult<Option<Value>> {
 /// by a rooted object (module documentation, "Rooting").
 struct Builder {
     index: PHashMap,
-    keys: PVec,
-    values: PVec,
-    new_keys: Vec<Value>,
-    new_values: Vec<Value>,
+    entries: PVec,
+    /// Entries added, key and value interleaved.
+    new_entries: Vec<Value>,
     /// Values stored over base entries (persistent updates of `values`).
     updated: Vec<Value>,
     /// The root the result may trace through, and the values stored since
@@ -277,10 +289,8 @@ impl Builder {
         };
         Builder {
             index: d.index.clone(),
-            keys: d.keys.clone(),
-            values: d.values.clone(),
-            new_keys: Vec::new(),
-            new_values: Vec::new(),
+            entries: d.entries.clone(),
+            new_entries: Vec::new(),
             updated: Vec::new(),
             root,
             delta,
@@ -288,7 +298,7 @@ impl Builder {
     }
 
     fn is_empty(&self) -> bool {
-        self.keys.is_empty() && self.new_keys.is_empty()
+        self.entries.is_empty() && self.new_entries.is_empty()
     }
 
     /// `self[k] = v`, as dict: an equal key present keeps its position and
@@ -300,20 +310,23 @@ impl Builder {
         if let Some(e) = err {
             return Err(e);
         }
-        let base = self.keys.len();
+        let base = self.entries.len() / 2;
         match found.and_then(|p| p.as_int()) {
             Some(p) if (p as usize) < base => {
-                self.values = self.values.with(p as usize, v).expect("position in range");
+                self.entries = self
+                    .entries
+                    .with(2 * p as usize + 1, v)
+                    .expect("position in range");
                 self.updated.push(v);
             }
-            Some(p) => self.new_values[p as usize - base] = v,
+            Some(p) => self.new_entries[2 * (p as usize - base) + 1] = v,
             None => {
-                let p = base + self.new_keys.len();
+                let p = base + self.new_entries.len() / 2;
                 // Absent (just looked up): no equality call is needed.
                 self.index
                     .insert_mut(h, k, Value::int(p as i64), |_, _| false);
-                self.new_keys.push(k);
-                self.new_values.push(v);
+                self.new_entries.push(k);
+                self.new_entries.push(v);
             }
         }
         Ok(())
@@ -321,7 +334,7 @@ impl Builder {
 
     /// The frozendict of class `cls` holding the entries.
     fn finish(self, vm: &mut Vm, cls: Value) -> Value {
-        let added = self.new_keys.len();
+        let added = self.new_entries.len() / 2;
         let append = |base: PVec, new: &[Value]| {
             if new.is_empty() {
                 base
@@ -333,9 +346,8 @@ impl Builder {
                 base.concat(&PVec::from_slice(new))
             }
         };
-        let keys = append(self.keys, &self.new_keys);
-        let values = append(self.values, &self.new_values);
-        let len = keys.len();
+        let entries = append(self.entries, &self.new_entries);
+        let len = entries.len() / 2;
         // Trace through the root while the values stored since it stay a
         // small part of the whole; past that, trace everything (and stop
         // keeping the root alive).
@@ -343,8 +355,7 @@ impl Builder {
         let mut delta = self.delta;
         if !root.is_empty() {
             delta.extend(self.updated.iter().copied());
-            delta.extend(self.new_keys.iter().copied());
-            delta.extend(self.new_values.iter().copied());
+            delta.extend(self.new_entries.iter().copied());
             if delta.len() > (len / 8).max(64) {
                 root = Value::EMPTY;
                 delta = Vec::new();
@@ -352,8 +363,7 @@ impl Builder {
         }
         let payload = FrozenDict {
             index: self.index,
-            keys,
-            values,
+            entries,
             hash: AtomicU64::new(0),
             hashed: AtomicBool::new(false),
             root,
@@ -812,8 +822,8 @@ fn view_this(vm: &mut Vm, a: &[Value]) -> PyResult<(Value, &'static FrozenDict, 
 /// The view's elements: keys, values, or (key, value) tuples.
 fn view_elements(vm: &mut Vm, d: &FrozenDict, p: Part) -> Vec<Value> {
     match p {
-        Part::Keys => d.keys.iter().collect(),
-        Part::Values => d.values.iter().collect(),
+        Part::Keys => d.entries.iter().step_by(2).collect(),
+        Part::Values => d.entries.iter().skip(1).step_by(2).collect(),
         Part::Items => (0..d.len())
             .map(|i| {
                 let (k, v) = d.entry(i);
@@ -854,7 +864,7 @@ fn view_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
         }
         Part::Values => {
-            for v in d.values.iter() {
+            for v in d.entries.iter().skip(1).step_by(2) {
                 if vm.eq(v, x)? {
                     return Ok(Value::TRUE);
                 }
