@@ -753,9 +753,10 @@ fn fd_fromkeys(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     r
 }
 
-/// `__reduce__`: `(type(self), (dict(self),))`, plus the instance `__dict__`
-/// of a subclass instance that has one, so pickle (every protocol) and
-/// `copy` rebuild it through the constructor.
+/// `__reduce__`: `(type(self), (dict(self),))`, plus the state of a
+/// subclass instance that has one (`__getstate__`: its `__dict__` and
+/// `__slots__` values), so pickle (every protocol) and `copy` rebuild it
+/// through the constructor.
 fn fd_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "frozendict.__reduce__", a, k, 0, 0)?;
     let d = this(vm, a, "__reduce__")?;
@@ -769,12 +770,13 @@ fn fd_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let cls = vm.type_of(a[0]);
         let args = vm.new_tuple(&[dict]);
         vm.push_root(args);
-        let state = Obj::from_value(a[0])
-            .and_then(|o| vm.instance_dict(o))
-            .filter(|&sd| ldict::len(Obj::from_value(sd).expect("dict")) > 0);
-        Ok(match state {
-            Some(sd) => vm.new_tuple(&[cls, args, sd]),
-            None => vm.new_tuple(&[cls, args]),
+        // `object.__getstate__`: None, the `__dict__`, or (dict, slots).
+        let state = vm.call_method(a[0], "__getstate__", &[])?;
+        Ok(if state.is_none() {
+            vm.new_tuple(&[cls, args])
+        } else {
+            vm.push_root(state);
+            vm.new_tuple(&[cls, args, state])
         })
     })();
     vm.pop_roots(mark);

@@ -257,7 +257,12 @@ class frozendict:
         return d
 
     def __reduce__(self):
-        state = getattr(self, "__dict__", None)
+        # object.__getstate__, less this class's own slots.
+        state = object.__getstate__(self)
+        if isinstance(state, tuple):
+            d, slots = state
+            slots = {k: v for k, v in slots.items() if k not in ("_d", "_h")}
+            state = (d, slots) if slots else d
         if state:
             return (type(self), (dict(self._d),), state)
         return (type(self), (dict(self._d),))

@@ -22,6 +22,18 @@ sub.attr = "state"
 for proto in (0, 2, 5):
     r = pickle.loads(pickle.dumps(sub, proto))
     print(proto, type(r).__name__, r == sub, r.attr)
+
+
+class Slotted(frozendict):
+    __slots__ = ("label",)
+
+
+sl = Slotted(q=1)
+sl.label = "L"
+for proto in (0, 2, 5):
+    r = pickle.loads(pickle.dumps(sl, proto))
+    print(proto, type(r).__name__, r == sl, r.label)
+print(copy.copy(sl).label, copy.deepcopy(sl).label)
 print(copy.copy(fd) is fd, copy.deepcopy(fd) is fd, copy.deepcopy(fd) == fd)
 deep = copy.deepcopy(fd)
 print(deep["b"] is fd["b"], deep["b"] == fd["b"], list(deep))
