@@ -87,7 +87,6 @@ pub fn setup(vm: &mut Vm) -> PyResult<()> {
         float_repr: Some(text::float_repr),
         str_repr: Some(text::repr::str_repr_wtf8),
         str_mod: Some(types::str::percent),
-        module_executed: Some(types::frozendict::module_executed),
     });
     types::init(vm)?;
     builtins::init(vm)?;

@@ -422,17 +422,7 @@ impl Vm {
             return Err(e);
         }
         // The module may have replaced itself in sys.modules.
-        let m = self.dict_get_str(self.g.sys_modules, k).unwrap_or(m);
-        if let Some(hook) = self.g.hooks().module_executed {
-            let mark = self.push_root(m);
-            let r = hook(self, name, m);
-            self.pop_roots(mark);
-            if let Err(e) = r {
-                let _ = self.dict_del(self.g.sys_modules, k);
-                return Err(e);
-            }
-        }
-        Ok(m)
+        Ok(self.dict_get_str(self.g.sys_modules, k).unwrap_or(m))
     }
 
     fn resolve_name(&mut self, name: &str, globals: Value, level: usize) -> PyResult<String> {

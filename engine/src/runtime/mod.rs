@@ -432,12 +432,6 @@ pub struct Hooks {
     pub str_repr: Option<fn(&[u8]) -> String>,
     /// `fmt % args` for an exact str `fmt` (printf-style formatting).
     pub str_mod: Option<fn(&mut Vm, Value, Value) -> PyResult<Value>>,
-    /// Called after a Python-source module (a `.py` file or an embedded
-    /// one) ran to completion, with its name and module object; an error
-    /// fails the import. python_env registers its builtin types with the
-    /// standard library's ABCs here (`frozendict` as a `Mapping` when
-    /// `_collections_abc` loads).
-    pub module_executed: Option<fn(&mut Vm, &str, Value) -> PyResult<()>>,
 }
 
 impl Interpreter {

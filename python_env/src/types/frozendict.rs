@@ -53,8 +53,8 @@
 //! so an iterator shared between threads hands each entry out once.
 //!
 //! `isinstance(fd, collections.abc.Mapping)`: CPython 3.11's
-//! `_collections_abc` does not know frozendict, so when that module has run
-//! (the engine's `module_executed` hook, [`module_executed`]) frozendict is
+//! `_collections_abc` does not know frozendict, so when that module has
+//! first been imported (its post-import hook, `register_abcs`) frozendict is
 //! registered as a `Mapping` and its views as `KeysView`/`ValuesView`/
 //! `ItemsView`, through the ABCs' own `register`.
 
@@ -1079,14 +1079,11 @@ fn iter_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 // ------------------------------------------------------------------ ABCs
 
-/// The engine's `module_executed` hook: when `_collections_abc` has run,
+/// Post-import hook of `_collections_abc` ([`Vm::add_post_import_hook`]):
 /// registers frozendict as a `Mapping` and its views as `KeysView`,
 /// `ValuesView` and `ItemsView` (CPython 3.11's module predates
 /// frozendict).
-pub fn module_executed(vm: &mut Vm, name: &str, module: Value) -> PyResult<()> {
-    if name != "_collections_abc" {
-        return Ok(());
-    }
+fn register_abcs(vm: &mut Vm, module: Value) -> PyResult<()> {
     let t = types();
     for (abc, cls) in [
         ("Mapping", t.fd),
@@ -1204,5 +1201,5 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         views,
         iters,
     });
-    Ok(())
+    vm.add_post_import_hook("_collections_abc", register_abcs)
 }
