@@ -134,19 +134,57 @@ impl Trace for PVec {
     }
 }
 
+/// The entries of one hash in a [`PHashMap`]. Almost every hash has one
+/// key, kept inline: copying a tree node (64 buckets, done for each node on
+/// the changed path of every persistent update) then copies words and
+/// allocates nothing. Colliding keys share one immutable slice.
+#[derive(Clone, Debug)]
+enum Bucket {
+    One((Value, Value)),
+    Many(std::sync::Arc<[(Value, Value)]>),
+}
+
+impl Bucket {
+    fn entries(&self) -> &[(Value, Value)] {
+        match self {
+            Bucket::One(e) => core::slice::from_ref(e),
+            Bucket::Many(es) => es,
+        }
+    }
+
+    fn from_vec(mut es: Vec<(Value, Value)>) -> Option<Bucket> {
+        match es.len() {
+            0 => None,
+            1 => es.pop().map(Bucket::One),
+            _ => Some(Bucket::Many(es.into())),
+        }
+    }
+
+    /// This bucket with `key -> value` (an equal key keeps its key object).
+    fn with(&self, key: Value, value: Value, eq: &mut impl FnMut(Value, Value) -> bool) -> Bucket {
+        let es = self.entries();
+        let mut v = es.to_vec();
+        match v.iter_mut().find(|(k, _)| *k == key || eq(*k, key)) {
+            Some(e) => e.1 = value,
+            None => v.push((key, value)),
+        }
+        Bucket::from_vec(v).expect("not empty")
+    }
+}
+
 /// An immutable persistent hash map from Python keys to values. Keys are
 /// bucketed by their Python hash; equality is supplied by the caller.
 #[derive(Clone, Debug, Default)]
-pub struct PHashMap(im::OrdMap<u64, Vec<(Value, Value)>>);
+pub struct PHashMap(im::OrdMap<u64, Bucket>);
 
 impl PHashMap {
     /// The empty map.
     pub fn new() -> PHashMap {
         PHashMap::default()
     }
-    /// Number of entries.
+    /// Number of entries (walks the buckets: O(n)).
     pub fn len(&self) -> usize {
-        self.0.values().map(|b| b.len()).sum()
+        self.0.values().map(|b| b.entries().len()).sum()
     }
     /// Is it empty?
     pub fn is_empty(&self) -> bool {
@@ -161,6 +199,7 @@ impl PHashMap {
     ) -> Option<Value> {
         self.0
             .get(&hash)?
+            .entries()
             .iter()
             .find(|(k, _)| *k == key || eq(*k, key))
             .map(|&(_, v)| v)
@@ -171,14 +210,30 @@ impl PHashMap {
         hash: u64,
         key: Value,
         value: Value,
-        mut eq: impl FnMut(Value, Value) -> bool,
+        eq: impl FnMut(Value, Value) -> bool,
     ) -> PHashMap {
-        let mut bucket = self.0.get(&hash).cloned().unwrap_or_default();
-        match bucket.iter_mut().find(|(k, _)| *k == key || eq(*k, key)) {
-            Some(e) => e.1 = value,
-            None => bucket.push((key, value)),
+        let mut m = self.clone();
+        m.insert_mut(hash, key, value, eq);
+        m
+    }
+    /// Inserts `key -> value` into this version in place (replacing an equal
+    /// key's value, keeping that key): only the tree nodes this version
+    /// shares with others are copied, so building a map entry by entry
+    /// copies nothing that no other version holds, and an update of a
+    /// clone copies the O(log n) nodes on one path. Other versions are
+    /// unaffected.
+    pub fn insert_mut(
+        &mut self,
+        hash: u64,
+        key: Value,
+        value: Value,
+        mut eq: impl FnMut(Value, Value) -> bool,
+    ) {
+        if let Some(b) = self.0.get_mut(&hash) {
+            *b = b.with(key, value, &mut eq);
+        } else {
+            self.0.insert(hash, Bucket::One((key, value)));
         }
-        PHashMap(self.0.update(hash, bucket))
     }
     /// A new map without `key`.
     pub fn remove(
@@ -190,20 +245,20 @@ impl PHashMap {
         let Some(b) = self.0.get(&hash) else {
             return self.clone();
         };
-        let bucket: Vec<_> = b
+        let rest: Vec<_> = b
+            .entries()
             .iter()
             .copied()
             .filter(|(k, _)| !(*k == key || eq(*k, key)))
             .collect();
-        if bucket.is_empty() {
-            PHashMap(self.0.without(&hash))
-        } else {
-            PHashMap(self.0.update(hash, bucket))
+        match Bucket::from_vec(rest) {
+            None => PHashMap(self.0.without(&hash)),
+            Some(nb) => PHashMap(self.0.update(hash, nb)),
         }
     }
     /// Iterates the entries (in hash order).
     pub fn iter(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
-        self.0.values().flat_map(|b| b.iter().copied())
+        self.0.values().flat_map(|b| b.entries().iter().copied())
     }
 }
 
@@ -302,6 +357,14 @@ mod tests {
         let m2 = m.remove(3, Value::int(10), eq);
         assert_eq!(m2.get(3, Value::int(10), eq), None);
         assert_eq!(m.get(3, Value::int(10), eq), Some(Value::int(100)));
+        let mut m3 = m.clone();
+        m3.insert_mut(3, Value::int(10), Value::NONE, eq);
+        m3.insert_mut(99, Value::int(1000), Value::TRUE, eq);
+        assert_eq!(m3.get(3, Value::int(10), eq), Some(Value::NONE));
+        assert_eq!(m3.get(99, Value::int(1000), eq), Some(Value::TRUE));
+        assert_eq!(m.get(3, Value::int(10), eq), Some(Value::int(100)));
+        assert_eq!(m.get(99, Value::int(1000), eq), None);
+        assert_eq!((m.len(), m3.len()), (50, 51));
         let s = PHashSet::new().insert(1, Value::TRUE, eq);
         assert!(s.contains(1, Value::TRUE, eq) && !s.contains(1, Value::FALSE, eq));
     }

@@ -1375,6 +1375,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("dict", t.dict),
         ("set", t.set),
         ("frozenset", t.frozenset),
+        ("frozendict", crate::types::frozendict::frozendict_type()),
         ("range", t.range),
         ("slice", t.slice),
         ("property", t.property),

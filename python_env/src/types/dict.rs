@@ -35,6 +35,12 @@ fn rooted_items(vm: &mut Vm, src: Value) -> (Vec<(Value, Value)>, usize) {
 
 /// [`dict_update_from`] with `d` rooted.
 fn update_from_rooted(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
+    // A frozendict's entries are immutable and kept alive by `src`.
+    if let Some(items) = super::frozendict::items_of(vm, src) {
+        return items
+            .into_iter()
+            .try_for_each(|(k, v)| vm.dict_set(d, k, v));
+    }
     if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::DICT) {
         let (items, mark) = rooted_items(vm, src);
         let r = items
@@ -281,8 +287,12 @@ fn dict_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.builtin_richcompare(a[0], a[1], 3)
 }
 
+/// `dict | other` for a dict or frozendict `other` (PEP 814: `dict |
+/// frozendict` is a dict).
 fn dict_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if !Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::DICT) {
+    if !(Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::DICT)
+        || super::frozendict::is_frozendict(a[1]))
+    {
         return Ok(Value::NOT_IMPLEMENTED);
     }
     let d = dict_copy(vm, &a[..1], Value::EMPTY)?;

@@ -15,6 +15,7 @@ pub mod exception_attrs;
 pub mod exceptions;
 pub mod float;
 pub mod frame;
+pub mod frozendict;
 pub mod function;
 pub mod generator;
 pub mod genericalias;
@@ -58,6 +59,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     tuple::init(vm)?;
     dict::init(vm)?;
     set::init(vm)?;
+    frozendict::init(vm)?;
     range::init(vm)?;
     slice::init(vm)?;
     iterators::init(vm)?;
