@@ -31,6 +31,7 @@
 
 use crate::args::{c_int, py_ssize_t};
 use crate::types::clinic;
+use crate::types::frozendict::is_frozendict;
 use engine::runtime::ops::push_cp;
 use engine::runtime::*;
 use proto_core::layouts::list as llist;
@@ -1180,7 +1181,9 @@ impl Enc {
                 self.depth -= 1;
                 r
             }
-            Some(Kind::DICT) => {
+            // A frozendict (PEP 814) is encoded as the mapping it is, as
+            // CPython 3.15's encoder does.
+            Some(k) if k == Kind::DICT || is_frozendict(obj) => {
                 self.enter(vm)?;
                 let r =
                     stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.encode_dict(vm, out, obj));
@@ -1290,7 +1293,12 @@ impl Enc {
 
     fn encode_dict(&mut self, vm: &mut Vm, out: &mut Vec<u8>, dct: Value) -> PyResult<()> {
         let o = Obj::from_value(dct).expect("dict");
-        if ldict::len(o) == 0 {
+        let empty = if o.kind() == Kind::DICT {
+            ldict::len(o) == 0
+        } else {
+            vm.len(dct)? == 0
+        };
+        if empty {
             out.extend_from_slice(b"{}");
             return Ok(());
         }
