@@ -1085,6 +1085,13 @@ fn iter_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// frozendict).
 fn register_abcs(vm: &mut Vm, module: Value) -> PyResult<()> {
     let t = types();
+    // The type table is process-wide (as the other native type tables): a
+    // later interpreter in the same process (an embedder's, the in-process
+    // stress tests') finds the first one's types, which are no classes of
+    // its own and cannot be registered.
+    if vm.type_of(t.fd) != vm.g.types.type_ {
+        return Ok(());
+    }
     for (abc, cls) in [
         ("Mapping", t.fd),
         ("KeysView", t.views[0]),
