@@ -209,6 +209,7 @@ impl Block {
                     unsafe {
                         let o = Obj::from_header(NonNull::new_unchecked(p.cast::<Header>()));
                         match defer.as_deref_mut() {
+                            _ if !crate::native::payload_needs_drop(o) => {}
                             Some(d) => d.push(crate::native::take_native(o)),
                             None => crate::native::finalize_native(o),
                         }

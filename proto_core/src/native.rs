@@ -37,6 +37,10 @@ pub(crate) struct NativeVTable {
     pub(crate) type_id: TypeId,
     /// `size_of` the payload (to move it out: `take_native`).
     pub(crate) size: usize,
+    /// `needs_drop` of the payload: the sweeper frees the cells of the
+    /// others (builtin functions: a name, a function pointer, values)
+    /// without running or deferring anything.
+    pub(crate) needs_drop: bool,
 }
 
 /// Offset of the payload inside the raw region (after the vtable pointer).
@@ -62,6 +66,7 @@ pub(crate) fn vtable_for<T: Trace + Send + Sync + 'static>() -> &'static NativeV
             trace: trace_payload::<T>,
             type_id: TypeId::of::<T>(),
             size: core::mem::size_of::<T>(),
+            needs_drop: core::mem::needs_drop::<T>(),
         };
     }
     &Holder::<T>::VT
@@ -178,6 +183,11 @@ impl DeferredDrop {
         // by `take_native`); its destructor runs once, here.
         unsafe { (self.drop)(self.buf.as_mut_ptr().cast()) }
     }
+}
+
+/// Does the payload of the native object `obj` have a destructor to run?
+pub(crate) fn payload_needs_drop(obj: Obj) -> bool {
+    vtable(obj).needs_drop
 }
 
 /// Moves the payload out of `obj` for a later drop.

@@ -216,6 +216,33 @@ fn native_objects_are_finalized_once() {
     assert_eq!(drops.load(Ordering::SeqCst), 11);
 }
 
+/// A payload without a destructor: the sweeper frees its cells and runs
+/// nothing (`NativeVTable::needs_drop`).
+struct Plain(#[allow(dead_code)] u64);
+impl Trace for Plain {}
+
+#[test]
+fn drop_free_payloads_are_freed_beside_ones_with_destructors() {
+    assert!(!core::mem::needs_drop::<Plain>());
+    let sp = space();
+    let drops = Arc::new(AtomicUsize::new(0));
+    let mut ctx = sp.new_context();
+    for i in 0..3000u64 {
+        let v = if i % 100 == 0 {
+            ctx.alloc_native(Kind::NATIVE, Value::NONE, DropCounter(drops.clone()))
+        } else {
+            ctx.alloc_native(Kind::NATIVE, Value::NONE, Plain(i))
+        };
+        // Shared objects are freed by the global sweep, which defers drops.
+        ctx.promote(v);
+    }
+    let st = ctx.collect_global();
+    assert_eq!(st.live_objects, 0);
+    assert_eq!(drops.load(Ordering::SeqCst), 30);
+    ctx.collect_global();
+    assert_eq!(drops.load(Ordering::SeqCst), 30);
+}
+
 #[test]
 fn promoted_values_cross_threads_and_survive_global_gc() {
     let sp = space();

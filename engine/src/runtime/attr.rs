@@ -151,8 +151,7 @@ impl Vm {
     /// Gives the class `t` the `__dict__` getset descriptor of its
     /// instances (read, created on first use, and replaced by assignment).
     pub fn add_dict_descriptor(&mut self, t: Value) {
-        let g = self.new_builtin("__dict__", instance_dict_get, false);
-        let s = self.new_builtin("__dict__", instance_dict_set, false);
+        let [g, s, _] = self.g.instance_dict_fns;
         let dd = self.new_getset(t, self.g.names.__dict__, g, s);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, self.g.names.__dict__, dd);
@@ -1850,7 +1849,7 @@ impl Vm {
                 self.add_dict_descriptor(t);
             }
             if weakref && self.dict_get_str(d, self.g.names.__weakref__).is_none() {
-                let g = self.new_builtin("__weakref__", instance_weakref_get, false);
+                let g = self.g.instance_dict_fns[2];
                 let wd = self.new_getset(t, self.g.names.__weakref__, g, Value::NONE);
                 self.dict_set_str(d, self.g.names.__weakref__, wd);
             }
@@ -2010,7 +2009,7 @@ fn best_base(bases: &[Value]) -> Value {
 }
 
 /// Getter of the `__dict__` descriptor of classes whose instances have one.
-fn instance_dict_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(crate) fn instance_dict_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let obj = a.first().copied().unwrap_or(Value::NONE);
     match Obj::from_value(obj).and_then(|o| vm.ensure_dict(o)) {
         Some(d) => Ok(d),
@@ -2019,7 +2018,7 @@ fn instance_dict_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// Setter of the `__dict__` descriptor: replaces the instance dict.
-fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(crate) fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (obj, v) = (a[0], a[1]);
     if !vm.isinstance(v, vm.g.types.dict) {
         let tn = vm.type_name_of(v);
@@ -2039,7 +2038,7 @@ fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// Getter of `__weakref__`: ProtoPy keeps no weak reference list, so None
 /// (what CPython returns for an object nobody weakly references).
-fn instance_weakref_get(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+pub(crate) fn instance_weakref_get(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 

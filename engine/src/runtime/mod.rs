@@ -402,6 +402,10 @@ pub struct Interpreter {
     /// The builtin `len` (its Value bits; EMPTY until python_env registers
     /// it): CALL computes `len(x)` of exact builtin containers inline.
     pub builtin_len: AtomicU64,
+    /// The getter and setter of every class's `__dict__` descriptor and the
+    /// getter of `__weakref__`: one shared builtin each (they read the
+    /// instance only), so a class statement does not make three functions.
+    pub instance_dict_fns: [Value; 3],
     /// Functions python_env installs once at start-up (read without a
     /// lock: a global mutex here serialized every thread's `format`).
     pub hooks: std::sync::OnceLock<Hooks>,

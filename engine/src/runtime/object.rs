@@ -1075,6 +1075,28 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
     let sys_modules = ldict::alloc_shared(ctx, Kind::DICT, types.dict, 32);
     ctx.add_global_root(builtins);
     ctx.add_global_root(sys_modules);
+    let instance_dict_fns = [
+        ("__dict__", super::attr::instance_dict_get as NativeFn),
+        ("__dict__", super::attr::instance_dict_set),
+        ("__weakref__", super::attr::instance_weakref_get),
+    ]
+    .map(|(name, f)| {
+        let v = ctx.alloc_native(
+            K_BUILTIN,
+            types.builtin,
+            Builtin {
+                name,
+                f,
+                is_method: false,
+                bound: Value::EMPTY,
+                owner: Value::EMPTY,
+                arity: None,
+                meth_arity: false,
+            },
+        );
+        ctx.add_global_root(v);
+        v
+    });
     for &(o, _, _) in &made {
         all.push((o.value(), ""));
     }
@@ -1102,6 +1124,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         type_versions: AtomicU64::new(0),
         version_floor: AtomicU64::new(0),
         builtin_len: AtomicU64::new(Value::EMPTY.bits()),
+        instance_dict_fns,
         iternext: std::sync::OnceLock::new(),
         hooks: std::sync::OnceLock::new(),
     }
