@@ -83,7 +83,7 @@ macro_rules! define_names {
         #[allow(non_snake_case, missing_docs)]
         pub struct Names { $(pub $id: Value,)* }
         impl Names {
-            fn new(ctx: &mut ProtoContext, interned: &mut HashMap<Vec<u8>, Value>, str_cls: Value) -> Names {
+            fn new(ctx: &mut ProtoContext, interned: &mut InternTable, str_cls: Value) -> Names {
                 Names { $($id: intern_raw(ctx, interned, str_cls, stringify!($id)),)* }
             }
         }
@@ -365,7 +365,7 @@ pub struct Interpreter {
     pub sys_modules: Value,
     /// `sys` module (set by python_env).
     pub sys: Mutex<Value>,
-    interned: Mutex<HashMap<Vec<u8>, Value>>,
+    interned: Mutex<InternTable>,
     /// Heap types that have recorded subclasses (`SubclassList`): the
     /// weak hook prunes their records. Held weakly too: a type that dies
     /// leaves the list at the next global collection.
@@ -572,9 +572,47 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("UserWarning", "Warning"),
 ];
 
+/// An interned str as a member of the intern table: hashed and compared by
+/// its text, so the table looks names up by `&[u8]` without keeping a copy
+/// of each (a table of 275,000 run-time names held 26 MiB with owned keys).
+#[derive(Clone, Copy)]
+pub(crate) struct InternKey(Value);
+
+impl InternKey {
+    fn text(&self) -> &[u8] {
+        // The table holds strs only; a member is live while it is in the
+        // table (the prune removes the dead before their cells are swept).
+        lstr::bytes(Obj::from_value(self.0).expect("interned str"))
+    }
+}
+
+impl std::hash::Hash for InternKey {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        // As `[u8]` hashes, which `Borrow<[u8]>` requires.
+        self.text().hash(h)
+    }
+}
+
+impl PartialEq for InternKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl Eq for InternKey {}
+
+impl std::borrow::Borrow<[u8]> for InternKey {
+    fn borrow(&self) -> &[u8] {
+        self.text()
+    }
+}
+
+/// The names interned so far, looked up by their text.
+pub(crate) type InternTable = std::collections::HashSet<InternKey>;
+
 fn intern_raw(
     ctx: &mut ProtoContext,
-    interned: &mut HashMap<Vec<u8>, Value>,
+    interned: &mut InternTable,
     str_cls: Value,
     s: &str,
 ) -> Value {
@@ -589,13 +627,13 @@ fn intern_raw(
 /// names of code from `exec`) are collected when no one uses them.
 fn intern_in(
     ctx: &mut ProtoContext,
-    interned: &mut HashMap<Vec<u8>, Value>,
+    interned: &mut InternTable,
     str_cls: Value,
     s: &str,
     mortal: bool,
 ) -> Value {
-    if let Some(&v) = interned.get(s.as_bytes()) {
-        return v;
+    if let Some(k) = interned.get(s.as_bytes()) {
+        return k.0;
     }
     let ascii = s.is_ascii();
     let v = lstr::alloc(
@@ -611,7 +649,7 @@ fn intern_in(
     if mortal {
         ctx.promote(v);
     }
-    interned.insert(s.as_bytes().to_vec(), v);
+    interned.insert(InternKey(v));
     v
 }
 
@@ -636,9 +674,15 @@ impl Interpreter {
     fn prune_interned(&self, live: &dyn Fn(Value) -> bool) {
         let mut m = proto_core::sync::lock(&self.interned);
         let before = m.len();
-        m.retain(|_, v| live(*v));
+        m.retain(|k| live(k.0));
         if m.len() != before {
             self.invalidate_all_types();
+        }
+        // Give back the room of a burst of names (rehashing reads only the
+        // surviving members' text).
+        if m.capacity() > 4096 && m.len() * 4 < m.capacity() {
+            let n = m.len() * 2;
+            m.shrink_to(n);
         }
     }
 
@@ -937,8 +981,8 @@ impl Vm {
         let b = str_bytes(v);
         let g = self.g.clone();
         let mut m = proto_core::sync::lock(&g.interned);
-        if let Some(&x) = m.get(b) {
-            return x;
+        if let Some(x) = m.get(b) {
+            return x.0;
         }
         let s = String::from_utf8_lossy(b).into_owned();
         let mortal = g.mortal_names.load(Ordering::Relaxed);

@@ -895,7 +895,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
     let object_t = mk(ctx, K_INSTANCE, TF_BASETYPE);
     let str_t = mk(ctx, Kind::STR, TF_BASETYPE);
     let dict_t = mk(ctx, Kind::DICT, TF_BASETYPE);
-    let mut interned = HashMap::new();
+    let mut interned = super::InternTable::new();
     let mut made: Vec<(Obj, &'static str, Obj)> = vec![
         (object_t, "object", object_t),
         (type_t, "type", object_t),
