@@ -24,7 +24,6 @@ pub mod roots;
 pub mod space;
 pub mod sync;
 pub mod value;
-pub mod waitqueue;
 
 /// Bytes per cell; every heap object starts on a cell boundary.
 pub const CELL: usize = 64;

@@ -14,7 +14,6 @@
 //!   [`cpu_clock_of`] maps a live thread's ident to its CPU-time clock id
 //!   (`time.pthread_getcpuclockid`).
 
-mod condition;
 mod local;
 
 use crate::args::Args;
@@ -970,7 +969,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.add_method(rt, n, f);
     }
     vm.set_module_attr(m, "RLock", rt);
-    condition::init(vm, m);
     local::init(vm, m);
 
     let fns: &[(&'static str, NativeFn)] = &[
