@@ -15,6 +15,7 @@ pub mod gclog;
 pub mod handshake;
 pub mod heap;
 pub mod immutable;
+pub mod keylock;
 pub mod layouts;
 pub mod lock;
 pub mod native;

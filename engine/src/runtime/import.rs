@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::compiler::{self, CompileFlags, Mode};
+use proto_core::keylock::Acquire;
 
 impl Vm {
     /// Registers a builtin module factory (python_env, at start-up).
@@ -209,16 +210,87 @@ impl Vm {
 
     fn import_module_inner(&mut self, name: &str) -> PyResult<Value> {
         let key = self.new_str(name);
-        if let Some(m) = self.dict_get_str(self.g.sys_modules, key) {
-            if m.is_none() {
-                let e = self.new_exc(
-                    self.g.e.ModuleNotFoundError,
-                    &format!("import of {name} halted; None in sys.modules"),
-                );
-                return Err(e);
-            }
-            return Ok(m);
+        let mark = self.push_root(key);
+        let r = self.import_module_locked(name, key);
+        self.pop_roots(mark);
+        r
+    }
+
+    /// `sys.modules[name]`: None when absent, an error when it holds None.
+    fn sys_module(&mut self, name: &str, key: Value) -> PyResult<Option<Value>> {
+        match self.dict_get_str(self.g.sys_modules, key) {
+            Some(m) if m.is_none() => Err(self.new_exc(
+                self.g.e.ModuleNotFoundError,
+                &format!("import of {name} halted; None in sys.modules"),
+            )),
+            m => Ok(m),
         }
+    }
+
+    /// Waits on the module lock of `name` (CPython's `_ModuleLock`).
+    fn acquire_module_lock(&mut self, name: &str) -> Acquire {
+        let g = self.g.clone();
+        let me = proto_core::sync::thread::native_id();
+        let key = name.to_owned();
+        let ctx = &mut self.ctx;
+        g.import_locks.acquire(&key, me, |wait| ctx.blocking(wait))
+    }
+
+    fn release_module_lock(&mut self, name: &str) {
+        let me = proto_core::sync::thread::native_id();
+        self.g.import_locks.release(&name.to_owned(), me);
+    }
+
+    /// CPython's `_find_and_load`: a module another thread is still
+    /// running is waited for (its lock), unless that thread waits for one
+    /// of ours (a cycle: the partial module is returned, as CPython does);
+    /// a module not yet imported is loaded under its lock, so two threads
+    /// never run one module's body twice or see it half made.
+    fn import_module_locked(&mut self, name: &str, key: Value) -> PyResult<Value> {
+        if let Some(m) = self.sys_module(name, key)? {
+            // The count of held locks rises before a module is published
+            // half made: none held means `m` is complete.
+            if !self.g.import_locks.any_held() {
+                return Ok(m);
+            }
+            // As CPython's `import_ensure_initialized`: wait for the
+            // module's lock, then return the module seen (even if its
+            // import failed meanwhile and took it out of `sys.modules`).
+            // A cycle (or our own import) returns it at once.
+            let mark = self.push_root(m);
+            if let Acquire::Owned { .. } = self.acquire_module_lock(name) {
+                self.release_module_lock(name);
+            }
+            self.pop_roots(mark);
+            return Ok(m);
+        } else {
+            match self.acquire_module_lock(name) {
+                Acquire::Owned { waited } => {
+                    if waited {
+                        match self.sys_module(name, key) {
+                            Ok(Some(m)) => {
+                                self.release_module_lock(name);
+                                return Ok(m);
+                            }
+                            Ok(None) => {}
+                            Err(e) => {
+                                self.release_module_lock(name);
+                                return Err(e);
+                            }
+                        }
+                    }
+                }
+                // Our own import of `name` (not published yet), or a cycle
+                // with another thread's: load without the lock.
+                Acquire::Reentrant | Acquire::Deadlock => return self.load_and_hook(name),
+            }
+        }
+        let r = self.load_and_hook(name);
+        self.release_module_lock(name);
+        r
+    }
+
+    fn load_and_hook(&mut self, name: &str) -> PyResult<Value> {
         let m = self.load_module(name)?;
         if self.g.post_import_pending.load(Ordering::Relaxed) {
             self.run_post_import_hook(name, m)?;

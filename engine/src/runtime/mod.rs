@@ -406,6 +406,8 @@ pub struct Interpreter {
     /// getter of `__weakref__`: one shared builtin each (they read the
     /// instance only), so a class statement does not make three functions.
     pub instance_dict_fns: [Value; 3],
+    /// The per-module import locks (`import.rs`).
+    pub import_locks: proto_core::keylock::KeyLocks<String>,
     /// Functions python_env installs once at start-up (read without a
     /// lock: a global mutex here serialized every thread's `format`).
     pub hooks: std::sync::OnceLock<Hooks>,

@@ -1125,6 +1125,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         version_floor: AtomicU64::new(0),
         builtin_len: AtomicU64::new(Value::EMPTY.bits()),
         instance_dict_fns,
+        import_locks: proto_core::keylock::KeyLocks::new(),
         iternext: std::sync::OnceLock::new(),
         hooks: std::sync::OnceLock::new(),
     }
