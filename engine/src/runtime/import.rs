@@ -298,8 +298,124 @@ impl Vm {
         Ok(m)
     }
 
-    /// Finds and runs the module `name`, which is not in `sys.modules`.
+    /// Records the finders importlib installed in `sys.meta_path`: while
+    /// it holds only these, the native search stands for them.
+    pub fn set_standard_finders(&mut self, finders: &[Value]) {
+        for &f in finders {
+            self.ctx.add_global_root(f);
+        }
+        proto_core::sync::lock(&self.g.std_finders).extend_from_slice(finders);
+    }
+
+    /// `sys.meta_path` when it holds a finder of the program's own (else
+    /// None: the native search is the whole of it).
+    fn custom_meta_path(&mut self) -> Option<Vec<Value>> {
+        let sys = *proto_core::sync::lock(&self.g.sys);
+        let d = Obj::from_value(sys)?.get(0);
+        let key = self.intern("meta_path");
+        let mp = self.dict_get_str(d, key)?;
+        if Obj::from_value(mp).is_none_or(|o| o.kind() != Kind::LIST) {
+            return None;
+        }
+        let items = self.seq_items(mp);
+        let std = proto_core::sync::lock(&self.g.std_finders);
+        if items.iter().all(|f| std.contains(f)) {
+            return None;
+        }
+        Some(items)
+    }
+
+    /// Finds and runs the module `name`, which is not in `sys.modules`:
+    /// through `sys.meta_path` in order when it holds finders of the
+    /// program's own (importlib's standard finders stand for the native
+    /// search, tried once where the first of them is), else natively.
     fn load_module(&mut self, name: &str) -> PyResult<Value> {
+        let Some(finders) = self.custom_meta_path() else {
+            return self.load_module_native(name);
+        };
+        let held = self.new_list(&finders);
+        let mark = self.push_root(held);
+        let r = self.load_module_meta_path(name, &finders);
+        self.pop_roots(mark);
+        r
+    }
+
+    fn load_module_meta_path(&mut self, name: &str, finders: &[Value]) -> PyResult<Value> {
+        let parent = name.rsplit_once('.').map(|(p, _)| p);
+        let path = match parent {
+            Some(p) => {
+                let pm = self.import_module(p)?;
+                let key = self.new_str(name);
+                if let Some(m) = self.dict_get_str(self.g.sys_modules, key) {
+                    if !m.is_none() {
+                        return Ok(m);
+                    }
+                }
+                let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
+                match pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__)) {
+                    Some(p) => p,
+                    None => return Err(self.module_not_found(name, parent)),
+                }
+            }
+            None => Value::NONE,
+        };
+        let pmark = self.push_root(path);
+        let r = self.find_on_meta_path(name, path, finders);
+        self.pop_roots(pmark);
+        r
+    }
+
+    fn find_on_meta_path(&mut self, name: &str, path: Value, finders: &[Value]) -> PyResult<Value> {
+        let mut native_tried = false;
+        let find_spec = self.intern("find_spec");
+        for &f in finders {
+            let standard = proto_core::sync::lock(&self.g.std_finders).contains(&f);
+            if standard {
+                if native_tried {
+                    continue;
+                }
+                native_tried = true;
+                match self.load_module_native(name) {
+                    Err(e) if self.is_not_found_for(&e, name) => continue,
+                    r => return r,
+                }
+            }
+            let Some(meth) = self.getattr_opt(f, find_spec)? else {
+                continue;
+            };
+            let mark = self.push_root(meth);
+            let n = self.new_str(name);
+            self.push_root(n);
+            let spec = self.call(meth, &[n, path, Value::NONE], Value::EMPTY);
+            self.pop_roots(mark);
+            let spec = spec?;
+            if spec.is_none() {
+                continue;
+            }
+            let mark = self.push_root(spec);
+            let r = (|| {
+                let bootstrap = self.import_module("importlib._bootstrap")?;
+                let load = self.intern("_load");
+                let load = self.getattr(bootstrap, load)?;
+                self.call(load, &[spec], Value::EMPTY)
+            })();
+            self.pop_roots(mark);
+            return r;
+        }
+        Err(self.module_not_found(name, None))
+    }
+
+    /// Is `e` the ModuleNotFoundError of the module `name` itself (not of
+    /// an import inside it)?
+    fn is_not_found_for(&self, e: &PyException, name: &str) -> bool {
+        let is_mnf = Obj::from_value(e.0)
+            .is_some_and(|o| self.is_subtype(o.class(), self.g.e.ModuleNotFoundError));
+        is_mnf && self.exc_module_name(e.0).as_deref() == Some(name)
+    }
+
+    /// The native search: builtin modules, embedded sources, then the
+    /// package's `__path__` or `sys.path`.
+    fn load_module_native(&mut self, name: &str) -> PyResult<Value> {
         let (parent, leaf) = match name.rfind('.') {
             Some(i) => (Some(&name[..i]), &name[i + 1..]),
             None => (None, name),

@@ -406,6 +406,8 @@ pub struct Interpreter {
     /// getter of `__weakref__`: one shared builtin each (they read the
     /// instance only), so a class statement does not make three functions.
     pub instance_dict_fns: [Value; 3],
+    /// The finders importlib puts in `sys.meta_path` (`import.rs`).
+    pub std_finders: Mutex<Vec<Value>>,
     /// The per-module import locks (`import.rs`).
     pub import_locks: proto_core::keylock::KeyLocks<String>,
     /// Functions python_env installs once at start-up (read without a

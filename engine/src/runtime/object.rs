@@ -1126,6 +1126,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         builtin_len: AtomicU64::new(Value::EMPTY.bits()),
         instance_dict_fns,
         import_locks: proto_core::keylock::KeyLocks::new(),
+        std_finders: Mutex::new(Vec::new()),
         iternext: std::sync::OnceLock::new(),
         hooks: std::sync::OnceLock::new(),
     }

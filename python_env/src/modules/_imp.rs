@@ -129,6 +129,9 @@ pub fn install_finders(vm: &mut Vm, _importlib: Value) -> PyResult<()> {
         vm.call(f, &[sys, imp], Value::EMPTY)?;
         let f = vm.getattr(external, install)?;
         vm.call(f, &[bootstrap], Value::EMPTY)?;
+        let meta = vm.getattr(sys, key)?;
+        let finders = vm.seq_items(meta);
+        vm.set_standard_finders(&finders);
         Ok(())
     })();
     vm.pop_roots(mark);
