@@ -344,13 +344,10 @@ impl Vm {
         let parent = name.rsplit_once('.').map(|(p, _)| p);
         let path = match parent {
             Some(p) => {
-                let pm = self.import_module(p)?;
-                let key = self.new_str(name);
-                if let Some(m) = self.dict_get_str(self.g.sys_modules, key) {
-                    if !m.is_none() {
-                        return Ok(m);
-                    }
-                }
+                let pm = match self.import_parent(name, p)? {
+                    Ok(pm) => pm,
+                    Err(m) => return Ok(m),
+                };
                 let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
                 match pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__)) {
                     Some(p) => p,
@@ -413,6 +410,17 @@ impl Vm {
         is_mnf && self.exc_module_name(e.0).as_deref() == Some(name)
     }
 
+    /// Imports `parent`, the package of `name`: Ok(the package), or
+    /// Err(the module `name`) when importing the package imported it.
+    fn import_parent(&mut self, name: &str, parent: &str) -> PyResult<Result<Value, Value>> {
+        let pm = self.import_module(parent)?;
+        let key = self.new_str(name);
+        match self.dict_get_str(self.g.sys_modules, key) {
+            Some(m) if !m.is_none() => Ok(Err(m)),
+            _ => Ok(Ok(pm)),
+        }
+    }
+
     /// The native search: builtin modules, embedded sources, then the
     /// package's `__path__` or `sys.path`.
     fn load_module_native(&mut self, name: &str) -> PyResult<Value> {
@@ -422,14 +430,10 @@ impl Vm {
         };
         let search: Vec<String> = match parent {
             Some(p) => {
-                let pm = self.import_module(p)?;
-                // Importing the parent may have imported this module.
-                let key = self.new_str(name);
-                if let Some(m) = self.dict_get_str(self.g.sys_modules, key) {
-                    if !m.is_none() {
-                        return Ok(m);
-                    }
-                }
+                let pm = match self.import_parent(name, p)? {
+                    Ok(pm) => pm,
+                    Err(m) => return Ok(m),
+                };
                 // A submodule of an embedded package is embedded too.
                 if let Some(src) = self.embedded_source(name) {
                     return self.exec_embedded(name, src);
