@@ -10,6 +10,7 @@
 //! See docs/ARCHITECTURE.md for the invariants.
 
 pub mod context;
+pub mod fairlock;
 pub mod gc;
 pub mod gclog;
 pub mod handshake;

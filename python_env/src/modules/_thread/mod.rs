@@ -18,6 +18,7 @@ mod local;
 
 use crate::args::Args;
 use engine::runtime::*;
+use proto_core::fairlock::{Handover, Took, CLAIM_AFTER};
 use proto_core::native::{native_ref, Trace};
 use proto_core::sync::{self, Arc, AtomicU64, AtomicUsize, Condvar, Mutex, Ordering};
 use proto_core::{Obj, Value};
@@ -100,7 +101,7 @@ struct LockState(Arc<LockInner>);
 impl Trace for LockState {}
 
 struct LockInner {
-    locked: Mutex<bool>,
+    locked: Mutex<LockWord>,
     cv: Condvar,
     /// Threads waiting on `cv` (changed under `locked`): a release with
     /// none skips the notify, a wake-up system call in std's `Condvar`.
@@ -114,9 +115,31 @@ impl core::ops::Deref for LockState {
     }
 }
 
-/// Payload of a `_thread.RLock`: owner ident (0: none) and recursion count.
+/// A lock's state under its mutex: held, and the claim/handover flags
+/// (`proto_core::fairlock`: a waiter that keeps losing to threads taking
+/// the lock without waiting claims it; the next release hands it over).
+#[derive(Default)]
+struct LockWord {
+    held: bool,
+    hv: Handover,
+}
+
+/// Owner ident of an RLock being handed to its claimant (no thread's).
+const HANDED: u64 = u64::MAX;
+
+/// An RLock's state under its mutex: owner ident (0: none; `HANDED`
+/// between a release and the claimant's wake-up), recursion count, and
+/// the claim/handover flags.
+#[derive(Default)]
+struct RWord {
+    owner: u64,
+    count: u64,
+    hv: Handover,
+}
+
+/// Payload of a `_thread.RLock`.
 struct RLockState {
-    st: Mutex<(u64, u64)>,
+    st: Mutex<RWord>,
     cv: Condvar,
     /// As `LockState::waiters`.
     waiters: AtomicUsize,
@@ -188,6 +211,54 @@ pub(crate) fn counted_wait<T>(
         waiters.fetch_sub(1, Ordering::Relaxed);
     }
     r
+}
+
+/// [`counted_wait`] for a lock with [`Handover`]: `step` is the waiter's
+/// step (`claimant` its claim flag, `lost_long` whether it has lost for
+/// `CLAIM_AFTER`); a claimant that stops waiting (timeout, exception)
+/// withdraws its claim, and if the lock was handed to it meanwhile it
+/// holds it: `taken` records it as the owner, and on an exception
+/// `release` gives it back before the exception goes on.
+fn fair_wait<T>(
+    vm: &mut Vm,
+    m: &Mutex<T>,
+    cv: &Condvar,
+    waiters: &AtomicUsize,
+    deadline: Option<Instant>,
+    step: impl Fn(&mut T, bool, &mut bool) -> bool,
+    hv: impl Fn(&mut T) -> &mut Handover,
+    taken: impl Fn(&mut T),
+    release: impl Fn(),
+) -> PyResult<bool> {
+    let claimant = Cell::new(false);
+    let start = Instant::now();
+    let r = counted_wait(vm, m, cv, waiters, deadline, |st| {
+        let mut c = claimant.get();
+        let got = step(st, start.elapsed() >= CLAIM_AFTER, &mut c);
+        claimant.set(c);
+        got
+    });
+    if matches!(r, Ok(true)) || !claimant.get() {
+        return r;
+    }
+    let mut c = true;
+    let held = {
+        let mut g = sync::lock(m);
+        let h = hv(&mut g).withdraw(&mut c);
+        if h {
+            taken(&mut g);
+        }
+        h
+    };
+    match r {
+        Ok(_) => Ok(held),
+        Err(e) => {
+            if held {
+                release();
+            }
+            Err(e)
+        }
+    }
 }
 
 /// Wakes one waiter of a [`counted_wait`], if the count (read by the caller
@@ -346,28 +417,48 @@ fn lock_acquire_raw(
     blocking: bool,
     deadline: Option<Instant>,
 ) -> PyResult<bool> {
-    {
-        let mut g = sync::lock(&s.locked);
-        if !*g {
-            *g = true;
-            return Ok(true);
+    let take = |w: &mut LockWord| {
+        if w.held || !w.hv.open() {
+            false
+        } else {
+            w.held = true;
+            true
         }
+    };
+    if take(&mut sync::lock(&s.locked)) {
+        return Ok(true);
     }
     if !blocking {
         return Ok(false);
     }
-    let take = |locked: &mut bool| {
-        if *locked {
-            false
-        } else {
-            *locked = true;
-            true
-        }
-    };
     if spin_take(&s.locked, take) {
         return Ok(true);
     }
-    counted_wait(vm, &s.locked, &s.cv, &s.waiters, deadline, take)
+    // A handed-over lock is held for the claimant already.
+    let step = |w: &mut LockWord, lost_long: bool, c: &mut bool| match w
+        .hv
+        .try_take(!w.held, lost_long, c)
+    {
+        Some(Took::Free) => {
+            w.held = true;
+            true
+        }
+        Some(Took::Handed) => true,
+        None => false,
+    };
+    fair_wait(
+        vm,
+        &s.locked,
+        &s.cv,
+        &s.waiters,
+        deadline,
+        step,
+        |w| &mut w.hv,
+        |_| {},
+        || {
+            lock_release_raw(s);
+        },
+    )
 }
 
 fn lock_acquire(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -384,10 +475,15 @@ fn lock_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// Releases the lock; false (and no change) if it was not locked.
 fn lock_release_raw(s: &LockInner) -> bool {
     let mut g = sync::lock(&s.locked);
-    if !*g {
+    if !g.held {
         return false;
     }
-    *g = false;
+    if g.hv.hand_over() {
+        drop(g);
+        s.cv.notify_all();
+        return true;
+    }
+    g.held = false;
     let waiting = s.waiters.load(Ordering::Relaxed);
     drop(g);
     notify_waiter(&s.cv, waiting);
@@ -409,7 +505,7 @@ fn unlocked_lock_error(vm: &mut Vm) -> PyException {
 
 fn lock_locked(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = lock_state(vm, a[0])?;
-    Ok(Value::bool(*sync::lock(&s.locked)))
+    Ok(Value::bool(sync::lock(&s.locked).held))
 }
 
 /// The address a repr shows: `id(v)`, as in CPython.
@@ -419,7 +515,7 @@ fn addr(v: Value) -> u64 {
 
 fn lock_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = lock_state(vm, a[0])?;
-    let st = if *sync::lock(&s.locked) {
+    let st = if sync::lock(&s.locked).held {
         "locked"
     } else {
         "unlocked"
@@ -432,7 +528,7 @@ fn new_lock(vm: &mut Vm, cls: Value) -> Value {
         K_MISC,
         cls,
         LockState(Arc::new(LockInner {
-            locked: Mutex::new(false),
+            locked: Mutex::new(LockWord::default()),
             cv: Condvar::new(),
             waiters: AtomicUsize::new(0),
         })),
@@ -494,7 +590,7 @@ fn new_rlock(vm: &mut Vm, cls: Value) -> Value {
         cls,
         1 + type_nslots(co),
         RLockState {
-            st: Mutex::new((0, 0)),
+            st: Mutex::new(RWord::default()),
             cv: Condvar::new(),
             waiters: AtomicUsize::new(0),
         },
@@ -511,30 +607,51 @@ fn rlock_acquire_raw(
     let me = thread_ident();
     {
         let mut g = sync::lock(&s.st);
-        if g.0 == me {
-            g.1 += count;
+        if g.owner == me {
+            g.count += count;
             return Ok(true);
         }
-        if g.0 == 0 {
-            *g = (me, count);
-            return Ok(true);
+    }
+    let take = |w: &mut RWord| {
+        if w.owner != 0 || !w.hv.open() {
+            return false;
         }
+        (w.owner, w.count) = (me, count);
+        true
+    };
+    if take(&mut sync::lock(&s.st)) {
+        return Ok(true);
     }
     if !blocking {
         return Ok(false);
     }
-    let take = |st: &mut (u64, u64)| {
-        if st.0 == 0 {
-            *st = (me, count);
-            true
-        } else {
-            false
-        }
-    };
     if spin_take(&s.st, take) {
         return Ok(true);
     }
-    counted_wait(vm, &s.st, &s.cv, &s.waiters, deadline, take)
+    let step = |w: &mut RWord, lost_long: bool, c: &mut bool| match w.hv.try_take(
+        w.owner == 0,
+        lost_long,
+        c,
+    ) {
+        Some(_) => {
+            (w.owner, w.count) = (me, count);
+            true
+        }
+        None => false,
+    };
+    fair_wait(
+        vm,
+        &s.st,
+        &s.cv,
+        &s.waiters,
+        deadline,
+        step,
+        |w| &mut w.hv,
+        |w| (w.owner, w.count) = (me, count),
+        || {
+            rlock_release_all(s);
+        },
+    )
 }
 
 fn rlock_acquire(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -555,17 +672,29 @@ fn rlock_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn rlock_release_raw(s: &RLockState) -> bool {
     let me = thread_ident();
     let mut g = sync::lock(&s.st);
-    if g.0 != me || g.1 == 0 {
+    if g.owner != me || g.count == 0 {
         return false;
     }
-    g.1 -= 1;
-    if g.1 == 0 {
-        g.0 = 0;
-        let waiting = s.waiters.load(Ordering::Relaxed);
-        drop(g);
-        notify_waiter(&s.cv, waiting);
+    g.count -= 1;
+    if g.count == 0 {
+        rlock_free(s, g);
     }
     true
+}
+
+/// Frees the RLock whose count just reached 0, or hands it to its
+/// claimant, and wakes a waiter.
+fn rlock_free(s: &RLockState, mut g: sync::MutexGuard<'_, RWord>) {
+    if g.hv.hand_over() {
+        g.owner = HANDED;
+        drop(g);
+        s.cv.notify_all();
+        return;
+    }
+    g.owner = 0;
+    let waiting = s.waiters.load(Ordering::Relaxed);
+    drop(g);
+    notify_waiter(&s.cv, waiting);
 }
 
 /// RuntimeError of a release of an RLock the thread does not hold.
@@ -584,7 +713,7 @@ fn rlock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// Whether the calling thread holds the RLock.
 fn rlock_owned(s: &RLockState) -> bool {
     let g = sync::lock(&s.st);
-    g.0 == thread_ident() && g.1 > 0
+    g.owner == thread_ident() && g.count > 0
 }
 
 fn rlock_is_owned(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -596,14 +725,12 @@ fn rlock_is_owned(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// `None` if it is not held.
 fn rlock_release_all(s: &RLockState) -> Option<(u64, u64)> {
     let mut g = sync::lock(&s.st);
-    if g.1 == 0 {
+    if g.count == 0 {
         return None;
     }
-    let saved = *g;
-    *g = (0, 0);
-    let waiting = s.waiters.load(Ordering::Relaxed);
-    drop(g);
-    notify_waiter(&s.cv, waiting);
+    let saved = (g.owner, g.count);
+    g.count = 0;
+    rlock_free(s, g);
     Some(saved)
 }
 
@@ -656,7 +783,11 @@ fn rlock_acquire_restore(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> 
 
 fn rlock_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = rlock_state(vm, a[0])?;
-    let (owner, count) = *sync::lock(&s.st);
+    let (owner, count) = {
+        let g = sync::lock(&s.st);
+        // Between a handover and the claimant's wake-up nobody owns it.
+        (if g.count == 0 { 0 } else { g.owner }, g.count)
+    };
     let st = if count > 0 { "locked" } else { "unlocked" };
     // The type's `tp_name`: `_thread.RLock`, or a Python subclass's bare
     // name.
@@ -1013,7 +1144,10 @@ mod sentinel_tests {
 
     fn held() -> Arc<LockInner> {
         Arc::new(LockInner {
-            locked: Mutex::new(true),
+            locked: Mutex::new(LockWord {
+                held: true,
+                hv: Handover::new(),
+            }),
             cv: Condvar::new(),
             waiters: AtomicUsize::new(0),
         })
@@ -1024,12 +1158,12 @@ mod sentinel_tests {
     #[test]
     fn sentinels_are_released_at_thread_end() {
         let (a, b) = (held(), held());
-        *sync::lock(&b.locked) = false;
+        sync::lock(&b.locked).held = false;
         SENTINELS.with(|v| v.borrow_mut().push(a.clone()));
         SENTINELS.with(|v| v.borrow_mut().push(b.clone()));
         finish_sentinels();
-        assert!(!*sync::lock(&a.locked));
-        assert!(!*sync::lock(&b.locked));
+        assert!(!sync::lock(&a.locked).held);
+        assert!(!sync::lock(&b.locked).held);
         assert!(SENTINELS.with(|v| v.borrow().is_empty()));
     }
 }
