@@ -213,23 +213,22 @@ pub(crate) fn counted_wait<T>(
     r
 }
 
-/// [`counted_wait`] for a lock with [`Handover`]: `step` is the waiter's
-/// step (`claimant` its claim flag, `lost_long` whether it has lost for
-/// `CLAIM_AFTER`); a claimant that stops waiting (timeout, exception)
-/// withdraws its claim, and if the lock was handed to it meanwhile it
-/// holds it: `taken` records it as the owner, and on an exception
-/// `release` gives it back before the exception goes on.
+/// [`counted_wait`] for a lock with [`Handover`] (`lock`: its mutex,
+/// condvar and waiter count): `step` is the waiter's step (`claimant` its
+/// claim flag, `lost_long` whether it has lost for `CLAIM_AFTER`); a
+/// claimant that stops waiting (timeout, exception) calls `withdraw`
+/// (`Handover::withdraw`, and when the lock was handed to it meanwhile,
+/// recording itself as the owner: true), and on an exception `release`
+/// gives a lock so kept back before the exception goes on.
 fn fair_wait<T>(
     vm: &mut Vm,
-    m: &Mutex<T>,
-    cv: &Condvar,
-    waiters: &AtomicUsize,
+    lock: (&Mutex<T>, &Condvar, &AtomicUsize),
     deadline: Option<Instant>,
     step: impl Fn(&mut T, bool, &mut bool) -> bool,
-    hv: impl Fn(&mut T) -> &mut Handover,
-    taken: impl Fn(&mut T),
+    withdraw: impl Fn(&mut T, &mut bool) -> bool,
     release: impl Fn(),
 ) -> PyResult<bool> {
+    let (m, cv, waiters) = lock;
     let claimant = Cell::new(false);
     let start = Instant::now();
     let r = counted_wait(vm, m, cv, waiters, deadline, |st| {
@@ -241,15 +240,7 @@ fn fair_wait<T>(
     if matches!(r, Ok(true)) || !claimant.get() {
         return r;
     }
-    let mut c = true;
-    let held = {
-        let mut g = sync::lock(m);
-        let h = hv(&mut g).withdraw(&mut c);
-        if h {
-            taken(&mut g);
-        }
-        h
-    };
+    let held = withdraw(&mut sync::lock(m), &mut true);
     match r {
         Ok(_) => Ok(held),
         Err(e) => {
@@ -448,13 +439,10 @@ fn lock_acquire_raw(
     };
     fair_wait(
         vm,
-        &s.locked,
-        &s.cv,
-        &s.waiters,
+        (&s.locked, &s.cv, &s.waiters),
         deadline,
         step,
-        |w| &mut w.hv,
-        |_| {},
+        |w, c| w.hv.withdraw(c),
         || {
             lock_release_raw(s);
         },
@@ -639,15 +627,19 @@ fn rlock_acquire_raw(
         }
         None => false,
     };
+    let withdraw = |w: &mut RWord, c: &mut bool| {
+        let held = w.hv.withdraw(c);
+        if held {
+            (w.owner, w.count) = (me, count);
+        }
+        held
+    };
     fair_wait(
         vm,
-        &s.st,
-        &s.cv,
-        &s.waiters,
+        (&s.st, &s.cv, &s.waiters),
         deadline,
         step,
-        |w| &mut w.hv,
-        |w| (w.owner, w.count) = (me, count),
+        withdraw,
         || {
             rlock_release_all(s);
         },
