@@ -938,7 +938,7 @@ impl Vm {
                             if let (Some(o), Some(i)) = (Obj::from_value(c), k.as_int()) {
                                 if o.kind() == Kind::LIST
                                     && o.class() == self.g.types.list
-                                    && !o.is_shared()
+                                    && o.is_local_mutable()
                                     && llist::set_index(&mut self.ctx, o, i, v)
                                 {
                                     continue;
