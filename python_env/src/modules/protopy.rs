@@ -291,7 +291,11 @@ enum Role {
     Refuse,
 }
 
-fn role(o: Obj) -> Role {
+fn role(vm: &Vm, o: Obj) -> Role {
+    // A bare `object()` (a sentinel) holds no state.
+    if o.class() == vm.g.types.object && !o.is_native() {
+        return Role::Freeze;
+    }
     match o.kind() {
         Kind::STR | Kind::BYTES => {
             // A str/bytes subclass instance carries an instance dict.
@@ -370,7 +374,7 @@ fn walk(vm: &mut Vm, root: Value, prepare: bool) -> Result<Vec<Obj>, Obj> {
         if o.is_frozen() || !seen.insert(v.bits()) {
             continue;
         }
-        match role(o) {
+        match role(vm, o) {
             Role::Leaf | Role::Stop => continue,
             Role::Refuse => return Err(o),
             Role::Freeze => {}
@@ -411,7 +415,7 @@ fn freeze(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "freeze", a, k, 1, 1)?;
     let root = a[0];
     if let Some(o) = Obj::from_value(root) {
-        if !o.is_frozen() && matches!(role(o), Role::Stop) {
+        if !o.is_frozen() && matches!(role(vm, o), Role::Stop) {
             return Err(cannot_freeze(vm, o));
         }
     }
@@ -465,7 +469,7 @@ fn is_deeply_frozen(vm: &Vm, v: Value) -> bool {
         if !seen.insert(v.bits()) {
             continue;
         }
-        let r = role(o);
+        let r = role(vm, o);
         if matches!(r, Role::Stop) {
             return false;
         }

@@ -167,6 +167,20 @@ for _ in range(3):  # the attribute-store cache must not bypass the check
     tryit("loop store", p, set_x)
 print(p.x, p.y, p.tags, vars(p), s.a, vars(e))
 
+# Library code that writes lists in place is refused too.
+import bisect
+import heapq
+import random
+H = protopy.freeze([1, 3, 5])
+for name, fn in [("heappush", lambda: heapq.heappush(H, 0)), ("heappop", lambda: heapq.heappop(H)),
+                 ("heapify", lambda: heapq.heapify(H)), ("heapreplace", lambda: heapq.heapreplace(H, 9)),
+                 ("heappushpop", lambda: heapq.heappushpop(H, 9)), ("insort", lambda: bisect.insort(H, 2)),
+                 ("insort_left", lambda: bisect.insort_left(H, 2)), ("shuffle", lambda: random.shuffle(H))]:
+    tryit(name, H, fn)
+print(H, heapq.nsmallest(2, H), bisect.bisect(H, 4))
+sentinel = object()
+print(protopy.freeze([sentinel])[0] is sentinel, protopy.isfrozen(sentinel))
+
 # Copies are mutable.
 for label, c in [("list()", list(L)), ("copy()", L.copy()), ("slice", L[:]),
                  ("copy.copy", copy.copy(L)), ("deepcopy", copy.deepcopy(L))]:
