@@ -874,6 +874,11 @@ impl Vm {
         if name == self.g.names.__class__
             && !Obj::from_value(obj).is_some_and(|o| o.kind() == K_TYPE)
         {
+            // An object `protopy.freeze` froze keeps its class (immortal
+            // objects, frozen from birth, get set_class's own errors).
+            if let Some(o) = Obj::from_value(obj).filter(|o| !o.is_immortal()) {
+                self.check_mutable(o)?;
+            }
             return self.set_class(obj, v);
         }
         let Some(o) = Obj::from_value(obj) else {
@@ -2044,7 +2049,10 @@ pub(crate) fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult
     let Some((h, slot)) = home else {
         return Err(vm.attr_error(obj, vm.g.names.__dict__));
     };
-    vm.store(h, slot, v);
+    // Refused on a frozen object, under its lock when shared (see
+    // `Vm::with_mut_lock`).
+    let o = Obj::from_value(obj).expect("heap");
+    vm.with_mut_lock(o, |ctx| ctx.store(h, slot, v))?;
     Ok(Value::NONE)
 }
 

@@ -163,6 +163,8 @@ tryit("slot set", s, lambda: setattr(s, "a", 2))
 tryit("slot set unset", s, lambda: setattr(s, "b", 2))
 tryit("slot del", s, lambda: delattr(s, "a"))
 tryit("empty set", e, lambda: setattr(e, "q", 1))
+tryit("__class__ =", p, lambda: setattr(p, "__class__", Empty))
+tryit("__dict__ =", p, lambda: setattr(p, "__dict__", {"x": 0}))
 for _ in range(3):  # the attribute-store cache must not bypass the check
     tryit("loop store", p, set_x)
 print(p.x, p.y, p.tags, vars(p), s.a, vars(e))
