@@ -82,6 +82,8 @@ SCALE = [
     ("shared_dict", "scale_shared_dict.py", 6000000, []),            # (c2) stores into one dict
     ("lock_counter", "scale_lock_counter.py", 3000000, []),          # (c3) one threading.Lock
     ("queue", "scale_queue.py", 1000000, []),                        # (c4) queue.Queue pairs
+    ("frozen_dict_read", "scale_frozen_dict_read.py", 6000000, ["freeze"]),    # (c5) protopy.freeze(d)
+    ("frozendict_read", "scale_frozen_dict_read.py", 6000000, ["frozendict"]),  # (c5) frozendict
     ("executor_map", "scale_executor_map.py", 10000, []),             # (d) ThreadPoolExecutor.map
     ("parallel_map", "scale_parallel_map.py", 10000, []),             # (d) protopy.parallel_map
     ("alloc", "scale_alloc.py", 900000, []),                          # (e) allocation + GC

@@ -35,7 +35,10 @@ pub const SHARED: u64 = 1 << 8;
 pub const MARK: u64 = 1 << 9;
 /// Header flag: never collected (constants, code, builtins). Implies SHARED.
 pub const IMMORTAL: u64 = 1 << 10;
-/// Header flag: never written after publication (plain reads are enough).
+/// Header flag: never written after publication (plain reads are enough):
+/// immortal objects, and containers and instances made deeply immutable by
+/// `protopy.freeze` (every mutator refuses them; see docs/ARCHITECTURE.md
+/// "Deep freezing").
 pub const FROZEN: u64 = 1 << 11;
 /// Header flag: the raw region holds a Rust value with a finalizer (see `native`).
 pub const NATIVE: u64 = 1 << 12;
@@ -210,9 +213,34 @@ impl Obj {
         self.meta() & FROZEN != 0
     }
 
-    /// Marks the object frozen. Only the owner, before publication.
+    /// Marks the object frozen: by the owner before publication, or (deep
+    /// freezing, `protopy.freeze`) by a mutator holding the object's lock
+    /// when it is shared. The bit is set with one atomic `fetch_or`, so it
+    /// never races with the collector's MARK (set by a global collection
+    /// only while every mutator is stopped; a local collection never writes
+    /// a shared object's header). Release: a reader that sees FROZEN
+    /// (acquire, [`Obj::is_frozen_acquire`]) sees every write made before.
     pub fn freeze(self) {
-        self.header().meta.fetch_or(FROZEN, Ordering::Relaxed);
+        self.header().meta.fetch_or(FROZEN, Ordering::Release);
+    }
+
+    /// [`Obj::is_frozen`] with acquire ordering (pairs with [`Obj::freeze`]).
+    #[inline(always)]
+    pub fn is_frozen_acquire(self) -> bool {
+        self.header().meta.load(Ordering::Acquire) & FROZEN != 0
+    }
+
+    /// Does the raw region hold a Rust value (see `native`)?
+    #[inline(always)]
+    pub fn is_native(self) -> bool {
+        self.meta() & NATIVE != 0
+    }
+
+    /// Neither shared nor frozen: the owner may write it with no lock and
+    /// no check (the fast paths of local stores test this one word).
+    #[inline(always)]
+    pub fn is_local_mutable(self) -> bool {
+        self.meta() & (SHARED | FROZEN) == 0
     }
 
     /// The id of the context that allocated it.

@@ -143,7 +143,9 @@ impl Vm {
         }
     }
 
-    pub(crate) fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
+    /// The instance dict of `o`, created (empty) if its class gives it one
+    /// and it has none yet; None if it can have none.
+    pub fn ensure_dict(&mut self, o: Obj) -> Option<Value> {
         let (h, slot) = self.dict_home(o)?;
         Some(self.ensure_slot_dict(h, slot))
     }
@@ -872,6 +874,11 @@ impl Vm {
         if name == self.g.names.__class__
             && !Obj::from_value(obj).is_some_and(|o| o.kind() == K_TYPE)
         {
+            // An object `protopy.freeze` froze keeps its class (immortal
+            // objects, frozen from birth, get set_class's own errors).
+            if let Some(o) = Obj::from_value(obj).filter(|o| !o.is_immortal()) {
+                self.check_mutable(o)?;
+            }
             return self.set_class(obj, v);
         }
         let Some(o) = Obj::from_value(obj) else {
@@ -951,8 +958,10 @@ impl Vm {
             if let Some(dobj) = Obj::from_value(d) {
                 if dobj.kind() == K_MEMBER {
                     let slot = self.member_slot(dobj, obj)?;
-                    self.store(o, slot, v);
-                    return Ok(());
+                    // Under the instance's lock when shared, so that a
+                    // concurrent `protopy.freeze` (which holds it while it
+                    // marks) sees the store or refuses it.
+                    return self.with_mut_lock(o, |ctx| ctx.store(o, slot, v));
                 }
                 if dobj.kind() == K_PROPERTY {
                     let fset = dobj.get(1);
@@ -1000,12 +1009,18 @@ impl Vm {
             };
             return Err(self.new_exc(self.g.e.AttributeError, &msg));
         };
+        // A frozen instance (`protopy.freeze`; frozen with its dict, which
+        // it then has); a frozen dict it would store into is refused by
+        // `dict_set_str` below, under the dict's lock.
+        self.check_mutable(o)?;
         let name = if Obj::from_value(name).is_some_and(|x| x.is_shared()) {
             name
         } else {
             self.intern_value(name)
         };
-        self.dict_set_str(d, name, v);
+        if !self.dict_set_str(d, name, v) {
+            return Err(self.frozen_error(Obj::from_value(d).expect("dict")));
+        }
         if o.kind() == K_TYPE {
             // A type's dict reached through the generic path (see TypeCache).
             self.type_modified(o.value());
@@ -1240,6 +1255,7 @@ impl Vm {
                 if dobj.kind() == K_MEMBER {
                     let slot = self.member_slot(dobj, obj)?;
                     let io = Obj::from_value(obj).expect("instance");
+                    self.check_mutable(io)?;
                     if io.get(slot).is_empty() {
                         let n = str_of(dobj.get(0)).into_owned();
                         return Err(self.new_exc(self.g.e.AttributeError, &n));
@@ -1273,6 +1289,7 @@ impl Vm {
         }
         if let Some(o) = Obj::from_value(obj) {
             if let Some(d) = dict {
+                self.check_mutable(o)?;
                 if self.dict_del(d, name)?.is_some() {
                     if o.kind() == K_TYPE {
                         self.type_modified(o.value());
@@ -2032,7 +2049,10 @@ pub(crate) fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult
     let Some((h, slot)) = home else {
         return Err(vm.attr_error(obj, vm.g.names.__dict__));
     };
-    vm.store(h, slot, v);
+    // Refused on a frozen object, under its lock when shared (see
+    // `Vm::with_mut_lock`).
+    let o = Obj::from_value(obj).expect("heap");
+    vm.with_mut_lock(o, |ctx| ctx.store(h, slot, v))?;
     Ok(Value::NONE)
 }
 

@@ -482,6 +482,19 @@ impl Vm {
         }
     }
 
+    /// Stores a `__slots__` member through the write barrier; a shared
+    /// instance under its lock, so that a concurrent `protopy.freeze`
+    /// (which holds it while it marks) sees the store or refuses it. False
+    /// (nothing stored) for a frozen instance: the slow path raises.
+    #[inline(always)]
+    fn store_slot(&mut self, o: Obj, i: usize, v: Value) -> bool {
+        if o.is_local_mutable() {
+            self.store(o, i, v);
+            return true;
+        }
+        self.with_mut_lock(o, |ctx| ctx.store(o, i, v)).is_ok()
+    }
+
     /// STORE_ATTR fast path: `true` when the value was stored in the
     /// instance dict or a `__slots__` member.
     #[inline(always)]
@@ -496,7 +509,9 @@ impl Vm {
         let Some(o) = Obj::from_value(obj) else {
             return false;
         };
-        if o.kind() != K_INSTANCE {
+        // A frozen instance (`protopy.freeze`) takes the slow path, which
+        // refuses the store.
+        if o.kind() != K_INSTANCE || o.is_frozen() {
             return false;
         }
         // The common hits, inlined into the interpreter loop: overwrite the
@@ -507,7 +522,7 @@ impl Vm {
             let cls = o.class();
             if t == cls.bits() && e == self.class_version(cls) {
                 if p & 3 == TAG_DICT_ONLY {
-                    if let Some(d) = Obj::from_value(o.get(0)).filter(|d| !d.is_shared()) {
+                    if let Some(d) = Obj::from_value(o.get(0)).filter(|d| d.is_local_mutable()) {
                         if self.store_at_hint(d, p >> 2, name, v) {
                             return true;
                         }
@@ -516,8 +531,7 @@ impl Vm {
                     // A `__slots__` member: stored through the write barrier.
                     let i = (p >> 2) as usize;
                     if i < o.n_values() {
-                        self.store(o, i, v);
-                        return true;
+                        return self.store_slot(o, i, v);
                     }
                 }
             }
@@ -545,8 +559,7 @@ impl Vm {
                 if i >= o.n_values() {
                     return false;
                 }
-                self.store(o, i, v);
-                return true;
+                return self.store_slot(o, i, v);
             }
             Some([t, e, _]) if t == tp.bits() && e == version => {}
             _ => {
@@ -557,8 +570,7 @@ impl Vm {
                     .and_then(Obj::from_value);
                 if let Some(i) = member.and_then(|m| self.member_index(m, obj)) {
                     write(s, [tp.bits(), version, ((i as u64) << 2) | TAG_SLOT]);
-                    self.store(o, i, v);
-                    return true;
+                    return self.store_slot(o, i, v);
                 }
             }
         }
@@ -584,7 +596,7 @@ impl Vm {
         };
         let hit = match entry {
             Some([t, e, p]) if t == tp.bits() && e == version && p & 3 == TAG_DICT_ONLY => {
-                if !d.is_shared() && self.store_at_hint(d, p >> 2, name, v) {
+                if d.is_local_mutable() && self.store_at_hint(d, p >> 2, name, v) {
                     return true;
                 }
                 true
@@ -598,14 +610,19 @@ impl Vm {
             if tpo.kind() != K_TYPE || !self.dict_store_only(tpo, name) {
                 return false;
             }
-            // Names in code objects are interned (shared), as generic_setattr requires.
-            self.dict_set_str(d.value(), name, v);
+            // Names in code objects are interned (shared), as generic_setattr
+            // requires. A frozen dict: the slow path raises.
+            if !self.dict_set_str(d.value(), name, v) {
+                return false;
+            }
             raise_type_dict_hint(tpo, ldict::len(d));
             let hint = index_of(d, name);
             write(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
             return true;
         }
-        self.dict_set_str(d.value(), name, v);
+        if !self.dict_set_str(d.value(), name, v) {
+            return false;
+        }
         if let Some(tpo) = Obj::from_value(tp) {
             raise_type_dict_hint(tpo, ldict::len(d));
         }

@@ -189,7 +189,9 @@ impl Vm {
     fn mapping_set(&mut self, m: Value, k: Value, v: Value) -> PyResult<()> {
         if let Some(o) = Obj::from_value(m) {
             if o.kind() == Kind::DICT && o.class() == self.g.types.dict {
-                self.dict_set_str(m, k, v);
+                if !self.dict_set_str(m, k, v) {
+                    return Err(self.frozen_error(o));
+                }
                 return Ok(());
             }
         }
@@ -896,7 +898,11 @@ impl Vm {
                         }
                         Opcode::StoreGlobal => {
                             let v = pop!();
-                            self.dict_set_str(globals.value(), name!(arg), v);
+                            // False: the globals dict was frozen (`protopy.freeze`).
+                            if !self.dict_set_str(globals.value(), name!(arg), v) {
+                                self.frames[fi].lasti = lasti;
+                                break 'err (self.frozen_error(globals), false);
+                            }
                         }
                         Opcode::DeleteGlobal => {
                             let k = name!(arg);
@@ -938,7 +944,7 @@ impl Vm {
                             if let (Some(o), Some(i)) = (Obj::from_value(c), k.as_int()) {
                                 if o.kind() == Kind::LIST
                                     && o.class() == self.g.types.list
-                                    && !o.is_shared()
+                                    && o.is_local_mutable()
                                     && llist::set_index(&mut self.ctx, o, i, v)
                                 {
                                     continue;

@@ -449,7 +449,7 @@ impl Vm {
                         // between the snapshot and the append (the
                         // snapshot alone holds items `b` may lose).
                         let items = self.seq_items(b);
-                        self.with_lock(ao, |ctx| llist::extend(ctx, ao, &items));
+                        self.with_mut_lock(ao, |ctx| llist::extend(ctx, ao, &items))?;
                         return Ok(a);
                     }
                     let mut items = self.seq_items(a);
@@ -1316,6 +1316,53 @@ impl Vm {
         }
     }
 
+    /// The `TypeError` every mutator raises on an object `protopy.freeze`
+    /// made immutable.
+    #[cold]
+    pub fn frozen_error(&mut self, o: Obj) -> PyException {
+        let tn = self.type_name_of(o.value());
+        self.type_error(&format!("cannot modify frozen {tn}"))
+    }
+
+    /// `Err(frozen_error)` when `o` is frozen. For a shared object this is
+    /// only a fast refusal: the check that decides is the one made under
+    /// the object's lock ([`Vm::with_mut_lock`]), since a concurrent
+    /// `protopy.freeze` marks objects while holding their locks.
+    #[inline(always)]
+    pub fn check_mutable(&mut self, o: Obj) -> PyResult<()> {
+        if o.is_frozen() {
+            return Err(self.frozen_error(o));
+        }
+        Ok(())
+    }
+
+    /// Runs the write `f` with the object's lock held if it is shared,
+    /// unless the object is frozen (then `frozen_error`, nothing written).
+    /// The FROZEN bit is tested under the lock: `protopy.freeze` sets it
+    /// while holding the locks of the shared objects it freezes, so a write
+    /// either lands wholly before the freeze (which then sees it) or is
+    /// refused.
+    #[inline]
+    pub fn with_mut_lock<R>(
+        &mut self,
+        o: Obj,
+        f: impl FnOnce(&mut ProtoContext) -> R,
+    ) -> PyResult<R> {
+        if o.is_shared() {
+            self.ctx.lock_object(o);
+            if o.is_frozen() {
+                self.ctx.unlock_object(o);
+                return Err(self.frozen_error(o));
+            }
+            let r = f(&mut self.ctx);
+            self.ctx.unlock_object(o);
+            Ok(r)
+        } else {
+            self.check_mutable(o)?;
+            Ok(f(&mut self.ctx))
+        }
+    }
+
     /// str + str.
     pub fn str_concat(&mut self, a: Value, b: Value) -> Value {
         let (ao, bo) = (
@@ -1392,14 +1439,16 @@ impl Vm {
         }
     }
 
-    /// `d[key] = v` with a str key.
-    pub fn dict_set_str(&mut self, d: Value, key: Value, v: Value) {
+    /// `d[key] = v` with a str key. False (nothing written) when `d` is
+    /// frozen (`protopy.freeze`; tested under the lock); callers that can
+    /// meet a frozen dict raise `frozen_error`.
+    pub fn dict_set_str(&mut self, d: Value, key: Value, v: Value) -> bool {
         let o = Obj::from_value(d).expect("dict");
         let h = str_hash(Obj::from_value(key).expect("key")) as u64;
-        if !o.is_shared() && ldict::insert_if_surely_absent(&mut self.ctx, o, key, v, h) {
-            return;
+        if o.is_local_mutable() && ldict::insert_if_surely_absent(&mut self.ctx, o, key, v, h) {
+            return true;
         }
-        self.with_lock(o, |ctx| {
+        self.with_mut_lock(o, |ctx| {
             let t = ldict::table(o);
             let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
             match r {
@@ -1407,7 +1456,8 @@ impl Vm {
                 Ok(Probe::Vacant(s)) => ldict::insert_new(ctx, o, s, key, v, h),
                 Err(()) => {}
             }
-        });
+        })
+        .is_ok()
     }
 
     /// Probes `d` for `key` and runs `f(ctx, table, probe)` with the dict's
@@ -1442,6 +1492,13 @@ impl Vm {
             if shared {
                 self.ctx.lock_object(o);
             }
+            // Tested under the lock (see `with_mut_lock`).
+            if o.is_frozen() {
+                if shared {
+                    self.ctx.unlock_object(o);
+                }
+                return Err(self.frozen_error(o));
+            }
             let t = ldict::table(o);
             let r = probe_simple(t, h, key, &self.g.types)
                 .ok()
@@ -1454,12 +1511,19 @@ impl Vm {
             }
         }
         loop {
+            self.check_mutable(o)?;
             let ver = ldict::version(o);
             proto_core::sync::fence(Ordering::Acquire);
             let (t, p) = self.probe(o, key, h)?;
             let shared = o.is_shared();
             if shared {
                 self.ctx.lock_object(o);
+            }
+            if o.is_frozen() {
+                if shared {
+                    self.ctx.unlock_object(o);
+                }
+                return Err(self.frozen_error(o));
             }
             // A found entry stays exact while it is live in the same table
             // (an entry's key is never rewritten, nor its slot reused), even
@@ -1522,7 +1586,7 @@ impl Vm {
         self.rooted_for_key(key, &[d, key, v], |vm| {
             let h = vm.hash(key)? as u64;
             let o = Obj::from_value(d).expect("dict");
-            if !o.is_shared() && ldict::insert_if_surely_absent(&mut vm.ctx, o, key, v, h) {
+            if o.is_local_mutable() && ldict::insert_if_surely_absent(&mut vm.ctx, o, key, v, h) {
                 return Ok(());
             }
             vm.dict_rmw(o, key, h, |ctx, t, p| match p {
@@ -1654,17 +1718,23 @@ impl Vm {
     /// unchanged set take the next item of the order computed for the first
     /// (as CPython's pop moves a finger along its table), so emptying a set
     /// by pops is linear.
-    pub fn set_pop(&mut self, s: Value) -> Option<Value> {
-        let o = Obj::from_value(s)?;
+    pub fn set_pop(&mut self, s: Value) -> PyResult<Option<Value>> {
+        let Some(o) = Obj::from_value(s) else {
+            return Ok(None);
+        };
         let shared = o.is_shared();
         if shared {
             self.ctx.lock_object(o);
         }
-        let r = self.set_pop_locked(o);
+        let r = if o.is_frozen() {
+            None
+        } else {
+            Some(self.set_pop_locked(o))
+        };
         if shared {
             self.ctx.unlock_object(o);
         }
-        r
+        r.ok_or_else(|| self.frozen_error(o))
     }
 
     fn set_pop_locked(&mut self, o: Obj) -> Option<Value> {
@@ -2256,7 +2326,7 @@ impl Vm {
             match o.kind() {
                 Kind::LIST if c == t.list => {
                     if let Some(i) = k.as_int() {
-                        if self.with_lock(o, |ctx| llist::set_index(ctx, o, i, x)) {
+                        if self.with_mut_lock(o, |ctx| llist::set_index(ctx, o, i, x))? {
                             return Ok(());
                         }
                         return Err(

@@ -200,8 +200,15 @@ fn insort_impl(vm: &mut Vm, fname: &str, a: &[Value], k: Value, right: bool) -> 
             // Search and insert as one step under the list's lock (let go
             // only while Python code runs).
             let mark = vm.push_root(probe);
-            let mut l = Locked::new(vm, o);
-            let r = search(vm, p.a, probe, p.lo, p.hi, p.key, right, Some(&mut l));
+            let mut l = match Locked::new(vm, o) {
+                Ok(l) => l,
+                Err(e) => {
+                    vm.pop_roots(mark);
+                    return Err(e);
+                }
+            };
+            let r = search(vm, p.a, probe, p.lo, p.hi, p.key, right, Some(&mut l))
+                .and_then(|i| l.still_mutable(vm).map(|()| i));
             if let Ok(i) = r {
                 llist::insert(&mut vm.ctx, o, i as usize, p.x);
             }

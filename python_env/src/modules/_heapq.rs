@@ -103,12 +103,25 @@ pub(crate) struct Locked {
 }
 
 impl Locked {
-    pub(crate) fn new(vm: &mut Vm, o: Obj) -> Locked {
+    /// Takes the lock; a list `protopy.freeze` made immutable is refused
+    /// (tested under the lock, see `Vm::with_mut_lock`).
+    pub(crate) fn new(vm: &mut Vm, o: Obj) -> PyResult<Locked> {
         let held = o.is_shared();
         if held {
             vm.ctx.lock_object(o);
         }
-        Locked { o, held }
+        let mut l = Locked { o, held };
+        if o.is_frozen() {
+            l.release(vm);
+            return Err(vm.frozen_error(o));
+        }
+        Ok(l)
+    }
+
+    /// Refuses a list frozen while the lock was let go (the lock is held
+    /// again, or the list is local).
+    pub(crate) fn still_mutable(&self, vm: &mut Vm) -> PyResult<()> {
+        vm.check_mutable(self.o)
     }
 
     pub(crate) fn release(&mut self, vm: &mut Vm) {
@@ -135,7 +148,9 @@ impl Locked {
         if let Some(r) = simple_lt(vm, a, b) {
             return Ok(r);
         }
-        self.unlocked(vm, |vm| lt(vm, a, b))
+        let r = self.unlocked(vm, |vm| lt(vm, a, b))?;
+        self.still_mutable(vm)?;
+        Ok(r)
     }
 
     fn item(&self, vm: &mut Vm, i: usize) -> PyResult<Value> {
@@ -219,7 +234,7 @@ fn with_heap<R>(
     o: Obj,
     f: impl FnOnce(&mut Vm, &mut Locked) -> PyResult<R>,
 ) -> PyResult<R> {
-    let mut h = Locked::new(vm, o);
+    let mut h = Locked::new(vm, o)?;
     let r = f(vm, &mut h);
     h.release(vm);
     r

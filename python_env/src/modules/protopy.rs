@@ -1,4 +1,9 @@
-//! The `protopy` module: ProtoPy-specific parallelism.
+//! The `protopy` module: ProtoPy-specific parallelism and deep freezing.
+//!
+//! `freeze(obj)` makes `obj` and everything it reaches through container
+//! items and instance attributes immutable (PEP 795 in spirit), all or
+//! nothing; `isfrozen(obj)` tells whether `obj` is deeply immutable. See
+//! [`freeze`] and docs/ARCHITECTURE.md "Deep freezing".
 //!
 //! `parallel_map(func, iterable, chunksize=None, *, max_workers=None)` runs
 //! `func` on every item on a rayon work-stealing pool and returns the results in order; the
@@ -26,13 +31,15 @@
 //! - A `parallel_map` called from inside a pool task runs sequentially on the
 //!   calling worker (a nested `install` would re-enter the worker's `Vm`).
 
-use crate::args::Args;
+use crate::args::{check, Args};
 use engine::runtime::*;
+use proto_core::layouts::dict as ldict;
 use proto_core::layouts::list as llist;
 use proto_core::sync::{AtomicUsize, Ordering};
 use proto_core::{Obj, Value};
 use rayon::prelude::*;
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
 static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
@@ -267,11 +274,241 @@ fn cpu_count(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(n as i64))
 }
 
+// ------------------------------------------------------------------ freezing
+
+/// How the freezing walk treats an object, by its layout.
+enum Role {
+    /// Immutable by type and holding nothing mutable (str, bytes, int,
+    /// float, complex, range, code): left as it is, not marked.
+    Leaf,
+    /// Class, function, module, method or descriptor: stays as it is, not
+    /// entered (the walk stops there).
+    Stop,
+    /// Marked FROZEN after the references [`refs`] lists are frozen too.
+    Freeze,
+    /// Holds state no flag can make immutable (a lock, a file, a generator,
+    /// an iterator, a deque, an exception with its traceback ...).
+    Refuse,
+}
+
+fn role(vm: &Vm, o: Obj) -> Role {
+    // A bare `object()` (a sentinel) holds no state.
+    if o.class() == vm.g.types.object && !o.is_native() {
+        return Role::Freeze;
+    }
+    match o.kind() {
+        Kind::STR | Kind::BYTES => {
+            // A str/bytes subclass instance carries an instance dict.
+            if o.n_values() > 0 {
+                Role::Freeze
+            } else {
+                Role::Leaf
+            }
+        }
+        Kind::FLOAT | Kind::BIG_INT | K_COMPLEX | K_RANGE | K_CODE => Role::Leaf,
+        K_TYPE | K_FUNCTION | K_BUILTIN | K_MODULE | K_METHOD | K_PROPERTY | K_WRAPPER
+        | K_MEMBER => Role::Stop,
+        Kind::TUPLE | Kind::LIST | Kind::DICT | Kind::SET | K_BYTEARRAY | K_NUMSUB | K_SLICE => {
+            Role::Freeze
+        }
+        // A native payload is Rust state the flag cannot guard; the
+        // frozendict is the one native instance that is immutable already.
+        K_INSTANCE if !o.is_native() || crate::types::frozendict::is_frozendict(o.value()) => {
+            Role::Freeze
+        }
+        _ => Role::Refuse,
+    }
+}
+
+/// Pushes the values `o` references that freezing must reach: items,
+/// instance dict and `__slots__` values (never internal storage).
+fn refs(vm: &Vm, o: Obj, out: &mut Vec<Value>) {
+    match o.kind() {
+        Kind::LIST => {
+            out.extend((1..o.n_values()).map(|i| o.get(i)));
+            llist::snapshot(o, out);
+        }
+        Kind::DICT | Kind::SET => {
+            out.extend((1..o.n_values()).map(|i| o.get(i)));
+            let mut kv = Vec::new();
+            ldict::items(o, &mut kv);
+            out.extend(kv.into_iter().flat_map(|(k, v, _)| [k, v]));
+        }
+        // [bytes buffer (internal, immutable to Python), dict, slots...]
+        K_BYTEARRAY => out.extend((1..o.n_values()).map(|i| o.get(i))),
+        K_INSTANCE if o.is_native() => {
+            if let Some(items) = crate::types::frozendict::items_of(vm, o.value()) {
+                out.extend(items.into_iter().flat_map(|(k, v)| [k, v]));
+            }
+            out.extend((0..o.n_values()).map(|i| o.get(i)));
+        }
+        _ => {
+            out.extend((0..o.n_values()).map(|i| o.get(i)));
+            // A tuple subclass keeps its instance dict in a holder.
+            if o.kind() == Kind::TUPLE {
+                if let Some(d) = vm.instance_dict(o) {
+                    out.push(d);
+                }
+            }
+        }
+    }
+}
+
+/// Walks what `root` reaches and returns the objects to mark, or the first
+/// object that cannot be frozen. Objects already frozen are not entered
+/// (what they reach is frozen already). With `prepare`, an instance whose
+/// class gives it a dict but which has none yet gets an empty one, so that
+/// the dict is frozen with it (a first attribute store racing with the
+/// freeze could otherwise install an unfrozen dict); the walk then
+/// allocates but runs no Python code. Without `prepare` it neither
+/// allocates Python objects nor reaches a safepoint, so it may run while
+/// object locks are held.
+fn walk(vm: &mut Vm, root: Value, prepare: bool) -> Result<Vec<Obj>, Obj> {
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut order = Vec::new();
+    let mut stack = vec![root];
+    while let Some(v) = stack.pop() {
+        let Some(o) = Obj::from_value(v) else {
+            continue;
+        };
+        if o.is_frozen() || !seen.insert(v.bits()) {
+            continue;
+        }
+        match role(vm, o) {
+            Role::Leaf | Role::Stop => continue,
+            Role::Refuse => return Err(o),
+            Role::Freeze => {}
+        }
+        if prepare && matches!(o.kind(), K_INSTANCE | K_NUMSUB) && o.get(0).is_empty() {
+            vm.ensure_dict(o);
+        }
+        refs(vm, o, &mut stack);
+        order.push(o);
+    }
+    Ok(order)
+}
+
+/// Sorted addresses, for comparing two walks.
+fn addresses(objs: &[Obj]) -> Vec<u64> {
+    let mut a: Vec<u64> = objs.iter().map(|o| o.value().bits()).collect();
+    a.sort_unstable();
+    a
+}
+
+fn cannot_freeze(vm: &mut Vm, o: Obj) -> PyException {
+    let tn = vm.type_name_of(o.value());
+    vm.type_error(&format!("cannot freeze '{tn}' object"))
+}
+
+/// `protopy.freeze(obj)`: all or nothing. Phase 1 walks the graph and
+/// checks every object (nothing is changed but empty instance dicts made).
+/// Phase 2 takes the locks of the shared objects found, in address order
+/// (the order every two-lock operation uses, so no deadlock), walks again
+/// under them and, if the second walk finds the same objects, sets FROZEN
+/// on all of them before releasing the locks. Every mutator of a shared
+/// object holds its lock and tests FROZEN under it, so a write from
+/// another thread either happened before phase 2's locks (and the second
+/// walk saw its result: a new object reached means another round) or is
+/// refused afterwards; no object is ever frozen while reaching a mutable
+/// one. A refusal in either walk leaves every object as it was.
+fn freeze(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "freeze", a, k, 1, 1)?;
+    let root = a[0];
+    if let Some(o) = Obj::from_value(root) {
+        if !o.is_frozen() && matches!(role(vm, o), Role::Stop) {
+            return Err(cannot_freeze(vm, o));
+        }
+    }
+    let mark = vm.push_root(root);
+    let r = loop {
+        let first = match walk(vm, root, true) {
+            Ok(objs) => objs,
+            Err(bad) => break Err(cannot_freeze(vm, bad)),
+        };
+        let mut locked: Vec<Obj> = first.iter().copied().filter(|o| o.is_shared()).collect();
+        locked.sort_unstable_by_key(|o| o.value().bits());
+        for &o in &locked {
+            vm.ctx.lock_object(o);
+        }
+        let second = walk(vm, root, false);
+        let done = match &second {
+            Ok(objs) if addresses(objs) == addresses(&first) => {
+                for o in objs {
+                    o.freeze();
+                }
+                true
+            }
+            _ => false,
+        };
+        for &o in locked.iter().rev() {
+            vm.ctx.unlock_object(o);
+        }
+        match second {
+            Err(bad) => break Err(cannot_freeze(vm, bad)),
+            Ok(_) if done => break Ok(root),
+            // Another thread changed the graph between the walks: again.
+            Ok(_) => continue,
+        }
+    };
+    vm.pop_roots(mark);
+    r
+}
+
+/// Is `v` deeply immutable: a value immutable by type (int, float,
+/// complex, str, bytes, range, code, None, bools), an object
+/// `protopy.freeze` froze, or a tuple, frozenset, frozendict or slice all
+/// of whose items are. Classes, functions and modules are not (they stay
+/// mutable); neither is anything else.
+fn is_deeply_frozen(vm: &Vm, v: Value) -> bool {
+    let mut stack = vec![v];
+    let mut seen: HashSet<u64> = HashSet::new();
+    while let Some(v) = stack.pop() {
+        let Some(o) = Obj::from_value(v) else {
+            continue;
+        };
+        if !seen.insert(v.bits()) {
+            continue;
+        }
+        let r = role(vm, o);
+        if matches!(r, Role::Stop) {
+            return false;
+        }
+        if o.is_frozen() || matches!(r, Role::Leaf) {
+            continue;
+        }
+        let t = &vm.g.types;
+        let immutable_by_type = match o.kind() {
+            Kind::TUPLE => vm.instance_dict(o).is_none(),
+            Kind::SET => o.class() == t.frozenset,
+            K_SLICE => true,
+            K_INSTANCE => {
+                crate::types::frozendict::is_frozendict(v)
+                    && o.class() == crate::types::frozendict::frozendict_type()
+            }
+            _ => false,
+        };
+        if !immutable_by_type {
+            return false;
+        }
+        refs(vm, o, &mut stack);
+    }
+    true
+}
+
+fn isfrozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "isfrozen", a, k, 1, 1)?;
+    Ok(Value::bool(is_deeply_frozen(vm, a[0])))
+}
+
 /// Creates the `protopy` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("protopy");
-    let fns: &[(&'static str, NativeFn)] =
-        &[("parallel_map", parallel_map), ("cpu_count", cpu_count)];
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("parallel_map", parallel_map),
+        ("cpu_count", cpu_count),
+        ("freeze", freeze),
+        ("isfrozen", isfrozen),
+    ];
     vm.add_module_functions(m, fns);
     Ok(m)
 }

@@ -316,14 +316,14 @@ fn ba_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let enc = args.get(2, "encoding");
     let err = args.get(3, "errors");
     let b = make_bytes(vm, src, enc, err, true)?;
-    set_ba(vm, a[0], &b);
+    set_ba(vm, a[0], &b)?;
     Ok(Value::NONE)
 }
 
 /// Replaces the contents of bytearray `v` by `b` (one atomic step).
-pub(crate) fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) {
+pub(crate) fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) -> PyResult<()> {
     let o = Obj::from_value(v).expect("ba");
-    vm.with_lock(o, |ctx| put_buffer(ctx, o, &[b], b.len()));
+    vm.with_mut_lock(o, |ctx| put_buffer(ctx, o, &[b], b.len()))
 }
 
 /// The buffer of bytearray `o` (see the module header).
@@ -350,8 +350,18 @@ fn put_buffer(ctx: &mut ProtoContext, o: Obj, parts: &[&[u8]], cap: usize) {
 /// was to change); returns `f`'s answer. `f` must not run Python code (it
 /// runs under the object lock of a shared bytearray).
 pub(crate) fn ba_try_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>) -> bool) -> bool {
+    ba_try_update_mut(vm, v, f).unwrap_or(false)
+}
+
+/// [`ba_try_update`] raising `TypeError` (nothing changed) on a bytearray
+/// `protopy.freeze` made immutable; the check is made under the lock.
+fn ba_try_update_mut(
+    vm: &mut Vm,
+    v: Value,
+    f: impl FnOnce(&mut Vec<u8>) -> bool,
+) -> PyResult<bool> {
     let o = Obj::from_value(v).expect("ba");
-    vm.with_lock(o, |ctx| {
+    vm.with_mut_lock(o, |ctx| {
         let mut b = ba_bytes(o).to_vec();
         let done = f(&mut b);
         if done {
@@ -363,10 +373,16 @@ pub(crate) fn ba_try_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>) 
 
 /// [`ba_try_update`] for an edit that always applies.
 pub(crate) fn ba_update(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>)) {
-    ba_try_update(vm, v, |b| {
+    let _ = ba_update_mut(vm, v, f);
+}
+
+/// [`ba_update`] refusing a frozen bytearray.
+fn ba_update_mut(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>)) -> PyResult<()> {
+    ba_try_update_mut(vm, v, |b| {
         f(b);
         true
-    });
+    })
+    .map(|_| ())
 }
 
 /// Writes `data` (`isz` bytes for each of `positions`) into bytearray `v`
@@ -387,8 +403,13 @@ pub fn ba_write_at(vm: &mut Vm, v: Value, positions: &[usize], data: &[u8], isz:
 /// Appends `extra` to bytearray `v` (one atomic step): in place while the
 /// buffer has room, else into a new buffer half as large again.
 pub(crate) fn ba_push(vm: &mut Vm, v: Value, extra: &[u8]) {
+    let _ = ba_push_mut(vm, v, extra);
+}
+
+/// [`ba_push`] refusing a frozen bytearray (checked under the lock).
+fn ba_push_mut(vm: &mut Vm, v: Value, extra: &[u8]) -> PyResult<()> {
     let o = Obj::from_value(v).expect("ba");
-    vm.with_lock(o, |ctx| {
+    vm.with_mut_lock(o, |ctx| {
         let st = ba_buffer(o);
         // SAFETY: this thread is the buffer's only writer: a local buffer
         // belongs to a local bytearray, and a shared one is written only
@@ -534,7 +555,7 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         // Python code (and change the bytearray): the atomic step applies
         // them to the bytes it finds, clamped, or fails as CPython would on
         // an extended slice that no longer fits.
-        let ok = ba_try_update(vm, a[0], |b| {
+        let ok = ba_try_update_mut(vm, a[0], |b| {
             if step == 1 {
                 let lo = (start as usize).min(b.len());
                 let hi = (stop.max(start) as usize).clamp(lo, b.len());
@@ -551,7 +572,7 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 i += step;
             }
             true
-        });
+        })?;
         if !ok {
             return Err(vm.new_exc(vm.g.e.IndexError, "bytearray index out of range"));
         }
@@ -561,13 +582,13 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let x = byte_value(vm, a[2])?;
     // The index was checked against the length before the conversions,
     // which may run Python code: check it again in the atomic step.
-    let ok = ba_try_update(vm, a[0], |b| match b.get_mut(i) {
+    let ok = ba_try_update_mut(vm, a[0], |b| match b.get_mut(i) {
         Some(c) => {
             *c = x;
             true
         }
         None => false,
-    });
+    })?;
     if !ok {
         return Err(vm.new_exc(vm.g.e.IndexError, "bytearray index out of range"));
     }
@@ -578,7 +599,7 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = ba_bytes(Obj::from_value(a[0]).expect("ba")).len();
     if is_slice(a[1]) {
         let (start, _stop, step, count) = slice_indices(vm, a[1], n)?;
-        ba_update(vm, a[0], |b| {
+        ba_update_mut(vm, a[0], |b| {
             let mut drop = vec![false; b.len()];
             let mut i = start;
             for _ in 0..count {
@@ -589,18 +610,18 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
             let mut d = drop.into_iter();
             b.retain(|_| !d.next().unwrap_or(false));
-        });
+        })?;
         return Ok(Value::NONE);
     }
     let i = norm_index(vm, a[1], n, "bytearray")?;
-    let ok = ba_try_update(vm, a[0], |b| {
+    let ok = ba_try_update_mut(vm, a[0], |b| {
         if i < b.len() {
             b.remove(i);
             true
         } else {
             false
         }
-    });
+    })?;
     if !ok {
         return Err(vm.new_exc(vm.g.e.IndexError, "bytearray index out of range"));
     }
@@ -610,7 +631,7 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn ba_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "bytearray.append", a, k, 1, 1)?;
     let v = byte_value(vm, a[1])?;
-    ba_push(vm, a[0], &[v]);
+    ba_push_mut(vm, a[0], &[v])?;
     Ok(Value::NONE)
 }
 
@@ -633,7 +654,7 @@ fn ba_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             r?
         }
     };
-    ba_push(vm, a[0], &extra);
+    ba_push_mut(vm, a[0], &extra)?;
     Ok(Value::NONE)
 }
 
@@ -649,7 +670,7 @@ fn ba_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => None,
     };
     // The last byte comes off in place (see `lstr::buffer_truncate`).
-    let fast = vm.with_lock(o, |_| {
+    let fast = vm.with_mut_lock(o, |_| {
         let st = ba_buffer(o);
         let b = ba_bytes(o);
         let j = i.unwrap_or(b.len().wrapping_sub(1));
@@ -661,16 +682,16 @@ fn ba_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         // `b` ends at the old length, and the bytes stay in place.
         unsafe { lstr::buffer_truncate(st, j) };
         Some(v)
-    });
+    })?;
     if let Some(v) = fast {
         return Ok(Value::int(v as i64));
     }
     let mut popped = None;
-    ba_try_update(vm, a[0], |b| {
+    ba_try_update_mut(vm, a[0], |b| {
         let j = i.unwrap_or(b.len().wrapping_sub(1));
         popped = (j < b.len()).then(|| b.remove(j));
         popped.is_some()
-    });
+    })?;
     match popped {
         Some(v) => Ok(Value::int(v as i64)),
         None if ba_bytes(o).is_empty() => {
@@ -685,24 +706,24 @@ fn ba_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let i = vm.index(a[1])?;
     let i = vm.as_i64(i).unwrap_or(i64::MAX);
     let v = byte_value(vm, a[2])?;
-    ba_update(vm, a[0], |b| {
+    ba_update_mut(vm, a[0], |b| {
         let n = b.len() as i64;
         let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
         b.insert(i, v);
-    });
+    })?;
     Ok(Value::NONE)
 }
 
 fn ba_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "bytearray.remove", a, k, 1, 1)?;
     let v = byte_value(vm, a[1])?;
-    let found = ba_try_update(vm, a[0], |b| match b.iter().position(|c| *c == v) {
+    let found = ba_try_update_mut(vm, a[0], |b| match b.iter().position(|c| *c == v) {
         Some(i) => {
             b.remove(i);
             true
         }
         None => false,
-    });
+    })?;
     if !found {
         return Err(vm.value_error("value not found in bytearray"));
     }
@@ -719,13 +740,13 @@ fn ba_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let n = vm.index(a[1])?;
     let n = vm.as_i64(n).unwrap_or(i64::MAX);
-    let fits = ba_try_update(vm, a[0], |b| {
+    let fits = ba_try_update_mut(vm, a[0], |b| {
         if n > 0 && (b.len() as u128) * (n as u128) > (isize::MAX as u128) {
             return false;
         }
         *b = b.repeat(n.max(0) as usize);
         true
-    });
+    })?;
     if !fits {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));
     }
@@ -761,13 +782,13 @@ fn items_as_bytes(
 
 fn ba_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "bytearray.clear", a, k, 0, 0)?;
-    set_ba(vm, a[0], &[]);
+    set_ba(vm, a[0], &[])?;
     Ok(Value::NONE)
 }
 
 fn ba_reverse(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "bytearray.reverse", a, k, 0, 0)?;
-    ba_update(vm, a[0], |b| b.reverse());
+    ba_update_mut(vm, a[0], |b| b.reverse())?;
     Ok(Value::NONE)
 }
 
@@ -775,7 +796,7 @@ fn ba_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(o) = buf(a[1]) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    ba_push(vm, a[0], &o);
+    ba_push_mut(vm, a[0], &o)?;
     Ok(a[0])
 }
 

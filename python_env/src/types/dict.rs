@@ -176,7 +176,7 @@ fn dict_popitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // changed is popped all the same), and two threads never pop the same
     // item.
     let d = dobj(a[0]);
-    let popped = vm.with_lock(d, |ctx| {
+    let popped = vm.with_mut_lock(d, |ctx| {
         let t = ldict::table(d);
         let mut e = ldict::used(t).min(ldict::cap(t));
         while e > 0 {
@@ -187,7 +187,7 @@ fn dict_popitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             }
         }
         None
-    });
+    })?;
     match popped {
         Some((key, v)) => Ok(vm.new_tuple(&[key, v])),
         None => Err(vm.new_exc(vm.g.e.KeyError, "popitem(): dictionary is empty")),
@@ -195,6 +195,8 @@ fn dict_popitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn dict_update(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    // Refused even when there is nothing to add (every write re-checks).
+    vm.check_mutable(dobj(a[0]))?;
     let args = Args::new(a, k);
     if args.pos.len() > 2 {
         return Err(vm.type_error(&format!(
@@ -214,7 +216,7 @@ fn dict_update(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn dict_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "dict.clear", a, k, 0, 0)?;
     let d = dobj(a[0]);
-    vm.with_lock(d, |ctx| ldict::clear(ctx, d));
+    vm.with_mut_lock(d, |ctx| ldict::clear(ctx, d))?;
     Ok(Value::NONE)
 }
 

@@ -11,7 +11,9 @@
 //! earlier may no longer be in range) is taken under the lock, on what the
 //! list holds then. A method never reads the items, drops the lock and
 //! writes back a modified copy: that lost every item other threads
-//! appended in between.
+//! appended in between. Every mutator goes through `vm.with_mut_lock`,
+//! which refuses a list `protopy.freeze` made immutable (tested under the
+//! lock).
 
 use super::clinic;
 use super::seq::{index_value, is_slice, norm_index, slice_indices, slice_unpack};
@@ -45,13 +47,14 @@ fn list_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(&src) => vm.collect(src)?,
         None => Vec::new(),
     };
-    vm.with_lock(l, |ctx| llist::replace_all(ctx, l, &items));
+    vm.with_mut_lock(l, |ctx| llist::replace_all(ctx, l, &items))?;
     Ok(Value::NONE)
 }
 
 fn list_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.append", a, k, 1, 1)?;
-    vm.list_append(a[0], a[1]);
+    let (l, v) = (lo(a[0]), a[1]);
+    vm.with_mut_lock(l, |ctx| llist::append(ctx, l, v))?;
     Ok(Value::NONE)
 }
 
@@ -59,7 +62,7 @@ fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.extend", a, k, 1, 1)?;
     let items = vm.collect(a[1])?;
     let l = lo(a[0]);
-    vm.with_lock(l, |ctx| llist::extend(ctx, l, &items));
+    vm.with_mut_lock(l, |ctx| llist::extend(ctx, l, &items))?;
     Ok(Value::NONE)
 }
 
@@ -75,7 +78,7 @@ fn list_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // The index is resolved against the length under the lock: `pop()`
     // takes the last item there is, not the one that was last before
     // another thread appended or popped.
-    let r = vm.with_lock(l, |ctx| {
+    let r = vm.with_mut_lock(l, |ctx| {
         let n = llist::len(l);
         if n == 0 {
             return Err("pop from empty list");
@@ -85,7 +88,7 @@ fn list_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             None => n - 1,
         };
         llist::remove(ctx, l, i).ok_or("pop index out of range")
-    });
+    })?;
     r.map_err(|m| vm.new_exc(vm.g.e.IndexError, m))
 }
 
@@ -95,11 +98,11 @@ fn list_insert(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let i = vm.index(a[1])?;
     let i = vm.as_i64(i).unwrap_or(0);
     let v = a[2];
-    vm.with_lock(l, |ctx| {
+    vm.with_mut_lock(l, |ctx| {
         let n = llist::len(l) as i64;
         let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
         llist::insert(ctx, l, j as usize, v)
-    });
+    })?;
     Ok(Value::NONE)
 }
 
@@ -136,7 +139,7 @@ fn list_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut matched: Option<(usize, Value)> = None;
     let mut moves = 0;
     loop {
-        let step = vm.with_lock(l, |ctx| {
+        let step = vm.with_mut_lock(l, |ctx| {
             if let Some((i, y)) = matched.take() {
                 // An `__eq__` that moves the items on every match would
                 // make the search start over for ever: after a few moves,
@@ -159,7 +162,7 @@ fn list_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 }
             }
             Step::NotFound
-        });
+        })?;
         match step {
             Step::Removed => return Ok(Value::NONE),
             Step::NotFound => return Err(vm.value_error("list.remove(x): x not in list")),
@@ -238,7 +241,7 @@ pub(super) fn seq_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn list_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.clear", a, k, 0, 0)?;
     let l = lo(a[0]);
-    vm.with_lock(l, |ctx| llist::truncate(ctx, l, 0));
+    vm.with_mut_lock(l, |ctx| llist::truncate(ctx, l, 0))?;
     Ok(Value::NONE)
 }
 
@@ -251,7 +254,7 @@ fn list_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn list_reverse(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.reverse", a, k, 0, 0)?;
     let l = lo(a[0]);
-    vm.with_lock(l, |_| llist::reverse(l));
+    vm.with_mut_lock(l, |_| llist::reverse(l))?;
     Ok(Value::NONE)
 }
 
@@ -269,7 +272,7 @@ fn list_sort(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // build holds the list's critical section over such a sort too).
     if key.is_none() {
         let str_class = vm.g.types.str_;
-        let done = vm.with_lock(l, |_| {
+        let done = vm.with_mut_lock(l, |_| {
             let mut items = Vec::new();
             llist::snapshot(l, &mut items);
             if !sort_plain(&mut items, str_class, rev) {
@@ -279,7 +282,7 @@ fn list_sort(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             // place (no barrier needed, see `llist::reverse`).
             llist::overwrite_prefix(l, &items);
             true
-        });
+        })?;
         if done {
             return Ok(Value::NONE);
         }
@@ -291,18 +294,21 @@ fn list_sort(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // are dropped with a ValueError, as in CPython. `sort_values` roots the
     // items while Python code runs; no safepoint lies between it and the
     // locked steps.
-    let mut items = vm.with_lock(l, |ctx| {
+    let mut items = vm.with_mut_lock(l, |ctx| {
         let mut items = Vec::new();
         llist::snapshot(l, &mut items);
         llist::truncate(ctx, l, 0);
         items
-    });
+    })?;
     let r = sort_values(vm, &mut items, key, rev);
-    let modified = vm.with_lock(l, |ctx| {
+    // A list frozen while it was sorted (by the key function or another
+    // thread) keeps what it was frozen with: the sorted items are dropped
+    // with the freeze's TypeError.
+    let modified = vm.with_mut_lock(l, |ctx| {
         let modified = llist::len(l) != 0;
         llist::replace_all(ctx, l, &items);
         modified
-    });
+    })?;
     r?;
     if modified {
         return Err(vm.value_error("list modified during sort"));
@@ -400,7 +406,7 @@ fn list_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let new_items = new_items?;
         // Resolved against the items the list holds under its lock, and
         // written back in the same step.
-        let r = vm.with_lock(l, |ctx| {
+        let r = vm.with_mut_lock(l, |ctx| {
             let mut items = Vec::new();
             llist::snapshot(l, &mut items);
             let (start, stop, step, count) = spec.adjust(items.len());
@@ -419,7 +425,7 @@ fn list_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
             llist::replace_all(ctx, l, &items);
             Ok(())
-        });
+        })?;
         if let Err(count) = r {
             return Err(vm.value_error(&format!(
                 "attempt to assign sequence of size {} to extended slice of size {}",
@@ -430,7 +436,7 @@ fn list_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(Value::NONE);
     }
     let i = index_value(vm, key, "list assignment")?;
-    if vm.with_lock(l, |ctx| llist::set_index(ctx, l, i, x)) {
+    if vm.with_mut_lock(l, |ctx| llist::set_index(ctx, l, i, x))? {
         return Ok(Value::NONE);
     }
     Err(vm.new_exc(vm.g.e.IndexError, "list assignment index out of range"))
@@ -441,7 +447,7 @@ fn list_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let l = lo(v);
     if is_slice(key) {
         let spec = slice_unpack(vm, key)?;
-        vm.with_lock(l, |ctx| {
+        vm.with_mut_lock(l, |ctx| {
             let mut items = Vec::new();
             llist::snapshot(l, &mut items);
             let (start, _stop, step, count) = spec.adjust(items.len());
@@ -461,13 +467,13 @@ fn list_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 .map(|(x, _)| x)
                 .collect();
             llist::replace_all(ctx, l, &kept);
-        });
+        })?;
         return Ok(Value::NONE);
     }
     let i = index_value(vm, key, "list assignment")?;
-    let removed = vm.with_lock(l, |ctx| {
+    let removed = vm.with_mut_lock(l, |ctx| {
         resolve_index(i, llist::len(l)).and_then(|j| llist::remove(ctx, l, j))
-    });
+    })?;
     match removed {
         Some(_) => Ok(Value::NONE),
         None => Err(vm.new_exc(vm.g.e.IndexError, "list assignment index out of range")),
@@ -534,7 +540,7 @@ pub(super) fn seq_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn list_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let items = vm.collect(a[1])?;
     let l = lo(a[0]);
-    vm.with_lock(l, |ctx| llist::extend(ctx, l, &items));
+    vm.with_mut_lock(l, |ctx| llist::extend(ctx, l, &items))?;
     Ok(a[0])
 }
 
@@ -566,7 +572,7 @@ fn list_imul(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let n = n.max(0) as usize;
     let l = lo(a[0]);
     // Repeats what the list holds under its lock, in one step.
-    let ok = vm.with_lock(l, |ctx| {
+    let ok = vm.with_mut_lock(l, |ctx| {
         let mut items = Vec::new();
         llist::snapshot(l, &mut items);
         if items.len().saturating_mul(n) > 1 << 28 {
@@ -578,7 +584,7 @@ fn list_imul(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         llist::replace_all(ctx, l, &out);
         true
-    });
+    })?;
     if !ok {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));
     }

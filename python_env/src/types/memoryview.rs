@@ -335,6 +335,9 @@ fn mv_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn write_at(vm: &mut Vm, o: Obj, positions: &[usize], data: &[u8], isz: usize) -> PyResult<()> {
     let x = o.get(0);
     let x = crate::modules::array::array_storage(x).unwrap_or(x);
+    if let Some(fo) = Obj::from_value(x).filter(|f| f.is_frozen()) {
+        return Err(vm.frozen_error(fo));
+    }
     if super::bytes::ba_write_at(vm, x, positions, data, isz) {
         Ok(())
     } else {

@@ -70,7 +70,7 @@ fn set_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if let Some(&src) = args.pos.get(1) {
         let items = vm.collect(src)?;
         let d = dobj(a[0]);
-        vm.with_lock(d, |ctx| ldict::clear(ctx, d));
+        vm.with_mut_lock(d, |ctx| ldict::clear(ctx, d))?;
         add_all(vm, a[0], &items)?;
     }
     Ok(Value::NONE)
@@ -265,6 +265,8 @@ macro_rules! set_inplace {
 /// set and lost their adds). `&` computes the intersection, then replaces
 /// the set's table in one locked step (CPython swaps the bodies).
 fn set_update_in_place(vm: &mut Vm, s: Value, others: &[Value], op: char) -> PyResult<()> {
+    // Refused even when there is nothing to change (every write re-checks).
+    vm.check_mutable(dobj(s))?;
     let mark = vm.push_root(s);
     let r = (|| {
         if op == '&' {
@@ -275,7 +277,7 @@ fn set_update_in_place(vm: &mut Vm, s: Value, others: &[Value], op: char) -> PyR
                 .map(|(k, h)| (k, Value::TRUE, h))
                 .collect();
             let d = dobj(s);
-            vm.with_lock(d, |ctx| ldict::rebuild(ctx, d, &items));
+            vm.with_mut_lock(d, |ctx| ldict::rebuild(ctx, d, &items))?;
             return Ok(());
         }
         for &o in others {
@@ -356,7 +358,7 @@ fn set_discard(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 fn set_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "set.pop", a, k, 0, 0)?;
-    match vm.set_pop(a[0]) {
+    match vm.set_pop(a[0])? {
         Some(x) => Ok(x),
         None => Err(vm.new_exc(vm.g.e.KeyError, "pop from an empty set")),
     }
@@ -364,7 +366,7 @@ fn set_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn set_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "set.clear", a, k, 0, 0)?;
     let d = dobj(a[0]);
-    vm.with_lock(d, |ctx| ldict::clear(ctx, d));
+    vm.with_mut_lock(d, |ctx| ldict::clear(ctx, d))?;
     Ok(Value::NONE)
 }
 fn set_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
