@@ -130,9 +130,21 @@ fn str_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
             return Ok(vm.new_str_bytes(&out));
         }
-        let c = cps(v);
+        if count == 0 {
+            return Ok(vm.intern(""));
+        }
+        // Only the characters between the first and last taken are
+        // decoded, found through the str's character index.
+        let last = start + (count as isize - 1) * step;
+        let (lo, hi) = (start.min(last) as usize, start.max(last) as usize + 1);
+        let b = lstr::bytes(o);
+        let (blo, bhi) = (lstr::char_to_byte(o, lo), lstr::char_to_byte(o, hi));
+        if step == 1 {
+            return Ok(vm.new_str_bytes(&b[blo..bhi]));
+        }
+        let c = text::decode_wtf8(&b[blo..bhi]);
         let mut out = Vec::with_capacity(count);
-        let mut i = start;
+        let mut i = start - lo as isize;
         for _ in 0..count {
             out.push(c[i as usize]);
             i += step;
@@ -151,8 +163,9 @@ fn str_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if ascii {
         return Ok(vm.char_str(lstr::bytes(o)[i] as u32));
     }
-    let c = cps(v);
-    Ok(vm.char_str(c[i]))
+    let b = lstr::bytes(o);
+    let (c, _) = lstr::decode_at(b, lstr::char_to_byte(o, i));
+    Ok(vm.char_str(c))
 }
 
 fn str_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -570,6 +583,18 @@ fn char_range(vm: &mut Vm, t: &str, a: &[Value], from: usize) -> PyResult<(usize
     };
     let st = norm(vm, a.get(from), 0)?;
     let en = norm(vm, a.get(from + 1), n)?;
+    if ascii {
+        return Ok((st as usize, en as usize));
+    }
+    // `t` is the str's own bytes unless it has lone surrogates (then a
+    // lossy copy whose offsets differ): the character index serves only
+    // the former.
+    if let Some(o) = borrowed_str(a[0], t) {
+        return Ok((
+            lstr::char_to_byte(o, st as usize),
+            lstr::char_to_byte(o, en as usize),
+        ));
+    }
     let to_b = |ci: i64| -> usize {
         t.char_indices()
             .nth(ci as usize)
@@ -582,11 +607,9 @@ fn char_range(vm: &mut Vm, t: &str, a: &[Value], from: usize) -> PyResult<(usize
     Ok((to_b(st), to_b(en)))
 }
 
-fn byte_to_char(t: &str, ascii: bool, b: usize) -> i64 {
-    if ascii {
-        return b as i64;
-    }
-    t[..b].chars().count() as i64
+/// The str object of `v` when `t` is its own bytes (not a lossy copy).
+fn borrowed_str(v: Value, t: &str) -> Option<Obj> {
+    Obj::from_value(v).filter(|o| o.kind() == Kind::STR && lstr::bytes(*o).as_ptr() == t.as_ptr())
 }
 
 fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value> {
@@ -655,13 +678,12 @@ fn str_endswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyResult<Option<i64>> {
     clinic::method_varargs(vm, "str", name, a, k, 1, 3)?;
-    // Borrowed: no copy of the (possibly huge) string per call.
-    let t = str_of(a[0]);
-    let sub = need_str(vm, a[1], "must be str").map_err(|_| {
+    if !is_str(a[1]) {
         let tn = vm.type_name_of(a[1]);
-        vm.type_error(&format!("must be str, not {tn}"))
-    })?;
-    let (nchars, ascii) = char_info(a[0], &t);
+        return Err(vm.type_error(&format!("must be str, not {tn}")));
+    }
+    let o = Obj::from_value(a[0]).expect("str receiver");
+    let nchars = lstr::char_len(o);
     if let Some(&sv) = a.get(2) {
         if let Some(si) = vm.as_i64(sv) {
             if si > nchars as i64 {
@@ -669,19 +691,45 @@ fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyR
             }
         }
     }
-    let (st, en) = char_range(vm, &t, a, 2)?;
-    if st > en || st > t.len() {
+    let (st, en) = byte_range(vm, o, a, 2)?;
+    if st > en {
         return Ok(None);
     }
-    let hay = &t.as_bytes()[st..en];
-    // Byte search is exact: UTF-8 is self-synchronising, so a match of a
-    // whole encoded needle always starts on a character boundary.
+    // The str's own bytes, borrowed (no copy or validation of a possibly
+    // huge string per call). Byte search is exact: surrogate-preserving
+    // UTF-8 is self-synchronising, so a match of a whole encoded needle
+    // always starts on a character boundary.
+    let hay = &lstr::bytes(o)[st..en];
+    let sub = str_bytes(a[1]);
     let r = if right {
-        memchr::memmem::rfind(hay, sub.as_bytes())
+        memchr::memmem::rfind(hay, sub)
     } else {
-        memchr::memmem::find(hay, sub.as_bytes())
+        memchr::memmem::find(hay, sub)
     };
-    Ok(r.map(|b| byte_to_char(&t, ascii, st + b)))
+    Ok(r.map(|b| lstr::byte_to_char(o, st + b) as i64))
+}
+
+/// The byte offsets in str `o` (`a[0]`) of the character bounds
+/// `a[from]`, `a[from + 1]` (None or absent: the whole string; negative
+/// values count from the end, as slices do), through its character index.
+fn byte_range(vm: &mut Vm, o: Obj, a: &[Value], from: usize) -> PyResult<(usize, usize)> {
+    let n = lstr::char_len(o) as i64;
+    let mut bound = |v: Option<&Value>, d: i64| -> PyResult<i64> {
+        match v {
+            Some(x) if !x.is_none() => {
+                let i = vm.index(*x)?;
+                let i = vm.as_i64(i).unwrap_or(0);
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+            }
+            _ => Ok(d),
+        }
+    };
+    let st = bound(a.get(from), 0)?;
+    let en = bound(a.get(from + 1), n)?;
+    Ok((
+        lstr::char_to_byte(o, st as usize),
+        lstr::char_to_byte(o, en as usize),
+    ))
 }
 
 fn str_find(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
