@@ -757,24 +757,25 @@ fn str_rindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_varargs(vm, "str", "count", a, k, 1, 3)?;
-    let t = str_of(a[0]);
-    let sub = need_str_arg(vm, a[1])?;
+    need_str_arg(vm, a[1])?;
+    let o = Obj::from_value(a[0]).expect("str receiver");
     if let Some(&sv) = a.get(2) {
         if let Some(si) = vm.as_i64(sv) {
-            if si > char_info(a[0], &t).0 as i64 {
+            if si > lstr::char_len(o) as i64 {
                 return Ok(Value::int(0));
             }
         }
     }
-    let (st, en) = char_range(vm, &t, a, 2)?;
+    let (st, en) = byte_range(vm, o, a, 2)?;
     if st > en {
         return Ok(Value::int(0));
     }
-    let hay = &t[st..en];
-    let n = match sub.as_bytes() {
-        [] => hay.chars().count() + 1,
-        &[b] => memchr::memchr_iter(b, hay.as_bytes()).count(),
-        needle => memchr::memmem::find_iter(hay.as_bytes(), needle).count(),
+    // The str's own bytes: lone surrogates are counted as themselves.
+    let hay = &lstr::bytes(o)[st..en];
+    let n = match str_bytes(a[1]) {
+        [] => lstr::byte_to_char(o, en) - lstr::byte_to_char(o, st) + 1,
+        &[b] => memchr::memchr_iter(b, hay).count(),
+        needle => memchr::memmem::find_iter(hay, needle).count(),
     };
     Ok(Value::int(n as i64))
 }
@@ -926,11 +927,46 @@ macro_rules! case_methods {
             if ascii {
                 return Ok(map_ascii(vm, b, $ascii));
             }
+            if $py == "str.upper" {
+                return Ok(upper_wtf8(vm, b));
+            }
             let c = cps(a[0]);
             let r = $f(&c);
             Ok(from_cps(vm, &r))
         }
     )*};
+}
+
+/// `str.upper` of a non-ASCII str straight from its bytes to the new
+/// str's: ASCII bytes mapped in place, other characters through the table
+/// (the last lookup remembered, as text often repeats a character).
+fn upper_wtf8(vm: &mut Vm, b: &[u8]) -> Value {
+    let mut out = Vec::with_capacity(b.len() + b.len() / 8);
+    let mut last: Option<(u32, Option<&'static str>)> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            out.push(x.to_ascii_uppercase());
+            i += 1;
+            continue;
+        }
+        let (c, len) = lstr::decode_at(b, i);
+        let m = match last {
+            Some((lc, m)) if lc == c => m,
+            _ => {
+                let m = text::unicode::upper_map(c);
+                last = Some((c, m));
+                m
+            }
+        };
+        match m {
+            Some(m) => out.extend_from_slice(m.as_bytes()),
+            None => out.extend_from_slice(&b[i..i + len]),
+        }
+        i += len;
+    }
+    vm.new_str_bytes(&out)
 }
 case_methods! {
     str_upper, "str.upper", text::unicode::upper_cps, ascii_upper;
