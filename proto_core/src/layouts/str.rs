@@ -298,11 +298,70 @@ fn flat_index_at(kind: Kind, n: usize, chars: usize, ascii: bool) -> Option<usiz
         .then(|| (DATA_OFFSET + n + 3) & !3)
 }
 
+/// Number of character starts (bytes that are not UTF-8 continuation
+/// bytes `10xxxxxx`) among the 8 bytes of `w`.
+#[inline(always)]
+fn starts_in_word(w: u64) -> usize {
+    // A continuation byte has bit 7 set and bit 6 clear; `w << 1` brings
+    // each byte's bit 6 to its bit 7 (the bit carried across bytes lands in
+    // bit 0, which the mask drops).
+    8 - ((w & !(w << 1)) & 0x8080_8080_8080_8080).count_ones() as usize
+}
+
+#[inline(always)]
+fn word_at(text: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&text[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// Number of characters starting in `text`.
+fn count_starts(text: &[u8]) -> usize {
+    let mut chunks = text.chunks_exact(8);
+    let mut n: usize = chunks.by_ref().map(|c| starts_in_word(word_at(c, 0))).sum();
+    n += chunks
+        .remainder()
+        .iter()
+        .filter(|&&x| x & 0xC0 != 0x80)
+        .count();
+    n
+}
+
+/// Byte offset in `text` of the character start that has `ci` character
+/// starts before it, scanning from byte `b` (with `c` starts before it);
+/// `text.len()` when there is none.
+#[inline]
+fn nth_start_from(text: &[u8], mut b: usize, mut c: usize, ci: usize) -> usize {
+    let n = text.len();
+    while b < n {
+        if b + 8 <= n {
+            let s = starts_in_word(word_at(text, b));
+            if c + s <= ci {
+                c += s;
+                b += 8;
+                continue;
+            }
+        }
+        if text[b] & 0xC0 != 0x80 {
+            if c == ci {
+                return b;
+            }
+            c += 1;
+        }
+        b += 1;
+    }
+    n
+}
+
 /// Calls `mark(k, b)` for each character `k * INDEX_BLOCK` (k >= 1) that
 /// starts in `text`, `b` being its byte offset; `text` starts at character
 /// `c0` and byte `b0` of the whole string.
 fn for_each_mark(text: &[u8], c0: usize, b0: usize, mut mark: impl FnMut(usize, usize)) {
     let mut next = c0.div_ceil(INDEX_BLOCK).max(1) * INDEX_BLOCK;
+    // `text` holds at most `text.len()` characters.
+    if next >= c0 + text.len() {
+        return;
+    }
     if text.is_ascii() {
         while next < c0 + text.len() {
             mark(next / INDEX_BLOCK, b0 + next - c0);
@@ -310,15 +369,17 @@ fn for_each_mark(text: &[u8], c0: usize, b0: usize, mut mark: impl FnMut(usize, 
         }
         return;
     }
-    let mut c = c0;
-    for (i, &x) in text.iter().enumerate() {
-        if x & 0xC0 != 0x80 {
-            if c == next {
-                mark(next / INDEX_BLOCK, b0 + i);
-                next += INDEX_BLOCK;
-            }
-            c += 1;
+    // `b` is a byte offset in `text` with `before` character starts before it.
+    let (mut b, mut before) = (0, 0);
+    loop {
+        b = nth_start_from(text, b, before, next - c0);
+        if b >= text.len() {
+            return;
         }
+        mark(next / INDEX_BLOCK, b0 + b);
+        before = next - c0 + 1;
+        b += 1;
+        next += INDEX_BLOCK;
     }
 }
 
@@ -393,11 +454,7 @@ pub fn char_to_byte(o: Obj, ci: usize) -> usize {
             c = k * INDEX_BLOCK;
         }
     }
-    while c < ci && b < n {
-        b += seq_len(text[b]);
-        c += 1;
-    }
-    b.min(n)
+    nth_start_from(text, b, c, ci)
 }
 
 /// Character offset of byte `bi` (a character start, at most the byte
@@ -429,7 +486,7 @@ pub fn byte_to_char(o: Obj, bi: usize) -> usize {
             c = lo * INDEX_BLOCK;
         }
     }
-    c + text[b..bi].iter().filter(|&&x| x & 0xC0 != 0x80).count()
+    c + count_starts(&text[b..bi])
 }
 
 // ---------------------------------------------------------------- str buffers
@@ -496,9 +553,18 @@ pub fn concat(ctx: &mut ProtoContext, class: Value, a: Obj, b: Obj, grow: bool) 
             let w = raw_words::<4>(buf);
             w[0].store(n as u64, Ordering::Release);
             w[1].store(cap as u64, Ordering::Release);
+            let fa = get_raw(a, 3);
             // SAFETY: the buffer is fresh: no other reader or writer.
             unsafe {
-                buffer_write(buf, 0, 0, x);
+                match index_of(a, fa, x.len(), xc).filter(|_| fa & FLAG_ASCII == 0) {
+                    // `a`'s index entries are the new buffer's first ones.
+                    Some((h, off)) => {
+                        let entries = raw_slice(h, off, 4 * index_entries(xc));
+                        buffer_copy(buf, DATA_OFFSET, x);
+                        buffer_copy(buf, buffer_index_at(cap), entries);
+                    }
+                    None => buffer_write(buf, 0, 0, x),
+                }
                 buffer_write(buf, x.len(), xc, y);
             }
             return alloc_view(ctx, class, buf, n, chars, ascii);
@@ -529,6 +595,18 @@ unsafe fn buffer_write(buf: Obj, at: usize, c0: usize, text: &[u8]) {
             core::ptr::copy_nonoverlapping(e.as_ptr(), base.add(idx + 4 * (k - 1)), 4);
         });
     }
+}
+
+/// Copies `src` to byte `off` of the raw region of the fresh str buffer
+/// `buf` (sized by [`concat`]).
+///
+/// # Safety
+/// `buf` is fresh (no other reader or writer) and `src` is not part of it.
+unsafe fn buffer_copy(buf: Obj, off: usize, src: &[u8]) {
+    assert!(off + src.len() <= buf.raw_len(), "str buffer overflow");
+    // SAFETY: in range (checked); the caller guarantees exclusive access
+    // and no overlap.
+    unsafe { core::ptr::copy_nonoverlapping(src.as_ptr(), buf.raw_ptr().add(off), src.len()) }
 }
 
 /// Capacity of a str buffer as recorded at its allocation.

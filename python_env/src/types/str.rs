@@ -146,7 +146,7 @@ fn str_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let mut out = Vec::with_capacity(count);
         let mut i = start - lo as isize;
         for _ in 0..count {
-            out.push(c[i as usize]);
+            out.push(c.get(i as usize).copied().unwrap_or(0xFFFD));
             i += step;
         }
         return Ok(from_cps(vm, &out));
@@ -938,36 +938,48 @@ macro_rules! case_methods {
 }
 
 /// `str.upper` of a non-ASCII str straight from its bytes to the new
-/// str's: ASCII bytes mapped in place, other characters through the table
-/// (the last lookup remembered, as text often repeats a character).
+/// str's: runs of ASCII mapped in bulk, other characters through the table
+/// (the last lookup remembered, as text often repeats a character), the
+/// result's length in characters counted on the way.
 fn upper_wtf8(vm: &mut Vm, b: &[u8]) -> Value {
     let mut out = Vec::with_capacity(b.len() + b.len() / 8);
-    let mut last: Option<(u32, Option<&'static str>)> = None;
+    let mut last: Option<(u32, Option<&'static str>, usize)> = None;
+    let (mut chars, mut ascii) = (0, true);
     let mut i = 0;
     while i < b.len() {
-        let x = b[i];
-        if x < 0x80 {
-            out.push(x.to_ascii_uppercase());
-            i += 1;
+        let run = b[i..]
+            .iter()
+            .position(|&x| x >= 0x80)
+            .unwrap_or(b.len() - i);
+        if run > 0 {
+            out.extend(b[i..i + run].iter().map(|x| x.to_ascii_uppercase()));
+            chars += run;
+            i += run;
             continue;
         }
         let (c, len) = lstr::decode_at(b, i);
-        let m = match last {
-            Some((lc, m)) if lc == c => m,
+        let (m, n) = match last {
+            Some((lc, m, n)) if lc == c => (m, n),
             _ => {
                 let m = text::unicode::upper_map(c);
-                last = Some((c, m));
-                m
+                let n = m.map_or(1, |m| m.chars().count());
+                last = Some((c, m, n));
+                (m, n)
             }
         };
-        match m {
-            Some(m) => out.extend_from_slice(m.as_bytes()),
-            None => out.extend_from_slice(&b[i..i + len]),
-        }
+        let mapped = match m {
+            Some(m) => m.as_bytes(),
+            None => &b[i..i + len],
+        };
+        ascii &= mapped.is_ascii();
+        out.extend_from_slice(mapped);
+        chars += n;
         i += len;
     }
-    vm.new_str_bytes(&out)
+    let cls = vm.g.types.str_;
+    lstr::alloc(&mut vm.ctx, Kind::STR, cls, &out, chars, ascii, false)
 }
+
 case_methods! {
     str_upper, "str.upper", text::unicode::upper_cps, ascii_upper;
     str_lower, "str.lower", text::unicode::lower_cps, ascii_lower;
