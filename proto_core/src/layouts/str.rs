@@ -6,8 +6,24 @@
 //! bytes (surrogate-preserving UTF-8 for str). `Kind::BYTES`: raw `[0]` byte
 //! length, `[1..3]` unused/hash, then the bytes.
 //!
+//! A flat non-ASCII str of at least [`INDEX_MIN`] characters is followed,
+//! at the next 4-byte boundary after its bytes, by its *character index*:
+//! the byte offset (u32) of every [`INDEX_BLOCK`]th character.
+//!
+//! A str *view* (flag [`FLAG_VIEW`], made by [`concat`] for `+=`) has one
+//! value slot holding a *str buffer* and no bytes of its own: its text is
+//! the buffer's first `byte length` bytes. A str buffer is a `Kind::BYTES`
+//! object with class `None` (never handed to Python code): raw `[0]`
+//! claimed length, `[1]` capacity, bytes from [`DATA_OFFSET`], then a
+//! character index for the whole capacity. Its tail past the claimed
+//! length is taken with one compare-exchange on `[0]` by whoever extends
+//! the view that ends there; every view ends at or before the claimed
+//! length, so claimed bytes and their index entries are written once, by
+//! their claimant, before any view that covers them exists.
+//!
 //! Concurrency contract: immutable after allocation except the cached hash,
-//! which any thread may compute and store (idempotent relaxed store).
+//! which any thread may compute and store (idempotent relaxed store), and
+//! the unclaimed tail of a str buffer (see above).
 //!
 //! *Byte buffers* (the storage of a `bytearray`, made by [`alloc_buffer`],
 //! class word `None`, never handed to Python code) are `Kind::BYTES` objects
@@ -303,9 +319,12 @@ fn flat_index_at(kind: Kind, n: usize, chars: usize, ascii: bool) -> Option<usiz
 #[inline(always)]
 fn starts_in_word(w: u64) -> usize {
     // A continuation byte has bit 7 set and bit 6 clear; `w << 1` brings
-    // each byte's bit 6 to its bit 7 (the bit carried across bytes lands in
-    // bit 0, which the mask drops).
-    8 - ((w & !(w << 1)) & 0x8080_8080_8080_8080).count_ones() as usize
+    // each byte's bit 6 to its bit 7 (the bit carried across bytes lands
+    // in bit 0, which the mask drops). At most one bit per byte is left:
+    // the multiplication sums the bytes into the top one (no popcount
+    // instruction is assumed).
+    let cont = ((w & !(w << 1)) & 0x8080_8080_8080_8080) >> 7;
+    8 - (cont.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 #[inline(always)]
