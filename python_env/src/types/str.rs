@@ -941,9 +941,11 @@ macro_rules! case_methods {
 /// str's: runs of ASCII mapped in bulk, other characters through the table
 /// (the last lookup remembered, as text often repeats a character), the
 /// result's length in characters counted on the way.
-fn upper_wtf8(vm: &mut Vm, b: &[u8]) -> Value {
+fn upper_wtf8(vm: &mut Vm, b: &'static [u8]) -> Value {
     let mut out = Vec::with_capacity(b.len() + b.len() / 8);
-    let mut last: Option<(u32, Option<&'static str>, usize)> = None;
+    // The last non-ASCII character seen (its bytes) and what it maps to:
+    // its bytes, length in characters and ASCII-ness.
+    let mut last: (&[u8], &[u8], usize, bool) = (&[], &[], 0, true);
     let (mut chars, mut ascii) = (0, true);
     let mut i = 0;
     while i < b.len() {
@@ -957,24 +959,22 @@ fn upper_wtf8(vm: &mut Vm, b: &[u8]) -> Value {
             i += run;
             continue;
         }
-        let (c, len) = lstr::decode_at(b, i);
-        let (m, n) = match last {
-            Some((lc, m, n)) if lc == c => (m, n),
-            _ => {
-                let m = text::unicode::upper_map(c);
-                let n = m.map_or(1, |m| m.chars().count());
-                last = Some((c, m, n));
-                (m, n)
-            }
-        };
-        let mapped = match m {
-            Some(m) => m.as_bytes(),
-            None => &b[i..i + len],
-        };
-        ascii &= mapped.is_ascii();
-        out.extend_from_slice(mapped);
-        chars += n;
-        i += len;
+        if last.0.is_empty() || !b[i..].starts_with(last.0) {
+            let (c, len) = lstr::decode_at(b, i);
+            last = match text::unicode::upper_map(c) {
+                Some(m) => (
+                    &b[i..i + len],
+                    m.as_bytes(),
+                    m.chars().count(),
+                    m.is_ascii(),
+                ),
+                None => (&b[i..i + len], &b[i..i + len], 1, false),
+            };
+        }
+        out.extend_from_slice(last.1);
+        chars += last.2;
+        ascii &= last.3;
+        i += last.0.len();
     }
     let cls = vm.g.types.str_;
     lstr::alloc(&mut vm.ctx, Kind::STR, cls, &out, chars, ascii, false)
