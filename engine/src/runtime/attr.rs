@@ -119,8 +119,9 @@ impl Vm {
     pub fn instance_dict(&self, o: Obj) -> Option<Value> {
         let slot = match o.kind() {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
-            // str/bytes subclass instances carry one value slot for it.
-            Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
+            // str/bytes subclass instances carry one value slot for it
+            // (an exact str that is a view holds its buffer there).
+            Kind::STR | Kind::BYTES if o.n_values() > 0 && !is_str_view(o) => 0,
             Kind::LIST | Kind::DICT | Kind::SET => CONTAINER_DICT,
             // bytearray subclass instances: [bytes, dict].
             K_BYTEARRAY if o.n_values() > 1 => 1,
@@ -183,7 +184,7 @@ impl Vm {
         }
         let slot = match o.kind() {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
-            Kind::STR | Kind::BYTES if o.n_values() > 0 => 0,
+            Kind::STR | Kind::BYTES if o.n_values() > 0 && !is_str_view(o) => 0,
             // Only instances of subclasses get a dict, as in CPython.
             Kind::LIST | Kind::DICT | Kind::SET if heap_class(o) => CONTAINER_DICT,
             K_BYTEARRAY if o.n_values() > 1 => 1,
@@ -2076,4 +2077,11 @@ fn slot_solid_base(t: Obj) -> Value {
         }
     }
     solid
+}
+
+/// Is `o` (a str or bytes) a str view, whose value slot holds its buffer
+/// rather than an instance dict?
+#[inline]
+fn is_str_view(o: Obj) -> bool {
+    o.kind() == Kind::STR && lstr::is_view(o)
 }

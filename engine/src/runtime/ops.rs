@@ -435,7 +435,7 @@ impl Vm {
             let t = &self.g.types;
             if matches!(op, B::Add | B::InplaceAdd) {
                 if ka == Kind::STR && kb == Kind::STR && ca == t.str_ && cb == t.str_ {
-                    return Ok(self.str_concat(a, b));
+                    return Ok(self.str_concat(a, b, op == B::InplaceAdd));
                 }
                 if ka == Kind::TUPLE && kb == Kind::TUPLE && ca == t.tuple && cb == t.tuple {
                     let mut items = self.seq_items(a);
@@ -1363,27 +1363,21 @@ impl Vm {
         }
     }
 
-    /// str + str.
-    pub fn str_concat(&mut self, a: Value, b: Value) -> Value {
+    /// str + str (exact strs); `inplace` for `+=`, whose results go into a
+    /// str buffer that later `+=` extend in place (`lstr::concat`), so a
+    /// loop of `s += piece` is linear wherever `s` lives.
+    pub fn str_concat(&mut self, a: Value, b: Value, inplace: bool) -> Value {
         let (ao, bo) = (
             Obj::from_value(a).expect("s"),
             Obj::from_value(b).expect("s"),
         );
-        let ((x, xn, xa), (y, yn, ya)) = (lstr::parts(ao), lstr::parts(bo));
-        if x.is_empty() {
+        if lstr::char_len(ao) == 0 {
             return b;
         }
-        if y.is_empty() {
+        if lstr::char_len(bo) == 0 {
             return a;
         }
-        lstr::alloc_concat(
-            &mut self.ctx,
-            Kind::STR,
-            self.g.types.str_,
-            &[x, y],
-            xn + yn,
-            xa && ya,
-        )
+        lstr::concat(&mut self.ctx, self.g.types.str_, ao, bo, inplace)
     }
 
     // ------------------------------------------------------------------ dicts & sets
@@ -2283,6 +2277,18 @@ impl Vm {
                         let j = if i < 0 { i + b.len() as i64 } else { i };
                         if j >= 0 && (j as usize) < b.len() {
                             return Ok(self.g.latin1_chars[b[j as usize] as usize]);
+                        }
+                    }
+                }
+                // Other strs: the character index finds the byte offset.
+                Kind::STR if c == t.str_ => {
+                    if let Some(i) = k.as_int() {
+                        let n = lstr::char_len(o) as i64;
+                        let j = if i < 0 { i + n } else { i };
+                        if j >= 0 && j < n {
+                            let b = lstr::bytes(o);
+                            let (cp, _) = lstr::decode_at(b, lstr::char_to_byte(o, j as usize));
+                            return Ok(self.char_str(cp));
                         }
                     }
                 }

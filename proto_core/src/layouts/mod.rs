@@ -334,3 +334,80 @@ mod tests {
         assert_eq!(lstr::bytes(plain), b"zz");
     }
 }
+
+#[cfg(all(test, not(loom)))]
+mod str_index_tests {
+    use super::str as lstr;
+    use crate::object::{Kind, Obj};
+    use crate::value::Value;
+    use crate::ProtoSpace;
+
+    /// Character index lookups agree with a plain scan for flat strs and
+    /// for views built by repeated `+=`, at every offset.
+    #[test]
+    fn char_offsets_match_a_scan() {
+        let space = ProtoSpace::new();
+        let mut ctx = space.new_context();
+        ctx.set_deferred_collection(true);
+        let pool = ["a", "é", "€", "𝄞", "bc"];
+        let text: String = (0..700)
+            .map(|i| pool[(i * 7 + i / 3) % pool.len()])
+            .collect();
+        let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let n = starts.len();
+        let flat = lstr::alloc(
+            &mut ctx,
+            Kind::STR,
+            Value::NONE,
+            text.as_bytes(),
+            n,
+            false,
+            false,
+        );
+        // A view made of pieces of assorted lengths.
+        let mut view = lstr::alloc(&mut ctx, Kind::STR, Value::NONE, b"", 0, true, false);
+        let mut at = 0;
+        let mut k = 1;
+        while at < text.len() {
+            let mut end = (at + k).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let piece = &text[at..end];
+            let p = lstr::alloc(
+                &mut ctx,
+                Kind::STR,
+                Value::NONE,
+                piece.as_bytes(),
+                piece.chars().count(),
+                piece.is_ascii(),
+                false,
+            );
+            view = if at == 0 {
+                p
+            } else {
+                lstr::concat(
+                    &mut ctx,
+                    Value::NONE,
+                    Obj::from_value(view).unwrap(),
+                    Obj::from_value(p).unwrap(),
+                    true,
+                )
+            };
+            at = end;
+            k = k % 23 + 1;
+        }
+        for v in [flat, view] {
+            let o = Obj::from_value(v).unwrap();
+            assert_eq!(lstr::bytes(o), text.as_bytes());
+            assert_eq!(lstr::char_len(o), n);
+            for (ci, &b) in starts.iter().enumerate() {
+                assert_eq!(lstr::char_to_byte(o, ci), b, "char {ci}");
+                assert_eq!(lstr::byte_to_char(o, b), ci, "byte {b}");
+            }
+            assert_eq!(lstr::char_to_byte(o, n), text.len());
+            assert_eq!(lstr::byte_to_char(o, text.len()), n);
+        }
+        assert!(lstr::is_view(Obj::from_value(view).unwrap()));
+    }
+}

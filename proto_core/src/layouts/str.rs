@@ -6,8 +6,24 @@
 //! bytes (surrogate-preserving UTF-8 for str). `Kind::BYTES`: raw `[0]` byte
 //! length, `[1..3]` unused/hash, then the bytes.
 //!
+//! A flat non-ASCII str of at least [`INDEX_MIN`] characters is followed,
+//! at the next 4-byte boundary after its bytes, by its *character index*:
+//! the byte offset (u32) of every [`INDEX_BLOCK`]th character.
+//!
+//! A str *view* (flag [`FLAG_VIEW`], made by [`concat`] for `+=`) has one
+//! value slot holding a *str buffer* and no bytes of its own: its text is
+//! the buffer's first `byte length` bytes. A str buffer is a `Kind::BYTES`
+//! object with class `None` (never handed to Python code): raw `[0]`
+//! claimed length, `[1]` capacity, bytes from [`DATA_OFFSET`], then a
+//! character index for the whole capacity. Its tail past the claimed
+//! length is taken with one compare-exchange on `[0]` by whoever extends
+//! the view that ends there; every view ends at or before the claimed
+//! length, so claimed bytes and their index entries are written once, by
+//! their claimant, before any view that covers them exists.
+//!
 //! Concurrency contract: immutable after allocation except the cached hash,
-//! which any thread may compute and store (idempotent relaxed store).
+//! which any thread may compute and store (idempotent relaxed store), and
+//! the unclaimed tail of a str buffer (see above).
 //!
 //! *Byte buffers* (the storage of a `bytearray`, made by [`alloc_buffer`],
 //! class word `None`, never handed to Python code) are `Kind::BYTES` objects
@@ -37,6 +53,16 @@ pub const FLAG_ASCII: u64 = 1;
 /// string is published; the table may drop it when it is unreachable).
 pub const FLAG_INTERNED: u64 = 2;
 
+/// Flag: a *view*, whose bytes are the first `byte length` bytes of the
+/// str buffer in its value slot 0 (see the module header).
+pub const FLAG_VIEW: u64 = 4;
+/// Characters per entry of a character index.
+pub const INDEX_BLOCK: usize = 32;
+/// Flat non-ASCII strs of at least this many characters carry an index.
+pub const INDEX_MIN: usize = 128;
+/// `+=` results of at least this many bytes go into a str buffer.
+pub const BUFFER_MIN: usize = 64;
+
 /// Marks the fresh, unpublished str `v` as interned.
 pub fn set_interned(v: Value) {
     let o = Obj::from_value(v).expect("heap");
@@ -49,6 +75,17 @@ pub fn is_interned(o: Obj) -> bool {
     get_raw(o, 3) & FLAG_INTERNED != 0
 }
 
+/// Size in bytes of the raw region of a flat str/bytes of `n` bytes:
+/// the header words, the bytes, and for a long non-ASCII str its character
+/// index (see [`flat_index_at`]).
+#[inline]
+fn flat_raw_size(kind: Kind, n: usize, char_len: usize, ascii: bool) -> usize {
+    match flat_index_at(kind, n, char_len, ascii) {
+        Some(off) => off + 4 * index_entries(char_len),
+        None => DATA_OFFSET + n,
+    }
+}
+
 /// Allocates a string/bytes object with the given bytes.
 pub fn alloc(
     ctx: &mut ProtoContext,
@@ -59,24 +96,32 @@ pub fn alloc(
     ascii: bool,
     immortal: bool,
 ) -> Value {
+    let raw = flat_raw_size(kind, bytes.len(), char_len, ascii);
     let v = if immortal {
-        ctx.alloc_immortal(kind, class, 0, DATA_OFFSET + bytes.len())
+        ctx.alloc_immortal(kind, class, 0, raw)
     } else {
-        ctx.alloc(kind, class, 0, DATA_OFFSET + bytes.len())
+        ctx.alloc(kind, class, 0, raw)
     };
-    fill(v, &[bytes], bytes.len(), char_len, ascii)
+    fill(v, kind, &[bytes], bytes.len(), char_len, ascii)
 }
 
 /// Writes the header words and the bytes (`parts`, `n` bytes in all) of the
-/// fresh str/bytes `v`; returns `v`.
+/// fresh str/bytes `v`, and the character index of a long non-ASCII str;
+/// returns `v`.
 #[inline(always)]
-fn fill(v: Value, parts: &[&[u8]], n: usize, char_len: usize, ascii: bool) -> Value {
+fn fill(v: Value, kind: Kind, parts: &[&[u8]], n: usize, char_len: usize, ascii: bool) -> Value {
     let o = Obj::from_value(v).expect("heap");
     let w = raw_words::<4>(o);
     w[0].store(n as u64, Ordering::Release);
     w[1].store(char_len as u64, Ordering::Release);
     w[3].store(if ascii { FLAG_ASCII } else { 0 }, Ordering::Release);
     init_raw_parts(o, DATA_OFFSET, parts);
+    if let Some(off) = flat_index_at(kind, n, char_len, ascii) {
+        let text = raw_slice(o, DATA_OFFSET, n);
+        for_each_mark(text, 0, 0, |k, b| {
+            init_raw_parts(o, off + 4 * (k - 1), &[&(b as u32).to_ne_bytes()])
+        });
+    }
     v
 }
 
@@ -91,8 +136,8 @@ pub fn alloc_concat(
     ascii: bool,
 ) -> Value {
     let n: usize = parts.iter().map(|p| p.len()).sum();
-    let v = ctx.alloc(kind, class, 0, DATA_OFFSET + n);
-    fill(v, parts, n, char_len, ascii)
+    let v = ctx.alloc(kind, class, 0, flat_raw_size(kind, n, char_len, ascii));
+    fill(v, kind, parts, n, char_len, ascii)
 }
 
 /// A str's (or bytes') bytes, length in characters and ASCII flag, its
@@ -102,8 +147,20 @@ pub fn parts(o: Obj) -> (&'static [u8], usize, bool) {
     let w = raw_words::<4>(o);
     let n = w[0].load(Ordering::Acquire) as usize;
     let chars = w[1].load(Ordering::Acquire) as usize;
-    let ascii = w[3].load(Ordering::Acquire) & FLAG_ASCII != 0;
-    (raw_slice(o, DATA_OFFSET, n), chars, ascii)
+    let flags = w[3].load(Ordering::Acquire);
+    let ascii = flags & FLAG_ASCII != 0;
+    (raw_slice(holder(o, flags), DATA_OFFSET, n), chars, ascii)
+}
+
+/// The object whose raw region holds the bytes of `o` (flags word `flags`):
+/// its buffer for a view, `o` itself otherwise.
+#[inline(always)]
+fn holder(o: Obj, flags: u64) -> Obj {
+    if flags & FLAG_VIEW != 0 {
+        Obj::from_value(o.get(0)).expect("str view without buffer")
+    } else {
+        o
+    }
 }
 
 /// Allocates a str/bytes object of a subclass: like [`alloc`] plus
@@ -118,19 +175,21 @@ pub fn alloc_with_values(
     ascii: bool,
     n_values: usize,
 ) -> Value {
-    let v = ctx.alloc(kind, class, n_values, DATA_OFFSET + bytes.len());
+    let raw = flat_raw_size(kind, bytes.len(), char_len, ascii);
+    let v = ctx.alloc(kind, class, n_values, raw);
     let o = Obj::from_value(v).expect("heap");
     for i in 0..n_values {
         o.init(i, Value::EMPTY);
     }
-    fill(v, &[bytes], bytes.len(), char_len, ascii)
+    fill(v, kind, &[bytes], bytes.len(), char_len, ascii)
 }
 
 /// The bytes of a str/bytes object.
 #[inline]
 pub fn bytes(o: Obj) -> &'static [u8] {
-    let n = get_raw(o, 0) as usize;
-    raw_slice(o, DATA_OFFSET, n)
+    let w = raw_words::<4>(o);
+    let n = w[0].load(Ordering::Acquire) as usize;
+    raw_slice(holder(o, w[3].load(Ordering::Acquire)), DATA_OFFSET, n)
 }
 
 /// Length in chars (str).
@@ -165,7 +224,7 @@ pub fn set_cached_hash(o: Obj, h: u64) {
 pub fn alloc_buffer(ctx: &mut ProtoContext, parts: &[&[u8]], cap: usize) -> Value {
     let n: usize = parts.iter().map(|p| p.len()).sum();
     let v = ctx.alloc(Kind::BYTES, Value::NONE, 0, DATA_OFFSET + cap.max(n));
-    fill(v, parts, n, n, false)
+    fill(v, Kind::BYTES, parts, n, n, false)
 }
 
 /// Is `o` a byte buffer made by [`alloc_buffer`] (a `Kind::BYTES` object
@@ -234,4 +293,367 @@ pub unsafe fn buffer_truncate(o: Obj, n: usize) {
     if n < get_raw(o, 0) as usize {
         set_raw(o, 0, n as u64);
     }
+}
+
+// ---------------------------------------------------------------- text access
+
+/// Entries of a character index for `chars` characters: entry `k - 1` is
+/// the byte offset of character `k * INDEX_BLOCK`, for every such character
+/// (character 0 is at byte 0).
+#[inline]
+fn index_entries(chars: usize) -> usize {
+    chars.saturating_sub(1) / INDEX_BLOCK
+}
+
+/// Offset in the raw region of the character index of a flat object of
+/// `n` bytes, if it has one: strs that are not ASCII, of at least
+/// [`INDEX_MIN`] characters and with offsets that fit in 32 bits.
+#[inline]
+fn flat_index_at(kind: Kind, n: usize, chars: usize, ascii: bool) -> Option<usize> {
+    (kind == Kind::STR && !ascii && chars >= INDEX_MIN && n <= u32::MAX as usize)
+        .then(|| (DATA_OFFSET + n + 3) & !3)
+}
+
+/// Number of character starts (bytes that are not UTF-8 continuation
+/// bytes `10xxxxxx`) among the 8 bytes of `w`.
+#[inline(always)]
+fn starts_in_word(w: u64) -> usize {
+    // A continuation byte has bit 7 set and bit 6 clear; `w << 1` brings
+    // each byte's bit 6 to its bit 7 (the bit carried across bytes lands
+    // in bit 0, which the mask drops). At most one bit per byte is left:
+    // the multiplication sums the bytes into the top one (no popcount
+    // instruction is assumed).
+    let cont = ((w & !(w << 1)) & 0x8080_8080_8080_8080) >> 7;
+    8 - (cont.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
+#[inline(always)]
+fn word_at(text: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&text[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// Number of characters starting in `text`.
+fn count_starts(text: &[u8]) -> usize {
+    let mut chunks = text.chunks_exact(8);
+    let mut n: usize = chunks.by_ref().map(|c| starts_in_word(word_at(c, 0))).sum();
+    n += chunks
+        .remainder()
+        .iter()
+        .filter(|&&x| x & 0xC0 != 0x80)
+        .count();
+    n
+}
+
+/// Byte offset in `text` of the character start that has `ci` character
+/// starts before it, scanning from byte `b` (with `c` starts before it);
+/// `text.len()` when there is none.
+#[inline]
+fn nth_start_from(text: &[u8], mut b: usize, mut c: usize, ci: usize) -> usize {
+    let n = text.len();
+    while b < n {
+        if b + 8 <= n {
+            let s = starts_in_word(word_at(text, b));
+            if c + s <= ci {
+                c += s;
+                b += 8;
+                continue;
+            }
+        }
+        if text[b] & 0xC0 != 0x80 {
+            if c == ci {
+                return b;
+            }
+            c += 1;
+        }
+        b += 1;
+    }
+    n
+}
+
+/// Calls `mark(k, b)` for each character `k * INDEX_BLOCK` (k >= 1) that
+/// starts in `text`, `b` being its byte offset; `text` starts at character
+/// `c0` and byte `b0` of the whole string.
+fn for_each_mark(text: &[u8], c0: usize, b0: usize, mut mark: impl FnMut(usize, usize)) {
+    let mut next = c0.div_ceil(INDEX_BLOCK).max(1) * INDEX_BLOCK;
+    // `text` holds at most `text.len()` characters.
+    if next >= c0 + text.len() {
+        return;
+    }
+    if text.is_ascii() {
+        while next < c0 + text.len() {
+            mark(next / INDEX_BLOCK, b0 + next - c0);
+            next += INDEX_BLOCK;
+        }
+        return;
+    }
+    // `b` is a byte offset in `text` with `before` character starts before it.
+    let (mut b, mut before) = (0, 0);
+    loop {
+        b = nth_start_from(text, b, before, next - c0);
+        if b >= text.len() {
+            return;
+        }
+        mark(next / INDEX_BLOCK, b0 + b);
+        before = next - c0 + 1;
+        b += 1;
+        next += INDEX_BLOCK;
+    }
+}
+
+/// Where the character index of str `o` lies: its holder object and the
+/// offset of the index in the holder's raw region.
+#[inline]
+fn index_of(o: Obj, flags: u64, n: usize, chars: usize) -> Option<(Obj, usize)> {
+    if flags & FLAG_VIEW != 0 {
+        let b = holder(o, flags);
+        return Some((b, buffer_index_at(buffer_capacity_of(b))));
+    }
+    flat_index_at(o.kind(), n, chars, flags & FLAG_ASCII != 0).map(|off| (o, off))
+}
+
+#[inline]
+fn index_entry(h: Obj, off: usize, k: usize) -> usize {
+    let b = raw_slice(h, off + 4 * (k - 1), 4);
+    u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as usize
+}
+
+/// Length in bytes of the surrogate-preserving UTF-8 sequence led by `x`.
+#[inline(always)]
+fn seq_len(x: u8) -> usize {
+    match x {
+        0..=0xBF => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// The code point at byte `i` of surrogate-preserving UTF-8 `b` (a
+/// character start) and its length in bytes.
+#[inline]
+pub fn decode_at(b: &[u8], i: usize) -> (u32, usize) {
+    let x = b[i];
+    let len = seq_len(x).min(b.len() - i);
+    let cp = match len {
+        1 => x as u32,
+        2 => ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F),
+        3 => ((x as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F),
+        _ => {
+            ((x as u32 & 0x07) << 18)
+                | ((b[i + 1] as u32 & 0x3F) << 12)
+                | ((b[i + 2] as u32 & 0x3F) << 6)
+                | (b[i + 3] as u32 & 0x3F)
+        }
+    };
+    (cp, len)
+}
+
+/// Byte offset of character `ci` of str `o` (its byte length when `ci` is
+/// at or past the end): O(1) for ASCII, O([`INDEX_BLOCK`]) with an index,
+/// a scan from the start for short strs.
+pub fn char_to_byte(o: Obj, ci: usize) -> usize {
+    let w = raw_words::<4>(o);
+    let n = w[0].load(Ordering::Acquire) as usize;
+    let chars = w[1].load(Ordering::Acquire) as usize;
+    let flags = w[3].load(Ordering::Acquire);
+    if flags & FLAG_ASCII != 0 {
+        return ci.min(n);
+    }
+    if ci >= chars {
+        return n;
+    }
+    let text = raw_slice(holder(o, flags), DATA_OFFSET, n);
+    let (mut c, mut b) = (0, 0);
+    let k = ci / INDEX_BLOCK;
+    if k > 0 {
+        if let Some((h, off)) = index_of(o, flags, n, chars) {
+            b = index_entry(h, off, k);
+            c = k * INDEX_BLOCK;
+        }
+    }
+    nth_start_from(text, b, c, ci)
+}
+
+/// Character offset of byte `bi` (a character start, at most the byte
+/// length) of str `o`.
+pub fn byte_to_char(o: Obj, bi: usize) -> usize {
+    let w = raw_words::<4>(o);
+    let n = w[0].load(Ordering::Acquire) as usize;
+    let chars = w[1].load(Ordering::Acquire) as usize;
+    let flags = w[3].load(Ordering::Acquire);
+    let bi = bi.min(n);
+    if flags & FLAG_ASCII != 0 {
+        return bi;
+    }
+    let text = raw_slice(holder(o, flags), DATA_OFFSET, n);
+    let (mut c, mut b) = (0, 0);
+    if let Some((h, off)) = index_of(o, flags, n, chars) {
+        // The last mark at or before `bi` (entries increase with k).
+        let (mut lo, mut hi) = (0, index_entries(chars));
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if index_entry(h, off, mid) <= bi {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if lo > 0 {
+            b = index_entry(h, off, lo);
+            c = lo * INDEX_BLOCK;
+        }
+    }
+    c + count_starts(&text[b..bi])
+}
+
+// ---------------------------------------------------------------- str buffers
+
+/// Offset of the character index in the raw region of a str buffer of
+/// capacity `cap` bytes.
+#[inline]
+fn buffer_index_at(cap: usize) -> usize {
+    (DATA_OFFSET + cap + 3) & !3
+}
+
+/// Is `o` (a str) a view into a str buffer?
+#[inline]
+pub fn is_view(o: Obj) -> bool {
+    get_raw(o, 3) & FLAG_VIEW != 0
+}
+
+/// `a + b` for two exact strs (`class` is `str`). When `a` is a view whose
+/// buffer ends exactly where `a` does and has room, `b` is appended in
+/// place and the result is a new view of the same buffer; when `a` is a
+/// view without that luck, or `grow` (the operation is `+=`) and the result
+/// is at least [`BUFFER_MIN`] bytes, the result is a view of a new buffer
+/// with room for as much again; otherwise it is a flat str.
+///
+/// Raw slices of `a` and `b` are held across the allocations, so the caller
+/// must not be in a mode where allocation collects (the interpreter's
+/// deferred mode), or must have `a` and `b` rooted; the new buffer is
+/// reachable only from the view made right after it.
+pub fn concat(ctx: &mut ProtoContext, class: Value, a: Obj, b: Obj, grow: bool) -> Value {
+    let (x, xc, xa) = parts(a);
+    let (y, yc, ya) = parts(b);
+    let (n, chars, ascii) = (x.len() + y.len(), xc + yc, xa && ya);
+    let view = is_view(a);
+    if view {
+        let buf = holder(a, FLAG_VIEW);
+        if buffer_capacity_of(buf) - x.len() >= y.len()
+            && raw_word(buf, 0)
+                .compare_exchange(
+                    x.len() as u64,
+                    n as u64,
+                    Ordering::AcqRel,
+                    Ordering::Relaxed,
+                )
+                .is_ok()
+        {
+            // SAFETY: the successful compare-exchange gave this thread the
+            // bytes `x.len()..n` of the buffer (and the index entries of the
+            // characters that start there): every view of it ends at or
+            // before the claimed length it had, so no reader reads there and
+            // no other writer can claim them again.
+            unsafe { buffer_write(buf, x.len(), xc, y) };
+            return alloc_view(ctx, class, buf, n, chars, ascii);
+        }
+    }
+    if (view || grow) && n >= BUFFER_MIN && n <= (u32::MAX / 2) as usize {
+        let cap = 2 * n;
+        if let Some(bv) = ctx.try_alloc(
+            Kind::BYTES,
+            Value::NONE,
+            0,
+            buffer_index_at(cap) + 4 * (cap / INDEX_BLOCK + 1),
+        ) {
+            let buf = Obj::from_value(bv).expect("heap");
+            let w = raw_words::<4>(buf);
+            w[0].store(n as u64, Ordering::Release);
+            w[1].store(cap as u64, Ordering::Release);
+            let fa = get_raw(a, 3);
+            // SAFETY: the buffer is fresh: no other reader or writer.
+            unsafe {
+                match index_of(a, fa, x.len(), xc).filter(|_| fa & FLAG_ASCII == 0) {
+                    // `a`'s index entries are the new buffer's first ones.
+                    Some((h, off)) => {
+                        let entries = raw_slice(h, off, 4 * index_entries(xc));
+                        buffer_copy(buf, DATA_OFFSET, x);
+                        buffer_copy(buf, buffer_index_at(cap), entries);
+                    }
+                    None => buffer_write(buf, 0, 0, x),
+                }
+                buffer_write(buf, x.len(), xc, y);
+            }
+            return alloc_view(ctx, class, buf, n, chars, ascii);
+        }
+    }
+    alloc_concat(ctx, Kind::STR, class, &[x, y], chars, ascii)
+}
+
+/// Writes `text` at byte `at` (character `c0`) of the str buffer `buf` with
+/// its index entries.
+///
+/// # Safety
+/// The caller owns bytes `at..at + text.len()` of `buf` (fresh, or claimed
+/// with the compare-exchange of [`concat`]) and no reader reads them.
+unsafe fn buffer_write(buf: Obj, at: usize, c0: usize, text: &[u8]) {
+    let cap = buffer_capacity_of(buf);
+    assert!(at + text.len() <= cap, "str buffer overflow");
+    let idx = buffer_index_at(cap);
+    let base = buf.raw_ptr();
+    // SAFETY: DATA_OFFSET + cap and the index (cap / INDEX_BLOCK + 1
+    // entries, more than any string of at most cap bytes has) lie inside
+    // the raw region, sized so by `concat`; the caller owns these bytes and
+    // the entries of the characters starting in them.
+    unsafe {
+        core::ptr::copy_nonoverlapping(text.as_ptr(), base.add(DATA_OFFSET + at), text.len());
+        for_each_mark(text, c0, at, |k, b| {
+            let e = (b as u32).to_ne_bytes();
+            core::ptr::copy_nonoverlapping(e.as_ptr(), base.add(idx + 4 * (k - 1)), 4);
+        });
+    }
+}
+
+/// Copies `src` to byte `off` of the raw region of the fresh str buffer
+/// `buf` (sized by [`concat`]).
+///
+/// # Safety
+/// `buf` is fresh (no other reader or writer) and `src` is not part of it.
+unsafe fn buffer_copy(buf: Obj, off: usize, src: &[u8]) {
+    assert!(off + src.len() <= buf.raw_len(), "str buffer overflow");
+    // SAFETY: in range (checked); the caller guarantees exclusive access
+    // and no overlap.
+    unsafe { core::ptr::copy_nonoverlapping(src.as_ptr(), buf.raw_ptr().add(off), src.len()) }
+}
+
+/// Capacity of a str buffer as recorded at its allocation.
+#[inline]
+fn buffer_capacity_of(buf: Obj) -> usize {
+    let cap = get_raw(buf, 1) as usize;
+    assert!(buffer_index_at(cap) + 4 * (cap / INDEX_BLOCK + 1) <= buf.raw_len());
+    cap
+}
+
+/// A view of the first `n` bytes of str buffer `buf`.
+fn alloc_view(
+    ctx: &mut ProtoContext,
+    class: Value,
+    buf: Obj,
+    n: usize,
+    chars: usize,
+    ascii: bool,
+) -> Value {
+    let v = ctx.alloc(Kind::STR, class, 1, DATA_OFFSET);
+    let o = Obj::from_value(v).expect("heap");
+    o.init(0, buf.value());
+    let w = raw_words::<4>(o);
+    w[0].store(n as u64, Ordering::Release);
+    w[1].store(chars as u64, Ordering::Release);
+    w[3].store(
+        FLAG_VIEW | if ascii { FLAG_ASCII } else { 0 },
+        Ordering::Release,
+    );
+    v
 }

@@ -14,6 +14,12 @@ fn map_lookup(table: &'static [(u32, &'static str)], c: u32) -> Option<&'static 
         .map(|i| table[i].1)
 }
 
+/// The full uppercase mapping of one code point, when it is not itself
+/// (`str.upper` is context-free, so it maps character by character).
+pub fn upper_map(c: u32) -> Option<&'static str> {
+    map_lookup(t::UPPER_MAP, c)
+}
+
 /// `str.isprintable` for one code point. Each classifier answers ASCII
 /// (where the tables agree with Rust's ASCII tests) without a table search.
 pub fn is_printable(c: u32) -> bool {

@@ -130,11 +130,23 @@ fn str_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
             return Ok(vm.new_str_bytes(&out));
         }
-        let c = cps(v);
+        if count == 0 {
+            return Ok(vm.intern(""));
+        }
+        // Only the characters between the first and last taken are
+        // decoded, found through the str's character index.
+        let last = start + (count as isize - 1) * step;
+        let (lo, hi) = (start.min(last) as usize, start.max(last) as usize + 1);
+        let b = lstr::bytes(o);
+        let (blo, bhi) = (lstr::char_to_byte(o, lo), lstr::char_to_byte(o, hi));
+        if step == 1 {
+            return Ok(vm.new_str_bytes(&b[blo..bhi]));
+        }
+        let c = text::decode_wtf8(&b[blo..bhi]);
         let mut out = Vec::with_capacity(count);
-        let mut i = start;
+        let mut i = start - lo as isize;
         for _ in 0..count {
-            out.push(c[i as usize]);
+            out.push(c.get(i as usize).copied().unwrap_or(0xFFFD));
             i += step;
         }
         return Ok(from_cps(vm, &out));
@@ -151,8 +163,9 @@ fn str_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if ascii {
         return Ok(vm.char_str(lstr::bytes(o)[i] as u32));
     }
-    let c = cps(v);
-    Ok(vm.char_str(c[i]))
+    let b = lstr::bytes(o);
+    let (c, _) = lstr::decode_at(b, lstr::char_to_byte(o, i));
+    Ok(vm.char_str(c))
 }
 
 fn str_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -570,6 +583,18 @@ fn char_range(vm: &mut Vm, t: &str, a: &[Value], from: usize) -> PyResult<(usize
     };
     let st = norm(vm, a.get(from), 0)?;
     let en = norm(vm, a.get(from + 1), n)?;
+    if ascii {
+        return Ok((st as usize, en as usize));
+    }
+    // `t` is the str's own bytes unless it has lone surrogates (then a
+    // lossy copy whose offsets differ): the character index serves only
+    // the former.
+    if let Some(o) = borrowed_str(a[0], t) {
+        return Ok((
+            lstr::char_to_byte(o, st as usize),
+            lstr::char_to_byte(o, en as usize),
+        ));
+    }
     let to_b = |ci: i64| -> usize {
         t.char_indices()
             .nth(ci as usize)
@@ -582,11 +607,9 @@ fn char_range(vm: &mut Vm, t: &str, a: &[Value], from: usize) -> PyResult<(usize
     Ok((to_b(st), to_b(en)))
 }
 
-fn byte_to_char(t: &str, ascii: bool, b: usize) -> i64 {
-    if ascii {
-        return b as i64;
-    }
-    t[..b].chars().count() as i64
+/// The str object of `v` when `t` is its own bytes (not a lossy copy).
+fn borrowed_str(v: Value, t: &str) -> Option<Obj> {
+    Obj::from_value(v).filter(|o| o.kind() == Kind::STR && lstr::bytes(*o).as_ptr() == t.as_ptr())
 }
 
 fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value> {
@@ -655,13 +678,12 @@ fn str_endswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyResult<Option<i64>> {
     clinic::method_varargs(vm, "str", name, a, k, 1, 3)?;
-    // Borrowed: no copy of the (possibly huge) string per call.
-    let t = str_of(a[0]);
-    let sub = need_str(vm, a[1], "must be str").map_err(|_| {
+    if !is_str(a[1]) {
         let tn = vm.type_name_of(a[1]);
-        vm.type_error(&format!("must be str, not {tn}"))
-    })?;
-    let (nchars, ascii) = char_info(a[0], &t);
+        return Err(vm.type_error(&format!("must be str, not {tn}")));
+    }
+    let o = Obj::from_value(a[0]).expect("str receiver");
+    let nchars = lstr::char_len(o);
     if let Some(&sv) = a.get(2) {
         if let Some(si) = vm.as_i64(sv) {
             if si > nchars as i64 {
@@ -669,19 +691,45 @@ fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyR
             }
         }
     }
-    let (st, en) = char_range(vm, &t, a, 2)?;
-    if st > en || st > t.len() {
+    let (st, en) = byte_range(vm, o, a, 2)?;
+    if st > en {
         return Ok(None);
     }
-    let hay = &t.as_bytes()[st..en];
-    // Byte search is exact: UTF-8 is self-synchronising, so a match of a
-    // whole encoded needle always starts on a character boundary.
+    // The str's own bytes, borrowed (no copy or validation of a possibly
+    // huge string per call). Byte search is exact: surrogate-preserving
+    // UTF-8 is self-synchronising, so a match of a whole encoded needle
+    // always starts on a character boundary.
+    let hay = &lstr::bytes(o)[st..en];
+    let sub = str_bytes(a[1]);
     let r = if right {
-        memchr::memmem::rfind(hay, sub.as_bytes())
+        memchr::memmem::rfind(hay, sub)
     } else {
-        memchr::memmem::find(hay, sub.as_bytes())
+        memchr::memmem::find(hay, sub)
     };
-    Ok(r.map(|b| byte_to_char(&t, ascii, st + b)))
+    Ok(r.map(|b| lstr::byte_to_char(o, st + b) as i64))
+}
+
+/// The byte offsets in str `o` (`a[0]`) of the character bounds
+/// `a[from]`, `a[from + 1]` (None or absent: the whole string; negative
+/// values count from the end, as slices do), through its character index.
+fn byte_range(vm: &mut Vm, o: Obj, a: &[Value], from: usize) -> PyResult<(usize, usize)> {
+    let n = lstr::char_len(o) as i64;
+    let mut bound = |v: Option<&Value>, d: i64| -> PyResult<i64> {
+        match v {
+            Some(x) if !x.is_none() => {
+                let i = vm.index(*x)?;
+                let i = vm.as_i64(i).unwrap_or(0);
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+            }
+            _ => Ok(d),
+        }
+    };
+    let st = bound(a.get(from), 0)?;
+    let en = bound(a.get(from + 1), n)?;
+    Ok((
+        lstr::char_to_byte(o, st as usize),
+        lstr::char_to_byte(o, en as usize),
+    ))
 }
 
 fn str_find(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -709,24 +757,25 @@ fn str_rindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_varargs(vm, "str", "count", a, k, 1, 3)?;
-    let t = str_of(a[0]);
-    let sub = need_str_arg(vm, a[1])?;
+    need_str_arg(vm, a[1])?;
+    let o = Obj::from_value(a[0]).expect("str receiver");
     if let Some(&sv) = a.get(2) {
         if let Some(si) = vm.as_i64(sv) {
-            if si > char_info(a[0], &t).0 as i64 {
+            if si > lstr::char_len(o) as i64 {
                 return Ok(Value::int(0));
             }
         }
     }
-    let (st, en) = char_range(vm, &t, a, 2)?;
+    let (st, en) = byte_range(vm, o, a, 2)?;
     if st > en {
         return Ok(Value::int(0));
     }
-    let hay = &t[st..en];
-    let n = match sub.as_bytes() {
-        [] => hay.chars().count() + 1,
-        &[b] => memchr::memchr_iter(b, hay.as_bytes()).count(),
-        needle => memchr::memmem::find_iter(hay.as_bytes(), needle).count(),
+    // The str's own bytes: lone surrogates are counted as themselves.
+    let hay = &lstr::bytes(o)[st..en];
+    let n = match str_bytes(a[1]) {
+        [] => lstr::byte_to_char(o, en) - lstr::byte_to_char(o, st) + 1,
+        &[b] => memchr::memchr_iter(b, hay).count(),
+        needle => memchr::memmem::find_iter(hay, needle).count(),
     };
     Ok(Value::int(n as i64))
 }
@@ -878,12 +927,59 @@ macro_rules! case_methods {
             if ascii {
                 return Ok(map_ascii(vm, b, $ascii));
             }
+            if $py == "str.upper" {
+                return Ok(upper_wtf8(vm, b));
+            }
             let c = cps(a[0]);
             let r = $f(&c);
             Ok(from_cps(vm, &r))
         }
     )*};
 }
+
+/// `str.upper` of a non-ASCII str straight from its bytes to the new
+/// str's: runs of ASCII mapped in bulk, other characters through the table
+/// (the last lookup remembered, as text often repeats a character), the
+/// result's length in characters counted on the way.
+fn upper_wtf8(vm: &mut Vm, b: &'static [u8]) -> Value {
+    let mut out = Vec::with_capacity(b.len() + b.len() / 8);
+    // The last non-ASCII character seen (its bytes) and what it maps to:
+    // its bytes, length in characters and ASCII-ness.
+    let mut last: (&[u8], &[u8], usize, bool) = (&[], &[], 0, true);
+    let (mut chars, mut ascii) = (0, true);
+    let mut i = 0;
+    while i < b.len() {
+        let run = b[i..]
+            .iter()
+            .position(|&x| x >= 0x80)
+            .unwrap_or(b.len() - i);
+        if run > 0 {
+            out.extend(b[i..i + run].iter().map(|x| x.to_ascii_uppercase()));
+            chars += run;
+            i += run;
+            continue;
+        }
+        if last.0.is_empty() || !b[i..].starts_with(last.0) {
+            let (c, len) = lstr::decode_at(b, i);
+            last = match text::unicode::upper_map(c) {
+                Some(m) => (
+                    &b[i..i + len],
+                    m.as_bytes(),
+                    m.chars().count(),
+                    m.is_ascii(),
+                ),
+                None => (&b[i..i + len], &b[i..i + len], 1, false),
+            };
+        }
+        out.extend_from_slice(last.1);
+        chars += last.2;
+        ascii &= last.3;
+        i += last.0.len();
+    }
+    let cls = vm.g.types.str_;
+    lstr::alloc(&mut vm.ctx, Kind::STR, cls, &out, chars, ascii, false)
+}
+
 case_methods! {
     str_upper, "str.upper", text::unicode::upper_cps, ascii_upper;
     str_lower, "str.lower", text::unicode::lower_cps, ascii_lower;
