@@ -681,7 +681,7 @@ fn data_arg(vm: &mut Vm, data: Value) -> PyResult<Vec<u8>> {
 /// a UnicodeDecodeError and answers `(replacement str, resume position)`;
 /// the replacement is appended to `out` and the resume position returned.
 #[allow(clippy::too_many_arguments)]
-fn decode_error(
+pub(crate) fn decode_error(
     vm: &mut Vm,
     errors: &str,
     encoding: &'static str,
@@ -1386,56 +1386,82 @@ fn charmap_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             bytes: Vec::new(),
             encode: true,
         };
-        let exc = bytes::codec_exc(vm, &err, s).0;
-        let mark = vm.push_root(exc);
-        let r = (|| {
-            let name = vm.new_str(&errors);
-            vm.push_root(name);
-            let handler = lookup_error(vm, &[name], Value::EMPTY)?;
-            vm.push_root(handler);
-            let res = vm.call(handler, &[exc], Value::EMPTY)?;
-            vm.push_root(res);
-            let items = if Obj::from_value(res).is_some_and(|o| o.kind() == Kind::TUPLE) {
-                vm.seq_items(res)
-            } else {
-                Vec::new()
-            };
-            let (rep, pos) = match items[..] {
-                [rep, pos] if pos.as_int().is_some() => (rep, pos.as_int().unwrap_or(0)),
-                _ => {
-                    return Err(
-                        vm.type_error("encoding error handler must return (str/bytes, int) tuple")
-                    )
-                }
-            };
-            if Obj::from_value(rep).is_some_and(|o| o.kind() == Kind::BYTES) {
-                out.extend_from_slice(str_bytes(rep));
-            } else if is_str(rep) {
-                for c in decode_wtf8(str_bytes(rep)) {
+        let (rep, pos) = encode_error(vm, &errors, &err, s, cps.len())?;
+        match rep {
+            Replacement::Bytes(b) => out.extend(b),
+            Replacement::Str(r) => {
+                for c in r {
                     match charmap_encode_char(vm, mapping, c)? {
                         Some(b) => out.extend(b),
-                        None => return Err(PyException(exc)),
+                        None => return Err(bytes::codec_exc(vm, &err, s)),
                     }
                 }
-            } else {
-                return Err(
-                    vm.type_error("encoding error handler must return (str/bytes, int) tuple")
-                );
             }
-            let n = cps.len() as i64;
-            let p = if pos < 0 { n + pos } else { pos };
-            if !(0..=n).contains(&p) {
-                return Err(vm.new_exc(
-                    vm.g.e.IndexError,
-                    &format!("position {pos} from error handler out of bounds"),
-                ));
-            }
-            Ok(p as usize)
-        })();
-        vm.pop_roots(mark);
-        i = r?;
+        }
+        i = pos;
     }
     Ok(bytes_and_len(vm, &out, cps.len()))
+}
+
+/// What an encoding error handler returned in place of the failing text.
+pub(crate) enum Replacement {
+    /// Bytes, written to the output as they are.
+    Bytes(Vec<u8>),
+    /// Text, which the codec must encode itself.
+    Str(Vec<u32>),
+}
+
+/// Calls the `errors` handler for an encoding failure `err` in the str `s`
+/// of `n` code points: the replacement and the position to go on from
+/// (CPython's `unicode_encode_call_errorhandler`).
+pub(crate) fn encode_error(
+    vm: &mut Vm,
+    errors: &str,
+    err: &crate::text::codecs::CodecError,
+    s: Value,
+    n: usize,
+) -> PyResult<(Replacement, usize)> {
+    let exc = bytes::codec_exc(vm, err, s).0;
+    let mark = vm.push_root(exc);
+    let r = (|| {
+        let name = vm.new_str(errors);
+        vm.push_root(name);
+        let handler = lookup_error(vm, &[name], Value::EMPTY)?;
+        vm.push_root(handler);
+        let res = vm.call(handler, &[exc], Value::EMPTY)?;
+        vm.push_root(res);
+        let items = if Obj::from_value(res).is_some_and(|o| o.kind() == Kind::TUPLE) {
+            vm.seq_items(res)
+        } else {
+            Vec::new()
+        };
+        let (rep, pos) = match items[..] {
+            [rep, pos] if pos.as_int().is_some() => (rep, pos.as_int().unwrap_or(0)),
+            _ => {
+                return Err(
+                    vm.type_error("encoding error handler must return (str/bytes, int) tuple")
+                )
+            }
+        };
+        let rep = if Obj::from_value(rep).is_some_and(|o| o.kind() == Kind::BYTES) {
+            Replacement::Bytes(str_bytes(rep).to_vec())
+        } else if is_str(rep) {
+            Replacement::Str(decode_wtf8(str_bytes(rep)))
+        } else {
+            return Err(vm.type_error("encoding error handler must return (str/bytes, int) tuple"));
+        };
+        let n = n as i64;
+        let p = if pos < 0 { n + pos } else { pos };
+        if !(0..=n).contains(&p) {
+            return Err(vm.new_exc(
+                vm.g.e.IndexError,
+                &format!("position {pos} from error handler out of bounds"),
+            ));
+        }
+        Ok((rep, p as usize))
+    })();
+    vm.pop_roots(mark);
+    r
 }
 
 /// `charmap_build(decoding_table)`: the encoding table for
