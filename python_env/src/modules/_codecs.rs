@@ -2,7 +2,7 @@
 //! CPython's `encodings` package as its search function), the error-handler
 //! registry with the standard handlers, `encode`/`decode`, and the utf-8,
 //! ascii and latin-1 codec functions the `encodings` modules call, and the
-//! `unicode_escape`, `raw_unicode_escape` and bytes `escape` codecs.
+//! `unicode_escape`, `raw_unicode_escape` and bytes `escape` codecs, and UTF-7.
 
 use crate::text::{decode_wtf8, encode_wtf8};
 use crate::types::bytes;
@@ -602,6 +602,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("decode", decode),
         ("register_error", register_error),
         ("lookup_error", lookup_error),
+        ("utf_7_encode", utf_7_encode),
+        ("utf_7_decode", utf_7_decode),
         ("utf_8_encode", utf_8_encode),
         ("utf_8_decode", utf_8_decode),
         ("ascii_encode", ascii_encode),
@@ -1483,4 +1485,214 @@ fn charmap_build(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     })();
     vm.pop_roots(mark);
     r
+}
+
+// ------------------------------------------------------------------ UTF-7
+
+/// A byte of the modified base64 alphabet UTF-7 uses.
+fn is_base64(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'+' || c == b'/'
+}
+
+fn from_base64(c: u8) -> u32 {
+    match c {
+        b'A'..=b'Z' => (c - b'A') as u32,
+        b'a'..=b'z' => (c - b'a') as u32 + 26,
+        b'0'..=b'9' => (c - b'0') as u32 + 52,
+        b'+' => 62,
+        _ => 63,
+    }
+}
+
+const TO_BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Is `c` written as itself by the encoder (RFC 2152's direct and optional
+/// direct characters and white space, as CPython's `utf_7_encode` does)?
+fn utf7_direct(c: u32) -> bool {
+    c > 0 && c < 128 && {
+        let b = c as u8;
+        b.is_ascii_alphanumeric() || b"'(),-./:? \t\r\n!\"#$%&*;<=>@[]^_`{|}".contains(&b)
+    }
+}
+
+/// `utf_7_encode(str, errors=None)`: never fails (surrogates are encoded
+/// as UTF-16 units, as CPython does).
+fn utf_7_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let cps = encode_input(vm, a, k, "utf_7_encode")?;
+    let mut out = Vec::with_capacity(cps.len() * 2);
+    let (mut in_shift, mut bits, mut buf) = (false, 0u32, 0u64);
+    let push_unit = |out: &mut Vec<u8>, bits: &mut u32, buf: &mut u64, u: u32| {
+        *bits += 16;
+        *buf = (*buf << 16) | u as u64;
+        while *bits >= 6 {
+            out.push(TO_BASE64[((*buf >> (*bits - 6)) & 0x3F) as usize]);
+            *bits -= 6;
+        }
+        *buf &= (1u64 << *bits) - 1;
+    };
+    for &c in &cps {
+        if in_shift {
+            if utf7_direct(c) {
+                if bits > 0 {
+                    out.push(TO_BASE64[((buf << (6 - bits)) & 0x3F) as usize]);
+                    buf = 0;
+                    bits = 0;
+                }
+                in_shift = false;
+                // Only a base64 character or '-' needs the explicit '-'.
+                if is_base64(c as u8) || c == '-' as u32 {
+                    out.push(b'-');
+                }
+                out.push(c as u8);
+                continue;
+            }
+        } else if c == '+' as u32 {
+            out.extend_from_slice(b"+-");
+            continue;
+        } else if utf7_direct(c) {
+            out.push(c as u8);
+            continue;
+        } else {
+            out.push(b'+');
+            in_shift = true;
+        }
+        if c >= 0x10000 {
+            let v = c - 0x10000;
+            push_unit(&mut out, &mut bits, &mut buf, 0xD800 | (v >> 10));
+            push_unit(&mut out, &mut bits, &mut buf, 0xDC00 | (v & 0x3FF));
+        } else {
+            push_unit(&mut out, &mut bits, &mut buf, c);
+        }
+    }
+    if bits > 0 {
+        out.push(TO_BASE64[((buf << (6 - bits)) & 0x3F) as usize]);
+    }
+    if in_shift {
+        out.push(b'-');
+    }
+    Ok(bytes_and_len(vm, &out, cps.len()))
+}
+
+/// `utf_7_decode(data, errors=None, final=False)` -> `(str, consumed)`:
+/// CPython's `PyUnicode_DecodeUTF7Stateful`, its error messages and its
+/// handling of an unfinished shift sequence (left unconsumed when not final).
+fn utf_7_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let Some(data) = args.get(0, "data") else {
+        return Err(vm.type_error("utf_7_decode() missing required argument 'data' (pos 1)"));
+    };
+    let input = data_arg(vm, data)?;
+    let errors = errors_arg(vm, args.get(1, "errors"), "utf_7_decode", 2)?;
+    let fin = match args.get(2, "final") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let e = input.len();
+    let mut out: Vec<u32> = Vec::with_capacity(e);
+    let (mut in_shift, mut bits, mut buf, mut surrogate) = (false, 0u32, 0u64, 0u32);
+    let (mut start, mut shift_out_start) = (0usize, 0usize);
+    let mut s = 0usize;
+    'outer: loop {
+        while s < e {
+            let ch = input[s];
+            let err: &'static str;
+            if in_shift {
+                if is_base64(ch) {
+                    buf = (buf << 6) | from_base64(ch) as u64;
+                    bits += 6;
+                    s += 1;
+                    if bits >= 16 {
+                        let unit = (buf >> (bits - 16)) as u32 & 0xFFFF;
+                        bits -= 16;
+                        buf &= (1u64 << bits) - 1;
+                        if surrogate != 0 {
+                            if (0xDC00..0xE000).contains(&unit) {
+                                out.push(0x10000 + ((surrogate - 0xD800) << 10) + (unit - 0xDC00));
+                                surrogate = 0;
+                                continue;
+                            }
+                            out.push(surrogate);
+                            surrogate = 0;
+                        }
+                        if (0xD800..0xDC00).contains(&unit) {
+                            surrogate = unit;
+                        } else {
+                            out.push(unit);
+                        }
+                    }
+                    continue;
+                }
+                in_shift = false;
+                if bits >= 6 {
+                    s += 1;
+                    err = "partial character in shift sequence";
+                } else if bits > 0 && buf != 0 {
+                    s += 1;
+                    err = "non-zero padding bits in shift sequence";
+                } else {
+                    if surrogate != 0 && ch <= 127 && ch != b'+' {
+                        out.push(surrogate);
+                    }
+                    surrogate = 0;
+                    if ch == b'-' {
+                        s += 1;
+                    }
+                    continue;
+                }
+            } else if ch == b'+' {
+                start = s;
+                s += 1;
+                if s < e && input[s] == b'-' {
+                    s += 1;
+                    out.push('+' as u32);
+                    continue;
+                } else if s < e && !is_base64(input[s]) {
+                    s += 1;
+                    err = "ill-formed sequence";
+                } else {
+                    in_shift = true;
+                    surrogate = 0;
+                    shift_out_start = out.len();
+                    bits = 0;
+                    buf = 0;
+                    continue;
+                }
+            } else if ch <= 127 {
+                s += 1;
+                out.push(ch as u32);
+                continue;
+            } else {
+                start = s;
+                s += 1;
+                err = "unexpected special character";
+            }
+            s = decode_error(vm, &errors, "utf7", &input, start, s, err, &mut out)?;
+        }
+        if in_shift && fin {
+            in_shift = false;
+            if surrogate != 0 || bits >= 6 || (bits > 0 && buf != 0) {
+                s = decode_error(
+                    vm,
+                    &errors,
+                    "utf7",
+                    &input,
+                    start,
+                    e,
+                    "unterminated shift sequence",
+                    &mut out,
+                )?;
+                if s < e {
+                    continue 'outer;
+                }
+            }
+        }
+        break;
+    }
+    let consumed = if in_shift && !fin {
+        out.truncate(shift_out_start);
+        start
+    } else {
+        s
+    };
+    Ok(str_and_consumed(vm, &out, consumed))
 }

@@ -154,9 +154,7 @@ fn first_outside(subset: Subset, data: &[u8]) -> Option<(usize, usize)> {
             return None;
         }
         if !in_subset(subset, &data[i..i + 2]) {
-            let t = data[i + 1];
-            let n = if t < 0x40 { 1 } else { 2 };
-            return Some((i, n));
+            return Some((i, 1));
         }
         i += 2;
     }
@@ -210,7 +208,13 @@ fn decode_core(
                 if at_end && !final_ {
                     return Ok((out, pos + s));
                 }
-                (pos + s, pos + e, if at_end { INCOMPLETE } else { ILLEGAL })
+                // As CPython, a bad sequence in the middle is reported as
+                // its first byte (decoding resumes at the next one).
+                if at_end {
+                    (pos + s, pos + e, INCOMPLETE)
+                } else {
+                    (pos + s, pos + s + 1, ILLEGAL)
+                }
             }
             (None, Some(n)) => (seg_end, seg_end + n, ILLEGAL),
             (None, None) => {
@@ -267,11 +271,12 @@ fn encode_run(
 fn encode_core(
     vm: &mut Vm,
     d: &'static Def,
+    enc: &mut encoding_rs::Encoder,
     s: Value,
     cps: &[u32],
     errors: &str,
+    flush: bool,
 ) -> PyResult<Vec<u8>> {
-    let mut enc = d.enc.new_encoder();
     let mut out = Vec::with_capacity(cps.len() * 2);
     let mut pos = 0;
     let is_sur = |c: u32| (0xD800..0xE000).contains(&c);
@@ -286,7 +291,7 @@ fn encode_core(
                 .iter()
                 .filter_map(|&c| char::from_u32(c))
                 .collect();
-            match encode_run(&mut enc, d.subset, &run, &mut out) {
+            match encode_run(enc, d.subset, &run, &mut out) {
                 Ok(()) => {
                     pos = end;
                     continue;
@@ -308,7 +313,7 @@ fn encode_core(
             Replacement::Bytes(b) => out.extend(b),
             Replacement::Str(r) => {
                 let text: Option<String> = r.iter().map(|&c| char::from_u32(c)).collect();
-                let ok = text.is_some_and(|t| encode_run(&mut enc, d.subset, &t, &mut out).is_ok());
+                let ok = text.is_some_and(|t| encode_run(enc, d.subset, &t, &mut out).is_ok());
                 if !ok {
                     return Err(bytes::codec_exc(vm, &err, s));
                 }
@@ -316,10 +321,18 @@ fn encode_core(
         }
         pos = next;
     }
+    if flush {
+        out.extend(flush_encoder(enc));
+    }
+    Ok(out)
+}
+
+/// What an encoder writes at the end of its input (ISO-2022-JP's return
+/// to ASCII).
+fn flush_encoder(enc: &mut encoding_rs::Encoder) -> Vec<u8> {
     let mut tail = Vec::with_capacity(8);
     let _ = enc.encode_from_utf8_to_vec_without_replacement("", &mut tail, true);
-    out.extend(tail);
-    Ok(out)
+    tail
 }
 
 // ------------------------------------------------------------------ objects
@@ -332,11 +345,13 @@ impl Trace for CodecRef {
 }
 
 /// Payload of the incremental and stream objects: the codec, the error
-/// handler's name, and (decoders) the bytes not decoded yet.
+/// handler's name, (decoders) the bytes not decoded yet, and (iso2022_jp
+/// encoders) the converter in its current shift state between calls.
 struct Stateful {
     codec: &'static Def,
     errors: Mutex<String>,
     pending: Mutex<Vec<u8>>,
+    encoder: Mutex<Option<encoding_rs::Encoder>>,
 }
 
 impl Trace for Stateful {
@@ -391,7 +406,8 @@ fn codec_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = text_arg(vm, input)?;
     let mark = vm.push_root(s);
     let cps = decode_wtf8(str_bytes(s));
-    let r = encode_core(vm, d, s, &cps, &errors).map(|out| {
+    let mut enc = d.enc.new_encoder();
+    let r = encode_core(vm, d, &mut enc, s, &cps, &errors, true).map(|out| {
         let b = vm.new_bytes(&out);
         vm.push_root(b);
         vm.new_tuple(&[b, Value::int(cps.len() as i64)])
@@ -511,6 +527,7 @@ fn new_stateful(
             codec: d,
             errors: Mutex::new(errors),
             pending: Mutex::new(Vec::new()),
+            encoder: Mutex::new(None),
         },
     );
     if let Some(s) = stream {
@@ -577,14 +594,25 @@ fn get_stream(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(o.get(o.n_values() - 1))
 }
 
-/// Encodes `input` for an incremental encoder or stream writer.
-fn stateful_encode(vm: &mut Vm, me: Value, input: Value) -> PyResult<Value> {
+/// Encodes `input` for an incremental encoder or stream writer; a stateful
+/// codec (iso2022_jp) keeps its shift state until `final`.
+fn stateful_encode(vm: &mut Vm, me: Value, input: Value, final_: bool) -> PyResult<Value> {
     let st = stateful(vm, me)?;
     let errors = sync::lock(&st.errors).clone();
     let s = text_arg(vm, input)?;
     let mark = vm.push_root(s);
     let cps = decode_wtf8(str_bytes(s));
-    let r = encode_core(vm, st.codec, s, &cps, &errors).map(|out| vm.new_bytes(&out));
+    let d = st.codec;
+    let mut enc = match sync::lock(&st.encoder).take() {
+        Some(e) => e,
+        None => d.enc.new_encoder(),
+    };
+    let flush = final_ || !d.iso2022;
+    let r = encode_core(vm, d, &mut enc, s, &cps, &errors, flush);
+    if !flush && r.is_ok() {
+        *sync::lock(&st.encoder) = Some(enc);
+    }
+    let r = r.map(|out| vm.new_bytes(&out));
     vm.pop_roots(mark);
     r
 }
@@ -594,9 +622,13 @@ fn ienc_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let Some(input) = args.get(0, "input") else {
         return Err(vm.type_error("encode() missing required argument 'input' (pos 1)"));
     };
-    let _final = args.get(1, "final");
+    let fin = args.get(1, "final");
     args.no_more_kw(vm, "encode")?;
-    stateful_encode(vm, a[0], input)
+    let fin = match fin {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    stateful_encode(vm, a[0], input, fin)
 }
 
 fn ienc_getstate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -690,6 +722,27 @@ fn idec_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn reset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let st = stateful(vm, a[0])?;
     sync::lock(&st.pending).clear();
+    *sync::lock(&st.encoder) = None;
+    Ok(Value::NONE)
+}
+
+/// `StreamWriter.reset()`: writes what returns the stream to the initial
+/// shift state, if anything.
+fn sw_reset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let st = stateful(vm, a[0])?;
+    let tail = match sync::lock(&st.encoder).take() {
+        Some(mut e) => flush_encoder(&mut e),
+        None => Vec::new(),
+    };
+    if !tail.is_empty() {
+        let b = vm.new_bytes(&tail);
+        let mark = vm.push_root(b);
+        let o = Obj::from_value(a[0]).expect("checked");
+        let stream = o.get(o.n_values() - 1);
+        let r = vm.call_method(stream, "write", &[b]);
+        vm.pop_roots(mark);
+        r?;
+    }
     Ok(Value::NONE)
 }
 
@@ -792,7 +845,7 @@ fn sr_readlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn sw_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "write", &a[1..], k, 1, 1)?;
-    let b = stateful_encode(vm, a[0], a[1])?;
+    let b = stateful_encode(vm, a[0], a[1], false)?;
     let mark = vm.push_root(b);
     let o = Obj::from_value(a[0]).expect("checked");
     let stream = o.get(o.n_values() - 1);
@@ -876,7 +929,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             &[
                 ("write", sw_write),
                 ("writelines", sw_writelines),
-                ("reset", reset),
+                ("reset", sw_reset),
             ],
         ),
     ];
