@@ -218,7 +218,19 @@ fn utf8_incomplete_tail(b: &[u8]) -> usize {
             0xF0..=0xF4 => 4,
             _ => return 0,
         };
-        return if back < need { back } else { 0 };
+        // Only a valid prefix waits for more bytes: the second byte's range
+        // depends on the lead (no overlong forms or > U+10FFFF; a surrogate's
+        // prefix waits, as in CPython, for surrogatepass).
+        let second_ok = back < 2 || {
+            let d = b[b.len() - back + 1];
+            match c {
+                0xE0 => (0xA0..=0xBF).contains(&d),
+                0xF0 => (0x90..=0xBF).contains(&d),
+                0xF4 => (0x80..=0x8F).contains(&d),
+                _ => true,
+            }
+        };
+        return if back < need && second_ok { back } else { 0 };
     }
     0
 }
@@ -255,20 +267,100 @@ fn decode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> Py
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    let keep = match enc {
-        _ if fin => 0,
-        "utf-8" => utf8_incomplete_tail(&b),
-        "utf-16" => utf16_incomplete_tail(&b, b.starts_with(&[0xFE, 0xFF])),
-        "utf-16-le" | "utf-16-be" => utf16_incomplete_tail(&b, enc == "utf-16-be"),
-        "utf-32" | "utf-32-le" | "utf-32-be" => b.len() % 4,
-        _ => 0,
-    };
-    let used = b.len() - keep;
-    let s = bytes::decode(vm, &b[..used], enc, &errors)?;
+    let (s, used) = decode_prefix(vm, &b, enc, &errors, fin)?;
     let mark = vm.push_root(s);
     let t = vm.new_tuple(&[s, Value::int(used as i64)]);
     vm.pop_roots(mark);
     Ok(t)
+}
+
+/// Decodes `b` with the built-in codec `enc`: (str, bytes used); unless
+/// `fin`, an incomplete sequence at the end is left unused.
+fn decode_prefix(
+    vm: &mut Vm,
+    b: &[u8],
+    enc: &str,
+    errors: &str,
+    fin: bool,
+) -> PyResult<(Value, usize)> {
+    let keep = match enc {
+        _ if fin => 0,
+        "utf-8" => utf8_incomplete_tail(b),
+        "utf-16" => utf16_incomplete_tail(b, b.starts_with(&[0xFE, 0xFF])),
+        "utf-16-le" | "utf-16-be" => utf16_incomplete_tail(b, enc == "utf-16-be"),
+        "utf-32" | "utf-32-le" | "utf-32-be" => b.len() % 4,
+        _ => 0,
+    };
+    let used = b.len() - keep;
+    let s = bytes::decode(vm, &b[..used], enc, errors)?;
+    Ok((s, used))
+}
+
+/// `utf_16_ex_decode(data, errors=None, byteorder=0, final=False)` and the
+/// UTF-32 twin -> `(str, consumed, byteorder)`: byteorder 0 reads a BOM if
+/// there is one (and reports the order it gives, else 0 and little-endian).
+fn wide_ex_decode(vm: &mut Vm, a: &[Value], k: Value, bits: u32) -> PyResult<Value> {
+    let fname = if bits == 16 {
+        "utf_16_ex_decode"
+    } else {
+        "utf_32_ex_decode"
+    };
+    let mut args = crate::args::Args::new(a, k);
+    let Some(data) = args.get(0, "data") else {
+        return Err(vm.type_error(&format!(
+            "{fname}() missing required argument 'data' (pos 1)"
+        )));
+    };
+    let b = data_arg(vm, data)?;
+    let errors = errors_arg(vm, args.get(1, "errors"), fname, 2)?;
+    let mut bo = match args.get(2, "byteorder") {
+        Some(v) => crate::args::c_int(vm, v)? as i64,
+        None => 0,
+    };
+    let fin = match args.get(3, "final") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    args.no_more_kw(vm, fname)?;
+    let (le_bom, be_bom): (&[u8], &[u8]) = if bits == 16 {
+        (&[0xFF, 0xFE], &[0xFE, 0xFF])
+    } else {
+        (&[0xFF, 0xFE, 0, 0], &[0, 0, 0xFE, 0xFF])
+    };
+    let mut skip = 0;
+    if bo == 0 && b.starts_with(le_bom) {
+        (bo, skip) = (-1, le_bom.len());
+    } else if bo == 0 && b.starts_with(be_bom) {
+        (bo, skip) = (1, be_bom.len());
+    }
+    let enc = match (bits, bo > 0) {
+        (16, false) => "utf-16-le",
+        (16, true) => "utf-16-be",
+        (_, false) => "utf-32-le",
+        (_, true) => "utf-32-be",
+    };
+    let (s, used) = decode_prefix(vm, &b[skip..], enc, &errors, fin)?;
+    let mark = vm.push_root(s);
+    let t = vm.new_tuple(&[s, Value::int((skip + used) as i64), Value::int(bo)]);
+    vm.pop_roots(mark);
+    Ok(t)
+}
+
+fn utf_16_ex_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    wide_ex_decode(vm, a, k, 16)
+}
+
+fn utf_32_ex_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    wide_ex_decode(vm, a, k, 32)
+}
+
+/// `readbuffer_encode(data, errors=None)` -> `(bytes(data), len)`; a str is
+/// taken as its UTF-8 bytes.
+fn readbuffer_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "readbuffer_encode", a, k, 1, 2)?;
+    let b = data_arg(vm, a[0])?;
+    errors_arg(vm, a.get(1).copied(), "readbuffer_encode", 2)?;
+    Ok(bytes_and_len(vm, &b, b.len()))
 }
 
 macro_rules! codec_fns {
@@ -614,6 +706,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("utf_16_decode", utf_16_decode),
         ("utf_32_encode", utf_32_encode),
         ("utf_32_decode", utf_32_decode),
+        ("utf_16_ex_decode", utf_16_ex_decode),
+        ("utf_32_ex_decode", utf_32_ex_decode),
+        ("readbuffer_encode", readbuffer_encode),
         ("utf_16_le_encode", utf_16_le_encode),
         ("utf_16_le_decode", utf_16_le_decode),
         ("utf_16_be_encode", utf_16_be_encode),
