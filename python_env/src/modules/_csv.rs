@@ -718,12 +718,12 @@ fn slot_dialect(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Obj::from_value(a[0]).expect("checked").get(SLOT_DIALECT))
 }
 
+/// A reader's or writer's first argument, its optional dialect and its
+/// keywords.
+type CallArgs = (Value, Option<Value>, Vec<(Value, Value)>);
+
 /// Splits `reader(iterable, dialect='excel', **kw)`-style arguments.
-fn obj_and_dialect<'a>(
-    vm: &mut Vm,
-    a: &'a [Value],
-    k: Value,
-) -> PyResult<(Value, Option<Value>, Vec<(Value, Value)>)> {
+fn obj_and_dialect(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<CallArgs> {
     let args = crate::args::Args::new(a, k);
     let n = args.pos.len();
     if !(1..=2).contains(&n) {

@@ -666,10 +666,7 @@ fn stateful_decode(
         buf.clear();
     }
     buf.extend_from_slice(data);
-    let (out, used) = match decode_core(vm, st.codec, &buf, &errors, final_) {
-        Ok(r) => r,
-        Err(e) => return Err(e),
-    };
+    let (out, used) = decode_core(vm, st.codec, &buf, &errors, final_)?;
     let mut keep = Vec::new();
     if st.codec.iso2022 && !final_ {
         keep = last_mode_escape(&buf[..used]);
@@ -879,6 +876,9 @@ fn native_type(vm: &mut Vm, name: &str, modname: Value, basetype: bool) -> Value
     t
 }
 
+/// A type's native methods.
+type Methods = &'static [(&'static str, NativeFn)];
+
 /// Creates the `_multibytecodec` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module_with_state(vm, "_multibytecodec", 1);
@@ -892,7 +892,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.add_method(ct, "decode", codec_decode);
     set_module_state(vm, m, ST_CODEC, ct);
 
-    let kinds: [(&str, bool, &[(&'static str, NativeFn)]); 4] = [
+    let kinds: [(&str, bool, Methods); 4] = [
         (
             "MultibyteIncrementalEncoder",
             false,
