@@ -2,7 +2,7 @@
 //! CPython's `encodings` package as its search function), the error-handler
 //! registry with the standard handlers, `encode`/`decode`, and the utf-8,
 //! ascii and latin-1 codec functions the `encodings` modules call, and the
-//! `unicode_escape`, `raw_unicode_escape` and bytes `escape` codecs.
+//! `unicode_escape`, `raw_unicode_escape` and bytes `escape` codecs, and UTF-7.
 
 use crate::text::{decode_wtf8, encode_wtf8};
 use crate::types::bytes;
@@ -218,7 +218,19 @@ fn utf8_incomplete_tail(b: &[u8]) -> usize {
             0xF0..=0xF4 => 4,
             _ => return 0,
         };
-        return if back < need { back } else { 0 };
+        // Only a valid prefix waits for more bytes: the second byte's range
+        // depends on the lead (no overlong forms or > U+10FFFF; a surrogate's
+        // prefix waits, as in CPython, for surrogatepass).
+        let second_ok = back < 2 || {
+            let d = b[b.len() - back + 1];
+            match c {
+                0xE0 => (0xA0..=0xBF).contains(&d),
+                0xF0 => (0x90..=0xBF).contains(&d),
+                0xF4 => (0x80..=0x8F).contains(&d),
+                _ => true,
+            }
+        };
+        return if back < need && second_ok { back } else { 0 };
     }
     0
 }
@@ -255,20 +267,100 @@ fn decode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> Py
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    let keep = match enc {
-        _ if fin => 0,
-        "utf-8" => utf8_incomplete_tail(&b),
-        "utf-16" => utf16_incomplete_tail(&b, b.starts_with(&[0xFE, 0xFF])),
-        "utf-16-le" | "utf-16-be" => utf16_incomplete_tail(&b, enc == "utf-16-be"),
-        "utf-32" | "utf-32-le" | "utf-32-be" => b.len() % 4,
-        _ => 0,
-    };
-    let used = b.len() - keep;
-    let s = bytes::decode(vm, &b[..used], enc, &errors)?;
+    let (s, used) = decode_prefix(vm, &b, enc, &errors, fin)?;
     let mark = vm.push_root(s);
     let t = vm.new_tuple(&[s, Value::int(used as i64)]);
     vm.pop_roots(mark);
     Ok(t)
+}
+
+/// Decodes `b` with the built-in codec `enc`: (str, bytes used); unless
+/// `fin`, an incomplete sequence at the end is left unused.
+fn decode_prefix(
+    vm: &mut Vm,
+    b: &[u8],
+    enc: &str,
+    errors: &str,
+    fin: bool,
+) -> PyResult<(Value, usize)> {
+    let keep = match enc {
+        _ if fin => 0,
+        "utf-8" => utf8_incomplete_tail(b),
+        "utf-16" => utf16_incomplete_tail(b, b.starts_with(&[0xFE, 0xFF])),
+        "utf-16-le" | "utf-16-be" => utf16_incomplete_tail(b, enc == "utf-16-be"),
+        "utf-32" | "utf-32-le" | "utf-32-be" => b.len() % 4,
+        _ => 0,
+    };
+    let used = b.len() - keep;
+    let s = bytes::decode(vm, &b[..used], enc, errors)?;
+    Ok((s, used))
+}
+
+/// `utf_16_ex_decode(data, errors=None, byteorder=0, final=False)` and the
+/// UTF-32 twin -> `(str, consumed, byteorder)`: byteorder 0 reads a BOM if
+/// there is one (and reports the order it gives, else 0 and little-endian).
+fn wide_ex_decode(vm: &mut Vm, a: &[Value], k: Value, bits: u32) -> PyResult<Value> {
+    let fname = if bits == 16 {
+        "utf_16_ex_decode"
+    } else {
+        "utf_32_ex_decode"
+    };
+    let mut args = crate::args::Args::new(a, k);
+    let Some(data) = args.get(0, "data") else {
+        return Err(vm.type_error(&format!(
+            "{fname}() missing required argument 'data' (pos 1)"
+        )));
+    };
+    let b = data_arg(vm, data)?;
+    let errors = errors_arg(vm, args.get(1, "errors"), fname, 2)?;
+    let mut bo = match args.get(2, "byteorder") {
+        Some(v) => crate::args::c_int(vm, v)? as i64,
+        None => 0,
+    };
+    let fin = match args.get(3, "final") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    args.no_more_kw(vm, fname)?;
+    let (le_bom, be_bom): (&[u8], &[u8]) = if bits == 16 {
+        (&[0xFF, 0xFE], &[0xFE, 0xFF])
+    } else {
+        (&[0xFF, 0xFE, 0, 0], &[0, 0, 0xFE, 0xFF])
+    };
+    let mut skip = 0;
+    if bo == 0 && b.starts_with(le_bom) {
+        (bo, skip) = (-1, le_bom.len());
+    } else if bo == 0 && b.starts_with(be_bom) {
+        (bo, skip) = (1, be_bom.len());
+    }
+    let enc = match (bits, bo > 0) {
+        (16, false) => "utf-16-le",
+        (16, true) => "utf-16-be",
+        (_, false) => "utf-32-le",
+        (_, true) => "utf-32-be",
+    };
+    let (s, used) = decode_prefix(vm, &b[skip..], enc, &errors, fin)?;
+    let mark = vm.push_root(s);
+    let t = vm.new_tuple(&[s, Value::int((skip + used) as i64), Value::int(bo)]);
+    vm.pop_roots(mark);
+    Ok(t)
+}
+
+fn utf_16_ex_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    wide_ex_decode(vm, a, k, 16)
+}
+
+fn utf_32_ex_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    wide_ex_decode(vm, a, k, 32)
+}
+
+/// `readbuffer_encode(data, errors=None)` -> `(bytes(data), len)`; a str is
+/// taken as its UTF-8 bytes.
+fn readbuffer_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "readbuffer_encode", a, k, 1, 2)?;
+    let b = data_arg(vm, a[0])?;
+    errors_arg(vm, a.get(1).copied(), "readbuffer_encode", 2)?;
+    Ok(bytes_and_len(vm, &b, b.len()))
 }
 
 macro_rules! codec_fns {
@@ -602,6 +694,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("decode", decode),
         ("register_error", register_error),
         ("lookup_error", lookup_error),
+        ("utf_7_encode", utf_7_encode),
+        ("utf_7_decode", utf_7_decode),
         ("utf_8_encode", utf_8_encode),
         ("utf_8_decode", utf_8_decode),
         ("ascii_encode", ascii_encode),
@@ -612,6 +706,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("utf_16_decode", utf_16_decode),
         ("utf_32_encode", utf_32_encode),
         ("utf_32_decode", utf_32_decode),
+        ("utf_16_ex_decode", utf_16_ex_decode),
+        ("utf_32_ex_decode", utf_32_ex_decode),
+        ("readbuffer_encode", readbuffer_encode),
         ("utf_16_le_encode", utf_16_le_encode),
         ("utf_16_le_decode", utf_16_le_decode),
         ("utf_16_be_encode", utf_16_be_encode),
@@ -681,7 +778,7 @@ fn data_arg(vm: &mut Vm, data: Value) -> PyResult<Vec<u8>> {
 /// a UnicodeDecodeError and answers `(replacement str, resume position)`;
 /// the replacement is appended to `out` and the resume position returned.
 #[allow(clippy::too_many_arguments)]
-fn decode_error(
+pub(crate) fn decode_error(
     vm: &mut Vm,
     errors: &str,
     encoding: &'static str,
@@ -1386,56 +1483,82 @@ fn charmap_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             bytes: Vec::new(),
             encode: true,
         };
-        let exc = bytes::codec_exc(vm, &err, s).0;
-        let mark = vm.push_root(exc);
-        let r = (|| {
-            let name = vm.new_str(&errors);
-            vm.push_root(name);
-            let handler = lookup_error(vm, &[name], Value::EMPTY)?;
-            vm.push_root(handler);
-            let res = vm.call(handler, &[exc], Value::EMPTY)?;
-            vm.push_root(res);
-            let items = if Obj::from_value(res).is_some_and(|o| o.kind() == Kind::TUPLE) {
-                vm.seq_items(res)
-            } else {
-                Vec::new()
-            };
-            let (rep, pos) = match items[..] {
-                [rep, pos] if pos.as_int().is_some() => (rep, pos.as_int().unwrap_or(0)),
-                _ => {
-                    return Err(
-                        vm.type_error("encoding error handler must return (str/bytes, int) tuple")
-                    )
-                }
-            };
-            if Obj::from_value(rep).is_some_and(|o| o.kind() == Kind::BYTES) {
-                out.extend_from_slice(str_bytes(rep));
-            } else if is_str(rep) {
-                for c in decode_wtf8(str_bytes(rep)) {
+        let (rep, pos) = encode_error(vm, &errors, &err, s, cps.len())?;
+        match rep {
+            Replacement::Bytes(b) => out.extend(b),
+            Replacement::Str(r) => {
+                for c in r {
                     match charmap_encode_char(vm, mapping, c)? {
                         Some(b) => out.extend(b),
-                        None => return Err(PyException(exc)),
+                        None => return Err(bytes::codec_exc(vm, &err, s)),
                     }
                 }
-            } else {
-                return Err(
-                    vm.type_error("encoding error handler must return (str/bytes, int) tuple")
-                );
             }
-            let n = cps.len() as i64;
-            let p = if pos < 0 { n + pos } else { pos };
-            if !(0..=n).contains(&p) {
-                return Err(vm.new_exc(
-                    vm.g.e.IndexError,
-                    &format!("position {pos} from error handler out of bounds"),
-                ));
-            }
-            Ok(p as usize)
-        })();
-        vm.pop_roots(mark);
-        i = r?;
+        }
+        i = pos;
     }
     Ok(bytes_and_len(vm, &out, cps.len()))
+}
+
+/// What an encoding error handler returned in place of the failing text.
+pub(crate) enum Replacement {
+    /// Bytes, written to the output as they are.
+    Bytes(Vec<u8>),
+    /// Text, which the codec must encode itself.
+    Str(Vec<u32>),
+}
+
+/// Calls the `errors` handler for an encoding failure `err` in the str `s`
+/// of `n` code points: the replacement and the position to go on from
+/// (CPython's `unicode_encode_call_errorhandler`).
+pub(crate) fn encode_error(
+    vm: &mut Vm,
+    errors: &str,
+    err: &crate::text::codecs::CodecError,
+    s: Value,
+    n: usize,
+) -> PyResult<(Replacement, usize)> {
+    let exc = bytes::codec_exc(vm, err, s).0;
+    let mark = vm.push_root(exc);
+    let r = (|| {
+        let name = vm.new_str(errors);
+        vm.push_root(name);
+        let handler = lookup_error(vm, &[name], Value::EMPTY)?;
+        vm.push_root(handler);
+        let res = vm.call(handler, &[exc], Value::EMPTY)?;
+        vm.push_root(res);
+        let items = if Obj::from_value(res).is_some_and(|o| o.kind() == Kind::TUPLE) {
+            vm.seq_items(res)
+        } else {
+            Vec::new()
+        };
+        let (rep, pos) = match items[..] {
+            [rep, pos] if pos.as_int().is_some() => (rep, pos.as_int().unwrap_or(0)),
+            _ => {
+                return Err(
+                    vm.type_error("encoding error handler must return (str/bytes, int) tuple")
+                )
+            }
+        };
+        let rep = if Obj::from_value(rep).is_some_and(|o| o.kind() == Kind::BYTES) {
+            Replacement::Bytes(str_bytes(rep).to_vec())
+        } else if is_str(rep) {
+            Replacement::Str(decode_wtf8(str_bytes(rep)))
+        } else {
+            return Err(vm.type_error("encoding error handler must return (str/bytes, int) tuple"));
+        };
+        let n = n as i64;
+        let p = if pos < 0 { n + pos } else { pos };
+        if !(0..=n).contains(&p) {
+            return Err(vm.new_exc(
+                vm.g.e.IndexError,
+                &format!("position {pos} from error handler out of bounds"),
+            ));
+        }
+        Ok((rep, p as usize))
+    })();
+    vm.pop_roots(mark);
+    r
 }
 
 /// `charmap_build(decoding_table)`: the encoding table for
@@ -1457,4 +1580,214 @@ fn charmap_build(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     })();
     vm.pop_roots(mark);
     r
+}
+
+// ------------------------------------------------------------------ UTF-7
+
+/// A byte of the modified base64 alphabet UTF-7 uses.
+fn is_base64(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'+' || c == b'/'
+}
+
+fn from_base64(c: u8) -> u32 {
+    match c {
+        b'A'..=b'Z' => (c - b'A') as u32,
+        b'a'..=b'z' => (c - b'a') as u32 + 26,
+        b'0'..=b'9' => (c - b'0') as u32 + 52,
+        b'+' => 62,
+        _ => 63,
+    }
+}
+
+const TO_BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Is `c` written as itself by the encoder (RFC 2152's direct and optional
+/// direct characters and white space, as CPython's `utf_7_encode` does)?
+fn utf7_direct(c: u32) -> bool {
+    c > 0 && c < 128 && {
+        let b = c as u8;
+        b.is_ascii_alphanumeric() || b"'(),-./:? \t\r\n!\"#$%&*;<=>@[]^_`{|}".contains(&b)
+    }
+}
+
+/// `utf_7_encode(str, errors=None)`: never fails (surrogates are encoded
+/// as UTF-16 units, as CPython does).
+fn utf_7_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let cps = encode_input(vm, a, k, "utf_7_encode")?;
+    let mut out = Vec::with_capacity(cps.len() * 2);
+    let (mut in_shift, mut bits, mut buf) = (false, 0u32, 0u64);
+    let push_unit = |out: &mut Vec<u8>, bits: &mut u32, buf: &mut u64, u: u32| {
+        *bits += 16;
+        *buf = (*buf << 16) | u as u64;
+        while *bits >= 6 {
+            out.push(TO_BASE64[((*buf >> (*bits - 6)) & 0x3F) as usize]);
+            *bits -= 6;
+        }
+        *buf &= (1u64 << *bits) - 1;
+    };
+    for &c in &cps {
+        if in_shift {
+            if utf7_direct(c) {
+                if bits > 0 {
+                    out.push(TO_BASE64[((buf << (6 - bits)) & 0x3F) as usize]);
+                    buf = 0;
+                    bits = 0;
+                }
+                in_shift = false;
+                // Only a base64 character or '-' needs the explicit '-'.
+                if is_base64(c as u8) || c == '-' as u32 {
+                    out.push(b'-');
+                }
+                out.push(c as u8);
+                continue;
+            }
+        } else if c == '+' as u32 {
+            out.extend_from_slice(b"+-");
+            continue;
+        } else if utf7_direct(c) {
+            out.push(c as u8);
+            continue;
+        } else {
+            out.push(b'+');
+            in_shift = true;
+        }
+        if c >= 0x10000 {
+            let v = c - 0x10000;
+            push_unit(&mut out, &mut bits, &mut buf, 0xD800 | (v >> 10));
+            push_unit(&mut out, &mut bits, &mut buf, 0xDC00 | (v & 0x3FF));
+        } else {
+            push_unit(&mut out, &mut bits, &mut buf, c);
+        }
+    }
+    if bits > 0 {
+        out.push(TO_BASE64[((buf << (6 - bits)) & 0x3F) as usize]);
+    }
+    if in_shift {
+        out.push(b'-');
+    }
+    Ok(bytes_and_len(vm, &out, cps.len()))
+}
+
+/// `utf_7_decode(data, errors=None, final=False)` -> `(str, consumed)`:
+/// CPython's `PyUnicode_DecodeUTF7Stateful`, its error messages and its
+/// handling of an unfinished shift sequence (left unconsumed when not final).
+fn utf_7_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let Some(data) = args.get(0, "data") else {
+        return Err(vm.type_error("utf_7_decode() missing required argument 'data' (pos 1)"));
+    };
+    let input = data_arg(vm, data)?;
+    let errors = errors_arg(vm, args.get(1, "errors"), "utf_7_decode", 2)?;
+    let fin = match args.get(2, "final") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let e = input.len();
+    let mut out: Vec<u32> = Vec::with_capacity(e);
+    let (mut in_shift, mut bits, mut buf, mut surrogate) = (false, 0u32, 0u64, 0u32);
+    let (mut start, mut shift_out_start) = (0usize, 0usize);
+    let mut s = 0usize;
+    'outer: loop {
+        while s < e {
+            let ch = input[s];
+            let err: &'static str;
+            if in_shift {
+                if is_base64(ch) {
+                    buf = (buf << 6) | from_base64(ch) as u64;
+                    bits += 6;
+                    s += 1;
+                    if bits >= 16 {
+                        let unit = (buf >> (bits - 16)) as u32 & 0xFFFF;
+                        bits -= 16;
+                        buf &= (1u64 << bits) - 1;
+                        if surrogate != 0 {
+                            if (0xDC00..0xE000).contains(&unit) {
+                                out.push(0x10000 + ((surrogate - 0xD800) << 10) + (unit - 0xDC00));
+                                surrogate = 0;
+                                continue;
+                            }
+                            out.push(surrogate);
+                            surrogate = 0;
+                        }
+                        if (0xD800..0xDC00).contains(&unit) {
+                            surrogate = unit;
+                        } else {
+                            out.push(unit);
+                        }
+                    }
+                    continue;
+                }
+                in_shift = false;
+                if bits >= 6 {
+                    s += 1;
+                    err = "partial character in shift sequence";
+                } else if bits > 0 && buf != 0 {
+                    s += 1;
+                    err = "non-zero padding bits in shift sequence";
+                } else {
+                    if surrogate != 0 && ch <= 127 && ch != b'+' {
+                        out.push(surrogate);
+                    }
+                    surrogate = 0;
+                    if ch == b'-' {
+                        s += 1;
+                    }
+                    continue;
+                }
+            } else if ch == b'+' {
+                start = s;
+                s += 1;
+                if s < e && input[s] == b'-' {
+                    s += 1;
+                    out.push('+' as u32);
+                    continue;
+                } else if s < e && !is_base64(input[s]) {
+                    s += 1;
+                    err = "ill-formed sequence";
+                } else {
+                    in_shift = true;
+                    surrogate = 0;
+                    shift_out_start = out.len();
+                    bits = 0;
+                    buf = 0;
+                    continue;
+                }
+            } else if ch <= 127 {
+                s += 1;
+                out.push(ch as u32);
+                continue;
+            } else {
+                start = s;
+                s += 1;
+                err = "unexpected special character";
+            }
+            s = decode_error(vm, &errors, "utf7", &input, start, s, err, &mut out)?;
+        }
+        if in_shift && fin {
+            in_shift = false;
+            if surrogate != 0 || bits >= 6 || (bits > 0 && buf != 0) {
+                s = decode_error(
+                    vm,
+                    &errors,
+                    "utf7",
+                    &input,
+                    start,
+                    e,
+                    "unterminated shift sequence",
+                    &mut out,
+                )?;
+                if s < e {
+                    continue 'outer;
+                }
+            }
+        }
+        break;
+    }
+    let consumed = if in_shift && !fin {
+        out.truncate(shift_out_start);
+        start
+    } else {
+        s
+    };
+    Ok(str_and_consumed(vm, &out, consumed))
 }

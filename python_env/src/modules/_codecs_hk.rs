@@ -1,0 +1,15 @@
+//! The `_codecs_hk` module: Chinese (Hong Kong) multibyte codecs for CPython's `encodings`
+//! package: big5hkscs. `getcodec(name)` returns a `_multibytecodec.MultibyteCodec`
+//! (see `_multibytecodec.rs` for the tables and conversions).
+
+use engine::runtime::{NativeFn, PyResult, Vm};
+use proto_core::Value;
+
+fn getcodec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    super::_multibytecodec::getcodec(vm, a, k, "_codecs_hk")
+}
+
+/// Creates the `_codecs_hk` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    super::_multibytecodec::codecs_module(vm, "_codecs_hk", getcodec as NativeFn)
+}

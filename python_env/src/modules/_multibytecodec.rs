@@ -1,0 +1,959 @@
+//! The `_multibytecodec` module: the codec objects behind CPython's CJK
+//! codecs (`MultibyteCodec`, the incremental encoder and decoder, the
+//! stream reader and writer that `encodings/shift_jis.py` and its siblings
+//! subclass), with the tables and converters of the `encoding_rs` crate.
+//!
+//! `encoding_rs` implements the WHATWG Encoding Standard. Where a CPython
+//! codec is the WHATWG one (cp932, euc_jp, cp949, gbk, gb18030, big5hkscs,
+//! iso2022_jp) it is used as is; where CPython's codec is a strict subset of
+//! it (shift_jis, euc_kr, gb2312, big5, cp950) the bytes outside the
+//! subset's code ranges are errors, checked here before and after the
+//! conversion. Codecs `encoding_rs` does not have are not offered: their
+//! `getcodec` raises CPython's LookupError.
+//!
+//! The converters are made afresh for each call (a decode call ends on a
+//! character boundary and an encode call returns to the initial shift
+//! state), so the incremental objects keep only plain bytes: a decoder the
+//! undecoded tail (for iso2022_jp, preceded by the escape sequence of the
+//! current mode), which is also its `getstate()`.
+
+use crate::modules::_codecs::{decode_error, encode_error, Replacement};
+use crate::modules::_struct::{module_state, new_module_with_state, set_module_state};
+use crate::text::codecs::CodecError;
+use crate::text::{decode_wtf8, encode_wtf8};
+use crate::types::bytes;
+use encoding_rs::{DecoderResult, EncoderResult, Encoding};
+use engine::runtime::*;
+use proto_core::native::{native_ref, Trace};
+use proto_core::sync::{self, Mutex};
+use proto_core::{Kind, Obj, Value};
+
+/// Which bytes of the `encoding_rs` codec a CPython codec accepts.
+#[derive(Clone, Copy, PartialEq)]
+enum Subset {
+    /// All of them.
+    All,
+    /// JIS X 0208 Shift_JIS: no NEC/IBM extensions or user-defined area.
+    ShiftJis,
+    /// EUC-KR proper (KS X 1001): both bytes in 0xA1..=0xFE.
+    EucKr,
+    /// EUC-CN (GB 2312): both bytes in 0xA1..=0xFE, lead at most 0xF7.
+    Gb2312,
+    /// Big5 without HKSCS: lead 0xA1..=0xF9.
+    Big5,
+}
+
+/// A CPython codec name and the `encoding_rs` codec behind it.
+pub(crate) struct Def {
+    name: &'static str,
+    enc: &'static Encoding,
+    subset: Subset,
+    iso2022: bool,
+}
+
+const fn def(name: &'static str, enc: &'static Encoding, subset: Subset) -> Def {
+    Def {
+        name,
+        enc,
+        subset,
+        iso2022: false,
+    }
+}
+
+static JP: [Def; 3] = [
+    def("shift_jis", &encoding_rs::SHIFT_JIS_INIT, Subset::ShiftJis),
+    def("cp932", &encoding_rs::SHIFT_JIS_INIT, Subset::All),
+    def("euc_jp", &encoding_rs::EUC_JP_INIT, Subset::All),
+];
+static KR: [Def; 2] = [
+    def("euc_kr", &encoding_rs::EUC_KR_INIT, Subset::EucKr),
+    def("cp949", &encoding_rs::EUC_KR_INIT, Subset::All),
+];
+static CN: [Def; 3] = [
+    def("gb2312", &encoding_rs::GBK_INIT, Subset::Gb2312),
+    def("gbk", &encoding_rs::GBK_INIT, Subset::All),
+    def("gb18030", &encoding_rs::GB18030_INIT, Subset::All),
+];
+static TW: [Def; 2] = [
+    def("big5", &encoding_rs::BIG5_INIT, Subset::Big5),
+    def("cp950", &encoding_rs::BIG5_INIT, Subset::Big5),
+];
+static HK: [Def; 1] = [def("big5hkscs", &encoding_rs::BIG5_INIT, Subset::All)];
+static ISO2022: [Def; 1] = [Def {
+    name: "iso2022_jp",
+    enc: &encoding_rs::ISO_2022_JP_INIT,
+    subset: Subset::All,
+    iso2022: true,
+}];
+
+/// The codecs a `_codecs_xx` module provides.
+pub(crate) fn table(module: &str) -> &'static [Def] {
+    match module {
+        "_codecs_jp" => &JP,
+        "_codecs_kr" => &KR,
+        "_codecs_cn" => &CN,
+        "_codecs_tw" => &TW,
+        "_codecs_hk" => &HK,
+        _ => &ISO2022,
+    }
+}
+
+/// The codecs of CPython's `_codecs_xx` modules that are not provided.
+const UNPROVIDED: [&str; 12] = [
+    "shift_jis_2004",
+    "shift_jisx0213",
+    "euc_jis_2004",
+    "euc_jisx0213",
+    "johab",
+    "hz",
+    "iso2022_jp_1",
+    "iso2022_jp_2",
+    "iso2022_jp_2004",
+    "iso2022_jp_3",
+    "iso2022_jp_ext",
+    "iso2022_kr",
+];
+
+const ILLEGAL: &str = "illegal multibyte sequence";
+const INCOMPLETE: &str = "incomplete multibyte sequence";
+
+// ------------------------------------------------------------------ subsets
+
+/// Is the one- or two-byte code `b` inside the subset?
+fn in_subset(subset: Subset, b: &[u8]) -> bool {
+    match (subset, b) {
+        (Subset::All, _) => true,
+        (_, [c]) if *c < 0x80 => true,
+        (Subset::ShiftJis, [c]) => (0xA1..=0xDF).contains(c),
+        (Subset::ShiftJis, [l, t]) => {
+            matches!(l, 0x81..=0x84 | 0x88..=0x9F | 0xE0..=0xEA) && !(*l == 0x88 && *t < 0x9F)
+        }
+        (Subset::EucKr, [l, t]) => (0xA1..=0xFE).contains(l) && (0xA1..=0xFE).contains(t),
+        (Subset::Gb2312, [l, t]) => (0xA1..=0xF7).contains(l) && (0xA1..=0xFE).contains(t),
+        (Subset::Big5, [l, t]) => {
+            (0xA1..=0xF9).contains(l) && matches!(t, 0x40..=0x7E | 0xA1..=0xFE)
+        }
+        _ => false,
+    }
+}
+
+/// The first code of `data` outside the subset: (start, length). A lead
+/// byte at the very end is left to the converter (it may be incomplete).
+fn first_outside(subset: Subset, data: &[u8]) -> Option<(usize, usize)> {
+    if subset == Subset::All {
+        return None;
+    }
+    let mut i = 0;
+    while i < data.len() {
+        let c = data[i];
+        if c < 0x80 || in_subset(subset, &data[i..i + 1]) {
+            i += 1;
+            continue;
+        }
+        if i + 1 >= data.len() {
+            return None;
+        }
+        if !in_subset(subset, &data[i..i + 2]) {
+            return Some((i, 1));
+        }
+        i += 2;
+    }
+    None
+}
+
+// ------------------------------------------------------------------ conversion
+
+/// Decodes `data` (CPython's `decoder_feed_buffer`): returns the code
+/// points and how many bytes were used; when not `final`, an incomplete
+/// sequence at the end is left unused. Errors go through `errors`.
+fn decode_core(
+    vm: &mut Vm,
+    d: &'static Def,
+    data: &[u8],
+    errors: &str,
+    final_: bool,
+) -> PyResult<(Vec<u32>, usize)> {
+    let mut out: Vec<u32> = Vec::with_capacity(data.len());
+    let mut pos = 0;
+    while pos < data.len() {
+        let (seg_end, bad) = match first_outside(d.subset, &data[pos..]) {
+            Some((s, n)) => (pos + s, Some(n)),
+            None => (data.len(), None),
+        };
+        let seg = &data[pos..seg_end];
+        let mut dec = d.enc.new_decoder_without_bom_handling();
+        let mut text = String::with_capacity(
+            dec.max_utf8_buffer_length_without_replacement(seg.len())
+                .unwrap_or(seg.len() * 3 + 16),
+        );
+        let mut read = 0;
+        let mut failed: Option<(usize, usize)> = None;
+        loop {
+            let (r, n) = dec.decode_to_string_without_replacement(&seg[read..], &mut text, true);
+            read += n;
+            match r {
+                DecoderResult::InputEmpty => break,
+                DecoderResult::OutputFull => text.reserve(seg.len() * 3 + 16),
+                DecoderResult::Malformed(len, after) => {
+                    let end = read - after as usize;
+                    failed = Some((end.saturating_sub(len as usize), end));
+                    break;
+                }
+            }
+        }
+        out.extend(text.chars().map(|c| c as u32));
+        let (start, end, reason) = match (failed, bad) {
+            (Some((s, e)), _) => {
+                let at_end = pos + e == data.len();
+                if at_end && !final_ {
+                    return Ok((out, pos + s));
+                }
+                // As CPython, a bad sequence in the middle is reported as
+                // its first byte (decoding resumes at the next one).
+                if at_end {
+                    (pos + s, pos + e, INCOMPLETE)
+                } else {
+                    (pos + s, pos + s + 1, ILLEGAL)
+                }
+            }
+            (None, Some(n)) => (seg_end, seg_end + n, ILLEGAL),
+            (None, None) => {
+                pos = data.len();
+                break;
+            }
+        };
+        pos = decode_error(vm, errors, d.name, data, start, end, reason, &mut out)?;
+    }
+    Ok((out, pos.min(data.len())))
+}
+
+/// Encodes one run of text with `enc` into `out`: `Err(i)` if the char at
+/// index `i` of the run cannot be encoded (what came before it is in `out`).
+fn encode_run(
+    enc: &mut encoding_rs::Encoder,
+    subset: Subset,
+    run: &str,
+    out: &mut Vec<u8>,
+) -> Result<(), usize> {
+    if subset != Subset::All {
+        for (i, c) in run.chars().enumerate() {
+            let mut buf = [0u8; 4];
+            let mut one = Vec::with_capacity(8);
+            let s: &str = c.encode_utf8(&mut buf);
+            let (r, _) = enc.encode_from_utf8_to_vec_without_replacement(s, &mut one, false);
+            if r != EncoderResult::InputEmpty || !in_subset(subset, &one) {
+                return Err(i);
+            }
+            out.extend_from_slice(&one);
+        }
+        return Ok(());
+    }
+    let mut read = 0;
+    loop {
+        let need = enc
+            .max_buffer_length_from_utf8_without_replacement(run.len() - read)
+            .unwrap_or((run.len() - read) * 8 + 16);
+        out.reserve(need);
+        let (r, n) = enc.encode_from_utf8_to_vec_without_replacement(&run[read..], out, false);
+        read += n;
+        match r {
+            EncoderResult::InputEmpty => return Ok(()),
+            EncoderResult::OutputFull => {}
+            EncoderResult::Unmappable(_) => {
+                return Err(run[..read].chars().count() - 1);
+            }
+        }
+    }
+}
+
+/// Encodes the str `s` (its code points `cps`): CPython's
+/// `multibytecodec_encode`; errors go through `errors`.
+fn encode_core(
+    vm: &mut Vm,
+    d: &'static Def,
+    enc: &mut encoding_rs::Encoder,
+    s: Value,
+    cps: &[u32],
+    errors: &str,
+    flush: bool,
+) -> PyResult<Vec<u8>> {
+    let mut out = Vec::with_capacity(cps.len() * 2);
+    let mut pos = 0;
+    let is_sur = |c: u32| (0xD800..0xE000).contains(&c);
+    while pos < cps.len() {
+        let bad = if is_sur(cps[pos]) {
+            pos
+        } else {
+            let end = (pos..cps.len())
+                .find(|&i| is_sur(cps[i]))
+                .unwrap_or(cps.len());
+            let run: String = cps[pos..end]
+                .iter()
+                .filter_map(|&c| char::from_u32(c))
+                .collect();
+            match encode_run(enc, d.subset, &run, &mut out) {
+                Ok(()) => {
+                    pos = end;
+                    continue;
+                }
+                Err(i) => pos + i,
+            }
+        };
+        let err = CodecError {
+            encoding: d.name,
+            start: bad,
+            end: bad + 1,
+            reason: ILLEGAL,
+            chars: vec![cps[bad]],
+            bytes: Vec::new(),
+            encode: true,
+        };
+        let (rep, next) = encode_error(vm, errors, &err, s, cps.len())?;
+        match rep {
+            Replacement::Bytes(b) => out.extend(b),
+            Replacement::Str(r) => {
+                let text: Option<String> = r.iter().map(|&c| char::from_u32(c)).collect();
+                let ok = text.is_some_and(|t| encode_run(enc, d.subset, &t, &mut out).is_ok());
+                if !ok {
+                    return Err(bytes::codec_exc(vm, &err, s));
+                }
+            }
+        }
+        pos = next;
+    }
+    if flush {
+        out.extend(flush_encoder(enc));
+    }
+    Ok(out)
+}
+
+/// What an encoder writes at the end of its input (ISO-2022-JP's return
+/// to ASCII).
+fn flush_encoder(enc: &mut encoding_rs::Encoder) -> Vec<u8> {
+    let mut tail = Vec::with_capacity(8);
+    let _ = enc.encode_from_utf8_to_vec_without_replacement("", &mut tail, true);
+    tail
+}
+
+// ------------------------------------------------------------------ objects
+
+/// Payload of a `MultibyteCodec`.
+struct CodecRef(&'static Def);
+
+impl Trace for CodecRef {
+    fn trace(&self, _f: &mut dyn FnMut(Value)) {}
+}
+
+/// Payload of the incremental and stream objects: the codec, the error
+/// handler's name, (decoders) the bytes not decoded yet, and (iso2022_jp
+/// encoders) the converter in its current shift state between calls.
+struct Stateful {
+    codec: &'static Def,
+    errors: Mutex<String>,
+    pending: Mutex<Vec<u8>>,
+    encoder: Mutex<Option<encoding_rs::Encoder>>,
+}
+
+impl Trace for Stateful {
+    fn trace(&self, _f: &mut dyn FnMut(Value)) {}
+}
+
+const ST_CODEC: usize = 0;
+
+fn errors_of(vm: &mut Vm, v: Option<Value>) -> PyResult<String> {
+    match v {
+        None => Ok("strict".into()),
+        Some(v) if v.is_none() => Ok("strict".into()),
+        Some(v) if is_str(v) => Ok(str_of(v).into_owned()),
+        Some(_) => Err(vm.type_error("errors must be a string")),
+    }
+}
+
+/// The text to encode: a str, or `str(obj)` (CPython converts).
+fn text_arg(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if is_str(v) {
+        return Ok(v);
+    }
+    let s = vm.str(v)?;
+    if !is_str(s) {
+        return Err(vm.type_error("couldn't convert the object to unicode."));
+    }
+    Ok(s)
+}
+
+fn codec_self(vm: &mut Vm, v: Value) -> PyResult<&'static Def> {
+    match Obj::from_value(v).and_then(native_ref::<CodecRef>) {
+        Some(c) => Ok(c.0),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!(
+                "descriptor for 'MultibyteCodec' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
+}
+
+/// `MultibyteCodec.encode(input, errors=None)` -> `(bytes, len(input))`.
+fn codec_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let d = codec_self(vm, a[0])?;
+    let mut args = crate::args::Args::new(&a[1..], k);
+    let Some(input) = args.get(0, "input") else {
+        return Err(vm.type_error("encode() missing required argument 'input' (pos 1)"));
+    };
+    let errors = args.get(1, "errors");
+    args.no_more_kw(vm, "encode")?;
+    let errors = errors_of(vm, errors)?;
+    let s = text_arg(vm, input)?;
+    let mark = vm.push_root(s);
+    let cps = decode_wtf8(str_bytes(s));
+    let mut enc = d.enc.new_encoder();
+    let r = encode_core(vm, d, &mut enc, s, &cps, &errors, true).map(|out| {
+        let b = vm.new_bytes(&out);
+        vm.push_root(b);
+        vm.new_tuple(&[b, Value::int(cps.len() as i64)])
+    });
+    vm.pop_roots(mark);
+    r
+}
+
+fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    match bytes::buf(v) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
+}
+
+/// `MultibyteCodec.decode(input, errors=None)` -> `(str, len(input))`.
+fn codec_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let d = codec_self(vm, a[0])?;
+    let mut args = crate::args::Args::new(&a[1..], k);
+    let Some(input) = args.get(0, "input") else {
+        return Err(vm.type_error("decode() missing required argument 'input' (pos 1)"));
+    };
+    let errors = args.get(1, "errors");
+    args.no_more_kw(vm, "decode")?;
+    let errors = errors_of(vm, errors)?;
+    let data = bytes_arg(vm, input)?;
+    let (out, _) = decode_core(vm, d, &data, &errors, true)?;
+    let s = vm.new_str_bytes(&encode_wtf8(&out));
+    let mark = vm.push_root(s);
+    let t = vm.new_tuple(&[s, Value::int(data.len() as i64)]);
+    vm.pop_roots(mark);
+    Ok(t)
+}
+
+/// Makes the `MultibyteCodec` for `d`.
+fn new_codec(vm: &mut Vm, d: &'static Def) -> PyResult<Value> {
+    let cls = module_state(vm, "_multibytecodec", ST_CODEC)?;
+    Ok(vm
+        .ctx
+        .alloc_native_with_values(K_INSTANCE, cls, 1, CodecRef(d)))
+}
+
+/// `getcodec(encoding)` of the `_codecs_xx` module `module`.
+pub(crate) fn getcodec(vm: &mut Vm, a: &[Value], k: Value, module: &str) -> PyResult<Value> {
+    crate::args::check(vm, "getcodec", a, k, 1, 1)?;
+    if !is_str(a[0]) {
+        return Err(vm.type_error("encoding name must be a string."));
+    }
+    let name = str_of(a[0]);
+    match table(module).iter().find(|d| d.name == name) {
+        Some(d) => new_codec(vm, d),
+        // CPython has this codec but encoding_rs has no tables for it:
+        // the error CPython gives for an encoding it does not know.
+        None if UNPROVIDED.contains(&&*name) => {
+            Err(vm.new_exc(vm.g.e.LookupError, &format!("unknown encoding: {name}")))
+        }
+        None => Err(vm.new_exc(vm.g.e.LookupError, "no such codec is supported.")),
+    }
+}
+
+/// Creates a `_codecs_xx` module with its `getcodec`.
+pub(crate) fn codecs_module(vm: &mut Vm, name: &str, getcodec: NativeFn) -> PyResult<Value> {
+    let m = vm.new_module(name);
+    vm.add_module_functions(m, &[("getcodec", getcodec)]);
+    Ok(m)
+}
+
+/// `__create_codec(capsule)`: ProtoPy's codec modules hand out no capsules.
+fn create_codec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "__create_codec", a, k, 1, 1)?;
+    Err(vm.new_exc(vm.g.e.ValueError, "argument type invalid"))
+}
+
+fn stateful(vm: &mut Vm, v: Value) -> PyResult<&'static Stateful> {
+    match Obj::from_value(v).and_then(native_ref::<Stateful>) {
+        Some(s) => Ok(s),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!(
+                "descriptor doesn't apply to a '{tn}' object (a multibyte codec object is required)"
+            )))
+        }
+    }
+}
+
+/// Shared `__new__`: the class's `codec` attribute must be a MultibyteCodec;
+/// a stream object keeps its stream in its last value slot.
+fn new_stateful(
+    vm: &mut Vm,
+    cls: Value,
+    errors: Option<Value>,
+    stream: Option<Value>,
+) -> PyResult<Value> {
+    let Some(co) = Obj::from_value(cls).filter(|o| o.kind() == K_TYPE) else {
+        return Err(vm.type_error("__new__(X): X is not a type object"));
+    };
+    let key = vm.intern("codec");
+    let codec = vm.getattr_opt(cls, key)?;
+    let Some(d) = codec
+        .and_then(Obj::from_value)
+        .and_then(native_ref::<CodecRef>)
+        .map(|c| c.0)
+    else {
+        return Err(vm.type_error("codec is unexpected type"));
+    };
+    let errors = errors_of(vm, errors)?;
+    let extra = usize::from(stream.is_some());
+    let n = 1 + type_nslots(co) + extra;
+    let v = vm.ctx.alloc_native_with_values(
+        K_INSTANCE,
+        cls,
+        n,
+        Stateful {
+            codec: d,
+            errors: Mutex::new(errors),
+            pending: Mutex::new(Vec::new()),
+            encoder: Mutex::new(None),
+        },
+    );
+    if let Some(s) = stream {
+        let o = Obj::from_value(v).expect("fresh object");
+        vm.ctx.store(o, n - 1, s);
+    }
+    Ok(v)
+}
+
+fn inc_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let Some(cls) = args.get(0, "") else {
+        return Err(vm.type_error("__new__(): not enough arguments"));
+    };
+    let errors = args.get(1, "errors");
+    args.no_more_kw(vm, "__new__")?;
+    new_stateful(vm, cls, errors, None)
+}
+
+fn stream_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    let Some(cls) = args.get(0, "") else {
+        return Err(vm.type_error("__new__(): not enough arguments"));
+    };
+    let Some(stream) = args.get(1, "stream") else {
+        return Err(vm.type_error("__new__() missing required argument 'stream' (pos 1)"));
+    };
+    let errors = args.get(2, "errors");
+    args.no_more_kw(vm, "__new__")?;
+    let mark = vm.push_root(stream);
+    let r = new_stateful(vm, cls, errors, Some(stream));
+    vm.pop_roots(mark);
+    r
+}
+
+/// `__init__` does nothing (the object is made by `__new__`); it stops the
+/// `__init__` of `codecs.IncrementalEncoder` and its kin after it in the MRO.
+fn noop_init(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn get_errors(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let st = stateful(vm, a[0])?;
+    let e = sync::lock(&st.errors).clone();
+    Ok(vm.new_str(&e))
+}
+
+fn set_errors(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let st = stateful(vm, a[0])?;
+    let v = a.get(1).copied().unwrap_or(Value::EMPTY);
+    if v == Value::EMPTY {
+        return Err(vm.exc_by_name("AttributeError", "cannot delete attribute"));
+    }
+    if !is_str(v) {
+        return Err(vm.type_error("errors must be a string"));
+    }
+    *sync::lock(&st.errors) = str_of(v).into_owned();
+    Ok(Value::NONE)
+}
+
+fn get_stream(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    stateful(vm, a[0])?;
+    let o = Obj::from_value(a[0]).expect("checked");
+    Ok(o.get(o.n_values() - 1))
+}
+
+/// Encodes `input` for an incremental encoder or stream writer; a stateful
+/// codec (iso2022_jp) keeps its shift state until `final`.
+fn stateful_encode(vm: &mut Vm, me: Value, input: Value, final_: bool) -> PyResult<Value> {
+    let st = stateful(vm, me)?;
+    let errors = sync::lock(&st.errors).clone();
+    let s = text_arg(vm, input)?;
+    let mark = vm.push_root(s);
+    let cps = decode_wtf8(str_bytes(s));
+    let d = st.codec;
+    let mut enc = match sync::lock(&st.encoder).take() {
+        Some(e) => e,
+        None => d.enc.new_encoder(),
+    };
+    let flush = final_ || !d.iso2022;
+    let r = encode_core(vm, d, &mut enc, s, &cps, &errors, flush);
+    if !flush && r.is_ok() {
+        *sync::lock(&st.encoder) = Some(enc);
+    }
+    let r = r.map(|out| vm.new_bytes(&out));
+    vm.pop_roots(mark);
+    r
+}
+
+fn ienc_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(&a[1..], k);
+    let Some(input) = args.get(0, "input") else {
+        return Err(vm.type_error("encode() missing required argument 'input' (pos 1)"));
+    };
+    let fin = args.get(1, "final");
+    args.no_more_kw(vm, "encode")?;
+    let fin = match fin {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    stateful_encode(vm, a[0], input, fin)
+}
+
+fn ienc_getstate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    stateful(vm, a[0])?;
+    Ok(Value::int(0))
+}
+
+fn ienc_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "setstate", &a[1..], k, 1, 1)?;
+    stateful(vm, a[0])?;
+    let v = a[1];
+    if !v.is_int() && !vm.isinstance(v, vm.g.types.int) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!("setstate() argument must be int, not {tn}")));
+    }
+    if v.as_int() != Some(0) {
+        return Err(vm.exc_by_name("UnicodeError", "pending buffer too large"));
+    }
+    Ok(Value::NONE)
+}
+
+/// Decodes `pending + data`, keeping what stays undecoded as the new
+/// pending bytes (for iso2022_jp, after the current mode's escape).
+fn stateful_decode(
+    vm: &mut Vm,
+    st: &'static Stateful,
+    data: &[u8],
+    final_: bool,
+) -> PyResult<Value> {
+    let errors = sync::lock(&st.errors).clone();
+    let mut buf = std::mem::take(&mut *sync::lock(&st.pending));
+    if st.codec.iso2022 && data.first() == Some(&0x1B) && escape_len(&buf) == Some(buf.len()) {
+        // A mode escape directly followed by another is an error in the
+        // WHATWG decoder; the new escape replaces the kept one.
+        buf.clear();
+    }
+    buf.extend_from_slice(data);
+    let (out, used) = decode_core(vm, st.codec, &buf, &errors, final_)?;
+    let mut keep = Vec::new();
+    if st.codec.iso2022 && !final_ {
+        keep = last_mode_escape(&buf[..used]);
+    }
+    keep.extend_from_slice(&buf[used..]);
+    if !final_ {
+        *sync::lock(&st.pending) = keep;
+    }
+    Ok(vm.new_str_bytes(&encode_wtf8(&out)))
+}
+
+/// Length of the ISO-2022-JP escape sequence at the start of `b`.
+fn escape_len(b: &[u8]) -> Option<usize> {
+    match b {
+        [0x1B, b'(', b'B' | b'J' | b'I', ..] | [0x1B, b'$', b'@' | b'B', ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// The escape sequence of the mode `b` ends in, unless that is ASCII.
+fn last_mode_escape(b: &[u8]) -> Vec<u8> {
+    let mut last: Option<&[u8]> = None;
+    for i in 0..b.len() {
+        if let Some(n) = escape_len(&b[i..]) {
+            last = Some(&b[i..i + n]);
+        }
+    }
+    match last {
+        Some(e) if e != b"\x1b(B" => e.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+fn idec_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let st = stateful(vm, a[0])?;
+    let mut args = crate::args::Args::new(&a[1..], k);
+    let Some(input) = args.get(0, "input") else {
+        return Err(vm.type_error("decode() missing required argument 'input' (pos 1)"));
+    };
+    let fin = args.get(1, "final");
+    args.no_more_kw(vm, "decode")?;
+    let fin = match fin {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let data = bytes_arg(vm, input)?;
+    stateful_decode(vm, st, &data, fin)
+}
+
+fn reset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let st = stateful(vm, a[0])?;
+    sync::lock(&st.pending).clear();
+    *sync::lock(&st.encoder) = None;
+    Ok(Value::NONE)
+}
+
+/// `StreamWriter.reset()`: writes what returns the stream to the initial
+/// shift state, if anything.
+fn sw_reset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let st = stateful(vm, a[0])?;
+    let tail = match sync::lock(&st.encoder).take() {
+        Some(mut e) => flush_encoder(&mut e),
+        None => Vec::new(),
+    };
+    if !tail.is_empty() {
+        let b = vm.new_bytes(&tail);
+        let mark = vm.push_root(b);
+        let o = Obj::from_value(a[0]).expect("checked");
+        let stream = o.get(o.n_values() - 1);
+        let r = vm.call_method(stream, "write", &[b]);
+        vm.pop_roots(mark);
+        r?;
+    }
+    Ok(Value::NONE)
+}
+
+fn idec_getstate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let st = stateful(vm, a[0])?;
+    let p = sync::lock(&st.pending).clone();
+    let b = vm.new_bytes(&p);
+    let mark = vm.push_root(b);
+    let t = vm.new_tuple(&[b, Value::int(0)]);
+    vm.pop_roots(mark);
+    Ok(t)
+}
+
+fn idec_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "setstate", &a[1..], k, 1, 1)?;
+    let st = stateful(vm, a[0])?;
+    let v = a[1];
+    let items = if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::TUPLE) {
+        vm.seq_items(v)
+    } else {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!("setstate() argument must be tuple, not {tn}")));
+    };
+    let [b, flag] = items[..] else {
+        return Err(vm.type_error("setstate() argument must be a (bytes, int) tuple"));
+    };
+    let ok_bytes = Obj::from_value(b).is_some_and(|o| o.kind() == Kind::BYTES);
+    if !ok_bytes || !(flag.is_int() || vm.isinstance(flag, vm.g.types.int)) {
+        return Err(vm.type_error("setstate() argument must be a (bytes, int) tuple"));
+    }
+    let p = str_bytes(b).to_vec();
+    if p.len() > 8 {
+        return Err(vm.exc_by_name("UnicodeError", "pending buffer too large"));
+    }
+    *sync::lock(&st.pending) = p;
+    Ok(Value::NONE)
+}
+
+/// `stream.<method>(size)` decoded (CPython's `mbstreamreader_iread`):
+/// reads until some text comes out or the stream ends.
+fn stream_read(vm: &mut Vm, me: Value, method: &str, size: Option<Value>) -> PyResult<Value> {
+    let st = stateful(vm, me)?;
+    let mut hint: i64 = match size {
+        None => -1,
+        Some(v) if v.is_none() => -1,
+        Some(v) => crate::args::py_ssize_t(vm, v)?,
+    };
+    if hint == 0 {
+        return Ok(vm.new_str(""));
+    }
+    let o = Obj::from_value(me).expect("checked");
+    let stream = o.get(o.n_values() - 1);
+    let mark = vm.push_root(me);
+    let r = (|| {
+        let mut text: Vec<u8> = Vec::new();
+        loop {
+            let got = if hint < 0 {
+                vm.call_method(stream, method, &[])?
+            } else {
+                vm.call_method(stream, method, &[Value::int(hint)])?
+            };
+            if !Obj::from_value(got).is_some_and(|o| o.kind() == Kind::BYTES) {
+                let tn = vm.type_name_of(got);
+                return Err(vm.type_error(&format!(
+                    "stream function returned a non-bytes object ({tn})"
+                )));
+            }
+            let data = str_bytes(got).to_vec();
+            let eof = data.is_empty();
+            let s = stateful_decode(vm, st, &data, eof || hint < 0)?;
+            text.extend_from_slice(str_bytes(s));
+            if !text.is_empty() || eof || hint < 0 {
+                return Ok(vm.new_str_bytes(&text));
+            }
+            hint = 1;
+        }
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+fn sr_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "read", &a[1..], k, 0, 1)?;
+    stream_read(vm, a[0], "read", a.get(1).copied())
+}
+
+fn sr_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "readline", &a[1..], k, 0, 1)?;
+    stream_read(vm, a[0], "readline", a.get(1).copied())
+}
+
+fn sr_readlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "readlines", &a[1..], k, 0, 1)?;
+    let r = stream_read(vm, a[0], "read", a.get(1).copied())?;
+    let mark = vm.push_root(r);
+    let l = vm.call_method(r, "splitlines", &[Value::TRUE]);
+    vm.pop_roots(mark);
+    l
+}
+
+fn sw_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "write", &a[1..], k, 1, 1)?;
+    let b = stateful_encode(vm, a[0], a[1], false)?;
+    let mark = vm.push_root(b);
+    let o = Obj::from_value(a[0]).expect("checked");
+    let stream = o.get(o.n_values() - 1);
+    let r = vm.call_method(stream, "write", &[b]);
+    vm.pop_roots(mark);
+    r.map(|_| Value::NONE)
+}
+
+fn sw_writelines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "writelines", &a[1..], k, 1, 1)?;
+    stateful(vm, a[0])?;
+    let it = vm.iter(a[1])?;
+    let mark = vm.push_root(it);
+    let r = (|| {
+        while let Some(line) = vm.next(it)? {
+            let m = vm.push_root(line);
+            sw_write(vm, &[a[0], line], Value::EMPTY)?;
+            vm.pop_roots(m);
+        }
+        Ok(Value::NONE)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+fn native_type(vm: &mut Vm, name: &str, modname: Value, basetype: bool) -> Value {
+    let t = vm.new_static_type(name, vm.g.types.object, K_INSTANCE, basetype);
+    let to = Obj::from_value(t).expect("type");
+    set_type_flags(to, type_flags(to) | TF_NODICT);
+    vm.add_attr(t, "__module__", modname);
+    t
+}
+
+/// A type's native methods.
+type Methods = &'static [(&'static str, NativeFn)];
+
+/// Creates the `_multibytecodec` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let m = new_module_with_state(vm, "_multibytecodec", 1);
+    let mark = vm.push_root(m);
+    let modname = vm.new_str("_multibytecodec");
+    vm.ctx.promote(modname);
+    vm.push_root(modname);
+
+    let ct = native_type(vm, "MultibyteCodec", modname, false);
+    vm.add_method(ct, "encode", codec_encode);
+    vm.add_method(ct, "decode", codec_decode);
+    set_module_state(vm, m, ST_CODEC, ct);
+
+    let kinds: [(&str, bool, Methods); 4] = [
+        (
+            "MultibyteIncrementalEncoder",
+            false,
+            &[
+                ("encode", ienc_encode),
+                ("reset", reset),
+                ("getstate", ienc_getstate),
+                ("setstate", ienc_setstate),
+            ],
+        ),
+        (
+            "MultibyteIncrementalDecoder",
+            false,
+            &[
+                ("decode", idec_decode),
+                ("reset", reset),
+                ("getstate", idec_getstate),
+                ("setstate", idec_setstate),
+            ],
+        ),
+        (
+            "MultibyteStreamReader",
+            true,
+            &[
+                ("read", sr_read),
+                ("readline", sr_readline),
+                ("readlines", sr_readlines),
+                ("reset", reset),
+            ],
+        ),
+        (
+            "MultibyteStreamWriter",
+            true,
+            &[
+                ("write", sw_write),
+                ("writelines", sw_writelines),
+                ("reset", sw_reset),
+            ],
+        ),
+    ];
+    for (name, is_stream, methods) in kinds {
+        let t = native_type(vm, name, modname, true);
+        vm.add_static(
+            t,
+            "__new__",
+            if is_stream { stream_new } else { inc_new },
+            false,
+        );
+        vm.add_method(t, "__init__", noop_init);
+        for &(n, f) in methods {
+            vm.add_method(t, n, f);
+        }
+        let p = vm.new_native_getset(t, "errors", get_errors, Some(set_errors));
+        vm.add_attr(t, "errors", p);
+        if is_stream {
+            let p = vm.new_native_getset(t, "stream", get_stream, None);
+            vm.add_attr(t, "stream", p);
+        }
+        vm.set_module_attr(m, name, t);
+    }
+    vm.add_module_functions(m, &[("__create_codec", create_codec)]);
+    vm.pop_roots(mark);
+    Ok(m)
+}
