@@ -44,6 +44,8 @@ Options:
   --protopy BIN   ProtoPy binary (default target/release/protopy)
   --python BIN    reference CPython (default /usr/bin/python3)
   --json FILE     write every measurement and failure as JSON
+  --markdown FILE write the report as Markdown tables
+  --from-json F   run nothing: report (and --markdown) from a --json file of an earlier run
   --min-time S    pyperf shim: seconds one value lasts at least (default 0.1)
   --values N      pyperf shim: values per process (default 3)
   --list          print the list (name, directory, options, status) and exit
@@ -263,15 +265,16 @@ def classify(returncode, stderr, timed_out, timeout):
         except ValueError:
             name = "signal %d" % -returncode
         return "crash", "killed by %s" % name
-    # The exception line of the last traceback: the last line that is not indented.
+    # The exception line of the first traceback (the root cause when
+    # exceptions are chained): its first line that is not indented.
     exc = None
     seen_traceback = False
     for line in lines:
         if line.startswith("Traceback (most recent call last)"):
             seen_traceback = True
-            exc = None
         elif seen_traceback and not line.startswith((" ", "\t")):
-            exc = exc or line.strip()
+            exc = line.strip()
+            break
     if exc:
         if exc.startswith(("ModuleNotFoundError", "ImportError")):
             return "missing module", exc
@@ -411,6 +414,41 @@ def print_report(rows, failures, excluded, protopy, python):
     return geomean
 
 
+def markdown(rows, failures, excluded, geomean):
+    """The report as Markdown (the tables docs/PERFORMANCE.md shows)."""
+    out = ["| benchmark | ProtoPy | CPython 3.11 | ratio |", "|---|---:|---:|---:|"]
+    failed_names = {f["benchmark"] for f in failures if f["interpreter"] == "protopy"}
+    for row in rows:
+        ratio = "%.2f" % row["ratio"] if row["ratio"] is not None else "-"
+        if row["protopy"] is None and row["benchmark"] in failed_names:
+            ratio = "FAILED"
+        out.append("| %s | %s | %s | %s |" % (row["name"], fmt_time(row["protopy"]),
+                                             fmt_time(row["cpython"]), ratio))
+    ratios = [r["ratio"] for r in rows if r["ratio"] is not None]
+    out.append("")
+    if geomean is not None:
+        out.append("Geometric mean of the ratio over the %d results that ran: **%.2f**; "
+                   "above 2.0: %d." % (len(ratios), geomean, sum(1 for r in ratios if r > 2.0)))
+    ppy_failed = [f for f in failures if f["interpreter"] == "protopy"]
+    out.append("")
+    out.append("FAILED under ProtoPy: %d benchmarks." % len(ppy_failed))
+    for cause in CAUSES:
+        group = [f for f in ppy_failed if f["cause"] == cause]
+        if group:
+            out.append("")
+            out.append("%s (%d):" % (cause.capitalize(), len(group)))
+            out.append("")
+            for f in group:
+                out.append("- `%s`: %s" % (f["benchmark"], f["error"]))
+    if excluded:
+        out.append("")
+        out.append("Excluded (requirements not pure Python): %d." % len(excluded))
+        out.append("")
+        for name, reason in excluded:
+            out.append("- `%s`: %s" % (name, reason))
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -423,6 +461,8 @@ def main(argv=None):
     parser.add_argument("--protopy", default=os.path.join(ROOT, "target", "release", "protopy"))
     parser.add_argument("--python", default=CPYTHON)
     parser.add_argument("--json", dest="json_file")
+    parser.add_argument("--markdown", dest="markdown_file")
+    parser.add_argument("--from-json", dest="from_json")
     parser.add_argument("--min-time", type=float, default=0.1)
     parser.add_argument("--values", type=int, default=3)
     parser.add_argument("--list", action="store_true")
@@ -433,6 +473,16 @@ def main(argv=None):
         for name, directory, opts, excluded in BENCHMARKS:
             print("%-34s bm_%-24s %-30s %s" % (name, directory, " ".join(opts),
                                                 "excluded: " + excluded if excluded else ""))
+        return 0
+
+    if args.from_json:
+        with open(args.from_json) as fh:
+            data = json.load(fh)
+        excluded = [(e["benchmark"], e["reason"]) for e in data["excluded"]]
+        print_report(data["rows"], data["failures"], excluded, data["protopy"], data["cpython"])
+        if args.markdown_file:
+            with open(args.markdown_file, "w") as fh:
+                fh.write(markdown(data["rows"], data["failures"], excluded, data["geomean"]))
         return 0
 
     selected = BENCHMARKS
@@ -482,7 +532,10 @@ def main(argv=None):
                 previous.append(res)
                 status = ("ok %s" % ", ".join("%s=%s" % (k, fmt_time(v))
                                               for k, v in list(res["results"].items())[:3])
-                          if res["ok"] else "FAILED (%s: %s)" % (res["cause"], res["error"]))
+                          if res["ok"] else "FAILED (%s: %s)%s" % (
+                              res["cause"], res["error"],
+                              " after %d results" % len(res["results"])
+                              if res["results"] else ""))
                 print("[round %d/%d %6.0fs] %-30s %-8s %5.1fs %s"
                       % (rnd + 1, args.rounds, time.monotonic() - start, name, interp,
                          res["wall"], status), flush=True)
@@ -508,6 +561,9 @@ def main(argv=None):
         with open(args.json_file, "w") as fh:
             json.dump(data, fh, indent=1)
         print("wrote %s" % args.json_file)
+    if args.markdown_file:
+        with open(args.markdown_file, "w") as fh:
+            fh.write(markdown(rows, failures, excluded, geomean))
     return 0
 
 

@@ -465,6 +465,9 @@ fn resolve(i: i64, n: usize) -> Option<usize> {
 
 fn a_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (o, tc) = this(vm, a[0], "__getitem__")?;
+    if let Some(i) = a[1].as_int() {
+        return a_getitem_int(vm, o, tc, i);
+    }
     let isz = itemsize(tc);
     let data = bytes_of(o);
     let n = data.len() / isz;
@@ -482,6 +485,20 @@ fn a_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         Some(j) => unpack_item(vm, tc, &data[j * isz..(j + 1) * isz]),
         None => Err(vm.new_exc(vm.g.e.IndexError, "array index out of range")),
     }
+}
+
+/// `a[i]` with an int index: reads the one item in place, not a copy of the
+/// whole buffer (which made indexing O(len)).
+fn a_getitem_int(vm: &mut Vm, o: Obj, tc: u8, i: i64) -> PyResult<Value> {
+    let isz = itemsize(tc);
+    let st = storage(o);
+    let n = tb::ba_len(st) / isz;
+    let mut item = [0u8; 8];
+    let read = resolve(i, n).is_some_and(|j| tb::ba_read_at(st, j * isz, &mut item[..isz]));
+    if !read {
+        return Err(vm.new_exc(vm.g.e.IndexError, "array index out of range"));
+    }
+    unpack_item(vm, tc, &item[..isz])
 }
 
 /// Byte positions of the items a slice of `n` items selects.

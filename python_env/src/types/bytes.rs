@@ -338,6 +338,25 @@ fn ba_bytes(o: Obj) -> &'static [u8] {
     str_bytes(o.get(0))
 }
 
+/// The current length of bytearray `v`.
+pub(crate) fn ba_len(v: Value) -> usize {
+    ba_bytes(Obj::from_value(v).expect("ba")).len()
+}
+
+/// Copies the `out.len()` bytes at byte offset `pos` of bytearray `v` into `out`
+/// without copying the rest of the buffer (as `ba_getitem` reads one byte
+/// in place); false, writing nothing, when they lie past the current end.
+pub(crate) fn ba_read_at(v: Value, pos: usize, out: &mut [u8]) -> bool {
+    let b = ba_bytes(Obj::from_value(v).expect("ba"));
+    match pos.checked_add(out.len()).and_then(|end| b.get(pos..end)) {
+        Some(src) => {
+            out.copy_from_slice(src);
+            true
+        }
+        None => false,
+    }
+}
+
 /// Installs a new buffer holding `parts` (room for `cap` bytes) in
 /// bytearray `o`. The caller holds `o`'s lock if it is shared.
 fn put_buffer(ctx: &mut ProtoContext, o: Obj, parts: &[&[u8]], cap: usize) {
