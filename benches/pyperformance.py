@@ -310,6 +310,12 @@ def run_one(binary, bench_root, entry, site, timeout, min_time, values):
             timed_out = True
             os.killpg(proc.pid, signal.SIGKILL)
             _, stderr = proc.communicate()
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM): the benchmark's process group
+            # goes with the runner.
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise
         wall = time.monotonic() - t0
         results = {}
         if os.path.exists(out):
@@ -567,7 +573,12 @@ def main(argv=None):
     return 0
 
 
+def _terminate(signum, frame):
+    raise SystemExit(128 + signum)
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         sys.exit(main())
     except SetupError as exc:

@@ -489,6 +489,9 @@ fn b_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn b_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if Obj::from_value(a[0]).is_some_and(|o| o.kind() == Kind::BYTES) {
+        return bytes_getitem(vm, a);
+    }
     let b = buf(a[0]).unwrap_or_default();
     if is_slice(a[1]) {
         let (start, _e, step, count) = slice_indices(vm, a[1], b.len())?;
@@ -521,6 +524,44 @@ fn b_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let i = norm_index(vm, a[1], b.len(), "bytearray")?;
     Ok(Value::int(b[i] as i64))
+}
+
+/// `bytes[i]` and `bytes[i:j:k]`: bytes are immutable, so the items are read
+/// in place (a copy of the whole buffer made each index O(len)). The buffer
+/// is looked up after the index conversions, which may run Python code.
+fn bytes_getitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let n = str_bytes(a[0]).len();
+    if is_slice(a[1]) {
+        let (start, _e, step, count) = slice_indices(vm, a[1], n)?;
+        let b = str_bytes(a[0]);
+        let out: Vec<u8> = (0..count)
+            .map(|j| b[(start + j as isize * step) as usize])
+            .collect();
+        return Ok(wrap(vm, a[0], &out));
+    }
+    if !vm.is_int_like(a[1])
+        && vm
+            .lookup_type(vm.type_of(a[1]), vm.g.names.__index__)
+            .is_none()
+    {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.type_error(&format!(
+            "byte indices must be integers or slices, not {tn}"
+        )));
+    }
+    let i = vm.index(a[1])?;
+    let Some(i) = vm.as_i64(i) else {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.new_exc(
+            vm.g.e.IndexError,
+            &format!("cannot fit '{tn}' into an index-sized integer"),
+        ));
+    };
+    let j = if i < 0 { i + n as i64 } else { i };
+    if j < 0 || j >= n as i64 {
+        return Err(vm.new_exc(vm.g.e.IndexError, "index out of range"));
+    }
+    Ok(Value::int(str_bytes(a[0])[j as usize] as i64))
 }
 
 /// `bytearray[i]` with an int index: reads the one byte in place (the
