@@ -561,13 +561,21 @@ fn a_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let i = index_arg(vm, a[1])?;
     let mut item = Vec::with_capacity(isz);
     pack_item(vm, tc, a[2], &mut item)?;
-    let ok = tb::ba_try_update(vm, st, |b| match resolve(i, b.len() / isz) {
-        Some(j) => {
-            b[j * isz..(j + 1) * isz].copy_from_slice(&item);
-            true
-        }
-        None => false,
-    });
+    // In place when the array is local (its storage is then local too);
+    // else one atomic step that resolves the index against the length it
+    // finds.
+    let local = resolve(i, tb::ba_len(st) / isz)
+        .map_or(Some(false), |j| tb::ba_write_local(st, j * isz, &item));
+    let ok = match local {
+        Some(ok) => ok,
+        None => tb::ba_try_update(vm, st, |b| match resolve(i, b.len() / isz) {
+            Some(j) => {
+                b[j * isz..(j + 1) * isz].copy_from_slice(&item);
+                true
+            }
+            None => false,
+        }),
+    };
     if ok {
         Ok(Value::NONE)
     } else {

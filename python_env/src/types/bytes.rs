@@ -338,6 +338,22 @@ fn ba_bytes(o: Obj) -> &'static [u8] {
     str_bytes(o.get(0))
 }
 
+/// Writes `data` at byte offset `pos` of bytearray `v` in place when `v` is
+/// local to this thread (no other thread can read it, so no copy of the
+/// buffer is needed): `Some(false)`, changing nothing, when the bytes lie
+/// past its end. `None` when `v` is shared: the caller then takes the atomic
+/// copy-and-replace step ([`ba_try_update`]) that lock-free readers need.
+pub(crate) fn ba_write_local(v: Value, pos: usize, data: &[u8]) -> Option<bool> {
+    let o = Obj::from_value(v).expect("ba");
+    if o.is_shared() {
+        return None;
+    }
+    // SAFETY: `o` is local, so this thread is the only writer of its buffer
+    // (a buffer belongs to its one bytearray and is never handed out), and
+    // no slice of the buffer is held here; `data` is the caller's own bytes.
+    Some(unsafe { lstr::buffer_write_at(ba_buffer(o), pos, data) })
+}
+
 /// The current length of bytearray `v`.
 pub(crate) fn ba_len(v: Value) -> usize {
     ba_bytes(Obj::from_value(v).expect("ba")).len()
@@ -620,14 +636,18 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let i = norm_index(vm, a[1], n, "bytearray")?;
     let x = byte_value(vm, a[2])?;
     // The index was checked against the length before the conversions,
-    // which may run Python code: check it again in the atomic step.
-    let ok = ba_try_update(vm, a[0], |b| match b.get_mut(i) {
-        Some(c) => {
-            *c = x;
-            true
-        }
-        None => false,
-    });
+    // which may run Python code: check it again in the write (in place for
+    // a local bytearray, else in the atomic step).
+    let ok = match ba_write_local(a[0], i, &[x]) {
+        Some(ok) => ok,
+        None => ba_try_update(vm, a[0], |b| match b.get_mut(i) {
+            Some(c) => {
+                *c = x;
+                true
+            }
+            None => false,
+        }),
+    };
     if !ok {
         return Err(vm.new_exc(vm.g.e.IndexError, "bytearray index out of range"));
     }
