@@ -1161,6 +1161,8 @@ pub fn finish(vm: &mut Vm) {
     if vm.dict_get_str(sm, k).is_some() {
         python_env::modules::atexit::run_exitfuncs(vm);
     }
+    vm.g.finalizing
+        .store(true, proto_core::sync::Ordering::Release);
     flush();
     let _ = std::io::stderr().flush();
     vm.ctx.space().gc_log().print_summary();

@@ -391,6 +391,9 @@ pub struct Interpreter {
     pub sources: Mutex<HashMap<String, Arc<Vec<String>>>>,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: AtomicUsize,
+    /// `sys.is_finalizing()`: set once the main thread has run the atexit
+    /// handlers at exit (after which only abandoned daemon threads run Python).
+    pub finalizing: AtomicBool,
     /// The last type version handed out (see [`Vm::type_version`]): every
     /// version is used once, so an entry keyed by an old version never
     /// matches a type again.

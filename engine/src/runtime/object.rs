@@ -1121,6 +1121,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         post_import_pending: proto_core::sync::AtomicBool::new(false),
         sources: Mutex::new(HashMap::new()),
         recursion_limit: AtomicUsize::new(1000),
+        finalizing: proto_core::sync::AtomicBool::new(false),
         type_versions: AtomicU64::new(0),
         version_floor: AtomicU64::new(0),
         builtin_len: AtomicU64::new(Value::EMPTY.bits()),

@@ -281,6 +281,37 @@ pub unsafe fn buffer_append(o: Obj, extra: &[u8]) -> bool {
     true
 }
 
+/// Overwrites `data.len()` bytes at offset `pos` of the byte buffer `o` in
+/// place. Returns false, changing nothing, when `o` is shared between
+/// threads (lock-free readers may be reading it: a shared buffer is
+/// replaced, never rewritten), is not a buffer, or the bytes do not lie
+/// below its length.
+///
+/// # Safety
+/// As for [`buffer_append`]: the caller is `o`'s only writer; and it holds
+/// no slice of `o`'s bytes across the call (`data` is not one of them).
+pub unsafe fn buffer_write_at(o: Obj, pos: usize, data: &[u8]) -> bool {
+    if !is_buffer(o) || o.is_shared() {
+        return false;
+    }
+    let n = get_raw(o, 0) as usize;
+    if pos.checked_add(data.len()).is_none_or(|end| end > n) {
+        return false;
+    }
+    // SAFETY: pos + data.len() <= n <= the capacity, so the destination
+    // lies inside the object's raw region. `o` is not shared, so no other
+    // thread can reach it; the caller is its only writer and holds no slice
+    // of it, and `data` does not overlap it.
+    unsafe {
+        core::ptr::copy_nonoverlapping(
+            data.as_ptr(),
+            o.raw_ptr().add(DATA_OFFSET + pos),
+            data.len(),
+        );
+    }
+    true
+}
+
 /// Shortens the byte buffer `o` to `n` bytes in place (no-op if it is
 /// shorter already). The bytes past `n` stay as they are: a reader that
 /// loaded the old length still reads them, and a shared buffer is not

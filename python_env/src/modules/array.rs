@@ -465,6 +465,9 @@ fn resolve(i: i64, n: usize) -> Option<usize> {
 
 fn a_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (o, tc) = this(vm, a[0], "__getitem__")?;
+    if let Some(i) = a[1].as_int() {
+        return a_getitem_int(vm, o, tc, i);
+    }
     let isz = itemsize(tc);
     let data = bytes_of(o);
     let n = data.len() / isz;
@@ -482,6 +485,20 @@ fn a_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         Some(j) => unpack_item(vm, tc, &data[j * isz..(j + 1) * isz]),
         None => Err(vm.new_exc(vm.g.e.IndexError, "array index out of range")),
     }
+}
+
+/// `a[i]` with an int index: reads the one item in place, not a copy of the
+/// whole buffer (which made indexing O(len)).
+fn a_getitem_int(vm: &mut Vm, o: Obj, tc: u8, i: i64) -> PyResult<Value> {
+    let isz = itemsize(tc);
+    let st = storage(o);
+    let n = tb::ba_len(st) / isz;
+    let mut item = [0u8; 8];
+    let read = resolve(i, n).is_some_and(|j| tb::ba_read_at(st, j * isz, &mut item[..isz]));
+    if !read {
+        return Err(vm.new_exc(vm.g.e.IndexError, "array index out of range"));
+    }
+    unpack_item(vm, tc, &item[..isz])
 }
 
 /// Byte positions of the items a slice of `n` items selects.
@@ -544,13 +561,21 @@ fn a_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let i = index_arg(vm, a[1])?;
     let mut item = Vec::with_capacity(isz);
     pack_item(vm, tc, a[2], &mut item)?;
-    let ok = tb::ba_try_update(vm, st, |b| match resolve(i, b.len() / isz) {
-        Some(j) => {
-            b[j * isz..(j + 1) * isz].copy_from_slice(&item);
-            true
-        }
-        None => false,
-    });
+    // In place when the array is local (its storage is then local too);
+    // else one atomic step that resolves the index against the length it
+    // finds.
+    let local = resolve(i, tb::ba_len(st) / isz)
+        .map_or(Some(false), |j| tb::ba_write_local(st, j * isz, &item));
+    let ok = match local {
+        Some(ok) => ok,
+        None => tb::ba_try_update(vm, st, |b| match resolve(i, b.len() / isz) {
+            Some(j) => {
+                b[j * isz..(j + 1) * isz].copy_from_slice(&item);
+                true
+            }
+            None => false,
+        }),
+    };
     if ok {
         Ok(Value::NONE)
     } else {

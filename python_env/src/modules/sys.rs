@@ -136,6 +136,23 @@ fn getrecursionlimit(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     ))
 }
 
+/// `sys.is_finalizing()`: true once the interpreter is shutting down (after
+/// the atexit handlers), as CPython's `_Py_IsFinalizing`.
+fn is_finalizing(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if Obj::from_value(k).map_or(0, |o| o.n_values()) > 0 {
+        return Err(vm.type_error("sys.is_finalizing() takes no keyword arguments"));
+    }
+    if !a.is_empty() {
+        return Err(vm.type_error(&format!(
+            "sys.is_finalizing() takes no arguments ({} given)",
+            a.len()
+        )));
+    }
+    Ok(Value::bool(
+        vm.g.finalizing.load(proto_core::sync::Ordering::Acquire),
+    ))
+}
+
 fn setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = a.first().and_then(|v| vm.as_i64(*v)).unwrap_or(0);
     if n < 1 {
@@ -475,8 +492,11 @@ fn install_prefix() -> String {
         .unwrap_or_default()
 }
 
-/// `sys.version`; `protopy -V` prints its first word.
-pub const VERSION: &str = "3.11.0 (ProtoPy)";
+/// `sys.version`; `protopy -V` prints its first word. It has CPython's
+/// shape, "VERSION (BUILD) [COMPILER]", which `platform._sys_version` parses
+/// (platform.python_implementation(), python_version(), python_compiler()
+/// raise ValueError on a version string they cannot parse).
+pub const VERSION: &str = "3.11.0 (ProtoPy) [Rust]";
 
 /// The command line's settings shown in `sys.flags`.
 #[derive(Debug, Clone, Default)]
@@ -621,6 +641,7 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
         ("settrace", settrace),
         ("setprofile", settrace),
         ("getrecursionlimit", getrecursionlimit),
+        ("is_finalizing", is_finalizing),
         ("get_int_max_str_digits", get_int_max_str_digits),
         ("set_int_max_str_digits", set_int_max_str_digits),
         ("getswitchinterval", getswitchinterval),

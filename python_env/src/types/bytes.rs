@@ -338,6 +338,42 @@ fn ba_bytes(o: Obj) -> &'static [u8] {
     str_bytes(o.get(0))
 }
 
+/// Writes `data` at byte offset `pos` of bytearray `v` in place when `v` is
+/// local to this thread (no other thread can read it, so no copy of the
+/// buffer is needed): `Some(false)`, changing nothing, when the bytes lie
+/// past its end. `None` when `v` is shared: the caller then takes the atomic
+/// copy-and-replace step ([`ba_try_update`]) that lock-free readers need.
+pub(crate) fn ba_write_local(v: Value, pos: usize, data: &[u8]) -> Option<bool> {
+    let o = Obj::from_value(v).expect("ba");
+    // Shared or frozen (`protopy.freeze`): the caller's locked path decides.
+    if !o.is_local_mutable() {
+        return None;
+    }
+    // SAFETY: `o` is local, so this thread is the only writer of its buffer
+    // (a buffer belongs to its one bytearray and is never handed out), and
+    // no slice of the buffer is held here; `data` is the caller's own bytes.
+    Some(unsafe { lstr::buffer_write_at(ba_buffer(o), pos, data) })
+}
+
+/// The current length of bytearray `v`.
+pub(crate) fn ba_len(v: Value) -> usize {
+    ba_bytes(Obj::from_value(v).expect("ba")).len()
+}
+
+/// Copies the `out.len()` bytes at byte offset `pos` of bytearray `v` into `out`
+/// without copying the rest of the buffer (as `ba_getitem` reads one byte
+/// in place); false, writing nothing, when they lie past the current end.
+pub(crate) fn ba_read_at(v: Value, pos: usize, out: &mut [u8]) -> bool {
+    let b = ba_bytes(Obj::from_value(v).expect("ba"));
+    match pos.checked_add(out.len()).and_then(|end| b.get(pos..end)) {
+        Some(src) => {
+            out.copy_from_slice(src);
+            true
+        }
+        None => false,
+    }
+}
+
 /// Installs a new buffer holding `parts` (room for `cap` bytes) in
 /// bytearray `o`. The caller holds `o`'s lock if it is shared.
 fn put_buffer(ctx: &mut ProtoContext, o: Obj, parts: &[&[u8]], cap: usize) {
@@ -491,6 +527,9 @@ fn b_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn b_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if Obj::from_value(a[0]).is_some_and(|o| o.kind() == Kind::BYTES) {
+        return bytes_getitem(vm, a);
+    }
     let b = buf(a[0]).unwrap_or_default();
     if is_slice(a[1]) {
         let (start, _e, step, count) = slice_indices(vm, a[1], b.len())?;
@@ -523,6 +562,44 @@ fn b_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let i = norm_index(vm, a[1], b.len(), "bytearray")?;
     Ok(Value::int(b[i] as i64))
+}
+
+/// `bytes[i]` and `bytes[i:j:k]`: bytes are immutable, so the items are read
+/// in place (a copy of the whole buffer made each index O(len)). The buffer
+/// is looked up after the index conversions, which may run Python code.
+fn bytes_getitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let n = str_bytes(a[0]).len();
+    if is_slice(a[1]) {
+        let (start, _e, step, count) = slice_indices(vm, a[1], n)?;
+        let b = str_bytes(a[0]);
+        let out: Vec<u8> = (0..count)
+            .map(|j| b[(start + j as isize * step) as usize])
+            .collect();
+        return Ok(wrap(vm, a[0], &out));
+    }
+    if !vm.is_int_like(a[1])
+        && vm
+            .lookup_type(vm.type_of(a[1]), vm.g.names.__index__)
+            .is_none()
+    {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.type_error(&format!(
+            "byte indices must be integers or slices, not {tn}"
+        )));
+    }
+    let i = vm.index(a[1])?;
+    let Some(i) = vm.as_i64(i) else {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.new_exc(
+            vm.g.e.IndexError,
+            &format!("cannot fit '{tn}' into an index-sized integer"),
+        ));
+    };
+    let j = if i < 0 { i + n as i64 } else { i };
+    if j < 0 || j >= n as i64 {
+        return Err(vm.new_exc(vm.g.e.IndexError, "index out of range"));
+    }
+    Ok(Value::int(str_bytes(a[0])[j as usize] as i64))
 }
 
 /// `bytearray[i]` with an int index: reads the one byte in place (the
@@ -581,14 +658,18 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let i = norm_index(vm, a[1], n, "bytearray")?;
     let x = byte_value(vm, a[2])?;
     // The index was checked against the length before the conversions,
-    // which may run Python code: check it again in the atomic step.
-    let ok = ba_try_update_mut(vm, a[0], |b| match b.get_mut(i) {
-        Some(c) => {
-            *c = x;
-            true
-        }
-        None => false,
-    })?;
+    // which may run Python code: check it again in the write (in place for
+    // a local bytearray, else in the atomic step, which refuses a frozen one).
+    let ok = match ba_write_local(a[0], i, &[x]) {
+        Some(ok) => ok,
+        None => ba_try_update_mut(vm, a[0], |b| match b.get_mut(i) {
+            Some(c) => {
+                *c = x;
+                true
+            }
+            None => false,
+        })?,
+    };
     if !ok {
         return Err(vm.new_exc(vm.g.e.IndexError, "bytearray index out of range"));
     }
