@@ -206,14 +206,7 @@ impl Block {
             } else {
                 if meta & NATIVE != 0 {
                     // SAFETY: an unmarked, unreachable native object, finalised once here.
-                    unsafe {
-                        let o = Obj::from_header(NonNull::new_unchecked(p.cast::<Header>()));
-                        match defer.as_deref_mut() {
-                            _ if !crate::native::payload_needs_drop(o) => {}
-                            Some(d) => d.push(crate::native::take_native(o)),
-                            None => crate::native::finalize_native(o),
-                        }
-                    };
+                    unsafe { finalize_dead(p, defer.as_deref_mut()) };
                 }
                 freed += 1;
             }
@@ -266,6 +259,30 @@ unsafe impl Send for Large {}
 
 fn large_layout(cells: usize) -> Option<Layout> {
     Layout::from_size_align(cells.checked_mul(CELL)?, CELL).ok()
+}
+
+/// Finalises the dead native object at `p` (out of the sweep loop, which
+/// stays tight for the common objects): payloads without a destructor need
+/// nothing; the others are dropped now, or moved to `defer` to be dropped
+/// after the world restarts.
+///
+/// # Safety
+/// `p` is an unmarked, unreachable native object that the sweeper frees
+/// right after; called once per object.
+#[cold]
+#[inline(never)]
+unsafe fn finalize_dead(p: *mut u8, defer: Option<&mut Vec<crate::native::DeferredDrop>>) {
+    // SAFETY: the caller passes the header of a dead native object.
+    let o = unsafe { Obj::from_header(NonNull::new_unchecked(p.cast::<Header>())) };
+    if !crate::native::payload_needs_drop(o) {
+        return;
+    }
+    match defer {
+        // SAFETY: the sweeper's one finalisation of `o`, freed right after.
+        Some(d) => d.push(unsafe { crate::native::take_native(o) }),
+        // SAFETY: as above.
+        None => unsafe { crate::native::finalize_native(o) },
+    }
 }
 
 /// Frees a large object.
