@@ -47,6 +47,20 @@ pub fn spin_hint() {
     std::hint::spin_loop();
 }
 
+/// A value alone on its cache line(s): for a word one thread writes often
+/// beside one every thread reads (128 bytes: adjacent-line prefetch pairs
+/// lines on x86).
+#[repr(align(128))]
+#[derive(Debug, Default)]
+pub struct CacheAligned<T>(pub T);
+
+impl<T> core::ops::Deref for CacheAligned<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// Locks a mutex, treating poisoning as recoverable: proto_core's critical
 /// sections leave their data consistent at every panic point, so a panic in
 /// another thread is no reason to cascade.
