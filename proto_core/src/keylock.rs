@@ -16,6 +16,7 @@
 //! never holds up a collection). Loom models: `loom_tests/tests/keylock.rs`.
 
 use crate::sync::{self, AtomicUsize, Condvar, Mutex, MutexGuard, Ordering};
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -77,14 +78,18 @@ impl<K: Eq + Hash + Clone> KeyLocks<K> {
     /// Takes `key` for `me`, waiting through `block` while another owner
     /// holds it. `block` must call the function it is given exactly once
     /// (that function performs the wait).
-    pub fn acquire(&self, key: &K, me: u64, mut block: impl FnMut(&mut dyn FnMut())) -> Acquire {
+    pub fn acquire<Q>(&self, key: &Q, me: u64, mut block: impl FnMut(&mut dyn FnMut())) -> Acquire
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
         let mut guard = Some(sync::lock(&self.table));
         let mut waited = false;
         loop {
             let t = guard.as_mut().expect("table guard");
             match t.owners.get(key) {
                 None => {
-                    t.owners.insert(key.clone(), me);
+                    t.owners.insert(key.to_owned(), me);
                     self.held.fetch_add(1, Ordering::AcqRel);
                     return Acquire::Owned { waited };
                 }
@@ -93,7 +98,7 @@ impl<K: Eq + Hash + Clone> KeyLocks<K> {
                     if Self::leads_to(t, o, me) {
                         return Acquire::Deadlock;
                     }
-                    t.waiting.insert(me, key.clone());
+                    t.waiting.insert(me, key.to_owned());
                 }
             }
             waited = true;
@@ -129,7 +134,11 @@ impl<K: Eq + Hash + Clone> KeyLocks<K> {
 
     /// Releases `key`, held by `me` ([`Acquire::Owned`]), and wakes the
     /// owners waiting for keys.
-    pub fn release(&self, key: &K, me: u64) {
+    pub fn release<Q>(&self, key: &Q, me: u64)
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         let mut t = sync::lock(&self.table);
         if t.owners.get(key) == Some(&me) {
             t.owners.remove(key);
@@ -152,18 +161,15 @@ mod tests {
     #[test]
     fn second_owner_waits_for_release() {
         let l = Arc::new(KeyLocks::<String>::new());
-        assert_eq!(
-            l.acquire(&"m".into(), 1, run),
-            Acquire::Owned { waited: false }
-        );
-        assert_eq!(l.acquire(&"m".into(), 1, run), Acquire::Reentrant);
+        assert_eq!(l.acquire("m", 1, run), Acquire::Owned { waited: false });
+        assert_eq!(l.acquire("m", 1, run), Acquire::Reentrant);
         assert!(l.any_held());
         let l2 = l.clone();
-        let h = std::thread::spawn(move || l2.acquire(&"m".into(), 2, run));
+        let h = std::thread::spawn(move || l2.acquire("m", 2, run));
         std::thread::sleep(std::time::Duration::from_millis(50));
-        l.release(&"m".into(), 1);
+        l.release("m", 1);
         assert_eq!(h.join().unwrap(), Acquire::Owned { waited: true });
-        l.release(&"m".into(), 2);
+        l.release("m", 2);
         assert!(!l.any_held());
     }
 

@@ -231,14 +231,13 @@ impl Vm {
     fn acquire_module_lock(&mut self, name: &str) -> Acquire {
         let g = self.g.clone();
         let me = proto_core::sync::thread::native_id();
-        let key = name.to_owned();
         let ctx = &mut self.ctx;
-        g.import_locks.acquire(&key, me, |wait| ctx.blocking(wait))
+        g.import_locks.acquire(name, me, |wait| ctx.blocking(wait))
     }
 
     fn release_module_lock(&mut self, name: &str) {
         let me = proto_core::sync::thread::native_id();
-        self.g.import_locks.release(&name.to_owned(), me);
+        self.g.import_locks.release(name, me);
     }
 
     /// CPython's `_find_and_load`: a module another thread is still
