@@ -564,34 +564,29 @@ fn blake2_new<const A: u8>(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value
     };
     // The ranges were checked above, so the builders' assertions hold and
     // the casts are exact.
+    // One parameter block for both variants (the two crates' builders have
+    // the same methods but no common trait).
+    macro_rules! state {
+        ($params:ty, $variant:ident) => {{
+            let mut p = <$params>::new();
+            p.hash_length(ds as usize)
+                .key(&key)
+                .salt(&salt)
+                .personal(&person)
+                .fanout(fanout as u8)
+                .max_depth(depth as u8)
+                .max_leaf_length(leaf_size as u32)
+                .node_offset(node_offset)
+                .node_depth(node_depth as u8)
+                .inner_hash_length(inner_size as usize)
+                .last_node(last_node);
+            Hasher::$variant(p.to_state())
+        }};
+    }
     let mut h = if big {
-        let mut p = blake2b_simd::Params::new();
-        p.hash_length(ds as usize)
-            .key(&key)
-            .salt(&salt)
-            .personal(&person)
-            .fanout(fanout as u8)
-            .max_depth(depth as u8)
-            .max_leaf_length(leaf_size as u32)
-            .node_offset(node_offset)
-            .node_depth(node_depth as u8)
-            .inner_hash_length(inner_size as usize)
-            .last_node(last_node);
-        Hasher::Blake2b(p.to_state())
+        state!(blake2b_simd::Params, Blake2b)
     } else {
-        let mut p = blake2s_simd::Params::new();
-        p.hash_length(ds as usize)
-            .key(&key)
-            .salt(&salt)
-            .personal(&person)
-            .fanout(fanout as u8)
-            .max_depth(depth as u8)
-            .max_leaf_length(leaf_size as u32)
-            .node_offset(node_offset)
-            .node_depth(node_depth as u8)
-            .inner_hash_length(inner_size as usize)
-            .last_node(last_node);
-        Hasher::Blake2s(p.to_state())
+        state!(blake2s_simd::Params, Blake2s)
     };
     if let Some(b) = bytes {
         h.update(&b);
