@@ -758,6 +758,28 @@ impl Vm {
         if simple {
             let st = self.ctx.stack().slots_mut();
             copy_args(st, args_at, locals, n);
+        } else if !kwnames.is_heap()
+            && n >= argc
+            && code.kwonlyargcount == 0
+            && code.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0)
+                == CodeFlags::VARARGS.0
+        {
+            // `def f(a, *rest)` called with positional arguments only: the
+            // surplus becomes the `*rest` tuple (allocated while every
+            // argument is still on the stack, rooted).
+            let mut buf = [Value::EMPTY; 8];
+            let src = &self.ctx.stack().slots_mut()[args_at + argc..args_at + n];
+            let t = if src.len() <= buf.len() {
+                let k = src.len();
+                buf[..k].copy_from_slice(src);
+                self.new_tuple(&buf[..k])
+            } else {
+                let rest = src.to_vec();
+                self.new_tuple(&rest)
+            };
+            let st = self.ctx.stack().slots_mut();
+            copy_args(st, args_at, locals, argc);
+            st[locals + argc] = t;
         } else if self.bind_positional_defaults(func, code, args_at, n, kwnames, locals) {
         } else if let Err(e) = self.bind_args(func, cd, args_at, n, kwnames, locals) {
             self.ctx.stack().set_top(top.min(fbase));

@@ -332,7 +332,7 @@ impl Vm {
         let s = s?;
         let o = Obj::from_value(obj)?;
         if o.kind() != K_INSTANCE {
-            return None;
+            return self.load_native_method_attr(s, obj, name);
         }
         // The common hits, inlined into the interpreter loop: a plain class
         // attribute the instance does not shadow, an attribute in the
@@ -368,6 +368,27 @@ impl Vm {
             }
         }
         self.load_attr_cached_rest(s, o, obj, name)
+    }
+
+    /// LOAD_ATTR of a method on an object that is not a plain instance
+    /// (`lock.__exit__`, `deque.append` without a call): the LOAD_METHOD
+    /// entry for the same site, then the method bound as `bind_descr` binds
+    /// it. Anything else (data descriptors, class or module attributes)
+    /// takes the general path.
+    #[inline(never)]
+    fn load_native_method_attr(
+        &mut self,
+        s: &'static [AtomicU64],
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
+        match self.load_method_cached(Some(s), obj, name)? {
+            attr::MethodLookup::Attr(v) => Some(v),
+            attr::MethodLookup::Method(f) => {
+                let tp = self.type_of(obj);
+                self.bind_descr(f, obj, tp).ok()
+            }
+        }
     }
 
     /// [`Vm::load_attr_cached`] past its inlined hit.

@@ -1484,7 +1484,25 @@ impl Vm {
                             };
                             let n = arg as usize;
                             let fpos = sp - n - 2;
-                            let (callee, selfv) = (st!()[fpos], st!()[fpos + 1]);
+                            let (mut callee, selfv) = (st!()[fpos], st!()[fpos + 1]);
+                            // A bound method of a Python function (a stored
+                            // `obj.meth`, a `with` statement's `__exit__`):
+                            // its function and receiver take the two callee
+                            // slots, so the call pushes a frame in this loop
+                            // instead of recursing through `call_with_self`.
+                            if selfv.is_empty() {
+                                if let Some(m) =
+                                    Obj::from_value(callee).filter(|m| m.kind() == K_METHOD)
+                                {
+                                    let mf = m.get(0);
+                                    if Obj::from_value(mf).is_some_and(|o| o.kind() == K_FUNCTION) {
+                                        st!()[fpos + 1] = m.get(1);
+                                        st!()[fpos] = mf;
+                                        callee = mf;
+                                    }
+                                }
+                            }
+                            let selfv = st!()[fpos + 1];
                             let (cbase, count) = if selfv.is_empty() {
                                 st!()[fpos + 1] = callee;
                                 (fpos + 1, n)
@@ -1819,6 +1837,20 @@ impl Vm {
                             let bound_exit = t!(self.bind_descr(exitf, mgr, tp));
                             st!()[sp - 1] = bound_exit;
                             st!()[sp] = mgr;
+                            // A Python `__enter__(self)` runs as a frame of
+                            // this loop; its result lands in `mgr`'s slot.
+                            if let Some(eo) =
+                                Obj::from_value(enter).filter(|o| o.kind() == K_FUNCTION)
+                            {
+                                let f = &mut self.frames[fi];
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.lasti = lasti;
+                                if self.push_simple_frame(eo, sp, 1) {
+                                    self.ctx.safepoint();
+                                    continue 'frame;
+                                }
+                            }
                             let r = t!(self.call_bound(enter, mgr, &[]));
                             push!(r);
                         }
