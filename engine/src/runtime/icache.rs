@@ -503,6 +503,29 @@ impl Vm {
         }
     }
 
+    /// Replaces the value of `name` in the shared instance dict `d` at the
+    /// entry the cache's hint names, under the dict's lock (the key is
+    /// checked under it: a concurrent delete or resize makes this a miss).
+    /// False (nothing written) on a miss or a frozen dict: the caller's
+    /// general store decides.
+    fn store_shared_at_hint(&mut self, d: Obj, hint: u64, name: Value, v: Value) -> bool {
+        if hint == 0 {
+            return false;
+        }
+        let e = hint as usize - 1;
+        self.with_mut_lock(d, |ctx| {
+            let t = ldict::table(d);
+            match ldict::entry_kv(t, e) {
+                Some((k, old)) if k == name && !old.is_empty() => {
+                    ldict::set_value(ctx, t, e, v);
+                    true
+                }
+                _ => false,
+            }
+        })
+        .unwrap_or(false)
+    }
+
     /// Stores a `__slots__` member through the write barrier; a shared
     /// instance under its lock, so that a concurrent `protopy.freeze`
     /// (which holds it while it marks) sees the store or refuses it. False
@@ -617,7 +640,11 @@ impl Vm {
         };
         let hit = match entry {
             Some([t, e, p]) if t == tp.bits() && e == version && p & 3 == TAG_DICT_ONLY => {
-                if d.is_local_mutable() && self.store_at_hint(d, p >> 2, name, v) {
+                if d.is_local_mutable() {
+                    if self.store_at_hint(d, p >> 2, name, v) {
+                        return true;
+                    }
+                } else if d.is_shared() && self.store_shared_at_hint(d, p >> 2, name, v) {
                     return true;
                 }
                 true

@@ -1201,31 +1201,16 @@ impl Vm {
                 Ok(Value::bool(eq == (op == 2)))
             }
             Kind::SET => {
-                let (sa, sb) = (self.set_items(a), self.set_items(b));
-                let mark = self.push_root(a);
-                self.push_root(b);
-                let mut a_in_b = true;
-                for &x in &sa {
-                    if !self.set_contains(b, x)? {
-                        a_in_b = false;
-                        break;
-                    }
-                }
-                let mut b_in_a = true;
-                for &x in &sb {
-                    if !self.set_contains(a, x)? {
-                        b_in_a = false;
-                        break;
-                    }
-                }
-                self.pop_roots(mark);
+                // CPython's set_richcompare: the sizes decide first, then
+                // one subset walk (items with their stored hashes).
+                let (la, lb) = (ldict::len(ao), ldict::len(bo));
                 let r = match op {
-                    0 => a_in_b && sa.len() < sb.len(),
-                    1 => a_in_b,
-                    2 => a_in_b && b_in_a,
-                    3 => !(a_in_b && b_in_a),
-                    4 => b_in_a && sa.len() > sb.len(),
-                    _ => b_in_a,
+                    0 => la < lb && self.set_is_subset(a, b)?,
+                    1 => la <= lb && self.set_is_subset(a, b)?,
+                    2 => la == lb && self.set_is_subset(a, b)?,
+                    3 => !(la == lb && self.set_is_subset(a, b)?),
+                    4 => la > lb && self.set_is_subset(b, a)?,
+                    _ => la >= lb && self.set_is_subset(b, a)?,
                 };
                 Ok(Value::bool(r))
             }
@@ -1653,8 +1638,14 @@ impl Vm {
 
     /// Adds to a set (atomic on a shared set, see [`Vm::dict_rmw`]).
     pub fn set_add(&mut self, s: Value, key: Value) -> PyResult<()> {
+        let h = self.rooted_for_key(key, &[s, key], |vm| vm.hash(key))? as u64;
+        self.set_add_hashed(s, key, h)
+    }
+
+    /// `set.add` of a key whose hash is known (an item taken from another
+    /// set with its stored hash).
+    pub fn set_add_hashed(&mut self, s: Value, key: Value, h: u64) -> PyResult<()> {
         self.rooted_for_key(key, &[s, key], |vm| {
-            let h = vm.hash(key)? as u64;
             let o = Obj::from_value(s).expect("set");
             vm.dict_rmw(o, key, h, |ctx, _t, p| {
                 if let Probe::Vacant(slot) = p {
@@ -1664,14 +1655,39 @@ impl Vm {
         })
     }
 
-    /// Membership in a set/dict keys.
-    pub fn set_contains(&mut self, s: Value, key: Value) -> PyResult<bool> {
+    /// Membership of a key whose hash is known in a set/dict keys.
+    pub fn set_contains_hashed(&mut self, s: Value, key: Value, h: u64) -> PyResult<bool> {
         self.rooted_for_key(key, &[s, key], |vm| {
-            let h = vm.hash(key)? as u64;
             let o = Obj::from_value(s).expect("set");
             let (_, p) = vm.probe(o, key, h)?;
             Ok(matches!(p, Probe::Found(_)))
         })
+    }
+
+    /// Every item of set `a` is in set `b` (walked in `a`'s iteration
+    /// order, stopping at the first miss).
+    pub fn set_is_subset(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let items = self.set_items_hashed(a);
+        let mark = self.push_root(a);
+        self.push_root(b);
+        let mut r = Ok(true);
+        for (x, h) in items {
+            match self.set_contains_hashed(b, x, h) {
+                Ok(true) => {}
+                other => {
+                    r = other;
+                    break;
+                }
+            }
+        }
+        self.pop_roots(mark);
+        r
+    }
+
+    /// Membership in a set/dict keys.
+    pub fn set_contains(&mut self, s: Value, key: Value) -> PyResult<bool> {
+        let h = self.rooted_for_key(key, &[s, key], |vm| vm.hash(key))? as u64;
+        self.set_contains_hashed(s, key, h)
     }
 
     /// Removes from a set; false if missing.
@@ -1686,11 +1702,13 @@ impl Vm {
             return Vec::new();
         };
         let t = ldict::table(o);
-        set_order(t)
-            .0
-            .into_iter()
-            .filter_map(|(_, e)| ldict::live_entry(t, e).map(|(k, _, h)| (k, h)))
-            .collect()
+        let mut out = Vec::with_capacity(ldict::len(o));
+        visit_set_order(t, |_, e| {
+            if let Some((k, _, h)) = ldict::live_entry(t, e) {
+                out.push((k, h));
+            }
+        });
+        out
     }
 
     /// Items of a set (snapshot) in CPython's iteration order.
@@ -1699,12 +1717,13 @@ impl Vm {
             return Vec::new();
         };
         let t = ldict::table(o);
-        set_order(t)
-            .0
-            .into_iter()
-            // An entry deleted since `set_order` saw it live is skipped.
-            .filter_map(|(_, e)| ldict::live_entry(t, e).map(|(k, _, _)| k))
-            .collect()
+        let mut out = Vec::with_capacity(ldict::len(o));
+        visit_set_order(t, |_, e| {
+            if let Some((k, _, _)) = ldict::live_entry(t, e) {
+                out.push(k);
+            }
+        });
+        out
     }
 
     /// `set.pop()`: removes and returns the first item in CPython's
@@ -2141,14 +2160,14 @@ impl Vm {
         let mut raw = Vec::new();
         let set_keys = self.with_lock(d, |_| {
             if what == 3 {
-                Some(
-                    set_order(ldict::table(d))
-                        .0
-                        .into_iter()
-                        .filter_map(|(_, e)| ldict::live_entry(ldict::table(d), e))
-                        .map(|(k, _, _)| k)
-                        .collect::<Vec<Value>>(),
-                )
+                let t = ldict::table(d);
+                let mut keys = Vec::with_capacity(ldict::len(d));
+                visit_set_order(t, |_, e| {
+                    if let Some((k, _, _)) = ldict::live_entry(t, e) {
+                        keys.push(k);
+                    }
+                });
+                Some(keys)
             } else {
                 ldict::items(d, &mut raw);
                 None
@@ -2925,51 +2944,105 @@ impl SetPopOrder {
 /// approximation otherwise. Each entry comes with its slot in that table;
 /// the table's size comes last.
 fn set_order(t: Obj) -> (Vec<(usize, usize)>, usize) {
+    let mut order = Vec::with_capacity(ldict::used(t).min(ldict::cap(t)));
+    let size = visit_set_order(t, |slot, e| order.push((slot, e)));
+    (order, size)
+}
+
+/// Probe-table sizes replayed on the native stack (no allocation): sets of
+/// up to 76 entries.
+const SET_ORDER_STACK: usize = 128;
+
+/// CPython's `set_insert_clean`: `mark` goes to the first empty slot of
+/// `hash`'s probe sequence (linear probes, then perturbation).
+#[inline(always)]
+fn set_insert_clean(table: &mut [u32], hash: u64, mark: u32) {
+    let mask = table.len() - 1;
+    let mut perturb = hash;
+    let mut i = (hash as usize) & mask;
+    loop {
+        if table[i] == 0 {
+            table[i] = mark;
+            return;
+        }
+        if i + 9 <= mask {
+            for j in 1..=9 {
+                if table[i + j] == 0 {
+                    table[i + j] = mark;
+                    return;
+                }
+            }
+        }
+        perturb >>= 5;
+        i = ldict::next_slot(i, perturb, mask);
+    }
+}
+
+/// CPython's new table size for `used` entries (`set_table_resize`).
+#[inline]
+fn set_resize_target(used: usize) -> usize {
+    let min = if used > 50000 { used * 2 } else { used * 4 };
+    let mut size = 8;
+    while size <= min {
+        size <<= 1;
+    }
+    size
+}
+
+/// Calls `f(slot, entry)` for the live entries of set table `t` in the
+/// order [`set_order`] describes; returns the replayed table's size. The
+/// insertions are replayed with CPython's growth: when a table is 3/5
+/// full it is resized and its entries reinserted in slot order, which is
+/// what decides the places of colliding keys.
+#[inline]
+fn visit_set_order(t: Obj, mut f: impl FnMut(usize, usize)) -> usize {
     // Every entry written since the table was last rebuilt takes part, the
     // deleted ones (their hash words are kept) standing for CPython's dummy
     // slots: they hold their places and count towards the table's size.
     let n = ldict::used(t).min(ldict::cap(t));
-    let live = |e: usize| !ldict::entry(t, e).0.is_empty();
-    let mut size: usize = 8;
+    let mut last = 8;
     for used in 1..=n {
-        if used * 5 >= (size - 1) * 3 {
-            let min = if used > 50000 { used * 2 } else { used * 4 };
-            size = 8;
-            while size <= min {
-                size <<= 1;
-            }
+        if used * 5 >= (last - 1) * 3 {
+            last = set_resize_target(used);
         }
     }
-    let mask = size - 1;
-    let mut table: Vec<Option<usize>> = vec![None; size];
+    // Two tables of the final size: the current one and the one a resize
+    // moves the entries to. Slot -> entry index + 1 (0: empty).
+    let mut small = [0u32; 2 * SET_ORDER_STACK];
+    let mut big: Vec<u32>;
+    let buf: &mut [u32] = if last <= SET_ORDER_STACK {
+        &mut small[..2 * last]
+    } else {
+        big = vec![0; 2 * last];
+        &mut big
+    };
+    let (mut cur, mut spare) = buf.split_at_mut(last);
+    let mut size = 8;
+    let hash = |e: usize| ldict::entry(t, e).2;
     for idx in 0..n {
-        let h = ldict::entry(t, idx).2;
-        let mut perturb = h;
-        let mut i = (h as usize) & mask;
-        'probe: loop {
-            if table[i].is_none() {
-                table[i] = Some(idx);
-                break;
-            }
-            if i + 9 <= mask {
-                for j in 1..=9 {
-                    if table[i + j].is_none() {
-                        table[i + j] = Some(idx);
-                        break 'probe;
-                    }
+        set_insert_clean(&mut cur[..size], hash(idx), idx as u32 + 1);
+        let used = idx + 1;
+        if used * 5 >= (size - 1) * 3 {
+            let ns = set_resize_target(used);
+            spare[..ns].fill(0);
+            for &m in cur[..size].iter() {
+                if m != 0 {
+                    set_insert_clean(&mut spare[..ns], hash(m as usize - 1), m);
                 }
             }
-            perturb >>= 5;
-            i = ldict::next_slot(i, perturb, mask);
+            core::mem::swap(&mut cur, &mut spare);
+            size = ns;
         }
     }
-    let order = table
-        .into_iter()
-        .enumerate()
-        .filter_map(|(slot, e)| Some((slot, e?)))
-        .filter(|&(_, e)| live(e))
-        .collect();
-    (order, size)
+    for (slot, &m) in cur[..size].iter().enumerate() {
+        if m != 0 {
+            let e = m as usize - 1;
+            if !ldict::entry(t, e).0.is_empty() {
+                f(slot, e);
+            }
+        }
+    }
+    size
 }
 
 /// Advances the position (raw word 0) of builtin iterator `it` from `i` to

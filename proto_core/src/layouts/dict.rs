@@ -309,6 +309,15 @@ fn fill_table(nt: Obj, entries: impl Iterator<Item = (Value, Value, u64)>) {
     set_raw(nt, T_FILTER, filter);
 }
 
+/// Inserts a key known to differ from every key of `d` (copied from
+/// another set or dict, whose keys are distinct): its slot is the first
+/// vacant one of its probe sequence, found without comparing keys. Caller
+/// holds the lock if shared.
+pub fn insert_absent(ctx: &mut ProtoContext, d: Obj, key: Value, v: Value, hash: u64) {
+    let slot = find_vacant(table(d), hash);
+    insert_new(ctx, d, slot, key, v, hash);
+}
+
 /// Inserts a new key (known absent: `slot` from a `Vacant` probe of the
 /// current table). Caller holds the lock if shared.
 pub fn insert_new(ctx: &mut ProtoContext, d: Obj, slot: usize, key: Value, v: Value, hash: u64) {

@@ -28,6 +28,27 @@ pub(super) fn add_all(vm: &mut Vm, s: Value, items: &[Value]) -> PyResult<()> {
     r
 }
 
+/// Fills the empty set `s` with the items of `src`: a set or frozenset is
+/// copied with its stored hashes and no key comparison (its keys are
+/// distinct), as CPython's merge into an empty set; anything else is
+/// iterated and added.
+fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
+    let so = dobj(s);
+    if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::SET)
+        && so.is_local_mutable()
+        && ldict::len(so) == 0
+    {
+        for (k, h) in raw_items_hashed(src) {
+            ldict::insert_absent(&mut vm.ctx, so, k, Value::TRUE, h);
+        }
+        return Ok(());
+    }
+    let mark = vm.push_root(s);
+    let items = vm.collect(src);
+    vm.pop_roots(mark);
+    add_all(vm, s, &items?)
+}
+
 fn set_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     let cls = args.pos[0];
@@ -45,10 +66,7 @@ fn set_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             {
                 return Ok(src);
             }
-            let mark = vm.push_root(s);
-            let items = vm.collect(src);
-            vm.pop_roots(mark);
-            add_all(vm, s, &items?)?;
+            fill_from(vm, s, src)?;
         }
         return Ok(s);
     }
@@ -68,8 +86,12 @@ fn set_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         )));
     }
     if let Some(&src) = args.pos.get(1) {
-        let items = vm.collect(src)?;
         let d = dobj(a[0]);
+        if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::SET) && src != a[0] {
+            vm.with_mut_lock(d, |ctx| ldict::clear(ctx, d))?;
+            return fill_from(vm, a[0], src).map(|()| Value::NONE);
+        }
+        let items = vm.collect(src)?;
         vm.with_mut_lock(d, |ctx| ldict::clear(ctx, d))?;
         add_all(vm, a[0], &items)?;
     }
@@ -81,47 +103,87 @@ fn same_kind_set(vm: &mut Vm, like: Value) -> Value {
     vm.new_set(frozen)
 }
 
-/// Set algebra on two sets: '&', '|', '-', '^'.
+/// The live items of set `s` with their stored hashes, in insertion order:
+/// what a copy inserts so that its replayed table is the source's (CPython
+/// copies the table itself).
+fn raw_items_hashed(s: Value) -> Vec<(Value, u64)> {
+    let mut out = Vec::new();
+    ldict::items(dobj(s), &mut out);
+    out.into_iter().map(|(k, _, h)| (k, h)).collect()
+}
+
+/// Set algebra on two sets: '&', '|', '-', '^', each walking the operands
+/// as CPython's setobject.c does (which operand is walked, copies first),
+/// so that `__eq__` calls and the results' iteration orders match.
 pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
     let r = same_kind_set(vm, x);
     let mark = vm.push_root(r);
     vm.push_root(x);
     vm.push_root(y);
-    // Snapshots walked while `__hash__`/`__eq__` run: rooted.
-    let xs = vm.set_items(x);
-    vm.root_values(&xs);
-    let ys = vm.set_items(y);
-    vm.root_values(&ys);
+    let ro = dobj(r);
+    let (lx, ly) = (ldict::len(dobj(x)), ldict::len(dobj(y)));
+    // Snapshots (with the hashes the sets stored) walked while `__eq__`
+    // runs: rooted.
+    let snapshot = |vm: &mut Vm, s: Value, raw: bool| {
+        let items = if raw {
+            raw_items_hashed(s)
+        } else {
+            vm.set_items_hashed(s)
+        };
+        if !items.is_empty() {
+            let vals: Vec<Value> = items.iter().map(|&(k, _)| k).collect();
+            vm.root_values(&vals);
+        }
+        items
+    };
     let res = (|| {
         match op {
             '&' => {
-                for v in xs {
-                    if vm.set_contains(y, v)? {
-                        vm.set_add(r, v)?;
+                // The smaller operand is walked (`y` on a tie), probing the other.
+                let (walk, probe) = if ly > lx { (x, y) } else { (y, x) };
+                for (v, h) in snapshot(vm, walk, false) {
+                    if vm.set_contains_hashed(probe, v, h)? {
+                        vm.set_add_hashed(r, v, h)?;
                     }
                 }
             }
             '|' => {
-                for v in xs.into_iter().chain(ys) {
-                    vm.set_add(r, v)?;
+                for (v, h) in snapshot(vm, x, true) {
+                    ldict::insert_absent(&mut vm.ctx, ro, v, Value::TRUE, h);
+                }
+                for (v, h) in snapshot(vm, y, false) {
+                    vm.set_add_hashed(r, v, h)?;
+                }
+            }
+            '-' if lx >> 2 > ly => {
+                // A much larger `x`: a copy of it, less `y`'s items.
+                for (v, h) in snapshot(vm, x, true) {
+                    ldict::insert_absent(&mut vm.ctx, ro, v, Value::TRUE, h);
+                }
+                for (v, h) in snapshot(vm, y, false) {
+                    if vm.set_contains_hashed(r, v, h)? {
+                        vm.set_discard(r, v)?;
+                    }
                 }
             }
             '-' => {
-                for v in xs {
-                    if !vm.set_contains(y, v)? {
-                        vm.set_add(r, v)?;
+                for (v, h) in snapshot(vm, x, false) {
+                    if !vm.set_contains_hashed(y, v, h)? {
+                        vm.set_add_hashed(r, v, h)?;
                     }
                 }
             }
             _ => {
-                for v in xs {
-                    if !vm.set_contains(y, v)? {
-                        vm.set_add(r, v)?;
-                    }
+                // The result starts as a copy of `y`, then each item of `x`
+                // is discarded from it or added.
+                for (v, h) in snapshot(vm, y, true) {
+                    ldict::insert_absent(&mut vm.ctx, ro, v, Value::TRUE, h);
                 }
-                for v in ys {
-                    if !vm.set_contains(x, v)? {
-                        vm.set_add(r, v)?;
+                for (v, h) in snapshot(vm, x, false) {
+                    if vm.set_contains_hashed(r, v, h)? {
+                        vm.set_discard(r, v)?;
+                    } else {
+                        vm.set_add_hashed(r, v, h)?;
                     }
                 }
             }
