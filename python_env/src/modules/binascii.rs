@@ -254,6 +254,26 @@ fn a2b_base64(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut padding_started = false;
     let mut i = 0;
     while i < data.len() {
+        // Whole groups of four alphabet characters, the common case.
+        if quad_pos == 0 && !(strict && padding_started) {
+            while let Some(q) = data.get(i..i + 4) {
+                let (w, x, y, z) = (
+                    b64_value(q[0]),
+                    b64_value(q[1]),
+                    b64_value(q[2]),
+                    b64_value(q[3]),
+                );
+                if (w | x | y | z) >= 64 {
+                    break;
+                }
+                out.extend_from_slice(&[(w << 2) | (x >> 4), (x << 4) | (y >> 2), (y << 6) | z]);
+                pads = 0;
+                i += 4;
+            }
+            if i >= data.len() {
+                break;
+            }
+        }
         let c = data[i];
         if c == b'=' {
             padding_started = true;
@@ -325,12 +345,23 @@ fn b2a_base64(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let data = binary_arg(vm, data.unwrap_or(Value::NONE))?;
     let newline = int_flag(vm, newline, true)?;
     let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4 + 1);
-    for chunk in data.chunks(3) {
+    let whole = data.chunks_exact(3);
+    let tail = whole.remainder();
+    for c in whole {
+        let n = (u32::from(c[0]) << 16) | (u32::from(c[1]) << 8) | u32::from(c[2]);
+        out.extend_from_slice(&[
+            B64[(n >> 18) as usize & 0x3f],
+            B64[(n >> 12) as usize & 0x3f],
+            B64[(n >> 6) as usize & 0x3f],
+            B64[n as usize & 0x3f],
+        ]);
+    }
+    if !tail.is_empty() {
         let mut buf = [0u8; 3];
-        buf[..chunk.len()].copy_from_slice(chunk);
+        buf[..tail.len()].copy_from_slice(tail);
         let n = (u32::from(buf[0]) << 16) | (u32::from(buf[1]) << 8) | u32::from(buf[2]);
         for g in 0..4 {
-            if g <= chunk.len() {
+            if g <= tail.len() {
                 out.push(B64[((n >> (18 - 6 * g)) & 0x3f) as usize]);
             } else {
                 out.push(b'=');

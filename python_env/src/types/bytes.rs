@@ -1913,11 +1913,26 @@ fn b_translate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => Vec::new(),
     };
     let b = buf(a[0]).unwrap_or_default();
-    let out: Vec<u8> = b
-        .iter()
-        .filter(|c| !del.contains(c))
-        .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
-        .collect();
+    // Byte -> replacement, and the deleted bytes, as 256-entry tables.
+    let mut map = [0u8; 256];
+    for (i, m) in map.iter_mut().enumerate() {
+        *m = table.as_ref().map_or(i as u8, |t| t[i]);
+    }
+    let out: Vec<u8> = if del.is_empty() {
+        b.iter().map(|&c| map[c as usize]).collect()
+    } else {
+        let mut deleted = [false; 256];
+        for &d in &del {
+            deleted[d as usize] = true;
+        }
+        let mut out = Vec::with_capacity(b.len());
+        out.extend(
+            b.iter()
+                .filter(|&&c| !deleted[c as usize])
+                .map(|&c| map[c as usize]),
+        );
+        out
+    };
     Ok(wrap(vm, a[0], &out))
 }
 
