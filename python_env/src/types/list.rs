@@ -389,16 +389,25 @@ fn list_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let spec = slice_unpack(vm, key)?;
         // Like PySequence_Fast: a non-iterable gets the slice-kind message.
         let step1 = spec.step() == 1;
-        let it = match vm.iter(x) {
-            Ok(it) => it,
-            Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
-                return Err(vm.type_error(if step1 {
-                    "can only assign an iterable"
-                } else {
-                    "must assign iterable to extended slice"
-                }));
+        let exact_seq = Obj::from_value(x).is_some_and(|o| {
+            (o.kind() == Kind::LIST && o.class() == vm.g.types.list)
+                || (o.kind() == Kind::TUPLE && o.class() == vm.g.types.tuple)
+        });
+        let it = if exact_seq {
+            // An exact list or tuple: its items, without an iterator.
+            x
+        } else {
+            match vm.iter(x) {
+                Ok(it) => it,
+                Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
+                    return Err(vm.type_error(if step1 {
+                        "can only assign an iterable"
+                    } else {
+                        "must assign iterable to extended slice"
+                    }));
+                }
+                Err(e) => return Err(e),
             }
-            Err(e) => return Err(e),
         };
         let mark = vm.push_root(it);
         let new_items = vm.collect(it);

@@ -24,6 +24,9 @@ pub fn slice_unpack(vm: &mut Vm, s: Value) -> PyResult<SliceSpec> {
         if v.is_none() {
             return Ok(None);
         }
+        if let Some(i) = v.as_int() {
+            return Ok(Some(i.clamp(-(1 << 62), 1 << 62) as isize));
+        }
         match vm.index(v) {
             Ok(i) => Ok(Some(
                 vm.as_i64(i)
