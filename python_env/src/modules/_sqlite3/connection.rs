@@ -49,8 +49,8 @@ pub(super) fn get_slot(o: Obj, i: usize) -> Value {
 /// A lock held across one operation; the thread that holds it may take it
 /// again (a user function using its own connection).
 pub(super) struct ConnLock {
-    /// (owner thread ident, 0 when free; depth)
-    st: Mutex<(u64, u32)>,
+    /// (owner thread ident, 0 when free; depth; threads waiting)
+    st: Mutex<(u64, u32, u32)>,
     cv: Condvar,
 }
 
@@ -62,8 +62,12 @@ impl Drop for LockGuard {
         g.1 -= 1;
         if g.1 == 0 {
             g.0 = 0;
+            // Waking costs a system call: only when a thread waits.
+            let waiting = g.2 > 0;
             drop(g);
-            self.0.cv.notify_one();
+            if waiting {
+                self.0.cv.notify_one();
+            }
         }
     }
 }
@@ -71,7 +75,7 @@ impl Drop for LockGuard {
 impl ConnLock {
     fn new() -> ConnLock {
         ConnLock {
-            st: Mutex::new((0, 0)),
+            st: Mutex::new((0, 0, 0)),
             cv: Condvar::new(),
         }
     }
@@ -89,9 +93,11 @@ impl ConnLock {
         }
         vm.ctx.blocking(|| {
             let mut g = sync::lock(&self.st);
+            g.2 += 1;
             while g.0 != 0 && g.0 != me {
                 g = sync::wait(&self.cv, g);
             }
+            g.2 -= 1;
             g.0 = me;
             g.1 += 1;
         });
