@@ -321,7 +321,7 @@ impl Authorizer for PyAuthorizer {
         let f = self.func;
         with_vm(|vm| {
             let mark = vm.push_root(f);
-            let r = (|| {
+            let r = {
                 let mut vals = vec![Value::int(i64::from(action))];
                 for a in args {
                     let v = match a {
@@ -332,7 +332,7 @@ impl Authorizer for PyAuthorizer {
                     vals.push(v);
                 }
                 vm.call(f, &vals, Value::EMPTY)
-            })();
+            };
             let out = match r {
                 Ok(v) => match vm.num(v) {
                     Some(Num::I(i)) if !matches!(v, x if x == Value::TRUE || x == Value::FALSE) => {

@@ -112,7 +112,9 @@ fn check_cursor(vm: &mut Vm, o: Obj, cs: &CursorState) -> PyResult<(Value, &'sta
             "Base Cursor.__init__ not called.",
         ));
     };
-    connection::check(vm, st)?;
+    // The thread only: a wrong thread must not wait for the lock; callers
+    // check the database is open once they hold it.
+    connection::check_thread(vm, st)?;
     Ok((c, st))
 }
 
