@@ -32,6 +32,7 @@ pub mod _sha256;
 pub mod _sha3;
 pub mod _sha512;
 pub mod _socket;
+pub mod _sqlite3;
 pub mod _sre;
 pub mod _stat;
 pub mod _string;
@@ -81,6 +82,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_sre", _sre::create);
     vm.register_module("_struct", _struct::create);
     vm.register_module("_csv", _csv::create);
+    vm.register_module("_sqlite3", _sqlite3::create);
     vm.register_module("_random", _random::create);
     vm.register_module("_sha512", _sha512::create);
     vm.register_module("_md5", _md5::create);
