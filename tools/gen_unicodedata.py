@@ -158,6 +158,9 @@ w("\n/// Canonical compositions, sorted: (first, second, composite).\npub static
 for a, b, c in comp:
     w("    (0x%x, 0x%x, 0x%x),\n" % (a, b, c))
 w("];\n")
+seconds = sorted(set(b for a, b, c in comp))
+array("COMPOSITION_SECONDS", "u32", ["0x%x" % b for b in seconds],
+      "Characters that are the second of some canonical composition, sorted.")
 
 # Unicode 3.2.0 normalization corrections (characters whose canonical
 # decomposition was fixed after 3.2.0): their 3.2.0 NFD.

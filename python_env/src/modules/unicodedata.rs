@@ -412,7 +412,9 @@ fn compose(cps: &[u32], compat: bool, old: bool) -> Vec<u32> {
                     }
                 }
                 match compose_pair(base, d[j]) {
-                    Some(p) if !(old && unassigned_old(p)) => {
+                    // CPython's composition table is the current one for
+                    // both databases.
+                    Some(p) => {
                         base = p;
                         used[j] = true;
                         j += 1;
@@ -473,6 +475,44 @@ fn trivially_normalized(b: &[u8]) -> bool {
     b.is_ascii()
 }
 
+/// Whether the form leaves `cps` as it is because no character in it
+/// changes or interacts: each is a starter (combining class 0) without a
+/// decomposition the form applies, not a Hangul syllable, and, for the
+/// composing forms, neither the second of a composition nor a Hangul
+/// vowel or trailing consonant.
+fn quick_stable(form: &str, cps: &[u32], old: bool) -> bool {
+    let compat = form == "NFKC" || form == "NFKD";
+    let composing = form == "NFC" || form == "NFKC";
+    cps.iter().all(|&c| {
+        if c < 0xC0 && !compat {
+            return true;
+        }
+        if (S_BASE..S_BASE + S_COUNT).contains(&c) || combining_class(c) != 0 {
+            return false;
+        }
+        if old
+            && db::OLD_CORRECTIONS
+                .binary_search_by_key(&c, |r| r.0)
+                .is_ok()
+        {
+            return false;
+        }
+        if let Some((tag, _)) = decomposition_of(c, old) {
+            if tag == 0 || compat {
+                return false;
+            }
+        }
+        if composing
+            && ((V_BASE..V_BASE + V_COUNT).contains(&c)
+                || (T_BASE < c && c < T_BASE + T_COUNT)
+                || db::COMPOSITION_SECONDS.binary_search(&c).is_ok())
+        {
+            return false;
+        }
+        true
+    })
+}
+
 fn normalize_impl(vm: &mut Vm, a: &[Value], k: Value, old: bool) -> PyResult<Value> {
     let (form, s) = form_args(vm, "normalize", a, k, old)?;
     if !matches!(form.as_str(), "NFC" | "NFKC" | "NFD" | "NFKD") {
@@ -483,6 +523,9 @@ fn normalize_impl(vm: &mut Vm, a: &[Value], k: Value, old: bool) -> PyResult<Val
         return Ok(s);
     }
     let cps = crate::text::decode_wtf8(b);
+    if quick_stable(&form, &cps, old) {
+        return Ok(s);
+    }
     let r = normalize_cps(&form, &cps, old).unwrap_or_default();
     if r == cps {
         return Ok(s);
@@ -501,6 +544,9 @@ fn is_normalized_impl(vm: &mut Vm, a: &[Value], k: Value, old: bool) -> PyResult
         return Ok(Value::TRUE);
     }
     let cps = crate::text::decode_wtf8(b);
+    if quick_stable(&form, &cps, old) {
+        return Ok(Value::TRUE);
+    }
     let r = normalize_cps(&form, &cps, old).unwrap_or_default();
     Ok(Value::bool(r == cps))
 }
