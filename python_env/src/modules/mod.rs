@@ -35,6 +35,7 @@ pub mod _socket;
 pub mod _sqlite3;
 pub mod _sre;
 pub mod _stat;
+pub mod _statistics;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
@@ -43,6 +44,7 @@ pub mod _weakref;
 pub mod array;
 pub mod atexit;
 pub mod binascii;
+pub mod cmath;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;
@@ -70,6 +72,8 @@ use engine::runtime::{PyResult, Vm};
 /// Registers the builtin module factories.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("math", math::create);
+    vm.register_module("_statistics", _statistics::create);
+    vm.register_module("cmath", cmath::create);
     vm.register_module("_ast", _ast::create);
     vm.register_module("gc", gc::create);
     vm.register_module("time", time::create);

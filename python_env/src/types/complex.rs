@@ -19,7 +19,7 @@ fn cparts(vm: &Vm, v: Value) -> Option<(f64, f64)> {
 }
 
 /// A complex value's parts, or None if `v` is not a complex.
-fn complex_of(v: Value) -> Option<(f64, f64)> {
+pub(crate) fn complex_of(v: Value) -> Option<(f64, f64)> {
     let v = super::int::exact_value(v);
     let o = Obj::from_value(v).filter(|o| o.kind() == K_COMPLEX)?;
     Some((f64::from_bits(get_raw(o, 0)), f64::from_bits(get_raw(o, 1))))
@@ -369,7 +369,17 @@ fn c_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn c_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
-    Ok(vm.new_float(r.hypot(i)))
+    // _Py_c_abs: an infinite part wins over a NaN; finite parts whose
+    // modulus overflows are an error.
+    let h = if r.is_infinite() || i.is_infinite() {
+        f64::INFINITY
+    } else {
+        r.hypot(i)
+    };
+    if h.is_infinite() && r.is_finite() && i.is_finite() {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "absolute value too large"));
+    }
+    Ok(vm.new_float(h))
 }
 fn c_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (r, i) = cparts(vm, a[0]).unwrap_or((0.0, 0.0));
