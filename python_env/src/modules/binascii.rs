@@ -23,7 +23,19 @@ const MAXLINESIZE: usize = 76;
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// The value of a base64 digit, or 64 for any other byte.
-fn b64_value(c: u8) -> u8 {
+/// `b64_value` of every byte, as a table: the decoder's inner loop looks
+/// bytes up instead of branching on ranges (random text mispredicts them).
+static B64_DECODE: [u8; 256] = {
+    let mut t = [64u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = b64_value(c as u8);
+        c += 1;
+    }
+    t
+};
+
+const fn b64_value(c: u8) -> u8 {
     match c {
         b'A'..=b'Z' => c - b'A',
         b'a'..=b'z' => c - b'a' + 26,
@@ -256,12 +268,13 @@ fn a2b_base64(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     while i < data.len() {
         // Whole groups of four alphabet characters, the common case.
         if quad_pos == 0 && !(strict && padding_started) {
+            let d = &B64_DECODE;
             while let Some(q) = data.get(i..i + 4) {
                 let (w, x, y, z) = (
-                    b64_value(q[0]),
-                    b64_value(q[1]),
-                    b64_value(q[2]),
-                    b64_value(q[3]),
+                    d[q[0] as usize],
+                    d[q[1] as usize],
+                    d[q[2] as usize],
+                    d[q[3] as usize],
                 );
                 if (w | x | y | z) >= 64 {
                     break;
@@ -289,7 +302,7 @@ fn a2b_base64(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             i += 1;
             continue;
         }
-        let v = b64_value(c);
+        let v = B64_DECODE[c as usize];
         if v >= 64 {
             if strict {
                 return Err(error(vm, "Only base64 data is allowed"));

@@ -50,6 +50,13 @@ pub fn view_bytes(v: Value) -> Option<Vec<u8>> {
     }
     let b = base(o);
     let (start, step, n, isz) = geom(o);
+    if step == isz as i64 && start >= 0 {
+        // Contiguous: one copy of the covered range.
+        let from = start as usize;
+        if let Some(src) = b.get(from..from + n * isz) {
+            return Some(src.to_vec());
+        }
+    }
     let mut out = Vec::with_capacity(n * isz);
     for i in 0..n {
         let p = (start + i as i64 * step) as usize;
