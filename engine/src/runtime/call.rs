@@ -1211,8 +1211,11 @@ impl Vm {
         self.ctx.stack().set_top(fbase + cd.extent);
         let sp_rel = get_raw(g, GEN_RAW_SP) as usize;
         {
+            // Only the saved part: the storage holds EMPTY past it (as
+            // `gen_save` leaves it) and the stack slots above the old top
+            // are EMPTY already.
             let st = self.ctx.stack().slots_mut();
-            for i in 0..cd.extent {
+            for i in 0..sp_rel.min(cd.extent) {
                 st[fbase + i] = storage.get(i);
             }
         }
@@ -1293,13 +1296,24 @@ impl Vm {
     ) {
         let g = Obj::from_value(gen).expect("gen");
         let storage = Obj::from_value(g.get(GEN_FRAME)).expect("frame");
-        for i in 0..extent {
-            let v = if fbase + i < sp {
-                self.ctx.stack().slots_mut()[fbase + i]
-            } else {
-                Value::EMPTY
-            };
-            self.ctx.store(storage, i, v);
+        // The live slots, then EMPTY over what the previous save kept past
+        // them (the rest of the storage is EMPTY already). A local storage
+        // takes plain stores; a shared one goes through the write barrier.
+        let n = (sp - fbase).min(extent);
+        let old_n = (get_raw(g, GEN_RAW_SP) as usize).min(extent);
+        if storage.is_shared() {
+            for i in 0..n {
+                let v = self.ctx.stack().slots_mut()[fbase + i];
+                self.ctx.store(storage, i, v);
+            }
+        } else {
+            let st = self.ctx.stack().slots_mut();
+            for i in 0..n {
+                storage.init(i, st[fbase + i]);
+            }
+        }
+        for i in n..old_n {
+            storage.init(i, Value::EMPTY);
         }
         set_raw(g, GEN_RAW_PC, pc as u64);
         set_raw(g, GEN_RAW_SP, (sp - fbase) as u64);
