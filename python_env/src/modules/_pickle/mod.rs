@@ -1021,6 +1021,11 @@ fn pb_raw(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     r
 }
 
+fn pb_bytes(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (d, _) = picklebuffer_data(vm, a[0])?;
+    Ok(vm.new_bytes(&d))
+}
+
 fn pb_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let st = state(vm)?;
     if let Some(o) =
@@ -1343,6 +1348,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.add_static(pb, "__new__", picklebuffer_new, false);
         vm.add_method(pb, "raw", pb_raw);
         vm.add_method(pb, "release", pb_release);
+        // The engine has no buffer protocol for native types: `bytes(pb)`
+        // reads the exporter through `__bytes__`.
+        vm.add_method(pb, "__bytes__", pb_bytes);
         vm.set_module_attr(m, "PickleBuffer", pb);
         set_module_state(vm, m, S_PICKLEBUFFER, pb);
 

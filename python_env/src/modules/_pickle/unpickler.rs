@@ -848,7 +848,7 @@ impl Unpickler {
     fn no_pers(&self, vm: &mut Vm) -> PyException {
         self.uerr(
             vm,
-            "A load persistent id instruction was encountered, but no persistent_load function was specified.",
+            "A load persistent id instruction was encountered,\nbut no persistent_load function was specified.",
         )
     }
 
@@ -924,16 +924,25 @@ impl Unpickler {
         if e - s < 2 {
             return Err(self.truncated(vm));
         }
-        let mut l = self.data()[s..e - 1].to_vec();
-        if l.last() == Some(&b'L') {
-            l.pop();
+        // As CPython: a trailing 'L' ends the text, else the newline stays.
+        let mut l = self.data()[s..e].to_vec();
+        if l[l.len() - 2] == b'L' {
+            l.truncate(l.len() - 2);
         }
         let txt = String::from_utf8_lossy(&l).into_owned();
         let st = vm.new_str(&txt);
         let m = vm.push_root(st);
         let r = vm.call(vm.g.types.int, &[st, Value::int(0)], Value::EMPTY);
         vm.pop_roots(m);
-        let v = r?;
+        let v = match r {
+            Ok(v) => v,
+            Err(_) => {
+                let rs = vm.repr_string(st)?;
+                return Err(
+                    vm.value_error(&format!("invalid literal for int() with base 10: {rs}"))
+                );
+            }
+        };
         self.push(v);
         Ok(())
     }
@@ -943,23 +952,31 @@ impl Unpickler {
         if e - s < 2 {
             return Err(self.truncated(vm));
         }
-        let txt = String::from_utf8_lossy(&self.data()[s..e - 1]).into_owned();
-        let t = txt.trim_start();
-        let f = match t.to_ascii_lowercase().as_str() {
-            "nan" | "+nan" => Some(f64::NAN),
-            "-nan" => Some(-f64::NAN),
-            "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
-            "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
-            _ => t.parse::<f64>().ok(),
-        };
-        match f {
-            Some(f) => {
-                let v = vm.new_float(f);
-                self.push(v);
-                Ok(())
+        let line = String::from_utf8_lossy(&self.data()[s..e]).into_owned();
+        let body = &line[..line.len() - 1];
+        // PyOS_string_to_double: the longest prefix that is a float; junk
+        // after it is "could not convert", no prefix at all names the text.
+        let parse = |t: &str| -> Option<f64> {
+            match t.to_ascii_lowercase().as_str() {
+                "nan" | "+nan" => Some(f64::NAN),
+                "-nan" => Some(-f64::NAN),
+                "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
+                "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+                _ if t.contains('_') => None,
+                _ => t.parse::<f64>().ok(),
             }
-            None => Err(vm.value_error("could not convert string to float")),
+        };
+        if let Some(f) = parse(body) {
+            let v = vm.new_float(f);
+            self.push(v);
+            return Ok(());
         }
+        let has_prefix =
+            (1..body.len()).any(|n| body.is_char_boundary(n) && parse(&body[..n]).is_some());
+        if has_prefix {
+            return Err(vm.value_error("could not convert string to float"));
+        }
+        Err(vm.value_error(&format!("could not convert string to float: '{line}'")))
     }
 
     fn decode_string(&mut self, vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
