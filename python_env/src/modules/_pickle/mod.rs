@@ -141,8 +141,6 @@ pub(crate) struct St {
     getattr: Value,
     partial: Value,
     picklebuffer: Value,
-    pickler: Value,
-    unpickler: Value,
     pmemo: Value,
     umemo: Value,
 }
@@ -173,8 +171,6 @@ fn state(vm: &mut Vm) -> PyResult<St> {
         getattr: g(S_GETATTR),
         partial: g(S_PARTIAL),
         picklebuffer: g(S_PICKLEBUFFER),
-        pickler: g(S_PICKLER),
-        unpickler: g(S_UNPICKLER),
         pmemo: g(S_PMEMO),
         umemo: g(S_UMEMO),
     })

@@ -611,6 +611,15 @@ impl Pickler {
     }
 
     fn save_unicode(&mut self, vm: &mut Vm, obj: Value) -> PyResult<()> {
+        // Rooted: a large string may be written to the file (Python code)
+        // before it is memoized.
+        let mark = vm.push_root(obj);
+        let r = self.save_unicode_rooted(vm, obj);
+        vm.pop_roots(mark);
+        r
+    }
+
+    fn save_unicode_rooted(&mut self, vm: &mut Vm, obj: Value) -> PyResult<()> {
         let data = str_bytes(obj);
         if self.bin {
             let size = data.len();
@@ -672,7 +681,10 @@ impl Pickler {
     fn save_bytes(&mut self, vm: &mut Vm, obj: Value) -> PyResult<()> {
         let data = str_bytes(obj);
         if self.proto >= 3 {
-            return self.save_bytes_data(vm, obj, data);
+            let mark = vm.push_root(obj);
+            let r = self.save_bytes_data(vm, obj, data);
+            vm.pop_roots(mark);
+            return r;
         }
         let rv = if data.is_empty() {
             let e = vm.new_tuple(&[]);

@@ -9,6 +9,7 @@
 
 use super::*;
 use proto_core::layouts::list as llist;
+use std::collections::HashSet;
 
 const PREFETCH: usize = 8192 * 16;
 
@@ -68,6 +69,11 @@ pub(super) struct Unpickler {
     prefetched: usize,
     pub d: UData,
     holder: Value,
+    /// Exact dicts made by this load that hold only keys whose hash and
+    /// comparison run no Python code (str, int, float): items whose key is
+    /// also such are set directly, without parking the stack (a collision
+    /// with a key of a Python class would call its `__eq__`).
+    simple_dicts: HashSet<u64, BuildHasherDefault<super::pickler::IdHasher>>,
 }
 
 fn kind_of(v: Value) -> Option<(Obj, Kind)> {
@@ -92,6 +98,7 @@ impl Unpickler {
             prefetched: 0,
             d,
             holder,
+            simple_dicts: HashSet::default(),
         }
     }
 
@@ -574,6 +581,7 @@ impl Unpickler {
             }
             EMPTY_DICT => {
                 let d = vm.new_dict();
+                self.simple_dicts.insert(d.bits());
                 self.push(d);
             }
             EMPTY_SET => {
@@ -593,9 +601,10 @@ impl Unpickler {
                     return Err(self.uerr(vm, "odd number of items for DICT"));
                 }
                 let d = vm.new_dict();
+                self.simple_dicts.insert(d.bits());
                 let pairs: Vec<(Value, Value)> =
                     self.d.stack[i..].chunks(2).map(|c| (c[0], c[1])).collect();
-                self.set_pairs(vm, d, &pairs, true)?;
+                self.set_pairs(vm, d, &pairs)?;
                 self.d.stack.truncate(i);
                 self.push(d);
             }
@@ -997,34 +1006,28 @@ impl Unpickler {
         let inner = l[1..n - 1].to_vec();
         let b = match escape_decode(&inner) {
             Ok(b) => b,
-            Err(pos) => {
-                return Err(vm.value_error(&format!("invalid \\x escape at position {pos}")));
-            }
+            Err(msg) => return Err(vm.value_error(&msg)),
         };
         let v = self.decode_string(vm, &b)?;
         self.push(v);
         Ok(())
     }
 
-    /// Sets `pairs` into `d` (`PyObject_SetItem`); `fresh`: `d` is an exact
-    /// dict.
-    fn set_pairs(
-        &mut self,
-        vm: &mut Vm,
-        d: Value,
-        pairs: &[(Value, Value)],
-        exact: bool,
-    ) -> PyResult<()> {
-        let exact = exact
-            || kind_of(d).is_some_and(|(o, k)| k == Kind::DICT && o.class() == vm.g.types.dict);
+    /// Sets `pairs` into `d` (`PyObject_SetItem`).
+    fn set_pairs(&mut self, vm: &mut Vm, d: Value, pairs: &[(Value, Value)]) -> PyResult<()> {
+        let mut simple = self.simple_dicts.contains(&d.bits());
         for &(k, v) in pairs {
-            let simple = !k.is_heap()
+            let simple_key = !k.is_heap()
                 || kind_of(k).is_some_and(|(o, kk)| {
                     (kk == Kind::STR && o.class() == vm.g.types.str_)
                         || kk == Kind::BIG_INT
                         || kk == Kind::FLOAT
                 });
-            if exact && simple {
+            if simple && !simple_key {
+                simple = false;
+                self.simple_dicts.remove(&d.bits());
+            }
+            if simple {
                 vm.dict_set(d, k, v)?;
             } else {
                 self.py(vm, |vm| vm.setitem(d, k, v))?;
@@ -1049,7 +1052,7 @@ impl Unpickler {
             self.d.stack[x..].chunks(2).map(|c| (c[0], c[1])).collect();
         // The items stay on the stack (rooted when parked) while they are
         // set, as CPython's Pdata_clear runs after the loop.
-        let r = self.set_pairs(vm, d, &pairs, false);
+        let r = self.set_pairs(vm, d, &pairs);
         self.d.stack.truncate(x);
         r
     }
@@ -1499,9 +1502,9 @@ fn parse_decimal(vm: &mut Vm, l: &[u8]) -> PyResult<i64> {
     }
 }
 
-/// Python 2 string escapes (`PyBytes_DecodeEscape`); `Err(position)` for a
-/// bad `\x` escape.
-fn escape_decode(b: &[u8]) -> Result<Vec<u8>, usize> {
+/// Python 2 string escapes (`PyBytes_DecodeEscape`); `Err(message)` for a
+/// bad `\x` escape or a trailing backslash.
+fn escape_decode(b: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
@@ -1514,8 +1517,7 @@ fn escape_decode(b: &[u8]) -> Result<Vec<u8>, usize> {
         let start = i;
         i += 1;
         let Some(&e) = b.get(i) else {
-            out.push(b'\\');
-            break;
+            return Err("Trailing \\ in string".to_string());
         };
         i += 1;
         match e {
@@ -1550,7 +1552,7 @@ fn escape_decode(b: &[u8]) -> Result<Vec<u8>, usize> {
                         out.push((a * 16 + c) as u8);
                         i += 2;
                     }
-                    _ => return Err(start),
+                    _ => return Err(format!("invalid \\x escape at position {start}")),
                 }
             }
             other => {
