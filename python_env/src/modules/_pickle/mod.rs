@@ -961,22 +961,37 @@ fn picklebuffer_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let tn = vm.type_name_of(buf);
         return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
     }
-    let o = vm.alloc_obj(K_MISC, a[0], 1, 0);
+    let v = vm.ctx.alloc_native_with_values(K_MISC, a[0], 1, PbMarker);
+    let o = Obj::from_value(v).expect("PickleBuffer");
     o.init(0, buf);
-    Ok(o.value())
+    Ok(v)
+}
+
+/// Payload marking a PickleBuffer (slot 0: the exporter, None once
+/// released).
+struct PbMarker;
+
+impl Trace for PbMarker {}
+
+/// The object a PickleBuffer exposes (its buffer is that object's), or
+/// None for other values; `Some(None)` once released. `bytes`-like
+/// consumers and `memoryview` read through it, as CPython's buffer
+/// protocol does.
+pub(crate) fn buffer_target(v: Value) -> Option<Option<Value>> {
+    let o = Obj::from_value(v)?;
+    if o.kind() != K_MISC {
+        return None;
+    }
+    native_ref::<PbMarker>(o)?;
+    let t = o.get(0);
+    Some((!t.is_none()).then_some(t))
 }
 
 fn pb_target(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let st = state(vm)?;
-    match Obj::from_value(v) {
-        Some(o) if o.kind() == K_MISC && o.class() == st.picklebuffer => {
-            let b = o.get(0);
-            if b.is_none() {
-                return Err(vm.value_error("operation forbidden on released PickleBuffer object"));
-            }
-            Ok(b)
-        }
-        _ => {
+    match buffer_target(v) {
+        Some(Some(b)) => Ok(b),
+        Some(None) => Err(vm.value_error("operation forbidden on released PickleBuffer object")),
+        None => {
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!("descriptor doesn't apply to a '{tn}' object")))
         }
@@ -1015,11 +1030,6 @@ fn pb_raw(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let r = vm.call_method(mv, "cast", &[f]);
     vm.pop_roots(mark);
     r
-}
-
-fn pb_bytes(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (d, _) = picklebuffer_data(vm, a[0])?;
-    Ok(vm.new_bytes(&d))
 }
 
 fn pb_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -1344,9 +1354,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.add_static(pb, "__new__", picklebuffer_new, false);
         vm.add_method(pb, "raw", pb_raw);
         vm.add_method(pb, "release", pb_release);
-        // The engine has no buffer protocol for native types: `bytes(pb)`
-        // reads the exporter through `__bytes__`.
-        vm.add_method(pb, "__bytes__", pb_bytes);
         vm.set_module_attr(m, "PickleBuffer", pb);
         set_module_state(vm, m, S_PICKLEBUFFER, pb);
 
