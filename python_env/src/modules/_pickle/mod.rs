@@ -225,13 +225,10 @@ fn str_arg(
         Some(v) if is_str(v) => Ok(str_of(v).into_owned()),
         Some(v) => {
             let tn = vm.type_name_of(v);
+            let _ = n;
             Err(vm.type_error(&format!(
                 "{fname}() argument '{what}' must be str, not {tn}"
             )))
-            .map_err(|e| {
-                let _ = n;
-                e
-            })
         }
     }
 }
@@ -416,6 +413,11 @@ fn pickler_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         1,
         4,
     )?;
+    // A second __init__ starts afresh (CPython's Pickler_clear), the
+    // dispatch table included.
+    if opt(pslot(o, P_WRITE)).is_some() {
+        set_pslot(vm, o, P_DISPATCH, Value::EMPTY);
+    }
     let proto = protocol_arg(vm, protocol)?;
     let fix = bool_arg(vm, fix, true)?;
     let write = write_method(vm, file.expect("file"))?;
@@ -521,9 +523,7 @@ fn memo_from_proxy_or_dict(vm: &mut Vm, v: Value, st: St) -> PyResult<Memo> {
         let p = Obj::from_value(v).expect("proxy").get(0);
         let (_, ps) = pickler_of(vm, p, "memo")?;
         let g = sync::lock(&ps.memo);
-        let mut m = Memo::default();
-        m.map = g.map.clone();
-        return Ok(m);
+        return Ok(Memo { map: g.map.clone() });
     }
     if vm.isinstance(v, vm.g.types.dict) {
         let mut m = Memo::default();

@@ -549,23 +549,26 @@ impl Pickler {
     // ------------------------------------------------------------ atoms
 
     fn save_long(&mut self, vm: &mut Vm, obj: Value, i: i64) -> PyResult<()> {
-        if obj.as_int().is_some() || bigint_of(obj).is_none() {
-            if let Ok(x) = i32::try_from(i) {
-                if self.bin {
-                    let b = x.to_le_bytes();
-                    if b[3] != 0 || b[2] != 0 {
-                        self.w(&[BININT, b[0], b[1], b[2], b[3]]);
-                    } else if b[1] != 0 {
-                        self.w(&[BININT2, b[0], b[1]]);
-                    } else {
-                        self.w(&[BININT1, b[0]]);
-                    }
+        let small = if obj.as_int().is_some() {
+            Some(i)
+        } else {
+            vm.as_i64(obj)
+        };
+        if let Some(x) = small.and_then(|i| i32::try_from(i).ok()) {
+            if self.bin {
+                let b = x.to_le_bytes();
+                if b[3] != 0 || b[2] != 0 {
+                    self.w(&[BININT, b[0], b[1], b[2], b[3]]);
+                } else if b[1] != 0 {
+                    self.w(&[BININT2, b[0], b[1]]);
                 } else {
-                    let s = format!("I{x}\n");
-                    self.w(s.as_bytes());
+                    self.w(&[BININT1, b[0]]);
                 }
-                return Ok(());
+            } else {
+                let s = format!("I{x}\n");
+                self.w(s.as_bytes());
             }
+            return Ok(());
         }
         let big: num_bigint::BigInt = match bigint_of(obj) {
             Some(b) => b.clone(),
@@ -894,10 +897,7 @@ impl Pickler {
                 }
                 return Ok(());
             }
-            loop {
-                let Some(first) = self.next_item(vm, it)? else {
-                    break;
-                };
+            while let Some(first) = self.next_item(vm, it)? {
                 let m = vm.push_root(first);
                 let second = self.next_item(vm, it);
                 let second = match second {
@@ -977,10 +977,7 @@ impl Pickler {
                 }
                 return Ok(());
             }
-            loop {
-                let Some(first) = self.next_item(vm, it)? else {
-                    break;
-                };
+            while let Some(first) = self.next_item(vm, it)? {
                 let m = vm.push_root(first);
                 let r = (|| {
                     let (k1, v1) = self.pair_of(vm, first)?;

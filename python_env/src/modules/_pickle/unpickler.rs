@@ -597,7 +597,7 @@ impl Unpickler {
             DICT => {
                 let i = self.marker(vm)?;
                 let j = self.d.stack.len();
-                if (j - i) % 2 != 0 {
+                if !(j - i).is_multiple_of(2) {
                     return Err(self.uerr(vm, "odd number of items for DICT"));
                 }
                 let d = vm.new_dict();
@@ -1044,7 +1044,7 @@ impl Unpickler {
         if len == x {
             return Ok(());
         }
-        if (len - x) % 2 != 0 {
+        if !(len - x).is_multiple_of(2) {
             return Err(self.uerr(vm, "odd number of items for SETITEMS"));
         }
         let d = self.d.stack[x - 1];
