@@ -483,8 +483,8 @@ fn pickler_dump(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         match r {
             Ok((_, memo)) => {
                 if o.is_shared() {
-                    for &(_, v) in memo.map.values() {
-                        vm.ctx.promote(v);
+                    for &bits in memo.map.keys() {
+                        vm.ctx.promote(Value::from_bits(bits));
                     }
                 }
                 *sync::lock(&pst.memo) = memo;
@@ -532,7 +532,7 @@ fn memo_from_proxy_or_dict(vm: &mut Vm, v: Value, st: St) -> PyResult<Memo> {
                 Some(t) => {
                     let id = crate::args::py_ssize_t(vm, t.get(0))?;
                     let obj = t.get(1);
-                    m.map.insert(obj.bits(), (id as u32, obj));
+                    m.map.insert(obj.bits(), id as u32);
                 }
                 None => return Err(vm.type_error("'memo' values must be 2-item tuples")),
             }
@@ -553,8 +553,8 @@ fn pickler_set_memo(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let st = state(vm)?;
     let m = memo_from_proxy_or_dict(vm, v, st)?;
     if o.is_shared() {
-        for &(_, x) in m.map.values() {
-            vm.ctx.promote(x);
+        for &bits in m.map.keys() {
+            vm.ctx.promote(Value::from_bits(bits));
         }
     }
     *sync::lock(&ps.memo) = m;
@@ -645,7 +645,11 @@ fn pmemo_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let st = state(vm)?;
     let p = proxy_target(vm, a[0], st.pmemo, "copy")?;
     let (_, ps) = pickler_of(vm, p, "copy")?;
-    let entries: Vec<(u32, Value)> = sync::lock(&ps.memo).map.values().copied().collect();
+    let entries: Vec<(u32, Value)> = sync::lock(&ps.memo)
+        .map
+        .iter()
+        .map(|(&bits, &idx)| (idx, Value::from_bits(bits)))
+        .collect();
     let d = vm.new_dict();
     let mark = vm.push_root(d);
     for (idx, obj) in entries {
@@ -1118,7 +1122,14 @@ fn mod_dumps(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         buffer_callback: cb,
         reducer_override: None,
     };
-    let (out, _) = run_dump(vm, st, cfg, Memo::default(), obj.expect("obj"), false)?;
+    let (out, _) = run_dump(
+        vm,
+        st,
+        cfg,
+        Memo::with_capacity(256),
+        obj.expect("obj"),
+        false,
+    )?;
     Ok(vm.new_bytes(&out))
 }
 

@@ -19,16 +19,23 @@ const FRAME_SIZE_TARGET: usize = 64 * 1024;
 const FRAME_HEADER_SIZE: usize = 9;
 const FAST_NESTING_LIMIT: usize = 50;
 
-/// The pickler's memo: object identity (the value's bits) to memo index,
-/// and the objects themselves (kept alive).
+/// The pickler's memo: object identity (the value's bits, from which the
+/// object is rebuilt for tracing: it is kept alive) to memo index.
 #[derive(Default)]
 pub(super) struct Memo {
-    pub map: HashMap<u64, (u32, Value), BuildHasherDefault<IdHasher>>,
+    pub map: HashMap<u64, u32, BuildHasherDefault<IdHasher>>,
 }
 
 impl Memo {
+    pub fn with_capacity(n: usize) -> Memo {
+        Memo {
+            map: HashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     pub fn trace(&self, f: &mut dyn FnMut(Value)) {
-        for &(_, v) in self.map.values() {
+        for &bits in self.map.keys() {
+            let v = Value::from_bits(bits);
             if v.is_heap() {
                 f(v);
             }
@@ -119,7 +126,7 @@ impl Pickler {
             framing: false,
             fast: c.fast,
             fix_imports: c.fix_imports && c.proto < 3,
-            out: Vec::with_capacity(4096),
+            out: Vec::with_capacity(64 * 1024),
             frame_start: None,
             write: c.write,
             pers_func: c.pers_func,
@@ -282,7 +289,12 @@ impl Pickler {
             return Ok(());
         }
         let idx = self.memo.map.len();
-        self.memo.map.insert(obj.bits(), (idx as u32, obj));
+        self.memo.map.insert(obj.bits(), idx as u32);
+        self.memo_put_op(vm, idx)
+    }
+
+    /// The opcode that stores the stack top as memo entry `idx`.
+    fn memo_put_op(&mut self, vm: &mut Vm, idx: usize) -> PyResult<()> {
         if self.proto >= 4 {
             self.w1(MEMOIZE);
         } else if !self.bin {
@@ -301,7 +313,7 @@ impl Pickler {
 
     #[inline]
     fn memo_lookup(&self, obj: Value) -> Option<u32> {
-        self.memo.map.get(&obj.bits()).map(|e| e.0)
+        self.memo.map.get(&obj.bits()).copied()
     }
 
     fn memo_get(&mut self, idx: u32) {
@@ -374,11 +386,31 @@ impl Pickler {
             }
             _ => {}
         }
+        let cls = o.class();
+        if kind == Kind::STR && cls == vm.g.types.str_ && !self.fast {
+            // One probe: the entry is taken before the text is written (a
+            // failure aborts the whole dump).
+            let idx = self.memo.map.len();
+            match self.memo.map.entry(obj.bits()) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let i = *e.get();
+                    self.memo_get(i);
+                    return Ok(());
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(idx as u32);
+                }
+            }
+            let mark = vm.push_root(obj);
+            let r = self.write_unicode(vm, obj);
+            vm.pop_roots(mark);
+            r?;
+            return self.memo_put_op(vm, idx);
+        }
         if let Some(idx) = self.memo_lookup(obj) {
             self.memo_get(idx);
             return Ok(());
         }
-        let cls = o.class();
         if kind == Kind::STR && cls == vm.g.types.str_ {
             return self.save_unicode(vm, obj);
         }
@@ -570,6 +602,22 @@ impl Pickler {
             }
             return Ok(());
         }
+        if self.proto >= 2 && bigint_of(obj).is_none() {
+            // An i64 outside int32: its shortest two's complement bytes.
+            let b = i.to_le_bytes();
+            let mut n = 8;
+            while n > 1 {
+                let (top, next) = (b[n - 1], b[n - 2]);
+                if (top == 0 && next & 0x80 == 0) || (top == 0xff && next & 0x80 != 0) {
+                    n -= 1;
+                } else {
+                    break;
+                }
+            }
+            self.w(&[LONG1, n as u8]);
+            self.w(&b[..n]);
+            return Ok(());
+        }
         let big: num_bigint::BigInt = match bigint_of(obj) {
             Some(b) => b.clone(),
             None => num_bigint::BigInt::from(i),
@@ -623,6 +671,12 @@ impl Pickler {
     }
 
     fn save_unicode_rooted(&mut self, vm: &mut Vm, obj: Value) -> PyResult<()> {
+        self.write_unicode(vm, obj)?;
+        self.memo_put(vm, obj)
+    }
+
+    /// The opcode and text of a str (no memo).
+    fn write_unicode(&mut self, vm: &mut Vm, obj: Value) -> PyResult<()> {
         let data = str_bytes(obj);
         if self.bin {
             let size = data.len();
@@ -652,7 +706,7 @@ impl Pickler {
             self.w(&enc);
             self.w1(b'\n');
         }
-        self.memo_put(vm, obj)
+        Ok(())
     }
 
     fn save_bytes_data(&mut self, vm: &mut Vm, obj: Value, data: &[u8]) -> PyResult<()> {
