@@ -24,6 +24,7 @@ pub mod _lzma;
 pub mod _md5;
 pub mod _multibytecodec;
 pub mod _operator;
+pub mod _pickle;
 pub mod _posixsubprocess;
 pub mod _queue;
 pub mod _random;
@@ -133,6 +134,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_json", _json::create);
     vm.register_module("_bisect", _bisect::create);
     vm.register_module("_heapq", _heapq::create);
+    vm.register_module("_pickle", _pickle::create);
     vm.register_source_module(
         "concurrent",
         include_str!("../../lib/concurrent/__init__.py"),

@@ -33,7 +33,10 @@ pub fn buf(v: Value) -> Option<Vec<u8>> {
         Kind::BYTES => Some(str_bytes(v).to_vec()),
         K_BYTEARRAY => Some(str_bytes(o.get(0)).to_vec()),
         K_MEMORYVIEW => super::memoryview::view_bytes(v),
-        _ => crate::modules::array::array_bytes(v),
+        _ => match crate::modules::_pickle::buffer_target(v) {
+            Some(t) => t.and_then(buf),
+            None => crate::modules::array::array_bytes(v),
+        },
     }
 }
 

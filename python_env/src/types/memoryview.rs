@@ -163,6 +163,14 @@ fn mv_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let Some(obj) = obj else {
         return Err(vm.type_error("memoryview() missing required argument 'object' (pos 1)"));
     };
+    // A PickleBuffer exposes its exporter's buffer.
+    let obj = match crate::modules::_pickle::buffer_target(obj) {
+        Some(Some(t)) => t,
+        Some(None) => {
+            return Err(vm.value_error("operation forbidden on released PickleBuffer object"))
+        }
+        None => obj,
+    };
     if is_mv(obj) {
         let src = live(vm, obj)?;
         let g = geom(src);

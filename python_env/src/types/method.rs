@@ -84,6 +84,27 @@ fn method_self(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(receiver(vm, a, K_METHOD, "__self__", "method")?.get(1))
 }
 
+/// `method.__reduce__()`, as CPython's `method_reduce`: `(getattr, (self,
+/// name))`, the name being the function's `__name__`.
+fn method_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let m = receiver(vm, a, K_METHOD, "__reduce__", "method")?;
+    let (func, self_) = (m.get(0), m.get(1));
+    let key = vm.intern("getattr");
+    let Some(getattr) = vm.dict_get_str(vm.g.builtins, key) else {
+        return Err(vm.new_exc(vm.g.e.RuntimeError, "lost builtins.getattr"));
+    };
+    let n = vm.intern("__name__");
+    let name = vm.getattr(func, n)?;
+    let mark = vm.push_root(name);
+    vm.push_root(getattr);
+    let inner = vm.new_tuple(&[self_, name]);
+    vm.push_root(inner);
+    let r = vm.new_tuple(&[getattr, inner]);
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
 /// Registers the builtin function and bound method attributes.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.builtin;
@@ -107,5 +128,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("__self__", method_self),
         ],
     );
+    vm.add_method(t, "__reduce__", method_reduce);
     Ok(())
 }
