@@ -456,6 +456,7 @@ impl Vm {
                     .copied();
                 if let Some(init) = init {
                     let m = init(self)?;
+                    self.tag_module_functions(m, name);
                     let k = self.intern(name);
                     self.dict_set_str(self.g.sys_modules, k, m);
                     return Ok(m);

@@ -258,9 +258,21 @@ pub struct Builtin {
     /// rather than a slot wrapper's "expected 0 arguments, got 1", and
     /// keyword arguments are refused.
     pub meth_arity: bool,
+    /// `__module__`: the bits of the (immortal, interned) name of the
+    /// module whose initialisation defined this function; EMPTY (0) for
+    /// methods and functions made elsewhere. Written once, when the module
+    /// is made ([`Vm::tag_module_functions`]).
+    pub module: proto_core::sync::heap_atomic::AtomicU64,
 }
 impl Trace for Builtin {
     fn trace(&self, f: &mut dyn FnMut(Value)) {
+        let m = Value::from_bits(
+            self.module
+                .load(proto_core::sync::heap_atomic::Ordering::Acquire),
+        );
+        if m.is_heap() {
+            f(m);
+        }
         if self.bound.is_heap() {
             f(self.bound);
         }
@@ -559,6 +571,47 @@ impl Vm {
     }
 
     /// Creates a builtin function object.
+    /// Records `name` as the `__module__` of the plain functions that the
+    /// initialisation of module `m` put in its dict (not methods, not
+    /// builtins bound to anything but `m`, not functions another module
+    /// defined first), as CPython's
+    /// `PyModule_AddFunctions` gives each its `m_module`.
+    pub fn tag_module_functions(&mut self, m: Value, name: &str) {
+        self.tag_functions(m, name, false);
+    }
+
+    /// As [`Vm::tag_module_functions`], overwriting an earlier tag: for a
+    /// module whose functions CPython names after another module (`_io`'s
+    /// are `io`'s, and `open` is also in builtins).
+    pub fn retag_module_functions(&mut self, m: Value, name: &str) {
+        self.tag_functions(m, name, true);
+    }
+
+    fn tag_functions(&mut self, m: Value, name: &str, overwrite: bool) {
+        let Some(d) = Obj::from_value(m).and_then(|o| self.instance_dict(o)) else {
+            return;
+        };
+        let k = self.intern(name);
+        for (_, v) in self.dict_items(d) {
+            let Some(b) = Obj::from_value(v)
+                .filter(|o| o.kind() == K_BUILTIN)
+                .and_then(builtin_data)
+            else {
+                continue;
+            };
+            if !b.is_method && !b.owner.is_heap() && (!b.bound.is_heap() || b.bound == m) {
+                use proto_core::sync::heap_atomic::Ordering;
+                if overwrite {
+                    b.module.store(k.bits(), Ordering::Release);
+                } else {
+                    let _ =
+                        b.module
+                            .compare_exchange(0, k.bits(), Ordering::AcqRel, Ordering::Acquire);
+                }
+            }
+        }
+    }
+
     pub fn new_builtin(&mut self, name: &'static str, f: NativeFn, is_method: bool) -> Value {
         self.new_builtin_owned(name, f, is_method, Value::EMPTY)
     }
@@ -586,6 +639,7 @@ impl Vm {
                     None
                 },
                 meth_arity: is_method && super::call::slot_is_meth(name),
+                module: proto_core::sync::heap_atomic::AtomicU64::new(0),
             },
         );
         self.ctx.promote(v);
@@ -605,6 +659,7 @@ impl Vm {
                 owner: Value::EMPTY,
                 arity: None,
                 meth_arity: false,
+                module: proto_core::sync::heap_atomic::AtomicU64::new(0),
             },
         )
     }
@@ -632,6 +687,7 @@ impl Vm {
                     owner: t,
                     arity: Some((lo, hi)),
                     meth_arity: true,
+                    module: proto_core::sync::heap_atomic::AtomicU64::new(0),
                 },
             );
             self.ctx.promote(v);
@@ -1092,6 +1148,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
                 owner: Value::EMPTY,
                 arity: None,
                 meth_arity: false,
+                module: proto_core::sync::heap_atomic::AtomicU64::new(0),
             },
         );
         ctx.add_global_root(v);

@@ -866,6 +866,8 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     vm.store(bo, 0, vm.g.builtins);
     let kb = vm.intern("builtins");
     vm.dict_set_str(vm.g.sys_modules, kb, bm);
+    vm.tag_module_functions(bm, "builtins");
+    vm.tag_module_functions(m, "sys");
     *proto_core::sync::lock(&vm.g.sys) = m;
     vm.ctx.add_global_root(m);
     let k = vm.intern("sys");

@@ -42,10 +42,15 @@ fn builtin_self(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(if s.is_empty() { Value::NONE } else { s })
 }
 
-/// `__module__`: None (builtins do not record their module).
+/// `__module__`: the name of the module that defined the function, None
+/// for methods and functions made elsewhere.
 fn builtin_module(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    builtin(vm, a, "__module__")?;
-    Ok(Value::NONE)
+    let (b, _) = builtin(vm, a, "__module__")?;
+    let m = Value::from_bits(
+        b.module
+            .load(proto_core::sync::heap_atomic::Ordering::Acquire),
+    );
+    Ok(if m.is_heap() { m } else { Value::NONE })
 }
 
 /// `__reduce__()`, as CPython's `meth_reduce`: a function bound to nothing

@@ -773,6 +773,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let t = vm.new_tuple(&items);
     vm.store(mo, STATE, t);
     vm.pop_roots(mark);
+    // CPython's _io module is named `io`: its functions say so.
+    vm.retag_module_functions(m, "io");
     Ok(m)
 }
 
