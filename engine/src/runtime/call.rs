@@ -31,6 +31,15 @@ pub const GEN_RAW_STATE: usize = 2;
 /// Raw word: set by YIELD_VALUE in an async generator (the frame yielded a
 /// value of its own, not an `await` suspension); cleared on each resume.
 pub const GEN_RAW_ASYNC_VALUE: usize = 3;
+/// The frame object `gi_frame` returned (python_env's `types/generator.rs`
+/// refreshes its line on each read), or None before the first read.
+pub const GEN_FRAME_OBJ: usize = 5;
+/// Async generators only: the finalizer recorded when the hooks were
+/// first consulted (`sys.set_asyncgen_hooks`), or None.
+pub const GEN_AG_FINALIZER: usize = 6;
+/// Async generators only: raw word of flags kept by python_env's
+/// `types/asyncgen.rs` (hooks consulted, an `asend`/`athrow` running).
+pub const GEN_RAW_AG_FLAGS: usize = 4;
 #[allow(missing_docs)]
 pub const GEN_CREATED: u64 = 0;
 #[allow(missing_docs)]
@@ -1114,7 +1123,15 @@ impl Vm {
                 storage.init(i, st[fbase + i]);
             }
         }
-        let g = self.alloc_obj(K_GEN, cls, 5, 32);
+        // An async generator has one value and one raw word more (its
+        // finalizer and flags); both layouts fill two cells.
+        let is_async_gen = flags.contains(CodeFlags::ASYNC_GENERATOR);
+        let (nv, nraw) = if is_async_gen { (7, 40) } else { (6, 32) };
+        let g = self.alloc_obj(K_GEN, cls, nv, nraw);
+        g.init(GEN_FRAME_OBJ, Value::NONE);
+        if is_async_gen {
+            g.init(GEN_AG_FINALIZER, Value::NONE);
+        }
         g.init(GEN_FRAME, storage.value());
         g.init(GEN_FUNC, func.value());
         g.init(GEN_NAME, func.get(FN_NAME));

@@ -799,6 +799,9 @@ const ROOT_EXC_INFO: usize = 0;
 /// needed) in the root slots (slots 1-3 are taken by text.rs, interp.rs and
 /// local.rs, which grow the list on demand).
 const ROOT_CONTEXT: usize = 4;
+/// Index of this thread's async generator hooks (`sys.set_asyncgen_hooks`:
+/// a `(firstiter, finalizer)` tuple, EMPTY until set) in the root slots.
+const ROOT_ASYNCGEN_HOOKS: usize = 5;
 
 impl Vm {
     /// Creates the interpreter and the main thread's VM. `setup` (python_env)
@@ -941,6 +944,26 @@ impl Vm {
             slots.push(Value::EMPTY);
         }
         slots[ROOT_CONTEXT] = v;
+    }
+
+    /// This thread's async generator hooks, a `(firstiter, finalizer)`
+    /// tuple, or EMPTY if never set (each thread starts with none).
+    #[inline]
+    pub fn asyncgen_hooks(&mut self) -> Value {
+        self.ctx
+            .root_slots()
+            .get(ROOT_ASYNCGEN_HOOKS)
+            .copied()
+            .unwrap_or(Value::EMPTY)
+    }
+
+    /// Sets this thread's async generator hooks (rooted by the thread).
+    pub fn set_asyncgen_hooks(&mut self, v: Value) {
+        let slots = self.ctx.root_slots();
+        while slots.len() <= ROOT_ASYNCGEN_HOOKS {
+            slots.push(Value::EMPTY);
+        }
+        slots[ROOT_ASYNCGEN_HOOKS] = v;
     }
 
     /// Roots `v` on the value stack until [`Vm::pop_roots`].

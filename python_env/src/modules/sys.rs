@@ -660,6 +660,8 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
         ("displayhook", displayhook),
         ("excepthook", excepthook),
         ("breakpointhook", breakpointhook),
+        ("get_asyncgen_hooks", crate::types::asyncgen::sys_get_hooks),
+        ("set_asyncgen_hooks", crate::types::asyncgen::sys_set_hooks),
     ];
     vm.add_module_functions(m, fns);
     // The originals, kept for programs that replace the hooks.
