@@ -83,6 +83,16 @@ impl Vm {
 
     /// Calls `f(self_, *args)`.
     pub fn call_bound(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
+        // A special method found on the type that is an instance of a
+        // class with `__get__` (mock's MagicProxy, a user descriptor) is
+        // bound first, as CPython's `lookup_maybe_method`.
+        if let Some(o) = Obj::from_value(f) {
+            if o.kind() == K_INSTANCE {
+                if let Some(get) = self.lookup_type(o.class(), self.g.names.__get__) {
+                    return self.call_via_descriptor(get, f, self_, args);
+                }
+            }
+        }
         let base = self.ctx.stack().top();
         {
             let st = self.ctx.stack();
@@ -94,6 +104,32 @@ impl Vm {
         }
         let r = self.call_on_stack(base, args.len() + 1, Value::EMPTY);
         self.ctx.stack().set_top(base);
+        r
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn call_via_descriptor(
+        &mut self,
+        get: Value,
+        f: Value,
+        self_: Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        // The arguments stay rooted while `__get__` runs.
+        let mark = self.push_root(self_);
+        for &a in args {
+            self.push_root(a);
+        }
+        let tp = self.type_of(self_);
+        let r = match self.call_bound(get, f, &[self_, tp]) {
+            Ok(bound) => {
+                self.push_root(bound);
+                self.call(bound, args, Value::EMPTY)
+            }
+            Err(e) => Err(e),
+        };
+        self.pop_roots(mark);
         r
     }
 

@@ -192,7 +192,7 @@ pub fn run_finalizers(vm: &mut Vm) {
 
 /// `sys.get_asyncgen_hooks()`: this thread's `(firstiter, finalizer)`.
 pub fn sys_get_hooks(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "get_asyncgen_hooks", a, k, 0, 0)?;
+    crate::args::check(vm, "sys.get_asyncgen_hooks", a, k, 0, 0)?;
     let hooks = vm.asyncgen_hooks();
     let (fi, fin) = if hooks.is_empty() {
         (Value::NONE, Value::NONE)
@@ -207,17 +207,36 @@ pub fn sys_get_hooks(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: an argument
 /// left out keeps its hook; None removes it; anything else must be callable.
 pub fn sys_set_hooks(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let [firstiter, finalizer] = super::clinic::unpack(
-        vm,
-        "set_asyncgen_hooks",
-        a,
-        k,
-        ["firstiter", "finalizer"],
-        0,
-        0,
-        2,
-    )?
-    .map(|v| v.unwrap_or(Value::EMPTY));
+    // PyArg_ParseTupleAndKeywords("|OO"), with its messages.
+    let mut args = crate::args::Args::new(a, k);
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "function takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    let mut got = [Value::EMPTY; 2];
+    for (i, name) in ["firstiter", "finalizer"].into_iter().enumerate() {
+        let by_name = args.take(name);
+        if let Some(&v) = args.pos.get(i) {
+            if by_name.is_some() {
+                return Err(vm.type_error(&format!(
+                    "argument for function given by name ('{name}') and position ({})",
+                    i + 1
+                )));
+            }
+            got[i] = v;
+        } else if let Some(v) = by_name {
+            got[i] = v;
+        }
+    }
+    if let Some((n, _)) = args.kw.first() {
+        return Err(vm.type_error(&format!(
+            "'{}' is an invalid keyword argument for this function",
+            str_of(*n)
+        )));
+    }
+    let [firstiter, finalizer] = got;
     for (v, what) in [(finalizer, "finalizer"), (firstiter, "firstiter")] {
         if !v.is_empty() && !v.is_none() && !vm.is_callable(v) {
             let tn = vm.type_name_of(v);
