@@ -34,9 +34,11 @@ pub const GEN_RAW_ASYNC_VALUE: usize = 3;
 /// The frame object `gi_frame` returned (python_env's `types/generator.rs`
 /// refreshes its line on each read), or None before the first read.
 pub const GEN_FRAME_OBJ: usize = 5;
-/// Async generators only: the finalizer recorded when the hooks were
-/// first consulted (`sys.set_asyncgen_hooks`), or None.
-pub const GEN_AG_FINALIZER: usize = 6;
+/// Coroutines: `cr_origin` (None unless origin tracking was on when it
+/// was made); async generators: the finalizer recorded when the hooks
+/// were first consulted (`sys.set_asyncgen_hooks`), or None. (CPython's
+/// `ag_origin_or_finalizer`.) Plain generators do not have this slot.
+pub const GEN_ORIGIN_OR_FINALIZER: usize = 6;
 /// Async generators only: raw word of flags kept by python_env's
 /// `types/asyncgen.rs` (hooks consulted, an `asend`/`athrow` running).
 pub const GEN_RAW_AG_FLAGS: usize = 4;
@@ -1159,14 +1161,22 @@ impl Vm {
                 storage.init(i, st[fbase + i]);
             }
         }
-        // An async generator has one value and one raw word more (its
-        // finalizer and flags); both layouts fill two cells.
-        let is_async_gen = flags.contains(CodeFlags::ASYNC_GENERATOR);
-        let (nv, nraw) = if is_async_gen { (7, 40) } else { (6, 32) };
+        // Coroutines and async generators have one value and one raw word
+        // more (origin or finalizer, flags); both layouts fill two cells.
+        let is_plain = flags.0 & (CodeFlags::ASYNC_GENERATOR.0 | CodeFlags::COROUTINE.0) == 0;
+        let (nv, nraw) = if is_plain { (6, 32) } else { (7, 40) };
+        let origin = if flags.contains(CodeFlags::COROUTINE) {
+            match self.coroutine_origin_depth() {
+                0 => Value::NONE,
+                d => self.coroutine_origin(d),
+            }
+        } else {
+            Value::NONE
+        };
         let g = self.alloc_obj(K_GEN, cls, nv, nraw);
         g.init(GEN_FRAME_OBJ, Value::NONE);
-        if is_async_gen {
-            g.init(GEN_AG_FINALIZER, Value::NONE);
+        if !is_plain {
+            g.init(GEN_ORIGIN_OR_FINALIZER, origin);
         }
         g.init(GEN_FRAME, storage.value());
         g.init(GEN_FUNC, func.value());
@@ -1177,6 +1187,25 @@ impl Vm {
         set_raw(g, GEN_RAW_SP, (sp - fbase) as u64);
         set_raw(g, GEN_RAW_STATE, GEN_CREATED);
         g.value()
+    }
+
+    /// `cr_origin` of a coroutine made now: `(filename, line, function)`
+    /// of the `depth` innermost frames, innermost first.
+    #[cold]
+    fn coroutine_origin(&mut self, depth: usize) -> Value {
+        let mut items = Vec::new();
+        for i in (0..self.frames.len()).rev().take(depth) {
+            let (base, lasti) = (self.frames[i].base, self.frames[i].lasti);
+            let mut code = self.ctx.stack().slots_mut()[base];
+            if let Some(o) = Obj::from_value(code).filter(|o| o.kind() == K_FUNCTION) {
+                code = o.get(FN_CODE);
+            }
+            let Some(cd) = code_data(code) else { continue };
+            let line = cd.code.location(lasti as u32).line;
+            let file = self.new_str(&cd.code.filename);
+            items.push(self.new_tuple(&[file, Value::int(line as i64), cd.name_value]));
+        }
+        self.new_tuple(&items)
     }
 
     /// Resumes generator `gen` sending `v` (or throwing `exc` if not EMPTY).

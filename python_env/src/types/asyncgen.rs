@@ -10,7 +10,7 @@
 //! Hooks (`sys.set_asyncgen_hooks`, PEP 525): the first `__anext__`,
 //! `asend`, `athrow` or `aclose` of a generator consults its thread's hooks
 //! once (flag `F_HOOKS` in the generator's `GEN_RAW_AG_FLAGS` word): the
-//! finalizer is recorded in the generator (`GEN_AG_FINALIZER`) and then
+//! finalizer is recorded in the generator (`GEN_ORIGIN_OR_FINALIZER`) and then
 //! `firstiter(gen)` is called. A generator with a finalizer is listed in
 //! [`FINALIZABLE`] and promoted (so only a global collection frees it); a
 //! global collection that finds it unreachable and not finished resurrects
@@ -24,7 +24,9 @@
 //! asend, 1 for athrow, 2 for aclose.
 
 use crate::types::structseq;
-use engine::runtime::call::{GenStep, GEN_AG_FINALIZER, GEN_RAW_AG_FLAGS, GEN_RAW_ASYNC_VALUE};
+use engine::runtime::call::{
+    GenStep, GEN_ORIGIN_OR_FINALIZER, GEN_RAW_AG_FLAGS, GEN_RAW_ASYNC_VALUE,
+};
 use engine::runtime::*;
 use proto_core::layouts::{get_raw, raw_word};
 use proto_core::sync::heap_atomic::Ordering as HOrd;
@@ -118,7 +120,7 @@ fn init_hooks(vm: &mut Vm, gen: Value) -> PyResult<()> {
     let items = vm.seq_items(hooks);
     let (firstiter, finalizer) = (items[0], items[1]);
     if !finalizer.is_none() {
-        vm.store(g, GEN_AG_FINALIZER, finalizer);
+        vm.store(g, GEN_ORIGIN_OR_FINALIZER, finalizer);
         // Only global collections run the finalize hook: keep local
         // collections from freeing it.
         vm.ctx.promote(gen);
@@ -150,7 +152,7 @@ fn finalize_hook(live: &dyn Fn(Value) -> bool, sink: &mut dyn FnMut(Value)) {
             return true;
         }
         let g = Obj::from_value(v).expect("async generator");
-        if get_raw(g, GEN_RAW_STATE) != GEN_DONE && !g.get(GEN_AG_FINALIZER).is_none() {
+        if get_raw(g, GEN_RAW_STATE) != GEN_DONE && !g.get(GEN_ORIGIN_OR_FINALIZER).is_none() {
             sink(v);
             pending.push(v);
         }
@@ -181,13 +183,42 @@ pub fn run_finalizers(vm: &mut Vm) {
         vm.push_root(g);
     }
     for &g in &pending {
-        let fin = Obj::from_value(g).expect("gen").get(GEN_AG_FINALIZER);
+        let fin = Obj::from_value(g)
+            .expect("gen")
+            .get(GEN_ORIGIN_OR_FINALIZER);
         if let Err(e) = vm.call(fin, &[g], Value::EMPTY) {
             vm.push_root(e.0);
             crate::modules::gc::write_unraisable(vm, g, e);
         }
     }
     vm.pop_roots(mark);
+}
+
+/// `sys.get_coroutine_origin_tracking_depth()`.
+pub fn sys_get_origin_depth(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "get_coroutine_origin_tracking_depth", a, k, 0, 0)?;
+    Ok(Value::int(vm.coroutine_origin_depth() as i64))
+}
+
+/// `sys.set_coroutine_origin_tracking_depth(depth)`: coroutines made
+/// afterwards on this thread record `depth` frames in `cr_origin`.
+pub fn sys_set_origin_depth(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [depth] = super::clinic::unpack(
+        vm,
+        "set_coroutine_origin_tracking_depth",
+        a,
+        k,
+        ["depth"],
+        0,
+        1,
+        1,
+    )?;
+    let d = crate::args::c_int(vm, depth.unwrap_or(Value::NONE))?;
+    if d < 0 {
+        return Err(vm.new_exc(vm.g.e.ValueError, "depth must be >= 0"));
+    }
+    vm.set_coroutine_origin_depth(d as usize);
+    Ok(Value::NONE)
 }
 
 /// `sys.get_asyncgen_hooks()`: this thread's `(firstiter, finalizer)`.

@@ -4,7 +4,7 @@
 //! `gi_suspended`, `gi_yieldfrom` and their `cr_`/`ag_` counterparts.
 
 use super::descr::{add_getsets, add_members, receiver};
-use engine::runtime::call::{GEN_FRAME_OBJ, GEN_FUNC, GEN_RAW_PC};
+use engine::runtime::call::{GEN_FRAME_OBJ, GEN_FUNC, GEN_ORIGIN_OR_FINALIZER, GEN_RAW_PC};
 use engine::runtime::*;
 use proto_core::layouts::get_raw;
 use proto_core::{Obj, Value};
@@ -87,6 +87,17 @@ fn frame_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(f.value())
 }
 
+/// `cr_origin`: where the coroutine was made, when origin tracking was
+/// on (`sys.set_coroutine_origin_tracking_depth`), else None.
+fn origin_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = gen(vm, a, "cr_origin")?;
+    Ok(if o.n_values() > GEN_ORIGIN_OR_FINALIZER {
+        o.get(GEN_ORIGIN_OR_FINALIZER)
+    } else {
+        Value::NONE
+    })
+}
+
 fn running_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::bool(state(gen(vm, a, "gi_running")?) == GEN_RUNNING))
 }
@@ -134,6 +145,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         &[
             ("cr_await", delegate_get, None),
             ("cr_frame", frame_get, None),
+            ("cr_origin", origin_get, None),
             ("cr_running", running_get, None),
             ("cr_suspended", suspended_get, None),
         ],
