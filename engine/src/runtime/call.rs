@@ -34,11 +34,15 @@ pub const GEN_RAW_ASYNC_VALUE: usize = 3;
 /// The frame object `gi_frame` returned (python_env's `types/generator.rs`
 /// refreshes its line on each read), or None before the first read.
 pub const GEN_FRAME_OBJ: usize = 5;
+/// The exception the suspended frame is handling (`sys.exc_info()` inside
+/// it), or None: swapped with the caller's on each resume (CPython's
+/// `gi_exc_state`).
+pub const GEN_EXC_STATE: usize = 6;
 /// Coroutines: `cr_origin` (None unless origin tracking was on when it
 /// was made); async generators: the finalizer recorded when the hooks
 /// were first consulted (`sys.set_asyncgen_hooks`), or None. (CPython's
 /// `ag_origin_or_finalizer`.) Plain generators do not have this slot.
-pub const GEN_ORIGIN_OR_FINALIZER: usize = 6;
+pub const GEN_ORIGIN_OR_FINALIZER: usize = 7;
 /// Async generators only: raw word of flags kept by python_env's
 /// `types/asyncgen.rs` (hooks consulted, an `asend`/`athrow` running).
 pub const GEN_RAW_AG_FLAGS: usize = 4;
@@ -1164,7 +1168,7 @@ impl Vm {
         // Coroutines and async generators have one value and one raw word
         // more (origin or finalizer, flags); both layouts fill two cells.
         let is_plain = flags.0 & (CodeFlags::ASYNC_GENERATOR.0 | CodeFlags::COROUTINE.0) == 0;
-        let (nv, nraw) = if is_plain { (6, 32) } else { (7, 40) };
+        let (nv, nraw) = if is_plain { (7, 32) } else { (8, 40) };
         let origin = if flags.contains(CodeFlags::COROUTINE) {
             match self.coroutine_origin_depth() {
                 0 => Value::NONE,
@@ -1175,6 +1179,7 @@ impl Vm {
         };
         let g = self.alloc_obj(K_GEN, cls, nv, nraw);
         g.init(GEN_FRAME_OBJ, Value::NONE);
+        g.init(GEN_EXC_STATE, Value::NONE);
         if !is_plain {
             g.init(GEN_ORIGIN_OR_FINALIZER, origin);
         }
@@ -1267,6 +1272,11 @@ impl Vm {
         {
             return self.gen_resume(gen, v, exc);
         }
+        // The caller's handled exception, restored when the frame suspends
+        // or ends; rooted below the frame meanwhile (the frame replaces
+        // the thread's exc_info slot, which was its only root).
+        let caller_exc = self.exc_info();
+        let exc_mark = self.push_root(caller_exc);
         let fbase = self.ctx.stack().top();
         self.ctx.stack().set_top(fbase + cd.extent);
         let sp_rel = get_raw(g, GEN_RAW_SP) as usize;
@@ -1298,11 +1308,26 @@ impl Vm {
             gen,
             init: false,
         });
+        // The frame sees the exception it was handling when it suspended
+        // (if any); the caller's is back when it suspends or ends.
+        let own_exc = g.get(GEN_EXC_STATE);
+        if !own_exc.is_none() {
+            self.set_exc_info(own_exc);
+        }
         let r = if exc.is_heap() {
             self.run_with_exception(PyException(exc))
         } else {
             stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run())
         };
+        let now = self.exc_info();
+        let keep = if matches!(r, Ok(Exit::Yield(_))) && now != caller_exc {
+            now
+        } else {
+            Value::NONE
+        };
+        self.store(g, GEN_EXC_STATE, keep);
+        self.set_exc_info(caller_exc);
+        self.pop_roots(exc_mark);
         match r {
             Ok(Exit::Yield(y)) => Ok(GenStep::Yield(y)),
             Ok(Exit::Return(r)) => {
