@@ -90,13 +90,16 @@ impl Vm {
     /// Calls `f(self_, *args)`.
     pub fn call_bound(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
         // A special method found on the type that is an instance of a
-        // class with `__get__` (mock's MagicProxy, a user descriptor) is
-        // bound first, as CPython's `lookup_maybe_method`.
+        // Python class is bound with its class's `__get__` (mock's
+        // MagicProxy, a user descriptor), or, without one, called without
+        // `self` (a Mock set as a magic method), as CPython's
+        // `lookup_maybe_method`.
         if let Some(o) = Obj::from_value(f) {
             if o.kind() == K_INSTANCE {
-                if let Some(get) = self.lookup_type(o.class(), self.g.names.__get__) {
-                    return self.call_via_descriptor(get, f, self_, args);
-                }
+                return match self.lookup_type(o.class(), self.g.names.__get__) {
+                    Some(get) => self.call_via_descriptor(get, f, self_, args),
+                    None => self.call(f, args, Value::EMPTY),
+                };
             }
         }
         let base = self.ctx.stack().top();
@@ -128,7 +131,10 @@ impl Vm {
             self.push_root(a);
         }
         let tp = self.type_of(self_);
-        let r = match self.call_bound(get, f, &[self_, tp]) {
+        // `get` is called as a plain callable (not bound again through
+        // this path), so a `__get__` that is itself a descriptor instance
+        // cannot recurse here without bound.
+        let r = match self.call(get, &[f, self_, tp], Value::EMPTY) {
             Ok(bound) => {
                 self.push_root(bound);
                 self.call(bound, args, Value::EMPTY)
