@@ -19,9 +19,10 @@
 //! CPython's `_PyGen_Finalize` does when the generator is deallocated.
 //!
 //! Awaitable layout (`K_MISC`): values `[gen, value, state, mode]`; `value`
-//! is the value to send (asend) or the exception to throw (athrow); `state`
-//! is 0 (not started), 1 (running) or 2 (finished); `mode` is 0 for
-//! asend, 1 for athrow, 2 for aclose.
+//! is the value to send (asend) or the tuple of `athrow`'s arguments
+//! (checked when the awaitable first runs, as CPython); `state` is 0 (not
+//! started), 1 (running) or 2 (finished); `mode` is 0 for asend, 1 for
+//! athrow, 2 for aclose.
 
 use crate::types::structseq;
 use engine::runtime::call::{
@@ -325,19 +326,7 @@ fn ag_asend(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// `throw(type[, value[, tb]])` arguments to one exception instance.
 fn throw_args(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
-    let mut e = args[0];
-    if args.len() > 1
-        && Obj::from_value(e).is_some_and(|o| o.kind() == K_TYPE)
-        && !args[1].is_none()
-    {
-        let v = args[1];
-        e = if vm.isinstance(v, e) {
-            v
-        } else {
-            vm.call(e, &[v], Value::EMPTY)?
-        };
-    }
-    vm.make_exception(e)
+    super::iterators::throw_exception(vm, args)
 }
 
 fn ag_athrow(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -347,10 +336,14 @@ fn ag_athrow(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             a.len() - 1
         )));
     }
-    let e = throw_args(vm, &a[1..])?;
-    init_hooks(vm, a[0])?;
+    // The arguments are checked when the awaitable first runs, as CPython.
+    let args = vm.new_tuple(&a[1..]);
+    let mark = vm.push_root(args);
+    let r = init_hooks(vm, a[0]);
+    vm.pop_roots(mark);
+    r?;
     let cls = vm.g.types.async_gen_athrow;
-    Ok(new_awaitable(vm, cls, a[0], e, MODE_THROW))
+    Ok(new_awaitable(vm, cls, a[0], args, MODE_THROW))
 }
 
 fn ag_aclose(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -471,7 +464,14 @@ fn aw_send(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                     let args = vm.new_tuple(&[]);
                     vm.new_exc_args(vm.g.e.GeneratorExit, args).0
                 } else {
-                    o.get(A_VALUE)
+                    let args = vm.seq_items(o.get(A_VALUE));
+                    match throw_args(vm, &args) {
+                        Ok(e) => e,
+                        Err(e) => {
+                            set_state(vm, o, 2);
+                            return Err(e);
+                        }
+                    }
                 };
                 let r = resume(vm, gen, Value::NONE, exc);
                 athrow_outcome(vm, o, r)

@@ -82,3 +82,34 @@ try:
     sys.set_coroutine_origin_tracking_depth(-1)
 except ValueError as e:
     print("ValueError", e)
+
+
+# throw() argument checks (generators, coroutines, async generators).
+def two():
+    yield 1
+    yield 2
+
+
+async def agen():
+    yield 1
+
+
+class Odd(Exception):
+    def __new__(cls, *a):
+        return 42
+
+
+for args in [(Exception, Exception("elephant"), 32), (Exception("elephant"), Exception("x")),
+             (ValueError, None, None), (list,), (ValueError, 5), (ValueError, ("a", "b")),
+             (KeyError("k"), None, None), (Odd,)]:
+    it = two()
+    next(it)
+    try:
+        it.throw(*args)
+    except BaseException as e:
+        print("throw", type(e).__name__, e)
+    try:
+        agen().athrow(*args)
+        print("athrow accepted")
+    except BaseException as e:
+        print("athrow", type(e).__name__, e)
