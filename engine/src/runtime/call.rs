@@ -1325,8 +1325,13 @@ impl Vm {
         } else {
             stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run())
         };
+        // Suspended in a handler: its exception differs from the caller's,
+        // or it is the exception thrown in (a frame that suspends after a
+        // throw caught it; asyncio throws the exception its caller is
+        // handling, so the two are the same object there).
         let now = self.exc_info();
-        let keep = if matches!(r, Ok(Exit::Yield(_))) && now != caller_exc {
+        let in_handler = now != caller_exc || (exc.is_heap() && now == exc);
+        let keep = if matches!(r, Ok(Exit::Yield(_))) && in_handler && !now.is_none() {
             now
         } else {
             Value::NONE

@@ -113,3 +113,26 @@ for args in [(Exception, Exception("elephant"), 32), (Exception("elephant"), Exc
         print("athrow accepted")
     except BaseException as e:
         print("athrow", type(e).__name__, e)
+
+
+# A task cancelled while awaiting cleans up with another await inside its
+# except block, then re-raises with a bare raise.
+async def cleanup_then_reraise():
+    try:
+        await asyncio.sleep(10)
+    except BaseException:
+        await asyncio.sleep(0)
+        raise
+
+
+async def cancel_it():
+    t = asyncio.create_task(cleanup_then_reraise())
+    await asyncio.sleep(0)
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError:
+        print("bare raise after an await in except: CancelledError")
+
+
+asyncio.run(cancel_it())
