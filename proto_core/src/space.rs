@@ -196,6 +196,7 @@ pub struct ProtoSpace {
     log: GcLog,
     weak_hooks: Mutex<Vec<WeakHook>>,
     root_hooks: Mutex<Vec<RootHook>>,
+    finalize_hooks: Mutex<Vec<FinalizeHook>>,
     /// Objects `gc.freeze()` made permanent: roots of every global
     /// collection until `unfreeze`.
     frozen: Mutex<Vec<Value>>,
@@ -252,6 +253,19 @@ pub type WeakHook = Box<dyn Fn(&dyn Fn(Value) -> bool) + Send + Sync>;
 /// mutator could hold at a safepoint.
 pub type RootHook = Box<dyn Fn(&mut dyn FnMut(Value)) + Send + Sync>;
 
+/// A table of objects that want a finalizer called when they become
+/// unreachable (CPython's `tp_finalize`; here an async generator's
+/// finalizer): called by every global collection after marking and before
+/// the [`WeakHook`]s, world stopped, with the "survives" predicate and a
+/// sink. Each value given to the sink is *resurrected*: it and everything
+/// it reaches are marked, so they survive this collection (and weak
+/// references to them stay set). The table must forget the values it
+/// resurrects or drops (a finalizer runs once) and root those whose
+/// finalizer is still to run with a [`RootHook`]. Same restrictions as a
+/// [`WeakHook`]: no heap allocation, no lock a mutator could hold at a
+/// safepoint.
+pub type FinalizeHook = Box<dyn Fn(&dyn Fn(Value) -> bool, &mut dyn FnMut(Value)) + Send + Sync>;
+
 // SAFETY: all interior state is behind mutexes/atomics; the raw pointers in
 // the arena and pools are owned memory handed out under those locks.
 unsafe impl Sync for ProtoSpace {}
@@ -306,6 +320,7 @@ impl ProtoSpace {
             log: GcLog::new(config.gc_log),
             weak_hooks: Mutex::new(Vec::new()),
             root_hooks: Mutex::new(Vec::new()),
+            finalize_hooks: Mutex::new(Vec::new()),
             released: AtomicUsize::new(0),
             created: Instant::now(),
             last_trim_ms: AtomicU64::new(0),
@@ -604,11 +619,25 @@ impl ProtoSpace {
         let immortals: Vec<Value> = sync::lock(&self.immortal).objects.clone();
         roots.extend(immortals.iter().copied());
         roots.extend(sync::lock(&self.frozen).iter().copied());
-        let marked = if parallel && self.config.parallel_mark {
+        let mut marked = if parallel && self.config.parallel_mark {
             self.on_gc_pool(|pool| gc::mark_parallel(pool, &roots))
         } else {
             gc::mark_sequential(&roots)
         };
+        let mut resurrected: Vec<Value> = Vec::new();
+        {
+            let live = |v: Value| Obj::from_value(v).is_none_or(|o| o.is_marked());
+            for h in sync::lock(&self.finalize_hooks).iter() {
+                h(&live, &mut |v| {
+                    if v.is_heap() {
+                        resurrected.push(v)
+                    }
+                });
+            }
+        }
+        if !resurrected.is_empty() {
+            marked += gc::mark_sequential(&resurrected);
+        }
         let mark_time = t0.elapsed();
         {
             // Every root, immortals included, is marked at this point.
@@ -802,6 +831,11 @@ impl ProtoSpace {
     /// Registers a [`RootHook`].
     pub fn add_root_hook(&self, hook: RootHook) {
         sync::lock(&self.root_hooks).push(hook);
+    }
+
+    /// Registers a [`FinalizeHook`].
+    pub fn add_finalize_hook(&self, hook: FinalizeHook) {
+        sync::lock(&self.finalize_hooks).push(hook);
     }
 
     /// Registers a [`WeakHook`].

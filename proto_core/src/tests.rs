@@ -428,6 +428,58 @@ fn weak_hooks_drop_dead_entries() {
     assert_eq!(list_sum(sp.global_root(root)), 1);
 }
 
+/// A finalize hook resurrects an unreachable object once: it and what it
+/// reaches survive that collection, weak hooks see it alive, and once the
+/// table has forgotten it the next collection frees it.
+#[test]
+fn finalize_hooks_resurrect_once() {
+    use crate::sync::Mutex;
+    let sp = space();
+    let mut ctx = sp.new_context();
+    // Deferred: only the explicit collections run (gc-stress included).
+    ctx.set_deferred_collection(true);
+    let inner = cons(&mut ctx, Value::int(7), Value::NONE);
+    let dead = cons(&mut ctx, Value::int(5), inner);
+    ctx.promote(dead);
+    // Registered objects, and those resurrected whose finalizer is due.
+    let registered = Arc::new(Mutex::new(vec![dead]));
+    let queued: Arc<Mutex<Vec<Value>>> = Arc::new(Mutex::new(Vec::new()));
+    let (r, q) = (registered.clone(), queued.clone());
+    sp.add_finalize_hook(Box::new(move |live, sink| {
+        let mut q = crate::sync::lock(&q);
+        crate::sync::lock(&r).retain(|&v| {
+            if live(v) {
+                return true;
+            }
+            sink(v);
+            q.push(v);
+            false
+        });
+    }));
+    let q = queued.clone();
+    sp.add_root_hook(Box::new(move |sink| {
+        for &v in crate::sync::lock(&q).iter() {
+            sink(v);
+        }
+    }));
+    let seen_live = Arc::new(Mutex::new(Vec::new()));
+    let s = seen_live.clone();
+    sp.add_weak_hook(Box::new(move |live| {
+        crate::sync::lock(&s).push(live(dead));
+    }));
+    ctx.stack().set_top(0);
+    ctx.collect_global();
+    assert!(crate::sync::lock(&registered).is_empty());
+    assert_eq!(*crate::sync::lock(&queued), vec![dead]);
+    assert_eq!(*crate::sync::lock(&seen_live), vec![true]);
+    // Still intact: the resurrected object and what it reaches.
+    assert_eq!(list_sum(dead), 12);
+    // The "finalizer" ran: nothing roots it any more.
+    crate::sync::lock(&queued).clear();
+    ctx.collect_global();
+    assert_eq!(*crate::sync::lock(&seen_live), vec![true, false]);
+}
+
 /// `freeze` keeps everything alive at that moment (local objects included,
 /// which it promotes) until `unfreeze`.
 #[test]

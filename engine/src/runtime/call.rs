@@ -31,6 +31,21 @@ pub const GEN_RAW_STATE: usize = 2;
 /// Raw word: set by YIELD_VALUE in an async generator (the frame yielded a
 /// value of its own, not an `await` suspension); cleared on each resume.
 pub const GEN_RAW_ASYNC_VALUE: usize = 3;
+/// The frame object `gi_frame` returned (python_env's `types/generator.rs`
+/// refreshes its line on each read), or None before the first read.
+pub const GEN_FRAME_OBJ: usize = 5;
+/// The exception the suspended frame is handling (`sys.exc_info()` inside
+/// it), or None: swapped with the caller's on each resume (CPython's
+/// `gi_exc_state`).
+pub const GEN_EXC_STATE: usize = 6;
+/// Coroutines: `cr_origin` (None unless origin tracking was on when it
+/// was made); async generators: the finalizer recorded when the hooks
+/// were first consulted (`sys.set_asyncgen_hooks`), or None. (CPython's
+/// `ag_origin_or_finalizer`.) Plain generators do not have this slot.
+pub const GEN_ORIGIN_OR_FINALIZER: usize = 7;
+/// Async generators only: raw word of flags kept by python_env's
+/// `types/asyncgen.rs` (hooks consulted, an `asend`/`athrow` running).
+pub const GEN_RAW_AG_FLAGS: usize = 4;
 #[allow(missing_docs)]
 pub const GEN_CREATED: u64 = 0;
 #[allow(missing_docs)]
@@ -74,6 +89,19 @@ impl Vm {
 
     /// Calls `f(self_, *args)`.
     pub fn call_bound(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
+        // A special method found on the type that is an instance of a
+        // Python class is bound with its class's `__get__` (mock's
+        // MagicProxy, a user descriptor), or, without one, called without
+        // `self` (a Mock set as a magic method), as CPython's
+        // `lookup_maybe_method`.
+        if let Some(o) = Obj::from_value(f) {
+            if o.kind() == K_INSTANCE {
+                return match self.lookup_type(o.class(), self.g.names.__get__) {
+                    Some(get) => self.call_via_descriptor(get, f, self_, args),
+                    None => self.call(f, args, Value::EMPTY),
+                };
+            }
+        }
         let base = self.ctx.stack().top();
         {
             let st = self.ctx.stack();
@@ -85,6 +113,35 @@ impl Vm {
         }
         let r = self.call_on_stack(base, args.len() + 1, Value::EMPTY);
         self.ctx.stack().set_top(base);
+        r
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn call_via_descriptor(
+        &mut self,
+        get: Value,
+        f: Value,
+        self_: Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        // The arguments stay rooted while `__get__` runs.
+        let mark = self.push_root(self_);
+        for &a in args {
+            self.push_root(a);
+        }
+        let tp = self.type_of(self_);
+        // `get` is called as a plain callable (not bound again through
+        // this path), so a `__get__` that is itself a descriptor instance
+        // cannot recurse here without bound.
+        let r = match self.call(get, &[f, self_, tp], Value::EMPTY) {
+            Ok(bound) => {
+                self.push_root(bound);
+                self.call(bound, args, Value::EMPTY)
+            }
+            Err(e) => Err(e),
+        };
+        self.pop_roots(mark);
         r
     }
 
@@ -1136,7 +1193,24 @@ impl Vm {
                 storage.init(i, st[fbase + i]);
             }
         }
-        let g = self.alloc_obj(K_GEN, cls, 5, 32);
+        // Coroutines and async generators have one value and one raw word
+        // more (origin or finalizer, flags); both layouts fill two cells.
+        let is_plain = flags.0 & (CodeFlags::ASYNC_GENERATOR.0 | CodeFlags::COROUTINE.0) == 0;
+        let (nv, nraw) = if is_plain { (7, 32) } else { (8, 40) };
+        let origin = if flags.contains(CodeFlags::COROUTINE) {
+            match self.coroutine_origin_depth() {
+                0 => Value::NONE,
+                d => self.coroutine_origin(d),
+            }
+        } else {
+            Value::NONE
+        };
+        let g = self.alloc_obj(K_GEN, cls, nv, nraw);
+        g.init(GEN_FRAME_OBJ, Value::NONE);
+        g.init(GEN_EXC_STATE, Value::NONE);
+        if !is_plain {
+            g.init(GEN_ORIGIN_OR_FINALIZER, origin);
+        }
         g.init(GEN_FRAME, storage.value());
         g.init(GEN_FUNC, func.value());
         g.init(GEN_NAME, func.get(FN_NAME));
@@ -1146,6 +1220,25 @@ impl Vm {
         set_raw(g, GEN_RAW_SP, (sp - fbase) as u64);
         set_raw(g, GEN_RAW_STATE, GEN_CREATED);
         g.value()
+    }
+
+    /// `cr_origin` of a coroutine made now: `(filename, line, function)`
+    /// of the `depth` innermost frames, innermost first.
+    #[cold]
+    fn coroutine_origin(&mut self, depth: usize) -> Value {
+        let mut items = Vec::new();
+        for i in (0..self.frames.len()).rev().take(depth) {
+            let (base, lasti) = (self.frames[i].base, self.frames[i].lasti);
+            let mut code = self.ctx.stack().slots_mut()[base];
+            if let Some(o) = Obj::from_value(code).filter(|o| o.kind() == K_FUNCTION) {
+                code = o.get(FN_CODE);
+            }
+            let Some(cd) = code_data(code) else { continue };
+            let line = cd.code.location(lasti as u32).line;
+            let file = self.new_str(&cd.code.filename);
+            items.push(self.new_tuple(&[file, Value::int(line as i64), cd.name_value]));
+        }
+        self.new_tuple(&items)
     }
 
     /// Resumes generator `gen` sending `v` (or throwing `exc` if not EMPTY).
@@ -1207,6 +1300,11 @@ impl Vm {
         {
             return self.gen_resume(gen, v, exc);
         }
+        // The caller's handled exception, restored when the frame suspends
+        // or ends; rooted below the frame meanwhile (the frame replaces
+        // the thread's exc_info slot, which was its only root).
+        let caller_exc = self.exc_info();
+        let exc_mark = self.push_root(caller_exc);
         let fbase = self.ctx.stack().top();
         self.ctx.stack().set_top(fbase + cd.extent);
         let sp_rel = get_raw(g, GEN_RAW_SP) as usize;
@@ -1241,11 +1339,31 @@ impl Vm {
             gen,
             init: false,
         });
+        // The frame sees the exception it was handling when it suspended
+        // (if any); the caller's is back when it suspends or ends.
+        let own_exc = g.get(GEN_EXC_STATE);
+        if !own_exc.is_none() {
+            self.set_exc_info(own_exc);
+        }
         let r = if exc.is_heap() {
             self.run_with_exception(PyException(exc))
         } else {
             stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run())
         };
+        // Suspended in a handler: its exception differs from the caller's,
+        // or it is the exception thrown in (a frame that suspends after a
+        // throw caught it; asyncio throws the exception its caller is
+        // handling, so the two are the same object there).
+        let now = self.exc_info();
+        let in_handler = now != caller_exc || (exc.is_heap() && now == exc);
+        let keep = if matches!(r, Ok(Exit::Yield(_))) && in_handler && !now.is_none() {
+            now
+        } else {
+            Value::NONE
+        };
+        self.store(g, GEN_EXC_STATE, keep);
+        self.set_exc_info(caller_exc);
+        self.pop_roots(exc_mark);
         match r {
             Ok(Exit::Yield(y)) => Ok(GenStep::Yield(y)),
             Ok(Exit::Return(r)) => {

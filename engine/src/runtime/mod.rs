@@ -799,6 +799,12 @@ const ROOT_EXC_INFO: usize = 0;
 /// needed) in the root slots (slots 1-3 are taken by text.rs, interp.rs and
 /// local.rs, which grow the list on demand).
 const ROOT_CONTEXT: usize = 4;
+/// Index of this thread's async generator hooks (`sys.set_asyncgen_hooks`:
+/// a `(firstiter, finalizer)` tuple, EMPTY until set) in the root slots.
+const ROOT_ASYNCGEN_HOOKS: usize = 5;
+/// Index of this thread's coroutine origin tracking depth
+/// (`sys.set_coroutine_origin_tracking_depth`, an int; EMPTY for 0).
+const ROOT_CORO_ORIGIN_DEPTH: usize = 6;
 
 impl Vm {
     /// Creates the interpreter and the main thread's VM. `setup` (python_env)
@@ -941,6 +947,45 @@ impl Vm {
             slots.push(Value::EMPTY);
         }
         slots[ROOT_CONTEXT] = v;
+    }
+
+    /// This thread's async generator hooks, a `(firstiter, finalizer)`
+    /// tuple, or EMPTY if never set (each thread starts with none).
+    #[inline]
+    pub fn asyncgen_hooks(&mut self) -> Value {
+        self.ctx
+            .root_slots()
+            .get(ROOT_ASYNCGEN_HOOKS)
+            .copied()
+            .unwrap_or(Value::EMPTY)
+    }
+
+    /// Sets this thread's async generator hooks (rooted by the thread).
+    pub fn set_asyncgen_hooks(&mut self, v: Value) {
+        let slots = self.ctx.root_slots();
+        while slots.len() <= ROOT_ASYNCGEN_HOOKS {
+            slots.push(Value::EMPTY);
+        }
+        slots[ROOT_ASYNCGEN_HOOKS] = v;
+    }
+
+    /// This thread's coroutine origin tracking depth (0: off).
+    #[inline]
+    pub fn coroutine_origin_depth(&mut self) -> usize {
+        self.ctx
+            .root_slots()
+            .get(ROOT_CORO_ORIGIN_DEPTH)
+            .and_then(|v| v.as_int())
+            .map_or(0, |d| d as usize)
+    }
+
+    /// Sets this thread's coroutine origin tracking depth.
+    pub fn set_coroutine_origin_depth(&mut self, depth: usize) {
+        let slots = self.ctx.root_slots();
+        while slots.len() <= ROOT_CORO_ORIGIN_DEPTH {
+            slots.push(Value::EMPTY);
+        }
+        slots[ROOT_CORO_ORIGIN_DEPTH] = Value::int(depth as i64);
     }
 
     /// Roots `v` on the value stack until [`Vm::pop_roots`].

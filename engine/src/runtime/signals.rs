@@ -12,7 +12,7 @@
 //! any OS thread and consumed with `swap` by the main Python thread only.
 
 use super::{PyResult, Vm};
-use proto_core::sync::{AtomicBool, Ordering};
+use proto_core::sync::{AtomicBool, AtomicU32, Ordering};
 use proto_core::Value;
 
 /// Highest signal number handled (Linux real-time signals stop at 64).
@@ -75,11 +75,39 @@ pub fn is_main_thread() -> bool {
     IS_MAIN.with(|m| m.get())
 }
 
-/// The C signal handler: records the signal for the main thread.
+/// `signal.set_wakeup_fd`'s file descriptor plus one (0: none): the
+/// handler writes each signal's number to it as one byte.
+static WAKEUP_FD: AtomicU32 = AtomicU32::new(0);
+
+/// Sets the wakeup file descriptor (-1: none); returns the previous one.
+pub fn set_wakeup_fd(fd: i32) -> i32 {
+    let new = if fd < 0 { 0 } else { fd as u32 + 1 };
+    WAKEUP_FD.swap(new, Ordering::SeqCst) as i32 - 1
+}
+
+/// The C signal handler: records the signal for the main thread and
+/// writes its number to the wakeup fd, if one is set.
 pub extern "C" fn on_signal(sig: libc::c_int) {
     if let Some(t) = usize::try_from(sig).ok().and_then(|s| TRIPPED.get(s)) {
         t.store(true, Ordering::Release);
         PENDING.store(true, Ordering::Release);
+    }
+    let fd = WAKEUP_FD.load(Ordering::Acquire);
+    if fd != 0 {
+        let byte = sig as u8;
+        // SAFETY: write(2) and errno access are async-signal-safe; the
+        // buffer is one byte on this stack frame. errno is restored so the
+        // interrupted code sees its own. A full pipe (EAGAIN) loses the
+        // byte, as in CPython; the signal itself is still recorded above.
+        unsafe {
+            let errno = *libc::__errno_location();
+            libc::write(
+                (fd - 1) as libc::c_int,
+                &byte as *const u8 as *const libc::c_void,
+                1,
+            );
+            *libc::__errno_location() = errno;
+        }
     }
 }
 

@@ -175,10 +175,12 @@ static REPORTED: proto_core::sync::Mutex<proto_core::gclog::Counts> =
     });
 
 /// The work collections leave for a thread that can run Python code (the
-/// interpreter's deferred runner): weak reference callbacks, then
+/// interpreter's deferred runner): weak reference callbacks, async
+/// generator finalizers, then
 /// `gc.callbacks` for the automatic collections since the last report.
 pub fn run_deferred_work(vm: &mut Vm) {
     crate::types::weakref::run_callbacks(vm);
+    crate::types::asyncgen::run_finalizers(vm);
     if COLLECTING.with(|c| c.get()) {
         return;
     }

@@ -168,6 +168,170 @@ fn valid_signals(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     vm.call(set_cls, &[l], Value::EMPTY)
 }
 
+/// `signal.set_wakeup_fd(fd, /, *, warn_on_full_buffer=True)`: the OS
+/// handler writes each signal's number, as one byte, to `fd` (-1: none),
+/// which must be open and non-blocking; returns the previous fd.
+fn set_wakeup_fd(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [fd, _warn] = crate::types::clinic::unpack(
+        vm,
+        "set_wakeup_fd",
+        a,
+        k,
+        ["", "warn_on_full_buffer"],
+        1,
+        1,
+        1,
+    )?;
+    let fd = crate::args::c_int(vm, fd.unwrap_or(Value::NONE))?;
+    if !signals::is_main_thread() {
+        return Err(
+            vm.value_error("set_wakeup_fd only works in main thread of the main interpreter")
+        );
+    }
+    if fd != -1 {
+        // SAFETY: fstat/fcntl on an integer fd write only into `st`.
+        let flags = unsafe {
+            let mut st: libc::stat = std::mem::zeroed();
+            if libc::fstat(fd, &mut st) != 0 {
+                let code = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+                return Err(super::posix::os_error(vm, code, Value::EMPTY));
+            }
+            libc::fcntl(fd, libc::F_GETFL)
+        };
+        if flags == -1 || flags & libc::O_NONBLOCK == 0 {
+            return Err(vm.value_error(&format!("the fd {fd} must be in non-blocking mode")));
+        }
+    }
+    Ok(Value::int(i64::from(signals::set_wakeup_fd(fd))))
+}
+
+/// `signal.itimer_error`, an OSError subclass (CPython names it so).
+fn new_itimer_error(vm: &mut Vm) -> PyResult<Value> {
+    let ns = vm.new_dict();
+    let mark = vm.push_root(ns);
+    let key = vm.intern("__module__");
+    let module = vm.new_str("signal");
+    vm.dict_set_str(ns, key, module);
+    let n = vm.new_str("itimer_error");
+    vm.push_root(n);
+    let bases = vm.new_tuple(&[vm.g.e.OSError]);
+    vm.push_root(bases);
+    let r = vm.call(vm.g.types.type_, &[n, bases, ns], Value::EMPTY);
+    vm.pop_roots(mark);
+    r
+}
+
+fn itimer_error(vm: &mut Vm, code: i32) -> PyException {
+    let cls = vm
+        .import_module("_signal")
+        .and_then(|m| {
+            let n = vm.intern("ItimerError");
+            vm.getattr(m, n)
+        })
+        .unwrap_or(vm.g.e.OSError);
+    let msg = vm.new_str(&super::posix::strerror_text(code));
+    match vm.call(cls, &[Value::int(i64::from(code)), msg], Value::EMPTY) {
+        Ok(e) => PyException(e),
+        Err(e) => e,
+    }
+}
+
+fn timeval_of(secs: f64) -> libc::timeval {
+    let whole = secs.trunc();
+    let mut usec = ((secs - whole) * 1e6).round() as i64;
+    let mut sec = whole as i64;
+    if usec >= 1_000_000 {
+        sec += 1;
+        usec -= 1_000_000;
+    }
+    // CPython rounds a nonzero value below one microsecond up to one.
+    if sec == 0 && usec == 0 && secs > 0.0 {
+        usec = 1;
+    }
+    libc::timeval {
+        tv_sec: sec as libc::time_t,
+        tv_usec: usec as libc::suseconds_t,
+    }
+}
+
+fn itimer_tuple(vm: &mut Vm, v: &libc::itimerval) -> Value {
+    let f = |t: &libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let d = vm.new_float(f(&v.it_value));
+    let i = vm.new_float(f(&v.it_interval));
+    vm.new_tuple(&[d, i])
+}
+
+/// `signal.setitimer(which, seconds, interval=0.0)`: returns the old
+/// `(delay, interval)`.
+fn setitimer(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "setitimer", a, k, 2, 3)?;
+    let which = crate::args::c_int(vm, a[0])?;
+    let secs = crate::types::float::to_float(vm, a[1])?;
+    let interval = match a.get(2) {
+        Some(&v) => crate::types::float::to_float(vm, v)?,
+        None => 0.0,
+    };
+    let new = libc::itimerval {
+        it_value: timeval_of(secs),
+        it_interval: timeval_of(interval),
+    };
+    // SAFETY: setitimer reads `new` and writes `old`, both owned here.
+    let (r, old) = unsafe {
+        let mut old: libc::itimerval = std::mem::zeroed();
+        (libc::setitimer(which, &new, &mut old), old)
+    };
+    if r != 0 {
+        let code = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        return Err(itimer_error(vm, code));
+    }
+    Ok(itimer_tuple(vm, &old))
+}
+
+/// `signal.getitimer(which)`: the current `(delay, interval)`.
+fn getitimer(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "getitimer", a, k, 1, 1)?;
+    let which = crate::args::c_int(vm, a[0])?;
+    // SAFETY: getitimer writes only into `cur`, owned here.
+    let (r, cur) = unsafe {
+        let mut cur: libc::itimerval = std::mem::zeroed();
+        (libc::getitimer(which, &mut cur), cur)
+    };
+    if r != 0 {
+        let code = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        return Err(itimer_error(vm, code));
+    }
+    Ok(itimer_tuple(vm, &cur))
+}
+
+/// `signal.siginterrupt(signalnum, flag)`: whether a signal interrupts
+/// system calls (our handler is installed without SA_RESTART, so calls
+/// are interrupted unless `flag` is false).
+fn siginterrupt(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "siginterrupt", a, k, 2, 2)?;
+    let n = signum(vm, a[0])?;
+    let flag = crate::args::c_int(vm, a[1])?;
+    // SAFETY: sigaction reads and writes a zero-initialised struct owned
+    // here; only SA_RESTART of the current disposition changes.
+    let ok = unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(n as i32, std::ptr::null(), &mut sa) != 0 {
+            false
+        } else {
+            if flag != 0 {
+                sa.sa_flags &= !libc::SA_RESTART;
+            } else {
+                sa.sa_flags |= libc::SA_RESTART;
+            }
+            libc::sigaction(n as i32, &sa, std::ptr::null_mut()) == 0
+        }
+    };
+    if !ok {
+        let code = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        return Err(super::posix::os_error(vm, code, Value::EMPTY));
+    }
+    Ok(Value::NONE)
+}
+
 /// Creates the signal module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("_signal");
@@ -181,6 +345,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("pause", pause),
         ("strsignal", strsignal),
         ("valid_signals", valid_signals),
+        ("set_wakeup_fd", set_wakeup_fd),
+        ("setitimer", setitimer),
+        ("getitimer", getitimer),
+        ("siginterrupt", siginterrupt),
     ];
     vm.add_module_functions(m, fns);
     let consts: &[(&str, i32)] = &[
@@ -224,6 +392,15 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.set_module_attr(m, n, Value::int(i64::from(v)));
     }
     vm.set_module_attr(m, "NSIG", Value::int(NSIG as i64));
+    for (n, v) in [
+        ("ITIMER_REAL", libc::ITIMER_REAL),
+        ("ITIMER_VIRTUAL", libc::ITIMER_VIRTUAL),
+        ("ITIMER_PROF", libc::ITIMER_PROF),
+    ] {
+        vm.set_module_attr(m, n, Value::int(i64::from(v)));
+    }
+    let ie = new_itimer_error(vm)?;
+    vm.set_module_attr(m, "ItimerError", ie);
     vm.set_module_attr(m, "SIG_DFL", Value::int(SIG_DFL));
     vm.set_module_attr(m, "SIG_IGN", Value::int(SIG_IGN));
     // SIGINT starts with default_int_handler (installed at start-up).

@@ -660,6 +660,16 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
         ("displayhook", displayhook),
         ("excepthook", excepthook),
         ("breakpointhook", breakpointhook),
+        ("get_asyncgen_hooks", crate::types::asyncgen::sys_get_hooks),
+        ("set_asyncgen_hooks", crate::types::asyncgen::sys_set_hooks),
+        (
+            "get_coroutine_origin_tracking_depth",
+            crate::types::asyncgen::sys_get_origin_depth,
+        ),
+        (
+            "set_coroutine_origin_tracking_depth",
+            crate::types::asyncgen::sys_set_origin_depth,
+        ),
     ];
     vm.add_module_functions(m, fns);
     // The originals, kept for programs that replace the hooks.

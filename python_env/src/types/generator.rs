@@ -4,6 +4,7 @@
 //! `gi_suspended`, `gi_yieldfrom` and their `cr_`/`ag_` counterparts.
 
 use super::descr::{add_getsets, add_members, receiver};
+use engine::runtime::call::{GEN_FRAME_OBJ, GEN_FUNC, GEN_ORIGIN_OR_FINALIZER, GEN_RAW_PC};
 use engine::runtime::*;
 use proto_core::layouts::get_raw;
 use proto_core::{Obj, Value};
@@ -43,13 +44,57 @@ fn code_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(gen(vm, a, "gi_code")?.get(GEN_CODE))
 }
 
-/// `gi_frame`: the generator itself stands for its frame (None once done).
+/// `gi_frame`: a frame object (see `types/frame.rs`) standing for the
+/// generator's frame: its code, the line it is suspended at (the first
+/// line before it starts), its globals and no `f_back`; None once done.
+/// The same object is returned each time, its line refreshed.
 fn frame_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = gen(vm, a, "gi_frame")?;
-    Ok(if state(o) == GEN_DONE {
-        Value::NONE
+    let st = state(o);
+    if st == GEN_DONE {
+        return Ok(Value::NONE);
+    }
+    let code = o.get(GEN_CODE);
+    let pc = get_raw(o, GEN_RAW_PC) as usize;
+    let lasti = pc.saturating_sub(1);
+    let line = match code_data(code) {
+        Some(cd) if st == GEN_CREATED => cd.code.first_lineno,
+        Some(cd) => cd.code.location(lasti as u32).line,
+        None => 0,
+    };
+    let lasti = Value::int(if st == GEN_CREATED {
+        -1
     } else {
-        o.value()
+        lasti as i64 * 2
+    });
+    let line = Value::int(line as i64);
+    let cached = o.get(GEN_FRAME_OBJ);
+    if let Some(f) = Obj::from_value(cached) {
+        vm.store(f, 1, line);
+        vm.store(f, 2, lasti);
+        return Ok(cached);
+    }
+    let globals = Obj::from_value(o.get(GEN_FUNC))
+        .filter(|f| f.kind() == K_FUNCTION)
+        .map_or(Value::NONE, |f| f.get(FN_GLOBALS));
+    let f = vm.alloc_obj(K_MISC, vm.g.types.frame, 5, 0);
+    f.init(0, code);
+    f.init(1, line);
+    f.init(2, lasti);
+    f.init(3, globals);
+    f.init(4, Value::NONE);
+    vm.store(o, GEN_FRAME_OBJ, f.value());
+    Ok(f.value())
+}
+
+/// `cr_origin`: where the coroutine was made, when origin tracking was
+/// on (`sys.set_coroutine_origin_tracking_depth`), else None.
+fn origin_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = gen(vm, a, "cr_origin")?;
+    Ok(if o.n_values() > GEN_ORIGIN_OR_FINALIZER {
+        o.get(GEN_ORIGIN_OR_FINALIZER)
+    } else {
+        Value::NONE
     })
 }
 
@@ -100,6 +145,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         &[
             ("cr_await", delegate_get, None),
             ("cr_frame", frame_get, None),
+            ("cr_origin", origin_get, None),
             ("cr_running", running_get, None),
             ("cr_suspended", suspended_get, None),
         ],

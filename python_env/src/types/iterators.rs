@@ -462,26 +462,55 @@ fn gen_send(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn gen_throw(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "throw", a, k, 1, 3)?;
-    let is_exc_type = |vm: &Vm, v: Value| {
-        Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE)
-            && vm.is_subtype(v, vm.g.e.BaseException)
-    };
-    if !is_exc_type(vm, a[1]) && !vm.isinstance(a[1], vm.g.e.BaseException) {
-        let tn = vm.type_name_of(a[1]);
+    let e = throw_exception(vm, &a[1..])?;
+    vm.gen_throw(a[0], e)
+}
+
+/// The exception `throw(typ[, val[, tb]])` raises, checked and normalised
+/// as CPython's `_gen_throw` (generators, coroutines, async generators).
+pub(crate) fn throw_exception(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let typ = args[0];
+    let val = args.get(1).copied().unwrap_or(Value::NONE);
+    let tb = args.get(2).copied().unwrap_or(Value::NONE);
+    if !tb.is_none() && !Obj::from_value(tb).is_some_and(|o| o.kind() == K_TRACEBACK) {
+        return Err(vm.type_error("throw() third argument must be a traceback object"));
+    }
+    let is_exc_type = Obj::from_value(typ).is_some_and(|o| o.kind() == K_TYPE)
+        && vm.is_subtype(typ, vm.g.e.BaseException);
+    let e = if is_exc_type {
+        if vm.isinstance(val, typ) {
+            val
+        } else if val.is_none() {
+            vm.call(typ, &[], Value::EMPTY)?
+        } else if Obj::from_value(val).is_some_and(|o| o.kind() == Kind::TUPLE) {
+            let items = vm.seq_items(val);
+            vm.call(typ, &items, Value::EMPTY)?
+        } else {
+            vm.call(typ, &[val], Value::EMPTY)?
+        }
+    } else if vm.isinstance(typ, vm.g.e.BaseException) {
+        if !val.is_none() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        typ
+    } else {
+        let tn = vm.type_name_of(typ);
         return Err(vm.type_error(&format!(
             "exceptions must be classes or instances deriving from BaseException, not {tn}"
         )));
+    };
+    if !vm.isinstance(e, vm.g.e.BaseException) {
+        let tn = vm.type_name_of(e);
+        let r = vm.repr_string(typ)?;
+        return Err(vm.type_error(&format!(
+            "calling {r} should have returned an instance of BaseException, not {tn}"
+        )));
     }
-    let mut e = a[1];
-    if a.len() > 2 && Obj::from_value(e).is_some_and(|o| o.kind() == K_TYPE) && !a[2].is_none() {
-        let v = a[2];
-        e = if Obj::from_value(v).is_some_and(|o| o.kind() == K_EXC) {
-            v
-        } else {
-            vm.call(e, &[v], Value::EMPTY)?
-        };
+    if !tb.is_none() {
+        let eo = Obj::from_value(e).expect("exception");
+        vm.store(eo, EXC_TB, tb);
     }
-    vm.gen_throw(a[0], e)
+    Ok(e)
 }
 
 fn gen_close(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

@@ -8,12 +8,15 @@ import itertools
 import queue
 import threading
 import time
+import weakref
 
 from concurrent.futures import _base
 from concurrent.futures._base import (
     PENDING, RUNNING, CANCELLED, FINISHED, CancelledError, Future, Executor)
 
-_threads_queues = {}
+# Weak, as CPython's: a finished worker is not kept alive (nor listed in
+# threading._dangling) by this table.
+_threads_queues = weakref.WeakKeyDictionary()
 _shutdown = False
 _global_shutdown_lock = threading.Lock()
 
