@@ -26,7 +26,11 @@
 //! - `resize` uses `mremap` when nothing but the object reaches the
 //!   mapping; when released but uncollected tokens still hold the old one,
 //!   it maps anew (the file again, or fresh anonymous memory with the old
-//!   bytes copied) and leaves the old mapping to them.
+//!   bytes copied) and leaves the old mapping to them. Shared anonymous
+//!   memory always grows into a fresh mapping: `mremap` would leave the
+//!   new pages past the end of the kernel's shmem object, where an access
+//!   is SIGBUS (CPython 3.11 crashes on `mmap(-1, n).resize(2 * n)`
+//!   followed by a write past `n`).
 
 use crate::types::clinic;
 use engine::runtime::*;
@@ -971,7 +975,16 @@ fn mmap_resize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             return Err(os_error(vm, e, Value::EMPTY));
         }
     }
-    let result = match Arc::try_unwrap(old) {
+    // Growing shared anonymous memory with mremap leaves the new pages
+    // past the end of its shmem object: touching them is SIGBUS (CPython
+    // crashes so). Such a map grows into fresh memory instead.
+    let grow_shared_anon = fd == -1 && s.flags & libc::MAP_SHARED != 0 && new_len > old.len;
+    let old = if grow_shared_anon {
+        Err(old)
+    } else {
+        Arc::try_unwrap(old)
+    };
+    let result = match old {
         // Nothing else reaches the mapping: move it with mremap.
         Ok(mut m) => {
             // SAFETY: `m` owns the region; on success the old address is
@@ -995,8 +1008,9 @@ fn mmap_resize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 Ok(())
             }
         }
-        // Released but uncollected tokens still read the old mapping:
-        // map anew and leave the old one to them.
+        // Released but uncollected tokens still read the old mapping (or
+        // shared anonymous memory grows): map anew and leave the old one
+        // to the tokens.
         Err(old) => {
             let flags = s.flags;
             // SAFETY: a fresh mapping chosen by the kernel.
@@ -1165,7 +1179,7 @@ fn mmap_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = this(vm, a, "__delitem__")?;
     current_len(vm, s)?;
     check_writable(vm, s)?;
-    Err(vm.type_error("mmap object doesn't support item deletion"))
+    Err(vm.type_error("mmap doesn't support item deletion"))
 }
 
 /// Iteration yields one-byte bytes objects (CPython's `sq_item`), over a

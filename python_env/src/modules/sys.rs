@@ -41,6 +41,13 @@ fn stream_flush(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `close()` of the start-up streams: flushes; like CPython's standard
+/// streams (`closefd=False`) it never closes the descriptor. The streams
+/// keep no closed state (multiprocessing closes stdin in its children).
+fn stream_close(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    stream_flush(vm, a, k)
+}
+
 fn stream_readline(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     let mut line = String::new();
     let _ = std::io::stdin().read_line(&mut line);
@@ -570,6 +577,7 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     let tcls = vm.new_static_type("TextIOWrapper", obj, Kind(K_MISC.0), false);
     vm.add_method(tcls, "write", stream_write);
     vm.add_method(tcls, "flush", stream_flush);
+    vm.add_method(tcls, "close", stream_close);
     vm.add_method(tcls, "readline", stream_readline);
     vm.add_method(tcls, "read", stream_read);
     vm.add_method(tcls, "fileno", stream_fileno);

@@ -60,6 +60,20 @@ def _log(msg, with_exception=False):
         sys.__excepthook__(*sys.exc_info())
 
 
+class _Logger:
+    """The calls CPython's process pool workers make on the
+    "concurrent.futures" logger (a failed initializer), written as _log
+    writes them."""
+
+    def critical(self, msg, *args, exc_info=False):
+        _log(msg % args if args else msg, bool(exc_info))
+
+    error = critical
+
+
+LOGGER = _Logger()
+
+
 class Error(Exception):
     """Base class for all future-related exceptions."""
     pass
