@@ -62,13 +62,17 @@ def _log(msg, with_exception=False):
 
 class _Logger:
     """The calls CPython's process pool workers make on the
-    "concurrent.futures" logger (a failed initializer), written as _log
-    writes them."""
+    "concurrent.futures" logger (a failed initializer): given to that
+    logging logger once the program has imported logging (which may have
+    configured it), else written as _log writes them."""
 
     def critical(self, msg, *args, exc_info=False):
-        _log(msg % args if args else msg, bool(exc_info))
-
-    error = critical
+        logging = sys.modules.get("logging")
+        if logging is not None:
+            logging.getLogger("concurrent.futures").critical(
+                msg, *args, exc_info=exc_info)
+        else:
+            _log(msg % args if args else msg, bool(exc_info))
 
 
 LOGGER = _Logger()
