@@ -249,13 +249,15 @@ fn wait(vm: &mut Vm, s: &'static SemLock, deadline: Option<Instant>) -> PyResult
         };
         let r = vm.ctx.blocking(|| {
             let p = sem as *mut libc::sem_t;
-            // SAFETY: the semaphore is live (its object is reachable from
-            // the caller's arguments, and handles close only on drop); the
-            // timespec is a local.
+            // The semaphore is live: its object is reachable from the
+            // caller's arguments, and handles close only on drop.
             let r = match step {
+                // SAFETY: `p` is a live semaphore (above).
                 None => unsafe { libc::sem_wait(p) },
                 Some(d) => {
                     let ts = realtime_after(d);
+                    // SAFETY: `p` is a live semaphore (above); `ts` is a
+                    // local timespec.
                     unsafe { libc::sem_timedwait(p, &ts) }
                 }
             };

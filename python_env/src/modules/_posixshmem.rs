@@ -42,8 +42,8 @@ fn shm_open(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => 0o777,
     };
     let p = path.as_ptr();
-    // SAFETY: `p` is a NUL-terminated path that lives for the call.
     let r = retry(vm, || {
+        // SAFETY: `p` is a NUL-terminated path that lives for the call.
         cvt(unsafe { libc::shm_open(p, flags, mode as libc::mode_t) })
     })?;
     match r {

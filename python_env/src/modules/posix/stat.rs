@@ -489,9 +489,9 @@ fn statvfs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // SAFETY: `struct statvfs` is plain integers, valid all-zero.
     let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
     let (fd, ptr) = (path.fd, path.ptr());
-    // SAFETY: `st` is writable for the call; `ptr` is the NUL-terminated
-    // path held by `path`, live for the call.
     let r = retry(vm, || {
+        // SAFETY: `st` is writable for the call; `ptr` is the
+        // NUL-terminated path held by `path`, live for the call.
         cvt(unsafe {
             if fd != -1 {
                 libc::fstatvfs(fd, &mut st)
