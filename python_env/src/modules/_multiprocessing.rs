@@ -66,6 +66,10 @@ impl SemLock {
         self.handle as *mut libc::sem_t
     }
 
+    /// Does the calling thread hold it? The count is written only by the
+    /// thread holding the semaphore, which drops it to zero before posting
+    /// and records itself before raising it, so a non-zero count read here
+    /// comes with its holder's ident.
     fn is_mine(&self) -> bool {
         self.count.load(Ordering::Acquire) > 0
             && self.last_tid.load(Ordering::Acquire) == super::_thread::thread_ident()
@@ -335,9 +339,11 @@ fn acquire(
     if !got {
         return Ok(Value::FALSE);
     }
-    s.count.fetch_add(1, Ordering::AcqRel);
+    // The owner is recorded before the count rises, so a thread that sees
+    // a non-zero count also sees who holds it (see `is_mine`).
     s.last_tid
         .store(super::_thread::thread_ident(), Ordering::Release);
+    s.count.fetch_add(1, Ordering::AcqRel);
     Ok(Value::TRUE)
 }
 
@@ -377,14 +383,23 @@ fn release(vm: &mut Vm, s: &'static SemLock) -> PyResult<Value> {
             return Err(vm.value_error("semaphore or lock released too many times"));
         }
     }
+    // The count drops before the post: once posted, another thread of
+    // this process may take the semaphore and raise the count, and must
+    // not find this release's share still in it (with no GIL, CPython's
+    // post-then-decrement order would let a new owner read a stale count
+    // in `Condition.wait` and release twice). Never below zero, even if
+    // another process released for this one.
+    let dropped = s
+        .count
+        .fetch_update(Ordering::AcqRel, Ordering::Acquire, |c| c.checked_sub(1))
+        .is_ok();
     // SAFETY: the semaphore is live.
     if unsafe { libc::sem_post(s.sem()) } < 0 {
+        if dropped {
+            s.count.fetch_add(1, Ordering::AcqRel);
+        }
         return Err(os_error(vm, errno(), Value::EMPTY));
     }
-    // Never below zero, even if another process released for this one.
-    let _ = s
-        .count
-        .fetch_update(Ordering::AcqRel, Ordering::Acquire, |c| c.checked_sub(1));
     Ok(Value::NONE)
 }
 
