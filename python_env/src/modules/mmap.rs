@@ -13,13 +13,17 @@
 //!   another.
 //! - **Buffer exports** (`memoryview(m)`) are *export tokens*: hidden
 //!   native objects holding the mmap (value slot 0) and an `Arc` of the
-//!   mapping. A memoryview of an mmap refers to its token, as do the views
-//!   sliced from it; the token counts the unreleased views that refer to it
-//!   and gives its export back when that count reaches zero or when it is
-//!   collected. `close()` and `resize()` with exports outstanding raise
-//!   CPython's BufferError, after one `gc.collect()` (views CPython would
-//!   already have freed by reference counting are only found by a
-//!   collection here). Since a token keeps its mapping until it is
+//!   mapping. Each memoryview of an mmap refers to a token of its own; the
+//!   one `memoryview(m)` made holds an export, given back when the view is
+//!   released or the token collected. `close()` and `resize()` with
+//!   exports outstanding raise CPython's BufferError, after one
+//!   `gc.collect()` (views CPython would already have freed by reference
+//!   counting are only found by a collection here). Views derived from a
+//!   view (slices, casts) hold no export, only the mapping: a dead
+//!   temporary slice can stay reachable from a frame slot, and CPython's
+//!   count of it would make `SharedMemory.close()` fail (a deviation: such
+//!   a slice, if kept, still reads the old memory after `close()`). Since
+//!   a token keeps its mapping until it is
 //!   collected, a view's bytes are never unmapped under it, even when
 //!   another thread releases the view and closes the map mid-read: a
 //!   closed map's memory is unmapped once no token reaches it.
@@ -270,8 +274,13 @@ pub fn export_write(v: Value, off: usize, data: &[u8]) -> bool {
 }
 
 /// The token a new memoryview of token `v` stores: `v` itself for the
-/// first view, else a new token for the same mapping (one export more), so
-/// each view gives its export back when it is released or collected.
+/// first view (the one `memoryview(m)` made), else a new token for the
+/// same mapping that counts no export: views derived from a view (slices,
+/// casts, `memoryview(view)`) keep the mapping mapped but do not hold up
+/// `close()`/`resize()`. CPython counts them until they are freed, which
+/// reference counting does at once; here a temporary such as
+/// `bytes(shm.buf[:5])` may stay reachable from a dead frame slot until
+/// the frame ends, and `SharedMemory.close()` would fail.
 pub fn export_for_view(vm: &mut Vm, v: Value) -> Value {
     let Some(e) = export_of(v) else {
         return v;
@@ -279,12 +288,11 @@ pub fn export_for_view(vm: &mut Vm, v: Value) -> Value {
     if !e.claimed.swap(true, Ordering::AcqRel) {
         return v;
     }
-    e.shared.exports.fetch_add(1, Ordering::AcqRel);
     let tok = Export {
         shared: e.shared.clone(),
         map: e.map.clone(),
         claimed: AtomicBool::new(true),
-        released: AtomicBool::new(false),
+        released: AtomicBool::new(true),
         readonly: e.readonly,
     };
     let owner = export_owner(v);
