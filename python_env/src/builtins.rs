@@ -142,43 +142,120 @@ fn check_hook(
     }
 }
 
+/// `cls.__bases__` when it is a tuple (CPython's `abstract_get_bases`):
+/// None when it is missing (an AttributeError) or not a tuple.
+fn abstract_bases(vm: &mut Vm, cls: Value) -> PyResult<Option<Value>> {
+    let n = vm.intern("__bases__");
+    match vm.getattr_opt(cls, n) {
+        Ok(b) => Ok(b.filter(|&b| Obj::from_value(b).is_some_and(|o| o.kind() == Kind::TUPLE))),
+        Err(e) if vm.isinstance(e.0, vm.g.e.AttributeError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Raises TypeError `msg` unless `cls` has a tuple `__bases__` (a class in
+/// the abstract protocol).
+fn check_class(vm: &mut Vm, cls: Value, msg: &str) -> PyResult<()> {
+    match abstract_bases(vm, cls)? {
+        Some(_) => Ok(()),
+        None => Err(vm.type_error(msg)),
+    }
+}
+
+/// Is `derived` `cls` or reached from it through `__bases__`?
+fn abstract_issubclass(vm: &mut Vm, mut derived: Value, cls: Value) -> PyResult<bool> {
+    let bases = loop {
+        if derived == cls {
+            return Ok(true);
+        }
+        let Some(bases) = abstract_bases(vm, derived)? else {
+            return Ok(false);
+        };
+        let items = vm.seq_items(bases);
+        match items.len() {
+            0 => return Ok(false),
+            1 => derived = items[0],
+            _ => break bases,
+        }
+    };
+    let mark = vm.push_root(bases);
+    let r = vm.in_recursive_call(" in __issubclass__", |vm| {
+        for b in vm.seq_items(bases) {
+            if abstract_issubclass(vm, b, cls)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    });
+    vm.pop_roots(mark);
+    r
+}
+
+fn is_type_obj(v: Value) -> bool {
+    Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE)
+}
+
+/// `type.__instancecheck__`'s test (CPython's `object_isinstance`): the
+/// MRO of `type(v)`, then a `__class__` that differs from it; for a `cls`
+/// that is no type, its `__bases__` walked from `v.__class__`.
+fn object_isinstance(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
+    if is_type_obj(t) {
+        if vm.isinstance(v, t) {
+            return Ok(true);
+        }
+        if let Some(c) = vm.getattr_opt(v, vm.g.names.__class__)? {
+            if c != vm.type_of(v) && is_type_obj(c) {
+                return Ok(vm.is_subtype(c, t));
+            }
+        }
+        return Ok(false);
+    }
+    check_class(
+        vm,
+        t,
+        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+    )?;
+    match vm.getattr_opt(v, vm.g.names.__class__)? {
+        Some(c) => {
+            let mark = vm.push_root(c);
+            let r = abstract_issubclass(vm, c, t);
+            vm.pop_roots(mark);
+            r
+        }
+        None => Ok(false),
+    }
+}
+
 pub(crate) fn isinstance_impl(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
-    if let Some(o) = Obj::from_value(t) {
-        if o.kind() == Kind::TUPLE {
+    // As CPython's `object_recursive_isinstance`: an exact type match,
+    // `type`'s own check, a tuple's items, the class's `__instancecheck__`.
+    if vm.type_of(v) == t {
+        return Ok(true);
+    }
+    let Some(o) = Obj::from_value(t) else {
+        return object_isinstance(vm, v, t);
+    };
+    if o.kind() == K_TYPE && o.class() == vm.g.types.type_ {
+        return object_isinstance(vm, v, t);
+    }
+    if o.kind() == Kind::TUPLE {
+        return vm.in_recursive_call(" in __instancecheck__", |vm| {
             for i in 0..o.n_values() {
                 if isinstance_impl(vm, v, o.get(i))? {
                     return Ok(true);
                 }
             }
-            return Ok(false);
-        }
-        if o.kind() == K_TYPE {
-            if vm.isinstance(v, t) {
-                return Ok(true);
-            }
-            let meta = o.class();
-            if meta != vm.g.types.type_ {
-                let hook = vm.g.names.__instancecheck__;
-                if let Some(r) = check_hook(vm, meta, hook, t, v, true)? {
-                    return Ok(r);
-                }
-            }
-            // An instance whose `__class__` differs from its type (a proxy).
-            if Obj::from_value(v).is_some_and(|x| x.kind() == K_INSTANCE) {
-                if let Some(c) = vm.getattr_opt(v, vm.g.names.__class__)? {
-                    if c != vm.type_of(v) && Obj::from_value(c).is_some_and(|x| x.kind() == K_TYPE)
-                    {
-                        return Ok(vm.is_subtype(c, t));
-                    }
-                }
-            }
-            return Ok(false);
-        }
-        if let Some(r) = check_hook(vm, o.class(), vm.g.names.__instancecheck__, t, v, false)? {
-            return Ok(r);
-        }
+            Ok(false)
+        });
     }
-    Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    // A metaclass that keeps `type.__instancecheck__` is `type`'s check.
+    let hook = vm.g.names.__instancecheck__;
+    if let Some(r) = vm.in_recursive_call(" in __instancecheck__", |vm| {
+        check_hook(vm, o.class(), hook, t, v, o.kind() == K_TYPE)
+    })? {
+        return Ok(r);
+    }
+    object_isinstance(vm, v, t)
 }
 
 fn isinstance(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -186,37 +263,47 @@ fn isinstance(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::bool(isinstance_impl(vm, a[0], a[1])?))
 }
 
+/// `type.__subclasscheck__`'s test (CPython's `recursive_issubclass`).
+fn recursive_issubclass(vm: &mut Vm, c: Value, t: Value) -> PyResult<bool> {
+    if is_type_obj(t) && is_type_obj(c) {
+        return Ok(vm.is_subtype(c, t));
+    }
+    check_class(vm, c, "issubclass() arg 1 must be a class")?;
+    check_class(
+        vm,
+        t,
+        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+    )?;
+    abstract_issubclass(vm, c, t)
+}
+
 pub(crate) fn issubclass_impl(vm: &mut Vm, c: Value, t: Value) -> PyResult<bool> {
-    if let Some(o) = Obj::from_value(t) {
-        if o.kind() == Kind::TUPLE {
+    // As CPython's `object_issubclass`: `type`'s own check, a tuple's
+    // items, the class's `__subclasscheck__` (which decides first, so an
+    // ABC's `__subclasshook__` may even deny `issubclass(A, A)`).
+    let Some(o) = Obj::from_value(t) else {
+        return recursive_issubclass(vm, c, t);
+    };
+    if o.kind() == K_TYPE && o.class() == vm.g.types.type_ {
+        return Ok(c == t || recursive_issubclass(vm, c, t)?);
+    }
+    if o.kind() == Kind::TUPLE {
+        return vm.in_recursive_call(" in __subclasscheck__", |vm| {
             for i in 0..o.n_values() {
                 if issubclass_impl(vm, c, o.get(i))? {
                     return Ok(true);
                 }
             }
-            return Ok(false);
-        }
-        if o.kind() == K_TYPE {
-            if !Obj::from_value(c).is_some_and(|x| x.kind() == K_TYPE) {
-                return Err(vm.type_error("issubclass() arg 1 must be a class"));
-            }
-            if vm.is_subtype(c, t) {
-                return Ok(true);
-            }
-            let meta = o.class();
-            if meta != vm.g.types.type_ {
-                let hook = vm.g.names.__subclasscheck__;
-                if let Some(r) = check_hook(vm, meta, hook, t, c, true)? {
-                    return Ok(r);
-                }
-            }
-            return Ok(false);
-        }
-        if let Some(r) = check_hook(vm, o.class(), vm.g.names.__subclasscheck__, t, c, false)? {
-            return Ok(r);
-        }
+            Ok(false)
+        });
     }
-    Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    let hook = vm.g.names.__subclasscheck__;
+    if let Some(r) = vm.in_recursive_call(" in __subclasscheck__", |vm| {
+        check_hook(vm, o.class(), hook, t, c, o.kind() == K_TYPE)
+    })? {
+        return Ok(r);
+    }
+    recursive_issubclass(vm, c, t)
 }
 
 fn issubclass(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -1806,6 +1806,17 @@ impl Vm {
         };
         let mro_t = self.new_tuple(&mro);
         to.init(T_MRO, mro_t);
+        // Pattern matching's flags: those of the first class in the MRO
+        // that has one (CPython's `inherit_patma_flags`).
+        let coll = TF_SEQUENCE | TF_MAPPING;
+        if let Some(f) = mro.iter().skip(1).find_map(|&m| {
+            Obj::from_value(m)
+                .filter(|o| o.kind() == K_TYPE)
+                .map(|o| type_flags(o) & coll)
+                .filter(|&f| f != 0)
+        }) {
+            set_type_flags(to, type_flags(to) | f);
+        }
         let bases_t = self.new_tuple(&bases);
         to.init(T_BASES, bases_t);
         let _ = solid;

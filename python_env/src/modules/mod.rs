@@ -1,5 +1,6 @@
 //! Standard-library modules, one file each.
 
+pub mod _abc;
 pub mod _ast;
 pub mod _bisect;
 pub mod _blake2;
@@ -40,6 +41,7 @@ pub mod _statistics;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
+pub mod _typing;
 pub mod _warnings;
 pub mod _weakref;
 pub mod array;
@@ -132,6 +134,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_socket", _socket::create);
     vm.register_module("array", array::create);
     vm.register_module("_json", _json::create);
+    vm.register_module("_abc", _abc::create);
     vm.register_module("_bisect", _bisect::create);
     vm.register_module("_heapq", _heapq::create);
     vm.register_module("_pickle", _pickle::create);
@@ -153,7 +156,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     );
     vm.register_module("_signal", signal::create);
     vm.register_module("itertools", itertools::create);
-    vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
+    vm.register_source_module(
+        "_protopy_typing",
+        include_str!("../../lib/_protopy_typing.py"),
+    );
+    vm.register_module("_typing", _typing::create);
     vm.register_source_module(
         "_asyncbuiltins",
         include_str!("../../lib/_asyncbuiltins.py"),

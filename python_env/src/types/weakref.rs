@@ -213,6 +213,17 @@ pub fn run_callbacks(vm: &mut Vm) {
     vm.pop_roots(mark);
 }
 
+/// A plain weak reference to `obj` (`weakref.ref(obj)`, shared with the
+/// other plain ones); TypeError when `obj` cannot be weakly referenced.
+pub fn new_ref(vm: &mut Vm, obj: Value) -> PyResult<Value> {
+    new_weak(vm, types().reference, obj, Value::NONE)
+}
+
+/// The referent of the weak reference `w`, None once it died.
+pub fn referent_of(w: Value) -> Value {
+    referent(Obj::from_value(w).expect("weak reference"))
+}
+
 /// The references to `obj` still alive (`getweakrefs`).
 pub fn refs_to(obj: Value) -> Vec<Value> {
     proto_core::sync::lock(table())
