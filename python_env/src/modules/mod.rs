@@ -42,6 +42,7 @@ pub mod _string;
 pub mod _struct;
 pub mod _thread;
 pub mod _typing;
+pub mod _uuid;
 pub mod _warnings;
 pub mod _weakref;
 pub mod array;
@@ -161,6 +162,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         include_str!("../../lib/_protopy_typing.py"),
     );
     vm.register_module("_typing", _typing::create);
+    vm.register_module("_uuid", _uuid::create);
     vm.register_source_module(
         "_asyncbuiltins",
         include_str!("../../lib/_asyncbuiltins.py"),
