@@ -2030,7 +2030,12 @@ impl Vm {
         if eo.kind() != K_EXC || eo.get(EXC_CONTEXT).is_heap() {
             return;
         }
+        // Cut the chain where it reaches `e` (so no cycle is made); a cycle
+        // already in the chain ends the walk (Floyd's: `slow` moves at half
+        // speed), as CPython's `_PyErr_SetObject`.
         let mut c = cur;
+        let mut slow = cur;
+        let mut toggle = false;
         while let Some(co) = Obj::from_value(c) {
             if co.kind() != K_EXC {
                 break;
@@ -2041,6 +2046,13 @@ impl Vm {
                 break;
             }
             c = nx;
+            if c == slow {
+                break;
+            }
+            if toggle {
+                slow = Obj::from_value(slow).map_or(Value::NONE, |so| so.get(EXC_CONTEXT));
+            }
+            toggle = !toggle;
         }
         self.store(eo, EXC_CONTEXT, cur);
     }

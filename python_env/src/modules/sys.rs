@@ -498,6 +498,11 @@ fn install_prefix() -> String {
 /// raise ValueError on a version string they cannot parse).
 pub const VERSION: &str = "3.11.0 (ProtoPy) [Rust]";
 
+/// `sys.copyright` (what the `copyright` builtin prints).
+const COPYRIGHT: &str = "Copyright (c) 2026 the ProtoPy authors.\nAll Rights Reserved.\n\n\
+The Python standard library ProtoPy runs:\n\
+Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.";
+
 /// The command line's settings shown in `sys.flags`.
 #[derive(Debug, Clone, Default)]
 pub struct Flags {
@@ -688,6 +693,8 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     vm.set_module_attr(m, "maxunicode", mu);
     let v = vm.new_str(VERSION);
     vm.set_module_attr(m, "version", v);
+    let c = vm.new_str(COPYRIGHT);
+    vm.set_module_attr(m, "copyright", c);
     let plat = vm.new_str("linux");
     vm.set_module_attr(m, "platform", plat);
     let bo = vm.new_str("little");
