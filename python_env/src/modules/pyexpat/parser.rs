@@ -1668,6 +1668,12 @@ fn g_intern(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(o.get(S_INTERN))
 }
 
+/// `intern` is a read-only member: CPython's message for both assignment
+/// and deletion.
+fn s_intern(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Err(vm.new_exc(vm.g.e.AttributeError, "readonly attribute"))
+}
+
 fn no_new(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Err(vm.type_error("cannot create 'pyexpat.xmlparser' instances"))
 }
@@ -1675,8 +1681,9 @@ fn no_new(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 /// Adds a getset whose deletion raises CPython's RuntimeError.
 fn add_getset(vm: &mut Vm, t: Value, name: &'static str, g: NativeFn, s: Option<NativeFn>) {
     let p = vm.new_native_getset(t, name, g, s);
-    if s.is_some() {
-        let d = vm.new_builtin(name, x_delete, false);
+    if let Some(s) = s {
+        let del: NativeFn = if name == "intern" { s } else { x_delete };
+        let d = vm.new_builtin(name, del, false);
         vm.ctx.promote(d);
         vm.store(Obj::from_value(p).expect("getset"), 2, d);
     }
@@ -1755,7 +1762,7 @@ pub(super) fn init_type(vm: &mut Vm, t: Value) {
             g_specified_attributes,
             Some(s_specified_attributes),
         ),
-        ("intern", g_intern, None),
+        ("intern", g_intern, Some(s_intern)),
     ];
     for &(n, g, s) in getters {
         add_getset(vm, t, n, g, s);
