@@ -86,3 +86,23 @@ for bad in ["<a><b></a>", "<a>", "", "<a>&undefined;</a>", "<a b='1' b='2'/>", "
 # Canonicalization.
 print(ET.canonicalize("<b z='1' a='2'><!--c--><c/></b>", with_comments=False))
 print(ET.XMLParser().version.startswith("Expat "))
+
+# iterparse (its iterator class takes a generator's bound __next__ as its own).
+for ev, el in ET.iterparse(io.BytesIO(b"<r><a k='1'/><b>t</b></r>"), events=("start", "end")):
+    print("iterparse", ev, el.tag, el.attrib, el.text)
+it = ET.iterparse(io.BytesIO(b"<r><a/></r>"))
+print(next(it)[1].tag, it.root)
+for ev, el in it:
+    pass
+print(it.root.tag)
+try:
+    for ev, el in ET.iterparse(io.BytesIO(b"<r><a></r>")):
+        print(ev, el.tag)
+except ET.ParseError as e:
+    print("ParseError", e)
+
+class Steps:
+    __next__ = iter([10, 20]).__next__
+    def __iter__(self):
+        return self
+print(next(Steps()), list(zip(Steps(), "ab")))
