@@ -174,7 +174,7 @@ pub fn features() -> Vec<(String, i64)> {
         }
         // SAFETY: feature names are static NUL-terminated strings.
         let name = unsafe { cstr(f.name) }.unwrap_or(b"");
-        out.push((String::from_utf8_lossy(name).into_owned(), f.value as i64));
+        out.push((String::from_utf8_lossy(name).into_owned(), f.value));
         // SAFETY: the end marker has not been reached, so p + 1 is in the array.
         p = unsafe { p.add(1) };
     }
