@@ -61,6 +61,7 @@ pub mod math;
 pub mod posix;
 pub mod protopy;
 pub mod pwd;
+pub mod pyexpat;
 pub mod readline;
 pub mod resource;
 pub mod select;
@@ -91,6 +92,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_struct", _struct::create);
     vm.register_module("_csv", _csv::create);
     vm.register_module("_sqlite3", _sqlite3::create);
+    vm.register_module("pyexpat", pyexpat::create);
     vm.register_module("_random", _random::create);
     vm.register_module("_sha512", _sha512::create);
     vm.register_module("_md5", _md5::create);
