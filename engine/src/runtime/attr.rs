@@ -1388,6 +1388,8 @@ impl Vm {
             f |= TF_GETATTRIBUTE;
         } else if name == n.__setattr__ || name == n.__delattr__ {
             f |= TF_SETATTR;
+        } else if is_str(name) && str_of(name) == "__del__" {
+            f |= TF_HAS_DEL;
         }
         set_type_flags(t, f);
     }
@@ -1640,8 +1642,8 @@ impl Vm {
                     solid = b;
                 }
             }
-            flags |=
-                type_flags(bo) & (TF_GETATTR | TF_GETATTRIBUTE | TF_SETATTR | TF_EXC | TF_LOCAL);
+            flags |= type_flags(bo)
+                & (TF_GETATTR | TF_GETATTRIBUTE | TF_SETATTR | TF_EXC | TF_LOCAL | TF_HAS_DEL);
         }
         // The class dict: a fresh dict copy of the namespace.
         let d = self.new_dict();

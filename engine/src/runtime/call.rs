@@ -689,6 +689,9 @@ impl Vm {
                 return Err(self.type_error(&format!("cannot create '{qn}' instances")));
             }
         };
+        if type_flags(co) & TF_HAS_DEL != 0 {
+            super::finalize::register(self, v);
+        }
         Ok(v)
     }
 

@@ -208,6 +208,9 @@ pub const TF_LOCAL: u64 = 256;
 pub const TF_SEQUENCE: u64 = 512;
 /// Instances match mapping patterns (`Py_TPFLAGS_MAPPING`).
 pub const TF_MAPPING: u64 = 1024;
+/// The class (or a base) defines `__del__`: its instances are finalized
+/// (runtime/finalize.rs).
+pub const TF_HAS_DEL: u64 = 2048;
 /// Bits of the flags word holding the number of `__slots__` values of the
 /// instances (after the dict value).
 pub const TF_NSLOTS_SHIFT: u32 = 32;
