@@ -186,6 +186,35 @@ fn stdio_encoding() -> (String, String) {
     (enc, errors)
 }
 
+/// The codec's own name for encoding `enc` (`codecs.lookup(enc).name`, as
+/// CPython's `config_get_codec_name`); UTF-8's spellings need no lookup.
+fn codec_name(vm: &mut Vm, enc: &str) -> PyResult<String> {
+    let norm: String = enc
+        .chars()
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if norm == "utf-8" || norm == "utf8" {
+        return Ok("utf-8".into());
+    }
+    let info = crate::modules::_codecs::lookup_codec(vm, enc)?;
+    let mark = vm.push_root(info);
+    let n = vm.intern("name");
+    let r = vm.getattr(info, n);
+    vm.pop_roots(mark);
+    let r = r?;
+    Ok(if is_str(r) {
+        str_of(r).into_owned()
+    } else {
+        enc.to_string()
+    })
+}
+
 /// One standard stream, as CPython's `create_stdio`: `_io.open(fd, "rb"
 /// or "wb", buffering, closefd=False)` (unbuffered writers under `-u`),
 /// the raw file named `name`, wrapped in a TextIOWrapper with newline
@@ -237,8 +266,9 @@ fn create_stdio(
         vm.setattr(raw, nn, nv)?;
         let t = vm.call_method(raw, "isatty", &[])?;
         let isatty = vm.truthy(t)?;
-        let line_buffering = buffered && (isatty || fd == 2);
-        let write_through = !buffered;
+        let unbuffered = UNBUFFERED.load(Ordering::Relaxed);
+        let line_buffering = !unbuffered && (isatty || fd == 2);
+        let write_through = unbuffered;
         let tcls = {
             let n = vm.intern("TextIOWrapper");
             vm.getattr(io, n)?
@@ -279,6 +309,13 @@ fn init_stdio(vm: &mut Vm, m: Value) -> PyResult<()> {
     let io = vm.import_module("_io")?;
     let mark = vm.push_root(io);
     let (enc, errors) = stdio_encoding();
+    let enc = match codec_name(vm, &enc) {
+        Ok(e) => e,
+        Err(e) => {
+            vm.pop_roots(mark);
+            return Err(e);
+        }
+    };
     let r = (|| -> PyResult<()> {
         for (fd, write, name, attr) in [
             (0, false, "<stdin>", "stdin"),

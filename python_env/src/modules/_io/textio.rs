@@ -406,6 +406,13 @@ fn write_flush(vm: &mut Vm, g: &mut Inner, buffer: Value) -> PyResult<()> {
         return Ok(());
     }
     let data = std::mem::take(&mut g.pending_out);
+    // The standard streams and open() files: no bytes object, no lookup.
+    if let Some(r) = super::bufferedio::write_exact(vm, buffer, &data) {
+        return r;
+    }
+    if let Some(r) = super::fileio::write_exact(vm, buffer, &data) {
+        return r.map(|_| ());
+    }
     let b = vm.new_bytes(&data);
     let mark = vm.push_root(b);
     let r = vm.call_method(buffer, "write", &[b]);
@@ -547,12 +554,9 @@ fn resolve_encoding(vm: &mut Vm, name: Option<String>) -> PyResult<(String, Enc)
 
 /// `codecs.lookup(name)`, refusing codecs that are not text encodings.
 fn codec_info(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    let codecs = vm.import_module("codecs")?;
-    let mark = vm.push_root(codecs);
+    let info = crate::modules::_codecs::lookup_codec(vm, name)?;
+    let mark = vm.push_root(info);
     let r = (|| -> PyResult<Value> {
-        let nv = vm.new_str(name);
-        let info = vm.call_method(codecs, "lookup", &[nv])?;
-        vm.push_root(info);
         let n = vm.intern("_is_text_encoding");
         if let Some(t) = vm.getattr_opt(info, n)? {
             if !vm.truthy(t)? {
