@@ -164,8 +164,8 @@ fn locale_exists(name: &str) -> bool {
 }
 
 /// The standard streams' encoding and error handler: PYTHONIOENCODING's
-/// "encoding:errors" (either part may be empty; not under -E), else UTF-8
-/// and [`stdio_errors_default`].
+/// "encoding:errors" (either part may be empty, an encoding alone meaning
+/// strict; not under -E), else UTF-8 and [`stdio_errors_default`].
 fn stdio_encoding() -> (String, String) {
     let mut enc = "utf-8".to_string();
     let mut errors = stdio_errors_default().to_string();
@@ -175,8 +175,11 @@ fn stdio_encoding() -> (String, String) {
                 Some((e, r)) => (e.to_string(), Some(r.to_string())),
                 None => (v.clone(), None),
             };
+            // An encoding without an error handler means strict
+            // (PYTHONIOENCODING=latin1 is latin1:strict), as CPython.
             if !e.is_empty() {
                 enc = e;
+                errors = "strict".into();
             }
             if let Some(r) = r.filter(|r| !r.is_empty()) {
                 errors = r;

@@ -47,6 +47,8 @@ show("attributes PYTHONUNBUFFERED", run(ATTRS, env={"PYTHONUNBUFFERED": "1"}))
 show("attributes PYTHONIOENCODING latin-1:replace",
      run(ATTRS, env={"PYTHONIOENCODING": "latin-1:replace"}))
 show("attributes PYTHONIOENCODING :ignore", run(ATTRS, env={"PYTHONIOENCODING": ":ignore"}))
+show("attributes PYTHONIOENCODING koi8_r (strict)", run(ATTRS, env={"PYTHONIOENCODING": "koi8_r"}))
+show("attributes POSIX locale", run(ATTRS, env={"LC_ALL": "POSIX"}))
 show("attributes -E ignores PYTHONIOENCODING", run(ATTRS, "-E", env={"PYTHONIOENCODING": "ascii"}))
 
 ORDER = r'''

@@ -4,16 +4,18 @@
 //! The wrapper decodes natively: UTF-8 (incrementally: an incomplete
 //! sequence at the end of a chunk waits for the next one), ASCII, Latin-1
 //! and cp1252, with the error handlers of `bytes.decode`/`str.encode`.
-//! Other encodings raise LookupError until a codec registry (`_codecs`)
-//! exists. Text is held as code points; newline decoding is
-//! [`NlDecoder`] (CPython's IncrementalNewlineDecoder logic).
+//! Other text encodings go through the incremental encoder and decoder of
+//! the codecs registry (CPython's way for every encoding), held in the
+//! object's extra value slots. Text is held as code points; newline
+//! decoding is [`NlDecoder`] (CPython's IncrementalNewlineDecoder logic).
 //!
 //! `tell()` returns CPython's opaque cookie (start position | decoder
 //! flags << 64 | bytes to feed << 128 | chars to skip << 192 | need EOF
 //! << 256), rebuilt as CPython does from a snapshot of the decoder state
 //! taken before the last chunk was decoded; `seek(cookie)` restores it.
-//! The buffer is the object's one extra value slot; everything else is in
-//! the payload's [`IoLock`], held for each whole operation.
+//! The buffer and the codec objects are the object's extra value slots;
+//! everything else is in the payload's [`IoLock`], held for each whole
+//! operation.
 
 use super::*;
 use crate::text::{decode_wtf8, encode_wtf8};
@@ -603,8 +605,10 @@ fn set_codec(
             if want {
                 let n = vm.intern(attr);
                 let f = vm.getattr(info, n)?;
-                let c = vm.call(f, &[ev], Value::EMPTY)?;
-                xset(vm, tv, NX, slot, c);
+                let m = vm.push_root(f);
+                let c = vm.call(f, &[ev], Value::EMPTY);
+                vm.pop_roots(m);
+                xset(vm, tv, NX, slot, c?);
             }
         }
         Ok(())
