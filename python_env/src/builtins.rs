@@ -64,7 +64,7 @@ fn print(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
     }
     let mark = vm.push_root(file);
-    let r = print_to(vm, file, &args.pos, sep, end, flush);
+    let r = print_to(vm, file, args.pos, sep, end, flush);
     vm.pop_roots(mark);
     r?;
     Ok(Value::NONE)
