@@ -407,14 +407,19 @@ fn write_flush(vm: &mut Vm, g: &mut Inner, buffer: Value) -> PyResult<()> {
     if g.pending_out.is_empty() {
         return Ok(());
     }
-    let data = std::mem::take(&mut g.pending_out);
     // The standard streams and open() files: no bytes object, no lookup.
-    if let Some(r) = super::bufferedio::write_exact(vm, buffer, &data) {
+    // The pending bytes are dropped whatever the outcome (as CPython's
+    // writeflush); the vector keeps its capacity for the next write.
+    let fast = super::bufferedio::write_exact(vm, buffer, &g.pending_out)
+        .or_else(|| super::fileio::write_exact(vm, buffer, &g.pending_out).map(|r| r.map(|_| ())));
+    if let Some(r) = fast {
+        g.pending_out.clear();
+        if g.pending_out.capacity() > 1 << 20 {
+            g.pending_out.shrink_to(1 << 16);
+        }
         return r;
     }
-    if let Some(r) = super::fileio::write_exact(vm, buffer, &data) {
-        return r.map(|_| ());
-    }
+    let data = std::mem::take(&mut g.pending_out);
     let b = vm.new_bytes(&data);
     let mark = vm.push_root(b);
     let r = vm.call_method(buffer, "write", &[b]);
