@@ -10,14 +10,20 @@ use engine::runtime::*;
 use proto_core::{Kind, Obj, Value};
 
 fn write_to(vm: &mut Vm, file: Value, s: &str) -> PyResult<()> {
-    if file.is_none() || file.is_empty() {
-        use std::io::Write;
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(s.as_bytes());
-        return Ok(());
-    }
     let sv = vm.new_str(s);
     vm.call_method(file, "write", &[sv])?;
+    Ok(())
+}
+
+/// Appends `str(x)`'s WTF-8 bytes to `out`.
+fn push_str_of(vm: &mut Vm, out: &mut Vec<u8>, x: Value) -> PyResult<()> {
+    if let Some(i) = x.as_int() {
+        use std::io::Write;
+        let _ = write!(out, "{i}");
+        return Ok(());
+    }
+    let s = vm.str(x)?;
+    out.extend_from_slice(str_bytes(s));
     Ok(())
 }
 
@@ -33,6 +39,18 @@ fn print(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             str_of(*k)
         )));
     }
+    let file = if file.is_none() {
+        match sys_attr(vm, "stdout") {
+            Some(f) => f,
+            None => return Err(vm.exc_by_name("RuntimeError", "lost sys.stdout")),
+        }
+    } else {
+        file
+    };
+    // As CPython: print() to a None sys.stdout does nothing.
+    if file.is_none() {
+        return Ok(Value::NONE);
+    }
     if let Some(s) = sep {
         if !is_str(s) {
             let tn = vm.type_name_of(s);
@@ -45,46 +63,84 @@ fn print(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             return Err(vm.type_error(&format!("end must be None or a string, not {tn}")));
         }
     }
-    let file = if file.is_none() {
-        sys_attr(vm, "stdout").unwrap_or(Value::NONE)
-    } else {
-        file
-    };
-    let direct = is_builtin_stdout(vm, file);
-    let sep_s = sep
-        .map(|s| str_of(s).into_owned())
-        .unwrap_or_else(|| " ".into());
-    let end_s = end
-        .map(|s| str_of(s).into_owned())
-        .unwrap_or_else(|| "\n".into());
-    if direct {
-        let mut out = String::new();
-        for (i, &x) in args.pos.iter().enumerate() {
+    let mark = vm.push_root(file);
+    let r = print_to(vm, file, args.pos, sep, end, flush);
+    vm.pop_roots(mark);
+    r?;
+    Ok(Value::NONE)
+}
+
+/// The body of `print` once its arguments are checked (`file` rooted).
+/// An exact `_io.TextIOWrapper` (the standard streams, `open()` files)
+/// gets the whole line in one native write, so a line printed by one
+/// thread is never split by another's; any other file gets CPython's
+/// separate `write` calls.
+fn print_to(
+    vm: &mut Vm,
+    file: Value,
+    pos: &[Value],
+    sep: Option<Value>,
+    end: Option<Value>,
+    flush: Option<Value>,
+) -> PyResult<()> {
+    // Only when no argument's str() can run Python code (which could
+    // write to the same file between the pieces).
+    let simple = pos.iter().all(|&x| {
+        x.as_int().is_some()
+            || x.is_float()
+            || x.is_none()
+            || x == Value::TRUE
+            || x == Value::FALSE
+            || Obj::from_value(x)
+                .is_some_and(|o| o.kind() == Kind::STR && o.class() == vm.g.types.str_)
+    });
+    let mut done = false;
+    if simple && crate::modules::_io::is_text_exact(vm, file) {
+        let mut out: Vec<u8> = Vec::new();
+        for (i, &x) in pos.iter().enumerate() {
             if i > 0 {
-                out.push_str(&sep_s);
+                match sep {
+                    Some(s) => out.extend_from_slice(str_bytes(s)),
+                    None => out.push(b' '),
+                }
             }
-            out.push_str(&vm.str_string(x)?);
+            push_str_of(vm, &mut out, x)?;
         }
-        out.push_str(&end_s);
-        write_to(vm, Value::NONE, &out)?;
-    } else {
-        let mark = vm.push_root(file);
-        for (i, &x) in args.pos.iter().enumerate() {
+        match end {
+            Some(e) => out.extend_from_slice(str_bytes(e)),
+            None => out.push(b'\n'),
+        }
+        if let Some(r) = crate::modules::_io::text_write_exact(vm, file, &out) {
+            r?;
+            done = true;
+        }
+    }
+    if !done {
+        for (i, &x) in pos.iter().enumerate() {
             if i > 0 {
-                write_to(vm, file, &sep_s)?;
+                match sep {
+                    Some(s) => {
+                        vm.call_method(file, "write", &[s])?;
+                    }
+                    None => write_to(vm, file, " ")?,
+                }
             }
-            let s = vm.str_string(x)?;
-            write_to(vm, file, &s)?;
+            let s = vm.str(x)?;
+            vm.call_method(file, "write", &[s])?;
         }
-        write_to(vm, file, &end_s)?;
-        vm.pop_roots(mark);
+        match end {
+            Some(e) => {
+                vm.call_method(file, "write", &[e])?;
+            }
+            None => write_to(vm, file, "\n")?,
+        }
     }
     if let Some(f) = flush {
-        if vm.truthy(f)? && !direct {
+        if vm.truthy(f)? {
             vm.call_method(file, "flush", &[])?;
         }
     }
-    Ok(Value::NONE)
+    Ok(())
 }
 
 /// `sys.<name>`.
@@ -93,15 +149,6 @@ pub fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
     let d = Obj::from_value(sys)?.get(0);
     let k = vm.intern(name);
     vm.dict_get_str(d, k)
-}
-
-fn is_builtin_stdout(vm: &mut Vm, f: Value) -> bool {
-    f.is_none()
-        || Obj::from_value(f).is_some_and(|o| {
-            o.kind() == K_MISC
-                && type_name(o.class()) == "TextIOWrapper"
-                && crate::modules::sys::stream_fd(vm, f) == Some(1)
-        })
 }
 
 fn len(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1340,12 +1387,35 @@ fn import(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     vm.import_name(name, g, fromlist, level)
 }
 
-fn input(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    // On a terminal, once `readline` is imported, the line is read with
-    // editing and history, as CPython's PyOS_Readline.
+/// `input([prompt])`, as CPython's: sys.stderr is flushed; on a terminal
+/// with `readline` imported (sys.stdin and sys.stdout still descriptors 0
+/// and 1) the line is read with editing and history; otherwise the
+/// prompt goes to sys.stdout, which is flushed, and the line is
+/// `sys.stdin.readline()` without its newline (EOFError when empty).
+fn input(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "input", a, k, 0, 1)?;
+    let fin = sys_attr(vm, "stdin").filter(|v| !v.is_none());
+    let fout = sys_attr(vm, "stdout").filter(|v| !v.is_none());
+    let (Some(fin), Some(fout)) = (fin, fout) else {
+        let which = if sys_attr(vm, "stdin").is_none_or(|v| v.is_none()) {
+            "stdin"
+        } else {
+            "stdout"
+        };
+        return Err(vm.exc_by_name("RuntimeError", &format!("input(): lost sys.{which}")));
+    };
+    let mark = vm.push_root(fin);
+    vm.push_root(fout);
+    let r = input_from(vm, a.first().copied(), fin, fout);
+    vm.pop_roots(mark);
+    r
+}
+
+fn input_from(vm: &mut Vm, prompt: Option<Value>, fin: Value, fout: Value) -> PyResult<Value> {
+    crate::modules::sys::flush_stream(vm, "stderr");
     if crate::modules::readline::active(vm) {
-        let prompt = match a.first() {
-            Some(&p) => vm.str_string(p)?,
+        let prompt = match prompt {
+            Some(p) => vm.str_string(p)?,
             None => String::new(),
         };
         use crate::modules::readline::Line;
@@ -1359,23 +1429,24 @@ fn input(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
         };
     }
-    if let Some(&p) = a.first() {
-        let s = vm.str_string(p)?;
-        write_to(vm, Value::NONE, &s)?;
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
+    if let Some(p) = prompt {
+        let s = vm.str(p)?;
+        vm.call_method(fout, "write", &[s])?;
     }
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Err(vm.exc_by_name("EOFError", "EOF when reading a line")),
-        Ok(_) => {
-            if line.ends_with('\n') {
-                line.pop();
-            }
-            Ok(vm.new_str(&line))
-        }
-        Err(e) => Err(vm.exc_by_name("OSError", &e.to_string())),
+    vm.call_method(fout, "flush", &[])?;
+    let line = vm.call_method(fin, "readline", &[])?;
+    if !is_str(line) {
+        return Err(vm.type_error("object.readline() returned non-string"));
     }
+    let b = str_bytes(line);
+    if b.is_empty() {
+        return Err(vm.exc_by_name("EOFError", "EOF when reading a line"));
+    }
+    if b.last() == Some(&b'\n') {
+        let t = b[..b.len() - 1].to_vec();
+        return Ok(vm.new_str_bytes(&t));
+    }
+    Ok(line)
 }
 
 /// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with them.

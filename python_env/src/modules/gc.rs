@@ -301,9 +301,7 @@ pub(crate) fn write_unraisable(vm: &mut Vm, obj: Value, e: PyException) {
         Err(_) => "<object repr() failed>".to_owned(),
     };
     let text = vm.format_exception(e.0);
-    use std::io::Write;
-    let _ = std::io::stdout().flush();
-    let _ = write!(std::io::stderr(), "Exception ignored in: {what}\n{text}");
+    crate::modules::sys::write_stderr(vm, &format!("Exception ignored in: {what}\n{text}"));
 }
 
 fn enable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -879,10 +879,10 @@ fn run_thread_body(vm: &mut Vm, base: usize) {
             .repr_string(func)
             .unwrap_or_else(|_| "<object>".to_string());
         let text = vm.format_exception(e.0);
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
-        let mut err = std::io::stderr().lock();
-        let _ = write!(err, "Exception ignored in thread started by: {fr}\n{text}");
+        crate::modules::sys::write_stderr(
+            vm,
+            &format!("Exception ignored in thread started by: {fr}\n{text}"),
+        );
     }
 }
 
