@@ -87,7 +87,7 @@ fn bio_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn bio_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "write")?;
     crate::args::check_method(vm, "write", a, k, 1, 1)?;
-    let data = crate::modules::_io::bytes_like(vm, a[1], "write")?;
+    let data = crate::modules::_io::bytes_like(vm, a[1], "")?;
     if data.len() > i32::MAX as usize {
         return Err(vm.new_exc(
             vm.g.e.OverflowError,

@@ -330,3 +330,159 @@ pub(super) fn decode(vm: &mut Vm, c: &X509Ref) -> PyResult<Value> {
     vm.pop_roots(mark);
     r.map(|()| d)
 }
+
+// ------------------------------------------------------------------ Certificate
+
+/// Payload of `_ssl.Certificate` (the entries of `get_verified_chain`).
+pub(super) struct CertState {
+    pub cert: openssl::x509::X509,
+}
+
+impl proto_core::native::Trace for CertState {}
+
+fn cert_state(v: Value) -> Option<&'static CertState> {
+    proto_core::Obj::from_value(v).and_then(proto_core::native::native_ref::<CertState>)
+}
+
+/// A new `_ssl.Certificate`.
+pub(super) fn new_certificate(vm: &mut Vm, cert: openssl::x509::X509) -> Value {
+    let cls = super::types().cert;
+    let co = proto_core::Obj::from_value(cls).expect("type");
+    let n = 1 + type_nslots(co);
+    let v = vm
+        .ctx
+        .alloc_native_with_values(K_INSTANCE, cls, n, CertState { cert });
+    let o = proto_core::Obj::from_value(v).expect("cert");
+    for i in 0..n {
+        o.init(i, Value::EMPTY);
+    }
+    v
+}
+
+fn cert_this(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<&'static CertState> {
+    match a.first().copied().and_then(cert_state) {
+        Some(s) => Ok(s),
+        None => {
+            let tn = a
+                .first()
+                .map_or("nothing".to_owned(), |&v| vm.type_name_of(v));
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' for '_ssl.Certificate' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
+}
+
+/// A name in RFC 2253 form (last RDN first, short names, escaped).
+fn rfc2253(name: &X509NameRef) -> String {
+    let mut rdns: Vec<Vec<String>> = Vec::new();
+    let mut last = -1;
+    for e in name.entries() {
+        // SAFETY: `e` is a live entry of `name`.
+        let set = unsafe { ffi::X509_NAME_ENTRY_set(e.as_ptr()) };
+        let sn = e
+            .object()
+            .nid()
+            .short_name()
+            .map(str::to_owned)
+            .unwrap_or_else(|_| obj_text(e.object(), true));
+        let raw = asn1_to_utf8(e.data()).unwrap_or_default();
+        let val = String::from_utf8_lossy(&raw);
+        let mut esc = String::new();
+        let n = val.chars().count();
+        for (i, c) in val.chars().enumerate() {
+            let special = matches!(c, ',' | '+' | '"' | '\\' | '<' | '>' | ';')
+                || (i == 0 && (c == '#' || c == ' '))
+                || (i + 1 == n && c == ' ');
+            if special {
+                esc.push('\\');
+            }
+            esc.push(c);
+        }
+        let item = format!("{sn}={esc}");
+        if set == last {
+            if let Some(r) = rdns.last_mut() {
+                r.push(item);
+                continue;
+            }
+        }
+        last = set;
+        rdns.push(vec![item]);
+    }
+    rdns.iter()
+        .rev()
+        .map(|r| r.join("+"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn cert_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = cert_this(vm, a, "__repr__")?;
+    let text = format!("<_ssl.Certificate '{}'>", rfc2253(s.cert.subject_name()));
+    Ok(vm.new_str(&text))
+}
+
+fn cert_get_info(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = cert_this(vm, a, "get_info")?;
+    crate::args::check_method(vm, "get_info", a, k, 0, 0)?;
+    decode(vm, &s.cert)
+}
+
+/// `public_bytes(format=ENCODING_PEM)`: PEM text or DER bytes.
+fn cert_public_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = cert_this(vm, a, "public_bytes")?;
+    let [f] = crate::types::clinic::unpack(vm, "public_bytes", &a[1..], k, ["format"], 0, 0, 1)?;
+    let f = match f {
+        Some(v) => crate::args::c_int(vm, v)?,
+        None => 1,
+    };
+    match f {
+        1 => match s.cert.to_pem() {
+            Ok(p) => Ok(vm.new_str(&String::from_utf8_lossy(&p))),
+            Err(e) => Err(super::errors::from_stack(vm, &e, 130)),
+        },
+        2 => match s.cert.to_der() {
+            Ok(d) => Ok(vm.new_bytes(&d)),
+            Err(e) => Err(super::errors::from_stack(vm, &e, 130)),
+        },
+        _ => Err(vm.value_error("Unsupported format")),
+    }
+}
+
+fn der_of(v: Value) -> Option<Vec<u8>> {
+    cert_state(v).and_then(|s| s.cert.to_der().ok())
+}
+
+fn cert_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = cert_this(vm, a, "__eq__")?;
+    match a.get(1).copied().and_then(der_of) {
+        Some(o) => Ok(Value::bool(s.cert.to_der().ok() == Some(o))),
+        None => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+fn cert_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = cert_this(vm, a, "__ne__")?;
+    match a.get(1).copied().and_then(der_of) {
+        Some(o) => Ok(Value::bool(s.cert.to_der().ok() != Some(o))),
+        None => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+fn cert_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = cert_this(vm, a, "__hash__")?;
+    Ok(Value::int(i64::from(s.cert.subject_name_hash())))
+}
+
+pub(super) fn init_cert_type(vm: &mut Vm, t: Value) {
+    for &(n, f) in &[
+        ("__repr__", cert_repr as NativeFn),
+        ("get_info", cert_get_info),
+        ("public_bytes", cert_public_bytes),
+        ("__eq__", cert_eq),
+        ("__ne__", cert_ne),
+        ("__hash__", cert_hash),
+    ] {
+        vm.add_method(t, n, f);
+    }
+}

@@ -33,8 +33,9 @@ const PROTO_SSLV3: i64 = 0x300;
 const PROTO_TLSV1_3: i64 = 0x304;
 
 /// CPython's default options: OP_ALL | OP_NO_SSLv3 | OP_NO_COMPRESSION |
-/// OP_CIPHER_SERVER_PREFERENCE | OP_ENABLE_MIDDLEBOX_COMPAT.
-const DEFAULT_OPTIONS: u64 = 0x8252_0050;
+/// OP_CIPHER_SERVER_PREFERENCE | OP_ENABLE_MIDDLEBOX_COMPAT |
+/// OP_IGNORE_UNEXPECTED_EOF (Debian's CPython 3.11).
+const DEFAULT_OPTIONS: u64 = 0x8252_00D0;
 
 // SSL_CTX_ctrl commands.
 const CTRL_SET_MIN_PROTO: i32 = 123;
@@ -226,7 +227,14 @@ fn ctx_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     );
     let o = Obj::from_value(v).expect("ctx");
     for i in 0..n {
-        o.init(i, Value::NONE);
+        o.init(
+            i,
+            if i < n - NSLOTS {
+                Value::EMPTY
+            } else {
+                Value::NONE
+            },
+        );
     }
     Ok(v)
 }
@@ -269,6 +277,13 @@ fn set_options(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (_, s) = this(vm, a, "options")?;
     let v = value_arg(vm, a)?;
     let new = to_u64_wrapping(vm, v)?;
+    let cur = with_builder(s, |b| b.options().bits());
+    // OP_NO_SSLv2 | OP_NO_SSLv3 | OP_NO_TLSv1 | OP_NO_TLSv1_1 | OP_NO_TLSv1_2 | OP_NO_TLSv1_3
+    const OPT_NO: u64 = 0x0200_0000 | 0x0400_0000 | 0x1000_0000 | 0x0800_0000 | 0x2000_0000;
+    if (!cur & new) & OPT_NO != 0 {
+        let c = vm.g.e.DeprecationWarning;
+        vm.warn(c, "ssl.OP_NO_SSL*/ssl.OP_NO_TLS* options are deprecated", 2)?;
+    }
     with_builder(s, |b| {
         let cur = b.options().bits();
         let clear = cur & !new;
@@ -442,6 +457,16 @@ fn set_version(vm: &mut Vm, a: &[Value], max: bool) -> PyResult<Value> {
         || n == PROTO_MAXIMUM_SUPPORTED)
     {
         return Err(vm.value_error(&format!("Unsupported TLS/SSL version 0x{n:x}")));
+    }
+    let dep = match n {
+        0x300 => Some("ssl.TLSVersion.SSLv3 is deprecated"),
+        0x301 => Some("ssl.TLSVersion.TLSv1 is deprecated"),
+        0x302 => Some("ssl.TLSVersion.TLSv1_1 is deprecated"),
+        _ => None,
+    };
+    if let Some(m) = dep {
+        let c = vm.g.e.DeprecationWarning;
+        vm.warn(c, m, 2)?;
     }
     if max {
         n = match n {
@@ -746,7 +771,7 @@ fn get_ciphers(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn set_alpn_protocols(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (_, s) = this(vm, a, "_set_alpn_protocols")?;
     crate::args::check_method(vm, "_set_alpn_protocols", a, k, 1, 1)?;
-    let protos = crate::modules::_io::bytes_like(vm, a[1], "_set_alpn_protocols")?;
+    let protos = crate::modules::_io::bytes_like(vm, a[1], "")?;
     if protos.len() > u32::MAX as usize {
         return Err(vm.new_exc(
             vm.g.e.OverflowError,

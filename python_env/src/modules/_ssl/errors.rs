@@ -38,10 +38,10 @@ pub(super) enum Exc {
 pub(super) const L_HANDSHAKE: u32 = 992;
 pub(super) const L_HANDSHAKE_TIMEOUT: u32 = 975;
 pub(super) const L_WRITE: u32 = 2393;
-pub(super) const L_READ: u32 = 2539;
+pub(super) const L_READ: u32 = 2546;
 pub(super) const L_SHUTDOWN: u32 = 2715;
 pub(super) const L_CERT_CHAIN: u32 = 3874;
-pub(super) const L_PRIVATE_KEY: u32 = 3896;
+pub(super) const L_PRIVATE_KEY: u32 = 3895;
 pub(super) const L_CHECK_KEY: u32 = 3913;
 pub(super) const L_CADATA: u32 = 3989;
 pub(super) const L_VERIFY_FILE: u32 = 4123;
@@ -159,6 +159,17 @@ impl ErrInfo {
             reason_code,
             text,
         })
+    }
+
+    /// OpenSSL's SSL_R_UNEXPECTED_EOF_WHILE_READING error.
+    pub(super) fn unexpected_eof() -> ErrInfo {
+        ErrInfo {
+            lib: Some("SSL"),
+            lib_code: 20,
+            reason: Some("UNEXPECTED_EOF_WHILE_READING".to_owned()),
+            reason_code: 294,
+            text: Some("unexpected eof while reading".to_owned()),
+        }
     }
 
     /// `SSL_R_UNEXPECTED_EOF_WHILE_READING` of the SSL library.

@@ -33,3 +33,7 @@ extern "C" {
     pub(super) fn SSL_get_current_compression(ssl: *const SSL) -> *const c_void;
     pub(super) fn COMP_get_type(meth: *const c_void) -> c_int;
 }
+
+extern "C" {
+    pub(super) fn SSL_get_options(ssl: *const SSL) -> u64;
+}

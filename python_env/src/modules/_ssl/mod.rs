@@ -35,6 +35,7 @@ pub(super) struct Types {
     pub sock: Value,
     pub bio: Value,
     pub session: Value,
+    pub cert: Value,
     pub exc: [Value; errors::N_EXC],
 }
 
@@ -101,7 +102,7 @@ fn rand_add(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let data = if is_str(a[0]) {
         str_bytes(a[0]).to_vec()
     } else {
-        crate::modules::_io::bytes_like(vm, a[0], "RAND_add")?
+        crate::modules::_io::bytes_like(vm, a[0], "")?
     };
     let entropy = crate::types::float::to_float(vm, a[1])?;
     // SAFETY: `data` is readable for its length, which fits an int
@@ -267,17 +268,20 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             let sock = new_type(vm, "_SSLSocket", modname, false);
             let bio = new_type(vm, "MemoryBIO", modname, false);
             let session = new_type(vm, "SSLSession", modname, false);
+            let cert = new_type(vm, "Certificate", modname, false);
             let _ = TYPES.set(Types {
                 ctx,
                 sock,
                 bio,
                 session,
+                cert,
                 exc,
             });
             context::init_type(vm, ctx);
             socket::init_type(vm, sock);
             socket::init_session_type(vm, session);
             bio::init_type(vm, bio);
+            cert::init_cert_type(vm, cert);
         }
         let t = types();
         for (i, &(name, _)) in errors::CLASSES.iter().enumerate() {
@@ -287,6 +291,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.set_module_attr(m, "_SSLSocket", t.sock);
         vm.set_module_attr(m, "MemoryBIO", t.bio);
         vm.set_module_attr(m, "SSLSession", t.session);
+        vm.set_module_attr(m, "Certificate", t.cert);
         consts::add(vm, m);
         let fns: &[(&'static str, NativeFn)] = &[
             ("RAND_bytes", rand_bytes),

@@ -33,8 +33,21 @@ use std::cell::Cell;
 use std::io::{self, Read, Write};
 use std::time::{Duration, Instant};
 
-/// Where OpenSSL's records go.
-pub(super) enum Transport {
+/// Where OpenSSL's records go, and the errno of the last failed system
+/// call of the current operation (0: none), which is what CPython reads
+/// as `err.c` (the crate's own record of BIO errors can be stale: OpenSSL
+/// ignores a failed session-ticket write).
+pub(super) struct Transport {
+    kind: Kind,
+    last_errno: i32,
+    /// A read of this operation found the end of the stream. OpenSSL's
+    /// own socket and memory BIOs report it through `BIO_eof`, which turns
+    /// it into SSL_R_UNEXPECTED_EOF_WHILE_READING; this BIO cannot, so
+    /// `set_error` reports it the same way.
+    saw_eof: bool,
+}
+
+enum Kind {
     /// A socket descriptor (owned by the `_socket.socket`).
     Fd(i32),
     /// `MemoryBIO`s: records read from `inc`, written to `out`.
@@ -44,28 +57,52 @@ pub(super) enum Transport {
     },
 }
 
-fn io_errno() -> io::Error {
-    io::Error::last_os_error()
+impl Transport {
+    fn fd(fd: i32) -> Transport {
+        Transport {
+            kind: Kind::Fd(fd),
+            last_errno: 0,
+            saw_eof: false,
+        }
+    }
+    fn mem(inc: Arc<Mutex<BioBuf>>, out: Arc<Mutex<BioBuf>>) -> Transport {
+        Transport {
+            kind: Kind::Mem { inc, out },
+            last_errno: 0,
+            saw_eof: false,
+        }
+    }
+    fn failed(&mut self) -> io::Error {
+        let e = io::Error::last_os_error();
+        let n = e.raw_os_error().unwrap_or(libc::EIO);
+        if n != libc::EAGAIN && n != libc::EWOULDBLOCK && n != libc::EINTR {
+            self.last_errno = n;
+        }
+        e
+    }
 }
 
 impl Read for Transport {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        match self {
-            Transport::Fd(fd) => {
+        match &self.kind {
+            Kind::Fd(fd) => {
                 // SAFETY: `buf` is writable for its length.
                 let r = unsafe {
                     libc::recv(*fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT)
                 };
                 if r < 0 {
-                    Err(io_errno())
+                    Err(self.failed())
                 } else {
+                    self.saw_eof |= r == 0 && !buf.is_empty();
                     Ok(r as usize)
                 }
             }
-            Transport::Mem { inc, .. } => {
+            Kind::Mem { inc, .. } => {
                 let mut g = sync::lock(inc);
                 if g.data.is_empty() {
                     if g.eof {
+                        drop(g);
+                        self.saw_eof = true;
                         return Ok(0);
                     }
                     return Err(io::ErrorKind::WouldBlock.into());
@@ -82,8 +119,8 @@ impl Read for Transport {
 
 impl Write for Transport {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Transport::Fd(fd) => {
+        match &self.kind {
+            Kind::Fd(fd) => {
                 // SAFETY: `buf` is readable for its length.
                 let r = unsafe {
                     libc::send(
@@ -94,12 +131,12 @@ impl Write for Transport {
                     )
                 };
                 if r < 0 {
-                    Err(io_errno())
+                    Err(self.failed())
                 } else {
                     Ok(r as usize)
                 }
             }
-            Transport::Mem { out, .. } => {
+            Kind::Mem { out, .. } => {
                 sync::lock(out).data.extend(buf.iter().copied());
                 Ok(buf.len())
             }
@@ -154,6 +191,11 @@ thread_local! {
     static CURRENT: Cell<(*mut Vm, Value)> = const { Cell::new((std::ptr::null_mut(), Value::NONE)) };
     /// The `SSL` of that call.
     static CURRENT_SSL: Cell<*mut openssl_sys::SSL> = const { Cell::new(std::ptr::null_mut()) };
+    /// The transport's errno of the last operation that failed with
+    /// SSL_ERROR_SYSCALL on this thread.
+    static LAST_ERRNO: Cell<i32> = const { Cell::new(0) };
+    /// Whether that operation found the end of the stream.
+    static LAST_EOF: Cell<bool> = const { Cell::new(false) };
     /// An exception a callback raised, re-raised after the call.
     static CB_EXC: Cell<Option<Value>> = const { Cell::new(None) };
 }
@@ -196,12 +238,45 @@ fn run_op<T>(
     let p: *mut Vm = vm;
     let prev = CURRENT.with(|c| c.replace((p, me)));
     let prev_ssl = CURRENT_SSL.with(|c| c.replace(g.ssl().as_ptr()));
+    g.get_mut().last_errno = 0;
+    g.get_mut().saw_eof = false;
     let r = f(&mut g);
+    if let Err(e) = &r {
+        if e.code() == ErrorCode::SYSCALL {
+            LAST_ERRNO.with(|c| c.set(g.get_ref().last_errno));
+            LAST_EOF.with(|c| c.set(g.get_ref().saw_eof));
+        }
+    }
     CURRENT.with(|c| c.set(prev));
     CURRENT_SSL.with(|c| c.set(prev_ssl));
     drop(g);
     let exc = CB_EXC.with(Cell::take).map(PyException);
     (r, exc)
+}
+
+/// Whether OpenSSL would have taken the end of the stream found by this
+/// operation as the peer's close (SSL_OP_IGNORE_UNEXPECTED_EOF, on by
+/// default): with its own BIOs it sees the EOF through `BIO_eof`.
+fn eof_ignored(s: &SslStream<Transport>, e: &openssl::ssl::Error) -> bool {
+    e.code() == ErrorCode::SYSCALL
+        && e.ssl_error().is_none()
+        && s.get_ref().saw_eof
+        && s.get_ref().last_errno == 0
+        && ignore_eof_option(s.ssl())
+}
+
+fn ignore_eof_option(s: &SslRef) -> bool {
+    // SAFETY: reads the options of a live SSL.
+    unsafe { ffi::SSL_get_options(s.as_ptr()) & OP_IGNORE_UNEXPECTED_EOF != 0 }
+}
+
+const OP_IGNORE_UNEXPECTED_EOF: u64 = 0x80;
+
+/// `eof_ignored` for the operation `run_op` just ran.
+fn eof_ignored_last(vm: &mut Vm, me: Value, st: &SslSockState) -> bool {
+    LAST_ERRNO.with(Cell::get) == 0
+        && LAST_EOF.with(Cell::get)
+        && with_ssl(vm, me, st, ignore_eof_option)
 }
 
 /// What an operation is, for its timeout message and error line.
@@ -423,10 +498,21 @@ fn set_error(
                     None,
                 );
             }
-            if let Some(errno) = e.io_error().and_then(io::Error::raw_os_error) {
-                if st.has_sock && errno != 0 {
-                    return crate::modules::_io::os_error(vm, errno, None);
-                }
+            let errno = LAST_ERRNO.with(Cell::get);
+            if st.has_sock && errno != 0 {
+                return crate::modules::_io::os_error(vm, errno, None);
+            }
+            if LAST_EOF.with(Cell::get) {
+                let i = ErrInfo::unexpected_eof();
+                return fill(
+                    vm,
+                    Exc::Eof,
+                    errors::E_EOF,
+                    Some(&i),
+                    Some("EOF occurred in violation of protocol"),
+                    line,
+                    None,
+                );
             }
             fill(
                 vm,
@@ -507,6 +593,7 @@ fn hostname_arg(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if v.is_none() {
         return Ok(None);
     }
+    let tn = vm.type_name_of(v);
     let b = if is_str(v) {
         let idna = vm.new_str("idna");
         let mark = vm.push_root(idna);
@@ -520,7 +607,9 @@ fn hostname_arg(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         return Err(vm.type_error(&format!("str or None expected, not {tn}")));
     };
     if b.contains(&0) {
-        return Err(vm.value_error("embedded null byte"));
+        return Err(vm.type_error(&format!(
+            "argument must be encoded string without null bytes, not {tn}"
+        )));
     }
     match String::from_utf8(b) {
         Ok(s) if s.is_ascii() => Ok(Some(s)),
@@ -609,7 +698,14 @@ fn new_sslsocket(
     let o = Obj::from_value(v).expect("sslsock");
     let mark = vm.push_root(v);
     for i in 0..n {
-        o.init(i, Value::NONE);
+        o.init(
+            i,
+            if i < n - NSLOTS {
+                Value::EMPTY
+            } else {
+                Value::NONE
+            },
+        );
     }
     vm.store(o, slot(o, S_SOCK), sock);
     vm.store(o, slot(o, S_OWNER), owner);
@@ -673,7 +769,7 @@ pub(super) fn wrap_socket(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value>
         vm,
         cv,
         cs,
-        Transport::Fd(fd),
+        Transport::fd(fd),
         sock,
         server_side,
         hostname,
@@ -725,7 +821,7 @@ pub(super) fn wrap_bio(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         vm,
         cv,
         cs,
-        Transport::Mem { inc, out },
+        Transport::mem(inc, out),
         Value::NONE,
         server_side,
         hostname,
@@ -778,6 +874,10 @@ fn read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         {
             Ok(0)
         }
+        Err(e) if eof_ignored(s, &e) => {
+            s.set_shutdown(ShutdownState::RECEIVED);
+            Ok(0)
+        }
         r => r,
     })?;
     match buffer {
@@ -792,7 +892,7 @@ fn read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (me, o, st) = this(vm, a, "write")?;
     crate::args::check_method(vm, "write", a, k, 1, 1)?;
-    let data = crate::modules::_io::bytes_like(vm, a[1], "write")?;
+    let data = crate::modules::_io::bytes_like(vm, a[1], "")?;
     if data.len() > i32::MAX as usize {
         return Err(vm.new_exc(
             vm.g.e.OverflowError,
@@ -856,6 +956,9 @@ fn shutdown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 let write = match e.code() {
                     ErrorCode::WANT_READ => false,
                     ErrorCode::WANT_WRITE => true,
+                    // The peer closed the stream after our close_notify went
+                    // out: the shutdown is complete, as CPython finds it.
+                    ErrorCode::SYSCALL if zeros > 0 && eof_ignored_last(vm, me, st) => break,
                     _ => return Err(set_error(vm, o, st, &e, errors::L_SHUTDOWN)),
                 };
                 let (fd, timeout) = sock_info(o, st);
@@ -1060,6 +1163,52 @@ fn verify_client_post_handshake(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<
     Ok(Value::NONE)
 }
 
+/// `get_verified_chain()`/`get_unverified_chain()`: lists of
+/// `_ssl.Certificate` (None before the peer sent any).
+fn chain(vm: &mut Vm, a: &[Value], k: Value, verified: bool) -> PyResult<Value> {
+    let name = if verified {
+        "get_verified_chain"
+    } else {
+        "get_unverified_chain"
+    };
+    let (me, _, st) = this(vm, a, name)?;
+    crate::args::check_method(vm, name, a, k, 0, 0)?;
+    let certs: Option<Vec<openssl::x509::X509>> = with_ssl(vm, me, st, |s| {
+        let c = if verified {
+            s.verified_chain()
+        } else {
+            s.peer_cert_chain()
+        };
+        c.map(|c| c.iter().map(|x| x.to_owned()).collect())
+    });
+    let Some(mut certs) = certs else {
+        return Ok(Value::NONE);
+    };
+    if !verified && st.server_side {
+        // On the server side OpenSSL leaves the peer's own certificate
+        // out of the chain; CPython puts it first.
+        if let Some(p) = with_ssl(vm, me, st, |s| s.peer_certificate()) {
+            certs.insert(0, p);
+        }
+    }
+    let l = vm.new_list(&[]);
+    let mark = vm.push_root(l);
+    for c in certs {
+        let v = super::cert::new_certificate(vm, c);
+        vm.list_append(l, v);
+    }
+    vm.pop_roots(mark);
+    Ok(l)
+}
+
+fn get_verified_chain(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    chain(vm, a, k, true)
+}
+
+fn get_unverified_chain(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    chain(vm, a, k, false)
+}
+
 // ------------------------------------------------------------------ attributes
 
 fn value_arg(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
@@ -1177,6 +1326,8 @@ pub(super) fn init_type(vm: &mut Vm, t: Value) {
         ("compression", compression),
         ("get_channel_binding", get_channel_binding),
         ("verify_client_post_handshake", verify_client_post_handshake),
+        ("get_verified_chain", get_verified_chain),
+        ("get_unverified_chain", get_unverified_chain),
     ];
     for &(n, f) in methods {
         vm.add_method(t, n, f);
@@ -1304,7 +1455,14 @@ fn new_session(vm: &mut Vm, sess: SslSession, ctx: Value) -> Value {
         .alloc_native_with_values(K_INSTANCE, cls, n, SessState { sess });
     let o = Obj::from_value(v).expect("session");
     for i in 0..n {
-        o.init(i, Value::NONE);
+        o.init(
+            i,
+            if i < n - SESS_NSLOTS {
+                Value::EMPTY
+            } else {
+                Value::NONE
+            },
+        );
     }
     let mark = vm.push_root(v);
     vm.store(o, session_slot(o), ctx);
