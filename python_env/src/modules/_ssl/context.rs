@@ -45,7 +45,7 @@ const CTRL_GET_MAX_PROTO: i32 = 131;
 
 // Value slots.
 pub(super) const S_SNI: usize = 0;
-const S_MSG: usize = 1;
+pub(super) const S_MSG: usize = 1;
 const S_KEYLOG: usize = 2;
 const NSLOTS: usize = 3;
 
@@ -182,11 +182,8 @@ fn ctx_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     b.clear_options(SslOptions::all());
     b.set_options(SslOptions::from_bits_retain(DEFAULT_OPTIONS));
     b.set_mode(SslMode::ACCEPT_MOVING_WRITE_BUFFER | SslMode::AUTO_RETRY);
-    if b.set_cipher_list("DEFAULT:!aNULL:!eNULL:!MD5:!3DES:!DES:!RC4:!IDEA:!SEED:!aDSS:!SRP:!PSK")
-        .is_err()
-    {
-        return Err(errors::plain(vm, "No cipher can be selected."));
-    }
+    // Debian builds CPython with OpenSSL's default cipher list
+    // (`_DEFAULT_CIPHERS`), which the context starts with.
     let _ = b.set_session_id_context(b"Python");
     b.set_verify(if client {
         SslVerifyMode::PEER | SslVerifyMode::FAIL_IF_NO_PEER_CERT
@@ -590,19 +587,29 @@ fn get_msg_cb(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(o.get(slot(o, S_MSG)))
 }
 
+/// `_msg_callback = f`: OpenSSL's message callback calls
+/// `f(conn, direction, version, content_type, msg_type, data)` for every
+/// TLS message (see `socket::msg_callback`); None removes it.
 fn set_msg_cb(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (o, _) = this(vm, a, "_msg_callback")?;
+    let (o, s) = this(vm, a, "_msg_callback")?;
     let v = value_arg(vm, a)?;
-    if !v.is_none() {
-        if !vm.is_callable(v) {
-            return Err(vm.type_error("not a callable object"));
-        }
-        return Err(vm.new_exc(
-            vm.g.e.NotImplementedError,
-            "ProtoPy's _ssl does not trace TLS messages (_msg_callback)",
-        ));
+    if !v.is_none() && !vm.is_callable(v) {
+        let r = vm.repr(v)?;
+        let r = String::from_utf8_lossy(str_bytes(r)).into_owned();
+        return Err(vm.type_error(&format!("{r} is not callable.")));
     }
     vm.store(o, slot(o, S_MSG), v);
+    let cb: ffi::msg_cb = if v.is_none() {
+        None
+    } else {
+        Some(super::socket::msg_callback)
+    };
+    // SAFETY: installs (or removes) a callback of the right signature on the
+    // live SSL_CTX; it finds its state through the thread's current SSL
+    // operation.
+    with_ctx(s, |c| unsafe {
+        ffi::SSL_CTX_set_msg_callback(c.as_ptr(), cb)
+    });
     Ok(Value::NONE)
 }
 

@@ -16,7 +16,6 @@ extern "C" {
     pub(super) fn X509_NAME_ENTRY_set(ne: *const X509_NAME_ENTRY) -> c_int;
     pub(super) fn X509_check_ca(x: *mut X509) -> c_int;
     pub(super) fn SSL_get_ciphers(ssl: *const SSL) -> *mut stack_st_SSL_CIPHER;
-    pub(super) fn SSL_get_client_ciphers(ssl: *const SSL) -> *mut stack_st_SSL_CIPHER;
     pub(super) fn SSL_verify_client_post_handshake(ssl: *mut SSL) -> c_int;
     pub(super) fn SSL_set_post_handshake_auth(ssl: *mut SSL, val: c_int);
     pub(super) fn SSL_CIPHER_get_id(c: *const SSL_CIPHER) -> u32;
@@ -36,4 +35,20 @@ extern "C" {
 
 extern "C" {
     pub(super) fn SSL_get_options(ssl: *const SSL) -> u64;
+}
+
+pub(super) type msg_cb = Option<
+    unsafe extern "C" fn(
+        write_p: c_int,
+        version: c_int,
+        content_type: c_int,
+        buf: *const c_void,
+        len: libc::size_t,
+        ssl: *mut SSL,
+        arg: *mut c_void,
+    ),
+>;
+
+extern "C" {
+    pub(super) fn SSL_CTX_set_msg_callback(ctx: *mut SSL_CTX, cb: msg_cb);
 }

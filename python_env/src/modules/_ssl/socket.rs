@@ -235,6 +235,8 @@ fn run_op<T>(
     f: &mut dyn FnMut(&mut SslStream<Transport>) -> Result<T, openssl::ssl::Error>,
 ) -> (Result<T, openssl::ssl::Error>, Option<PyException>) {
     let mut g = lock_stream(vm, st);
+    // Exceptions callbacks raise are rooted above this mark until taken.
+    let mark = vm.push_root(Value::NONE);
     let p: *mut Vm = vm;
     let prev = CURRENT.with(|c| c.replace((p, me)));
     let prev_ssl = CURRENT_SSL.with(|c| c.replace(g.ssl().as_ptr()));
@@ -251,6 +253,7 @@ fn run_op<T>(
     CURRENT_SSL.with(|c| c.set(prev_ssl));
     drop(g);
     let exc = CB_EXC.with(Cell::take).map(PyException);
+    vm.pop_roots(mark);
     (r, exc)
 }
 
@@ -633,6 +636,16 @@ fn new_sslsocket(
     owner: Value,
     session: Value,
 ) -> PyResult<Value> {
+    if server_side && cs.protocol == context::PROTOCOL_TLS_CLIENT {
+        return Err(
+            vm.value_error("Cannot create a server socket with a PROTOCOL_TLS_CLIENT context")
+        );
+    }
+    if !server_side && cs.protocol == context::PROTOCOL_TLS_SERVER {
+        return Err(
+            vm.value_error("Cannot create a client socket with a PROTOCOL_TLS_SERVER context")
+        );
+    }
     let sslctx = sync::lock(&cs.ctx).clone();
     let mut ssl = match Ssl::new(&sslctx) {
         Ok(s) => s,
@@ -1033,26 +1046,20 @@ fn cipher(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
 }
 
+/// `shared_ciphers()`: the ciphers the connection may use (Debian's
+/// CPython 3.11 lists `SSL_get_ciphers`), None without any.
 fn shared_ciphers(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (me, _, st) = this(vm, a, "shared_ciphers")?;
     crate::args::check_method(vm, "shared_ciphers", a, k, 0, 0)?;
     let list: Option<Vec<usize>> = with_ssl(vm, me, st, |s| {
-        // SAFETY: both stacks belong to the live SSL and are only read here.
+        // SAFETY: the stack belongs to the live SSL and is only read here.
         unsafe {
-            let server = ffi::SSL_get_ciphers(s.as_ptr());
-            let client = ffi::SSL_get_client_ciphers(s.as_ptr());
-            if server.is_null() || client.is_null() {
+            let sk = ffi::SSL_get_ciphers(s.as_ptr());
+            if sk.is_null() {
                 return None;
             }
-            let sv = openssl::stack::StackRef::<openssl::ssl::SslCipher>::from_ptr(server);
-            let cl = openssl::stack::StackRef::<openssl::ssl::SslCipher>::from_ptr(client);
-            let cps: Vec<usize> = cl.iter().map(|c| c.as_ptr() as usize).collect();
-            Some(
-                sv.iter()
-                    .map(|c| c.as_ptr() as usize)
-                    .filter(|p| cps.contains(p))
-                    .collect(),
-            )
+            let sv = openssl::stack::StackRef::<openssl::ssl::SslCipher>::from_ptr(sk);
+            Some(sv.iter().map(|c| c.as_ptr() as usize).collect())
         }
     });
     let Some(list) = list else {
@@ -1424,8 +1431,97 @@ pub(super) unsafe extern "C" fn sni_callback(
         }
     };
     vm.pop_roots(mark);
-    let _ = &CB_EXC;
     ret
+}
+
+/// OpenSSL's message callback: the context's `_msg_callback(conn,
+/// direction, version, content_type, msg_type, data)`, as CPython's
+/// `_PySSL_msg_callback`; an exception it raises is raised after the
+/// OpenSSL call (the first one, if several).
+pub(super) unsafe extern "C" fn msg_callback(
+    write_p: libc::c_int,
+    version: libc::c_int,
+    content_type: libc::c_int,
+    buf: *const libc::c_void,
+    len: libc::size_t,
+    _ssl: *mut openssl_sys::SSL,
+    _arg: *mut libc::c_void,
+) {
+    let (p, me) = CURRENT.with(Cell::get);
+    if p.is_null() {
+        return;
+    }
+    // SAFETY: `p` is the VM of this thread, recorded by `run_op`, whose
+    // caller does not use it while the OpenSSL call runs.
+    let vm = unsafe { &mut *p };
+    let Some(o) = Obj::from_value(me) else {
+        return;
+    };
+    let ctx_obj = o.get(slot(o, S_CTX));
+    let Some(co) = Obj::from_value(ctx_obj) else {
+        return;
+    };
+    if context::state(ctx_obj).is_none() {
+        return;
+    }
+    let cb = co.get(context::slot(co, context::S_MSG));
+    if cb.is_none() {
+        return;
+    }
+    let data: &[u8] = if buf.is_null() || len == 0 {
+        &[]
+    } else {
+        // SAFETY: OpenSSL passes `len` readable bytes at `buf`.
+        unsafe { std::slice::from_raw_parts(buf.cast::<u8>(), len) }
+    };
+    let at = |i: usize| data.get(i).map_or(-1, |&b| i64::from(b));
+    let mut version = i64::from(version);
+    let msg_type: i64 = match content_type {
+        20 => 0x0101,
+        21 => at(1),
+        22 => at(0),
+        256 => {
+            if data.len() >= 3 {
+                version = i64::from(data[1]) << 8 | i64::from(data[2]);
+            }
+            at(0)
+        }
+        257 => at(0),
+        _ => -1,
+    };
+    let mark = vm.push_root(cb);
+    let owner = o.get(slot(o, S_OWNER));
+    let target = if owner.is_none() { me } else { owner };
+    vm.push_root(target);
+    let dir = vm.new_str(if write_p != 0 { "write" } else { "read" });
+    vm.push_root(dir);
+    let d = vm.new_bytes(data);
+    vm.push_root(d);
+    let r = vm.call(
+        cb,
+        &[
+            target,
+            dir,
+            Value::int(version),
+            Value::int(i64::from(content_type)),
+            Value::int(msg_type),
+            d,
+        ],
+        Value::EMPTY,
+    );
+    vm.pop_roots(mark);
+    if let Err(e) = r {
+        let first = CB_EXC.with(|c| {
+            let had = c.take();
+            let keep = had.unwrap_or(e.0);
+            c.set(Some(keep));
+            had.is_none()
+        });
+        if first {
+            // Kept alive until `run_op` takes it (its root mark is below).
+            vm.push_root(e.0);
+        }
+    }
 }
 
 // ------------------------------------------------------------------ SSLSession
