@@ -106,7 +106,7 @@ fn ctx_ctrl(st: &CtxState, cmd: i32, larg: i64) -> i64 {
     // SAFETY: SSL_CTX_ctrl with integer commands that take no pointer.
     with_ctx(st, |c| unsafe {
         openssl_sys::SSL_CTX_ctrl(c.as_ptr(), cmd, larg as libc::c_long, std::ptr::null_mut())
-    }) as i64
+    })
 }
 
 /// A Python int for an unsigned 64-bit value.
@@ -217,7 +217,7 @@ fn ctx_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             protocol,
             check_hostname: AtomicBool::new(client),
             post_handshake_auth: AtomicBool::new(false),
-            hostflags: AtomicU32::new(X509CheckFlags::NO_PARTIAL_WILDCARDS.bits() as u32),
+            hostflags: AtomicU32::new(X509CheckFlags::NO_PARTIAL_WILDCARDS.bits()),
             alpn,
             keylog: Arc::new(Mutex::new(None)),
         },

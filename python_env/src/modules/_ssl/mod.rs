@@ -105,10 +105,10 @@ fn rand_add(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         crate::modules::_io::bytes_like(vm, a[0], "")?
     };
     let entropy = crate::types::float::to_float(vm, a[1])?;
-    // SAFETY: `data` is readable for its length, which fits an int
-    // (checked); RAND_add copies what it needs.
     let n = i32::try_from(data.len())
         .map_err(|_| vm.new_exc(vm.g.e.OverflowError, "string is too long"))?;
+    // SAFETY: `data` is readable for its length, which fits an int
+    // (checked); RAND_add copies what it needs.
     unsafe { openssl_sys::RAND_add(data.as_ptr().cast(), n, entropy) };
     Ok(Value::NONE)
 }
