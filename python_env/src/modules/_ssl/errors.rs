@@ -47,7 +47,6 @@ pub(super) const L_CADATA: u32 = 3989;
 pub(super) const L_VERIFY_FILE: u32 = 4123;
 pub(super) const L_DH: u32 = 4176;
 pub(super) const L_DEFAULT_PATHS: u32 = 4242;
-pub(super) const L_DECODE: u32 = 1829;
 pub(super) const L_RAND: u32 = 5149;
 pub(super) const L_PHA: u32 = 2748;
 
@@ -253,18 +252,6 @@ pub(super) fn from_stack(vm: &mut Vm, stack: &ErrorStack, line: u32) -> PyExcept
     let info = ErrInfo::last(stack);
     let n = info.as_ref().map_or(0, |i| i64::from(i.reason_code));
     fill(vm, Exc::Ssl, n, info.as_ref(), None, line, None)
-}
-
-/// `from_stack` with CPython's own text instead of OpenSSL's.
-pub(super) fn ssl_error_text(
-    vm: &mut Vm,
-    stack: &ErrorStack,
-    text: &str,
-    line: u32,
-) -> PyException {
-    let info = ErrInfo::last(stack);
-    let n = info.as_ref().map_or(0, |i| i64::from(i.reason_code));
-    fill(vm, Exc::Ssl, n, info.as_ref(), Some(text), line, None)
 }
 
 /// An OSError for a system-library error of the stack (its reason is the

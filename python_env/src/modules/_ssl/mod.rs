@@ -195,24 +195,12 @@ fn get_default_verify_paths(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Valu
 fn test_decode_cert(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::types::clinic::positional(vm, "_test_decode_cert", "_test_decode_cert", a, k, 1, 1)?;
     let path = fs_path(vm, a[0])?;
-    let data = match std::fs::read(path_of(&path)) {
-        Ok(d) => d,
-        Err(e) => {
-            return Err(crate::modules::_io::os_error(
-                vm,
-                e.raw_os_error().unwrap_or(libc::EIO),
-                None,
-            ))
-        }
+    let Ok(data) = std::fs::read(path_of(&path)) else {
+        return Err(errors::plain(vm, "Can't open file"));
     };
     match openssl::x509::X509::from_pem(&data) {
         Ok(c) => cert::decode(vm, &c),
-        Err(e) => Err(errors::ssl_error_text(
-            vm,
-            &e,
-            "Error decoding PEM-encoded file",
-            errors::L_DECODE,
-        )),
+        Err(_) => Err(errors::plain(vm, "Error decoding PEM-encoded file")),
     }
 }
 
