@@ -637,14 +637,26 @@ fn new_sslsocket(
     session: Value,
 ) -> PyResult<Value> {
     if server_side && cs.protocol == context::PROTOCOL_TLS_CLIENT {
-        return Err(
-            vm.value_error("Cannot create a server socket with a PROTOCOL_TLS_CLIENT context")
-        );
+        return Err(fill(
+            vm,
+            Exc::Ssl,
+            0,
+            None,
+            Some("Cannot create a server socket with a PROTOCOL_TLS_CLIENT context"),
+            823,
+            None,
+        ));
     }
     if !server_side && cs.protocol == context::PROTOCOL_TLS_SERVER {
-        return Err(
-            vm.value_error("Cannot create a client socket with a PROTOCOL_TLS_SERVER context")
-        );
+        return Err(fill(
+            vm,
+            Exc::Ssl,
+            0,
+            None,
+            Some("Cannot create a client socket with a PROTOCOL_TLS_SERVER context"),
+            829,
+            None,
+        ));
     }
     let sslctx = sync::lock(&cs.ctx).clone();
     let mut ssl = match Ssl::new(&sslctx) {
