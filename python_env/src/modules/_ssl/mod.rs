@@ -241,6 +241,15 @@ pub(super) fn fs_path(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     Ok(b)
 }
 
+/// `__new__` of the types only `_ssl` makes (CPython's
+/// Py_TPFLAGS_DISALLOW_INSTANTIATION).
+fn no_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let name = a
+        .first()
+        .map_or_else(String::new, |&t| type_name(t).to_string());
+    Err(vm.type_error(&format!("cannot create '{name}' instances")))
+}
+
 /// Creates the `_ssl` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = super::_struct::new_module_with_state(vm, "_ssl", 0);
@@ -270,6 +279,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             socket::init_session_type(vm, session);
             bio::init_type(vm, bio);
             cert::init_cert_type(vm, cert);
+            vm.add_static(cert, "__new__", no_new, false);
+            vm.add_static(session, "__new__", no_new, false);
         }
         let t = types();
         for (i, &(name, _)) in errors::CLASSES.iter().enumerate() {
