@@ -36,6 +36,7 @@ pub mod _sha512;
 pub mod _socket;
 pub mod _sqlite3;
 pub mod _sre;
+pub mod _ssl;
 pub mod _stat;
 pub mod _statistics;
 pub mod _string;
@@ -135,6 +136,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("termios", termios::create);
     vm.register_module("readline", readline::create);
     vm.register_module("_socket", _socket::create);
+    vm.register_module("_ssl", _ssl::create);
     vm.register_module("array", array::create);
     vm.register_module("_json", _json::create);
     vm.register_module("_abc", _abc::create);
