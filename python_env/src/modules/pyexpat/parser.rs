@@ -28,9 +28,11 @@
 //! `_PyTraceback_Add` does.
 
 use super::ffi::{self, XmlParser};
+use crate::modules::_thread::AcquireIn;
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
-use proto_core::sync::{self, Arc, Condvar, Mutex};
+use proto_core::relock::ReLock;
+use proto_core::sync::{self, Arc, Mutex};
 use proto_core::{Obj, Value};
 use std::cell::Cell;
 use std::ffi::{c_char, c_int, c_void, CString};
@@ -113,64 +115,6 @@ thread_local! {
     static CURRENT: Cell<*mut Vm> = const { Cell::new(std::ptr::null_mut()) };
 }
 
-/// A lock held across one operation on a parser; the thread that holds it
-/// may take it again (a handler using its own parser).
-pub(super) struct ReLock {
-    /// (owner thread ident, 0 when free; depth; threads waiting)
-    st: Mutex<(u64, u32, u32)>,
-    cv: Condvar,
-}
-
-pub(super) struct ReGuard<'a>(&'a ReLock);
-
-impl Drop for ReGuard<'_> {
-    fn drop(&mut self) {
-        let mut g = sync::lock(&self.0.st);
-        g.1 -= 1;
-        if g.1 == 0 {
-            g.0 = 0;
-            let waiting = g.2 > 0;
-            drop(g);
-            if waiting {
-                self.0.cv.notify_one();
-            }
-        }
-    }
-}
-
-impl ReLock {
-    fn new() -> ReLock {
-        ReLock {
-            st: Mutex::new((0, 0, 0)),
-            cv: Condvar::new(),
-        }
-    }
-
-    /// Takes the lock, waiting outside the safepoint handshake.
-    fn acquire<'a>(&'a self, vm: &mut Vm) -> ReGuard<'a> {
-        let me = crate::modules::_thread::thread_ident();
-        {
-            let mut g = sync::lock(&self.st);
-            if g.0 == 0 || g.0 == me {
-                g.0 = me;
-                g.1 += 1;
-                return ReGuard(self);
-            }
-        }
-        vm.ctx.blocking(|| {
-            let mut g = sync::lock(&self.st);
-            g.2 += 1;
-            while g.0 != 0 && g.0 != me {
-                g = sync::wait(&self.cv, g);
-            }
-            g.2 -= 1;
-            g.0 = me;
-            g.1 += 1;
-        });
-        ReGuard(self)
-    }
-}
-
 /// The Rust fields of a parser.
 struct State {
     /// The parser object while expat runs on it (rooted by that call).
@@ -193,6 +137,8 @@ struct State {
 
 /// What expat's user data points to: boxed, so it never moves.
 pub(super) struct Shared {
+    /// Held across each operation; the thread holding it may take it
+    /// again (a handler using its own parser).
     op: Arc<ReLock>,
     handle: Arc<ffi::Handle>,
     state: Mutex<State>,
