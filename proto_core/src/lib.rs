@@ -22,6 +22,7 @@ pub mod lock;
 pub mod native;
 pub mod object;
 pub mod promote;
+pub mod relock;
 pub mod roots;
 pub mod space;
 pub mod sync;

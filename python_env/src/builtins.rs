@@ -10,14 +10,20 @@ use engine::runtime::*;
 use proto_core::{Kind, Obj, Value};
 
 fn write_to(vm: &mut Vm, file: Value, s: &str) -> PyResult<()> {
-    if file.is_none() || file.is_empty() {
-        use std::io::Write;
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(s.as_bytes());
-        return Ok(());
-    }
     let sv = vm.new_str(s);
     vm.call_method(file, "write", &[sv])?;
+    Ok(())
+}
+
+/// Appends `str(x)`'s WTF-8 bytes to `out`.
+fn push_str_of(vm: &mut Vm, out: &mut Vec<u8>, x: Value) -> PyResult<()> {
+    if let Some(i) = x.as_int() {
+        use std::io::Write;
+        let _ = write!(out, "{i}");
+        return Ok(());
+    }
+    let s = vm.str(x)?;
+    out.extend_from_slice(str_bytes(s));
     Ok(())
 }
 
@@ -33,6 +39,18 @@ fn print(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             str_of(*k)
         )));
     }
+    let file = if file.is_none() {
+        match sys_attr(vm, "stdout") {
+            Some(f) => f,
+            None => return Err(vm.exc_by_name("RuntimeError", "lost sys.stdout")),
+        }
+    } else {
+        file
+    };
+    // As CPython: print() to a None sys.stdout does nothing.
+    if file.is_none() {
+        return Ok(Value::NONE);
+    }
     if let Some(s) = sep {
         if !is_str(s) {
             let tn = vm.type_name_of(s);
@@ -45,46 +63,84 @@ fn print(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             return Err(vm.type_error(&format!("end must be None or a string, not {tn}")));
         }
     }
-    let file = if file.is_none() {
-        sys_attr(vm, "stdout").unwrap_or(Value::NONE)
-    } else {
-        file
-    };
-    let direct = is_builtin_stdout(vm, file);
-    let sep_s = sep
-        .map(|s| str_of(s).into_owned())
-        .unwrap_or_else(|| " ".into());
-    let end_s = end
-        .map(|s| str_of(s).into_owned())
-        .unwrap_or_else(|| "\n".into());
-    if direct {
-        let mut out = String::new();
-        for (i, &x) in args.pos.iter().enumerate() {
+    let mark = vm.push_root(file);
+    let r = print_to(vm, file, args.pos, sep, end, flush);
+    vm.pop_roots(mark);
+    r?;
+    Ok(Value::NONE)
+}
+
+/// The body of `print` once its arguments are checked (`file` rooted).
+/// An exact `_io.TextIOWrapper` (the standard streams, `open()` files)
+/// gets the whole line in one native write, so a line printed by one
+/// thread is never split by another's; any other file gets CPython's
+/// separate `write` calls.
+fn print_to(
+    vm: &mut Vm,
+    file: Value,
+    pos: &[Value],
+    sep: Option<Value>,
+    end: Option<Value>,
+    flush: Option<Value>,
+) -> PyResult<()> {
+    // Only when no argument's str() can run Python code (which could
+    // write to the same file between the pieces).
+    let simple = pos.iter().all(|&x| {
+        x.as_int().is_some()
+            || x.is_float()
+            || x.is_none()
+            || x == Value::TRUE
+            || x == Value::FALSE
+            || Obj::from_value(x)
+                .is_some_and(|o| o.kind() == Kind::STR && o.class() == vm.g.types.str_)
+    });
+    let mut done = false;
+    if simple && crate::modules::_io::is_text_exact(vm, file) {
+        let mut out: Vec<u8> = Vec::new();
+        for (i, &x) in pos.iter().enumerate() {
             if i > 0 {
-                out.push_str(&sep_s);
+                match sep {
+                    Some(s) => out.extend_from_slice(str_bytes(s)),
+                    None => out.push(b' '),
+                }
             }
-            out.push_str(&vm.str_string(x)?);
+            push_str_of(vm, &mut out, x)?;
         }
-        out.push_str(&end_s);
-        write_to(vm, Value::NONE, &out)?;
-    } else {
-        let mark = vm.push_root(file);
-        for (i, &x) in args.pos.iter().enumerate() {
+        match end {
+            Some(e) => out.extend_from_slice(str_bytes(e)),
+            None => out.push(b'\n'),
+        }
+        if let Some(r) = crate::modules::_io::text_write_exact(vm, file, &out) {
+            r?;
+            done = true;
+        }
+    }
+    if !done {
+        for (i, &x) in pos.iter().enumerate() {
             if i > 0 {
-                write_to(vm, file, &sep_s)?;
+                match sep {
+                    Some(s) => {
+                        vm.call_method(file, "write", &[s])?;
+                    }
+                    None => write_to(vm, file, " ")?,
+                }
             }
-            let s = vm.str_string(x)?;
-            write_to(vm, file, &s)?;
+            let s = vm.str(x)?;
+            vm.call_method(file, "write", &[s])?;
         }
-        write_to(vm, file, &end_s)?;
-        vm.pop_roots(mark);
+        match end {
+            Some(e) => {
+                vm.call_method(file, "write", &[e])?;
+            }
+            None => write_to(vm, file, "\n")?,
+        }
     }
     if let Some(f) = flush {
-        if vm.truthy(f)? && !direct {
+        if vm.truthy(f)? {
             vm.call_method(file, "flush", &[])?;
         }
     }
-    Ok(Value::NONE)
+    Ok(())
 }
 
 /// `sys.<name>`.
@@ -93,15 +149,6 @@ pub fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
     let d = Obj::from_value(sys)?.get(0);
     let k = vm.intern(name);
     vm.dict_get_str(d, k)
-}
-
-fn is_builtin_stdout(vm: &mut Vm, f: Value) -> bool {
-    f.is_none()
-        || Obj::from_value(f).is_some_and(|o| {
-            o.kind() == K_MISC
-                && type_name(o.class()) == "TextIOWrapper"
-                && crate::modules::sys::stream_fd(vm, f) == Some(1)
-        })
 }
 
 fn len(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -142,43 +189,120 @@ fn check_hook(
     }
 }
 
+/// `cls.__bases__` when it is a tuple (CPython's `abstract_get_bases`):
+/// None when it is missing (an AttributeError) or not a tuple.
+fn abstract_bases(vm: &mut Vm, cls: Value) -> PyResult<Option<Value>> {
+    let n = vm.intern("__bases__");
+    match vm.getattr_opt(cls, n) {
+        Ok(b) => Ok(b.filter(|&b| Obj::from_value(b).is_some_and(|o| o.kind() == Kind::TUPLE))),
+        Err(e) if vm.isinstance(e.0, vm.g.e.AttributeError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Raises TypeError `msg` unless `cls` has a tuple `__bases__` (a class in
+/// the abstract protocol).
+fn check_class(vm: &mut Vm, cls: Value, msg: &str) -> PyResult<()> {
+    match abstract_bases(vm, cls)? {
+        Some(_) => Ok(()),
+        None => Err(vm.type_error(msg)),
+    }
+}
+
+/// Is `derived` `cls` or reached from it through `__bases__`?
+fn abstract_issubclass(vm: &mut Vm, mut derived: Value, cls: Value) -> PyResult<bool> {
+    let bases = loop {
+        if derived == cls {
+            return Ok(true);
+        }
+        let Some(bases) = abstract_bases(vm, derived)? else {
+            return Ok(false);
+        };
+        let items = vm.seq_items(bases);
+        match items.len() {
+            0 => return Ok(false),
+            1 => derived = items[0],
+            _ => break bases,
+        }
+    };
+    let mark = vm.push_root(bases);
+    let r = vm.in_recursive_call(" in __issubclass__", |vm| {
+        for b in vm.seq_items(bases) {
+            if abstract_issubclass(vm, b, cls)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    });
+    vm.pop_roots(mark);
+    r
+}
+
+fn is_type_obj(v: Value) -> bool {
+    Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE)
+}
+
+/// `type.__instancecheck__`'s test (CPython's `object_isinstance`): the
+/// MRO of `type(v)`, then a `__class__` that differs from it; for a `cls`
+/// that is no type, its `__bases__` walked from `v.__class__`.
+fn object_isinstance(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
+    if is_type_obj(t) {
+        if vm.isinstance(v, t) {
+            return Ok(true);
+        }
+        if let Some(c) = vm.getattr_opt(v, vm.g.names.__class__)? {
+            if c != vm.type_of(v) && is_type_obj(c) {
+                return Ok(vm.is_subtype(c, t));
+            }
+        }
+        return Ok(false);
+    }
+    check_class(
+        vm,
+        t,
+        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+    )?;
+    match vm.getattr_opt(v, vm.g.names.__class__)? {
+        Some(c) => {
+            let mark = vm.push_root(c);
+            let r = abstract_issubclass(vm, c, t);
+            vm.pop_roots(mark);
+            r
+        }
+        None => Ok(false),
+    }
+}
+
 pub(crate) fn isinstance_impl(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
-    if let Some(o) = Obj::from_value(t) {
-        if o.kind() == Kind::TUPLE {
+    // As CPython's `object_recursive_isinstance`: an exact type match,
+    // `type`'s own check, a tuple's items, the class's `__instancecheck__`.
+    if vm.type_of(v) == t {
+        return Ok(true);
+    }
+    let Some(o) = Obj::from_value(t) else {
+        return object_isinstance(vm, v, t);
+    };
+    if o.kind() == K_TYPE && o.class() == vm.g.types.type_ {
+        return object_isinstance(vm, v, t);
+    }
+    if o.kind() == Kind::TUPLE {
+        return vm.in_recursive_call(" in __instancecheck__", |vm| {
             for i in 0..o.n_values() {
                 if isinstance_impl(vm, v, o.get(i))? {
                     return Ok(true);
                 }
             }
-            return Ok(false);
-        }
-        if o.kind() == K_TYPE {
-            if vm.isinstance(v, t) {
-                return Ok(true);
-            }
-            let meta = o.class();
-            if meta != vm.g.types.type_ {
-                let hook = vm.g.names.__instancecheck__;
-                if let Some(r) = check_hook(vm, meta, hook, t, v, true)? {
-                    return Ok(r);
-                }
-            }
-            // An instance whose `__class__` differs from its type (a proxy).
-            if Obj::from_value(v).is_some_and(|x| x.kind() == K_INSTANCE) {
-                if let Some(c) = vm.getattr_opt(v, vm.g.names.__class__)? {
-                    if c != vm.type_of(v) && Obj::from_value(c).is_some_and(|x| x.kind() == K_TYPE)
-                    {
-                        return Ok(vm.is_subtype(c, t));
-                    }
-                }
-            }
-            return Ok(false);
-        }
-        if let Some(r) = check_hook(vm, o.class(), vm.g.names.__instancecheck__, t, v, false)? {
-            return Ok(r);
-        }
+            Ok(false)
+        });
     }
-    Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    // A metaclass that keeps `type.__instancecheck__` is `type`'s check.
+    let hook = vm.g.names.__instancecheck__;
+    if let Some(r) = vm.in_recursive_call(" in __instancecheck__", |vm| {
+        check_hook(vm, o.class(), hook, t, v, o.kind() == K_TYPE)
+    })? {
+        return Ok(r);
+    }
+    object_isinstance(vm, v, t)
 }
 
 fn isinstance(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -186,37 +310,47 @@ fn isinstance(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::bool(isinstance_impl(vm, a[0], a[1])?))
 }
 
+/// `type.__subclasscheck__`'s test (CPython's `recursive_issubclass`).
+fn recursive_issubclass(vm: &mut Vm, c: Value, t: Value) -> PyResult<bool> {
+    if is_type_obj(t) && is_type_obj(c) {
+        return Ok(vm.is_subtype(c, t));
+    }
+    check_class(vm, c, "issubclass() arg 1 must be a class")?;
+    check_class(
+        vm,
+        t,
+        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+    )?;
+    abstract_issubclass(vm, c, t)
+}
+
 pub(crate) fn issubclass_impl(vm: &mut Vm, c: Value, t: Value) -> PyResult<bool> {
-    if let Some(o) = Obj::from_value(t) {
-        if o.kind() == Kind::TUPLE {
+    // As CPython's `object_issubclass`: `type`'s own check, a tuple's
+    // items, the class's `__subclasscheck__` (which decides first, so an
+    // ABC's `__subclasshook__` may even deny `issubclass(A, A)`).
+    let Some(o) = Obj::from_value(t) else {
+        return recursive_issubclass(vm, c, t);
+    };
+    if o.kind() == K_TYPE && o.class() == vm.g.types.type_ {
+        return Ok(c == t || recursive_issubclass(vm, c, t)?);
+    }
+    if o.kind() == Kind::TUPLE {
+        return vm.in_recursive_call(" in __subclasscheck__", |vm| {
             for i in 0..o.n_values() {
                 if issubclass_impl(vm, c, o.get(i))? {
                     return Ok(true);
                 }
             }
-            return Ok(false);
-        }
-        if o.kind() == K_TYPE {
-            if !Obj::from_value(c).is_some_and(|x| x.kind() == K_TYPE) {
-                return Err(vm.type_error("issubclass() arg 1 must be a class"));
-            }
-            if vm.is_subtype(c, t) {
-                return Ok(true);
-            }
-            let meta = o.class();
-            if meta != vm.g.types.type_ {
-                let hook = vm.g.names.__subclasscheck__;
-                if let Some(r) = check_hook(vm, meta, hook, t, c, true)? {
-                    return Ok(r);
-                }
-            }
-            return Ok(false);
-        }
-        if let Some(r) = check_hook(vm, o.class(), vm.g.names.__subclasscheck__, t, c, false)? {
-            return Ok(r);
-        }
+            Ok(false)
+        });
     }
-    Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    let hook = vm.g.names.__subclasscheck__;
+    if let Some(r) = vm.in_recursive_call(" in __subclasscheck__", |vm| {
+        check_hook(vm, o.class(), hook, t, c, o.kind() == K_TYPE)
+    })? {
+        return Ok(r);
+    }
+    recursive_issubclass(vm, c, t)
 }
 
 fn issubclass(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1253,12 +1387,35 @@ fn import(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     vm.import_name(name, g, fromlist, level)
 }
 
-fn input(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    // On a terminal, once `readline` is imported, the line is read with
-    // editing and history, as CPython's PyOS_Readline.
+/// `input([prompt])`, as CPython's: sys.stderr is flushed; on a terminal
+/// with `readline` imported (sys.stdin and sys.stdout still descriptors 0
+/// and 1) the line is read with editing and history; otherwise the
+/// prompt goes to sys.stdout, which is flushed, and the line is
+/// `sys.stdin.readline()` without its newline (EOFError when empty).
+fn input(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "input", a, k, 0, 1)?;
+    let fin = sys_attr(vm, "stdin").filter(|v| !v.is_none());
+    let fout = sys_attr(vm, "stdout").filter(|v| !v.is_none());
+    let (Some(fin), Some(fout)) = (fin, fout) else {
+        let which = if sys_attr(vm, "stdin").is_none_or(|v| v.is_none()) {
+            "stdin"
+        } else {
+            "stdout"
+        };
+        return Err(vm.exc_by_name("RuntimeError", &format!("input(): lost sys.{which}")));
+    };
+    let mark = vm.push_root(fin);
+    vm.push_root(fout);
+    let r = input_from(vm, a.first().copied(), fin, fout);
+    vm.pop_roots(mark);
+    r
+}
+
+fn input_from(vm: &mut Vm, prompt: Option<Value>, fin: Value, fout: Value) -> PyResult<Value> {
+    crate::modules::sys::flush_stream(vm, "stderr");
     if crate::modules::readline::active(vm) {
-        let prompt = match a.first() {
-            Some(&p) => vm.str_string(p)?,
+        let prompt = match prompt {
+            Some(p) => vm.str_string(p)?,
             None => String::new(),
         };
         use crate::modules::readline::Line;
@@ -1272,23 +1429,24 @@ fn input(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
         };
     }
-    if let Some(&p) = a.first() {
-        let s = vm.str_string(p)?;
-        write_to(vm, Value::NONE, &s)?;
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
+    if let Some(p) = prompt {
+        let s = vm.str(p)?;
+        vm.call_method(fout, "write", &[s])?;
     }
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Err(vm.exc_by_name("EOFError", "EOF when reading a line")),
-        Ok(_) => {
-            if line.ends_with('\n') {
-                line.pop();
-            }
-            Ok(vm.new_str(&line))
-        }
-        Err(e) => Err(vm.exc_by_name("OSError", &e.to_string())),
+    vm.call_method(fout, "flush", &[])?;
+    let line = vm.call_method(fin, "readline", &[])?;
+    if !is_str(line) {
+        return Err(vm.type_error("object.readline() returned non-string"));
     }
+    let b = str_bytes(line);
+    if b.is_empty() {
+        return Err(vm.exc_by_name("EOFError", "EOF when reading a line"));
+    }
+    if b.last() == Some(&b'\n') {
+        let t = b[..b.len() - 1].to_vec();
+        return Ok(vm.new_str_bytes(&t));
+    }
+    Ok(line)
 }
 
 /// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with them.

@@ -407,8 +407,17 @@ fn usage_line(program: &str) -> String {
     format!("usage: {program} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n")
 }
 
+/// Flushes the process's Rust-side stdout (messages written before the
+/// runtime exists; Python's output goes through `sys.stdout`).
 fn flush() {
     let _ = std::io::stdout().flush();
+}
+
+/// CPython's `flush_io`: sys.stderr then sys.stdout flushed, errors
+/// ignored.
+fn flush_io(vm: &mut Vm) {
+    python_env::modules::sys::flush_stream(vm, "stderr");
+    python_env::modules::sys::flush_stream(vm, "stdout");
 }
 
 /// Handles an uncaught exception as CPython's `PyErr_Print`: SystemExit
@@ -416,15 +425,17 @@ fn flush() {
 /// other exception), anything else goes through `sys.excepthook`.
 /// Returns the exit status.
 pub fn report(vm: &mut Vm, e: PyException, inspect: bool) -> u8 {
-    flush();
+    // Like CPython, sys.stdout is not flushed first: output still in its
+    // buffer comes out at exit, after the traceback.
     let exc = e.0;
     if !inspect && vm.isinstance(exc, vm.g.e.SystemExit) {
         return system_exit_status(vm, exc);
     }
     print_exception(vm, exc);
     if !inspect && vm.isinstance(exc, vm.g.e.KeyboardInterrupt) {
-        // Like CPython: die of SIGINT so the parent sees the interruption.
-        let _ = std::io::stderr().flush();
+        // Like CPython: die of SIGINT so the parent sees the interruption
+        // (the standard streams flushed first, as finalization does).
+        python_env::modules::sys::flush_std_files(vm);
         engine::runtime::signals::exit_by_sigint();
     }
     1
@@ -493,24 +504,23 @@ pub fn print_exception(vm: &mut Vm, exc: Value) {
         Some(h) if !h.is_none() => match vm.call(h, &[ty, exc, tb], Value::EMPTY) {
             Ok(_) => true,
             Err(e2) => {
-                flush();
-                errln!("Error in sys.excepthook:");
                 let t = vm.format_exception(e2.0);
-                err!("{t}");
-                errln!("\nOriginal exception was:");
+                python_env::modules::sys::write_stderr(
+                    vm,
+                    &format!("Error in sys.excepthook:\n{t}\nOriginal exception was:\n"),
+                );
                 false
             }
         },
         _ => {
-            errln!("sys.excepthook is missing");
+            python_env::modules::sys::write_stderr(vm, "sys.excepthook is missing\n");
             false
         }
     };
     if !done {
         let t = vm.format_exception(exc);
-        err!("{t}");
+        python_env::modules::sys::write_stderr(vm, &t);
     }
-    let _ = std::io::stderr().flush();
     vm.pop_roots(mark);
 }
 
@@ -694,7 +704,7 @@ fn run_module(
     let (mod_name, file) = match find_module(vm, name) {
         Ok(r) => r,
         Err(msg) => {
-            flush();
+            flush_io(vm);
             errln!("{program}: {msg}");
             return Err(1);
         }
@@ -1135,13 +1145,18 @@ fn run(cfg: Config, program_name: String) -> u8 {
     } else {
         status
     };
-    finish(vm);
-    status
+    // A failing flush of sys.stdout at exit gives status 120, as CPython.
+    if finish(vm) {
+        status
+    } else {
+        120
+    }
 }
 
-/// At exit: `threading._shutdown`, then the atexit handlers, as CPython's
-/// `Py_FinalizeEx`.
-pub fn finish(vm: &mut Vm) {
+/// At exit: `threading._shutdown`, then the atexit handlers, then the
+/// standard streams flushed, as CPython's `Py_FinalizeEx`; false when
+/// flushing sys.stdout failed.
+pub fn finish(vm: &mut Vm) -> bool {
     // Wait for the non-daemon threads (threading._shutdown) if the program
     // imported threading; daemon threads are abandoned at exit.
     let k = vm.intern("threading");
@@ -1161,12 +1176,26 @@ pub fn finish(vm: &mut Vm) {
     if vm.dict_get_str(sm, k).is_some() {
         python_env::modules::atexit::run_exitfuncs(vm);
     }
+    let flushed = python_env::modules::sys::flush_std_files(vm);
     vm.g.finalizing
         .store(true, proto_core::sync::Ordering::Release);
     flush();
-    let _ = std::io::stderr().flush();
     vm.ctx.space().gc_log().print_summary();
+    flushed
 }
+
+/// Runs from the C library's start-up, before Rust's runtime replaces a
+/// closed descriptor 0, 1 or 2 by /dev/null: CPython makes the stream of a
+/// standard descriptor closed at start-up None, so which were open is
+/// recorded here, first.
+#[used]
+#[link_section = ".init_array"]
+static NOTE_STD_FDS: extern "C" fn() = {
+    extern "C" fn note() {
+        python_env::modules::sys::note_std_fds();
+    }
+    note
+};
 
 fn main() -> ExitCode {
     use std::os::unix::ffi::OsStrExt;

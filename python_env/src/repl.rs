@@ -293,7 +293,7 @@ impl Repl {
         if let Err(e) = r {
             print_exception(vm, e.0);
         }
-        let _ = std::io::stdout().flush();
+        python_env::modules::sys::flush_stdout(vm);
     }
 
     /// `str(sys.psN)`, or "" when it is missing or fails.
@@ -309,7 +309,8 @@ impl Repl {
         if self.editor {
             return readline::read_line(vm, prompt);
         }
-        let _ = std::io::stdout().flush();
+        python_env::modules::sys::flush_stdout(vm);
+        python_env::modules::sys::flush_stream(vm, "stderr");
         let mut err = std::io::stderr();
         let _ = err.write_all(prompt.as_bytes());
         let _ = err.flush();
@@ -379,14 +380,14 @@ impl Repl {
             vm.pop_roots(mark);
             r
         });
-        let _ = std::io::stdout().flush();
+        python_env::modules::sys::flush_stdout(vm);
         if let Err(e) = r {
             if vm.isinstance(e.0, vm.g.e.SystemExit) {
                 return Some(system_exit_status(vm, e.0));
             }
             print_exception(vm, e.0);
         }
-        let _ = std::io::stderr().flush();
+        python_env::modules::sys::flush_stream(vm, "stderr");
         None
     }
 
@@ -428,7 +429,7 @@ impl Repl {
             };
             match line {
                 Line::Eof => {
-                    let _ = std::io::stdout().flush();
+                    python_env::modules::sys::flush_stdout(vm);
                     errln!();
                     // An unfinished compound statement still runs, then
                     // the next prompt reads the end of input again.
@@ -442,7 +443,7 @@ impl Repl {
                 }
                 Line::Interrupted => {
                     buf.clear();
-                    let _ = std::io::stdout().flush();
+                    python_env::modules::sys::flush_stdout(vm);
                     errln!("\nKeyboardInterrupt");
                 }
                 Line::Text(l) => {

@@ -2,11 +2,19 @@
 # Installs the Debian packages ProtoPy runs on when they are missing:
 # libpython3.11-stdlib (CPython 3.11's pure-Python standard library, which
 # ProtoPy runs unmodified) and libpython3.11-testsuite (CPython 3.11's
-# regression tests, /usr/lib/python3.11/test, which tests/cpython/run.py runs in place).
+# regression tests, /usr/lib/python3.11/test, which tests/cpython/run.py runs in place),
+# and what building ProtoPy's native modules needs: libexpat1-dev (the expat XML parser that
+# pyexpat links, as CPython's does), libssl-dev (OpenSSL 3's headers and libraries, linked by
+# the openssl crate for _ssl) and pkg-config (which finds them).
 set -euo pipefail
 want=()
 [ -f /usr/lib/python3.11/os.py ] || want+=(libpython3.11-stdlib)
 [ -d /usr/lib/python3.11/test/libregrtest ] || want+=(libpython3.11-testsuite)
+[ -f /usr/include/expat.h ] || want+=(libexpat1-dev)
+command -v pkg-config >/dev/null 2>&1 || want+=(pkg-config)
+if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists openssl; }; then
+  [ -f /usr/include/openssl/ssl.h ] || want+=(libssl-dev)
+fi
 if [ ${#want[@]} -eq 0 ]; then
   exit 0
 fi

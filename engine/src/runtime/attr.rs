@@ -1388,6 +1388,8 @@ impl Vm {
             f |= TF_GETATTRIBUTE;
         } else if name == n.__setattr__ || name == n.__delattr__ {
             f |= TF_SETATTR;
+        } else if is_str(name) && str_of(name) == "__del__" {
+            f |= TF_HAS_DEL;
         }
         set_type_flags(t, f);
     }
@@ -1640,8 +1642,8 @@ impl Vm {
                     solid = b;
                 }
             }
-            flags |=
-                type_flags(bo) & (TF_GETATTR | TF_GETATTRIBUTE | TF_SETATTR | TF_EXC | TF_LOCAL);
+            flags |= type_flags(bo)
+                & (TF_GETATTR | TF_GETATTRIBUTE | TF_SETATTR | TF_EXC | TF_LOCAL | TF_HAS_DEL);
         }
         // The class dict: a fresh dict copy of the namespace.
         let d = self.new_dict();
@@ -1806,6 +1808,17 @@ impl Vm {
         };
         let mro_t = self.new_tuple(&mro);
         to.init(T_MRO, mro_t);
+        // Pattern matching's flags: those of the first class in the MRO
+        // that has one (CPython's `inherit_patma_flags`).
+        let coll = TF_SEQUENCE | TF_MAPPING;
+        if let Some(f) = mro.iter().skip(1).find_map(|&m| {
+            Obj::from_value(m)
+                .filter(|o| o.kind() == K_TYPE)
+                .map(|o| type_flags(o) & coll)
+                .filter(|&f| f != 0)
+        }) {
+            set_type_flags(to, type_flags(to) | f);
+        }
         let bases_t = self.new_tuple(&bases);
         to.init(T_BASES, bases_t);
         let _ = solid;

@@ -95,6 +95,14 @@ impl Vm {
         // `self` (a Mock set as a magic method), as CPython's
         // `lookup_maybe_method`.
         if let Some(o) = Obj::from_value(f) {
+            // A method already bound to its object (`gen.__next__` stored
+            // as a class's `__next__`, as ElementTree's iterparse does) is
+            // no descriptor in CPython: it is called as it is.
+            if o.kind() == K_METHOD
+                || (o.kind() == K_BUILTIN && builtin_data(o).is_some_and(|b| b.bound.is_heap()))
+            {
+                return self.call(f, args, Value::EMPTY);
+            }
             if o.kind() == K_INSTANCE {
                 return match self.lookup_type(o.class(), self.g.names.__get__) {
                     Some(get) => self.call_via_descriptor(get, f, self_, args),
@@ -681,6 +689,9 @@ impl Vm {
                 return Err(self.type_error(&format!("cannot create '{qn}' instances")));
             }
         };
+        if type_flags(co) & TF_HAS_DEL != 0 {
+            super::finalize::register(self, v);
+        }
         Ok(v)
     }
 

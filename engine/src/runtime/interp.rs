@@ -2030,7 +2030,12 @@ impl Vm {
         if eo.kind() != K_EXC || eo.get(EXC_CONTEXT).is_heap() {
             return;
         }
+        // Cut the chain where it reaches `e` (so no cycle is made); a cycle
+        // already in the chain ends the walk (Floyd's: `slow` moves at half
+        // speed), as CPython's `_PyErr_SetObject`.
         let mut c = cur;
+        let mut slow = cur;
+        let mut toggle = false;
         while let Some(co) = Obj::from_value(c) {
             if co.kind() != K_EXC {
                 break;
@@ -2041,6 +2046,13 @@ impl Vm {
                 break;
             }
             c = nx;
+            if c == slow {
+                break;
+            }
+            if toggle {
+                slow = Obj::from_value(slow).map_or(Value::NONE, |so| so.get(EXC_CONTEXT));
+            }
+            toggle = !toggle;
         }
         self.store(eo, EXC_CONTEXT, cur);
     }
@@ -2241,33 +2253,22 @@ impl Vm {
         Ok((e, Value::NONE))
     }
 
+    /// Does `v` match mapping patterns (`Py_TPFLAGS_MAPPING` on its
+    /// class: dict, mappingproxy and what `collections.abc.Mapping`
+    /// covers, as inherited along the MRO)?
     fn is_mapping(&self, v: Value) -> bool {
-        match Obj::from_value(v) {
-            Some(o) if o.kind() == Kind::DICT => true,
-            Some(o) if o.kind() == K_INSTANCE => {
-                self.lookup_type(o.class(), self.g.names.keys).is_some()
-                    && self
-                        .lookup_type(o.class(), self.g.names.__getitem__)
-                        .is_some()
-            }
-            _ => false,
-        }
+        Obj::from_value(v)
+            .and_then(|o| Obj::from_value(o.class()))
+            .is_some_and(|c| type_flags(c) & TF_MAPPING != 0)
     }
 
+    /// Does `v` match sequence patterns (`Py_TPFLAGS_SEQUENCE`: list,
+    /// tuple, range, deque, memoryview, array and what
+    /// `collections.abc.Sequence` covers)?
     fn is_sequence(&self, v: Value) -> bool {
-        match Obj::from_value(v) {
-            Some(o) => match o.kind() {
-                Kind::LIST | Kind::TUPLE | K_RANGE | K_DEQUE => true,
-                K_INSTANCE => {
-                    let c = o.class();
-                    self.lookup_type(c, self.g.names.__getitem__).is_some()
-                        && self.lookup_type(c, self.g.names.__len__).is_some()
-                        && self.lookup_type(c, self.g.names.keys).is_none()
-                }
-                _ => false,
-            },
-            None => false,
-        }
+        Obj::from_value(v)
+            .and_then(|o| Obj::from_value(o.class()))
+            .is_some_and(|c| type_flags(c) & TF_SEQUENCE != 0)
     }
 
     fn match_keys(&mut self, subj: Value, keys: Value) -> PyResult<Value> {

@@ -40,6 +40,7 @@
 pub mod attr;
 pub mod call;
 pub mod exc;
+pub mod finalize;
 pub mod icache;
 pub mod import;
 pub mod interp;

@@ -202,6 +202,15 @@ pub const TF_NODICT: u64 = 128;
 /// Instances are thread-local objects (`_thread._local` and its
 /// subclasses): their attributes live in per-thread dicts (runtime/local.rs).
 pub const TF_LOCAL: u64 = 256;
+/// Instances match sequence patterns (CPython's `Py_TPFLAGS_SEQUENCE`:
+/// set by `collections.abc.Sequence` through `_abc`, inherited from the
+/// class's first base).
+pub const TF_SEQUENCE: u64 = 512;
+/// Instances match mapping patterns (`Py_TPFLAGS_MAPPING`).
+pub const TF_MAPPING: u64 = 1024;
+/// The class (or a base) defines `__del__`: its instances are finalized
+/// (runtime/finalize.rs).
+pub const TF_HAS_DEL: u64 = 2048;
 /// Bits of the flags word holding the number of `__slots__` values of the
 /// instances (after the dict value).
 pub const TF_NSLOTS_SHIFT: u32 = 32;
@@ -1049,6 +1058,18 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         deque_iter: t!("_deque_iterator", K_MISC, 0),
         deque_reviter: t!("_deque_reverse_iterator", K_MISC, 0),
     };
+    // The builtin types pattern matching takes for sequences and mappings.
+    for (t, f) in [
+        (types.tuple, TF_SEQUENCE),
+        (types.list, TF_SEQUENCE),
+        (types.range, TF_SEQUENCE),
+        (types.deque, TF_SEQUENCE),
+        (types.dict, TF_MAPPING),
+        (types.mappingproxy, TF_MAPPING),
+    ] {
+        let o = Obj::from_value(t).expect("type");
+        set_type_flags(o, type_flags(o) | f);
+    }
     // Exceptions.
     let mut exc: HashMap<&'static str, Value> = HashMap::new();
     for &(name, base) in EXCEPTIONS {
@@ -1215,9 +1236,8 @@ impl Vm {
         let bases = self.new_tuple(&[base]);
         t.init(T_BASES, bases);
         t.init(T_BASE, base);
-        if type_flags(bo) & TF_EXC != 0 {
-            set_type_flags(t, type_flags(t) | TF_EXC);
-        }
+        let inherited = type_flags(bo) & (TF_EXC | TF_SEQUENCE | TF_MAPPING);
+        set_type_flags(t, type_flags(t) | inherited);
         let v = t.value();
         self.ctx.add_global_root(v);
         v

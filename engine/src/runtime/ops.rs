@@ -1075,11 +1075,23 @@ impl Vm {
     /// recursion limit it is a RecursionError, never an overflow of the Rust
     /// or value stack.
     fn in_comparison<T>(&mut self, f: impl FnOnce(&mut Self) -> PyResult<T>) -> PyResult<T> {
+        self.in_recursive_call(" in comparison", f)
+    }
+
+    /// Runs `f` one native level deeper, as CPython's
+    /// `Py_EnterRecursiveCall(where)`: past the recursion limit it is a
+    /// RecursionError "maximum recursion depth exceeded{where}", and the
+    /// Rust stack grows as needed.
+    pub fn in_recursive_call<T>(
+        &mut self,
+        r#where: &str,
+        f: impl FnOnce(&mut Self) -> PyResult<T>,
+    ) -> PyResult<T> {
         self.native_depth += 1;
         let r = if self.native_depth > self.g.recursion_limit.load(Ordering::Relaxed) + 50 {
             Err(self.new_exc(
                 self.g.e.RecursionError,
-                "maximum recursion depth exceeded in comparison",
+                &format!("maximum recursion depth exceeded{}", r#where),
             ))
         } else {
             stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || f(self))

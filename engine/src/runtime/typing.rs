@@ -1,7 +1,7 @@
 //! PEP 695 intrinsics: the objects `def f[T]`, `class C[T]` and `type X = ...`
 //! create (TypeVar, TypeVarTuple, ParamSpec, Generic[...], TypeAliasType).
 //!
-//! The classes are written in Python (`_typing`, an embedded module of
+//! The classes are written in Python (`_protopy_typing`, an embedded module of
 //! python_env); the intrinsics look their constructors up there.
 
 use super::{PyResult, Vm};
@@ -9,9 +9,9 @@ use crate::bytecode::{Intrinsic1, Intrinsic2};
 use proto_core::Value;
 
 impl Vm {
-    /// Calls `_typing.<name>(*args)`.
+    /// Calls `_protopy_typing.<name>(*args)`.
     fn typing_call(&mut self, name: &str, args: &[Value]) -> PyResult<Value> {
-        let m = self.import_module("_typing")?;
+        let m = self.import_module("_protopy_typing")?;
         let n = self.intern(name);
         let f = self.getattr(m, n)?;
         self.call(f, args, Value::EMPTY)

@@ -1405,6 +1405,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.add_attr(t, "typecode", p);
     let p = vm.new_native_getset(t, "itemsize", a_itemsize, None);
     vm.add_attr(t, "itemsize", p);
+    let to = Obj::from_value(t).expect("type");
+    set_type_flags(to, type_flags(to) | TF_SEQUENCE);
     set_module_state(vm, m, STATE_TYPE, t);
     vm.set_module_attr(m, "array", t);
     vm.set_module_attr(m, "ArrayType", t);

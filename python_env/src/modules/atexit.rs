@@ -95,11 +95,9 @@ pub fn run_exitfuncs(vm: &mut Vm) {
                 Err(_) => "<object repr() failed>".to_owned(),
             };
             let text = vm.format_exception(x.0);
-            use std::io::Write;
-            let _ = std::io::stdout().flush();
-            let _ = write!(
-                std::io::stderr(),
-                "Exception ignored in atexit callback: {what}\n{text}"
+            crate::modules::sys::write_stderr(
+                vm,
+                &format!("Exception ignored in atexit callback: {what}\n{text}"),
             );
         }
         vm.pop_roots(mark);

@@ -181,12 +181,36 @@ static REPORTED: proto_core::sync::Mutex<proto_core::gclog::Counts> =
 pub fn run_deferred_work(vm: &mut Vm) {
     crate::types::weakref::run_callbacks(vm);
     crate::types::asyncgen::run_finalizers(vm);
+    run_del(vm);
     if COLLECTING.with(|c| c.get()) {
         return;
     }
     COLLECTING.with(|c| c.set(true));
     report_automatic(vm);
     COLLECTING.with(|c| c.set(false));
+}
+
+/// Calls `__del__` of the instances collections found unreachable; an
+/// exception is reported as unraisable ("Exception ignored in" the method),
+/// as CPython's `PyObject_CallFinalizerFromDealloc`, and the others still run.
+fn run_del(vm: &mut Vm) {
+    let pending = engine::runtime::finalize::take_pending();
+    if pending.is_empty() {
+        return;
+    }
+    let mark = vm.root_values(&pending);
+    let name = vm.intern("__del__");
+    for &obj in &pending {
+        let t = vm.type_of(obj);
+        let Some(del) = vm.lookup_type(t, name) else {
+            continue;
+        };
+        if let Err(e) = vm.call_bound(del, obj, &[]) {
+            vm.push_root(e.0);
+            write_unraisable(vm, del, e);
+        }
+    }
+    vm.pop_roots(mark);
 }
 
 /// Calls `gc.callbacks` once for the collections recorded since the last
@@ -277,9 +301,7 @@ pub(crate) fn write_unraisable(vm: &mut Vm, obj: Value, e: PyException) {
         Err(_) => "<object repr() failed>".to_owned(),
     };
     let text = vm.format_exception(e.0);
-    use std::io::Write;
-    let _ = std::io::stdout().flush();
-    let _ = write!(std::io::stderr(), "Exception ignored in: {what}\n{text}");
+    crate::modules::sys::write_stderr(vm, &format!("Exception ignored in: {what}\n{text}"));
 }
 
 fn enable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

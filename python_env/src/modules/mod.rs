@@ -1,5 +1,6 @@
 //! Standard-library modules, one file each.
 
+pub mod _abc;
 pub mod _ast;
 pub mod _bisect;
 pub mod _blake2;
@@ -37,11 +38,14 @@ pub mod _sha512;
 pub mod _socket;
 pub mod _sqlite3;
 pub mod _sre;
+pub mod _ssl;
 pub mod _stat;
 pub mod _statistics;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
+pub mod _typing;
+pub mod _uuid;
 pub mod _warnings;
 pub mod _weakref;
 pub mod array;
@@ -61,6 +65,7 @@ pub mod mmap;
 pub mod posix;
 pub mod protopy;
 pub mod pwd;
+pub mod pyexpat;
 pub mod readline;
 pub mod resource;
 pub mod select;
@@ -91,6 +96,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_struct", _struct::create);
     vm.register_module("_csv", _csv::create);
     vm.register_module("_sqlite3", _sqlite3::create);
+    vm.register_module("pyexpat", pyexpat::create);
     vm.register_module("_random", _random::create);
     vm.register_module("_sha512", _sha512::create);
     vm.register_module("_md5", _md5::create);
@@ -136,8 +142,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("termios", termios::create);
     vm.register_module("readline", readline::create);
     vm.register_module("_socket", _socket::create);
+    vm.register_module("_ssl", _ssl::create);
     vm.register_module("array", array::create);
     vm.register_module("_json", _json::create);
+    vm.register_module("_abc", _abc::create);
     vm.register_module("_bisect", _bisect::create);
     vm.register_module("_heapq", _heapq::create);
     vm.register_module("_pickle", _pickle::create);
@@ -159,7 +167,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     );
     vm.register_module("_signal", signal::create);
     vm.register_module("itertools", itertools::create);
-    vm.register_source_module("_typing", include_str!("../../lib/_typing.py"));
+    vm.register_source_module(
+        "_protopy_typing",
+        include_str!("../../lib/_protopy_typing.py"),
+    );
+    vm.register_module("_typing", _typing::create);
+    vm.register_module("_uuid", _uuid::create);
     vm.register_source_module(
         "_asyncbuiltins",
         include_str!("../../lib/_asyncbuiltins.py"),

@@ -223,7 +223,7 @@ fn call_hook(vm: &mut Vm, slot: usize) -> PyResult<()> {
 /// `PyOS_Readline` calls it). Non-empty lines join the history unless
 /// `set_auto_history(False)`.
 pub fn read_line(vm: &mut Vm, prompt: &str) -> PyResult<Line> {
-    let _ = std::io::stdout().flush();
+    crate::modules::sys::flush_stdout(vm);
     call_hook(vm, STARTUP_HOOK)?;
     call_hook(vm, PRE_INPUT_HOOK)?;
     let (history, vi, initial, bindings) = {
@@ -906,7 +906,7 @@ fn insert_text(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// inserted text), so there is nothing more to do.
 fn redisplay(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "redisplay", "redisplay", a, k, 0, 0)?;
-    let _ = std::io::stdout().flush();
+    crate::modules::sys::flush_stdout(vm);
     Ok(Value::NONE)
 }
 

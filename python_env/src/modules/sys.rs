@@ -4,68 +4,340 @@ use crate::args::Args;
 use crate::types::structseq;
 use engine::runtime::*;
 use proto_core::sync::{AtomicBool, Ordering};
-use proto_core::{Kind, Obj, Value};
+use proto_core::{Obj, Value};
 use std::io::Write;
 
-/// The fd of a builtin stream object.
-pub fn stream_fd(_vm: &mut Vm, f: Value) -> Option<i64> {
-    Obj::from_value(f)
-        .filter(|o| o.kind() == K_MISC)
-        .and_then(|o| o.get(0).as_int())
+/// The file descriptor of a stream object (`f.fileno()`), None when it
+/// has none or the call fails.
+pub fn stream_fd(vm: &mut Vm, f: Value) -> Option<i64> {
+    if f.is_none() {
+        return None;
+    }
+    let mark = vm.push_root(f);
+    let r = vm.call_method(f, "fileno", &[]);
+    vm.pop_roots(mark);
+    r.ok().and_then(|v| vm.as_i64(v))
 }
 
-fn stream_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if a.len() != 2 || !is_str(a[1]) {
-        let tn = a.get(1).map(|v| vm.arg_type_name(*v)).unwrap_or_default();
-        return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
+/// `sys.stdout.flush()` when sys.stdout is a stream; errors are ignored
+/// (as CPython's flushes before reading a line or writing an error).
+pub fn flush_stdout(vm: &mut Vm) {
+    flush_stream(vm, "stdout");
+}
+
+/// `sys.<name>.flush()`, errors ignored (a None or missing stream is
+/// skipped).
+pub fn flush_stream(vm: &mut Vm, name: &str) {
+    if let Some(f) = crate::builtins::sys_attr(vm, name).filter(|f| !f.is_none()) {
+        let mark = vm.push_root(f);
+        let _ = vm.call_method(f, "flush", &[]);
+        vm.pop_roots(mark);
     }
-    let fd = stream_fd(vm, a[0]).unwrap_or(1);
-    let b = str_bytes(a[1]);
-    let s = String::from_utf8_lossy(b);
-    if fd == 2 {
-        let _ = std::io::stdout().flush();
-        let _ = std::io::stderr().write_all(s.as_bytes());
-    } else {
-        let _ = std::io::stdout().write_all(s.as_bytes());
-        if UNBUFFERED.load(Ordering::Relaxed) {
-            let _ = std::io::stdout().flush();
+}
+
+/// Writes `text` to `sys.stderr` and flushes it, as CPython's
+/// `PyFile_WriteString` for error reports: nothing when sys.stderr is
+/// None, the process's descriptor 2 when sys.stderr is missing or its
+/// write fails.
+pub fn write_stderr(vm: &mut Vm, text: &str) {
+    match crate::builtins::sys_attr(vm, "stderr") {
+        Some(f) if f.is_none() => {}
+        Some(f) => {
+            let mark = vm.push_root(f);
+            let t = vm.new_str(text);
+            let r = vm.call_method(f, "write", &[t]);
+            let _ = vm.call_method(f, "flush", &[]);
+            vm.pop_roots(mark);
+            if r.is_err() {
+                let _ = std::io::stderr().write_all(text.as_bytes());
+            }
+        }
+        None => {
+            let _ = std::io::stderr().write_all(text.as_bytes());
         }
     }
-    Ok(Value::int(
-        proto_core::layouts::str::char_len(Obj::from_value(a[1]).expect("s")) as i64,
-    ))
 }
 
-fn stream_flush(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let _ = std::io::stdout().flush();
-    Ok(Value::NONE)
+/// CPython's `flush_std_files` at exit: sys.stdout then sys.stderr are
+/// flushed when open; a failing stdout flush is reported as unraisable
+/// (sys.stderr) and makes the result false (CPython then exits with 120);
+/// a failing stderr flush is ignored.
+pub fn flush_std_files(vm: &mut Vm) -> bool {
+    let mut ok = true;
+    for name in ["stdout", "stderr"] {
+        let Some(f) = crate::builtins::sys_attr(vm, name).filter(|f| !f.is_none()) else {
+            continue;
+        };
+        let mark = vm.push_root(f);
+        let closed = {
+            let n = vm.intern("closed");
+            match vm.getattr(f, n) {
+                Ok(c) => vm.truthy(c).unwrap_or(false),
+                Err(_) => false,
+            }
+        };
+        if !closed {
+            if let Err(e) = vm.call_method(f, "flush", &[]) {
+                if name == "stdout" {
+                    vm.push_root(e.0);
+                    crate::modules::gc::write_unraisable(vm, f, e);
+                    ok = false;
+                }
+            }
+        }
+        vm.pop_roots(mark);
+    }
+    ok
 }
 
-/// `close()` of the start-up streams: flushes; like CPython's standard
-/// streams (`closefd=False`) it never closes the descriptor. The streams
-/// keep no closed state (multiprocessing closes stdin in its children).
-fn stream_close(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    stream_flush(vm, a, k)
+/// Whether descriptor `fd` is open now (CPython's `_Py_IsValidFD`).
+fn fd_open_now(fd: i32) -> bool {
+    // SAFETY: F_GETFD only queries the descriptor table; no memory is passed.
+    unsafe { libc::fcntl(fd, libc::F_GETFD) >= 0 }
 }
 
-fn stream_readline(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let mut line = String::new();
-    let _ = std::io::stdin().read_line(&mut line);
-    Ok(vm.new_str(&line))
+/// Which of descriptors 0, 1, 2 were open when the process started (bit
+/// `fd`), with bit 3 set once recorded: a descriptor closed at start-up
+/// may be reused by a file the runtime opens before `sys` exists, and its
+/// stream must still be None.
+static STD_FDS_AT_START: proto_core::sync::AtomicU32 = proto_core::sync::AtomicU32::new(0);
+
+/// Records which standard descriptors are open (the `protopy` command,
+/// first thing at start-up).
+pub fn note_std_fds() {
+    let mut bits = 8u32;
+    for fd in 0..3 {
+        if fd_open_now(fd) {
+            bits |= 1 << fd;
+        }
+    }
+    STD_FDS_AT_START.store(bits, Ordering::Relaxed);
 }
 
-fn stream_read(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let mut s = String::new();
-    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
-    Ok(vm.new_str(&s))
+/// Whether standard descriptor `fd` can back a stream: open at start-up
+/// (when recorded) and open now.
+fn fd_is_valid(fd: i32) -> bool {
+    let bits = STD_FDS_AT_START.load(Ordering::Relaxed);
+    (bits & 8 == 0 || bits & (1 << fd) != 0) && fd_open_now(fd)
 }
 
-fn stream_fileno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(Value::int(stream_fd(vm, a[0]).unwrap_or(1)))
+/// CPython's default error handler of the standard streams
+/// (`config_get_stdio_errors`): surrogateescape in UTF-8 mode
+/// (PYTHONUTF8=1) and under the C/POSIX locale or a locale coercion
+/// target (C.UTF-8, C.utf8, UTF-8); strict otherwise.
+fn stdio_errors_default() -> &'static str {
+    let env = |n: &str| std::env::var(n).ok().filter(|v| !v.is_empty());
+    if !IGNORE_ENVIRONMENT.load(Ordering::Relaxed) && env("PYTHONUTF8").as_deref() == Some("1") {
+        return "surrogateescape";
+    }
+    let loc = env("LC_ALL")
+        .or_else(|| env("LC_CTYPE"))
+        .or_else(|| env("LANG"))
+        .unwrap_or_else(|| "C".into());
+    // A locale the C library does not have leaves LC_CTYPE at "C".
+    if matches!(loc.as_str(), "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8")
+        || !locale_exists(&loc)
+    {
+        "surrogateescape"
+    } else {
+        "strict"
+    }
 }
 
-fn stream_isatty(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(Value::FALSE)
+/// Whether the C library can load locale `name` (for LC_CTYPE).
+fn locale_exists(name: &str) -> bool {
+    let Ok(c) = std::ffi::CString::new(name) else {
+        return false;
+    };
+    // SAFETY: newlocale reads the NUL-terminated name and returns a new
+    // locale object (or null), which is freed at once; no global state
+    // of this process changes.
+    unsafe {
+        let l = libc::newlocale(libc::LC_CTYPE_MASK, c.as_ptr(), std::ptr::null_mut());
+        if l.is_null() {
+            false
+        } else {
+            libc::freelocale(l);
+            true
+        }
+    }
+}
+
+/// The standard streams' encoding and error handler: PYTHONIOENCODING's
+/// "encoding:errors" (either part may be empty, an encoding alone meaning
+/// strict; not under -E), else UTF-8 and [`stdio_errors_default`].
+fn stdio_encoding() -> (String, String) {
+    let mut enc = "utf-8".to_string();
+    let mut errors = stdio_errors_default().to_string();
+    if !IGNORE_ENVIRONMENT.load(Ordering::Relaxed) {
+        if let Ok(v) = std::env::var("PYTHONIOENCODING") {
+            let (e, r) = match v.split_once(':') {
+                Some((e, r)) => (e.to_string(), Some(r.to_string())),
+                None => (v.clone(), None),
+            };
+            // An encoding without an error handler means strict
+            // (PYTHONIOENCODING=latin1 is latin1:strict), as CPython.
+            if !e.is_empty() {
+                enc = e;
+                errors = "strict".into();
+            }
+            if let Some(r) = r.filter(|r| !r.is_empty()) {
+                errors = r;
+            }
+        }
+    }
+    (enc, errors)
+}
+
+/// The codec's own name for encoding `enc` (`codecs.lookup(enc).name`, as
+/// CPython's `config_get_codec_name`); UTF-8's spellings need no lookup.
+fn codec_name(vm: &mut Vm, enc: &str) -> PyResult<String> {
+    let norm: String = enc
+        .chars()
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if norm == "utf-8" || norm == "utf8" {
+        return Ok("utf-8".into());
+    }
+    let info = crate::modules::_codecs::lookup_codec(vm, enc)?;
+    let mark = vm.push_root(info);
+    let n = vm.intern("name");
+    let r = vm.getattr(info, n);
+    vm.pop_roots(mark);
+    let r = r?;
+    Ok(if is_str(r) {
+        str_of(r).into_owned()
+    } else {
+        enc.to_string()
+    })
+}
+
+/// One standard stream, as CPython's `create_stdio`: `_io.open(fd, "rb"
+/// or "wb", buffering, closefd=False)` (unbuffered writers under `-u`),
+/// the raw file named `name`, wrapped in a TextIOWrapper with newline
+/// "\n", line buffering on a terminal (and always for stderr) unless
+/// unbuffered, write-through when unbuffered, and `mode` "r" or "w".
+fn create_stdio(
+    vm: &mut Vm,
+    io: Value,
+    fd: i32,
+    write: bool,
+    name: &str,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Value> {
+    let buffered = !UNBUFFERED.load(Ordering::Relaxed) || !write;
+    let mark = vm.push_root(io);
+    let r = (|| -> PyResult<Value> {
+        let open = {
+            let n = vm.intern("open");
+            vm.getattr(io, n)?
+        };
+        vm.push_root(open);
+        let mode = vm.new_str(if write { "wb" } else { "rb" });
+        vm.push_root(mode);
+        let buffering = Value::int(if buffered { -1 } else { 0 });
+        let buf = vm.call(
+            open,
+            &[
+                Value::int(i64::from(fd)),
+                mode,
+                buffering,
+                Value::NONE,
+                Value::NONE,
+                Value::NONE,
+                Value::FALSE,
+            ],
+            Value::EMPTY,
+        )?;
+        vm.push_root(buf);
+        let raw = if buffered {
+            let n = vm.intern("raw");
+            vm.getattr(buf, n)?
+        } else {
+            buf
+        };
+        vm.push_root(raw);
+        let nv = vm.new_str(name);
+        let nn = vm.intern("name");
+        vm.setattr(raw, nn, nv)?;
+        let t = vm.call_method(raw, "isatty", &[])?;
+        let isatty = vm.truthy(t)?;
+        let unbuffered = UNBUFFERED.load(Ordering::Relaxed);
+        let line_buffering = !unbuffered && (isatty || fd == 2);
+        let write_through = unbuffered;
+        let tcls = {
+            let n = vm.intern("TextIOWrapper");
+            vm.getattr(io, n)?
+        };
+        vm.push_root(tcls);
+        let ev = vm.new_str(encoding);
+        vm.push_root(ev);
+        let erv = vm.new_str(errors);
+        vm.push_root(erv);
+        let nl = vm.new_str("\n");
+        vm.push_root(nl);
+        let stream = vm.call(
+            tcls,
+            &[
+                buf,
+                ev,
+                erv,
+                nl,
+                Value::bool(line_buffering),
+                Value::bool(write_through),
+            ],
+            Value::EMPTY,
+        )?;
+        vm.push_root(stream);
+        let mv = vm.new_str(if write { "w" } else { "r" });
+        let mn = vm.intern("mode");
+        vm.setattr(stream, mn, mv)?;
+        Ok(stream)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// Sets `sys.stdin`, `sys.stdout`, `sys.stderr` and their `__x__`
+/// originals (CPython's `init_sys_streams`); a descriptor closed at
+/// start-up gives None. stderr always uses "backslashreplace".
+fn init_stdio(vm: &mut Vm, m: Value) -> PyResult<()> {
+    let io = vm.import_module("_io")?;
+    let mark = vm.push_root(io);
+    let (enc, errors) = stdio_encoding();
+    let enc = match codec_name(vm, &enc) {
+        Ok(e) => e,
+        Err(e) => {
+            vm.pop_roots(mark);
+            return Err(e);
+        }
+    };
+    let r = (|| -> PyResult<()> {
+        for (fd, write, name, attr) in [
+            (0, false, "<stdin>", "stdin"),
+            (1, true, "<stdout>", "stdout"),
+            (2, true, "<stderr>", "stderr"),
+        ] {
+            let errs = if fd == 2 { "backslashreplace" } else { &errors };
+            let s = if fd_is_valid(fd) {
+                create_stdio(vm, io, fd, write, name, &enc, errs)?
+            } else {
+                Value::NONE
+            };
+            vm.set_module_attr(m, attr, s);
+            vm.set_module_attr(m, &format!("__{attr}__"), s);
+        }
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r
 }
 
 fn exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -375,19 +647,10 @@ fn excepthook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             vm.pop_roots(mark);
         }
         None => {
-            let _ = std::io::stdout().flush();
-            eprint!("{s}");
+            let _ = std::io::stderr().write_all(s.as_bytes());
         }
     }
     Ok(Value::NONE)
-}
-
-fn make_stream(vm: &mut Vm, cls: Value, fd: i64, name: &str) -> Value {
-    let o = vm.alloc_obj(K_MISC, cls, 2, 0);
-    o.init(0, Value::int(fd));
-    let n = vm.new_str(name);
-    o.init(1, n);
-    o.value()
 }
 
 /// The C library's threads version (`confstr(_CS_GNU_LIBPTHREAD_VERSION)`,
@@ -505,6 +768,11 @@ fn install_prefix() -> String {
 /// raise ValueError on a version string they cannot parse).
 pub const VERSION: &str = "3.11.0 (ProtoPy) [Rust]";
 
+/// `sys.copyright` (what the `copyright` builtin prints).
+const COPYRIGHT: &str = "Copyright (c) 2026 the ProtoPy authors.\nAll Rights Reserved.\n\n\
+The Python standard library ProtoPy runs:\n\
+Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.";
+
 /// The command line's settings shown in `sys.flags`.
 #[derive(Debug, Clone, Default)]
 pub struct Flags {
@@ -573,28 +841,6 @@ pub fn create(vm: &mut Vm, argv: &[String], path0: &str) -> PyResult<Value> {
 /// (none with `-P`/`-I`).
 pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResult<Value> {
     let m = vm.new_module("sys");
-    let obj = vm.g.types.object;
-    let tcls = vm.new_static_type("TextIOWrapper", obj, Kind(K_MISC.0), false);
-    vm.add_method(tcls, "write", stream_write);
-    vm.add_method(tcls, "flush", stream_flush);
-    vm.add_method(tcls, "close", stream_close);
-    vm.add_method(tcls, "readline", stream_readline);
-    vm.add_method(tcls, "read", stream_read);
-    vm.add_method(tcls, "fileno", stream_fileno);
-    vm.add_method(tcls, "isatty", stream_isatty);
-    let out = make_stream(vm, tcls, 1, "<stdout>");
-    let err = make_stream(vm, tcls, 2, "<stderr>");
-    let inp = make_stream(vm, tcls, 0, "<stdin>");
-    for (n, v) in [
-        ("stdout", out),
-        ("stderr", err),
-        ("stdin", inp),
-        ("__stdout__", out),
-        ("__stderr__", err),
-        ("__stdin__", inp),
-    ] {
-        vm.set_module_attr(m, n, v);
-    }
     let av: Vec<Value> = argv.iter().map(|s| vm.new_str(s)).collect();
     let argv_l = vm.new_list(&av);
     vm.set_module_attr(m, "argv", argv_l);
@@ -696,6 +942,8 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     vm.set_module_attr(m, "maxunicode", mu);
     let v = vm.new_str(VERSION);
     vm.set_module_attr(m, "version", v);
+    let c = vm.new_str(COPYRIGHT);
+    vm.set_module_attr(m, "copyright", c);
     let plat = vm.new_str("linux");
     vm.set_module_attr(m, "platform", plat);
     let bo = vm.new_str("little");
@@ -890,6 +1138,7 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     vm.ctx.add_global_root(m);
     let k = vm.intern("sys");
     vm.dict_set_str(vm.g.sys_modules, k, m);
+    init_stdio(vm, m)?;
     let _ = Args::new;
     Ok(m)
 }

@@ -613,7 +613,13 @@ fn isabstract(vm: &mut Vm, f: Value) -> PyResult<Value> {
 
 fn property_isabstract(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let p = receiver(vm, a, K_PROPERTY, "__isabstractmethod__", "property")?;
-    isabstract(vm, p.get(0))
+    // Abstract when any of fget, fset, fdel is.
+    for i in 0..3 {
+        if isabstract(vm, p.get(i))? == Value::TRUE {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
 }
 
 /// staticmethod/classmethod's wrapped callable (`__func__`, `__wrapped__`).

@@ -270,6 +270,9 @@ fn add_note(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             l
         }
     };
+    if !Obj::from_value(notes).is_some_and(|o| o.kind() == Kind::LIST) {
+        return Err(vm.type_error("Cannot add note: __notes__ is not a list"));
+    }
     vm.list_append(notes, a[1]);
     Ok(Value::NONE)
 }

@@ -3,7 +3,7 @@
 
 use crate::args::Args;
 use engine::runtime::*;
-use proto_core::layouts::{get_raw, set_raw};
+use proto_core::layouts::{dict as ldict, get_raw, set_raw};
 use proto_core::{Kind, Obj, Value};
 
 // ---------------------------------------------------------------- generic iterator types
@@ -89,6 +89,246 @@ fn seq_iter_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         set_raw(o, 0, i.clamp(0, hi) as u64);
     }
     Ok(Value::NONE)
+}
+
+/// `builtins.iter`, which the builtin iterators' `__reduce__` names.
+fn builtin_iter(vm: &mut Vm) -> PyResult<Value> {
+    let key = vm.intern("iter");
+    match vm.dict_get_str(vm.g.builtins, key) {
+        Some(v) => Ok(v),
+        None => Err(vm.new_exc(vm.g.e.RuntimeError, "lost builtins.iter")),
+    }
+}
+
+/// `(iter, (arg,))`, or `(iter, (arg,), index)` with an index.
+fn iter_call(vm: &mut Vm, arg: Value, index: Option<Value>) -> PyResult<Value> {
+    let iter = builtin_iter(vm)?;
+    let mark = vm.push_root(iter);
+    vm.push_root(arg);
+    let args = vm.new_tuple(&[arg]);
+    vm.push_root(args);
+    let r = match index {
+        Some(i) => {
+            vm.push_root(i);
+            vm.new_tuple(&[iter, args, i])
+        }
+        None => vm.new_tuple(&[iter, args]),
+    };
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
+/// The iterator `a[0]` when it is of class `t` (`__reduce__`/`__setstate__`
+/// are only registered on it, but a descriptor may be called on anything).
+fn own_iter(vm: &mut Vm, a: &[Value], t: Value, what: &str) -> PyResult<Obj> {
+    match Obj::from_value(a[0]).filter(|o| o.class() == t && o.kind() == K_ITER) {
+        Some(o) => Ok(o),
+        None => {
+            let tn = vm.type_name_of(a[0]);
+            let n = type_name(t);
+            Err(vm.type_error(&format!(
+                "descriptor '{what}' for '{n}' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
+}
+
+/// The `__setstate__` argument as CPython's `PyLong_AsSsize_t` reads it.
+fn setstate_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if !vm.is_int_like(v) {
+        return Err(vm.type_error("an integer is required"));
+    }
+    vm.as_i64(v).ok_or_else(|| {
+        vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )
+    })
+}
+
+/// `str_ascii_iterator.__reduce__`: `(iter, (s,), index)` with the index
+/// in characters, or `(iter, ("",))` once exhausted.
+fn str_iter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let o = own_iter(vm, a, vm.g.types.str_iter, "__reduce__")?;
+    let src = o.get(0);
+    if src.is_empty() {
+        let e = vm.new_str("");
+        return iter_call(vm, e, None);
+    }
+    let so = Obj::from_value(src).expect("a str");
+    let pos = get_raw(o, 0) as usize;
+    let b = proto_core::layouts::str::bytes(so);
+    let chars = b[..pos.min(b.len())]
+        .iter()
+        .filter(|&&c| c & 0xC0 != 0x80)
+        .count();
+    iter_call(vm, src, Some(Value::int(chars as i64)))
+}
+
+/// `str_ascii_iterator.__setstate__(index)`: the position in characters,
+/// clamped to the string.
+fn str_iter_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
+    let o = own_iter(vm, a, vm.g.types.str_iter, "__setstate__")?;
+    let i = setstate_index(vm, a[1])?.max(0) as usize;
+    if let Some(so) = Obj::from_value(o.get(0)) {
+        let b = proto_core::layouts::str::bytes(so);
+        // The byte offset of character `i` (the end when past it).
+        let off = b
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| c & 0xC0 != 0x80)
+            .nth(i)
+            .map_or(b.len(), |(j, _)| j);
+        set_raw(o, 0, off as u64);
+    }
+    Ok(Value::NONE)
+}
+
+/// `bytes_iterator`/`bytearray_iterator.__reduce__`: `(iter, (b,), index)`,
+/// or `(iter, ((),))` once exhausted.
+fn bytes_iter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let t = vm.type_of(a[0]);
+    if t != vm.g.types.bytes_iter && t != vm.g.types.bytearray_iter {
+        let t = vm.g.types.bytes_iter;
+        own_iter(vm, a, t, "__reduce__")?;
+    }
+    let o = Obj::from_value(a[0]).expect("an iterator");
+    let src = o.get(0);
+    if src.is_empty() {
+        let e = vm.new_tuple(&[]);
+        return iter_call(vm, e, None);
+    }
+    let i = vm.new_int(get_raw(o, 0) as i64);
+    iter_call(vm, src, Some(i))
+}
+
+/// `bytes_iterator`/`bytearray_iterator.__setstate__(index)`: clamped to
+/// `0..=len` (a bytearray's only from below, as CPython: it may grow).
+fn bytes_iter_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
+    let t = vm.type_of(a[0]);
+    if t != vm.g.types.bytes_iter && t != vm.g.types.bytearray_iter {
+        let t = vm.g.types.bytes_iter;
+        own_iter(vm, a, t, "__setstate__")?;
+    }
+    let o = Obj::from_value(a[0]).expect("an iterator");
+    let i = setstate_index(vm, a[1])?.max(0);
+    let src = o.get(0);
+    if !src.is_empty() {
+        let hi = if t == vm.g.types.bytes_iter {
+            vm.len(src)? as i64
+        } else {
+            i64::MAX
+        };
+        set_raw(o, 0, i.min(hi) as u64);
+    }
+    Ok(Value::NONE)
+}
+
+/// `range_iterator.__reduce__`: `(iter, (range(start, stop, step),),
+/// index)` with the stop CPython computes from the length.
+fn range_iter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let o = own_iter(vm, a, vm.g.types.range_iter, "__reduce__")?;
+    let start = get_raw(o, 2) as i64 as i128;
+    let n = get_raw(o, 1) as i128;
+    let step = Obj::from_value(o.get(0))
+        .filter(|r| r.kind() == K_RANGE)
+        .and_then(|r| vm.as_i64(r.get(2)))
+        .unwrap_or(1) as i128;
+    let i = (get_raw(o, 0) as i128).min(n);
+    let big = |vm: &mut Vm, x: i128| vm.new_bigint(num_bigint::BigInt::from(x));
+    let vals = [big(vm, start), big(vm, start + n * step), big(vm, step)];
+    let mark = vm.root_values(&vals);
+    let range = vm.g.types.range;
+    let r = vm.call(range, &vals, Value::EMPTY);
+    let r = match r {
+        Ok(r) => {
+            let i = vm.new_int(i as i64);
+            iter_call(vm, r, Some(i))
+        }
+        Err(e) => Err(e),
+    };
+    vm.pop_roots(mark);
+    r
+}
+
+/// `range_iterator.__setstate__(index)`: clamped to `0..=len`.
+fn range_iter_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
+    let o = own_iter(vm, a, vm.g.types.range_iter, "__setstate__")?;
+    let i = setstate_index(vm, a[1])?.max(0) as u64;
+    set_raw(o, 0, i.min(get_raw(o, 1)));
+    Ok(Value::NONE)
+}
+
+/// `__reduce__` of the dict and set iterators, as CPython's: `(iter,
+/// (list,))` of the items still to come, read without advancing `a[0]`.
+fn table_iter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let t = vm.type_of(a[0]);
+    let tt = &vm.g.types;
+    let which = if t == tt.dict_keyiter || t == tt.set_iter {
+        0
+    } else if t == tt.dict_valueiter {
+        1
+    } else if t == tt.dict_itemiter {
+        2
+    } else {
+        let t = vm.g.types.dict_keyiter;
+        own_iter(vm, a, t, "__reduce__")?;
+        0
+    };
+    let o = Obj::from_value(a[0]).expect("an iterator");
+    let out = vm.new_list(&[]);
+    let mark = vm.push_root(out);
+    let r = (|| {
+        let src = Obj::from_value(o.get(0));
+        // A set iterator walks a snapshot tuple of the items in CPython's order.
+        if let Some(snap) = src.filter(|s| s.kind() == Kind::TUPLE) {
+            for e in get_raw(o, 0) as usize..snap.n_values() {
+                vm.list_append(out, snap.get(e));
+            }
+        } else if let Some(so) = src.filter(|s| s.kind() == Kind::DICT || s.kind() == Kind::SET) {
+            let tab = ldict::table(so);
+            let n = ldict::used(tab).min(ldict::cap(tab));
+            for e in get_raw(o, 0) as usize..n {
+                if let Some((key, v, _)) = ldict::live_entry(tab, e) {
+                    let item = match which {
+                        0 => key,
+                        1 => v,
+                        _ => vm.new_tuple(&[key, v]),
+                    };
+                    vm.list_append(out, item);
+                }
+            }
+        }
+        iter_call(vm, out, None)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// `callable_iterator.__reduce__`: `(iter, (callable, sentinel))`, or
+/// `(iter, ((),))` once exhausted.
+fn call_iter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let o = own_iter(vm, a, vm.g.types.call_iter, "__reduce__")?;
+    let src = o.get(0);
+    if src.is_empty() {
+        let e = vm.new_tuple(&[]);
+        return iter_call(vm, e, None);
+    }
+    let iter = builtin_iter(vm)?;
+    let mark = vm.push_root(iter);
+    let args = vm.new_tuple(&[src, o.get(1)]);
+    vm.push_root(args);
+    let r = vm.new_tuple(&[iter, args]);
+    vm.pop_roots(mark);
+    Ok(r)
 }
 
 /// Which builtin iterator type a `__reduce__` belongs to (its index in
@@ -556,6 +796,27 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, "__reduce__", seq_iter_reduce);
         vm.add_method(t, "__setstate__", seq_iter_setstate);
     }
+    let tt = &vm.g.types;
+    let (si, bi, bai, ri) = (tt.str_iter, tt.bytes_iter, tt.bytearray_iter, tt.range_iter);
+    let table_iters = [
+        tt.dict_keyiter,
+        tt.dict_valueiter,
+        tt.dict_itemiter,
+        tt.set_iter,
+    ];
+    let ci = tt.call_iter;
+    vm.add_method(si, "__reduce__", str_iter_reduce);
+    vm.add_method(si, "__setstate__", str_iter_setstate);
+    for t in [bi, bai] {
+        vm.add_method(t, "__reduce__", bytes_iter_reduce);
+        vm.add_method(t, "__setstate__", bytes_iter_setstate);
+    }
+    vm.add_method(ri, "__reduce__", range_iter_reduce);
+    vm.add_method(ri, "__setstate__", range_iter_setstate);
+    for t in table_iters {
+        vm.add_method(t, "__reduce__", table_iter_reduce);
+    }
+    vm.add_method(ci, "__reduce__", call_iter_reduce);
     let b = vm.g.builtins;
     let obj = vm.g.types.object;
     let mk = |vm: &mut Vm, name: &str, new: NativeFn, next: NativeFn, step: IterNextFn| {

@@ -718,6 +718,8 @@ fn p_contiguous(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let obj = vm.g.types.object;
     let t = vm.new_static_type("memoryview", obj, Kind(K_MEMORYVIEW.0), false);
+    let to = Obj::from_value(t).expect("type");
+    set_type_flags(to, type_flags(to) | TF_SEQUENCE);
     vm.add_static(t, "__new__", mv_new, false);
     let m: &[(&'static str, NativeFn)] = &[
         ("__len__", mv_len),

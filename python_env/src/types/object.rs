@@ -610,10 +610,10 @@ fn type_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// `X | Y` for classes and generic aliases: a `types.UnionType` built by
-/// `_typing._type_or` (NotImplemented when `Y` cannot be part of a union).
+/// `_protopy_typing._type_or` (NotImplemented when `Y` cannot be part of a union).
 pub fn union_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     check(vm, "__or__", a, Value::EMPTY, 2, 2)?;
-    let m = vm.import_module("_typing")?;
+    let m = vm.import_module("_protopy_typing")?;
     let n = vm.intern("_type_or");
     let f = vm.getattr(m, n)?;
     vm.call(f, &[a[0], a[1]], Value::EMPTY)

@@ -290,6 +290,59 @@ fn longrange_length_hint(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value
     Ok(o.get(2))
 }
 
+/// `longrange_iterator.__reduce__`: `(iter, (range(next, stop, step),),
+/// 0)`, the range of the values still to come.
+fn longrange_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let o = longrange_self(vm, a, "__reduce__")?;
+    let cur = vm.as_bigint(o.get(0)).unwrap_or_default();
+    let step = vm.as_bigint(o.get(1)).unwrap_or_default();
+    let left = vm.as_bigint(o.get(2)).unwrap_or_default();
+    let stop = &cur + left * &step;
+    let vals = [vm.new_bigint(cur), vm.new_bigint(stop), vm.new_bigint(step)];
+    let mark = vm.root_values(&vals);
+    let r = new_range(vm, vals[0], vals[1], vals[2]);
+    vm.push_root(r);
+    let key = vm.intern("iter");
+    let iter = vm.dict_get_str(vm.g.builtins, key).unwrap_or(Value::NONE);
+    let args = vm.new_tuple(&[r]);
+    vm.push_root(args);
+    let t = vm.new_tuple(&[iter, args, Value::int(0)]);
+    vm.pop_roots(mark);
+    Ok(t)
+}
+
+/// `longrange_iterator.__setstate__(index)`: skips `index` values (clamped
+/// to those left).
+fn longrange_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
+    let o = longrange_self(vm, a, "__setstate__")?;
+    let Some(i) = vm.as_bigint(a[1]).filter(|_| vm.is_int_like(a[1])) else {
+        return Err(vm.type_error("an integer is required"));
+    };
+    let left = vm.as_bigint(o.get(2)).unwrap_or_default();
+    let i = i.max(BigInt::zero()).min(left.clone());
+    let cur = vm.as_bigint(o.get(0)).unwrap_or_default()
+        + &i * vm.as_bigint(o.get(1)).unwrap_or_default();
+    let cur = vm.new_bigint(cur);
+    vm.store(o, 0, cur);
+    let l = vm.new_bigint(left - i);
+    vm.store(o, 2, l);
+    Ok(Value::NONE)
+}
+
+fn longrange_self(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Obj> {
+    match Obj::from_value(a[0]).filter(|o| o.class() == vm.g.types.longrange_iter) {
+        Some(o) => Ok(o),
+        None => {
+            let tn = vm.type_name_of(a[0]);
+            Err(vm.type_error(&format!(
+                "descriptor '{what}' for 'longrange_iterator' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
+}
+
 fn range_reversed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if let Some((s, e, st)) = rsmall(a[0]) {
         let n = range_len(s, e, st) as i128;
@@ -419,5 +472,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "__iter__", iter_self);
     vm.add_method(t, "__next__", longrange_next);
     vm.add_method(t, "__length_hint__", longrange_length_hint);
+    vm.add_method(t, "__reduce__", longrange_reduce);
+    vm.add_method(t, "__setstate__", longrange_setstate);
     Ok(())
 }

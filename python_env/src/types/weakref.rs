@@ -165,7 +165,17 @@ fn weak_hook(live: &dyn Fn(Value) -> bool) {
     let mut queued = false;
     let mut pending = std::mem::take(&mut tab.pending);
     tab.by_referent.retain(|&addr, refs| {
-        refs.retain(|&w| live(w));
+        // A dead reference is cleared as it leaves the table: a finalizer
+        // may still resurrect it (with whatever reaches it), and it must
+        // not keep a referent address nobody clears later.
+        refs.retain(|&w| {
+            if live(w) {
+                return true;
+            }
+            let o = Obj::from_value(w).expect("weak reference");
+            set_raw(o, R_REFERENT, Value::NONE.bits());
+            false
+        });
         if live(Value::from_bits(addr)) {
             return !refs.is_empty();
         }
@@ -173,6 +183,37 @@ fn weak_hook(live: &dyn Fn(Value) -> bool) {
             let o = Obj::from_value(w).expect("weak reference");
             set_raw(o, R_REFERENT, Value::NONE.bits());
             if !o.get(WR_CALLBACK).is_none() {
+                pending.push(w);
+                queued = true;
+            }
+        }
+        false
+    });
+    tab.pending = pending;
+    if queued {
+        engine::runtime::signals::request_deferred();
+    }
+}
+
+/// The clearing hook, a finalize hook that resurrects nothing: run after
+/// marking and before any finalizer resurrects what it reaches, it clears
+/// the references to every referent found unreachable then (and queues the
+/// callbacks of references that are themselves alive), so a referent that
+/// a `__del__` or an async generator finalizer brings back is seen dead
+/// through its weak references, as CPython's collector clears them before
+/// it calls finalizers. Runs with the world stopped.
+fn clear_hook(live: &dyn Fn(Value) -> bool, _sink: &mut dyn FnMut(Value)) {
+    let mut tab = proto_core::sync::lock(table());
+    let mut queued = false;
+    let mut pending = std::mem::take(&mut tab.pending);
+    tab.by_referent.retain(|&addr, refs| {
+        if live(Value::from_bits(addr)) {
+            return true;
+        }
+        for &w in refs.iter() {
+            let o = Obj::from_value(w).expect("weak reference");
+            set_raw(o, R_REFERENT, Value::NONE.bits());
+            if live(w) && !o.get(WR_CALLBACK).is_none() {
                 pending.push(w);
                 queued = true;
             }
@@ -211,6 +252,17 @@ pub fn run_callbacks(vm: &mut Vm) {
         }
     }
     vm.pop_roots(mark);
+}
+
+/// A plain weak reference to `obj` (`weakref.ref(obj)`, shared with the
+/// other plain ones); TypeError when `obj` cannot be weakly referenced.
+pub fn new_ref(vm: &mut Vm, obj: Value) -> PyResult<Value> {
+    new_weak(vm, types().reference, obj, Value::NONE)
+}
+
+/// The referent of the weak reference `w`, None once it died.
+pub fn referent_of(w: Value) -> Value {
+    referent(Obj::from_value(w).expect("weak reference"))
 }
 
 /// The references to `obj` still alive (`getweakrefs`).
@@ -508,6 +560,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     });
     let sp = vm.ctx.space();
     sp.add_weak_hook(Box::new(weak_hook));
+    sp.add_finalize_hook(Box::new(clear_hook));
     sp.add_root_hook(Box::new(root_hook));
     engine::runtime::signals::set_deferred_runner(crate::modules::gc::run_deferred_work);
     Ok(())

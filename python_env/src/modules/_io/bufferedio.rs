@@ -196,10 +196,8 @@ fn raw_read(vm: &mut Vm, raw: Value, n: usize) -> PyResult<Option<Vec<u8>>> {
 
 /// One raw write; None: would block.
 fn raw_write(vm: &mut Vm, raw: Value, data: &[u8]) -> PyResult<Option<usize>> {
-    if fileio::exact(vm, raw).is_some() {
-        let fd = vm.call_method(raw, "fileno", &[])?;
-        let fd = crate::args::c_int(vm, fd)?;
-        return fileio::sys_write(vm, fd, data);
+    if let Some(r) = fileio::write_exact(vm, raw, data) {
+        return r;
     }
     let b = vm.new_bytes(data);
     let mark = vm.push_root(b);
@@ -621,8 +619,25 @@ fn b_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_any(vm, a, "write")?;
     crate::args::check_method(vm, "write", a, k, 1, 1)?;
     let data = bytes_like(vm, a[1], "")?;
+    write_data(vm, s, a[0], &data)?;
+    Ok(Value::int(data.len() as i64))
+}
+
+/// `v.write(data)` done natively when `v` is exactly `BufferedWriter` or
+/// `BufferedRandom` (a text wrapper's buffer); None for other objects.
+pub(crate) fn write_exact(vm: &mut Vm, v: Value, data: &[u8]) -> Option<PyResult<()>> {
+    let o = Obj::from_value(v)?;
+    let s = proto_core::native::native_ref::<BufState>(o)?;
+    if s.which == Which::Reader || is_heap_type(vm.type_of(v)) {
+        return None;
+    }
+    Some(write_data(vm, s, v, data))
+}
+
+/// The body of `write`.
+fn write_data(vm: &mut Vm, s: &BufState, this_v: Value, data: &[u8]) -> PyResult<()> {
     let mut g = guard(vm, s)?;
-    let raw = raw_of(a[0]);
+    let raw = raw_of(this_v);
     if raw_closed(vm, raw)? {
         return Err(vm.value_error("write to closed file"));
     }
@@ -631,14 +646,49 @@ fn b_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         raw_seek(vm, raw, -(unread as i64), 1)?;
     }
     g.clear_read();
-    if g.wbuf.try_reserve(data.len()).is_err() {
+    // As CPython's `_io__Buffered_write_impl`: data that fits is only
+    // buffered; otherwise the buffer is written out first (on failure the
+    // new data is not kept), then whole buffer-sized parts go straight to
+    // the raw stream and the rest is buffered. So after a failed write
+    // (a closed pipe), a later flush does not try the lost data again.
+    if g.wbuf.len() + data.len() <= g.buffer_size {
+        if g.wbuf.try_reserve(data.len()).is_err() {
+            return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+        }
+        g.wbuf.extend_from_slice(data);
+        return Ok(());
+    }
+    flush_writes(vm, &mut g, raw)?;
+    let mut written = 0;
+    while data.len() - written > g.buffer_size {
+        match raw_write(vm, raw, &data[written..])? {
+            Some(n) => written += n,
+            None => {
+                // BlockingIOError(EAGAIN, msg, characters_written), as
+                // CPython's write raises when the raw stream would block.
+                let cls = exc_class(vm, "BlockingIOError");
+                let msg = vm.new_str("write could not complete without blocking");
+                let e = vm.call(
+                    cls,
+                    &[
+                        Value::int(i64::from(libc::EAGAIN)),
+                        msg,
+                        Value::int(written as i64),
+                    ],
+                    Value::EMPTY,
+                );
+                return Err(match e {
+                    Ok(e) => PyException(e),
+                    Err(e) => e,
+                });
+            }
+        }
+    }
+    if g.wbuf.try_reserve(data.len() - written).is_err() {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));
     }
-    g.wbuf.extend_from_slice(&data);
-    if g.wbuf.len() >= g.buffer_size {
-        flush_writes(vm, &mut g, raw)?;
-    }
-    Ok(Value::int(data.len() as i64))
+    g.wbuf.extend_from_slice(&data[written..]);
+    Ok(())
 }
 
 fn b_flush(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

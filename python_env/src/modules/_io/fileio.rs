@@ -541,6 +541,19 @@ fn fio_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
 }
 
+/// `v.write(data)` (one `write(2)`) done natively when `v` is exactly
+/// `FileIO`; None for other objects.
+pub(crate) fn write_exact(vm: &mut Vm, v: Value, data: &[u8]) -> Option<PyResult<Option<usize>>> {
+    let s = exact(vm, v)?;
+    Some((|| {
+        let fd = fd_open(vm, s)?;
+        if !s.has(F_WRITABLE) {
+            return Err(unsupported(vm, "File not open for writing"));
+        }
+        sys_write(vm, fd, data)
+    })())
+}
+
 fn fio_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_f(vm, a, "seek")?;
     crate::args::check_method(vm, "seek", a, k, 1, 2)?;

@@ -45,6 +45,20 @@ use engine::runtime::*;
 use proto_core::sync::{AtomicUsize, Mutex, MutexGuard, Ordering};
 use proto_core::{Obj, Value};
 
+/// `stream.write(text)` (`text` a str's WTF-8 bytes) done natively when
+/// `stream` is exactly `_io.TextIOWrapper`; None for any other object.
+pub(crate) fn text_write_exact(vm: &mut Vm, stream: Value, text: &[u8]) -> Option<PyResult<()>> {
+    textio::write_exact(vm, stream, text)
+}
+
+/// Whether `v` is exactly `_io.TextIOWrapper` (not a subclass).
+pub(crate) fn is_text_exact(vm: &Vm, v: Value) -> bool {
+    Obj::from_value(v)
+        .and_then(proto_core::native::native_ref::<textio::TextState>)
+        .is_some()
+        && !is_heap_type(vm.type_of(v))
+}
+
 /// `io.DEFAULT_BUFFER_SIZE`.
 pub const DEFAULT_BUFFER_SIZE: usize = 8192;
 

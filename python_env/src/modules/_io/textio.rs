@@ -4,16 +4,18 @@
 //! The wrapper decodes natively: UTF-8 (incrementally: an incomplete
 //! sequence at the end of a chunk waits for the next one), ASCII, Latin-1
 //! and cp1252, with the error handlers of `bytes.decode`/`str.encode`.
-//! Other encodings raise LookupError until a codec registry (`_codecs`)
-//! exists. Text is held as code points; newline decoding is
-//! [`NlDecoder`] (CPython's IncrementalNewlineDecoder logic).
+//! Other text encodings go through the incremental encoder and decoder of
+//! the codecs registry (CPython's way for every encoding), held in the
+//! object's extra value slots. Text is held as code points; newline
+//! decoding is [`NlDecoder`] (CPython's IncrementalNewlineDecoder logic).
 //!
 //! `tell()` returns CPython's opaque cookie (start position | decoder
 //! flags << 64 | bytes to feed << 128 | chars to skip << 192 | need EOF
 //! << 256), rebuilt as CPython does from a snapshot of the decoder state
 //! taken before the last chunk was decoded; `seek(cookie)` restores it.
-//! The buffer is the object's one extra value slot; everything else is in
-//! the payload's [`IoLock`], held for each whole operation.
+//! The buffer and the codec objects are the object's extra value slots;
+//! everything else is in the payload's [`IoLock`], held for each whole
+//! operation.
 
 use super::*;
 use crate::text::{decode_wtf8, encode_wtf8};
@@ -49,8 +51,13 @@ one piece. When used with decoder=None, it expects unicode strings as\n\
 decode input and translates newlines without first invoking an external\n\
 decoder.";
 
-/// Extra value slots: the buffer.
-const NX: usize = 1;
+/// Extra value slots: the buffer, then the codec's incremental encoder
+/// and decoder (None for the native codecs and for a stream that is not
+/// writable / readable).
+const NX: usize = 3;
+const X_BUFFER: usize = 0;
+const X_ENCODER: usize = 1;
+const X_DECODER: usize = 2;
 const SEEN_LF: u8 = 1;
 const SEEN_CR: u8 = 2;
 const SEEN_CRLF: u8 = 4;
@@ -171,11 +178,14 @@ pub(crate) fn find_line_ending(text: &[u32], universal: bool, readnl: &[u32]) ->
 
 // ------------------------------------------------------------------ codec
 
-/// The encodings the wrapper decodes natively.
+/// How the wrapper encodes and decodes: natively (UTF-8, or a one-byte
+/// codec through the str codecs), or through the incremental encoder and
+/// decoder that `codecs` gives for the encoding (CPython's way for all).
 #[derive(Clone, Copy, PartialEq)]
 enum Enc {
     Utf8,
     OneByte,
+    Codec,
 }
 
 /// The length of an incomplete UTF-8 sequence ending `b` (held back).
@@ -241,10 +251,6 @@ struct Inner {
 }
 
 impl Inner {
-    fn dec_flags(&self) -> u64 {
-        u64::from(self.nl.as_ref().is_some_and(|d| d.pendingcr))
-    }
-
     fn reset_decoder(&mut self) {
         self.pending_in.clear();
         if let Some(d) = self.nl.as_mut() {
@@ -271,19 +277,36 @@ fn this_t(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<&'static TextState> 
 }
 
 /// Decodes `input` (after the pending bytes) with the stream's codec and
-/// newline handling.
-fn decode(vm: &mut Vm, g: &mut Inner, input: &[u8], final_: bool) -> PyResult<Vec<u32>> {
-    let mut data = std::mem::take(&mut g.pending_in);
-    data.extend_from_slice(input);
-    if g.enc == Enc::Utf8 && !final_ {
-        let keep = utf8_incomplete_tail(&data);
-        g.pending_in = data.split_off(data.len() - keep);
-    }
-    let text = if data.is_empty() {
-        Vec::new()
+/// newline handling; `tv` is the wrapper (whose slot holds a codec's
+/// decoder).
+fn decode(vm: &mut Vm, g: &mut Inner, tv: Value, input: &[u8], final_: bool) -> PyResult<Vec<u32>> {
+    let text = if g.enc == Enc::Codec {
+        let dec = xget(tv, NX, X_DECODER);
+        let b = vm.new_bytes(input);
+        let mark = vm.push_root(b);
+        let r = vm.call_method(dec, "decode", &[b, Value::bool(final_)]);
+        vm.pop_roots(mark);
+        let r = r?;
+        if !is_str(r) {
+            let tn = vm.type_name_of(r);
+            return Err(vm.type_error(&format!(
+                "decoder should return a string result, not '{tn}'"
+            )));
+        }
+        decode_wtf8(str_bytes(r))
     } else {
-        let s = crate::types::bytes::decode(vm, &data, &g.encoding, &g.errors)?;
-        decode_wtf8(str_bytes(s))
+        let mut data = std::mem::take(&mut g.pending_in);
+        data.extend_from_slice(input);
+        if g.enc == Enc::Utf8 && !final_ {
+            let keep = utf8_incomplete_tail(&data);
+            g.pending_in = data.split_off(data.len() - keep);
+        }
+        if data.is_empty() {
+            Vec::new()
+        } else {
+            let s = crate::types::bytes::decode(vm, &data, &g.encoding, &g.errors)?;
+            decode_wtf8(str_bytes(s))
+        }
     };
     Ok(match g.nl.as_mut() {
         Some(d) => d.decode(text, final_),
@@ -291,10 +314,110 @@ fn decode(vm: &mut Vm, g: &mut Inner, input: &[u8], final_: bool) -> PyResult<Ve
     })
 }
 
+/// Encodes the str `text` with the stream's codec.
+fn encode_text(vm: &mut Vm, g: &mut Inner, tv: Value, text: Value) -> PyResult<Vec<u8>> {
+    if g.enc == Enc::Codec {
+        let enc = xget(tv, NX, X_ENCODER);
+        let r = vm.call_method(enc, "encode", &[text])?;
+        return match Obj::from_value(r) {
+            Some(o) if o.kind() == Kind::BYTES => Ok(str_bytes(r).to_vec()),
+            _ => {
+                let tn = vm.type_name_of(r);
+                Err(vm.type_error(&format!("encoder should return a bytes object, not '{tn}'")))
+            }
+        };
+    }
+    let enc = g.encoding.clone();
+    let errors = g.errors.clone();
+    let b = crate::types::bytes::encode(vm, text, &enc, &errors)?;
+    Ok(str_bytes(b).to_vec())
+}
+
+/// The decoder's state as CPython's `decoder.getstate()`: the bytes it
+/// holds back and its flags (the newline decoder's pending `\r` in bit 0
+/// above the codec's own flags).
+fn dec_state(vm: &mut Vm, g: &Inner, tv: Value) -> PyResult<(Vec<u8>, u64)> {
+    let cr = g.nl.as_ref().map(|d| u64::from(d.pendingcr));
+    if g.enc != Enc::Codec {
+        return Ok((g.pending_in.clone(), cr.unwrap_or(0)));
+    }
+    let dec = xget(tv, NX, X_DECODER);
+    let st = vm.call_method(dec, "getstate", &[])?;
+    let Some(o) = Obj::from_value(st).filter(|o| o.kind() == Kind::TUPLE && o.n_values() == 2)
+    else {
+        return Err(vm.type_error("illegal decoder state"));
+    };
+    let mark = vm.push_root(st);
+    let b = super::bytes_like(vm, o.get(0), "illegal decoder state: ");
+    let f = b.and_then(|b| crate::args::c_long(vm, o.get(1)).map(|f| (b, f)));
+    vm.pop_roots(mark);
+    let (b, f) = f?;
+    Ok(match cr {
+        Some(c) => (b, ((f as u64) << 1) | c),
+        None => (b, f as u64),
+    })
+}
+
+/// `decoder.setstate((b"", flags))`.
+fn dec_set(vm: &mut Vm, g: &mut Inner, tv: Value, flags: u64) -> PyResult<()> {
+    g.set_decoder_state(flags);
+    if g.enc != Enc::Codec {
+        return Ok(());
+    }
+    let f = if g.nl.is_some() { flags >> 1 } else { flags };
+    let dec = xget(tv, NX, X_DECODER);
+    let e = vm.new_bytes(&[]);
+    let mark = vm.push_root(e);
+    let fv = vm.new_int(f as i64);
+    let t = vm.new_tuple(&[e, fv]);
+    vm.pop_roots(mark);
+    vm.call_method(dec, "setstate", &[t])?;
+    Ok(())
+}
+
+/// A codec encoder at the start of the stream is reset (it writes a BOM
+/// again); elsewhere `setstate(0)` keeps it from writing one.
+fn enc_reset(vm: &mut Vm, tv: Value, at_start: bool) -> PyResult<()> {
+    let enc = xget(tv, NX, X_ENCODER);
+    if enc.is_none() {
+        return Ok(());
+    }
+    if at_start {
+        vm.call_method(enc, "reset", &[])?;
+    } else {
+        vm.call_method(enc, "setstate", &[Value::int(0)])?;
+    }
+    Ok(())
+}
+
+/// `decoder.reset()`.
+fn dec_reset(vm: &mut Vm, g: &mut Inner, tv: Value) -> PyResult<()> {
+    g.reset_decoder();
+    if g.enc == Enc::Codec {
+        let dec = xget(tv, NX, X_DECODER);
+        if !dec.is_none() {
+            vm.call_method(dec, "reset", &[])?;
+        }
+    }
+    Ok(())
+}
+
 /// Gives the encoded pending text to the buffer.
 fn write_flush(vm: &mut Vm, g: &mut Inner, buffer: Value) -> PyResult<()> {
     if g.pending_out.is_empty() {
         return Ok(());
+    }
+    // The standard streams and open() files: no bytes object, no lookup.
+    // The pending bytes are dropped whatever the outcome (as CPython's
+    // writeflush); the vector keeps its capacity for the next write.
+    let fast = super::bufferedio::write_exact(vm, buffer, &g.pending_out)
+        .or_else(|| super::fileio::write_exact(vm, buffer, &g.pending_out).map(|r| r.map(|_| ())));
+    if let Some(r) = fast {
+        g.pending_out.clear();
+        if g.pending_out.capacity() > 1 << 20 {
+            g.pending_out.shrink_to(1 << 16);
+        }
+        return r;
     }
     let data = std::mem::take(&mut g.pending_out);
     let b = vm.new_bytes(&data);
@@ -306,10 +429,17 @@ fn write_flush(vm: &mut Vm, g: &mut Inner, buffer: Value) -> PyResult<()> {
 }
 
 /// Reads and decodes one chunk; false at EOF.
-fn read_chunk(vm: &mut Vm, g: &mut Inner, buffer: Value, size_hint: usize) -> PyResult<bool> {
+fn read_chunk(
+    vm: &mut Vm,
+    g: &mut Inner,
+    tv: Value,
+    buffer: Value,
+    size_hint: usize,
+) -> PyResult<bool> {
     write_flush(vm, g, buffer)?;
     let snap = if g.telling {
-        Some((g.dec_flags(), g.pending_in.clone()))
+        let (b, f) = dec_state(vm, g, tv)?;
+        Some((f, b))
     } else {
         None
     };
@@ -326,7 +456,7 @@ fn read_chunk(vm: &mut Vm, g: &mut Inner, buffer: Value, size_hint: usize) -> Py
         }
     };
     let eof = input.is_empty();
-    let text = decode(vm, g, &input, eof)?;
+    let text = decode(vm, g, tv, &input, eof)?;
     g.b2cratio = if text.is_empty() {
         0.0
     } else {
@@ -408,8 +538,10 @@ fn str_arg(vm: &mut Vm, v: Option<Value>, fname: &str, what: &str) -> PyResult<O
     }
 }
 
-/// Resolves an encoding name: "locale" (and None) is UTF-8; the native
-/// codecs are accepted, others raise LookupError.
+/// Resolves an encoding name: "locale" (and None) is UTF-8; UTF-8, ASCII,
+/// Latin-1 and cp1252 are native; any other must be a text encoding of
+/// the `codecs` registry (LookupError otherwise, as CPython's
+/// `_PyCodec_LookupTextEncoding`).
 fn resolve_encoding(vm: &mut Vm, name: Option<String>) -> PyResult<(String, Enc)> {
     let name = match name {
         None => return Ok(("UTF-8".into(), Enc::Utf8)),
@@ -420,8 +552,74 @@ fn resolve_encoding(vm: &mut Vm, name: Option<String>) -> PyResult<(String, Enc)
     match Codec::lookup(&name) {
         Some(Codec::Utf8) => Ok((name, Enc::Utf8)),
         Some(Codec::Ascii | Codec::Latin1 | Codec::Cp1252) => Ok((name, Enc::OneByte)),
-        _ => Err(vm.exc_by_name("LookupError", &format!("unknown encoding: {name}"))),
+        _ => {
+            codec_info(vm, &name)?;
+            Ok((name, Enc::Codec))
+        }
     }
+}
+
+/// `codecs.lookup(name)`, refusing codecs that are not text encodings.
+fn codec_info(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let info = crate::modules::_codecs::lookup_codec(vm, name)?;
+    let mark = vm.push_root(info);
+    let r = (|| -> PyResult<Value> {
+        let n = vm.intern("_is_text_encoding");
+        if let Some(t) = vm.getattr_opt(info, n)? {
+            if !vm.truthy(t)? {
+                return Err(vm.exc_by_name(
+                    "LookupError",
+                    &format!(
+                        "'{name}' is not a text encoding; use codecs.open() to handle arbitrary codecs"
+                    ),
+                ));
+            }
+        }
+        Ok(info)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// Installs the incremental encoder (when writable) and decoder (when
+/// readable) of codec `name` with `errors` in the wrapper's slots; None
+/// in both for a native codec.
+fn set_codec(
+    vm: &mut Vm,
+    tv: Value,
+    enc: Enc,
+    name: &str,
+    errors: &str,
+    readable: bool,
+    writable: bool,
+) -> PyResult<()> {
+    xset(vm, tv, NX, X_ENCODER, Value::NONE);
+    xset(vm, tv, NX, X_DECODER, Value::NONE);
+    if enc != Enc::Codec {
+        return Ok(());
+    }
+    let info = codec_info(vm, name)?;
+    let mark = vm.push_root(info);
+    let r = (|| -> PyResult<()> {
+        let ev = vm.new_str(errors);
+        vm.push_root(ev);
+        for (want, attr, slot) in [
+            (writable, "incrementalencoder", X_ENCODER),
+            (readable, "incrementaldecoder", X_DECODER),
+        ] {
+            if want {
+                let n = vm.intern(attr);
+                let f = vm.getattr(info, n)?;
+                let m = vm.push_root(f);
+                let c = vm.call(f, &[ev], Value::EMPTY);
+                vm.pop_roots(m);
+                xset(vm, tv, NX, slot, c?);
+            }
+        }
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r
 }
 
 /// Applies a `newline` argument (already validated) to the state.
@@ -506,10 +704,19 @@ fn t_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let seekable = vm.truthy(r)?;
     let n = vm.intern("read1");
     let has_read1 = vm.getattr_opt(buffer, n)?.is_some();
+    let errors = errors.unwrap_or_else(|| "strict".into());
+    set_codec(vm, a[0], enc, &encoding, &errors, readable, writable)?;
+    // A codec encoder past the start of a file writes no BOM.
+    if enc == Enc::Codec && seekable && writable {
+        let p = vm.call_method(buffer, "tell", &[])?;
+        if vm.as_i64(p) != Some(0) {
+            enc_reset(vm, a[0], false)?;
+        }
+    }
     let mut g = s.st.lock(vm, "TextIOWrapper")?;
     g.encoding = encoding;
     g.enc = enc;
-    g.errors = errors.unwrap_or_else(|| "strict".into());
+    g.errors = errors;
     g.readable = readable;
     g.writable = writable;
     set_newline(&mut g, nl.as_deref());
@@ -524,7 +731,7 @@ fn t_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     g.pending_in.clear();
     g.snapshot = None;
     g.pending_out.clear();
-    xset(vm, a[0], NX, 0, buffer);
+    xset(vm, a[0], NX, X_BUFFER, buffer);
     g.ok = true;
     Ok(Value::NONE)
 }
@@ -542,7 +749,7 @@ fn guard<'a>(vm: &mut Vm, s: &'a TextState) -> PyResult<IoGuard<'a, Inner>> {
 }
 
 fn buffer_of(v: Value) -> Value {
-    xget(v, NX, 0)
+    xget(v, NX, X_BUFFER)
 }
 
 /// ValueError when the buffer is closed.
@@ -555,20 +762,47 @@ fn check_closed(vm: &mut Vm, buffer: Value) -> PyResult<()> {
 fn t_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_t(vm, a, "write")?;
     crate::args::check_method(vm, "write", a, k, 1, 1)?;
-    let mut g = guard(vm, s)?;
-    let buffer = buffer_of(a[0]);
     if !is_str(a[1]) {
+        // The attachment check comes first, as in CPython.
+        guard(vm, s)?;
         let tn = vm.arg_type_name(a[1]);
         return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
     }
+    let n = Obj::from_value(a[1]).map_or(0, proto_core::layouts::str::char_len);
+    let sb = str_bytes(a[1]);
+    write_text(vm, s, a[0], sb, Some(a[1]))?;
+    Ok(Value::int(n as i64))
+}
+
+/// `stream.write(text)` for `text` given as its (WTF-8) bytes, when
+/// `stream` is exactly `_io.TextIOWrapper` (not a subclass, whose `write`
+/// may be overridden): the builtin `print`'s path. None otherwise.
+pub(crate) fn write_exact(vm: &mut Vm, stream: Value, text: &[u8]) -> Option<PyResult<()>> {
+    let o = Obj::from_value(stream)?;
+    let s = proto_core::native::native_ref::<TextState>(o)?;
+    if is_heap_type(vm.type_of(stream)) {
+        return None;
+    }
+    Some(write_text(vm, s, stream, text, None))
+}
+
+/// The body of `write`: `sb` is the text's WTF-8 form and `sv` the str
+/// itself when the caller has one (made from `sb` when needed).
+fn write_text(
+    vm: &mut Vm,
+    s: &TextState,
+    this_v: Value,
+    sb: &[u8],
+    sv: Option<Value>,
+) -> PyResult<()> {
+    let mut g = guard(vm, s)?;
+    let buffer = buffer_of(this_v);
     check_closed(vm, buffer)?;
     if !g.writable {
         return Err(unsupported(vm, "not writable"));
     }
-    let sb = str_bytes(a[1]);
     let haslf = memchr::memchr(b'\n', sb).is_some();
     let needflush = g.line_buffering && (haslf || memchr::memchr(b'\r', sb).is_some());
-    let n;
     // Fast path: text that needs no newline translation and whose UTF-8
     // form is its encoding (UTF-8 without lone surrogates, or ASCII text
     // in an ASCII-compatible one-byte codec).
@@ -576,16 +810,15 @@ fn t_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         && match g.enc {
             Enc::Utf8 => std::str::from_utf8(sb).is_ok(),
             Enc::OneByte => sb.is_ascii(),
+            Enc::Codec => false,
         };
     if direct {
-        n = Obj::from_value(a[1]).map_or(0, proto_core::layouts::str::char_len);
         if g.pending_out.try_reserve(sb.len()).is_err() {
             return Err(vm.new_exc(vm.g.e.MemoryError, ""));
         }
         g.pending_out.extend_from_slice(sb);
     } else {
         let text = decode_wtf8(sb);
-        n = text.len();
         let out_text = match (&g.writenl, g.writetranslate && haslf) {
             (Some(nl), true) => {
                 let mut o = Vec::with_capacity(text.len() + 16);
@@ -598,15 +831,16 @@ fn t_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 }
                 text_value(vm, &o)
             }
-            _ => a[1],
+            _ => match sv {
+                Some(v) => v,
+                None => vm.new_str_bytes(sb),
+            },
         };
         let mark = vm.push_root(out_text);
-        let enc = g.encoding.clone();
-        let errors = g.errors.clone();
-        let b = crate::types::bytes::encode(vm, out_text, &enc, &errors);
+        let b = encode_text(vm, &mut g, this_v, out_text);
         vm.pop_roots(mark);
         let b = b?;
-        g.pending_out.extend_from_slice(str_bytes(b));
+        g.pending_out.extend_from_slice(&b);
     }
     if g.pending_out.len() > g.chunk_size || needflush || g.write_through {
         write_flush(vm, &mut g, buffer)?;
@@ -616,8 +850,8 @@ fn t_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     g.clear_decoded();
     g.snapshot = None;
-    g.reset_decoder();
-    Ok(Value::int(n as i64))
+    dec_reset(vm, &mut g, this_v)?;
+    Ok(())
 }
 
 fn t_flush(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -707,7 +941,7 @@ fn t_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             }
         }
         let mut out = g.decoded[g.decoded_pos..].to_vec();
-        let more = decode(vm, &mut g, &input, true)?;
+        let more = decode(vm, &mut g, a[0], &input, true)?;
         out.extend_from_slice(&more);
         g.clear_decoded();
         g.snapshot = None;
@@ -724,7 +958,7 @@ fn t_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         if out.len() >= n {
             break;
         }
-        if !read_chunk(vm, &mut g, buffer, 0)? {
+        if !read_chunk(vm, &mut g, a[0], buffer, 0)? {
             // EOF: what the final decode produced.
             let avail = g.decoded.len() - g.decoded_pos;
             let take = avail.min(n - out.len());
@@ -738,7 +972,13 @@ fn t_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// The next line, at most `limit` characters when >= 0.
-fn readline(vm: &mut Vm, g: &mut Inner, buffer: Value, limit: i64) -> PyResult<Vec<u32>> {
+fn readline(
+    vm: &mut Vm,
+    g: &mut Inner,
+    tv: Value,
+    buffer: Value,
+    limit: i64,
+) -> PyResult<Vec<u32>> {
     write_flush(vm, g, buffer)?;
     let mut line: Vec<u32> = Vec::new();
     loop {
@@ -773,7 +1013,7 @@ fn readline(vm: &mut Vm, g: &mut Inner, buffer: Value, limit: i64) -> PyResult<V
                 }
             }
         }
-        if !read_chunk(vm, g, buffer, 0)? {
+        if !read_chunk(vm, g, tv, buffer, 0)? {
             let avail = &g.decoded[g.decoded_pos..];
             let room = if limit < 0 {
                 usize::MAX
@@ -804,7 +1044,7 @@ fn t_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if !g.readable {
         return Err(unsupported(vm, "not readable"));
     }
-    let line = readline(vm, &mut g, buffer, n)?;
+    let line = readline(vm, &mut g, a[0], buffer, n)?;
     Ok(text_value(vm, &line))
 }
 
@@ -832,7 +1072,7 @@ fn t_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             return Err(unsupported(vm, "not readable"));
         }
         g.telling = false;
-        let line = readline(vm, &mut g, buffer, -1)?;
+        let line = readline(vm, &mut g, a[0], buffer, -1)?;
         if line.is_empty() {
             g.snapshot = None;
             g.telling = g.seekable;
@@ -886,37 +1126,91 @@ fn t_tell(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if !g.readable {
         return Ok(vm.new_int(position));
     }
-    let mut start_pos = position - next_input.len() as i64;
-    let mut chars_to_skip = g.decoded_pos as u64;
+    let start_pos = position - next_input.len() as i64;
+    let chars_to_skip = g.decoded_pos as u64;
     if chars_to_skip == 0 {
         return Ok(cookie(vm, start_pos, flags, 0, 0, false));
     }
     // Replay the chunk from the snapshot state as CPython does: first a
     // guess from the bytes-per-character ratio, then byte by byte, keeping
-    // the last point where the decoder held nothing back.
+    // the last point where the decoder held nothing back. The decoder's
+    // state is saved first and restored after.
     let saved_nl = g.nl.clone();
     let saved_in = std::mem::take(&mut g.pending_in);
+    let saved_codec = if g.enc == Enc::Codec {
+        let dec = xget(a[0], NX, X_DECODER);
+        Some(vm.call_method(dec, "getstate", &[])?)
+    } else {
+        None
+    };
+    let mark = vm.push_root(saved_codec.unwrap_or(Value::NONE));
+    let r = replay(
+        vm,
+        &mut g,
+        a[0],
+        &next_input,
+        flags,
+        start_pos,
+        chars_to_skip,
+    );
+    g.nl = saved_nl;
+    g.pending_in = saved_in;
+    let restored = match saved_codec {
+        Some(st) => {
+            let dec = xget(a[0], NX, X_DECODER);
+            vm.call_method(dec, "setstate", &[st]).map(|_| ())
+        }
+        None => Ok(()),
+    };
+    vm.pop_roots(mark);
+    let (start_pos, start_flags, bytes_fed, chars_to_skip, need_eof) = r?;
+    restored?;
+    Ok(cookie(
+        vm,
+        start_pos,
+        start_flags,
+        bytes_fed,
+        chars_to_skip,
+        need_eof,
+    ))
+}
+
+/// The bytes the decoder holds back.
+fn dec_pending(vm: &mut Vm, g: &Inner, tv: Value) -> PyResult<usize> {
+    if g.enc != Enc::Codec {
+        return Ok(g.pending_in.len());
+    }
+    Ok(dec_state(vm, g, tv)?.0.len())
+}
+
+/// `tell()`'s search (CPython's `_io_TextIOWrapper_tell_impl`): the
+/// cookie's parts (start position, decoder flags, bytes to feed, chars to
+/// skip, need EOF) for `chars_to_skip` characters into `next_input`,
+/// decoded from state `flags` at byte `start_pos`.
+fn replay(
+    vm: &mut Vm,
+    g: &mut Inner,
+    tv: Value,
+    next_input: &[u8],
+    flags: u64,
+    mut start_pos: i64,
+    mut chars_to_skip: u64,
+) -> PyResult<(i64, u64, u64, u64, bool)> {
     let mut start_flags = flags;
-    let mut err = None;
     let mut skip_bytes = (g.b2cratio * chars_to_skip as f64) as i64;
     let mut skip_back: i64 = 1;
     skip_bytes = skip_bytes.min(next_input.len() as i64);
     while skip_bytes > 0 {
-        g.set_decoder_state(flags);
-        let n = match decode(vm, &mut g, &next_input[..skip_bytes as usize], false) {
-            Ok(t) => t.len() as u64,
-            Err(e) => {
-                err = Some(e);
-                break;
-            }
-        };
+        dec_set(vm, g, tv, flags)?;
+        let n = decode(vm, g, tv, &next_input[..skip_bytes as usize], false)?.len() as u64;
         if n <= chars_to_skip {
-            if g.pending_in.is_empty() {
-                start_flags = g.dec_flags();
+            let pending = dec_pending(vm, g, tv)?;
+            if pending == 0 {
+                start_flags = dec_state(vm, g, tv)?.1;
                 chars_to_skip -= n;
                 break;
             }
-            skip_bytes -= g.pending_in.len() as i64;
+            skip_bytes -= pending as i64;
             skip_back = 1;
         } else {
             skip_bytes -= skip_back;
@@ -930,22 +1224,17 @@ fn t_tell(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     start_pos += skip_bytes;
     let (mut bytes_fed, mut chars_decoded) = (0u64, 0u64);
     let mut need_eof = false;
-    if err.is_none() && chars_to_skip > 0 {
-        g.set_decoder_state(start_flags);
+    if chars_to_skip > 0 {
+        dec_set(vm, g, tv, start_flags)?;
         let mut found = false;
         for i in skip_bytes as usize..next_input.len() {
             bytes_fed += 1;
-            match decode(vm, &mut g, &next_input[i..i + 1], false) {
-                Ok(t) => chars_decoded += t.len() as u64,
-                Err(e) => {
-                    err = Some(e);
-                    break;
-                }
-            }
-            if g.pending_in.is_empty() && chars_decoded <= chars_to_skip {
+            chars_decoded += decode(vm, g, tv, &next_input[i..i + 1], false)?.len() as u64;
+            let (pending, dflags) = dec_state(vm, g, tv)?;
+            if pending.is_empty() && chars_decoded <= chars_to_skip {
                 start_pos += bytes_fed as i64;
                 chars_to_skip -= chars_decoded;
-                start_flags = g.dec_flags();
+                start_flags = dflags;
                 bytes_fed = 0;
                 chars_decoded = 0;
             }
@@ -954,30 +1243,15 @@ fn t_tell(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 break;
             }
         }
-        if err.is_none() && !found {
-            match decode(vm, &mut g, &[], true) {
-                Ok(t) => chars_decoded += t.len() as u64,
-                Err(e) => err = Some(e),
-            }
+        if !found {
+            chars_decoded += decode(vm, g, tv, &[], true)?.len() as u64;
             need_eof = true;
-            if err.is_none() && chars_decoded < chars_to_skip {
-                err = Some(vm.new_exc(vm.g.e.OSError, "can't reconstruct logical file position"));
+            if chars_decoded < chars_to_skip {
+                return Err(vm.new_exc(vm.g.e.OSError, "can't reconstruct logical file position"));
             }
         }
     }
-    g.nl = saved_nl;
-    g.pending_in = saved_in;
-    if let Some(e) = err {
-        return Err(e);
-    }
-    Ok(cookie(
-        vm,
-        start_pos,
-        start_flags,
-        bytes_fed,
-        chars_to_skip,
-        need_eof,
-    ))
+    Ok((start_pos, start_flags, bytes_fed, chars_to_skip, need_eof))
 }
 
 fn t_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1017,9 +1291,15 @@ fn t_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             vm.call_method(buffer, "flush", &[])?;
             g.clear_decoded();
             g.snapshot = None;
-            g.reset_decoder();
+            dec_reset(vm, &mut g, a[0])?;
             drop(g);
-            return vm.call_method(buffer, "seek", &[Value::int(0), Value::int(2)]);
+            let r = vm.call_method(buffer, "seek", &[Value::int(0), Value::int(2)])?;
+            let mark = vm.push_root(r);
+            let at_start = vm.as_i64(r) == Some(0);
+            let e = enc_reset(vm, a[0], at_start);
+            vm.pop_roots(mark);
+            e?;
+            return Ok(r);
         }
         0 => {}
         _ => return Err(vm.value_error(&format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
@@ -1061,15 +1341,20 @@ fn seek_to(vm: &mut Vm, s: &TextState, this_v: Value, cookie_v: Value) -> PyResu
     g.clear_decoded();
     g.snapshot = None;
     if c == BigInt::from(0) {
-        g.reset_decoder();
+        dec_reset(vm, &mut g, this_v)?;
     } else {
-        g.set_decoder_state(dec_flags);
+        if start_pos == 0 && dec_flags == 0 {
+            dec_reset(vm, &mut g, this_v)?;
+        } else {
+            dec_set(vm, &mut g, this_v, dec_flags)?;
+        }
         g.snapshot = Some((dec_flags, Vec::new()));
     }
+    enc_reset(vm, this_v, start_pos == 0 && dec_flags == 0)?;
     if chars_to_skip > 0 {
         let chunk = vm.call_method(buffer, "read", &[Value::int(bytes_to_feed as i64)])?;
         let input = crate::types::bytes::buf(chunk).unwrap_or_default();
-        let text = decode(vm, &mut g, &input, need_eof)?;
+        let text = decode(vm, &mut g, this_v, &input, need_eof)?;
         g.decoded = text;
         g.decoded_pos = 0;
         g.snapshot = Some((dec_flags, input));
@@ -1105,7 +1390,7 @@ fn t_detach(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let buffer = buffer_of(a[0]);
     g.ok = false;
     g.detached = true;
-    xset(vm, a[0], NX, 0, Value::NONE);
+    xset(vm, a[0], NX, X_BUFFER, Value::NONE);
     Ok(buffer)
 }
 
@@ -1158,14 +1443,26 @@ fn t_reconfigure(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => None,
     };
     vm.call_method(a[0], "flush", &[])?;
-    let mut g = guard(vm, s)?;
-    if let Some((name, enc)) = resolved {
+    if resolved.is_some() || err_s.is_some() {
+        // A new codec (or error handler): new encoder and decoder.
+        let (name, enc, rd, wr, errors) = {
+            let g = guard(vm, s)?;
+            let (name, enc) = resolved.clone().unwrap_or((g.encoding.clone(), g.enc));
+            let errors = match (&err_s, &resolved) {
+                (Some(e), _) => e.clone(),
+                (None, Some(_)) => "strict".into(),
+                (None, None) => g.errors.clone(),
+            };
+            (name, enc, g.readable, g.writable, errors)
+        };
+        set_codec(vm, a[0], enc, &name, &errors, rd, wr)?;
+        let mut g = guard(vm, s)?;
         g.encoding = name;
         g.enc = enc;
-        g.errors = err_s.clone().unwrap_or_else(|| "strict".into());
-    } else if let Some(e) = err_s {
-        g.errors = e;
+        g.errors = errors;
+        g.pending_in.clear();
     }
+    let mut g = guard(vm, s)?;
     if let Some(nl) = nl {
         set_newline(&mut g, nl.as_deref());
     }

@@ -28,6 +28,8 @@ mod addr;
 mod netdb;
 mod sock;
 
+pub(crate) use sock::fd_and_timeout;
+
 use crate::modules::_struct::{module_state, new_module_with_state, set_module_state};
 use crate::types::clinic;
 use engine::runtime::*;

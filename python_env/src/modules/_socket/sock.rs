@@ -107,6 +107,14 @@ fn this(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<&'static SockState> {
     }
 }
 
+/// The descriptor and timeout (nanoseconds, -1 for None) of a
+/// `_socket.socket` instance (of any subclass); `_ssl` reads them before
+/// each operation, as CPython's `_ssl.c` reads `sock_fd`/`sock_timeout`.
+pub(crate) fn fd_and_timeout(v: Value) -> Option<(i32, i64)> {
+    let s = Obj::from_value(v).and_then(proto_core::native::native_ref::<SockState>)?;
+    Some((s.fd(), s.timeout()))
+}
+
 /// The native socket type (module state).
 fn socket_type(vm: &mut Vm) -> PyResult<Value> {
     module_state(vm, "_socket", STATE_SOCKET)

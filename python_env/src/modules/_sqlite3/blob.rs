@@ -11,6 +11,7 @@
 use super::connection::{self, ConnShared};
 use super::errors::{self, Exc};
 use super::types;
+use crate::modules::_thread::AcquireIn;
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
 use proto_core::sync::{self, Arc, Mutex};

@@ -21,9 +21,10 @@ use super::callbacks::{self, run_sqlite};
 use super::db::{Backup, Blob, Db, SqlError, Stmt};
 use super::errors::{self, Exc};
 use super::types;
+use crate::modules::_thread::AcquireIn;
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
-use proto_core::sync::{self, Arc, Condvar, Mutex};
+use proto_core::sync::{self, Arc, Mutex};
 use proto_core::{Obj, Value};
 use rusqlite::ffi;
 use std::collections::HashMap;
@@ -48,62 +49,7 @@ pub(super) fn get_slot(o: Obj, i: usize) -> Value {
 
 /// A lock held across one operation; the thread that holds it may take it
 /// again (a user function using its own connection).
-pub(super) struct ConnLock {
-    /// (owner thread ident, 0 when free; depth; threads waiting)
-    st: Mutex<(u64, u32, u32)>,
-    cv: Condvar,
-}
-
-pub(super) struct LockGuard(&'static ConnLock);
-
-impl Drop for LockGuard {
-    fn drop(&mut self) {
-        let mut g = sync::lock(&self.0.st);
-        g.1 -= 1;
-        if g.1 == 0 {
-            g.0 = 0;
-            // Waking costs a system call: only when a thread waits.
-            let waiting = g.2 > 0;
-            drop(g);
-            if waiting {
-                self.0.cv.notify_one();
-            }
-        }
-    }
-}
-
-impl ConnLock {
-    fn new() -> ConnLock {
-        ConnLock {
-            st: Mutex::new((0, 0, 0)),
-            cv: Condvar::new(),
-        }
-    }
-
-    /// Takes the lock, waiting outside the safepoint handshake.
-    pub(super) fn acquire(&'static self, vm: &mut Vm) -> LockGuard {
-        let me = crate::modules::_thread::thread_ident();
-        {
-            let mut g = sync::lock(&self.st);
-            if g.0 == 0 || g.0 == me {
-                g.0 = me;
-                g.1 += 1;
-                return LockGuard(self);
-            }
-        }
-        vm.ctx.blocking(|| {
-            let mut g = sync::lock(&self.st);
-            g.2 += 1;
-            while g.0 != 0 && g.0 != me {
-                g = sync::wait(&self.cv, g);
-            }
-            g.2 -= 1;
-            g.0 = me;
-            g.1 += 1;
-        });
-        LockGuard(self)
-    }
-}
+pub(super) type ConnLock = proto_core::relock::ReLock;
 
 /// The Rust state of a connection.
 pub(super) struct ConnInner {

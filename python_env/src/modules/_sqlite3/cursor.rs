@@ -18,6 +18,7 @@ use super::connection::{self, ConnState, Prepared};
 use super::db::{Db, SqlValue, Stmt};
 use super::errors::{self, Exc};
 use super::{types, PARSE_COLNAMES, PARSE_DECLTYPES};
+use crate::modules::_thread::AcquireIn;
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
 use proto_core::sync::{self, Arc, Mutex};

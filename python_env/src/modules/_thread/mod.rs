@@ -51,6 +51,20 @@ pub fn thread_ident() -> u64 {
     })
 }
 
+/// Taking a native object's [`ReLock`](proto_core::relock::ReLock) from
+/// code that runs Python: this thread is the owner, and a wait happens
+/// outside the safepoint handshake.
+pub trait AcquireIn {
+    /// Takes the lock for this thread.
+    fn acquire(&self, vm: &mut Vm) -> proto_core::relock::ReGuard<'_>;
+}
+
+impl AcquireIn for proto_core::relock::ReLock {
+    fn acquire(&self, vm: &mut Vm) -> proto_core::relock::ReGuard<'_> {
+        self.acquire_with(thread_ident(), |wait| vm.ctx.blocking(wait))
+    }
+}
+
 /// The CPU-time clock ids of the live threads by `get_ident()` value, for
 /// `time.pthread_getcpuclockid` (idents are not `pthread_t`s, and a stale
 /// `pthread_t` would crash the C library). A thread adds itself when its
@@ -879,10 +893,10 @@ fn run_thread_body(vm: &mut Vm, base: usize) {
             .repr_string(func)
             .unwrap_or_else(|_| "<object>".to_string());
         let text = vm.format_exception(e.0);
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
-        let mut err = std::io::stderr().lock();
-        let _ = write!(err, "Exception ignored in thread started by: {fr}\n{text}");
+        crate::modules::sys::write_stderr(
+            vm,
+            &format!("Exception ignored in thread started by: {fr}\n{text}"),
+        );
     }
 }
 
