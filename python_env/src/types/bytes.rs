@@ -35,7 +35,8 @@ pub fn buf(v: Value) -> Option<Vec<u8>> {
         K_MEMORYVIEW => super::memoryview::view_bytes(v),
         _ => match crate::modules::_pickle::buffer_target(v) {
             Some(t) => t.and_then(buf),
-            None => crate::modules::array::array_bytes(v),
+            None => crate::modules::array::array_bytes(v)
+                .or_else(|| crate::modules::mmap::mmap_bytes(v)),
         },
     }
 }

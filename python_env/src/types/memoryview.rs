@@ -35,6 +35,9 @@ pub fn is_mv(v: Value) -> bool {
 /// The current bytes of a view's exporter.
 fn base(o: Obj) -> &'static [u8] {
     let x = o.get(0);
+    if let Some(b) = crate::modules::mmap::export_bytes(x) {
+        return b;
+    }
     let x = crate::modules::array::array_storage(x).unwrap_or(x);
     match Obj::from_value(x) {
         Some(b) if b.kind() == K_BYTEARRAY => str_bytes(b.get(0)),
@@ -96,7 +99,12 @@ fn alloc_view(
     g: (i64, i64, usize, usize),
     flags: u64,
 ) -> Value {
+    // A view of an mmap holds its own export until released or collected
+    // (see `mmap`).
+    let obj = crate::modules::mmap::export_for_view(vm, obj);
+    let mark = vm.push_root(obj);
     let o = vm.alloc_obj(K_MEMORYVIEW, cls, 2, 6 * 8);
+    vm.pop_roots(mark);
     o.init(0, obj);
     o.init(1, fmt);
     set_raw(o, R_START, g.0 as u64);
@@ -182,6 +190,15 @@ fn mv_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             g,
             get_raw(src, R_FLAGS),
         ));
+    }
+    if crate::modules::mmap::is_mmap(obj) {
+        let (tok, len, readonly) = crate::modules::mmap::export(vm, obj)?;
+        let mark = vm.push_root(tok);
+        let f = vm.intern("B");
+        let flags = if readonly { F_READONLY } else { 0 };
+        let v = alloc_view(vm, a[0], tok, f, (0, 1, len, 1), flags);
+        vm.pop_roots(mark);
+        return Ok(v);
     }
     let Some(b) = buf(obj) else {
         let tn = vm.type_name_of(obj);
@@ -349,6 +366,15 @@ fn mv_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// code run by the conversions may have shrunk it).
 fn write_at(vm: &mut Vm, o: Obj, positions: &[usize], data: &[u8], isz: usize) -> PyResult<()> {
     let x = o.get(0);
+    if crate::modules::mmap::is_export(x) {
+        for (k, &p) in positions.iter().enumerate() {
+            let chunk = data.get(k * isz..(k + 1) * isz).unwrap_or(&[]);
+            if !crate::modules::mmap::export_write(x, p, chunk) {
+                return Err(shrunk(vm));
+            }
+        }
+        return Ok(());
+    }
     let x = crate::modules::array::array_storage(x).unwrap_or(x);
     if let Some(fo) = Obj::from_value(x).filter(|f| f.is_frozen()) {
         return Err(vm.frozen_error(fo));
@@ -463,7 +489,14 @@ fn mv_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn mv_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("memoryview");
-    vm.with_lock(o, |_| set_raw(o, R_FLAGS, get_raw(o, R_FLAGS) | F_RELEASED));
+    let was = vm.with_lock(o, |_| {
+        let f = get_raw(o, R_FLAGS);
+        set_raw(o, R_FLAGS, f | F_RELEASED);
+        f
+    });
+    if was & F_RELEASED == 0 {
+        crate::modules::mmap::export_view_released(o.get(0));
+    }
     Ok(Value::NONE)
 }
 
@@ -634,7 +667,11 @@ fn mv_toreadonly(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn p_obj(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(live(vm, a[0])?.get(0))
+    let x = live(vm, a[0])?.get(0);
+    if crate::modules::mmap::is_export(x) {
+        return Ok(crate::modules::mmap::export_owner(x));
+    }
+    Ok(x)
 }
 fn p_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(live(vm, a[0])?.get(1))
@@ -740,6 +777,9 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
 /// Is `v` a live, writable memoryview (a view of a bytearray or array not
 /// made read-only), or an array? Writers such as `struct.pack_into` accept those.
 pub fn is_writable(v: Value) -> bool {
+    if crate::modules::mmap::mmap_writable(v) {
+        return true;
+    }
     if crate::modules::array::array_storage(v).is_some() {
         return true;
     }
@@ -762,6 +802,12 @@ pub fn is_contiguous(v: Value) -> bool {
 /// (CPython's writable `Py_buffer`); BufferError if the bytearray shrank
 /// below the view.
 pub fn write_buffer(vm: &mut Vm, v: Value, off: usize, data: &[u8]) -> PyResult<()> {
+    if crate::modules::mmap::is_mmap(v) {
+        if crate::modules::mmap::mmap_write_at(v, off, data) {
+            return Ok(());
+        }
+        return Err(vm.exc_by_name("BufferError", "mmap closed or too small for the data"));
+    }
     if !is_mv(v) {
         let v = crate::modules::array::array_storage(v).unwrap_or(v);
         if super::bytes::ba_write_at(vm, v, &[off], data, data.len()) {

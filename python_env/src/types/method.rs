@@ -37,6 +37,19 @@ fn builtin_qualname(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_str(b.name))
 }
 
+/// `__objclass__` of a type's unbound method (CPython's method and
+/// wrapper descriptors): the type; AttributeError for other builtins.
+fn builtin_objclass(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (b, s) = builtin(vm, a, "__objclass__")?;
+    if b.owner.is_heap() && s.is_empty() {
+        return Ok(b.owner);
+    }
+    Err(vm.new_exc(
+        vm.g.e.AttributeError,
+        "'builtin_function_or_method' object has no attribute '__objclass__'",
+    ))
+}
+
 fn builtin_self(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (_, s) = builtin(vm, a, "__self__")?;
     Ok(if s.is_empty() { Value::NONE } else { s })
@@ -120,6 +133,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("__name__", builtin_name, None),
             ("__qualname__", builtin_qualname, None),
             ("__self__", builtin_self, None),
+            ("__objclass__", builtin_objclass, None),
         ],
     );
     add_members(vm, t, &[("__module__", builtin_module)]);

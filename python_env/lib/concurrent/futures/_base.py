@@ -60,6 +60,24 @@ def _log(msg, with_exception=False):
         sys.__excepthook__(*sys.exc_info())
 
 
+class _Logger:
+    """The calls CPython's process pool workers make on the
+    "concurrent.futures" logger (a failed initializer): given to that
+    logging logger once the program has imported logging (which may have
+    configured it), else written as _log writes them."""
+
+    def critical(self, msg, *args, exc_info=False):
+        logging = sys.modules.get("logging")
+        if logging is not None:
+            logging.getLogger("concurrent.futures").critical(
+                msg, *args, exc_info=exc_info)
+        else:
+            _log(msg % args if args else msg, bool(exc_info))
+
+
+LOGGER = _Logger()
+
+
 class Error(Exception):
     """Base class for all future-related exceptions."""
     pass

@@ -491,7 +491,22 @@ impl Pickler {
                 if ty == vm.g.types.function {
                     return self.save_global(vm, obj, None);
                 }
+                // ProtoPy's one builtin type stands for CPython's
+                // builtin_function_or_method, method_descriptor and
+                // wrapper_descriptor; a reducer registered for it
+                // (multiprocessing registers `type(list.append)`) applies
+                // only to what is a descriptor in CPython: a type's
+                // unbound method. Functions and bound methods reduce by
+                // their own `__reduce__`, as in CPython.
+                let plain_builtin = Obj::from_value(obj).is_some_and(|o| match o.kind() {
+                    K_BUILTIN => {
+                        builtin_data(o).is_some_and(|b| !(b.owner.is_heap() && b.bound.is_empty()))
+                    }
+                    K_METHOD => ty == vm.g.types.builtin,
+                    _ => false,
+                });
                 let reduce_func = match self.dispatch_table {
+                    _ if plain_builtin => None,
                     None => {
                         let dt = self.st.dispatch_table;
                         self.py(vm, |vm| vm.dict_get(dt, ty))?

@@ -252,7 +252,15 @@ fn subject(vm: &mut Vm, p: &PatternData, v: Value) -> PyResult<Subj> {
                 None => return Err(expected_string(vm, v)),
             }
         }
-        _ => return Err(expected_string(vm, v)),
+        // Other exporters of a buffer (array, mmap).
+        _ => match crate::types::bytes::buf(v) {
+            Some(b) => Subj {
+                units: Units::Owned(b),
+                raw: &[],
+                isbytes: true,
+            },
+            None => return Err(expected_string(vm, v)),
+        },
     };
     match p.isbytes {
         Some(false) if subj.isbytes => {

@@ -49,7 +49,8 @@ const STATE_TIMES_RESULT: usize = 4;
 const STATE_UNAME_RESULT: usize = 5;
 const STATE_DIRENTRY: usize = 6;
 const STATE_SCANDIR_ITER: usize = 7;
-const N_SLOTS: usize = 8;
+const STATE_STATVFS_RESULT: usize = 8;
+const N_SLOTS: usize = 9;
 
 const MODULE_DOC: &str = "This module provides access to operating system functionality that is
 standardized by the C Standard and the POSIX standard (a thinly
@@ -202,6 +203,7 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_FCHOWNAT",
     "HAVE_FDOPENDIR",
     "HAVE_FSTATAT",
+    "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
     "HAVE_LINKAT",
@@ -361,6 +363,23 @@ fn fill(vm: &mut Vm, m: Value) -> PyResult<()> {
             "posix",
             "uname_result",
             &["sysname", "nodename", "release", "version", "machine"][..],
+        ),
+        (
+            STATE_STATVFS_RESULT,
+            "os",
+            "statvfs_result",
+            &[
+                "f_bsize",
+                "f_frsize",
+                "f_blocks",
+                "f_bfree",
+                "f_bavail",
+                "f_files",
+                "f_ffree",
+                "f_favail",
+                "f_flag",
+                "f_namemax",
+            ][..],
         ),
     ] {
         let t = crate::types::structseq::new_type(vm, module, name, fields);

@@ -13,7 +13,7 @@ use super::path::{
     bool_arg, check_fd_and_follow, check_path_and_dir_fd, dir_fd, fd_arg, path_arg, PATH,
     PATH_OR_FD,
 };
-use super::{cvt, os_error, retry, state, STATE_STAT_RESULT};
+use super::{cvt, os_error, retry, state, STATE_STATVFS_RESULT, STATE_STAT_RESULT};
 use crate::types::{clinic, structseq};
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
@@ -462,5 +462,71 @@ fn fstat(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
 }
 
-pub(super) const FUNCTIONS: &[(&str, NativeFn)] =
-    &[("stat", stat), ("lstat", lstat), ("fstat", fstat)];
+/// `os.statvfs_result` of a `struct statvfs`: its ten fields (CPython's
+/// named-only `f_fsid` is left out).
+fn from_statvfs(vm: &mut Vm, m: Value, st: &libc::statvfs) -> PyResult<Value> {
+    let vals = [
+        st.f_bsize,
+        st.f_frsize,
+        st.f_blocks,
+        st.f_bfree,
+        st.f_bavail,
+        st.f_files,
+        st.f_ffree,
+        st.f_favail,
+        st.f_flag,
+        st.f_namemax,
+    ];
+    let items: Vec<Value> = vals.iter().map(|&x| vm.new_int(x as i64)).collect();
+    let cls = state(vm, m, STATE_STATVFS_RESULT)?;
+    Ok(structseq::new(vm, cls, &items))
+}
+
+/// `statvfs(path)`: path or open descriptor.
+fn statvfs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [p] = clinic::unpack(vm, "statvfs", &a[1..], k, ["path"], 0, 1, 1)?;
+    let path = path_arg(vm, "statvfs", "path", p.unwrap_or(Value::NONE), PATH_OR_FD)?;
+    // SAFETY: `struct statvfs` is plain integers, valid all-zero.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    let (fd, ptr) = (path.fd, path.ptr());
+    let r = retry(vm, || {
+        // SAFETY: `st` is writable for the call; `ptr` is the
+        // NUL-terminated path held by `path`, live for the call.
+        cvt(unsafe {
+            if fd != -1 {
+                libc::fstatvfs(fd, &mut st)
+            } else {
+                libc::statvfs(ptr, &mut st)
+            }
+        })
+    })?;
+    match r {
+        Ok(_) => from_statvfs(vm, a[0], &st),
+        Err(e) => {
+            let f = path.filename(vm);
+            Err(os_error(vm, e, f))
+        }
+    }
+}
+
+/// `fstatvfs(fd, /)`.
+fn fstatvfs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "fstatvfs", "fstatvfs", &a[1..], k, 1, 1)?;
+    let fd = crate::args::c_int(vm, a[1])?;
+    // SAFETY: `struct statvfs` is plain integers, valid all-zero.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `st` is writable for the call.
+    let r = retry(vm, || cvt(unsafe { libc::fstatvfs(fd, &mut st) }))?;
+    match r {
+        Ok(_) => from_statvfs(vm, a[0], &st),
+        Err(e) => Err(os_error(vm, e, Value::EMPTY)),
+    }
+}
+
+pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("stat", stat),
+    ("lstat", lstat),
+    ("fstat", fstat),
+    ("statvfs", statvfs),
+    ("fstatvfs", fstatvfs),
+];
