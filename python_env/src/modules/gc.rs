@@ -175,13 +175,20 @@ static REPORTED: proto_core::sync::Mutex<proto_core::gclog::Counts> =
     });
 
 /// The work collections leave for a thread that can run Python code (the
-/// interpreter's deferred runner): weak reference callbacks, async
-/// generator finalizers, then
+/// interpreter's deferred runner): async generator finalizers, `__del__`
+/// methods, weak reference callbacks, then
 /// `gc.callbacks` for the automatic collections since the last report.
 pub fn run_deferred_work(vm: &mut Vm) {
-    crate::types::weakref::run_callbacks(vm);
+    // Finalizers before weak-reference callbacks: the order of CPython's
+    // deallocation of an object its last reference dropped (the common
+    // case there; its cycle collector calls the callbacks first). A WeakSet
+    // being iterated keeps a dead entry's removal pending in a callback,
+    // and asyncio's finalizer hook (WeakSet.discard) commits the pending
+    // removals: with the callbacks first, a collection in the middle of
+    // `list(loop._asyncgens)` changed the set under the iteration.
     crate::types::asyncgen::run_finalizers(vm);
     run_del(vm);
+    crate::types::weakref::run_callbacks(vm);
     if COLLECTING.with(|c| c.get()) {
         return;
     }
