@@ -90,14 +90,11 @@ pub fn run_exitfuncs(vm: &mut Vm) {
         vm.push_root(kn);
         if let Err(x) = vm.call(f, &all, kn) {
             vm.push_root(x.0);
-            let what = match vm.repr(f) {
-                Ok(s) => str_of(s).into_owned(),
-                Err(_) => "<object repr() failed>".to_owned(),
-            };
-            let text = vm.format_exception(x.0);
-            crate::modules::sys::write_stderr(
+            crate::modules::sys::write_unraisable(
                 vm,
-                &format!("Exception ignored in atexit callback: {what}\n{text}"),
+                Some("Exception ignored in atexit callback"),
+                f,
+                x.0,
             );
         }
         vm.pop_roots(mark);

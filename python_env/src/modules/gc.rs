@@ -300,15 +300,11 @@ fn run_callbacks(
     Ok(())
 }
 
-/// Prints "Exception ignored in: <repr of obj>" and the traceback of `e`
-/// (both rooted by the caller) on stderr.
+/// Reports `e`, raised by `obj` where nothing can catch it, through
+/// `sys.unraisablehook` ("Exception ignored in: <repr of obj>" by default);
+/// both rooted by the caller.
 pub(crate) fn write_unraisable(vm: &mut Vm, obj: Value, e: PyException) {
-    let what = match vm.repr(obj) {
-        Ok(s) => str_of(s).into_owned(),
-        Err(_) => "<object repr() failed>".to_owned(),
-    };
-    let text = vm.format_exception(e.0);
-    crate::modules::sys::write_stderr(vm, &format!("Exception ignored in: {what}\n{text}"));
+    crate::modules::sys::write_unraisable(vm, None, obj, e.0);
 }
 
 fn enable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

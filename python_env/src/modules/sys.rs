@@ -913,6 +913,7 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
         ("audit", audit),
         ("displayhook", displayhook),
         ("excepthook", excepthook),
+        ("unraisablehook", unraisablehook),
         ("breakpointhook", breakpointhook),
         ("get_asyncgen_hooks", crate::types::asyncgen::sys_get_hooks),
         ("set_asyncgen_hooks", crate::types::asyncgen::sys_set_hooks),
@@ -931,6 +932,7 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
         ("__excepthook__", "excepthook"),
         ("__displayhook__", "displayhook"),
         ("__breakpointhook__", "breakpointhook"),
+        ("__unraisablehook__", "unraisablehook"),
     ] {
         let n = vm.intern(name);
         let f = vm.getattr(m, n)?;
@@ -1141,4 +1143,145 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     init_stdio(vm, m)?;
     let _ = Args::new;
     Ok(m)
+}
+
+/// `sys.UnraisableHookArgs`' class (`builtins.UnraisableHookArgs`, as
+/// CPython names it), made when the sys module is.
+static UNRAISABLE_ARGS: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+
+fn unraisable_args_type(vm: &mut Vm) -> Value {
+    if let Some(&t) = UNRAISABLE_ARGS.get() {
+        return t;
+    }
+    let t = structseq::new_type(
+        vm,
+        "builtins",
+        "UnraisableHookArgs",
+        &[
+            "exc_type",
+            "exc_value",
+            "exc_traceback",
+            "err_msg",
+            "object",
+        ],
+    );
+    structseq::set_constructible(vm, t);
+    *UNRAISABLE_ARGS.get_or_init(|| t)
+}
+
+/// Reports an exception that cannot be raised (a failing `__del__`, weak
+/// reference callback, thread, atexit callback...) as CPython's
+/// `_PyErr_WriteUnraisableMsg`: `sys.unraisablehook` is called with an
+/// `UnraisableHookArgs`; when it is missing or None the default hook
+/// prints, and when the hook itself raises, that error is printed by the
+/// default hook as "Exception ignored in sys.unraisablehook". `msg` is the
+/// full message ("Exception ignored in thread started by"), None for the
+/// default "Exception ignored in". `obj` (NONE for no object) and `e` are
+/// rooted by the caller.
+pub(crate) fn write_unraisable(vm: &mut Vm, msg: Option<&str>, obj: Value, e: Value) {
+    let mark = vm.push_root(e);
+    let t = unraisable_args_type(vm);
+    let et = vm.type_of(e);
+    let tb_name = vm.intern("__traceback__");
+    let tb = vm.getattr(e, tb_name).unwrap_or(Value::NONE);
+    vm.push_root(tb);
+    let m = match msg {
+        Some(s) => vm.new_str(s),
+        None => Value::NONE,
+    };
+    vm.push_root(m);
+    let args = structseq::new(vm, t, &[et, e, tb, m, obj]);
+    vm.push_root(args);
+    match crate::builtins::sys_attr(vm, "unraisablehook") {
+        Some(h) if !h.is_none() => {
+            vm.push_root(h);
+            if let Err(err) = vm.call(h, &[args], Value::EMPTY) {
+                vm.push_root(err.0);
+                let et = vm.type_of(err.0);
+                let tb = vm.getattr(err.0, tb_name).unwrap_or(Value::NONE);
+                vm.push_root(tb);
+                let m = vm.new_str("Exception ignored in sys.unraisablehook");
+                vm.push_root(m);
+                let args = structseq::new(vm, t, &[et, err.0, tb, m, h]);
+                vm.push_root(args);
+                let _ = default_unraisable(vm, args);
+            }
+        }
+        _ => {
+            let _ = default_unraisable(vm, args);
+        }
+    }
+    vm.pop_roots(mark);
+}
+
+/// `sys.unraisablehook(unraisable)` (also `sys.__unraisablehook__`): the
+/// default hook.
+fn unraisablehook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "unraisablehook", a, k, 1, 1)?;
+    let t = unraisable_args_type(vm);
+    if vm.type_of(a[0]) != t {
+        return Err(vm.type_error("sys.unraisablehook argument type must be UnraisableHookArgs"));
+    }
+    default_unraisable(vm, a[0])?;
+    Ok(Value::NONE)
+}
+
+/// The default hook's text, as CPython's `write_unraisable_exc_file`: the
+/// message and the object's repr, the traceback, then the exception's
+/// type (qualified by its module unless builtins or __main__) and str.
+fn default_unraisable(vm: &mut Vm, args: Value) -> PyResult<()> {
+    let o = Obj::from_value(args).expect("struct sequence");
+    let (et, ev, tb, msg, obj) = (o.get(0), o.get(1), o.get(2), o.get(3), o.get(4));
+    let mut out = String::new();
+    let msg = if msg.is_none() {
+        None
+    } else {
+        Some(vm.str_string(msg)?)
+    };
+    if !obj.is_none() {
+        out.push_str(msg.as_deref().unwrap_or("Exception ignored in"));
+        out.push_str(": ");
+        match vm.repr_string(obj) {
+            Ok(r) => out.push_str(&r),
+            Err(_) => out.push_str("<object repr() failed>"),
+        }
+        out.push('\n');
+    } else if let Some(m) = &msg {
+        out.push_str(m);
+        out.push_str(":\n");
+    }
+    let is_exc = Obj::from_value(ev).is_some_and(|v| v.kind() == K_EXC);
+    let tb_name = vm.intern("__traceback__");
+    let own_tb = is_exc && vm.getattr(ev, tb_name).is_ok_and(|t| t == tb);
+    if own_tb && !tb.is_none() {
+        // The exception's own traceback: the interpreter's formatter prints
+        // it with the type and value line.
+        out.push_str(&vm.format_exception(ev));
+    } else if !et.is_none() {
+        let module = vm.intern("__module__");
+        let qualname = vm.intern("__qualname__");
+        if let Ok(m) = vm.getattr(et, module) {
+            if is_str(m) {
+                let m = str_of(m);
+                if m != "builtins" && m != "__main__" {
+                    out.push_str(&m);
+                    out.push('.');
+                }
+            }
+        }
+        match vm.getattr(et, qualname) {
+            Ok(q) if is_str(q) => out.push_str(&str_of(q)),
+            _ => out.push_str("<unknown>"),
+        }
+        if !ev.is_none() {
+            out.push_str(": ");
+            match vm.str_string(ev) {
+                Ok(s) => out.push_str(&s),
+                Err(_) => out.push_str("<exception str() failed>"),
+            }
+        }
+        out.push('\n');
+    }
+    write_stderr(vm, &out);
+    Ok(())
 }

@@ -889,13 +889,11 @@ fn run_thread_body(vm: &mut Vm, base: usize) {
             return;
         }
         vm.push_root(e.0);
-        let fr = vm
-            .repr_string(func)
-            .unwrap_or_else(|_| "<object>".to_string());
-        let text = vm.format_exception(e.0);
-        crate::modules::sys::write_stderr(
+        crate::modules::sys::write_unraisable(
             vm,
-            &format!("Exception ignored in thread started by: {fr}\n{text}"),
+            Some("Exception ignored in thread started by"),
+            func,
+            e.0,
         );
     }
 }

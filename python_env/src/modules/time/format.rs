@@ -9,7 +9,7 @@
 use super::calendar::{checktm, gettmarg, localtime_tm, now, time_t_arg, TmArg};
 use super::{check, check_parse_tuple, struct_time_type};
 use engine::runtime::*;
-use proto_core::Value;
+use proto_core::{Obj, Value};
 
 extern "C" {
     /// ISO C `wcsftime(3)`: formats `tm` into at most `max` wide characters
@@ -99,6 +99,22 @@ pub(super) fn ctime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let t = time_t_arg(vm, "ctime", &a[1..], k)?;
     let tm = localtime_tm(vm, t)?;
     Ok(vm.new_str(&asctime_text(&tm)))
+}
+
+/// `strptime(string[, format])`: CPython's, which passes its arguments to
+/// `_strptime._strptime_time` (so the argument errors are that function's).
+pub(super) fn strptime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error("strptime() takes no keyword arguments"));
+    }
+    let m = vm.import_module("_strptime")?;
+    let mark = vm.push_root(m);
+    let n = vm.intern("_strptime_time");
+    let f = vm.getattr(m, n)?;
+    vm.push_root(f);
+    let r = vm.call(f, &a[1..], Value::EMPTY);
+    vm.pop_roots(mark);
+    r
 }
 
 /// `strftime(format[, t])`.

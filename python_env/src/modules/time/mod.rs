@@ -272,6 +272,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("asctime", format::asctime),
         ("ctime", format::ctime),
         ("strftime", format::strftime),
+        ("strptime", format::strptime),
     ];
     for &(name, f) in fns {
         let b = vm.new_builtin_bound(name, f, m);
