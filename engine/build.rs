@@ -1,8 +1,8 @@
 //! Build script: fingerprints the compiler and bytecode sources.
 //!
 //! `PROTOPY_COMPILER_FINGERPRINT` (16 hex digits) is an FNV-1a hash of every
-//! file under `src/compiler` and `src/bytecode` (paths and contents, in
-//! sorted order). Serialized code records it beside the opcode table's own
+//! file under `src/compiler` and `src/bytecode`, and of the cache file
+//! format's `src/runtime/pycache.rs` (paths and contents, in sorted order). Serialized code records it beside the opcode table's own
 //! fingerprint, so bytecode cached by one build of the compiler is never
 //! loaded by another whose code generation differs (a fixed compiler bug
 //! must not survive in `__pycache__`).
@@ -10,6 +10,10 @@
 use std::path::{Path, PathBuf};
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    if dir.is_file() {
+        out.push(dir.to_path_buf());
+        return;
+    }
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
     };
@@ -34,7 +38,7 @@ fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
 fn main() {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("manifest dir"));
     let mut all = Vec::new();
-    for sub in ["src/compiler", "src/bytecode"] {
+    for sub in ["src/compiler", "src/bytecode", "src/runtime/pycache.rs"] {
         println!("cargo:rerun-if-changed={sub}");
         files(&root.join(sub), &mut all);
     }

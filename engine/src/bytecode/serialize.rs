@@ -703,3 +703,22 @@ fn check_stack_depths(c: &CodeObject, units: u32) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// `code` with `co_filename` set to `filename` in it and every code object
+/// nested in its constants (`_imp._fix_co_filename` for a cache file
+/// written where the source had another path).
+pub fn with_filename(code: &Arc<CodeObject>, filename: &Arc<str>) -> Arc<CodeObject> {
+    fn fix(c: &Constant, filename: &Arc<str>) -> Constant {
+        match c {
+            Constant::Code(inner) => Constant::Code(with_filename(inner, filename)),
+            Constant::Tuple(items) => {
+                Constant::Tuple(items.iter().map(|x| fix(x, filename)).collect())
+            }
+            other => other.clone(),
+        }
+    }
+    let mut c = (**code).clone();
+    c.filename = filename.clone();
+    c.consts = c.consts.iter().map(|k| fix(k, filename)).collect();
+    Arc::new(c)
+}

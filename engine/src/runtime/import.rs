@@ -554,7 +554,8 @@ impl Vm {
         proto_core::sync::lock(&self.g.source_modules).insert(name.to_owned(), src);
     }
 
-    /// Runs a `.py` file as module `name`.
+    /// Runs a `.py` file as module `name`, through the bytecode cache
+    /// ([`Vm::module_code`]).
     pub fn exec_module_file(
         &mut self,
         name: &str,
@@ -563,11 +564,17 @@ impl Vm {
     ) -> PyResult<Value> {
         let abs = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
         let fname = abs.to_string_lossy().into_owned();
-        let src = match std::fs::read(&abs) {
-            Ok(s) => s,
-            Err(e) => return Err(self.new_exc(self.g.e.ImportError, &format!("{e}"))),
-        };
-        self.exec_module_source(name, &src, &fname, path)
+        self.exec_module_with(name, &fname, path, |vm, d| {
+            let (code, cached) = vm.module_code(&abs, &fname)?;
+            if let Some(c) = cached {
+                let mark = vm.push_root(code);
+                let k = vm.intern("__cached__");
+                let cv = vm.new_str(&c.to_string_lossy());
+                vm.dict_set_str(d, k, cv);
+                vm.pop_roots(mark);
+            }
+            Ok(code)
+        })
     }
 
     /// Runs source text as module `name` (registered in sys.modules first).
@@ -577,6 +584,20 @@ impl Vm {
         src: &[u8],
         fname: &str,
         path: Option<Value>,
+    ) -> PyResult<Value> {
+        self.exec_module_with(name, fname, path, |vm, _| {
+            vm.compile_source(src, fname, Mode::Exec)
+        })
+    }
+
+    /// Makes module `name` (registered in sys.modules first) and runs the
+    /// code `code(vm, module dict)` gives in it.
+    fn exec_module_with(
+        &mut self,
+        name: &str,
+        fname: &str,
+        path: Option<Value>,
+        code: impl FnOnce(&mut Vm, Value) -> PyResult<Value>,
     ) -> PyResult<Value> {
         let fname = fname.to_string();
         let m = self.new_module(name);
@@ -603,7 +624,7 @@ impl Vm {
         self.dict_set_str(self.g.sys_modules, k, m);
         self.initializing.push(name.to_string());
         let r = (|| {
-            let code = self.compile_source(src, &fname, Mode::Exec)?;
+            let code = code(self, d)?;
             self.push_root(code);
             self.run_code(code, d, d)
         })();

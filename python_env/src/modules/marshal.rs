@@ -165,10 +165,7 @@ fn w_object(vm: &mut Vm, v: Value, out: &mut Vec<u8>, depth: usize) -> PyResult<
     }
     if t == ty.code {
         let code = code_object(vm, v, depth)?;
-        let blob = engine::bytecode::serialize(&code);
-        out.push(b'c');
-        w_len(out, blob.len(), vm)?;
-        out.extend_from_slice(&blob);
+        out.extend_from_slice(&engine::runtime::pycache::marshal_code(&code));
         return Ok(());
     }
     if t == ty.set || t == ty.frozenset {
