@@ -201,6 +201,17 @@ pub fn timestamp_pyc(code: &CodeObject, mtime: u32, size: u32) -> Vec<u8> {
     out
 }
 
+/// A hash-based cache file for `code` compiled from `src` (as
+/// `_code_to_hash_pyc`).
+pub fn hash_pyc(code: &CodeObject, src: &[u8], check_source: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(4096);
+    out.extend_from_slice(&PYC_MAGIC);
+    out.extend_from_slice(&(1 | u32::from(check_source) << 1).to_le_bytes());
+    out.extend_from_slice(&source_hash(u64::from(RAW_MAGIC), src));
+    out.extend_from_slice(&marshal_code(code));
+    out
+}
+
 /// Writes `data` to `path` atomically (module docs), creating the
 /// directory as needed; `mode` is the source file's permission bits. Any
 /// failure (an unwritable directory, a full disk) leaves no file and is
@@ -293,8 +304,17 @@ impl Vm {
         // As importlib: int(st_mtime) and the size, each modulo 2**32.
         let mtime = meta.mtime() as u32;
         let size = meta.len() as u32;
+        // The flags of a hash-based file of ours that is stale: its
+        // replacement is hash-based too, as importlib's `get_code` keeps it.
+        let mut hash_flags = None;
         if let Some(cp) = &cache {
             if let Ok(data) = std::fs::read(cp) {
+                if data.len() >= 16
+                    && data[..4] == PYC_MAGIC
+                    && matches!(data[4..8], [1 | 3, 0, 0, 0])
+                {
+                    hash_flags = Some(data[4]);
+                }
                 if let Some(code) = read_pyc(&data, &src, mtime, size, &settings) {
                     let code = if *code.filename == *fname {
                         code
@@ -321,7 +341,10 @@ impl Vm {
         // A source that changed while it was read is not cached.
         if settings.write && src.len() as u64 == meta.len() {
             if let Some(cp) = &cache {
-                let data = timestamp_pyc(&code, mtime, size);
+                let data = match hash_flags {
+                    Some(flags) => hash_pyc(&code, &src, flags & 0b10 != 0),
+                    None => timestamp_pyc(&code, mtime, size),
+                };
                 write_atomic(cp, &data, meta.mode() & 0o777);
             }
         }

@@ -1,0 +1,83 @@
+# -B, PYTHONDONTWRITEBYTECODE, sys.dont_write_bytecode, -X pycache_prefix,
+# PYTHONPYCACHEPREFIX, and files written by py_compile (timestamp and hash
+# based) and compileall, which the importer then uses.
+import importlib.util
+import os
+import sys
+import tempfile
+
+from _helpers import clean_env, run, same_size_edit, write
+
+TAG = sys.implementation.cache_tag
+PROBE = "import fmod; print(fmod.V)"
+
+def fresh(d, name="fmod", body="V = 'one'\n"):
+    src = os.path.join(d, name + ".py")
+    write(src, body)
+    return src, importlib.util.cache_from_source(src)
+
+def cached_files(d):
+    out = []
+    for root, _, files in os.walk(d):
+        out += [f for f in files if f.endswith(".pyc")]
+    return sorted(out)
+
+with tempfile.TemporaryDirectory() as d:
+    src, pyc = fresh(d)
+    print("-B:", run(d, PROBE, "-B"), os.path.exists(pyc))
+    print("PYTHONDONTWRITEBYTECODE:", run(d, PROBE, env=clean_env(PYTHONDONTWRITEBYTECODE="1")), os.path.exists(pyc))
+    print("sys.dont_write_bytecode:", run(d, "import sys; print(sys.dont_write_bytecode); sys.dont_write_bytecode = True; " + PROBE), os.path.exists(pyc))
+    print("default flag:", run(d, "import sys; print(sys.dont_write_bytecode, sys.flags.dont_write_bytecode)"))
+    print("-B flag:", run(d, "import sys; print(sys.dont_write_bytecode, sys.flags.dont_write_bytecode)", "-B"))
+    print("nothing written:", cached_files(d))
+
+with tempfile.TemporaryDirectory() as d, tempfile.TemporaryDirectory() as prefix:
+    src, _ = fresh(d)
+    code = "import sys, fmod, importlib.util; print(fmod.V, sys.pycache_prefix == %r, fmod.__cached__ == importlib.util.cache_from_source(fmod.__file__))" % prefix
+    print("-X pycache_prefix:", run(d, code, "-X", "pycache_prefix=" + prefix))
+    real = os.path.realpath(src)
+    expect = os.path.join(prefix, os.path.dirname(real).lstrip(os.sep), "fmod.%s.pyc" % TAG)
+    print("under the prefix:", os.path.exists(expect), cached_files(d))
+    same_size_edit(src, "'one'", "'two'")
+    print("prefix reused:", run(d, PROBE, "-X", "pycache_prefix=" + prefix))
+    print("PYTHONPYCACHEPREFIX:", run(d, PROBE, env=clean_env(PYTHONPYCACHEPREFIX=prefix)))
+
+with tempfile.TemporaryDirectory() as d:
+    # py_compile writes the file; a same-size, same-mtime edit is not seen.
+    src, pyc = fresh(d)
+    print("py_compile:", run(d, "import py_compile; print(py_compile.compile('fmod.py') is not None)"), os.path.exists(pyc))
+    same_size_edit(src, "'one'", "'two'")
+    print("import uses it:", run(d, PROBE))
+    # Unchecked hash: the source is not looked at, even after a real edit.
+    src, pyc = fresh(d, body="V = 'one'\n")
+    print("unchecked:", run(d, "import py_compile as p; p.compile('fmod.py', invalidation_mode=p.PycInvalidationMode.UNCHECKED_HASH)"))
+    with open(pyc, "rb") as f:
+        print("flags:", int.from_bytes(f.read(8)[4:], "little"))
+    write(src, "V = 'edited, longer'\n")
+    print("unchecked hash reused:", run(d, PROBE))
+    # Checked hash: an edit is seen.
+    src, pyc = fresh(d, body="V = 'one'\n")
+    print("checked:", run(d, "import py_compile as p; p.compile('fmod.py', invalidation_mode=p.PycInvalidationMode.CHECKED_HASH)"))
+    with open(pyc, "rb") as f:
+        head = f.read(16)
+    print("flags:", int.from_bytes(head[4:8], "little"))
+    print("hash:", run(d, "import importlib.util; print(importlib.util.source_hash(open('fmod.py','rb').read()) == %r)" % head[8:16]))
+    print("checked hash reused:", run(d, PROBE))
+    write(src, "V = 'edited'\n")
+    print("checked hash stale:", run(d, PROBE))
+    with open(pyc, "rb") as f:
+        head = f.read(16)
+    print("rewritten checked:", int.from_bytes(head[4:8], "little"), run(d, "import importlib.util; print(importlib.util.source_hash(open('fmod.py','rb').read()) == %r)" % head[8:16]))
+    print("-m py_compile:", run(d, "import subprocess, sys; print(subprocess.run([sys.executable, '-m', 'py_compile', 'fmod.py']).returncode)"))
+
+with tempfile.TemporaryDirectory() as d:
+    os.makedirs(os.path.join(d, "tree", "pkg"))
+    write(os.path.join(d, "tree", "top.py"), "T = 'top'\n")
+    write(os.path.join(d, "tree", "pkg", "__init__.py"), "")
+    write(os.path.join(d, "tree", "pkg", "leaf.py"), "L = 'leaf'\n")
+    print("-m compileall:", run(d, "import subprocess, sys; print(subprocess.run([sys.executable, '-m', 'compileall', '-q', 'tree']).returncode)"))
+    print("files:", cached_files(d) == sorted(["top.%s.pyc" % TAG, "__init__.%s.pyc" % TAG, "leaf.%s.pyc" % TAG]))
+    same_size_edit(os.path.join(d, "tree", "pkg", "leaf.py"), "'leaf'", "'LEAF'")
+    print("import uses them:", run(os.path.join(d, "tree"), "import top, pkg.leaf; print(top.T, pkg.leaf.L)"))
+    print("compile_dir:", run(d, "import compileall; print(compileall.compile_dir('tree', quiet=1, force=True))"))
+    print("forced rebuild seen:", run(os.path.join(d, "tree"), "import pkg.leaf; print(pkg.leaf.L)"))
