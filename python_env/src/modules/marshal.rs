@@ -116,7 +116,7 @@ fn w_object(vm: &mut Vm, v: Value, out: &mut Vec<u8>, depth: usize) -> PyResult<
             out.push(if ascii { b'a' } else { b'u' });
             w_len(out, b.len(), vm)?;
         }
-        out.extend_from_slice(&b);
+        out.extend_from_slice(b);
         return Ok(());
     }
     if t == ty.bytes
@@ -235,7 +235,7 @@ fn constant(vm: &mut Vm, v: Value, depth: usize) -> PyResult<Constant> {
         return Ok(Constant::Complex(re, im));
     }
     if t == ty.str_ {
-        let s = PyStr::from_bytes(&str_bytes(v)).ok_or_else(|| unmarshallable(vm))?;
+        let s = PyStr::from_bytes(str_bytes(v)).ok_or_else(|| unmarshallable(vm))?;
         return Ok(Constant::Str(s));
     }
     if t == ty.bytes {
