@@ -34,8 +34,18 @@ impl Vm {
     /// Compiles source bytes to a code value (SyntaxError on failure).
     /// The compiler's warnings are issued first (see [`Vm::issue_compile_warnings`]).
     pub fn compile_source(&mut self, src: &[u8], filename: &str, mode: Mode) -> PyResult<Value> {
-        let (r, warnings) =
-            compiler::compile_bytes_with_warnings(src, filename, mode, CompileFlags::interpreter());
+        self.compile_source_with(src, filename, mode, CompileFlags::interpreter())
+    }
+
+    /// [`Vm::compile_source`] with explicit flags (`compile(optimize=N)`).
+    pub fn compile_source_with(
+        &mut self,
+        src: &[u8],
+        filename: &str,
+        mode: Mode,
+        flags: CompileFlags,
+    ) -> PyResult<Value> {
+        let (r, warnings) = compiler::compile_bytes_with_warnings(src, filename, mode, flags);
         if !warnings.is_empty() {
             self.issue_compile_warnings(&warnings)?;
         }

@@ -3,6 +3,7 @@
 # based) and compileall, which the importer then uses.
 import importlib.util
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -68,6 +69,14 @@ with tempfile.TemporaryDirectory() as d:
     with open(pyc, "rb") as f:
         head = f.read(16)
     print("rewritten checked:", int.from_bytes(head[4:8], "little"), run(d, "import importlib.util; print(importlib.util.source_hash(open('fmod.py','rb').read()) == %r)" % head[8:16]))
+    # A cache file runs as a program; co_filename is py_compile's dfile.
+    src, pyc = fresh(d, name="prog", body="import sys\nprint('ran', sys.argv[1:])\nraise KeyError('k')\n")
+    print("dfile:", run(d, "import py_compile as p; p.compile('prog.py', dfile='<shown>/prog.py')"))
+    r = subprocess.run([sys.executable, pyc, "arg"], env=clean_env(), capture_output=True, text=True)
+    print("run the .pyc:", r.stdout.strip(), r.returncode, [l.strip() for l in r.stderr.splitlines()[1:]])
+    write(os.path.join(d, "junk.pyc"), "not bytecode\n")
+    r = subprocess.run([sys.executable, "junk.pyc"], cwd=d, env=clean_env(), capture_output=True, text=True)
+    print("bad .pyc:", r.returncode, r.stderr.strip().splitlines()[-1])
     print("-m py_compile:", run(d, "import subprocess, sys; print(subprocess.run([sys.executable, '-m', 'py_compile', 'fmod.py']).returncode)"))
 
 with tempfile.TemporaryDirectory() as d:
