@@ -488,9 +488,21 @@ impl Vm {
                 };
                 return self.exec_module_file(name, &init, Some(path_list));
             }
+            let init = pkg.join("__init__.pyc");
+            if init.is_file() {
+                let path_list = {
+                    let s = self.new_str(&pkg.to_string_lossy());
+                    self.new_list(&[s])
+                };
+                return self.exec_module_pyc(name, &init, Some(path_list));
+            }
             let file = std::path::Path::new(&dir).join(format!("{leaf}.py"));
             if file.is_file() {
                 return self.exec_module_file(name, &file, None);
+            }
+            let file = std::path::Path::new(&dir).join(format!("{leaf}.pyc"));
+            if file.is_file() {
+                return self.exec_module_pyc(name, &file, None);
             }
             if pkg.is_dir() && parent.is_none() {
                 // Namespace package.
@@ -584,6 +596,34 @@ impl Vm {
                 vm.pop_roots(mark);
             }
             Ok(code)
+        })
+    }
+
+    /// Runs a cache file without its source (`NAME.pyc` found where
+    /// `NAME.py` would be) as module `name`; its `__file__` and
+    /// `__cached__` are the file, as CPython's `SourcelessFileLoader` sets
+    /// them. A file that is not this build's is an ImportError.
+    pub fn exec_module_pyc(
+        &mut self,
+        name: &str,
+        file: &std::path::Path,
+        path: Option<Value>,
+    ) -> PyResult<Value> {
+        let abs = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+        let fname = abs.to_string_lossy().into_owned();
+        self.exec_module_with(name, &fname, path, |vm, d| {
+            let data = match std::fs::read(&abs) {
+                Ok(s) => s,
+                Err(e) => return Err(vm.new_exc(vm.g.e.ImportError, &format!("{e}"))),
+            };
+            let Some(code) = super::pycache::sourceless_code(&data) else {
+                let msg = format!("bad magic number or bytecode in {name:?}: {fname}");
+                return Err(vm.new_exc(vm.g.e.ImportError, &msg));
+            };
+            let k = vm.intern("__cached__");
+            let cv = vm.new_str(&fname);
+            vm.dict_set_str(d, k, cv);
+            Ok(vm.new_code(code))
         })
     }
 

@@ -164,6 +164,16 @@ pub fn read_pyc(
     unmarshal_code(&data[16..])
 }
 
+/// The code in a cache file imported without its source (a `NAME.pyc`
+/// beside where `NAME.py` would be, as CPython's `SourcelessFileLoader`):
+/// the header's magic and flags are checked, the source fields are not.
+pub fn sourceless_code(data: &[u8]) -> Option<Arc<CodeObject>> {
+    if data.len() < 16 || data[..4] != PYC_MAGIC || data[5..8] != [0, 0, 0] || data[4] > 3 {
+        return None;
+    }
+    unmarshal_code(&data[16..])
+}
+
 /// `marshal.dumps(code)`: the type code `c`, the payload's length (i32
 /// LE) and the payload, [`serialize::serialize`]'s bytes. The body of a
 /// cache file, which `importlib`'s loaders read with `marshal.loads`.

@@ -90,3 +90,17 @@ with tempfile.TemporaryDirectory() as d:
     print("import uses them:", run(os.path.join(d, "tree"), "import top, pkg.leaf; print(top.T, pkg.leaf.L)"))
     print("compile_dir:", run(d, "import compileall; print(compileall.compile_dir('tree', quiet=1, force=True))"))
     print("forced rebuild seen:", run(os.path.join(d, "tree"), "import pkg.leaf; print(pkg.leaf.L)"))
+
+with tempfile.TemporaryDirectory() as d:
+    # A .pyc without its source imports (CPython's sourceless loader), with
+    # -d's name in its tracebacks; a bad one is an ImportError.
+    src, pyc = fresh(d, name="lone", body="def f():\n    raise ValueError('lone')\n")
+    print("compileall -d:", run(d, "import compileall; print(compileall.compile_file('lone.py', ddir='shown', quiet=1))"))
+    os.rename(pyc, os.path.join(d, "lone.pyc"))
+    os.remove(src)
+    out, code, err = run(d, "import lone, os; print(os.path.basename(lone.__file__), os.path.basename(lone.__cached__)); lone.f()")
+    print("sourceless:", out, code, err)
+    r = subprocess.run([sys.executable, "-c", "import lone; lone.f()"], cwd=d, env=clean_env(), capture_output=True, text=True)
+    print("traceback names:", [l.strip() for l in r.stderr.splitlines() if "shown" in l])
+    write(os.path.join(d, "junkmod.pyc"), "junk, not bytecode\n")
+    print("bad sourceless:", run(d, "import junkmod")[1:][0], run(d, "import junkmod")[2].split(":")[0])
