@@ -52,4 +52,14 @@ fn main() {
         h = fnv1a(h, &[0]);
     }
     println!("cargo:rustc-env=PROTOPY_COMPILER_FINGERPRINT={h:016x}");
+    // A key made afresh whenever the fingerprint is recomputed: serialized
+    // code's checksum is keyed with it, so bytes that this build did not
+    // write (hand-made or edited code objects with a recomputed plain
+    // checksum) are rejected by `marshal.loads` unless forged with the key.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let mut k = fnv1a(h, &now.to_le_bytes());
+    k = fnv1a(k, &std::process::id().to_le_bytes());
+    println!("cargo:rustc-env=PROTOPY_SERIALIZE_KEY={k:016x}");
 }

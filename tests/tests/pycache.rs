@@ -185,8 +185,9 @@ fn damaged_and_foreign_files_are_rewritten() {
         v[pos] ^= 0x5a;
         variants.push((format!("byte {pos} flipped"), v));
     }
-    // Another build: the compiler fingerprint differs, checksum recomputed
-    // (body: 'c', length, "PPYC", version, table and compiler fingerprints).
+    // Another build: the compiler fingerprint differs and the checksum is
+    // recomputed without this build's key (body: 'c', length, "PPYC",
+    // version, table and compiler fingerprints); either check rejects it.
     let mut other = good.clone();
     let fp = 16 + 5 + 4 + 2 + 8;
     other[fp] ^= 1;

@@ -3,10 +3,11 @@
 //! Layout: `b"PPYC"`, format version (u16 LE), the opcode-table fingerprint
 //! (u64 LE, see [`TABLE_FINGERPRINT`]), the compiler fingerprint (u64 LE,
 //! see [`COMPILER_FINGERPRINT`]), one code object, then a checksum (u64 LE,
-//! FNV-1a of everything before it).  Integers inside are unsigned LEB128
-//! varints (signed values zig-zag encoded); strings are a varint length plus
-//! UTF-8 bytes.  Constants carry a one-byte tag.  Opcodes are stored as their
-//! table number, so the fingerprint check guarantees the numbering matches.
+//! FNV-1a of the build's key and everything before it, see [`checksum`]).
+//! Integers inside are unsigned LEB128 varints (signed values zig-zag
+//! encoded); strings are a varint length plus UTF-8 bytes.  Constants carry
+//! a one-byte tag.  Opcodes are stored as their table number, so the
+//! fingerprint check guarantees the numbering matches.
 //!
 //! Deserializing never panics and never trusts the input: the checksum
 //! rejects torn or corrupted data first, every length is checked against the
@@ -61,10 +62,15 @@ pub const COMPILER_FINGERPRINT: u64 = parse_hex(env!("PROTOPY_COMPILER_FINGERPRI
 pub const BYTECODE_FINGERPRINT: u64 =
     TABLE_FINGERPRINT ^ COMPILER_FINGERPRINT.rotate_left(17) ^ (FORMAT_VERSION as u64);
 
-/// FNV-1a over `bytes` (the trailer checksum).
+/// This build's checksum key (`engine/build.rs`).
+const SERIALIZE_KEY: u64 = parse_hex(env!("PROTOPY_SERIALIZE_KEY"));
+
+/// The trailer checksum: FNV-1a over the build's key, then `bytes`. It
+/// catches damage (truncation, torn writes, flipped bytes) and, being
+/// keyed, code bytes that were not written by this build's serializer.
 pub fn checksum(bytes: &[u8]) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for &b in bytes {
+    for &b in SERIALIZE_KEY.to_le_bytes().iter().chain(bytes) {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
