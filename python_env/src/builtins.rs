@@ -1366,11 +1366,23 @@ fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         "single" => Mode::Single,
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
+    // optimize=-1 is the interpreter's -O level; 0..2 are explicit (what
+    // py_compile/compileall pass for opt-N cache files).
+    let mut flags = engine::compiler::CompileFlags::interpreter();
+    if let Some(o) = args.get(5, "optimize") {
+        let level = crate::args::c_int(vm, o)?;
+        if !(-1..=2).contains(&level) {
+            return Err(vm.value_error("compile(): invalid optimize value"));
+        }
+        if level >= 0 {
+            flags.optimize = level as u8;
+        }
+    }
     let s = str_bytes(src).to_vec();
     if s.contains(&0) {
         return Err(vm.value_error("source code string cannot contain null bytes"));
     }
-    vm.compile_source(&s, &filename, m)
+    vm.compile_source_with(&s, &filename, m, flags)
 }
 
 fn import(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -547,7 +547,20 @@ fn set_str(vm: &mut Vm, d: Value, name: &str, v: &str) {
 
 /// Compiles and runs `src` in `d` (the `__main__` dict).
 fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, d: Value) -> Result<(), PyException> {
-    let code = vm.compile_source(src, filename, Mode::Exec)?;
+    // A cache file given as the program runs as CPython's run_pyc_file
+    // does: a `.pyc` name or ProtoPy's magic at the start.
+    let magic = engine::runtime::pycache::PYC_MAGIC;
+    let code = if filename.ends_with(".pyc") || src.starts_with(&magic[..2]) {
+        if !src.starts_with(&magic) {
+            return Err(vm.exc_by_name("RuntimeError", "Bad magic number in .pyc file"));
+        }
+        match engine::runtime::pycache::unmarshal_code(src.get(16..).unwrap_or_default()) {
+            Some(c) => vm.new_code(c),
+            None => return Err(vm.exc_by_name("RuntimeError", "Bad code object in .pyc file")),
+        }
+    } else {
+        vm.compile_source(src, filename, Mode::Exec)?
+    };
     let mark = vm.push_root(code);
     let r = vm.run_code(code, d, d);
     vm.pop_roots(mark);

@@ -304,10 +304,15 @@ bytes of the source line (CPython's `co_positions`), enough for traceback
 ## Serialization
 
 `bytecode::serialize` writes `b"PPYC"`, a format version, a fingerprint of
-the opcode table (any change to the table invalidates old files) and the code
-object tree; `deserialize` validates everything (operands in range, jump
-targets on instruction boundaries, exception table and line table sorted and
-in range) and returns an error, never panics, on malformed input.
+the opcode table (any change to the table invalidates old files), a
+fingerprint of the compiler's sources (`engine/build.rs`), the code object
+tree and a checksum; `deserialize` validates everything (checksum, operands
+in range, jump targets on instruction boundaries, exception table and line
+table sorted and in range, and one consistent stack depth within
+`max_stackdepth` at every reachable instruction) and returns an error, never
+panics, on malformed input.  `marshal` and the bytecode cache
+(`__pycache__/*.protopy-311.pyc`, `runtime/pycache.rs`) carry these bytes;
+see ARCHITECTURE.md, "The bytecode cache".
 "#;
 
 /// The full text of `docs/BYTECODE.md`.

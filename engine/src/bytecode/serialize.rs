@@ -1,17 +1,22 @@
 //! Stable binary serialization of code objects (`.pyc`-like files).
 //!
 //! Layout: `b"PPYC"`, format version (u16 LE), the opcode-table fingerprint
-//! (u64 LE, see [`TABLE_FINGERPRINT`]), then one code object.  Integers
-//! inside are unsigned LEB128 varints (signed values zig-zag encoded);
-//! strings are a varint length plus UTF-8 bytes.  Constants carry a one-byte
-//! tag.  Opcodes are stored as their table number, so the fingerprint check
-//! guarantees the numbering matches.
+//! (u64 LE, see [`TABLE_FINGERPRINT`]), the compiler fingerprint (u64 LE,
+//! see [`COMPILER_FINGERPRINT`]), one code object, then a checksum (u64 LE,
+//! FNV-1a of the build's key and everything before it, see [`checksum`]).
+//! Integers inside are unsigned LEB128 varints (signed values zig-zag
+//! encoded); strings are a varint length plus UTF-8 bytes.  Constants carry
+//! a one-byte tag.  Opcodes are stored as their table number, so the
+//! fingerprint check guarantees the numbering matches.
 //!
-//! Deserializing never panics and never trusts the input: every length is
-//! checked against the remaining bytes, nesting depth is bounded, and the
-//! decoded code object is validated ([`validate`]) so that the interpreter
-//! can execute it without bounds surprises (operands in range, jump targets
-//! on instruction boundaries, exception table and caches consistent).
+//! Deserializing never panics and never trusts the input: the checksum
+//! rejects torn or corrupted data first, every length is checked against the
+//! remaining bytes, nesting depth is bounded, and each decoded code object is
+//! validated ([`validate`]) so that the interpreter can execute it without
+//! bounds surprises: operands in range, jump targets on instruction
+//! boundaries, exception table and caches consistent, and the stack depth of
+//! every reachable instruction known, consistent along all paths and within
+//! `max_stackdepth` (the frame's size).
 
 use std::fmt;
 use std::sync::Arc;
@@ -26,7 +31,51 @@ use super::opcodes::{OperandKind, TABLE_FINGERPRINT};
 /// File magic.
 pub const MAGIC: &[u8; 4] = b"PPYC";
 /// Format version of the container (bump on layout changes).
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
+
+const fn hex_digit(c: u8) -> u64 {
+    match c {
+        b'0'..=b'9' => (c - b'0') as u64,
+        b'a'..=b'f' => (c - b'a' + 10) as u64,
+        _ => panic!("bad hex digit in PROTOPY_COMPILER_FINGERPRINT"),
+    }
+}
+
+const fn parse_hex(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        v = (v << 4) | hex_digit(b[i]);
+        i += 1;
+    }
+    v
+}
+
+/// A hash of the compiler's and bytecode module's sources (`build.rs`): two
+/// builds whose code generation may differ never load each other's code.
+pub const COMPILER_FINGERPRINT: u64 = parse_hex(env!("PROTOPY_COMPILER_FINGERPRINT"));
+
+/// One number naming this build's bytecode: the opcode table, the container
+/// format and the compiler. The bytecode cache's magic number is derived
+/// from it.
+pub const BYTECODE_FINGERPRINT: u64 =
+    TABLE_FINGERPRINT ^ COMPILER_FINGERPRINT.rotate_left(17) ^ (FORMAT_VERSION as u64);
+
+/// This build's checksum key (`engine/build.rs`).
+const SERIALIZE_KEY: u64 = parse_hex(env!("PROTOPY_SERIALIZE_KEY"));
+
+/// The trailer checksum: FNV-1a over the build's key, then `bytes`. It
+/// catches damage (truncation, torn writes, flipped bytes) and, being
+/// keyed, code bytes that were not written by this build's serializer.
+pub fn checksum(bytes: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for &b in SERIALIZE_KEY.to_le_bytes().iter().chain(bytes) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
 const MAX_NESTING: usize = 200;
 
 /// Error from [`deserialize`].
@@ -47,12 +96,33 @@ pub fn serialize(code: &CodeObject) -> Vec<u8> {
     w.out.extend_from_slice(MAGIC);
     w.out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     w.out.extend_from_slice(&TABLE_FINGERPRINT.to_le_bytes());
+    w.out.extend_from_slice(&COMPILER_FINGERPRINT.to_le_bytes());
     w.code(code);
+    let sum = checksum(&w.out);
+    w.out.extend_from_slice(&sum.to_le_bytes());
     w.out
 }
 
 /// Deserializes bytes produced by [`serialize`].
 pub fn deserialize(bytes: &[u8]) -> Result<Arc<CodeObject>, DeserializeError> {
+    if bytes.len() < 4 || &bytes[..4] != MAGIC {
+        return Err(err("bad magic number"));
+    }
+    let Some(body_len) = bytes.len().checked_sub(8) else {
+        return Err(err("unexpected end of data"));
+    };
+    let (body, sum) = bytes.split_at(body_len);
+    let mut s = [0u8; 8];
+    s.copy_from_slice(sum);
+    if u64::from_le_bytes(s) != checksum(body) {
+        return Err(err("checksum mismatch (truncated or corrupted data)"));
+    }
+    deserialize_unchecked_sum(body)
+}
+
+/// [`deserialize`] of the bytes before the checksum, which is not checked:
+/// the fuzz tests reach the structural checks through it.
+pub fn deserialize_unchecked_sum(bytes: &[u8]) -> Result<Arc<CodeObject>, DeserializeError> {
     let mut r = Reader {
         data: bytes,
         pos: 0,
@@ -69,6 +139,10 @@ pub fn deserialize(bytes: &[u8]) -> Result<Arc<CodeObject>, DeserializeError> {
     fp.copy_from_slice(r.take(8)?);
     if u64::from_le_bytes(fp) != TABLE_FINGERPRINT {
         return Err(err("bytecode was produced by a different opcode table"));
+    }
+    fp.copy_from_slice(r.take(8)?);
+    if u64::from_le_bytes(fp) != COMPILER_FINGERPRINT {
+        return Err(err("bytecode was produced by a different compiler build"));
     }
     let code = r.code()?;
     if r.pos != bytes.len() {
@@ -432,6 +506,9 @@ pub fn build_cache_index(code: &[u8]) -> Option<(Box<[u32]>, u32)> {
 /// Checks the structural invariants the interpreter relies on.
 pub fn validate(c: &CodeObject) -> Result<(), String> {
     let units = c.len_units();
+    if c.max_stackdepth > MAX_STACKDEPTH {
+        return Err("stack size too large".into());
+    }
     if c.code.len() % 2 != 0 || units == 0 {
         return Err("empty or odd-length code".into());
     }
@@ -490,13 +567,18 @@ pub fn validate(c: &CodeObject) -> Result<(), String> {
         if !ok {
             return Err(format!("operand out of range at {}", ins.start));
         }
-        let (pops, _) = ins.op.stack_effect_parts(ins.arg, false);
-        if pops > c.max_stackdepth.saturating_add(1) && ins.op.flow() != super::opcodes::Flow::Stop
-        {
-            return Err(format!(
-                "instruction at {} reads below the stack",
-                ins.start
-            ));
+        // Counts bound the stack effect; one above the frame's stack size can
+        // never be valid, and bounding it keeps the effect arithmetic exact.
+        if matches!(ins.op.operand(), OperandKind::Count) && ins.arg > c.max_stackdepth {
+            return Err(format!("operand out of range at {}", ins.start));
+        }
+        let is_jump = matches!(ins.op.operand(), OperandKind::Jump);
+        let jumps_by_flow = matches!(
+            ins.op.flow(),
+            super::opcodes::Flow::Jump | super::opcodes::Flow::CondJump
+        );
+        if is_jump != jumps_by_flow {
+            return Err(format!("jump without target at {}", ins.start));
         }
         last = Some(ins);
         pos = ins.offset + 1;
@@ -527,6 +609,7 @@ pub fn validate(c: &CodeObject) -> Result<(), String> {
         }
         prev_end = e.end;
     }
+    check_stack_depths(c, units)?;
     let mut prev = None;
     for (off, _) in c.linetable.entries.iter() {
         if *off >= units || prev.is_some_and(|p| p >= *off) {
@@ -542,4 +625,106 @@ pub fn validate(c: &CodeObject) -> Result<(), String> {
         return Err("cache index does not match the code".into());
     }
     Ok(())
+}
+
+/// The largest `max_stackdepth` loaded code may declare (the frame is that
+/// many slots; the compiler never comes near it).
+const MAX_STACKDEPTH: u32 = 1 << 24;
+
+/// Follows every path through the code (fall-through, jumps, exception
+/// handlers) from offset 0, as the compiler's assembler does, and checks
+/// that each reachable instruction has one stack depth whatever the path,
+/// pops no more than that depth, and pushes no further than
+/// `max_stackdepth`; and that a handler's depth is never above the depth of
+/// an instruction it covers (unwinding only pops). The interpreter indexes
+/// its frame's stack slots without checking against the frame, so this is
+/// what keeps loaded code inside its own frame. Called after the operand,
+/// jump-target and exception-table checks (targets are instruction starts).
+fn check_stack_depths(c: &CodeObject, units: u32) -> Result<(), String> {
+    use super::opcodes::Flow;
+    const UNSEEN: u32 = u32::MAX;
+    let n = units as usize;
+    // The exception-table entry covering each unit (entries do not overlap).
+    let mut cover = vec![UNSEEN; n];
+    for (i, e) in c.exception_table.iter().enumerate() {
+        for slot in &mut cover[e.start as usize..e.end as usize] {
+            *slot = i as u32;
+        }
+    }
+    let max = u64::from(c.max_stackdepth);
+    let mut depth = vec![UNSEEN; n];
+    let mut work: Vec<u32> = Vec::new();
+    let visit = |depth: &mut [u32], work: &mut Vec<u32>, pos: u32, d: u64| {
+        if pos >= units || d > max {
+            return Err(format!("stack overflows its size at {pos}"));
+        }
+        let slot = &mut depth[pos as usize];
+        if *slot == UNSEEN {
+            *slot = d as u32;
+            work.push(pos);
+            Ok(())
+        } else if u64::from(*slot) == d {
+            Ok(())
+        } else {
+            Err(format!("inconsistent stack depth at {pos}"))
+        }
+    };
+    visit(&mut depth, &mut work, 0, 0)?;
+    while let Some(pos) = work.pop() {
+        let d = u64::from(depth[pos as usize]);
+        let ins = c.decode_at(pos).ok_or("malformed instruction")?;
+        let mut seen_entry = UNSEEN;
+        for u in ins.start..=ins.offset {
+            let k = cover[u as usize];
+            if k == UNSEEN || k == seen_entry {
+                continue;
+            }
+            seen_entry = k;
+            let e = &c.exception_table[k as usize];
+            if u64::from(e.depth) > d {
+                return Err(format!("handler depth above the stack at {pos}"));
+            }
+            let entry = u64::from(e.depth) + 1 + u64::from(e.lasti);
+            visit(&mut depth, &mut work, e.target, entry)?;
+        }
+        let after = |jump: bool| -> Result<u64, String> {
+            let (pops, pushes) = ins.op.stack_effect_parts(ins.arg, jump);
+            if u64::from(pops) > d {
+                return Err(format!("instruction at {pos} reads below the stack"));
+            }
+            Ok(d - u64::from(pops) + u64::from(pushes))
+        };
+        let next = ins.offset + 1;
+        match ins.op.flow() {
+            Flow::Next => visit(&mut depth, &mut work, next, after(false)?)?,
+            Flow::CondJump => {
+                visit(&mut depth, &mut work, ins.arg, after(true)?)?;
+                visit(&mut depth, &mut work, next, after(false)?)?;
+            }
+            Flow::Jump => visit(&mut depth, &mut work, ins.arg, after(true)?)?,
+            Flow::Stop => {
+                after(false)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `code` with `co_filename` set to `filename` in it and every code object
+/// nested in its constants (`_imp._fix_co_filename` for a cache file
+/// written where the source had another path).
+pub fn with_filename(code: &Arc<CodeObject>, filename: &Arc<str>) -> Arc<CodeObject> {
+    fn fix(c: &Constant, filename: &Arc<str>) -> Constant {
+        match c {
+            Constant::Code(inner) => Constant::Code(with_filename(inner, filename)),
+            Constant::Tuple(items) => {
+                Constant::Tuple(items.iter().map(|x| fix(x, filename)).collect())
+            }
+            other => other.clone(),
+        }
+    }
+    let mut c = (**code).clone();
+    c.filename = filename.clone();
+    c.consts = c.consts.iter().map(|k| fix(k, filename)).collect();
+    Arc::new(c)
 }

@@ -34,8 +34,18 @@ impl Vm {
     /// Compiles source bytes to a code value (SyntaxError on failure).
     /// The compiler's warnings are issued first (see [`Vm::issue_compile_warnings`]).
     pub fn compile_source(&mut self, src: &[u8], filename: &str, mode: Mode) -> PyResult<Value> {
-        let (r, warnings) =
-            compiler::compile_bytes_with_warnings(src, filename, mode, CompileFlags::interpreter());
+        self.compile_source_with(src, filename, mode, CompileFlags::interpreter())
+    }
+
+    /// [`Vm::compile_source`] with explicit flags (`compile(optimize=N)`).
+    pub fn compile_source_with(
+        &mut self,
+        src: &[u8],
+        filename: &str,
+        mode: Mode,
+        flags: CompileFlags,
+    ) -> PyResult<Value> {
+        let (r, warnings) = compiler::compile_bytes_with_warnings(src, filename, mode, flags);
         if !warnings.is_empty() {
             self.issue_compile_warnings(&warnings)?;
         }
@@ -478,9 +488,21 @@ impl Vm {
                 };
                 return self.exec_module_file(name, &init, Some(path_list));
             }
+            let init = pkg.join("__init__.pyc");
+            if init.is_file() {
+                let path_list = {
+                    let s = self.new_str(&pkg.to_string_lossy());
+                    self.new_list(&[s])
+                };
+                return self.exec_module_pyc(name, &init, Some(path_list));
+            }
             let file = std::path::Path::new(&dir).join(format!("{leaf}.py"));
             if file.is_file() {
                 return self.exec_module_file(name, &file, None);
+            }
+            let file = std::path::Path::new(&dir).join(format!("{leaf}.pyc"));
+            if file.is_file() {
+                return self.exec_module_pyc(name, &file, None);
             }
             if pkg.is_dir() && parent.is_none() {
                 // Namespace package.
@@ -554,7 +576,8 @@ impl Vm {
         proto_core::sync::lock(&self.g.source_modules).insert(name.to_owned(), src);
     }
 
-    /// Runs a `.py` file as module `name`.
+    /// Runs a `.py` file as module `name`, through the bytecode cache
+    /// ([`Vm::module_code`]).
     pub fn exec_module_file(
         &mut self,
         name: &str,
@@ -563,11 +586,45 @@ impl Vm {
     ) -> PyResult<Value> {
         let abs = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
         let fname = abs.to_string_lossy().into_owned();
-        let src = match std::fs::read(&abs) {
-            Ok(s) => s,
-            Err(e) => return Err(self.new_exc(self.g.e.ImportError, &format!("{e}"))),
-        };
-        self.exec_module_source(name, &src, &fname, path)
+        self.exec_module_with(name, &fname, path, |vm, d| {
+            let (code, cached) = vm.module_code(&abs, &fname)?;
+            if let Some(c) = cached {
+                let mark = vm.push_root(code);
+                let k = vm.intern("__cached__");
+                let cv = vm.new_str(&c.to_string_lossy());
+                vm.dict_set_str(d, k, cv);
+                vm.pop_roots(mark);
+            }
+            Ok(code)
+        })
+    }
+
+    /// Runs a cache file without its source (`NAME.pyc` found where
+    /// `NAME.py` would be) as module `name`; its `__file__` and
+    /// `__cached__` are the file, as CPython's `SourcelessFileLoader` sets
+    /// them. A file that is not this build's is an ImportError.
+    pub fn exec_module_pyc(
+        &mut self,
+        name: &str,
+        file: &std::path::Path,
+        path: Option<Value>,
+    ) -> PyResult<Value> {
+        let abs = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+        let fname = abs.to_string_lossy().into_owned();
+        self.exec_module_with(name, &fname, path, |vm, d| {
+            let data = match std::fs::read(&abs) {
+                Ok(s) => s,
+                Err(e) => return Err(vm.new_exc(vm.g.e.ImportError, &format!("{e}"))),
+            };
+            let Some(code) = super::pycache::sourceless_code(&data) else {
+                let msg = format!("bad magic number or bytecode in {name:?}: {fname}");
+                return Err(vm.new_exc(vm.g.e.ImportError, &msg));
+            };
+            let k = vm.intern("__cached__");
+            let cv = vm.new_str(&fname);
+            vm.dict_set_str(d, k, cv);
+            Ok(vm.new_code(code))
+        })
     }
 
     /// Runs source text as module `name` (registered in sys.modules first).
@@ -577,6 +634,20 @@ impl Vm {
         src: &[u8],
         fname: &str,
         path: Option<Value>,
+    ) -> PyResult<Value> {
+        self.exec_module_with(name, fname, path, |vm, _| {
+            vm.compile_source(src, fname, Mode::Exec)
+        })
+    }
+
+    /// Makes module `name` (registered in sys.modules first) and runs the
+    /// code `code(vm, module dict)` gives in it.
+    fn exec_module_with(
+        &mut self,
+        name: &str,
+        fname: &str,
+        path: Option<Value>,
+        code: impl FnOnce(&mut Vm, Value) -> PyResult<Value>,
     ) -> PyResult<Value> {
         let fname = fname.to_string();
         let m = self.new_module(name);
@@ -603,7 +674,7 @@ impl Vm {
         self.dict_set_str(self.g.sys_modules, k, m);
         self.initializing.push(name.to_string());
         let r = (|| {
-            let code = self.compile_source(src, &fname, Mode::Exec)?;
+            let code = code(self, d)?;
             self.push_root(code);
             self.run_code(code, d, d)
         })();

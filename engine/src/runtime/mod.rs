@@ -47,6 +47,7 @@ pub mod interp;
 pub mod local;
 pub mod object;
 pub mod ops;
+pub mod pycache;
 pub mod signals;
 pub mod text;
 pub mod typing;

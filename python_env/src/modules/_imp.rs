@@ -9,6 +9,12 @@
 //! the `FileFinder` hook on `sys.path_hooks`), so `importlib.import_module`
 //! and `importlib.util.find_spec` find modules that are not imported yet.
 //! The `import` statement itself keeps the engine's own search.
+//!
+//! The bytecode cache is the engine's (`engine::runtime::pycache`):
+//! [`source_hash`] is its key hash, and [`fix_magic`] gives
+//! `importlib._bootstrap_external` (so `importlib.util`, `py_compile` and
+//! `compileall`) ProtoPy's magic number instead of CPython's, so the files
+//! they write are the ones the import statement reads.
 
 use crate::args::check;
 use engine::runtime::*;
@@ -222,6 +228,45 @@ fn frozen_module_names(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_list(&[]))
 }
 
+/// `source_hash(key, source)`: the 8-byte SipHash-1-3 of the source
+/// bytes that hash-based `.pyc` files record (CPython's `_Py_KeyedHash`).
+fn source_hash(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = crate::args::Args::new(a, k);
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(&format!(
+            "source_hash() takes at most 2 arguments ({} given)",
+            args.pos.len() + args.kw.len()
+        )));
+    }
+    let Some(key) = args.get(0, "key") else {
+        return Err(vm.type_error("source_hash() missing required argument 'key' (pos 1)"));
+    };
+    let Some(src) = args.get(1, "source") else {
+        return Err(vm.type_error("source_hash() missing required argument 'source' (pos 2)"));
+    };
+    args.no_more_kw(vm, "source_hash")?;
+    let key = crate::args::c_long(vm, key)?;
+    let Some(b) = crate::types::bytes::buf(src) else {
+        let tn = vm.type_name_of(src);
+        return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
+    };
+    let h = engine::runtime::pycache::source_hash(key as u64, &b);
+    Ok(vm.new_bytes(&h))
+}
+
+/// Post-import hook of `importlib._bootstrap_external`: its
+/// `MAGIC_NUMBER` (CPython's 3495, written in its source) becomes the
+/// bytecode cache's, with `_RAW_MAGIC_NUMBER` to match (module docs).
+pub fn fix_magic(vm: &mut Vm, m: Value) -> PyResult<()> {
+    let magic = vm.new_bytes(&engine::runtime::pycache::PYC_MAGIC);
+    let mark = vm.push_root(magic);
+    vm.set_module_attr(m, "MAGIC_NUMBER", magic);
+    let raw = Value::int(i64::from(engine::runtime::pycache::RAW_MAGIC));
+    vm.set_module_attr(m, "_RAW_MAGIC_NUMBER", raw);
+    vm.pop_roots(mark);
+    Ok(())
+}
+
 /// Creates the `_imp` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("_imp");
@@ -243,6 +288,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("_fix_co_filename", fix_co_filename),
         ("_override_frozen_modules_for_tests", override_frozen),
         ("_frozen_module_names", frozen_module_names),
+        ("source_hash", source_hash),
     ];
     vm.add_module_functions(m, fns);
     // CPython's default: hash-based .pyc files are checked per their flag.

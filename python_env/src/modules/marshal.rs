@@ -1,13 +1,23 @@
 //! The `marshal` module: CPython 3.11's marshal format (version 4) for
 //! None, booleans, ints, floats, complex numbers, str, bytes, tuples,
-//! lists, dicts, sets and frozensets. Code objects are ProtoPy bytecode,
-//! not CPython's, so they are "unmarshallable" both ways. `dumps` writes
-//! no back-references (CPython's choice of them depends on reference
-//! counts); `loads` reads them, so CPython's output loads.
+//! lists, dicts, sets and frozensets, and code objects in ProtoPy's own
+//! form. `dumps` writes no back-references (CPython's choice of them
+//! depends on reference counts); `loads` reads them, so CPython's output
+//! loads.
+//!
+//! A code object is the type code `c`, a 4-byte length and the bytes of
+//! `engine::bytecode::serialize` (ProtoPy bytecode, not CPython's: magic,
+//! opcode-table and compiler fingerprints, checksum). Loading checks all of
+//! it and validates the code structurally (see `serialize::validate`), so a
+//! truncated, corrupted or foreign payload (CPython's `c` records included)
+//! is a "bad marshal data" ValueError or an EOFError, never code the
+//! interpreter could run off its frame with.
 
+use engine::bytecode::{CodeObject, Constant, PyStr};
 use engine::runtime::*;
 use num_bigint::{BigInt, Sign};
 use proto_core::{Obj, Value};
+use std::sync::Arc;
 
 const VERSION: i64 = 4;
 /// CPython's MAX_MARSHAL_STACK_DEPTH.
@@ -106,7 +116,7 @@ fn w_object(vm: &mut Vm, v: Value, out: &mut Vec<u8>, depth: usize) -> PyResult<
             out.push(if ascii { b'a' } else { b'u' });
             w_len(out, b.len(), vm)?;
         }
-        out.extend_from_slice(&b);
+        out.extend_from_slice(b);
         return Ok(());
     }
     if t == ty.bytes
@@ -153,6 +163,11 @@ fn w_object(vm: &mut Vm, v: Value, out: &mut Vec<u8>, depth: usize) -> PyResult<
         out.push(b'0');
         return Ok(());
     }
+    if t == ty.code {
+        let code = code_object(vm, v, depth)?;
+        out.extend_from_slice(&engine::runtime::pycache::marshal_code(&code));
+        return Ok(());
+    }
     if t == ty.set || t == ty.frozenset {
         out.push(if t == ty.set { b'<' } else { b'>' });
         let items = vm.collect(v)?;
@@ -166,6 +181,89 @@ fn w_object(vm: &mut Vm, v: Value, out: &mut Vec<u8>, depth: usize) -> PyResult<
         }
         vm.pop_roots(mark);
         return Ok(());
+    }
+    Err(unmarshallable(vm))
+}
+
+/// The compiled code of the code value `v` with its constants as they are
+/// now (`code.replace(co_consts=...)` may have changed them): each must be
+/// a marshallable constant, as CPython requires of `co_consts`.
+fn code_object(vm: &mut Vm, v: Value, depth: usize) -> PyResult<Arc<CodeObject>> {
+    let cd = code_data(v).ok_or_else(|| unmarshallable(vm))?;
+    let consts = cd
+        .consts
+        .iter()
+        .map(|&c| constant(vm, c, depth + 1))
+        .collect::<PyResult<Vec<_>>>()?;
+    let mut code = (*cd.code).clone();
+    code.consts = consts.into();
+    Ok(Arc::new(code))
+}
+
+/// A constant of a code object as the compiler's `Constant` (exact types
+/// only, as marshal writes).
+fn constant(vm: &mut Vm, v: Value, depth: usize) -> PyResult<Constant> {
+    if depth > MAX_DEPTH {
+        return Err(vm.value_error("object too deeply nested to marshal"));
+    }
+    if v.is_none() {
+        return Ok(Constant::None);
+    }
+    if v == Value::TRUE || v == Value::FALSE {
+        return Ok(Constant::Bool(v == Value::TRUE));
+    }
+    if v == Value::ELLIPSIS {
+        return Ok(Constant::Ellipsis);
+    }
+    let t = vm.type_of(v);
+    let ty = &vm.g.types;
+    if t == ty.int {
+        let b = vm.as_bigint(v).ok_or_else(|| unmarshallable(vm))?;
+        return Ok(Constant::int(b));
+    }
+    if t == ty.float {
+        let f = v
+            .as_float()
+            .or_else(|| vm.as_f64(v))
+            .ok_or_else(|| unmarshallable(vm))?;
+        return Ok(Constant::Float(f));
+    }
+    if t == ty.complex {
+        let o = Obj::from_value(v).ok_or_else(|| unmarshallable(vm))?;
+        let re = f64::from_bits(proto_core::layouts::get_raw(o, 0));
+        let im = f64::from_bits(proto_core::layouts::get_raw(o, 1));
+        return Ok(Constant::Complex(re, im));
+    }
+    if t == ty.str_ {
+        let s = PyStr::from_bytes(str_bytes(v)).ok_or_else(|| unmarshallable(vm))?;
+        return Ok(Constant::Str(s));
+    }
+    if t == ty.bytes {
+        let b = crate::types::bytes::buf(v).ok_or_else(|| unmarshallable(vm))?;
+        return Ok(Constant::Bytes(b.to_vec().into()));
+    }
+    let (tuple, frozenset, code) = (ty.tuple, ty.frozenset, ty.code);
+    if t == tuple || t == frozenset {
+        let items = if t == tuple {
+            vm.seq_items(v)
+        } else {
+            vm.collect(v)?
+        };
+        let mark = vm.push_root(v);
+        let r = items
+            .into_iter()
+            .map(|x| constant(vm, x, depth + 1))
+            .collect::<PyResult<Vec<_>>>();
+        vm.pop_roots(mark);
+        let items = r?.into();
+        return Ok(if t == tuple {
+            Constant::Tuple(items)
+        } else {
+            Constant::FrozenSet(items)
+        });
+    }
+    if t == code {
+        return Ok(Constant::Code(code_object(vm, v, depth)?));
     }
     Err(unmarshallable(vm))
 }
@@ -397,7 +495,20 @@ impl Reader<'_> {
                 vm.pop_roots(mark);
                 return Ok(d);
             }
-            b'c' => return Err(bad(vm, "code objects are CPython bytecode")),
+            b'c' => {
+                let slot = self.reserve(vm, flag);
+                let n = self.size(vm)?;
+                let blob = self.take(vm, n)?;
+                let code = match engine::bytecode::deserialize(blob) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        let msg = format!("code object: {}", e.0);
+                        return Err(bad(vm, &msg));
+                    }
+                };
+                let v = vm.new_code(code);
+                return self.fill(vm, slot, v);
+            }
             _ => return Err(bad(vm, "unknown type code")),
         };
         let slot = self.reserve(vm, flag);

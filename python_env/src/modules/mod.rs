@@ -178,5 +178,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         include_str!("../../lib/_asyncbuiltins.py"),
     );
     vm.add_post_import_hook("importlib", _imp::install_finders)?;
+    vm.add_post_import_hook("importlib._bootstrap_external", _imp::fix_magic)?;
     Ok(())
 }

@@ -829,6 +829,8 @@ pub fn set_flags(vm: &mut Vm, f: &Flags) {
     let flags = structseq::new(vm, ft, &vals);
     let sys = *proto_core::sync::lock(&vm.g.sys);
     vm.set_module_attr(sys, "flags", flags);
+    // -B / PYTHONDONTWRITEBYTECODE, which a program may change later.
+    vm.set_module_attr(sys, "dont_write_bytecode", b(f.dont_write_bytecode != 0));
     vm.pop_roots(mark);
 }
 
@@ -1071,7 +1073,7 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     let hv = vm.new_int(0x030B00F0);
     vm.set_module_attr(m, "hexversion", hv);
     let nm = vm.new_str("protopy");
-    let cache = vm.new_str("protopy-311");
+    let cache = vm.new_str(engine::runtime::pycache::CACHE_TAG);
     // Debian's multiarch triplet (`x86_64-linux-gnu`): sysconfig names its
     // build-data module `_sysconfigdata__<multiarch>` with it.
     let multiarch = if cfg!(target_os = "linux") {
@@ -1124,11 +1126,9 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     // The -W options (PYTHONWARNINGS first); main.rs fills it in.
     let wo = vm.new_list(&[]);
     vm.set_module_attr(m, "warnoptions", wo);
-    // ProtoPy writes no bytecode cache yet (its import statement reads and
-    // writes none), so importlib's source loader must not try to (it would
-    // marshal ProtoPy code objects, which marshal does not write).
-    let dwb = Value::TRUE;
-    vm.set_module_attr(m, "dont_write_bytecode", dwb);
+    // The bytecode cache (`engine::runtime::pycache`) is written unless -B
+    // or PYTHONDONTWRITEBYTECODE says otherwise (`set_flags`).
+    vm.set_module_attr(m, "dont_write_bytecode", Value::FALSE);
     let bm = vm.new_module("builtins");
     let bo = Obj::from_value(bm).expect("m");
     vm.store(bo, 0, vm.g.builtins);
