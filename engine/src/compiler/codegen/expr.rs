@@ -402,7 +402,11 @@ impl<'a> Compiler<'a> {
     /// Compiles `del target`.
     pub fn delete(&mut self, t: &'a Expr) -> CResult<()> {
         self.guard(t.range(), |c| match t {
-            Expr::Name(n) => c.name_op(n.id.as_str(), ExprContext::Del, n.range),
+            Expr::Name(n) => {
+                // CPython locates DELETE_NAME/FAST at the name itself.
+                c.set_loc(n.range);
+                c.name_op(n.id.as_str(), ExprContext::Del, n.range)
+            }
             Expr::Attribute(a) => {
                 c.expr(&a.value)?;
                 let idx = c.mangled_name_index(a.attr.as_str());
