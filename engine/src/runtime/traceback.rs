@@ -418,7 +418,8 @@ impl Vm {
             let r = self
                 .repr_string(notes)
                 .unwrap_or_else(|_| "<__notes__ repr() failed>".into());
-            ctx.line(&format!("{r}\n"));
+            // CPython 3.11 writes no line break after it.
+            ctx.line(&r);
         }
         self.pop_roots(mark);
     }
