@@ -185,8 +185,11 @@ impl Vm {
             if let Some(l) = m.get(file) {
                 l.clone()
             } else {
-                let text = std::fs::read(file).ok()?;
-                let text = String::from_utf8_lossy(&text).into_owned();
+                let bytes = std::fs::read(file).ok()?;
+                // In the file's declared encoding (PEP 263), as CPython
+                // reads it for tracebacks.
+                let text = crate::compiler::decode_source(&bytes, file)
+                    .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
                 let l: Arc<Vec<String>> = Arc::new(text.lines().map(str::to_owned).collect());
                 m.insert(file.to_owned(), l.clone());
                 l

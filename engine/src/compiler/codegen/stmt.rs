@@ -942,14 +942,15 @@ impl<'a> Compiler<'a> {
                 self.expr(&at.value)?;
                 let idx = self.mangled_name_index(at.attr.as_str());
                 self.emit(Opcode::Copy, 1);
-                self.set_loc(at.range);
+                let loc = self.attr_location(at);
+                self.unit().loc = loc;
                 self.emit(Opcode::LoadAttr, idx);
                 self.expr(&a.value)?;
                 self.set_loc(a.range);
                 self.emit(Opcode::BinaryOp, op);
                 self.emit(Opcode::Swap, 2);
                 // CPython locates the store at the target.
-                self.set_loc(at.range);
+                self.unit().loc = loc;
                 self.emit(Opcode::StoreAttr, idx);
                 Ok(())
             }
@@ -1115,7 +1116,8 @@ impl<'a> Compiler<'a> {
 
     fn apply_decorators(&mut self, decs: &'a [ast::Decorator]) {
         for d in decs.iter().rev() {
-            self.set_loc(d.range);
+            // CPython locates the call at the expression after the `@`.
+            self.set_loc(d.expression.range());
             self.emit(Opcode::Call, 1);
         }
     }
