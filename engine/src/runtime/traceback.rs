@@ -730,6 +730,8 @@ mod tests {
         }
     }
 
+    /// The marker line as printed (under the source shown after four
+    /// spaces, without its indentation).
     fn draw(line: &str, l: Location) -> Option<String> {
         let indent = line.chars().take_while(|c| *c == ' ').count();
         markers(line, l).map(|m| marker_line(&m, indent))
@@ -740,27 +742,30 @@ mod tests {
         let line = "    return a[1] + 1/0";
         assert_eq!(
             draw(line, loc(1, 1, 18, 21)).as_deref(),
-            Some("              ~^~")
+            Some("                  ~^~")
         );
         assert_eq!(
             draw(line, loc(1, 1, 11, 15)).as_deref(),
-            Some("       ~^^^")
+            Some("           ~^^^")
         );
         // The whole stripped line: no markers.
         assert_eq!(draw(line, loc(1, 1, 4, 21)), None);
         // A parenthesised left operand: CPython marks the `)`.
         assert_eq!(
             draw("x = (1) + y", loc(1, 1, 4, 11)).as_deref(),
-            Some("    ~~^~~~~")
+            Some("        ~~^~~~~")
         );
-        assert_eq!(draw("a // b", loc(1, 1, 0, 6)).as_deref(), Some("~~^^~~"));
+        assert_eq!(
+            draw("a // b", loc(1, 1, 0, 6)).as_deref(),
+            Some("    ~~^^~~")
+        );
     }
 
     #[test]
     fn multi_line_segments_run_to_the_end_of_the_first_line() {
         assert_eq!(
             draw("    return (x +   ", loc(1, 2, 12, 5)).as_deref(),
-            Some("        ^^^")
+            Some("            ^^^")
         );
     }
 
