@@ -541,7 +541,18 @@ pub(crate) fn convert_parse_error(
     match &err.error {
         P::Lexical(lex) => match lex {
             Lex::IndentationError => {
-                indent("unindent does not match any outer indentation level".into())
+                // CPython's tokenizer reports it at the end of the line.
+                let s = range.start().to_usize().min(source.len());
+                let e = source[s..]
+                    .find(['\n', '\r'])
+                    .map_or(source.len(), |i| s + i);
+                let at = TextSize::try_from(e).unwrap_or(range.start());
+                RawError {
+                    kind: ErrorKind::IndentationError,
+                    msg: "unindent does not match any outer indentation level".into(),
+                    range: TextRange::empty(at),
+                    exact: None,
+                }
             }
             Lex::UnclosedStringError => {
                 let line = line_of(source, range.start());

@@ -1,4 +1,4 @@
-//! Exception objects, traceback entries and traceback printing.
+//! Exception objects and traceback entries (printing is in `traceback.rs`).
 
 use super::*;
 
@@ -185,8 +185,11 @@ impl Vm {
             if let Some(l) = m.get(file) {
                 l.clone()
             } else {
-                let text = std::fs::read(file).ok()?;
-                let text = String::from_utf8_lossy(&text).into_owned();
+                let bytes = std::fs::read(file).ok()?;
+                // In the file's declared encoding (PEP 263), as CPython
+                // reads it for tracebacks.
+                let text = crate::compiler::decode_source(&bytes, file)
+                    .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
                 let l: Arc<Vec<String>> = Arc::new(text.lines().map(str::to_owned).collect());
                 m.insert(file.to_owned(), l.clone());
                 l
@@ -204,233 +207,6 @@ impl Vm {
             file.to_owned(),
             Arc::new(text.lines().map(str::to_owned).collect()),
         );
-    }
-
-    /// Formats an exception with its traceback and chain, CPython style.
-    /// At most the last [`TRACEBACK_LIMIT`] entries of each traceback.
-    pub fn format_exception(&mut self, exc: Value) -> String {
-        let mut out = String::new();
-        let mut seen = Vec::new();
-        self.format_exc_chain(exc, &mut out, &mut seen);
-        out
-    }
-
-    fn format_exc_chain(&mut self, exc: Value, out: &mut String, seen: &mut Vec<Value>) {
-        seen.push(exc);
-        let Some(o) = Obj::from_value(exc) else {
-            return;
-        };
-        if o.kind() == K_EXC {
-            let cause = o.get(EXC_CAUSE);
-            let ctx = o.get(EXC_CONTEXT);
-            if cause.is_heap() && !seen.contains(&cause) {
-                self.format_exc_chain(cause, out, seen);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            } else if ctx.is_heap() && o.get(EXC_SUPPRESS) != Value::TRUE && !seen.contains(&ctx) {
-                self.format_exc_chain(ctx, out, seen);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
-            let mut tb = o.get(EXC_TB);
-            if tb.is_heap() {
-                out.push_str("Traceback (most recent call last):\n");
-            }
-            // Like CPython's default printer, only the last
-            // `TRACEBACK_LIMIT` entries: an exception object raised again
-            // and again (say, one shared by threads that each re-raise it)
-            // collects an entry per raise, millions of lines otherwise.
-            let mut n = 0usize;
-            let mut t = tb;
-            while let Some(to) = Obj::from_value(t) {
-                n += 1;
-                t = to.get(0);
-            }
-            for _ in TRACEBACK_LIMIT..n {
-                match Obj::from_value(tb) {
-                    Some(to) => tb = to.get(0),
-                    None => break,
-                }
-            }
-            // CPython prints at most 3 consecutive identical entries (same
-            // file, line and function), then "[Previous line repeated N
-            // more times]".
-            const CUTOFF: usize = 3;
-            let repeated = |out: &mut String, count: usize| {
-                if count > CUTOFF {
-                    let n = count - CUTOFF;
-                    let s = if n > 1 { "s" } else { "" };
-                    out.push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
-                }
-            };
-            let mut last: Option<(usize, u32)> = None;
-            let mut count = 0usize;
-            while let Some(t) = Obj::from_value(tb) {
-                let cd = code_data(t.get(1));
-                let line = t.get(3).as_int().unwrap_or(0) as u32;
-                if let Some(cd) = cd {
-                    let key = (std::sync::Arc::as_ptr(&cd.code) as usize, line);
-                    if last == Some(key) {
-                        count += 1;
-                    } else {
-                        repeated(out, count);
-                        last = Some(key);
-                        count = 1;
-                    }
-                    if count > CUTOFF {
-                        tb = t.get(0);
-                        continue;
-                    }
-                    out.push_str(&format!(
-                        "  File \"{}\", line {}, in {}\n",
-                        cd.code.filename, line, cd.code.name
-                    ));
-                    if let Some(src) = self.source_line(&cd.code.filename, line) {
-                        let s = src.trim();
-                        if !s.is_empty() {
-                            out.push_str(&format!("    {s}\n"));
-                        }
-                    }
-                }
-                tb = t.get(0);
-            }
-            repeated(out, count);
-        }
-        out.push_str(&self.format_exc_only(exc));
-    }
-
-    /// The last line(s) of a traceback: `Type: message`.
-    pub fn format_exc_only(&mut self, exc: Value) -> String {
-        let tp = self.type_of(exc);
-        let to = Obj::from_value(tp).expect("type");
-        let mut name = str_of(to.get(T_QUALNAME)).into_owned();
-        if let Some(m) = self.dict_get_str(to.get(T_DICT), self.g.names.__module__) {
-            let ms = str_of(m);
-            if ms != "builtins" && ms != "__main__" {
-                name = format!("{ms}.{name}");
-            }
-        }
-        let mut out = String::new();
-        if self.isinstance(exc, self.g.e.SyntaxError) {
-            let o = Obj::from_value(exc).expect("exc");
-            if let Some(d) = self.instance_dict(o) {
-                let file = self.dict_get_str(d, self.g.names.filename);
-                let line = self.dict_get_str(d, self.g.names.lineno);
-                let text = self.dict_get_str(d, self.g.names.text);
-                if let (Some(f), Some(l)) = (file, line) {
-                    if is_str(f) && l != Value::NONE {
-                        out.push_str(&format!(
-                            "  File \"{}\", line {}\n",
-                            str_of(f),
-                            self.repr_string(l).unwrap_or_default()
-                        ));
-                        if let Some(t) = text.filter(|t| is_str(*t)) {
-                            let ts = str_of(t);
-                            let tt = ts.trim();
-                            if !tt.is_empty() {
-                                out.push_str(&format!("    {tt}\n"));
-                                let int = |v: Option<Value>| v.and_then(|v| v.as_int());
-                                let offset = int(self.dict_get_str(d, self.g.names.offset));
-                                let end_line = int(self.dict_get_str(d, self.g.names.end_lineno));
-                                let end = int(self.dict_get_str(d, self.g.names.end_offset));
-                                let m = self
-                                    .dict_get_str(d, self.g.names.msg)
-                                    .filter(|m| is_str(*m))
-                                    .map(|m| str_of(m).into_owned())
-                                    .unwrap_or_default();
-                                // CPython shows no caret for indentation
-                                // problems other than a missing block.
-                                // (and a single one for a missing block).
-                                let indent = self.isinstance(exc, self.g.e.IndentationError);
-                                let caret = if self.isinstance(exc, self.g.e.TabError) {
-                                    false
-                                } else if indent {
-                                    m.starts_with("expected an indented block")
-                                } else {
-                                    true
-                                };
-                                if let (true, Some(off)) = (caret, offset.filter(|&o| o > 0)) {
-                                    let skipped = (ts.chars().count()
-                                        - ts.trim_start().chars().count())
-                                        as i64;
-                                    let start = (off - 1 - skipped).max(0) as usize;
-                                    let width = match end {
-                                        Some(e)
-                                            if !indent && end_line == int(Some(l)) && e > off =>
-                                        {
-                                            (e - off) as usize
-                                        }
-                                        _ => 1,
-                                    };
-                                    // CPython 3.11 counts the columns in
-                                    // UTF-8 bytes of the line here.
-                                    let bytes_of = |from: usize, n: usize| -> usize {
-                                        tt.chars()
-                                            .skip(from)
-                                            .take(n)
-                                            .map(char::len_utf8)
-                                            .sum::<usize>()
-                                            + n.saturating_sub(
-                                                tt.chars().skip(from).take(n).count(),
-                                            )
-                                    };
-                                    let (start, width) =
-                                        (bytes_of(0, start), bytes_of(start, width).max(1));
-                                    out.push_str(&format!(
-                                        "    {}{}\n",
-                                        " ".repeat(start),
-                                        "^".repeat(width)
-                                    ));
-                                }
-                            }
-                        }
-                    }
-                }
-                let msg = self.dict_get_str(d, self.g.names.msg);
-                if let Some(m) = msg {
-                    out.push_str(&format!("{}: {}\n", name, str_of(m)));
-                    return out;
-                }
-            }
-        }
-        let msg = match self.str(exc) {
-            Ok(s) => str_of(s).into_owned(),
-            Err(_) => "<exception str() failed>".into(),
-        };
-        let mut msg = msg;
-        if self.isinstance(exc, self.g.e.AttributeError) {
-            if let Some(s) = self.attr_suggestion(exc) {
-                msg.push_str(&format!(". Did you mean: '{s}'?"));
-            }
-        } else if self.isinstance(exc, self.g.e.NameError) {
-            if let Some(o) = Obj::from_value(exc) {
-                let s = o.get(EXC_X2);
-                if is_str(s) {
-                    msg.push_str(&format!(". Did you mean: '{}'?", str_of(s)));
-                }
-            }
-        }
-        if msg.is_empty() {
-            out.push_str(&format!("{name}\n"));
-        } else {
-            out.push_str(&format!("{name}: {msg}\n"));
-        }
-        // __notes__
-        if let Some(o) = Obj::from_value(exc) {
-            if let Some(d) = self.instance_dict(o) {
-                if let Some(n) = self.dict_get_str(d, self.g.names.__notes__) {
-                    for x in self.seq_items(n) {
-                        if let Ok(s) = self.str_string(x) {
-                            out.push_str(&s);
-                            out.push('\n');
-                        }
-                    }
-                }
-            }
-        }
-        out
     }
 
     /// CPython's "Did you mean" suggestion among `candidates` (suggestions.c).
@@ -504,7 +280,7 @@ impl Vm {
         best.cloned()
     }
 
-    fn attr_suggestion(&mut self, exc: Value) -> Option<String> {
+    pub(crate) fn attr_suggestion(&mut self, exc: Value) -> Option<String> {
         let o = Obj::from_value(exc)?;
         let name = Some(o.get(EXC_X0)).filter(|v| is_str(*v))?;
         let obj = o.get(EXC_X1);
@@ -564,6 +340,9 @@ impl Vm {
             n.end_offset,
         );
         self.dict_set_str(d, kmsg, msg);
+        // Without a location (a source that cannot be decoded) CPython's
+        // tokenizer raises a bare SyntaxError(msg): no filename either.
+        let f = if e.lineno == 0 { Value::NONE } else { f };
         self.dict_set_str(d, kf, f);
         // Line 0 means "no location" (e.g. undecodable source): CPython
         // leaves the location attributes None and prints no `File` header.

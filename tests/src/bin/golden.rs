@@ -9,8 +9,8 @@
 //! - the absolute repository root is removed from ProtoPy's output, as
 //!   bless.py removes it from CPython's (tracebacks print absolute paths);
 //! - stdout and the exit code must match exactly;
-//! - stderr must match exactly except lines made only of spaces, `^` and `~`
-//!   (CPython 3.11's caret markers), which are dropped on both sides;
+//! - stderr must match exactly, CPython 3.11's position markers (`~~^^`)
+//!   under traceback source lines included;
 //! - traceback frames inside the standard library are dropped on both sides
 //!   (see `drop_stdlib_frames`): CPython's come from its own stdlib sources
 //!   (`/usr/lib/python3.11/...`), ProtoPy's from its embedded modules, whose
@@ -69,15 +69,6 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
 
 fn read_or(path: &Path, default: &[u8]) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|_| default.to_vec())
-}
-
-fn drop_carets(s: &str) -> String {
-    s.lines()
-        .filter(|l| {
-            !(l.contains(['^', '~']) && l.chars().all(|c| c == ' ' || c == '^' || c == '~'))
-        })
-        .map(|l| format!("{l}\n"))
-        .collect()
 }
 
 /// Is `line` a traceback frame header (`  File "F", line N, in X`) whose file
@@ -199,10 +190,7 @@ fn run_one(protopy: &Path, root: &Path, rel: &str, timeout: Duration) -> Outcome
     if out != exp_out {
         report.push_str(&diff("stdout", &exp_out, &out));
     }
-    let (e1, e2) = (
-        drop_carets(&drop_stdlib_frames(&exp_err)),
-        drop_carets(&drop_stdlib_frames(&err)),
-    );
+    let (e1, e2) = (drop_stdlib_frames(&exp_err), drop_stdlib_frames(&err));
     if e1 != e2 {
         report.push_str(&diff("stderr", &e1, &e2));
     }

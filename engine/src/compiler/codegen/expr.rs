@@ -15,6 +15,7 @@ use crate::bytecode::opcodes::{
     BinaryOperator, ComparisonOperator, Intrinsic1, Opcode, FVC_ASCII, FVC_NONE, FVC_REPR, FVC_STR,
     FVS_HAVE_SPEC, MAKE_FUNCTION_ANNOTATIONS, MAKE_FUNCTION_DEFAULTS, MAKE_FUNCTION_KWDEFAULTS,
 };
+use crate::bytecode::Location;
 use crate::compiler::errors::expr_description;
 use crate::compiler::symtable::{mangle, CompKind, ScopeKind};
 use crate::compiler::CResult;
@@ -200,7 +201,8 @@ impl<'a> Compiler<'a> {
                 ExprContext::Load | ExprContext::Invalid => {
                     self.expr(&a.value)?;
                     let idx = self.mangled_name_index(a.attr.as_str());
-                    self.set_loc(a.range);
+                    let at = self.attr_location(a);
+                    self.unit().loc = at;
                     self.emit(Opcode::LoadAttr, idx);
                 }
                 ExprContext::Store => {
@@ -337,7 +339,8 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let idx = self.mangled_name_index(a.attr.as_str());
-                self.set_loc(a.range);
+                let at = self.attr_location(a);
+                self.unit().loc = at;
                 self.emit(Opcode::StoreAttr, idx);
                 Ok(())
             }
@@ -402,7 +405,11 @@ impl<'a> Compiler<'a> {
     /// Compiles `del target`.
     pub fn delete(&mut self, t: &'a Expr) -> CResult<()> {
         self.guard(t.range(), |c| match t {
-            Expr::Name(n) => c.name_op(n.id.as_str(), ExprContext::Del, n.range),
+            Expr::Name(n) => {
+                // CPython locates DELETE_NAME/FAST at the name itself.
+                c.set_loc(n.range);
+                c.name_op(n.id.as_str(), ExprContext::Del, n.range)
+            }
             Expr::Attribute(a) => {
                 c.expr(&a.value)?;
                 let idx = c.mangled_name_index(a.attr.as_str());
@@ -955,14 +962,43 @@ impl<'a> Compiler<'a> {
             {
                 self.expr(&a.value)?;
                 let idx = self.mangled_name_index(a.attr.as_str());
-                self.set_loc(a.range);
+                let at = self.attr_location(a);
+                self.unit().loc = at;
                 self.emit(Opcode::LoadMethod, idx);
-                return self.call_helper(0, &c.arguments, c.range());
+                // CPython 3.11 (update_start_location_to_match_attr): when
+                // the attribute ends on a later line than the expression
+                // starts, the call starts at the attribute name, keeping
+                // the call's end column.
+                let mut call = self.loc_of(c.range());
+                let attr = self.loc_of(a.range);
+                let moved = (call.line != attr.end_line).then(|| {
+                    call.line = attr.end_line;
+                    call.col = attr
+                        .end_col
+                        .saturating_sub(a.attr.as_str().chars().count() as u32);
+                    call.end_line = attr.end_line;
+                    call
+                });
+                return self.call_helper_at(0, &c.arguments, c.range(), None, moved);
             }
         }
         self.expr(&c.func)?;
         self.emit(Opcode::PushNull, 0);
         self.call_helper(0, &c.arguments, c.range())
+    }
+
+    /// Where CPython 3.11 locates a load/store of attribute `a`: the whole
+    /// expression, or only the attribute name (to the expression's end)
+    /// when the name ends on a later line than the expression starts.
+    pub fn attr_location(&self, a: &ast::ExprAttribute) -> Location {
+        let mut loc = self.loc_of(a.range);
+        if loc.line != loc.end_line {
+            loc.line = loc.end_line;
+            loc.col = loc
+                .end_col
+                .saturating_sub(a.attr.as_str().chars().count() as u32);
+        }
+        loc
     }
 
     fn check_keywords(&self, args: &ast::Arguments) -> CResult<()> {
@@ -1006,6 +1042,19 @@ impl<'a> Compiler<'a> {
         range: TextRange,
         extra: Option<&str>,
     ) -> CResult<()> {
+        self.call_helper_at(pushed, args, range, extra, None)
+    }
+
+    /// [`Self::call_helper_extra`] with the call instruction located at
+    /// `at` when given (a method call whose attribute starts a line).
+    fn call_helper_at(
+        &mut self,
+        pushed: u32,
+        args: &'a ast::Arguments,
+        range: TextRange,
+        extra: Option<&str>,
+        at: Option<Location>,
+    ) -> CResult<()> {
         self.check_keywords(args)?;
         let positional = &args.args;
         let keywords = &args.keywords;
@@ -1026,7 +1075,10 @@ impl<'a> Compiler<'a> {
                 + positional.len() as u32
                 + u32::from(extra.is_some())
                 + keywords.len() as u32;
-            self.set_loc(range);
+            match at {
+                Some(l) => self.unit().loc = l,
+                None => self.set_loc(range),
+            }
             if keywords.is_empty() {
                 self.emit(Opcode::Call, total);
             } else {

@@ -226,13 +226,22 @@ impl<'a> Compiler<'a> {
                 }
                 let end = self.new_label();
                 self.jump_if(&a.test, end, true)?;
+                // CPython 3.11 locates the raise at the test when it is a
+                // comparison, at the statement otherwise.
+                let at = if matches!(&*a.test, Expr::Compare(_)) {
+                    a.test.range()
+                } else {
+                    a.range
+                };
+                self.set_loc(at);
                 self.emit(Opcode::LoadAssertionError, 0);
                 if let Some(m) = &a.msg {
                     self.emit(Opcode::PushNull, 0);
                     self.expr(m)?;
+                    self.set_loc(at);
                     self.emit(Opcode::Call, 1);
                 }
-                self.set_loc(a.range);
+                self.set_loc(at);
                 self.emit(Opcode::RaiseVarargs, 1);
                 self.bind(end);
                 Ok(())
@@ -858,7 +867,8 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let suppress = self.new_label();
         self.expr(&item.context_expr)?;
-        self.set_loc(item.range);
+        // CPython locates BEFORE_WITH at the whole statement (every item).
+        self.set_loc(w.range);
         if w.is_async {
             self.emit(Opcode::BeforeAsyncWith, 0);
             self.await_top(1);
@@ -932,12 +942,15 @@ impl<'a> Compiler<'a> {
                 self.expr(&at.value)?;
                 let idx = self.mangled_name_index(at.attr.as_str());
                 self.emit(Opcode::Copy, 1);
-                self.set_loc(at.range);
+                let loc = self.attr_location(at);
+                self.unit().loc = loc;
                 self.emit(Opcode::LoadAttr, idx);
                 self.expr(&a.value)?;
                 self.set_loc(a.range);
                 self.emit(Opcode::BinaryOp, op);
                 self.emit(Opcode::Swap, 2);
+                // CPython locates the store at the target.
+                self.unit().loc = loc;
                 self.emit(Opcode::StoreAttr, idx);
                 Ok(())
             }
@@ -953,6 +966,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::BinaryOp, op);
                 self.emit(Opcode::Swap, 3);
                 self.emit(Opcode::Swap, 2);
+                self.set_loc(s.range);
                 self.emit(Opcode::StoreSubscr, 0);
                 Ok(())
             }
@@ -1023,7 +1037,8 @@ impl<'a> Compiler<'a> {
 
     fn import(&mut self, i: &'a ast::StmtImport) -> CResult<()> {
         for alias in i.names.iter() {
-            self.set_loc(alias.range);
+            // CPython locates every alias's import at the whole statement.
+            self.set_loc(i.range);
             let name = alias.name.as_str();
             self.load_const(Constant::Int(0));
             self.load_const(Constant::None);
@@ -1079,7 +1094,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         for alias in i.names.iter() {
-            self.set_loc(alias.range);
+            self.set_loc(i.range);
             let a = self.name_index(alias.name.as_str());
             self.emit(Opcode::ImportFrom, a);
             let store = alias.asname.as_ref().unwrap_or(&alias.name);
@@ -1101,7 +1116,8 @@ impl<'a> Compiler<'a> {
 
     fn apply_decorators(&mut self, decs: &'a [ast::Decorator]) {
         for d in decs.iter().rev() {
-            self.set_loc(d.range);
+            // CPython locates the call at the expression after the `@`.
+            self.set_loc(d.expression.range());
             self.emit(Opcode::Call, 1);
         }
     }
