@@ -28,7 +28,7 @@ fn notify_collector(cv: &Condvar, st: &State) {
 }
 
 #[derive(Debug, Default)]
-struct State {
+pub(crate) struct State {
     /// Registered mutators that are Running (not Parked, not Blocked).
     running: usize,
     /// Registered mutators.
@@ -168,6 +168,32 @@ impl Handshake {
             st.running += 1;
         }
         self.cv.notify_all();
+    }
+
+    /// Takes the handshake's mutex for `fork(2)`: the caller owns a stopped
+    /// world (`begin(true)` returned true), and holding the mutex across
+    /// the fork means no other thread is inside a handshake critical section
+    /// at that instant, so the child's copy of the mutex is free once the
+    /// guard is dropped there.
+    pub(crate) fn hold_for_fork(&self) -> sync::MutexGuard<'_, State> {
+        sync::lock(&self.state)
+    }
+
+    /// In the child of a fork made under [`Handshake::hold_for_fork`]: the
+    /// caller is the only thread and the only registered mutator, Running;
+    /// the collection the fork stood in for is over.
+    pub(crate) fn reset_in_fork_child(&self, mut st: sync::MutexGuard<'_, State>) {
+        st.registered = 1;
+        st.running = 1;
+        st.collecting = false;
+        st.epoch += 1;
+        self.requested.store(false, Ordering::Release);
+    }
+
+    /// In the parent of such a fork: drops the guard and restarts the world.
+    pub(crate) fn release_after_fork(&self, st: sync::MutexGuard<'_, State>) {
+        drop(st);
+        self.end(true);
     }
 
     /// Number of completed collections.

@@ -49,6 +49,7 @@ pub mod object;
 pub mod ops;
 pub mod signals;
 pub mod text;
+pub mod threads;
 pub mod typing;
 
 pub use call::{
