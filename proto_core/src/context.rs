@@ -444,41 +444,27 @@ impl ProtoContext {
     /// after the fork. In the child (`fork` returned 0) the calling thread
     /// is the only mutator and the other contexts are gone.
     #[cfg(not(loom))]
-    pub fn fork_process<'g, G: 'g>(
+    pub fn fork_process<G>(
         &mut self,
         mut prepare: impl FnMut() -> Option<G>,
         fork: impl FnOnce() -> libc::pid_t,
     ) -> libc::pid_t {
         self.flush_counters();
         let space = self.space.clone();
-        let hs = &space.handshake;
-        loop {
-            if !hs.begin(true) {
-                // Another thread's collection ran while this one waited.
-                continue;
-            }
-            let locks = space.try_lock_for_fork();
-            let mine = if locks.is_some() { prepare() } else { None };
-            let (Some(locks), Some(mine)) = (locks, mine) else {
-                hs.end(true);
-                std::thread::sleep(std::time::Duration::from_micros(200));
-                continue;
-            };
-            let st = hs.hold_for_fork();
-            let pid = fork();
-            if pid == 0 {
-                crate::fork::note_child();
-                hs.reset_in_fork_child(st);
-                drop(mine);
-                drop(locks);
-                space.after_fork_child(&self.shared);
-            } else {
-                drop(mine);
-                drop(locks);
-                hs.release_after_fork(st);
-            }
-            return pid;
+        let pid = crate::fork::run(
+            &space.handshake,
+            || {
+                let locks = space.try_lock_for_fork()?;
+                let mine = prepare()?;
+                // Released in this order: the caller's, then the space's.
+                Some((mine, locks))
+            },
+            fork,
+        );
+        if pid == 0 {
+            space.after_fork_child(&self.shared);
         }
+        pid
     }
 
     /// Runs `f` with every other registered thread parked at a safepoint

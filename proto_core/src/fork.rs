@@ -21,7 +21,11 @@
 //! orphaned, and the collector's pool is forgotten. [`generation`] counts
 //! the forks this process descends from.
 
-use crate::sync::{self, AtomicU64, Mutex, Ordering};
+use crate::handshake::Handshake;
+// A plain process counter, not part of any protocol (and a static, which
+// loom's atomics cannot be): the native atomic even under loom.
+use crate::sync::heap_atomic::{AtomicU64, Ordering};
+use crate::sync::{self, Mutex};
 
 /// Any guard (the lock guards a fork holds have unrelated types).
 pub trait Held {}
@@ -65,4 +69,49 @@ pub fn generation() -> u64 {
 
 pub(crate) fn note_child() {
     GENERATION.fetch_add(1, Ordering::AcqRel);
+}
+
+/// The fork protocol on a handshake, for a caller that is a Running
+/// registered mutator: stops the world, takes `prepare`'s locks (all free at
+/// once, or everything is released, the world restarted and the step tried
+/// again), holds the handshake's mutex across `fork` (which makes the
+/// system call and returns its result: 0 in the child), then in the child
+/// resets the handshake to the caller alone and in the parent restarts the
+/// world. `prepare`'s guards are released after `fork` in both processes.
+/// Modelled in `loom_tests/tests/fork.rs`.
+pub fn run<G>(
+    hs: &Handshake,
+    mut prepare: impl FnMut() -> Option<G>,
+    fork: impl FnOnce() -> i32,
+) -> i32 {
+    loop {
+        if !hs.begin(true) {
+            // Another thread's collection ran while this one waited.
+            continue;
+        }
+        let Some(guards) = prepare() else {
+            hs.end(true);
+            pause();
+            continue;
+        };
+        let st = hs.hold_for_fork();
+        let pid = fork();
+        if pid == 0 {
+            note_child();
+            hs.reset_in_fork_child(st);
+            drop(guards);
+        } else {
+            drop(guards);
+            hs.release_after_fork(st);
+        }
+        return pid;
+    }
+}
+
+/// Lets the thread inside a blocking section that holds a lock go on.
+fn pause() {
+    #[cfg(loom)]
+    sync::thread::yield_now();
+    #[cfg(not(loom))]
+    std::thread::sleep(std::time::Duration::from_micros(200));
 }

@@ -28,7 +28,7 @@ fn notify_collector(cv: &Condvar, st: &State) {
 }
 
 #[derive(Debug, Default)]
-pub(crate) struct State {
+struct State {
     /// Registered mutators that are Running (not Parked, not Blocked).
     running: usize,
     /// Registered mutators.
@@ -38,6 +38,9 @@ pub(crate) struct State {
     /// Number of completed collections.
     epoch: u64,
 }
+
+/// The handshake's mutex held across a fork ([`Handshake::hold_for_fork`]).
+pub struct ForkHold<'a>(sync::MutexGuard<'a, State>);
 
 /// The handshake shared by all threads of one `ProtoSpace`.
 #[derive(Debug, Default)]
@@ -175,14 +178,15 @@ impl Handshake {
     /// the fork means no other thread is inside a handshake critical section
     /// at that instant, so the child's copy of the mutex is free once the
     /// guard is dropped there.
-    pub(crate) fn hold_for_fork(&self) -> sync::MutexGuard<'_, State> {
-        sync::lock(&self.state)
+    pub fn hold_for_fork(&self) -> ForkHold<'_> {
+        ForkHold(sync::lock(&self.state))
     }
 
     /// In the child of a fork made under [`Handshake::hold_for_fork`]: the
     /// caller is the only thread and the only registered mutator, Running;
     /// the collection the fork stood in for is over.
-    pub(crate) fn reset_in_fork_child(&self, mut st: sync::MutexGuard<'_, State>) {
+    pub fn reset_in_fork_child(&self, hold: ForkHold<'_>) {
+        let mut st = hold.0;
         st.registered = 1;
         st.running = 1;
         st.collecting = false;
@@ -191,8 +195,8 @@ impl Handshake {
     }
 
     /// In the parent of such a fork: drops the guard and restarts the world.
-    pub(crate) fn release_after_fork(&self, st: sync::MutexGuard<'_, State>) {
-        drop(st);
+    pub fn release_after_fork(&self, hold: ForkHold<'_>) {
+        drop(hold);
         self.end(true);
     }
 

@@ -372,6 +372,7 @@ impl ProtoSpace {
     /// Takes every lock of the space for `fork(2)` if each is free at once
     /// (the world is stopped, so only a thread inside a blocking section
     /// could hold one); `None` if one is held.
+    #[cfg(not(loom))]
     pub(crate) fn try_lock_for_fork(&self) -> Option<crate::fork::Guards<'_>> {
         let mut g = crate::fork::Guards::new();
         let ok = g.try_take(&self.contexts)
@@ -396,6 +397,7 @@ impl ProtoSpace {
     /// and handed to the space as orphans, as when a thread exits. The
     /// collector's pool is forgotten (its threads are gone) and made anew
     /// on the next parallel collection.
+    #[cfg(not(loom))]
     pub(crate) fn after_fork_child(&self, me: &Arc<ContextShared>) {
         *sync::lock(&self.gc_pool) = None;
         let dead: Vec<Arc<ContextShared>> = {

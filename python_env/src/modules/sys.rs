@@ -495,7 +495,7 @@ fn getframe(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// world stopped (`Vm::thread_states`: each is parked at a safepoint or
 /// inside a blocking call); the frames are snapshots, like `_getframe`'s.
 fn current_frames(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "_current_frames", a, k, 0, 0)?;
+    crate::args::check(vm, "sys._current_frames", a, k, 0, 0)?;
     let me = super::_thread::thread_ident();
     let states = vm.thread_states(me);
     let d = vm.new_dict();
@@ -517,7 +517,7 @@ fn current_frames(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `sys.exc_info()` triple (CPython 3.11), read as `_current_frames` reads
 /// frames.
 fn current_exceptions(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "_current_exceptions", a, k, 0, 0)?;
+    crate::args::check(vm, "sys._current_exceptions", a, k, 0, 0)?;
     let me = super::_thread::thread_ident();
     let states = vm.thread_states(me);
     let d = vm.new_dict();

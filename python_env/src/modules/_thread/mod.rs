@@ -34,9 +34,6 @@ static RUNNING: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
     static IDENT: Cell<u64> = const { Cell::new(0) };
-    /// Whether this thread was started by `start_new_thread` (counted by
-    /// `_count()`).
-    static STARTED: Cell<bool> = const { Cell::new(false) };
     /// This thread's sentinel locks ([`set_sentinel`]).
     static SENTINELS: RefCell<Vec<Arc<LockInner>>> = const { RefCell::new(Vec::new()) };
 }
@@ -847,7 +844,6 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     RUNNING.fetch_add(1, Ordering::SeqCst);
     let r = vm.spawn_thread(&[func, args, kwargs], move |vm, base| {
         IDENT.with(|c| c.set(ident));
-        STARTED.with(|c| c.set(true));
         register_cpu_clock(ident);
         // `vm` stays where it is until the body returns (then it is dropped).
         let reg = vm.register_thread(ident);
@@ -912,14 +908,12 @@ fn run_thread_body(vm: &mut Vm, base: usize) {
 /// exist here is dropped, as CPython's `PyOS_AfterFork_Child` does. The
 /// calling thread keeps its ident (as `pthread_self()` does in CPython's
 /// child); its CPU clock is registered anew (the clock names the thread's
-/// kernel id, which the fork changed); `_count()` counts it alone if
-/// `start_new_thread` started it.
+/// kernel id, which the fork changed). `_count()` is left as it was, as
+/// CPython 3.11 leaves its thread count.
 pub fn after_fork_child() {
     let me = thread_ident();
     sync::lock(&CPU_CLOCKS).clear();
     register_cpu_clock(me);
-    let started = STARTED.with(|c| c.get());
-    RUNNING.store(usize::from(started), Ordering::SeqCst);
 }
 
 /// `lock._at_fork_reinit()`: in the child of a fork (threading's

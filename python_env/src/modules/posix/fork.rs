@@ -1,4 +1,6 @@
-//! `fork`, `forkpty`, `register_at_fork`, `wait3` and `wait4`.
+//! `fork`, `forkpty`, `register_at_fork`, `wait3` and `wait4`, and the
+//! session and process-group calls a forked child uses (`setsid`,
+//! `setpgid`, `setpgrp`, `tcgetpgrp`, `tcsetpgrp`).
 //!
 //! `fork()` runs the `before` hooks (last registered first), then forks
 //! through `Vm::fork_process`: every other thread is stopped (parked at a
@@ -75,7 +77,7 @@ fn fork_with_hooks(
 
 /// `fork()`: 0 in the child, the child's pid in the parent.
 fn fork(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "fork", "fork", &a[1..], k, 0, 0)?;
+    crate::args::check(vm, "posix.fork", &a[1..], k, 0, 0)?;
     // SAFETY: fork has no memory-safety preconditions; the child's state is
     // made consistent by `Vm::fork_process` before any other code runs.
     match fork_with_hooks(vm, a[0], || unsafe { libc::fork() })? {
@@ -88,7 +90,7 @@ fn fork(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// slave side of a new pseudo-terminal whose master is `fd` (-1 in the
 /// child).
 fn forkpty(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "forkpty", "forkpty", &a[1..], k, 0, 0)?;
+    crate::args::check(vm, "posix.forkpty", &a[1..], k, 0, 0)?;
     let mut master: libc::c_int = -1;
     let mp = &mut master as *mut libc::c_int;
     let r = fork_with_hooks(vm, a[0], || {
@@ -215,7 +217,67 @@ fn wait4(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
 }
 
+/// `None`, or the OSError of the errno of a failed call.
+fn none_or_error(vm: &mut Vm, r: libc::c_int) -> PyResult<Value> {
+    match cvt(r) {
+        Ok(_) => Ok(Value::NONE),
+        Err(e) => Err(os_error(vm, e, Value::EMPTY)),
+    }
+}
+
+/// `setsid()`: a new session led by this process (pty.fork's child).
+fn setsid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "setsid", "setsid", &a[1..], k, 0, 0)?;
+    // SAFETY: setsid has no memory effects.
+    let r = unsafe { libc::setsid() };
+    none_or_error(vm, r)
+}
+
+/// `setpgrp()`: `setpgid(0, 0)`.
+fn setpgrp(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "setpgrp", "setpgrp", &a[1..], k, 0, 0)?;
+    // SAFETY: setpgid has no memory effects.
+    let r = unsafe { libc::setpgid(0, 0) };
+    none_or_error(vm, r)
+}
+
+/// `setpgid(pid, pgrp, /)`.
+fn setpgid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "setpgid", "setpgid", &a[1..], k, 2, 2)?;
+    let pid = crate::args::c_int(vm, a[1])?;
+    let pgrp = crate::args::c_int(vm, a[2])?;
+    // SAFETY: setpgid has no memory effects.
+    let r = unsafe { libc::setpgid(pid, pgrp) };
+    none_or_error(vm, r)
+}
+
+/// `tcgetpgrp(fd, /)`: the foreground process group of a terminal.
+fn tcgetpgrp(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "tcgetpgrp", "tcgetpgrp", &a[1..], k, 1, 1)?;
+    let fd = crate::args::c_int(vm, a[1])?;
+    // SAFETY: tcgetpgrp has no memory effects.
+    match cvt(unsafe { libc::tcgetpgrp(fd) }) {
+        Ok(p) => Ok(Value::int(i64::from(p))),
+        Err(e) => Err(os_error(vm, e, Value::EMPTY)),
+    }
+}
+
+/// `tcsetpgrp(fd, pgid, /)`.
+fn tcsetpgrp(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    clinic::positional(vm, "tcsetpgrp", "tcsetpgrp", &a[1..], k, 2, 2)?;
+    let fd = crate::args::c_int(vm, a[1])?;
+    let pgid = crate::args::c_int(vm, a[2])?;
+    // SAFETY: tcsetpgrp has no memory effects.
+    let r = unsafe { libc::tcsetpgrp(fd, pgid) };
+    none_or_error(vm, r)
+}
+
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("setsid", setsid),
+    ("setpgrp", setpgrp),
+    ("setpgid", setpgid),
+    ("tcgetpgrp", tcgetpgrp),
+    ("tcsetpgrp", tcsetpgrp),
     ("fork", fork),
     ("forkpty", forkpty),
     ("register_at_fork", register_at_fork),
