@@ -189,8 +189,8 @@ fn wait3(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut status = 0;
     // SAFETY: `struct rusage` is plain data, valid all-zero.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: `status` and `ru` are writable for the call.
     let r = retry(vm, || {
+        // SAFETY: `status` and `ru` are writable for the call.
         cvt(unsafe { libc::wait4(-1, &mut status, options, &mut ru) })
     })?;
     match r {
@@ -207,8 +207,8 @@ fn wait4(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut status = 0;
     // SAFETY: `struct rusage` is plain data, valid all-zero.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: `status` and `ru` are writable for the call.
     let r = retry(vm, || {
+        // SAFETY: `status` and `ru` are writable for the call.
         cvt(unsafe { libc::wait4(pid, &mut status, options, &mut ru) })
     })?;
     match r {
