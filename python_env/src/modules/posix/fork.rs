@@ -2,7 +2,8 @@
 //! session and process-group calls a forked child uses (`setsid`,
 //! `setpgid`, `setpgrp`, `tcgetpgrp`, `tcsetpgrp`).
 //!
-//! `fork()` runs the `before` hooks (last registered first), then forks
+//! `fork()` runs the `before` hooks (last registered first), takes the
+//! global import lock (`_imp.acquire_lock`'s, as CPython), then forks
 //! through `Vm::fork_process`: every other thread is stopped (parked at a
 //! safepoint or inside a blocking call) and every runtime lock is free and
 //! held by this thread across the system call, so the child, where this
@@ -56,6 +57,7 @@ fn fork_with_hooks(
     sys_fork: impl FnOnce() -> libc::pid_t,
 ) -> PyResult<Result<libc::pid_t, i32>> {
     run_hooks(vm, m, STATE_FORK_BEFORE, true);
+    crate::modules::_imp::acquire_for_fork(vm);
     let mut err = 0;
     let pid = vm.fork_process(|| {
         let p = sys_fork();
@@ -64,6 +66,7 @@ fn fork_with_hooks(
         }
         p
     });
+    crate::modules::_imp::release_after_fork();
     if pid == 0 {
         crate::modules::_thread::after_fork_child();
         crate::modules::faulthandler::after_fork_child();
