@@ -920,7 +920,7 @@ pub fn after_fork_child() {
 /// `_after_fork` calls it), the lock becomes a new, unheld lock; the
 /// threads that held it or waited for it do not exist there.
 fn lock_at_fork_reinit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "_at_fork_reinit", &a[1..], k, 0, 0)?;
+    crate::args::check(vm, "lock._at_fork_reinit", &a[1..], k, 0, 0)?;
     let s = lock_state(vm, a[0])?;
     match sync::try_lock(&s.locked) {
         Some(mut w) => {
@@ -934,7 +934,7 @@ fn lock_at_fork_reinit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `RLock._at_fork_reinit()`: as for `lock`.
 fn rlock_at_fork_reinit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "_at_fork_reinit", &a[1..], k, 0, 0)?;
+    crate::args::check(vm, "RLock._at_fork_reinit", &a[1..], k, 0, 0)?;
     let s = rlock_state(vm, a[0])?;
     match sync::try_lock(&s.st) {
         Some(mut w) => {
