@@ -436,6 +436,77 @@ impl ProtoContext {
         self.pressure_since_flush = 0;
     }
 
+    /// Forks the process (`fork` runs the system call and returns its
+    /// result) at an instant where no other thread holds a runtime lock
+    /// (see [`crate::fork`]). `prepare` try-locks the caller's own locks
+    /// (`None` if one is held; everything is then released and tried
+    /// again); its guards, and the space's, are released in both processes
+    /// after the fork. In the child (`fork` returned 0) the calling thread
+    /// is the only mutator and the other contexts are gone.
+    #[cfg(not(loom))]
+    pub fn fork_process<G>(
+        &mut self,
+        mut prepare: impl FnMut() -> Option<G>,
+        fork: impl FnOnce() -> libc::pid_t,
+    ) -> libc::pid_t {
+        self.flush_counters();
+        let space = self.space.clone();
+        let pid = crate::fork::run(
+            &space.handshake,
+            || {
+                let locks = space.try_lock_for_fork()?;
+                let mine = prepare()?;
+                // Released in this order: the caller's, then the space's.
+                Some((mine, locks))
+            },
+            fork,
+        );
+        if pid == 0 {
+            space.after_fork_child(&self.shared);
+        }
+        pid
+    }
+
+    /// Runs `f` with every other registered thread parked at a safepoint
+    /// or inside a blocking section (the world stopped as for a global
+    /// collection, without collecting). `f` may read other contexts'
+    /// roots with [`ProtoContext::peek_stack`]/[`ProtoContext::peek_root_slot`];
+    /// it must not wait for another thread.
+    pub fn with_world_stopped<R>(&mut self, f: impl FnOnce(&mut ProtoContext) -> R) -> R {
+        self.flush_counters();
+        let space = self.space.clone();
+        while !space.handshake.begin(true) {}
+        struct End<'a>(&'a crate::handshake::Handshake);
+        impl Drop for End<'_> {
+            fn drop(&mut self) {
+                self.0.end(true);
+            }
+        }
+        let _end = End(&space.handshake);
+        f(self)
+    }
+
+    /// Value-stack slot `i` of a context (None past its top).
+    ///
+    /// # Safety
+    /// `self` is the calling thread's own context, or another thread's
+    /// while that thread is stopped ([`ProtoContext::with_world_stopped`]).
+    pub unsafe fn peek_stack(&self, i: usize) -> Option<Value> {
+        // SAFETY: no thread writes the roots meanwhile (caller's contract).
+        let r = unsafe { self.shared.roots_ref() };
+        r.stack.live().get(i).copied()
+    }
+
+    /// Root slot `i` of a context (None if it has no such slot).
+    ///
+    /// # Safety
+    /// As for [`ProtoContext::peek_stack`].
+    pub unsafe fn peek_root_slot(&self, i: usize) -> Option<Value> {
+        // SAFETY: as above.
+        let r = unsafe { self.shared.roots_ref() };
+        r.slots.get(i).copied()
+    }
+
     /// Adds `v` as a global root (promoting it); returns its index.
     pub fn add_global_root(&mut self, v: Value) -> usize {
         self.promote(v);

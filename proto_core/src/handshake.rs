@@ -39,6 +39,9 @@ struct State {
     epoch: u64,
 }
 
+/// The handshake's mutex held across a fork ([`Handshake::hold_for_fork`]).
+pub struct ForkHold<'a>(sync::MutexGuard<'a, State>);
+
 /// The handshake shared by all threads of one `ProtoSpace`.
 #[derive(Debug, Default)]
 pub struct Handshake {
@@ -168,6 +171,33 @@ impl Handshake {
             st.running += 1;
         }
         self.cv.notify_all();
+    }
+
+    /// Takes the handshake's mutex for `fork(2)`: the caller owns a stopped
+    /// world (`begin(true)` returned true), and holding the mutex across
+    /// the fork means no other thread is inside a handshake critical section
+    /// at that instant, so the child's copy of the mutex is free once the
+    /// guard is dropped there.
+    pub fn hold_for_fork(&self) -> ForkHold<'_> {
+        ForkHold(sync::lock(&self.state))
+    }
+
+    /// In the child of a fork made under [`Handshake::hold_for_fork`]: the
+    /// caller is the only thread and the only registered mutator, Running;
+    /// the collection the fork stood in for is over.
+    pub fn reset_in_fork_child(&self, hold: ForkHold<'_>) {
+        let mut st = hold.0;
+        st.registered = 1;
+        st.running = 1;
+        st.collecting = false;
+        st.epoch += 1;
+        self.requested.store(false, Ordering::Release);
+    }
+
+    /// In the parent of such a fork: drops the guard and restarts the world.
+    pub fn release_after_fork(&self, hold: ForkHold<'_>) {
+        drop(hold);
+        self.end(true);
     }
 
     /// Number of completed collections.

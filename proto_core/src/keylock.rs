@@ -149,6 +149,27 @@ impl<K: Eq + Hash + Clone> KeyLocks<K> {
     }
 }
 
+impl<K: Eq + Hash + Clone + 'static> KeyLocks<K> {
+    /// Takes the table's mutex for a fork if it is free at once.
+    pub fn try_lock_for_fork<'a>(&'a self, g: &mut crate::fork::Guards<'a>) -> bool {
+        g.try_take(&self.table)
+    }
+
+    /// In the child of a fork, the only thread: keys its old owner id
+    /// (`old`) held become `new`'s (the thread's id changed with the
+    /// process), keys of the threads that do not exist here are released,
+    /// and nobody waits.
+    pub fn after_fork_child(&self, old: u64, new: u64) {
+        let mut t = sync::lock(&self.table);
+        t.waiting.clear();
+        t.owners.retain(|_, o| *o == old || *o == new);
+        for o in t.owners.values_mut() {
+            *o = new;
+        }
+        self.held.store(t.owners.len(), Ordering::Release);
+    }
+}
+
 #[cfg(all(test, not(loom)))]
 mod tests {
     use super::*;

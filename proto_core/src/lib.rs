@@ -11,6 +11,7 @@
 
 pub mod context;
 pub mod fairlock;
+pub mod fork;
 pub mod gc;
 pub mod gclog;
 pub mod handshake;

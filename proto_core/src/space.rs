@@ -24,7 +24,6 @@ use crate::CELL;
 use core::ptr::NonNull;
 #[cfg(loom)]
 use std::sync::Arc;
-use std::sync::OnceLock;
 use std::time::Instant;
 
 /// A stack of items guarded by a mutex; the block handoff structure between
@@ -168,7 +167,10 @@ pub struct ProtoSpace {
     orphan_large: Mutex<Vec<Large>>,
     immortal: Mutex<ImmortalArena>,
     global_roots: Mutex<Vec<Value>>,
-    gc_pool: OnceLock<rayon::ThreadPool>,
+    /// The collector's pool, made on first use (leaked: it lives as long as
+    /// the process; the child of a fork, where its threads do not exist,
+    /// forgets it and makes another).
+    gc_pool: Mutex<Option<&'static rayon::ThreadPool>>,
     pub(crate) blocks_in_use: AtomicUsize,
     pub(crate) large_bytes: AtomicUsize,
     global_trigger_blocks: AtomicUsize,
@@ -300,7 +302,7 @@ impl ProtoSpace {
                 objects: Vec::new(),
             }),
             global_roots: Mutex::new(Vec::new()),
-            gc_pool: OnceLock::new(),
+            gc_pool: Mutex::new(None),
             blocks_in_use: AtomicUsize::new(0),
             large_bytes: AtomicUsize::new(0),
             global_trigger_blocks: AtomicUsize::new(trig),
@@ -342,6 +344,14 @@ impl ProtoSpace {
 
     pub(crate) fn unregister(&self, shared: &Arc<ContextShared>, heap: LocalHeap) {
         // The context is Running, so no collection is in progress.
+        self.orphan_heap(heap);
+        sync::lock(&self.contexts).retain(|c| !Arc::ptr_eq(c, shared));
+        self.handshake.unregister();
+    }
+
+    /// Hands the blocks and large objects of a context that goes away to
+    /// the space (empty blocks to the pool, the others as orphans).
+    fn orphan_heap(&self, heap: LocalHeap) {
         let LocalHeap {
             blocks,
             large,
@@ -357,8 +367,69 @@ impl ProtoSpace {
             }
         }
         sync::lock(&self.orphan_large).extend(large);
-        sync::lock(&self.contexts).retain(|c| !Arc::ptr_eq(c, shared));
-        self.handshake.unregister();
+    }
+
+    /// Takes every lock of the space for `fork(2)` if each is free at once
+    /// (the world is stopped, so only a thread inside a blocking section
+    /// could hold one); `None` if one is held.
+    #[cfg(not(loom))]
+    pub(crate) fn try_lock_for_fork(&self) -> Option<crate::fork::Guards<'_>> {
+        let mut g = crate::fork::Guards::new();
+        let ok = g.try_take(&self.contexts)
+            && g.try_take(&self.pool.items)
+            && g.try_take(&self.orphans.items)
+            && g.try_take(&self.orphan_large)
+            && g.try_take(&self.immortal)
+            && g.try_take(&self.global_roots)
+            && g.try_take(&self.gc_pool)
+            && g.try_take(&self.weak_hooks)
+            && g.try_take(&self.root_hooks)
+            && g.try_take(&self.finalize_hooks)
+            && g.try_take(&self.frozen);
+        ok.then_some(g)
+    }
+
+    /// In the child of a fork, with the space's locks released: `me` (the
+    /// forking thread's context) is the only thread. The other contexts'
+    /// threads do not exist here, so their local objects are unreachable
+    /// (no shared object points to a local one, and only their owners held
+    /// them): their roots are dropped, their heaps swept of local objects
+    /// and handed to the space as orphans, as when a thread exits. The
+    /// collector's pool is forgotten (its threads are gone) and made anew
+    /// on the next parallel collection.
+    #[cfg(not(loom))]
+    pub(crate) fn after_fork_child(&self, me: &Arc<ContextShared>) {
+        *sync::lock(&self.gc_pool) = None;
+        let dead: Vec<Arc<ContextShared>> = {
+            let mut cs = sync::lock(&self.contexts);
+            let dead = cs.iter().filter(|c| !Arc::ptr_eq(c, me)).cloned().collect();
+            cs.retain(|c| Arc::ptr_eq(c, me));
+            dead
+        };
+        for c in dead {
+            // SAFETY: the thread owning `c` does not exist in this process
+            // and was parked or blocked (not touching its heap or roots)
+            // when the fork happened; the calling thread is the only one.
+            let (roots, heap) = unsafe { (c.roots_mut(), c.heap_mut()) };
+            roots.handles.clear();
+            roots.slots.clear();
+            roots.stack.set_top(0);
+            let mut heap = core::mem::replace(heap, LocalHeap::new());
+            heap.drop_current_lists();
+            let mut freed = 0;
+            for b in heap.blocks.iter_mut() {
+                // SAFETY: no other thread exists; a local sweep frees only
+                // the (unreachable) local objects of the dead context.
+                freed += unsafe { b.sweep(true, None) }.1;
+            }
+            // SAFETY: as above.
+            freed += unsafe { crate::heap::sweep_large(&mut heap.large, true) }.1;
+            for e in heap.finish_sweep(0) {
+                self.release_block(e);
+            }
+            self.local_freed.fetch_add(freed as u64, Ordering::Relaxed);
+            self.orphan_heap(heap);
+        }
     }
 
     /// A block for size class `ci`: an orphan with free slots, else a pooled
@@ -530,26 +601,31 @@ impl ProtoSpace {
             .unwrap_or(Value::EMPTY)
     }
 
-    fn gc_pool(&self) -> &rayon::ThreadPool {
-        self.gc_pool.get_or_init(|| {
-            let n = if self.config.gc_threads == 0 {
-                std::thread::available_parallelism()
-                    .map(|n| n.get())
-                    .unwrap_or(1)
-            } else {
-                self.config.gc_threads
-            };
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .thread_name(|i| format!("protopy-gc-{i}"))
-                .build()
-                .unwrap_or_else(|_| {
-                    rayon::ThreadPoolBuilder::new()
-                        .num_threads(1)
-                        .build()
-                        .expect("a 1-thread pool")
-                })
-        })
+    fn gc_pool(&self) -> &'static rayon::ThreadPool {
+        let mut slot = sync::lock(&self.gc_pool);
+        if let Some(p) = *slot {
+            return p;
+        }
+        let n = if self.config.gc_threads == 0 {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        } else {
+            self.config.gc_threads
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .thread_name(|i| format!("protopy-gc-{i}"))
+            .build()
+            .unwrap_or_else(|_| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(1)
+                    .build()
+                    .expect("a 1-thread pool")
+            });
+        let pool: &'static rayon::ThreadPool = Box::leak(Box::new(pool));
+        *slot = Some(pool);
+        pool
     }
 
     /// Runs `f` with the collector's pool, from a thread whose waits on

@@ -996,6 +996,9 @@ fn run(cfg: Config, program_name: String) -> u8 {
         }
     };
     let vm = &mut vm;
+    // Other threads read this thread's frames through the registration
+    // (sys._current_frames); `vm` stays here until `run` returns.
+    let _registration = vm.register_thread(python_env::modules::_thread::thread_ident());
     // Read the program before sys exists: a missing file is a usage-level
     // error (status 2) with nothing else started.
     let stdin_tty = std::io::stdin().is_terminal();
@@ -1257,7 +1260,19 @@ fn main() -> ExitCode {
     let h = std::thread::Builder::new()
         .stack_size(engine::runtime::THREAD_STACK_BYTES)
         .spawn(move || {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cfg, program_name)))
+            let r =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cfg, program_name)));
+            // In the child of os.fork() the thread below that would wait for
+            // this one does not exist: the process ends here, with the
+            // program's status (the last thread returning would end it with 0).
+            if proto_core::fork::generation() > 0 {
+                flush();
+                std::process::exit(match r {
+                    Ok(code) => i32::from(code),
+                    Err(_) => 1,
+                });
+            }
+            r
         });
     match h.map(|h| h.join()) {
         Ok(Ok(Ok(code))) => ExitCode::from(code),

@@ -30,6 +30,11 @@ struct Table {
 static TABLE: Mutex<Option<Table>> = Mutex::new(None);
 static INSTALLED: OnceLock<()> = OnceLock::new();
 
+/// Takes the table's lock for a fork if it is free at once.
+pub(crate) fn try_lock_for_fork<'a>(g: &mut proto_core::fork::Guards<'a>) -> bool {
+    g.try_take(&TABLE)
+}
+
 fn finalize_hook(live: &dyn Fn(Value) -> bool, sink: &mut dyn FnMut(Value)) {
     let mut g = sync::lock(&TABLE);
     let Some(tab) = g.as_mut() else {

@@ -50,6 +50,7 @@ pub mod ops;
 pub mod pycache;
 pub mod signals;
 pub mod text;
+pub mod threads;
 pub mod traceback;
 pub mod typing;
 

@@ -55,6 +55,15 @@ fn settle_pending() {
     }
 }
 
+/// In the child of a fork: signals that arrived in the parent before the
+/// fork are the parent's to handle (CPython's `_PySignal_AfterFork`).
+pub fn after_fork_child() {
+    for t in TRIPPED.iter() {
+        t.store(false, Ordering::SeqCst);
+    }
+    settle_pending();
+}
+
 #[allow(clippy::declare_interior_mutable_const)]
 const UNTRIPPED: AtomicBool = AtomicBool::new(false);
 static TRIPPED: [AtomicBool; NSIG] = [UNTRIPPED; NSIG];

@@ -160,6 +160,36 @@ fn acquire_lock(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// Takes the import lock for `os.fork` (CPython's `PyOS_BeforeFork`): an
+/// import another thread runs under it (`imp.acquire_lock()`) finishes
+/// first, so the child never sees its module half made.
+pub(crate) fn acquire_for_fork(vm: &mut Vm) {
+    let me = crate::modules::_thread::thread_ident();
+    vm.ctx.blocking(|| {
+        let mut g = proto_core::sync::lock(&LOCK);
+        while g.0 != 0 && g.0 != me {
+            g = proto_core::sync::wait(&FREED, g);
+        }
+        g.0 = me;
+        g.1 += 1;
+    });
+}
+
+/// Gives back the level [`acquire_for_fork`] took, in the parent and in
+/// the child (where the forking thread keeps its ident, so it is still the
+/// owner, as after CPython's `_PyImport_ReInitLock`).
+pub(crate) fn release_after_fork() {
+    let me = crate::modules::_thread::thread_ident();
+    let mut g = proto_core::sync::lock(&LOCK);
+    if g.0 == me && g.1 > 0 {
+        g.1 -= 1;
+        if g.1 == 0 {
+            g.0 = 0;
+            FREED.notify_one();
+        }
+    }
+}
+
 /// `release_lock()`: RuntimeError when this thread does not hold it.
 fn release_lock(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "release_lock", a, k, 0, 0)?;

@@ -408,6 +408,15 @@ fn format_timeout(us: u64) -> String {
 }
 
 /// Stops the watchdog thread, if any, and waits for it.
+/// In the child of a fork: the watchdog thread does not exist there, so
+/// its handle is forgotten (joining it would wait for nothing); a timeout
+/// armed in the parent does not fire in the child.
+pub(crate) fn after_fork_child() {
+    if let Some(w) = sync::lock(&WATCHDOG).take() {
+        std::mem::forget(w);
+    }
+}
+
 fn cancel_watchdog() {
     let w = sync::lock(&WATCHDOG).take();
     if let Some(w) = w {

@@ -42,7 +42,11 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
-static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+/// The worker pool, made on first use and leaked, with the fork generation
+/// (`proto_core::fork::generation`) it was made in: the child of a fork,
+/// where the workers do not exist, makes its own.
+static POOL: proto_core::sync::Mutex<Option<(u64, Option<&'static rayon::ThreadPool>)>> =
+    proto_core::sync::Mutex::new(None);
 
 thread_local! {
     static WORKER_VM: RefCell<Option<Vm>> = const { RefCell::new(None) };
@@ -64,23 +68,30 @@ pub fn pin_current_thread(i: usize) {
 }
 
 fn pool() -> Option<&'static rayon::ThreadPool> {
-    POOL.get_or_init(|| {
-        let n = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1);
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .stack_size(THREAD_STACK_BYTES)
-            .thread_name(|i| format!("protopy-worker-{i}"))
-            .start_handler(|i| {
-                if pin_requested() {
-                    pin_current_thread(i);
-                }
-            })
-            .build()
-            .ok()
-    })
-    .as_ref()
+    let generation = proto_core::fork::generation();
+    let mut slot = proto_core::sync::lock(&POOL);
+    if let Some((g, p)) = *slot {
+        if g == generation {
+            return p;
+        }
+    }
+    let n = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let p = rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .stack_size(THREAD_STACK_BYTES)
+        .thread_name(|i| format!("protopy-worker-{i}"))
+        .start_handler(|i| {
+            if pin_requested() {
+                pin_current_thread(i);
+            }
+        })
+        .build()
+        .ok()
+        .map(|p| &*Box::leak(Box::new(p)));
+    *slot = Some((generation, p));
+    p
 }
 
 /// Runs `f` on this worker thread's own VM, attached to the handshake only

@@ -204,6 +204,12 @@ fn getrusage(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         return Err(super::_io::os_error(vm, e, None));
     }
+    let cls = state(vm, a[0], STATE_RUSAGE)?;
+    Ok(rusage_value(vm, cls, &ru))
+}
+
+/// A `struct_rusage` (`cls`) of `ru` (also `os.wait3`/`os.wait4`'s).
+pub(crate) fn rusage_value(vm: &mut Vm, cls: Value, ru: &libc::rusage) -> Value {
     let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 * 1e-6;
     let ints = [
         ru.ru_maxrss,
@@ -221,7 +227,6 @@ fn getrusage(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         ru.ru_nvcsw,
         ru.ru_nivcsw,
     ];
-    let cls = state(vm, a[0], STATE_RUSAGE)?;
     let mark = vm.push_root(Value::NONE);
     let mut items = Vec::with_capacity(16);
     for t in [ru.ru_utime, ru.ru_stime] {
@@ -236,7 +241,7 @@ fn getrusage(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let r = structseq::new(vm, cls, &items);
     vm.pop_roots(mark);
-    Ok(r)
+    r
 }
 
 /// `getpagesize()`.

@@ -490,6 +490,61 @@ fn getframe(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
 }
 
+/// `sys._current_frames()`: thread ident -> that thread's innermost frame,
+/// for every thread running Python code. Other threads are read with the
+/// world stopped (`Vm::thread_states`: each is parked at a safepoint or
+/// inside a blocking call); the frames are snapshots, like `_getframe`'s.
+fn current_frames(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "sys._current_frames", a, k, 0, 0)?;
+    let me = super::_thread::thread_ident();
+    let states = vm.thread_states(me);
+    let d = vm.new_dict();
+    let mark = vm.push_root(d);
+    for st in &states {
+        if st.frames.is_empty() {
+            continue;
+        }
+        let f = vm.frame_chain(&st.frames);
+        vm.push_root(f);
+        let key = vm.new_int(st.ident as i64);
+        vm.dict_set(d, key, f)?;
+    }
+    vm.pop_roots(mark);
+    Ok(d)
+}
+
+/// `sys._current_exceptions()`: thread ident -> that thread's
+/// `sys.exc_info()` triple (CPython 3.11), read as `_current_frames` reads
+/// frames.
+fn current_exceptions(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "sys._current_exceptions", a, k, 0, 0)?;
+    let me = super::_thread::thread_ident();
+    let states = vm.thread_states(me);
+    let d = vm.new_dict();
+    let mark = vm.push_root(d);
+    for st in &states {
+        let info = exc_triple(vm, st.exc);
+        vm.push_root(info);
+        let key = vm.new_int(st.ident as i64);
+        vm.dict_set(d, key, info)?;
+    }
+    vm.pop_roots(mark);
+    Ok(d)
+}
+
+/// `(type, value, traceback)` of a handled exception `e`, or three Nones.
+fn exc_triple(vm: &mut Vm, e: Value) -> Value {
+    if e.is_heap() {
+        let t = vm.type_of(e);
+        let tb = Obj::from_value(e)
+            .map(|o| o.get(EXC_TB))
+            .filter(|v| v.is_heap())
+            .unwrap_or(Value::NONE);
+        return vm.new_tuple(&[t, e, tb]);
+    }
+    vm.new_tuple(&[Value::NONE, Value::NONE, Value::NONE])
+}
+
 fn exc_info(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     let e = vm.exc_info();
     if e.is_heap() {
@@ -905,6 +960,8 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
         ("setrecursionlimit", setrecursionlimit),
         ("exc_info", exc_info),
         ("_getframe", getframe),
+        ("_current_frames", current_frames),
+        ("_current_exceptions", current_exceptions),
         ("exception", exception),
         ("intern", intern),
         ("getsizeof", getsizeof),

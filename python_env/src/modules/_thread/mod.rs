@@ -845,6 +845,8 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let r = vm.spawn_thread(&[func, args, kwargs], move |vm, base| {
         IDENT.with(|c| c.set(ident));
         register_cpu_clock(ident);
+        // `vm` stays where it is until the body returns (then it is dropped).
+        let reg = vm.register_thread(ident);
         if super::protopy::pin_requested() {
             super::protopy::pin_current_thread(ident as usize);
         }
@@ -853,6 +855,7 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         // it: the joiners and `_count()` would otherwise wait forever.
         let r =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_thread_body(vm, base)));
+        drop(reg);
         unregister_cpu_clock(ident);
         RUNNING.fetch_sub(1, Ordering::SeqCst);
         finish_sentinels();
@@ -896,6 +899,59 @@ fn run_thread_body(vm: &mut Vm, base: usize) {
             e.0,
         );
     }
+}
+
+/// In the child of a fork (the calling thread is the only one, see
+/// `Vm::fork_process`): the `_thread` state of the threads that do not
+/// exist here is dropped, as CPython's `PyOS_AfterFork_Child` does. The
+/// calling thread keeps its ident (as `pthread_self()` does in CPython's
+/// child); its CPU clock is registered anew (the clock names the thread's
+/// kernel id, which the fork changed). `_count()` is left as it was, as
+/// CPython 3.11 leaves its thread count.
+pub fn after_fork_child() {
+    let me = thread_ident();
+    sync::lock(&CPU_CLOCKS).clear();
+    register_cpu_clock(me);
+}
+
+/// `lock._at_fork_reinit()`: in the child of a fork (threading's
+/// `_after_fork` calls it), the lock becomes a new, unheld lock; the
+/// threads that held it or waited for it do not exist there.
+fn lock_at_fork_reinit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "lock._at_fork_reinit", &a[1..], k, 0, 0)?;
+    let s = lock_state(vm, a[0])?;
+    match sync::try_lock(&s.locked) {
+        Some(mut w) => {
+            *w = LockWord::default();
+            s.waiters.store(0, Ordering::SeqCst);
+            Ok(Value::NONE)
+        }
+        None => Err(reinit_error(vm)),
+    }
+}
+
+/// `RLock._at_fork_reinit()`: as for `lock`.
+fn rlock_at_fork_reinit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "RLock._at_fork_reinit", &a[1..], k, 0, 0)?;
+    let s = rlock_state(vm, a[0])?;
+    match sync::try_lock(&s.st) {
+        Some(mut w) => {
+            *w = RWord::default();
+            s.waiters.store(0, Ordering::SeqCst);
+            Ok(Value::NONE)
+        }
+        None => Err(reinit_error(vm)),
+    }
+}
+
+/// A lock's internal mutex was taken by a thread that does not exist in
+/// this child of a fork (it was between waking up and re-checking the lock
+/// at the instant of the fork): it cannot be freed.
+fn reinit_error(vm: &mut Vm) -> PyException {
+    vm.new_exc(
+        vm.g.e.RuntimeError,
+        "cannot re-initialize the lock: a thread was inside its internal mutex at fork()",
+    )
 }
 
 fn get_ident(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -1078,6 +1134,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("__enter__", lock_enter),
         ("__exit__", lock_exit),
         ("__repr__", lock_repr),
+        ("_at_fork_reinit", lock_at_fork_reinit),
     ];
     for &(n, f) in lock_methods {
         vm.add_method(lt, n, f);
@@ -1099,6 +1156,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("_is_owned", rlock_is_owned),
         ("_release_save", rlock_release_save),
         ("_acquire_restore", rlock_acquire_restore),
+        ("_at_fork_reinit", rlock_at_fork_reinit),
     ];
     for &(n, f) in rlock_methods {
         vm.add_method(rt, n, f);

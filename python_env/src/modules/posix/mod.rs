@@ -10,6 +10,7 @@
 //! - `scandir`: `listdir`, `scandir` and `DirEntry`.
 //! - `system`: the process and the system (`getpid`, `kill`, `waitpid`,
 //!   `times`, `uname`, `environ`, `putenv`, `sysconf`...).
+//! - `fork`: `fork`, `forkpty`, `register_at_fork`, `wait3`, `wait4`.
 //!
 //! Every function is a builtin bound to the module object (its `__self__`,
 //! as in CPython), whose extra value slots hold the module state: the
@@ -23,12 +24,12 @@
 //! call that fails with EINTR runs the pending signal handlers and is
 //! retried, unless a handler raised (PEP 475).
 //!
-//! Not provided (absent, so `hasattr(os, name)` is False): `fork`,
-//! `posix_spawn*` and `system` (a forked child could not run Python code
-//! safely while other threads exist; `_posixsubprocess.fork_exec` starts
-//! programs instead), `fexecve`, extended attributes, scheduling, `statvfs` and the other calls
-//! `_have_functions` does not list.
+//! Not provided (absent, so `hasattr(os, name)` is False):
+//! `posix_spawn*` and `system` (`_posixsubprocess.fork_exec` starts
+//! programs instead), `fexecve`, extended attributes, scheduling and the
+//! other calls `_have_functions` does not list.
 
+mod fork;
 pub(crate) mod path;
 mod scandir;
 mod stat;
@@ -50,7 +51,11 @@ const STATE_UNAME_RESULT: usize = 5;
 const STATE_DIRENTRY: usize = 6;
 const STATE_SCANDIR_ITER: usize = 7;
 const STATE_STATVFS_RESULT: usize = 8;
-const N_SLOTS: usize = 9;
+/// The `register_at_fork` hooks: lists of callables.
+const STATE_FORK_BEFORE: usize = 9;
+const STATE_FORK_CHILD: usize = 10;
+const STATE_FORK_PARENT: usize = 11;
+const N_SLOTS: usize = 12;
 
 const MODULE_DOC: &str = "This module provides access to operating system functionality that is
 standardized by the C Standard and the POSIX standard (a thinly
@@ -387,6 +392,10 @@ fn fill(vm: &mut Vm, m: Value) -> PyResult<()> {
         set_state(vm, m, slot, t);
         vm.set_module_attr(m, name, t);
     }
+    for slot in [STATE_FORK_BEFORE, STATE_FORK_CHILD, STATE_FORK_PARENT] {
+        let l = vm.new_list(&[]);
+        set_state(vm, m, slot, l);
+    }
     let (de, it) = scandir::create_types(vm);
     set_state(vm, m, STATE_DIRENTRY, de);
     set_state(vm, m, STATE_SCANDIR_ITER, it);
@@ -398,6 +407,7 @@ fn fill(vm: &mut Vm, m: Value) -> PyResult<()> {
     fns.extend_from_slice(files::FUNCTIONS);
     fns.extend_from_slice(scandir::FUNCTIONS);
     fns.extend_from_slice(system::FUNCTIONS);
+    fns.extend_from_slice(fork::FUNCTIONS);
     for (name, f) in fns {
         let b = vm.new_builtin_bound(name, f, m);
         vm.ctx.promote(b);
