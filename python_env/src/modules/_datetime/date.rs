@@ -259,10 +259,17 @@ fn d_fromisocalendar(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         3,
         3,
     )?;
-    let y = int_arg(vm, y.expect("required"))?;
-    let w = int_arg(vm, w.expect("required"))?;
-    let d = int_arg(vm, d.expect("required"))?;
-    let (y, m, d) = iso_to_ymd(vm, y, w, d)?;
+    let mut v = [0i64; 3];
+    for (o, x) in v.iter_mut().zip([y, w, d]) {
+        *o = match int_arg(vm, x.expect("required")) {
+            Ok(i) => i,
+            Err(e) if vm.isinstance(e.0, vm.g.e.OverflowError) => {
+                return Err(vm.value_error("ISO calendar component out of range"));
+            }
+            Err(e) => return Err(e),
+        };
+    }
+    let (y, m, d) = iso_to_ymd(vm, v[0], v[1], v[2])?;
     new_date_cls(vm, st, cls, y, m, d)
 }
 
@@ -272,12 +279,9 @@ fn d_fromisoformat(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if !is_str(s) {
         return Err(vm.type_error("fromisoformat: argument must be str"));
     }
-    let text = str_of(s);
-    let bytes = text.as_bytes();
-    let r = if text.contains(|c: char| (0xd800..0xe000).contains(&(c as u32))) {
-        None
-    } else if matches!(bytes.len(), 7 | 8 | 10) {
-        iso::parse_date(bytes, bytes.len())
+    let bytes = iso::ascii_view(s);
+    let r = if matches!(bytes.len(), 7 | 8 | 10) {
+        iso::parse_date(&bytes, bytes.len())
     } else {
         None
     };
@@ -502,9 +506,6 @@ fn cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     let Some(o) = a.get(1).and_then(|&v| date_like(v)) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    if d.ty != o.ty {
-        return Ok(Value::NOT_IMPLEMENTED);
-    }
     let x = (d.year, d.month, d.day);
     let y = (o.year, o.month, o.day);
     Ok(Value::bool(cmp_op(x.cmp(&y), op)))

@@ -474,35 +474,51 @@ fn dt_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     } else if d.second != 0 {
         s.push_str(&format!(", {}", d.second));
     }
-    let s = time::repr_tail(vm, s, d)?;
+    if d.fold != 0 {
+        s.push_str(", fold=1");
+    }
+    if !d.tz.is_none() {
+        let r = vm.repr_string(d.tz)?;
+        s.push_str(&format!(", tzinfo={r}"));
+    }
+    s.push(')');
     Ok(vm.new_str(&s))
 }
 
 fn dt_isoformat(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let d = this(vm, a, "isoformat")?;
     let [sep, spec] = parse_kw(vm, Some("isoformat"), &a[1..], k, ["sep", "timespec"], 0, 2)?;
-    let sep = match sep {
-        None => 'T',
-        Some(v) => {
-            let ok = is_str(v) && str_of(v).chars().count() == 1;
-            if !ok {
-                let tn = vm.type_name_of(v);
-                return Err(vm.type_error(&format!(
-                    "isoformat() argument 1 must be a unicode character, not {tn}"
-                )));
-            }
-            str_of(v).chars().next().unwrap_or('T')
+    if let Some(v) = sep {
+        let ok = is_str(v) && vm.len(v)? == 1;
+        if !ok {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!(
+                "isoformat() argument 1 must be a unicode character, not {tn}"
+            )));
         }
-    };
+    }
     let spec = time::timespec_arg(vm, spec, 2)?;
     let Some(ts) = time::format_time(d, &spec) else {
         return Err(vm.value_error("Unknown timespec value"));
     };
-    let mut s = format!("{}{sep}{ts}", date::date_iso(d));
+    let mut s = ts;
     if let Some(off) = call_offset(vm, d.tz, "utcoffset", a[0])? {
         s.push_str(&format_offset(off, ":"));
     }
-    Ok(vm.new_str(&s))
+    match sep {
+        None => Ok(vm.new_str(&format!("{}T{s}", date::date_iso(d)))),
+        Some(sep) => {
+            // Through str values: the separator may be a lone surrogate.
+            let head = vm.new_str(&date::date_iso(d));
+            let mark = vm.push_root(head);
+            let x = vm.str_concat(head, sep, false);
+            vm.push_root(x);
+            let tail = vm.new_str(&s);
+            let r = vm.str_concat(x, tail, false);
+            vm.pop_roots(mark);
+            Ok(r)
+        }
+    }
 }
 
 fn dt_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

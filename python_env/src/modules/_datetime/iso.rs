@@ -209,28 +209,25 @@ pub(crate) fn tz_from_offset(vm: &mut Vm, st: Value, tz: Option<(i32, i32)>) -> 
     }
 }
 
-/// The UTF-8 bytes `datetime.fromisoformat` parses (a surrogate
-/// separator at 7, 8 or 10 becomes `T`), or None for an invalid string.
-fn sanitize(s: &str, raw: Value) -> Option<Vec<u8>> {
-    let _ = raw;
-    let chars: Vec<char> = s.chars().collect();
-    if chars.len() < 7 {
-        return None;
+/// The code points of str `s`, one byte each: ASCII as is, anything else
+/// (lone surrogates included) 0xFF, which no ISO field accepts. Parsing
+/// by code point lets the date/time separator be any character.
+pub(crate) fn ascii_view(s: Value) -> Vec<u8> {
+    let b = str_bytes(s);
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let n = match c {
+            0..=0x7f => 1,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        out.push(if n == 1 { c } else { 0xff });
+        i += n;
     }
-    let mut out = String::with_capacity(s.len());
-    for (i, c) in chars.iter().enumerate() {
-        out.push(
-            if (0xd800..0xe000).contains(&(*c as u32)) && matches!(i, 7 | 8 | 10) {
-                'T'
-            } else {
-                *c
-            },
-        );
-    }
-    if out.chars().any(|c| (0xd800..0xe000).contains(&(c as u32))) {
-        return None;
-    }
-    Some(out.into_bytes())
+    out
 }
 
 pub(crate) struct DateTimeParse {
@@ -242,13 +239,16 @@ pub(crate) struct DateTimeParse {
 
 /// `datetime.fromisoformat`'s parse.
 pub(crate) fn parse_datetime(vm: &mut Vm, s: Value) -> PyResult<Option<DateTimeParse>> {
-    let text = str_of(s);
-    let Some(b) = sanitize(&text, s) else {
+    let mut b = ascii_view(s);
+    if b.len() < 7 {
         return Ok(None);
-    };
+    }
     let Some(sep) = find_separator(&b) else {
         return Ok(None);
     };
+    if sep < b.len() {
+        b[sep] = b'T';
+    }
     let Some((y, dp)) = parse_date(&b, sep) else {
         return Ok(None);
     };

@@ -695,10 +695,9 @@ pub(crate) fn call_offset(
     };
     let us = d.delta_us();
     if us <= -US_PER_DAY || us >= US_PER_DAY {
-        let rp = vm.repr_string(r)?;
-        return Err(vm.value_error(&format!(
-            "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not {rp}."
-        )));
+        return Err(vm.value_error(
+            "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).",
+        ));
     }
     Ok(Some(us))
 }
@@ -805,7 +804,7 @@ pub(crate) fn wrap_strftime(
                     if !tz.is_none() {
                         let n = call_tzname(vm, tz, tzinfoarg)?;
                         if !n.is_none() {
-                            s = vm.str_string(n)?.replace('%', "%%");
+                            s = tzname_replacement(vm, n)?;
                         }
                     }
                     zname = Some(s);
@@ -832,6 +831,29 @@ pub(crate) fn wrap_strftime(
     let nf = vm.new_str(&out);
     vm.push_root(nf);
     let r = vm.call_method(tm, "strftime", &[nf, timetuple]);
+    vm.pop_roots(mark);
+    r
+}
+
+/// `%Z`'s text: `tzname.replace('%', '%%')`, which must be a str
+/// encodable as UTF-8.
+fn tzname_replacement(vm: &mut Vm, n: Value) -> PyResult<String> {
+    let mark = vm.push_root(n);
+    let r = (|| {
+        let pct = vm.new_str("%");
+        vm.push_root(pct);
+        let pct2 = vm.new_str("%%");
+        vm.push_root(pct2);
+        let r = vm.call_method(n, "replace", &[pct, pct2])?;
+        if !is_str(r) {
+            return Err(vm.type_error("tzname.replace() did not return a string"));
+        }
+        vm.push_root(r);
+        let enc = vm.new_str("utf-8");
+        vm.push_root(enc);
+        vm.call_method(r, "encode", &[enc])?;
+        Ok(str_of(r).into_owned())
+    })();
     vm.pop_roots(mark);
     r
 }

@@ -260,14 +260,9 @@ fn t_fromisoformat(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if !is_str(s) {
         return Err(vm.type_error("fromisoformat: argument must be str"));
     }
-    let text = str_of(s);
-    let parsed = if text.chars().any(|c| (0xd800..0xe000).contains(&(c as u32))) {
-        None
-    } else {
-        let b = text.as_bytes();
-        let start = usize::from(b.first() == Some(&b'T'));
-        iso::parse_time(b, start)
-    };
+    let b = iso::ascii_view(s);
+    let start = usize::from(b.first() == Some(&b'T'));
+    let parsed = iso::parse_time(&b, start);
     let Some(p) = parsed else {
         let rp = vm.repr_string(s)?;
         return Err(vm.value_error(&format!("Invalid isoformat string: {rp}")));

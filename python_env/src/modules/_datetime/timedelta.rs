@@ -268,6 +268,33 @@ fn td_rsub(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
 }
 
+/// `v.as_integer_ratio()` of a float subclass instance `v` (its own
+/// method), checked as CPython does.
+fn subclass_ratio(vm: &mut Vm, v: Value) -> PyResult<(BigInt, BigInt)> {
+    let r = vm.call_method(v, "as_integer_ratio", &[])?;
+    let Some(o) = Obj::from_value(r).filter(|o| o.kind() == Kind::TUPLE) else {
+        let tn = vm.type_name_of(r);
+        return Err(vm.type_error(&format!(
+            "unexpected return type from as_integer_ratio(): expected tuple, got '{tn}'"
+        )));
+    };
+    if o.n_values() != 2 {
+        return Err(vm.value_error("as_integer_ratio() must return a 2-tuple"));
+    }
+    match (vm.as_bigint(o.get(0)), vm.as_bigint(o.get(1))) {
+        (Some(n), Some(d)) if !d.is_zero() => Ok((n, d)),
+        _ => Err(vm.type_error("as_integer_ratio() must return a pair of ints")),
+    }
+}
+
+/// The ratio of float `v` (a subclass's own `as_integer_ratio`).
+fn ratio_of(vm: &mut Vm, v: Value, f: f64) -> PyResult<(BigInt, BigInt)> {
+    if vm.exact_num(v).is_none() {
+        return subclass_ratio(vm, v);
+    }
+    float_ratio(vm, f)
+}
+
 /// The exact ratio of a float, or CPython's as_integer_ratio errors.
 fn float_ratio(vm: &mut Vm, f: f64) -> PyResult<(BigInt, BigInt)> {
     if f.is_nan() {
@@ -328,7 +355,11 @@ fn mul(vm: &mut Vm, d: &Dt, other: Value) -> PyResult<Value> {
             delta_from_big(vm, d.st, p)
         }
         Some(Num::F(f)) => {
-            let (n, den) = float_ratio(vm, f)?;
+            let (mut n, mut den) = ratio_of(vm, other, f)?;
+            if den < BigInt::zero() {
+                n = -n;
+                den = -den;
+            }
             let p = BigInt::from(d.delta_us()) * n;
             let q = big_divide_nearest(&p, &den);
             delta_from_big(vm, d.st, q)
@@ -377,7 +408,7 @@ fn td_truediv(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             delta_from_big(vm, d.st, q)
         }
         Some(Num::F(f)) => {
-            let (n, den) = float_ratio(vm, f)?;
+            let (n, den) = ratio_of(vm, a[1], f)?;
             if n.is_zero() {
                 return Err(zero_div(vm, "integer division or modulo by zero"));
             }
