@@ -333,7 +333,13 @@ fn d_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 pub(crate) fn date_iso(d: &Dt) -> String {
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+    let mut s = String::with_capacity(32);
+    push_digits(&mut s, d.year as u32, 4);
+    s.push('-');
+    push_digits(&mut s, d.month as u32, 2);
+    s.push('-');
+    push_digits(&mut s, d.day as u32, 2);
+    s
 }
 
 fn d_isoformat(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

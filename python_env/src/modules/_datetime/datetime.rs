@@ -506,7 +506,12 @@ fn dt_isoformat(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         s.push_str(&format_offset(off, ":"));
     }
     match sep {
-        None => Ok(vm.new_str(&format!("{}T{s}", date::date_iso(d)))),
+        None => {
+            let mut out = date::date_iso(d);
+            out.push('T');
+            out.push_str(&s);
+            Ok(vm.new_str(&out))
+        }
         Some(sep) => {
             // Through str values: the separator may be a lone surrogate.
             let head = vm.new_str(&date::date_iso(d));

@@ -115,9 +115,9 @@ pub(crate) struct TimeParse {
 /// 0 if at it, None on failure.
 fn hh_mm_ss_ff(b: &[u8], mut p: usize, end: usize, vals: &mut [i32; 4]) -> Option<bool> {
     let mut has_sep = true;
-    for i in 0..3 {
+    for (i, slot) in vals.iter_mut().take(3).enumerate() {
         let (v, q) = digits(b, p, 2)?;
-        vals[i] = v;
+        *slot = v;
         p = q;
         let c = at(b, p);
         p += 1;

@@ -632,6 +632,7 @@ pub(crate) fn call_subclass_fold(
 }
 
 /// A time of class `cls` (`new_time_subclass_fold_ex`).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn new_time_cls(
     vm: &mut Vm,
     st: Value,
@@ -735,6 +736,21 @@ pub(crate) fn format_offset(us: i128, sep: &str) -> String {
         }
     }
     out
+}
+
+/// Appends `v` zero-padded to `width` digits (more if it needs them).
+pub(crate) fn push_digits(s: &mut String, v: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut n = v;
+    let mut i = buf.len();
+    while n > 0 {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let start = (buf.len() - width.min(buf.len())).min(i);
+    // ASCII digits only: always UTF-8.
+    s.push_str(std::str::from_utf8(&buf[start..]).unwrap_or(""));
 }
 
 /// Hash of a tuple of ints (CPython's xxHash-based tuple hash), so equal

@@ -134,16 +134,32 @@ fn t_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// `HH[:MM[:SS[.fff[fff]]]]` for a timespec, or None for an unknown one.
 pub(crate) fn format_time(d: &Dt, spec: &str) -> Option<String> {
-    let (h, m, s, us) = (d.hour, d.minute, d.second, d.us);
-    Some(match spec {
-        "auto" if us != 0 => format!("{h:02}:{m:02}:{s:02}.{us:06}"),
-        "auto" | "seconds" => format!("{h:02}:{m:02}:{s:02}"),
-        "hours" => format!("{h:02}"),
-        "minutes" => format!("{h:02}:{m:02}"),
-        "milliseconds" => format!("{h:02}:{m:02}:{s:02}.{:03}", us / 1000),
-        "microseconds" => format!("{h:02}:{m:02}:{s:02}.{us:06}"),
+    // Fields shown, and digits of the fraction (0: none).
+    let (fields, frac) = match spec {
+        "auto" if d.us != 0 => (3, 6),
+        "auto" | "seconds" => (3, 0),
+        "hours" => (1, 0),
+        "minutes" => (2, 0),
+        "milliseconds" => (3, 3),
+        "microseconds" => (3, 6),
         _ => return None,
-    })
+    };
+    let mut s = String::with_capacity(24);
+    let vals = [d.hour as u32, d.minute as u32, d.second as u32];
+    for (i, &v) in vals.iter().take(fields).enumerate() {
+        if i > 0 {
+            s.push(':');
+        }
+        push_digits(&mut s, v, 2);
+    }
+    if frac == 6 {
+        s.push('.');
+        push_digits(&mut s, d.us as u32, 6);
+    } else if frac == 3 {
+        s.push('.');
+        push_digits(&mut s, d.us as u32 / 1000, 3);
+    }
+    Some(s)
 }
 
 /// The `timespec` argument: a str.
