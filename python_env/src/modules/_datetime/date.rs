@@ -2,7 +2,7 @@
 //! helpers the other types share.
 
 use super::*;
-use crate::modules::time::calendar::{localtime_tm, zone_bytes};
+use crate::modules::time::calendar::{gmtime_tm, localtime_tm, zone_bytes};
 #[allow(unused_imports)]
 use engine::runtime::ops::{cmp_op, Num};
 
@@ -77,8 +77,18 @@ pub(crate) fn ts_timeval(vm: &mut Vm, v: Value) -> PyResult<(i64, i64)> {
 /// offset in seconds and zone name.
 pub(crate) fn local_fields(vm: &mut Vm, t: i64) -> PyResult<(Fields, i64, Vec<u8>)> {
     let tm = localtime_tm(vm, t as libc::time_t)?;
-    let f = Fields {
-        y: tm.tm_year + 1900,
+    let f = tm_fields(vm, &tm)?;
+    Ok((f, tm.tm_gmtoff, zone_bytes(&tm)))
+}
+
+/// The fields of a broken-down time (seconds clamped to 59).
+fn tm_fields(vm: &mut Vm, tm: &libc::tm) -> PyResult<Fields> {
+    let year = i64::from(tm.tm_year) + 1900;
+    let Ok(y) = i32::try_from(year) else {
+        return Err(vm.value_error(&format!("year {year} is out of range")));
+    };
+    Ok(Fields {
+        y,
         mo: (tm.tm_mon + 1) as u32,
         d: tm.tm_mday as u32,
         h: tm.tm_hour as u32,
@@ -86,25 +96,13 @@ pub(crate) fn local_fields(vm: &mut Vm, t: i64) -> PyResult<(Fields, i64, Vec<u8
         s: tm.tm_sec.min(59) as u32,
         us: 0,
         fold: 0,
-    };
-    Ok((f, tm.tm_gmtoff, zone_bytes(&tm)))
+    })
 }
 
-/// UTC fields of `t` (the C library's gmtime, done in integers).
-pub(crate) fn utc_fields(t: i64) -> Fields {
-    let days = t.div_euclid(86_400);
-    let r = t.rem_euclid(86_400);
-    let (y, mo, d) = ord_to_ymd(days + 719_163);
-    Fields {
-        y,
-        mo,
-        d,
-        h: (r / 3600) as u32,
-        mi: (r / 60 % 60) as u32,
-        s: (r % 60) as u32,
-        us: 0,
-        fold: 0,
-    }
+/// UTC fields of `t` (the C library's `gmtime_r`, as CPython).
+pub(crate) fn utc_fields(vm: &mut Vm, t: i64) -> PyResult<Fields> {
+    let tm = gmtime_tm(vm, t as libc::time_t)?;
+    tm_fields(vm, &tm)
 }
 
 /// CPython's `local(u)`: local time of `u` seconds (since 0001-01-01 - 1

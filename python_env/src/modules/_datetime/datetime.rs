@@ -162,7 +162,7 @@ fn from_timet(
     let mut f = if local {
         date::local_fields(vm, t)?.0
     } else {
-        date::utc_fields(t)
+        date::utc_fields(vm, t)?
     };
     f.us = us as u32;
     if !(MINYEAR..=MAXYEAR).contains(&f.y) {

@@ -992,6 +992,20 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     time::init(vm, st, tm)?;
     datetime::init(vm, st, dtt)?;
 
+    let docs: [(Value, &str); 6] = [
+        (td, "Difference between two datetime values.\n\ntimedelta(days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0)\n\nAll arguments are optional and default to 0.\nArguments may be integers or floats, and may be positive or negative."),
+        (date, "date(year, month, day) --> date object"),
+        (tm, "time([hour[, minute[, second[, microsecond[, tzinfo]]]]]) --> a time object\n\nAll arguments are optional. tzinfo may be None, or an instance of\na tzinfo subclass. The remaining arguments may be ints.\n"),
+        (dtt, "datetime(year, month, day[, hour[, minute[, second[, microsecond[,tzinfo]]]]])\n\nThe year, month and day arguments are required. tzinfo may be None, or an\ninstance of a tzinfo subclass. The remaining arguments may be ints.\n"),
+        (tzi, "Abstract base class for time zone info objects."),
+        (tz, "Fixed offset from UTC implementation of tzinfo."),
+    ];
+    for (t, doc) in docs {
+        let d = vm.new_str(doc);
+        set_class_attr(vm, t, "__doc__", d);
+    }
+    let mdoc = vm.new_str("Fast implementation of the datetime type.");
+    vm.set_module_attr(m, "__doc__", mdoc);
     for (n, v) in [
         ("timedelta", td),
         ("date", date),

@@ -72,7 +72,7 @@ fn accum(
                 .ok_or_else(|| too_large(vm))?;
             let d = factor as f64 * fp;
             let ip2 = d.trunc();
-            *sum += ip2 as i128;
+            *sum = sum.checked_add(ip2 as i128).ok_or_else(|| too_large(vm))?;
             *leftover += d - ip2;
             Ok(())
         }
@@ -142,7 +142,9 @@ fn td_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let odd = (sum & 1) as f64;
             whole = 2.0 * ((leftover + odd) * 0.5).round() - odd;
         }
-        sum += whole as i128;
+        sum = sum
+            .checked_add(whole as i128)
+            .ok_or_else(|| too_large(vm))?;
     }
     let d = new_delta_us(vm, st, sum)?;
     if cls == st_get(st, ST_DELTA) {

@@ -60,7 +60,7 @@ pub(super) fn time_t_arg(vm: &mut Vm, name: &str, a: &[Value], k: Value) -> PyRe
 
 /// `gmtime_r`, or OSError with its errno (EOVERFLOW past the years a C int
 /// holds).
-fn gmtime_tm(vm: &mut Vm, t: libc::time_t) -> PyResult<libc::tm> {
+pub(crate) fn gmtime_tm(vm: &mut Vm, t: libc::time_t) -> PyResult<libc::tm> {
     let mut tm = zeroed_tm();
     clear_errno();
     // SAFETY: both pointers are valid for the call; gmtime_r writes only
