@@ -377,6 +377,14 @@ impl Vm {
                 return Ok(self.new_str(&s));
             }
         }
+        // A native `__format__` of a python_env type the hook does not know
+        // (`datetime.date.__format__`): called like a Python one.
+        if let Some(f) = self.lookup_type(tp, self.g.names.__format__) {
+            let base = self.lookup_type(self.g.types.object, self.g.names.__format__);
+            if Some(f) != base {
+                return self.call_bound(f, v, &[spec]);
+            }
+        }
         if spec_s.is_empty() {
             return self.str(v);
         }

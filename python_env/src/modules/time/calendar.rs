@@ -60,7 +60,7 @@ pub(super) fn time_t_arg(vm: &mut Vm, name: &str, a: &[Value], k: Value) -> PyRe
 
 /// `gmtime_r`, or OSError with its errno (EOVERFLOW past the years a C int
 /// holds).
-fn gmtime_tm(vm: &mut Vm, t: libc::time_t) -> PyResult<libc::tm> {
+pub(crate) fn gmtime_tm(vm: &mut Vm, t: libc::time_t) -> PyResult<libc::tm> {
     let mut tm = zeroed_tm();
     clear_errno();
     // SAFETY: both pointers are valid for the call; gmtime_r writes only
@@ -76,7 +76,7 @@ fn gmtime_tm(vm: &mut Vm, t: libc::time_t) -> PyResult<libc::tm> {
 }
 
 /// `localtime_r`, or OSError with its errno.
-pub(super) fn localtime_tm(vm: &mut Vm, t: libc::time_t) -> PyResult<libc::tm> {
+pub(crate) fn localtime_tm(vm: &mut Vm, t: libc::time_t) -> PyResult<libc::tm> {
     let mut tm = zeroed_tm();
     clear_errno();
     // SAFETY: as in `gmtime_tm`; the `tm_zone` it sets points into the C
@@ -92,7 +92,7 @@ pub(super) fn localtime_tm(vm: &mut Vm, t: libc::time_t) -> PyResult<libc::tm> {
 }
 
 /// The NUL-terminated bytes `tm_zone` points to (empty if null).
-fn zone_bytes(tm: &libc::tm) -> Vec<u8> {
+pub(crate) fn zone_bytes(tm: &libc::tm) -> Vec<u8> {
     if tm.tm_zone.is_null() {
         return Vec::new();
     }

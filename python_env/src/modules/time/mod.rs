@@ -19,7 +19,7 @@
 //! `strptime` is not provided: CPython implements it in Python (`_strptime`)
 //! on top of `re`, `datetime`, `locale` and `calendar`, which ProtoPy lacks.
 
-mod calendar;
+pub(crate) mod calendar;
 mod clock;
 mod format;
 mod structtime;
