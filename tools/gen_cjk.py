@@ -1,5 +1,5 @@
 """Writes python_env/src/modules/cjk_tables.bin, the code tables of the CJK
-codecs that encoding_rs lacks (gb2312 for hz; euc_jis_2004, shift_jis_2004,
+codecs that encoding_rs lacks (gb2312 for hz; johab; euc_jis_2004, shift_jis_2004,
 euc_jisx0213 and shift_jisx0213, i.e. JIS X 0213), read off CPython 3.11's own
 codecs by decoding every byte sequence and encoding every code point (run it
 with /usr/bin/python3):
@@ -24,7 +24,7 @@ A diff codec starts from its base's entries and extras, its entries replace
 """
 import sys
 
-CODECS = ["gb2312", "euc_jis_2004", "shift_jis_2004", "euc_jisx0213", "shift_jisx0213"]
+CODECS = ["gb2312", "euc_jis_2004", "shift_jis_2004", "euc_jisx0213", "shift_jisx0213", "johab"]
 BASE = {"euc_jisx0213": "euc_jis_2004", "shift_jisx0213": "shift_jis_2004"}
 
 

@@ -8,7 +8,7 @@
 //! iso2022_jp) it is used as is; where CPython's codec is a strict subset of
 //! it (shift_jis, euc_kr, gb2312, big5, cp950) the bytes outside the
 //! subset's code ranges are errors, checked here before and after the
-//! conversion. hz and the JIS X 0213 codecs, which `encoding_rs` does not
+//! conversion. hz, johab and the JIS X 0213 codecs, which `encoding_rs` does not
 //! have, are `Custom` codecs: step functions (in `_codecs_cn.rs`,
 //! `_codecs_jp.rs`) over the tables of `cjk_tables.rs`, run by the loops
 //! here as CPython's `multibytecodec.c` runs its codecs, with its 8-byte
@@ -111,9 +111,13 @@ static JP: [Def; 7] = [
     cdef("euc_jisx0213", &super::_codecs_jp::EUC_JISX0213),
     cdef("shift_jisx0213", &super::_codecs_jp::SHIFT_JISX0213),
 ];
-static KR: [Def; 2] = [
+/// johab (KS C 5601-1992 annex 3), over its table.
+static JOHAB: Custom = cjk_tables::codec(cjk_tables::JOHAB);
+
+static KR: [Def; 3] = [
     def("euc_kr", &encoding_rs::EUC_KR_INIT, Subset::EucKr),
     def("cp949", &encoding_rs::EUC_KR_INIT, Subset::All),
+    cdef("johab", &JOHAB),
 ];
 static CN: [Def; 4] = [
     def("gb2312", &encoding_rs::GBK_INIT, Subset::Gb2312),
@@ -147,8 +151,7 @@ pub(crate) fn table(module: &str) -> &'static [Def] {
 }
 
 /// The codecs of CPython's `_codecs_xx` modules that are not provided.
-const UNPROVIDED: [&str; 7] = [
-    "johab",
+const UNPROVIDED: [&str; 6] = [
     "iso2022_jp_1",
     "iso2022_jp_2",
     "iso2022_jp_2004",
@@ -355,10 +358,27 @@ fn encode_core(
         match rep {
             Replacement::Bytes(b) => out.extend(b),
             Replacement::Str(r) => {
+                // Encoded strictly: a failure is reported on the replacement.
                 let text: Option<String> = r.iter().map(|&c| char::from_u32(c)).collect();
-                let ok = text.is_some_and(|t| encode_run(enc, d.subset, &t, &mut out).is_ok());
-                if !ok {
-                    return Err(bytes::codec_exc(vm, &err, s));
+                let bad = match text {
+                    Some(t) => encode_run(enc, d.subset, &t, &mut out).err(),
+                    None => r.iter().position(|&c| char::from_u32(c).is_none()),
+                };
+                if let Some(i) = bad {
+                    let rs = vm.new_str_bytes(&encode_wtf8(&r));
+                    let mark = vm.push_root(rs);
+                    let e2 = CodecError {
+                        encoding: d.name,
+                        start: i,
+                        end: i + 1,
+                        reason: ILLEGAL,
+                        chars: vec![r[i]],
+                        bytes: Vec::new(),
+                        encode: true,
+                    };
+                    let exc = bytes::codec_exc(vm, &e2, rs);
+                    vm.pop_roots(mark);
+                    return Err(exc);
                 }
             }
         }
@@ -1169,11 +1189,11 @@ fn idec_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error(&format!("setstate() argument must be tuple, not {tn}")));
     };
     let [b, flag] = items[..] else {
-        return Err(vm.type_error("setstate() argument must be a (bytes, int) tuple"));
+        return Err(vm.type_error("setstate(): illegal state argument"));
     };
     let ok_bytes = Obj::from_value(b).is_some_and(|o| o.kind() == Kind::BYTES);
     if !ok_bytes || !(flag.is_int() || vm.isinstance(flag, vm.g.types.int)) {
-        return Err(vm.type_error("setstate() argument must be a (bytes, int) tuple"));
+        return Err(vm.type_error("setstate(): illegal state argument"));
     }
     let p = str_bytes(b).to_vec();
     if p.len() > MAXDECPENDING {

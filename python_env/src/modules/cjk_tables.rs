@@ -2,8 +2,9 @@
 //! used by hz, and the four JIS X 0213 codecs), read from `cjk_tables.bin`,
 //! which `tools/gen_cjk.py` writes from CPython 3.11's codecs (the file's
 //! format is described there). Each table is unpacked into hash maps on
-//! first use.
+//! first use. `codec(table)` is a stateless codec over one of them.
 
+use super::{Custom, Step};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -15,7 +16,8 @@ pub(crate) const EUC_JIS_2004: usize = 1;
 pub(crate) const SHIFT_JIS_2004: usize = 2;
 pub(crate) const EUC_JISX0213: usize = 3;
 pub(crate) const SHIFT_JISX0213: usize = 4;
-const COUNT: usize = 5;
+pub(crate) const JOHAB: usize = 5;
+const COUNT: usize = 6;
 
 /// What a code (its bytes as a big-endian integer) decodes to.
 #[derive(Clone, Copy, PartialEq)]
@@ -160,6 +162,7 @@ pub(crate) fn get(i: usize) -> &'static Table {
         OnceLock::new(),
         OnceLock::new(),
         OnceLock::new(),
+        OnceLock::new(),
     ];
     TABLES[i].get_or_init(|| build(&RAW.get_or_init(parse_all)[i]))
 }
@@ -173,4 +176,67 @@ pub(crate) fn key_bytes(key: u32, out: &mut Vec<u8>) {
         out.push((key >> 8) as u8);
     }
     out.push(key as u8);
+}
+
+/// The stateless codec of table `table` (johab and the JIS X 0213 codecs).
+pub(crate) const fn codec(table: usize) -> Custom {
+    Custom {
+        table,
+        decode,
+        encode,
+        reset: None,
+    }
+}
+
+/// Decodes the code at the start of `data`: its first byte says how long
+/// it is; an unmapped code is an error of its first byte (a few codes of
+/// JIS X 0213:2004, in the :2000 codecs, of the whole code).
+fn decode(c: &Custom, _state: &mut u64, data: &[u8], out: &mut Vec<u32>) -> Step {
+    let t = get(c.table);
+    let n = usize::from(t.need[usize::from(data[0])]);
+    if n == 0 {
+        return Step::Illegal(1);
+    }
+    if data.len() < n {
+        return Step::TooFew;
+    }
+    let key = data[..n].iter().fold(0u32, |k, &b| (k << 8) | u32::from(b));
+    match t.dec.get(&key) {
+        Some(&Entry::Chars(a, b)) => {
+            out.push(a);
+            if b != 0 {
+                out.push(b);
+            }
+            Step::Done(n)
+        }
+        Some(&Entry::Error(len)) => Step::Illegal(len.clamp(1, n)),
+        None => Step::Illegal(1),
+    }
+}
+
+/// Encodes the code point at the start of `cps`. One that may combine with
+/// the next (JIS X 0213: a kana and a semi-voiced mark, a vowel and a tone mark) waits
+/// for it: at the end of the input, unless flushing, that is `TooFew`.
+fn encode(c: &Custom, _state: &mut u64, cps: &[u32], flush: bool, out: &mut Vec<u8>) -> Step {
+    let t = get(c.table);
+    let first = cps[0];
+    if t.bases.contains(&first) {
+        match cps.get(1) {
+            None if !flush => return Step::TooFew,
+            None => {}
+            Some(&second) => {
+                if let Some(&key) = t.pairs.get(&(first, second)) {
+                    key_bytes(key, out);
+                    return Step::Done(2);
+                }
+            }
+        }
+    }
+    match t.enc.get(&first) {
+        Some(&key) => {
+            key_bytes(key, out);
+            Step::Done(1)
+        }
+        None => Step::Illegal(1),
+    }
 }
