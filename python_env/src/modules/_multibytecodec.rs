@@ -1040,12 +1040,18 @@ fn stateful_decode(
 ) -> PyResult<Value> {
     let errors = sync::lock(&st.errors).clone();
     let mut buf = std::mem::take(&mut *sync::lock(&st.pending));
+    // As CPython, a call that raises leaves the pending bytes as they were.
+    let orig = buf.clone();
+    let restore = |e| {
+        *sync::lock(&st.pending) = orig.clone();
+        e
+    };
     if let Some(cu) = st.codec.custom {
         buf.extend_from_slice(data);
         let mut state = sync::lock(&st.cstate)[1];
         let r = decode_custom(vm, st.codec, cu, &mut state, &buf, &errors, final_);
         sync::lock(&st.cstate)[1] = state;
-        let (out, used) = r?;
+        let (out, used) = r.map_err(restore)?;
         if !final_ {
             if buf.len() - used > MAXDECPENDING {
                 return Err(vm.exc_by_name("UnicodeError", "pending buffer overflow"));
@@ -1060,7 +1066,7 @@ fn stateful_decode(
         buf.clear();
     }
     buf.extend_from_slice(data);
-    let (out, used) = decode_core(vm, st.codec, &buf, &errors, final_)?;
+    let (out, used) = decode_core(vm, st.codec, &buf, &errors, final_).map_err(restore)?;
     let mut keep = Vec::new();
     if st.codec.iso2022 && !final_ {
         keep = last_mode_escape(&buf[..used]);

@@ -69,3 +69,14 @@ for cls in [Bad, Missing]:
         cls()
     except Exception as e:
         print(cls.__name__, type(e).__name__, e)
+
+# A decoding call that raises keeps the bytes pending before it.
+for enc in ["cp949", "johab", "euc_jis_2004", "hz"]:
+    d = codecs.getincrementaldecoder(enc)()
+    data = {"cp949": "가나", "johab": "가나", "euc_jis_2004": "あい", "hz": "中文"}[enc].encode(enc)
+    print(enc, repr(d.decode(data[:-1])), d.getstate())
+    try:
+        d.decode(b"", True)
+    except UnicodeDecodeError as e:
+        print(" final:", e.start, e.end, e.reason)
+    print(enc, d.getstate(), repr(d.decode(data[-1:])))
