@@ -668,7 +668,7 @@ fn register_error(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// `lookup_error(name)`.
-fn lookup_error(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+pub(crate) fn lookup_error(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "lookup_error", a, k, 1, 1)?;
     let n = str_arg(vm, a[0], "lookup_error", 1)?;
     let (_, _, errors) = registry(vm);

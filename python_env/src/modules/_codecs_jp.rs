@@ -1,7 +1,11 @@
 //! The `_codecs_jp` module: Japanese multibyte codecs for CPython's `encodings`
-//! package: shift_jis, cp932 and euc_jp (shift_jis_2004, euc_jis_2004, euc_jisx0213 and shift_jisx0213 are not provided). `getcodec(name)` returns a `_multibytecodec.MultibyteCodec`
-//! (see `_multibytecodec.rs` for the tables and conversions).
+//! package: shift_jis, cp932 and euc_jp (see `_multibytecodec.rs`), and the
+//! JIS X 0213 codecs euc_jis_2004, shift_jis_2004, euc_jisx0213 and shift_jisx0213,
+//! written here over the tables of `cjk_tables.rs`. `getcodec(name)` returns a
+//! `_multibytecodec.MultibyteCodec`.
 
+use super::_multibytecodec::cjk_tables;
+use super::_multibytecodec::Custom;
 use engine::runtime::{NativeFn, PyResult, Vm};
 use proto_core::Value;
 
@@ -13,3 +17,8 @@ fn getcodec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     super::_multibytecodec::codecs_module(vm, "_codecs_jp", getcodec as NativeFn)
 }
+
+pub(crate) static EUC_JIS_2004: Custom = cjk_tables::codec(cjk_tables::EUC_JIS_2004);
+pub(crate) static SHIFT_JIS_2004: Custom = cjk_tables::codec(cjk_tables::SHIFT_JIS_2004);
+pub(crate) static EUC_JISX0213: Custom = cjk_tables::codec(cjk_tables::EUC_JISX0213);
+pub(crate) static SHIFT_JISX0213: Custom = cjk_tables::codec(cjk_tables::SHIFT_JISX0213);

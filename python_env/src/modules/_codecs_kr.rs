@@ -1,5 +1,5 @@
 //! The `_codecs_kr` module: Korean multibyte codecs for CPython's `encodings`
-//! package: euc_kr and cp949 (johab is not provided). `getcodec(name)` returns a `_multibytecodec.MultibyteCodec`
+//! package: euc_kr, cp949 and johab. `getcodec(name)` returns a `_multibytecodec.MultibyteCodec`
 //! (see `_multibytecodec.rs` for the tables and conversions).
 
 use engine::runtime::{NativeFn, PyResult, Vm};

@@ -8,7 +8,11 @@
 //! iso2022_jp) it is used as is; where CPython's codec is a strict subset of
 //! it (shift_jis, euc_kr, gb2312, big5, cp950) the bytes outside the
 //! subset's code ranges are errors, checked here before and after the
-//! conversion. Codecs `encoding_rs` does not have are not offered: their
+//! conversion. hz, johab and the JIS X 0213 codecs, which `encoding_rs` does not
+//! have, are `Custom` codecs: step functions (in `_codecs_cn.rs`,
+//! `_codecs_jp.rs`) over the tables of `cjk_tables.rs`, run by the loops
+//! here as CPython's `multibytecodec.c` runs its codecs, with its 8-byte
+//! codec state. The other codecs `encoding_rs` lacks are not offered: their
 //! `getcodec` raises CPython's LookupError.
 //!
 //! The converters are made afresh for each call (a decode call ends on a
@@ -17,7 +21,7 @@
 //! undecoded tail (for iso2022_jp, preceded by the escape sequence of the
 //! current mode), which is also its `getstate()`.
 
-use crate::modules::_codecs::{decode_error, encode_error, Replacement};
+use crate::modules::_codecs::{lookup_error, Replacement};
 use crate::modules::_struct::{module_state, new_module_with_state, set_module_state};
 use crate::text::codecs::CodecError;
 use crate::text::{decode_wtf8, encode_wtf8};
@@ -27,6 +31,31 @@ use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
 use proto_core::sync::{self, Mutex};
 use proto_core::{Kind, Obj, Value};
+
+#[path = "cjk_tables.rs"]
+pub(crate) mod cjk_tables;
+
+/// What a `Custom` codec's step did with the start of its input.
+pub(crate) enum Step {
+    /// Converted this many bytes (decoding) or code points (encoding).
+    Done(usize),
+    /// The input ends inside a code (CPython's `MBERR_TOOFEW`).
+    TooFew,
+    /// An error spanning this many bytes or code points.
+    Illegal(usize),
+}
+
+/// A codec written over `cjk_tables`: `decode` converts the code at the
+/// start of its input, `encode` the code point(s) at the start of its
+/// input (`flush`: the input's end is final), `reset` writes what returns
+/// the encoder to its initial state. The `u64` is CPython's codec state
+/// (its bytes little-endian), kept by the incremental and stream objects.
+pub(crate) struct Custom {
+    pub table: usize,
+    pub decode: fn(&Custom, &mut u64, &[u8], &mut Vec<u32>) -> Step,
+    pub encode: fn(&Custom, &mut u64, &[u32], bool, &mut Vec<u8>) -> Step,
+    pub reset: Option<fn(&mut u64, &mut Vec<u8>)>,
+}
 
 /// Which bytes of the `encoding_rs` codec a CPython codec accepts.
 #[derive(Clone, Copy, PartialEq)]
@@ -49,6 +78,7 @@ pub(crate) struct Def {
     enc: &'static Encoding,
     subset: Subset,
     iso2022: bool,
+    custom: Option<&'static Custom>,
 }
 
 const fn def(name: &'static str, enc: &'static Encoding, subset: Subset) -> Def {
@@ -57,22 +87,43 @@ const fn def(name: &'static str, enc: &'static Encoding, subset: Subset) -> Def 
         enc,
         subset,
         iso2022: false,
+        custom: None,
     }
 }
 
-static JP: [Def; 3] = [
+/// A `Custom` codec (`enc` is not used).
+const fn cdef(name: &'static str, c: &'static Custom) -> Def {
+    Def {
+        name,
+        enc: &encoding_rs::UTF_8_INIT,
+        subset: Subset::All,
+        iso2022: false,
+        custom: Some(c),
+    }
+}
+
+static JP: [Def; 7] = [
     def("shift_jis", &encoding_rs::SHIFT_JIS_INIT, Subset::ShiftJis),
     def("cp932", &encoding_rs::SHIFT_JIS_INIT, Subset::All),
     def("euc_jp", &encoding_rs::EUC_JP_INIT, Subset::All),
+    cdef("euc_jis_2004", &super::_codecs_jp::EUC_JIS_2004),
+    cdef("shift_jis_2004", &super::_codecs_jp::SHIFT_JIS_2004),
+    cdef("euc_jisx0213", &super::_codecs_jp::EUC_JISX0213),
+    cdef("shift_jisx0213", &super::_codecs_jp::SHIFT_JISX0213),
 ];
-static KR: [Def; 2] = [
+/// johab (KS C 5601-1992 annex 3), over its table.
+static JOHAB: Custom = cjk_tables::codec(cjk_tables::JOHAB);
+
+static KR: [Def; 3] = [
     def("euc_kr", &encoding_rs::EUC_KR_INIT, Subset::EucKr),
     def("cp949", &encoding_rs::EUC_KR_INIT, Subset::All),
+    cdef("johab", &JOHAB),
 ];
-static CN: [Def; 3] = [
+static CN: [Def; 4] = [
     def("gb2312", &encoding_rs::GBK_INIT, Subset::Gb2312),
     def("gbk", &encoding_rs::GBK_INIT, Subset::All),
     def("gb18030", &encoding_rs::GB18030_INIT, Subset::All),
+    cdef("hz", &super::_codecs_cn::HZ),
 ];
 static TW: [Def; 2] = [
     def("big5", &encoding_rs::BIG5_INIT, Subset::Big5),
@@ -84,6 +135,7 @@ static ISO2022: [Def; 1] = [Def {
     enc: &encoding_rs::ISO_2022_JP_INIT,
     subset: Subset::All,
     iso2022: true,
+    custom: None,
 }];
 
 /// The codecs a `_codecs_xx` module provides.
@@ -99,13 +151,7 @@ pub(crate) fn table(module: &str) -> &'static [Def] {
 }
 
 /// The codecs of CPython's `_codecs_xx` modules that are not provided.
-const UNPROVIDED: [&str; 12] = [
-    "shift_jis_2004",
-    "shift_jisx0213",
-    "euc_jis_2004",
-    "euc_jisx0213",
-    "johab",
-    "hz",
+const UNPROVIDED: [&str; 6] = [
     "iso2022_jp_1",
     "iso2022_jp_2",
     "iso2022_jp_2004",
@@ -222,7 +268,7 @@ fn decode_core(
                 break;
             }
         };
-        pos = decode_error(vm, errors, d.name, data, start, end, reason, &mut out)?;
+        pos = mb_decode_error(vm, errors, d.name, data, start, end, reason, &mut out)?;
     }
     Ok((out, pos.min(data.len())))
 }
@@ -308,14 +354,31 @@ fn encode_core(
             bytes: Vec::new(),
             encode: true,
         };
-        let (rep, next) = encode_error(vm, errors, &err, s, cps.len())?;
+        let (rep, next) = mb_encode_handler(vm, errors, &err, s, cps.len())?;
         match rep {
             Replacement::Bytes(b) => out.extend(b),
             Replacement::Str(r) => {
+                // Encoded strictly: a failure is reported on the replacement.
                 let text: Option<String> = r.iter().map(|&c| char::from_u32(c)).collect();
-                let ok = text.is_some_and(|t| encode_run(enc, d.subset, &t, &mut out).is_ok());
-                if !ok {
-                    return Err(bytes::codec_exc(vm, &err, s));
+                let bad = match text {
+                    Some(t) => encode_run(enc, d.subset, &t, &mut out).err(),
+                    None => r.iter().position(|&c| char::from_u32(c).is_none()),
+                };
+                if let Some(i) = bad {
+                    let rs = vm.new_str_bytes(&encode_wtf8(&r));
+                    let mark = vm.push_root(rs);
+                    let e2 = CodecError {
+                        encoding: d.name,
+                        start: i,
+                        end: i + 1,
+                        reason: ILLEGAL,
+                        chars: vec![r[i]],
+                        bytes: Vec::new(),
+                        encode: true,
+                    };
+                    let exc = bytes::codec_exc(vm, &e2, rs);
+                    vm.pop_roots(mark);
+                    return Err(exc);
                 }
             }
         }
@@ -335,6 +398,229 @@ fn flush_encoder(enc: &mut encoding_rs::Encoder) -> Vec<u8> {
     tail
 }
 
+// ------------------------------------------------------------------ error handlers
+
+/// The position an error handler returned (CPython's
+/// `multibytecodec_{en,de}cerror`): negative counts from the end of the
+/// `n` units; one out of range (or too large for an index) is an
+/// IndexError.
+fn handler_position(vm: &mut Vm, v: Value, n: usize) -> PyResult<usize> {
+    use num_traits::ToPrimitive;
+    let n = n as i64;
+    let p = match vm.as_bigint(v).and_then(|b| b.to_i64()) {
+        Some(p) if p < 0 => p + n,
+        Some(p) => p,
+        None => -1,
+    };
+    if !(0..=n).contains(&p) {
+        return Err(vm.new_exc(
+            vm.g.e.IndexError,
+            &format!("position {p} from error handler out of bounds"),
+        ));
+    }
+    Ok(p as usize)
+}
+
+/// Calls the error handler `errors` with `exc` and returns its 2-tuple's
+/// items, if it is one whose second item is an int.
+fn call_handler(vm: &mut Vm, errors: &str, exc: Value) -> PyResult<Option<(Value, Value)>> {
+    let name = vm.new_str(errors);
+    let mark = vm.push_root(name);
+    let r = (|| {
+        let handler = lookup_error(vm, &[name], Value::EMPTY)?;
+        vm.push_root(handler);
+        let res = vm.call(handler, &[exc], Value::EMPTY)?;
+        vm.push_root(res);
+        if !Obj::from_value(res).is_some_and(|o| o.kind() == Kind::TUPLE) {
+            return Ok(None);
+        }
+        let items = vm.seq_items(res);
+        Ok(match items[..] {
+            [a, b] if vm.isinstance(b, vm.g.types.int) => Some((a, b)),
+            _ => None,
+        })
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// A decoding error at `input[start..end]` (CPython's
+/// `multibytecodec_decerror`): "strict", "ignore" and "replace" directly,
+/// other handlers through the registry. Returns where decoding resumes.
+#[allow(clippy::too_many_arguments)]
+fn mb_decode_error(
+    vm: &mut Vm,
+    errors: &str,
+    encoding: &'static str,
+    input: &[u8],
+    start: usize,
+    end: usize,
+    reason: &'static str,
+    out: &mut Vec<u32>,
+) -> PyResult<usize> {
+    match errors {
+        "ignore" => return Ok(end),
+        "replace" => {
+            out.push(0xFFFD);
+            return Ok(end);
+        }
+        _ => {}
+    }
+    let err = CodecError {
+        encoding,
+        start,
+        end,
+        reason,
+        chars: Vec::new(),
+        bytes: input[start..end].to_vec(),
+        encode: false,
+    };
+    let obj = vm.new_bytes(input);
+    let mark = vm.push_root(obj);
+    let exc = bytes::codec_exc(vm, &err, obj);
+    if errors == "strict" {
+        vm.pop_roots(mark);
+        return Err(exc);
+    }
+    vm.push_root(exc.0);
+    let r = (|| {
+        let Some((rep, pos)) = call_handler(vm, errors, exc.0)?.filter(|(r, _)| is_str(*r)) else {
+            return Err(vm.type_error("decoding error handler must return (str, int) tuple"));
+        };
+        out.extend(decode_wtf8(str_bytes(rep)));
+        handler_position(vm, pos, input.len())
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+/// An encoding error (CPython's `multibytecodec_encerror`): what to write
+/// (a str the caller encodes strictly with the codec in its current state)
+/// and where encoding resumes in the `n` code points of `s`.
+fn mb_encode_handler(
+    vm: &mut Vm,
+    errors: &str,
+    err: &CodecError,
+    s: Value,
+    n: usize,
+) -> PyResult<(Replacement, usize)> {
+    match errors {
+        "ignore" => return Ok((Replacement::Bytes(Vec::new()), err.end)),
+        "replace" => return Ok((Replacement::Str(vec![u32::from(b'?')]), err.end)),
+        _ => {}
+    }
+    let exc = bytes::codec_exc(vm, err, s);
+    if errors == "strict" {
+        return Err(exc);
+    }
+    let mark = vm.push_root(exc.0);
+    let r = (|| {
+        let items = call_handler(vm, errors, exc.0)?;
+        let rep = match items {
+            Some((r, _)) if is_str(r) => Replacement::Str(decode_wtf8(str_bytes(r))),
+            Some((r, _)) if Obj::from_value(r).is_some_and(|o| o.kind() == Kind::BYTES) => {
+                Replacement::Bytes(str_bytes(r).to_vec())
+            }
+            _ => return Err(vm.type_error("encoding error handler must return (str, int) tuple")),
+        };
+        let pos = items.map_or(Value::NONE, |(_, p)| p);
+        Ok((rep, handler_position(vm, pos, n)?))
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+// ------------------------------------------------------------------ custom codecs
+
+/// Decodes `data` with a `Custom` codec from `state` (CPython's
+/// `decoder_feed_buffer`): the code points and how many bytes were used;
+/// when not `final_`, a code cut off at the end is left unused.
+#[allow(clippy::too_many_arguments)]
+fn decode_custom(
+    vm: &mut Vm,
+    d: &'static Def,
+    cu: &'static Custom,
+    state: &mut u64,
+    data: &[u8],
+    errors: &str,
+    final_: bool,
+) -> PyResult<(Vec<u32>, usize)> {
+    let mut out: Vec<u32> = Vec::with_capacity(data.len());
+    let mut pos = 0;
+    while pos < data.len() {
+        let (start, end, reason) = match (cu.decode)(cu, state, &data[pos..], &mut out) {
+            Step::Done(n) => {
+                pos += n;
+                continue;
+            }
+            Step::TooFew if !final_ => return Ok((out, pos)),
+            Step::TooFew => (pos, data.len(), INCOMPLETE),
+            Step::Illegal(n) => (pos, (pos + n).min(data.len()), ILLEGAL),
+        };
+        pos = mb_decode_error(vm, errors, d.name, data, start, end, reason, &mut out)?;
+    }
+    Ok((out, pos))
+}
+
+/// Encodes the code points `cps` of the str `s` with a `Custom` codec from
+/// `state` (CPython's `multibytecodec_encode`): the bytes and how many code
+/// points were used (unless `flush`, a code point that may combine with
+/// what follows is left unused at the end); `reset` then returns the
+/// encoder to its initial state.
+#[allow(clippy::too_many_arguments)]
+fn encode_custom(
+    vm: &mut Vm,
+    d: &'static Def,
+    cu: &'static Custom,
+    state: &mut u64,
+    s: Value,
+    cps: &[u32],
+    errors: &str,
+    flush: bool,
+    reset: bool,
+) -> PyResult<(Vec<u8>, usize)> {
+    let mut out = Vec::with_capacity(cps.len() * 2);
+    let mut pos = 0;
+    while pos < cps.len() {
+        let (start, end, reason) = match (cu.encode)(cu, state, &cps[pos..], flush, &mut out) {
+            Step::Done(n) => {
+                pos += n;
+                continue;
+            }
+            Step::TooFew if !flush => break,
+            Step::TooFew => (pos, cps.len(), INCOMPLETE),
+            Step::Illegal(n) => (pos, (pos + n).min(cps.len()), ILLEGAL),
+        };
+        let err = CodecError {
+            encoding: d.name,
+            start,
+            end,
+            reason,
+            chars: cps[start..end].to_vec(),
+            bytes: Vec::new(),
+            encode: true,
+        };
+        let (rep, next) = mb_encode_handler(vm, errors, &err, s, cps.len())?;
+        match rep {
+            Replacement::Bytes(b) => out.extend(b),
+            Replacement::Str(r) => {
+                let rs = vm.new_str_bytes(&encode_wtf8(&r));
+                let mark = vm.push_root(rs);
+                let got = encode_custom(vm, d, cu, state, rs, &r, "strict", true, false);
+                vm.pop_roots(mark);
+                out.extend(got?.0);
+            }
+        }
+        pos = next;
+    }
+    if reset {
+        if let Some(f) = cu.reset {
+            f(state, &mut out);
+        }
+    }
+    Ok((out, pos))
+}
+
 // ------------------------------------------------------------------ objects
 
 /// Payload of a `MultibyteCodec`.
@@ -345,13 +631,18 @@ impl Trace for CodecRef {
 }
 
 /// Payload of the incremental and stream objects: the codec, the error
-/// handler's name, (decoders) the bytes not decoded yet, and (iso2022_jp
-/// encoders) the converter in its current shift state between calls.
+/// handler's name, (decoders) the bytes not decoded yet, (iso2022_jp
+/// encoders) the converter in its current shift state between calls,
+/// (encoders) the code points not encoded yet, and the codec states of
+/// the encoder and the decoder (`Custom` codecs use them; all keep what
+/// `setstate` gives, as CPython).
 struct Stateful {
     codec: &'static Def,
     errors: Mutex<String>,
     pending: Mutex<Vec<u8>>,
     encoder: Mutex<Option<encoding_rs::Encoder>>,
+    pend_text: Mutex<Vec<u32>>,
+    cstate: Mutex<[u64; 2]>,
 }
 
 impl Trace for Stateful {
@@ -406,8 +697,14 @@ fn codec_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = text_arg(vm, input)?;
     let mark = vm.push_root(s);
     let cps = decode_wtf8(str_bytes(s));
-    let mut enc = d.enc.new_encoder();
-    let r = encode_core(vm, d, &mut enc, s, &cps, &errors, true).map(|out| {
+    let r = match d.custom {
+        Some(cu) => encode_custom(vm, d, cu, &mut 0, s, &cps, &errors, true, true).map(|r| r.0),
+        None => {
+            let mut enc = d.enc.new_encoder();
+            encode_core(vm, d, &mut enc, s, &cps, &errors, true)
+        }
+    };
+    let r = r.map(|out| {
         let b = vm.new_bytes(&out);
         vm.push_root(b);
         vm.new_tuple(&[b, Value::int(cps.len() as i64)])
@@ -437,7 +734,10 @@ fn codec_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     args.no_more_kw(vm, "decode")?;
     let errors = errors_of(vm, errors)?;
     let data = bytes_arg(vm, input)?;
-    let (out, _) = decode_core(vm, d, &data, &errors, true)?;
+    let (out, _) = match d.custom {
+        Some(cu) => decode_custom(vm, d, cu, &mut 0, &data, &errors, true)?,
+        None => decode_core(vm, d, &data, &errors, true)?,
+    };
     let s = vm.new_str_bytes(&encode_wtf8(&out));
     let mark = vm.push_root(s);
     let t = vm.new_tuple(&[s, Value::int(data.len() as i64)]);
@@ -508,9 +808,8 @@ fn new_stateful(
         return Err(vm.type_error("__new__(X): X is not a type object"));
     };
     let key = vm.intern("codec");
-    let codec = vm.getattr_opt(cls, key)?;
-    let Some(d) = codec
-        .and_then(Obj::from_value)
+    let codec = vm.getattr(cls, key)?;
+    let Some(d) = Obj::from_value(codec)
         .and_then(native_ref::<CodecRef>)
         .map(|c| c.0)
     else {
@@ -528,6 +827,8 @@ fn new_stateful(
             errors: Mutex::new(errors),
             pending: Mutex::new(Vec::new()),
             encoder: Mutex::new(None),
+            pend_text: Mutex::new(Vec::new()),
+            cstate: Mutex::new([0; 2]),
         },
     );
     if let Some(s) = stream {
@@ -599,10 +900,41 @@ fn get_stream(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn stateful_encode(vm: &mut Vm, me: Value, input: Value, final_: bool) -> PyResult<Value> {
     let st = stateful(vm, me)?;
     let errors = sync::lock(&st.errors).clone();
-    let s = text_arg(vm, input)?;
+    let mut s = text_arg(vm, input)?;
     let mark = vm.push_root(s);
-    let cps = decode_wtf8(str_bytes(s));
+    let orig = std::mem::take(&mut *sync::lock(&st.pend_text));
+    let mut cps = decode_wtf8(str_bytes(s));
+    if !orig.is_empty() {
+        cps.splice(0..0, orig.iter().copied());
+        s = vm.new_str_bytes(&encode_wtf8(&cps));
+        vm.push_root(s);
+    }
     let d = st.codec;
+    if let Some(cu) = d.custom {
+        let mut state = sync::lock(&st.cstate)[0];
+        let r = if cps.is_empty() && !final_ {
+            Ok((Vec::new(), 0))
+        } else {
+            encode_custom(vm, d, cu, &mut state, s, &cps, &errors, final_, final_)
+        };
+        sync::lock(&st.cstate)[0] = state;
+        let r = match r {
+            Ok((out, used)) if cps.len() - used > MAXENCPENDING => {
+                let _ = out;
+                Err(vm.exc_by_name("UnicodeError", "pending buffer overflow"))
+            }
+            Ok((out, used)) => {
+                *sync::lock(&st.pend_text) = cps[used..].to_vec();
+                Ok(vm.new_bytes(&out))
+            }
+            Err(e) => {
+                *sync::lock(&st.pend_text) = orig;
+                Err(e)
+            }
+        };
+        vm.pop_roots(mark);
+        return r;
+    }
     let mut enc = match sync::lock(&st.encoder).take() {
         Some(e) => e,
         None => d.enc.new_encoder(),
@@ -631,22 +963,70 @@ fn ienc_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     stateful_encode(vm, a[0], input, fin)
 }
 
+/// Most code points an encoder keeps for the next call (CPython's
+/// `MAXENCPENDING`).
+const MAXENCPENDING: usize = 2;
+
+/// The little-endian bytes of the non-negative int `v`, at most `n` of
+/// them (CPython's `_PyLong_AsByteArray`, unsigned).
+fn int_le_bytes(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<u8>> {
+    let b = vm.as_bigint(v).unwrap_or_default();
+    if b.sign() == num_bigint::Sign::Minus {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "can't convert negative int to unsigned",
+        ));
+    }
+    let (_, mut bytes) = b.to_bytes_le();
+    if bytes.len() > n {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "int too big to convert"));
+    }
+    bytes.resize(n, 0);
+    Ok(bytes)
+}
+
+/// The encoder's state as CPython packs it into an int: the length of the
+/// pending text in UTF-8, that text, the 8 bytes of the codec state.
 fn ienc_getstate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    stateful(vm, a[0])?;
-    Ok(Value::int(0))
+    let st = stateful(vm, a[0])?;
+    let pend = encode_wtf8(&sync::lock(&st.pend_text));
+    if pend.len() > MAXENCPENDING * 4 {
+        return Err(vm.exc_by_name("UnicodeError", "pending buffer too large"));
+    }
+    let mut b = vec![pend.len() as u8];
+    b.extend_from_slice(&pend);
+    b.extend_from_slice(&sync::lock(&st.cstate)[0].to_le_bytes());
+    Ok(vm.new_bigint(num_bigint::BigInt::from_bytes_le(
+        num_bigint::Sign::Plus,
+        &b,
+    )))
 }
 
 fn ienc_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "setstate", &a[1..], k, 1, 1)?;
-    stateful(vm, a[0])?;
+    let st = stateful(vm, a[0])?;
     let v = a[1];
-    if !v.is_int() && !vm.isinstance(v, vm.g.types.int) {
+    if !vm.isinstance(v, vm.g.types.int) {
         let tn = vm.type_name_of(v);
         return Err(vm.type_error(&format!("setstate() argument must be int, not {tn}")));
     }
-    if v.as_int() != Some(0) {
+    let b = int_le_bytes(vm, v, 1 + MAXENCPENDING * 4 + 8)?;
+    let n = usize::from(b[0]);
+    if n > MAXENCPENDING * 4 {
         return Err(vm.exc_by_name("UnicodeError", "pending buffer too large"));
     }
+    // The pending text must be UTF-8: decoding it raises CPython's error.
+    let raw = vm.new_bytes(&b[1..1 + n]);
+    let mark = vm.push_root(raw);
+    let enc = vm.new_str("utf-8");
+    vm.push_root(enc);
+    let text = vm.call_method(raw, "decode", &[enc]);
+    vm.pop_roots(mark);
+    let text = text?;
+    let mut state = [0u8; 8];
+    state.copy_from_slice(&b[1 + n..9 + n]);
+    *sync::lock(&st.pend_text) = decode_wtf8(str_bytes(text));
+    sync::lock(&st.cstate)[0] = u64::from_le_bytes(state);
     Ok(Value::NONE)
 }
 
@@ -660,13 +1040,33 @@ fn stateful_decode(
 ) -> PyResult<Value> {
     let errors = sync::lock(&st.errors).clone();
     let mut buf = std::mem::take(&mut *sync::lock(&st.pending));
+    // As CPython, a call that raises leaves the pending bytes as they were.
+    let orig = buf.clone();
+    let restore = |e| {
+        *sync::lock(&st.pending) = orig.clone();
+        e
+    };
+    if let Some(cu) = st.codec.custom {
+        buf.extend_from_slice(data);
+        let mut state = sync::lock(&st.cstate)[1];
+        let r = decode_custom(vm, st.codec, cu, &mut state, &buf, &errors, final_);
+        sync::lock(&st.cstate)[1] = state;
+        let (out, used) = r.map_err(restore)?;
+        if !final_ {
+            if buf.len() - used > MAXDECPENDING {
+                return Err(vm.exc_by_name("UnicodeError", "pending buffer overflow"));
+            }
+            *sync::lock(&st.pending) = buf[used..].to_vec();
+        }
+        return Ok(vm.new_str_bytes(&encode_wtf8(&out)));
+    }
     if st.codec.iso2022 && data.first() == Some(&0x1B) && escape_len(&buf) == Some(buf.len()) {
         // A mode escape directly followed by another is an error in the
         // WHATWG decoder; the new escape replaces the kept one.
         buf.clear();
     }
     buf.extend_from_slice(data);
-    let (out, used) = decode_core(vm, st.codec, &buf, &errors, final_)?;
+    let (out, used) = decode_core(vm, st.codec, &buf, &errors, final_).map_err(restore)?;
     let mut keep = Vec::new();
     if st.codec.iso2022 && !final_ {
         keep = last_mode_escape(&buf[..used]);
@@ -716,10 +1116,21 @@ fn idec_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     stateful_decode(vm, st, &data, fin)
 }
 
+/// Most bytes a decoder keeps for the next call (CPython's
+/// `MAXDECPENDING`).
+const MAXDECPENDING: usize = 8;
+
+/// `reset()` of the incremental objects and the stream reader: drops what
+/// is pending; a codec with a reset function returns to its initial state
+/// (what the encoder would write for that is dropped too, as CPython).
 fn reset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let st = stateful(vm, a[0])?;
     sync::lock(&st.pending).clear();
+    sync::lock(&st.pend_text).clear();
     *sync::lock(&st.encoder) = None;
+    if st.codec.custom.is_some_and(|c| c.reset.is_some()) {
+        *sync::lock(&st.cstate) = [0; 2];
+    }
     Ok(Value::NONE)
 }
 
@@ -727,9 +1138,26 @@ fn reset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// shift state, if anything.
 fn sw_reset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let st = stateful(vm, a[0])?;
-    let tail = match sync::lock(&st.encoder).take() {
-        Some(mut e) => flush_encoder(&mut e),
-        None => Vec::new(),
+    let tail = if let Some(cu) = st.codec.custom {
+        // As CPython, only pending text is encoded (with the return to the
+        // initial state); without any, nothing is written.
+        let pend = std::mem::take(&mut *sync::lock(&st.pend_text));
+        if pend.is_empty() {
+            return Ok(Value::NONE);
+        }
+        let errors = sync::lock(&st.errors).clone();
+        let s = vm.new_str_bytes(&encode_wtf8(&pend));
+        let mark = vm.push_root(s);
+        let mut state = sync::lock(&st.cstate)[0];
+        let r = encode_custom(vm, st.codec, cu, &mut state, s, &pend, &errors, true, true);
+        sync::lock(&st.cstate)[0] = state;
+        vm.pop_roots(mark);
+        r?.0
+    } else {
+        match sync::lock(&st.encoder).take() {
+            Some(mut e) => flush_encoder(&mut e),
+            None => Vec::new(),
+        }
     };
     if !tail.is_empty() {
         let b = vm.new_bytes(&tail);
@@ -748,7 +1176,10 @@ fn idec_getstate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let p = sync::lock(&st.pending).clone();
     let b = vm.new_bytes(&p);
     let mark = vm.push_root(b);
-    let t = vm.new_tuple(&[b, Value::int(0)]);
+    let state = sync::lock(&st.cstate)[1];
+    let n = vm.new_bigint(num_bigint::BigInt::from(state));
+    vm.push_root(n);
+    let t = vm.new_tuple(&[b, n]);
     vm.pop_roots(mark);
     Ok(t)
 }
@@ -764,17 +1195,21 @@ fn idec_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error(&format!("setstate() argument must be tuple, not {tn}")));
     };
     let [b, flag] = items[..] else {
-        return Err(vm.type_error("setstate() argument must be a (bytes, int) tuple"));
+        return Err(vm.type_error("setstate(): illegal state argument"));
     };
     let ok_bytes = Obj::from_value(b).is_some_and(|o| o.kind() == Kind::BYTES);
     if !ok_bytes || !(flag.is_int() || vm.isinstance(flag, vm.g.types.int)) {
-        return Err(vm.type_error("setstate() argument must be a (bytes, int) tuple"));
+        return Err(vm.type_error("setstate(): illegal state argument"));
     }
     let p = str_bytes(b).to_vec();
-    if p.len() > 8 {
+    if p.len() > MAXDECPENDING {
         return Err(vm.exc_by_name("UnicodeError", "pending buffer too large"));
     }
+    let state = int_le_bytes(vm, flag, 8)?;
+    let mut s8 = [0u8; 8];
+    s8.copy_from_slice(&state);
     *sync::lock(&st.pending) = p;
+    sync::lock(&st.cstate)[1] = u64::from_le_bytes(s8);
     Ok(Value::NONE)
 }
 
