@@ -808,7 +808,7 @@ pub struct Vm {
     /// A trace or profile function is running (CPython's
     /// `tstate->tracing`): no events are reported meanwhile.
     pub trace_busy: bool,
-    /// The event being reported to a trace function (`trace::EV_*`), for
+    /// The last event reported to a hook (`trace::EV_*`, CPython's `tracing_what`), for
     /// the rules of `frame.f_lineno = n`.
     pub trace_what: u8,
     /// Frame-object root slots kept by the last sweep (`trace.rs`).

@@ -391,12 +391,10 @@ impl Vm {
         } else {
             Value::EMPTY
         };
-        let what = self.trace_what;
         self.trace_busy = true;
         self.trace_what = ev;
         let r = self.call(func, &[fv, name, arg], Value::EMPTY);
         self.trace_busy = false;
-        self.trace_what = what;
         let r = match r {
             Ok(res) => {
                 if !profile && !res.is_none() {
@@ -546,18 +544,18 @@ impl Vm {
         let Some(new_line) = v.as_int() else {
             return Err(self.value_error("lineno must be an integer"));
         };
-        let live = self.live_frame_index(fo).filter(|_| self.trace_busy);
-        if live.is_some() {
-            match self.trace_what {
-                EV_LINE => {}
-                EV_CALL => {
-                    return Err(
-                        self.value_error("can't jump from the 'call' trace event of a new frame")
-                    )
-                }
-                _ => return Err(self.value_error("can only jump from a 'line' trace event")),
+        // CPython checks the last event reported on this thread (kept after
+        // its trace function returned; `call` before any), then the frame.
+        match self.trace_what {
+            EV_LINE => {}
+            EV_CALL => {
+                return Err(
+                    self.value_error("can't jump from the 'call' trace event of a new frame")
+                )
             }
+            _ => return Err(self.value_error("can only jump from a 'line' trace event")),
         }
+        let live = self.live_frame_index(fo).filter(|_| self.trace_busy);
         let Some(fi) = live.filter(|_| !fo.get(FO_TRACE).is_none()) else {
             return Err(self.value_error("f_lineno can only be set by a trace function"));
         };

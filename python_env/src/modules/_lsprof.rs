@@ -218,8 +218,16 @@ fn callback(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-/// Reads `subcalls` and `builtins` (positional from `first`, or keywords).
-fn flags(vm: &mut Vm, a: &[Value], k: Value, first: usize, fname: &str) -> PyResult<(bool, bool)> {
+/// Reads `subcalls` and `builtins` (positional from `first`, or keywords);
+/// an argument left out keeps the value in `cur`.
+fn flags(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    first: usize,
+    fname: &str,
+    cur: (bool, bool),
+) -> PyResult<(bool, bool)> {
     let mut args = crate::args::Args::new(a, k);
     let sub = args.get(first, "subcalls");
     let bi = args.get(first + 1, "builtins");
@@ -230,11 +238,11 @@ fn flags(vm: &mut Vm, a: &[Value], k: Value, first: usize, fname: &str) -> PyRes
     }
     let sub = match sub {
         Some(v) => vm.truthy(v)?,
-        None => true,
+        None => cur.0,
     };
     let bi = match bi {
         Some(v) => vm.truthy(v)?,
-        None => true,
+        None => cur.1,
     };
     Ok((sub, bi))
 }
@@ -311,7 +319,11 @@ fn p_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// thread's profile hook.
 fn p_enable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let p = prof(vm, a[0], "enable")?;
-    let (sub, bi) = flags(vm, &a[1..], k, 0, "enable")?;
+    let cur = {
+        let st = sync::lock(&p.st);
+        (st.subcalls, st.builtins)
+    };
+    let (sub, bi) = flags(vm, &a[1..], k, 0, "enable", cur)?;
     {
         let mut st = sync::lock(&p.st);
         st.subcalls = sub;
@@ -399,31 +411,34 @@ fn p_getstats(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         } else {
             1e-9
         };
-        let snap: Vec<(Value, Counts, Vec<(Value, Counts)>)> = st
+        let snap: Vec<(Value, Counts, Vec<(usize, Counts)>)> = st
             .entries
             .iter()
-            .map(|e| {
-                let subs = e
-                    .subs
-                    .iter()
-                    .map(|&(c, n)| (st.entries[c].key, n))
-                    .collect();
-                (e.key, e.c, subs)
-            })
+            .map(|e| (e.key, e.c, e.subs.clone()))
             .collect();
         (snap, factor, st.subcalls)
     };
     let out = vm.new_list(&[]);
     let mark = vm.push_root(out);
-    for (key, c, subs) in snap {
-        let code = label(vm, key)?;
+    // One label per entry, shared by the sub-entries naming it (pstats
+    // matches callers by the identity of `code`).
+    let labels = vm.new_list(&[]);
+    vm.push_root(labels);
+    for (key, _, _) in &snap {
+        let l = label(vm, *key)?;
+        vm.list_append(labels, l);
+    }
+    // No Python code runs from here on (allocation alone does not collect
+    // in the interpreter's deferred mode), so the copies stay valid.
+    let labs = vm.seq_items(labels);
+    for (i, (_, c, subs)) in snap.into_iter().enumerate() {
+        let code = labs[i];
         let m2 = vm.push_root(code);
         let calls = if subcalls {
             let l = vm.new_list(&[]);
             vm.push_root(l);
-            for (skey, s) in subs {
-                let scode = label(vm, skey)?;
-                vm.push_root(scode);
+            for (si, s) in subs {
+                let scode = labs[si];
                 let tt = vm.new_float(s.tt as f64 * factor);
                 let it = vm.new_float(s.it as f64 * factor);
                 let items = [
