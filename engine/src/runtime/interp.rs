@@ -481,6 +481,8 @@ impl Vm {
             // Tracing: the line and offset of the last instruction run in
             // this frame (`u32::MAX`: none yet, the first one reports its
             // line).
+            #[allow(unused_assignments)]
+            let mut tlined = 0usize;
             let (mut tline, mut tprev) = if TRACE {
                 let f = &self.frames[fi];
                 if f.call_pending && f.pc == 0 {
@@ -705,6 +707,9 @@ impl Vm {
                     lasti = pc;
                     if TRACE {
                         let mut line = cd.code.location(pc as u32).line;
+                        if line != 0 {
+                            tlined = pc;
+                        }
                         // A loop's back edge that carries its loop's line
                         // reports nothing: its target reports that line
                         // (CPython 3.11's back edges carry the body's line).
@@ -1284,8 +1289,15 @@ impl Vm {
                                 konst!(arg)
                             };
                             if TRACE {
-                                // `v` stays in its (popped) slot, rooted.
-                                self.frames[fi].lasti = lasti;
+                                // `v` stays in its (popped) slot, rooted. An
+                                // implicit `return None` has no line: it is
+                                // reported at the line run last, as CPython.
+                                self.frames[fi].lasti = if cd.code.location(lasti as u32).line == 0
+                                {
+                                    tlined
+                                } else {
+                                    lasti
+                                };
                                 if let Err(e) = self.trace_return(fi, v) {
                                     break 'err (e, false);
                                 }

@@ -635,6 +635,14 @@ impl Vm {
         if f.sp > new_sp {
             let old = f.sp;
             f.sp = new_sp;
+            // Leaving an `except` block: the handled exception becomes the
+            // one saved under it (CPython pops the exception state too).
+            for i in (new_sp..old).rev() {
+                if cur.get(i - stack_base) == Some(&K_EXCEPT) {
+                    let v = self.ctx.stack().slots_mut()[i];
+                    self.set_exc_info(if v.is_empty() { Value::NONE } else { v });
+                }
+            }
             for s in &mut self.ctx.stack().slots_mut()[new_sp..old] {
                 *s = Value::EMPTY;
             }
@@ -714,6 +722,8 @@ fn mark_stacks(code: &crate::bytecode::CodeObject) -> Vec<Option<Vec<u8>>> {
                     st.swap(i, l - 1);
                 }
                 Opcode::ForIter if !jump => st.push(K_OBJECT),
+                // ( exc -- prev exc ): both are exception-state entries.
+                Opcode::PushExcInfo => st.push(K_EXCEPT),
                 _ => {
                     let keep = st.len().checked_sub(pops as usize)?;
                     st.truncate(keep);
