@@ -420,7 +420,10 @@ impl Vm {
     /// profile events. `Ok(None)`: hand over to the other one (the frames
     /// hold the state).
     fn run_inner<const TRACE: bool>(&mut self, ls: &mut LoopState) -> PyResult<Option<Exit>> {
-        let pending = &mut ls.pending;
+        // Kept in locals while this instantiation runs, handed back on a
+        // switch.
+        let mut pending_v = ls.pending.take();
+        let pending = &mut pending_v;
         // The value stack's slots, as a pointer and length taken once: going
         // through `self.ctx.stack()` on every access reloaded three dependent
         // pointers (the compiler cannot keep them across stores to `Value`
@@ -443,10 +446,13 @@ impl Vm {
                 unsafe { core::slice::from_raw_parts_mut(st_ptr, st_len) }
             };
         }
-        let init_failed = &mut ls.init_failed;
+        let mut init_failed_v = ls.init_failed.take();
+        let init_failed = &mut init_failed_v;
         'frame: loop {
             let fi = self.frames.len() - 1;
             if self.trace_on != TRACE {
+                ls.pending = pending.take();
+                ls.init_failed = init_failed.take();
                 return Ok(None);
             }
             let cd: &'static CodeData = self.frames[fi].code;
@@ -1715,6 +1721,8 @@ impl Vm {
                                 f.pc = pc;
                                 f.sp = sp;
                                 f.lasti = lasti;
+                                ls.pending = pending.take();
+                                ls.init_failed = init_failed.take();
                                 return Ok(None);
                             }
                         }
@@ -1780,6 +1788,8 @@ impl Vm {
                                 f.pc = pc;
                                 f.sp = sp;
                                 f.lasti = lasti;
+                                ls.pending = pending.take();
+                                ls.init_failed = init_failed.take();
                                 return Ok(None);
                             }
                         }
