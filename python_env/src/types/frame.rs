@@ -234,6 +234,13 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ),
         ],
     );
+    // `del frame.f_trace` sets None (bdb's `set_continue` does it): the
+    // setter is the deleter too.
+    let n = vm.intern("f_trace");
+    if let Some(d) = vm.lookup_type(t, n).and_then(Obj::from_value) {
+        let set = d.get(1);
+        vm.store(d, 2, set);
+    }
     vm.add_method(t, "clear", frame_clear);
     let t = vm.g.types.traceback;
     add_members(
