@@ -25,6 +25,7 @@
 //!   entered the frame from a callee (not on a re-raise);
 //! - to the profile function: `call`, `return`, and `c_call`, `c_return`,
 //!   `c_exception` around calls of builtin functions.
+//!
 //! No event is reported while a hook runs ([`Vm::trace_busy`]). A trace
 //! function that raises is removed (with the frame's `f_trace`), as CPython.
 //!
@@ -727,9 +728,7 @@ fn mark_stacks(code: &crate::bytecode::CodeObject) -> Vec<Option<Vec<u8>>> {
                 _ => {
                     let keep = st.len().checked_sub(pops as usize)?;
                     st.truncate(keep);
-                    for _ in 0..pushes {
-                        st.push(K_OBJECT);
-                    }
+                    st.resize(keep + pushes as usize, K_OBJECT);
                     if ins.op == Opcode::GetIter && pushes == 1 {
                         *st.last_mut()? = K_ITER;
                     }

@@ -42,6 +42,9 @@ struct Entry {
     subs: Vec<(usize, Counts)>,
 }
 
+/// An entry copied out of the state: key, counters, sub-entries.
+type Snap = (Value, Counts, Vec<(usize, Counts)>);
+
 /// A call in progress.
 struct Context {
     entry: usize,
@@ -411,7 +414,7 @@ fn p_getstats(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         } else {
             1e-9
         };
-        let snap: Vec<(Value, Counts, Vec<(usize, Counts)>)> = st
+        let snap: Vec<Snap> = st
             .entries
             .iter()
             .map(|e| (e.key, e.c, e.subs.clone()))
