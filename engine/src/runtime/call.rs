@@ -1349,6 +1349,8 @@ impl Vm {
             builtins,
             gen,
             init: false,
+            call_pending: true,
+            fobj: Value::EMPTY,
         });
         // The frame sees the exception it was handling when it suspended
         // (if any); the caller's is back when it suspends or ends.

@@ -14,6 +14,17 @@ use super::*;
 use crate::bytecode::{BinaryOperator, Intrinsic1, Opcode};
 use proto_core::layouts::set_raw;
 
+/// What the loop carries when it hands over between its plain and tracing
+/// instantiations.
+struct LoopState {
+    /// An exception to raise at the frame's current instruction first.
+    pending: Option<PyException>,
+    /// The type name of what a class call's `__init__` returned instead
+    /// of None: the TypeError is made (no unrooted exception object
+    /// across the safepoint) and raised in the caller, at its CALL.
+    init_failed: Option<String>,
+}
+
 /// How a run of the loop ended.
 pub enum Exit {
     /// The entry frame returned.
@@ -25,12 +36,31 @@ pub enum Exit {
 impl Vm {
     /// Runs the top frame (an entry frame) to completion.
     pub fn run(&mut self) -> PyResult<Exit> {
-        self.run_inner(None)
+        self.run_loop(None)
     }
 
     /// Runs the top frame, raising `e` at its current instruction first.
     pub fn run_with_exception(&mut self, e: PyException) -> PyResult<Exit> {
-        self.run_inner(Some(e))
+        self.run_loop(Some(e))
+    }
+
+    /// Runs the loop's plain or tracing instantiation (`trace.rs`) as
+    /// [`Vm::trace_on`] says, switching when it changes.
+    fn run_loop(&mut self, pending: Option<PyException>) -> PyResult<Exit> {
+        let mut st = LoopState {
+            pending,
+            init_failed: None,
+        };
+        loop {
+            let r = if self.trace_on {
+                self.run_inner::<true>(&mut st)
+            } else {
+                self.run_inner::<false>(&mut st)
+            };
+            if let Some(x) = r.transpose() {
+                return x;
+            }
+        }
     }
 
     /// Executes `code` as a module/class body with `globals` and `locals`.
@@ -394,7 +424,14 @@ impl Vm {
         )))
     }
 
-    fn run_inner(&mut self, mut pending: Option<PyException>) -> PyResult<Exit> {
+    /// The loop; `TRACE` selects the instantiation that reports trace and
+    /// profile events. `Ok(None)`: hand over to the other one (the frames
+    /// hold the state).
+    fn run_inner<const TRACE: bool>(&mut self, ls: &mut LoopState) -> PyResult<Option<Exit>> {
+        // Kept in locals while this instantiation runs, handed back on a
+        // switch.
+        let mut pending_v = ls.pending.take();
+        let pending = &mut pending_v;
         // The value stack's slots, as a pointer and length taken once: going
         // through `self.ctx.stack()` on every access reloaded three dependent
         // pointers (the compiler cannot keep them across stores to `Value`
@@ -417,12 +454,15 @@ impl Vm {
                 unsafe { core::slice::from_raw_parts_mut(st_ptr, st_len) }
             };
         }
-        // The type name of what a class call's `__init__` returned instead
-        // of None: the TypeError is made (no unrooted exception object
-        // across the safepoint) and raised in the caller, at its CALL.
-        let mut init_failed: Option<String> = None;
+        let mut init_failed_v = ls.init_failed.take();
+        let init_failed = &mut init_failed_v;
         'frame: loop {
             let fi = self.frames.len() - 1;
+            if self.trace_on != TRACE {
+                ls.pending = pending.take();
+                ls.init_failed = init_failed.take();
+                return Ok(None);
+            }
             let cd: &'static CodeData = self.frames[fi].code;
             let code = Ops::new(&cd.code.code);
             // Instruction fetches: `$pc` is always the offset of a jump or handler
@@ -452,6 +492,42 @@ impl Vm {
             let mut lasti = self.frames[fi].lasti;
             let globals = self.frames[fi].globals;
             let builtins = self.frames[fi].builtins;
+            // Tracing: the line and offset of the last instruction run in
+            // this frame (`u32::MAX`: none yet, the first one reports its
+            // line).
+            #[allow(unused_assignments)]
+            let mut tlined = 0usize;
+            let (mut tline, mut tprev) = if TRACE {
+                let f = &self.frames[fi];
+                if f.call_pending && f.pc == 0 {
+                    (u32::MAX, 0)
+                } else {
+                    (cd.code.location(f.lasti as u32).line, f.lasti)
+                }
+            } else {
+                (0, 0)
+            };
+            // The instruction after the one running, for fusing the two:
+            // never in the tracing loop, where each instruction reports
+            // its own line.
+            macro_rules! peek {
+                ($pc:expr) => {
+                    if TRACE {
+                        (Opcode::Nop as u8, 0u8)
+                    } else {
+                        fetch!($pc)
+                    }
+                };
+            }
+            macro_rules! peek_decode {
+                ($pc:expr) => {
+                    if TRACE {
+                        (Opcode::Nop as u8, 0, $pc)
+                    } else {
+                        decode_at!($pc)
+                    }
+                };
+            }
             macro_rules! push {
                 ($v:expr) => {{
                     let v = $v;
@@ -502,7 +578,7 @@ impl Vm {
                             let go = Obj::from_value(f.gen).expect("gen");
                             set_raw(go, call::GEN_RAW_STATE, call::GEN_DONE);
                         }
-                        return Ok(Exit::Return(v));
+                        return Ok(Some(Exit::Return(v)));
                     }
                     let cf = self.frames.last_mut().expect("caller");
                     let csp = cf.sp;
@@ -510,7 +586,7 @@ impl Vm {
                     if f.init {
                         // The instance is already in the result slot.
                         if !v.is_none() {
-                            init_failed = Some(self.type_name_of(v));
+                            *init_failed = Some(self.type_name_of(v));
                         }
                     } else {
                         st!()[csp] = v;
@@ -537,6 +613,11 @@ impl Vm {
                     let msg = format!("__init__() should return None, not '{tn}'");
                     break 'err (self.type_error(&msg), false);
                 }
+                if TRACE && self.frames[fi].call_pending {
+                    if let Err(e) = self.trace_call(fi) {
+                        break 'err (e, false);
+                    }
+                }
                 if let Some(e) = pending.is_some().then(|| pending.take()).flatten() {
                     // Thrown into a generator: raise at the suspended instruction.
                     let at = if cd.code.code.get(pc * 2).copied() == Some(Opcode::YieldFrom as u8) {
@@ -549,7 +630,7 @@ impl Vm {
                                 self.gen_save(gen, base, sp, pc, cd.extent);
                                 self.frames.pop();
                                 self.ctx.stack().set_top(base);
-                                return Ok(Exit::Yield(y));
+                                return Ok(Some(Exit::Yield(y)));
                             }
                             Ok(None) => {
                                 // Sub-iterator finished: its value was pushed by throw_into? handled below.
@@ -638,6 +719,45 @@ impl Vm {
                 }
                 loop {
                     lasti = pc;
+                    if TRACE {
+                        let mut line = cd.code.location(pc as u32).line;
+                        if line != 0 {
+                            tlined = pc;
+                        }
+                        // A loop's back edge that carries its loop's line
+                        // reports nothing: its target reports that line
+                        // (CPython 3.11's back edges carry the body's line).
+                        if line != 0 {
+                            if let Some(ins) = cd.code.decode_at(pc as u32) {
+                                if ins.op == Opcode::JumpBackward
+                                    && cd.code.location(ins.arg).line == line
+                                {
+                                    line = 0;
+                                }
+                            }
+                        }
+                        let new_line = line != 0 && (line != tline || pc < tprev);
+                        if line != 0 {
+                            tline = line;
+                        }
+                        tprev = pc;
+                        if new_line || self.trace_opcodes(fi) {
+                            let f = &mut self.frames[fi];
+                            f.pc = pc;
+                            f.sp = sp;
+                            f.lasti = pc;
+                            t!(self.trace_line(fi, new_line));
+                            // `frame.f_lineno = n` moved the frame.
+                            let f = &self.frames[fi];
+                            if f.pc != pc {
+                                pc = f.pc;
+                                sp = f.sp;
+                                lasti = pc;
+                                tprev = pc;
+                                tline = cd.code.location(pc as u32).line;
+                            }
+                        }
+                    }
                     let (mut op, a0) = fetch!(pc);
                     let mut arg = a0 as u32;
                     pc += 1;
@@ -661,7 +781,7 @@ impl Vm {
                             push!(v);
                             // `COPY 1; LOAD_ATTR` (an augmented attribute
                             // assignment `o.a += x`): the whole LOAD_ATTR here.
-                            let (nop, narg) = fetch!(pc);
+                            let (nop, narg) = peek!(pc);
                             if arg == 1 && nop == Opcode::LoadAttr as u8 {
                                 lasti = pc;
                                 pc += 1;
@@ -672,7 +792,7 @@ impl Vm {
                             let s = st!();
                             s.swap(sp - 1, sp - arg as usize);
                             // `SWAP 2; STORE_ATTR` (the end of `o.a += x`).
-                            let (nop, narg) = fetch!(pc);
+                            let (nop, narg) = peek!(pc);
                             if arg == 2 && nop == Opcode::StoreAttr as u8 {
                                 lasti = pc;
                                 pc += 1;
@@ -683,7 +803,7 @@ impl Vm {
                             let b = konst!(arg);
                             // `<expr> OP const` on ints/floats: fused with the
                             // BINARY_OP when its inline fast path applies.
-                            let (nop, narg) = fetch!(pc);
+                            let (nop, narg) = peek!(pc);
                             if nop == Opcode::BinaryOp as u8 {
                                 if let Some(r) = fast_binop(narg as u32, st!()[sp - 1], b) {
                                     st!()[sp - 1] = r;
@@ -701,7 +821,7 @@ impl Vm {
                             push!(v);
                             // Fused with a following LOAD_FAST (of a bound local)
                             // or LOAD_CONST without EXTENDED_ARG: neither can raise.
-                            let (nop, narg) = fetch!(pc);
+                            let (nop, narg) = peek!(pc);
                             let b = if nop == Opcode::LoadFast as u8 {
                                 st!()[locals + narg as usize]
                             } else if nop == Opcode::LoadConst as u8 {
@@ -740,7 +860,7 @@ impl Vm {
                             pc += 1;
                             // ...and then with a BINARY_OP / COMPARE_OP on the pair
                             // when its inline fast path applies (nothing raised).
-                            let (nop, narg) = fetch!(pc);
+                            let (nop, narg) = peek!(pc);
                             if nop == Opcode::BinaryOp as u8 {
                                 if let Some(r) = fast_binop(narg as u32, v, b) {
                                     sp -= 1;
@@ -754,7 +874,7 @@ impl Vm {
                                 );
                                 pc += 1;
                                 sp -= 1;
-                                match decode_at!(pc) {
+                                match peek_decode!(pc) {
                                     (jop, jarg, npc)
                                         if jop == Opcode::PopJumpIfFalse as u8
                                             || jop == Opcode::PopJumpIfTrue as u8 =>
@@ -775,7 +895,7 @@ impl Vm {
                             st!()[locals + arg as usize] = v;
                             // Fused with a following LOAD_FAST of a bound local.
                             {
-                                let (nop, narg) = fetch!(pc);
+                                let (nop, narg) = peek!(pc);
                                 if nop == Opcode::LoadFast as u8 {
                                     let v2 = st!()[locals + narg as usize];
                                     if !v2.is_empty() {
@@ -899,7 +1019,7 @@ impl Vm {
                             };
                             push!(v);
                             // Fused with the PUSH_NULL of a call `g(...)`.
-                            if fetch!(pc).0 == Opcode::PushNull as u8 {
+                            if peek!(pc).0 == Opcode::PushNull as u8 {
                                 push!(Value::EMPTY);
                                 pc += 1;
                             }
@@ -1021,7 +1141,7 @@ impl Vm {
                                     // Fused with a following STORE_FAST or
                                     // RETURN_VALUE.
                                     {
-                                        let (nop, narg) = fetch!(pc);
+                                        let (nop, narg) = peek!(pc);
                                         if nop == Opcode::StoreFast as u8 {
                                             sp -= 2;
                                             st!()[locals + narg as usize] = r;
@@ -1072,7 +1192,7 @@ impl Vm {
                             // bool result (saves one dispatch; the jump cannot raise).
                             if r.is_bool() {
                                 {
-                                    let (nop, narg, npc) = decode_at!(pc);
+                                    let (nop, narg, npc) = peek_decode!(pc);
                                     if nop == Opcode::PopJumpIfFalse as u8
                                         || nop == Opcode::PopJumpIfTrue as u8
                                     {
@@ -1182,6 +1302,20 @@ impl Vm {
                             } else {
                                 konst!(arg)
                             };
+                            if TRACE {
+                                // `v` stays in its (popped) slot, rooted. An
+                                // implicit `return None` has no line: it is
+                                // reported at the line run last, as CPython.
+                                self.frames[fi].lasti = if cd.code.location(lasti as u32).line == 0
+                                {
+                                    tlined
+                                } else {
+                                    lasti
+                                };
+                                if let Err(e) = self.trace_return(fi, v) {
+                                    break 'err (e, false);
+                                }
+                            }
                             ret!(v);
                         }
                         // The items stay on the value stack (rooted) while the
@@ -1564,7 +1698,8 @@ impl Vm {
                             }
                             // `len(x)` of an exact list, tuple, str or dict: the
                             // builtin's answer without the call.
-                            if count == 1
+                            if !TRACE
+                                && count == 1
                                 && !kwnames.is_heap()
                                 && callee.bits() == self.g.builtin_len.load(Ordering::Relaxed)
                             {
@@ -1580,9 +1715,24 @@ impl Vm {
                             if let Some(kw) = Obj::from_value(kwnames) {
                                 st!()[cbase + 1 + count] = kw.value();
                             }
-                            let r = t!(self.call_non_python(cbase, count, kwnames));
+                            let r = if TRACE && self.profiling() {
+                                t!(self.call_profiled(fi, cbase, count, kwnames))
+                            } else {
+                                t!(self.call_non_python(cbase, count, kwnames))
+                            };
                             st!()[fpos] = r;
                             sp = fpos + 1;
+                            if !TRACE && self.trace_on {
+                                // A hook was set (`sys.settrace`, `breakpoint()`):
+                                // the rest of this frame runs traced.
+                                let f = &mut self.frames[fi];
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.lasti = lasti;
+                                ls.pending = pending.take();
+                                ls.init_failed = init_failed.take();
+                                return Ok(None);
+                            }
                         }
                         Opcode::CallFunctionEx => {
                             let kw = if arg & 1 != 0 { pop!() } else { Value::EMPTY };
@@ -1641,6 +1791,15 @@ impl Vm {
                             self.frames[fi].lasti = lasti;
                             let r = t!(self.call(callee, &items, kwnames));
                             st!()[sp - 1] = r;
+                            if !TRACE && self.trace_on {
+                                let f = &mut self.frames[fi];
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.lasti = lasti;
+                                ls.pending = pending.take();
+                                ls.init_failed = init_failed.take();
+                                return Ok(None);
+                            }
                         }
                         Opcode::CallIntrinsic1 => {
                             let v = top!();
@@ -1872,6 +2031,12 @@ impl Vm {
                                     false,
                                 );
                             }
+                            if TRACE {
+                                self.frames[fi].lasti = lasti;
+                                if let Err(e) = self.trace_return(fi, v) {
+                                    break 'err (e, false);
+                                }
+                            }
                             self.gen_save(gen, base, sp, pc, cd.extent);
                             if cd
                                 .code
@@ -1884,18 +2049,24 @@ impl Vm {
                             }
                             self.frames.pop();
                             self.ctx.stack().set_top(base);
-                            return Ok(Exit::Yield(v));
+                            return Ok(Some(Exit::Yield(v)));
                         }
                         Opcode::YieldFrom => {
                             let v = pop!();
                             let it = top!();
                             match t!(self.yield_from_step(it, v)) {
                                 call::GenStep::Yield(y) => {
+                                    if TRACE {
+                                        self.frames[fi].lasti = lasti;
+                                        if let Err(e) = self.trace_return(fi, y) {
+                                            break 'err (e, false);
+                                        }
+                                    }
                                     let gen = self.frames[fi].gen;
                                     self.gen_save(gen, base, sp, lasti, cd.extent);
                                     self.frames.pop();
                                     self.ctx.stack().set_top(base);
-                                    return Ok(Exit::Yield(y));
+                                    return Ok(Some(Exit::Yield(y)));
                                 }
                                 call::GenStep::Return(r) => {
                                     st!()[sp - 1] = r;
@@ -1985,6 +2156,7 @@ impl Vm {
             // ---------------------------------------------------------- unwinding
             let _ = (sp, stack_base);
             let mut reraise = reraise;
+            let mut exc = exc;
             let mut lasti = lasti;
             let mut first = true;
             loop {
@@ -1998,6 +2170,10 @@ impl Vm {
                 }
                 if first && !reraise {
                     self.chain_context(exc.0);
+                }
+                if TRACE && !reraise {
+                    self.frames[fi].lasti = lasti;
+                    exc = self.trace_exception(fi, exc);
                 }
                 first = false;
                 if let Some(h) = cd.code.handler_for(lasti as u32) {
@@ -2013,6 +2189,15 @@ impl Vm {
                     f.sp = sp2;
                     f.lasti = lasti;
                     continue 'frame;
+                }
+                if TRACE {
+                    let mark = self.push_root(exc.0);
+                    self.frames[fi].lasti = lasti;
+                    let r = self.trace_return(fi, Value::NONE);
+                    self.pop_roots(mark);
+                    if let Err(e) = r {
+                        exc = e;
+                    }
                 }
                 let f = self.frames.pop().expect("frame");
                 self.ctx.stack().set_top(base);

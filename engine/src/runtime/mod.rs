@@ -51,6 +51,7 @@ pub mod pycache;
 pub mod signals;
 pub mod text;
 pub mod threads;
+pub mod trace;
 pub mod traceback;
 pub mod typing;
 
@@ -738,6 +739,13 @@ pub struct Frame {
     /// its return value must be None, and the caller's result slot already
     /// holds the instance.
     pub init: bool,
+    /// The frame has not reached the tracing loop yet: its `call` event
+    /// is due (see `trace.rs`). Set for every pushed frame; only the
+    /// tracing loop reads and clears it.
+    pub call_pending: bool,
+    /// This frame's frame object (`trace.rs`), or EMPTY until one is asked
+    /// for; rooted by the thread's root slots or by the generator.
+    pub fobj: Value,
 }
 
 impl Frame {
@@ -761,6 +769,8 @@ impl Frame {
             builtins,
             gen: Value::EMPTY,
             init: false,
+            call_pending: true,
+            fobj: Value::EMPTY,
         }
     }
 }
@@ -795,6 +805,17 @@ pub struct Vm {
     pub(crate) locals: local::ThreadLocals,
     /// `set.pop`'s order for the set this thread last popped from.
     pub(crate) set_pop: ops::SetPopOrder,
+    /// A trace or profile function is set on this thread: the loop runs
+    /// its tracing instantiation (`trace.rs`).
+    pub trace_on: bool,
+    /// A trace or profile function is running (CPython's
+    /// `tstate->tracing`): no events are reported meanwhile.
+    pub trace_busy: bool,
+    /// The last event reported to a hook (`trace::EV_*`, CPython's `tracing_what`), for
+    /// the rules of `frame.f_lineno = n`.
+    pub trace_what: u8,
+    /// Frame-object root slots kept by the last sweep (`trace.rs`).
+    pub(crate) trace_swept: usize,
 }
 
 /// Index of the handled exception (`sys.exc_info()`) in the root slots.
@@ -828,6 +849,10 @@ impl Vm {
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
             set_pop: ops::SetPopOrder::default(),
+            trace_on: false,
+            trace_busy: false,
+            trace_what: 0,
+            trace_swept: 0,
         };
         vm.ctx.root_slots().push(Value::NONE);
         setup(&mut vm)?;
@@ -856,6 +881,10 @@ impl Vm {
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
             set_pop: ops::SetPopOrder::default(),
+            trace_on: false,
+            trace_busy: false,
+            trace_what: 0,
+            trace_swept: 0,
         };
         vm.ctx.root_slots().push(Value::NONE);
         vm

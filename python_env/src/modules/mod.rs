@@ -22,6 +22,7 @@ pub mod _imp;
 pub mod _io;
 pub mod _json;
 pub mod _locale;
+pub mod _lsprof;
 pub mod _lzma;
 pub mod _md5;
 pub mod _multibytecodec;
@@ -133,6 +134,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("grp", grp::create);
     vm.register_module("resource", resource::create);
     vm.register_module("_locale", _locale::create);
+    vm.register_module("_lsprof", _lsprof::create);
     vm.register_module("faulthandler", faulthandler::create);
     vm.register_module("_stat", _stat::create);
     vm.register_module("select", select::create);

@@ -388,24 +388,31 @@ fn setswitchinterval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-/// `gettrace()` / `getprofile()`: ProtoPy has no trace or profile hooks,
-/// so none is ever set.
+/// `gettrace()`: this thread's trace function, None if none.
 fn gettrace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "gettrace", a, k, 0, 0)?;
+    Ok(vm.trace_func())
+}
+
+/// `getprofile()`: this thread's profile function, None if none.
+fn getprofile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "getprofile", a, k, 0, 0)?;
+    Ok(vm.profile_func())
+}
+
+/// `settrace(f)`: this thread's trace function (None removes it); see
+/// `engine/src/runtime/trace.rs` for the events.
+fn settrace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "settrace", a, k, 1, 1)?;
+    vm.set_trace(a[0]);
     Ok(Value::NONE)
 }
 
-/// `settrace(f)` / `setprofile(f)`: None (removing a hook) is accepted;
-/// installing one is not supported.
-fn settrace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::args::check(vm, "settrace", a, k, 1, 1)?;
-    if a[0].is_none() {
-        return Ok(Value::NONE);
-    }
-    Err(vm.new_exc(
-        vm.g.e.NotImplementedError,
-        "trace and profile functions are not supported by ProtoPy",
-    ))
+/// `setprofile(f)`: this thread's profile function (None removes it).
+fn setprofile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "setprofile", a, k, 1, 1)?;
+    vm.set_profile(a[0]);
+    Ok(Value::NONE)
 }
 
 fn getrecursionlimit(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -484,7 +491,7 @@ fn getframe(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             }
         },
     };
-    match vm.frame_object(depth) {
+    match vm.live_frame_object(depth) {
         Some(f) => Ok(f),
         None => Err(vm.value_error("call stack is not deep enough")),
     }
@@ -948,9 +955,9 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
         ("gettrace", gettrace),
-        ("getprofile", gettrace),
+        ("getprofile", getprofile),
         ("settrace", settrace),
-        ("setprofile", settrace),
+        ("setprofile", setprofile),
         ("getrecursionlimit", getrecursionlimit),
         ("is_finalizing", is_finalizing),
         ("get_int_max_str_digits", get_int_max_str_digits),

@@ -1,13 +1,17 @@
 //! The attributes of frame and traceback objects as descriptors on their
 //! types, as CPython's `frame_getsetlist` and `tb_memberlist`/`tb_getsetlist`.
 //!
-//! A frame object here is `[code, lineno, lasti, globals, back]`: from
-//! `sys._getframe`, or a snapshot made on reading a traceback entry's
+//! A frame object (layout `trace::FO_*`, see `engine/src/runtime/trace.rs`)
+//! stands for a running frame of this thread while it is live: `f_lineno`,
+//! `f_lasti`, `f_back` and `f_locals` are then read from that frame. Other
+//! frame objects are snapshots: a frame that has ended (the values its last
+//! trace event left), or one made on reading a traceback entry's
 //! `tb_frame` (the live frame is gone once unwound, so its `f_back` is
 //! None). A snapshot of three values, `[code, lineno, lasti]`, has no
 //! `f_globals` or `f_back`.
 
 use super::descr::{add_getsets, add_members, wrong_receiver};
+use engine::runtime::trace;
 use engine::runtime::*;
 use proto_core::{Obj, Value};
 
@@ -22,10 +26,106 @@ fn f_code(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(frame(vm, a, "f_code")?.get(0))
 }
 fn f_lineno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(frame(vm, a, "f_lineno")?.get(1))
+    let o = frame(vm, a, "f_lineno")?;
+    // An instruction with no line of its own (an implicit `return None`)
+    // is at the line the frame ran last.
+    Ok(match vm.live_frame_index(o).map(|i| vm.frame_line(i)) {
+        Some(l) if l != 0 => Value::int(l),
+        _ => o.get(trace::FO_LINENO),
+    })
 }
 fn f_lasti(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(frame(vm, a, "f_lasti")?.get(2))
+    let o = frame(vm, a, "f_lasti")?;
+    Ok(match vm.live_frame_index(o) {
+        Some(i) => Value::int(vm.frame_lasti(i)),
+        None => o.get(trace::FO_LASTI),
+    })
+}
+
+/// A frame object with the tracing values (`trace::FO_N` of them).
+fn full_frame(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Obj> {
+    let o = frame(vm, a, what)?;
+    if o.n_values() >= trace::FO_N {
+        return Ok(o);
+    }
+    let n = vm.intern(what);
+    Err(vm.attr_error(a[0], n))
+}
+
+/// `f_locals`: the running frame's locals (a dict refreshed from its
+/// variables, or its namespace for module and class bodies); for a frame
+/// that has ended, the dict it last returned.
+fn f_locals(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = frame(vm, a, "f_locals")?;
+    if let Some(i) = vm.live_frame_index(o) {
+        return Ok(vm.frame_locals(i));
+    }
+    if o.n_values() >= trace::FO_N && o.get(trace::FO_LOCALS).is_heap() {
+        return Ok(o.get(trace::FO_LOCALS));
+    }
+    let d = vm.new_dict();
+    if o.n_values() >= trace::FO_N {
+        vm.store(o, trace::FO_LOCALS, d);
+    }
+    Ok(d)
+}
+
+fn f_trace(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = frame(vm, a, "f_trace")?;
+    Ok(if o.n_values() >= trace::FO_N {
+        o.get(trace::FO_TRACE)
+    } else {
+        Value::NONE
+    })
+}
+/// `f_trace = f` (deleting sets None).
+fn f_trace_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = full_frame(vm, a, "f_trace")?;
+    let v = a.get(1).copied().unwrap_or(Value::EMPTY);
+    let v = if v.is_empty() { Value::NONE } else { v };
+    vm.store(o, trace::FO_TRACE, v);
+    Ok(Value::NONE)
+}
+
+fn flag_get(vm: &mut Vm, a: &[Value], slot: usize, what: &str) -> PyResult<Value> {
+    let o = frame(vm, a, what)?;
+    Ok(if o.n_values() >= trace::FO_N {
+        o.get(slot)
+    } else {
+        Value::bool(slot == trace::FO_TRACE_LINES)
+    })
+}
+fn flag_set(vm: &mut Vm, a: &[Value], slot: usize, what: &str) -> PyResult<Value> {
+    let o = full_frame(vm, a, what)?;
+    let v = a.get(1).copied().unwrap_or(Value::EMPTY);
+    if !v.is_bool() {
+        return Err(vm.type_error("attribute value type must be bool"));
+    }
+    vm.store(o, slot, v);
+    Ok(Value::NONE)
+}
+fn f_trace_lines(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    flag_get(vm, a, trace::FO_TRACE_LINES, "f_trace_lines")
+}
+fn f_trace_lines_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    flag_set(vm, a, trace::FO_TRACE_LINES, "f_trace_lines")
+}
+fn f_trace_opcodes(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    flag_get(vm, a, trace::FO_TRACE_OPCODES, "f_trace_opcodes")
+}
+fn f_trace_opcodes_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    flag_set(vm, a, trace::FO_TRACE_OPCODES, "f_trace_opcodes")
+}
+
+/// `f_lineno = n` from a trace function: the frame continues at line `n`
+/// (see `Vm::frame_jump`).
+fn f_lineno_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = frame(vm, a, "f_lineno")?;
+    let v = a.get(1).copied().unwrap_or(Value::EMPTY);
+    if v.is_empty() {
+        return Err(vm.type_error("can't delete f_lineno attribute"));
+    }
+    vm.frame_jump(o, v)
 }
 
 /// `f_globals` (slot 3) or `f_back` (slot 4) of a `sys._getframe` frame;
@@ -42,6 +142,10 @@ fn f_globals(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     full_field(vm, a, 3, "f_globals")
 }
 fn f_back(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = frame(vm, a, "f_back")?;
+    if vm.live_frame_index(o).is_some() {
+        return Ok(vm.frame_back(o));
+    }
     full_field(vm, a, 4, "f_back")
 }
 
@@ -95,13 +199,9 @@ fn tb_frame(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     } else {
         Value::NONE
     };
-    let f = vm.alloc_obj(K_MISC, vm.g.types.frame, 5, 0);
-    f.init(0, o.get(1));
-    f.init(1, o.get(3));
-    f.init(2, o.get(2));
-    f.init(3, globals);
-    f.init(4, Value::NONE);
-    Ok(f.value())
+    let line = o.get(3).as_int().unwrap_or(0);
+    let lasti = o.get(2).as_int().unwrap_or(-1);
+    Ok(vm.new_frame_object(o.get(1), line, lasti, globals).value())
 }
 
 /// `frame.clear()`: a ProtoPy frame object is a snapshot (code, line,
@@ -123,9 +223,24 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("f_code", f_code, None),
             ("f_globals", f_globals, None),
             ("f_lasti", f_lasti, None),
-            ("f_lineno", f_lineno, None),
+            ("f_lineno", f_lineno, Some(f_lineno_set)),
+            ("f_locals", f_locals, None),
+            ("f_trace", f_trace, Some(f_trace_set)),
+            ("f_trace_lines", f_trace_lines, Some(f_trace_lines_set)),
+            (
+                "f_trace_opcodes",
+                f_trace_opcodes,
+                Some(f_trace_opcodes_set),
+            ),
         ],
     );
+    // `del frame.f_trace` sets None (bdb's `set_continue` does it): the
+    // setter is the deleter too.
+    let n = vm.intern("f_trace");
+    if let Some(d) = vm.lookup_type(t, n).and_then(Obj::from_value) {
+        let set = d.get(1);
+        vm.store(d, 2, set);
+    }
     vm.add_method(t, "clear", frame_clear);
     let t = vm.g.types.traceback;
     add_members(

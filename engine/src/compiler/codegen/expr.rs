@@ -1450,9 +1450,13 @@ impl<'a> Compiler<'a> {
         self.exit_unit()
     }
 
-    /// `RETURN_CONST None` at the end of a body.
+    /// `RETURN_CONST None` at the end of a body, with no location of its
+    /// own (as CPython's): tracing reports it at the line run last.
     pub fn implicit_return(&mut self) {
+        let loc = self.unit().loc;
+        self.unit().loc = Default::default();
         self.load_const_return(Constant::None);
+        self.unit().loc = loc;
     }
 
     pub fn load_const_return(&mut self, c: Constant) {

@@ -618,6 +618,10 @@ impl<'a> Compiler<'a> {
     // ------------------------------------------------------- try/except
 
     fn try_finally(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        // The `try` line's own instruction (CPython's SETUP_FINALLY, a NOP
+        // once assembled): tracing reports that line.
+        self.set_loc(t.range);
+        self.emit(Opcode::Nop, 0);
         let end = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();
@@ -665,6 +669,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        // The `try` line's own instruction (CPython's SETUP_FINALLY, a NOP
+        // once assembled): tracing reports that line.
+        self.set_loc(t.range);
+        self.emit(Opcode::Nop, 0);
         let except = self.new_label();
         let end = self.new_label();
         let cleanup = self.new_label();

@@ -1,0 +1,762 @@
+//! Tracing and profiling (`sys.settrace`, `sys.setprofile`): the thread's
+//! hooks, the events the interpreter loop reports, and live frame objects.
+//!
+//! # Design
+//! The loop (`interp.rs`) is one generic function instantiated twice:
+//! `run_inner::<false>` has no tracing code at all, `run_inner::<true>`
+//! reports events. [`Vm::trace_on`] (this thread only: hooks are per
+//! thread, as in CPython) says which one runs. The plain loop looks at it
+//! only where a frame starts or resumes (the top of its frame loop, reached
+//! by every call and return) and after a call to native code returned (so
+//! `breakpoint()` or `sys.settrace` take effect at the caller's next
+//! instruction); when it differs, the loop saves the frame's state and hands
+//! over to the other instantiation, which resumes the same frame stack. So
+//! the per-instruction dispatch of untraced code does not change.
+//!
+//! The tracing loop reports, as CPython 3.11's `ceval.c`:
+//! - `call` when a frame starts or a generator resumes
+//!   ([`Frame::call_pending`]); the global trace function's result becomes
+//!   the frame's `f_trace`;
+//! - `line` before an instruction whose line differs from the previous
+//!   instruction's, or that a backward jump reached; `opcode` before every
+//!   instruction when `f_trace_opcodes` is set;
+//! - `return` when the frame returns or yields (value), or is left by an
+//!   exception (None); `exception` where the exception was raised or
+//!   entered the frame from a callee (not on a re-raise);
+//! - to the profile function: `call`, `return`, and `c_call`, `c_return`,
+//!   `c_exception` around calls of builtin functions.
+//!
+//! No event is reported while a hook runs ([`Vm::trace_busy`]). A trace
+//! function that raises is removed (with the frame's `f_trace`), as CPython.
+//!
+//! # Frame objects
+//! A frame object is a `K_MISC` of class `frame` with the values
+//! `FO_*` and one raw word: the index + 1 of the live VM frame it stands
+//! for (0: none). It is live while `vm.frames[index].fobj` is that object;
+//! its line and `f_back` are then read from the VM frame. A frame's object
+//! is made on demand (an event, `sys._getframe`) and stored in
+//! [`Frame::fobj`], rooted by the thread's root slots from
+//! [`ROOT_FRAMES`] on (dead entries are dropped each time one is added)
+//! or, for a generator's frame, by the generator (so every resumption
+//! reports the same object, as CPython).
+
+use super::*;
+use proto_core::layouts::{get_raw, set_raw};
+
+/// Root slot of this thread's trace function (EMPTY: none).
+const ROOT_TRACE: usize = 7;
+/// Root slot of this thread's profile function (EMPTY: none).
+const ROOT_PROFILE: usize = 8;
+/// Root slots from here on hold frame objects of live frames (the slots
+/// below are fixed per-thread values, see `mod.rs`).
+const ROOT_FRAMES: usize = 16;
+
+/// Frame object values.
+pub const FO_CODE: usize = 0;
+pub const FO_LINENO: usize = 1;
+pub const FO_LASTI: usize = 2;
+pub const FO_GLOBALS: usize = 3;
+pub const FO_BACK: usize = 4;
+pub const FO_TRACE: usize = 5;
+pub const FO_TRACE_LINES: usize = 6;
+pub const FO_TRACE_OPCODES: usize = 7;
+/// The dict `f_locals` returned for an optimized frame (EMPTY until asked).
+pub const FO_LOCALS: usize = 8;
+/// Number of values of a frame object.
+pub const FO_N: usize = 9;
+/// Raw word: live VM frame index + 1.
+const FO_RAW_INDEX: usize = 0;
+
+/// Events, numbered as CPython's `PyTrace_*`.
+pub const EV_CALL: u8 = 0;
+pub const EV_EXCEPTION: u8 = 1;
+pub const EV_LINE: u8 = 2;
+pub const EV_RETURN: u8 = 3;
+pub const EV_C_CALL: u8 = 4;
+pub const EV_C_EXCEPTION: u8 = 5;
+pub const EV_C_RETURN: u8 = 6;
+pub const EV_OPCODE: u8 = 7;
+const EV_NAMES: [&str; 8] = [
+    "call",
+    "exception",
+    "line",
+    "return",
+    "c_call",
+    "c_exception",
+    "c_return",
+    "opcode",
+];
+
+impl Vm {
+    fn hook(&mut self, slot: usize) -> Value {
+        match self.ctx.root_slots().get(slot) {
+            Some(&v) if !v.is_empty() => v,
+            _ => Value::NONE,
+        }
+    }
+
+    fn set_hook(&mut self, slot: usize, f: Value) {
+        let slots = self.ctx.root_slots();
+        while slots.len() <= ROOT_PROFILE {
+            slots.push(Value::EMPTY);
+        }
+        slots[slot] = if f.is_none() { Value::EMPTY } else { f };
+        let on = !slots[ROOT_TRACE].is_empty() || !slots[ROOT_PROFILE].is_empty();
+        if on && !self.trace_on {
+            // Frames already running get no `call` event.
+            for f in self.frames.iter_mut() {
+                f.call_pending = false;
+            }
+        }
+        self.trace_on = on;
+    }
+
+    /// This thread's trace function (`sys.gettrace()`), None if none.
+    pub fn trace_func(&mut self) -> Value {
+        self.hook(ROOT_TRACE)
+    }
+
+    /// This thread's profile function (`sys.getprofile()`), None if none.
+    pub fn profile_func(&mut self) -> Value {
+        self.hook(ROOT_PROFILE)
+    }
+
+    /// `sys.settrace(f)` (None removes it).
+    pub fn set_trace(&mut self, f: Value) {
+        self.set_hook(ROOT_TRACE, f);
+    }
+
+    /// `sys.setprofile(f)` (None removes it).
+    pub fn set_profile(&mut self, f: Value) {
+        self.set_hook(ROOT_PROFILE, f);
+    }
+
+    /// Is a profile function set?
+    #[inline]
+    pub(crate) fn profiling(&mut self) -> bool {
+        matches!(self.ctx.root_slots().get(ROOT_PROFILE), Some(v) if !v.is_empty())
+    }
+
+    /// A new (dead) frame object: `f_back` None, no trace function.
+    pub fn new_frame_object(&mut self, code: Value, line: i64, lasti: i64, globals: Value) -> Obj {
+        let fo = self.alloc_obj(K_MISC, self.g.types.frame, FO_N, 1);
+        fo.init(FO_CODE, code);
+        fo.init(FO_LINENO, Value::int(line));
+        fo.init(FO_LASTI, Value::int(lasti));
+        fo.init(FO_GLOBALS, globals);
+        fo.init(FO_BACK, Value::NONE);
+        fo.init(FO_TRACE, Value::NONE);
+        fo.init(FO_TRACE_LINES, Value::TRUE);
+        fo.init(FO_TRACE_OPCODES, Value::FALSE);
+        fo.init(FO_LOCALS, Value::EMPTY);
+        set_raw(fo, FO_RAW_INDEX, 0);
+        fo
+    }
+
+    /// The VM frame index `fo` stands for, while that frame runs on this
+    /// thread.
+    pub fn live_frame_index(&self, fo: Obj) -> Option<usize> {
+        if fo.n_values() < FO_N {
+            return None;
+        }
+        let i = (get_raw(fo, FO_RAW_INDEX) as usize).checked_sub(1)?;
+        (self.frames.get(i)?.fobj == fo.value()).then_some(i)
+    }
+
+    /// The code object run by VM frame `fi`.
+    fn frame_code(&mut self, fi: usize) -> Value {
+        let base = self.frames[fi].base;
+        let code = self.ctx.stack().slots_mut()[base];
+        match Obj::from_value(code) {
+            Some(o) if o.kind() == K_FUNCTION => o.get(FN_CODE),
+            _ => code,
+        }
+    }
+
+    /// The current line of VM frame `fi`: its first line before it starts.
+    pub fn frame_line(&self, fi: usize) -> i64 {
+        let f = &self.frames[fi];
+        // Not started (in the plain loop `call_pending` stays set, but a
+        // running frame's `lasti` is never 0 where its line is read: at a
+        // call, or in a `line` event, which clears it first).
+        if f.call_pending && f.pc == 0 && f.lasti == 0 {
+            return f.code.code.first_lineno as i64;
+        }
+        f.code.code.location(f.lasti as u32).line as i64
+    }
+
+    /// `frame.f_lasti` of VM frame `fi` (a byte offset, as CPython).
+    pub fn frame_lasti(&self, fi: usize) -> i64 {
+        let f = &self.frames[fi];
+        if f.call_pending && f.pc == 0 && f.lasti == 0 {
+            return -1;
+        }
+        f.lasti as i64 * 2
+    }
+
+    /// The frame object of VM frame `fi`, made on first use (with those
+    /// of its callers, which become its `f_back` once it has ended).
+    pub fn frame_fobj(&mut self, fi: usize) -> Value {
+        if self.frames[fi].fobj.is_heap() {
+            return self.frames[fi].fobj;
+        }
+        let mut k = fi;
+        while k > 0 && !self.frames[k - 1].fobj.is_heap() {
+            k -= 1;
+        }
+        let mut back = if k > 0 {
+            self.frames[k - 1].fobj
+        } else {
+            Value::NONE
+        };
+        for i in k..=fi {
+            back = self.make_fobj(i, back);
+        }
+        back
+    }
+
+    fn make_fobj(&mut self, fi: usize, back: Value) -> Value {
+        let (gen, globals) = {
+            let f = &self.frames[fi];
+            (f.gen, f.globals.value())
+        };
+        let gobj = Obj::from_value(gen);
+        if let Some(g) = gobj {
+            let c = g.get(call::GEN_FRAME_OBJ);
+            if let Some(fo) = Obj::from_value(c).filter(|o| o.n_values() >= FO_N) {
+                set_raw(fo, FO_RAW_INDEX, fi as u64 + 1);
+                self.store(fo, FO_BACK, back);
+                self.frames[fi].fobj = c;
+                return c;
+            }
+        }
+        let code = self.frame_code(fi);
+        let (line, lasti) = (self.frame_line(fi), self.frame_lasti(fi));
+        let fo = self.new_frame_object(code, line, lasti, globals);
+        fo.init(FO_BACK, back);
+        set_raw(fo, FO_RAW_INDEX, fi as u64 + 1);
+        self.frames[fi].fobj = fo.value();
+        match gobj {
+            Some(g) => self.store(g, call::GEN_FRAME_OBJ, fo.value()),
+            None => self.root_frame_object(fo.value()),
+        }
+        fo.value()
+    }
+
+    /// Roots the frame object of a live frame. The entries of frames that
+    /// have ended are dropped when the list has doubled since the last
+    /// sweep, so rooting stays amortised O(1).
+    fn root_frame_object(&mut self, v: Value) {
+        let mut slots = std::mem::take(self.ctx.root_slots());
+        while slots.len() < ROOT_FRAMES {
+            slots.push(Value::EMPTY);
+        }
+        if slots.len() - ROOT_FRAMES >= 2 * self.trace_swept + 32 {
+            let mut keep = ROOT_FRAMES;
+            for i in ROOT_FRAMES..slots.len() {
+                let e = slots[i];
+                if Obj::from_value(e).is_some_and(|o| self.live_frame_index(o).is_some()) {
+                    slots[keep] = e;
+                    keep += 1;
+                }
+            }
+            slots.truncate(keep);
+            self.trace_swept = keep - ROOT_FRAMES;
+        }
+        slots.push(v);
+        *self.ctx.root_slots() = slots;
+    }
+
+    /// `sys._getframe(depth)`: the live frame object `depth` levels below
+    /// the innermost frame, None when the stack is not that deep.
+    pub fn live_frame_object(&mut self, depth: usize) -> Option<Value> {
+        let n = self.frames.len();
+        (depth < n).then(|| self.frame_fobj(n - 1 - depth))
+    }
+
+    /// `f_back` of frame object `fo`.
+    pub fn frame_back(&mut self, fo: Obj) -> Value {
+        match self.live_frame_index(fo) {
+            Some(0) => Value::NONE,
+            Some(i) => self.frame_fobj(i - 1),
+            None if fo.n_values() > FO_BACK => fo.get(FO_BACK),
+            None => Value::NONE,
+        }
+    }
+
+    /// The locals of VM frame `fi` as a mapping: the frame's own mapping
+    /// (module and class bodies), else the dict kept in its frame object,
+    /// refreshed from the fast locals and cells (CPython's
+    /// `PyFrame_FastToLocals`).
+    pub fn frame_locals(&mut self, fi: usize) -> Value {
+        let base = self.frames[fi].base;
+        let lm = self.ctx.stack().slots_mut()[base + 2];
+        if lm.is_heap() {
+            return lm;
+        }
+        let fo = Obj::from_value(self.frame_fobj(fi)).expect("frame object");
+        let mut d = fo.get(FO_LOCALS);
+        if !Obj::from_value(d).is_some_and(|o| o.kind() == Kind::DICT) {
+            d = self.new_dict();
+            self.store(fo, FO_LOCALS, d);
+        }
+        self.fast_to_locals(fi, d);
+        d
+    }
+
+    /// The names and value-stack slots of frame `fi`'s fast locals and
+    /// cells (a cell slot is flagged true).
+    fn local_slots(&mut self, fi: usize) -> Vec<(Value, usize, bool)> {
+        let f = &self.frames[fi];
+        let cd = f.code;
+        let locals = f.base + FRAME_HEADER;
+        let mut out = Vec::with_capacity(cd.nlocals + cd.ncells);
+        for (i, &n) in cd.varnames.iter().enumerate().take(cd.nlocals) {
+            out.push((n, locals + i, false));
+        }
+        let ncells = cd.code.cellvars.len() + cd.code.freevars.len();
+        let mut names = Vec::with_capacity(ncells);
+        for i in 0..ncells.min(cd.ncells) {
+            names.push(cd.code.deref_name(i as u32).unwrap_or("?").to_string());
+        }
+        for (i, n) in names.iter().enumerate() {
+            let k = self.intern(n);
+            out.push((k, locals + cd.nlocals + i, true));
+        }
+        out
+    }
+
+    fn fast_to_locals(&mut self, fi: usize, d: Value) {
+        for (k, slot, cell) in self.local_slots(fi) {
+            let mut v = self.ctx.stack().slots_mut()[slot];
+            if cell {
+                v = Obj::from_value(v).map_or(Value::EMPTY, |c| c.get(0));
+            }
+            if v.is_empty() {
+                let _ = self.dict_del(d, k);
+            } else {
+                self.dict_set_str(d, k, v);
+            }
+        }
+    }
+
+    /// Writes frame `fi`'s locals dict back into its fast locals and cells
+    /// (CPython's `PyFrame_LocalsToFast(frame, 1)`): a name missing from
+    /// the dict becomes unbound.
+    fn locals_to_fast(&mut self, fi: usize, d: Value) {
+        for (k, slot, cell) in self.local_slots(fi) {
+            let v = self.dict_get_str(d, k).unwrap_or(Value::EMPTY);
+            let cur = self.ctx.stack().slots_mut()[slot];
+            if cell {
+                if let Some(c) = Obj::from_value(cur) {
+                    if c.get(0) != v {
+                        self.ctx.store(c, 0, v);
+                    }
+                }
+            } else {
+                self.ctx.stack().slots_mut()[slot] = v;
+            }
+        }
+    }
+
+    /// Reports event `ev` of VM frame `fi` with `arg` to the profile
+    /// function (`profile`) or the trace function.
+    fn report(&mut self, fi: usize, ev: u8, arg: Value, profile: bool) -> PyResult<()> {
+        let func = if profile {
+            self.profile_func()
+        } else if ev == EV_CALL {
+            self.trace_func()
+        } else {
+            match Obj::from_value(self.frames[fi].fobj) {
+                Some(o) if o.n_values() >= FO_N => o.get(FO_TRACE),
+                _ => return Ok(()),
+            }
+        };
+        if func.is_none() || func.is_empty() {
+            return Ok(());
+        }
+        let fv = self.frame_fobj(fi);
+        let fo = Obj::from_value(fv).expect("frame object");
+        let line = self.frame_line(fi);
+        if line != 0 {
+            self.store(fo, FO_LINENO, Value::int(line));
+        }
+        let name = self.intern(EV_NAMES[ev as usize]);
+        let mark = self.push_root(func);
+        self.push_root(fv);
+        self.push_root(arg);
+        let ld = fo.get(FO_LOCALS);
+        let ld = if Obj::from_value(ld).is_some_and(|o| o.kind() == Kind::DICT) {
+            self.fast_to_locals(fi, ld);
+            ld
+        } else {
+            Value::EMPTY
+        };
+        self.trace_busy = true;
+        self.trace_what = ev;
+        let r = self.call(func, &[fv, name, arg], Value::EMPTY);
+        self.trace_busy = false;
+        let r = match r {
+            Ok(res) => {
+                if !profile && !res.is_none() {
+                    self.store(fo, FO_TRACE, res);
+                }
+                if ld.is_heap() {
+                    self.locals_to_fast(fi, ld);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                if profile {
+                    self.set_profile(Value::NONE);
+                } else {
+                    self.set_trace(Value::NONE);
+                    self.store(fo, FO_TRACE, Value::NONE);
+                }
+                Err(e)
+            }
+        };
+        self.pop_roots(mark);
+        r
+    }
+
+    /// The `call` event of frame `fi` (profile, then trace).
+    pub(crate) fn trace_call(&mut self, fi: usize) -> PyResult<()> {
+        let r = if self.trace_busy {
+            Ok(())
+        } else {
+            self.report(fi, EV_CALL, Value::NONE, true)
+                .and_then(|()| self.report(fi, EV_CALL, Value::NONE, false))
+        };
+        self.frames[fi].call_pending = false;
+        r
+    }
+
+    /// The `return` event of frame `fi` (trace, then profile).
+    pub(crate) fn trace_return(&mut self, fi: usize, v: Value) -> PyResult<()> {
+        if self.trace_busy {
+            return Ok(());
+        }
+        let v = if v.is_empty() { Value::NONE } else { v };
+        self.report(fi, EV_RETURN, v, false)?;
+        self.report(fi, EV_RETURN, v, true)
+    }
+
+    /// The `line` event of frame `fi` (if its `f_trace_lines`), then its
+    /// `opcode` event (if its `f_trace_opcodes`).
+    pub(crate) fn trace_line(&mut self, fi: usize, line: bool) -> PyResult<()> {
+        if self.trace_busy {
+            return Ok(());
+        }
+        let Some(fo) = Obj::from_value(self.frames[fi].fobj).filter(|o| o.n_values() >= FO_N)
+        else {
+            return Ok(());
+        };
+        if line && fo.get(FO_TRACE_LINES) != Value::FALSE {
+            self.report(fi, EV_LINE, Value::NONE, false)?;
+        }
+        let fo = Obj::from_value(self.frames[fi].fobj).expect("frame object");
+        if fo.get(FO_TRACE_OPCODES) == Value::TRUE {
+            self.report(fi, EV_OPCODE, Value::NONE, false)?;
+        }
+        Ok(())
+    }
+
+    /// Does frame `fi` want `opcode` events?
+    #[inline]
+    pub(crate) fn trace_opcodes(&self, fi: usize) -> bool {
+        Obj::from_value(self.frames[fi].fobj)
+            .is_some_and(|o| o.n_values() >= FO_N && o.get(FO_TRACE_OPCODES) == Value::TRUE)
+    }
+
+    /// The `exception` event of frame `fi` for `exc` (a trace function
+    /// that raises replaces it).
+    pub(crate) fn trace_exception(&mut self, fi: usize, exc: PyException) -> PyException {
+        if self.trace_busy {
+            return exc;
+        }
+        if !Obj::from_value(self.frames[fi].fobj)
+            .is_some_and(|o| o.n_values() >= FO_N && !o.get(FO_TRACE).is_none())
+        {
+            return exc;
+        }
+        let e = exc.0;
+        let mark = self.push_root(e);
+        let tp = self.type_of(e);
+        let tb = Obj::from_value(e)
+            .filter(|o| o.kind() == K_EXC)
+            .map_or(Value::NONE, |o| o.get(EXC_TB));
+        let tb = if tb.is_empty() { Value::NONE } else { tb };
+        let arg = self.new_tuple(&[tp, e, tb]);
+        let r = self.report(fi, EV_EXCEPTION, arg, false);
+        self.pop_roots(mark);
+        match r {
+            Ok(()) => exc,
+            Err(e2) => e2,
+        }
+    }
+
+    /// Around a call of native code `callee` from frame `fi`: the profile
+    /// function's `c_call`, and after it `c_return` or `c_exception`.
+    pub(crate) fn profile_c(&mut self, fi: usize, ev: u8, callee: Value) -> PyResult<()> {
+        if self.trace_busy {
+            return Ok(());
+        }
+        self.report(fi, ev, callee, true)
+    }
+
+    /// A CALL of native code from frame `fi` while a profile function is
+    /// set: `c_call` before and `c_return` or `c_exception` after it when
+    /// the callee is a builtin function, as CPython's `C_TRACE`.
+    pub(crate) fn call_profiled(
+        &mut self,
+        fi: usize,
+        base: usize,
+        n: usize,
+        kwnames: Value,
+    ) -> PyResult<Value> {
+        let callee = self.ctx.stack().slots_mut()[base];
+        if !Obj::from_value(callee).is_some_and(|o| o.kind() == K_BUILTIN) {
+            return self.call_non_python(base, n, kwnames);
+        }
+        let mark = self.push_root(callee);
+        let r = self
+            .profile_c(fi, EV_C_CALL, callee)
+            .and_then(|()| self.call_non_python(base, n, kwnames));
+        let r = match r {
+            Ok(v) => {
+                self.push_root(v);
+                self.profile_c(fi, EV_C_RETURN, callee).map(|()| v)
+            }
+            Err(e) => {
+                self.push_root(e.0);
+                self.profile_c(fi, EV_C_EXCEPTION, callee).and(Err(e))
+            }
+        };
+        self.pop_roots(mark);
+        r
+    }
+
+    /// `frame.f_lineno = v` (CPython's `frame_setlineno`): from a `line`
+    /// event of the frame's trace function, moves the frame to the first
+    /// instruction of line `v` (or of the next line with code) whose stack
+    /// is a prefix of the current one, popping the values in excess.
+    pub fn frame_jump(&mut self, fo: Obj, v: Value) -> PyResult<Value> {
+        let Some(new_line) = v.as_int() else {
+            return Err(self.value_error("lineno must be an integer"));
+        };
+        // CPython checks the last event reported on this thread (kept after
+        // its trace function returned; `call` before any), then the frame.
+        match self.trace_what {
+            EV_LINE => {}
+            EV_CALL => {
+                return Err(
+                    self.value_error("can't jump from the 'call' trace event of a new frame")
+                )
+            }
+            _ => return Err(self.value_error("can only jump from a 'line' trace event")),
+        }
+        let live = self.live_frame_index(fo).filter(|_| self.trace_busy);
+        let Some(fi) = live.filter(|_| !fo.get(FO_TRACE).is_none()) else {
+            return Err(self.value_error("f_lineno can only be set by a trace function"));
+        };
+        let cd = self.frames[fi].code;
+        let code = &cd.code;
+        if new_line < code.first_lineno as i64 {
+            return Err(self.value_error(&format!(
+                "line {new_line} comes before the current code block"
+            )));
+        }
+        let stacks = mark_stacks(code);
+        // The instructions that start a line, with their lines.
+        let mut starts: Vec<(u32, i64)> = Vec::new();
+        let mut prev = 0u32;
+        for ins in code.instructions() {
+            let l = code.location(ins.start).line;
+            if l != 0 && l != prev {
+                starts.push((ins.start, l as i64));
+            }
+            if l != 0 {
+                prev = l;
+            }
+        }
+        let Some(target_line) = starts
+            .iter()
+            .map(|&(_, l)| l)
+            .filter(|&l| l >= new_line)
+            .min()
+        else {
+            return Err(self.value_error(&format!(
+                "line {new_line} comes after the current code block"
+            )));
+        };
+        let lasti = self.frames[fi].lasti;
+        let Some(cur) = stacks.get(lasti).cloned().flatten() else {
+            return Err(self.value_error("can't jump from unreachable code"));
+        };
+        let mut best: Option<(u32, usize)> = None;
+        let mut msg = "cannot find bytecode for specified line";
+        for &(at, l) in &starts {
+            if l != target_line {
+                continue;
+            }
+            match stacks.get(at as usize).cloned().flatten() {
+                Some(t) if compatible_stack(&cur, &t) => {
+                    if best.is_none_or(|(_, d)| t.len() > d) {
+                        best = Some((at, t.len()));
+                    }
+                }
+                Some(t) => {
+                    if best.is_none() {
+                        msg = match t.last() {
+                            Some(&K_EXCEPT) => {
+                                "can't jump into an 'except' block as there's no exception"
+                            }
+                            Some(&K_LASTI) => {
+                                "can't jump into a re-raising block as there's no location"
+                            }
+                            Some(&K_ITER) => "can't jump into the body of a for loop",
+                            _ => "incompatible stacks",
+                        };
+                    }
+                }
+                None => {
+                    if best.is_none() {
+                        msg = "can't jump into an exception handler, or code may be unreachable";
+                    }
+                }
+            }
+        }
+        let Some((at, depth)) = best else {
+            return Err(self.value_error(msg));
+        };
+        let f = &mut self.frames[fi];
+        let stack_base = f.base + FRAME_HEADER + cd.nlocals + cd.ncells;
+        let new_sp = stack_base + depth;
+        if f.sp > new_sp {
+            let old = f.sp;
+            f.sp = new_sp;
+            // Leaving an `except` block: the handled exception becomes the
+            // one saved under it (CPython pops the exception state too).
+            for i in (new_sp..old).rev() {
+                if cur.get(i - stack_base) == Some(&K_EXCEPT) {
+                    let v = self.ctx.stack().slots_mut()[i];
+                    self.set_exc_info(if v.is_empty() { Value::NONE } else { v });
+                }
+            }
+            for s in &mut self.ctx.stack().slots_mut()[new_sp..old] {
+                *s = Value::EMPTY;
+            }
+        }
+        let f = &mut self.frames[fi];
+        f.pc = at as usize;
+        f.lasti = at as usize;
+        Ok(Value::NONE)
+    }
+}
+
+/// Kinds of values on a frame's stack, for `f_lineno` jumps.
+const K_OBJECT: u8 = 1;
+const K_ITER: u8 = 2;
+const K_EXCEPT: u8 = 3;
+const K_NULL: u8 = 4;
+const K_LASTI: u8 = 5;
+
+/// Can a frame with stack `from` continue where the stack is `to` (after
+/// popping what `from` has in excess)?
+fn compatible_stack(from: &[u8], to: &[u8]) -> bool {
+    if from.len() < to.len() {
+        return false;
+    }
+    from.iter().zip(to).all(|(&f, &t)| match t {
+        K_OBJECT => f != K_NULL,
+        K_NULL => true,
+        _ => f == t,
+    })
+}
+
+/// The kinds of the stack entries before each instruction of `code`
+/// (indexed by code unit; None where no path reaches), as CPython's
+/// `mark_stacks`.
+fn mark_stacks(code: &crate::bytecode::CodeObject) -> Vec<Option<Vec<u8>>> {
+    use crate::bytecode::{Flow, Opcode};
+    let n = code.len_units() as usize;
+    let mut stacks: Vec<Option<Vec<u8>>> = vec![None; n + 1];
+    let mut work = vec![0u32];
+    stacks[0] = Some(Vec::new());
+    while let Some(at) = work.pop() {
+        let Some(ins) = code.decode_at(at) else {
+            continue;
+        };
+        let Some(s) = stacks[at as usize].clone() else {
+            continue;
+        };
+        let next = ins.offset + 1;
+        let mut push = |to: u32, st: Vec<u8>, work: &mut Vec<u32>| {
+            if let Some(slot) = stacks.get_mut(to as usize) {
+                if slot.is_none() {
+                    *slot = Some(st);
+                    work.push(to);
+                }
+            }
+        };
+        if let Some(h) = code.handler_for(ins.offset) {
+            let mut hs: Vec<u8> = s.iter().copied().take(h.depth as usize).collect();
+            if h.lasti {
+                hs.push(K_LASTI);
+            }
+            hs.push(K_EXCEPT);
+            push(h.target, hs, &mut work);
+        }
+        let effect = |jump: bool| -> Option<Vec<u8>> {
+            let (pops, pushes) = ins.op.stack_effect_parts(ins.arg, jump);
+            let mut st = s.clone();
+            match ins.op {
+                Opcode::PushNull => st.push(K_NULL),
+                Opcode::Copy => {
+                    let i = st.len().checked_sub(ins.arg as usize)?;
+                    st.push(st[i]);
+                }
+                Opcode::Swap => {
+                    let l = st.len();
+                    let i = l.checked_sub(ins.arg as usize)?;
+                    st.swap(i, l - 1);
+                }
+                Opcode::ForIter if !jump => st.push(K_OBJECT),
+                // ( exc -- prev exc ): both are exception-state entries.
+                Opcode::PushExcInfo => st.push(K_EXCEPT),
+                _ => {
+                    let keep = st.len().checked_sub(pops as usize)?;
+                    st.truncate(keep);
+                    st.resize(keep + pushes as usize, K_OBJECT);
+                    if ins.op == Opcode::GetIter && pushes == 1 {
+                        *st.last_mut()? = K_ITER;
+                    }
+                }
+            }
+            Some(st)
+        };
+        match ins.op.flow() {
+            Flow::Next => {
+                if let Some(st) = effect(false) {
+                    push(next, st, &mut work);
+                }
+            }
+            Flow::CondJump => {
+                if let Some(st) = effect(true) {
+                    push(ins.arg, st, &mut work);
+                }
+                if let Some(st) = effect(false) {
+                    push(next, st, &mut work);
+                }
+            }
+            Flow::Jump => {
+                if let Some(st) = effect(true) {
+                    push(ins.arg, st, &mut work);
+                }
+            }
+            Flow::Stop => {}
+        }
+    }
+    stacks
+}
