@@ -62,8 +62,9 @@ pub const COMPILER_FINGERPRINT: u64 = parse_hex(env!("PROTOPY_COMPILER_FINGERPRI
 pub const BYTECODE_FINGERPRINT: u64 =
     TABLE_FINGERPRINT ^ COMPILER_FINGERPRINT.rotate_left(17) ^ (FORMAT_VERSION as u64);
 
-/// This build's checksum key (`engine/build.rs`).
-const SERIALIZE_KEY: u64 = parse_hex(env!("PROTOPY_SERIALIZE_KEY"));
+/// This build's checksum key (`engine/build.rs`), made afresh by each build;
+/// the cache's magic number is derived from it as well.
+pub const SERIALIZE_KEY: u64 = parse_hex(env!("PROTOPY_SERIALIZE_KEY"));
 
 /// The trailer checksum: FNV-1a over the build's key, then `bytes`. It
 /// catches damage (truncation, torn writes, flipped bytes) and, being

@@ -19,7 +19,7 @@
 //! never a torn one, and processes racing to write both succeed.
 
 use super::*;
-use crate::bytecode::serialize::{self, BYTECODE_FINGERPRINT};
+use crate::bytecode::serialize::{self, BYTECODE_FINGERPRINT, SERIALIZE_KEY};
 use crate::bytecode::CodeObject;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -29,10 +29,15 @@ pub const CACHE_TAG: &str = "protopy-311";
 
 /// The magic number of this build's cache files (and of
 /// `importlib.util.MAGIC_NUMBER`): two bytes derived from the bytecode
-/// fingerprint, in 20000..60000 (far from CPython's 3xxx numbers), then
-/// `\r\n` as CPython's.
+/// fingerprint and the build's checksum key, in 20000..60000 (far from
+/// CPython's 3xxx numbers), then `\r\n` as CPython's. With the key in it,
+/// another build's file (a GC-stress build beside a release one, sharing
+/// the standard library's `__pycache__`) fails the header check, which
+/// every loader treats as stale, instead of the body's keyed checksum,
+/// which importlib's own loader (`runpy`, `-m`) reports as bad marshal
+/// data.
 pub const PYC_MAGIC: [u8; 4] = {
-    let n = (20000 + BYTECODE_FINGERPRINT % 40000) as u16;
+    let n = (20000 + (BYTECODE_FINGERPRINT ^ SERIALIZE_KEY) % 40000) as u16;
     let b = n.to_le_bytes();
     [b[0], b[1], b'\r', b'\n']
 };
