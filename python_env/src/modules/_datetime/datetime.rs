@@ -772,13 +772,6 @@ fn cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     }
 }
 
-macro_rules! cmps {
-    ($($f:ident = $op:expr;)*) => {$(
-        fn $f(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            cmp(vm, a, $op)
-        }
-    )*};
-}
 cmps! { dt_lt = 0; dt_le = 1; dt_eq = 2; dt_ne = 3; dt_gt = 4; dt_ge = 5; }
 
 fn dt_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

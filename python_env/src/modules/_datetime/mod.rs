@@ -14,6 +14,16 @@
 //! parsers, `IsoCalendarDate`), this file (payload, calendar arithmetic,
 //! shared helpers, the module).
 
+/// The six rich-comparison methods of a type, each calling the file's
+/// `cmp(vm, args, op)` with CPython's op number (0 `<` ... 5 `>=`).
+macro_rules! cmps {
+    ($($f:ident = $op:expr;)*) => {$(
+        fn $f(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            cmp(vm, a, $op)
+        }
+    )*};
+}
+
 mod date;
 mod datetime;
 mod iso;

@@ -346,13 +346,6 @@ fn cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     }
 }
 
-macro_rules! cmps {
-    ($($f:ident = $op:expr;)*) => {$(
-        fn $f(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            cmp(vm, a, $op)
-        }
-    )*};
-}
 cmps! { t_lt = 0; t_le = 1; t_eq = 2; t_ne = 3; t_gt = 4; t_ge = 5; }
 
 fn reduce(vm: &mut Vm, me: Value, d: &Dt, proto: i64) -> PyResult<Value> {
