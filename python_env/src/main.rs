@@ -1192,12 +1192,70 @@ pub fn finish(vm: &mut Vm) -> bool {
     if vm.dict_get_str(sm, k).is_some() {
         python_env::modules::atexit::run_exitfuncs(vm);
     }
-    let flushed = python_env::modules::sys::flush_std_files(vm);
+    let mut flushed = python_env::modules::sys::flush_std_files(vm);
     vm.g.finalizing
         .store(true, proto_core::sync::Ordering::Release);
+    if finalize_at_exit(vm) {
+        flushed &= python_env::modules::sys::flush_std_files(vm);
+    }
     flush();
     vm.ctx.space().gc_log().print_summary();
     flushed
+}
+
+/// The `__del__` methods still due at exit, as CPython's `finalize_modules`:
+/// first those of the objects nothing reaches; then, when no other thread
+/// runs Python code, those of the objects `__main__`'s globals held, then
+/// those the other modules held (`builtins` and `sys` kept). Each collection
+/// finalizes what it found in the order it was made. A global that names a
+/// module, class, function or str stays while the finalizers run, so that a
+/// `__del__` still finds `sys` or a helper as it does in CPython, which
+/// clears the globals as it frees them; the others become None. True when
+/// any finalizer could have run.
+fn finalize_at_exit(vm: &mut Vm) -> bool {
+    use engine::runtime::{finalize, K_BUILTIN, K_FUNCTION, K_MODULE, K_TYPE};
+    if finalize::waiting() == 0 {
+        return false;
+    }
+    vm.ctx.collect_global();
+    vm.run_deferred();
+    if python_env::modules::_thread::running_threads() > 0 {
+        return true;
+    }
+    let modules = vm.dict_items(vm.g.sys_modules);
+    let mark = vm.root_values(&modules.iter().map(|&(_, m)| m).collect::<Vec<_>>());
+    for main_phase in [true, false] {
+        if finalize::waiting() == 0 {
+            break;
+        }
+        for &(name, m) in &modules {
+            let Some(name) = Some(name).filter(|&n| is_str(n)).map(str_of) else {
+                continue;
+            };
+            if (&*name == "__main__") != main_phase || matches!(&*name, "builtins" | "sys") {
+                continue;
+            }
+            let Some(d) = Obj::from_value(m)
+                .filter(|o| o.kind() == K_MODULE)
+                .and_then(|o| vm.instance_dict(o))
+            else {
+                continue;
+            };
+            for (k, v) in vm.dict_items(d) {
+                let kept = is_str(v)
+                    || Obj::from_value(v).map_or(true, |o| {
+                        matches!(o.kind(), K_MODULE | K_TYPE | K_FUNCTION | K_BUILTIN)
+                    });
+                if is_str(k) && !kept {
+                    vm.dict_set_str(d, k, Value::NONE);
+                }
+            }
+        }
+        vm.ctx.collect_global();
+        vm.run_deferred();
+    }
+    vm.pop_roots(mark);
+    true
 }
 
 /// Runs from the C library's start-up, before Rust's runtime replaces a

@@ -177,7 +177,9 @@ impl Vm {
     /// Line `line` (1-based) of the source file `file`, from the sources
     /// registered with [`Vm::register_source`] or read from disk (cached).
     pub fn source_line(&self, file: &str, line: u32) -> Option<String> {
-        if line == 0 {
+        // While the interpreter finalizes, CPython's printer no longer
+        // reaches the io module that reads the source: no source lines.
+        if line == 0 || self.g.finalizing.load(proto_core::sync::Ordering::Acquire) {
             return None;
         }
         let lines = {

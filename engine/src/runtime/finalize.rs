@@ -11,18 +11,23 @@
 //! runner). A finalized instance is not listed again, so `__del__` runs at
 //! most once, and one it resurrected is freed by a later collection once it
 //! is unreachable again. Without reference counting, `__del__` runs at the
-//! next global collection rather than at the last `del`.
+//! next global collection rather than at the last `del`. Those found
+//! unreachable together are finalized in the order they were made (the
+//! order CPython's collector keeps its objects in).
 
 use super::{Obj, Value, Vm};
 use proto_core::sync::{self, Mutex};
 use proto_core::ProtoSpace;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 #[derive(Default)]
 struct Table {
-    /// Instances whose `__del__` has not run, by address.
-    registered: HashSet<u64>,
+    /// Instances whose `__del__` has not run, by address, with the order
+    /// they were listed in.
+    registered: HashMap<u64, u64>,
+    /// The next listing's number.
+    next: u64,
     /// Instances found unreachable whose `__del__` is still to run.
     pending: Vec<Value>,
 }
@@ -43,18 +48,21 @@ fn finalize_hook(live: &dyn Fn(Value) -> bool, sink: &mut dyn FnMut(Value)) {
     let Table {
         registered,
         pending,
+        ..
     } = tab;
-    let before = pending.len();
-    registered.retain(|&bits| {
+    let mut found = Vec::new();
+    registered.retain(|&bits, &mut seq| {
         let v = Value::from_bits(bits);
         if live(v) {
             return true;
         }
         sink(v);
-        pending.push(v);
+        found.push((seq, v));
         false
     });
-    if pending.len() > before {
+    if !found.is_empty() {
+        found.sort_unstable_by_key(|&(seq, _)| seq);
+        pending.extend(found.into_iter().map(|(_, v)| v));
         super::signals::request_deferred();
     }
 }
@@ -81,10 +89,11 @@ pub fn register(vm: &mut Vm, obj: Value) {
         return;
     }
     vm.ctx.promote(obj);
-    sync::lock(&TABLE)
-        .get_or_insert_with(Table::default)
-        .registered
-        .insert(obj.bits());
+    let mut g = sync::lock(&TABLE);
+    let tab = g.get_or_insert_with(Table::default);
+    tab.next += 1;
+    let seq = tab.next;
+    tab.registered.insert(obj.bits(), seq);
 }
 
 /// The instances whose `__del__` is due (the caller roots and calls them).

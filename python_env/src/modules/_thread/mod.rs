@@ -32,6 +32,11 @@ static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);
 /// Threads started by `start_new_thread` that have not finished (`_count`).
 static RUNNING: AtomicUsize = AtomicUsize::new(0);
 
+/// Threads started by `start_new_thread` still running.
+pub fn running_threads() -> usize {
+    RUNNING.load(Ordering::Acquire)
+}
+
 thread_local! {
     static IDENT: Cell<u64> = const { Cell::new(0) };
     /// This thread's sentinel locks ([`set_sentinel`]).
