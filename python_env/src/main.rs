@@ -1243,7 +1243,7 @@ fn finalize_at_exit(vm: &mut Vm) -> bool {
             };
             for (k, v) in vm.dict_items(d) {
                 let kept = is_str(v)
-                    || Obj::from_value(v).map_or(true, |o| {
+                    || Obj::from_value(v).is_none_or(|o| {
                         matches!(o.kind(), K_MODULE | K_TYPE | K_FUNCTION | K_BUILTIN)
                     });
                 if is_str(k) && !kept {
