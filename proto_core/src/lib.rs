@@ -25,6 +25,7 @@ pub mod object;
 pub mod promote;
 pub mod relock;
 pub mod roots;
+pub mod sigmask;
 pub mod space;
 pub mod sync;
 pub mod value;

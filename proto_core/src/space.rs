@@ -616,6 +616,7 @@ impl ProtoSpace {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .thread_name(|i| format!("protopy-gc-{i}"))
+            .start_handler(|_| crate::sigmask::block_async_signals())
             .build()
             .unwrap_or_else(|_| {
                 rayon::ThreadPoolBuilder::new()

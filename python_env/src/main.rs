@@ -1320,6 +1320,7 @@ fn main() -> ExitCode {
         .spawn(move || {
             let r =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cfg, program_name)));
+            engine::runtime::signals::main_thread_ends();
             // In the child of os.fork() the thread below that would wait for
             // this one does not exist: the process ends here, with the
             // program's status (the last thread returning would end it with 0).
@@ -1332,6 +1333,8 @@ fn main() -> ExitCode {
             }
             r
         });
+    // This thread only waits: signals go to the threads running Python.
+    proto_core::sigmask::block_async_signals();
     match h.map(|h| h.join()) {
         Ok(Ok(Ok(code))) => ExitCode::from(code),
         _ => {

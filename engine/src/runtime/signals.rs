@@ -12,7 +12,7 @@
 //! any OS thread and consumed with `swap` by the main Python thread only.
 
 use super::{PyResult, Vm};
-use proto_core::sync::{AtomicBool, AtomicU32, Ordering};
+use proto_core::sync::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use proto_core::Value;
 
 /// Highest signal number handled (Linux real-time signals stop at 64).
@@ -77,7 +77,22 @@ thread_local! {
 /// signal handlers).
 pub fn set_main_thread() {
     IS_MAIN.with(|m| m.set(true));
+    // SAFETY: pthread_self and getpid have no preconditions.
+    let (me, pid) = unsafe { (libc::pthread_self() as u64, libc::getpid()) };
+    MAIN_PID.store(pid as u32, Ordering::Release);
+    MAIN_PTHREAD.store(me, Ordering::Release);
 }
+
+/// Called by the main Python thread when it ends: signals are no longer
+/// sent on to it.
+pub fn main_thread_ends() {
+    MAIN_PTHREAD.store(0, Ordering::Release);
+}
+
+/// The main Python thread's `pthread_t` (0: none), valid in the process
+/// [`MAIN_PID`] (a child of fork() has its own from its `set_main_thread`).
+static MAIN_PTHREAD: AtomicU64 = AtomicU64::new(0);
+static MAIN_PID: AtomicU32 = AtomicU32::new(0);
 
 /// Whether the calling thread is the main Python thread.
 pub fn is_main_thread() -> bool {
@@ -95,8 +110,31 @@ pub fn set_wakeup_fd(fd: i32) -> i32 {
 }
 
 /// The C signal handler: records the signal for the main thread and
-/// writes its number to the wakeup fd, if one is set.
+/// writes its number to the wakeup fd, if one is set. A signal the kernel
+/// gave to another thread is sent on to the main Python thread, whose
+/// handler records it: in CPython the process's main thread, which is the
+/// main Python thread and the kernel's first choice, receives it, so its
+/// blocking call (`signal.pause()`, a read, a sleep) returns EINTR and the
+/// Python handler runs at once. Here the process's first thread only waits
+/// for the main Python thread, which runs on a thread with a bigger stack.
 pub extern "C" fn on_signal(sig: libc::c_int) {
+    let main = MAIN_PTHREAD.load(Ordering::Acquire);
+    // SAFETY: pthread_self and getpid read the caller's own state, and
+    // pthread_kill is async-signal-safe; `main` is the main Python thread of
+    // this process (checked by pid: a fork child's copy is stale until its
+    // own set_main_thread), still running (cleared by main_thread_ends
+    // before that thread returns and is joined).
+    unsafe {
+        if main != 0
+            && libc::pthread_self() as u64 != main
+            && libc::getpid() as u32 == MAIN_PID.load(Ordering::Acquire)
+        {
+            let errno = *libc::__errno_location();
+            libc::pthread_kill(main as libc::pthread_t, sig);
+            *libc::__errno_location() = errno;
+            return;
+        }
+    }
     if let Some(t) = usize::try_from(sig).ok().and_then(|s| TRIPPED.get(s)) {
         t.store(true, Ordering::Release);
         PENDING.store(true, Ordering::Release);

@@ -475,7 +475,10 @@ fn dump_traceback_later(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let period = Duration::from_micros(us);
     let thread = std::thread::Builder::new()
         .name("faulthandler watchdog".into())
-        .spawn(move || watchdog(c2, period, header, fd, repeat, exit));
+        .spawn(move || {
+            proto_core::sigmask::block_async_signals();
+            watchdog(c2, period, header, fd, repeat, exit)
+        });
     match thread {
         Ok(thread) => {
             *sync::lock(&WATCHDOG) = Some(Watchdog { cancel, thread });

@@ -332,10 +332,268 @@ fn siginterrupt(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// Module state slot of `_signal` holding the `struct_siginfo` type.
+const STATE_SIGINFO: usize = 0;
+
+fn errno_error(vm: &mut Vm, code: i32) -> PyException {
+    super::posix::os_error(vm, code, Value::EMPTY)
+}
+
+fn last_errno() -> i32 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}
+
+/// A signal set argument: an iterable of signal numbers in 1..NSIG
+/// (CPython's `_Py_Sigset_Converter`).
+fn sigset_arg(vm: &mut Vm, v: Value) -> PyResult<libc::sigset_t> {
+    // SAFETY: sigemptyset initialises the zeroed set.
+    let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    unsafe { libc::sigemptyset(&mut set) };
+    let items = vm.collect(v)?;
+    let mark = vm.root_values(&items);
+    let r = (|| {
+        for &it in &items {
+            let i = vm.index(it)?;
+            // An int beyond a C long reads as -1, as in CPython.
+            let n = vm.as_i64(i).unwrap_or(-1);
+            if n < 1 || n >= NSIG as i64 {
+                return Err(
+                    vm.value_error(&format!("signal number {n} out of range [1; {}]", NSIG - 1))
+                );
+            }
+            // SAFETY: n is a valid signal number for the initialised set.
+            unsafe { libc::sigaddset(&mut set, n as i32) };
+        }
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r.map(|()| set)
+}
+
+/// The members of a signal set, as a set of ints.
+fn sigset_value(vm: &mut Vm, set: &libc::sigset_t) -> PyResult<Value> {
+    let nums: Vec<Value> = (1..NSIG as i32)
+        // SAFETY: `set` is an initialised sigset_t and n a signal number.
+        .filter(|&n| unsafe { libc::sigismember(set, n) } == 1)
+        .map(|n| Value::int(i64::from(n)))
+        .collect();
+    let l = vm.new_list(&nums);
+    let set_cls = vm.g.types.set;
+    vm.call(set_cls, &[l], Value::EMPTY)
+}
+
+/// `signal.pthread_kill(thread_id, signalnum)`.
+fn pthread_kill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "pthread_kill", a, k, 2, 2)?;
+    let i = vm.index(a[0])?;
+    let Some(ident) = vm.as_i64(i).filter(|&n| n >= 0) else {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C unsigned long",
+        ));
+    };
+    let sig = crate::args::c_int(vm, a[1])?;
+    let err = super::_thread::kill_thread(ident as u64, sig);
+    if err != 0 {
+        return Err(errno_error(vm, err));
+    }
+    // The signal may be for this thread: its handler runs now, as CPython's.
+    vm.check_signals()?;
+    Ok(Value::NONE)
+}
+
+/// `signal.pthread_sigmask(how, mask)`: the previous mask, as a set.
+fn pthread_sigmask(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "pthread_sigmask", a, k, 2, 2)?;
+    let how = crate::args::c_int(vm, a[0])?;
+    let set = sigset_arg(vm, a[1])?;
+    // SAFETY: pthread_sigmask reads `set` and writes `old`, both owned here.
+    let (err, old) = unsafe {
+        let mut old: libc::sigset_t = std::mem::zeroed();
+        (libc::pthread_sigmask(how, &set, &mut old), old)
+    };
+    if err != 0 {
+        return Err(errno_error(vm, err));
+    }
+    // Unblocking may have delivered a pending signal: run its handler.
+    vm.check_signals()?;
+    sigset_value(vm, &old)
+}
+
+/// `signal.sigpending()`: the signals pending for this thread or process.
+fn sigpending(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "sigpending", a, k, 0, 0)?;
+    // SAFETY: sigpending writes only into `set`, owned here.
+    let (r, set) = unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        (libc::sigpending(&mut set), set)
+    };
+    if r != 0 {
+        return Err(errno_error(vm, last_errno()));
+    }
+    sigset_value(vm, &set)
+}
+
+/// `signal.sigwait(sigset)`: waits for one of the signals; its number.
+fn sigwait(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "sigwait", a, k, 1, 1)?;
+    let set = sigset_arg(vm, a[0])?;
+    let mut sig: libc::c_int = 0;
+    // SAFETY: sigwait reads `set` and writes `sig`, both owned here.
+    let err = vm.ctx.blocking(|| unsafe { libc::sigwait(&set, &mut sig) });
+    if err != 0 {
+        return Err(errno_error(vm, err));
+    }
+    Ok(Value::int(i64::from(sig)))
+}
+
+fn siginfo_value(vm: &mut Vm, m: Value, si: &libc::siginfo_t) -> PyResult<Value> {
+    let cls = super::pwd::state(vm, m, STATE_SIGINFO)?;
+    // SAFETY: the union fields are read as the kernel filled them for the
+    // signal (pid/uid/status are zero where the kind has none, as CPython
+    // reads them unconditionally).
+    let (pid, uid, status) = unsafe { (si.si_pid(), si.si_uid(), si.si_status()) };
+    // si_band (SIGPOLL) is the union's first word, as si_pid and si_uid
+    // are; the union follows the three ints of the header, pointer-aligned.
+    let off = (3 * std::mem::size_of::<libc::c_int>())
+        .next_multiple_of(std::mem::align_of::<*const libc::c_void>());
+    // SAFETY: `off` is inside the kernel-filled siginfo_t (128 bytes), and
+    // the read is unaligned-safe.
+    let band = unsafe {
+        (si as *const libc::siginfo_t)
+            .cast::<u8>()
+            .add(off)
+            .cast::<libc::c_long>()
+            .read_unaligned()
+    };
+    let items = [
+        Value::int(i64::from(si.si_signo)),
+        Value::int(i64::from(si.si_code)),
+        Value::int(i64::from(si.si_errno)),
+        Value::int(i64::from(pid)),
+        vm.new_int(i64::from(uid)),
+        Value::int(i64::from(status)),
+        vm.new_int(band as i64),
+    ];
+    Ok(crate::types::structseq::new(vm, cls, &items))
+}
+
+/// `signal.sigwaitinfo(sigset)`: waits for one of the signals; its
+/// `struct_siginfo`. Interrupted by another signal, it runs that handler
+/// and waits again (PEP 475).
+fn sigwaitinfo(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "sigwaitinfo", &a[1..], k, 1, 1)?;
+    let set = sigset_arg(vm, a[1])?;
+    loop {
+        // SAFETY: sigwaitinfo reads `set` and writes `si`, both owned here.
+        let (r, si) = vm.ctx.blocking(|| unsafe {
+            let mut si: libc::siginfo_t = std::mem::zeroed();
+            (libc::sigwaitinfo(&set, &mut si), si)
+        });
+        if r >= 0 {
+            return siginfo_value(vm, a[0], &si);
+        }
+        let e = last_errno();
+        if e != libc::EINTR {
+            return Err(errno_error(vm, e));
+        }
+        vm.check_signals()?;
+    }
+}
+
+/// `signal.sigtimedwait(sigset, timeout)`: as `sigwaitinfo`, or None when
+/// `timeout` seconds pass first.
+fn sigtimedwait(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "sigtimedwait", &a[1..], k, 2, 2)?;
+    let set = sigset_arg(vm, a[1])?;
+    let secs = crate::types::float::to_float(vm, a[2])?;
+    if secs < 0.0 {
+        return Err(vm.value_error("timeout must be non-negative"));
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let ts = libc::timespec {
+            tv_sec: left.as_secs() as libc::time_t,
+            tv_nsec: libc::c_long::from(left.subsec_nanos() as i32),
+        };
+        // SAFETY: sigtimedwait reads `set` and `ts` and writes `si`, all
+        // owned here.
+        let (r, si) = vm.ctx.blocking(|| unsafe {
+            let mut si: libc::siginfo_t = std::mem::zeroed();
+            (libc::sigtimedwait(&set, &mut si, &ts), si)
+        });
+        if r >= 0 {
+            return siginfo_value(vm, a[0], &si);
+        }
+        match last_errno() {
+            libc::EAGAIN => return Ok(Value::NONE),
+            libc::EINTR => vm.check_signals()?,
+            e => return Err(errno_error(vm, e)),
+        }
+    }
+}
+
+/// `signal.pidfd_send_signal(pidfd, sig, siginfo=None, flags=0)`.
+fn pidfd_send_signal(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "pidfd_send_signal", a, k, 2, 4)?;
+    let fd = crate::args::c_int(vm, a[0])?;
+    let sig = crate::args::c_int(vm, a[1])?;
+    if a.get(2).is_some_and(|v| !v.is_none()) {
+        return Err(vm.type_error("siginfo must be None"));
+    }
+    let flags = match a.get(3) {
+        Some(&v) => crate::args::c_int(vm, v)?,
+        None => 0,
+    };
+    // SAFETY: the raw syscall takes plain integers and a null siginfo.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_pidfd_send_signal,
+            fd,
+            sig,
+            std::ptr::null::<libc::siginfo_t>(),
+            flags,
+        )
+    };
+    if r < 0 {
+        return Err(errno_error(vm, last_errno()));
+    }
+    // A signal to this process: its handler runs before the call returns.
+    vm.check_signals()?;
+    Ok(Value::NONE)
+}
+
 /// Creates the signal module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
-    let m = vm.new_module("_signal");
+    let m = super::_struct::new_module_with_state(vm, "_signal", 1);
     let mark = vm.push_root(m);
+    let si = crate::types::structseq::new_type(
+        vm,
+        "signal",
+        "struct_siginfo",
+        &[
+            "si_signo",
+            "si_code",
+            "si_errno",
+            "si_pid",
+            "si_uid",
+            "si_status",
+            "si_band",
+        ],
+    );
+    crate::types::structseq::set_constructible(vm, si);
+    super::_struct::set_module_state(vm, m, STATE_SIGINFO, si);
+    vm.set_module_attr(m, "struct_siginfo", si);
+    super::pwd::add_bound_functions(
+        vm,
+        m,
+        &[
+            ("sigwaitinfo", sigwaitinfo as NativeFn),
+            ("sigtimedwait", sigtimedwait),
+        ],
+    );
     let fns: &[(&'static str, NativeFn)] = &[
         ("signal", signal_),
         ("getsignal", getsignal),
@@ -349,6 +607,11 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("setitimer", setitimer),
         ("getitimer", getitimer),
         ("siginterrupt", siginterrupt),
+        ("pthread_kill", pthread_kill),
+        ("pthread_sigmask", pthread_sigmask),
+        ("sigpending", sigpending),
+        ("sigwait", sigwait),
+        ("pidfd_send_signal", pidfd_send_signal),
     ];
     vm.add_module_functions(m, fns);
     let consts: &[(&str, i32)] = &[
@@ -401,6 +664,13 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     }
     let ie = new_itimer_error(vm)?;
     vm.set_module_attr(m, "ItimerError", ie);
+    for (n, v) in [
+        ("SIG_BLOCK", libc::SIG_BLOCK),
+        ("SIG_UNBLOCK", libc::SIG_UNBLOCK),
+        ("SIG_SETMASK", libc::SIG_SETMASK),
+    ] {
+        vm.set_module_attr(m, n, Value::int(i64::from(v)));
+    }
     vm.set_module_attr(m, "SIG_DFL", Value::int(SIG_DFL));
     vm.set_module_attr(m, "SIG_IGN", Value::int(SIG_IGN));
     // SIGINT starts with default_int_handler (installed at start-up).

@@ -256,6 +256,9 @@ fn flush_writes(vm: &mut Vm, g: &mut Inner, raw: Value) -> PyResult<()> {
         match raw_write(vm, raw, &g.wbuf)? {
             Some(n) => {
                 g.wbuf.drain(..n);
+                // A signal can cut a write short: its handler runs before
+                // the next write blocks again, as in CPython.
+                vm.check_signals()?;
             }
             None => {
                 // BlockingIOError(EAGAIN, msg, characters_written=0), as
@@ -662,7 +665,10 @@ fn write_data(vm: &mut Vm, s: &BufState, this_v: Value, data: &[u8]) -> PyResult
     let mut written = 0;
     while data.len() - written > g.buffer_size {
         match raw_write(vm, raw, &data[written..])? {
-            Some(n) => written += n,
+            Some(n) => {
+                written += n;
+                vm.check_signals()?;
+            }
             None => {
                 // BlockingIOError(EAGAIN, msg, characters_written), as
                 // CPython's write raises when the raw stream would block.

@@ -150,7 +150,15 @@ pub(crate) fn sys_write(vm: &mut Vm, fd: i32, data: &[u8]) -> PyResult<Option<us
             (r, last_errno())
         });
         match r {
-            (r, _) if r >= 0 => return Ok(Some(r as usize)),
+            (r, _) if r >= 0 => {
+                // A write cut short was most likely interrupted by a signal:
+                // its handler runs as the call returns, as CPython's does
+                // when its eval loop regains control after the call.
+                if (r as usize) < n {
+                    vm.check_signals()?;
+                }
+                return Ok(Some(r as usize));
+            }
             (_, libc::EINTR) => vm.check_signals()?,
             (_, libc::EAGAIN) => return Ok(None),
             (_, e) => return Err(os_error(vm, e, None)),

@@ -11,8 +11,9 @@
 //! - Thread identifiers: `get_ident()` is a process-wide counter value given
 //!   to each thread once (unique for the life of the process, so unique among
 //!   live threads as CPython requires); `get_native_id()` is the OS thread id.
-//!   [`cpu_clock_of`] maps a live thread's ident to its CPU-time clock id
-//!   (`time.pthread_getcpuclockid`).
+//!   [`cpu_clock_of`] and [`kill_thread`] map a live thread's ident to its
+//!   CPU-time clock id (`time.pthread_getcpuclockid`) and its `pthread_t`
+//!   (`signal.pthread_kill`).
 
 mod local;
 
@@ -50,7 +51,7 @@ pub fn thread_ident() -> u64 {
             // Offset so idents look like (and are never confused with) small ints.
             let ident = NEXT_IDENT.fetch_add(1, Ordering::Relaxed) + 0x7f00_0000_0000;
             c.set(ident);
-            register_cpu_clock(ident);
+            register_live(ident);
         }
         c.get()
     })
@@ -70,12 +71,14 @@ impl AcquireIn for proto_core::relock::ReLock {
     }
 }
 
-/// The CPU-time clock ids of the live threads by `get_ident()` value, for
+/// The live threads by `get_ident()` value, with their `pthread_t` and
+/// CPU-time clock id, for `signal.pthread_kill` and
 /// `time.pthread_getcpuclockid` (idents are not `pthread_t`s, and a stale
 /// `pthread_t` would crash the C library). A thread adds itself when its
 /// ident is assigned and removes itself when its body returns; the main
-/// thread stays until the process ends.
-static CPU_CLOCKS: Mutex<Vec<(u64, libc::clockid_t)>> = Mutex::new(Vec::new());
+/// thread stays until the process ends. An entry read under the lock names
+/// a thread that is still running.
+static LIVE: Mutex<Vec<(u64, libc::pthread_t, Option<libc::clockid_t>)>> = Mutex::new(Vec::new());
 
 /// The calling thread's CPU-time clock id.
 fn own_cpu_clock() -> Option<libc::clockid_t> {
@@ -86,14 +89,14 @@ fn own_cpu_clock() -> Option<libc::clockid_t> {
     (r == 0).then_some(clk)
 }
 
-fn register_cpu_clock(ident: u64) {
-    if let Some(clk) = own_cpu_clock() {
-        sync::lock(&CPU_CLOCKS).push((ident, clk));
-    }
+fn register_live(ident: u64) {
+    // SAFETY: pthread_self has no preconditions.
+    let me = unsafe { libc::pthread_self() };
+    sync::lock(&LIVE).push((ident, me, own_cpu_clock()));
 }
 
-fn unregister_cpu_clock(ident: u64) {
-    sync::lock(&CPU_CLOCKS).retain(|&(i, _)| i != ident);
+fn unregister_live(ident: u64) {
+    sync::lock(&LIVE).retain(|&(i, _, _)| i != ident);
 }
 
 /// The CPU-time clock id of the live thread whose `get_ident()` is `ident`.
@@ -101,10 +104,22 @@ pub fn cpu_clock_of(ident: u64) -> Option<libc::clockid_t> {
     if ident == thread_ident() {
         return own_cpu_clock();
     }
-    sync::lock(&CPU_CLOCKS)
+    sync::lock(&LIVE)
         .iter()
-        .find(|&&(i, _)| i == ident)
-        .map(|&(_, clk)| clk)
+        .find(|&&(i, _, _)| i == ident)
+        .and_then(|&(_, _, clk)| clk)
+}
+
+/// Sends `sig` to the live thread whose `get_ident()` is `ident`
+/// (`pthread_kill`'s error number; ESRCH for no such thread).
+pub fn kill_thread(ident: u64, sig: i32) -> i32 {
+    let live = sync::lock(&LIVE);
+    let Some(&(_, t, _)) = live.iter().find(|&&(i, _, _)| i == ident) else {
+        return libc::ESRCH;
+    };
+    // SAFETY: `t` is a running thread: it leaves LIVE, under this lock,
+    // before its body returns.
+    unsafe { libc::pthread_kill(t, sig) }
 }
 
 fn new_ident() -> u64 {
@@ -849,7 +864,7 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     RUNNING.fetch_add(1, Ordering::SeqCst);
     let r = vm.spawn_thread(&[func, args, kwargs], move |vm, base| {
         IDENT.with(|c| c.set(ident));
-        register_cpu_clock(ident);
+        register_live(ident);
         // `vm` stays where it is until the body returns (then it is dropped).
         let reg = vm.register_thread(ident);
         if super::protopy::pin_requested() {
@@ -861,7 +876,7 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let r =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_thread_body(vm, base)));
         drop(reg);
-        unregister_cpu_clock(ident);
+        unregister_live(ident);
         RUNNING.fetch_sub(1, Ordering::SeqCst);
         finish_sentinels();
         if let Err(p) = r {
@@ -915,8 +930,8 @@ fn run_thread_body(vm: &mut Vm, base: usize) {
 /// CPython 3.11 leaves its thread count.
 pub fn after_fork_child() {
     let me = thread_ident();
-    sync::lock(&CPU_CLOCKS).clear();
-    register_cpu_clock(me);
+    sync::lock(&LIVE).clear();
+    register_live(me);
 }
 
 /// `lock._at_fork_reinit()`: in the child of a fork (threading's

@@ -85,14 +85,16 @@ fn kill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "kill", "kill", &a[1..], k, 2, 2)?;
     let pid = int_arg(vm, a[1])?;
     let sig = int_arg(vm, a[2])?;
-    // A signal for this process goes to the calling thread (`raise`): the
-    // process-directed kill would go to the process's first thread, which
-    // is not the one running Python code, and its handler could run (or,
-    // with the disposition changed meanwhile, kill the process) after kill
-    // returns; CPython's main thread is the first thread and gets it before
-    // kill returns.
+    // A signal the main Python thread sends to its own process goes to
+    // that thread (`raise`), whose handler runs before kill returns, as in
+    // CPython, where that thread is the process's first, which the kernel
+    // picks first. From another thread the signal is process-directed: the
+    // runtime's own threads block it (`proto_core::sigmask`), so a thread
+    // running Python receives it, and the handler sends it on to the main
+    // Python thread.
     // SAFETY: getpid, raise and kill have no memory effects.
-    let own = pid == unsafe { libc::getpid() } && sig != 0;
+    let own =
+        pid == unsafe { libc::getpid() } && sig != 0 && engine::runtime::signals::is_main_thread();
     // SAFETY: as above.
     let r = cvt(unsafe {
         if own {
