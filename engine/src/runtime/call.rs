@@ -12,6 +12,23 @@ use super::*;
 use crate::bytecode::{CodeFlags, CodeObject};
 use proto_core::layouts::{get_raw, set_raw};
 
+/// Empties the saved frame of the finished generator `g` (its locals and
+/// the stack it kept at its last suspension, at most `extent` slots), as
+/// CPython clears a generator's frame when it ends: what the frame held is
+/// no longer kept alive by the generator object.
+fn gen_release(g: Obj, extent: usize) {
+    let Some(storage) = Obj::from_value(g.get(GEN_FRAME)) else {
+        return;
+    };
+    let n = (get_raw(g, GEN_RAW_SP) as usize).min(extent);
+    // EMPTY is no reference, so plain stores need no write barrier even
+    // in a shared storage (as in `gen_save`).
+    for i in 0..n {
+        storage.init(i, Value::EMPTY);
+    }
+    set_raw(g, GEN_RAW_SP, 0);
+}
+
 /// Generator slots.
 pub const GEN_FRAME: usize = 0;
 #[allow(missing_docs)]
@@ -1288,6 +1305,7 @@ impl Vm {
         }
         if state == GEN_CREATED && exc.is_heap() {
             set_raw(g, GEN_RAW_STATE, GEN_DONE);
+            gen_release(g, usize::MAX);
             return Err(PyException(exc));
         }
         let storage = Obj::from_value(g.get(GEN_FRAME)).expect("frame");
@@ -1381,10 +1399,12 @@ impl Vm {
             Ok(Exit::Yield(y)) => Ok(GenStep::Yield(y)),
             Ok(Exit::Return(r)) => {
                 set_raw(g, GEN_RAW_STATE, GEN_DONE);
+                gen_release(g, cd.extent);
                 Ok(GenStep::Return(r))
             }
             Err(e) => {
                 set_raw(g, GEN_RAW_STATE, GEN_DONE);
+                gen_release(g, cd.extent);
                 // PEP 479.
                 if self.isinstance(e.0, self.g.e.StopIteration)
                     || (g.class() == self.g.types.async_generator
@@ -1493,6 +1513,7 @@ impl Vm {
         let st = get_raw(g, GEN_RAW_STATE);
         if st == GEN_CREATED {
             set_raw(g, GEN_RAW_STATE, GEN_DONE);
+            gen_release(g, usize::MAX);
             return Ok(Value::NONE);
         }
         if st == GEN_DONE {

@@ -7,7 +7,9 @@ use proto_core::{Kind, Obj, Value};
 fn exc_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     let mut cls = args.pos[0];
-    if cls == vm.g.e.OSError && args.pos.len() >= 3 {
+    // Only OSError(errno, strerror[, filename[, winerror[, filename2]]]) maps
+    // its errno to a subclass (CPython's oserror_use_init range).
+    if cls == vm.g.e.OSError && (3..=6).contains(&args.pos.len()) {
         if let Some(errno) = args.pos[1].as_int() {
             let name = match errno {
                 2 => Some("FileNotFoundError"),
@@ -435,41 +437,82 @@ fn eg_subgroup(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(m)
 }
 
-fn oserror_errno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = Obj::from_value(a[0]).expect("exc");
+/// An OSError's `(errno, strerror)`: the pair stored in value slot X2 once
+/// either was assigned, else the first two arguments when `__init__` had
+/// two to five (CPython's `myerrno`/`strerror` fields), else None.
+fn oserror_pair(vm: &mut Vm, o: Obj) -> (Value, Value) {
+    let set = o.get(EXC_X2);
+    if !set.is_empty() {
+        let items = vm.seq_items(set);
+        if items.len() == 2 {
+            return (items[0], items[1]);
+        }
+    }
     let items = vm.seq_items(o.get(EXC_ARGS));
-    Ok(if items.len() >= 2 {
-        items[0]
+    if (2..=5).contains(&items.len()) {
+        (items[0], items[1])
     } else {
-        Value::NONE
-    })
+        (Value::NONE, Value::NONE)
+    }
+}
+
+fn oserror_receiver(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Obj> {
+    super::descr::receiver(vm, a, K_EXC, what, "OSError")
+}
+
+fn oserror_errno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = oserror_receiver(vm, a, "errno")?;
+    Ok(oserror_pair(vm, o).0)
 }
 
 fn oserror_strerror(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = Obj::from_value(a[0]).expect("exc");
-    let items = vm.seq_items(o.get(EXC_ARGS));
-    Ok(if items.len() >= 2 {
-        items[1]
+    let o = oserror_receiver(vm, a, "strerror")?;
+    Ok(oserror_pair(vm, o).1)
+}
+
+/// `e.errno = v` / `e.strerror = v` (`index` 0 or 1): the pair is stored
+/// whole in X2; `args` is left as it was, as in CPython.
+fn oserror_set(vm: &mut Vm, a: &[Value], index: usize, what: &str) -> PyResult<Value> {
+    let o = oserror_receiver(vm, a, what)?;
+    let Some(&v) = a.get(1) else {
+        return Err(vm.type_error("setter expected a value"));
+    };
+    let (mut e, mut s) = oserror_pair(vm, o);
+    if index == 0 {
+        e = v;
     } else {
-        Value::NONE
-    })
+        s = v;
+    }
+    let t = vm.new_tuple(&[e, s]);
+    vm.store(o, EXC_X2, t);
+    Ok(Value::NONE)
+}
+
+fn oserror_errno_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    oserror_set(vm, a, 0, "errno")
+}
+
+fn oserror_strerror_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    oserror_set(vm, a, 1, "strerror")
 }
 
 fn oserror_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = Obj::from_value(a[0]).expect("exc");
-    let items = vm.seq_items(o.get(EXC_ARGS));
-    if items.len() == 2 {
-        let e = vm.str_string(items[0])?;
-        let s = vm.str_string(items[1])?;
-        let (f1, f2) = (o.get(EXC_X0), o.get(EXC_X1));
-        if !f1.is_empty() && !f1.is_none() {
-            let f = vm.repr_string(f1)?;
-            if !f2.is_empty() && !f2.is_none() {
-                let f2 = vm.repr_string(f2)?;
-                return Ok(vm.new_str(&format!("[Errno {e}] {s}: {f} -> {f2}")));
-            }
-            return Ok(vm.new_str(&format!("[Errno {e}] {s}: {f}")));
+    let o = oserror_receiver(vm, a, "__str__")?;
+    let (en, st) = oserror_pair(vm, o);
+    let (f1, f2) = (o.get(EXC_X0), o.get(EXC_X1));
+    if !f1.is_empty() && !f1.is_none() {
+        let e = vm.str_string(en)?;
+        let s = vm.str_string(st)?;
+        let f = vm.repr_string(f1)?;
+        if !f2.is_empty() && !f2.is_none() {
+            let f2 = vm.repr_string(f2)?;
+            return Ok(vm.new_str(&format!("[Errno {e}] {s}: {f} -> {f2}")));
         }
+        return Ok(vm.new_str(&format!("[Errno {e}] {s}: {f}")));
+    }
+    if !en.is_none() && !st.is_none() {
+        let e = vm.str_string(en)?;
+        let s = vm.str_string(st)?;
         return Ok(vm.new_str(&format!("[Errno {e}] {s}")));
     }
     vm.exc_str(a[0])
@@ -498,10 +541,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let p = super::descr::native_property(vm, "getter", eg_exceptions);
     vm.add_attr(eg, "exceptions", p);
     let os = vm.g.e.OSError;
-    let p = super::descr::native_property(vm, "getter", oserror_errno);
-    vm.add_attr(os, "errno", p);
-    let p = super::descr::native_property(vm, "getter", oserror_strerror);
-    vm.add_attr(os, "strerror", p);
+    super::descr::add_writable_members(
+        vm,
+        os,
+        &[
+            ("errno", oserror_errno, oserror_errno_set),
+            ("strerror", oserror_strerror, oserror_strerror_set),
+        ],
+    );
     vm.add_method(os, "__str__", oserror_str);
     vm.add_method(os, "__init__", oserror_init);
     let ne = vm.g.e.NameError;

@@ -1,5 +1,5 @@
 //! File descriptors (`open`, `read`, `write`, `lseek`, `pipe`, `dup`,
-//! blocking and inheritable flags...) and operations on paths (`mkdir`,
+//! blocking and inheritable flags, `sendfile`...) and operations on paths (`mkdir`,
 //! `rmdir`, `unlink`, `rename`, `link`, `symlink`, `readlink`, `chdir`,
 //! `getcwd`, `chmod`, `chown`, `utime`, `access`, `truncate`, `umask`).
 //!
@@ -1001,7 +1001,48 @@ fn mkfifo(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     })
 }
 
+/// `sendfile(out_fd, in_fd, offset, count)` (Linux): copies up to `count`
+/// bytes from `in_fd` to `out_fd` in the kernel; an `offset` of None reads
+/// from (and advances) `in_fd`'s own position. Returns the bytes sent.
+fn sendfile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [out_fd, in_fd, offset, count] = clinic::unpack(
+        vm,
+        "sendfile",
+        &a[1..],
+        k,
+        ["out_fd", "in_fd", "offset", "count"],
+        0,
+        4,
+        4,
+    )?;
+    let out_fd = fd_arg(vm, out_fd.unwrap_or_else(none))?;
+    let in_fd = fd_arg(vm, in_fd.unwrap_or_else(none))?;
+    let offset = offset.unwrap_or_else(none);
+    let mut off = if offset.is_none() {
+        None
+    } else {
+        Some(off_t_arg(vm, offset)?)
+    };
+    // A negative count reaches the kernel as a huge size_t, as in CPython
+    // (which then fails with EINVAL).
+    let count = crate::args::py_ssize_t(vm, count.unwrap_or_else(none))? as usize;
+    let r = retry(vm, || {
+        let p = match off.as_mut() {
+            Some(o) => o as *mut i64,
+            None => std::ptr::null_mut(),
+        };
+        // SAFETY: `p` is null or points to `off`, a live off_t the call
+        // updates; the fds are plain integers.
+        cvt(unsafe { libc::sendfile(out_fd, in_fd, p, count) })
+    })?;
+    match r {
+        Ok(n) => Ok(vm.new_int(n as i64)),
+        Err(e) => Err(os_error(vm, e, Value::EMPTY)),
+    }
+}
+
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("sendfile", sendfile),
     ("open", open),
     ("close", close),
     ("closerange", closerange),

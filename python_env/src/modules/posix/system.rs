@@ -1,4 +1,4 @@
-//! The process and the system: ids, `kill`, `waitpid`/`wait` and the wait
+//! The process and the system: ids, `kill`, `waitpid`/`wait`, `pidfd_open` and the wait
 //! status macros, `_exit`, `strerror`, `urandom`, `cpu_count`, `times`,
 //! `uname`, `get_terminal_size`, `sysconf`/`confstr`, and the environment
 //! (`environ`, `putenv`, `unsetenv`).
@@ -755,7 +755,25 @@ fn ttyname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     super::path::fs_decode(vm, name)
 }
 
+/// `pidfd_open(pid, flags=0)` (Linux 5.3): a close-on-exec file descriptor
+/// that refers to the process `pid` and becomes readable when it exits.
+fn pidfd_open(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [pid, flags] = clinic::unpack(vm, "pidfd_open", &a[1..], k, ["pid", "flags"], 0, 1, 2)?;
+    let pid = int_arg(vm, pid.unwrap_or(Value::NONE))?;
+    let flags = match flags {
+        Some(f) => crate::args::py_long_as_int(vm, f)? as libc::c_uint,
+        None => 0,
+    };
+    // SAFETY: pidfd_open takes two integers and touches no memory of ours.
+    let r = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    match cvt(r) {
+        Ok(fd) => Ok(Value::int(fd)),
+        Err(e) => Err(os_error(vm, e, Value::EMPTY)),
+    }
+}
+
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("pidfd_open", pidfd_open),
     ("getpid", getpid),
     ("getppid", getppid),
     ("getuid", getuid),
