@@ -291,9 +291,11 @@ fn decode_core(
                 if at_end && !final_ {
                     return Ok((out, pos + s));
                 }
-                // As CPython, a bad sequence in the middle is reported as
-                // its first byte (decoding resumes at the next one).
-                if at_end {
+                // As CPython, a bad sequence in the middle (or a whole
+                // unmapped code at the end) is reported as its first byte
+                // (decoding resumes at the next one); the start of a code
+                // cut off by the end is incomplete.
+                if at_end && is_code_prefix(d.enc, &data[pos + s..pos + e]) {
                     (pos + s, pos + e, INCOMPLETE)
                 } else {
                     (pos + s, pos + s + 1, ILLEGAL)
@@ -308,6 +310,15 @@ fn decode_core(
         pos = mb_decode_error(vm, errors, d.name, data, start, end, reason, &mut out)?;
     }
     Ok((out, pos.min(data.len())))
+}
+
+/// Are `bytes` the start of a code that more bytes could complete (a
+/// decoder takes them all without an error, and without output)?
+fn is_code_prefix(enc: &'static Encoding, bytes: &[u8]) -> bool {
+    let mut dec = enc.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(16);
+    let (r, n) = dec.decode_to_string_without_replacement(bytes, &mut text, false);
+    matches!(r, DecoderResult::InputEmpty) && n == bytes.len() && text.is_empty()
 }
 
 /// Encodes one run of text with `enc` into `out`: `Err(i)` if the char at

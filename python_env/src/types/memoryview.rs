@@ -380,8 +380,17 @@ fn pack(vm: &mut Vm, f: &str, v: Value, isz: usize) -> PyResult<Vec<u8>> {
         },
         "?" => Ok(vec![vm.truthy(v)? as u8]),
         "f" | "d" => {
-            let Some(x) = vm.as_f64(v) else {
-                return Err(bad_type(vm));
+            // CPython's PyFloat_AsDouble: floats, ints, and objects with
+            // __float__ or __index__.
+            let x = match vm.as_f64(v) {
+                Some(x) => x,
+                None => {
+                    let tp = vm.type_of(v);
+                    if vm.lookup_type(tp, vm.g.names.__float__).is_none() && !is_index(vm, v) {
+                        return Err(bad_type(vm));
+                    }
+                    crate::modules::math::float_arg(vm, v)?
+                }
             };
             Ok(if f == "f" {
                 (x as f32).to_le_bytes().to_vec()
@@ -390,9 +399,14 @@ fn pack(vm: &mut Vm, f: &str, v: Value, isz: usize) -> PyResult<Vec<u8>> {
             })
         }
         _ => {
-            if !vm.is_int_like(v) {
+            // CPython's PyNumber_Index: ints and objects with __index__.
+            let v = if vm.is_int_like(v) {
+                v
+            } else if is_index(vm, v) {
+                vm.index(v)?
+            } else {
                 return Err(bad_type(vm));
-            }
+            };
             let big = vm.as_bigint(v).unwrap_or_default();
             let signed = matches!(f, "b" | "h" | "i" | "l" | "q" | "n");
             let bits = isz as u32 * 8;

@@ -68,3 +68,16 @@ class Stop:
         return 2
 mv = memoryview(bytearray(b'wxyz'))
 print(list(mv[:Stop()]))
+# items are packed from __index__ / __float__ objects, as CPython
+class I:
+    def __index__(self): return 7
+class F:
+    def __float__(self): return 2.5
+w = memoryview(bytearray(16)).cast('q')
+w[0] = I()
+f = memoryview(bytearray(16)).cast('d')
+f[0] = F(); f[1] = I()
+print(w[0], f.tolist())
+for bad in ('x', 1.5):
+    try: w[1] = bad
+    except TypeError as e: print('TypeError', e)

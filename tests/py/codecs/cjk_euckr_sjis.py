@@ -41,3 +41,12 @@ for c in '\u20ac\u804a\ue4c6\x80':
             print(name, hex(ord(c)), c.encode(name))
         except UnicodeEncodeError as e:
             print(name, hex(ord(c)), 'UnicodeEncodeError', e.reason)
+
+# an unmapped code at the end is illegal; a code cut off there is incomplete
+for data, name in [(b'abc\xea\xfc', 'shift_jis'), (b'abc\xea', 'shift_jis'),
+                   (b'\x8f\xa1', 'euc_jp'), (b'\xa1', 'euc_jp'), (b'x\x81', 'cp932')]:
+    print(name, repr(data.decode(name, 'replace')))
+    try:
+        data.decode(name)
+    except UnicodeDecodeError as e:
+        print(name, 'UnicodeDecodeError', e)
