@@ -527,9 +527,8 @@ fn process_esc(cfg: &Config, state: &mut u64, data: &[u8]) -> Step {
 /// CPython's ISO 8859-7 to Unicode for the G2 set (`c` is the byte with
 /// its high bit set).
 fn iso8859_7(c: u32) -> Option<u32> {
-    if c < 0xA0 {
-        Some(c)
-    } else if c < 0xC0 && (0x288f_3bc9u32 >> (c - 0xA0)) & 1 != 0 {
+    // Below 0xA0, and the bytes of 0xA0..0xC0 set in the mask, are ISO 8859-1's.
+    if c < 0xA0 || (c < 0xC0 && (0x288f_3bc9u32 >> (c - 0xA0)) & 1 != 0) {
         Some(c)
     } else if (0xB4..=0xFE).contains(&c) && (c >= 0xD4 || (0xbfff_fd77u32 >> (c - 0xB4)) & 1 != 0) {
         Some(0x2D0 + c)

@@ -4,15 +4,16 @@
 //! subclass), with the tables and converters of the `encoding_rs` crate.
 //!
 //! `encoding_rs` implements the WHATWG Encoding Standard. Where a CPython
-//! codec is the WHATWG one (cp932, euc_jp, cp949, big5hkscs) it is used as
-//! is; where CPython's codec is a strict subset of it (shift_jis, gb2312,
-//! gbk, gb18030, big5, cp950) the bytes outside the
-//! subset's code ranges are errors, checked here before and after the
-//! conversion. euc_kr, hz, johab, the JIS X 0213 codecs and the ISO-2022 family,
-//! which `encoding_rs` does not have (or, for iso2022_jp, has without
-//! CPython's escape handling), are `Custom` codecs: step functions (in
-//! `_codecs_kr.rs`, `_codecs_cn.rs`, `_codecs_jp.rs`, `_codecs_iso2022.rs`) over the tables
-//! of `cjk_tables.rs`, run by the loops here as CPython's
+//! codec is the WHATWG one (cp932, euc_jp, cp949) it is used as is; where
+//! CPython's codec is a strict subset of it (shift_jis, gb2312, gbk,
+//! gb18030, big5, cp950) the bytes outside the subset's code ranges are
+//! errors, checked here before and after the conversion. euc_kr,
+//! big5hkscs, hz, johab, the JIS X 0213 codecs and the ISO-2022 family,
+//! which `encoding_rs` does not have (or has without CPython's escape
+//! handling, pairs or make-up sequences), are `Custom` codecs: step
+//! functions (in `_codecs_kr.rs`, `_codecs_hk.rs`, `_codecs_cn.rs`,
+//! `_codecs_jp.rs`, `_codecs_iso2022.rs`) over the tables of
+//! `cjk_tables.rs` or of `encoding_rs`, run by the loops here as CPython's
 //! `multibytecodec.c` runs its codecs, with its 8-byte codec state.
 //!
 //! The `encoding_rs` converters are made afresh for each call (a decode
@@ -131,7 +132,7 @@ static TW: [Def; 2] = [
     def("big5", &encoding_rs::BIG5_INIT, Subset::Big5),
     def("cp950", &encoding_rs::BIG5_INIT, Subset::Big5),
 ];
-static HK: [Def; 1] = [def("big5hkscs", &encoding_rs::BIG5_INIT, Subset::All)];
+static HK: [Def; 1] = [cdef("big5hkscs", &super::_codecs_hk::BIG5HKSCS)];
 static ISO2022: [Def; 7] = [
     cdef("iso2022_kr", &super::_codecs_iso2022::ISO2022_KR),
     cdef("iso2022_jp", &super::_codecs_iso2022::ISO2022_JP),
@@ -175,7 +176,7 @@ fn in_subset(subset: Subset, b: &[u8]) -> bool {
                 0xA1..=0xA7 => *t < 0xA1,
                 _ => false,
             };
-            !user_defined && !(*l == 0xA2 && *t == 0xE3)
+            !(user_defined || (*l == 0xA2 && *t == 0xE3))
         }
         (Subset::Gb18030, [_, _] | [_, _, _, _]) => true,
         (Subset::Big5, [l, t]) => {

@@ -134,7 +134,7 @@ fn strides_of(o: Obj) -> Vec<i64> {
 /// CPython's C- (`fortran` false) or Fortran-contiguity test.
 fn contiguous_in(o: Obj, fortran: bool) -> bool {
     let sh = shape_of(o);
-    if sh.iter().any(|&d| d == 0) {
+    if sh.contains(&0) {
         return true;
     }
     let st = strides_of(o);
