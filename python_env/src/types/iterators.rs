@@ -674,10 +674,15 @@ fn filter_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
 fn reversed_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "reversed", &a[1..], k, 1, 1)?;
     let v = a[1];
+    let tp = vm.type_of(v);
+    // `__reversed__ = None` blocks the sequence protocol, as CPython.
+    if vm.lookup_type(tp, vm.g.names.__reversed__) == Some(Value::NONE) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!("'{tn}' object is not reversible")));
+    }
     if let Some(r) = vm.call_special(v, vm.g.names.__reversed__, &[])? {
         return Ok(r);
     }
-    let tp = vm.type_of(v);
     if vm.lookup_type(tp, vm.g.names.__len__).is_none()
         || vm.lookup_type(tp, vm.g.names.__getitem__).is_none()
     {

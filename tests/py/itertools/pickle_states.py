@@ -43,3 +43,12 @@ for pool, r in [([], 1), ([0], 2), ([0, 1], 1)]:
     p = itertools.permutations(pool, r)
     first = list(itertools.islice(p, 1))
     print(first, list(pickle.loads(pickle.dumps(p))), list(p))
+class Blocked:
+    def __getitem__(self, i): return 1
+    def __len__(self): return 2
+    __reversed__ = None
+for obj in (Blocked(), {1: 2}.keys().__class__):
+    try:
+        reversed(obj)
+    except TypeError as e:
+        print('TypeError', e)
