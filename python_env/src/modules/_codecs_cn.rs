@@ -25,6 +25,7 @@ pub(crate) static HZ: Custom = Custom {
     decode: hz_decode,
     encode: hz_encode,
     reset: Some(hz_reset),
+    init: [0; 2],
 };
 
 fn hz_decode(_c: &Custom, state: &mut u64, data: &[u8], out: &mut Vec<u32>) -> Step {

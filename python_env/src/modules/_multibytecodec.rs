@@ -4,22 +4,22 @@
 //! subclass), with the tables and converters of the `encoding_rs` crate.
 //!
 //! `encoding_rs` implements the WHATWG Encoding Standard. Where a CPython
-//! codec is the WHATWG one (cp932, euc_jp, cp949, gbk, gb18030, big5hkscs,
-//! iso2022_jp) it is used as is; where CPython's codec is a strict subset of
-//! it (shift_jis, euc_kr, gb2312, big5, cp950) the bytes outside the
-//! subset's code ranges are errors, checked here before and after the
-//! conversion. hz, johab and the JIS X 0213 codecs, which `encoding_rs` does not
-//! have, are `Custom` codecs: step functions (in `_codecs_cn.rs`,
-//! `_codecs_jp.rs`) over the tables of `cjk_tables.rs`, run by the loops
-//! here as CPython's `multibytecodec.c` runs its codecs, with its 8-byte
-//! codec state. The other codecs `encoding_rs` lacks are not offered: their
-//! `getcodec` raises CPython's LookupError.
+//! codec is the WHATWG one (cp932, euc_jp, cp949) it is used as is; where
+//! CPython's codec is a strict subset of it (shift_jis, gb2312, gbk,
+//! gb18030, big5, cp950) the bytes outside the subset's code ranges are
+//! errors, checked here before and after the conversion. euc_kr,
+//! big5hkscs, hz, johab, the JIS X 0213 codecs and the ISO-2022 family,
+//! which `encoding_rs` does not have (or has without CPython's escape
+//! handling, pairs or make-up sequences), are `Custom` codecs: step
+//! functions (in `_codecs_kr.rs`, `_codecs_hk.rs`, `_codecs_cn.rs`,
+//! `_codecs_jp.rs`, `_codecs_iso2022.rs`) over the tables of
+//! `cjk_tables.rs` or of `encoding_rs`, run by the loops here as CPython's
+//! `multibytecodec.c` runs its codecs, with its 8-byte codec state.
 //!
-//! The converters are made afresh for each call (a decode call ends on a
-//! character boundary and an encode call returns to the initial shift
-//! state), so the incremental objects keep only plain bytes: a decoder the
-//! undecoded tail (for iso2022_jp, preceded by the escape sequence of the
-//! current mode), which is also its `getstate()`.
+//! The `encoding_rs` converters are made afresh for each call (a decode
+//! call ends on a character boundary and an encode call returns to the
+//! initial state), so the incremental objects keep only plain bytes: a
+//! decoder the undecoded tail, which is also its `getstate()`.
 
 use crate::modules::_codecs::{lookup_error, Replacement};
 use crate::modules::_struct::{module_state, new_module_with_state, set_module_state};
@@ -55,6 +55,8 @@ pub(crate) struct Custom {
     pub decode: fn(&Custom, &mut u64, &[u8], &mut Vec<u32>) -> Step,
     pub encode: fn(&Custom, &mut u64, &[u32], bool, &mut Vec<u8>) -> Step,
     pub reset: Option<fn(&mut u64, &mut Vec<u8>)>,
+    /// The initial states of the encoder and of the decoder.
+    pub init: [u64; 2],
 }
 
 /// Which bytes of the `encoding_rs` codec a CPython codec accepts.
@@ -64,10 +66,14 @@ enum Subset {
     All,
     /// JIS X 0208 Shift_JIS: no NEC/IBM extensions or user-defined area.
     ShiftJis,
-    /// EUC-KR proper (KS X 1001): both bytes in 0xA1..=0xFE.
-    EucKr,
     /// EUC-CN (GB 2312): both bytes in 0xA1..=0xFE, lead at most 0xF7.
     Gb2312,
+    /// GBK: two-byte codes only (no euro sign 0x80, no four-byte codes),
+    /// without the user-defined areas (the WHATWG index's private use
+    /// characters) or the euro sign at 0xA2E3.
+    Gbk,
+    /// GB 18030 without the single-byte euro sign 0x80.
+    Gb18030,
     /// Big5 without HKSCS: lead 0xA1..=0xF9.
     Big5,
 }
@@ -77,7 +83,6 @@ pub(crate) struct Def {
     name: &'static str,
     enc: &'static Encoding,
     subset: Subset,
-    iso2022: bool,
     custom: Option<&'static Custom>,
 }
 
@@ -86,7 +91,6 @@ const fn def(name: &'static str, enc: &'static Encoding, subset: Subset) -> Def 
         name,
         enc,
         subset,
-        iso2022: false,
         custom: None,
     }
 }
@@ -97,7 +101,6 @@ const fn cdef(name: &'static str, c: &'static Custom) -> Def {
         name,
         enc: &encoding_rs::UTF_8_INIT,
         subset: Subset::All,
-        iso2022: false,
         custom: Some(c),
     }
 }
@@ -115,28 +118,30 @@ static JP: [Def; 7] = [
 static JOHAB: Custom = cjk_tables::codec(cjk_tables::JOHAB);
 
 static KR: [Def; 3] = [
-    def("euc_kr", &encoding_rs::EUC_KR_INIT, Subset::EucKr),
+    cdef("euc_kr", &super::_codecs_kr::EUC_KR),
     def("cp949", &encoding_rs::EUC_KR_INIT, Subset::All),
     cdef("johab", &JOHAB),
 ];
 static CN: [Def; 4] = [
     def("gb2312", &encoding_rs::GBK_INIT, Subset::Gb2312),
-    def("gbk", &encoding_rs::GBK_INIT, Subset::All),
-    def("gb18030", &encoding_rs::GB18030_INIT, Subset::All),
+    def("gbk", &encoding_rs::GBK_INIT, Subset::Gbk),
+    def("gb18030", &encoding_rs::GB18030_INIT, Subset::Gb18030),
     cdef("hz", &super::_codecs_cn::HZ),
 ];
 static TW: [Def; 2] = [
     def("big5", &encoding_rs::BIG5_INIT, Subset::Big5),
     def("cp950", &encoding_rs::BIG5_INIT, Subset::Big5),
 ];
-static HK: [Def; 1] = [def("big5hkscs", &encoding_rs::BIG5_INIT, Subset::All)];
-static ISO2022: [Def; 1] = [Def {
-    name: "iso2022_jp",
-    enc: &encoding_rs::ISO_2022_JP_INIT,
-    subset: Subset::All,
-    iso2022: true,
-    custom: None,
-}];
+static HK: [Def; 1] = [cdef("big5hkscs", &super::_codecs_hk::BIG5HKSCS)];
+static ISO2022: [Def; 7] = [
+    cdef("iso2022_kr", &super::_codecs_iso2022::ISO2022_KR),
+    cdef("iso2022_jp", &super::_codecs_iso2022::ISO2022_JP),
+    cdef("iso2022_jp_1", &super::_codecs_iso2022::ISO2022_JP_1),
+    cdef("iso2022_jp_2", &super::_codecs_iso2022::ISO2022_JP_2),
+    cdef("iso2022_jp_2004", &super::_codecs_iso2022::ISO2022_JP_2004),
+    cdef("iso2022_jp_3", &super::_codecs_iso2022::ISO2022_JP_3),
+    cdef("iso2022_jp_ext", &super::_codecs_iso2022::ISO2022_JP_EXT),
+];
 
 /// The codecs a `_codecs_xx` module provides.
 pub(crate) fn table(module: &str) -> &'static [Def] {
@@ -149,16 +154,6 @@ pub(crate) fn table(module: &str) -> &'static [Def] {
         _ => &ISO2022,
     }
 }
-
-/// The codecs of CPython's `_codecs_xx` modules that are not provided.
-const UNPROVIDED: [&str; 6] = [
-    "iso2022_jp_1",
-    "iso2022_jp_2",
-    "iso2022_jp_2004",
-    "iso2022_jp_3",
-    "iso2022_jp_ext",
-    "iso2022_kr",
-];
 
 const ILLEGAL: &str = "illegal multibyte sequence";
 const INCOMPLETE: &str = "incomplete multibyte sequence";
@@ -174,8 +169,16 @@ fn in_subset(subset: Subset, b: &[u8]) -> bool {
         (Subset::ShiftJis, [l, t]) => {
             matches!(l, 0x81..=0x84 | 0x88..=0x9F | 0xE0..=0xEA) && !(*l == 0x88 && *t < 0x9F)
         }
-        (Subset::EucKr, [l, t]) => (0xA1..=0xFE).contains(l) && (0xA1..=0xFE).contains(t),
         (Subset::Gb2312, [l, t]) => (0xA1..=0xF7).contains(l) && (0xA1..=0xFE).contains(t),
+        (Subset::Gbk, [l, t]) => {
+            let user_defined = match l {
+                0xAA..=0xAF | 0xF8..=0xFE => *t >= 0xA1,
+                0xA1..=0xA7 => *t < 0xA1,
+                _ => false,
+            };
+            !(user_defined || (*l == 0xA2 && *t == 0xE3))
+        }
+        (Subset::Gb18030, [_, _] | [_, _, _, _]) => true,
         (Subset::Big5, [l, t]) => {
             (0xA1..=0xF9).contains(l) && matches!(t, 0x40..=0x7E | 0xA1..=0xFE)
         }
@@ -189,11 +192,26 @@ fn first_outside(subset: Subset, data: &[u8]) -> Option<(usize, usize)> {
     if subset == Subset::All {
         return None;
     }
+    let gb = matches!(subset, Subset::Gbk | Subset::Gb18030);
     let mut i = 0;
     while i < data.len() {
         let c = data[i];
         if c < 0x80 || in_subset(subset, &data[i..i + 1]) {
             i += 1;
+            continue;
+        }
+        if gb && (c == 0x80 || c == 0xFF) {
+            return Some((i, 1));
+        }
+        if gb && data.get(i + 1).is_some_and(|t| t.is_ascii_digit()) {
+            // A four-byte code: GB 18030's, none of GBK's.
+            if subset == Subset::Gbk {
+                return Some((i, 1));
+            }
+            if i + 3 >= data.len() {
+                return None;
+            }
+            i += 4;
             continue;
         }
         if i + 1 >= data.len() {
@@ -206,6 +224,18 @@ fn first_outside(subset: Subset, data: &[u8]) -> Option<(usize, usize)> {
     }
     None
 }
+
+/// The six JIS X 0208 symbols that shift_jis (as JIS X 0208) decodes to
+/// the standard's characters where the WHATWG index has Microsoft's:
+/// (JIS character, WHATWG character).
+const SJIS_SYMBOLS: [(u32, u32); 6] = [
+    (0x301C, 0xFF5E),
+    (0x2016, 0x2225),
+    (0x2212, 0xFF0D),
+    (0xA2, 0xFFE0),
+    (0xA3, 0xFFE1),
+    (0xAC, 0xFFE2),
+];
 
 // ------------------------------------------------------------------ conversion
 
@@ -247,16 +277,26 @@ fn decode_core(
                 }
             }
         }
+        let from = out.len();
         out.extend(text.chars().map(|c| c as u32));
+        if d.subset == Subset::ShiftJis {
+            for c in &mut out[from..] {
+                if let Some(&(jis, _)) = SJIS_SYMBOLS.iter().find(|p| p.1 == *c) {
+                    *c = jis;
+                }
+            }
+        }
         let (start, end, reason) = match (failed, bad) {
             (Some((s, e)), _) => {
                 let at_end = pos + e == data.len();
                 if at_end && !final_ {
                     return Ok((out, pos + s));
                 }
-                // As CPython, a bad sequence in the middle is reported as
-                // its first byte (decoding resumes at the next one).
-                if at_end {
+                // As CPython, a bad sequence in the middle (or a whole
+                // unmapped code at the end) is reported as its first byte
+                // (decoding resumes at the next one); the start of a code
+                // cut off by the end is incomplete.
+                if at_end && is_code_prefix(d.enc, &data[pos + s..pos + e]) {
                     (pos + s, pos + e, INCOMPLETE)
                 } else {
                     (pos + s, pos + s + 1, ILLEGAL)
@@ -273,6 +313,15 @@ fn decode_core(
     Ok((out, pos.min(data.len())))
 }
 
+/// Are `bytes` the start of a code that more bytes could complete (a
+/// decoder takes them all without an error, and without output)?
+fn is_code_prefix(enc: &'static Encoding, bytes: &[u8]) -> bool {
+    let mut dec = enc.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(16);
+    let (r, n) = dec.decode_to_string_without_replacement(bytes, &mut text, false);
+    matches!(r, DecoderResult::InputEmpty) && n == bytes.len() && text.is_empty()
+}
+
 /// Encodes one run of text with `enc` into `out`: `Err(i)` if the char at
 /// index `i` of the run cannot be encoded (what came before it is in `out`).
 fn encode_run(
@@ -282,7 +331,15 @@ fn encode_run(
     out: &mut Vec<u8>,
 ) -> Result<(), usize> {
     if subset != Subset::All {
-        for (i, c) in run.chars().enumerate() {
+        for (i, mut c) in run.chars().enumerate() {
+            if subset == Subset::ShiftJis {
+                if SJIS_SYMBOLS.iter().any(|p| p.1 == c as u32) {
+                    return Err(i);
+                }
+                if let Some(&(_, ms)) = SJIS_SYMBOLS.iter().find(|p| p.0 == c as u32) {
+                    c = char::from_u32(ms).unwrap_or(c);
+                }
+            }
             let mut buf = [0u8; 4];
             let mut one = Vec::with_capacity(8);
             let s: &str = c.encode_utf8(&mut buf);
@@ -631,8 +688,7 @@ impl Trace for CodecRef {
 }
 
 /// Payload of the incremental and stream objects: the codec, the error
-/// handler's name, (decoders) the bytes not decoded yet, (iso2022_jp
-/// encoders) the converter in its current shift state between calls,
+/// handler's name, (decoders) the bytes not decoded yet,
 /// (encoders) the code points not encoded yet, and the codec states of
 /// the encoder and the decoder (`Custom` codecs use them; all keep what
 /// `setstate` gives, as CPython).
@@ -640,7 +696,6 @@ struct Stateful {
     codec: &'static Def,
     errors: Mutex<String>,
     pending: Mutex<Vec<u8>>,
-    encoder: Mutex<Option<encoding_rs::Encoder>>,
     pend_text: Mutex<Vec<u32>>,
     cstate: Mutex<[u64; 2]>,
 }
@@ -698,7 +753,18 @@ fn codec_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mark = vm.push_root(s);
     let cps = decode_wtf8(str_bytes(s));
     let r = match d.custom {
-        Some(cu) => encode_custom(vm, d, cu, &mut 0, s, &cps, &errors, true, true).map(|r| r.0),
+        Some(cu) => encode_custom(
+            vm,
+            d,
+            cu,
+            &mut cu.init[0].clone(),
+            s,
+            &cps,
+            &errors,
+            true,
+            true,
+        )
+        .map(|r| r.0),
         None => {
             let mut enc = d.enc.new_encoder();
             encode_core(vm, d, &mut enc, s, &cps, &errors, true)
@@ -735,7 +801,7 @@ fn codec_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let errors = errors_of(vm, errors)?;
     let data = bytes_arg(vm, input)?;
     let (out, _) = match d.custom {
-        Some(cu) => decode_custom(vm, d, cu, &mut 0, &data, &errors, true)?,
+        Some(cu) => decode_custom(vm, d, cu, &mut cu.init[1].clone(), &data, &errors, true)?,
         None => decode_core(vm, d, &data, &errors, true)?,
     };
     let s = vm.new_str_bytes(&encode_wtf8(&out));
@@ -762,11 +828,6 @@ pub(crate) fn getcodec(vm: &mut Vm, a: &[Value], k: Value, module: &str) -> PyRe
     let name = str_of(a[0]);
     match table(module).iter().find(|d| d.name == name) {
         Some(d) => new_codec(vm, d),
-        // CPython has this codec but encoding_rs has no tables for it:
-        // the error CPython gives for an encoding it does not know.
-        None if UNPROVIDED.contains(&&*name) => {
-            Err(vm.new_exc(vm.g.e.LookupError, &format!("unknown encoding: {name}")))
-        }
         None => Err(vm.new_exc(vm.g.e.LookupError, "no such codec is supported.")),
     }
 }
@@ -826,9 +887,8 @@ fn new_stateful(
             codec: d,
             errors: Mutex::new(errors),
             pending: Mutex::new(Vec::new()),
-            encoder: Mutex::new(None),
             pend_text: Mutex::new(Vec::new()),
-            cstate: Mutex::new([0; 2]),
+            cstate: Mutex::new(d.custom.map_or([0; 2], |c| c.init)),
         },
     );
     if let Some(s) = stream {
@@ -896,7 +956,7 @@ fn get_stream(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// Encodes `input` for an incremental encoder or stream writer; a stateful
-/// codec (iso2022_jp) keeps its shift state until `final`.
+/// `Custom` codec keeps its state until `final`.
 fn stateful_encode(vm: &mut Vm, me: Value, input: Value, final_: bool) -> PyResult<Value> {
     let st = stateful(vm, me)?;
     let errors = sync::lock(&st.errors).clone();
@@ -935,15 +995,8 @@ fn stateful_encode(vm: &mut Vm, me: Value, input: Value, final_: bool) -> PyResu
         vm.pop_roots(mark);
         return r;
     }
-    let mut enc = match sync::lock(&st.encoder).take() {
-        Some(e) => e,
-        None => d.enc.new_encoder(),
-    };
-    let flush = final_ || !d.iso2022;
-    let r = encode_core(vm, d, &mut enc, s, &cps, &errors, flush);
-    if !flush && r.is_ok() {
-        *sync::lock(&st.encoder) = Some(enc);
-    }
+    let mut enc = d.enc.new_encoder();
+    let r = encode_core(vm, d, &mut enc, s, &cps, &errors, true);
     let r = r.map(|out| vm.new_bytes(&out));
     vm.pop_roots(mark);
     r
@@ -1031,7 +1084,7 @@ fn ienc_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// Decodes `pending + data`, keeping what stays undecoded as the new
-/// pending bytes (for iso2022_jp, after the current mode's escape).
+/// pending bytes.
 fn stateful_decode(
     vm: &mut Vm,
     st: &'static Stateful,
@@ -1060,44 +1113,12 @@ fn stateful_decode(
         }
         return Ok(vm.new_str_bytes(&encode_wtf8(&out)));
     }
-    if st.codec.iso2022 && data.first() == Some(&0x1B) && escape_len(&buf) == Some(buf.len()) {
-        // A mode escape directly followed by another is an error in the
-        // WHATWG decoder; the new escape replaces the kept one.
-        buf.clear();
-    }
     buf.extend_from_slice(data);
     let (out, used) = decode_core(vm, st.codec, &buf, &errors, final_).map_err(restore)?;
-    let mut keep = Vec::new();
-    if st.codec.iso2022 && !final_ {
-        keep = last_mode_escape(&buf[..used]);
-    }
-    keep.extend_from_slice(&buf[used..]);
     if !final_ {
-        *sync::lock(&st.pending) = keep;
+        *sync::lock(&st.pending) = buf[used..].to_vec();
     }
     Ok(vm.new_str_bytes(&encode_wtf8(&out)))
-}
-
-/// Length of the ISO-2022-JP escape sequence at the start of `b`.
-fn escape_len(b: &[u8]) -> Option<usize> {
-    match b {
-        [0x1B, b'(', b'B' | b'J' | b'I', ..] | [0x1B, b'$', b'@' | b'B', ..] => Some(3),
-        _ => None,
-    }
-}
-
-/// The escape sequence of the mode `b` ends in, unless that is ASCII.
-fn last_mode_escape(b: &[u8]) -> Vec<u8> {
-    let mut last: Option<&[u8]> = None;
-    for i in 0..b.len() {
-        if let Some(n) = escape_len(&b[i..]) {
-            last = Some(&b[i..i + n]);
-        }
-    }
-    match last {
-        Some(e) if e != b"\x1b(B" => e.to_vec(),
-        _ => Vec::new(),
-    }
 }
 
 fn idec_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1127,9 +1148,8 @@ fn reset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let st = stateful(vm, a[0])?;
     sync::lock(&st.pending).clear();
     sync::lock(&st.pend_text).clear();
-    *sync::lock(&st.encoder) = None;
-    if st.codec.custom.is_some_and(|c| c.reset.is_some()) {
-        *sync::lock(&st.cstate) = [0; 2];
+    if let Some(c) = st.codec.custom.filter(|c| c.reset.is_some()) {
+        *sync::lock(&st.cstate) = c.init;
     }
     Ok(Value::NONE)
 }
@@ -1154,10 +1174,7 @@ fn sw_reset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         vm.pop_roots(mark);
         r?.0
     } else {
-        match sync::lock(&st.encoder).take() {
-            Some(mut e) => flush_encoder(&mut e),
-            None => Vec::new(),
-        }
+        Vec::new()
     };
     if !tail.is_empty() {
         let b = vm.new_bytes(&tail);

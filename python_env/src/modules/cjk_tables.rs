@@ -185,6 +185,7 @@ pub(crate) const fn codec(table: usize) -> Custom {
         decode,
         encode,
         reset: None,
+        init: [0; 2],
     }
 }
 

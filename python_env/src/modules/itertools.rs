@@ -352,13 +352,12 @@ fn cycle_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let r = (|| {
         let it = o.get(0);
         if it.is_empty() {
-            // (type, (iter(saved[index:] + saved[:index]),), (saved, True))
+            // (type, (iter(saved[index:]),), (saved, True)): the copy
+            // finishes the current pass, then cycles `saved` from its start.
             let saved = o.get(1);
             let items = vm.seq_items(saved);
             let idx = (o.get(2).as_int().unwrap_or(0).max(0) as usize).min(items.len());
-            let mut rot = items[idx..].to_vec();
-            rot.extend_from_slice(&items[..idx]);
-            let l = vm.new_list(&rot);
+            let l = vm.new_list(&items[idx..]);
             vm.push_root(l);
             let li = vm.iter(l)?;
             vm.push_root(li);
@@ -542,6 +541,22 @@ fn accumulate_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             let args = vm.new_tuple(&[ch, func]);
             vm.push_root(args);
             return Ok(vm.new_tuple(&[cls, args, Value::NONE]));
+        }
+        if total.is_none() {
+            // A running total of None cannot be a state (None means "not
+            // started"): islice(accumulate(chain((None,), it), func), 1, None).
+            let chain_t = type_of_name(vm, "chain")?;
+            let islice_t = type_of_name(vm, "islice")?;
+            vm.push_root(islice_t);
+            let one = vm.new_tuple(&[Value::NONE]);
+            vm.push_root(one);
+            let ch = vm.call(chain_t, &[one, it], Value::EMPTY)?;
+            vm.push_root(ch);
+            let acc = vm.call(cls, &[ch, func], Value::EMPTY)?;
+            vm.push_root(acc);
+            let args = vm.new_tuple(&[acc, Value::int(1), Value::NONE]);
+            vm.push_root(args);
+            return Ok(vm.new_tuple(&[islice_t, args]));
         }
         let args = vm.new_tuple(&[it, func]);
         vm.push_root(args);
@@ -960,7 +975,12 @@ fn grouper_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             "_grouper() argument 1 must be itertools.groupby, not {tn}"
         )));
     }
-    Ok(alloc(vm, a[0], &[a[1], a[2]]))
+    // As CPython's `_grouper_create`: the new grouper is its parent's
+    // current one (an unpickled grouper and its unpickled parent resume).
+    let r = alloc(vm, a[0], &[a[1], a[2]]);
+    let g = Obj::from_value(a[1]).expect("groupby");
+    vm.store(g, GB_CURRGROUPER, r);
+    Ok(r)
 }
 
 fn grouper_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -1567,8 +1587,10 @@ fn permutations_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let cls = vm.type_of(a[0]);
     let r = o.get(4);
     if o.get(5) == Value::TRUE {
+        // permutations((), r): as exhausted as this one (r > 0 here, or
+        // r > len(pool) from the start).
         let e = vm.new_tuple(&[]);
-        let args = vm.new_tuple(&[e, Value::int(0)]);
+        let args = vm.new_tuple(&[e, r]);
         return Ok(vm.new_tuple(&[cls, args]));
     }
     let args = vm.new_tuple(&[o.get(0), r]);

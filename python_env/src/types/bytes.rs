@@ -942,6 +942,14 @@ fn b_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn b_cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
+    // As CPython, bytes compare only with bytes and bytearray; other
+    // buffers (memoryview, array) answer for themselves or not at all.
+    let bytes_like = |v: Value| {
+        Obj::from_value(v).is_some_and(|o| o.kind() == Kind::BYTES || o.kind() == K_BYTEARRAY)
+    };
+    if !is_ba(a[0]) && !bytes_like(a[1]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
     let Some(o) = buf(a[1]) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };

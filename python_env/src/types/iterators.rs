@@ -674,10 +674,15 @@ fn filter_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
 fn reversed_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "reversed", &a[1..], k, 1, 1)?;
     let v = a[1];
+    let tp = vm.type_of(v);
+    // `__reversed__ = None` blocks the sequence protocol, as CPython.
+    if vm.lookup_type(tp, vm.g.names.__reversed__) == Some(Value::NONE) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!("'{tn}' object is not reversible")));
+    }
     if let Some(r) = vm.call_special(v, vm.g.names.__reversed__, &[])? {
         return Ok(r);
     }
-    let tp = vm.type_of(v);
     if vm.lookup_type(tp, vm.g.names.__len__).is_none()
         || vm.lookup_type(tp, vm.g.names.__getitem__).is_none()
     {
@@ -685,13 +690,103 @@ fn reversed_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error(&format!("'{tn}' object is not reversible")));
     }
     let n = vm.len(v)?;
-    let mut items = Vec::with_capacity(n);
-    for i in (0..n).rev() {
-        items.push(vm.getitem(v, Value::int(i as i64))?);
+    let mark = vm.push_root(v);
+    let o = vm.alloc_obj(K_MISC, a[0], 1, 8);
+    vm.pop_roots(mark);
+    o.init(0, v);
+    set_raw(o, 0, (n as i64 - 1) as u64);
+    Ok(o.value())
+}
+
+// A `reversed` over a sequence (CPython's reversedobject): value 0 the
+// sequence (EMPTY once exhausted), raw word 0 the next index (-1: none).
+
+fn reversed_this(vm: &mut Vm, v: Value, name: &str) -> PyResult<Obj> {
+    let t = vm.intern("reversed");
+    let rt = vm.dict_get_str(vm.g.builtins, t).unwrap_or(Value::NONE);
+    match Obj::from_value(v) {
+        Some(o) if o.kind() == K_MISC && o.n_values() == 1 && vm.isinstance(v, rt) => Ok(o),
+        _ => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' for 'reversed' objects doesn't apply to a '{tn}' object"
+            )))
+        }
     }
-    let l = vm.new_list(&items);
-    let c = vm.g.types.list_iter;
-    Ok(vm.new_seq_iter(c, l, 0))
+}
+
+fn reversed_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = reversed_this(vm, a[0], "__next__")?;
+    let seq = o.get(0);
+    let i = get_raw(o, 0) as i64;
+    if i >= 0 && !seq.is_empty() {
+        match vm.getitem(seq, Value::int(i)) {
+            Ok(item) => {
+                set_raw(o, 0, (i - 1) as u64);
+                return Ok(item);
+            }
+            Err(e) => {
+                let ie = vm.g.e.IndexError;
+                let si = vm.g.e.StopIteration;
+                if !vm.isinstance(e.0, ie) && !vm.isinstance(e.0, si) {
+                    return Err(e);
+                }
+            }
+        }
+    }
+    set_raw(o, 0, u64::MAX);
+    vm.store(o, 0, Value::EMPTY);
+    Err(vm.stop_iteration(Value::NONE))
+}
+
+fn reversed_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = reversed_this(vm, a[0], "__length_hint__")?;
+    let seq = o.get(0);
+    if seq.is_empty() {
+        return Ok(Value::int(0));
+    }
+    let position = get_raw(o, 0) as i64 + 1;
+    let n = vm.len(seq)? as i64;
+    Ok(Value::int(if n < position { 0 } else { position }))
+}
+
+fn reversed_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = reversed_this(vm, a[0], "__reduce__")?;
+    let cls = vm.type_of(a[0]);
+    let seq = o.get(0);
+    let mark = vm.push_root(Value::NONE);
+    let r = if seq.is_empty() {
+        let e = vm.new_tuple(&[]);
+        vm.push_root(e);
+        let args = vm.new_tuple(&[e]);
+        vm.push_root(args);
+        vm.new_tuple(&[cls, args])
+    } else {
+        let args = vm.new_tuple(&[seq]);
+        vm.push_root(args);
+        let idx = Value::int(get_raw(o, 0) as i64);
+        vm.new_tuple(&[cls, args, idx])
+    };
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
+fn reversed_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
+    let o = reversed_this(vm, a[0], "__setstate__")?;
+    let i = vm.index(a[1])?;
+    let Some(i) = vm.as_i64(i) else {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C ssize_t",
+        ));
+    };
+    let seq = o.get(0);
+    if !seq.is_empty() {
+        let n = vm.len(seq)? as i64;
+        set_raw(o, 0, i.clamp(-1, n - 1) as u64);
+    }
+    Ok(Value::NONE)
 }
 
 // ---------------------------------------------------------------- generators
@@ -849,6 +944,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let _ = vm.g.iternext.set(Box::new(steps));
     let rt = vm.new_static_type("reversed", obj, Kind(K_MISC.0), true);
     vm.add_static(rt, "__new__", reversed_new, false);
+    vm.add_method(rt, "__iter__", iter_self);
+    vm.add_method(rt, "__next__", reversed_next);
+    vm.add_method(rt, "__length_hint__", reversed_length_hint);
+    vm.add_method(rt, "__reduce__", reversed_reduce);
+    vm.add_method(rt, "__setstate__", reversed_setstate);
     let k = vm.intern("reversed");
     vm.dict_set_str(b, k, rt);
     for t in [vm.g.types.generator, vm.g.types.coroutine] {

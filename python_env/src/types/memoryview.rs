@@ -1,13 +1,19 @@
-//! `memoryview`: one-dimensional views of bytes and bytearray buffers.
+//! `memoryview`: views of bytes, bytearray, array and mmap buffers.
 //!
-//! Layout (`K_MEMORYVIEW`): values `[obj, format str]`; raw words
-//! `[start byte offset, step in bytes, number of items, itemsize, flags,
-//! cached hash]`.
+//! Layout (`K_MEMORYVIEW`): values `[obj, format str, inner shape]`; raw
+//! words `[start byte offset, step in bytes, number of items, itemsize,
+//! flags, cached hash, ndim]`.
 //! The view reads its exporter's *current* storage on every access (a
 //! bytearray replaces its storage object on mutation), so views always see
-//! writes made through the bytearray and vice versa. Views are one-
-//! dimensional (`ndim == 1`); multi-dimensional casts raise
-//! NotImplementedError.
+//! writes made through the bytearray and vice versa.
+//!
+//! Dimensions: the geometry words describe the first dimension (`shape[0]`
+//! rows of `step` bytes apart, from `start`); the inner shape (a tuple of
+//! `shape[1:]`, None when `ndim <= 1`) is always C-contiguous, so each row
+//! is `itemsize * product(shape[1:])` contiguous bytes. Multi-dimensional
+//! views come from `cast(fmt, shape)` of a C-contiguous view; slicing keeps
+//! them in this form (CPython slices the first dimension only). A 0-dim
+//! view has one item (`len` 1, `step` the itemsize).
 
 use super::bytes::{buf, is_ba};
 use crate::args::Args;
@@ -21,6 +27,9 @@ const R_LEN: usize = 2;
 const R_ITEMSIZE: usize = 3;
 const R_FLAGS: usize = 4;
 const R_HASH: usize = 5;
+const R_NDIM: usize = 6;
+/// CPython's `PyBUF_MAX_NDIM`.
+const MAX_NDIM: usize = 64;
 const F_RELEASED: u64 = 1;
 const F_READONLY: u64 = 2;
 /// R_HASH holds the hash, computed once: like CPython's cache, it answers
@@ -52,7 +61,8 @@ pub fn view_bytes(v: Value) -> Option<Vec<u8>> {
         return None;
     }
     let b = base(o);
-    let (start, step, n, isz) = geom(o);
+    let (start, step, n, _) = geom(o);
+    let isz = row(o);
     if step == isz as i64 && start >= 0 {
         // Contiguous: one copy of the covered range.
         let from = start as usize;
@@ -77,6 +87,86 @@ fn geom(o: Obj) -> (i64, i64, usize, usize) {
     )
 }
 
+/// The view's dimensions after the first (empty when `ndim <= 1`).
+fn inner(o: Obj) -> Vec<usize> {
+    match Obj::from_value(o.get(2)) {
+        Some(t) if t.kind() == Kind::TUPLE => (0..t.n_values())
+            .map(|i| t.get(i).as_int().unwrap_or(0) as usize)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn ndim(o: Obj) -> usize {
+    get_raw(o, R_NDIM) as usize
+}
+
+/// The bytes of one row (one item of the first dimension).
+fn row(o: Obj) -> usize {
+    get_raw(o, R_ITEMSIZE) as usize * inner(o).iter().product::<usize>()
+}
+
+/// The view's shape.
+fn shape_of(o: Obj) -> Vec<usize> {
+    if ndim(o) == 0 {
+        return Vec::new();
+    }
+    let mut s = vec![get_raw(o, R_LEN) as usize];
+    s.extend(inner(o));
+    s
+}
+
+/// The view's strides.
+fn strides_of(o: Obj) -> Vec<i64> {
+    let sh = shape_of(o);
+    let mut st = vec![0i64; sh.len()];
+    let mut acc = get_raw(o, R_ITEMSIZE) as i64;
+    for i in (1..sh.len()).rev() {
+        st[i] = acc;
+        acc *= sh[i] as i64;
+    }
+    if !st.is_empty() {
+        st[0] = get_raw(o, R_STEP) as i64;
+    }
+    st
+}
+
+/// CPython's C- (`fortran` false) or Fortran-contiguity test.
+fn contiguous_in(o: Obj, fortran: bool) -> bool {
+    let sh = shape_of(o);
+    if sh.contains(&0) {
+        return true;
+    }
+    let st = strides_of(o);
+    let mut sd = get_raw(o, R_ITEMSIZE) as i64;
+    let order: Vec<usize> = if fortran {
+        (0..sh.len()).collect()
+    } else {
+        (0..sh.len()).rev().collect()
+    };
+    for i in order {
+        if sh[i] > 1 && st[i] != sd {
+            return false;
+        }
+        sd *= sh[i] as i64;
+    }
+    true
+}
+
+/// The byte offsets of all items, in C order.
+fn item_offsets(o: Obj) -> Vec<usize> {
+    let (start, step, n, isz) = geom(o);
+    let per = inner(o).iter().product::<usize>();
+    let mut out = Vec::with_capacity(n * per);
+    for i in 0..n {
+        let p = start + i as i64 * step;
+        for j in 0..per {
+            out.push((p + (j * isz) as i64) as usize);
+        }
+    }
+    out
+}
+
 fn fmt_of(o: Obj) -> String {
     str_of(o.get(1)).into_owned()
 }
@@ -99,14 +189,32 @@ fn alloc_view(
     g: (i64, i64, usize, usize),
     flags: u64,
 ) -> Value {
+    alloc_view_nd(vm, cls, obj, fmt, g, flags, (1, Value::NONE))
+}
+
+/// A view of `ndim` dimensions, the ones after the first being `dims.1`
+/// (a tuple, None when `ndim <= 1`).
+fn alloc_view_nd(
+    vm: &mut Vm,
+    cls: Value,
+    obj: Value,
+    fmt: Value,
+    g: (i64, i64, usize, usize),
+    flags: u64,
+    dims: (usize, Value),
+) -> Value {
+    let mark = vm.push_root(fmt);
+    vm.push_root(dims.1);
     // A view of an mmap holds its own export until released or collected
     // (see `mmap`).
     let obj = crate::modules::mmap::export_for_view(vm, obj);
-    let mark = vm.push_root(obj);
-    let o = vm.alloc_obj(K_MEMORYVIEW, cls, 2, 6 * 8);
+    vm.push_root(obj);
+    let o = vm.alloc_obj(K_MEMORYVIEW, cls, 3, 7 * 8);
     vm.pop_roots(mark);
     o.init(0, obj);
     o.init(1, fmt);
+    o.init(2, dims.1);
+    set_raw(o, R_NDIM, dims.0 as u64);
     set_raw(o, R_START, g.0 as u64);
     set_raw(o, R_STEP, g.1 as u64);
     set_raw(o, R_LEN, g.2 as u64);
@@ -127,6 +235,15 @@ pub fn check_released(vm: &mut Vm, v: Value) -> PyResult<()> {
     }
 }
 
+/// Fails if view `o` was released meanwhile (by Python code that an
+/// index's `__index__` or a value's conversion ran).
+fn still_live(vm: &mut Vm, o: Obj) -> PyResult<()> {
+    if get_raw(o, R_FLAGS) & F_RELEASED != 0 {
+        return Err(vm.value_error("operation forbidden on released memoryview object"));
+    }
+    Ok(())
+}
+
 fn live(vm: &mut Vm, v: Value) -> PyResult<Obj> {
     let o = Obj::from_value(v).expect("memoryview");
     if get_raw(o, R_FLAGS) & F_RELEASED != 0 {
@@ -143,7 +260,8 @@ fn live(vm: &mut Vm, v: Value) -> PyResult<Obj> {
 /// cannot tell when an unreleased view dies (no reference counts), lets
 /// the bytearray shrink, and a view that no longer fits raises instead.
 fn fits(o: Obj) -> bool {
-    let (start, step, n, isz) = geom(o);
+    let (start, step, n, _) = geom(o);
+    let isz = row(o);
     if n == 0 {
         return true;
     }
@@ -182,13 +300,14 @@ fn mv_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if is_mv(obj) {
         let src = live(vm, obj)?;
         let g = geom(src);
-        return Ok(alloc_view(
+        return Ok(alloc_view_nd(
             vm,
             a[0],
             src.get(0),
             src.get(1),
             g,
             get_raw(src, R_FLAGS),
+            (ndim(src), src.get(2)),
         ));
     }
     if crate::modules::mmap::is_mmap(obj) {
@@ -261,8 +380,17 @@ fn pack(vm: &mut Vm, f: &str, v: Value, isz: usize) -> PyResult<Vec<u8>> {
         },
         "?" => Ok(vec![vm.truthy(v)? as u8]),
         "f" | "d" => {
-            let Some(x) = vm.as_f64(v) else {
-                return Err(bad_type(vm));
+            // CPython's PyFloat_AsDouble: floats, ints, and objects with
+            // __float__ or __index__.
+            let x = match vm.as_f64(v) {
+                Some(x) => x,
+                None => {
+                    let tp = vm.type_of(v);
+                    if vm.lookup_type(tp, vm.g.names.__float__).is_none() && !is_index(vm, v) {
+                        return Err(bad_type(vm));
+                    }
+                    crate::modules::math::float_arg(vm, v)?
+                }
             };
             Ok(if f == "f" {
                 (x as f32).to_le_bytes().to_vec()
@@ -271,9 +399,14 @@ fn pack(vm: &mut Vm, f: &str, v: Value, isz: usize) -> PyResult<Vec<u8>> {
             })
         }
         _ => {
-            if !vm.is_int_like(v) {
+            // CPython's PyNumber_Index: ints and objects with __index__.
+            let v = if vm.is_int_like(v) {
+                v
+            } else if is_index(vm, v) {
+                vm.index(v)?
+            } else {
                 return Err(bad_type(vm));
-            }
+            };
             let big = vm.as_bigint(v).unwrap_or_default();
             let signed = matches!(f, "b" | "h" | "i" | "l" | "q" | "n");
             let bits = isz as u32 * 8;
@@ -306,10 +439,16 @@ fn pack(vm: &mut Vm, f: &str, v: Value, isz: usize) -> PyResult<Vec<u8>> {
 
 fn mv_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = live(vm, a[0])?;
+    // A 0-dim view has length 1 (CPython's memory_length).
     Ok(vm.new_int(get_raw(o, R_LEN) as i64))
 }
 
 fn item_index(vm: &mut Vm, k: Value, n: usize) -> PyResult<usize> {
+    item_index_dim(vm, k, n, 1)
+}
+
+/// Index `k` into dimension `dim` (1-based, for the message) of length `n`.
+fn item_index_dim(vm: &mut Vm, k: Value, n: usize, dim: usize) -> PyResult<usize> {
     let i = vm.index(k)?;
     let Some(i) = vm.as_i64(i) else {
         return Err(vm.new_exc(
@@ -319,7 +458,10 @@ fn item_index(vm: &mut Vm, k: Value, n: usize) -> PyResult<usize> {
     };
     let j = if i < 0 { i + n as i64 } else { i };
     if j < 0 || j >= n as i64 {
-        return Err(vm.new_exc(vm.g.e.IndexError, "index out of bounds on dimension 1"));
+        return Err(vm.new_exc(
+            vm.g.e.IndexError,
+            &format!("index out of bounds on dimension {dim}"),
+        ));
     }
     Ok(j as usize)
 }
@@ -331,9 +473,98 @@ fn is_index(vm: &Vm, k: Value) -> bool {
             .is_some()
 }
 
+/// Is `k` a tuple whose items all pass `f` (CPython's multi-index and
+/// multi-slice keys)?
+fn tuple_of(vm: &Vm, k: Value, f: fn(&Vm, Value) -> bool) -> bool {
+    Obj::from_value(k).is_some_and(|t| t.kind() == Kind::TUPLE)
+        && vm.seq_items(k).into_iter().all(|x| f(vm, x))
+}
+
+fn is_slice_key(_vm: &Vm, k: Value) -> bool {
+    super::seq::is_slice(k)
+}
+
+/// The byte offset of the item a full multi-index `key` names.
+fn offset_of_tuple(vm: &mut Vm, o: Obj, key: Value) -> PyResult<usize> {
+    let idx = vm.seq_items(key);
+    let nd = ndim(o);
+    if idx.len() > nd {
+        return Err(vm.type_error(&format!(
+            "cannot index {nd}-dimension view with {}-element tuple",
+            idx.len()
+        )));
+    }
+    let sh = shape_of(o);
+    let st = strides_of(o);
+    let mut p = get_raw(o, R_START) as i64;
+    for (d, k) in idx.into_iter().enumerate() {
+        let i = item_index_dim(vm, k, sh[d], d + 1)?;
+        p += i as i64 * st[d];
+    }
+    Ok(p as usize)
+}
+
+/// The item at byte offset `p` of view `o`.
+fn read_item(vm: &mut Vm, o: Obj, p: usize) -> PyResult<Value> {
+    still_live(vm, o)?;
+    let isz = get_raw(o, R_ITEMSIZE) as usize;
+    // An index's __index__ may have run Python code that shrank the
+    // exporter: read with a bounds check.
+    let Some(b) = base(o).get(p..p + isz).map(<[u8]>::to_vec) else {
+        return Err(shrunk(vm));
+    };
+    let f = fmt_of(o);
+    Ok(unpack(vm, &f, &b))
+}
+
 fn mv_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = live(vm, a[0])?;
     let (start, step, n, isz) = geom(o);
+    if ndim(o) == 0 {
+        if Obj::from_value(a[1]).is_some_and(|t| t.kind() == Kind::TUPLE && t.n_values() == 0) {
+            return read_item(vm, o, start as usize);
+        }
+        if a[1] == Value::ELLIPSIS {
+            return Ok(a[0]);
+        }
+        return Err(vm.type_error("invalid indexing of 0-dim memory"));
+    }
+    if super::seq::is_slice(a[1]) {
+        let (s, _e, st, count) = super::seq::slice_indices(vm, a[1], n)?;
+        let g = (start + s as i64 * step, step * st as i64, count, isz);
+        let cls = vm.type_of(a[0]);
+        // As CPython, the slice is a view of the exporter made before the
+        // bounds were computed: it lives even if they released this one.
+        return Ok(alloc_view_nd(
+            vm,
+            cls,
+            o.get(0),
+            o.get(1),
+            g,
+            get_raw(o, R_FLAGS) & !F_RELEASED,
+            (ndim(o), o.get(2)),
+        ));
+    }
+    if is_index(vm, a[1]) && ndim(o) > 1 {
+        vm.index(a[1])?;
+        return Err(vm.new_exc(
+            vm.g.e.NotImplementedError,
+            "multi-dimensional sub-views are not implemented",
+        ));
+    }
+    if !is_index(vm, a[1]) && tuple_of(vm, a[1], is_index) {
+        if vm.seq_items(a[1]).len() < ndim(o) {
+            return Err(vm.new_exc(vm.g.e.NotImplementedError, "sub-views are not implemented"));
+        }
+        let p = offset_of_tuple(vm, o, a[1])?;
+        return read_item(vm, o, p);
+    }
+    if tuple_of(vm, a[1], is_slice_key) {
+        return Err(vm.new_exc(
+            vm.g.e.NotImplementedError,
+            "multi-dimensional slicing is not implemented",
+        ));
+    }
     if super::seq::is_slice(a[1]) {
         let (s, _e, st, count) = super::seq::slice_indices(vm, a[1], n)?;
         let g = (start + s as i64 * step, step * st as i64, count, isz);
@@ -352,19 +583,14 @@ fn mv_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let i = item_index(vm, a[1], n)?;
     let p = (start + i as i64 * step) as usize;
-    // The index's __index__ may have run Python code that shrank the
-    // exporter: read with a bounds check.
-    let Some(b) = base(o).get(p..p + isz).map(<[u8]>::to_vec) else {
-        return Err(shrunk(vm));
-    };
-    let f = fmt_of(o);
-    Ok(unpack(vm, &f, &b))
+    read_item(vm, o, p)
 }
 
 /// Writes `data` at byte positions of the exporter (a bytearray), in one
 /// atomic step; BufferError if the exporter no longer reaches them (Python
 /// code run by the conversions may have shrunk it).
 fn write_at(vm: &mut Vm, o: Obj, positions: &[usize], data: &[u8], isz: usize) -> PyResult<()> {
+    still_live(vm, o)?;
     let x = o.get(0);
     if crate::modules::mmap::is_export(x) {
         for (k, &p) in positions.iter().enumerate() {
@@ -393,6 +619,35 @@ fn mv_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let (start, step, n, isz) = geom(o);
     let f = fmt_of(o);
+    let nd = ndim(o);
+    if nd == 0 {
+        let whole = a[1] == Value::ELLIPSIS
+            || Obj::from_value(a[1]).is_some_and(|t| t.kind() == Kind::TUPLE && t.n_values() == 0);
+        if !whole {
+            return Err(vm.type_error("invalid indexing of 0-dim memory"));
+        }
+        let data = pack(vm, &f, a[2], isz)?;
+        write_at(vm, o, &[start as usize], &data, isz)?;
+        return Ok(Value::NONE);
+    }
+    if is_index(vm, a[1]) && nd > 1 {
+        return Err(vm.new_exc(vm.g.e.NotImplementedError, "sub-views are not implemented"));
+    }
+    if !is_index(vm, a[1]) && tuple_of(vm, a[1], is_index) {
+        if vm.seq_items(a[1]).len() < nd {
+            return Err(vm.new_exc(vm.g.e.NotImplementedError, "sub-views are not implemented"));
+        }
+        let p = offset_of_tuple(vm, o, a[1])?;
+        let data = pack(vm, &f, a[2], isz)?;
+        write_at(vm, o, &[p], &data, isz)?;
+        return Ok(Value::NONE);
+    }
+    if (super::seq::is_slice(a[1]) && nd != 1) || tuple_of(vm, a[1], is_slice_key) {
+        return Err(vm.new_exc(
+            vm.g.e.NotImplementedError,
+            "memoryview slice assignments are currently restricted to ndim = 1",
+        ));
+    }
     if super::seq::is_slice(a[1]) {
         let (s, _e, st, count) = super::seq::slice_indices(vm, a[1], n)?;
         let src = if is_mv(a[2]) {
@@ -439,25 +694,63 @@ fn mv_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Err(vm.type_error("cannot delete memory"))
 }
 
+/// All items of the view, in C order (flattened).
 fn items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     let o = live(vm, v)?;
-    let (start, step, n, isz) = geom(o);
+    let isz = get_raw(o, R_ITEMSIZE) as usize;
     let f = fmt_of(o);
     let b = base(o);
-    Ok((0..n)
-        .map(|i| {
-            let p = (start + i as i64 * step) as usize;
-            unpack(vm, &f, &b[p..p + isz])
-        })
+    Ok(item_offsets(o)
+        .into_iter()
+        .map(|p| unpack(vm, &f, &b[p..p + isz]))
         .collect())
+}
+
+/// Nests the flat items `it` as lists of `shape`.
+fn nest(vm: &mut Vm, it: &[Value], shape: &[usize]) -> Value {
+    if shape.len() <= 1 {
+        return vm.new_list(it);
+    }
+    let per: usize = shape[1..].iter().product();
+    let mut rows = Vec::with_capacity(shape[0]);
+    let mark = vm.push_root(Value::NONE);
+    for r in 0..shape[0] {
+        let l = nest(vm, &it[r * per..(r + 1) * per], &shape[1..]);
+        vm.push_root(l);
+        rows.push(l);
+    }
+    let out = vm.new_list(&rows);
+    vm.pop_roots(mark);
+    out
 }
 
 fn mv_tolist(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let it = items(vm, a[0])?;
-    Ok(vm.new_list(&it))
+    let o = Obj::from_value(a[0]).expect("memoryview");
+    if ndim(o) == 0 {
+        return Ok(it[0]);
+    }
+    let mark = vm.push_root(Value::NONE);
+    for &x in &it {
+        vm.push_root(x);
+    }
+    let sh = shape_of(o);
+    let r = nest(vm, &it, &sh);
+    vm.pop_roots(mark);
+    Ok(r)
 }
 
 fn mv_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    if ndim(o) == 0 {
+        return Err(vm.type_error("invalid indexing of 0-dim memory"));
+    }
+    if ndim(o) > 1 {
+        return Err(vm.new_exc(
+            vm.g.e.NotImplementedError,
+            "multi-dimensional sub-views are not implemented",
+        ));
+    }
     let it = items(vm, a[0])?;
     let l = vm.new_list(&it);
     vm.iter(l)
@@ -476,7 +769,32 @@ fn mv_tobytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             return Err(vm.value_error("order must be 'C', 'F' or 'A'"));
         }
     }
-    live(vm, a[0])?;
+    let o = live(vm, a[0])?;
+    if order.is_some_and(|v| is_str(v) && str_of(v).as_ref() == "F") && ndim(o) > 1 {
+        // Fortran order: the first index varies fastest.
+        let sh = shape_of(o);
+        let st = strides_of(o);
+        let isz = get_raw(o, R_ITEMSIZE) as usize;
+        let total: usize = sh.iter().product();
+        let b = base(o);
+        let mut out = Vec::with_capacity(total * isz);
+        let mut idx = vec![0usize; sh.len()];
+        for _ in 0..total {
+            let mut p = get_raw(o, R_START) as i64;
+            for d in 0..sh.len() {
+                p += idx[d] as i64 * st[d];
+            }
+            out.extend_from_slice(b.get(p as usize..p as usize + isz).unwrap_or(&[]));
+            for d in 0..sh.len() {
+                idx[d] += 1;
+                if idx[d] < sh[d] {
+                    break;
+                }
+                idx[d] = 0;
+            }
+        }
+        return Ok(vm.new_bytes(&out));
+    }
     let b = view_bytes(a[0]).unwrap_or_default();
     Ok(vm.new_bytes(&b))
 }
@@ -522,7 +840,7 @@ fn mv_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         if get_raw(p, R_FLAGS) & F_RELEASED != 0 {
             return Ok(Value::FALSE);
         }
-        if get_raw(p, R_LEN) != get_raw(o, R_LEN) {
+        if shape_of(p) != shape_of(o) {
             return Ok(Value::FALSE);
         }
         let x = items(vm, a[0])?;
@@ -537,6 +855,46 @@ fn mv_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(other) = buf(a[1]) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
+    if let Some((tc, osz)) = crate::modules::array::array_format(a[1]) {
+        // An array is a one-dimensional buffer of its typecode's items:
+        // compared by value, item by item.
+        if shape_of(o) != [other.len() / osz] {
+            return Ok(Value::FALSE);
+        }
+        let x = items(vm, a[0])?;
+        let mark = vm.push_root(Value::NONE);
+        for &u in &x {
+            vm.push_root(u);
+        }
+        let of = tc.to_string();
+        let mut same = true;
+        for (u, chunk) in x.into_iter().zip(other.chunks(osz)) {
+            let w = unpack(vm, &of, chunk);
+            let r = vm.eq(u, w);
+            if !r.inspect_err(|_| vm.pop_roots(mark))? {
+                same = false;
+                break;
+            }
+        }
+        vm.pop_roots(mark);
+        return Ok(Value::bool(same));
+    }
+    if ndim(o) != 1 {
+        // The other buffer is a one-dimensional view of unsigned bytes.
+        return Ok(Value::bool(
+            shape_of(o) == [other.len()] && {
+                let x = items(vm, a[0])?;
+                let mut same = true;
+                for (u, w) in x.into_iter().zip(other) {
+                    if !vm.eq(u, Value::int(w as i64))? {
+                        same = false;
+                        break;
+                    }
+                }
+                same
+            },
+        ));
+    }
     if fmt_of(o) != "B" {
         // Compare item by item against the other buffer's unsigned bytes.
         let x = items(vm, a[0])?;
@@ -604,10 +962,27 @@ fn mv_cast(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error(&format!("cast() argument 'format' must be str, not {tn}")));
     }
     let o = live(vm, a[0])?;
+    if !contiguous_in(o, false) {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    if (shape.is_some() || ndim(o) != 1) && shape_of(o).contains(&0) {
+        return Err(vm.type_error("memoryview: cannot cast view with zeros in shape or strides"));
+    }
+    let mut dims: Option<Vec<Value>> = None;
     if let Some(s) = shape {
         if !Obj::from_value(s).is_some_and(|so| matches!(so.kind(), Kind::LIST | Kind::TUPLE)) {
             return Err(vm.type_error("shape must be a list or a tuple"));
         }
+        let d = vm.seq_items(s);
+        if d.len() > MAX_NDIM {
+            return Err(vm.value_error(&format!(
+                "memoryview: number of dimensions must not exceed {MAX_NDIM}"
+            )));
+        }
+        if ndim(o) != 1 && d.len() != 1 {
+            return Err(vm.type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
+        }
+        dims = Some(d);
     }
     let f = str_of(fv).into_owned();
     let f = f.strip_prefix('@').unwrap_or(&f).to_string();
@@ -616,53 +991,90 @@ fn mv_cast(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             "memoryview: destination format must be a native single character format prefixed with an optional '@'",
         ));
     };
-    let (start, step, n, isz) = geom(o);
+    let (start, _, _, isz) = geom(o);
     let cur = fmt_of(o);
     if !matches!(cur.as_str(), "B" | "b" | "c") && !matches!(f.as_str(), "B" | "b" | "c") {
         return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
     }
-    if step != isz as i64 {
-        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
-    }
-    let total = n * isz;
+    let total = shape_of(o).iter().product::<usize>() * isz;
     if total % nsz != 0 {
         return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
     }
-    if let Some(s) = shape {
-        let dims = vm.collect(s)?;
-        if dims.len() != 1 {
-            return Err(vm.new_exc(
-                vm.g.e.NotImplementedError,
-                "memoryview: multi-dimensional views are not supported",
-            ));
+    let mismatch = "memoryview: product(shape) * itemsize != buffer size";
+    let (nd, first, inner_dims) = match dims {
+        None => (1, total / nsz, Vec::new()),
+        Some(d) if d.is_empty() => {
+            if nsz != total {
+                return Err(vm.type_error(mismatch));
+            }
+            (0, 1, Vec::new())
         }
-        if vm.as_i64(dims[0]) != Some((total / nsz) as i64) {
-            return Err(vm.type_error("memoryview: product(shape) * itemsize != buffer size"));
+        Some(d) => {
+            let mut sh = Vec::with_capacity(d.len());
+            let mut prod: usize = 1;
+            for x in d {
+                if !vm.is_int_like(x) {
+                    return Err(
+                        vm.type_error("memoryview.cast(): elements of shape must be integers")
+                    );
+                }
+                let Some(v) = vm.as_i64(x).filter(|&v| v > 0) else {
+                    return Err(
+                        vm.value_error("memoryview.cast(): elements of shape must be integers > 0")
+                    );
+                };
+                prod = match prod
+                    .checked_mul(v as usize)
+                    .filter(|&p| p <= isize::MAX as usize)
+                {
+                    Some(p) => p,
+                    None => {
+                        return Err(vm.value_error("memoryview.cast(): product(shape) > SSIZE_MAX"))
+                    }
+                };
+                sh.push(v as usize);
+            }
+            if prod.checked_mul(nsz) != Some(total) {
+                return Err(vm.type_error(mismatch));
+            }
+            (sh.len(), sh[0], sh[1..].to_vec())
         }
-    }
+    };
     let fs = vm.new_str(&f);
+    let mark = vm.push_root(fs);
+    let inner_v = if nd > 1 {
+        let vals: Vec<Value> = inner_dims.iter().map(|&d| Value::int(d as i64)).collect();
+        vm.new_tuple(&vals)
+    } else {
+        Value::NONE
+    };
     let cls = vm.type_of(a[0]);
-    Ok(alloc_view(
+    let row_bytes = nsz * inner_dims.iter().product::<usize>();
+    let v = alloc_view_nd(
         vm,
         cls,
         o.get(0),
         fs,
-        (start, nsz as i64, total / nsz, nsz),
+        (start, row_bytes as i64, first, nsz),
         get_raw(o, R_FLAGS),
-    ))
+        (nd, inner_v),
+    );
+    vm.pop_roots(mark);
+    Ok(v)
 }
 
 fn mv_toreadonly(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = live(vm, a[0])?;
     let g = geom(o);
     let cls = vm.type_of(a[0]);
-    Ok(alloc_view(
+    Ok(alloc_view_nd(
         vm,
         cls,
         o.get(0),
         o.get(1),
         g,
         get_raw(o, R_FLAGS) | F_READONLY,
+        (ndim(o), o.get(2)),
     ))
 }
 
@@ -682,27 +1094,29 @@ fn p_itemsize(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn p_nbytes(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = live(vm, a[0])?;
-    Ok(Value::int(
-        (get_raw(o, R_ITEMSIZE) * get_raw(o, R_LEN)) as i64,
-    ))
+    let n: usize = shape_of(o).iter().product();
+    Ok(Value::int((get_raw(o, R_ITEMSIZE) as usize * n) as i64))
 }
 fn p_readonly(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = live(vm, a[0])?;
     Ok(Value::bool(get_raw(o, R_FLAGS) & F_READONLY != 0))
 }
 fn p_ndim(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    live(vm, a[0])?;
-    Ok(Value::int(1))
+    let o = live(vm, a[0])?;
+    Ok(Value::int(ndim(o) as i64))
 }
 fn p_shape(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = live(vm, a[0])?;
-    let n = Value::int(get_raw(o, R_LEN) as i64);
-    Ok(vm.new_tuple(&[n]))
+    let s: Vec<Value> = shape_of(o)
+        .into_iter()
+        .map(|d| Value::int(d as i64))
+        .collect();
+    Ok(vm.new_tuple(&s))
 }
 fn p_strides(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = live(vm, a[0])?;
-    let s = Value::int(get_raw(o, R_STEP) as i64);
-    Ok(vm.new_tuple(&[s]))
+    let s: Vec<Value> = strides_of(o).into_iter().map(Value::int).collect();
+    Ok(vm.new_tuple(&s))
 }
 fn p_suboffsets(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     live(vm, a[0])?;
@@ -710,8 +1124,17 @@ fn p_suboffsets(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn p_contiguous(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = live(vm, a[0])?;
-    let (_, step, n, isz) = geom(o);
-    Ok(Value::bool(n <= 1 || step == isz as i64))
+    Ok(Value::bool(
+        contiguous_in(o, false) || contiguous_in(o, true),
+    ))
+}
+fn p_c_contiguous(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    Ok(Value::bool(contiguous_in(o, false)))
+}
+fn p_f_contiguous(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = live(vm, a[0])?;
+    Ok(Value::bool(contiguous_in(o, true)))
 }
 
 /// Registers the memoryview type in builtins.
@@ -761,8 +1184,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("strides", p_strides),
         ("suboffsets", p_suboffsets),
         ("contiguous", p_contiguous),
-        ("c_contiguous", p_contiguous),
-        ("f_contiguous", p_contiguous),
+        ("c_contiguous", p_c_contiguous),
+        ("f_contiguous", p_f_contiguous),
     ];
     for &(n, f) in props {
         let p = super::descr::native_property(vm, "getter", f);
@@ -791,10 +1214,7 @@ pub fn is_writable(v: Value) -> bool {
 /// Are the bytes of memoryview `v` contiguous (CPython exports a simple
 /// buffer only for those)?
 pub fn is_contiguous(v: Value) -> bool {
-    Obj::from_value(v).is_some_and(|o| {
-        let (_, step, n, isz) = geom(o);
-        n <= 1 || step == isz as i64
-    })
+    Obj::from_value(v).is_some_and(|o| contiguous_in(o, false))
 }
 
 /// Writes `data` at byte `off` of the bytes a bytearray or a writable view
@@ -816,7 +1236,8 @@ pub fn write_buffer(vm: &mut Vm, v: Value, off: usize, data: &[u8]) -> PyResult<
         return Err(shrunk(vm));
     }
     let o = live(vm, v)?;
-    let (start, _, n, isz) = geom(o);
+    let (start, _, _, isz) = geom(o);
+    let n: usize = shape_of(o).iter().product();
     if off.saturating_add(data.len()) > n * isz {
         return Err(shrunk(vm));
     }

@@ -101,6 +101,7 @@ fn weakrefable(vm: &Vm, v: Value) -> bool {
         | K_MODULE
         | Kind::SET
         | K_PROPERTY
+        | K_MEMORYVIEW
         | K_WRAPPER => true,
         K_EXC => heap,
         K_INSTANCE => o.class() != vm.g.types.object,
