@@ -9,7 +9,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::expr::binary_operator;
 use super::{Compiler, FBlock, FBlockKind, Label};
-use crate::bytecode::code::Constant;
+use crate::bytecode::code::{Constant, Location};
 use crate::bytecode::opcodes::{Intrinsic1, Intrinsic2, Opcode};
 use crate::compiler::symtable::{node_key, ScopeKind};
 use crate::compiler::{CResult, RawError};
@@ -593,7 +593,7 @@ impl<'a> Compiler<'a> {
         let mut next = next;
         let n = i.elif_else_clauses.len();
         for (k, clause) in i.elif_else_clauses.iter().enumerate() {
-            self.jump(end);
+            self.jump_noline(end);
             self.bind(next);
             self.set_loc(clause.range);
             match &clause.test {
@@ -646,10 +646,12 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.pop_handler();
         self.stmts(&t.finalbody)?;
-        self.jump(exit);
+        self.jump_noline(exit);
         // Exceptional path: ( exc )
         self.bind(end);
         self.push_handler(cleanup, true, 0);
+        // No line (CPython's UNSET_LOC): entering a handler is no line event.
+        self.unit().loc = Location::default();
         self.emit(Opcode::PushExcInfo, 0);
         self.push_fblock(FBlockKind::FinallyEnd, None, None, hd, t.range)?;
         self.stmts(&t.finalbody)?;
@@ -683,10 +685,12 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.pop_handler();
         self.stmts(&t.orelse)?;
-        self.jump(end);
+        self.jump_noline(end);
         // ( exc )
         self.bind(except);
         self.push_handler(cleanup, true, 0);
+        // No line (CPython's UNSET_LOC): entering a handler is no line event.
+        self.unit().loc = Location::default();
         self.emit(Opcode::PushExcInfo, 0);
         self.push_fblock(FBlockKind::ExceptionHandler, None, None, hd, t.range)?;
         let n = t.handlers.len();
@@ -719,12 +723,16 @@ impl<'a> Compiler<'a> {
                 self.stmts(&h.body)?;
                 self.pop_fblock();
                 self.truncate_handlers(hd);
+                // The handler's exit and `name` cleanup are artificial
+                // (CPython's UNSET_LOC): no line event.
+                self.unit().loc = Location::default();
                 self.emit(Opcode::PopExcept, 0);
                 self.clear_name(name.as_str())?;
                 self.jump(end);
                 self.unit().b.handler_stack = saved;
                 // Exception inside the handler body: ( prev_exc lasti exc2 )
                 self.bind(cleanup_end);
+                self.unit().loc = Location::default();
                 self.clear_name(name.as_str())?;
                 self.emit(Opcode::Reraise, 1);
             } else {
@@ -739,6 +747,7 @@ impl<'a> Compiler<'a> {
                 self.stmts(&h.body)?;
                 self.pop_fblock();
                 self.truncate_handlers(hd);
+                self.unit().loc = Location::default();
                 self.emit(Opcode::PopExcept, 0);
                 self.jump(end);
                 self.unit().b.handler_stack = saved;
@@ -746,7 +755,8 @@ impl<'a> Compiler<'a> {
             self.bind(next);
         }
         self.pop_fblock();
-        self.set_loc(t.range);
+        // No handler matched: re-raised with no line (CPython's UNSET_LOC).
+        self.unit().loc = Location::default();
         self.emit(Opcode::Reraise, 0);
         self.pop_handler();
         self.bind(cleanup);
@@ -771,6 +781,8 @@ impl<'a> Compiler<'a> {
         // ( exc )
         self.bind(except);
         self.push_handler(cleanup, true, 0);
+        // No line (CPython's UNSET_LOC): entering a handler is no line event.
+        self.unit().loc = Location::default();
         self.emit(Opcode::PushExcInfo, 0);
         self.push_fblock(FBlockKind::ExceptionGroupHandler, None, None, hd, t.range)?;
         let n = t.handlers.len();
