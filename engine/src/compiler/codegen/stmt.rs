@@ -334,6 +334,10 @@ impl<'a> Compiler<'a> {
                 if preserve_tos {
                     self.pop_fblock();
                 }
+                // What follows (the unwinding jump or return) seems to run
+                // after the `finally` body: it has no line (CPython's
+                // UNSET_LOC), so tracing reports no line for it.
+                self.unit().loc = Location::default();
             }
             FBlockKind::FinallyEnd => {
                 if preserve_tos {
@@ -346,7 +350,6 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::PopExcept, 0);
             }
             FBlockKind::With { is_async } => {
-                let saved = self.unit().loc;
                 self.unit().loc = fb.loc;
                 if preserve_tos {
                     self.emit(Opcode::Swap, 2);
@@ -356,7 +359,9 @@ impl<'a> Compiler<'a> {
                     self.await_top(2);
                 }
                 self.emit(Opcode::PopTop, 0);
-                self.unit().loc = saved;
+                // As after a `finally` body: the unwinding instruction
+                // has no line.
+                self.unit().loc = Location::default();
             }
             FBlockKind::HandlerCleanup { name } => {
                 if preserve_tos {
@@ -422,6 +427,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn break_stmt(&mut self, range: TextRange) -> CResult<()> {
+        // The statement's own instruction (as CPython 3.11), so tracing
+        // reports its line before any `finally` body it runs.
+        self.emit(Opcode::Nop, 0);
         let saved = self.unit_ref().b.handler_stack.clone();
         let lp = self.unwind_fblock_stack(false, true, range)?;
         let Some(lp) = lp else {
@@ -437,6 +445,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn continue_stmt(&mut self, range: TextRange) -> CResult<()> {
+        self.emit(Opcode::Nop, 0);
         let saved = self.unit_ref().b.handler_stack.clone();
         let lp = self.unwind_fblock_stack(false, true, range)?;
         let Some(lp) = lp else {
@@ -469,10 +478,15 @@ impl<'a> Compiler<'a> {
         let preserve_tos = constant.is_none();
         if let (Some(v), true) = (&r.value, preserve_tos) {
             self.expr(v)?;
+        } else {
+            // A constant's return has an instruction on its line before any
+            // `finally` body it runs (CPython 3.11's NOP).
+            self.set_loc(r.range);
+            self.emit(Opcode::Nop, 0);
         }
+        self.set_loc(r.range);
         let saved = self.unit_ref().b.handler_stack.clone();
         self.unwind_fblock_stack(preserve_tos, false, r.range)?;
-        self.set_loc(r.range);
         match constant {
             Some(c) => self.load_const_return(c),
             None => self.emit(Opcode::ReturnValue, 0),
