@@ -223,7 +223,12 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileErro
         None => Encoding::Utf8,
         Some((name, line)) => match normalize_encoding(name) {
             Some(enc) => {
-                if bom && enc != Encoding::Utf8 {
+                // With a BOM the cookie must name UTF-8 in the spelling
+                // CPython's `get_normal_name` maps to "utf-8" ("utf8" is
+                // refused there, so it is here).
+                let n = name.to_ascii_lowercase().replace('_', "-");
+                let utf8_spelled = n == "utf-8" || n.starts_with("utf-8-");
+                if bom && (enc != Encoding::Utf8 || !utf8_spelled) {
                     let norm = if enc == Encoding::Latin1 {
                         "iso-8859-1"
                     } else {

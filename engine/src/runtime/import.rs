@@ -5,6 +5,13 @@ use super::*;
 use crate::compiler::{self, CompileFlags, Mode};
 use proto_core::keylock::Acquire;
 
+/// Names CPython gives its frozen import bootstrap (`importlib._bootstrap`
+/// and `_bootstrap_external` under other names). python_env registers an
+/// init for each that returns importlib's own module; they are not builtin
+/// modules (`sys.builtin_module_names`, `_imp.is_builtin`), and their
+/// functions keep their own `__module__`.
+pub const FROZEN_ALIASES: [&str; 2] = ["_frozen_importlib", "_frozen_importlib_external"];
+
 impl Vm {
     /// Registers a builtin module factory (python_env, at start-up).
     pub fn register_module(&self, name: &str, init: ModuleInit) {
@@ -16,6 +23,7 @@ impl Vm {
     pub fn builtin_module_names(&self) -> Vec<String> {
         let mut names: Vec<String> = proto_core::sync::lock(&self.g.module_inits)
             .keys()
+            .filter(|n| !FROZEN_ALIASES.contains(&n.as_str()))
             .cloned()
             .chain(["builtins".to_string(), "sys".to_string()])
             .collect();
@@ -28,7 +36,8 @@ impl Vm {
     pub fn is_builtin_module(&self, name: &str) -> bool {
         name == "sys"
             || name == "builtins"
-            || proto_core::sync::lock(&self.g.module_inits).contains_key(name)
+            || (!FROZEN_ALIASES.contains(&name)
+                && proto_core::sync::lock(&self.g.module_inits).contains_key(name))
     }
 
     /// Compiles source bytes to a code value (SyntaxError on failure).
@@ -466,7 +475,9 @@ impl Vm {
                     .copied();
                 if let Some(init) = init {
                     let m = init(self)?;
-                    self.tag_module_functions(m, name);
+                    if !FROZEN_ALIASES.contains(&name) {
+                        self.tag_module_functions(m, name);
+                    }
                     let k = self.intern(name);
                     self.dict_set_str(self.g.sys_modules, k, m);
                     return Ok(m);
@@ -526,7 +537,7 @@ impl Vm {
         is_str(n).then(|| str_of(n).into_owned())
     }
 
-    fn module_not_found(&mut self, name: &str, parent: Option<&str>) -> PyException {
+    pub fn module_not_found(&mut self, name: &str, parent: Option<&str>) -> PyException {
         let msg = match parent {
             Some(p) => format!("No module named '{name}'; '{p}' is not a package"),
             None => format!("No module named '{name}'"),

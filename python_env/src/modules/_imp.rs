@@ -112,11 +112,76 @@ fn not_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     ))
 }
 
+/// `_frozen_importlib`: see [`frozen_bootstrap`].
+pub fn create_frozen_importlib(vm: &mut Vm) -> PyResult<Value> {
+    frozen_bootstrap(vm, "_frozen_importlib", "importlib._bootstrap")
+}
+
+/// `_frozen_importlib_external`: see [`frozen_bootstrap`].
+pub fn create_frozen_importlib_external(vm: &mut Vm) -> PyResult<Value> {
+    frozen_bootstrap(
+        vm,
+        "_frozen_importlib_external",
+        "importlib._bootstrap_external",
+    )
+}
+
+/// CPython freezes importlib's two bootstrap files under the names
+/// `_frozen_importlib` and `_frozen_importlib_external`, and
+/// `importlib/__init__.py` publishes the same module objects as
+/// `importlib._bootstrap` and `importlib._bootstrap_external`. ProtoPy
+/// imports importlib when first asked, so either name imports importlib
+/// and is its module (one object under both names, as in CPython; `zipimport`
+/// and `importlib.abc` rely on that). While importlib's own `__init__` runs
+/// (it asks for these names first) they are not found, so it loads and sets
+/// up its bootstrap from source: CPython's own path for an interpreter with
+/// no frozen importlib.
+fn frozen_bootstrap(vm: &mut Vm, alias: &str, target: &str) -> PyResult<Value> {
+    let modules = vm.g.sys_modules;
+    let key = vm.new_str("importlib");
+    let mark = vm.push_root(key);
+    let started = vm.dict_get_str(modules, key).is_some_and(|m| !m.is_none());
+    let tkey = vm.new_str(target);
+    vm.push_root(tkey);
+    let r = (|| {
+        let done = vm.dict_get_str(modules, tkey).filter(|m| !m.is_none());
+        if started && done.is_none() {
+            return Err(vm.module_not_found(alias, None));
+        }
+        vm.import_module("importlib")?;
+        match vm.dict_get_str(modules, tkey).filter(|m| !m.is_none()) {
+            Some(m) => Ok(m),
+            None => Err(vm.module_not_found(alias, None)),
+        }
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
 /// Installs CPython's importers when `importlib` is first imported (module
 /// docs): `_bootstrap._install(sys, _imp)` and
 /// `_bootstrap_external._install(_bootstrap)`, as CPython's start-up runs
-/// them; skipped if the program already filled `sys.meta_path`.
+/// them; skipped if the program already filled `sys.meta_path`. The
+/// bootstrap modules are published under their frozen names too
+/// ([`frozen_bootstrap`]).
 pub fn install_finders(vm: &mut Vm, _importlib: Value) -> PyResult<()> {
+    let modules = vm.g.sys_modules;
+    for (alias, target) in [
+        ("_frozen_importlib", "importlib._bootstrap"),
+        (
+            "_frozen_importlib_external",
+            "importlib._bootstrap_external",
+        ),
+    ] {
+        let tkey = vm.new_str(target);
+        let mark = vm.push_root(tkey);
+        if let Some(m) = vm.dict_get_str(modules, tkey).filter(|m| !m.is_none()) {
+            vm.push_root(m);
+            let akey = vm.intern(alias);
+            vm.dict_set_str(modules, akey, m);
+        }
+        vm.pop_roots(mark);
+    }
     let sys = vm.import_module("sys")?;
     let key = vm.intern("meta_path");
     let meta = vm.getattr(sys, key)?;

@@ -338,6 +338,16 @@ fn p_enable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// The profiler whose hook `f` is (the hook [`p_enable`] installs): CPython
+/// installs its C callback with the profiler as its object, and
+/// `sys.getprofile()` returns that object.
+pub fn hook_owner(f: Value) -> Option<Value> {
+    let b = Obj::from_value(f)
+        .filter(|o| o.kind() == K_BUILTIN)
+        .and_then(builtin_data)?;
+    (b.f as usize == callback as NativeFn as usize).then_some(b.bound)
+}
+
 /// Closes the calls still in progress (CPython's `flush_unmatched`).
 fn flush(vm: &mut Vm, p: &Profiler) -> PyResult<()> {
     let t = now(vm, p)?;

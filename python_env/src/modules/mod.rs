@@ -117,6 +117,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_operator", _operator::create);
     vm.register_module("_functools", _functools::create);
     vm.register_module("_imp", _imp::create);
+    vm.register_module("_frozen_importlib", _imp::create_frozen_importlib);
+    vm.register_module(
+        "_frozen_importlib_external",
+        _imp::create_frozen_importlib_external,
+    );
     vm.register_module("_codecs", _codecs::create);
     vm.register_module("_codecs_jp", _codecs_jp::create);
     vm.register_module("_codecs_kr", _codecs_kr::create);

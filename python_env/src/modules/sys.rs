@@ -397,7 +397,8 @@ fn gettrace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `getprofile()`: this thread's profile function, None if none.
 fn getprofile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "getprofile", a, k, 0, 0)?;
-    Ok(vm.profile_func())
+    let f = vm.profile_func();
+    Ok(crate::modules::_lsprof::hook_owner(f).unwrap_or(f))
 }
 
 /// `settrace(f)`: this thread's trace function (None removes it); see

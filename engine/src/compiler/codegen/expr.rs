@@ -773,6 +773,10 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         if let Some(k) = self.fold_ctx().fold(e) {
+            // CPython 3.11 folds a constant test into a jump or nothing but
+            // keeps a NOP on the test's line, so tracing reports the line
+            // of `if False:` or `while 1:`.
+            self.emit(Opcode::Nop, 0);
             if k.truthy() == cond {
                 self.jump(label);
             }

@@ -521,6 +521,15 @@ impl<'a> Compiler<'a> {
         self.push_instr(Op::Jump, 0, Some(label.0));
     }
 
+    /// [`Compiler::jump`] with no location (CPython's `ADDOP_JUMP_NOLINE`):
+    /// a jump over an `else` branch is no line of its own for tracing.
+    pub fn jump_noline(&mut self, label: Label) {
+        let loc = self.unit().loc;
+        self.unit().loc = Default::default();
+        self.jump(label);
+        self.unit().loc = loc;
+    }
+
     pub fn new_label(&mut self) -> Label {
         let b = &mut self.unit().b;
         b.labels.push(None);

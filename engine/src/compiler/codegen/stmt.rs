@@ -9,7 +9,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::expr::binary_operator;
 use super::{Compiler, FBlock, FBlockKind, Label};
-use crate::bytecode::code::Constant;
+use crate::bytecode::code::{Constant, Location};
 use crate::bytecode::opcodes::{Intrinsic1, Intrinsic2, Opcode};
 use crate::compiler::symtable::{node_key, ScopeKind};
 use crate::compiler::{CResult, RawError};
@@ -334,6 +334,10 @@ impl<'a> Compiler<'a> {
                 if preserve_tos {
                     self.pop_fblock();
                 }
+                // What follows (the unwinding jump or return) seems to run
+                // after the `finally` body: it has no line (CPython's
+                // UNSET_LOC), so tracing reports no line for it.
+                self.unit().loc = Location::default();
             }
             FBlockKind::FinallyEnd => {
                 if preserve_tos {
@@ -346,7 +350,6 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::PopExcept, 0);
             }
             FBlockKind::With { is_async } => {
-                let saved = self.unit().loc;
                 self.unit().loc = fb.loc;
                 if preserve_tos {
                     self.emit(Opcode::Swap, 2);
@@ -356,7 +359,9 @@ impl<'a> Compiler<'a> {
                     self.await_top(2);
                 }
                 self.emit(Opcode::PopTop, 0);
-                self.unit().loc = saved;
+                // As after a `finally` body: the unwinding instruction
+                // has no line.
+                self.unit().loc = Location::default();
             }
             FBlockKind::HandlerCleanup { name } => {
                 if preserve_tos {
@@ -422,6 +427,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn break_stmt(&mut self, range: TextRange) -> CResult<()> {
+        // The statement's own instruction (as CPython 3.11), so tracing
+        // reports its line before any `finally` body it runs.
+        self.emit(Opcode::Nop, 0);
         let saved = self.unit_ref().b.handler_stack.clone();
         let lp = self.unwind_fblock_stack(false, true, range)?;
         let Some(lp) = lp else {
@@ -437,6 +445,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn continue_stmt(&mut self, range: TextRange) -> CResult<()> {
+        self.emit(Opcode::Nop, 0);
         let saved = self.unit_ref().b.handler_stack.clone();
         let lp = self.unwind_fblock_stack(false, true, range)?;
         let Some(lp) = lp else {
@@ -469,10 +478,15 @@ impl<'a> Compiler<'a> {
         let preserve_tos = constant.is_none();
         if let (Some(v), true) = (&r.value, preserve_tos) {
             self.expr(v)?;
+        } else {
+            // A constant's return has an instruction on its line before any
+            // `finally` body it runs (CPython 3.11's NOP).
+            self.set_loc(r.range);
+            self.emit(Opcode::Nop, 0);
         }
+        self.set_loc(r.range);
         let saved = self.unit_ref().b.handler_stack.clone();
         self.unwind_fblock_stack(preserve_tos, false, r.range)?;
-        self.set_loc(r.range);
         match constant {
             Some(c) => self.load_const_return(c),
             None => self.emit(Opcode::ReturnValue, 0),
@@ -593,7 +607,7 @@ impl<'a> Compiler<'a> {
         let mut next = next;
         let n = i.elif_else_clauses.len();
         for (k, clause) in i.elif_else_clauses.iter().enumerate() {
-            self.jump(end);
+            self.jump_noline(end);
             self.bind(next);
             self.set_loc(clause.range);
             match &clause.test {
@@ -646,10 +660,12 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.pop_handler();
         self.stmts(&t.finalbody)?;
-        self.jump(exit);
+        self.jump_noline(exit);
         // Exceptional path: ( exc )
         self.bind(end);
         self.push_handler(cleanup, true, 0);
+        // No line (CPython's UNSET_LOC): entering a handler is no line event.
+        self.unit().loc = Location::default();
         self.emit(Opcode::PushExcInfo, 0);
         self.push_fblock(FBlockKind::FinallyEnd, None, None, hd, t.range)?;
         self.stmts(&t.finalbody)?;
@@ -683,10 +699,12 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.pop_handler();
         self.stmts(&t.orelse)?;
-        self.jump(end);
+        self.jump_noline(end);
         // ( exc )
         self.bind(except);
         self.push_handler(cleanup, true, 0);
+        // No line (CPython's UNSET_LOC): entering a handler is no line event.
+        self.unit().loc = Location::default();
         self.emit(Opcode::PushExcInfo, 0);
         self.push_fblock(FBlockKind::ExceptionHandler, None, None, hd, t.range)?;
         let n = t.handlers.len();
@@ -719,12 +737,16 @@ impl<'a> Compiler<'a> {
                 self.stmts(&h.body)?;
                 self.pop_fblock();
                 self.truncate_handlers(hd);
+                // The handler's exit and `name` cleanup are artificial
+                // (CPython's UNSET_LOC): no line event.
+                self.unit().loc = Location::default();
                 self.emit(Opcode::PopExcept, 0);
                 self.clear_name(name.as_str())?;
                 self.jump(end);
                 self.unit().b.handler_stack = saved;
                 // Exception inside the handler body: ( prev_exc lasti exc2 )
                 self.bind(cleanup_end);
+                self.unit().loc = Location::default();
                 self.clear_name(name.as_str())?;
                 self.emit(Opcode::Reraise, 1);
             } else {
@@ -739,6 +761,7 @@ impl<'a> Compiler<'a> {
                 self.stmts(&h.body)?;
                 self.pop_fblock();
                 self.truncate_handlers(hd);
+                self.unit().loc = Location::default();
                 self.emit(Opcode::PopExcept, 0);
                 self.jump(end);
                 self.unit().b.handler_stack = saved;
@@ -746,7 +769,8 @@ impl<'a> Compiler<'a> {
             self.bind(next);
         }
         self.pop_fblock();
-        self.set_loc(t.range);
+        // No handler matched: re-raised with no line (CPython's UNSET_LOC).
+        self.unit().loc = Location::default();
         self.emit(Opcode::Reraise, 0);
         self.pop_handler();
         self.bind(cleanup);
@@ -771,6 +795,8 @@ impl<'a> Compiler<'a> {
         // ( exc )
         self.bind(except);
         self.push_handler(cleanup, true, 0);
+        // No line (CPython's UNSET_LOC): entering a handler is no line event.
+        self.unit().loc = Location::default();
         self.emit(Opcode::PushExcInfo, 0);
         self.push_fblock(FBlockKind::ExceptionGroupHandler, None, None, hd, t.range)?;
         let n = t.handlers.len();
