@@ -394,10 +394,12 @@ fn eg_matcher(vm: &mut Vm, cond: Value) -> PyResult<EgMatcher<'static>> {
     };
     match Obj::from_value(cond) {
         Some(o) if o.kind() == K_FUNCTION => return Ok(EgMatcher::Predicate(cond)),
-        Some(o) if o.kind() == Kind::TUPLE && o.class() == vm.g.types.tuple => {
-            if vm.seq_items(cond).into_iter().all(is_exc_class) {
-                return Ok(EgMatcher::Type(cond));
-            }
+        Some(o)
+            if o.kind() == Kind::TUPLE
+                && o.class() == vm.g.types.tuple
+                && vm.seq_items(cond).into_iter().all(is_exc_class) =>
+        {
+            return Ok(EgMatcher::Type(cond));
         }
         _ if is_exc_class(cond) => return Ok(EgMatcher::Type(cond)),
         _ => {}

@@ -38,10 +38,8 @@ fn list_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // Keywords are refused unless a subclass's own `__new__` took them.
     let (lt, new) = (vm.g.types.list, vm.g.names.__new__);
     let tp = vm.type_of(a[0]);
-    if tp == lt || vm.lookup_type(tp, new) == vm.lookup_type(lt, new) {
-        if !args.kw.is_empty() {
-            return Err(vm.type_error("list() takes no keyword arguments"));
-        }
+    if !args.kw.is_empty() && (tp == lt || vm.lookup_type(tp, new) == vm.lookup_type(lt, new)) {
+        return Err(vm.type_error("list() takes no keyword arguments"));
     }
     if args.pos.len() > 2 {
         return Err(vm.type_error(&format!(

@@ -55,10 +55,10 @@ fn set_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if cls == vm.g.types.frozenset || vm.is_subtype(cls, vm.g.types.frozenset) {
         let fs = vm.g.types.frozenset;
         let init = vm.g.names.__init__;
-        if cls == fs || vm.lookup_type(cls, init) == vm.lookup_type(fs, init) {
-            if !args.kw.is_empty() {
-                return Err(vm.type_error("frozenset() takes no keyword arguments"));
-            }
+        if !args.kw.is_empty()
+            && (cls == fs || vm.lookup_type(cls, init) == vm.lookup_type(fs, init))
+        {
+            return Err(vm.type_error("frozenset() takes no keyword arguments"));
         }
         if args.pos.len() > 2 {
             return Err(vm.type_error(&format!(
