@@ -1347,6 +1347,26 @@ fn eval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    // The signature's checks (missing, duplicated and unknown arguments)
+    // before any conversion.
+    crate::types::clinic::unpack(
+        vm,
+        "compile",
+        a,
+        k,
+        [
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
+        0,
+        3,
+        6,
+    )?;
     if let Some(r) = crate::modules::_ast::compile_hook(vm, a, k)? {
         return Ok(r);
     }
@@ -1386,6 +1406,17 @@ fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn import(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    // The signature's checks (missing, duplicated and unknown arguments).
+    crate::types::clinic::unpack(
+        vm,
+        "__import__",
+        a,
+        k,
+        ["name", "globals", "locals", "fromlist", "level"],
+        0,
+        1,
+        5,
+    )?;
     let mut args = Args::new(a, k);
     let name = args.get(0, "name").unwrap_or(Value::NONE);
     let globals = args.get(1, "globals").unwrap_or(Value::NONE);

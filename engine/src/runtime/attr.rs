@@ -267,6 +267,20 @@ impl Vm {
                     } else {
                         owner
                     };
+                    // A wrapped descriptor is bound to the class as 3.11's
+                    // `cm_descr_get` does (`classmethod(property(...))`).
+                    let chain = Obj::from_value(f).is_some_and(|fo| match fo.kind() {
+                        K_WRAPPER | K_PROPERTY => true,
+                        K_FUNCTION | K_BUILTIN | K_TYPE => false,
+                        _ => {
+                            let ft = fo.class();
+                            Obj::from_value(ft).is_some_and(|t| type_flags(t) & TF_HEAP != 0)
+                                && self.lookup_type(ft, self.g.names.__get__).is_some()
+                        }
+                    });
+                    if chain {
+                        return self.bind_descr(f, cls, cls);
+                    }
                     Ok(self.new_method(f, cls))
                 }
             }
@@ -289,7 +303,7 @@ impl Vm {
                 let fget = o.get(0);
                 if fget.is_none() || fget.is_empty() {
                     let n = self.property_name(d);
-                    let tn = self.type_name_of(obj);
+                    let tn = self.type_qualname_of(obj);
                     return Err(self.new_exc(
                         self.g.e.AttributeError,
                         &format!("property {n}of '{tn}' object has no getter"),
@@ -418,9 +432,31 @@ impl Vm {
 
     /// `getattr(obj, name)` (name interned or any str).
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
-        match self.getattr_impl(obj, name, true)? {
-            Some(v) => Ok(v),
-            None => Err(self.attr_error(obj, name)),
+        match self.getattr_impl(obj, name, true) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(self.attr_error(obj, name)),
+            Err(e) => {
+                self.attr_error_context(e.0, obj, name);
+                Err(e)
+            }
+        }
+    }
+
+    /// An AttributeError raised while looking up `obj.name` (by
+    /// `__getattr__`, a property...) gets `name` and `obj` unless it has
+    /// either, for the "Did you mean" of its printing (CPython's
+    /// `set_attribute_error_context`).
+    fn attr_error_context(&mut self, e: Value, obj: Value, name: Value) {
+        let Some(o) = Obj::from_value(e).filter(|o| o.kind() == K_EXC) else {
+            return;
+        };
+        if !self.isinstance(e, self.g.e.AttributeError) {
+            return;
+        }
+        let unset = |v: Value| v.is_empty() || v.is_none();
+        if unset(o.get(EXC_X0)) && unset(o.get(EXC_X1)) {
+            self.store(o, EXC_X0, name);
+            self.store(o, EXC_X1, obj);
         }
     }
 
@@ -616,6 +652,18 @@ impl Vm {
             }
         }
         if let Some(d) = descr {
+            // A property subclass's instance keeps its doc where CPython
+            // keeps it in the instance dict: before the class's docstring.
+            if name == self.g.names.__doc__ {
+                if let Some(o) = Obj::from_value(obj)
+                    .filter(|o| {
+                        o.kind() == K_PROPERTY && o.class() == tp && tp != self.g.types.property
+                    })
+                    .filter(|o| o.n_values() > 3 && !o.get(3).is_empty())
+                {
+                    return Ok(Some(o.get(3)));
+                }
+            }
             if obj.is_none() {
                 return self.bind_to_none(d, tp).map(Some);
             }
@@ -972,6 +1020,7 @@ impl Vm {
                             return Err(e);
                         }
                         let pn = self.property_name(d);
+                        let tn = self.type_qualname_of(obj);
                         return Err(self.new_exc(
                             self.g.e.AttributeError,
                             &format!("property {pn}of '{tn}' object has no setter"),
@@ -1272,6 +1321,7 @@ impl Vm {
                             return Err(e);
                         }
                         let pn = self.property_name(d);
+                        let tn = self.type_qualname_of(obj);
                         return Err(self.new_exc(
                             self.g.e.AttributeError,
                             &format!("property {pn}of '{tn}' object has no deleter"),
@@ -1648,7 +1698,7 @@ impl Vm {
         // The class dict: a fresh dict copy of the namespace.
         let d = self.new_dict();
         let mark = self.push_root(d);
-        let items = if Obj::from_value(ns).is_some_and(|o| o.kind() == Kind::DICT) {
+        let items = if self.is_plain_iter_dict(ns) {
             self.dict_items(ns)
         } else {
             let keys = self.call_method(ns, "keys", &[])?;
@@ -1665,6 +1715,7 @@ impl Vm {
             }
             v
         };
+        let mut classcell = None;
         for (k, v) in items {
             let k = if is_str(k) { self.intern_value(k) } else { k };
             // The class body's implicit cells are not class attributes:
@@ -1681,6 +1732,8 @@ impl Vm {
                 };
                 if k == self.g.names.__classdictcell__ {
                     self.ctx.store(c, 0, d);
+                } else {
+                    classcell = Some(c);
                 }
                 continue;
             }
@@ -1791,6 +1844,11 @@ impl Vm {
         let to = alloc_type(&mut self.ctx, meta, name, d, layout, flags);
         let t = to.value();
         self.push_root(t);
+        // `__class__` of the body's methods is the class from here on, as
+        // CPython's `type_new_set_classcell` (before `mro()` runs).
+        if let Some(c) = classcell {
+            self.ctx.store(c, 0, t);
+        }
         for (i, &n) in slot_names.iter().enumerate() {
             let m = self.alloc_obj(K_MEMBER, self.g.types.member_descr, 2, 8);
             m.init(0, n);

@@ -601,6 +601,15 @@ impl Vm {
             if !self.isinstance(r, cls) {
                 return Ok(r);
             }
+            // A builtin's `__new__` (tuple, str, bytes...) made an instance
+            // of a class with `__del__`: listed as `alloc_instance` lists
+            // its own (listing twice is harmless).
+            if Obj::from_value(r).is_some_and(|o| {
+                o.kind() != K_INSTANCE
+                    && Obj::from_value(o.class()).is_some_and(|c| type_flags(c) & TF_HAS_DEL != 0)
+            }) {
+                super::finalize::register(self, r);
+            }
             r
         };
         if let Some(initf) = init {
@@ -1524,7 +1533,15 @@ impl Vm {
         self.store(Obj::from_value(e.0).expect("e"), EXC_ARGS, args);
         match self.gen_resume(gen, Value::NONE, e.0) {
             Ok(GenStep::Yield(_)) => {
-                Err(self.new_exc(self.g.e.RuntimeError, "generator ignored GeneratorExit"))
+                let what = if g.class() == self.g.types.coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                Err(self.new_exc(
+                    self.g.e.RuntimeError,
+                    &format!("{what} ignored GeneratorExit"),
+                ))
             }
             Ok(GenStep::Return(_)) => Ok(Value::NONE),
             Err(x)

@@ -313,6 +313,13 @@ impl Vm {
                 );
             }
         }
+        // CPython reads `dir(obj)`: sorted, each name once, none offered
+        // past 750 of them.
+        cands.sort_unstable();
+        cands.dedup();
+        if cands.len() >= 750 {
+            return None;
+        }
         Vm::suggest(&str_of(name), &cands)
     }
 

@@ -1024,9 +1024,28 @@ fn build_class_rooted(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<V
         } else {
             vm.call(meta, &a, kn)?
         };
-        if let Some(c) = Obj::from_value(cell) {
-            if c.kind() == K_CELL {
-                vm.ctx.store(c, 0, cls);
+        // `type.__new__` set the cell from `__classcell__`; a metaclass
+        // that dropped it or built another class is an error (CPython's
+        // `builtin___build_class__`).
+        let is_type = Obj::from_value(cls).is_some_and(|o| o.kind() == K_TYPE);
+        if let Some(c) = Obj::from_value(cell).filter(|c| c.kind() == K_CELL && is_type) {
+            let cell_cls = c.get(0);
+            if cell_cls != cls {
+                // Popped with the closure's other roots.
+                vm.push_root(cls);
+                let n = vm.repr_string(name)?;
+                let cr = vm.repr_string(cls)?;
+                if cell_cls.is_empty() {
+                    return Err(vm.new_exc(
+                        vm.g.e.RuntimeError,
+                        &format!(
+                            "__class__ not set defining {n} as {cr}. \
+                             Was __classcell__ propagated to type.__new__?"
+                        ),
+                    ));
+                }
+                let cc = vm.repr_string(cell_cls)?;
+                return Err(vm.type_error(&format!("__class__ set to {cc} defining {n} as {cr}")));
             }
         }
         Ok(cls)

@@ -1958,6 +1958,9 @@ impl Vm {
                             let (rest, m) = t!(self.eg_match(e, tp));
                             push!(rest);
                             push!(m);
+                            if !m.is_none() {
+                                self.set_exc_info(m);
+                            }
                         }
                         Opcode::WithExceptStart => {
                             let e = st!()[sp - 1];
@@ -2401,49 +2404,12 @@ impl Vm {
     fn intrinsic2(&mut self, arg: u32, a: Value, b: Value) -> PyResult<Value> {
         use crate::bytecode::Intrinsic2 as I;
         match I::from_arg(arg) {
-            Some(I::PrepReraiseStar) => {
-                // a: original exception group, b: list of raised exceptions.
-                let raised = self.seq_items(b);
-                let raised: Vec<Value> = raised.into_iter().filter(|v| !v.is_none()).collect();
-                if raised.is_empty() {
-                    return Ok(Value::NONE);
-                }
-                if raised.len() == 1 {
-                    return Ok(raised[0]);
-                }
-                let _ = a;
-                let msg = self.new_str("");
-                let l = self.new_list(&raised);
-                let eg = self.g.e.ExceptionGroup;
-                self.call(eg, &[msg, l], Value::EMPTY)
-            }
+            Some(I::PrepReraiseStar) => self.prep_reraise_star(a, b),
             other => match other.and_then(|w| self.typing_intrinsic2(w, a, b)) {
                 Some(r) => r,
                 None => Err(self.new_exc(self.g.e.SystemError, "unsupported intrinsic")),
             },
         }
-    }
-
-    fn eg_match(&mut self, e: Value, tp: Value) -> PyResult<(Value, Value)> {
-        // Minimal except*: whole-group matching via split().
-        if self.exc_matches(e, tp)? && !self.isinstance(e, self.g.e.BaseExceptionGroup) {
-            let msg = self.new_str("");
-            let l = self.new_list(&[e]);
-            let eg = self.g.e.ExceptionGroup;
-            let g = self.call(eg, &[msg, l], Value::EMPTY)?;
-            return Ok((Value::NONE, g));
-        }
-        if self.isinstance(e, self.g.e.BaseExceptionGroup) {
-            let r = self.call_method(e, "split", &[tp])?;
-            let items = self.seq_items(r);
-            if items.len() == 2 {
-                if items[0].is_none() {
-                    return Ok((e, Value::NONE));
-                }
-                return Ok((items[1], items[0]));
-            }
-        }
-        Ok((e, Value::NONE))
     }
 
     /// Does `v` match mapping patterns (`Py_TPFLAGS_MAPPING` on its

@@ -40,6 +40,7 @@
 pub mod attr;
 pub mod call;
 pub mod exc;
+pub mod excgroup;
 pub mod finalize;
 pub mod icache;
 pub mod import;
@@ -59,6 +60,7 @@ pub use call::{
     GEN_CODE, GEN_CREATED, GEN_DONE, GEN_NAME, GEN_QUALNAME, GEN_RAW_STATE, GEN_RUNNING,
     GEN_SUSPENDED,
 };
+pub use excgroup::EgMatcher;
 pub use object::*;
 pub use proto_core::{Kind, Obj};
 

@@ -550,6 +550,32 @@ impl Vm {
         type_name(self.type_of(v))
     }
 
+    /// Is `v` a dict whose iteration is dict's own (CPython's `tp_iter ==
+    /// dict_iter` test before copying its entries directly)? A subclass
+    /// with its own `__iter__` (OrderedDict) is read through `keys()`.
+    pub fn is_plain_iter_dict(&self, v: Value) -> bool {
+        let Some(o) = Obj::from_value(v).filter(|o| o.kind() == Kind::DICT) else {
+            return false;
+        };
+        let (tp, dt) = (o.class(), self.g.types.dict);
+        tp == dt || {
+            let it = self.g.names.__iter__;
+            self.lookup_type(tp, it) == self.lookup_type(dt, it)
+        }
+    }
+
+    /// The `__qualname__` of `v`'s class (its name if that is no str), as
+    /// CPython's `_PyType_GetQualName` in descriptor messages.
+    pub fn type_qualname_of(&self, v: Value) -> String {
+        let t = self.type_of(v);
+        match Obj::from_value(t) {
+            Some(o) if o.kind() == K_TYPE && is_str(o.get(T_QUALNAME)) => {
+                str_of(o.get(T_QUALNAME)).to_string()
+            }
+            _ => type_name(t),
+        }
+    }
+
     /// Is `sub` a subclass of `sup` (via MRO)?
     pub fn is_subtype(&self, sub: Value, sup: Value) -> bool {
         if sub == sup {

@@ -2088,9 +2088,9 @@ impl Vm {
         match r {
             Some(v) => Ok(claim_index(it, i, i + 1).then_some(Some(Some(v)))),
             None => {
-                if so.kind() != Kind::DICT && so.kind() != Kind::SET {
-                    self.store(it, 0, Value::EMPTY);
-                }
+                // An exhausted iterator lets its source go (CPython's
+                // `di_dict = NULL`); it stays exhausted.
+                self.store(it, 0, Value::EMPTY);
                 Ok(Some(Some(None)))
             }
         }

@@ -218,7 +218,8 @@ impl Vm {
                     }));
                 }
                 if self.repr_enter(v) {
-                    return Ok(Some("{...}".into()));
+                    let tn = if frozen { "frozenset" } else { "set" };
+                    return Ok(Some(format!("{tn}(...)")));
                 }
                 let mark = self.push_root(v);
                 let mut parts = Vec::new();

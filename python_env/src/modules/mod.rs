@@ -45,6 +45,7 @@ pub mod _stat;
 pub mod _statistics;
 pub mod _string;
 pub mod _struct;
+pub mod _testinternalcapi;
 pub mod _thread;
 pub mod _typing;
 pub mod _uuid;
@@ -97,6 +98,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_io", _io::create);
     vm.register_module("_sre", _sre::create);
     vm.register_module("_struct", _struct::create);
+    vm.register_module("_testinternalcapi", _testinternalcapi::create);
     vm.register_module("_csv", _csv::create);
     vm.register_module("_sqlite3", _sqlite3::create);
     vm.register_module("pyexpat", pyexpat::create);

@@ -26,7 +26,8 @@ pub fn is_printable(c: u32) -> bool {
     if c < 0x80 {
         return (0x20..0x7f).contains(&c);
     }
-    in_ranges(t::PRINTABLE, c)
+    // Surrogates (category Cs) are never printable.
+    !(0xd800..0xe000).contains(&c) && in_ranges(t::PRINTABLE, c)
 }
 /// `str.isspace` for one code point (Python's whitespace set, incl. `\x1c`..`\x1f`).
 pub fn is_space(c: u32) -> bool {

@@ -38,11 +38,52 @@ fn property_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             vm.store(p, i, v);
         }
     }
+    if p.class() == vm.g.types.property {
+        return Ok(Value::NONE);
+    }
+    // A subclass's instance keeps its doc (else the getter's) in its
+    // `__dict__`, where the subclass's own docstring does not shadow it; an
+    // instance without one (`__slots__`) fails with AttributeError.
+    let mut doc = p.get(3);
+    let fget = p.get(0);
+    if (doc.is_none() || doc.is_empty()) && !fget.is_none() && !fget.is_empty() {
+        doc = vm
+            .getattr_opt(fget, vm.g.names.__doc__)?
+            .unwrap_or(Value::NONE);
+    }
+    if type_flags(Obj::from_value(p.class()).expect("class")) & TF_NODICT != 0 {
+        let tn = vm.type_name_of(p.value());
+        return Err(vm.new_exc(
+            vm.g.e.AttributeError,
+            &format!("'{tn}' object attribute '__doc__' is read-only"),
+        ));
+    }
+    // Slot 3 stands for the instance dict's `__doc__` (the attribute
+    // lookup reads it before the class's docstring).
+    vm.store(p, 3, if doc.is_empty() { Value::NONE } else { doc });
     Ok(Value::NONE)
 }
 
 fn property_copy(vm: &mut Vm, a: &[Value], slot: usize) -> PyResult<Value> {
     let p = Obj::from_value(a[0]).expect("p");
+    if p.class() != vm.g.types.property {
+        // A subclass is called as CPython's `property_copy` does, its doc
+        // (kept in the instance dict) derived again from the getter.
+        let mut fns = [p.get(0), p.get(1), p.get(2), Value::NONE];
+        fns[slot] = a[1];
+        for f in fns.iter_mut() {
+            if f.is_empty() {
+                *f = Value::NONE;
+            }
+        }
+        let n = vm.call(p.class(), &fns, Value::EMPTY)?;
+        if let Some(no) = Obj::from_value(n).filter(|o| o.kind() == K_PROPERTY) {
+            if no.n_values() >= PROPERTY_SLOTS && p.n_values() >= PROPERTY_SLOTS {
+                vm.store(no, 4, p.get(4));
+            }
+        }
+        return Ok(n);
+    }
     let n = vm.alloc_obj(K_PROPERTY, p.class(), PROPERTY_SLOTS, 0);
     for i in 0..PROPERTY_SLOTS {
         n.init(
@@ -116,7 +157,7 @@ fn property_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let p = Obj::from_value(a[0]).expect("p");
     let f = p.get(1);
     if f.is_none() || f.is_empty() {
-        let (pn, tn) = (vm.property_name(a[0]), vm.type_name_of(a[1]));
+        let (pn, tn) = (vm.property_name(a[0]), vm.type_qualname_of(a[1]));
         return Err(vm.new_exc(
             vm.g.e.AttributeError,
             &format!("property {pn}of '{tn}' object has no setter"),
@@ -129,7 +170,7 @@ fn property_delete(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let p = Obj::from_value(a[0]).expect("p");
     let f = p.get(2);
     if f.is_none() || f.is_empty() {
-        let (pn, tn) = (vm.property_name(a[0]), vm.type_name_of(a[1]));
+        let (pn, tn) = (vm.property_name(a[0]), vm.type_qualname_of(a[1]));
         return Err(vm.new_exc(
             vm.g.e.AttributeError,
             &format!("property {pn}of '{tn}' object has no deleter"),
@@ -201,12 +242,42 @@ fn wrapper_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if w.kind() == K_WRAPPER {
         vm.store(w, 0, a[1]);
     }
+    // `functools_wraps`: the callable's identity attributes, copied into
+    // the wrapper's `__dict__`.
+    for name in [
+        "__module__",
+        "__name__",
+        "__qualname__",
+        "__doc__",
+        "__annotations__",
+    ] {
+        let n = vm.intern(name);
+        if let Some(v) = vm.getattr_opt(a[1], n)? {
+            vm.setattr(a[0], n, v)?;
+        }
+    }
     Ok(Value::NONE)
 }
 
 fn wrapper_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (obj, owner) = get_args(vm, a)?;
     vm.bind_descr(a[0], obj, owner)
+}
+
+/// `repr(staticmethod(f))`: `<staticmethod(repr(f))>` (classmethod alike).
+fn wrapper_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let w = Obj::from_value(a[0]).filter(|o| o.kind() == K_WRAPPER);
+    let Some(w) = w else {
+        let r = vm.default_repr(a[0]);
+        return Ok(vm.new_str(&r));
+    };
+    let tn = if vm.isinstance(a[0], vm.g.types.staticmethod) {
+        "staticmethod"
+    } else {
+        "classmethod"
+    };
+    let r = vm.repr_string(w.get(0))?;
+    Ok(vm.new_str(&format!("<{tn}({r})>")))
 }
 
 fn staticmethod_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -454,6 +525,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_static(t, "__new__", wrapper_new, false);
         vm.add_method(t, "__init__", wrapper_init);
         vm.add_method(t, "__get__", wrapper_get);
+        vm.add_method(t, "__repr__", wrapper_repr);
     }
     let sm = vm.g.types.staticmethod;
     vm.add_method(sm, "__call__", staticmethod_call);
@@ -562,6 +634,17 @@ pub fn add_getsets(vm: &mut Vm, t: Value, list: &[(&'static str, NativeFn, Optio
     for &(name, get, set) in list {
         let gs = vm.new_native_getset(t, name, get, set);
         vm.add_attr(t, name, gs);
+    }
+}
+
+/// Makes the getset `name` of builtin type `t` deletable, `del` calling
+/// `f` with no value (as CPython's setters get NULL).
+pub fn add_getset_deleter(vm: &mut Vm, t: Value, name: &'static str, f: NativeFn) {
+    let n = vm.intern(name);
+    if let Some(gs) = vm.lookup_type(t, n).and_then(Obj::from_value) {
+        let d = vm.new_builtin(name, f, false);
+        vm.ctx.promote(d);
+        vm.store(gs, 2, d);
     }
 }
 

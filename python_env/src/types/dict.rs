@@ -41,7 +41,7 @@ fn update_from_rooted(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
             .into_iter()
             .try_for_each(|(k, v)| vm.dict_set(d, k, v));
     }
-    if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::DICT) {
+    if vm.is_plain_iter_dict(src) {
         let (items, mark) = rooted_items(vm, src);
         let r = items
             .into_iter()
@@ -396,6 +396,25 @@ fn view_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if o.class() == t.dict_keys {
         return Ok(Value::bool(vm.dict_get(o.get(0), a[1])?.is_some()));
     }
+    if o.class() == t.dict_items {
+        // `dictitems_contains`: the key's value, compared with `==`.
+        let pair = Obj::from_value(a[1]).filter(|p| p.kind() == Kind::TUPLE && p.n_values() == 2);
+        let Some(p) = pair else {
+            return Ok(Value::FALSE);
+        };
+        let (key, value) = (p.get(0), p.get(1));
+        return match vm.dict_get(o.get(0), key)? {
+            Some(found) if found == value => Ok(Value::TRUE),
+            Some(found) => {
+                // `__eq__` may drop the entry from the dict.
+                let mark = vm.push_root(found);
+                let r = vm.eq(found, value);
+                vm.pop_roots(mark);
+                Ok(Value::bool(r?))
+            }
+            None => Ok(Value::FALSE),
+        };
+    }
     let items = view_items_vec(vm, a[0]);
     for x in items {
         if vm.eq(x, a[1])? {
@@ -453,17 +472,40 @@ fn view_rsub(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// Rich comparison `op` (CPython's codes: 0 <, 1 <=, 2 ==, 3 !=, 4 >, 5 >=)
 /// of a keys/items view with a set or view.
 fn view_cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
-    if !Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::SET || o.kind() == K_DICTVIEW) {
+    let set_like = Obj::from_value(a[1]).is_some_and(|o| {
+        o.kind() == Kind::SET || (o.kind() == K_DICTVIEW && o.class() != vm.g.types.dict_values)
+    });
+    if !set_like {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let s1 = view_as_set(vm, a[0])?;
-    let mark = vm.push_root(s1);
+    // CPython's `dictview_richcompare`: sizes first, then membership of
+    // each item in the other side (`in`, so an items view compares values
+    // with `==` and needs no hash of them).
+    let (n1, n2) = (vm.len(a[0])?, vm.len(a[1])?);
+    let (applies, sub, sup) = match op {
+        2 | 3 => (n1 == n2, a[0], a[1]),
+        0 => (n1 < n2, a[0], a[1]),
+        1 => (n1 <= n2, a[0], a[1]),
+        4 => (n1 > n2, a[1], a[0]),
+        _ => (n1 >= n2, a[1], a[0]),
+    };
+    let mut ok = applies && all_contained_in(vm, sub, sup)?;
+    if op == 3 {
+        ok = !ok;
+    }
+    Ok(Value::bool(ok))
+}
+
+/// Is every item of iterable `sub` in `sup`?
+fn all_contained_in(vm: &mut Vm, sub: Value, sup: Value) -> PyResult<bool> {
+    let (items, mark) = vm.collect_rooted(sub)?;
     let r = (|| {
-        let other = vm.collect(a[1])?;
-        let s2 = vm.new_set(false);
-        add_all(vm, s2, &other)?;
-        vm.push_root(s2);
-        vm.builtin_richcompare(s1, s2, op)
+        for x in items {
+            if !vm.contains(sup, x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     })();
     vm.pop_roots(mark);
     r
@@ -531,25 +573,7 @@ fn view_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if o.class() == vm.g.types.dict_values {
         return Ok(Value::bool(a[0] == a[1]));
     }
-    let x = view_items_vec(vm, a[0]);
-    let s1 = vm.new_set(false);
-    add_all(vm, s1, &x)?;
-    let mark = vm.push_root(s1);
-    let r = (|| {
-        let other = if Obj::from_value(a[1])
-            .is_some_and(|o| o.kind() == Kind::SET || o.kind() == K_DICTVIEW)
-        {
-            vm.collect(a[1])?
-        } else {
-            return Ok(Value::NOT_IMPLEMENTED);
-        };
-        let s2 = vm.new_set(false);
-        add_all(vm, s2, &other)?;
-        vm.push_root(s2);
-        vm.builtin_richcompare(s1, s2, 2)
-    })();
-    vm.pop_roots(mark);
-    r
+    view_cmp(vm, a, 2)
 }
 
 /// Registers dict and its views.

@@ -301,6 +301,12 @@ fn eg_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let tn = vm.type_name_of(msg);
         return Err(vm.type_error(&format!("argument 1 must be str, not {tn}")));
     }
+    let excs_tp = vm.type_of(excs);
+    if vm.lookup_type(excs_tp, vm.g.names.__getitem__).is_none()
+        || vm.is_subtype(excs_tp, vm.g.types.dict)
+    {
+        return Err(vm.type_error("second argument (exceptions) must be a sequence"));
+    }
     let items = vm.collect(excs)?;
     if items.is_empty() {
         return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
@@ -325,6 +331,14 @@ fn eg_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     if cls == vm.g.e.ExceptionGroup && !all_exc {
         return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+    }
+    if !all_exc
+        && cls != vm.g.e.BaseExceptionGroup
+        && cls != vm.g.e.ExceptionGroup
+        && vm.is_subtype(cls, vm.g.e.Exception)
+    {
+        let tn = type_name(cls);
+        return Err(vm.type_error(&format!("Cannot nest BaseExceptions in '{tn}'")));
     }
     let t = vm.new_tuple(&items);
     let e = vm.alloc_instance(cls, &[msg, excs])?;
@@ -374,67 +388,38 @@ fn eg_derive(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.call(cls, &[items[0], a[1]], Value::EMPTY)
 }
 
-fn eg_split_impl(vm: &mut Vm, eg: Value, cond: Value) -> PyResult<(Value, Value)> {
-    // Returns (match, rest) with None for empty parts.
-    let matches = |vm: &mut Vm, e: Value| -> PyResult<bool> {
-        if Obj::from_value(cond).is_some_and(|o| o.kind() == K_TYPE || o.kind() == Kind::TUPLE) {
-            vm.exc_matches(e, cond)
-        } else {
-            let r = vm.call(cond, &[e], Value::EMPTY)?;
-            vm.truthy(r)
-        }
+/// `get_matcher_type`: a function is a predicate; an exception class or a
+/// tuple of them matches by type.
+fn eg_matcher(vm: &mut Vm, cond: Value) -> PyResult<EgMatcher<'static>> {
+    let is_exc_class = |v: Value| {
+        Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE && type_flags(o) & TF_EXC != 0)
     };
-    if matches(vm, eg)? {
-        return Ok((eg, Value::NONE));
+    match Obj::from_value(cond) {
+        Some(o) if o.kind() == K_FUNCTION => return Ok(EgMatcher::Predicate(cond)),
+        Some(o)
+            if o.kind() == Kind::TUPLE
+                && o.class() == vm.g.types.tuple
+                && vm.seq_items(cond).into_iter().all(is_exc_class) =>
+        {
+            return Ok(EgMatcher::Type(cond));
+        }
+        _ if is_exc_class(cond) => return Ok(EgMatcher::Type(cond)),
+        _ => {}
     }
-    if !vm.isinstance(eg, vm.g.e.BaseExceptionGroup) {
-        return Ok((Value::NONE, eg));
-    }
-    let subs = eg_exceptions(vm, &[eg], Value::EMPTY)?;
-    let subs = vm.seq_items(subs);
-    let mut m = Vec::new();
-    let mut r = Vec::new();
-    for s in subs {
-        let (sm, sr) = eg_split_impl(vm, s, cond)?;
-        if !sm.is_none() {
-            m.push(sm);
-        }
-        if !sr.is_none() {
-            r.push(sr);
-        }
-    }
-    let mk = |vm: &mut Vm, v: Vec<Value>| -> PyResult<Value> {
-        if v.is_empty() {
-            return Ok(Value::NONE);
-        }
-        let l = vm.new_list(&v);
-        let d = vm.call_method(eg, "derive", &[l])?;
-        // copy traceback/cause/context/notes
-        let (so, dobj) = (
-            Obj::from_value(eg).expect("e"),
-            Obj::from_value(d).expect("e"),
-        );
-        for s in [EXC_TB, EXC_CAUSE, EXC_CONTEXT] {
-            vm.store(dobj, s, so.get(s));
-        }
-        if let Some(n) = vm.getattr_opt(eg, vm.g.names.__notes__)? {
-            vm.setattr(d, vm.g.names.__notes__, n)?;
-        }
-        Ok(d)
-    };
-    let mv = mk(vm, m)?;
-    let rv = mk(vm, r)?;
-    Ok((mv, rv))
+    Err(vm.type_error("expected a function, exception type or tuple of exception types"))
 }
 
-fn eg_split(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (m, r) = eg_split_impl(vm, a[0], a[1])?;
+fn eg_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "split", a, k, 1, 1)?;
+    let m = eg_matcher(vm, a[1])?;
+    let (m, r) = vm.eg_split(a[0], m, true)?;
     Ok(vm.new_tuple(&[m, r]))
 }
 
-fn eg_subgroup(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (m, _) = eg_split_impl(vm, a[0], a[1])?;
-    Ok(m)
+fn eg_subgroup(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "subgroup", a, k, 1, 1)?;
+    let m = eg_matcher(vm, a[1])?;
+    Ok(vm.eg_split(a[0], m, false)?.0)
 }
 
 /// An OSError's `(errno, strerror)`: the pair stored in value slot X2 once
@@ -536,6 +521,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(eg, "derive", eg_derive);
     vm.add_method(eg, "split", eg_split);
     vm.add_method(eg, "subgroup", eg_subgroup);
+    vm.add_static(
+        eg,
+        "__class_getitem__",
+        super::genericalias::class_getitem,
+        true,
+    );
     let p = super::descr::native_property(vm, "getter", eg_message);
     vm.add_attr(eg, "message", p);
     let p = super::descr::native_property(vm, "getter", eg_exceptions);

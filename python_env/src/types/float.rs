@@ -83,7 +83,11 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
 
 fn float_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
-    if !args.kw.is_empty() {
+    // Keywords are refused unless a subclass's own `__init__` takes them.
+    let (ft, init) = (vm.g.types.float, vm.g.names.__init__);
+    if !args.kw.is_empty()
+        && (args.pos[0] == ft || vm.lookup_type(args.pos[0], init) == vm.lookup_type(ft, init))
+    {
         return Err(vm.type_error("float() takes no keyword arguments"));
     }
     if args.pos.len() > 2 {

@@ -184,8 +184,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     ];
     for &(name, get, set) in getsets {
         let gs = vm.new_native_getset(t, name, get, Some(set));
-        if matches!(name, "__defaults__" | "__kwdefaults__" | "__annotations__") {
-            // `del f.__defaults__` sets None, as CPython's setters do for NULL.
+        if matches!(
+            name,
+            "__defaults__" | "__kwdefaults__" | "__annotations__" | "__name__" | "__qualname__"
+        ) {
+            // `del f.__defaults__` sets None, as CPython's setters do for
+            // NULL; `del f.__name__` is their TypeError.
             let d = vm.new_builtin(name, set, false);
             vm.ctx.promote(d);
             vm.store(Obj::from_value(gs).expect("getset"), 2, d);
@@ -199,6 +203,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     ] {
         let m = writable_member(vm, t, name, get, set);
         vm.add_attr(t, name, m);
+        // `del f.__doc__` leaves None (a T_OBJECT member's NULL).
+        super::descr::add_getset_deleter(vm, t, name, set);
     }
     for (name, get) in [
         ("__globals__", globals_get as NativeFn),

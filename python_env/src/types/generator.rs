@@ -3,7 +3,7 @@
 //! `__name__`, `__qualname__`, `gi_code`, `gi_frame`, `gi_running`,
 //! `gi_suspended`, `gi_yieldfrom` and their `cr_`/`ag_` counterparts.
 
-use super::descr::{add_getsets, add_members, receiver};
+use super::descr::{add_getset_deleter, add_getsets, add_members, receiver};
 use engine::runtime::call::{GEN_FRAME_OBJ, GEN_FUNC, GEN_ORIGIN_OR_FINALIZER, GEN_RAW_PC};
 use engine::runtime::*;
 use proto_core::layouts::get_raw;
@@ -125,6 +125,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     ];
     let t = vm.g.types.generator;
     add_getsets(vm, t, names);
+    add_getset_deleter(vm, t, "__name__", name_set);
+    add_getset_deleter(vm, t, "__qualname__", qualname_set);
     add_members(vm, t, &[("gi_code", code_get)]);
     add_getsets(
         vm,
@@ -138,6 +140,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     );
     let t = vm.g.types.coroutine;
     add_getsets(vm, t, names);
+    add_getset_deleter(vm, t, "__name__", name_set);
+    add_getset_deleter(vm, t, "__qualname__", qualname_set);
     add_members(vm, t, &[("cr_code", code_get)]);
     add_getsets(
         vm,
@@ -152,6 +156,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     );
     let t = vm.g.types.async_generator;
     add_getsets(vm, t, names);
+    add_getset_deleter(vm, t, "__name__", name_set);
+    add_getset_deleter(vm, t, "__qualname__", qualname_set);
     add_members(vm, t, &[("ag_code", code_get), ("ag_running", running_get)]);
     add_getsets(
         vm,

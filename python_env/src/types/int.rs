@@ -72,6 +72,10 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
     if let Some(r) = int_dunders(vm, x)? {
         return Ok(r);
     }
+    // Another buffer (memoryview, array): its bytes are the digits.
+    if let Some(b) = super::bytes::buf(x) {
+        return parse(vm, &String::from_utf8_lossy(&b), 10);
+    }
     let tn = vm.type_name_of(x);
     Err(vm.type_error(&format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"

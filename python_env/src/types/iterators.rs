@@ -1,6 +1,7 @@
 //! enumerate, zip, map, filter, reversed, the builtin iterator types and
 //! generator methods.
 
+use super::clinic;
 use crate::args::Args;
 use engine::runtime::*;
 use proto_core::layouts::{dict as ldict, get_raw, set_raw};
@@ -413,12 +414,10 @@ fn zip_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 // enumerate: K_MISC [iter, count]
 fn enumerate_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    let cls = args.pos[0];
-    let it = args
-        .get(1, "iterable")
-        .ok_or_else(|| vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
-    let start = match args.get(2, "start") {
+    let cls = a[0];
+    let [it, start] = clinic::unpack(vm, "enumerate", &a[1..], k, ["iterable", "start"], 0, 1, 2)?;
+    let it = it.expect("unpack checked the required argument");
+    let start = match start {
         Some(v) => vm.index(v)?,
         None => Value::int(0),
     };

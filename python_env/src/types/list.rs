@@ -35,7 +35,12 @@ fn list_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn list_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
-    args.no_more_kw(vm, "list")?;
+    // Keywords are refused unless a subclass's own `__new__` took them.
+    let (lt, new) = (vm.g.types.list, vm.g.names.__new__);
+    let tp = vm.type_of(a[0]);
+    if !args.kw.is_empty() && (tp == lt || vm.lookup_type(tp, new) == vm.lookup_type(lt, new)) {
+        return Err(vm.type_error("list() takes no keyword arguments"));
+    }
     if args.pos.len() > 2 {
         return Err(vm.type_error(&format!(
             "list expected at most 1 argument, got {}",
@@ -197,8 +202,19 @@ pub(super) fn seq_index(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         match v {
             Some(x) => {
                 let i = vm.index(*x)?;
-                let i = vm.as_i64(i).unwrap_or(0);
-                Ok(if i < 0 { (i + n as i64).max(0) } else { i })
+                // Past the i64 range, clamped as `_PyEval_SliceIndex` does.
+                let i = match vm.as_i64(i) {
+                    Some(i) => i,
+                    None if bigint_of(i).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) => {
+                        i64::MIN
+                    }
+                    None => i64::MAX,
+                };
+                Ok(if i < 0 {
+                    i.saturating_add(n as i64).max(0)
+                } else {
+                    i
+                })
             }
             None => Ok(d),
         }

@@ -487,6 +487,19 @@ fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let bases = vm.seq_items(pos[2]);
     let ns = pos[3];
+    check_type_name(vm, name)?;
+    let qn = vm.intern("__qualname__");
+    if let Some(q) = vm.dict_get_str(ns, qn) {
+        if !is_str(q) {
+            let tn = vm.type_name_of(q);
+            return Err(vm.type_error(&format!("type __qualname__ must be a str, not {tn}")));
+        }
+    }
+    if let Some(doc) = vm.dict_get_str(ns, vm.g.names.__doc__) {
+        if is_str(doc) {
+            utf8_check(vm, doc)?;
+        }
+    }
     let winner = vm.calculate_metaclass(meta, &bases)?;
     let kwn: Vec<Value> = args.kw.iter().map(|(k, _)| *k).collect();
     let kwv: Vec<Value> = args.kw.iter().map(|(_, v)| *v).collect();
@@ -501,6 +514,25 @@ fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let r = type_new_with(vm, meta, winner, name, &bases, pos[2], ns, &kwv, kn);
     vm.pop_roots(mark);
     r
+}
+
+/// CPython's `PyUnicode_AsUTF8`: a str with a lone surrogate has no UTF-8
+/// form (UnicodeEncodeError).
+fn utf8_check(vm: &mut Vm, s: Value) -> PyResult<()> {
+    if str_of(s).is_ascii() {
+        return Ok(());
+    }
+    let enc = vm.new_str("utf-8");
+    vm.call_method(s, "encode", &[enc]).map(|_| ())
+}
+
+/// A class name must encode to UTF-8 and hold no NUL character.
+fn check_type_name(vm: &mut Vm, name: Value) -> PyResult<()> {
+    utf8_check(vm, name)?;
+    if str_of(name).contains('\0') {
+        return Err(vm.value_error("type name must not contain null characters"));
+    }
+    Ok(())
 }
 
 /// `type.__new__` once the arguments are checked: hands over to `winner`'s
@@ -744,6 +776,9 @@ fn type_name_store(vm: &mut Vm, a: &[Value], qual: bool) -> PyResult<Value> {
             "can only assign string to {}.{what}, not '{tn}'",
             str_of(to.get(T_NAME))
         )));
+    }
+    if !qual {
+        check_type_name(vm, v)?;
     }
     vm.store(to, if qual { T_QUALNAME } else { T_NAME }, v);
     Ok(Value::NONE)

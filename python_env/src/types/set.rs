@@ -53,6 +53,13 @@ fn set_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     let cls = args.pos[0];
     if cls == vm.g.types.frozenset || vm.is_subtype(cls, vm.g.types.frozenset) {
+        let fs = vm.g.types.frozenset;
+        let init = vm.g.names.__init__;
+        if !args.kw.is_empty()
+            && (cls == fs || vm.lookup_type(cls, init) == vm.lookup_type(fs, init))
+        {
+            return Err(vm.type_error("frozenset() takes no keyword arguments"));
+        }
         if args.pos.len() > 2 {
             return Err(vm.type_error(&format!(
                 "frozenset expected at most 1 argument, got {}",
@@ -75,9 +82,13 @@ fn set_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn set_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
-    args.no_more_kw(vm, "set")?;
+    // frozenset has object's __init__, which ignores the arguments its
+    // __new__ took (a subclass's __new__ may take keywords).
     if dobj(a[0]).class() == vm.g.types.frozenset || vm.isinstance(a[0], vm.g.types.frozenset) {
         return Ok(Value::NONE);
+    }
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("set() takes no keyword arguments"));
     }
     if args.pos.len() > 2 {
         return Err(vm.type_error(&format!(
@@ -407,15 +418,29 @@ fn set_add(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn set_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let owner = set_owner(vm, a, "remove");
     check_method(vm, &owner, a, k, 1, 1)?;
-    if !vm.set_discard(a[0], a[1])? {
+    if !discard_key(vm, a[0], a[1])? {
         return Err(vm.key_error(a[1]));
     }
     Ok(Value::NONE)
 }
+
+/// `set_discard_key`: discards `key`, or, when `key` is an unhashable set,
+/// the frozenset with its items (as `remove`, `discard` and `in` do).
+fn discard_key(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
+    match vm.set_discard(s, key) {
+        Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) && is_set(key) => {
+            let fs = vm.new_set(true);
+            let items = vm.set_items(key);
+            add_all(vm, fs, &items)?;
+            vm.set_discard(s, fs)
+        }
+        r => r,
+    }
+}
 fn set_discard(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let owner = set_owner(vm, a, "discard");
     check_method(vm, &owner, a, k, 1, 1)?;
-    vm.set_discard(a[0], a[1])?;
+    discard_key(vm, a[0], a[1])?;
     Ok(Value::NONE)
 }
 fn set_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -513,12 +538,18 @@ set_cmp!(set_ge, 5);
 fn set_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let items = vm.set_items(a[0]);
     let tn = vm.type_name_of(a[0]);
+    if !items.is_empty() && vm.repr_enter(a[0]) {
+        return Ok(vm.new_str(&format!("{tn}(...)")));
+    }
     let mark = vm.root_values(&items);
     let parts = items
-        .into_iter()
-        .map(|x| vm.repr_string(x))
+        .iter()
+        .map(|&x| vm.repr_string(x))
         .collect::<PyResult<Vec<String>>>();
     vm.pop_roots(mark);
+    if !items.is_empty() {
+        vm.repr_leave();
+    }
     let parts = parts?;
     let s = if parts.is_empty() {
         format!("{tn}()")

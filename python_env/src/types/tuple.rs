@@ -29,7 +29,13 @@ fn tuple_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn tuple_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
-    args.no_more_kw(vm, "tuple")?;
+    // Keywords are refused unless a subclass's own `__init__` takes them.
+    let (tt, init) = (vm.g.types.tuple, vm.g.names.__init__);
+    if !args.kw.is_empty()
+        && (args.pos[0] == tt || vm.lookup_type(args.pos[0], init) == vm.lookup_type(tt, init))
+    {
+        return Err(vm.type_error("tuple() takes no keyword arguments"));
+    }
     if args.pos.len() > 2 {
         return Err(vm.type_error(&format!(
             "tuple expected at most 1 argument, got {}",
