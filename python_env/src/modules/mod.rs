@@ -16,6 +16,7 @@ pub mod _collections;
 pub mod _contextvars;
 pub mod _csv;
 pub mod _datetime;
+pub mod _decimal;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
