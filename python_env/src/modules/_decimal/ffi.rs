@@ -244,9 +244,11 @@ impl Dec {
             None => &[0u8][..],
         };
         let mut d = Dec::with_capacity(digits.len() as i32);
-        // SAFETY: `d` has room for `digits.len()` digits, each byte is 0..=9.
+        // SAFETY: `d` has room for `digits.len()` digits, each byte is 0..=9;
+        // decNumberSetBCD fills the units that `digits` (set first) says the number has.
         unsafe {
             let p = d.ptr();
+            (*p).digits = digits.len() as i32;
             sys::decNumberSetBCD(p, digits.as_ptr(), digits.len() as u32);
             (*p).exponent = exp;
             if neg {

@@ -7,4 +7,6 @@
 
 // The layer's users (the Decimal and Context types) are not written yet.
 #[allow(dead_code)]
+pub(crate) mod convert;
+#[allow(dead_code)]
 pub(crate) mod ffi;
