@@ -167,9 +167,41 @@ pub fn hash_finite(d: &Dec) -> i64 {
     }
 }
 
+/// A numeric string as decNumber's parser takes it, as the C module prepares one:
+/// underscores are dropped (anywhere), Unicode whitespace becomes a space and is stripped
+/// at both ends, non-ASCII decimal digits become ASCII ones. `None` for any other
+/// non-ASCII character (a conversion syntax error).
+pub fn numeric_ascii(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        let c = ch as u32;
+        if ch == '_' {
+            continue;
+        }
+        if crate::text::unicode::is_space(c) {
+            out.push(' ');
+        } else if c > 127 {
+            let d = crate::text::unicode::decimal_value(c)?;
+            out.push(char::from_digit(d, 10)?);
+        } else {
+            out.push(ch);
+        }
+    }
+    Some(out.trim_matches(' ').to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeric_strings() {
+        assert_eq!(numeric_ascii("1__0").as_deref(), Some("10"));
+        assert_eq!(numeric_ascii(" \u{2003}1.5\n").as_deref(), Some("1.5"));
+        assert_eq!(numeric_ascii("\u{661}\u{662}").as_deref(), Some("12"));
+        assert_eq!(numeric_ascii("1 2").as_deref(), Some("1 2"));
+        assert_eq!(numeric_ascii("\u{b2}"), None);
+    }
 
     #[test]
     fn floats_are_exact() {

@@ -534,6 +534,12 @@ mod tests {
         );
         assert_eq!(d("1E+7").to_eng_string(), "10E+6");
         assert_eq!(d("sNaN123").to_sci_string(), "sNaN123");
+        assert_eq!(d("inFinity").to_sci_string(), "Infinity");
+        assert_eq!(d("-snan12").to_sci_string(), "-sNaN12");
+        assert_eq!(d("nan0012").to_sci_string(), "NaN12");
+        assert_eq!(d("1e5").to_sci_string(), "1E+5");
+        assert_ne!(Dec::parse_exact("").1 & CONVERSION_SYNTAX, 0);
+        assert_ne!(Dec::parse_exact("1 2").1 & CONVERSION_SYNTAX, 0);
         let (_, st) = Dec::parse_exact("1.2.3");
         assert_eq!(st & CONVERSION_SYNTAX, CONVERSION_SYNTAX);
     }
