@@ -10,3 +10,5 @@
 pub(crate) mod convert;
 #[allow(dead_code)]
 pub(crate) mod ffi;
+#[allow(dead_code)]
+pub(crate) mod signals;
