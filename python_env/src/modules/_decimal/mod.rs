@@ -12,6 +12,8 @@
 #[allow(dead_code)]
 pub(crate) mod convert;
 #[allow(dead_code)]
+pub(crate) mod decimal;
+#[allow(dead_code)]
 pub(crate) mod ffi;
 #[allow(dead_code)]
 pub(crate) mod signals;
