@@ -22,8 +22,9 @@ use crate::modules::_struct::{module_state, new_module_with_state, set_module_st
 use engine::runtime::*;
 use proto_core::Value;
 
-/// State slots: the exception classes, then nothing else yet.
-const N_STATE: usize = signals::CLASSES.len();
+/// State slots: the exception classes, then the Decimal type.
+const ST_DECIMAL: usize = signals::CLASSES.len();
+const N_STATE: usize = ST_DECIMAL + 1;
 
 /// CPython's limits on 32-bit builds: decNumber's exponent is an `i32`, so the 64-bit
 /// values (999999999999999999) cannot be represented; test_decimal has branches for these.
@@ -102,6 +103,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             let v = vm.new_int(v);
             vm.set_module_attr(m, name, v);
         }
+        let dt = decimal::make_type(vm, modname);
+        set_module_state(vm, m, ST_DECIMAL, dt);
+        vm.set_module_attr(m, "Decimal", dt);
         vm.set_module_attr(m, "HAVE_THREADS", Value::TRUE);
         vm.set_module_attr(m, "HAVE_CONTEXTVAR", Value::TRUE);
         Ok(m)
