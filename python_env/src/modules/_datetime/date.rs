@@ -515,13 +515,6 @@ fn cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     Ok(Value::bool(cmp_op(x.cmp(&y), op)))
 }
 
-macro_rules! cmps {
-    ($($f:ident = $op:expr;)*) => {$(
-        fn $f(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            cmp(vm, a, $op)
-        }
-    )*};
-}
 cmps! { d_lt = 0; d_le = 1; d_eq = 2; d_ne = 3; d_gt = 4; d_ge = 5; }
 
 /// `date + days` of the class of `self`.

@@ -772,13 +772,6 @@ fn cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     }
 }
 
-macro_rules! cmps {
-    ($($f:ident = $op:expr;)*) => {$(
-        fn $f(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            cmp(vm, a, $op)
-        }
-    )*};
-}
 cmps! { dt_lt = 0; dt_le = 1; dt_eq = 2; dt_ne = 3; dt_gt = 4; dt_ge = 5; }
 
 fn dt_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -815,31 +808,12 @@ fn reduce(vm: &mut Vm, me: Value, d: &Dt, proto: i64) -> PyResult<Value> {
     if proto > 3 && d.fold != 0 {
         m |= 0x80;
     }
-    let us = d.us as u32;
-    let b = [
-        (d.year >> 8) as u8,
-        d.year as u8,
-        m,
-        d.day,
-        d.hour,
-        d.minute,
-        d.second,
-        (us >> 16) as u8,
-        (us >> 8) as u8,
-        us as u8,
-    ];
-    let s = vm.new_bytes(&b);
-    let mark = vm.push_root(s);
-    let args = if d.tz.is_none() {
-        vm.new_tuple(&[s])
-    } else {
-        vm.new_tuple(&[s, d.tz])
-    };
-    vm.push_root(args);
-    let cls = vm.type_of(me);
-    let r = vm.new_tuple(&[cls, args]);
-    vm.pop_roots(mark);
-    Ok(r)
+    reduce_with_time(
+        vm,
+        me,
+        &[(d.year >> 8) as u8, d.year as u8, m, d.day, d.hour],
+        d,
+    )
 }
 
 fn dt_reduce_ex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -14,6 +14,16 @@
 //! parsers, `IsoCalendarDate`), this file (payload, calendar arithmetic,
 //! shared helpers, the module).
 
+/// The six rich-comparison methods of a type, each calling the file's
+/// `cmp(vm, args, op)` with CPython's op number (0 `<` ... 5 `>=`).
+macro_rules! cmps {
+    ($($f:ident = $op:expr;)*) => {$(
+        fn $f(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            cmp(vm, a, $op)
+        }
+    )*};
+}
+
 mod date;
 mod datetime;
 mod iso;
@@ -345,6 +355,34 @@ pub(crate) fn check_tzinfo_arg(vm: &mut Vm, tz: Value) -> PyResult<()> {
 }
 
 /// An `i` argument (`PyArg_Parse*`'s C int).
+/// The pickle `(cls, (state,))` or `(cls, (state, tzinfo))` of the time or
+/// datetime `me`, as CPython's: the state is `head` (the fields before the
+/// minute, fold flag included) then minute, second and three bytes of
+/// microseconds.
+pub(crate) fn reduce_with_time(vm: &mut Vm, me: Value, head: &[u8], d: &Dt) -> PyResult<Value> {
+    let us = d.us as u32;
+    let mut b = head.to_vec();
+    b.extend_from_slice(&[
+        d.minute,
+        d.second,
+        (us >> 16) as u8,
+        (us >> 8) as u8,
+        us as u8,
+    ]);
+    let s = vm.new_bytes(&b);
+    let mark = vm.push_root(s);
+    let args = if d.tz.is_none() {
+        vm.new_tuple(&[s])
+    } else {
+        vm.new_tuple(&[s, d.tz])
+    };
+    vm.push_root(args);
+    let cls = vm.type_of(me);
+    let r = vm.new_tuple(&[cls, args]);
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
 pub(crate) fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     if let Some(i) = v.as_int() {
         if let Ok(x) = i32::try_from(i) {

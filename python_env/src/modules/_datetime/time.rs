@@ -346,13 +346,6 @@ fn cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     }
 }
 
-macro_rules! cmps {
-    ($($f:ident = $op:expr;)*) => {$(
-        fn $f(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            cmp(vm, a, $op)
-        }
-    )*};
-}
 cmps! { t_lt = 0; t_le = 1; t_eq = 2; t_ne = 3; t_gt = 4; t_ge = 5; }
 
 fn reduce(vm: &mut Vm, me: Value, d: &Dt, proto: i64) -> PyResult<Value> {
@@ -360,27 +353,7 @@ fn reduce(vm: &mut Vm, me: Value, d: &Dt, proto: i64) -> PyResult<Value> {
     if proto > 3 && d.fold != 0 {
         h |= 0x80;
     }
-    let us = d.us as u32;
-    let b = [
-        h,
-        d.minute,
-        d.second,
-        (us >> 16) as u8,
-        (us >> 8) as u8,
-        us as u8,
-    ];
-    let s = vm.new_bytes(&b);
-    let mark = vm.push_root(s);
-    let args = if d.tz.is_none() {
-        vm.new_tuple(&[s])
-    } else {
-        vm.new_tuple(&[s, d.tz])
-    };
-    vm.push_root(args);
-    let cls = vm.type_of(me);
-    let r = vm.new_tuple(&[cls, args]);
-    vm.pop_roots(mark);
-    Ok(r)
+    reduce_with_time(vm, me, &[h], d)
 }
 
 fn t_reduce_ex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

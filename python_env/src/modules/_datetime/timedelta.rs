@@ -213,13 +213,6 @@ fn cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     Ok(Value::bool(cmp_op(d.delta_us().cmp(&o.delta_us()), op)))
 }
 
-macro_rules! cmps {
-    ($($f:ident = $op:expr;)*) => {$(
-        fn $f(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            cmp(vm, a, $op)
-        }
-    )*};
-}
 cmps! { td_lt = 0; td_le = 1; td_eq = 2; td_ne = 3; td_gt = 4; td_ge = 5; }
 
 fn td_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
