@@ -105,6 +105,18 @@ impl Ctx {
         self.0.status = 0;
     }
 
+    pub fn add_status(&mut self, bits: u32) {
+        self.0.status |= bits;
+    }
+
+    pub fn clamp(&self) -> bool {
+        self.0.clamp != 0
+    }
+
+    pub fn set_rounding(&mut self, r: Rounding) {
+        self.0.round = r.raw();
+    }
+
     fn raw(&mut self) -> *mut sys::decContext {
         &mut self.0
     }
@@ -214,6 +226,25 @@ impl Dec {
         }
         // SAFETY: a decNumber always has at least one unit.
         unsafe { (*self.cptr()).lsu[0] == 0 }
+    }
+
+    /// A NaN without payload (or a zero coefficient).
+    pub fn is_zero_payload(&self) -> bool {
+        self.digits() == 1 && {
+            // SAFETY: a decNumber always has at least one unit.
+            unsafe { (*self.cptr()).lsu[0] == 0 }
+        }
+    }
+
+    /// A quiet NaN with this NaN's sign and payload.
+    pub fn copy_quiet(&self) -> Dec {
+        let mut d = self.clone();
+        // SAFETY: only the header's bits are changed.
+        unsafe {
+            let p = d.ptr();
+            (*p).bits = ((*p).bits & !sys::DECSNAN) | sys::DECNAN;
+        }
+        d
     }
 
     /// The coefficient's (or NaN payload's) decimal digits, most significant first,
