@@ -1,8 +1,7 @@
 //! The `Decimal` type of `_decimal`: instances (of `Decimal` and of its Python
 //! subclasses) are `K_INSTANCE` objects whose native payload is one immutable [`DecVal`].
-//!
-//! Only the payload and its allocation are written so far; the type's methods follow
-//! (docs/decimal-status.md).
+//! Operations run in a context (the current one, or an argument) whose status is
+//! turned into flags and trapped signals by `context::add_status`.
 
 use super::ffi::Dec;
 use engine::runtime::*;
@@ -1630,6 +1629,8 @@ pub(crate) fn make_type(vm: &mut Vm, modname: Value) -> Value {
         ],
     );
     vm.declare_arity(t, 1, 1, &["__deepcopy__"]);
+    // `__format__(spec, override=None)`: the C module takes a locale override dict.
+    vm.add_methods_arity(t, 1, 2, &[("__format__", dec_format)]);
     for (n, f) in [("real", dm_self as NativeFn), ("imag", dm_imag)] {
         let p = vm.new_native_getset(t, n, f, None);
         vm.add_attr(t, n, p);

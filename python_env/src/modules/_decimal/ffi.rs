@@ -130,9 +130,19 @@ fn units(digits: i32) -> usize {
 /// Byte offset of `lsu` in `decNumber` (digits: i32, exponent: i32, bits: u8, pad).
 const HEADER_BYTES: usize = std::mem::offset_of!(sys::decNumber, lsu);
 
+/// Words of a [`Dec`] kept inline (header plus 10 units: 30 digits), so that numbers
+/// of the usual precisions need no allocation of their own.
+const INLINE_WORDS: usize = 8;
+
+/// The storage of a [`Dec`]: 4-byte aligned words, inline when they fit.
+enum Buf {
+    Inline([u32; INLINE_WORDS]),
+    Heap(Box<[u32]>),
+}
+
 /// A decNumber of run-time capacity.
 pub struct Dec {
-    buf: Box<[u32]>,
+    buf: Buf,
     cap: i32,
 }
 
@@ -161,10 +171,12 @@ impl Dec {
         let words = bytes
             .div_ceil(4)
             .max(std::mem::size_of::<sys::decNumber>().div_ceil(4));
-        let mut d = Dec {
-            buf: vec![0u32; words].into_boxed_slice(),
-            cap,
+        let buf = if words <= INLINE_WORDS {
+            Buf::Inline([0; INLINE_WORDS])
+        } else {
+            Buf::Heap(vec![0u32; words].into_boxed_slice())
         };
+        let mut d = Dec { buf, cap };
         // SAFETY: the buffer is 4-byte aligned (as `decNumber`) and holds the header and
         // at least one unit; decNumberZero writes the header and the first unit.
         unsafe { sys::decNumberZero(d.ptr()) };
@@ -172,11 +184,17 @@ impl Dec {
     }
 
     fn ptr(&mut self) -> *mut sys::decNumber {
-        self.buf.as_mut_ptr() as *mut sys::decNumber
+        match &mut self.buf {
+            Buf::Inline(a) => a.as_mut_ptr() as *mut sys::decNumber,
+            Buf::Heap(b) => b.as_mut_ptr() as *mut sys::decNumber,
+        }
     }
 
     fn cptr(&self) -> *const sys::decNumber {
-        self.buf.as_ptr() as *const sys::decNumber
+        match &self.buf {
+            Buf::Inline(a) => a.as_ptr() as *const sys::decNumber,
+            Buf::Heap(b) => b.as_ptr() as *const sys::decNumber,
+        }
     }
 
     fn head(&self) -> (i32, i32, u8) {
@@ -319,9 +337,10 @@ impl Dec {
             ctx.0.status |= CONVERSION_SYNTAX;
             return Dec::special(false, Special::QNaN, &[]);
         };
-        let mut d = Dec::with_capacity(ctx.digits());
-        // SAFETY: `d` holds `ctx.digits()` digits, which bounds what decNumberFromString
-        // writes (it rounds to the context, NaN payloads included).
+        let mut d = Dec::with_capacity(ctx.digits().min(s.len().max(1) as i32));
+        // SAFETY: `d` holds min(precision, string length) digits, which bounds what
+        // decNumberFromString writes (it rounds to the context, NaN payloads included,
+        // and a string of n characters has at most n digits).
         unsafe { sys::decNumberFromString(d.ptr(), c.as_ptr(), ctx.raw()) };
         d
     }
@@ -417,19 +436,29 @@ fn cap_for(ctx: &Ctx, operands: &[&Dec]) -> i32 {
         .fold(ctx.digits(), i32::max)
 }
 
+/// `r` with its storage cut to its digits when the capacity given to the operation
+/// (the precision, which may be huge) is far more than the result needs.
+fn shrink(r: Dec) -> Dec {
+    if r.cap > 64 && r.cap / 2 > r.digits() {
+        r.clone()
+    } else {
+        r
+    }
+}
+
 fn unary(f: Unary, a: &Dec, ctx: &mut Ctx) -> Dec {
     let mut r = Dec::with_capacity(cap_for(ctx, &[a]));
     // SAFETY: `r` can hold max(precision, operand digits) digits, the most any unary
     // decNumber operation writes; the operand is a valid decNumber.
     unsafe { f(r.ptr(), a.cptr(), ctx.raw()) };
-    r
+    shrink(r)
 }
 
 fn binary(f: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
     let mut r = Dec::with_capacity(cap_for(ctx, &[a, b]));
     // SAFETY: as in `unary`, for two operands.
     unsafe { f(r.ptr(), a.cptr(), b.cptr(), ctx.raw()) };
-    r
+    shrink(r)
 }
 
 macro_rules! unary_ops {
@@ -500,7 +529,7 @@ impl Dec {
         let mut r = Dec::with_capacity(cap_for(ctx, &[self, b, c]));
         // SAFETY: as in `unary`, for three operands.
         unsafe { sys::decNumberFMA(r.ptr(), self.cptr(), b.cptr(), c.cptr(), ctx.raw()) };
-        r
+        shrink(r)
     }
 
     /// An exact copy with the sign cleared.

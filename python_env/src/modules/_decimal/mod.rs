@@ -1,12 +1,13 @@
 //! `_decimal`: CPython 3.11's `Modules/_decimal` (the C accelerator behind `decimal`),
 //! built on IBM's decNumber through [`ffi`].
 //!
-//! Not registered as a module yet: `decimal.py` imports `_decimal` whole when it exists,
-//! so the module is registered only once it can stand in for `_pydecimal` (see
-//! docs/decimal-status.md). Until then the layers are compiled and unit-tested, and
-//! [`create`] builds the module's exception classes and constants.
+//! Files: `ffi.rs` (the safe decNumber layer), `convert.rs` (exact conversions, hash),
+//! `signals.rs` (signals and conditions), `context.rs` (Context, SignalDict, the current
+//! context), `decimal.rs` (Decimal, and the Context methods that compute), `format.rs`
+//! (`__format__`).
 //!
-//! Module state: slot `i < CLASSES.len()` is the exception class `signals::CLASSES[i]`.
+//! Module state: slot `i < CLASSES.len()` is the exception class `signals::CLASSES[i]`,
+//! then the `ST_*` slots below.
 
 pub(crate) mod context;
 #[allow(dead_code)]
@@ -20,7 +21,8 @@ pub(crate) mod signals;
 
 use crate::modules::_struct::{new_module_with_state, set_module_state};
 use engine::runtime::*;
-use proto_core::Value;
+use proto_core::sync::{AtomicU64, Ordering};
+use proto_core::{Obj, Value};
 
 /// State slots: the exception classes, then the types, the context variable and the
 /// template contexts.
@@ -35,8 +37,19 @@ const ST_DECTUPLE: usize = ST_DECIMAL + 7;
 const ST_CTXMGR: usize = ST_DECIMAL + 8;
 const N_STATE: usize = ST_DECIMAL + 9;
 
+/// The latest `_decimal` module made (its bits; 0 before the first): a global root,
+/// so the state it holds stays alive for the process, and every operation finds its
+/// classes and context variable without an import.
+static MODULE: AtomicU64 = AtomicU64::new(0);
+
 /// State slot `i` of `_decimal`.
+#[inline]
 pub(crate) fn module_state(vm: &mut Vm, i: usize) -> PyResult<Value> {
+    let bits = MODULE.load(Ordering::Acquire);
+    if bits != 0 {
+        let o = Obj::from_value(Value::from_bits(bits)).expect("module");
+        return Ok(o.get(2 + i));
+    }
     crate::modules::_struct::module_state(vm, "_decimal", i)
 }
 
@@ -64,7 +77,26 @@ fn builtin_exception(vm: &Vm, name: &str) -> Value {
     }
 }
 
+/// Makes the module. As CPython's single-phase-init extension modules, a second import
+/// (after a program removed it from `sys.modules`) gets a new module object holding
+/// the first one's attributes and state: the types, classes and the context variable
+/// are made once per process.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let bits = MODULE.load(Ordering::Acquire);
+    if bits != 0 {
+        let first = Value::from_bits(bits);
+        let fo = Obj::from_value(first).expect("module");
+        let m = new_module_with_state(vm, "_decimal", N_STATE);
+        let mark = vm.push_root(m);
+        for i in 0..N_STATE {
+            set_module_state(vm, m, i, fo.get(2 + i));
+        }
+        let d = Obj::from_value(m).expect("module").get(0);
+        let r = vm.call_method(d, "update", &[fo.get(0)]);
+        vm.pop_roots(mark);
+        r?;
+        return Ok(m);
+    }
     let m = new_module_with_state(vm, "_decimal", N_STATE);
     let mark = vm.push_root(m);
     let r = (|| {
@@ -194,6 +226,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.set_module_attr(m, "__libmpdec_version__", lver);
         vm.set_module_attr(m, "HAVE_THREADS", Value::TRUE);
         vm.set_module_attr(m, "HAVE_CONTEXTVAR", Value::TRUE);
+        vm.ctx.add_global_root(m);
+        MODULE.store(m.bits(), Ordering::Release);
         Ok(m)
     })();
     vm.pop_roots(mark);
