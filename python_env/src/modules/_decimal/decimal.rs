@@ -567,17 +567,9 @@ binops! {
 /// divmod in one context: (divide_integer, remainder), statuses combined.
 fn divmod_pair(x: &Dec, y: &Dec, cx: &mut Ctx) -> (Dec, Dec) {
     let q = x.divide_integer(y, cx);
-    let st = cx.status();
     let r = x.remainder(y, cx);
     if q.is_nan() && !r.is_nan() {
         return (q.clone(), q);
-    }
-    if st & ffi::DIVISION_BY_ZERO != 0 && r.is_nan() && !(x.is_nan() || y.is_nan()) {
-        // Dividing a nonzero finite number by zero: an infinite quotient and a NaN
-        // remainder, signalled as InvalidOperation only (mpdecimal's divmod).
-        cx.clear_status();
-        cx.add_status(ffi::INVALID_OPERATION);
-        return (Dec::special(false, Special::QNaN, &[]), r);
     }
     (q, r)
 }
@@ -1062,6 +1054,9 @@ macro_rules! predicates {
         fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             self_ctx(vm, a, $n)?;
             crate::args::check_method(vm, $n, a, k, 1, 1)?;
+            if $n == "is_canonical" && dec_of(a[1]).is_none() {
+                return Err(vm.type_error("argument must be a Decimal"));
+            }
             let x = op_arg(vm, a[1])?;
             Ok(Value::bool($f(&x)))
         }
@@ -1382,10 +1377,11 @@ fn dec_round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 ));
             };
             let Ok(e) = i32::try_from(-n) else {
-                return Err(vm.new_exc(
-                    vm.g.e.OverflowError,
-                    "Python int too large to convert to C int",
-                ));
+                // An exponent beyond decNumber's range: the quantize is invalid.
+                let ctxv = context::current(vm)?;
+                let c = ctx_of(ctxv).expect("a context");
+                add_status(vm, c, ffi::INVALID_OPERATION)?;
+                return new_dec_like(vm, a[0], Dec::special(false, Special::QNaN, &[]));
             };
             let q = Dec::from_parts(false, &[1], e);
             let ctxv = context::current(vm)?;
