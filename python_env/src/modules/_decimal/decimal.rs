@@ -962,6 +962,17 @@ ctx_unary_methods! {
     cm_abs, "abs" => Dec::abs;
 }
 
+/// rotate keeps the last `precision` digits of a longer coefficient first (mpdecimal).
+fn rotate(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
+    if x.is_finite() && x.digits() > cx.digits() {
+        let d = x.coefficient_digits();
+        let keep = &d[d.len() - cx.digits() as usize..];
+        let t = Dec::from_parts(x.is_negative(), keep, x.exponent());
+        return t.rotate(y, cx);
+    }
+    x.rotate(y, cx)
+}
+
 fn add(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
     x.add(y, cx)
 }
@@ -978,7 +989,7 @@ binary_methods! {
     dm_logical_and, cm_logical_and, "logical_and" => Dec::and;
     dm_logical_or, cm_logical_or, "logical_or" => Dec::or;
     dm_logical_xor, cm_logical_xor, "logical_xor" => Dec::xor;
-    dm_rotate, cm_rotate, "rotate" => Dec::rotate;
+    dm_rotate, cm_rotate, "rotate" => rotate;
     dm_scaleb, cm_scaleb, "scaleb" => Dec::scaleb;
     dm_shift, cm_shift, "shift" => Dec::shift;
 }
@@ -1193,7 +1204,15 @@ fn quantize(
         if let Some(r) = r {
             cx.set_rounding(r);
         }
-        x.quantize(y, cx)
+        let q = x.quantize(y, cx);
+        if x.is_finite() && y.is_finite() && !q.is_finite() {
+            // The rounded coefficient needs more digits than the precision: invalid
+            // (decNumber reports it as an overflow).
+            cx.clear_status();
+            cx.add_status(ffi::INVALID_OPERATION);
+            return Dec::special(false, Special::QNaN, &[]);
+        }
+        q
     })
 }
 
