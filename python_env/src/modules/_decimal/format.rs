@@ -190,9 +190,7 @@ fn sign_str(neg: bool, s: &Spec) -> String {
 
 fn align(sign: &str, body: &str, s: &Spec) -> String {
     let len = sign.chars().count() + body.chars().count();
-    let pad: String = std::iter::repeat(s.fill)
-        .take(s.width.saturating_sub(len))
-        .collect();
+    let pad: String = std::iter::repeat_n(s.fill, s.width.saturating_sub(len)).collect();
     match s.align {
         '<' => format!("{sign}{body}{pad}"),
         '=' => format!("{sign}{pad}{body}"),
