@@ -262,6 +262,24 @@ fn var_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Err(vm.new_exc_args(vm.g.e.LookupError, args))
 }
 
+/// The value of the ContextVar `var` in the thread's current context, if set there
+/// (for native modules keeping state in a variable, as `_decimal` its context).
+pub(crate) fn var_value(vm: &mut Vm, var: Value) -> Option<Value> {
+    let var = as_var(var)?;
+    let c = vm.current_context();
+    let (co, _) = as_context(c)?;
+    vars_of(co.get(0))
+        .map
+        .get(key_hash(var.value()), var.value(), never_eq)
+}
+
+/// Sets the ContextVar `var` to `value` in the thread's current context (no token).
+pub(crate) fn var_set_value(vm: &mut Vm, var: Value, value: Value) {
+    if let Some(var) = as_var(var) {
+        set_in_current(vm, var, value);
+    }
+}
+
 /// Sets `var` to `value` in the thread's current context; returns the
 /// context and the previous value (EMPTY if it had none).
 fn set_in_current(vm: &mut Vm, var: Obj, value: Value) -> (Value, Value) {

@@ -16,6 +16,7 @@ pub mod _collections;
 pub mod _contextvars;
 pub mod _csv;
 pub mod _datetime;
+pub mod _decimal;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
@@ -93,6 +94,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_thread", _thread::create);
     vm.register_module("_collections", _collections::create);
     vm.register_module("_datetime", _datetime::create);
+    vm.register_module("_decimal", _decimal::create);
     vm.register_module("_queue", _queue::create);
     vm.register_module("_contextvars", _contextvars::create);
     vm.register_module("_io", _io::create);

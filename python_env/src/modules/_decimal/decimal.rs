@@ -1,0 +1,1727 @@
+//! The `Decimal` type of `_decimal`: instances (of `Decimal` and of its Python
+//! subclasses) are `K_INSTANCE` objects whose native payload is one immutable [`DecVal`].
+//! Operations run in a context (the current one, or an argument) whose status is
+//! turned into flags and trapped signals by `context::add_status`.
+
+use super::ffi::Dec;
+use engine::runtime::*;
+use proto_core::native::{native_ref, Trace};
+use proto_core::{Obj, Value};
+
+/// The payload of a Decimal: its value, never changed after allocation.
+pub(crate) struct DecVal {
+    pub dec: Dec,
+}
+
+impl Trace for DecVal {
+    fn trace(&self, _f: &mut dyn FnMut(Value)) {
+        // Holds no Python values.
+    }
+}
+
+/// The value of `v` if it is a Decimal (or an instance of a subclass).
+#[inline]
+pub(crate) fn dec_of(v: Value) -> Option<&'static Dec> {
+    Obj::from_value(v)
+        .filter(|o| o.kind() == K_INSTANCE)
+        .and_then(native_ref::<DecVal>)
+        .map(|p| &p.dec)
+}
+
+/// Allocates an instance of `cls` (`Decimal` or a subclass) holding `dec`.
+pub(crate) fn alloc(vm: &mut Vm, cls: Value, dec: Dec) -> Value {
+    let co = Obj::from_value(cls).expect("type");
+    vm.ctx
+        .alloc_native_with_values(K_INSTANCE, cls, 1 + type_nslots(co), DecVal { dec })
+}
+
+use super::context::{self, add_signals, add_status, ctx_arg, ctx_of, rounding_arg, CtxVal};
+use super::convert;
+use super::ffi::{self, Ctx, Rounding, Special};
+use super::module_state;
+use super::signals::Signal;
+use crate::args::Args;
+use engine::runtime::ops::Num;
+use num_bigint::BigInt;
+use std::ops::Deref;
+
+/// The `Decimal` type (module state), or the type of `hint` when it is exactly Decimal
+/// (the fast path: results of operations are always of the base type).
+fn dec_type(vm: &mut Vm, hint: Value) -> PyResult<Value> {
+    let t = vm.type_of(hint);
+    if dec_of(hint).is_some() && !is_heap_type(t) {
+        return Ok(t);
+    }
+    module_state(vm, super::ST_DECIMAL)
+}
+
+/// A new `Decimal` holding `dec`.
+pub(crate) fn new_dec(vm: &mut Vm, dec: Dec) -> PyResult<Value> {
+    let t = module_state(vm, super::ST_DECIMAL)?;
+    Ok(alloc(vm, t, dec))
+}
+
+fn new_dec_like(vm: &mut Vm, hint: Value, dec: Dec) -> PyResult<Value> {
+    let t = dec_type(vm, hint)?;
+    Ok(alloc(vm, t, dec))
+}
+
+/// An operand: a Decimal argument's value, or an int converted exactly.
+pub(crate) enum Op {
+    B(&'static Dec),
+    O(Dec),
+}
+
+impl Deref for Op {
+    type Target = Dec;
+    fn deref(&self) -> &Dec {
+        match self {
+            Op::B(d) => d,
+            Op::O(d) => d,
+        }
+    }
+}
+
+fn int_dec(n: Num) -> Dec {
+    match n {
+        Num::I(i) => {
+            let neg = i < 0;
+            let mut m = i.unsigned_abs();
+            let mut digits = [0u8; 20];
+            let mut k = 20;
+            loop {
+                k -= 1;
+                digits[k] = (m % 10) as u8;
+                m /= 10;
+                if m == 0 {
+                    break;
+                }
+            }
+            Dec::from_parts(neg, &digits[k..], 0)
+        }
+        Num::B(b) => convert::from_bigint(b),
+        Num::F(_) => unreachable!("int_dec takes ints"),
+    }
+}
+
+/// A Decimal or int as an operand, `None` for anything else.
+fn to_op(vm: &Vm, v: Value) -> Option<Op> {
+    if let Some(d) = dec_of(v) {
+        return Some(Op::B(d));
+    }
+    match vm.num(v) {
+        Some(n @ (Num::I(_) | Num::B(_))) => Some(Op::O(int_dec(n))),
+        _ => None,
+    }
+}
+
+fn conv_error(vm: &mut Vm, v: Value) -> PyException {
+    let tn = type_short_name(vm.type_of(v));
+    vm.type_error(&format!("conversion from {tn} to Decimal is not supported"))
+}
+
+/// A Decimal or int operand, TypeError for anything else.
+fn op_arg(vm: &mut Vm, v: Value) -> PyResult<Op> {
+    match to_op(vm, v) {
+        Some(o) => Ok(o),
+        None => Err(conv_error(vm, v)),
+    }
+}
+
+/// Runs `f` in the context `ctxv`, records its status (raising a trapped signal) and
+/// returns the result as a new Decimal.
+fn run(vm: &mut Vm, ctxv: Value, hint: Value, f: impl FnOnce(&mut Ctx) -> Dec) -> PyResult<Value> {
+    let c = ctx_of(ctxv).expect("a context");
+    let mut cx = c.get().ctx();
+    let r = f(&mut cx);
+    add_status(vm, c, cx.status())?;
+    new_dec_like(vm, hint, r)
+}
+
+/// Parses method arguments: `a[0]` is self, then `names` positionally or by keyword;
+/// the first `req` are required.
+fn method_args<const N: usize>(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    fname: &str,
+    names: [&str; N],
+    req: usize,
+) -> PyResult<[Option<Value>; N]> {
+    let mut args = Args::new(&a[1..], k);
+    if args.pos.len() > N {
+        return Err(vm.type_error(&format!(
+            "{fname}() takes at most {N} argument{} ({} given)",
+            if N == 1 { "" } else { "s" },
+            args.pos.len() + args.kw.len()
+        )));
+    }
+    let mut out = [None; N];
+    for (i, n) in names.iter().enumerate() {
+        out[i] = args.get(i, n);
+    }
+    args.no_more_kw(vm, fname)?;
+    for (i, o) in out.iter().enumerate().take(req) {
+        if o.is_none() {
+            return Err(vm.type_error(&format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
+}
+
+fn self_dec(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<&'static Dec> {
+    match a.first().copied().and_then(dec_of) {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error(&format!(
+            "descriptor '{what}' requires a 'decimal.Decimal' object"
+        ))),
+    }
+}
+
+fn self_ctx(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<&'static CtxVal> {
+    match a.first().copied().and_then(ctx_of) {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error(&format!(
+            "descriptor '{what}' requires a 'decimal.Context' object"
+        ))),
+    }
+}
+
+// ------------------------------------------------------------------ construction
+
+/// The exact Decimal of a string (after the C module's preparation); a syntax error
+/// signals InvalidOperation([ConversionSyntax]) in `ctxv` and gives NaN if not trapped.
+fn from_str_exact(vm: &mut Vm, s: &str, ctxv: Value) -> PyResult<Dec> {
+    let c = ctx_of(ctxv).expect("a context");
+    let parsed = convert::numeric_ascii(s).map(|t| Dec::parse_exact(&t));
+    match parsed {
+        Some((d, 0)) => Ok(d),
+        Some((_, st)) if st & ffi::CONVERSION_SYNTAX == 0 => {
+            // Not representable exactly (exponent out of range).
+            add_status(vm, c, ffi::INVALID_OPERATION)?;
+            Ok(Dec::special(false, Special::QNaN, &[]))
+        }
+        _ => {
+            add_status(vm, c, ffi::CONVERSION_SYNTAX)?;
+            Ok(Dec::special(false, Special::QNaN, &[]))
+        }
+    }
+}
+
+fn is_bool(v: Value) -> bool {
+    v == Value::TRUE || v == Value::FALSE
+}
+
+/// A Decimal from a (sign, digits, exponent) tuple or list.
+fn from_tuple(vm: &mut Vm, v: Value, ctxv: Value) -> PyResult<Dec> {
+    let items = vm.collect(v)?;
+    if items.len() != 3 {
+        return Err(vm.value_error("argument must be a sequence of length 3"));
+    }
+    let sign = match vm.num(items[0]) {
+        Some(Num::I(0)) if !is_bool(items[0]) => false,
+        Some(Num::I(1)) if !is_bool(items[0]) => true,
+        _ if vm.is_int_like(items[0]) && !is_bool(items[0]) => {
+            return Err(vm.value_error("sign must be an integer with the value 0 or 1"))
+        }
+        _ => return Err(vm.value_error("sign must be an integer with the value 0 or 1")),
+    };
+    let exp = items[2];
+    let mut special = None;
+    let mut e: Option<BigInt> = None;
+    if is_str(exp) {
+        special = match &*str_of(exp) {
+            "F" => Some(Special::Inf),
+            "n" => Some(Special::QNaN),
+            "N" => Some(Special::SNaN),
+            _ => {
+                return Err(
+                    vm.value_error("string argument in the third position must be 'F', 'n' or 'N'")
+                )
+            }
+        };
+    } else {
+        match vm.num(exp) {
+            Some(Num::I(i)) if !is_bool(exp) => e = Some(BigInt::from(i)),
+            Some(Num::B(b)) => e = Some(b.clone()),
+            _ => return Err(vm.value_error("exponent must be an integer")),
+        }
+    }
+    let dv = items[1];
+    if !(vm.isinstance(dv, vm.g.types.tuple) || vm.isinstance(dv, vm.g.types.list)) {
+        return Err(vm.value_error("coefficient must be a tuple of digits"));
+    }
+    let ds = vm.collect(dv)?;
+    let mut digits = Vec::with_capacity(ds.len());
+    for x in ds {
+        match vm.num(x) {
+            Some(Num::I(i)) if (0..=9).contains(&i) && !is_bool(x) => digits.push(i as u8),
+            _ => return Err(vm.value_error("coefficient must be a tuple of digits")),
+        }
+    }
+    if let Some(sp) = special {
+        if sp == Special::Inf {
+            return Ok(Dec::special(sign, Special::Inf, &[]));
+        }
+        let mut s = String::from(if sign { "-" } else { "" });
+        s.push_str(if sp == Special::QNaN { "NaN" } else { "sNaN" });
+        for d in &digits {
+            s.push((b'0' + d) as char);
+        }
+        return from_str_exact(vm, &s, ctxv);
+    }
+    if digits.is_empty() {
+        digits.push(0);
+    }
+    let mut s = String::from(if sign { "-" } else { "" });
+    for d in &digits {
+        s.push((b'0' + d) as char);
+    }
+    s.push('E');
+    s.push_str(&e.expect("an exponent").to_string());
+    from_str_exact(vm, &s, ctxv)
+}
+
+/// `Decimal.__new__(cls, value="0", context=None)`.
+fn dec_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let mut args = Args::new(a, k);
+    let cls = args.get(0, "cls").unwrap_or(Value::NONE);
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "function takes at most 2 arguments ({} given)",
+            args.pos.len() - 1
+        )));
+    }
+    let value = args.get(1, "value");
+    let context = args.get(2, "context");
+    args.no_more_kw(vm, "Decimal")?;
+    let ctxv = ctx_arg(vm, context)?;
+    let Some(value) = value else {
+        return Ok(alloc(vm, cls, Dec::from_parts(false, &[0], 0)));
+    };
+    let dec = exact_from(vm, value, ctxv, cls, true)?;
+    match dec {
+        Ok(d) => Ok(alloc(vm, cls, d)),
+        Err(same) => Ok(same),
+    }
+}
+
+/// The exact conversion of Decimal's constructor: `Ok(Err(v))` when `v` itself is the
+/// result (an exact Decimal of the requested type).
+fn exact_from(
+    vm: &mut Vm,
+    value: Value,
+    ctxv: Value,
+    cls: Value,
+    float_op: bool,
+) -> PyResult<Result<Dec, Value>> {
+    if let Some(d) = dec_of(value) {
+        if vm.type_of(value) == cls && !is_heap_type(cls) {
+            return Ok(Err(value));
+        }
+        return Ok(Ok(d.clone()));
+    }
+    if is_str(value) {
+        let s = str_of(value);
+        return Ok(Ok(from_str_exact(vm, &s, ctxv)?));
+    }
+    match vm.num(value) {
+        Some(Num::F(f)) => {
+            if float_op {
+                let c = ctx_of(ctxv).expect("a context");
+                add_signals(vm, c, Signal::FloatOperation.bit(), 0)?;
+            }
+            return Ok(Ok(convert::from_f64(f)));
+        }
+        Some(n) => return Ok(Ok(int_dec(n))),
+        None => {}
+    }
+    if vm.isinstance(value, vm.g.types.tuple) || vm.isinstance(value, vm.g.types.list) {
+        return Ok(Ok(from_tuple(vm, value, ctxv)?));
+    }
+    let tn = type_short_name(vm.type_of(value));
+    Err(vm.type_error(&format!("conversion from {tn} to Decimal is not supported")))
+}
+
+/// Rounds `d` to the context as the C module's `PyDec_Apply` (a NaN whose payload is
+/// too long for the context is a conversion syntax error).
+fn apply_ctx(d: &Dec, cx: &mut Ctx) -> Dec {
+    if d.is_nan() {
+        let max = cx.digits() - cx.clamp() as i32;
+        if d.digits() > max && !(d.digits() == 1 && d.is_zero_payload()) {
+            cx.add_status(ffi::CONVERSION_SYNTAX);
+            return Dec::special(false, Special::QNaN, &[]);
+        }
+        return d.clone();
+    }
+    let s = d.to_sci_string();
+    Dec::parse(&s, cx)
+}
+
+/// `Context.create_decimal(num="0")`.
+fn ctx_create_decimal(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    self_ctx(vm, a, "create_decimal")?;
+    let [num] = method_args(vm, a, k, "create_decimal", ["num"], 0)?;
+    let ctxv = a[0];
+    let d = match num {
+        None => Dec::from_parts(false, &[0], 0),
+        Some(v) if is_str(v) => {
+            let c = ctx_of(ctxv).expect("a context");
+            let s = str_of(v);
+            let mut cx = c.get().ctx();
+            let d = match convert::numeric_ascii(&s) {
+                Some(t) => {
+                    let d = Dec::parse(&t, &mut cx);
+                    if d.is_nan() && cx.status() & ffi::CONVERSION_SYNTAX == 0 {
+                        apply_ctx(&d, &mut cx)
+                    } else {
+                        d
+                    }
+                }
+                None => {
+                    cx.add_status(ffi::CONVERSION_SYNTAX);
+                    Dec::special(false, Special::QNaN, &[])
+                }
+            };
+            add_status(vm, c, cx.status())?;
+            d
+        }
+        Some(v) => {
+            let dt = module_state(vm, super::ST_DECIMAL)?;
+            let d = match exact_from(vm, v, ctxv, dt, true)? {
+                Ok(d) => d,
+                Err(same) => dec_of(same).expect("decimal").clone(),
+            };
+            let c = ctx_of(ctxv).expect("a context");
+            let mut cx = c.get().ctx();
+            let r = apply_ctx(&d, &mut cx);
+            add_status(vm, c, cx.status())?;
+            r
+        }
+    };
+    new_dec(vm, d)
+}
+
+/// `Context.create_decimal_from_float(f)`.
+fn ctx_create_from_float(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let c = self_ctx(vm, a, "create_decimal_from_float")?;
+    crate::args::check_method(vm, "create_decimal_from_float", a, k, 1, 1)?;
+    let d = match vm.num(a[1]) {
+        Some(Num::F(f)) => convert::from_f64(f),
+        Some(n) => int_dec(n),
+        None => return Err(vm.type_error("argument must be int or float")),
+    };
+    let mut cx = c.get().ctx();
+    let r = apply_ctx(&d, &mut cx);
+    add_status(vm, c, cx.status())?;
+    new_dec(vm, r)
+}
+
+/// `Context._apply(a)` / `Context.apply(a)`.
+fn ctx_apply(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let c = self_ctx(vm, a, "apply")?;
+    crate::args::check_method(vm, "apply", a, k, 1, 1)?;
+    let x = op_arg(vm, a[1])?;
+    let mut cx = c.get().ctx();
+    let r = apply_ctx(&x, &mut cx);
+    add_status(vm, c, cx.status())?;
+    new_dec(vm, r)
+}
+
+/// `Decimal.from_float(f)` (classmethod): exact; a subclass is called with the result.
+fn dec_from_float(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "from_float", a, k, 1, 1)?;
+    let cls = a[0];
+    let d = match vm.num(a[1]) {
+        Some(Num::F(f)) => convert::from_f64(f),
+        Some(n) => int_dec(n),
+        None => return Err(vm.type_error("argument must be int or float")),
+    };
+    let dt = module_state(vm, super::ST_DECIMAL)?;
+    let v = alloc(vm, dt, d);
+    if cls == dt {
+        return Ok(v);
+    }
+    let mark = vm.push_root(v);
+    let r = vm.call(cls, &[v], Value::EMPTY);
+    vm.pop_roots(mark);
+    r
+}
+
+// ------------------------------------------------------------------ str, repr, hash
+
+fn capitals_of(vm: &mut Vm, ctx: Option<Value>) -> PyResult<bool> {
+    let c = ctx_arg(vm, ctx)?;
+    Ok(ctx_of(c).expect("a context").get().capitals)
+}
+
+fn with_capitals(s: String, capitals: bool) -> String {
+    if capitals {
+        s
+    } else {
+        s.replace('E', "e")
+    }
+}
+
+fn dec_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = self_dec(vm, a, "__str__")?;
+    let caps = capitals_of(vm, None)?;
+    Ok(vm.new_str(&with_capitals(d.to_sci_string(), caps)))
+}
+
+fn dec_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = self_dec(vm, a, "__repr__")?;
+    let caps = capitals_of(vm, None)?;
+    Ok(vm.new_str(&format!(
+        "Decimal('{}')",
+        with_capitals(d.to_sci_string(), caps)
+    )))
+}
+
+fn dec_to_eng_string(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let d = self_dec(vm, a, "to_eng_string")?;
+    let [c] = method_args(vm, a, k, "to_eng_string", ["context"], 0)?;
+    let caps = capitals_of(vm, c)?;
+    Ok(vm.new_str(&with_capitals(d.to_eng_string(), caps)))
+}
+
+fn ctx_to_sci_string(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let c = self_ctx(vm, a, "to_sci_string")?;
+    crate::args::check_method(vm, "to_sci_string", a, k, 1, 1)?;
+    let x = op_arg(vm, a[1])?;
+    let caps = c.get().capitals;
+    Ok(vm.new_str(&with_capitals(x.to_sci_string(), caps)))
+}
+
+fn ctx_to_eng_string(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let c = self_ctx(vm, a, "to_eng_string")?;
+    crate::args::check_method(vm, "to_eng_string", a, k, 1, 1)?;
+    let x = op_arg(vm, a[1])?;
+    let caps = c.get().capitals;
+    Ok(vm.new_str(&with_capitals(x.to_eng_string(), caps)))
+}
+
+fn dec_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = self_dec(vm, a, "__bool__")?;
+    Ok(Value::bool(!d.is_zero()))
+}
+
+/// `Decimal.__hash__`: CPython's numeric hash; signalling NaNs refuse, quiet NaNs hash
+/// by identity (`object.__hash__`).
+fn dec_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = self_dec(vm, a, "__hash__")?;
+    if d.is_snan() {
+        return Err(vm.type_error("Cannot hash a signaling NaN value"));
+    }
+    if d.is_nan() {
+        return engine::runtime::ops::object_hash_marker(vm, a, Value::EMPTY);
+    }
+    Ok(vm.new_int(convert::hash_finite(d)))
+}
+
+// ------------------------------------------------------------------ operators
+
+/// A binary operator: NotImplemented unless both are Decimals or ints.
+fn binop(
+    vm: &mut Vm,
+    a: &[Value],
+    swap: bool,
+    f: fn(&Dec, &Dec, &mut Ctx) -> Dec,
+) -> PyResult<Value> {
+    if a.len() != 2 {
+        return Err(vm.type_error("expected 1 argument"));
+    }
+    let (Some(x), Some(y)) = (to_op(vm, a[0]), to_op(vm, a[1])) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let (x, y) = if swap { (y, x) } else { (x, y) };
+    let ctxv = context::current(vm)?;
+    let hint = if dec_of(a[0]).is_some() { a[0] } else { a[1] };
+    run(vm, ctxv, hint, |cx| f(&x, &y, cx))
+}
+
+macro_rules! binops {
+    ($($name:ident, $rname:ident => $f:expr;)*) => {$(
+        fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            binop(vm, a, false, $f)
+        }
+        fn $rname(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            binop(vm, a, true, $f)
+        }
+    )*};
+}
+
+binops! {
+    dec_add, dec_radd => Dec::add;
+    dec_sub, dec_rsub => Dec::subtract;
+    dec_mul, dec_rmul => Dec::multiply;
+    dec_truediv, dec_rtruediv => Dec::divide;
+    dec_floordiv, dec_rfloordiv => Dec::divide_integer;
+    dec_mod, dec_rmod => Dec::remainder;
+}
+
+/// divmod in one context: (divide_integer, remainder), statuses combined.
+fn divmod_pair(x: &Dec, y: &Dec, cx: &mut Ctx) -> (Dec, Dec) {
+    let q = x.divide_integer(y, cx);
+    let r = x.remainder(y, cx);
+    if q.is_nan() && !r.is_nan() {
+        return (q.clone(), q);
+    }
+    (q, r)
+}
+
+fn divmod_result(vm: &mut Vm, ctxv: Value, hint: Value, x: &Dec, y: &Dec) -> PyResult<Value> {
+    let c = ctx_of(ctxv).expect("a context");
+    let mut cx = c.get().ctx();
+    let (q, r) = divmod_pair(x, y, &mut cx);
+    add_status(vm, c, cx.status())?;
+    let q = new_dec_like(vm, hint, q)?;
+    let mark = vm.push_root(q);
+    let r = new_dec_like(vm, hint, r)?;
+    vm.push_root(r);
+    let t = vm.new_tuple(&[q, r]);
+    vm.pop_roots(mark);
+    Ok(t)
+}
+
+fn divmod_op(vm: &mut Vm, a: &[Value], swap: bool) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (to_op(vm, a[0]), to_op(vm, a[1])) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let (x, y) = if swap { (y, x) } else { (x, y) };
+    let ctxv = context::current(vm)?;
+    divmod_result(vm, ctxv, a[0], &x, &y)
+}
+
+fn dec_divmod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    divmod_op(vm, a, false)
+}
+
+fn dec_rdivmod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    divmod_op(vm, a, true)
+}
+
+fn ctx_divmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    self_ctx(vm, a, "divmod")?;
+    crate::args::check_method(vm, "divmod", a, k, 2, 2)?;
+    let x = op_arg(vm, a[1])?;
+    let y = op_arg(vm, a[2])?;
+    divmod_result(vm, a[0], Value::NONE, &x, &y)
+}
+
+/// `pow(x, y, m)` on integers: the specification's power-modulo.
+fn powmod(x: &Dec, y: &Dec, m: &Dec, cx: &mut Ctx) -> Dec {
+    let nan = |cx: &mut Ctx| {
+        cx.add_status(ffi::INVALID_OPERATION);
+        Dec::special(false, Special::QNaN, &[])
+    };
+    for d in [x, y, m] {
+        if d.is_snan() {
+            cx.add_status(ffi::INVALID_OPERATION);
+            return d.copy_quiet();
+        }
+    }
+    for d in [x, y, m] {
+        if d.is_nan() {
+            return d.copy_quiet();
+        }
+    }
+    let integral = |d: &Dec| {
+        d.is_finite()
+            && d.to_integral_value(&mut Ctx::exact(d.digits()))
+                .cmp_numeric(d)
+                .is_eq()
+    };
+    if !integral(x) || !integral(y) || !integral(m) {
+        return nan(cx);
+    }
+    let (Some(xi), Some(yi), Some(mi)) = (
+        convert::to_bigint_trunc(x),
+        convert::to_bigint_trunc(y),
+        convert::to_bigint_trunc(m),
+    ) else {
+        return nan(cx);
+    };
+    use num_traits::{Signed, Zero};
+    if yi.is_negative() || mi.is_zero() || (xi.is_zero() && yi.is_zero()) {
+        return nan(cx);
+    }
+    let mabs = mi.abs();
+    if mabs.to_string().len() as i32 > cx.digits() {
+        return nan(cx);
+    }
+    let r = xi.abs().modpow(&yi, &mabs);
+    let neg = xi.is_negative() && num_integer::Integer::is_odd(&yi);
+    let r = if neg { -r } else { r };
+    let mut d = convert::from_bigint(&r);
+    if r.is_zero() && neg {
+        d = d.copy_negate();
+    }
+    d
+}
+
+fn pow_common(
+    vm: &mut Vm,
+    x: Value,
+    y: Value,
+    m: Option<Value>,
+    ctxv: Value,
+    raise: bool,
+) -> PyResult<Value> {
+    let (xo, yo) = if raise {
+        (op_arg(vm, x)?, op_arg(vm, y)?)
+    } else {
+        match (to_op(vm, x), to_op(vm, y)) {
+            (Some(a), Some(b)) => (a, b),
+            _ => return Ok(Value::NOT_IMPLEMENTED),
+        }
+    };
+    match m {
+        None => run(vm, ctxv, x, |cx| xo.power(&yo, cx)),
+        Some(m) if m == Value::NONE => run(vm, ctxv, x, |cx| xo.power(&yo, cx)),
+        Some(m) => {
+            let mo = if raise {
+                op_arg(vm, m)?
+            } else {
+                match to_op(vm, m) {
+                    Some(o) => o,
+                    None => return Ok(Value::NOT_IMPLEMENTED),
+                }
+            };
+            run(vm, ctxv, x, |cx| powmod(&xo, &yo, &mo, cx))
+        }
+    }
+}
+
+fn dec_pow(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let ctxv = context::current(vm)?;
+    pow_common(vm, a[0], a[1], a.get(2).copied(), ctxv, false)
+}
+
+fn dec_rpow(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let ctxv = context::current(vm)?;
+    pow_common(vm, a[1], a[0], a.get(2).copied(), ctxv, false)
+}
+
+fn ctx_power(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    self_ctx(vm, a, "power")?;
+    let [x, y, m] = method_args(vm, a, k, "power", ["a", "b", "modulo"], 2)?;
+    pow_common(vm, x.expect("a"), y.expect("b"), m, a[0], true)
+}
+
+fn unop(vm: &mut Vm, a: &[Value], f: fn(&Dec, &mut Ctx) -> Dec, what: &str) -> PyResult<Value> {
+    self_dec(vm, a, what)?;
+    let ctxv = context::current(vm)?;
+    let x = dec_of(a[0]).expect("decimal");
+    run(vm, ctxv, a[0], |cx| f(x, cx))
+}
+
+fn dec_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    unop(vm, a, Dec::minus, "__neg__")
+}
+fn dec_pos(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    unop(vm, a, Dec::plus, "__pos__")
+}
+fn dec_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    unop(vm, a, Dec::abs, "__abs__")
+}
+
+// ------------------------------------------------------------------ comparison
+
+/// The other operand of a comparison: Decimal/int exactly, float (and complex with no
+/// imaginary part for ==/!=) with the FloatOperation signal, Rational by cross
+/// multiplication. `Err(None)`: NotImplemented.
+enum CmpOther {
+    Dec(Op),
+    /// A rational p/q: compare self*q with p.
+    Ratio(Dec, Dec),
+}
+
+fn cmp_other(vm: &mut Vm, w: Value, eq: bool, ctxv: Value) -> PyResult<Option<CmpOther>> {
+    if let Some(o) = to_op(vm, w) {
+        return Ok(Some(CmpOther::Dec(o)));
+    }
+    let mut fv = None;
+    if let Some(Num::F(f)) = vm.num(w) {
+        fv = Some(f);
+    } else if eq && vm.isinstance(w, vm.g.types.complex) {
+        let im = {
+            let n = vm.intern("imag");
+            vm.getattr(w, n)?
+        };
+        let re = {
+            let n = vm.intern("real");
+            vm.getattr(w, n)?
+        };
+        let (Some(im), Some(re)) = (vm.as_f64(im), vm.as_f64(re)) else {
+            return Ok(None);
+        };
+        if im != 0.0 {
+            return Ok(None);
+        }
+        fv = Some(re);
+    }
+    if let Some(f) = fv {
+        let c = ctx_of(ctxv).expect("a context");
+        if eq {
+            c.update(|g| g.flags |= Signal::FloatOperation.bit());
+        } else {
+            add_signals(vm, c, Signal::FloatOperation.bit(), 0)?;
+        }
+        return Ok(Some(CmpOther::Dec(Op::O(convert::from_f64(f)))));
+    }
+    let numbers = vm.import_module("numbers")?;
+    let rational = {
+        let n = vm.intern("Rational");
+        vm.getattr(numbers, n)?
+    };
+    if crate::builtins::isinstance_impl(vm, w, rational)? {
+        let n = {
+            let n = vm.intern("numerator");
+            vm.getattr(w, n)?
+        };
+        let mark = vm.push_root(n);
+        let d = {
+            let n = vm.intern("denominator");
+            vm.getattr(w, n)?
+        };
+        vm.pop_roots(mark);
+        let (Some(n), Some(d)) = (to_op(vm, n), to_op(vm, d)) else {
+            return Ok(None);
+        };
+        return Ok(Some(CmpOther::Ratio(n.clone(), d.clone())));
+    }
+    Ok(None)
+}
+
+/// `x*q` exactly.
+fn times_exact(x: &Dec, q: &Dec) -> Dec {
+    let mut cx = Ctx::exact((x.digits() + q.digits()).min(ffi::MAX_DIGITS));
+    x.multiply(q, &mut cx)
+}
+
+fn richcmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
+    let Some(x) = a.first().copied().and_then(dec_of) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let eq = op == 2 || op == 3;
+    let ctxv = context::current(vm)?;
+    let Some(other) = cmp_other(vm, a[1], eq, ctxv)? else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let (xl, yr): (Dec, Op) = match other {
+        CmpOther::Dec(o) => (x.clone(), o),
+        CmpOther::Ratio(p, q) => {
+            if x.is_special() {
+                (x.clone(), Op::O(p))
+            } else {
+                (times_exact(x, &q), Op::O(p))
+            }
+        }
+    };
+    if xl.is_nan() || yr.is_nan() {
+        if xl.is_snan() || yr.is_snan() || !eq {
+            let c = ctx_of(ctxv).expect("a context");
+            add_status(vm, c, ffi::INVALID_OPERATION)?;
+        }
+        return Ok(Value::bool(op == 3));
+    }
+    let ord = xl.cmp_numeric(&yr);
+    use std::cmp::Ordering::*;
+    let r = match op {
+        0 => ord == Less,
+        1 => ord != Greater,
+        2 => ord == Equal,
+        3 => ord != Equal,
+        4 => ord == Greater,
+        _ => ord != Less,
+    };
+    Ok(Value::bool(r))
+}
+
+macro_rules! cmps {
+    ($($f:ident = $op:expr;)*) => {$(
+        fn $f(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            richcmp(vm, a, $op)
+        }
+    )*};
+}
+
+cmps! {
+    dec_lt = 0;
+    dec_le = 1;
+    dec_eq = 2;
+    dec_ne = 3;
+    dec_gt = 4;
+    dec_ge = 5;
+}
+
+// ------------------------------------------------------------------ methods
+
+/// Context methods of one operand: `Context.name(x)`.
+macro_rules! ctx_unary_methods {
+    ($($cname:ident, $n:literal => $f:expr;)*) => {$(
+        fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            self_ctx(vm, a, $n)?;
+            crate::args::check_method(vm, $n, a, k, 1, 1)?;
+            let x = op_arg(vm, a[1])?;
+            run(vm, a[0], Value::NONE, |cx| $f(&x, cx))
+        }
+    )*};
+}
+
+/// Context methods of two operands: `Context.name(x, y)`.
+macro_rules! ctx_binary_methods {
+    ($($cname:ident, $n:literal => $f:expr;)*) => {$(
+        fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            self_ctx(vm, a, $n)?;
+            crate::args::check_method(vm, $n, a, k, 2, 2)?;
+            let x = op_arg(vm, a[1])?;
+            let y = op_arg(vm, a[2])?;
+            run(vm, a[0], Value::NONE, |cx| $f(&x, &y, cx))
+        }
+    )*};
+}
+
+/// `Decimal.name(context=None)` and `Context.name(x)`.
+macro_rules! unary_methods {
+    ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
+        fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            let x = self_dec(vm, a, $n)?;
+            let [c] = method_args(vm, a, k, $n, ["context"], 0)?;
+            let ctxv = ctx_arg(vm, c)?;
+            run(vm, ctxv, a[0], |cx| $f(x, cx))
+        }
+        fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            self_ctx(vm, a, $n)?;
+            crate::args::check_method(vm, $n, a, k, 1, 1)?;
+            let x = op_arg(vm, a[1])?;
+            run(vm, a[0], Value::NONE, |cx| $f(&x, cx))
+        }
+    )*};
+}
+
+/// `Decimal.name(other, context=None)` and `Context.name(x, y)`.
+macro_rules! binary_methods {
+    ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
+        fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            let x = self_dec(vm, a, $n)?;
+            let [o, c] = method_args(vm, a, k, $n, ["other", "context"], 1)?;
+            let ctxv = ctx_arg(vm, c)?;
+            let y = op_arg(vm, o.expect("other"))?;
+            run(vm, ctxv, a[0], |cx| $f(x, &y, cx))
+        }
+        fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            self_ctx(vm, a, $n)?;
+            crate::args::check_method(vm, $n, a, k, 2, 2)?;
+            let x = op_arg(vm, a[1])?;
+            let y = op_arg(vm, a[2])?;
+            run(vm, a[0], Value::NONE, |cx| $f(&x, &y, cx))
+        }
+    )*};
+}
+
+/// exp, ln and log10 are correctly rounded with ROUND_HALF_EVEN whatever the
+/// context's rounding (the specification's rule, which the C module follows).
+fn exp_he(x: &Dec, cx: &mut Ctx) -> Dec {
+    cx.set_rounding(Rounding::HalfEven);
+    x.exp(cx)
+}
+fn ln_he(x: &Dec, cx: &mut Ctx) -> Dec {
+    cx.set_rounding(Rounding::HalfEven);
+    x.ln(cx)
+}
+fn log10_he(x: &Dec, cx: &mut Ctx) -> Dec {
+    cx.set_rounding(Rounding::HalfEven);
+    x.log10(cx)
+}
+
+fn normalize(x: &Dec, cx: &mut Ctx) -> Dec {
+    x.reduce(cx)
+}
+
+unary_methods! {
+    dm_exp, cm_exp, "exp" => exp_he;
+    dm_ln, cm_ln, "ln" => ln_he;
+    dm_log10, cm_log10, "log10" => log10_he;
+    dm_logb, cm_logb, "logb" => Dec::logb;
+    dm_logical_invert, cm_logical_invert, "logical_invert" => Dec::invert;
+    dm_next_minus, cm_next_minus, "next_minus" => Dec::next_minus;
+    dm_next_plus, cm_next_plus, "next_plus" => Dec::next_plus;
+    dm_normalize, cm_normalize, "normalize" => normalize;
+    dm_sqrt, cm_sqrt, "sqrt" => Dec::sqrt;
+}
+
+ctx_unary_methods! {
+    cm_plus, "plus" => Dec::plus;
+    cm_minus, "minus" => Dec::minus;
+    cm_abs, "abs" => Dec::abs;
+}
+
+/// rotate keeps the last `precision` digits of a longer coefficient first (mpdecimal).
+fn rotate(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
+    if x.is_finite() && x.digits() > cx.digits() {
+        let d = x.coefficient_digits();
+        let keep = &d[d.len() - cx.digits() as usize..];
+        let t = Dec::from_parts(x.is_negative(), keep, x.exponent());
+        return t.rotate(y, cx);
+    }
+    x.rotate(y, cx)
+}
+
+fn add(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
+    x.add(y, cx)
+}
+
+binary_methods! {
+    dm_compare, cm_compare, "compare" => Dec::compare;
+    dm_compare_signal, cm_compare_signal, "compare_signal" => Dec::compare_signal;
+    dm_max, cm_max, "max" => Dec::max;
+    dm_max_mag, cm_max_mag, "max_mag" => Dec::max_mag;
+    dm_min, cm_min, "min" => Dec::min;
+    dm_min_mag, cm_min_mag, "min_mag" => Dec::min_mag;
+    dm_next_toward, cm_next_toward, "next_toward" => Dec::next_toward;
+    dm_remainder_near, cm_remainder_near, "remainder_near" => Dec::remainder_near;
+    dm_logical_and, cm_logical_and, "logical_and" => Dec::and;
+    dm_logical_or, cm_logical_or, "logical_or" => Dec::or;
+    dm_logical_xor, cm_logical_xor, "logical_xor" => Dec::xor;
+    dm_rotate, cm_rotate, "rotate" => rotate;
+    dm_scaleb, cm_scaleb, "scaleb" => Dec::scaleb;
+    dm_shift, cm_shift, "shift" => Dec::shift;
+}
+
+ctx_binary_methods! {
+    cm_add, "add" => add;
+    cm_subtract, "subtract" => Dec::subtract;
+    cm_multiply, "multiply" => Dec::multiply;
+    cm_divide, "divide" => Dec::divide;
+    cm_divide_int, "divide_int" => Dec::divide_integer;
+    cm_remainder, "remainder" => Dec::remainder;
+}
+
+/// Exact binary methods: the context only converts the operand.
+macro_rules! exact_binary_methods {
+    ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
+        fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            let x = self_dec(vm, a, $n)?;
+            let [o, c] = method_args(vm, a, k, $n, ["other", "context"], 1)?;
+            ctx_arg(vm, c)?;
+            let y = op_arg(vm, o.expect("other"))?;
+            let r = $f(x, &y);
+            new_dec_like(vm, a[0], r)
+        }
+        fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            self_ctx(vm, a, $n)?;
+            crate::args::check_method(vm, $n, a, k, 2, 2)?;
+            let x = op_arg(vm, a[1])?;
+            let y = op_arg(vm, a[2])?;
+            let r = $f(&x, &y);
+            new_dec(vm, r)
+        }
+    )*};
+}
+
+fn compare_total(x: &Dec, y: &Dec) -> Dec {
+    x.compare_total(y, &mut Ctx::exact(1))
+}
+fn compare_total_mag(x: &Dec, y: &Dec) -> Dec {
+    x.compare_total_mag(y, &mut Ctx::exact(1))
+}
+
+exact_binary_methods! {
+    dm_compare_total, cm_compare_total, "compare_total" => compare_total;
+    dm_compare_total_mag, cm_compare_total_mag, "compare_total_mag" => compare_total_mag;
+    dm_copy_sign, cm_copy_sign, "copy_sign" => Dec::copy_sign;
+}
+
+fn dm_same_quantum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "same_quantum")?;
+    let [o, c] = method_args(vm, a, k, "same_quantum", ["other", "context"], 1)?;
+    ctx_arg(vm, c)?;
+    let y = op_arg(vm, o.expect("other"))?;
+    Ok(Value::bool(x.same_quantum(&y)))
+}
+
+fn cm_same_quantum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    self_ctx(vm, a, "same_quantum")?;
+    crate::args::check_method(vm, "same_quantum", a, k, 2, 2)?;
+    let x = op_arg(vm, a[1])?;
+    let y = op_arg(vm, a[2])?;
+    Ok(Value::bool(x.same_quantum(&y)))
+}
+
+/// Predicates without context.
+macro_rules! predicates {
+    ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
+        fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            let x = self_dec(vm, a, $n)?;
+            crate::args::check_method(vm, $n, a, k, 0, 0)?;
+            Ok(Value::bool($f(x)))
+        }
+        fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            self_ctx(vm, a, $n)?;
+            crate::args::check_method(vm, $n, a, k, 1, 1)?;
+            if $n == "is_canonical" && dec_of(a[1]).is_none() {
+                return Err(vm.type_error("argument must be a Decimal"));
+            }
+            let x = op_arg(vm, a[1])?;
+            Ok(Value::bool($f(&x)))
+        }
+    )*};
+}
+
+predicates! {
+    dm_is_canonical, cm_is_canonical, "is_canonical" => |_: &Dec| true;
+    dm_is_finite, cm_is_finite, "is_finite" => Dec::is_finite;
+    dm_is_infinite, cm_is_infinite, "is_infinite" => Dec::is_infinite;
+    dm_is_nan, cm_is_nan, "is_nan" => Dec::is_nan;
+    dm_is_qnan, cm_is_qnan, "is_qnan" => Dec::is_qnan;
+    dm_is_snan, cm_is_snan, "is_snan" => Dec::is_snan;
+    dm_is_signed, cm_is_signed, "is_signed" => Dec::is_negative;
+    dm_is_zero, cm_is_zero, "is_zero" => Dec::is_zero;
+}
+
+macro_rules! ctx_predicates {
+    ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
+        fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            let x = self_dec(vm, a, $n)?;
+            let [c] = method_args(vm, a, k, $n, ["context"], 0)?;
+            let ctxv = ctx_arg(vm, c)?;
+            let mut cx = ctx_of(ctxv).expect("a context").get().ctx();
+            Ok(Value::bool($f(x, &mut cx)))
+        }
+        fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            let c = self_ctx(vm, a, $n)?;
+            crate::args::check_method(vm, $n, a, k, 1, 1)?;
+            let x = op_arg(vm, a[1])?;
+            let mut cx = c.get().ctx();
+            Ok(Value::bool($f(&x, &mut cx)))
+        }
+    )*};
+}
+
+ctx_predicates! {
+    dm_is_normal, cm_is_normal, "is_normal" => Dec::is_normal;
+    dm_is_subnormal, cm_is_subnormal, "is_subnormal" => Dec::is_subnormal;
+}
+
+fn dm_number_class(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "number_class")?;
+    let [c] = method_args(vm, a, k, "number_class", ["context"], 0)?;
+    let ctxv = ctx_arg(vm, c)?;
+    let mut cx = ctx_of(ctxv).expect("a context").get().ctx();
+    Ok(vm.new_str(x.class_name(&mut cx)))
+}
+
+fn cm_number_class(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let c = self_ctx(vm, a, "number_class")?;
+    crate::args::check_method(vm, "number_class", a, k, 1, 1)?;
+    let x = op_arg(vm, a[1])?;
+    let mut cx = c.get().ctx();
+    Ok(vm.new_str(x.class_name(&mut cx)))
+}
+
+/// Exact unary results of a Context method (copy_abs, copy_negate, canonical, copy_decimal).
+macro_rules! ctx_exact_unary {
+    ($($cname:ident, $n:literal => $f:expr;)*) => {$(
+        fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            self_ctx(vm, a, $n)?;
+            crate::args::check_method(vm, $n, a, k, 1, 1)?;
+            if $n == "canonical" && dec_of(a[1]).is_none() {
+                return Err(vm.type_error("argument must be a Decimal"));
+            }
+            let x = op_arg(vm, a[1])?;
+            let r = $f(&x);
+            new_dec(vm, r)
+        }
+    )*};
+}
+
+ctx_exact_unary! {
+    cm_copy_abs, "copy_abs" => Dec::copy_abs;
+    cm_copy_negate, "copy_negate" => Dec::copy_negate;
+    cm_canonical, "canonical" => Dec::clone;
+    cm_copy_decimal, "copy_decimal" => Dec::clone;
+}
+
+fn dm_copy_abs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "copy_abs")?;
+    crate::args::check_method(vm, "copy_abs", a, k, 0, 0)?;
+    new_dec_like(vm, a[0], x.copy_abs())
+}
+
+fn dm_copy_negate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "copy_negate")?;
+    crate::args::check_method(vm, "copy_negate", a, k, 0, 0)?;
+    new_dec_like(vm, a[0], x.copy_negate())
+}
+
+/// `canonical()`, `conjugate()`, `real`: self (as a Decimal).
+fn dm_self(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    self_dec(vm, a, "canonical")?;
+    Ok(a[0])
+}
+
+fn dm_imag(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    self_dec(vm, a, "imag")?;
+    new_dec(vm, Dec::from_parts(false, &[0], 0))
+}
+
+fn dm_radix(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    self_dec(vm, a, "radix")?;
+    new_dec(vm, Dec::from_parts(false, &[1, 0], 0))
+}
+
+fn dm_adjusted(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "adjusted")?;
+    if x.is_special() {
+        return Ok(vm.new_int(0));
+    }
+    Ok(vm.new_int(x.exponent() as i64 + x.digits() as i64 - 1))
+}
+
+fn rounding_opt(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<Rounding>> {
+    match v {
+        None => Ok(None),
+        Some(v) if v == Value::NONE => Ok(None),
+        Some(v) => Ok(Some(rounding_arg(vm, v)?)),
+    }
+}
+
+fn quantize(
+    vm: &mut Vm,
+    ctxv: Value,
+    hint: Value,
+    x: &Dec,
+    y: &Dec,
+    r: Option<Rounding>,
+) -> PyResult<Value> {
+    run(vm, ctxv, hint, |cx| {
+        if let Some(r) = r {
+            cx.set_rounding(r);
+        }
+        let q = x.quantize(y, cx);
+        if x.is_finite() && y.is_finite() && !q.is_finite() {
+            // The rounded coefficient needs more digits than the precision: invalid
+            // (decNumber reports it as an overflow).
+            cx.clear_status();
+            cx.add_status(ffi::INVALID_OPERATION);
+            return Dec::special(false, Special::QNaN, &[]);
+        }
+        q
+    })
+}
+
+fn dm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "quantize")?;
+    let [e, r, c] = method_args(vm, a, k, "quantize", ["exp", "rounding", "context"], 1)?;
+    let ctxv = ctx_arg(vm, c)?;
+    let r = rounding_opt(vm, r)?;
+    let y = op_arg(vm, e.expect("exp"))?;
+    quantize(vm, ctxv, a[0], x, &y, r)
+}
+
+fn cm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    self_ctx(vm, a, "quantize")?;
+    crate::args::check_method(vm, "quantize", a, k, 2, 2)?;
+    let x = op_arg(vm, a[1])?;
+    let y = op_arg(vm, a[2])?;
+    quantize(vm, a[0], Value::NONE, &x, &y, None)
+}
+
+macro_rules! integral_methods {
+    ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
+        fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            let x = self_dec(vm, a, $n)?;
+            let [r, c] = method_args(vm, a, k, $n, ["rounding", "context"], 0)?;
+            let ctxv = ctx_arg(vm, c)?;
+            let r = rounding_opt(vm, r)?;
+            run(vm, ctxv, a[0], |cx| {
+                if let Some(r) = r {
+                    cx.set_rounding(r);
+                }
+                $f(x, cx)
+            })
+        }
+        fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            self_ctx(vm, a, $n)?;
+            crate::args::check_method(vm, $n, a, k, 1, 1)?;
+            let x = op_arg(vm, a[1])?;
+            run(vm, a[0], Value::NONE, |cx| $f(&x, cx))
+        }
+    )*};
+}
+
+integral_methods! {
+    dm_to_integral, cm_to_integral, "to_integral" => Dec::to_integral_value;
+    dm_to_integral_value, cm_to_integral_value, "to_integral_value" => Dec::to_integral_value;
+    dm_to_integral_exact, cm_to_integral_exact, "to_integral_exact" => Dec::to_integral_exact;
+}
+
+fn fma3(vm: &mut Vm, ctxv: Value, hint: Value, x: &Dec, y: Value, z: Value) -> PyResult<Value> {
+    let y = op_arg(vm, y)?;
+    let z = op_arg(vm, z)?;
+    run(vm, ctxv, hint, |cx| x.fma(&y, &z, cx))
+}
+
+fn dm_fma(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "fma")?;
+    let [o, t, c] = method_args(vm, a, k, "fma", ["other", "third", "context"], 2)?;
+    let ctxv = ctx_arg(vm, c)?;
+    fma3(vm, ctxv, a[0], x, o.expect("other"), t.expect("third"))
+}
+
+fn cm_fma(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    self_ctx(vm, a, "fma")?;
+    crate::args::check_method(vm, "fma", a, k, 3, 3)?;
+    let x = op_arg(vm, a[1])?;
+    fma3(vm, a[0], Value::NONE, &x, a[2], a[3])
+}
+
+// ------------------------------------------------------------------ conversions
+
+fn dec_as_tuple(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "as_tuple")?;
+    let sign = vm.new_int(x.is_negative() as i64);
+    let digits: Vec<u8> = if x.is_infinite() {
+        vec![0]
+    } else if x.is_nan() {
+        if x.is_zero_payload() {
+            vec![]
+        } else {
+            x.coefficient_digits()
+        }
+    } else {
+        x.coefficient_digits()
+    };
+    let dv: Vec<Value> = digits.iter().map(|&d| Value::int(d as i64)).collect();
+    let dt = vm.new_tuple(&dv);
+    let mark = vm.push_root(dt);
+    let exp = if x.is_infinite() {
+        vm.new_str("F")
+    } else if x.is_qnan() {
+        vm.new_str("n")
+    } else if x.is_snan() {
+        vm.new_str("N")
+    } else {
+        vm.new_int(x.exponent() as i64)
+    };
+    vm.push_root(exp);
+    let cls = module_state(vm, super::ST_DECTUPLE)?;
+    let r = vm.call(cls, &[sign, dt, exp], Value::EMPTY);
+    vm.pop_roots(mark);
+    r
+}
+
+fn dec_as_integer_ratio(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "as_integer_ratio")?;
+    if x.is_nan() {
+        return Err(vm.value_error("cannot convert NaN to integer ratio"));
+    }
+    if x.is_infinite() {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "cannot convert Infinity to integer ratio",
+        ));
+    }
+    let (n, d) = convert::to_ratio(x).expect("finite");
+    let n = vm.new_bigint(n);
+    let mark = vm.push_root(n);
+    let d = vm.new_bigint(d);
+    vm.push_root(d);
+    let t = vm.new_tuple(&[n, d]);
+    vm.pop_roots(mark);
+    Ok(t)
+}
+
+fn int_of(vm: &mut Vm, x: &Dec) -> PyResult<Value> {
+    if x.is_nan() {
+        return Err(vm.value_error("cannot convert NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "cannot convert Infinity to integer"));
+    }
+    let n = convert::to_bigint_trunc(x).expect("finite");
+    Ok(vm.new_bigint(n))
+}
+
+fn dec_int(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "__int__")?;
+    int_of(vm, x)
+}
+
+/// `x` rounded to an integral value with rounding `r`, as an int.
+fn round_to_int(vm: &mut Vm, x: &Dec, r: Rounding) -> PyResult<Value> {
+    if x.is_nan() {
+        return Err(vm.value_error("cannot round a NaN"));
+    }
+    if x.is_infinite() {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "cannot round an infinity"));
+    }
+    let mut cx = Ctx::exact(x.digits());
+    cx.set_rounding(r);
+    let i = x.to_integral_value(&mut cx);
+    int_of(vm, &i)
+}
+
+fn dec_floor(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "__floor__")?;
+    round_to_int(vm, x, Rounding::Floor)
+}
+
+fn dec_ceil(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "__ceil__")?;
+    round_to_int(vm, x, Rounding::Ceiling)
+}
+
+fn dec_round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "__round__")?;
+    crate::args::check_method(vm, "__round__", a, k, 0, 1)?;
+    match a.get(1).copied() {
+        Some(n) if n != Value::NONE => {
+            if !vm.is_int_like(n) {
+                let tn = vm.type_name_of(n);
+                return Err(vm.type_error(&format!(
+                    "'{tn}' object cannot be interpreted as an integer"
+                )));
+            }
+            let Some(n) = vm.as_i64(n) else {
+                return Err(vm.new_exc(
+                    vm.g.e.OverflowError,
+                    "Python int too large to convert to C ssize_t",
+                ));
+            };
+            let Ok(e) = i32::try_from(-n) else {
+                // An exponent beyond decNumber's range: the quantize is invalid.
+                let ctxv = context::current(vm)?;
+                let c = ctx_of(ctxv).expect("a context");
+                add_status(vm, c, ffi::INVALID_OPERATION)?;
+                return new_dec_like(vm, a[0], Dec::special(false, Special::QNaN, &[]));
+            };
+            let q = Dec::from_parts(false, &[1], e);
+            let ctxv = context::current(vm)?;
+            quantize(vm, ctxv, a[0], x, &q, None)
+        }
+        _ => {
+            let ctxv = context::current(vm)?;
+            let r = ctx_of(ctxv).expect("a context").get().round;
+            let _ = r;
+            round_to_int(vm, x, Rounding::HalfEven)
+        }
+    }
+}
+
+fn dec_float(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "__float__")?;
+    let f = float_of(vm, x)?;
+    Ok(vm.new_float(f))
+}
+
+fn float_of(vm: &mut Vm, x: &Dec) -> PyResult<f64> {
+    if x.is_nan() {
+        if x.is_snan() {
+            return Err(vm.value_error("cannot convert signaling NaN to float"));
+        }
+        return Ok(if x.is_negative() { -f64::NAN } else { f64::NAN });
+    }
+    let s = x.to_sci_string();
+    let s = match s.as_str() {
+        "Infinity" => "inf".to_string(),
+        "-Infinity" => "-inf".to_string(),
+        _ => s,
+    };
+    Ok(s.parse::<f64>().unwrap_or(f64::NAN))
+}
+
+fn dec_complex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "__complex__")?;
+    let f = float_of(vm, x)?;
+    Ok(vm.new_complex(f, 0.0))
+}
+
+fn dec_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "__reduce__")?;
+    let cls = vm.type_of(a[0]);
+    let s = vm.new_str(&x.to_sci_string());
+    let mark = vm.push_root(s);
+    let t = vm.new_tuple(&[s]);
+    vm.push_root(t);
+    let r = vm.new_tuple(&[cls, t]);
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
+fn dec_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    self_dec(vm, a, "__copy__")?;
+    Ok(a[0])
+}
+
+fn dec_sizeof(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "__sizeof__")?;
+    Ok(vm.new_int(104 + 8 * ((x.digits() as i64 + 18) / 19)))
+}
+
+fn dec_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let x = self_dec(vm, a, "__format__")?;
+    crate::args::check_method(vm, "__format__", a, k, 1, 2)?;
+    if !is_str(a[1]) {
+        return Err(vm.type_error("format arg must be str"));
+    }
+    let spec = str_of(a[1]).into_owned();
+    let ctxv = context::current(vm)?;
+    let f = ctx_of(ctxv).expect("a context").get();
+    let over = match a.get(2).copied() {
+        Some(d) if d != Value::NONE => Some(super::format::overrides(vm, d)?),
+        _ => None,
+    };
+    match super::format::format(x, &spec, &f, over.as_ref()) {
+        Ok(s) => Ok(vm.new_str(&s)),
+        Err(msg) => Err(vm.value_error(&msg)),
+    }
+}
+
+/// The `Decimal` type (a base type: Python subclasses it).
+pub(crate) fn make_type(vm: &mut Vm, modname: Value) -> Value {
+    let t = vm.new_static_type("Decimal", vm.g.types.object, K_INSTANCE, true);
+    let to = Obj::from_value(t).expect("type");
+    set_type_flags(to, type_flags(to) | TF_NODICT);
+    vm.add_attr(t, "__module__", modname);
+    vm.add_static(t, "__new__", dec_new, false);
+    vm.add_static(t, "from_float", dec_from_float, true);
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("__str__", dec_str),
+        ("__repr__", dec_repr),
+        ("to_eng_string", dec_to_eng_string),
+        ("__bool__", dec_bool),
+        ("__hash__", dec_hash),
+        ("__add__", dec_add),
+        ("__radd__", dec_radd),
+        ("__sub__", dec_sub),
+        ("__rsub__", dec_rsub),
+        ("__mul__", dec_mul),
+        ("__rmul__", dec_rmul),
+        ("__truediv__", dec_truediv),
+        ("__rtruediv__", dec_rtruediv),
+        ("__floordiv__", dec_floordiv),
+        ("__rfloordiv__", dec_rfloordiv),
+        ("__mod__", dec_mod),
+        ("__rmod__", dec_rmod),
+        ("__divmod__", dec_divmod),
+        ("__rdivmod__", dec_rdivmod),
+        ("__pow__", dec_pow),
+        ("__rpow__", dec_rpow),
+        ("__neg__", dec_neg),
+        ("__pos__", dec_pos),
+        ("__abs__", dec_abs),
+        ("__lt__", dec_lt),
+        ("__le__", dec_le),
+        ("__eq__", dec_eq),
+        ("__ne__", dec_ne),
+        ("__gt__", dec_gt),
+        ("__ge__", dec_ge),
+        ("__int__", dec_int),
+        ("__trunc__", dec_int),
+        ("__float__", dec_float),
+        ("__complex__", dec_complex),
+        ("__floor__", dec_floor),
+        ("__ceil__", dec_ceil),
+        ("__round__", dec_round),
+        ("__reduce__", dec_reduce),
+        ("__copy__", dec_copy),
+        ("__deepcopy__", dec_copy),
+        ("__sizeof__", dec_sizeof),
+        ("__format__", dec_format),
+        ("as_tuple", dec_as_tuple),
+        ("as_integer_ratio", dec_as_integer_ratio),
+        ("exp", dm_exp),
+        ("ln", dm_ln),
+        ("log10", dm_log10),
+        ("logb", dm_logb),
+        ("logical_invert", dm_logical_invert),
+        ("next_minus", dm_next_minus),
+        ("next_plus", dm_next_plus),
+        ("normalize", dm_normalize),
+        ("sqrt", dm_sqrt),
+        ("compare", dm_compare),
+        ("compare_signal", dm_compare_signal),
+        ("max", dm_max),
+        ("max_mag", dm_max_mag),
+        ("min", dm_min),
+        ("min_mag", dm_min_mag),
+        ("next_toward", dm_next_toward),
+        ("remainder_near", dm_remainder_near),
+        ("logical_and", dm_logical_and),
+        ("logical_or", dm_logical_or),
+        ("logical_xor", dm_logical_xor),
+        ("rotate", dm_rotate),
+        ("scaleb", dm_scaleb),
+        ("shift", dm_shift),
+        ("compare_total", dm_compare_total),
+        ("compare_total_mag", dm_compare_total_mag),
+        ("copy_sign", dm_copy_sign),
+        ("same_quantum", dm_same_quantum),
+        ("is_canonical", dm_is_canonical),
+        ("is_finite", dm_is_finite),
+        ("is_infinite", dm_is_infinite),
+        ("is_nan", dm_is_nan),
+        ("is_qnan", dm_is_qnan),
+        ("is_snan", dm_is_snan),
+        ("is_signed", dm_is_signed),
+        ("is_zero", dm_is_zero),
+        ("is_normal", dm_is_normal),
+        ("is_subnormal", dm_is_subnormal),
+        ("number_class", dm_number_class),
+        ("copy_abs", dm_copy_abs),
+        ("copy_negate", dm_copy_negate),
+        ("canonical", dm_self),
+        ("conjugate", dm_self),
+        ("radix", dm_radix),
+        ("adjusted", dm_adjusted),
+        ("quantize", dm_quantize),
+        ("to_integral", dm_to_integral),
+        ("to_integral_value", dm_to_integral_value),
+        ("to_integral_exact", dm_to_integral_exact),
+        ("fma", dm_fma),
+    ];
+    for &(n, f) in methods {
+        vm.add_method(t, n, f);
+    }
+    vm.declare_arity(
+        t,
+        1,
+        1,
+        &[
+            "__add__",
+            "__radd__",
+            "__sub__",
+            "__rsub__",
+            "__mul__",
+            "__rmul__",
+            "__truediv__",
+            "__rtruediv__",
+            "__floordiv__",
+            "__rfloordiv__",
+            "__mod__",
+            "__rmod__",
+            "__divmod__",
+            "__rdivmod__",
+            "__lt__",
+            "__le__",
+            "__eq__",
+            "__ne__",
+            "__gt__",
+            "__ge__",
+        ],
+    );
+    vm.declare_arity(t, 1, 2, &["__pow__", "__rpow__"]);
+    vm.declare_arity(
+        t,
+        0,
+        0,
+        &[
+            "__neg__",
+            "__pos__",
+            "__abs__",
+            "__int__",
+            "__trunc__",
+            "__float__",
+            "__complex__",
+            "__floor__",
+            "__ceil__",
+            "__reduce__",
+            "__copy__",
+            "__sizeof__",
+            "as_tuple",
+            "as_integer_ratio",
+            "adjusted",
+            "canonical",
+            "conjugate",
+            "radix",
+        ],
+    );
+    vm.declare_arity(t, 1, 1, &["__deepcopy__"]);
+    // `__format__(spec, override=None)`: the C module takes a locale override dict.
+    vm.add_methods_arity(t, 1, 2, &[("__format__", dec_format)]);
+    for (n, f) in [("real", dm_self as NativeFn), ("imag", dm_imag)] {
+        let p = vm.new_native_getset(t, n, f, None);
+        vm.add_attr(t, n, p);
+    }
+    t
+}
+
+/// The Context methods that compute (the rest are in `context.rs`).
+pub(crate) fn add_context_methods(vm: &mut Vm, t: Value) {
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("create_decimal", ctx_create_decimal),
+        ("create_decimal_from_float", ctx_create_from_float),
+        ("_apply", ctx_apply),
+        ("apply", ctx_apply),
+        ("to_sci_string", ctx_to_sci_string),
+        ("to_eng_string", ctx_to_eng_string),
+        ("divmod", ctx_divmod),
+        ("power", ctx_power),
+        ("exp", cm_exp),
+        ("ln", cm_ln),
+        ("log10", cm_log10),
+        ("logb", cm_logb),
+        ("logical_invert", cm_logical_invert),
+        ("next_minus", cm_next_minus),
+        ("next_plus", cm_next_plus),
+        ("normalize", cm_normalize),
+        ("sqrt", cm_sqrt),
+        ("plus", cm_plus),
+        ("minus", cm_minus),
+        ("abs", cm_abs),
+        ("compare", cm_compare),
+        ("compare_signal", cm_compare_signal),
+        ("max", cm_max),
+        ("max_mag", cm_max_mag),
+        ("min", cm_min),
+        ("min_mag", cm_min_mag),
+        ("next_toward", cm_next_toward),
+        ("remainder_near", cm_remainder_near),
+        ("logical_and", cm_logical_and),
+        ("logical_or", cm_logical_or),
+        ("logical_xor", cm_logical_xor),
+        ("rotate", cm_rotate),
+        ("scaleb", cm_scaleb),
+        ("shift", cm_shift),
+        ("add", cm_add),
+        ("subtract", cm_subtract),
+        ("multiply", cm_multiply),
+        ("divide", cm_divide),
+        ("divide_int", cm_divide_int),
+        ("remainder", cm_remainder),
+        ("compare_total", cm_compare_total),
+        ("compare_total_mag", cm_compare_total_mag),
+        ("copy_sign", cm_copy_sign),
+        ("same_quantum", cm_same_quantum),
+        ("is_canonical", cm_is_canonical),
+        ("is_finite", cm_is_finite),
+        ("is_infinite", cm_is_infinite),
+        ("is_nan", cm_is_nan),
+        ("is_qnan", cm_is_qnan),
+        ("is_snan", cm_is_snan),
+        ("is_signed", cm_is_signed),
+        ("is_zero", cm_is_zero),
+        ("is_normal", cm_is_normal),
+        ("is_subnormal", cm_is_subnormal),
+        ("number_class", cm_number_class),
+        ("copy_abs", cm_copy_abs),
+        ("copy_negate", cm_copy_negate),
+        ("canonical", cm_canonical),
+        ("copy_decimal", cm_copy_decimal),
+        ("quantize", cm_quantize),
+        ("to_integral", cm_to_integral),
+        ("to_integral_value", cm_to_integral_value),
+        ("to_integral_exact", cm_to_integral_exact),
+        ("fma", cm_fma),
+    ];
+    for &(n, f) in methods {
+        vm.add_method(t, n, f);
+    }
+}

@@ -1,0 +1,638 @@
+//! The safe layer over IBM's decNumber library (`decnumber-sys`): run-time sized
+//! decNumbers ([`Dec`]), contexts ([`Ctx`]) and the arithmetic `_decimal` needs.
+//!
+//! Invariants:
+//! - A [`Dec`] owns a 4-byte-aligned buffer big enough for a `decNumber` header plus
+//!   `units(cap)` coefficient units of `DECDPUN` digits; `cap` is the most digits the
+//!   number may hold, and every decNumber call that writes a `Dec` is given one whose
+//!   capacity covers the most digits that call can produce (the context's precision, or
+//!   the operands' digits for the calls that do not round, see each function).
+//! - A [`Ctx`] never has traps set: decNumber raises `SIGFPE` on a trapped condition, so
+//!   trapping is done by the caller from [`Ctx::status`].
+
+use decnumber_sys as sys;
+use std::ffi::CStr;
+use std::os::raw::c_char;
+
+/// Status bits (decNumber's extended flags).
+pub const CONVERSION_SYNTAX: u32 = sys::DEC_Conversion_syntax;
+pub const DIVISION_BY_ZERO: u32 = sys::DEC_Division_by_zero;
+pub const DIVISION_IMPOSSIBLE: u32 = sys::DEC_Division_impossible;
+pub const DIVISION_UNDEFINED: u32 = sys::DEC_Division_undefined;
+pub const INSUFFICIENT_STORAGE: u32 = sys::DEC_Insufficient_storage;
+pub const INEXACT: u32 = sys::DEC_Inexact;
+pub const INVALID_CONTEXT: u32 = sys::DEC_Invalid_context;
+pub const INVALID_OPERATION: u32 = sys::DEC_Invalid_operation;
+pub const OVERFLOW: u32 = sys::DEC_Overflow;
+pub const CLAMPED: u32 = sys::DEC_Clamped;
+pub const ROUNDED: u32 = sys::DEC_Rounded;
+pub const SUBNORMAL: u32 = sys::DEC_Subnormal;
+pub const UNDERFLOW: u32 = sys::DEC_Underflow;
+
+/// decNumber's limits (its exponent is an `i32`).
+pub const MAX_DIGITS: i32 = 999_999_999;
+pub const MAX_EMAX: i32 = 999_999_999;
+pub const MIN_EMIN: i32 = -999_999_999;
+
+/// Rounding modes, in decNumber's numbering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rounding {
+    Ceiling,
+    Up,
+    HalfUp,
+    HalfEven,
+    HalfDown,
+    Down,
+    Floor,
+    ZeroFiveUp,
+}
+
+impl Rounding {
+    fn raw(self) -> sys::rounding {
+        match self {
+            Rounding::Ceiling => sys::DEC_ROUND_CEILING,
+            Rounding::Up => sys::DEC_ROUND_UP,
+            Rounding::HalfUp => sys::DEC_ROUND_HALF_UP,
+            Rounding::HalfEven => sys::DEC_ROUND_HALF_EVEN,
+            Rounding::HalfDown => sys::DEC_ROUND_HALF_DOWN,
+            Rounding::Down => sys::DEC_ROUND_DOWN,
+            Rounding::Floor => sys::DEC_ROUND_FLOOR,
+            Rounding::ZeroFiveUp => sys::DEC_ROUND_05UP,
+        }
+    }
+}
+
+/// A decimal context: precision, exponent limits, rounding, clamp and the status
+/// accumulated by the operations run in it.
+#[derive(Clone, Copy, Debug)]
+pub struct Ctx(sys::decContext);
+
+impl Ctx {
+    /// A context; the caller has checked `1 <= digits <= MAX_DIGITS`,
+    /// `0 <= emax <= MAX_EMAX`, `MIN_EMIN <= emin <= 0`.
+    pub fn new(digits: i32, emax: i32, emin: i32, round: Rounding, clamp: bool) -> Ctx {
+        Ctx(sys::decContext {
+            digits,
+            emax,
+            emin,
+            round: round.raw(),
+            traps: 0,
+            status: 0,
+            clamp: clamp as u8,
+        })
+    }
+
+    /// A context wide enough that converting or copying `digits` digits is exact.
+    pub fn exact(digits: i32) -> Ctx {
+        Ctx::new(
+            digits.clamp(1, MAX_DIGITS),
+            MAX_EMAX,
+            MIN_EMIN,
+            Rounding::HalfEven,
+            false,
+        )
+    }
+
+    pub fn digits(&self) -> i32 {
+        self.0.digits
+    }
+
+    pub fn status(&self) -> u32 {
+        self.0.status
+    }
+
+    pub fn clear_status(&mut self) {
+        self.0.status = 0;
+    }
+
+    pub fn add_status(&mut self, bits: u32) {
+        self.0.status |= bits;
+    }
+
+    pub fn clamp(&self) -> bool {
+        self.0.clamp != 0
+    }
+
+    pub fn set_rounding(&mut self, r: Rounding) {
+        self.0.round = r.raw();
+    }
+
+    fn raw(&mut self) -> *mut sys::decContext {
+        &mut self.0
+    }
+}
+
+/// Coefficient units needed for `digits` digits.
+fn units(digits: i32) -> usize {
+    (digits.max(1) as usize).div_ceil(sys::DECDPUN)
+}
+
+/// Byte offset of `lsu` in `decNumber` (digits: i32, exponent: i32, bits: u8, pad).
+const HEADER_BYTES: usize = std::mem::offset_of!(sys::decNumber, lsu);
+
+/// Words of a [`Dec`] kept inline (header plus 10 units: 30 digits), so that numbers
+/// of the usual precisions need no allocation of their own.
+const INLINE_WORDS: usize = 8;
+
+/// The storage of a [`Dec`]: 4-byte aligned words, inline when they fit.
+enum Buf {
+    Inline([u32; INLINE_WORDS]),
+    Heap(Box<[u32]>),
+}
+
+/// A decNumber of run-time capacity.
+pub struct Dec {
+    buf: Buf,
+    cap: i32,
+}
+
+impl Clone for Dec {
+    fn clone(&self) -> Dec {
+        // Copy only as much as the value needs.
+        let mut d = Dec::with_capacity(self.digits());
+        // SAFETY: `d` has capacity for `self.digits()` digits; both pointers are valid
+        // decNumbers for the duration of the call.
+        unsafe { sys::decNumberCopy(d.ptr(), self.cptr()) };
+        d
+    }
+}
+
+impl std::fmt::Debug for Dec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_sci_string())
+    }
+}
+
+impl Dec {
+    /// A zero with room for `cap` digits.
+    pub fn with_capacity(cap: i32) -> Dec {
+        let cap = cap.max(1);
+        let bytes = HEADER_BYTES + 2 * units(cap);
+        let words = bytes
+            .div_ceil(4)
+            .max(std::mem::size_of::<sys::decNumber>().div_ceil(4));
+        let buf = if words <= INLINE_WORDS {
+            Buf::Inline([0; INLINE_WORDS])
+        } else {
+            Buf::Heap(vec![0u32; words].into_boxed_slice())
+        };
+        let mut d = Dec { buf, cap };
+        // SAFETY: the buffer is 4-byte aligned (as `decNumber`) and holds the header and
+        // at least one unit; decNumberZero writes the header and the first unit.
+        unsafe { sys::decNumberZero(d.ptr()) };
+        d
+    }
+
+    fn ptr(&mut self) -> *mut sys::decNumber {
+        match &mut self.buf {
+            Buf::Inline(a) => a.as_mut_ptr() as *mut sys::decNumber,
+            Buf::Heap(b) => b.as_mut_ptr() as *mut sys::decNumber,
+        }
+    }
+
+    fn cptr(&self) -> *const sys::decNumber {
+        match &self.buf {
+            Buf::Inline(a) => a.as_ptr() as *const sys::decNumber,
+            Buf::Heap(b) => b.as_ptr() as *const sys::decNumber,
+        }
+    }
+
+    fn head(&self) -> (i32, i32, u8) {
+        // SAFETY: the buffer always holds an initialised decNumber header; only the
+        // header fields are read, never `lsu` beyond the buffer.
+        unsafe {
+            let p = self.cptr();
+            ((*p).digits, (*p).exponent, (*p).bits)
+        }
+    }
+
+    /// Digits in the coefficient (1 for zero and the specials without payload).
+    pub fn digits(&self) -> i32 {
+        self.head().0
+    }
+
+    /// The exponent (meaningless for infinities; the payload exponent 0 for NaNs).
+    pub fn exponent(&self) -> i32 {
+        self.head().1
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.head().2 & sys::DECNEG != 0
+    }
+    pub fn is_infinite(&self) -> bool {
+        self.head().2 & sys::DECINF != 0
+    }
+    pub fn is_qnan(&self) -> bool {
+        self.head().2 & sys::DECNAN != 0
+    }
+    pub fn is_snan(&self) -> bool {
+        self.head().2 & sys::DECSNAN != 0
+    }
+    pub fn is_nan(&self) -> bool {
+        self.head().2 & (sys::DECNAN | sys::DECSNAN) != 0
+    }
+    pub fn is_special(&self) -> bool {
+        self.head().2 & sys::DECSPECIAL != 0
+    }
+    pub fn is_finite(&self) -> bool {
+        !self.is_special()
+    }
+    /// A finite zero (any sign and exponent).
+    pub fn is_zero(&self) -> bool {
+        if self.is_special() || self.digits() != 1 {
+            return false;
+        }
+        // SAFETY: a decNumber always has at least one unit.
+        unsafe { (*self.cptr()).lsu[0] == 0 }
+    }
+
+    /// A NaN without payload (or a zero coefficient).
+    pub fn is_zero_payload(&self) -> bool {
+        self.digits() == 1 && {
+            // SAFETY: a decNumber always has at least one unit.
+            unsafe { (*self.cptr()).lsu[0] == 0 }
+        }
+    }
+
+    /// A quiet NaN with this NaN's sign and payload.
+    pub fn copy_quiet(&self) -> Dec {
+        let mut d = self.clone();
+        // SAFETY: only the header's bits are changed.
+        unsafe {
+            let p = d.ptr();
+            (*p).bits = ((*p).bits & !sys::DECSNAN) | sys::DECNAN;
+        }
+        d
+    }
+
+    /// The coefficient's (or NaN payload's) decimal digits, most significant first,
+    /// each 0..=9; `[0]` for zero and for a NaN without payload.
+    pub fn coefficient_digits(&self) -> Vec<u8> {
+        let n = self.digits().max(1) as usize;
+        let mut out = vec![0u8; n];
+        // SAFETY: decNumberGetBCD writes exactly `digits` bytes into `out`.
+        unsafe { sys::decNumberGetBCD(self.cptr(), out.as_mut_ptr()) };
+        out
+    }
+
+    /// The coefficient as a decimal string without leading zeros ("0" for zero).
+    pub fn coefficient_string(&self) -> String {
+        let d = self.coefficient_digits();
+        let first = d.iter().position(|&x| x != 0).unwrap_or(d.len() - 1);
+        d[first..].iter().map(|&x| (b'0' + x) as char).collect()
+    }
+
+    /// A finite number `(-1)**neg * coeff * 10**exp` from decimal digits (each 0..=9,
+    /// most significant first; leading zeros allowed). Exact: the capacity follows the
+    /// digits. `exp` must keep the adjusted exponent within decNumber's `i32` range;
+    /// the caller checks.
+    pub fn from_parts(neg: bool, digits: &[u8], exp: i32) -> Dec {
+        let first = digits.iter().position(|&x| x != 0);
+        let digits = match first {
+            Some(i) => &digits[i..],
+            None => &[0u8][..],
+        };
+        let mut d = Dec::with_capacity(digits.len() as i32);
+        // SAFETY: `d` has room for `digits.len()` digits, each byte is 0..=9;
+        // decNumberSetBCD fills the units that `digits` (set first) says the number has.
+        unsafe {
+            let p = d.ptr();
+            (*p).digits = digits.len() as i32;
+            sys::decNumberSetBCD(p, digits.as_ptr(), digits.len() as u32);
+            (*p).exponent = exp;
+            if neg {
+                (*p).bits |= sys::DECNEG;
+            }
+        }
+        d
+    }
+
+    /// An infinity, quiet NaN or signalling NaN with an optional payload (digits as in
+    /// [`Dec::from_parts`]).
+    pub fn special(neg: bool, kind: Special, payload: &[u8]) -> Dec {
+        let mut d = match kind {
+            Special::Inf => Dec::with_capacity(1),
+            _ => Dec::from_parts(false, payload, 0),
+        };
+        let bits = match kind {
+            Special::Inf => sys::DECINF,
+            Special::QNaN => sys::DECNAN,
+            Special::SNaN => sys::DECSNAN,
+        };
+        // SAFETY: only header fields are written.
+        unsafe {
+            let p = d.ptr();
+            (*p).exponent = 0;
+            (*p).bits = bits | if neg { sys::DECNEG } else { 0 };
+        }
+        d
+    }
+
+    /// Parses a numeric string as the specification's to-number (no whitespace, no
+    /// underscores: the caller strips them), rounding to `ctx`; a syntax error gives a
+    /// quiet NaN and `CONVERSION_SYNTAX` in the status. A string with NUL bytes is a
+    /// syntax error.
+    pub fn parse(s: &str, ctx: &mut Ctx) -> Dec {
+        let Ok(c) = std::ffi::CString::new(s) else {
+            ctx.0.status |= CONVERSION_SYNTAX;
+            return Dec::special(false, Special::QNaN, &[]);
+        };
+        let mut d = Dec::with_capacity(ctx.digits().min(s.len().max(1) as i32));
+        // SAFETY: `d` holds min(precision, string length) digits, which bounds what
+        // decNumberFromString writes (it rounds to the context, NaN payloads included,
+        // and a string of n characters has at most n digits).
+        unsafe { sys::decNumberFromString(d.ptr(), c.as_ptr(), ctx.raw()) };
+        d
+    }
+
+    /// Parses exactly (the precision follows the string's length).
+    pub fn parse_exact(s: &str) -> (Dec, u32) {
+        let mut ctx = Ctx::exact(s.len().min(MAX_DIGITS as usize) as i32);
+        let d = Dec::parse(s, &mut ctx);
+        (d, ctx.status())
+    }
+
+    /// Scientific string (the specification's to-scientific-string).
+    pub fn to_sci_string(&self) -> String {
+        self.to_string_with(sys::decNumberToString)
+    }
+
+    /// Engineering string.
+    pub fn to_eng_string(&self) -> String {
+        self.to_string_with(sys::decNumberToEngString)
+    }
+
+    fn to_string_with(
+        &self,
+        f: unsafe extern "C" fn(*const sys::decNumber, *mut c_char) -> *mut c_char,
+    ) -> String {
+        // decNumber needs digits + 14 bytes at most (sign, point, exponent, NUL).
+        let mut buf = vec![0 as c_char; self.digits() as usize + 16];
+        // SAFETY: the buffer is larger than the longest string decNumber writes for
+        // this value, which it NUL-terminates.
+        unsafe {
+            f(self.cptr(), buf.as_mut_ptr());
+            CStr::from_ptr(buf.as_ptr()).to_string_lossy().into_owned()
+        }
+    }
+
+    /// The class name ("+Normal", "sNaN", ...).
+    pub fn class_name(&self, ctx: &mut Ctx) -> &'static str {
+        // SAFETY: decNumberClass only reads; decNumberClassToString returns a static
+        // NUL-terminated string.
+        unsafe {
+            let c = sys::decNumberClass(self.cptr(), ctx.raw());
+            CStr::from_ptr(sys::decNumberClassToString(c))
+                .to_str()
+                .unwrap_or("Invalid")
+        }
+    }
+
+    pub fn is_normal(&self, ctx: &mut Ctx) -> bool {
+        // SAFETY: reads only.
+        unsafe { sys::decNumberIsNormal(self.cptr(), ctx.raw()) != 0 }
+    }
+
+    pub fn is_subnormal(&self, ctx: &mut Ctx) -> bool {
+        // SAFETY: reads only.
+        unsafe { sys::decNumberIsSubnormal(self.cptr(), ctx.raw()) != 0 }
+    }
+
+    /// Whether the exponents are the same (the specification's same-quantum).
+    pub fn same_quantum(&self, other: &Dec) -> bool {
+        let mut r = Dec::with_capacity(1);
+        // SAFETY: the result is 0 or 1 (or NaN without payload): one digit.
+        unsafe { sys::decNumberSameQuantum(r.ptr(), self.cptr(), other.cptr()) };
+        !r.is_zero() && !r.is_nan()
+    }
+}
+
+/// The kinds of special value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    Inf,
+    QNaN,
+    SNaN,
+}
+
+type Unary = unsafe extern "C" fn(
+    *mut sys::decNumber,
+    *const sys::decNumber,
+    *mut sys::decContext,
+) -> *mut sys::decNumber;
+type Binary = unsafe extern "C" fn(
+    *mut sys::decNumber,
+    *const sys::decNumber,
+    *const sys::decNumber,
+    *mut sys::decContext,
+) -> *mut sys::decNumber;
+
+/// Result capacity for an operation: the precision, or the widest operand for the
+/// operations that keep an operand's digits (copies, NaN payloads, to-integral).
+fn cap_for(ctx: &Ctx, operands: &[&Dec]) -> i32 {
+    operands
+        .iter()
+        .map(|d| d.digits())
+        .fold(ctx.digits(), i32::max)
+}
+
+/// `r` with its storage cut to its digits when the capacity given to the operation
+/// (the precision, which may be huge) is far more than the result needs.
+fn shrink(r: Dec) -> Dec {
+    if r.cap > 64 && r.cap / 2 > r.digits() {
+        r.clone()
+    } else {
+        r
+    }
+}
+
+fn unary(f: Unary, a: &Dec, ctx: &mut Ctx) -> Dec {
+    let mut r = Dec::with_capacity(cap_for(ctx, &[a]));
+    // SAFETY: `r` can hold max(precision, operand digits) digits, the most any unary
+    // decNumber operation writes; the operand is a valid decNumber.
+    unsafe { f(r.ptr(), a.cptr(), ctx.raw()) };
+    shrink(r)
+}
+
+fn binary(f: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
+    let mut r = Dec::with_capacity(cap_for(ctx, &[a, b]));
+    // SAFETY: as in `unary`, for two operands.
+    unsafe { f(r.ptr(), a.cptr(), b.cptr(), ctx.raw()) };
+    shrink(r)
+}
+
+macro_rules! unary_ops {
+    ($($name:ident => $f:ident),* $(,)?) => {
+        impl Dec {
+            $(pub fn $name(&self, ctx: &mut Ctx) -> Dec { unary(sys::$f, self, ctx) })*
+        }
+    };
+}
+
+macro_rules! binary_ops {
+    ($($name:ident => $f:ident),* $(,)?) => {
+        impl Dec {
+            $(pub fn $name(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+                binary(sys::$f, self, other, ctx)
+            })*
+        }
+    };
+}
+
+unary_ops! {
+    abs => decNumberAbs,
+    exp => decNumberExp,
+    invert => decNumberInvert,
+    ln => decNumberLn,
+    logb => decNumberLogB,
+    log10 => decNumberLog10,
+    minus => decNumberMinus,
+    plus => decNumberPlus,
+    reduce => decNumberReduce,
+    sqrt => decNumberSquareRoot,
+    to_integral_exact => decNumberToIntegralExact,
+    to_integral_value => decNumberToIntegralValue,
+    next_minus => decNumberNextMinus,
+    next_plus => decNumberNextPlus,
+}
+
+binary_ops! {
+    add => decNumberAdd,
+    subtract => decNumberSubtract,
+    multiply => decNumberMultiply,
+    divide => decNumberDivide,
+    divide_integer => decNumberDivideInteger,
+    remainder => decNumberRemainder,
+    remainder_near => decNumberRemainderNear,
+    power => decNumberPower,
+    quantize => decNumberQuantize,
+    compare => decNumberCompare,
+    compare_signal => decNumberCompareSignal,
+    compare_total => decNumberCompareTotal,
+    compare_total_mag => decNumberCompareTotalMag,
+    max => decNumberMax,
+    max_mag => decNumberMaxMag,
+    min => decNumberMin,
+    min_mag => decNumberMinMag,
+    next_toward => decNumberNextToward,
+    and => decNumberAnd,
+    or => decNumberOr,
+    xor => decNumberXor,
+    rotate => decNumberRotate,
+    shift => decNumberShift,
+    scaleb => decNumberScaleB,
+}
+
+impl Dec {
+    /// `self * b + c` with one rounding.
+    pub fn fma(&self, b: &Dec, c: &Dec, ctx: &mut Ctx) -> Dec {
+        let mut r = Dec::with_capacity(cap_for(ctx, &[self, b, c]));
+        // SAFETY: as in `unary`, for three operands.
+        unsafe { sys::decNumberFMA(r.ptr(), self.cptr(), b.cptr(), c.cptr(), ctx.raw()) };
+        shrink(r)
+    }
+
+    /// An exact copy with the sign cleared.
+    pub fn copy_abs(&self) -> Dec {
+        let mut r = Dec::with_capacity(self.digits());
+        // SAFETY: a copy has the operand's digits.
+        unsafe { sys::decNumberCopyAbs(r.ptr(), self.cptr()) };
+        r
+    }
+
+    /// An exact copy with the sign inverted.
+    pub fn copy_negate(&self) -> Dec {
+        let mut r = Dec::with_capacity(self.digits());
+        // SAFETY: a copy has the operand's digits.
+        unsafe { sys::decNumberCopyNegate(r.ptr(), self.cptr()) };
+        r
+    }
+
+    /// An exact copy with `other`'s sign.
+    pub fn copy_sign(&self, other: &Dec) -> Dec {
+        let mut r = Dec::with_capacity(self.digits());
+        // SAFETY: a copy has the first operand's digits.
+        unsafe { sys::decNumberCopySign(r.ptr(), self.cptr(), other.cptr()) };
+        r
+    }
+
+    /// The ordering of two numbers that are not NaN: -1, 0 or 1 (exact comparison).
+    pub fn cmp_numeric(&self, other: &Dec) -> std::cmp::Ordering {
+        let mut ctx = Ctx::exact(1);
+        let r = self.compare(other, &mut ctx);
+        if r.is_zero() || r.is_nan() {
+            std::cmp::Ordering::Equal
+        } else if r.is_negative() {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(prec: i32) -> Ctx {
+        Ctx::new(prec, 999_999, -999_999, Rounding::HalfEven, false)
+    }
+
+    fn d(s: &str) -> Dec {
+        let (d, st) = Dec::parse_exact(s);
+        assert_eq!(st, 0, "{s}");
+        d
+    }
+
+    #[test]
+    fn parse_and_print() {
+        assert_eq!(d("1.50").to_sci_string(), "1.50");
+        assert_eq!(d("-0E+3").to_sci_string(), "-0E+3");
+        assert_eq!(
+            d("123456789012345678901234567890123456789012345678901").digits(),
+            51
+        );
+        assert_eq!(d("1E+7").to_eng_string(), "10E+6");
+        assert_eq!(d("sNaN123").to_sci_string(), "sNaN123");
+        assert_eq!(d("inFinity").to_sci_string(), "Infinity");
+        assert_eq!(d("-snan12").to_sci_string(), "-sNaN12");
+        assert_eq!(d("nan0012").to_sci_string(), "NaN12");
+        assert_eq!(d("1e5").to_sci_string(), "1E+5");
+        assert_ne!(Dec::parse_exact("").1 & CONVERSION_SYNTAX, 0);
+        assert_ne!(Dec::parse_exact("1 2").1 & CONVERSION_SYNTAX, 0);
+        let (_, st) = Dec::parse_exact("1.2.3");
+        assert_eq!(st & CONVERSION_SYNTAX, CONVERSION_SYNTAX);
+    }
+
+    #[test]
+    fn arithmetic_rounds_to_context() {
+        let mut c = ctx(28);
+        let r = d("1").divide(&d("3"), &mut c);
+        assert_eq!(r.to_sci_string(), "0.3333333333333333333333333333");
+        assert_ne!(c.status() & INEXACT, 0);
+        let mut c = ctx(100);
+        let r = d("2").sqrt(&mut c);
+        assert_eq!(r.digits(), 100);
+        let mut c = ctx(5);
+        let r = d("1").divide(&d("0"), &mut c);
+        assert!(r.is_infinite());
+        assert_ne!(c.status() & DIVISION_BY_ZERO, 0);
+    }
+
+    #[test]
+    fn parts_roundtrip() {
+        let x = Dec::from_parts(true, &[0, 1, 2, 3], -2);
+        assert_eq!(x.to_sci_string(), "-1.23");
+        assert_eq!(x.coefficient_string(), "123");
+        let n = Dec::special(true, Special::SNaN, &[4, 2]);
+        assert_eq!(n.to_sci_string(), "-sNaN42");
+        let big = "9".repeat(200);
+        let b = d(&big);
+        let mut c = ctx(300);
+        let s = b.add(&d("1"), &mut c);
+        assert_eq!(s.digits(), 201);
+        assert_eq!(b.cmp_numeric(&s), std::cmp::Ordering::Less);
+        assert!(d("1.0").same_quantum(&d("2.0")));
+        assert!(!d("1.0").same_quantum(&d("2")));
+    }
+}
