@@ -110,6 +110,29 @@ impl Vm {
     /// Adds a traceback entry for the innermost frame at instruction
     /// `lasti`: `[next, code, lasti, lineno, globals]`.
     pub fn add_traceback(&mut self, exc: Value, code: Value, lasti: usize) {
+        self.add_traceback_entry(exc, code, lasti, Value::EMPTY);
+    }
+
+    /// Adds the traceback entry of the innermost frame, which `exc` is
+    /// leaving or was raised in, at its `lasti`: the entry's `tb_frame` is
+    /// that activation's frame object (made now if it had none), as in
+    /// CPython.
+    pub fn add_frame_traceback(&mut self, exc: Value) {
+        if !Obj::from_value(exc).is_some_and(|o| o.kind() == K_EXC) {
+            return;
+        }
+        let Some(fi) = self.frames.len().checked_sub(1) else {
+            return;
+        };
+        let code = self.ctx.stack().slots_mut()[self.frames[fi].base];
+        let lasti = self.frames[fi].lasti;
+        let fobj = self.frame_fobj(fi);
+        self.add_traceback_entry(exc, code, lasti, fobj);
+    }
+
+    /// A traceback entry `[next, code, lasti, lineno, globals, frame]`
+    /// (`frame`: the frame object, EMPTY where there is none).
+    fn add_traceback_entry(&mut self, exc: Value, code: Value, lasti: usize, fobj: Value) {
         let Some(eo) = Obj::from_value(exc) else {
             return;
         };
@@ -128,12 +151,13 @@ impl Vm {
             .frames
             .last()
             .map_or(Value::NONE, |f| f.globals.value());
-        let tb = self.alloc_obj(K_TRACEBACK, self.g.types.traceback, 5, 0);
+        let tb = self.alloc_obj(K_TRACEBACK, self.g.types.traceback, 6, 0);
         tb.init(0, eo.get(EXC_TB));
         tb.init(1, code);
         tb.init(2, Value::int(lasti as i64 * 2));
         tb.init(3, Value::int(line as i64));
         tb.init(4, globals);
+        tb.init(5, fobj);
         self.store(eo, EXC_TB, tb.value());
     }
 

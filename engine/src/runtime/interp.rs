@@ -33,7 +33,105 @@ pub enum Exit {
     Yield(Value),
 }
 
+/// Slots [`Vm::clear_dead_operands`] clears with one fixed-size store.
+const DEAD_WINDOW: usize = 16;
+
 impl Vm {
+    /// Clears the dead operand slots of every frame of this thread that is
+    /// suspended in a call of a Python function made by the loop (the frame
+    /// above it is no entry frame): its `sp` is then exact (CALL saves the
+    /// result slot, a `with` statement's `__enter__` its receiver's, and
+    /// slot `sp` itself is kept), the callee having copied its arguments.
+    /// Frames suspended in native code cleared theirs when they called it
+    /// ([`Vm::clear_dead_operands`]); the innermost frame is running native
+    /// code.
+    /// Called before an explicit collection (`gc.collect()`), so that a
+    /// value only a finished call or a popped operand left behind is freed.
+    ///
+    /// A running generator's frame lives on the value stack; the copy its
+    /// last suspension saved is stale until the next one overwrites it (a
+    /// local deleted since would stay alive in it), so it is emptied.
+    pub fn clear_dead_frame_slots(&mut self) {
+        let n = self.frames.len();
+        for f in &self.frames {
+            let Some(g) = Obj::from_value(f.gen) else {
+                continue;
+            };
+            if let Some(storage) = Obj::from_value(g.get(call::GEN_FRAME)) {
+                let saved = (proto_core::layouts::get_raw(g, call::GEN_RAW_SP) as usize)
+                    .min(storage.n_values());
+                for i in 0..saved {
+                    storage.init(i, Value::EMPTY);
+                }
+            }
+        }
+        for i in 0..n.saturating_sub(1) {
+            let callee = &self.frames[i + 1];
+            if callee.entry {
+                continue;
+            }
+            let f = &self.frames[i];
+            let end = (f.base + f.code.extent).min(callee.base);
+            let from = f.sp + 1;
+            if from < end {
+                self.ctx.stack().slots_mut()[from..end].fill(Value::EMPTY);
+            }
+        }
+    }
+
+    /// Clears the dead operand slots of the innermost frame from `from` (the
+    /// top of the arguments of the native call it is about to make) to its
+    /// extent, so that a collection during the call keeps only what the
+    /// frame still holds: an operand an instruction popped stays in its
+    /// slot otherwise, and every slot of a frame's extent is a root. Up to
+    /// [`DEAD_WINDOW`] slots are cleared with one fixed-size store, which
+    /// may run past the extent: nothing live lies above the innermost
+    /// frame's extent (the value stack's top is its end, and slots above
+    /// the top are EMPTY). Out of line, so that the loop's register use does
+    /// not change around it.
+    #[inline(never)]
+    fn clear_dead_operands(&mut self, from: usize) {
+        let f = self.frames.last().expect("frame");
+        let end = f.base + f.code.extent;
+        if from >= end {
+            return;
+        }
+        let st = self.ctx.stack().slots_mut();
+        if end - from <= DEAD_WINDOW && from + DEAD_WINDOW <= st.len() {
+            let window = &mut st[from..from + DEAD_WINDOW];
+            // SAFETY: `window` is exactly `DEAD_WINDOW` initialised,
+            // exclusively borrowed slots; `Value` is plain data.
+            unsafe {
+                window
+                    .as_mut_ptr()
+                    .cast::<[Value; DEAD_WINDOW]>()
+                    .write_unaligned([Value::EMPTY; DEAD_WINDOW]);
+            }
+        } else {
+            st[from..end].fill(Value::EMPTY);
+        }
+    }
+
+    /// The innermost frame, which has a frame object, is ending (returning
+    /// or left by an exception) at instruction `lasti` ([`Vm::frame_ended`]).
+    #[cold]
+    #[inline(never)]
+    fn top_frame_ending(&mut self, lasti: usize) {
+        let top = self.frames.last().expect("frame");
+        let f = Frame { lasti, ..*top };
+        self.frame_ended(&f, true);
+    }
+
+    /// Takes a generator's frame off `vm.frames` as it yields; its frame
+    /// object, if it has one, keeps the line it stopped at.
+    fn frame_suspended(&mut self) {
+        if let Some(f) = self.frames.last().filter(|f| f.fobj.is_heap()) {
+            let f = Frame { pc: f.pc, ..*f };
+            self.frame_ended(&f, false);
+        }
+        self.frames.pop();
+    }
+
     /// Runs the top frame (an entry frame) to completion.
     pub fn run(&mut self) -> PyResult<Exit> {
         self.run_loop(None)
@@ -571,6 +669,9 @@ impl Vm {
             macro_rules! ret {
                 ($v:expr) => {{
                     let v = $v;
+                    if self.frames[fi].fobj.is_heap() {
+                        self.top_frame_ending(lasti);
+                    }
                     let f = self.frames.pop().expect("frame");
                     self.ctx.stack().set_top(base);
                     if f.entry {
@@ -628,7 +729,7 @@ impl Vm {
                             Ok(Some(y)) => {
                                 let gen = self.frames[fi].gen;
                                 self.gen_save(gen, base, sp, pc, cd.extent);
-                                self.frames.pop();
+                                self.frame_suspended();
                                 self.ctx.stack().set_top(base);
                                 return Ok(Some(Exit::Yield(y)));
                             }
@@ -1712,9 +1813,11 @@ impl Vm {
                                 }
                             }
                             self.frames[fi].lasti = lasti;
+                            let argtop = cbase + 1 + count + usize::from(kwnames.is_heap());
                             if let Some(kw) = Obj::from_value(kwnames) {
                                 st!()[cbase + 1 + count] = kw.value();
                             }
+                            self.clear_dead_operands(argtop);
                             let r = if TRACE && self.profiling() {
                                 t!(self.call_profiled(fi, cbase, count, kwnames))
                             } else {
@@ -1789,6 +1892,9 @@ impl Vm {
                                 }
                             }
                             self.frames[fi].lasti = lasti;
+                            // The popped `*args`/`**kwargs` containers are
+                            // dead: `items` holds what the call needs.
+                            self.clear_dead_operands(sp);
                             let r = t!(self.call(callee, &items, kwnames));
                             st!()[sp - 1] = r;
                             if !TRACE && self.trace_on {
@@ -2050,7 +2156,8 @@ impl Vm {
                                     proto_core::layouts::set_raw(go, call::GEN_RAW_ASYNC_VALUE, 1);
                                 }
                             }
-                            self.frames.pop();
+                            self.frames[fi].lasti = lasti;
+                            self.frame_suspended();
                             self.ctx.stack().set_top(base);
                             return Ok(Some(Exit::Yield(v)));
                         }
@@ -2067,7 +2174,7 @@ impl Vm {
                                     }
                                     let gen = self.frames[fi].gen;
                                     self.gen_save(gen, base, sp, lasti, cd.extent);
-                                    self.frames.pop();
+                                    self.frame_suspended();
                                     self.ctx.stack().set_top(base);
                                     return Ok(Some(Exit::Yield(y)));
                                 }
@@ -2168,8 +2275,9 @@ impl Vm {
                 let base = self.frames[fi].base;
                 let stack_base = base + FRAME_HEADER + cd.nlocals + cd.ncells;
                 if !reraise {
-                    let code_v = st!()[base];
-                    self.add_traceback(exc.0, code_v, lasti);
+                    // The entry names this activation's frame object.
+                    self.frames[fi].lasti = lasti;
+                    self.add_frame_traceback(exc.0);
                 }
                 if first && !reraise {
                     self.chain_context(exc.0);
@@ -2201,6 +2309,9 @@ impl Vm {
                     if let Err(e) = r {
                         exc = e;
                     }
+                }
+                if self.frames[fi].fobj.is_heap() {
+                    self.top_frame_ending(lasti);
                 }
                 let f = self.frames.pop().expect("frame");
                 self.ctx.stack().set_top(base);

@@ -60,10 +60,13 @@ pub const FO_BACK: usize = 4;
 pub const FO_TRACE: usize = 5;
 pub const FO_TRACE_LINES: usize = 6;
 pub const FO_TRACE_OPCODES: usize = 7;
-/// The dict `f_locals` returned for an optimized frame (EMPTY until asked).
+/// The dict `f_locals` returned for an optimized frame (EMPTY until asked);
+/// once the frame has ended, its locals as they were then.
 pub const FO_LOCALS: usize = 8;
+/// The generator whose frame this is, or None.
+pub const FO_GEN: usize = 9;
 /// Number of values of a frame object.
-pub const FO_N: usize = 9;
+pub const FO_N: usize = 10;
 /// Raw word: live VM frame index + 1.
 const FO_RAW_INDEX: usize = 0;
 
@@ -149,8 +152,101 @@ impl Vm {
         fo.init(FO_TRACE_LINES, Value::TRUE);
         fo.init(FO_TRACE_OPCODES, Value::FALSE);
         fo.init(FO_LOCALS, Value::EMPTY);
+        fo.init(FO_GEN, Value::NONE);
         set_raw(fo, FO_RAW_INDEX, 0);
         fo
+    }
+
+    /// The current line of frame `f` (see [`Vm::frame_line`]).
+    fn line_of(f: &Frame) -> i64 {
+        if f.call_pending && f.pc == 0 && f.lasti == 0 {
+            return f.code.code.first_lineno as i64;
+        }
+        f.code.code.location(f.lasti as u32).line as i64
+    }
+
+    /// Frame `f`, just taken off `vm.frames`, had a frame object: the
+    /// object keeps what the frame was when it stopped running — its line
+    /// and offset, and, when the frame has ended (`finished`: returned or
+    /// left by an exception, not suspended by a yield), its locals (a
+    /// dict, `f_locals` of the dead frame, as CPython's frame object takes
+    /// over the frame's variables; none for a generator's frame, which
+    /// CPython clears), and it is no longer rooted by the thread. Called
+    /// before the frame's value-stack slots are cleared.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn frame_ended(&mut self, f: &Frame, finished: bool) {
+        let Some(fo) = Obj::from_value(f.fobj).filter(|o| o.n_values() >= FO_N) else {
+            return;
+        };
+        let line = Self::line_of(f);
+        if line != 0 {
+            self.store(fo, FO_LINENO, Value::int(line));
+        }
+        self.store(fo, FO_LASTI, Value::int(f.lasti as i64 * 2));
+        if !finished {
+            return;
+        }
+        if f.gen.is_heap() {
+            // A finished generator's frame is cleared, as CPython's: the
+            // generator (which keeps its frame object) keeps no locals.
+            self.store(fo, FO_LOCALS, Value::EMPTY);
+            return;
+        }
+        self.unroot_frame_object(fo.value());
+        let lm = self.ctx.stack().slots_mut()[f.base + 2];
+        if lm.is_heap() {
+            self.store(fo, FO_LOCALS, lm);
+            return;
+        }
+        let mut d = fo.get(FO_LOCALS);
+        if !Obj::from_value(d).is_some_and(|o| o.kind() == Kind::DICT) {
+            d = self.new_dict();
+            self.store(fo, FO_LOCALS, d);
+        }
+        self.fast_to_locals_of(f.code, f.base, d);
+    }
+
+    /// Is frame object `fo` running: a frame of this thread, or the frame
+    /// of a generator that is running (on any thread)?
+    pub fn frame_executing(&self, fo: Obj) -> bool {
+        if self.live_frame_index(fo).is_some() {
+            return true;
+        }
+        fo.n_values() >= FO_N
+            && Obj::from_value(fo.get(FO_GEN))
+                .is_some_and(|g| get_raw(g, call::GEN_RAW_STATE) == call::GEN_RUNNING)
+    }
+
+    /// `frame.clear()` of a frame object that is not executing: a
+    /// suspended generator's frame closes the generator first (raising
+    /// what `close()` raises); then the locals the object kept are dropped.
+    pub fn frame_clear(&mut self, fo: Obj) -> PyResult<()> {
+        if self.frame_executing(fo) {
+            return Err(self.new_exc(self.g.e.RuntimeError, "cannot clear an executing frame"));
+        }
+        if fo.n_values() < FO_N {
+            return Ok(());
+        }
+        let g = fo.get(FO_GEN);
+        if let Some(go) = Obj::from_value(g) {
+            if get_raw(go, call::GEN_RAW_STATE) != call::GEN_DONE {
+                let mark = self.push_root(fo.value());
+                let r = self.call_method(g, "close", &[]);
+                self.pop_roots(mark);
+                r?;
+            }
+        }
+        let d = self.new_dict();
+        self.store(fo, FO_LOCALS, d);
+        Ok(())
+    }
+
+    /// Records `gen` as the generator whose frame `fo` is.
+    pub fn set_frame_generator(&mut self, fo: Obj, gen: Value) {
+        if fo.n_values() >= FO_N {
+            self.store(fo, FO_GEN, gen);
+        }
     }
 
     /// The VM frame index `fo` stands for, while that frame runs on this
@@ -175,14 +271,10 @@ impl Vm {
 
     /// The current line of VM frame `fi`: its first line before it starts.
     pub fn frame_line(&self, fi: usize) -> i64 {
-        let f = &self.frames[fi];
         // Not started (in the plain loop `call_pending` stays set, but a
         // running frame's `lasti` is never 0 where its line is read: at a
         // call, or in a `line` event, which clears it first).
-        if f.call_pending && f.pc == 0 && f.lasti == 0 {
-            return f.code.code.first_lineno as i64;
-        }
-        f.code.code.location(f.lasti as u32).line as i64
+        Self::line_of(&self.frames[fi])
     }
 
     /// `frame.f_lasti` of VM frame `fi` (a byte offset, as CPython).
@@ -234,6 +326,9 @@ impl Vm {
         let (line, lasti) = (self.frame_line(fi), self.frame_lasti(fi));
         let fo = self.new_frame_object(code, line, lasti, globals);
         fo.init(FO_BACK, back);
+        if gobj.is_some() {
+            fo.init(FO_GEN, gen);
+        }
         set_raw(fo, FO_RAW_INDEX, fi as u64 + 1);
         self.frames[fi].fobj = fo.value();
         match gobj {
@@ -265,6 +360,21 @@ impl Vm {
         }
         slots.push(v);
         *self.ctx.root_slots() = slots;
+    }
+
+    /// Drops the root of the frame object of a frame that has ended: from
+    /// now on only what refers to it (a traceback, a variable) keeps it and
+    /// the locals it took over alive. Frames end in the reverse order of
+    /// their objects' making, so it is searched from the end.
+    fn unroot_frame_object(&mut self, v: Value) {
+        let slots = self.ctx.root_slots();
+        if slots.len() <= ROOT_FRAMES {
+            return;
+        }
+        if let Some(i) = (ROOT_FRAMES..slots.len()).rev().find(|&i| slots[i] == v) {
+            slots.swap_remove(i);
+            self.trace_swept = self.trace_swept.min(slots.len() - ROOT_FRAMES);
+        }
     }
 
     /// `sys._getframe(depth)`: the live frame object `depth` levels below
@@ -307,9 +417,13 @@ impl Vm {
     /// The names and value-stack slots of frame `fi`'s fast locals and
     /// cells (a cell slot is flagged true).
     fn local_slots(&mut self, fi: usize) -> Vec<(Value, usize, bool)> {
-        let f = &self.frames[fi];
-        let cd = f.code;
-        let locals = f.base + FRAME_HEADER;
+        let (cd, base) = (self.frames[fi].code, self.frames[fi].base);
+        self.local_slots_of(cd, base)
+    }
+
+    /// [`Vm::local_slots`] of a frame running `cd` at value-stack `base`.
+    fn local_slots_of(&mut self, cd: &CodeData, base: usize) -> Vec<(Value, usize, bool)> {
+        let locals = base + FRAME_HEADER;
         let mut out = Vec::with_capacity(cd.nlocals + cd.ncells);
         for (i, &n) in cd.varnames.iter().enumerate().take(cd.nlocals) {
             out.push((n, locals + i, false));
@@ -327,7 +441,13 @@ impl Vm {
     }
 
     fn fast_to_locals(&mut self, fi: usize, d: Value) {
-        for (k, slot, cell) in self.local_slots(fi) {
+        let (cd, base) = (self.frames[fi].code, self.frames[fi].base);
+        self.fast_to_locals_of(cd, base, d);
+    }
+
+    /// [`Vm::fast_to_locals`] of a frame running `cd` at value-stack `base`.
+    fn fast_to_locals_of(&mut self, cd: &CodeData, base: usize, d: Value) {
+        for (k, slot, cell) in self.local_slots_of(cd, base) {
             let mut v = self.ctx.stack().slots_mut()[slot];
             if cell {
                 v = Obj::from_value(v).map_or(Value::EMPTY, |c| c.get(0));

@@ -127,6 +127,9 @@ fn collect(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Ok(Value::int(0));
     }
     COLLECTING.with(|c| c.set(true));
+    // What only a finished call or a popped operand left in a caller's
+    // frame is garbage to this collection, as it is to CPython's.
+    vm.clear_dead_frame_slots();
     let r = collect_with_callbacks(vm, module, generation);
     COLLECTING.with(|c| c.set(false));
     r

@@ -501,7 +501,8 @@ fn getframe(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `sys._current_frames()`: thread ident -> that thread's innermost frame,
 /// for every thread running Python code. Other threads are read with the
 /// world stopped (`Vm::thread_states`: each is parked at a safepoint or
-/// inside a blocking call); the frames are snapshots, like `_getframe`'s.
+/// inside a blocking call); the calling thread's is its live frame object
+/// (`sys._getframe()`), the others' are snapshots.
 fn current_frames(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "sys._current_frames", a, k, 0, 0)?;
     let me = super::_thread::thread_ident();
@@ -512,7 +513,15 @@ fn current_frames(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         if st.frames.is_empty() {
             continue;
         }
-        let f = vm.frame_chain(&st.frames);
+        // This thread's own frame is its frame object (`sys._getframe()`'s).
+        let f = if st.ident == me {
+            match vm.live_frame_object(0) {
+                Some(f) => f,
+                None => continue,
+            }
+        } else {
+            vm.frame_chain(&st.frames)
+        };
         vm.push_root(f);
         let key = vm.new_int(st.ident as i64);
         vm.dict_set(d, key, f)?;

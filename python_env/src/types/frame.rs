@@ -191,9 +191,13 @@ fn tb_lasti(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(tb(vm, a, "tb_lasti")?.get(2))
 }
 
-/// `tb_frame`: a snapshot frame of the entry.
+/// `tb_frame`: the frame object of the activation the entry is of, or,
+/// for an entry made without a frame (a native module's), a snapshot.
 fn tb_frame(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = tb(vm, a, "tb_frame")?;
+    if o.n_values() > 5 && o.get(5).is_heap() {
+        return Ok(o.get(5));
+    }
     let globals = if o.n_values() > 4 {
         o.get(4)
     } else {
@@ -204,12 +208,42 @@ fn tb_frame(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_frame_object(o.get(1), line, lasti, globals).value())
 }
 
-/// `frame.clear()`: a ProtoPy frame object is a snapshot (code, line,
-/// globals) that holds no locals, so there is nothing to release.
+/// `frame.clear()`: drops the locals a frame that has ended kept (a
+/// suspended generator's frame closes the generator first); RuntimeError
+/// for a frame that is executing.
 fn frame_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "clear", a, k, 0, 0)?;
-    frame(vm, a, "clear")?;
+    let o = frame(vm, a, "clear")?;
+    vm.frame_clear(o)?;
     Ok(Value::NONE)
+}
+
+/// `repr(frame)`: `<frame at 0x..., file '...', line N, code NAME>`, the
+/// line being the current one for a running frame.
+fn frame_repr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let o = frame(vm, a, "__repr__")?;
+    let line = f_lineno(vm, a, k)?.as_int().unwrap_or(0);
+    let (file, name) = code_data(o.get(0)).map_or((String::new(), String::new()), |cd| {
+        (cd.code.filename.to_string(), cd.code.name.to_string())
+    });
+    let fv = vm.new_str(&file);
+    let file = vm.repr_string(fv)?;
+    let id = object_id(o.value());
+    Ok(vm.new_str(&format!(
+        "<frame at {id:#x}, file {file}, line {line}, code {name}>"
+    )))
+}
+
+/// `f_builtins`: the builtins dict the frame runs with.
+fn f_builtins(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = frame(vm, a, "f_builtins")?;
+    if let Some(i) = vm.live_frame_index(o) {
+        return Ok(vm.frames[i].builtins.value());
+    }
+    match Obj::from_value(o.get(3)).filter(|g| g.kind() == Kind::DICT) {
+        Some(g) => Ok(vm.builtins_for(g).value()),
+        None => Ok(vm.g.builtins),
+    }
 }
 
 /// Registers the frame and traceback attributes and `frame.clear()`.
@@ -220,6 +254,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         t,
         &[
             ("f_back", f_back, None),
+            ("f_builtins", f_builtins, None),
             ("f_code", f_code, None),
             ("f_globals", f_globals, None),
             ("f_lasti", f_lasti, None),
@@ -242,6 +277,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.store(d, 2, set);
     }
     vm.add_method(t, "clear", frame_clear);
+    vm.add_method(t, "__repr__", frame_repr);
     let t = vm.g.types.traceback;
     add_members(
         vm,

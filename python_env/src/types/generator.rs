@@ -77,12 +77,12 @@ fn frame_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let globals = Obj::from_value(o.get(GEN_FUNC))
         .filter(|f| f.kind() == K_FUNCTION)
         .map_or(Value::NONE, |f| f.get(FN_GLOBALS));
-    let f = vm.alloc_obj(K_MISC, vm.g.types.frame, 5, 0);
-    f.init(0, code);
+    // The same full frame object the generator's running frame takes
+    // (`sys._getframe()` in its body, its tracebacks' `tb_frame`).
+    let f = vm.new_frame_object(code, 0, 0, globals);
     f.init(1, line);
     f.init(2, lasti);
-    f.init(3, globals);
-    f.init(4, Value::NONE);
+    vm.set_frame_generator(f, o.value());
     vm.store(o, GEN_FRAME_OBJ, f.value());
     Ok(f.value())
 }

@@ -5,6 +5,7 @@ run in parallel (no global interpreter lock).
 """
 
 import itertools
+import os
 import queue
 import threading
 import time
@@ -33,6 +34,17 @@ def _python_exit():
 
 
 threading._register_atexit(_python_exit)
+
+# A fork must not copy the lock held by a pool thread of the parent into a
+# child where that thread does not exist: the forking thread holds it
+# across the fork, and the child starts with a fresh one (else the child's
+# exit, `_python_exit` above, waits for it forever).
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(
+        before=_global_shutdown_lock.acquire,
+        after_in_child=_global_shutdown_lock._at_fork_reinit,
+        after_in_parent=_global_shutdown_lock.release,
+    )
 
 
 class _WorkItem:
