@@ -146,7 +146,9 @@ fn stdin_readable(ms: i32) -> bool {
     // SAFETY: poll reads and writes exactly the one pollfd it is given,
     // which lives on this stack frame for the whole call.
     let n = unsafe { libc::poll(&mut fds, 1, ms) };
-    n != 0
+    // Interrupted by a signal: not readable, so that its handler runs; any
+    // other error is left for the read to report.
+    n > 0 || (n < 0 && std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR))
 }
 
 /// A signal handler's exception while waiting for a line:
