@@ -150,7 +150,15 @@ fn write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // SAFETY: `ptr` points to `n` readable bytes owned by `data`, alive and
     // unchanged for the call.
     match retry(vm, || cvt(unsafe { libc::write(fd, ptr.cast(), n) }))? {
-        Ok(w) => Ok(vm.new_int(w as i64)),
+        Ok(w) => {
+            // A write cut short was most likely interrupted by a signal: its
+            // handler runs as the call returns, as CPython's eval loop runs
+            // it right after the call.
+            if (w as usize) < n {
+                vm.check_signals()?;
+            }
+            Ok(vm.new_int(w as i64))
+        }
         Err(e) => Err(os_error(vm, e, Value::EMPTY)),
     }
 }
