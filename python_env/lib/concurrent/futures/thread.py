@@ -179,13 +179,18 @@ _map_results.__name__ = 'result_iterator'
 _map_results.__qualname__ = 'Executor.map.<locals>.result_iterator'
 
 
-def _worker(executor, work_queue, initializer, initargs):
+def _worker(executor_reference, work_queue, initializer, initargs):
+    # The executor is held weakly, as in CPython: a worker does not keep an
+    # executor the program dropped alive; its weakref callback wakes the
+    # workers, which then exit.
     if initializer is not None:
         try:
             initializer(*initargs)
         except BaseException:
             _log_critical('Exception in initializer:')
-            executor._initializer_failed()
+            executor = executor_reference()
+            if executor is not None:
+                executor._initializer_failed()
             return
     try:
         while True:
@@ -193,12 +198,18 @@ def _worker(executor, work_queue, initializer, initargs):
             if work_item is not None:
                 work_item.run()
                 del work_item
-                executor._idle_semaphore.release()
+                executor = executor_reference()
+                if executor is not None:
+                    executor._idle_semaphore.release()
+                del executor
                 continue
-            if _shutdown or executor._shutdown:
-                executor._shutdown_flag_seen = True
+            executor = executor_reference()
+            if _shutdown or executor is None or executor._shutdown:
+                if executor is not None:
+                    executor._shutdown_flag_seen = True
                 work_queue.put(None)
                 return
+            del executor
     except BaseException:
         _log_critical('Exception in worker')
 
@@ -298,8 +309,11 @@ class ThreadPoolExecutor(Executor):
         while n > 0 and len(self._threads) < self._max_workers:
             num_threads = len(self._threads)
             thread_name = '%s_%d' % (self._thread_name_prefix or self, num_threads)
+            def weakref_cb(_, q=self._work_queue):
+                q.put(None)
             t = threading.Thread(name=thread_name, target=_worker,
-                                 args=(self, self._work_queue,
+                                 args=(weakref.ref(self, weakref_cb),
+                                       self._work_queue,
                                        self._initializer, self._initargs))
             t.start()
             self._threads.add(t)
