@@ -406,15 +406,20 @@ fn ctx_create_decimal(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     new_dec(vm, d)
 }
 
+/// The exact value of a float or int argument (`from_float`'s conversion).
+fn float_or_int_dec(vm: &mut Vm, v: Value) -> PyResult<Dec> {
+    match vm.num(v) {
+        Some(Num::F(f)) => Ok(convert::from_f64(f)),
+        Some(n) => Ok(int_dec(n)),
+        None => Err(vm.type_error("argument must be int or float")),
+    }
+}
+
 /// `Context.create_decimal_from_float(f)`.
 fn ctx_create_from_float(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let c = self_ctx(vm, a, "create_decimal_from_float")?;
     crate::args::check_method(vm, "create_decimal_from_float", a, k, 1, 1)?;
-    let d = match vm.num(a[1]) {
-        Some(Num::F(f)) => convert::from_f64(f),
-        Some(n) => int_dec(n),
-        None => return Err(vm.type_error("argument must be int or float")),
-    };
+    let d = float_or_int_dec(vm, a[1])?;
     let mut cx = c.get().ctx();
     let r = apply_ctx(&d, &mut cx);
     add_status(vm, c, cx.status())?;
@@ -436,11 +441,7 @@ fn ctx_apply(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn dec_from_float(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "from_float", a, k, 1, 1)?;
     let cls = a[0];
-    let d = match vm.num(a[1]) {
-        Some(Num::F(f)) => convert::from_f64(f),
-        Some(n) => int_dec(n),
-        None => return Err(vm.type_error("argument must be int or float")),
-    };
+    let d = float_or_int_dec(vm, a[1])?;
     let dt = module_state(vm, super::ST_DECIMAL)?;
     let v = alloc(vm, dt, d);
     if cls == dt {
