@@ -224,6 +224,9 @@ impl ProtoContext {
             unsafe { init_zeroed_object(p, cells, kind, flags, owner, n_values as u32) }
         };
         obj.init_class(class);
+        if crate::alloc_trace::active() {
+            crate::alloc_trace::allocated(obj.value().bits() as usize, cells * crate::CELL);
+        }
         Some(obj.value())
     }
 

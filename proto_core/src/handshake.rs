@@ -205,6 +205,12 @@ impl Handshake {
         sync::lock(&self.state).epoch
     }
 
+    /// Number of registered mutators that are Running (neither parked at a
+    /// safepoint nor inside a blocking call).
+    pub fn running(&self) -> usize {
+        sync::lock(&self.state).running
+    }
+
     /// Number of registered mutators.
     pub fn registered(&self) -> usize {
         sync::lock(&self.state).registered

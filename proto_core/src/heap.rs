@@ -185,6 +185,7 @@ impl Block {
             // `nfree`): every slot is on the free list already.
             return (0, 0);
         }
+        let traced = crate::alloc_trace::active();
         let mut head: *mut FreeCell = core::ptr::null_mut();
         let mut nfree = 0u32;
         let mut live = 0usize;
@@ -207,6 +208,9 @@ impl Block {
                 if meta & NATIVE != 0 {
                     // SAFETY: an unmarked, unreachable native object, finalised once here.
                     unsafe { finalize_dead(p, defer.as_deref_mut()) };
+                }
+                if traced {
+                    crate::alloc_trace::freed(p as usize);
                 }
                 freed += 1;
             }
@@ -296,6 +300,9 @@ pub(crate) unsafe fn free_large(h: NonNull<Header>) {
     if meta & NATIVE != 0 {
         // SAFETY: the caller guarantees it is unreachable; finalised once.
         unsafe { crate::native::finalize_native(obj) };
+    }
+    if crate::alloc_trace::active() {
+        crate::alloc_trace::freed(h.as_ptr() as usize);
     }
     let cells = obj.header().cells as usize;
     if let Some(l) = large_layout(cells) {

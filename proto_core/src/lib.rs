@@ -9,6 +9,7 @@
 //! and immutable shared storage (ropes, persistent collections).
 //! See docs/ARCHITECTURE.md for the invariants.
 
+pub mod alloc_trace;
 pub mod context;
 pub mod fairlock;
 pub mod fork;

@@ -920,6 +920,13 @@ impl ProtoSpace {
         sync::lock(&self.weak_hooks).push(hook);
     }
 
+    /// Number of threads running Python code now: registered contexts
+    /// neither parked at a safepoint nor inside a blocking call (a snapshot;
+    /// it may change as soon as it is read).
+    pub fn running_mutators(&self) -> usize {
+        self.handshake.running()
+    }
+
     /// The collector's log and pause figures.
     pub fn gc_log(&self) -> &GcLog {
         &self.log

@@ -814,17 +814,21 @@ fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
             Some(f) => vm.call(f, &[best], Value::EMPTY)?,
             None => best,
         };
-        vm.push_root(best_k);
+        // Two root slots, overwritten item by item (a root per item
+        // overflowed the value stack on long iterables).
+        let best_slot = vm.push_root(best_k);
+        let kx_slot = vm.push_root(Value::NONE);
         for &x in &items[1..] {
             let kx = match key {
                 Some(f) => vm.call(f, &[x], Value::EMPTY)?,
                 None => x,
             };
-            vm.push_root(kx);
+            vm.ctx.stack().slots_mut()[kx_slot] = kx;
             let better = vm.compare(kx, best_k, if is_max { 4 } else { 0 })?;
             if vm.truthy(better)? {
                 best = x;
                 best_k = kx;
+                vm.ctx.stack().slots_mut()[best_slot] = kx;
             }
         }
         Ok(best)
@@ -1427,7 +1431,7 @@ fn import(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     } else {
         globals
     };
-    vm.import_name(name, g, fromlist, level)
+    vm.import_name_native(name, g, fromlist, level)
 }
 
 /// `input([prompt])`, as CPython's: sys.stderr is flushed; on a terminal

@@ -7,6 +7,7 @@
 
 pub mod args;
 pub mod builtins;
+pub mod main_loader;
 pub mod modules;
 pub mod text;
 pub mod types;

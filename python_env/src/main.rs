@@ -33,6 +33,7 @@ use engine::compiler::Mode;
 use engine::runtime::{is_str, str_of, Obj, PyException, Vm};
 use proto_core::Value;
 use std::io::{IsTerminal, Read, Write};
+use std::os::unix::ffi::OsStrExt;
 use std::process::ExitCode;
 
 /// CPython's `-h` text (its `usage_line` follows from the program name).
@@ -86,10 +87,22 @@ pub struct Config {
     /// The raw bytes of the `sys.argv` entries that are not UTF-8, by
     /// index (decoded with surrogateescape once `sys` exists).
     argv_bytes: Vec<(usize, Vec<u8>)>,
+    /// The script's path as given, when it is not UTF-8 (opened from its
+    /// bytes; `__file__` decoded with surrogateescape).
+    program_bytes: Option<Vec<u8>>,
     warnoptions: Vec<String>,
     xoptions: Vec<String>,
     /// `-X int_max_str_digits=N` or PYTHONINTMAXSTRDIGITS (-1: unset).
     int_max_str_digits: i64,
+    /// `-X no_debug_ranges` or PYTHONNODEBUGRANGES.
+    no_debug_ranges: bool,
+    /// `sys.flags.hash_randomization`: PYTHONHASHSEED is not 0.
+    hash_randomization: bool,
+    /// `-R`: a random hash seed whatever PYTHONHASHSEED says.
+    random_hash: bool,
+    /// `-X tracemalloc[=N]` or PYTHONTRACEMALLOC: the traceback limit
+    /// `tracemalloc` starts with (0: not started).
+    tracemalloc: i64,
     dis: bool,
 }
 
@@ -166,9 +179,14 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
         warn_default_encoding: false,
         pycache_prefix: None,
         argv_bytes: Vec::new(),
+        program_bytes: None,
         warnoptions: Vec::new(),
         xoptions: Vec::new(),
         int_max_str_digits: -1,
+        hash_randomization: true,
+        random_hash: false,
+        no_debug_ranges: false,
+        tracemalloc: 0,
         dis: false,
     };
     let mut version = 0u32;
@@ -279,7 +297,8 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
                 'v' => c.verbose += 1,
                 'V' => version += 1,
                 'x' => c.skip_first_line = true,
-                // -t and -R are accepted and ignored, as CPython 3.11.
+                'R' => c.random_hash = true,
+                // -t is accepted and ignored, as CPython 3.11.
                 _ => {}
             }
         }
@@ -400,7 +419,82 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
     } else if let Some(v) = getenv("PYTHONINTMAXSTRDIGITS") {
         c.int_max_str_digits = limit(&v, "PYTHONINTMAXSTRDIGITS")?;
     }
+    c.no_debug_ranges = has_x("no_debug_ranges") || getenv("PYTHONNODEBUGRANGES").is_some();
+    // PYTHONTRACEMALLOC, then -X tracemalloc[=N] over it: a number of
+    // frames (0: off; an empty value counts as 0, as C's strtol reads it),
+    // checked against the range when tracing starts.
+    let nframe = |v: &str, what: &str| -> Result<i64, Stop> {
+        let t = v.trim_start();
+        let n = if t.is_empty() {
+            Ok(0)
+        } else {
+            t.parse::<i64>()
+        };
+        match n {
+            Ok(n) if (0..=i64::from(i32::MAX)).contains(&n) => Ok(n),
+            _ => Err(Stop::Fatal(format!(
+                "Fatal Python error: config_init_tracemalloc: {what}: invalid number of frames\nPython runtime state: preinitialized\n\n"
+            ))),
+        }
+    };
+    if let Some(v) = getenv("PYTHONTRACEMALLOC") {
+        c.tracemalloc = nframe(&v, "PYTHONTRACEMALLOC")?;
+    }
+    if let Some(x) = c
+        .xoptions
+        .iter()
+        .rev()
+        .find(|x| x.split('=').next() == Some("tracemalloc"))
+    {
+        c.tracemalloc = match x.split_once('=') {
+            Some((_, v)) => nframe(v, "-X tracemalloc=NFRAME")?,
+            None => 1,
+        };
+    }
     Ok(c)
+}
+
+/// A random non-zero hash seed from the OS (the time and process id if
+/// getrandom fails).
+fn random_seed() -> u64 {
+    let mut b = [0u8; 8];
+    // SAFETY: getrandom writes at most `b.len()` bytes into `b`.
+    let n = unsafe { libc::getrandom(b.as_mut_ptr().cast(), b.len(), 0) };
+    let mut s = if n == 8 {
+        u64::from_ne_bytes(b)
+    } else {
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        t ^ (u64::from(std::process::id()) << 32)
+    };
+    if s == 0 {
+        s = 1;
+    }
+    s
+}
+
+/// How many bytes at the end of `arg` (an argument decoded lossily)
+/// make up `text`, its lossy decoding's tail (`-cCODE` holds the option
+/// letters first).
+fn cmd_len_in_bytes(arg: &[u8], text: &str) -> usize {
+    (0..=arg.len())
+        .rev()
+        .find(|&n| String::from_utf8_lossy(&arg[arg.len() - n..]) == text)
+        .unwrap_or(arg.len())
+}
+
+/// The character index (as surrogateescape decodes) and value of the
+/// first byte of `b` that is not UTF-8.
+fn first_undecodable(b: &[u8]) -> (usize, u8) {
+    let mut chars = 0;
+    for chunk in b.utf8_chunks() {
+        chars += chunk.valid().chars().count();
+        if let Some(&x) = chunk.invalid().first() {
+            return (chars, x);
+        }
+    }
+    (chars, 0)
 }
 
 fn usage_line(program: &str) -> String {
@@ -545,6 +639,67 @@ fn set_str(vm: &mut Vm, d: Value, name: &str, v: &str) {
     vm.dict_set_str(d, k, s);
 }
 
+/// `__main__.__loader__` as CPython sets it: the `BuiltinImporter` class
+/// from the start (`-c`, standard input, the REPL), an instance of
+/// `importlib._bootstrap_external`'s `class_name` for `__main__` and the
+/// script's path when a file runs (`SourceFileLoader`, or
+/// `SourcelessFileLoader` for a cache file). A stand-in until importlib is
+/// loaded ([`python_env::main_loader`]): importing importlib here would
+/// cost more than the rest of start-up.
+fn set_main_loader(vm: &mut Vm, d: Value, class_name: &'static str, file: Option<Value>) {
+    python_env::main_loader::install(vm, d, class_name, file);
+}
+
+/// Is `path` a zip archive (its end-of-central-directory record is in its
+/// last 64 KiB + 22 bytes)? Such a file runs as CPython runs one its
+/// `zipimporter` accepts: its `__main__` module through runpy.
+fn looks_like_zip(path: &std::path::Path) -> bool {
+    use std::io::{Seek, SeekFrom};
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(len) = f.seek(SeekFrom::End(0)) else {
+        return false;
+    };
+    let tail = len.min(65536 + 22);
+    if tail < 22 || f.seek(SeekFrom::Start(len - tail)).is_err() {
+        return false;
+    }
+    let mut buf = Vec::with_capacity(tail as usize);
+    if f.read_to_end(&mut buf).is_err() {
+        return false;
+    }
+    buf.windows(4).any(|w| w == b"PK\x05\x06")
+}
+
+/// Puts `zipimport.zipimporter` first in `sys.path_hooks` (CPython's
+/// start-up does so), for a zip archive run as the program. importlib comes
+/// first: zipimport imports it, and installing importlib's finders imports
+/// zipimport, which must not find zipimport half made.
+fn install_zipimporter(vm: &mut Vm) -> Result<(), PyException> {
+    vm.import_module("importlib")?;
+    let zi = vm.import_module("zipimport")?;
+    let mark = vm.push_root(zi);
+    let k = vm.intern("zipimporter");
+    let cls = vm.getattr(zi, k)?;
+    vm.push_root(cls);
+    let r = match python_env::builtins::sys_attr(vm, "path_hooks") {
+        Some(hooks) => {
+            vm.push_root(hooks);
+            let has = vm.call_method(hooks, "__contains__", &[cls])?;
+            if has == Value::TRUE {
+                Ok(())
+            } else {
+                vm.call_method(hooks, "insert", &[Value::int(0), cls])
+                    .map(|_| ())
+            }
+        }
+        None => Ok(()),
+    };
+    vm.pop_roots(mark);
+    r
+}
+
 /// Compiles and runs `src` in `d` (the `__main__` dict).
 fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, d: Value) -> Result<(), PyException> {
     // A cache file given as the program runs as CPython's run_pyc_file
@@ -557,6 +712,23 @@ fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, d: Value) -> Result<(), 
         match engine::runtime::pycache::unmarshal_code(src.get(16..).unwrap_or_default()) {
             Some(c) => vm.new_code(c),
             None => return Err(vm.exc_by_name("RuntimeError", "Bad code object in .pyc file")),
+        }
+    } else if filename == "<string>" {
+        // `-c`: the command is text already; a coding cookie in it is
+        // ignored (CPython's PyCF_IGNORE_COOKIE).
+        let text = String::from_utf8_lossy(src);
+        let (r, warnings) = engine::compiler::compile_with_warnings(
+            &text,
+            filename,
+            Mode::Exec,
+            engine::compiler::CompileFlags::interpreter(),
+        );
+        if !warnings.is_empty() {
+            vm.issue_compile_warnings(&warnings)?;
+        }
+        match r {
+            Ok(c) => vm.new_code(c),
+            Err(e) => return Err(vm.syntax_error(&e)),
         }
     } else {
         vm.compile_source(src, filename, Mode::Exec)?
@@ -692,7 +864,7 @@ fn find_module(vm: &mut Vm, name: &str) -> Result<(String, std::path::PathBuf), 
 /// module found through importlib, `sys.argv[0]` its path, run in
 /// `__main__`). None when `runpy` cannot be imported; [`run_module`] is
 /// then the engine's own search.
-fn run_module_runpy(vm: &mut Vm, name: &str) -> Option<Result<(), PyException>> {
+fn run_module_runpy(vm: &mut Vm, name: &str, alter_argv: bool) -> Option<Result<(), PyException>> {
     let runpy = vm.import_module("runpy").ok()?;
     let mark = vm.push_root(runpy);
     let k = vm.intern("_run_module_as_main");
@@ -700,7 +872,7 @@ fn run_module_runpy(vm: &mut Vm, name: &str) -> Option<Result<(), PyException>> 
         vm.push_root(f);
         let n = vm.new_str(name);
         vm.push_root(n);
-        vm.call(f, &[n], Value::EMPTY)
+        vm.call(f, &[n, Value::bool(alter_argv)], Value::EMPTY)
     });
     vm.pop_roots(mark);
     Some(r.map(|_| ()))
@@ -796,6 +968,7 @@ fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException
             dev_mode: cfg.dev_mode,
             safe_path: cfg.safe_path,
             int_max_str_digits: cfg.int_max_str_digits,
+            hash_randomization: i64::from(cfg.hash_randomization),
             warn_default_encoding: i64::from(cfg.warn_default_encoding),
         },
     );
@@ -948,7 +1121,7 @@ fn wants_inspect(cfg: &Config) -> bool {
         || (!cfg.ignore_environment && std::env::var("PYTHONINSPECT").is_ok_and(|v| !v.is_empty()))
 }
 
-fn run(cfg: Config, program_name: String) -> u8 {
+fn run(mut cfg: Config, program_name: String) -> u8 {
     // This thread runs Python's main thread: it alone runs signal handlers.
     // Ctrl-C raises KeyboardInterrupt in it (signal.default_int_handler).
     engine::runtime::signals::set_main_thread();
@@ -961,16 +1134,29 @@ fn run(cfg: Config, program_name: String) -> u8 {
         // Read by the space's configuration below; no other thread runs yet.
         std::env::set_var("PROTOPY_GCSTATS", "1");
     }
-    if !cfg.ignore_environment {
-        if let Ok(seed) = std::env::var("PYTHONHASHSEED") {
-            if seed != "random" && seed.parse::<u32>().is_err() {
-                errln!(
-                    "Fatal Python error: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]"
-                );
-                return 1;
+    // The str/bytes hash key, before anything is hashed: PYTHONHASHSEED's
+    // number (0: no randomization), else random bytes from the OS.
+    let mut seed: Option<u64> = None;
+    if !cfg.ignore_environment && !cfg.random_hash {
+        if let Ok(v) = std::env::var("PYTHONHASHSEED") {
+            if !v.is_empty() && v != "random" {
+                match v.parse::<u32>() {
+                    Ok(n) => seed = Some(u64::from(n)),
+                    Err(_) => {
+                        errln!(
+                            "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n"
+                        );
+                        return 1;
+                    }
+                }
             }
         }
     }
+    cfg.hash_randomization = seed != Some(0);
+    if cfg.no_debug_ranges {
+        engine::runtime::traceback::DEBUG_RANGES.store(false, proto_core::sync::Ordering::Relaxed);
+    }
+    engine::runtime::ops::set_hash_seed(seed.unwrap_or_else(random_seed));
     python_env::modules::sys::set_unbuffered(cfg.unbuffered);
     if cfg.int_max_str_digits >= 0 {
         engine::runtime::text::INT_MAX_STR_DIGITS.store(
@@ -1004,10 +1190,16 @@ fn run(cfg: Config, program_name: String) -> u8 {
     let stdin_tty = std::io::stdin().is_terminal();
     let mut src: Option<(Vec<u8>, String)> = None;
     let mut path0 = String::new();
+    // The program is a directory (Some(false)) or a zip archive
+    // (Some(true)) whose `__main__` module runs.
+    let mut main_importer: Option<bool> = None;
     match &cfg.program {
         Program::Command(c) => src = Some((c.clone().into_bytes(), "<string>".into())),
         Program::File(f) => {
-            let p = std::path::Path::new(f);
+            let p = match &cfg.program_bytes {
+                Some(b) => std::path::Path::new(std::ffi::OsStr::from_bytes(b)),
+                None => std::path::Path::new(f),
+            };
             // Made absolute by joining, not normalised (`./s.py` gives
             // `/cwd/./s.py`), as CPython's `__file__`.
             let abs = if p.is_absolute() {
@@ -1018,23 +1210,14 @@ fn run(cfg: Config, program_name: String) -> u8 {
                     .unwrap_or_else(|_| p.to_path_buf())
             };
             let meta = std::fs::metadata(&abs);
-            if meta.as_ref().is_ok_and(|m| m.is_dir()) {
-                // A directory runs its __main__.py (as CPython's zipapp/dir
-                // support), with the directory as sys.path[0].
-                let main = abs.join("__main__.py");
-                match std::fs::read(&main) {
-                    Ok(s) => {
-                        path0 = abs.to_string_lossy().into_owned();
-                        src = Some((s, main.to_string_lossy().into_owned()));
-                    }
-                    Err(_) => {
-                        errln!(
-                            "{program_name}: can't find '__main__' module in '{}'",
-                            abs.display()
-                        );
-                        return 1;
-                    }
-                }
+            let is_dir = meta.as_ref().is_ok_and(|m| m.is_dir());
+            if is_dir || (meta.is_ok() && looks_like_zip(&abs)) {
+                // A directory or a zip archive runs its `__main__` module
+                // through runpy, found on sys.path[0] (the directory or the
+                // archive, even under -P/-I), as CPython's
+                // pymain_run_python.
+                main_importer = Some(!is_dir);
+                path0 = abs.to_string_lossy().into_owned();
             } else {
                 match std::fs::read(&abs) {
                     Ok(s) => {
@@ -1106,7 +1289,11 @@ fn run(cfg: Config, program_name: String) -> u8 {
         };
     }
     python_env::modules::sys::set_ignore_environment(cfg.ignore_environment);
-    let path0 = if cfg.safe_path { None } else { Some(path0) };
+    let path0 = if cfg.safe_path && main_importer.is_none() {
+        None
+    } else {
+        Some(path0)
+    };
     let sys = match python_env::modules::sys::create_with(vm, &cfg.argv, path0.as_deref()) {
         Ok(m) => m,
         Err(e) => return report(vm, e, false),
@@ -1114,10 +1301,27 @@ fn run(cfg: Config, program_name: String) -> u8 {
     if let Err(e) = apply_config(vm, sys, &cfg) {
         return report(vm, e, false);
     }
+    // A virtual environment's site (sys.prefix, its site-packages).
+    if !cfg.no_site {
+        if let Err(e) = python_env::modules::sys::start_venv_site(vm, path0.is_some()) {
+            return report(vm, e, false);
+        }
+    }
+    if cfg.tracemalloc > 0
+        && python_env::modules::_tracemalloc::start_tracing(vm, cfg.tracemalloc).is_err()
+    {
+        errln!(
+            "Fatal Python error: init_interp_main: can't initialize tracemalloc\nPython runtime state: core initialized\nValueError: the number of frames must be in range [1; {}]\n\nCurrent thread 0x{:016x} (most recent call first):\n  <no Python frame>",
+            python_env::modules::_tracemalloc::MAX_NFRAME,
+            python_env::modules::_thread::thread_ident()
+        );
+        return 1;
+    }
     let d = main_dict(vm);
+    set_main_loader(vm, d, "BuiltinImporter", None);
     let mut inspect_after = cfg.inspect;
     let status = match &cfg.program {
-        Program::Module(m) => match run_module_runpy(vm, m) {
+        Program::Module(m) => match run_module_runpy(vm, m, true) {
             Some(Ok(())) => 0,
             Some(Err(e)) => report(vm, e, wants_inspect(&cfg)),
             None => match run_module(vm, m, d, &program_name) {
@@ -1134,14 +1338,55 @@ fn run(cfg: Config, program_name: String) -> u8 {
             r.startup(vm);
             r.run(vm)
         }
+        Program::File(_) if main_importer.is_some() => {
+            let zip = main_importer == Some(true);
+            let r = if zip { install_zipimporter(vm) } else { Ok(()) };
+            match r.map(|()| run_module_runpy(vm, "__main__", false)) {
+                Ok(Some(Ok(()))) => 0,
+                Ok(Some(Err(e))) | Err(e) => report(vm, e, wants_inspect(&cfg)),
+                Ok(None) => {
+                    flush_io(vm);
+                    errln!("{program_name}: can't import runpy");
+                    1
+                }
+            }
+        }
         _ => {
             let (s, f) = src.as_ref().expect("program source");
+            // `__file__`: the path as text, or decoded from its bytes.
+            let mut file_v = Value::NONE;
             if f != "<string>" {
                 set_str(vm, d, "__file__", f);
+                let k = vm.intern("__file__");
+                if let Some(b) = &cfg.program_bytes {
+                    let p = std::path::Path::new(std::ffi::OsStr::from_bytes(b));
+                    let abs = std::env::current_dir()
+                        .map(|d| d.join(p))
+                        .unwrap_or_else(|_| p.to_path_buf());
+                    let r = python_env::types::bytes::decode(
+                        vm,
+                        abs.as_os_str().as_bytes(),
+                        "utf-8",
+                        "surrogateescape",
+                    );
+                    if let Ok(sv) = r {
+                        vm.dict_set_str(d, k, sv);
+                    }
+                }
+                file_v = vm.dict_get_str(d, k).unwrap_or(Value::NONE);
             }
             let kc = vm.intern("__cached__");
-            if f != "<string>" && f != "<stdin>" {
+            if f != "<string>" {
                 vm.dict_set_str(d, kc, Value::NONE);
+            }
+            if f != "<string>" && f != "<stdin>" {
+                let magic = engine::runtime::pycache::PYC_MAGIC;
+                let loader = if f.ends_with(".pyc") || s.starts_with(&magic[..2]) {
+                    "SourcelessFileLoader"
+                } else {
+                    "SourceFileLoader"
+                };
+                set_main_loader(vm, d, loader, Some(file_v));
             }
             match exec_source(vm, s, f, d) {
                 Ok(()) => 0,
@@ -1272,7 +1517,6 @@ static NOTE_STD_FDS: extern "C" fn() = {
 };
 
 fn main() -> ExitCode {
-    use std::os::unix::ffi::OsStrExt;
     let raw_os: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Options are parsed from the text; arguments that are not UTF-8 are
     // put into sys.argv from their bytes (see `argv_bytes`).
@@ -1283,6 +1527,23 @@ fn main() -> ExitCode {
     let program_name = raw.first().cloned().unwrap_or_else(|| "protopy".into());
     let cfg = match parse_args(&program_name, raw.get(1..).unwrap_or(&[])) {
         Ok(mut c) => {
+            // A `-c` command that is not UTF-8 cannot run: CPython decodes
+            // it with surrogateescape and fails to encode it back.
+            if let Program::Command(cmd) = &c.program {
+                let cmd = cmd.strip_suffix('\n').unwrap_or(cmd);
+                let bad = raw_os.iter().skip(1).find_map(|a| {
+                    let b = a.as_bytes();
+                    (a.to_str().is_none() && String::from_utf8_lossy(b).ends_with(cmd)).then_some(b)
+                });
+                if let Some(b) = bad {
+                    let cmd_bytes = &b[b.len() - cmd_len_in_bytes(b, cmd)..];
+                    let (pos, byte) = first_undecodable(cmd_bytes);
+                    err!(
+                        "Unable to decode the command from the command line:\nUnicodeEncodeError: 'utf-8' codec can't encode character '\\udc{byte:02x}' in position {pos}: surrogates not allowed\n"
+                    );
+                    return ExitCode::from(1);
+                }
+            }
             // sys.argv's entries are the last ones of the command line
             // (its first replaced by "-c"/"-m"/"" for those forms).
             let n = c.argv.len();
@@ -1296,6 +1557,9 @@ fn main() -> ExitCode {
                 };
                 if a.to_str().is_none() {
                     c.argv_bytes.push((i, a.as_bytes().to_vec()));
+                    if i == 0 && matches!(c.program, Program::File(_)) {
+                        c.program_bytes = Some(a.as_bytes().to_vec());
+                    }
                 }
             }
             c

@@ -9,7 +9,8 @@
 set -euo pipefail
 want=()
 [ -f /usr/lib/python3.11/os.py ] || want+=(libpython3.11-stdlib)
-[ -d /usr/lib/python3.11/test/libregrtest ] || want+=(libpython3.11-testsuite)
+# libpython3.11-stdlib itself ships test/libregrtest and test/support, so look for a test module.
+[ -f /usr/lib/python3.11/test/test_grammar.py ] || want+=(libpython3.11-testsuite)
 [ -f /usr/include/expat.h ] || want+=(libexpat1-dev)
 command -v pkg-config >/dev/null 2>&1 || want+=(pkg-config)
 if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists openssl; }; then

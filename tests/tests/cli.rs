@@ -110,6 +110,9 @@ fn run_with(exe: &Path, r: &Run) -> Outcome {
         "PYTHONNOUSERSITE",
         "PYTHONDONTWRITEBYTECODE",
         "PYTHONUNBUFFERED",
+        "PYTHONTRACEMALLOC",
+        "PYTHONHASHSEED",
+        "PYTHONNODEBUGRANGES",
     ] {
         c.env_remove(v);
     }
@@ -354,6 +357,183 @@ fn exit_statuses() {
     }
     let o = same(&Run::new(&["-c", "import sys; sys.exit('bye')"]));
     assert_eq!(o.err, "bye");
+}
+
+#[test]
+fn tracemalloc_options() {
+    let probe =
+        "import tracemalloc; print(tracemalloc.is_tracing(), tracemalloc.get_traceback_limit())";
+    for args in [
+        &["-c", probe][..],
+        &["-X", "tracemalloc", "-c", probe],
+        &["-X", "tracemalloc=7", "-c", probe],
+        &["-X", "tracemalloc=0", "-c", probe],
+        &["-X", "tracemalloc=", "-c", probe],
+    ] {
+        same(&Run::new(args));
+    }
+    for (env, args) in [
+        ("1", &["-c", probe][..]),
+        ("12", &["-c", probe]),
+        (" 4", &["-c", probe]),
+        ("0", &["-c", probe]),
+        ("5", &["-X", "tracemalloc=3", "-c", probe]),
+        ("1", &["-E", "-c", probe]),
+        ("1", &["-I", "-c", probe]),
+    ] {
+        same(&Run {
+            env: &[("PYTHONTRACEMALLOC", env)],
+            ..Run::new(args)
+        });
+    }
+    // Invalid numbers stop start-up with status 1.
+    for (env, args) in [
+        ("-1", &["-c", "pass"][..]),
+        ("x", &["-c", "pass"]),
+        ("", &["-X", "tracemalloc=-1", "-c", "pass"]),
+        ("", &["-X", "tracemalloc=2x", "-c", "pass"]),
+    ] {
+        let o = same(&Run {
+            env: &[("PYTHONTRACEMALLOC", env)],
+            ..Run::new(args)
+        });
+        assert_eq!(o.code, Some(1));
+    }
+    // Out of range: the ValueError of tracemalloc.start (the report names
+    // the thread, whose id differs between runs).
+    for args in [
+        &["-X", "tracemalloc=65536", "-c", "pass"][..],
+        &["-X", "tracemalloc=1073741824", "-c", "pass"],
+    ] {
+        let p = run_with(&protopy(), &Run::new(args));
+        assert_eq!(p.code, Some(1));
+        assert!(
+            p.err
+                .contains("ValueError: the number of frames must be in range [1; 65535]"),
+            "{p:?}"
+        );
+        if have_cpython() {
+            let c = run_with(Path::new(CPYTHON), &Run::new(args));
+            assert_eq!(
+                p.err.lines().take(3).collect::<Vec<_>>(),
+                c.err.lines().take(3).collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
+fn hash_seed() {
+    let flag = "import sys; print(sys.flags.hash_randomization, sys.hash_info.width)";
+    same(&Run::new(&["-c", flag]));
+    for (seed, args) in [
+        ("0", &["-c", flag][..]),
+        ("123", &["-c", flag]),
+        ("random", &["-c", flag]),
+        ("", &["-c", flag]),
+        ("0", &["-E", "-c", flag]),
+    ] {
+        same(&Run {
+            env: &[("PYTHONHASHSEED", seed)],
+            ..Run::new(args)
+        });
+    }
+    for bad in ["x", "-1", "4294967296"] {
+        let o = same(&Run {
+            env: &[("PYTHONHASHSEED", bad)],
+            ..Run::new(&["-c", "pass"])
+        });
+        assert_eq!(o.code, Some(1));
+    }
+    // str and bytes hashes change from run to run unless a seed is given.
+    let h = |env: &[(&str, &str)]| {
+        run_with(
+            &protopy(),
+            &Run {
+                env,
+                ..Run::new(&["-c", "print(hash('spam'), hash(b'spam') == hash('spam'))"])
+            },
+        )
+        .out
+    };
+    let random: std::collections::HashSet<String> = (0..4).map(|_| h(&[])).collect();
+    assert!(random.len() > 1, "{random:?}");
+    assert!(random.iter().all(|o| o.ends_with("True")));
+    for seed in ["0", "42"] {
+        assert_eq!(
+            h(&[("PYTHONHASHSEED", seed)]),
+            h(&[("PYTHONHASHSEED", seed)])
+        );
+    }
+    assert_ne!(h(&[("PYTHONHASHSEED", "1")]), h(&[("PYTHONHASHSEED", "2")]));
+}
+
+#[test]
+fn no_debug_ranges() {
+    let d = scratch("no_debug_ranges");
+    let script = d.join("fail.py");
+    std::fs::write(
+        &script,
+        "import traceback\ntry:\n    x = 1 / 0\nexcept ZeroDivisionError:\n    traceback.print_exc()\ndef f(a):\n    return a[1] + a[2]\nf([0, 1])\n",
+    )
+    .expect("write script");
+    let s = script.to_str().expect("utf-8 path");
+    let positions = "c = compile('(a +\\n b)', 's', 'eval'); print(sorted({p for p in c.co_positions() if p[0]}))";
+    for args in [&["-X", "no_debug_ranges", s][..], &[s]] {
+        let o = same(&Run::new(args));
+        assert_eq!(o.code, Some(1));
+    }
+    for (env, args) in [
+        (&[][..], &["-X", "no_debug_ranges", "-c", positions][..]),
+        (&[("PYTHONNODEBUGRANGES", "1")], &["-c", positions]),
+        (&[("PYTHONNODEBUGRANGES", "1")], &["-E", "-c", positions]),
+    ] {
+        same(&Run {
+            env,
+            ..Run::new(args)
+        });
+    }
+    let o = same(&Run::new(&["-X", "no_debug_ranges", s]));
+    assert!(!o.err.contains('^'), "{o:?}");
+}
+
+#[test]
+fn command_text() {
+    // -c ignores a coding cookie: the command is text already.
+    same(&Run::new(&[
+        "-c",
+        "# coding: latin1\nprint(ascii('\u{e6}'))",
+    ]));
+    // A command that is not UTF-8 does not run.
+    use std::os::unix::ffi::OsStrExt;
+    let mut outs = Vec::new();
+    for exe in [protopy(), PathBuf::from(CPYTHON)] {
+        if exe.as_path() == Path::new(CPYTHON) && !have_cpython() {
+            continue;
+        }
+        for arg in [&b"print(ascii('\xff'))"[..], b"-c\xc3\xa9=1;x='\xfe'"] {
+            let mut c = Command::new(&exe);
+            if !arg.starts_with(b"-c") {
+                c.arg("-c");
+            }
+            let o = c
+                .arg(std::ffi::OsStr::from_bytes(arg))
+                .stdin(Stdio::null())
+                .output()
+                .expect("run");
+            outs.push((
+                o.status.code(),
+                String::from_utf8_lossy(&o.stderr).into_owned(),
+            ));
+        }
+    }
+    assert_eq!(outs[0].0, Some(1));
+    assert!(outs[0]
+        .1
+        .starts_with("Unable to decode the command from the command line:"));
+    if outs.len() == 4 {
+        assert_eq!(outs[..2], outs[2..]);
+    }
 }
 
 #[test]

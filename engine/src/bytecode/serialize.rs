@@ -3,7 +3,8 @@
 //! Layout: `b"PPYC"`, format version (u16 LE), the opcode-table fingerprint
 //! (u64 LE, see [`TABLE_FINGERPRINT`]), the compiler fingerprint (u64 LE,
 //! see [`COMPILER_FINGERPRINT`]), one code object, then a checksum (u64 LE,
-//! FNV-1a of the build's key and everything before it, see [`checksum`]).
+//! a keyed hash of everything before it taken eight bytes at a step, see
+//! [`checksum`]).
 //! Integers inside are unsigned LEB128 varints (signed values zig-zag
 //! encoded); strings are a varint length plus UTF-8 bytes.  Constants carry
 //! a one-byte tag.  Opcodes are stored as their table number, so the
@@ -31,7 +32,7 @@ use super::opcodes::{OperandKind, TABLE_FINGERPRINT};
 /// File magic.
 pub const MAGIC: &[u8; 4] = b"PPYC";
 /// Format version of the container (bump on layout changes).
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 
 const fn hex_digit(c: u8) -> u64 {
     match c {
@@ -66,16 +67,30 @@ pub const BYTECODE_FINGERPRINT: u64 =
 /// the cache's magic number is derived from it as well.
 pub const SERIALIZE_KEY: u64 = parse_hex(env!("PROTOPY_SERIALIZE_KEY"));
 
-/// The trailer checksum: FNV-1a over the build's key, then `bytes`. It
-/// catches damage (truncation, torn writes, flipped bytes) and, being
-/// keyed, code bytes that were not written by this build's serializer.
+/// The trailer checksum: a hash seeded with the build's key that takes
+/// `bytes` as little-endian words (the last one zero-padded), then their
+/// length. It catches damage (truncation, torn writes, flipped bytes) and,
+/// being keyed, code bytes that were not written by this build's
+/// serializer. Each step (xor a word, multiply by an odd constant, rotate)
+/// is a bijection of the state, so data differing in one word always sums
+/// differently; the rotation carries high bits down to the low ones. A
+/// word at a step (not FNV-1a's byte) keeps it a small part of loading a
+/// cache file.
 pub fn checksum(bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for &b in SERIALIZE_KEY.to_le_bytes().iter().chain(bytes) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let step = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(29);
+    let mut h = SERIALIZE_KEY ^ 0xcbf2_9ce4_8422_2325;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        h = step(h, u64::from_le_bytes(b));
     }
-    h
+    let mut last = [0u8; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = step(h, u64::from_le_bytes(last));
+    h = step(h, bytes.len() as u64);
+    h ^ (h >> 31)
 }
 const MAX_NESTING: usize = 200;
 
@@ -128,6 +143,7 @@ pub fn deserialize_unchecked_sum(bytes: &[u8]) -> Result<Arc<CodeObject>, Deseri
         data: bytes,
         pos: 0,
         depth: 0,
+        filename: None,
     };
     if r.take(4)? != MAGIC {
         return Err(err("bad magic number"));
@@ -288,6 +304,9 @@ struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
     depth: usize,
+    /// The file name of the code read last: nested code objects repeat
+    /// their parent's, which they then share instead of each allocating it.
+    filename: Option<Arc<str>>,
 }
 
 impl<'a> Reader<'a> {
@@ -306,7 +325,19 @@ impl<'a> Reader<'a> {
     fn byte(&mut self) -> Result<u8, DeserializeError> {
         Ok(self.take(1)?[0])
     }
+    /// A varint; most (opcodes' operands, lengths, line numbers) are one
+    /// byte, read without the loop.
+    #[inline]
     fn uvar(&mut self) -> Result<u64, DeserializeError> {
+        match self.data.get(self.pos) {
+            Some(&b) if b < 0x80 => {
+                self.pos += 1;
+                Ok(u64::from(b))
+            }
+            _ => self.uvar_long(),
+        }
+    }
+    fn uvar_long(&mut self) -> Result<u64, DeserializeError> {
         let mut v: u64 = 0;
         for shift in (0..70).step_by(7) {
             let b = self.byte()?;
@@ -320,6 +351,7 @@ impl<'a> Reader<'a> {
         }
         Err(err("varint too long"))
     }
+    #[inline]
     fn u32(&mut self) -> Result<u32, DeserializeError> {
         u32::try_from(self.uvar()?).map_err(|_| err("value out of range"))
     }
@@ -340,6 +372,17 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(b)
             .map(Into::into)
             .map_err(|_| err("invalid UTF-8 in name"))
+    }
+    fn filename(&mut self) -> Result<Arc<str>, DeserializeError> {
+        let b = self.bytes()?;
+        if let Some(f) = self.filename.as_ref().filter(|f| f.as_bytes() == b) {
+            return Ok(f.clone());
+        }
+        let f: Arc<str> = std::str::from_utf8(b)
+            .map_err(|_| err("invalid UTF-8 in name"))?
+            .into();
+        self.filename = Some(f.clone());
+        Ok(f)
     }
     fn strs(&mut self) -> Result<Box<[Box<str>]>, DeserializeError> {
         let n = self.len()?;
@@ -401,7 +444,7 @@ impl<'a> Reader<'a> {
     fn code(&mut self) -> Result<Arc<CodeObject>, DeserializeError> {
         let name = self.string()?;
         let qualname = self.string()?;
-        let filename: Arc<str> = self.string()?.into();
+        let filename = self.filename()?;
         let first_lineno = self.u32()?;
         let argcount = self.u32()?;
         let posonlyargcount = self.u32()?;
@@ -450,9 +493,7 @@ impl<'a> Reader<'a> {
             });
         }
         let max_stackdepth = self.u32()?;
-        let (cache_index, n_cache_slots) =
-            build_cache_index(&code).ok_or_else(|| err("malformed instruction stream"))?;
-        let obj = CodeObject {
+        let mut obj = CodeObject {
             name,
             qualname,
             filename,
@@ -473,10 +514,14 @@ impl<'a> Reader<'a> {
             },
             exception_table: exception_table.into(),
             max_stackdepth,
-            n_cache_slots,
-            cache_index,
+            // Filled in from the checks' own pass over the stream below
+            // (nothing reads it before).
+            n_cache_slots: 0,
+            cache_index: Box::default(),
         };
-        validate(&obj).map_err(err)?;
+        let (cache_index, n_cache_slots) = check(&obj).map_err(err)?;
+        obj.cache_index = cache_index;
+        obj.n_cache_slots = n_cache_slots;
         Ok(Arc::new(obj))
     }
 }
@@ -506,6 +551,20 @@ pub fn build_cache_index(code: &[u8]) -> Option<(Box<[u32]>, u32)> {
 
 /// Checks the structural invariants the interpreter relies on.
 pub fn validate(c: &CodeObject) -> Result<(), String> {
+    let (index, n) = check(c)?;
+    // The interpreter indexes the cache table through `cache_index` without
+    // bounds checks: it must be the one the stream determines.
+    if index != c.cache_index || n != c.n_cache_slots {
+        return Err("cache index does not match the code".into());
+    }
+    Ok(())
+}
+
+/// [`validate`]'s checks, except for `c.cache_index`: returns the cache
+/// index and slot count the stream determines ([`build_cache_index`]'s,
+/// made in the same pass as the operand checks), which the loader stores
+/// and `validate` compares.
+fn check(c: &CodeObject) -> Result<(Box<[u32]>, u32), String> {
     let units = c.len_units();
     if c.max_stackdepth > MAX_STACKDEPTH {
         return Err("stack size too large".into());
@@ -534,12 +593,19 @@ pub fn validate(c: &CodeObject) -> Result<(), String> {
         return Err("cell2arg out of range".into());
     }
     let mut starts = vec![false; units as usize];
+    let mut index = vec![NO_CACHE; units as usize];
+    let mut next_slot = 0u32;
     let mut pos = 0u32;
     let mut jumps = Vec::new();
     let mut last = None;
     while pos < units {
         let ins = c.decode_at(pos).ok_or("malformed instruction")?;
         starts[ins.start as usize] = true;
+        let slots = ins.op.cache_slots();
+        if slots > 0 {
+            index[ins.offset as usize] = next_slot;
+            next_slot = next_slot.checked_add(slots).ok_or("too many cache slots")?;
+        }
         let arg = ins.arg as usize;
         let ok = match ins.op.operand() {
             OperandKind::Const => arg < c.consts.len(),
@@ -618,14 +684,7 @@ pub fn validate(c: &CodeObject) -> Result<(), String> {
         }
         prev = Some(*off);
     }
-    // The interpreter indexes the cache table through `cache_index` without
-    // bounds checks: it must be the one the stream determines.
-    if build_cache_index(&c.code)
-        .is_none_or(|(index, n)| index != c.cache_index || n != c.n_cache_slots)
-    {
-        return Err("cache index does not match the code".into());
-    }
-    Ok(())
+    Ok((index.into(), next_slot))
 }
 
 /// The largest `max_stackdepth` loaded code may declare (the frame is that

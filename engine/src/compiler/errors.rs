@@ -267,6 +267,15 @@ fn juxtaposition_hint(source: &str, tokens: &Tokens, offset: TextSize) -> Option
         let line_end = source[prev.start().to_usize()..]
             .find(['\n', '\r'])
             .map_or(source.len(), |i| i + prev.start().to_usize());
+        // CPython's invalid_legacy_expression: only when the rest of the
+        // statement (up to a `;` or the line's end) is a valid expression.
+        let stmt_end = tokens[idx..]
+            .iter()
+            .take_while(|t| t.start().to_usize() < line_end)
+            .find(|t| t.kind() == TokenKind::Semi)
+            .map_or(TextSize::new(line_end as u32), |t| t.start());
+        let rest = TextRange::new(cur.start(), stmt_end);
+        parse_fragment(source, rest)?;
         return Some(RawError::syntax(
             TextRange::new(prev.start(), TextSize::new(line_end as u32)),
             format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
@@ -579,7 +588,12 @@ pub(crate) fn convert_parse_error(
                 unicode_escape_error(source, tokens, range)
             }
             Lex::UnrecognizedToken { tok } => {
-                if tok.is_ascii() {
+                if non_printable(*tok) {
+                    RawError::syntax(
+                        TextRange::empty(range.start()),
+                        format!("invalid non-printable character U+{:04X}", *tok as u32),
+                    )
+                } else if tok.is_ascii() {
                     syntax("invalid syntax")
                 } else {
                     RawError::syntax(
@@ -960,7 +974,23 @@ fn other_message(range: TextRange, msg: &str) -> RawError {
             format!("(unicode error) 'unicodeescape' codec can't decode bytes: {msg}"),
         );
     }
+    if msg == "Cannot have both 'except' and 'except*' on the same 'try'" {
+        return RawError::syntax(
+            range,
+            "cannot have both 'except' and 'except*' on the same 'try'",
+        );
+    }
     RawError::syntax(range, "invalid syntax")
+}
+
+/// Is `c` a character CPython's tokenizer calls non-printable (control and
+/// format characters, separators other than the space)?
+fn non_printable(c: char) -> bool {
+    c.is_control()
+        || matches!(c as u32, 0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E
+            | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F
+            | 0xFEFF | 0xFFF9..=0xFFFB)
+        || (c.is_whitespace() && c != ' ')
 }
 
 fn expected_block_message(source: &str, tokens: &Tokens, range: TextRange) -> String {

@@ -1147,6 +1147,16 @@ impl Builder {
             self.expr(elt)?;
         }
         self.leave();
+        // An asynchronous list/set/dict comprehension is awaited where it
+        // stands: inside another comprehension, that one becomes
+        // asynchronous too (bpo-33346).
+        let outer = self.cur();
+        if kind != CompKind::Generator
+            && self.scopes[id].is_coroutine
+            && matches!(self.scopes[outer].kind, ScopeKind::Comprehension(_))
+        {
+            self.scopes[outer].is_coroutine = true;
+        }
         Ok(())
     }
 

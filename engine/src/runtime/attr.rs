@@ -333,7 +333,10 @@ impl Vm {
             | K_MODULE => Ok(d),
             _ => {
                 let tp = o.class();
-                if Obj::from_value(tp).is_some_and(|t| type_flags(t) & TF_HEAP != 0) {
+                // (A super object binds too: `super(C)` as a class attribute.)
+                if o.kind() == K_SUPER
+                    || Obj::from_value(tp).is_some_and(|t| type_flags(t) & TF_HEAP != 0)
+                {
                     if let Some(g) = self.lookup_type(tp, self.g.names.__get__) {
                         let owner = if owner.is_empty() {
                             self.type_of(obj)
@@ -1206,8 +1209,16 @@ impl Vm {
         };
         let old = self.type_of(obj);
         let ot = Obj::from_value(old).expect("type");
+        // Modules may change class between ModuleType and its subclasses
+        // (importlib.util.LazyLoader does), as in CPython.
+        let modules =
+            self.is_subtype(v, self.g.types.module) && self.is_subtype(old, self.g.types.module);
         let o = match Obj::from_value(obj) {
-            Some(o) if type_flags(nt) & TF_HEAP != 0 && type_flags(ot) & TF_HEAP != 0 => o,
+            Some(o)
+                if modules || (type_flags(nt) & TF_HEAP != 0 && type_flags(ot) & TF_HEAP != 0) =>
+            {
+                o
+            }
             _ => return Err(self.type_error(
                 "__class__ assignment only supported for mutable types or ModuleType subclasses",
             )),
@@ -1354,6 +1365,15 @@ impl Vm {
                 return Err(self.new_exc(
                     self.g.e.AttributeError,
                     &format!("'module' object has no attribute '{n}'"),
+                ));
+            }
+            // No instance dict but a class attribute of that name (CPython's
+            // _PyObject_GenericSetAttrWithDict).
+            if dict.is_none() && o.kind() != K_TYPE && self.lookup_type(tp, name).is_some() {
+                let tn = self.type_name_of(obj);
+                return Err(self.new_exc(
+                    self.g.e.AttributeError,
+                    &format!("'{tn}' object attribute '{}' is read-only", str_of(name)),
                 ));
             }
         }
@@ -1583,6 +1603,10 @@ impl Vm {
             let v = self.intern(&mangled);
             names.push(v);
         }
+        // Slots are laid out in sorted name order, as CPython's type_new
+        // does: classes listing the same names in another order share a
+        // layout (`__class__` assignment between them keeps each value).
+        names.sort_by(|a, b| str_of(*a).cmp(&str_of(*b)));
         Ok((names, has_dict, has_weakref))
     }
 
@@ -1823,7 +1847,9 @@ impl Vm {
             }
             if takes_slots {
                 for &n in &names {
-                    if self.dict_get_str(d, n).is_some() {
+                    // (`__qualname__` leaves the namespace before the check,
+                    // as in CPython.)
+                    if n != self.g.names.__qualname__ && self.dict_get_str(d, n).is_some() {
                         self.pop_roots(mark);
                         return Err(self.value_error(&format!(
                             "'{}' in __slots__ conflicts with class variable",
@@ -1844,6 +1870,10 @@ impl Vm {
         let to = alloc_type(&mut self.ctx, meta, name, d, layout, flags);
         let t = to.value();
         self.push_root(t);
+        if let Some(q) = self.dict_get_str(d, self.g.names.__qualname__) {
+            to.init(T_QUALNAME, q);
+            let _ = self.dict_del(d, self.g.names.__qualname__);
+        }
         // `__class__` of the body's methods is the class from here on, as
         // CPython's `type_new_set_classcell` (before `mro()` runs).
         if let Some(c) = classcell {
@@ -1881,10 +1911,6 @@ impl Vm {
         to.init(T_BASES, bases_t);
         let _ = solid;
         to.init(T_BASE, best_base(&bases));
-        if let Some(q) = self.dict_get_str(d, self.g.names.__qualname__) {
-            to.init(T_QUALNAME, q);
-            let _ = self.dict_del(d, self.g.names.__qualname__);
-        }
         for (k, v) in self.dict_items(d) {
             if is_str(k) {
                 self.update_type_flags(to, k);

@@ -594,6 +594,10 @@ impl Vm {
         } else {
             let newf = new.expect("new");
             let newf = match Obj::from_value(newf) {
+                // An explicit `@classmethod __new__` gets the class bound.
+                Some(o) if o.kind() == K_WRAPPER && o.class() == self.g.types.classmethod => {
+                    self.new_method(o.get(0), cls)
+                }
                 Some(o) if o.kind() == K_WRAPPER => o.get(0),
                 _ => newf,
             };
@@ -611,6 +615,14 @@ impl Vm {
                 super::finalize::register(self, r);
             }
             r
+        };
+        // `__new__` may return an instance of a subclass: its own `__init__`
+        // runs (CPython's type_call uses the instance's type).
+        let (init, init_is_object) = if !new_is_object && self.type_of(inst) != cls {
+            let c = self.ctor_lookup(self.type_of(inst));
+            (c.init, c.init_is_object)
+        } else {
+            (init, init_is_object)
         };
         if let Some(initf) = init {
             // object.__init__ after a __new__ of the class's own accepts
@@ -665,7 +677,10 @@ impl Vm {
                 Some(w) if w.kind() == K_WRAPPER => w.get(0),
                 _ => new.unwrap_or(Value::NONE),
             };
-            let python_new = Obj::from_value(new).is_some_and(|o| o.kind() == K_FUNCTION);
+            // Any `__new__` but a builtin's is Python-level (CPython's
+            // `slot_tp_new`): a function, or a callable object such as
+            // `functools.lru_cache`'s wrapper around one.
+            let python_new = Obj::from_value(new).is_some_and(|o| o.kind() != K_BUILTIN);
             if type_flags(sb) & TF_HEAP != 0 && python_new {
                 if let Some(b) = Obj::from_value(sb.get(T_BASE)).filter(|o| o.kind() == K_TYPE) {
                     sb = b;
@@ -1291,7 +1306,11 @@ impl Vm {
             return Err(self.new_exc(self.g.e.ValueError, &format!("{what} already executing")));
         }
         if state == GEN_DONE {
-            if exc.is_heap() {
+            // (A finished coroutine refuses `throw` as well as `send`.)
+            if exc.is_heap()
+                && (g.class() != self.g.types.coroutine
+                    || self.isinstance(exc, self.g.e.GeneratorExit))
+            {
                 return Err(PyException(exc));
             }
             if g.class() == self.g.types.coroutine {
@@ -1378,6 +1397,7 @@ impl Vm {
             init: false,
             call_pending: true,
             fobj: Value::EMPTY,
+            native_top: 0,
         });
         // The frame sees the exception it was handling when it suspended
         // (if any); the caller's is back when it suspends or ends.
@@ -1571,6 +1591,21 @@ pub fn object_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if !Obj::from_value(cls).is_some_and(|o| o.kind() == K_TYPE) {
         let tn = vm.type_name_of(cls);
         return Err(vm.type_error(&format!("object.__new__(X): X is not a type object ({tn})")));
+    }
+    // CPython's object_new: extra arguments are an error unless the class
+    // overrides __init__ but not __new__ (its __init__ takes them).
+    if a.len() > 1 {
+        let o = vm.g.types.object;
+        let (init, new) = (vm.g.names.__init__, vm.g.names.__new__);
+        if vm.lookup_type(cls, new) != vm.lookup_type(o, new) {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if vm.lookup_type(cls, init) == vm.lookup_type(o, init) {
+            let tn = type_name(cls);
+            return Err(vm.type_error(&format!("{tn}() takes no arguments")));
+        }
     }
     vm.alloc_instance(cls, &a[1..])
 }

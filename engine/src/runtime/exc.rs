@@ -31,6 +31,19 @@ impl Vm {
         PyException(self.alloc_exc(cls, args))
     }
 
+    /// A new exception `cls(msg)` raised "from" `cause` (CPython's
+    /// `_PyErr_FormatFromCause`): `__cause__` and `__context__` are `cause`.
+    pub fn new_exc_from_cause(&mut self, cls: Value, msg: &str, cause: PyException) -> PyException {
+        let mark = self.push_root(cause.0);
+        let ne = self.new_exc(cls, msg);
+        self.pop_roots(mark);
+        let no = Obj::from_value(ne.0).expect("exception");
+        self.store(no, EXC_CAUSE, cause.0);
+        self.store(no, EXC_CONTEXT, cause.0);
+        self.store(no, EXC_SUPPRESS, Value::TRUE);
+        ne
+    }
+
     /// TypeError(msg).
     pub fn type_error(&mut self, msg: &str) -> PyException {
         self.new_exc(self.g.e.TypeError, msg)

@@ -238,9 +238,10 @@ impl Vm {
     /// `sys.modules[name]`: None when absent, an error when it holds None.
     fn sys_module(&mut self, name: &str, key: Value) -> PyResult<Option<Value>> {
         match self.dict_get_str(self.g.sys_modules, key) {
-            Some(m) if m.is_none() => Err(self.new_exc(
+            Some(m) if m.is_none() => Err(self.named_import_error(
                 self.g.e.ModuleNotFoundError,
                 &format!("import of {name} halted; None in sys.modules"),
+                name,
             )),
             m => Ok(m),
         }
@@ -316,13 +317,141 @@ impl Vm {
         Ok(m)
     }
 
+    /// Once importlib is installed, a built-in module imported afterwards
+    /// gets the spec and loader (`BuiltinImporter`, the first standard
+    /// finder) that importlib's `_setup` gives those imported before it.
+    fn init_builtin_spec(&mut self, m: Value) -> PyResult<()> {
+        let Some(loader) = proto_core::sync::lock(&self.g.std_finders).first().copied() else {
+            return Ok(());
+        };
+        let k = self.new_str("importlib._bootstrap");
+        let Some(bs) = self.dict_get_str(self.g.sys_modules, k) else {
+            return Ok(());
+        };
+        let mark = self.push_root(m);
+        self.push_root(bs);
+        let r = (|| {
+            let f = self.intern("_spec_from_module");
+            let f = self.getattr(bs, f)?;
+            let spec = self.call(f, &[m, loader], Value::EMPTY)?;
+            self.push_root(spec);
+            let g = self.intern("_init_module_attrs");
+            let g = self.getattr(bs, g)?;
+            self.call(g, &[spec, m], Value::EMPTY).map(|_| ())
+        })();
+        self.pop_roots(mark);
+        r
+    }
+
     /// Records the finders importlib installed in `sys.meta_path`: while
     /// it holds only these, the native search stands for them.
-    pub fn set_standard_finders(&mut self, finders: &[Value]) {
-        for &f in finders {
+    pub fn set_standard_finders(&mut self, finders: &[Value], hooks: &[Value]) {
+        for &f in finders.iter().chain(hooks) {
             self.ctx.add_global_root(f);
         }
+        proto_core::sync::lock(&self.g.std_path_hooks).extend_from_slice(hooks);
         proto_core::sync::lock(&self.g.std_finders).extend_from_slice(finders);
+    }
+
+    /// Whether the program changed `sys.path_hooks` from the hooks
+    /// importlib installed (false before importlib is installed).
+    fn custom_path_hooks(&mut self) -> bool {
+        let std = proto_core::sync::lock(&self.g.std_path_hooks).clone();
+        if std.is_empty() {
+            return false;
+        }
+        let sys = *proto_core::sync::lock(&self.g.sys);
+        let Some(d) = Obj::from_value(sys).map(|o| o.get(0)) else {
+            return false;
+        };
+        let key = self.intern("path_hooks");
+        let Some(hooks) = self.dict_get_str(d, key) else {
+            return true;
+        };
+        if Obj::from_value(hooks).is_none_or(|o| o.kind() != Kind::LIST) {
+            return true;
+        }
+        self.seq_items(hooks) != std
+    }
+
+    /// Whether the path entry `dir` is one the native search cannot read
+    /// as importlib would: not a folder (a zip archive, for zipimport), or
+    /// one `sys.path_importer_cache` maps to a finder other than a
+    /// `FileFinder` (`None` included: no finder for it).
+    /// Before importlib is installed such entries are passed over (the
+    /// imports that install it must not wait for it).
+    fn entry_needs_importlib(&mut self, dir: &str, ext: Option<Value>) -> PyResult<bool> {
+        let Some(ext) = ext else {
+            return Ok(false);
+        };
+        let p = std::path::Path::new(if dir.is_empty() { "." } else { dir });
+        if p.exists() && !p.is_dir() {
+            return Ok(true);
+        }
+        let sys = *proto_core::sync::lock(&self.g.sys);
+        let Some(d) = Obj::from_value(sys).map(|o| o.get(0)) else {
+            return Ok(false);
+        };
+        let key = self.intern("path_importer_cache");
+        let Some(cache) = self.dict_get_str(d, key) else {
+            return Ok(false);
+        };
+        if Obj::from_value(cache).is_none_or(|o| o.kind() != Kind::DICT) {
+            return Ok(true);
+        }
+        let dk = self.new_str(dir);
+        let Some(finder) = self.dict_get_str(cache, dk) else {
+            return Ok(false);
+        };
+        let ff = self.intern("FileFinder");
+        let ff = self.getattr(ext, ff)?;
+        Ok(self.type_of(finder) != ff)
+    }
+
+    /// Finds and loads `name` through importlib's `PathFinder` over `path`
+    /// (the parent's `__path__`, or None for `sys.path`), importing
+    /// importlib first: namespace packages, zip archives and a program's
+    /// own path hooks or finders take CPython's own code.
+    fn load_with_path_finder(&mut self, name: &str, path: Value) -> PyResult<Value> {
+        // Not while importlib itself is being set up: its own imports
+        // would wait for it.
+        if self.bootstrap_external().is_none()
+            && self
+                .initializing
+                .iter()
+                .any(|n| n == "importlib" || n.starts_with("importlib.") || n == "zipimport")
+        {
+            return Err(self.module_not_found(name, None));
+        }
+        self.import_module("importlib")?;
+        let Some(ext) = self.bootstrap_external() else {
+            return Err(self.module_not_found(name, None));
+        };
+        let mark = self.push_root(ext);
+        self.push_root(path);
+        let r = (|| {
+            let pf = self.intern("PathFinder");
+            let pf = self.getattr(ext, pf)?;
+            self.push_root(pf);
+            let n = self.new_str(name);
+            self.push_root(n);
+            let spec = self.call_method(pf, "find_spec", &[n, path])?;
+            if spec.is_none() {
+                return Err(self.module_not_found(name, None));
+            }
+            self.push_root(spec);
+            let Some(bootstrap) = proto_core::sync::lock(&self.g.std_bootstrap)
+                .first()
+                .copied()
+            else {
+                return Err(self.module_not_found(name, None));
+            };
+            let load = self.intern("_load");
+            let load = self.getattr(bootstrap, load)?;
+            self.call(load, &[spec], Value::EMPTY)
+        })();
+        self.pop_roots(mark);
+        r
     }
 
     /// `sys.meta_path` when it holds a finder of the program's own (else
@@ -446,6 +575,7 @@ impl Vm {
             Some(i) => (Some(&name[..i]), &name[i + 1..]),
             None => (None, name),
         };
+        let mut path_value = Value::NONE;
         let search: Vec<String> = match parent {
             Some(p) => {
                 let pm = match self.import_parent(name, p)? {
@@ -459,11 +589,15 @@ impl Vm {
                 let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
                 let path = pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__));
                 match path {
-                    Some(pv) => self
-                        .seq_items(pv)
-                        .into_iter()
-                        .map(|v| str_of(v).into_owned())
-                        .collect(),
+                    Some(pv) => {
+                        path_value = pv;
+                        // A namespace package's `_NamespacePath` is no list.
+                        self.collect(pv)?
+                            .into_iter()
+                            .filter(|v| is_str(*v))
+                            .map(|v| str_of(v).into_owned())
+                            .collect()
+                    }
                     None => {
                         return Err(self.module_not_found(name, Some(p)));
                     }
@@ -480,6 +614,9 @@ impl Vm {
                     }
                     let k = self.intern(name);
                     self.dict_set_str(self.g.sys_modules, k, m);
+                    if !FROZEN_ALIASES.contains(&name) {
+                        self.init_builtin_spec(m)?;
+                    }
                     return Ok(m);
                 }
                 if let Some(src) = self.embedded_source(name) {
@@ -488,8 +625,33 @@ impl Vm {
                 self.sys_path()
             }
         };
+        let mark = self.push_root(path_value);
+        let r = self.search_path_entries(name, leaf, &search, path_value);
+        self.pop_roots(mark);
+        r
+    }
+
+    /// The native search of `leaf` (module `name`) in the folders `search`:
+    /// a package, a module, a cache file without source; namespace
+    /// portions, zip archives and a program's own path hooks are left to
+    /// importlib ([`Vm::load_with_path_finder`] over `path_value`).
+    fn search_path_entries(
+        &mut self,
+        name: &str,
+        leaf: &str,
+        search: &[String],
+        path_value: Value,
+    ) -> PyResult<Value> {
+        let ext = self.bootstrap_external();
+        if ext.is_some() && self.custom_path_hooks() {
+            return self.load_with_path_finder(name, path_value);
+        }
+        let mut portions = false;
         for dir in search {
-            let dir = if dir.is_empty() { ".".to_string() } else { dir };
+            if self.entry_needs_importlib(dir, ext)? {
+                return self.load_with_path_finder(name, path_value);
+            }
+            let dir = if dir.is_empty() { "." } else { dir.as_str() };
             let pkg = std::path::Path::new(&dir).join(leaf);
             let init = pkg.join("__init__.py");
             if init.is_file() {
@@ -515,19 +677,137 @@ impl Vm {
             if file.is_file() {
                 return self.exec_module_pyc(name, &file, None);
             }
-            if pkg.is_dir() && parent.is_none() {
-                // Namespace package.
-                let s = self.new_str(&pkg.to_string_lossy());
-                let pl = self.new_list(&[s]);
-                let m = self.new_module(name);
-                let d = Obj::from_value(m).expect("m").get(0);
-                self.dict_set_str(d, self.g.names.__path__, pl);
-                let k = self.intern(name);
-                self.dict_set_str(self.g.sys_modules, k, m);
-                return Ok(m);
-            }
+            // A namespace portion: a regular package or module later on
+            // the path still wins (PEP 420).
+            portions |= pkg.is_dir();
+        }
+        if portions {
+            return self.load_with_path_finder(name, path_value);
         }
         Err(self.module_not_found(name, None))
+    }
+
+    /// Records the `importlib._bootstrap` and `_bootstrap_external`
+    /// modules that installed the standard finders.
+    pub fn set_standard_bootstrap(&mut self, bootstrap: Value, external: Value) {
+        self.ctx.add_global_root(bootstrap);
+        self.ctx.add_global_root(external);
+        let mut s = proto_core::sync::lock(&self.g.std_bootstrap);
+        s.clear();
+        s.extend_from_slice(&[bootstrap, external]);
+    }
+
+    /// `importlib._bootstrap_external` once importlib installed its
+    /// finders ([`Vm::set_standard_bootstrap`]); None before.
+    fn bootstrap_external(&mut self) -> Option<Value> {
+        proto_core::sync::lock(&self.g.std_bootstrap)
+            .get(1)
+            .copied()
+    }
+
+    /// Gives the module dict `d` (module `name`, run from `file`) the
+    /// `__spec__` and `__loader__` importlib's PathFinder would:
+    /// `spec_from_file_location(name, file, submodule_search_locations=path)`
+    /// (a `SourceFileLoader`, or `SourcelessFileLoader` for a `.pyc`), its
+    /// `cached` the native cache file in `__cached__`. Before importlib is
+    /// installed nothing is done: [`Vm::backfill_specs`] completes those
+    /// modules when it is.
+    pub fn set_file_spec(
+        &mut self,
+        name: &str,
+        d: Value,
+        file: &str,
+        path: Option<Value>,
+    ) -> PyResult<()> {
+        let Some(ext) = self.bootstrap_external() else {
+            return Ok(());
+        };
+        let mark = self.push_root(ext);
+        let r = (|| {
+            let f = self.intern("spec_from_file_location");
+            let f = self.getattr(ext, f)?;
+            self.push_root(f);
+            let n = self.new_str(name);
+            self.push_root(n);
+            let fv = self.new_str(file);
+            self.push_root(fv);
+            let spec = match path {
+                Some(p) => {
+                    let kw = self.intern("submodule_search_locations");
+                    let kn = self.new_tuple(&[kw]);
+                    self.push_root(kn);
+                    self.call(f, &[n, fv, p], kn)?
+                }
+                None => self.call(f, &[n, fv], Value::EMPTY)?,
+            };
+            if spec.is_none() {
+                return Ok(());
+            }
+            self.push_root(spec);
+            let ck = self.intern("__cached__");
+            if let Some(c) = self.dict_get_str(d, ck) {
+                let k = self.intern("cached");
+                self.setattr(spec, k, c)?;
+            }
+            let lk = self.intern("loader");
+            let loader = self.getattr(spec, lk)?;
+            self.dict_set_str(d, self.g.names.__loader__, loader);
+            self.dict_set_str(d, self.g.names.__spec__, spec);
+            Ok(())
+        })();
+        self.pop_roots(mark);
+        r
+    }
+
+    /// Gives the source modules imported before importlib was installed
+    /// their spec and loader ([`Vm::set_file_spec`]), as CPython's start-up
+    /// made them with importlib already running. `__main__`'s module keeps
+    /// its own, under whatever names it stands.
+    pub fn backfill_specs(&mut self) -> PyResult<()> {
+        let modules: Vec<(Value, Value)> = self.dict_items(self.g.sys_modules);
+        // `__main__`'s module may stand under other names too
+        // (multiprocessing's `__mp_main__`): it keeps its own spec.
+        let main = modules
+            .iter()
+            .find(|&&(k, _)| is_str(k) && str_of(k) == "__main__")
+            .map(|&(_, m)| m);
+        let held: Vec<Value> = modules.iter().map(|&(_, m)| m).collect();
+        let held = self.new_list(&held);
+        let mark = self.push_root(held);
+        let r = (|| {
+            for (k, m) in modules {
+                if !is_str(k) || Some(m) == main {
+                    continue;
+                }
+                let Some(d) = Obj::from_value(m).and_then(|o| self.instance_dict(o)) else {
+                    continue;
+                };
+                if self
+                    .dict_get_str(d, self.g.names.__spec__)
+                    .is_some_and(|s| !s.is_none())
+                {
+                    continue;
+                }
+                let Some(file) = self
+                    .dict_get_str(d, self.g.names.__file__)
+                    .filter(|f| is_str(*f))
+                else {
+                    continue;
+                };
+                let file = str_of(file).into_owned();
+                if !(file.ends_with(".py") || file.ends_with(".pyc")) {
+                    continue;
+                }
+                let path = self
+                    .dict_get_str(d, self.g.names.__path__)
+                    .filter(|p| !p.is_none());
+                let name = str_of(k).into_owned();
+                self.set_file_spec(&name, d, &file, path)?;
+            }
+            Ok(())
+        })();
+        self.pop_roots(mark);
+        r
     }
 
     /// The `name` of an ImportError (None when unset).
@@ -542,7 +822,13 @@ impl Vm {
             Some(p) => format!("No module named '{name}'; '{p}' is not a package"),
             None => format!("No module named '{name}'"),
         };
-        let e = self.new_exc(self.g.e.ModuleNotFoundError, &msg);
+        self.named_import_error(self.g.e.ModuleNotFoundError, &msg, name)
+    }
+
+    /// An ImportError of class `cls` whose `name` is the module `name` (as
+    /// CPython's `ImportError(msg, name=name)`: importlib's callers test it).
+    pub fn named_import_error(&mut self, cls: Value, msg: &str, name: &str) -> PyException {
+        let e = self.new_exc(cls, msg);
         if let Some(o) = Obj::from_value(e.0) {
             let n = self.new_str(name);
             o.init(EXC_X0, n);
@@ -687,6 +973,9 @@ impl Vm {
         let r = (|| {
             let code = code(self, d)?;
             self.push_root(code);
+            if !fname.starts_with('<') {
+                self.set_file_spec(name, d, &fname, path)?;
+            }
             self.run_code(code, d, d)
         })();
         self.initializing.pop();
@@ -703,10 +992,28 @@ impl Vm {
         if level == 0 {
             return Ok(name.to_string());
         }
-        let pkg = self
-            .dict_get_str(globals, self.g.names.__package__)
-            .filter(|v| is_str(*v))
-            .map(|v| str_of(v).into_owned());
+        // As CPython's `resolve_name`: `__package__`, which must be a str
+        // when set, else `__spec__.parent`, else `__name__` (and `__path__`).
+        let pkg = match self.dict_get_str(globals, self.g.names.__package__) {
+            Some(v) if is_str(v) => Some(str_of(v).into_owned()),
+            Some(v) if !v.is_none() => {
+                return Err(self.type_error("package must be a string"));
+            }
+            _ => match self
+                .dict_get_str(globals, self.g.names.__spec__)
+                .filter(|s| !s.is_none())
+            {
+                Some(spec) => {
+                    let k = self.intern("parent");
+                    let parent = self.getattr(spec, k)?;
+                    if !is_str(parent) {
+                        return Err(self.type_error("__spec__.parent must be a string"));
+                    }
+                    Some(str_of(parent).into_owned())
+                }
+                None => None,
+            },
+        };
         let pkg = match pkg {
             Some(p) if !p.is_empty() => p,
             _ => {
@@ -748,8 +1055,40 @@ impl Vm {
         })
     }
 
-    /// IMPORT_NAME.
+    /// IMPORT_NAME: `builtins.__import__`, which a program may replace
+    /// (CPython calls whatever the builtins hold); the builtin itself is
+    /// [`Vm::import_name_native`].
     pub fn import_name(
+        &mut self,
+        name: Value,
+        globals: Value,
+        fromlist: Value,
+        level: Value,
+    ) -> PyResult<Value> {
+        let key = self.intern("__import__");
+        match self.dict_get_str(self.g.builtins, key) {
+            Some(f)
+                if !Obj::from_value(f)
+                    .filter(|o| o.kind() == K_BUILTIN)
+                    .and_then(builtin_data)
+                    .is_some_and(|b| b.name == "__import__") =>
+            {
+                let mark = self.push_root(f);
+                let r = self.call(
+                    f,
+                    &[name, globals, Value::NONE, fromlist, level],
+                    Value::EMPTY,
+                );
+                self.pop_roots(mark);
+                r
+            }
+            Some(_) => self.import_name_native(name, globals, fromlist, level),
+            None => Err(self.new_exc(self.g.e.ImportError, "__import__ not found")),
+        }
+    }
+
+    /// The builtin `__import__`: the native import system.
+    pub fn import_name_native(
         &mut self,
         name: Value,
         globals: Value,
@@ -828,19 +1167,26 @@ impl Vm {
             return Ok(v);
         }
         let mo = Obj::from_value(m);
-        let mname = mo
-            .and_then(|o| self.instance_dict(o))
-            .and_then(|d| self.dict_get_str(d, self.g.names.__name__))
-            .map(|v| str_of(v).into_owned())
-            .unwrap_or_default();
-        let sub = format!("{mname}.{}", str_of(name));
-        let k = self.new_str(&sub);
-        if let Some(v) = self.dict_get_str(self.g.sys_modules, k) {
-            return Ok(v);
+        // `m.__name__` (any object may stand in sys.modules); without a
+        // str name there is no submodule to look for.
+        let mname = self
+            .getattr_opt(m, self.g.names.__name__)?
+            .filter(|v| is_str(*v))
+            .map(|v| str_of(v).into_owned());
+        if let Some(mname) = &mname {
+            let sub = format!("{mname}.{}", str_of(name));
+            let k = self.new_str(&sub);
+            if let Some(v) = self.dict_get_str(self.g.sys_modules, k) {
+                return Ok(v);
+            }
         }
+        let known = mname.is_some();
+        let mname = mname.unwrap_or_else(|| "<unknown module name>".to_string());
         let file = mo
+            .filter(|o| self.isinstance(o.value(), self.g.types.module))
             .and_then(|o| self.instance_dict(o))
-            .and_then(|d| self.dict_get_str(d, self.g.names.__file__));
+            .and_then(|d| self.dict_get_str(d, self.g.names.__file__))
+            .filter(|f| is_str(*f));
         let loc = match file {
             Some(f) => format!(" ({})", str_of(f)),
             None => " (unknown location)".into(),
@@ -856,7 +1202,7 @@ impl Vm {
             )
         };
         let e = self.new_exc(self.g.e.ImportError, &msg);
-        if let Some(o) = Obj::from_value(e.0) {
+        if let Some(o) = Obj::from_value(e.0).filter(|_| known) {
             let mn = self.new_str(&mname);
             o.init(EXC_X0, mn);
             o.init(EXC_X2, self.seq_items(o.get(EXC_ARGS))[0]);
@@ -873,21 +1219,34 @@ impl Vm {
             return Ok(());
         };
         let all = self.dict_get_str(d, self.g.names.__all__);
+        let from_all = all.is_some();
         let names: Vec<Value> = match all {
             Some(a) => self.collect(a)?,
-            None => self
-                .dict_items(d)
-                .into_iter()
-                .map(|(k, _)| k)
-                .filter(|k| is_str(*k) && !str_of(*k).starts_with('_'))
-                .collect(),
+            None => self.dict_items(d).into_iter().map(|(k, _)| k).collect(),
         };
         let mname = self
             .dict_get_str(d, self.g.names.__name__)
             .map(|v| str_of(v).into_owned())
             .unwrap_or_default();
         let is_pkg = self.dict_get_str(d, self.g.names.__path__).is_some();
+        // Every name must be a str (CPython's `import_all_from`: the names
+        // before a bad one are bound); without `__all__`, the private ones
+        // are left out.
         for n in names {
+            if !is_str(n) {
+                let tn = self.type_name_of(n);
+                let (what, attr) = if from_all {
+                    ("Item", "__all__")
+                } else {
+                    ("Key", "__dict__")
+                };
+                return Err(
+                    self.type_error(&format!("{what} in {mname}.{attr} must be str, not {tn}"))
+                );
+            }
+            if !from_all && str_of(n).starts_with('_') {
+                continue;
+            }
             let v = match self.getattr_opt(m, n)? {
                 Some(v) => v,
                 None if is_pkg => self.import_module(&format!("{mname}.{}", str_of(n)))?,

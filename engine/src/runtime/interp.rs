@@ -33,20 +33,19 @@ pub enum Exit {
     Yield(Value),
 }
 
-/// Slots [`Vm::clear_dead_operands`] clears with one fixed-size store.
-const DEAD_WINDOW: usize = 16;
-
 impl Vm {
     /// Clears the dead operand slots of every frame of this thread that is
-    /// suspended in a call of a Python function made by the loop (the frame
-    /// above it is no entry frame): its `sp` is then exact (CALL saves the
-    /// result slot, a `with` statement's `__enter__` its receiver's, and
-    /// slot `sp` itself is kept), the callee having copied its arguments.
-    /// Frames suspended in native code cleared theirs when they called it
-    /// ([`Vm::clear_dead_operands`]); the innermost frame is running native
-    /// code.
+    /// suspended in a call: one made by the loop to a Python function (the
+    /// frame above it is no entry frame), whose `sp` is then exact (CALL
+    /// saves the result slot, a `with` statement's `__enter__` its
+    /// receiver's, and slot `sp` itself is kept), the callee having copied
+    /// its arguments; or a native call made by CALL/CALL_KW/
+    /// CALL_FUNCTION_EX, which stored the top of its arguments in
+    /// `native_top` (the innermost frame is in one: `gc.collect()`).
     /// Called before an explicit collection (`gc.collect()`), so that a
     /// value only a finished call or a popped operand left behind is freed.
+    /// Frames suspended in other slow paths (a Python `__add__`, a
+    /// property) keep their dead slots until they are overwritten.
     ///
     /// A running generator's frame lives on the value stack; the copy its
     /// last suspension saved is stale until the next one overwrites it (a
@@ -65,50 +64,24 @@ impl Vm {
                 }
             }
         }
-        for i in 0..n.saturating_sub(1) {
-            let callee = &self.frames[i + 1];
-            if callee.entry {
-                continue;
-            }
+        for i in 0..n {
             let f = &self.frames[i];
-            let end = (f.base + f.code.extent).min(callee.base);
-            let from = f.sp + 1;
+            let mut end = f.base + f.code.extent;
+            let from = if f.native_top != 0 {
+                f.native_top as usize
+            } else if i + 1 < n && !self.frames[i + 1].entry {
+                f.sp + 1
+            } else {
+                continue;
+            };
+            if let Some(callee) = self.frames.get(i + 1) {
+                end = end.min(callee.base);
+            }
+            let st = self.ctx.stack().slots_mut();
+            let end = end.min(st.len());
             if from < end {
-                self.ctx.stack().slots_mut()[from..end].fill(Value::EMPTY);
+                st[from..end].fill(Value::EMPTY);
             }
-        }
-    }
-
-    /// Clears the dead operand slots of the innermost frame from `from` (the
-    /// top of the arguments of the native call it is about to make) to its
-    /// extent, so that a collection during the call keeps only what the
-    /// frame still holds: an operand an instruction popped stays in its
-    /// slot otherwise, and every slot of a frame's extent is a root. Up to
-    /// [`DEAD_WINDOW`] slots are cleared with one fixed-size store, which
-    /// may run past the extent: nothing live lies above the innermost
-    /// frame's extent (the value stack's top is its end, and slots above
-    /// the top are EMPTY). Out of line, so that the loop's register use does
-    /// not change around it.
-    #[inline(never)]
-    fn clear_dead_operands(&mut self, from: usize) {
-        let f = self.frames.last().expect("frame");
-        let end = f.base + f.code.extent;
-        if from >= end {
-            return;
-        }
-        let st = self.ctx.stack().slots_mut();
-        if end - from <= DEAD_WINDOW && from + DEAD_WINDOW <= st.len() {
-            let window = &mut st[from..from + DEAD_WINDOW];
-            // SAFETY: `window` is exactly `DEAD_WINDOW` initialised,
-            // exclusively borrowed slots; `Value` is plain data.
-            unsafe {
-                window
-                    .as_mut_ptr()
-                    .cast::<[Value; DEAD_WINDOW]>()
-                    .write_unaligned([Value::EMPTY; DEAD_WINDOW]);
-            }
-        } else {
-            st[from..end].fill(Value::EMPTY);
         }
     }
 
@@ -341,6 +314,85 @@ impl Vm {
         s.init(1, b);
         s.init(2, c);
         s.value()
+    }
+
+    /// `c[a:b:step]` of an exact tuple, or of an exact list no other thread
+    /// can reach, with int or None bounds and step: the new list or tuple
+    /// (an exact tuple's whole range is the tuple itself, as in CPython);
+    /// `None` to take the general path (which also raises for step 0). No
+    /// slice object is made and no `__getitem__` is looked up.
+    fn fast_slice(&mut self, c: Value, a: Value, b: Value, step: Value) -> Option<Value> {
+        let o = Obj::from_value(c)?;
+        let is_list = o.kind() == Kind::LIST && o.class() == self.g.types.list && !o.is_shared();
+        if !is_list && !(o.kind() == Kind::TUPLE && o.class() == self.g.types.tuple) {
+            return None;
+        }
+        let (a, b) = (plain_bound(a)?, plain_bound(b)?);
+        let step = match plain_bound(step)? {
+            None => 1,
+            Some(0) => return None,
+            Some(s) => s,
+        };
+        // The items: a list's storage holds its `len` items first (never
+        // EMPTY in a list only this thread reaches).
+        let (items, n) = if is_list {
+            let n = llist::len(o);
+            let sv = llist::storage(o).view();
+            (sv, n.min(sv.n_values()))
+        } else {
+            let tv = o.view();
+            (tv, tv.n_values())
+        };
+        let (start, _, count) = slice_adjust(n, a, b, step);
+        if !is_list && step == 1 && start == 0 && count == n {
+            return Some(c);
+        }
+        let mut out = Vec::with_capacity(count);
+        let mut i = start;
+        for _ in 0..count {
+            out.push(items.get(i as usize));
+            i += step;
+        }
+        Some(if is_list {
+            self.new_list(&out)
+        } else {
+            self.new_tuple(&out)
+        })
+    }
+
+    /// `c[a:b] = v` for an exact list `c` no other thread can reach (nor
+    /// frozen), int or None bounds, and `v` an exact tuple or an exact list
+    /// no other thread can reach: done in place (true); false to take the
+    /// general path. What `list.__setitem__` does for a slice, without the
+    /// slice object, the method lookup and the call.
+    fn fast_store_slice(&mut self, c: Value, a: Value, b: Value, v: Value) -> bool {
+        let Some(o) = Obj::from_value(c)
+            .filter(|o| o.kind() == Kind::LIST && o.class() == self.g.types.list)
+            .filter(|o| o.is_local_mutable())
+        else {
+            return false;
+        };
+        let (Some(a), Some(b)) = (plain_bound(a), plain_bound(b)) else {
+            return false;
+        };
+        let Some(src) = Obj::from_value(v) else {
+            return false;
+        };
+        let mut new_items = Vec::new();
+        if src.kind() == Kind::LIST && src.class() == self.g.types.list && !src.is_shared() {
+            llist::snapshot(src, &mut new_items);
+        } else if src.kind() == Kind::TUPLE && src.class() == self.g.types.tuple {
+            new_items.extend_from_slice(&self.seq_items(v));
+        } else {
+            return false;
+        }
+        let mut items = Vec::new();
+        llist::snapshot(o, &mut items);
+        let (start, stop, _) = slice_adjust(items.len(), a, b, 1);
+        let stop = stop.max(start);
+        items.splice(start as usize..stop as usize, new_items);
+        llist::replace_all(&mut self.ctx, o, &items);
+        true
     }
 
     fn unpack(&mut self, seq: Value, n: usize) -> PyResult<Vec<Value>> {
@@ -1161,6 +1213,14 @@ impl Vm {
                                 st!()[sp - 1] = x;
                                 continue;
                             }
+                            // `seq[a:b:c]` of an exact list or tuple.
+                            if let Some(so) = Obj::from_value(k).filter(|o| o.kind() == K_SLICE) {
+                                let (a, b, step) = (so.get(0), so.get(1), so.get(2));
+                                if let Some(x) = self.fast_slice(c, a, b, step) {
+                                    st!()[sp - 1] = x;
+                                    continue;
+                                }
+                            }
                             self.frames[fi].lasti = lasti;
                             let v = t!(self.getitem(c, k));
                             st!()[sp - 1] = v;
@@ -1191,9 +1251,14 @@ impl Vm {
                         Opcode::BinarySlice => {
                             let b = pop!();
                             let a = pop!();
+                            let c = top!();
+                            if let Some(x) = self.fast_slice(c, a, b, Value::NONE) {
+                                st!()[sp - 1] = x;
+                                continue;
+                            }
                             let s = self.new_slice(a, b, Value::NONE);
                             st!()[sp] = s;
-                            let c = top!();
+                            self.frames[fi].lasti = lasti;
                             let v = t!(self.getitem(c, s));
                             st!()[sp - 1] = v;
                         }
@@ -1202,8 +1267,12 @@ impl Vm {
                             let a = pop!();
                             let c = pop!();
                             let v = pop!();
+                            if self.fast_store_slice(c, a, b, v) {
+                                continue;
+                            }
                             let s = self.new_slice(a, b, Value::NONE);
                             st!()[sp + 2] = s;
+                            self.frames[fi].lasti = lasti;
                             t!(self.setitem(c, s, v));
                         }
                         Opcode::BuildSlice => {
@@ -1372,6 +1441,15 @@ impl Vm {
                         Opcode::GetYieldFromIter => {
                             let v = top!();
                             let is_gen = Obj::from_value(v).is_some_and(|o| o.kind() == K_GEN);
+                            if is_gen
+                                && self.type_of(v) == self.g.types.coroutine
+                                && cd.code.flags.0
+                                    & (crate::bytecode::CodeFlags::COROUTINE.0
+                                        | crate::bytecode::CodeFlags::ITERABLE_COROUTINE.0)
+                                    == 0
+                            {
+                                break 'err (self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"), false);
+                            }
                             if !is_gen {
                                 let it = t!(self.iter(v));
                                 st!()[sp - 1] = it;
@@ -1638,6 +1716,23 @@ impl Vm {
                                     }
                                     continue;
                                 }
+                                // An exact list no other thread can reach,
+                                // of the right length: the same from its
+                                // storage.
+                                if o.kind() == Kind::LIST
+                                    && o.class() == self.g.types.list
+                                    && !o.is_shared()
+                                    && llist::len(o) == n
+                                {
+                                    let sv = llist::storage(o).view();
+                                    if sv.n_values() >= n {
+                                        sp -= 1;
+                                        for i in (0..n).rev() {
+                                            push!(sv.get(i));
+                                        }
+                                        continue;
+                                    }
+                                }
                             }
                             let seq = pop!();
                             let items = t!(self.unpack(seq, arg as usize));
@@ -1812,19 +1907,29 @@ impl Vm {
                                     continue;
                                 }
                             }
-                            self.frames[fi].lasti = lasti;
                             let argtop = cbase + 1 + count + usize::from(kwnames.is_heap());
+                            {
+                                let f = &mut self.frames[fi];
+                                f.lasti = lasti;
+                                // What lies above the arguments is dead:
+                                // `gc.collect()` clears it.
+                                f.native_top = argtop as u32;
+                            }
                             if let Some(kw) = Obj::from_value(kwnames) {
                                 st!()[cbase + 1 + count] = kw.value();
                             }
-                            self.clear_dead_operands(argtop);
                             let r = if TRACE && self.profiling() {
-                                t!(self.call_profiled(fi, cbase, count, kwnames))
+                                self.call_profiled(fi, cbase, count, kwnames)
                             } else {
-                                t!(self.call_non_python(cbase, count, kwnames))
+                                self.call_non_python(cbase, count, kwnames)
                             };
-                            st!()[fpos] = r;
+                            self.frames[fi].native_top = 0;
+                            st!()[fpos] = t!(r);
                             sp = fpos + 1;
+                            // A signal that arrived during the call has its
+                            // handler run now, as CPython checks after every
+                            // C call (one relaxed load when none is pending).
+                            t!(self.check_signals());
                             if !TRACE && self.trace_on {
                                 // A hook was set (`sys.settrace`, `breakpoint()`):
                                 // the rest of this frame runs traced.
@@ -1891,12 +1996,18 @@ impl Vm {
                                     }
                                 }
                             }
-                            self.frames[fi].lasti = lasti;
-                            // The popped `*args`/`**kwargs` containers are
-                            // dead: `items` holds what the call needs.
-                            self.clear_dead_operands(sp);
-                            let r = t!(self.call(callee, &items, kwnames));
-                            st!()[sp - 1] = r;
+                            {
+                                // The popped `*args`/`**kwargs` containers
+                                // are dead: `items` holds what the call
+                                // needs.
+                                let f = &mut self.frames[fi];
+                                f.lasti = lasti;
+                                f.native_top = sp as u32;
+                            }
+                            let r = self.call(callee, &items, kwnames);
+                            self.frames[fi].native_top = 0;
+                            st!()[sp - 1] = t!(r);
+                            t!(self.check_signals());
                             if !TRACE && self.trace_on {
                                 let f = &mut self.frames[fi];
                                 f.pc = pc;
@@ -2108,7 +2219,17 @@ impl Vm {
                                 } else {
                                     "__aexit__ method"
                                 };
-                                break 'err (self.type_error(&format!("'{tn}' object does not support the context manager protocol (missed {what})")), false);
+                                let proto = if opc == Opcode::BeforeWith {
+                                    "the context manager protocol"
+                                } else {
+                                    "the asynchronous context manager protocol"
+                                };
+                                break 'err (
+                                    self.type_error(&format!(
+                                        "'{tn}' object does not support {proto} (missed {what})"
+                                    )),
+                                    false,
+                                );
                             };
                             let bound_exit = t!(self.bind_descr(exitf, mgr, tp));
                             st!()[sp - 1] = bound_exit;
@@ -2185,7 +2306,7 @@ impl Vm {
                         }
                         Opcode::GetAwaitable => {
                             let v = top!();
-                            let r = t!(self.get_awaitable(v));
+                            let r = t!(self.get_awaitable(v, arg));
                             st!()[sp - 1] = r;
                         }
                         Opcode::GetAiter => {
@@ -2213,7 +2334,19 @@ impl Vm {
                                 break 'err (self.type_error(&format!("'async for' requires an iterator with __anext__ method, got {tn}")), false);
                             };
                             let r = t!(self.call_bound(f, v, &[]));
-                            let r = t!(self.get_awaitable(r));
+                            // Any failure is raised from a TypeError (CPython's
+                            // `_PyErr_FormatFromCause`).
+                            let r = match self.get_awaitable(r, 0) {
+                                Ok(r) => r,
+                                Err(e) => {
+                                    let tn = self.type_name_of(r);
+                                    let msg = format!("'async for' received an invalid object from __anext__: {tn}");
+                                    break 'err (
+                                        self.new_exc_from_cause(self.g.e.TypeError, &msg, e),
+                                        false,
+                                    );
+                                }
+                            };
                             push!(r);
                         }
                         Opcode::EndAsyncFor => {
@@ -2472,9 +2605,16 @@ impl Vm {
         std::mem::replace(&mut self.ctx.root_slots()[2], Value::EMPTY)
     }
 
-    fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
+    /// GET_AWAITABLE: `where_` is 1 after `__aenter__`, 2 after `__aexit__`,
+    /// 0 otherwise; it picks the message.
+    fn get_awaitable(&mut self, v: Value, where_: u32) -> PyResult<Value> {
         if let Some(o) = Obj::from_value(v) {
             if o.kind() == K_GEN && o.class() == self.g.types.coroutine {
+                if !attr::gen_delegate(o).is_none() {
+                    return Err(
+                        self.new_exc(self.g.e.RuntimeError, "coroutine is being awaited already")
+                    );
+                }
                 return Ok(v);
             }
             // A generator whose code is flagged ITERABLE_COROUTINE
@@ -2507,7 +2647,14 @@ impl Vm {
             }
             None => {
                 let tn = self.type_name_of(v);
-                Err(self.type_error(&format!("object {tn} can't be used in 'await' expression")))
+                let msg = match where_ {
+                    1 | 2 => format!(
+                        "'async with' received an object from __a{}__ that does not implement __await__: {tn}",
+                        if where_ == 1 { "enter" } else { "exit" }
+                    ),
+                    _ => format!("object {tn} can't be used in 'await' expression"),
+                };
+                Err(self.type_error(&msg))
             }
         }
     }
@@ -2666,6 +2813,64 @@ impl Vm {
 }
 
 /// `ascii()` escaping of a repr string.
+/// Resolves slice bounds against a sequence of `len` items (CPython's
+/// `PySlice_AdjustIndices`): `None` stands for an omitted bound, `step` is
+/// never 0. Returns (start, stop, count).
+pub fn slice_adjust(
+    len: usize,
+    start: Option<isize>,
+    stop: Option<isize>,
+    step: isize,
+) -> (isize, isize, usize) {
+    let len = len as isize;
+    let (start, stop) = if step > 0 {
+        let mut a = start.unwrap_or(0);
+        let mut b = stop.unwrap_or(len);
+        if a < 0 {
+            a = (a + len).max(0);
+        }
+        if b < 0 {
+            b = (b + len).max(0);
+        }
+        (a.min(len), b.min(len))
+    } else {
+        let mut a = start.unwrap_or(len - 1);
+        let mut b = stop.unwrap_or(-1 - len);
+        if a < 0 {
+            a = (a + len).max(-1);
+        }
+        if b < 0 {
+            b = (b + len).max(-1);
+        }
+        (a.min(len - 1), b.min(len - 1))
+    };
+    let count = if step > 0 {
+        if stop > start {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        }
+    } else if start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    };
+    (start, stop, count)
+}
+
+/// A slice bound the fast slicing paths take without running Python code:
+/// `Some(None)` for None, `Some(Some(i))` for a small int (clamped as
+/// CPython clamps to the index range); `None` for anything else (a big int,
+/// a bool, an object with `__index__`: the general path).
+#[inline(always)]
+fn plain_bound(v: Value) -> Option<Option<isize>> {
+    if v.is_none() {
+        return Some(None);
+    }
+    v.as_int()
+        .map(|i| Some(i.clamp(-(1 << 62), 1 << 62) as isize))
+}
+
 pub fn ascii_escape(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {

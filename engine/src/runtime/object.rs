@@ -1232,6 +1232,8 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         instance_dict_fns,
         import_locks: proto_core::keylock::KeyLocks::new(),
         std_finders: Mutex::new(Vec::new()),
+        std_path_hooks: Mutex::new(Vec::new()),
+        std_bootstrap: Mutex::new(Vec::new()),
         iternext: std::sync::OnceLock::new(),
         hooks: std::sync::OnceLock::new(),
     }

@@ -195,7 +195,8 @@ impl Vm {
                 if self.repr_enter(v) {
                     return Ok(Some(if is_list { "[...]" } else { "(...)" }.into()));
                 }
-                let r = self.seq_repr(v, is_list);
+                const W: &str = " while getting the repr of an object";
+                let r = self.in_recursive_call(W, |vm| vm.seq_repr(v, is_list));
                 self.repr_leave();
                 r?
             }
@@ -203,7 +204,8 @@ impl Vm {
                 if self.repr_enter(v) {
                     return Ok(Some("{...}".into()));
                 }
-                let r = self.dict_repr(v);
+                const W: &str = " while getting the repr of an object";
+                let r = self.in_recursive_call(W, |vm| vm.dict_repr(v));
                 self.repr_leave();
                 r?
             }

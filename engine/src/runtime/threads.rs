@@ -40,6 +40,40 @@ unsafe impl Send for Entry {}
 
 static THREADS: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
 
+std::thread_local! {
+    /// The calling thread's registered `Vm` (null: none), for
+    /// [`current_stack`].
+    static CURRENT: core::cell::Cell<*const Vm> = const { core::cell::Cell::new(core::ptr::null()) };
+}
+
+/// The calling thread's Python stack, innermost frame first: pushes up to
+/// `limit` (filename, line) pairs to `out` and returns the number of frames
+/// (all of them, as `tracemalloc`'s `total_nframe`). Reads only plain Rust
+/// data (the frame list and the code's line table), so it may run inside an
+/// allocation (the `tracemalloc` hook); a thread with no registered `Vm`
+/// has no frames.
+pub fn current_stack(limit: usize, out: &mut Vec<(Arc<str>, u32)>) -> usize {
+    let vm = CURRENT.with(|c| c.get());
+    if vm.is_null() {
+        return 0;
+    }
+    // SAFETY: the registration guard clears CURRENT before the `Vm` goes
+    // away, and this thread is the `Vm`'s owner; it is inside an allocation
+    // or a native call, where the frame list is not being changed (pushing
+    // or popping a frame allocates nothing in the heap), so the list and the
+    // `'static` code data its frames point to are read as plain data.
+    let frames: &Vec<Frame> = unsafe { &*core::ptr::addr_of!((*vm).frames) };
+    for f in frames.iter().rev().take(limit) {
+        let line = if f.call_pending && f.pc == 0 && f.lasti == 0 {
+            f.code.code.first_lineno
+        } else {
+            f.code.code.location(f.lasti as u32).line
+        };
+        out.push((f.code.code.filename.clone(), line));
+    }
+    frames.len()
+}
+
 /// Keeps a thread registered; unregisters it when dropped.
 pub struct ThreadRegistration {
     vm: *const Vm,
@@ -48,6 +82,11 @@ pub struct ThreadRegistration {
 impl Drop for ThreadRegistration {
     fn drop(&mut self) {
         let me = self.vm;
+        CURRENT.with(|c| {
+            if core::ptr::eq(c.get(), me) {
+                c.set(core::ptr::null());
+            }
+        });
         sync::lock(&THREADS).retain(|e| !core::ptr::eq(e.vm, me));
     }
 }
@@ -79,6 +118,19 @@ unsafe fn read_state(vm: *const Vm, ident: u64) -> ThreadState {
     let (frames, ctx): (&Vec<Frame>, &ProtoContext) = unsafe { (&(*vm).frames, &(*vm).ctx) };
     let mut out = Vec::with_capacity(frames.len());
     for f in frames.iter() {
+        // A frame object of a running frame shows that frame's current line
+        // only to its own thread (`f_lineno` reads the live frame); readers
+        // on other threads see the values it holds, brought up to date here
+        // (a traceback's `tb_frame` reached through `_current_exceptions` is
+        // at the line the frame runs now, as in CPython). Ints need no write
+        // barrier, and the owner does not run meanwhile.
+        if let Some(fo) = Obj::from_value(f.fobj).filter(|o| o.n_values() >= trace::FO_N) {
+            let line = Vm::line_of(f);
+            if line != 0 {
+                fo.init(trace::FO_LINENO, Value::int(line));
+            }
+            fo.init(trace::FO_LASTI, Value::int(f.lasti as i64 * 2));
+        }
         // SAFETY: as above.
         let mut code = unsafe { ctx.peek_stack(f.base) }.unwrap_or(Value::NONE);
         if let Some(o) = Obj::from_value(code).filter(|o| o.kind() == K_FUNCTION) {
@@ -105,6 +157,7 @@ impl Vm {
     /// returned guard lives.
     pub fn register_thread(&mut self, ident: u64) -> ThreadRegistration {
         let vm: *const Vm = self;
+        CURRENT.with(|c| c.set(vm));
         sync::lock(&THREADS).push(Entry { ident, vm });
         ThreadRegistration { vm }
     }
@@ -195,6 +248,8 @@ fn interpreter_locks(g: &Interpreter) -> Option<Guards<'_>> {
         && gs.try_take(&g.post_import_hooks)
         && gs.try_take(&g.sources)
         && gs.try_take(&g.std_finders)
+        && gs.try_take(&g.std_path_hooks)
+        && gs.try_take(&g.std_bootstrap)
         && g.import_locks.try_lock_for_fork(&mut gs)
         && super::finalize::try_lock_for_fork(&mut gs);
     ok.then_some(gs)

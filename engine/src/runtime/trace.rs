@@ -60,13 +60,18 @@ pub const FO_BACK: usize = 4;
 pub const FO_TRACE: usize = 5;
 pub const FO_TRACE_LINES: usize = 6;
 pub const FO_TRACE_OPCODES: usize = 7;
-/// The dict `f_locals` returned for an optimized frame (EMPTY until asked);
-/// once the frame has ended, its locals as they were then.
+/// The dict `f_locals` returned for an optimized frame (EMPTY until asked).
 pub const FO_LOCALS: usize = 8;
 /// The generator whose frame this is, or None.
 pub const FO_GEN: usize = 9;
+/// Once a function's frame has ended: a storage object holding a copy of
+/// its fast-local and cell slots (cells as cells), which each `f_locals`
+/// copies into the `FO_LOCALS` dict ([`Vm::ended_frame_locals`]), as
+/// CPython's frame object takes over the frame's variables; EMPTY before,
+/// and after `frame.clear()`.
+pub const FO_SLOTS: usize = 10;
 /// Number of values of a frame object.
-pub const FO_N: usize = 10;
+pub const FO_N: usize = 11;
 /// Raw word: live VM frame index + 1.
 const FO_RAW_INDEX: usize = 0;
 
@@ -104,7 +109,17 @@ impl Vm {
             slots.push(Value::EMPTY);
         }
         slots[slot] = if f.is_none() { Value::EMPTY } else { f };
-        let on = !slots[ROOT_TRACE].is_empty() || !slots[ROOT_PROFILE].is_empty();
+        self.refresh_trace_on();
+    }
+
+    /// Runs the tracing loop when a hook is set, or while allocations are
+    /// traced (`tracemalloc`): that loop keeps each frame's `lasti` at the
+    /// line it runs, which an allocation's traceback reads.
+    pub fn refresh_trace_on(&mut self) {
+        let slots = self.ctx.root_slots();
+        let hooked = slots.get(ROOT_TRACE).is_some_and(|v| !v.is_empty())
+            || slots.get(ROOT_PROFILE).is_some_and(|v| !v.is_empty());
+        let on = hooked || proto_core::alloc_trace::active();
         if on && !self.trace_on {
             // Frames already running get no `call` event.
             for f in self.frames.iter_mut() {
@@ -153,12 +168,13 @@ impl Vm {
         fo.init(FO_TRACE_OPCODES, Value::FALSE);
         fo.init(FO_LOCALS, Value::EMPTY);
         fo.init(FO_GEN, Value::NONE);
+        fo.init(FO_SLOTS, Value::EMPTY);
         set_raw(fo, FO_RAW_INDEX, 0);
         fo
     }
 
     /// The current line of frame `f` (see [`Vm::frame_line`]).
-    fn line_of(f: &Frame) -> i64 {
+    pub(crate) fn line_of(f: &Frame) -> i64 {
         if f.call_pending && f.pc == 0 && f.lasti == 0 {
             return f.code.code.first_lineno as i64;
         }
@@ -168,10 +184,10 @@ impl Vm {
     /// Frame `f`, just taken off `vm.frames`, had a frame object: the
     /// object keeps what the frame was when it stopped running — its line
     /// and offset, and, when the frame has ended (`finished`: returned or
-    /// left by an exception, not suspended by a yield), its locals (a
-    /// dict, `f_locals` of the dead frame, as CPython's frame object takes
-    /// over the frame's variables; none for a generator's frame, which
-    /// CPython clears), and it is no longer rooted by the thread. Called
+    /// left by an exception, not suspended by a yield), its variables (a
+    /// copy of their slots, [`FO_SLOTS`], read by `f_locals` of the dead
+    /// frame; none for a generator's frame, which CPython clears), and it
+    /// is no longer rooted by the thread. Called
     /// before the frame's value-stack slots are cleared.
     #[cold]
     #[inline(never)]
@@ -193,18 +209,66 @@ impl Vm {
             self.store(fo, FO_LOCALS, Value::EMPTY);
             return;
         }
-        self.unroot_frame_object(fo.value());
         let lm = self.ctx.stack().slots_mut()[f.base + 2];
         if lm.is_heap() {
             self.store(fo, FO_LOCALS, lm);
-            return;
+        } else {
+            // A copy of the slots; the dict of names is made only when
+            // `f_locals` is read: a raising call's frame object is made for
+            // its traceback entry, and building that dict here for each one
+            // cost more than the rest of the raise and catch.
+            let n = f.code.nlocals + f.code.ncells;
+            let snap = self.alloc_obj(Kind::STORAGE, Value::NONE, n, 0);
+            let from = f.base + FRAME_HEADER;
+            let st = self.ctx.stack().slots_mut();
+            for i in 0..n {
+                snap.init(i, st[from + i]);
+            }
+            self.store(fo, FO_SLOTS, snap.value());
+            let d = fo.get(FO_LOCALS);
+            if Obj::from_value(d).is_some_and(|o| o.kind() == Kind::DICT) {
+                // `f_locals` was asked for while it ran: that dict holds
+                // the final values too.
+                self.fast_to_locals_of(f.code, f.base, d);
+            }
+        }
+        // Unrooted last: the allocation above may collect, and until the
+        // store nothing else need refer to the object.
+        self.unroot_frame_object(fo.value());
+    }
+
+    /// `f_locals` of frame object `fo`, whose frame has ended: its dict
+    /// (the same object on every read), refreshed from the copy of the
+    /// frame's slots it kept, if any (a cell's current value is read now,
+    /// as CPython does); a module or class body's namespace as it was. The
+    /// caller keeps `fo` alive.
+    pub fn ended_frame_locals(&mut self, fo: Obj) -> Value {
+        if fo.n_values() < FO_N {
+            return self.new_dict();
         }
         let mut d = fo.get(FO_LOCALS);
-        if !Obj::from_value(d).is_some_and(|o| o.kind() == Kind::DICT) {
+        if !d.is_heap() {
             d = self.new_dict();
             self.store(fo, FO_LOCALS, d);
         }
-        self.fast_to_locals_of(f.code, f.base, d);
+        let Some(snap) = Obj::from_value(fo.get(FO_SLOTS)) else {
+            return d;
+        };
+        if !Obj::from_value(d).is_some_and(|o| o.kind() == Kind::DICT) {
+            return d;
+        }
+        if let Some(cd) = code_data(fo.get(FO_CODE)) {
+            for (k, slot, cell) in self.local_slots_of(cd, 0) {
+                let Some(i) = slot
+                    .checked_sub(FRAME_HEADER)
+                    .filter(|&i| i < snap.n_values())
+                else {
+                    continue;
+                };
+                self.store_local(d, k, snap.get(i), cell);
+            }
+        }
+        d
     }
 
     /// Is frame object `fo` running: a frame of this thread, or the frame
@@ -239,6 +303,7 @@ impl Vm {
         }
         let d = self.new_dict();
         self.store(fo, FO_LOCALS, d);
+        self.store(fo, FO_SLOTS, Value::EMPTY);
         Ok(())
     }
 
@@ -448,15 +513,23 @@ impl Vm {
     /// [`Vm::fast_to_locals`] of a frame running `cd` at value-stack `base`.
     fn fast_to_locals_of(&mut self, cd: &CodeData, base: usize, d: Value) {
         for (k, slot, cell) in self.local_slots_of(cd, base) {
-            let mut v = self.ctx.stack().slots_mut()[slot];
-            if cell {
-                v = Obj::from_value(v).map_or(Value::EMPTY, |c| c.get(0));
-            }
-            if v.is_empty() {
-                let _ = self.dict_del(d, k);
-            } else {
-                self.dict_set_str(d, k, v);
-            }
+            let v = self.ctx.stack().slots_mut()[slot];
+            self.store_local(d, k, v, cell);
+        }
+    }
+
+    /// Puts local `k`'s slot value `v` (a cell's content when `cell`) into
+    /// the locals dict `d`, or removes `k` when the variable is unbound.
+    fn store_local(&mut self, d: Value, k: Value, v: Value, cell: bool) {
+        let v = if cell {
+            Obj::from_value(v).map_or(Value::EMPTY, |c| c.get(0))
+        } else {
+            v
+        };
+        if v.is_empty() {
+            let _ = self.dict_del(d, k);
+        } else {
+            self.dict_set_str(d, k, v);
         }
     }
 

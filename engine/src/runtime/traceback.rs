@@ -128,10 +128,20 @@ fn segment_anchors(segment: &str) -> Option<(usize, usize)> {
     Some((byte_to_char(segment, left), byte_to_char(segment, right)))
 }
 
+/// False under `-X no_debug_ranges`/PYTHONNODEBUGRANGES: code objects
+/// report no columns (`co_positions`) and tracebacks show no markers, as
+/// CPython's code objects then carry no column table.
+pub static DEBUG_RANGES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Are column positions reported ([`DEBUG_RANGES`])?
+pub fn debug_ranges() -> bool {
+    DEBUG_RANGES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The markers for source line `line` (as read, indentation included) of
 /// an instruction at `loc`, or None where CPython prints none.
 fn markers(line: &str, loc: Location) -> Option<Markers> {
-    if loc.line == 0 {
+    if loc.line == 0 || !debug_ranges() {
         return None;
     }
     let chars: Vec<char> = line.chars().collect();

@@ -40,13 +40,9 @@ const PAIRS: [(u32, u32, u16); 4] = [
 ];
 
 fn decode(_c: &Custom, _state: &mut u64, data: &[u8], out: &mut Vec<u32>) -> Step {
-    let c = data[0];
-    if c < 0x80 {
-        out.push(u32::from(c));
-        return Step::Done(1);
-    }
-    let Some(&c2) = data.get(1) else {
-        return Step::TooFew;
+    let (c, c2) = match super::_multibytecodec::ascii_or_pair(data, out) {
+        Ok(pair) => pair,
+        Err(step) => return step,
     };
     match encoding_rs::BIG5.decode_without_bom_handling_and_without_replacement(&[c, c2]) {
         Some(s) if !s.is_empty() && s.chars().all(|ch| !ch.is_ascii()) => {

@@ -75,13 +75,9 @@ const JONGSEONG: [u8; 28] = [
 const JUNGSEONG_FIRST: u8 = 0xBF;
 
 fn euc_kr_decode(_c: &Custom, _state: &mut u64, data: &[u8], out: &mut Vec<u32>) -> Step {
-    let c = data[0];
-    if c < 0x80 {
-        out.push(u32::from(c));
-        return Step::Done(1);
-    }
-    let Some(&c2) = data.get(1) else {
-        return Step::TooFew;
+    let (c, c2) = match super::_multibytecodec::ascii_or_pair(data, out) {
+        Ok(pair) => pair,
+        Err(step) => return step,
     };
     if c == JAMO_LEAD && c2 == JAMO_FILLER {
         if data.len() < 8 {

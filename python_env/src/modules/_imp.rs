@@ -1,6 +1,7 @@
 //! The `_imp` module: the native half of importlib (builtin modules, the
-//! global import lock, extension suffixes). ProtoPy has no frozen modules
-//! (the Python sources it embeds are found by its own import statement
+//! global import lock, extension suffixes, frozen modules). ProtoPy
+//! freezes only CPython's test modules of the frozen importer (`FROZEN`;
+//! the Python sources it embeds are found by its own import statement
 //! only) and loads no C extensions.
 //!
 //! [`install_finders`] completes importlib when a program imports it: the
@@ -17,9 +18,11 @@
 //! they write are the ones the import statement reads.
 
 use crate::args::check;
+use crate::types::clinic;
 use engine::runtime::*;
 use proto_core::sync::{Condvar, Mutex};
 use proto_core::Value;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 /// The global import lock: owner thread id (0: free) and recursion depth.
 static LOCK: Mutex<(u64, usize)> = Mutex::new((0, 0));
@@ -83,33 +86,184 @@ fn create_dynamic(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     ))
 }
 
-/// `is_frozen(name)`: ProtoPy freezes no modules (module docs).
-fn is_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check(vm, "is_frozen", a, k, 1, 1)?;
-    name_arg(vm, a[0], "is_frozen")?;
-    Ok(Value::FALSE)
+/// The modules ProtoPy freezes: CPython 3.11's test modules of the frozen
+/// importer (`Python/frozen.c`'s `test_modules`), as
+/// (name, original name, is a package, source file under the stdlib
+/// folder). Their code is compiled from the standard library's own source
+/// at first use, under the file name `<frozen ORIGNAME>`. An original
+/// name starting with `<` is a package's `__init__` frozen under its own
+/// name (CPython's convention). CPython's stdlib modules frozen for
+/// start-up are ProtoPy's own native import instead, and its
+/// `__hello_only__` (from CPython's source tree) has no source here.
+const FROZEN: &[(&str, &str, bool, &str)] = &[
+    ("__hello__", "__hello__", false, "__hello__.py"),
+    ("__hello_alias__", "__hello__", false, "__hello__.py"),
+    ("__phello_alias__", "__hello__", true, "__hello__.py"),
+    ("__phello_alias__.spam", "__hello__", false, "__hello__.py"),
+    ("__phello__", "__phello__", true, "__phello__/__init__.py"),
+    (
+        "__phello__.__init__",
+        "<__phello__",
+        false,
+        "__phello__/__init__.py",
+    ),
+    (
+        "__phello__.ham",
+        "__phello__.ham",
+        true,
+        "__phello__/ham/__init__.py",
+    ),
+    (
+        "__phello__.ham.__init__",
+        "<__phello__.ham",
+        false,
+        "__phello__/ham/__init__.py",
+    ),
+    (
+        "__phello__.ham.eggs",
+        "__phello__.ham.eggs",
+        false,
+        "__phello__/ham/eggs.py",
+    ),
+    (
+        "__phello__.spam",
+        "__phello__.spam",
+        false,
+        "__phello__/spam.py",
+    ),
+];
+
+/// `_override_frozen_modules_for_tests`: 1 forces the frozen modules on,
+/// -1 off, 0 the default (on, as an installed CPython).
+static OVERRIDE_FROZEN: AtomicI64 = AtomicI64::new(0);
+
+/// The frozen module `name`, when frozen modules are in use.
+fn frozen_entry(name: &str) -> Option<&'static (&'static str, &'static str, bool, &'static str)> {
+    if OVERRIDE_FROZEN.load(Ordering::Relaxed) < 0 {
+        return None;
+    }
+    FROZEN.iter().find(|e| e.0 == name)
 }
 
-/// `find_frozen(name, *, withdata=False)`: None (no frozen modules).
-fn find_frozen(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    match a.first() {
-        Some(&v) => {
-            name_arg(vm, v, "find_frozen")?;
-            Ok(Value::NONE)
+fn not_frozen_error(vm: &mut Vm, name: &str) -> PyException {
+    vm.named_import_error(
+        vm.g.e.ImportError,
+        &format!("No such frozen object named '{name}'"),
+        name,
+    )
+}
+
+/// The code of the frozen module `name`: its source, compiled.
+fn frozen_code(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let Some(&(_, orig, _, file)) = frozen_entry(name) else {
+        return Err(not_frozen_error(vm, name));
+    };
+    let sys = vm.import_module("sys")?;
+    let k = vm.intern("_stdlib_dir");
+    let dir = vm.getattr(sys, k)?;
+    if !is_str(dir) {
+        return Err(not_frozen_error(vm, name));
+    }
+    let path = std::path::Path::new(&*str_of(dir)).join(file);
+    let src = std::fs::read(&path).map_err(|_| not_frozen_error(vm, name))?;
+    let orig = orig.trim_start_matches('<');
+    vm.compile_source(
+        &src,
+        &format!("<frozen {orig}>"),
+        engine::compiler::Mode::Exec,
+    )
+}
+
+/// `is_frozen(name)`.
+fn is_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "is_frozen", a, k, 1, 1)?;
+    let n = name_arg(vm, a[0], "is_frozen")?;
+    Ok(Value::bool(frozen_entry(&n).is_some()))
+}
+
+/// `find_frozen(name, *, withdata=False)`: None for a name that is not
+/// frozen, else `(data, ispkg, origname)`: `data` the marshalled code (a
+/// memoryview) when asked for, else None.
+fn find_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [name, withdata] = clinic::unpack(vm, "find_frozen", a, k, ["name", "withdata"], 1, 1, 1)?;
+    let Some(name) = name else {
+        return Err(vm.type_error("find_frozen() missing required argument 'name' (pos 1)"));
+    };
+    let n = name_arg(vm, name, "find_frozen")?;
+    let Some(&(_, orig, ispkg, _)) = frozen_entry(&n) else {
+        return Ok(Value::NONE);
+    };
+    let data = match withdata {
+        Some(w) if vm.truthy(w)? => {
+            let code = frozen_code(vm, &n)?;
+            let mark = vm.push_root(code);
+            let r = (|| {
+                let marshal = vm.import_module("marshal")?;
+                let b = vm.call_method(marshal, "dumps", &[code])?;
+                vm.push_root(b);
+                let mv = vm.intern("memoryview");
+                let mv = vm.dict_get_str(vm.g.builtins, mv).unwrap_or(Value::NONE);
+                vm.call(mv, &[b], Value::EMPTY)
+            })();
+            vm.pop_roots(mark);
+            r?
         }
-        None => Err(vm.type_error("find_frozen() missing required argument 'name' (pos 1)")),
+        _ => Value::NONE,
+    };
+    let mark = vm.push_root(data);
+    let o = vm.new_str(orig);
+    vm.push_root(o);
+    let t = vm.new_tuple(&[data, Value::bool(ispkg), o]);
+    vm.pop_roots(mark);
+    Ok(t)
+}
+
+/// `get_frozen_object(name, data=None)`: the frozen module's code (from
+/// `data`, its marshalled form, when given).
+fn get_frozen_object(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "get_frozen_object", a, k, 1, 2)?;
+    let n = name_arg(vm, a[0], "get_frozen_object")?;
+    match a.get(1).filter(|d| !d.is_none()) {
+        Some(&data) => {
+            let marshal = vm.import_module("marshal")?;
+            vm.call_method(marshal, "loads", &[data])
+        }
+        None => frozen_code(vm, &n),
     }
 }
 
-/// `get_frozen_object`, `init_frozen`, `is_frozen_package`: CPython's
-/// ImportError for a name that is not frozen.
-fn not_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    check(vm, "get_frozen_object", a, k, 1, 2)?;
-    let n = vm.str_string(a[0])?;
-    Err(vm.new_exc(
-        vm.g.e.ImportError,
-        &format!("No such frozen object named '{n}'"),
-    ))
+/// `is_frozen_package(name)`.
+fn is_frozen_package(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "is_frozen_package", a, k, 1, 1)?;
+    let n = name_arg(vm, a[0], "is_frozen_package")?;
+    match frozen_entry(&n) {
+        Some(e) => Ok(Value::bool(e.2)),
+        None => Err(not_frozen_error(vm, &n)),
+    }
+}
+
+/// `init_frozen(name)`: runs the frozen module `name` into a new module
+/// in `sys.modules` (None for a name that is not frozen).
+fn init_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "init_frozen", a, k, 1, 1)?;
+    let n = name_arg(vm, a[0], "init_frozen")?;
+    if frozen_entry(&n).is_none() {
+        return Ok(Value::NONE);
+    }
+    let code = frozen_code(vm, &n)?;
+    let mark = vm.push_root(code);
+    let m = vm.new_module(&n);
+    vm.push_root(m);
+    let r = (|| {
+        let d = vm.getattr(m, vm.g.names.__dict__)?;
+        let key = vm.new_str(&n);
+        vm.push_root(key);
+        vm.dict_set_str(vm.g.sys_modules, key, m);
+        vm.run_code(code, d, d)?;
+        Ok(m)
+    })();
+    vm.pop_roots(mark);
+    r
 }
 
 /// `_frozen_importlib`: see [`frozen_bootstrap`].
@@ -163,8 +317,15 @@ fn frozen_bootstrap(vm: &mut Vm, alias: &str, target: &str) -> PyResult<Value> {
 /// `_bootstrap_external._install(_bootstrap)`, as CPython's start-up runs
 /// them; skipped if the program already filled `sys.meta_path`. The
 /// bootstrap modules are published under their frozen names too
-/// ([`frozen_bootstrap`]).
-pub fn install_finders(vm: &mut Vm, _importlib: Value) -> PyResult<()> {
+/// ([`frozen_bootstrap`]). Then `__main__`'s loader stand-in gives way
+/// to the real loader ([`crate::main_loader`]).
+pub fn install_finders(vm: &mut Vm, importlib: Value) -> PyResult<()> {
+    let r = install_importers(vm, importlib);
+    crate::main_loader::settle(vm);
+    r
+}
+
+fn install_importers(vm: &mut Vm, _importlib: Value) -> PyResult<()> {
     let modules = vm.g.sys_modules;
     for (alias, target) in [
         ("_frozen_importlib", "importlib._bootstrap"),
@@ -200,10 +361,37 @@ pub fn install_finders(vm: &mut Vm, _importlib: Value) -> PyResult<()> {
         vm.call(f, &[sys, imp], Value::EMPTY)?;
         let f = vm.getattr(external, install)?;
         vm.call(f, &[bootstrap], Value::EMPTY)?;
+        // The finders are standard before anything else is imported (the
+        // native search stands for them).
         let meta = vm.getattr(sys, key)?;
         let finders = vm.seq_items(meta);
-        vm.set_standard_finders(&finders);
-        Ok(())
+        vm.set_standard_finders(&finders, &[]);
+        vm.set_standard_bootstrap(bootstrap, external);
+        // As CPython's start-up (`_PyImportZip_Init`): zipimport's hook
+        // comes first on `sys.path_hooks`.
+        let zipimport = vm.import_module("zipimport")?;
+        vm.push_root(zipimport);
+        let zk = vm.intern("zipimporter");
+        let zi = vm.getattr(zipimport, zk)?;
+        let hk = vm.intern("path_hooks");
+        let hooks = vm.getattr(sys, hk)?;
+        vm.call_method(hooks, "insert", &[Value::int(0), zi])?;
+        // Importing zipimport just now ran importlib's path finder before
+        // its hook was on `sys.path_hooks`: a zip on `sys.path` was cached
+        // as having no finder. Forget those misses.
+        let ck = vm.intern("path_importer_cache");
+        let cache = vm.getattr(sys, ck)?;
+        vm.push_root(cache);
+        if vm.isinstance(cache, vm.g.types.dict) {
+            for (path, finder) in vm.dict_items(cache) {
+                if finder == Value::NONE {
+                    vm.dict_del(cache, path)?;
+                }
+            }
+        }
+        let hooks = vm.seq_items(hooks);
+        vm.set_standard_finders(&[], &hooks);
+        vm.backfill_specs()
     })();
     vm.pop_roots(mark);
     r
@@ -292,8 +480,7 @@ fn fix_co_filename(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// `_override_frozen_modules_for_tests(override)`: CPython's switch
-/// between frozen and source stdlib modules; with no frozen modules both
-/// choices load from source, so only the argument is checked.
+/// between frozen and source modules (1 frozen, -1 source, 0 default).
 fn override_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = crate::args::Args::new(a, k);
     if !args.kw.is_empty() {
@@ -307,11 +494,13 @@ fn override_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             args.pos.len()
         )));
     }
-    vm.index(args.pos[0])?;
+    let i = vm.index(args.pos[0])?;
+    let v = vm.as_i64(i).unwrap_or(0).signum();
+    OVERRIDE_FROZEN.store(v, Ordering::Relaxed);
     Ok(Value::NONE)
 }
 
-/// `_frozen_module_names()`: the (empty) list of frozen module names.
+/// `_frozen_module_names()`: the names of the frozen modules.
 fn frozen_module_names(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if !a.is_empty() {
         return Err(vm.type_error(&format!(
@@ -320,7 +509,11 @@ fn frozen_module_names(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         )));
     }
     let _ = k;
-    Ok(vm.new_list(&[]))
+    let names: Vec<Value> = FROZEN.iter().map(|e| vm.new_str(e.0)).collect();
+    let mark = vm.root_values(&names);
+    let l = vm.new_list(&names);
+    vm.pop_roots(mark);
+    Ok(l)
 }
 
 /// `source_hash(key, source)`: the 8-byte SipHash-1-3 of the source
@@ -373,9 +566,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("exec_dynamic", exec_dynamic),
         ("is_frozen", is_frozen),
         ("find_frozen", find_frozen),
-        ("get_frozen_object", not_frozen),
-        ("init_frozen", not_frozen),
-        ("is_frozen_package", not_frozen),
+        ("get_frozen_object", get_frozen_object),
+        ("init_frozen", init_frozen),
+        ("is_frozen_package", is_frozen_package),
         ("acquire_lock", acquire_lock),
         ("release_lock", release_lock),
         ("lock_held", lock_held),

@@ -45,6 +45,19 @@ pub(crate) enum Step {
     Illegal(usize),
 }
 
+/// The start of a decoder's step for a code whose bytes below 0x80 stand
+/// for themselves and whose other codes take two bytes or more: `Err` with
+/// the step when the first byte is ASCII (written to `out`) or the input
+/// ends after it, else the first two bytes.
+pub(crate) fn ascii_or_pair(data: &[u8], out: &mut Vec<u32>) -> Result<(u8, u8), Step> {
+    let c = data[0];
+    if c < 0x80 {
+        out.push(u32::from(c));
+        return Err(Step::Done(1));
+    }
+    data.get(1).map(|&c2| (c, c2)).ok_or(Step::TooFew)
+}
+
 /// A codec written over `cjk_tables`: `decode` converts the code at the
 /// start of its input, `encode` the code point(s) at the start of its
 /// input (`flush`: the input's end is final), `reset` writes what returns

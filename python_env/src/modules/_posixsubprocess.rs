@@ -15,11 +15,12 @@
 //! (`OSError:<hex errno>:[noexec]`), from which `subprocess` raises the
 //! OSError subclass with the program's (or the cwd's) name.
 //!
-//! `preexec_fn` would need Python code in the child, which cannot run
-//! there safely (a collection would wait for threads that do not exist in
-//! the child; locks other threads held stay locked): it is CPython's
-//! RuntimeError for the case where it does not support `preexec_fn`
-//! (subinterpreters), with a message saying why. `allow_vfork` is accepted
+//! `preexec_fn` needs Python code in the child, which a plain fork cannot
+//! run safely (a collection would wait for threads that do not exist in
+//! the child; locks other threads held stay locked): with one, the child
+//! is forked as `os.fork` forks (`posix::fork::fork_with_hooks`: the world
+//! stopped, every runtime lock free, the at-fork hooks run), as CPython
+//! runs `PyOS_BeforeFork`/`PyOS_AfterFork_Child` around it. `allow_vfork` is accepted
 //! and ignored: the child is always made with `fork`.
 //!
 //! The fork itself runs outside the safepoint handshake
@@ -177,6 +178,21 @@ fn close_open_fds(keep: &[i32], max_fd: i32) {
 /// Must run only in the freshly forked child; `p` was fully prepared by
 /// the parent before the fork and is not changed.
 unsafe fn child(p: &Plan) -> ! {
+    // SAFETY: the freshly forked child, as both functions require.
+    unsafe {
+        child_setup(p);
+        child_exec(p)
+    }
+}
+
+/// The child's set-up before `preexec_fn` and exec: the pipes moved onto
+/// 0, 1 and 2, the working directory, umask, signals, session, process
+/// group, groups and ids (async-signal-safe only); an error ends the child
+/// with its report.
+///
+/// # Safety
+/// As [`child`].
+unsafe fn child_setup(p: &Plan) {
     // SAFETY: only async-signal-safe system calls on the prepared
     // plan; every pointer passed (argv, envp, paths, groups) points into
     // `p`, alive and unchanged.
@@ -252,6 +268,17 @@ unsafe fn child(p: &Plan) -> ! {
         if let Some(uid) = p.uid {
             check!(libc::setreuid(uid, uid));
         }
+    }
+}
+
+/// The child's last step: closes the fds not kept and runs the program
+/// (async-signal-safe only).
+///
+/// # Safety
+/// As [`child_setup`], after it.
+unsafe fn child_exec(p: &Plan) -> ! {
+    // SAFETY: as in `child_setup`: system calls on the unchanged plan.
+    unsafe {
         if p.close_fds {
             close_open_fds(&p.fds_to_keep, p.max_fd);
         }
@@ -383,13 +410,6 @@ fn fork_exec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let preexec_fn = a[21];
     vm.truthy(a[22])?;
 
-    if !preexec_fn.is_none() {
-        return Err(vm.new_exc(
-            vm.g.e.RuntimeError,
-            "preexec_fn not supported by ProtoPy: Python code cannot run safely in a \
-             child forked from a multithreaded interpreter",
-        ));
-    }
     if close_fds && errpipe_write < 3 {
         return Err(vm.value_error("errpipe_write must be >= 3"));
     }
@@ -484,6 +504,9 @@ fn fork_exec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         umask,
         max_fd,
     };
+    if !preexec_fn.is_none() {
+        return fork_with_preexec(vm, &plan, preexec_fn);
+    }
     let r = vm.ctx.blocking(|| {
         // SAFETY: fork duplicates the process; the child runs only `child`,
         // which makes async-signal-safe system calls on `plan` (prepared
@@ -500,6 +523,44 @@ fn fork_exec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
     });
     match r {
+        Ok(pid) => Ok(Value::int(i64::from(pid))),
+        Err(e) => Err(os_error(vm, e, Value::EMPTY)),
+    }
+}
+
+/// The fork of a `fork_exec` with a `preexec_fn`: made as `os.fork` makes
+/// it (every other thread stopped and every runtime lock free across the
+/// system call, the at-fork hooks run, see `posix::fork`), so that the
+/// child, where this thread is the only one, can run Python code. The
+/// child sets itself up, calls `preexec_fn` and execs; if the call raises,
+/// it reports CPython's SubprocessError on the error pipe and exits 255.
+fn fork_with_preexec(vm: &mut Vm, plan: &Plan, preexec_fn: Value) -> PyResult<Value> {
+    let posix = vm.import_module("posix")?;
+    let mark = vm.push_root(posix);
+    let r = super::posix::fork::fork_with_hooks(vm, posix, || {
+        // SAFETY: fork has no memory-safety preconditions; the child's
+        // state is made consistent by `Vm::fork_process` before any other
+        // code runs.
+        unsafe { libc::fork() }
+    });
+    vm.pop_roots(mark);
+    match r? {
+        Ok(0) => {
+            // SAFETY: this is the freshly forked child; the plan was
+            // prepared before the fork.
+            unsafe { child_setup(plan) };
+            if vm.call(preexec_fn, &[], Value::EMPTY).is_err() {
+                write_all(
+                    plan.errpipe_write,
+                    b"SubprocessError:0:Exception occurred in preexec_fn.",
+                );
+                // SAFETY: _exit ends the child without running the
+                // parent's clean-up (atexit handlers, buffered streams).
+                unsafe { libc::_exit(255) }
+            }
+            // SAFETY: the child, after `child_setup`.
+            unsafe { child_exec(plan) }
+        }
         Ok(pid) => Ok(Value::int(i64::from(pid))),
         Err(e) => Err(os_error(vm, e, Value::EMPTY)),
     }

@@ -28,8 +28,9 @@ use engine::runtime::*;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use proto_core::native::{native_ref, Trace};
-use proto_core::sync::{self, Mutex};
+use proto_core::sync::{self, AtomicU64, Mutex, Ordering};
 use proto_core::{Kind, Obj, Value};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -711,10 +712,35 @@ fn zeroed(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
 
 // ------------------------------------------------------------------ unpacking
 
+/// The unsigned integer in `raw` (1 to 8 bytes) in the given byte order.
+/// The usual sizes are read as one load: assembling a little-endian copy
+/// byte by byte and reading it back as a `u64` stalls on store forwarding,
+/// which made it the largest item of `unpack`.
+#[inline]
+fn read_uint(raw: &[u8], big: bool) -> u64 {
+    match (raw.len(), big) {
+        (1, _) => u64::from(raw[0]),
+        (2, false) => u64::from(u16::from_le_bytes([raw[0], raw[1]])),
+        (2, true) => u64::from(u16::from_be_bytes([raw[0], raw[1]])),
+        (4, false) => u64::from(u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]])),
+        (4, true) => u64::from(u32::from_be_bytes([raw[0], raw[1], raw[2], raw[3]])),
+        (8, false) => u64::from_le_bytes(raw.try_into().expect("8 bytes")),
+        (8, true) => u64::from_be_bytes(raw.try_into().expect("8 bytes")),
+        _ => {
+            let fold = |u: u64, &x: &u8| (u << 8) | u64::from(x);
+            if big {
+                raw.iter().fold(0, fold)
+            } else {
+                raw.iter().rev().fold(0, fold)
+            }
+        }
+    }
+}
+
 /// Unpacks the values of `f` from `b` (exactly `f.size` bytes).
 fn unpack_values(vm: &mut Vm, f: &Format, b: &[u8]) -> Value {
     let big = f.mode == Mode::Big;
-    let mut items: Vec<Value> = Vec::with_capacity(f.len.min(1 << 16));
+    let mut items = Items::new();
     for code in &f.codes {
         if code.ch == b's' || code.ch == b'p' {
             let field = &b[code.offset..code.offset + code.size];
@@ -732,11 +758,7 @@ fn unpack_values(vm: &mut Vm, f: &Format, b: &[u8]) -> Value {
         for k in 0..code.repeat {
             let at = code.offset + k * code.size;
             let raw = &b[at..at + code.size];
-            let mut le = [0u8; 8];
-            for (i, &x) in raw.iter().enumerate() {
-                le[if big { raw.len() - 1 - i } else { i }] = x;
-            }
-            let u = u64::from_le_bytes(le);
+            let u = read_uint(raw, big);
             let n = code.size;
             let signed = |u: u64| -> i64 {
                 let sh = 64 - 8 * n as u32;
@@ -757,7 +779,46 @@ fn unpack_values(vm: &mut Vm, f: &Format, b: &[u8]) -> Value {
             items.push(v);
         }
     }
-    vm.new_tuple(&items)
+    vm.new_tuple(items.as_slice())
+}
+
+/// The values of one unpacked record: inline up to 16 (the usual record, no
+/// allocation), then on the heap.
+struct Items {
+    small: [Value; 16],
+    n: usize,
+    big: Vec<Value>,
+}
+
+impl Items {
+    fn new() -> Items {
+        Items {
+            small: [Value::NONE; 16],
+            n: 0,
+            big: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, v: Value) {
+        if self.n < self.small.len() {
+            self.small[self.n] = v;
+            self.n += 1;
+        } else {
+            if self.big.is_empty() {
+                self.big.extend_from_slice(&self.small);
+            }
+            self.big.push(v);
+        }
+    }
+
+    fn as_slice(&self) -> &[Value] {
+        if self.big.is_empty() {
+            &self.small[..self.n]
+        } else {
+            &self.big
+        }
+    }
 }
 
 // ------------------------------------------------------------------ format objects
@@ -800,18 +861,96 @@ fn cached_format(vm: &mut Vm, v: Value) -> PyResult<Arc<Format>> {
         // fail there.
         vm.hash(v)?;
     }
-    let raw = format_bytes(vm, v)?;
-    if let Some(f) = sync::lock(&CACHE).as_ref().and_then(|c| c.get(&raw)) {
-        return Ok(f.clone());
+    // The usual case, an ASCII str or bytes: its bytes are the key as they
+    // are, and the thread's own recent formats answer without a lock, a hash
+    // or an allocation.
+    let direct = match Obj::from_value(v) {
+        Some(o) if o.kind() == Kind::BYTES => Some(str_bytes(v)),
+        Some(o) if o.kind() == Kind::STR && proto_core::layouts::str::is_ascii(o) => {
+            Some(str_bytes(v))
+        }
+        _ => None,
+    };
+    if let Some(raw) = direct {
+        if let Some(f) = recent_lookup(raw) {
+            return Ok(f);
+        }
     }
-    let f = compile(vm, &raw)?;
-    let mut g = sync::lock(&CACHE);
-    let c = g.get_or_insert_with(HashMap::new);
-    if c.len() >= MAXCACHE {
-        c.clear();
-    }
-    c.insert(raw, f.clone());
+    let raw = match direct {
+        Some(raw) => raw.to_vec(),
+        None => format_bytes(vm, v)?,
+    };
+    let found = sync::lock(&CACHE)
+        .as_ref()
+        .and_then(|c| c.get(&raw))
+        .cloned();
+    let f = match found {
+        Some(f) => f,
+        None => {
+            let f = compile(vm, &raw)?;
+            let mut g = sync::lock(&CACHE);
+            let c = g.get_or_insert_with(HashMap::new);
+            if c.len() >= MAXCACHE {
+                c.clear();
+            }
+            c.insert(raw.clone(), f.clone());
+            f
+        }
+    };
+    recent_insert(raw, f.clone());
     Ok(f)
+}
+
+/// Formats a thread used last, in front of [`CACHE`] (module functions called
+/// in a loop would otherwise lock it, hash the format and copy its bytes on
+/// every call). Valid while its generation equals [`GENERATION`], which
+/// `_clearcache` advances; a parsed format never changes, so an entry is
+/// never stale in what it says, only in whether `_clearcache` dropped it.
+const RECENT: usize = 8;
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+struct Recent {
+    generation: u64,
+    /// Most recently used first.
+    entries: Vec<(Vec<u8>, Arc<Format>)>,
+}
+
+thread_local! {
+    static RECENT_FORMATS: RefCell<Recent> =
+        const { RefCell::new(Recent { generation: 0, entries: Vec::new() }) };
+}
+
+/// Runs `f` on this thread's recent formats, emptied first if
+/// `_clearcache` ran since they were filled.
+fn with_recent<R>(f: impl FnOnce(&mut Recent) -> R) -> R {
+    let generation = GENERATION.load(Ordering::Acquire);
+    RECENT_FORMATS.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.generation != generation {
+            r.generation = generation;
+            r.entries.clear();
+        }
+        f(&mut r)
+    })
+}
+
+fn recent_lookup(raw: &[u8]) -> Option<Arc<Format>> {
+    with_recent(|r| {
+        let i = r.entries.iter().position(|(k, _)| k.as_slice() == raw)?;
+        if i > 0 {
+            let e = r.entries.remove(i);
+            r.entries.insert(0, e);
+        }
+        Some(r.entries[0].1.clone())
+    })
+}
+
+fn recent_insert(raw: Vec<u8>, f: Arc<Format>) {
+    with_recent(|r| {
+        r.entries.retain(|(k, _)| *k != raw);
+        r.entries.truncate(RECENT - 1);
+        r.entries.insert(0, (raw, f));
+    })
 }
 
 /// Payload of a `_struct.Struct`.
@@ -844,14 +983,14 @@ fn struct_format(vm: &mut Vm, v: Value, name: &str) -> PyResult<Arc<Format>> {
 }
 
 /// The bytes of a bytes-like `v`, or CPython's TypeError.
-fn read_buffer(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+fn read_buffer(vm: &mut Vm, v: Value) -> PyResult<std::borrow::Cow<'static, [u8]>> {
     if crate::types::memoryview::is_mv(v) && !crate::types::memoryview::is_contiguous(v) {
         return Err(vm.exc_by_name(
             "BufferError",
             "memoryview: underlying buffer is not C-contiguous",
         ));
     }
-    match crate::types::bytes::buf(v) {
+    match super::zlib::bytes_like(v) {
         Some(b) => Ok(b),
         None => {
             crate::types::memoryview::check_released(vm, v)?;
@@ -873,6 +1012,13 @@ fn do_pack(vm: &mut Vm, f: &Format, args: &[Value]) -> PyResult<Value> {
                 args.len()
             ),
         ));
+    }
+    if f.size <= 256 {
+        // The usual record: packed on the stack, copied once into the bytes.
+        let mut buf = [0u8; 256];
+        let out = &mut buf[..f.size];
+        pack_values(vm, f, args, out)?;
+        return Ok(vm.new_bytes(out));
     }
     let mut out = zeroed(vm, f.size)?;
     pack_values(vm, f, args, &mut out)?;
@@ -1043,7 +1189,7 @@ fn do_iter_unpack(vm: &mut Vm, f: Arc<Format>, buffer: Value) -> PyResult<Value>
         1,
         IterState {
             f,
-            data,
+            data: data.into_owned(),
             pos: Mutex::new(0),
         },
     ))
@@ -1175,6 +1321,7 @@ fn m_clearcache(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if let Some(c) = sync::lock(&CACHE).as_mut() {
         c.clear();
     }
+    GENERATION.fetch_add(1, Ordering::AcqRel);
     Ok(Value::NONE)
 }
 

@@ -91,10 +91,10 @@ fn config_dict(vm: &mut Vm, sys: Value) -> PyResult<Value> {
         let key = vm.intern("xoptions");
         vm.dict_set(d, key, x)?;
     }
-    // Code objects always carry column positions (`co_positions`); this
-    // interpreter has no `-X no_debug_ranges`.
+    // Column positions (`co_positions`) unless -X no_debug_ranges.
     let key = vm.intern("code_debug_ranges");
-    vm.dict_set(d, key, Value::int(1))?;
+    let on = engine::runtime::traceback::debug_ranges();
+    vm.dict_set(d, key, Value::int(i64::from(on)))?;
     Ok(d)
 }
 

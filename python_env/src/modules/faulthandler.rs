@@ -28,7 +28,13 @@
 //!   reaches a safepoint, not inside the OS handler, and
 //!   `signal.getsignal(signum)` shows it. `unregister` restores the previous
 //!   handler.
-//! - The `_sigsegv`/`_read_null`/... test helpers are not provided.
+//! - The crash helpers CPython's tests call, `_sigsegv`, `_read_null`,
+//!   `_sigabrt` and `_sigfpe`, kill the process with their signal (so the
+//!   handler of `enable()` reports it), core dumps turned off first as
+//!   CPython's do. `_read_null` raises SIGSEGV instead of reading address 0,
+//!   which Rust cannot express without undefined behaviour; the process
+//!   dies the same way. `_stack_overflow` and `_fatal_error_c_thread` are
+//!   not provided.
 //!
 //! The file objects given are kept in module state so their descriptors
 //! stay open while they are used, as CPython keeps a reference.
@@ -666,6 +672,61 @@ fn unregister(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     r
 }
 
+/// Kills the process with `sig` as CPython's crash helpers do: core dumps
+/// off (`faulthandler_suppress_crash_report`), then the signal raised on
+/// this thread, unblocked and, should a handler return, with the default
+/// action.
+fn crash_with(sig: libc::c_int) -> ! {
+    let no_core = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: libc::RLIM_INFINITY,
+    };
+    // SAFETY: plain system calls on values owned here; `getrlimit` keeps
+    // the hard limit, which an unprivileged process may not raise.
+    unsafe {
+        let mut cur = no_core;
+        if libc::getrlimit(libc::RLIMIT_CORE, &mut cur) == 0 {
+            let lim = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: cur.rlim_max,
+            };
+            libc::setrlimit(libc::RLIMIT_CORE, &lim);
+        }
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, sig);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::raise(sig);
+        libc::signal(sig, libc::SIG_DFL);
+        libc::raise(sig);
+        libc::abort()
+    }
+}
+
+/// `_sigsegv(release_gil=False)`.
+fn sigsegv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_parse_tuple(vm, "_sigsegv", "_sigsegv", &a[1..], k, 0, 1)?;
+    crash_with(libc::SIGSEGV)
+}
+
+/// `_read_null()`.
+fn read_null(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "_read_null", &a[1..], k, 0, 0)?;
+    crash_with(libc::SIGSEGV)
+}
+
+/// `_sigabrt()`.
+fn sigabrt(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "_sigabrt", &a[1..], k, 0, 0)?;
+    crash_with(libc::SIGABRT)
+}
+
+/// `_sigfpe()`.
+fn sigfpe(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "_sigfpe", &a[1..], k, 0, 0)?;
+    crash_with(libc::SIGFPE)
+}
+
 /// Creates the `faulthandler` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = super::_struct::new_module_with_state(vm, "faulthandler", N_STATE);
@@ -686,6 +747,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             ("cancel_dump_traceback_later", cancel_dump_traceback_later),
             ("register", register),
             ("unregister", unregister),
+            ("_sigsegv", sigsegv),
+            ("_read_null", read_null),
+            ("_sigabrt", sigabrt),
+            ("_sigfpe", sigfpe),
         ],
     );
     vm.pop_roots(mark);

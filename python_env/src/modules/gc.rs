@@ -53,8 +53,10 @@
 //! - `get_referents()` gives the Python-visible values an object refers to
 //!   (a list's items, a dict's values and keys, an instance's slots, `__dict__`
 //!   and class...), never the collector's internal storage objects.
-//!   `get_objects()` and `get_referrers()` need a walk of every heap block
-//!   while other threads mutate them; they are not provided (AttributeError).
+//!   `get_objects()` and `get_referrers()` walk the graph of those referents
+//!   from the program's roots (a walk of every heap block would race with
+//!   the other threads' mutations): they see what is reachable, not garbage
+//!   awaiting collection.
 //!
 //! A collection from `collect()` runs inside a builtin call, which is a
 //! place where a safepoint is already safe: the builtin's arguments stay on
@@ -595,6 +597,144 @@ fn get_referents(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_list(&out))
 }
 
+/// Walks the object graph from the program's roots (`sys.modules`, the
+/// builtins, `sys`, and the calling thread's frames) and calls `visit(obj,
+/// its referents)` once for each object reached. A frame's referents are
+/// its caller, code, globals and the values of its locals (CPython's frame
+/// holds its locals itself: the frame, not a snapshot dict, is their
+/// referrer).
+///
+/// The frames' locals are read first (reading them allocates); the walk
+/// itself allocates no Python object, so nothing it holds can be freed
+/// under it: every object it meets is reachable from the rooted start. The
+/// objects other threads reach only from their own frames are not met
+/// (their unshared objects are theirs to collect while this runs).
+fn walk_reachable(vm: &mut Vm, mut visit: impl FnMut(&Vm, Value, &[Value])) -> PyResult<()> {
+    let mark = vm.ctx.stack().top();
+    let frames = match frame_referents(vm) {
+        Ok(f) => f,
+        Err(e) => {
+            vm.pop_roots(mark);
+            return Err(e);
+        }
+    };
+    let sys = *proto_core::sync::lock(&vm.g.sys);
+    let mut stack: Vec<Value> = vec![vm.g.sys_modules, vm.g.builtins, sys];
+    let mut seen: std::collections::HashSet<Value> = stack.iter().copied().collect();
+    for (f, kids) in &frames {
+        if seen.insert(*f) {
+            visit(vm, *f, kids);
+            for &x in kids {
+                if x.is_heap() && seen.insert(x) {
+                    stack.push(x);
+                }
+            }
+        }
+    }
+    let mut kids = Vec::new();
+    while let Some(v) = stack.pop() {
+        kids.clear();
+        referents(vm, v, &mut kids);
+        visit(vm, v, &kids);
+        for &x in &kids {
+            if x.is_heap() && seen.insert(x) {
+                stack.push(x);
+            }
+        }
+    }
+    vm.pop_roots(mark);
+    Ok(())
+}
+
+/// The calling thread's frames, each with its referents (see
+/// [`walk_reachable`]); all of them are left rooted on the value stack.
+fn frame_referents(vm: &mut Vm) -> PyResult<Vec<(Value, Vec<Value>)>> {
+    let mut frames = Vec::new();
+    let mut depth = 0;
+    while let Some(f) = vm.live_frame_object(depth) {
+        vm.push_root(f);
+        let mut kids = Vec::new();
+        for name in ["f_back", "f_code", "f_globals"] {
+            let n = vm.intern(name);
+            let x = vm.getattr(f, n)?;
+            vm.push_root(x);
+            kids.push(x);
+        }
+        let n = vm.intern("f_locals");
+        let locals = vm.getattr(f, n)?;
+        vm.push_root(locals);
+        let is_dict = Obj::from_value(locals).is_some_and(|o| o.kind() == Kind::DICT);
+        if Some(&locals) == kids.last() || !is_dict {
+            kids.push(locals);
+        } else {
+            kids.extend(vm.dict_items(locals).into_iter().map(|(_, x)| x));
+        }
+        frames.push((f, kids));
+        depth += 1;
+    }
+    Ok(frames)
+}
+
+/// `get_referrers(*objs)`: the objects reached from the program's roots
+/// (see [`walk_reachable`]) that refer to any of `objs`. CPython also
+/// finds the objects its collector tracks that nothing reaches any more
+/// (cycles not yet collected); ProtoPy's unreachable objects are never
+/// seen.
+fn get_referrers(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error("get_referrers() takes no keyword arguments"));
+    }
+    let targets: std::collections::HashSet<Value> = a.iter().copied().collect();
+    let mut out = Vec::new();
+    walk_reachable(vm, |vm, v, kids| {
+        // The call's own argument tuple is not a referrer (CPython's is not
+        // tracked while the call runs).
+        if kids.iter().any(|x| targets.contains(x)) && tracked(vm, v, &mut Vec::new()) {
+            out.push(v);
+        }
+    })?;
+    Ok(vm.new_list(&out))
+}
+
+/// `get_objects(generation=None)`: the objects the collector tracks (CPython's
+/// rule, see [`tracked`]) among those reached from the program's roots.
+/// ProtoPy has no generations: every object is in the oldest (2), and
+/// generations 0 and 1 are empty; -1, as None, means all.
+fn get_objects(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [generation] =
+        crate::types::clinic::unpack(vm, "get_objects", a, k, ["generation"], 0, 0, 1)?;
+    if let Some(g) = generation.filter(|g| !g.is_none()) {
+        // `_Py_convert_optional_to_ssize_t`: an index, else its TypeError.
+        let g = match crate::args::py_long_as_int(vm, g) {
+            Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
+                let tn = vm.type_name_of(g);
+                return Err(
+                    vm.type_error(&format!("argument should be integer or None, not '{tn}'"))
+                );
+            }
+            r => r?,
+        };
+        if g >= 3 {
+            return Err(vm.value_error(
+                "generation parameter must be less than the number of available generations (3)",
+            ));
+        }
+        if g < -1 {
+            return Err(vm.value_error("generation parameter cannot be negative"));
+        }
+        if g == 0 || g == 1 {
+            return Ok(vm.new_list(&[]));
+        }
+    }
+    let mut out = Vec::new();
+    walk_reachable(vm, |vm, v, _| {
+        if tracked(vm, v, &mut Vec::new()) {
+            out.push(v);
+        }
+    })?;
+    Ok(vm.new_list(&out))
+}
+
 /// `freeze()`: a collection (at a builtin call, where one is safe: see the
 /// module doc) after which every object alive is permanent.
 fn freeze(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -626,7 +766,7 @@ fn get_debug(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::int(DEBUG.load(Ordering::Relaxed) as i64))
 }
 
-/// CPython's module docstring, without the two functions ProtoPy lacks.
+/// CPython's module docstring.
 const DOC: &str = "This module provides access to the garbage collector for reference cycles.
 
 enable() -- Enable automatic garbage collection.
@@ -641,6 +781,8 @@ set_threshold() -- Set the collection thresholds.
 get_threshold() -- Return the current the collection thresholds.
 is_tracked() -- Returns true if a given object is tracked.
 is_finalized() -- Returns true if a given object has been already finalized.
+get_objects() -- Return a list of all objects tracked by the collector.
+get_referrers() -- Return the list of objects that refer to an object.
 get_referents() -- Return the list of objects that an object refers to.
 freeze() -- Freeze all tracked objects and ignore them for future collections.
 unfreeze() -- Unfreeze all objects in the permanent generation.
@@ -663,6 +805,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("is_tracked", is_tracked),
         ("is_finalized", is_finalized),
         ("get_referents", get_referents),
+        ("get_referrers", get_referrers),
+        ("get_objects", get_objects),
         ("freeze", freeze),
         ("unfreeze", unfreeze),
         ("get_freeze_count", get_freeze_count),

@@ -209,7 +209,7 @@ fn n_kw(k: Value) -> usize {
 
 /// The bytes to hash from `v` (`GET_BUFFER_VIEW_OR_ERROUT`): a str is
 /// refused with its own message, a non-contiguous view with BufferError.
-pub(crate) fn data_of(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+pub(crate) fn data_of(vm: &mut Vm, v: Value) -> PyResult<std::borrow::Cow<'static, [u8]>> {
     if is_str(v) {
         return Err(vm.type_error("Strings must be encoded before hashing"));
     }
@@ -219,7 +219,7 @@ pub(crate) fn data_of(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
             "memoryview: underlying buffer is not C-contiguous",
         ));
     }
-    match crate::types::bytes::buf(v) {
+    match super::zlib::bytes_like(v) {
         Some(b) => Ok(b),
         None => {
             crate::types::memoryview::check_released(vm, v)?;

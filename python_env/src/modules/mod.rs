@@ -48,6 +48,7 @@ pub mod _string;
 pub mod _struct;
 pub mod _testinternalcapi;
 pub mod _thread;
+pub mod _tracemalloc;
 pub mod _typing;
 pub mod _uuid;
 pub mod _warnings;
@@ -136,6 +137,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_multibytecodec", _multibytecodec::create);
     vm.register_module("marshal", marshal::create);
     vm.register_module("atexit", atexit::create);
+    vm.register_module("_tracemalloc", _tracemalloc::create);
     vm.register_module("protopy", protopy::create);
     vm.register_module("posix", posix::create);
     vm.register_module("errno", errno::create);

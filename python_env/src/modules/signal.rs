@@ -345,7 +345,7 @@ fn last_errno() -> i32 {
 
 /// A signal set argument: an iterable of signal numbers in 1..NSIG
 /// (CPython's `_Py_Sigset_Converter`).
-fn sigset_arg(vm: &mut Vm, v: Value) -> PyResult<libc::sigset_t> {
+pub(crate) fn sigset_arg(vm: &mut Vm, v: Value) -> PyResult<libc::sigset_t> {
     // SAFETY: sigemptyset initialises the zeroed set.
     let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
     // SAFETY: as above.

@@ -340,15 +340,40 @@ fn init_stdio(vm: &mut Vm, m: Value) -> PyResult<()> {
     r
 }
 
-fn exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let args = vm.new_tuple(a);
+fn exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "exit", a, k, 0, 1)?;
+    // As PyErr_SetObject: a tuple is the exception's arguments, None none.
+    let args = match a.first() {
+        Some(&t) if vm.isinstance(t, vm.g.types.tuple) => t,
+        Some(&v) if v == Value::NONE => vm.new_tuple(&[]),
+        _ => vm.new_tuple(a),
+    };
     Err(vm.new_exc_args(vm.g.e.SystemExit, args))
+}
+
+/// `sys.call_tracing(func, args)`: `func(*args)` with tracing on, even when
+/// called from a trace function (where events are otherwise not reported).
+fn call_tracing(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "call_tracing", a, k, 2, 2)?;
+    if !vm.isinstance(a[1], vm.g.types.tuple) {
+        let tn = vm.type_name_of(a[1]);
+        return Err(vm.type_error(&format!(
+            "call_tracing() argument 2 must be tuple, not {tn}"
+        )));
+    }
+    let args: Vec<Value> = vm.collect(a[1])?;
+    let busy = std::mem::replace(&mut vm.trace_busy, false);
+    let r = vm.call(a[0], &args, Value::EMPTY);
+    vm.trace_busy = busy;
+    r
 }
 
 /// `sys.setswitchinterval` value in microseconds, as CPython keeps it (so
 /// `getswitchinterval()` reads back what CPython would: 1e-10 gives 0.0).
-/// ProtoPy has no global interpreter lock to hand over, so the interval is
-/// recorded and reported but schedules nothing: threads run in parallel.
+/// ProtoPy has no global interpreter lock to hand over: threads run in
+/// parallel. The interval bounds how long `_current_frames` and
+/// `_current_exceptions` let running threads reach a wait
+/// ([`let_others_settle`]).
 static SWITCH_INTERVAL_US: proto_core::sync::AtomicU64 = proto_core::sync::AtomicU64::new(5000);
 
 fn getswitchinterval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -416,7 +441,8 @@ fn setprofile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn getrecursionlimit(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+fn getrecursionlimit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "sys.getrecursionlimit", a, k, 0, 0)?;
     Ok(Value::int(
         vm.g.recursion_limit
             .load(std::sync::atomic::Ordering::Relaxed) as i64,
@@ -440,8 +466,9 @@ fn is_finalizing(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     ))
 }
 
-fn setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = a.first().and_then(|v| vm.as_i64(*v)).unwrap_or(0);
+fn setrecursionlimit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "sys.setrecursionlimit", a, k, 1, 1)?;
+    let n = crate::args::py_long_as_int(vm, a[0])?;
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
@@ -498,6 +525,23 @@ fn getframe(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
 }
 
+/// Waits, for at most the switch interval, until no other thread runs
+/// Python code (each is in a wait or parked), before other threads' frames
+/// are read. CPython's reader waits for the GIL, which a running thread
+/// gives up when it blocks or when its switch interval is over: so a thread
+/// that is about to block (it has just set an event and goes on to wait)
+/// is seen at that wait, not a few instructions before it, in ProtoPy too.
+fn let_others_settle(vm: &mut Vm) {
+    let space = vm.ctx.space().clone();
+    let us = SWITCH_INTERVAL_US.load(proto_core::sync::Ordering::Relaxed);
+    let end = std::time::Instant::now() + std::time::Duration::from_micros(us);
+    vm.ctx.blocking(|| {
+        while space.running_mutators() > 0 && std::time::Instant::now() < end {
+            std::thread::sleep(std::time::Duration::from_micros(20));
+        }
+    });
+}
+
 /// `sys._current_frames()`: thread ident -> that thread's innermost frame,
 /// for every thread running Python code. Other threads are read with the
 /// world stopped (`Vm::thread_states`: each is parked at a safepoint or
@@ -505,6 +549,7 @@ fn getframe(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// (`sys._getframe()`), the others' are snapshots.
 fn current_frames(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "sys._current_frames", a, k, 0, 0)?;
+    let_others_settle(vm);
     let me = super::_thread::thread_ident();
     let states = vm.thread_states(me);
     let d = vm.new_dict();
@@ -535,6 +580,7 @@ fn current_frames(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// frames.
 fn current_exceptions(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "sys._current_exceptions", a, k, 0, 0)?;
+    let_others_settle(vm);
     let me = super::_thread::thread_ident();
     let states = vm.thread_states(me);
     let d = vm.new_dict();
@@ -601,7 +647,8 @@ fn getrefcount(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(2))
 }
 
-fn getdefaultencoding(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+fn getdefaultencoding(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "sys.getdefaultencoding", a, k, 0, 0)?;
     Ok(vm.new_str("utf-8"))
 }
 
@@ -640,8 +687,18 @@ fn displayhook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     match crate::builtins::sys_attr(vm, "stdout") {
         Some(f) if !f.is_none() => {
             let mark = vm.push_root(f);
-            let text = vm.new_str(&format!("{s}\n"));
-            let r = vm.call_method(f, "write", &[text]);
+            let text = vm.new_str(&s);
+            vm.push_root(text);
+            let r = match vm.call_method(f, "write", &[text]) {
+                Err(e) if vm.isinstance(e.0, vm.g.e.UnicodeEncodeError) => {
+                    write_unencodable(vm, f, text)
+                }
+                r => r.map(|_| ()),
+            }
+            .and_then(|_| {
+                let nl = vm.new_str("\n");
+                vm.call_method(f, "write", &[nl]).map(|_| ())
+            });
             vm.pop_roots(mark);
             r?;
         }
@@ -649,6 +706,40 @@ fn displayhook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     vm.dict_set_str(b, us, v);
     Ok(Value::NONE)
+}
+
+/// Writes the repr `text` that stdout `f` cannot encode as CPython's
+/// displayhook does: encoded with stdout's encoding and `backslashreplace`,
+/// written to its binary `buffer` (or decoded back and written to `f` when
+/// it has none).
+fn write_unencodable(vm: &mut Vm, f: Value, text: Value) -> PyResult<()> {
+    let mark = vm.ctx.stack().top();
+    let r = (|| {
+        let n = vm.intern("encoding");
+        let enc = vm.getattr(f, n)?;
+        vm.push_root(enc);
+        let errors = vm.new_str("backslashreplace");
+        vm.push_root(errors);
+        let encoded = vm.call_method(text, "encode", &[enc, errors])?;
+        vm.push_root(encoded);
+        let n = vm.intern("buffer");
+        match vm.getattr_opt(f, n)? {
+            Some(buffer) => {
+                vm.push_root(buffer);
+                vm.call_method(buffer, "write", &[encoded])?;
+            }
+            None => {
+                let strict = vm.new_str("strict");
+                vm.push_root(strict);
+                let escaped = vm.call_method(encoded, "decode", &[enc, strict])?;
+                vm.push_root(escaped);
+                vm.call_method(f, "write", &[escaped])?;
+            }
+        }
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r
 }
 
 /// `sys.breakpointhook(*args, **kws)`, as CPython's: PYTHONBREAKPOINT
@@ -826,12 +917,163 @@ fn pythonpath_entries() -> Vec<String> {
 /// ProtoPy's installation prefix: the folder above the one holding the
 /// executable (`/usr/local` for `/usr/local/bin/protopy`), never CPython's,
 /// so that CPython's site-packages are never read or written.
+///
+/// In a virtual environment this is the prefix of the interpreter that made
+/// it (the folder above its `home`), as CPython's `base_prefix` there, also
+/// when the environment holds a copy of the binary rather than a link.
 fn install_prefix() -> String {
+    if let Some((_, Some(home))) = venv_of(&executable_path()) {
+        if let Some(p) = std::path::Path::new(&home).parent() {
+            return p.to_string_lossy().into_owned();
+        }
+    }
     std::env::current_exe()
         .ok()
         .and_then(|e| e.parent().and_then(|b| b.parent()).map(|p| p.to_path_buf()))
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// `sys.executable`, found as CPython's `getpath` finds it: from the name
+/// the program was started with, not resolving symbolic links (so that a
+/// virtual environment's `bin/python`, a link to `protopy`, is the
+/// executable and its `pyvenv.cfg` is found beside it). A name with a `/`
+/// is made absolute against the working directory; a bare name is looked
+/// up on PATH. When neither finds a file, the resolved path of the running
+/// binary is used.
+fn executable_path() -> String {
+    use std::path::{Component, Path, PathBuf};
+    let real = || {
+        std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let Some(arg0) = std::env::args_os().next() else {
+        return real();
+    };
+    let arg0 = PathBuf::from(arg0);
+    let found = if arg0.as_os_str().is_empty() {
+        None
+    } else if arg0.components().count() > 1 || arg0.is_absolute() {
+        let abs = if arg0.is_absolute() {
+            arg0
+        } else {
+            match std::env::current_dir() {
+                Ok(d) => d.join(arg0),
+                Err(_) => return real(),
+            }
+        };
+        // Lexical normalisation: `.` dropped, `..` removes the component
+        // before it (symbolic links are not followed).
+        let mut norm = PathBuf::new();
+        for c in abs.components() {
+            match c {
+                Component::CurDir => {}
+                Component::ParentDir => {
+                    norm.pop();
+                }
+                other => norm.push(other.as_os_str()),
+            }
+        }
+        Some(norm).filter(|p| p.is_file())
+    } else {
+        std::env::var_os("PATH").and_then(|path| {
+            std::env::split_paths(&path)
+                .map(|d| d.join(&arg0))
+                .find(|p| p.is_file() && Path::new(p).is_absolute())
+        })
+    };
+    found.map_or_else(real, |p| p.to_string_lossy().into_owned())
+}
+
+/// The virtual environment `exe` runs in: the folder holding the
+/// `pyvenv.cfg` found beside `exe` or in the folder above it (CPython's
+/// places), with the value of its `home` key (the folder of the
+/// interpreter that made it), if any.
+pub fn venv_of(exe: &str) -> Option<(std::path::PathBuf, Option<String>)> {
+    let bin = std::path::Path::new(exe).parent()?;
+    for dir in [Some(bin), bin.parent()].into_iter().flatten() {
+        let Ok(text) = std::fs::read_to_string(dir.join("pyvenv.cfg")) else {
+            continue;
+        };
+        let home = text.lines().find_map(|line| {
+            let (key, value) = line.split_once('=')?;
+            (key.trim().eq_ignore_ascii_case("home")).then(|| value.trim().to_owned())
+        });
+        return Some((dir.to_path_buf(), home));
+    }
+    None
+}
+
+/// `sys._base_executable`: `exe` itself outside a virtual environment;
+/// inside one, the interpreter in its `home` folder that made it (by
+/// `exe`'s name, else `protopy`, `python3` or `python3.11` there, as
+/// CPython tries its default names), else the binary `exe` resolves to.
+fn base_executable(exe: &str) -> String {
+    let Some((_, home)) = venv_of(exe) else {
+        return exe.to_owned();
+    };
+    let real = || {
+        std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| exe.to_owned())
+    };
+    let Some(home) = home else {
+        return real();
+    };
+    let name = std::path::Path::new(exe)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    [name.as_str(), "protopy", "python3", "python3.11"]
+        .iter()
+        .map(|n| std::path::Path::new(&home).join(n))
+        .find(|p| p.is_file())
+        .map_or_else(real, |p| p.to_string_lossy().into_owned())
+}
+
+/// Starts a virtual environment's `site`, as CPython does at start-up when
+/// its `site` is not disabled (`-S`): ProtoPy does not import `site` at
+/// start-up otherwise (it would add CPython's own user site-packages), but
+/// in an environment made by `protopy -m venv` the environment's
+/// site-packages (and their `.pth` files) must be on `sys.path`, and
+/// `sys.prefix` must be the environment. `site` runs before CPython puts
+/// the program's folder first on `sys.path`; with `has_path0` that entry
+/// is taken off while `site` runs (which makes every entry absolute) and
+/// put back first afterwards, as CPython's.
+pub fn start_venv_site(vm: &mut Vm, has_path0: bool) -> PyResult<()> {
+    let Some(exe) = crate::builtins::sys_attr(vm, "executable").filter(|v| is_str(*v)) else {
+        return Ok(());
+    };
+    if venv_of(&str_of(exe)).is_none() {
+        return Ok(());
+    }
+    let Some(path) = crate::builtins::sys_attr(vm, "path") else {
+        return Ok(());
+    };
+    let mark = vm.push_root(path);
+    let first = if has_path0 && !vm.seq_items(path).is_empty() {
+        let f = vm.seq_items(path)[0];
+        vm.push_root(f);
+        if let Err(e) = vm.call_method(path, "pop", &[Value::int(0)]) {
+            vm.pop_roots(mark);
+            return Err(e);
+        }
+        Some(f)
+    } else {
+        None
+    };
+    let mut r = vm.import_module("site").map(|_| ());
+    if let Some(f) = first {
+        // `site` may have replaced the list object.
+        if let Some(p) = crate::builtins::sys_attr(vm, "path") {
+            vm.push_root(p);
+            let put_back = vm.call_method(p, "insert", &[Value::int(0), f]);
+            r = r.and(put_back.map(|_| ()));
+        }
+    }
+    vm.pop_roots(mark);
+    r
 }
 
 /// `sys.version`; `protopy -V` prints its first word. It has CPython's
@@ -865,6 +1107,8 @@ pub struct Flags {
     /// -1 when neither `-X int_max_str_digits` nor PYTHONINTMAXSTRDIGITS
     /// set it.
     pub int_max_str_digits: i64,
+    /// PYTHONHASHSEED is not 0 (str/bytes hashes are seeded per run).
+    pub hash_randomization: i64,
     pub warn_default_encoding: i64,
 }
 
@@ -889,8 +1133,7 @@ pub fn set_flags(vm: &mut Vm, f: &Flags) {
         Value::int(f.verbose),
         Value::int(f.bytes_warning),
         Value::int(f.quiet),
-        // No hash randomization: str/bytes hashes are unseeded (FNV-1a).
-        Value::int(0),
+        Value::int(f.hash_randomization),
         Value::int(f.isolated),
         b(f.dev_mode),
         Value::int(1),
@@ -964,6 +1207,7 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     vm.set_module_attr(m, "path_importer_cache", path_importer_cache);
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
+        ("call_tracing", call_tracing),
         ("gettrace", gettrace),
         ("getprofile", getprofile),
         ("settrace", settrace),
@@ -1026,10 +1270,15 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     vm.set_module_attr(m, "platform", plat);
     let bo = vm.new_str("little");
     vm.set_module_attr(m, "byteorder", bo);
-    let exe = std::env::current_exe()
-        .map(|p| vm.new_str(&p.to_string_lossy()))
-        .unwrap_or_else(|_| vm.new_str(""));
+    // float repr is the shortest string that round-trips (as CPython's "short" style).
+    let frs = vm.new_str("short");
+    vm.set_module_attr(m, "float_repr_style", frs);
+    let exe_path = executable_path();
+    let exe = vm.new_str(&exe_path);
     vm.set_module_attr(m, "executable", exe);
+    let base = base_executable(&exe_path);
+    let base = vm.new_str(&base);
+    vm.set_module_attr(m, "_base_executable", base);
     let fl = vm.new_str("utf-8");
     let _ = fl;
     let rel = vm.new_str("final");
@@ -1139,13 +1388,27 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
         Value::int(1_000_003),
         algorithm,
         Value::int(64),
-        Value::int(0),
+        // The FNV-1a offset basis is keyed by a 64-bit seed
+        // (PYTHONHASHSEED, else random: `ops::set_hash_seed`).
+        Value::int(64),
         Value::int(0),
     ];
     let hi = structseq::new(vm, hit, &hi_items);
     vm.set_module_attr(m, "hash_info", hi);
     let hv = vm.new_int(0x030B00F0);
     vm.set_module_attr(m, "hexversion", hv);
+    // CPython 3.11's C API version (PYTHON_API_VERSION).
+    vm.set_module_attr(m, "api_version", Value::int(1013));
+    // The process's own command line, as CPython's `orig_argv` (`argv` is
+    // what the program sees after the interpreter's options).
+    let ol = vm.new_list(&[]);
+    let mark_orig = vm.push_root(ol);
+    for arg in std::env::args_os() {
+        let v = super::posix::path::fs_decode(vm, arg.as_encoded_bytes())?;
+        vm.list_append(ol, v);
+    }
+    vm.pop_roots(mark_orig);
+    vm.set_module_attr(m, "orig_argv", ol);
     let nm = vm.new_str("protopy");
     let cache = vm.new_str(engine::runtime::pycache::CACHE_TAG);
     // Debian's multiarch triplet (`x86_64-linux-gnu`): sysconfig names its
@@ -1162,6 +1425,7 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
             ("name", nm),
             ("cache_tag", cache),
             ("version", vi),
+            ("hexversion", hv),
             ("_multiarch", ma),
         ],
     );

@@ -18,7 +18,8 @@ use engine::runtime::*;
 use libz_sys as z;
 use proto_core::native::{native_ref, Trace};
 use proto_core::sync::{self, Mutex};
-use proto_core::{Obj, Value};
+use proto_core::{Kind, Obj, Value};
+use std::borrow::Cow;
 use std::ffi::{c_int, c_void, CStr};
 
 const MODULE_DOC: &str =
@@ -220,12 +221,14 @@ impl ZStream {
         let avail_in = input.len().min(z::uInt::MAX as usize);
         let room = room.min(z::uInt::MAX as usize);
         let start = out.len();
-        out.resize(start + room, 0);
+        // Room for zlib to write into, not zeroed first: on a 100 MB result
+        // the zeroing was a whole extra pass over fresh memory.
+        out.reserve(room);
         let s = &mut *self.strm;
         // zlib never writes through next_in; the cast only fits its type.
         s.next_in = input.as_ptr().cast_mut();
         s.avail_in = avail_in as z::uInt;
-        s.next_out = out[start..].as_mut_ptr();
+        s.next_out = out.spare_capacity_mut().as_mut_ptr().cast::<u8>();
         s.avail_out = room as z::uInt;
         // SAFETY: a live stream whose in/out pointers cover exactly
         // `avail_in` readable and `room` writable bytes, alive for the call.
@@ -242,7 +245,10 @@ impl ZStream {
         s.avail_in = 0;
         s.next_out = std::ptr::null_mut();
         s.avail_out = 0;
-        out.truncate(start + made);
+        // SAFETY: `reserve` gave at least `room` bytes of capacity after
+        // `start`, and zlib wrote the first `made` of them (`made <= room`:
+        // it never writes past `avail_out`).
+        unsafe { out.set_len(start + made) };
         Step {
             ret,
             used,
@@ -351,10 +357,23 @@ fn value_error(vm: &mut Vm, msg: &str) -> PyException {
 
 // ------------------------------------------------------------------ arguments
 
+/// The contents of a bytes-like object: a `bytes` borrowed in place, anything
+/// else (bytearray, memoryview, array, mmap) copied as `types::bytes::buf`
+/// gives it. Borrowing is sound because a `bytes` never changes and the heap
+/// never moves objects; the argument stays rooted for the whole native call
+/// that reads the slice. (Copying 100 MB before hashing or compressing it costs
+/// more than the work on a machine where fresh pages are slow.)
+pub(crate) fn bytes_like(v: Value) -> Option<Cow<'static, [u8]>> {
+    match Obj::from_value(v) {
+        Some(o) if o.kind() == Kind::BYTES => Some(Cow::Borrowed(str_bytes(v))),
+        _ => crate::types::bytes::buf(v).map(Cow::Owned),
+    }
+}
+
 /// A `Py_buffer` argument: the bytes of a bytes-like object.
-fn buffer(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+fn buffer(vm: &mut Vm, v: Value) -> PyResult<Cow<'static, [u8]>> {
     if !is_str(v) {
-        if let Some(b) = crate::types::bytes::buf(v) {
+        if let Some(b) = bytes_like(v) {
             return Ok(b);
         }
         crate::types::memoryview::check_released(vm, v)?;
@@ -379,13 +398,46 @@ fn ssize_arg(vm: &mut Vm, v: Option<Value>, dflt: i64) -> PyResult<i64> {
     }
 }
 
-/// Size of the next output block: the first is `first`, then each is as
-/// large as all before it (at most [`MAX_BLOCK`]), never past `limit`.
+/// Sizes of the output blocks after the first, as CPython's blocks output
+/// buffer grows: block `k` (counting the first as 0) is `GROWTH[k]`, the last
+/// size repeating. Equal sizes matter beyond speed: with a window smaller than
+/// the stream's distances (`wbits` 8 or 9 on data deflated with a larger one),
+/// zlib resolves a far distance from the output of the same call, so whether a
+/// stream decompresses depends on how much room each call gets.
+const GROWTH: [usize; 17] = [
+    32 << 10,
+    64 << 10,
+    256 << 10,
+    1 << 20,
+    4 << 20,
+    8 << 20,
+    16 << 20,
+    16 << 20,
+    32 << 20,
+    32 << 20,
+    32 << 20,
+    32 << 20,
+    64 << 20,
+    64 << 20,
+    128 << 20,
+    128 << 20,
+    MAX_BLOCK,
+];
+
+/// Size of the next output block: the first is `first`, then `GROWTH[k]` for
+/// the `k`-th (every block before the next is full when it is asked for, so
+/// `out_len` says which one comes), never past `limit`.
 fn next_block(out_len: usize, first: usize, limit: usize) -> usize {
     let want = if out_len == 0 {
         first.max(1)
     } else {
-        out_len.clamp(1, MAX_BLOCK)
+        let mut rest = out_len.saturating_sub(first);
+        let mut k = 1;
+        while k < GROWTH.len() - 1 && rest >= GROWTH[k] {
+            rest -= GROWTH[k];
+            k += 1;
+        }
+        GROWTH[k]
     };
     want.min(limit - out_len)
 }
@@ -920,7 +972,9 @@ fn d_decompress(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let mut out = Vec::new();
     let mut d = sync::lock(&s.d);
-    let (end, pos) = d.run(&data, &mut out, DEF_BUF_SIZE as usize, limit, false);
+    // CPython's first block here is its growth table's first size (32 KiB),
+    // not `DEF_BUF_SIZE` (that is `zlib.decompress`'s and `flush`'s default).
+    let (end, pos) = d.run(&data, &mut out, GROWTH[0], limit, false);
     let err = match end {
         LoopEnd::Code(ret) => {
             d.save_unconsumed(&data, pos, ret);

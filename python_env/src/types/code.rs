@@ -263,14 +263,17 @@ fn co_positions(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let cd = data(vm, a, "co_positions")?;
     let l = vm.new_list(&[]);
     let mark = vm.push_root(l);
+    // Under -X no_debug_ranges only lines are known (CPython's
+    // PY_CODE_LOCATION_INFO_NO_COLUMNS entries).
+    let ranges = engine::runtime::traceback::debug_ranges();
     for unit in 0..cd.code.len_units() {
         let loc = cd.code.location(unit);
         let known = loc.line != 0;
         let t = vm.new_tuple(&[
             opt(known, loc.line),
-            opt(known, loc.end_line),
-            opt(known, loc.col),
-            opt(known, loc.end_col),
+            opt(known, if ranges { loc.end_line } else { loc.line }),
+            opt(known && ranges, loc.col),
+            opt(known && ranges, loc.end_col),
         ]);
         vm.list_append(l, t);
     }

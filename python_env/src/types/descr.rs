@@ -290,7 +290,16 @@ fn super_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(s.value())
 }
 
-fn super_init(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn super_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error("super() takes no keyword arguments"));
+    }
+    if a.len() > 3 {
+        return Err(vm.type_error(&format!(
+            "super() expected at most 2 arguments, got {}",
+            a.len() - 1
+        )));
+    }
     let s = Obj::from_value(a[0]).expect("super");
     let (t, obj) = match a.len() {
         1 => {
@@ -349,12 +358,37 @@ fn super_init(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     } else if vm.isinstance(obj, t) {
         vm.type_of(obj)
     } else {
-        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        // A proxy passes through its `__class__` (CPython's supercheck).
+        let cn = vm.g.names.__class__;
+        let ca = vm.getattr_opt(obj, cn)?.unwrap_or(Value::NONE);
+        if Obj::from_value(ca).is_some_and(|o| o.kind() == K_TYPE)
+            && ca != vm.type_of(obj)
+            && vm.is_subtype(ca, t)
+        {
+            ca
+        } else {
+            return Err(
+                vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
+        }
     };
     vm.store(s, 0, t);
     vm.store(s, 1, obj);
     vm.store(s, 2, objtype);
     Ok(Value::NONE)
+}
+
+/// `super.__get__(obj, type)`: an unbound super found as a class attribute
+/// binds to the instance (`type(self)(thisclass, obj)`); a bound one, or a
+/// lookup on the class, gives the super itself.
+fn super_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = Obj::from_value(a[0]).expect("super");
+    let obj = a.get(1).copied().unwrap_or(Value::NONE);
+    if obj.is_none() || !s.get(1).is_empty() {
+        return Ok(a[0]);
+    }
+    let st = vm.type_of(a[0]);
+    vm.call(st, &[s.get(0), obj], Value::EMPTY)
 }
 
 fn super_getattribute(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -533,6 +567,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_static(t, "__new__", super_new, false);
     vm.add_method(t, "__init__", super_init);
     vm.add_method(t, "__getattribute__", super_getattribute);
+    vm.add_method(t, "__get__", super_get);
     vm.add_method(t, "__repr__", super_repr);
     let tf = Obj::from_value(t).expect("t");
     set_type_flags(tf, type_flags(tf) | TF_GETATTRIBUTE);

@@ -5,7 +5,7 @@
 //! `AttributeError.name`/`obj`, `ImportError.name`/`path`/`msg`,
 //! `OSError.filename`/`filename2`.
 
-use super::descr::{add_getsets, add_writable_members, receiver};
+use super::descr::{add_getset_deleter, add_getsets, add_writable_members, receiver};
 use engine::runtime::*;
 use proto_core::{Obj, Value};
 
@@ -59,7 +59,21 @@ macro_rules! slot_attr {
     };
 }
 
-slot_attr!(tb_get, tb_set, EXC_TB, "__traceback__");
+fn tb_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(or_none(exc(vm, a, "__traceback__")?.get(EXC_TB)))
+}
+/// `__traceback__ = tb`: None or a traceback object.
+fn tb_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = exc(vm, a, "__traceback__")?;
+    let Some(&v) = a.get(1) else {
+        return Err(vm.type_error("__traceback__ may not be deleted"));
+    };
+    if !v.is_none() && !Obj::from_value(v).is_some_and(|t| t.kind() == K_TRACEBACK) {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
+    vm.store(o, EXC_TB, v);
+    Ok(Value::NONE)
+}
 slot_attr!(x0_get, x0_set, EXC_X0, "name");
 slot_attr!(x1_get, x1_set, EXC_X1, "obj");
 slot_attr!(x2_get, x2_set, EXC_X2, "msg");
@@ -79,7 +93,10 @@ fn suppress_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// cause also sets `__suppress_context__`.
 fn chain_set(vm: &mut Vm, a: &[Value], slot: usize, what: &str) -> PyResult<Value> {
     let o = exc(vm, a, what)?;
-    let v = new_value(vm, a)?;
+    // (Also the deleter: called without a value.)
+    let Some(&v) = a.get(1) else {
+        return Err(vm.type_error(&format!("{what} may not be deleted")));
+    };
     if !v.is_none() && !Obj::from_value(v).is_some_and(|x| x.kind() == K_EXC) {
         let w = if slot == EXC_CAUSE {
             "cause"
@@ -122,6 +139,9 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("__context__", context_get, Some(context_set)),
         ],
     );
+    add_getset_deleter(vm, e, "__traceback__", tb_set);
+    add_getset_deleter(vm, e, "__cause__", cause_set);
+    add_getset_deleter(vm, e, "__context__", context_set);
     add_writable_members(
         vm,
         e,

@@ -108,6 +108,10 @@ fn syntax_error_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 info.len()
             )));
         }
+        if info.len() == 5 {
+            vm.pop_roots(mark);
+            return Err(vm.type_error("end_offset must be provided when end_lineno is provided"));
+        }
         let r = (|| {
             for (f, &v) in SYNTAX_FIELDS.iter().zip(info.iter()) {
                 let n = vm.intern(f);
@@ -177,6 +181,10 @@ fn init_with_fields(
     if o.kind() == K_EXC {
         let t = vm.new_tuple(&args.pos[1..]);
         vm.store(o, EXC_ARGS, t);
+        // A field not given is reset (a second `__init__` clears it).
+        for &(_, slot) in allowed {
+            vm.store(o, slot, Value::EMPTY);
+        }
         for (slot, v) in vals {
             vm.store(o, slot, v);
         }
@@ -284,6 +292,38 @@ fn exc_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let c = o.class();
     let args = o.get(EXC_ARGS);
     Ok(vm.new_tuple(&[c, args]))
+}
+
+/// `ImportError.__reduce__`: `(type, args, state)` where the state holds the
+/// instance dict and the `name`/`path` fields that are set (CPython's
+/// `ImportError_reduce`); `(type, args)` when the state is empty.
+fn import_error_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    let state = vm.new_dict();
+    let mark = vm.push_root(state);
+    let dn = vm.g.names.__dict__;
+    if let Some(d) = vm.getattr_opt(a[0], dn)? {
+        if vm.type_of(d) == vm.g.types.dict {
+            for (k, v) in vm.dict_items(d) {
+                vm.dict_set(state, k, v)?;
+            }
+        }
+    }
+    for (name, slot) in [("name", EXC_X0), ("path", EXC_X1)] {
+        let v = o.get(slot);
+        if !v.is_empty() && !v.is_none() {
+            let k = vm.intern(name);
+            vm.dict_set(state, k, v)?;
+        }
+    }
+    let (c, args) = (o.class(), o.get(EXC_ARGS));
+    let r = if vm.dict_items(state).is_empty() {
+        vm.new_tuple(&[c, args])
+    } else {
+        vm.new_tuple(&[c, args, state])
+    };
+    vm.pop_roots(mark);
+    Ok(r)
 }
 
 // ---------------------------------------------------------------- ExceptionGroup
@@ -548,6 +588,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(ae, "__init__", attribute_error_init);
     let ie = vm.g.e.ImportError;
     vm.add_method(ie, "__init__", import_error_init);
+    vm.add_method(ie, "__reduce__", import_error_reduce);
     let se = vm.g.exc["SyntaxError"];
     vm.add_method(se, "__init__", syntax_error_init);
     vm.add_method(se, "__str__", syntax_error_str);

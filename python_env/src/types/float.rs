@@ -31,6 +31,20 @@ fn float_result(vm: &mut Vm, x: Value, r: Value) -> PyResult<f64> {
     Ok(f)
 }
 
+/// The value of a number `x` (int, bool or float, subclasses included) as a
+/// float; OverflowError for an int too large; None for anything else.
+fn num_to_f64(vm: &mut Vm, x: Value) -> PyResult<Option<f64>> {
+    match vm.num(x) {
+        Some(Num::F(f)) => Ok(Some(f)),
+        Some(Num::I(i)) => Ok(Some(i as f64)),
+        Some(Num::B(b)) => match num_traits::ToPrimitive::to_f64(b).filter(|f| f.is_finite()) {
+            Some(f) => Ok(Some(f)),
+            None => Err(vm.new_exc(vm.g.e.OverflowError, "int too large to convert to float")),
+        },
+        None => Ok(None),
+    }
+}
+
 /// float(x).
 pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
     // PyFloat_AsDouble reads a float subclass's value directly, but converts
@@ -40,17 +54,8 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
             return float_result(vm, x, r);
         }
     }
-    match vm.num(x) {
-        Some(Num::F(f)) => return Ok(f),
-        Some(Num::I(i)) => return Ok(i as f64),
-        Some(Num::B(b)) => {
-            return num_traits::ToPrimitive::to_f64(b)
-                .filter(|f| f.is_finite())
-                .ok_or_else(|| {
-                    vm.new_exc(vm.g.e.OverflowError, "int too large to convert to float")
-                });
-        }
-        None => {}
+    if let Some(f) = num_to_f64(vm, x)? {
+        return Ok(f);
     }
     let bytes_like = if is_str(x) {
         None
@@ -62,18 +67,26 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
             Some(b) => String::from_utf8_lossy(&b).into_owned(),
             None => str_of(x).into_owned(),
         };
-        return text::parse_float(&s).map_err(|_| {
-            let msg = text::parse::float_parse_error_message(&s);
-            vm.value_error(&msg)
-        });
+        return match text::parse_float(&s) {
+            Ok(f) => Ok(f),
+            // A bytes-like argument shows as its repr (b'...'), as CPython does.
+            Err(()) if !is_str(x) => {
+                let r = vm.repr(x)?;
+                let msg = format!("could not convert string to float: {}", str_of(r));
+                Err(vm.value_error(&msg))
+            }
+            Err(()) => Err(vm.value_error(&text::parse::float_parse_error_message(&s))),
+        };
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__float__, &[])? {
         return float_result(vm, x, r);
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__index__, &[])? {
-        return vm
-            .as_f64(r)
-            .ok_or_else(|| vm.type_error("__index__ returned non-int"));
+        if !matches!(vm.num(r), Some(Num::I(_) | Num::B(_))) {
+            let tn = vm.type_name_of(r);
+            return Err(vm.type_error(&format!("__index__ returned non-int (type {tn})")));
+        }
+        return Ok(num_to_f64(vm, r)?.unwrap_or(f64::NAN));
     }
     let tn = vm.type_name_of(x);
     Err(vm.type_error(&format!(
@@ -128,6 +141,10 @@ fn float_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn float_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    // A NaN hashes by identity (CPython 3.10+), a subclass instance included.
+    if fval(vm, a[0]).is_nan() {
+        return engine::runtime::ops::object_hash_marker(vm, &a[..1], Value::EMPTY);
+    }
     let h = vm.hash(super::int::exact_value(a[0]))?;
     Ok(vm.new_int(h))
 }
@@ -256,8 +273,18 @@ fn float_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.format(super::int::exact_value(a[0]), a[1])
 }
 
-fn float_getformat(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.new_str("IEEE, little-endian"))
+/// `float.__getformat__(typestr)`: both C types are little-endian IEEE 754 here.
+fn float_getformat(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__getformat__", a, k, 1, 1)?;
+    let t = a[1];
+    if !is_str(t) {
+        let tn = vm.type_name_of(t);
+        return Err(vm.type_error(&format!("__getformat__() argument must be str, not {tn}")));
+    }
+    match &*str_of(t) {
+        "double" | "float" => Ok(vm.new_str("IEEE, little-endian")),
+        _ => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+    }
 }
 
 macro_rules! fbin {

@@ -60,14 +60,7 @@ fn f_locals(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if let Some(i) = vm.live_frame_index(o) {
         return Ok(vm.frame_locals(i));
     }
-    if o.n_values() >= trace::FO_N && o.get(trace::FO_LOCALS).is_heap() {
-        return Ok(o.get(trace::FO_LOCALS));
-    }
-    let d = vm.new_dict();
-    if o.n_values() >= trace::FO_N {
-        vm.store(o, trace::FO_LOCALS, d);
-    }
-    Ok(d)
+    Ok(vm.ended_frame_locals(o))
 }
 
 fn f_trace(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -208,6 +201,50 @@ fn tb_frame(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_frame_object(o.get(1), line, lasti, globals).value())
 }
 
+/// `TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`: an entry for
+/// `tb_frame`, as CPython's `tb_new` makes one (programs build tracebacks
+/// to raise or report with).
+fn tb_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [next, fr, lasti, lineno] = super::clinic::unpack(
+        vm,
+        "TracebackType",
+        &a[1..],
+        k,
+        ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"],
+        0,
+        4,
+        4,
+    )?;
+    let (next, fr) = (next.unwrap_or(Value::NONE), fr.unwrap_or(Value::NONE));
+    if !next.is_none() && !Obj::from_value(next).is_some_and(|o| o.kind() == K_TRACEBACK) {
+        let tn = vm.type_name_of(next);
+        return Err(vm.type_error(&format!("expected traceback object or None, got '{tn}'")));
+    }
+    let Some(fo) =
+        Obj::from_value(fr).filter(|o| o.kind() == K_MISC && o.class() == vm.g.types.frame)
+    else {
+        let tn = vm.type_name_of(fr);
+        return Err(vm.type_error(&format!(
+            "TracebackType() argument 'tb_frame' must be frame, not {tn}"
+        )));
+    };
+    let lasti = crate::args::c_int(vm, lasti.unwrap_or(Value::NONE))?;
+    let lineno = crate::args::c_int(vm, lineno.unwrap_or(Value::NONE))?;
+    let globals = if fo.n_values() > trace::FO_GLOBALS {
+        fo.get(trace::FO_GLOBALS)
+    } else {
+        Value::NONE
+    };
+    let tb = vm.alloc_obj(K_TRACEBACK, vm.g.types.traceback, 6, 0);
+    tb.init(0, next);
+    tb.init(1, fo.get(trace::FO_CODE));
+    tb.init(2, Value::int(i64::from(lasti)));
+    tb.init(3, Value::int(i64::from(lineno)));
+    tb.init(4, globals);
+    tb.init(5, fr);
+    Ok(tb.value())
+}
+
 /// `frame.clear()`: drops the locals a frame that has ended kept (a
 /// suspended generator's frame closes the generator first); RuntimeError
 /// for a frame that is executing.
@@ -289,5 +326,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ],
     );
     add_getsets(vm, t, &[("tb_next", tb_next, Some(tb_next_set))]);
+    vm.add_static(t, "__new__", tb_new, false);
     Ok(())
 }

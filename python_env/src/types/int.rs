@@ -67,19 +67,32 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
             ))
             .into_owned()
         };
-        return parse(vm, &s, 10);
+        return parse(vm, &s, 10, x);
     }
     if let Some(r) = int_dunders(vm, x)? {
         return Ok(r);
     }
     // Another buffer (memoryview, array): its bytes are the digits.
     if let Some(b) = super::bytes::buf(x) {
-        return parse(vm, &String::from_utf8_lossy(&b), 10);
+        return parse(vm, &String::from_utf8_lossy(&b), 10, x);
     }
     let tn = vm.type_name_of(x);
     Err(vm.type_error(&format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
     )))
+}
+
+/// The exact int equal to the int-like `v` (a bool or an int subclass
+/// instance becomes a plain int).
+fn exact_int(vm: &mut Vm, v: Value) -> Value {
+    match vm.num(v) {
+        Some(Num::I(i)) => Value::int(i),
+        Some(Num::B(b)) => {
+            let b = b.clone();
+            vm.new_bigint(b)
+        }
+        _ => exact_value(v),
+    }
 }
 
 /// `int(x)` through `__int__`, `__index__` or `__trunc__` (in that order);
@@ -110,12 +123,12 @@ fn int_dunders(vm: &mut Vm, x: Value) -> PyResult<Option<Value>> {
     }
     if let Some(r) = vm.call_special(x, vm.g.names.__trunc__, &[])? {
         if vm.is_int_like(r) {
-            return Ok(Some(exact_value(r)));
+            return Ok(Some(exact_int(vm, r)));
         }
         // A non-int __trunc__ result is converted with __index__ (3.11).
         if let Some(i) = vm.call_special(r, vm.g.names.__index__, &[])? {
             if vm.is_int_like(i) {
-                return Ok(Some(exact_value(i)));
+                return Ok(Some(exact_int(vm, i)));
             }
         }
         let tn = vm.type_name_of(r);
@@ -125,10 +138,20 @@ fn int_dunders(vm: &mut Vm, x: Value) -> PyResult<Option<Value>> {
 }
 
 /// `int(s, base)` under the current digit limit, with CPython's messages.
-fn parse(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
+/// `src` is the object the digits came from: a bytes-like one shows as its
+/// repr in the message.
+fn parse(vm: &mut Vm, s: &str, base: u32, src: Value) -> PyResult<Value> {
     match text::parse::parse_int_limited(s, base, vm.int_max_str_digits()) {
         Ok(b) => Ok(vm.new_bigint(b)),
         Err(text::parse::IntParseError::TooManyDigits(m)) => Err(vm.value_error(&m)),
+        Err(text::parse::IntParseError::Invalid) if !is_str(src) => {
+            // (A bytearray or other buffer shows as the bytes it holds.)
+            let bytes = super::bytes::buf(src).unwrap_or_default();
+            let b = vm.new_bytes(&bytes);
+            let r = vm.repr(b)?;
+            let r: String = str_of(r).chars().take(200).collect();
+            Err(vm.value_error(&format!("invalid literal for int() with base {base}: {r}")))
+        }
         Err(text::parse::IntParseError::Invalid) => {
             let msg = text::parse::int_parse_error_message(s, base);
             Err(vm.value_error(&msg))
@@ -185,7 +208,7 @@ fn int_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 Some(i) => vm.new_int(i),
                 None => {
                     let s = String::from_utf8_lossy(raw).into_owned();
-                    parse(vm, &s, b as u32)?
+                    parse(vm, &s, b as u32, x)?
                 }
             }
         }

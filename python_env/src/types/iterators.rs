@@ -484,18 +484,9 @@ fn zip_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     args.no_more_kw(vm, "zip")?;
     let cls = args.pos[0];
     let mut its = Vec::new();
-    for (i, &x) in args.pos[1..].iter().enumerate() {
-        match vm.iter(x) {
-            Ok(it) => its.push(it),
-            Err(e) => {
-                if vm.isinstance(e.0, vm.g.e.TypeError) {
-                    let tn = vm.type_name_of(x);
-                    return Err(vm.type_error(&format!("'{tn}' object is not iterable")));
-                }
-                let _ = i;
-                return Err(e);
-            }
-        }
+    // (An `__iter__` that raises propagates its own exception.)
+    for &x in &args.pos[1..] {
+        its.push(vm.iter(x)?);
     }
     let t = vm.new_tuple(&its);
     let o = vm.alloc_obj(K_MISC, cls, 3, 0);
@@ -855,11 +846,6 @@ fn gen_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.gen_send(a[0], Value::NONE)
 }
 
-fn coro_await(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let _ = vm;
-    Ok(a[0])
-}
-
 /// Registers the iterator types and returns (name, type) pairs for builtins.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let tt = &vm.g.types;
@@ -960,8 +946,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let g = vm.g.types.generator;
     vm.add_method(g, "__iter__", iter_self);
     vm.add_method(g, "__next__", gen_next);
-    let c = vm.g.types.coroutine;
-    vm.add_method(c, "__await__", coro_await);
     let _ = set_raw;
     Ok(())
 }

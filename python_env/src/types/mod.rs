@@ -6,6 +6,7 @@ pub mod cell;
 pub mod clinic;
 pub mod code;
 pub mod complex;
+pub mod coro_wrapper;
 pub mod defaultdict;
 pub mod deque;
 pub mod descr;
@@ -63,6 +64,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     range::init(vm)?;
     slice::init(vm)?;
     iterators::init(vm)?;
+    coro_wrapper::init(vm)?;
     asyncgen::init(vm)?;
     genericalias::init(vm)?;
     module::init(vm)?;

@@ -66,41 +66,9 @@ impl SliceSpec {
 
     /// Resolves against a length: (start, stop, step, count).
     pub fn adjust(self, len: usize) -> (isize, isize, isize, usize) {
-        let len = len as isize;
-        let step = self.step;
-        let (start, stop) = if step > 0 {
-            let mut a = self.start.unwrap_or(0);
-            let mut b = self.stop.unwrap_or(len);
-            if a < 0 {
-                a = (a + len).max(0);
-            }
-            if b < 0 {
-                b = (b + len).max(0);
-            }
-            (a.min(len), b.min(len))
-        } else {
-            let mut a = self.start.unwrap_or(len - 1);
-            let mut b = self.stop.unwrap_or(-1 - len);
-            if a < 0 {
-                a = (a + len).max(-1);
-            }
-            if b < 0 {
-                b = (b + len).max(-1);
-            }
-            (a.min(len - 1), b.min(len - 1))
-        };
-        let count = if step > 0 {
-            if stop > start {
-                ((stop - start - 1) / step + 1) as usize
-            } else {
-                0
-            }
-        } else if start > stop {
-            ((start - stop - 1) / (-step) + 1) as usize
-        } else {
-            0
-        };
-        (start, stop, step, count)
+        let (start, stop, count) =
+            engine::runtime::interp::slice_adjust(len, self.start, self.stop, self.step);
+        (start, stop, self.step, count)
     }
 }
 

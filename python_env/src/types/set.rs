@@ -562,22 +562,22 @@ fn set_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn set_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    use engine::runtime::ops::{frozenset_hash_finish, frozenset_shuffle};
     let items = vm.set_items(a[0]);
     let mark = vm.root_values(&items);
+    let n = items.len();
     let mut h: u64 = 0;
     for x in items {
-        let hx = match vm.hash(x) {
-            Ok(hx) => hx as u64,
+        match vm.hash(x) {
+            Ok(hx) => h ^= frozenset_shuffle(hx),
             Err(e) => {
                 vm.pop_roots(mark);
                 return Err(e);
             }
-        };
-        h ^= (hx ^ (hx << 16) ^ 89869747).wrapping_mul(3644798167);
+        }
     }
     vm.pop_roots(mark);
-    h = h.wrapping_mul(69069).wrapping_add(907133923);
-    Ok(vm.new_int(h as i64))
+    Ok(vm.new_int(frozenset_hash_finish(h, n)))
 }
 
 /// Registers set and frozenset.

@@ -79,8 +79,7 @@ fn referent(o: Obj) -> Value {
 }
 
 /// Can `v` be weakly referenced? As CPython: instances of classes defined in
-/// Python (unless `__slots__` left out `__weakref__`: not tracked here, so
-/// they are accepted), functions, types, sets, code, generators, methods,
+/// Python (unless `__slots__` left out `__weakref__`), functions, types, sets, code, generators, methods,
 /// modules and weak references themselves; not ints, strs, tuples, lists,
 /// dicts, None, bytes or plain `object()`.
 fn weakrefable(vm: &Vm, v: Value) -> bool {
@@ -104,7 +103,14 @@ fn weakrefable(vm: &Vm, v: Value) -> bool {
         | K_MEMORYVIEW
         | K_WRAPPER => true,
         K_EXC => heap,
-        K_INSTANCE => o.class() != vm.g.types.object,
+        // A class defined in Python whose `__slots__` (and its bases')
+        // left out `__weakref__` has no `__weakref__` descriptor: refused.
+        K_INSTANCE => {
+            o.class() != vm.g.types.object
+                && (!heap
+                    || vm.lookup_type(o.class(), vm.g.names.__weakref__).is_some()
+                    || vm.lookup_type(o.class(), vm.g.names.__slots__).is_none())
+        }
         // `_thread.lock` and `_thread.RLock` keep a weak list in CPython.
         _ => heap || o.class() == vm.g.types.lock || o.class() == vm.g.types.rlock,
     }

@@ -48,10 +48,17 @@ _STATE_TO_DESCRIPTION_MAP = {
 }
 
 
-def _log(msg, with_exception=False):
-    """Writes msg, then (with_exception) the exception being handled, to
-    sys.stderr: what CPython's "concurrent.futures" logger prints through
-    logging's last-resort handler when logging is not configured."""
+def _log(level, msg, with_exception=False):
+    """Reports msg at level ("ERROR" or "CRITICAL"), with the exception being
+    handled if with_exception, as CPython's "concurrent.futures" logger:
+    through that logging logger once the program has imported logging
+    (which may have configured it), else on sys.stderr as logging's
+    last-resort handler would write it (the message, then the traceback)."""
+    logging = sys.modules.get("logging")
+    if logging is not None:
+        logging.getLogger("concurrent.futures").log(
+            getattr(logging, level), msg, exc_info=with_exception)
+        return
     stderr = sys.stderr
     if stderr is None:
         return
@@ -62,17 +69,10 @@ def _log(msg, with_exception=False):
 
 class _Logger:
     """The calls CPython's process pool workers make on the
-    "concurrent.futures" logger (a failed initializer): given to that
-    logging logger once the program has imported logging (which may have
-    configured it), else written as _log writes them."""
+    "concurrent.futures" logger (a failed initializer)."""
 
     def critical(self, msg, *args, exc_info=False):
-        logging = sys.modules.get("logging")
-        if logging is not None:
-            logging.getLogger("concurrent.futures").critical(
-                msg, *args, exc_info=exc_info)
-        else:
-            _log(msg % args if args else msg, bool(exc_info))
+        _log("CRITICAL", msg % args if args else msg, bool(exc_info))
 
 
 LOGGER = _Logger()
@@ -267,7 +267,7 @@ class Future:
             try:
                 callback(self)
             except Exception:
-                _log('exception calling callback for %r' % (self,), True)
+                _log('ERROR', 'exception calling callback for %r' % (self,), True)
 
     def __repr__(self):
         with self._condition:
@@ -332,7 +332,7 @@ class Future:
         try:
             fn(self)
         except Exception:
-            _log('exception calling callback for %r' % (self,), True)
+            _log('ERROR', 'exception calling callback for %r' % (self,), True)
 
     def result(self, timeout=None):
         """The call's return value; re-raises its exception; waits up to timeout."""
@@ -384,7 +384,7 @@ class Future:
                 self._state = RUNNING
                 return True
             else:
-                _log('Future %s in unexpected state: %s' % (id(self), self._state))
+                _log('CRITICAL', 'Future %s in unexpected state: %s' % (id(self), self._state))
                 raise RuntimeError('Future in unexpected state')
 
     def set_result(self, result):

@@ -157,16 +157,26 @@ def _map_results(items, batch, end_time):
                     batch.waiting = None
                 if item.state == CANCELLED:
                     raise CancelledError()
-            items.pop()
-            if item.exception is not None:
-                try:
-                    raise item.exception
-                finally:
-                    item = None
-            yield item.result
+            # No local keeps the item or its result while the generator is
+            # suspended: a result the caller drops is freed (as CPython's
+            # result_iterator, which holds no reference to it).
+            item = None
+            yield _pop_result(items)
     finally:
         for item in items:
             item.cancel()
+
+
+def _pop_result(items):
+    """Removes the last of the items and returns its result (raises its
+    exception)."""
+    item = items.pop()
+    if item.exception is not None:
+        try:
+            raise item.exception
+        finally:
+            item = None
+    return item.result
 
 
 class BrokenThreadPool(_base.BrokenExecutor):
@@ -215,9 +225,9 @@ def _worker(executor_reference, work_queue, initializer, initargs):
 
 
 def _log_critical(msg):
-    """Reports msg and the exception being handled on stderr, as CPython's
-    executor does through logging's last-resort handler."""
-    _base._log(msg, True)
+    """Reports msg and the exception being handled, as CPython's executor
+    does with LOGGER.critical(msg, exc_info=True)."""
+    _base._log("CRITICAL", msg, True)
 
 
 def _cpu_count():

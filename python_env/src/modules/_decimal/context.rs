@@ -31,7 +31,6 @@ pub(crate) struct Fields {
 
 impl Fields {
     pub(crate) fn ctx(&self) -> ffi::Ctx {
-        // `_unsafe_set*` may go past decNumber's limits (test_decimal sets 1070000000).
         ffi::Ctx::new(
             self.prec.clamp(1, ffi::MAX_DIGITS as i64) as i32,
             self.emax.clamp(0, ffi::MAX_EMAX as i64) as i32,
@@ -431,7 +430,7 @@ getter!(get_capitals, "capitals", |vm, f| vm
     .new_int(f.capitals as i64));
 getter!(get_clamp, "clamp", |vm, f| vm.new_int(f.clamp as i64));
 getter!(get_rounding, "rounding", |vm, f| vm
-    .new_str(signals::rounding_name(f.round)));
+    .intern(signals::rounding_name(f.round)));
 
 fn get_flags(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     this(vm, a, "flags")?;
@@ -566,44 +565,6 @@ fn ctx_etop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_int(f.emax - f.prec + 1))
 }
 
-/// The C module's limits for `_unsafe_setprec`/`_unsafe_setemin`/`_unsafe_setemax`
-/// (on builds whose MAX_PREC is 425000000).
-const UNSAFE_MAX: i64 = 1_070_000_000;
-
-fn unsafe_set(vm: &mut Vm, a: &[Value], k: Value, which: usize) -> PyResult<Value> {
-    let c = this(vm, a, "_unsafe_setprec")?;
-    crate::args::check_method(vm, "_unsafe_setprec", a, k, 1, 1)?;
-    let x = int_field(vm, a[1])?;
-    let ok = match which {
-        0 => (1..=UNSAFE_MAX).contains(&x),
-        1 => (-UNSAFE_MAX..=0).contains(&x),
-        _ => (0..=UNSAFE_MAX).contains(&x),
-    };
-    if !ok {
-        return Err(vm.value_error(match which {
-            0 => "valid range for unsafe prec is [1, 1070000000]",
-            1 => "valid range for unsafe emin is [-1070000000, 0]",
-            _ => "valid range for unsafe emax is [0, 1070000000]",
-        }));
-    }
-    c.update(|f| match which {
-        0 => f.prec = x,
-        1 => f.emin = x,
-        _ => f.emax = x,
-    });
-    Ok(Value::NONE)
-}
-
-fn ctx_unsafe_setprec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    unsafe_set(vm, a, k, 0)
-}
-fn ctx_unsafe_setemin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    unsafe_set(vm, a, k, 1)
-}
-fn ctx_unsafe_setemax(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    unsafe_set(vm, a, k, 2)
-}
-
 fn ctx_radix(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     this(vm, a, "radix")?;
     super::decimal::new_dec(vm, ffi::Dec::from_parts(false, &[1, 0], 0))
@@ -625,9 +586,6 @@ pub(crate) fn make_context_type(vm: &mut Vm, modname: Value) -> Value {
         ("Etiny", ctx_etiny),
         ("Etop", ctx_etop),
         ("radix", ctx_radix),
-        ("_unsafe_setprec", ctx_unsafe_setprec),
-        ("_unsafe_setemin", ctx_unsafe_setemin),
-        ("_unsafe_setemax", ctx_unsafe_setemax),
     ];
     for &(n, f) in methods {
         vm.add_method(t, n, f);

@@ -168,14 +168,16 @@ pub fn hash_finite(d: &Dec) -> i64 {
 }
 
 /// A numeric string as decNumber's parser takes it, as the C module prepares one:
-/// underscores are dropped (anywhere), Unicode whitespace becomes a space and is stripped
-/// at both ends, non-ASCII decimal digits become ASCII ones. `None` for any other
-/// non-ASCII character (a conversion syntax error).
-pub fn numeric_ascii(s: &str) -> Option<String> {
+/// Unicode whitespace becomes a space, non-ASCII decimal digits become ASCII ones;
+/// for the constructor (`ctor`: `Decimal(str)`) underscores are dropped (anywhere) and
+/// spaces stripped at both ends, while `Context.create_decimal` keeps both (so that
+/// decNumber rejects them). `None` for any other non-ASCII character (a conversion
+/// syntax error).
+pub fn numeric_ascii(s: &str, ctor: bool) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         let c = ch as u32;
-        if ch == '_' {
+        if ch == '_' && ctor {
             continue;
         }
         if crate::text::unicode::is_space(c) {
@@ -187,7 +189,13 @@ pub fn numeric_ascii(s: &str) -> Option<String> {
             out.push(ch);
         }
     }
-    Some(out.trim_matches(' ').to_string())
+    if ctor {
+        let t = out.trim_matches(' ');
+        if t.len() != out.len() {
+            return Some(t.to_string());
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -196,11 +204,16 @@ mod tests {
 
     #[test]
     fn numeric_strings() {
-        assert_eq!(numeric_ascii("1__0").as_deref(), Some("10"));
-        assert_eq!(numeric_ascii(" \u{2003}1.5\n").as_deref(), Some("1.5"));
-        assert_eq!(numeric_ascii("\u{661}\u{662}").as_deref(), Some("12"));
-        assert_eq!(numeric_ascii("1 2").as_deref(), Some("1 2"));
-        assert_eq!(numeric_ascii("\u{b2}"), None);
+        assert_eq!(numeric_ascii("1__0", true).as_deref(), Some("10"));
+        assert_eq!(
+            numeric_ascii(" \u{2003}1.5\n", true).as_deref(),
+            Some("1.5")
+        );
+        assert_eq!(numeric_ascii("\u{661}\u{662}", true).as_deref(), Some("12"));
+        assert_eq!(numeric_ascii("1 2", true).as_deref(), Some("1 2"));
+        assert_eq!(numeric_ascii("\u{b2}", true), None);
+        assert_eq!(numeric_ascii(" 1_0 ", false).as_deref(), Some(" 1_0 "));
+        assert_eq!(numeric_ascii("\u{2003}1\n", false).as_deref(), Some(" 1 "));
     }
 
     #[test]

@@ -197,9 +197,10 @@ fn self_ctx(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<&'static CtxVal> {
 /// signals InvalidOperation([ConversionSyntax]) in `ctxv` and gives NaN if not trapped.
 fn from_str_exact(vm: &mut Vm, s: &str, ctxv: Value) -> PyResult<Dec> {
     let c = ctx_of(ctxv).expect("a context");
-    let parsed = convert::numeric_ascii(s).map(|t| Dec::parse_exact(&t));
+    let parsed = convert::numeric_ascii(s, true).map(|t| Dec::parse_exact(&t));
     match parsed {
-        Some((d, 0)) => Ok(d),
+        // An exact subnormal is exact.
+        Some((d, st)) if st & !ffi::SUBNORMAL == 0 => Ok(d),
         Some((_, st)) if st & ffi::CONVERSION_SYNTAX == 0 => {
             // Not representable exactly (exponent out of range).
             add_status(vm, c, ffi::INVALID_OPERATION)?;
@@ -216,8 +217,9 @@ fn is_bool(v: Value) -> bool {
     v == Value::TRUE || v == Value::FALSE
 }
 
-/// A Decimal from a (sign, digits, exponent) tuple or list.
-fn from_tuple(vm: &mut Vm, v: Value, ctxv: Value) -> PyResult<Dec> {
+/// The numeric string of a (sign, digits, exponent) tuple or list, checked as the C
+/// module checks it; the constructor converts it exactly, `create_decimal` in the context.
+fn tuple_string(vm: &mut Vm, v: Value) -> PyResult<String> {
     let items = vm.collect(v)?;
     if items.len() != 3 {
         return Err(vm.value_error("argument must be a sequence of length 3"));
@@ -247,7 +249,16 @@ fn from_tuple(vm: &mut Vm, v: Value, ctxv: Value) -> PyResult<Dec> {
     } else {
         match vm.num(exp) {
             Some(Num::I(i)) if !is_bool(exp) => e = Some(BigInt::from(i)),
-            Some(Num::B(b)) => e = Some(b.clone()),
+            Some(Num::B(b)) => {
+                // The C module reads the exponent as a C ssize_t.
+                if i64::try_from(b).is_err() {
+                    return Err(vm.new_exc(
+                        vm.g.e.OverflowError,
+                        "Python int too large to convert to C ssize_t",
+                    ));
+                }
+                e = Some(b.clone())
+            }
             _ => return Err(vm.value_error("exponent must be an integer")),
         }
     }
@@ -264,15 +275,18 @@ fn from_tuple(vm: &mut Vm, v: Value, ctxv: Value) -> PyResult<Dec> {
         }
     }
     if let Some(sp) = special {
-        if sp == Special::Inf {
-            return Ok(Dec::special(sign, Special::Inf, &[]));
-        }
         let mut s = String::from(if sign { "-" } else { "" });
-        s.push_str(if sp == Special::QNaN { "NaN" } else { "sNaN" });
-        for d in &digits {
-            s.push((b'0' + d) as char);
+        s.push_str(match sp {
+            Special::Inf => "Infinity",
+            Special::QNaN => "NaN",
+            Special::SNaN => "sNaN",
+        });
+        if sp != Special::Inf {
+            for d in &digits {
+                s.push((b'0' + d) as char);
+            }
         }
-        return from_str_exact(vm, &s, ctxv);
+        return Ok(s);
     }
     if digits.is_empty() {
         digits.push(0);
@@ -283,7 +297,11 @@ fn from_tuple(vm: &mut Vm, v: Value, ctxv: Value) -> PyResult<Dec> {
     }
     s.push('E');
     s.push_str(&e.expect("an exponent").to_string());
-    from_str_exact(vm, &s, ctxv)
+    Ok(s)
+}
+
+fn is_tuple_or_list(vm: &Vm, v: Value) -> bool {
+    vm.isinstance(v, vm.g.types.tuple) || vm.isinstance(v, vm.g.types.list)
 }
 
 /// `Decimal.__new__(cls, value="0", context=None)`.
@@ -340,8 +358,9 @@ fn exact_from(
         Some(n) => return Ok(Ok(int_dec(n))),
         None => {}
     }
-    if vm.isinstance(value, vm.g.types.tuple) || vm.isinstance(value, vm.g.types.list) {
-        return Ok(Ok(from_tuple(vm, value, ctxv)?));
+    if is_tuple_or_list(vm, value) {
+        let s = tuple_string(vm, value)?;
+        return Ok(Ok(from_str_exact(vm, &s, ctxv)?));
     }
     let tn = type_short_name(vm.type_of(value));
     Err(vm.type_error(&format!("conversion from {tn} to Decimal is not supported")))
@@ -362,6 +381,29 @@ fn apply_ctx(d: &Dec, cx: &mut Ctx) -> Dec {
     Dec::parse(&s, cx)
 }
 
+/// A numeric string (prepared by `numeric_ascii`; `None`: a syntax error) converted in
+/// the context `ctxv`, as `Context.create_decimal` does.
+fn create_from_str(vm: &mut Vm, ctxv: Value, t: Option<String>) -> PyResult<Dec> {
+    let c = ctx_of(ctxv).expect("a context");
+    let mut cx = c.get().ctx();
+    let d = match t {
+        Some(t) => {
+            let d = Dec::parse(&t, &mut cx);
+            if d.is_nan() && cx.status() & ffi::CONVERSION_SYNTAX == 0 {
+                apply_ctx(&d, &mut cx)
+            } else {
+                d
+            }
+        }
+        None => {
+            cx.add_status(ffi::CONVERSION_SYNTAX);
+            Dec::special(false, Special::QNaN, &[])
+        }
+    };
+    add_status(vm, c, cx.status())?;
+    Ok(d)
+}
+
 /// `Context.create_decimal(num="0")`.
 fn ctx_create_decimal(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     self_ctx(vm, a, "create_decimal")?;
@@ -370,25 +412,13 @@ fn ctx_create_decimal(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let d = match num {
         None => Dec::from_parts(false, &[0], 0),
         Some(v) if is_str(v) => {
-            let c = ctx_of(ctxv).expect("a context");
             let s = str_of(v);
-            let mut cx = c.get().ctx();
-            let d = match convert::numeric_ascii(&s) {
-                Some(t) => {
-                    let d = Dec::parse(&t, &mut cx);
-                    if d.is_nan() && cx.status() & ffi::CONVERSION_SYNTAX == 0 {
-                        apply_ctx(&d, &mut cx)
-                    } else {
-                        d
-                    }
-                }
-                None => {
-                    cx.add_status(ffi::CONVERSION_SYNTAX);
-                    Dec::special(false, Special::QNaN, &[])
-                }
-            };
-            add_status(vm, c, cx.status())?;
-            d
+            create_from_str(vm, ctxv, convert::numeric_ascii(&s, false))?
+        }
+        Some(v) if is_tuple_or_list(vm, v) => {
+            // As the C module: the tuple's string, converted in the context.
+            let s = tuple_string(vm, v)?;
+            create_from_str(vm, ctxv, Some(s))?
         }
         Some(v) => {
             let dt = module_state(vm, super::ST_DECIMAL)?;
@@ -656,7 +686,8 @@ fn powmod(x: &Dec, y: &Dec, m: &Dec, cx: &mut Ctx) -> Dec {
         return nan(cx);
     }
     let r = xi.abs().modpow(&yi, &mabs);
-    let neg = xi.is_negative() && num_integer::Integer::is_odd(&yi);
+    // The sign follows x's (a negative zero's too) for an odd power.
+    let neg = x.is_negative() && num_integer::Integer::is_odd(&yi);
     let r = if neg { -r } else { r };
     let mut d = convert::from_bigint(&r);
     if r.is_zero() && neg {
@@ -799,9 +830,18 @@ fn cmp_other(vm: &mut Vm, w: Value, eq: bool, ctxv: Value) -> PyResult<Option<Cm
     Ok(None)
 }
 
-/// `x*q` exactly.
+/// `x*q` exactly, for finite `x` and `q`: the coefficients are multiplied, then the
+/// exponents added, so that a product below the smallest exponent of a context of the
+/// product's digits (1E-1999999997 * 1) is not rounded away.
 fn times_exact(x: &Dec, q: &Dec) -> Dec {
     let mut cx = Ctx::exact((x.digits() + q.digits()).min(ffi::MAX_DIGITS));
+    let exp = x.exponent() as i64 + q.exponent() as i64;
+    if x.is_finite() && q.is_finite() && i32::try_from(exp).is_ok() {
+        let xi = Dec::from_parts(x.is_negative(), &x.coefficient_digits(), 0);
+        let qi = Dec::from_parts(q.is_negative(), &q.coefficient_digits(), 0);
+        let r = xi.multiply(&qi, &mut cx);
+        return Dec::from_parts(r.is_negative(), &r.coefficient_digits(), exp as i32);
+    }
     x.multiply(q, &mut cx)
 }
 
@@ -926,29 +966,14 @@ macro_rules! binary_methods {
     )*};
 }
 
-/// exp, ln and log10 are correctly rounded with ROUND_HALF_EVEN whatever the
-/// context's rounding (the specification's rule, which the C module follows).
-fn exp_he(x: &Dec, cx: &mut Ctx) -> Dec {
-    cx.set_rounding(Rounding::HalfEven);
-    x.exp(cx)
-}
-fn ln_he(x: &Dec, cx: &mut Ctx) -> Dec {
-    cx.set_rounding(Rounding::HalfEven);
-    x.ln(cx)
-}
-fn log10_he(x: &Dec, cx: &mut Ctx) -> Dec {
-    cx.set_rounding(Rounding::HalfEven);
-    x.log10(cx)
-}
-
 fn normalize(x: &Dec, cx: &mut Ctx) -> Dec {
     x.reduce(cx)
 }
 
 unary_methods! {
-    dm_exp, cm_exp, "exp" => exp_he;
-    dm_ln, cm_ln, "ln" => ln_he;
-    dm_log10, cm_log10, "log10" => log10_he;
+    dm_exp, cm_exp, "exp" => Dec::exp;
+    dm_ln, cm_ln, "ln" => Dec::ln;
+    dm_log10, cm_log10, "log10" => Dec::log10;
     dm_logb, cm_logb, "logb" => Dec::logb;
     dm_logical_invert, cm_logical_invert, "logical_invert" => Dec::invert;
     dm_next_minus, cm_next_minus, "next_minus" => Dec::next_minus;
@@ -974,6 +999,27 @@ fn rotate(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
     x.rotate(y, cx)
 }
 
+/// shift keeps the last `precision` digits of a longer coefficient first (mpdecimal).
+fn shift(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
+    if x.is_finite() && x.digits() > cx.digits() {
+        let d = x.coefficient_digits();
+        let keep = &d[d.len() - cx.digits() as usize..];
+        let t = Dec::from_parts(x.is_negative(), keep, x.exponent());
+        return t.shift(y, cx);
+    }
+    x.shift(y, cx)
+}
+
+/// scaleb rounds a coefficient longer than the precision (mpdecimal; decNumber only
+/// moves the exponent).
+fn scaleb(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
+    let r = x.scaleb(y, cx);
+    if r.is_finite() && r.digits() > cx.digits() {
+        return r.plus(cx);
+    }
+    r
+}
+
 fn add(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
     x.add(y, cx)
 }
@@ -991,8 +1037,8 @@ binary_methods! {
     dm_logical_or, cm_logical_or, "logical_or" => Dec::or;
     dm_logical_xor, cm_logical_xor, "logical_xor" => Dec::xor;
     dm_rotate, cm_rotate, "rotate" => rotate;
-    dm_scaleb, cm_scaleb, "scaleb" => Dec::scaleb;
-    dm_shift, cm_shift, "shift" => Dec::shift;
+    dm_scaleb, cm_scaleb, "scaleb" => scaleb;
+    dm_shift, cm_shift, "shift" => shift;
 }
 
 ctx_binary_methods! {
@@ -1660,7 +1706,6 @@ pub(crate) fn add_context_methods(vm: &mut Vm, t: Value) {
         ("create_decimal", ctx_create_decimal),
         ("create_decimal_from_float", ctx_create_from_float),
         ("_apply", ctx_apply),
-        ("apply", ctx_apply),
         ("to_sci_string", ctx_to_sci_string),
         ("to_eng_string", ctx_to_eng_string),
         ("divmod", ctx_divmod),

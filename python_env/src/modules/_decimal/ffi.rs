@@ -31,6 +31,10 @@ pub const UNDERFLOW: u32 = sys::DEC_Underflow;
 
 /// decNumber's limits (its exponent is an `i32`).
 pub const MAX_DIGITS: i32 = 999_999_999;
+/// The largest precision and exponent limit decNumber's exp, ln, log10 and power (with a
+/// non-integral exponent) accept (`DEC_MAX_MATH`); beyond them they report
+/// Invalid_context or Invalid_operation.
+pub const MAX_MATH: i32 = 999_999;
 pub const MAX_EMAX: i32 = 999_999_999;
 pub const MIN_EMIN: i32 = -999_999_999;
 
@@ -113,6 +117,14 @@ impl Ctx {
         self.0.clamp != 0
     }
 
+    pub fn emax(&self) -> i32 {
+        self.0.emax
+    }
+
+    pub fn emin(&self) -> i32 {
+        self.0.emin
+    }
+
     pub fn set_rounding(&mut self, r: Rounding) {
         self.0.round = r.raw();
     }
@@ -130,9 +142,15 @@ fn units(digits: i32) -> usize {
 /// Byte offset of `lsu` in `decNumber` (digits: i32, exponent: i32, bits: u8, pad).
 const HEADER_BYTES: usize = std::mem::offset_of!(sys::decNumber, lsu);
 
-/// Words of a [`Dec`] kept inline (header plus 10 units: 30 digits), so that numbers
-/// of the usual precisions need no allocation of their own.
-const INLINE_WORDS: usize = 8;
+/// Words of a [`Dec`] kept inline, so that numbers of the usual precisions need no
+/// allocation of their own: at least `size_of::<decNumber>()` (the binding's struct,
+/// with 12 units, is the smallest buffer a `Dec` has), here the header plus 13 units
+/// (39 digits).
+const INLINE_WORDS: usize = 9;
+const _: () = assert!(
+    INLINE_WORDS * 4 >= std::mem::size_of::<sys::decNumber>()
+        && HEADER_BYTES + 2 * 13 <= INLINE_WORDS * 4
+);
 
 /// The storage of a [`Dec`]: 4-byte aligned words, inline when they fit.
 enum Buf {
@@ -342,12 +360,14 @@ impl Dec {
         // decNumberFromString writes (it rounds to the context, NaN payloads included,
         // and a string of n characters has at most n digits).
         unsafe { sys::decNumberFromString(d.ptr(), c.as_ptr(), ctx.raw()) };
-        d
+        fold_down(d, ctx)
     }
 
-    /// Parses exactly (the precision follows the string's length).
+    /// Parses exactly, in the widest context (so that subnormals down to the smallest
+    /// exponent, `MIN_EMIN - (MAX_DIGITS - 1)`, are exact; the number's storage still
+    /// follows the string's length).
     pub fn parse_exact(s: &str) -> (Dec, u32) {
-        let mut ctx = Ctx::exact(s.len().min(MAX_DIGITS as usize) as i32);
+        let mut ctx = Ctx::exact(MAX_DIGITS);
         let d = Dec::parse(s, &mut ctx);
         (d, ctx.status())
     }
@@ -366,8 +386,17 @@ impl Dec {
         &self,
         f: unsafe extern "C" fn(*const sys::decNumber, *mut c_char) -> *mut c_char,
     ) -> String {
-        // decNumber needs digits + 14 bytes at most (sign, point, exponent, NUL).
-        let mut buf = vec![0 as c_char; self.digits() as usize + 16];
+        // decNumber needs digits + 14 bytes at most (sign, point, exponent, NUL); a
+        // short number's string is built on the stack.
+        let need = self.digits() as usize + 16;
+        let mut small = [0 as c_char; 64];
+        let mut big = Vec::new();
+        let buf: &mut [c_char] = if need <= small.len() {
+            &mut small
+        } else {
+            big.resize(need, 0 as c_char);
+            &mut big
+        };
         // SAFETY: the buffer is larger than the longest string decNumber writes for
         // this value, which it NUL-terminates.
         unsafe {
@@ -446,19 +475,230 @@ fn shrink(r: Dec) -> Dec {
     }
 }
 
+/// With clamping on, a nonzero result's exponent may not exceed `emax - precision + 1`.
+/// decNumber skips that fold-down for subnormal results, which only exist when that
+/// limit is below `emin` (a precision larger than the exponent range): pad the
+/// coefficient with zeros and signal Clamped, as the specification (and mpdecimal) do.
+fn fold_down(r: Dec, ctx: &mut Ctx) -> Dec {
+    if !ctx.clamp() || r.is_special() || r.is_zero() {
+        return r;
+    }
+    let etop = ctx.emax() as i64 - ctx.digits() as i64 + 1;
+    let exp = r.exponent() as i64;
+    if exp <= etop {
+        return r;
+    }
+    let shift = (exp - etop) as usize;
+    if r.digits() as usize + shift > ctx.digits() as usize {
+        // Not a subnormal left unclamped (decNumber clamps every other case).
+        return r;
+    }
+    let mut digits = r.coefficient_digits();
+    digits.resize(digits.len() + shift, 0);
+    ctx.add_status(CLAMPED);
+    Dec::from_parts(r.is_negative(), &digits, etop as i32)
+}
+
 fn unary(f: Unary, a: &Dec, ctx: &mut Ctx) -> Dec {
     let mut r = Dec::with_capacity(cap_for(ctx, &[a]));
     // SAFETY: `r` can hold max(precision, operand digits) digits, the most any unary
     // decNumber operation writes; the operand is a valid decNumber.
     unsafe { f(r.ptr(), a.cptr(), ctx.raw()) };
-    shrink(r)
+    fold_down(shrink(r), ctx)
 }
 
 fn binary(f: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
     let mut r = Dec::with_capacity(cap_for(ctx, &[a, b]));
     // SAFETY: as in `unary`, for two operands.
     unsafe { f(r.ptr(), a.cptr(), b.cptr(), ctx.raw()) };
-    shrink(r)
+    fold_down(shrink(r), ctx)
+}
+
+/// Whether decNumber's addition would take its "the smaller operand is only a sticky
+/// digit" shortcut where that shortcut is wrong. decAddOp takes it when the operand with
+/// the larger exponent, once aligned, is longer than the other by more than precision+1
+/// digits; that is right only if that operand's own digits fit the precision, else a
+/// carry out of the smaller operand can reach the rounding digit (99949.9 + 0.200000 at
+/// precision 3 would give 9.99E+4 instead of 1.00E+5).
+fn add_shortcut_wrong(a: &Dec, b: &Dec, ctx: &Ctx) -> bool {
+    if a.is_special() || b.is_special() || a.is_zero() || b.is_zero() {
+        return false;
+    }
+    let (hi, lo) = if a.exponent() >= b.exponent() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let padding = hi.exponent() as i64 - lo.exponent() as i64;
+    let req = ctx.digits() as i64;
+    padding > 0
+        && hi.digits() as i64 > req
+        && hi.digits() as i64 + padding > lo.digits() as i64 + req + 1
+}
+
+/// Addition and subtraction, working around decNumber's shortcut (see
+/// [`add_shortcut_wrong`]): the sum is first rounded with ROUND_05UP to two digits more
+/// than the longer operand (where the shortcut is right; 05UP keeps a discarded nonzero
+/// part visible in the last digit, so the second rounding is correct), then rounded to
+/// the context.
+fn add_op(f: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
+    if add_shortcut_wrong(a, b, ctx) {
+        let w = a.digits().max(b.digits()).saturating_add(2).min(MAX_DIGITS);
+        let mut wide = Ctx::new(w, MAX_EMAX, MIN_EMIN, Rounding::ZeroFiveUp, false);
+        let t = binary(f, a, b, &mut wide);
+        if wide.status() & !(INEXACT | ROUNDED) == 0 && !t.is_zero() {
+            let r = t.plus(ctx);
+            ctx.add_status(wide.status());
+            return r;
+        }
+    }
+    binary(f, a, b, ctx)
+}
+
+impl Dec {
+    pub fn add(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+        add_op(sys::decNumberAdd, self, other, ctx)
+    }
+
+    pub fn subtract(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+        add_op(sys::decNumberSubtract, self, other, ctx)
+    }
+
+    /// exp, ln and log10, correctly rounded (half-even, whatever the context's rounding,
+    /// as the specification and mpdecimal). decNumber's results may be 1 ulp off, so
+    /// they are computed with more digits until the extra digits are clear of a rounding
+    /// boundary (Ziv's method), then rounded; exact, overflowing or subnormal results
+    /// are left to decNumber at the context's precision. The work is done within
+    /// [`MAX_MATH`]'s exponent limits (decNumber refuses wider contexts), which is exact
+    /// whenever the result fits them.
+    fn math_rounded(&self, f: Unary, ctx: &mut Ctx) -> Dec {
+        ctx.set_rounding(Rounding::HalfEven);
+        let p = ctx.digits();
+        // An exact result (exp(0), ln(1), log10 of a power of ten) is exact at any
+        // precision: found at a small one, it needs no work at a huge one.
+        let mut extra = if p > MAX_MATH - 64 { 40 - p } else { 6 };
+        while p + extra <= MAX_MATH && extra <= 384 {
+            let mut wc = *ctx;
+            wc.0.digits = p + extra;
+            wc.0.emax = ctx.emax().min(MAX_MATH);
+            wc.0.emin = ctx.emin().max(-MAX_MATH);
+            wc.0.clamp = 0;
+            wc.clear_status();
+            let r = unary(f, self, &mut wc);
+            let st = wc.status();
+            if st & !(INEXACT | ROUNDED) != 0 {
+                break;
+            }
+            if st & INEXACT == 0 {
+                return r.plus(ctx);
+            }
+            if extra < 0 || r.digits() != p + extra {
+                break;
+            }
+            let d = r.coefficient_digits();
+            if !near_boundary(&d[p as usize..]) {
+                let out = r.plus(ctx);
+                ctx.add_status(INEXACT | ROUNDED);
+                return fold_down(out, ctx);
+            }
+            extra *= 2;
+        }
+        unary(f, self, ctx)
+    }
+
+    pub fn exp(&self, ctx: &mut Ctx) -> Dec {
+        self.math_rounded(sys::decNumberExp, ctx)
+    }
+
+    pub fn ln(&self, ctx: &mut Ctx) -> Dec {
+        self.math_rounded(sys::decNumberLn, ctx)
+    }
+
+    pub fn log10(&self, ctx: &mut Ctx) -> Dec {
+        self.math_rounded(sys::decNumberLog10, ctx)
+    }
+
+    /// `self ** other`. decNumber refuses a non-integral exponent in a context beyond
+    /// [`MAX_MATH`] (Invalid_context) and an exponent of magnitude below
+    /// 10**(2*(1-MAX_MATH)) (Invalid_operation), where mpdecimal computes; those cases
+    /// are computed here: a tiny exponent gives 1 plus or minus less than an ulp (so the
+    /// context rounds 1 with a sticky digit of the right sign), and a wide context
+    /// computes in the widest one decNumber takes when the result fits it.
+    pub fn power(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+        let plain_positive =
+            self.is_finite() && !self.is_zero() && !self.is_negative() && other.is_finite();
+        if plain_positive && !other.is_zero() {
+            let adj_y = other.exponent() as i64 + other.digits() as i64 - 1;
+            let one = Dec::from_parts(false, &[1], 0);
+            let cmp1 = self.cmp_numeric(&one);
+            // |y * ln(x)| < 10**(adj_y + 11) for any x decNumber holds; below an ulp of 1
+            // by three digits when adj_y < -(p + 14).
+            if adj_y < 2 * (1 - MAX_MATH as i64) - 1
+                && adj_y < -(ctx.digits() as i64 + 14)
+                && cmp1 != std::cmp::Ordering::Equal
+            {
+                let up = (cmp1 == std::cmp::Ordering::Greater) != other.is_negative();
+                let p = ctx.digits();
+                let tiny = Dec::from_parts(!up, &[1], -(p + 3));
+                return one.add(&tiny, ctx);
+            }
+        }
+        let mut t = *ctx;
+        t.clear_status();
+        let r = binary(sys::decNumberPower, self, other, &mut t);
+        if plain_positive
+            && t.status() & INVALID_CONTEXT != 0
+            && ctx.digits() <= MAX_MATH
+            && (ctx.emax() > MAX_MATH || ctx.emin() < -MAX_MATH)
+        {
+            let mut narrow = *ctx;
+            narrow.0.emax = ctx.emax().min(MAX_MATH);
+            narrow.0.emin = ctx.emin().max(-MAX_MATH);
+            narrow.0.clamp = 0;
+            narrow.clear_status();
+            let r2 = binary(sys::decNumberPower, self, other, &mut narrow);
+            if narrow.status() & !(INEXACT | ROUNDED) == 0 {
+                ctx.add_status(narrow.status());
+                return fold_down(r2, ctx);
+            }
+        }
+        if t.status() & INVALID_OPERATION != 0
+            && ctx.digits() > MAX_MATH
+            && self.is_finite()
+            && other.is_finite()
+        {
+            // decNumber works at more digits than the precision, which it cannot at
+            // the largest precisions; a result exact at a small precision (400 ** -1)
+            // is exact at any.
+            let mut small = *ctx;
+            small.0.digits = 1000;
+            small.clear_status();
+            let r2 = binary(sys::decNumberPower, self, other, &mut small);
+            if small.status() & (INEXACT | ROUNDED | INVALID_OPERATION | INVALID_CONTEXT) == 0 {
+                ctx.add_status(small.status());
+                return r2;
+            }
+        }
+        ctx.add_status(t.status());
+        r
+    }
+}
+
+/// Whether the digits beyond the precision of a result computed with extra digits (and
+/// an error of up to an ulp of those) leave the correctly rounded result in doubt: they
+/// are within 2 of a half-way point (or of an exact one, to keep the flags right).
+fn near_boundary(tail: &[u8]) -> bool {
+    let Some((&last, mid)) = tail.split_last() else {
+        return true;
+    };
+    let Some((&first, inner)) = mid.split_first() else {
+        return true;
+    };
+    let all = |s: &[u8], v: u8| s.iter().all(|&x| x == v);
+    (first == 0 && all(inner, 0) && last <= 2)
+        || (first == 9 && all(inner, 9) && last >= 8)
+        || (first == 5 && all(inner, 0) && last <= 2)
+        || (first == 4 && all(inner, 9) && last >= 8)
 }
 
 macro_rules! unary_ops {
@@ -481,11 +721,8 @@ macro_rules! binary_ops {
 
 unary_ops! {
     abs => decNumberAbs,
-    exp => decNumberExp,
     invert => decNumberInvert,
-    ln => decNumberLn,
     logb => decNumberLogB,
-    log10 => decNumberLog10,
     minus => decNumberMinus,
     plus => decNumberPlus,
     reduce => decNumberReduce,
@@ -497,14 +734,11 @@ unary_ops! {
 }
 
 binary_ops! {
-    add => decNumberAdd,
-    subtract => decNumberSubtract,
     multiply => decNumberMultiply,
     divide => decNumberDivide,
     divide_integer => decNumberDivideInteger,
     remainder => decNumberRemainder,
     remainder_near => decNumberRemainderNear,
-    power => decNumberPower,
     quantize => decNumberQuantize,
     compare => decNumberCompare,
     compare_signal => decNumberCompareSignal,
@@ -529,7 +763,7 @@ impl Dec {
         let mut r = Dec::with_capacity(cap_for(ctx, &[self, b, c]));
         // SAFETY: as in `unary`, for three operands.
         unsafe { sys::decNumberFMA(r.ptr(), self.cptr(), b.cptr(), c.cptr(), ctx.raw()) };
-        shrink(r)
+        fold_down(shrink(r), ctx)
     }
 
     /// An exact copy with the sign cleared.

@@ -106,6 +106,11 @@ fn parse(spec: &str) -> Result<Spec, String> {
     if i > start && cs[start] == '0' {
         return Err(invalid(spec));
     }
+    // A width the padded string could not be allocated for is invalid (as the C
+    // module, whose formatter refuses sizes it cannot represent).
+    if width > i32::MAX as usize - 1 {
+        return Err(invalid(spec));
+    }
     let mut comma = false;
     if i < cs.len() && cs[i] == ',' {
         comma = true;

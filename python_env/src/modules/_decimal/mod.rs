@@ -53,11 +53,12 @@ pub(crate) fn module_state(vm: &mut Vm, i: usize) -> PyResult<Value> {
     crate::modules::_struct::module_state(vm, "_decimal", i)
 }
 
-/// CPython's limits on 32-bit builds: decNumber's exponent is an `i32`, so the 64-bit
-/// values (999999999999999999) cannot be represented; test_decimal has branches for these.
-pub(crate) const MAX_PREC: i64 = 425_000_000;
-pub(crate) const MAX_EMAX: i64 = 425_000_000;
-pub(crate) const MIN_EMIN: i64 = -425_000_000;
+/// decNumber's limits (its exponent is an `i32`): between CPython's 32-bit build's
+/// (425000000) and its 64-bit build's (999999999999999999). Context fields are 64-bit
+/// integers, as on CPython's 64-bit builds.
+pub(crate) const MAX_PREC: i64 = ffi::MAX_DIGITS as i64;
+pub(crate) const MAX_EMAX: i64 = ffi::MAX_EMAX as i64;
+pub(crate) const MIN_EMIN: i64 = ffi::MIN_EMIN as i64;
 pub(crate) const MIN_ETINY: i64 = MIN_EMIN - (MAX_PREC - 1);
 
 /// The exception class named `name` (one of `signals::CLASSES`).
@@ -133,8 +134,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             vm.set_module_attr(m, name, cls);
             made.push(cls);
         }
+        // Interned, so that they are the very strings `_pydecimal` uses.
         for (name, _) in signals::ROUNDINGS {
-            let v = vm.new_str(name);
+            let v = vm.intern(name);
             vm.set_module_attr(m, name, v);
         }
         let ints: [(&str, i64); 4] = [

@@ -14,6 +14,13 @@
 //!   [`cpu_clock_of`] and [`kill_thread`] map a live thread's ident to its
 //!   CPU-time clock id (`time.pthread_getcpuclockid`) and its `pthread_t`
 //!   (`signal.pthread_kill`).
+//! - Idle collection: a wait that lasts ([`IDLE_AFTER`] and more) while no
+//!   other thread runs Python code runs a global collection and the work it
+//!   leaves (weak reference callbacks, `__del__`). Without reference
+//!   counting, an object a program drops dies only at a collection, and a
+//!   program whose threads all wait allocates nothing that would start one:
+//!   a thread joining the workers of a `ThreadPoolExecutor` it dropped
+//!   waited for ever for the executor's weakref callback that stops them.
 
 mod local;
 
@@ -307,13 +314,14 @@ fn blocking_wait<T>(
 ) -> PyResult<bool> {
     const SLICE: std::time::Duration = std::time::Duration::from_millis(20);
     let main = engine::runtime::signals::is_main_thread();
+    let mut idle = IdleCheck::new();
     loop {
-        let slice_end = if main {
-            let e = Instant::now() + SLICE;
-            Some(deadline.map_or(e, |d| d.min(e)))
-        } else {
-            deadline
-        };
+        let mut slice_end = deadline;
+        let mut cap = |e: Instant| slice_end = Some(slice_end.map_or(e, |d| d.min(e)));
+        if main {
+            cap(Instant::now() + SLICE);
+        }
+        cap(idle.next);
         let got = vm.ctx.blocking(|| {
             let mut g = sync::lock(m);
             loop {
@@ -334,6 +342,86 @@ fn blocking_wait<T>(
             return Ok(false);
         }
         vm.check_signals()?;
+        idle.poll(vm);
+    }
+}
+
+/// How long a wait lasts before it may run an idle collection (see the
+/// module's documentation): long enough that a lock handed over in the
+/// normal course of a program never pays for one.
+const IDLE_AFTER: Duration = Duration::from_millis(100);
+
+/// The longest a waiting thread sleeps between two idle checks.
+const IDLE_CHECK_MAX: Duration = Duration::from_secs(5);
+
+/// The longest process-wide pause between idle collections that free
+/// nothing.
+const IDLE_GATE_MAX: Duration = Duration::from_secs(60);
+
+/// Process-wide: the earliest time of the next idle collection and the
+/// interval after one that freed nothing (doubled each time, back to
+/// [`IDLE_AFTER`] after one that freed something). The gap after a
+/// collection is at least ten times its pause, so idle collections take at
+/// most a tenth of the time that threads spend waiting.
+static IDLE_GATE: Mutex<Option<(Instant, Duration)>> = Mutex::new(None);
+
+/// One wait's idle-collection schedule: checks at [`IDLE_AFTER`], then at
+/// doubling intervals up to [`IDLE_CHECK_MAX`].
+struct IdleCheck {
+    next: Instant,
+    step: Duration,
+}
+
+impl IdleCheck {
+    fn new() -> IdleCheck {
+        IdleCheck {
+            next: Instant::now() + IDLE_AFTER,
+            step: IDLE_AFTER,
+        }
+    }
+
+    /// Runs an idle collection if this wait has lasted until its next check,
+    /// no other thread runs Python code, and the process-wide gate allows.
+    fn poll(&mut self, vm: &mut Vm) {
+        let now = Instant::now();
+        if now < self.next {
+            return;
+        }
+        self.step = (self.step * 2).min(IDLE_CHECK_MAX);
+        self.next = now + self.step;
+        // This thread is running again (outside `ctx.blocking`): 1 is itself.
+        if vm.ctx.space().running_mutators() > 1 {
+            return;
+        }
+        let interval = {
+            let mut gate = sync::lock(&IDLE_GATE);
+            match *gate {
+                Some((at, _)) if now < at => return,
+                Some((at, interval)) => {
+                    // Claimed: no other waiter collects until this one sets
+                    // the gate after its collection.
+                    *gate = Some((at + IDLE_GATE_MAX, interval));
+                    interval
+                }
+                None => {
+                    *gate = Some((now + IDLE_GATE_MAX, IDLE_AFTER));
+                    IDLE_AFTER
+                }
+            }
+        };
+        // As `gc.collect()`: what a finished call left in a waiting frame is
+        // garbage. The wait holds no heap value unrooted (the lock or queue
+        // is an argument of the running call).
+        vm.clear_dead_frame_slots();
+        let stats = vm.ctx.collect_global();
+        let interval = if stats.freed_objects == 0 {
+            (interval * 2).min(IDLE_GATE_MAX)
+        } else {
+            IDLE_AFTER
+        };
+        let done = Instant::now();
+        *sync::lock(&IDLE_GATE) = Some((done + interval.max(stats.duration * 10), interval));
+        vm.run_deferred();
     }
 }
 

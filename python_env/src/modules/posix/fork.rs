@@ -51,7 +51,7 @@ fn run_hooks(vm: &mut Vm, m: Value, slot: usize, reverse: bool) {
 /// Forks with the `before` hooks run first and the `after` ones after;
 /// `sys_fork` makes the system call (fork or forkpty). Returns the result
 /// of the call or its errno.
-fn fork_with_hooks(
+pub(crate) fn fork_with_hooks(
     vm: &mut Vm,
     m: Value,
     sys_fork: impl FnOnce() -> libc::pid_t,

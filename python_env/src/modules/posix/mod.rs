@@ -11,6 +11,7 @@
 //! - `system`: the process and the system (`getpid`, `kill`, `waitpid`,
 //!   `times`, `uname`, `environ`, `putenv`, `sysconf`...).
 //! - `fork`: `fork`, `forkpty`, `register_at_fork`, `wait3`, `wait4`.
+//! - `spawn`: `posix_spawn` and `posix_spawnp`.
 //!
 //! Every function is a builtin bound to the module object (its `__self__`,
 //! as in CPython), whose extra value slots hold the module state: the
@@ -25,13 +26,14 @@
 //! retried, unless a handler raised (PEP 475).
 //!
 //! Not provided (absent, so `hasattr(os, name)` is False):
-//! `posix_spawn*` and `system` (`_posixsubprocess.fork_exec` starts
-//! programs instead), `fexecve`, extended attributes, scheduling and the
+//! `system` (`_posixsubprocess.fork_exec` starts programs instead),
+//! `fexecve`, extended attributes, scheduling and the
 //! other calls `_have_functions` does not list.
 
-mod fork;
+pub(crate) mod fork;
 pub(crate) mod path;
 mod scandir;
+mod spawn;
 mod stat;
 mod system;
 
@@ -250,6 +252,9 @@ fn int_constants() -> Vec<(&'static str, i64)> {
         ("CLD_TRAPPED", CLD_TRAPPED.into()),
         ("CLD_STOPPED", CLD_STOPPED.into()),
         ("CLD_CONTINUED", CLD_CONTINUED.into()),
+        ("POSIX_SPAWN_OPEN", spawn::POSIX_SPAWN_OPEN),
+        ("POSIX_SPAWN_CLOSE", spawn::POSIX_SPAWN_CLOSE),
+        ("POSIX_SPAWN_DUP2", spawn::POSIX_SPAWN_DUP2),
         ("O_RDONLY", O_RDONLY.into()),
         ("O_WRONLY", O_WRONLY.into()),
         ("O_RDWR", O_RDWR.into()),
@@ -408,6 +413,7 @@ fn fill(vm: &mut Vm, m: Value) -> PyResult<()> {
     fns.extend_from_slice(scandir::FUNCTIONS);
     fns.extend_from_slice(system::FUNCTIONS);
     fns.extend_from_slice(fork::FUNCTIONS);
+    fns.extend_from_slice(spawn::FUNCTIONS);
     for (name, f) in fns {
         let b = vm.new_builtin_bound(name, f, m);
         vm.ctx.promote(b);

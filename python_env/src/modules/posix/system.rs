@@ -198,7 +198,12 @@ fn _exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// The argv of `execv`/`execve`: a non-empty tuple or list whose first
 /// item is not empty, each item through `PyUnicode_FSConverter`.
-fn exec_argv(vm: &mut Vm, v: Value, who: &str, arg: &str) -> PyResult<Vec<std::ffi::CString>> {
+pub(super) fn exec_argv(
+    vm: &mut Vm,
+    v: Value,
+    who: &str,
+    arg: &str,
+) -> PyResult<Vec<std::ffi::CString>> {
     let ok = proto_core::Obj::from_value(v)
         .is_some_and(|o| o.kind() == proto_core::Kind::TUPLE || o.kind() == proto_core::Kind::LIST);
     if !ok {
@@ -278,12 +283,18 @@ fn execve(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         super::path::PATH,
     )?;
     let argv = exec_argv(vm, argv.unwrap_or(Value::NONE), "execve: ", "argv")?;
-    let env = env.unwrap_or(Value::NONE);
+    let envp = env_list(vm, env.unwrap_or(Value::NONE), "env")?;
+    Err(do_exec(vm, &path, &argv, Some(&envp)))
+}
+
+/// The `KEY=VALUE` strings of the environment mapping `env` (CPython's
+/// `parse_envlist`); `what` names it in the error for a non-mapping.
+pub(super) fn env_list(vm: &mut Vm, env: Value, what: &str) -> PyResult<Vec<std::ffi::CString>> {
     // PyMapping_Check (a __getitem__), then PyMapping_Keys/Values.
     let getitem = vm.intern("__getitem__");
     let tp = vm.type_of(env);
     if is_str(env) || vm.lookup_type(tp, getitem).is_none() {
-        return Err(vm.type_error("env must be a mapping object"));
+        return Err(vm.type_error(&format!("{what} must be a mapping object")));
     }
     let keys = vm.call_method(env, "keys", &[])?;
     let (keys, mark) = vm.collect_rooted(keys)?;
@@ -306,8 +317,7 @@ fn execve(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Ok(envp)
     })();
     vm.pop_roots(mark);
-    let envp = r?;
-    Err(do_exec(vm, &path, &argv, Some(&envp)))
+    r
 }
 
 /// `strerror(code)`.
