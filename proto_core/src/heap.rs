@@ -197,7 +197,19 @@ impl Block {
             let meta_word = unsafe { &*(p as *const AtomicU64) };
             let meta = meta_word.load(Ordering::Relaxed);
             if meta as u8 == FREE_KIND {
-                // Already free: relinked below.
+                // Already free. Its link is rewritten only when it changed
+                // (a slot above it was freed or allocated since the list was
+                // built): a block with few changes is then only read, and
+                // its unchanged lines are not written back.
+                let fc = p.cast::<FreeCell>();
+                // SAFETY: a free slot holds a FreeCell.
+                if unsafe { (*fc).next } != head {
+                    // SAFETY: as above; only the owner touches free cells.
+                    unsafe { (*fc).next = head };
+                }
+                head = fc;
+                nfree += 1;
+                continue;
             } else if meta & MARK != 0 {
                 meta_word.store(meta & !MARK, Ordering::Relaxed);
                 live += 1;

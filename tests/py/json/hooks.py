@@ -26,10 +26,16 @@ for kw in ['object_hook', 'object_pairs_hook', 'parse_float', 'parse_int', 'pars
     except Boom as e:
         print(kw, 'Boom', e)
 
-# a hook that allocates a lot and drops what it is given
+# a hook that allocates a lot (2000 small lists a call, so that collections run
+# while the scanner holds its unfinished containers) and drops what it is given;
+# it keeps at most two batches of 200 alive, as a collection at every safepoint
+# (the GC-stress build) costs in proportion to what is alive
 def churn(d):
-    junk = [[i] * 10 for i in range(2000)]
-    return len(junk) + len(d)
+    n = 0
+    for _ in range(10):
+        junk = [[i] * 10 for i in range(200)]
+        n += len(junk)
+    return n + len(d)
 
 big = '[' + ','.join('{"k%d": [%d, "v"], "same": {"x": 1}}' % (i % 7, i) for i in range(3000)) + ']'
 r = json.loads(big, object_hook=churn)
