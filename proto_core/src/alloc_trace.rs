@@ -16,7 +16,11 @@
 //! [`ProtoContext::try_alloc`]: crate::ProtoContext::try_alloc
 
 #[cfg(not(loom))]
-use crate::sync::{self, Arc, AtomicBool, Mutex, Ordering};
+use crate::sync::{self, AtomicBool, Mutex, Ordering};
+// The tracer handle is std's `Arc` under loom too: callers make an
+// `Arc<dyn AllocTracer>`, which loom's `Arc` cannot coerce to, and its
+// count is no part of a modelled protocol (nothing is traced under loom).
+use std::sync::Arc;
 
 /// Receives the allocation events while tracing is on.
 pub trait AllocTracer: Send + Sync {

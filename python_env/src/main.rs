@@ -1174,6 +1174,7 @@ fn run(mut cfg: Config, program_name: String) -> u8 {
             return 1;
         }
     }
+    let mut gc_totals = GcTotalsAtExit(None);
     let mut vm = match Vm::new_main(python_env::setup) {
         Ok(vm) => vm,
         Err(_) => {
@@ -1181,6 +1182,7 @@ fn run(mut cfg: Config, program_name: String) -> u8 {
             return 1;
         }
     };
+    gc_totals.0 = Some(vm.ctx.space().clone());
     let vm = &mut vm;
     // Other threads read this thread's frames through the registration
     // (sys._current_frames); `vm` stays here until `run` returns.
@@ -1444,8 +1446,21 @@ pub fn finish(vm: &mut Vm) -> bool {
         flushed &= python_env::modules::sys::flush_std_files(vm);
     }
     flush();
-    vm.ctx.space().gc_log().print_summary();
     flushed
+}
+
+/// Prints the collector's totals (`-X gcstats`, `PROTOPY_GCSTATS`) when
+/// dropped. `run` declares it before the main thread's `Vm`, so it runs
+/// after dropping that `Vm` swept the thread's local objects: the totals
+/// are the last line and count every collection.
+struct GcTotalsAtExit(Option<std::sync::Arc<proto_core::ProtoSpace>>);
+
+impl Drop for GcTotalsAtExit {
+    fn drop(&mut self) {
+        if let Some(space) = &self.0 {
+            space.gc_log().print_summary();
+        }
+    }
 }
 
 /// The `__del__` methods still due at exit, as CPython's `finalize_modules`:

@@ -423,6 +423,40 @@ fn tracemalloc_options() {
 }
 
 #[test]
+fn gcstats_totals_come_last() {
+    // One line per collection on stderr, then the totals, which are the
+    // last line (after the main thread's final sweep) and count them all.
+    let prog = "import gc\nx = [[i] for i in range(200000)]\ndel x\ngc.collect()\nprint('done')";
+    for (env, args) in [
+        (&[][..], &["-X", "gcstats", "-c", prog][..]),
+        (&[("PROTOPY_GCSTATS", "1")][..], &["-c", prog][..]),
+    ] {
+        let o = run_with(
+            &protopy(),
+            &Run {
+                env,
+                ..Run::new(args)
+            },
+        );
+        assert_eq!((o.code, o.out.as_str()), (Some(0), "done"), "{o:?}");
+        let lines: Vec<&str> = o.err.lines().collect();
+        let count = |kind: &str| {
+            let p = format!("gc: {kind} (thread ");
+            lines.iter().filter(|l| l.starts_with(&p)).count()
+        };
+        let totals = lines.last().copied().unwrap_or_default();
+        let words: Vec<&str> = totals.split_whitespace().collect();
+        assert!(totals.starts_with("gc totals: "), "{o:?}");
+        let global: usize = words[2].parse().expect("global count");
+        let local_at = words.iter().position(|w| *w == "local").expect("local") - 1;
+        let local: usize = words[local_at].parse().expect("local count");
+        assert!(global >= 1 && count("global") == global, "{o:?}");
+        assert_eq!(count("local"), local, "{o:?}");
+        assert_eq!(lines.len(), global + local + 1, "{o:?}");
+    }
+}
+
+#[test]
 fn hash_seed() {
     let flag = "import sys; print(sys.flags.hash_randomization, sys.hash_info.width)";
     same(&Run::new(&["-c", flag]));
