@@ -126,7 +126,7 @@ impl Default for SpaceConfig {
             gc_threads: 0,
             parallel_mark: true,
             min_global_trigger_blocks: 256,
-            min_pressure_trigger: 32 * 1024 * 1024,
+            min_pressure_trigger: 16 * 1024 * 1024,
             stack_values: crate::roots::DEFAULT_STACK_VALUES,
             gc_log: std::env::var_os("PROTOPY_GCSTATS").is_some_and(|v| !v.is_empty() && v != "0"),
         }

@@ -399,7 +399,7 @@ fn promoted_garbage_starts_global_collections() {
     }
     assert!(sp.stats().global_collections >= 2, "{:?}", sp.stats());
     // 400,000 x 4 promoted cells = 98 MiB in all; the pressure trigger
-    // (32 MiB) bounds the heap well below that.
+    // (16 MiB) bounds the heap well below that.
     assert!(peak < 48 << 20, "peak heap {peak}");
     assert_eq!(list_sum(h.get(0)), 4 * 399_999 + 6);
 }

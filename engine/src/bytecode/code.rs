@@ -661,44 +661,58 @@ impl fmt::Debug for CodeObject {
     }
 }
 
+/// Bytes the system allocator uses for an allocation of `n` bytes: glibc's
+/// chunk (an 8-byte size header, 16-byte alignment, 32 bytes at least);
+/// nothing for an empty allocation, which Rust does not make.
+pub fn malloc_chunk(n: usize) -> usize {
+    if n == 0 {
+        0
+    } else {
+        ((n + 8 + 15) & !15).max(32)
+    }
+}
+
 impl CodeObject {
-    /// Bytes this code object owns on the Rust heap, its nested code objects
-    /// excepted (each is counted by its own code value): an estimate for the
-    /// collector's external-memory accounting.
+    /// Bytes this code object holds from the system allocator, its nested
+    /// code objects excepted (each is counted by its own code value): an
+    /// estimate for the collector's external-memory accounting. Every
+    /// allocation is counted as the chunk the allocator gives it
+    /// ([`malloc_chunk`]), the `Arc` holding this object included: a small
+    /// program's code is mostly short names and tables, whose chunk overhead
+    /// is as large as their contents.
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
         let strs = |v: &[Box<str>]| {
-            v.iter()
-                .map(|s| s.len() + size_of::<Box<str>>())
-                .sum::<usize>()
+            malloc_chunk(std::mem::size_of_val(v))
+                + v.iter().map(|s| malloc_chunk(s.len())).sum::<usize>()
         };
-        size_of::<CodeObject>()
-            + self.name.len()
-            + self.qualname.len()
+        fn const_bytes(c: &Constant) -> usize {
+            match c {
+                Constant::Str(s) => malloc_chunk(s.as_bytes().len()),
+                Constant::Bytes(b) => malloc_chunk(b.len()),
+                Constant::BigInt(_) => malloc_chunk(size_of::<BigInt>()),
+                Constant::Tuple(t) | Constant::FrozenSet(t) => {
+                    malloc_chunk(std::mem::size_of_val(&**t))
+                        + t.iter().map(const_bytes).sum::<usize>()
+                }
+                _ => 0,
+            }
+        }
+        // The Arc's two counts precede the object in its allocation.
+        malloc_chunk(size_of::<CodeObject>() + 2 * size_of::<usize>())
+            + malloc_chunk(self.name.len())
+            + malloc_chunk(self.qualname.len())
             + strs(&self.varnames)
             + strs(&self.cellvars)
             + strs(&self.freevars)
             + strs(&self.names)
-            + self.cell2arg.len() * size_of::<Option<u32>>()
-            + self
-                .consts
-                .iter()
-                .map(|c| {
-                    size_of::<Constant>()
-                        + match c {
-                            Constant::Str(s) => s.as_bytes().len(),
-                            Constant::Bytes(b) => b.len(),
-                            Constant::Tuple(t) | Constant::FrozenSet(t) => {
-                                t.len() * size_of::<Constant>()
-                            }
-                            _ => 0,
-                        }
-                })
-                .sum::<usize>()
-            + self.code.len()
-            + self.linetable.entries.len() * size_of::<(u32, Location)>()
-            + self.exception_table.len() * size_of::<ExceptionEntry>()
-            + self.cache_index.len() * size_of::<u32>()
+            + malloc_chunk(std::mem::size_of_val(&*self.cell2arg))
+            + malloc_chunk(std::mem::size_of_val(&*self.consts))
+            + self.consts.iter().map(const_bytes).sum::<usize>()
+            + malloc_chunk(self.code.len())
+            + malloc_chunk(std::mem::size_of_val(&*self.linetable.entries))
+            + malloc_chunk(std::mem::size_of_val(&*self.exception_table))
+            + malloc_chunk(std::mem::size_of_val(&*self.cache_index))
     }
 
     /// Number of code units.

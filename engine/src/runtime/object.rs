@@ -322,10 +322,15 @@ pub struct CodeData {
 }
 impl Trace for CodeData {
     fn external_bytes(&self) -> usize {
+        use crate::bytecode::code::malloc_chunk;
         use std::mem::size_of;
+        // The code is shared by `Arc` (a code value made from another's
+        // `CodeObject` counts it again: an over-estimate, never an under-).
         self.code.heap_bytes()
-            + (self.consts.len() + self.names.len() + self.varnames.len()) * size_of::<Value>()
-            + self.cache.len() * size_of::<AtomicU64>()
+            + malloc_chunk(self.consts.len() * size_of::<Value>())
+            + malloc_chunk(self.names.len() * size_of::<Value>())
+            + malloc_chunk(self.varnames.len() * size_of::<Value>())
+            + malloc_chunk(self.cache.len() * size_of::<AtomicU64>())
     }
 
     fn trace(&self, f: &mut dyn FnMut(Value)) {

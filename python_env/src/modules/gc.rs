@@ -27,7 +27,7 @@
 //!   defaults: `threshold0` the bytes a thread allocates at least between two
 //!   of its local collections (1 MiB at 700), `threshold1` the bytes promoted
 //!   to the shared space (or held outside the heap by new native objects
-//!   such as code) at least between two global collections (32 MiB at 10),
+//!   such as code) at least between two global collections (16 MiB at 10),
 //!   `threshold2` the heap size below which heap growth alone never starts a
 //!   global collection (64 MiB at 10). So `set_threshold(7000)` makes local
 //!   collections ten times rarer, as it makes CPython's. Each trigger also
