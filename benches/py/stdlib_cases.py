@@ -176,37 +176,11 @@ def case_crc32():
 
 def case_decimal_telco():
     # pyperformance's telco in shape: per call, multiply, quantize with two
-    # roundings, add, and str of the total (see also decimal_telco.py).
-    from decimal import Decimal, getcontext, ROUND_HALF_EVEN, ROUND_DOWN
-    g = lcg(12345)
-    calls = []
-    for _ in range(int(20000 * SCALE)):
-        r = next(g)
-        calls.append((r % 3600 + 1, r % 2))
-    rates = [Decimal("0.0013"), Decimal("0.00894")]
-    basic_tax = Decimal("0.0675")
-    distance_tax = Decimal("0.0341")
-    cent = Decimal("0.01")
-    getcontext().rounding = ROUND_DOWN
-
-    def run():
-        out = []
-        for _ in range(5):
-            sum_t = sum_b = sum_d = Decimal(0)
-            for secs, kind in calls:
-                price = (rates[kind] * Decimal(secs)).quantize(cent, rounding=ROUND_HALF_EVEN)
-                btax = (price * basic_tax).quantize(cent)
-                total = price + btax
-                sum_b += btax
-                if kind:
-                    dtax = (price * distance_tax).quantize(cent)
-                    total += dtax
-                    sum_d += dtax
-                sum_t += total
-                out.append(str(total))
-        return str(sum_t), str(sum_b), str(sum_d), len(out), out[-1]
-
-    return timed(run)
+    # roundings, add, and str of the total (decimal_telco.py's billing loop,
+    # 5 repetitions).
+    from decimal_telco import make_calls, bill
+    calls = make_calls(int(20000 * SCALE))
+    return timed(lambda: bill(calls, 5))
 
 
 def case_sqlite_insert():
