@@ -336,6 +336,8 @@ pub struct Types {
     pub member_descr: Value,
     pub async_gen_athrow: Value,
     pub generic_alias: Value,
+    /// The iterator `iter(list[int])` returns (one unpacked alias).
+    pub generic_alias_iter: Value,
     /// `_thread.RLock` (methods in python_env `modules/_thread`): here so
     /// that `threading.Condition()` makes its default lock without a lookup.
     pub rlock: Value,

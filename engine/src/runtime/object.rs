@@ -1083,6 +1083,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         member_descr: t!("member_descriptor", K_MEMBER, 0),
         async_gen_athrow: t!("async_generator_athrow", K_MISC, 0),
         generic_alias: t!("GenericAlias", K_MISC, TF_BASETYPE),
+        generic_alias_iter: t!("generic_alias_iterator", K_MISC, 0),
         rlock: t!("RLock", K_INSTANCE, TF_BASETYPE | TF_NODICT),
         lock: t!("lock", K_MISC, 0),
         deque: t!("deque", K_DEQUE, TF_BASETYPE),
