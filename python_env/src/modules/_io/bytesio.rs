@@ -95,6 +95,41 @@ fn b_getvalue(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_bytes(contents(ba)))
 }
 
+/// `__getstate__`: `(value, position, dict or None)`.
+fn b_getstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_b(vm, a, "__getstate__")?;
+    noargs(vm, "__getstate__", a, k)?;
+    let pos = open_guard(vm, s)?.pos;
+    let value = vm.new_bytes(contents(xget(a[0], NX, 0)));
+    let mark = vm.push_root(value);
+    let d = state_dict(vm, a[0]);
+    vm.pop_roots(mark);
+    let d = d?;
+    Ok(vm.new_tuple(&[value, Value::int(pos as i64), d]))
+}
+
+/// `__setstate__((value, position, dict))`.
+fn b_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_b(vm, a, "__setstate__")?;
+    crate::args::check_method(vm, "BytesIO.__setstate__", a, k, 1, 1)?;
+    let items = state_items(vm, "BytesIO", a[1], 3)?;
+    {
+        let mut g = open_guard(vm, s)?;
+        let data = bytes_like(vm, items[0], "")?;
+        let ba = vm.call(vm.g.types.bytearray, &[], Value::EMPTY)?;
+        let mark = vm.push_root(ba);
+        g.pos = 0;
+        let r = write(vm, &mut g, ba, &data);
+        vm.pop_roots(mark);
+        r?;
+        xset(vm, a[0], NX, 0, ba);
+    }
+    let pos = state_pos(vm, items[1], "second item of state must be an integer, not")?;
+    s.st.lock(vm, "BytesIO")?.pos = pos;
+    merge_state_dict(vm, a[0], items[2], "third item of state")?;
+    Ok(Value::NONE)
+}
+
 fn b_getbuffer(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_b(vm, a, "getbuffer")?;
     noargs(vm, "getbuffer", a, k)?;
@@ -390,6 +425,8 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value, base: Value) -> Valu
             ("close", b_close),
             ("__iter__", b_iter),
             ("__next__", b_next),
+            ("__getstate__", b_getstate),
+            ("__setstate__", b_setstate),
         ],
     );
     add_getset(vm, t, "closed", b_closed, None);

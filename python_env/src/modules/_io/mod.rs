@@ -302,6 +302,60 @@ pub(crate) fn closed_error(vm: &mut Vm) -> PyException {
     vm.value_error("I/O operation on closed file.")
 }
 
+/// The instance dict as `__getstate__` of `StringIO`/`BytesIO` gives it:
+/// a copy, or None when it is empty.
+pub(crate) fn state_dict(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let n = vm.intern("__dict__");
+    let d = vm.getattr(v, n)?;
+    if vm.len(d)? == 0 {
+        return Ok(Value::NONE);
+    }
+    vm.call_method(d, "copy", &[])
+}
+
+/// The position item of a `__setstate__` state: an int, not negative
+/// (`what`: its TypeError's start).
+pub(crate) fn state_pos(vm: &mut Vm, p: Value, what: &str) -> PyResult<usize> {
+    if !vm.isinstance(p, vm.g.types.int) {
+        let tn = vm.type_name_of(p);
+        return Err(vm.type_error(&format!("{what} {tn}")));
+    }
+    let n = crate::args::py_ssize_t(vm, p)?;
+    usize::try_from(n).map_err(|_| vm.value_error("position value cannot be negative"))
+}
+
+/// The dict item of a `__setstate__` state, merged into the instance dict
+/// (None: nothing; `what`: its TypeError's start).
+pub(crate) fn merge_state_dict(vm: &mut Vm, v: Value, d: Value, what: &str) -> PyResult<()> {
+    if d.is_none() {
+        return Ok(());
+    }
+    if !vm.isinstance(d, vm.g.types.dict) {
+        let tn = vm.type_name_of(d);
+        return Err(vm.type_error(&format!("{what} should be a dict, got a {tn}")));
+    }
+    let n = vm.intern("__dict__");
+    let own = vm.getattr(v, n)?;
+    vm.call_method(own, "update", &[d])?;
+    Ok(())
+}
+
+/// The items of a `__setstate__` state: a tuple of at least `n` items.
+pub(crate) fn state_items(vm: &mut Vm, cls: &str, state: Value, n: usize) -> PyResult<Vec<Value>> {
+    let items = if Obj::from_value(state).is_some_and(|o| o.kind() == Kind::TUPLE) {
+        vm.seq_items(state)
+    } else {
+        Vec::new()
+    };
+    if items.len() < n || !Obj::from_value(state).is_some_and(|o| o.kind() == Kind::TUPLE) {
+        let tn = vm.type_name_of(state);
+        return Err(vm.type_error(&format!(
+            "_io.{cls}.__setstate__ argument should be {n}-tuple, got {tn}"
+        )));
+    }
+    Ok(items)
+}
+
 /// The calling thread's `errno`.
 pub(crate) fn last_errno() -> i32 {
     std::io::Error::last_os_error()

@@ -25,6 +25,8 @@ struct Inner {
     decoder: Option<NlDecoder>,
     readuniversal: bool,
     readnl: Vec<u32>,
+    /// `newline=None` was given (`readnl` is then empty).
+    newline_none: bool,
     writenl: Option<Vec<u32>>,
 }
 
@@ -47,6 +49,7 @@ fn s_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 decoder: None,
                 readuniversal: false,
                 readnl: vec![10],
+                newline_none: false,
                 writenl: None,
             }),
         },
@@ -117,6 +120,7 @@ fn s_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     g.readuniversal = nl.as_ref().is_none_or(|n| n.is_empty());
     let readtranslate = nl.is_none();
     g.readnl = nl.clone().unwrap_or_default();
+    g.newline_none = nl.is_none();
     g.writenl = match &nl {
         Some(n) if n.first() == Some(&13) => Some(n.clone()),
         _ => None,
@@ -159,6 +163,51 @@ fn s_getvalue(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     noargs(vm, "getvalue", a, k)?;
     let g = open_guard(vm, s)?;
     Ok(new_text(vm, &g.buf))
+}
+
+/// `__getstate__`: `(value, newline, position, dict or None)`.
+fn s_getstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "__getstate__")?;
+    noargs(vm, "__getstate__", a, k)?;
+    let (buf, nl, pos) = {
+        let g = open_guard(vm, s)?;
+        let nl = (!g.newline_none).then(|| g.readnl.clone());
+        (g.buf.clone(), nl, g.pos)
+    };
+    let value = new_text(vm, &buf);
+    let mark = vm.push_root(value);
+    let nl = match nl {
+        Some(n) => new_text(vm, &n),
+        None => Value::NONE,
+    };
+    vm.push_root(nl);
+    let d = state_dict(vm, a[0]);
+    vm.pop_roots(mark);
+    let d = d?;
+    Ok(vm.new_tuple(&[value, nl, Value::int(pos as i64), d]))
+}
+
+/// `__setstate__((value, newline, position, dict))`: `__init__` with the
+/// first two, then the value as it is (its newlines were translated when
+/// it was written), the position and the dict.
+fn s_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = this_s(vm, a, "__setstate__")?;
+    crate::args::check_method(vm, "StringIO.__setstate__", a, k, 1, 1)?;
+    if s.st.lock(vm, "StringIO")?.closed {
+        return Err(vm.value_error("I/O operation on closed file"));
+    }
+    let items = state_items(vm, "StringIO", a[1], 4)?;
+    s_init(vm, &[a[0], items[0], items[1]], Value::EMPTY)?;
+    if !is_str(items[0]) {
+        let tn = vm.type_name_of(items[0]);
+        return Err(vm.type_error(&format!("initial_value must be str, not {tn}")));
+    }
+    let buf = crate::text::decode_wtf8(str_bytes(items[0]));
+    s.st.lock(vm, "StringIO")?.buf = buf;
+    let pos = state_pos(vm, items[2], "third item of state must be an integer, got")?;
+    s.st.lock(vm, "StringIO")?.pos = pos;
+    merge_state_dict(vm, a[0], items[3], "fourth item of state")?;
+    Ok(Value::NONE)
 }
 
 fn s_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -360,6 +409,8 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value, base: Value) -> Valu
             ("seekable", s_true),
             ("close", s_close),
             ("__next__", s_next),
+            ("__getstate__", s_getstate),
+            ("__setstate__", s_setstate),
         ],
     );
     add_getset(vm, t, "closed", s_closed, None);
