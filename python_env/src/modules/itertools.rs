@@ -2127,6 +2127,12 @@ repeat(elem [,n]) --> elem, elem, elem, ... endlessly or up to n times\n",
         }
         if name == "chain" {
             vm.add_static(t, "from_iterable", chain_from_iterable, true);
+            vm.add_static(
+                t,
+                "__class_getitem__",
+                crate::types::genericalias::class_getitem,
+                true,
+            );
         }
         vm.set_module_attr(m, name, t);
         types.push(t);

@@ -577,7 +577,15 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(it, "__iter__", gai_iter);
     vm.add_method(it, "__reduce__", gai_reduce);
     let tt = &vm.g.types;
-    for c in [tt.list, tt.tuple, tt.dict, tt.set, tt.frozenset] {
+    for c in [
+        tt.list,
+        tt.tuple,
+        tt.dict,
+        tt.set,
+        tt.frozenset,
+        tt.mappingproxy,
+        tt.async_generator,
+    ] {
         vm.add_static(c, "__class_getitem__", class_getitem, true);
     }
     Ok(())

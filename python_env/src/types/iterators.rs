@@ -925,6 +925,12 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, "__reduce__", r);
     }
     vm.add_method(steps[1].0, "__setstate__", zip_setstate);
+    vm.add_static(
+        steps[0].0,
+        "__class_getitem__",
+        super::genericalias::class_getitem,
+        true,
+    );
     // Set once, by this one init of the interpreter's builtins.
     let _ = vm.g.iternext.set(Box::new(steps));
     let rt = vm.new_static_type("reversed", obj, Kind(K_MISC.0), true);

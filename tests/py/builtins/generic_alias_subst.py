@@ -76,3 +76,16 @@ try:
     types.GenericAlias(list)
 except TypeError as e:
     print("TypeError:", e)
+
+# More classes are generic: their subscription is a GenericAlias.
+import itertools
+import concurrent.futures
+for cls in [enumerate, itertools.chain, types.MappingProxyType,
+            types.AsyncGeneratorType, concurrent.futures.Future]:
+    a = cls[int]
+    print(a, a.__origin__ is cls, a.__args__)
+for cls in [int, str, zip]:
+    try:
+        cls[int]
+    except TypeError as e:
+        print("TypeError:", e)

@@ -12,6 +12,7 @@ import collections
 import sys
 import threading
 import time
+import types
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -410,6 +411,8 @@ class Future:
                 waiter.add_exception(self)
             self._condition.notify_all()
         self._invoke_callbacks()
+
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 
 def _result_or_cancel(fut, timeout=None):

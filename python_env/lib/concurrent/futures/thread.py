@@ -9,6 +9,7 @@ import os
 import queue
 import threading
 import time
+import types
 import weakref
 
 from concurrent.futures import _base
@@ -64,6 +65,8 @@ class _WorkItem:
             self = None
         else:
             self.future.set_result(result)
+
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 
 class _MapBatch:
