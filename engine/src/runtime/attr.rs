@@ -1555,7 +1555,14 @@ impl Vm {
 
     /// Parses `__slots__` of a class being created: returns the (mangled)
     /// slot names and whether `__dict__` and `__weakref__` were listed.
-    fn parse_slots(&mut self, cls_name: Value, slots: Value) -> PyResult<(Vec<Value>, bool, bool)> {
+    /// `may_add`: whether the bases leave room for a `__dict__` and a
+    /// `__weakref__` (listing one they already give is a TypeError).
+    fn parse_slots(
+        &mut self,
+        cls_name: Value,
+        slots: Value,
+        may_add: (bool, bool),
+    ) -> PyResult<(Vec<Value>, bool, bool)> {
         let items = if is_str(slots) {
             vec![slots]
         } else {
@@ -1582,15 +1589,17 @@ impl Vm {
                 return Err(self.type_error("__slots__ must be identifiers"));
             }
             if s == "__dict__" {
-                if has_dict {
+                if has_dict || !may_add.0 {
                     return Err(self.type_error("__dict__ slot disallowed: we already got one"));
                 }
                 has_dict = true;
                 continue;
             }
             if s == "__weakref__" {
-                if has_weakref {
-                    return Err(self.type_error("__weakref__ slot disallowed: we already got one"));
+                if has_weakref || !may_add.1 {
+                    return Err(self.type_error(
+                        "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
+                    ));
                 }
                 has_weakref = true;
                 continue;
@@ -1804,7 +1813,13 @@ impl Vm {
         let mut nodict = false;
         let mut weakref = true;
         if let Some(sv) = self.dict_get_str(d, self.g.names.__slots__) {
-            let (names, has_dict, has_weakref) = match self.parse_slots(name, sv) {
+            // A base whose instances take weak references says so with
+            // its `__weakref__` descriptor.
+            let bases_weak = bases
+                .iter()
+                .any(|&b| self.lookup_type(b, self.g.names.__weakref__).is_some());
+            let may_add = (bases_nodict, !bases_weak);
+            let (names, has_dict, has_weakref) = match self.parse_slots(name, sv, may_add) {
                 Ok(r) => r,
                 Err(e) => {
                     self.pop_roots(mark);
