@@ -229,9 +229,10 @@ pub fn parse_int_limited(s: &str, base: u32, limit: usize) -> Result<BigInt, Int
     Ok(if negative { -v } else { v })
 }
 
-/// The ValueError message for a failed `int(s, base)` (repr truncated to 200 chars like `%.200R`).
-pub fn int_parse_error_message(s: &str, base: u32) -> String {
-    let r: String = super::repr::str_repr(s).chars().take(200).collect();
+/// The ValueError message for a failed `int(s, base)` (repr truncated to 200 chars like `%.200R`);
+/// `s` is the str's WTF-8 text, so a lone surrogate shows escaped as in CPython.
+pub fn int_parse_error_message(s: &[u8], base: u32) -> String {
+    let r: String = super::repr::str_repr_wtf8(s).chars().take(200).collect();
     format!("invalid literal for int() with base {base}: {r}")
 }
 
@@ -466,7 +467,7 @@ mod tests {
         assert!(parse_int_default_limit(&format!("0x{}", "1".repeat(5000)), 0).is_ok());
         assert!(parse_int_default_limit(&format!("{}_1", "1".repeat(4300)), 10).is_err());
         assert_eq!(
-            int_parse_error_message("abc", 10),
+            int_parse_error_message(b"abc", 10),
             "invalid literal for int() with base 10: 'abc'"
         );
         assert_eq!(

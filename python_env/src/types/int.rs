@@ -153,7 +153,7 @@ fn parse(vm: &mut Vm, s: &str, base: u32, src: Value) -> PyResult<Value> {
             Err(vm.value_error(&format!("invalid literal for int() with base {base}: {r}")))
         }
         Err(text::parse::IntParseError::Invalid) => {
-            let msg = text::parse::int_parse_error_message(s, base);
+            let msg = text::parse::int_parse_error_message(str_bytes(src), base);
             Err(vm.value_error(&msg))
         }
     }
