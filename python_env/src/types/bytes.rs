@@ -85,7 +85,8 @@ fn handler_failure(vm: &mut Vm, exc: PyException, op: &str, enc: &str) -> PyExce
 }
 
 /// The UnicodeEncodeError/UnicodeDecodeError for a codec failure, with its
-/// `encoding`, `object`, `start`, `end` and `reason` attributes.
+/// `encoding`, `object`, `start`, `end` and `reason` attributes (and those
+/// five as its `args`); its `str()` is formatted from them.
 pub fn codec_exc(vm: &mut Vm, e: &CodecError, object: Value) -> PyException {
     let cls = if e.encode {
         vm.g.e.UnicodeEncodeError
@@ -104,6 +105,11 @@ pub fn codec_exc(vm: &mut Vm, e: &CodecError, object: Value) -> PyException {
         ("end", Value::int(e.end as i64)),
         ("reason", reason),
     ];
+    // `args` is the five fields, as the constructor's.
+    let args = vm.new_tuple(&attrs.map(|(_, v)| v));
+    if let Some(o) = Obj::from_value(exc.0) {
+        vm.store(o, EXC_ARGS, args);
+    }
     for (name, v) in attrs {
         let k = vm.intern(name);
         // Exceptions always have an instance dict; a failure here is ignored.

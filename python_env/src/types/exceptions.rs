@@ -240,6 +240,169 @@ fn oserror_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// Which of the three `UnicodeError` subclasses.
+#[derive(Clone, Copy, PartialEq)]
+enum UnicodeKind {
+    Encode,
+    Decode,
+    Translate,
+}
+
+/// `__init__` of UnicodeEncodeError / UnicodeDecodeError (`encoding,
+/// object, start, end, reason`) and UnicodeTranslateError (`object, start,
+/// end, reason`): `args` as BaseException's, then the fields as attributes
+/// (where the codecs put them too). A decode error's object becomes bytes.
+fn unicode_error_init(vm: &mut Vm, a: &[Value], k: Value, kind: UnicodeKind) -> PyResult<Value> {
+    exc_init(vm, a, k)?;
+    let pos = &a[1..];
+    let want = if kind == UnicodeKind::Translate { 4 } else { 5 };
+    if pos.len() != want {
+        return Err(vm.type_error(&format!(
+            "function takes exactly {want} arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let must_be_str = |vm: &mut Vm, i: usize| -> PyResult<()> {
+        if is_str(pos[i]) {
+            return Ok(());
+        }
+        let tn = vm.type_name_of(pos[i]);
+        Err(vm.type_error(&format!("argument {} must be str, not {tn}", i + 1)))
+    };
+    let (names, first): (&[&str], usize) = if kind == UnicodeKind::Translate {
+        (&["object", "start", "end", "reason"], 0)
+    } else {
+        must_be_str(vm, 0)?;
+        (&["encoding", "object", "start", "end", "reason"], 1)
+    };
+    let object = match kind {
+        UnicodeKind::Decode => match super::bytes::buf(pos[first]) {
+            Some(b) => vm.new_bytes(&b),
+            None => {
+                let tn = vm.type_name_of(pos[first]);
+                return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
+            }
+        },
+        _ => {
+            must_be_str(vm, first)?;
+            pos[first]
+        }
+    };
+    let mark = vm.push_root(object);
+    let r = (|| {
+        let start = crate::args::py_ssize_t(vm, pos[first + 1])?;
+        let end = crate::args::py_ssize_t(vm, pos[first + 2])?;
+        must_be_str(vm, first + 3)?;
+        let mut vals = pos.to_vec();
+        vals[first] = object;
+        vals[first + 1] = Value::int(start);
+        vals[first + 2] = Value::int(end);
+        for (name, v) in names.iter().zip(vals) {
+            let n = vm.intern(name);
+            vm.setattr(a[0], n, v)?;
+        }
+        Ok(Value::NONE)
+    })();
+    vm.pop_roots(mark);
+    r
+}
+
+fn unicode_encode_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    unicode_error_init(vm, a, k, UnicodeKind::Encode)
+}
+
+fn unicode_decode_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    unicode_error_init(vm, a, k, UnicodeKind::Decode)
+}
+
+fn unicode_translate_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    unicode_error_init(vm, a, k, UnicodeKind::Translate)
+}
+
+/// `str()` of a Unicode error, from its attributes as they are now (as
+/// CPython's, which reads its fields at each call); one without an
+/// `object` shows its args, as BaseException's.
+fn unicode_error_str(vm: &mut Vm, a: &[Value], kind: UnicodeKind) -> PyResult<Value> {
+    let attr = |vm: &mut Vm, n: &str| {
+        let n = vm.intern(n);
+        vm.getattr_opt(a[0], n)
+    };
+    let Some(object) = attr(vm, "object")?.filter(|o| !o.is_none()) else {
+        return vm.exc_str(a[0]);
+    };
+    let int_attr = |vm: &mut Vm, n: &str| -> PyResult<i64> {
+        match attr(vm, n)? {
+            Some(v) => crate::args::py_ssize_t(vm, v),
+            None => Ok(0),
+        }
+    };
+    let (start, end) = (int_attr(vm, "start")?, int_attr(vm, "end")?);
+    let reason = match attr(vm, "reason")? {
+        Some(v) => vm.str_string(v)?,
+        None => String::new(),
+    };
+    let prefix = if kind == UnicodeKind::Translate {
+        String::new()
+    } else {
+        let enc = match attr(vm, "encoding")? {
+            Some(v) => vm.str_string(v)?,
+            None => String::new(),
+        };
+        format!("'{enc}' codec ")
+    };
+    let verb = match kind {
+        UnicodeKind::Encode => "can't encode",
+        UnicodeKind::Decode => "can't decode",
+        UnicodeKind::Translate => "can't translate",
+    };
+    let one = usize::try_from(start).ok().filter(|_| end == start + 1);
+    let single = match (kind, one) {
+        (UnicodeKind::Decode, Some(i)) => super::bytes::buf(object)
+            .and_then(|b| b.get(i).copied())
+            .map(|b| format!("byte 0x{b:02x}")),
+        (_, Some(i)) if is_str(object) => {
+            let cps = crate::text::decode_wtf8(str_bytes(object));
+            cps.get(i).map(|&c| {
+                if c <= 0xff {
+                    format!("character '\\x{c:02x}'")
+                } else if c <= 0xffff {
+                    format!("character '\\u{c:04x}'")
+                } else {
+                    format!("character '\\U{c:08x}'")
+                }
+            })
+        }
+        _ => None,
+    };
+    let msg = match single {
+        Some(what) => format!("{prefix}{verb} {what} in position {start}: {reason}"),
+        None => {
+            let what = if kind == UnicodeKind::Decode {
+                "bytes"
+            } else {
+                "characters"
+            };
+            format!(
+                "{prefix}{verb} {what} in position {start}-{}: {reason}",
+                end - 1
+            )
+        }
+    };
+    Ok(vm.new_str(&msg))
+}
+
+fn unicode_encode_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    unicode_error_str(vm, a, UnicodeKind::Encode)
+}
+
+fn unicode_decode_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    unicode_error_str(vm, a, UnicodeKind::Decode)
+}
+
+fn unicode_translate_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    unicode_error_str(vm, a, UnicodeKind::Translate)
+}
+
 fn exc_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.exc_str(a[0])
 }
@@ -599,6 +762,28 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_attr(se, f, Value::NONE);
     }
     vm.add_method(ie, "__str__", import_error_str);
+    let unicode: [(&str, NativeFn, NativeFn); 3] = [
+        (
+            "UnicodeEncodeError",
+            unicode_encode_init,
+            unicode_encode_str,
+        ),
+        (
+            "UnicodeDecodeError",
+            unicode_decode_init,
+            unicode_decode_str,
+        ),
+        (
+            "UnicodeTranslateError",
+            unicode_translate_init,
+            unicode_translate_str,
+        ),
+    ];
+    for (name, init, str_) in unicode {
+        let c = vm.g.exc[name];
+        vm.add_method(c, "__init__", init);
+        vm.add_method(c, "__str__", str_);
+    }
     let b = vm.g.builtins;
     let pairs: Vec<(&'static str, Value)> = vm.g.exc.iter().map(|(k, v)| (*k, *v)).collect();
     for (name, cls) in pairs {

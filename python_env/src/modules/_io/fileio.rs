@@ -204,18 +204,23 @@ fn fs_path(vm: &mut Vm, file: Value) -> PyResult<Vec<u8>> {
         // surrogates U+DC80..U+DCFF stand for the undecodable bytes).
         let cps = crate::text::decode_wtf8(str_bytes(v));
         let mut out = Vec::with_capacity(cps.len());
-        for c in cps {
+        for (i, &c) in cps.iter().enumerate() {
             if c == 0 {
                 return Err(vm.value_error("embedded null byte"));
             }
             if (0xDC80..=0xDCFF).contains(&c) {
                 out.push((c - 0xDC00) as u8);
             } else if (0xD800..=0xDFFF).contains(&c) {
+                // As the filesystem encoding's surrogateescape reports it.
                 let cls = vm.g.e.UnicodeEncodeError;
-                return Err(vm.new_exc(
-                    cls,
-                    "'utf-8' codec can't encode character: surrogates not allowed",
-                ));
+                let enc = vm.new_str("utf-8");
+                let mark = vm.push_root(enc);
+                let reason = vm.new_str("surrogates not allowed");
+                vm.push_root(reason);
+                let (start, end) = (Value::int(i as i64), Value::int(i as i64 + 1));
+                let e = vm.call(cls, &[enc, v, start, end, reason], Value::EMPTY);
+                vm.pop_roots(mark);
+                return Err(PyException(e?));
             } else {
                 let ch = char::from_u32(c).unwrap_or('\u{FFFD}');
                 let mut tmp = [0u8; 4];
