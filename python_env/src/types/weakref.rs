@@ -80,7 +80,7 @@ fn referent(o: Obj) -> Value {
 
 /// Can `v` be weakly referenced? As CPython: instances of classes defined in
 /// Python (unless `__slots__` left out `__weakref__`), functions, types, sets, code, generators, methods,
-/// modules and weak references themselves; not ints, strs, tuples, lists,
+/// modules, generic aliases and weak references themselves; not ints, strs, tuples, lists,
 /// dicts, None, bytes or plain `object()`.
 fn weakrefable(vm: &Vm, v: Value) -> bool {
     let Some(o) = Obj::from_value(v) else {
@@ -111,8 +111,12 @@ fn weakrefable(vm: &Vm, v: Value) -> bool {
                     || vm.lookup_type(o.class(), vm.g.names.__weakref__).is_some()
                     || vm.lookup_type(o.class(), vm.g.names.__slots__).is_none())
         }
-        // `_thread.lock` and `_thread.RLock` keep a weak list in CPython.
-        _ => heap || o.class() == vm.g.types.lock || o.class() == vm.g.types.rlock,
+        // `_thread.lock`, `_thread.RLock` and `types.GenericAlias` keep a
+        // weak list in CPython.
+        _ => {
+            heap || [vm.g.types.lock, vm.g.types.rlock, vm.g.types.generic_alias]
+                .contains(&o.class())
+        }
     }
 }
 

@@ -89,3 +89,9 @@ for cls in [int, str, zip]:
         cls[int]
     except TypeError as e:
         print("TypeError:", e)
+
+# An alias can be weakly referenced.
+import weakref
+alias = dict[str, T]
+r = weakref.ref(alias)
+print(r() is alias, r())
