@@ -2198,16 +2198,16 @@ impl Vm {
                                 (self.g.names.__aenter__, self.g.names.__aexit__)
                             };
                             let tp = self.type_of(mgr);
+                            let proto = if opc == Opcode::BeforeWith {
+                                "the context manager protocol"
+                            } else {
+                                "the asynchronous context manager protocol"
+                            };
                             let Some(enter) = self.lookup_type(tp, en) else {
                                 let tn = self.type_name_of(mgr);
-                                let what = if opc == Opcode::BeforeWith {
-                                    "the context manager protocol"
-                                } else {
-                                    "the asynchronous context manager protocol"
-                                };
                                 break 'err (
                                     self.type_error(&format!(
-                                        "'{tn}' object does not support {what}"
+                                        "'{tn}' object does not support {proto}"
                                     )),
                                     false,
                                 );
@@ -2218,11 +2218,6 @@ impl Vm {
                                     "__exit__ method"
                                 } else {
                                     "__aexit__ method"
-                                };
-                                let proto = if opc == Opcode::BeforeWith {
-                                    "the context manager protocol"
-                                } else {
-                                    "the asynchronous context manager protocol"
                                 };
                                 break 'err (
                                     self.type_error(&format!(

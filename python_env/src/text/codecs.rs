@@ -247,55 +247,82 @@ impl CodecError {
 
     /// `str(exc)` exactly as CPython formats it.
     pub fn message(&self) -> String {
-        let enc = self.encoding;
-        if self.encode {
-            if self.end == self.start + 1 {
-                let c = self.chars.first().copied().unwrap_or(0);
-                let shown = if c < 0x100 {
-                    format!("\\x{c:02x}")
-                } else if c < 0x10000 {
-                    format!("\\u{c:04x}")
-                } else {
-                    format!("\\U{c:08x}")
-                };
-                format!(
-                    "'{enc}' codec can't encode character '{shown}' in position {}: {}",
-                    self.start, self.reason
-                )
-            } else {
-                format!(
-                    "'{enc}' codec can't encode characters in position {}-{}: {}",
-                    self.start,
-                    self.end - 1,
-                    self.reason
-                )
-            }
-        } else if self.end == self.start + 1 {
-            let b = self.bytes.first().copied().unwrap_or(0);
-            format!(
-                "'{enc}' codec can't decode byte 0x{b:02x} in position {}: {}",
-                self.start, self.reason
-            )
+        let (op, first) = if self.encode {
+            (UnicodeOp::Encode, self.chars.first().copied())
         } else {
-            format!(
-                "'{enc}' codec can't decode bytes in position {}-{}: {}",
-                self.start,
-                self.end - 1,
-                self.reason
-            )
-        }
+            (UnicodeOp::Decode, self.bytes.first().map(|&b| u32::from(b)))
+        };
+        let bad = (self.end == self.start + 1).then(|| first.unwrap_or(0));
+        unicode_error_message(
+            op,
+            self.encoding,
+            self.start as i64,
+            self.end as i64,
+            bad,
+            self.reason,
+        )
     }
 }
 
-fn push_hex_escape(out: &mut Vec<u32>, c: u32) {
-    let s = if c < 0x100 {
+/// Which of the Unicode errors (`UnicodeEncodeError`, `UnicodeDecodeError`,
+/// `UnicodeTranslateError`) a message is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnicodeOp {
+    Encode,
+    Decode,
+    Translate,
+}
+
+/// The message of a Unicode error as CPython formats it: the encoding (not
+/// for a translate error), then the one offending character or byte when
+/// the range is one item long (`bad`: its code point or byte value), else
+/// the range `start`..`end - 1`, then the reason.
+pub fn unicode_error_message(
+    op: UnicodeOp,
+    encoding: &str,
+    start: i64,
+    end: i64,
+    bad: Option<u32>,
+    reason: &str,
+) -> String {
+    let (prefix, verb) = match op {
+        UnicodeOp::Encode => (format!("'{encoding}' codec "), "encode"),
+        UnicodeOp::Decode => (format!("'{encoding}' codec "), "decode"),
+        UnicodeOp::Translate => (String::new(), "translate"),
+    };
+    match (op, bad) {
+        (UnicodeOp::Decode, Some(b)) => {
+            format!("{prefix}can't decode byte 0x{b:02x} in position {start}: {reason}")
+        }
+        (_, Some(c)) => format!(
+            "{prefix}can't {verb} character '{}' in position {start}: {reason}",
+            hex_escape(c)
+        ),
+        (UnicodeOp::Decode, None) => format!(
+            "{prefix}can't decode bytes in position {start}-{}: {reason}",
+            end - 1
+        ),
+        (_, None) => format!(
+            "{prefix}can't {verb} characters in position {start}-{}: {reason}",
+            end - 1
+        ),
+    }
+}
+
+/// `\xhh`, `\uhhhh` or `\Uhhhhhhhh` for code point `c`, the shortest that
+/// holds it (as repr and `backslashreplace` write it).
+pub fn hex_escape(c: u32) -> String {
+    if c < 0x100 {
         format!("\\x{c:02x}")
     } else if c < 0x10000 {
         format!("\\u{c:04x}")
     } else {
         format!("\\U{c:08x}")
-    };
-    out.extend(s.bytes().map(u32::from));
+    }
+}
+
+fn push_hex_escape(out: &mut Vec<u32>, c: u32) {
+    out.extend(hex_escape(c).bytes().map(u32::from));
 }
 
 /// Decodes bytes to code points (lone surrogates possible with

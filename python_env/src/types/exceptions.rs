@@ -1,6 +1,7 @@
 //! BaseException and the exception hierarchy's methods.
 
 use crate::args::Args;
+use crate::text::codecs::UnicodeOp;
 use engine::runtime::*;
 use proto_core::{Kind, Obj, Value};
 
@@ -240,22 +241,14 @@ fn oserror_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-/// Which of the three `UnicodeError` subclasses.
-#[derive(Clone, Copy, PartialEq)]
-enum UnicodeKind {
-    Encode,
-    Decode,
-    Translate,
-}
-
 /// `__init__` of UnicodeEncodeError / UnicodeDecodeError (`encoding,
 /// object, start, end, reason`) and UnicodeTranslateError (`object, start,
 /// end, reason`): `args` as BaseException's, then the fields as attributes
 /// (where the codecs put them too). A decode error's object becomes bytes.
-fn unicode_error_init(vm: &mut Vm, a: &[Value], k: Value, kind: UnicodeKind) -> PyResult<Value> {
+fn unicode_error_init(vm: &mut Vm, a: &[Value], k: Value, kind: UnicodeOp) -> PyResult<Value> {
     exc_init(vm, a, k)?;
     let pos = &a[1..];
-    let want = if kind == UnicodeKind::Translate { 4 } else { 5 };
+    let want = if kind == UnicodeOp::Translate { 4 } else { 5 };
     if pos.len() != want {
         return Err(vm.type_error(&format!(
             "function takes exactly {want} arguments ({} given)",
@@ -269,14 +262,14 @@ fn unicode_error_init(vm: &mut Vm, a: &[Value], k: Value, kind: UnicodeKind) -> 
         let tn = vm.type_name_of(pos[i]);
         Err(vm.type_error(&format!("argument {} must be str, not {tn}", i + 1)))
     };
-    let (names, first): (&[&str], usize) = if kind == UnicodeKind::Translate {
+    let (names, first): (&[&str], usize) = if kind == UnicodeOp::Translate {
         (&["object", "start", "end", "reason"], 0)
     } else {
         must_be_str(vm, 0)?;
         (&["encoding", "object", "start", "end", "reason"], 1)
     };
     let object = match kind {
-        UnicodeKind::Decode => match super::bytes::buf(pos[first]) {
+        UnicodeOp::Decode => match super::bytes::buf(pos[first]) {
             Some(b) => vm.new_bytes(&b),
             None => {
                 let tn = vm.type_name_of(pos[first]);
@@ -308,21 +301,21 @@ fn unicode_error_init(vm: &mut Vm, a: &[Value], k: Value, kind: UnicodeKind) -> 
 }
 
 fn unicode_encode_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    unicode_error_init(vm, a, k, UnicodeKind::Encode)
+    unicode_error_init(vm, a, k, UnicodeOp::Encode)
 }
 
 fn unicode_decode_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    unicode_error_init(vm, a, k, UnicodeKind::Decode)
+    unicode_error_init(vm, a, k, UnicodeOp::Decode)
 }
 
 fn unicode_translate_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    unicode_error_init(vm, a, k, UnicodeKind::Translate)
+    unicode_error_init(vm, a, k, UnicodeOp::Translate)
 }
 
 /// `str()` of a Unicode error, from its attributes as they are now (as
 /// CPython's, which reads its fields at each call); one without an
 /// `object` shows its args, as BaseException's.
-fn unicode_error_str(vm: &mut Vm, a: &[Value], kind: UnicodeKind) -> PyResult<Value> {
+fn unicode_error_str(vm: &mut Vm, a: &[Value], kind: UnicodeOp) -> PyResult<Value> {
     let attr = |vm: &mut Vm, n: &str| {
         let n = vm.intern(n);
         vm.getattr_opt(a[0], n)
@@ -341,66 +334,35 @@ fn unicode_error_str(vm: &mut Vm, a: &[Value], kind: UnicodeKind) -> PyResult<Va
         Some(v) => vm.str_string(v)?,
         None => String::new(),
     };
-    let prefix = if kind == UnicodeKind::Translate {
-        String::new()
-    } else {
-        let enc = match attr(vm, "encoding")? {
-            Some(v) => vm.str_string(v)?,
-            None => String::new(),
-        };
-        format!("'{enc}' codec ")
+    let enc = match attr(vm, "encoding")? {
+        Some(v) if kind != UnicodeOp::Translate => vm.str_string(v)?,
+        _ => String::new(),
     };
-    let verb = match kind {
-        UnicodeKind::Encode => "can't encode",
-        UnicodeKind::Decode => "can't decode",
-        UnicodeKind::Translate => "can't translate",
-    };
-    let one = usize::try_from(start).ok().filter(|_| end == start + 1);
-    let single = match (kind, one) {
-        (UnicodeKind::Decode, Some(i)) => super::bytes::buf(object)
-            .and_then(|b| b.get(i).copied())
-            .map(|b| format!("byte 0x{b:02x}")),
-        (_, Some(i)) if is_str(object) => {
-            let cps = crate::text::decode_wtf8(str_bytes(object));
-            cps.get(i).map(|&c| {
-                if c <= 0xff {
-                    format!("character '\\x{c:02x}'")
-                } else if c <= 0xffff {
-                    format!("character '\\u{c:04x}'")
-                } else {
-                    format!("character '\\U{c:08x}'")
-                }
-            })
-        }
-        _ => None,
-    };
-    let msg = match single {
-        Some(what) => format!("{prefix}{verb} {what} in position {start}: {reason}"),
-        None => {
-            let what = if kind == UnicodeKind::Decode {
-                "bytes"
-            } else {
-                "characters"
-            };
-            format!(
-                "{prefix}{verb} {what} in position {start}-{}: {reason}",
-                end - 1
-            )
-        }
-    };
+    // The offending character or byte, when the range is one item long.
+    let bad = usize::try_from(start)
+        .ok()
+        .filter(|_| end == start + 1)
+        .and_then(|i| match kind {
+            UnicodeOp::Decode => {
+                super::bytes::buf(object).and_then(|b| b.get(i).map(|&b| u32::from(b)))
+            }
+            _ if is_str(object) => crate::text::decode_wtf8(str_bytes(object)).get(i).copied(),
+            _ => None,
+        });
+    let msg = crate::text::codecs::unicode_error_message(kind, &enc, start, end, bad, &reason);
     Ok(vm.new_str(&msg))
 }
 
 fn unicode_encode_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    unicode_error_str(vm, a, UnicodeKind::Encode)
+    unicode_error_str(vm, a, UnicodeOp::Encode)
 }
 
 fn unicode_decode_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    unicode_error_str(vm, a, UnicodeKind::Decode)
+    unicode_error_str(vm, a, UnicodeOp::Decode)
 }
 
 fn unicode_translate_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    unicode_error_str(vm, a, UnicodeKind::Translate)
+    unicode_error_str(vm, a, UnicodeOp::Translate)
 }
 
 fn exc_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

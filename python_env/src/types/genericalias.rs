@@ -229,12 +229,18 @@ fn parameters(vm: &mut Vm, o: Obj) -> PyResult<Value> {
     Ok(p)
 }
 
+/// `__typing_unpacked_tuple_args__` of alias `o`: its arguments when it
+/// is an unpacked tuple (`*tuple[int, str]`).
+fn own_unpacked_tuple_args(vm: &Vm, o: Obj) -> Option<Value> {
+    (starred(o) && o.get(GA_ORIGIN) == vm.g.types.tuple).then(|| o.get(GA_ARGS))
+}
+
 /// What `*arg` unpacks to in a subscript when `arg` is an unpacked tuple
 /// alias (`*tuple[int, str]`): its arguments; None otherwise.
 fn unpacked_tuple_args(vm: &mut Vm, arg: Value) -> PyResult<Option<Value>> {
     if let Some(o) = Obj::from_value(arg).filter(|_| is_alias(vm, arg)) {
-        if starred(o) && o.get(GA_ORIGIN) == vm.g.types.tuple {
-            return Ok(Some(o.get(GA_ARGS)));
+        if let Some(args) = own_unpacked_tuple_args(vm, o) {
+            return Ok(Some(args));
         }
     }
     match attr_opt(vm, arg, "__typing_unpacked_tuple_args__")? {
@@ -289,12 +295,17 @@ fn subs_tvars(vm: &mut Vm, obj: Value, params: &[Value], items: &[Value]) -> PyR
     let Some(sub) = attr_opt(vm, obj, "__parameters__")? else {
         return Ok(obj);
     };
-    if !is_tuple(sub) || vm.seq_items(sub).is_empty() {
+    let subparams = if is_tuple(sub) {
+        vm.seq_items(sub)
+    } else {
+        Vec::new()
+    };
+    if subparams.is_empty() {
         return Ok(obj);
     }
     let iter_name = vm.intern("__iter__");
     let mut subargs = Vec::new();
-    for x in vm.seq_items(sub) {
+    for x in subparams {
         if let Some(i) = index_of(params, x) {
             let (param, arg) = (params[i], items[i]);
             // A TypeVarTuple (iterable) stands for the items of its tuple.
@@ -390,11 +401,7 @@ fn ga_getattr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         "__parameters__" => return parameters(vm, o),
         "__unpacked__" => return Ok(o.get(GA_STARRED)),
         "__typing_unpacked_tuple_args__" => {
-            return Ok(if starred(o) && o.get(GA_ORIGIN) == vm.g.types.tuple {
-                o.get(GA_ARGS)
-            } else {
-                Value::NONE
-            });
+            return Ok(own_unpacked_tuple_args(vm, o).unwrap_or(Value::NONE));
         }
         _ => {}
     }

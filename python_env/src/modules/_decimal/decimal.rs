@@ -988,26 +988,31 @@ ctx_unary_methods! {
     cm_abs, "abs" => Dec::abs;
 }
 
-/// rotate keeps the last `precision` digits of a longer coefficient first (mpdecimal).
-fn rotate(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
+/// `x` with only the last `precision` digits of a longer coefficient, as
+/// mpdecimal's rotate and shift take it; None when it already fits.
+fn last_precision_digits(x: &Dec, cx: &Ctx) -> Option<Dec> {
     if x.is_finite() && x.digits() > cx.digits() {
         let d = x.coefficient_digits();
         let keep = &d[d.len() - cx.digits() as usize..];
-        let t = Dec::from_parts(x.is_negative(), keep, x.exponent());
-        return t.rotate(y, cx);
+        return Some(Dec::from_parts(x.is_negative(), keep, x.exponent()));
     }
-    x.rotate(y, cx)
+    None
+}
+
+/// rotate keeps the last `precision` digits of a longer coefficient first (mpdecimal).
+fn rotate(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
+    match last_precision_digits(x, cx) {
+        Some(t) => t.rotate(y, cx),
+        None => x.rotate(y, cx),
+    }
 }
 
 /// shift keeps the last `precision` digits of a longer coefficient first (mpdecimal).
 fn shift(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
-    if x.is_finite() && x.digits() > cx.digits() {
-        let d = x.coefficient_digits();
-        let keep = &d[d.len() - cx.digits() as usize..];
-        let t = Dec::from_parts(x.is_negative(), keep, x.exponent());
-        return t.shift(y, cx);
+    match last_precision_digits(x, cx) {
+        Some(t) => t.shift(y, cx),
+        None => x.shift(y, cx),
     }
-    x.shift(y, cx)
 }
 
 /// scaleb rounds a coefficient longer than the precision (mpdecimal; decNumber only

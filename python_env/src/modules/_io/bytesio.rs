@@ -65,17 +65,24 @@ fn b_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(v) => bytes_like(vm, v, "")?,
         None => Vec::new(),
     };
-    let ba = vm.call(vm.g.types.bytearray, &[], Value::EMPTY)?;
-    let mark = vm.push_root(ba);
-    if !data.is_empty() {
-        let b = vm.new_bytes(&data);
-        vm.call_method(ba, "extend", &[b])?;
-    }
-    vm.pop_roots(mark);
+    let ba = new_buffer(vm, &data)?;
     xset(vm, a[0], NX, 0, ba);
     g.pos = 0;
     g.closed = false;
     Ok(Value::NONE)
+}
+
+/// A new bytearray holding `data`: the contents of a stream.
+fn new_buffer(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
+    let ba = vm.call(vm.g.types.bytearray, &[], Value::EMPTY)?;
+    if !data.is_empty() {
+        let mark = vm.push_root(ba);
+        let b = vm.new_bytes(data);
+        let r = vm.call_method(ba, "extend", &[b]);
+        vm.pop_roots(mark);
+        r?;
+    }
+    Ok(ba)
 }
 
 /// Locks `s`, checking it is open.
@@ -116,13 +123,10 @@ fn b_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     {
         let mut g = open_guard(vm, s)?;
         let data = bytes_like(vm, items[0], "")?;
-        let ba = vm.call(vm.g.types.bytearray, &[], Value::EMPTY)?;
-        let mark = vm.push_root(ba);
-        g.pos = 0;
-        let r = write(vm, &mut g, ba, &data);
-        vm.pop_roots(mark);
-        r?;
+        let ba = new_buffer(vm, &data)?;
         xset(vm, a[0], NX, 0, ba);
+        // As after CPython's write of the value (the position is set next).
+        g.pos = data.len();
     }
     let pos = state_pos(vm, items[1], "second item of state must be an integer, not")?;
     s.st.lock(vm, "BytesIO")?.pos = pos;

@@ -212,15 +212,16 @@ fn fs_path(vm: &mut Vm, file: Value) -> PyResult<Vec<u8>> {
                 out.push((c - 0xDC00) as u8);
             } else if (0xD800..=0xDFFF).contains(&c) {
                 // As the filesystem encoding's surrogateescape reports it.
-                let cls = vm.g.e.UnicodeEncodeError;
-                let enc = vm.new_str("utf-8");
-                let mark = vm.push_root(enc);
-                let reason = vm.new_str("surrogates not allowed");
-                vm.push_root(reason);
-                let (start, end) = (Value::int(i as i64), Value::int(i as i64 + 1));
-                let e = vm.call(cls, &[enc, v, start, end, reason], Value::EMPTY);
-                vm.pop_roots(mark);
-                return Err(PyException(e?));
+                let e = crate::text::codecs::CodecError {
+                    encoding: "utf-8",
+                    start: i,
+                    end: i + 1,
+                    reason: "surrogates not allowed",
+                    chars: vec![c],
+                    bytes: Vec::new(),
+                    encode: true,
+                };
+                return Err(crate::types::bytes::codec_exc(vm, &e, v));
             } else {
                 let ch = char::from_u32(c).unwrap_or('\u{FFFD}');
                 let mut tmp = [0u8; 4];

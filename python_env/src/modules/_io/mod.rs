@@ -342,12 +342,13 @@ pub(crate) fn merge_state_dict(vm: &mut Vm, v: Value, d: Value, what: &str) -> P
 
 /// The items of a `__setstate__` state: a tuple of at least `n` items.
 pub(crate) fn state_items(vm: &mut Vm, cls: &str, state: Value, n: usize) -> PyResult<Vec<Value>> {
-    let items = if Obj::from_value(state).is_some_and(|o| o.kind() == Kind::TUPLE) {
+    let is_tuple = Obj::from_value(state).is_some_and(|o| o.kind() == Kind::TUPLE);
+    let items = if is_tuple {
         vm.seq_items(state)
     } else {
         Vec::new()
     };
-    if items.len() < n || !Obj::from_value(state).is_some_and(|o| o.kind() == Kind::TUPLE) {
+    if items.len() < n {
         let tn = vm.type_name_of(state);
         return Err(vm.type_error(&format!(
             "_io.{cls}.__setstate__ argument should be {n}-tuple, got {tn}"
