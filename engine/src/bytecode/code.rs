@@ -43,7 +43,8 @@ impl CodeFlags {
     pub const NESTED: CodeFlags = CodeFlags(0x0010);
     /// Generator function: calling it returns a generator.
     pub const GENERATOR: CodeFlags = CodeFlags(0x0020);
-    /// No free or cell variables.
+    /// No free or cell variables: a name only, which CPython 3.11's
+    /// compiler and ProtoPy's no longer set.
     pub const NOFREE: CodeFlags = CodeFlags(0x0040);
     /// `async def` coroutine function.
     pub const COROUTINE: CodeFlags = CodeFlags(0x0080);
@@ -62,22 +63,25 @@ impl CodeFlags {
     pub fn insert(&mut self, other: CodeFlags) {
         self.0 |= other.0;
     }
+    /// Every named flag with its name, in bit order.
+    pub const NAMED: &'static [(CodeFlags, &'static str)] = &[
+        (CodeFlags::OPTIMIZED, "OPTIMIZED"),
+        (CodeFlags::NEWLOCALS, "NEWLOCALS"),
+        (CodeFlags::VARARGS, "VARARGS"),
+        (CodeFlags::VARKEYWORDS, "VARKEYWORDS"),
+        (CodeFlags::NESTED, "NESTED"),
+        (CodeFlags::GENERATOR, "GENERATOR"),
+        (CodeFlags::NOFREE, "NOFREE"),
+        (CodeFlags::COROUTINE, "COROUTINE"),
+        (CodeFlags::ITERABLE_COROUTINE, "ITERABLE_COROUTINE"),
+        (CodeFlags::ASYNC_GENERATOR, "ASYNC_GENERATOR"),
+        (CodeFlags::FUTURE_ANNOTATIONS, "FUTURE_ANNOTATIONS"),
+    ];
+
     /// Human-readable flag names (for `dis`).
     pub fn names(self) -> Vec<&'static str> {
-        const ALL: &[(CodeFlags, &str)] = &[
-            (CodeFlags::OPTIMIZED, "OPTIMIZED"),
-            (CodeFlags::NEWLOCALS, "NEWLOCALS"),
-            (CodeFlags::VARARGS, "VARARGS"),
-            (CodeFlags::VARKEYWORDS, "VARKEYWORDS"),
-            (CodeFlags::NESTED, "NESTED"),
-            (CodeFlags::GENERATOR, "GENERATOR"),
-            (CodeFlags::NOFREE, "NOFREE"),
-            (CodeFlags::COROUTINE, "COROUTINE"),
-            (CodeFlags::ITERABLE_COROUTINE, "ITERABLE_COROUTINE"),
-            (CodeFlags::ASYNC_GENERATOR, "ASYNC_GENERATOR"),
-            (CodeFlags::FUTURE_ANNOTATIONS, "FUTURE_ANNOTATIONS"),
-        ];
-        ALL.iter()
+        Self::NAMED
+            .iter()
             .filter(|(f, _)| self.contains(*f))
             .map(|(_, n)| *n)
             .collect()
@@ -734,6 +738,36 @@ impl CodeObject {
             pos = ins.offset + 1;
             Some(ins)
         })
+    }
+
+    /// The exception table in CPython 3.11's `co_exceptiontable` encoding
+    /// (`Objects/exception_handling_notes.txt`): per entry its start, length
+    /// and target in code units, then `depth << 1 | lasti`, each a big-endian
+    /// run of 6-bit groups with bit 6 set on all but the last group and
+    /// bit 7 set on the first byte of an entry. ProtoPy's offsets are code
+    /// units as CPython's are, so readers of that format (`dis`) read the
+    /// table the interpreter really uses.
+    pub fn exception_table_bytes(&self) -> Vec<u8> {
+        fn item(out: &mut Vec<u8>, value: u32, mut entry_start: u8) {
+            let mut shift = 30;
+            while shift > 0 {
+                shift -= 6;
+                if value >> shift != 0 || shift == 0 {
+                    let group = ((value >> shift) & 0x3f) as u8;
+                    let more = if shift > 0 { 0x40 } else { 0 };
+                    out.push(group | more | entry_start);
+                    entry_start = 0;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for e in self.exception_table.iter() {
+            item(&mut out, e.start, 0x80);
+            item(&mut out, e.end - e.start, 0);
+            item(&mut out, e.target, 0);
+            item(&mut out, e.depth << 1 | u32::from(e.lasti), 0);
+        }
+        out
     }
 
     /// The docstring, for function code objects.

@@ -72,7 +72,8 @@ fn scopes_locals_and_globals() {
     assert!(has(f, "LOAD_GLOBAL", "y"));
     assert!(f
         .flags
-        .contains(CodeFlags::OPTIMIZED | CodeFlags::NEWLOCALS | CodeFlags::NOFREE));
+        .contains(CodeFlags::OPTIMIZED | CodeFlags::NEWLOCALS));
+    assert!(!f.flags.contains(CodeFlags::NOFREE));
     assert!(has(&m, "STORE_NAME", "f"));
 }
 

@@ -67,6 +67,7 @@ pub mod itertools;
 pub mod marshal;
 pub mod math;
 pub mod mmap;
+pub mod opcode;
 pub mod posix;
 pub mod protopy;
 pub mod pwd;
@@ -164,6 +165,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_bisect", _bisect::create);
     vm.register_module("_heapq", _heapq::create);
     vm.register_module("_pickle", _pickle::create);
+    vm.register_module("opcode", opcode::create);
+    vm.register_source_module("dis", include_str!("../../lib/dis.py"));
     vm.register_source_module(
         "concurrent",
         include_str!("../../lib/concurrent/__init__.py"),

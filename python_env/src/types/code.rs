@@ -99,6 +99,23 @@ fn names_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_tuple(&v))
 }
 
+/// `co_code`: ProtoPy's instructions, two bytes per code unit (opcode,
+/// operand byte), as the interpreter runs them; the `opcode` module names
+/// them.
+fn code_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let d = data(vm, a, "co_code")?;
+    Ok(vm.new_bytes(&d.code.code))
+}
+
+/// `co_exceptiontable`: the exception table in CPython's encoding
+/// (`CodeObject::exception_table_bytes`).
+fn exceptiontable_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let bytes = data(vm, a, "co_exceptiontable")?
+        .code
+        .exception_table_bytes();
+    Ok(vm.new_bytes(&bytes))
+}
+
 /// A `replace()` argument that must be a str.
 fn replace_str(vm: &mut Vm, v: Value, field: &str) -> PyResult<String> {
     if !vm.isinstance(v, vm.g.types.str_) {
@@ -339,6 +356,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         t,
         &[
             ("co_cellvars", cellvars_get, None),
+            ("co_code", code_get, None),
+            ("co_exceptiontable", exceptiontable_get, None),
             ("co_consts", consts_get, None),
             ("co_names", names_get, None),
             ("co_freevars", freevars_get, None),

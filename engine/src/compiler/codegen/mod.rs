@@ -416,10 +416,9 @@ impl<'a> Compiler<'a> {
     pub fn exit_unit(&mut self) -> CResult<Arc<CodeObject>> {
         let u = self.units.pop().expect("no unit");
         let asm = assemble::assemble(&u.b)?;
-        let mut flags = u.flags;
-        if u.cellvars.is_empty() && u.freevars.is_empty() {
-            flags.insert(CodeFlags::NOFREE);
-        }
+        // CPython 3.11 no longer sets NOFREE; nor does ProtoPy, so that
+        // `co_flags` are the same numbers.
+        let flags = u.flags;
         let cell2arg = u
             .cellvars
             .iter()
