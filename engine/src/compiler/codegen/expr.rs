@@ -571,6 +571,19 @@ impl<'a> Compiler<'a> {
 
     fn subdict(&mut self, items: &'a [ast::DictItem]) -> CResult<()> {
         let n = items.len();
+        if n * 2 > STACK_USE_GUIDELINE {
+            // A long run of pairs: one pair on the stack at a time, so the
+            // stack stays small however long the literal is.
+            self.emit(Opcode::BuildMap, 0);
+            for item in items {
+                if let Some(k) = &item.key {
+                    self.expr(k)?;
+                }
+                self.expr(&item.value)?;
+                self.emit(Opcode::MapAdd, 1);
+            }
+            return Ok(());
+        }
         let ctx = self.fold_ctx();
         let keys: Option<Vec<Constant>> = items
             .iter()
@@ -1064,7 +1077,11 @@ impl<'a> Compiler<'a> {
         let keywords = &args.keywords;
         let needs_ex = positional.iter().any(is_starred)
             || keywords.iter().any(|k| k.arg.is_none())
-            || positional.len() + keywords.len() + pushed as usize > STACK_USE_GUIDELINE * 8;
+            || positional.len()
+                + usize::from(extra.is_some())
+                + pushed as usize
+                + 2 * keywords.len()
+                > STACK_USE_GUIDELINE;
         if !needs_ex {
             for a in positional.iter() {
                 self.expr(a)?;
@@ -1161,7 +1178,15 @@ impl<'a> Compiler<'a> {
             .iter()
             .map(|k| Constant::str(k.arg.as_ref().map_or("", |a| a.as_str())))
             .collect();
-        if kws.len() > 1 {
+        if kws.len() * 2 > STACK_USE_GUIDELINE {
+            // Many keywords: one pair on the stack at a time.
+            self.emit(Opcode::BuildMap, 0);
+            for (k, n) in kws.iter().zip(names) {
+                self.load_const(n);
+                self.expr(&k.value)?;
+                self.emit(Opcode::MapAdd, 1);
+            }
+        } else if kws.len() > 1 {
             for k in kws {
                 self.expr(&k.value)?;
             }
