@@ -220,3 +220,51 @@ fn damaged_and_foreign_files_are_rewritten() {
     assert_valid_cache(&dir);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The standard library's modules are cached in ProtoPy's own cache folder
+/// (`PROTOPY_CACHE_DIR` here), mirroring the Lib's path, both by the import
+/// statement and by importlib's loaders; nothing is written into the Lib.
+#[test]
+fn stdlib_cache_lives_outside_the_lib() {
+    let dir = scratch("stdlib");
+    let cache = dir.join("cache");
+    let code = "import sys, importlib.util, runpy, colorsys\n\
+                runpy.run_module('this')\n\
+                print(sys._stdlib_dir)\n\
+                print(importlib.util.cache_from_source(colorsys.__file__))\n\
+                print(colorsys.__cached__)\n\
+                print(importlib.util.cache_from_source('/elsewhere/m.py'))\n";
+    let out = command(&dir, code)
+        .env("PROTOPY_CACHE_DIR", &cache)
+        .output()
+        .expect("run protopy");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().rev().take(4).collect();
+    let (other, cached, from_util, lib) = (lines[0], lines[1], lines[2], lines[3]);
+    let mirrored = cache.join(Path::new(lib).strip_prefix("/").expect("absolute Lib"));
+    let expected = mirrored.join("colorsys.protopy-311.pyc");
+    assert_eq!(Path::new(from_util), expected);
+    assert_eq!(Path::new(cached), expected);
+    assert!(expected.is_file(), "{} not written", expected.display());
+    assert!(
+        mirrored.join("this.protopy-311.pyc").is_file(),
+        "runpy's load not cached"
+    );
+    assert_eq!(other, "/elsewhere/__pycache__/m.protopy-311.pyc");
+    for leaf in ["colorsys", "this"] {
+        let in_lib = Path::new(lib)
+            .join("__pycache__")
+            .join(format!("{leaf}.protopy-311.pyc"));
+        assert!(
+            !in_lib.exists(),
+            "{} written into the Lib",
+            in_lib.display()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -107,6 +107,41 @@ pub struct CacheSettings {
     pub optimize: u8,
     /// `_imp.check_hash_based_pycs` ("default", "always" or "never").
     pub check_hash: String,
+    /// `sys._stdlib_dir`: the Lib folder, whose modules are cached under
+    /// [`stdlib_cache_root`] and never in its own `__pycache__` folders.
+    pub stdlib: Option<PathBuf>,
+}
+
+/// Where the standard library's compiled form lives: ProtoPy's own cache
+/// folder, `$PROTOPY_CACHE_DIR`, else `$XDG_CACHE_HOME/protopy`, else
+/// `$HOME/.cache/protopy` (None without any: the Lib is then compiled at
+/// each import). The Lib belongs to its package (Debian's
+/// `libpython3.11-stdlib`), so nothing is written into its folders.
+pub fn stdlib_cache_root() -> Option<&'static Path> {
+    static ROOT: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    ROOT.get_or_init(|| {
+        let var = |k: &str| {
+            std::env::var_os(k)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        var("PROTOPY_CACHE_DIR")
+            .or_else(|| var("XDG_CACHE_HOME").map(|d| d.join("protopy")))
+            .or_else(|| var("HOME").map(|d| d.join(".cache").join("protopy")))
+            .filter(|d| d.is_absolute())
+    })
+    .as_deref()
+}
+
+/// The cache folder of the source folder `dir` (absolute) of a module of
+/// the Lib at `stdlib`: `dir` mirrored under [`stdlib_cache_root`], as
+/// `sys.pycache_prefix` mirrors it. None when `dir` is not in the Lib.
+pub fn stdlib_cache_dir(dir: &Path, stdlib: &Path) -> Option<PathBuf> {
+    if !dir.starts_with(stdlib) {
+        return None;
+    }
+    let rel = dir.strip_prefix("/").unwrap_or(dir);
+    Some(stdlib_cache_root()?.join(rel))
 }
 
 /// `importlib.util.cache_from_source(source)` for this build's settings.
@@ -119,17 +154,21 @@ pub fn cache_path(source: &Path, s: &CacheSettings) -> Option<PathBuf> {
         format!("{stem}.{CACHE_TAG}.opt-{}.pyc", s.optimize)
     };
     let head = source.parent()?;
-    Some(match &s.prefix {
-        Some(p) => {
-            let abs = if head.is_absolute() {
-                head.to_path_buf()
-            } else {
-                std::env::current_dir().ok()?.join(head)
-            };
+    let abs = || {
+        if head.is_absolute() {
+            Some(head.to_path_buf())
+        } else {
+            Some(std::env::current_dir().ok()?.join(head))
+        }
+    };
+    Some(match (&s.prefix, &s.stdlib) {
+        (Some(p), _) => {
+            let abs = abs()?;
             let rel = abs.strip_prefix("/").unwrap_or(&abs);
             Path::new(p).join(rel).join(leaf)
         }
-        None => head.join("__pycache__").join(leaf),
+        (None, Some(lib)) if abs()?.starts_with(lib) => stdlib_cache_dir(&abs()?, lib)?.join(leaf),
+        (None, _) => head.join("__pycache__").join(leaf),
     })
 }
 
@@ -271,6 +310,7 @@ impl Vm {
             prefix: None,
             optimize: crate::compiler::CompileFlags::interpreter().optimize,
             check_hash: "default".into(),
+            stdlib: None,
         };
         let sys = *proto_core::sync::lock(&self.g.sys);
         if let Some(d) = Obj::from_value(sys).map(|o| o.get(0)) {
@@ -282,6 +322,10 @@ impl Vm {
             let k = self.intern("pycache_prefix");
             if let Some(v) = self.dict_get_str(d, k).filter(|v| is_str(*v)) {
                 s.prefix = Some(str_of(v).into_owned());
+            }
+            let k = self.intern("_stdlib_dir");
+            if let Some(v) = self.dict_get_str(d, k).filter(|v| is_str(*v)) {
+                s.stdlib = Some(PathBuf::from(&*str_of(v)));
             }
         }
         let k = self.intern("_imp");

@@ -544,15 +544,84 @@ fn source_hash(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// Post-import hook of `importlib._bootstrap_external`: its
 /// `MAGIC_NUMBER` (CPython's 3495, written in its source) becomes the
-/// bytecode cache's, with `_RAW_MAGIC_NUMBER` to match (module docs).
+/// bytecode cache's, with `_RAW_MAGIC_NUMBER` to match (module docs); and
+/// its `cache_from_source` places the Lib's modules where ProtoPy's native
+/// import caches them ([`STDLIB_CACHE_WRAPPER`]).
 pub fn fix_magic(vm: &mut Vm, m: Value) -> PyResult<()> {
     let magic = vm.new_bytes(&engine::runtime::pycache::PYC_MAGIC);
     let mark = vm.push_root(magic);
     vm.set_module_attr(m, "MAGIC_NUMBER", magic);
     let raw = Value::int(i64::from(engine::runtime::pycache::RAW_MAGIC));
     vm.set_module_attr(m, "_RAW_MAGIC_NUMBER", raw);
+    let r = (|| {
+        let d = vm.getattr(m, vm.g.names.__dict__)?;
+        vm.push_root(d);
+        let code = vm.compile_source(
+            STDLIB_CACHE_WRAPPER.as_bytes(),
+            "<frozen importlib._bootstrap_external>",
+            engine::compiler::Mode::Exec,
+        )?;
+        vm.push_root(code);
+        vm.run_code(code, d, d).map(|_| ())
+    })();
     vm.pop_roots(mark);
-    Ok(())
+    r
+}
+
+/// Run in `importlib._bootstrap_external`'s namespace: CPython's
+/// `cache_from_source` stays as it is for every file outside the Lib; for
+/// a module of the Lib (and no `sys.pycache_prefix`) the cache file is in
+/// ProtoPy's own cache folder (`pycache::stdlib_cache_dir`), so loaders
+/// that go through importlib (`runpy`, `-m`, `importlib.util`) never write
+/// into the Lib's own `__pycache__` folders either.
+const STDLIB_CACHE_WRAPPER: &str = "\
+def _wrap(in_pycache):
+    def cache_from_source(path, debug_override=None, *, optimization=None):
+        cached = in_pycache(path, debug_override, optimization=optimization)
+        if sys.pycache_prefix is None:
+            cached = _imp._stdlib_cache(_os.fspath(path), cached)
+        return cached
+    cache_from_source.__doc__ = in_pycache.__doc__
+    return cache_from_source
+cache_from_source = _wrap(cache_from_source)
+del _wrap
+";
+
+/// `_imp._stdlib_cache(source, cached)`: where the cache file `cached`
+/// (`cache_from_source`'s answer for `source`) goes when `source` is a
+/// module of the Lib: the same file name in the source folder's
+/// `pycache::stdlib_cache_dir`. Otherwise, or when ProtoPy has no cache
+/// folder, `cached` unchanged.
+fn stdlib_cache(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "_stdlib_cache", a, k, 2, 2)?;
+    let (source, cached) = (a[0], a[1]);
+    if !is_str(source) || !is_str(cached) {
+        return Ok(cached);
+    }
+    let sys = vm.import_module("sys")?;
+    let key = vm.intern("_stdlib_dir");
+    let lib = vm.getattr(sys, key)?;
+    if !is_str(lib) {
+        return Ok(cached);
+    }
+    let source = std::path::PathBuf::from(&*str_of(source));
+    let dir = match source.parent() {
+        Some(d) if d.is_absolute() => d.to_path_buf(),
+        Some(d) => match std::env::current_dir() {
+            Ok(cwd) => cwd.join(d),
+            Err(_) => return Ok(cached),
+        },
+        None => return Ok(cached),
+    };
+    let lib = std::path::PathBuf::from(&*str_of(lib));
+    let cached_path = std::path::PathBuf::from(&*str_of(cached));
+    match (
+        engine::runtime::pycache::stdlib_cache_dir(&dir, &lib),
+        cached_path.file_name(),
+    ) {
+        (Some(d), Some(leaf)) => Ok(vm.new_str(&d.join(leaf).to_string_lossy())),
+        _ => Ok(cached),
+    }
 }
 
 /// Creates the `_imp` module.
@@ -577,6 +646,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("_override_frozen_modules_for_tests", override_frozen),
         ("_frozen_module_names", frozen_module_names),
         ("source_hash", source_hash),
+        ("_stdlib_cache", stdlib_cache),
     ];
     vm.add_module_functions(m, fns);
     // CPython's default: hash-based .pyc files are checked per their flag.
