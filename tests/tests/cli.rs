@@ -961,3 +961,28 @@ fn ctrl_c_at_a_plain_prompt() {
     assert_eq!(p.wait(), Some(0));
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn dash_m_dis_runs_protopys_own_dis() {
+    // `dis` is ProtoPy's embedded module (it reads ProtoPy's bytecode);
+    // importlib sees it as a frozen module, so runpy runs that one and not
+    // the Lib's file, as the import statement does.
+    let dir = scratch("dis");
+    let file = dir.join("m.py");
+    std::fs::write(&file, "def f(a):\n    return a + 1\n").expect("write m.py");
+    let path = file.to_string_lossy().into_owned();
+    let o = run_with(&protopy(), &Run::new(&["-m", "dis", &path]));
+    assert_eq!(o.code, Some(0), "{o:?}");
+    assert!(o.out.contains("BINARY_OP                0 (+)"), "{o:?}");
+    assert!(o.out.contains("Disassembly of <code object f"), "{o:?}");
+    let prog = "import importlib.util, dis\n\
+                s = importlib.util.find_spec('dis')\n\
+                print(s.origin, s.loader.__name__, dis.__spec__.origin, hasattr(dis, '__file__'))";
+    let o = run_with(&protopy(), &Run::new(&["-c", prog]));
+    assert_eq!(
+        (o.code, o.out.as_str()),
+        (Some(0), "frozen FrozenImporter frozen False"),
+        "{o:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

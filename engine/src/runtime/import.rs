@@ -324,6 +324,71 @@ impl Vm {
         let Some(loader) = proto_core::sync::lock(&self.g.std_finders).first().copied() else {
             return Ok(());
         };
+        self.init_spec_from_loader(m, loader)
+    }
+
+    /// Once importlib is installed, an embedded module (`<frozen NAME>`)
+    /// gets the spec importlib's `FrozenImporter.find_spec` gives a frozen
+    /// module without an original file (`_imp` reports the embedded
+    /// modules frozen): `importlib.util.find_spec`, `runpy` and `-m` find
+    /// the same module the import statement does.
+    fn init_frozen_spec(&mut self, name: &str, m: Value) -> PyResult<()> {
+        let bootstrap = proto_core::sync::lock(&self.g.std_bootstrap)
+            .first()
+            .copied();
+        match bootstrap {
+            Some(b) => self.set_frozen_spec(name, m, b),
+            None => Ok(()),
+        }
+    }
+
+    /// Sets the embedded module `m`'s `__spec__` (a `ModuleSpec` of
+    /// `importlib._bootstrap` module `bootstrap`, loader `FrozenImporter`,
+    /// origin `frozen`, `loader_state` with no file and no original name)
+    /// and `__loader__`; `name` is an [`Vm::embedded_frozen`] module. Modules
+    /// imported before importlib get theirs before `_bootstrap._setup`
+    /// checks the frozen ones (`_imp.rs` `install_importers`).
+    pub fn set_frozen_spec(&mut self, name: &str, m: Value, bootstrap: Value) -> PyResult<()> {
+        let mark = self.push_root(m);
+        let r = (|| {
+            let k = self.intern("ModuleSpec");
+            let spec_cls = self.getattr(bootstrap, k)?;
+            self.push_root(spec_cls);
+            let k = self.intern("FrozenImporter");
+            let loader = self.getattr(bootstrap, k)?;
+            self.push_root(loader);
+            let sys = self.import_module("sys")?;
+            let k = self.intern("implementation");
+            let imp = self.getattr(sys, k)?;
+            let ns = self.type_of(imp);
+            let kf = self.intern("filename");
+            let ko = self.intern("origname");
+            let names = self.new_tuple(&[kf, ko]);
+            self.push_root(names);
+            let state = self.call(ns, &[Value::NONE, Value::NONE], names)?;
+            self.push_root(state);
+            let n = self.new_str(name);
+            self.push_root(n);
+            let origin = self.intern("frozen");
+            let ks = [
+                self.intern("origin"),
+                self.intern("loader_state"),
+                self.intern("is_package"),
+            ];
+            let names = self.new_tuple(&ks);
+            self.push_root(names);
+            let spec = self.call(spec_cls, &[n, loader, origin, state, Value::FALSE], names)?;
+            self.push_root(spec);
+            self.setattr(m, self.g.names.__spec__, spec)?;
+            self.setattr(m, self.g.names.__loader__, loader)
+        })();
+        self.pop_roots(mark);
+        r
+    }
+
+    /// `_bootstrap._init_module_attrs(_bootstrap._spec_from_module(m,
+    /// loader), m)`, when importlib is installed.
+    fn init_spec_from_loader(&mut self, m: Value, loader: Value) -> PyResult<()> {
         let k = self.new_str("importlib._bootstrap");
         let Some(bs) = self.dict_get_str(self.g.sys_modules, k) else {
             return Ok(());
@@ -859,6 +924,15 @@ impl Vm {
         self.exec_module_source(name, src.as_bytes(), &format!("<frozen {name}>"), path)
     }
 
+    /// Whether the embedded module `name` is a frozen one to importlib
+    /// (`_imp.is_frozen`, `FrozenImporter` specs): every embedded module
+    /// but the packages, whose `__path__` reaches into the Lib's folder
+    /// (`concurrent.futures` imports `process` from there), which a frozen
+    /// package without an original file cannot have.
+    pub fn embedded_frozen(&self, name: &str) -> bool {
+        self.embedded_source(name).is_some() && !self.embedded_is_package(name)
+    }
+
     /// Whether the embedded module `name` is a package: other embedded
     /// modules are registered under it.
     pub fn embedded_is_package(&self, name: &str) -> bool {
@@ -975,6 +1049,8 @@ impl Vm {
             self.push_root(code);
             if !fname.starts_with('<') {
                 self.set_file_spec(name, d, &fname, path)?;
+            } else if self.embedded_frozen(name) {
+                self.init_frozen_spec(name, m)?;
             }
             self.run_code(code, d, d)
         })();

@@ -137,12 +137,43 @@ const FROZEN: &[(&str, &str, bool, &str)] = &[
 /// -1 off, 0 the default (on, as an installed CPython).
 static OVERRIDE_FROZEN: AtomicI64 = AtomicI64::new(0);
 
-/// The frozen module `name`, when frozen modules are in use.
-fn frozen_entry(name: &str) -> Option<&'static (&'static str, &'static str, bool, &'static str)> {
+/// A frozen module: one of [`FROZEN`] (compiled from the Lib's file), or
+/// one of ProtoPy's embedded source modules (`python_env/lib`,
+/// `Vm::embedded_frozen`). Those are always frozen, as CPython's required
+/// frozen modules are, and have no original name, so importlib's
+/// `FrozenImporter` gives them no `__file__` in the Lib (whose file of the
+/// same name is CPython's, not theirs).
+struct Frozen {
+    orig: Option<&'static str>,
+    ispkg: bool,
+    src: FrozenSource,
+}
+
+enum FrozenSource {
+    /// A file under `sys._stdlib_dir`.
+    Lib(&'static str),
+    /// Embedded source text.
+    Embedded(&'static str),
+}
+
+/// The frozen module `name`: an embedded one, or one of `FROZEN` when
+/// frozen modules are in use.
+fn frozen_entry(vm: &Vm, name: &str) -> Option<Frozen> {
+    if vm.embedded_frozen(name) {
+        return Some(Frozen {
+            orig: None,
+            ispkg: false,
+            src: FrozenSource::Embedded(vm.embedded_source(name)?),
+        });
+    }
     if OVERRIDE_FROZEN.load(Ordering::Relaxed) < 0 {
         return None;
     }
-    FROZEN.iter().find(|e| e.0 == name)
+    FROZEN.iter().find(|e| e.0 == name).map(|e| Frozen {
+        orig: Some(e.1),
+        ispkg: e.2,
+        src: FrozenSource::Lib(e.3),
+    })
 }
 
 fn not_frozen_error(vm: &mut Vm, name: &str) -> PyException {
@@ -155,9 +186,20 @@ fn not_frozen_error(vm: &mut Vm, name: &str) -> PyException {
 
 /// The code of the frozen module `name`: its source, compiled.
 fn frozen_code(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    let Some(&(_, orig, _, file)) = frozen_entry(name) else {
+    let Some(entry) = frozen_entry(vm, name) else {
         return Err(not_frozen_error(vm, name));
     };
+    let file = match entry.src {
+        FrozenSource::Embedded(src) => {
+            return vm.compile_source(
+                src.as_bytes(),
+                &format!("<frozen {name}>"),
+                engine::compiler::Mode::Exec,
+            )
+        }
+        FrozenSource::Lib(file) => file,
+    };
+    let orig = entry.orig.unwrap_or(name);
     let sys = vm.import_module("sys")?;
     let k = vm.intern("_stdlib_dir");
     let dir = vm.getattr(sys, k)?;
@@ -178,7 +220,7 @@ fn frozen_code(vm: &mut Vm, name: &str) -> PyResult<Value> {
 fn is_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "is_frozen", a, k, 1, 1)?;
     let n = name_arg(vm, a[0], "is_frozen")?;
-    Ok(Value::bool(frozen_entry(&n).is_some()))
+    Ok(Value::bool(frozen_entry(vm, &n).is_some()))
 }
 
 /// `find_frozen(name, *, withdata=False)`: None for a name that is not
@@ -190,7 +232,7 @@ fn find_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("find_frozen() missing required argument 'name' (pos 1)"));
     };
     let n = name_arg(vm, name, "find_frozen")?;
-    let Some(&(_, orig, ispkg, _)) = frozen_entry(&n) else {
+    let Some(Frozen { orig, ispkg, .. }) = frozen_entry(vm, &n) else {
         return Ok(Value::NONE);
     };
     let data = match withdata {
@@ -211,7 +253,10 @@ fn find_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         _ => Value::NONE,
     };
     let mark = vm.push_root(data);
-    let o = vm.new_str(orig);
+    let o = match orig {
+        Some(o) => vm.new_str(o),
+        None => Value::NONE,
+    };
     vm.push_root(o);
     let t = vm.new_tuple(&[data, Value::bool(ispkg), o]);
     vm.pop_roots(mark);
@@ -236,8 +281,8 @@ fn get_frozen_object(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn is_frozen_package(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "is_frozen_package", a, k, 1, 1)?;
     let n = name_arg(vm, a[0], "is_frozen_package")?;
-    match frozen_entry(&n) {
-        Some(e) => Ok(Value::bool(e.2)),
+    match frozen_entry(vm, &n) {
+        Some(e) => Ok(Value::bool(e.ispkg)),
         None => Err(not_frozen_error(vm, &n)),
     }
 }
@@ -247,7 +292,7 @@ fn is_frozen_package(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn init_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "init_frozen", a, k, 1, 1)?;
     let n = name_arg(vm, a[0], "init_frozen")?;
-    if frozen_entry(&n).is_none() {
+    if frozen_entry(vm, &n).is_none() {
         return Ok(Value::NONE);
     }
     let code = frozen_code(vm, &n)?;
@@ -542,6 +587,24 @@ fn source_hash(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_bytes(&h))
 }
 
+/// Post-import hook of `importlib._bootstrap`, which runs before
+/// `_bootstrap._setup` (importlib's `__init__` calls it next): the
+/// embedded modules already imported are frozen ones to `_setup`, which
+/// checks their spec, so they get it now (`Vm::set_frozen_spec`).
+pub fn spec_embedded_modules(vm: &mut Vm, bootstrap: Value) -> PyResult<()> {
+    let modules = vm.g.sys_modules;
+    for (k, m) in vm.dict_items(modules) {
+        if !is_str(k) || !vm.embedded_frozen(&str_of(k)) {
+            continue;
+        }
+        let key = vm.g.names.__spec__;
+        if vm.getattr(m, key).map_or(true, |s| s.is_none()) {
+            vm.set_frozen_spec(&str_of(k), m, bootstrap)?;
+        }
+    }
+    Ok(())
+}
+
 /// Post-import hook of `importlib._bootstrap_external`: its
 /// `MAGIC_NUMBER` (CPython's 3495, written in its source) becomes the
 /// bytecode cache's, with `_RAW_MAGIC_NUMBER` to match (module docs); and
@@ -590,8 +653,9 @@ del _wrap
 /// `_imp._stdlib_cache(source, cached)`: where the cache file `cached`
 /// (`cache_from_source`'s answer for `source`) goes when `source` is a
 /// module of the Lib: the same file name in the source folder's
-/// `pycache::stdlib_cache_dir`. Otherwise, or when ProtoPy has no cache
-/// folder, `cached` unchanged.
+/// `pycache::stdlib_cache_dir`; NotImplementedError (what importlib's
+/// loaders take as "no cache") when ProtoPy has no cache folder. Any other
+/// `cached` is returned unchanged.
 fn stdlib_cache(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "_stdlib_cache", a, k, 2, 2)?;
     let (source, cached) = (a[0], a[1]);
@@ -614,13 +678,22 @@ fn stdlib_cache(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => return Ok(cached),
     };
     let lib = std::path::PathBuf::from(&*str_of(lib));
+    if !dir.starts_with(&lib) {
+        return Ok(cached);
+    }
     let cached_path = std::path::PathBuf::from(&*str_of(cached));
     match (
         engine::runtime::pycache::stdlib_cache_dir(&dir, &lib),
         cached_path.file_name(),
     ) {
         (Some(d), Some(leaf)) => Ok(vm.new_str(&d.join(leaf).to_string_lossy())),
-        _ => Ok(cached),
+        // No cache folder: as for an interpreter without a cache tag, so
+        // importlib's loaders read the source and write nothing.
+        _ => Err(vm.new_exc(
+            vm.g.e.NotImplementedError,
+            "no cache folder for the standard library (HOME, XDG_CACHE_HOME and \
+             PROTOPY_CACHE_DIR are unset)",
+        )),
     }
 }
 

@@ -196,6 +196,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         include_str!("../../lib/_asyncbuiltins.py"),
     );
     vm.add_post_import_hook("importlib", _imp::install_finders)?;
+    vm.add_post_import_hook("importlib._bootstrap", _imp::spec_embedded_modules)?;
     vm.add_post_import_hook("importlib._bootstrap_external", _imp::fix_magic)?;
     Ok(())
 }
