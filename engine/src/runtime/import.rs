@@ -64,6 +64,26 @@ impl Vm {
         }
     }
 
+    /// Compiles already-decoded source text (a str given to `exec`,
+    /// `eval` or `compile`): a coding cookie in it is not read, as
+    /// CPython's `PyCF_IGNORE_COOKIE`.
+    pub fn compile_text_with(
+        &mut self,
+        text: &str,
+        filename: &str,
+        mode: Mode,
+        flags: CompileFlags,
+    ) -> PyResult<Value> {
+        let (r, warnings) = compiler::compile_with_warnings(text, filename, mode, flags);
+        if !warnings.is_empty() {
+            self.issue_compile_warnings(&warnings)?;
+        }
+        match r {
+            Ok(code) => Ok(self.new_code(code)),
+            Err(e) => Err(self.syntax_error(&e)),
+        }
+    }
+
     /// `PyErr_WarnEx(category, msg, stacklevel)`: a warning from native
     /// code, through `warnings.warn` (stacklevel 1 is the Python frame
     /// running now).  Without a `warnings` module (an engine without

@@ -11,7 +11,7 @@
 //! instruction remain alive while that instruction runs (see `runtime` docs).
 
 use super::*;
-use crate::bytecode::{BinaryOperator, Intrinsic1, Opcode};
+use crate::bytecode::{BinaryOperator, CodeFlags, Intrinsic1, Opcode};
 use proto_core::layouts::set_raw;
 
 /// What the loop carries when it hands over between its plain and tracing
@@ -136,6 +136,21 @@ impl Vm {
 
     /// Executes `code` as a module/class body with `globals` and `locals`.
     pub fn run_code(&mut self, code: Value, globals: Value, locals: Value) -> PyResult<Value> {
+        self.run_code_with_closure(code, globals, locals, None)
+    }
+
+    /// [`Vm::run_code`] with the cells of `code`'s free variables
+    /// (`exec(code, closure=...)`: a tuple of cells, one per free
+    /// variable, checked by the caller). Code whose flags make it a
+    /// generator or coroutine (a module compiled with top-level `await`)
+    /// is not run: the generator/coroutine object is returned.
+    pub fn run_code_with_closure(
+        &mut self,
+        code: Value,
+        globals: Value,
+        locals: Value,
+        closure: Option<Value>,
+    ) -> PyResult<Value> {
         let cd = code_data(code).expect("code");
         if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
             return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
@@ -162,9 +177,33 @@ impl Vm {
         };
         let sp = fbase + FRAME_HEADER + cd.nlocals + cd.ncells;
         // Cells of a class body (__class__).
+        let cells = fbase + FRAME_HEADER + cd.nlocals;
         for i in 0..cd.code.cellvars.len() {
             let c = self.new_cell(Value::EMPTY);
-            self.ctx.stack().slots_mut()[fbase + FRAME_HEADER + cd.nlocals + i] = c;
+            self.ctx.stack().slots_mut()[cells + i] = c;
+        }
+        if let Some(cl) = closure.and_then(Obj::from_value) {
+            let first = cells + cd.code.cellvars.len();
+            for i in 0..cd.code.freevars.len().min(cl.n_values()) {
+                let c = cl.get(i);
+                self.ctx.stack().slots_mut()[first + i] = c;
+            }
+        }
+        if cd.code.flags.0
+            & (CodeFlags::GENERATOR.0 | CodeFlags::COROUTINE.0 | CodeFlags::ASYNC_GENERATOR.0)
+            != 0
+        {
+            // The generator's frame is this one, its function made here
+            // (CPython's frame of `PyEval_EvalCode` becomes the coroutine's).
+            let f = self.new_function(code, globals, Value::EMPTY);
+            let fo = Obj::from_value(f).expect("function");
+            if let Some(c) = closure {
+                fo.init(FN_CLOSURE, c);
+            }
+            self.ctx.stack().slots_mut()[fbase] = f;
+            let gen = self.make_generator(fo, cd, fbase, sp);
+            self.ctx.stack().set_top(fbase);
+            return Ok(gen);
         }
         self.frames
             .push(Frame::fresh(cd, fbase, sp, true, g, builtins));
