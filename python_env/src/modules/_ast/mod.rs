@@ -465,7 +465,7 @@ fn source_text(vm: &mut Vm, src: Value, filename: &str) -> PyResult<String> {
     if is_str(src) {
         return Ok(String::from_utf8_lossy(&bytes).into_owned());
     }
-    compiler::decode_source(&bytes, filename).map_err(|e| vm.syntax_error(&e))
+    vm.decode_source_text(&bytes, filename, false)
 }
 
 /// `ast.parse(text, filename, mode)`: the tree of CPython's node classes.
