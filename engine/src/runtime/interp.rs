@@ -303,11 +303,29 @@ impl Vm {
     }
 
     #[inline]
+    /// LOAD_GLOBAL's lookup: globals, then builtins. A namespace that is
+    /// a dict subclass is subscripted (its `__getitem__`/`__missing__`
+    /// run, a KeyError means absent), as CPython 3.11 does for any
+    /// namespace that is not exactly a dict.
     fn load_global(&mut self, globals: Obj, builtins: Obj, name: Value) -> PyResult<Value> {
+        if let Some(v) = self.mapping_get(globals.value(), name)? {
+            return Ok(v);
+        }
+        self.load_builtin(builtins, name)
+    }
+
+    /// LOAD_NAME's lookup past the locals: globals read as a plain dict
+    /// (CPython's `PyDict_GetItem`, whatever the dict's class), then the
+    /// builtins as in [`Vm::load_global`].
+    fn load_name_global(&mut self, globals: Obj, builtins: Obj, name: Value) -> PyResult<Value> {
         if let Some(v) = self.dict_get_str(globals.value(), name) {
             return Ok(v);
         }
-        if let Some(v) = self.dict_get_str(builtins.value(), name) {
+        self.load_builtin(builtins, name)
+    }
+
+    fn load_builtin(&mut self, builtins: Obj, name: Value) -> PyResult<Value> {
+        if let Some(v) = self.mapping_get(builtins.value(), name)? {
             return Ok(v);
         }
         Err(self.name_error(name))
@@ -1175,7 +1193,7 @@ impl Vm {
                             if let Some(v) = t!(self.mapping_get(m, k)) {
                                 push!(v);
                             } else {
-                                let v = t!(self.load_global(globals, builtins, k));
+                                let v = t!(self.load_name_global(globals, builtins, k));
                                 push!(v);
                             }
                         }
@@ -1205,7 +1223,15 @@ impl Vm {
                         Opcode::LoadGlobal => {
                             let k = name!(arg);
                             let c = cache!(pc - 1);
-                            let v = match self.load_global_cached(c, globals, builtins, k) {
+                            // The cache reads the dicts' storage: exact dicts only.
+                            let exact = globals.class() == self.g.types.dict
+                                && builtins.class() == self.g.types.dict;
+                            let cached = if exact {
+                                self.load_global_cached(c, globals, builtins, k)
+                            } else {
+                                None
+                            };
+                            let v = match cached {
                                 Some(v) => v,
                                 None => t!(self.load_global(globals, builtins, k)),
                             };
@@ -2724,8 +2750,26 @@ impl Vm {
 
     fn match_keys(&mut self, subj: Value, keys: Value) -> PyResult<Value> {
         let ks = self.seq_items(keys);
+        // The keys seen so far (mapped to their values, which that roots):
+        // a key given twice (two attribute lookups, or one and a literal)
+        // is a ValueError.
+        let seen = self.new_dict();
+        let mark = self.push_root(seen);
+        let r = self.match_keys_in(subj, &ks, seen);
+        self.pop_roots(mark);
+        r
+    }
+
+    fn match_keys_in(&mut self, subj: Value, ks: &[Value], seen: Value) -> PyResult<Value> {
         let mut out = Vec::new();
-        for k in ks {
+        for &k in ks {
+            if self.dict_get(seen, k)?.is_some() {
+                let r = self.repr_string(k)?;
+                return Err(self.new_exc(
+                    self.g.e.ValueError,
+                    &format!("mapping pattern checks duplicate key ({r})"),
+                ));
+            }
             let r = if Obj::from_value(subj)
                 .is_some_and(|o| o.kind() == Kind::DICT && o.class() == self.g.types.dict)
             {
@@ -2740,7 +2784,11 @@ impl Vm {
                 }
             };
             match r {
-                Some(v) => out.push(v),
+                Some(v) => {
+                    // Kept in `seen` too, which roots it.
+                    self.dict_set(seen, k, v)?;
+                    out.push(v)
+                }
                 None => return Ok(Value::NONE),
             }
         }
