@@ -60,9 +60,14 @@ fn check_tabs(source: &str, tokens: &Tokens) -> Result<(), RawError> {
         at_line_start = false;
         let start = u32::from(tok.start()) as usize;
         let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let indent = &source[line_start..start];
+        // The line's leading blanks, whatever the first token's start:
+        // after an indentation error the lexer's error token covers them.
+        let indent = &source[line_start..];
         let (mut col, mut alt) = (0u32, 0u32);
-        for ch in indent.chars() {
+        for ch in indent
+            .chars()
+            .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+        {
             match ch {
                 '\t' => {
                     col = (col / 8 + 1) * 8;

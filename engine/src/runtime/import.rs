@@ -1081,6 +1081,14 @@ impl Vm {
                 None => None,
             },
         };
+        if pkg.is_none() {
+            let cat = self.g.exc["ImportWarning"];
+            self.warn(
+                cat,
+                "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__",
+                1,
+            )?;
+        }
         let pkg = match pkg {
             Some(p) if !p.is_empty() => p,
             _ => {
