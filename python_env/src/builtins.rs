@@ -1261,38 +1261,25 @@ fn format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn exec_eval(vm: &mut Vm, a: &[Value], k: Value, mode: Mode) -> PyResult<Value> {
     let name = if mode == Mode::Eval { "eval" } else { "exec" };
-    let mut args = Args::new(a, k);
-    let src = args.get(0, "source").ok_or_else(|| {
-        vm.type_error(&format!(
-            "{name}() missing required argument 'source' (pos 1)"
-        ))
-    })?;
-    let g = args.get(1, "globals").filter(|v| !v.is_none());
-    let l = args.get(2, "locals").filter(|v| !v.is_none());
-    let code = if Obj::from_value(src).is_some_and(|o| o.kind() == K_CODE) {
-        src
-    } else if is_str(src) || Obj::from_value(src).is_some_and(|o| o.kind() == Kind::BYTES) {
-        let s = str_bytes(src).to_vec();
-        let s = if mode == Mode::Eval {
-            String::from_utf8_lossy(&s)
-                .trim_start_matches([' ', '\t'])
-                .as_bytes()
-                .to_vec()
-        } else {
-            s
-        };
-        if s.contains(&0) {
-            return Err(vm.value_error("source code string cannot contain null bytes"));
-        }
-        vm.compile_source(&s, "<string>", mode)?
-    } else {
-        let tn = vm.type_name_of(src);
-        let _ = tn;
-        return Err(vm.type_error(&format!(
-            "{name}() arg 1 must be a string, bytes or code object"
-        )));
-    };
-    let mark = vm.push_root(code);
+    // eval(source, globals=None, locals=None, /) and
+    // exec(source, globals=None, locals=None, /, *, closure=None).
+    if mode == Mode::Eval && Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error("eval() takes no keyword arguments"));
+    }
+    let [src, g, l, closure] = crate::types::clinic::unpack(
+        vm,
+        name,
+        a,
+        k,
+        ["source", "globals", "locals", "closure"],
+        3,
+        1,
+        3,
+    )?;
+    let src = src.unwrap_or(Value::NONE);
+    let g = g.filter(|v| !v.is_none());
+    let l = l.filter(|v| !v.is_none());
+    let closure = closure.filter(|v| !v.is_none());
     let (globals, locals) = match (g, l) {
         (Some(g), Some(l)) => (g, l),
         (Some(g), None) => (g, g),
@@ -1306,12 +1293,29 @@ fn exec_eval(vm: &mut Vm, a: &[Value], k: Value, mode: Mode) -> PyResult<Value> 
             (gg, ll)
         }
     };
+    let mark = vm.push_root(globals);
+    vm.push_root(locals);
+    let r = exec_eval_in(vm, src, globals, locals, closure, mode);
+    vm.pop_roots(mark);
+    r
+}
+
+/// `exec`/`eval` once the namespaces are chosen: CPython's checks of the
+/// namespaces, the source and the closure, in its order.
+fn exec_eval_in(
+    vm: &mut Vm,
+    src: Value,
+    globals: Value,
+    locals: Value,
+    closure: Option<Value>,
+    mode: Mode,
+) -> PyResult<Value> {
+    let name = if mode == Mode::Eval { "eval" } else { "exec" };
     let is_mapping = |vm: &Vm, v: Value| {
         let t = vm.type_of(v);
         vm.lookup_type(t, vm.g.names.__getitem__).is_some()
     };
     if !Obj::from_value(globals).is_some_and(|o| o.kind() == Kind::DICT) {
-        vm.pop_roots(mark);
         let tn = vm.type_name_of(globals);
         if mode != Mode::Eval {
             return Err(vm.type_error(&format!("{name}() globals must be a dict, not {tn}")));
@@ -1323,7 +1327,6 @@ fn exec_eval(vm: &mut Vm, a: &[Value], k: Value, mode: Mode) -> PyResult<Value> 
         }));
     }
     if !is_mapping(vm, locals) {
-        vm.pop_roots(mark);
         let tn = vm.type_name_of(locals);
         return Err(vm.type_error(&if mode == Mode::Eval {
             "locals must be a mapping".to_string()
@@ -1331,13 +1334,71 @@ fn exec_eval(vm: &mut Vm, a: &[Value], k: Value, mode: Mode) -> PyResult<Value> 
             format!("locals must be a mapping or None, not {tn}")
         }));
     }
-    vm.push_root(globals);
-    vm.push_root(locals);
     if vm.dict_get_str(globals, vm.g.names.__builtins__).is_none() {
         let b = vm.g.builtins;
         vm.dict_set_str(globals, vm.g.names.__builtins__, b);
     }
-    let r = vm.run_code(code, globals, locals);
+    let code = if Obj::from_value(src).is_some_and(|o| o.kind() == K_CODE) {
+        let nfree = engine::runtime::code_data(src).map_or(0, |cd| cd.code.freevars.len());
+        if mode == Mode::Eval {
+            if nfree > 0 {
+                return Err(
+                    vm.type_error("code object passed to eval() may not contain free variables")
+                );
+            }
+        } else if nfree == 0 {
+            if closure.is_some() {
+                return Err(vm.type_error("cannot use a closure with this code object"));
+            }
+        } else {
+            let ok = closure.is_some_and(|c| {
+                Obj::from_value(c).is_some_and(|o| {
+                    o.kind() == Kind::TUPLE
+                        && o.class() == vm.g.types.tuple
+                        && o.n_values() == nfree
+                        && (0..nfree)
+                            .all(|i| Obj::from_value(o.get(i)).is_some_and(|c| c.kind() == K_CELL))
+                })
+            });
+            if !ok {
+                return Err(vm.type_error(&format!(
+                    "code object requires a closure of exactly length {nfree}"
+                )));
+            }
+        }
+        src
+    } else {
+        if closure.is_some() {
+            return Err(vm.type_error("closure can only be used when source is a code object"));
+        }
+        let is_text = is_str(src);
+        let Some(mut s) = (if is_text {
+            Some(str_bytes(src).to_vec())
+        } else {
+            crate::types::bytes::buf(src)
+        }) else {
+            return Err(vm.type_error(&format!(
+                "{name}() arg 1 must be a string, bytes or code object"
+            )));
+        };
+        if mode == Mode::Eval {
+            let n = s.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+            s.drain(..n);
+        }
+        if s.contains(&0) {
+            return Err(vm.value_error("source code string cannot contain null bytes"));
+        }
+        let flags = engine::compiler::CompileFlags::interpreter();
+        if is_text {
+            // A str is already decoded: its coding cookie is not read.
+            let text = String::from_utf8_lossy(&s).into_owned();
+            vm.compile_text_with(&text, "<string>", mode, flags)?
+        } else {
+            vm.compile_source_with(&s, "<string>", mode, flags)?
+        }
+    };
+    let mark = vm.push_root(code);
+    let r = vm.run_code_with_closure(code, globals, locals, closure);
     vm.pop_roots(mark);
     let r = r?;
     Ok(if mode == Mode::Eval { r } else { Value::NONE })
@@ -1350,10 +1411,20 @@ fn eval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     exec_eval(vm, a, k, Mode::Eval)
 }
 
+/// The `compile()` flags CPython accepts: the `__future__` features
+/// (`PyCF_MASK`), the obsolete `CO_NESTED`, and `PyCF_COMPILE_MASK`
+/// (only-AST, top-level await, type comments, don't-imply-dedent,
+/// incomplete input).
+const COMPILE_FLAGS_ALLOWED: i64 = 0x1fe_0000 | 0x10 | 0x400 | 0x2000 | 0x1000 | 0x200 | 0x4000;
+/// `CO_FUTURE_ANNOTATIONS`, as a `compile()` flag.
+const CO_FUTURE_ANNOTATIONS: i64 = 0x100_0000;
+/// `PyCF_ALLOW_TOP_LEVEL_AWAIT`.
+const PYCF_ALLOW_TOP_LEVEL_AWAIT: i64 = 0x2000;
+
 fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // The signature's checks (missing, duplicated and unknown arguments)
     // before any conversion.
-    crate::types::clinic::unpack(
+    let [src, filename, mode, flags, dont_inherit, optimize, _] = crate::types::clinic::unpack(
         vm,
         "compile",
         a,
@@ -1371,42 +1442,81 @@ fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         3,
         6,
     )?;
-    if let Some(r) = crate::modules::_ast::compile_hook(vm, a, k)? {
+    let src = src.unwrap_or(Value::NONE);
+    // The conversions in CPython's order: filename (a path), mode (a str),
+    // flags and optimize (ints); then the flags' and optimize's values.
+    let filename = filename.unwrap_or(Value::NONE);
+    let filename = crate::modules::posix::path::fspath_value(vm, filename)?;
+    let filename = if is_str(filename) {
+        str_of(filename).into_owned()
+    } else {
+        String::from_utf8_lossy(str_bytes(filename)).into_owned()
+    };
+    let mode = mode.unwrap_or(Value::NONE);
+    if !is_str(mode) {
+        let tn = vm.arg_type_name(mode);
+        return Err(vm.type_error(&format!("compile() argument 'mode' must be str, not {tn}")));
+    }
+    let mode = str_of(mode).into_owned();
+    let flag_bits = match flags {
+        Some(f) => i64::from(crate::args::c_int(vm, f)?),
+        None => 0,
+    };
+    let dont_inherit = match dont_inherit {
+        Some(d) => vm.truthy(d)?,
+        None => false,
+    };
+    let level = match optimize {
+        Some(o) => crate::args::c_int(vm, o)?,
+        None => -1,
+    };
+    if flag_bits & !COMPILE_FLAGS_ALLOWED != 0 {
+        return Err(vm.value_error("compile(): unrecognised flags"));
+    }
+    if !(-1..=2).contains(&level) {
+        return Err(vm.value_error("compile(): invalid optimize value"));
+    }
+    // optimize=-1 is the interpreter's -O level; 0..2 are explicit (what
+    // py_compile/compileall pass for opt-N cache files).
+    let mut cflags = engine::compiler::CompileFlags::interpreter();
+    if level >= 0 {
+        cflags.optimize = level as u8;
+    }
+    // The caller's `from __future__ import annotations` carries over
+    // unless dont_inherit.
+    let inherited = !dont_inherit
+        && vm.frames.last().is_some_and(|f| {
+            f.code
+                .code
+                .flags
+                .contains(engine::bytecode::CodeFlags::FUTURE_ANNOTATIONS)
+        });
+    cflags.future_annotations = flag_bits & CO_FUTURE_ANNOTATIONS != 0 || inherited;
+    cflags.allow_top_level_await = flag_bits & PYCF_ALLOW_TOP_LEVEL_AWAIT != 0;
+    if let Some(r) = crate::modules::_ast::compile_hook(vm, a, k, cflags)? {
         return Ok(r);
     }
-    let mut args = Args::new(a, k);
-    let src = args.get(0, "source").unwrap_or(Value::NONE);
-    let filename = args
-        .get(1, "filename")
-        .map(|v| str_of(v).into_owned())
-        .unwrap_or_else(|| "<string>".into());
-    let mode = args
-        .get(2, "mode")
-        .map(|v| str_of(v).into_owned())
-        .unwrap_or_else(|| "exec".into());
     let m = match mode.as_str() {
         "exec" => Mode::Exec,
         "eval" => Mode::Eval,
         "single" => Mode::Single,
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    // optimize=-1 is the interpreter's -O level; 0..2 are explicit (what
-    // py_compile/compileall pass for opt-N cache files).
-    let mut flags = engine::compiler::CompileFlags::interpreter();
-    if let Some(o) = args.get(5, "optimize") {
-        let level = crate::args::c_int(vm, o)?;
-        if !(-1..=2).contains(&level) {
-            return Err(vm.value_error("compile(): invalid optimize value"));
+    if is_str(src) {
+        let text = str_bytes(src);
+        if text.contains(&0) {
+            return Err(vm.value_error("source code string cannot contain null bytes"));
         }
-        if level >= 0 {
-            flags.optimize = level as u8;
-        }
+        let text = String::from_utf8_lossy(text).into_owned();
+        return vm.compile_text_with(&text, &filename, m, cflags);
     }
-    let s = str_bytes(src).to_vec();
+    let Some(s) = crate::types::bytes::buf(src) else {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+    };
     if s.contains(&0) {
         return Err(vm.value_error("source code string cannot contain null bytes"));
     }
-    vm.compile_source_with(&s, &filename, m, flags)
+    vm.compile_source_with(&s, &filename, m, cflags)
 }
 
 fn import(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1480,7 +1590,8 @@ fn input_from(vm: &mut Vm, prompt: Option<Value>, fin: Value, fout: Value) -> Py
         let s = vm.str(p)?;
         vm.call_method(fout, "write", &[s])?;
     }
-    vm.call_method(fout, "flush", &[])?;
+    // A stream that cannot flush is no error here (CPython clears it).
+    let _ = vm.call_method(fout, "flush", &[]);
     let line = vm.call_method(fin, "readline", &[])?;
     if !is_str(line) {
         return Err(vm.type_error("object.readline() returned non-string"));

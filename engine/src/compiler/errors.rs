@@ -60,9 +60,14 @@ fn check_tabs(source: &str, tokens: &Tokens) -> Result<(), RawError> {
         at_line_start = false;
         let start = u32::from(tok.start()) as usize;
         let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let indent = &source[line_start..start];
+        // The line's leading blanks, whatever the first token's start:
+        // after an indentation error the lexer's error token covers them.
+        let indent = &source[line_start..];
         let (mut col, mut alt) = (0u32, 0u32);
-        for ch in indent.chars() {
+        for ch in indent
+            .chars()
+            .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+        {
             match ch {
                 '\t' => {
                     col = (col / 8 + 1) * 8;
@@ -662,6 +667,32 @@ pub(crate) fn convert_parse_error(
         {
             syntax("positional patterns follow keyword patterns")
         }
+        // CPython points at the handler's `except` or `except*` keyword.
+        P::OtherError(msg)
+            if msg == "Cannot have both 'except' and 'except*' on the same 'try'" =>
+        {
+            // Past the zero-width dedents that start at the keyword.
+            let mut i = token_at(tokens, range.start());
+            while tokens
+                .get(i)
+                .is_some_and(|t| t.kind() != TokenKind::Except && t.start() == range.start())
+            {
+                i += 1;
+            }
+            let end = match (tokens.get(i), tokens.get(i + 1)) {
+                (Some(e), Some(star))
+                    if e.kind() == TokenKind::Except && star.kind() == TokenKind::Star =>
+                {
+                    star.end()
+                }
+                (Some(e), _) if e.kind() == TokenKind::Except => e.end(),
+                _ => range.end(),
+            };
+            RawError::syntax(
+                TextRange::new(range.start(), end),
+                "cannot have both 'except' and 'except*' on the same 'try'",
+            )
+        }
         P::OtherError(msg) => {
             let mut e = other_message(range, msg);
             if e.msg.starts_with("expected an indented block after") {
@@ -974,18 +1005,12 @@ fn other_message(range: TextRange, msg: &str) -> RawError {
             format!("(unicode error) 'unicodeescape' codec can't decode bytes: {msg}"),
         );
     }
-    if msg == "Cannot have both 'except' and 'except*' on the same 'try'" {
-        return RawError::syntax(
-            range,
-            "cannot have both 'except' and 'except*' on the same 'try'",
-        );
-    }
     RawError::syntax(range, "invalid syntax")
 }
 
 /// Is `c` a character CPython's tokenizer calls non-printable (control and
 /// format characters, separators other than the space)?
-fn non_printable(c: char) -> bool {
+pub(crate) fn non_printable(c: char) -> bool {
     c.is_control()
         || matches!(c as u32, 0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E
             | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F

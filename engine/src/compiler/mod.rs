@@ -38,7 +38,7 @@ use ruff_text_size::TextRange;
 
 use crate::bytecode::CodeObject;
 
-pub use source::{decode_source, SourceMap};
+pub use source::{decode_source, foreign_encoding, SourceMap};
 
 /// Maximum nesting of expressions/statements our recursive passes accept.
 pub const MAX_NESTING: usize = 3000;

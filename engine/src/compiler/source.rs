@@ -197,28 +197,44 @@ fn normalize_encoding(name: &str) -> Option<Encoding> {
     None
 }
 
+/// The PEP 263 coding declaration of source bytes (after any BOM) and
+/// its line: on line 1, or on line 2 if line 1 is a comment or blank.
+fn find_cookie(body: &[u8]) -> Option<(String, u32)> {
+    let mut lines = body.split(|&b| b == b'\n');
+    let first = lines.next().unwrap_or(&[]);
+    if let Some(c) = coding_cookie(first) {
+        return Some((c, 1));
+    }
+    let first_trim: Vec<u8> = first
+        .iter()
+        .copied()
+        .filter(|b| !b" \t\x0c\r".contains(b))
+        .collect();
+    if first_trim.is_empty() || first_trim[0] == b'#' {
+        return lines.next().and_then(coding_cookie).map(|c| (c, 2));
+    }
+    None
+}
+
+/// The encoding a source's coding declaration names when it is none of
+/// those [`decode_source`] decodes itself (UTF-8, Latin-1, ASCII) and
+/// the source has no UTF-8 BOM: the caller decodes it with that codec.
+pub fn foreign_encoding(bytes: &[u8]) -> Option<String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return None;
+    }
+    find_cookie(bytes)
+        .map(|(name, _)| name)
+        .filter(|name| normalize_encoding(name).is_none())
+}
+
 /// Decodes source bytes to text following PEP 263 (see [`super::compile_bytes`]).
 pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileError> {
     let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (true, rest),
         None => (false, bytes),
     };
-    // The cookie may be on line 1, or on line 2 if line 1 is a comment/blank.
-    let mut lines = body.split(|&b| b == b'\n');
-    let first = lines.next().unwrap_or(&[]);
-    let mut cookie = coding_cookie(first).map(|c| (c, 1u32));
-    if cookie.is_none() {
-        let first_trim: Vec<u8> = first
-            .iter()
-            .copied()
-            .filter(|b| !b" \t\x0c\r".contains(b))
-            .collect();
-        if first_trim.is_empty() || first_trim[0] == b'#' {
-            if let Some(second) = lines.next() {
-                cookie = coding_cookie(second).map(|c| (c, 2));
-            }
-        }
-    }
+    let cookie = find_cookie(body);
     let encoding = match &cookie {
         None => Encoding::Utf8,
         Some((name, line)) => match normalize_encoding(name) {

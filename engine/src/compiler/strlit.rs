@@ -790,9 +790,10 @@ impl FString<'_> {
     fn compile_expr(&self, brace: usize, start: usize, end: usize) -> Result<(), RawError> {
         let b = self.body;
         let text = &b[start..end];
+        // CPython's tokenizer has turned a `\r` into `\n` by now.
         if text
             .iter()
-            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c'))
+            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
         {
             return Err(match b.get(end) {
                 Some(&c @ (b'!' | b':' | b'=')) => self.err(&format!(
@@ -1076,10 +1077,12 @@ fn number_error(start: usize, cur: usize, msg: String, len: usize) -> RawError {
 }
 
 fn invalid_character(at: usize, ch: char) -> RawError {
-    RawError::syntax(
-        TextRange::empty(TextSize::new(at as u32)),
-        format!("invalid character '{ch}' (U+{:04X})", ch as u32),
-    )
+    let msg = if super::errors::non_printable(ch) {
+        format!("invalid non-printable character U+{:04X}", ch as u32)
+    } else {
+        format!("invalid character '{ch}' (U+{:04X})", ch as u32)
+    };
+    RawError::syntax(TextRange::empty(TextSize::new(at as u32)), msg)
 }
 
 /// Approximations of Unicode XID_Start / XID_Continue (identifiers).

@@ -1179,17 +1179,22 @@ impl Builder {
 fn analyze(
     scopes: &mut Vec<Scope>,
     id: ScopeId,
-    bound: Option<&HashSet<String>>,
+    bound_in: Option<&HashSet<String>>,
     global: &mut HashSet<String>,
 ) -> CResult<HashSet<String>> {
     let kind = scopes[id].kind;
+    // This block's own view of the enclosing bindings: a `global`
+    // declaration here hides the enclosing binding from this block and
+    // its children (CPython discards the name from its copy of `bound`).
+    let mut bound_here: Option<HashSet<String>> = bound_in.cloned();
+    let bound = &mut bound_here;
     let mut local: HashSet<String> = HashSet::new();
     let mut free: HashSet<String> = HashSet::new();
     let mut newglobal: HashSet<String> = HashSet::new();
     let mut newbound: HashSet<String> = HashSet::new();
     if kind == ScopeKind::Class {
         newglobal.extend(global.iter().cloned());
-        if let Some(b) = bound {
+        if let Some(b) = bound.as_ref() {
             newbound.extend(b.iter().cloned());
         }
     }
@@ -1201,6 +1206,9 @@ fn analyze(
     for (name, flags) in &names {
         let scope = if flags & DEF_GLOBAL != 0 {
             global.insert(name.clone());
+            if let Some(b) = bound.as_mut() {
+                b.remove(name);
+            }
             SymbolScope::GlobalExplicit
         } else if flags & DEF_NONLOCAL != 0 {
             let range = scopes[id]
@@ -1208,7 +1216,7 @@ fn analyze(
                 .get(name)
                 .copied()
                 .unwrap_or(scopes[id].range);
-            match bound {
+            match bound.as_ref() {
                 None => {
                     return Err(RawError::syntax(
                         range,
@@ -1229,7 +1237,7 @@ fn analyze(
             local.insert(name.clone());
             global.remove(name);
             SymbolScope::Local
-        } else if bound.is_some_and(|b| b.contains(name)) {
+        } else if bound.as_ref().is_some_and(|b| b.contains(name)) {
             free.insert(name.clone());
             SymbolScope::Free
         } else {
@@ -1242,7 +1250,7 @@ fn analyze(
         if kind.is_function_like() {
             newbound.extend(local.iter().cloned());
         }
-        if let Some(b) = bound {
+        if let Some(b) = bound.as_ref() {
             newbound.extend(b.iter().cloned());
         }
         newglobal.extend(global.iter().cloned());
@@ -1287,7 +1295,7 @@ fn analyze(
                 }
             }
             None => {
-                if bound.is_some_and(|b| b.contains(name)) {
+                if bound.as_ref().is_some_and(|b| b.contains(name)) {
                     let s = &mut scopes[id];
                     s.index.insert(name.clone(), s.symbols.len());
                     s.symbols.push((
@@ -1301,10 +1309,12 @@ fn analyze(
             }
         }
     }
+    // Children's free names go up whole, a name this block declares
+    // global included (an enclosing function still provides its cell).
     free.extend(
         newfree
             .into_iter()
-            .filter(|n| bound.is_some_and(|b| b.contains(n))),
+            .filter(|n| bound_in.is_some_and(|b| b.contains(n))),
     );
     Ok(free)
 }

@@ -1223,7 +1223,7 @@ impl Vm {
 
     // ------------------------------------------------------------------ generators
 
-    fn make_generator(
+    pub(crate) fn make_generator(
         &mut self,
         func: Obj,
         cd: &'static CodeData,

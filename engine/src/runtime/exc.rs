@@ -297,6 +297,10 @@ impl Vm {
             }
             result
         }
+        // CPython's MAX_CANDIDATE_ITEMS: no suggestion among 750 names or more.
+        if candidates.len() >= 750 {
+            return None;
+        }
         let mut best: Option<&String> = None;
         let mut best_d = usize::MAX;
         for c in candidates {

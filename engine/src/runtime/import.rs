@@ -54,7 +54,74 @@ impl Vm {
         mode: Mode,
         flags: CompileFlags,
     ) -> PyResult<Value> {
-        let (r, warnings) = compiler::compile_bytes_with_warnings(src, filename, mode, flags);
+        let text = self.decode_source_text(src, filename, false)?;
+        self.compile_text_with(&text, filename, mode, flags)
+    }
+
+    /// Source bytes as text (PEP 263): what [`compiler::decode_source`]
+    /// decodes, and a source whose coding declaration names another
+    /// codec (`latin9`, `cp437`, ...) decoded by that codec, as CPython's
+    /// tokenizer does. An unknown codec is "encoding problem" in a file
+    /// (`from_file`), "unknown encoding" in bytes given to exec/compile.
+    pub fn decode_source_text(
+        &mut self,
+        src: &[u8],
+        filename: &str,
+        from_file: bool,
+    ) -> PyResult<String> {
+        let mut err = match compiler::decode_source(src, filename) {
+            Ok(text) => return Ok(text),
+            Err(e) => e,
+        };
+        if let Some(name) = compiler::foreign_encoding(src) {
+            if let Some(text) = self.decode_with_codec(src, &name)? {
+                return Ok(text);
+            }
+            if !from_file {
+                err.msg = format!("unknown encoding: {name}");
+            }
+        }
+        Err(self.syntax_error(&err))
+    }
+
+    /// `codecs.decode(src, name)`: None when there is no such codec (or
+    /// no `codecs` module, an engine without python_env).
+    fn decode_with_codec(&mut self, src: &[u8], name: &str) -> PyResult<Option<String>> {
+        let codecs = match self.import_module("codecs") {
+            Ok(m) => m,
+            Err(_) => return Ok(None),
+        };
+        let mark = self.push_root(codecs);
+        let k = self.intern("decode");
+        let r = (|| {
+            let decode = self.getattr(codecs, k)?;
+            self.push_root(decode);
+            let b = self.new_bytes(src);
+            self.push_root(b);
+            let n = self.new_str(name);
+            self.push_root(n);
+            self.call(decode, &[b, n], Value::EMPTY)
+        })();
+        self.pop_roots(mark);
+        match r {
+            Ok(s) if is_str(s) => Ok(Some(str_of(s).into_owned())),
+            Ok(_) => Ok(None),
+            Err(x) if self.isinstance(x.0, self.g.e.LookupError) => Ok(None),
+            Err(x) => Err(x),
+        }
+    }
+
+    /// Compiles already-decoded source text (a str given to `exec`,
+    /// `eval` or `compile`): a coding cookie in it is not read, as
+    /// CPython's `PyCF_IGNORE_COOKIE`.
+    pub fn compile_text_with(
+        &mut self,
+        text: &str,
+        filename: &str,
+        mode: Mode,
+        flags: CompileFlags,
+    ) -> PyResult<Value> {
+        let (r, warnings) = compiler::compile_with_warnings(text, filename, mode, flags);
         if !warnings.is_empty() {
             self.issue_compile_warnings(&warnings)?;
         }
@@ -1090,6 +1157,14 @@ impl Vm {
                 None => None,
             },
         };
+        if pkg.is_none() {
+            let cat = self.g.exc["ImportWarning"];
+            self.warn(
+                cat,
+                "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__",
+                1,
+            )?;
+        }
         let pkg = match pkg {
             Some(p) if !p.is_empty() => p,
             _ => {

@@ -11,7 +11,7 @@
 //! instruction remain alive while that instruction runs (see `runtime` docs).
 
 use super::*;
-use crate::bytecode::{BinaryOperator, Intrinsic1, Opcode};
+use crate::bytecode::{BinaryOperator, CodeFlags, Intrinsic1, Opcode};
 use proto_core::layouts::set_raw;
 
 /// What the loop carries when it hands over between its plain and tracing
@@ -136,6 +136,21 @@ impl Vm {
 
     /// Executes `code` as a module/class body with `globals` and `locals`.
     pub fn run_code(&mut self, code: Value, globals: Value, locals: Value) -> PyResult<Value> {
+        self.run_code_with_closure(code, globals, locals, None)
+    }
+
+    /// [`Vm::run_code`] with the cells of `code`'s free variables
+    /// (`exec(code, closure=...)`: a tuple of cells, one per free
+    /// variable, checked by the caller). Code whose flags make it a
+    /// generator or coroutine (a module compiled with top-level `await`)
+    /// is not run: the generator/coroutine object is returned.
+    pub fn run_code_with_closure(
+        &mut self,
+        code: Value,
+        globals: Value,
+        locals: Value,
+        closure: Option<Value>,
+    ) -> PyResult<Value> {
         let cd = code_data(code).expect("code");
         if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
             return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
@@ -162,9 +177,33 @@ impl Vm {
         };
         let sp = fbase + FRAME_HEADER + cd.nlocals + cd.ncells;
         // Cells of a class body (__class__).
+        let cells = fbase + FRAME_HEADER + cd.nlocals;
         for i in 0..cd.code.cellvars.len() {
             let c = self.new_cell(Value::EMPTY);
-            self.ctx.stack().slots_mut()[fbase + FRAME_HEADER + cd.nlocals + i] = c;
+            self.ctx.stack().slots_mut()[cells + i] = c;
+        }
+        if let Some(cl) = closure.and_then(Obj::from_value) {
+            let first = cells + cd.code.cellvars.len();
+            for i in 0..cd.code.freevars.len().min(cl.n_values()) {
+                let c = cl.get(i);
+                self.ctx.stack().slots_mut()[first + i] = c;
+            }
+        }
+        if cd.code.flags.0
+            & (CodeFlags::GENERATOR.0 | CodeFlags::COROUTINE.0 | CodeFlags::ASYNC_GENERATOR.0)
+            != 0
+        {
+            // The generator's frame is this one, its function made here
+            // (CPython's frame of `PyEval_EvalCode` becomes the coroutine's).
+            let f = self.new_function(code, globals, Value::EMPTY);
+            let fo = Obj::from_value(f).expect("function");
+            if let Some(c) = closure {
+                fo.init(FN_CLOSURE, c);
+            }
+            self.ctx.stack().slots_mut()[fbase] = f;
+            let gen = self.make_generator(fo, cd, fbase, sp);
+            self.ctx.stack().set_top(fbase);
+            return Ok(gen);
         }
         self.frames
             .push(Frame::fresh(cd, fbase, sp, true, g, builtins));
@@ -264,11 +303,29 @@ impl Vm {
     }
 
     #[inline]
+    /// LOAD_GLOBAL's lookup: globals, then builtins. A namespace that is
+    /// a dict subclass is subscripted (its `__getitem__`/`__missing__`
+    /// run, a KeyError means absent), as CPython 3.11 does for any
+    /// namespace that is not exactly a dict.
     fn load_global(&mut self, globals: Obj, builtins: Obj, name: Value) -> PyResult<Value> {
+        if let Some(v) = self.mapping_get(globals.value(), name)? {
+            return Ok(v);
+        }
+        self.load_builtin(builtins, name)
+    }
+
+    /// LOAD_NAME's lookup past the locals: globals read as a plain dict
+    /// (CPython's `PyDict_GetItem`, whatever the dict's class), then the
+    /// builtins as in [`Vm::load_global`].
+    fn load_name_global(&mut self, globals: Obj, builtins: Obj, name: Value) -> PyResult<Value> {
         if let Some(v) = self.dict_get_str(globals.value(), name) {
             return Ok(v);
         }
-        if let Some(v) = self.dict_get_str(builtins.value(), name) {
+        self.load_builtin(builtins, name)
+    }
+
+    fn load_builtin(&mut self, builtins: Obj, name: Value) -> PyResult<Value> {
+        if let Some(v) = self.mapping_get(builtins.value(), name)? {
             return Ok(v);
         }
         Err(self.name_error(name))
@@ -1136,7 +1193,7 @@ impl Vm {
                             if let Some(v) = t!(self.mapping_get(m, k)) {
                                 push!(v);
                             } else {
-                                let v = t!(self.load_global(globals, builtins, k));
+                                let v = t!(self.load_name_global(globals, builtins, k));
                                 push!(v);
                             }
                         }
@@ -1166,7 +1223,15 @@ impl Vm {
                         Opcode::LoadGlobal => {
                             let k = name!(arg);
                             let c = cache!(pc - 1);
-                            let v = match self.load_global_cached(c, globals, builtins, k) {
+                            // The cache reads the dicts' storage: exact dicts only.
+                            let exact = globals.class() == self.g.types.dict
+                                && builtins.class() == self.g.types.dict;
+                            let cached = if exact {
+                                self.load_global_cached(c, globals, builtins, k)
+                            } else {
+                                None
+                            };
+                            let v = match cached {
                                 Some(v) => v,
                                 None => t!(self.load_global(globals, builtins, k)),
                             };
@@ -2685,8 +2750,26 @@ impl Vm {
 
     fn match_keys(&mut self, subj: Value, keys: Value) -> PyResult<Value> {
         let ks = self.seq_items(keys);
+        // The keys seen so far (mapped to their values, which that roots):
+        // a key given twice (two attribute lookups, or one and a literal)
+        // is a ValueError.
+        let seen = self.new_dict();
+        let mark = self.push_root(seen);
+        let r = self.match_keys_in(subj, &ks, seen);
+        self.pop_roots(mark);
+        r
+    }
+
+    fn match_keys_in(&mut self, subj: Value, ks: &[Value], seen: Value) -> PyResult<Value> {
         let mut out = Vec::new();
-        for k in ks {
+        for &k in ks {
+            if self.dict_get(seen, k)?.is_some() {
+                let r = self.repr_string(k)?;
+                return Err(self.new_exc(
+                    self.g.e.ValueError,
+                    &format!("mapping pattern checks duplicate key ({r})"),
+                ));
+            }
             let r = if Obj::from_value(subj)
                 .is_some_and(|o| o.kind() == Kind::DICT && o.class() == self.g.types.dict)
             {
@@ -2701,7 +2784,11 @@ impl Vm {
                 }
             };
             match r {
-                Some(v) => out.push(v),
+                Some(v) => {
+                    // Kept in `seen` too, which roots it.
+                    self.dict_set(seen, k, v)?;
+                    out.push(v)
+                }
                 None => return Ok(Value::NONE),
             }
         }

@@ -646,6 +646,17 @@ impl Vm {
                 "can't multiply sequence by non-int of type '{other}'"
             )));
         }
+        // `print >> f, msg`, Python 2's redirection: CPython's hint when the
+        // left operand is a builtin function named print.
+        if sym == ">>" && ta == "builtin_function_or_method" {
+            let n = self.intern("__name__");
+            let name = self.getattr(a, n).ok();
+            if name.is_some_and(|v| is_str(v) && str_of(v) == "print") {
+                return Err(self.type_error(&format!(
+                    "unsupported operand type(s) for >>: '{ta}' and '{tb}'. Did you mean \"print(<message>, file=<output_stream>)\"?"
+                )));
+            }
+        }
         Err(self.type_error(&format!(
             "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
         )))

@@ -384,8 +384,9 @@ impl Vm {
                 }
             }
         }
-        let (r, warnings) = crate::compiler::compile_bytes_with_warnings(
-            &src,
+        let text = self.decode_source_text(&src, fname, true)?;
+        let (r, warnings) = crate::compiler::compile_with_warnings(
+            &text,
             fname,
             crate::compiler::Mode::Exec,
             crate::compiler::CompileFlags::interpreter(),

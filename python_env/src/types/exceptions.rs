@@ -412,11 +412,71 @@ fn add_note(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// The instance dict of an exception when it has entries (what CPython's
+/// reductions add as the state).
+fn exc_state_dict(vm: &mut Vm, o: Obj) -> Option<Value> {
+    vm.instance_dict(o)
+        .filter(|&d| Obj::from_value(d).is_some_and(|x| x.kind() == Kind::DICT))
+        .filter(|&d| !vm.dict_items(d).is_empty())
+}
+
+/// `BaseException.__reduce__`: `(type, args)`, plus the instance dict.
 fn exc_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("exc");
     let c = o.class();
     let args = o.get(EXC_ARGS);
-    Ok(vm.new_tuple(&[c, args]))
+    Ok(match exc_state_dict(vm, o) {
+        Some(d) => vm.new_tuple(&[c, args, d]),
+        None => vm.new_tuple(&[c, args]),
+    })
+}
+
+/// `BaseException.__setstate__(state)`: each item of a dict state set as
+/// an attribute (so `ImportError.name`, `OSError.filename` reach their
+/// fields); None is no state.
+fn exc_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
+    let state = a[1];
+    if state.is_none() {
+        return Ok(Value::NONE);
+    }
+    if !Obj::from_value(state).is_some_and(|o| o.kind() == Kind::DICT) {
+        return Err(vm.type_error("state is not a dictionary"));
+    }
+    for (key, v) in vm.dict_items(state) {
+        vm.setattr(a[0], key, v)?;
+    }
+    Ok(Value::NONE)
+}
+
+/// `OSError.__reduce__`: with a file name, the arguments that recreate it
+/// (`errno, strerror, filename[, None, filename2]`), as CPython's.
+fn oserror_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = Obj::from_value(a[0]).expect("exc");
+    let c = o.class();
+    let mut args = o.get(EXC_ARGS);
+    if o.kind() == K_EXC {
+        let (f1, f2) = (o.get(EXC_X0), o.get(EXC_X1));
+        let present = |v: Value| !v.is_empty() && !v.is_none();
+        let two =
+            Obj::from_value(args).is_some_and(|t| t.kind() == Kind::TUPLE && t.n_values() == 2);
+        if two && present(f1) {
+            let t = Obj::from_value(args).expect("tuple");
+            let mut items = vec![t.get(0), t.get(1), f1];
+            if present(f2) {
+                items.push(Value::NONE);
+                items.push(f2);
+            }
+            args = vm.new_tuple(&items);
+        }
+    }
+    let mark = vm.push_root(args);
+    let r = match exc_state_dict(vm, o) {
+        Some(d) => vm.new_tuple(&[c, args, d]),
+        None => vm.new_tuple(&[c, args]),
+    };
+    vm.pop_roots(mark);
+    Ok(r)
 }
 
 /// `ImportError.__reduce__`: `(type, args, state)` where the state holds the
@@ -678,6 +738,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(be, "with_traceback", with_traceback);
     vm.add_method(be, "add_note", add_note);
     vm.add_method(be, "__reduce__", exc_reduce);
+    vm.add_method(be, "__setstate__", exc_setstate);
     vm.add_dict_descriptor(be);
     let eg = vm.g.e.BaseExceptionGroup;
     vm.add_static(eg, "__new__", eg_new, false);
@@ -706,6 +767,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ],
     );
     vm.add_method(os, "__str__", oserror_str);
+    vm.add_method(os, "__reduce__", oserror_reduce);
     vm.add_method(os, "__init__", oserror_init);
     let ne = vm.g.e.NameError;
     vm.add_method(ne, "__init__", name_error_init);

@@ -803,15 +803,30 @@ pub(crate) fn throw_exception(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let is_exc_type = Obj::from_value(typ).is_some_and(|o| o.kind() == K_TYPE)
         && vm.is_subtype(typ, vm.g.e.BaseException);
     let e = if is_exc_type {
-        if vm.isinstance(val, typ) {
-            val
+        // An error instantiating the class is what the generator gets
+        // thrown (CPython's normalization replaces the exception with it).
+        let made = if vm.isinstance(val, typ) {
+            Ok(val)
         } else if val.is_none() {
-            vm.call(typ, &[], Value::EMPTY)?
+            vm.call(typ, &[], Value::EMPTY)
         } else if Obj::from_value(val).is_some_and(|o| o.kind() == Kind::TUPLE) {
             let items = vm.seq_items(val);
-            vm.call(typ, &items, Value::EMPTY)?
+            vm.call(typ, &items, Value::EMPTY)
         } else {
-            vm.call(typ, &[val], Value::EMPTY)?
+            vm.call(typ, &[val], Value::EMPTY)
+        };
+        match made {
+            Ok(e) if !vm.isinstance(e, vm.g.e.BaseException) => {
+                let tn = vm.type_name_of(e);
+                let r = vm.repr_string(typ)?;
+                return Ok(vm
+                    .type_error(&format!(
+                        "calling {r} should have returned an instance of BaseException, not {tn}"
+                    ))
+                    .0);
+            }
+            Ok(e) => e,
+            Err(x) => return Ok(x.0),
         }
     } else if vm.isinstance(typ, vm.g.e.BaseException) {
         if !val.is_none() {
@@ -824,13 +839,6 @@ pub(crate) fn throw_exception(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
             "exceptions must be classes or instances deriving from BaseException, not {tn}"
         )));
     };
-    if !vm.isinstance(e, vm.g.e.BaseException) {
-        let tn = vm.type_name_of(e);
-        let r = vm.repr_string(typ)?;
-        return Err(vm.type_error(&format!(
-            "calling {r} should have returned an instance of BaseException, not {tn}"
-        )));
-    }
     if !tb.is_none() {
         let eo = Obj::from_value(e).expect("exception");
         vm.store(eo, EXC_TB, tb);

@@ -1514,12 +1514,9 @@ impl<'a> Compiler<'a> {
         self.set_params(l.parameters.as_deref());
         self.add_const(Constant::None);
         self.expr(&l.body)?;
-        if self.symtable.scopes[scope].is_generator {
-            self.emit(Opcode::PopTop, 0);
-            self.implicit_return();
-        } else {
-            self.emit(Opcode::ReturnValue, 0);
-        }
+        // A generator lambda returns its body's value too: `lambda: (yield)`
+        // ends with the value sent to it (CPython 3.8+).
+        self.emit(Opcode::ReturnValue, 0);
         let code = self.exit_unit()?;
         self.make_closure(code, flags)
     }

@@ -182,7 +182,6 @@ impl<'a> Compiler<'a> {
                         | Expr::BytesLiteral(_)
                         | Expr::BinOp(_)
                         | Expr::UnaryOp(_)
-                        | Expr::FString(_)
                         | Expr::BooleanLiteral(_)
                         | Expr::NoneLiteral(_)
                 ) {
@@ -377,18 +376,20 @@ impl<'a> Compiler<'a> {
                 Expr::Attribute(_) => {}
                 _ => match self.fold_ctx().fold(key) {
                     Some(c) => {
-                        if seen.iter().any(|s| s.same_constant(&c)) {
+                        if seen.iter().any(|s| equal_keys(s, &c)) {
+                            // CPython points at the whole mapping pattern.
                             return Err(self.error(
-                                key.range(),
+                                m.range,
                                 format!("mapping pattern checks duplicate key ({})", c.repr()),
                             ));
                         }
                         seen.push(c);
                     }
                     None => {
-                        if !matches!(key, Expr::FString(_)) {
-                            return Err(self.error(key.range(), "mapping pattern keys may only match literals and attribute lookups"));
-                        }
+                        return Err(self.error(
+                            m.range,
+                            "mapping pattern keys may only match literals and attribute lookups",
+                        ));
                     }
                 },
             }
@@ -560,5 +561,31 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::PopTop, 0);
         Ok(())
+    }
+}
+
+/// Whether two constant mapping-pattern keys are equal as dict keys
+/// (CPython checks them with a set): `0`, `False`, `0.0`, `-0.0` and
+/// `0j` are one key; other constants compare by type and value.
+fn equal_keys(a: &Constant, b: &Constant) -> bool {
+    /// A numeric constant as (real, imaginary), with the exact integer
+    /// when it is one.
+    fn num(c: &Constant) -> Option<(f64, f64, Option<i64>)> {
+        match *c {
+            Constant::Bool(v) => Some((f64::from(u8::from(v)), 0.0, Some(i64::from(v)))),
+            Constant::Int(v) => Some((v as f64, 0.0, Some(v))),
+            Constant::Float(f) => Some((f, 0.0, None)),
+            Constant::Complex(r, i) => Some((r, i, None)),
+            _ => None,
+        }
+    }
+    match (num(a), num(b)) {
+        (Some((_, _, Some(x))), Some((_, _, Some(y)))) => x == y,
+        (Some((r1, i1, x)), Some((r2, i2, y))) => {
+            // An int equals a float only when the float is exactly it.
+            let exact = |n: Option<i64>, f: f64| n.is_none_or(|n| n as f64 == f && f as i64 == n);
+            r1 == r2 && i1 == i2 && exact(x, r2) && exact(y, r1)
+        }
+        _ => a.same_constant(b),
     }
 }

@@ -355,7 +355,12 @@ pub(crate) fn is_ast(vm: &mut Vm, v: Value) -> PyResult<bool> {
 /// `PyCF_ONLY_AST` in `flags` the source is parsed to an AST (an AST
 /// source is returned as it is); an AST source is validated and compiled.
 /// `None` for the other calls, which `compile` handles itself.
-pub fn compile_hook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Option<Value>> {
+pub fn compile_hook(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    cflags: compiler::CompileFlags,
+) -> PyResult<Option<Value>> {
     let mut args = Args::new(a, k);
     let Some(src) = args.get(0, "source") else {
         return Ok(None);
@@ -411,7 +416,7 @@ pub fn compile_hook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Option<Value
         if only_ast {
             return Ok(Some(src));
         }
-        return compile_ast(vm, src, &filename, &mode).map(Some);
+        return compile_ast(vm, src, &filename, &mode, cflags).map(Some);
     }
     let text = source_text(vm, src, &filename)?;
     if flags & PYCF_TYPE_COMMENTS != 0 && has_type_comment(&text) {
@@ -460,7 +465,7 @@ fn source_text(vm: &mut Vm, src: Value, filename: &str) -> PyResult<String> {
     if is_str(src) {
         return Ok(String::from_utf8_lossy(&bytes).into_owned());
     }
-    compiler::decode_source(&bytes, filename).map_err(|e| vm.syntax_error(&e))
+    vm.decode_source_text(&bytes, filename, false)
 }
 
 /// `ast.parse(text, filename, mode)`: the tree of CPython's node classes.
@@ -772,7 +777,13 @@ fn parse_expr_at(
 
 /// `compile(tree, filename, mode)`: validates the tree, then compiles it
 /// (through `back`, or from its unparsed text).
-fn compile_ast(vm: &mut Vm, tree: Value, filename: &str, mode: &str) -> PyResult<Value> {
+fn compile_ast(
+    vm: &mut Vm,
+    tree: Value,
+    filename: &str,
+    mode: &str,
+    cflags: compiler::CompileFlags,
+) -> PyResult<Value> {
     let st = state(vm)?;
     let expected = match mode {
         "eval" => "Expression",
@@ -785,7 +796,7 @@ fn compile_ast(vm: &mut Vm, tree: Value, filename: &str, mode: &str) -> PyResult
         return Err(vm.type_error(&format!("expected {expected} node, got {tn}")));
     }
     let mark = vm.push_root(tree);
-    let r = compile_ast_inner(vm, &st, tree, filename, mode, expected);
+    let r = compile_ast_inner(vm, &st, tree, filename, mode, expected, cflags);
     vm.pop_roots(mark);
     r
 }
@@ -797,6 +808,7 @@ fn compile_ast_inner(
     filename: &str,
     mode: &str,
     expected: &str,
+    cflags: compiler::CompileFlags,
 ) -> PyResult<Value> {
     let mut v = validate::Validator::new(vm, st);
     v.check_root(tree, expected)?;
@@ -828,8 +840,7 @@ fn compile_ast_inner(
                     text.extend(std::iter::repeat_n(' ', width as usize));
                     text.push('\n');
                 }
-                let (r, warnings) =
-                    compiler::compile_tree(&module, &text, filename, m, Default::default());
+                let (r, warnings) = compiler::compile_tree(&module, &text, filename, m, cflags);
                 compiler::drop_deep(module, text.len());
                 if !warnings.is_empty() {
                     vm.issue_compile_warnings(&warnings)?;
@@ -852,6 +863,6 @@ fn compile_ast_inner(
     if !is_str(text) {
         return Err(vm.type_error("ast.unparse() did not return a str"));
     }
-    let bytes = str_bytes(text).to_vec();
-    vm.compile_source(&bytes, filename, m)
+    let text = str_of(text).into_owned();
+    vm.compile_text_with(&text, filename, m, cflags)
 }

@@ -92,7 +92,7 @@ fn call_fspath(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
 }
 
 /// `os.fspath(path)`: a str or bytes as is, else its `__fspath__()`.
-pub(super) fn fspath_value(vm: &mut Vm, v: Value) -> PyResult<Value> {
+pub(crate) fn fspath_value(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if is_str(v) || is_bytes(v) {
         return Ok(v);
     }
