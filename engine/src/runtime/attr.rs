@@ -154,8 +154,9 @@ impl Vm {
     /// Gives the class `t` the `__dict__` getset descriptor of its
     /// instances (read, created on first use, and replaced by assignment).
     pub fn add_dict_descriptor(&mut self, t: Value) {
-        let [g, s, _] = self.g.instance_dict_fns;
+        let [g, s, del, _] = self.g.instance_dict_fns;
         let dd = self.new_getset(t, self.g.names.__dict__, g, s);
+        Obj::from_value(dd).expect("getset").init(2, del);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, self.g.names.__dict__, dd);
         self.type_modified(t);
@@ -578,6 +579,15 @@ impl Vm {
             match o.kind() {
                 K_TYPE => return self.type_getattr(obj, name),
                 K_MODULE => {
+                    // A data descriptor of a module subclass wins over the
+                    // module's dict (module's own type defines none).
+                    if o.class() != self.g.types.module {
+                        if let Some(d) = self.lookup_type(o.class(), name) {
+                            if self.is_data_descr(d) {
+                                return self.bind_descr(d, obj, o.class()).map(Some);
+                            }
+                        }
+                    }
                     if let Some(v) = self.dict_get_str(o.get(0), name) {
                         return Ok(Some(v));
                     }
@@ -709,6 +719,11 @@ impl Vm {
             // Immediates whose type has no docstring (NoneType...).
             return Ok((name == n.__doc__).then_some(Value::NONE));
         };
+        // A bound method's other attributes (its `__dict__` too) are its
+        // function's.
+        if o.kind() == K_METHOD {
+            return self.getattr_opt(o.get(0), name);
+        }
         if name == n.__dict__ {
             if let Some(d) = self.ensure_dict(o) {
                 return Ok(Some(d));
@@ -720,8 +735,6 @@ impl Vm {
         // in their dicts (python_env/src/types/).
         let s = str_of(name);
         let v = match (o.kind(), &*s) {
-            // A bound method's other attributes are its function's.
-            (K_METHOD, _) => return self.getattr_opt(o.get(0), name),
             // property's doc defaults to its getter's (a getset would
             // shadow the type's own docstring on class access).
             (K_PROPERTY, "__doc__") => {
@@ -1979,7 +1992,7 @@ impl Vm {
                 self.add_dict_descriptor(t);
             }
             if weakref && self.dict_get_str(d, self.g.names.__weakref__).is_none() {
-                let g = self.g.instance_dict_fns[2];
+                let g = self.g.instance_dict_fns[3];
                 let wd = self.new_getset(t, self.g.names.__weakref__, g, Value::NONE);
                 self.dict_set_str(d, self.g.names.__weakref__, wd);
             }
@@ -2149,7 +2162,10 @@ pub(crate) fn instance_dict_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult
 
 /// Setter of the `__dict__` descriptor: replaces the instance dict.
 pub(crate) fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (obj, v) = (a[0], a[1]);
+    let [obj, v] = match a {
+        [o, v, ..] => [*o, *v],
+        _ => return Err(vm.type_error("setter expected a value")),
+    };
     if !vm.isinstance(v, vm.g.types.dict) {
         let tn = vm.type_name_of(v);
         return Err(vm.type_error(&format!(
@@ -2166,6 +2182,22 @@ pub(crate) fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult
     // `Vm::with_mut_lock`).
     let o = Obj::from_value(obj).expect("heap");
     vm.with_mut_lock(o, |ctx| ctx.store(h, slot, v))?;
+    Ok(Value::NONE)
+}
+
+/// Deleter of the `__dict__` descriptor of classes: drops the instance
+/// dict (CPython's subtype_setdict with NULL); the next read makes a new,
+/// empty one.
+pub(crate) fn instance_dict_del(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let obj = a.first().copied().unwrap_or(Value::NONE);
+    let home = Obj::from_value(obj)
+        .filter(|o| o.kind() != K_TYPE)
+        .and_then(|o| vm.dict_home(o));
+    let Some((h, slot)) = home else {
+        return Err(vm.attr_error(obj, vm.g.names.__dict__));
+    };
+    let o = Obj::from_value(obj).expect("heap");
+    vm.with_mut_lock(o, |ctx| ctx.store(h, slot, Value::EMPTY))?;
     Ok(Value::NONE)
 }
 

@@ -1218,6 +1218,7 @@ impl Vm {
         };
         f.init(FN_DOC, doc);
         f.init(FN_ANNOTATIONS, Value::NONE);
+        f.init(FN_BUILTINS, Value::EMPTY);
         f.value()
     }
 
