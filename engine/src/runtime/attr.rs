@@ -773,7 +773,15 @@ impl Vm {
         let meta = self.type_of(t);
         let mdescr = self.lookup_type(meta, name);
         if let Some(d) = mdescr {
-            if self.is_data_descr(d) {
+            // A data descriptor without `__get__` leaves the class's own
+            // attribute visible (CPython's type_getattro: meta_get NULL).
+            if self.is_data_descr(d)
+                && (Obj::from_value(d)
+                    .is_some_and(|x| x.kind() == K_PROPERTY || x.kind() == K_MEMBER)
+                    || self
+                        .lookup_type(self.type_of(d), self.g.names.__get__)
+                        .is_some())
+            {
                 // type's own getsets and members, read directly when the
                 // metatype is exactly type (whose dict cannot change).
                 if meta == self.g.types.type_ {
@@ -1240,7 +1248,10 @@ impl Vm {
             && type_nslots(nt) == type_nslots(ot)
             && (type_flags(nt) & TF_NODICT) == (type_flags(ot) & TF_NODICT)
             && (type_flags(nt) & (TF_EXC | TF_LOCAL)) == (type_flags(ot) & (TF_EXC | TF_LOCAL))
-            && self.slot_names(v) == self.slot_names(old);
+            && self.slot_names(v) == self.slot_names(old)
+            // CPython compares the weak-reference list offsets too.
+            && self.lookup_type(v, self.g.names.__weakref__).is_some()
+                == self.lookup_type(old, self.g.names.__weakref__).is_some();
         // Instances of variable-size builtins (int, bytes, tuple) keep their
         // dict at a place CPython's layout check never finds equal: classes
         // giving them one never accept `__class__` assignment.
@@ -1464,17 +1475,32 @@ impl Vm {
     /// Recomputes the flags of a class after `name` was set.
     pub fn update_type_flags(&mut self, t: Obj, name: Value) {
         let n = &self.g.names;
-        let mut f = type_flags(t);
-        if name == n.__getattr__ {
-            f |= TF_GETATTR;
+        let add = if name == n.__getattr__ {
+            TF_GETATTR
         } else if name == n.__getattribute__ {
-            f |= TF_GETATTRIBUTE;
+            TF_GETATTRIBUTE
         } else if name == n.__setattr__ || name == n.__delattr__ {
-            f |= TF_SETATTR;
+            TF_SETATTR
         } else if is_str(name) && str_of(name) == "__del__" {
-            f |= TF_HAS_DEL;
+            TF_HAS_DEL
+        } else {
+            return;
+        };
+        // The subclasses inherit the hook (CPython's update_slot walks
+        // them): the flags say "look the hook up", so they are only added.
+        let mut todo = vec![t];
+        while let Some(c) = todo.pop() {
+            let f = type_flags(c);
+            if f & add == add && c != t {
+                continue;
+            }
+            set_type_flags(c, f | add);
+            for sc in self.subclasses(c) {
+                if let Some(so) = Obj::from_value(sc).filter(|o| o.kind() == K_TYPE) {
+                    todo.push(so);
+                }
+            }
         }
-        set_type_flags(t, f);
     }
 
     // ------------------------------------------------------------------ classes
@@ -1895,6 +1921,13 @@ impl Vm {
         if nodict {
             flags |= TF_NODICT;
         }
+        if let Some(q) = self.dict_get_str(d, self.g.names.__qualname__) {
+            if !is_str(q) {
+                self.pop_roots(mark);
+                let tn = self.type_name_of(q);
+                return Err(self.type_error(&format!("type __qualname__ must be a str, not {tn}")));
+            }
+        }
         let to = alloc_type(&mut self.ctx, meta, name, d, layout, flags);
         let t = to.value();
         self.push_root(t);
@@ -2056,48 +2089,52 @@ impl Vm {
         None
     }
 
-    /// `super(t, obj).name`.
+    /// `super(t, obj).name` (CPython's super_getattro): the classes after
+    /// `t` in the MRO of `obj`'s type; `__class__`, an unbound super and
+    /// names found nowhere there are the super object's own attributes.
     pub fn super_getattr(&mut self, sup: Value, name: Value) -> PyResult<Value> {
-        let so = Obj::from_value(sup).expect("super");
-        let (t, obj, objtype) = (so.get(0), so.get(1), so.get(2));
-        let mro_owner = if objtype.is_empty() || objtype.is_none() {
-            t
-        } else {
-            objtype
+        let Some(so) = Obj::from_value(sup).filter(|o| o.kind() == K_SUPER) else {
+            let tn = self.type_name_of(sup);
+            return Err(self.type_error(&format!(
+                "descriptor '__getattribute__' requires a 'super' object but received a '{tn}'"
+            )));
         };
-        let mo = type_mro(Obj::from_value(mro_owner).expect("type"));
-        let mro: Vec<Value> = (0..mo.n_values()).map(|i| mo.get(i)).collect();
-        let pos = mro
-            .iter()
-            .position(|&c| c == t)
-            .map(|p| p + 1)
-            .unwrap_or(mro.len());
-        for &c in &mro[pos..] {
-            let co = Obj::from_value(c).expect("type");
-            if let Some(v) = self.dict_get_str(co.get(T_DICT), name) {
-                let instance = if obj.is_empty()
-                    || obj == mro_owner
+        let (t, obj, objtype) = (so.get(0), so.get(1), so.get(2));
+        let unbound = objtype.is_empty() || objtype.is_none();
+        if !unbound && name != self.g.names.__class__ {
+            let mo = type_mro(Obj::from_value(objtype).expect("type"));
+            let mro: Vec<Value> = (0..mo.n_values()).map(|i| mo.get(i)).collect();
+            let pos = mro
+                .iter()
+                .position(|&c| c == t)
+                .map(|p| p + 1)
+                .unwrap_or(mro.len());
+            for &c in &mro[pos..] {
+                let co = Obj::from_value(c).expect("type");
+                if let Some(v) = self.dict_get_str(co.get(T_DICT), name) {
+                    // `super(C, C).m`: obj is the type itself, bound as a
+                    // class access.
+                    let instance = if obj == objtype
                         && Obj::from_value(obj).is_some_and(|x| x.kind() == K_TYPE)
-                        && objtype == obj
-                {
-                    Value::NONE
-                } else {
-                    obj
-                };
-                return self.bind_descr(v, instance, mro_owner);
+                    {
+                        Value::NONE
+                    } else {
+                        obj
+                    };
+                    return self.bind_descr(v, instance, objtype);
+                }
             }
         }
         match &*str_of(name) {
-            "__class__" => return Ok(self.g.types.super_),
             "__thisclass__" => return Ok(or_none(t)),
             "__self__" => return Ok(or_none(obj)),
             "__self_class__" => return Ok(or_none(objtype)),
             _ => {}
         }
-        Err(self.new_exc(
-            self.g.e.AttributeError,
-            &format!("'super' object has no attribute '{}'", str_of(name)),
-        ))
+        match self.generic_getattr(sup, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.attr_error(sup, name)),
+        }
     }
 }
 
