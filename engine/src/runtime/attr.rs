@@ -1453,6 +1453,38 @@ impl Vm {
         }
     }
 
+    /// [`Vm::call_special`] for the comparison slots (CPython's
+    /// slot_tp_richcompare): a descriptor whose `__get__` fails counts as
+    /// a missing method (NotImplemented), only the call's errors propagate.
+    pub fn call_special_cmp(
+        &mut self,
+        obj: Value,
+        name: Value,
+        arg: Value,
+    ) -> PyResult<Option<Value>> {
+        let tp = self.type_of(obj);
+        let Some(f) = self.lookup_type(tp, name).filter(|f| !f.is_none()) else {
+            return Ok(None);
+        };
+        let get = Obj::from_value(f)
+            .filter(|o| o.kind() == K_INSTANCE || o.kind() == K_PROPERTY)
+            .and_then(|o| self.lookup_type(o.class(), self.g.names.__get__));
+        let Some(get) = get else {
+            return self.call_bound(f, obj, &[arg]).map(Some);
+        };
+        let mark = self.push_root(obj);
+        self.push_root(arg);
+        let r = match self.call(get, &[f, obj, tp], Value::EMPTY) {
+            Ok(bound) => {
+                self.push_root(bound);
+                self.call(bound, &[arg], Value::EMPTY).map(Some)
+            }
+            Err(_) => Ok(Some(Value::NOT_IMPLEMENTED)),
+        };
+        self.pop_roots(mark);
+        r
+    }
+
     /// Like call_special but through full attribute lookup on the instance.
     pub fn call_method_opt(
         &mut self,

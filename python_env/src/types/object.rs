@@ -44,7 +44,7 @@ fn obj_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn obj_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     wrapper_args(vm, a, 1)?;
     let n = vm.g.names.__eq__;
-    match vm.call_special(a[0], n, &[a[1]])? {
+    match vm.call_special_cmp(a[0], n, a[1])? {
         Some(r) if r != Value::NOT_IMPLEMENTED => {
             let b = vm.truthy(r)?;
             Ok(Value::bool(!b))
