@@ -154,8 +154,9 @@ impl Vm {
     /// Gives the class `t` the `__dict__` getset descriptor of its
     /// instances (read, created on first use, and replaced by assignment).
     pub fn add_dict_descriptor(&mut self, t: Value) {
-        let [g, s, _] = self.g.instance_dict_fns;
+        let [g, s, del, _] = self.g.instance_dict_fns;
         let dd = self.new_getset(t, self.g.names.__dict__, g, s);
+        Obj::from_value(dd).expect("getset").init(2, del);
         let d = Obj::from_value(t).expect("type").get(T_DICT);
         self.dict_set_str(d, self.g.names.__dict__, dd);
         self.type_modified(t);
@@ -578,6 +579,15 @@ impl Vm {
             match o.kind() {
                 K_TYPE => return self.type_getattr(obj, name),
                 K_MODULE => {
+                    // A data descriptor of a module subclass wins over the
+                    // module's dict (module's own type defines none).
+                    if o.class() != self.g.types.module {
+                        if let Some(d) = self.lookup_type(o.class(), name) {
+                            if self.is_data_descr(d) {
+                                return self.bind_descr(d, obj, o.class()).map(Some);
+                            }
+                        }
+                    }
                     if let Some(v) = self.dict_get_str(o.get(0), name) {
                         return Ok(Some(v));
                     }
@@ -709,6 +719,11 @@ impl Vm {
             // Immediates whose type has no docstring (NoneType...).
             return Ok((name == n.__doc__).then_some(Value::NONE));
         };
+        // A bound method's other attributes (its `__dict__` too) are its
+        // function's.
+        if o.kind() == K_METHOD {
+            return self.getattr_opt(o.get(0), name);
+        }
         if name == n.__dict__ {
             if let Some(d) = self.ensure_dict(o) {
                 return Ok(Some(d));
@@ -720,8 +735,6 @@ impl Vm {
         // in their dicts (python_env/src/types/).
         let s = str_of(name);
         let v = match (o.kind(), &*s) {
-            // A bound method's other attributes are its function's.
-            (K_METHOD, _) => return self.getattr_opt(o.get(0), name),
             // property's doc defaults to its getter's (a getset would
             // shadow the type's own docstring on class access).
             (K_PROPERTY, "__doc__") => {
@@ -760,7 +773,15 @@ impl Vm {
         let meta = self.type_of(t);
         let mdescr = self.lookup_type(meta, name);
         if let Some(d) = mdescr {
-            if self.is_data_descr(d) {
+            // A data descriptor without `__get__` leaves the class's own
+            // attribute visible (CPython's type_getattro: meta_get NULL).
+            if self.is_data_descr(d)
+                && (Obj::from_value(d)
+                    .is_some_and(|x| x.kind() == K_PROPERTY || x.kind() == K_MEMBER)
+                    || self
+                        .lookup_type(self.type_of(d), self.g.names.__get__)
+                        .is_some())
+            {
                 // type's own getsets and members, read directly when the
                 // metatype is exactly type (whose dict cannot change).
                 if meta == self.g.types.type_ {
@@ -1227,7 +1248,10 @@ impl Vm {
             && type_nslots(nt) == type_nslots(ot)
             && (type_flags(nt) & TF_NODICT) == (type_flags(ot) & TF_NODICT)
             && (type_flags(nt) & (TF_EXC | TF_LOCAL)) == (type_flags(ot) & (TF_EXC | TF_LOCAL))
-            && self.slot_names(v) == self.slot_names(old);
+            && self.slot_names(v) == self.slot_names(old)
+            // CPython compares the weak-reference list offsets too.
+            && self.lookup_type(v, self.g.names.__weakref__).is_some()
+                == self.lookup_type(old, self.g.names.__weakref__).is_some();
         // Instances of variable-size builtins (int, bytes, tuple) keep their
         // dict at a place CPython's layout check never finds equal: classes
         // giving them one never accept `__class__` assignment.
@@ -1429,6 +1453,38 @@ impl Vm {
         }
     }
 
+    /// [`Vm::call_special`] for the comparison slots (CPython's
+    /// slot_tp_richcompare): a descriptor whose `__get__` fails counts as
+    /// a missing method (NotImplemented), only the call's errors propagate.
+    pub fn call_special_cmp(
+        &mut self,
+        obj: Value,
+        name: Value,
+        arg: Value,
+    ) -> PyResult<Option<Value>> {
+        let tp = self.type_of(obj);
+        let Some(f) = self.lookup_type(tp, name).filter(|f| !f.is_none()) else {
+            return Ok(None);
+        };
+        let get = Obj::from_value(f)
+            .filter(|o| o.kind() == K_INSTANCE || o.kind() == K_PROPERTY)
+            .and_then(|o| self.lookup_type(o.class(), self.g.names.__get__));
+        let Some(get) = get else {
+            return self.call_bound(f, obj, &[arg]).map(Some);
+        };
+        let mark = self.push_root(obj);
+        self.push_root(arg);
+        let r = match self.call(get, &[f, obj, tp], Value::EMPTY) {
+            Ok(bound) => {
+                self.push_root(bound);
+                self.call(bound, &[arg], Value::EMPTY).map(Some)
+            }
+            Err(_) => Ok(Some(Value::NOT_IMPLEMENTED)),
+        };
+        self.pop_roots(mark);
+        r
+    }
+
     /// Like call_special but through full attribute lookup on the instance.
     pub fn call_method_opt(
         &mut self,
@@ -1451,17 +1507,32 @@ impl Vm {
     /// Recomputes the flags of a class after `name` was set.
     pub fn update_type_flags(&mut self, t: Obj, name: Value) {
         let n = &self.g.names;
-        let mut f = type_flags(t);
-        if name == n.__getattr__ {
-            f |= TF_GETATTR;
+        let add = if name == n.__getattr__ {
+            TF_GETATTR
         } else if name == n.__getattribute__ {
-            f |= TF_GETATTRIBUTE;
+            TF_GETATTRIBUTE
         } else if name == n.__setattr__ || name == n.__delattr__ {
-            f |= TF_SETATTR;
+            TF_SETATTR
         } else if is_str(name) && str_of(name) == "__del__" {
-            f |= TF_HAS_DEL;
+            TF_HAS_DEL
+        } else {
+            return;
+        };
+        // The subclasses inherit the hook (CPython's update_slot walks
+        // them): the flags say "look the hook up", so they are only added.
+        let mut todo = vec![t];
+        while let Some(c) = todo.pop() {
+            let f = type_flags(c);
+            if f & add == add && c != t {
+                continue;
+            }
+            set_type_flags(c, f | add);
+            for sc in self.subclasses(c) {
+                if let Some(so) = Obj::from_value(sc).filter(|o| o.kind() == K_TYPE) {
+                    todo.push(so);
+                }
+            }
         }
-        set_type_flags(t, f);
     }
 
     // ------------------------------------------------------------------ classes
@@ -1882,6 +1953,13 @@ impl Vm {
         if nodict {
             flags |= TF_NODICT;
         }
+        if let Some(q) = self.dict_get_str(d, self.g.names.__qualname__) {
+            if !is_str(q) {
+                self.pop_roots(mark);
+                let tn = self.type_name_of(q);
+                return Err(self.type_error(&format!("type __qualname__ must be a str, not {tn}")));
+            }
+        }
         let to = alloc_type(&mut self.ctx, meta, name, d, layout, flags);
         let t = to.value();
         self.push_root(t);
@@ -1979,7 +2057,7 @@ impl Vm {
                 self.add_dict_descriptor(t);
             }
             if weakref && self.dict_get_str(d, self.g.names.__weakref__).is_none() {
-                let g = self.g.instance_dict_fns[2];
+                let g = self.g.instance_dict_fns[3];
                 let wd = self.new_getset(t, self.g.names.__weakref__, g, Value::NONE);
                 self.dict_set_str(d, self.g.names.__weakref__, wd);
             }
@@ -2043,48 +2121,52 @@ impl Vm {
         None
     }
 
-    /// `super(t, obj).name`.
+    /// `super(t, obj).name` (CPython's super_getattro): the classes after
+    /// `t` in the MRO of `obj`'s type; `__class__`, an unbound super and
+    /// names found nowhere there are the super object's own attributes.
     pub fn super_getattr(&mut self, sup: Value, name: Value) -> PyResult<Value> {
-        let so = Obj::from_value(sup).expect("super");
-        let (t, obj, objtype) = (so.get(0), so.get(1), so.get(2));
-        let mro_owner = if objtype.is_empty() || objtype.is_none() {
-            t
-        } else {
-            objtype
+        let Some(so) = Obj::from_value(sup).filter(|o| o.kind() == K_SUPER) else {
+            let tn = self.type_name_of(sup);
+            return Err(self.type_error(&format!(
+                "descriptor '__getattribute__' requires a 'super' object but received a '{tn}'"
+            )));
         };
-        let mo = type_mro(Obj::from_value(mro_owner).expect("type"));
-        let mro: Vec<Value> = (0..mo.n_values()).map(|i| mo.get(i)).collect();
-        let pos = mro
-            .iter()
-            .position(|&c| c == t)
-            .map(|p| p + 1)
-            .unwrap_or(mro.len());
-        for &c in &mro[pos..] {
-            let co = Obj::from_value(c).expect("type");
-            if let Some(v) = self.dict_get_str(co.get(T_DICT), name) {
-                let instance = if obj.is_empty()
-                    || obj == mro_owner
+        let (t, obj, objtype) = (so.get(0), so.get(1), so.get(2));
+        let unbound = objtype.is_empty() || objtype.is_none();
+        if !unbound && name != self.g.names.__class__ {
+            let mo = type_mro(Obj::from_value(objtype).expect("type"));
+            let mro: Vec<Value> = (0..mo.n_values()).map(|i| mo.get(i)).collect();
+            let pos = mro
+                .iter()
+                .position(|&c| c == t)
+                .map(|p| p + 1)
+                .unwrap_or(mro.len());
+            for &c in &mro[pos..] {
+                let co = Obj::from_value(c).expect("type");
+                if let Some(v) = self.dict_get_str(co.get(T_DICT), name) {
+                    // `super(C, C).m`: obj is the type itself, bound as a
+                    // class access.
+                    let instance = if obj == objtype
                         && Obj::from_value(obj).is_some_and(|x| x.kind() == K_TYPE)
-                        && objtype == obj
-                {
-                    Value::NONE
-                } else {
-                    obj
-                };
-                return self.bind_descr(v, instance, mro_owner);
+                    {
+                        Value::NONE
+                    } else {
+                        obj
+                    };
+                    return self.bind_descr(v, instance, objtype);
+                }
             }
         }
         match &*str_of(name) {
-            "__class__" => return Ok(self.g.types.super_),
             "__thisclass__" => return Ok(or_none(t)),
             "__self__" => return Ok(or_none(obj)),
             "__self_class__" => return Ok(or_none(objtype)),
             _ => {}
         }
-        Err(self.new_exc(
-            self.g.e.AttributeError,
-            &format!("'super' object has no attribute '{}'", str_of(name)),
-        ))
+        match self.generic_getattr(sup, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.attr_error(sup, name)),
+        }
     }
 }
 
@@ -2149,7 +2231,10 @@ pub(crate) fn instance_dict_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult
 
 /// Setter of the `__dict__` descriptor: replaces the instance dict.
 pub(crate) fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (obj, v) = (a[0], a[1]);
+    let [obj, v] = match a {
+        [o, v, ..] => [*o, *v],
+        _ => return Err(vm.type_error("setter expected a value")),
+    };
     if !vm.isinstance(v, vm.g.types.dict) {
         let tn = vm.type_name_of(v);
         return Err(vm.type_error(&format!(
@@ -2166,6 +2251,22 @@ pub(crate) fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult
     // `Vm::with_mut_lock`).
     let o = Obj::from_value(obj).expect("heap");
     vm.with_mut_lock(o, |ctx| ctx.store(h, slot, v))?;
+    Ok(Value::NONE)
+}
+
+/// Deleter of the `__dict__` descriptor of classes: drops the instance
+/// dict (CPython's subtype_setdict with NULL); the next read makes a new,
+/// empty one.
+pub(crate) fn instance_dict_del(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let obj = a.first().copied().unwrap_or(Value::NONE);
+    let home = Obj::from_value(obj)
+        .filter(|o| o.kind() != K_TYPE)
+        .and_then(|o| vm.dict_home(o));
+    let Some((h, slot)) = home else {
+        return Err(vm.attr_error(obj, vm.g.names.__dict__));
+    };
+    let o = Obj::from_value(obj).expect("heap");
+    vm.with_mut_lock(o, |ctx| ctx.store(h, slot, Value::EMPTY))?;
     Ok(Value::NONE)
 }
 

@@ -120,7 +120,7 @@ impl Vm {
             {
                 return self.call(f, args, Value::EMPTY);
             }
-            if o.kind() == K_INSTANCE {
+            if o.kind() == K_INSTANCE || o.kind() == K_PROPERTY {
                 return match self.lookup_type(o.class(), self.g.names.__get__) {
                     Some(get) => self.call_via_descriptor(get, f, self_, args),
                     None => self.call(f, args, Value::EMPTY),
@@ -548,6 +548,38 @@ impl Vm {
         r
     }
 
+    /// `__init__` that is a descriptor object (a property, an instance
+    /// with `__get__`): bound with its `__get__` first, as CPython's
+    /// slot_tp_init does, then called with the arguments at `base + 1`.
+    #[cold]
+    fn call_init_descriptor(
+        &mut self,
+        initf: Value,
+        inst: Value,
+        base: usize,
+        n: usize,
+        kwnames: Value,
+    ) -> PyResult<Value> {
+        let cls = self.type_of(inst);
+        let Some(get) =
+            Obj::from_value(initf).and_then(|o| self.lookup_type(o.class(), self.g.names.__get__))
+        else {
+            return self.call_with_self(initf, inst, base, n, kwnames);
+        };
+        let mark = self.push_root(inst);
+        let r = match self.call(get, &[initf, inst, cls], Value::EMPTY) {
+            Ok(bound) => {
+                self.push_root(bound);
+                let args: Vec<Value> =
+                    self.ctx.stack().slots_mut()[base + 1..base + 1 + n].to_vec();
+                self.call(bound, &args, kwnames)
+            }
+            Err(e) => Err(e),
+        };
+        self.pop_roots(mark);
+        r
+    }
+
     /// type.__call__: `__new__` then `__init__`.
     pub fn type_call_default(
         &mut self,
@@ -628,7 +660,13 @@ impl Vm {
             // object.__init__ after a __new__ of the class's own accepts
             // and ignores the arguments: no call needed.
             if !init_is_object {
-                let r = self.call_with_self(initf, inst, base, n, kwnames)?;
+                let r = if Obj::from_value(initf)
+                    .is_some_and(|o| o.kind() == K_INSTANCE || o.kind() == K_PROPERTY)
+                {
+                    self.call_init_descriptor(initf, inst, base, n, kwnames)?
+                } else {
+                    self.call_with_self(initf, inst, base, n, kwnames)?
+                };
                 if !r.is_none() {
                     let tn = self.type_name_of(r);
                     return Err(
@@ -1218,6 +1256,7 @@ impl Vm {
         };
         f.init(FN_DOC, doc);
         f.init(FN_ANNOTATIONS, Value::NONE);
+        f.init(FN_BUILTINS, Value::EMPTY);
         f.value()
     }
 

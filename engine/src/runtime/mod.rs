@@ -417,10 +417,10 @@ pub struct Interpreter {
     /// The builtin `len` (its Value bits; EMPTY until python_env registers
     /// it): CALL computes `len(x)` of exact builtin containers inline.
     pub builtin_len: AtomicU64,
-    /// The getter and setter of every class's `__dict__` descriptor and the
-    /// getter of `__weakref__`: one shared builtin each (they read the
-    /// instance only), so a class statement does not make three functions.
-    pub instance_dict_fns: [Value; 3],
+    /// The getter, setter and deleter of every class's `__dict__` descriptor
+    /// and the getter of `__weakref__`: one shared builtin each (they read
+    /// the instance only), so a class statement does not make four functions.
+    pub instance_dict_fns: [Value; 4],
     /// The finders importlib puts in `sys.meta_path` (`import.rs`).
     pub std_finders: Mutex<Vec<Value>>,
     /// The hooks importlib puts in `sys.path_hooks` (`import.rs`): while

@@ -131,8 +131,12 @@ pub const FN_MODULE: usize = 8;
 pub const FN_DOC: usize = 9;
 #[allow(missing_docs)]
 pub const FN_ANNOTATIONS: usize = 10;
+/// The builtins namespace a function made by `FunctionType(code, globals)`
+/// took from its caller because `globals` has no `__builtins__` (CPython's
+/// `func_builtins`); EMPTY otherwise (read from the globals).
+pub const FN_BUILTINS: usize = 11;
 /// Number of function slots.
-pub const FN_SLOTS: usize = 11;
+pub const FN_SLOTS: usize = 12;
 
 /// Type slots.
 pub const T_DICT: usize = 0;
@@ -1187,6 +1191,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
     let instance_dict_fns = [
         ("__dict__", super::attr::instance_dict_get as NativeFn),
         ("__dict__", super::attr::instance_dict_set),
+        ("__dict__", super::attr::instance_dict_del),
         ("__weakref__", super::attr::instance_weakref_get),
     ]
     .map(|(name, f)| {

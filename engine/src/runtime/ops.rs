@@ -1176,19 +1176,19 @@ impl Vm {
         let r = (|| {
             let reflected_first = ta != tb && self.is_subtype(tb, ta);
             if reflected_first {
-                if let Some(r) = self.call_special(b, rev, &[a])? {
+                if let Some(r) = self.call_special_cmp(b, rev, a)? {
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);
                     }
                 }
             }
-            if let Some(r) = self.call_special(a, fwd, &[b])? {
+            if let Some(r) = self.call_special_cmp(a, fwd, b)? {
                 if r != Value::NOT_IMPLEMENTED {
                     return Ok(r);
                 }
             }
             if !reflected_first {
-                if let Some(r) = self.call_special(b, rev, &[a])? {
+                if let Some(r) = self.call_special_cmp(b, rev, a)? {
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);
                     }

@@ -312,7 +312,20 @@ impl Vm {
                     Some(fo) if fo.kind() == K_BUILTIN => builtin_data(fo)
                         .map(|b| b.name.to_string())
                         .unwrap_or_default(),
-                    _ => "?".into(),
+                    // Any callable: its `__qualname__`, else its `__name__`
+                    // (CPython's method_repr), "?" without a str one.
+                    _ => {
+                        let mark = self.push_root(v);
+                        let mut n = self.getattr_opt(f, self.g.names.__qualname__);
+                        if matches!(n, Ok(None)) {
+                            n = self.getattr_opt(f, self.g.names.__name__);
+                        }
+                        self.pop_roots(mark);
+                        match n? {
+                            Some(n) if is_str(n) => str_of(n).into_owned(),
+                            _ => "?".into(),
+                        }
+                    }
                 };
                 let sr = self.repr_string(s)?;
                 format!("<bound method {qn} of {sr}>")

@@ -408,16 +408,19 @@ fn super_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn method_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (x, y) = (Obj::from_value(a[0]).expect("m"), a[1]);
-    let Some(yo) = Obj::from_value(y).filter(|o| o.kind() == K_METHOD) else {
+    let x = receiver(vm, a, K_METHOD, "__eq__", "method")?;
+    let Some(yo) = a
+        .get(1)
+        .and_then(|&y| Obj::from_value(y))
+        .filter(|o| o.kind() == K_METHOD && o.class() == vm.g.types.method)
+    else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    let _ = vm;
     Ok(Value::bool(x.get(0) == yo.get(0) && x.get(1) == yo.get(1)))
 }
 
 fn method_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let x = Obj::from_value(a[0]).expect("m");
+    let x = receiver(vm, a, K_METHOD, "__hash__", "method")?;
     let h = vm.hash(x.get(0))? ^ (x.get(1).bits() as i64 >> 4);
     Ok(vm.new_int(h))
 }

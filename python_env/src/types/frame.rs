@@ -326,6 +326,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ],
     );
     add_getsets(vm, t, &[("tb_next", tb_next, Some(tb_next_set))]);
+    // `del tb.tb_next` reaches the setter without a value (its TypeError).
+    super::descr::add_getset_deleter(vm, t, "tb_next", tb_next_set);
     vm.add_static(t, "__new__", tb_new, false);
     Ok(())
 }

@@ -42,9 +42,14 @@ slot_getter!(qualname_get, FN_QUALNAME, "__qualname__");
 slot_getter!(module_get, FN_MODULE, "__module__");
 slot_getter!(doc_get, FN_DOC, "__doc__");
 
-/// `f.__builtins__`: the builtins namespace of the function's globals.
+/// `f.__builtins__`: the builtins namespace of the function's globals (or
+/// the one it took from its creator's frame).
 fn builtins_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = func(vm, a, "__builtins__")?;
+    let own = o.get(FN_BUILTINS);
+    if !own.is_empty() {
+        return Ok(own);
+    }
     let k = vm.g.names.__builtins__;
     let b = vm
         .dict_get_str(o.get(FN_GLOBALS), k)
@@ -153,6 +158,116 @@ fn doc_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `f.__dict__`: made empty on first read (CPython's PyObject_GenericGetDict).
+fn dict_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = func(vm, a, "__dict__")?;
+    vm.ensure_dict(o)
+        .ok_or_else(|| vm.attr_error(o.value(), vm.g.names.__dict__))
+}
+
+/// `f.__dict__ = d`: a dict (or a dict subclass) only.
+fn dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = func(vm, a, "__dict__")?;
+    let v = new_value(vm, a)?;
+    if !vm.isinstance(v, vm.g.types.dict) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!(
+            "__dict__ must be set to a dictionary, not a '{tn}'"
+        )));
+    }
+    vm.with_mut_lock(o, |ctx| ctx.store(o, FN_DICT, v))?;
+    Ok(Value::NONE)
+}
+
+/// `del f.__dict__`: refused, as PyObject_GenericSetDict refuses NULL.
+fn dict_del(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    func(vm, a, "__dict__")?;
+    Err(vm.type_error("cannot delete __dict__"))
+}
+
+/// `function(code, globals, name=None, argdefs=None, closure=None)`
+/// (CPython's func_new, with its argument checks and messages).
+fn function_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [code, globals, name, argdefs, closure] = super::clinic::unpack(
+        vm,
+        "function",
+        a.get(1..).unwrap_or(&[]),
+        k,
+        ["code", "globals", "name", "argdefs", "closure"],
+        0,
+        2,
+        5,
+    )?;
+    let (code, globals) = (code.unwrap_or(Value::NONE), globals.unwrap_or(Value::NONE));
+    for (v, what, want, kind) in [
+        (code, "code", "code", K_CODE),
+        (globals, "globals", "dict", Kind::DICT),
+    ] {
+        let ok = Obj::from_value(v).is_some_and(|o| o.kind() == kind)
+            && (kind != Kind::DICT || vm.isinstance(v, vm.g.types.dict));
+        if !ok {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!(
+                "function() argument '{what}' must be {want}, not {tn}"
+            )));
+        }
+    }
+    let name = name.unwrap_or(Value::NONE);
+    if !name.is_none() && !is_str(name) {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    }
+    let argdefs = argdefs.unwrap_or(Value::NONE);
+    let is_tuple = |v: Value| Obj::from_value(v).is_some_and(|o| o.kind() == Kind::TUPLE);
+    if !argdefs.is_none() && !is_tuple(argdefs) {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let closure = closure.unwrap_or(Value::NONE);
+    let nfree = code_nfree(code);
+    if !is_tuple(closure) {
+        if nfree > 0 && closure.is_none() {
+            return Err(vm.type_error("arg 5 (closure) must be tuple"));
+        } else if !closure.is_none() {
+            return Err(vm.type_error("arg 5 (closure) must be None or tuple"));
+        }
+    }
+    let cells = if closure.is_none() {
+        Vec::new()
+    } else {
+        vm.seq_items(closure)
+    };
+    if cells.len() != nfree {
+        let cn = code_data(code).map_or(String::new(), |d| str_of(d.name_value).into_owned());
+        return Err(vm.value_error(&format!(
+            "{cn} requires closure of length {nfree}, not {}",
+            cells.len()
+        )));
+    }
+    if let Some(&c) = cells
+        .iter()
+        .find(|&&c| !Obj::from_value(c).is_some_and(|o| o.kind() == K_CELL))
+    {
+        let tn = vm.type_name_of(c);
+        return Err(vm.type_error(&format!("arg 5 (closure) expected cell, found {tn}")));
+    }
+    let f = vm.new_function(code, globals, Value::EMPTY);
+    let fo = Obj::from_value(f).expect("function");
+    if !name.is_none() {
+        vm.store(fo, FN_NAME, name);
+    }
+    vm.store(fo, FN_DEFAULTS, argdefs);
+    if !closure.is_none() {
+        vm.store(fo, FN_CLOSURE, closure);
+    }
+    // No `__builtins__` in the globals: the caller's builtins (CPython's
+    // _PyEval_BuiltinsFromGlobals).
+    if vm.dict_get_str(globals, vm.g.names.__builtins__).is_none() {
+        if let Some(b) = vm.frames.last().map(|fr| fr.builtins.value()) {
+            vm.store(fo, FN_BUILTINS, b);
+        }
+    }
+    Ok(f)
+}
+
 /// A writable `member_descriptor` of the builtin type `t` (the layout of
 /// [`native_member`], with a setter).
 pub(super) fn writable_member(
@@ -196,6 +311,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         }
         vm.add_attr(t, name, gs);
     }
+    vm.add_static(t, "__new__", function_new, false);
+    let gs = vm.new_native_getset(t, "__dict__", dict_get, Some(dict_set));
+    vm.add_attr(t, "__dict__", gs);
+    super::descr::add_getset_deleter(vm, t, "__dict__", dict_del);
     // CPython's members: __module__ and __doc__ are writable.
     for (name, get, set) in [
         ("__module__", module_get as NativeFn, module_set as NativeFn),

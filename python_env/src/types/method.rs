@@ -95,6 +95,41 @@ fn builtin_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(r)
 }
 
+/// The builtin's identity and what it is bound to (EMPTY when unbound), or
+/// None when `v` is no builtin function or method.
+fn builtin_key(v: Value) -> Option<(*const Builtin, Value)> {
+    let o = Obj::from_value(v)?;
+    match o.kind() {
+        K_BUILTIN => builtin_data(o).map(|b| (b as *const Builtin, b.bound)),
+        K_METHOD => {
+            let b = Obj::from_value(o.get(0)).and_then(builtin_data)?;
+            Some((b as *const Builtin, o.get(1)))
+        }
+        _ => None,
+    }
+}
+
+/// `==` of builtin functions (CPython's meth_richcompare): the same
+/// function bound to the same object (by identity).
+fn builtin_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = builtin_key(a[0])
+        .ok_or_else(|| wrong_receiver(vm, a, "__eq__", "builtin_function_or_method"))?;
+    let Some(y) = a.get(1).and_then(|&v| builtin_key(v)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    Ok(Value::bool(x.0 == y.0 && x.1 == y.1))
+}
+
+/// `hash()` consistent with [`builtin_eq`]: the function's and the bound
+/// object's identities, not the object's own hash.
+fn builtin_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (f, s) = builtin_key(a[0])
+        .ok_or_else(|| wrong_receiver(vm, a, "__hash__", "builtin_function_or_method"))?;
+    let h = ((f as usize as u64) >> 4) ^ (s.bits() >> 4);
+    // Non-negative and never -1 (CPython reserves it for errors).
+    Ok(vm.new_int((h >> 1) as i64))
+}
+
 fn method_func(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(receiver(vm, a, K_METHOD, "__func__", "method")?.get(0))
 }
@@ -138,6 +173,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     );
     add_members(vm, t, &[("__module__", builtin_module)]);
     vm.add_method(t, "__reduce__", builtin_reduce);
+    vm.add_method(t, "__eq__", builtin_eq);
+    vm.add_method(t, "__hash__", builtin_hash);
     let t = vm.g.types.method;
     add_members(
         vm,

@@ -60,7 +60,11 @@ fn module_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(o) = Obj::from_value(a[0]).filter(|o| o.kind() == K_MODULE) else {
         return Err(vm.type_error("descriptor '__dir__' requires a 'module' object"));
     };
-    let d = o.get(0);
+    // Read as an attribute (a subclass may define `__dict__`).
+    let d = vm.getattr(o.value(), vm.g.names.__dict__)?;
+    if !Obj::from_value(d).is_some_and(|x| x.kind() == Kind::DICT) {
+        return Err(vm.type_error("<module>.__dict__ is not a dictionary"));
+    }
     let k = vm.intern("__dir__");
     if let Some(f) = vm.dict_get_str(d, k) {
         return vm.call(f, &[], Value::EMPTY);

@@ -44,7 +44,7 @@ fn obj_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn obj_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     wrapper_args(vm, a, 1)?;
     let n = vm.g.names.__eq__;
-    match vm.call_special(a[0], n, &[a[1]])? {
+    match vm.call_special_cmp(a[0], n, a[1])? {
         Some(r) if r != Value::NOT_IMPLEMENTED => {
             let b = vm.truthy(r)?;
             Ok(Value::bool(!b))
@@ -161,31 +161,86 @@ fn obj_init_subclass(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `object.__dir__` (CPython's object___dir___impl): the keys of the
+/// object's `__dict__` attribute (ignored unless a dict), then those of its
+/// `__class__` and of that class's bases, read as attributes, so proxies
+/// and bound methods (whose `__dict__` is their function's) list what they
+/// forward.
 fn obj_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let v = a[0];
-    let mut names: Vec<Value> = Vec::new();
-    if let Some(o) = Obj::from_value(v) {
+    let mut strs: Vec<String> = Vec::new();
+    let own = match Obj::from_value(v) {
         // A thread-local object's attributes: this thread's dict.
-        let d = if Vm::is_local(o) {
-            Some(vm.local_dict(v)?)
-        } else {
-            vm.instance_dict(o)
-        };
-        if let Some(d) = d {
-            names.extend(vm.dict_items(d).into_iter().map(|(k, _)| k));
-        }
+        Some(o) if Vm::is_local(o) => Some(vm.local_dict(v)?),
+        _ => vm.getattr_opt(v, vm.g.names.__dict__).unwrap_or(None),
+    };
+    if let Some(d) = own.filter(|&d| vm.isinstance(d, vm.g.types.dict)) {
+        strs.extend(
+            vm.dict_items(d)
+                .into_iter()
+                .map(|(k, _)| str_of(k).into_owned()),
+        );
     }
-    let tp = vm.type_of(v);
-    let mro = vm.getattr(tp, vm.g.names.__mro__)?;
-    for c in vm.seq_items(mro) {
-        let d = Obj::from_value(c).expect("t").get(T_DICT);
-        names.extend(vm.dict_items(d).into_iter().map(|(k, _)| k));
+    if let Ok(Some(cls)) = vm.getattr_opt(v, vm.g.names.__class__) {
+        merge_class_names(vm, cls, &mut strs)?;
     }
-    let mut strs: Vec<String> = names.iter().map(|n| str_of(*n).into_owned()).collect();
     strs.sort();
     strs.dedup();
     let vals: Vec<Value> = strs.iter().map(|s| vm.new_str(s)).collect();
     Ok(vm.new_list(&vals))
+}
+
+/// CPython's `merge_class_dict`: the names of `cls.__dict__`, then of each
+/// class in `cls.__bases__`, recursively; a missing or odd attribute is
+/// skipped, as CPython clears those errors.
+fn merge_class_names(vm: &mut Vm, cls: Value, out: &mut Vec<String>) -> PyResult<()> {
+    vm.in_recursive_call("", |vm| merge_class_names_in(vm, cls, out))
+}
+
+fn merge_class_names_in(vm: &mut Vm, cls: Value, out: &mut Vec<String>) -> PyResult<()> {
+    let mark = vm.push_root(cls);
+    let r = (|| {
+        if let Ok(Some(d)) = vm.getattr_opt(cls, vm.g.names.__dict__) {
+            // A class's dict arrives as a mappingproxy over its dict.
+            let inner = match Obj::from_value(d) {
+                Some(o) if o.kind() == K_DICTVIEW && o.class() == vm.g.types.mappingproxy => {
+                    o.get(0)
+                }
+                _ => d,
+            };
+            if Obj::from_value(inner).is_some_and(|o| o.kind() == Kind::DICT) {
+                out.extend(
+                    vm.dict_items(inner)
+                        .into_iter()
+                        .map(|(k, _)| str_of(k).into_owned()),
+                );
+            } else {
+                let mark = vm.push_root(d);
+                let keys = vm.call_method(d, "keys", &[]);
+                let keys = keys.and_then(|k| vm.collect(k));
+                vm.pop_roots(mark);
+                out.extend(keys?.into_iter().map(|k| str_of(k).into_owned()));
+            }
+        }
+        if let Ok(Some(bases)) = vm.getattr_opt(cls, vm.g.names.__bases__) {
+            if Obj::from_value(bases).is_some_and(|o| o.kind() == Kind::TUPLE) {
+                let mark = vm.push_root(bases);
+                let items = vm.seq_items(bases);
+                let mut r = Ok(());
+                for b in items {
+                    r = merge_class_names(vm, b, out);
+                    if r.is_err() {
+                        break;
+                    }
+                }
+                vm.pop_roots(mark);
+                r?;
+            }
+        }
+        Ok(())
+    })();
+    vm.pop_roots(mark);
+    r
 }
 
 /// CPython's `_common_reduce`: the default reduce value of `obj` for
