@@ -1132,6 +1132,13 @@ impl Vm {
                 match (x, y) {
                     (Some(x), Some(y)) => {
                         if !self.eq(x, y)? {
+                            // The comparison may have shortened a list: as
+                            // CPython's `list_richcompare`, past the end of
+                            // either only the sizes are compared.
+                            let (la, lb) = (self.len(a)?, self.len(b)?);
+                            if i >= la || i >= lb {
+                                return Ok(Value::bool(cmp_op(la.cmp(&lb), op)));
+                            }
                             if op == 2 {
                                 return Ok(Value::FALSE);
                             }

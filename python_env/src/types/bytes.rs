@@ -1064,6 +1064,10 @@ fn b_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(n) = super::seq::repeat_count(vm, a[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
+    // An exact bytes repeated once is itself, as in CPython.
+    if n == 1 && vm.type_of(a[0]) == vm.g.types.bytes {
+        return Ok(a[0]);
+    }
     let b = buf(a[0]).unwrap_or_default();
     if (b.len() as u128) * (n.max(0) as u128) > (1u128 << 34) {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));
@@ -1139,12 +1143,13 @@ fn b_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     ))
 }
 
-/// `hex(sep=None, bytes_per_sep=1)` for any bytes-like `b`.
+/// `hex(sep=<unrepresentable>, bytes_per_sep=1)` for any bytes-like `b`:
+/// a `sep` given (None too) must have length 1, as CPython's
+/// `_Py_strhex_impl` checks.
 pub fn hex_impl(vm: &mut Vm, b: &[u8], a: &[Value], k: Value) -> PyResult<Value> {
     let [sep, per] = clinic::unpack(vm, "hex", a, k, ["sep", "bytes_per_sep"], 0, 0, 2)?;
     let sep = match sep {
         None => None,
-        Some(v) if v.is_none() => None,
         Some(v) => {
             let sb: Vec<u8> = if is_str(v) {
                 let st = str_of(v);
