@@ -361,10 +361,9 @@ impl Vm {
                 if a == 0.0 && b < 0.0 && b.is_finite() {
                     return Err(self.zero_div("0.0 cannot be raised to a negative power"));
                 }
-                if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                    let c = self.new_complex(a, 0.0);
-                    let _ = c;
-                    // complex result: (a+0j)**b
+                // A finite negative base to a non-integer power: complex
+                // result (a+0j)**b. (-inf)**b is IEEE's pow, as in CPython.
+                if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
                     let (r, th) = (a.abs().powf(b), std::f64::consts::PI * b);
                     return Ok(Some(self.new_complex(r * th.cos(), r * th.sin())));
                 }
@@ -834,6 +833,8 @@ impl Vm {
             Some(Num::B(b)) if num_traits::Signed::is_negative(b) => {
                 Err(self.new_exc(self.g.e.ValueError, "__len__() should return >= 0"))
             }
+            // Up to sys.maxsize, beyond the immediate ints.
+            Some(Num::B(b)) if b.to_i64().is_some() => Ok(b.to_i64().unwrap_or(0) as usize),
             Some(Num::B(_)) => Err(self.new_exc(
                 self.g.e.OverflowError,
                 "cannot fit 'int' into an index-sized integer",

@@ -28,8 +28,9 @@ pub(crate) fn complex_of(v: Value) -> Option<(f64, f64)> {
 /// `float(v)` for complex(): via __float__ or __index__; None if `v` has
 /// neither.
 fn complex_float_arg(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
-    if let Some(f) = vm.as_f64(v).filter(|_| vm.exact_num(v).is_some()) {
-        return Ok(Some(f));
+    // An exact int or float; an int too large is an OverflowError.
+    if vm.exact_num(v).is_some() {
+        return super::float::num_to_f64(vm, v);
     }
     let tp = vm.type_of(v);
     let has = vm.lookup_type(tp, vm.g.names.__float__).is_some()
