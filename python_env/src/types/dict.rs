@@ -350,6 +350,27 @@ fn dict_fromkeys(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let d = vm.call(cls, &[], Value::EMPTY)?;
     let mark = vm.push_root(d);
     let v = a.get(2).copied().unwrap_or(Value::NONE);
+    // An exact dict filled from an exact dict, set or frozenset takes the
+    // keys with their stored hashes, as CPython's: no `__hash__` runs.
+    let src = a[1];
+    let t = &vm.g.types;
+    let hashed = vm.type_of(d) == t.dict
+        && Obj::from_value(src).is_some_and(|o| {
+            let c = o.class();
+            (o.kind() == Kind::DICT && c == t.dict)
+                || (o.kind() == Kind::SET && (c == t.set || c == t.frozenset))
+        });
+    if hashed {
+        let mut items = Vec::new();
+        ldict::items(dobj(src), &mut items);
+        let keys: Vec<Value> = items.iter().map(|&(k, _, _)| k).collect();
+        vm.root_values(&keys);
+        let r = items
+            .into_iter()
+            .try_for_each(|(k, _, h)| vm.dict_set_hashed(d, k, v, h));
+        vm.pop_roots(mark);
+        return r.map(|()| d);
+    }
     // The keys and `d` stay rooted while `__hash__`/`__setitem__` run.
     let r = vm.collect(a[1]).and_then(|keys| {
         vm.root_values(&keys);
