@@ -1008,9 +1008,20 @@ fn pow_(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             .iter()
             .all(|v| vm.num(*v).is_some() || vm.type_of(*v) == vm.g.types.complex);
         if nums && !is_numsub(b) {
-            return Err(
-                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
-            );
+            // CPython's ternary_op: the `nb_power` of the base's, the
+            // exponent's, then the modulus's type answers; int's passes on
+            // a non-int, float's refuses any modulus with a TypeError,
+            // complex's with a ValueError.
+            for v in [b, e, m] {
+                if vm.type_of(v) == vm.g.types.complex {
+                    return Err(vm.value_error("complex modulo"));
+                }
+                if vm.num(v).is_some_and(|n| matches!(n, Num::F(_))) {
+                    return Err(vm.type_error(
+                        "pow() 3rd argument not allowed unless all arguments are integers",
+                    ));
+                }
+            }
         }
         let pow_n = vm.g.names.__pow__;
         if let Some(f) = vm.lookup_type(vm.type_of(b), pow_n) {

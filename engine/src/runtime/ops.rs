@@ -361,10 +361,9 @@ impl Vm {
                 if a == 0.0 && b < 0.0 && b.is_finite() {
                     return Err(self.zero_div("0.0 cannot be raised to a negative power"));
                 }
-                if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                    let c = self.new_complex(a, 0.0);
-                    let _ = c;
-                    // complex result: (a+0j)**b
+                // A finite negative base to a non-integer power: complex
+                // result (a+0j)**b. (-inf)**b is IEEE's pow, as in CPython.
+                if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
                     let (r, th) = (a.abs().powf(b), std::f64::consts::PI * b);
                     return Ok(Some(self.new_complex(r * th.cos(), r * th.sin())));
                 }
@@ -845,6 +844,8 @@ impl Vm {
             Some(Num::B(b)) if num_traits::Signed::is_negative(b) => {
                 Err(self.new_exc(self.g.e.ValueError, "__len__() should return >= 0"))
             }
+            // Up to sys.maxsize, beyond the immediate ints.
+            Some(Num::B(b)) if b.to_i64().is_some() => Ok(b.to_i64().unwrap_or(0) as usize),
             Some(Num::B(_)) => Err(self.new_exc(
                 self.g.e.OverflowError,
                 "cannot fit 'int' into an index-sized integer",
@@ -1143,6 +1144,13 @@ impl Vm {
                 match (x, y) {
                     (Some(x), Some(y)) => {
                         if !self.eq(x, y)? {
+                            // The comparison may have shortened a list: as
+                            // CPython's `list_richcompare`, past the end of
+                            // either only the sizes are compared.
+                            let (la, lb) = (self.len(a)?, self.len(b)?);
+                            if i >= la || i >= lb {
+                                return Ok(Value::bool(cmp_op(la.cmp(&lb), op)));
+                            }
                             if op == 2 {
                                 return Ok(Value::FALSE);
                             }
@@ -1600,14 +1608,28 @@ impl Vm {
     pub fn dict_set(&mut self, d: Value, key: Value, v: Value) -> PyResult<()> {
         self.rooted_for_key(key, &[d, key, v], |vm| {
             let h = vm.hash(key)? as u64;
-            let o = Obj::from_value(d).expect("dict");
-            if o.is_local_mutable() && ldict::insert_if_surely_absent(&mut vm.ctx, o, key, v, h) {
-                return Ok(());
-            }
-            vm.dict_rmw(o, key, h, |ctx, t, p| match p {
-                Probe::Found(e) => ldict::set_value(ctx, t, e, v),
-                Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),
-            })
+            vm.dict_store_hashed(d, key, v, h)
+        })
+    }
+
+    /// `d[key] = v` for a key whose hash is known (an item taken from
+    /// another dict with its stored hash: CPython's `dict_merge` calls no
+    /// `__hash__`).
+    pub fn dict_set_hashed(&mut self, d: Value, key: Value, v: Value, h: u64) -> PyResult<()> {
+        self.rooted_for_key(key, &[d, key, v], |vm| vm.dict_store_hashed(d, key, v, h))
+    }
+
+    /// The store of [`Vm::dict_set`] once the hash is known (the caller
+    /// roots `d`, `key` and `v` when the key may run Python code).
+    #[inline]
+    fn dict_store_hashed(&mut self, d: Value, key: Value, v: Value, h: u64) -> PyResult<()> {
+        let o = Obj::from_value(d).expect("dict");
+        if o.is_local_mutable() && ldict::insert_if_surely_absent(&mut self.ctx, o, key, v, h) {
+            return Ok(());
+        }
+        self.dict_rmw(o, key, h, |ctx, t, p| match p {
+            Probe::Found(e) => ldict::set_value(ctx, t, e, v),
+            Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),
         })
     }
 
@@ -1913,7 +1935,11 @@ impl Vm {
         set_raw(it, 0, start);
         if let Some(o) = Obj::from_value(src) {
             if matches!(o.kind(), Kind::DICT | Kind::SET) {
+                // Raw word 1: the size to detect resizing; raw word 2: the
+                // items still to yield (CPython's `di_len`), to detect keys
+                // deleted and re-added at the same size.
                 set_raw(it, 1, ldict::len(o) as u64);
+                set_raw(it, 2, ldict::len(o) as u64);
             }
             if o.kind() == K_RANGE {
                 let (a, b, c) = (
@@ -2059,9 +2085,26 @@ impl Vm {
                 while e < n {
                     // A racing deletion may have cleared the value only.
                     if let Some((k, v, _)) = ldict::live_entry(t, e) {
+                        // An entry beyond the expected count: a key was
+                        // deleted and another added since the start.
+                        if get_raw(it, 2) == 0 {
+                            set_raw(it, 1, u64::MAX);
+                            return Err(self.new_exc(
+                                self.g.e.RuntimeError,
+                                if so.kind() == Kind::DICT {
+                                    "dictionary keys changed during iteration"
+                                } else {
+                                    "Set changed size during iteration"
+                                },
+                            ));
+                        }
                         if !claim_index(it, i, e + 1) {
                             return Ok(None);
                         }
+                        let left = proto_core::layouts::raw_word(it, 2);
+                        let _ = left.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+                            n.checked_sub(1)
+                        });
                         let c = it.class();
                         let r = if c == self.g.types.dict_valueiter {
                             v

@@ -509,10 +509,13 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
                         return Ok(Err(i));
                     }
                     let index_only = matches!(ch, 'o' | 'x' | 'X');
+                    // Bytes formatting reads `%i` as `%d` (CPython's
+                    // `_PyBytes_FormatEx`), and names it so.
+                    let shown = if bytes && ch == 'i' { 'd' } else { ch };
                     match a.to_int(index_only)? {
                         Some(v) => Ok(Ok(v)),
                         None => Err(PercentError::Type(format!(
-                            "%{ch} format: {} is required, not {}",
+                            "%{shown} format: {} is required, not {}",
                             if index_only { "an integer" } else { "a real number" },
                             a.type_name()
                         ))),
@@ -707,7 +710,8 @@ fn output_arg(
         out.push_str(s);
         return;
     }
-    if matches!(ch, 's' | 'r' | 'a') && prec >= 0 && len > prec {
+    // (`%b` is bytes-only: `%s` of bytes.)
+    if matches!(ch, 's' | 'r' | 'a' | 'b') && prec >= 0 && len > prec {
         len = prec;
     }
     // `p` counts chars skipped at the front (a sign, a `0x` prefix). They

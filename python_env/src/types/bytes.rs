@@ -183,111 +183,173 @@ pub fn check_codec_args(
     Ok(())
 }
 
-fn make_bytes(
-    vm: &mut Vm,
-    src: Option<Value>,
-    enc: Option<Value>,
-    errors: Option<Value>,
-    for_bytearray: bool,
-) -> PyResult<Vec<u8>> {
-    let Some(src) = src else {
-        if enc.is_some() || errors.is_some() {
-            let what = if enc.is_some() { "encoding" } else { "errors" };
-            return Err(vm.type_error(&format!("{what} without a string argument")));
-        }
-        return Ok(Vec::new());
-    };
-    let fname = if for_bytearray { "bytearray" } else { "bytes" };
-    check_codec_args(vm, fname, enc, errors)?;
-    if !is_str(src) && (enc.is_some() || errors.is_some()) {
-        let what = if enc.is_some() { "encoding" } else { "errors" };
-        return Err(vm.type_error(&format!("{what} without a string argument")));
-    }
-    if is_str(src) {
-        let Some(e) = enc else {
-            return Err(vm.type_error("string argument without an encoding"));
-        };
-        let er = errors
-            .map(|v| str_of(v).into_owned())
-            .unwrap_or_else(|| "strict".into());
-        let b = encode(vm, src, &str_of(e), &er)?;
-        return Ok(str_bytes(b).to_vec());
-    }
-    if let Some(b) = buf(src) {
-        return Ok(b);
-    }
-    super::memoryview::check_released(vm, src)?;
-    if vm.is_int_like(src)
-        || vm
-            .lookup_type(vm.type_of(src), vm.g.names.__index__)
-            .is_some()
-    {
-        let n = vm.index(src)?;
-        let Some(n) = vm.as_i64(n) else {
-            return Err(vm.new_exc(
-                vm.g.e.OverflowError,
-                "cannot fit 'int' into an index-sized integer",
-            ));
-        };
-        if n > isize::MAX as i64 / 2 {
-            return Err(vm.new_exc(vm.g.e.MemoryError, ""));
-        }
-        if n < 0 {
-            return Err(vm.value_error("negative count"));
-        }
-        return Ok(vec![0; n as usize]);
-    }
-    let (items, mark) = vm.collect_rooted(src).map_err(|_| {
-        let tn = vm.type_name_of(src);
-        vm.type_error(&format!("cannot convert '{tn}' object to bytes"))
-    })?;
-    // The items stay rooted while their `__index__` runs.
-    let r = byte_values_of(vm, items, for_bytearray);
-    vm.pop_roots(mark);
-    r
+/// The `TypeError` of an `encoding`/`errors` argument given with a
+/// non-str source (or none).
+fn codec_without_str(vm: &mut Vm, enc: Option<Value>) -> PyException {
+    vm.type_error(if enc.is_some() {
+        "encoding without a string argument"
+    } else {
+        "errors without a string argument"
+    })
 }
 
-/// The bytes of `items` (ints in range(256) or `__index__` objects).
-fn byte_values_of(vm: &mut Vm, items: Vec<Value>, for_bytearray: bool) -> PyResult<Vec<u8>> {
-    let mut out = Vec::with_capacity(items.len());
-    for x in items {
-        let i = vm.index(x)?;
-        match vm.as_i64(i) {
-            Some(i) if (0..256).contains(&i) => out.push(i as u8),
-            _ => {
-                return Err(vm.value_error(if for_bytearray {
-                    "byte must be in range(0, 256)"
-                } else {
-                    "bytes must be in range(0, 256)"
-                }))
+/// Encodes str `x` by `enc` / `errors` for `bytes()` and `bytearray()`.
+fn encode_arg(vm: &mut Vm, x: Value, enc: Value, errors: Option<Value>) -> PyResult<Value> {
+    let er = errors
+        .map(|v| str_of(v).into_owned())
+        .unwrap_or_else(|| "strict".into());
+    encode(vm, x, &str_of(enc), &er)
+}
+
+/// Whether `x`'s type has `__index__` (CPython's `_PyIndex_Check`).
+fn has_index(vm: &mut Vm, x: Value) -> bool {
+    vm.is_int_like(x)
+        || vm
+            .lookup_type(vm.type_of(x), vm.g.names.__index__)
+            .is_some()
+}
+
+/// The size an int-like source of `bytes()`/`bytearray()` asks for, as
+/// CPython's `PyNumber_AsSsize_t(x, OverflowError)`: `Ok(None)` when its
+/// `__index__` raises `TypeError` (the source is then read as an iterable).
+fn source_count(vm: &mut Vm, x: Value) -> PyResult<Option<usize>> {
+    let n = match vm.index(x) {
+        Ok(n) => n,
+        Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let Some(n) = vm.as_i64(n) else {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "cannot fit 'int' into an index-sized integer",
+        ));
+    };
+    if n < 0 {
+        return Err(vm.value_error("negative count"));
+    }
+    if n > isize::MAX as i64 / 2 {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
+    Ok(Some(n as usize))
+}
+
+/// The byte an item of a `bytes()` source stands for (its `__index__`).
+fn bytes_item(vm: &mut Vm, x: Value) -> PyResult<u8> {
+    let mark = vm.push_root(x);
+    let i = vm.index(x);
+    vm.pop_roots(mark);
+    match vm.as_i64(i?) {
+        Some(i) if (0..256).contains(&i) => Ok(i as u8),
+        _ => Err(vm.value_error("bytes must be in range(0, 256)")),
+    }
+}
+
+/// CPython's `PyBytes_FromObject`: the bytes of a buffer, of an exact list
+/// (read live, as an item's `__index__` may change the list), of a tuple
+/// or of any other iterable but a str.
+fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = buf(x) {
+        return Ok(b);
+    }
+    super::memoryview::check_released(vm, x)?;
+    if let Some(l) = Obj::from_value(x).filter(|o| o.kind() == Kind::LIST) {
+        if l.class() == vm.g.types.list {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while let Some(item) = proto_core::layouts::list::get(l, i) {
+                out.push(bytes_item(vm, item)?);
+                i += 1;
             }
+            return Ok(out);
         }
     }
-    Ok(out)
+    if !is_str(x) {
+        let it = match vm.iter(x) {
+            Ok(it) => Some(it),
+            Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => None,
+            Err(e) => return Err(e),
+        };
+        if let Some(it) = it {
+            let mark = vm.push_root(it);
+            let mut out = Vec::new();
+            let r = loop {
+                match vm.next(it) {
+                    Ok(Some(item)) => match bytes_item(vm, item) {
+                        Ok(b) => out.push(b),
+                        Err(e) => break Err(e),
+                    },
+                    Ok(None) => break Ok(out),
+                    Err(e) => break Err(e),
+                }
+            };
+            vm.pop_roots(mark);
+            return r;
+        }
+    }
+    let tn = vm.type_name_of(x);
+    Err(vm.type_error(&format!("cannot convert '{tn}' object to bytes")))
+}
+
+/// `bytes(x, encoding, errors)` as CPython's `bytes_new_impl`: an encoded
+/// str, what `__bytes__` returns (looked up on the type even for an int
+/// or a str subclass; `__bytes__ = None` blocks the conversion), a count
+/// of zero bytes, or the bytes of a buffer or iterable.
+fn bytes_of_source(
+    vm: &mut Vm,
+    cls: Value,
+    x: Option<Value>,
+    enc: Option<Value>,
+    errors: Option<Value>,
+) -> PyResult<Value> {
+    let Some(x) = x else {
+        if enc.is_some() || errors.is_some() {
+            return Err(codec_without_str(vm, enc));
+        }
+        return Ok(new_bytes_of(vm, cls, &[]));
+    };
+    check_codec_args(vm, "bytes", enc, errors)?;
+    if let Some(e) = enc {
+        if !is_str(x) {
+            return Err(codec_without_str(vm, enc));
+        }
+        let b = encode_arg(vm, x, e, errors)?;
+        return Ok(new_bytes_of(vm, cls, str_bytes(b)));
+    }
+    if errors.is_some() {
+        if is_str(x) {
+            return Err(vm.type_error("string argument without an encoding"));
+        }
+        return Err(codec_without_str(vm, enc));
+    }
+    if let Some(f) = vm.lookup_type(vm.type_of(x), vm.g.names.__bytes__) {
+        let r = vm.call_bound(f, x, &[])?;
+        if !Obj::from_value(r).is_some_and(|o| o.kind() == Kind::BYTES) {
+            let tn = vm.type_name_of(r);
+            return Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {tn})")));
+        }
+        if cls == vm.g.types.bytes {
+            return Ok(r);
+        }
+        return Ok(new_bytes_of(vm, cls, str_bytes(r)));
+    }
+    if is_str(x) {
+        return Err(vm.type_error("string argument without an encoding"));
+    }
+    if has_index(vm, x) {
+        if let Some(n) = source_count(vm, x)? {
+            return Ok(new_bytes_of(vm, cls, &vec![0; n]));
+        }
+    }
+    let b = bytes_from_object(vm, x)?;
+    Ok(new_bytes_of(vm, cls, &b))
 }
 
 fn bytes_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
-    let cls = a[0];
     let src = args.get(1, "source");
     let enc = args.get(2, "encoding");
     let err = args.get(3, "errors");
-    if let Some(s) = src {
-        if !is_str(s) && buf(s).is_none() && !vm.is_int_like(s) {
-            if let Some(r) = vm.call_special(s, vm.g.names.__bytes__, &[])? {
-                let Some(b) = buf(r) else {
-                    let tn = vm.type_name_of(r);
-                    return Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {tn})")));
-                };
-                if cls == vm.g.types.bytes {
-                    return Ok(r);
-                }
-                return Ok(new_bytes_of(vm, cls, &b));
-            }
-        }
-    }
-    let b = make_bytes(vm, src, enc, err, false)?;
-    Ok(new_bytes_of(vm, cls, &b))
+    bytes_of_source(vm, a[0], src, enc, err)
 }
 
 /// A bytes object of class `cls` (bytes or a subclass: those carry one
@@ -320,14 +382,77 @@ fn ba_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(o.value())
 }
 
+/// `bytearray.__init__` as CPython's: the bytearray is emptied first, then
+/// filled from an encoded str, a count of zero bytes, a buffer, or an
+/// iterable whose items are appended one by one as they come.
 fn ba_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
     let src = args.get(1, "source");
     let enc = args.get(2, "encoding");
     let err = args.get(3, "errors");
-    let b = make_bytes(vm, src, enc, err, true)?;
-    set_ba(vm, a[0], &b)?;
-    Ok(Value::NONE)
+    check_codec_args(vm, "bytearray", enc, err)?;
+    let me = a[0];
+    if ba_len(me) != 0 {
+        set_ba(vm, me, &[])?;
+    }
+    let Some(x) = src else {
+        if enc.is_some() || err.is_some() {
+            return Err(codec_without_str(vm, enc));
+        }
+        return Ok(Value::NONE);
+    };
+    if is_str(x) {
+        let Some(e) = enc else {
+            return Err(vm.type_error("string argument without an encoding"));
+        };
+        let b = encode_arg(vm, x, e, err)?;
+        set_ba(vm, me, str_bytes(b))?;
+        return Ok(Value::NONE);
+    }
+    if enc.is_some() || err.is_some() {
+        return Err(codec_without_str(vm, enc));
+    }
+    if has_index(vm, x) {
+        if let Some(n) = source_count(vm, x)? {
+            set_ba(vm, me, &vec![0; n])?;
+            return Ok(Value::NONE);
+        }
+    }
+    if let Some(b) = buf(x) {
+        set_ba(vm, me, &b)?;
+        return Ok(Value::NONE);
+    }
+    super::memoryview::check_released(vm, x)?;
+    let it = match vm.iter(x) {
+        Ok(it) => it,
+        Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
+            let tn = vm.type_name_of(x);
+            return Err(vm.type_error(&format!("cannot convert '{tn}' object to bytearray")));
+        }
+        Err(e) => return Err(e),
+    };
+    let mark = vm.push_root(it);
+    let r = loop {
+        match vm.next(it) {
+            Ok(Some(item)) => {
+                let m = vm.push_root(item);
+                let b = byte_value(vm, item);
+                vm.pop_roots(m);
+                match b {
+                    Ok(b) => {
+                        if let Err(e) = ba_push_mut(vm, me, &[b]) {
+                            break Err(e);
+                        }
+                    }
+                    Err(e) => break Err(e),
+                }
+            }
+            Ok(None) => break Ok(Value::NONE),
+            Err(e) => break Err(e),
+        }
+    };
+    vm.pop_roots(mark);
+    r
 }
 
 /// Replaces the contents of bytearray `v` by `b` (one atomic step).
@@ -939,6 +1064,10 @@ fn b_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(n) = super::seq::repeat_count(vm, a[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
+    // An exact bytes repeated once is itself, as in CPython.
+    if n == 1 && vm.type_of(a[0]) == vm.g.types.bytes {
+        return Ok(a[0]);
+    }
     let b = buf(a[0]).unwrap_or_default();
     if (b.len() as u128) * (n.max(0) as u128) > (1u128 << 34) {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));
@@ -1014,12 +1143,13 @@ fn b_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     ))
 }
 
-/// `hex(sep=None, bytes_per_sep=1)` for any bytes-like `b`.
+/// `hex(sep=<unrepresentable>, bytes_per_sep=1)` for any bytes-like `b`:
+/// a `sep` given (None too) must have length 1, as CPython's
+/// `_Py_strhex_impl` checks.
 pub fn hex_impl(vm: &mut Vm, b: &[u8], a: &[Value], k: Value) -> PyResult<Value> {
     let [sep, per] = clinic::unpack(vm, "hex", a, k, ["sep", "bytes_per_sep"], 0, 0, 2)?;
     let sep = match sep {
         None => None,
-        Some(v) if v.is_none() => None,
         Some(v) => {
             let sb: Vec<u8> = if is_str(v) {
                 let st = str_of(v);

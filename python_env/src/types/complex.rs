@@ -4,6 +4,7 @@
 use super::float::fval;
 use crate::args::Args;
 use crate::text;
+use engine::runtime::ops::Num;
 use engine::runtime::*;
 use proto_core::layouts::get_raw;
 use proto_core::{Obj, Value};
@@ -28,8 +29,9 @@ pub(crate) fn complex_of(v: Value) -> Option<(f64, f64)> {
 /// `float(v)` for complex(): via __float__ or __index__; None if `v` has
 /// neither.
 fn complex_float_arg(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
-    if let Some(f) = vm.as_f64(v).filter(|_| vm.exact_num(v).is_some()) {
-        return Ok(Some(f));
+    // An exact int or float; an int too large is an OverflowError.
+    if vm.exact_num(v).is_some() {
+        return super::float::num_to_f64(vm, v);
     }
     let tp = vm.type_of(v);
     let has = vm.lookup_type(tp, vm.g.names.__float__).is_some()
@@ -356,6 +358,15 @@ fn c_rpow(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     c_bin(vm, a, '^', true)
 }
 fn c_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    // Against an int, the real part compares exactly with it (CPython's
+    // `complex_richcompare` through float == int), not as a rounded float.
+    if let (Some((r, i)), Some(Num::I(_) | Num::B(_))) = (cparts(vm, a[0]), vm.num(a[1])) {
+        if i != 0.0 {
+            return Ok(Value::FALSE);
+        }
+        let f = vm.new_float(r);
+        return Ok(Value::bool(vm.eq(f, a[1])?));
+    }
     match (cparts(vm, a[0]), cparts(vm, a[1])) {
         (Some(x), Some(y)) => Ok(Value::bool(x == y)),
         _ => Ok(Value::NOT_IMPLEMENTED),

@@ -23,12 +23,14 @@ pub fn dict_update_from(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
     r
 }
 
-/// The items of dict `src` (snapshot), rooted until `pop_roots(mark)`: the
-/// caller runs Python code (a key's `__hash__`, a `__repr__`) between
-/// items, which may empty `src` (or another thread may) and collect.
-fn rooted_items(vm: &mut Vm, src: Value) -> (Vec<(Value, Value)>, usize) {
-    let items = vm.dict_items(src);
-    let flat: Vec<Value> = items.iter().flat_map(|&(k, v)| [k, v]).collect();
+/// The items of dict `src` (snapshot) with their stored hashes, rooted
+/// until `pop_roots(mark)`: the caller runs Python code (a key's `__eq__`,
+/// a `__repr__`) between items, which may empty `src` (or another thread
+/// may) and collect.
+fn rooted_items(vm: &mut Vm, src: Value) -> (Vec<(Value, Value, u64)>, usize) {
+    let mut items = Vec::new();
+    ldict::items(dobj(src), &mut items);
+    let flat: Vec<Value> = items.iter().flat_map(|&(k, v, _)| [k, v]).collect();
     let mark = vm.root_values(&flat);
     (items, mark)
 }
@@ -43,9 +45,25 @@ fn update_from_rooted(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
     }
     if vm.is_plain_iter_dict(src) {
         let (items, mark) = rooted_items(vm, src);
-        let r = items
-            .into_iter()
-            .try_for_each(|(k, v)| vm.dict_set(d, k, v));
+        // The stored hashes are reused, as CPython's `dict_merge`: no key's
+        // `__hash__` runs. A key's `__eq__` may change `src`, which
+        // `dict_merge` detects after each insertion: its entry table took
+        // no new entry and was not replaced (`dk_nentries`). Only this
+        // thread's code can change a local `src`; the items of a shared
+        // one are a snapshot, as one step under the GIL would see them.
+        let entries = |src: Value| {
+            let t = ldict::table(dobj(src));
+            (t, ldict::used(t))
+        };
+        let start = entries(src);
+        let local = !dobj(src).is_shared();
+        let r = items.into_iter().try_for_each(|(k, v, h)| {
+            vm.dict_set_hashed(d, k, v, h)?;
+            if local && entries(src) != start {
+                return Err(vm.new_exc(vm.g.e.RuntimeError, "dict mutated during update"));
+            }
+            Ok(())
+        });
         vm.pop_roots(mark);
         return r;
     }
@@ -266,7 +284,7 @@ fn dict_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (items, mark) = rooted_items(vm, a[0]);
     let parts = items
         .into_iter()
-        .map(|(k, v)| {
+        .map(|(k, v, _)| {
             let ks = vm.repr_string(k)?;
             let vs = vm.repr_string(v)?;
             Ok(format!("{ks}: {vs}"))
@@ -332,6 +350,27 @@ fn dict_fromkeys(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let d = vm.call(cls, &[], Value::EMPTY)?;
     let mark = vm.push_root(d);
     let v = a.get(2).copied().unwrap_or(Value::NONE);
+    // An exact dict filled from an exact dict, set or frozenset takes the
+    // keys with their stored hashes, as CPython's: no `__hash__` runs.
+    let src = a[1];
+    let t = &vm.g.types;
+    let hashed = vm.type_of(d) == t.dict
+        && Obj::from_value(src).is_some_and(|o| {
+            let c = o.class();
+            (o.kind() == Kind::DICT && c == t.dict)
+                || (o.kind() == Kind::SET && (c == t.set || c == t.frozenset))
+        });
+    if hashed {
+        let mut items = Vec::new();
+        ldict::items(dobj(src), &mut items);
+        let keys: Vec<Value> = items.iter().map(|&(k, _, _)| k).collect();
+        vm.root_values(&keys);
+        let r = items
+            .into_iter()
+            .try_for_each(|(k, _, h)| vm.dict_set_hashed(d, k, v, h));
+        vm.pop_roots(mark);
+        return r.map(|()| d);
+    }
     // The keys and `d` stay rooted while `__hash__`/`__setitem__` run.
     let r = vm.collect(a[1]).and_then(|keys| {
         vm.root_values(&keys);

@@ -33,7 +33,7 @@ fn float_result(vm: &mut Vm, x: Value, r: Value) -> PyResult<f64> {
 
 /// The value of a number `x` (int, bool or float, subclasses included) as a
 /// float; OverflowError for an int too large; None for anything else.
-fn num_to_f64(vm: &mut Vm, x: Value) -> PyResult<Option<f64>> {
+pub(crate) fn num_to_f64(vm: &mut Vm, x: Value) -> PyResult<Option<f64>> {
     match vm.num(x) {
         Some(Num::F(f)) => Ok(Some(f)),
         Some(Num::I(i)) => Ok(Some(i as f64)),

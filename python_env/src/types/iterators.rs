@@ -26,6 +26,16 @@ fn iter_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if src.is_empty() {
         return Ok(Value::int(0));
     }
+    // A dict iterator counts the items still to yield (raw word 2), as
+    // CPython's `di_len`; 0 once the dict changed size.
+    if let Some(d) = Obj::from_value(src).filter(|d| d.kind() == Kind::DICT) {
+        let n = if ldict::len(d) as u64 == get_raw(o, 1) {
+            get_raw(o, 2)
+        } else {
+            0
+        };
+        return Ok(vm.new_int(n as i64));
+    }
     let n = vm.len(src).unwrap_or(0) as i64;
     Ok(Value::int((n - get_raw(o, 0) as i64).max(0)))
 }

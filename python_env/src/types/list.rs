@@ -310,18 +310,25 @@ fn list_sort(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // are dropped with a ValueError, as in CPython. `sort_values` roots the
     // items while Python code runs; no safepoint lies between it and the
     // locked steps.
-    let mut items = vm.with_mut_lock(l, |ctx| {
+    // While sorting, the list holds a fresh storage of capacity 0 (CPython's
+    // `allocated = -1`): any growth replaces it, so an append undone by a
+    // pop is detected too, as in CPython.
+    let (mut items, empty) = vm.with_mut_lock(l, |ctx| {
         let mut items = Vec::new();
         llist::snapshot(l, &mut items);
         llist::truncate(ctx, l, 0);
-        items
+        let empty = ctx.alloc(Kind::STORAGE, Value::NONE, 0, 0);
+        ctx.store(l, 0, empty);
+        (items, empty)
     })?;
+    let mark = vm.push_root(empty);
     let r = sort_values(vm, &mut items, key, rev);
+    vm.pop_roots(mark);
     // A list frozen while it was sorted (by the key function or another
     // thread) keeps what it was frozen with: the sorted items are dropped
     // with the freeze's TypeError.
     let modified = vm.with_mut_lock(l, |ctx| {
-        let modified = llist::len(l) != 0;
+        let modified = llist::len(l) != 0 || l.get(0) != empty;
         llist::replace_all(ctx, l, &items);
         modified
     })?;

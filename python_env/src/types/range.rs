@@ -16,13 +16,9 @@ fn range_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     args.no_more_kw(vm, "range")?;
     let p = &args.pos[1..];
     let mut ints = Vec::new();
+    // `__index__`'s own errors pass through, as in CPython.
     for &x in p {
-        ints.push(vm.index(x).map_err(|_| {
-            let tn = vm.type_name_of(x);
-            vm.type_error(&format!(
-                "'{tn}' object cannot be interpreted as an integer"
-            ))
-        })?);
+        ints.push(vm.index(x)?);
     }
     let (start, stop, step) = match ints.len() {
         1 => (Value::int(0), ints[0], Value::int(1)),

@@ -43,6 +43,21 @@ fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
         }
         return Ok(());
     }
+    // An exact dict's keys come with their stored hashes, as CPython's
+    // `set_update_internal`: no `__hash__` runs.
+    if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::DICT && o.class() == vm.g.types.dict)
+    {
+        let items = raw_items_hashed(src);
+        let keys: Vec<Value> = items.iter().map(|&(k, _)| k).collect();
+        let holder = vm.new_list(&keys);
+        let mark = vm.push_root(holder);
+        vm.push_root(s);
+        let r = items
+            .into_iter()
+            .try_for_each(|(k, h)| vm.set_add_hashed(s, k, h));
+        vm.pop_roots(mark);
+        return r;
+    }
     let mark = vm.push_root(s);
     let items = vm.collect(src);
     vm.pop_roots(mark);
@@ -98,7 +113,10 @@ fn set_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     if let Some(&src) = args.pos.get(1) {
         let d = dobj(a[0]);
-        if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::SET) && src != a[0] {
+        let hashed = Obj::from_value(src).is_some_and(|o| {
+            o.kind() == Kind::SET || (o.kind() == Kind::DICT && o.class() == vm.g.types.dict)
+        });
+        if hashed && src != a[0] {
             vm.with_mut_lock(d, |ctx| ldict::clear(ctx, d))?;
             return fill_from(vm, a[0], src).map(|()| Value::NONE);
         }

@@ -194,6 +194,16 @@ fn str_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_str_bytes(&b))
 }
 
+/// A str method's result that equals its receiver `v`: `v` itself when it
+/// is an exact str, else an exact copy (CPython's
+/// `unicode_result_unchanged`).
+fn unchanged(vm: &mut Vm, v: Value) -> Value {
+    if vm.type_of(v) == vm.g.types.str_ {
+        return v;
+    }
+    vm.new_str_bytes(str_bytes(v))
+}
+
 fn str_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(n) = super::seq::repeat_count(vm, a[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -201,6 +211,9 @@ fn str_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let b = str_bytes(a[0]);
     if n <= 0 || b.is_empty() {
         return Ok(vm.intern(""));
+    }
+    if n == 1 {
+        return Ok(unchanged(vm, a[0]));
     }
     if (b.len() as u128) * (n as u128) > (1u128 << 34) {
         return Err(vm.new_exc(vm.g.e.MemoryError, ""));
@@ -1128,8 +1141,8 @@ fn str_removeprefix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let t = s(a[0]);
     let p = need_str(vm, a[1], "removeprefix() argument")?;
     Ok(match t.strip_prefix(&p) {
-        Some(r) => vm.new_str(r),
-        None => a[0],
+        Some(r) if !p.is_empty() => vm.new_str(r),
+        _ => unchanged(vm, a[0]),
     })
 }
 fn str_removesuffix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1138,7 +1151,7 @@ fn str_removesuffix(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let p = need_str(vm, a[1], "removesuffix() argument")?;
     Ok(match t.strip_suffix(&p) {
         Some(r) if !p.is_empty() => vm.new_str(r),
-        _ => a[0],
+        _ => unchanged(vm, a[0]),
     })
 }
 
@@ -1445,6 +1458,9 @@ impl PercentArg for LazyArg<'_, '_> {
             }
             return match vm.index(v) {
                 Ok(r) => Ok(vm.as_bigint(r)),
+                // CPython's `mainformatlong` reports any TypeError of the
+                // conversion as the format's own.
+                Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => Ok(None),
                 Err(e) => Err(self.l.fail(e)),
             };
         }
@@ -1464,13 +1480,14 @@ impl PercentArg for LazyArg<'_, '_> {
         let is_number = has_special(vm, v, int_n)
             || has_special(vm, v, n)
             || has_special(vm, v, float_n)
-            || vm.type_of(v) == vm.g.types.complex;
+            || vm.isinstance(v, vm.g.types.complex);
         if !is_number {
             return Ok(None);
         }
         let int_t = vm.g.types.int;
         match vm.call(int_t, &[v], Value::EMPTY) {
             Ok(r) => Ok(vm.as_bigint(r)),
+            Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => Ok(None),
             Err(e) => Err(self.l.fail(e)),
         }
     }
