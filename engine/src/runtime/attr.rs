@@ -2241,17 +2241,7 @@ pub(crate) fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult
             "__dict__ must be set to a dictionary, not a '{tn}'"
         )));
     }
-    let home = Obj::from_value(obj)
-        .filter(|o| o.kind() != K_TYPE)
-        .and_then(|o| vm.dict_home(o));
-    let Some((h, slot)) = home else {
-        return Err(vm.attr_error(obj, vm.g.names.__dict__));
-    };
-    // Refused on a frozen object, under its lock when shared (see
-    // `Vm::with_mut_lock`).
-    let o = Obj::from_value(obj).expect("heap");
-    vm.with_mut_lock(o, |ctx| ctx.store(h, slot, v))?;
-    Ok(Value::NONE)
+    store_instance_dict(vm, obj, v)
 }
 
 /// Deleter of the `__dict__` descriptor of classes: drops the instance
@@ -2259,14 +2249,20 @@ pub(crate) fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult
 /// empty one.
 pub(crate) fn instance_dict_del(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let obj = a.first().copied().unwrap_or(Value::NONE);
+    store_instance_dict(vm, obj, Value::EMPTY)
+}
+
+/// Stores `v` (a dict, or EMPTY for none) as `obj`'s instance dict;
+/// AttributeError for an object without one. Refused on a frozen object,
+/// and done under its lock when shared (see `Vm::with_mut_lock`).
+fn store_instance_dict(vm: &mut Vm, obj: Value, v: Value) -> PyResult<Value> {
     let home = Obj::from_value(obj)
         .filter(|o| o.kind() != K_TYPE)
         .and_then(|o| vm.dict_home(o));
-    let Some((h, slot)) = home else {
+    let (Some((h, slot)), Some(o)) = (home, Obj::from_value(obj)) else {
         return Err(vm.attr_error(obj, vm.g.names.__dict__));
     };
-    let o = Obj::from_value(obj).expect("heap");
-    vm.with_mut_lock(o, |ctx| ctx.store(h, slot, Value::EMPTY))?;
+    vm.with_mut_lock(o, |ctx| ctx.store(h, slot, v))?;
     Ok(Value::NONE)
 }
 
