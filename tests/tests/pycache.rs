@@ -266,5 +266,33 @@ fn stdlib_cache_lives_outside_the_lib() {
             in_lib.display()
         );
     }
+    // An embedded module (ProtoPy's own dis) is cached there too, as a
+    // hash-based file checked against the source: a foreign or damaged
+    // file is ignored and rewritten.
+    let embedded = cache.join("embedded/__pycache__/dis.protopy-311.pyc");
+    let probe = "import dis\nprint(dis.findlinestarts.__name__)\n";
+    for damage in [None, Some(&b"not a cache file"[..])] {
+        if let Some(bytes) = damage {
+            std::fs::write(&embedded, bytes).expect("damage the cache file");
+        }
+        let out = command(&dir, probe)
+            .env("PROTOPY_CACHE_DIR", &cache)
+            .output()
+            .expect("run protopy");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "findlinestarts"
+        );
+        let data = std::fs::read(&embedded).expect("embedded module cached");
+        assert!(
+            data.len() > 16 && data[4] == 3,
+            "not a checked hash-based file"
+        );
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -988,7 +988,10 @@ impl Vm {
         } else {
             None
         };
-        self.exec_module_source(name, src.as_bytes(), &format!("<frozen {name}>"), path)
+        let fname = format!("<frozen {name}>");
+        self.exec_module_with(name, &fname, path, |vm, _| {
+            vm.embedded_code(name, src, &fname)
+        })
     }
 
     /// Whether the embedded module `name` is a frozen one to importlib

@@ -340,6 +340,51 @@ impl Vm {
         s
     }
 
+    /// The code of the embedded module `name` (source `src`, shown as
+    /// `fname`): from ProtoPy's cache folder
+    /// (`<stdlib_cache_root>/embedded/__pycache__/NAME.protopy-311.pyc`),
+    /// else compiled and, unless `sys.dont_write_bytecode`, cached there.
+    /// The source is part of the binary and has no mtime, so the file is
+    /// hash-based and its hash is checked against the source at every read,
+    /// whatever `_imp.check_hash_based_pycs` says.
+    pub fn embedded_code(&mut self, name: &str, src: &str, fname: &str) -> PyResult<Value> {
+        let mut settings = self.cache_settings();
+        settings.check_hash = "always".into();
+        settings.prefix = None;
+        settings.stdlib = None;
+        let cache = stdlib_cache_root().and_then(|root| {
+            cache_path(&root.join("embedded").join(format!("{name}.py")), &settings)
+        });
+        if let Some(cp) = &cache {
+            if let Ok(data) = std::fs::read(cp) {
+                if let Some(code) = read_pyc(&data, src.as_bytes(), 0, 0, &settings) {
+                    if *code.filename == *fname {
+                        return Ok(self.new_code(code));
+                    }
+                }
+            }
+        }
+        let (r, warnings) = crate::compiler::compile_bytes_with_warnings(
+            src.as_bytes(),
+            fname,
+            crate::compiler::Mode::Exec,
+            crate::compiler::CompileFlags::interpreter(),
+        );
+        if !warnings.is_empty() {
+            self.issue_compile_warnings(&warnings)?;
+        }
+        let code = match r {
+            Ok(code) => code,
+            Err(e) => return Err(self.syntax_error(&e)),
+        };
+        if settings.write {
+            if let Some(cp) = &cache {
+                write_atomic(cp, &hash_pyc(&code, src.as_bytes(), true), 0o644);
+            }
+        }
+        Ok(self.new_code(code))
+    }
+
     /// The code of the module source file `file` (canonical path, shown
     /// as `fname`): from its cache file when that is valid, else compiled
     /// and, unless `sys.dont_write_bytecode`, cached. Returns the code
