@@ -640,13 +640,7 @@ impl Vm {
                 self.pop_roots(mark);
                 return r.map(Some);
             }
-            if self.is_data_descr(d)
-                && (Obj::from_value(d)
-                    .is_some_and(|x| x.kind() == K_PROPERTY || x.kind() == K_MEMBER)
-                    || self
-                        .lookup_type(self.type_of(d), self.g.names.__get__)
-                        .is_some())
-            {
+            if self.is_data_descr_with_get(d) {
                 // object's `__class__` getset, read directly.
                 if name == self.g.names.__class__
                     && Obj::from_value(d).is_some_and(|x| self.is_object_class_getset(x))
@@ -768,6 +762,18 @@ impl Vm {
         Ok(Some(v))
     }
 
+    /// Whether `d` is a data descriptor that can also be read: a property,
+    /// a member, or one whose type has `__get__` (one with only `__set__`
+    /// leaves the instance's or class's own value visible, as CPython's
+    /// lookups do).
+    fn is_data_descr_with_get(&mut self, d: Value) -> bool {
+        self.is_data_descr(d)
+            && (Obj::from_value(d).is_some_and(|x| x.kind() == K_PROPERTY || x.kind() == K_MEMBER)
+                || self
+                    .lookup_type(self.type_of(d), self.g.names.__get__)
+                    .is_some())
+    }
+
     /// type.__getattribute__.
     fn type_getattr(&mut self, t: Value, name: Value) -> PyResult<Option<Value>> {
         let meta = self.type_of(t);
@@ -775,13 +781,7 @@ impl Vm {
         if let Some(d) = mdescr {
             // A data descriptor without `__get__` leaves the class's own
             // attribute visible (CPython's type_getattro: meta_get NULL).
-            if self.is_data_descr(d)
-                && (Obj::from_value(d)
-                    .is_some_and(|x| x.kind() == K_PROPERTY || x.kind() == K_MEMBER)
-                    || self
-                        .lookup_type(self.type_of(d), self.g.names.__get__)
-                        .is_some())
-            {
+            if self.is_data_descr_with_get(d) {
                 // type's own getsets and members, read directly when the
                 // metatype is exactly type (whose dict cannot change).
                 if meta == self.g.types.type_ {

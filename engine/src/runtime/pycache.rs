@@ -340,6 +340,22 @@ impl Vm {
         s
     }
 
+    /// A module's decoded source compiled as the import system compiles it
+    /// (the interpreter's flags), its compile-time warnings issued; a
+    /// SyntaxError as the exception.
+    fn compile_module_text(&mut self, text: &str, fname: &str) -> PyResult<Arc<CodeObject>> {
+        let (r, warnings) = crate::compiler::compile_with_warnings(
+            text,
+            fname,
+            crate::compiler::Mode::Exec,
+            crate::compiler::CompileFlags::interpreter(),
+        );
+        if !warnings.is_empty() {
+            self.issue_compile_warnings(&warnings)?;
+        }
+        r.map_err(|e| self.syntax_error(&e))
+    }
+
     /// The code of the embedded module `name` (source `src`, shown as
     /// `fname`): from ProtoPy's cache folder
     /// (`<stdlib_cache_root>/embedded/__pycache__/NAME.protopy-311.pyc`),
@@ -364,19 +380,7 @@ impl Vm {
                 }
             }
         }
-        let (r, warnings) = crate::compiler::compile_bytes_with_warnings(
-            src.as_bytes(),
-            fname,
-            crate::compiler::Mode::Exec,
-            crate::compiler::CompileFlags::interpreter(),
-        );
-        if !warnings.is_empty() {
-            self.issue_compile_warnings(&warnings)?;
-        }
-        let code = match r {
-            Ok(code) => code,
-            Err(e) => return Err(self.syntax_error(&e)),
-        };
+        let code = self.compile_module_text(src, fname)?;
         if settings.write {
             if let Some(cp) = &cache {
                 write_atomic(cp, &hash_pyc(&code, src.as_bytes(), true), 0o644);
@@ -430,19 +434,7 @@ impl Vm {
             }
         }
         let text = self.decode_source_text(&src, fname, true)?;
-        let (r, warnings) = crate::compiler::compile_with_warnings(
-            &text,
-            fname,
-            crate::compiler::Mode::Exec,
-            crate::compiler::CompileFlags::interpreter(),
-        );
-        if !warnings.is_empty() {
-            self.issue_compile_warnings(&warnings)?;
-        }
-        let code = match r {
-            Ok(code) => code,
-            Err(e) => return Err(self.syntax_error(&e)),
-        };
+        let code = self.compile_module_text(&text, fname)?;
         // A source that changed while it was read is not cached.
         if settings.write && src.len() as u64 == meta.len() {
             if let Some(cp) = &cache {
