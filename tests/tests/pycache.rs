@@ -221,6 +221,21 @@ fn damaged_and_foreign_files_are_rewritten() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Runs `code` in `dir` with `cache` as ProtoPy's cache folder; returns
+/// stdout, panicking on a failed run.
+fn run_with_cache(dir: &Path, cache: &Path, code: &str) -> String {
+    let out = command(dir, code)
+        .env("PROTOPY_CACHE_DIR", cache)
+        .output()
+        .expect("run protopy");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The standard library's modules are cached in ProtoPy's own cache folder
 /// (`PROTOPY_CACHE_DIR` here), mirroring the Lib's path, both by the import
 /// statement and by importlib's loaders; nothing is written into the Lib.
@@ -234,16 +249,7 @@ fn stdlib_cache_lives_outside_the_lib() {
                 print(importlib.util.cache_from_source(colorsys.__file__))\n\
                 print(colorsys.__cached__)\n\
                 print(importlib.util.cache_from_source('/elsewhere/m.py'))\n";
-    let out = command(&dir, code)
-        .env("PROTOPY_CACHE_DIR", &cache)
-        .output()
-        .expect("run protopy");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = run_with_cache(&dir, &cache, code);
     let lines: Vec<&str> = text.lines().rev().take(4).collect();
     let (other, cached, from_util, lib) = (lines[0], lines[1], lines[2], lines[3]);
     let mirrored = cache.join(Path::new(lib).strip_prefix("/").expect("absolute Lib"));
@@ -275,19 +281,7 @@ fn stdlib_cache_lives_outside_the_lib() {
         if let Some(bytes) = damage {
             std::fs::write(&embedded, bytes).expect("damage the cache file");
         }
-        let out = command(&dir, probe)
-            .env("PROTOPY_CACHE_DIR", &cache)
-            .output()
-            .expect("run protopy");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(
-            String::from_utf8_lossy(&out.stdout).trim(),
-            "findlinestarts"
-        );
+        assert_eq!(run_with_cache(&dir, &cache, probe).trim(), "findlinestarts");
         let data = std::fs::read(&embedded).expect("embedded module cached");
         assert!(
             data.len() > 16 && data[4] == 3,
