@@ -699,6 +699,10 @@ impl Vm {
             let mut lasti = self.frames[fi].lasti;
             let globals = self.frames[fi].globals;
             let builtins = self.frames[fi].builtins;
+            // LOAD_GLOBAL's cache reads the dicts' storage: exact dicts only
+            // (a dict's class cannot change, so once per frame entry).
+            let exact_namespaces =
+                globals.class() == self.g.types.dict && builtins.class() == self.g.types.dict;
             // Tracing: the line and offset of the last instruction run in
             // this frame (`u32::MAX`: none yet, the first one reports its
             // line).
@@ -1223,10 +1227,7 @@ impl Vm {
                         Opcode::LoadGlobal => {
                             let k = name!(arg);
                             let c = cache!(pc - 1);
-                            // The cache reads the dicts' storage: exact dicts only.
-                            let exact = globals.class() == self.g.types.dict
-                                && builtins.class() == self.g.types.dict;
-                            let cached = if exact {
+                            let cached = if exact_namespaces {
                                 self.load_global_cached(c, globals, builtins, k)
                             } else {
                                 None

@@ -845,11 +845,13 @@ impl Vm {
                 Err(self.new_exc(self.g.e.ValueError, "__len__() should return >= 0"))
             }
             // Up to sys.maxsize, beyond the immediate ints.
-            Some(Num::B(b)) if b.to_i64().is_some() => Ok(b.to_i64().unwrap_or(0) as usize),
-            Some(Num::B(_)) => Err(self.new_exc(
-                self.g.e.OverflowError,
-                "cannot fit 'int' into an index-sized integer",
-            )),
+            Some(Num::B(b)) => match b.to_i64() {
+                Some(n) => Ok(n as usize),
+                None => Err(self.new_exc(
+                    self.g.e.OverflowError,
+                    "cannot fit 'int' into an index-sized integer",
+                )),
+            },
             _ => {
                 let tn = self.type_name_of(r);
                 Err(self.type_error(&format!(

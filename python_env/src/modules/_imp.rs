@@ -191,11 +191,7 @@ fn frozen_code(vm: &mut Vm, name: &str) -> PyResult<Value> {
     };
     let file = match entry.src {
         FrozenSource::Embedded(src) => {
-            return vm.compile_source(
-                src.as_bytes(),
-                &format!("<frozen {name}>"),
-                engine::compiler::Mode::Exec,
-            )
+            return vm.embedded_code(name, src, &format!("<frozen {name}>"));
         }
         FrozenSource::Lib(file) => file,
     };

@@ -159,7 +159,7 @@ fn fill(vm: &mut Vm, m: Value) -> PyResult<()> {
     });
     let kinds = str_list(vm, kinds);
     vm.set_module_attr(m, "_operand_kind", kinds);
-    let lists: [(&str, fn(Opcode) -> bool); 10] = [
+    let lists: [(&str, fn(Opcode) -> bool); 9] = [
         ("hasarg", |op| op.operand() != OperandKind::NoArg),
         ("hasconst", |op| op.operand() == OperandKind::Const),
         ("hasname", |op| op.operand() == OperandKind::Name),
@@ -169,7 +169,6 @@ fn fill(vm: &mut Vm, m: Value) -> PyResult<()> {
         ("hasfree", |op| op.operand() == OperandKind::Deref),
         ("hascompare", |op| op.operand() == OperandKind::CompareOp),
         ("hasnargs", |_| false),
-        ("_hasbinop", |op| op.operand() == OperandKind::BinaryOp),
     ];
     for (name, keep) in lists {
         let l = opcode_list(vm, keep);
