@@ -489,3 +489,321 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.invalidate_all_types();
     Ok(())
 }
+
+/// Docstrings of builtin functions and of builtin types' methods, keyed by
+/// module or type name and name (`"builtins.len"`, `"int.bit_count"`), in ProtoPy's own words. The
+/// examples in them are doctests: `DocTestSuite(builtins)` runs them.
+pub const FUNCTION_DOCS: &[(&str, &str)] = &[
+    ("builtins.abs", "Return the absolute value of the argument."),
+    (
+        "builtins.all",
+        "Return True if no item of the iterable is false (True for an empty one).",
+    ),
+    (
+        "builtins.any",
+        "Return True if some item of the iterable is true (False for an empty one).",
+    ),
+    (
+        "builtins.ascii",
+        "Return repr(obj) with every non-ASCII character written as a \\x, \\u or \\U escape.",
+    ),
+    (
+        "builtins.bin",
+        "Return the binary literal of an integer, with a '0b' prefix.
+
+   >>> bin(10)
+   '0b1010'
+   >>> bin(-5)
+   '-0b101'",
+    ),
+    (
+        "builtins.breakpoint",
+        "Call sys.breakpointhook(*args, **kws); by default it enters pdb.",
+    ),
+    (
+        "builtins.callable",
+        "Return whether the object can be called (its type has __call__).",
+    ),
+    (
+        "builtins.chr",
+        "Return the one-character string of the given Unicode code point (0 to 0x10ffff).",
+    ),
+    (
+        "builtins.compile",
+        "Compile source (a string, bytes or AST object) into a code object or an AST.
+
+The mode is 'exec' for a module, 'eval' for one expression or 'single' for
+one interactive statement; flags and dont_inherit select future features
+and compile options, and optimize the optimization level.",
+    ),
+    (
+        "builtins.delattr",
+        "Delete the named attribute of an object: delattr(x, 'y') is del x.y.",
+    ),
+    (
+        "builtins.dir",
+        "Return a sorted list of names: the current scope's without an argument, else the\n\
+         attributes of the object (through its __dir__ when it has one).",
+    ),
+    ("builtins.divmod", "Return the pair (x // y, x % y)."),
+    (
+        "builtins.eval",
+        "Evaluate an expression (a string or code object) in the given globals and locals,\n\
+         which default to the caller's, and return its value.",
+    ),
+    (
+        "builtins.exec",
+        "Run statements (a string or code object) in the given globals and locals, which\n\
+         default to the caller's; a closure tuple supplies the cells of free variables.",
+    ),
+    (
+        "builtins.format",
+        "Return value.__format__(format_spec); the spec defaults to ''.",
+    ),
+    (
+        "builtins.getattr",
+        "getattr(object, name[, default]): the named attribute of the object; with a default,\n\
+         that is returned instead of raising AttributeError.",
+    ),
+    (
+        "builtins.globals",
+        "Return the dict of the current module's global names.",
+    ),
+    (
+        "builtins.hasattr",
+        "Return whether getattr(obj, name) succeeds (AttributeError means it does not).",
+    ),
+    (
+        "builtins.hash",
+        "Return the hash of the object: equal objects hash equal.",
+    ),
+    (
+        "builtins.hex",
+        "Return the hexadecimal literal of an integer, in lower case with a '0x' prefix.
+
+   >>> hex(255)
+   '0xff'
+   >>> hex(-4096)
+   '-0x1000'",
+    ),
+    (
+        "builtins.id",
+        "Return a number that identifies the object among all objects alive at the same time.",
+    ),
+    (
+        "builtins.input",
+        "Write the prompt, if any, to standard output, read one line from standard input\n\
+         and return it without its newline; EOFError at end of input.",
+    ),
+    (
+        "builtins.isinstance",
+        "Return whether obj is an instance of the class, of a subclass of it, or of one of\n\
+         the classes of a tuple or union given instead.",
+    ),
+    (
+        "builtins.issubclass",
+        "Return whether cls is the class, derives from it, or from one of the classes of a\n\
+         tuple or union given instead.",
+    ),
+    (
+        "builtins.iter",
+        "iter(iterable) -> iterator; iter(callable, sentinel) -> iterator calling it until it\n\
+         returns the sentinel.",
+    ),
+    (
+        "builtins.aiter",
+        "Return the asynchronous iterator of an asynchronous iterable.",
+    ),
+    ("builtins.len", "Return the number of items of a container."),
+    (
+        "builtins.locals",
+        "Return a dict of the current scope's local names.",
+    ),
+    (
+        "builtins.max",
+        "max(iterable, *[, default, key]) or max(a, b, *args[, key]): the largest item;\n\
+         default is returned for an empty iterable.",
+    ),
+    (
+        "builtins.min",
+        "min(iterable, *[, default, key]) or min(a, b, *args[, key]): the smallest item;\n\
+         default is returned for an empty iterable.",
+    ),
+    (
+        "builtins.next",
+        "next(iterator[, default]): the iterator's next item; at its end the default if given,\n\
+         else StopIteration.",
+    ),
+    (
+        "builtins.anext",
+        "Return an awaitable for the next item of an asynchronous iterator.",
+    ),
+    (
+        "builtins.oct",
+        "Return the octal literal of an integer, with a '0o' prefix.
+
+   >>> oct(64)
+   '0o100'
+   >>> oct(-9)
+   '-0o11'",
+    ),
+    (
+        "builtins.ord",
+        "Return the Unicode code point of a one-character string.",
+    ),
+    (
+        "builtins.pow",
+        "pow(base, exp, mod=None): base ** exp, or (base ** exp) % mod computed without the\n\
+         full power when mod is given.",
+    ),
+    (
+        "builtins.print",
+        "print(*objects, sep=' ', end='\\n', file=None, flush=False): write the str() of each\n\
+         object to the file (sys.stdout by default), separated by sep and followed by end.",
+    ),
+    (
+        "builtins.repr",
+        "Return the printable representation of the object: for many, eval(repr(x)) == x.",
+    ),
+    (
+        "builtins.round",
+        "round(number, ndigits=None): the number rounded to ndigits after the point, halves to\n\
+         even; an int when ndigits is omitted or None.",
+    ),
+    (
+        "builtins.setattr",
+        "Set the named attribute of an object: setattr(x, 'y', v) is x.y = v.",
+    ),
+    (
+        "builtins.sorted",
+        "Return a new list of the iterable's items in ascending order; key and reverse as in\n\
+         list.sort, and the sort is stable.",
+    ),
+    (
+        "builtins.sum",
+        "Return start (default 0) plus the items of the iterable, added from the left; for\n\
+         strings use ''.join.",
+    ),
+    (
+        "builtins.vars",
+        "vars([object]): the object's __dict__, or the current scope's locals.",
+    ),
+    (
+        "builtins.__build_class__",
+        "__build_class__(func, name, /, *bases, [metaclass], **kwds): run the class body\n\
+         func and create the class; the class statement calls it.",
+    ),
+    (
+        "builtins.__import__",
+        "__import__(name, globals=None, locals=None, fromlist=(), level=0): import a module;\n\
+         the import statement calls it, and importlib.import_module is the one to use.",
+    ),
+    (
+        "io.open",
+        "Open a file and return a stream on it: text (decoded with the encoding, locale's by\n\
+         default) or binary ('b' in mode), buffered unless buffering is 0; mode 'r' reads,\n\
+         'w' truncates, 'x' creates, 'a' appends and '+' adds the other direction.",
+    ),
+    (
+        "bytes.hex",
+        "Return the bytes as hexadecimal digits, two per byte; a separator, if given, is put\n\
+         between groups of bytes_per_sep bytes (counted from the right when positive).
+
+   >>> b'\\x01\\xab\\xff'.hex()
+   '01abff'
+   >>> b'\\x01\\xab\\xff'.hex(':')
+   '01:ab:ff'
+   >>> b'\\x01\\xab\\xff\\x10'.hex('-', 2)
+   '01ab-ff10'",
+    ),
+    (
+        "bytearray.hex",
+        "Return the bytearray's contents as hexadecimal digits, two per byte; an optional\n\
+         separator goes between groups of bytes_per_sep bytes.
+
+   >>> bytearray(b'AZ').hex()
+   '415a'
+   >>> bytearray(b'AZaz').hex(' ', -3)
+   '415a61 7a'",
+    ),
+    (
+        "memoryview.hex",
+        "Return the viewed bytes as hexadecimal digits, two per byte; an optional separator\n\
+         goes between groups of bytes_per_sep bytes.
+
+   >>> memoryview(b'\\x00\\x7f').hex()
+   '007f'
+   >>> memoryview(b'spam').hex('_', 1)
+   '73_70_61_6d'",
+    ),
+    (
+        "float.as_integer_ratio",
+        "Return a pair of integers whose ratio is exactly the float, the denominator positive\n\
+         and as small as it can be.
+
+   >>> (0.75).as_integer_ratio()
+   (3, 4)
+   >>> (-2.0).as_integer_ratio()
+   (-2, 1)",
+    ),
+    (
+        "float.fromhex",
+        "Build a float from a hexadecimal string, as float.hex writes them.
+
+   >>> float.fromhex('0x1.8p1')
+   3.0
+   >>> float.fromhex('-0x3p-2')
+   -0.75",
+    ),
+    (
+        "float.hex",
+        "Return the float as a hexadecimal string: sign, '0x1.', the fraction's hex digits\n\
+         and a binary exponent.
+
+   >>> (3.0).hex()
+   '0x1.8000000000000p+1'
+   >>> (0.0).hex()
+   '0x0.0p+0'",
+    ),
+    (
+        "int.as_integer_ratio",
+        "Return the pair (self, 1): an integer is its own numerator.
+
+   >>> (12).as_integer_ratio()
+   (12, 1)
+   >>> (-7).as_integer_ratio()
+   (-7, 1)",
+    ),
+    (
+        "int.bit_count",
+        "Return the number of 1 bits in the absolute value (the population count).
+
+   >>> (0b10110).bit_count()
+   3
+   >>> (-255).bit_count()
+   8",
+    ),
+    (
+        "int.bit_length",
+        "Return how many bits the absolute value needs, leading zeros and sign left out.
+
+   >>> (255).bit_length()
+   8
+   >>> (-256).bit_length()
+   9",
+    ),
+];
+
+/// The docstring of a builtin: `prefix` is the owner type's name for a
+/// method of a builtin type, else the function's module name.
+pub fn function_doc(prefix: &str, name: &str) -> Option<&'static str> {
+    FUNCTION_DOCS
+        .iter()
+        .find(|(k, _)| {
+            k.len() == prefix.len() + 1 + name.len()
+                && k.starts_with(prefix)
+                && k.as_bytes()[prefix.len()] == b'.'
+                && k.ends_with(name)
+        })
+        .map(|&(_, d)| d)
+}

@@ -50,6 +50,25 @@ fn builtin_objclass(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     ))
 }
 
+/// `__doc__`: ProtoPy's docstring of a builtin function or of a builtin
+/// type's method (python_env/src/types/docs.rs), else None.
+fn builtin_doc(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (b, _) = builtin(vm, a, "__doc__")?;
+    let prefix = if b.owner.is_heap() {
+        type_short_name(b.owner)
+    } else {
+        let m = builtin_module(vm, a, Value::NONE)?;
+        if !is_str(m) {
+            return Ok(Value::NONE);
+        }
+        str_of(m).into_owned()
+    };
+    Ok(match super::docs::function_doc(&prefix, b.name) {
+        Some(d) => vm.new_str(d),
+        None => Value::NONE,
+    })
+}
+
 fn builtin_self(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (_, s) = builtin(vm, a, "__self__")?;
     Ok(if s.is_empty() { Value::NONE } else { s })
@@ -169,6 +188,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("__qualname__", builtin_qualname, None),
             ("__self__", builtin_self, None),
             ("__objclass__", builtin_objclass, None),
+            ("__doc__", builtin_doc, None),
         ],
     );
     add_members(vm, t, &[("__module__", builtin_module)]);
