@@ -1,460 +1,374 @@
-//! CPython 3.11's docstrings of the builtin types (`type.__doc__`), set at
-//! start-up on every static type reachable from builtins that has none.
-//! Generated from CPython by the snippet in this file's doc comment of
-//! [`DOCS`]; regenerate when the reference version changes.
+//! Docstrings of the builtin types (`type.__doc__`, set at start-up on every
+//! static type reachable from builtins that has none), of builtin functions
+//! and of builtin types' methods, in ProtoPy's own words.
 
 use engine::runtime::*;
 use proto_core::Obj;
 
-/// (builtins name, docstring). Generated with:
-/// `python3 -c "import builtins; [print(k, repr(v.__doc__)) for k, v in vars(builtins).items() if isinstance(v, type) and v.__doc__]"`
+/// (builtins name, docstring), in ProtoPy's own words. `object`,
+/// `property`, `staticmethod` and `classmethod` have none here: their
+/// instances carry their own `__doc__`.
 pub const DOCS: &[(&str, &str)] = &[
     (
         "__loader__",
-        "Meta path import for built-in modules.
+        "The importer of the modules compiled into the interpreter (sys.builtin_module_names).
 
-    All methods are either class or static methods to avoid the need to
-    instantiate the class.
-
-    ",
+Its methods are class and static methods: it is used without an instance.",
     ),
     (
         "bool",
-        "bool(x) -> bool
+        "bool(x=False) -> True or False, the truth value of x.
 
-Returns True when the argument x is true, False otherwise.
-The builtins True and False are the only two instances of the class bool.
-The class bool is a subclass of the class int, and cannot be subclassed.",
+bool derives from int (True == 1, False == 0), has only those two instances,
+and cannot be subclassed.",
     ),
     (
         "memoryview",
-        "Create a new memoryview object which references the given object.",
+        "A view of the memory of an object that exports a buffer, without copying it.",
     ),
     (
         "bytearray",
-        "bytearray(iterable_of_ints) -> bytearray
-bytearray(string, encoding[, errors]) -> bytearray
-bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer
-bytearray(int) -> bytes array of size given by the parameter initialized with null bytes
-bytearray() -> empty bytes array
+        "A mutable sequence of bytes (integers 0 to 255).
 
-Construct a mutable bytearray object from:
-  - an iterable yielding integers in range(256)
-  - a text string encoded using the specified encoding
-  - a bytes or a buffer object
-  - any object implementing the buffer API.
-  - an integer",
+bytearray() is empty; bytearray(n) holds n zero bytes; bytearray(text, encoding[, errors])
+holds the encoded text; bytearray(obj) copies a buffer or an iterable of integers.",
     ),
     (
         "bytes",
-        "bytes(iterable_of_ints) -> bytes
-bytes(string, encoding[, errors]) -> bytes
-bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer
-bytes(int) -> bytes object of size given by the parameter initialized with null bytes
-bytes() -> empty bytes object
+        "An immutable sequence of bytes (integers 0 to 255).
 
-Construct an immutable array of bytes from:
-  - an iterable yielding integers in range(256)
-  - a text string encoded using the specified encoding
-  - any object implementing the buffer API.
-  - an integer",
-    ),
-    (
-        "classmethod",
-        "classmethod(function) -> method
-
-Convert a function to be a class method.
-
-A class method receives the class as implicit first argument,
-just like an instance method receives the instance.
-To declare a class method, use this idiom:
-
-  class C:
-      @classmethod
-      def f(cls, arg1, arg2, argN):
-          ...
-
-It can be called either on the class (e.g. C.f()) or on an instance
-(e.g. C().f()).  The instance is ignored except for its class.
-If a class method is called for a derived class, the derived class
-object is passed as the implied first argument.
-
-Class methods are different than C++ or Java static methods.
-If you want those, see the staticmethod builtin.",
+bytes() is empty; bytes(n) holds n zero bytes; bytes(text, encoding[, errors]) holds
+the encoded text; bytes(obj) copies a buffer, an iterable of integers, or
+what obj.__bytes__() returns.",
     ),
     (
         "complex",
-        "Create a complex number from a real part and an optional imaginary part.
+        "complex(real=0, imag=0): the complex number real + imag*1j.
 
-This is equivalent to (real + imag*1j) where imag defaults to 0.",
+A single string argument is parsed as a complex literal, such as '1+2j'.",
     ),
     (
         "dict",
-        "dict() -> new empty dictionary
-dict(mapping) -> new dictionary initialized from a mapping object's
-    (key, value) pairs
-dict(iterable) -> new dictionary initialized as if via:
-    d = {}
-    for k, v in iterable:
-        d[k] = v
-dict(**kwargs) -> new dictionary initialized with the name=value pairs
-    in the keyword argument list.  For example:  dict(one=1, two=2)",
+        "A mapping from hashable keys to values, which keeps insertion order.
+
+dict() is empty; dict(mapping) or dict(iterable of pairs) copies them; keyword
+arguments add name=value entries.",
     ),
     (
         "enumerate",
-        "Return an enumerate object.
-
-  iterable
-    an object supporting iteration
-
-The enumerate object yields pairs containing a count (from start, which
-defaults to zero) and a value yielded by the iterable argument.
-
-enumerate is useful for obtaining an indexed list:
-    (0, seq[0]), (1, seq[1]), (2, seq[2]), ...",
+        "enumerate(iterable, start=0): an iterator of (count, item) pairs, the count
+starting at start and going up by one per item.",
     ),
     (
         "filter",
-        "filter(function or None, iterable) --> filter object
-
-Return an iterator yielding those items of iterable for which function(item)
-is true. If function is None, return the items that are true.",
+        "filter(function, iterable): an iterator of the items for which function(item)
+is true; with None as function, of the true items.",
     ),
     (
         "float",
-        "Convert a string or number to a floating point number, if possible.",
+        "float(x=0.0): a double-precision floating-point number made from a number or
+from a string such as '2.5', '1e-3', 'inf' or 'nan'.",
     ),
     (
         "frozenset",
-        "frozenset() -> empty frozenset object
-frozenset(iterable) -> frozenset object
-
-Build an immutable unordered collection of unique elements.",
-    ),
-    (
-        "property",
-        "Property attribute.
-
-  fget
-    function to be used for getting an attribute value
-  fset
-    function to be used for setting an attribute value
-  fdel
-    function to be used for del'ing an attribute
-  doc
-    docstring
-
-Typical use is to define a managed attribute x:
-
-class C(object):
-    def getx(self): return self._x
-    def setx(self, value): self._x = value
-    def delx(self): del self._x
-    x = property(getx, setx, delx, \"I'm the 'x' property.\")
-
-Decorators make defining new properties or modifying existing ones easy:
-
-class C(object):
-    @property
-    def x(self):
-        \"I am the 'x' property.\"
-        return self._x
-    @x.setter
-    def x(self, value):
-        self._x = value
-    @x.deleter
-    def x(self):
-        del self._x",
+        "An immutable, hashable set; frozenset(iterable) holds its distinct items.",
     ),
     (
         "int",
-        "int([x]) -> integer
-int(x, base=10) -> integer
+        "int(x=0) or int(text, base=10): an integer of unlimited size.
 
-Convert a number or string to an integer, or return 0 if no arguments
-are given.  If x is a number, return x.__int__().  For floating point
-numbers, this truncates towards zero.
+A number is truncated towards zero (through __int__, __index__ or __trunc__).
+Text, bytes or bytearray are read as an integer literal in the base, 2 to 36, or 0
+to take the base from a 0b, 0o or 0x prefix; underscores may separate digits.
 
-If x is not a number or if base is given, then x must be a string,
-bytes, or bytearray instance representing an integer literal in the
-given base.  The literal can be preceded by '+' or '-' and be surrounded
-by whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.
-Base 0 means to interpret the base from the string as an integer literal.
->>> int('0b100', base=0)
-4",
+   >>> int(' -42 ')
+   -42
+   >>> int('0x_ff', 0)
+   255
+   >>> int('zz', 36)
+   1295",
     ),
     (
         "list",
-        "Built-in mutable sequence.
-
-If no argument is given, the constructor creates a new empty list.
-The argument must be an iterable if specified.",
+        "A mutable sequence; list(iterable) holds the iterable's items, list() none.",
     ),
     (
         "map",
-        "map(func, *iterables) --> map object
-
-Make an iterator that computes the function using arguments from
-each of the iterables.  Stops when the shortest iterable is exhausted.",
-    ),
-    (
-        "object",
-        "The base class of the class hierarchy.
-
-When called, it accepts no arguments and returns a new featureless
-instance that has no instance attributes and cannot be given any.
-",
+        "map(function, *iterables): an iterator of function applied to the items of the
+iterables taken in step, stopping at the shortest.",
     ),
     (
         "range",
-        "range(stop) -> range object
-range(start, stop[, step]) -> range object
-
-Return an object that produces a sequence of integers from start (inclusive)
-to stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.
-start defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.
-These are exactly the valid indices for a list of 4 elements.
-When step is given, it specifies the increment (or decrement).",
+        "range(stop) or range(start, stop[, step]): the immutable sequence of integers
+from start (default 0) up to but not including stop, step (default 1) apart; a
+negative step counts down.",
     ),
     (
         "reversed",
-        "Return a reverse iterator over the values of the given sequence.",
+        "reversed(sequence): an iterator over the sequence's items from last to first
+(through __reversed__ when it has one).",
     ),
     (
         "set",
-        "set() -> new empty set object
-set(iterable) -> new set object
-
-Build an unordered collection of unique elements.",
+        "A mutable, unordered collection of distinct hashable items; set(iterable) holds
+the iterable's items.",
     ),
     (
         "slice",
-        "slice(stop)
-slice(start, stop[, step])
-
-Create a slice object.  This is used for extended slicing (e.g. a[0:10:2]).",
-    ),
-    (
-        "staticmethod",
-        "staticmethod(function) -> method
-
-Convert a function to be a static method.
-
-A static method does not receive an implicit first argument.
-To declare a static method, use this idiom:
-
-     class C:
-         @staticmethod
-         def f(arg1, arg2, argN):
-             ...
-
-It can be called either on the class (e.g. C.f()) or on an instance
-(e.g. C().f()). Both the class and the instance are ignored, and
-neither is passed implicitly as the first argument to the method.
-
-Static methods in Python are similar to those found in Java or C++.
-For a more advanced concept, see the classmethod builtin.",
+        "slice(stop) or slice(start, stop[, step]): what a[start:stop:step] passes to
+__getitem__; indices(length) resolves it for a sequence of that length.",
     ),
     (
         "str",
-        "str(object='') -> str
-str(bytes_or_buffer[, encoding[, errors]]) -> str
+        "str(object='') or str(bytes, encoding, errors): an immutable sequence of Unicode
+code points.
 
-Create a new string object from the given object. If encoding or
-errors is specified, then the object must expose a data buffer
-that will be decoded using the given encoding and error handler.
-Otherwise, returns the result of object.__str__() (if defined)
-or repr(object).
-encoding defaults to sys.getdefaultencoding().
-errors defaults to 'strict'.",
+With one argument it is object.__str__(), else repr(object); with an encoding
+or errors the bytes are decoded.",
     ),
     (
         "super",
-        "super() -> same as super(__class__, <first argument>)
-super(type) -> unbound super object
-super(type, obj) -> bound super object; requires isinstance(obj, type)
-super(type, type2) -> bound super object; requires issubclass(type2, type)
-Typical use to call a cooperative superclass method:
-class C(B):
-    def meth(self, arg):
-        super().meth(arg)
-This works for class methods too:
-class C(B):
-    @classmethod
-    def cmeth(cls, arg):
-        super().cmeth(arg)
-",
+        "super() or super(type[, obj_or_type]): a proxy that looks attributes up in the
+method resolution order of obj_or_type after type.
+
+super() with no argument, in a method, means super(__class__, first argument);
+cooperative methods call super().method(...) to reach the next class.",
     ),
     (
         "tuple",
-        "Built-in immutable sequence.
-
-If no argument is given, the constructor returns an empty tuple.
-If iterable is specified the tuple is initialized from iterable's items.
-
-If the argument is a tuple, the return value is the same object.",
+        "An immutable sequence; tuple(iterable) holds the iterable's items, tuple() none.",
     ),
     (
         "type",
-        "type(object) -> the object's type
-type(name, bases, dict, **kwds) -> a new type",
+        "type(obj): the class of obj.
+type(name, bases, namespace, **kwds): a new class, as a class statement makes.",
     ),
     (
         "zip",
-        "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.
+        "zip(*iterables, strict=False): an iterator of tuples, the i-th tuple holding the
+i-th item of each iterable; it stops at the shortest, or with strict=True raises
+ValueError when their lengths differ.
 
-   >>> list(zip('abcdefg', range(3), range(4)))
-   [('a', 0, 0), ('b', 1, 1), ('c', 2, 2)]
-
-The zip object yields n-length tuples, where n is the number of iterables
-passed as positional arguments to zip().  The i-th element in every tuple
-comes from the i-th iterable argument to zip().  This continues until the
-shortest argument is exhausted.
-
-If strict is true and one of the arguments is exhausted before the others,
-raise a ValueError.",
+   >>> list(zip('xyz', [1, 2]))
+   [('x', 1), ('y', 2)]
+   >>> list(zip())
+   []",
     ),
-    ("BaseException", "Common base class for all exceptions"),
+    (
+        "BaseException",
+        "The root of all exception classes; args holds the constructor's arguments.",
+    ),
     (
         "BaseExceptionGroup",
-        "A combination of multiple unrelated exceptions.",
+        "Several unrelated exceptions raised together (except* handles them).",
     ),
     (
         "Exception",
-        "Common base class for all non-exit exceptions.",
+        "The base of the exceptions a program is expected to handle.",
     ),
-    ("GeneratorExit", "Request that a generator exit."),
-    ("KeyboardInterrupt", "Program interrupted by user."),
-    ("SystemExit", "Request to exit from the interpreter."),
-    ("ArithmeticError", "Base class for arithmetic errors."),
-    ("AssertionError", "Assertion failed."),
-    ("AttributeError", "Attribute not found."),
-    ("BufferError", "Buffer error."),
-    ("EOFError", "Read beyond end of file."),
+    (
+        "GeneratorExit",
+        "Raised in a generator or coroutine by close().",
+    ),
+    (
+        "KeyboardInterrupt",
+        "Raised when the user interrupts the program (Ctrl-C, SIGINT).",
+    ),
+    (
+        "SystemExit",
+        "Raised by sys.exit(); code is the exit status or message.",
+    ),
+    (
+        "ArithmeticError",
+        "The base of the numeric computation errors.",
+    ),
+    ("AssertionError", "Raised by a failing assert statement."),
+    (
+        "AttributeError",
+        "An attribute was not found or cannot be set.",
+    ),
+    (
+        "BufferError",
+        "A buffer operation failed (e.g. resizing an object while it is exported).",
+    ),
+    ("EOFError", "input() or a read hit the end of the file."),
     (
         "ImportError",
-        "Import can't find module, or can't find name in module.",
+        "An import failed; name and path tell which module.",
     ),
-    ("LookupError", "Base class for lookup errors."),
-    ("MemoryError", "Out of memory."),
-    ("NameError", "Name not found globally."),
-    ("OSError", "Base class for I/O related errors."),
+    ("LookupError", "The base of the key and index errors."),
+    ("MemoryError", "An allocation failed: not enough memory."),
+    (
+        "NameError",
+        "A name was not found in the local, global or builtin scope.",
+    ),
+    (
+        "OSError",
+        "An operating-system call failed; errno, strerror and filename tell how.",
+    ),
     (
         "ReferenceError",
-        "Weak ref proxy used after referent went away.",
+        "A weak proxy was used after its object was collected.",
     ),
-    ("RuntimeError", "Unspecified run-time error."),
+    ("RuntimeError", "An error that fits no other category."),
     (
         "StopAsyncIteration",
-        "Signal the end from iterator.__anext__().",
+        "Raised by an asynchronous iterator's __anext__ at its end.",
     ),
-    ("StopIteration", "Signal the end from iterator.__next__()."),
-    ("SyntaxError", "Invalid syntax."),
     (
-        "SystemError",
-        "Internal error in the Python interpreter.
-
-Please report this to the Python maintainer, along with the traceback,
-the Python version, and the hardware/OS platform and version.",
+        "StopIteration",
+        "Raised by an iterator's __next__ at its end; value is a generator's return value.",
     ),
-    ("TypeError", "Inappropriate argument type."),
+    (
+        "SyntaxError",
+        "The source is not valid Python; filename, lineno and offset locate it.",
+    ),
+    ("SystemError", "An internal error of the interpreter."),
+    (
+        "TypeError",
+        "An operation or function got an argument of the wrong type.",
+    ),
     (
         "ValueError",
-        "Inappropriate argument value (of correct type).",
+        "An argument has the right type but a value that is not accepted.",
     ),
-    ("Warning", "Base class for warning categories."),
-    ("FloatingPointError", "Floating point operation failed."),
-    ("OverflowError", "Result too large to be represented."),
+    ("Warning", "The base of the warning categories."),
+    ("FloatingPointError", "A floating-point operation failed."),
+    (
+        "OverflowError",
+        "A numeric result is too large to be represented.",
+    ),
     (
         "ZeroDivisionError",
-        "Second argument to a division or modulo operation was zero.",
+        "The second argument of a division or modulo is zero.",
     ),
     (
         "BytesWarning",
-        "Base class for warnings about bytes and buffer related problems, mostly
-related to conversion from str or comparing to str.",
+        "Warns about mixing bytes and str (enabled by -b).",
     ),
     (
         "DeprecationWarning",
-        "Base class for warnings about deprecated features.",
+        "Warns about features that will be removed, to other developers.",
     ),
     (
         "EncodingWarning",
-        "Base class for warnings about encodings.",
+        "Warns about a text encoding left to the locale's default.",
     ),
     (
         "FutureWarning",
-        "Base class for warnings about constructs that will change semantically
-in the future.",
+        "Warns, to end users, about features whose meaning will change.",
     ),
     (
         "ImportWarning",
-        "Base class for warnings about probable mistakes in module imports",
+        "Warns about a probable mistake in importing a module.",
     ),
     (
         "PendingDeprecationWarning",
-        "Base class for warnings about features which will be deprecated
-in the future.",
+        "Warns about features that will be deprecated later.",
     ),
     (
         "ResourceWarning",
-        "Base class for warnings about resource usage.",
+        "Warns about a resource (file, socket) that was not released.",
     ),
     (
         "RuntimeWarning",
-        "Base class for warnings about dubious runtime behavior.",
+        "Warns about dubious behaviour at run time.",
     ),
-    (
-        "SyntaxWarning",
-        "Base class for warnings about dubious syntax.",
-    ),
+    ("SyntaxWarning", "Warns about dubious syntax."),
     (
         "UnicodeWarning",
-        "Base class for warnings about Unicode related problems, mostly
-related to conversion problems.",
+        "Warns about a problem related to Unicode.",
+    ),
+    ("UserWarning", "The default category of warnings.warn()."),
+    (
+        "BlockingIOError",
+        "A non-blocking operation would have blocked (EAGAIN, EWOULDBLOCK).",
     ),
     (
-        "UserWarning",
-        "Base class for warnings generated by user code.",
+        "ChildProcessError",
+        "An operation on a child process failed (ECHILD).",
     ),
-    ("BlockingIOError", "I/O operation would block."),
-    ("ChildProcessError", "Child process error."),
-    ("ConnectionError", "Connection error."),
-    ("FileExistsError", "File already exists."),
-    ("FileNotFoundError", "File not found."),
-    ("InterruptedError", "Interrupted by signal."),
+    ("ConnectionError", "The base of the connection errors."),
+    ("FileExistsError", "The file already exists (EEXIST)."),
+    (
+        "FileNotFoundError",
+        "The file or directory does not exist (ENOENT).",
+    ),
+    (
+        "InterruptedError",
+        "A system call was interrupted by a signal (EINTR).",
+    ),
     (
         "IsADirectoryError",
-        "Operation doesn't work on directories.",
+        "A file operation was given a directory (EISDIR).",
     ),
-    ("NotADirectoryError", "Operation only works on directories."),
-    ("PermissionError", "Not enough permissions."),
-    ("ProcessLookupError", "Process not found."),
-    ("TimeoutError", "Timeout expired."),
-    ("IndentationError", "Improper indentation."),
-    ("IndexError", "Sequence index out of range."),
-    ("KeyError", "Mapping key not found."),
-    ("ModuleNotFoundError", "Module not found."),
+    (
+        "NotADirectoryError",
+        "A directory operation was given something else (ENOTDIR).",
+    ),
+    ("PermissionError", "Not allowed (EACCES, EPERM)."),
+    ("ProcessLookupError", "No such process (ESRCH)."),
+    ("TimeoutError", "An operation timed out (ETIMEDOUT)."),
+    ("IndentationError", "The source's indentation is wrong."),
+    ("IndexError", "A sequence index is out of range."),
+    ("KeyError", "A mapping key was not found."),
+    ("ModuleNotFoundError", "No module of that name was found."),
     (
         "NotImplementedError",
-        "Method or function hasn't been implemented yet.",
+        "An abstract method or an unfinished feature was called.",
     ),
-    ("RecursionError", "Recursion limit exceeded."),
+    (
+        "RecursionError",
+        "The recursion limit (sys.getrecursionlimit()) was exceeded.",
+    ),
     (
         "UnboundLocalError",
-        "Local name referenced but not bound to a value.",
+        "A local variable was read before any value was assigned to it.",
     ),
-    ("UnicodeError", "Unicode related error."),
-    ("BrokenPipeError", "Broken pipe."),
-    ("ConnectionAbortedError", "Connection aborted."),
-    ("ConnectionRefusedError", "Connection refused."),
-    ("ConnectionResetError", "Connection reset."),
-    ("TabError", "Improper mixture of spaces and tabs."),
-    ("UnicodeDecodeError", "Unicode decoding error."),
-    ("UnicodeEncodeError", "Unicode encoding error."),
-    ("UnicodeTranslateError", "Unicode translation error."),
-    ("EnvironmentError", "Base class for I/O related errors."),
-    ("IOError", "Base class for I/O related errors."),
+    (
+        "UnicodeError",
+        "The base of the Unicode encoding and decoding errors.",
+    ),
+    (
+        "BrokenPipeError",
+        "Writing to a pipe or socket whose other end is closed (EPIPE, ESHUTDOWN).",
+    ),
+    (
+        "ConnectionAbortedError",
+        "The connection was aborted (ECONNABORTED).",
+    ),
+    (
+        "ConnectionRefusedError",
+        "The connection was refused (ECONNREFUSED).",
+    ),
+    (
+        "ConnectionResetError",
+        "The connection was reset by the peer (ECONNRESET).",
+    ),
+    (
+        "TabError",
+        "The source mixes tabs and spaces inconsistently in its indentation.",
+    ),
+    (
+        "UnicodeDecodeError",
+        "Bytes could not be decoded; encoding, object, start, end and reason tell where.",
+    ),
+    (
+        "UnicodeEncodeError",
+        "Text could not be encoded; encoding, object, start, end and reason tell where.",
+    ),
+    (
+        "UnicodeTranslateError",
+        "Text could not be translated; object, start, end and reason tell where.",
+    ),
+    (
+        "EnvironmentError",
+        "An operating-system call failed; errno, strerror and filename tell how.",
+    ),
+    (
+        "IOError",
+        "An operating-system call failed; errno, strerror and filename tell how.",
+    ),
 ];
 
 /// Sets `__doc__` on the static builtin types that lack one.
@@ -462,12 +376,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     let b = vm.g.builtins;
     let dk = vm.g.names.__doc__;
     for &(name, doc) in DOCS {
-        // Instances of these carry their own __doc__ (or, for object, every
-        // class would otherwise inherit it): their lookup must not stop at
-        // a type-level docstring.
-        if matches!(name, "object" | "property" | "staticmethod" | "classmethod") {
-            continue;
-        }
         let k = vm.intern(name);
         let Some(t) = vm.dict_get_str(b, k) else {
             continue;
