@@ -1457,7 +1457,22 @@ fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // The conversions in CPython's order: filename (a path), mode (a str),
     // flags and optimize (ints); then the flags' and optimize's values.
     let filename = filename.unwrap_or(Value::NONE);
-    let filename = crate::modules::posix::path::fspath_value(vm, filename)?;
+    // A buffer other than bytes (bytearray, memoryview) is still taken, with
+    // the DeprecationWarning of CPython's PyUnicode_FSDecoder.
+    let other_buffer = if is_str(filename) || crate::modules::posix::path::is_bytes(filename) {
+        None
+    } else {
+        crate::types::bytes::buf(filename)
+    };
+    let filename = match other_buffer {
+        Some(b) => {
+            let tn = vm.type_name_of(filename);
+            let msg = format!("path should be string, bytes, or os.PathLike, not {tn}");
+            vm.warn(vm.g.e.DeprecationWarning, &msg, 1)?;
+            vm.new_bytes(&b)
+        }
+        _ => crate::modules::posix::path::fspath_value(vm, filename)?,
+    };
     let filename = if is_str(filename) {
         str_of(filename).into_owned()
     } else {

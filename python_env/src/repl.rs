@@ -112,11 +112,20 @@ fn compile_statement(vm: &mut Vm, src: &str) -> Result<Value, PyException> {
     ) {
         Err(mut e) if e.msg == MULTI => {
             e.msg = "invalid syntax".into();
-            if e.text.is_none() {
-                e.text = src
-                    .lines()
-                    .nth((e.lineno as usize).saturating_sub(1))
-                    .map(str::to_owned);
+            // The error names the end of the first statement; the REPL's
+            // is at the first token of the next one.
+            let next = src
+                .lines()
+                .enumerate()
+                .skip(e.lineno as usize)
+                .find(|(_, l)| {
+                    let t = l.trim_start();
+                    !t.is_empty() && !t.starts_with('#')
+                });
+            if let Some((i, l)) = next {
+                e.lineno = i as u32 + 1;
+                e.col_offset = (l.chars().count() - l.trim_start().chars().count()) as i32 + 1;
+                e.text = Some(l.to_owned());
             }
             if let Some(t) = &e.text {
                 let start = usize::try_from(e.col_offset.max(1) - 1).unwrap_or(0);

@@ -32,7 +32,7 @@ mod strlit;
 use std::fmt;
 use std::sync::Arc;
 
-use ruff_python_ast::PythonVersion;
+use ruff_python_ast::{Mod, PythonVersion};
 use ruff_python_parser::{parse_unchecked, Mode as ParseMode, ParseOptions};
 use ruff_text_size::TextRange;
 
@@ -405,16 +405,23 @@ fn compile_inner(
             }
             Err((e, false))
         }
-        None => codegen::compile_mod(
-            parsed.syntax(),
-            source,
-            map,
-            filename,
-            mode,
-            flags,
-            warnings,
-        )
-        .map_err(|e| (e, true)),
+        None => match (mode, parsed.syntax()) {
+            (Mode::Single, Mod::Module(m)) => codegen::check_single(source, map, m),
+            _ => Ok(()),
+        }
+        .map_err(|e| (e, false))
+        .and_then(|()| {
+            codegen::compile_mod(
+                parsed.syntax(),
+                source,
+                map,
+                filename,
+                mode,
+                flags,
+                warnings,
+            )
+            .map_err(|e| (e, true))
+        }),
     };
     drop_deep(parsed, source.len());
     result

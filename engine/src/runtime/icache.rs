@@ -261,7 +261,8 @@ impl Vm {
 
     /// LOAD_GLOBAL through the slot's index hints; falls back to the
     /// dict lookups (and refreshes the hints) on a miss.
-    #[inline]
+    /// The hits are inlined into the interpreter loop; the refresh is not.
+    #[inline(always)]
     pub(crate) fn load_global_cached(
         &mut self,
         s: Option<&'static [AtomicU64]>,
@@ -279,8 +280,19 @@ impl Vm {
                 return Some(v);
             }
         }
-        // Miss: refresh the hints (a name defined nowhere stays 0/0 and
-        // takes the error path).
+        Self::load_global_refresh(s, w, globals, builtins, name)
+    }
+
+    /// LOAD_GLOBAL's miss: refresh the hints (a name defined nowhere stays
+    /// 0/0 and takes the error path).
+    #[inline(never)]
+    fn load_global_refresh(
+        s: &'static [AtomicU64],
+        w: u64,
+        globals: Obj,
+        builtins: Obj,
+        name: Value,
+    ) -> Option<Value> {
         let gi = index_of(globals, name);
         let bi = if gi == 0 { index_of(builtins, name) } else { 0 };
         let nw = gi | (bi << 32);

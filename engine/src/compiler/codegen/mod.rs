@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use ruff_python_ast::{self as ast, Expr, Mod, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::fold::FoldCtx;
 use super::symtable::{
@@ -195,21 +195,6 @@ fn compile_mod_inner(
             let mut g = Collect(out, c);
             let c = &mut g.1;
             c.interactive = mode == Mode::Single;
-            if mode == Mode::Single {
-                // One interactive statement: simple statements joined by
-                // `;` on one line count as one (CPython's `simple_stmts`).
-                for w in module.body.windows(2) {
-                    let gap = source
-                        .get(w[0].range().end().to_usize()..w[1].range().start().to_usize())
-                        .unwrap_or("\n");
-                    if !gap.contains(';') || gap.contains('\n') {
-                        return Err(RawError::syntax(
-                            w[1].range(),
-                            "multiple statements found while compiling a single statement",
-                        ));
-                    }
-                }
-            }
             c.enter_unit(0, ScopeKind::Module, "<module>", "<module>", 1, None);
             c.module_body(&module.body)?;
             c.finish_module()
@@ -756,5 +741,130 @@ impl<'a> Compiler<'a> {
 
     pub fn line_of(&self, range: TextRange) -> u32 {
         self.map.line_col(range.start()).0
+    }
+}
+
+/// The first statement of the last clause of a compound statement (`else`,
+/// the last `except`, `finally`...); None for simple statements and
+/// `match`, which CPython's interactive grammar accepts without the rule of
+/// [`single_compound_end`].
+fn last_clause_first_stmt(stmt: &Stmt) -> Option<&Stmt> {
+    let body: &[Stmt] = match stmt {
+        Stmt::If(s) => s.elif_else_clauses.last().map_or(&s.body, |c| &c.body),
+        Stmt::For(s) if !s.orelse.is_empty() => &s.orelse,
+        Stmt::For(s) => &s.body,
+        Stmt::While(s) if !s.orelse.is_empty() => &s.orelse,
+        Stmt::While(s) => &s.body,
+        Stmt::With(s) => &s.body,
+        Stmt::FunctionDef(s) => &s.body,
+        Stmt::ClassDef(s) => &s.body,
+        Stmt::Try(s) => {
+            if !s.finalbody.is_empty() {
+                &s.finalbody
+            } else if !s.orelse.is_empty() {
+                &s.orelse
+            } else {
+                s.handlers.last().map_or(&s.body, |h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    &h.body
+                })
+            }
+        }
+        _ => return None,
+    };
+    body.first()
+}
+
+/// `compile(..., 'single')` of a compound statement: CPython's interactive
+/// grammar wants a NEWLINE token after it. Its tokenizer gives none when
+/// the last clause is a one-line suite (`def f(): pass`) that the source
+/// does not end with a line break, and none after a block whose source
+/// ends in an unterminated blank or comment line; both are "invalid
+/// syntax" at column 0 of that line.
+fn single_compound_end(source: &str, map: &SourceMap, last: &Stmt) -> Result<(), RawError> {
+    let Some(first) = last_clause_first_stmt(last) else {
+        return Ok(());
+    };
+    let start = first.range().start().to_usize();
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let one_line_suite = !source[line_start..start].trim().is_empty();
+    let end = last.range().end().to_usize();
+    let rest = &source[end..];
+    let bad_offset = match rest.rfind('\n') {
+        None if one_line_suite => Some(end),
+        Some(i) if !one_line_suite && i + 1 < rest.len() => Some(end + i + 1),
+        _ => None,
+    };
+    let Some(at) = bad_offset else {
+        return Ok(());
+    };
+    let (line, _) = map.line_col(TextSize::new(at as u32));
+    Err(syntax_at_line(map, line, None))
+}
+
+/// "invalid syntax" at column 0 of a line (0: no line), as CPython's
+/// interactive grammar reports a missing NEWLINE token.
+fn syntax_at_line(map: &SourceMap, line: u32, text: Option<&str>) -> RawError {
+    let mut e = RawError::syntax(TextRange::default(), "invalid syntax");
+    e.exact = Some(Box::new(super::CompileError {
+        kind: e.kind,
+        msg: e.msg.clone(),
+        filename: String::new(),
+        lineno: line,
+        col_offset: 0,
+        end_lineno: line,
+        end_col_offset: 0,
+        text: text.or_else(|| map.line_text(line)).map(str::to_owned),
+    }));
+    e
+}
+
+/// The text of the source's last line (empty for an empty source).
+fn last_or_empty(source: &str) -> Option<&str> {
+    let body = source.strip_suffix('\n').unwrap_or(source);
+    Some(body.rsplit('\n').next().unwrap_or(""))
+}
+
+/// The rules of CPython's interactive grammar for `compile(..., 'single')`,
+/// checked after parsing (they are parser errors: the source's text goes
+/// with them): one statement, or simple ones joined by `;` on one line.
+pub(crate) fn check_single(
+    source: &str,
+    map: &SourceMap,
+    module: &ast::ModModule,
+) -> Result<(), RawError> {
+    // One interactive statement: simple statements joined by
+    // `;` on one line count as one (CPython's `simple_stmts`).
+    for w in module.body.windows(2) {
+        let gap = source
+            .get(w[0].range().end().to_usize()..w[1].range().start().to_usize())
+            .unwrap_or("\n");
+        if !gap.contains(';') || gap.contains('\n') {
+            // CPython reports the NEWLINE token ending the
+            // first statement (with its comment, if any).
+            let end = w[0].range().end();
+            let rest = &source[end.to_usize()..];
+            let lead = rest.len() - rest.trim_start_matches([' ', '\t', '\x0c']).len();
+            let start = end + TextSize::new(lead as u32);
+            let eol = if rest[lead..].starts_with('#') {
+                rest.find(['\r', '\n']).unwrap_or(rest.len())
+            } else {
+                lead
+            };
+            return Err(RawError::syntax(
+                TextRange::new(start, end + TextSize::new(eol as u32)),
+                "multiple statements found while compiling a single statement",
+            ));
+        }
+    }
+    match module.body.last() {
+        Some(last) => single_compound_end(source, map, last),
+        // Blank input: no statement to find, "invalid syntax"
+        // on the last line.
+        None => {
+            let lines = source.matches('\n').count()
+                + usize::from(!source.is_empty() && !source.ends_with('\n'));
+            Err(syntax_at_line(map, lines as u32, last_or_empty(source)))
+        }
     }
 }

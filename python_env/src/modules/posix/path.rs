@@ -66,7 +66,7 @@ pub(super) const PATH_OR_FD: PathKind = PathKind {
     nullable: false,
 };
 
-fn is_bytes(v: Value) -> bool {
+pub(crate) fn is_bytes(v: Value) -> bool {
     Obj::from_value(v).is_some_and(|o| o.kind() == Kind::BYTES)
 }
 
