@@ -41,6 +41,7 @@ pub mod attr;
 pub mod call;
 pub mod exc;
 pub mod excgroup;
+pub mod fallible;
 pub mod finalize;
 pub mod icache;
 pub mod import;
