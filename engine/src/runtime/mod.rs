@@ -51,6 +51,7 @@ pub mod object;
 pub mod ops;
 pub mod pycache;
 pub mod signals;
+pub mod sizeof;
 pub mod text;
 pub mod threads;
 pub mod trace;

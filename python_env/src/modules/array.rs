@@ -1102,8 +1102,10 @@ fn a_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn a_sizeof(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (o, _) = this(vm, a[0], "__sizeof__")?;
-    // CPython: sizeof(arrayobject) plus the allocated item bytes.
-    Ok(Value::int(64 + bytes_of(o).len() as i64))
+    // The header and the bytearray holding the items, with its buffer at
+    // its capacity.
+    let n = vm.owned_bytes(o.value()) + vm.owned_bytes(storage(o));
+    Ok(vm.new_int(n as i64))
 }
 
 fn a_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
