@@ -32,6 +32,8 @@ pub trait Trace {
 pub(crate) struct NativeVTable {
     pub(crate) drop: unsafe fn(*mut u8),
     pub(crate) trace: unsafe fn(*const u8, &mut dyn FnMut(Value)),
+    /// [`Trace::external_bytes`] of the payload.
+    pub(crate) external: unsafe fn(*const u8) -> usize,
     /// A value, not a function: comparing it with `TypeId::of::<T>()` is an
     /// inline 128-bit compare (an indirect call showed in frame-push profiles).
     pub(crate) type_id: TypeId,
@@ -57,6 +59,11 @@ unsafe fn trace_payload<T: Trace>(p: *const u8, f: &mut dyn FnMut(Value)) {
     unsafe { &*p.cast::<T>() }.trace(f)
 }
 
+unsafe fn external_payload<T: Trace>(p: *const u8) -> usize {
+    // SAFETY: the caller passes the payload pointer of a live object of type T.
+    unsafe { &*p.cast::<T>() }.external_bytes()
+}
+
 /// The vtable for `T`.
 pub(crate) fn vtable_for<T: Trace + Send + Sync + 'static>() -> &'static NativeVTable {
     struct Holder<T>(core::marker::PhantomData<T>);
@@ -64,6 +71,7 @@ pub(crate) fn vtable_for<T: Trace + Send + Sync + 'static>() -> &'static NativeV
         const VT: NativeVTable = NativeVTable {
             drop: drop_payload::<T>,
             trace: trace_payload::<T>,
+            external: external_payload::<T>,
             type_id: TypeId::of::<T>(),
             size: core::mem::size_of::<T>(),
             needs_drop: core::mem::needs_drop::<T>(),
@@ -100,6 +108,17 @@ pub(crate) unsafe fn init_native<T: Trace + Send + Sync + 'static>(obj: Obj, val
         (raw as *mut &'static NativeVTable).write(vtable_for::<T>());
         raw.add(PAYLOAD_OFFSET).cast::<T>().write(value);
     }
+}
+
+/// Bytes the payload of the native object `obj` owns outside the heap
+/// ([`Trace::external_bytes`]); 0 for an object that is not native.
+pub fn external_bytes(obj: Obj) -> usize {
+    if !obj.is_native() {
+        return 0;
+    }
+    // SAFETY: a native object's payload starts PAYLOAD_OFFSET bytes into its
+    // raw region and stays alive while the object is reachable (`obj`).
+    unsafe { (vtable(obj).external)(obj.raw_ptr().add(PAYLOAD_OFFSET)) }
 }
 
 /// The payload of a native object, if it is one of type `T`.

@@ -20,19 +20,13 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>>
     let (tn, res) = if is_str(v) {
         let s = str_of(v).into_owned();
         match text::FormatSpec::parse_typed(spec, "str") {
-            Ok(fs) => (
-                "str",
-                text::format_str(&s, &fs).map_err(|e| (e.overflow, e.message)),
-            ),
+            Ok(fs) => ("str", text::format_str(&s, &fs)),
             Err(m) => return Err(vm.value_error(&m)),
         }
     } else {
         match vm.num(v) {
             Some(Num::F(f)) => match text::FormatSpec::parse_typed(spec, "float") {
-                Ok(fs) => (
-                    "float",
-                    text::format_float(f, &fs).map_err(|e| (e.overflow, e.message)),
-                ),
+                Ok(fs) => ("float", text::format_float(f, &fs)),
                 Err(m) => return Err(vm.value_error(&m)),
             },
             Some(_) => {
@@ -50,15 +44,9 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>>
                     Ok(fs) => {
                         if matches!(fs.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
                             let f = num_traits::ToPrimitive::to_f64(&b).unwrap_or(f64::INFINITY);
-                            (
-                                "int",
-                                text::format_float(f, &fs).map_err(|e| (e.overflow, e.message)),
-                            )
+                            ("int", text::format_float(f, &fs))
                         } else {
-                            (
-                                "int",
-                                text::format_int(&b, &fs).map_err(|e| (e.overflow, e.message)),
-                            )
+                            ("int", text::format_int(&b, &fs))
                         }
                     }
                     Err(m) => return Err(vm.value_error(&m)),
@@ -75,8 +63,7 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>>
     let _ = tn;
     match res {
         Ok(s) => Ok(Some(s)),
-        Err((true, m)) => Err(vm.new_exc(vm.g.e.OverflowError, &m)),
-        Err((false, m)) => Err(vm.value_error(&m)),
+        Err(e) => Err(text::format_spec::raise(vm, e)),
     }
 }
 

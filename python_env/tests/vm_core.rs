@@ -71,3 +71,37 @@ fn containers_and_formatting() {
     let s = global(&mut vm, d, "s");
     assert_eq!(str_of(s), "[1, 2, 3] {'a': 1, 'b': 2} 3.50 2");
 }
+
+#[test]
+fn sizeof_counts_cells_and_owned_storage() {
+    let (mut vm, d) = run(concat!(
+        "import sys\n",
+        "small = [0] * 10\n",
+        "big = [0] * 1000\n",
+        "n_big = sys.getsizeof(big)\n",
+        "table = {i: i for i in range(1000)}\n",
+        "digits = 10 ** 1000\n",
+        "class P: pass\n",
+        "few, many = P(), P()\n",
+        "few.a = 1\n",
+        "for i in range(200): setattr(many, f'a{i}', i)\n",
+    ));
+    let (small, big) = (global(&mut vm, d, "small"), global(&mut vm, d, "big"));
+    // A list owns its header cell and its item storage, at capacity.
+    let header = Obj::from_value(big).unwrap().cells() * proto_core::CELL;
+    assert!(vm.owned_bytes(big) >= header + 8 * 1000);
+    assert!(vm.owned_bytes(small) < 8 * 1000);
+    // sys.getsizeof adds nothing to what __sizeof__ reports.
+    let n_big = global(&mut vm, d, "n_big");
+    assert_eq!(n_big, Value::int(vm.owned_bytes(big) as i64));
+    // A dict's table and a big int's digits are counted.
+    let table = global(&mut vm, d, "table");
+    assert!(vm.owned_bytes(table) >= 1000 * 3 * 8);
+    let digits = global(&mut vm, d, "digits");
+    assert!(vm.owned_bytes(digits) >= 1000 * 10 / 3 / 8);
+    // An instance counts its attribute dict.
+    let (few, many) = (global(&mut vm, d, "few"), global(&mut vm, d, "many"));
+    assert!(vm.owned_bytes(many) > vm.owned_bytes(few) + 200 * 3 * 8);
+    // An immediate is its word.
+    assert_eq!(vm.owned_bytes(Value::int(5)), 8);
+}

@@ -248,7 +248,12 @@ pub fn tuple_dict_holder(o: Obj) -> Option<Obj> {
 
 /// A big int payload.
 pub struct BigIntBox(pub num_bigint::BigInt);
-impl Trace for BigIntBox {}
+impl Trace for BigIntBox {
+    fn external_bytes(&self) -> usize {
+        // The magnitude's 64-bit digits, in one vector.
+        self.0.iter_u64_digits().len() * 8
+    }
+}
 
 /// A builtin function payload.
 pub struct Builtin {

@@ -275,10 +275,8 @@ impl Vm {
                 if a.is_zero() {
                     return Ok(Some(Value::int(0)));
                 }
-                let Some(s) = b.to_usize().filter(|s| *s < (1 << 32)) else {
-                    return Err(self.new_exc(self.g.e.OverflowError, "too many digits in integer"));
-                };
-                a << s
+                self.check_lshift_size(&a, &b)?;
+                a << b.to_usize().unwrap_or(usize::MAX)
             }
             B::Rshift | B::InplaceRshift => {
                 if b.is_negative() {
@@ -2189,6 +2187,22 @@ impl Vm {
                         return Ok(items);
                     }
                 }
+                // Room for every item first (a huge range is a MemoryError,
+                // as CPython's list() sized by the length hint). With small
+                // bounds the items lie between them, so they are small ints
+                // that need no rooting; big ones are collected below.
+                K_RANGE if o.class() == t.range => {
+                    let n = self.len(v)?;
+                    let mut out = self.try_vec(n)?;
+                    if range_fits_i64(o) {
+                        let (a, c) = (
+                            o.get(0).as_int().unwrap_or(0),
+                            o.get(2).as_int().unwrap_or(1),
+                        );
+                        out.extend((0..n as i64).map(|i| Value::int(a + i * c)));
+                        return Ok(out);
+                    }
+                }
                 _ => {}
             }
         }
@@ -2787,6 +2801,36 @@ pub fn cmp_op(o: std::cmp::Ordering, op: u32) -> bool {
 /// Are a range's start, stop and step all small ints (the i64 fast paths)?
 pub fn range_fits_i64(o: Obj) -> bool {
     o.get(0).is_int() && o.get(1).is_int() && o.get(2).is_int()
+}
+
+impl Vm {
+    /// Refuses `a << b` (`b >= 0`, `a != 0`) as CPython does: a count
+    /// whose 30-bit digit shift does not fit a `Py_ssize_t`, or a result
+    /// over CPython's digit limit, is OverflowError ("too many digits in
+    /// integer"); a result that cannot be allocated is MemoryError.
+    fn check_lshift_size(&mut self, a: &BigInt, b: &BigInt) -> PyResult<()> {
+        const DIGIT_BITS: u64 = 30;
+        const MAX_DIGITS: u64 = (i64::MAX as u64 - 24) / 4;
+        let digits = (b / DIGIT_BITS)
+            .to_i64()
+            .map(|w| w as u64 + a.bits().div_ceil(DIGIT_BITS) + 1)
+            .filter(|&d| d <= MAX_DIGITS);
+        if digits.is_none() {
+            return Err(self.new_exc(self.g.e.OverflowError, "too many digits in integer"));
+        }
+        let words = b
+            .to_u64()
+            .and_then(|s| s.checked_add(a.bits()))
+            .map(|bits| bits / 64 + 1)
+            .and_then(|w| usize::try_from(w).ok());
+        // The shift's result vector is allocated by the big-int library,
+        // which cannot fail softly: whether the room can be had is asked
+        // first (the probe is freed at once, its pages never touched).
+        match words.map(|w| Vec::<u64>::new().try_reserve_exact(w)) {
+            Some(Ok(())) => Ok(()),
+            _ => Err(self.no_memory()),
+        }
+    }
 }
 
 /// Length of range(a, b, c).

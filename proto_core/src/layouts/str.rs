@@ -135,9 +135,31 @@ pub fn alloc_concat(
     char_len: usize,
     ascii: bool,
 ) -> Value {
-    let n: usize = parts.iter().map(|p| p.len()).sum();
-    let v = ctx.alloc(kind, class, 0, flat_raw_size(kind, n, char_len, ascii));
-    fill(v, kind, parts, n, char_len, ascii)
+    match try_alloc_concat(ctx, kind, class, parts, char_len, ascii) {
+        Some(v) => v,
+        None => panic!("alloc_concat: string too large"),
+    }
+}
+
+/// As [`alloc_concat`], but None when the total size overflows or cannot
+/// be allocated (for sizes a program controls: the engine raises
+/// MemoryError).
+pub fn try_alloc_concat(
+    ctx: &mut ProtoContext,
+    kind: Kind,
+    class: Value,
+    parts: &[&[u8]],
+    char_len: usize,
+    ascii: bool,
+) -> Option<Value> {
+    let n = parts
+        .iter()
+        .try_fold(0usize, |t, p| t.checked_add(p.len()))?;
+    if n > isize::MAX as usize / 2 {
+        return None;
+    }
+    let v = ctx.try_alloc(kind, class, 0, flat_raw_size(kind, n, char_len, ascii))?;
+    Some(fill(v, kind, parts, n, char_len, ascii))
 }
 
 /// A str's (or bytes') bytes, length in characters and ASCII flag, its

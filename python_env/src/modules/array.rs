@@ -977,14 +977,8 @@ fn a_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(not_int(vm, a[1]));
     };
     let d = bytes_of(o);
-    let n = n.max(0) as usize;
-    if d.len()
-        .checked_mul(n)
-        .is_none_or(|t| t > isize::MAX as usize / 2)
-    {
-        return Err(vm.exc_by_name("MemoryError", ""));
-    }
-    new_plain(vm, tc, &d.repeat(n))
+    let r = vm.try_repeat(&d, n.max(0) as usize)?;
+    new_plain(vm, tc, &r)
 }
 
 fn a_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -993,14 +987,18 @@ fn a_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(not_int(vm, a[1]));
     };
     let n = n.max(0) as usize;
-    if bytes_of(o)
-        .len()
-        .checked_mul(n)
-        .is_none_or(|t| t > isize::MAX as usize / 2)
-    {
-        return Err(vm.exc_by_name("MemoryError", ""));
+    let mut fits = true;
+    tb::ba_update(
+        vm,
+        storage(o),
+        |b| match engine::runtime::fallible::repeat(b, n) {
+            Some(r) => *b = r,
+            None => fits = false,
+        },
+    );
+    if !fits {
+        return Err(vm.no_memory());
     }
-    tb::ba_update(vm, storage(o), |b| *b = b.repeat(n));
     Ok(a[0])
 }
 
@@ -1104,8 +1102,10 @@ fn a_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn a_sizeof(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (o, _) = this(vm, a[0], "__sizeof__")?;
-    // CPython: sizeof(arrayobject) plus the allocated item bytes.
-    Ok(Value::int(64 + bytes_of(o).len() as i64))
+    // The header and the bytearray holding the items, with its buffer at
+    // its capacity.
+    let n = vm.owned_bytes(o.value()) + vm.owned_bytes(storage(o));
+    Ok(vm.new_int(n as i64))
 }
 
 fn a_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

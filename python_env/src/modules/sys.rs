@@ -638,9 +638,42 @@ fn intern(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.intern_value(a[0]))
 }
 
-fn getsizeof(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = Obj::from_value(a[0]).map(|o| o.cells() * 64).unwrap_or(24);
-    Ok(Value::int(n as i64))
+/// `sys.getsizeof(object[, default])`: `type(object).__sizeof__(object)`,
+/// which must be an int in `0..=sys.maxsize`; a TypeError (no
+/// `__sizeof__`, or one that returns a non-int or raises TypeError) gives
+/// `default` when one is passed. ProtoPy adds no collector header: the
+/// result is what `__sizeof__` reports.
+fn getsizeof(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [o, default] =
+        crate::types::clinic::unpack(vm, "getsizeof", a, k, ["object", "default"], 0, 1, 2)?;
+    let o = o.unwrap_or(Value::NONE);
+    match size_of(vm, o) {
+        Err(e) if default.is_some() && vm.isinstance(e.0, vm.g.e.TypeError) => {
+            Ok(default.unwrap_or(Value::NONE))
+        }
+        r => r,
+    }
+}
+
+/// The checked result of `type(o).__sizeof__(o)`.
+fn size_of(vm: &mut Vm, o: Value) -> PyResult<Value> {
+    let t = vm.type_of(o);
+    let Some(f) = vm.lookup_type(t, vm.g.names.__sizeof__) else {
+        let tn = vm.type_name_of(o);
+        return Err(vm.type_error(&format!("Type {tn} doesn't define __sizeof__")));
+    };
+    let r = vm.call_bound(f, o, &[])?;
+    if !vm.is_int_like(r) {
+        return Err(vm.type_error("an integer is required"));
+    }
+    match vm.as_i64(r) {
+        None => Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+        Some(n) if n < 0 => Err(vm.value_error("__sizeof__() should return >= 0")),
+        Some(n) => Ok(vm.new_int(n)),
+    }
 }
 
 fn getrefcount(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {

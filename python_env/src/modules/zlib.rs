@@ -222,8 +222,15 @@ impl ZStream {
         let room = room.min(z::uInt::MAX as usize);
         let start = out.len();
         // Room for zlib to write into, not zeroed first: on a 100 MB result
-        // the zeroing was a whole extra pass over fresh memory.
-        out.reserve(room);
+        // the zeroing was a whole extra pass over fresh memory. Room that
+        // cannot be had is zlib's own out-of-memory answer.
+        if out.try_reserve(room).is_err() {
+            return Step {
+                ret: z::Z_MEM_ERROR,
+                used: 0,
+                room_left: true,
+            };
+        }
         let s = &mut *self.strm;
         // zlib never writes through next_in; the cast only fits its type.
         s.next_in = input.as_ptr().cast_mut();
@@ -506,6 +513,11 @@ fn m_decompress(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(value_error(vm, "bufsize must be non-negative"));
     }
     let bufsize = (bufsize as usize).max(1);
+    // CPython allocates the first `bufsize` bytes of output at once.
+    let mut out = Vec::new();
+    if out.try_reserve(bufsize).is_err() {
+        return Err(memory_error(vm, "Unable to allocate output buffer."));
+    }
     let mut zs = match ZStream::inflate_init(wbits) {
         Ok(s) => s,
         Err(z::Z_MEM_ERROR) => {
@@ -520,7 +532,6 @@ fn m_decompress(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             ))
         }
     };
-    let mut out = Vec::new();
     let mut pos = 0;
     let mut ret;
     loop {

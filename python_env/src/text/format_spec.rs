@@ -65,6 +65,17 @@ impl FormatError {
     }
 }
 
+/// The exception `e` stands for: MemoryError, OverflowError or ValueError.
+pub fn raise(vm: &mut engine::runtime::Vm, e: FormatError) -> engine::runtime::PyException {
+    if e.memory {
+        vm.no_memory()
+    } else if e.overflow {
+        vm.new_exc(vm.g.e.OverflowError, &e.message)
+    } else {
+        vm.value_error(&e.message)
+    }
+}
+
 impl From<String> for FormatError {
     fn from(m: String) -> FormatError {
         FormatError::value(m)

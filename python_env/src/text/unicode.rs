@@ -421,28 +421,45 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
     out
 }
 
-/// `str.expandtabs(tabsize)`; a column counter resets at `\n` and `\r`.
-pub fn expandtabs(s: &str, tabsize: i64) -> String {
-    let mut out = String::with_capacity(s.len());
+/// Walks `str.expandtabs(tabsize)`'s output: `Ok(c)` for a character
+/// kept, `Err(n)` for a tab that becomes `n` spaces; a column counter
+/// resets at `\n` and `\r`.
+fn expand_pieces(s: &str, tabsize: i64, mut f: impl FnMut(Result<char, usize>)) {
     let mut col: i64 = 0;
     for c in s.chars() {
         if c == '\t' {
             if tabsize > 0 {
                 let n = tabsize - col % tabsize;
                 col += n;
-                for _ in 0..n {
-                    out.push(' ');
-                }
+                f(Err(n as usize));
             }
         } else {
             col += 1;
-            out.push(c);
+            f(Ok(c));
             if c == '\n' || c == '\r' {
                 col = 0;
             }
         }
     }
-    out
+}
+
+/// `str.expandtabs(tabsize)`. None when the result cannot be allocated:
+/// its length is counted first, so a huge result is refused before
+/// anything is written.
+pub fn expandtabs(s: &str, tabsize: i64) -> Option<String> {
+    let mut total: Option<usize> = Some(0);
+    expand_pieces(s, tabsize, |p| {
+        let k = p.map_or_else(|n| n, char::len_utf8);
+        total = total.and_then(|t| t.checked_add(k));
+    });
+    let mut out = String::new();
+    out.try_reserve_exact(total.filter(|&t| t <= isize::MAX as usize)?)
+        .ok()?;
+    expand_pieces(s, tabsize, |p| match p {
+        Ok(c) => out.push(c),
+        Err(n) => out.extend(std::iter::repeat_n(' ', n)),
+    });
+    Some(out)
 }
 
 /// The code point at byte `i` of a str's (surrogate-preserving UTF-8)
@@ -542,56 +559,69 @@ pub fn strip_whitespace(s: &str) -> &str {
     s.trim_matches(|c: char| is_space(c as u32))
 }
 
-fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
-    let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
+/// An empty string with room for `s` plus `n` copies of `fill`, or None
+/// when that size overflows or cannot be allocated.
+fn padded_buffer(s: &str, n: usize, fill: char) -> Option<String> {
+    let total = n
+        .checked_mul(fill.len_utf8())?
+        .checked_add(s.len())
+        .filter(|&t| t <= isize::MAX as usize)?;
+    let mut out = String::new();
+    out.try_reserve_exact(total).ok()?;
+    Some(out)
+}
+
+fn pad(s: &str, left: usize, right: usize, fill: char) -> Option<String> {
+    let mut out = padded_buffer(s, left.checked_add(right)?, fill)?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
     out.extend(std::iter::repeat_n(fill, right));
-    out
+    Some(out)
 }
 
-/// `str.center(width, fill)` (CPython's odd-margin rule).
-pub fn center(s: &str, width: usize, fill: char) -> String {
+/// `str.center(width, fill)` (CPython's odd-margin rule); None when the
+/// result cannot be allocated, as for the other padding functions.
+pub fn center(s: &str, width: usize, fill: char) -> Option<String> {
     let len = s.chars().count();
     if len >= width {
-        return s.to_owned();
+        return Some(s.to_owned());
     }
     let marg = width - len;
     let left = marg / 2 + (marg & width & 1);
     pad(s, left, marg - left, fill)
 }
 /// `str.ljust(width, fill)`.
-pub fn ljust(s: &str, width: usize, fill: char) -> String {
+pub fn ljust(s: &str, width: usize, fill: char) -> Option<String> {
     let len = s.chars().count();
     if len >= width {
-        return s.to_owned();
+        return Some(s.to_owned());
     }
     pad(s, 0, width - len, fill)
 }
 /// `str.rjust(width, fill)`.
-pub fn rjust(s: &str, width: usize, fill: char) -> String {
+pub fn rjust(s: &str, width: usize, fill: char) -> Option<String> {
     let len = s.chars().count();
     if len >= width {
-        return s.to_owned();
+        return Some(s.to_owned());
     }
     pad(s, width - len, 0, fill)
 }
 /// `str.zfill(width)`.
-pub fn zfill(s: &str, width: usize) -> String {
+pub fn zfill(s: &str, width: usize) -> Option<String> {
     let len = s.chars().count();
     if len >= width {
-        return s.to_owned();
+        return Some(s.to_owned());
     }
     let fill = width - len;
     let (sign, body) = match s.as_bytes().first() {
         Some(b'+') | Some(b'-') => (&s[..1], &s[1..]),
         _ => ("", s),
     };
-    let mut out = String::with_capacity(width + s.len());
+    let mut out = padded_buffer(s, fill, '0')?;
     out.push_str(sign);
     out.extend(std::iter::repeat_n('0', fill));
     out.push_str(body);
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -668,23 +698,33 @@ mod tests {
             assert_eq!(split(1, false), sp1, "split 1 {s:?}");
             assert_eq!(split(-1, true), rsp, "rsplit {s:?}");
             assert_eq!(split(1, true), rsp1, "rsplit 1 {s:?}");
-            assert_eq!(expandtabs(s, 8), et, "expandtabs {s:?}");
-            assert_eq!(expandtabs(s, 3), et3, "expandtabs 3 {s:?}");
+            assert_eq!(expandtabs(s, 8).as_deref(), Some(et), "expandtabs {s:?}");
+            assert_eq!(expandtabs(s, 3).as_deref(), Some(et3), "expandtabs 3 {s:?}");
             assert_eq!(strip_whitespace(s), st, "strip {s:?}");
         }
-        assert_eq!(expandtabs("a\tb", 0), "ab");
-        assert_eq!(expandtabs("a\tb", -1), "ab");
+        assert_eq!(expandtabs("a\tb", 0).as_deref(), Some("ab"));
+        assert_eq!(expandtabs("a\tb", -1).as_deref(), Some("ab"));
     }
 
     #[test]
     fn pad_table() {
         let cases: &[(&str, usize, &str, &str, &str, &str)] = &include!("testdata/unicode_pad.rs");
         for &(s, w, c, l, r, z) in cases {
-            assert_eq!(center(s, w, '*'), c, "center {s:?} {w}");
-            assert_eq!(ljust(s, w, '*'), l);
-            assert_eq!(rjust(s, w, '\u{e9}'), r);
-            assert_eq!(zfill(s, w), z, "zfill {s:?} {w}");
+            assert_eq!(center(s, w, '*').as_deref(), Some(c), "center {s:?} {w}");
+            assert_eq!(ljust(s, w, '*').as_deref(), Some(l));
+            assert_eq!(rjust(s, w, '\u{e9}').as_deref(), Some(r));
+            assert_eq!(zfill(s, w).as_deref(), Some(z), "zfill {s:?} {w}");
         }
+    }
+
+    #[test]
+    fn padding_beyond_memory_is_refused() {
+        let huge = isize::MAX as usize;
+        assert_eq!(center("x", huge, '*'), None);
+        assert_eq!(ljust("x", usize::MAX, '\u{e9}'), None);
+        assert_eq!(rjust("x", huge / 2, '\u{e9}'), None);
+        assert_eq!(zfill("-1", huge), None);
+        assert_eq!(expandtabs(&"\t".repeat(8), i64::MAX / 4), None);
     }
 
     #[test]

@@ -227,9 +227,6 @@ fn source_count(vm: &mut Vm, x: Value) -> PyResult<Option<usize>> {
     if n < 0 {
         return Err(vm.value_error("negative count"));
     }
-    if n > isize::MAX as i64 / 2 {
-        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
-    }
     Ok(Some(n as usize))
 }
 
@@ -270,8 +267,14 @@ fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
             Err(e) => return Err(e),
         };
         if let Some(it) = it {
-            let mark = vm.push_root(it);
             let mut out = Vec::new();
+            // Room for a range's items first, as CPython sizes the result
+            // by the length hint: a huge range is a MemoryError at once.
+            if Obj::from_value(x).is_some_and(|o| o.kind() == K_RANGE) {
+                let n = vm.len(x)?;
+                vm.try_reserve(&mut out, n)?;
+            }
+            let mark = vm.push_root(it);
             let r = loop {
                 match vm.next(it) {
                     Ok(Some(item)) => match bytes_item(vm, item) {
@@ -337,7 +340,13 @@ fn bytes_of_source(
     }
     if has_index(vm, x) {
         if let Some(n) = source_count(vm, x)? {
-            return Ok(new_bytes_of(vm, cls, &vec![0; n]));
+            // A bytes object's header and trailing NUL take 33 bytes in
+            // CPython: a larger count is its OverflowError.
+            if n > isize::MAX as usize - 33 {
+                return Err(vm.new_exc(vm.g.e.OverflowError, "byte string is too large"));
+            }
+            let zeros = vm.try_filled(0u8, n)?;
+            return Ok(new_bytes_of(vm, cls, &zeros));
         }
     }
     let b = bytes_from_object(vm, x)?;
@@ -414,7 +423,8 @@ fn ba_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     if has_index(vm, x) {
         if let Some(n) = source_count(vm, x)? {
-            set_ba(vm, me, &vec![0; n])?;
+            let zeros = vm.try_filled(0u8, n)?;
+            set_ba(vm, me, &zeros)?;
             return Ok(Value::NONE);
         }
     }
@@ -955,16 +965,18 @@ fn ba_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(Value::NOT_IMPLEMENTED);
     }
     let n = vm.index(a[1])?;
-    let n = vm.as_i64(n).unwrap_or(i64::MAX);
+    let n = vm.as_i64(n).unwrap_or(i64::MAX).max(0) as usize;
     let fits = ba_try_update_mut(vm, a[0], |b| {
-        if n > 0 && (b.len() as u128) * (n as u128) > (isize::MAX as u128) {
-            return false;
+        match engine::runtime::fallible::repeat(b, n) {
+            Some(r) => {
+                *b = r;
+                true
+            }
+            None => false,
         }
-        *b = b.repeat(n.max(0) as usize);
-        true
     })?;
     if !fits {
-        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+        return Err(vm.no_memory());
     }
     Ok(a[0])
 }
@@ -1069,10 +1081,16 @@ fn b_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(a[0]);
     }
     let b = buf(a[0]).unwrap_or_default();
-    if (b.len() as u128) * (n.max(0) as u128) > (1u128 << 34) {
-        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    let n = n.max(0) as usize;
+    let is_bytes = Obj::from_value(a[0]).is_some_and(|o| o.kind() == Kind::BYTES);
+    if is_bytes
+        && b.len()
+            .checked_mul(n)
+            .is_none_or(|t| t > isize::MAX as usize)
+    {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "repeated bytes are too long"));
     }
-    let r = b.repeat(n.max(0) as usize);
+    let r = vm.try_repeat(&b, n)?;
     Ok(wrap(vm, a[0], &r))
 }
 
@@ -1270,18 +1288,30 @@ fn b_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, owner, a, k, 1, 1)?;
     let sep = buf(a[0]).unwrap_or_default();
     let items = vm.collect(a[1])?;
-    let mut out = Vec::new();
-    for (i, x) in items.iter().enumerate() {
-        let b = buf(*x).ok_or_else(|| {
-            let tn = vm.type_name_of(*x);
-            vm.type_error(&format!(
-                "sequence item {i}: expected a bytes-like object, {tn} found"
-            ))
-        })?;
+    // Every item's bytes (exact bytes borrowed, others copied) and the total
+    // size, before the result is allocated: CPython's order (a bad item is a
+    // TypeError, then a huge result a MemoryError).
+    let mut parts: Vec<std::borrow::Cow<[u8]>> = Vec::with_capacity(items.len());
+    let mut size = sep.len().saturating_mul(items.len().saturating_sub(1));
+    for (i, &x) in items.iter().enumerate() {
+        let b = match Obj::from_value(x) {
+            Some(o) if o.kind() == Kind::BYTES => std::borrow::Cow::Borrowed(str_bytes(x)),
+            _ => std::borrow::Cow::Owned(buf(x).ok_or_else(|| {
+                let tn = vm.type_name_of(x);
+                vm.type_error(&format!(
+                    "sequence item {i}: expected a bytes-like object, {tn} found"
+                ))
+            })?),
+        };
+        size = size.saturating_add(b.len());
+        parts.push(b);
+    }
+    let mut out = vm.try_vec(size)?;
+    for (i, b) in parts.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        out.extend(b);
+        out.extend_from_slice(b);
     }
     Ok(wrap(vm, a[0], &out))
 }
@@ -1806,10 +1836,7 @@ fn pad_common(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<Value>
             (l, total - l)
         }
     };
-    let mut out = Vec::new();
-    if out.try_reserve_exact(w as usize).is_err() {
-        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
-    }
+    let mut out = vm.try_vec(w as usize)?;
     out.extend(std::iter::repeat_n(fill, left));
     out.extend_from_slice(&b);
     out.extend(std::iter::repeat_n(fill, right));
@@ -1833,7 +1860,7 @@ fn b_zfill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Ok(wrap(vm, a[0], &b));
     }
     let fill = w as usize - b.len();
-    let mut out = Vec::with_capacity(w as usize);
+    let mut out = vm.try_vec(w as usize)?;
     let (sign, rest) = match b.first() {
         Some(&c) if c == b'+' || c == b'-' => (Some(c), &b[1..]),
         _ => (None, &b[..]),

@@ -308,9 +308,7 @@ pub fn complex_format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Opt
     let fs = text::FormatSpec::parse_typed(spec, "complex").map_err(|m| vm.value_error(&m))?;
     match text::format_complex(re, im, &fs) {
         Ok(s) => Ok(Some(s)),
-        Err(e) if e.memory => Err(vm.new_exc(vm.g.e.MemoryError, "")),
-        Err(e) if e.overflow => Err(vm.new_exc(vm.g.e.OverflowError, &e.message)),
-        Err(e) => Err(vm.value_error(&e.message)),
+        Err(e) => Err(text::format_spec::raise(vm, e)),
     }
 }
 

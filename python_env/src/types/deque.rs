@@ -1102,8 +1102,8 @@ fn deque_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn deque_sizeof(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = this(vm, a, "__sizeof__")?;
-    let cap = storage(o).n_values();
-    Ok(Value::int((64 + 8 * cap) as i64))
+    // The header and its ring buffer at its capacity.
+    Ok(vm.new_int(vm.owned_bytes(o.value()) as i64))
 }
 
 fn maxlen_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

@@ -384,10 +384,13 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if bytes.len() as u64 > length {
         return Err(vm.new_exc(vm.g.e.OverflowError, "int too big to convert"));
     }
-    if length > (1 << 31) {
-        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    // CPython's bytes header and trailing NUL take 33 bytes.
+    if length > isize::MAX as u64 - 33 {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "byte string is too large"));
     }
     let fill = if b.is_negative() { 0xFF } else { 0 };
+    let extra = length as usize - bytes.len();
+    vm.try_reserve(&mut bytes, extra)?;
     bytes.resize(length as usize, fill);
     if big_endian {
         bytes.reverse();

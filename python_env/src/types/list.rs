@@ -582,13 +582,7 @@ pub(super) fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     };
     let n = n.max(0) as usize;
     let items = vm.seq_items(a[0]);
-    if items.len().saturating_mul(n) > 1 << 28 {
-        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
-    }
-    let mut out = Vec::with_capacity(items.len() * n);
-    for _ in 0..n {
-        out.extend_from_slice(&items);
-    }
+    let out = vm.try_repeat(&items, n)?;
     Ok(if lo(a[0]).kind() == Kind::LIST {
         vm.new_list(&out)
     } else {
@@ -607,18 +601,14 @@ fn list_imul(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let ok = vm.with_mut_lock(l, |ctx| {
         let mut items = Vec::new();
         llist::snapshot(l, &mut items);
-        if items.len().saturating_mul(n) > 1 << 28 {
+        let Some(out) = engine::runtime::fallible::repeat(&items, n) else {
             return false;
-        }
-        let mut out = Vec::with_capacity(items.len() * n);
-        for _ in 0..n {
-            out.extend_from_slice(&items);
-        }
+        };
         llist::replace_all(ctx, l, &out);
         true
     })?;
     if !ok {
-        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+        return Err(vm.no_memory());
     }
     Ok(a[0])
 }

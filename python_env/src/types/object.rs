@@ -507,8 +507,10 @@ fn obj_subclasshook(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NOT_IMPLEMENTED)
 }
 
-fn obj_sizeof(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(Value::int(16))
+/// `object.__sizeof__()`: the bytes the object owns in ProtoPy (its
+/// cells and out-of-line storage: `Vm::owned_bytes`).
+fn obj_sizeof(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_int(vm.owned_bytes(a[0]) as i64))
 }
 
 fn type_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -215,10 +215,14 @@ fn str_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if n == 1 {
         return Ok(unchanged(vm, a[0]));
     }
-    if (b.len() as u128) * (n as u128) > (1u128 << 34) {
-        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    let chars = lstr::char_len(Obj::from_value(a[0]).expect("s"));
+    if chars
+        .checked_mul(n as usize)
+        .is_none_or(|t| t > isize::MAX as usize)
+    {
+        return Err(vm.new_exc(vm.g.e.OverflowError, "repeated string is too long"));
     }
-    let r = b.repeat(n as usize);
+    let r = vm.try_repeat(b, n as usize)?;
     Ok(vm.new_str_bytes(&r))
 }
 
@@ -331,14 +335,8 @@ fn join_direct(vm: &mut Vm, sep: Value, seq: Value) -> Option<Value> {
         chars += c;
         ascii &= a;
     }
-    Some(lstr::alloc_concat(
-        &mut vm.ctx,
-        Kind::STR,
-        vm.g.types.str_,
-        parts,
-        chars,
-        ascii,
-    ))
+    // Too large: the general path raises MemoryError.
+    lstr::try_alloc_concat(&mut vm.ctx, Kind::STR, vm.g.types.str_, parts, chars, ascii)
 }
 
 fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -348,7 +346,7 @@ fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let items = vm.collect(a[1])?;
     let sep = str_bytes(a[0]);
-    let mut out = Vec::new();
+    let mut size = Some(sep.len().saturating_mul(items.len().saturating_sub(1)));
     for (i, &x) in items.iter().enumerate() {
         if !is_str(x) {
             let tn = vm.type_name_of(x);
@@ -356,6 +354,10 @@ fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 "sequence item {i}: expected str instance, {tn} found"
             )));
         }
+        size = size.and_then(|t| t.checked_add(str_bytes(x).len()));
+    }
+    let mut out = vm.try_vec(size.unwrap_or(usize::MAX))?;
+    for (i, &x) in items.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(sep);
         }
@@ -810,9 +812,27 @@ fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // keeps the strs' bytes in place.
     let part = |v: Value| lstr::parts(Obj::from_value(v).expect("str"));
     let ((hb, hc, ha), (ob, oc, _), (nb, nc, na)) = (part(a[0]), part(old), part(new));
-    let mut out = Vec::with_capacity(hb.len());
-    let mut n: usize = 0;
     let room = |n: usize| count < 0 || (n as u64) < count as u64;
+    // The number of replacements, counted first so that the result's size
+    // is known (and a huge one refused) before anything is written.
+    let mut n: usize = 0;
+    if ob.is_empty() {
+        n = if count < 0 {
+            hc + 1
+        } else {
+            (count as u64).min(hc as u64 + 1) as usize
+        };
+    } else if ob != nb {
+        for_each_match(hb, ob, |_| {
+            n += usize::from(room(n));
+            room(n)
+        });
+    }
+    let size = n
+        .checked_mul(nb.len())
+        .and_then(|grown| (hb.len() - n * ob.len()).checked_add(grown));
+    let mut out = vm.try_vec(size.unwrap_or(usize::MAX))?;
+    n = 0;
     if ob == nb {
         // Nothing changes (CPython's shortcut: the str itself if exact).
         out.extend_from_slice(hb);
@@ -1065,32 +1085,43 @@ fn fill_char(vm: &mut Vm, a: &[Value]) -> PyResult<char> {
 
 fn width_arg(vm: &mut Vm, a: &[Value]) -> PyResult<usize> {
     let w = a.get(1).copied().unwrap_or(Value::int(0));
-    let i = vm.index(w)?;
-    Ok(vm.as_i64(i).unwrap_or(0).max(0) as usize)
+    Ok(crate::args::py_ssize_t(vm, w)?.max(0) as usize)
 }
 
 fn str_center(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_positional(vm, "str.center", "center", a, k, 1, 2)?;
     let w = width_arg(vm, a)?;
     let f = fill_char(vm, a)?;
-    Ok(vm.new_str(&text::unicode::center(&str_of(a[0]), w, f)))
+    match text::unicode::center(&str_of(a[0]), w, f) {
+        Some(r) => Ok(vm.new_str(&r)),
+        None => Err(vm.no_memory()),
+    }
 }
 fn str_ljust(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_positional(vm, "str.ljust", "ljust", a, k, 1, 2)?;
     let w = width_arg(vm, a)?;
     let f = fill_char(vm, a)?;
-    Ok(vm.new_str(&text::unicode::ljust(&str_of(a[0]), w, f)))
+    match text::unicode::ljust(&str_of(a[0]), w, f) {
+        Some(r) => Ok(vm.new_str(&r)),
+        None => Err(vm.no_memory()),
+    }
 }
 fn str_rjust(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_positional(vm, "str.rjust", "rjust", a, k, 1, 2)?;
     let w = width_arg(vm, a)?;
     let f = fill_char(vm, a)?;
-    Ok(vm.new_str(&text::unicode::rjust(&str_of(a[0]), w, f)))
+    match text::unicode::rjust(&str_of(a[0]), w, f) {
+        Some(r) => Ok(vm.new_str(&r)),
+        None => Err(vm.no_memory()),
+    }
 }
 fn str_zfill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "str.zfill", a, k, 1, 1)?;
     let w = width_arg(vm, a)?;
-    Ok(vm.new_str(&text::unicode::zfill(&str_of(a[0]), w)))
+    match text::unicode::zfill(&str_of(a[0]), w) {
+        Some(r) => Ok(vm.new_str(&r)),
+        None => Err(vm.no_memory()),
+    }
 }
 fn str_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [ts] = clinic::unpack(vm, "expandtabs", &a[1..], k, ["tabsize"], 0, 0, 1)?;
@@ -1098,7 +1129,10 @@ fn str_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(v) => crate::args::py_long_as_int(vm, v)?,
         None => 8,
     };
-    Ok(vm.new_str(&text::unicode::expandtabs(&str_of(a[0]), ts)))
+    match text::unicode::expandtabs(&str_of(a[0]), ts) {
+        Some(r) => Ok(vm.new_str(&r)),
+        None => Err(vm.no_memory()),
+    }
 }
 
 fn partition_impl(vm: &mut Vm, a: &[Value], right: bool) -> PyResult<Value> {
