@@ -105,3 +105,21 @@ fn sizeof_counts_cells_and_owned_storage() {
     // An immediate is its word.
     assert_eq!(vm.owned_bytes(Value::int(5)), 8);
 }
+
+/// ProtoPy keeps no reference counts, so `sys.getrefcount` is absent (as
+/// on PyPy) rather than a constant that would mislead a program.
+#[test]
+fn sys_has_no_getrefcount() {
+    let (mut vm, d) = run(concat!(
+        "import sys\n",
+        "present = hasattr(sys, 'getrefcount')\n",
+        "try:\n",
+        "    sys.getrefcount(None)\n",
+        "    msg = ''\n",
+        "except AttributeError as e:\n",
+        "    msg = str(e)\n",
+    ));
+    assert_eq!(global(&mut vm, d, "present"), Value::FALSE);
+    let msg = global(&mut vm, d, "msg");
+    assert_eq!(str_of(msg), "module 'sys' has no attribute 'getrefcount'");
+}

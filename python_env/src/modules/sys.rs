@@ -676,10 +676,6 @@ fn size_of(vm: &mut Vm, o: Value) -> PyResult<Value> {
     }
 }
 
-fn getrefcount(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(Value::int(2))
-}
-
 fn getdefaultencoding(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "sys.getdefaultencoding", a, k, 0, 0)?;
     Ok(vm.new_str("utf-8"))
@@ -1259,7 +1255,6 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
         ("exception", exception),
         ("intern", intern),
         ("getsizeof", getsizeof),
-        ("getrefcount", getrefcount),
         ("getdefaultencoding", getdefaultencoding),
         ("getfilesystemencoding", getdefaultencoding),
         ("getfilesystemencodeerrors", getfilesystemencodeerrors),
