@@ -24,18 +24,19 @@ and cannot be subclassed.",
     ),
     (
         "memoryview",
-        "A view of the memory of an object that exports a buffer, without copying it.",
+        "memoryview(object): a view of the memory of an object that exports a buffer, without
+copying it.",
     ),
     (
         "bytearray",
-        "A mutable sequence of bytes (integers 0 to 255).
+        "bytearray(source=b'', encoding, errors): a mutable sequence of bytes (integers 0 to 255).
 
 bytearray() is empty; bytearray(n) holds n zero bytes; bytearray(text, encoding[, errors])
 holds the encoded text; bytearray(obj) copies a buffer or an iterable of integers.",
     ),
     (
         "bytes",
-        "An immutable sequence of bytes (integers 0 to 255).
+        "bytes(source=b'', encoding, errors): an immutable sequence of bytes (integers 0 to 255).
 
 bytes() is empty; bytes(n) holds n zero bytes; bytes(text, encoding[, errors]) holds
 the encoded text; bytes(obj) copies a buffer, an iterable of integers, or
@@ -49,7 +50,8 @@ A single string argument is parsed as a complex literal, such as '1+2j'.",
     ),
     (
         "dict",
-        "A mapping from hashable keys to values, which keeps insertion order.
+        "dict(mapping_or_pairs=(), **entries): a mapping from hashable keys to values, which keeps
+insertion order.
 
 dict() is empty; dict(mapping) or dict(iterable of pairs) copies them; keyword
 arguments add name=value entries.",
@@ -71,7 +73,7 @@ from a string such as '2.5', '1e-3', 'inf' or 'nan'.",
     ),
     (
         "frozenset",
-        "An immutable, hashable set; frozenset(iterable) holds its distinct items.",
+        "frozenset(iterable=()): an immutable, hashable set of the iterable's distinct items.",
     ),
     (
         "int",
@@ -90,7 +92,7 @@ to take the base from a 0b, 0o or 0x prefix; underscores may separate digits.
     ),
     (
         "list",
-        "A mutable sequence; list(iterable) holds the iterable's items, list() none.",
+        "list(iterable=()): a mutable sequence of the iterable's items.",
     ),
     (
         "map",
@@ -110,8 +112,8 @@ negative step counts down.",
     ),
     (
         "set",
-        "A mutable, unordered collection of distinct hashable items; set(iterable) holds
-the iterable's items.",
+        "set(iterable=()): a mutable, unordered collection of the iterable's distinct hashable
+items.",
     ),
     (
         "slice",
@@ -136,7 +138,7 @@ cooperative methods call super().method(...) to reach the next class.",
     ),
     (
         "tuple",
-        "An immutable sequence; tuple(iterable) holds the iterable's items, tuple() none.",
+        "tuple(iterable=()): an immutable sequence of the iterable's items.",
     ),
     (
         "type",
