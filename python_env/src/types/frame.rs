@@ -251,6 +251,21 @@ fn tb_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn frame_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "clear", a, k, 0, 0)?;
     let o = frame(vm, a, "clear")?;
+    // Clearing the frame of a coroutine never started finalizes it: the
+    // "never awaited" warning, then it is closed (CPython's
+    // `_PyGen_Finalize`, which frame.clear() calls).
+    if o.n_values() > trace::FO_GEN {
+        let g = o.get(trace::FO_GEN);
+        let unstarted = Obj::from_value(g).is_some_and(|go| {
+            go.class() == vm.g.types.coroutine
+                && proto_core::layouts::get_raw(go, GEN_RAW_STATE) == GEN_CREATED
+        });
+        if unstarted {
+            let mark = vm.push_root(o.value());
+            super::generator::warn_unawaited_coroutine(vm, g);
+            vm.pop_roots(mark);
+        }
+    }
     vm.frame_clear(o)?;
     Ok(Value::NONE)
 }
