@@ -344,5 +344,20 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     // `del tb.tb_next` reaches the setter without a value (its TypeError).
     super::descr::add_getset_deleter(vm, t, "tb_next", tb_next_set);
     vm.add_static(t, "__new__", tb_new, false);
+    vm.add_method(t, "__dir__", tb_dir);
     Ok(())
+}
+
+/// `traceback.__dir__()`: the four entry attributes only, as CPython's.
+fn tb_dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__dir__", a, k, 0, 0)?;
+    tb(vm, a, "__dir__")?;
+    let out = vm.new_list(&[]);
+    let mark = vm.push_root(out);
+    for n in ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"] {
+        let s = vm.new_str(n);
+        vm.list_append(out, s);
+    }
+    vm.pop_roots(mark);
+    Ok(out)
 }
