@@ -591,7 +591,12 @@ impl Vm {
                     if let Some(v) = self.dict_get_str(o.get(0), name) {
                         return Ok(Some(v));
                     }
-                    if name == self.g.names.__dict__ {
+                    // The module's dict, unless a subclass defines a
+                    // `__dict__` class attribute (found below).
+                    if name == self.g.names.__dict__
+                        && (o.class() == self.g.types.module
+                            || self.lookup_type(o.class(), name).is_none())
+                    {
                         return Ok(Some(o.get(0)));
                     }
                     let tp = o.class();
@@ -1128,7 +1133,9 @@ impl Vm {
                     "{tn}.__bases__ must be tuple of classes, not '{bn}'"
                 )));
             };
-            if b == t || self.is_subtype(b, t) {
+            // The MRO of a class whose bases a reentrant `mro()` is
+            // changing may be stale: its base chain is checked too.
+            if b == t || self.is_subtype(b, t) || base_chain_reaches(b, t) {
                 return Err(self.type_error("a __bases__ item causes an inheritance cycle"));
             }
             if type_layout(bo) != K_INSTANCE && layout == K_INSTANCE {
@@ -1137,6 +1144,7 @@ impl Vm {
             }
         }
         let _ = solid;
+        self.check_complete_bases(&bases)?;
         let new_base = best_base(&bases);
         let old_base = to.get(T_BASE);
         let nslots = bases
@@ -1176,43 +1184,41 @@ impl Vm {
                 type_name(old_base)
             )));
         }
-        let mro = self.compute_mro(t, &bases)?;
-        // Hooks inherited from the new bases (a set flag only selects the
-        // slower lookup path, so flags of the old bases may stay).
-        let hooks = TF_GETATTR | TF_GETATTRIBUTE | TF_SETATTR;
-        let inherited = bases.iter().fold(0, |f, &b| {
-            f | (type_flags(Obj::from_value(b).expect("base")) & hooks)
-        });
-        let old_bases = self.seq_items(to.get(T_BASES));
-        let mro_t = self.new_tuple(&mro);
-        self.store(to, T_MRO, mro_t);
+        // The new bases are in place while `mro()` runs (it reads them);
+        // on an error every MRO changed here and the bases are restored,
+        // unless a reentrant call replaced them meanwhile.
+        let old_bases = to.get(T_BASES);
         self.store(to, T_BASES, v);
         self.store(to, T_BASE, new_base);
-        set_type_flags(to, type_flags(to) | inherited);
-        for &b in &old_bases {
-            self.remove_subclass(b, t);
+        let undo = self.new_list(&[]);
+        let mark = self.push_root(undo);
+        self.push_root(old_bases);
+        self.push_root(old_base);
+        if let Err(e) = self.mro_hierarchy(t, undo) {
+            let done = self.seq_items(undo);
+            for rec in done.into_iter().rev() {
+                let r = self.seq_items(rec);
+                let co = Obj::from_value(r[0]).expect("type");
+                if co.get(T_MRO) == r[1] {
+                    self.store(co, T_MRO, r[2]);
+                    self.type_modified(r[0]);
+                }
+            }
+            if to.get(T_BASES) == v {
+                self.store(to, T_BASES, old_bases);
+                self.store(to, T_BASE, old_base);
+            }
+            self.pop_roots(mark);
+            self.type_modified(t);
+            return Err(e);
         }
-        for &b in &bases {
-            self.add_subclass(b, t);
-        }
-        // Subclasses inherit through their own MROs: recompute them.
-        let mut todo = vec![t];
-        while let Some(c) = todo.pop() {
-            let co = Obj::from_value(c).expect("type");
-            for sc in self.subclasses(co) {
-                let so = Obj::from_value(sc).expect("type");
-                let sb = self.seq_items(so.get(T_BASES));
-                let m = match self.compute_mro(sc, &sb) {
-                    Ok(m) => m,
-                    Err(e) => {
-                        self.type_modified(t);
-                        return Err(e);
-                    }
-                };
-                let mt = self.new_tuple(&m);
-                self.store(so, T_MRO, mt);
-                set_type_flags(so, type_flags(so) | inherited);
-                todo.push(sc);
+        self.pop_roots(mark);
+        if to.get(T_BASES) == v {
+            for &b in &self.seq_items(old_bases) {
+                self.remove_subclass(b, t);
+            }
+            for &b in &bases {
+                self.add_subclass(b, t);
             }
         }
         self.type_modified(t);
@@ -1251,7 +1257,8 @@ impl Vm {
             && self.slot_names(v) == self.slot_names(old)
             // CPython compares the weak-reference list offsets too.
             && self.lookup_type(v, self.g.names.__weakref__).is_some()
-                == self.lookup_type(old, self.g.names.__weakref__).is_some();
+                == self.lookup_type(old, self.g.names.__weakref__).is_some()
+            && same_layout_parent(nt, ot);
         // Instances of variable-size builtins (int, bytes, tuple) keep their
         // dict at a place CPython's layout check never finds equal: classes
         // giving them one never accept `__class__` assignment.
@@ -1536,6 +1543,102 @@ impl Vm {
     }
 
     // ------------------------------------------------------------------ classes
+
+    /// Recomputes the MRO of `t` and then of its subclasses, depth first
+    /// (CPython's `mro_hierarchy`), appending `(class, new, old)` to the
+    /// list `undo` for each change. A class whose MRO a reentrant
+    /// `mro()` changed keeps that newer one, and its subclasses are left
+    /// to that call.
+    fn mro_hierarchy(&mut self, t: Value, undo: Value) -> PyResult<()> {
+        let hooks = TF_GETATTR | TF_GETATTRIBUTE | TF_SETATTR;
+        let mut todo = vec![t];
+        while let Some(c) = todo.pop() {
+            let co = Obj::from_value(c).expect("type");
+            let old = co.get(T_MRO);
+            let m = self.invoke_mro(c)?;
+            if co.get(T_MRO) != old {
+                continue;
+            }
+            let mt = self.new_tuple(&m);
+            self.store(co, T_MRO, mt);
+            // Hooks inherited through the new MRO (a set flag only selects
+            // the slower lookup path, so stale ones may stay).
+            let inherited = m.iter().fold(0, |f, &b| {
+                f | Obj::from_value(b)
+                    .filter(|o| o.kind() == K_TYPE)
+                    .map_or(0, |o| type_flags(o) & hooks)
+            });
+            set_type_flags(co, type_flags(co) | inherited);
+            self.type_modified(c);
+            let rec = self.new_tuple(&[c, mt, old]);
+            self.list_append(undo, rec);
+            let mut subs = self.subclasses(co);
+            subs.reverse();
+            todo.extend(subs);
+        }
+        Ok(())
+    }
+
+    /// The MRO of class `t` from its current `__bases__` (CPython's
+    /// `mro_invoke`): C3, or what the metaclass's own `mro()` returns,
+    /// which must be an iterable of classes whose instance layouts `t`'s
+    /// instances can have.
+    pub fn invoke_mro(&mut self, t: Value) -> PyResult<Vec<Value>> {
+        let to = Obj::from_value(t).expect("type");
+        let meta = to.class();
+        let name = self.intern("mro");
+        let custom = if meta == self.g.types.type_ {
+            None
+        } else {
+            let f = self.lookup_type(meta, name);
+            let builtin = self.lookup_type(self.g.types.type_, name);
+            f.filter(|&f| Some(f) != builtin)
+        };
+        let Some(f) = custom else {
+            let bases = self.seq_items(to.get(T_BASES));
+            return self.compute_mro(t, &bases);
+        };
+        let r = self.call_bound(f, t, &[])?;
+        let mark = self.push_root(r);
+        let items = self.collect(r);
+        self.pop_roots(mark);
+        let items = items?;
+        for &c in &items {
+            let Some(co) = Obj::from_value(c).filter(|o| o.kind() == K_TYPE) else {
+                let tn = self.type_name_of(c);
+                return Err(self.type_error(&format!("mro() returned a non-class ('{tn}')")));
+            };
+            // A class with its own instance layout must be one `t` extends.
+            if type_layout(co) != K_INSTANCE
+                && c != self.g.types.object
+                && !base_chain_reaches(t, c)
+            {
+                return Err(self.type_error(&format!(
+                    "mro() returned base with unsuitable layout ('{}')",
+                    type_name(c)
+                )));
+            }
+        }
+        Ok(items)
+    }
+
+    /// TypeError for a base whose first MRO a metaclass's `mro()` is still
+    /// computing (it holds the empty placeholder), as CPython's `best_base`.
+    fn check_complete_bases(&mut self, bases: &[Value]) -> PyResult<()> {
+        for &b in bases {
+            let incomplete = Obj::from_value(b)
+                .filter(|o| o.kind() == K_TYPE)
+                .and_then(|o| Obj::from_value(o.get(T_MRO)))
+                .is_some_and(|m| m.n_values() == 0);
+            if incomplete {
+                return Err(self.type_error(&format!(
+                    "Cannot extend an incomplete type '{}'",
+                    type_name(b)
+                )));
+            }
+        }
+        Ok(())
+    }
 
     /// C3 linearisation.
     pub fn compute_mro(&mut self, t: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
@@ -1979,8 +2082,10 @@ impl Vm {
             proto_core::layouts::set_raw(m, 0, (1 + base_nslots + i) as u64);
             self.dict_set_str(d, n, m.value());
         }
-        let mro = self.compute_mro(t, &bases);
-        let mro = match mro {
+        let mro = self
+            .check_complete_bases(&bases)
+            .and_then(|()| self.compute_mro(t, &bases));
+        let mut mro = match mro {
             Ok(m) => m,
             Err(e) => {
                 self.pop_roots(mark);
@@ -2062,6 +2167,26 @@ impl Vm {
                 self.dict_set_str(d, self.g.names.__weakref__, wd);
             }
         }
+        // A metaclass's own `mro()` runs once the class is otherwise
+        // complete (CPython's `type_ready` calls it).
+        if meta != self.g.types.type_ {
+            // No MRO yet while `mro()` runs: `__mro__` reads None.
+            let empty = self.new_tuple(&[]);
+            self.store(to, T_MRO, empty);
+            self.type_modified(t);
+            match self.invoke_mro(t) {
+                Ok(m) => {
+                    let mt = self.new_tuple(&m);
+                    self.store(to, T_MRO, mt);
+                    self.type_modified(t);
+                    mro = m;
+                }
+                Err(e) => {
+                    self.pop_roots(mark);
+                    return Err(e);
+                }
+            }
+        }
         // __set_name__
         for (k, v) in self.dict_items(d) {
             if let Some(vo) = Obj::from_value(v) {
@@ -2090,9 +2215,17 @@ impl Vm {
                 }
             }
         }
-        // __init_subclass__ of the parent.
-        if mro.len() > 1 {
-            let sup = self.super_lookup(t, mro[1..].to_vec(), self.g.names.__init_subclass__);
+        // `super(cls, cls).__init_subclass__`, as CPython finds it: the
+        // classes after `cls` in its MRO; a class missing from its own MRO
+        // (a metaclass's `mro()` left it out) is refused by super's check.
+        let Some(pos) = mro.iter().position(|&c| c == t) else {
+            self.pop_roots(mark);
+            return Err(
+                self.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
+        };
+        if mro.len() > pos + 1 {
+            let sup = self.super_lookup(t, mro[pos + 1..].to_vec(), self.g.names.__init_subclass__);
             if let Some(f) = sup {
                 let bound = self.bind_descr(f, Value::NONE, t)?;
                 if let Err(e) = self.call(bound, kwvals, kwnames) {
@@ -2202,6 +2335,46 @@ fn or_none(v: Value) -> Value {
 /// `__base__` of a class with these bases (CPython's best_base): the first
 /// base with a builtin instance layout, else the first with `__slots__`
 /// values, else the first base.
+/// The class that gave `t`'s instances their layout: `t`, or the nearest
+/// base up its `__base__` chain that `t` and the classes between add no
+/// slot and no dict to.
+fn layout_owner(t: Obj) -> Obj {
+    let mut c = t;
+    while let Some(b) = Obj::from_value(c.get(T_BASE)).filter(|o| o.kind() == K_TYPE) {
+        let same = type_nslots(b) == type_nslots(c)
+            && type_layout(b) == type_layout(c)
+            && type_flags(b) & TF_NODICT == type_flags(c) & TF_NODICT;
+        if !same {
+            break;
+        }
+        c = b;
+    }
+    c
+}
+
+/// `__class__` assignment between `a` and `b`: the classes that gave
+/// their instances their layouts are one class, or both extend one base
+/// (CPython's `compatible_for_assignment`; the added slots are compared
+/// by the caller). Equal slot lists reached through different parents
+/// are different layouts.
+fn same_layout_parent(a: Obj, b: Obj) -> bool {
+    let (la, lb) = (layout_owner(a), layout_owner(b));
+    la.value() == lb.value() || la.get(T_BASE) == lb.get(T_BASE)
+}
+
+/// Whether class `t` is on the `__base__` chain of class `b` (set before
+/// the MRO while `__bases__` is being assigned).
+fn base_chain_reaches(b: Value, t: Value) -> bool {
+    let mut c = Obj::from_value(b).filter(|o| o.kind() == K_TYPE);
+    while let Some(co) = c {
+        if co.value() == t {
+            return true;
+        }
+        c = Obj::from_value(co.get(T_BASE)).filter(|o| o.kind() == K_TYPE);
+    }
+    false
+}
+
 fn best_base(bases: &[Value]) -> Value {
     let rank = |b: Value| {
         let bo = Obj::from_value(b).expect("base");
@@ -2223,6 +2396,10 @@ fn best_base(bases: &[Value]) -> Value {
 /// Getter of the `__dict__` descriptor of classes whose instances have one.
 pub(crate) fn instance_dict_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let obj = a.first().copied().unwrap_or(Value::NONE);
+    if let Some(d) = builtin_dict_descr(vm, obj) {
+        let tp = vm.type_of(obj);
+        return vm.bind_descr(d, obj, tp);
+    }
     match Obj::from_value(obj).and_then(|o| vm.ensure_dict(o)) {
         Some(d) => Ok(d),
         None => Err(vm.attr_error(obj, vm.g.names.__dict__)),
@@ -2235,6 +2412,10 @@ pub(crate) fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult
         [o, v, ..] => [*o, *v],
         _ => return Err(vm.type_error("setter expected a value")),
     };
+    if let Some(d) = builtin_dict_descr(vm, obj) {
+        return vm.call_method(d, "__set__", &[obj, v]);
+    }
+    refuse_module_dict_store(vm, obj)?;
     if !vm.isinstance(v, vm.g.types.dict) {
         let tn = vm.type_name_of(v);
         return Err(vm.type_error(&format!(
@@ -2249,7 +2430,31 @@ pub(crate) fn instance_dict_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult
 /// empty one.
 pub(crate) fn instance_dict_del(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let obj = a.first().copied().unwrap_or(Value::NONE);
+    if let Some(d) = builtin_dict_descr(vm, obj) {
+        return vm.call_method(d, "__delete__", &[obj]);
+    }
+    refuse_module_dict_store(vm, obj)?;
     store_instance_dict(vm, obj, Value::EMPTY)
+}
+
+/// The `__dict__` descriptor of `type` when `obj` is a class: a
+/// metaclass's instance-dict descriptor (from a plain base listed beside
+/// `type`) defers to it, as CPython's `get_builtin_base_with_dict`.
+fn builtin_dict_descr(vm: &mut Vm, obj: Value) -> Option<Value> {
+    if Obj::from_value(obj)?.kind() != K_TYPE {
+        return None;
+    }
+    let d = Obj::from_value(vm.g.types.type_)?.get(T_DICT);
+    vm.dict_get_str(d, vm.g.names.__dict__)
+}
+
+/// A module keeps its dict for life: its `__dict__` is read-only even
+/// through a subclass's instance-dict descriptor (CPython's module member).
+fn refuse_module_dict_store(vm: &mut Vm, obj: Value) -> PyResult<()> {
+    if Obj::from_value(obj).is_some_and(|o| o.kind() == K_MODULE) {
+        return Err(vm.new_exc(vm.g.e.AttributeError, "readonly attribute"));
+    }
+    Ok(())
 }
 
 /// Stores `v` (a dict, or EMPTY for none) as `obj`'s instance dict;

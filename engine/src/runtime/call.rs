@@ -53,7 +53,8 @@ pub const GEN_RAW_ASYNC_VALUE: usize = 3;
 pub const GEN_FRAME_OBJ: usize = 5;
 /// The exception the suspended frame is handling (`sys.exc_info()` inside
 /// it), or None: swapped with the caller's on each resume (CPython's
-/// `gi_exc_state`).
+/// `gi_exc_state`). While the frame runs: the caller's handled exception,
+/// which the frame's handlers restore when it had none of its own.
 pub const GEN_EXC_STATE: usize = 6;
 /// Coroutines: `cr_origin` (None unless origin tracking was on when it
 /// was made); async generators: the finalizer recorded when the hooks
@@ -1441,6 +1442,7 @@ impl Vm {
         // The frame sees the exception it was handling when it suspended
         // (if any); the caller's is back when it suspends or ends.
         let own_exc = g.get(GEN_EXC_STATE);
+        self.store(g, GEN_EXC_STATE, caller_exc);
         if !own_exc.is_none() {
             self.set_exc_info(own_exc);
         }

@@ -10,6 +10,7 @@
 //! frame's `sp` and its extent stay rooted, so operands popped by an
 //! instruction remain alive while that instruction runs (see `runtime` docs).
 
+use super::call::GEN_EXC_STATE;
 use super::*;
 use crate::bytecode::{BinaryOperator, CodeFlags, Intrinsic1, Opcode};
 use proto_core::layouts::set_raw;
@@ -2220,14 +2221,27 @@ impl Vm {
                         }
                         Opcode::PushExcInfo => {
                             let e = top!();
-                            let prev = self.exc_info();
+                            let mut prev = self.exc_info();
+                            // A generator frame handling no exception of its
+                            // own sees its caller's: EMPTY saves "none of its
+                            // own", which PopExcept turns into the caller's of
+                            // the resume then current (CPython's `gi_exc_state`).
+                            if let Some(go) = Obj::from_value(self.frames[fi].gen) {
+                                if prev == go.get(GEN_EXC_STATE) {
+                                    prev = Value::EMPTY;
+                                }
+                            }
                             st!()[sp - 1] = prev;
                             push!(e);
                             self.set_exc_info(e);
                         }
                         Opcode::PopExcept => {
-                            let prev = pop!();
-                            self.set_exc_info(if prev.is_empty() { Value::NONE } else { prev });
+                            let mut prev = pop!();
+                            if prev.is_empty() {
+                                prev = Obj::from_value(self.frames[fi].gen)
+                                    .map_or(Value::NONE, |go| go.get(GEN_EXC_STATE));
+                            }
+                            self.set_exc_info(prev);
                         }
                         Opcode::CheckExcMatch => {
                             let tp = pop!();

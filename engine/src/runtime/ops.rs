@@ -981,15 +981,7 @@ impl Vm {
                 self.pop_roots(mark);
                 return r;
             }
-            Kind::SET if c == t.frozenset => {
-                let items = self.set_items(v);
-                let n = items.len();
-                let mut h: u64 = 0;
-                for x in items {
-                    h ^= frozenset_shuffle(self.hash(x)?);
-                }
-                return Ok(frozenset_hash_finish(h, n));
-            }
+            Kind::SET if c == t.frozenset => return Ok(frozenset_hash(o)),
             K_TYPE | K_FUNCTION | K_BUILTIN | K_MODULE | K_CODE => {
                 return Ok((v.bits() >> 4) as i64)
             }
@@ -1651,8 +1643,14 @@ impl Vm {
 
     /// `del d[key]`; returns the removed value or None if missing.
     pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let h = self.rooted_for_key(key, &[d, key], |vm| vm.hash(key))? as u64;
+        self.dict_del_hashed(d, key, h)
+    }
+
+    /// `del d[key]` of a key whose hash is known (an item taken from a set
+    /// or dict with its stored hash); the removed value or None if missing.
+    pub fn dict_del_hashed(&mut self, d: Value, key: Value, h: u64) -> PyResult<Option<Value>> {
         self.rooted_for_key(key, &[d, key], |vm| {
-            let h = vm.hash(key)? as u64;
             let o = Obj::from_value(d).expect("dict");
             vm.dict_rmw(o, key, h, |ctx, t, p| match p {
                 Probe::Found(e) => {
@@ -1751,6 +1749,11 @@ impl Vm {
     /// Removes from a set; false if missing.
     pub fn set_discard(&mut self, s: Value, key: Value) -> PyResult<bool> {
         Ok(self.dict_del(s, key)?.is_some())
+    }
+
+    /// Removes a key whose hash is known from a set; false if missing.
+    pub fn set_discard_hashed(&mut self, s: Value, key: Value, h: u64) -> PyResult<bool> {
+        Ok(self.dict_del_hashed(s, key, h)?.is_some())
     }
 
     /// Items of a set with their hashes (snapshot) in CPython's iteration
@@ -2156,8 +2159,12 @@ impl Vm {
             Some(v) => Ok(claim_index(it, i, i + 1).then_some(Some(Some(v)))),
             None => {
                 // An exhausted iterator lets its source go (CPython's
-                // `di_dict = NULL`); it stays exhausted.
+                // `di_dict = NULL`); it stays exhausted. A set iterator's
+                // snapshot is its source; the set it watches goes too.
                 self.store(it, 0, Value::EMPTY);
+                if it.class() == self.g.types.set_iter {
+                    self.store(it, 1, Value::EMPTY);
+                }
                 Ok(Some(Some(None)))
             }
         }
@@ -2589,19 +2596,35 @@ impl Vm {
 
 /// One item's contribution to a frozenset's hash (CPython's `_shuffle_bits`),
 /// xored together over the items.
-pub fn frozenset_shuffle(hx: i64) -> u64 {
+fn frozenset_shuffle(hx: i64) -> u64 {
     let hx = hx as u64;
     (hx ^ (hx << 16) ^ 89869747).wrapping_mul(3644798167)
 }
 
-/// A frozenset's hash from the xor `h` of its `n` items' shuffled hashes.
-/// CPython also factors in `n` and disperses nested patterns; that makes
-/// test_set's hash-effectiveness loop reach nested frozensets whose hash,
-/// not cached here as CPython caches it, takes exponential time: left out
-/// until frozensets cache their hash.
-pub fn frozenset_hash_finish(h: u64, n: usize) -> i64 {
-    let _ = n;
-    h.wrapping_mul(69069).wrapping_add(907133923) as i64
+/// The hash of frozenset `s`, from the hashes its table stored for its
+/// items (as CPython's `frozenset_hash`: no item's `__hash__` runs again,
+/// so nested frozensets hash in linear time).
+pub fn frozenset_hash(s: Obj) -> i64 {
+    let mut items = Vec::new();
+    ldict::items(s, &mut items);
+    let h = items
+        .iter()
+        .fold(0u64, |h, &(_, _, hx)| h ^ frozenset_shuffle(hx as i64));
+    frozenset_hash_finish(h, items.len())
+}
+
+/// A frozenset's hash from the xor `h` of its `n` items' shuffled hashes,
+/// as CPython's: the size is factored in, then nested patterns dispersed;
+/// never -1 (the error marker of CPython's slot).
+fn frozenset_hash_finish(h: u64, n: usize) -> i64 {
+    let mut h = h ^ (n as u64 + 1).wrapping_mul(1927868237);
+    h ^= (h >> 11) ^ (h >> 25);
+    h = h.wrapping_mul(69069).wrapping_add(907133923);
+    if h == u64::MAX {
+        590923713
+    } else {
+        h as i64
+    }
 }
 
 /// object.__hash__ (identity hash).

@@ -775,13 +775,7 @@ pub fn complex_arg(vm: &mut Vm, v: Value) -> PyResult<C> {
     }
     let name = vm.intern("__complex__");
     if let Some(r) = vm.call_special(v, name, &[])? {
-        return match crate::types::complex::complex_of(r) {
-            Some(c) => Ok(c),
-            None => {
-                let tn = vm.type_name_of(r);
-                Err(vm.type_error(&format!("__complex__ returned non-complex (type {tn})")))
-            }
-        };
+        return crate::types::complex::check_complex_result(vm, r);
     }
     Ok((super::math::float_arg(vm, v)?, 0.0))
 }

@@ -154,6 +154,10 @@ fn all_nonempty(s: &str, f: impl Fn(u32) -> bool) -> bool {
 pub fn str_is_printable(s: &str) -> bool {
     s.chars().all(|c| is_printable(c as u32))
 }
+/// `str.isprintable()` over code points (lone surrogates included).
+pub fn cps_are_printable(cps: impl IntoIterator<Item = u32>) -> bool {
+    cps.into_iter().all(is_printable)
+}
 /// `str.isspace()`.
 pub fn str_is_space(s: &str) -> bool {
     all_nonempty(s, is_space)

@@ -19,6 +19,29 @@ fn cparts(vm: &Vm, v: Value) -> Option<(f64, f64)> {
     vm.as_f64(v).map(|f| (f, 0.0))
 }
 
+/// Checks the result `c` of a `__complex__` call: TypeError unless a
+/// complex; a strict complex subclass instance is accepted with CPython
+/// 3.11's DeprecationWarning.
+pub(crate) fn check_complex_result(vm: &mut Vm, c: Value) -> PyResult<(f64, f64)> {
+    let Some(v) = complex_of(c) else {
+        let tn = vm.type_name_of(c);
+        return Err(vm.type_error(&format!("__complex__ returned non-complex (type {tn})")));
+    };
+    if vm.type_of(c) != vm.g.types.complex {
+        let tn = vm.type_name_of(c);
+        vm.warn(
+            vm.g.e.DeprecationWarning,
+            &format!(
+                "__complex__ returned non-complex (type {tn}).  The ability to return an \
+                 instance of a strict subclass of complex is deprecated, and may be removed in \
+                 a future version of Python."
+            ),
+            1,
+        )?;
+    }
+    Ok(v)
+}
+
 /// A complex value's parts, or None if `v` is not a complex.
 pub(crate) fn complex_of(v: Value) -> Option<(f64, f64)> {
     let v = super::int::exact_value(v);
@@ -95,10 +118,7 @@ fn complex_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let tp = vm.type_of(r);
         if let Some(f) = vm.lookup_type(tp, n) {
             let c = vm.call_bound(f, r, &[])?;
-            if complex_of(c).is_none() {
-                let tn = vm.type_name_of(c);
-                return Err(vm.type_error(&format!("__complex__ returned non-complex (type {tn})")));
-            }
+            check_complex_result(vm, c)?;
             r_val = Some(c);
         }
     }

@@ -251,6 +251,21 @@ fn tb_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn frame_clear(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "clear", a, k, 0, 0)?;
     let o = frame(vm, a, "clear")?;
+    // Clearing the frame of a coroutine never started finalizes it: the
+    // "never awaited" warning, then it is closed (CPython's
+    // `_PyGen_Finalize`, which frame.clear() calls).
+    if o.n_values() > trace::FO_GEN {
+        let g = o.get(trace::FO_GEN);
+        let unstarted = Obj::from_value(g).is_some_and(|go| {
+            go.class() == vm.g.types.coroutine
+                && proto_core::layouts::get_raw(go, GEN_RAW_STATE) == GEN_CREATED
+        });
+        if unstarted {
+            let mark = vm.push_root(o.value());
+            super::generator::warn_unawaited_coroutine(vm, g);
+            vm.pop_roots(mark);
+        }
+    }
     vm.frame_clear(o)?;
     Ok(Value::NONE)
 }
@@ -329,5 +344,20 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     // `del tb.tb_next` reaches the setter without a value (its TypeError).
     super::descr::add_getset_deleter(vm, t, "tb_next", tb_next_set);
     vm.add_static(t, "__new__", tb_new, false);
+    vm.add_method(t, "__dir__", tb_dir);
     Ok(())
+}
+
+/// `traceback.__dir__()`: the four entry attributes only, as CPython's.
+fn tb_dir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__dir__", a, k, 0, 0)?;
+    tb(vm, a, "__dir__")?;
+    let out = vm.new_list(&[]);
+    let mark = vm.push_root(out);
+    for n in ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"] {
+        let s = vm.new_str(n);
+        vm.list_append(out, s);
+    }
+    vm.pop_roots(mark);
+    Ok(out)
 }

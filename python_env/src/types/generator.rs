@@ -118,6 +118,42 @@ fn delegate_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// Registers the generator, coroutine and async generator attributes.
+/// The "coroutine ... was never awaited" RuntimeWarning for `coro`
+/// (CPython's `_PyErr_WarnUnawaitedCoroutine`): through
+/// `warnings._warn_unawaited_coroutine`, which may add where the coroutine
+/// was made; when that fails other than by raising the warning, the plain
+/// warning is issued. Errors are reported as unraisable, never raised.
+pub fn warn_unawaited_coroutine(vm: &mut Vm, coro: Value) {
+    let rw = crate::modules::_io::exc_class(vm, "RuntimeWarning");
+    let mark = vm.push_root(coro);
+    let via_module = (|| {
+        let m = vm.import_module("warnings")?;
+        vm.push_root(m);
+        let n = vm.intern("_warn_unawaited_coroutine");
+        let f = vm.getattr(m, n)?;
+        vm.push_root(f);
+        vm.call(f, &[coro], Value::EMPTY)
+    })();
+    let warned = match via_module {
+        Ok(_) => true,
+        Err(e) => {
+            let is_warning = vm.isinstance(e.0, rw);
+            vm.push_root(e.0);
+            crate::modules::gc::write_unraisable(vm, coro, e);
+            is_warning
+        }
+    };
+    if !warned {
+        let q = Obj::from_value(coro).map_or(Value::NONE, |o| o.get(GEN_QUALNAME));
+        let msg = format!("coroutine '{}' was never awaited", str_of(q));
+        if let Err(e) = vm.warn(rw, &msg, 1) {
+            vm.push_root(e.0);
+            crate::modules::gc::write_unraisable(vm, coro, e);
+        }
+    }
+    vm.pop_roots(mark);
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let names: &[(&'static str, NativeFn, Option<NativeFn>)] = &[
         ("__name__", name_get, Some(name_set)),

@@ -739,6 +739,114 @@ fn reversed_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Err(vm.stop_iteration(Value::NONE))
 }
 
+// `list_reverseiterator` (CPython's listreviterobject): `reversed(list)`,
+// reading the list live. Value 0 the list (EMPTY once exhausted), raw word
+// 0 the next index (-1: none), as `reversed`'s layout.
+
+/// The `list_reverseiterator` type, made at start-up.
+static LIST_REVITER: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+
+/// `list.__reversed__()`: an iterator from the last item down, over the
+/// list as it is when each item is taken.
+pub fn list_reversed(vm: &mut Vm, l: Value) -> PyResult<Value> {
+    let t = *LIST_REVITER.get().expect("made at start-up");
+    let Some(lo) = Obj::from_value(l).filter(|o| o.kind() == Kind::LIST) else {
+        let tn = vm.type_name_of(l);
+        return Err(vm.type_error(&format!(
+            "descriptor '__reversed__' for 'list' objects doesn't apply to a '{tn}' object"
+        )));
+    };
+    let n = proto_core::layouts::list::len(lo);
+    let mark = vm.push_root(l);
+    let o = vm.alloc_obj(K_MISC, t, 1, 8);
+    vm.pop_roots(mark);
+    o.init(0, l);
+    set_raw(o, 0, (n as i64 - 1) as u64);
+    Ok(o.value())
+}
+
+fn list_reviter_this(vm: &mut Vm, v: Value, name: &str) -> PyResult<Obj> {
+    let t = *LIST_REVITER.get().expect("made at start-up");
+    match Obj::from_value(v) {
+        Some(o) if o.class() == t => Ok(o),
+        _ => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' requires a 'list_reverseiterator' object but received a '{tn}'"
+            )))
+        }
+    }
+}
+
+fn list_reviter_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
+    let i = get_raw(o, 0) as i64;
+    if let Some(l) = Obj::from_value(o.get(0)) {
+        if i >= 0 {
+            if let Some(item) = proto_core::layouts::list::get(l, i as usize) {
+                set_raw(o, 0, (i - 1) as u64);
+                return Ok(Some(item));
+            }
+        }
+    }
+    set_raw(o, 0, u64::MAX);
+    vm.store(o, 0, Value::EMPTY);
+    Ok(None)
+}
+
+fn list_reviter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = list_reviter_this(vm, a[0], "__next__")?;
+    match list_reviter_step(vm, o)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::NONE)),
+    }
+}
+
+fn list_reviter_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = list_reviter_this(vm, a[0], "__length_hint__")?;
+    let Some(l) = Obj::from_value(o.get(0)) else {
+        return Ok(Value::int(0));
+    };
+    let left = get_raw(o, 0) as i64 + 1;
+    let n = proto_core::layouts::list::len(l) as i64;
+    Ok(Value::int(if left > n { 0 } else { left }))
+}
+
+/// `(reversed, (list,), index)`, or `(iter, ([],))` once exhausted.
+fn list_reviter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__reduce__", a, k, 0, 0)?;
+    let o = list_reviter_this(vm, a[0], "__reduce__")?;
+    let l = o.get(0);
+    if l.is_empty() {
+        let empty = vm.new_list(&[]);
+        return iter_call(vm, empty, None);
+    }
+    let rk = vm.intern("reversed");
+    let rt = vm.dict_get_str(vm.g.builtins, rk).unwrap_or(Value::NONE);
+    let args = vm.new_tuple(&[l]);
+    let mark = vm.push_root(args);
+    let idx = vm.new_int(get_raw(o, 0) as i64);
+    let r = vm.new_tuple(&[rt, args, idx]);
+    vm.pop_roots(mark);
+    Ok(r)
+}
+
+fn list_reviter_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check_method(vm, "__setstate__", a, k, 1, 1)?;
+    let o = list_reviter_this(vm, a[0], "__setstate__")?;
+    let i = vm.index(a[1])?;
+    let Some(i) = vm.as_i64(i) else {
+        return Err(vm.new_exc(
+            vm.g.e.OverflowError,
+            "Python int too large to convert to C ssize_t",
+        ));
+    };
+    if let Some(l) = Obj::from_value(o.get(0)) {
+        let n = proto_core::layouts::list::len(l) as i64;
+        set_raw(o, 0, i.clamp(-1, n - 1) as u64);
+    }
+    Ok(Value::NONE)
+}
+
 fn reversed_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = reversed_this(vm, a[0], "__length_hint__")?;
     let seq = o.get(0);
@@ -949,8 +1057,17 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         super::genericalias::class_getitem,
         true,
     );
+    let lr = vm.new_static_type("list_reverseiterator", obj, Kind(K_MISC.0), false);
+    let _ = LIST_REVITER.set(lr);
+    vm.add_method(lr, "__iter__", iter_self);
+    vm.add_method(lr, "__next__", list_reviter_next);
+    vm.add_method(lr, "__length_hint__", list_reviter_length_hint);
+    vm.add_method(lr, "__reduce__", list_reviter_reduce);
+    vm.add_method(lr, "__setstate__", list_reviter_setstate);
+    let mut all_steps = steps.to_vec();
+    all_steps.push((lr, list_reviter_step as IterNextFn));
     // Set once, by this one init of the interpreter's builtins.
-    let _ = vm.g.iternext.set(Box::new(steps));
+    let _ = vm.g.iternext.set(all_steps.into_boxed_slice());
     let rt = vm.new_static_type("reversed", obj, Kind(K_MISC.0), true);
     vm.add_static(rt, "__new__", reversed_new, false);
     vm.add_method(rt, "__iter__", iter_self);

@@ -522,11 +522,7 @@ fn list_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn list_reversed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let mut items = vm.seq_items(a[0]);
-    items.reverse();
-    let t = vm.new_list(&items);
-    let c = vm.g.types.list_iter;
-    Ok(vm.new_seq_iter(c, t, 0))
+    super::iterators::list_reversed(vm, a[0])
 }
 
 fn seq_cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {

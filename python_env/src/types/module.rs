@@ -73,11 +73,58 @@ fn module_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_list(&keys))
 }
 
+/// The dict of module `m` (the getset receiver), with its name key.
+fn annotations_home(vm: &mut Vm, m: Value) -> PyResult<(Value, Value)> {
+    let Some(o) = Obj::from_value(m).filter(|o| o.kind() == K_MODULE) else {
+        let tn = vm.type_name_of(m);
+        return Err(vm.type_error(&format!(
+            "descriptor '__annotations__' for 'module' objects doesn't apply to a '{tn}' object"
+        )));
+    };
+    Ok((o.get(0), vm.intern("__annotations__")))
+}
+
+/// `module.__annotations__`: the dict's entry, made (an empty dict, kept
+/// in the module's dict) on first read, as CPython 3.10+.
+fn module_annotations_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (d, key) = annotations_home(vm, a[0])?;
+    if let Some(v) = vm.dict_get_str(d, key) {
+        return Ok(v);
+    }
+    let ann = vm.new_dict();
+    vm.dict_set_str(d, key, ann);
+    Ok(ann)
+}
+
+fn module_annotations_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (d, key) = annotations_home(vm, a[0])?;
+    vm.dict_set_str(d, key, a[1]);
+    Ok(Value::NONE)
+}
+
+fn module_annotations_del(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (d, key) = annotations_home(vm, a[0])?;
+    if vm.dict_del(d, key)?.is_none() {
+        return Err(vm.new_exc(vm.g.e.AttributeError, "__annotations__"));
+    }
+    Ok(Value::NONE)
+}
+
 /// Registers the module type's methods.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.module;
     vm.add_static(t, "__new__", module_new, false);
     vm.add_method(t, "__init__", module_init);
     vm.add_method(t, "__dir__", module_dir);
+    super::descr::add_getsets(
+        vm,
+        t,
+        &[(
+            "__annotations__",
+            module_annotations_get,
+            Some(module_annotations_set),
+        )],
+    );
+    super::descr::add_getset_deleter(vm, t, "__annotations__", module_annotations_del);
     Ok(())
 }

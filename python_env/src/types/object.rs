@@ -645,9 +645,16 @@ fn type_init(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `type.mro(cls)`: the C3 linearisation of `cls`'s current `__bases__`
+/// (what a metaclass's own `mro()` builds on), not the stored `__mro__`.
 fn type_mro(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let m = vm.getattr(a[0], vm.g.names.__mro__)?;
-    let items = vm.seq_items(m);
+    let Some(t) = Obj::from_value(a[0]).filter(|o| o.kind() == K_TYPE) else {
+        let m = vm.getattr(a[0], vm.g.names.__mro__)?;
+        let items = vm.seq_items(m);
+        return Ok(vm.new_list(&items));
+    };
+    let bases = vm.seq_items(t.get(T_BASES));
+    let items = vm.compute_mro(a[0], &bases)?;
     Ok(vm.new_list(&items))
 }
 
@@ -720,8 +727,14 @@ fn type_obj(v: Value) -> Obj {
 }
 
 /// `type.__mro__`.
+/// `type.__mro__`: None while a metaclass's `mro()` computes the first one
+/// (the class then holds an empty MRO, which no finished class has).
 fn type_mro_get(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(type_obj(a[0]).get(T_MRO))
+    let m = type_obj(a[0]).get(T_MRO);
+    if Obj::from_value(m).is_some_and(|o| o.n_values() == 0) {
+        return Ok(Value::NONE);
+    }
+    Ok(m)
 }
 
 /// `type.__base__`.

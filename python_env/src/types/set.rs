@@ -191,7 +191,7 @@ pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
                 }
                 for (v, h) in snapshot(vm, y, false) {
                     if vm.set_contains_hashed(r, v, h)? {
-                        vm.set_discard(r, v)?;
+                        vm.set_discard_hashed(r, v, h)?;
                     }
                 }
             }
@@ -210,7 +210,7 @@ pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
                 }
                 for (v, h) in snapshot(vm, x, false) {
                     if vm.set_contains_hashed(r, v, h)? {
-                        vm.set_discard(r, v)?;
+                        vm.set_discard_hashed(r, v, h)?;
                     } else {
                         vm.set_add_hashed(r, v, h)?;
                     }
@@ -229,9 +229,8 @@ fn as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::SET) {
         return Ok(v);
     }
-    let items = vm.collect(v)?;
     let s = vm.new_set(false);
-    add_all(vm, s, &items)?;
+    fill_from(vm, s, v)?;
     Ok(s)
 }
 
@@ -372,21 +371,34 @@ fn set_update_in_place(vm: &mut Vm, s: Value, others: &[Value], op: char) -> PyR
             return Ok(());
         }
         for &o in others {
+            if op == '-' && !is_set(o) {
+                // Each item of a non-set is discarded by its own hash (a
+                // dict's stored ones are not used, as in CPython).
+                let items = vm.collect(o)?;
+                vm.root_values(&items);
+                for x in items {
+                    vm.set_discard(s, x)?;
+                }
+                continue;
+            }
             // The items of `o` as a set (duplicates dropped, `^` needs it),
             // rooted while `__hash__`/`__eq__` run.
             let os = as_set(vm, o)?;
             vm.push_root(os);
-            let items = vm.set_items(os);
-            vm.root_values(&items);
-            for x in items {
+            // Each item goes with the hash `os` stored (CPython reuses the
+            // hashes a set or an exact dict holds).
+            let items = vm.set_items_hashed(os);
+            let keys: Vec<Value> = items.iter().map(|&(x, _)| x).collect();
+            vm.root_values(&keys);
+            for (x, h) in items {
                 match op {
-                    '|' => vm.set_add(s, x)?,
+                    '|' => vm.set_add_hashed(s, x, h)?,
                     '-' => {
-                        vm.set_discard(s, x)?;
+                        vm.set_discard_hashed(s, x, h)?;
                     }
                     _ => {
-                        if !vm.set_discard(s, x)? {
-                            vm.set_add(s, x)?;
+                        if !vm.set_discard_hashed(s, x, h)? {
+                            vm.set_add_hashed(s, x, h)?;
                         }
                     }
                 }
@@ -580,22 +592,7 @@ fn set_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn set_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    use engine::runtime::ops::{frozenset_hash_finish, frozenset_shuffle};
-    let items = vm.set_items(a[0]);
-    let mark = vm.root_values(&items);
-    let n = items.len();
-    let mut h: u64 = 0;
-    for x in items {
-        match vm.hash(x) {
-            Ok(hx) => h ^= frozenset_shuffle(hx),
-            Err(e) => {
-                vm.pop_roots(mark);
-                return Err(e);
-            }
-        }
-    }
-    vm.pop_roots(mark);
-    Ok(vm.new_int(frozenset_hash_finish(h, n)))
+    Ok(vm.new_int(engine::runtime::ops::frozenset_hash(dobj(a[0]))))
 }
 
 /// Registers set and frozenset.

@@ -1044,18 +1044,48 @@ pred_method!(
 );
 pred_method!(str_isalpha, "str.isalpha", text::unicode::str_is_alpha);
 pred_method!(str_isalnum, "str.isalnum", text::unicode::str_is_alnum);
-pred_method!(str_isupper, "str.isupper", text::unicode::is_upper);
-pred_method!(str_islower, "str.islower", text::unicode::is_lower);
-pred_method!(str_istitle, "str.istitle", text::unicode::is_title);
+/// A predicate whose answer depends on lone surrogates, which reach it as
+/// themselves (from the code points) rather than as the replacement
+/// character `str_of` gives them; ASCII text takes the `&str` path.
+macro_rules! pred_method_cps {
+    ($name:ident, $py:literal, $f:path, $fc:path) => {
+        fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+            check_method(vm, $py, a, k, 0, 0)?;
+            if str_bytes(a[0]).is_ascii() {
+                return Ok(Value::bool($f(&str_of(a[0]))));
+            }
+            Ok(Value::bool($fc(cps(a[0]))))
+        }
+    };
+}
+pred_method_cps!(
+    str_isupper,
+    "str.isupper",
+    text::unicode::is_upper,
+    text::unicode::is_upper_cps
+);
+pred_method_cps!(
+    str_islower,
+    "str.islower",
+    text::unicode::is_lower,
+    text::unicode::is_lower_cps
+);
+pred_method_cps!(
+    str_istitle,
+    "str.istitle",
+    text::unicode::is_title,
+    text::unicode::is_title_cps
+);
 pred_method!(
     str_isidentifier,
     "str.isidentifier",
     text::unicode::is_identifier
 );
-pred_method!(
+pred_method_cps!(
     str_isprintable,
     "str.isprintable",
-    text::unicode::str_is_printable
+    text::unicode::str_is_printable,
+    text::unicode::cps_are_printable
 );
 
 fn str_isascii(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
