@@ -202,18 +202,26 @@ print(sys.stderr)
 raise ValueError('nowhere to go')
 """))
 
-# A reader that goes away: BrokenPipeError, and the flush at exit fails.
+# A reader that goes away: BrokenPipeError, and nothing is left for the
+# flush at exit. The writer starts only once the reader has closed its end.
+# Otherwise a reader stalled while the pipe fills leaves the writer blocked
+# mid-write: the write returns short at the close, the rest stays buffered,
+# and the flush at exit fails again (exit 120, in CPython as in ProtoPy).
 p = subprocess.Popen([sys.executable, "-c", r'''
 import sys
+print("ready", flush=True)
+sys.stdin.readline()
 try:
     for i in range(100000):
         print(i)
 except BrokenPipeError as e:
     sys.stderr.write("BrokenPipeError %d\n" % e.errno)
     sys.exit(7)
-'''], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=BASE)
-p.stdout.read(10)
+'''], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=BASE)
+p.stdout.read(6)
 p.stdout.close()
+p.stdin.write(b"go\n")
+p.stdin.close()
 err = p.stderr.read().decode()
 print("-- broken pipe:", p.wait(), [l for l in err.splitlines() if "BrokenPipe" in l and "Errno" not in l][:1],
       "Exception ignored" in err)
