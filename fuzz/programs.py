@@ -552,7 +552,8 @@ class Gen:
             "print(compile(%r, 's', %r))" % (r.choice(["1", "x = 1", "def f(): pass", "(", "", "\\x00", "if 1:\\n  pass"]), r.choice(["eval", "exec", "single", "bogus"])),
             "print(hash(%s) == hash(%s))" % (self.value(), self.value()),
             "print(sorted(%s, reverse=%s))" % (r.choice(CONTAINERS[:20]), r.choice(["True", "1", "'x'", "None"])),
-            "print(list(range(%s, %s, %s))[:10])" % (r.choice(SIZES), r.choice(SIZES), r.choice(SIZES)),
+            # Materialized ranges stay small: -2**63 would make 2**63 items.
+            "print(list(range(%s, %s, %s))[:10])" % tuple(r.choice(SIZES[:-2]) for _ in range(3)),
             "r = range(%s, %s, %s)\nprint(len(r), r[%s], %s in r, r.index(%s) if %s in r else -1)" % (r.choice(SIZES + INTS[:8]), r.choice(SIZES + INTS[:8] + ["2**100"]), r.choice(["1", "-1", "3", "2**64", "-7"]), r.choice(SIZES), r.choice(INTS[:8]), r.choice(INTS[:8]), r.choice(INTS[:8])),
         ])
 
