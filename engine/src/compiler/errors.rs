@@ -113,7 +113,8 @@ fn check_tabs(source: &str, tokens: &Tokens) -> Result<(), RawError> {
     Ok(())
 }
 
-fn line_of(source: &str, offset: TextSize) -> u32 {
+/// 1-based line of a byte offset of source.
+pub(crate) fn line_of(source: &str, offset: TextSize) -> u32 {
     let off = (u32::from(offset) as usize).min(source.len());
     source[..off].bytes().filter(|&b| b == b'\n').count() as u32 + 1
 }
@@ -331,6 +332,36 @@ fn number_error(source: &str, range: TextRange, msg: &str) -> Option<RawError> {
 /// Translates a ruff parse error into a CPython-like SyntaxError.
 pub(crate) fn convert_parse_error(
     source: &str,
+    map: &SourceMap,
+    tokens: &Tokens,
+    err: &ParseError,
+) -> RawError {
+    let base = convert_unbracketed(source, map, tokens, err);
+    match unclosed_bracket(source, tokens, err) {
+        Some(e)
+            if !(stops_tokenizer_scan(&base)
+                && line_of(source, e.range.start()) >= line_of(source, base.range.start())) =>
+        {
+            e
+        }
+        _ => base,
+    }
+}
+
+/// Whether CPython reports this parser error without first scanning the
+/// rest of the source for tokenizer errors (which would replace it): an
+/// unexpected indent or unindent, or an unindent that matches no outer
+/// level (its tokenizer stops there).
+pub(crate) fn stops_tokenizer_scan(e: &RawError) -> bool {
+    e.kind == ErrorKind::IndentationError
+        && (e.msg.starts_with("unexpected indent")
+            || e.msg.starts_with("unexpected unindent")
+            || e.msg.starts_with("unindent does not match"))
+}
+
+/// [`convert_parse_error`] before unbalanced brackets are considered.
+fn convert_unbracketed(
+    source: &str,
     _map: &SourceMap,
     tokens: &Tokens,
     err: &ParseError,
@@ -353,9 +384,6 @@ pub(crate) fn convert_parse_error(
             None => syntax("invalid syntax"),
         }
     };
-    if let Some(e) = unclosed_bracket(source, tokens, err) {
-        return e;
-    }
     let zero = |msg: &str| RawError::syntax(TextRange::empty(range.start()), msg);
     // An error reported on a line break points at the end of the line.
     let on_newline = source

@@ -527,10 +527,37 @@ fn front_error_pass(
     parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
     warnings: &mut Vec<RawWarning>,
 ) -> Option<(RawError, bool)> {
-    if let Err(e) = errors::check_tokens(source, parsed.tokens()) {
-        strlit::check(source, parsed.tokens(), warnings);
-        return Some((e, false));
+    match errors::check_tokens(source, parsed.tokens()) {
+        Ok(()) => front_error_after_tokens(source, map, parsed, warnings),
+        Err(tab) if tab.kind == ErrorKind::TabError => {
+            // CPython's tokenizer meets the inconsistent line only when the
+            // parser reads that far, and its scan for tokenizer errors
+            // after a syntax error stops at it without raising: an error
+            // found before that line wins.
+            match front_error_after_tokens(source, map, parsed, warnings) {
+                Some((e, second))
+                    if errors::line_of(source, e.range.start()) + read_ahead(&e)
+                        < errors::line_of(source, tab.range.start()) =>
+                {
+                    Some((e, second))
+                }
+                _ => Some((tab, false)),
+            }
+        }
+        Err(e) => {
+            strlit::check(source, parsed.tokens(), warnings);
+            Some((e, false))
+        }
     }
+}
+
+/// [`front_error_pass`] once the token-level limits are met.
+fn front_error_after_tokens(
+    source: &str,
+    map: &SourceMap,
+    parsed: &ruff_python_parser::Parsed<ruff_python_ast::Mod>,
+    warnings: &mut Vec<RawWarning>,
+) -> Option<(RawError, bool)> {
     let tokens = parsed.tokens();
     // After any parser error CPython 3.11 tokenizes the rest of the source
     // and reports a tokenizer error found there instead (bad number
@@ -552,13 +579,36 @@ fn front_error_pass(
     if let Some(e) = strlit::tokenizer_error(source, &bad_chars, &mut number_warnings) {
         strlit::check(source, tokens, warnings);
         merge_warnings(warnings, number_warnings);
+        // A tokenizer error after an error that stops CPython's scan of
+        // the rest of the source does not replace it.
+        if let Some(err) = parsed.errors().first() {
+            let p = errors::convert_parse_error(source, map, tokens, err);
+            if errors::stops_tokenizer_scan(&p)
+                && errors::line_of(source, p.range.start())
+                    <= errors::line_of(source, e.range.start())
+            {
+                return Some((p, false));
+            }
+        }
         return Some((e, false));
     }
     // String literals are decoded by the parser's action as soon as it has
     // read them: their error wins unless the parser fails before.
     let literal = strlit::check(source, tokens, warnings);
     merge_warnings(warnings, number_warnings);
+    // Syntax ruff accepts only for newer Pythons is a parser error of
+    // CPython 3.12 at that place.
+    let newer = parsed
+        .unsupported_syntax_errors()
+        .first()
+        .map(|err| RawError::syntax(err.range, newer_syntax_message(err)));
     if let Some(err) = parsed.errors().first() {
+        if let Some(u) = newer.as_ref() {
+            let literal_first = matches!(&literal, Some((at, _)) if *at <= u.range.start());
+            if u.range.start() < err.location.start() && !literal_first {
+                return Some((u.clone(), true));
+            }
+        }
         return match literal {
             Some((at, e)) if at <= err.location.start() => Some((
                 errors::unclosed_before(source, map, tokens, &e).unwrap_or(e),
@@ -577,20 +627,36 @@ fn front_error_pass(
             false,
         ));
     }
-    if let Some(err) = parsed.unsupported_syntax_errors().first() {
-        let msg = match &err.kind {
-            ruff_python_parser::UnsupportedSyntaxErrorKind::UnpackingInComprehension(kind) => {
-                if format!("{kind:?}") == "DictInDict" {
-                    "dict unpacking cannot be used in dict comprehension".to_owned()
-                } else {
-                    "iterable unpacking cannot be used in comprehension".to_owned()
-                }
+    newer.map(|e| (e, true))
+}
+
+/// How many lines past its location CPython's parser has read when it
+/// raises this error: a missing indented block is found on the next line.
+fn read_ahead(e: &RawError) -> u32 {
+    u32::from(
+        e.kind == ErrorKind::IndentationError && e.msg.starts_with("expected an indented block"),
+    )
+}
+
+/// CPython 3.12's message for syntax of a newer Python that ruff accepts.
+fn newer_syntax_message(err: &ruff_python_parser::UnsupportedSyntaxError) -> String {
+    use ruff_python_parser::UnsupportedSyntaxErrorKind as K;
+    match &err.kind {
+        K::UnpackingInComprehension(kind) => {
+            if format!("{kind:?}") == "DictInDict" {
+                "dict unpacking cannot be used in dict comprehension".to_owned()
+            } else {
+                "iterable unpacking cannot be used in comprehension".to_owned()
             }
-            _ => err.to_string(),
-        };
-        return Some((RawError::syntax(err.range, msg), true));
+        }
+        K::UnparenthesizedExceptionTypes => {
+            "multiple exception types must be parenthesized".to_owned()
+        }
+        K::TypeParamDefault | K::TemplateStrings | K::LazyImportStatement => {
+            "invalid syntax".to_owned()
+        }
+        _ => err.to_string(),
     }
-    None
 }
 
 /// Adds the tokenizer's warnings to the literals' in source order (the

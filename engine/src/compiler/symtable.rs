@@ -145,6 +145,10 @@ pub struct Scope {
     /// evaluated TypeVar bound or type alias value): function-like, but
     /// transparent for `__qualname__`.
     pub is_annotation: bool,
+    /// What an annotation scope evaluates, as CPython 3.12's errors name it
+    /// ("a TypeVar bound", "a type alias", "the definition of a generic"):
+    /// yield, await and named expressions are not allowed there.
+    annotation_of: &'static str,
     /// Start of the defining node.
     pub range: TextRange,
     /// Where `global`/`nonlocal` directives for a name appeared.
@@ -154,6 +158,11 @@ pub struct Scope {
     /// Inside the iterable expression of a comprehension (walrus check).
     comp_iter_expr: u32,
 }
+
+/// What the annotation scopes of PEP 695 evaluate, in CPython 3.12's words.
+const GENERIC: &str = "the definition of a generic";
+const TYPEVAR_BOUND: &str = "a TypeVar bound";
+const TYPE_ALIAS: &str = "a type alias";
 
 impl Scope {
     fn new(kind: ScopeKind, name: &str, parent: Option<ScopeId>, range: TextRange) -> Scope {
@@ -173,6 +182,7 @@ impl Scope {
             private: None,
             nested: false,
             is_annotation: false,
+            annotation_of: "",
             range,
             directives: HashMap::new(),
             comp_iter_names: HashSet::new(),
@@ -446,11 +456,12 @@ impl Builder {
     }
 
     /// Enters a PEP 695 annotation scope keyed by `key`.
-    fn enter_annotation(&mut self, name: &str, key: usize, range: TextRange) {
+    fn enter_annotation(&mut self, name: &str, key: usize, range: TextRange, of: &'static str) {
         let parent = &self.scopes[self.cur()];
         let sees_class = parent.kind == ScopeKind::Class || parent.can_see_class_scope;
         let id = self.enter(ScopeKind::Function, name, key, range);
         self.scopes[id].is_annotation = true;
+        self.scopes[id].annotation_of = of;
         if sees_class {
             self.scopes[id].can_see_class_scope = true;
             self.scopes[id].add_flags(CLASSDICT, USE);
@@ -459,8 +470,8 @@ impl Builder {
 
     /// A lazily evaluated expression of a type parameter or alias (its own
     /// annotation scope, like CPython 3.12).
-    fn lazy_value(&mut self, name: &str, key: usize, e: &Expr) -> CResult<()> {
-        self.enter_annotation(name, key, e.range());
+    fn lazy_value(&mut self, name: &str, key: usize, e: &Expr, of: &'static str) -> CResult<()> {
+        self.enter_annotation(name, key, e.range(), of);
         self.expr(e)?;
         self.leave();
         Ok(())
@@ -485,7 +496,7 @@ impl Builder {
             self.add_def(name, DEF_LOCAL, range)?;
             if let ast::TypeParam::TypeVar(t) = p {
                 if let Some(b) = &t.bound {
-                    self.lazy_value(name, node_key(t), b)?;
+                    self.lazy_value(name, node_key(t), b, TYPEVAR_BOUND)?;
                 }
             }
         }
@@ -507,7 +518,7 @@ impl Builder {
                 if let Some(tp) = f.type_params.as_deref() {
                     // `<generic parameters of f>(.defaults, .kwdefaults)`.
                     let name = format!("<generic parameters of {}>", f.name);
-                    self.enter_annotation(&name, node_key(tp), f.range);
+                    self.enter_annotation(&name, node_key(tp), f.range, GENERIC);
                     let p = &f.parameters;
                     if p.posonlyargs
                         .iter()
@@ -542,7 +553,7 @@ impl Builder {
                 if let Some(tp) = c.type_params.as_deref() {
                     // `<generic parameters of C>()` builds the class.
                     let name = format!("<generic parameters of {}>", c.name);
-                    self.enter_annotation(&name, node_key(tp), c.range);
+                    self.enter_annotation(&name, node_key(tp), c.range, GENERIC);
                     self.type_params(tp)?;
                     self.add_def(".type_params", DEF_LOCAL, c.range)?;
                     self.add_def(".generic_base", DEF_LOCAL | USE, c.range)?;
@@ -577,10 +588,10 @@ impl Builder {
                 };
                 if let Some(tp) = t.type_params.as_deref() {
                     let gname = format!("<generic parameters of {name}>");
-                    self.enter_annotation(&gname, node_key(tp), t.range);
+                    self.enter_annotation(&gname, node_key(tp), t.range, GENERIC);
                     self.type_params(tp)?;
                 }
-                self.lazy_value(&name, node_key(t), &t.value)?;
+                self.lazy_value(&name, node_key(t), &t.value, TYPE_ALIAS)?;
                 if t.type_params.is_some() {
                     self.leave();
                 }
@@ -854,6 +865,7 @@ impl Builder {
         match e {
             Expr::BoolOp(b) => self.exprs(b.values.iter())?,
             Expr::Named(n) => {
+                self.check_annotation_scope("named expression", e.range())?;
                 if self.scopes[self.cur()].comp_iter_expr > 0 {
                     return Err(RawError::syntax(
                         e.range(),
@@ -934,6 +946,7 @@ impl Builder {
                 None,
             )?,
             Expr::Await(a) => {
+                self.check_annotation_scope("await expression", e.range())?;
                 self.expr(&a.value)?;
                 let id = self.cur();
                 if matches!(self.scopes[id].kind, ScopeKind::Comprehension(_)) {
@@ -1022,7 +1035,20 @@ impl Builder {
         Ok(())
     }
 
+    /// CPython 3.12 forbids `what` (a yield, await or named expression)
+    /// directly in an annotation scope.
+    fn check_annotation_scope(&self, what: &str, range: TextRange) -> CResult<()> {
+        match self.scopes[self.cur()].annotation_of {
+            "" => Ok(()),
+            of => Err(RawError::syntax(
+                range,
+                format!("{what} cannot be used within {of}"),
+            )),
+        }
+    }
+
     fn check_yield(&mut self, range: TextRange) -> CResult<()> {
+        self.check_annotation_scope("yield expression", range)?;
         let id = self.cur();
         match self.scopes[id].kind {
             ScopeKind::Module | ScopeKind::Class => {
@@ -1064,6 +1090,18 @@ impl Builder {
                             format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
                         ));
                     }
+                }
+                ScopeKind::Function | ScopeKind::Lambda if !scope.annotation_of.is_empty() => {
+                    // CPython 3.12 says "in" for bounds and aliases.
+                    let of = match scope.annotation_of {
+                        GENERIC => "within the definition of a generic",
+                        TYPEVAR_BOUND => "in a TypeVar bound",
+                        _ => "in a type alias",
+                    };
+                    return Err(RawError::syntax(
+                        n.range,
+                        format!("assignment expression within a comprehension cannot be used {of}"),
+                    ));
                 }
                 ScopeKind::Function | ScopeKind::Lambda => {
                     let in_scope = scope.flags(name);

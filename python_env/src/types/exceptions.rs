@@ -288,8 +288,11 @@ fn unicode_error_init(vm: &mut Vm, a: &[Value], k: Value, kind: UnicodeOp) -> Py
         must_be_str(vm, first + 3)?;
         let mut vals = pos.to_vec();
         vals[first] = object;
-        vals[first + 1] = Value::int(start);
-        vals[first + 2] = Value::int(end);
+        // start and end may be outside the small-int range.
+        vals[first + 1] = vm.new_int(start);
+        vm.push_root(vals[first + 1]);
+        vals[first + 2] = vm.new_int(end);
+        vm.push_root(vals[first + 2]);
         for (name, v) in names.iter().zip(vals) {
             let n = vm.intern(name);
             vm.setattr(a[0], n, v)?;
