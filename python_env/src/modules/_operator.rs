@@ -282,6 +282,13 @@ fn op_length_hint(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         None => Value::int(0),
     };
+    length_hint(vm, obj, default)
+}
+
+/// `PyObject_LengthHint(obj, default)`: `len(obj)` when its type has
+/// `__len__` (a TypeError from it falls through), else `__length_hint__`
+/// checked as CPython checks it, else `default`.
+pub(crate) fn length_hint(vm: &mut Vm, obj: Value, default: Value) -> PyResult<Value> {
     let t = vm.type_of(obj);
     let len_name = vm.intern("__len__");
     if vm.lookup_type(t, len_name).is_some() {

@@ -29,6 +29,18 @@ pub(super) fn lo(v: Value) -> Obj {
     Obj::from_value(v).expect("list")
 }
 
+/// The items of `src` for `list(src)` / `list.extend(src)`. An object of a
+/// class (not a builtin type) is first asked for its length hint, as
+/// CPython's list_extend does to size the list: a `__length_hint__` that
+/// returns a non-integer or a negative number raises before any item is
+/// read.
+fn collect_hinted(vm: &mut Vm, src: Value) -> PyResult<Vec<Value>> {
+    if is_heap_type(vm.type_of(src)) {
+        crate::modules::_operator::length_hint(vm, src, Value::int(8))?;
+    }
+    vm.collect(src)
+}
+
 fn list_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.alloc_instance(a[0], &[])
 }
@@ -49,7 +61,7 @@ fn list_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let l = lo(a[0]);
     let items = match args.pos.get(1) {
-        Some(&src) => vm.collect(src)?,
+        Some(&src) => collect_hinted(vm, src)?,
         None => Vec::new(),
     };
     vm.with_mut_lock(l, |ctx| llist::replace_all(ctx, l, &items))?;
@@ -65,7 +77,7 @@ fn list_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.extend", a, k, 1, 1)?;
-    let items = vm.collect(a[1])?;
+    let items = collect_hinted(vm, a[1])?;
     let l = lo(a[0]);
     vm.with_mut_lock(l, |ctx| llist::extend(ctx, l, &items))?;
     Ok(Value::NONE)

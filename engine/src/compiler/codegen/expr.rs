@@ -337,6 +337,9 @@ impl<'a> Compiler<'a> {
         match t {
             Expr::Name(n) => self.name_op(n.id.as_str(), ExprContext::Store, n.range),
             Expr::Attribute(a) => {
+                if a.attr.as_str() == "__debug__" {
+                    return Err(self.error(a.range, "cannot assign to __debug__"));
+                }
                 self.expr(&a.value)?;
                 let idx = self.mangled_name_index(a.attr.as_str());
                 let at = self.attr_location(a);

@@ -1041,6 +1041,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             Expr::Attribute(at) => {
+                if at.attr.as_str() == "__debug__" {
+                    return Err(self.error(at.range, "cannot assign to __debug__"));
+                }
                 if a.value.is_none() {
                     self.expr(&at.value)?;
                     self.emit(Opcode::PopTop, 0);
