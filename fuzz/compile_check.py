@@ -346,43 +346,6 @@ class Gen:
             return "%s%s\n" % (ind, e())
         if k < 5:
             op = r.choice(["=", "=", "+=", "-=", "//=", "@=", "**=", "|=", ": int =", ": int"])
-            if op == ": int":
-                return "%s%s: int\n" % (ind, self.target(0))
-            return "%s%s %s %s\n" % (ind, self.target(0), op, e())
-        if k == 5:
-            return "(%s, *%s)" % (self.pattern(d + 1), r.choice(["rest", "_", "a", "x"]))
-        if k == 6:
-            return "{%s}" % ", ".join(
-                r.choice(["'k': %s", "1: %s", "a.b: %s", "x: %s", "**rest", "**_"])
-                .replace("%s", self.pattern(d + 1)) for _ in range(r.randrange(0, 3)))
-        if k == 7:
-            return "%s | %s" % (self.pattern(d + 1), self.pattern(d + 1))
-        if k == 8:
-            return "%s as %s" % (self.pattern(d + 1), r.choice(["x", "y", "_", "a.b"]))
-        if k == 9:
-            return "C(%s)" % ", ".join(r.choice([self.pattern(d + 1), "x=%s" % self.pattern(d + 1)])
-                                       for _ in range(r.randrange(0, 3)))
-        if k == 10:
-            return "[%s, %s]" % (self.pattern(d + 1), self.pattern(d + 1))
-        if k == 11:
-            return "%s, %s" % (self.pattern(d + 1), self.pattern(d + 1))
-        return "(%s)" % self.pattern(d + 1)
-
-    def block(self, ind, ctx, d):
-        n = self.r.randrange(1, 3)
-        return "".join(self.stmt(ind + "    ", ctx, d + 1) for _ in range(n))
-
-    def stmt(self, ind, ctx, d):
-        r = self.r
-        if d > 2:
-            k = r.randrange(9)
-        else:
-            k = r.randrange(34)
-        e = self.expr
-        if k < 3:
-            return "%s%s\n" % (ind, e())
-        if k < 5:
-            op = r.choice(["=", "=", "+=", "-=", "//=", "@=", "**=", "|=", ": int =", ": int"])
             return "%s%s %s %s\n" % (ind, self.target(0), op, e())[:None if op != ": int" else -1] \
                 if op != ": int" else "%s%s: int\n" % (ind, self.target(0))
         if k == 5:
