@@ -411,10 +411,6 @@ fn this(vm: &mut Vm, v: Value, tname: &str, what: &str) -> PyResult<Obj> {
     }
 }
 
-fn is_heap_type(t: Value) -> bool {
-    Obj::from_value(t).is_some_and(|o| type_flags(o) & TF_HEAP != 0)
-}
-
 /// The arguments of a `__call__` taking exactly one object.
 fn call_arg(vm: &mut Vm, tname: &str, a: &[Value], k: Value) -> PyResult<Value> {
     let n = a.len() - 1;

@@ -710,10 +710,9 @@ pub fn function_doc(prefix: &str, name: &str) -> Option<&'static str> {
     FUNCTION_DOCS
         .iter()
         .find(|(k, _)| {
-            k.len() == prefix.len() + 1 + name.len()
-                && k.starts_with(prefix)
-                && k.as_bytes()[prefix.len()] == b'.'
-                && k.ends_with(name)
+            k.strip_prefix(prefix)
+                .and_then(|r| r.strip_prefix('.'))
+                .is_some_and(|r| r == name)
         })
         .map(|&(_, d)| d)
 }
