@@ -1478,7 +1478,7 @@ fn finalize_at_exit(vm: &mut Vm) -> bool {
         return false;
     }
     vm.ctx.collect_global();
-    vm.run_deferred();
+    vm.run_deferred_now();
     if python_env::modules::_thread::running_threads() > 0 {
         return true;
     }
@@ -1512,7 +1512,7 @@ fn finalize_at_exit(vm: &mut Vm) -> bool {
             }
         }
         vm.ctx.collect_global();
-        vm.run_deferred();
+        vm.run_deferred_now();
     }
     vm.pop_roots(mark);
     true

@@ -36,6 +36,21 @@ pub fn set_deferred_runner(f: DeferredRunner) {
     let _ = DEFERRED_RUNNER.set(f);
 }
 
+/// Says whether the calling thread must not run deferred work now.
+pub type DeferralGuard = fn() -> bool;
+
+static DEFERRAL_GUARD: std::sync::OnceLock<DeferralGuard> = std::sync::OnceLock::new();
+
+/// Registers the test [`Vm::run_deferred`] makes before running the work at
+/// a safepoint (first call wins). python_env's says whether the thread
+/// holds a lock it took in a `with` block: a weak reference callback or
+/// `__del__` taking that lock would wait for ever on its own thread. CPython
+/// frees most objects when their last reference goes, rarely inside such a
+/// block; collections here come at any safepoint.
+pub fn set_deferral_guard(f: DeferralGuard) {
+    let _ = DEFERRAL_GUARD.set(f);
+}
+
 /// Asks the next thread at a safepoint to run the deferred work. Safe to
 /// call while the world is stopped (only stores to atomics).
 pub fn request_deferred() {
@@ -205,9 +220,19 @@ impl Vm {
         self.run_pending_signals()
     }
 
-    /// Runs the deferred work now if a collection left some (`gc.collect()`
-    /// calls this, so weak reference callbacks have run when it returns).
+    /// Runs the deferred work a collection left, unless the guard (see
+    /// [`set_deferral_guard`]) holds this thread back: the work then stays
+    /// pending for another thread or a later safepoint.
     pub fn run_deferred(&mut self) {
+        if !DEFERRAL_GUARD.get().is_some_and(|held_back| held_back()) {
+            self.run_deferred_now();
+        }
+    }
+
+    /// Runs the deferred work now if a collection left some, whatever the
+    /// guard says (`gc.collect()` calls this, so weak reference callbacks
+    /// have run when it returns, as in CPython).
+    pub fn run_deferred_now(&mut self) {
         if DEFERRED.swap(false, Ordering::SeqCst) {
             if let Some(run) = DEFERRED_RUNNER.get() {
                 run(self);

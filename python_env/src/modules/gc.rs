@@ -163,7 +163,7 @@ fn collect_with_callbacks(vm: &mut Vm, module: Value, generation: i64) -> PyResu
         // This collection had its callbacks here: the automatic report
         // starts after it.
         *proto_core::sync::lock(&REPORTED) = vm.ctx.space().gc_log().counts();
-        vm.run_deferred();
+        vm.run_deferred_now();
         run_callbacks(vm, callbacks, "stop", generation, n)?;
         Ok(vm.new_int(n))
     })();

@@ -574,6 +574,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     sp.add_finalize_hook(Box::new(clear_hook));
     sp.add_root_hook(Box::new(root_hook));
     engine::runtime::signals::set_deferred_runner(crate::modules::gc::run_deferred_work);
+    engine::runtime::signals::set_deferral_guard(crate::modules::_thread::holds_with_lock);
     Ok(())
 }
 

@@ -49,6 +49,22 @@ thread_local! {
     static IDENT: Cell<u64> = const { Cell::new(0) };
     /// This thread's sentinel locks ([`set_sentinel`]).
     static SENTINELS: RefCell<Vec<Arc<LockInner>>> = const { RefCell::new(Vec::new()) };
+    /// The locks of the `with` blocks this thread is inside, innermost
+    /// last ([`holds_with_lock`]).
+    static WITH_LOCKS: RefCell<Vec<Arc<LockInner>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether the calling thread is inside a `with` block over a
+/// `_thread.lock` that is still held: the deferral guard of
+/// `engine::runtime::signals`, so that no weak reference callback or
+/// `__del__` taking that lock runs on the thread and waits for ever
+/// (multiprocessing's resource tracker does, when a collection interrupts
+/// its `with self._lock`). A block whose lock was released inside it (as
+/// `Condition.wait` does) holds nothing back. The lock is not owned, so one
+/// another thread took since counts too: the work only waits longer.
+/// RLocks are not recorded: their holder takes them again at once.
+pub fn holds_with_lock() -> bool {
+    WITH_LOCKS.with(|w| w.borrow().iter().any(|l| sync::lock(&l.locked).held))
 }
 
 /// The calling thread's `get_ident()` value (assigned on first use).
@@ -579,7 +595,9 @@ fn lock_acquire(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn lock_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = lock_state(vm, a[0])?;
-    Ok(Value::bool(lock_acquire_raw(vm, s, true, None)?))
+    let got = lock_acquire_raw(vm, s, true, None)?;
+    WITH_LOCKS.with(|w| w.borrow_mut().push(Arc::clone(&s.0)));
+    Ok(Value::bool(got))
 }
 
 /// Releases the lock; false (and no change) if it was not locked.
@@ -917,6 +935,14 @@ fn rlock_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn lock_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if let Ok(s) = lock_state(vm, a[0]) {
+        WITH_LOCKS.with(|w| {
+            let mut w = w.borrow_mut();
+            if let Some(i) = w.iter().rposition(|l| Arc::ptr_eq(l, &s.0)) {
+                w.remove(i);
+            }
+        });
+    }
     lock_release(vm, &a[..1], k)
 }
 
