@@ -955,11 +955,11 @@ fn sorted(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             args.pos.len()
         )));
     }
-    // Rooted while `reverse`'s `__bool__` runs (`sort_values` roots them
-    // itself).
+    // Rooted while `reverse`'s `__index__` runs (`sort_values` roots them
+    // itself). `reverse` is an integer that fits a C int, as for list.sort.
     let (mut items, mark) = vm.collect_rooted(args.pos[0])?;
     let r = match rev {
-        Some(r) => vm.truthy(r),
+        Some(r) => crate::args::py_long_as_int(vm, r).map(|i| i != 0),
         None => Ok(false),
     };
     vm.pop_roots(mark);

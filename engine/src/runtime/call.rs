@@ -1372,9 +1372,11 @@ impl Vm {
             )));
         }
         if state == GEN_CREATED && exc.is_heap() {
+            // Thrown in before the first instruction: it leaves the frame
+            // at once, as any exception raised in it.
             set_raw(g, GEN_RAW_STATE, GEN_DONE);
             gen_release(g, usize::MAX);
-            return Err(PyException(exc));
+            return Err(self.pep479(g, PyException(exc)));
         }
         let storage = Obj::from_value(g.get(GEN_FRAME)).expect("frame");
         let func = Obj::from_value(g.get(GEN_FUNC)).expect("func");
@@ -1475,35 +1477,38 @@ impl Vm {
             Err(e) => {
                 set_raw(g, GEN_RAW_STATE, GEN_DONE);
                 gen_release(g, cd.extent);
-                // PEP 479.
-                if self.isinstance(e.0, self.g.e.StopIteration)
-                    || (g.class() == self.g.types.async_generator
-                        && self.isinstance(e.0, self.g.e.StopAsyncIteration))
-                {
-                    let what = if g.class() == self.g.types.coroutine {
-                        "coroutine"
-                    } else if g.class() == self.g.types.async_generator {
-                        "async generator"
-                    } else {
-                        "generator"
-                    };
-                    let msg = if g.class() == self.g.types.async_generator
-                        && self.isinstance(e.0, self.g.e.StopAsyncIteration)
-                    {
-                        format!("{what} raised StopAsyncIteration")
-                    } else {
-                        format!("{what} raised StopIteration")
-                    };
-                    let ne = self.new_exc(self.g.e.RuntimeError, &msg);
-                    let no = Obj::from_value(ne.0).expect("e");
-                    self.store(no, EXC_CAUSE, e.0);
-                    self.store(no, EXC_CONTEXT, e.0);
-                    self.store(no, EXC_SUPPRESS, Value::TRUE);
-                    return Err(ne);
-                }
-                Err(e)
+                Err(self.pep479(g, e))
             }
         }
+    }
+
+    /// PEP 479: a StopIteration (or an async generator's
+    /// StopAsyncIteration) leaving a generator's frame becomes a
+    /// RuntimeError caused by it; other exceptions pass unchanged.
+    fn pep479(&mut self, g: Obj, e: PyException) -> PyException {
+        let async_gen = g.class() == self.g.types.async_generator;
+        let stop_async = async_gen && self.isinstance(e.0, self.g.e.StopAsyncIteration);
+        if !stop_async && !self.isinstance(e.0, self.g.e.StopIteration) {
+            return e;
+        }
+        let what = if g.class() == self.g.types.coroutine {
+            "coroutine"
+        } else if async_gen {
+            "async generator"
+        } else {
+            "generator"
+        };
+        let msg = if stop_async {
+            format!("{what} raised StopAsyncIteration")
+        } else {
+            format!("{what} raised StopIteration")
+        };
+        let ne = self.new_exc(self.g.e.RuntimeError, &msg);
+        let no = Obj::from_value(ne.0).expect("e");
+        self.store(no, EXC_CAUSE, e.0);
+        self.store(no, EXC_CONTEXT, e.0);
+        self.store(no, EXC_SUPPRESS, Value::TRUE);
+        ne
     }
 
     /// Called by the loop when a generator frame yields: saves the frame.

@@ -1141,9 +1141,19 @@ pub struct Flags {
     pub warn_default_encoding: i64,
 }
 
+/// `-X dev` (`sys.flags.dev_mode`), for the checks only the development
+/// mode makes.
+static DEV_MODE: proto_core::sync::AtomicBool = proto_core::sync::AtomicBool::new(false);
+
+/// Whether the development mode is on (set by [`set_flags`]).
+pub fn dev_mode() -> bool {
+    DEV_MODE.load(proto_core::sync::Ordering::Relaxed)
+}
+
 /// Replaces `sys.flags` with one showing `f` (the `protopy` command, after
 /// [`create`]).
 pub fn set_flags(vm: &mut Vm, f: &Flags) {
+    DEV_MODE.store(f.dev_mode, proto_core::sync::Ordering::Relaxed);
     let Some(old) = crate::builtins::sys_attr(vm, "flags") else {
         return;
     };

@@ -119,6 +119,17 @@ pub fn codec_exc(vm: &mut Vm, e: &CodecError, object: Value) -> PyException {
     exc
 }
 
+/// `bytes.decode`, `bytearray.decode` and `str(obj, encoding, errors)`:
+/// as [`decode`], but empty input is '' whatever the codec's name, which
+/// only the development mode looks up (CPython's fast path for the
+/// empty buffer).
+pub fn decode_object(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value> {
+    if b.is_empty() && !crate::modules::sys::dev_mode() {
+        return Ok(vm.intern(""));
+    }
+    decode(vm, b, enc, errors)
+}
+
 /// Decodes bytes to a str value.
 pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value> {
     if Codec::lookup(enc).is_none() {
@@ -1060,7 +1071,7 @@ fn b_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         .map(|v| str_of(v).into_owned())
         .unwrap_or_else(|| "strict".into());
     let b = buf(a[0]).unwrap_or_default();
-    decode(vm, &b, &enc, &er)
+    decode_object(vm, &b, &enc, &er)
 }
 
 fn b_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

@@ -289,8 +289,10 @@ fn list_reverse(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn list_sort(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [key, rev] = clinic::unpack(vm, "sort", &a[1..], k, ["key", "reverse"], 0, 0, 0)?;
     let key = key.filter(|v| !v.is_none());
+    // Clinic's `bool(accept={int})`: an integer (or `__index__`) that fits
+    // a C int, not any object's truth.
     let rev = match rev {
-        Some(r) => vm.truthy(r)?,
+        Some(r) => crate::args::py_long_as_int(vm, r)? != 0,
         None => false,
     };
     let l = lo(a[0]);

@@ -790,10 +790,25 @@ fn type_basicsize_get(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(n))
 }
 
-/// `type.__itemsize__`, `__dictoffset__` and `__weakrefoffset__`: ProtoPy
-/// keeps no variable part, and dicts and weak references out of line.
+/// `type.__dictoffset__` and `__weakrefoffset__`: ProtoPy keeps dicts and
+/// weak references out of line.
 fn type_zero_get(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(0))
+}
+
+/// `type.__itemsize__`: nonzero for the types CPython lays out with a
+/// variable part (int's digits, bytes, tuple's items, a type's slots) and
+/// for their subclasses, which inherit it; code tells variable-size types
+/// apart by it (nonempty `__slots__` are refused on them).
+fn type_itemsize_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let g = &vm.g.types;
+    let sized = [(g.int, 4), (g.bytes, 1), (g.tuple, 8), (g.type_, 40)];
+    let mro = vm.seq_items(type_obj(a[0]).get(T_MRO));
+    let n = mro
+        .iter()
+        .find_map(|&c| sized.iter().find(|&&(t, _)| t == c).map(|&(_, n)| n))
+        .unwrap_or(0);
+    Ok(Value::int(n))
 }
 
 /// `type.__text_signature__`: None (no builtin signature text).
@@ -1116,7 +1131,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__base__", type_base_get),
         ("__flags__", type_flags_get),
         ("__basicsize__", type_basicsize_get),
-        ("__itemsize__", type_zero_get),
+        ("__itemsize__", type_itemsize_get),
         ("__dictoffset__", type_zero_get),
         ("__weakrefoffset__", type_zero_get),
     ];

@@ -70,7 +70,7 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 };
                 let e = enc.map(s).unwrap_or_else(|| "utf-8".into());
                 let er = errors.map(s).unwrap_or_else(|| "strict".into());
-                super::bytes::decode(vm, &b, &e, &er)?
+                super::bytes::decode_object(vm, &b, &e, &er)?
             } else {
                 vm.str(o)?
             }
