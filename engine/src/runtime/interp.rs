@@ -700,10 +700,6 @@ impl Vm {
             let mut lasti = self.frames[fi].lasti;
             let globals = self.frames[fi].globals;
             let builtins = self.frames[fi].builtins;
-            // LOAD_GLOBAL's cache reads the dicts' storage: exact dicts only
-            // (a dict's class cannot change, so once per frame entry).
-            let exact_namespaces =
-                globals.class() == self.g.types.dict && builtins.class() == self.g.types.dict;
             // Tracing: the line and offset of the last instruction run in
             // this frame (`u32::MAX`: none yet, the first one reports its
             // line).
@@ -783,10 +779,14 @@ impl Vm {
             macro_rules! ret {
                 ($v:expr) => {{
                     let v = $v;
-                    if self.frames[fi].fobj.is_heap() {
-                        self.top_frame_ending(lasti);
-                    }
                     let f = self.frames.pop().expect("frame");
+                    // Tested on the popped copy: reading `self.frames[fi]`
+                    // first cost a bounds check and reloads on every return.
+                    // Its slots are still below the stack's top (rooted and
+                    // intact) while `frame_ended` copies them.
+                    if f.fobj.is_heap() {
+                        self.frame_ended(&Frame { lasti, ..f }, true);
+                    }
                     self.ctx.stack().set_top(base);
                     if f.entry {
                         if f.gen.is_heap() {
@@ -1228,6 +1228,12 @@ impl Vm {
                         Opcode::LoadGlobal => {
                             let k = name!(arg);
                             let c = cache!(pc - 1);
+                            // The cache reads the dicts' storage: exact dicts
+                            // only. Checked here, not once per frame entry:
+                            // every call and return enters a frame, and most
+                            // frames run fewer LOAD_GLOBALs than that.
+                            let exact_namespaces = globals.class() == self.g.types.dict
+                                && builtins.class() == self.g.types.dict;
                             let cached = if exact_namespaces {
                                 self.load_global_cached(c, globals, builtins, k)
                             } else {
@@ -1889,33 +1895,39 @@ impl Vm {
                             };
                             let n = arg as usize;
                             let fpos = sp - n - 2;
-                            let (mut callee, selfv) = (st!()[fpos], st!()[fpos + 1]);
+                            let (mut callee, mut selfv) = (st!()[fpos], st!()[fpos + 1]);
+                            // The callee's object and kind, read once: the
+                            // common case (a function) takes no other test.
+                            let mut cobj = Obj::from_value(callee);
+                            let mut ckind = cobj.map(|o| o.kind());
                             // A bound method of a Python function (a stored
                             // `obj.meth`, a `with` statement's `__exit__`):
                             // its function and receiver take the two callee
                             // slots, so the call pushes a frame in this loop
                             // instead of recursing through `call_with_self`.
-                            if selfv.is_empty() {
-                                if let Some(m) =
-                                    Obj::from_value(callee).filter(|m| m.kind() == K_METHOD)
-                                {
+                            if ckind == Some(K_METHOD) && selfv.is_empty() {
+                                if let Some(m) = cobj {
                                     let mf = m.get(0);
-                                    if Obj::from_value(mf).is_some_and(|o| o.kind() == K_FUNCTION) {
-                                        st!()[fpos + 1] = m.get(1);
+                                    if let Some(fo) =
+                                        Obj::from_value(mf).filter(|o| o.kind() == K_FUNCTION)
+                                    {
+                                        selfv = m.get(1);
+                                        st!()[fpos + 1] = selfv;
                                         st!()[fpos] = mf;
                                         callee = mf;
+                                        cobj = Some(fo);
+                                        ckind = Some(K_FUNCTION);
                                     }
                                 }
                             }
-                            let selfv = st!()[fpos + 1];
                             let (cbase, count) = if selfv.is_empty() {
                                 st!()[fpos + 1] = callee;
                                 (fpos + 1, n)
                             } else {
                                 (fpos, n + 1)
                             };
-                            if let Some(fo) = Obj::from_value(callee) {
-                                if fo.kind() == K_FUNCTION {
+                            if let Some(fo) = cobj {
+                                if ckind == Some(K_FUNCTION) {
                                     let f = &mut self.frames[fi];
                                     f.pc = pc;
                                     f.sp = fpos;
@@ -1948,7 +1960,7 @@ impl Vm {
                                     continue 'frame;
                                 }
                                 // A plain class: `__init__` runs in this loop.
-                                if fo.kind() == K_TYPE && selfv.is_empty() && !kwnames.is_heap() {
+                                if ckind == Some(K_TYPE) && selfv.is_empty() && !kwnames.is_heap() {
                                     let f = &mut self.frames[fi];
                                     f.pc = pc;
                                     f.sp = fpos;
