@@ -183,7 +183,8 @@ impl ProtoContext {
     }
 
     /// As [`ProtoContext::alloc`], but returns `None` when the object is too
-    /// large to allocate (the engine raises MemoryError).
+    /// large to allocate, or the system refuses the memory for it even after
+    /// a collection (the engine raises MemoryError).
     #[inline(always)]
     pub fn try_alloc(
         &mut self,
@@ -208,7 +209,7 @@ impl ProtoContext {
             let ci = class_of(cells);
             let p = match self.heap().pop(ci) {
                 Some(p) => p,
-                None => self.alloc_slow(ci),
+                None => self.alloc_slow(ci)?,
             };
             (p, 0)
         } else {
@@ -230,15 +231,19 @@ impl ProtoContext {
         Some(obj.value())
     }
 
+    /// A slot of class `ci` when the current list is empty: from a block
+    /// with free slots, after a collection when one is due, else from a new
+    /// block. `None` when the system refuses a new block and a global
+    /// collection (when this context may run one) frees no slot either.
     #[cold]
     #[inline(never)]
-    fn alloc_slow(&mut self, ci: usize) -> NonNull<u8> {
+    fn alloc_slow(&mut self, ci: usize) -> Option<NonNull<u8>> {
         if !self.deferred {
             self.safepoint();
         }
         if self.heap().refill_from_avail(ci) {
             if let Some(p) = self.heap().pop(ci) {
-                return p;
+                return Some(p);
             }
         }
         if self.deferred {
@@ -247,7 +252,7 @@ impl ProtoContext {
             self.collect_local();
             if self.heap().refill_from_avail(ci) {
                 if let Some(p) = self.heap().pop(ci) {
-                    return p;
+                    return Some(p);
                 }
             }
         }
@@ -255,14 +260,30 @@ impl ProtoContext {
             self.collect_global();
             if self.heap().refill_from_avail(ci) {
                 if let Some(p) = self.heap().pop(ci) {
-                    return p;
+                    return Some(p);
                 }
             }
         }
-        let b = self.space.take_block(ci);
+        let b = match self.space.take_block(ci) {
+            Some(b) => b,
+            None => {
+                // Out of memory: garbage not yet collected may hold free
+                // slots or, once its blocks are released, room for a block.
+                if self.deferred {
+                    return None;
+                }
+                self.collect_global();
+                if self.heap().refill_from_avail(ci) {
+                    if let Some(p) = self.heap().pop(ci) {
+                        return Some(p);
+                    }
+                }
+                self.space.take_block(ci)?
+            }
+        };
         self.heap().adopt_current(b);
         match self.heap().pop(ci) {
-            Some(p) => p,
+            Some(p) => Some(p),
             None => unreachable!("a freshly adopted block has free slots"),
         }
     }
@@ -281,7 +302,19 @@ impl ProtoContext {
                 self.collect_global();
             }
         }
-        let p = self.heap().alloc_large(cells)?;
+        let p = match self.heap().alloc_large(cells) {
+            Some(p) => p,
+            // Refused by the system (or too large): garbage not yet
+            // collected (a list's old storage, say) may make room.
+            None if !self.deferred
+                && cells <= u32::MAX as usize
+                && bytes <= isize::MAX as usize =>
+            {
+                self.collect_global();
+                self.heap().alloc_large(cells)?
+            }
+            None => return None,
+        };
         self.space.large_bytes.fetch_add(bytes, Ordering::Relaxed);
         Some(p)
     }

@@ -64,15 +64,20 @@ fn block_layout() -> Layout {
     }
 }
 
-/// Allocates a raw block (contents unspecified). Aborts via the global
-/// allocation error handler on out-of-memory, like `Box::new`.
-pub(crate) fn new_raw_block() -> NonNull<u8> {
-    let layout = block_layout();
+/// Allocates a raw block (contents unspecified), or `None` when the system
+/// refuses the memory (the allocation path turns that into MemoryError).
+pub(crate) fn try_new_raw_block() -> Option<NonNull<u8>> {
     // SAFETY: the layout has non-zero size.
-    let p = unsafe { alloc(layout) };
-    match NonNull::new(p) {
+    NonNull::new(unsafe { alloc(block_layout()) })
+}
+
+/// Allocates a raw block (contents unspecified). Aborts via the global
+/// allocation error handler on out-of-memory, like `Box::new`: only for
+/// the immortal arena, whose callers cannot fail.
+pub(crate) fn new_raw_block() -> NonNull<u8> {
+    match try_new_raw_block() {
         Some(p) => p,
-        None => std::alloc::handle_alloc_error(layout),
+        None => std::alloc::handle_alloc_error(block_layout()),
     }
 }
 

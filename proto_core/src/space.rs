@@ -433,20 +433,21 @@ impl ProtoSpace {
     }
 
     /// A block for size class `ci`: an orphan with free slots, else a pooled
-    /// or new raw block formatted for the class.
-    pub(crate) fn take_block(&self, ci: usize) -> Block {
+    /// or new raw block formatted for the class; `None` when the system
+    /// refuses a new block.
+    pub(crate) fn take_block(&self, ci: usize) -> Option<Block> {
         if let Some(b) = self
             .orphans
             .take_if(|b| b.class as usize == ci && b.nfree > 0)
         {
-            return b;
+            return Some(b);
         }
         let raw = match self.pool.take() {
             Some(r) => r.0,
-            None => heap::new_raw_block(),
+            None => heap::try_new_raw_block()?,
         };
         self.blocks_in_use.fetch_add(1, Ordering::Relaxed);
-        Block::format(raw, ci)
+        Some(Block::format(raw, ci))
     }
 
     /// Returns an empty block.

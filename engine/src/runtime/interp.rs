@@ -1684,7 +1684,7 @@ impl Vm {
                         Opcode::ListAppend => {
                             let v = pop!();
                             let l = st!()[sp - arg as usize];
-                            self.list_append(l, v);
+                            t!(self.try_list_append(l, v));
                         }
                         Opcode::SetAdd => {
                             let v = pop!();

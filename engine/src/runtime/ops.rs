@@ -446,7 +446,9 @@ impl Vm {
                         // between the snapshot and the append (the
                         // snapshot alone holds items `b` may lose).
                         let items = self.seq_items(b);
-                        self.with_mut_lock(ao, |ctx| llist::extend(ctx, ao, &items))?;
+                        if !self.with_mut_lock(ao, |ctx| llist::try_extend(ctx, ao, &items))? {
+                            return Err(self.no_memory());
+                        }
                         return Ok(a);
                     }
                     let mut items = self.seq_items(a);
@@ -1324,6 +1326,26 @@ impl Vm {
         }
     }
 
+    /// Appends to a list (taking its lock if shared); MemoryError (the list
+    /// unchanged) when its storage cannot grow.
+    #[inline]
+    pub fn try_list_append(&mut self, l: Value, v: Value) -> PyResult<()> {
+        let o = Obj::from_value(l).expect("list");
+        let ok = if o.is_shared() {
+            self.ctx.lock_object(o);
+            let ok = llist::try_append(&mut self.ctx, o, v);
+            self.ctx.unlock_object(o);
+            ok
+        } else {
+            llist::try_append(&mut self.ctx, o, v)
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(self.no_memory())
+        }
+    }
+
     /// Runs `f` with the object's lock held if it is shared.
     #[inline]
     pub fn with_lock<R>(&mut self, o: Obj, f: impl FnOnce(&mut ProtoContext) -> R) -> R {
@@ -1619,10 +1641,18 @@ impl Vm {
         if o.is_local_mutable() && ldict::insert_if_surely_absent(&mut self.ctx, o, key, v, h) {
             return Ok(());
         }
-        self.dict_rmw(o, key, h, |ctx, t, p| match p {
-            Probe::Found(e) => ldict::set_value(ctx, t, e, v),
-            Probe::Vacant(s) => ldict::insert_new(ctx, o, s, key, v, h),
-        })
+        let stored = self.dict_rmw(o, key, h, |ctx, t, p| match p {
+            Probe::Found(e) => {
+                ldict::set_value(ctx, t, e, v);
+                true
+            }
+            Probe::Vacant(s) => ldict::try_insert_new(ctx, o, s, key, v, h),
+        })?;
+        if stored {
+            Ok(())
+        } else {
+            Err(self.no_memory())
+        }
     }
 
     /// `d.setdefault(key, v)`: the existing value, or `v` after inserting it
@@ -1703,11 +1733,15 @@ impl Vm {
     pub fn set_add_hashed(&mut self, s: Value, key: Value, h: u64) -> PyResult<()> {
         self.rooted_for_key(key, &[s, key], |vm| {
             let o = Obj::from_value(s).expect("set");
-            vm.dict_rmw(o, key, h, |ctx, _t, p| {
-                if let Probe::Vacant(slot) = p {
-                    ldict::insert_new(ctx, o, slot, key, Value::TRUE, h)
-                }
-            })
+            let stored = vm.dict_rmw(o, key, h, |ctx, _t, p| match p {
+                Probe::Vacant(slot) => ldict::try_insert_new(ctx, o, slot, key, Value::TRUE, h),
+                Probe::Found(_) => true,
+            })?;
+            if stored {
+                Ok(())
+            } else {
+                Err(vm.no_memory())
+            }
         })
     }
 
@@ -2224,10 +2258,25 @@ impl Vm {
             }
         };
         self.push_root(it);
+        // An endless iterator ends in MemoryError when the list cannot grow
+        // (the list and the copy of its items are both reserved fallibly).
         let r = loop {
             match self.next(it) {
-                Ok(Some(x)) => self.list_append(l, x),
-                Ok(None) => break Ok(self.seq_items(l)),
+                Ok(Some(x)) => {
+                    if let Err(e) = self.try_list_append(l, x) {
+                        break Err(e);
+                    }
+                }
+                Ok(None) => {
+                    let lo = Obj::from_value(l).expect("list");
+                    break match self.try_vec(llist::len(lo)) {
+                        Ok(mut out) => {
+                            llist::snapshot(lo, &mut out);
+                            Ok(out)
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
                 Err(e) => break Err(e),
             }
         };

@@ -53,21 +53,29 @@ pub enum Probe {
 }
 
 fn alloc_table(ctx: &mut ProtoContext, cap: usize) -> Obj {
+    match try_alloc_table(ctx, cap) {
+        Some(t) => t,
+        None => panic!("dict table of {cap} entries is too large"),
+    }
+}
+
+/// A fresh table with room for `cap` entries, or `None` when it cannot be
+/// allocated (MemoryError).
+fn try_alloc_table(ctx: &mut ProtoContext, cap: usize) -> Option<Obj> {
     // At most 2/3 full; tables of one or two entries (exactly sized
     // instance dicts) keep a 4-slot index, which saves them a cell.
-    let isize = (cap * 3 / 2)
-        .next_power_of_two()
+    let isize = (cap.checked_mul(3)? / 2)
+        .checked_next_power_of_two()?
         .max(if cap <= 2 { 4 } else { 8 });
-    let t = ctx.alloc(
-        Kind::STORAGE,
-        Value::NONE,
-        2 * cap,
-        8 * (T_HASHES + cap + isize),
-    );
+    let raw = T_HASHES
+        .checked_add(cap)?
+        .checked_add(isize)?
+        .checked_mul(8)?;
+    let t = ctx.try_alloc(Kind::STORAGE, Value::NONE, cap.checked_mul(2)?, raw)?;
     let o = Obj::from_value(t).expect("heap");
     set_raw(o, T_CAP, cap as u64);
     set_raw(o, T_ISIZE, isize as u64);
-    o
+    Some(o)
 }
 
 /// Allocates an empty dict (`kind` DICT) or set (`kind` SET).
@@ -277,10 +285,19 @@ fn find_vacant(t: Obj, hash: u64) -> usize {
 
 /// Rebuilds the table with room for at least `need` entries.
 pub fn resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Obj {
+    match try_resize(ctx, d, need) {
+        Some(t) => t,
+        None => panic!("dict table of {need} entries is too large"),
+    }
+}
+
+/// As [`resize`], but `None` (the dict unchanged) when the new table cannot
+/// be allocated (MemoryError).
+pub fn try_resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Option<Obj> {
     let old = table(d);
     let live = len(d);
-    let ncap = (need.max(live + 1) * 2).max(8);
-    let nt = alloc_table(ctx, ncap);
+    let ncap = need.max(live + 1).checked_mul(2)?.max(8);
+    let nt = try_alloc_table(ctx, ncap)?;
     fill_table(
         nt,
         (0..used(old).min(cap(old)))
@@ -288,7 +305,7 @@ pub fn resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Obj {
             .filter(|(k, _, _)| !k.is_empty()),
     );
     ctx.store(d, 0, nt.value());
-    nt
+    Some(nt)
 }
 
 /// Writes `entries` (distinct keys, in order) into the fresh table `nt`:
@@ -321,15 +338,34 @@ pub fn insert_absent(ctx: &mut ProtoContext, d: Obj, key: Value, v: Value, hash:
 /// Inserts a new key (known absent: `slot` from a `Vacant` probe of the
 /// current table). Caller holds the lock if shared.
 pub fn insert_new(ctx: &mut ProtoContext, d: Obj, slot: usize, key: Value, v: Value, hash: u64) {
+    if !try_insert_new(ctx, d, slot, key, v, hash) {
+        panic!("dict table of {} entries is too large", len(d) + 1);
+    }
+}
+
+/// As [`insert_new`], but false (nothing written) when the table must grow
+/// and the new one cannot be allocated (MemoryError).
+pub fn try_insert_new(
+    ctx: &mut ProtoContext,
+    d: Obj,
+    slot: usize,
+    key: Value,
+    v: Value,
+    hash: u64,
+) -> bool {
     let mut t = table(d);
     let mut tv = t.view();
     let mut slot = slot;
     if tv.raw(T_USED) >= tv.raw(T_CAP) {
-        t = resize(ctx, d, len(d) + 1);
+        match try_resize(ctx, d, len(d) + 1) {
+            Some(nt) => t = nt,
+            None => return false,
+        }
         tv = t.view();
         slot = find_vacant(t, hash);
     }
     write_entry(ctx, d, t, tv, tv.raw(T_USED) as usize, slot, key, v, hash);
+    true
 }
 
 /// Writes the new entry `e` (= `used`, below `cap`) of `t`, the table of
@@ -424,8 +460,9 @@ fn slot_if_surely_absent(t: Obj, tv: ObjView, hash: u64) -> Option<usize> {
 }
 
 /// Inserts `key` when two loads prove it absent ([`surely_absent`]: the
-/// usual case when a fresh dict is filled); `false` (nothing written) when
-/// they cannot, and the caller probes. Caller holds the lock if shared.
+/// usual case when a fresh dict is filled) and the table has room; `false`
+/// (nothing written) otherwise, and the caller probes (and grows the table
+/// fallibly). Caller holds the lock if shared.
 #[inline]
 pub fn insert_if_surely_absent(
     ctx: &mut ProtoContext,
@@ -439,12 +476,11 @@ pub fn insert_if_surely_absent(
     match slot_if_surely_absent(t, tv, hash) {
         Some(slot) => {
             let used = tv.raw(T_USED);
-            if used < tv.raw(T_CAP) {
-                // Room in this table: write with the layout already read.
-                write_entry(ctx, d, t, tv, used as usize, slot, key, v, hash);
-            } else {
-                insert_new(ctx, d, slot, key, v, hash);
+            if used >= tv.raw(T_CAP) {
+                return false;
             }
+            // Room in this table: write with the layout already read.
+            write_entry(ctx, d, t, tv, used as usize, slot, key, v, hash);
             true
         }
         None => false,

@@ -147,26 +147,70 @@ fn set_item_of(ctx: &mut ProtoContext, l: Obj, j: usize, v: Value) -> bool {
     true
 }
 
-fn grow(ctx: &mut ProtoContext, l: Obj, need: usize) -> Obj {
+/// The storage, replaced first by a larger one when it holds fewer than
+/// `need` slots; `None` (the list unchanged) when that storage cannot be
+/// allocated.
+fn try_grow(ctx: &mut ProtoContext, l: Obj, need: usize) -> Option<Obj> {
     let st = storage(l);
     let cap = st.n_values();
     if need <= cap {
-        return st;
+        return Some(st);
     }
     let n = len(l);
     let new_cap = need.max(cap + cap / 2 + 4);
-    let ns = ctx.alloc(Kind::STORAGE, Value::NONE, new_cap, 0);
+    let ns = ctx.try_alloc(Kind::STORAGE, Value::NONE, new_cap, 0)?;
     let nso = Obj::from_value(ns).expect("heap");
     for i in 0..n.min(cap) {
         nso.init(i, st.get(i));
     }
     ctx.store(l, 0, ns);
-    nso
+    Some(nso)
+}
+
+fn grow(ctx: &mut ProtoContext, l: Obj, need: usize) -> Obj {
+    match try_grow(ctx, l, need) {
+        Some(st) => st,
+        None => panic!("list storage of {need} items is too large"),
+    }
 }
 
 /// Ensures capacity for `need` items.
 pub fn reserve(ctx: &mut ProtoContext, l: Obj, need: usize) {
     grow(ctx, l, need);
+}
+
+/// Ensures capacity for `need` items; false (the list unchanged) when the
+/// storage cannot be allocated (MemoryError).
+pub fn try_reserve(ctx: &mut ProtoContext, l: Obj, need: usize) -> bool {
+    try_grow(ctx, l, need).is_some()
+}
+
+/// As [`append`], but false (the list unchanged) when the storage must
+/// grow and cannot be allocated (MemoryError).
+#[inline]
+pub fn try_append(ctx: &mut ProtoContext, l: Obj, v: Value) -> bool {
+    let n = len(l);
+    if n >= storage(l).n_values() && try_grow(ctx, l, n + 1).is_none() {
+        return false;
+    }
+    append(ctx, l, v);
+    true
+}
+
+/// As [`extend`], but false (the list unchanged) when the storage cannot
+/// be allocated (MemoryError).
+pub fn try_extend(ctx: &mut ProtoContext, l: Obj, items: &[Value]) -> bool {
+    let n = len(l);
+    let Some(need) = n.checked_add(items.len()) else {
+        return false;
+    };
+    if !try_reserve(ctx, l, need) {
+        return false;
+    }
+    for &v in items {
+        append(ctx, l, v);
+    }
+    true
 }
 
 /// Appends `v`. Caller holds the lock if shared.
@@ -269,7 +313,17 @@ pub fn remove(_ctx: &mut ProtoContext, l: Obj, i: usize) -> Option<Value> {
 
 /// Replaces all items with `items`. Caller holds the lock if shared.
 pub fn replace_all(ctx: &mut ProtoContext, l: Obj, items: &[Value]) {
-    let ns = ctx.alloc(Kind::STORAGE, Value::NONE, items.len().max(4), 0);
+    if !try_replace_all(ctx, l, items) {
+        panic!("list storage of {} items is too large", items.len());
+    }
+}
+
+/// As [`replace_all`], but false (the list unchanged) when the storage
+/// cannot be allocated (MemoryError).
+pub fn try_replace_all(ctx: &mut ProtoContext, l: Obj, items: &[Value]) -> bool {
+    let Some(ns) = ctx.try_alloc(Kind::STORAGE, Value::NONE, items.len().max(4), 0) else {
+        return false;
+    };
     let nso = Obj::from_value(ns).expect("heap");
     for (i, &v) in items.iter().enumerate() {
         nso.init(i, v);
@@ -277,6 +331,7 @@ pub fn replace_all(ctx: &mut ProtoContext, l: Obj, items: &[Value]) {
     set_raw(l, 0, 0);
     ctx.store(l, 0, ns);
     set_raw(l, 0, items.len() as u64);
+    true
 }
 
 /// Truncates to `n` items. Caller holds the lock if shared.

@@ -244,9 +244,21 @@ pub fn set_cached_hash(o: Obj, h: u64) {
 /// Allocates a byte buffer (see the module header) holding `parts`, with
 /// room for at least `cap` bytes in all.
 pub fn alloc_buffer(ctx: &mut ProtoContext, parts: &[&[u8]], cap: usize) -> Value {
-    let n: usize = parts.iter().map(|p| p.len()).sum();
-    let v = ctx.alloc(Kind::BYTES, Value::NONE, 0, DATA_OFFSET + cap.max(n));
-    fill(v, Kind::BYTES, parts, n, n, false)
+    match try_alloc_buffer(ctx, parts, cap) {
+        Some(v) => v,
+        None => panic!("byte buffer of {cap} bytes is too large"),
+    }
+}
+
+/// As [`alloc_buffer`], but `None` when the buffer cannot be allocated
+/// (MemoryError).
+pub fn try_alloc_buffer(ctx: &mut ProtoContext, parts: &[&[u8]], cap: usize) -> Option<Value> {
+    let n = parts
+        .iter()
+        .try_fold(0usize, |t, p| t.checked_add(p.len()))?;
+    let raw = DATA_OFFSET.checked_add(cap.max(n))?;
+    let v = ctx.try_alloc(Kind::BYTES, Value::NONE, 0, raw)?;
+    Some(fill(v, Kind::BYTES, parts, n, n, false))
 }
 
 /// Is `o` a byte buffer made by [`alloc_buffer`] (a `Kind::BYTES` object

@@ -289,7 +289,16 @@ fn bytes_from_object(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
             let r = loop {
                 match vm.next(it) {
                     Ok(Some(item)) => match bytes_item(vm, item) {
-                        Ok(b) => out.push(b),
+                        Ok(b) => {
+                            // An endless iterator ends in MemoryError when
+                            // the buffer cannot grow (amortised doubling).
+                            if out.len() == out.capacity() {
+                                if let Err(e) = vm.try_reserve(&mut out, 1) {
+                                    break Err(e);
+                                }
+                            }
+                            out.push(b)
+                        }
                         Err(e) => break Err(e),
                     },
                     Ok(None) => break Ok(out),
@@ -598,22 +607,34 @@ pub(crate) fn ba_push(vm: &mut Vm, v: Value, extra: &[u8]) {
     let _ = ba_push_mut(vm, v, extra);
 }
 
-/// [`ba_push`] refusing a frozen bytearray (checked under the lock).
+/// [`ba_push`] refusing a frozen bytearray (checked under the lock);
+/// MemoryError (the bytearray unchanged) when its buffer cannot grow.
 fn ba_push_mut(vm: &mut Vm, v: Value, extra: &[u8]) -> PyResult<()> {
     let o = Obj::from_value(v).expect("ba");
-    vm.with_mut_lock(o, |ctx| {
+    let grown = vm.with_mut_lock(o, |ctx| {
         let st = ba_buffer(o);
         // SAFETY: this thread is the buffer's only writer: a local buffer
         // belongs to a local bytearray, and a shared one is written only
         // under the lock of its one bytearray, which we hold (buffers are
         // made by `put_buffer`/`alloc_buffer` and never handed out).
         if unsafe { lstr::buffer_append(st, extra) } {
-            return;
+            return true;
         }
         let cur = lstr::bytes(st);
         let need = cur.len() + extra.len();
-        put_buffer(ctx, o, &[cur, extra], need + need / 2 + 16);
-    })
+        match lstr::try_alloc_buffer(ctx, &[cur, extra], need + need / 2 + 16) {
+            Some(nb) => {
+                ctx.store(o, 0, nb);
+                true
+            }
+            None => false,
+        }
+    })?;
+    if grown {
+        Ok(())
+    } else {
+        Err(vm.no_memory())
+    }
 }
 
 /// A positional-only `METH_FASTCALL` method of bytes or bytearray (see

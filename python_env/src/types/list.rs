@@ -64,14 +64,18 @@ fn list_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(&src) => collect_hinted(vm, src)?,
         None => Vec::new(),
     };
-    vm.with_mut_lock(l, |ctx| llist::replace_all(ctx, l, &items))?;
+    if !vm.with_mut_lock(l, |ctx| llist::try_replace_all(ctx, l, &items))? {
+        return Err(vm.no_memory());
+    }
     Ok(Value::NONE)
 }
 
 fn list_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.append", a, k, 1, 1)?;
     let (l, v) = (lo(a[0]), a[1]);
-    vm.with_mut_lock(l, |ctx| llist::append(ctx, l, v))?;
+    if !vm.with_mut_lock(l, |ctx| llist::try_append(ctx, l, v))? {
+        return Err(vm.no_memory());
+    }
     Ok(Value::NONE)
 }
 
@@ -79,7 +83,9 @@ fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.extend", a, k, 1, 1)?;
     let items = collect_hinted(vm, a[1])?;
     let l = lo(a[0]);
-    vm.with_mut_lock(l, |ctx| llist::extend(ctx, l, &items))?;
+    if !vm.with_mut_lock(l, |ctx| llist::try_extend(ctx, l, &items))? {
+        return Err(vm.no_memory());
+    }
     Ok(Value::NONE)
 }
 
@@ -582,7 +588,9 @@ pub(super) fn seq_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn list_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let items = vm.collect(a[1])?;
     let l = lo(a[0]);
-    vm.with_mut_lock(l, |ctx| llist::extend(ctx, l, &items))?;
+    if !vm.with_mut_lock(l, |ctx| llist::try_extend(ctx, l, &items))? {
+        return Err(vm.no_memory());
+    }
     Ok(a[0])
 }
 
