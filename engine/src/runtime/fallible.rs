@@ -15,6 +15,17 @@ impl Vm {
         self.new_exc(self.g.e.MemoryError, "")
     }
 
+    /// `MemoryError` unless `grown`: the result of a fallible layout call
+    /// (`llist::try_append`, `ldict::try_insert_new`, ...) that leaves its
+    /// object unchanged when the storage cannot grow.
+    pub fn grown(&mut self, grown: bool) -> PyResult<()> {
+        if grown {
+            Ok(())
+        } else {
+            Err(self.no_memory())
+        }
+    }
+
     /// An empty vector with room for `n` items, or `MemoryError`.
     pub fn try_vec<T>(&mut self, n: usize) -> PyResult<Vec<T>> {
         let mut v = Vec::new();

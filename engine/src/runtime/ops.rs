@@ -446,9 +446,9 @@ impl Vm {
                         // between the snapshot and the append (the
                         // snapshot alone holds items `b` may lose).
                         let items = self.seq_items(b);
-                        if !self.with_mut_lock(ao, |ctx| llist::try_extend(ctx, ao, &items))? {
-                            return Err(self.no_memory());
-                        }
+                        let grown =
+                            self.with_mut_lock(ao, |ctx| llist::try_extend(ctx, ao, &items))?;
+                        self.grown(grown)?;
                         return Ok(a);
                     }
                     let mut items = self.seq_items(a);
@@ -1317,13 +1317,7 @@ impl Vm {
     #[inline]
     pub fn list_append(&mut self, l: Value, v: Value) {
         let o = Obj::from_value(l).expect("list");
-        if o.is_shared() {
-            self.ctx.lock_object(o);
-            llist::append(&mut self.ctx, o, v);
-            self.ctx.unlock_object(o);
-        } else {
-            llist::append(&mut self.ctx, o, v);
-        }
+        self.with_lock(o, |ctx| llist::append(ctx, o, v));
     }
 
     /// Appends to a list (taking its lock if shared); MemoryError (the list
@@ -1331,19 +1325,8 @@ impl Vm {
     #[inline]
     pub fn try_list_append(&mut self, l: Value, v: Value) -> PyResult<()> {
         let o = Obj::from_value(l).expect("list");
-        let ok = if o.is_shared() {
-            self.ctx.lock_object(o);
-            let ok = llist::try_append(&mut self.ctx, o, v);
-            self.ctx.unlock_object(o);
-            ok
-        } else {
-            llist::try_append(&mut self.ctx, o, v)
-        };
-        if ok {
-            Ok(())
-        } else {
-            Err(self.no_memory())
-        }
+        let grown = self.with_lock(o, |ctx| llist::try_append(ctx, o, v));
+        self.grown(grown)
     }
 
     /// Runs `f` with the object's lock held if it is shared.
@@ -1648,11 +1631,7 @@ impl Vm {
             }
             Probe::Vacant(s) => ldict::try_insert_new(ctx, o, s, key, v, h),
         })?;
-        if stored {
-            Ok(())
-        } else {
-            Err(self.no_memory())
-        }
+        self.grown(stored)
     }
 
     /// `d.setdefault(key, v)`: the existing value, or `v` after inserting it
@@ -1737,11 +1716,7 @@ impl Vm {
                 Probe::Vacant(slot) => ldict::try_insert_new(ctx, o, slot, key, Value::TRUE, h),
                 Probe::Found(_) => true,
             })?;
-            if stored {
-                Ok(())
-            } else {
-                Err(vm.no_memory())
-            }
+            vm.grown(stored)
         })
     }
 
@@ -2269,13 +2244,10 @@ impl Vm {
                 }
                 Ok(None) => {
                     let lo = Obj::from_value(l).expect("list");
-                    break match self.try_vec(llist::len(lo)) {
-                        Ok(mut out) => {
-                            llist::snapshot(lo, &mut out);
-                            Ok(out)
-                        }
-                        Err(e) => Err(e),
-                    };
+                    break self.try_vec(llist::len(lo)).map(|mut out| {
+                        llist::snapshot(lo, &mut out);
+                        out
+                    });
                 }
                 Err(e) => break Err(e),
             }

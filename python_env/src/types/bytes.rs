@@ -630,11 +630,7 @@ fn ba_push_mut(vm: &mut Vm, v: Value, extra: &[u8]) -> PyResult<()> {
             None => false,
         }
     })?;
-    if grown {
-        Ok(())
-    } else {
-        Err(vm.no_memory())
-    }
+    vm.grown(grown)
 }
 
 /// A positional-only `METH_FASTCALL` method of bytes or bytearray (see

@@ -64,18 +64,16 @@ fn list_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(&src) => collect_hinted(vm, src)?,
         None => Vec::new(),
     };
-    if !vm.with_mut_lock(l, |ctx| llist::try_replace_all(ctx, l, &items))? {
-        return Err(vm.no_memory());
-    }
+    let grown = vm.with_mut_lock(l, |ctx| llist::try_replace_all(ctx, l, &items))?;
+    vm.grown(grown)?;
     Ok(Value::NONE)
 }
 
 fn list_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.append", a, k, 1, 1)?;
     let (l, v) = (lo(a[0]), a[1]);
-    if !vm.with_mut_lock(l, |ctx| llist::try_append(ctx, l, v))? {
-        return Err(vm.no_memory());
-    }
+    let grown = vm.with_mut_lock(l, |ctx| llist::try_append(ctx, l, v))?;
+    vm.grown(grown)?;
     Ok(Value::NONE)
 }
 
@@ -83,9 +81,8 @@ fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.extend", a, k, 1, 1)?;
     let items = collect_hinted(vm, a[1])?;
     let l = lo(a[0]);
-    if !vm.with_mut_lock(l, |ctx| llist::try_extend(ctx, l, &items))? {
-        return Err(vm.no_memory());
-    }
+    let grown = vm.with_mut_lock(l, |ctx| llist::try_extend(ctx, l, &items))?;
+    vm.grown(grown)?;
     Ok(Value::NONE)
 }
 
@@ -588,9 +585,8 @@ pub(super) fn seq_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn list_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let items = vm.collect(a[1])?;
     let l = lo(a[0]);
-    if !vm.with_mut_lock(l, |ctx| llist::try_extend(ctx, l, &items))? {
-        return Err(vm.no_memory());
-    }
+    let grown = vm.with_mut_lock(l, |ctx| llist::try_extend(ctx, l, &items))?;
+    vm.grown(grown)?;
     Ok(a[0])
 }
 

@@ -935,14 +935,13 @@ fn rlock_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn lock_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    if let Ok(s) = lock_state(vm, a[0]) {
-        WITH_LOCKS.with(|w| {
-            let mut w = w.borrow_mut();
-            if let Some(i) = w.iter().rposition(|l| Arc::ptr_eq(l, &s.0)) {
-                w.remove(i);
-            }
-        });
-    }
+    let s = lock_state(vm, a[0])?;
+    WITH_LOCKS.with(|w| {
+        let mut w = w.borrow_mut();
+        if let Some(i) = w.iter().rposition(|l| Arc::ptr_eq(l, &s.0)) {
+            w.remove(i);
+        }
+    });
     lock_release(vm, &a[..1], k)
 }
 
