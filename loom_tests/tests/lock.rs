@@ -323,3 +323,46 @@ fn handover_skips_other_sleepers() {
         g.data.read(|&d| assert_eq!(d, 1 + 10 + 160));
     });
 }
+
+/// The woken-waiter throttle: the holder releases (waking the sleeper) and
+/// retakes the lock before the woken waiter looks, three times over, so the
+/// waiter finds the lock retaken, clears `WOKEN` and sleeps again. The
+/// waiter never claims here (no handover wakes everyone), so only the
+/// throttle's own protocol wakes it: an unlock that saw `WOKEN` wakes
+/// nobody, and if the flag could outlive every awake waiter, the sleeper
+/// would sleep for ever and loom would report the deadlock. Each thread
+/// gets in as often as it asked, and the word ends free with no waiter
+/// registered.
+#[test]
+fn woken_waiter_finds_lock_retaken() {
+    model(2, || {
+        lock::set_model_claim_after(u32::MAX);
+        let g = Arc::new(Guarded {
+            word: AtomicU32::new(0),
+            data: Racy::new(0),
+        });
+        let slept = Arc::new(AtomicBool::new(false));
+        assert!(lock::try_lock(&g.word));
+        let t = {
+            let (g, slept) = (g.clone(), slept.clone());
+            thread::spawn(move || {
+                lock::lock_with(&g.word, || slept.store(true, Ordering::Relaxed));
+                g.data.update(|d| *d += 100);
+                lock::unlock(&g.word);
+            })
+        };
+        while !slept.load(Ordering::Relaxed) {
+            thread::yield_now();
+        }
+        for _ in 0..3 {
+            g.data.update(|d| *d += 1);
+            lock::unlock(&g.word);
+            lock::lock_with(&g.word, || {});
+        }
+        g.data.update(|d| *d += 1);
+        lock::unlock(&g.word);
+        t.join().unwrap();
+        assert_eq!(g.word.load(Ordering::Relaxed), 0, "word not back to free");
+        g.data.read(|&d| assert_eq!(d, 104));
+    });
+}

@@ -5,26 +5,34 @@
 //! Critical sections must be short and must not block.
 //!
 //! Waiting first spins (exponential backoff, looking without writing), then
-//! sleeps on the word (a futex on Linux) after marking it [`SLEEPERS`];
-//! `unlock` wakes one sleeper when it finds the mark. Sleeping waiters leave
-//! the lock's cache line alone, so under heavy contention the holder keeps
-//! the line and the data it guards instead of losing them to every waiter's
-//! look. Between sleeps a waiter calls the caller's `on_wait` hook: the
-//! interpreter passes its safepoint poll there. A sleeper stays Running as
-//! far as the collector's handshake knows (entering and leaving the blocked
-//! state takes the handshake's mutex, which a contended lock would turn into
-//! a second contention point), so its sleep is bounded ([`SLEEP_NS`]): a
-//! requested collection waits at most that long for it.
+//! registers in the word's waiter count and sleeps on the word (a futex on
+//! Linux). Sleeping waiters leave the lock's cache line alone, so under
+//! heavy contention the holder keeps the line and the data it guards
+//! instead of losing them to every waiter's look. Between sleeps a waiter
+//! calls the caller's `on_wait` hook: the interpreter passes its safepoint
+//! poll there. A sleeper stays Running as far as the collector's handshake
+//! knows (entering and leaving the blocked state takes the handshake's
+//! mutex, which a contended lock would turn into a second contention
+//! point), so its sleep is bounded ([`SLEEP_NS`]): a requested collection
+//! waits at most that long for it.
+//!
+//! An unlock with waiters wakes one of them and sets [`WOKEN`]; until the
+//! woken waiter has looked at the word (taking the lock, or clearing the
+//! flag as it goes back to sleep), unlocks wake nobody. A thread that
+//! releases and retakes the lock in a loop (appends to a shared list from
+//! 16 threads) thus makes one wake-up system call per round trip of a
+//! woken waiter, not one per release.
 //!
 //! The lock barges: a running thread that releases and retakes it (a loop of
 //! `list.sort()` calls) usually wins against the sleeper it just woke, which
 //! keeps hot short critical sections off the scheduler's path. Barging alone
 //! can starve a waiter for ever, so it is *eventually fair*: a sleeper that
-//! has lost for [`FAIR_AFTER_NS`] claims the lock ([`FAIR`]), and the next
-//! unlock hands it over ([`HANDOFF`]) instead of freeing it; nobody but the
-//! claimant may take a handed-over lock. At most one waiter claims at a time,
-//! so a lock hands over at most once per claimant's patience, and the others
-//! keep barging between.
+//! has lost for [`FAIR_AFTER_NS`] times the number of waiters claims the
+//! lock ([`FAIR`]), and the next unlock hands it over ([`HANDOFF`]) instead
+//! of freeing it; nobody but the claimant may take a handed-over lock. At
+//! most one waiter claims at a time, so a lock hands over at most about once
+//! per [`FAIR_AFTER_NS`], however many threads wait, and the others keep
+//! barging between.
 //!
 //! The algorithm is generic over [`LockWord`] so the loom models run it on
 //! loom atomics (with a modelled futex) while the heap runs it on header words.
@@ -60,7 +68,7 @@ pub const SLEEP_NS: u32 = 1_000_000;
 /// the lock, in nanoseconds. Short enough that no thread waits long behind a
 /// releasing-and-retaking one; long enough that a hot lock hands over (a
 /// scheduler round trip while the lock stands idle) rarely.
-pub const FAIR_AFTER_NS: u64 = 250_000;
+pub const FAIR_AFTER_NS: u64 = 500_000;
 
 impl LockWord for core::sync::atomic::AtomicU32 {
     #[inline(always)]
@@ -187,21 +195,43 @@ impl LockWord for crate::sync::AtomicU32 {
     }
 }
 
+// The word: a state in the low bits, a flag, and a count of waiters.
+const STATE: u32 = 0b11;
 const FREE: u32 = 0;
 const HELD: u32 = 1;
-/// Held, and threads may be sleeping on the word: its unlock must wake one.
-const SLEEPERS: u32 = 2;
-/// Held, sleepers may be waiting, and one of them (the claimant) has lost
-/// for [`FAIR_AFTER_NS`]: the unlock must hand the lock to it.
-const FAIR: u32 = 3;
+/// Held, and one waiter (the claimant) has lost for its patience: the
+/// unlock must hand the lock to it.
+const FAIR: u32 = 2;
 /// Released to the claimant alone: only it may take the lock. Every other
 /// thread treats the word as held.
-const HANDOFF: u32 = 4;
+const HANDOFF: u32 = 3;
+/// An unlock woke a sleeper that has not yet looked at the word. While it
+/// is set, unlocks wake nobody: the woken waiter will take the lock or clear
+/// the flag before it sleeps again, and the next unlock wakes another.
+const WOKEN: u32 = 1 << 2;
+/// One registered waiter: a thread past its spinning that sleeps on the word
+/// or is about to. The count lives in the bits from here up.
+const WAITER: u32 = 1 << 8;
 
-/// Tries to take the lock once.
+#[inline(always)]
+fn state(v: u32) -> u32 {
+    v & STATE
+}
+
+#[inline(always)]
+fn waiters(v: u32) -> u32 {
+    v / WAITER
+}
+
+/// Tries to take the lock once. A free lock is taken even while waiters
+/// sleep on it (barging).
 #[inline(always)]
 pub fn try_lock<W: LockWord + ?Sized>(w: &W) -> bool {
-    w.try_cas(FREE, HELD)
+    if w.try_cas(FREE, HELD) {
+        return true;
+    }
+    let v = w.relaxed_load();
+    state(v) == FREE && w.try_cas(v, v | HELD)
 }
 
 /// Pause rounds a waiter doubles its spin up to before it sleeps.
@@ -211,14 +241,31 @@ const MAX_SPIN: u32 = 64;
 #[cfg(loom)]
 const MAX_SPIN: u32 = 2;
 
+
 /// How long a sleeping waiter has been losing: it has run out of patience
-/// after [`FAIR_AFTER_NS`] since its first sleep (under loom, which models
-/// no time, as soon as it has slept once, so the models reach the handoff).
+/// after [`FAIR_AFTER_NS`] for each registered waiter since its first sleep
+/// (under loom, which models no time, after [`set_model_claim_after`]
+/// sleeps, one unless a model says otherwise, so the models reach the
+/// handoff).
 struct Patience {
     #[cfg(not(loom))]
     since: Option<std::time::Instant>,
     #[cfg(loom)]
-    slept: bool,
+    sleeps: u32,
+}
+
+#[cfg(loom)]
+std::thread_local! {
+    /// Sleeps before a modelled waiter claims. Thread-local to the test's
+    /// thread, which runs every modelled thread of its model.
+    static MODEL_CLAIM_AFTER: core::cell::Cell<u32> = const { core::cell::Cell::new(1) };
+}
+
+/// loom models only: how many sleeps a waiter takes before it claims the
+/// lock (`u32::MAX`: never), for the model run on the calling thread.
+#[cfg(loom)]
+pub fn set_model_claim_after(sleeps: u32) {
+    MODEL_CLAIM_AFTER.with(|c| c.set(sleeps));
 }
 
 impl Patience {
@@ -227,7 +274,7 @@ impl Patience {
             #[cfg(not(loom))]
             since: None,
             #[cfg(loom)]
-            slept: false,
+            sleeps: 0,
         }
     }
 
@@ -238,45 +285,52 @@ impl Patience {
         }
         #[cfg(loom)]
         {
-            self.slept = true;
+            self.sleeps = self.sleeps.saturating_add(1);
         }
     }
 
-    fn exhausted(&self) -> bool {
+    /// `waiters`: how many wait now, this one included. Scaling the patience
+    /// with them bounds the rate of handovers (each costs the lock a
+    /// scheduler round trip while it stands idle) to about one per
+    /// [`FAIR_AFTER_NS`], however many threads contend, while every waiter
+    /// still gets in within about `waiters` times that.
+    fn exhausted(&self, waiters: u32) -> bool {
         #[cfg(not(loom))]
-        return self
-            .since
-            .is_some_and(|t| t.elapsed().as_nanos() >= u128::from(FAIR_AFTER_NS));
+        return self.since.is_some_and(|t| {
+            t.elapsed().as_nanos() >= u128::from(FAIR_AFTER_NS) * u128::from(waiters.max(1))
+        });
         #[cfg(loom)]
-        return self.slept;
+        {
+            let _ = waiters;
+            self.sleeps >= MODEL_CLAIM_AFTER.with(|c| c.get())
+        }
     }
 }
 
 /// Takes the lock, calling `on_wait` between sleeps while it is held elsewhere.
 ///
 /// A waiter first spins with exponential backoff (1, 2, 4, ... pause rounds
-/// between looks) while the lock is held and nobody sleeps on it; then it
-/// marks the word [`SLEEPERS`] and sleeps until an unlock wakes it (or the
-/// sleep's bound passes), calling `on_wait` before each sleep. A woken
-/// waiter takes a free lock as [`SLEEPERS`] again, since others may still
-/// sleep: that costs at most one needless wake when none do. A waiter out of
-/// [`Patience`] claims the lock ([`FAIR`]) if nobody else has, and takes it
-/// when the holder hands it over.
+/// between looks) while the lock is held and nobody waits in the kernel;
+/// then it registers in the word's waiter count and sleeps until an unlock
+/// wakes it (or the sleep's bound passes), calling `on_wait` before each
+/// sleep. A waiter out of [`Patience`] claims the lock ([`FAIR`]) if nobody
+/// else has, and takes it when the holder hands it over.
 #[inline]
 pub fn lock_with<W: LockWord + ?Sized>(w: &W, mut on_wait: impl FnMut()) {
-    if try_lock(w) {
+    if w.try_cas(FREE, HELD) {
         return;
     }
     let mut delay = 1u32;
     while delay <= MAX_SPIN {
-        match w.relaxed_load() {
-            FREE => {
-                if try_lock(w) {
-                    return;
-                }
+        let v = w.relaxed_load();
+        if state(v) == FREE {
+            if w.try_cas(v, v | HELD) {
+                return;
             }
-            HELD => {}
-            _ => break,
+        } else if v != HELD {
+            // Others sleep already: join them rather than keep looking at
+            // the holder's line.
+            break;
         }
         for _ in 0..delay {
             spin_hint();
@@ -288,36 +342,54 @@ pub fn lock_with<W: LockWord + ?Sized>(w: &W, mut on_wait: impl FnMut()) {
 
 #[inline(never)]
 fn lock_slow<W: LockWord + ?Sized>(w: &W, on_wait: &mut dyn FnMut()) {
+    // Register as a waiter, or take a lock found free.
+    loop {
+        let v = w.relaxed_load();
+        if state(v) == FREE {
+            if w.try_cas(v, v | HELD) {
+                return;
+            }
+        } else if w.try_cas(v, v + WAITER) {
+            break;
+        }
+    }
     let mut patience = Patience::new();
     let mut claimant = false;
     loop {
-        let sleep_on = match w.relaxed_load() {
+        let v = w.relaxed_load();
+        let took = (v - WAITER) & !(STATE | WOKEN) | HELD;
+        let sleep_on = match state(v) {
+            // Taking the lock clears WOKEN: whether this waiter was the woken
+            // one or not, the next unlock wakes a sleeper if any is left.
             FREE => {
-                if w.try_cas(FREE, SLEEPERS) {
+                if w.try_cas(v, took) {
                     return;
                 }
                 continue;
             }
-            v @ (HELD | SLEEPERS) if !claimant && patience.exhausted() => {
-                if !w.try_cas(v, FAIR) {
+            HANDOFF if claimant => {
+                if w.try_cas(v, took) {
+                    return;
+                }
+                continue;
+            }
+            HELD if !claimant && patience.exhausted(waiters(v)) => {
+                let claimed = v & !(STATE | WOKEN) | FAIR;
+                if !w.try_cas(v, claimed) {
                     continue;
                 }
                 claimant = true;
-                FAIR
+                claimed
             }
-            HELD => {
-                if !w.try_cas(HELD, SLEEPERS) {
+            // A waiter about to sleep clears WOKEN, so an unlock after its
+            // sleep began wakes someone.
+            _ if v & WOKEN != 0 => {
+                if !w.try_cas(v, v & !WOKEN) {
                     continue;
                 }
-                SLEEPERS
+                v & !WOKEN
             }
-            HANDOFF if claimant => {
-                if w.try_cas(HANDOFF, SLEEPERS) {
-                    return;
-                }
-                continue;
-            }
-            v => v,
+            _ => v,
         };
         on_wait();
         patience.note_sleep();
@@ -325,8 +397,8 @@ fn lock_slow<W: LockWord + ?Sized>(w: &W, on_wait: &mut dyn FnMut()) {
     }
 }
 
-/// Releases the lock: frees it, waking one sleeper if any may sleep, or
-/// hands it to its claimant. The caller must hold it.
+/// Releases the lock: frees it, waking one sleeper if some wait and none is
+/// on its way already, or hands it to its claimant. The caller must hold it.
 #[inline(always)]
 pub fn unlock<W: LockWord + ?Sized>(w: &W) {
     if !w.release_cas(HELD, FREE) {
@@ -337,28 +409,28 @@ pub fn unlock<W: LockWord + ?Sized>(w: &W) {
 #[inline(never)]
 fn unlock_slow<W: LockWord + ?Sized>(w: &W) {
     loop {
-        match w.relaxed_load() {
+        let v = w.relaxed_load();
+        match state(v) {
             HELD => {
-                if w.release_cas(HELD, FREE) {
-                    return;
-                }
-            }
-            SLEEPERS => {
-                if w.release_cas(SLEEPERS, FREE) {
-                    w.wake_one();
+                let wake = waiters(v) > 0 && v & WOKEN == 0;
+                let freed = (v & !STATE) | if wake { WOKEN } else { 0 };
+                if w.release_cas(v, freed) {
+                    if wake {
+                        w.wake_one();
+                    }
                     return;
                 }
             }
             FAIR => {
                 // The claimant is one of the sleepers, and a futex cannot
                 // wake a chosen one: wake them all; the others sleep again.
-                if w.release_cas(FAIR, HANDOFF) {
+                if w.release_cas(v, v & !STATE | HANDOFF) {
                     w.wake_all();
                     return;
                 }
             }
-            v => {
-                debug_assert!(false, "unlock of a lock not held (word {v})");
+            _ => {
+                debug_assert!(false, "unlock of a lock not held (word {v:#x})");
                 return;
             }
         }
@@ -367,5 +439,5 @@ fn unlock_slow<W: LockWord + ?Sized>(w: &W) {
 
 /// Is the lock held (by anyone, or handed to its claimant)?
 pub fn is_locked<W: LockWord + ?Sized>(w: &W) -> bool {
-    w.relaxed_load() != FREE
+    state(w.relaxed_load()) != FREE
 }

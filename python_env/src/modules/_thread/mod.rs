@@ -179,6 +179,13 @@ impl core::ops::Deref for LockState {
 struct LockWord {
     held: bool,
     hv: Handover,
+    /// A release notified a waiter that has not yet looked at the state.
+    /// Releases meanwhile notify nobody (a thread taking and releasing the
+    /// lock in a loop would otherwise make a wake-up system call every
+    /// time): every waiter's step clears it, so the flag never outlives the
+    /// waiters that are awake, and a release after a waiter went back to
+    /// sleep notifies again.
+    woken: bool,
 }
 
 /// Owner ident of an RLock being handed to its claimant (no thread's).
@@ -290,7 +297,12 @@ fn fair_wait<T>(
     let start = Instant::now();
     let r = counted_wait(vm, m, cv, waiters, deadline, |st| {
         let mut c = claimant.get();
-        let got = step(st, start.elapsed() >= CLAIM_AFTER, &mut c);
+        // Patience scales with the number of waiters, which bounds the
+        // rate of handovers (each one a scheduler round trip while the lock
+        // stands idle) however many threads contend; each still gets in
+        // within about that many times CLAIM_AFTER.
+        let n = waiters.load(Ordering::Relaxed).max(1) as u32;
+        let got = step(st, start.elapsed() >= CLAIM_AFTER * n, &mut c);
         claimant.set(c);
         got
     });
@@ -564,16 +576,16 @@ fn lock_acquire_raw(
         return Ok(true);
     }
     // A handed-over lock is held for the claimant already.
-    let step = |w: &mut LockWord, lost_long: bool, c: &mut bool| match w
-        .hv
-        .try_take(!w.held, lost_long, c)
-    {
-        Some(Took::Free) => {
-            w.held = true;
-            true
+    let step = |w: &mut LockWord, lost_long: bool, c: &mut bool| {
+        w.woken = false;
+        match w.hv.try_take(!w.held, lost_long, c) {
+            Some(Took::Free) => {
+                w.held = true;
+                true
+            }
+            Some(Took::Handed) => true,
+            None => false,
         }
-        Some(Took::Handed) => true,
-        None => false,
     };
     fair_wait(
         vm,
@@ -612,9 +624,12 @@ fn lock_release_raw(s: &LockInner) -> bool {
         return true;
     }
     g.held = false;
-    let waiting = s.waiters.load(Ordering::Relaxed);
+    let wake = s.waiters.load(Ordering::Relaxed) > 0 && !g.woken;
+    g.woken |= wake;
     drop(g);
-    notify_waiter(&s.cv, waiting);
+    if wake {
+        s.cv.notify_one();
+    }
     true
 }
 
