@@ -241,7 +241,6 @@ const MAX_SPIN: u32 = 64;
 #[cfg(loom)]
 const MAX_SPIN: u32 = 2;
 
-
 /// How long a sleeping waiter has been losing: it has run out of patience
 /// after [`FAIR_AFTER_NS`] for each registered waiter since its first sleep
 /// (under loom, which models no time, after [`set_model_claim_after`]
