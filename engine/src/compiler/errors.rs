@@ -10,12 +10,15 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::{ErrorKind, RawError, SourceMap, MAX_PAREN_NESTING};
 
-/// Checks bracket nesting depth and tab/space consistency of indentation
-/// (CPython's tokenizer errors "too many nested parentheses" and TabError).
+/// Checks bracket nesting depth, decimal int literals against
+/// `sys.get_int_max_str_digits()`, and tab/space consistency of indentation
+/// (CPython's errors "too many nested parentheses", "Exceeds the limit" and
+/// TabError).
 pub(crate) fn check_tokens(source: &str, tokens: &Tokens) -> Result<(), RawError> {
     let mut depth = 0usize;
     for tok in tokens.iter() {
         match tok.kind() {
+            TokenKind::Int => check_int_digits(&source[tok.range()], tok.range())?,
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
                 depth += 1;
                 if depth > MAX_PAREN_NESTING {
@@ -29,6 +32,31 @@ pub(crate) fn check_tokens(source: &str, tokens: &Tokens) -> Result<(), RawError
         }
     }
     check_tabs(source, tokens)
+}
+
+/// A decimal int literal with more digits than the int/str conversion limit
+/// is a SyntaxError, as CPython's parser converts it with that limit; hex,
+/// octal and binary literals have no limit.
+fn check_int_digits(text: &str, range: TextRange) -> Result<(), RawError> {
+    let limit = crate::runtime::text::int_max_str_digits();
+    if limit == 0 || text.len() <= limit {
+        return Ok(());
+    }
+    let radix_prefix = text.len() > 1
+        && text.starts_with('0')
+        && matches!(text.as_bytes()[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B');
+    if radix_prefix {
+        return Ok(());
+    }
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    if digits <= limit {
+        return Ok(());
+    }
+    let msg = crate::runtime::text::max_str_digits_from_str_error(limit, digits);
+    Err(RawError::syntax(
+        range,
+        format!("{msg} - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."),
+    ))
 }
 
 /// CPython compares every indentation both with tabs to 8 columns and tabs

@@ -112,6 +112,20 @@ impl SourceMap {
         }
         let (lineno, col) = self.line_col(e.range.start());
         let (end_lineno, end_col) = self.line_col(e.range.end());
+        // CPython's parser reports a decimal literal past the digit limit
+        // with its line alone (offsets 0).
+        if e.msg.starts_with("Exceeds the limit (") {
+            return CompileError {
+                kind: e.kind,
+                msg: e.msg.clone(),
+                filename: filename.to_owned(),
+                lineno,
+                col_offset: 0,
+                end_lineno: lineno,
+                end_col_offset: 0,
+                text: self.line_text(lineno).map(str::to_owned),
+            };
+        }
         // CPython raises these tokenizer errors without an end column.
         let no_end = e.msg.ends_with("was never closed")
             || e.msg == "unexpected character after line continuation character";
