@@ -2181,11 +2181,12 @@ fn ba_alloc(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// CPython's bytearray reduce value for `proto`: `(type, (latin-1 text,
 /// 'latin-1'), dict)` below protocol 3, `(type, (bytes,), dict)` from 3 on,
-/// `(type, (), dict)` when empty; `dict` is the instance `__dict__` or None.
+/// `(type, (), state)` when empty; `state` is what `v.__getstate__()`
+/// returns (object's: None, the instance `__dict__`, or `(dict or None,
+/// slot values)` for a subclass with `__slots__`).
 fn ba_reduce_proto(vm: &mut Vm, v: Value, proto: i64) -> PyResult<Value> {
-    let dict = Obj::from_value(v)
-        .and_then(|o| vm.instance_dict(o))
-        .unwrap_or(Value::NONE);
+    let dict = vm.call_method(v, "__getstate__", &[])?;
+    let mark = vm.push_root(dict);
     let b = buf(v).unwrap_or_default();
     let args = if b.is_empty() {
         vm.new_tuple(&[])
@@ -2198,7 +2199,9 @@ fn ba_reduce_proto(vm: &mut Vm, v: Value, proto: i64) -> PyResult<Value> {
         vm.new_tuple(&[bytes])
     };
     let tp = vm.type_of(v);
-    Ok(vm.new_tuple(&[tp, args, dict]))
+    let r = vm.new_tuple(&[tp, args, dict]);
+    vm.pop_roots(mark);
+    Ok(r)
 }
 
 /// `bytearray.__reduce__()`: the protocol-2 value.
