@@ -130,8 +130,29 @@ pub fn decode_object(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult
     decode(vm, b, enc, errors)
 }
 
+/// Under `-X dev`, the codec and the error handler named must exist even
+/// when the data never needs them (CPython's
+/// `unicode_check_encoding_errors`, which skips the names it knows).
+fn dev_check_codec_names(vm: &mut Vm, enc: &str, errors: &str) -> PyResult<()> {
+    if !crate::modules::sys::dev_mode() {
+        return Ok(());
+    }
+    if !matches!(enc, "utf-8" | "utf8" | "ascii") {
+        crate::modules::_codecs::lookup_codec(vm, enc)?;
+    }
+    if !matches!(
+        errors,
+        "strict" | "ignore" | "replace" | "surrogateescape" | "surrogatepass"
+    ) {
+        let name = vm.new_str(errors);
+        crate::modules::_codecs::lookup_error(vm, &[name], Value::EMPTY)?;
+    }
+    Ok(())
+}
+
 /// Decodes bytes to a str value.
 pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value> {
+    dev_check_codec_names(vm, enc, errors)?;
     if Codec::lookup(enc).is_none() {
         return crate::modules::_codecs::decode_text(vm, b, enc, errors);
     }
@@ -141,6 +162,9 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value>
         Ok(cps) => {
             let bytes = crate::text::encode_wtf8(&cps);
             Ok(vm.new_str_bytes(&bytes))
+        }
+        Err(_) if h.is_none() && !matches!(c, Codec::Utf16 | Codec::Utf32) => {
+            decode_custom(vm, b, c, errors, enc)
         }
         Err(_) if h.is_none() => {
             let e = unknown_handler(vm, errors);
@@ -159,6 +183,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value>
 
 /// Encodes a str value to bytes.
 pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value> {
+    dev_check_codec_names(vm, enc, errors)?;
     if Codec::lookup(enc).is_none() {
         return crate::modules::_codecs::encode_text(vm, s, enc, errors);
     }
@@ -167,12 +192,126 @@ pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value>
     let cps = crate::text::decode_wtf8(str_bytes(s));
     match crate::text::codecs::encode(c, &cps, h.unwrap_or(ErrorHandler::Strict)) {
         Ok(b) => Ok(vm.new_bytes(&b)),
-        Err(_) if h.is_none() => {
-            let e = unknown_handler(vm, errors);
-            Err(handler_failure(vm, e, "encoding", enc))
-        }
+        Err(_) if h.is_none() => encode_custom(vm, s, c, &cps, errors, enc),
         Err(e) => Err(codec_exc(vm, &e, s)),
     }
+}
+
+/// The error handler `errors`, which is none of the built-in ones, from the
+/// registry (`codecs.register_error`); the LookupError of an unknown name.
+fn custom_handler_exists(vm: &mut Vm, errors: &str, op: &str, enc: &str) -> PyResult<()> {
+    let name = vm.new_str(errors);
+    match crate::modules::_codecs::lookup_error(vm, &[name], Value::EMPTY) {
+        Ok(_) => Ok(()),
+        Err(_) => {
+            let e = unknown_handler(vm, errors);
+            Err(handler_failure(vm, e, op, enc))
+        }
+    }
+}
+
+/// The codec for the data after a replaced stretch: a BOM codec writes its
+/// BOM once, and its body is the little-endian form.
+fn body_codec(c: Codec) -> Codec {
+    match c {
+        Codec::Utf16 => Codec::Utf16Le,
+        Codec::Utf32 => Codec::Utf32Le,
+        c => c,
+    }
+}
+
+/// Encodes with a registered error handler: each stretch the codec cannot
+/// encode goes to the handler (CPython's `unicode_encode_call_errorhandler`),
+/// whose bytes are written as they are and whose str must encode strictly
+/// (else the original error is raised).
+fn encode_custom(
+    vm: &mut Vm,
+    s: Value,
+    c: Codec,
+    cps: &[u32],
+    errors: &str,
+    enc: &str,
+) -> PyResult<Value> {
+    use crate::modules::_codecs::{encode_error, Replacement};
+    use crate::text::codecs::encode as enc_strict;
+    custom_handler_exists(vm, errors, "encoding", enc)?;
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut piece = c;
+    loop {
+        let mut e = match enc_strict(piece, &cps[pos..], ErrorHandler::Strict) {
+            Ok(b) => {
+                out.extend(b);
+                break;
+            }
+            Err(e) => e,
+        };
+        out.extend(
+            enc_strict(piece, &cps[pos..pos + e.start], ErrorHandler::Strict).unwrap_or_default(),
+        );
+        piece = body_codec(c);
+        e.start += pos;
+        e.end += pos;
+        let (rep, next) = match encode_error(vm, errors, &e, s, cps.len()) {
+            Ok(r) => r,
+            Err(x) => return Err(handler_failure(vm, x, "encoding", enc)),
+        };
+        // The UTF codecs take only ASCII text, and whole code units of
+        // bytes, from a handler.
+        let unit = match c {
+            Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => 2,
+            Codec::Utf32 | Codec::Utf32Le | Codec::Utf32Be => 4,
+            _ => 1,
+        };
+        let utf = unit > 1 || c == Codec::Utf8;
+        match rep {
+            Replacement::Bytes(b) if b.len() % unit == 0 => out.extend(b),
+            Replacement::Str(t) if !utf || t.iter().all(|&ch| ch < 0x80) => {
+                match enc_strict(piece, &t, ErrorHandler::Strict) {
+                    Ok(b) => out.extend(b),
+                    Err(_) => return Err(codec_exc(vm, &e, s)),
+                }
+            }
+            _ => return Err(codec_exc(vm, &e, s)),
+        }
+        pos = next;
+    }
+    Ok(vm.new_bytes(&out))
+}
+
+/// Decodes with a registered error handler: each undecodable stretch goes
+/// to the handler, whose str is taken as it is. Not for the BOM codecs,
+/// whose byte order the first bytes decide.
+fn decode_custom(vm: &mut Vm, b: &[u8], c: Codec, errors: &str, enc: &str) -> PyResult<Value> {
+    use crate::text::codecs::decode as dec_strict;
+    custom_handler_exists(vm, errors, "decoding", enc)?;
+    let mut out = Vec::new();
+    let mut pos = 0;
+    loop {
+        let e = match dec_strict(c, &b[pos..], ErrorHandler::Strict) {
+            Ok(cps) => {
+                out.extend(cps);
+                break;
+            }
+            Err(e) => e,
+        };
+        out.extend(dec_strict(c, &b[pos..pos + e.start], ErrorHandler::Strict).unwrap_or_default());
+        pos = match crate::modules::_codecs::decode_error(
+            vm,
+            errors,
+            e.encoding,
+            b,
+            pos + e.start,
+            pos + e.end,
+            e.reason,
+            &mut out,
+        ) {
+            Ok(p) => p,
+            Err(x) => return Err(handler_failure(vm, x, "decoding", enc)),
+        };
+    }
+    let bytes = crate::text::encode_wtf8(&out);
+    Ok(vm.new_str_bytes(&bytes))
 }
 
 /// The `encoding` / `errors` arguments of `str()`, `bytes()` and
