@@ -731,7 +731,15 @@ fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, d: Value) -> Result<(), 
             Err(e) => return Err(vm.syntax_error(&e)),
         }
     } else {
-        vm.compile_source(src, filename, Mode::Exec)?
+        // A script file or stdin: an unknown coding declaration is
+        // "encoding problem", as CPython's file tokenizer says.
+        let text = vm.decode_source_text(src, filename, true)?;
+        vm.compile_text_with(
+            &text,
+            filename,
+            Mode::Exec,
+            engine::compiler::CompileFlags::interpreter(),
+        )?
     };
     let mark = vm.push_root(code);
     let r = vm.run_code(code, d, d);

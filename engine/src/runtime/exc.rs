@@ -392,7 +392,14 @@ impl Vm {
         self.dict_set_str(d, kmsg, msg);
         // Without a location (a source that cannot be decoded) CPython's
         // tokenizer raises a bare SyntaxError(msg): no filename either.
-        let f = if e.lineno == 0 { Value::NONE } else { f };
+        // Line 0 with offset -1 is compile()'s form of the same error: the
+        // file name, line 0, offset -1, nothing else.
+        let line0 = e.lineno == 0 && e.col_offset == -1;
+        let f = if e.lineno == 0 && !line0 {
+            Value::NONE
+        } else {
+            f
+        };
         self.dict_set_str(d, kf, f);
         // Line 0 means "no location" (e.g. undecodable source): CPython
         // leaves the location attributes None and prints no `File` header.
@@ -403,8 +410,13 @@ impl Vm {
                 Value::int(n)
             }
         };
-        self.dict_set_str(d, kl, loc(e.lineno as i64));
-        self.dict_set_str(d, ko, loc(e.col_offset as i64));
+        let (l, o) = if line0 {
+            (Value::int(0), Value::int(-1))
+        } else {
+            (loc(e.lineno as i64), loc(e.col_offset as i64))
+        };
+        self.dict_set_str(d, kl, l);
+        self.dict_set_str(d, ko, o);
         // CPython's `text` is the source line with its line break (without
         // it for its tokenizer's errors).
         let t = match &e.text {

@@ -81,6 +81,11 @@ impl Vm {
                 err.msg = format!("unknown encoding: {name}");
             }
         }
+        // compile() and exec() of bytes name the source and line 0 (offset
+        // -1) in a decoding error; a file or stdin gives a bare error.
+        if !from_file && err.lineno == 0 {
+            err.col_offset = -1;
+        }
         Err(self.syntax_error(&err))
     }
 
