@@ -1356,7 +1356,7 @@ mod sentinel_tests {
         Arc::new(LockInner {
             locked: Mutex::new(LockWord {
                 held: true,
-                hv: Handover::new(),
+                ..LockWord::default()
             }),
             cv: Condvar::new(),
             waiters: AtomicUsize::new(0),
