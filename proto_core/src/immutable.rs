@@ -260,6 +260,12 @@ impl PHashMap {
     pub fn iter(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
         self.0.values().flat_map(|b| b.entries().iter().copied())
     }
+    /// Iterates the entries with their hashes (in hash order).
+    pub fn iter_hashed(&self) -> impl Iterator<Item = (u64, Value, Value)> + '_ {
+        self.0
+            .iter()
+            .flat_map(|(&h, b)| b.entries().iter().map(move |&(k, v)| (h, k, v)))
+    }
 }
 
 impl Trace for PHashMap {

@@ -65,7 +65,7 @@ use engine::runtime::*;
 use proto_core::immutable::{PHashMap, PVec};
 use proto_core::layouts::dict as ldict;
 use proto_core::native::{native_ref, Trace};
-use proto_core::sync::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use proto_core::sync::{Arc, AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use proto_core::{Kind, Obj, Value};
 use std::sync::OnceLock;
 
@@ -88,10 +88,114 @@ struct FrozenDict {
     /// one's trees share) and `delta`, every key and value stored since
     /// that root (see "Tracing" in the module documentation).
     root: Value,
-    delta: Box<[Value]>,
+    /// Persistent, so a version made from another shares its delta and
+    /// appends to it in O(log n) rather than copying it.
+    delta: PVec,
     /// Bytes of tree nodes this version made (an estimate for the
     /// collector's allocation accounting; the rest is shared).
     ext: usize,
+    /// The flat read index (see [`Flat`]): present on every version that
+    /// traces all its entries (`root` EMPTY) and on the O(1) copies that
+    /// share such a version's entries unchanged; absent on a version made
+    /// by adding to another, which reads through `index` and `entries`.
+    /// When present it holds exactly the entries of `entries`, in order.
+    flat: Option<Arc<Flat>>,
+}
+
+/// A flat, open-addressing read index of one frozendict's entries, built
+/// once when the frozendict is made and never written again (so lock-free
+/// reads by any number of threads see a complete table). Lookups through it
+/// touch one slot and one entry instead of the persistent trees' several
+/// nodes per level; `index`/`entries` stay the source for building new
+/// versions, which share their trees.
+struct Flat {
+    /// Entry position per slot, `EMPTY_SLOT` for none; a power of two long,
+    /// at least twice the entries (linear probing).
+    slots: Box<[u32]>,
+    /// The entries in insertion order, each with its key's Python hash.
+    ents: Box<[FlatEntry]>,
+}
+
+#[derive(Clone, Copy)]
+struct FlatEntry {
+    hash: u64,
+    key: Value,
+    value: Value,
+}
+
+const EMPTY_SLOT: u32 = u32::MAX;
+
+impl Flat {
+    /// The flat index of `entries` (key, value interleaved) whose keys'
+    /// hashes `index` holds; None if the positions do not fit the slots'
+    /// `u32`.
+    fn build(index: &PHashMap, entries: &PVec) -> Option<Flat> {
+        let n = entries.len() / 2;
+        if n >= (EMPTY_SLOT / 2) as usize {
+            return None;
+        }
+        let mut ents = vec![
+            FlatEntry {
+                hash: 0,
+                key: Value::NONE,
+                value: Value::NONE,
+            };
+            n
+        ];
+        let mut it = entries.iter();
+        for e in ents.iter_mut() {
+            e.key = it.next().expect("key");
+            e.value = it.next().expect("value");
+        }
+        for (h, _, p) in index.iter_hashed() {
+            let p = p.as_int().expect("a position") as usize;
+            ents[p].hash = h;
+        }
+        let cap = (2 * n).next_power_of_two().max(8);
+        let mask = cap - 1;
+        let mut slots = vec![EMPTY_SLOT; cap];
+        // In position order, so entries of equal hash lie along a probe
+        // sequence in insertion order: a lookup compares them in the order
+        // the persistent index's bucket does.
+        for (p, e) in ents.iter().enumerate() {
+            let mut i = (e.hash as usize) & mask;
+            while slots[i] != EMPTY_SLOT {
+                i = (i + 1) & mask;
+            }
+            slots[i] = p as u32;
+        }
+        Some(Flat {
+            slots: slots.into_boxed_slice(),
+            ents: ents.into_boxed_slice(),
+        })
+    }
+
+    fn bytes(&self) -> usize {
+        self.slots.len() * 4 + self.ents.len() * std::mem::size_of::<FlatEntry>()
+    }
+
+    /// The position of the key equal to `key` (of hash `h`): identity first,
+    /// then `eq`, asked only of keys with the same hash, as dict does.
+    fn find(
+        &self,
+        h: u64,
+        key: Value,
+        mut eq: impl FnMut(Value) -> PyResult<bool>,
+    ) -> PyResult<Option<usize>> {
+        let mask = self.slots.len() - 1;
+        let mut i = (h as usize) & mask;
+        loop {
+            let p = self.slots[i];
+            if p == EMPTY_SLOT {
+                return Ok(None);
+            }
+            let e = &self.ents[p as usize];
+            if e.hash == h && (e.key == key || eq(e.key)?) {
+                return Ok(Some(p as usize));
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 impl FrozenDict {
@@ -99,6 +203,10 @@ impl FrozenDict {
         self.entries.len() / 2
     }
     fn entry(&self, i: usize) -> (Value, Value) {
+        if let Some(f) = &self.flat {
+            let e = &f.ents[i];
+            return (e.key, e.value);
+        }
         (
             self.entries.get(2 * i).expect("position in range"),
             self.entries.get(2 * i + 1).expect("position in range"),
@@ -111,8 +219,9 @@ impl FrozenDict {
             hash: AtomicU64::new(0),
             hashed: AtomicBool::new(false),
             root: Value::EMPTY,
-            delta: Box::new([]),
+            delta: PVec::default(),
             ext: 0,
+            flat: None,
         }
     }
 }
@@ -122,11 +231,25 @@ impl Trace for FrozenDict {
     // ints.
     fn trace(&self, f: &mut dyn FnMut(Value)) {
         if self.root.is_empty() {
-            self.entries.trace(f);
+            // The flat index holds exactly `entries` (see `flat`) in one
+            // contiguous array, much quicker to walk than the tree.
+            match &self.flat {
+                Some(fl) => {
+                    for e in fl.ents.iter() {
+                        if e.key.is_heap() {
+                            f(e.key);
+                        }
+                        if e.value.is_heap() {
+                            f(e.value);
+                        }
+                    }
+                }
+                None => self.entries.trace(f),
+            }
             return;
         }
         f(self.root);
-        for &v in self.delta.iter() {
+        for v in self.delta.iter() {
             if v.is_heap() {
                 f(v);
             }
@@ -251,6 +374,11 @@ fn position(vm: &mut Vm, index: &PHashMap, key: Value) -> PyResult<Option<usize>
 
 /// `d[key]`, if present. `d`'s frozendict is rooted by the caller.
 fn lookup(vm: &mut Vm, d: &FrozenDict, key: Value) -> PyResult<Option<Value>> {
+    if let Some(f) = &d.flat {
+        let h = vm.hash(key)? as u64;
+        let p = f.find(h, key, |k| vm.eq(k, key))?;
+        return Ok(p.map(|p| f.ents[p].value));
+    }
     Ok(position(vm, &d.index, key)?.map(|p| d.entry(p).1))
 }
 
@@ -269,7 +397,9 @@ struct Builder {
     /// The root the result may trace through, and the values stored since
     /// it (before this builder's own), as in [`FrozenDict`].
     root: Value,
-    delta: Vec<Value>,
+    delta: PVec,
+    /// The base's flat index, reused while nothing is added or updated.
+    base_flat: Option<Arc<Flat>>,
 }
 
 impl Builder {
@@ -281,11 +411,11 @@ impl Builder {
     /// frozendict `obj` (sharing its trees; the caller keeps `obj` rooted).
     fn from(d: &FrozenDict, obj: Value) -> Builder {
         let (root, delta) = if d.len() == 0 {
-            (Value::EMPTY, Vec::new())
+            (Value::EMPTY, PVec::default())
         } else if d.root.is_empty() {
-            (obj, Vec::new())
+            (obj, PVec::default())
         } else {
-            (d.root, d.delta.to_vec())
+            (d.root, d.delta.clone())
         };
         Builder {
             index: d.index.clone(),
@@ -294,6 +424,7 @@ impl Builder {
             updated: Vec::new(),
             root,
             delta,
+            base_flat: d.flat.clone(),
         }
     }
 
@@ -354,23 +485,39 @@ impl Builder {
         let mut root = self.root;
         let mut delta = self.delta;
         if !root.is_empty() {
-            delta.extend(self.updated.iter().copied());
-            delta.extend(self.new_entries.iter().copied());
+            for &v in self.updated.iter().chain(self.new_entries.iter()) {
+                delta = delta.push(v);
+            }
             if delta.len() > (len / 8).max(64) {
                 root = Value::EMPTY;
-                delta = Vec::new();
+                delta = PVec::default();
             }
         }
+        let unchanged = added == 0 && self.updated.is_empty();
+        let (flat, flat_bytes) = if unchanged && self.base_flat.is_some() {
+            (self.base_flat, 0)
+        } else if root.is_empty() {
+            match Flat::build(&self.index, &entries) {
+                Some(f) => {
+                    let b = f.bytes();
+                    (Some(Arc::new(f)), b)
+                }
+                None => (None, 0),
+            }
+        } else {
+            (None, 0)
+        };
         let payload = FrozenDict {
+            flat,
             index: self.index,
             entries,
             hash: AtomicU64::new(0),
             hashed: AtomicBool::new(false),
             root,
-            delta: delta.into_boxed_slice(),
+            delta,
             // About 64 bytes per entry added (index bucket, two vector
             // slots, tree overhead); a changed path per update.
-            ext: added * 64 + self.updated.len() * 512,
+            ext: added * 64 + self.updated.len() * 512 + flat_bytes,
         };
         let co = Obj::from_value(cls).expect("class");
         vm.ctx
