@@ -20,6 +20,15 @@
 //! shares everything else with `fd`. A later duplicate key keeps its first
 //! position and key object and takes the last value, as dict does.
 //!
+//! Reading. The trees answer a lookup in several dependent cache misses
+//! per level, so reads go through a flat open-addressing index ([`Flat`])
+//! instead, built once when a version that traces all its entries (a
+//! *root*, below) is made. A version made from another by `|` shares its
+//! root's flat index and adds two small persistent maps: the keys added
+//! since the root, and the values stored since it by position; a union
+//! therefore stays O(log n), and only a new root (every max(64, n/8)
+//! stored values) pays the O(n) build.
+//!
 //! Rooting. The payload traces its keys and values (`Trace`), so a live
 //! frozendict keeps them alive. While a new one is being built, its keys and
 //! values live only in Rust structures, and building runs Python code
@@ -100,6 +109,19 @@ struct FrozenDict {
     /// by adding to another, which reads through `index` and `entries`.
     /// When present it holds exactly the entries of `entries`, in order.
     flat: Option<Arc<Flat>>,
+    /// On a version with a `root` (whose `flat` holds the root's entries):
+    /// `added` maps each key added since the root to its position, and
+    /// `stored` each position whose value was stored since the root (every
+    /// added one, and updated root entries) to its value now. A lookup
+    /// reads the root's flat index, then `added`: together they compare
+    /// keys of one hash in insertion order, as `index` does.
+    added: PHashMap,
+    stored: PHashMap,
+}
+
+/// `stored`'s key for position `p` (its own hash; compared by identity).
+fn stored_get(stored: &PHashMap, p: usize) -> Option<Value> {
+    stored.get(p as u64, Value::int(p as i64), |_, _| false)
 }
 
 /// A flat, open-addressing read index of one frozendict's entries, built
@@ -222,6 +244,8 @@ impl FrozenDict {
             delta: PVec::default(),
             ext: 0,
             flat: None,
+            added: PHashMap::new(),
+            stored: PHashMap::new(),
         }
     }
 }
@@ -379,6 +403,21 @@ fn lookup(vm: &mut Vm, d: &FrozenDict, key: Value) -> PyResult<Option<Value>> {
         let p = f.find(h, key, |k| vm.eq(k, key))?;
         return Ok(p.map(|p| f.ents[p].value));
     }
+    if let Some(rf) = data(d.root).and_then(|r| r.flat.as_ref()) {
+        let h = vm.hash(key)? as u64;
+        let p = match rf.find(h, key, |k| vm.eq(k, key))? {
+            Some(p) => Some(p),
+            None => {
+                let mut err = None;
+                let p = d.added.get(h, key, |a, b| py_eq(vm, &mut err, a, b));
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                p.and_then(|p| p.as_int()).map(|p| p as usize)
+            }
+        };
+        return Ok(p.map(|p| stored_get(&d.stored, p).unwrap_or_else(|| rf.ents[p].value)));
+    }
     Ok(position(vm, &d.index, key)?.map(|p| d.entry(p).1))
 }
 
@@ -392,8 +431,13 @@ struct Builder {
     entries: PVec,
     /// Entries added, key and value interleaved.
     new_entries: Vec<Value>,
+    /// The hashes of the keys added.
+    new_hashes: Vec<u64>,
     /// Values stored over base entries (persistent updates of `values`).
     updated: Vec<Value>,
+    /// As in [`FrozenDict`], with the base's updates stored already.
+    added: PHashMap,
+    stored: PHashMap,
     /// The root the result may trace through, and the values stored since
     /// it (before this builder's own), as in [`FrozenDict`].
     root: Value,
@@ -421,7 +465,10 @@ impl Builder {
             index: d.index.clone(),
             entries: d.entries.clone(),
             new_entries: Vec::new(),
+            new_hashes: Vec::new(),
             updated: Vec::new(),
+            added: d.added.clone(),
+            stored: d.stored.clone(),
             root,
             delta,
             base_flat: d.flat.clone(),
@@ -449,6 +496,8 @@ impl Builder {
                     .with(2 * p as usize + 1, v)
                     .expect("position in range");
                 self.updated.push(v);
+                self.stored
+                    .insert_mut(p as u64, Value::int(p), v, |_, _| false);
             }
             Some(p) => self.new_entries[2 * (p as usize - base) + 1] = v,
             None => {
@@ -458,6 +507,7 @@ impl Builder {
                     .insert_mut(h, k, Value::int(p as i64), |_, _| false);
                 self.new_entries.push(k);
                 self.new_entries.push(v);
+                self.new_hashes.push(h);
             }
         }
         Ok(())
@@ -494,6 +544,20 @@ impl Builder {
             }
         }
         let unchanged = added == 0 && self.updated.is_empty();
+        let (mut added_keys, mut stored) = (self.added, self.stored);
+        if root.is_empty() {
+            added_keys = PHashMap::new();
+            stored = PHashMap::new();
+        } else {
+            // Absent (inserted after a lookup): no equality call is needed.
+            let base = len - added;
+            for (i, &h) in self.new_hashes.iter().enumerate() {
+                let p = base + i;
+                let (k, v) = (self.new_entries[2 * i], self.new_entries[2 * i + 1]);
+                added_keys.insert_mut(h, k, Value::int(p as i64), |_, _| false);
+                stored.insert_mut(p as u64, Value::int(p as i64), v, |_, _| false);
+            }
+        }
         let (flat, flat_bytes) = if unchanged && self.base_flat.is_some() {
             (self.base_flat, 0)
         } else if root.is_empty() {
@@ -509,6 +573,8 @@ impl Builder {
         };
         let payload = FrozenDict {
             flat,
+            added: added_keys,
+            stored,
             index: self.index,
             entries,
             hash: AtomicU64::new(0),

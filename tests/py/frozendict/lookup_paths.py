@@ -114,3 +114,20 @@ print(m[1], m[2], m.get(2, "get ignores __missing__"), 2 in m)
 w = frozendict(fd) | {Key("d", 7): 5}
 probe("w[Key('d', 7)]", lambda: w[Key("d", 7)])
 probe("(w | {a: 9})[a]", lambda: (w | {a: 9})[a])
+
+# Versions derived by `|` from one base: keys of one hash split between the
+# base and the later additions are still compared in insertion order.
+e, g = Key("e", 7), Key("g", 8)
+w2 = w | {b: 20, e: 6} | {g: 7, e: 60, c: 40}
+probe("w2[Key('e', 7)]", lambda: w2[Key("e", 7)])
+probe("w2[b]", lambda: w2[b])
+probe("w2.get(Key('c', 7))", lambda: w2.get(Key("c", 7)))
+probe("Key('y', 7) in w2", lambda: Key("y", 7) in w2)
+probe("w2[Key('g', 8)]", lambda: w2[Key("g", 8)])
+probe("w2[Key('boom', 8)]", lambda: w2[Key("boom", 8)])
+print(list(w2.items()))
+print(list(w.items()))
+probe("w[e]", lambda: w[e])
+w3 = w2 | {Key("h", 9): 8}
+probe("w3[Key('boom', 9)]", lambda: w3[Key("boom", 9)])
+probe("w3.get(Key('h', 9))", lambda: w3.get(Key("h", 9)))
