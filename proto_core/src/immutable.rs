@@ -118,17 +118,20 @@ impl PVec {
         let e = end.min(n).max(s);
         PVec(self.0.clone().slice(s..e))
     }
-    /// Iterates the items.
+    /// Iterates the items, leaf by leaf: a slice walk per leaf instead of a
+    /// tree lookup per item.
     pub fn iter(&self) -> impl Iterator<Item = Value> + '_ {
-        self.0.iter().copied()
+        self.0.leaves().flat_map(|leaf| leaf.iter().copied())
     }
 }
 
 impl Trace for PVec {
     fn trace(&self, f: &mut dyn FnMut(Value)) {
-        for &v in self.0.iter() {
-            if v.is_heap() {
-                f(v);
+        for leaf in self.0.leaves() {
+            for &v in leaf {
+                if v.is_heap() {
+                    f(v);
+                }
             }
         }
     }
@@ -260,6 +263,12 @@ impl PHashMap {
     pub fn iter(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
         self.0.values().flat_map(|b| b.entries().iter().copied())
     }
+    /// Iterates the entries with their hashes (in hash order).
+    pub fn iter_hashed(&self) -> impl Iterator<Item = (u64, Value, Value)> + '_ {
+        self.0
+            .iter()
+            .flat_map(|(&h, b)| b.entries().iter().map(move |&(k, v)| (h, k, v)))
+    }
 }
 
 impl Trace for PHashMap {
@@ -343,6 +352,48 @@ mod tests {
         assert_eq!(a.slice(10, 20).len(), 10);
         assert_eq!(a.concat(&b).len(), 200);
         assert_eq!(a.push(Value::TRUE).get(100), Some(Value::TRUE));
+    }
+
+    #[test]
+    fn pvec_iter_and_trace_follow_index_order() {
+        // Concatenation and pushes make an unbalanced tree of uneven leaves.
+        let part =
+            |r: std::ops::Range<i64>| PVec::from_slice(&r.map(Value::int).collect::<Vec<_>>());
+        let mut v = part(0..1000).concat(&part(1000..1037));
+        for i in 1037..1300 {
+            v = v.push(Value::int(i));
+        }
+        v = v.concat(&part(1300..5000)).with(4321, Value::NONE).unwrap();
+        let want: Vec<Value> = (0..5000)
+            .map(|i| {
+                if i == 4321 {
+                    Value::NONE
+                } else {
+                    Value::int(i)
+                }
+            })
+            .collect();
+        assert_eq!(v.iter().collect::<Vec<_>>(), want);
+        assert!((0..5000).all(|i| v.get(i) == Some(want[i])));
+        let mut traced = 0;
+        v.trace(&mut |_| traced += 1);
+        assert_eq!(traced, 0, "small ints are not heap values");
+    }
+
+    #[test]
+    fn phashmap_iter_hashed_reports_each_entry_with_its_hash() {
+        let eq = |a: Value, b: Value| a == b;
+        let mut m = PHashMap::new();
+        for i in 0..40 {
+            m.insert_mut((i % 9) as u64, Value::int(i), Value::int(-i), eq);
+        }
+        let mut got: Vec<(u64, i64, i64)> = m
+            .iter_hashed()
+            .map(|(h, k, v)| (h, k.as_int().unwrap(), v.as_int().unwrap()))
+            .collect();
+        got.sort_by_key(|&(_, k, _)| k);
+        let want: Vec<_> = (0..40).map(|i| ((i % 9) as u64, i, -i)).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -20,6 +20,15 @@
 //! shares everything else with `fd`. A later duplicate key keeps its first
 //! position and key object and takes the last value, as dict does.
 //!
+//! Reading. The trees answer a lookup in several dependent cache misses
+//! per level, so reads go through a flat open-addressing index ([`Flat`])
+//! instead, built once when a version that traces all its entries (a
+//! *root*, below) is made. A version made from another by `|` shares its
+//! root's flat index and adds two small persistent maps: the keys added
+//! since the root, and the values stored since it by position; a union
+//! therefore stays O(log n), and only a new root (every max(64, n/8)
+//! stored values) pays the O(n) build.
+//!
 //! Rooting. The payload traces its keys and values (`Trace`), so a live
 //! frozendict keeps them alive. While a new one is being built, its keys and
 //! values live only in Rust structures, and building runs Python code
@@ -65,7 +74,7 @@ use engine::runtime::*;
 use proto_core::immutable::{PHashMap, PVec};
 use proto_core::layouts::dict as ldict;
 use proto_core::native::{native_ref, Trace};
-use proto_core::sync::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use proto_core::sync::{Arc, AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use proto_core::{Kind, Obj, Value};
 use std::sync::OnceLock;
 
@@ -88,10 +97,127 @@ struct FrozenDict {
     /// one's trees share) and `delta`, every key and value stored since
     /// that root (see "Tracing" in the module documentation).
     root: Value,
-    delta: Box<[Value]>,
+    /// Persistent, so a version made from another shares its delta and
+    /// appends to it in O(log n) rather than copying it.
+    delta: PVec,
     /// Bytes of tree nodes this version made (an estimate for the
     /// collector's allocation accounting; the rest is shared).
     ext: usize,
+    /// The flat read index (see [`Flat`]): present on every version that
+    /// traces all its entries (`root` EMPTY) and on the O(1) copies that
+    /// share such a version's entries unchanged; absent on a version made
+    /// by adding to another, which reads through `index` and `entries`.
+    /// When present it holds exactly the entries of `entries`, in order.
+    flat: Option<Arc<Flat>>,
+    /// On a version with a `root` (whose `flat` holds the root's entries):
+    /// `added` maps each key added since the root to its position, and
+    /// `stored` each position whose value was stored since the root (every
+    /// added one, and updated root entries) to its value now. A lookup
+    /// reads the root's flat index, then `added`: together they compare
+    /// keys of one hash in insertion order, as `index` does.
+    added: PHashMap,
+    stored: PHashMap,
+}
+
+/// `stored`'s key for position `p` (its own hash; compared by identity).
+fn stored_get(stored: &PHashMap, p: usize) -> Option<Value> {
+    stored.get(p as u64, Value::int(p as i64), |_, _| false)
+}
+
+/// A flat, open-addressing read index of one frozendict's entries, built
+/// once when the frozendict is made and never written again (so lock-free
+/// reads by any number of threads see a complete table). Lookups through it
+/// touch one slot and one entry instead of the persistent trees' several
+/// nodes per level; `index`/`entries` stay the source for building new
+/// versions, which share their trees.
+struct Flat {
+    /// Entry position per slot, `EMPTY_SLOT` for none; a power of two long,
+    /// at least twice the entries (linear probing).
+    slots: Box<[u32]>,
+    /// The entries in insertion order, each with its key's Python hash.
+    ents: Box<[FlatEntry]>,
+}
+
+#[derive(Clone, Copy)]
+struct FlatEntry {
+    hash: u64,
+    key: Value,
+    value: Value,
+}
+
+const EMPTY_SLOT: u32 = u32::MAX;
+
+impl Flat {
+    /// The flat index of `entries` (key, value interleaved) whose keys'
+    /// hashes `index` holds; None if the positions do not fit the slots'
+    /// `u32`.
+    fn build(index: &PHashMap, entries: &PVec) -> Option<Flat> {
+        let n = entries.len() / 2;
+        if n >= (EMPTY_SLOT / 2) as usize {
+            return None;
+        }
+        let mut ents = vec![
+            FlatEntry {
+                hash: 0,
+                key: Value::NONE,
+                value: Value::NONE,
+            };
+            n
+        ];
+        let mut it = entries.iter();
+        for e in ents.iter_mut() {
+            e.key = it.next().expect("key");
+            e.value = it.next().expect("value");
+        }
+        for (h, _, p) in index.iter_hashed() {
+            let p = p.as_int().expect("a position") as usize;
+            ents[p].hash = h;
+        }
+        let cap = (2 * n).next_power_of_two().max(8);
+        let mask = cap - 1;
+        let mut slots = vec![EMPTY_SLOT; cap];
+        // In position order, so entries of equal hash lie along a probe
+        // sequence in insertion order: a lookup compares them in the order
+        // the persistent index's bucket does.
+        for (p, e) in ents.iter().enumerate() {
+            let mut i = (e.hash as usize) & mask;
+            while slots[i] != EMPTY_SLOT {
+                i = (i + 1) & mask;
+            }
+            slots[i] = p as u32;
+        }
+        Some(Flat {
+            slots: slots.into_boxed_slice(),
+            ents: ents.into_boxed_slice(),
+        })
+    }
+
+    fn bytes(&self) -> usize {
+        self.slots.len() * 4 + self.ents.len() * std::mem::size_of::<FlatEntry>()
+    }
+
+    /// The position of the key equal to `key` (of hash `h`): identity first,
+    /// then `eq`, asked only of keys with the same hash, as dict does.
+    fn find(
+        &self,
+        h: u64,
+        key: Value,
+        mut eq: impl FnMut(Value) -> PyResult<bool>,
+    ) -> PyResult<Option<usize>> {
+        let mask = self.slots.len() - 1;
+        let mut i = (h as usize) & mask;
+        loop {
+            let p = self.slots[i];
+            if p == EMPTY_SLOT {
+                return Ok(None);
+            }
+            let e = &self.ents[p as usize];
+            if e.hash == h && (e.key == key || eq(e.key)?) {
+                return Ok(Some(p as usize));
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 impl FrozenDict {
@@ -99,6 +225,10 @@ impl FrozenDict {
         self.entries.len() / 2
     }
     fn entry(&self, i: usize) -> (Value, Value) {
+        if let Some(f) = &self.flat {
+            let e = &f.ents[i];
+            return (e.key, e.value);
+        }
         (
             self.entries.get(2 * i).expect("position in range"),
             self.entries.get(2 * i + 1).expect("position in range"),
@@ -111,8 +241,11 @@ impl FrozenDict {
             hash: AtomicU64::new(0),
             hashed: AtomicBool::new(false),
             root: Value::EMPTY,
-            delta: Box::new([]),
+            delta: PVec::default(),
             ext: 0,
+            flat: None,
+            added: PHashMap::new(),
+            stored: PHashMap::new(),
         }
     }
 }
@@ -122,11 +255,25 @@ impl Trace for FrozenDict {
     // ints.
     fn trace(&self, f: &mut dyn FnMut(Value)) {
         if self.root.is_empty() {
-            self.entries.trace(f);
+            // The flat index holds exactly `entries` (see `flat`) in one
+            // contiguous array, much quicker to walk than the tree.
+            match &self.flat {
+                Some(fl) => {
+                    for e in fl.ents.iter() {
+                        if e.key.is_heap() {
+                            f(e.key);
+                        }
+                        if e.value.is_heap() {
+                            f(e.value);
+                        }
+                    }
+                }
+                None => self.entries.trace(f),
+            }
             return;
         }
         f(self.root);
-        for &v in self.delta.iter() {
+        for v in self.delta.iter() {
             if v.is_heap() {
                 f(v);
             }
@@ -251,6 +398,26 @@ fn position(vm: &mut Vm, index: &PHashMap, key: Value) -> PyResult<Option<usize>
 
 /// `d[key]`, if present. `d`'s frozendict is rooted by the caller.
 fn lookup(vm: &mut Vm, d: &FrozenDict, key: Value) -> PyResult<Option<Value>> {
+    if let Some(f) = &d.flat {
+        let h = vm.hash(key)? as u64;
+        let p = f.find(h, key, |k| vm.eq(k, key))?;
+        return Ok(p.map(|p| f.ents[p].value));
+    }
+    if let Some(rf) = data(d.root).and_then(|r| r.flat.as_ref()) {
+        let h = vm.hash(key)? as u64;
+        let p = match rf.find(h, key, |k| vm.eq(k, key))? {
+            Some(p) => Some(p),
+            None => {
+                let mut err = None;
+                let p = d.added.get(h, key, |a, b| py_eq(vm, &mut err, a, b));
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                p.and_then(|p| p.as_int()).map(|p| p as usize)
+            }
+        };
+        return Ok(p.map(|p| stored_get(&d.stored, p).unwrap_or_else(|| rf.ents[p].value)));
+    }
     Ok(position(vm, &d.index, key)?.map(|p| d.entry(p).1))
 }
 
@@ -264,12 +431,19 @@ struct Builder {
     entries: PVec,
     /// Entries added, key and value interleaved.
     new_entries: Vec<Value>,
+    /// The hashes of the keys added.
+    new_hashes: Vec<u64>,
     /// Values stored over base entries (persistent updates of `values`).
     updated: Vec<Value>,
+    /// As in [`FrozenDict`], with the base's updates stored already.
+    added: PHashMap,
+    stored: PHashMap,
     /// The root the result may trace through, and the values stored since
     /// it (before this builder's own), as in [`FrozenDict`].
     root: Value,
-    delta: Vec<Value>,
+    delta: PVec,
+    /// The base's flat index, reused while nothing is added or updated.
+    base_flat: Option<Arc<Flat>>,
 }
 
 impl Builder {
@@ -281,19 +455,23 @@ impl Builder {
     /// frozendict `obj` (sharing its trees; the caller keeps `obj` rooted).
     fn from(d: &FrozenDict, obj: Value) -> Builder {
         let (root, delta) = if d.len() == 0 {
-            (Value::EMPTY, Vec::new())
+            (Value::EMPTY, PVec::default())
         } else if d.root.is_empty() {
-            (obj, Vec::new())
+            (obj, PVec::default())
         } else {
-            (d.root, d.delta.to_vec())
+            (d.root, d.delta.clone())
         };
         Builder {
             index: d.index.clone(),
             entries: d.entries.clone(),
             new_entries: Vec::new(),
+            new_hashes: Vec::new(),
             updated: Vec::new(),
+            added: d.added.clone(),
+            stored: d.stored.clone(),
             root,
             delta,
+            base_flat: d.flat.clone(),
         }
     }
 
@@ -318,6 +496,8 @@ impl Builder {
                     .with(2 * p as usize + 1, v)
                     .expect("position in range");
                 self.updated.push(v);
+                self.stored
+                    .insert_mut(p as u64, Value::int(p), v, |_, _| false);
             }
             Some(p) => self.new_entries[2 * (p as usize - base) + 1] = v,
             None => {
@@ -327,6 +507,7 @@ impl Builder {
                     .insert_mut(h, k, Value::int(p as i64), |_, _| false);
                 self.new_entries.push(k);
                 self.new_entries.push(v);
+                self.new_hashes.push(h);
             }
         }
         Ok(())
@@ -354,23 +535,55 @@ impl Builder {
         let mut root = self.root;
         let mut delta = self.delta;
         if !root.is_empty() {
-            delta.extend(self.updated.iter().copied());
-            delta.extend(self.new_entries.iter().copied());
+            for &v in self.updated.iter().chain(self.new_entries.iter()) {
+                delta = delta.push(v);
+            }
             if delta.len() > (len / 8).max(64) {
                 root = Value::EMPTY;
-                delta = Vec::new();
+                delta = PVec::default();
             }
         }
+        let unchanged = added == 0 && self.updated.is_empty();
+        let (mut added_keys, mut stored) = (self.added, self.stored);
+        if root.is_empty() {
+            added_keys = PHashMap::new();
+            stored = PHashMap::new();
+        } else {
+            // Absent (inserted after a lookup): no equality call is needed.
+            let base = len - added;
+            for (i, &h) in self.new_hashes.iter().enumerate() {
+                let p = base + i;
+                let (k, v) = (self.new_entries[2 * i], self.new_entries[2 * i + 1]);
+                added_keys.insert_mut(h, k, Value::int(p as i64), |_, _| false);
+                stored.insert_mut(p as u64, Value::int(p as i64), v, |_, _| false);
+            }
+        }
+        let (flat, flat_bytes) = if unchanged && self.base_flat.is_some() {
+            (self.base_flat, 0)
+        } else if root.is_empty() {
+            match Flat::build(&self.index, &entries) {
+                Some(f) => {
+                    let b = f.bytes();
+                    (Some(Arc::new(f)), b)
+                }
+                None => (None, 0),
+            }
+        } else {
+            (None, 0)
+        };
         let payload = FrozenDict {
+            flat,
+            added: added_keys,
+            stored,
             index: self.index,
             entries,
             hash: AtomicU64::new(0),
             hashed: AtomicBool::new(false),
             root,
-            delta: delta.into_boxed_slice(),
+            delta,
             // About 64 bytes per entry added (index bucket, two vector
             // slots, tree overhead); a changed path per update.
-            ext: added * 64 + self.updated.len() * 512,
+            ext: added * 64 + self.updated.len() * 512 + flat_bytes,
         };
         let co = Obj::from_value(cls).expect("class");
         vm.ctx
