@@ -54,18 +54,22 @@ const IT_LEFT: usize = 2;
 // ------------------------------------------------------------------ ring primitives
 // All of these run on a local deque or with the deque's lock held.
 
+#[inline]
 fn storage(o: Obj) -> Obj {
     Obj::from_value(o.get(DEQUE_STORAGE)).expect("deque storage")
 }
 
+#[inline]
 fn dlen(o: Obj) -> usize {
     get_raw(o, DEQUE_R_LEN) as usize
 }
 
+#[inline]
 fn head(o: Obj) -> usize {
     get_raw(o, DEQUE_R_HEAD) as usize
 }
 
+#[inline]
 fn maxlen(o: Obj) -> Option<usize> {
     match get_raw(o, DEQUE_R_MAXLEN) {
         NO_MAXLEN => None,
@@ -73,10 +77,12 @@ fn maxlen(o: Obj) -> Option<usize> {
     }
 }
 
+#[inline]
 fn state(o: Obj) -> u64 {
     get_raw(o, DEQUE_R_STATE)
 }
 
+#[inline]
 fn bump(o: Obj) {
     set_raw(o, DEQUE_R_STATE, state(o).wrapping_add(1));
 }
@@ -120,6 +126,7 @@ fn relayout(ctx: &mut ProtoContext, o: Obj, cap: usize) {
 }
 
 /// Makes room for one more item.
+#[inline]
 fn reserve_one(ctx: &mut ProtoContext, o: Obj) -> Obj {
     let s = storage(o);
     if dlen(o) < s.n_values() {
@@ -129,6 +136,7 @@ fn reserve_one(ctx: &mut ProtoContext, o: Obj) -> Obj {
     storage(o)
 }
 
+#[inline]
 fn shrink(ctx: &mut ProtoContext, o: Obj) {
     let cap = storage(o).n_values();
     let n = dlen(o);
@@ -137,6 +145,7 @@ fn shrink(ctx: &mut ProtoContext, o: Obj) {
     }
 }
 
+#[inline]
 fn push_back(ctx: &mut ProtoContext, o: Obj, v: Value) {
     let s = reserve_one(ctx, o);
     let n = dlen(o);
@@ -144,6 +153,7 @@ fn push_back(ctx: &mut ProtoContext, o: Obj, v: Value) {
     set_raw(o, DEQUE_R_LEN, (n + 1) as u64);
 }
 
+#[inline]
 fn push_front(ctx: &mut ProtoContext, o: Obj, v: Value) {
     let s = reserve_one(ctx, o);
     let h = head(o).wrapping_sub(1) & (s.n_values() - 1);
@@ -152,6 +162,7 @@ fn push_front(ctx: &mut ProtoContext, o: Obj, v: Value) {
     set_raw(o, DEQUE_R_LEN, (dlen(o) + 1) as u64);
 }
 
+#[inline]
 fn pop_back(ctx: &mut ProtoContext, o: Obj) -> Option<Value> {
     let n = dlen(o);
     if n == 0 {
@@ -165,6 +176,7 @@ fn pop_back(ctx: &mut ProtoContext, o: Obj) -> Option<Value> {
     Some(v)
 }
 
+#[inline]
 fn pop_front(ctx: &mut ProtoContext, o: Obj) -> Option<Value> {
     let n = dlen(o);
     if n == 0 {
@@ -180,6 +192,7 @@ fn pop_front(ctx: &mut ProtoContext, o: Obj) -> Option<Value> {
 }
 
 /// append / appendleft with CPython's maxlen trimming at the other end.
+#[inline]
 fn add_item(ctx: &mut ProtoContext, o: Obj, v: Value, left: bool) {
     if left {
         push_front(ctx, o, v);
@@ -300,6 +313,7 @@ fn set_all(ctx: &mut ProtoContext, o: Obj, items: &[Value]) {
 // ------------------------------------------------------------------ helpers
 
 /// Runs `f` on the deque with its lock held when it is shared.
+#[inline]
 fn locked<R>(vm: &mut Vm, o: Obj, f: impl FnOnce(&mut ProtoContext, Obj) -> R) -> R {
     vm.with_lock(o, |ctx| f(ctx, o))
 }
@@ -310,25 +324,29 @@ pub fn is_deque(v: Value) -> bool {
 }
 
 /// The deque `self` of a method, or CPython's descriptor TypeError.
+#[inline(always)]
 fn this(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Obj> {
-    let Some(&s) = a.first() else {
-        return Err(vm.type_error(&format!("unbound method deque.{name}() needs an argument")));
-    };
-    match Obj::from_value(s) {
+    match a.first().and_then(|&s| Obj::from_value(s)) {
         Some(o) if o.kind() == K_DEQUE => Ok(o),
-        _ => {
-            let tn = vm.type_name_of(s);
-            Err(vm.type_error(&if name.starts_with("__") {
-                format!(
-                    "descriptor '{name}' requires a 'collections.deque' object but received a '{tn}'"
-                )
-            } else {
-                format!(
-                    "descriptor '{name}' for 'collections.deque' objects doesn't apply to a '{tn}' object"
-                )
-            }))
-        }
+        _ => Err(not_this(vm, a, name)),
     }
+}
+
+/// [`this`]'s error, for a missing receiver or one that is no deque.
+#[cold]
+#[inline(never)]
+fn not_this(vm: &mut Vm, a: &[Value], name: &str) -> PyException {
+    let Some(&s) = a.first() else {
+        return vm.type_error(&format!("unbound method deque.{name}() needs an argument"));
+    };
+    let tn = vm.type_name_of(s);
+    vm.type_error(&if name.starts_with("__") {
+        format!("descriptor '{name}' requires a 'collections.deque' object but received a '{tn}'")
+    } else {
+        format!(
+            "descriptor '{name}' for 'collections.deque' objects doesn't apply to a '{tn}' object"
+        )
+    })
 }
 
 fn mutated(vm: &mut Vm) -> PyException {
@@ -571,6 +589,7 @@ fn deque_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+#[inline(always)]
 fn push_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool) -> PyResult<Value> {
     let (name, full) = if left {
         ("appendleft", "deque.appendleft")
@@ -592,6 +611,7 @@ fn deque_appendleft(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     push_impl(vm, a, k, true)
 }
 
+#[inline(always)]
 fn pop_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool) -> PyResult<Value> {
     let (name, full) = if left {
         ("popleft", "deque.popleft")
