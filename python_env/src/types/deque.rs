@@ -33,7 +33,8 @@
 use super::seq::repeat_count;
 use crate::args::{check_method, Args};
 use engine::runtime::*;
-use proto_core::layouts::{get_raw, list as llist, seq_index, set_raw};
+use proto_core::layouts::{get_raw, list as llist, raw_words, seq_index, set_raw};
+use proto_core::sync::heap_atomic::Ordering as HOrd;
 use proto_core::{Kind, Obj, ProtoContext, Value};
 
 /// Smallest ring capacity (a power of two).
@@ -207,6 +208,71 @@ fn add_item(ctx: &mut ProtoContext, o: Obj, v: Value, left: bool) {
             pop_front(ctx, o);
         }
     }
+}
+
+/// [`add_item`] in the usual case, a ring with room and no maxlen, with
+/// the deque's words and the storage's layout read once; false (nothing
+/// done) in any other case. The item is written before the head and
+/// length that publish it, and the state is bumped, as in `add_item`.
+#[inline(always)]
+fn add_item_fast(ctx: &mut ProtoContext, o: Obj, v: Value, left: bool) -> bool {
+    let w = raw_words::<4>(o);
+    let n = w[DEQUE_R_LEN].load(HOrd::Acquire) as usize;
+    if w[DEQUE_R_MAXLEN].load(HOrd::Acquire) != NO_MAXLEN {
+        return false;
+    }
+    let s = storage(o);
+    let sv = s.view();
+    let cap = sv.n_values();
+    if n >= cap {
+        return false;
+    }
+    let (h, mask) = (w[DEQUE_R_HEAD].load(HOrd::Acquire) as usize, cap - 1);
+    if s.is_shared() {
+        // The write barrier of `ctx.store`, once for the slot written.
+        ctx.promote(v);
+    }
+    if left {
+        let nh = h.wrapping_sub(1) & mask;
+        sv.init(nh, v);
+        w[DEQUE_R_HEAD].store(nh as u64, HOrd::Release);
+    } else {
+        sv.init((h + n) & mask, v);
+    }
+    w[DEQUE_R_LEN].store((n + 1) as u64, HOrd::Release);
+    let st = w[DEQUE_R_STATE].load(HOrd::Acquire);
+    w[DEQUE_R_STATE].store(st.wrapping_add(1), HOrd::Release);
+    true
+}
+
+/// The pop of [`pop_impl`] (the item taken, the state bumped) in the
+/// usual case, a non-empty ring that needs no shrinking, with the deque's
+/// words and the storage's layout read once; None (nothing done) in any
+/// other case. The slot is cleared before the head and length move, as in
+/// `pop_front`/`pop_back`.
+#[inline(always)]
+fn pop_fast(o: Obj, left: bool) -> Option<Value> {
+    let w = raw_words::<4>(o);
+    let n = w[DEQUE_R_LEN].load(HOrd::Acquire) as usize;
+    let s = storage(o);
+    let sv = s.view();
+    let cap = sv.n_values();
+    // `shrink` would relayout a large ring left at most 1/8 full.
+    if n == 0 || (cap > SHRINK_CAP && (n - 1) * 8 <= cap) {
+        return None;
+    }
+    let (h, mask) = (w[DEQUE_R_HEAD].load(HOrd::Acquire) as usize, cap - 1);
+    let idx = if left { h } else { (h + n - 1) & mask };
+    let v = sv.get(idx);
+    // EMPTY is no heap value: no barrier needed.
+    sv.init(idx, Value::EMPTY);
+    if left {
+        w[DEQUE_R_HEAD].store(((h + 1) & mask) as u64, HOrd::Release);
+    }
+    w[DEQUE_R_LEN].store((n - 1) as u64, HOrd::Release);
+    let st = w[DEQUE_R_STATE].load(HOrd::Acquire);
+    w[DEQUE_R_STATE].store(st.wrapping_add(1), HOrd::Release);
+    Some(v)
 }
 
 /// Inserts `v` before logical index `i` (0 < i < len), shifting the
@@ -599,7 +665,11 @@ fn push_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool) -> PyResult<Value> 
     let o = this(vm, a, name)?;
     check_method(vm, full, a, k, 1, 1)?;
     let v = a[1];
-    locked(vm, o, |ctx, o| add_item(ctx, o, v, left));
+    locked(vm, o, |ctx, o| {
+        if !add_item_fast(ctx, o, v, left) {
+            add_item(ctx, o, v, left);
+        }
+    });
     Ok(Value::NONE)
 }
 
@@ -621,6 +691,9 @@ fn pop_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool) -> PyResult<Value> {
     let o = this(vm, a, name)?;
     check_method(vm, full, a, k, 0, 0)?;
     let r = locked(vm, o, |ctx, o| {
+        if let Some(v) = pop_fast(o, left) {
+            return Some(v);
+        }
         let r = if left {
             pop_front(ctx, o)
         } else {
