@@ -209,214 +209,248 @@ impl Vm {
                 if let Some(r) = self.call_builtin_plain(b, base, n, kwnames) {
                     return r;
                 }
-                let total = n + usize::from(b.bound.is_heap());
-                if total == 0 && b.is_method {
-                    // A method descriptor called without its self argument
-                    // (`object.__dir__()`): the native code indexes a[0].
-                    let owner = if b.owner.is_heap() {
-                        type_name(b.owner)
-                    } else {
-                        String::new()
-                    };
-                    let name = b.name;
-                    return Err(self.type_error(&if is_slot_wrapper(name) {
-                        format!("descriptor '{name}' of '{owner}' object needs an argument")
-                    } else {
-                        format!("unbound method {owner}.{name}() needs an argument")
-                    }));
-                }
-                if b.is_method && !b.bound.is_heap() && b.owner.is_heap() {
-                    // A method descriptor called through its class
-                    // (`list.append(x, 1)`): the native code assumes its
-                    // receiver's layout, so check the receiver's type first.
-                    let recv = self.ctx.stack().slots_mut()[base + 1];
-                    let rt = self.type_of(recv);
-                    if rt != b.owner
-                        && b.owner != self.g.types.object
-                        && !self.is_subtype(rt, b.owner)
-                    {
-                        let (name, owner) = (b.name, type_name(b.owner));
-                        let tn = self.type_name_of(recv);
-                        let msg = if is_slot_wrapper(name) {
-                            format!("descriptor '{name}' requires a '{owner}' object but received a '{tn}'")
-                        } else {
-                            format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object")
-                        };
-                        return Err(self.type_error(&msg));
-                    }
-                }
-                if !b.is_method && b.owner.is_heap() && b.name == "__new__" {
-                    self.check_new_target(f, b.owner, base, n)?;
-                }
-                if total > 0 && b.meth_arity {
-                    if let Some((lo, hi)) = b.arity {
-                        let nkw = Obj::from_value(kwnames).map_or(0, |k| k.n_values());
-                        let got = total - 1 - nkw;
-                        if nkw > 0 || got < lo || got > hi {
-                            // A bound builtin's __qualname__ names its
-                            // receiver's type (CPython's message wording).
-                            let recv = if b.bound.is_heap() {
-                                b.bound
-                            } else {
-                                self.ctx.stack().slots_mut()[base + 1]
-                            };
-                            let q = format!("{}.{}", self.type_name_of(recv), b.name);
-                            let msg = if nkw > 0 {
-                                format!("{q}() takes no keyword arguments")
-                            } else if lo == hi && lo == 0 {
-                                format!("{q}() takes no arguments ({got} given)")
-                            } else if lo == hi && lo == 1 {
-                                format!("{q}() takes exactly one argument ({got} given)")
-                            } else {
-                                let (what, lim) = if got < lo {
-                                    ("at least", lo)
-                                } else {
-                                    ("at most", hi)
-                                };
-                                let s = if lim == 1 { "" } else { "s" };
-                                format!("{}() takes {what} {lim} argument{s} ({got} given)", b.name)
-                            };
-                            return Err(self.type_error(&msg));
-                        }
-                        if b.name == "__format__" {
-                            let spec = self.ctx.stack().slots_mut()[base + n];
-                            if !is_str(spec) {
-                                let tn = self.arg_type_name(spec);
-                                return Err(self.type_error(&format!(
-                                    "__format__() argument must be str, not {tn}"
-                                )));
-                            }
-                        }
-                    }
-                } else if total > 0 {
-                    if let Some((lo, hi)) = b.arity {
-                        // Slot methods index their fixed arguments directly:
-                        // check the count here, once for all of them.
-                        let got = total - 1;
-                        if got < lo || got > hi {
-                            let (t, l) = (&self.g.types, b.owner);
-                            let msg = if b.name == "__getitem__" && (l == t.dict || l == t.list) {
-                                // METH_O methods in CPython, not slot wrappers.
-                                let on = type_name(l);
-                                format!(
-                                    "{on}.__getitem__() takes exactly one argument ({got} given)"
-                                )
-                            } else {
-                                // Wrappers of several arguments unpack them
-                                // under an empty name: a leading space.
-                                // Argument Clinic's __round__ names itself.
-                                let sp = if b.name == "__round__" {
-                                    "__round__ "
-                                } else if hi >= 2 {
-                                    " "
-                                } else {
-                                    ""
-                                };
-                                let s = if lo == 1 { "" } else { "s" };
-                                if lo == hi {
-                                    format!("{sp}expected {lo} argument{s}, got {got}")
-                                } else if got < lo {
-                                    format!("{sp}expected at least {lo} argument{s}, got {got}")
-                                } else {
-                                    let s = if hi == 1 { "" } else { "s" };
-                                    format!("{sp}expected at most {hi} argument{s}, got {got}")
-                                }
-                            };
-                            return Err(self.type_error(&msg));
-                        }
-                    }
-                }
-                let mut buf = [Value::EMPTY; 10];
-                let mut heap;
-                let args: &mut [Value] = if total <= 10 {
-                    &mut buf[..total]
-                } else {
-                    heap = vec![Value::EMPTY; total];
-                    &mut heap[..]
-                };
-                let off = if b.bound.is_heap() {
-                    args[0] = b.bound;
-                    1
-                } else {
-                    0
-                };
-                {
-                    // Straight stores for the usual one or two arguments
-                    // (`copy_from_slice` is a `memcpy` call).
-                    let src = &self.ctx.stack().slots_mut()[base + 1..base + 1 + n];
-                    match *src {
-                        [] => {}
-                        [x] => args[off] = x,
-                        [x, y] => {
-                            args[off] = x;
-                            args[off + 1] = y;
-                        }
-                        _ => args[off..].copy_from_slice(src),
-                    }
-                }
-                self.run_native(b.f, args, kwnames)
+                self.call_builtin_checked(f, b, base, n, kwnames)
             }
-            K_METHOD => self.call_with_self(o.get(0), o.get(1), base, n, kwnames),
-            K_TYPE => self.call_type(f, base, n, kwnames),
-            _ => {
-                let tp = o.class();
-                if let Some(c) = self.lookup_type(tp, self.g.names.__call__) {
-                    // A native `__call__` defined by the object's own type
-                    // (operator.itemgetter, functools.partial...): called
-                    // with the receiver first, without binding a method
-                    // object. The arguments stay rooted on the stack.
-                    if let Some(b) = Obj::from_value(c)
-                        .filter(|x| x.kind() == K_BUILTIN)
-                        .and_then(builtin_data)
-                        .filter(|b| {
-                            b.is_method && !b.bound.is_heap() && b.owner == tp && b.arity.is_none()
-                        })
-                    {
-                        if n < 10 {
-                            let mut buf = [Value::EMPTY; 10];
-                            buf[0] = f;
-                            buf[1..=n].copy_from_slice(
-                                &self.ctx.stack().slots_mut()[base + 1..base + 1 + n],
-                            );
-                            return self.run_native(b.f, &buf[..=n], kwnames);
-                        }
-                    }
-                    if !Obj::from_value(c).is_some_and(|x| x.kind() == K_FUNCTION) {
-                        // Not a plain function (a builtin, a class, a
-                        // staticmethod...): bind it as a descriptor first.
-                        let args = self.stack_args(base, n);
-                        let bound = self.bind_descr(c, f, tp)?;
-                        // `__call__` may be another callable instance (even
-                        // one of this class): count the Rust recursion.
-                        self.native_depth += 1;
-                        let r = if self.native_depth
-                            > 200 + self.g.recursion_limit.load(Ordering::Relaxed)
-                        {
-                            Err(self.new_exc(
-                                self.g.e.RecursionError,
-                                "maximum recursion depth exceeded while calling a Python object",
-                            ))
-                        } else {
-                            stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || {
-                                self.call(bound, &args, kwnames)
-                            })
-                        };
-                        self.native_depth -= 1;
+            K_METHOD => {
+                let (mf, recv) = (o.get(0), o.get(1));
+                // A bound method of a builtin (`ap = l.append`): the call
+                // `call_with_self` would make, without copying the
+                // arguments up the stack.
+                if let Some(b) = Obj::from_value(mf)
+                    .filter(|m| m.kind() == K_BUILTIN)
+                    .and_then(builtin_data)
+                {
+                    if let Some(r) = self.call_builtin_with_self(b, recv, base, n, kwnames) {
                         return r;
                     }
-                    return self.call_with_self(c, f, base, n, kwnames);
                 }
-                let tn = self.type_name_of(f);
-                Err(self.type_error(&format!("'{tn}' object is not callable")))
+                self.call_with_self(mf, recv, base, n, kwnames)
             }
+            K_TYPE => self.call_type(f, base, n, kwnames),
+            _ => self.call_instance(o, f, base, n, kwnames),
         }
     }
 
+    /// A call of the builtin `f` (data `b`) that [`Vm::call_builtin_plain`]
+    /// does not serve: its receiver, arity and `__new__` target checked
+    /// first, with CPython's messages. Kept out of `call_non_python` so
+    /// that the plain calls do not pay for its frame.
+    #[inline(never)]
+    fn call_builtin_checked(
+        &mut self,
+        f: Value,
+        b: &'static Builtin,
+        base: usize,
+        n: usize,
+        kwnames: Value,
+    ) -> PyResult<Value> {
+        let total = n + usize::from(b.bound.is_heap());
+        if total == 0 && b.is_method {
+            // A method descriptor called without its self argument
+            // (`object.__dir__()`): the native code indexes a[0].
+            let owner = if b.owner.is_heap() {
+                type_name(b.owner)
+            } else {
+                String::new()
+            };
+            let name = b.name;
+            return Err(self.type_error(&if is_slot_wrapper(name) {
+                format!("descriptor '{name}' of '{owner}' object needs an argument")
+            } else {
+                format!("unbound method {owner}.{name}() needs an argument")
+            }));
+        }
+        if b.is_method && !b.bound.is_heap() && b.owner.is_heap() {
+            // A method descriptor called through its class
+            // (`list.append(x, 1)`): the native code assumes its
+            // receiver's layout, so check the receiver's type first.
+            let recv = self.ctx.stack().slots_mut()[base + 1];
+            let rt = self.type_of(recv);
+            if rt != b.owner && b.owner != self.g.types.object && !self.is_subtype(rt, b.owner) {
+                let (name, owner) = (b.name, type_name(b.owner));
+                let tn = self.type_name_of(recv);
+                let msg = if is_slot_wrapper(name) {
+                    format!("descriptor '{name}' requires a '{owner}' object but received a '{tn}'")
+                } else {
+                    format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object")
+                };
+                return Err(self.type_error(&msg));
+            }
+        }
+        if !b.is_method && b.owner.is_heap() && b.name == "__new__" {
+            self.check_new_target(f, b.owner, base, n)?;
+        }
+        if total > 0 && b.meth_arity {
+            if let Some((lo, hi)) = b.arity {
+                let nkw = Obj::from_value(kwnames).map_or(0, |k| k.n_values());
+                let got = total - 1 - nkw;
+                if nkw > 0 || got < lo || got > hi {
+                    // A bound builtin's __qualname__ names its
+                    // receiver's type (CPython's message wording).
+                    let recv = if b.bound.is_heap() {
+                        b.bound
+                    } else {
+                        self.ctx.stack().slots_mut()[base + 1]
+                    };
+                    let q = format!("{}.{}", self.type_name_of(recv), b.name);
+                    let msg = if nkw > 0 {
+                        format!("{q}() takes no keyword arguments")
+                    } else if lo == hi && lo == 0 {
+                        format!("{q}() takes no arguments ({got} given)")
+                    } else if lo == hi && lo == 1 {
+                        format!("{q}() takes exactly one argument ({got} given)")
+                    } else {
+                        let (what, lim) = if got < lo {
+                            ("at least", lo)
+                        } else {
+                            ("at most", hi)
+                        };
+                        let s = if lim == 1 { "" } else { "s" };
+                        format!("{}() takes {what} {lim} argument{s} ({got} given)", b.name)
+                    };
+                    return Err(self.type_error(&msg));
+                }
+                if b.name == "__format__" {
+                    let spec = self.ctx.stack().slots_mut()[base + n];
+                    if !is_str(spec) {
+                        let tn = self.arg_type_name(spec);
+                        return Err(self
+                            .type_error(&format!("__format__() argument must be str, not {tn}")));
+                    }
+                }
+            }
+        } else if total > 0 {
+            if let Some((lo, hi)) = b.arity {
+                // Slot methods index their fixed arguments directly:
+                // check the count here, once for all of them.
+                let got = total - 1;
+                if got < lo || got > hi {
+                    let (t, l) = (&self.g.types, b.owner);
+                    let msg = if b.name == "__getitem__" && (l == t.dict || l == t.list) {
+                        // METH_O methods in CPython, not slot wrappers.
+                        let on = type_name(l);
+                        format!("{on}.__getitem__() takes exactly one argument ({got} given)")
+                    } else {
+                        // Wrappers of several arguments unpack them
+                        // under an empty name: a leading space.
+                        // Argument Clinic's __round__ names itself.
+                        let sp = if b.name == "__round__" {
+                            "__round__ "
+                        } else if hi >= 2 {
+                            " "
+                        } else {
+                            ""
+                        };
+                        let s = if lo == 1 { "" } else { "s" };
+                        if lo == hi {
+                            format!("{sp}expected {lo} argument{s}, got {got}")
+                        } else if got < lo {
+                            format!("{sp}expected at least {lo} argument{s}, got {got}")
+                        } else {
+                            let s = if hi == 1 { "" } else { "s" };
+                            format!("{sp}expected at most {hi} argument{s}, got {got}")
+                        }
+                    };
+                    return Err(self.type_error(&msg));
+                }
+            }
+        }
+        let mut buf = [Value::EMPTY; 10];
+        let mut heap;
+        let args: &mut [Value] = if total <= 10 {
+            &mut buf[..total]
+        } else {
+            heap = vec![Value::EMPTY; total];
+            &mut heap[..]
+        };
+        let off = if b.bound.is_heap() {
+            args[0] = b.bound;
+            1
+        } else {
+            0
+        };
+        {
+            // Straight stores for the usual one or two arguments
+            // (`copy_from_slice` is a `memcpy` call).
+            let src = &self.ctx.stack().slots_mut()[base + 1..base + 1 + n];
+            match *src {
+                [] => {}
+                [x] => args[off] = x,
+                [x, y] => {
+                    args[off] = x;
+                    args[off + 1] = y;
+                }
+                _ => args[off..].copy_from_slice(src),
+            }
+        }
+        self.run_native(b.f, args, kwnames)
+    }
+
+    /// A call of `f` (object `o`), an instance whose type may define
+    /// `__call__`.
+    #[inline(never)]
+    fn call_instance(
+        &mut self,
+        o: Obj,
+        f: Value,
+        base: usize,
+        n: usize,
+        kwnames: Value,
+    ) -> PyResult<Value> {
+        let tp = o.class();
+        if let Some(c) = self.lookup_type(tp, self.g.names.__call__) {
+            // A native `__call__` defined by the object's own type
+            // (operator.itemgetter, functools.partial...): called
+            // with the receiver first, without binding a method
+            // object. The arguments stay rooted on the stack.
+            if let Some(b) = Obj::from_value(c)
+                .filter(|x| x.kind() == K_BUILTIN)
+                .and_then(builtin_data)
+                .filter(|b| b.is_method && !b.bound.is_heap() && b.owner == tp && b.arity.is_none())
+            {
+                if n < 10 {
+                    let mut buf = [Value::EMPTY; 10];
+                    buf[0] = f;
+                    buf[1..=n]
+                        .copy_from_slice(&self.ctx.stack().slots_mut()[base + 1..base + 1 + n]);
+                    return self.run_native(b.f, &buf[..=n], kwnames);
+                }
+            }
+            if !Obj::from_value(c).is_some_and(|x| x.kind() == K_FUNCTION) {
+                // Not a plain function (a builtin, a class, a
+                // staticmethod...): bind it as a descriptor first.
+                let args = self.stack_args(base, n);
+                let bound = self.bind_descr(c, f, tp)?;
+                // `__call__` may be another callable instance (even
+                // one of this class): count the Rust recursion.
+                self.native_depth += 1;
+                let r = if self.native_depth > 200 + self.g.recursion_limit.load(Ordering::Relaxed)
+                {
+                    Err(self.new_exc(
+                        self.g.e.RecursionError,
+                        "maximum recursion depth exceeded while calling a Python object",
+                    ))
+                } else {
+                    stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || {
+                        self.call(bound, &args, kwnames)
+                    })
+                };
+                self.native_depth -= 1;
+                return r;
+            }
+            return self.call_with_self(c, f, base, n, kwnames);
+        }
+        let tn = self.type_name_of(f);
+        Err(self.type_error(&format!("'{tn}' object is not callable")))
+    }
+
     /// The usual builtin call, which needs none of `call_non_python`'s
-    /// checks: nothing bound, no declared arity, at most [`PLAIN_ARGS`]
-    /// arguments, and either a function that is no type's `__new__` or a
-    /// method given a receiver of exactly its owner type. None: another
-    /// case (the general path checks it and raises what CPython raises).
+    /// checks: no declared arity, at most [`PLAIN_ARGS`] arguments (the
+    /// bound receiver included), and either a bound builtin (`ap =
+    /// l.append`: binding checked its receiver) that is no type's
+    /// `__new__`, a function that is no type's `__new__`, or a method given
+    /// a receiver of exactly its owner type. None: another case (the
+    /// general path checks it and raises what CPython raises).
     #[inline(always)]
     fn call_builtin_plain(
         &mut self,
@@ -425,19 +459,99 @@ impl Vm {
         n: usize,
         kwnames: Value,
     ) -> Option<PyResult<Value>> {
-        if b.bound.is_heap() || b.arity.is_some() || n > PLAIN_ARGS {
+        if b.arity.is_some() || n > PLAIN_ARGS {
             return None;
         }
+        let off = if b.bound.is_heap() {
+            // `__new__` targets are checked by the general path.
+            if n == PLAIN_ARGS || (!b.is_method && b.owner.is_heap()) {
+                return None;
+            }
+            1
+        } else {
+            if b.is_method {
+                if n == 0 {
+                    return None;
+                }
+                if b.owner.is_heap() {
+                    let recv = self.ctx.stack().slots_mut()[base + 1];
+                    if self.type_of(recv) != b.owner {
+                        return None;
+                    }
+                }
+            } else if b.owner.is_heap() {
+                return None;
+            }
+            0
+        };
         let mut buf = [Value::EMPTY; PLAIN_ARGS];
-        buf[..n].copy_from_slice(&self.ctx.stack().slots_mut()[base + 1..base + 1 + n]);
+        buf[0] = b.bound;
+        // Straight stores (`copy_from_slice` of a variable length is a
+        // `memcpy` call).
+        let src = &self.ctx.stack().slots_mut()[base + 1..base + 1 + n];
+        match *src {
+            [] => {}
+            [x] => buf[off] = x,
+            [x, y] => {
+                buf[off] = x;
+                buf[off + 1] = y;
+            }
+            [x, y, z] => {
+                buf[off] = x;
+                buf[off + 1] = y;
+                buf[off + 2] = z;
+            }
+            // Only unbound (`off` 0): a bound call takes at most
+            // `PLAIN_ARGS - 1` arguments.
+            [x, y, z, w] => buf = [x, y, z, w],
+            _ => return None,
+        }
+        Some(self.run_native(b.f, &buf[..off + n], kwnames))
+    }
+
+    /// [`Vm::call_builtin_plain`] of the builtin `b` with the receiver
+    /// `recv` before the `n` arguments above `base` (a bound method of a
+    /// builtin): None when `b` is bound itself, declares an arity, takes
+    /// more than [`PLAIN_ARGS`] arguments, is a function that is some
+    /// type's `__new__`, or is a method and `recv` is not exactly of its
+    /// owner type (`call_with_self` then makes the checked call).
+    #[inline(always)]
+    fn call_builtin_with_self(
+        &mut self,
+        b: &'static Builtin,
+        recv: Value,
+        base: usize,
+        n: usize,
+        kwnames: Value,
+    ) -> Option<PyResult<Value>> {
+        if b.bound.is_heap() || b.arity.is_some() || n >= PLAIN_ARGS {
+            return None;
+        }
         if b.is_method {
-            if n == 0 || (b.owner.is_heap() && self.type_of(buf[0]) != b.owner) {
+            if b.owner.is_heap() && self.type_of(recv) != b.owner {
                 return None;
             }
         } else if b.owner.is_heap() {
             return None;
         }
-        Some(self.run_native(b.f, &buf[..n], kwnames))
+        let mut buf = [Value::EMPTY; PLAIN_ARGS];
+        buf[0] = recv;
+        let src = &self.ctx.stack().slots_mut()[base + 1..base + 1 + n];
+        match *src {
+            [] => {}
+            [x] => buf[1] = x,
+            [x, y] => {
+                buf[1] = x;
+                buf[2] = y;
+            }
+            [x, y, z] => {
+                buf[1] = x;
+                buf[2] = y;
+                buf[3] = z;
+            }
+            _ => return None,
+        }
+        Some(self.run_native(b.f, &buf[..=n], kwnames))
     }
 
     /// Calls a native function, counting the Rust recursion it may start.

@@ -11,6 +11,8 @@ use super::*;
 
 impl Vm {
     /// A `MemoryError` with no arguments (CPython's `PyErr_NoMemory`).
+    #[cold]
+    #[inline(never)]
     pub fn no_memory(&mut self) -> PyException {
         self.new_exc(self.g.e.MemoryError, "")
     }
@@ -18,6 +20,7 @@ impl Vm {
     /// `MemoryError` unless `grown`: the result of a fallible layout call
     /// (`llist::try_append`, `ldict::try_insert_new`, ...) that leaves its
     /// object unchanged when the storage cannot grow.
+    #[inline]
     pub fn grown(&mut self, grown: bool) -> PyResult<()> {
         if grown {
             Ok(())

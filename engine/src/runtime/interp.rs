@@ -1905,18 +1905,22 @@ impl Vm {
                             // its function and receiver take the two callee
                             // slots, so the call pushes a frame in this loop
                             // instead of recursing through `call_with_self`.
+                            // Traced, a bound builtin (`ap = l.append`) is
+                            // unpacked too, so that the profiler sees the
+                            // builtin's C call, as in CPython; untraced,
+                            // `call_non_python` calls it without recursing.
                             if ckind == Some(K_METHOD) && selfv.is_empty() {
                                 if let Some(m) = cobj {
                                     let mf = m.get(0);
-                                    if let Some(fo) =
-                                        Obj::from_value(mf).filter(|o| o.kind() == K_FUNCTION)
-                                    {
+                                    if let Some(fo) = Obj::from_value(mf).filter(|o| {
+                                        o.kind() == K_FUNCTION || (TRACE && o.kind() == K_BUILTIN)
+                                    }) {
                                         selfv = m.get(1);
                                         st!()[fpos + 1] = selfv;
                                         st!()[fpos] = mf;
                                         callee = mf;
                                         cobj = Some(fo);
-                                        ckind = Some(K_FUNCTION);
+                                        ckind = Some(if TRACE { fo.kind() } else { K_FUNCTION });
                                     }
                                 }
                             }

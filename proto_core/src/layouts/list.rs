@@ -197,6 +197,40 @@ pub fn try_append(ctx: &mut ProtoContext, l: Obj, v: Value) -> bool {
     true
 }
 
+/// [`try_append`] for `list.append`, inlined there: each object's layout
+/// is read once when the storage has room; the item is written before
+/// the length that publishes it.
+#[inline(always)]
+pub fn try_push(ctx: &mut ProtoContext, l: Obj, v: Value) -> bool {
+    let lv = l.view();
+    let n = lv.raw(0) as usize;
+    let st = Obj::from_value(lv.get(0)).expect("list storage");
+    let sv = st.view();
+    if n < sv.n_values() {
+        if st.is_shared() {
+            ctx.promote(v);
+        }
+        sv.init(n, v);
+        lv.set_raw(0, (n + 1) as u64);
+        true
+    } else {
+        try_append_grown(ctx, l, v)
+    }
+}
+
+/// [`try_push`] to a full storage: grows it first.
+#[cold]
+#[inline(never)]
+fn try_append_grown(ctx: &mut ProtoContext, l: Obj, v: Value) -> bool {
+    let n = len(l);
+    let Some(st) = try_grow(ctx, l, n + 1) else {
+        return false;
+    };
+    ctx.store(st, n, v);
+    set_raw(l, 0, (n + 1) as u64);
+    true
+}
+
 /// As [`extend`], but false (the list unchanged) when the storage cannot
 /// be allocated (MemoryError).
 pub fn try_extend(ctx: &mut ProtoContext, l: Obj, items: &[Value]) -> bool {
@@ -306,6 +340,23 @@ pub fn remove(_ctx: &mut ProtoContext, l: Obj, i: usize) -> Option<Value> {
     for j in i..n - 1 {
         sv.init(j, sv.get(j + 1));
     }
+    lv.set_raw(0, (n - 1) as u64);
+    sv.init(n - 1, Value::EMPTY);
+    Some(v)
+}
+
+/// Removes and returns the last item (`None` when empty). Caller holds the
+/// lock if shared. The length is lowered before the slot is cleared, so a
+/// racing reader sees the item or an index out of range.
+#[inline(always)]
+pub fn pop_last(l: Obj) -> Option<Value> {
+    let lv = l.view();
+    let n = lv.raw(0) as usize;
+    if n == 0 {
+        return None;
+    }
+    let sv = Obj::from_value(lv.get(0)).expect("list storage").view();
+    let v = sv.get(n - 1);
     lv.set_raw(0, (n - 1) as u64);
     sv.init(n - 1, Value::EMPTY);
     Some(v)

@@ -33,7 +33,8 @@
 use super::seq::repeat_count;
 use crate::args::{check_method, Args};
 use engine::runtime::*;
-use proto_core::layouts::{get_raw, list as llist, seq_index, set_raw};
+use proto_core::layouts::{get_raw, list as llist, raw_words, seq_index, set_raw};
+use proto_core::sync::heap_atomic::Ordering as HOrd;
 use proto_core::{Kind, Obj, ProtoContext, Value};
 
 /// Smallest ring capacity (a power of two).
@@ -54,18 +55,22 @@ const IT_LEFT: usize = 2;
 // ------------------------------------------------------------------ ring primitives
 // All of these run on a local deque or with the deque's lock held.
 
+#[inline]
 fn storage(o: Obj) -> Obj {
     Obj::from_value(o.get(DEQUE_STORAGE)).expect("deque storage")
 }
 
+#[inline]
 fn dlen(o: Obj) -> usize {
     get_raw(o, DEQUE_R_LEN) as usize
 }
 
+#[inline]
 fn head(o: Obj) -> usize {
     get_raw(o, DEQUE_R_HEAD) as usize
 }
 
+#[inline]
 fn maxlen(o: Obj) -> Option<usize> {
     match get_raw(o, DEQUE_R_MAXLEN) {
         NO_MAXLEN => None,
@@ -73,10 +78,12 @@ fn maxlen(o: Obj) -> Option<usize> {
     }
 }
 
+#[inline]
 fn state(o: Obj) -> u64 {
     get_raw(o, DEQUE_R_STATE)
 }
 
+#[inline]
 fn bump(o: Obj) {
     set_raw(o, DEQUE_R_STATE, state(o).wrapping_add(1));
 }
@@ -120,6 +127,7 @@ fn relayout(ctx: &mut ProtoContext, o: Obj, cap: usize) {
 }
 
 /// Makes room for one more item.
+#[inline]
 fn reserve_one(ctx: &mut ProtoContext, o: Obj) -> Obj {
     let s = storage(o);
     if dlen(o) < s.n_values() {
@@ -129,6 +137,7 @@ fn reserve_one(ctx: &mut ProtoContext, o: Obj) -> Obj {
     storage(o)
 }
 
+#[inline]
 fn shrink(ctx: &mut ProtoContext, o: Obj) {
     let cap = storage(o).n_values();
     let n = dlen(o);
@@ -137,6 +146,7 @@ fn shrink(ctx: &mut ProtoContext, o: Obj) {
     }
 }
 
+#[inline]
 fn push_back(ctx: &mut ProtoContext, o: Obj, v: Value) {
     let s = reserve_one(ctx, o);
     let n = dlen(o);
@@ -144,6 +154,7 @@ fn push_back(ctx: &mut ProtoContext, o: Obj, v: Value) {
     set_raw(o, DEQUE_R_LEN, (n + 1) as u64);
 }
 
+#[inline]
 fn push_front(ctx: &mut ProtoContext, o: Obj, v: Value) {
     let s = reserve_one(ctx, o);
     let h = head(o).wrapping_sub(1) & (s.n_values() - 1);
@@ -152,6 +163,7 @@ fn push_front(ctx: &mut ProtoContext, o: Obj, v: Value) {
     set_raw(o, DEQUE_R_LEN, (dlen(o) + 1) as u64);
 }
 
+#[inline]
 fn pop_back(ctx: &mut ProtoContext, o: Obj) -> Option<Value> {
     let n = dlen(o);
     if n == 0 {
@@ -165,6 +177,7 @@ fn pop_back(ctx: &mut ProtoContext, o: Obj) -> Option<Value> {
     Some(v)
 }
 
+#[inline]
 fn pop_front(ctx: &mut ProtoContext, o: Obj) -> Option<Value> {
     let n = dlen(o);
     if n == 0 {
@@ -180,6 +193,7 @@ fn pop_front(ctx: &mut ProtoContext, o: Obj) -> Option<Value> {
 }
 
 /// append / appendleft with CPython's maxlen trimming at the other end.
+#[inline]
 fn add_item(ctx: &mut ProtoContext, o: Obj, v: Value, left: bool) {
     if left {
         push_front(ctx, o, v);
@@ -194,6 +208,71 @@ fn add_item(ctx: &mut ProtoContext, o: Obj, v: Value, left: bool) {
             pop_front(ctx, o);
         }
     }
+}
+
+/// [`add_item`] in the usual case, a ring with room and no maxlen, with
+/// the deque's words and the storage's layout read once; false (nothing
+/// done) in any other case. The item is written before the head and
+/// length that publish it, and the state is bumped, as in `add_item`.
+#[inline(always)]
+fn add_item_fast(ctx: &mut ProtoContext, o: Obj, v: Value, left: bool) -> bool {
+    let w = raw_words::<4>(o);
+    let n = w[DEQUE_R_LEN].load(HOrd::Acquire) as usize;
+    if w[DEQUE_R_MAXLEN].load(HOrd::Acquire) != NO_MAXLEN {
+        return false;
+    }
+    let s = storage(o);
+    let sv = s.view();
+    let cap = sv.n_values();
+    if n >= cap {
+        return false;
+    }
+    let (h, mask) = (w[DEQUE_R_HEAD].load(HOrd::Acquire) as usize, cap - 1);
+    if s.is_shared() {
+        // The write barrier of `ctx.store`, once for the slot written.
+        ctx.promote(v);
+    }
+    if left {
+        let nh = h.wrapping_sub(1) & mask;
+        sv.init(nh, v);
+        w[DEQUE_R_HEAD].store(nh as u64, HOrd::Release);
+    } else {
+        sv.init((h + n) & mask, v);
+    }
+    w[DEQUE_R_LEN].store((n + 1) as u64, HOrd::Release);
+    let st = w[DEQUE_R_STATE].load(HOrd::Acquire);
+    w[DEQUE_R_STATE].store(st.wrapping_add(1), HOrd::Release);
+    true
+}
+
+/// The pop of [`pop_impl`] (the item taken, the state bumped) in the
+/// usual case, a non-empty ring that needs no shrinking, with the deque's
+/// words and the storage's layout read once; None (nothing done) in any
+/// other case. The slot is cleared before the head and length move, as in
+/// `pop_front`/`pop_back`.
+#[inline(always)]
+fn pop_fast(o: Obj, left: bool) -> Option<Value> {
+    let w = raw_words::<4>(o);
+    let n = w[DEQUE_R_LEN].load(HOrd::Acquire) as usize;
+    let s = storage(o);
+    let sv = s.view();
+    let cap = sv.n_values();
+    // `shrink` would relayout a large ring left at most 1/8 full.
+    if n == 0 || (cap > SHRINK_CAP && (n - 1) * 8 <= cap) {
+        return None;
+    }
+    let (h, mask) = (w[DEQUE_R_HEAD].load(HOrd::Acquire) as usize, cap - 1);
+    let idx = if left { h } else { (h + n - 1) & mask };
+    let v = sv.get(idx);
+    // EMPTY is no heap value: no barrier needed.
+    sv.init(idx, Value::EMPTY);
+    if left {
+        w[DEQUE_R_HEAD].store(((h + 1) & mask) as u64, HOrd::Release);
+    }
+    w[DEQUE_R_LEN].store((n - 1) as u64, HOrd::Release);
+    let st = w[DEQUE_R_STATE].load(HOrd::Acquire);
+    w[DEQUE_R_STATE].store(st.wrapping_add(1), HOrd::Release);
+    Some(v)
 }
 
 /// Inserts `v` before logical index `i` (0 < i < len), shifting the
@@ -300,6 +379,7 @@ fn set_all(ctx: &mut ProtoContext, o: Obj, items: &[Value]) {
 // ------------------------------------------------------------------ helpers
 
 /// Runs `f` on the deque with its lock held when it is shared.
+#[inline]
 fn locked<R>(vm: &mut Vm, o: Obj, f: impl FnOnce(&mut ProtoContext, Obj) -> R) -> R {
     vm.with_lock(o, |ctx| f(ctx, o))
 }
@@ -310,25 +390,29 @@ pub fn is_deque(v: Value) -> bool {
 }
 
 /// The deque `self` of a method, or CPython's descriptor TypeError.
+#[inline(always)]
 fn this(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Obj> {
-    let Some(&s) = a.first() else {
-        return Err(vm.type_error(&format!("unbound method deque.{name}() needs an argument")));
-    };
-    match Obj::from_value(s) {
+    match a.first().and_then(|&s| Obj::from_value(s)) {
         Some(o) if o.kind() == K_DEQUE => Ok(o),
-        _ => {
-            let tn = vm.type_name_of(s);
-            Err(vm.type_error(&if name.starts_with("__") {
-                format!(
-                    "descriptor '{name}' requires a 'collections.deque' object but received a '{tn}'"
-                )
-            } else {
-                format!(
-                    "descriptor '{name}' for 'collections.deque' objects doesn't apply to a '{tn}' object"
-                )
-            }))
-        }
+        _ => Err(not_this(vm, a, name)),
     }
+}
+
+/// [`this`]'s error, for a missing receiver or one that is no deque.
+#[cold]
+#[inline(never)]
+fn not_this(vm: &mut Vm, a: &[Value], name: &str) -> PyException {
+    let Some(&s) = a.first() else {
+        return vm.type_error(&format!("unbound method deque.{name}() needs an argument"));
+    };
+    let tn = vm.type_name_of(s);
+    vm.type_error(&if name.starts_with("__") {
+        format!("descriptor '{name}' requires a 'collections.deque' object but received a '{tn}'")
+    } else {
+        format!(
+            "descriptor '{name}' for 'collections.deque' objects doesn't apply to a '{tn}' object"
+        )
+    })
 }
 
 fn mutated(vm: &mut Vm) -> PyException {
@@ -571,6 +655,7 @@ fn deque_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+#[inline(always)]
 fn push_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool) -> PyResult<Value> {
     let (name, full) = if left {
         ("appendleft", "deque.appendleft")
@@ -580,7 +665,11 @@ fn push_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool) -> PyResult<Value> 
     let o = this(vm, a, name)?;
     check_method(vm, full, a, k, 1, 1)?;
     let v = a[1];
-    locked(vm, o, |ctx, o| add_item(ctx, o, v, left));
+    locked(vm, o, |ctx, o| {
+        if !add_item_fast(ctx, o, v, left) {
+            add_item(ctx, o, v, left);
+        }
+    });
     Ok(Value::NONE)
 }
 
@@ -592,6 +681,7 @@ fn deque_appendleft(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     push_impl(vm, a, k, true)
 }
 
+#[inline(always)]
 fn pop_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool) -> PyResult<Value> {
     let (name, full) = if left {
         ("popleft", "deque.popleft")
@@ -601,6 +691,9 @@ fn pop_impl(vm: &mut Vm, a: &[Value], k: Value, left: bool) -> PyResult<Value> {
     let o = this(vm, a, name)?;
     check_method(vm, full, a, k, 0, 0)?;
     let r = locked(vm, o, |ctx, o| {
+        if let Some(v) = pop_fast(o, left) {
+            return Some(v);
+        }
         let r = if left {
             pop_front(ctx, o)
         } else {

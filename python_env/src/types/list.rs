@@ -72,9 +72,11 @@ fn list_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn list_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.append", a, k, 1, 1)?;
     let (l, v) = (lo(a[0]), a[1]);
-    let grown = vm.with_mut_lock(l, |ctx| llist::try_append(ctx, l, v))?;
-    vm.grown(grown)?;
-    Ok(Value::NONE)
+    if vm.with_mut_lock(l, |ctx| llist::try_push(ctx, l, v))? {
+        Ok(Value::NONE)
+    } else {
+        Err(vm.no_memory())
+    }
 }
 
 fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -87,6 +89,14 @@ fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn list_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if let ([l], false) = (a, k.is_heap()) {
+        // `l.pop()`: the last item there is under the lock.
+        let l = lo(*l);
+        return match vm.with_mut_lock(l, |_| llist::pop_last(l))? {
+            Some(v) => Ok(v),
+            None => Err(vm.new_exc(vm.g.e.IndexError, "pop from empty list")),
+        };
+    }
     clinic::method_positional(vm, "list.pop", "pop", a, k, 0, 1)?;
     let l = lo(a[0]);
     // The index is converted before the emptiness check, as in CPython.
