@@ -197,25 +197,30 @@ pub fn try_append(ctx: &mut ProtoContext, l: Obj, v: Value) -> bool {
     true
 }
 
-/// [`try_append`] for `list.append`, inlined there: each object's layout
-/// is read once when the storage has room; the item is written before
-/// the length that publishes it.
+/// [`try_append`] for `list.append`, inlined there.
 #[inline(always)]
 pub fn try_push(ctx: &mut ProtoContext, l: Obj, v: Value) -> bool {
+    push_in_room(ctx, l, v) || try_append_grown(ctx, l, v)
+}
+
+/// Appends `v` if the storage has room (false, the list unchanged, if it
+/// is full). Each object's layout is read once; the item is written before
+/// the length that publishes it. Caller holds the lock if shared.
+#[inline(always)]
+fn push_in_room(ctx: &mut ProtoContext, l: Obj, v: Value) -> bool {
     let lv = l.view();
     let n = lv.raw(0) as usize;
     let st = Obj::from_value(lv.get(0)).expect("list storage");
     let sv = st.view();
-    if n < sv.n_values() {
-        if st.is_shared() {
-            ctx.promote(v);
-        }
-        sv.init(n, v);
-        lv.set_raw(0, (n + 1) as u64);
-        true
-    } else {
-        try_append_grown(ctx, l, v)
+    if n >= sv.n_values() {
+        return false;
     }
+    if st.is_shared() {
+        ctx.promote(v);
+    }
+    sv.init(n, v);
+    lv.set_raw(0, (n + 1) as u64);
+    true
 }
 
 /// [`try_push`] to a full storage: grows it first.
@@ -248,24 +253,14 @@ pub fn try_extend(ctx: &mut ProtoContext, l: Obj, items: &[Value]) -> bool {
 }
 
 /// Appends `v`. Caller holds the lock if shared.
-/// Each object's layout is read once when the storage has room; the item
-/// is written before the length that publishes it.
 #[inline]
 pub fn append(ctx: &mut ProtoContext, l: Obj, v: Value) {
-    let lv = l.view();
-    let n = lv.raw(0) as usize;
-    let st = Obj::from_value(lv.get(0)).expect("list storage");
-    let sv = st.view();
-    if n < sv.n_values() {
-        if st.is_shared() {
-            ctx.promote(v);
-        }
-        sv.init(n, v);
-    } else {
+    if !push_in_room(ctx, l, v) {
+        let n = len(l);
         let st = grow(ctx, l, n + 1);
         ctx.store(st, n, v);
+        set_raw(l, 0, (n + 1) as u64);
     }
-    lv.set_raw(0, (n + 1) as u64);
 }
 
 /// Appends all of `items` (one growth at most). Caller holds the lock if
