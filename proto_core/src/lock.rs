@@ -316,7 +316,11 @@ impl Patience {
 /// else has, and takes it when the holder hands it over.
 #[inline]
 pub fn lock_with<W: LockWord + ?Sized>(w: &W, mut on_wait: impl FnMut()) {
-    if w.try_cas(FREE, HELD) {
+    // One look, then one CAS from what it saw: a free lock with waiters
+    // registered (a holder retaking it while others sleep) is taken here
+    // too, without a failed CAS first.
+    let v = w.relaxed_load();
+    if state(v) == FREE && w.try_cas(v, v | HELD) {
         return;
     }
     let mut delay = 1u32;
@@ -400,7 +404,11 @@ fn lock_slow<W: LockWord + ?Sized>(w: &W, on_wait: &mut dyn FnMut()) {
 /// on its way already, or hands it to its claimant. The caller must hold it.
 #[inline(always)]
 pub fn unlock<W: LockWord + ?Sized>(w: &W) {
-    if !w.release_cas(HELD, FREE) {
+    // Held with nobody to wake (no waiter, or a woken one on its way): free
+    // it, keeping the count and the flag.
+    let v = w.relaxed_load();
+    let quiet = state(v) == HELD && (waiters(v) == 0 || v & WOKEN != 0);
+    if !(quiet && w.release_cas(v, v & !STATE)) {
         unlock_slow(w);
     }
 }
