@@ -369,20 +369,10 @@ impl Vm {
         } else {
             0
         };
-        {
-            // Straight stores for the usual one or two arguments
-            // (`copy_from_slice` is a `memcpy` call).
-            let src = &self.ctx.stack().slots_mut()[base + 1..base + 1 + n];
-            match *src {
-                [] => {}
-                [x] => args[off] = x,
-                [x, y] => {
-                    args[off] = x;
-                    args[off + 1] = y;
-                }
-                _ => args[off..].copy_from_slice(src),
-            }
-        }
+        copy_args_into(
+            &mut args[off..],
+            &self.ctx.stack().slots_mut()[base + 1..base + 1 + n],
+        );
         self.run_native(b.f, args, kwnames)
     }
 
@@ -486,26 +476,11 @@ impl Vm {
         };
         let mut buf = [Value::EMPTY; PLAIN_ARGS];
         buf[0] = b.bound;
-        // Straight stores (`copy_from_slice` of a variable length is a
-        // `memcpy` call).
-        let src = &self.ctx.stack().slots_mut()[base + 1..base + 1 + n];
-        match *src {
-            [] => {}
-            [x] => buf[off] = x,
-            [x, y] => {
-                buf[off] = x;
-                buf[off + 1] = y;
-            }
-            [x, y, z] => {
-                buf[off] = x;
-                buf[off + 1] = y;
-                buf[off + 2] = z;
-            }
-            // Only unbound (`off` 0): a bound call takes at most
-            // `PLAIN_ARGS - 1` arguments.
-            [x, y, z, w] => buf = [x, y, z, w],
-            _ => return None,
-        }
+        // A bound call takes at most `PLAIN_ARGS - 1` arguments (above).
+        copy_args_into(
+            &mut buf[off..],
+            &self.ctx.stack().slots_mut()[base + 1..base + 1 + n],
+        );
         Some(self.run_native(b.f, &buf[..off + n], kwnames))
     }
 
@@ -536,21 +511,10 @@ impl Vm {
         }
         let mut buf = [Value::EMPTY; PLAIN_ARGS];
         buf[0] = recv;
-        let src = &self.ctx.stack().slots_mut()[base + 1..base + 1 + n];
-        match *src {
-            [] => {}
-            [x] => buf[1] = x,
-            [x, y] => {
-                buf[1] = x;
-                buf[2] = y;
-            }
-            [x, y, z] => {
-                buf[1] = x;
-                buf[2] = y;
-                buf[3] = z;
-            }
-            _ => return None,
-        }
+        copy_args_into(
+            &mut buf[1..],
+            &self.ctx.stack().slots_mut()[base + 1..base + 1 + n],
+        );
         Some(self.run_native(b.f, &buf[..=n], kwnames))
     }
 
@@ -1923,4 +1887,31 @@ pub(crate) fn slot_arity(name: &str) -> Option<(usize, usize)> {
         "round" => (0, 1),
         _ => return None,
     })
+}
+
+/// [`copy_args`] from the stack into a native call's own buffer `dst` (at
+/// least as long as `src`): straight stores for up to four arguments, where
+/// a `copy_from_slice` of a variable length is a `memcpy` call.
+#[inline(always)]
+fn copy_args_into(dst: &mut [Value], src: &[Value]) {
+    match *src {
+        [] => {}
+        [x] => dst[0] = x,
+        [x, y] => {
+            dst[0] = x;
+            dst[1] = y;
+        }
+        [x, y, z] => {
+            dst[0] = x;
+            dst[1] = y;
+            dst[2] = z;
+        }
+        [x, y, z, w] => {
+            dst[0] = x;
+            dst[1] = y;
+            dst[2] = z;
+            dst[3] = w;
+        }
+        _ => dst[..src.len()].copy_from_slice(src),
+    }
 }
