@@ -265,8 +265,13 @@ class _GenericAlias:
         return _typing_union(other, self)
 
 
+_TypesGenericAlias = type(list[int])
+
+
 def _unionable(x):
-    return x is None or isinstance(x, (type, UnionType)) or type(x).__name__ == "GenericAlias"
+    # As CPython's is_unionable: subclasses of GenericAlias count
+    # (collections.abc's _CallableGenericAlias).
+    return x is None or isinstance(x, (type, UnionType, _TypesGenericAlias))
 
 
 class UnionType:

@@ -626,8 +626,10 @@ fn main_dict(vm: &mut Vm) -> Value {
     let sm = vm.g.sys_modules;
     vm.dict_set_str(sm, k, main);
     let d = Obj::from_value(main).expect("m").get(0);
-    let b = vm.g.builtins_module;
-    let b = if b.is_heap() { b } else { vm.g.builtins };
+    // As CPython's add_main_module: `__main__.__builtins__` is the builtins
+    // module (imported modules get its dict).
+    let kb = vm.intern("builtins");
+    let b = vm.dict_get_str(sm, kb).unwrap_or(vm.g.builtins);
     let kb = vm.g.names.__builtins__;
     vm.dict_set_str(d, kb, b);
     d

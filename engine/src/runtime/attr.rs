@@ -2092,8 +2092,11 @@ impl Vm {
                 return Err(e);
             }
         };
+        // `to` may be shared from here: storing it into the `__class__` cell
+        // promotes it when the cell is shared (a method registered in a
+        // module-level table), so fields go through the write barrier.
         let mro_t = self.new_tuple(&mro);
-        to.init(T_MRO, mro_t);
+        self.store(to, T_MRO, mro_t);
         // Pattern matching's flags: those of the first class in the MRO
         // that has one (CPython's `inherit_patma_flags`).
         let coll = TF_SEQUENCE | TF_MAPPING;
@@ -2106,9 +2109,9 @@ impl Vm {
             set_type_flags(to, type_flags(to) | f);
         }
         let bases_t = self.new_tuple(&bases);
-        to.init(T_BASES, bases_t);
+        self.store(to, T_BASES, bases_t);
         let _ = solid;
-        to.init(T_BASE, best_base(&bases));
+        self.store(to, T_BASE, best_base(&bases));
         for (k, v) in self.dict_items(d) {
             if is_str(k) {
                 self.update_type_flags(to, k);
@@ -2478,16 +2481,19 @@ pub(crate) fn instance_weakref_get(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyR
 }
 
 /// The class in `t`'s MRO that introduced the last of its slots: the
-/// furthest entry, walking from `t`, that still has all of `t`'s slots.
+/// furthest entry that still has all of `t`'s slots.
 fn slot_solid_base(t: Obj) -> Value {
     let n = type_nslots(t);
     let mro = type_mro(t);
+    // Every class in the MRO with slot values lies on one chain (else `t`
+    // could not have been made), so the last with `t`'s count introduced
+    // them; slotless mixins in between (`class E(Mixin, Slotted)`) do not
+    // end the walk.
     let mut solid = t.value();
     for i in 0..mro.n_values() {
         let m = mro.get(i);
-        match Obj::from_value(m) {
-            Some(mo) if type_nslots(mo) == n => solid = m,
-            _ => break,
+        if Obj::from_value(m).is_some_and(|mo| type_nslots(mo) == n) {
+            solid = m;
         }
     }
     solid

@@ -121,6 +121,11 @@ impl Vm {
             {
                 return self.call(f, args, Value::EMPTY);
             }
+            if o.kind() == K_MEMBER {
+                // A slot named like the special method (`__slots__ =
+                // "__setitem__",`) holds the callable per instance.
+                return self.call_member_special(f, self_, args);
+            }
             if o.kind() == K_INSTANCE || o.kind() == K_PROPERTY {
                 return match self.lookup_type(o.class(), self.g.names.__get__) {
                     Some(get) => self.call_via_descriptor(get, f, self_, args),
@@ -139,6 +144,25 @@ impl Vm {
         }
         let r = self.call_on_stack(base, args.len() + 1, Value::EMPTY);
         self.ctx.stack().set_top(base);
+        r
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn call_member_special(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
+        let mark = self.push_root(self_);
+        for &a in args {
+            self.push_root(a);
+        }
+        let tp = self.type_of(self_);
+        let r = match self.bind_descr(f, self_, tp) {
+            Ok(bound) => {
+                self.push_root(bound);
+                self.call(bound, args, Value::EMPTY)
+            }
+            Err(e) => Err(e),
+        };
+        self.pop_roots(mark);
         r
     }
 

@@ -632,8 +632,7 @@ impl Vm {
                     Ok(pm) => pm,
                     Err(m) => return Ok(m),
                 };
-                let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
-                match pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__)) {
+                match self.package_path(pm)? {
                     Some(p) => p,
                     None => return Err(self.module_not_found(name, parent)),
                 }
@@ -694,6 +693,18 @@ impl Vm {
         is_mnf && self.exc_module_name(e.0).as_deref() == Some(name)
     }
 
+    /// The `__path__` of the package module `pm`, read as CPython's
+    /// `parent_module.__path__`: a class attribute or a module
+    /// `__getattr__` counts too (six's lazy `six.moves`); None when there is
+    /// none (an AttributeError), so the module is no package.
+    fn package_path(&mut self, pm: Value) -> PyResult<Option<Value>> {
+        let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
+        if let Some(p) = pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__)) {
+            return Ok(Some(p));
+        }
+        self.getattr_opt(pm, self.g.names.__path__)
+    }
+
     /// Imports `parent`, the package of `name`: Ok(the package), or
     /// Err(the module `name`) when importing the package imported it.
     fn import_parent(&mut self, name: &str, parent: &str) -> PyResult<Result<Value, Value>> {
@@ -723,9 +734,7 @@ impl Vm {
                 if let Some(src) = self.embedded_source(name) {
                     return self.exec_embedded(name, src);
                 }
-                let pd = Obj::from_value(pm).and_then(|o| self.instance_dict(o));
-                let path = pd.and_then(|d| self.dict_get_str(d, self.g.names.__path__));
-                match path {
+                match self.package_path(pm)? {
                     Some(pv) => {
                         path_value = pv;
                         // A namespace package's `_NamespacePath` is no list.
@@ -1113,9 +1122,7 @@ impl Vm {
         };
         let pv = self.new_str(&pkg);
         self.dict_set_str(d, self.g.names.__package__, pv);
-        let b = self.g.builtins_module;
-        let bm = if b.is_heap() { b } else { self.g.builtins };
-        self.dict_set_str(d, self.g.names.__builtins__, bm);
+        self.dict_set_str(d, self.g.names.__builtins__, self.g.builtins);
         let k = self.intern(name);
         self.dict_set_str(self.g.sys_modules, k, m);
         self.initializing.push(name.to_string());

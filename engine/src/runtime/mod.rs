@@ -370,8 +370,6 @@ pub struct Interpreter {
     pub e: ExcTypes,
     /// The builtins module's dict.
     pub builtins: Value,
-    /// The builtins module.
-    pub builtins_module: Value,
     /// `sys.modules`.
     pub sys_modules: Value,
     /// `sys` module (set by python_env).

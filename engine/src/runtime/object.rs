@@ -1228,7 +1228,6 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         exc,
         e,
         builtins,
-        builtins_module: Value::NONE,
         sys_modules,
         sys: Mutex::new(Value::NONE),
         interned: Mutex::new(interned),

@@ -100,7 +100,10 @@ fn repr_item(vm: &mut Vm, v: Value) -> PyResult<String> {
     if v == Value::ELLIPSIS {
         return Ok("...".into());
     }
-    if is_alias(vm, v) {
+    // Aliases are shown by their repr; a subclass may define its own
+    // (collections.abc's _CallableGenericAlias).
+    if is_alias(vm, v) && Obj::from_value(v).is_some_and(|o| o.class() == vm.g.types.generic_alias)
+    {
         return alias_repr_string(vm, v);
     }
     if is_class(v) {

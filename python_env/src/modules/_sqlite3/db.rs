@@ -181,6 +181,19 @@ impl Db {
             };
             return Err(e);
         }
+        // The bundled SQLite is built with foreign keys enforced by default;
+        // SQLite's own default (and CPython's, on the system library) is off
+        // until `PRAGMA foreign_keys = ON`.
+        // SAFETY: p is an open connection; ENABLE_FKEY takes an int and an
+        // optional int pointer for the new state, here none.
+        unsafe {
+            ffi::sqlite3_db_config(
+                p,
+                ffi::SQLITE_DBCONFIG_ENABLE_FKEY,
+                0 as c_int,
+                std::ptr::null_mut::<c_int>(),
+            );
+        }
         Ok(db)
     }
 
