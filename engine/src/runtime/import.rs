@@ -246,7 +246,19 @@ impl Vm {
     /// A submodule, once loaded, is bound as an attribute of its parent
     /// package (as importlib's `_find_and_load_unlocked`).
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        // As CPython's `_find_and_load_unlocked`, only the import that loads
+        // a submodule binds it on its package: a later import of it leaves
+        // a package attribute of that name alone (`from .sub import sub`
+        // in the package rebinds it to the function).
+        let loaded = name.contains('.') && {
+            let key = self.new_str(name);
+            self.dict_get_str(self.g.sys_modules, key)
+                .is_some_and(|m| !m.is_none())
+        };
         let m = self.import_module_inner(name)?;
+        if loaded {
+            return Ok(m);
+        }
         if let Some((p, leaf)) = name.rsplit_once('.') {
             let pk = self.new_str(p);
             if let Some(pm) = self.dict_get_str(self.g.sys_modules, pk) {
