@@ -121,10 +121,11 @@ impl Vm {
             {
                 return self.call(f, args, Value::EMPTY);
             }
-            if o.kind() == K_MEMBER {
+            if o.kind() == K_MEMBER || o.kind() == K_WRAPPER {
                 // A slot named like the special method (`__slots__ =
-                // "__setitem__",`) holds the callable per instance.
-                return self.call_member_special(f, self_, args);
+                // "__setitem__",`) holds the callable per instance; a
+                // staticmethod or classmethod binds as its `__get__` says.
+                return self.call_descr_special(f, self_, args);
             }
             if o.kind() == K_INSTANCE || o.kind() == K_PROPERTY {
                 return match self.lookup_type(o.class(), self.g.names.__get__) {
@@ -149,7 +150,7 @@ impl Vm {
 
     #[cold]
     #[inline(never)]
-    fn call_member_special(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
+    fn call_descr_special(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
         let mark = self.push_root(self_);
         for &a in args {
             self.push_root(a);
