@@ -1,10 +1,14 @@
 # Writes python_env/src/types/signatures.rs: the `__text_signature__` texts
 # that CPython 3.11 gives the builtin functions, the methods of builtin types
 # and the builtin types of the modules ProtoPy implements natively (builtins,
-# math, _operator, itertools, time, _functools).
+# and the native modules in MODULES).
 # Run with CPython 3.11: python3 tools/gen_signatures.py > python_env/src/types/signatures.rs
-import builtins, math, _operator, itertools, time, _functools, types, sys
-mods = [builtins, math, _operator, itertools, time, _functools]
+import types, sys, importlib
+MODULES = ['builtins', 'math', 'cmath', '_operator', 'itertools', 'time', '_functools', 'posix',
+           '_pickle', '_io', '_collections', '_heapq', '_bisect', '_struct', 'binascii', 'zlib',
+           '_random', 'sys', 'gc', '_codecs', '_weakref', '_abc', 'array', 'select', '_stat',
+           'atexit', 'marshal', '_json', 'unicodedata', '_contextvars', '_string', 'errno']
+mods = [importlib.import_module(n) for n in MODULES]
 tys = []
 for m in mods:
     for n, v in sorted(vars(m).items()):
@@ -25,6 +29,7 @@ for m in mods:
             s = v.__text_signature__
             if s is not None:
                 funcs[f"{v.__module__}.{v.__name__}"] = s
+clash = set()
 for t in tys:
     for n in dir(t):
         try:
@@ -34,7 +39,14 @@ for t in tys:
         if isinstance(v, type): continue
         s = getattr(v, '__text_signature__', None)
         if isinstance(s, str):
-            funcs.setdefault(f"{t.__name__}.{n}", s)
+            key = f"{t.__name__}.{n}"
+            if funcs.get(key, s) != s:
+                # Two types of one short name disagree: leave the method out.
+                clash.add(key)
+            funcs.setdefault(key, s)
+for key in clash:
+    sys.stderr.write(f"left out (types of one name disagree): {key}\n")
+    del funcs[key]
 tsigs = {}
 for t in tys:
     s = t.__text_signature__

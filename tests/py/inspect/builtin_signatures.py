@@ -138,3 +138,35 @@ class WithMeta(metaclass=Meta):
 sig("WithMeta", WithMeta)
 sig("Meta", Meta)
 sig("Plain()", Plain().__init__)
+
+print("-- native modules")
+import os
+import _pickle
+import _codecs
+import io
+import zlib
+import binascii
+import _struct
+import collections
+sig("os.stat", os.stat)
+sig("os.WCOREDUMP", os.WCOREDUMP)
+sig("os.WIFEXITED", os.WIFEXITED)
+sig("_pickle.Pickler", _pickle.Pickler)
+sig("_pickle.Pickler.dump", _pickle.Pickler.dump)
+sig("_pickle.Pickler(...).dump", _pickle.Pickler(io.BytesIO()).dump)
+sig("_codecs.utf_8_decode", _codecs.utf_8_decode)
+sig("io.text_encoding", io.text_encoding)
+sig("zlib.compress", zlib.compress)
+sig("binascii.hexlify", binascii.hexlify)
+sig("_struct.pack", _struct.pack)
+sig("collections.deque.append", collections.deque.append)
+for call in ["os.WCOREDUMP(status=0)", "_codecs.utf_8_decode(data=b'a')",
+             "io.text_encoding(encoding=None)", "_codecs.utf_8_decode()",
+             "_codecs.utf_16_ex_decode(b'', 'strict', 0, True, 5)",
+             "io.text_encoding()", "os.WCOREDUMP()"]:
+    try:
+        eval(call)
+    except TypeError as e:
+        print(call, "->", e)
+print(os.WIFEXITED(status=0), _codecs.utf_8_decode(b"ab", None, True),
+      io.text_encoding(None), io.text_encoding("utf-8", 3))

@@ -530,11 +530,12 @@ pub(crate) fn writable_len(vm: &mut Vm, b: Value, fname: &str) -> PyResult<usize
     }
 }
 
-/// `sys.flags`-free `text_encoding(encoding, stacklevel=2)`: the encoding,
-/// or "locale" for None (ProtoPy has no UTF-8 mode flag).
+/// `sys.flags`-free `text_encoding(encoding, stacklevel=2, /)`: the
+/// encoding, or "locale" for None (ProtoPy has no UTF-8 mode flag).
+/// Positional-only, as CPython's.
 fn text_encoding(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let [enc, _lvl] = parse(vm, "text_encoding", a, k, ["encoding", "stacklevel"], 1)?;
-    let enc = enc.unwrap_or(Value::NONE);
+    crate::types::clinic::positional(vm, "io.text_encoding", "text_encoding", a, k, 1, 2)?;
+    let enc = a[0];
     if enc.is_none() {
         return Ok(vm.new_str("locale"));
     }
