@@ -12,7 +12,9 @@ mods = [importlib.import_module(n) for n in MODULES]
 tys = []
 for m in mods:
     for n, v in sorted(vars(m).items()):
-        if isinstance(v, type) and v.__module__ == m.__name__ and v not in tys:
+        # Every type a module holds (its own `__module__` may name another
+        # module: `_io`'s say `_io`, `_collections.deque` says `collections`).
+        if isinstance(v, type) and n != '__loader__' and v not in tys:
             tys.append(v)
 extra = [type(iter([])), type(iter(())), type(iter('')), type(iter(range(0))), type({}.keys()), type({}.values()),
          type({}.items()), type(iter({})), type(iter(set())), type(iter(b'')), type(iter(bytearray())),
