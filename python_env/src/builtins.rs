@@ -679,16 +679,11 @@ fn iterate(
 }
 
 fn sum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    let start = args.take("start");
-    args.no_more_kw(vm, "sum")?;
-    if args.pos.is_empty() || args.pos.len() > 2 {
-        return Err(vm.type_error(&format!(
-            "sum() takes at most 2 arguments ({} given)",
-            args.pos.len()
-        )));
-    }
-    let mut acc = args.pos.get(1).copied().or(start).unwrap_or(Value::int(0));
+    // `sum(iterable, /, start=0)`, with CPython's messages for misuse.
+    let [it, start] =
+        crate::types::clinic::unpack(vm, "sum", a, k, ["iterable", "start"], 1, 1, 2)?;
+    let it = it.unwrap_or(Value::NONE);
+    let mut acc = start.unwrap_or(Value::int(0));
     if is_str(acc) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -699,9 +694,9 @@ fn sum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     let slot = vm.push_root(acc);
-    let r = match exact_seq(vm, args.pos[0]) {
+    let r = match exact_seq(vm, it) {
         Some(seq) => sum_seq(vm, seq, &mut acc, slot),
-        None => iterate(vm, args.pos[0], |vm, x| {
+        None => iterate(vm, it, |vm, x| {
             acc = vm.binary_op(engine::bytecode::BinaryOperator::Add, acc, x)?;
             vm.ctx.stack().slots_mut()[slot] = acc;
             Ok(true)
@@ -945,19 +940,19 @@ fn merge_sort(vm: &mut Vm, v: &mut [usize], lt: &mut impl FnMut(&mut Vm, usize, 
 }
 
 fn sorted(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    let key = args.take("key").filter(|v| !v.is_none());
-    let rev = args.take("reverse");
-    args.no_more_kw(vm, "sorted")?;
-    if args.pos.len() != 1 {
-        return Err(vm.type_error(&format!(
-            "sorted expected 1 argument, got {}",
-            args.pos.len()
-        )));
+    // `sorted(iterable, /, *, key=None, reverse=False)`: as CPython's, the
+    // one positional argument is checked first, then the keywords as
+    // `list.sort`'s (whose messages name `sort()`).
+    let npos = a.len() - Obj::from_value(k).map_or(0, |o| o.n_values());
+    if npos != 1 {
+        return Err(vm.type_error(&format!("sorted expected 1 argument, got {npos}")));
     }
+    let [key, rev] =
+        crate::types::clinic::unpack(vm, "sort", &a[1..], k, ["key", "reverse"], 0, 0, 0)?;
+    let key = key.filter(|v| !v.is_none());
     // Rooted while `reverse`'s `__index__` runs (`sort_values` roots them
     // itself). `reverse` is an integer that fits a C int, as for list.sort.
-    let (mut items, mark) = vm.collect_rooted(args.pos[0])?;
+    let (mut items, mark) = vm.collect_rooted(a[0])?;
     let r = match rev {
         Some(r) => crate::args::py_long_as_int(vm, r).map(|i| i != 0),
         None => Ok(false),

@@ -250,8 +250,19 @@ fn utf16_incomplete_tail(b: &[u8], big: bool) -> usize {
     odd
 }
 
+/// The decoders' arguments are positional-only, as CPython's: no keywords,
+/// then 1 to `max` arguments, with CPython's messages.
+fn positional_only(vm: &mut Vm, a: &[Value], k: Value, fname: &str, max: usize) -> PyResult<()> {
+    if crate::args::count_ok(a.len(), k, 1, max) {
+        return Ok(());
+    }
+    let qual = format!("_codecs.{fname}");
+    crate::types::clinic::positional(vm, &qual, fname, a, k, 1, max)
+}
+
 /// `X_decode(data, errors=None, final=False)` -> `(str, consumed)`.
 fn decode_with(vm: &mut Vm, a: &[Value], k: Value, enc: &str, fname: &str) -> PyResult<Value> {
+    positional_only(vm, a, k, fname, 3)?;
     let mut args = crate::args::Args::new(a, k);
     let Some(data) = args.get(0, "data") else {
         return Err(vm.type_error(&format!(
@@ -305,6 +316,7 @@ fn wide_ex_decode(vm: &mut Vm, a: &[Value], k: Value, bits: u32) -> PyResult<Val
     } else {
         "utf_32_ex_decode"
     };
+    positional_only(vm, a, k, fname, 4)?;
     let mut args = crate::args::Args::new(a, k);
     let Some(data) = args.get(0, "data") else {
         return Err(vm.type_error(&format!(
@@ -873,6 +885,7 @@ fn escape_decode_args(
     k: Value,
     fname: &str,
 ) -> PyResult<(Vec<u8>, String, bool)> {
+    positional_only(vm, a, k, fname, 3)?;
     let mut args = crate::args::Args::new(a, k);
     let Some(data) = args.get(0, "data") else {
         return Err(vm.type_error(&format!(
@@ -1175,6 +1188,7 @@ fn escape_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// literal escapes. Only 'strict', 'replace' ('?') and 'ignore' apply to
 /// a bad `\x` escape, and failures are ValueErrors (as in CPython).
 fn escape_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    positional_only(vm, a, k, "escape_decode", 2)?;
     let mut args = crate::args::Args::new(a, k);
     let Some(data) = args.get(0, "data") else {
         return Err(vm.type_error("escape_decode() missing required argument 'data' (pos 1)"));
@@ -1352,6 +1366,7 @@ fn charmap_lookup(vm: &mut Vm, mapping: Value, key: u32) -> PyResult<Option<Valu
 /// each byte through `mapping` (a str indexed by byte, U+FFFE meaning
 /// undefined, or any mapping to int, str or None); None means Latin-1.
 fn charmap_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    positional_only(vm, a, k, "charmap_decode", 3)?;
     let mut args = crate::args::Args::new(a, k);
     let Some(data) = args.get(0, "data") else {
         return Err(vm.type_error("charmap_decode() missing required argument 'data' (pos 1)"));
@@ -1672,6 +1687,7 @@ fn utf_7_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// CPython's `PyUnicode_DecodeUTF7Stateful`, its error messages and its
 /// handling of an unfinished shift sequence (left unconsumed when not final).
 fn utf_7_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    positional_only(vm, a, k, "utf_7_decode", 3)?;
     let mut args = crate::args::Args::new(a, k);
     let Some(data) = args.get(0, "data") else {
         return Err(vm.type_error("utf_7_decode() missing required argument 'data' (pos 1)"));

@@ -50,38 +50,71 @@ fn builtin_objclass(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     ))
 }
 
+/// The name a builtin's docstring and signature text are filed under: its
+/// owner type's short name for a method of a type, else the name of its
+/// module (None when it has none).
+fn builtin_prefix(b: &Builtin) -> Option<String> {
+    if b.owner.is_heap() {
+        return Some(type_short_name(b.owner));
+    }
+    let m = builtin_module_name(b);
+    m.is_heap().then(|| str_of(m).into_owned())
+}
+
 /// `__doc__`: ProtoPy's docstring of a builtin function or of a builtin
 /// type's method (python_env/src/types/docs.rs), else None.
 fn builtin_doc(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (b, _) = builtin(vm, a, "__doc__")?;
-    let prefix = if b.owner.is_heap() {
-        type_short_name(b.owner)
-    } else {
-        let m = builtin_module(vm, a, Value::NONE)?;
-        if !is_str(m) {
-            return Ok(Value::NONE);
-        }
-        str_of(m).into_owned()
-    };
-    Ok(match super::docs::function_doc(&prefix, b.name) {
-        Some(d) => vm.new_str(d),
-        None => Value::NONE,
-    })
+    let doc = builtin_prefix(b).and_then(|p| super::docs::function_doc(&p, b.name));
+    Ok(doc.map_or(Value::NONE, |d| vm.new_str(d)))
 }
 
+/// `__text_signature__`: CPython 3.11's signature text of the builtin
+/// (python_env/src/types/signatures.rs), else None (CPython's builtins whose
+/// docstring declares none, such as `max` or `dict.pop`).
+fn builtin_text_signature(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (b, _) = builtin(vm, a, "__text_signature__")?;
+    let sig = builtin_prefix(b).and_then(|p| super::signatures::function_signature(&p, b.name));
+    Ok(sig.map_or(Value::NONE, |s| vm.new_str(s)))
+}
+
+/// `__self__`, as CPython's: what a method is bound to; for a module's
+/// function, the module (CPython binds them to it; `inspect` drops their
+/// `$module` parameter by it); for a type's `__new__`, the type; else None.
 fn builtin_self(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (_, s) = builtin(vm, a, "__self__")?;
-    Ok(if s.is_empty() { Value::NONE } else { s })
+    let (b, s) = builtin(vm, a, "__self__")?;
+    if !s.is_empty() {
+        return Ok(s);
+    }
+    if b.owner.is_heap() {
+        return Ok(if b.name == "__new__" {
+            b.owner
+        } else {
+            Value::NONE
+        });
+    }
+    let m = builtin_module_name(b);
+    if m.is_heap() {
+        if let Some(module) = vm.dict_get_str(vm.g.sys_modules, m) {
+            return Ok(module);
+        }
+    }
+    Ok(Value::NONE)
+}
+
+/// The interned name of the module that defined `b`, EMPTY when none did.
+fn builtin_module_name(b: &Builtin) -> Value {
+    Value::from_bits(
+        b.module
+            .load(proto_core::sync::heap_atomic::Ordering::Acquire),
+    )
 }
 
 /// `__module__`: the name of the module that defined the function, None
 /// for methods and functions made elsewhere.
 fn builtin_module(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (b, _) = builtin(vm, a, "__module__")?;
-    let m = Value::from_bits(
-        b.module
-            .load(proto_core::sync::heap_atomic::Ordering::Acquire),
-    );
+    let m = builtin_module_name(b);
     Ok(if m.is_heap() { m } else { Value::NONE })
 }
 
@@ -189,6 +222,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("__self__", builtin_self, None),
             ("__objclass__", builtin_objclass, None),
             ("__doc__", builtin_doc, None),
+            ("__text_signature__", builtin_text_signature, None),
         ],
     );
     add_members(vm, t, &[("__module__", builtin_module)]);

@@ -32,6 +32,7 @@ pub mod object;
 pub mod range;
 pub mod seq;
 pub mod set;
+pub mod signatures;
 pub mod slice;
 pub mod str;
 pub mod structseq;

@@ -811,9 +811,25 @@ fn type_itemsize_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(n))
 }
 
-/// `type.__text_signature__`: None (no builtin signature text).
-fn type_text_signature_get(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(Value::NONE)
+/// `type.__text_signature__`, as CPython's: for a builtin type, CPython
+/// 3.11's text (python_env/src/types/signatures.rs); for a class, the
+/// signature its own `__doc__` declares (`Name(a, b)` then a line `--` and a
+/// blank line); else None.
+fn type_text_signature_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let to = type_obj(a[0]);
+    let name = str_of(to.get(T_NAME)).into_owned();
+    if type_flags(to) & TF_HEAP == 0 {
+        let m = type_module_get(vm, a, Value::NONE)?;
+        let sig = is_str(m)
+            .then(|| super::signatures::type_signature(&str_of(m), &name))
+            .flatten();
+        return Ok(sig.map_or(Value::NONE, |s| vm.new_str(s)));
+    }
+    let key = vm.g.names.__doc__;
+    let doc = vm.dict_get_str(to.get(T_DICT), key).filter(|&d| is_str(d));
+    let sig =
+        doc.and_then(|d| super::signatures::doc_signature(&name, &str_of(d)).map(str::to_owned));
+    Ok(sig.map_or(Value::NONE, |s| vm.new_str(&s)))
 }
 
 /// Refuses to set or delete the special attribute `what` of a builtin

@@ -374,7 +374,7 @@ fn b_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn b_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_any(vm, a, "read")?;
-    let [size] = parse(vm, "read", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "read", a, k, 0)?;
     let n = opt_size(vm, size)?;
     if n < -1 {
         return Err(vm.value_error("read length must be non-negative or -1"));
@@ -476,7 +476,7 @@ fn read1_data(vm: &mut Vm, g: &mut Inner, raw: Value, n: i64) -> PyResult<Vec<u8
 
 fn b_read1(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_any(vm, a, "read1")?;
-    let [size] = parse(vm, "read1", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "read1", a, k, 0)?;
     let n = opt_size(vm, size)?;
     let mut g = guard(vm, s)?;
     let raw = raw_of(a[0]);
@@ -487,7 +487,7 @@ fn b_read1(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn b_peek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_any(vm, a, "peek")?;
-    let [_size] = parse(vm, "peek", &a[1..], k, ["size"], 0)?;
+    let [_size] = parse_positional(vm, "peek", a, k, 0)?;
     let mut g = guard(vm, s)?;
     let raw = raw_of(a[0]);
     check_closed(vm, &g, raw, "peek of closed file", true)?;
@@ -583,7 +583,7 @@ fn readline(vm: &mut Vm, g: &mut Inner, raw: Value, limit: i64) -> PyResult<Vec<
 
 fn b_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_any(vm, a, "readline")?;
-    let [size] = parse(vm, "readline", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "readline", a, k, 0)?;
     let n = opt_size(vm, size)?;
     let mut g = guard(vm, s)?;
     let raw = raw_of(a[0]);
@@ -769,7 +769,7 @@ fn b_tell(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn b_truncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_any(vm, a, "truncate")?;
-    let [pos] = parse(vm, "truncate", &a[1..], k, ["pos"], 0)?;
+    let [pos] = parse_positional(vm, "truncate", a, k, 0)?;
     let mut g = guard(vm, s)?;
     let raw = raw_of(a[0]);
     if raw_closed(vm, raw)? {

@@ -158,7 +158,7 @@ fn take(g: &mut Inner, ba: Value, n: i64) -> Vec<u8> {
 
 fn b_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_b(vm, a, "read")?;
-    let [size] = parse(vm, "read", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "read", a, k, 0)?;
     let n = opt_size(vm, size)?;
     let mut g = open_guard(vm, s)?;
     let d = take(&mut g, xget(a[0], NX, 0), n);
@@ -167,7 +167,7 @@ fn b_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn b_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_b(vm, a, "readline")?;
-    let [size] = parse(vm, "readline", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "readline", a, k, 0)?;
     let n = opt_size(vm, size)?;
     let mut g = open_guard(vm, s)?;
     let d = readline(&mut g, xget(a[0], NX, 0), n);
@@ -191,7 +191,7 @@ fn readline(g: &mut Inner, ba: Value, n: i64) -> Vec<u8> {
 
 fn b_readlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_b(vm, a, "readlines")?;
-    let [hint] = parse(vm, "readlines", &a[1..], k, ["size"], 0)?;
+    let [hint] = parse_positional(vm, "readlines", a, k, 0)?;
     let hint = opt_size(vm, hint)?;
     let mut g = open_guard(vm, s)?;
     let ba = xget(a[0], NX, 0);

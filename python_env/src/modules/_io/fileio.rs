@@ -458,7 +458,7 @@ fn close_fd(s: &FileState) -> Option<i32> {
 
 fn fio_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_f(vm, a, "read")?;
-    let [size] = parse(vm, "read", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "read", a, k, 0)?;
     let fd = fd_open(vm, s)?;
     if !s.has(F_READABLE) {
         return Err(unsupported(vm, "File not open for reading"));

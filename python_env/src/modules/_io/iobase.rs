@@ -213,7 +213,7 @@ fn iob_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn iob_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = self_of(vm, a, "readline")?;
-    let [size] = parse(vm, "readline", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "readline", a, k, 0)?;
     let limit = opt_size(vm, size)?;
     let peek = vm.intern("peek");
     let has_peek = vm.getattr_opt(s, peek)?.is_some();
@@ -263,7 +263,7 @@ fn iob_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn iob_readlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = self_of(vm, a, "readlines")?;
-    let [hint] = parse(vm, "readlines", &a[1..], k, ["hint"], 0)?;
+    let [hint] = parse_positional(vm, "readlines", a, k, 0)?;
     let hint = opt_size(vm, hint)?;
     let list = vm.new_list(&[]);
     let mark = vm.push_root(list);
@@ -307,7 +307,7 @@ fn iob_writelines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn raw_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = self_of(vm, a, "read")?;
-    let [size] = parse(vm, "read", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "read", a, k, 0)?;
     let n = opt_size(vm, size)?;
     if n < 0 {
         return vm.call_method(s, "readall", &[]);

@@ -390,6 +390,33 @@ pub(crate) fn nkw(k: Value) -> usize {
     Obj::from_value(k).map_or(0, |o| o.n_values())
 }
 
+/// The arguments of an `_io` method whose parameters are positional-only,
+/// as most of CPython's are (`read(size=-1, /)`): keywords are refused with
+/// CPython's `T.name() takes no keyword arguments` (T the receiver's type,
+/// as a bound method names itself), then `minpos` to `N` arguments after
+/// the receiver `a[0]`, with CPython's count messages.
+pub(crate) fn parse_positional<const N: usize>(
+    vm: &mut Vm,
+    name: &str,
+    a: &[Value],
+    kwnames: Value,
+    minpos: usize,
+) -> PyResult<[Option<Value>; N]> {
+    let args = &a[1..];
+    if !crate::args::count_ok(args.len(), kwnames, minpos, N) {
+        if Obj::from_value(kwnames).is_some_and(|k| k.n_values() > 0) {
+            let tn = vm.type_qualname_of(a[0]);
+            return Err(vm.type_error(&format!("{tn}.{name}() takes no keyword arguments")));
+        }
+        crate::types::clinic::positional(vm, name, name, args, kwnames, minpos, N)?;
+    }
+    let mut out = [None; N];
+    for (o, &v) in out.iter_mut().zip(args) {
+        *o = Some(v);
+    }
+    Ok(out)
+}
+
 /// Argument Clinic's keyword parsing for `fname(names...)` (self excluded
 /// from `a`), the first `minpos` required: CPython's checks and messages.
 pub(crate) fn parse<const N: usize>(
@@ -530,11 +557,12 @@ pub(crate) fn writable_len(vm: &mut Vm, b: Value, fname: &str) -> PyResult<usize
     }
 }
 
-/// `sys.flags`-free `text_encoding(encoding, stacklevel=2)`: the encoding,
-/// or "locale" for None (ProtoPy has no UTF-8 mode flag).
+/// `sys.flags`-free `text_encoding(encoding, stacklevel=2, /)`: the
+/// encoding, or "locale" for None (ProtoPy has no UTF-8 mode flag).
+/// Positional-only, as CPython's.
 fn text_encoding(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let [enc, _lvl] = parse(vm, "text_encoding", a, k, ["encoding", "stacklevel"], 1)?;
-    let enc = enc.unwrap_or(Value::NONE);
+    crate::types::clinic::positional(vm, "io.text_encoding", "text_encoding", a, k, 1, 2)?;
+    let enc = a[0];
     if enc.is_none() {
         return Ok(vm.new_str("locale"));
     }

@@ -212,7 +212,7 @@ fn s_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn s_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_s(vm, a, "read")?;
-    let [size] = parse(vm, "read", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "read", a, k, 0)?;
     let n = opt_size(vm, size)?;
     let mut g = open_guard(vm, s)?;
     let start = g.pos.min(g.buf.len());
@@ -240,7 +240,7 @@ fn readline(g: &mut Inner, limit: i64) -> Vec<u32> {
 
 fn s_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_s(vm, a, "readline")?;
-    let [size] = parse(vm, "readline", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "readline", a, k, 0)?;
     let n = opt_size(vm, size)?;
     let mut g = open_guard(vm, s)?;
     let line = readline(&mut g, n);

@@ -900,7 +900,7 @@ fn t_close(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn t_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_t(vm, a, "read")?;
-    let [size] = parse(vm, "read", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "read", a, k, 0)?;
     let n = opt_size(vm, size)?;
     let mut g = guard(vm, s)?;
     let buffer = buffer_of(a[0]);
@@ -1033,7 +1033,7 @@ fn readline(
 
 fn t_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_t(vm, a, "readline")?;
-    let [size] = parse(vm, "readline", &a[1..], k, ["size"], 0)?;
+    let [size] = parse_positional(vm, "readline", a, k, 0)?;
     let n = match size {
         Some(v) => crate::args::py_ssize_t(vm, v)?,
         None => -1,

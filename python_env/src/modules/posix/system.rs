@@ -168,7 +168,15 @@ wait_macro!(WIFEXITED, libc::WIFEXITED, bool);
 wait_macro!(WIFSIGNALED, libc::WIFSIGNALED, bool);
 wait_macro!(WIFSTOPPED, libc::WIFSTOPPED, bool);
 wait_macro!(WIFCONTINUED, libc::WIFCONTINUED, bool);
-wait_macro!(WCOREDUMP, libc::WCOREDUMP, bool);
+
+/// `WCOREDUMP(status, /)`: positional-only, unlike the other wait-status
+/// functions (CPython's METH_O).
+#[allow(non_snake_case)]
+fn WCOREDUMP(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "posix.WCOREDUMP", &a[1..], k, 1, 1)?;
+    let s = int_arg(vm, a[1])?;
+    Ok(Value::bool(libc::WCOREDUMP(s)))
+}
 wait_macro!(WEXITSTATUS, libc::WEXITSTATUS, int);
 wait_macro!(WTERMSIG, libc::WTERMSIG, int);
 wait_macro!(WSTOPSIG, libc::WSTOPSIG, int);
