@@ -572,71 +572,15 @@ fn str_rstrip(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     strip_impl(vm, a, k, false, true, "rstrip")
 }
 
-/// Length in characters and ASCII-ness of str `v` whose text is `t`: read
-/// from the str header (O(1)) for plain str objects.
-fn char_info(v: Value, t: &str) -> (usize, bool) {
-    match Obj::from_value(v).filter(|o| o.kind() == Kind::STR) {
-        Some(o) => (lstr::char_len(o), lstr::is_ascii(o)),
-        None => (t.chars().count(), t.is_ascii()),
-    }
-}
-
-/// Char-index slice bounds (start, end) of `a[from..]` -> byte offsets of
-/// `t` (the text of `a[0]`).
-fn char_range(vm: &mut Vm, t: &str, a: &[Value], from: usize) -> PyResult<(usize, usize)> {
-    let (n, ascii) = char_info(a[0], t);
-    let n = n as i64;
-    let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
-        match v {
-            Some(x) if !x.is_none() => {
-                let i = vm.index(*x)?;
-                let i = vm.as_i64(i).unwrap_or(0);
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
-            }
-            _ => Ok(d),
-        }
-    };
-    let st = norm(vm, a.get(from), 0)?;
-    let en = norm(vm, a.get(from + 1), n)?;
-    if ascii {
-        return Ok((st as usize, en as usize));
-    }
-    // `t` is the str's own bytes unless it has lone surrogates (then a
-    // lossy copy whose offsets differ): the character index serves only
-    // the former.
-    if let Some(o) = borrowed_str(a[0], t) {
-        return Ok((
-            lstr::char_to_byte(o, st as usize),
-            lstr::char_to_byte(o, en as usize),
-        ));
-    }
-    let to_b = |ci: i64| -> usize {
-        t.char_indices()
-            .nth(ci as usize)
-            .map(|(b, _)| b)
-            .unwrap_or(t.len())
-    };
-    if ascii {
-        return Ok((st as usize, en as usize));
-    }
-    Ok((to_b(st), to_b(en)))
-}
-
-/// The str object of `v` when `t` is its own bytes (not a lossy copy).
-fn borrowed_str(v: Value, t: &str) -> Option<Obj> {
-    Obj::from_value(v).filter(|o| o.kind() == Kind::STR && lstr::bytes(*o).as_ptr() == t.as_ptr())
-}
-
 fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value> {
     let name = if ends { "endswith" } else { "startswith" };
     clinic::method_varargs(vm, "str", name, a, k, 1, 3)?;
-    let t = s(a[0]);
+    let o = Obj::from_value(a[0]).expect("str receiver");
+    let nchars = lstr::char_len(o);
     if let Some(&sv) = a.get(2) {
         if !sv.is_none() {
             let si = vm.index(sv)?;
-            if vm
-                .as_i64(si)
-                .is_some_and(|si| si > t.chars().count() as i64)
+            if vm.as_i64(si).is_some_and(|si| si > nchars as i64)
                 || vm
                     .as_bigint(si)
                     .is_some_and(|b| b.sign() == num_bigint::Sign::Plus && vm.as_i64(si).is_none())
@@ -645,12 +589,14 @@ fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value>
             }
         }
     }
-    let (st, en) = char_range(vm, &t, a, 2)?;
-    if st > t.len() || st > en {
+    let (st, en) = byte_range(vm, o, a, 2)?;
+    if st > en {
         return Ok(Value::FALSE);
     }
-    let sub = &t[st..en];
-    let test = |p: &str| {
+    // The str's own bytes, borrowed: an affix compares equal as encoded
+    // bytes exactly when it does as characters (one encoding per string).
+    let sub = &lstr::bytes(o)[st..en];
+    let test = |p: &[u8]| {
         if ends {
             sub.ends_with(p)
         } else {
@@ -658,17 +604,17 @@ fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value>
         }
     };
     let arg = a[1];
-    if let Some(o) = Obj::from_value(arg) {
-        if o.kind() == Kind::TUPLE {
-            for i in 0..o.n_values() {
-                let x = o.get(i);
+    if let Some(t) = Obj::from_value(arg) {
+        if t.kind() == Kind::TUPLE {
+            for i in 0..t.n_values() {
+                let x = t.get(i);
                 if !is_str(x) {
                     let tn = vm.type_name_of(x);
                     return Err(
                         vm.type_error(&format!("tuple for {name} must only contain str, not {tn}"))
                     );
                 }
-                if test(&s(x)) {
+                if test(str_bytes(x)) {
                     return Ok(Value::TRUE);
                 }
             }
@@ -681,7 +627,7 @@ fn affix_impl(vm: &mut Vm, a: &[Value], k: Value, ends: bool) -> PyResult<Value>
             "{name} first arg must be str or a tuple of str, not {tn}"
         )));
     }
-    Ok(Value::bool(test(&s(arg))))
+    Ok(Value::bool(test(str_bytes(arg))))
 }
 
 fn str_startswith(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
