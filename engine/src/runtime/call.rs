@@ -1585,10 +1585,150 @@ impl Vm {
         }
     }
 
+    /// Pushes generator `g`'s frame to run in the interpreter loop that is
+    /// running its caller (the top frame, whose `pc`, `sp` and `lasti` are
+    /// saved, suspended at a FOR_ITER or YIELD_FROM), sending `v`: the
+    /// loop continues in it without recursing on the Rust stack, as for a
+    /// Python call. Such a frame has a generator and is flagged `entry`
+    /// and `init` (see below; it is no entry frame of the loop): when it
+    /// yields, returns or is left by an exception, the loop hands
+    /// the outcome to its caller as [`Vm::gen_resume`] would have
+    /// (`gen_frame_left` restores the caller's handled exception).
+    /// Returns false, having done nothing, unless the generator is
+    /// created (and `v` is None) or suspended and no limit is near: the
+    /// caller then takes the general path, which raises what is due.
+    #[inline(never)]
+    pub(crate) fn gen_push_frame(&mut self, g: Obj, v: Value) -> bool {
+        // The generator's layout and raw words read once (each `get` and
+        // `get_raw` reloads the header for its bounds check).
+        let gv = g.view();
+        let raw = proto_core::layouts::raw_words::<4>(g);
+        let ord = proto_core::sync::heap_atomic::Ordering::Acquire;
+        let state = raw[GEN_RAW_STATE].load(ord);
+        if state != GEN_SUSPENDED && (state != GEN_CREATED || !v.is_none()) {
+            return false;
+        }
+        let Some(storage) = Obj::from_value(gv.get(GEN_FRAME)) else {
+            return false;
+        };
+        let Some(func) = Obj::from_value(gv.get(GEN_FUNC)) else {
+            return false;
+        };
+        let fv = func.view();
+        let Some(cd) = code_data(fv.get(FN_CODE)) else {
+            return false;
+        };
+        if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
+            return false;
+        }
+        let fbase = self.ctx.stack().top();
+        if fbase + cd.extent + 64 >= self.ctx.stack().capacity() {
+            return false;
+        }
+        let Some(globals) = Obj::from_value(fv.get(FN_GLOBALS)) else {
+            return false;
+        };
+        // Claim the frame as `gen_resume` does (one CAS, so that two
+        // threads never run the same frame).
+        if raw[GEN_RAW_STATE]
+            .compare_exchange(
+                state,
+                GEN_RUNNING,
+                proto_core::sync::heap_atomic::Ordering::AcqRel,
+                ord,
+            )
+            .is_err()
+        {
+            return false;
+        }
+        let sp_rel = raw[GEN_RAW_SP].load(ord) as usize;
+        let pc = raw[GEN_RAW_PC].load(ord) as usize;
+        raw[GEN_RAW_ASYNC_VALUE].store(0, proto_core::sync::heap_atomic::Ordering::Release);
+        let stack = self.ctx.stack();
+        stack.set_top(fbase + cd.extent);
+        // The saved part only (see `gen_resume`); the storage holds at
+        // least `extent` values.
+        let sv = storage.view();
+        let n = sp_rel.min(cd.extent).min(sv.n_values());
+        let st = &mut stack.slots_mut()[fbase..fbase + cd.extent];
+        for (i, slot) in st[..n].iter_mut().enumerate() {
+            *slot = sv.get(i);
+        }
+        let mut sp = fbase + sp_rel;
+        if state == GEN_SUSPENDED {
+            st[sp_rel] = v;
+            sp += 1;
+        }
+        let builtins = self.builtins_for(globals);
+        self.frames.push(Frame {
+            code: cd,
+            base: fbase,
+            pc,
+            sp,
+            lasti: pc.saturating_sub(1),
+            // `entry` and `init` both set mark a generator frame run in
+            // the loop of its caller (no other frame has both: `init` is
+            // only set on class-call frames, which are no entry frames).
+            // Returning and raising test `entry` first, so the frames of
+            // plain calls pay no extra test for this case.
+            entry: true,
+            globals,
+            builtins,
+            gen: g.value(),
+            init: true,
+            call_pending: true,
+            fobj: Value::EMPTY,
+            native_top: 0,
+        });
+        // The caller's handled exception waits in the generator while the
+        // frame runs (its handlers read it there, see `gen_resume`); no
+        // store when it is there already (both None, as a rule).
+        let caller_exc = self.exc_info();
+        let own_exc = gv.get(GEN_EXC_STATE);
+        if own_exc != caller_exc {
+            self.store(g, GEN_EXC_STATE, caller_exc);
+            if !own_exc.is_none() {
+                self.set_exc_info(own_exc);
+            }
+        }
+        true
+    }
+
+    /// A frame pushed by [`Vm::gen_push_frame`] has left the loop (yielded
+    /// when `yielded`, else returned or raised; its state is set by the
+    /// caller): the caller's handled exception is current again, and the
+    /// generator keeps the one its frame is handling, as `gen_resume`.
+    #[inline]
+    pub(crate) fn gen_frame_left(&mut self, g: Obj, yielded: bool) {
+        let caller_exc = g.get(GEN_EXC_STATE);
+        let now = self.exc_info();
+        if now == caller_exc && caller_exc.is_none() {
+            // Nothing handled on either side (the usual case): nothing to
+            // swap.
+            return;
+        }
+        let keep = if yielded && now != caller_exc && !now.is_none() {
+            now
+        } else {
+            Value::NONE
+        };
+        self.store(g, GEN_EXC_STATE, keep);
+        self.set_exc_info(caller_exc);
+    }
+
+    /// A frame pushed by [`Vm::gen_push_frame`] returned or raised: the
+    /// generator is done and its saved frame emptied (see `gen_resume`).
+    #[inline]
+    pub(crate) fn gen_frame_ended(&mut self, g: Obj, extent: usize) {
+        set_raw(g, GEN_RAW_STATE, GEN_DONE);
+        gen_release(g, extent);
+        self.gen_frame_left(g, false);
+    }
+
     /// PEP 479: a StopIteration (or an async generator's
     /// StopAsyncIteration) leaving a generator's frame becomes a
     /// RuntimeError caused by it; other exceptions pass unchanged.
-    fn pep479(&mut self, g: Obj, e: PyException) -> PyException {
+    pub(crate) fn pep479(&mut self, g: Obj, e: PyException) -> PyException {
         let async_gen = g.class() == self.g.types.async_generator;
         let stop_async = async_gen && self.isinstance(e.0, self.g.e.StopAsyncIteration);
         if !stop_async && !self.isinstance(e.0, self.g.e.StopIteration) {
@@ -1628,25 +1768,33 @@ impl Vm {
         // The live slots, then EMPTY over what the previous save kept past
         // them (the rest of the storage is EMPTY already). A local storage
         // takes plain stores; a shared one goes through the write barrier.
-        let n = (sp - fbase).min(extent);
-        let old_n = (get_raw(g, GEN_RAW_SP) as usize).min(extent);
+        let raw = proto_core::layouts::raw_words::<3>(g);
+        let (acq, rel) = (
+            proto_core::sync::heap_atomic::Ordering::Acquire,
+            proto_core::sync::heap_atomic::Ordering::Release,
+        );
+        let sv = storage.view();
+        let n = (sp - fbase).min(extent).min(sv.n_values());
+        let old_n = (raw[GEN_RAW_SP].load(acq) as usize)
+            .min(extent)
+            .min(sv.n_values());
         if storage.is_shared() {
             for i in 0..n {
                 let v = self.ctx.stack().slots_mut()[fbase + i];
                 self.ctx.store(storage, i, v);
             }
         } else {
-            let st = self.ctx.stack().slots_mut();
-            for i in 0..n {
-                storage.init(i, st[fbase + i]);
+            let st = &self.ctx.stack().slots_mut()[fbase..fbase + n];
+            for (i, &v) in st.iter().enumerate() {
+                sv.init(i, v);
             }
         }
         for i in n..old_n {
-            storage.init(i, Value::EMPTY);
+            sv.init(i, Value::EMPTY);
         }
-        set_raw(g, GEN_RAW_PC, pc as u64);
-        set_raw(g, GEN_RAW_SP, (sp - fbase) as u64);
-        set_raw(g, GEN_RAW_STATE, GEN_SUSPENDED);
+        raw[GEN_RAW_PC].store(pc as u64, rel);
+        raw[GEN_RAW_SP].store((sp - fbase) as u64, rel);
+        raw[GEN_RAW_STATE].store(GEN_SUSPENDED, rel);
     }
 
     /// `next(gen)` for a generator.

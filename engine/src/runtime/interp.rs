@@ -70,7 +70,7 @@ impl Vm {
             let mut end = f.base + f.code.extent;
             let from = if f.native_top != 0 {
                 f.native_top as usize
-            } else if i + 1 < n && !self.frames[i + 1].entry {
+            } else if i + 1 < n && (!self.frames[i + 1].entry || self.frames[i + 1].init) {
                 f.sp + 1
             } else {
                 continue;
@@ -104,6 +104,101 @@ impl Vm {
             self.frame_ended(&f, false);
         }
         self.frames.pop();
+    }
+
+    /// The exit target of the FOR_ITER the top frame is at, or None when
+    /// it is at a YIELD_FROM: the instruction that resumed the generator
+    /// frame the loop ran above it (`gen_push_frame`), which has just left.
+    fn for_iter_exit(&self) -> Option<usize> {
+        let f = self.frames.last().expect("caller");
+        let code = &f.code.code.code;
+        let (mut i, mut arg) = (f.lasti, 0usize);
+        loop {
+            let op = *code.get(i * 2)?;
+            arg = (arg << 8) | *code.get(i * 2 + 1)? as usize;
+            if op == Opcode::ForIter as u8 {
+                return Some(arg);
+            }
+            if op != Opcode::ExtendedArg as u8 {
+                return None;
+            }
+            i += 1;
+        }
+    }
+
+    /// The running generator frame, saved (`gen_save`, its `lasti` set),
+    /// yields `y`. An entry frame (`gen_resume` called it) leaves the
+    /// loop: `Ok(Some(y))`. Else its caller, which the loop resumed it for
+    /// (`gen_push_frame`), gets the value: a FOR_ITER pushes it (`Ok(None)`:
+    /// the loop continues in that frame), a YIELD_FROM's frame yields it
+    /// in turn, and so on up. `Err(e)`: the frame at the top, at the
+    /// instruction after its YIELD_FROM, raises `e` at that YIELD_FROM
+    /// (its tracer failed, or it has no generator to yield from).
+    #[inline(never)]
+    fn yield_out<const TRACE: bool>(&mut self, mut y: Value) -> Result<Option<Value>, PyException> {
+        loop {
+            let f = self.frames.last().expect("frame");
+            let (fbase, gen, entry) = (f.base, f.gen, f.entry && !f.init);
+            self.frame_suspended();
+            self.ctx.stack().set_top(fbase);
+            if entry {
+                return Ok(Some(y));
+            }
+            let go = Obj::from_value(gen).expect("gen");
+            self.gen_frame_left(go, true);
+            let for_iter = self.for_iter_exit().is_some();
+            let cfi = self.frames.len() - 1;
+            let cf = &mut self.frames[cfi];
+            // The value waits in the caller's slot above its iterator
+            // (rooted) while it is handed on.
+            let (csp, cgen, cbase, clasti) = (cf.sp, cf.gen, cf.base, cf.lasti);
+            if for_iter {
+                cf.sp = csp + 1;
+            }
+            self.ctx.stack().slots_mut()[csp] = y;
+            if for_iter {
+                return Ok(None);
+            }
+            if !cgen.is_heap() {
+                return Err(self.new_exc(self.g.e.SystemError, "yield outside generator"));
+            }
+            if TRACE {
+                self.trace_return(cfi, y)?;
+                y = self.ctx.stack().slots_mut()[csp];
+            }
+            let cext = self.frames[cfi].code.extent;
+            self.gen_save(cgen, cbase, csp, clasti, cext);
+        }
+    }
+
+    /// A generator frame the loop resumed (`gen_push_frame`) returned `v`
+    /// (it is popped): the FOR_ITER that has it on top jumps to its loop's
+    /// exit; YIELD_FROM's result replaces its iterator.
+    #[inline(never)]
+    fn gen_frame_returned(&mut self, g: Obj, extent: usize, v: Value) {
+        self.gen_frame_ended(g, extent);
+        let exit = self.for_iter_exit();
+        let cf = self.frames.last_mut().expect("caller");
+        if let Some(target) = exit {
+            cf.pc = target;
+            cf.sp -= 1;
+        } else {
+            let at = cf.sp - 1;
+            self.ctx.stack().slots_mut()[at] = v;
+        }
+        self.ctx.safepoint();
+    }
+
+    /// A generator frame the loop resumed (`gen_push_frame`) was left by
+    /// `exc` (it is popped): what `gen_resume` does when its frame raises;
+    /// the caller then sees the result (PEP 479) as raised by its own
+    /// instruction.
+    #[cold]
+    #[inline(never)]
+    fn gen_frame_raised(&mut self, gen: Value, extent: usize, exc: PyException) -> PyException {
+        let go = Obj::from_value(gen).expect("gen");
+        self.gen_frame_ended(go, extent);
+        self.pep479(go, exc)
     }
 
     /// Runs the top frame (an entry frame) to completion.
@@ -791,6 +886,12 @@ impl Vm {
                     if f.entry {
                         if f.gen.is_heap() {
                             let go = Obj::from_value(f.gen).expect("gen");
+                            if f.init {
+                                // A generator frame the loop resumed (its
+                                // caller runs next: see `yield_out!`).
+                                self.gen_frame_returned(go, cd.extent, v);
+                                return Ok(None);
+                            }
                             set_raw(go, call::GEN_RAW_STATE, call::GEN_DONE);
                         }
                         return Ok(Some(Exit::Return(v)));
@@ -877,6 +978,26 @@ impl Vm {
                             Err(e) => break 'err (e, false),
                         }
                     };
+                }
+                // The running generator frame, saved (`gen_save`, its `lasti`
+                // set), yields `$v` (see `Vm::yield_out`).
+                // The loop goes on in the frame that then is on top by
+                // handing over to `run_loop`, which calls it again (as on a
+                // switch of instantiation), an error to raise there first
+                // in `pending`: a `continue 'frame` or `break 'err` here
+                // made the compiler keep the hot path's state worse (about
+                // 30 instructions more per call in `fib`).
+                macro_rules! yield_out {
+                    ($v:expr) => {{
+                        match self.yield_out::<TRACE>($v) {
+                            Ok(Some(y)) => return Ok(Some(Exit::Yield(y))),
+                            Ok(None) => return Ok(None),
+                            Err(e) => {
+                                ls.pending = Some(e);
+                                return Ok(None);
+                            }
+                        }
+                    }};
                 }
                 // The attribute instructions, for their own arms and the
                 // fused sequences: `$at` is the instruction's opcode unit,
@@ -1539,6 +1660,30 @@ impl Vm {
                                     }
                                 }
                                 continue;
+                            }
+                            // A generator: its frame runs in this loop
+                            // (`gen_push_frame`); what it yields is pushed
+                            // here and its end jumps to the loop's exit
+                            // (`yield_out!`, `ret!`).
+                            if let Some(go) = Obj::from_value(it).filter(|o| {
+                                o.kind() == K_GEN && o.class() == self.g.types.generator
+                            }) {
+                                if proto_core::layouts::get_raw(go, call::GEN_RAW_STATE)
+                                    == call::GEN_DONE
+                                {
+                                    sp -= 1;
+                                    pc = arg as usize;
+                                    continue;
+                                }
+                                let f = &mut self.frames[fi];
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.lasti = lasti;
+                                if self.gen_push_frame(go, Value::NONE) {
+                                    // (Handed over as in `yield_out!`.)
+                                    self.ctx.safepoint();
+                                    return Ok(None);
+                                }
                             }
                             match t!(self.next(it)) {
                                 Some(v) => push!(v),
@@ -2369,13 +2514,25 @@ impl Vm {
                                 }
                             }
                             self.frames[fi].lasti = lasti;
-                            self.frame_suspended();
-                            self.ctx.stack().set_top(base);
-                            return Ok(Some(Exit::Yield(v)));
+                            yield_out!(v);
                         }
                         Opcode::YieldFrom => {
                             let v = pop!();
                             let it = top!();
+                            // A generator or coroutine: its frame runs in
+                            // this loop (`gen_push_frame`, see `yield_out!`
+                            // and `ret!` for how its outcome comes back).
+                            if let Some(go) = Obj::from_value(it).filter(|o| o.kind() == K_GEN) {
+                                let f = &mut self.frames[fi];
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.lasti = lasti;
+                                if self.gen_push_frame(go, v) {
+                                    // (Handed over as in `yield_out!`.)
+                                    self.ctx.safepoint();
+                                    return Ok(None);
+                                }
+                            }
                             match t!(self.yield_from_step(it, v)) {
                                 call::GenStep::Yield(y) => {
                                     if TRACE {
@@ -2386,9 +2543,8 @@ impl Vm {
                                     }
                                     let gen = self.frames[fi].gen;
                                     self.gen_save(gen, base, sp, lasti, cd.extent);
-                                    self.frame_suspended();
-                                    self.ctx.stack().set_top(base);
-                                    return Ok(Some(Exit::Yield(y)));
+                                    self.frames[fi].lasti = lasti;
+                                    yield_out!(y);
                                 }
                                 call::GenStep::Return(r) => {
                                     st!()[sp - 1] = r;
@@ -2539,12 +2695,21 @@ impl Vm {
                 }
                 let f = self.frames.pop().expect("frame");
                 self.ctx.stack().set_top(base);
-                if f.entry {
+                if f.entry && !f.init {
                     if f.gen.is_heap() {
                         let go = Obj::from_value(f.gen).expect("gen");
                         set_raw(go, call::GEN_RAW_STATE, call::GEN_DONE);
                     }
                     return Err(exc);
+                }
+                if f.entry {
+                    // A generator frame the loop resumed
+                    // (`gen_push_frame`): what `gen_resume` does when its
+                    // frame raises, then the caller sees the exception as
+                    // raised by its own instruction (a new one: context
+                    // chained).
+                    exc = self.gen_frame_raised(f.gen, cd.extent, exc);
+                    first = true;
                 }
                 lasti = self.frames.last().expect("caller").lasti;
                 reraise = false;
