@@ -119,6 +119,8 @@ enum Units {
     Owned(Vec<u8>),
     /// The code points of a non-ASCII str.
     Wide(Vec<u32>),
+    /// The code points of a non-ASCII str, decoded where a match reads.
+    Lazy(LazyWide),
 }
 
 /// A subject prepared for matching.
@@ -126,7 +128,131 @@ struct Subj {
     units: Units,
     /// The str's WTF-8 storage (for slicing results); empty for bytes.
     raw: &'static [u8],
+    /// The str itself when it is not ASCII: its character index maps
+    /// positions to byte offsets.
+    wide_str: Option<Obj>,
     isbytes: bool,
+}
+
+/// The code points of a non-ASCII str, decoded on demand in a window that
+/// grows by doubling around the positions a match reads, so that
+/// `pattern.match(s, pos)` on a long str costs what the match reads, not
+/// the str's length (a tokenizer matching at each position of its input
+/// would otherwise be quadratic).
+struct LazyWide {
+    o: Obj,
+    raw: &'static [u8],
+    n: usize,
+    win: std::cell::UnsafeCell<Window>,
+}
+
+/// Positions `lo..lo + buf.len()` decoded, which start at byte `lo_byte`
+/// and end at byte `hi_byte`.
+struct Window {
+    lo: usize,
+    lo_byte: usize,
+    hi_byte: usize,
+    buf: Vec<u32>,
+}
+
+// SAFETY: a LazyWide is made only for the subject of one call (`subject`
+// with `lazy`), which lives on that call's Rust stack and is used by its
+// thread alone; scanners, whose subject other threads may reach, decode
+// eagerly (`Units::Wide`). So the window is never touched by two threads.
+unsafe impl Sync for LazyWide {}
+
+impl LazyWide {
+    fn new(o: Obj, raw: &'static [u8], at: usize) -> LazyWide {
+        let n = lstr::char_len(o);
+        let at = at.min(n);
+        let b = lstr::char_to_byte(o, at);
+        LazyWide {
+            o,
+            raw,
+            n,
+            win: std::cell::UnsafeCell::new(Window {
+                lo: at,
+                lo_byte: b,
+                hi_byte: b,
+                buf: Vec::new(),
+            }),
+        }
+    }
+
+    /// The window, to read.
+    #[inline(always)]
+    fn window(&self) -> &Window {
+        // SAFETY: one thread uses this subject (see the Sync impl), and no
+        // reference from `window_mut` outlives the call that took it.
+        unsafe { &*self.win.get() }
+    }
+
+    /// Grows the window to cover positions `from..to` (within the str).
+    #[cold]
+    #[inline(never)]
+    fn cover(&self, from: usize, to: usize) {
+        let to = to.min(self.n);
+        let from = from.min(to);
+        // SAFETY: as `window`; no reference to the window is live here.
+        let w = unsafe { &mut *self.win.get() };
+        let hi = w.lo + w.buf.len();
+        let grow = w.buf.len().max(256);
+        if to > hi {
+            let new_hi = to.max(hi + grow).min(self.n);
+            let mut b = w.hi_byte;
+            for _ in hi..new_hi {
+                let (cp, len) = lstr::decode_at(self.raw, b);
+                w.buf.push(cp);
+                b += len;
+            }
+            w.hi_byte = b;
+        }
+        if from < w.lo {
+            let new_lo = from.min(w.lo.saturating_sub(grow));
+            let start = lstr::char_to_byte(self.o, new_lo);
+            let mut head = Vec::with_capacity(w.lo - new_lo + w.buf.len());
+            let mut b = start;
+            for _ in new_lo..w.lo {
+                let (cp, len) = lstr::decode_at(self.raw, b);
+                head.push(cp);
+                b += len;
+            }
+            head.extend_from_slice(&w.buf);
+            w.buf = head;
+            w.lo = new_lo;
+            w.lo_byte = start;
+        }
+    }
+}
+
+impl engine::Subject for &LazyWide {
+    #[inline(always)]
+    fn len(&self) -> usize {
+        self.n
+    }
+    #[inline(always)]
+    fn at(&self, i: usize) -> u32 {
+        let w = self.window();
+        match w.buf.get(i.wrapping_sub(w.lo)) {
+            Some(&c) => c,
+            None if i < self.n => {
+                self.cover(i, i + 1);
+                let w = self.window();
+                w.buf[i - w.lo]
+            }
+            None => 0,
+        }
+    }
+    fn find(&self, ch: u32, from: usize, to: usize) -> Option<usize> {
+        let to = to.min(self.n);
+        if from >= to {
+            return None;
+        }
+        self.cover(from, to);
+        let w = self.window();
+        let hay = &w.buf[from - w.lo..to - w.lo];
+        hay.iter().position(|&c| c == ch).map(|i| i + from)
+    }
 }
 
 impl Subj {
@@ -135,13 +261,14 @@ impl Subj {
             Units::Borrowed(b) => b.len(),
             Units::Owned(b) => b.len(),
             Units::Wide(w) => w.len(),
+            Units::Lazy(l) => l.n,
         }
     }
     fn bytes(&self) -> &[u8] {
         match &self.units {
             Units::Borrowed(b) => b,
             Units::Owned(b) => b,
-            Units::Wide(_) => self.raw,
+            Units::Wide(_) | Units::Lazy(_) => self.raw,
         }
     }
 }
@@ -162,6 +289,10 @@ macro_rules! with_units {
                 let $s: &[u32] = &w[..];
                 $body
             }
+            Units::Lazy(l) => {
+                let $s: &LazyWide = l;
+                $body
+            }
         }
     };
 }
@@ -171,6 +302,7 @@ macro_rules! with_units {
 struct Offsets<'a> {
     raw: &'a [u8],
     wide: bool,
+    wide_str: Option<Obj>,
     cp: usize,
     byte: usize,
 }
@@ -179,7 +311,8 @@ impl<'a> Offsets<'a> {
     fn new(subj: &'a Subj) -> Offsets<'a> {
         Offsets {
             raw: subj.bytes(),
-            wide: matches!(subj.units, Units::Wide(_)),
+            wide: matches!(subj.units, Units::Wide(_) | Units::Lazy(_)),
+            wide_str: subj.wide_str,
             cp: 0,
             byte: 0,
         }
@@ -187,6 +320,14 @@ impl<'a> Offsets<'a> {
     fn byte_of(&mut self, pos: usize) -> usize {
         if !self.wide {
             return pos.min(self.raw.len());
+        }
+        // A far position is found through the str's character index.
+        if pos.abs_diff(self.cp) > 64 {
+            if let Some(o) = self.wide_str {
+                self.cp = pos.min(lstr::char_len(o));
+                self.byte = lstr::char_to_byte(o, self.cp);
+                return self.byte.min(self.raw.len());
+            }
         }
         if pos < self.cp / 2 {
             self.cp = 0;
@@ -217,26 +358,33 @@ fn utf8_len(b: u8) -> usize {
 }
 
 /// `getstring` + the pattern/subject type check of `state_init`.
-fn subject(vm: &mut Vm, p: &PatternData, v: Value) -> PyResult<Subj> {
+/// With `lazy`, a non-ASCII str is decoded where matches from `at` read
+/// (the subject of one call); else all at once (a scanner's).
+fn subject(vm: &mut Vm, p: &PatternData, v: Value, lazy: bool, at: i64) -> PyResult<Subj> {
     let o = Obj::from_value(v);
     let subj = match o.map(|o| o.kind()) {
         Some(Kind::STR) => {
             let o = o.expect("heap");
             let raw = lstr::bytes(o);
-            let units = if lstr::is_ascii(o) {
+            let ascii = lstr::is_ascii(o);
+            let units = if ascii {
                 Units::Borrowed(raw)
+            } else if lazy {
+                Units::Lazy(LazyWide::new(o, raw, at.max(0) as usize))
             } else {
                 Units::Wide(crate::text::decode_wtf8(raw))
             };
             Subj {
                 units,
                 raw,
+                wide_str: (!ascii).then_some(o),
                 isbytes: false,
             }
         }
         Some(Kind::BYTES) => Subj {
             units: Units::Borrowed(str_bytes(v)),
             raw: &[],
+            wide_str: None,
             isbytes: true,
         },
         Some(K_BYTEARRAY) | Some(K_MEMORYVIEW) => {
@@ -247,6 +395,7 @@ fn subject(vm: &mut Vm, p: &PatternData, v: Value) -> PyResult<Subj> {
                 Some(b) => Subj {
                     units: Units::Owned(b),
                     raw: &[],
+                    wide_str: None,
                     isbytes: true,
                 },
                 None => return Err(expected_string(vm, v)),
@@ -257,6 +406,7 @@ fn subject(vm: &mut Vm, p: &PatternData, v: Value) -> PyResult<Subj> {
             Some(b) => Subj {
                 units: Units::Owned(b),
                 raw: &[],
+                wide_str: None,
                 isbytes: true,
             },
             None => return Err(expected_string(vm, v)),
@@ -686,7 +836,7 @@ fn p_matchlike(vm: &mut Vm, a: &[Value], k: Value, name: &str, how: How) -> PyRe
     let string = string.unwrap_or(Value::NONE);
     let pos = ssize_arg(vm, pos, 0)?;
     let endpos = ssize_arg(vm, endpos, MAXSIZE)?;
-    let subj = subject(vm, p, string)?;
+    let subj = subject(vm, p, string, true, pos)?;
     let (start, end) = bounds(subj.len(), pos, endpos);
     let r = with_units!(subj, |s| run_once(vm, p, s, start, end, how, false))?;
     match r {
@@ -773,7 +923,7 @@ fn p_findall(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let string = string.unwrap_or(Value::NONE);
     let pos = ssize_arg(vm, pos, 0)?;
     let endpos = ssize_arg(vm, endpos, MAXSIZE)?;
-    let subj = subject(vm, p, string)?;
+    let subj = subject(vm, p, string, true, pos)?;
     let (start, end) = bounds(subj.len(), pos, endpos);
     let list = vm.new_list(&[]);
     let mark = vm.push_root(list);
@@ -813,7 +963,7 @@ fn p_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         clinic::unpack(vm, "split", &a[1..], k, ["string", "maxsplit"], 0, 1, 2)?;
     let string = string.unwrap_or(Value::NONE);
     let maxsplit = ssize_arg(vm, maxsplit, 0)?;
-    let subj = subject(vm, p, string)?;
+    let subj = subject(vm, p, string, true, 0)?;
     let list = vm.new_list(&[]);
     let mark = vm.push_root(list);
     let mut offs = Offsets::new(&subj);
@@ -902,7 +1052,7 @@ fn subx(
             callable = vm.is_callable(filter);
         }
     }
-    let subj = subject(vm, p, string)?;
+    let subj = subject(vm, p, string, true, 0)?;
     let list = vm.new_list(&[]);
     let mark = vm.push_root(list);
     vm.push_root(filter);
@@ -1026,7 +1176,7 @@ fn p_scanner(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let string = string.unwrap_or(Value::NONE);
     let pos = ssize_arg(vm, pos, 0)?;
     let endpos = ssize_arg(vm, endpos, MAXSIZE)?;
-    let subj = subject(vm, p, string)?;
+    let subj = subject(vm, p, string, false, pos)?;
     let (start, end) = bounds(subj.len(), pos, endpos);
     new_scanner(vm, a[0], string, subj, start, end)
 }
@@ -1074,7 +1224,7 @@ fn p_finditer(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let string = string.unwrap_or(Value::NONE);
     let pos = ssize_arg(vm, pos, 0)?;
     let endpos = ssize_arg(vm, endpos, MAXSIZE)?;
-    let subj = subject(vm, p, string)?;
+    let subj = subject(vm, p, string, false, pos)?;
     let (start, end) = bounds(subj.len(), pos, endpos);
     let sc = new_scanner(vm, a[0], string, subj, start, end)?;
     let mark = vm.push_root(sc);
