@@ -844,12 +844,13 @@ fn repl_on_a_terminal() {
     p.send("print('still here')\r");
     p.expect("still here\r\n");
     p.expect(">>> ");
-    // Tab completes names and attributes (rlcompleter).
+    // Tab completes names and attributes (rlcompleter); a callable that
+    // takes no arguments (by its signature) gets both parentheses.
     p.send("import os\r");
     p.expect(">>> ");
     p.send("os.getpi\t");
-    p.expect("os.getpid(");
-    p.send(") == os.getpid()\r");
+    p.expect("os.getpid()");
+    p.send(" == os.getpid()\r");
     p.expect("True\r\n");
     p.expect(">>> ");
     // Ctrl-C at the prompt drops the line.
