@@ -1529,21 +1529,9 @@ impl Vm {
         let pc = get_raw(g, GEN_RAW_PC) as usize;
         set_raw(g, GEN_RAW_STATE, GEN_RUNNING);
         set_raw(g, GEN_RAW_ASYNC_VALUE, 0);
-        self.frames.push(Frame {
-            code: cd,
-            base: fbase,
-            pc,
-            sp,
-            lasti: pc.saturating_sub(1),
-            entry: true,
-            globals,
-            builtins,
-            gen,
-            init: false,
-            call_pending: true,
-            fobj: Value::EMPTY,
-            native_top: 0,
-        });
+        self.frames.push(Frame::resumed(
+            cd, fbase, pc, sp, globals, builtins, gen, false,
+        ));
         // The frame sees the exception it was handling when it suspended
         // (if any); the caller's is back when it suspends or ends.
         let own_exc = g.get(GEN_EXC_STATE);
@@ -1660,26 +1648,16 @@ impl Vm {
             sp += 1;
         }
         let builtins = self.builtins_for(globals);
-        self.frames.push(Frame {
-            code: cd,
-            base: fbase,
+        self.frames.push(Frame::resumed(
+            cd,
+            fbase,
             pc,
             sp,
-            lasti: pc.saturating_sub(1),
-            // `entry` and `init` both set mark a generator frame run in
-            // the loop of its caller (no other frame has both: `init` is
-            // only set on class-call frames, which are no entry frames).
-            // Returning and raising test `entry` first, so the frames of
-            // plain calls pay no extra test for this case.
-            entry: true,
             globals,
             builtins,
-            gen: g.value(),
-            init: true,
-            call_pending: true,
-            fobj: Value::EMPTY,
-            native_top: 0,
-        });
+            g.value(),
+            true,
+        ));
         // The caller's handled exception waits in the generator while the
         // frame runs (its handlers read it there, see `gen_resume`); no
         // store when it is there already (both None, as a rule).

@@ -793,6 +793,39 @@ impl Frame {
             native_top: 0,
         }
     }
+
+    /// The frame of generator `gen` resumed at `pc`. `in_caller_loop`
+    /// marks one run in the loop of the instruction that resumed it
+    /// (FOR_ITER, YIELD_FROM): `entry` and `init` both set, a pair no other
+    /// frame has (`init` is only set on class-call frames, which are no
+    /// entry frames); returning and raising test `entry` first, so plain
+    /// calls pay no extra test for it.
+    pub fn resumed(
+        code: &'static CodeData,
+        base: usize,
+        pc: usize,
+        sp: usize,
+        globals: Obj,
+        builtins: Obj,
+        gen: Value,
+        in_caller_loop: bool,
+    ) -> Frame {
+        Frame {
+            code,
+            base,
+            pc,
+            sp,
+            lasti: pc.saturating_sub(1),
+            entry: true,
+            globals,
+            builtins,
+            gen,
+            init: in_caller_loop,
+            call_pending: true,
+            fobj: Value::EMPTY,
+            native_top: 0,
+        }
+    }
 }
 
 /// Slots at the start of every frame on the value stack: function (or code),
