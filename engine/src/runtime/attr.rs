@@ -324,6 +324,9 @@ impl Vm {
                 }
                 self.call(fget, &[obj], Value::EMPTY)
             }
+            // Builtin values are no descriptors; instances of their
+            // subclasses may be (a dict subclass with `__get__`, as
+            // html5lib's MethodDispatcher).
             Kind::STR
             | Kind::TUPLE
             | Kind::LIST
@@ -331,7 +334,11 @@ impl Vm {
             | K_TYPE
             | Kind::BIG_INT
             | Kind::FLOAT
-            | K_MODULE => Ok(d),
+            | K_MODULE
+                if Obj::from_value(o.class()).is_none_or(|t| type_flags(t) & TF_HEAP == 0) =>
+            {
+                Ok(d)
+            }
             _ => {
                 let tp = o.class();
                 // (A super object binds too: `super(C)` as a class attribute.)
