@@ -1507,31 +1507,9 @@ impl Vm {
         // the thread's exc_info slot, which was its only root).
         let caller_exc = self.exc_info();
         let exc_mark = self.push_root(caller_exc);
-        let fbase = self.ctx.stack().top();
-        self.ctx.stack().set_top(fbase + cd.extent);
-        let sp_rel = get_raw(g, GEN_RAW_SP) as usize;
-        {
-            // Only the saved part: the storage holds EMPTY past it (as
-            // `gen_save` leaves it) and the stack slots above the old top
-            // are EMPTY already.
-            let st = self.ctx.stack().slots_mut();
-            for i in 0..sp_rel.min(cd.extent) {
-                st[fbase + i] = storage.get(i);
-            }
-        }
-        let mut sp = fbase + sp_rel;
-        if state == GEN_SUSPENDED && !exc.is_heap() {
-            self.ctx.stack().slots_mut()[sp] = v;
-            sp += 1;
-        }
         let globals = Obj::from_value(func.get(FN_GLOBALS)).expect("globals");
-        let builtins = self.builtins_for(globals);
-        let pc = get_raw(g, GEN_RAW_PC) as usize;
-        set_raw(g, GEN_RAW_STATE, GEN_RUNNING);
-        set_raw(g, GEN_RAW_ASYNC_VALUE, 0);
-        self.frames.push(Frame::resumed(
-            cd, fbase, pc, sp, globals, builtins, gen, false,
-        ));
+        let sent = (state == GEN_SUSPENDED && !exc.is_heap()).then_some(v);
+        self.gen_load_frame(g, storage, cd, globals, sent, false);
         // The frame sees the exception it was handling when it suspended
         // (if any); the caller's is back when it suspends or ends.
         let own_exc = g.get(GEN_EXC_STATE);
@@ -1629,35 +1607,8 @@ impl Vm {
         {
             return false;
         }
-        let sp_rel = raw[GEN_RAW_SP].load(ord) as usize;
-        let pc = raw[GEN_RAW_PC].load(ord) as usize;
-        raw[GEN_RAW_ASYNC_VALUE].store(0, proto_core::sync::heap_atomic::Ordering::Release);
-        let stack = self.ctx.stack();
-        stack.set_top(fbase + cd.extent);
-        // The saved part only (see `gen_resume`); the storage holds at
-        // least `extent` values.
-        let sv = storage.view();
-        let n = sp_rel.min(cd.extent).min(sv.n_values());
-        let st = &mut stack.slots_mut()[fbase..fbase + cd.extent];
-        for (i, slot) in st[..n].iter_mut().enumerate() {
-            *slot = sv.get(i);
-        }
-        let mut sp = fbase + sp_rel;
-        if state == GEN_SUSPENDED {
-            st[sp_rel] = v;
-            sp += 1;
-        }
-        let builtins = self.builtins_for(globals);
-        self.frames.push(Frame::resumed(
-            cd,
-            fbase,
-            pc,
-            sp,
-            globals,
-            builtins,
-            g.value(),
-            true,
-        ));
+        let sent = (state == GEN_SUSPENDED).then_some(v);
+        self.gen_load_frame(g, storage, cd, globals, sent, true);
         // The caller's handled exception waits in the generator while the
         // frame runs (its handlers read it there, see `gen_resume`); no
         // store when it is there already (both None, as a rule).
@@ -1670,6 +1621,58 @@ impl Vm {
             }
         }
         true
+    }
+
+    /// Copies the saved frame of generator `g` (claimed: RUNNING) onto the
+    /// value stack above its top and pushes its `Frame`, with `sent` as the
+    /// value of the yield it suspended at; `in_caller_loop` as
+    /// [`Frame::resumed`]. Shared by [`Vm::gen_resume`] and
+    /// [`Vm::gen_push_frame`].
+    #[inline]
+    fn gen_load_frame(
+        &mut self,
+        g: Obj,
+        storage: Obj,
+        cd: &'static CodeData,
+        globals: Obj,
+        sent: Option<Value>,
+        in_caller_loop: bool,
+    ) {
+        // The raw words read once (each `get_raw` reloads the header for
+        // its bounds check).
+        let raw = proto_core::layouts::raw_words::<4>(g);
+        let ord = proto_core::sync::heap_atomic::Ordering::Acquire;
+        let sp_rel = raw[GEN_RAW_SP].load(ord) as usize;
+        let pc = raw[GEN_RAW_PC].load(ord) as usize;
+        raw[GEN_RAW_ASYNC_VALUE].store(0, proto_core::sync::heap_atomic::Ordering::Release);
+        let fbase = self.ctx.stack().top();
+        let stack = self.ctx.stack();
+        stack.set_top(fbase + cd.extent);
+        // Only the saved part: the storage holds EMPTY past it (as
+        // `gen_save` leaves it), at least `extent` values, and the stack
+        // slots above the old top are EMPTY already.
+        let sv = storage.view();
+        let n = sp_rel.min(cd.extent).min(sv.n_values());
+        let st = &mut stack.slots_mut()[fbase..fbase + cd.extent];
+        for (i, slot) in st[..n].iter_mut().enumerate() {
+            *slot = sv.get(i);
+        }
+        let mut sp = fbase + sp_rel;
+        if let Some(v) = sent {
+            st[sp_rel] = v;
+            sp += 1;
+        }
+        let builtins = self.builtins_for(globals);
+        self.frames.push(Frame::resumed(
+            cd,
+            fbase,
+            pc,
+            sp,
+            globals,
+            builtins,
+            g.value(),
+            in_caller_loop,
+        ));
     }
 
     /// A frame pushed by [`Vm::gen_push_frame`] has left the loop (yielded
