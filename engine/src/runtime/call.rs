@@ -951,9 +951,17 @@ impl Vm {
         self.ctx.stack().set_top(fbase + cd.extent);
         let locals = fbase + FRAME_HEADER;
         let st = self.ctx.stack().slots_mut();
-        st[fbase] = func.value();
-        st[fbase + 1] = globals;
-        copy_args(st, args_at, locals, n);
+        debug_assert!(args_at + n <= fbase && FRAME_HEADER + n <= cd.extent);
+        // SAFETY: `fbase + extent + 64 < capacity` (checked above) bounds
+        // every slot written: the header's two at `fbase`, the arguments'
+        // copies at `locals..locals + n` (`n` is the code's argument count,
+        // below `nlocals`, inside `extent`), and their sources below
+        // `args_at + n <= fbase`.
+        unsafe {
+            *st.get_unchecked_mut(fbase) = func.value();
+            *st.get_unchecked_mut(fbase + 1) = globals;
+            copy_args_unchecked(st, args_at, locals, n);
+        }
         let builtins = self.builtins_for(globals_o);
         self.frames.push(Frame::fresh(
             cd,
@@ -1936,6 +1944,34 @@ impl std::fmt::Display for QualName {
 /// A small direct-mapped per-thread cache: (class bits, type epoch, lookups).
 #[derive(Default)]
 pub struct CtorCache([Option<(u64, u64, Ctor)>; CTOR_CACHE_SIZE]);
+
+/// [`copy_args`] without bounds checks.
+///
+/// # Safety
+/// `from + n` and `to + n` are at most `st.len()`.
+#[inline(always)]
+unsafe fn copy_args_unchecked(st: &mut [Value], from: usize, to: usize, n: usize) {
+    debug_assert!(from + n <= st.len() && to + n <= st.len());
+    let p = st.as_mut_ptr();
+    // SAFETY: both ranges are inside `st` by the contract; `copy` allows
+    // them to overlap.
+    unsafe {
+        match n {
+            0 => {}
+            1 => *p.add(to) = *p.add(from),
+            2 => {
+                *p.add(to) = *p.add(from);
+                *p.add(to + 1) = *p.add(from + 1);
+            }
+            3 => {
+                *p.add(to) = *p.add(from);
+                *p.add(to + 1) = *p.add(from + 1);
+                *p.add(to + 2) = *p.add(from + 2);
+            }
+            _ => core::ptr::copy(p.add(from), p.add(to), n),
+        }
+    }
+}
 
 /// Copies `n` argument slots from `from` to `to` (`to >= from + n`: the new
 /// frame lies above its arguments). Calls pass a handful of arguments: the

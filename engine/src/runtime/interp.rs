@@ -741,7 +741,9 @@ impl Vm {
         // slots, which might alias them).
         let st_ptr: *mut Value = self.ctx.stack().slots_mut().as_mut_ptr();
         let st_len: usize = self.ctx.stack().capacity();
-        macro_rules! st {
+        // The value stack as a slice, for the few range reads (BUILD_TUPLE,
+        // BUILD_LIST): checked against the whole stack.
+        macro_rules! st_slice {
             () => {
                 // SAFETY: the value stack is one buffer allocated when the
                 // thread's context is created and never reallocated, resized
@@ -755,6 +757,28 @@ impl Vm {
                 // required of the `self.ctx.stack().slots_mut()` it replaces,
                 // so no two live `&mut` slices overlap.
                 unsafe { core::slice::from_raw_parts_mut(st_ptr, st_len) }
+            };
+        }
+        // One slot of the running frame, indexed without a bounds check
+        // (`st!()[i]`, `st!()[i] = v`): a check per stack access cost two
+        // instructions and a spilled length, about 30 instructions per call
+        // in `fib`.
+        macro_rules! st {
+            () => {
+                // SAFETY: `StackSlots::new`'s contract. The buffer: as for
+                // `st_slice!`. The indexes: every one used through `st!()` is
+                // a slot of the running frame, `base..base + extent`: its
+                // header, locals and cells (operands below `nlocals`/`ncells`
+                // by the stream invariant, see `Ops`) or its value stack,
+                // whose depth never exceeds the code's `max_stackdepth` (the
+                // compiler computes it; `serialize::check_stack_depths`
+                // checks loaded code), which `extent` includes; every frame
+                // push (`push_simple_frame`, `push_function_frame`,
+                // `gen_load_frame`, `run_code_with_closure`,
+                // `run_class_body`) makes `base + extent <= capacity`
+                // (`set_top`'s assertion). `ret!` writes the caller's result
+                // slot, in the caller's frame, checked so when it was pushed.
+                unsafe { StackSlots::new(st_ptr, st_len) }
             };
         }
         let mut init_failed_v = ls.init_failed.take();
@@ -1125,7 +1149,7 @@ impl Vm {
                             }
                         }
                         Opcode::Swap => {
-                            let s = st!();
+                            let s = st_slice!();
                             s.swap(sp - 1, sp - arg as usize);
                             // `SWAP 2; STORE_ATTR` (the end of `o.a += x`).
                             let (nop, narg) = peek!(pc);
@@ -1242,7 +1266,7 @@ impl Vm {
                             }
                         }
                         Opcode::DeleteFast => {
-                            let s = st!();
+                            let mut s = st!();
                             if s[locals + arg as usize].is_empty() {
                                 break 'err (self.unbound_local(cd.varnames[arg as usize]), false);
                             }
@@ -1721,7 +1745,7 @@ impl Vm {
                             let n = arg as usize;
                             let t = self.ctx.alloc(Kind::TUPLE, self.g.types.tuple, n, 0);
                             let tv = Obj::from_value(t).expect("heap").view();
-                            for (i, &v) in st!()[sp - n..sp].iter().enumerate() {
+                            for (i, &v) in st_slice!()[sp - n..sp].iter().enumerate() {
                                 tv.init(i, v);
                             }
                             sp -= n;
@@ -1732,7 +1756,7 @@ impl Vm {
                             let l = llist::alloc(&mut self.ctx, self.g.types.list, n);
                             llist::fill_fresh(
                                 Obj::from_value(l).expect("heap"),
-                                &st!()[sp - n..sp],
+                                &st_slice!()[sp - n..sp],
                             );
                             sp -= n;
                             push!(l);
@@ -3341,5 +3365,54 @@ impl Ops {
             pc += 1;
         }
         (op, arg, pc)
+    }
+}
+
+/// The value stack's slots seen by `run_inner`, indexed without bounds
+/// checks (a debug build checks against the stack's length).
+#[derive(Clone, Copy)]
+struct StackSlots {
+    ptr: *mut Value,
+    #[cfg(debug_assertions)]
+    len: usize,
+}
+
+impl StackSlots {
+    /// # Safety
+    /// `ptr..ptr + len` are the live, initialised slots of this thread's
+    /// value stack for as long as the result is used, and every index used
+    /// through it is below `len` (`run_inner`'s `st!` states why its
+    /// indexes are).
+    #[inline(always)]
+    unsafe fn new(ptr: *mut Value, len: usize) -> StackSlots {
+        #[cfg(not(debug_assertions))]
+        let _ = len;
+        StackSlots {
+            ptr,
+            #[cfg(debug_assertions)]
+            len,
+        }
+    }
+}
+
+impl core::ops::Index<usize> for StackSlots {
+    type Output = Value;
+    #[inline(always)]
+    fn index(&self, i: usize) -> &Value {
+        #[cfg(debug_assertions)]
+        assert!(i < self.len, "value stack index out of the frame");
+        // SAFETY: `i` is in range by `StackSlots::new`'s contract.
+        unsafe { &*self.ptr.add(i) }
+    }
+}
+
+impl core::ops::IndexMut<usize> for StackSlots {
+    #[inline(always)]
+    fn index_mut(&mut self, i: usize) -> &mut Value {
+        #[cfg(debug_assertions)]
+        assert!(i < self.len, "value stack index out of the frame");
+        // SAFETY: as for `index`; the slots are this thread's alone while
+        // `run_inner` holds `&mut Vm`.
+        unsafe { &mut *self.ptr.add(i) }
     }
 }
