@@ -903,7 +903,8 @@ impl Vm {
                     // first cost a bounds check and reloads on every return.
                     // Its slots are still below the stack's top (rooted and
                     // intact) while `frame_ended` copies them.
-                    if f.fobj.is_heap() {
+                    // `fobj` is EMPTY or a frame object: a test for zero.
+                    if !f.fobj.is_empty() {
                         self.frame_ended(&Frame { lasti, ..f }, true);
                     }
                     self.ctx.stack().set_top(base);
@@ -1074,6 +1075,157 @@ impl Vm {
                         if !self.store_attr_cached(cache!($at), o, k, v) {
                             self.frames[fi].lasti = lasti;
                             t!(self.setattr(o, k, v));
+                        }
+                    }};
+                }
+                // Pushes the frame of Python function `$fo` called with the
+                // `$count` arguments above stack slot `$cbase` (the callee's
+                // slot; `$fpos` the call's result slot) and continues in it,
+                // or, for a generator function, leaves the generator in the
+                // result slot and goes on.
+                macro_rules! call_function {
+                    ($fo:expr, $fpos:expr, $cbase:expr, $count:expr, $kwnames:expr) => {{
+                        let (fo, fpos, cbase, count, kwnames): (Obj, usize, usize, usize, Value) =
+                            ($fo, $fpos, $cbase, $count, $kwnames);
+                        let f = &mut self.frames[fi];
+                        f.pc = pc;
+                        f.sp = fpos;
+                        f.lasti = lasti;
+                        if !kwnames.is_heap() && self.push_simple_frame(fo, cbase + 1, count) {
+                            self.ctx.safepoint();
+                            continue 'frame;
+                        }
+                        let depth = self.frames.len();
+                        if let Some(kw) = Obj::from_value(kwnames) {
+                            // keep kwnames rooted above the args
+                            st!()[cbase + 1 + count] = kw.value();
+                        }
+                        t!(self.push_function_frame(fo, cbase + 1, count, kwnames, false));
+                        if self.frames.len() == depth {
+                            let g = st!()[cbase];
+                            st!()[fpos] = g;
+                            sp = fpos + 1;
+                            continue;
+                        }
+                        self.ctx.safepoint();
+                        continue 'frame;
+                    }};
+                }
+                // CALL / CALL_KW with `$n` arguments (`$kw`: the keyword
+                // names, EMPTY for CALL, which folds its tests away).
+                // `( callee self_or_NULL args... -- result )`.
+                macro_rules! call {
+                    ($n:expr, $kw:expr) => {{
+                        let kwnames: Value = $kw;
+                        let n: usize = $n;
+                        let fpos = sp - n - 2;
+                        let (mut callee, mut selfv) = (st!()[fpos], st!()[fpos + 1]);
+                        let mut cobj = Obj::from_value(callee);
+                        // A Python function: the common case, tested first.
+                        if let Some(fo) = cobj.filter(|o| o.kind() == K_FUNCTION) {
+                            let (cbase, count) = if selfv.is_empty() {
+                                st!()[fpos + 1] = callee;
+                                (fpos + 1, n)
+                            } else {
+                                (fpos, n + 1)
+                            };
+                            call_function!(fo, fpos, cbase, count, kwnames);
+                        }
+                        let mut ckind = cobj.map(|o| o.kind());
+                        // A bound method of a Python function (a stored
+                        // `obj.meth`, a `with` statement's `__exit__`):
+                        // its function and receiver take the two callee
+                        // slots, so the call pushes a frame in this loop
+                        // instead of recursing through `call_with_self`.
+                        // Traced, a bound builtin (`ap = l.append`) is
+                        // unpacked too, so that the profiler sees the
+                        // builtin's C call, as in CPython; untraced,
+                        // `call_non_python` calls it without recursing.
+                        if ckind == Some(K_METHOD) && selfv.is_empty() {
+                            if let Some(m) = cobj {
+                                let mf = m.get(0);
+                                if let Some(fo) = Obj::from_value(mf).filter(|o| {
+                                    o.kind() == K_FUNCTION || (TRACE && o.kind() == K_BUILTIN)
+                                }) {
+                                    selfv = m.get(1);
+                                    st!()[fpos + 1] = selfv;
+                                    st!()[fpos] = mf;
+                                    callee = mf;
+                                    cobj = Some(fo);
+                                    ckind = Some(if TRACE { fo.kind() } else { K_FUNCTION });
+                                }
+                            }
+                        }
+                        let (cbase, count) = if selfv.is_empty() {
+                            st!()[fpos + 1] = callee;
+                            (fpos + 1, n)
+                        } else {
+                            (fpos, n + 1)
+                        };
+                        if let Some(fo) = cobj {
+                            if ckind == Some(K_FUNCTION) {
+                                call_function!(fo, fpos, cbase, count, kwnames);
+                            }
+                            // A plain class: `__init__` runs in this loop.
+                            if ckind == Some(K_TYPE) && selfv.is_empty() && !kwnames.is_heap() {
+                                let f = &mut self.frames[fi];
+                                f.pc = pc;
+                                f.sp = fpos;
+                                f.lasti = lasti;
+                                if self.push_init_frame(fo, fpos, n) {
+                                    self.ctx.safepoint();
+                                    continue 'frame;
+                                }
+                            }
+                        }
+                        // `len(x)` of an exact list, tuple, str or dict: the
+                        // builtin's answer without the call.
+                        if !TRACE
+                            && count == 1
+                            && !kwnames.is_heap()
+                            && callee.bits() == self.g.builtin_len.load(Ordering::Relaxed)
+                        {
+                            if let Some(n) = Obj::from_value(st!()[cbase + 1])
+                                .and_then(|o| self.exact_container_len(o))
+                            {
+                                st!()[fpos] = Value::int(n as i64);
+                                sp = fpos + 1;
+                                continue;
+                            }
+                        }
+                        let argtop = cbase + 1 + count + usize::from(kwnames.is_heap());
+                        {
+                            let f = &mut self.frames[fi];
+                            f.lasti = lasti;
+                            // What lies above the arguments is dead:
+                            // `gc.collect()` clears it.
+                            f.native_top = argtop as u32;
+                        }
+                        if let Some(kw) = Obj::from_value(kwnames) {
+                            st!()[cbase + 1 + count] = kw.value();
+                        }
+                        let r = if TRACE && self.profiling() {
+                            self.call_profiled(fi, cbase, count, kwnames)
+                        } else {
+                            self.call_non_python(cbase, count, kwnames)
+                        };
+                        self.frames[fi].native_top = 0;
+                        st!()[fpos] = t!(r);
+                        sp = fpos + 1;
+                        // A signal that arrived during the call has its
+                        // handler run now, as CPython checks after every
+                        // C call (one relaxed load when none is pending).
+                        t!(self.check_signals());
+                        if !TRACE && self.trace_on {
+                            // A hook was set (`sys.settrace`, `breakpoint()`):
+                            // the rest of this frame runs traced.
+                            let f = &mut self.frames[fi];
+                            f.pc = pc;
+                            f.sp = sp;
+                            f.lasti = lasti;
+                            ls.pending = pending.take();
+                            ls.init_failed = init_failed.take();
+                            return Ok(None);
                         }
                     }};
                 }
@@ -2056,143 +2208,10 @@ impl Vm {
                             }
                             push!(f);
                         }
-                        Opcode::Call | Opcode::CallKw => {
-                            let kwnames = if opc == Opcode::CallKw {
-                                pop!()
-                            } else {
-                                Value::EMPTY
-                            };
-                            let n = arg as usize;
-                            let fpos = sp - n - 2;
-                            let (mut callee, mut selfv) = (st!()[fpos], st!()[fpos + 1]);
-                            // The callee's object and kind, read once: the
-                            // common case (a function) takes no other test.
-                            let mut cobj = Obj::from_value(callee);
-                            let mut ckind = cobj.map(|o| o.kind());
-                            // A bound method of a Python function (a stored
-                            // `obj.meth`, a `with` statement's `__exit__`):
-                            // its function and receiver take the two callee
-                            // slots, so the call pushes a frame in this loop
-                            // instead of recursing through `call_with_self`.
-                            // Traced, a bound builtin (`ap = l.append`) is
-                            // unpacked too, so that the profiler sees the
-                            // builtin's C call, as in CPython; untraced,
-                            // `call_non_python` calls it without recursing.
-                            if ckind == Some(K_METHOD) && selfv.is_empty() {
-                                if let Some(m) = cobj {
-                                    let mf = m.get(0);
-                                    if let Some(fo) = Obj::from_value(mf).filter(|o| {
-                                        o.kind() == K_FUNCTION || (TRACE && o.kind() == K_BUILTIN)
-                                    }) {
-                                        selfv = m.get(1);
-                                        st!()[fpos + 1] = selfv;
-                                        st!()[fpos] = mf;
-                                        callee = mf;
-                                        cobj = Some(fo);
-                                        ckind = Some(if TRACE { fo.kind() } else { K_FUNCTION });
-                                    }
-                                }
-                            }
-                            let (cbase, count) = if selfv.is_empty() {
-                                st!()[fpos + 1] = callee;
-                                (fpos + 1, n)
-                            } else {
-                                (fpos, n + 1)
-                            };
-                            if let Some(fo) = cobj {
-                                if ckind == Some(K_FUNCTION) {
-                                    let f = &mut self.frames[fi];
-                                    f.pc = pc;
-                                    f.sp = fpos;
-                                    f.lasti = lasti;
-                                    if !kwnames.is_heap()
-                                        && self.push_simple_frame(fo, cbase + 1, count)
-                                    {
-                                        self.ctx.safepoint();
-                                        continue 'frame;
-                                    }
-                                    let depth = self.frames.len();
-                                    if let Some(kw) = Obj::from_value(kwnames) {
-                                        // keep kwnames rooted above the args
-                                        st!()[cbase + 1 + count] = kw.value();
-                                    }
-                                    t!(self.push_function_frame(
-                                        fo,
-                                        cbase + 1,
-                                        count,
-                                        kwnames,
-                                        false
-                                    ));
-                                    if self.frames.len() == depth {
-                                        let g = st!()[cbase];
-                                        st!()[fpos] = g;
-                                        sp = fpos + 1;
-                                        continue;
-                                    }
-                                    self.ctx.safepoint();
-                                    continue 'frame;
-                                }
-                                // A plain class: `__init__` runs in this loop.
-                                if ckind == Some(K_TYPE) && selfv.is_empty() && !kwnames.is_heap() {
-                                    let f = &mut self.frames[fi];
-                                    f.pc = pc;
-                                    f.sp = fpos;
-                                    f.lasti = lasti;
-                                    if self.push_init_frame(fo, fpos, n) {
-                                        self.ctx.safepoint();
-                                        continue 'frame;
-                                    }
-                                }
-                            }
-                            // `len(x)` of an exact list, tuple, str or dict: the
-                            // builtin's answer without the call.
-                            if !TRACE
-                                && count == 1
-                                && !kwnames.is_heap()
-                                && callee.bits() == self.g.builtin_len.load(Ordering::Relaxed)
-                            {
-                                if let Some(n) = Obj::from_value(st!()[cbase + 1])
-                                    .and_then(|o| self.exact_container_len(o))
-                                {
-                                    st!()[fpos] = Value::int(n as i64);
-                                    sp = fpos + 1;
-                                    continue;
-                                }
-                            }
-                            let argtop = cbase + 1 + count + usize::from(kwnames.is_heap());
-                            {
-                                let f = &mut self.frames[fi];
-                                f.lasti = lasti;
-                                // What lies above the arguments is dead:
-                                // `gc.collect()` clears it.
-                                f.native_top = argtop as u32;
-                            }
-                            if let Some(kw) = Obj::from_value(kwnames) {
-                                st!()[cbase + 1 + count] = kw.value();
-                            }
-                            let r = if TRACE && self.profiling() {
-                                self.call_profiled(fi, cbase, count, kwnames)
-                            } else {
-                                self.call_non_python(cbase, count, kwnames)
-                            };
-                            self.frames[fi].native_top = 0;
-                            st!()[fpos] = t!(r);
-                            sp = fpos + 1;
-                            // A signal that arrived during the call has its
-                            // handler run now, as CPython checks after every
-                            // C call (one relaxed load when none is pending).
-                            t!(self.check_signals());
-                            if !TRACE && self.trace_on {
-                                // A hook was set (`sys.settrace`, `breakpoint()`):
-                                // the rest of this frame runs traced.
-                                let f = &mut self.frames[fi];
-                                f.pc = pc;
-                                f.sp = sp;
-                                f.lasti = lasti;
-                                ls.pending = pending.take();
-                                ls.init_failed = init_failed.take();
-                                return Ok(None);
-                            }
+                        Opcode::Call => call!(arg as usize, Value::EMPTY),
+                        Opcode::CallKw => {
+                            let kwnames = pop!();
+                            call!(arg as usize, kwnames)
                         }
                         Opcode::CallFunctionEx => {
                             let kw = if arg & 1 != 0 { pop!() } else { Value::EMPTY };
