@@ -634,7 +634,78 @@ impl std::borrow::Borrow<[u8]> for InternKey {
 }
 
 /// The names interned so far, looked up by their text.
-pub(crate) type InternTable = std::collections::HashSet<InternKey>;
+pub(crate) struct InternTable(std::collections::HashSet<InternKey, InternHashState>);
+
+impl InternTable {
+    /// Sized for the names start-up interns (about 2,300), so that start-up
+    /// never regrows it: each regrowth rehashed every name so far.
+    pub(crate) fn new() -> InternTable {
+        InternTable(std::collections::HashSet::with_capacity_and_hasher(
+            4096,
+            InternHashState::new(),
+        ))
+    }
+}
+
+impl std::ops::Deref for InternTable {
+    type Target = std::collections::HashSet<InternKey, InternHashState>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for InternTable {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+/// How the intern table hashes names: FNV-1a over the text (as `str`
+/// hashes, see `ops::str_hash`) from a basis drawn per process, then a
+/// multiply-xorshift finish so that both the bucket index (low bits) and
+/// the tag (top bits) depend on every byte. std's SipHash took about 180
+/// instructions a name, and start-up hashes some 5,700.
+#[derive(Clone)]
+pub(crate) struct InternHashState(u64);
+
+impl InternHashState {
+    fn new() -> InternHashState {
+        use std::hash::BuildHasher;
+        InternHashState(std::collections::hash_map::RandomState::new().hash_one(0x5eed_u64))
+    }
+}
+
+impl std::hash::BuildHasher for InternHashState {
+    type Hasher = InternHasher;
+    fn build_hasher(&self) -> InternHasher {
+        InternHasher(0xcbf2_9ce4_8422_2325 ^ self.0)
+    }
+}
+
+/// See [`InternHashState`].
+pub(crate) struct InternHasher(u64);
+
+impl std::hash::Hasher for InternHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+}
 
 fn intern_raw(
     ctx: &mut ProtoContext,
