@@ -12,6 +12,14 @@ use proto_core::keylock::Acquire;
 /// functions keep their own `__module__`.
 pub const FROZEN_ALIASES: [&str; 2] = ["_frozen_importlib", "_frozen_importlib_external"];
 
+/// Lib modules that CPython's start-up imports before any program runs and
+/// whose code relies on that order, each with the module to import first
+/// when a program asks for it before anything else did: `genericpath` is
+/// half made while `os` (through `posixpath`) reads it, and `zipimport`
+/// imports importlib's bootstrap, whose set-up imports `zipimport`. ProtoPy
+/// imports neither `os` nor importlib at start-up (start-up time).
+const STARTUP_FIRST: &[(&str, &str)] = &[("genericpath", "os"), ("zipimport", "importlib")];
+
 impl Vm {
     /// Registers a builtin module factory (python_env, at start-up).
     pub fn register_module(&self, name: &str, init: ModuleInit) {
@@ -367,6 +375,12 @@ impl Vm {
             self.pop_roots(mark);
             return Ok(m);
         } else {
+            if let Some(&(_, first)) = STARTUP_FIRST.iter().find(|(n, _)| *n == name) {
+                self.import_module(first)?;
+                if self.dict_get_str(self.g.sys_modules, key).is_some() {
+                    return self.import_module_locked(name, key);
+                }
+            }
             match self.acquire_module_lock(name) {
                 Acquire::Owned { waited } => {
                     if waited {

@@ -1098,16 +1098,18 @@ impl Vm {
     }
 
     /// Runs `f` one native level deeper, as CPython's
-    /// `Py_EnterRecursiveCall(where)`: past the recursion limit it is a
-    /// RecursionError "maximum recursion depth exceeded{where}", and the
-    /// Rust stack grows as needed.
+    /// `Py_EnterRecursiveCall(where)`: when the Python frames and the
+    /// native levels together pass the recursion limit (CPython 3.11 counts
+    /// both on one counter) it is a RecursionError "maximum recursion depth
+    /// exceeded{where}", and the Rust stack grows as needed.
     pub fn in_recursive_call<T>(
         &mut self,
         r#where: &str,
         f: impl FnOnce(&mut Self) -> PyResult<T>,
     ) -> PyResult<T> {
         self.native_depth += 1;
-        let r = if self.native_depth > self.g.recursion_limit.load(Ordering::Relaxed) + 50 {
+        let limit = self.g.recursion_limit.load(Ordering::Relaxed);
+        let r = if self.native_depth + self.frames.len() > limit {
             Err(self.new_exc(
                 self.g.e.RecursionError,
                 &format!("maximum recursion depth exceeded{}", r#where),
