@@ -72,7 +72,7 @@ fn close(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `closerange(fd_low, fd_high)`: closes fd_low <= fd < fd_high, errors
 /// ignored.
 fn closerange(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "closerange", "closerange", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.closerange", "closerange", &a[1..], k, 2, 2)?;
     let lo = fd_arg(vm, a[1])?.max(0);
     let hi = fd_arg(vm, a[2])?;
     if lo >= hi {
@@ -100,7 +100,7 @@ fn closerange(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `read(fd, length)`.
 fn read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "read", "read", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.read", "read", &a[1..], k, 2, 2)?;
     let fd = fd_arg(vm, a[1])?;
     let n = crate::args::py_ssize_t(vm, a[2])?;
     let Ok(n) = usize::try_from(n) else {
@@ -142,7 +142,7 @@ pub(super) fn buffer_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 /// `write(fd, data)`.
 fn write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "write", "write", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.write", "write", &a[1..], k, 2, 2)?;
     let fd = fd_arg(vm, a[1])?;
     let data = buffer_arg(vm, a[2])?;
     let ptr = data.as_ptr();
@@ -165,7 +165,7 @@ fn write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `lseek(fd, position, whence)`.
 fn lseek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "lseek", "lseek", &a[1..], k, 3, 3)?;
+    clinic::positional(vm, "posix.lseek", "lseek", &a[1..], k, 3, 3)?;
     let fd = fd_arg(vm, a[1])?;
     let pos = off_t_arg(vm, a[2])?;
     let how = fd_arg(vm, a[3])?;
@@ -190,20 +190,20 @@ fn pipe_with(vm: &mut Vm, flags: i32) -> PyResult<Value> {
 
 /// `pipe()`: a non-inheritable (read, write) pair.
 fn pipe(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "pipe", "pipe", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.pipe", "pipe", &a[1..], k, 0, 0)?;
     pipe_with(vm, libc::O_CLOEXEC)
 }
 
 /// `pipe2(flags)`.
 fn pipe2(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "pipe2", "pipe2", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.pipe2", "pipe2", &a[1..], k, 1, 1)?;
     let flags = fd_arg(vm, a[1])?;
     pipe_with(vm, flags)
 }
 
 /// `openpty()`: a non-inheritable (master, slave) pseudo-terminal pair.
 fn openpty(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "openpty", "openpty", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.openpty", "openpty", &a[1..], k, 0, 0)?;
     let (mut m, mut s) = (-1 as libc::c_int, -1 as libc::c_int);
     let (mp, sp) = (&mut m as *mut libc::c_int, &mut s as *mut libc::c_int);
     let r = vm.ctx.blocking(|| {
@@ -238,7 +238,7 @@ fn openpty(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `dup(fd)`: a non-inheritable copy.
 fn dup(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "dup", "dup", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.dup", "dup", &a[1..], k, 1, 1)?;
     let fd = fd_arg(vm, a[1])?;
     // SAFETY: fcntl(F_DUPFD_CLOEXEC) has no memory effects.
     match cvt(unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) }) {
@@ -277,7 +277,7 @@ fn dup2(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `isatty(fd)`.
 fn isatty(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "isatty", "isatty", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.isatty", "isatty", &a[1..], k, 1, 1)?;
     let fd = fd_arg(vm, a[1])?;
     // SAFETY: isatty has no memory effects.
     Ok(Value::bool(unsafe { libc::isatty(fd) } == 1))
@@ -313,7 +313,7 @@ fn fdatasync(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `ftruncate(fd, length)`.
 fn ftruncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "ftruncate", "ftruncate", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.ftruncate", "ftruncate", &a[1..], k, 2, 2)?;
     let fd = fd_arg(vm, a[1])?;
     let len = off_t_arg(vm, a[2])?;
     // SAFETY: ftruncate has no memory effects.
@@ -371,7 +371,7 @@ fn set_fd_flag(vm: &mut Vm, fd: i32, get: i32, set: i32, bit: i32, on: bool) -> 
 
 /// `get_blocking(fd)`.
 fn get_blocking(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "get_blocking", "get_blocking", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.get_blocking", "get_blocking", &a[1..], k, 1, 1)?;
     let fd = fd_arg(vm, a[1])?;
     let f = fd_flags(vm, fd, libc::F_GETFL)?;
     Ok(Value::bool(f & libc::O_NONBLOCK == 0))
@@ -379,7 +379,7 @@ fn get_blocking(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `set_blocking(fd, blocking)`.
 fn set_blocking(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "set_blocking", "set_blocking", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.set_blocking", "set_blocking", &a[1..], k, 2, 2)?;
     let fd = fd_arg(vm, a[1])?;
     let blocking = vm.truthy(a[2])?;
     set_fd_flag(
@@ -394,7 +394,15 @@ fn set_blocking(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `get_inheritable(fd)`.
 fn get_inheritable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "get_inheritable", "get_inheritable", &a[1..], k, 1, 1)?;
+    clinic::positional(
+        vm,
+        "posix.get_inheritable",
+        "get_inheritable",
+        &a[1..],
+        k,
+        1,
+        1,
+    )?;
     let fd = fd_arg(vm, a[1])?;
     let f = fd_flags(vm, fd, libc::F_GETFD)?;
     Ok(Value::bool(f & libc::FD_CLOEXEC == 0))
@@ -402,7 +410,15 @@ fn get_inheritable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `set_inheritable(fd, inheritable)`.
 fn set_inheritable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "set_inheritable", "set_inheritable", &a[1..], k, 2, 2)?;
+    clinic::positional(
+        vm,
+        "posix.set_inheritable",
+        "set_inheritable",
+        &a[1..],
+        k,
+        2,
+        2,
+    )?;
     let fd = fd_arg(vm, a[1])?;
     let inheritable = vm.truthy(a[2])?;
     set_fd_flag(
@@ -630,14 +646,14 @@ fn cwd_bytes(vm: &mut Vm) -> PyResult<Vec<u8>> {
 
 /// `getcwd()`.
 fn getcwd(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getcwd", "getcwd", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.getcwd", "getcwd", &a[1..], k, 0, 0)?;
     let b = cwd_bytes(vm)?;
     fs_decode(vm, &b)
 }
 
 /// `getcwdb()`.
 fn getcwdb(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getcwdb", "getcwdb", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.getcwdb", "getcwdb", &a[1..], k, 0, 0)?;
     let b = cwd_bytes(vm)?;
     Ok(vm.new_bytes(&b))
 }
@@ -701,9 +717,11 @@ fn fchmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     path_call(vm, None, None, || unsafe { libc::fchmod(fd, mode) })
 }
 
-/// A uid or gid argument (`_Py_Uid_Converter`): an int, -1 meaning "no
-/// change".
-fn id_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<u32> {
+/// A uid or gid argument (`_Py_Uid_Converter`): an int, -1 (or its
+/// unsigned twin 2**32-1) meaning "no change". As in CPython, a value past
+/// the 32-bit range that fits a C long is "less than minimum" (it wraps
+/// below), a larger one "greater than maximum".
+pub(super) fn id_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<u32> {
     if !vm.is_int_like(v) && vm.index(v).is_err() {
         let tn = vm.type_name_of(v);
         return Err(vm.type_error(&format!("{what} should be integer, not {tn}")));
@@ -711,11 +729,20 @@ fn id_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<u32> {
     let i = vm.index(v)?;
     match vm.as_i64(i) {
         Some(-1) => Ok(u32::MAX),
-        Some(x) if (0..i64::from(u32::MAX)).contains(&x) => Ok(x as u32),
-        Some(x) if x < 0 => Err(vm.new_exc(
+        Some(x) if (0..=i64::from(u32::MAX)).contains(&x) => Ok(x as u32),
+        Some(_) => Err(vm.new_exc(
             vm.g.e.OverflowError,
             &format!("{what} is less than minimum"),
         )),
+        _ if vm
+            .as_bigint(i)
+            .is_some_and(|b| b.sign() == num_bigint::Sign::Minus) =>
+        {
+            Err(vm.new_exc(
+                vm.g.e.OverflowError,
+                &format!("{what} is less than minimum"),
+            ))
+        }
         _ => Err(vm.new_exc(
             vm.g.e.OverflowError,
             &format!("{what} is greater than maximum"),
@@ -932,7 +959,7 @@ fn access(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `umask(mask)`: the previous mask.
 fn umask(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "umask", "umask", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.umask", "umask", &a[1..], k, 1, 1)?;
     let mask = fd_arg(vm, a[1])?;
     // SAFETY: umask has no memory effects.
     let old = unsafe { libc::umask(mask as libc::mode_t) };
@@ -941,7 +968,7 @@ fn umask(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `pread(fd, length, offset)`.
 fn pread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "pread", "pread", &a[1..], k, 3, 3)?;
+    clinic::positional(vm, "posix.pread", "pread", &a[1..], k, 3, 3)?;
     let fd = fd_arg(vm, a[1])?;
     let n = fd_arg(vm, a[2])?;
     let off = off_t_arg(vm, a[3])?;
@@ -970,7 +997,7 @@ fn pread(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `pwrite(fd, buffer, offset)`.
 fn pwrite(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "pwrite", "pwrite", &a[1..], k, 3, 3)?;
+    clinic::positional(vm, "posix.pwrite", "pwrite", &a[1..], k, 3, 3)?;
     let fd = fd_arg(vm, a[1])?;
     let data = buffer_arg(vm, a[2])?;
     let off = off_t_arg(vm, a[3])?;

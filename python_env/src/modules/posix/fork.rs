@@ -230,7 +230,7 @@ fn none_or_error(vm: &mut Vm, r: libc::c_int) -> PyResult<Value> {
 
 /// `setsid()`: a new session led by this process (pty.fork's child).
 fn setsid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "setsid", "setsid", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.setsid", "setsid", &a[1..], k, 0, 0)?;
     // SAFETY: setsid has no memory effects.
     let r = unsafe { libc::setsid() };
     none_or_error(vm, r)
@@ -238,7 +238,7 @@ fn setsid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `setpgrp()`: `setpgid(0, 0)`.
 fn setpgrp(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "setpgrp", "setpgrp", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.setpgrp", "setpgrp", &a[1..], k, 0, 0)?;
     // SAFETY: setpgid has no memory effects.
     let r = unsafe { libc::setpgid(0, 0) };
     none_or_error(vm, r)
@@ -246,7 +246,7 @@ fn setpgrp(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `setpgid(pid, pgrp, /)`.
 fn setpgid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "setpgid", "setpgid", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.setpgid", "setpgid", &a[1..], k, 2, 2)?;
     let pid = crate::args::c_int(vm, a[1])?;
     let pgrp = crate::args::c_int(vm, a[2])?;
     // SAFETY: setpgid has no memory effects.
@@ -256,7 +256,7 @@ fn setpgid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `tcgetpgrp(fd, /)`: the foreground process group of a terminal.
 fn tcgetpgrp(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "tcgetpgrp", "tcgetpgrp", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.tcgetpgrp", "tcgetpgrp", &a[1..], k, 1, 1)?;
     let fd = crate::args::c_int(vm, a[1])?;
     // SAFETY: tcgetpgrp has no memory effects.
     match cvt(unsafe { libc::tcgetpgrp(fd) }) {
@@ -267,7 +267,7 @@ fn tcgetpgrp(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `tcsetpgrp(fd, pgid, /)`.
 fn tcsetpgrp(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "tcsetpgrp", "tcsetpgrp", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.tcsetpgrp", "tcsetpgrp", &a[1..], k, 2, 2)?;
     let fd = crate::args::c_int(vm, a[1])?;
     let pgid = crate::args::c_int(vm, a[2])?;
     // SAFETY: tcsetpgrp has no memory effects.

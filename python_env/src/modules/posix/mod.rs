@@ -12,6 +12,13 @@
 //!   `times`, `uname`, `environ`, `putenv`, `sysconf`...).
 //! - `fork`: `fork`, `forkpty`, `register_at_fork`, `wait3`, `wait4`.
 //! - `spawn`: `posix_spawn` and `posix_spawnp`.
+//! - `ids`: users, groups and process control (`system`, the `set*id`
+//!   family, `setgroups`, `getpriority`, `login_tty`, `waitid`...).
+//! - `fdio`: vectored and kernel-side I/O (`readv`, `pwritev`,
+//!   `copy_file_range`, `splice`, `eventfd`, `memfd_create`...), `lockf`,
+//!   `posix_fadvise`, `mknod`, `pathconf`.
+//! - `sched`: `sched_param` and the scheduling calls.
+//! - `xattr`: extended attributes.
 //!
 //! Every function is a builtin bound to the module object (its `__self__`,
 //! as in CPython), whose extra value slots hold the module state: the
@@ -25,10 +32,8 @@
 //! call that fails with EINTR runs the pending signal handlers and is
 //! retried, unless a handler raised (PEP 475).
 //!
-//! Not provided (absent, so `hasattr(os, name)` is False):
-//! `system` (`_posixsubprocess.fork_exec` starts programs instead),
-//! `fexecve`, extended attributes, scheduling and the
-//! other calls `_have_functions` does not list.
+//! Not provided (absent, so `hasattr(os, name)` is False): `fexecve` and
+//! the other calls `_have_functions` does not list.
 
 pub(crate) mod fork;
 pub(crate) mod path;
@@ -37,7 +42,11 @@ mod spawn;
 mod stat;
 mod system;
 
+mod fdio;
 mod files;
+mod ids;
+mod sched;
+mod xattr;
 
 pub(crate) use path::{fildes_arg, fs_converter};
 
@@ -57,7 +66,9 @@ const STATE_STATVFS_RESULT: usize = 8;
 const STATE_FORK_BEFORE: usize = 9;
 const STATE_FORK_CHILD: usize = 10;
 const STATE_FORK_PARENT: usize = 11;
-const N_SLOTS: usize = 12;
+const STATE_WAITID_RESULT: usize = 12;
+const STATE_SCHED_PARAM: usize = 13;
+const N_SLOTS: usize = 14;
 
 const MODULE_DOC: &str = "This module provides access to operating system functionality that is
 standardized by the C Standard and the POSIX standard (a thinly
@@ -209,6 +220,7 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_FCHOWN",
     "HAVE_FCHOWNAT",
     "HAVE_FDOPENDIR",
+    "HAVE_FPATHCONF",
     "HAVE_FSTATAT",
     "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
@@ -218,6 +230,7 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
     "HAVE_MKFIFOAT",
+    "HAVE_MKNODAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",
@@ -311,7 +324,55 @@ fn int_constants() -> Vec<(&'static str, i64)> {
         ("RTLD_NODELETE", RTLD_NODELETE.into()),
         ("RTLD_NOLOAD", RTLD_NOLOAD.into()),
         ("RTLD_DEEPBIND", RTLD_DEEPBIND.into()),
+        ("EFD_CLOEXEC", EFD_CLOEXEC.into()),
+        ("EFD_NONBLOCK", EFD_NONBLOCK.into()),
+        ("EFD_SEMAPHORE", EFD_SEMAPHORE.into()),
+        ("MFD_CLOEXEC", MFD_CLOEXEC.into()),
+        ("MFD_ALLOW_SEALING", MFD_ALLOW_SEALING.into()),
+        ("MFD_HUGETLB", MFD_HUGETLB.into()),
+        ("MFD_HUGE_SHIFT", 26),
+        ("MFD_HUGE_MASK", 63),
+        ("POSIX_FADV_NORMAL", POSIX_FADV_NORMAL.into()),
+        ("POSIX_FADV_RANDOM", POSIX_FADV_RANDOM.into()),
+        ("POSIX_FADV_SEQUENTIAL", POSIX_FADV_SEQUENTIAL.into()),
+        ("POSIX_FADV_WILLNEED", POSIX_FADV_WILLNEED.into()),
+        ("POSIX_FADV_DONTNEED", POSIX_FADV_DONTNEED.into()),
+        ("POSIX_FADV_NOREUSE", POSIX_FADV_NOREUSE.into()),
+        ("RWF_HIPRI", 1),
+        ("RWF_DSYNC", 2),
+        ("RWF_SYNC", 4),
+        ("RWF_NOWAIT", 8),
+        ("RWF_APPEND", 16),
+        ("SCHED_OTHER", SCHED_OTHER.into()),
+        ("SCHED_FIFO", SCHED_FIFO.into()),
+        ("SCHED_RR", SCHED_RR.into()),
+        ("SCHED_BATCH", SCHED_BATCH.into()),
+        ("SCHED_IDLE", SCHED_IDLE.into()),
+        ("SCHED_RESET_ON_FORK", SCHED_RESET_ON_FORK.into()),
+        ("SPLICE_F_MOVE", SPLICE_F_MOVE.into()),
+        ("SPLICE_F_NONBLOCK", SPLICE_F_NONBLOCK.into()),
+        ("SPLICE_F_MORE", SPLICE_F_MORE.into()),
+        ("XATTR_CREATE", XATTR_CREATE.into()),
+        ("XATTR_REPLACE", XATTR_REPLACE.into()),
+        ("XATTR_SIZE_MAX", 65536),
     ];
+    // MFD_HUGE_<size>: log2 of the page size, shifted by MFD_HUGE_SHIFT.
+    for (name, log2) in [
+        ("MFD_HUGE_64KB", 16),
+        ("MFD_HUGE_512KB", 19),
+        ("MFD_HUGE_1MB", 20),
+        ("MFD_HUGE_2MB", 21),
+        ("MFD_HUGE_8MB", 23),
+        ("MFD_HUGE_16MB", 24),
+        ("MFD_HUGE_32MB", 25),
+        ("MFD_HUGE_256MB", 28),
+        ("MFD_HUGE_512MB", 29),
+        ("MFD_HUGE_1GB", 30),
+        ("MFD_HUGE_2GB", 31),
+        ("MFD_HUGE_16GB", 34),
+    ] {
+        v.push((name, log2 << 26));
+    }
     // sysexits.h.
     v.extend_from_slice(&[
         ("EX_OK", 0),
@@ -401,6 +462,18 @@ fn fill(vm: &mut Vm, m: Value) -> PyResult<()> {
         let l = vm.new_list(&[]);
         set_state(vm, m, slot, l);
     }
+    let wr = crate::types::structseq::new_type(
+        vm,
+        "posix",
+        "waitid_result",
+        &["si_pid", "si_uid", "si_signo", "si_status", "si_code"],
+    );
+    crate::types::structseq::set_constructible(vm, wr);
+    set_state(vm, m, STATE_WAITID_RESULT, wr);
+    vm.set_module_attr(m, "waitid_result", wr);
+    let sp = sched::create_type(vm);
+    set_state(vm, m, STATE_SCHED_PARAM, sp);
+    vm.set_module_attr(m, "sched_param", sp);
     let (de, it) = scandir::create_types(vm);
     set_state(vm, m, STATE_DIRENTRY, de);
     set_state(vm, m, STATE_SCANDIR_ITER, it);
@@ -414,6 +487,10 @@ fn fill(vm: &mut Vm, m: Value) -> PyResult<()> {
     fns.extend_from_slice(system::FUNCTIONS);
     fns.extend_from_slice(fork::FUNCTIONS);
     fns.extend_from_slice(spawn::FUNCTIONS);
+    fns.extend_from_slice(ids::FUNCTIONS);
+    fns.extend_from_slice(fdio::FUNCTIONS);
+    fns.extend_from_slice(sched::FUNCTIONS);
+    fns.extend_from_slice(xattr::FUNCTIONS);
     for (name, f) in fns {
         let b = vm.new_builtin_bound(name, f, m);
         vm.ctx.promote(b);

@@ -360,4 +360,99 @@ pub(super) fn check_fd_combos(
     check_fd_and_follow(vm, fname, p, follow_symlinks)
 }
 
-pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[("fspath", fspath)];
+/// CPython's `_Py_normpath` on the (surrogate-preserving UTF-8) bytes of a
+/// str: collapses repeated separators, `.` components and `name/..`
+/// pairs, keeps exactly two leading slashes, drops trailing slashes; an
+/// empty result stays empty (`posixpath.normpath` turns it into ".").
+/// Only the ASCII bytes '.' and '/' are inspected, which never occur
+/// inside a multi-byte sequence.
+pub(super) fn normpath_bytes(s: &[u8]) -> Vec<u8> {
+    const SEP: u8 = b'/';
+    let n = s.len();
+    let at = |i: usize| if i < n { s[i] } else { 0 };
+    let sep_or_end = |i: usize| i >= n || s[i] == SEP;
+    let mut out: Vec<u8> = Vec::with_capacity(n);
+    if n == 0 {
+        return out;
+    }
+    let mut p1 = 0;
+    // `out[..min]` is never taken back by a `..` (the root's "//").
+    let mut min = 0;
+    let mut last = 0u8;
+    if at(0) == b'.' && at(1) == SEP {
+        // A leading "./" (and the separators after it) goes.
+        p1 = 2;
+        while p1 < n && s[p1] == SEP {
+            p1 += 1;
+        }
+        last = SEP;
+    } else if at(0) == SEP && at(1) == SEP && at(2) != SEP {
+        out.extend_from_slice(b"//");
+        p1 = 2;
+        min = 1;
+        last = SEP;
+    }
+    while p1 < n {
+        let c = s[p1];
+        if last == SEP && c == b'.' {
+            let sep1 = sep_or_end(p1 + 1);
+            let sep2 = !sep1 && sep_or_end(p1 + 2);
+            if sep2 && at(p1 + 1) == b'.' {
+                // A ".." component: the start of the previous segment.
+                let mut p3 = out.len();
+                while p3 != min {
+                    p3 -= 1;
+                    if out[p3] != SEP {
+                        break;
+                    }
+                }
+                while p3 != min && out[p3 - 1] != SEP {
+                    p3 -= 1;
+                }
+                let prev_dotdot = out.len() > p3 + 2 && &out[p3..p3 + 3] == b"../";
+                if out.len() == min || prev_dotdot {
+                    out.extend_from_slice(b"..");
+                    last = b'.';
+                } else if out[p3] == SEP {
+                    out.truncate(p3 + 1);
+                } else {
+                    out.truncate(p3);
+                }
+                p1 += 1;
+            } else if !sep1 {
+                out.push(c);
+                last = c;
+            }
+        } else if !(last == SEP && c == SEP) {
+            out.push(c);
+            last = c;
+        }
+        p1 += 1;
+    }
+    let mut end = out.len();
+    while end != min && end - 1 != min && out[end - 1] == SEP {
+        end -= 1;
+    }
+    out.truncate(end);
+    out
+}
+
+/// `_path_normpath(path)`: the native half of `posixpath.normpath`, str
+/// only.
+fn _path_normpath(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [p] = clinic::unpack(vm, "_path_normpath", &a[1..], k, ["path"], 0, 1, 1)?;
+    let p = p.unwrap_or(Value::NONE);
+    if !is_str(p) {
+        let tn = vm.type_name_of(p);
+        return Err(vm.type_error(&format!("expected 'str', not '{tn}'")));
+    }
+    let raw = str_bytes(p);
+    let out = normpath_bytes(raw);
+    if out == raw {
+        return Ok(p);
+    }
+    Ok(vm.new_str_bytes(&out))
+}
+
+pub(super) const FUNCTIONS: &[(&str, NativeFn)] =
+    &[("fspath", fspath), ("_path_normpath", _path_normpath)];

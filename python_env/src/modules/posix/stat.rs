@@ -511,7 +511,7 @@ fn statvfs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `fstatvfs(fd, /)`.
 fn fstatvfs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "fstatvfs", "fstatvfs", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.fstatvfs", "fstatvfs", &a[1..], k, 1, 1)?;
     let fd = crate::args::c_int(vm, a[1])?;
     // SAFETY: `struct statvfs` is plain integers, valid all-zero.
     let mut st: libc::statvfs = unsafe { std::mem::zeroed() };

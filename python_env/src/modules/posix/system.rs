@@ -24,7 +24,15 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i32> {
 macro_rules! id_fn {
     ($name:ident, $call:ident) => {
         fn $name(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-            clinic::positional(vm, stringify!($name), stringify!($name), &a[1..], k, 0, 0)?;
+            clinic::positional(
+                vm,
+                concat!("posix.", stringify!($name)),
+                stringify!($name),
+                &a[1..],
+                k,
+                0,
+                0,
+            )?;
             // SAFETY: the id getters have no memory effects and never fail.
             let r = unsafe { libc::$call() };
             Ok(vm.new_int(i64::from(r)))
@@ -41,7 +49,7 @@ id_fn!(getpgrp, getpgrp);
 
 /// `getgroups()`.
 fn getgroups(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getgroups", "getgroups", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.getgroups", "getgroups", &a[1..], k, 0, 0)?;
     // SAFETY: a zero-sized query writes nothing.
     let n = match cvt(unsafe { libc::getgroups(0, std::ptr::null_mut()) }) {
         Ok(n) => n,
@@ -67,7 +75,7 @@ extern "C" {
 
 /// `getlogin()`.
 fn getlogin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getlogin", "getlogin", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.getlogin", "getlogin", &a[1..], k, 0, 0)?;
     let mut buf = [0 as libc::c_char; 256];
     // SAFETY: the buffer is writable for its whole length, which is passed.
     let r = unsafe { getlogin_r(buf.as_mut_ptr(), buf.len()) };
@@ -82,7 +90,7 @@ fn getlogin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `kill(pid, signal)`; a signal sent to this process runs its handler
 /// before kill returns, as in CPython.
 fn kill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "kill", "kill", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.kill", "kill", &a[1..], k, 2, 2)?;
     let pid = int_arg(vm, a[1])?;
     let sig = int_arg(vm, a[2])?;
     // A signal the main Python thread sends to its own process goes to
@@ -116,7 +124,7 @@ fn wait_result(vm: &mut Vm, pid: i32, status: i32) -> Value {
 
 /// `waitpid(pid, options)`: (pid, status).
 fn waitpid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "waitpid", "waitpid", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.waitpid", "waitpid", &a[1..], k, 2, 2)?;
     let pid = int_arg(vm, a[1])?;
     let options = int_arg(vm, a[2])?;
     let mut status = 0;
@@ -131,7 +139,7 @@ fn waitpid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `wait()`: (pid, status).
 fn wait(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "wait", "wait", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.wait", "wait", &a[1..], k, 0, 0)?;
     let mut status = 0;
     // SAFETY: `status` is a writable int for the call.
     match retry(vm, || cvt(unsafe { libc::wait(&mut status) }))? {
@@ -273,7 +281,7 @@ fn do_exec(
 
 /// `execv(path, argv, /)`: replaces the process; returns only by raising.
 fn execv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "execv", "execv", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.execv", "execv", &a[1..], k, 2, 2)?;
     let path = super::path::path_arg(vm, "execv", "path", a[1], super::path::PATH)?;
     let argv = exec_argv(vm, a[2], "execv()", " arg 2")?;
     Err(do_exec(vm, &path, &argv, None))
@@ -330,7 +338,7 @@ pub(super) fn env_list(vm: &mut Vm, env: Value, what: &str) -> PyResult<Vec<std:
 
 /// `strerror(code)`.
 fn strerror(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "strerror", "strerror", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.strerror", "strerror", &a[1..], k, 1, 1)?;
     let code = int_arg(vm, a[1])?;
     let s = super::strerror_text(code);
     Ok(vm.new_str(&s))
@@ -338,7 +346,7 @@ fn strerror(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `urandom(size)`: bytes from the kernel's random source.
 fn urandom(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "urandom", "urandom", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.urandom", "urandom", &a[1..], k, 1, 1)?;
     let n = crate::args::py_ssize_t(vm, a[1])?;
     let Ok(n) = usize::try_from(n) else {
         return Err(vm.value_error("negative argument not allowed"));
@@ -364,7 +372,7 @@ fn urandom(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `cpu_count()`: the online processors, or None.
 fn cpu_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "cpu_count", "cpu_count", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.cpu_count", "cpu_count", &a[1..], k, 0, 0)?;
     // SAFETY: sysconf has no memory effects.
     let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
     Ok(if n >= 1 { Value::int(n) } else { Value::NONE })
@@ -372,7 +380,7 @@ fn cpu_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `times()`: `os.times_result` of seconds.
 fn times(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "times", "times", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.times", "times", &a[1..], k, 0, 0)?;
     // SAFETY: `struct tms` is plain integers, valid all-zero.
     let mut t: libc::tms = unsafe { std::mem::zeroed() };
     // SAFETY: `t` is a writable `struct tms`.
@@ -390,7 +398,7 @@ fn times(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `uname()`: `os.uname_result` of str.
 fn uname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "uname", "uname", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.uname", "uname", &a[1..], k, 0, 0)?;
     // SAFETY: `struct utsname` is char arrays, valid all-zero.
     let mut u: libc::utsname = unsafe { std::mem::zeroed() };
     // SAFETY: `u` is a writable `struct utsname`.
@@ -420,7 +428,7 @@ fn uname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn get_terminal_size(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(
         vm,
-        "get_terminal_size",
+        "posix.get_terminal_size",
         "get_terminal_size",
         &a[1..],
         k,
@@ -492,7 +500,11 @@ const CONFSTR_NAMES: &[(&str, libc::c_int)] = &[
 ];
 
 /// A configuration name: an int, or a str from `table`.
-fn conf_name(vm: &mut Vm, v: Value, table: &[(&str, libc::c_int)]) -> PyResult<libc::c_int> {
+pub(super) fn conf_name(
+    vm: &mut Vm,
+    v: Value,
+    table: &[(&str, libc::c_int)],
+) -> PyResult<libc::c_int> {
     if vm.is_int_like(v) {
         return int_arg(vm, v);
     }
@@ -508,7 +520,7 @@ fn conf_name(vm: &mut Vm, v: Value, table: &[(&str, libc::c_int)]) -> PyResult<l
 
 /// `sysconf(name)`.
 fn sysconf(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "sysconf", "sysconf", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.sysconf", "sysconf", &a[1..], k, 1, 1)?;
     let name = conf_name(vm, a[1], SYSCONF_NAMES)?;
     // SAFETY: errno is the calling thread's; sysconf reports an error only
     // through it, so it is cleared first. sysconf has no memory effects.
@@ -527,7 +539,7 @@ fn sysconf(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `confstr(name)`: a str, or None when the name has no value.
 fn confstr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "confstr", "confstr", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.confstr", "confstr", &a[1..], k, 1, 1)?;
     let name = conf_name(vm, a[1], CONFSTR_NAMES)?;
     let mut buf = vec![0u8; 256];
     loop {
@@ -553,7 +565,7 @@ fn confstr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
 }
 
-fn names_dict(vm: &mut Vm, table: &[(&str, libc::c_int)]) -> Value {
+pub(super) fn names_dict(vm: &mut Vm, table: &[(&str, libc::c_int)]) -> Value {
     let d = vm.new_dict();
     for &(n, c) in table {
         let k = vm.intern(n);
@@ -568,6 +580,8 @@ pub(super) fn add_tables(vm: &mut Vm, m: Value) -> PyResult<()> {
     vm.set_module_attr(m, "sysconf_names", d);
     let d = names_dict(vm, CONFSTR_NAMES);
     vm.set_module_attr(m, "confstr_names", d);
+    let d = names_dict(vm, super::fdio::PATHCONF_NAMES);
+    vm.set_module_attr(m, "pathconf_names", d);
     Ok(())
 }
 
@@ -610,7 +624,7 @@ fn env_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 /// `putenv(name, value)`.
 fn putenv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "putenv", "putenv", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.putenv", "putenv", &a[1..], k, 2, 2)?;
     let name = env_bytes(vm, a[1])?;
     let value = env_bytes(vm, a[2])?;
     if name.contains(&b'=') {
@@ -627,7 +641,7 @@ fn putenv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `unsetenv(name)`.
 fn unsetenv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "unsetenv", "unsetenv", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.unsetenv", "unsetenv", &a[1..], k, 1, 1)?;
     let name = env_bytes(vm, a[1])?;
     if name.is_empty() || name.contains(&b'=') {
         return Err(os_error(vm, libc::EINVAL, Value::EMPTY));
@@ -649,7 +663,7 @@ fn getpgid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `getsid(pid)`.
 fn getsid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getsid", "getsid", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.getsid", "getsid", &a[1..], k, 1, 1)?;
     let pid = int_arg(vm, a[1])?;
     // SAFETY: getsid has no memory effects.
     match cvt(unsafe { libc::getsid(pid) }) {
@@ -660,7 +674,7 @@ fn getsid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `killpg(pgid, signal)`.
 fn killpg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "killpg", "killpg", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.killpg", "killpg", &a[1..], k, 2, 2)?;
     let pgid = int_arg(vm, a[1])?;
     let sig = int_arg(vm, a[2])?;
     // SAFETY: killpg has no memory effects.
@@ -673,7 +687,7 @@ fn killpg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `nice(increment)`: the new niceness.
 fn nice(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "nice", "nice", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.nice", "nice", &a[1..], k, 1, 1)?;
     let inc = int_arg(vm, a[1])?;
     // SAFETY: errno is the calling thread's; nice may return -1 on success,
     // so errno (cleared first) tells the failure. nice has no memory effects.
@@ -692,7 +706,7 @@ fn nice(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `getloadavg()`: the 1, 5 and 15 minute load averages.
 fn getloadavg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "getloadavg", "getloadavg", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.getloadavg", "getloadavg", &a[1..], k, 0, 0)?;
     let mut l = [0f64; 3];
     // SAFETY: `l` has room for the 3 doubles asked for.
     if unsafe { libc::getloadavg(l.as_mut_ptr(), 3) } != 3 {
@@ -704,7 +718,7 @@ fn getloadavg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `sched_yield()`.
 fn sched_yield(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "sched_yield", "sched_yield", &a[1..], k, 0, 0)?;
+    clinic::positional(vm, "posix.sched_yield", "sched_yield", &a[1..], k, 0, 0)?;
     // SAFETY: sched_yield has no memory effects.
     vm.ctx.blocking(|| unsafe { libc::sched_yield() });
     Ok(Value::NONE)
@@ -712,7 +726,7 @@ fn sched_yield(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// A `dev_t` argument (`PyLong_AsUnsignedLongLong`: an int, no
 /// `__index__`).
-fn dev_arg(vm: &mut Vm, v: Value) -> PyResult<u64> {
+pub(super) fn dev_arg(vm: &mut Vm, v: Value) -> PyResult<u64> {
     if !vm.is_int_like(v) {
         return Err(vm.type_error("an integer is required"));
     }
@@ -734,21 +748,21 @@ fn dev_arg(vm: &mut Vm, v: Value) -> PyResult<u64> {
 
 /// `major(device)`.
 fn major(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "major", "major", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.major", "major", &a[1..], k, 1, 1)?;
     let d = dev_arg(vm, a[1])?;
     Ok(Value::int(i64::from(libc::major(d))))
 }
 
 /// `minor(device)`.
 fn minor(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "minor", "minor", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.minor", "minor", &a[1..], k, 1, 1)?;
     let d = dev_arg(vm, a[1])?;
     Ok(Value::int(i64::from(libc::minor(d))))
 }
 
 /// `makedev(major, minor)`.
 fn makedev(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "makedev", "makedev", &a[1..], k, 2, 2)?;
+    clinic::positional(vm, "posix.makedev", "makedev", &a[1..], k, 2, 2)?;
     let ma = int_arg(vm, a[1])?;
     let mi = int_arg(vm, a[2])?;
     let d = libc::makedev(ma as u32, mi as u32);
@@ -760,7 +774,7 @@ fn makedev(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `ttyname(fd)`.
 fn ttyname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "ttyname", "ttyname", &a[1..], k, 1, 1)?;
+    clinic::positional(vm, "posix.ttyname", "ttyname", &a[1..], k, 1, 1)?;
     let fd = int_arg(vm, a[1])?;
     let mut buf = [0 as libc::c_char; 4096];
     // SAFETY: the buffer is writable for the length passed.
