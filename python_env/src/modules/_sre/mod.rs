@@ -245,13 +245,22 @@ impl engine::Subject for &LazyWide {
     }
     fn find(&self, ch: u32, from: usize, to: usize) -> Option<usize> {
         let to = to.min(self.n);
-        if from >= to {
-            return None;
+        // Decoded in growing chunks, so that a hit near `from` costs what
+        // it reads, not the rest of the str.
+        let mut lo = from;
+        let mut chunk = 256;
+        while lo < to {
+            let hi = to.min(lo.saturating_add(chunk));
+            self.cover(lo, hi);
+            let w = self.window();
+            let hay = &w.buf[lo - w.lo..hi - w.lo];
+            if let Some(i) = hay.iter().position(|&c| c == ch) {
+                return Some(lo + i);
+            }
+            lo = hi;
+            chunk = chunk.saturating_mul(2);
         }
-        self.cover(from, to);
-        let w = self.window();
-        let hay = &w.buf[from - w.lo..to - w.lo];
-        hay.iter().position(|&c| c == ch).map(|i| i + from)
+        None
     }
 }
 
