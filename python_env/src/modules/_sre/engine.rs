@@ -84,6 +84,7 @@ const AT_UNI_NON_BOUNDARY: u32 = 11;
 
 // INFO flags.
 const INFO_PREFIX: u32 = 1;
+const INFO_LITERAL: u32 = 2;
 const INFO_CHARSET: u32 = 4;
 
 /// Why a match stopped without an answer.
@@ -367,6 +368,9 @@ pub struct Machine<'a, S: Subject> {
     pub match_all: bool,
     pub must_advance: bool,
     steps: u32,
+    /// Nesting of [`Machine::jump`] calls, to check the native stack only
+    /// every few levels.
+    depth: u32,
 }
 
 impl<'a, S: Subject> Machine<'a, S> {
@@ -386,6 +390,7 @@ impl<'a, S: Subject> Machine<'a, S> {
             match_all: false,
             must_advance: false,
             steps: 0,
+            depth: 0,
         }
     }
 
@@ -559,15 +564,39 @@ impl<'a, S: Subject> Machine<'a, S> {
         }
         if is_char_op(op) {
             let mut p = ptr;
-            // Specialise the common literal case.
-            if op == LITERAL {
-                let c = self.c(pc + 1);
-                while p < end && s.at(p) == c {
-                    p += 1;
+            let arg = self.c(pc + 1);
+            // The common items get a loop of their own; the rest go
+            // through `char_item`.
+            match op {
+                LITERAL => {
+                    while p < end && s.at(p) == arg {
+                        p += 1;
+                    }
                 }
-            } else {
-                while p < end && self.char_item(pc, s.at(p)) == Some(true) {
-                    p += 1;
+                NOT_LITERAL => {
+                    while p < end && s.at(p) != arg {
+                        p += 1;
+                    }
+                }
+                ANY => {
+                    while p < end && !is_linebreak(s.at(p)) {
+                        p += 1;
+                    }
+                }
+                IN => {
+                    while p < end && charset(self.code, pc + 2, s.at(p)) {
+                        p += 1;
+                    }
+                }
+                CATEGORY => {
+                    while p < end && category(arg, s.at(p)) {
+                        p += 1;
+                    }
+                }
+                _ => {
+                    while p < end && self.char_item(pc, s.at(p)) == Some(true) {
+                        p += 1;
+                    }
                 }
             }
             return Ok(p - ptr);
@@ -587,9 +616,20 @@ impl<'a, S: Subject> Machine<'a, S> {
         Ok(n)
     }
 
+    /// A child match (CPython's `DO_JUMP`). The native stack is checked
+    /// (and grown on the heap) at the first level of nesting and every 8th
+    /// after it: a `run` frame is well under 1 KiB, so the 7 unchecked
+    /// levels in between stay far inside the 128 KiB each check leaves.
     #[inline]
     fn jump(&mut self, k: &mut dyn FnMut() -> bool, pc: usize, ptr: usize, toplevel: bool) -> R {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.run(k, pc, ptr, toplevel))
+        self.depth = self.depth.wrapping_add(1);
+        let r = if self.depth & 7 == 1 {
+            stacker::maybe_grow(128 * 1024, 1024 * 1024, || self.run(k, pc, ptr, toplevel))
+        } else {
+            self.run(k, pc, ptr, toplevel)
+        };
+        self.depth = self.depth.wrapping_sub(1);
+        r
     }
 
     /// `SRE(match)`: matches the code at `pc` from `ptr`; on success the
@@ -693,9 +733,15 @@ impl<'a, S: Subject> Machine<'a, S> {
                     while self.c(alt) != 0 {
                         let skip = self.c(alt) as usize;
                         let first = self.c(alt + 1);
+                        // An alternative whose first op fails here is
+                        // skipped without running it (that op would fail
+                        // before changing any state).
                         let skip_alt = match first {
                             LITERAL => ptr >= end || s.at(ptr) != self.c(alt + 2),
-                            IN => ptr >= end || !charset(self.code, alt + 3, s.at(ptr)),
+                            AT => !self.at(ptr, self.c(alt + 2)),
+                            op if is_char_op(op) => {
+                                ptr >= end || self.char_item(alt + 1, s.at(ptr)) != Some(true)
+                            }
                             _ => false,
                         };
                         if !skip_alt {
@@ -1116,87 +1162,206 @@ impl<'a, S: Subject> Machine<'a, S> {
 
     /// `SRE(search)` from `self.start`; on success the match is
     /// `self.start..self.ptr`.
+    ///
+    /// Positions `self.start..=end` are tried, where `end` is `self.end`
+    /// less the pattern's minimum width. Before the machine runs at a
+    /// position, a cheap test rules out positions where no match can
+    /// start: the info block's literal prefix (found with `Subject::find`,
+    /// then compared whole) or charset, else the first one-character test
+    /// of the code (after any MARKs, or the item of a leading single-item
+    /// repeat with a minimum of at least one).
     pub fn search(&mut self, k: &mut dyn FnMut() -> bool) -> R {
-        let mut ptr = self.start;
+        let orig = self.start;
         let mut end = self.end;
-        if ptr > end {
+        if orig > end {
             return Ok(false);
         }
         let mut pc = 0;
-        let mut prefix: Option<(usize, usize)> = None;
+        // (length, code index of its first character, skip, whole pattern)
+        let mut prefix: Option<(usize, usize, usize, bool)> = None;
         let mut set: Option<usize> = None;
         if self.c(0) == INFO {
             let flags = self.c(2);
             let min = self.c(3) as usize;
-            if min != 0 && end - ptr < min {
+            if min != 0 && end - orig < min {
                 return Ok(false);
             }
             if min > 1 {
                 end -= min - 1;
-                if end <= ptr {
-                    end = ptr;
+                if end <= orig {
+                    end = orig;
                 }
             }
+            pc = self.c(1) as usize + 1;
             if flags & INFO_PREFIX != 0 {
-                prefix = Some((self.c(5) as usize, 7));
+                let len = self.c(5) as usize;
+                if len > 0 {
+                    prefix = Some(self.prefix_plan(pc, len, flags));
+                }
             } else if flags & INFO_CHARSET != 0 {
                 set = Some(5);
             }
-            pc = self.c(1) as usize + 1;
         }
-        let s = self.s;
-        // Could a match start at `p`? Every match starts with the literal
-        // prefix, or with a character of the charset, when the info block
-        // has one.
-        let candidate = |m: &Self, p: usize| -> bool {
-            if let Some((len, at)) = prefix {
-                if p + len > m.end {
-                    return false;
-                }
-                (0..len).all(|k| s.at(p + k) == m.c(at + k))
-            } else if let Some(at) = set {
-                p < m.end && charset(m.code, at, s.at(p))
-            } else {
-                true
-            }
+        let first = if prefix.is_none() && set.is_none() {
+            self.first_test(pc)
+        } else {
+            First::Any
         };
-        if candidate(self, ptr) {
-            self.start = ptr;
-            self.ptr = ptr;
-            if self.run(k, pc, ptr, true)? {
-                return Ok(true);
-            }
-        }
-        self.must_advance = false;
-        if self.c(pc) == AT && matches!(self.c(pc + 1), AT_BEGINNING | AT_BEGINNING_STRING) {
-            self.start = end;
-            self.ptr = end;
-            return Ok(false);
-        }
-        while ptr < end {
-            ptr += 1;
-            if let Some((len, at)) = prefix {
-                // Jump to the next occurrence of the prefix's first
-                // character (positions up to `end` are tried).
-                if len > 0 {
-                    match s.find(self.c(at), ptr, end + 1) {
-                        Some(p) => ptr = p,
-                        None => break,
+        let anchored =
+            self.c(pc) == AT && matches!(self.c(pc + 1), AT_BEGINNING | AT_BEGINNING_STRING);
+        let must_advance = self.must_advance;
+        let s = self.s;
+        let real_end = self.end;
+        let mut p = orig;
+        loop {
+            // The next position from `p` (at most `end`) where a match
+            // may start.
+            let next = if let Some((len, at, _, _)) = prefix {
+                let c0 = self.c(at);
+                loop {
+                    match s.find(c0, p, end + 1) {
+                        Some(q)
+                            if q + len <= real_end
+                                && (1..len).all(|i| s.at(q + i) == self.c(at + i)) =>
+                        {
+                            break Some(q)
+                        }
+                        Some(q) => p = q + 1,
+                        None => break None,
+                    }
+                    if p > end {
+                        break None;
                     }
                 }
-            }
-            if !candidate(self, ptr) {
-                continue;
+            } else if let Some(at) = set {
+                while p <= end && !(p < real_end && charset(self.code, at, s.at(p))) {
+                    p += 1;
+                }
+                (p <= end).then_some(p)
+            } else {
+                match first {
+                    First::Item(fpc) if self.c(fpc) == LITERAL => {
+                        s.find(self.c(fpc + 1), p, (end + 1).min(real_end))
+                    }
+                    First::Item(fpc) => {
+                        while p <= end
+                            && !(p < real_end && self.char_item(fpc, s.at(p)) == Some(true))
+                        {
+                            p += 1;
+                        }
+                        (p <= end).then_some(p)
+                    }
+                    First::Any => Some(p),
+                }
+            };
+            let Some(q) = next else {
+                break;
+            };
+            p = q;
+            if anchored && p != orig {
+                break;
             }
             self.reset();
-            self.start = ptr;
-            self.ptr = ptr;
-            if self.run(k, pc, ptr, false)? {
+            self.start = p;
+            // An empty match is refused only at the first position.
+            self.must_advance = must_advance && p == orig;
+            let found = match prefix {
+                Some((len, _, _, true)) => {
+                    self.ptr = p + len;
+                    true
+                }
+                Some((_, _, skip, false)) => {
+                    self.ptr = p + skip;
+                    self.run(k, pc + 2 * skip, p + skip, true)?
+                }
+                None => {
+                    self.ptr = p;
+                    self.run(k, pc, p, true)?
+                }
+            };
+            if found {
                 return Ok(true);
             }
+            if p >= end {
+                break;
+            }
+            p += 1;
         }
+        self.must_advance = false;
         Ok(false)
     }
+
+    /// How a search uses the info block's literal prefix of `len`
+    /// characters (code at `pc` follows the info block): (len, code index
+    /// of the prefix, how many of the code's leading LITERAL ops a found
+    /// prefix lets the machine skip, whether the prefix is the whole
+    /// pattern). The skip and the whole-pattern flag are taken only when
+    /// the code really starts with those literals (and, for the flag,
+    /// ends right after them), so malformed code cannot change a result.
+    fn prefix_plan(&self, pc: usize, len: usize, flags: u32) -> (usize, usize, usize, bool) {
+        let at = 7;
+        let skip = self.c(6) as usize;
+        let leads = |n: usize| {
+            n <= len
+                && (0..n).all(|i| {
+                    self.c(pc + 2 * i) == LITERAL && self.c(pc + 2 * i + 1) == self.c(at + i)
+                })
+        };
+        let skip = if leads(skip) { skip } else { 0 };
+        let whole = flags & INFO_LITERAL != 0 && skip == len && self.c(pc + 2 * len) == SUCCESS;
+        (len, at, skip, whole)
+    }
+
+    /// What the code at `pc` needs at the position where it starts
+    /// (looking past MARKs, which cannot fail).
+    fn lead(&self, mut pc: usize) -> Lead {
+        while self.c(pc) == MARK {
+            pc += 2;
+        }
+        let op = self.c(pc);
+        if op == AT && matches!(self.c(pc + 1), AT_BEGINNING | AT_BEGINNING_STRING) {
+            return Lead::Begin;
+        }
+        let item = if matches!(op, REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE)
+            && self.c(pc + 2) >= 1
+        {
+            pc + 4
+        } else {
+            pc
+        };
+        let iop = self.c(item);
+        if is_char_op(iop) && iop != ANY_ALL {
+            Lead::Item(item)
+        } else {
+            Lead::Other
+        }
+    }
+
+    /// The test a search makes before running the code at `pc` at a
+    /// position: a one-character item that must accept the character
+    /// there. (A BRANCH is not looked into: its alternatives' items tend
+    /// to accept most characters, and the BRANCH op itself skips an
+    /// alternative whose first item fails.)
+    fn first_test(&self, pc: usize) -> First {
+        match self.lead(pc) {
+            Lead::Item(i) => First::Item(i),
+            Lead::Begin | Lead::Other => First::Any,
+        }
+    }
+}
+
+/// See [`Machine::lead`].
+enum Lead {
+    Item(usize),
+    Begin,
+    Other,
+}
+
+/// See [`Machine::first_test`].
+#[derive(Clone, Copy)]
+enum First {
+    Item(usize),
+    Any,
 }
 
 // ---------------------------------------------------------------- validation

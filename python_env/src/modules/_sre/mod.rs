@@ -245,13 +245,22 @@ impl engine::Subject for &LazyWide {
     }
     fn find(&self, ch: u32, from: usize, to: usize) -> Option<usize> {
         let to = to.min(self.n);
-        if from >= to {
-            return None;
+        // Decoded in growing chunks, so that a hit near `from` costs what
+        // it reads, not the rest of the str.
+        let mut lo = from;
+        let mut chunk = 256;
+        while lo < to {
+            let hi = to.min(lo.saturating_add(chunk));
+            self.cover(lo, hi);
+            let w = self.window();
+            let hay = &w.buf[lo - w.lo..hi - w.lo];
+            if let Some(i) = hay.iter().position(|&c| c == ch) {
+                return Some(lo + i);
+            }
+            lo = hi;
+            chunk = chunk.saturating_mul(2);
         }
-        self.cover(from, to);
-        let w = self.window();
-        let hay = &w.buf[from - w.lo..to - w.lo];
-        hay.iter().position(|&c| c == ch).map(|i| i + from)
+        None
     }
 }
 
@@ -583,20 +592,27 @@ fn new_match(
 ) -> Value {
     let mut spans = Vec::with_capacity(f.spans.len());
     let mut bspans = Vec::with_capacity(f.spans.len());
-    // Byte offsets asked in rising order keep the cursor moving forward.
-    let mut order: Vec<(usize, usize, bool)> = Vec::with_capacity(2 * f.spans.len());
+    // Only a non-ASCII str needs positions mapped to byte offsets; they
+    // are asked in rising order to keep the cursor moving forward.
+    let wide = !subj.isbytes && offs.wide;
+    let mut order: Vec<(usize, usize, bool)> = Vec::new();
+    if wide {
+        order.reserve(2 * f.spans.len());
+    }
     for (g, sp) in f.spans.iter().enumerate() {
         match sp {
             Some((a, b)) => {
                 spans.push((*a as i64, *b as i64));
-                order.push((*a, g, false));
-                order.push((*b, g, true));
+                if wide {
+                    order.push((*a, g, false));
+                    order.push((*b, g, true));
+                }
             }
             None => spans.push((-1, -1)),
         }
         bspans.push((0usize, 0usize));
     }
-    if !subj.isbytes {
+    if wide {
         order.sort_unstable();
         for (pos, g, is_end) in order {
             let b = offs.byte_of(pos);
