@@ -51,6 +51,7 @@ WORKLOADS = [
     ("lambda_default", "mem_lambda_default.py", "a lambda with a default argument, made and called"),
     ("setattr_names", "mem_setattr_names.py", "local class, instance, setattr of a new name"),
     ("subclass_user", "mem_subclass_user.py", "class statement deriving from a user class, one instance"),
+    ("native_callback", "mem_native_callback.py", "map() in any() calls a small function that drops a list"),
 ]
 
 TOTALS_RE = re.compile(r"^gc totals: (\d+) global .*; (\d+) local .*peak heap ([0-9.]+) MiB")

@@ -208,6 +208,13 @@ impl Vm {
                     // A generator was created: its value is in the slot.
                     return Ok(self.ctx.stack().slots_mut()[base]);
                 }
+                // The loop's safepoints are back-edges and the calls it
+                // makes: a native loop calling a small function (a `key=`
+                // lambda, `map`'s function, an old-style `__getitem__`)
+                // would otherwise never collect what those calls drop.
+                // A Rust caller roots what it holds across any call into
+                // Python, and the new frame holds the arguments.
+                self.ctx.safepoint();
                 return match stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run()) {
                     Ok(Exit::Return(v)) => Ok(v),
                     Ok(Exit::Yield(_)) => {

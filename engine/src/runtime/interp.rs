@@ -1078,6 +1078,21 @@ impl Vm {
                         }
                     }};
                 }
+                // After a native call: a hook set meanwhile (`sys.settrace`,
+                // `breakpoint()`) makes the rest of this frame run traced.
+                macro_rules! leave_if_hooked {
+                    () => {
+                        if !TRACE && self.trace_on {
+                            let f = &mut self.frames[fi];
+                            f.pc = pc;
+                            f.sp = sp;
+                            f.lasti = lasti;
+                            ls.pending = pending.take();
+                            ls.init_failed = init_failed.take();
+                            return Ok(None);
+                        }
+                    };
+                }
                 // Pushes the frame of Python function `$fo` called with the
                 // `$count` arguments above stack slot `$cbase` (the callee's
                 // slot; `$fpos` the call's result slot) and continues in it,
@@ -1216,17 +1231,7 @@ impl Vm {
                         // handler run now, as CPython checks after every
                         // C call (one relaxed load when none is pending).
                         t!(self.check_signals());
-                        if !TRACE && self.trace_on {
-                            // A hook was set (`sys.settrace`, `breakpoint()`):
-                            // the rest of this frame runs traced.
-                            let f = &mut self.frames[fi];
-                            f.pc = pc;
-                            f.sp = sp;
-                            f.lasti = lasti;
-                            ls.pending = pending.take();
-                            ls.init_failed = init_failed.take();
-                            return Ok(None);
-                        }
+                        leave_if_hooked!();
                     }};
                 }
                 loop {
@@ -2279,15 +2284,7 @@ impl Vm {
                             self.frames[fi].native_top = 0;
                             st!()[sp - 1] = t!(r);
                             t!(self.check_signals());
-                            if !TRACE && self.trace_on {
-                                let f = &mut self.frames[fi];
-                                f.pc = pc;
-                                f.sp = sp;
-                                f.lasti = lasti;
-                                ls.pending = pending.take();
-                                ls.init_failed = init_failed.take();
-                                return Ok(None);
-                            }
+                            leave_if_hooked!();
                         }
                         Opcode::CallIntrinsic1 => {
                             let v = top!();

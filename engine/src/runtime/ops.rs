@@ -506,19 +506,16 @@ impl Vm {
                         });
                     }
                     let items = self.seq_items(seq);
+                    if is_list {
+                        let list = self.g.types.list;
+                        return llist::try_alloc_repeat(&mut self.ctx, list, &items, k)
+                            .ok_or_else(|| self.no_memory());
+                    }
                     // An empty tuple result is the `()` singleton: the general
                     // path makes it.
-                    let plain = is_list || (k >= 2 && !items.is_empty());
-                    if plain && items.len().saturating_mul(k) <= 1 << 16 {
-                        let mut out = Vec::with_capacity(items.len() * k);
-                        for _ in 0..k {
-                            out.extend_from_slice(&items);
-                        }
-                        return Ok(if is_list {
-                            self.new_list(&out)
-                        } else {
-                            self.new_tuple(&out)
-                        });
+                    if k >= 2 && !items.is_empty() && items.len().saturating_mul(k) <= 1 << 16 {
+                        let out = self.try_repeat(&items, k)?;
+                        return Ok(self.new_tuple(&out));
                     }
                 }
             }

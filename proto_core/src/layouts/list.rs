@@ -46,6 +46,37 @@ pub fn alloc_from(ctx: &mut ProtoContext, class: Value, items: &[Value]) -> Valu
     l
 }
 
+/// Allocates a list holding `items` repeated `k` times (`[x] * k`), its
+/// storage filled directly; `None` (MemoryError) when the length overflows
+/// or the storage cannot be allocated.
+pub fn try_alloc_repeat(
+    ctx: &mut ProtoContext,
+    class: Value,
+    items: &[Value],
+    k: usize,
+) -> Option<Value> {
+    let total = items
+        .len()
+        .checked_mul(k)
+        .filter(|&t| t <= isize::MAX as usize / 8)?;
+    let l = ctx.alloc(Kind::LIST, class, HEADER_VALUES, 8);
+    // No collection runs between the two allocations in the interpreter's
+    // deferred mode, which every caller of this function is in.
+    let st = ctx.try_alloc(Kind::STORAGE, Value::NONE, total.max(4), 0)?;
+    let lo = Obj::from_value(l).expect("heap");
+    lo.init(0, st);
+    let sv = Obj::from_value(st).expect("heap").view();
+    let mut at = 0;
+    for _ in 0..k {
+        for &v in items {
+            sv.init(at, v);
+            at += 1;
+        }
+    }
+    set_raw(lo, 0, total as u64);
+    Some(l)
+}
+
 /// Makes the fresh empty list `l`, allocated with room for `items`, hold
 /// them (written without the barrier: nothing else can reach `l` yet).
 pub fn fill_fresh(l: Obj, items: &[Value]) {

@@ -118,7 +118,11 @@ fn complex_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let tp = vm.type_of(r);
         if let Some(f) = vm.lookup_type(tp, n) {
             let c = vm.call_bound(f, r, &[])?;
-            check_complex_result(vm, c)?;
+            // The warning runs Python code, which may collect.
+            let mark = vm.push_root(c);
+            let checked = check_complex_result(vm, c);
+            vm.pop_roots(mark);
+            checked?;
             r_val = Some(c);
         }
     }

@@ -606,12 +606,12 @@ pub(super) fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     };
     let n = n.max(0) as usize;
     let items = vm.seq_items(a[0]);
+    if lo(a[0]).kind() == Kind::LIST {
+        let list = vm.g.types.list;
+        return llist::try_alloc_repeat(&mut vm.ctx, list, &items, n).ok_or_else(|| vm.no_memory());
+    }
     let out = vm.try_repeat(&items, n)?;
-    Ok(if lo(a[0]).kind() == Kind::LIST {
-        vm.new_list(&out)
-    } else {
-        vm.new_tuple(&out)
-    })
+    Ok(vm.new_tuple(&out))
 }
 
 fn list_imul(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

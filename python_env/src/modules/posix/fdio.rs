@@ -191,17 +191,29 @@ fn readv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `preadv2` as CPython calls it (an offset of -1 reads at the file
 /// position).
 fn preadv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "posix.preadv", "preadv", &a[1..], k, 3, 4)?;
+    let (fd, off, flags) = positioned_vector_args(vm, "preadv", a, k)?;
+    read_vectored(vm, a[2], "preadv2() arg 2 must be a sequence", |p, n| {
+        // SAFETY: as in `readv`.
+        unsafe { libc::preadv2(fd, p, n, off, flags) }
+    })
+}
+
+/// The `fd, buffers, offset, flags=0, /` arguments of `preadv`/`pwritev`
+/// (`name`): the descriptor, the offset and the flags.
+fn positioned_vector_args(
+    vm: &mut Vm,
+    name: &str,
+    a: &[Value],
+    k: Value,
+) -> PyResult<(i32, i64, i32)> {
+    clinic::positional(vm, &format!("posix.{name}"), name, &a[1..], k, 3, 4)?;
     let fd = int_arg(vm, a[1])?;
     let off = off_arg(vm, a[3])?;
     let flags = match a.get(4) {
         Some(&f) => int_arg(vm, f)?,
         None => 0,
     };
-    read_vectored(vm, a[2], "preadv2() arg 2 must be a sequence", |p, n| {
-        // SAFETY: as in `readv`.
-        unsafe { libc::preadv2(fd, p, n, off, flags) }
-    })
+    Ok((fd, off, flags))
 }
 
 /// `writev(fd, buffers, /)`.
@@ -218,13 +230,7 @@ fn writev(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `pwritev(fd, buffers, offset, flags=0, /)`, through `pwritev2` (an
 /// offset of -1 writes at the file position).
 fn pwritev(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    clinic::positional(vm, "posix.pwritev", "pwritev", &a[1..], k, 3, 4)?;
-    let fd = int_arg(vm, a[1])?;
-    let off = off_arg(vm, a[3])?;
-    let flags = match a.get(4) {
-        Some(&f) => int_arg(vm, f)?,
-        None => 0,
-    };
+    let (fd, off, flags) = positioned_vector_args(vm, "pwritev", a, k)?;
     write_vectored(vm, a[2], "pwritev() arg 2 must be a sequence", |p, n| {
         // SAFETY: as in `writev`.
         unsafe { libc::pwritev2(fd, p, n, off, flags) }
