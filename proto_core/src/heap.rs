@@ -68,8 +68,30 @@ fn block_layout() -> Layout {
 /// refuses the memory (the allocation path turns that into MemoryError).
 pub(crate) fn try_new_raw_block() -> Option<NonNull<u8>> {
     // SAFETY: the layout has non-zero size.
-    NonNull::new(unsafe { alloc(block_layout()) })
+    let p = NonNull::new(unsafe { alloc(block_layout()) })?;
+    populate(p);
+    Some(p)
 }
+
+/// Makes the pages of a new block resident with one call: formatting the
+/// block writes every slot, so each of its 64 pages would otherwise fault
+/// on its own (a fresh block is mapped memory). `protopy -c pass` took
+/// about 1,000 of its 1,650 page faults there. Memory that is already
+/// resident (a block from glibc's heap) is only walked; a kernel without
+/// `MADV_POPULATE_WRITE` (before Linux 5.14) refuses it and the pages
+/// fault as before.
+#[cfg(target_os = "linux")]
+fn populate(p: NonNull<u8>) {
+    const MADV_POPULATE_WRITE: libc::c_int = 23;
+    // SAFETY: `p` starts a live allocation of BLOCK_BYTES that we own;
+    // populating writable pages changes no byte of it.
+    unsafe {
+        libc::madvise(p.as_ptr().cast(), BLOCK_BYTES, MADV_POPULATE_WRITE);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn populate(_: NonNull<u8>) {}
 
 /// Allocates a raw block (contents unspecified). Aborts via the global
 /// allocation error handler on out-of-memory, like `Box::new`: only for

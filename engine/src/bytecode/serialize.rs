@@ -32,7 +32,7 @@ use super::opcodes::{OperandKind, TABLE_FINGERPRINT};
 /// File magic.
 pub const MAGIC: &[u8; 4] = b"PPYC";
 /// Format version of the container (bump on layout changes).
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 const fn hex_digit(c: u8) -> u64 {
     match c {
@@ -136,14 +136,55 @@ pub fn deserialize(bytes: &[u8]) -> Result<Arc<CodeObject>, DeserializeError> {
     deserialize_unchecked_sum(body)
 }
 
+/// [`deserialize`] for bytes this build's serializer wrote into a cache
+/// file that only the import system reads: the keyed checksum is checked
+/// and every read stays bounds-checked (damaged or foreign bytes are an
+/// error, never a panic), but the code objects' structural validation
+/// ([`validate`]) is skipped and only their cache index is rebuilt.
+///
+/// Why that is sound: every code object a ProtoPy process holds satisfies
+/// the code-stream invariant (the compiler makes only such code, loaded
+/// code is validated, and no code object is built from raw bytes), so
+/// bytes carrying this build's keyed checksum were serialized from valid
+/// code. Bytes that would fail validation can only come from a forger who
+/// took the key from the binary and can already write into the user's
+/// cache folder, i.e. rewrite the sources the cache stands for. Validation
+/// was 26 M of the 73 M instructions deserializing took for
+/// `import os, re, io, argparse, logging, subprocess`. `marshal.loads`,
+/// sourceless `.pyc` imports and `protopy FILE.pyc` (bytes from anywhere)
+/// keep [`deserialize`]'s full checks.
+pub fn deserialize_cached(bytes: &[u8]) -> Result<Arc<CodeObject>, DeserializeError> {
+    if bytes.len() < 4 || &bytes[..4] != MAGIC {
+        return Err(err("bad magic number"));
+    }
+    let Some(body_len) = bytes.len().checked_sub(8) else {
+        return Err(err("unexpected end of data"));
+    };
+    let (body, sum) = bytes.split_at(body_len);
+    let mut s = [0u8; 8];
+    s.copy_from_slice(sum);
+    if u64::from_le_bytes(s) != checksum(body) {
+        return Err(err("checksum mismatch (truncated or corrupted data)"));
+    }
+    read_body(body, false)
+}
+
 /// [`deserialize`] of the bytes before the checksum, which is not checked:
 /// the fuzz tests reach the structural checks through it.
 pub fn deserialize_unchecked_sum(bytes: &[u8]) -> Result<Arc<CodeObject>, DeserializeError> {
+    read_body(bytes, true)
+}
+
+/// The container and code object of `bytes` (the checksum stripped);
+/// `validate`: whether each code object is checked with [`validate`]'s
+/// checks (else only its cache index is built).
+fn read_body(bytes: &[u8], validate: bool) -> Result<Arc<CodeObject>, DeserializeError> {
     let mut r = Reader {
         data: bytes,
         pos: 0,
         depth: 0,
         filename: None,
+        validate,
     };
     if r.take(4)? != MAGIC {
         return Err(err("bad magic number"));
@@ -279,13 +320,19 @@ impl Writer {
             self.constant(k);
         }
         self.bytes(&c.code);
+        // Each entry as differences (offset from the previous entry's,
+        // line from the previous line, end line from the line), so that
+        // nearly every field is a one-byte varint; wrapping u32 arithmetic
+        // makes any table round-trip.
         self.uvar(c.linetable.entries.len() as u64);
+        let (mut prev_off, mut prev_line) = (0u32, 0u32);
         for (off, loc) in c.linetable.entries.iter() {
-            self.u32(*off);
-            self.u32(loc.line);
-            self.u32(loc.end_line);
+            self.u32(off.wrapping_sub(prev_off));
+            self.u32(zigzag(loc.line.wrapping_sub(prev_line)));
+            self.u32(zigzag(loc.end_line.wrapping_sub(loc.line)));
             self.u32(loc.col);
             self.u32(loc.end_col);
+            (prev_off, prev_line) = (*off, loc.line);
         }
         self.uvar(c.exception_table.len() as u64);
         for e in c.exception_table.iter() {
@@ -300,6 +347,50 @@ impl Writer {
     }
 }
 
+/// A wrapping u32 difference as a zig-zag number (small either way).
+fn zigzag(d: u32) -> u32 {
+    let d = d as i32;
+    ((d << 1) ^ (d >> 31)) as u32
+}
+
+/// [`zigzag`]'s inverse.
+fn unzigzag(z: u32) -> u32 {
+    (z >> 1) ^ (z & 1).wrapping_neg()
+}
+
+/// A varint of at most 32 bits from `data` at `*pos` (advanced past it);
+/// None when `data` ends first or the value does not fit. The one- and
+/// two-byte forms (nearly all line-table fields) take no loop.
+#[inline(always)]
+fn var32(data: &[u8], pos: &mut usize) -> Option<u32> {
+    let p = *pos;
+    let b = u32::from(*data.get(p)?);
+    if b < 0x80 {
+        *pos = p + 1;
+        return Some(b);
+    }
+    let c = u32::from(*data.get(p + 1)?);
+    if c < 0x80 {
+        *pos = p + 2;
+        return Some((b & 0x7f) | c << 7);
+    }
+    let mut v = (b & 0x7f) | (c & 0x7f) << 7;
+    let mut i = p + 2;
+    for shift in [14u32, 21, 28] {
+        let d = u32::from(*data.get(i)?);
+        i += 1;
+        if shift == 28 && d > 0x0f {
+            return None;
+        }
+        v |= (d & 0x7f) << shift;
+        if d < 0x80 {
+            *pos = i;
+            return Some(v);
+        }
+    }
+    None
+}
+
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
@@ -307,6 +398,8 @@ struct Reader<'a> {
     /// The file name of the code read last: nested code objects repeat
     /// their parent's, which they then share instead of each allocating it.
     filename: Option<Arc<str>>,
+    /// Run [`check`] on each code object (else only [`build_cache_index`]).
+    validate: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -326,16 +419,23 @@ impl<'a> Reader<'a> {
         Ok(self.take(1)?[0])
     }
     /// A varint; most (opcodes' operands, lengths, line numbers) are one
-    /// byte, read without the loop.
+    /// or two bytes, read without the loop.
     #[inline]
     fn uvar(&mut self) -> Result<u64, DeserializeError> {
-        match self.data.get(self.pos) {
-            Some(&b) if b < 0x80 => {
-                self.pos += 1;
-                Ok(u64::from(b))
+        let p = self.pos;
+        if let Some(&b) = self.data.get(p) {
+            if b < 0x80 {
+                self.pos = p + 1;
+                return Ok(u64::from(b));
             }
-            _ => self.uvar_long(),
+            if let Some(&c) = self.data.get(p + 1) {
+                if c < 0x80 {
+                    self.pos = p + 2;
+                    return Ok(u64::from(b & 0x7f) | u64::from(c) << 7);
+                }
+            }
         }
+        self.uvar_long()
     }
     fn uvar_long(&mut self) -> Result<u64, DeserializeError> {
         let mut v: u64 = 0;
@@ -351,9 +451,9 @@ impl<'a> Reader<'a> {
         }
         Err(err("varint too long"))
     }
-    #[inline]
+    #[inline(always)]
     fn u32(&mut self) -> Result<u32, DeserializeError> {
-        u32::try_from(self.uvar()?).map_err(|_| err("value out of range"))
+        var32(self.data, &mut self.pos).ok_or_else(|| err("bad u32 varint"))
     }
     fn len(&mut self) -> Result<usize, DeserializeError> {
         let n = self.uvar()?;
@@ -385,8 +485,13 @@ impl<'a> Reader<'a> {
         Ok(f)
     }
     fn strs(&mut self) -> Result<Box<[Box<str>]>, DeserializeError> {
+        // `len` bounds `n` by the bytes left (each name takes at least one).
         let n = self.len()?;
-        (0..n).map(|_| self.string()).collect()
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.string()?);
+        }
+        Ok(v.into_boxed_slice())
     }
     fn f64(&mut self) -> Result<f64, DeserializeError> {
         let mut b = [0u8; 8];
@@ -422,14 +527,20 @@ impl<'a> Reader<'a> {
             }
             5 => Constant::Float(self.f64()?),
             6 => Constant::Complex(self.f64()?, self.f64()?),
-            7 => Constant::Str(
-                PyStr::from_bytes(self.bytes()?).ok_or_else(|| err("malformed str constant"))?,
-            ),
+            7 => {
+                let b = self.bytes()?;
+                // Text without surrogates is plain UTF-8, which the
+                // vectorised validator accepts; only the rest needs
+                // `from_bytes`'s code-point walk.
+                Constant::Str(match std::str::from_utf8(b) {
+                    Ok(s) => PyStr::new(s),
+                    Err(_) => PyStr::from_bytes(b).ok_or_else(|| err("malformed str constant"))?,
+                })
+            }
             8 => Constant::Bytes(self.bytes()?.into()),
             t @ (9 | 10) => {
                 let n = self.len()?;
-                let items =
-                    self.nested(|r| (0..n).map(|_| r.constant()).collect::<Result<Vec<_>, _>>())?;
+                let items = self.nested(|r| r.constants(n))?;
                 if t == 9 {
                     Constant::Tuple(items.into())
                 } else {
@@ -440,6 +551,40 @@ impl<'a> Reader<'a> {
             12 => Constant::Code(self.nested(|r| r.code())?),
             t => return Err(err(format!("unknown constant tag {t}"))),
         })
+    }
+    /// `n` line-table entries (the writer's differences undone), decoded
+    /// in one loop over the data (the table is most of a file's varints).
+    fn line_entries(&mut self, n: usize) -> Result<Vec<(u32, Location)>, DeserializeError> {
+        let mut entries = Vec::with_capacity(n);
+        let (data, mut pos) = (self.data, self.pos);
+        let (mut off, mut line) = (0u32, 0u32);
+        for _ in 0..n {
+            let mut next = || var32(data, &mut pos);
+            let (Some(d_off), Some(d_line), Some(d_end), Some(col), Some(end_col)) =
+                (next(), next(), next(), next(), next())
+            else {
+                return Err(err("bad line table entry"));
+            };
+            off = off.wrapping_add(d_off);
+            line = line.wrapping_add(unzigzag(d_line));
+            let loc = Location {
+                line,
+                end_line: line.wrapping_add(unzigzag(d_end)),
+                col,
+                end_col,
+            };
+            entries.push((off, loc));
+        }
+        self.pos = pos;
+        Ok(entries)
+    }
+    /// `n` constants (`n` bounded by the bytes left: each takes one or more).
+    fn constants(&mut self, n: usize) -> Result<Vec<Constant>, DeserializeError> {
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.constant()?);
+        }
+        Ok(v)
     }
     fn code(&mut self) -> Result<Arc<CodeObject>, DeserializeError> {
         let name = self.string()?;
@@ -461,22 +606,10 @@ impl<'a> Reader<'a> {
         }
         let names = self.strs()?;
         let n = self.len()?;
-        let consts = (0..n)
-            .map(|_| self.constant())
-            .collect::<Result<Vec<_>, _>>()?;
+        let consts = self.constants(n)?;
         let code: Box<[u8]> = self.bytes()?.into();
         let n = self.len()?;
-        let mut entries = Vec::with_capacity(n);
-        for _ in 0..n {
-            let off = self.u32()?;
-            let loc = Location {
-                line: self.u32()?,
-                end_line: self.u32()?,
-                col: self.u32()?,
-                end_col: self.u32()?,
-            };
-            entries.push((off, loc));
-        }
+        let entries = self.line_entries(n)?;
         let n = self.len()?;
         let mut exception_table = Vec::with_capacity(n);
         for _ in 0..n {
@@ -519,7 +652,17 @@ impl<'a> Reader<'a> {
             n_cache_slots: 0,
             cache_index: Box::default(),
         };
-        let (cache_index, n_cache_slots) = check(&obj).map_err(err)?;
+        let (cache_index, n_cache_slots) = if self.validate {
+            check(&obj).map_err(err)?
+        } else {
+            let built = build_cache_index(&obj.code).ok_or_else(|| err("malformed code"))?;
+            debug_assert_eq!(
+                check(&obj).as_ref().ok(),
+                Some(&built),
+                "cached code is valid"
+            );
+            built
+        };
         obj.cache_index = cache_index;
         obj.n_cache_slots = n_cache_slots;
         Ok(Arc::new(obj))
@@ -533,18 +676,33 @@ pub fn build_cache_index(code: &[u8]) -> Option<(Box<[u32]>, u32)> {
     if code.len() % 2 != 0 {
         return None;
     }
+    use super::opcodes::Opcode;
+    // One pass over the units, as `decode_at` walks them: an instruction's
+    // slots are indexed at its last unit, after at most three EXTENDED_ARG
+    // prefixes (operands are not needed here).
     let units = code.len() / 2;
     let mut index = vec![NO_CACHE; units];
     let mut next = 0u32;
-    let mut pos = 0u32;
-    while (pos as usize) < units {
-        let ins = super::code::decode_at(code, pos)?;
-        let n = ins.op.cache_slots();
+    let mut prefixes = 0;
+    for (i, unit) in code.chunks_exact(2).enumerate() {
+        let op = Opcode::from_u8(unit[0])?;
+        if op == Opcode::ExtendedArg {
+            prefixes += 1;
+            if prefixes > 3 {
+                return None;
+            }
+            continue;
+        }
+        prefixes = 0;
+        let n = op.cache_slots();
         if n > 0 {
-            index[ins.offset as usize] = next;
+            index[i] = next;
             next = next.checked_add(n)?;
         }
-        pos = ins.offset + 1;
+    }
+    // A trailing EXTENDED_ARG has no instruction to extend.
+    if prefixes > 0 {
+        return None;
     }
     Some((index.into(), next))
 }

@@ -549,6 +549,49 @@ fn serialization_roundtrip_and_garbage() {
     }
     assert!(deserialize(b"").is_err());
     assert!(deserialize(b"PPYC\x01\x00").is_err());
+
+    // The cache's reader (no structural validation) builds the same code
+    // and rejects the same damage.
+    use crate::bytecode::serialize::deserialize_cached;
+    let cached = deserialize_cached(&bytes).unwrap();
+    assert_eq!(disassemble(&cached), disassemble(&m));
+    assert_eq!(cached.cache_index, m.cache_index);
+    assert_eq!(cached.n_cache_slots, m.n_cache_slots);
+    assert_eq!(cached.linetable.entries, m.linetable.entries);
+    for cut in (0..bytes.len()).step_by(7) {
+        assert!(deserialize_cached(&bytes[..cut]).is_err());
+    }
+    for _ in 0..500 {
+        let mut copy = bytes.clone();
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let pos = (state as usize) % copy.len();
+        copy[pos] ^= (state >> 32) as u8 | 1;
+        assert!(deserialize_cached(&copy).is_err());
+    }
+
+    // The line table is stored as differences; any values round-trip.
+    let mut odd = (*back).clone();
+    let wild = [0u32, u32::MAX, 1, 1 << 31, 70_000, 3, 127, 128, 16_384];
+    let mut entries = odd.linetable.entries.to_vec();
+    assert!(entries.len() > 3);
+    for (i, (_, loc)) in entries.iter_mut().enumerate() {
+        loc.line = wild[i % wild.len()];
+        loc.end_line = wild[(i + 2) % wild.len()];
+        loc.col = wild[(i + 1) % wild.len()];
+        loc.end_col = wild[(i + 5) % wild.len()];
+    }
+    odd.linetable.entries = entries.into();
+    let odd_bytes = serialize(&odd);
+    assert_eq!(
+        deserialize(&odd_bytes).unwrap().linetable.entries,
+        odd.linetable.entries
+    );
+    assert_eq!(
+        deserialize_cached(&odd_bytes).unwrap().linetable.entries,
+        odd.linetable.entries
+    );
 }
 
 // ------------------------------------------------------------- errors

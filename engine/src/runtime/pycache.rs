@@ -173,8 +173,11 @@ pub fn cache_path(source: &Path, s: &CacheSettings) -> Option<PathBuf> {
 }
 
 /// The code in the cache file `data` if it is this build's and matches
-/// the source (`mtime`, `size` and `src` are the source's); None for any
-/// file to ignore.
+/// the source (`mtime`, `size` and `src` are the source's; `src` is read
+/// only for a hash-based file, see [`needs_source`]); None for any file to
+/// ignore. The body is read with [`serialize::deserialize_cached`]: these
+/// are the import system's own files, whose keyed checksum stands for the
+/// structural validation.
 pub fn read_pyc(
     data: &[u8],
     src: &[u8],
@@ -205,7 +208,23 @@ pub fn read_pyc(
             return None;
         }
     }
-    unmarshal_code(&data[16..])
+    let body = &data[16..];
+    // As `unmarshal_code`, with the cache's deserializer.
+    if body.len() < 5 || body[0] & 0x7f != b'c' {
+        return None;
+    }
+    let n = i32::from_le_bytes([body[1], body[2], body[3], body[4]]);
+    if usize::try_from(n).ok()? != body.len() - 5 {
+        return None;
+    }
+    serialize::deserialize_cached(&body[5..]).ok()
+}
+
+/// Whether [`read_pyc`] of `data` reads the source's bytes: only a
+/// hash-based file does (a timestamp file is checked against the source's
+/// mtime and size, so a valid one spares reading the source at all).
+pub fn needs_source(data: &[u8]) -> bool {
+    data.len() >= 8 && data[4] & 1 != 0
 }
 
 /// The code in a cache file imported without its source (a `NAME.pyc`
@@ -396,16 +415,26 @@ impl Vm {
     pub fn module_code(&mut self, file: &Path, fname: &str) -> PyResult<(Value, Option<PathBuf>)> {
         use std::io::Read;
         use std::os::unix::fs::MetadataExt;
-        let read = (|| {
-            let mut f = std::fs::File::open(file)?;
+        // The source is opened (and its mtime and size taken from the open
+        // file) first, but read only when the cache file needs it or is
+        // unusable.
+        let opened = (|| {
+            let f = std::fs::File::open(file)?;
             let meta = f.metadata()?;
-            let mut src = Vec::with_capacity(meta.len() as usize);
-            f.read_to_end(&mut src)?;
-            Ok::<_, std::io::Error>((src, meta))
+            Ok::<_, std::io::Error>((f, meta))
         })();
-        let (src, meta) = match read {
+        let (mut f, meta) = match opened {
             Ok(x) => x,
             Err(e) => return Err(self.new_exc(self.g.e.ImportError, &format!("{e}"))),
+        };
+        let mut src: Option<Vec<u8>> = None;
+        let mut read_src = |src: &mut Option<Vec<u8>>| -> std::io::Result<()> {
+            if src.is_none() {
+                let mut v = Vec::with_capacity(meta.len() as usize);
+                f.read_to_end(&mut v)?;
+                *src = Some(v);
+            }
+            Ok(())
         };
         let settings = self.cache_settings();
         let cache = cache_path(file, &settings);
@@ -423,7 +452,13 @@ impl Vm {
                 {
                     hash_flags = Some(data[4]);
                 }
-                if let Some(code) = read_pyc(&data, &src, mtime, size, &settings) {
+                if needs_source(&data) {
+                    if let Err(e) = read_src(&mut src) {
+                        return Err(self.new_exc(self.g.e.ImportError, &format!("{e}")));
+                    }
+                }
+                let src = src.as_deref().unwrap_or_default();
+                if let Some(code) = read_pyc(&data, src, mtime, size, &settings) {
                     let code = if *code.filename == *fname {
                         code
                     } else {
@@ -433,6 +468,10 @@ impl Vm {
                 }
             }
         }
+        if let Err(e) = read_src(&mut src) {
+            return Err(self.new_exc(self.g.e.ImportError, &format!("{e}")));
+        }
+        let src = src.unwrap_or_default();
         let text = self.decode_source_text(&src, fname, true)?;
         let code = self.compile_module_text(&text, fname)?;
         // A source that changed while it was read is not cached.
