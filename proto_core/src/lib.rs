@@ -25,6 +25,10 @@ pub mod native;
 pub mod object;
 pub mod promote;
 pub mod relock;
+// The process allocator; no loom model covers it (its statics need const
+// constructors).
+#[cfg(not(loom))]
+pub mod reserve;
 pub mod roots;
 pub mod sigmask;
 pub mod space;

@@ -5,6 +5,11 @@
 //! `setup` is the registry hook the engine calls at start-up
 //! (`Vm::new_main(setup)`): the engine never names this crate.
 
+/// The system allocator with an emergency reserve: an allocation the
+/// system refuses becomes a MemoryError, not an abort.
+#[global_allocator]
+static ALLOCATOR: proto_core::reserve::ReserveAlloc = proto_core::reserve::ReserveAlloc;
+
 pub mod args;
 pub mod builtins;
 pub mod main_loader;

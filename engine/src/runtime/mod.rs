@@ -959,6 +959,10 @@ impl Vm {
     /// Creates the interpreter and the main thread's VM. `setup` (python_env)
     /// fills the builtin types, the builtins module and the builtin modules.
     pub fn new_main(setup: fn(&mut Vm) -> PyResult<()>) -> PyResult<Vm> {
+        // The emergency reserve (effective where the binary declares
+        // `proto_core::reserve::ReserveAlloc` its allocator).
+        proto_core::reserve::set_hook(signals::request_check);
+        proto_core::reserve::arm();
         let space = ProtoSpace::new();
         let mut ctx = space.new_context();
         ctx.set_deferred_collection(true);

@@ -58,13 +58,20 @@ pub fn request_deferred() {
     PENDING.store(true, Ordering::SeqCst);
 }
 
+/// Makes the next safepoint check look at its pending work (the allocator's
+/// emergency reserve was used). Only stores to an atomic.
+pub fn request_check() {
+    PENDING.store(true, Ordering::SeqCst);
+}
+
 /// Clears [`PENDING`] unless a signal or deferred work is still waiting.
 /// Clearing first and checking after means a concurrent request, which sets
 /// its own flag before `PENDING`, is never lost.
 fn settle_pending() {
     PENDING.store(false, Ordering::SeqCst);
-    let waiting =
-        DEFERRED.load(Ordering::SeqCst) || TRIPPED.iter().any(|t| t.load(Ordering::SeqCst));
+    let waiting = DEFERRED.load(Ordering::SeqCst)
+        || TRIPPED.iter().any(|t| t.load(Ordering::SeqCst))
+        || proto_core::reserve::wanted();
     if waiting {
         PENDING.store(true, Ordering::SeqCst);
     }
@@ -243,6 +250,23 @@ impl Vm {
 
     #[cold]
     fn run_pending_signals(&mut self) -> PyResult<()> {
+        // The allocator gave its reserve up for a request the system
+        // refused: that request is where CPython raises MemoryError, so it
+        // is raised here, in the first thread to check. The reserve is
+        // mapped again once memory allows (PENDING stays set until then).
+        if proto_core::reserve::take_exhausted() {
+            proto_core::reserve::arm();
+            return Err(self.no_memory());
+        }
+        if proto_core::reserve::wanted()
+            && proto_core::reserve::retry_due()
+            && !proto_core::reserve::arm()
+        {
+            // What the failed operation built is garbage now; every value
+            // is in a frame or a root at a check.
+            self.ctx.collect_global();
+            proto_core::reserve::arm();
+        }
         // Settling leaves PENDING set while a signal is tripped, so the
         // main thread still handles it below.
         self.run_deferred();
