@@ -131,3 +131,53 @@ for i in range(300):
     lines.append("%r %d %r" % (p, flags, row))
 for line in lines:
     print(line)
+
+# Alternatives anchored at the start of the string beside others.
+for pat in [r"^\s+|\s+$", r"^ab|c", r"(?:^|x)y", r"\Aa|b", r"(^a)|(b)", r"^|a"]:
+    r = re.compile(pat)
+    for s in ["  ab  ", "aby c", "yxy", "ba", "ab", ""]:
+        print(repr(pat), repr(s), [m.span() for m in r.finditer(s)],
+              r.search(s, 1), r.sub("#", s))
+print(re.compile(r"^a|b").search("aab", 1), re.compile(r"^a|b").search("ab", 0, 1))
+print(re.compile(rb"^\s+|\s+$").sub(b"", b"  x y  "))
+
+# Alternatives starting with a single-item repeat (minimum 0 and 1).
+for pat in [r"\s+$|^\s+", r"a+b|a*c", r"x+?y|z", r"(?:(a)+b|(c))", r"a{2,}b|ab",
+            r"(?:a++b|a)", r"[ab]+?c|b", r"\d+x|(\d)"]:
+    r = re.compile(pat)
+    for s in ["aab", "ac", "xxy z", "aaa", "abac", "12x 3", " q ", ""]:
+        m = r.search(s)
+        print(repr(pat), repr(s), m and (m.span(), m.groups(), m.lastindex),
+              r.findall(s))
+
+# A catastrophic search (not only a match) is interrupted too.
+import signal
+
+
+class Timeout(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise Timeout("took too long")
+
+
+signal.signal(signal.SIGALRM, on_alarm)
+signal.alarm(1)
+try:
+    re.search(r"(?:x|(a+)+)+b", "a" * 40)
+    print("finished?")
+except Timeout as e:
+    print("interrupted:", e)
+finally:
+    signal.alarm(0)
+
+# The last alternative of a BRANCH followed by a tail that fails: groups
+# and lastindex must be those of the path that finally matches.
+for pat in [r"(?:(a)|(b))c|(a)d", r"(?:x|(y))(?:z|(w))q|(.)", r"((a)|(b)|c)+d",
+            r"(?=(a)|(b))\w", r"(?!(a)|b)(\w)", r"(?>(a)|(ab))c|(.)",
+            r"(?:(a)|(b))(?(1)x|y)", r"(?:(?:(a)|b)(?:(c)|d))e|(..)", r"(a|(b))\2?c"]:
+    r = re.compile(pat)
+    for s in ["ac", "bd", "ad", "ywq", "xzq", "abd", "bad", "ax", "by", "bde", "ace", "bbc"]:
+        m = r.search(s)
+        print(repr(pat), repr(s), m and (m.span(), m.groups(), m.lastindex, m.lastgroup))
