@@ -381,10 +381,29 @@ pub struct Tables {
     /// depends on the locale (a CATEGORY_LOC_WORD item).
     set_at: Vec<u32>,
     maps: Vec<Bitmap>,
-    /// The characters below 256 that a match can start with, when the
-    /// code says (see [`first_set`]); a search runs the machine only at
-    /// positions holding one of them (or a character of 256 and up).
-    first: Option<Bitmap>,
+    /// Where a match can start, when the code says (see [`first_set`]);
+    /// a search runs the machine only at such positions.
+    first: Option<Start>,
+}
+
+/// The positions where a match can start: those holding a character of
+/// `map` (or any character of 256 and up), and position 0 when `zero`.
+#[derive(Clone, Copy, Default)]
+pub struct Start {
+    map: Bitmap,
+    zero: bool,
+}
+
+impl Start {
+    fn union(self, o: Start) -> Start {
+        Start {
+            map: self.map.union(o.map),
+            zero: self.zero || o.zero,
+        }
+    }
+    fn chars(map: Bitmap) -> Start {
+        Start { map, zero: false }
+    }
 }
 
 impl Tables {
@@ -409,10 +428,13 @@ impl Tables {
             }
             pc = code.get(1).map_or(code.len(), |&s| s as usize + 1);
         }
+        // Both screens are necessary conditions; their intersection is one
+        // too where both are character sets.
         let first = first_set(code, &t, pc, 0);
         t.first = match (first, info) {
-            (Some(a), Some(b)) => Some(a.intersect(b)),
-            (a, b) => a.or(b),
+            (Some(a), Some(b)) if !a.zero => Some(Start::chars(a.map.intersect(b))),
+            (Some(a), _) => Some(a),
+            (None, b) => b.map(Start::chars),
         };
         t
     }
@@ -493,14 +515,15 @@ fn item_map(code: &[u32], t: &Tables, pc: usize) -> Option<Bitmap> {
     })
 }
 
-/// The characters below 256 that a match of the code at `pc` can start
-/// with, when every way through it consumes a first character chosen by
-/// one-character items: MARKs are looked past, a BRANCH gives the union
-/// of its alternatives, a single-item repeat its item's set (with the
-/// tail's added when the minimum is 0), a REPEAT with a minimum of at
-/// least one its body's. Anything else (an assertion, a group reference,
-/// an empty alternative, SUCCESS) gives None: a match may start anywhere.
-fn first_set(code: &[u32], t: &Tables, mut pc: usize, depth: u32) -> Option<Bitmap> {
+/// Where a match of the code at `pc` can start, when every way through
+/// it either consumes a first character chosen by one-character items or
+/// starts with AT_BEGINNING (position 0 only): MARKs are looked past, a
+/// BRANCH gives the union of its alternatives, a single-item repeat its
+/// item's set (with the tail's added when the minimum is 0), a REPEAT
+/// with a minimum of at least one its body's. Anything else (another
+/// assertion, a group reference, an empty alternative, SUCCESS) gives
+/// None: a match may start anywhere.
+fn first_set(code: &[u32], t: &Tables, mut pc: usize, depth: u32) -> Option<Start> {
     if depth > 32 {
         return None;
     }
@@ -510,12 +533,16 @@ fn first_set(code: &[u32], t: &Tables, mut pc: usize, depth: u32) -> Option<Bitm
     }
     let op = c(pc);
     if is_char_op(op) {
-        return item_map(code, t, pc);
+        return item_map(code, t, pc).map(Start::chars);
     }
     match op {
+        AT if matches!(c(pc + 1), AT_BEGINNING | AT_BEGINNING_STRING) => Some(Start {
+            map: Bitmap::default(),
+            zero: true,
+        }),
         BRANCH => {
             let mut alt = pc + 1;
-            let mut acc = Bitmap::default();
+            let mut acc = Start::default();
             let mut n = 0;
             while c(alt) != 0 {
                 acc = acc.union(first_set(code, t, alt + 1, depth + 1)?);
@@ -832,13 +859,21 @@ impl<'a, S: Subject> Machine<'a, S> {
     }
 
     /// A child match (CPython's `DO_JUMP`). The native stack is checked
-    /// (and grown on the heap) at the first level of nesting and every 8th
-    /// after it: a `run` frame is well under 1 KiB, so the 7 unchecked
-    /// levels in between stay far inside the 128 KiB each check leaves.
+    /// (and grown on the heap) every 8th level of nesting, and before the
+    /// top-level `run` (`search`, `do_match`): a `run` frame is well under
+    /// 1 KiB, so the 7 unchecked levels in between stay far inside the
+    /// 128 KiB each check leaves.
+    ///
+    /// Every 4096 child matches (and every 4096 start positions of a
+    /// search) the `check` hook runs. A context runs at most one pass
+    /// over the code (skips and jumps point forward) and `count` loops
+    /// bounded by the subject between child matches, so a long match is
+    /// interrupted as surely as when every opcode counted.
     #[inline]
     fn jump(&mut self, k: &mut dyn FnMut() -> bool, pc: usize, ptr: usize, toplevel: bool) -> R {
+        self.tick(k)?;
         self.depth = self.depth.wrapping_add(1);
-        let r = if self.depth & 7 == 1 {
+        let r = if self.depth & 7 == 0 {
             stacker::maybe_grow(128 * 1024, 1024 * 1024, || self.run(k, pc, ptr, toplevel))
         } else {
             self.run(k, pc, ptr, toplevel)
@@ -847,9 +882,19 @@ impl<'a, S: Subject> Machine<'a, S> {
         r
     }
 
+    /// Counts a step; every 4096th runs the interrupt hook.
+    #[inline(always)]
+    fn tick(&mut self, k: &mut dyn FnMut() -> bool) -> Result<(), SreError> {
+        self.steps = self.steps.wrapping_add(1);
+        if self.steps & 0xfff == 0 && k() {
+            return Err(SreError::Interrupted);
+        }
+        Ok(())
+    }
+
     /// `SRE(match)`: matches the code at `pc` from `ptr`; on success the
     /// end of the match is in `self.ptr`.
-    pub fn run(
+    fn run(
         &mut self,
         k: &mut dyn FnMut() -> bool,
         mut pc: usize,
@@ -866,10 +911,6 @@ impl<'a, S: Subject> Machine<'a, S> {
             pc += self.c(pc + 1) as usize + 1;
         }
         loop {
-            self.steps = self.steps.wrapping_add(1);
-            if self.steps & 0xfff == 0 && k() {
-                return Err(SreError::Interrupted);
-            }
             let op = self.c(pc);
             pc += 1;
             match op {
@@ -945,6 +986,7 @@ impl<'a, S: Subject> Machine<'a, S> {
                         self.mark_push();
                     }
                     let mut alt = pc;
+                    let mut last: Option<(usize, usize)> = None;
                     while self.c(alt) != 0 {
                         let skip = self.c(alt) as usize;
                         // The alternative's leading one-character items
@@ -981,6 +1023,19 @@ impl<'a, S: Subject> Machine<'a, S> {
                                     _ => 2,
                                 };
                             }
+                            // A single-item repeat with a minimum of at
+                            // least one fails here unless its item accepts
+                            // the next character.
+                            if !skip_alt
+                                && matches!(
+                                    self.c(q),
+                                    REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE
+                                )
+                                && self.c(q + 2) >= 1
+                                && is_char_op(self.c(q + 4))
+                            {
+                                skip_alt = p >= end || self.char_item(q + 4, s.at(p)) != Some(true);
+                            }
                             // The run-entry INFO check belongs to the
                             // alternative's start only.
                             if self.c(q) == INFO {
@@ -989,6 +1044,17 @@ impl<'a, S: Subject> Machine<'a, S> {
                         }
                         if !skip_alt {
                             self.ptr = ptr;
+                            // The last alternative outside a repeat runs in
+                            // this context rather than a child: after its
+                            // failure BRANCH would only restore lastmark
+                            // and lastindex (marks are saved only inside a
+                            // repeat), and every context that tries
+                            // anything after a failed child restores those
+                            // itself, so the state seen is the same.
+                            if !has_repeat && self.c(alt + skip) == 0 && self.c(q) != INFO {
+                                last = Some((q, p));
+                                break;
+                            }
                             if self.jump(k, q, p, toplevel)? {
                                 if has_repeat {
                                     self.mark_pop_discard();
@@ -1002,6 +1068,11 @@ impl<'a, S: Subject> Machine<'a, S> {
                             self.lastindex = lastindex;
                         }
                         alt += skip;
+                    }
+                    if let Some((q, p)) = last {
+                        pc = q;
+                        ptr = p;
+                        continue;
                     }
                     if has_repeat {
                         self.mark_pop_discard();
@@ -1400,7 +1471,8 @@ impl<'a, S: Subject> Machine<'a, S> {
     /// `pattern.match`/`fullmatch` from `self.start`.
     pub fn do_match(&mut self, k: &mut dyn FnMut() -> bool) -> R {
         self.ptr = self.start;
-        self.run(k, 0, self.start, true)
+        let start = self.start;
+        stacker::maybe_grow(128 * 1024, 1024 * 1024, || self.run(k, 0, start, true))
     }
 
     /// `SRE(search)` from `self.start`; on success the match is
@@ -1414,6 +1486,10 @@ impl<'a, S: Subject> Machine<'a, S> {
     /// of the code (after any MARKs, or the item of a leading single-item
     /// repeat with a minimum of at least one).
     pub fn search(&mut self, k: &mut dyn FnMut() -> bool) -> R {
+        stacker::maybe_grow(128 * 1024, 1024 * 1024, || self.search_at(k))
+    }
+
+    fn search_at(&mut self, k: &mut dyn FnMut() -> bool) -> R {
         let orig = self.start;
         let mut end = self.end;
         if orig > end {
@@ -1456,7 +1532,9 @@ impl<'a, S: Subject> Machine<'a, S> {
         // below 256 (unless a LITERAL first item is found faster by
         // `find`); a larger one goes through the set or item test.
         let lit_first = matches!(first, First::Item(fpc) if self.c(fpc) == LITERAL);
-        let fmap = if prefix.is_none() && !lit_first {
+        // An anchored search tries one position: no screen is needed (one
+        // would scan the whole subject for nothing).
+        let fstart = if prefix.is_none() && !lit_first && !anchored {
             self.t.first
         } else {
             None
@@ -1485,16 +1563,18 @@ impl<'a, S: Subject> Machine<'a, S> {
                         break None;
                     }
                 }
-            } else if let Some(m) = fmap {
+            } else if let Some(st) = fstart {
+                let m = st.map;
                 while p <= end
-                    && !(p < real_end && {
-                        let ch = s.at(p);
-                        if ch < 256 {
-                            m.has(ch)
-                        } else {
-                            self.screen_wide(set, first, ch)
-                        }
-                    })
+                    && !((st.zero && p == 0)
+                        || (p < real_end && {
+                            let ch = s.at(p);
+                            if ch < 256 {
+                                m.has(ch)
+                            } else {
+                                self.screen_wide(set, first, ch)
+                            }
+                        }))
                 {
                     p += 1;
                 }
@@ -1527,6 +1607,7 @@ impl<'a, S: Subject> Machine<'a, S> {
             if anchored && p != orig {
                 break;
             }
+            self.tick(k)?;
             self.reset();
             self.start = p;
             // An empty match is refused only at the first position.
