@@ -336,6 +336,235 @@ fn char_loc_ignore(pat: u32, ch: u32) -> bool {
     ch == pat || lower_locale(ch) == pat || upper_locale(ch) == pat
 }
 
+/// A set of characters below 256, one bit each.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Bitmap([u32; 8]);
+
+impl Bitmap {
+    /// Is `ch` (below 256) in the set? False for any larger `ch`.
+    #[inline(always)]
+    fn has(&self, ch: u32) -> bool {
+        ch < 256 && self.0[(ch >> 5) as usize] & (1u32 << (ch & 31)) != 0
+    }
+    fn of(f: impl Fn(u32) -> bool) -> Bitmap {
+        let mut m = Bitmap::default();
+        for ch in 0..256u32 {
+            if f(ch) {
+                m.0[(ch >> 5) as usize] |= 1u32 << (ch & 31);
+            }
+        }
+        m
+    }
+    fn union(self, o: Bitmap) -> Bitmap {
+        let mut m = self;
+        for (a, b) in m.0.iter_mut().zip(o.0) {
+            *a |= b;
+        }
+        m
+    }
+    fn intersect(self, o: Bitmap) -> Bitmap {
+        let mut m = self;
+        for (a, b) in m.0.iter_mut().zip(o.0) {
+            *a &= b;
+        }
+        m
+    }
+}
+
+/// What a pattern's code allows to precompute, built once by
+/// [`validate`] and shared by every match of the pattern.
+#[derive(Default)]
+pub struct Tables {
+    /// For each code index where a charset starts (after an IN op's skip
+    /// word, or the INFO block's charset): 1 + the index in `maps` of the
+    /// set's members below 256; 0 elsewhere, and for a set whose answer
+    /// depends on the locale (a CATEGORY_LOC_WORD item).
+    set_at: Vec<u32>,
+    maps: Vec<Bitmap>,
+    /// Where a match can start, when the code says (see [`first_set`]);
+    /// a search runs the machine only at such positions.
+    first: Option<Start>,
+}
+
+/// The positions where a match can start: those holding a character of
+/// `map` (or any character of 256 and up), and position 0 when `zero`.
+#[derive(Clone, Copy, Default)]
+pub struct Start {
+    map: Bitmap,
+    zero: bool,
+}
+
+impl Start {
+    fn union(self, o: Start) -> Start {
+        Start {
+            map: self.map.union(o.map),
+            zero: self.zero || o.zero,
+        }
+    }
+    fn chars(map: Bitmap) -> Start {
+        Start { map, zero: false }
+    }
+}
+
+impl Tables {
+    fn build(code: &[u32], sets: &[usize]) -> Tables {
+        let mut t = Tables {
+            set_at: vec![0; code.len()],
+            maps: Vec::new(),
+            first: None,
+        };
+        for &at in sets {
+            if at < code.len() && t.set_at[at] == 0 && set_is_pure(code, at) {
+                t.maps.push(Bitmap::of(|ch| charset(code, at, ch)));
+                t.set_at[at] = t.maps.len() as u32;
+            }
+        }
+        let mut pc = 0;
+        let mut info: Option<Bitmap> = None;
+        if code.first() == Some(&INFO) {
+            let flags = code.get(2).copied().unwrap_or(0);
+            if flags & INFO_PREFIX == 0 && flags & INFO_CHARSET != 0 {
+                info = t.map(5).copied();
+            }
+            pc = code.get(1).map_or(code.len(), |&s| s as usize + 1);
+        }
+        // Both screens are necessary conditions; their intersection is one
+        // too where both are character sets.
+        let first = first_set(code, &t, pc, 0);
+        t.first = match (first, info) {
+            (Some(a), Some(b)) if !a.zero => Some(Start::chars(a.map.intersect(b))),
+            (Some(a), _) => Some(a),
+            (None, b) => b.map(Start::chars),
+        };
+        t
+    }
+
+    /// The bitmap of the charset starting at `at`, if it has one.
+    #[inline(always)]
+    fn map(&self, at: usize) -> Option<&Bitmap> {
+        match self.set_at.get(at) {
+            Some(&i) if i != 0 => self.maps.get(i as usize - 1),
+            _ => None,
+        }
+    }
+
+    /// `SRE(charset)` through the bitmap where it answers.
+    #[inline(always)]
+    fn in_set(&self, code: &[u32], at: usize, ch: u32) -> bool {
+        if ch < 256 {
+            if let Some(m) = self.map(at) {
+                return m.has(ch);
+            }
+        }
+        charset(code, at, ch)
+    }
+}
+
+/// Does the charset at `code[at]` answer without the locale?
+fn set_is_pure(code: &[u32], mut pc: usize) -> bool {
+    let at = |i: usize| code.get(i).copied();
+    loop {
+        let Some(op) = at(pc) else { return false };
+        pc += 1;
+        match op {
+            FAILURE => return true,
+            NEGATE => {}
+            LITERAL => pc += 1,
+            CATEGORY => {
+                if matches!(at(pc), Some(8 | 9) | None) {
+                    return false;
+                }
+                pc += 1;
+            }
+            CHARSET => pc += 8,
+            RANGE | RANGE_UNI_IGNORE => pc += 2,
+            BIGCHARSET => match at(pc) {
+                Some(n) => pc += 1 + 64 + n as usize * 8,
+                None => return false,
+            },
+            _ => return false,
+        }
+    }
+}
+
+/// The characters below 256 that the one-character item at `code[pc]`
+/// accepts; None for an item whose answer depends on the locale.
+fn item_map(code: &[u32], t: &Tables, pc: usize) -> Option<Bitmap> {
+    let c = |i: usize| code.get(i).copied().unwrap_or(FAILURE);
+    let arg = c(pc + 1);
+    Some(match c(pc) {
+        ANY => Bitmap::of(|ch| !is_linebreak(ch)),
+        ANY_ALL => Bitmap::of(|_| true),
+        LITERAL => Bitmap::of(|ch| ch == arg),
+        NOT_LITERAL => Bitmap::of(|ch| ch != arg),
+        LITERAL_IGNORE => Bitmap::of(|ch| lower_ascii(ch) == arg),
+        NOT_LITERAL_IGNORE => Bitmap::of(|ch| lower_ascii(ch) != arg),
+        LITERAL_UNI_IGNORE => Bitmap::of(|ch| lower_unicode(ch) == arg),
+        NOT_LITERAL_UNI_IGNORE => Bitmap::of(|ch| lower_unicode(ch) != arg),
+        CATEGORY if !matches!(arg, 8 | 9) => Bitmap::of(|ch| category(arg, ch)),
+        IN => *t.map(pc + 2)?,
+        IN_IGNORE => {
+            let m = *t.map(pc + 2)?;
+            Bitmap::of(|ch| m.has(lower_ascii(ch)))
+        }
+        IN_UNI_IGNORE => {
+            t.map(pc + 2)?;
+            Bitmap::of(|ch| t.in_set(code, pc + 2, lower_unicode(ch)))
+        }
+        _ => return None,
+    })
+}
+
+/// Where a match of the code at `pc` can start, when every way through
+/// it either consumes a first character chosen by one-character items or
+/// starts with AT_BEGINNING (position 0 only): MARKs are looked past, a
+/// BRANCH gives the union of its alternatives, a single-item repeat its
+/// item's set (with the tail's added when the minimum is 0), a REPEAT
+/// with a minimum of at least one its body's. Anything else (another
+/// assertion, a group reference, an empty alternative, SUCCESS) gives
+/// None: a match may start anywhere.
+fn first_set(code: &[u32], t: &Tables, mut pc: usize, depth: u32) -> Option<Start> {
+    if depth > 32 {
+        return None;
+    }
+    let c = |i: usize| code.get(i).copied().unwrap_or(FAILURE);
+    while c(pc) == MARK {
+        pc += 2;
+    }
+    let op = c(pc);
+    if is_char_op(op) {
+        return item_map(code, t, pc).map(Start::chars);
+    }
+    match op {
+        AT if matches!(c(pc + 1), AT_BEGINNING | AT_BEGINNING_STRING) => Some(Start {
+            map: Bitmap::default(),
+            zero: true,
+        }),
+        BRANCH => {
+            let mut alt = pc + 1;
+            let mut acc = Start::default();
+            let mut n = 0;
+            while c(alt) != 0 {
+                acc = acc.union(first_set(code, t, alt + 1, depth + 1)?);
+                alt += c(alt) as usize;
+                n += 1;
+            }
+            (n > 0).then_some(acc)
+        }
+        REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE => {
+            let item = first_set(code, t, pc + 4, depth + 1)?;
+            if c(pc + 2) >= 1 {
+                Some(item)
+            } else {
+                let tail = pc + 1 + c(pc + 1) as usize;
+                Some(item.union(first_set(code, t, tail, depth + 1)?))
+            }
+        }
+        REPEAT | POSSESSIVE_REPEAT if c(pc + 2) >= 1 => first_set(code, t, pc + 4, depth + 1),
+        _ => None,
+    }
+}
+
 // ---------------------------------------------------------------- machine
 
 /// A repeat context (CPython's `SRE_REPEAT`).
@@ -353,6 +582,7 @@ const NONE: usize = usize::MAX;
 pub struct Machine<'a, S: Subject> {
     pub s: S,
     code: &'a [u32],
+    t: &'a Tables,
     /// Start of the current attempt (`state->start`).
     pub start: usize,
     /// `state->end`: the end position (endpos, clamped).
@@ -374,10 +604,11 @@ pub struct Machine<'a, S: Subject> {
 }
 
 impl<'a, S: Subject> Machine<'a, S> {
-    pub fn new(s: S, code: &'a [u32], start: usize, end: usize) -> Self {
+    pub fn new(s: S, code: &'a [u32], t: &'a Tables, start: usize, end: usize) -> Self {
         Machine {
             s,
             code,
+            t,
             start,
             end,
             ptr: start,
@@ -536,9 +767,9 @@ impl<'a, S: Subject> Machine<'a, S> {
             LITERAL_LOC_IGNORE => char_loc_ignore(arg, ch),
             NOT_LITERAL_LOC_IGNORE => !char_loc_ignore(arg, ch),
             CATEGORY => category(arg, ch),
-            IN => charset(self.code, pc + 2, ch),
-            IN_IGNORE => charset(self.code, pc + 2, lower_ascii(ch)),
-            IN_UNI_IGNORE => charset(self.code, pc + 2, lower_unicode(ch)),
+            IN => self.t.in_set(self.code, pc + 2, ch),
+            IN_IGNORE => self.t.in_set(self.code, pc + 2, lower_ascii(ch)),
+            IN_UNI_IGNORE => self.t.in_set(self.code, pc + 2, lower_unicode(ch)),
             IN_LOC_IGNORE => charset_loc_ignore(self.code, pc + 2, ch),
             _ => return None,
         })
@@ -583,11 +814,22 @@ impl<'a, S: Subject> Machine<'a, S> {
                         p += 1;
                     }
                 }
-                IN => {
-                    while p < end && charset(self.code, pc + 2, s.at(p)) {
-                        p += 1;
+                IN => match self.t.map(pc + 2) {
+                    Some(m) => {
+                        while p < end {
+                            let ch = s.at(p);
+                            if !(m.has(ch) || (ch >= 256 && charset(self.code, pc + 2, ch))) {
+                                break;
+                            }
+                            p += 1;
+                        }
                     }
-                }
+                    None => {
+                        while p < end && charset(self.code, pc + 2, s.at(p)) {
+                            p += 1;
+                        }
+                    }
+                },
                 CATEGORY => {
                     while p < end && category(arg, s.at(p)) {
                         p += 1;
@@ -617,13 +859,21 @@ impl<'a, S: Subject> Machine<'a, S> {
     }
 
     /// A child match (CPython's `DO_JUMP`). The native stack is checked
-    /// (and grown on the heap) at the first level of nesting and every 8th
-    /// after it: a `run` frame is well under 1 KiB, so the 7 unchecked
-    /// levels in between stay far inside the 128 KiB each check leaves.
+    /// (and grown on the heap) every 8th level of nesting, and before the
+    /// top-level `run` (`search`, `do_match`): a `run` frame is well under
+    /// 1 KiB, so the 7 unchecked levels in between stay far inside the
+    /// 128 KiB each check leaves.
+    ///
+    /// Every 4096 child matches (and every 4096 start positions of a
+    /// search) the `check` hook runs. A context runs at most one pass
+    /// over the code (skips and jumps point forward) and `count` loops
+    /// bounded by the subject between child matches, so a long match is
+    /// interrupted as surely as when every opcode counted.
     #[inline]
     fn jump(&mut self, k: &mut dyn FnMut() -> bool, pc: usize, ptr: usize, toplevel: bool) -> R {
+        self.tick(k)?;
         self.depth = self.depth.wrapping_add(1);
-        let r = if self.depth & 7 == 1 {
+        let r = if self.depth & 7 == 0 {
             stacker::maybe_grow(128 * 1024, 1024 * 1024, || self.run(k, pc, ptr, toplevel))
         } else {
             self.run(k, pc, ptr, toplevel)
@@ -632,9 +882,19 @@ impl<'a, S: Subject> Machine<'a, S> {
         r
     }
 
+    /// Counts a step; every 4096th runs the interrupt hook.
+    #[inline(always)]
+    fn tick(&mut self, k: &mut dyn FnMut() -> bool) -> Result<(), SreError> {
+        self.steps = self.steps.wrapping_add(1);
+        if self.steps & 0xfff == 0 && k() {
+            return Err(SreError::Interrupted);
+        }
+        Ok(())
+    }
+
     /// `SRE(match)`: matches the code at `pc` from `ptr`; on success the
     /// end of the match is in `self.ptr`.
-    pub fn run(
+    fn run(
         &mut self,
         k: &mut dyn FnMut() -> bool,
         mut pc: usize,
@@ -651,10 +911,6 @@ impl<'a, S: Subject> Machine<'a, S> {
             pc += self.c(pc + 1) as usize + 1;
         }
         loop {
-            self.steps = self.steps.wrapping_add(1);
-            if self.steps & 0xfff == 0 && k() {
-                return Err(SreError::Interrupted);
-            }
             let op = self.c(pc);
             pc += 1;
             match op {
@@ -730,23 +986,76 @@ impl<'a, S: Subject> Machine<'a, S> {
                         self.mark_push();
                     }
                     let mut alt = pc;
+                    let mut last: Option<(usize, usize)> = None;
                     while self.c(alt) != 0 {
                         let skip = self.c(alt) as usize;
-                        let first = self.c(alt + 1);
-                        // An alternative whose first op fails here is
-                        // skipped without running it (that op would fail
-                        // before changing any state).
-                        let skip_alt = match first {
-                            LITERAL => ptr >= end || s.at(ptr) != self.c(alt + 2),
-                            AT => !self.at(ptr, self.c(alt + 2)),
-                            op if is_char_op(op) => {
-                                ptr >= end || self.char_item(alt + 1, s.at(ptr)) != Some(true)
+                        // The alternative's leading one-character items
+                        // are tested here: they change no state, so an
+                        // alternative where one fails is skipped without
+                        // running it, and one where all pass runs from
+                        // the first op after them.
+                        let (mut q, mut p) = (alt + 1, ptr);
+                        let mut skip_alt = false;
+                        if self.c(q) == AT {
+                            skip_alt = !self.at(ptr, self.c(q + 1));
+                        } else {
+                            loop {
+                                let op = self.c(q);
+                                if !is_char_op(op) {
+                                    break;
+                                }
+                                let ok = p < end
+                                    && if op == LITERAL {
+                                        s.at(p) == self.c(q + 1)
+                                    } else {
+                                        self.char_item(q, s.at(p)) == Some(true)
+                                    };
+                                if !ok {
+                                    skip_alt = true;
+                                    break;
+                                }
+                                p += 1;
+                                q += match op {
+                                    ANY | ANY_ALL => 1,
+                                    IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
+                                        1 + self.c(q + 1) as usize
+                                    }
+                                    _ => 2,
+                                };
                             }
-                            _ => false,
-                        };
+                            // A single-item repeat with a minimum of at
+                            // least one fails here unless its item accepts
+                            // the next character.
+                            if !skip_alt
+                                && matches!(
+                                    self.c(q),
+                                    REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE
+                                )
+                                && self.c(q + 2) >= 1
+                                && is_char_op(self.c(q + 4))
+                            {
+                                skip_alt = p >= end || self.char_item(q + 4, s.at(p)) != Some(true);
+                            }
+                            // The run-entry INFO check belongs to the
+                            // alternative's start only.
+                            if self.c(q) == INFO {
+                                (q, p) = (alt + 1, ptr);
+                            }
+                        }
                         if !skip_alt {
                             self.ptr = ptr;
-                            if self.jump(k, alt + 1, ptr, toplevel)? {
+                            // The last alternative outside a repeat runs in
+                            // this context rather than a child: after its
+                            // failure BRANCH would only restore lastmark
+                            // and lastindex (marks are saved only inside a
+                            // repeat), and every context that tries
+                            // anything after a failed child restores those
+                            // itself, so the state seen is the same.
+                            if !has_repeat && self.c(alt + skip) == 0 && self.c(q) != INFO {
+                                last = Some((q, p));
+                                break;
+                            }
+                            if self.jump(k, q, p, toplevel)? {
                                 if has_repeat {
                                     self.mark_pop_discard();
                                 }
@@ -759,6 +1068,11 @@ impl<'a, S: Subject> Machine<'a, S> {
                             self.lastindex = lastindex;
                         }
                         alt += skip;
+                    }
+                    if let Some((q, p)) = last {
+                        pc = q;
+                        ptr = p;
+                        continue;
                     }
                     if has_repeat {
                         self.mark_pop_discard();
@@ -1157,7 +1471,8 @@ impl<'a, S: Subject> Machine<'a, S> {
     /// `pattern.match`/`fullmatch` from `self.start`.
     pub fn do_match(&mut self, k: &mut dyn FnMut() -> bool) -> R {
         self.ptr = self.start;
-        self.run(k, 0, self.start, true)
+        let start = self.start;
+        stacker::maybe_grow(128 * 1024, 1024 * 1024, || self.run(k, 0, start, true))
     }
 
     /// `SRE(search)` from `self.start`; on success the match is
@@ -1171,6 +1486,10 @@ impl<'a, S: Subject> Machine<'a, S> {
     /// of the code (after any MARKs, or the item of a leading single-item
     /// repeat with a minimum of at least one).
     pub fn search(&mut self, k: &mut dyn FnMut() -> bool) -> R {
+        stacker::maybe_grow(128 * 1024, 1024 * 1024, || self.search_at(k))
+    }
+
+    fn search_at(&mut self, k: &mut dyn FnMut() -> bool) -> R {
         let orig = self.start;
         let mut end = self.end;
         if orig > end {
@@ -1209,6 +1528,17 @@ impl<'a, S: Subject> Machine<'a, S> {
         };
         let anchored =
             self.c(pc) == AT && matches!(self.c(pc + 1), AT_BEGINNING | AT_BEGINNING_STRING);
+        // The bitmap of possible first characters screens characters
+        // below 256 (unless a LITERAL first item is found faster by
+        // `find`); a larger one goes through the set or item test.
+        let lit_first = matches!(first, First::Item(fpc) if self.c(fpc) == LITERAL);
+        // An anchored search tries one position: no screen is needed (one
+        // would scan the whole subject for nothing).
+        let fstart = if prefix.is_none() && !lit_first && !anchored {
+            self.t.first
+        } else {
+            None
+        };
         let must_advance = self.must_advance;
         let s = self.s;
         let real_end = self.end;
@@ -1233,8 +1563,24 @@ impl<'a, S: Subject> Machine<'a, S> {
                         break None;
                     }
                 }
+            } else if let Some(st) = fstart {
+                let m = st.map;
+                while p <= end
+                    && !((st.zero && p == 0)
+                        || (p < real_end && {
+                            let ch = s.at(p);
+                            if ch < 256 {
+                                m.has(ch)
+                            } else {
+                                self.screen_wide(set, first, ch)
+                            }
+                        }))
+                {
+                    p += 1;
+                }
+                (p <= end).then_some(p)
             } else if let Some(at) = set {
-                while p <= end && !(p < real_end && charset(self.code, at, s.at(p))) {
+                while p <= end && !(p < real_end && self.t.in_set(self.code, at, s.at(p))) {
                     p += 1;
                 }
                 (p <= end).then_some(p)
@@ -1261,6 +1607,7 @@ impl<'a, S: Subject> Machine<'a, S> {
             if anchored && p != orig {
                 break;
             }
+            self.tick(k)?;
             self.reset();
             self.start = p;
             // An empty match is refused only at the first position.
@@ -1289,6 +1636,17 @@ impl<'a, S: Subject> Machine<'a, S> {
         }
         self.must_advance = false;
         Ok(false)
+    }
+
+    /// The search screen for a character of 256 and up: the INFO
+    /// charset, else the first item's test.
+    #[cold]
+    fn screen_wide(&self, set: Option<usize>, first: First, ch: u32) -> bool {
+        match (set, first) {
+            (Some(at), _) => charset(self.code, at, ch),
+            (None, First::Item(fpc)) => self.char_item(fpc, ch) == Some(true),
+            (None, First::Any) => true,
+        }
     }
 
     /// How a search uses the info block's literal prefix of `len`
@@ -1369,12 +1727,13 @@ enum First {
 /// Checks the structure of `code` as CPython's `_validate` does (the
 /// checks that keep the machine inside the code and moving forward):
 /// Err(()) for "invalid SRE code".
-pub fn validate(code: &[u32], groups: usize) -> Result<(), ()> {
+pub fn validate(code: &[u32], groups: usize) -> Result<Tables, ()> {
     if code.len() > u32::MAX as usize {
         return Err(());
     }
-    inner(code, 0, code.len(), groups)?;
-    Ok(())
+    let mut sets = Vec::new();
+    inner(code, 0, code.len(), groups, &mut sets)?;
+    Ok(Tables::build(code, &sets))
 }
 
 fn get(code: &[u32], i: usize, end: usize) -> Result<u32, ()> {
@@ -1441,11 +1800,26 @@ fn validate_charset(code: &[u32], mut i: usize, end: usize) -> Result<(), ()> {
 
 /// Validates `code[i..end]`; nesting recurses (on a heap-grown stack, as
 /// code from a program may nest arbitrarily deep).
-fn inner(code: &[u32], i: usize, end: usize, groups: usize) -> Result<(), ()> {
-    stacker::maybe_grow(32 * 1024, 1024 * 1024, || inner_at(code, i, end, groups))
+fn inner(
+    code: &[u32],
+    i: usize,
+    end: usize,
+    groups: usize,
+    sets: &mut Vec<usize>,
+) -> Result<(), ()> {
+    stacker::maybe_grow(32 * 1024, 1024 * 1024, || {
+        inner_at(code, i, end, groups, sets)
+    })
 }
 
-fn inner_at(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(), ()> {
+/// Validates `code[i..end]`, adding the start of each charset to `sets`.
+fn inner_at(
+    code: &[u32],
+    mut i: usize,
+    end: usize,
+    groups: usize,
+    sets: &mut Vec<usize>,
+) -> Result<(), ()> {
     while i < end {
         let op = get(code, i, end)?;
         i += 1;
@@ -1473,6 +1847,7 @@ fn inner_at(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(),
             IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
                 let t = skip(code, i, end)?;
                 validate_charset(code, i + 1, t)?;
+                sets.push(i + 1);
                 i = t;
             }
             INFO => {
@@ -1488,6 +1863,7 @@ fn inner_at(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(),
                     }
                 } else if flags & INFO_CHARSET != 0 {
                     validate_charset(code, i + 4, t)?;
+                    sets.push(i + 4);
                 }
                 i = t;
             }
@@ -1504,7 +1880,7 @@ fn inner_at(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(),
                     if next < a + 3 || code[next - 2] != JUMP {
                         return Err(());
                     }
-                    inner(code, a + 1, next - 2, groups)?;
+                    inner(code, a + 1, next - 2, groups, sets)?;
                     let t = skip(code, next - 1, end)?;
                     match target {
                         None => target = Some(t),
@@ -1522,7 +1898,7 @@ fn inner_at(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(),
                 if min > max || t < i + 4 || code[t - 1] != SUCCESS {
                     return Err(());
                 }
-                inner(code, i + 3, t - 1, groups)?;
+                inner(code, i + 3, t - 1, groups, sets)?;
                 i = t;
             }
             REPEAT | POSSESSIVE_REPEAT => {
@@ -1532,7 +1908,7 @@ fn inner_at(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(),
                 if min > max {
                     return Err(());
                 }
-                inner(code, i + 3, t, groups)?;
+                inner(code, i + 3, t, groups, sets)?;
                 let u = get(code, t, end)?;
                 let ok = if op == REPEAT {
                     u == MAX_UNTIL || u == MIN_UNTIL
@@ -1562,19 +1938,19 @@ fn inner_at(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(),
                 if s < 2 || t > end {
                     return Err(());
                 }
-                let with_no = || -> Result<usize, ()> {
+                let mut with_no = || -> Result<usize, ()> {
                     if t < i + 4 || code[t - 2] != JUMP {
                         return Err(());
                     }
                     let t2 = skip(code, t - 1, end)?;
-                    inner(code, i + 2, t - 2, groups)?;
-                    inner(code, t, t2, groups)?;
+                    inner(code, i + 2, t - 2, groups, sets)?;
+                    inner(code, t, t2, groups, sets)?;
                     Ok(t2)
                 };
                 i = match with_no() {
                     Ok(t2) => t2,
                     Err(()) => {
-                        inner(code, i + 2, t, groups)?;
+                        inner(code, i + 2, t, groups, sets)?;
                         t
                     }
                 };
@@ -1585,7 +1961,7 @@ fn inner_at(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(),
                 if t < i + 3 || code[t - 1] != SUCCESS {
                     return Err(());
                 }
-                inner(code, i + 2, t - 1, groups)?;
+                inner(code, i + 2, t - 1, groups, sets)?;
                 i = t;
             }
             ATOMIC_GROUP => {
@@ -1593,7 +1969,7 @@ fn inner_at(code: &[u32], mut i: usize, end: usize, groups: usize) -> Result<(),
                 if t < i + 2 || code[t - 1] != SUCCESS {
                     return Err(());
                 }
-                inner(code, i + 1, t - 1, groups)?;
+                inner(code, i + 1, t - 1, groups, sets)?;
                 i = t;
             }
             JUMP => {

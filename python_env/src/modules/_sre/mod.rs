@@ -43,6 +43,8 @@ const MAXSIZE: i64 = i64::MAX;
 /// indexgroup].
 struct PatternData {
     code: Vec<u32>,
+    /// What the code lets the matcher precompute (charset bitmaps).
+    tables: engine::Tables,
     /// Number of capturing groups.
     groups: usize,
     flags: i64,
@@ -553,7 +555,7 @@ fn run_once<S: Subject>(
     how: How,
     must_advance: bool,
 ) -> PyResult<Option<Found>> {
-    let mut m = Machine::new(s, &p.code, start, end);
+    let mut m = Machine::new(s, &p.code, &p.tables, start, end);
     m.must_advance = must_advance;
     m.match_all = how == How::FullMatch;
     let mut pending: Option<PyException> = None;
@@ -729,9 +731,9 @@ fn sre_compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             "compile() argument 'indexgroup' must be tuple, not {tn}"
         )));
     }
-    if engine::validate(&words, groups_i as usize).is_err() {
+    let Ok(tables) = engine::validate(&words, groups_i as usize) else {
         return Err(vm.new_exc(vm.g.e.RuntimeError, "invalid SRE code"));
-    }
+    };
     let isbytes = if pattern.is_none() {
         None
     } else if is_str(pattern) {
@@ -753,6 +755,7 @@ fn sre_compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let data = PatternData {
         code: words,
+        tables,
         groups: groups_i as usize,
         flags: flags_i,
         isbytes,
