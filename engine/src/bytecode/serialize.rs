@@ -121,6 +121,12 @@ pub fn serialize(code: &CodeObject) -> Vec<u8> {
 
 /// Deserializes bytes produced by [`serialize`].
 pub fn deserialize(bytes: &[u8]) -> Result<Arc<CodeObject>, DeserializeError> {
+    read_body(checked_body(bytes)?, true)
+}
+
+/// The body of serialized `bytes` (magic and checksum checked, the
+/// checksum stripped).
+fn checked_body(bytes: &[u8]) -> Result<&[u8], DeserializeError> {
     if bytes.len() < 4 || &bytes[..4] != MAGIC {
         return Err(err("bad magic number"));
     }
@@ -133,7 +139,7 @@ pub fn deserialize(bytes: &[u8]) -> Result<Arc<CodeObject>, DeserializeError> {
     if u64::from_le_bytes(s) != checksum(body) {
         return Err(err("checksum mismatch (truncated or corrupted data)"));
     }
-    deserialize_unchecked_sum(body)
+    Ok(body)
 }
 
 /// [`deserialize`] for bytes this build's serializer wrote into a cache
@@ -154,19 +160,7 @@ pub fn deserialize(bytes: &[u8]) -> Result<Arc<CodeObject>, DeserializeError> {
 /// sourceless `.pyc` imports and `protopy FILE.pyc` (bytes from anywhere)
 /// keep [`deserialize`]'s full checks.
 pub fn deserialize_cached(bytes: &[u8]) -> Result<Arc<CodeObject>, DeserializeError> {
-    if bytes.len() < 4 || &bytes[..4] != MAGIC {
-        return Err(err("bad magic number"));
-    }
-    let Some(body_len) = bytes.len().checked_sub(8) else {
-        return Err(err("unexpected end of data"));
-    };
-    let (body, sum) = bytes.split_at(body_len);
-    let mut s = [0u8; 8];
-    s.copy_from_slice(sum);
-    if u64::from_le_bytes(s) != checksum(body) {
-        return Err(err("checksum mismatch (truncated or corrupted data)"));
-    }
-    read_body(body, false)
+    read_body(checked_body(bytes)?, false)
 }
 
 /// [`deserialize`] of the bytes before the checksum, which is not checked:

@@ -4,28 +4,11 @@
 # Each loop drops about 1.6 GB in all: unless the garbage is collected while
 # the native loop runs, the child fails. The function has no loop and makes
 # no Python call of its own.
-import resource
-import subprocess
-import sys
-
-LIMIT = 640 << 20  # address space of each child, in bytes
-
-
-def limit():
-    resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+from _limited import child as run_child
 
 
 def child(label, code):
-    r = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        preexec_fn=limit,
-        timeout=300,
-    )
-    err = r.stderr.strip().splitlines()
-    last = err[-1] if err else ""
-    print(f"{label:<22} exit {r.returncode}  stderr {last!r}  stdout {r.stdout.split()}")
+    run_child(label, code, 22, timeout=300)
 
 
 PRELUDE = """

@@ -3,28 +3,11 @@
 # (an uncaught one: exit code 1 and the traceback's last line "MemoryError";
 # a caught one lets the program go on and allocate again), never an abort
 # or a crash of the interpreter.
-import resource
-import subprocess
-import sys
-
-LIMIT = 640 << 20  # address space of each child, in bytes
-
-
-def limit():
-    resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+from _limited import child as run_child
 
 
 def child(label, code):
-    r = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        preexec_fn=limit,
-        timeout=300,
-    )
-    err = r.stderr.strip().splitlines()
-    last = err[-1] if err else ""
-    print(f"{label:<18} exit {r.returncode}  stderr {last!r}  stdout {r.stdout.split()}")
+    run_child(label, code, 18, timeout=300)
 
 
 PRELUDE = "import itertools\n"
