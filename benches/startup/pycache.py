@@ -15,12 +15,11 @@ each, in milliseconds; CPU time is the steadier figure on a loaded machine.
 """
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import tempfile
-import time
+
+from startup import once as timed_run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -32,13 +31,7 @@ def once(exe, extra_env, opts=()):
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("PYTHONPYCACHEPREFIX", None)
     env.update(extra_env)
-    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t = time.perf_counter()
-    subprocess.run([exe, *opts, PROG], env=env, check=True, stdout=subprocess.DEVNULL)
-    wall = (time.perf_counter() - t) * 1000
-    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime) * 1000
-    return wall, cpu
+    return timed_run([exe, *opts, PROG], env)
 
 
 def main():

@@ -1285,6 +1285,13 @@ impl Vm {
         llist::alloc_from(&mut self.ctx, self.g.types.list, items)
     }
 
+    /// A new list holding `items` repeated `k` times (`[x] * k`), or
+    /// MemoryError.
+    pub fn new_list_repeated(&mut self, items: &[Value], k: usize) -> PyResult<Value> {
+        let list = self.g.types.list;
+        llist::try_alloc_repeat(&mut self.ctx, list, items, k).ok_or_else(|| self.no_memory())
+    }
+
     /// A new empty dict.
     pub fn new_dict(&mut self) -> Value {
         self.new_dict_with_capacity(5)

@@ -507,9 +507,7 @@ impl Vm {
                     }
                     let items = self.seq_items(seq);
                     if is_list {
-                        let list = self.g.types.list;
-                        return llist::try_alloc_repeat(&mut self.ctx, list, &items, k)
-                            .ok_or_else(|| self.no_memory());
+                        return self.new_list_repeated(&items, k);
                     }
                     // An empty tuple result is the `()` singleton: the general
                     // path makes it.

@@ -208,16 +208,7 @@ pub fn read_pyc(
             return None;
         }
     }
-    let body = &data[16..];
-    // As `unmarshal_code`, with the cache's deserializer.
-    if body.len() < 5 || body[0] & 0x7f != b'c' {
-        return None;
-    }
-    let n = i32::from_le_bytes([body[1], body[2], body[3], body[4]]);
-    if usize::try_from(n).ok()? != body.len() - 5 {
-        return None;
-    }
-    serialize::deserialize_cached(&body[5..]).ok()
+    serialize::deserialize_cached(marshal_payload(&data[16..])?).ok()
 }
 
 /// Whether [`read_pyc`] of `data` reads the source's bytes: only a
@@ -252,6 +243,12 @@ pub fn marshal_code(code: &CodeObject) -> Vec<u8> {
 /// The code object of [`marshal_code`]'s bytes, which must be all of
 /// `data`; None for anything else.
 pub fn unmarshal_code(data: &[u8]) -> Option<Arc<CodeObject>> {
+    serialize::deserialize(marshal_payload(data)?).ok()
+}
+
+/// The serialized code inside [`marshal_code`]'s envelope, which must be
+/// all of `data`; None for anything else.
+fn marshal_payload(data: &[u8]) -> Option<&[u8]> {
     // Bit 0x80 of the type code is marshal's back-reference flag.
     if data.len() < 5 || data[0] & 0x7f != b'c' {
         return None;
@@ -260,7 +257,7 @@ pub fn unmarshal_code(data: &[u8]) -> Option<Arc<CodeObject>> {
     if usize::try_from(n).ok()? != data.len() - 5 {
         return None;
     }
-    serialize::deserialize(&data[5..]).ok()
+    Some(&data[5..])
 }
 
 /// A timestamp-based cache file for `code` (as `_code_to_timestamp_pyc`).

@@ -607,8 +607,7 @@ pub(super) fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = n.max(0) as usize;
     let items = vm.seq_items(a[0]);
     if lo(a[0]).kind() == Kind::LIST {
-        let list = vm.g.types.list;
-        return llist::try_alloc_repeat(&mut vm.ctx, list, &items, n).ok_or_else(|| vm.no_memory());
+        return vm.new_list_repeated(&items, n);
     }
     let out = vm.try_repeat(&items, n)?;
     Ok(vm.new_tuple(&out))
