@@ -34,6 +34,7 @@ pub mod sigmask;
 pub mod space;
 pub mod sync;
 pub mod value;
+pub mod waitqueue;
 
 /// Bytes per cell; every heap object starts on a cell boundary.
 pub const CELL: usize = 64;

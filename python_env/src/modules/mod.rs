@@ -198,5 +198,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_post_import_hook("importlib", _imp::install_finders)?;
     vm.add_post_import_hook("importlib._bootstrap", _imp::spec_embedded_modules)?;
     vm.add_post_import_hook("importlib._bootstrap_external", _imp::fix_magic)?;
+    vm.add_post_import_hook("threading", _thread::install_condition)?;
     Ok(())
 }

@@ -22,7 +22,10 @@
 //!   a thread joining the workers of a `ThreadPoolExecutor` it dropped
 //!   waited for ever for the executor's weakref callback that stops them.
 
+mod condition;
 mod local;
+
+pub use condition::install_condition;
 
 use crate::args::Args;
 use engine::runtime::*;
@@ -1310,6 +1313,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.add_method(rt, n, f);
     }
     vm.set_module_attr(m, "RLock", rt);
+    condition::init(vm, m);
     local::init(vm, m);
 
     let fns: &[(&'static str, NativeFn)] = &[
