@@ -106,6 +106,13 @@ pub fn retry_due() -> bool {
     true
 }
 
+/// Whether the reserve was given up and no thread has raised the
+/// MemoryError yet (one load, for checks inside native loops).
+#[inline(always)]
+pub fn exhausted() -> bool {
+    EXHAUSTED.load(Ordering::Relaxed)
+}
+
 /// Whether the reserve was given up since the last call (the caller raises
 /// MemoryError).
 pub fn take_exhausted() -> bool {

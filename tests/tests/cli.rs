@@ -20,12 +20,8 @@ use std::time::{Duration, Instant};
 
 const CPYTHON: &str = "/usr/bin/python3";
 
-fn protopy() -> PathBuf {
-    let exe = std::env::current_exe().expect("test exe");
-    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-    let p = dir.join("protopy");
-    assert!(p.exists(), "{} not built", p.display());
-    p
+fn protopy() -> std::path::PathBuf {
+    tests::protopy_bin()
 }
 
 fn have_cpython() -> bool {

@@ -13,11 +13,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 fn protopy() -> std::path::PathBuf {
-    let exe = std::env::current_exe().expect("test exe");
-    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-    let p = dir.join("protopy");
-    assert!(p.exists(), "{} not built", p.display());
-    p
+    tests::protopy_bin()
 }
 
 /// Runs `src`; each time the program prints a line (up to `count` times),

@@ -11,12 +11,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-fn protopy() -> PathBuf {
-    let exe = std::env::current_exe().expect("test exe");
-    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-    let p = dir.join("protopy");
-    assert!(p.exists(), "{} not built", p.display());
-    p
+fn protopy() -> std::path::PathBuf {
+    tests::protopy_bin()
 }
 
 fn scratch(name: &str) -> PathBuf {

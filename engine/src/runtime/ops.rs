@@ -1965,6 +1965,9 @@ impl Vm {
 
     /// `next(it)`: Some(value) or None when exhausted.
     pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        if proto_core::reserve::exhausted() {
+            self.raise_if_reserve_spent()?;
+        }
         if let Some(o) = Obj::from_value(it) {
             if o.kind() == K_ITER {
                 if let Some(r) = self.iter_next_builtin(o)? {

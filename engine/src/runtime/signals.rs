@@ -248,16 +248,27 @@ impl Vm {
         }
     }
 
+    /// MemoryError in the first thread to look after the allocator gave its
+    /// reserve up. Checks, and native loops that step an iterator
+    /// ([`Vm::next`]): a native loop that only makes small objects (whose
+    /// allocations cannot fail, `list(map(list, zip(count())))`) reaches no
+    /// other check before the reserve is spent too.
+    #[cold]
+    pub(crate) fn raise_if_reserve_spent(&mut self) -> PyResult<()> {
+        if proto_core::reserve::take_exhausted() {
+            proto_core::reserve::arm();
+            return Err(self.no_memory());
+        }
+        Ok(())
+    }
+
     #[cold]
     fn run_pending_signals(&mut self) -> PyResult<()> {
         // The allocator gave its reserve up for a request the system
         // refused: that request is where CPython raises MemoryError, so it
         // is raised here, in the first thread to check. The reserve is
         // mapped again once memory allows (PENDING stays set until then).
-        if proto_core::reserve::take_exhausted() {
-            proto_core::reserve::arm();
-            return Err(self.no_memory());
-        }
+        self.raise_if_reserve_spent()?;
         if proto_core::reserve::wanted()
             && proto_core::reserve::retry_due()
             && !proto_core::reserve::arm()
