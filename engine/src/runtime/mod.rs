@@ -440,6 +440,12 @@ pub struct Interpreter {
     /// exactly these classes, without the `__next__` lookup, the method call
     /// and the StopIteration that ends each loop.
     pub iternext: std::sync::OnceLock<Box<[(Value, IterNextFn)]>>,
+    /// The builtin sequence types' `__mul__`/`__rmul__`/`__imul__`, set
+    /// once at start-up: CPython's `sq_repeat` slots. The `*` and `*=`
+    /// operators call them only when the count has `__index__`, so that
+    /// the other operand's reflected method is tried otherwise; called
+    /// directly, they raise TypeError for a count that is not an integer.
+    pub seq_repeat: std::sync::OnceLock<Box<[NativeFn]>>,
 }
 
 /// One step of a builtin iterator: its next item, or `None` when exhausted

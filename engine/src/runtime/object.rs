@@ -1250,6 +1250,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         std_path_hooks: Mutex::new(Vec::new()),
         std_bootstrap: Mutex::new(Vec::new()),
         iternext: std::sync::OnceLock::new(),
+        seq_repeat: std::sync::OnceLock::new(),
         hooks: std::sync::OnceLock::new(),
     }
 }

@@ -581,14 +581,19 @@ impl Vm {
                 (n.__matmul__, n.__rmatmul__, n.__imatmul__)
             }
         };
-        if op.is_inplace() {
+        let repeat = matches!(op, B::Multiply | B::InplaceMultiply);
+        if op.is_inplace() && !(repeat && self.repeat_slot_refuses(a, inp, b)) {
             if let Some(r) = self.call_slot(a, inp, &[b])? {
                 if r != Value::NOT_IMPLEMENTED {
                     return Ok(r);
                 }
             }
         }
-        let r = self.binop_dispatch(a, b, fwd, rev)?;
+        let r = if repeat {
+            self.binop_dispatch_with(a, b, fwd, rev, true)?
+        } else {
+            self.binop_dispatch(a, b, fwd, rev)?
+        };
         if r != Value::NOT_IMPLEMENTED {
             return Ok(r);
         }
@@ -624,21 +629,19 @@ impl Vm {
                 self.type_error(&format!("can only concatenate {ta} (not \"{tb}\") to {ta}"))
             );
         }
-        if (sym == "*" || sym == "*=")
-            && (matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes")
-                || matches!(tb.as_str(), "str" | "list" | "tuple" | "bytes")
-                || is_deque(a)
-                || is_deque(b))
-        {
-            let other = if matches!(ta.as_str(), "str" | "list" | "tuple" | "bytes") || is_deque(a)
-            {
-                tb
+        if repeat {
+            let other = if self.is_repeat_slot(a, fwd) {
+                Some(&tb)
+            } else if self.is_repeat_slot(b, rev) {
+                Some(&ta)
             } else {
-                ta
+                None
             };
-            return Err(self.type_error(&format!(
-                "can't multiply sequence by non-int of type '{other}'"
-            )));
+            if let Some(other) = other {
+                return Err(self.type_error(&format!(
+                    "can't multiply sequence by non-int of type '{other}'"
+                )));
+            }
         }
         // `print >> f, msg`, Python 2's redirection: CPython's hint when the
         // left operand is a builtin function named print.
@@ -665,6 +668,44 @@ impl Vm {
         fwd: Value,
         rev: Value,
     ) -> PyResult<Value> {
+        self.binop_dispatch_with(a, b, fwd, rev, false)
+    }
+
+    /// Whether `obj`'s `name` is a builtin sequence's repeat (`vm.g.seq_repeat`)
+    /// and `count` has no `__index__`: CPython's `*` never calls `sq_repeat`
+    /// then, and the operand counts as not implementing the operator.
+    fn repeat_slot_refuses(&mut self, obj: Value, name: Value, count: Value) -> bool {
+        self.is_repeat_slot(obj, name)
+            && !self.is_int_like(count)
+            && self
+                .lookup_type(self.type_of(count), self.g.names.__index__)
+                .is_none()
+    }
+
+    /// Whether `obj`'s `name` is a builtin sequence's repeat slot.
+    fn is_repeat_slot(&self, obj: Value, name: Value) -> bool {
+        let Some(fns) = self.g.seq_repeat.get() else {
+            return false;
+        };
+        self.lookup_type(self.type_of(obj), name)
+            .and_then(Obj::from_value)
+            .filter(|o| o.kind() == K_BUILTIN)
+            .and_then(builtin_data)
+            .is_some_and(|b| fns.iter().any(|&f| std::ptr::fn_addr_eq(f, b.f)))
+    }
+
+    /// [`Vm::binop_dispatch`]; with `repeat` (`*`), a sequence's repeat
+    /// slot is skipped when the other operand is no count.
+    fn binop_dispatch_with(
+        &mut self,
+        a: Value,
+        b: Value,
+        fwd: Value,
+        rev: Value,
+        repeat: bool,
+    ) -> PyResult<Value> {
+        let skip_a = repeat && self.repeat_slot_refuses(a, fwd, b);
+        let skip_b = repeat && self.repeat_slot_refuses(b, rev, a);
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let mark = self.push_root(a);
@@ -677,22 +718,28 @@ impl Vm {
                 && self.is_subtype(tb, ta)
                 && self.lookup_type(tb, rev) != self.lookup_type(ta, rev)
             {
-                if let Some(r) = self.call_slot(b, rev, &[a])? {
+                if !skip_b {
+                    if let Some(r) = self.call_slot(b, rev, &[a])? {
+                        if r != Value::NOT_IMPLEMENTED {
+                            return Ok(r);
+                        }
+                    }
+                }
+                if !skip_a {
+                    if let Some(r) = self.call_slot(a, fwd, &[b])? {
+                        return Ok(r);
+                    }
+                }
+                return Ok(Value::NOT_IMPLEMENTED);
+            }
+            if !skip_a {
+                if let Some(r) = self.call_slot(a, fwd, &[b])? {
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);
                     }
                 }
-                if let Some(r) = self.call_slot(a, fwd, &[b])? {
-                    return Ok(r);
-                }
-                return Ok(Value::NOT_IMPLEMENTED);
             }
-            if let Some(r) = self.call_slot(a, fwd, &[b])? {
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
-                }
-            }
-            if ta != tb {
+            if ta != tb && !skip_b {
                 if let Some(r) = self.call_slot(b, rev, &[a])? {
                     return Ok(r);
                 }

@@ -971,21 +971,17 @@ fn a_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(a[0])
 }
 
-fn a_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(crate) fn a_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (o, tc) = this(vm, a[0], "__mul__")?;
-    let Some(n) = crate::types::seq::repeat_count(vm, a[1])? else {
-        return Err(not_int(vm, a[1]));
-    };
+    let n = crate::types::seq::repeat_count(vm, a[1])?;
     let d = bytes_of(o);
     let r = vm.try_repeat(&d, n.max(0) as usize)?;
     new_plain(vm, tc, &r)
 }
 
-fn a_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(crate) fn a_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (o, _) = this(vm, a[0], "__imul__")?;
-    let Some(n) = crate::types::seq::repeat_count(vm, a[1])? else {
-        return Err(not_int(vm, a[1]));
-    };
+    let n = crate::types::seq::repeat_count(vm, a[1])?;
     let n = n.max(0) as usize;
     let mut fits = true;
     tb::ba_update(
@@ -1000,15 +996,6 @@ fn a_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.no_memory());
     }
     Ok(a[0])
-}
-
-/// The TypeError of CPython's `sq_repeat` slot wrappers for a count that
-/// is not an integer.
-fn not_int(vm: &mut Vm, v: Value) -> PyException {
-    let tn = vm.type_name_of(v);
-    vm.type_error(&format!(
-        "can't multiply sequence by non-int of type '{tn}'"
-    ))
 }
 
 const OP_LT: u32 = 0;

@@ -1157,16 +1157,8 @@ fn ba_remove(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn ba_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if !vm.is_int_like(a[1])
-        && vm
-            .lookup_type(vm.type_of(a[1]), vm.g.names.__index__)
-            .is_none()
-    {
-        return Ok(Value::NOT_IMPLEMENTED);
-    }
-    let n = vm.index(a[1])?;
-    let n = vm.as_i64(n).unwrap_or(i64::MAX).max(0) as usize;
+pub(crate) fn ba_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = super::seq::repeat_count(vm, a[1])?.max(0) as usize;
     let fits = ba_try_update_mut(vm, a[0], |b| {
         match engine::runtime::fallible::repeat(b, n) {
             Some(r) => {
@@ -1273,10 +1265,8 @@ fn b_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(wrap(vm, a[0], &b))
 }
 
-fn b_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let Some(n) = super::seq::repeat_count(vm, a[1])? else {
-        return Ok(Value::NOT_IMPLEMENTED);
-    };
+pub(crate) fn b_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = super::seq::repeat_count(vm, a[1])?;
     // An exact bytes repeated once is itself, as in CPython.
     if n == 1 && vm.type_of(a[0]) == vm.g.types.bytes {
         return Ok(a[0]);

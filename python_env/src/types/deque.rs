@@ -1123,14 +1123,12 @@ fn deque_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(a[0])
 }
 
-fn deque_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(crate) fn deque_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     this(vm, a, "__mul__")?;
     let Some(&nv) = a.get(1) else {
         return Err(vm.type_error("expected 1 argument, got 0"));
     };
-    let Some(n) = repeat_count(vm, nv)? else {
-        return Ok(Value::NOT_IMPLEMENTED);
-    };
+    let n = repeat_count(vm, nv)?;
     let r = copy_impl(vm, a[0])?;
     let mark = vm.push_root(r);
     let e = imul_impl(vm, Obj::from_value(r).expect("deque"), n);
@@ -1139,14 +1137,12 @@ fn deque_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(r)
 }
 
-fn deque_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+pub(crate) fn deque_imul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = this(vm, a, "__imul__")?;
     let Some(&nv) = a.get(1) else {
         return Err(vm.type_error("expected 1 argument, got 0"));
     };
-    let Some(n) = repeat_count(vm, nv)? else {
-        return Ok(Value::NOT_IMPLEMENTED);
-    };
+    let n = repeat_count(vm, nv)?;
     imul_impl(vm, o, n)?;
     Ok(a[0])
 }

@@ -600,10 +600,8 @@ fn list_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(a[0])
 }
 
-pub(super) fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let Some(n) = super::seq::repeat_count(vm, a[1])? else {
-        return Ok(Value::NOT_IMPLEMENTED);
-    };
+pub(crate) fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = super::seq::repeat_count(vm, a[1])?;
     let n = n.max(0) as usize;
     let items = vm.seq_items(a[0]);
     if lo(a[0]).kind() == Kind::LIST {
@@ -613,11 +611,9 @@ pub(super) fn seq_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_tuple(&out))
 }
 
-fn list_imul(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+pub(crate) fn list_imul(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let _ = k;
-    let Some(n) = super::seq::repeat_count(vm, a[1])? else {
-        return Ok(Value::NOT_IMPLEMENTED);
-    };
+    let n = super::seq::repeat_count(vm, a[1])?;
     let n = n.max(0) as usize;
     let l = lo(a[0]);
     // Repeats what the list holds under its lock, in one step.

@@ -75,5 +75,17 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     memoryview::init(vm)?;
     deque::init(vm)?;
     weakref::init(vm)?;
+    let repeats: Box<[engine::runtime::NativeFn]> = Box::new([
+        str::str_mul,
+        bytes::b_mul,
+        bytes::ba_imul,
+        list::seq_mul,
+        list::list_imul,
+        deque::deque_mul,
+        deque::deque_imul,
+        crate::modules::array::a_mul,
+        crate::modules::array::a_imul,
+    ]);
+    let _ = vm.g.seq_repeat.set(repeats);
     Ok(())
 }

@@ -107,17 +107,21 @@ pub fn index_value(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
     Ok(vm.index_isize(k)? as i64)
 }
 
-/// The count operand of a sequence repeat (`seq * n`): None when `v` has no
-/// `__index__` (the operator then returns NotImplemented); OverflowError when
-/// it does not fit an index-sized integer, as CPython's sequence_repeat.
-pub fn repeat_count(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
+/// The count operand of a sequence's repeat slot (`seq.__mul__(n)`):
+/// TypeError when `v` has no `__index__` (the `*` operator never calls the
+/// slot then: `vm.g.seq_repeat`); OverflowError when it does not fit an
+/// index-sized integer, as CPython's sequence_repeat.
+pub fn repeat_count(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let tp = vm.type_of(v);
     if !vm.is_int_like(v) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
-        return Ok(None);
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!(
+            "'{tn}' object cannot be interpreted as an integer"
+        )));
     }
     let i = vm.index(v)?;
     match vm.as_i64(i) {
-        Some(n) => Ok(Some(n)),
+        Some(n) => Ok(n),
         None => {
             let tn = vm.type_name_of(v);
             Err(vm.new_exc(

@@ -204,10 +204,8 @@ fn unchanged(vm: &mut Vm, v: Value) -> Value {
     vm.new_str_bytes(str_bytes(v))
 }
 
-fn str_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let Some(n) = super::seq::repeat_count(vm, a[1])? else {
-        return Ok(Value::NOT_IMPLEMENTED);
-    };
+pub(crate) fn str_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = super::seq::repeat_count(vm, a[1])?;
     let b = str_bytes(a[0]);
     if n <= 0 || b.is_empty() {
         return Ok(vm.intern(""));
