@@ -604,11 +604,12 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("UserWarning", "Warning"),
 ];
 
-/// An interned str as a member of the intern table: hashed and compared by
-/// its text, so the table looks names up by `&[u8]` without keeping a copy
-/// of each (a table of 275,000 run-time names held 26 MiB with owned keys).
+/// An interned str as a member of the intern table, with its text's hash:
+/// the table compares members by text, so it keeps no copy of each name (a
+/// table of 275,000 run-time names held 26 MiB with owned keys), and it
+/// keeps the hash, so growing or shrinking the table reads no name's text.
 #[derive(Clone, Copy)]
-pub(crate) struct InternKey(Value);
+pub(crate) struct InternKey(Value, u64);
 
 impl InternKey {
     fn text(&self) -> &[u8] {
@@ -618,51 +619,59 @@ impl InternKey {
     }
 }
 
-impl std::hash::Hash for InternKey {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        // As `[u8]` hashes, which `Borrow<[u8]>` requires.
-        self.text().hash(h)
-    }
-}
-
-impl PartialEq for InternKey {
-    fn eq(&self, other: &Self) -> bool {
-        self.text() == other.text()
-    }
-}
-
-impl Eq for InternKey {}
-
-impl std::borrow::Borrow<[u8]> for InternKey {
-    fn borrow(&self) -> &[u8] {
-        self.text()
-    }
-}
-
 /// The names interned so far, looked up by their text.
-pub(crate) struct InternTable(std::collections::HashSet<InternKey, InternHashState>);
+pub(crate) struct InternTable {
+    t: hashbrown::HashTable<InternKey>,
+    hs: InternHashState,
+}
 
 impl InternTable {
     /// Sized for the names start-up interns (about 2,300), so that start-up
-    /// never regrows it: each regrowth rehashed every name so far.
+    /// never regrows it.
     pub(crate) fn new() -> InternTable {
-        InternTable(std::collections::HashSet::with_capacity_and_hasher(
-            4096,
-            InternHashState::new(),
-        ))
+        InternTable {
+            t: hashbrown::HashTable::with_capacity(4096),
+            hs: InternHashState::new(),
+        }
     }
-}
 
-impl std::ops::Deref for InternTable {
-    type Target = std::collections::HashSet<InternKey, InternHashState>;
-    fn deref(&self) -> &Self::Target {
-        &self.0
+    fn hash(&self, text: &[u8]) -> u64 {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = self.hs.build_hasher();
+        h.write(text);
+        h.finish()
     }
-}
 
-impl std::ops::DerefMut for InternTable {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.0
+    /// The interned str whose text is `text` (hashed as `hash`).
+    fn find(&self, hash: u64, text: &[u8]) -> Option<Value> {
+        self.t.find(hash, |k| k.text() == text).map(|k| k.0)
+    }
+
+    /// The interned str whose text is `text`.
+    pub(crate) fn get(&self, text: &[u8]) -> Option<Value> {
+        self.find(self.hash(text), text)
+    }
+
+    /// Adds `v`, a str absent from the table whose text hashes as `hash`.
+    fn insert(&mut self, v: Value, hash: u64) {
+        self.t.insert_unique(hash, InternKey(v, hash), |k| k.1);
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.t.len()
+    }
+
+    /// Keeps the names `keep` accepts.
+    fn retain(&mut self, mut keep: impl FnMut(Value) -> bool) {
+        self.t.retain(|k| keep(k.0));
+    }
+
+    /// Gives back the room of a burst of names once most of them died.
+    fn shrink_after_prune(&mut self) {
+        if self.t.capacity() > 4096 && self.t.len() * 4 < self.t.capacity() {
+            let n = self.t.len() * 2;
+            self.t.shrink_to(n, |k| k.1);
+        }
     }
 }
 
@@ -701,10 +710,6 @@ impl std::hash::Hasher for InternHasher {
         self.0 = h;
     }
 
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0 ^ n as u64).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-
     fn finish(&self) -> u64 {
         let mut h = self.0;
         h ^= h >> 33;
@@ -735,8 +740,9 @@ fn intern_in(
     s: &str,
     mortal: bool,
 ) -> Value {
-    if let Some(k) = interned.get(s.as_bytes()) {
-        return k.0;
+    let hash = interned.hash(s.as_bytes());
+    if let Some(v) = interned.find(hash, s.as_bytes()) {
+        return v;
     }
     let ascii = s.is_ascii();
     let v = lstr::alloc(
@@ -752,7 +758,7 @@ fn intern_in(
     if mortal {
         ctx.promote(v);
     }
-    interned.insert(InternKey(v));
+    interned.insert(v, hash);
     v
 }
 
@@ -777,16 +783,11 @@ impl Interpreter {
     fn prune_interned(&self, live: &dyn Fn(Value) -> bool) {
         let mut m = proto_core::sync::lock(&self.interned);
         let before = m.len();
-        m.retain(|k| live(k.0));
+        m.retain(live);
         if m.len() != before {
             self.invalidate_all_types();
         }
-        // Give back the room of a burst of names (rehashing reads only the
-        // surviving members' text).
-        if m.capacity() > 4096 && m.len() * 4 < m.capacity() {
-            let n = m.len() * 2;
-            m.shrink_to(n);
-        }
+        m.shrink_after_prune();
     }
 
     /// The weak side of `__subclasses__`, run with `prune_interned`: every
@@ -1205,7 +1206,7 @@ impl Vm {
         let g = self.g.clone();
         let mut m = proto_core::sync::lock(&g.interned);
         if let Some(x) = m.get(b) {
-            return x.0;
+            return x;
         }
         let s = String::from_utf8_lossy(b).into_owned();
         let mortal = g.mortal_names.load(Ordering::Relaxed);

@@ -535,6 +535,25 @@ pub fn alloc_type(
 }
 
 impl Vm {
+    /// A new native object of the class `cls` (a native type, or a Python
+    /// subclass of one): the `K_INSTANCE` layout, its `__dict__` slot and the
+    /// subclass's `__slots__`, and `payload`. TypeError when `cls` has another
+    /// layout (it also derives from a builtin of another layout, which
+    /// CPython refuses when the class is made).
+    pub fn new_native_instance<T: Trace + Send + Sync + 'static>(
+        &mut self,
+        cls: Value,
+        payload: T,
+    ) -> PyResult<Value> {
+        let co = Obj::from_value(cls).expect("a class");
+        if type_layout(co) != K_INSTANCE {
+            return Err(self.type_error("multiple bases have instance lay-out conflict"));
+        }
+        Ok(self
+            .ctx
+            .alloc_native_with_values(K_INSTANCE, cls, 1 + type_nslots(co), payload))
+    }
+
     /// The type of a value.
     #[inline(always)]
     pub fn type_of(&self, v: Value) -> Value {

@@ -255,16 +255,11 @@ fn p_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(&cls) = a.first() else {
         return Err(vm.type_error("Profiler.__new__(): not enough arguments"));
     };
-    let Some(co) = Obj::from_value(cls).filter(|o| o.kind() == K_TYPE) else {
+    if Obj::from_value(cls).is_none_or(|o| o.kind() != K_TYPE) {
         return Err(vm.type_error("Profiler.__new__(X): X is not a type object"));
-    };
-    if type_layout(co) != K_INSTANCE {
-        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
     }
-    Ok(vm.ctx.alloc_native_with_values(
-        K_INSTANCE,
+    vm.new_native_instance(
         cls,
-        1 + type_nslots(co),
         Profiler {
             st: Mutex::new(State {
                 entries: Vec::new(),
@@ -277,7 +272,7 @@ fn p_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 timeunit: 0.0,
             }),
         },
-    ))
+    )
 }
 
 /// `Profiler(timer=None, timeunit=0.0, subcalls=True, builtins=True)`.

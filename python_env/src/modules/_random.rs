@@ -231,27 +231,22 @@ fn r_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let Some(&cls) = a.first().filter(|_| a.len() > nkw) else {
         return Err(vm.type_error("Random.__new__(): not enough arguments"));
     };
-    let Some(co) = Obj::from_value(cls).filter(|o| o.kind() == K_TYPE) else {
+    if Obj::from_value(cls).is_none_or(|o| o.kind() != K_TYPE) {
         let tn = vm.type_name_of(cls);
         return Err(vm.type_error(&format!("Random.__new__(X): X is not a type object ({tn})")));
-    };
+    }
     if own_type(cls).is_none() {
         let n = type_name(cls);
         return Err(vm.type_error(&format!(
             "Random.__new__({n}): {n} is not a subtype of Random"
         )));
     }
-    if type_layout(co) != K_INSTANCE {
-        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
-    }
-    Ok(vm.ctx.alloc_native_with_values(
-        K_INSTANCE,
+    vm.new_native_instance(
         cls,
-        1 + type_nslots(co),
         RandomState {
             mt: Mutex::new(Mt::new()),
         },
-    ))
+    )
 }
 
 /// The native `Random` class in `cls`'s MRO, if any (the static class of

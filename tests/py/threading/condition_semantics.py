@@ -1,6 +1,7 @@
-# threading.Condition over every kind of lock: ownership checks, timeouts,
-# notify counts, RLock levels kept across a wait, a lock object written in
-# Python, subclasses, and the library classes built on Condition.
+# threading.Condition: ownership checks over each _thread lock, timeouts,
+# notify counts, RLock levels kept across a wait, subclasses, and the
+# library classes built on Condition (locks written in Python:
+# condition_lock_kinds.py).
 import threading
 import queue
 import time
@@ -75,41 +76,6 @@ with c:
 for w in ws:
     w.join()
 print("after notify_all:", state["woke"])
-
-# A lock class written in Python, with and without the private protocol.
-class PyLock:
-    def __init__(self):
-        self._l = threading.Lock()
-        self.log = []
-    def acquire(self, blocking=True, timeout=-1):
-        self.log.append("acquire")
-        return self._l.acquire(blocking, timeout)
-    def release(self):
-        self.log.append("release")
-        self._l.release()
-    __enter__ = acquire
-    def __exit__(self, *exc):
-        self.release()
-
-class PyLockSaving(PyLock):
-    def _is_owned(self):
-        self.log.append("_is_owned")
-        return self._l.locked()
-    def _release_save(self):
-        self.log.append("_release_save")
-        self._l.release()
-        return "token"
-    def _acquire_restore(self, x):
-        self.log.append("_acquire_restore " + x)
-        self._l.acquire()
-
-for cls in (PyLock, PyLockSaving):
-    l = cls()
-    c = threading.Condition(l)
-    with c:
-        c.wait(0.01)
-        c.notify()
-    print(cls.__name__, l.log)
 
 # Subclasses see their own overrides, and the instance has a __dict__.
 class Counted(threading.Condition):

@@ -310,20 +310,13 @@ fn wait_impl(vm: &mut Vm, st: &CondState, lock: Value, timeout: Value) -> PyResu
 /// `Condition.__new__(cls, *args, **kwargs)`: the lock comes with
 /// `__init__`.
 fn cond_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let cls = a[0];
-    let co = Obj::from_value(cls).expect("__new__ is called with a class");
-    if type_layout(co) != K_INSTANCE {
-        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
-    }
-    Ok(vm.ctx.alloc_native_with_values(
-        K_INSTANCE,
-        cls,
-        1 + type_nslots(co),
+    vm.new_native_instance(
+        a[0],
         CondState {
             lock: AtomicU64::new(Value::EMPTY.bits()),
             waiters: WaitQueue::new(),
         },
-    ))
+    )
 }
 
 /// Stores `lock` as the condition `c`'s lock (promoted first if `c` is
