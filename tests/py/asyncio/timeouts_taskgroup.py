@@ -62,11 +62,23 @@ async def main():
             cancelled.append("long_one")
             raise
 
+    # Both failures are released by one event, so they are raised in one
+    # turn of the loop, before the group cancels what is left (two timers
+    # of 0.01 s could fire in different turns on a slow run, and the first
+    # failure would cancel the second task).
+    gate = asyncio.Event()
+
+    async def fails_at_gate(exc):
+        await gate.wait()
+        raise exc
+
     try:
         async with asyncio.TaskGroup() as tg:
             tg.create_task(long_one())
-            tg.create_task(failing(0.01, ValueError("v")))
-            tg.create_task(failing(0.01, KeyError("k")))
+            tg.create_task(fails_at_gate(ValueError("v")))
+            tg.create_task(fails_at_gate(KeyError("k")))
+            await asyncio.sleep(0)
+            gate.set()
     except* ValueError as eg:
         print("except* ValueError:", [str(e) for e in eg.exceptions])
     except* KeyError as eg:

@@ -52,9 +52,58 @@ thread_local! {
     static IDENT: Cell<u64> = const { Cell::new(0) };
     /// This thread's sentinel locks ([`set_sentinel`]).
     static SENTINELS: RefCell<Vec<Arc<LockInner>>> = const { RefCell::new(Vec::new()) };
-    /// The locks of the `with` blocks this thread is inside, innermost
-    /// last ([`holds_with_lock`]).
-    static WITH_LOCKS: RefCell<Vec<Arc<LockInner>>> = const { RefCell::new(Vec::new()) };
+    /// The locks of the `with` blocks this thread is inside
+    /// ([`holds_with_lock`]), and a few it left.
+    static WITH_LOCKS: RefCell<Vec<WithLock>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A lock in [`WITH_LOCKS`]: `depth` is how many `with` blocks over it this
+/// thread is inside. An entry whose blocks all ended stays (up to
+/// [`IDLE_WITH_LOCKS`] of them), so that a loop of `with lock:` reuses it:
+/// cloning and dropping the `Arc` at every block was two atomic writes on
+/// the lock's own cache line, which every thread contending for the lock
+/// also writes.
+struct WithLock {
+    lock: Arc<LockInner>,
+    depth: u32,
+}
+
+/// How many entries with no open block [`WITH_LOCKS`] keeps (each keeps a
+/// lock's state, a small allocation, alive).
+const IDLE_WITH_LOCKS: usize = 4;
+
+/// Records a `with` block over `l` entered by this thread.
+fn with_lock_enter(l: &Arc<LockInner>) {
+    WITH_LOCKS.with(|w| {
+        let mut w = w.borrow_mut();
+        if let Some(e) = w.iter_mut().find(|e| Arc::ptr_eq(&e.lock, l)) {
+            e.depth += 1;
+            return;
+        }
+        if w.iter().filter(|e| e.depth == 0).count() >= IDLE_WITH_LOCKS {
+            if let Some(i) = w.iter().position(|e| e.depth == 0) {
+                w.remove(i);
+            }
+        }
+        w.push(WithLock {
+            lock: Arc::clone(l),
+            depth: 1,
+        });
+    });
+}
+
+/// Records the end of a `with` block over `l` (none if this thread did not
+/// enter it: a generator resumed on another thread).
+fn with_lock_exit(l: &Arc<LockInner>) {
+    WITH_LOCKS.with(|w| {
+        let mut w = w.borrow_mut();
+        if let Some(e) = w
+            .iter_mut()
+            .find(|e| e.depth > 0 && Arc::ptr_eq(&e.lock, l))
+        {
+            e.depth -= 1;
+        }
+    });
 }
 
 /// Whether the calling thread is inside a `with` block over a
@@ -67,7 +116,11 @@ thread_local! {
 /// another thread took since counts too: the work only waits longer.
 /// RLocks are not recorded: their holder takes them again at once.
 pub fn holds_with_lock() -> bool {
-    WITH_LOCKS.with(|w| w.borrow().iter().any(|l| sync::lock(&l.locked).held))
+    WITH_LOCKS.with(|w| {
+        w.borrow()
+            .iter()
+            .any(|e| e.depth > 0 && sync::lock(&e.lock.locked).held)
+    })
 }
 
 /// The calling thread's `get_ident()` value (assigned on first use).
@@ -611,7 +664,7 @@ fn lock_acquire(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn lock_enter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = lock_state(vm, a[0])?;
     let got = lock_acquire_raw(vm, s, true, None)?;
-    WITH_LOCKS.with(|w| w.borrow_mut().push(Arc::clone(&s.0)));
+    with_lock_enter(&s.0);
     Ok(Value::bool(got))
 }
 
@@ -954,12 +1007,7 @@ fn rlock_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn lock_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = lock_state(vm, a[0])?;
-    WITH_LOCKS.with(|w| {
-        let mut w = w.borrow_mut();
-        if let Some(i) = w.iter().rposition(|l| Arc::ptr_eq(l, &s.0)) {
-            w.remove(i);
-        }
-    });
+    with_lock_exit(&s.0);
     lock_release(vm, &a[..1], k)
 }
 
