@@ -93,6 +93,15 @@ impl Vm {
         matches!(self.num(v), Some(Num::I(_)) | Some(Num::B(_)))
     }
 
+    /// Whether `v` is usable as an index (CPython's `PyIndex_Check`): an
+    /// int, or an object whose type defines `__index__`.
+    pub fn has_index(&self, v: Value) -> bool {
+        self.is_int_like(v)
+            || self
+                .lookup_type(self.type_of(v), self.g.names.__index__)
+                .is_some()
+    }
+
     /// The exact int of a `__int__`/`__index__` result `r` (int-like):
     /// a strict subclass instance (bool included) is accepted with
     /// CPython 3.11's DeprecationWarning and converted.
@@ -675,11 +684,7 @@ impl Vm {
     /// and `count` has no `__index__`: CPython's `*` never calls `sq_repeat`
     /// then, and the operand counts as not implementing the operator.
     fn repeat_slot_refuses(&mut self, obj: Value, name: Value, count: Value) -> bool {
-        self.is_repeat_slot(obj, name)
-            && !self.is_int_like(count)
-            && self
-                .lookup_type(self.type_of(count), self.g.names.__index__)
-                .is_none()
+        self.is_repeat_slot(obj, name) && !self.has_index(count)
     }
 
     /// Whether `obj`'s `name` is a builtin sequence's repeat slot.

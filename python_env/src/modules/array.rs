@@ -451,8 +451,7 @@ fn a_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// An item index as an integer (TypeError as CPython's array).
 fn index_arg(vm: &mut Vm, k: Value) -> PyResult<i64> {
-    let tp = vm.type_of(k);
-    if !vm.is_int_like(k) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
+    if !vm.has_index(k) {
         return Err(vm.type_error("array indices must be integers"));
     }
     Ok(vm.index_isize(k)? as i64)

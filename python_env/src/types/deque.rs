@@ -426,8 +426,7 @@ fn scan_item(vm: &mut Vm, o: Obj, i: usize, st: u64) -> Option<Value> {
 
 /// A start/stop argument of `index` (`_PyEval_SliceIndexNotNone`): clamped.
 fn slice_index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    let tp = vm.type_of(v);
-    if !vm.is_int_like(v) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
+    if !vm.has_index(v) {
         return Err(vm.type_error("slice indices must be integers or have an __index__ method"));
     }
     let i = vm.index(v)?;
@@ -445,8 +444,7 @@ fn slice_index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 /// `d[i]`-style index: normalised, or IndexError.
 fn item_index(vm: &mut Vm, o: Obj, key: Value) -> PyResult<usize> {
-    let tp = vm.type_of(key);
-    if !vm.is_int_like(key) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
+    if !vm.has_index(key) {
         let tn = vm.type_name_of(key);
         return Err(vm.type_error(&format!("sequence index must be integer, not '{tn}'")));
     }

@@ -103,8 +103,7 @@ pub(crate) fn slice_indices_big(
         if v.is_none() {
             return Ok(None);
         }
-        let tp = vm.type_of(v);
-        if !vm.is_int_like(v) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
+        if !vm.has_index(v) {
             return Err(vm.type_error(bad));
         }
         let i = vm.index(v)?;
@@ -164,8 +163,7 @@ fn range_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         return Ok(vm.new_bigint(BigInt::from(s as i128 + j * st as i128)));
     }
-    let tp = vm.type_of(key);
-    if !vm.is_int_like(key) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
+    if !vm.has_index(key) {
         let tn = vm.type_name_of(key);
         return Err(vm.type_error(&format!(
             "range indices must be integers or slices, not {tn}"

@@ -95,8 +95,7 @@ pub fn norm_index(vm: &mut Vm, k: Value, len: usize, what: &str) -> PyResult<usi
 /// mutation of a shared list resolves it under the list's lock); the
 /// TypeError names the sequence as [`norm_index`] does.
 pub fn index_value(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
-    let tp = vm.type_of(k);
-    if !vm.is_int_like(k) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
+    if !vm.has_index(k) {
         let tn = vm.type_name_of(k);
         let seq = what.split(' ').next().unwrap_or(what);
         return Err(vm.type_error(&format!(
@@ -112,8 +111,7 @@ pub fn index_value(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
 /// slot then: `vm.g.seq_repeat`); OverflowError when it does not fit an
 /// index-sized integer, as CPython's sequence_repeat.
 pub fn repeat_count(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    let tp = vm.type_of(v);
-    if !vm.is_int_like(v) && vm.lookup_type(tp, vm.g.names.__index__).is_none() {
+    if !vm.has_index(v) {
         let tn = vm.type_name_of(v);
         return Err(vm.type_error(&format!(
             "'{tn}' object cannot be interpreted as an integer"
