@@ -32,6 +32,13 @@ use core::ptr::NonNull;
 use std::sync::Arc;
 
 /// The part of a context the collector reaches through the space.
+///
+/// Aligned to 128 bytes so that no two contexts share a cache line (or an
+/// adjacent-line prefetch pair): a thread's contexts are all made by the
+/// thread that spawns it, so they lie side by side in one malloc arena, and
+/// the owner writes its free-list heads and allocation count at every
+/// allocation.
+#[repr(align(128))]
 pub(crate) struct ContextShared {
     pub(crate) id: u16,
     heap: UnsafeCell<LocalHeap>,

@@ -217,9 +217,17 @@ impl Block {
         let mut nfree = 0u32;
         let mut live = 0usize;
         let mut freed = 0usize;
-        for i in (0..n).rev() {
-            // SAFETY: slot i lies inside the block.
-            let p = unsafe { self.base.as_ptr().add(i * sb) };
+        let base = self.base.as_ptr();
+        // A pointer walk from the last slot down (the free list comes out
+        // in address order): one subtraction per slot instead of an index
+        // multiply and the range's bookkeeping.
+        // SAFETY: `n >= 1` slots of `sb` bytes lie inside the block.
+        let mut next = unsafe { base.add(n * sb) };
+        while next != base {
+            // SAFETY: `next` is a slot boundary above `base`, so one slot
+            // down is still inside the block.
+            let p = unsafe { next.sub(sb) };
+            next = p;
             // SAFETY: every slot starts with a meta word (object header or free cell).
             let meta_word = unsafe { &*(p as *const AtomicU64) };
             let meta = meta_word.load(Ordering::Relaxed);

@@ -1446,12 +1446,6 @@ impl Vm {
             Obj::from_value(a).expect("s"),
             Obj::from_value(b).expect("s"),
         );
-        if lstr::char_len(ao) == 0 {
-            return b;
-        }
-        if lstr::char_len(bo) == 0 {
-            return a;
-        }
         lstr::concat(&mut self.ctx, self.g.types.str_, ao, bo, inplace)
     }
 

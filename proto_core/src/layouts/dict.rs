@@ -64,13 +64,20 @@ fn alloc_table(ctx: &mut ProtoContext, cap: usize) -> Obj {
 fn try_alloc_table(ctx: &mut ProtoContext, cap: usize) -> Option<Obj> {
     // At most 2/3 full; tables of one or two entries (exactly sized
     // instance dicts) keep a 4-slot index, which saves them a cell.
-    let isize = (cap.checked_mul(3)? / 2)
-        .checked_next_power_of_two()?
-        .max(if cap <= 2 { 4 } else { 8 });
-    let raw = T_HASHES
-        .checked_add(cap)?
-        .checked_add(isize)?
-        .checked_mul(8)?;
+    // The small tables every dict literal and instance dict starts with
+    // take the first two arms, whose sizes cannot overflow.
+    let (isize, raw) = if cap <= 2 {
+        (4, 8 * (T_HASHES + cap + 4))
+    } else if cap <= 5 {
+        (8, 8 * (T_HASHES + cap + 8))
+    } else {
+        let isize = (cap.checked_mul(3)? / 2).checked_next_power_of_two()?;
+        let raw = T_HASHES
+            .checked_add(cap)?
+            .checked_add(isize)?
+            .checked_mul(8)?;
+        (isize, raw)
+    };
     let t = ctx.try_alloc(Kind::STORAGE, Value::NONE, cap.checked_mul(2)?, raw)?;
     let o = Obj::from_value(t).expect("heap");
     set_raw(o, T_CAP, cap as u64);
@@ -268,6 +275,7 @@ pub fn next_slot(i: usize, perturb: u64, mask: usize) -> usize {
         & mask
 }
 
+#[inline]
 fn find_vacant(t: Obj, hash: u64) -> usize {
     let v = t.view();
     let mask = v.raw(T_ISIZE) as usize - 1;

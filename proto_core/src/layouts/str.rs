@@ -144,6 +144,7 @@ pub fn alloc_concat(
 /// As [`alloc_concat`], but None when the total size overflows or cannot
 /// be allocated (for sizes a program controls: the engine raises
 /// MemoryError).
+#[inline]
 pub fn try_alloc_concat(
     ctx: &mut ProtoContext,
     kind: Kind,
@@ -166,12 +167,18 @@ pub fn try_alloc_concat(
 /// header words read with one bounds check.
 #[inline]
 pub fn parts(o: Obj) -> (&'static [u8], usize, bool) {
+    let (bytes, chars, flags) = parts_flags(o);
+    (bytes, chars, flags & FLAG_ASCII != 0)
+}
+
+/// As [`parts`], with the whole flags word.
+#[inline(always)]
+fn parts_flags(o: Obj) -> (&'static [u8], usize, u64) {
     let w = raw_words::<4>(o);
     let n = w[0].load(Ordering::Acquire) as usize;
     let chars = w[1].load(Ordering::Acquire) as usize;
     let flags = w[3].load(Ordering::Acquire);
-    let ascii = flags & FLAG_ASCII != 0;
-    (raw_slice(holder(o, flags), DATA_OFFSET, n), chars, ascii)
+    (raw_slice(holder(o, flags), DATA_OFFSET, n), chars, flags)
 }
 
 /// The object whose raw region holds the bytes of `o` (flags word `flags`):
@@ -593,17 +600,25 @@ pub fn is_view(o: Obj) -> bool {
 /// place and the result is a new view of the same buffer; when `a` is a
 /// view without that luck, or `grow` (the operation is `+=`) and the result
 /// is at least [`BUFFER_MIN`] bytes, the result is a view of a new buffer
-/// with room for as much again; otherwise it is a flat str.
+/// with room for as much again; otherwise it is a flat str. An empty
+/// operand gives the other one.
 ///
 /// Raw slices of `a` and `b` are held across the allocations, so the caller
 /// must not be in a mode where allocation collects (the interpreter's
 /// deferred mode), or must have `a` and `b` rooted; the new buffer is
 /// reachable only from the view made right after it.
 pub fn concat(ctx: &mut ProtoContext, class: Value, a: Obj, b: Obj, grow: bool) -> Value {
-    let (x, xc, xa) = parts(a);
-    let (y, yc, ya) = parts(b);
-    let (n, chars, ascii) = (x.len() + y.len(), xc + yc, xa && ya);
-    let view = is_view(a);
+    let (x, xc, xf) = parts_flags(a);
+    let (y, yc, yf) = parts_flags(b);
+    // As CPython: an empty operand gives the other one itself.
+    if x.is_empty() {
+        return b.value();
+    }
+    if y.is_empty() {
+        return a.value();
+    }
+    let (n, chars, ascii) = (x.len() + y.len(), xc + yc, xf & yf & FLAG_ASCII != 0);
+    let view = xf & FLAG_VIEW != 0;
     if view {
         let buf = holder(a, FLAG_VIEW);
         if buffer_capacity_of(buf) - x.len() >= y.len()
