@@ -936,6 +936,8 @@ pub struct Vm {
     pub(crate) locals: local::ThreadLocals,
     /// `set.pop`'s order for the set this thread last popped from.
     pub(crate) set_pop: ops::SetPopOrder,
+    /// `truthy`'s classes whose instances are always true.
+    pub(crate) always_true: ops::AlwaysTrue,
     /// A trace or profile function is set on this thread: the loop runs
     /// its tracing instantiation (`trace.rs`).
     pub trace_on: bool,
@@ -984,6 +986,7 @@ impl Vm {
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
             set_pop: ops::SetPopOrder::default(),
+            always_true: ops::AlwaysTrue::default(),
             trace_on: false,
             trace_busy: false,
             trace_what: 0,
@@ -1016,6 +1019,7 @@ impl Vm {
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
             set_pop: ops::SetPopOrder::default(),
+            always_true: ops::AlwaysTrue::default(),
             // The tracing loop keeps lines current for `tracemalloc`.
             trace_on: proto_core::alloc_trace::active(),
             trace_busy: false,

@@ -853,10 +853,23 @@ impl Vm {
             Kind::FLOAT => return Ok(boxed_float(o) != 0.0),
             K_DEQUE if !is_heap_type(c) => return Ok(get_raw(o, DEQUE_R_LEN) != 0),
             Kind::BYTES if c == t.bytes => return Ok(!lstr::bytes(o).is_empty()),
-            K_FUNCTION | K_BUILTIN | K_TYPE | K_MODULE | K_METHOD | K_CODE => return Ok(true),
+            K_TYPE if c == t.type_ => return Ok(true),
+            K_MODULE if c == t.module => return Ok(true),
+            K_FUNCTION | K_BUILTIN | K_METHOD | K_CODE => return Ok(true),
             _ => {}
         }
         let tp = o.class();
+        // Instances of a class without `__bool__` and `__len__` are true:
+        // remembered per (class, version), so `if node:` on such objects
+        // skips both lookups (a change to the class or a base gives it a
+        // new version).
+        let version = Obj::from_value(tp)
+            .filter(|t| t.kind() == K_TYPE)
+            .map_or(0, |t| self.type_version(t));
+        let slot = (tp.bits().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as usize;
+        if version != 0 && self.always_true.0[slot] == (tp.bits(), version) {
+            return Ok(true);
+        }
         if let Some(f) = self.lookup_type(tp, self.g.names.__bool__) {
             let r = self.call_bound(f, v, &[])?;
             if r.is_bool() {
@@ -869,6 +882,9 @@ impl Vm {
             let r = self.call_bound(f, v, &[])?;
             let n = self.len_result(r)?;
             return Ok(n != 0);
+        }
+        if version != 0 {
+            self.always_true.0[slot] = (tp.bits(), version);
         }
         Ok(true)
     }
@@ -3164,6 +3180,12 @@ pub fn push_cp(out: &mut Vec<u8>, cp: u32) {
         out.extend_from_slice("\u{FFFD}".as_bytes());
     }
 }
+
+/// Classes whose instances are always true (no `__bool__`, no `__len__`),
+/// as (class bits, type version) in a small direct-mapped per-thread table;
+/// version 0, which no type carries, marks an empty slot.
+#[derive(Default)]
+pub struct AlwaysTrue(pub(crate) [(u64, u64); 32]);
 
 /// `set.pop`'s remembered order (`Vm::set_pop`): the set it was computed
 /// for, identified by the set's and its table's addresses, its length and
