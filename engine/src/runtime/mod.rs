@@ -1355,6 +1355,14 @@ impl Vm {
     }
 
     /// An int from a BigInt (normalised to a small int when it fits).
+    /// An int from an `i128` (a small int when it fits).
+    pub fn new_int_i128(&mut self, x: i128) -> Value {
+        match i64::try_from(x) {
+            Ok(i) => self.new_int(i),
+            Err(_) => self.new_bigint(num_bigint::BigInt::from(x)),
+        }
+    }
+
     pub fn new_bigint(&mut self, b: num_bigint::BigInt) -> Value {
         use num_traits::ToPrimitive;
         if let Some(i) = b.to_i64() {

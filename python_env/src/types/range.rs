@@ -141,36 +141,26 @@ pub(crate) fn slice_indices_big(
     Ok((start, stop, step))
 }
 
-/// [`slice_indices_big`] in `i128` for a slice whose fields are small ints
-/// or None and whose step is not zero; `None` otherwise (the BigInt path
-/// then resolves it, and raises its errors).
-fn slice_indices_small(key: Value, len: i128) -> Option<(i128, i128, i128)> {
+/// The slice `key` resolved against length `len` when its fields are small
+/// ints or None and its step is not zero (`slice_adjust`, as lists do);
+/// `None` otherwise (the BigInt path then resolves it, and raises its
+/// errors).
+fn slice_indices_small(key: Value, len: usize) -> Option<(isize, isize, isize)> {
     let o = Obj::from_value(key)?;
-    let field = |i: usize| -> Option<Option<i128>> {
+    let field = |i: usize| -> Option<Option<isize>> {
         let v = o.get(i);
         if v.is_none() {
             Some(None)
         } else {
-            v.as_int().map(|x| Some(i128::from(x)))
+            v.as_int().map(|x| Some(x as isize))
         }
     };
     let step = field(2)?.unwrap_or(1);
     if step == 0 {
         return None;
     }
-    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-    let clamp = |x: i128| if x < 0 { x + len } else { x }.clamp(lower, upper);
-    let start = field(0)?.map_or(if step < 0 { upper } else { lower }, clamp);
-    let stop = field(1)?.map_or(if step < 0 { lower } else { upper }, clamp);
+    let (start, stop, _) = engine::runtime::interp::slice_adjust(len, field(0)?, field(1)?, step);
     Some((start, stop, step))
-}
-
-/// An int from an `i128` (a small int when it fits).
-fn int_from_i128(vm: &mut Vm, x: i128) -> Value {
-    match i64::try_from(x) {
-        Ok(i) => vm.new_int(i),
-        Err(_) => vm.new_bigint(BigInt::from(x)),
-    }
 }
 
 fn range_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -179,12 +169,14 @@ fn range_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         // Small bounds: no BigInt arithmetic. The new bounds stay within
         // i128: |i0 * st| is at most |e - s| + |st|.
         if let Some((s, e, st)) = rsmall(a[0]) {
-            let n = i128::from(range_len(s, e, st));
-            if let Some((i0, i1, step)) = slice_indices_small(key, n) {
+            let n = usize::try_from(range_len(s, e, st))
+                .ok()
+                .filter(|&n| n <= isize::MAX as usize);
+            if let Some((i0, i1, step)) = n.and_then(|n| slice_indices_small(key, n)) {
                 let (s, st) = (i128::from(s), i128::from(st));
-                let ns = int_from_i128(vm, s + i0 * st);
-                let ne = int_from_i128(vm, s + i1 * st);
-                let nstep = int_from_i128(vm, st * step);
+                let ns = vm.new_int_i128(s + i0 as i128 * st);
+                let ne = vm.new_int_i128(s + i1 as i128 * st);
+                let nstep = vm.new_int_i128(st * step as i128);
                 return Ok(new_range(vm, ns, ne, nstep));
             }
         }

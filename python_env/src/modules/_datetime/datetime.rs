@@ -441,7 +441,7 @@ fn true_div_us(vm: &mut Vm, us: i128) -> PyResult<Value> {
     if us.abs() < (1i128 << 53) {
         return Ok(vm.new_float(us as f64 / 1e6));
     }
-    let x = timedelta::int_value(vm, us);
+    let x = vm.new_int_i128(us);
     let mark = vm.push_root(x);
     let r = vm.binary_op(B::TrueDivide, x, Value::int(1_000_000));
     vm.pop_roots(mark);

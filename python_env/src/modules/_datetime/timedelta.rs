@@ -9,12 +9,6 @@ use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 
 /// An int value of `x`.
-pub(crate) fn int_value(vm: &mut Vm, x: i128) -> Value {
-    match i64::try_from(x) {
-        Ok(i) => vm.new_int(i),
-        Err(_) => vm.new_bigint(BigInt::from(x)),
-    }
-}
 
 fn too_large(vm: &mut Vm) -> PyException {
     vm.new_exc(
@@ -379,9 +373,9 @@ fn td_truediv(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         if den == 0 {
             return Err(zero_div(vm, "division by zero"));
         }
-        let x = int_value(vm, d.delta_us());
+        let x = vm.new_int_i128(d.delta_us());
         let mark = vm.push_root(x);
-        let y = int_value(vm, den);
+        let y = vm.new_int_i128(den);
         let r = vm.binary_op(B::TrueDivide, x, y);
         vm.pop_roots(mark);
         return r;
@@ -427,7 +421,7 @@ fn td_floordiv(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         if den == 0 {
             return Err(zero_div(vm, "integer division or modulo by zero"));
         }
-        return Ok(int_value(vm, floor_div(d.delta_us(), den)));
+        return Ok(vm.new_int_i128(floor_div(d.delta_us(), den)));
     }
     match vm.num(a[1]) {
         Some(Num::I(i)) => {
@@ -479,7 +473,7 @@ fn td_divmod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if den == 0 {
         return Err(zero_div(vm, "integer division or modulo by zero"));
     }
-    let q = int_value(vm, floor_div(d.delta_us(), den));
+    let q = vm.new_int_i128(floor_div(d.delta_us(), den));
     let mark = vm.push_root(q);
     let r = new_delta_us(vm, d.st, floor_mod(d.delta_us(), den));
     let r = r.map(|r| vm.new_tuple(&[q, r]));
@@ -494,7 +488,7 @@ fn td_total_seconds(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if us.abs() < (1i128 << 53) {
         return Ok(vm.new_float(us as f64 / 1e6));
     }
-    let x = int_value(vm, us);
+    let x = vm.new_int_i128(us);
     let mark = vm.push_root(x);
     let r = vm.binary_op(B::TrueDivide, x, Value::int(1_000_000));
     vm.pop_roots(mark);
