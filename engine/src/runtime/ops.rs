@@ -2159,9 +2159,20 @@ impl Vm {
                 while e < n {
                     // A racing deletion may have cleared the value only.
                     if let Some((k, v, _)) = ldict::live_entry(t, e) {
+                        // The entry is claimed before it is counted: a
+                        // thread that read the position before another's
+                        // claim loses its own claim and tries again, instead
+                        // of counting an entry that is not its to take.
+                        if !claim_index(it, i, e + 1) {
+                            return Ok(None);
+                        }
                         // An entry beyond the expected count: a key was
                         // deleted and another added since the start.
-                        if get_raw(it, 2) == 0 {
+                        let left = proto_core::layouts::raw_word(it, 2);
+                        if left
+                            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
+                            .is_err()
+                        {
                             set_raw(it, 1, u64::MAX);
                             return Err(self.new_exc(
                                 self.g.e.RuntimeError,
@@ -2172,13 +2183,6 @@ impl Vm {
                                 },
                             ));
                         }
-                        if !claim_index(it, i, e + 1) {
-                            return Ok(None);
-                        }
-                        let left = proto_core::layouts::raw_word(it, 2);
-                        let _ = left.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
-                            n.checked_sub(1)
-                        });
                         let c = it.class();
                         let r = if c == self.g.types.dict_valueiter {
                             v

@@ -691,6 +691,11 @@ fn lock_release_raw(s: &LockInner) -> bool {
 
 fn lock_release(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = lock_state(vm, a[0])?;
+    release_or_raise(vm, s)
+}
+
+/// `release()` on a lock whose payload is found: RuntimeError if unlocked.
+fn release_or_raise(vm: &mut Vm, s: &LockInner) -> PyResult<Value> {
     if !lock_release_raw(s) {
         return Err(unlocked_lock_error(vm));
     }
@@ -1005,10 +1010,10 @@ fn rlock_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     rlock_release(vm, &a[..1], k)
 }
 
-fn lock_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+fn lock_exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = lock_state(vm, a[0])?;
     with_lock_exit(&s.0);
-    lock_release(vm, &a[..1], k)
+    release_or_raise(vm, s)
 }
 
 // ------------------------------------------------------------------ threads
