@@ -1354,7 +1354,6 @@ impl Vm {
         }
     }
 
-    /// An int from a BigInt (normalised to a small int when it fits).
     /// An int from an `i128` (a small int when it fits).
     pub fn new_int_i128(&mut self, x: i128) -> Value {
         match i64::try_from(x) {
@@ -1363,6 +1362,7 @@ impl Vm {
         }
     }
 
+    /// An int from a BigInt (normalised to a small int when it fits).
     pub fn new_bigint(&mut self, b: num_bigint::BigInt) -> Value {
         use num_traits::ToPrimitive;
         if let Some(i) = b.to_i64() {

@@ -8,8 +8,6 @@ use engine::runtime::ops::{cmp_op, Num};
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 
-/// An int value of `x`.
-
 fn too_large(vm: &mut Vm) -> PyException {
     vm.new_exc(
         vm.g.e.OverflowError,
