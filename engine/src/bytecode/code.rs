@@ -19,7 +19,7 @@
 //! (loops) are the only unconditional safepoints.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -542,23 +542,88 @@ pub struct Location {
 /// from `entries[i].0` up to the next entry's offset.  Lookups (tracebacks)
 /// binary-search; the table stays small because consecutive instructions of
 /// one expression share locations only when they really are equal.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// A table read from the bytecode cache keeps its serialized bytes and is
+/// decoded on first use: most loaded functions never raise, trace or ask
+/// for their lines, and decoding every table was 7 M of the 128 M
+/// instructions that `import os, re, io, argparse, logging, subprocess`
+/// took (see ARCHITECTURE.md, "The bytecode cache").
+#[derive(Clone, Debug, Default)]
 pub struct LineTable {
-    /// `(first code unit, location)` sorted by offset; the first entry starts at 0.
-    pub entries: Box<[(u32, Location)]>,
+    /// `(first code unit, location)` sorted by offset; the first entry
+    /// starts at 0. Unset while `encoded` holds the table.
+    entries: OnceLock<Box<[(u32, Location)]>>,
+    /// The entry count and the serializer's encoding of the entries
+    /// (`serialize::decode_line_entries`), for a table not decoded yet.
+    encoded: Option<(u32, Box<[u8]>)>,
 }
 
 impl LineTable {
+    /// A table of decoded entries.
+    pub fn new(entries: Box<[(u32, Location)]>) -> Self {
+        LineTable {
+            entries: OnceLock::from(entries),
+            encoded: None,
+        }
+    }
+
+    /// A table of `n` entries in the serializer's encoding, decoded when
+    /// first read. Bytes that do not decode give an empty table (only
+    /// checksummed cache bytes come here; `deserialize` decodes eagerly).
+    pub(crate) fn encoded(n: u32, bytes: Box<[u8]>) -> Self {
+        LineTable {
+            entries: OnceLock::new(),
+            encoded: Some((n, bytes)),
+        }
+    }
+
+    /// The entries, decoded on first use.
+    pub fn entries(&self) -> &[(u32, Location)] {
+        self.entries.get_or_init(|| match &self.encoded {
+            Some((n, bytes)) => super::serialize::decode_line_entries(bytes, *n as usize)
+                .map(Vec::into_boxed_slice)
+                .unwrap_or_default(),
+            None => Box::default(),
+        })
+    }
+
+    /// The entries, to change in place (decoded first).
+    pub fn entries_mut(&mut self) -> &mut [(u32, Location)] {
+        self.entries();
+        self.encoded = None;
+        self.entries.get_mut().map_or(&mut [], |e| &mut e[..])
+    }
+
+    /// Bytes this table holds from the system allocator.
+    pub fn heap_bytes(&self) -> usize {
+        self.entries
+            .get()
+            .map_or(0, |e| malloc_chunk(std::mem::size_of_val(&**e)))
+            + self
+                .encoded
+                .as_ref()
+                .map_or(0, |(_, b)| malloc_chunk(b.len()))
+    }
+
     /// Location of the instruction whose (first or only) unit is at `offset`.
     pub fn lookup(&self, offset: u32) -> Location {
-        let idx = self.entries.partition_point(|(start, _)| *start <= offset);
+        let entries = self.entries();
+        let idx = entries.partition_point(|(start, _)| *start <= offset);
         if idx == 0 {
             Location::default()
         } else {
-            self.entries[idx - 1].1
+            entries[idx - 1].1
         }
     }
 }
+
+impl PartialEq for LineTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries() == other.entries()
+    }
+}
+
+impl Eq for LineTable {}
 
 /// One exception-table entry (CPython 3.11 semantics): if an exception is
 /// raised by an instruction whose unit offset is in `start..end`, the runtime
@@ -609,9 +674,9 @@ pub const NO_CACHE: u32 = u32::MAX;
 #[derive(Clone)]
 pub struct CodeObject {
     /// `co_name`.
-    pub name: Box<str>,
+    pub name: Arc<str>,
     /// `co_qualname`.
-    pub qualname: Box<str>,
+    pub qualname: Arc<str>,
     /// Source file name.
     pub filename: Arc<str>,
     /// First source line of the definition (decorators included).
@@ -626,17 +691,17 @@ pub struct CodeObject {
     pub flags: CodeFlags,
     /// Local variable names; parameters first (positional, keyword-only,
     /// `*args`, `**kwargs`), then other locals.
-    pub varnames: Box<[Box<str>]>,
+    pub varnames: Box<[Arc<str>]>,
     /// Variables of this scope captured by inner scopes (sorted).
-    pub cellvars: Box<[Box<str>]>,
+    pub cellvars: Box<[Arc<str>]>,
     /// Variables captured from enclosing scopes (sorted), filled from the
     /// function's closure tuple.
-    pub freevars: Box<[Box<str>]>,
+    pub freevars: Box<[Arc<str>]>,
     /// For each cellvar: the parameter index whose value initializes the
     /// cell at frame entry (`None`: the cell starts empty).
     pub cell2arg: Box<[Option<u32>]>,
     /// Global / attribute / import names.
-    pub names: Box<[Box<str>]>,
+    pub names: Box<[Arc<str>]>,
     /// Constants.  For function and lambda code, `consts[0]` is the
     /// docstring (a str) or None.
     pub consts: Box<[Constant]>,
@@ -686,9 +751,13 @@ impl CodeObject {
     /// is as large as their contents.
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
-        let strs = |v: &[Box<str>]| {
-            malloc_chunk(std::mem::size_of_val(v))
-                + v.iter().map(|s| malloc_chunk(s.len())).sum::<usize>()
+        // A name is shared by every code object of its file that uses it
+        // (the cache's string table): each holder counts its share.
+        let name = |s: &Arc<str>| {
+            malloc_chunk(2 * size_of::<usize>() + s.len()) / Arc::strong_count(s).max(1)
+        };
+        let strs = |v: &[Arc<str>]| {
+            malloc_chunk(std::mem::size_of_val(v)) + v.iter().map(name).sum::<usize>()
         };
         fn const_bytes(c: &Constant) -> usize {
             match c {
@@ -704,8 +773,8 @@ impl CodeObject {
         }
         // The Arc's two counts precede the object in its allocation.
         malloc_chunk(size_of::<CodeObject>() + 2 * size_of::<usize>())
-            + malloc_chunk(self.name.len())
-            + malloc_chunk(self.qualname.len())
+            + name(&self.name)
+            + name(&self.qualname)
             + strs(&self.varnames)
             + strs(&self.cellvars)
             + strs(&self.freevars)
@@ -714,7 +783,7 @@ impl CodeObject {
             + malloc_chunk(std::mem::size_of_val(&*self.consts))
             + self.consts.iter().map(const_bytes).sum::<usize>()
             + malloc_chunk(self.code.len())
-            + malloc_chunk(std::mem::size_of_val(&*self.linetable.entries))
+            + self.linetable.heap_bytes()
             + malloc_chunk(std::mem::size_of_val(&*self.exception_table))
             + malloc_chunk(std::mem::size_of_val(&*self.cache_index))
     }
@@ -883,9 +952,7 @@ mod tests {
             col: 4,
             end_col: 9,
         };
-        let t = LineTable {
-            entries: vec![(0, l1), (3, l2)].into(),
-        };
+        let t = LineTable::new(vec![(0, l1), (3, l2)].into());
         assert_eq!(t.lookup(0), l1);
         assert_eq!(t.lookup(2), l1);
         assert_eq!(t.lookup(3), l2);

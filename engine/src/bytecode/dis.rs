@@ -129,7 +129,7 @@ fn disassemble_into(code: &CodeObject, out: &mut String, recurse: bool) {
         code.max_stackdepth,
         code.n_cache_slots
     );
-    let list = |v: &[Box<str>]| {
+    let list = |v: &[std::sync::Arc<str>]| {
         v.iter()
             .map(|s| s.to_string())
             .collect::<Vec<_>>()

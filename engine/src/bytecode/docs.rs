@@ -296,10 +296,12 @@ MAKE_FUNCTION's annotations tuple.
 
 ## Line table
 
-`linetable.entries` is a run-length list of `(first code unit, Location)`;
+`linetable.entries()` is a run-length list of `(first code unit, Location)`;
 `Location` has 1-based `line`/`end_line` and 0-based `col`/`end_col` in UTF-8
 bytes of the source line (CPython's `co_positions`), enough for traceback
-`^^^^` markers.  `CodeObject::location(offset)` looks an instruction up.
+`^^^^` markers.  `CodeObject::location(offset)` looks an instruction up.  A
+table read from the bytecode cache stays in its serialized form until first
+read.
 
 ## Serialization
 

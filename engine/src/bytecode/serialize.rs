@@ -32,7 +32,7 @@ use super::opcodes::{OperandKind, TABLE_FINGERPRINT};
 /// File magic.
 pub const MAGIC: &[u8; 4] = b"PPYC";
 /// Format version of the container (bump on layout changes).
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 
 const fn hex_digit(c: u8) -> u64 {
     match c {
@@ -108,7 +108,10 @@ impl std::error::Error for DeserializeError {}
 
 /// Serializes a code object (and everything it contains).
 pub fn serialize(code: &CodeObject) -> Vec<u8> {
-    let mut w = Writer { out: Vec::new() };
+    let mut w = Writer {
+        out: Vec::new(),
+        names: std::collections::HashMap::new(),
+    };
     w.out.extend_from_slice(MAGIC);
     w.out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     w.out.extend_from_slice(&TABLE_FINGERPRINT.to_le_bytes());
@@ -179,6 +182,7 @@ fn read_body(bytes: &[u8], validate: bool) -> Result<Arc<CodeObject>, Deserializ
         depth: 0,
         filename: None,
         validate,
+        names: Vec::new(),
     };
     if r.take(4)? != MAGIC {
         return Err(err("bad magic number"));
@@ -209,6 +213,8 @@ fn err(msg: impl Into<String>) -> DeserializeError {
 
 struct Writer {
     out: Vec<u8>,
+    /// Each name written so far, by its index in the file's name table.
+    names: std::collections::HashMap<Arc<str>, u64>,
 }
 
 impl Writer {
@@ -233,10 +239,26 @@ impl Writer {
     fn str(&mut self, s: &str) {
         self.bytes(s.as_bytes());
     }
-    fn strs(&mut self, v: &[Box<str>]) {
+    /// A name (of a code object, a variable, an attribute): a varint
+    /// `2 * len` and the text the first time the file holds it, then
+    /// `2 * index + 1`, its index among the file's names in order of first
+    /// appearance. A file's 27,000 names are 9,600 distinct ones for the
+    /// six-module start-up imports, so the reader decodes and allocates
+    /// each once and the code objects share it.
+    fn name(&mut self, s: &Arc<str>) {
+        if let Some(&i) = self.names.get(s) {
+            self.uvar(2 * i + 1);
+        } else {
+            self.uvar(2 * s.len() as u64);
+            self.out.extend_from_slice(s.as_bytes());
+            let i = self.names.len() as u64;
+            self.names.insert(s.clone(), i);
+        }
+    }
+    fn names(&mut self, v: &[Arc<str>]) {
         self.uvar(v.len() as u64);
         for s in v {
-            self.str(s);
+            self.name(s);
         }
     }
     fn f64(&mut self, f: f64) {
@@ -293,41 +315,36 @@ impl Writer {
         }
     }
     fn code(&mut self, c: &CodeObject) {
-        self.str(&c.name);
-        self.str(&c.qualname);
+        self.name(&c.name);
+        self.name(&c.qualname);
         self.str(&c.filename);
         self.u32(c.first_lineno);
         self.u32(c.argcount);
         self.u32(c.posonlyargcount);
         self.u32(c.kwonlyargcount);
         self.u32(c.flags.0);
-        self.strs(&c.varnames);
-        self.strs(&c.cellvars);
-        self.strs(&c.freevars);
+        self.names(&c.varnames);
+        self.names(&c.cellvars);
+        self.names(&c.freevars);
         self.uvar(c.cell2arg.len() as u64);
         for a in c.cell2arg.iter() {
             self.uvar(a.map_or(0, |v| u64::from(v) + 1));
         }
-        self.strs(&c.names);
+        self.names(&c.names);
         self.uvar(c.consts.len() as u64);
         for k in c.consts.iter() {
             self.constant(k);
         }
         self.bytes(&c.code);
-        // Each entry as differences (offset from the previous entry's,
-        // line from the previous line, end line from the line), so that
-        // nearly every field is a one-byte varint; wrapping u32 arithmetic
-        // makes any table round-trip.
-        self.uvar(c.linetable.entries.len() as u64);
-        let (mut prev_off, mut prev_line) = (0u32, 0u32);
-        for (off, loc) in c.linetable.entries.iter() {
-            self.u32(off.wrapping_sub(prev_off));
-            self.u32(zigzag(loc.line.wrapping_sub(prev_line)));
-            self.u32(zigzag(loc.end_line.wrapping_sub(loc.line)));
-            self.u32(loc.col);
-            self.u32(loc.end_col);
-            (prev_off, prev_line) = (*off, loc.line);
-        }
+        // The line table as a count and a length-prefixed run of entries,
+        // so that the cache's reader can keep it undecoded
+        // ([`LineTable::encoded`]); the encoding is
+        // [`encode_line_entries`]'.
+        let entries = c.linetable.entries();
+        self.uvar(entries.len() as u64);
+        let mut table = Vec::with_capacity(entries.len() * 5);
+        encode_line_entries(entries, &mut table);
+        self.bytes(&table);
         self.uvar(c.exception_table.len() as u64);
         for e in c.exception_table.iter() {
             self.u32(e.start);
@@ -341,7 +358,53 @@ impl Writer {
     }
 }
 
-/// A wrapping u32 difference as a zig-zag number (small either way).
+/// Appends line-table entries to `out` as differences (offset from the
+/// previous entry's, line from the previous line, end line from the line),
+/// five varints per entry, so that nearly every field is one byte; wrapping
+/// u32 arithmetic makes any table round-trip.
+fn encode_line_entries(entries: &[(u32, Location)], out: &mut Vec<u8>) {
+    let mut w = Writer {
+        out: std::mem::take(out),
+        names: std::collections::HashMap::new(),
+    };
+    let (mut prev_off, mut prev_line) = (0u32, 0u32);
+    for (off, loc) in entries {
+        w.u32(off.wrapping_sub(prev_off));
+        w.u32(zigzag(loc.line.wrapping_sub(prev_line)));
+        w.u32(zigzag(loc.end_line.wrapping_sub(loc.line)));
+        w.u32(loc.col);
+        w.u32(loc.end_col);
+        (prev_off, prev_line) = (*off, loc.line);
+    }
+    *out = w.out;
+}
+
+/// The `n` entries [`encode_line_entries`] wrote into `data` (all of it);
+/// `None` if `data` is not exactly that.
+pub(crate) fn decode_line_entries(data: &[u8], n: usize) -> Option<Vec<(u32, Location)>> {
+    // Each entry takes five bytes at least.
+    if n > data.len() / 5 {
+        return None;
+    }
+    let mut entries = Vec::with_capacity(n);
+    let mut pos = 0;
+    let (mut off, mut line) = (0u32, 0u32);
+    for _ in 0..n {
+        let mut next = || var32(data, &mut pos);
+        let (d_off, d_line, d_end, col, end_col) = (next()?, next()?, next()?, next()?, next()?);
+        off = off.wrapping_add(d_off);
+        line = line.wrapping_add(unzigzag(d_line));
+        let loc = Location {
+            line,
+            end_line: line.wrapping_add(unzigzag(d_end)),
+            col,
+            end_col,
+        };
+        entries.push((off, loc));
+    }
+    (pos == data.len()).then_some(entries)
+}
+
 fn zigzag(d: u32) -> u32 {
     let d = d as i32;
     ((d << 1) ^ (d >> 31)) as u32
@@ -394,6 +457,8 @@ struct Reader<'a> {
     filename: Option<Arc<str>>,
     /// Run [`check`] on each code object (else only [`build_cache_index`]).
     validate: bool,
+    /// The names read so far, by index ([`Writer::name`]).
+    names: Vec<Arc<str>>,
 }
 
 impl<'a> Reader<'a> {
@@ -461,11 +526,22 @@ impl<'a> Reader<'a> {
         let n = self.len()?;
         self.take(n)
     }
-    fn string(&mut self) -> Result<Box<str>, DeserializeError> {
-        let b = self.bytes()?;
-        std::str::from_utf8(b)
-            .map(Into::into)
-            .map_err(|_| err("invalid UTF-8 in name"))
+    /// A name as [`Writer::name`] wrote it.
+    fn name(&mut self) -> Result<Arc<str>, DeserializeError> {
+        let v = self.uvar()?;
+        if v & 1 == 1 {
+            return usize::try_from(v >> 1)
+                .ok()
+                .and_then(|i| self.names.get(i))
+                .cloned()
+                .ok_or_else(|| err("bad name index"));
+        }
+        let n = usize::try_from(v >> 1).map_err(|_| err("length exceeds data"))?;
+        let s: Arc<str> = std::str::from_utf8(self.take(n)?)
+            .map_err(|_| err("invalid UTF-8 in name"))?
+            .into();
+        self.names.push(s.clone());
+        Ok(s)
     }
     fn filename(&mut self) -> Result<Arc<str>, DeserializeError> {
         let b = self.bytes()?;
@@ -478,12 +554,12 @@ impl<'a> Reader<'a> {
         self.filename = Some(f.clone());
         Ok(f)
     }
-    fn strs(&mut self) -> Result<Box<[Box<str>]>, DeserializeError> {
+    fn names(&mut self) -> Result<Box<[Arc<str>]>, DeserializeError> {
         // `len` bounds `n` by the bytes left (each name takes at least one).
         let n = self.len()?;
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
-            v.push(self.string()?);
+            v.push(self.name()?);
         }
         Ok(v.into_boxed_slice())
     }
@@ -546,31 +622,22 @@ impl<'a> Reader<'a> {
             t => return Err(err(format!("unknown constant tag {t}"))),
         })
     }
-    /// `n` line-table entries (the writer's differences undone), decoded
-    /// in one loop over the data (the table is most of a file's varints).
-    fn line_entries(&mut self, n: usize) -> Result<Vec<(u32, Location)>, DeserializeError> {
-        let mut entries = Vec::with_capacity(n);
-        let (data, mut pos) = (self.data, self.pos);
-        let (mut off, mut line) = (0u32, 0u32);
-        for _ in 0..n {
-            let mut next = || var32(data, &mut pos);
-            let (Some(d_off), Some(d_line), Some(d_end), Some(col), Some(end_col)) =
-                (next(), next(), next(), next(), next())
-            else {
-                return Err(err("bad line table entry"));
-            };
-            off = off.wrapping_add(d_off);
-            line = line.wrapping_add(unzigzag(d_line));
-            let loc = Location {
-                line,
-                end_line: line.wrapping_add(unzigzag(d_end)),
-                col,
-                end_col,
-            };
-            entries.push((off, loc));
+    /// A line table of `n` entries: decoded and checked at once when
+    /// validating, else kept encoded for [`LineTable::entries`] to decode
+    /// on first use (its length still checked here).
+    fn line_table(&mut self, n: usize) -> Result<LineTable, DeserializeError> {
+        let data = self.bytes()?;
+        if self.validate {
+            let entries =
+                decode_line_entries(data, n).ok_or_else(|| err("bad line table entry"))?;
+            Ok(LineTable::new(entries.into()))
+        } else {
+            let n = u32::try_from(n)
+                .ok()
+                .filter(|&n| n as usize <= data.len() / 5)
+                .ok_or_else(|| err("bad line table length"))?;
+            Ok(LineTable::encoded(n, data.into()))
         }
-        self.pos = pos;
-        Ok(entries)
     }
     /// `n` constants (`n` bounded by the bytes left: each takes one or more).
     fn constants(&mut self, n: usize) -> Result<Vec<Constant>, DeserializeError> {
@@ -581,29 +648,29 @@ impl<'a> Reader<'a> {
         Ok(v)
     }
     fn code(&mut self) -> Result<Arc<CodeObject>, DeserializeError> {
-        let name = self.string()?;
-        let qualname = self.string()?;
+        let name = self.name()?;
+        let qualname = self.name()?;
         let filename = self.filename()?;
         let first_lineno = self.u32()?;
         let argcount = self.u32()?;
         let posonlyargcount = self.u32()?;
         let kwonlyargcount = self.u32()?;
         let flags = CodeFlags(self.u32()?);
-        let varnames = self.strs()?;
-        let cellvars = self.strs()?;
-        let freevars = self.strs()?;
+        let varnames = self.names()?;
+        let cellvars = self.names()?;
+        let freevars = self.names()?;
         let n = self.len()?;
         let mut cell2arg = Vec::with_capacity(n);
         for _ in 0..n {
             let v = self.u32()?;
             cell2arg.push(if v == 0 { None } else { Some(v - 1) });
         }
-        let names = self.strs()?;
+        let names = self.names()?;
         let n = self.len()?;
         let consts = self.constants(n)?;
         let code: Box<[u8]> = self.bytes()?.into();
         let n = self.len()?;
-        let entries = self.line_entries(n)?;
+        let linetable = self.line_table(n)?;
         let n = self.len()?;
         let mut exception_table = Vec::with_capacity(n);
         for _ in 0..n {
@@ -636,9 +703,7 @@ impl<'a> Reader<'a> {
             names,
             consts: consts.into(),
             code,
-            linetable: LineTable {
-                entries: entries.into(),
-            },
+            linetable,
             exception_table: exception_table.into(),
             max_stackdepth,
             // Filled in from the checks' own pass over the stream below
@@ -830,7 +895,7 @@ fn check(c: &CodeObject) -> Result<(Box<[u32]>, u32), String> {
     }
     check_stack_depths(c, units)?;
     let mut prev = None;
-    for (off, _) in c.linetable.entries.iter() {
+    for (off, _) in c.linetable.entries() {
         if *off >= units || prev.is_some_and(|p| p >= *off) {
             return Err("bad line table".into());
         }

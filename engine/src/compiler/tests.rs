@@ -51,7 +51,7 @@ fn has(code: &CodeObject, op: &str, arg: &str) -> bool {
     ops(code).iter().any(|(o, a)| o == op && a == arg)
 }
 
-fn names(v: &[Box<str>]) -> Vec<&str> {
+fn names(v: &[std::sync::Arc<str>]) -> Vec<&str> {
     v.iter().map(|s| &**s).collect()
 }
 
@@ -557,7 +557,7 @@ fn serialization_roundtrip_and_garbage() {
     assert_eq!(disassemble(&cached), disassemble(&m));
     assert_eq!(cached.cache_index, m.cache_index);
     assert_eq!(cached.n_cache_slots, m.n_cache_slots);
-    assert_eq!(cached.linetable.entries, m.linetable.entries);
+    assert_eq!(cached.linetable.entries(), m.linetable.entries());
     for cut in (0..bytes.len()).step_by(7) {
         assert!(deserialize_cached(&bytes[..cut]).is_err());
     }
@@ -574,7 +574,7 @@ fn serialization_roundtrip_and_garbage() {
     // The line table is stored as differences; any values round-trip.
     let mut odd = (*back).clone();
     let wild = [0u32, u32::MAX, 1, 1 << 31, 70_000, 3, 127, 128, 16_384];
-    let mut entries = odd.linetable.entries.to_vec();
+    let mut entries = odd.linetable.entries().to_vec();
     assert!(entries.len() > 3);
     for (i, (_, loc)) in entries.iter_mut().enumerate() {
         loc.line = wild[i % wild.len()];
@@ -582,15 +582,15 @@ fn serialization_roundtrip_and_garbage() {
         loc.col = wild[(i + 1) % wild.len()];
         loc.end_col = wild[(i + 5) % wild.len()];
     }
-    odd.linetable.entries = entries.into();
+    odd.linetable = crate::bytecode::LineTable::new(entries.into());
     let odd_bytes = serialize(&odd);
     assert_eq!(
-        deserialize(&odd_bytes).unwrap().linetable.entries,
-        odd.linetable.entries
+        deserialize(&odd_bytes).unwrap().linetable.entries(),
+        odd.linetable.entries()
     );
     assert_eq!(
-        deserialize_cached(&odd_bytes).unwrap().linetable.entries,
-        odd.linetable.entries
+        deserialize_cached(&odd_bytes).unwrap().linetable.entries(),
+        odd.linetable.entries()
     );
 }
 

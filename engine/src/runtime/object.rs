@@ -831,7 +831,17 @@ impl Vm {
         code: Arc<CodeObject>,
         given: Option<&[Value]>,
     ) -> Value {
-        use crate::bytecode::Constant;
+        self.new_code_in(code, given, &mut NameMemo::default())
+    }
+
+    /// [`Vm::new_code_with_consts`] for one code object of a tree whose
+    /// names `memo` has interned so far.
+    fn new_code_in(
+        &mut self,
+        code: Arc<CodeObject>,
+        given: Option<&[Value]>,
+        memo: &mut NameMemo,
+    ) -> Value {
         let consts: Vec<Value> = match given {
             Some(g) => {
                 debug_assert_eq!(g.len(), code.consts.len(), "co_consts length");
@@ -840,19 +850,29 @@ impl Vm {
             None => {
                 let mut consts = Vec::with_capacity(code.consts.len());
                 for c in code.consts.iter() {
-                    let v = self.const_value(c);
+                    let v = self.const_value(c, memo);
                     consts.push(v);
                 }
                 consts
             }
         };
-        let _ = Constant::None;
-        let names: Vec<Value> = code.names.iter().map(|n| self.intern_mortal(n)).collect();
-        let varnames: Vec<Value> = code
-            .varnames
-            .iter()
-            .map(|n| self.intern_mortal(n))
-            .collect();
+        let (names, varnames, name_value, qualname_value) = {
+            let g = self.g.clone();
+            let mortal = g.mortal_names.load(Ordering::Relaxed);
+            let mut table = proto_core::sync::lock(&g.interned);
+            let ctx = &mut self.ctx;
+            let mut intern = |n: &Arc<str>| {
+                *memo
+                    .0
+                    .entry(Arc::as_ptr(n).cast::<u8>() as usize)
+                    .or_insert_with(|| intern_in(ctx, &mut table, g.types.str_, n, mortal))
+            };
+            let names: Vec<Value> = code.names.iter().map(&mut intern).collect();
+            let varnames: Vec<Value> = code.varnames.iter().map(&mut intern).collect();
+            let name_value = intern(&code.name);
+            let qualname_value = intern(&code.qualname);
+            (names, varnames, name_value, qualname_value)
+        };
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len() + code.freevars.len();
         let extent = FRAME_HEADER + nlocals + ncells + code.max_stackdepth as usize + 2;
@@ -873,8 +893,6 @@ impl Vm {
         let cache = (0..code.n_cache_slots as usize * super::icache::CACHE_WORDS)
             .map(|_| AtomicU64::new(0))
             .collect();
-        let name_value = self.intern_mortal(&code.name);
-        let qualname_value = self.intern_mortal(&code.qualname);
         let v = self.ctx.alloc_native(
             K_CODE,
             self.g.types.code,
@@ -896,7 +914,7 @@ impl Vm {
         v
     }
 
-    fn const_value(&mut self, c: &crate::bytecode::Constant) -> Value {
+    fn const_value(&mut self, c: &crate::bytecode::Constant, memo: &mut NameMemo) -> Value {
         use crate::bytecode::Constant as C;
         match c {
             C::None => Value::NONE,
@@ -933,13 +951,13 @@ impl Vm {
                 v
             }
             C::Tuple(items) => {
-                let vals: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                let vals: Vec<Value> = items.iter().map(|c| self.const_value(c, memo)).collect();
                 let v = self.new_tuple(&vals);
                 self.ctx.promote(v);
                 v
             }
             C::FrozenSet(items) => {
-                let vals: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                let vals: Vec<Value> = items.iter().map(|c| self.const_value(c, memo)).collect();
                 let s = self.new_set(true);
                 for x in vals {
                     let _ = self.set_add(s, x);
@@ -948,7 +966,7 @@ impl Vm {
                 s
             }
             C::Ellipsis => Value::ELLIPSIS,
-            C::Code(code) => self.new_code(code.clone()),
+            C::Code(code) => self.new_code_in(code.clone(), None, memo),
         }
     }
 
@@ -1410,5 +1428,37 @@ impl SubclassList {
             }
         }
         set_raw(h, 0, j as u64);
+    }
+}
+
+/// The interned name of each text in a tree of code objects being made
+/// into code values, keyed by the text's address: the bytecode cache's
+/// reader shares one `Arc<str>` per distinct name of a file
+/// (`serialize::Writer::name`), so each is hashed and looked up in the
+/// intern table once instead of once per use (27,000 uses, 9,600 names in
+/// the six-module start-up imports). Lives within one `new_code` call,
+/// which reaches no safepoint, so the names it holds need no rooting; a
+/// text's address is stable while its `CodeObject` holds it.
+#[derive(Default)]
+struct NameMemo(hashbrown::HashMap<usize, Value, std::hash::BuildHasherDefault<AddrHasher>>);
+
+/// Hashes an address: a folded 128-bit multiply spreads its varying middle
+/// bits over both the low bits hashbrown takes the bucket from and the high
+/// bits of its control byte (an address's low four bits are always 0).
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_usize(self.0.rotate_left(8) as usize ^ usize::from(b));
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        let p = u128::from(n as u64) * 0x9E37_79B9_7F4A_7C15;
+        self.0 = (p as u64) ^ ((p >> 64) as u64);
     }
 }

@@ -6,6 +6,8 @@
 //! offsets), so `co_positions()` yields one entry per code unit, which is
 //! what `traceback` indexes with `f_lasti // 2`.
 
+use std::sync::Arc;
+
 use super::descr::{add_getsets, add_members, wrong_receiver};
 use engine::bytecode::CodeFlags;
 use engine::runtime::*;
@@ -56,7 +58,7 @@ fn nlocals_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// A tuple of the strs `names` (cell and free variable names); each str
 /// stays rooted while the next one and the tuple are made.
-fn str_tuple(vm: &mut Vm, names: &[Box<str>]) -> Value {
+fn str_tuple(vm: &mut Vm, names: &[Arc<str>]) -> Value {
     let mut items = Vec::with_capacity(names.len());
     let mut mark = None;
     for n in names {
@@ -129,7 +131,7 @@ fn replace_str(vm: &mut Vm, v: Value, field: &str) -> PyResult<String> {
 
 /// A `replace()` argument that must be a tuple of strs, `len` long (the
 /// bytecode indexes these tables, so their length cannot change).
-fn replace_names(vm: &mut Vm, v: Value, field: &str, len: usize) -> PyResult<Vec<Box<str>>> {
+fn replace_names(vm: &mut Vm, v: Value, field: &str, len: usize) -> PyResult<Vec<Arc<str>>> {
     let items = replace_tuple(vm, v, field, len)?;
     let mut out = Vec::with_capacity(items.len());
     for it in items {
@@ -201,7 +203,7 @@ fn replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 code.first_lineno = n;
                 // Line numbers of instructions move with the first line, as
                 // CPython's line table is relative to co_firstlineno.
-                for e in code.linetable.entries.iter_mut() {
+                for e in code.linetable.entries_mut() {
                     if e.1.line != 0 {
                         e.1.line = (e.1.line as i64 + delta).max(1) as u32;
                         if e.1.end_line != 0 {
@@ -305,7 +307,7 @@ fn co_lines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "co_lines", a, k, 0, 0)?;
     let cd = data(vm, a, "co_lines")?;
     let n = cd.code.len_units();
-    let entries = &cd.code.linetable.entries;
+    let entries = cd.code.linetable.entries();
     let mut runs: Vec<(u32, u32, u32)> = Vec::new();
     for (i, &(start, loc)) in entries.iter().enumerate() {
         let end = entries.get(i + 1).map_or(n, |e| e.0).min(n);

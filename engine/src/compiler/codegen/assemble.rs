@@ -280,9 +280,7 @@ pub(super) fn assemble(b: &CodeBuilder) -> CResult<Assembled> {
         build_cache_index(&code).ok_or_else(|| internal("malformed code"))?;
     Ok(Assembled {
         code: code.into(),
-        linetable: LineTable {
-            entries: lines.into(),
-        },
+        linetable: LineTable::new(lines.into()),
         exception_table: table.into(),
         max_stackdepth: max_depth,
         cache_index,

@@ -418,9 +418,7 @@ impl<'a> Compiler<'a> {
                     .map(|i| i as u32)
             })
             .collect::<Vec<_>>();
-        let boxed = |v: Vec<String>| -> Box<[Box<str>]> {
-            v.into_iter().map(String::into_boxed_str).collect()
-        };
+        let boxed = |v: Vec<String>| -> Box<[Arc<str>]> { v.into_iter().map(Arc::from).collect() };
         let code = CodeObject {
             name: u.name.into(),
             qualname: u.qualname.into(),
