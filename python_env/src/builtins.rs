@@ -1345,7 +1345,7 @@ fn exec_eval_in(
         vm.dict_set_str(globals, vm.g.names.__builtins__, b);
     }
     let code = if Obj::from_value(src).is_some_and(|o| o.kind() == K_CODE) {
-        let nfree = engine::runtime::code_data(src).map_or(0, |cd| cd.code.freevars.len());
+        let nfree = vm.code_body(src).map_or(0, |cd| cd.code.freevars.len());
         if mode == Mode::Eval {
             if nfree > 0 {
                 return Err(

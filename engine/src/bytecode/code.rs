@@ -318,6 +318,9 @@ pub enum Constant {
     Ellipsis,
     /// A nested code object.
     Code(Arc<CodeObject>),
+    /// A nested code object of a bytecode-cache file, not decoded yet
+    /// (made only by `serialize::deserialize_cached`).
+    LazyCode(Arc<super::serialize::LazyCode>),
 }
 
 impl Constant {
@@ -355,7 +358,7 @@ impl Constant {
             Constant::Str(s) => !s.as_bytes().is_empty(),
             Constant::Bytes(b) => !b.is_empty(),
             Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
-            Constant::Ellipsis | Constant::Code(_) => true,
+            Constant::Ellipsis | Constant::Code(_) | Constant::LazyCode(_) => true,
         }
     }
 
@@ -372,7 +375,7 @@ impl Constant {
             Constant::Tuple(_) => "tuple",
             Constant::FrozenSet(_) => "frozenset",
             Constant::Ellipsis => "ellipsis",
-            Constant::Code(_) => "code",
+            Constant::Code(_) | Constant::LazyCode(_) => "code",
         }
     }
 
@@ -396,6 +399,7 @@ impl Constant {
                 a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same_constant(y))
             }
             (C::Code(a), C::Code(b)) => Arc::ptr_eq(a, b),
+            (C::LazyCode(a), C::LazyCode(b)) => a.same(b),
             _ => false,
         }
     }
@@ -452,6 +456,10 @@ impl Constant {
                 "<code object {}, file \"{}\", line {}>",
                 c.name, c.filename, c.first_lineno
             ),
+            Constant::LazyCode(lazy) => match lazy.code() {
+                Ok(c) => Constant::Code(c).repr(),
+                Err(e) => format!("<code object: {e}>"),
+            },
         }
     }
 }

@@ -211,10 +211,19 @@ fn disassemble_into(code: &CodeObject, out: &mut String, recurse: bool) {
     }
     if recurse {
         for c in code.consts.iter() {
-            if let Constant::Code(inner) = c {
-                out.push('\n');
-                disassemble_into(inner, out, true);
-            }
+            let inner = match c {
+                Constant::Code(inner) => inner.clone(),
+                Constant::LazyCode(lazy) => match lazy.code() {
+                    Ok(inner) => inner,
+                    Err(e) => {
+                        let _ = write!(out, "\n<code object: {e}>\n");
+                        continue;
+                    }
+                },
+                _ => continue,
+            };
+            out.push('\n');
+            disassemble_into(&inner, out, true);
         }
     }
 }

@@ -2,13 +2,16 @@
 //!
 //! Layout: `b"PPYC"`, format version (u16 LE), the opcode-table fingerprint
 //! (u64 LE, see [`TABLE_FINGERPRINT`]), the compiler fingerprint (u64 LE,
-//! see [`COMPILER_FINGERPRINT`]), one code object, then a checksum (u64 LE,
-//! a keyed hash of everything before it taken eight bytes at a step, see
-//! [`checksum`]).
+//! see [`COMPILER_FINGERPRINT`]), the name table (every name the code
+//! objects use, once: [`collect_names`]), one code object, then a checksum
+//! (u64 LE, a keyed hash of everything before it taken eight bytes at a
+//! step, see [`checksum`]).
 //! Integers inside are unsigned LEB128 varints (signed values zig-zag
-//! encoded); strings are a varint length plus UTF-8 bytes.  Constants carry
-//! a one-byte tag.  Opcodes are stored as their table number, so the
-//! fingerprint check guarantees the numbering matches.
+//! encoded); strings are a varint length plus UTF-8 bytes; names are
+//! indexes into the name table.  Constants carry a one-byte tag; a nested
+//! code object also its length, so that the cache's reader can leave it
+//! undecoded ([`LazyCode`]).  Opcodes are stored as their table number, so
+//! the fingerprint check guarantees the numbering matches.
 //!
 //! Deserializing never panics and never trusts the input: the checksum
 //! rejects torn or corrupted data first, every length is checked against the
@@ -20,7 +23,7 @@
 //! `max_stackdepth` (the frame's size).
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use num_bigint::{BigInt, Sign};
 
@@ -116,6 +119,12 @@ pub fn serialize(code: &CodeObject) -> Vec<u8> {
     w.out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     w.out.extend_from_slice(&TABLE_FINGERPRINT.to_le_bytes());
     w.out.extend_from_slice(&COMPILER_FINGERPRINT.to_le_bytes());
+    let mut order = Vec::new();
+    collect_names(code, &mut w.names, &mut order);
+    w.uvar(order.len() as u64);
+    for s in &order {
+        w.str(s);
+    }
     w.code(code);
     let sum = checksum(&w.out);
     w.out.extend_from_slice(&sum.to_le_bytes());
@@ -182,7 +191,8 @@ fn read_body(bytes: &[u8], validate: bool) -> Result<Arc<CodeObject>, Deserializ
         depth: 0,
         filename: None,
         validate,
-        names: Vec::new(),
+        names: &[],
+        file: None,
     };
     if r.take(4)? != MAGIC {
         return Err(err("bad magic number"));
@@ -200,11 +210,159 @@ fn read_body(bytes: &[u8], validate: bool) -> Result<Arc<CodeObject>, Deserializ
     if u64::from_le_bytes(fp) != COMPILER_FINGERPRINT {
         return Err(err("bytecode was produced by a different compiler build"));
     }
+    let names = r.name_table()?;
+    if validate {
+        r.names = &names;
+        let code = r.code()?;
+        if r.pos != bytes.len() {
+            return Err(err("trailing bytes"));
+        }
+        return Ok(code);
+    }
+    let file = Arc::new(LazyFile {
+        data: bytes.into(),
+        names,
+        filename: OnceLock::new(),
+    });
+    let mut r = Reader {
+        data: &file.data,
+        pos: r.pos,
+        depth: 0,
+        filename: None,
+        validate,
+        names: &file.names,
+        file: Some(&file),
+    };
     let code = r.code()?;
     if r.pos != bytes.len() {
         return Err(err("trailing bytes"));
     }
+    let _ = file.filename.set(code.filename.clone());
     Ok(code)
+}
+
+/// The bytes of a file read by the cache's reader, kept while any of its
+/// nested code objects is still undecoded.
+pub struct LazyFile {
+    /// The serialized file (checksum stripped).
+    data: Box<[u8]>,
+    /// Its name table.
+    names: Box<[Arc<str>]>,
+    /// The file name of its top-level code, shared by the code objects
+    /// decoded later.
+    filename: OnceLock<Arc<str>>,
+}
+
+/// A nested code object of a cache file, decoded when first needed.
+///
+/// Most functions of an imported module are never called: of the 2,455
+/// code objects that `import os, re, io, argparse, logging, subprocess`
+/// loads, 446 run. The cache's reader therefore leaves each nested code
+/// object as its byte range; the runtime makes a code value from it whose
+/// body is built on first use (`Vm::code_body`). Decoding cannot fail for
+/// bytes that passed the file's keyed checksum (this build's serializer
+/// wrote them from valid code, see [`deserialize_cached`]); an error is
+/// still reported, never a panic.
+pub struct LazyCode {
+    file: Arc<LazyFile>,
+    /// The serialized code object, `file.data[start..end]`.
+    start: usize,
+    end: usize,
+}
+
+impl LazyCode {
+    fn reader(&self) -> Reader<'_> {
+        Reader {
+            data: &self.file.data[..self.end],
+            pos: self.start,
+            depth: 0,
+            filename: self.file.filename.get().cloned(),
+            validate: false,
+            names: &self.file.names,
+            file: Some(&self.file),
+        }
+    }
+
+    /// Decodes the code object (its nested code objects stay lazy).
+    pub fn code(&self) -> Result<Arc<CodeObject>, DeserializeError> {
+        let mut r = self.reader();
+        let code = r.code()?;
+        if r.pos != self.end {
+            return Err(err("bad nested code length"));
+        }
+        Ok(code)
+    }
+
+    /// What a function made from the code needs before the code runs: its
+    /// name, qualname, and docstring (the first constant of function code,
+    /// when a str).
+    pub fn header(&self) -> Result<(Arc<str>, Arc<str>, Option<PyStr>), DeserializeError> {
+        let mut r = self.reader();
+        let name = r.name()?;
+        let qualname = r.name()?;
+        let flags = CodeFlags(r.u32()?);
+        let n = r.len()?;
+        let doc = if n > 0 && flags.contains(CodeFlags::OPTIMIZED) && r.data.get(r.pos) == Some(&7)
+        {
+            match r.constant()? {
+                Constant::Str(s) => Some(s),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        Ok((name, qualname, doc))
+    }
+
+    /// Whether `self` and `other` are the same code object of one file.
+    pub fn same(&self, other: &LazyCode) -> bool {
+        Arc::ptr_eq(&self.file, &other.file) && self.start == other.start
+    }
+}
+
+/// Numbers the names of `code` and every code object in it (name,
+/// qualname, variable, cell, free and attribute names) in order of first
+/// appearance: the file's name table, written once before the code. The
+/// 27,000 names of the six-module start-up imports are 9,600 distinct
+/// ones, and the reader decodes each once and shares it among the file's
+/// code objects.
+fn collect_names(
+    code: &CodeObject,
+    index: &mut std::collections::HashMap<Arc<str>, u64>,
+    order: &mut Vec<Arc<str>>,
+) {
+    let mut add = |s: &Arc<str>| {
+        if !index.contains_key(s) {
+            index.insert(s.clone(), order.len() as u64);
+            order.push(s.clone());
+        }
+    };
+    add(&code.name);
+    add(&code.qualname);
+    for list in [&code.varnames, &code.cellvars, &code.freevars, &code.names] {
+        for s in list.iter() {
+            add(s);
+        }
+    }
+    fn consts(
+        c: &[Constant],
+        index: &mut std::collections::HashMap<Arc<str>, u64>,
+        order: &mut Vec<Arc<str>>,
+    ) {
+        for k in c {
+            match k {
+                Constant::Code(inner) => collect_names(inner, index, order),
+                Constant::LazyCode(lazy) => {
+                    if let Ok(inner) = lazy.code() {
+                        collect_names(&inner, index, order);
+                    }
+                }
+                Constant::Tuple(items) | Constant::FrozenSet(items) => consts(items, index, order),
+                _ => {}
+            }
+        }
+    }
+    consts(&code.consts, index, order);
 }
 
 fn err(msg: impl Into<String>) -> DeserializeError {
@@ -239,21 +397,11 @@ impl Writer {
     fn str(&mut self, s: &str) {
         self.bytes(s.as_bytes());
     }
-    /// A name (of a code object, a variable, an attribute): a varint
-    /// `2 * len` and the text the first time the file holds it, then
-    /// `2 * index + 1`, its index among the file's names in order of first
-    /// appearance. A file's 27,000 names are 9,600 distinct ones for the
-    /// six-module start-up imports, so the reader decodes and allocates
-    /// each once and the code objects share it.
+    /// A name (of a code object, a variable, an attribute): its index in
+    /// the file's name table ([`collect_names`]).
     fn name(&mut self, s: &Arc<str>) {
-        if let Some(&i) = self.names.get(s) {
-            self.uvar(2 * i + 1);
-        } else {
-            self.uvar(2 * s.len() as u64);
-            self.out.extend_from_slice(s.as_bytes());
-            let i = self.names.len() as u64;
-            self.names.insert(s.clone(), i);
-        }
+        let i = self.names.get(s).copied().unwrap_or_default();
+        self.uvar(i);
     }
     fn names(&mut self, v: &[Arc<str>]) {
         self.uvar(v.len() as u64);
@@ -308,21 +456,39 @@ impl Writer {
                 }
             }
             Constant::Ellipsis => self.out.push(11),
-            Constant::Code(code) => {
-                self.out.push(12);
-                self.code(code);
-            }
+            Constant::Code(code) => self.nested_code(code),
+            Constant::LazyCode(lazy) => match lazy.code() {
+                Ok(code) => self.nested_code(&code),
+                // Unreachable: lazy code comes from checksummed bytes
+                // this build wrote (see `LazyCode`).
+                Err(_) => self.out.push(0),
+            },
         }
     }
+    /// A nested code object: its tag, then its length, so that a reader
+    /// can leave it undecoded ([`LazyCode`]).
+    fn nested_code(&mut self, code: &CodeObject) {
+        self.out.push(12);
+        let start = self.out.len();
+        self.code(code);
+        let body = self.out.split_off(start);
+        self.bytes(&body);
+    }
+    /// A code object. Its name, qualname, flags and constants come first:
+    /// [`LazyCode::header`] reads the docstring from them.
     fn code(&mut self, c: &CodeObject) {
         self.name(&c.name);
         self.name(&c.qualname);
+        self.u32(c.flags.0);
+        self.uvar(c.consts.len() as u64);
+        for k in c.consts.iter() {
+            self.constant(k);
+        }
         self.str(&c.filename);
         self.u32(c.first_lineno);
         self.u32(c.argcount);
         self.u32(c.posonlyargcount);
         self.u32(c.kwonlyargcount);
-        self.u32(c.flags.0);
         self.names(&c.varnames);
         self.names(&c.cellvars);
         self.names(&c.freevars);
@@ -331,10 +497,6 @@ impl Writer {
             self.uvar(a.map_or(0, |v| u64::from(v) + 1));
         }
         self.names(&c.names);
-        self.uvar(c.consts.len() as u64);
-        for k in c.consts.iter() {
-            self.constant(k);
-        }
         self.bytes(&c.code);
         // The line table as a count and a length-prefixed run of entries,
         // so that the cache's reader can keep it undecoded
@@ -457,8 +619,11 @@ struct Reader<'a> {
     filename: Option<Arc<str>>,
     /// Run [`check`] on each code object (else only [`build_cache_index`]).
     validate: bool,
-    /// The names read so far, by index ([`Writer::name`]).
-    names: Vec<Arc<str>>,
+    /// The file's name table.
+    names: &'a [Arc<str>],
+    /// The file being read, when its nested code objects are to be left
+    /// undecoded ([`LazyCode`]; the cache's reader).
+    file: Option<&'a Arc<LazyFile>>,
 }
 
 impl<'a> Reader<'a> {
@@ -527,21 +692,26 @@ impl<'a> Reader<'a> {
         self.take(n)
     }
     /// A name as [`Writer::name`] wrote it.
+    /// A name: an index into the file's name table.
     fn name(&mut self) -> Result<Arc<str>, DeserializeError> {
-        let v = self.uvar()?;
-        if v & 1 == 1 {
-            return usize::try_from(v >> 1)
-                .ok()
-                .and_then(|i| self.names.get(i))
-                .cloned()
-                .ok_or_else(|| err("bad name index"));
+        let i = self.uvar()?;
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.names.get(i))
+            .cloned()
+            .ok_or_else(|| err("bad name index"))
+    }
+    /// The file's name table: a count, then each name's text.
+    fn name_table(&mut self) -> Result<Box<[Arc<str>]>, DeserializeError> {
+        let n = self.len()?;
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            let s: Arc<str> = std::str::from_utf8(self.bytes()?)
+                .map_err(|_| err("invalid UTF-8 in name"))?
+                .into();
+            v.push(s);
         }
-        let n = usize::try_from(v >> 1).map_err(|_| err("length exceeds data"))?;
-        let s: Arc<str> = std::str::from_utf8(self.take(n)?)
-            .map_err(|_| err("invalid UTF-8 in name"))?
-            .into();
-        self.names.push(s.clone());
-        Ok(s)
+        Ok(v.into_boxed_slice())
     }
     fn filename(&mut self) -> Result<Arc<str>, DeserializeError> {
         let b = self.bytes()?;
@@ -618,7 +788,28 @@ impl<'a> Reader<'a> {
                 }
             }
             11 => Constant::Ellipsis,
-            12 => Constant::Code(self.nested(|r| r.code())?),
+            12 => {
+                let n = self.len()?;
+                let (start, end) = (self.pos, self.pos + n);
+                match self.file {
+                    // The cache's reader leaves nested code undecoded.
+                    Some(file) if !self.validate => {
+                        self.pos = end;
+                        Constant::LazyCode(Arc::new(LazyCode {
+                            file: file.clone(),
+                            start,
+                            end,
+                        }))
+                    }
+                    _ => {
+                        let code = self.nested(|r| r.code())?;
+                        if self.pos != end {
+                            return Err(err("bad nested code length"));
+                        }
+                        Constant::Code(code)
+                    }
+                }
+            }
             t => return Err(err(format!("unknown constant tag {t}"))),
         })
     }
@@ -650,12 +841,14 @@ impl<'a> Reader<'a> {
     fn code(&mut self) -> Result<Arc<CodeObject>, DeserializeError> {
         let name = self.name()?;
         let qualname = self.name()?;
+        let flags = CodeFlags(self.u32()?);
+        let n = self.len()?;
+        let consts = self.constants(n)?;
         let filename = self.filename()?;
         let first_lineno = self.u32()?;
         let argcount = self.u32()?;
         let posonlyargcount = self.u32()?;
         let kwonlyargcount = self.u32()?;
-        let flags = CodeFlags(self.u32()?);
         let varnames = self.names()?;
         let cellvars = self.names()?;
         let freevars = self.names()?;
@@ -666,8 +859,6 @@ impl<'a> Reader<'a> {
             cell2arg.push(if v == 0 { None } else { Some(v - 1) });
         }
         let names = self.names()?;
-        let n = self.len()?;
-        let consts = self.constants(n)?;
         let code: Box<[u8]> = self.bytes()?.into();
         let n = self.len()?;
         let linetable = self.line_table(n)?;
@@ -994,6 +1185,11 @@ pub fn with_filename(code: &Arc<CodeObject>, filename: &Arc<str>) -> Arc<CodeObj
     fn fix(c: &Constant, filename: &Arc<str>) -> Constant {
         match c {
             Constant::Code(inner) => Constant::Code(with_filename(inner, filename)),
+            // Decoded: its file's code objects carry the old name.
+            Constant::LazyCode(lazy) => match lazy.code() {
+                Ok(inner) => Constant::Code(with_filename(&inner, filename)),
+                Err(_) => c.clone(),
+            },
             Constant::Tuple(items) => {
                 Constant::Tuple(items.iter().map(|x| fix(x, filename)).collect())
             }

@@ -558,6 +558,30 @@ fn serialization_roundtrip_and_garbage() {
     assert_eq!(cached.cache_index, m.cache_index);
     assert_eq!(cached.n_cache_slots, m.n_cache_slots);
     assert_eq!(cached.linetable.entries(), m.linetable.entries());
+    // Its nested code objects stay undecoded until asked for; each
+    // decodes to the one serialized, and its header gives what a function
+    // needs before the code runs.
+    let mut lazies = 0;
+    for (c, orig) in cached.consts.iter().zip(m.consts.iter()) {
+        let (Constant::LazyCode(lazy), Constant::Code(orig)) = (c, orig) else {
+            assert!(!matches!(c, Constant::Code(_)), "nested code is lazy");
+            continue;
+        };
+        lazies += 1;
+        let code = lazy.code().unwrap();
+        assert_eq!(disassemble(&code), disassemble(orig));
+        let (name, qualname, doc) = lazy.header().unwrap();
+        assert_eq!((&*name, &*qualname), (&*orig.name, &*orig.qualname));
+        assert_eq!(doc.as_ref(), orig.docstring());
+    }
+    assert!(lazies > 3, "EVERYTHING has functions and classes");
+    assert!(
+        cached
+            .consts
+            .iter()
+            .any(|c| matches!(c, Constant::LazyCode(l) if l.header().unwrap().2.is_some())),
+        "a docstring is read from the header"
+    );
     for cut in (0..bytes.len()).step_by(7) {
         assert!(deserialize_cached(&bytes[..cut]).is_err());
     }

@@ -994,7 +994,7 @@ impl Vm {
         entry: bool,
     ) -> PyResult<()> {
         let code_v = func.get(FN_CODE);
-        let cd = code_data(code_v).expect("code");
+        let cd = self.code_body(code_v).expect("code");
         let code = &*cd.code;
         if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
             return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
@@ -1349,7 +1349,7 @@ impl Vm {
 
     /// Creates a function object.
     pub fn new_function(&mut self, code: Value, globals: Value, qualname: Value) -> Value {
-        let cd = code_data(code).expect("code");
+        let cd = code_cell(code).expect("code");
         let f = self.alloc_obj(K_FUNCTION, self.g.types.function, FN_SLOTS, 0);
         f.init(FN_CODE, code);
         f.init(FN_GLOBALS, globals);
@@ -1369,11 +1369,7 @@ impl Vm {
             .dict_get_str(globals, self.g.names.__name__)
             .unwrap_or(Value::NONE);
         f.init(FN_MODULE, m);
-        let doc = match cd.code.docstring() {
-            Some(_) => cd.consts[0],
-            None => Value::NONE,
-        };
-        f.init(FN_DOC, doc);
+        f.init(FN_DOC, cd.doc);
         f.init(FN_ANNOTATIONS, Value::NONE);
         f.init(FN_BUILTINS, Value::EMPTY);
         f.value()

@@ -247,7 +247,7 @@ impl Vm {
         locals: Value,
         closure: Option<Value>,
     ) -> PyResult<Value> {
-        let cd = code_data(code).expect("code");
+        let cd = self.code_body(code).expect("code");
         if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
             return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
         }
@@ -315,7 +315,7 @@ impl Vm {
     pub fn run_class_body(&mut self, func: Value, ns: Value) -> PyResult<Value> {
         let fo = Obj::from_value(func).expect("func");
         let code = fo.get(FN_CODE);
-        let cd = code_data(code).expect("code");
+        let cd = self.code_body(code).expect("code");
         let globals = fo.get(FN_GLOBALS);
         let fbase = self.ctx.stack().top();
         self.ctx.stack().set_top(fbase + cd.extent);

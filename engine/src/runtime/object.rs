@@ -362,13 +362,55 @@ impl Trace for CodeData {
     }
 }
 
+/// The payload of a code value: its body, built when the value is made or,
+/// for a nested code object of a bytecode-cache file, when first needed
+/// ([`Vm::code_body`]); and what a function made from it needs meanwhile.
+pub struct CodeCell {
+    /// The code and its values; set once.
+    body: std::sync::OnceLock<CodeData>,
+    /// The undecoded code the body is built from (None once built).
+    lazy: Option<Arc<crate::bytecode::serialize::LazyCode>>,
+    /// `co_name`, interned.
+    pub name_value: Value,
+    /// `co_qualname`, interned.
+    pub qualname_value: Value,
+    /// A function's `__doc__` from this code: its docstring or None.
+    pub doc: Value,
+}
+
+impl Trace for CodeCell {
+    fn external_bytes(&self) -> usize {
+        self.body.get().map_or(0, CodeData::external_bytes)
+    }
+
+    fn trace(&self, f: &mut dyn FnMut(Value)) {
+        if let Some(b) = self.body.get() {
+            b.trace(f);
+        }
+        for v in [self.name_value, self.qualname_value, self.doc] {
+            if v.is_heap() {
+                f(v);
+            }
+        }
+    }
+}
+
 /// The payload of a code value.
 #[inline(always)]
-pub fn code_data(v: Value) -> Option<&'static CodeData> {
+pub fn code_cell(v: Value) -> Option<&'static CodeCell> {
     let o = Obj::from_value(v)?;
-    // SAFETY: native objects of kind K_CODE are made only by `Vm::new_code`,
-    // with a `CodeData` payload.
-    unsafe { proto_core::native::native_ref_by_kind::<CodeData>(o, K_CODE) }
+    // SAFETY: native objects of kind K_CODE are made only by
+    // `Vm::new_code_in` and `Vm::new_lazy_code`, with a `CodeCell` payload.
+    unsafe { proto_core::native::native_ref_by_kind::<CodeCell>(o, K_CODE) }
+}
+
+/// The body of a code value; None for a value that is no code, or whose
+/// body is not built yet (a nested code object of a cache file that has not
+/// run: [`Vm::code_body`] builds it). Everything reached through a frame,
+/// a generator or a traceback has its body.
+#[inline(always)]
+pub fn code_data(v: Value) -> Option<&'static CodeData> {
+    code_cell(v)?.body.get()
 }
 
 /// The payload of a builtin function value.
@@ -842,6 +884,95 @@ impl Vm {
         given: Option<&[Value]>,
         memo: &mut NameMemo,
     ) -> Value {
+        let body = self.code_body_of(code, given, memo);
+        let doc = match body.code.docstring() {
+            Some(_) => body.consts[0],
+            None => Value::NONE,
+        };
+        let cell = CodeCell {
+            name_value: body.name_value,
+            qualname_value: body.qualname_value,
+            doc,
+            body: std::sync::OnceLock::from(body),
+            lazy: None,
+        };
+        let v = self.ctx.alloc_native(K_CODE, self.g.types.code, cell);
+        self.ctx.promote(v);
+        v
+    }
+
+    /// A code value for a nested code object of a cache file, its body
+    /// built on first use ([`Vm::code_body`]); its name, qualname and
+    /// docstring are read now, for the function made from it. A header
+    /// that does not decode gives a code object built at once (which
+    /// reports the damage when it is needed).
+    fn new_lazy_code(
+        &mut self,
+        lazy: &Arc<crate::bytecode::serialize::LazyCode>,
+        memo: &mut NameMemo,
+    ) -> Value {
+        let Ok((name, qualname, doc)) = lazy.header() else {
+            return self.new_code_in(broken_code(), None, memo);
+        };
+        let name_value = self.intern_memo(&name, memo);
+        let qualname_value = self.intern_memo(&qualname, memo);
+        let doc = match doc {
+            Some(s) => self.const_value(&crate::bytecode::Constant::Str(s), memo),
+            None => Value::NONE,
+        };
+        let cell = CodeCell {
+            body: std::sync::OnceLock::new(),
+            lazy: Some(lazy.clone()),
+            name_value,
+            qualname_value,
+            doc,
+        };
+        let v = self.ctx.alloc_native(K_CODE, self.g.types.code, cell);
+        self.ctx.promote(v);
+        v
+    }
+
+    /// The body of code value `v`, built now if it was left undecoded
+    /// ([`CodeCell`]); None when `v` is no code value. A code object whose
+    /// cached bytes do not decode (which the file's checksum rules out)
+    /// gets a body that raises SystemError when run.
+    pub fn code_body(&mut self, v: Value) -> Option<&'static CodeData> {
+        let cell = code_cell(v)?;
+        if let Some(b) = cell.body.get() {
+            return Some(b);
+        }
+        let lazy = cell.lazy.as_ref()?;
+        let code = lazy.code().unwrap_or_else(|_| broken_code());
+        let body = self.code_body_of(code, None, &mut NameMemo::default());
+        // The code value is shared: what its body holds must be too.
+        for &c in body.consts.iter() {
+            self.ctx.promote(c);
+        }
+        // Another thread may have built it meanwhile: one body wins, the
+        // other is dropped (its values are garbage).
+        let _ = cell.body.set(body);
+        cell.body.get()
+    }
+
+    /// An interned name through `memo`.
+    fn intern_memo(&mut self, n: &Arc<str>, memo: &mut NameMemo) -> Value {
+        let key = Arc::as_ptr(n).cast::<u8>() as usize;
+        if let Some(&v) = memo.0.get(&key) {
+            return v;
+        }
+        let v = self.intern_mortal(n);
+        memo.0.insert(key, v);
+        v
+    }
+
+    /// The values of code object `code`: its constants (`given`, or its
+    /// own converted), names and variable names interned.
+    fn code_body_of(
+        &mut self,
+        code: Arc<CodeObject>,
+        given: Option<&[Value]>,
+        memo: &mut NameMemo,
+    ) -> CodeData {
         let consts: Vec<Value> = match given {
             Some(g) => {
                 debug_assert_eq!(g.len(), code.consts.len(), "co_consts length");
@@ -893,25 +1024,19 @@ impl Vm {
         let cache = (0..code.n_cache_slots as usize * super::icache::CACHE_WORDS)
             .map(|_| AtomicU64::new(0))
             .collect();
-        let v = self.ctx.alloc_native(
-            K_CODE,
-            self.g.types.code,
-            CodeData {
-                code,
-                consts: consts.into(),
-                names: names.into(),
-                varnames: varnames.into(),
-                cache,
-                nlocals,
-                ncells,
-                extent,
-                simple_argc,
-                name_value,
-                qualname_value,
-            },
-        );
-        self.ctx.promote(v);
-        v
+        CodeData {
+            code,
+            consts: consts.into(),
+            names: names.into(),
+            varnames: varnames.into(),
+            cache,
+            nlocals,
+            ncells,
+            extent,
+            simple_argc,
+            name_value,
+            qualname_value,
+        }
     }
 
     fn const_value(&mut self, c: &crate::bytecode::Constant, memo: &mut NameMemo) -> Value {
@@ -967,6 +1092,7 @@ impl Vm {
             }
             C::Ellipsis => Value::ELLIPSIS,
             C::Code(code) => self.new_code_in(code.clone(), None, memo),
+            C::LazyCode(lazy) => self.new_lazy_code(lazy, memo),
         }
     }
 
@@ -1461,4 +1587,17 @@ impl std::hash::Hasher for AddrHasher {
         let p = u128::from(n as u64) * 0x9E37_79B9_7F4A_7C15;
         self.0 = (p as u64) ^ ((p >> 64) as u64);
     }
+}
+
+/// The code object standing for cached code that does not decode: running
+/// it raises SystemError. (Unreachable for files that passed their
+/// checksum; see `serialize::LazyCode`.)
+fn broken_code() -> Arc<CodeObject> {
+    crate::compiler::compile(
+        "raise SystemError('bad code in a bytecode cache file')",
+        "<cache>",
+        crate::compiler::Mode::Exec,
+        crate::compiler::CompileFlags::default(),
+    )
+    .expect("a fixed program compiles")
 }

@@ -332,7 +332,7 @@ impl Vm {
             }
             K_CELL => format!("<cell at {:#x}>", object_id(v)),
             K_CODE => {
-                let cd = code_data(v).expect("code");
+                let cd = self.code_body(v).expect("code");
                 format!(
                     "<code object {} at {:#x}, file \"{}\", line {}>",
                     cd.code.name,

@@ -189,7 +189,7 @@ fn w_object(vm: &mut Vm, v: Value, out: &mut Vec<u8>, depth: usize) -> PyResult<
 /// now (`code.replace(co_consts=...)` may have changed them): each must be
 /// a marshallable constant, as CPython requires of `co_consts`.
 fn code_object(vm: &mut Vm, v: Value, depth: usize) -> PyResult<Arc<CodeObject>> {
-    let cd = code_data(v).ok_or_else(|| unmarshallable(vm))?;
+    let cd = vm.code_body(v).ok_or_else(|| unmarshallable(vm))?;
     let consts = cd
         .consts
         .iter()

@@ -14,7 +14,7 @@ use engine::runtime::*;
 use proto_core::Value;
 
 fn data(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<&'static CodeData> {
-    match a.first().and_then(|&v| code_data(v)) {
+    match a.first().and_then(|&v| vm.code_body(v)) {
         Some(d) => Ok(d),
         None => Err(wrong_receiver(vm, a, what, "code")),
     }

@@ -79,7 +79,7 @@ fn code_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if !Obj::from_value(v).is_some_and(|c| c.kind() == K_CODE) {
         return Err(vm.type_error("__code__ must be set to a code object"));
     }
-    let (new_free, old_free) = (code_nfree(v), code_nfree(o.get(FN_CODE)));
+    let (new_free, old_free) = (code_nfree(vm, v), code_nfree(vm, o.get(FN_CODE)));
     if new_free != old_free {
         let n = str_of(o.get(FN_NAME)).into_owned();
         return Err(vm.value_error(&format!(
@@ -91,8 +91,8 @@ fn code_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// The number of free variables of a code object.
-fn code_nfree(c: Value) -> usize {
-    code_data(c).map_or(0, |d| d.code.freevars.len())
+fn code_nfree(vm: &mut Vm, c: Value) -> usize {
+    vm.code_body(c).map_or(0, |d| d.code.freevars.len())
 }
 
 /// Setter of a slot that takes a tuple (or None, or a deletion).
@@ -222,7 +222,7 @@ fn function_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
     }
     let closure = closure.unwrap_or(Value::NONE);
-    let nfree = code_nfree(code);
+    let nfree = code_nfree(vm, code);
     if !is_tuple(closure) {
         if nfree > 0 && closure.is_none() {
             return Err(vm.type_error("arg 5 (closure) must be tuple"));
@@ -236,7 +236,9 @@ fn function_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         vm.seq_items(closure)
     };
     if cells.len() != nfree {
-        let cn = code_data(code).map_or(String::new(), |d| str_of(d.name_value).into_owned());
+        let cn = vm
+            .code_body(code)
+            .map_or(String::new(), |d| str_of(d.name_value).into_owned());
         return Err(vm.value_error(&format!(
             "{cn} requires closure of length {nfree}, not {}",
             cells.len()
