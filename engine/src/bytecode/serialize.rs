@@ -400,6 +400,7 @@ impl Writer {
     /// A name (of a code object, a variable, an attribute): its index in
     /// the file's name table ([`collect_names`]).
     fn name(&mut self, s: &Arc<str>) {
+        debug_assert!(self.names.contains_key(s), "collect_names saw {s}");
         let i = self.names.get(s).copied().unwrap_or_default();
         self.uvar(i);
     }
