@@ -760,7 +760,7 @@ impl CodeObject {
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
         // A name is shared by every code object of its file that uses it
-        // (the cache's string table): each holder counts its share.
+        // (the cache file's name table): each holder counts its share.
         let name = |s: &Arc<str>| {
             malloc_chunk(2 * size_of::<usize>() + s.len()) / Arc::strong_count(s).max(1)
         };

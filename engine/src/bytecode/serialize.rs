@@ -371,7 +371,7 @@ fn err(msg: impl Into<String>) -> DeserializeError {
 
 struct Writer {
     out: Vec<u8>,
-    /// Each name written so far, by its index in the file's name table.
+    /// The file's name table: each name's index ([`collect_names`]).
     names: std::collections::HashMap<Arc<str>, u64>,
 }
 
@@ -470,10 +470,29 @@ impl Writer {
     /// can leave it undecoded ([`LazyCode`]).
     fn nested_code(&mut self, code: &CodeObject) {
         self.out.push(12);
+        self.length_prefixed(|w| w.code(code));
+    }
+    /// What `write` appends, preceded by its length (as [`Writer::bytes`]).
+    fn length_prefixed(&mut self, write: impl FnOnce(&mut Self)) {
         let start = self.out.len();
-        self.code(code);
+        write(self);
         let body = self.out.split_off(start);
         self.bytes(&body);
+    }
+    /// Line-table entries as differences (offset from the previous entry's,
+    /// line from the previous line, end line from the line), five varints
+    /// per entry, so that nearly every field is one byte; wrapping u32
+    /// arithmetic makes any table round-trip ([`decode_line_entries`]).
+    fn line_entries(&mut self, entries: &[(u32, Location)]) {
+        let (mut prev_off, mut prev_line) = (0u32, 0u32);
+        for (off, loc) in entries {
+            self.u32(off.wrapping_sub(prev_off));
+            self.u32(zigzag(loc.line.wrapping_sub(prev_line)));
+            self.u32(zigzag(loc.end_line.wrapping_sub(loc.line)));
+            self.u32(loc.col);
+            self.u32(loc.end_col);
+            (prev_off, prev_line) = (*off, loc.line);
+        }
     }
     /// A code object. Its name, qualname, flags and constants come first:
     /// [`LazyCode::header`] reads the docstring from them.
@@ -501,13 +520,10 @@ impl Writer {
         self.bytes(&c.code);
         // The line table as a count and a length-prefixed run of entries,
         // so that the cache's reader can keep it undecoded
-        // ([`LineTable::encoded`]); the encoding is
-        // [`encode_line_entries`]'.
+        // ([`LineTable::encoded`]).
         let entries = c.linetable.entries();
         self.uvar(entries.len() as u64);
-        let mut table = Vec::with_capacity(entries.len() * 5);
-        encode_line_entries(entries, &mut table);
-        self.bytes(&table);
+        self.length_prefixed(|w| w.line_entries(entries));
         self.uvar(c.exception_table.len() as u64);
         for e in c.exception_table.iter() {
             self.u32(e.start);
@@ -521,28 +537,7 @@ impl Writer {
     }
 }
 
-/// Appends line-table entries to `out` as differences (offset from the
-/// previous entry's, line from the previous line, end line from the line),
-/// five varints per entry, so that nearly every field is one byte; wrapping
-/// u32 arithmetic makes any table round-trip.
-fn encode_line_entries(entries: &[(u32, Location)], out: &mut Vec<u8>) {
-    let mut w = Writer {
-        out: std::mem::take(out),
-        names: std::collections::HashMap::new(),
-    };
-    let (mut prev_off, mut prev_line) = (0u32, 0u32);
-    for (off, loc) in entries {
-        w.u32(off.wrapping_sub(prev_off));
-        w.u32(zigzag(loc.line.wrapping_sub(prev_line)));
-        w.u32(zigzag(loc.end_line.wrapping_sub(loc.line)));
-        w.u32(loc.col);
-        w.u32(loc.end_col);
-        (prev_off, prev_line) = (*off, loc.line);
-    }
-    *out = w.out;
-}
-
-/// The `n` entries [`encode_line_entries`] wrote into `data` (all of it);
+/// The `n` entries [`Writer::line_entries`] wrote into `data` (all of it);
 /// `None` if `data` is not exactly that.
 pub(crate) fn decode_line_entries(data: &[u8], n: usize) -> Option<Vec<(u32, Location)>> {
     // Each entry takes five bytes at least.
@@ -692,7 +687,6 @@ impl<'a> Reader<'a> {
         let n = self.len()?;
         self.take(n)
     }
-    /// A name as [`Writer::name`] wrote it.
     /// A name: an index into the file's name table.
     fn name(&mut self) -> Result<Arc<str>, DeserializeError> {
         let i = self.uvar()?;

@@ -889,13 +889,17 @@ impl Vm {
             Some(_) => body.consts[0],
             None => Value::NONE,
         };
-        let cell = CodeCell {
+        self.alloc_code(CodeCell {
             name_value: body.name_value,
             qualname_value: body.qualname_value,
             doc,
             body: std::sync::OnceLock::from(body),
             lazy: None,
-        };
+        })
+    }
+
+    /// A code value with payload `cell`, shared at once (code is).
+    fn alloc_code(&mut self, cell: CodeCell) -> Value {
         let v = self.ctx.alloc_native(K_CODE, self.g.types.code, cell);
         self.ctx.promote(v);
         v
@@ -920,16 +924,13 @@ impl Vm {
             Some(s) => self.const_value(&crate::bytecode::Constant::Str(s), memo),
             None => Value::NONE,
         };
-        let cell = CodeCell {
+        self.alloc_code(CodeCell {
             body: std::sync::OnceLock::new(),
             lazy: Some(lazy.clone()),
             name_value,
             qualname_value,
             doc,
-        };
-        let v = self.ctx.alloc_native(K_CODE, self.g.types.code, cell);
-        self.ctx.promote(v);
-        v
+        })
     }
 
     /// The body of code value `v`, built now if it was left undecoded
@@ -956,13 +957,7 @@ impl Vm {
 
     /// An interned name through `memo`.
     fn intern_memo(&mut self, n: &Arc<str>, memo: &mut NameMemo) -> Value {
-        let key = Arc::as_ptr(n).cast::<u8>() as usize;
-        if let Some(&v) = memo.0.get(&key) {
-            return v;
-        }
-        let v = self.intern_mortal(n);
-        memo.0.insert(key, v);
-        v
+        memo.get_or_insert_with(n, || self.intern_mortal(n))
     }
 
     /// The values of code object `code`: its constants (`given`, or its
@@ -993,10 +988,7 @@ impl Vm {
             let mut table = proto_core::sync::lock(&g.interned);
             let ctx = &mut self.ctx;
             let mut intern = |n: &Arc<str>| {
-                *memo
-                    .0
-                    .entry(Arc::as_ptr(n).cast::<u8>() as usize)
-                    .or_insert_with(|| intern_in(ctx, &mut table, g.types.str_, n, mortal))
+                memo.get_or_insert_with(n, || intern_in(ctx, &mut table, g.types.str_, n, mortal))
             };
             let names: Vec<Value> = code.names.iter().map(&mut intern).collect();
             let varnames: Vec<Value> = code.varnames.iter().map(&mut intern).collect();
@@ -1559,14 +1551,25 @@ impl SubclassList {
 
 /// The interned name of each text in a tree of code objects being made
 /// into code values, keyed by the text's address: the bytecode cache's
-/// reader shares one `Arc<str>` per distinct name of a file
-/// (`serialize::Writer::name`), so each is hashed and looked up in the
-/// intern table once instead of once per use (27,000 uses, 9,600 names in
-/// the six-module start-up imports). Lives within one `new_code` call,
-/// which reaches no safepoint, so the names it holds need no rooting; a
-/// text's address is stable while its `CodeObject` holds it.
+/// reader shares one `Arc<str>` per distinct name of a file (the file's
+/// name table, `serialize::collect_names`), so each is hashed and looked
+/// up in the intern table once instead of once per use (27,000 uses, 9,600
+/// names in the six-module start-up imports). Lives within one `new_code`
+/// or `code_body` call, which reaches no safepoint, so the names it holds
+/// need no rooting; a text's address is stable while its `CodeObject`
+/// holds it.
 #[derive(Default)]
 struct NameMemo(hashbrown::HashMap<usize, Value, std::hash::BuildHasherDefault<AddrHasher>>);
+
+impl NameMemo {
+    /// The interned `n`, made by `intern` the first time.
+    fn get_or_insert_with(&mut self, n: &Arc<str>, intern: impl FnOnce() -> Value) -> Value {
+        *self
+            .0
+            .entry(Arc::as_ptr(n).cast::<u8>() as usize)
+            .or_insert_with(intern)
+    }
+}
 
 /// Hashes an address: a folded 128-bit multiply spreads its varying middle
 /// bits over both the low bits hashbrown takes the bucket from and the high

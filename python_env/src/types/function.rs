@@ -236,9 +236,7 @@ fn function_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         vm.seq_items(closure)
     };
     if cells.len() != nfree {
-        let cn = vm
-            .code_body(code)
-            .map_or(String::new(), |d| str_of(d.name_value).into_owned());
+        let cn = code_cell(code).map_or(String::new(), |c| str_of(c.name_value).into_owned());
         return Err(vm.value_error(&format!(
             "{cn} requires closure of length {nfree}, not {}",
             cells.len()
