@@ -1449,11 +1449,11 @@ pub fn finish(vm: &mut Vm) -> bool {
     if vm.dict_get_str(sm, k).is_some() {
         python_env::modules::atexit::run_exitfuncs(vm);
     }
-    let mut flushed = python_env::modules::sys::flush_std_files(vm);
+    let flushed = python_env::modules::sys::flush_std_files(vm);
     vm.g.finalizing
         .store(true, proto_core::sync::Ordering::Release);
     if finalize_at_exit(vm) {
-        flushed &= python_env::modules::sys::flush_std_files(vm);
+        python_env::modules::sys::flush_std_files_reporting(vm, false);
     }
     flush();
     flushed

@@ -96,6 +96,14 @@ pub fn register(vm: &mut Vm, obj: Value) {
     tab.registered.insert(obj.bits(), seq);
 }
 
+/// Takes `obj` off the list (its `__del__` will not run when it is found
+/// unreachable): an io buffer whose text wrapper now closes it.
+pub fn unregister(obj: Value) {
+    if let Some(tab) = sync::lock(&TABLE).as_mut() {
+        tab.registered.remove(&obj.bits());
+    }
+}
+
 /// The instances whose `__del__` is due (the caller roots and calls them).
 pub fn take_pending() -> Vec<Value> {
     sync::lock(&TABLE)

@@ -194,7 +194,10 @@ pub fn run_deferred_work(vm: &mut Vm) {
     crate::types::asyncgen::run_finalizers(vm);
     run_del(vm);
     crate::types::weakref::run_callbacks(vm);
-    if COLLECTING.with(|c| c.get()) {
+    // The exit's collections are not reported (CPython's
+    // `_PyGC_CollectNoFail` calls no callbacks): the program's globals may
+    // already be None.
+    if COLLECTING.with(|c| c.get()) || vm.g.finalizing.load(proto_core::sync::Ordering::Acquire) {
         return;
     }
     COLLECTING.with(|c| c.set(true));

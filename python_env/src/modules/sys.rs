@@ -63,6 +63,14 @@ pub fn write_stderr(vm: &mut Vm, text: &str) {
 /// (sys.stderr) and makes the result false (CPython then exits with 120);
 /// a failing stderr flush is ignored.
 pub fn flush_std_files(vm: &mut Vm) -> bool {
+    flush_std_files_reporting(vm, true)
+}
+
+/// [`flush_std_files`]; with `report` false a failed flush is neither
+/// reported nor counted (the flush after the exit's finalizers, which
+/// CPython makes only for streams still in `sys`: it has cleared `sys`
+/// by then, so an error there was reported once already).
+pub fn flush_std_files_reporting(vm: &mut Vm, report: bool) -> bool {
     let mut ok = true;
     for name in ["stdout", "stderr"] {
         let Some(f) = crate::builtins::sys_attr(vm, name).filter(|f| !f.is_none()) else {
@@ -78,7 +86,7 @@ pub fn flush_std_files(vm: &mut Vm) -> bool {
         };
         if !closed {
             if let Err(e) = vm.call_method(f, "flush", &[]) {
-                if name == "stdout" {
+                if name == "stdout" && report {
                     vm.push_root(e.0);
                     crate::modules::gc::write_unraisable(vm, f, e);
                     ok = false;
@@ -296,6 +304,10 @@ fn create_stdio(
             Value::EMPTY,
         )?;
         vm.push_root(stream);
+        // The exit sequence flushes the standard streams (`finish`), and
+        // `sys.__stdout__` keeps them: no finalizer is listed for them.
+        engine::runtime::finalize::unregister(stream);
+        engine::runtime::finalize::unregister(buf);
         let mv = vm.new_str(if write { "w" } else { "r" });
         let mn = vm.intern("mode");
         vm.setattr(stream, mn, mv)?;

@@ -367,6 +367,10 @@ fn b_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     g.wbuf.clear();
     g.detached = false;
     g.ok = true;
+    drop(g);
+    if s.which.writable() {
+        super::iobase::finalize_on_drop(vm, a[0], None);
+    }
     Ok(Value::NONE)
 }
 
@@ -806,7 +810,11 @@ fn b_close(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     g.clear_read();
     g.wbuf.clear();
     let r = match (flushed, closed) {
-        (Ok(()), Ok(_)) => Ok(Value::NONE),
+        (Ok(()), Ok(_)) => {
+            // Closed: nothing is left for a finalizer to do.
+            engine::runtime::finalize::unregister(a[0]);
+            Ok(Value::NONE)
+        }
         (Err(e), Ok(_)) => Err(e),
         (Ok(()), Err(e)) => Err(e),
         (Err(first), Err(e)) => {

@@ -50,8 +50,8 @@ impl proto_core::native::Trace for FileState {}
 impl Drop for FileState {
     /// A FileIO collected while open closes its descriptor (if it owns
     /// it), as CPython's deallocator does, so `open(p).read()` in a loop
-    /// does not run out of descriptors. (Buffered data above it is not
-    /// flushed: there is no `__del__`.)
+    /// does not run out of descriptors. (A buffered writer above it is
+    /// flushed by its own `__del__` first: see `iobase::finalize_on_drop`.)
     fn drop(&mut self) {
         let fd = *self.fd.get_mut();
         if fd >= 0 && *self.flags.get_mut() & F_CLOSEFD != 0 {

@@ -4,8 +4,11 @@
 //! so that Python subclasses (`io.RawIOBase` subclasses...) work.
 //!
 //! Closing state follows CPython: `close()` sets the instance attribute
-//! `__IOBase_closed`, which the `closed` property reads. There is no
-//! `__del__`: an object dropped without `close()` is not flushed.
+//! `__IOBase_closed`, which the `closed` property reads. `__del__` closes
+//! an open stream (CPython's `iobase_finalize`); the collector runs it for
+//! the writable buffered streams and text wrappers, which register
+//! themselves when initialised, so that data written to a file dropped
+//! without `close()` reaches it.
 
 use super::*;
 
@@ -136,6 +139,43 @@ pub(crate) fn iob_close(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     r?;
     set?;
     Ok(Value::NONE)
+}
+
+/// `__del__` (CPython's `iobase_finalize`): closes the stream unless
+/// `closed` says it is closed or cannot be read. An error from `close()` is
+/// reported as unraisable under `-X dev` and dropped otherwise, as CPython
+/// does (a finalizer has no caller to raise to).
+fn iob_del(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let s = self_of(vm, a, "__del__")?;
+    noargs(vm, "__del__", a, k)?;
+    let n = vm.intern("closed");
+    let closed = match vm.getattr_opt(s, n) {
+        Ok(Some(c)) => vm.truthy(c).unwrap_or(true),
+        _ => true,
+    };
+    if closed {
+        return Ok(Value::NONE);
+    }
+    if let Err(e) = vm.call_method(s, "close", &[]) {
+        if crate::modules::sys::dev_mode() {
+            let mark = vm.push_root(e.0);
+            crate::modules::sys::write_unraisable(vm, None, s, e.0);
+            vm.pop_roots(mark);
+        }
+    }
+    Ok(Value::NONE)
+}
+
+/// Lists `obj` (a buffered stream or text wrapper just initialised for
+/// writing) for the collector's finalization, so that [`iob_del`] closes
+/// and flushes it when it is dropped open; `inner`, a stream the wrapper
+/// closes itself, is taken off the list (closing it first would leave the
+/// wrapper's pending text nowhere to go).
+pub(crate) fn finalize_on_drop(vm: &mut Vm, obj: Value, inner: Option<Value>) {
+    if let Some(i) = inner {
+        engine::runtime::finalize::unregister(i);
+    }
+    engine::runtime::finalize::register(vm, obj);
 }
 
 fn iob_closed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -447,6 +487,7 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value) -> Bases {
             ("readline", iob_readline),
             ("readlines", iob_readlines),
             ("writelines", iob_writelines),
+            ("__del__", iob_del),
         ],
     );
     add_getset(vm, iob, "closed", iob_closed, None);

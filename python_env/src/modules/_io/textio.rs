@@ -733,6 +733,10 @@ fn t_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     g.pending_out.clear();
     xset(vm, a[0], NX, X_BUFFER, buffer);
     g.ok = true;
+    drop(g);
+    if writable {
+        super::iobase::finalize_on_drop(vm, a[0], Some(buffer));
+    }
     Ok(Value::NONE)
 }
 
@@ -884,7 +888,11 @@ fn t_close(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let closed = vm.call_method(buffer, "close", &[]);
     vm.pop_roots(mark);
     match (flushed, closed) {
-        (Ok(_), Ok(_)) => Ok(Value::NONE),
+        (Ok(_), Ok(_)) => {
+            // Closed: nothing is left for a finalizer to do.
+            engine::runtime::finalize::unregister(a[0]);
+            Ok(Value::NONE)
+        }
         (Err(e), Ok(_)) => Err(e),
         (Ok(_), Err(e)) => Err(e),
         (Err(first), Err(e)) => {
@@ -1390,7 +1398,14 @@ fn t_detach(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let buffer = buffer_of(a[0]);
     g.ok = false;
     g.detached = true;
+    let writable = g.writable;
     xset(vm, a[0], NX, X_BUFFER, Value::NONE);
+    drop(g);
+    // The buffer is on its own again: it closes itself when dropped open.
+    if writable {
+        engine::runtime::finalize::unregister(a[0]);
+        super::iobase::finalize_on_drop(vm, buffer, None);
+    }
     Ok(buffer)
 }
 
