@@ -481,8 +481,19 @@ impl Vm {
         n: usize,
         kwnames: Value,
     ) -> Option<PyResult<Value>> {
-        if b.arity.is_some() || n > PLAIN_ARGS {
+        if n > PLAIN_ARGS {
             return None;
+        }
+        if let Some((lo, hi)) = b.arity {
+            // A slot method (`__setitem__` found on the type) given its
+            // receiver and a count of arguments within its arity: nothing
+            // for the general path to check beyond the receiver's type.
+            if b.meth_arity || b.bound.is_heap() || !b.is_method || n == 0 {
+                return None;
+            }
+            if !(lo..=hi).contains(&(n - 1)) {
+                return None;
+            }
         }
         let off = if b.bound.is_heap() {
             // `__new__` targets are checked by the general path.

@@ -153,6 +153,9 @@ impl Vm {
 
     /// `index(v)` as an isize, OverflowError/IndexError style messages by caller.
     pub fn index_isize(&mut self, v: Value) -> PyResult<isize> {
+        if let Some(i) = v.as_int() {
+            return Ok(i as isize);
+        }
         let i = self.index(v)?;
         match self.as_i64(i) {
             Some(x) => Ok(x as isize),
@@ -1040,9 +1043,8 @@ impl Vm {
                 });
             }
             Kind::TUPLE if c == t.tuple => {
-                let items = self.seq_items(v);
                 let mark = self.push_root(v);
-                let r = self.hash_tuple(&items);
+                let r = self.hash_tuple(o);
                 self.pop_roots(mark);
                 return r;
             }
@@ -1085,18 +1087,22 @@ impl Vm {
         Err(self.type_error(&format!("unhashable type: '{tn}'")))
     }
 
-    fn hash_tuple(&mut self, items: &[Value]) -> PyResult<i64> {
+    /// CPython's tuple hash (xxHash-based) of the tuple `o`, which the
+    /// caller roots (an item's `__hash__` may collect; a tuple's items
+    /// never change).
+    fn hash_tuple(&mut self, o: Obj) -> PyResult<i64> {
         const P1: u64 = 11400714785074694791;
         const P2: u64 = 14029467366897019727;
         const P5: u64 = 2870177450012600261;
+        let n = o.n_values();
         let mut acc: u64 = P5;
-        for &x in items {
-            let lane = self.hash(x)? as u64;
+        for i in 0..n {
+            let lane = self.hash(o.get(i))? as u64;
             acc = acc.wrapping_add(lane.wrapping_mul(P2));
             acc = acc.rotate_left(31);
             acc = acc.wrapping_mul(P1);
         }
-        acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+        acc = acc.wrapping_add((n as u64) ^ (P5 ^ 3527539));
         if acc == u64::MAX {
             return Ok(1546275796);
         }
@@ -3082,16 +3088,55 @@ fn probe_simple(t: Obj, h: u64, key: Value, types: &Types) -> Result<Probe, ()> 
     })
 }
 
-/// Keys whose equality needs no Python code: ints, str, None, bools.
+/// Keys whose equality needs no Python code: ints, str, None, bools,
+/// classes whose metaclass is `type` (equal only to themselves), and exact
+/// tuples of at most [`SIMPLE_TUPLE_LEN`] such keys, tuples excepted (the
+/// keys of `re`'s compile cache and of `functools.lru_cache` on
+/// positional arguments).
 #[inline]
 fn key_is_simple(k: Value, t: &Types) -> bool {
     if k.is_int() || k.is_special() {
         return true;
     }
-    match Obj::from_value(k) {
-        Some(o) => o.kind() == Kind::STR && o.class() == t.str_,
-        None => false,
+    let Some(o) = Obj::from_value(k) else {
+        return false;
+    };
+    match o.kind() {
+        Kind::STR => o.class() == t.str_,
+        Kind::TUPLE => tuple_is_simple(o, t),
+        K_TYPE => o.class() == t.type_,
+        _ => false,
     }
+}
+
+/// The longest tuple [`key_is_simple`] looks into.
+const SIMPLE_TUPLE_LEN: usize = 8;
+
+/// See [`key_is_simple`].
+#[inline(never)]
+fn tuple_is_simple(o: Obj, t: &Types) -> bool {
+    let n = o.n_values();
+    if o.class() != t.tuple || n > SIMPLE_TUPLE_LEN {
+        return false;
+    }
+    for i in 0..n {
+        let v = o.get(i);
+        if v.is_int() || v.is_special() {
+            continue;
+        }
+        let Some(x) = Obj::from_value(v) else {
+            return false;
+        };
+        let simple = match x.kind() {
+            Kind::STR => x.class() == t.str_,
+            K_TYPE => x.class() == t.type_,
+            _ => false,
+        };
+        if !simple {
+            return false;
+        }
+    }
+    true
 }
 
 /// `hash()` of a small int: the int itself, -1 (CPython's error marker)
@@ -3141,9 +3186,15 @@ pub(crate) fn simple_eq(a: Value, b: Value) -> bool {
         return true;
     }
     match (Obj::from_value(a), Obj::from_value(b)) {
-        (Some(x), Some(y)) => {
-            x.kind() == Kind::STR && y.kind() == Kind::STR && lstr::bytes(x) == lstr::bytes(y)
-        }
+        (Some(x), Some(y)) => match (x.kind(), y.kind()) {
+            (Kind::STR, Kind::STR) => lstr::bytes(x) == lstr::bytes(y),
+            // Tuples of simple keys (see `key_is_simple`): item by item.
+            (Kind::TUPLE, Kind::TUPLE) => {
+                x.n_values() == y.n_values()
+                    && (0..x.n_values()).all(|i| simple_eq(x.get(i), y.get(i)))
+            }
+            _ => false,
+        },
         // 1 == True, 0 == False
         _ => {
             let ai = if a.is_bool() {

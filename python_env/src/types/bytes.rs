@@ -964,6 +964,17 @@ fn ba_getitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = ba_bytes(Obj::from_value(a[0]).expect("ba")).len();
+    // `b[i] = x` with small ints in range on a local bytearray: no
+    // conversion can run Python code, so the write is the whole step.
+    if let (Some(i), Some(x)) = (a[1].as_int(), a[2].as_int()) {
+        let i = if i < 0 { i + n as i64 } else { i };
+        if (0..n as i64).contains(&i)
+            && (0..256).contains(&x)
+            && ba_write_local(a[0], i as usize, &[x as u8]) == Some(true)
+        {
+            return Ok(Value::NONE);
+        }
+    }
     if is_slice(a[1]) {
         let (start, stop, step, count) = slice_indices(vm, a[1], n)?;
         let nb = assign_source(vm, a[2])?;

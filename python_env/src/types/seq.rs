@@ -95,6 +95,9 @@ pub fn norm_index(vm: &mut Vm, k: Value, len: usize, what: &str) -> PyResult<usi
 /// mutation of a shared list resolves it under the list's lock); the
 /// TypeError names the sequence as [`norm_index`] does.
 pub fn index_value(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
+    if let Some(i) = k.as_int() {
+        return Ok(i);
+    }
     if !vm.has_index(k) {
         let tn = vm.type_name_of(k);
         let seq = what.split(' ').next().unwrap_or(what);

@@ -19,6 +19,8 @@
 //! interpreter's pending-signal check), so Ctrl-C interrupts a
 //! catastrophic pattern.
 
+use std::cell::Cell;
+
 pub const MAGIC: i64 = 20220615;
 pub const CODESIZE: i64 = 4;
 pub const MAXREPEAT: u32 = u32::MAX;
@@ -384,6 +386,120 @@ pub struct Tables {
     /// Where a match can start, when the code says (see [`first_set`]);
     /// a search runs the machine only at such positions.
     first: Option<Start>,
+    /// A literal every match holds at a bounded distance from its start
+    /// (see [`required_literal`]).
+    required: Option<Required>,
+}
+
+/// A run of literal characters that every match holds, starting between
+/// `lo` and `hi` characters after the match's start: a search looks for
+/// it (`Subject::find` on its first character) and runs the machine only
+/// at the few positions before an occurrence, instead of at every one.
+/// `(^|[^\\])"\\/Date\(` or `\bword\b`, where the code begins with
+/// something other than the literal, have neither an info-block prefix
+/// nor a useful first-character screen.
+#[derive(Clone)]
+pub struct Required {
+    lo: usize,
+    hi: usize,
+    lit: Box<[u32]>,
+}
+
+/// The widest spread (`hi - lo`) of a required literal's offset: each
+/// occurrence makes the search try `hi - lo + 1` positions.
+const REQUIRED_SPREAD: usize = 8;
+
+/// The required literal of the code at `pc` (after the info block), if
+/// one can be found cheaply: the code is walked item by item while every
+/// path through it consumes a bounded number of characters (marks,
+/// anchors and lookarounds none, one-character items one, a branch the
+/// range of its alternatives'); the first run of at least two LITERAL ops
+/// met that way (or of one, after a prefix of variable width) is the
+/// literal. Anything else (a repeat, a group reference) ends the walk with
+/// no literal.
+fn required_literal(code: &[u32], pc: usize) -> Option<Required> {
+    let (mut lo, mut hi) = (0usize, 0usize);
+    let mut pc = pc;
+    loop {
+        let op = *code.get(pc)?;
+        if op == LITERAL {
+            let mut lit = Vec::new();
+            let mut q = pc;
+            while code.get(q) == Some(&LITERAL) {
+                lit.push(*code.get(q + 1)?);
+                q += 2;
+            }
+            if lit.len() >= 2 || (hi > lo && !lit.is_empty()) {
+                return Some(Required {
+                    lo,
+                    hi,
+                    lit: lit.into_boxed_slice(),
+                });
+            }
+        }
+        let (next, w) = item_width(code, pc)?;
+        lo += w.0;
+        hi += w.1;
+        if hi - lo > REQUIRED_SPREAD {
+            return None;
+        }
+        pc = next;
+    }
+}
+
+/// The item at `pc`: the index after it and the least and most
+/// characters it consumes; None for an item this walk does not follow
+/// (or the end of the code).
+fn item_width(code: &[u32], pc: usize) -> Option<(usize, (usize, usize))> {
+    let op = *code.get(pc)?;
+    let arg = |i: usize| code.get(pc + i).map(|&w| w as usize);
+    Some(match op {
+        MARK | AT => (pc + 2, (0, 0)),
+        ANY | ANY_ALL => (pc + 1, (1, 1)),
+        LITERAL
+        | NOT_LITERAL
+        | LITERAL_IGNORE
+        | NOT_LITERAL_IGNORE
+        | LITERAL_UNI_IGNORE
+        | NOT_LITERAL_UNI_IGNORE
+        | LITERAL_LOC_IGNORE
+        | NOT_LITERAL_LOC_IGNORE
+        | CATEGORY => (pc + 2, (1, 1)),
+        IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => (pc + 1 + arg(1)?, (1, 1)),
+        // <ASSERT> <skip> <back> pattern <SUCCESS>: consumes nothing.
+        ASSERT | ASSERT_NOT => (pc + 1 + arg(1)?, (0, 0)),
+        BRANCH => {
+            // <BRANCH> <skip> alternative <JUMP> <skip> ... <0>; each
+            // alternative ends with a JUMP past the final 0.
+            let mut alt = pc + 1;
+            let (mut lo, mut hi) = (usize::MAX, 0);
+            loop {
+                let skip = *code.get(alt)? as usize;
+                if skip == 0 {
+                    break;
+                }
+                let end = alt + skip;
+                let (mut q, mut a_lo, mut a_hi) = (alt + 1, 0, 0);
+                while q + 2 < end {
+                    let (next, w) = item_width(code, q)?;
+                    q = next;
+                    a_lo += w.0;
+                    a_hi += w.1;
+                }
+                if q + 2 != end || *code.get(q)? != JUMP {
+                    return None;
+                }
+                lo = lo.min(a_lo);
+                hi = hi.max(a_hi);
+                alt = end;
+            }
+            if lo == usize::MAX {
+                return None;
+            }
+            (alt + 1, (lo, hi))
+        }
+        _ => return None,
+    })
 }
 
 /// The positions where a match can start: those holding a character of
@@ -412,6 +528,7 @@ impl Tables {
             set_at: vec![0; code.len()],
             maps: Vec::new(),
             first: None,
+            required: None,
         };
         for &at in sets {
             if at < code.len() && t.set_at[at] == 0 && set_is_pure(code, at) {
@@ -430,6 +547,7 @@ impl Tables {
         }
         // Both screens are necessary conditions; their intersection is one
         // too where both are character sets.
+        t.required = required_literal(code, pc);
         let first = first_set(code, &t, pc, 0);
         t.first = match (first, info) {
             (Some(a), Some(b)) if !a.zero => Some(Start::chars(a.map.intersect(b))),
@@ -578,6 +696,46 @@ struct Repeat {
 
 const NONE: usize = usize::MAX;
 
+/// The growable buffers of a [`Machine`]. Each thread keeps one set
+/// between matches, so that a match on a warm thread allocates nothing
+/// (most matches are short: the allocations were a third of their time).
+/// A machine made while another runs on the thread (a `re` call from a
+/// `sub` callback) starts with empty buffers; buffers grown past
+/// [`Scratch::KEEP`] entries are freed rather than kept.
+#[derive(Default)]
+struct Scratch {
+    marks: Vec<usize>,
+    mark_stack: Vec<usize>,
+    repeats: Vec<Repeat>,
+}
+
+impl Scratch {
+    const KEEP: usize = 4096;
+
+    fn take() -> Scratch {
+        SCRATCH.try_with(Cell::take).unwrap_or_default()
+    }
+
+    fn give_back(mut self) {
+        if self.marks.capacity() > Self::KEEP
+            || self.mark_stack.capacity() > Self::KEEP
+            || self.repeats.capacity() > Self::KEEP
+        {
+            return;
+        }
+        self.marks.clear();
+        self.mark_stack.clear();
+        self.repeats.clear();
+        // During thread teardown the slot may be gone: the buffers are
+        // then simply freed.
+        let _ = SCRATCH.try_with(|c| c.set(self));
+    }
+}
+
+thread_local! {
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+}
+
 /// One match or search over a subject (CPython's `SRE_STATE`).
 pub struct Machine<'a, S: Subject> {
     pub s: S,
@@ -605,6 +763,11 @@ pub struct Machine<'a, S: Subject> {
 
 impl<'a, S: Subject> Machine<'a, S> {
     pub fn new(s: S, code: &'a [u32], t: &'a Tables, start: usize, end: usize) -> Self {
+        let Scratch {
+            marks,
+            mark_stack,
+            repeats,
+        } = Scratch::take();
         Machine {
             s,
             code,
@@ -612,11 +775,11 @@ impl<'a, S: Subject> Machine<'a, S> {
             start,
             end,
             ptr: start,
-            marks: Vec::new(),
+            marks,
             lastmark: -1,
             lastindex: -1,
-            mark_stack: Vec::new(),
-            repeats: Vec::new(),
+            mark_stack,
+            repeats,
             repeat: None,
             match_all: false,
             must_advance: false,
@@ -1539,6 +1702,11 @@ impl<'a, S: Subject> Machine<'a, S> {
         } else {
             None
         };
+        let required = if prefix.is_none() && !anchored {
+            self.t.required.as_ref()
+        } else {
+            None
+        };
         let must_advance = self.must_advance;
         let s = self.s;
         let real_end = self.end;
@@ -1561,6 +1729,25 @@ impl<'a, S: Subject> Machine<'a, S> {
                     }
                     if p > end {
                         break None;
+                    }
+                }
+            } else if let Some(rq) = required {
+                // The first occurrence of the literal at or after `p + lo`
+                // that ends inside the subject; a match holding it starts
+                // at most `hi` before it, and at `p` at the earliest.
+                let len = rq.lit.len();
+                let mut from = p + rq.lo;
+                loop {
+                    if from + len > real_end {
+                        break None;
+                    }
+                    match s.find(rq.lit[0], from, real_end - len + 1) {
+                        Some(q) if (1..len).all(|i| s.at(q + i) == rq.lit[i]) => {
+                            let c = p.max(q.saturating_sub(rq.hi));
+                            break (c <= end).then_some(c);
+                        }
+                        Some(q) => from = q + 1,
+                        None => break None,
                     }
                 }
             } else if let Some(st) = fstart {
@@ -1705,6 +1892,17 @@ impl<'a, S: Subject> Machine<'a, S> {
             Lead::Item(i) => First::Item(i),
             Lead::Begin | Lead::Other => First::Any,
         }
+    }
+}
+
+impl<S: Subject> Drop for Machine<'_, S> {
+    fn drop(&mut self) {
+        Scratch {
+            marks: std::mem::take(&mut self.marks),
+            mark_stack: std::mem::take(&mut self.mark_stack),
+            repeats: std::mem::take(&mut self.repeats),
+        }
+        .give_back();
     }
 }
 
