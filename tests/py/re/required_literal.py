@@ -18,11 +18,22 @@ cases = [
     (r'(\d|\d\d)-x', ['1-x', '12-x', '123-x', '-x']),
     (r'(?i)(^|\s)ab', ['AB', ' aB', 'xab', 'x Ab']),
     (r'(^|a)bb', ['bb', 'abb', 'cbb', 'babb']),
+    # One literal per alternative.
+    (r'agggtaaa|tttaccct', ['agggtaaa', 'xtttaccctagggtaaa', 'agggtaa', 'tttaccc']),
+    (r'[cgt]gggtaaa|tttaccc[acg]', ['cgggtaaa', 'tttaccca', 'agggtaaa', 'tttacccc gggggtaaa']),
+    (r'a[act]ggtaaa|tttacc[agt]t', ['aaggtaaa', 'tttaccgt', 'tttacctt aaggtaaa']),
+    (r'(?:ab|c.d)xy|q(r|st)', ['abxy', 'cxdxy', 'qr', 'qst', 'abxqr', 'ccddxy']),
+    (r'\bfoo|bar\b', ['foo', 'xfoo', 'bar', 'barx', 'foobar bar']),
+    (r'(ab|cd)?xy', ['xy', 'abxy', 'cdxy', 'axy']),
+    ('\u20acab|\xe9\xe9', ['\u20acab', '\xe9\xe9', 'x\u20acab\xe9\xe9', '\u20aca']),
 ]
 
 for pat, subjects in cases:
     c = re.compile(pat)
-    cb = re.compile(pat.encode())
+    try:
+        cb = re.compile(pat.encode('latin-1'))
+    except UnicodeEncodeError:
+        cb = None
     print(pat)
     for s in subjects:
         m = c.search(s)
@@ -32,7 +43,8 @@ for pat, subjects in cases:
         for pos, endpos in [(1, len(s)), (0, max(len(s) - 1, 0)), (2, 5)]:
             m = c.search(s, pos, endpos)
             print('    [%d:%d] %s' % (pos, endpos, m and m.span()))
-        print('    bytes', [x.span() for x in cb.finditer(s.encode())])
+        if cb is not None:
+            print('    bytes', [x.span() for x in cb.finditer(s.encode('latin-1', 'replace'))])
         w = '\u20ac' + s + '\xe9' + s
         print('    wide', [x.span() for x in c.finditer(w)])
 

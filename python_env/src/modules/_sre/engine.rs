@@ -106,6 +106,8 @@ pub trait Subject: Copy {
     fn at(&self, i: usize) -> u32;
     /// The first position in `from..to` holding `ch`.
     fn find(&self, ch: u32, from: usize, to: usize) -> Option<usize>;
+    /// The subject as bytes, when its units are bytes.
+    fn as_bytes(&self) -> Option<&[u8]>;
 }
 
 impl Subject for &[u8] {
@@ -122,6 +124,10 @@ impl Subject for &[u8] {
         let hay = self.get(from..to.min(<[u8]>::len(self)))?;
         memchr::memchr(b, hay).map(|i| i + from)
     }
+    #[inline(always)]
+    fn as_bytes(&self) -> Option<&[u8]> {
+        Some(self)
+    }
 }
 
 impl Subject for &[u32] {
@@ -136,6 +142,10 @@ impl Subject for &[u32] {
     fn find(&self, ch: u32, from: usize, to: usize) -> Option<usize> {
         let hay = self.get(from..to.min(<[u32]>::len(self)))?;
         hay.iter().position(|&c| c == ch).map(|i| i + from)
+    }
+    #[inline(always)]
+    fn as_bytes(&self) -> Option<&[u8]> {
+        None
     }
 }
 
@@ -386,9 +396,9 @@ pub struct Tables {
     /// Where a match can start, when the code says (see [`first_set`]);
     /// a search runs the machine only at such positions.
     first: Option<Start>,
-    /// A literal every match holds at a bounded distance from its start
-    /// (see [`required_literal`]).
-    required: Option<Required>,
+    /// Literals one of which every match holds at a bounded distance from
+    /// its start (see [`required_literals`]).
+    required: Option<Box<[Required]>>,
 }
 
 /// A run of literal characters that every match holds, starting between
@@ -398,12 +408,54 @@ pub struct Tables {
 /// `(^|[^\\])"\\/Date\(` or `\bword\b`, where the code begins with
 /// something other than the literal, have neither an info-block prefix
 /// nor a useful first-character screen.
-#[derive(Clone)]
 pub struct Required {
     lo: usize,
     hi: usize,
     lit: Box<[u32]>,
+    /// A substring searcher for the literal as bytes (every character
+    /// below 256), for subjects whose units are bytes.
+    finder: Option<memchr::memmem::Finder<'static>>,
 }
+
+impl Required {
+    fn new(lo: usize, hi: usize, lit: Vec<u32>) -> Required {
+        let bytes: Option<Vec<u8>> = lit.iter().map(|&c| u8::try_from(c).ok()).collect();
+        Required {
+            lo,
+            hi,
+            finder: bytes.map(|b| memchr::memmem::Finder::new(&b).into_owned()),
+            lit: lit.into_boxed_slice(),
+        }
+    }
+
+    /// The first occurrence of the literal in `s` starting in `from..`
+    /// and ending by `end`.
+    fn find<S: Subject>(&self, s: S, from: usize, end: usize) -> Option<usize> {
+        let len = self.lit.len();
+        if from + len > end {
+            return None;
+        }
+        if let Some(b) = s.as_bytes() {
+            // A literal with a character of 256 and up is in no bytes.
+            let f = self.finder.as_ref()?;
+            return f.find(b.get(from..end)?).map(|i| i + from);
+        }
+        let mut from = from;
+        loop {
+            if from + len > end {
+                return None;
+            }
+            let q = s.find(self.lit[0], from, end - len + 1)?;
+            if (1..len).all(|i| s.at(q + i) == self.lit[i]) {
+                return Some(q);
+            }
+            from = q + 1;
+        }
+    }
+}
+
+/// The most branch alternatives [`required_literals`] gives a literal each.
+const REQUIRED_ALTERNATIVES: usize = 8;
 
 /// The widest spread (`hi - lo`) of a required literal's offset: each
 /// occurrence makes the search try `hi - lo + 1` positions.
@@ -417,27 +469,50 @@ const REQUIRED_SPREAD: usize = 8;
 /// met that way (or of one, after a prefix of variable width) is the
 /// literal. Anything else (a repeat, a group reference) ends the walk with
 /// no literal.
-fn required_literal(code: &[u32], pc: usize) -> Option<Required> {
-    let (mut lo, mut hi) = (0usize, 0usize);
+///
+/// Where the walk meets a branch it cannot see past, each alternative is
+/// walked the same way: when every one (at most
+/// [`REQUIRED_ALTERNATIVES`]) gives a literal, a match holds one of them
+/// (`agggtaaa|tttaccct`, `[cgt]gggtaaa|tttaccc[acg]`).
+fn required_literals(code: &[u32], pc: usize) -> Option<Box<[Required]>> {
+    required_in(code, pc, code.len(), 0, 0).map(Vec::into_boxed_slice)
+}
+
+/// [`required_literals`] for the code from `pc` up to `end`, reached `lo`
+/// to `hi` characters after the match's start.
+fn required_in(code: &[u32], pc: usize, end: usize, lo: usize, hi: usize) -> Option<Vec<Required>> {
+    let (mut lo, mut hi) = (lo, hi);
     let mut pc = pc;
-    loop {
+    while pc < end {
         let op = *code.get(pc)?;
         if op == LITERAL {
             let mut lit = Vec::new();
             let mut q = pc;
-            while code.get(q) == Some(&LITERAL) {
+            while q < end && code.get(q) == Some(&LITERAL) {
                 lit.push(*code.get(q + 1)?);
                 q += 2;
             }
             if lit.len() >= 2 || (hi > lo && !lit.is_empty()) {
-                return Some(Required {
-                    lo,
-                    hi,
-                    lit: lit.into_boxed_slice(),
-                });
+                return Some(vec![Required::new(lo, hi, lit)]);
             }
         }
-        let (next, w) = item_width(code, pc)?;
+        let Some((next, w)) = item_width(code, pc) else {
+            return if op == BRANCH {
+                required_alternatives(code, pc, lo, hi)
+            } else {
+                None
+            };
+        };
+        if op == BRANCH {
+            // Past the branch first; else one literal per alternative.
+            let (lo2, hi2) = (lo + w.0, hi + w.1);
+            if hi2 - lo2 <= REQUIRED_SPREAD {
+                if let Some(r) = required_in(code, next, end, lo2, hi2) {
+                    return Some(r);
+                }
+            }
+            return required_alternatives(code, pc, lo, hi);
+        }
         lo += w.0;
         hi += w.1;
         if hi - lo > REQUIRED_SPREAD {
@@ -445,6 +520,30 @@ fn required_literal(code: &[u32], pc: usize) -> Option<Required> {
         }
         pc = next;
     }
+    None
+}
+
+/// One required literal per alternative of the BRANCH at `pc` (see
+/// [`item_width`] for its layout), or None.
+fn required_alternatives(code: &[u32], pc: usize, lo: usize, hi: usize) -> Option<Vec<Required>> {
+    let mut out = Vec::new();
+    let mut alt = pc + 1;
+    loop {
+        let skip = *code.get(alt)? as usize;
+        if skip == 0 {
+            break;
+        }
+        let end = alt + skip;
+        if skip < 2 || *code.get(end - 2)? != JUMP {
+            return None;
+        }
+        out.extend(required_in(code, alt + 1, end - 2, lo, hi)?);
+        if out.len() > REQUIRED_ALTERNATIVES {
+            return None;
+        }
+        alt = end;
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The item at `pc`: the index after it and the least and most
@@ -547,7 +646,7 @@ impl Tables {
         }
         // Both screens are necessary conditions; their intersection is one
         // too where both are character sets.
-        t.required = required_literal(code, pc);
+        t.required = required_literals(code, pc);
         let first = first_set(code, &t, pc, 0);
         t.first = match (first, info) {
             (Some(a), Some(b)) if !a.zero => Some(Start::chars(a.map.intersect(b))),
@@ -1703,13 +1802,21 @@ impl<'a, S: Subject> Machine<'a, S> {
             None
         };
         let required = if prefix.is_none() && !anchored {
-            self.t.required.as_ref()
+            self.t.required.as_deref()
         } else {
             None
         };
+
         let must_advance = self.must_advance;
         let s = self.s;
         let real_end = self.end;
+        // The next occurrence of each required literal (None: no more).
+        let mut occurrences = [None; REQUIRED_ALTERNATIVES];
+        if let Some(rq) = required {
+            for (r, next) in rq.iter().zip(occurrences.iter_mut()) {
+                *next = r.find(s, orig + r.lo, real_end);
+            }
+        }
         let mut p = orig;
         loop {
             // The next position from `p` (at most `end`) where a match
@@ -1732,24 +1839,23 @@ impl<'a, S: Subject> Machine<'a, S> {
                     }
                 }
             } else if let Some(rq) = required {
-                // The first occurrence of the literal at or after `p + lo`
-                // that ends inside the subject; a match holding it starts
-                // at most `hi` before it, and at `p` at the earliest.
-                let len = rq.lit.len();
-                let mut from = p + rq.lo;
-                loop {
-                    if from + len > real_end {
-                        break None;
+                // For each literal, its first occurrence at or after
+                // `p + lo` (kept while still ahead of that, so a long
+                // subject is scanned once per literal); a match holding it
+                // starts at most `hi` before it, and at `p` at the
+                // earliest. The next candidate is the least of those.
+                let mut best: Option<usize> = None;
+                for (r, next) in rq.iter().zip(occurrences.iter_mut()) {
+                    let from = p + r.lo;
+                    if next.is_some_and(|q| q < from) {
+                        *next = r.find(s, from, real_end);
                     }
-                    match s.find(rq.lit[0], from, real_end - len + 1) {
-                        Some(q) if (1..len).all(|i| s.at(q + i) == rq.lit[i]) => {
-                            let c = p.max(q.saturating_sub(rq.hi));
-                            break (c <= end).then_some(c);
-                        }
-                        Some(q) => from = q + 1,
-                        None => break None,
+                    if let Some(q) = *next {
+                        let c = p.max(q.saturating_sub(r.hi));
+                        best = Some(best.map_or(c, |b| b.min(c)));
                     }
                 }
+                best.filter(|&c| c <= end)
             } else if let Some(st) = fstart {
                 let m = st.map;
                 while p <= end

@@ -233,6 +233,10 @@ impl engine::Subject for &LazyWide {
         self.n
     }
     #[inline(always)]
+    fn as_bytes(&self) -> Option<&[u8]> {
+        None
+    }
+    #[inline(always)]
     fn at(&self, i: usize) -> u32 {
         let w = self.window();
         match w.buf.get(i.wrapping_sub(w.lo)) {
@@ -558,6 +562,12 @@ fn run_once<S: Subject>(
     let mut m = Machine::new(s, &p.code, &p.tables, start, end);
     m.must_advance = must_advance;
     m.match_all = how == How::FullMatch;
+    Ok(run_machine(vm, &mut m, how)?.then(|| found(&m, p.groups)))
+}
+
+/// Runs `m` (its start and flags set) as `how` says, with the
+/// interpreter's signal check as the interrupt hook: whether it matched.
+fn run_machine<S: Subject>(vm: &mut Vm, m: &mut Machine<'_, S>, how: How) -> PyResult<bool> {
     let mut pending: Option<PyException> = None;
     let r = {
         let mut check = || match vm.check_signals() {
@@ -573,11 +583,7 @@ fn run_once<S: Subject>(
             m.do_match(&mut check)
         }
     };
-    match r {
-        Ok(true) => Ok(Some(found(&m, p.groups))),
-        Ok(false) => Ok(None),
-        Err(e) => Err(sre_error(vm, e, &mut pending)),
-    }
+    r.map_err(|e| sre_error(vm, e, &mut pending))
 }
 
 /// A new `re.Match` for a successful `f` over `string`.
@@ -910,13 +916,25 @@ fn each_match<S: Subject>(
     limit: usize,
     each: &mut dyn FnMut(&mut Vm, &Found) -> PyResult<()>,
 ) -> PyResult<()> {
+    // One machine and one result buffer serve every search.
+    let mut m = Machine::new(s, &p.code, &p.tables, start, end);
+    let mut f = Found {
+        spans: Vec::with_capacity(p.groups + 1),
+        lastindex: -1,
+    };
     let mut pos = start;
     let mut must_advance = false;
     let mut n = 0usize;
     while pos <= end && (limit == 0 || n < limit) {
-        let Some(f) = run_once(vm, p, s, pos, end, How::Search, must_advance)? else {
+        m.start = pos;
+        m.must_advance = must_advance;
+        m.reset();
+        if !run_machine(vm, &mut m, How::Search)? {
             break;
-        };
+        }
+        f.spans.clear();
+        f.spans.extend((0..=p.groups).map(|g| m.group_span(g)));
+        f.lastindex = m.lastindex;
         each(vm, &f)?;
         n += 1;
         let (b, e) = f.spans[0].unwrap_or((pos, pos));
@@ -1072,9 +1090,23 @@ fn subx(
         }
     }
     let subj = subject(vm, p, string, true, 0)?;
-    let list = vm.new_list(&[]);
-    let mark = vm.push_root(list);
-    vm.push_root(filter);
+    let mark = vm.push_root(filter);
+    // The result is built in place: the pieces CPython puts in a list and
+    // joins (the text between matches and each replacement) are appended
+    // to `out` as they come. `pieces` counts them, for the message of a
+    // replacement of the wrong type, which (as from CPython's join) is
+    // raised once every match has been replaced.
+    let literal: Option<Vec<u8>> = if callable {
+        None
+    } else {
+        let mut b = Vec::new();
+        append_piece(&mut b, filter, subj.isbytes).then_some(b)
+    };
+    // The subject's size: exact when each replacement is as long as what
+    // it replaces, and no reallocation while the result grows to it.
+    let mut out: Vec<u8> = Vec::with_capacity(subj.bytes().len());
+    let mut pieces = 0usize;
+    let mut bad: Option<(usize, Value)> = None;
     let mut offs = Offsets::new(&subj);
     let len = subj.len();
     let mut last = 0usize;
@@ -1094,8 +1126,9 @@ fn subx(
                 let (b, e) = f.spans[0].unwrap_or((last, last));
                 if last < b {
                     let (lb, bb) = (offs.byte_of(last), offs.byte_of(b));
-                    let item = slice_value(vm, subj.bytes(), subj.isbytes, lb, bb);
-                    vm.list_append(list, item);
+                    let src = subj.bytes();
+                    out.extend_from_slice(&src[lb.min(src.len())..bb.min(src.len())]);
+                    pieces += 1;
                 }
                 if callable {
                     let m = new_match(vm, pattern, string, &subj, &mut offs, f, 0, len);
@@ -1104,10 +1137,22 @@ fn subx(
                     vm.pop_roots(mk);
                     let item = item?;
                     if !item.is_none() {
-                        vm.list_append(list, item);
+                        if !append_piece(&mut out, item, subj.isbytes) && bad.is_none() {
+                            vm.push_root(item);
+                            bad = Some((pieces, item));
+                        }
+                        pieces += 1;
                     }
                 } else {
-                    vm.list_append(list, filter);
+                    match &literal {
+                        Some(b) => out.extend_from_slice(b),
+                        None => {
+                            if bad.is_none() {
+                                bad = Some((pieces, filter));
+                            }
+                        }
+                    }
+                    pieces += 1;
                 }
                 last = e;
                 n += 1;
@@ -1119,57 +1164,70 @@ fn subx(
         vm.pop_roots(mark);
         return Err(e);
     }
-    if last < len {
-        let (lb, eb) = (offs.byte_of(last), offs.byte_of(len));
-        let item = slice_value(vm, subj.bytes(), subj.isbytes, lb, eb);
-        vm.list_append(list, item);
+    if let Some((i, item)) = bad {
+        vm.pop_roots(mark);
+        let tn = vm.type_name_of(item);
+        return Err(vm.type_error(&if subj.isbytes {
+            format!("sequence item {i}: expected a bytes-like object, {tn} found")
+        } else {
+            format!("sequence item {i}: expected str instance, {tn} found")
+        }));
     }
-    let empty = slice_value(vm, subj.bytes(), subj.isbytes, 0, 0);
-    vm.push_root(empty);
-    let joined = join(vm, empty, list, subj.isbytes);
     vm.pop_roots(mark);
-    let joined = joined?;
+    // No replacement made: the subject itself when it is an exact str or
+    // bytes (CPython's slice of the whole and one-item join return it).
+    let exact = Obj::from_value(string).is_some_and(|o| {
+        (o.kind() == Kind::STR && o.class() == vm.g.types.str_)
+            || (o.kind() == Kind::BYTES && o.class() == vm.g.types.bytes)
+    });
+    let joined = if n == 0 && exact {
+        string
+    } else {
+        if last < len {
+            let (lb, eb) = (offs.byte_of(last), offs.byte_of(len));
+            let src = subj.bytes();
+            out.extend_from_slice(&src[lb.min(src.len())..eb.min(src.len())]);
+        }
+        if subj.isbytes {
+            vm.new_bytes(&out)
+        } else {
+            vm.new_str_bytes(&out)
+        }
+    };
     if subn {
+        let mark = vm.push_root(joined);
         let nv = vm.new_int(n);
-        Ok(vm.new_tuple(&[joined, nv]))
+        let t = vm.new_tuple(&[joined, nv]);
+        vm.pop_roots(mark);
+        Ok(t)
     } else {
         Ok(joined)
     }
 }
 
-/// `joiner.join(list)` (str.join / bytes.join, with their messages).
-fn join(vm: &mut Vm, empty: Value, list: Value, isbytes: bool) -> PyResult<Value> {
-    let n = Obj::from_value(list).map_or(0, list_len);
-    if n == 0 {
-        return Ok(empty);
-    }
-    let mut out: Vec<u8> = Vec::new();
-    for i in 0..n {
-        let item = list_item(list, i);
-        if isbytes {
-            match crate::types::bytes::buf(item) {
-                Some(b) => out.extend_from_slice(&b),
-                None => {
-                    let tn = vm.type_name_of(item);
-                    return Err(vm.type_error(&format!(
-                        "sequence item {i}: expected a bytes-like object, {tn} found"
-                    )));
-                }
-            }
-        } else if is_str(item) {
+/// Appends a replacement piece to a `sub` result: a str's (WTF-8)
+/// storage for a str subject; a bytes-like object's bytes for a bytes
+/// subject. False, appending nothing, for anything else (the join's
+/// TypeError).
+fn append_piece(out: &mut Vec<u8>, item: Value, isbytes: bool) -> bool {
+    if isbytes {
+        if Obj::from_value(item).is_some_and(|o| o.kind() == Kind::BYTES) {
             out.extend_from_slice(str_bytes(item));
-        } else {
-            let tn = vm.type_name_of(item);
-            return Err(vm.type_error(&format!(
-                "sequence item {i}: expected str instance, {tn} found"
-            )));
+            return true;
         }
-    }
-    Ok(if isbytes {
-        vm.new_bytes(&out)
+        match crate::types::bytes::buf(item) {
+            Some(b) => {
+                out.extend_from_slice(&b);
+                true
+            }
+            None => false,
+        }
+    } else if is_str(item) {
+        out.extend_from_slice(str_bytes(item));
+        true
     } else {
-        vm.new_str_bytes(&out)
-    })
+        false
+    }
 }
 
 fn p_sub(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
