@@ -242,6 +242,15 @@ fn is_type_obj(v: Value) -> bool {
     Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE)
 }
 
+/// Whether `v.__class__` is `type(v)` without looking it up: its type
+/// keeps object's `__class__` (a data descriptor, which no instance
+/// attribute shadows) and object's `__getattribute__`.
+fn class_is_type(vm: &Vm, v: Value) -> bool {
+    let tp = vm.type_of(v);
+    Obj::from_value(tp).is_some_and(|to| type_flags(to) & TF_GETATTRIBUTE == 0)
+        && vm.lookup_type(tp, vm.g.names.__class__) == vm.object_attr(vm.g.names.__class__)
+}
+
 /// `type.__instancecheck__`'s test (CPython's `object_isinstance`): the
 /// MRO of `type(v)`, then a `__class__` that differs from it; for a `cls`
 /// that is no type, its `__bases__` walked from `v.__class__`.
@@ -249,6 +258,9 @@ fn object_isinstance(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
     if is_type_obj(t) {
         if vm.isinstance(v, t) {
             return Ok(true);
+        }
+        if class_is_type(vm, v) {
+            return Ok(false);
         }
         if let Some(c) = vm.getattr_opt(v, vm.g.names.__class__)? {
             if c != vm.type_of(v) && is_type_obj(c) {
@@ -286,6 +298,20 @@ pub(crate) fn isinstance_impl(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool>
         return object_isinstance(vm, v, t);
     }
     if o.kind() == Kind::TUPLE {
+        // A tuple of classes whose metaclass is `type` needs no recursion
+        // guard: each item is `type`'s own check.
+        let n = o.n_values();
+        if (0..n).all(|i| {
+            Obj::from_value(o.get(i))
+                .is_some_and(|c| c.kind() == K_TYPE && c.class() == vm.g.types.type_)
+        }) {
+            for i in 0..n {
+                if object_isinstance(vm, v, o.get(i))? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
         return vm.in_recursive_call(" in __instancecheck__", |vm| {
             for i in 0..o.n_values() {
                 if isinstance_impl(vm, v, o.get(i))? {
@@ -772,6 +798,18 @@ fn all(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
+    // `min(x, y, ...)` without keywords: the arguments are the items, and
+    // the caller keeps them alive.
+    if a.len() >= 2 && Obj::from_value(k).is_none_or(|o| o.n_values() == 0) {
+        let mut best = a[0];
+        for &x in &a[1..] {
+            let better = vm.compare(x, best, if is_max { 4 } else { 0 })?;
+            if vm.truthy(better)? {
+                best = x;
+            }
+        }
+        return Ok(best);
+    }
     let name = if is_max { "max" } else { "min" };
     let mut args = Args::new(a, k);
     let key = args.take("key").filter(|v| !v.is_none());

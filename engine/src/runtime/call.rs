@@ -106,6 +106,44 @@ impl Vm {
     }
 
     /// Calls `f(self_, *args)`.
+    /// Calls the special method `f` that `lookup_type(type(self_), ..)`
+    /// found, as [`Vm::call_bound`]. A builtin method of exactly
+    /// `self_`'s type taking these arguments (`bytearray.__setitem__`,
+    /// `set.__contains__`) runs at once: its receiver is of its owner type
+    /// and its arity fits, so the call machinery has nothing to check. The
+    /// receiver and arguments are on the value stack while it runs.
+    #[inline]
+    pub fn call_slot_method(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
+        if let Some(b) = Obj::from_value(f)
+            .filter(|o| o.kind() == K_BUILTIN)
+            .and_then(builtin_data)
+        {
+            let n = args.len();
+            if b.is_method
+                && !b.bound.is_heap()
+                && !b.meth_arity
+                && n < PLAIN_ARGS
+                && b.arity.is_none_or(|(lo, hi)| (lo..=hi).contains(&n))
+                && b.owner == self.type_of(self_)
+            {
+                let base = self.ctx.stack().top();
+                let mut buf = [Value::EMPTY; PLAIN_ARGS];
+                buf[0] = self_;
+                buf[1..=n].copy_from_slice(args);
+                {
+                    let st = self.ctx.stack();
+                    for &v in &buf[..=n] {
+                        st.push(v);
+                    }
+                }
+                let r = self.run_native(b.f, &buf[..=n], Value::EMPTY);
+                self.ctx.stack().set_top(base);
+                return r;
+            }
+        }
+        self.call_bound(f, self_, args)
+    }
+
     pub fn call_bound(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
         // A special method found on the type that is an instance of a
         // Python class is bound with its class's `__get__` (mock's

@@ -773,7 +773,7 @@ impl Vm {
                 let f = Value::NONE;
                 self.call(f, args, Value::EMPTY).map(Some)
             }
-            Some(f) => self.call_bound(f, obj, args).map(Some),
+            Some(f) => self.call_slot_method(f, obj, args).map(Some),
             None => Ok(None),
         }
     }
@@ -1067,6 +1067,20 @@ impl Vm {
                     && Some(f) == self.lookup_type(self.g.types.str_, self.g.names.__hash__)
                 {
                     return Ok(str_hash(o));
+                }
+                // So does an int subclass inheriting int.__hash__ (re's
+                // opcodes, IntEnum and IntFlag members): its value's hash,
+                // without calling the method.
+                if o.kind() == K_NUMSUB
+                    && Some(f) == self.lookup_type(self.g.types.int, self.g.names.__hash__)
+                {
+                    let x = o.get(1);
+                    if let Some(i) = x.as_int() {
+                        return Ok(int_hash(i));
+                    }
+                    if let Some(b) = bigint_of(x) {
+                        return Ok(hash_bigint(b));
+                    }
                 }
                 let r = self.call_bound(f, v, &[])?;
                 return match self.num(r) {
@@ -2511,7 +2525,7 @@ impl Vm {
         }
         let tp = self.type_of(v);
         if let Some(f) = self.lookup_type(tp, self.g.names.__getitem__) {
-            return self.call_bound(f, v, &[k]);
+            return self.call_slot_method(f, v, &[k]);
         }
         if Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE) {
             // `type[X]` (CPython's PyObject_GetItem special case: type has
@@ -2560,7 +2574,7 @@ impl Vm {
         }
         let tp = self.type_of(v);
         if let Some(f) = self.lookup_type(tp, self.g.names.__setitem__) {
-            self.call_bound(f, v, &[k, x])?;
+            self.call_slot_method(f, v, &[k, x])?;
             return Ok(());
         }
         let tn = self.type_name_of(v);
@@ -2579,7 +2593,7 @@ impl Vm {
         }
         let tp = self.type_of(v);
         if let Some(f) = self.lookup_type(tp, self.g.names.__delitem__) {
-            self.call_bound(f, v, &[k])?;
+            self.call_slot_method(f, v, &[k])?;
             return Ok(());
         }
         let tn = self.type_name_of(v);
@@ -2643,7 +2657,7 @@ impl Vm {
                 let tn = self.type_name_of(v);
                 return Err(self.type_error(&format!("'{tn}' object is not a container")));
             }
-            let r = self.call_bound(f, v, &[x])?;
+            let r = self.call_slot_method(f, v, &[x])?;
             return self.truthy(r);
         }
         let has_iter = self.lookup_type(tp, self.g.names.__iter__).is_some()

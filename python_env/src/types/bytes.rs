@@ -962,11 +962,12 @@ fn ba_getitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     b_getitem(vm, a, k)
 }
 
-fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = ba_bytes(Obj::from_value(a[0]).expect("ba")).len();
+fn ba_setitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // `b[i] = x` with small ints in range on a local bytearray: no
-    // conversion can run Python code, so the write is the whole step.
+    // conversion can run Python code, so the write is the whole step. (The
+    // other cases are a function of their own: their frame is large.)
     if let (Some(i), Some(x)) = (a[1].as_int(), a[2].as_int()) {
+        let n = ba_len(a[0]);
         let i = if i < 0 { i + n as i64 } else { i };
         if (0..n as i64).contains(&i)
             && (0..256).contains(&x)
@@ -975,6 +976,12 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             return Ok(Value::NONE);
         }
     }
+    ba_setitem_general(vm, a, k)
+}
+
+#[inline(never)]
+fn ba_setitem_general(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = ba_bytes(Obj::from_value(a[0]).expect("ba")).len();
     if is_slice(a[1]) {
         let (start, stop, step, count) = slice_indices(vm, a[1], n)?;
         let nb = assign_source(vm, a[2])?;

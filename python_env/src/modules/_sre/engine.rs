@@ -252,6 +252,17 @@ fn category(code: u32, ch: u32) -> bool {
 }
 
 /// Is `op` a one-character test that [`Machine::char_item`] evaluates?
+/// The code words of the one-character item `op` whose next word is
+/// `arg` (an IN op's skip).
+#[inline(always)]
+fn char_op_size(op: u32, arg: u32) -> usize {
+    match op {
+        ANY | ANY_ALL => 1,
+        IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => 1 + arg as usize,
+        _ => 2,
+    }
+}
+
 fn is_char_op(op: u32) -> bool {
     matches!(
         op,
@@ -554,17 +565,7 @@ fn item_width(code: &[u32], pc: usize) -> Option<(usize, (usize, usize))> {
     let arg = |i: usize| code.get(pc + i).map(|&w| w as usize);
     Some(match op {
         MARK | AT => (pc + 2, (0, 0)),
-        ANY | ANY_ALL => (pc + 1, (1, 1)),
-        LITERAL
-        | NOT_LITERAL
-        | LITERAL_IGNORE
-        | NOT_LITERAL_IGNORE
-        | LITERAL_UNI_IGNORE
-        | NOT_LITERAL_UNI_IGNORE
-        | LITERAL_LOC_IGNORE
-        | NOT_LITERAL_LOC_IGNORE
-        | CATEGORY => (pc + 2, (1, 1)),
-        IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => (pc + 1 + arg(1)?, (1, 1)),
+        _ if is_char_op(op) => (pc + char_op_size(op, arg(1).unwrap_or(0) as u32), (1, 1)),
         // <ASSERT> <skip> <back> pattern <SUCCESS>: consumes nothing.
         ASSERT | ASSERT_NOT => (pc + 1 + arg(1)?, (0, 0)),
         BRANCH => {
@@ -1277,13 +1278,7 @@ impl<'a, S: Subject> Machine<'a, S> {
                                     break;
                                 }
                                 p += 1;
-                                q += match op {
-                                    ANY | ANY_ALL => 1,
-                                    IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
-                                        1 + self.c(q + 1) as usize
-                                    }
-                                    _ => 2,
-                                };
+                                q += char_op_size(op, self.c(q + 1));
                             }
                             // A single-item repeat with a minimum of at
                             // least one fails here unless its item accepts
