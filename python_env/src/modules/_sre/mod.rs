@@ -534,9 +534,20 @@ struct Found {
 }
 
 fn found<S: Subject>(m: &Machine<'_, S>, groups: usize) -> Found {
-    Found {
-        spans: (0..=groups).map(|g| m.group_span(g)).collect(),
-        lastindex: m.lastindex,
+    let mut f = Found {
+        spans: Vec::with_capacity(groups + 1),
+        lastindex: -1,
+    };
+    f.fill(m, groups);
+    f
+}
+
+impl Found {
+    /// Takes the spans of a successful `m` (reusing the buffer).
+    fn fill<S: Subject>(&mut self, m: &Machine<'_, S>, groups: usize) {
+        self.spans.clear();
+        self.spans.extend((0..=groups).map(|g| m.group_span(g)));
+        self.lastindex = m.lastindex;
     }
 }
 
@@ -932,9 +943,7 @@ fn each_match<S: Subject>(
         if !run_machine(vm, &mut m, How::Search)? {
             break;
         }
-        f.spans.clear();
-        f.spans.extend((0..=p.groups).map(|g| m.group_span(g)));
-        f.lastindex = m.lastindex;
+        f.fill(&m, p.groups);
         each(vm, &f)?;
         n += 1;
         let (b, e) = f.spans[0].unwrap_or((pos, pos));
