@@ -1487,8 +1487,7 @@ fn finalize_at_exit(vm: &mut Vm) -> bool {
     if finalize::waiting() == 0 {
         return false;
     }
-    vm.ctx.collect_global();
-    vm.run_deferred_now();
+    python_env::modules::gc::collect_and_finalize(vm);
     if python_env::modules::_thread::running_threads() > 0 {
         return true;
     }
@@ -1521,8 +1520,7 @@ fn finalize_at_exit(vm: &mut Vm) -> bool {
                 }
             }
         }
-        vm.ctx.collect_global();
-        vm.run_deferred_now();
+        python_env::modules::gc::collect_and_finalize(vm);
     }
     vm.pop_roots(mark);
     true

@@ -154,21 +154,36 @@ fn collect_with_callbacks(vm: &mut Vm, module: Value, generation: i64) -> PyResu
         // No heap value of this frame is held unrooted here: the module is
         // reachable from the builtin on the caller's stack, the list from
         // the root pushed above.
-        let stats = if generation == 0 {
-            vm.ctx.collect_local()
+        let n = if generation == 0 {
+            let n = vm.ctx.collect_local().freed_objects as i64;
+            vm.run_deferred_now();
+            n
         } else {
-            vm.ctx.collect_global()
+            collect_and_finalize(vm) as i64
         };
-        let n = stats.freed_objects as i64;
         // This collection had its callbacks here: the automatic report
         // starts after it.
         *proto_core::sync::lock(&REPORTED) = vm.ctx.space().gc_log().counts();
-        vm.run_deferred_now();
         run_callbacks(vm, callbacks, "stop", generation, n)?;
         Ok(vm.new_int(n))
     })();
     vm.pop_roots(mark);
     r
+}
+
+/// A global collection whose finalizers all run before it returns: while
+/// the last one left instances for later (reached from others it
+/// finalized, `finalize::held_back`), the finalizers found run and it
+/// collects again. Returns the objects freed in all.
+pub fn collect_and_finalize(vm: &mut Vm) -> usize {
+    let mut freed = 0;
+    loop {
+        freed += vm.ctx.collect_global().freed_objects;
+        vm.run_deferred_now();
+        if engine::runtime::finalize::held_back() == 0 {
+            return freed;
+        }
+    }
 }
 
 /// The collections already reported to `gc.callbacks`.

@@ -162,7 +162,8 @@ fn obj_init_subclass(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// `object.__dir__` (CPython's object___dir___impl): the keys of the
-/// object's `__dict__` attribute (ignored unless a dict), then those of its
+/// object's `__dict__` attribute (ignored unless a dict; an error other than
+/// AttributeError propagates), then those of its
 /// `__class__` and of that class's bases, read as attributes, so proxies
 /// and bound methods (whose `__dict__` is their function's) list what they
 /// forward.
@@ -172,7 +173,9 @@ fn obj_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let own = match Obj::from_value(v) {
         // A thread-local object's attributes: this thread's dict.
         Some(o) if Vm::is_local(o) => Some(vm.local_dict(v)?),
-        _ => vm.getattr_opt(v, vm.g.names.__dict__).unwrap_or(None),
+        // Only AttributeError means "none" (CPython's
+        // _PyObject_LookupAttr): a dead proxy's ReferenceError propagates.
+        _ => vm.getattr_opt(v, vm.g.names.__dict__)?,
     };
     if let Some(d) = own.filter(|&d| vm.isinstance(d, vm.g.types.dict)) {
         strs.extend(
@@ -181,7 +184,7 @@ fn obj_dir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 .map(|(k, _)| str_of(k).into_owned()),
         );
     }
-    if let Ok(Some(cls)) = vm.getattr_opt(v, vm.g.names.__class__) {
+    if let Some(cls) = vm.getattr_opt(v, vm.g.names.__class__)? {
         merge_class_names(vm, cls, &mut strs)?;
     }
     strs.sort();

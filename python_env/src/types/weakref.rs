@@ -17,6 +17,7 @@
 //! then the subclass's slots; raw word 0 the referent (None once dead), raw
 //! word 1 the cached hash, raw word 2 whether the hash is cached.
 
+use engine::bytecode::BinaryOperator;
 use engine::runtime::*;
 use proto_core::layouts::{get_raw, set_raw};
 use proto_core::sync::Mutex;
@@ -501,20 +502,145 @@ macro_rules! forwarders {
 
 forwarders! {
     p_str => "__str__", p_len => "__len__", p_getitem => "__getitem__",
-    p_setitem => "__setitem__", p_delitem => "__delitem__", p_contains => "__contains__",
-    p_iter => "__iter__", p_next => "__next__", p_eq => "__eq__", p_ne => "__ne__",
+    p_setitem => "__setitem__", p_delitem => "__delitem__",
+    p_eq => "__eq__", p_ne => "__ne__",
     p_lt => "__lt__", p_le => "__le__", p_gt => "__gt__", p_ge => "__ge__",
-    p_add => "__add__", p_sub => "__sub__", p_mul => "__mul__", p_truediv => "__truediv__",
-    p_floordiv => "__floordiv__", p_mod => "__mod__", p_pow => "__pow__",
-    p_radd => "__radd__", p_rsub => "__rsub__", p_rmul => "__rmul__",
-    p_rtruediv => "__rtruediv__", p_rfloordiv => "__rfloordiv__", p_rmod => "__rmod__",
-    p_iadd => "__iadd__", p_isub => "__isub__", p_imul => "__imul__",
-    p_and => "__and__", p_or => "__or__", p_xor => "__xor__",
-    p_lshift => "__lshift__", p_rshift => "__rshift__",
-    p_neg => "__neg__", p_pos => "__pos__", p_abs => "__abs__", p_invert => "__invert__",
-    p_int => "__int__", p_float => "__float__", p_index => "__index__",
+    p_abs => "__abs__", p_int => "__int__", p_float => "__float__", p_index => "__index__",
     p_bytes => "__bytes__", p_reversed => "__reversed__",
 }
+
+/// A binary operator on a proxy (CPython's WRAP_BINARY): the operator
+/// applied to the operands with proxies unwrapped, so the referent's own
+/// reflected and in-place methods and the usual fallbacks take part;
+/// `reflected`, for `__radd__` and the like, swaps the operands back.
+fn proxy_binary(vm: &mut Vm, a: &[Value], op: BinaryOperator, reflected: bool) -> PyResult<Value> {
+    let (&s, &o) = match a {
+        [s, o] => (s, o),
+        _ => return Err(vm.type_error("expected 1 argument")),
+    };
+    let (x, y) = (proxied(vm, s)?, proxied(vm, o)?);
+    let mark = vm.root_values(&[x, y]);
+    let r = if reflected {
+        vm.binary_op(op, y, x)
+    } else {
+        vm.binary_op(op, x, y)
+    };
+    vm.pop_roots(mark);
+    r
+}
+
+macro_rules! proxy_binops {
+    ($($op:ident $iop:ident: $f:ident $fname:literal, $r:ident $rname:literal, $i:ident $iname:literal;)*) => {
+        $(
+            fn $f(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+                proxy_binary(vm, &a[..a.len().min(2)], BinaryOperator::$op, false)
+            }
+            fn $r(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+                proxy_binary(vm, a, BinaryOperator::$op, true)
+            }
+            fn $i(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+                proxy_binary(vm, a, BinaryOperator::$iop, false)
+            }
+        )*
+        const BINOPS: &[(&str, NativeFn)] = &[$(($fname, $f), ($rname, $r), ($iname, $i)),*];
+    };
+}
+
+proxy_binops! {
+    Add InplaceAdd: p_add "__add__", p_radd "__radd__", p_iadd "__iadd__";
+    Subtract InplaceSubtract: p_sub "__sub__", p_rsub "__rsub__", p_isub "__isub__";
+    Multiply InplaceMultiply: p_mul "__mul__", p_rmul "__rmul__", p_imul "__imul__";
+    TrueDivide InplaceTrueDivide:
+        p_truediv "__truediv__", p_rtruediv "__rtruediv__", p_itruediv "__itruediv__";
+    FloorDivide InplaceFloorDivide:
+        p_floordiv "__floordiv__", p_rfloordiv "__rfloordiv__", p_ifloordiv "__ifloordiv__";
+    Remainder InplaceRemainder: p_mod "__mod__", p_rmod "__rmod__", p_imod "__imod__";
+    Power InplacePower: p_pow2 "__pow__", p_rpow "__rpow__", p_ipow "__ipow__";
+    Lshift InplaceLshift: p_lshift "__lshift__", p_rlshift "__rlshift__", p_ilshift "__ilshift__";
+    Rshift InplaceRshift: p_rshift "__rshift__", p_rrshift "__rrshift__", p_irshift "__irshift__";
+    And InplaceAnd: p_and "__and__", p_rand "__rand__", p_iand "__iand__";
+    Or InplaceOr: p_or "__or__", p_ror "__ror__", p_ior "__ior__";
+    Xor InplaceXor: p_xor "__xor__", p_rxor "__rxor__", p_ixor "__ixor__";
+    MatrixMultiply InplaceMatrixMultiply:
+        p_matmul "__matmul__", p_rmatmul "__rmatmul__", p_imatmul "__imatmul__";
+}
+
+/// `pow(proxy, y, z)`: three arguments go to the referent's `__pow__`.
+fn p_pow(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if a.len() > 2 && !a[2].is_none() {
+        return forward(vm, a, "__pow__");
+    }
+    p_pow2(vm, a, k)
+}
+
+fn proxy_unary(vm: &mut Vm, a: &[Value], op: char) -> PyResult<Value> {
+    let r = proxied(vm, a[0])?;
+    let mark = vm.push_root(r);
+    let res = vm.unary_op(op, r);
+    vm.pop_roots(mark);
+    res
+}
+
+fn p_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    proxy_unary(vm, a, '-')
+}
+
+fn p_pos(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    proxy_unary(vm, a, '+')
+}
+
+fn p_invert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    proxy_unary(vm, a, '~')
+}
+
+/// `x in proxy`: the referent's containment test, iteration included
+/// (CPython's proxy_contains).
+fn p_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let r = proxied(vm, a[0])?;
+    let mark = vm.push_root(r);
+    let res = vm.contains(r, a[1]);
+    vm.pop_roots(mark);
+    Ok(Value::bool(res?))
+}
+
+fn p_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let r = proxied(vm, a[0])?;
+    let mark = vm.push_root(r);
+    let res = vm.iter(r);
+    vm.pop_roots(mark);
+    res
+}
+
+/// `next(proxy)`: only a referent that is an iterator (CPython's
+/// proxy_iternext, bpo-44720).
+fn p_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let r = proxied(vm, a[0])?;
+    let t = vm.type_of(r);
+    let name = vm.intern("__next__");
+    if vm.lookup_type(t, name).is_none() {
+        let tn = vm.type_name_of(r);
+        return Err(vm.type_error(&format!(
+            "Weakref proxy referenced a non-iterator '{tn}' object"
+        )));
+    }
+    let mark = vm.push_root(r);
+    let res = vm.next(r);
+    vm.pop_roots(mark);
+    match res? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::NONE)),
+    }
+}
+
+const OTHER_SLOTS: &[(&str, NativeFn)] = &[
+    ("__pow__", p_pow),
+    ("__neg__", p_neg),
+    ("__pos__", p_pos),
+    ("__invert__", p_invert),
+    ("__contains__", p_contains),
+    ("__iter__", p_iter),
+    ("__next__", p_next),
+];
 
 /// Makes the three types and registers the collector's hooks (start-up).
 pub fn init(vm: &mut Vm) -> PyResult<()> {
@@ -552,16 +678,20 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_attr(reference, "__callback__", cbg);
     for t in [proxy, callable_proxy] {
         vm.add_method(t, "__repr__", proxy_repr);
-        vm.add_method(t, "__getattr__", proxy_getattr);
+        // Every attribute is the referent's, `__class__` and `__dict__`
+        // included (CPython's proxy_getattr is its tp_getattro), so
+        // `isinstance(proxy, A)` holds; special methods are the proxy
+        // type's own, looked up on the type.
+        vm.add_method(t, "__getattribute__", proxy_getattr);
         vm.add_method(t, "__setattr__", proxy_setattr);
         vm.add_method(t, "__delattr__", proxy_delattr);
         vm.add_method(t, "__hash__", proxy_hash);
         vm.add_method(t, "__bool__", proxy_bool);
-        for &(n, f) in FORWARDED {
+        for &(n, f) in FORWARDED.iter().chain(BINOPS).chain(OTHER_SLOTS) {
             vm.add_method(t, n, f);
         }
         let to = Obj::from_value(t).expect("type");
-        set_type_flags(to, type_flags(to) | TF_GETATTR | TF_SETATTR);
+        set_type_flags(to, type_flags(to) | TF_GETATTRIBUTE | TF_SETATTR);
     }
     vm.add_method(callable_proxy, "__call__", proxy_call);
     let _ = TYPES.set(Types {

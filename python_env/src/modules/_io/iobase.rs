@@ -532,6 +532,17 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value) -> Bases {
     add_getset(vm, text, "encoding", none_getter, None);
     add_getset(vm, text, "newlines", none_getter, None);
     add_getset(vm, text, "errors", none_getter, None);
+    // Python subclasses of the four bases (gzip.GzipFile, socket.SocketIO,
+    // io.IOBase itself) inherit the flag, so their instances are finalized
+    // (closed and flushed) when dropped open, as CPython's tp_finalize
+    // does. The native classes built on these bases do not inherit it
+    // (static types take no TF_HAS_DEL from their base): their writable
+    // instances list themselves in `finalize_on_drop`, and the in-memory
+    // and read-only ones have nothing to lose.
+    for t in [iob, raw, buffered, text] {
+        let o = Obj::from_value(t).expect("_io base class");
+        set_type_flags(o, type_flags(o) | TF_HAS_DEL);
+    }
     Bases {
         raw,
         buffered,

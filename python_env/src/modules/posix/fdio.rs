@@ -412,11 +412,11 @@ fn lockf(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let fd = int_arg(vm, a[1])?;
     let cmd = int_arg(vm, a[2])?;
     let len = off_arg(vm, a[3])?;
-    // SAFETY: lockf takes integers and touches no memory.
-    match vm
-        .ctx
-        .blocking(|| cvt(unsafe { libc::lockf(fd, cmd, len) }))
-    {
+    let r = vm.ctx.blocking(|| {
+        // SAFETY: lockf takes integers and touches no memory.
+        cvt(unsafe { libc::lockf(fd, cmd, len) })
+    });
+    match r {
         Ok(_) => Ok(Value::NONE),
         Err(e) => Err(os_error(vm, e, Value::EMPTY)),
     }
@@ -489,11 +489,11 @@ fn mknod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let dfd = dir_fd(vm, dfd)?;
     let ptr = path.ptr();
-    // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
-    match vm
-        .ctx
-        .blocking(|| cvt(unsafe { libc::mknodat(dfd, ptr, mode, dev) }))
-    {
+    let r = vm.ctx.blocking(|| {
+        // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
+        cvt(unsafe { libc::mknodat(dfd, ptr, mode, dev) })
+    });
+    match r {
         Ok(_) => Ok(Value::NONE),
         Err(e) => Err(os_error(vm, e, Value::EMPTY)),
     }
