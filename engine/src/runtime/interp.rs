@@ -1596,6 +1596,27 @@ impl Vm {
                                     continue;
                                 }
                             }
+                            // `obj[k]`, an instance whose class's `__getitem__`
+                            // is a Python function: its frame in this loop, its
+                            // result where `obj` was (CPython 3.11's
+                            // BINARY_SUBSCR_GETITEM). `obj` and `k` are its
+                            // arguments, still at `sp - 1` and `sp`.
+                            if let Some(co) = Obj::from_value(c).filter(|o| o.kind() == K_INSTANCE) {
+                                if let Some(fo) = self
+                                    .lookup_type(co.class(), self.g.names.__getitem__)
+                                    .and_then(Obj::from_value)
+                                    .filter(|f| f.kind() == K_FUNCTION)
+                                {
+                                    let f = &mut self.frames[fi];
+                                    f.pc = pc;
+                                    f.sp = sp - 1;
+                                    f.lasti = lasti;
+                                    if self.push_simple_frame(fo, sp - 1, 2) {
+                                        self.ctx.safepoint();
+                                        continue 'frame;
+                                    }
+                                }
+                            }
                             self.frames[fi].lasti = lasti;
                             let v = t!(self.getitem(c, k));
                             st!()[sp - 1] = v;
