@@ -1601,7 +1601,8 @@ impl Vm {
                             // result where `obj` was (CPython 3.11's
                             // BINARY_SUBSCR_GETITEM). `obj` and `k` are its
                             // arguments, still at `sp - 1` and `sp`.
-                            if let Some(co) = Obj::from_value(c).filter(|o| o.kind() == K_INSTANCE) {
+                            if let Some(co) = Obj::from_value(c).filter(|o| o.kind() == K_INSTANCE)
+                            {
                                 if let Some(fo) = self
                                     .lookup_type(co.class(), self.g.names.__getitem__)
                                     .and_then(Obj::from_value)

@@ -480,15 +480,17 @@ fn proxy_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// Forwards `proxy.__name__(*args)` to the referent, with proxy arguments
 /// unwrapped (CPython's proxy slots do the same).
 fn forward(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Value> {
-    let r = proxied(vm, a[0])?;
-    let mut args = Vec::with_capacity(a.len() - 1);
-    for &x in &a[1..] {
-        args.push(proxied(vm, x)?);
-    }
-    let mark = vm.push_root(r);
-    let res = vm.call_method(r, name, &args);
-    vm.pop_roots(mark);
-    res
+    with_referent(vm, a[0], |vm, r| {
+        let mut args = Vec::with_capacity(a.len() - 1);
+        for &x in &a[1..] {
+            args.push(proxied(vm, x)?);
+        }
+        // Unwrapped arguments are held only weakly by their proxies.
+        let mark = vm.root_values(&args);
+        let res = vm.call_method(r, name, &args);
+        vm.pop_roots(mark);
+        res
+    })
 }
 
 macro_rules! forwarders {
@@ -573,12 +575,22 @@ fn p_pow(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     p_pow2(vm, a, k)
 }
 
-fn proxy_unary(vm: &mut Vm, a: &[Value], op: char) -> PyResult<Value> {
-    let r = proxied(vm, a[0])?;
+/// `f(vm, referent)` with the proxy `p`'s referent rooted (ReferenceError
+/// when it is dead).
+fn with_referent<T>(
+    vm: &mut Vm,
+    p: Value,
+    f: impl FnOnce(&mut Vm, Value) -> PyResult<T>,
+) -> PyResult<T> {
+    let r = proxied(vm, p)?;
     let mark = vm.push_root(r);
-    let res = vm.unary_op(op, r);
+    let res = f(vm, r);
     vm.pop_roots(mark);
     res
+}
+
+fn proxy_unary(vm: &mut Vm, a: &[Value], op: char) -> PyResult<Value> {
+    with_referent(vm, a[0], |vm, r| vm.unary_op(op, r))
 }
 
 fn p_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -596,37 +608,28 @@ fn p_invert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// `x in proxy`: the referent's containment test, iteration included
 /// (CPython's proxy_contains).
 fn p_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let r = proxied(vm, a[0])?;
-    let mark = vm.push_root(r);
-    let res = vm.contains(r, a[1]);
-    vm.pop_roots(mark);
-    Ok(Value::bool(res?))
+    let found = with_referent(vm, a[0], |vm, r| vm.contains(r, a[1]))?;
+    Ok(Value::bool(found))
 }
 
 fn p_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let r = proxied(vm, a[0])?;
-    let mark = vm.push_root(r);
-    let res = vm.iter(r);
-    vm.pop_roots(mark);
-    res
+    with_referent(vm, a[0], |vm, r| vm.iter(r))
 }
 
 /// `next(proxy)`: only a referent that is an iterator (CPython's
 /// proxy_iternext, bpo-44720).
 fn p_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let r = proxied(vm, a[0])?;
-    let t = vm.type_of(r);
-    let name = vm.intern("__next__");
-    if vm.lookup_type(t, name).is_none() {
-        let tn = vm.type_name_of(r);
-        return Err(vm.type_error(&format!(
-            "Weakref proxy referenced a non-iterator '{tn}' object"
-        )));
-    }
-    let mark = vm.push_root(r);
-    let res = vm.next(r);
-    vm.pop_roots(mark);
-    match res? {
+    let item = with_referent(vm, a[0], |vm, r| {
+        let name = vm.intern("__next__");
+        if vm.lookup_type(vm.type_of(r), name).is_none() {
+            let tn = vm.type_name_of(r);
+            return Err(vm.type_error(&format!(
+                "Weakref proxy referenced a non-iterator '{tn}' object"
+            )));
+        }
+        vm.next(r)
+    })?;
+    match item {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(Value::NONE)),
     }
