@@ -247,11 +247,11 @@ fn is_type_obj(v: Value) -> bool {
 /// attribute shadows) and object's `__getattribute__`.
 fn class_is_type(vm: &Vm, v: Value) -> bool {
     let tp = vm.type_of(v);
-    if !Obj::from_value(tp).is_some_and(|to| type_flags(to) & TF_GETATTRIBUTE == 0) {
+    if Obj::from_value(tp).is_none_or(|to| type_flags(to) & TF_GETATTRIBUTE != 0) {
         return false;
     }
-    // No builtin type defines `__class__` (those that forward it, proxies
-    // and generic aliases, do so through `__getattribute__`): only a class
+    // No builtin type defines `__class__` (weakref proxies forward the
+    // referent's through `__getattribute__`, excluded above): only a class
     // statement's can, so `isinstance(3, slice)` needs no MRO walk.
     !is_heap_type(tp)
         || vm.lookup_type(tp, vm.g.names.__class__) == vm.object_attr(vm.g.names.__class__)

@@ -301,27 +301,36 @@ fn this(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Obj> {
     }
 }
 
-/// `ReferenceType.__new__(cls, obj, callback=None)`.
-fn ref_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+/// CPython's `parse_weakref_init_args`: one or two positional arguments
+/// after the receiver (`a` holds the keyword values last).
+fn weakref_npos(vm: &mut Vm, a: &[Value], k: Value, funcname: &str) -> PyResult<usize> {
     let nkw = Obj::from_value(k).map_or(0, |o| o.n_values());
-    let npos = a.len() - nkw;
-    if nkw > 0 {
-        return Err(vm.type_error("ref() takes no keyword arguments"));
-    }
-    if npos < 2 || npos > 3 {
-        let got = npos.saturating_sub(1);
+    let got = (a.len() - nkw).saturating_sub(1);
+    if !(1..=2).contains(&got) {
         return Err(vm.type_error(&if got == 0 {
-            "__new__ expected at least 1 argument, got 0".to_string()
+            format!("{funcname} expected at least 1 argument, got 0")
         } else {
-            format!("__new__ expected at most 2 arguments, got {got}")
+            format!("{funcname} expected at most 2 arguments, got {got}")
         }));
     }
-    let cb = a.get(2).copied().unwrap_or(Value::NONE);
+    Ok(got)
+}
+
+/// `ReferenceType.__new__(cls, obj, callback=None)`: keywords are left to
+/// `__init__` (a subclass's may take some).
+fn ref_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let got = weakref_npos(vm, a, k, "__new__")?;
+    let cb = if got == 2 { a[2] } else { Value::NONE };
     new_weak(vm, a[0], a[1], cb)
 }
 
-/// `ReferenceType.__init__`: the arguments were taken by `__new__`.
-fn ref_init(_vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+/// `ReferenceType.__init__`: the arguments were taken by `__new__`; only
+/// their shape is checked, as CPython's `weakref___init__` does.
+fn ref_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error("ref() takes no keyword arguments"));
+    }
+    weakref_npos(vm, a, k, "__init__")?;
     Ok(Value::NONE)
 }
 
