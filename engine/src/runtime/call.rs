@@ -85,6 +85,18 @@ pub enum GenStep {
 /// [`Vm::call_builtin_plain`] serves.
 const PLAIN_ARGS: usize = 4;
 
+/// Whether builtin `b` is an unbound method of fixed arity whose native
+/// code takes its receiver and `nargs` arguments as they are (no arity
+/// folded into the method, none bound): what [`Vm::call_slot_method`] and
+/// `call_builtin_plain` call without the general path's checks, save the
+/// receiver's type.
+fn method_takes(b: &Builtin, nargs: usize) -> bool {
+    b.is_method
+        && !b.bound.is_heap()
+        && !b.meth_arity
+        && b.arity.is_none_or(|(lo, hi)| (lo..=hi).contains(&nargs))
+}
+
 impl Vm {
     /// Calls `f(*args)` with keyword names `kwnames` (tuple or EMPTY) for
     /// the trailing values of `args`.
@@ -105,7 +117,6 @@ impl Vm {
         r
     }
 
-    /// Calls `f(self_, *args)`.
     /// Calls the special method `f` that `lookup_type(type(self_), ..)`
     /// found, as [`Vm::call_bound`]. A builtin method of exactly
     /// `self_`'s type taking these arguments (`bytearray.__setitem__`,
@@ -119,13 +130,7 @@ impl Vm {
             .and_then(builtin_data)
         {
             let n = args.len();
-            if b.is_method
-                && !b.bound.is_heap()
-                && !b.meth_arity
-                && n < PLAIN_ARGS
-                && b.arity.is_none_or(|(lo, hi)| (lo..=hi).contains(&n))
-                && b.owner == self.type_of(self_)
-            {
+            if n < PLAIN_ARGS && method_takes(b, n) && b.owner == self.type_of(self_) {
                 let base = self.ctx.stack().top();
                 let mut buf = [Value::EMPTY; PLAIN_ARGS];
                 buf[0] = self_;
@@ -144,6 +149,7 @@ impl Vm {
         self.call_bound(f, self_, args)
     }
 
+    /// Calls `f(self_, *args)`.
     pub fn call_bound(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
         // A special method found on the type that is an instance of a
         // Python class is bound with its class's `__get__` (mock's
@@ -522,16 +528,11 @@ impl Vm {
         if n > PLAIN_ARGS {
             return None;
         }
-        if let Some((lo, hi)) = b.arity {
-            // A slot method (`__setitem__` found on the type) given its
-            // receiver and a count of arguments within its arity: nothing
-            // for the general path to check beyond the receiver's type.
-            if b.meth_arity || b.bound.is_heap() || !b.is_method || n == 0 {
-                return None;
-            }
-            if !(lo..=hi).contains(&(n - 1)) {
-                return None;
-            }
+        // A slot method (`__setitem__` found on the type) given its
+        // receiver and a count of arguments within its arity: nothing for
+        // the general path to check beyond the receiver's type.
+        if b.arity.is_some() && (n == 0 || !method_takes(b, n - 1)) {
+            return None;
         }
         let off = if b.bound.is_heap() {
             // `__new__` targets are checked by the general path.
