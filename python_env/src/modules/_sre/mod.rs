@@ -1134,9 +1134,7 @@ fn subx(
             &mut |vm, f| {
                 let (b, e) = f.spans[0].unwrap_or((last, last));
                 if last < b {
-                    let (lb, bb) = (offs.byte_of(last), offs.byte_of(b));
-                    let src = subj.bytes();
-                    out.extend_from_slice(&src[lb.min(src.len())..bb.min(src.len())]);
+                    out.extend_from_slice(subject_span(&subj, &mut offs, last, b));
                     pieces += 1;
                 }
                 if callable {
@@ -1193,9 +1191,7 @@ fn subx(
         string
     } else {
         if last < len {
-            let (lb, eb) = (offs.byte_of(last), offs.byte_of(len));
-            let src = subj.bytes();
-            out.extend_from_slice(&src[lb.min(src.len())..eb.min(src.len())]);
+            out.extend_from_slice(subject_span(&subj, &mut offs, last, len));
         }
         if subj.isbytes {
             vm.new_bytes(&out)
@@ -1212,6 +1208,14 @@ fn subx(
     } else {
         Ok(joined)
     }
+}
+
+/// The subject's storage bytes between character positions `a` and `b`
+/// (clamped to its end): the unchanged text `sub` copies around matches.
+fn subject_span<'s>(subj: &'s Subj, offs: &mut Offsets, a: usize, b: usize) -> &'s [u8] {
+    let (lb, eb) = (offs.byte_of(a), offs.byte_of(b));
+    let src = subj.bytes();
+    &src[lb.min(src.len())..eb.min(src.len())]
 }
 
 /// Appends a replacement piece to a `sub` result: a str's (WTF-8)
