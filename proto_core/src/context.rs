@@ -200,6 +200,37 @@ impl ProtoContext {
         n_values: usize,
         raw: usize,
     ) -> Option<Value> {
+        self.try_alloc_in(kind, class, n_values, raw, None)
+    }
+
+    /// As [`ProtoContext::try_alloc`] for an object whose raw bytes past the
+    /// first `zeroed` the caller writes before anything reads them (a bytes
+    /// object filled at once): a large one is then not zeroed first, which
+    /// had cost as much as filling it, in page faults and a pass of memset.
+    /// Its values and first `zeroed` raw bytes are zero as usual.
+    #[inline]
+    pub fn try_alloc_filled(
+        &mut self,
+        kind: Kind,
+        class: Value,
+        n_values: usize,
+        raw: usize,
+        zeroed: usize,
+    ) -> Option<Value> {
+        self.try_alloc_in(kind, class, n_values, raw, Some(zeroed.min(raw)))
+    }
+
+    /// [`ProtoContext::try_alloc`]; `zero_raw`: `Some(k)` when only the
+    /// first `k` raw bytes of a large object need zeroing.
+    #[inline(always)]
+    fn try_alloc_in(
+        &mut self,
+        kind: Kind,
+        class: Value,
+        n_values: usize,
+        raw: usize,
+        zero_raw: Option<usize>,
+    ) -> Option<Value> {
         debug_assert!(kind.0 <= Kind::LAST.0);
         if n_values > u32::MAX as usize {
             return None;
@@ -220,15 +251,23 @@ impl ProtoContext {
             };
             (p, 0)
         } else {
-            (self.alloc_large(cells)?, LARGE_FLAG)
+            let p = self.alloc_large(cells, zero_raw.is_none())?;
+            if let Some(k) = zero_raw {
+                // SAFETY: the object's `cells * CELL` bytes at p are ours,
+                // and object_bytes(n_values, k) <= object_bytes(n_values, raw)
+                // <= cells * CELL.
+                unsafe { core::ptr::write_bytes(p.as_ptr(), 0, object_bytes(n_values, k)) };
+            }
+            (p, LARGE_FLAG)
         };
         let owner = self.shared.id;
         let obj = if flags == 0 {
             // SAFETY: p is a fresh slot of at least `cells` cells owned by this heap.
             unsafe { init_object(p, cells, kind, flags, owner, n_values as u32) }
         } else {
-            // SAFETY: a large object's memory comes from `alloc_zeroed` and is
-            // used by nobody else.
+            // SAFETY: a large object's memory is used by nobody else and is
+            // zero (from `alloc_zeroed`), or its header, values and every raw
+            // byte read before the caller writes it were zeroed above.
             unsafe { init_zeroed_object(p, cells, kind, flags, owner, n_values as u32) }
         };
         obj.init_class(class);
@@ -296,7 +335,7 @@ impl ProtoContext {
     }
 
     #[cold]
-    fn alloc_large(&mut self, cells: usize) -> Option<NonNull<u8>> {
+    fn alloc_large(&mut self, cells: usize, zeroed: bool) -> Option<NonNull<u8>> {
         let bytes = cells.checked_mul(crate::CELL)?;
         if self.deferred {
             self.note_pressure();
@@ -309,7 +348,7 @@ impl ProtoContext {
                 self.collect_global();
             }
         }
-        let p = match self.heap().alloc_large(cells) {
+        let p = match self.heap().alloc_large(cells, zeroed) {
             Some(p) => p,
             // Refused by the system (or too large): garbage not yet
             // collected (a list's old storage, say) may make room.
@@ -318,7 +357,7 @@ impl ProtoContext {
                 && bytes <= isize::MAX as usize =>
             {
                 self.collect_global();
-                self.heap().alloc_large(cells)?
+                self.heap().alloc_large(cells, zeroed)?
             }
             None => return None,
         };

@@ -476,15 +476,22 @@ impl LocalHeap {
         self.blocks.push(b);
     }
 
-    /// Allocates a large object (zeroed) of `cells` cells; returns None on
-    /// overflow or allocation failure.
-    pub(crate) fn alloc_large(&mut self, cells: usize) -> Option<NonNull<u8>> {
+    /// Allocates a large object of `cells` cells, zeroed if `zeroed` (else
+    /// its bytes are uninitialised); returns None on overflow or allocation
+    /// failure.
+    pub(crate) fn alloc_large(&mut self, cells: usize, zeroed: bool) -> Option<NonNull<u8>> {
         let layout = large_layout(cells)?;
         if cells > u32::MAX as usize {
             return None;
         }
         // SAFETY: non-zero size.
-        let p = NonNull::new(unsafe { alloc_zeroed(layout) })?;
+        let p = NonNull::new(unsafe {
+            if zeroed {
+                alloc_zeroed(layout)
+            } else {
+                alloc(layout)
+            }
+        })?;
         self.large.push(Large(p.cast()));
         self.since_gc += cells * CELL;
         Some(p)

@@ -2596,8 +2596,26 @@ impl Vm {
             self.call_slot_method(f, v, &[k])?;
             return Ok(());
         }
+        // CPython words it as PySequence_DelItem does ("doesn't") for an
+        // index key on a type with sequence slots (every class statement's
+        // type, and the builtins with a length, items or `in`), else as
+        // PyObject_DelItem does ("does not").
+        let index_key = self.is_int_like(k)
+            || self
+                .lookup_type(self.type_of(k), self.g.names.__index__)
+                .is_some();
+        let seq = index_key
+            && (is_heap_type(tp)
+                || [
+                    self.g.names.__len__,
+                    self.g.names.__getitem__,
+                    self.g.names.__contains__,
+                ]
+                .into_iter()
+                .any(|n| self.lookup_type(tp, n).is_some()));
         let tn = self.type_name_of(v);
-        Err(self.type_error(&format!("'{tn}' object doesn't support item deletion")))
+        let verb = if seq { "doesn't" } else { "does not" };
+        Err(self.type_error(&format!("'{tn}' object {verb} support item deletion")))
     }
 
     /// `x in v`.

@@ -159,7 +159,14 @@ pub fn try_alloc_concat(
     if n > isize::MAX as usize / 2 {
         return None;
     }
-    let v = ctx.try_alloc(kind, class, 0, flat_raw_size(kind, n, char_len, ascii))?;
+    let raw = flat_raw_size(kind, n, char_len, ascii);
+    // A bytes object's raw region is its header words and its bytes, which
+    // `fill` writes: only the header words need zeroing (the hash cache).
+    let v = if kind == Kind::BYTES {
+        ctx.try_alloc_filled(kind, class, 0, raw, DATA_OFFSET)?
+    } else {
+        ctx.try_alloc(kind, class, 0, raw)?
+    };
     Some(fill(v, kind, parts, n, char_len, ascii))
 }
 
@@ -264,7 +271,9 @@ pub fn try_alloc_buffer(ctx: &mut ProtoContext, parts: &[&[u8]], cap: usize) -> 
         .iter()
         .try_fold(0usize, |t, p| t.checked_add(p.len()))?;
     let raw = DATA_OFFSET.checked_add(cap.max(n))?;
-    let v = ctx.try_alloc(Kind::BYTES, Value::NONE, 0, raw)?;
+    // `fill` writes the header words but the hash cache, and the bytes; the
+    // room past them is read only after appends write it.
+    let v = ctx.try_alloc_filled(Kind::BYTES, Value::NONE, 0, raw, DATA_OFFSET)?;
     Some(fill(v, Kind::BYTES, parts, n, n, false))
 }
 
@@ -350,6 +359,33 @@ pub unsafe fn buffer_write_at(o: Obj, pos: usize, data: &[u8]) -> bool {
             data.len(),
         );
     }
+    true
+}
+
+/// Removes bytes `lo..hi` of the byte buffer `o` in place, moving the bytes
+/// after them down. Returns false, changing nothing, when `o` is shared
+/// between threads (a shared buffer is replaced, never rewritten), is not a
+/// buffer, or `lo..hi` does not lie within its length.
+///
+/// # Safety
+/// As for [`buffer_write_at`]: the caller is `o`'s only writer and holds no
+/// slice of `o`'s bytes across the call.
+pub unsafe fn buffer_remove(o: Obj, lo: usize, hi: usize) -> bool {
+    if !is_buffer(o) || o.is_shared() {
+        return false;
+    }
+    let n = get_raw(o, 0) as usize;
+    if lo > hi || hi > n {
+        return false;
+    }
+    // SAFETY: lo <= hi <= n <= the capacity, so both ranges lie inside the
+    // object's raw region; `ptr::copy` allows their overlap. `o` is not
+    // shared, so no other thread reads it, and the caller holds no slice.
+    unsafe {
+        let base = o.raw_ptr().add(DATA_OFFSET);
+        core::ptr::copy(base.add(hi), base.add(lo), n - hi);
+    }
+    set_raw(o, 0, (n - (hi - lo)) as u64);
     true
 }
 

@@ -42,6 +42,22 @@ pub fn buf(v: Value) -> Option<Vec<u8>> {
     }
 }
 
+/// The bytes of a bytes or bytearray value in place, with the object that
+/// holds them (`v` itself, or the bytearray's current buffer). The slice
+/// stays valid while that holder is rooted (the heap never moves objects);
+/// a buffer is never shrunk below a slice taken of it, and a shared one is
+/// never rewritten (another thread's change installs a new buffer), so the
+/// slice reads the value as it was, unless this thread changes a local
+/// bytearray meanwhile. Other buffers: `None` (see [`buf`]).
+pub fn held_bytes(v: Value) -> Option<(Value, &'static [u8])> {
+    let o = Obj::from_value(v)?;
+    match o.kind() {
+        Kind::BYTES => Some((v, str_bytes(v))),
+        K_BYTEARRAY => Some((o.get(0), str_bytes(o.get(0)))),
+        _ => None,
+    }
+}
+
 /// Resolves a codec name (LookupError "unknown encoding: ..." otherwise).
 fn codec(vm: &mut Vm, enc: &str) -> PyResult<Codec> {
     Codec::lookup(enc)
@@ -918,6 +934,10 @@ fn bytes_getitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     if is_slice(a[1]) {
         let (start, _e, step, count) = slice_indices(vm, a[1], n)?;
         let b = str_bytes(a[0]);
+        if step == 1 {
+            let lo = start as usize;
+            return Ok(wrap(vm, a[0], &b[lo..lo + count]));
+        }
         let out: Vec<u8> = (0..count)
             .map(|j| b[(start + j as isize * step) as usize])
             .collect();
@@ -1044,17 +1064,36 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = ba_bytes(Obj::from_value(a[0]).expect("ba")).len();
     if is_slice(a[1]) {
         let (start, _stop, step, count) = slice_indices(vm, a[1], n)?;
+        if count == 0 {
+            return Ok(Value::NONE);
+        }
+        // The deleted positions in ascending order: lo, lo + step, ...
+        let (lo, step) = if step < 0 {
+            (start + step * (count as isize - 1), step.unsigned_abs())
+        } else {
+            (start, step as usize)
+        };
+        let lo = lo as usize;
+        if step == 1 || count == 1 {
+            ba_remove_range(vm, a[0], lo, lo + count)?;
+            return Ok(Value::NONE);
+        }
+        // The indices were computed before `__index__` calls that may have
+        // changed the bytearray: positions past its end delete nothing.
         ba_update_mut(vm, a[0], |b| {
-            let mut drop = vec![false; b.len()];
-            let mut i = start;
-            for _ in 0..count {
-                if let Some(d) = drop.get_mut(i as usize) {
-                    *d = true;
+            let mut next = lo;
+            let mut left = count;
+            let mut w = 0;
+            for r in 0..b.len() {
+                if left > 0 && r == next {
+                    next += step;
+                    left -= 1;
+                    continue;
                 }
-                i += step;
+                b[w] = b[r];
+                w += 1;
             }
-            let mut d = drop.into_iter();
-            b.retain(|_| !d.next().unwrap_or(false));
+            b.truncate(w);
         })?;
         return Ok(Value::NONE);
     }
@@ -1071,6 +1110,30 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.new_exc(vm.g.e.IndexError, "bytearray index out of range"));
     }
     Ok(Value::NONE)
+}
+
+/// Deletes bytes `lo..hi` (clamped to the current length) of bytearray `v`
+/// in one atomic step: moved down in place in a local bytearray's buffer,
+/// else one copy of the rest into a new buffer; CPython's `del b[:n]` of a
+/// stream buffer thus costs one pass over what stays, not several.
+fn ba_remove_range(vm: &mut Vm, v: Value, lo: usize, hi: usize) -> PyResult<()> {
+    let o = Obj::from_value(v).expect("ba");
+    vm.with_mut_lock(o, |ctx| {
+        let n = ba_bytes(o).len();
+        let lo = lo.min(n);
+        let hi = hi.clamp(lo, n);
+        if lo == hi {
+            return;
+        }
+        // SAFETY: this thread is the buffer's only writer (a local buffer of
+        // a local bytearray; `buffer_remove` refuses a shared one), and no
+        // slice of its bytes is held here.
+        if o.is_local_mutable() && unsafe { lstr::buffer_remove(ba_buffer(o), lo, hi) } {
+            return;
+        }
+        let b = ba_bytes(o);
+        put_buffer(ctx, o, &[&b[..lo], &b[hi..]], n - (hi - lo));
+    })
 }
 
 fn ba_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -764,14 +764,34 @@ fn data_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     }
 }
 
+/// Runs `f` on the bytes of data argument `v`: those of bytes and bytearray
+/// in place (`bytes::held_bytes`, their holder rooted meanwhile), so that
+/// sending from a large stream buffer costs no copy of it; other buffers
+/// copied ([`data_arg`]).
+fn with_data<R>(
+    vm: &mut Vm,
+    v: Value,
+    f: impl FnOnce(&mut Vm, &[u8]) -> PyResult<R>,
+) -> PyResult<R> {
+    if let Some((holder, b)) = crate::types::bytes::held_bytes(v) {
+        let mark = vm.push_root(holder);
+        let r = f(vm, b);
+        vm.pop_roots(mark);
+        return r;
+    }
+    let d = data_arg(vm, v)?;
+    f(vm, &d)
+}
+
 fn sock_send(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "send")?;
     crate::args::check_method_takes(vm, "send", a, k, 1, 2)?;
-    let data = data_arg(vm, a[1])?;
-    let flags = flags_arg(vm, a.get(2).copied())?;
-    let n = sock_call(vm, s, true, deadline_of(s.timeout()), |fd| {
-        // SAFETY: `data` is readable for its length.
-        cvt(unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), flags) })
+    let n = with_data(vm, a[1], |vm, data| {
+        let flags = flags_arg(vm, a.get(2).copied())?;
+        sock_call(vm, s, true, deadline_of(s.timeout()), |fd| {
+            // SAFETY: `data` is readable for its length.
+            cvt(unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), flags) })
+        })
     })?;
     Ok(Value::int(n as i64))
 }
@@ -779,8 +799,13 @@ fn sock_send(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn sock_sendall(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "sendall")?;
     crate::args::check_method_takes(vm, "sendall", a, k, 1, 2)?;
-    let data = data_arg(vm, a[1])?;
-    let flags = flags_arg(vm, a.get(2).copied())?;
+    with_data(vm, a[1], |vm, data| {
+        let flags = flags_arg(vm, a.get(2).copied())?;
+        sendall_bytes(vm, s, data, flags)
+    })
+}
+
+fn sendall_bytes(vm: &mut Vm, s: &SockState, data: &[u8], flags: i32) -> PyResult<Value> {
     // One deadline for the whole call, as CPython 3.11.
     let deadline = deadline_of(s.timeout());
     let mut off = 0;
