@@ -258,7 +258,26 @@ impl Vm {
                 }
                 (BigInt::from(x), BigInt::from(y))
             }
-            (a, b) => (num_to_big(a), num_to_big(b)),
+            (a, b) => {
+                // Sums, differences and products read big operands in
+                // place (the general path below clones both first).
+                let r = match (op, a, b) {
+                    (B::Add | B::InplaceAdd, Num::B(x), Num::B(y)) => Some(*x + *y),
+                    (B::Add | B::InplaceAdd, Num::B(x), Num::I(y)) => Some(*x + *y),
+                    (B::Add | B::InplaceAdd, Num::I(x), Num::B(y)) => Some(*x + *y),
+                    (B::Subtract | B::InplaceSubtract, Num::B(x), Num::B(y)) => Some(*x - *y),
+                    (B::Subtract | B::InplaceSubtract, Num::B(x), Num::I(y)) => Some(*x - *y),
+                    (B::Subtract | B::InplaceSubtract, Num::I(x), Num::B(y)) => Some(*x - *y),
+                    (B::Multiply | B::InplaceMultiply, Num::B(x), Num::B(y)) => Some(*x * *y),
+                    (B::Multiply | B::InplaceMultiply, Num::B(x), Num::I(y)) => Some(*x * *y),
+                    (B::Multiply | B::InplaceMultiply, Num::I(x), Num::B(y)) => Some(*x * *y),
+                    _ => None,
+                };
+                if let Some(r) = r {
+                    return Ok(Some(self.int_result(r)));
+                }
+                (num_to_big(a), num_to_big(b))
+            }
         };
         let r = match op {
             B::Add | B::InplaceAdd => a + b,

@@ -555,6 +555,14 @@ fn int_rpow(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// Three-argument pow on ints (NotImplemented if an operand is not an int).
 pub fn int_modpow(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
+    if let (Some(bi), Some(ei), Some(mi)) = (vm.as_i64(b), vm.as_i64(e), vm.as_i64(m)) {
+        if mi != 0 {
+            return match small_modpow(bi, ei, mi) {
+                Some(r) => Ok(vm.new_int(r)),
+                None => Err(vm.value_error("base is not invertible for the given modulus")),
+            };
+        }
+    }
     let (Some(bb), Some(eb), Some(mb)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m)) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -577,6 +585,46 @@ pub fn int_modpow(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> 
         r
     };
     Ok(vm.new_bigint(r))
+}
+
+/// `pow(b, e, m)` of ints that fit an i64 (`m` nonzero) in 128-bit
+/// arithmetic, as [`int_modpow`] computes it on big ints
+/// (`fractions.Fraction.__hash__` takes one modulo 2**61 - 1 per hash);
+/// `None` when `e < 0` and `b` has no inverse.
+fn small_modpow(b: i64, e: i64, m: i64) -> Option<i64> {
+    let am = u128::from(m.unsigned_abs());
+    let mut base = i128::from(b).rem_euclid(am as i128) as u128;
+    if e < 0 {
+        base = small_inverse(base, am)?;
+    }
+    let mut r = 1 % am;
+    let mut ex = e.unsigned_abs();
+    while ex > 0 {
+        if ex & 1 == 1 {
+            r = r * base % am;
+        }
+        base = base * base % am;
+        ex >>= 1;
+    }
+    // r is in [0, |m|); the result takes the sign of m (floor modulo).
+    let r = r as i128;
+    Some(if m < 0 && r != 0 {
+        r + i128::from(m)
+    } else {
+        r
+    } as i64)
+}
+
+/// The inverse of `a` modulo `m` (`0 <= a < m`, `m <= 2**63`), if any.
+fn small_inverse(a: u128, m: u128) -> Option<u128> {
+    let (mut r0, mut r1) = (a as i128, m as i128);
+    let (mut s0, mut s1) = (1i128, 0i128);
+    while r1 != 0 {
+        let q = r0 / r1;
+        (r0, r1) = (r1, r0 - q * r1);
+        (s0, s1) = (s1, s0 - q * s1);
+    }
+    (r0 == 1 || m == 1).then(|| s0.rem_euclid(m as i128) as u128)
 }
 
 /// The inverse of `a` modulo `m` (m > 0), if any.
