@@ -1077,7 +1077,9 @@ impl Vm {
         match self.lookup_type(tp, self.g.names.__hash__) {
             Some(f) if f.is_none() => {}
             Some(f) => {
-                if Some(f) == self.object_attr(self.g.names.__hash__) {
+                // Through the type cache: object's own dict is read only
+                // once per thread and type version.
+                if Some(f) == self.lookup_type(self.g.types.object, self.g.names.__hash__) {
                     return Ok((v.bits() >> 4) as i64);
                 }
                 // A str subclass inheriting str.__hash__ hashes like str
@@ -1101,6 +1103,17 @@ impl Vm {
                         return Ok(hash_bigint(b));
                     }
                 }
+                // And a tuple subclass inheriting tuple.__hash__ (every
+                // namedtuple): its items' hash, without a call per level of
+                // nested namedtuples.
+                if o.kind() == Kind::TUPLE
+                    && Some(f) == self.lookup_type(self.g.types.tuple, self.g.names.__hash__)
+                {
+                    let mark = self.push_root(v);
+                    let r = self.hash_tuple(o);
+                    self.pop_roots(mark);
+                    return r;
+                }
                 let r = self.call_bound(f, v, &[])?;
                 return match self.num(r) {
                     Some(Num::I(i)) => Ok(int_hash(i)),
@@ -1123,7 +1136,7 @@ impl Vm {
     /// CPython's tuple hash (xxHash-based) of the tuple `o`, which the
     /// caller roots (an item's `__hash__` may collect; a tuple's items
     /// never change).
-    fn hash_tuple(&mut self, o: Obj) -> PyResult<i64> {
+    pub fn hash_tuple(&mut self, o: Obj) -> PyResult<i64> {
         const P1: u64 = 11400714785074694791;
         const P2: u64 = 14029467366897019727;
         const P5: u64 = 2870177450012600261;

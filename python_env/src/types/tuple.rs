@@ -59,9 +59,11 @@ fn tuple_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn tuple_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let items = vm.seq_items(a[0]);
-    let t = vm.new_tuple(&items);
-    let h = vm.hash(t)?;
+    let o = Obj::from_value(a[0]).filter(|o| o.kind() == Kind::TUPLE);
+    let Some(o) = o else {
+        return Err(vm.type_error("descriptor '__hash__' requires a 'tuple' object"));
+    };
+    let h = vm.hash_tuple(o)?;
     Ok(vm.new_int(h))
 }
 
