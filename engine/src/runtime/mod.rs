@@ -944,6 +944,9 @@ pub struct Vm {
     /// A trace or profile function is running (CPython's
     /// `tstate->tracing`): no events are reported meanwhile.
     pub trace_busy: bool,
+    /// The interned names of the trace events, kept on first use when
+    /// immortal (`trace.rs`): interning takes a global lock.
+    pub(crate) trace_ev_names: [Value; 8],
     /// The last event reported to a hook (`trace::EV_*`, CPython's `tracing_what`), for
     /// the rules of `frame.f_lineno = n`.
     pub trace_what: u8,
@@ -989,6 +992,7 @@ impl Vm {
             always_true: ops::AlwaysTrue::default(),
             trace_on: false,
             trace_busy: false,
+            trace_ev_names: [Value::EMPTY; 8],
             trace_what: 0,
             trace_swept: 0,
         };
@@ -1023,6 +1027,7 @@ impl Vm {
             // The tracing loop keeps lines current for `tracemalloc`.
             trace_on: proto_core::alloc_trace::active(),
             trace_busy: false,
+            trace_ev_names: [Value::EMPTY; 8],
             trace_what: 0,
             trace_swept: 0,
         };

@@ -574,7 +574,18 @@ impl Vm {
         if line != 0 {
             self.store(fo, FO_LINENO, Value::int(line));
         }
-        let name = self.intern(EV_NAMES[ev as usize]);
+        let name = match self.trace_ev_names[ev as usize] {
+            n if n.is_empty() => {
+                let n = self.intern(EV_NAMES[ev as usize]);
+                // Only an immortal name is kept (the field is no root): one
+                // a program interned first is mortal, and asked for again.
+                if Obj::from_value(n).is_some_and(|o| o.is_immortal()) {
+                    self.trace_ev_names[ev as usize] = n;
+                }
+                n
+            }
+            n => n,
+        };
         let mark = self.push_root(func);
         self.push_root(fv);
         self.push_root(arg);
