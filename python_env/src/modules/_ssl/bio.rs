@@ -78,7 +78,11 @@ fn bio_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         } else {
             n as usize
         };
-        g.data.drain(..n).collect()
+        // VecDeque's own Read copies its two halves as slices.
+        let mut out = vec![0; n];
+        let got = std::io::Read::read(&mut g.data, &mut out).unwrap_or(0);
+        out.truncate(got);
+        out
     };
     Ok(vm.new_bytes(&out))
 }
