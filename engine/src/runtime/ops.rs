@@ -2557,6 +2557,20 @@ impl Vm {
         }
         let tp = self.type_of(v);
         if let Some(f) = self.lookup_type(tp, self.g.names.__getitem__) {
+            // A dict subclass that keeps dict's own `__getitem__`
+            // (Counter, OrderedDict, defaultdict): the lookup without a
+            // call, then `__missing__`, as CPython's dict_subscript.
+            if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::DICT)
+                && Some(f) == self.lookup_type(self.g.types.dict, self.g.names.__getitem__)
+            {
+                if let Some(x) = self.dict_get(v, k)? {
+                    return Ok(x);
+                }
+                if let Some(r) = self.call_special(v, self.g.names.__missing__, &[k])? {
+                    return Ok(r);
+                }
+                return Err(self.key_error(k));
+            }
             return self.call_slot_method(f, v, &[k]);
         }
         if Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE) {
@@ -2606,6 +2620,12 @@ impl Vm {
         }
         let tp = self.type_of(v);
         if let Some(f) = self.lookup_type(tp, self.g.names.__setitem__) {
+            // A dict subclass that keeps dict's own `__setitem__`.
+            if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::DICT)
+                && Some(f) == self.lookup_type(self.g.types.dict, self.g.names.__setitem__)
+            {
+                return self.dict_set(v, k, x);
+            }
             self.call_slot_method(f, v, &[k, x])?;
             return Ok(());
         }

@@ -613,9 +613,28 @@ pub fn open(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => vm.new_str("r"),
     };
     let mark = vm.push_root(mode_v);
-    let r = open_impl(
-        vm, file, mode_v, buffering, encoding, errors, newline, closefd, opener,
-    );
+    // As CPython's io.open: a file that is not a number goes through
+    // os.fspath first, so the raw file's `name` (and an error's
+    // `filename`) is the path's str or bytes, not the path object.
+    let is_number = vm.num(file).is_some()
+        || [
+            vm.g.names.__index__,
+            vm.g.names.__int__,
+            vm.g.names.__float__,
+        ]
+        .into_iter()
+        .any(|n| vm.lookup_type(vm.type_of(file), n).is_some());
+    let r = if is_number {
+        Ok(file)
+    } else {
+        crate::modules::posix::path::fspath_value(vm, file)
+    }
+    .and_then(|file| {
+        vm.push_root(file);
+        open_impl(
+            vm, file, mode_v, buffering, encoding, errors, newline, closefd, opener,
+        )
+    });
     vm.pop_roots(mark);
     r
 }
