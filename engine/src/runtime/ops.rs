@@ -2698,7 +2698,7 @@ impl Vm {
                         )));
                     }
                     let (h, n) = (lstr::bytes(o), str_bytes(x));
-                    return Ok(memchr::memmem::find(h, n).is_some());
+                    return Ok(find_sub(h, n).is_some());
                 }
                 Kind::LIST | Kind::TUPLE if c == t.list || c == t.tuple => {
                     let mark = self.push_root(v);
@@ -2814,6 +2814,20 @@ pub fn object_hash_marker(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value
         return Ok(vm.new_int(h));
     }
     Ok(vm.new_int((v.bits() >> 4) as i64))
+}
+
+/// The first offset of `needle` in `hay`. memchr's `memmem::find` builds
+/// a searcher (its prefilter and Two-Way tables) at each call, which costs
+/// more than the search itself for the short strings of `x in s` on names
+/// and paths: one byte goes to `memchr`, a short haystack is scanned.
+#[inline]
+pub fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match needle {
+        [] => Some(0),
+        [b] => memchr::memchr(*b, hay),
+        _ if hay.len() < 64 => hay.windows(needle.len()).position(|w| w == needle),
+        _ => memchr::memmem::find(hay, needle),
+    }
 }
 
 fn num_to_big(n: &Num) -> BigInt {

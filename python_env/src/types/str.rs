@@ -176,7 +176,7 @@ fn str_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         )));
     }
     // Surrogate-preserving UTF-8 needles match only at character starts.
-    let found = memchr::memmem::find(str_bytes(a[0]), str_bytes(a[1])).is_some();
+    let found = engine::runtime::ops::find_sub(str_bytes(a[0]), str_bytes(a[1])).is_some();
     Ok(Value::bool(found))
 }
 
@@ -663,7 +663,7 @@ fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyR
     let r = if right {
         memchr::memmem::rfind(hay, sub)
     } else {
-        memchr::memmem::find(hay, sub)
+        engine::runtime::ops::find_sub(hay, sub)
     };
     Ok(r.map(|b| lstr::byte_to_char(o, st + b) as i64))
 }
