@@ -102,6 +102,23 @@ impl Vm {
                 .is_some()
     }
 
+    /// CPython's `PyNumber_Check`: an int, float or complex (subclasses
+    /// included), or an object whose type defines `__index__`, `__int__`
+    /// or `__float__`.
+    pub fn is_number(&self, v: Value) -> bool {
+        if self.num(v).is_some() || self.isinstance(v, self.g.types.complex) {
+            return true;
+        }
+        let t = self.type_of(v);
+        [
+            self.g.names.__index__,
+            self.g.names.__int__,
+            self.g.names.__float__,
+        ]
+        .into_iter()
+        .any(|n| self.lookup_type(t, n).is_some())
+    }
+
     /// The exact int of a `__int__`/`__index__` result `r` (int-like):
     /// a strict subclass instance (bool included) is accepted with
     /// CPython 3.11's DeprecationWarning and converted.
@@ -261,16 +278,20 @@ impl Vm {
             (a, b) => {
                 // Sums, differences and products read big operands in
                 // place (the general path below clones both first).
-                let r = match (op, a, b) {
-                    (B::Add | B::InplaceAdd, Num::B(x), Num::B(y)) => Some(*x + *y),
-                    (B::Add | B::InplaceAdd, Num::B(x), Num::I(y)) => Some(*x + *y),
-                    (B::Add | B::InplaceAdd, Num::I(x), Num::B(y)) => Some(*x + *y),
-                    (B::Subtract | B::InplaceSubtract, Num::B(x), Num::B(y)) => Some(*x - *y),
-                    (B::Subtract | B::InplaceSubtract, Num::B(x), Num::I(y)) => Some(*x - *y),
-                    (B::Subtract | B::InplaceSubtract, Num::I(x), Num::B(y)) => Some(*x - *y),
-                    (B::Multiply | B::InplaceMultiply, Num::B(x), Num::B(y)) => Some(*x * *y),
-                    (B::Multiply | B::InplaceMultiply, Num::B(x), Num::I(y)) => Some(*x * *y),
-                    (B::Multiply | B::InplaceMultiply, Num::I(x), Num::B(y)) => Some(*x * *y),
+                macro_rules! by_ref {
+                    ($op:tt) => {
+                        match (a, b) {
+                            (Num::B(x), Num::B(y)) => Some(*x $op *y),
+                            (Num::B(x), Num::I(y)) => Some(*x $op *y),
+                            (Num::I(x), Num::B(y)) => Some(*x $op *y),
+                            _ => None,
+                        }
+                    };
+                }
+                let r = match op {
+                    B::Add | B::InplaceAdd => by_ref!(+),
+                    B::Subtract | B::InplaceSubtract => by_ref!(-),
+                    B::Multiply | B::InplaceMultiply => by_ref!(*),
                     _ => None,
                 };
                 if let Some(r) = r {
@@ -2563,13 +2584,7 @@ impl Vm {
             if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::DICT)
                 && Some(f) == self.lookup_type(self.g.types.dict, self.g.names.__getitem__)
             {
-                if let Some(x) = self.dict_get(v, k)? {
-                    return Ok(x);
-                }
-                if let Some(r) = self.call_special(v, self.g.names.__missing__, &[k])? {
-                    return Ok(r);
-                }
-                return Err(self.key_error(k));
+                return self.dict_subscript(v, k);
             }
             return self.call_slot_method(f, v, &[k]);
         }
@@ -2590,6 +2605,21 @@ impl Vm {
         }
         let tn = self.type_name_of(v);
         Err(self.type_error(&format!("'{tn}' object is not subscriptable")))
+    }
+
+    /// `dict.__getitem__` (CPython's dict_subscript): the value of `k` in
+    /// dict `v`, else, for a dict subclass, its type's `__missing__(k)`,
+    /// else KeyError.
+    pub fn dict_subscript(&mut self, v: Value, k: Value) -> PyResult<Value> {
+        if let Some(x) = self.dict_get(v, k)? {
+            return Ok(x);
+        }
+        if self.type_of(v) != self.g.types.dict {
+            if let Some(r) = self.call_special(v, self.g.names.__missing__, &[k])? {
+                return Ok(r);
+            }
+        }
+        Err(self.key_error(k))
     }
 
     /// A KeyError for key `k`.
@@ -2652,11 +2682,7 @@ impl Vm {
         // index key on a type with sequence slots (every class statement's
         // type, and the builtins with a length, items or `in`), else as
         // PyObject_DelItem does ("does not").
-        let index_key = self.is_int_like(k)
-            || self
-                .lookup_type(self.type_of(k), self.g.names.__index__)
-                .is_some();
-        let seq = index_key
+        let seq = self.has_index(k)
             && (is_heap_type(tp)
                 || [
                     self.g.names.__len__,

@@ -830,25 +830,6 @@ fn join_field(
     Ok(())
 }
 
-/// `PyNumber_Check`: int, float, complex, or a type with `__index__`,
-/// `__int__` or `__float__`.
-fn is_number(vm: &mut Vm, v: Value) -> bool {
-    if v.is_int() || v.is_float() || v.is_bool() {
-        return true;
-    }
-    let t = vm.type_of(v);
-    if vm.isinstance(v, vm.g.types.int)
-        || vm.isinstance(v, vm.g.types.float)
-        || vm.isinstance(v, vm.g.types.complex)
-    {
-        return true;
-    }
-    ["__index__", "__int__", "__float__"].iter().any(|n| {
-        let key = vm.intern(n);
-        vm.lookup_type(t, key).is_some()
-    })
-}
-
 fn writerow_impl(vm: &mut Vm, me: Value, row: Value) -> PyResult<Value> {
     let st = writer_self(vm, me, "writerow")?;
     let d = &st.d;
@@ -867,7 +848,7 @@ fn writerow_impl(vm: &mut Vm, me: Value, row: Value) -> PyResult<Value> {
         let mut nfields = 0usize;
         while let Some(field) = vm.next(it)? {
             let mut quoted = match d.quoting {
-                QUOTE_NONNUMERIC => !is_number(vm, field),
+                QUOTE_NONNUMERIC => !vm.is_number(field),
                 QUOTE_ALL => true,
                 _ => false,
             };

@@ -183,27 +183,11 @@ fn int_list_tuple(vm: &mut Vm, l: Value) -> Value {
 // count: [cnt, step]
 const COUNT_N: usize = 2;
 
-/// `PyNumber_Check`: int, float, complex, or a type with `__index__`,
-/// `__int__` or `__float__`.
-fn is_number(vm: &mut Vm, v: Value) -> bool {
-    if vm.num(v).is_some() {
-        return true;
-    }
-    if vm.isinstance(v, vm.g.types.complex) {
-        return true;
-    }
-    let t = vm.type_of(v);
-    ["__index__", "__int__", "__float__"].iter().any(|n| {
-        let n = vm.intern(n);
-        vm.lookup_type(t, n).is_some()
-    })
-}
-
 fn count_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [start, step] = clinic::unpack(vm, "count", &a[1..], k, ["start", "step"], 0, 0, 2)?;
     let start = start.unwrap_or(Value::int(0));
     let step = step.unwrap_or(Value::int(1));
-    if !is_number(vm, start) || !is_number(vm, step) {
+    if !vm.is_number(start) || !vm.is_number(step) {
         return Err(vm.type_error("a number is required"));
     }
     Ok(alloc(vm, a[0], &[start, step]))

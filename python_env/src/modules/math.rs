@@ -710,15 +710,20 @@ fn gcd(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "gcd", a, k, 0, usize::MAX)?;
     // Ints that fit an i64 (the common case: fractions normalizes every
     // result with one) by Euclid on u64; others take the big-int path.
-    let mut small = 0u64;
-    if a.iter().all(|&x| vm.as_i64(x).is_some()) {
-        for &x in a {
-            let mut y = vm.as_i64(x).map_or(0, i64::unsigned_abs);
-            while y != 0 {
-                (small, y) = (y, small % y);
-            }
+    let mut small = Some(0u64);
+    for &x in a {
+        let (Some(g), Some(y)) = (small, vm.as_i64(x)) else {
+            small = None;
+            break;
+        };
+        let (mut g, mut y) = (g, y.unsigned_abs());
+        while y != 0 {
+            (g, y) = (y, g % y);
         }
-        return Ok(vm.new_int_i128(i128::from(small)));
+        small = Some(g);
+    }
+    if let Some(g) = small {
+        return Ok(vm.new_int_i128(i128::from(g)));
     }
     let mut g = BigInt::zero();
     for &x in a {

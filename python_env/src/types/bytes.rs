@@ -45,12 +45,13 @@ pub fn buf(v: Value) -> Option<Vec<u8>> {
 }
 
 /// The bytes of a bytes or bytearray value in place, with the object that
-/// holds them (`v` itself, or the bytearray's current buffer). The slice
-/// stays valid while that holder is rooted (the heap never moves objects);
-/// a buffer is never shrunk below a slice taken of it, and a shared one is
-/// never rewritten (another thread's change installs a new buffer), so the
-/// slice reads the value as it was, unless this thread changes a local
-/// bytearray meanwhile. Other buffers: `None` (see [`buf`]).
+/// holds them (`v` itself, or the bytearray's current buffer). The slice's
+/// memory stays valid while that holder is rooted (the heap never moves an
+/// object or gives back part of one); a shared buffer is never rewritten
+/// (another thread's change installs a new buffer), so the slice reads the
+/// value as it was, unless this thread changes a local bytearray meanwhile
+/// (in place: its bytes then read as changed). Other buffers: `None` (see
+/// [`buf`]).
 pub fn held_bytes(v: Value) -> Option<(Value, &'static [u8])> {
     let o = Obj::from_value(v)?;
     match o.kind() {

@@ -129,15 +129,7 @@ fn dict_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn dict_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    if let Some(v) = vm.dict_get(a[0], a[1])? {
-        return Ok(v);
-    }
-    if vm.type_of(a[0]) != vm.g.types.dict {
-        if let Some(r) = vm.call_special(a[0], vm.g.names.__missing__, &[a[1]])? {
-            return Ok(r);
-        }
-    }
-    Err(vm.key_error(a[1]))
+    vm.dict_subscript(a[0], a[1])
 }
 
 fn dict_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

@@ -616,15 +616,7 @@ pub fn open(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // As CPython's io.open: a file that is not a number goes through
     // os.fspath first, so the raw file's `name` (and an error's
     // `filename`) is the path's str or bytes, not the path object.
-    let is_number = vm.num(file).is_some()
-        || [
-            vm.g.names.__index__,
-            vm.g.names.__int__,
-            vm.g.names.__float__,
-        ]
-        .into_iter()
-        .any(|n| vm.lookup_type(vm.type_of(file), n).is_some());
-    let r = if is_number {
+    let r = if vm.is_number(file) {
         Ok(file)
     } else {
         crate::modules::posix::path::fspath_value(vm, file)
