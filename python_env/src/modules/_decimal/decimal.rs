@@ -854,13 +854,13 @@ fn richcmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     let Some(other) = cmp_other(vm, a[1], eq, ctxv)? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    let (xl, yr): (Dec, Op) = match other {
-        CmpOther::Dec(o) => (x.clone(), o),
+    let (xl, yr): (Op, Op) = match other {
+        CmpOther::Dec(o) => (Op::B(x), o),
         CmpOther::Ratio(p, q) => {
             if x.is_special() {
-                (x.clone(), Op::O(p))
+                (Op::B(x), Op::O(p))
             } else {
-                (times_exact(x, &q), Op::O(p))
+                (Op::O(times_exact(x, &q)), Op::O(p))
             }
         }
     };

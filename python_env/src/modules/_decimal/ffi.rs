@@ -10,6 +10,7 @@
 //! - A [`Ctx`] never has traps set: decNumber raises `SIGFPE` on a trapped condition, so
 //!   trapping is done by the caller from [`Ctx::status`].
 
+use super::bigmul;
 use decnumber_sys as sys;
 use std::ffi::CStr;
 use std::os::raw::c_char;
@@ -508,10 +509,32 @@ fn unary(f: Unary, a: &Dec, ctx: &mut Ctx) -> Dec {
 }
 
 fn binary(f: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
-    let mut r = Dec::with_capacity(cap_for(ctx, &[a, b]));
-    // SAFETY: as in `unary`, for two operands.
+    binary_in(f, a, b, ctx, cap_for(ctx, &[a, b]))
+}
+
+/// `binary` writing into a result of capacity `cap`, which covers what `f` writes.
+fn binary_in(f: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx, cap: i32) -> Dec {
+    let mut r = Dec::with_capacity(cap);
+    // SAFETY: the callers give a capacity covering the most digits `f` writes: the
+    // precision or the widest operand (`cap_for`), or `exact_cap`'s bound.
     unsafe { f(r.ptr(), a.cptr(), b.cptr(), ctx.raw()) };
     fold_down(shrink(r), ctx)
+}
+
+/// A result capacity for an operation on finite operands whose exact result has at
+/// most `digits` digits and an adjusted exponent of at most `adj`, with exponent `exp`
+/// before any rounding: when that result fits the context unrounded, decNumber writes
+/// no more than its digits (plus the carry unit of an addition written in place), so
+/// the capacity need not be the precision, which at `MAX_PREC` would be a 600 MB
+/// buffer per operation. `None` when the result may be rounded, overflow (an
+/// overflow may give the largest finite number, the precision's digits of nines) or be
+/// padded by clamping.
+fn exact_cap(ctx: &Ctx, digits: i64, adj: i64, exp: i64) -> Option<i32> {
+    let p = ctx.digits() as i64;
+    let fits = digits <= p
+        && adj <= ctx.emax() as i64
+        && (!ctx.clamp() || exp <= ctx.emax() as i64 - p + 1);
+    fits.then(|| (digits + 2 * sys::DECDPUN as i64).min(p) as i32)
 }
 
 /// Whether decNumber's addition would take its "the smaller operand is only a sticky
@@ -542,6 +565,17 @@ fn add_shortcut_wrong(a: &Dec, b: &Dec, ctx: &Ctx) -> bool {
 /// part visible in the last digit, so the second rounding is correct), then rounded to
 /// the context.
 fn add_op(f: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
+    if a.is_finite() && b.is_finite() {
+        // The exact sum: both coefficients aligned to the smaller exponent, one carry.
+        let exp = (a.exponent() as i64).min(b.exponent() as i64);
+        let len = |d: &Dec| d.digits() as i64 + d.exponent() as i64 - exp;
+        let digits = len(a).max(len(b)) + 1;
+        let adj = a.adjusted().max(b.adjusted()) + 1;
+        if let Some(cap) = exact_cap(ctx, digits, adj, exp) {
+            let cap = cap.max(a.digits()).max(b.digits());
+            return binary_in(f, a, b, ctx, cap);
+        }
+    }
     if add_shortcut_wrong(a, b, ctx) {
         let w = a.digits().max(b.digits()).saturating_add(2).min(MAX_DIGITS);
         let mut wide = Ctx::new(w, MAX_EMAX, MIN_EMIN, Rounding::ZeroFiveUp, false);
@@ -734,11 +768,7 @@ unary_ops! {
 }
 
 binary_ops! {
-    multiply => decNumberMultiply,
     divide => decNumberDivide,
-    divide_integer => decNumberDivideInteger,
-    remainder => decNumberRemainder,
-    remainder_near => decNumberRemainderNear,
     quantize => decNumberQuantize,
     compare => decNumberCompare,
     compare_signal => decNumberCompareSignal,
@@ -755,6 +785,141 @@ binary_ops! {
     rotate => decNumberRotate,
     shift => decNumberShift,
     scaleb => decNumberScaleB,
+}
+
+/// Operands (in the shorter) from which [`Dec::multiply`] multiplies by Karatsuba:
+/// 40 limbs of 9 digits, where `bigmul`'s schoolbook hands over.
+const KARATSUBA_DIGITS: i32 = 360;
+
+/// Integer division (`op`: decNumber's DivideInteger, Remainder or RemainderNear) in a
+/// context of no more digits than the quotient and remainder can have. decNumber's
+/// division sizes its work buffers by the precision, so `Decimal(5) // 2` at
+/// `MAX_PREC` took half a second; the results are exact integers (quotient) and exact
+/// remainders, the same at any precision that holds them. Taken only where nothing
+/// else can tell the two precisions apart: the quotient and divisor below `10**emax`
+/// (no overflow, whose result has the precision's digits), no exponent below `emin`
+/// (no subnormal, whose limit `etiny` follows the precision), no clamping.
+fn int_division(op: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
+    let exp = (a.exponent() as i64).min(b.exponent() as i64);
+    if a.is_finite()
+        && b.is_finite()
+        && !b.is_zero()
+        && !ctx.clamp()
+        && exp >= ctx.emin() as i64
+        && b.adjusted() < ctx.emax() as i64
+    {
+        let quotient = if a.is_zero() {
+            1
+        } else {
+            (a.adjusted() - b.adjusted() + 2).max(1)
+        };
+        let rest = b.adjusted() - exp + 2;
+        let need = quotient.max(rest) + 1;
+        if need < ctx.digits() as i64 && quotient < ctx.emax() as i64 {
+            let mut narrow = *ctx;
+            narrow.0.digits = need as i32;
+            narrow.clear_status();
+            let r = binary(op, a, b, &mut narrow);
+            ctx.add_status(narrow.status());
+            return r;
+        }
+    }
+    binary(op, a, b, ctx)
+}
+
+impl Dec {
+    /// The adjusted exponent: that of the most significant digit.
+    pub fn adjusted(&self) -> i64 {
+        self.exponent() as i64 + self.digits() as i64 - 1
+    }
+
+    /// The coefficient's 3-digit units, least significant first.
+    fn units(&self) -> &[u16] {
+        // SAFETY: a decNumber's buffer holds `units(digits)` initialised units from
+        // `lsu` on (its capacity covers its digits), and lives as long as `self`.
+        unsafe {
+            let p = self.cptr();
+            std::slice::from_raw_parts(
+                std::ptr::addr_of!((*p).lsu) as *const u16,
+                units(self.digits()),
+            )
+        }
+    }
+
+    /// A finite nonzero number from 3-digit units (least significant first, each below
+    /// 1000; leading zero units allowed, at least one nonzero).
+    fn from_units(neg: bool, units_in: &[u16], exp: i32) -> Dec {
+        let top = units_in.iter().rposition(|&u| u != 0).unwrap_or(0);
+        let units_in = &units_in[..=top];
+        let high = units_in[top];
+        let high_digits = if high >= 100 {
+            3
+        } else if high >= 10 {
+            2
+        } else {
+            1
+        };
+        let digits = (top * sys::DECDPUN) as i32 + high_digits;
+        let mut d = Dec::with_capacity(digits);
+        // SAFETY: `d` has room for `units(digits)` = `units_in.len()` units; the header
+        // is set to describe exactly those.
+        unsafe {
+            let p = d.ptr();
+            let lsu = std::ptr::addr_of_mut!((*p).lsu) as *mut u16;
+            std::ptr::copy_nonoverlapping(units_in.as_ptr(), lsu, units_in.len());
+            (*p).digits = digits;
+            (*p).exponent = exp;
+            (*p).bits = if neg { sys::DECNEG } else { 0 };
+        }
+        d
+    }
+
+    /// `self * other`. The exact product of finite operands has at most the sum of
+    /// their digits, so it is written into that much room; long coefficients are
+    /// multiplied here by Karatsuba (`bigmul`) and the exact product then rounded to the
+    /// context as decNumber's own multiply rounds it (one rounding of the exact result).
+    pub fn multiply(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+        if !(self.is_finite() && other.is_finite()) {
+            return binary(sys::decNumberMultiply, self, other, ctx);
+        }
+        let digits = self.digits() as i64 + other.digits() as i64;
+        let adj = self.adjusted() + other.adjusted() + 1;
+        let exp = self.exponent() as i64 + other.exponent() as i64;
+        let long = self.digits().min(other.digits()) >= KARATSUBA_DIGITS;
+        let in_range =
+            adj <= ctx.emax() as i64 && adj > ctx.emin() as i64 && i32::try_from(exp).is_ok();
+        if long && in_range && !self.is_zero() && !other.is_zero() {
+            let limbs = bigmul::mul(
+                &bigmul::limbs_from_units(self.units()),
+                &bigmul::limbs_from_units(other.units()),
+            );
+            let neg = self.is_negative() != other.is_negative();
+            let exact = Dec::from_units(neg, &bigmul::units_from_limbs(&limbs), exp as i32);
+            return match exact_cap(ctx, exact.digits() as i64, exact.adjusted(), exp) {
+                Some(_) => exact,
+                None => exact.plus(ctx),
+            };
+        }
+        match exact_cap(ctx, digits, adj, exp) {
+            Some(cap) => binary_in(sys::decNumberMultiply, self, other, ctx, cap),
+            None => binary(sys::decNumberMultiply, self, other, ctx),
+        }
+    }
+
+    /// The integer part of `self / other`.
+    pub fn divide_integer(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+        int_division(sys::decNumberDivideInteger, self, other, ctx)
+    }
+
+    /// `self - other * self.divide_integer(other)`.
+    pub fn remainder(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+        int_division(sys::decNumberRemainder, self, other, ctx)
+    }
+
+    /// `self - other * n`, `n` the integer nearest `self / other` (ties to even).
+    pub fn remainder_near(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+        int_division(sys::decNumberRemainderNear, self, other, ctx)
+    }
 }
 
 impl Dec {

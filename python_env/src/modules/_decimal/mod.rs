@@ -1,14 +1,15 @@
 //! `_decimal`: CPython 3.11's `Modules/_decimal` (the C accelerator behind `decimal`),
 //! built on IBM's decNumber through [`ffi`].
 //!
-//! Files: `ffi.rs` (the safe decNumber layer), `convert.rs` (exact conversions, hash),
-//! `signals.rs` (signals and conditions), `context.rs` (Context, SignalDict, the current
-//! context), `decimal.rs` (Decimal, and the Context methods that compute), `format.rs`
-//! (`__format__`).
+//! Files: `ffi.rs` (the safe decNumber layer), `bigmul.rs` (products of long
+//! coefficients), `convert.rs` (exact conversions, hash), `signals.rs` (signals and
+//! conditions), `context.rs` (Context, SignalDict, the current context), `decimal.rs`
+//! (Decimal, and the Context methods that compute), `format.rs` (`__format__`).
 //!
 //! Module state: slot `i < CLASSES.len()` is the exception class `signals::CLASSES[i]`,
 //! then the `ST_*` slots below.
 
+pub(crate) mod bigmul;
 pub(crate) mod context;
 #[allow(dead_code)]
 pub(crate) mod convert;
