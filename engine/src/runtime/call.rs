@@ -86,14 +86,15 @@ pub enum GenStep {
 const PLAIN_ARGS: usize = 4;
 
 /// Whether builtin `b` is an unbound method of fixed arity whose native
-/// code takes its receiver and `nargs` arguments as they are (no arity
-/// folded into the method, none bound): what [`Vm::call_slot_method`] and
-/// `call_builtin_plain` call without the general path's checks, save the
-/// receiver's type.
+/// code takes its receiver and `nargs` arguments as they are (none bound):
+/// what [`Vm::call_slot_method`] and `call_builtin_plain` call without the
+/// general path's checks, save the receiver's type. A declared arity
+/// (`meth_arity`) that `nargs` fits leaves the general path nothing to
+/// check but `__format__`'s str argument.
 fn method_takes(b: &Builtin, nargs: usize) -> bool {
     b.is_method
         && !b.bound.is_heap()
-        && !b.meth_arity
+        && !(b.meth_arity && b.name == "__format__")
         && b.arity.is_none_or(|(lo, hi)| (lo..=hi).contains(&nargs))
 }
 
@@ -356,11 +357,33 @@ impl Vm {
         if !b.is_method && b.owner.is_heap() && b.name == "__new__" {
             self.check_new_target(f, b.owner, base, n)?;
         }
+        let nkw = Obj::from_value(kwnames).map_or(0, |k| k.n_values());
+        if total > 0 && nkw > 0 && b.arity.is_some() {
+            // Methods of declared arity take no keywords: CPython's
+            // METH_O/METH_NOARGS/fastcall methods name their owner type's
+            // `__qualname__`, its slot wrappers only themselves.
+            let (t, l) = (&self.g.types, b.owner);
+            let plain = slot_is_meth(b.name)
+                || slot_arity(b.name).is_none()
+                || b.name == "__round__"
+                || (b.name == "__getitem__" && (l == t.dict || l == t.list));
+            let msg = if plain {
+                let recv = if b.bound.is_heap() {
+                    b.bound
+                } else {
+                    self.ctx.stack().slots_mut()[base + 1]
+                };
+                let q = self.type_qualname_of(recv);
+                format!("{q}.{}() takes no keyword arguments", b.name)
+            } else {
+                format!("wrapper {}() takes no keyword arguments", b.name)
+            };
+            return Err(self.type_error(&msg));
+        }
         if total > 0 && b.meth_arity {
             if let Some((lo, hi)) = b.arity {
-                let nkw = Obj::from_value(kwnames).map_or(0, |k| k.n_values());
-                let got = total - 1 - nkw;
-                if nkw > 0 || got < lo || got > hi {
+                let got = total - 1;
+                if got < lo || got > hi {
                     // A bound builtin's __qualname__ names its
                     // receiver's type (CPython's message wording).
                     let recv = if b.bound.is_heap() {
@@ -369,9 +392,7 @@ impl Vm {
                         self.ctx.stack().slots_mut()[base + 1]
                     };
                     let q = format!("{}.{}", self.type_name_of(recv), b.name);
-                    let msg = if nkw > 0 {
-                        format!("{q}() takes no keyword arguments")
-                    } else if lo == hi && lo == 0 {
+                    let msg = if lo == hi && lo == 0 {
                         format!("{q}() takes no arguments ({got} given)")
                     } else if lo == hi && lo == 1 {
                         format!("{q}() takes exactly one argument ({got} given)")
@@ -531,7 +552,11 @@ impl Vm {
         // A slot method (`__setitem__` found on the type) given its
         // receiver and a count of arguments within its arity: nothing for
         // the general path to check beyond the receiver's type.
-        if b.arity.is_some() && (n == 0 || !method_takes(b, n - 1)) {
+        if b.arity.is_some()
+            && (n == 0
+                || !method_takes(b, n - 1)
+                || Obj::from_value(kwnames).is_some_and(|k| k.n_values() > 0))
+        {
             return None;
         }
         let off = if b.bound.is_heap() {

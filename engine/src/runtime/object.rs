@@ -796,7 +796,10 @@ impl Vm {
                     bound: Value::EMPTY,
                     owner: t,
                     arity: Some((lo, hi)),
-                    meth_arity: true,
+                    // CPython's slot wrappers word their arity errors
+                    // their own way ("expected 1 argument, got 0").
+                    meth_arity: super::call::slot_is_meth(name)
+                        || super::call::slot_arity(name).is_none(),
                     module: proto_core::sync::heap_atomic::AtomicU64::new(0),
                 },
             );
