@@ -241,14 +241,17 @@ fn stdlib_cache_lives_outside_the_lib() {
     let cache = dir.join("cache");
     let code = "import sys, importlib.util, runpy, colorsys\n\
                 runpy.run_module('this')\n\
+                print(int.from_bytes(importlib.util.MAGIC_NUMBER[:2], 'little'))\n\
                 print(sys._stdlib_dir)\n\
                 print(importlib.util.cache_from_source(colorsys.__file__))\n\
                 print(colorsys.__cached__)\n\
                 print(importlib.util.cache_from_source('/elsewhere/m.py'))\n";
     let text = run_with_cache(&dir, &cache, code);
-    let lines: Vec<&str> = text.lines().rev().take(4).collect();
+    let lines: Vec<&str> = text.lines().rev().take(5).collect();
     let (other, cached, from_util, lib) = (lines[0], lines[1], lines[2], lines[3]);
-    let mirrored = cache.join(Path::new(lib).strip_prefix("/").expect("absolute Lib"));
+    // Each build (its magic number) has its own folder in the cache folder.
+    let build = cache.join(lines[4]);
+    let mirrored = build.join(Path::new(lib).strip_prefix("/").expect("absolute Lib"));
     let expected = mirrored.join("colorsys.protopy-311.pyc");
     assert_eq!(Path::new(from_util), expected);
     assert_eq!(Path::new(cached), expected);
@@ -271,7 +274,7 @@ fn stdlib_cache_lives_outside_the_lib() {
     // An embedded module (ProtoPy's own dis) is cached there too, as a
     // hash-based file checked against the source: a foreign or damaged
     // file is ignored and rewritten.
-    let embedded = cache.join("embedded/__pycache__/dis.protopy-311.pyc");
+    let embedded = build.join("embedded/__pycache__/dis.protopy-311.pyc");
     let probe = "import dis\nprint(dis.findlinestarts.__name__)\n";
     for damage in [None, Some(&b"not a cache file"[..])] {
         if let Some(bytes) = damage {

@@ -112,11 +112,20 @@ pub struct CacheSettings {
     pub stdlib: Option<PathBuf>,
 }
 
-/// Where the standard library's compiled form lives: ProtoPy's own cache
-/// folder, `$PROTOPY_CACHE_DIR`, else `$XDG_CACHE_HOME/protopy`, else
+/// The number in [`PYC_MAGIC`]'s first two bytes: the name of this build's
+/// folder in ProtoPy's cache folder.
+pub const MAGIC_NUMBER: u16 = u16::from_le_bytes([PYC_MAGIC[0], PYC_MAGIC[1]]);
+
+/// Where the standard library's compiled form lives: this build's folder
+/// (named by [`MAGIC_NUMBER`]) in ProtoPy's own cache folder,
+/// `$PROTOPY_CACHE_DIR`, else `$XDG_CACHE_HOME/protopy`, else
 /// `$HOME/.cache/protopy` (None without any: the Lib is then compiled at
 /// each import). The Lib belongs to its package (Debian's
-/// `libpython3.11-stdlib`), so nothing is written into its folders.
+/// `libpython3.11-stdlib`), so nothing is written into its folders. A folder
+/// per build, because builds with different magics (a release build and a
+/// GC-stress build of one tree) would otherwise rewrite each other's files
+/// at every import, and with `PYTHONDONTWRITEBYTECODE` set each would
+/// compile every module of the Lib it imports, every time.
 pub fn stdlib_cache_root() -> Option<&'static Path> {
     static ROOT: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
     ROOT.get_or_init(|| {
@@ -129,6 +138,7 @@ pub fn stdlib_cache_root() -> Option<&'static Path> {
             .or_else(|| var("XDG_CACHE_HOME").map(|d| d.join("protopy")))
             .or_else(|| var("HOME").map(|d| d.join(".cache").join("protopy")))
             .filter(|d| d.is_absolute())
+            .map(|d| d.join(MAGIC_NUMBER.to_string()))
     })
     .as_deref()
 }
