@@ -142,6 +142,26 @@ pub(crate) fn add_status(vm: &mut Vm, ctx: &CtxVal, status: u32) -> PyResult<()>
     add_signals(vm, ctx, sigs, status)
 }
 
+/// [`add_status`] for an operation run with the fields `seen` (read at its start):
+/// when every signal raised was already a flag and none is trapped, the context is
+/// left as it is without taking its lock again (the steady state of a loop of
+/// inexact operations). The outcome is the one of the operation run at the moment it
+/// read `seen`, before any change made to the context since.
+pub(crate) fn add_status_seen(
+    vm: &mut Vm,
+    ctx: &CtxVal,
+    seen: &Fields,
+    status: u32,
+) -> PyResult<()> {
+    if status & ffi::INSUFFICIENT_STORAGE == 0 {
+        let sigs = signals::signals_of(status);
+        if seen.flags & sigs == sigs && seen.traps & sigs == 0 {
+            return Ok(());
+        }
+    }
+    add_status(vm, ctx, status)
+}
+
 /// ORs `sigs` into the flags and raises the first trapped one (`status` gives the
 /// InvalidOperation conditions).
 pub(crate) fn add_signals(vm: &mut Vm, ctx: &CtxVal, sigs: SignalSet, status: u32) -> PyResult<()> {

@@ -35,7 +35,9 @@ pub(crate) fn alloc(vm: &mut Vm, cls: Value, dec: Dec) -> Value {
         .alloc_native_with_values(K_INSTANCE, cls, 1 + type_nslots(co), DecVal { dec })
 }
 
-use super::context::{self, add_signals, add_status, ctx_arg, ctx_of, rounding_arg, CtxVal};
+use super::context::{
+    self, add_signals, add_status, add_status_seen, ctx_arg, ctx_of, rounding_arg, CtxVal,
+};
 use super::convert;
 use super::ffi::{self, Ctx, Rounding, Special};
 use super::module_state;
@@ -132,9 +134,10 @@ fn op_arg(vm: &mut Vm, v: Value) -> PyResult<Op> {
 /// returns the result as a new Decimal.
 fn run(vm: &mut Vm, ctxv: Value, hint: Value, f: impl FnOnce(&mut Ctx) -> Dec) -> PyResult<Value> {
     let c = ctx_of(ctxv).expect("a context");
-    let mut cx = c.get().ctx();
+    let fields = c.get();
+    let mut cx = fields.ctx();
     let r = f(&mut cx);
-    add_status(vm, c, cx.status())?;
+    add_status_seen(vm, c, &fields, cx.status())?;
     new_dec_like(vm, hint, r)
 }
 
