@@ -386,6 +386,10 @@ pub struct Interpreter {
     /// `s[i]`, iteration and `chr` on Latin-1 text neither allocate nor
     /// take the intern table's lock.
     pub latin1_chars: Box<[Value; 256]>,
+    /// The empty tuple (immortal), which [`Vm::new_tuple`] gives for no
+    /// items, as CPython keeps one: an empty `*args` (every call of
+    /// `logger.debug(msg)`) allocates nothing.
+    pub empty_tuple: Value,
     /// Builtin modules python_env registered.
     pub module_inits: Mutex<HashMap<String, ModuleInit>>,
     /// Modules written in Python that python_env embeds (name -> source).
@@ -1286,6 +1290,9 @@ impl Vm {
 
     /// A new tuple.
     pub fn new_tuple(&mut self, items: &[Value]) -> Value {
+        if items.is_empty() {
+            return self.g.empty_tuple;
+        }
         let t = self
             .ctx
             .alloc(Kind::TUPLE, self.g.types.tuple, items.len(), 0);

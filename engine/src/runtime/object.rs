@@ -1346,6 +1346,8 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         let ch = char::from(c as u8);
         intern_raw(ctx, &mut interned, str_v, ch.encode_utf8(&mut [0; 4]))
     }));
+    let empty_tuple = tuple_of(ctx, types.tuple, &[], true);
+    ctx.add_global_root(empty_tuple);
     let e = ExcTypes::from_map(&exc);
     let builtins = ldict::alloc_shared(ctx, Kind::DICT, types.dict, 256);
     let sys_modules = ldict::alloc_shared(ctx, Kind::DICT, types.dict, 32);
@@ -1392,6 +1394,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         mortal_names: proto_core::sync::AtomicBool::new(false),
         subclass_owners: Mutex::new(Vec::new()),
         latin1_chars,
+        empty_tuple,
         module_inits: Mutex::new(HashMap::new()),
         source_modules: Mutex::new(HashMap::new()),
         post_import_hooks: Mutex::new(HashMap::new()),
