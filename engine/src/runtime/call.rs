@@ -363,8 +363,7 @@ impl Vm {
             // METH_O/METH_NOARGS/fastcall methods name their owner type's
             // `__qualname__`, its slot wrappers only themselves.
             let (t, l) = (&self.g.types, b.owner);
-            let plain = slot_is_meth(b.name)
-                || slot_arity(b.name).is_none()
+            let plain = is_plain_method(b.name)
                 || b.name == "__round__"
                 || (b.name == "__getitem__" && (l == t.dict || l == t.list));
             let msg = if plain {
@@ -2125,6 +2124,13 @@ pub(crate) fn slot_is_meth(name: &str) -> bool {
             | "__instancecheck__"
             | "__subclasscheck__"
     )
+}
+
+/// Is `name` a plain method in CPython (METH_NOARGS / METH_O, its errors
+/// naming `Type.name()`) rather than a slot wrapper: a special method
+/// [`slot_is_meth`] lists, or any name that is no slot.
+pub(crate) fn is_plain_method(name: &str) -> bool {
+    slot_is_meth(name) || slot_arity(name).is_none()
 }
 
 /// Argument counts (after the receiver) of the special methods whose native

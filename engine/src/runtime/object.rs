@@ -798,8 +798,7 @@ impl Vm {
                     arity: Some((lo, hi)),
                     // CPython's slot wrappers word their arity errors
                     // their own way ("expected 1 argument, got 0").
-                    meth_arity: super::call::slot_is_meth(name)
-                        || super::call::slot_arity(name).is_none(),
+                    meth_arity: super::call::is_plain_method(name),
                     module: proto_core::sync::heap_atomic::AtomicU64::new(0),
                 },
             );
@@ -1347,7 +1346,6 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         intern_raw(ctx, &mut interned, str_v, ch.encode_utf8(&mut [0; 4]))
     }));
     let empty_tuple = tuple_of(ctx, types.tuple, &[], true);
-    ctx.add_global_root(empty_tuple);
     let e = ExcTypes::from_map(&exc);
     let builtins = ldict::alloc_shared(ctx, Kind::DICT, types.dict, 256);
     let sys_modules = ldict::alloc_shared(ctx, Kind::DICT, types.dict, 32);

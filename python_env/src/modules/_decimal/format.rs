@@ -59,7 +59,7 @@ struct Spec {
 }
 
 /// The C module's one message for a spec it cannot parse (the spec is not named).
-fn invalid(_spec: &str) -> String {
+fn invalid() -> String {
     "invalid format string".into()
 }
 
@@ -88,7 +88,7 @@ fn parse(spec: &str) -> Result<Spec, String> {
         i += 1;
     }
     if i < cs.len() && cs[i] == '#' {
-        return Err(invalid(spec));
+        return Err(invalid());
     }
     let mut zeropad = false;
     if i < cs.len() && cs[i] == '0' {
@@ -101,16 +101,16 @@ fn parse(spec: &str) -> Result<Spec, String> {
         width = width
             .checked_mul(10)
             .and_then(|w| w.checked_add(cs[i] as usize - '0' as usize))
-            .ok_or_else(|| invalid(spec))?;
+            .ok_or_else(invalid)?;
         i += 1;
     }
     if i > start && cs[start] == '0' {
-        return Err(invalid(spec));
+        return Err(invalid());
     }
     // A width the padded string could not be allocated for is invalid (as the C
     // module, whose formatter refuses sizes it cannot represent).
     if width > i32::MAX as usize - 1 {
-        return Err(invalid(spec));
+        return Err(invalid());
     }
     let mut comma = false;
     if i < cs.len() && cs[i] == ',' {
@@ -126,11 +126,11 @@ fn parse(spec: &str) -> Result<Spec, String> {
             p = p
                 .checked_mul(10)
                 .and_then(|w| w.checked_add(cs[i] as i64 - '0' as i64))
-                .ok_or_else(|| invalid(spec))?;
+                .ok_or_else(invalid)?;
             i += 1;
         }
         if i == s {
-            return Err(invalid(spec));
+            return Err(invalid());
         }
         precision = Some(p);
     }
@@ -140,13 +140,13 @@ fn parse(spec: &str) -> Result<Spec, String> {
         i += 1;
     }
     if i != cs.len() {
-        return Err(invalid(spec));
+        return Err(invalid());
     }
     if zeropad && (fill.is_some() || align.is_some()) {
-        return Err(invalid(spec));
+        return Err(invalid());
     }
     if comma && ty == Some('n') {
-        return Err(invalid(spec));
+        return Err(invalid());
     }
     Ok(Spec {
         fill: fill.unwrap_or(' '),
