@@ -91,7 +91,7 @@ const PLAIN_ARGS: usize = 4;
 /// general path's checks, save the receiver's type. A declared arity
 /// (`meth_arity`) that `nargs` fits leaves the general path nothing to
 /// check but `__format__`'s str argument.
-fn method_takes(b: &Builtin, nargs: usize) -> bool {
+pub(crate) fn method_takes(b: &Builtin, nargs: usize) -> bool {
     b.is_method
         && !b.bound.is_heap()
         && !(b.meth_arity && b.name == "__format__")

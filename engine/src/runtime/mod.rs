@@ -951,6 +951,9 @@ pub struct Vm {
     /// The interned names of the trace events, kept on first use when
     /// immortal (`trace.rs`): interning takes a global lock.
     pub(crate) trace_ev_names: [Value; 8],
+    /// This thread's cache of binary operators on instances of native types
+    /// (`ops::BinopEntry`): the native method `a op b` calls, by `a`'s type.
+    pub(crate) binop_cache: [ops::BinopEntry; ops::BINOP_CACHE],
     /// The last event reported to a hook (`trace::EV_*`, CPython's `tracing_what`), for
     /// the rules of `frame.f_lineno = n`.
     pub trace_what: u8,
@@ -970,6 +973,12 @@ const ROOT_ASYNCGEN_HOOKS: usize = 5;
 /// Index of this thread's coroutine origin tracking depth
 /// (`sys.set_coroutine_origin_tracking_depth`, an int; EMPTY for 0).
 const ROOT_CORO_ORIGIN_DEPTH: usize = 6;
+/// Root slots 9, 10 and 11: this thread's last context-variable read
+/// (`_contextvars`): the variable, the vars map of the context it was read
+/// in, and its value. Rooted so that neither key is freed and its address
+/// reused while cached; a vars map never changes (a `set` makes a new one),
+/// so the same two identities give the same value.
+const ROOT_CTXVAR_CACHE: usize = 9;
 
 impl Vm {
     /// Creates the interpreter and the main thread's VM. `setup` (python_env)
@@ -997,6 +1006,7 @@ impl Vm {
             trace_on: false,
             trace_busy: false,
             trace_ev_names: [Value::EMPTY; 8],
+            binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],
             trace_what: 0,
             trace_swept: 0,
         };
@@ -1032,6 +1042,7 @@ impl Vm {
             trace_on: proto_core::alloc_trace::active(),
             trace_busy: false,
             trace_ev_names: [Value::EMPTY; 8],
+            binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],
             trace_what: 0,
             trace_swept: 0,
         };
@@ -1129,6 +1140,30 @@ impl Vm {
             slots.push(Value::EMPTY);
         }
         slots[ROOT_CONTEXT] = v;
+    }
+
+    /// The value cached by [`Vm::set_ctxvar_cached`] for the context
+    /// variable `var` read in the vars map `vars`, if that was the last read.
+    #[inline]
+    pub fn ctxvar_cached(&mut self, var: Value, vars: Value) -> Option<Value> {
+        match self
+            .ctx
+            .root_slots()
+            .get(ROOT_CTXVAR_CACHE..ROOT_CTXVAR_CACHE + 3)
+        {
+            Some(&[cvar, cvars, value]) if cvar == var && cvars == vars => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Remembers that `var` has `value` in the vars map `vars` (an immutable
+    /// map: see `ROOT_CTXVAR_CACHE`).
+    pub fn set_ctxvar_cached(&mut self, var: Value, vars: Value, value: Value) {
+        let slots = self.ctx.root_slots();
+        while slots.len() < ROOT_CTXVAR_CACHE + 3 {
+            slots.push(Value::EMPTY);
+        }
+        slots[ROOT_CTXVAR_CACHE..ROOT_CTXVAR_CACHE + 3].copy_from_slice(&[var, vars, value]);
     }
 
     /// This thread's async generator hooks, a `(firstiter, finalizer)`

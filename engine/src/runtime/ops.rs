@@ -612,9 +612,10 @@ impl Vm {
         Ok(None)
     }
 
-    fn binary_op_generic(&mut self, op: B, a: Value, b: Value) -> PyResult<Value> {
+    /// The forward, reflected and in-place method names of `op`.
+    fn binop_names(&self, op: B) -> (Value, Value, Value) {
         let n = &self.g.names;
-        let (fwd, rev, inp) = match op {
+        match op {
             B::Add | B::InplaceAdd => (n.__add__, n.__radd__, n.__iadd__),
             B::Subtract | B::InplaceSubtract => (n.__sub__, n.__rsub__, n.__isub__),
             B::Multiply | B::InplaceMultiply => (n.__mul__, n.__rmul__, n.__imul__),
@@ -632,7 +633,100 @@ impl Vm {
             B::MatrixMultiply | B::InplaceMatrixMultiply => {
                 (n.__matmul__, n.__rmatmul__, n.__imatmul__)
             }
+        }
+    }
+
+    /// `a op b` through this thread's cache when `a` is an instance of a
+    /// native type whose method for `op` is a plain native method owned by
+    /// that type (Decimal's operators), and `b` is
+    /// of the same type or a small int: the method is called directly,
+    /// without the general path's lookups (in-place method, sequence repeat,
+    /// forward and reflected methods: a cache entry records that none of
+    /// them applies). None when the cache does not apply, or the method
+    /// returned NotImplemented (the general path then decides, calling it
+    /// again: such methods have no side effects before they decline).
+    ///
+    /// An entry is valid while its type's version is: a change to the type
+    /// or one of its bases retires it. The order of calls is CPython's: for
+    /// the same type only the forward method is called; a small int's type
+    /// is no subclass of `a`'s (the fill checks it), so `a`'s method goes
+    /// first there as well.
+    #[inline]
+    fn binop_cached(&mut self, op: B, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let Some(ao) = Obj::from_value(a).filter(|o| o.kind() == K_INSTANCE) else {
+            return Ok(None);
         };
+        let ta = ao.class();
+        if !(b.is_int() || Obj::from_value(b).is_some_and(|bo| bo.class() == ta)) {
+            return Ok(None);
+        }
+        let Some(to) = Obj::from_value(ta) else {
+            return Ok(None);
+        };
+        let slot = ((ta.bits() >> 6) as usize ^ (op as usize).wrapping_mul(7)) % BINOP_CACHE;
+        let e = self.binop_cache[slot];
+        let f = if e.tp == ta.bits() && e.op == op as u8 && e.version == self.cache_version(to) {
+            e.f
+        } else {
+            let f = self.binop_fill(op, to, b);
+            self.binop_cache[slot] = BinopEntry {
+                tp: ta.bits(),
+                version: self.type_version(to),
+                op: op as u8,
+                f,
+            };
+            // The version is read after the lookups: a change meanwhile
+            // retires the entry at its next use, never serves a stale method.
+            f
+        };
+        let Some(f) = f else {
+            return Ok(None);
+        };
+        let base = self.ctx.stack().top();
+        {
+            let st = self.ctx.stack();
+            st.push(a);
+            st.push(b);
+        }
+        let r = self.run_native(f, &[a, b], Value::EMPTY);
+        self.ctx.stack().set_top(base);
+        match r? {
+            r if r == Value::NOT_IMPLEMENTED => Ok(None),
+            r => Ok(Some(r)),
+        }
+    }
+
+    /// The native method [`Vm::binop_cached`] may call for `op` on type
+    /// `t`, if the general path would call it and nothing else first.
+    fn binop_fill(&mut self, op: B, t: Obj, b: Value) -> Option<NativeFn> {
+        let (fwd, _, inp) = self.binop_names(op);
+        let tv = t.value();
+        if op.is_inplace() && self.lookup_type(tv, inp).is_some() {
+            return None;
+        }
+        if b.is_int() && self.is_subtype(self.g.types.int, tv) {
+            return None;
+        }
+        let f = self.lookup_type(tv, fwd)?;
+        let bd = Obj::from_value(f)
+            .filter(|o| o.kind() == K_BUILTIN)
+            .and_then(builtin_data)?;
+        if !(crate::runtime::call::method_takes(bd, 1) && bd.owner == tv) {
+            return None;
+        }
+        if let Some(fns) = self.g.seq_repeat.get() {
+            if fns.iter().any(|&g| std::ptr::fn_addr_eq(g, bd.f)) {
+                return None;
+            }
+        }
+        Some(bd.f)
+    }
+
+    fn binary_op_generic(&mut self, op: B, a: Value, b: Value) -> PyResult<Value> {
+        if let Some(r) = self.binop_cached(op, a, b)? {
+            return Ok(r);
+        }
+        let (fwd, rev, inp) = self.binop_names(op);
         let repeat = matches!(op, B::Multiply | B::InplaceMultiply);
         if op.is_inplace() && !(repeat && self.repeat_slot_refuses(a, inp, b)) {
             if let Some(r) = self.call_slot(a, inp, &[b])? {
@@ -914,7 +1008,7 @@ impl Vm {
             return Ok(true);
         }
         if let Some(f) = self.lookup_type(tp, self.g.names.__bool__) {
-            let r = self.call_bound(f, v, &[])?;
+            let r = self.call_slot_method(f, v, &[])?;
             if r.is_bool() {
                 return Ok(r == Value::TRUE);
             }
@@ -922,7 +1016,7 @@ impl Vm {
             return Err(self.type_error(&format!("__bool__ should return bool, returned {tn}")));
         }
         if let Some(f) = self.lookup_type(tp, self.g.names.__len__) {
-            let r = self.call_bound(f, v, &[])?;
+            let r = self.call_slot_method(f, v, &[])?;
             let n = self.len_result(r)?;
             return Ok(n != 0);
         }
@@ -1003,7 +1097,7 @@ impl Vm {
         }
         let tp = self.type_of(v);
         if let Some(f) = self.lookup_type(tp, self.g.names.__len__) {
-            let r = self.call_bound(f, v, &[])?;
+            let r = self.call_slot_method(f, v, &[])?;
             return self.len_result(r);
         }
         let tn = self.type_name_of(v);
@@ -1135,7 +1229,7 @@ impl Vm {
                     self.pop_roots(mark);
                     return r;
                 }
-                let r = self.call_bound(f, v, &[])?;
+                let r = self.call_slot_method(f, v, &[])?;
                 return match self.num(r) {
                     Some(Num::I(i)) => Ok(int_hash(i)),
                     // Like CPython: a result that fits a machine word is
@@ -2054,7 +2148,7 @@ impl Vm {
                 let tn = self.type_name_of(v);
                 return Err(self.type_error(&format!("'{tn}' object is not iterable")));
             }
-            let r = self.call_bound(f, v, &[])?;
+            let r = self.call_slot_method(f, v, &[])?;
             let rt = self.type_of(r);
             if Obj::from_value(r).is_some_and(|o| matches!(o.kind(), K_ITER | K_GEN))
                 || self.lookup_type(rt, self.g.names.__next__).is_some()
@@ -3514,3 +3608,26 @@ fn claim_index(it: Obj, i: usize, next: usize) -> bool {
         true
     }
 }
+
+/// One entry of a thread's binary-operator cache ([`Vm::binop_cached`]):
+/// for instances of the type `tp` (its bits; 0 for none) at `version`, the
+/// native method that `op` calls, or None when the general path must run.
+#[derive(Clone, Copy)]
+pub(crate) struct BinopEntry {
+    tp: u64,
+    version: u64,
+    op: u8,
+    f: Option<NativeFn>,
+}
+
+impl BinopEntry {
+    pub(crate) const EMPTY: BinopEntry = BinopEntry {
+        tp: 0,
+        version: 0,
+        op: 0,
+        f: None,
+    };
+}
+
+/// Entries of a thread's binary-operator cache.
+pub(crate) const BINOP_CACHE: usize = 16;

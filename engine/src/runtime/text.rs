@@ -103,8 +103,9 @@ impl Vm {
                         "maximum recursion depth exceeded while getting the repr of an object",
                     ));
                 }
-                let r =
-                    stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || self.call_bound(f, v, &[]));
+                let r = stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || {
+                    self.call_slot_method(f, v, &[])
+                });
                 self.native_depth -= 1;
                 let r = r?;
                 if !is_str(r) {
@@ -480,7 +481,7 @@ impl Vm {
         let tp = self.type_of(v);
         match self.lookup_type(tp, self.g.names.__str__) {
             Some(f) if !is_object_str(self, f) => {
-                let r = self.call_bound(f, v, &[])?;
+                let r = self.call_slot_method(f, v, &[])?;
                 if !is_str(r) {
                     let tn = self.type_name_of(r);
                     return Err(

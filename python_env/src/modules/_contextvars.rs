@@ -244,12 +244,8 @@ fn var_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn var_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let var = this_var(vm, a, "get")?;
     clinic::method_positional(vm, "ContextVar.get", "get", a, k, 0, 1)?;
-    let c = vm.current_context();
-    if let Some((co, _)) = as_context(c) {
-        let vars = vars_of(co.get(0));
-        if let Some(v) = vars.map.get(key_hash(var.value()), var.value(), never_eq) {
-            return Ok(v);
-        }
+    if let Some(v) = current_value(vm, var) {
+        return Ok(v);
     }
     if let Some(&d) = a.get(1) {
         return Ok(d);
@@ -265,12 +261,29 @@ fn var_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// The value of the ContextVar `var` in the thread's current context, if set there
 /// (for native modules keeping state in a variable, as `_decimal` its context).
 pub(crate) fn var_value(vm: &mut Vm, var: Value) -> Option<Value> {
-    let var = as_var(var)?;
-    let c = vm.current_context();
-    let (co, _) = as_context(c)?;
-    vars_of(co.get(0))
+    // The cache first: its key was a variable when it was stored.
+    if let Some(co) = Obj::from_value(vm.current_context()).filter(|o| o.kind() == K_MISC) {
+        if let Some(v) = vm.ctxvar_cached(var, co.get(0)) {
+            return Some(v);
+        }
+    }
+    current_value(vm, as_var(var)?)
+}
+
+/// `var`'s value in the thread's current context, through the thread's
+/// one-entry cache of its last read (`Vm::ctxvar_cached`): `_decimal` reads
+/// its context variable at every operation.
+fn current_value(vm: &mut Vm, var: Obj) -> Option<Value> {
+    let (co, _) = as_context(vm.current_context())?;
+    let vars = co.get(0);
+    if let Some(v) = vm.ctxvar_cached(var.value(), vars) {
+        return Some(v);
+    }
+    let v = vars_of(vars)
         .map
-        .get(key_hash(var.value()), var.value(), never_eq)
+        .get(key_hash(var.value()), var.value(), never_eq)?;
+    vm.set_ctxvar_cached(var.value(), vars, v);
+    Some(v)
 }
 
 /// Sets the ContextVar `var` to `value` in the thread's current context (no token).
