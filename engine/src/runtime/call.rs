@@ -733,6 +733,39 @@ impl Vm {
         r
     }
 
+    /// `cls(*args)` through a builtin `__new__` that `cls` itself owns,
+    /// with a few positional arguments and no declared arity (`Decimal(x)`):
+    /// the native code called directly. What `call_builtin_checked` checks
+    /// first holds already (a static method, its target its owner), so only
+    /// the general path's frames are saved. None when that does not apply.
+    #[inline]
+    fn call_own_builtin_new(
+        &mut self,
+        newf: Value,
+        cls: Value,
+        base: usize,
+        n: usize,
+        kwnames: Value,
+    ) -> Option<PyResult<Value>> {
+        let b = Obj::from_value(newf)
+            .filter(|o| o.kind() == K_BUILTIN)
+            .and_then(builtin_data)?;
+        if b.is_method
+            || b.bound.is_heap()
+            || b.owner != cls
+            || b.arity.is_some()
+            || kwnames.is_heap()
+            || n >= PLAIN_ARGS
+        {
+            return None;
+        }
+        // `cls` and the arguments stay rooted where the caller put them.
+        let mut buf = [Value::EMPTY; PLAIN_ARGS];
+        buf[0] = cls;
+        buf[1..=n].copy_from_slice(&self.ctx.stack().slots_mut()[base + 1..base + 1 + n]);
+        Some(self.run_native(b.f, &buf[..=n], Value::EMPTY))
+    }
+
     /// `__init__` that is a descriptor object (a property, an instance
     /// with `__get__`): bound with its `__get__` first, as CPython's
     /// slot_tp_init does, then called with the arguments at `base + 1`.
@@ -818,7 +851,10 @@ impl Vm {
                 Some(o) if o.kind() == K_WRAPPER => o.get(0),
                 _ => newf,
             };
-            let r = self.call_with_self(newf, cls, base, n, kwnames)?;
+            let r = match self.call_own_builtin_new(newf, cls, base, n, kwnames) {
+                Some(r) => r?,
+                None => self.call_with_self(newf, cls, base, n, kwnames)?,
+            };
             if !self.isinstance(r, cls) {
                 return Ok(r);
             }
