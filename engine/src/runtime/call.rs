@@ -367,12 +367,7 @@ impl Vm {
                 || b.name == "__round__"
                 || (b.name == "__getitem__" && (l == t.dict || l == t.list));
             let msg = if plain {
-                let recv = if b.bound.is_heap() {
-                    b.bound
-                } else {
-                    self.ctx.stack().slots_mut()[base + 1]
-                };
-                let q = self.type_qualname_of(recv);
+                let q = self.receiver_qualname(b, base);
                 format!("{q}.{}() takes no keyword arguments", b.name)
             } else {
                 format!("wrapper {}() takes no keyword arguments", b.name)
@@ -383,14 +378,8 @@ impl Vm {
             if let Some((lo, hi)) = b.arity {
                 let got = total - 1;
                 if got < lo || got > hi {
-                    // A bound builtin's __qualname__ names its
-                    // receiver's type (CPython's message wording).
-                    let recv = if b.bound.is_heap() {
-                        b.bound
-                    } else {
-                        self.ctx.stack().slots_mut()[base + 1]
-                    };
-                    let q = format!("{}.{}", self.type_name_of(recv), b.name);
+                    // The method's __qualname__ (CPython's message wording).
+                    let q = format!("{}.{}", self.receiver_qualname(b, base), b.name);
                     let msg = if lo == hi && lo == 0 {
                         format!("{q}() takes no arguments ({got} given)")
                     } else if lo == hi && lo == 1 {
@@ -731,6 +720,22 @@ impl Vm {
         let r = self.call_on_stack(nb, n + 1, kwnames);
         self.ctx.stack().set_top(top);
         r
+    }
+
+    /// The type part of the name CPython's argument errors give builtin
+    /// method `b`: the `__qualname__` of its receiver's type ("Decimal", not
+    /// "decimal.Decimal"). CPython names the defining type instead when the
+    /// method is called through its descriptor (`(1).__reduce_ex__()`:
+    /// "object.__reduce_ex__()"); ProtoPy defines some such methods on other
+    /// types than CPython (`__sizeof__` on object only), so the receiver's
+    /// type is the closer answer here.
+    fn receiver_qualname(&mut self, b: &Builtin, base: usize) -> String {
+        let recv = if b.bound.is_heap() {
+            b.bound
+        } else {
+            self.ctx.stack().slots_mut()[base + 1]
+        };
+        self.type_qualname_of(recv)
     }
 
     /// `cls(*args)` through a builtin `__new__` that `cls` itself owns,

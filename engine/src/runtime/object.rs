@@ -642,13 +642,7 @@ impl Vm {
     /// The `__qualname__` of `v`'s class (its name if that is no str), as
     /// CPython's `_PyType_GetQualName` in descriptor messages.
     pub fn type_qualname_of(&self, v: Value) -> String {
-        let t = self.type_of(v);
-        match Obj::from_value(t) {
-            Some(o) if o.kind() == K_TYPE && is_str(o.get(T_QUALNAME)) => {
-                str_of(o.get(T_QUALNAME)).to_string()
-            }
-            _ => type_name(t),
-        }
+        type_qualname(self.type_of(v))
     }
 
     /// Is `sub` a subclass of `sup` (via MRO)?
@@ -1607,4 +1601,14 @@ fn broken_code() -> Arc<CodeObject> {
         crate::compiler::CompileFlags::default(),
     )
     .expect("a fixed program compiles")
+}
+
+/// The `__qualname__` of type `t` (its name for a type without one).
+pub fn type_qualname(t: Value) -> String {
+    match Obj::from_value(t) {
+        Some(o) if o.kind() == K_TYPE && is_str(o.get(T_QUALNAME)) => {
+            str_of(o.get(T_QUALNAME)).to_string()
+        }
+        _ => type_name(t),
+    }
 }

@@ -611,6 +611,62 @@ pub(crate) fn make_context_type(vm: &mut Vm, modname: Value) -> Value {
         vm.add_method(t, n, f);
     }
     super::decimal::add_context_methods(vm, t);
+    // The C module's METH_NOARGS and METH_O methods (CPython's messages).
+    vm.declare_arity(
+        t,
+        0,
+        0,
+        &[
+            "copy",
+            "__copy__",
+            "clear_flags",
+            "clear_traps",
+            "Etiny",
+            "Etop",
+            "radix",
+        ],
+    );
+    vm.declare_arity(
+        t,
+        1,
+        1,
+        &[
+            "_apply",
+            "abs",
+            "canonical",
+            "copy_abs",
+            "copy_decimal",
+            "copy_negate",
+            "create_decimal_from_float",
+            "exp",
+            "is_canonical",
+            "is_finite",
+            "is_infinite",
+            "is_nan",
+            "is_normal",
+            "is_qnan",
+            "is_signed",
+            "is_snan",
+            "is_subnormal",
+            "is_zero",
+            "ln",
+            "log10",
+            "logb",
+            "logical_invert",
+            "minus",
+            "next_minus",
+            "next_plus",
+            "normalize",
+            "number_class",
+            "plus",
+            "sqrt",
+            "to_eng_string",
+            "to_integral",
+            "to_integral_exact",
+            "to_integral_value",
+            "to_sci_string",
+        ],
+    );
     let props: [(&'static str, NativeFn, NativeFn); 8] = [
         ("prec", get_prec, set_prec),
         ("rounding", get_rounding, set_rounding),

@@ -142,38 +142,69 @@ fn run(vm: &mut Vm, ctxv: Value, hint: Value, f: impl FnOnce(&mut Ctx) -> Dec) -
 }
 
 /// Parses method arguments: `a[0]` is self, then `names` positionally or by keyword;
-/// the first `req` are required.
+/// the first `req` are required. The errors are those of CPython's
+/// `PyArg_ParseTupleAndKeywords` for a format without a function name, as
+/// the C module's methods parse theirs ("function takes at most 2 arguments").
 fn method_args<const N: usize>(
     vm: &mut Vm,
     a: &[Value],
     k: Value,
-    fname: &str,
     names: [&str; N],
     req: usize,
 ) -> PyResult<[Option<Value>; N]> {
     let mut args = Args::new(&a[1..], k);
-    if args.pos.len() > N {
+    let (np, nk) = (args.pos.len(), args.kw.len());
+    if np + nk > N {
         return Err(vm.type_error(&format!(
-            "{fname}() takes at most {N} argument{} ({} given)",
+            "function takes at most {N} {}argument{} ({} given)",
+            if np == 0 { "keyword " } else { "" },
             if N == 1 { "" } else { "s" },
-            args.pos.len() + args.kw.len()
+            np + nk
         )));
     }
     let mut out = [None; N];
     for (i, n) in names.iter().enumerate() {
-        out[i] = args.get(i, n);
-    }
-    args.no_more_kw(vm, fname)?;
-    for (i, o) in out.iter().enumerate().take(req) {
-        if o.is_none() {
+        let by_name = args.take(n);
+        if i < np {
+            if by_name.is_some() {
+                return Err(vm.type_error(&format!(
+                    "argument for function given by name ('{n}') and position ({})",
+                    i + 1
+                )));
+            }
+            out[i] = Some(args.pos[i]);
+        } else {
+            out[i] = by_name;
+        }
+        if i < req && out[i].is_none() {
             return Err(vm.type_error(&format!(
-                "{fname}() missing required argument '{}' (pos {})",
-                names[i],
+                "function missing required argument '{n}' (pos {})",
                 i + 1
             )));
         }
     }
+    if let Some((kname, _)) = args.kw.first() {
+        let kname = str_of(*kname).into_owned();
+        return Err(vm.type_error(&format!(
+            "'{kname}' is an invalid keyword argument for this function"
+        )));
+    }
     Ok(out)
+}
+
+/// The argument check of a Context method of `n` operands (the C module's
+/// `PyArg_ParseTuple(args, "OO", ...)`), with CPython's messages.
+fn ctx_args(vm: &mut Vm, name: &str, a: &[Value], k: Value, n: usize) -> PyResult<()> {
+    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+    }
+    let got = a.len().saturating_sub(1);
+    if got != n {
+        return Err(vm.type_error(&format!(
+            "function takes exactly {n} arguments ({got} given)"
+        )));
+    }
+    Ok(())
 }
 
 fn self_dec(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<&'static Dec> {
@@ -410,7 +441,7 @@ fn create_from_str(vm: &mut Vm, ctxv: Value, t: Option<String>) -> PyResult<Dec>
 /// `Context.create_decimal(num="0")`.
 fn ctx_create_decimal(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     self_ctx(vm, a, "create_decimal")?;
-    let [num] = method_args(vm, a, k, "create_decimal", ["num"], 0)?;
+    let [num] = method_args(vm, a, k, ["num"], 0)?;
     let ctxv = a[0];
     let d = match num {
         None => Dec::from_parts(false, &[0], 0),
@@ -518,7 +549,7 @@ fn dec_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn dec_to_eng_string(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let d = self_dec(vm, a, "to_eng_string")?;
-    let [c] = method_args(vm, a, k, "to_eng_string", ["context"], 0)?;
+    let [c] = method_args(vm, a, k, ["context"], 0)?;
     let caps = capitals_of(vm, c)?;
     Ok(vm.new_str(&with_capitals(d.to_eng_string(), caps)))
 }
@@ -641,7 +672,7 @@ fn dec_rdivmod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn ctx_divmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     self_ctx(vm, a, "divmod")?;
-    crate::args::check_method(vm, "divmod", a, k, 2, 2)?;
+    ctx_args(vm, "divmod", a, k, 2)?;
     let x = op_arg(vm, a[1])?;
     let y = op_arg(vm, a[2])?;
     divmod_result(vm, a[0], Value::NONE, &x, &y)
@@ -744,7 +775,7 @@ fn dec_rpow(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn ctx_power(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     self_ctx(vm, a, "power")?;
-    let [x, y, m] = method_args(vm, a, k, "power", ["a", "b", "modulo"], 2)?;
+    let [x, y, m] = method_args(vm, a, k, ["a", "b", "modulo"], 2)?;
     pow_common(vm, x.expect("a"), y.expect("b"), m, a[0], true)
 }
 
@@ -923,7 +954,7 @@ macro_rules! ctx_binary_methods {
     ($($cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             self_ctx(vm, a, $n)?;
-            crate::args::check_method(vm, $n, a, k, 2, 2)?;
+            ctx_args(vm, $n, a, k, 2)?;
             let x = op_arg(vm, a[1])?;
             let y = op_arg(vm, a[2])?;
             run(vm, a[0], Value::NONE, |cx| $f(&x, &y, cx))
@@ -936,7 +967,7 @@ macro_rules! unary_methods {
     ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let x = self_dec(vm, a, $n)?;
-            let [c] = method_args(vm, a, k, $n, ["context"], 0)?;
+            let [c] = method_args(vm, a, k, ["context"], 0)?;
             let ctxv = ctx_arg(vm, c)?;
             run(vm, ctxv, a[0], |cx| $f(x, cx))
         }
@@ -954,14 +985,14 @@ macro_rules! binary_methods {
     ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let x = self_dec(vm, a, $n)?;
-            let [o, c] = method_args(vm, a, k, $n, ["other", "context"], 1)?;
+            let [o, c] = method_args(vm, a, k, ["other", "context"], 1)?;
             let ctxv = ctx_arg(vm, c)?;
             let y = op_arg(vm, o.expect("other"))?;
             run(vm, ctxv, a[0], |cx| $f(x, &y, cx))
         }
         fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             self_ctx(vm, a, $n)?;
-            crate::args::check_method(vm, $n, a, k, 2, 2)?;
+            ctx_args(vm, $n, a, k, 2)?;
             let x = op_arg(vm, a[1])?;
             let y = op_arg(vm, a[2])?;
             run(vm, a[0], Value::NONE, |cx| $f(&x, &y, cx))
@@ -1063,7 +1094,7 @@ macro_rules! exact_binary_methods {
     ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let x = self_dec(vm, a, $n)?;
-            let [o, c] = method_args(vm, a, k, $n, ["other", "context"], 1)?;
+            let [o, c] = method_args(vm, a, k, ["other", "context"], 1)?;
             ctx_arg(vm, c)?;
             let y = op_arg(vm, o.expect("other"))?;
             let r = $f(x, &y);
@@ -1071,7 +1102,7 @@ macro_rules! exact_binary_methods {
         }
         fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             self_ctx(vm, a, $n)?;
-            crate::args::check_method(vm, $n, a, k, 2, 2)?;
+            ctx_args(vm, $n, a, k, 2)?;
             let x = op_arg(vm, a[1])?;
             let y = op_arg(vm, a[2])?;
             let r = $f(&x, &y);
@@ -1095,7 +1126,7 @@ exact_binary_methods! {
 
 fn dm_same_quantum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let x = self_dec(vm, a, "same_quantum")?;
-    let [o, c] = method_args(vm, a, k, "same_quantum", ["other", "context"], 1)?;
+    let [o, c] = method_args(vm, a, k, ["other", "context"], 1)?;
     ctx_arg(vm, c)?;
     let y = op_arg(vm, o.expect("other"))?;
     Ok(Value::bool(x.same_quantum(&y)))
@@ -1103,7 +1134,7 @@ fn dm_same_quantum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn cm_same_quantum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     self_ctx(vm, a, "same_quantum")?;
-    crate::args::check_method(vm, "same_quantum", a, k, 2, 2)?;
+    ctx_args(vm, "same_quantum", a, k, 2)?;
     let x = op_arg(vm, a[1])?;
     let y = op_arg(vm, a[2])?;
     Ok(Value::bool(x.same_quantum(&y)))
@@ -1144,7 +1175,7 @@ macro_rules! ctx_predicates {
     ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let x = self_dec(vm, a, $n)?;
-            let [c] = method_args(vm, a, k, $n, ["context"], 0)?;
+            let [c] = method_args(vm, a, k, ["context"], 0)?;
             let ctxv = ctx_arg(vm, c)?;
             let mut cx = ctx_of(ctxv).expect("a context").get().ctx();
             Ok(Value::bool($f(x, &mut cx)))
@@ -1166,7 +1197,7 @@ ctx_predicates! {
 
 fn dm_number_class(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let x = self_dec(vm, a, "number_class")?;
-    let [c] = method_args(vm, a, k, "number_class", ["context"], 0)?;
+    let [c] = method_args(vm, a, k, ["context"], 0)?;
     let ctxv = ctx_arg(vm, c)?;
     let mut cx = ctx_of(ctxv).expect("a context").get().ctx();
     Ok(vm.new_str(x.class_name(&mut cx)))
@@ -1273,7 +1304,7 @@ fn quantize(
 
 fn dm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let x = self_dec(vm, a, "quantize")?;
-    let [e, r, c] = method_args(vm, a, k, "quantize", ["exp", "rounding", "context"], 1)?;
+    let [e, r, c] = method_args(vm, a, k, ["exp", "rounding", "context"], 1)?;
     let ctxv = ctx_arg(vm, c)?;
     let r = rounding_opt(vm, r)?;
     let y = op_arg(vm, e.expect("exp"))?;
@@ -1282,7 +1313,7 @@ fn dm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn cm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     self_ctx(vm, a, "quantize")?;
-    crate::args::check_method(vm, "quantize", a, k, 2, 2)?;
+    ctx_args(vm, "quantize", a, k, 2)?;
     let x = op_arg(vm, a[1])?;
     let y = op_arg(vm, a[2])?;
     quantize(vm, a[0], Value::NONE, &x, &y, None)
@@ -1292,7 +1323,7 @@ macro_rules! integral_methods {
     ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let x = self_dec(vm, a, $n)?;
-            let [r, c] = method_args(vm, a, k, $n, ["rounding", "context"], 0)?;
+            let [r, c] = method_args(vm, a, k, ["rounding", "context"], 0)?;
             let ctxv = ctx_arg(vm, c)?;
             let r = rounding_opt(vm, r)?;
             run(vm, ctxv, a[0], |cx| {
@@ -1325,14 +1356,14 @@ fn fma3(vm: &mut Vm, ctxv: Value, hint: Value, x: &Dec, y: Value, z: Value) -> P
 
 fn dm_fma(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let x = self_dec(vm, a, "fma")?;
-    let [o, t, c] = method_args(vm, a, k, "fma", ["other", "third", "context"], 2)?;
+    let [o, t, c] = method_args(vm, a, k, ["other", "third", "context"], 2)?;
     let ctxv = ctx_arg(vm, c)?;
     fma3(vm, ctxv, a[0], x, o.expect("other"), t.expect("third"))
 }
 
 fn cm_fma(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     self_ctx(vm, a, "fma")?;
-    crate::args::check_method(vm, "fma", a, k, 3, 3)?;
+    ctx_args(vm, "fma", a, k, 3)?;
     let x = op_arg(vm, a[1])?;
     fma3(vm, a[0], Value::NONE, &x, a[2], a[3])
 }
@@ -1696,6 +1727,16 @@ pub(crate) fn make_type(vm: &mut Vm, modname: Value) -> Value {
             "canonical",
             "conjugate",
             "radix",
+            "copy_abs",
+            "copy_negate",
+            "is_canonical",
+            "is_finite",
+            "is_infinite",
+            "is_nan",
+            "is_qnan",
+            "is_signed",
+            "is_snan",
+            "is_zero",
         ],
     );
     vm.declare_arity(t, 1, 1, &["__deepcopy__"]);
