@@ -617,38 +617,50 @@ fn recv_buf(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
     Ok(b)
 }
 
-/// `recv(2)` of at most `buf.len()` bytes.
-fn do_recv(vm: &mut Vm, s: &SockState, buf: &mut [u8], flags: i32) -> PyResult<usize> {
-    let n = buf.len();
-    sock_call(vm, s, false, deadline_of(s.timeout()), |fd| {
-        // SAFETY: `buf` is writable for `n` bytes.
-        cvt(unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), n, flags) })
-    })
+/// An empty receive buffer with room for `n` bytes (MemoryError when too
+/// large), left unzeroed: `recv` writes what it returns before anything
+/// reads it (asyncio asks for 256 KiB at each read, mostly unused).
+fn recv_space(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut b: Vec<u8> = Vec::new();
+    if b.try_reserve_exact(n).is_err() {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
+    Ok(b)
 }
 
-/// `recvfrom(2)`: the count and the sender's address.
+/// `recv(2)` of at most `n` bytes into the spare capacity of `buf` (at
+/// least `n`), which then holds what was received.
+fn do_recv(vm: &mut Vm, s: &SockState, buf: &mut Vec<u8>, n: usize, flags: i32) -> PyResult<usize> {
+    debug_assert!(buf.is_empty() && buf.capacity() >= n);
+    let p = buf.spare_capacity_mut().as_mut_ptr();
+    let got = sock_call(vm, s, false, deadline_of(s.timeout()), |fd| {
+        // SAFETY: `p` is writable for `n` bytes (the spare capacity).
+        cvt(unsafe { libc::recv(fd, p.cast(), n, flags) })
+    })?;
+    // SAFETY: recv wrote the first `got <= n` bytes.
+    unsafe { buf.set_len(got) };
+    Ok(got)
+}
+
+/// `recvfrom(2)` into the spare capacity of `buf` as [`do_recv`]: the count
+/// and the sender's address.
 fn do_recvfrom(
     vm: &mut Vm,
     s: &SockState,
-    buf: &mut [u8],
+    buf: &mut Vec<u8>,
+    n: usize,
     flags: i32,
 ) -> PyResult<(usize, SockAddr)> {
-    let n = buf.len();
+    debug_assert!(buf.is_empty() && buf.capacity() >= n);
+    let p = buf.spare_capacity_mut().as_mut_ptr();
     let mut sa = SockAddr::empty();
     let got = sock_call(vm, s, false, deadline_of(s.timeout()), |fd| {
         sa.len = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-        // SAFETY: `buf` is writable for `n` bytes, `sa` for its length.
-        cvt(unsafe {
-            libc::recvfrom(
-                fd,
-                buf.as_mut_ptr().cast(),
-                n,
-                flags,
-                sa.as_mut_ptr(),
-                &mut sa.len,
-            )
-        })
+        // SAFETY: `p` is writable for `n` bytes, `sa` for its length.
+        cvt(unsafe { libc::recvfrom(fd, p.cast(), n, flags, sa.as_mut_ptr(), &mut sa.len) })
     })?;
+    // SAFETY: recvfrom wrote the first `got <= n` bytes.
+    unsafe { buf.set_len(got) };
     Ok((got, sa))
 }
 
@@ -657,9 +669,8 @@ fn sock_recv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method_takes(vm, "recv", a, k, 1, 2)?;
     let n = size_arg(vm, a[1], "recv")?;
     let flags = flags_arg(vm, a.get(2).copied())?;
-    let mut buf = recv_buf(vm, n)?;
-    let got = do_recv(vm, s, &mut buf, flags)?;
-    buf.truncate(got);
+    let mut buf = recv_space(vm, n)?;
+    do_recv(vm, s, &mut buf, n, flags)?;
     Ok(vm.new_bytes(&buf))
 }
 
@@ -668,9 +679,8 @@ fn sock_recvfrom(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method_takes(vm, "recvfrom", a, k, 1, 2)?;
     let n = size_arg(vm, a[1], "recvfrom")?;
     let flags = flags_arg(vm, a.get(2).copied())?;
-    let mut buf = recv_buf(vm, n)?;
-    let (got, sa) = do_recvfrom(vm, s, &mut buf, flags)?;
-    buf.truncate(got);
+    let mut buf = recv_space(vm, n)?;
+    let (_, sa) = do_recvfrom(vm, s, &mut buf, n, flags)?;
     let addr = make_sockaddr(vm, &sa)?;
     let mark = vm.push_root(addr);
     let b = vm.new_bytes(&buf);
@@ -734,18 +744,18 @@ fn into_args(vm: &mut Vm, a: &[Value], k: Value, fname: &str) -> PyResult<(Value
 fn sock_recv_into(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "recv_into")?;
     let (target, n, flags) = into_args(vm, a, k, "recv_into")?;
-    let mut buf = recv_buf(vm, n)?;
-    let got = do_recv(vm, s, &mut buf, flags)?;
-    crate::types::memoryview::write_buffer(vm, target, 0, &buf[..got])?;
+    let mut buf = recv_space(vm, n)?;
+    let got = do_recv(vm, s, &mut buf, n, flags)?;
+    crate::types::memoryview::write_buffer(vm, target, 0, &buf)?;
     Ok(Value::int(got as i64))
 }
 
 fn sock_recvfrom_into(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "recvfrom_into")?;
     let (target, n, flags) = into_args(vm, a, k, "recvfrom_into")?;
-    let mut buf = recv_buf(vm, n)?;
-    let (got, sa) = do_recvfrom(vm, s, &mut buf, flags)?;
-    crate::types::memoryview::write_buffer(vm, target, 0, &buf[..got])?;
+    let mut buf = recv_space(vm, n)?;
+    let (got, sa) = do_recvfrom(vm, s, &mut buf, n, flags)?;
+    crate::types::memoryview::write_buffer(vm, target, 0, &buf)?;
     let addr = make_sockaddr(vm, &sa)?;
     let mark = vm.push_root(addr);
     let t = vm.new_tuple(&[Value::int(got as i64), addr]);
