@@ -78,6 +78,28 @@ pub fn view_bytes(v: Value) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The bytes a contiguous, unreleased view of a `bytes` object covers,
+/// borrowed from that object: it never changes, the view keeps it alive and
+/// the heap never moves it, so a native call that keeps the view rooted may
+/// read them in place. None for any other view.
+pub fn view_of_bytes(v: Value) -> Option<&'static [u8]> {
+    let o = Obj::from_value(v).filter(|o| o.kind() == K_MEMORYVIEW)?;
+    if get_raw(o, R_FLAGS) & F_RELEASED != 0 {
+        return None;
+    }
+    let x = o.get(0);
+    if !Obj::from_value(x).is_some_and(|b| b.kind() == Kind::BYTES) {
+        return None;
+    }
+    let (start, step, n, _) = geom(o);
+    let isz = row(o);
+    if step != isz as i64 || start < 0 {
+        return None;
+    }
+    let from = start as usize;
+    str_bytes(x).get(from..from + n * isz)
+}
+
 fn geom(o: Obj) -> (i64, i64, usize, usize) {
     (
         get_raw(o, R_START) as i64,
