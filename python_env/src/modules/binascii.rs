@@ -46,27 +46,6 @@ const fn b64_value(c: u8) -> u8 {
     }
 }
 
-/// The reflected CRC-32 table (polynomial 0xEDB88320), as zlib's.
-const CRC32_TABLE: [u32; 256] = {
-    let mut t = [0u32; 256];
-    let mut i = 0;
-    while i < 256 {
-        let mut c = i as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 != 0 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-            k += 1;
-        }
-        t[i] = c;
-        i += 1;
-    }
-    t
-};
-
 /// The CRC-CCITT table (polynomial 0x1021, not reflected).
 const CRC_HQX_TABLE: [u16; 256] = {
     let mut t = [0u16; 256];
@@ -401,11 +380,9 @@ fn crc_hqx(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// CRC-32 of `data` continuing from `crc` (zlib's `crc32`).
 pub fn crc32_update(crc: u32, data: &[u8]) -> u32 {
-    let mut c = !crc;
-    for &b in data {
-        c = CRC32_TABLE[usize::from(c as u8 ^ b)] ^ (c >> 8);
-    }
-    !c
+    let mut h = crc32fast::Hasher::new_with_initial(crc);
+    h.update(data);
+    h.finalize()
 }
 
 fn crc32(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -295,19 +295,18 @@ impl Drop for ZStream {
     }
 }
 
-/// The checksum functions take at most 4 GiB a call.
-fn checksum(mut value: u32, data: &[u8], crc: bool) -> u32 {
-    for chunk in data.chunks(z::uInt::MAX as usize) {
-        // SAFETY: zlib reads `chunk.len()` bytes of `chunk` during the call.
-        value = unsafe {
-            if crc {
-                z::crc32(value.into(), chunk.as_ptr(), chunk.len() as z::uInt)
-            } else {
-                z::adler32(value.into(), chunk.as_ptr(), chunk.len() as z::uInt)
-            }
-        } as u32;
+/// zlib's `crc32` or `adler32` of `data` continuing from `value` (the same
+/// values; SIMD implementations, about three times the system zlib's speed).
+fn checksum(value: u32, data: &[u8], crc: bool) -> u32 {
+    if crc {
+        let mut h = crc32fast::Hasher::new_with_initial(value);
+        h.update(data);
+        h.finalize()
+    } else {
+        let mut h = simd_adler32::Adler32::from_checksum(value);
+        h.write(data);
+        h.finish()
     }
-    value
 }
 
 /// zlib's version string.
