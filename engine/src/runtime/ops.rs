@@ -638,8 +638,8 @@ impl Vm {
 
     /// `a op b` through this thread's cache when `a` is an instance of a
     /// native type whose method for `op` is a plain native method owned by
-    /// that type (Decimal's operators), and `b` is
-    /// of the same type or a small int: the method is called directly,
+    /// that type (Decimal's operators), and `b` is of the same type or a
+    /// small int: the method is called directly,
     /// without the general path's lookups (in-place method, sequence repeat,
     /// forward and reflected methods: a cache entry records that none of
     /// them applies). None when the cache does not apply, or the method
@@ -668,15 +668,17 @@ impl Vm {
         let f = if e.tp == ta.bits() && e.op == op as u8 && e.version == self.cache_version(to) {
             e.f
         } else {
-            let f = self.binop_fill(op, to, b);
+            // The version is read before the lookups: a change to the class
+            // while they run (another thread) gives it a new version, which
+            // retires this entry at its next use.
+            let version = self.type_version(to);
+            let f = self.binop_fill(op, to);
             self.binop_cache[slot] = BinopEntry {
                 tp: ta.bits(),
-                version: self.type_version(to),
+                version,
                 op: op as u8,
                 f,
             };
-            // The version is read after the lookups: a change meanwhile
-            // retires the entry at its next use, never serves a stale method.
             f
         };
         let Some(f) = f else {
@@ -697,14 +699,15 @@ impl Vm {
     }
 
     /// The native method [`Vm::binop_cached`] may call for `op` on type
-    /// `t`, if the general path would call it and nothing else first.
-    fn binop_fill(&mut self, op: B, t: Obj, b: Value) -> Option<NativeFn> {
+    /// `t`, if the general path would call it and nothing else first, for
+    /// a right operand of type `t` or int (an entry serves both).
+    fn binop_fill(&mut self, op: B, t: Obj) -> Option<NativeFn> {
         let (fwd, _, inp) = self.binop_names(op);
         let tv = t.value();
         if op.is_inplace() && self.lookup_type(tv, inp).is_some() {
             return None;
         }
-        if b.is_int() && self.is_subtype(self.g.types.int, tv) {
+        if self.is_subtype(self.g.types.int, tv) {
             return None;
         }
         let f = self.lookup_type(tv, fwd)?;
