@@ -152,8 +152,11 @@ fn method_args<const N: usize>(
     names: [&str; N],
     req: usize,
 ) -> PyResult<[Option<Value>; N]> {
-    let mut args = Args::new(&a[1..], k);
-    let (np, nk) = (args.pos.len(), args.kw.len());
+    // The keywords are read where they lie (no vector: `quantize(c,
+    // rounding=r)` runs in loops); `used` marks the ones taken.
+    let kn = Obj::from_value(k);
+    let nk = kn.map_or(0, |o| o.n_values());
+    let np = a.len() - 1 - nk;
     if np + nk > N {
         return Err(vm.type_error(&format!(
             "function takes at most {N} {}argument{} ({} given)",
@@ -162,9 +165,13 @@ fn method_args<const N: usize>(
             np + nk
         )));
     }
+    let mut used = 0u32;
     let mut out = [None; N];
     for (i, n) in names.iter().enumerate() {
-        let by_name = args.take(n);
+        let by_name = kn.and_then(|ko| (0..nk).find(|&j| str_of(ko.get(j)) == *n));
+        if let Some(j) = by_name {
+            used |= 1 << j;
+        }
         if i < np {
             if by_name.is_some() {
                 return Err(vm.type_error(&format!(
@@ -172,9 +179,9 @@ fn method_args<const N: usize>(
                     i + 1
                 )));
             }
-            out[i] = Some(args.pos[i]);
+            out[i] = Some(a[1 + i]);
         } else {
-            out[i] = by_name;
+            out[i] = by_name.map(|j| a[1 + np + j]);
         }
         if i < req && out[i].is_none() {
             return Err(vm.type_error(&format!(
@@ -183,11 +190,13 @@ fn method_args<const N: usize>(
             )));
         }
     }
-    if let Some((kname, _)) = args.kw.first() {
-        let kname = str_of(*kname).into_owned();
-        return Err(vm.type_error(&format!(
-            "'{kname}' is an invalid keyword argument for this function"
-        )));
+    if let Some(ko) = kn {
+        if let Some(j) = (0..nk).find(|&j| used & (1 << j) == 0) {
+            let kname = str_of(ko.get(j)).into_owned();
+            return Err(vm.type_error(&format!(
+                "'{kname}' is an invalid keyword argument for this function"
+            )));
+        }
     }
     Ok(out)
 }
