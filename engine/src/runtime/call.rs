@@ -378,7 +378,7 @@ impl Vm {
             if let Some((lo, hi)) = b.arity {
                 let got = total - 1;
                 if got < lo || got > hi {
-                    // The method's __qualname__ (CPython's message wording).
+                    // CPython's wording, with the receiver type's qualname.
                     let q = format!("{}.{}", self.receiver_qualname(b, base), b.name);
                     let msg = if lo == hi && lo == 0 {
                         format!("{q}() takes no arguments ({got} given)")

@@ -984,12 +984,7 @@ fn struct_format(vm: &mut Vm, v: Value, name: &str) -> PyResult<Arc<Format>> {
 
 /// The bytes of a bytes-like `v`, or CPython's TypeError.
 fn read_buffer(vm: &mut Vm, v: Value) -> PyResult<std::borrow::Cow<'static, [u8]>> {
-    if crate::types::memoryview::is_mv(v) && !crate::types::memoryview::is_contiguous(v) {
-        return Err(vm.exc_by_name(
-            "BufferError",
-            "memoryview: underlying buffer is not C-contiguous",
-        ));
-    }
+    crate::types::memoryview::require_c_contiguous(vm, v)?;
     match super::zlib::bytes_like(v) {
         Some(b) => Ok(b),
         None => {

@@ -83,12 +83,7 @@ fn error(vm: &mut Vm, msg: &str) -> PyException {
 
 /// A contiguous buffer's bytes, or None when `v` exports no buffer.
 fn buffer_of(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<u8>>> {
-    if crate::types::memoryview::is_mv(v) && !crate::types::memoryview::is_contiguous(v) {
-        return Err(vm.exc_by_name(
-            "BufferError",
-            "memoryview: underlying buffer is not C-contiguous",
-        ));
-    }
+    crate::types::memoryview::require_c_contiguous(vm, v)?;
     match crate::types::bytes::buf(v) {
         Some(b) => Ok(Some(b)),
         None => {

@@ -213,12 +213,7 @@ pub(crate) fn data_of(vm: &mut Vm, v: Value) -> PyResult<std::borrow::Cow<'stati
     if is_str(v) {
         return Err(vm.type_error("Strings must be encoded before hashing"));
     }
-    if crate::types::memoryview::is_mv(v) && !crate::types::memoryview::is_contiguous(v) {
-        return Err(vm.exc_by_name(
-            "BufferError",
-            "memoryview: underlying buffer is not C-contiguous",
-        ));
-    }
+    crate::types::memoryview::require_c_contiguous(vm, v)?;
     match super::zlib::bytes_like(v) {
         Some(b) => Ok(b),
         None => {

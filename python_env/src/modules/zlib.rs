@@ -365,7 +365,8 @@ fn value_error(vm: &mut Vm, msg: &str) -> PyException {
 
 /// The contents of a bytes-like object: a `bytes`, or a contiguous memoryview
 /// of one, borrowed in place; anything else (bytearray, other memoryviews,
-/// array, mmap) copied as `types::bytes::buf` gives it. Borrowing is sound because a `bytes` never changes and the heap
+/// array, mmap) copied as `types::bytes::buf` gives it. Borrowing is sound
+/// because a `bytes` never changes and the heap
 /// never moves objects; the argument stays rooted for the whole native call
 /// that reads the slice. (Copying 100 MB before hashing or compressing it costs
 /// more than the work on a machine where fresh pages are slow.)
@@ -381,19 +382,13 @@ pub(crate) fn bytes_like(v: Value) -> Option<Cow<'static, [u8]>> {
 
 /// A `Py_buffer` argument: the bytes of a bytes-like object.
 fn buffer(vm: &mut Vm, v: Value) -> PyResult<Cow<'static, [u8]>> {
-    // `Py_buffer` arguments want a C-contiguous buffer (PyBUF_SIMPLE).
-    if crate::types::memoryview::is_mv(v) && !crate::types::memoryview::is_contiguous(v) {
-        crate::types::memoryview::check_released(vm, v)?;
-        return Err(vm.exc_by_name(
-            "BufferError",
-            "memoryview: underlying buffer is not C-contiguous",
-        ));
-    }
     if !is_str(v) {
+        // A released view first, then a non-contiguous one (PyBUF_SIMPLE).
+        crate::types::memoryview::check_released(vm, v)?;
+        crate::types::memoryview::require_c_contiguous(vm, v)?;
         if let Some(b) = bytes_like(v) {
             return Ok(b);
         }
-        crate::types::memoryview::check_released(vm, v)?;
     }
     let tn = vm.type_name_of(v);
     Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))

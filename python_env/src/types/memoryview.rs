@@ -61,15 +61,12 @@ pub fn view_bytes(v: Value) -> Option<Vec<u8>> {
         return None;
     }
     let b = base(o);
+    if let Some(src) = contiguous_span(o).and_then(|r| b.get(r)) {
+        // Contiguous: one copy of the covered range.
+        return Some(src.to_vec());
+    }
     let (start, step, n, _) = geom(o);
     let isz = row(o);
-    if step == isz as i64 && start >= 0 {
-        // Contiguous: one copy of the covered range.
-        let from = start as usize;
-        if let Some(src) = b.get(from..from + n * isz) {
-            return Some(src.to_vec());
-        }
-    }
     let mut out = Vec::with_capacity(n * isz);
     for i in 0..n {
         let p = (start + i as i64 * step) as usize;
@@ -91,13 +88,19 @@ pub fn view_of_bytes(v: Value) -> Option<&'static [u8]> {
     if !Obj::from_value(x).is_some_and(|b| b.kind() == Kind::BYTES) {
         return None;
     }
+    str_bytes(x).get(contiguous_span(o)?)
+}
+
+/// The byte range of its exporter a view covers, when its rows lie one
+/// after another from a non-negative start.
+fn contiguous_span(o: Obj) -> Option<std::ops::Range<usize>> {
     let (start, step, n, _) = geom(o);
     let isz = row(o);
     if step != isz as i64 || start < 0 {
         return None;
     }
     let from = start as usize;
-    str_bytes(x).get(from..from + n * isz)
+    Some(from..from + n * isz)
 }
 
 fn geom(o: Obj) -> (i64, i64, usize, usize) {
@@ -1237,6 +1240,18 @@ pub fn is_writable(v: Value) -> bool {
 /// buffer only for those)?
 pub fn is_contiguous(v: Value) -> bool {
     Obj::from_value(v).is_some_and(|o| contiguous_in(o, false))
+}
+
+/// CPython's BufferError for a non-contiguous view given where a simple
+/// (C-contiguous) buffer is wanted; any other value passes.
+pub fn require_c_contiguous(vm: &mut Vm, v: Value) -> PyResult<()> {
+    if is_mv(v) && !is_contiguous(v) {
+        return Err(vm.exc_by_name(
+            "BufferError",
+            "memoryview: underlying buffer is not C-contiguous",
+        ));
+    }
+    Ok(())
 }
 
 /// Writes `data` at byte `off` of the bytes a bytearray or a writable view

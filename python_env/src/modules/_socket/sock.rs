@@ -609,10 +609,7 @@ fn flags_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<i32> {
 
 /// A zeroed receive buffer of `n` bytes (MemoryError when too large).
 fn recv_buf(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
-    let mut b: Vec<u8> = Vec::new();
-    if b.try_reserve_exact(n).is_err() {
-        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
-    }
+    let mut b = recv_space(vm, n)?;
     b.resize(n, 0);
     Ok(b)
 }
