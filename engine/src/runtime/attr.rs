@@ -598,6 +598,12 @@ impl Vm {
                     if let Some(v) = self.dict_get_str(o.get(0), name) {
                         return Ok(Some(v));
                     }
+                    if self.sys_import_state_missing(obj, name) {
+                        self.make_sys_import_state()?;
+                        if let Some(v) = self.dict_get_str(o.get(0), name) {
+                            return Ok(Some(v));
+                        }
+                    }
                     // The module's dict, unless a subclass defines a
                     // `__dict__` class attribute (found below).
                     if name == self.g.names.__dict__

@@ -506,6 +506,53 @@ impl Vm {
         r
     }
 
+    /// Whether reading `name` of `obj` asks for the import system's state
+    /// in `sys` before it is made: `sys.meta_path`, `sys.path_hooks`,
+    /// `sys.path_importer_cache` (or the whole `sys.__dict__`) while sys's
+    /// dict lacks them.
+    pub(crate) fn sys_import_state_missing(&mut self, obj: Value, name: Value) -> bool {
+        if obj != *proto_core::sync::lock(&self.g.sys) {
+            return false;
+        }
+        let d = Obj::from_value(obj).map_or(Value::NONE, |o| o.get(0));
+        let key = self.intern("meta_path");
+        if self.dict_get_str(d, key).is_some() {
+            return false;
+        }
+        name == self.g.names.__dict__
+            || ["meta_path", "path_hooks", "path_importer_cache"]
+                .iter()
+                .any(|n| self.intern(n) == name)
+    }
+
+    /// Makes `sys.meta_path`, `sys.path_hooks` and `sys.path_importer_cache`
+    /// hold what CPython's start-up puts there (importlib's three finders,
+    /// zipimport's and FileFinder's hooks): made when a program first reads
+    /// one of them, by importing importlib (its post-import hook installs
+    /// the finders), since the `import` statement searches natively and a
+    /// program that never looks at them need not pay for importlib.
+    pub fn make_sys_import_state(&mut self) -> PyResult<()> {
+        let sys = *proto_core::sync::lock(&self.g.sys);
+        let Some(d) = Obj::from_value(sys).map(|o| o.get(0)) else {
+            return Ok(());
+        };
+        let key = self.intern("meta_path");
+        if self.dict_get_str(d, key).is_some() {
+            return Ok(());
+        }
+        let mark = self.push_root(d);
+        let meta_path = self.new_list(&[]);
+        self.dict_set_str(d, key, meta_path);
+        let key = self.intern("path_hooks");
+        let hooks = self.new_list(&[]);
+        self.dict_set_str(d, key, hooks);
+        let key = self.intern("path_importer_cache");
+        let cache = self.new_dict();
+        self.dict_set_str(d, key, cache);
+        self.pop_roots(mark);
+        self.import_module("importlib").map(|_| ())
+    }
+
     /// Records the finders importlib installed in `sys.meta_path`: while
     /// it holds only these, the native search stands for them.
     pub fn set_standard_finders(&mut self, finders: &[Value], hooks: &[Value]) {
@@ -538,19 +585,24 @@ impl Vm {
     }
 
     /// Whether the path entry `dir` is one the native search cannot read
-    /// as importlib would: not a folder (a zip archive, for zipimport), or
-    /// one `sys.path_importer_cache` maps to a finder other than a
-    /// `FileFinder` (`None` included: no finder for it).
-    /// Before importlib is installed such entries are passed over (the
-    /// imports that install it must not wait for it).
-    fn entry_needs_importlib(&mut self, dir: &str, ext: Option<Value>) -> PyResult<bool> {
+    /// as importlib would: a zip archive or a folder inside one (for
+    /// zipimport), or one `sys.path_importer_cache` maps to a finder other
+    /// than a `FileFinder` (`None` included: no finder for it).
+    /// While importlib itself is being set up, archives are passed over
+    /// (the imports that install it must not wait for it).
+    fn entry_needs_importlib(
+        &mut self,
+        name: &str,
+        dir: &str,
+        ext: Option<Value>,
+    ) -> PyResult<bool> {
+        let p = std::path::Path::new(if dir.is_empty() { "." } else { dir });
+        if !p.is_dir() && in_archive(p) {
+            return Ok(ext.is_some() || !(is_importlib(name) || self.setting_up_importlib()));
+        }
         let Some(ext) = ext else {
             return Ok(false);
         };
-        let p = std::path::Path::new(if dir.is_empty() { "." } else { dir });
-        if p.exists() && !p.is_dir() {
-            return Ok(true);
-        }
         let sys = *proto_core::sync::lock(&self.g.sys);
         let Some(d) = Obj::from_value(sys).map(|o| o.get(0)) else {
             return Ok(false);
@@ -571,6 +623,12 @@ impl Vm {
         Ok(self.type_of(finder) != ff)
     }
 
+    /// Whether importlib or zipimport is being imported now, before the
+    /// standard finders are installed.
+    fn setting_up_importlib(&mut self) -> bool {
+        self.bootstrap_external().is_none() && self.initializing.iter().any(|n| is_importlib(n))
+    }
+
     /// Finds and loads `name` through importlib's `PathFinder` over `path`
     /// (the parent's `__path__`, or None for `sys.path`), importing
     /// importlib first: namespace packages, zip archives and a program's
@@ -578,12 +636,7 @@ impl Vm {
     fn load_with_path_finder(&mut self, name: &str, path: Value) -> PyResult<Value> {
         // Not while importlib itself is being set up: its own imports
         // would wait for it.
-        if self.bootstrap_external().is_none()
-            && self
-                .initializing
-                .iter()
-                .any(|n| n == "importlib" || n.starts_with("importlib.") || n == "zipimport")
-        {
+        if self.setting_up_importlib() {
             return Err(self.module_not_found(name, None));
         }
         self.import_module("importlib")?;
@@ -639,7 +692,14 @@ impl Vm {
     /// through `sys.meta_path` in order when it holds finders of the
     /// program's own (importlib's standard finders stand for the native
     /// search, tried once where the first of them is), else natively.
+    /// The parent package is imported first: it may add a finder (six
+    /// puts its importer of `six.moves` on `sys.meta_path`).
     fn load_module(&mut self, name: &str) -> PyResult<Value> {
+        if let Some((parent, _)) = name.rsplit_once('.') {
+            if let Err(m) = self.import_parent(name, parent)? {
+                return Ok(m);
+            }
+        }
         let Some(finders) = self.custom_meta_path() else {
             return self.load_module_native(name);
         };
@@ -820,7 +880,7 @@ impl Vm {
         }
         let mut portions = false;
         for dir in search {
-            if self.entry_needs_importlib(dir, ext)? {
+            if self.entry_needs_importlib(name, dir, ext)? {
                 return self.load_with_path_finder(name, path_value);
             }
             let dir = if dir.is_empty() { "." } else { dir.as_str() };
@@ -1603,4 +1663,25 @@ fn build_class_rooted(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<V
     })();
     vm.pop_roots(mark);
     r
+}
+
+/// Whether `name` is one of the modules that install importlib's finders.
+fn is_importlib(name: &str) -> bool {
+    name == "importlib" || name.starts_with("importlib.") || name == "zipimport"
+}
+
+/// Whether `p`, which is not a folder, is a file or lies under one (a zip
+/// archive, or a folder inside it, as zipimport reads path entries): the
+/// nearest existing ancestor is a file.
+fn in_archive(p: &std::path::Path) -> bool {
+    p.ancestors()
+        .find_map(|a| {
+            let a = if a.as_os_str().is_empty() {
+                std::path::Path::new(".")
+            } else {
+                a
+            };
+            std::fs::metadata(a).ok().map(|m| !m.is_dir())
+        })
+        .unwrap_or(false)
 }

@@ -1248,14 +1248,10 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     // No separate bytecode cache tree (PYTHONPYCACHEPREFIX unset).
     vm.set_module_attr(m, "pycache_prefix", Value::NONE);
     vm.set_module_attr(m, "modules", vm.g.sys_modules);
-    // importlib's importers: installed when a program imports importlib
-    // (`_imp::install_finders`); the `import` statement searches natively.
-    let meta_path = vm.new_list(&[]);
-    vm.set_module_attr(m, "meta_path", meta_path);
-    let path_hooks = vm.new_list(&[]);
-    vm.set_module_attr(m, "path_hooks", path_hooks);
-    let path_importer_cache = vm.new_dict();
-    vm.set_module_attr(m, "path_importer_cache", path_importer_cache);
+    // `meta_path`, `path_hooks` and `path_importer_cache` are made with
+    // importlib's finders in them when first read
+    // (`Vm::make_sys_import_state`); the `import` statement searches
+    // natively until then.
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", exit),
         ("call_tracing", call_tracing),
