@@ -29,6 +29,7 @@ mod errors;
 mod source;
 mod strlit;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -418,6 +419,7 @@ fn compile_inner(
                 filename,
                 mode,
                 flags,
+                HashMap::new(),
                 warnings,
             )
             .map_err(|e| (e, true))
@@ -475,16 +477,28 @@ pub fn parse_for_ast(
 /// converted by python_env): `source` is the text its ranges index (a
 /// synthetic one whose offsets give the tree's own lines and columns).
 /// Errors carry no source line, as CPython's for an AST.
+/// `annotation_texts` gives the text of each stringified annotation, by
+/// the address of its node in `m`.
 pub fn compile_tree(
     m: &ruff_python_ast::Mod,
     source: &str,
     filename: &str,
     mode: Mode,
     flags: CompileFlags,
+    annotation_texts: HashMap<usize, String>,
 ) -> (Result<Arc<CodeObject>, CompileError>, Vec<CompileWarning>) {
     let map = SourceMap::new(source);
     let mut raw = Vec::new();
-    let r = codegen::compile_mod(m, source, &map, filename, mode, flags, &mut raw);
+    let r = codegen::compile_mod(
+        m,
+        source,
+        &map,
+        filename,
+        mode,
+        flags,
+        annotation_texts,
+        &mut raw,
+    );
     let warnings = raw
         .into_iter()
         .map(|w| {

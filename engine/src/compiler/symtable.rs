@@ -403,8 +403,15 @@ impl Builder {
 
     fn annotation(&mut self, e: &Expr) -> CResult<()> {
         if self.future_annotations {
-            // Stringified: names in it do not bind or use anything.
-            return Ok(());
+            // Stringified: names in it do not bind or use anything, but
+            // CPython's annotation block still refuses these.
+            return match forbidden_in_annotation(e) {
+                Some((what, range)) => Err(RawError::syntax(
+                    range,
+                    format!("'{what}' can not be used within an annotation"),
+                )),
+                None => Ok(()),
+            };
         }
         self.expr(e)
     }
@@ -1355,4 +1362,32 @@ fn analyze(
             .filter(|n| bound_in.is_some_and(|b| b.contains(n))),
     );
     Ok(free)
+}
+
+/// The first yield, await or named expression of a stringified annotation
+/// (CPython's annotation block refuses them), with what CPython calls it;
+/// a lambda's body is a scope of its own and is not searched.
+pub fn forbidden_in_annotation(e: &Expr) -> Option<(&'static str, TextRange)> {
+    use ruff_python_ast::visitor::{walk_expr, Visitor};
+    struct Find(Option<(&'static str, TextRange)>);
+    impl<'a> Visitor<'a> for Find {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if self.0.is_some() {
+                return;
+            }
+            self.0 = match e {
+                Expr::Yield(_) | Expr::YieldFrom(_) => Some(("yield expression", e.range())),
+                Expr::Await(_) => Some(("await expression", e.range())),
+                Expr::Named(_) => Some(("named expression", e.range())),
+                Expr::Lambda(_) => return,
+                _ => None,
+            };
+            if self.0.is_none() {
+                walk_expr(self, e);
+            }
+        }
+    }
+    let mut f = Find(None);
+    f.visit_expr(e);
+    f.0
 }

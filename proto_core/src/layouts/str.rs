@@ -362,6 +362,41 @@ pub unsafe fn buffer_write_at(o: Obj, pos: usize, data: &[u8]) -> bool {
     true
 }
 
+/// Writes `data[k]` at offset `start + k * step` of the byte buffer `o` in
+/// place (an extended slice assignment). Returns false, changing nothing,
+/// when `o` is shared between threads, is not a buffer, or a position
+/// falls outside its length.
+///
+/// # Safety
+/// As for [`buffer_write_at`].
+pub unsafe fn buffer_write_strided(o: Obj, start: usize, step: isize, data: &[u8]) -> bool {
+    if !is_buffer(o) || o.is_shared() || step == 0 {
+        return false;
+    }
+    let n = get_raw(o, 0) as usize;
+    if let Some(k) = data.len().checked_sub(1) {
+        let last = (k as isize)
+            .checked_mul(step)
+            .and_then(|d| (start as isize).checked_add(d));
+        if start >= n || last.is_none_or(|l| l < 0 || l as usize >= n) {
+            return false;
+        }
+    }
+    // SAFETY: every position start + k * step lies in 0..n (the first and
+    // last were checked, the others lie between them), inside the raw
+    // region; `o` is not shared and the caller is its only writer, holding
+    // no slice of it; `data` does not overlap it.
+    unsafe {
+        let base = o.raw_ptr().add(DATA_OFFSET);
+        let mut p = start as isize;
+        for &b in data {
+            *base.offset(p) = b;
+            p += step;
+        }
+    }
+    true
+}
+
 /// Removes bytes `lo..hi` of the byte buffer `o` in place, moving the bytes
 /// after them down. Returns false, changing nothing, when `o` is shared
 /// between threads (a shared buffer is replaced, never rewritten), is not a

@@ -61,6 +61,16 @@ pub fn held_bytes(v: Value) -> Option<(Value, &'static [u8])> {
     }
 }
 
+/// The bytes of a bytes or bytearray receiver: in place (see
+/// [`held_bytes`]; the caller runs no Python code while it reads them), a
+/// copy for other buffers.
+fn self_bytes(v: Value) -> std::borrow::Cow<'static, [u8]> {
+    match held_bytes(v) {
+        Some((_, b)) => std::borrow::Cow::Borrowed(b),
+        None => std::borrow::Cow::Owned(buf(v).unwrap_or_default()),
+    }
+}
+
 /// Resolves a codec name (LookupError "unknown encoding: ..." otherwise).
 fn codec(vm: &mut Vm, enc: &str) -> PyResult<Codec> {
     Codec::lookup(enc)
@@ -679,6 +689,20 @@ pub(crate) fn ba_write_local(v: Value, pos: usize, data: &[u8]) -> Option<bool> 
     Some(unsafe { lstr::buffer_write_at(ba_buffer(o), pos, data) })
 }
 
+/// [`ba_write_local`] for an extended slice: `data[k]` at `start + k * step`.
+fn ba_write_strided_local(v: Value, start: isize, step: isize, data: &[u8]) -> Option<bool> {
+    let o = Obj::from_value(v).expect("ba");
+    if !o.is_local_mutable() {
+        return None;
+    }
+    if start < 0 {
+        return Some(data.is_empty());
+    }
+    // SAFETY: as in `ba_write_local`: `o` is local, this thread is the only
+    // writer of its buffer and holds no slice of it.
+    Some(unsafe { lstr::buffer_write_strided(ba_buffer(o), start as usize, step, data) })
+}
+
 /// The current length of bytearray `v`.
 pub(crate) fn ba_len(v: Value) -> usize {
     ba_bytes(Obj::from_value(v).expect("ba")).len()
@@ -1014,6 +1038,14 @@ fn ba_setitem_general(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 nb.len(),
                 count
             )));
+        }
+        // Same length in a local bytearray: written in place (a position
+        // past the end, after conversions that ran Python code, leaves it
+        // to the atomic step below).
+        if (step != 1 || nb.len() as isize == stop.max(start) - start)
+            && ba_write_strided_local(a[0], start, step, &nb) == Some(true)
+        {
+            return Ok(Value::NONE);
         }
         // The indices were computed before the conversions, which may run
         // Python code (and change the bytearray): the atomic step applies
@@ -1706,9 +1738,12 @@ fn count_sub(h: &[u8], n: &[u8], max: usize) -> usize {
 /// find/rfind/index/rindex/count core: (haystack slice offset, result).
 fn search(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyResult<Option<i64>> {
     clinic::method_varargs(vm, owner(a[0]), name, a, k, 1, 3)?;
-    let b = buf(a[0]).unwrap_or_default();
     let sub = sub_arg(vm, a[1])?;
-    let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), b.len())?;
+    let n = self_bytes(a[0]).len();
+    let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), n)?;
+    // Read after the bounds' `__index__`, which may have changed a bytearray.
+    let b = self_bytes(a[0]);
+    let e = e.min(b.len() as i64);
     if s > b.len() as i64 || (e - s) < sub.len() as i64 {
         return Ok(None);
     }
@@ -1741,9 +1776,11 @@ fn b_rindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 fn b_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_varargs(vm, owner(a[0]), "count", a, k, 1, 3)?;
-    let b = buf(a[0]).unwrap_or_default();
     let sub = sub_arg(vm, a[1])?;
-    let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), b.len())?;
+    let n = self_bytes(a[0]).len();
+    let (s, e) = start_end(vm, a.get(2).copied(), a.get(3).copied(), n)?;
+    let b = self_bytes(a[0]);
+    let e = e.min(b.len() as i64);
     if s > b.len() as i64 || e < s {
         return Ok(Value::int(0));
     }

@@ -1400,11 +1400,15 @@ impl<'a> Compiler<'a> {
     /// Pushes an annotation's value (a string under `from __future__ import annotations`).
     pub fn annotation_value(&mut self, ann: &'a Expr) -> CResult<()> {
         if self.future_annotations {
-            let text = self
-                .source
-                .get(ann.range().start().to_usize()..ann.range().end().to_usize())
-                .unwrap_or("");
-            self.load_const(Constant::str(text));
+            let text = match self.annotation_texts.get(&(ann as *const Expr as usize)) {
+                Some(t) => t.as_str(),
+                None => self
+                    .source
+                    .get(ann.range().start().to_usize()..ann.range().end().to_usize())
+                    .unwrap_or(""),
+            };
+            let c = Constant::str(text);
+            self.load_const(c);
             Ok(())
         } else if let Expr::Starred(st) = ann {
             // `*args: *Ts` (PEP 646): the annotation is the single item the

@@ -160,10 +160,20 @@ pub(crate) fn compile_mod(
     filename: &str,
     mode: Mode,
     flags: CompileFlags,
+    annotation_texts: HashMap<usize, String>,
     warnings: &mut Vec<RawWarning>,
 ) -> CResult<Arc<CodeObject>> {
     let mut out = None;
-    let r = compile_mod_inner(m, source, map, filename, mode, flags, &mut out);
+    let r = compile_mod_inner(
+        m,
+        source,
+        map,
+        filename,
+        mode,
+        flags,
+        annotation_texts,
+        &mut out,
+    );
     if let Some(mut w) = out {
         warnings.append(&mut w);
     }
@@ -177,6 +187,7 @@ fn compile_mod_inner(
     filename: &str,
     mode: Mode,
     flags: CompileFlags,
+    annotation_texts: HashMap<usize, String>,
     out: &mut Option<Vec<RawWarning>>,
 ) -> CResult<Arc<CodeObject>> {
     // The compiler's warnings reach `out` however it returns.
@@ -191,7 +202,8 @@ fn compile_mod_inner(
             let future = stmt::scan_future(&module.body)?;
             let future_annotations = future || flags.future_annotations;
             let symtable = SymbolTable::build_module(&module.body, future_annotations)?;
-            let c = Compiler::new(source, map, filename, flags, symtable, future_annotations);
+            let mut c = Compiler::new(source, map, filename, flags, symtable, future_annotations);
+            c.annotation_texts = annotation_texts;
             let mut g = Collect(out, c);
             let c = &mut g.1;
             c.interactive = mode == Mode::Single;
@@ -238,6 +250,10 @@ pub(super) struct Compiler<'a> {
     /// `not`s (by node address): CPython's AST optimizer folds
     /// `not a is b` into `a is not b` before its compiler checks them.
     pub negated_compares: HashMap<usize, bool>,
+    /// The text of each stringified annotation (by node address) that has
+    /// no source text of its own: a tree given to `compile()` (the text
+    /// `ast.unparse` gives it, as CPython's `_PyAST_ExprAsUnicode`).
+    pub annotation_texts: HashMap<usize, String>,
 }
 
 impl<'a> Compiler<'a> {
@@ -262,6 +278,7 @@ impl<'a> Compiler<'a> {
             depth: 0,
             warnings: Vec::new(),
             negated_compares: HashMap::new(),
+            annotation_texts: HashMap::new(),
         }
     }
 

@@ -11,10 +11,12 @@
 //! A few trees the synthetic text cannot carry are reported as
 //! [`Back::Unsupported`] and compiled by the caller from `ast.unparse`'s
 //! text instead: strings holding U+FFFD or lone surrogates (the code
-//! generator re-reads those from the source), non-literal constant kinds
-//! (frozenset, complex with a real part), and modules under
-//! `from __future__ import annotations` (annotations become their source
-//! text).
+//! generator re-reads those from the source) and non-literal constant
+//! kinds (frozenset, complex with a real part).
+//!
+//! Under `from __future__ import annotations` an annotation becomes its
+//! text, which a tree does not have: each annotation's `ast.unparse` text
+//! goes to the code generator beside the tree ([`ToRuff::annotation_texts`]).
 
 use engine::runtime::*;
 use proto_core::{Obj, Value};
@@ -55,17 +57,50 @@ pub(super) struct ToRuff<'a> {
     /// location of their own take it.
     cur: TextRange,
     depth: usize,
+    /// Whether annotations are stringified (the compile flag, or the
+    /// module's `from __future__ import annotations`).
+    future_annotations: bool,
+    /// The stringified annotations' texts, by the address of their
+    /// converted node (boxed, so it keeps its place in the tree).
+    pub annotation_texts: std::collections::HashMap<usize, String>,
 }
 
 impl<'a> ToRuff<'a> {
-    pub fn new(vm: &'a mut Vm, width: u32, lines: u32) -> ToRuff<'a> {
+    pub fn new(vm: &'a mut Vm, width: u32, lines: u32, future_annotations: bool) -> ToRuff<'a> {
         ToRuff {
             vm,
             width,
             lines,
             cur: TextRange::default(),
             depth: 0,
+            future_annotations,
+            annotation_texts: std::collections::HashMap::new(),
         }
+    }
+
+    /// The annotation `name` of `o`, converted; under stringified
+    /// annotations its `ast.unparse` text is recorded for the code
+    /// generator.
+    fn annotation(&mut self, o: Value, name: &str) -> BR<Option<Box<Expr>>> {
+        let Some(e) = self.opt_expr(o, name)? else {
+            return Ok(None);
+        };
+        if self.future_annotations {
+            let v = self.get(o, name)?;
+            let m = self.vm.import_module("ast")?;
+            self.vm.push_root(m);
+            let k = self.vm.intern("unparse");
+            let f = self.vm.getattr(m, k)?;
+            self.vm.push_root(f);
+            let t = self.vm.call(f, &[v], Value::EMPTY)?;
+            if !is_str(t) {
+                return Err(Back::Unsupported);
+            }
+            let text = Self::text(t)?;
+            self.annotation_texts
+                .insert(&*e as *const Expr as usize, text);
+        }
+        Ok(Some(e))
     }
 
     // ------------------------------------------------------------ helpers
@@ -244,7 +279,7 @@ impl<'a> ToRuff<'a> {
                 let name = self.ident(s, "name", range)?;
                 let a = self.get(s, "args")?;
                 let parameters = Box::new(self.parameters(a)?);
-                let returns = self.opt_expr(s, "returns")?;
+                let returns = self.annotation(s, "returns")?;
                 let body = self.stmts(s, "body")?;
                 Stmt::FunctionDef(ast::StmtFunctionDef {
                     node_index: ni(),
@@ -315,7 +350,10 @@ impl<'a> ToRuff<'a> {
                 node_index: ni(),
                 range,
                 target: self.bexpr(s, "target")?,
-                annotation: self.bexpr(s, "annotation")?,
+                annotation: match self.annotation(s, "annotation")? {
+                    Some(a) => a,
+                    None => self.bexpr(s, "annotation")?,
+                },
                 value: self.opt_expr(s, "value")?,
                 simple: self.int_attr(s, "simple")?.unwrap_or(0) != 0,
             }),
@@ -470,7 +508,7 @@ impl<'a> ToRuff<'a> {
                     for a in self.list(s, "names")? {
                         let n = self.string(a, "name")?;
                         if n == "annotations" {
-                            return Err(Back::Unsupported);
+                            self.future_annotations = true;
                         }
                     }
                 }
@@ -587,7 +625,7 @@ impl<'a> ToRuff<'a> {
         let mark = self.vm.push_root(a);
         let r = self.range(a)?;
         let name = self.ident(a, "arg", r)?;
-        let annotation = self.opt_expr(a, "annotation");
+        let annotation = self.annotation(a, "annotation");
         self.vm.pop_roots(mark);
         Ok(ast::Parameter {
             range: r,

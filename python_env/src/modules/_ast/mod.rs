@@ -824,7 +824,7 @@ fn compile_ast_inner(
     let lines = max_line.saturating_add(1).clamp(1, u32::MAX as i64) as u64;
     let size = lines.saturating_mul(width + 1);
     if size <= MAX_SYNTHETIC_SOURCE {
-        let mut conv = back::ToRuff::new(vm, width as u32, lines as u32);
+        let mut conv = back::ToRuff::new(vm, width as u32, lines as u32, cflags.future_annotations);
         let converted = if m == Mode::Eval {
             conv.expression(tree)
         } else {
@@ -832,6 +832,7 @@ fn compile_ast_inner(
         };
         match converted {
             Ok(module) => {
+                let texts = std::mem::take(&mut conv.annotation_texts);
                 let mut text = String::new();
                 if text.try_reserve(size as usize).is_err() {
                     return Err(vm.new_exc(vm.g.e.MemoryError, ""));
@@ -840,7 +841,8 @@ fn compile_ast_inner(
                     text.extend(std::iter::repeat_n(' ', width as usize));
                     text.push('\n');
                 }
-                let (r, warnings) = compiler::compile_tree(&module, &text, filename, m, cflags);
+                let (r, warnings) =
+                    compiler::compile_tree(&module, &text, filename, m, cflags, texts);
                 compiler::drop_deep(module, text.len());
                 if !warnings.is_empty() {
                     vm.issue_compile_warnings(&warnings)?;
