@@ -21,7 +21,7 @@
 //! sees the bytes of one moment, never a torn mix.
 
 use super::clinic;
-use super::seq::{index_value, is_slice, norm_index, slice_indices};
+use super::seq::{index_value, is_slice, norm_index, slice_indices, slice_unpack};
 use crate::args::Args;
 use crate::text::codecs::{Codec, CodecError, ErrorHandler};
 use engine::runtime::*;
@@ -1028,10 +1028,13 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 #[inline(never)]
 fn ba_setitem_general(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = ba_bytes(Obj::from_value(a[0]).expect("ba")).len();
     if is_slice(a[1]) {
-        let (start, stop, step, count) = slice_indices(vm, a[1], n)?;
+        // CPython's order: the value converted, then the slice's bounds,
+        // then resolved against the length as it is after both (either may
+        // run Python code that changes the bytearray).
         let nb = assign_source(vm, a[2])?;
+        let spec = slice_unpack(vm, a[1])?;
+        let (start, stop, step, count) = spec.adjust(ba_len(a[0]));
         if step != 1 && nb.len() != count {
             return Err(vm.value_error(&format!(
                 "attempt to assign bytes of size {} to extended slice of size {}",
@@ -1074,6 +1077,7 @@ fn ba_setitem_general(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         return Ok(Value::NONE);
     }
+    let n = ba_len(a[0]);
     let i = norm_index(vm, a[1], n, "bytearray")?;
     let x = byte_value(vm, a[2])?;
     // The index was checked against the length before the conversions,
@@ -1096,9 +1100,9 @@ fn ba_setitem_general(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = ba_bytes(Obj::from_value(a[0]).expect("ba")).len();
     if is_slice(a[1]) {
-        let (start, _stop, step, count) = slice_indices(vm, a[1], n)?;
+        let spec = slice_unpack(vm, a[1])?;
+        let (start, _stop, step, count) = spec.adjust(ba_len(a[0]));
         if count == 0 {
             return Ok(Value::NONE);
         }
@@ -1132,6 +1136,7 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         })?;
         return Ok(Value::NONE);
     }
+    let n = ba_len(a[0]);
     let i = norm_index(vm, a[1], n, "bytearray")?;
     let ok = ba_try_update_mut(vm, a[0], |b| {
         if i < b.len() {
