@@ -10,9 +10,12 @@
 //!
 //! A few trees the synthetic text cannot carry are reported as
 //! [`Back::Unsupported`] and compiled by the caller from `ast.unparse`'s
-//! text instead: strings holding U+FFFD or lone surrogates (the code
-//! generator re-reads those from the source) and non-literal constant
-//! kinds (frozenset, complex with a real part).
+//! text instead: f-string pieces holding U+FFFD or lone surrogates and
+//! non-literal constant kinds (frozenset, complex with a real part). A str
+//! constant holding them, whose value the code generator re-reads from the
+//! source, has its literal (its repr) appended after the synthetic lines
+//! ([`ToRuff::extra`]), where the literal's range points; the expression
+//! keeps the tree's location.
 //!
 //! Under `from __future__ import annotations` an annotation becomes its
 //! text, which a tree does not have: each annotation's `ast.unparse` text
@@ -63,6 +66,9 @@ pub(super) struct ToRuff<'a> {
     /// The stringified annotations' texts, by the address of their
     /// converted node (boxed, so it keeps its place in the tree).
     pub annotation_texts: std::collections::HashMap<usize, String>,
+    /// Literals of str constants the synthetic lines cannot carry, which
+    /// follow them in the source.
+    pub extra: String,
 }
 
 impl<'a> ToRuff<'a> {
@@ -75,6 +81,7 @@ impl<'a> ToRuff<'a> {
             depth: 0,
             future_annotations,
             annotation_texts: std::collections::HashMap::new(),
+            extra: String::new(),
         }
     }
 
@@ -777,6 +784,23 @@ impl<'a> ToRuff<'a> {
         }
     }
 
+    /// A str holding lone surrogates or U+FFFD: its repr appended to
+    /// `extra`, with that literal's range, and a value holding U+FFFD
+    /// (which makes the code generator read the literal).
+    fn appended_literal(&mut self, v: Value) -> BR<(String, TextRange)> {
+        let r = self.vm.repr(v)?;
+        let lit = str_of(r).into_owned();
+        let base = (self.lines as usize) * (self.width as usize + 1);
+        let start = base + self.extra.len();
+        let (Ok(lo), Ok(hi)) = (u32::try_from(start), u32::try_from(start + lit.len())) else {
+            return Err(Back::Unsupported);
+        };
+        self.extra.push_str(&lit);
+        self.extra.push('\n');
+        let value = String::from_utf8_lossy(str_bytes(v)).into_owned();
+        Ok((value, TextRange::new(TextSize::new(lo), TextSize::new(hi))))
+    }
+
     fn constant(&mut self, v: Value, range: TextRange) -> BR<Expr> {
         if v.is_none() {
             return Ok(Expr::NoneLiteral(ast::ExprNoneLiteral {
@@ -801,12 +825,15 @@ impl<'a> ToRuff<'a> {
             }));
         }
         if is_str(v) {
-            let s = Self::text(v)?;
+            let (s, part_range) = match Self::text(v) {
+                Ok(s) => (s, range),
+                Err(_) => self.appended_literal(v)?,
+            };
             return Ok(Expr::StringLiteral(ast::ExprStringLiteral {
                 node_index: ni(),
                 range,
                 value: ast::StringLiteralValue::single(ast::StringLiteral {
-                    range,
+                    range: part_range,
                     node_index: ni(),
                     value: s.into_boxed_str(),
                     flags: ast::StringLiteralFlags::empty(),

@@ -833,14 +833,16 @@ fn compile_ast_inner(
         match converted {
             Ok(module) => {
                 let texts = std::mem::take(&mut conv.annotation_texts);
+                let extra = std::mem::take(&mut conv.extra);
                 let mut text = String::new();
-                if text.try_reserve(size as usize).is_err() {
+                if text.try_reserve(size as usize + extra.len()).is_err() {
                     return Err(vm.new_exc(vm.g.e.MemoryError, ""));
                 }
                 for _ in 0..lines {
                     text.extend(std::iter::repeat_n(' ', width as usize));
                     text.push('\n');
                 }
+                text.push_str(&extra);
                 let (r, warnings) =
                     compiler::compile_tree(&module, &text, filename, m, cflags, texts);
                 compiler::drop_deep(module, text.len());
