@@ -126,6 +126,7 @@ impl Vm {
             // bytearray subclass instances: [bytes, dict].
             K_BYTEARRAY if o.n_values() > 1 => 1,
             K_DEQUE => DEQUE_DICT,
+            K_PROPERTY if is_property_subclass_instance(o) => PROPERTY_DICT,
             K_FUNCTION => FN_DICT,
             K_TYPE => T_DICT,
             K_WRAPPER => 1,
@@ -190,6 +191,7 @@ impl Vm {
             Kind::LIST | Kind::DICT | Kind::SET if heap_class(o) => CONTAINER_DICT,
             K_BYTEARRAY if o.n_values() > 1 => 1,
             K_DEQUE if heap_class(o) => DEQUE_DICT,
+            K_PROPERTY if is_property_subclass_instance(o) => PROPERTY_DICT,
             K_FUNCTION => FN_DICT,
             K_WRAPPER => 1,
             // Tuple subclass instances keep theirs in a holder object.
@@ -212,6 +214,47 @@ impl Vm {
         let d = self.new_instance_dict(hint);
         self.store(o, slot, d);
         o.get(slot)
+    }
+
+    /// property's own `__get__` (and a getset or member descriptor's):
+    /// `d` itself for class access, else its getter's value for `obj`.
+    pub fn property_value(&mut self, d: Value, obj: Value) -> PyResult<Value> {
+        let o = Obj::from_value(d).expect("property");
+        if obj.is_none() {
+            return Ok(d);
+        }
+        let fget = o.get(0);
+        if fget.is_none() || fget.is_empty() {
+            let n = self.property_name(d);
+            let tn = self.type_qualname_of(obj);
+            return Err(self.new_exc(
+                self.g.e.AttributeError,
+                &format!("property {n}of '{tn}' object has no getter"),
+            ));
+        }
+        // A builtin type's getset or member: its native getter,
+        // called directly (what `call` would reach for a plain
+        // unbound builtin of one argument), with `obj` rooted.
+        if let Some(b) = Obj::from_value(fget).and_then(builtin_data) {
+            if !b.bound.is_heap() && !b.owner.is_heap() && !b.is_method && b.arity.is_none() {
+                let mark = self.push_root(obj);
+                let r = self.run_native(b.f, &[obj], Value::EMPTY);
+                self.pop_roots(mark);
+                return r;
+            }
+        }
+        self.call(fget, &[obj], Value::EMPTY)
+    }
+
+    /// The Python function a property subclass defines for `name`
+    /// (`__get__`, `__set__`, `__delete__`), which replaces property's own
+    /// behaviour (toolz's `InstanceProperty` answers class access).
+    fn property_override(&self, o: Obj, name: Value) -> Option<Value> {
+        if !is_property_subclass_instance(o) {
+            return None;
+        }
+        self.lookup_type(o.class(), name)
+            .filter(|f| Obj::from_value(*f).is_some_and(|fo| fo.kind() != K_BUILTIN))
     }
 
     /// Is `d` a data descriptor (defines __set__ or __delete__, or a property)?
@@ -298,31 +341,10 @@ impl Vm {
                 Ok(v)
             }
             K_PROPERTY => {
-                if obj.is_none() {
-                    return Ok(d);
+                if let Some(g) = self.property_override(o, self.g.names.__get__) {
+                    return self.call(g, &[d, obj, owner], Value::EMPTY);
                 }
-                let fget = o.get(0);
-                if fget.is_none() || fget.is_empty() {
-                    let n = self.property_name(d);
-                    let tn = self.type_qualname_of(obj);
-                    return Err(self.new_exc(
-                        self.g.e.AttributeError,
-                        &format!("property {n}of '{tn}' object has no getter"),
-                    ));
-                }
-                // A builtin type's getset or member: its native getter,
-                // called directly (what `call` would reach for a plain
-                // unbound builtin of one argument), with `obj` rooted.
-                if let Some(b) = Obj::from_value(fget).and_then(builtin_data) {
-                    if !b.bound.is_heap() && !b.owner.is_heap() && !b.is_method && b.arity.is_none()
-                    {
-                        let mark = self.push_root(obj);
-                        let r = self.run_native(b.f, &[obj], Value::EMPTY);
-                        self.pop_roots(mark);
-                        return r;
-                    }
-                }
-                self.call(fget, &[obj], Value::EMPTY)
+                self.property_value(d, obj)
             }
             // Builtin values are no descriptors; instances of their
             // subclasses may be (a dict subclass with `__get__`, as
@@ -842,7 +864,10 @@ impl Vm {
             let o = Obj::from_value(v);
             return match o.map(|o| o.kind()) {
                 Some(K_WRAPPER) | Some(K_PROPERTY) => {
-                    if o.expect("o").kind() == K_PROPERTY {
+                    let po = o.expect("o");
+                    if po.kind() == K_PROPERTY
+                        && self.property_override(po, self.g.names.__get__).is_none()
+                    {
                         return Ok(Some(v));
                     }
                     self.bind_descr(v, Value::NONE, t).map(Some)
@@ -995,7 +1020,9 @@ impl Vm {
             // A data descriptor on the metaclass takes the assignment.
             if let Some(d) = self.lookup_type(tp, name) {
                 if let Some(dobj) = Obj::from_value(d) {
-                    if dobj.kind() == K_PROPERTY {
+                    if dobj.kind() == K_PROPERTY
+                        && self.property_override(dobj, self.g.names.__set__).is_none()
+                    {
                         let fset = dobj.get(1);
                         if fset.is_none() || fset.is_empty() {
                             // A builtin getset of the metatype (`__dict__`).
@@ -1054,7 +1081,9 @@ impl Vm {
                     // marks) sees the store or refuses it.
                     return self.with_mut_lock(o, |ctx| ctx.store(o, slot, v));
                 }
-                if dobj.kind() == K_PROPERTY {
+                if dobj.kind() == K_PROPERTY
+                    && self.property_override(dobj, self.g.names.__set__).is_none()
+                {
                     let fset = dobj.get(1);
                     if fset.is_none() || fset.is_empty() {
                         let tn = self.type_name_of(obj);
@@ -1368,7 +1397,11 @@ impl Vm {
                     self.store(io, slot, Value::EMPTY);
                     return Ok(());
                 }
-                if dobj.kind() == K_PROPERTY {
+                if dobj.kind() == K_PROPERTY
+                    && self
+                        .property_override(dobj, self.g.names.__delete__)
+                        .is_none()
+                {
                     let fdel = dobj.get(2);
                     if fdel.is_none() || fdel.is_empty() {
                         let tn = self.type_name_of(obj);
@@ -2517,4 +2550,12 @@ fn slot_solid_base(t: Obj) -> Value {
 #[inline]
 fn is_str_view(o: Obj) -> bool {
     o.kind() == Kind::STR && lstr::is_view(o)
+}
+
+/// Whether `o` (a `K_PROPERTY` object) is an instance of a Python subclass
+/// of property, which has a dict slot (`property.__new__` gives it one; the
+/// getset and member descriptors and `_tuplegetter` have other layouts).
+fn is_property_subclass_instance(o: Obj) -> bool {
+    o.n_values() == PROPERTY_DICT + 1
+        && Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_HEAP != 0)
 }

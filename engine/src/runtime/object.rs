@@ -40,8 +40,12 @@ pub const K_RANGE: Kind = Kind(42);
 pub const K_SLICE: Kind = Kind(43);
 /// Iterator over a sequence / range / dict: `[source, extra]`, raw `[index, end]`.
 pub const K_ITER: Kind = Kind(44);
-/// property: `[fget, fset, fdel, doc]`.
+/// property: `[fget, fset, fdel, doc, name]`, and for an instance of a
+/// Python subclass `PROPERTY_DICT`, its instance dict (EMPTY until used).
+/// getset and member descriptors and `_tuplegetter` share the kind.
 pub const K_PROPERTY: Kind = Kind(45);
+/// Value slot of a property subclass's instance dict.
+pub const PROPERTY_DICT: usize = 5;
 /// staticmethod / classmethod: `[func, dict]`.
 pub const K_WRAPPER: Kind = Kind(46);
 /// super: `[type, obj, obj_type]`.

@@ -8,9 +8,14 @@ use proto_core::{Obj, Value};
 const PROPERTY_SLOTS: usize = 5;
 
 fn property_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let p = vm.alloc_obj(K_PROPERTY, a[0], PROPERTY_SLOTS, 0);
+    // A subclass's instance has a dict (`PROPERTY_DICT`), as in CPython.
+    let sub = a[0] != vm.g.types.property;
+    let p = vm.alloc_obj(K_PROPERTY, a[0], PROPERTY_SLOTS + usize::from(sub), 0);
     for i in 0..PROPERTY_SLOTS {
         p.init(i, Value::NONE);
+    }
+    if sub {
+        p.init(PROPERTY_DICT, Value::EMPTY);
     }
     Ok(p.value())
 }
@@ -121,8 +126,8 @@ fn get_args(vm: &mut Vm, a: &[Value]) -> PyResult<(Value, Value)> {
 }
 
 fn property_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (obj, owner) = get_args(vm, a)?;
-    vm.bind_descr(a[0], obj, owner)
+    let (obj, _owner) = get_args(vm, a)?;
+    vm.property_value(a[0], obj)
 }
 
 /// CPython's receiver check of a builtin type's getset or member
