@@ -50,7 +50,6 @@ PACKAGES = {
     # testing/benchmark.py needs pytest-benchmark, a timing tool.
     "pluggy": ("pluggy==1.7.0", ["testing"], [], ["--ignore=testing/benchmark.py"]),
     "toolz": ("toolz==1.2.0", ["toolz/tests"], [], []),
-    "idna": ("idna==3.20", ["tests"], [], []),
     "click": ("click==8.5.1", ["tests"], [], []),
 }
 

@@ -2428,6 +2428,15 @@ impl Vm {
     /// Collects an iterable into a Vec (values rooted by the caller's use of
     /// a list when they must survive Python calls).
     pub fn collect(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        self.collect_or_partial(v).map_err(|(_, e)| e)
+    }
+
+    /// [`Vm::collect`], giving with an error raised by the iteration the
+    /// items it produced before (`list.extend` keeps them, as CPython's).
+    pub fn collect_or_partial(
+        &mut self,
+        v: Value,
+    ) -> Result<Vec<Value>, (Vec<Value>, PyException)> {
         if let Some(o) = Obj::from_value(v) {
             let t = &self.g.types;
             match o.kind() {
@@ -2444,8 +2453,8 @@ impl Vm {
                 // bounds the items lie between them, so they are small ints
                 // that need no rooting; big ones are collected below.
                 K_RANGE if o.class() == t.range => {
-                    let n = self.len(v)?;
-                    let mut out = self.try_vec(n)?;
+                    let n = self.len(v).map_err(|e| (Vec::new(), e))?;
+                    let mut out = self.try_vec(n).map_err(|e| (Vec::new(), e))?;
                     if range_fits_i64(o) {
                         let (a, c) = (
                             o.get(0).as_int().unwrap_or(0),
@@ -2465,12 +2474,13 @@ impl Vm {
             Ok(it) => it,
             Err(e) => {
                 self.pop_roots(mark);
-                return Err(e);
+                return Err((Vec::new(), e));
             }
         };
         self.push_root(it);
         // An endless iterator ends in MemoryError when the list cannot grow
         // (the list and the copy of its items are both reserved fallibly).
+        let lo = Obj::from_value(l).expect("list");
         let r = loop {
             match self.next(it) {
                 Ok(Some(x)) => {
@@ -2478,15 +2488,20 @@ impl Vm {
                         break Err(e);
                     }
                 }
-                Ok(None) => {
-                    let lo = Obj::from_value(l).expect("list");
-                    break self.try_vec(llist::len(lo)).map(|mut out| {
-                        llist::snapshot(lo, &mut out);
-                        out
-                    });
-                }
+                Ok(None) => break Ok(()),
                 Err(e) => break Err(e),
             }
+        };
+        let r = match (r, self.try_vec(llist::len(lo))) {
+            (Ok(()), Ok(mut out)) => {
+                llist::snapshot(lo, &mut out);
+                Ok(out)
+            }
+            (Err(e), Ok(mut out)) => {
+                llist::snapshot(lo, &mut out);
+                Err((out, e))
+            }
+            (_, Err(e)) => Err((Vec::new(), e)),
         };
         self.pop_roots(mark);
         r

@@ -81,11 +81,25 @@ fn list_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.extend", a, k, 1, 1)?;
-    let items = collect_hinted(vm, a[1])?;
-    let l = lo(a[0]);
+    if is_heap_type(vm.type_of(a[1])) {
+        crate::modules::_operator::length_hint(vm, a[1], Value::int(8))?;
+    }
+    extend_from(vm, a[0], a[1])?;
+    Ok(Value::NONE)
+}
+
+/// Appends the items of `src` to list `l` in one step; the items an
+/// iterator gave before it raised stay appended, as in CPython (which
+/// appends one at a time).
+fn extend_from(vm: &mut Vm, l: Value, src: Value) -> PyResult<()> {
+    let (items, err) = match vm.collect_or_partial(src) {
+        Ok(items) => (items, None),
+        Err((items, e)) => (items, Some(e)),
+    };
+    let l = lo(l);
     let grown = vm.with_mut_lock(l, |ctx| llist::try_extend(ctx, l, &items))?;
     vm.grown(grown)?;
-    Ok(Value::NONE)
+    err.map_or(Ok(()), Err)
 }
 
 fn list_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -593,10 +607,7 @@ pub(super) fn seq_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn list_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let items = vm.collect(a[1])?;
-    let l = lo(a[0]);
-    let grown = vm.with_mut_lock(l, |ctx| llist::try_extend(ctx, l, &items))?;
-    vm.grown(grown)?;
+    extend_from(vm, a[0], a[1])?;
     Ok(a[0])
 }
 
