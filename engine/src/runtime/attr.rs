@@ -638,12 +638,11 @@ impl Vm {
                     if let Some(d) = self.lookup_type(tp, name) {
                         return self.bind_descr(d, obj, tp).map(Some);
                     }
+                    // PEP 562: the module's `__getattr__`; its AttributeError
+                    // reaches `m.name` as raised (getattr with a default
+                    // and hasattr read it as "missing").
                     if let Some(ga) = self.dict_get_str(o.get(0), self.g.names.__getattr__) {
-                        return match self.call(ga, &[name], Value::EMPTY) {
-                            Ok(v) => Ok(Some(v)),
-                            Err(e) if self.isinstance(e.0, self.g.e.AttributeError) => Ok(None),
-                            Err(e) => Err(e),
-                        };
+                        return self.call(ga, &[name], Value::EMPTY).map(Some);
                     }
                     if name == self.g.names.__class__ {
                         return Ok(Some(o.class()));
