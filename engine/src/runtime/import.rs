@@ -1339,8 +1339,76 @@ impl Vm {
         }
     }
 
-    /// The builtin `__import__`: the native import system.
+    /// The builtin `__import__`: the native import system. An error
+    /// leaves without importlib's frames, as CPython's.
     pub fn import_name_native(
+        &mut self,
+        name: Value,
+        globals: Value,
+        fromlist: Value,
+        level: Value,
+    ) -> PyResult<Value> {
+        let r = self.import_name_native_inner(name, globals, fromlist, level);
+        if let Err(e) = &r {
+            self.remove_importlib_frames(e);
+        }
+        r
+    }
+
+    /// CPython's `remove_importlib_frames`: from the traceback of an error
+    /// leaving an import, the runs of importlib frames (`_bootstrap`,
+    /// `_bootstrap_external`) that end in `_call_with_frames_removed`, or
+    /// every importlib frame for an ImportError.
+    fn remove_importlib_frames(&mut self, e: &PyException) {
+        let Some(eo) = Obj::from_value(e.0).filter(|o| o.kind() == K_EXC) else {
+            return;
+        };
+        let mods = proto_core::sync::lock(&self.g.std_bootstrap).clone();
+        let mut files: Vec<String> = Vec::new();
+        for m in mods {
+            if let Some(f) = Obj::from_value(m)
+                .and_then(|o| self.dict_get_str(o.get(0), self.g.names.__file__))
+                .filter(|f| is_str(*f))
+            {
+                files.push(str_of(f).into_owned());
+            }
+        }
+        if files.is_empty() {
+            return;
+        }
+        let always = self.isinstance(e.0, self.g.e.ImportError);
+        // A link is the exception's traceback slot (None) or an entry's
+        // `tb_next` (Some).
+        let (mut prev_link, mut outer_link): (Option<Obj>, Option<Obj>) = (None, None);
+        let mut in_importlib = false;
+        let mut tb = eo.get(EXC_TB);
+        while let Some(t) = Obj::from_value(tb).filter(|o| o.kind() == K_TRACEBACK) {
+            let next = t.get(0);
+            let (now, removes) = match code_data(t.get(1)) {
+                Some(cd) => (
+                    files.iter().any(|f| **f == *cd.code.filename),
+                    &*cd.code.name == "_call_with_frames_removed",
+                ),
+                None => (false, false),
+            };
+            if now && !in_importlib {
+                outer_link = prev_link;
+            }
+            in_importlib = now;
+            if in_importlib && (always || removes) {
+                match outer_link {
+                    Some(o) => self.store(o, 0, next),
+                    None => self.store(eo, EXC_TB, next),
+                }
+                prev_link = outer_link;
+            } else {
+                prev_link = Some(t);
+            }
+            tb = next;
+        }
+    }
+
+    fn import_name_native_inner(
         &mut self,
         name: Value,
         globals: Value,
