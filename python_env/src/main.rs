@@ -80,6 +80,8 @@ pub struct Config {
     dev_mode: bool,
     /// `-X faulthandler`, PYTHONFAULTHANDLER or `-X dev`.
     faulthandler: bool,
+    /// `-X importtime` or PYTHONPROFILEIMPORTTIME.
+    import_time: bool,
     /// `-X warn_default_encoding` or PYTHONWARNDEFAULTENCODING.
     warn_default_encoding: bool,
     /// `-X pycache_prefix=PATH` or PYTHONPYCACHEPREFIX (`sys.pycache_prefix`).
@@ -176,6 +178,7 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
         skip_first_line: false,
         dev_mode: false,
         faulthandler: false,
+        import_time: false,
         warn_default_encoding: false,
         pycache_prefix: None,
         argv_bytes: Vec::new(),
@@ -361,6 +364,7 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
     }
     let has_x = |name: &str| c.xoptions.iter().any(|x| x.split('=').next() == Some(name));
     c.faulthandler = c.dev_mode || has_x("faulthandler") || getenv("PYTHONFAULTHANDLER").is_some();
+    c.import_time = has_x("importtime") || getenv("PYTHONPROFILEIMPORTTIME").is_some();
     c.warn_default_encoding =
         has_x("warn_default_encoding") || getenv("PYTHONWARNDEFAULTENCODING").is_some();
     // -X pycache_prefix (an empty or missing PATH means none) wins over
@@ -1175,6 +1179,7 @@ fn run(mut cfg: Config, program_name: String) -> u8 {
         );
     }
     engine::compiler::set_interpreter_optimize(cfg.optimize.clamp(0, 2) as u8);
+    engine::runtime::import::set_import_time(cfg.import_time);
     match python_env::modules::sys::find_stdlib() {
         Ok(dir) => {
             let _ = python_env::modules::sys::STDLIB.set(dir);

@@ -408,6 +408,42 @@ impl Vm {
     }
 
     fn load_and_hook(&mut self, name: &str) -> PyResult<Value> {
+        if !IMPORT_TIME.load(proto_core::sync::Ordering::Relaxed) {
+            return self.load_and_hook_untimed(name);
+        }
+        // `-X importtime`, as CPython's import_find_and_load: each module
+        // loaded, its own time (without the imports it made) and the
+        // whole, indented by nesting; per thread.
+        let (level, outer) = IMPORT_TIMES.with(|t| t.get());
+        IMPORT_TIMES.with(|t| t.set((level + 1, 0)));
+        let t0 = std::time::Instant::now();
+        let r = self.load_and_hook_untimed(name);
+        let cum = t0.elapsed().as_nanos() as u64;
+        let (_, inner) = IMPORT_TIMES.with(|t| t.get());
+        IMPORT_TIMES.with(|t| t.set((level, outer + cum)));
+        {
+            use std::io::Write;
+            let us = |ns: u64| ns.div_ceil(1000);
+            let mut err = std::io::stderr().lock();
+            if !IMPORT_TIME_HEADER.swap(true, proto_core::sync::Ordering::Relaxed) {
+                let _ = writeln!(
+                    err,
+                    "import time: self [us] | cumulative | imported package"
+                );
+            }
+            let _ = writeln!(
+                err,
+                "import time: {:>9} | {:>10} | {:indent$}{name}",
+                us(cum.saturating_sub(inner)),
+                us(cum),
+                "",
+                indent = level * 2
+            );
+        }
+        r
+    }
+
+    fn load_and_hook_untimed(&mut self, name: &str) -> PyResult<Value> {
         let m = self.load_module(name)?;
         if self.g.post_import_pending.load(Ordering::Relaxed) {
             self.run_post_import_hook(name, m)?;
@@ -1752,4 +1788,20 @@ fn in_archive(p: &std::path::Path) -> bool {
             std::fs::metadata(a).ok().map(|m| !m.is_dir())
         })
         .unwrap_or(false)
+}
+
+/// `-X importtime` / PYTHONPROFILEIMPORTTIME (set once at start-up).
+static IMPORT_TIME: proto_core::sync::AtomicBool = proto_core::sync::AtomicBool::new(false);
+/// Whether the `-X importtime` header line was written.
+static IMPORT_TIME_HEADER: proto_core::sync::AtomicBool = proto_core::sync::AtomicBool::new(false);
+
+thread_local! {
+    /// This thread's import nesting level and the time its finished
+    /// nested imports took (nanoseconds), for `-X importtime`.
+    static IMPORT_TIMES: std::cell::Cell<(usize, u64)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// Switches on `-X importtime` reporting (the `protopy` command).
+pub fn set_import_time(on: bool) {
+    IMPORT_TIME.store(on, proto_core::sync::Ordering::Relaxed);
 }
