@@ -576,15 +576,17 @@ impl Vm {
         if self.dict_get_str(d, key).is_some() {
             return Ok(());
         }
+        // Inserted only where absent: two threads reading them first at
+        // once get the same objects.
         let mark = self.push_root(d);
         let meta_path = self.new_list(&[]);
-        self.dict_set_str(d, key, meta_path);
+        self.dict_setdefault(d, key, meta_path)?;
         let key = self.intern("path_hooks");
         let hooks = self.new_list(&[]);
-        self.dict_set_str(d, key, hooks);
+        self.dict_setdefault(d, key, hooks)?;
         let key = self.intern("path_importer_cache");
         let cache = self.new_dict();
-        self.dict_set_str(d, key, cache);
+        self.dict_setdefault(d, key, cache)?;
         self.pop_roots(mark);
         self.import_module("importlib").map(|_| ())
     }

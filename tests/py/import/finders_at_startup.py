@@ -79,6 +79,20 @@ import sys
 print('meta_path' in dir(sys), 'path_hooks' in vars(sys), len(sys.meta_path) >= 3)
 print(type(sys.path_importer_cache).__name__, len(sys.path_hooks) >= 2)
 """,
+    # Threads reading the state first at once all get the same objects,
+    # with the standard finders in them.
+    """
+import sys, threading
+b = threading.Barrier(4)
+seen = []
+def first_read():
+    b.wait()
+    seen.append((id(sys.meta_path), id(sys.path_hooks), id(sys.path_importer_cache)))
+ts = [threading.Thread(target=first_read) for _ in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(len(set(seen)), [getattr(f, '__name__', '?') for f in sys.meta_path])
+""",
     # A zip archive on sys.path: packages and subpackages inside it.
     """
 import sys
