@@ -1367,7 +1367,7 @@ fn analyze(
 /// The first yield, await or named expression of a stringified annotation
 /// (CPython's annotation block refuses them), with what CPython calls it;
 /// a lambda's body is a scope of its own and is not searched.
-pub fn forbidden_in_annotation(e: &Expr) -> Option<(&'static str, TextRange)> {
+fn forbidden_in_annotation(e: &Expr) -> Option<(&'static str, TextRange)> {
     use ruff_python_ast::visitor::{walk_expr, Visitor};
     struct Find(Option<(&'static str, TextRange)>);
     impl<'a> Visitor<'a> for Find {

@@ -1401,16 +1401,16 @@ impl Vm {
         let Some(eo) = Obj::from_value(e.0).filter(|o| o.kind() == K_EXC) else {
             return;
         };
+        // The `__file__` strs of importlib's two modules (held by their
+        // dicts, which the standard bootstrap keeps rooted).
         let mods = proto_core::sync::lock(&self.g.std_bootstrap).clone();
-        let mut files: Vec<String> = Vec::new();
-        for m in mods {
-            if let Some(f) = Obj::from_value(m)
-                .and_then(|o| self.dict_get_str(o.get(0), self.g.names.__file__))
-                .filter(|f| is_str(*f))
-            {
-                files.push(str_of(f).into_owned());
-            }
-        }
+        let files: Vec<Value> = mods
+            .into_iter()
+            .filter_map(|m| {
+                Obj::from_value(m).and_then(|o| self.dict_get_str(o.get(0), self.g.names.__file__))
+            })
+            .filter(|f| is_str(*f))
+            .collect();
         if files.is_empty() {
             return;
         }
@@ -1424,7 +1424,9 @@ impl Vm {
             let next = t.get(0);
             let (now, removes) = match code_data(t.get(1)) {
                 Some(cd) => (
-                    files.iter().any(|f| **f == *cd.code.filename),
+                    files
+                        .iter()
+                        .any(|f| str_bytes(*f) == cd.code.filename.as_bytes()),
                     &*cd.code.name == "_call_with_frames_removed",
                 ),
                 None => (false, false),

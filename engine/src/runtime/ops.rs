@@ -2501,7 +2501,8 @@ impl Vm {
                 llist::snapshot(lo, &mut out);
                 Err((out, e))
             }
-            (_, Err(e)) => Err((Vec::new(), e)),
+            // No room for the copy: the iteration's own error, if any, wins.
+            (Err(e), Err(_)) | (Ok(()), Err(e)) => Err((Vec::new(), e)),
         };
         self.pop_roots(mark);
         r

@@ -1050,10 +1050,10 @@ fn ba_setitem_general(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         {
             return Ok(Value::NONE);
         }
-        // The indices were computed before the conversions, which may run
-        // Python code (and change the bytearray): the atomic step applies
-        // them to the bytes it finds, clamped, or fails as CPython would on
-        // an extended slice that no longer fits.
+        // A shared bytearray may change under another thread between the
+        // resolution above and the lock: the atomic step applies the
+        // indices to the bytes it finds, clamped, or fails as CPython would
+        // on an extended slice that no longer fits.
         let ok = ba_try_update_mut(vm, a[0], |b| {
             if step == 1 {
                 let lo = (start as usize).min(b.len());

@@ -35,10 +35,16 @@ pub(super) fn lo(v: Value) -> Obj {
 /// returns a non-integer or a negative number raises before any item is
 /// read.
 fn collect_hinted(vm: &mut Vm, src: Value) -> PyResult<Vec<Value>> {
+    ask_length_hint(vm, src)?;
+    vm.collect(src)
+}
+
+/// The length-hint request of [`collect_hinted`], for an object of a class.
+fn ask_length_hint(vm: &mut Vm, src: Value) -> PyResult<()> {
     if is_heap_type(vm.type_of(src)) {
         crate::modules::_operator::length_hint(vm, src, Value::int(8))?;
     }
-    vm.collect(src)
+    Ok(())
 }
 
 fn list_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -81,9 +87,7 @@ fn list_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn list_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "list.extend", a, k, 1, 1)?;
-    if is_heap_type(vm.type_of(a[1])) {
-        crate::modules::_operator::length_hint(vm, a[1], Value::int(8))?;
-    }
+    ask_length_hint(vm, a[1])?;
     extend_from(vm, a[0], a[1])?;
     Ok(Value::NONE)
 }

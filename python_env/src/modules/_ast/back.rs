@@ -89,11 +89,12 @@ impl<'a> ToRuff<'a> {
     /// annotations its `ast.unparse` text is recorded for the code
     /// generator.
     fn annotation(&mut self, o: Value, name: &str) -> BR<Option<Box<Expr>>> {
-        let Some(e) = self.opt_expr(o, name)? else {
+        let v = self.get(o, name)?;
+        if v.is_none() {
             return Ok(None);
-        };
+        }
+        let e = Box::new(self.expr(v)?);
         if self.future_annotations {
-            let v = self.get(o, name)?;
             let m = self.vm.import_module("ast")?;
             self.vm.push_root(m);
             let k = self.vm.intern("unparse");
