@@ -1180,6 +1180,7 @@ fn run(mut cfg: Config, program_name: String) -> u8 {
     }
     engine::compiler::set_interpreter_optimize(cfg.optimize.clamp(0, 2) as u8);
     engine::runtime::import::set_import_time(cfg.import_time);
+    engine::runtime::import::set_import_verbose(cfg.verbose.clamp(0, 255) as u32);
     match python_env::modules::sys::find_stdlib() {
         Ok(dir) => {
             let _ = python_env::modules::sys::STDLIB.set(dir);
@@ -1333,6 +1334,12 @@ fn run(mut cfg: Config, program_name: String) -> u8 {
             python_env::modules::_thread::thread_ident()
         );
         return 1;
+    }
+    // `-X trace` (ProtoPy's own): from the program's first instruction,
+    // start-up's own imports (site) not written.
+    if cfg.xoptions.iter().any(|o| o == "trace") {
+        engine::runtime::trace::set_instruction_trace(true);
+        vm.refresh_trace_on();
     }
     let d = main_dict(vm);
     set_main_loader(vm, d, "BuiltinImporter", None);

@@ -302,6 +302,9 @@ def run_module(interpreter, module, out_dir, timeout, extra_env=None):
     # 85 importlib/import/compile tests that write it.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("PYTHONPATH", None)
+    # Several tests check the standard streams' default buffering
+    # (test_cmd_line's test_non_interactive_output_buffering).
+    env.pop("PYTHONUNBUFFERED", None)
     if extra_env:
         env.update(extra_env)
     cmd = [interpreter, DRIVER, module, results, "--ignore-file", IGNORE_FILE]

@@ -453,6 +453,119 @@ fn gcstats_totals_come_last() {
 }
 
 #[test]
+fn instruction_trace() {
+    // `-X trace` writes each instruction the program runs, with the value
+    // stack before it, to stderr; stdout is the program's alone. Start-up's
+    // imports are not written: the first line is the program's first
+    // instruction. A thread's lines carry its ident.
+    let prog = "import threading\ndef f(a, b):\n    return a + b\n\
+                t = threading.Thread(target=f, args=('y', 'x' * 50))\n\
+                t.start(); t.join()\n\
+                print(f(2, 0.5), [None])";
+    let o = run_with(&protopy(), &Run::new(&["-X", "trace", "-c", prog]));
+    assert_eq!((o.code, o.out.as_str()), (Some(0), "2.5 [None]"), "{o:?}");
+    let lines: Vec<&str> = o.err.lines().collect();
+    assert!(lines[0].starts_with("<string>:1 <module> @0 "), "{o:?}");
+    let has = |l: &str| lines.iter().any(|x| *x == l);
+    for want in [
+        "<string>:3 f @0 LOAD_FAST 0 (a) |",
+        "<string>:3 f @1 LOAD_FAST 1 (b) | 2",
+        "<string>:3 f @2 BINARY_OP 0 (+) | 2, 0.5",
+        "<string>:3 f @3 RETURN_VALUE | 2.5",
+    ] {
+        assert!(has(want), "missing {want:?}: {o:?}");
+    }
+    // The call of print: the function, NULL, its arguments.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(" CALL 2 | <built-in print>, NULL, 2.5, <list object>")),
+        "{o:?}"
+    );
+    // The thread's `f`: its lines are prefixed, its str cut at 40 chars.
+    let x40 = "x".repeat(40);
+    let want = format!("f @2 BINARY_OP 0 (+) | 'y', '{x40}...'");
+    let t = lines
+        .iter()
+        .find(|l| l.ends_with(&want))
+        .unwrap_or_else(|| panic!("no thread line: {o:?}"));
+    assert!(t.starts_with("[thread 0x"), "{t}");
+    // Nothing is written without the option.
+    let o = run_with(&protopy(), &Run::new(&["-c", prog]));
+    assert_eq!(
+        (o.code, o.out.as_str(), o.err.as_str()),
+        (Some(0), "2.5 [None]", ""),
+        "{o:?}"
+    );
+}
+
+#[test]
+fn verbose_import_trace() {
+    // `-v`: each module the import statement loads, and the code it ran
+    // (compiled and cached, then read from the cache); `-vv` also each
+    // file tried. Built-in modules are reported as CPython does.
+    let d = scratch("verbose");
+    std::fs::write(d.join("vmod.py"), "import math\nX = 1\n").expect("vmod");
+    let src = d.join("vmod.py").canonicalize().expect("canonical");
+    let src = src.display().to_string();
+    let prog = "import vmod; print(vmod.X)";
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["-c", prog]);
+        let o = run_with(
+            &protopy(),
+            &Run {
+                cwd: Some(&d),
+                ..Run::new(&all)
+            },
+        );
+        assert_eq!((o.code, o.out.as_str()), (Some(0), "1"), "{o:?}");
+        o.err
+    };
+    let first = run(&["-v"]);
+    let lines: Vec<&str> = first.lines().collect();
+    let at = |want: &str| {
+        lines
+            .iter()
+            .position(|l| *l == want)
+            .unwrap_or_else(|| panic!("missing {want:?}:\n{first}"))
+    };
+    let compiled = at(&format!("# code object from {src}"));
+    let created = lines
+        .iter()
+        .position(|l| l.starts_with("# created '") && l.ends_with("vmod.protopy-311.pyc'"))
+        .unwrap_or_else(|| panic!("no created line:\n{first}"));
+    let math = at("import 'math' # <class '_frozen_importlib.BuiltinImporter'>");
+    let done = at(&format!("import 'vmod' # from '{src}'"));
+    assert!(
+        compiled < created && created < math && math < done,
+        "{first}"
+    );
+    // The second run reads the cache file just written.
+    let second = run(&["-v"]);
+    let cache = lines[created]
+        .strip_prefix("# created ")
+        .expect("created")
+        .trim_matches('\'');
+    assert!(
+        second.contains(&format!(
+            "# {cache} matches {src}\n# code object from '{cache}'\n"
+        )),
+        "{second}"
+    );
+    assert!(!second.contains("# trying "), "{second}");
+    // -vv: the files tried, in the current folder first (sys.path[0]).
+    let third = run(&["-vv"]);
+    assert!(
+        third.contains("# trying ./vmod/__init__.py\n# trying ./vmod.py\n"),
+        "{third}"
+    );
+    // Without -v nothing is written.
+    assert_eq!(run(&[]), "");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
 fn hash_seed() {
     let flag = "import sys; print(sys.flags.hash_randomization, sys.hash_info.width)";
     same(&Run::new(&["-c", flag]));

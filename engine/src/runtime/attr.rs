@@ -618,6 +618,10 @@ impl Vm {
                         }
                     }
                     if let Some(v) = self.dict_get_str(o.get(0), name) {
+                        if v.is_none() && self.spec_awaits_importlib(obj, name) {
+                            self.make_sys_import_state()?;
+                            return Ok(self.dict_get_str(o.get(0), name));
+                        }
                         return Ok(Some(v));
                     }
                     if self.sys_import_state_missing(obj, name) {

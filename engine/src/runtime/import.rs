@@ -561,12 +561,44 @@ impl Vm {
                 .any(|n| self.intern(n) == name)
     }
 
+    /// Records that importlib's post-import hook finished (its finders
+    /// installed, the specs of the modules imported before filled in):
+    /// threads reading a `__spec__` meanwhile waited for it on importlib's
+    /// module lock ([`Vm::spec_awaits_importlib`]).
+    pub fn settle_importlib(&mut self) {
+        self.g.importlib_settled.store(true, Ordering::Release);
+    }
+
+    /// Whether reading `name` (None in the dict) of module `m` must first
+    /// install importlib: `__spec__` and `__loader__` of a module the
+    /// import statement loaded before importlib was installed are None
+    /// until it is ([`Vm::backfill_specs`]), where CPython's start-up gives
+    /// every imported module its spec. `__main__` keeps None, as CPython's
+    /// for a script or `-c`; so does a module not in `sys.modules` under its
+    /// name (one made by `types.ModuleType`).
+    pub(crate) fn spec_awaits_importlib(&mut self, m: Value, name: Value) -> bool {
+        if name != self.g.names.__spec__ && name != self.g.names.__loader__ {
+            return false;
+        }
+        if self.g.importlib_settled.load(Ordering::Acquire) || self.setting_up_importlib() {
+            return false;
+        }
+        let Some(o) = Obj::from_value(m) else {
+            return false;
+        };
+        let n = o.get(1);
+        is_str(n)
+            && &*str_of(n) != "__main__"
+            && self.dict_get_str(self.g.sys_modules, n) == Some(m)
+    }
+
     /// Makes `sys.meta_path`, `sys.path_hooks` and `sys.path_importer_cache`
     /// hold what CPython's start-up puts there (importlib's three finders,
     /// zipimport's and FileFinder's hooks): made when a program first reads
     /// one of them, by importing importlib (its post-import hook installs
     /// the finders), since the `import` statement searches natively and a
-    /// program that never looks at them need not pay for importlib.
+    /// program that never looks at them need not pay for importlib. Where
+    /// they are there already, only importlib is installed.
     pub fn make_sys_import_state(&mut self) -> PyResult<()> {
         let sys = *proto_core::sync::lock(&self.g.sys);
         let Some(d) = Obj::from_value(sys).map(|o| o.get(0)) else {
@@ -574,6 +606,9 @@ impl Vm {
         };
         let key = self.intern("meta_path");
         if self.dict_get_str(d, key).is_some() {
+            if !self.g.importlib_settled.load(Ordering::Acquire) && !self.setting_up_importlib() {
+                self.import_module("importlib")?;
+            }
             return Ok(());
         }
         // Inserted only where absent: two threads reading them first at
@@ -887,6 +922,12 @@ impl Vm {
                     if !FROZEN_ALIASES.contains(&name) {
                         self.init_builtin_spec(m)?;
                     }
+                    verbose_message(1, || {
+                        format!(
+                            "import {} # <class '_frozen_importlib.BuiltinImporter'>",
+                            text::str_repr(name.as_bytes())
+                        )
+                    });
                     return Ok(m);
                 }
                 if let Some(src) = self.embedded_source(name) {
@@ -924,6 +965,7 @@ impl Vm {
             let dir = if dir.is_empty() { "." } else { dir.as_str() };
             let pkg = std::path::Path::new(&dir).join(leaf);
             let init = pkg.join("__init__.py");
+            verbose_message(2, || format!("trying {}", init.display()));
             if init.is_file() {
                 let path_list = {
                     let s = self.new_str(&pkg.to_string_lossy());
@@ -940,6 +982,7 @@ impl Vm {
                 return self.exec_module_pyc(name, &init, Some(path_list));
             }
             let file = std::path::Path::new(&dir).join(format!("{leaf}.py"));
+            verbose_message(2, || format!("trying {}", file.display()));
             if file.is_file() {
                 return self.exec_module_file(name, &file, None);
             }
@@ -1199,6 +1242,9 @@ impl Vm {
                 let msg = format!("bad magic number or bytecode in {name:?}: {fname}");
                 return Err(vm.new_exc(vm.g.e.ImportError, &msg));
             };
+            verbose_message(1, || {
+                format!("code object from {}", text::str_repr(fname.as_bytes()))
+            });
             let k = vm.intern("__cached__");
             let cv = vm.new_str(&fname);
             vm.dict_set_str(d, k, cv);
@@ -1266,6 +1312,14 @@ impl Vm {
             let _ = self.dict_del(self.g.sys_modules, k);
             return Err(e);
         }
+        verbose_message(1, || {
+            let n = text::str_repr(name.as_bytes());
+            if fname.starts_with('<') {
+                format!("import {n} # <class '_frozen_importlib.FrozenImporter'>")
+            } else {
+                format!("import {n} # from {}", text::str_repr(fname.as_bytes()))
+            }
+        });
         // The module may have replaced itself in sys.modules.
         Ok(self.dict_get_str(self.g.sys_modules, k).unwrap_or(m))
     }
@@ -1808,4 +1862,33 @@ thread_local! {
 /// Switches on `-X importtime` reporting (the `protopy` command).
 pub fn set_import_time(on: bool) {
     IMPORT_TIME.store(on, proto_core::sync::Ordering::Relaxed);
+}
+
+/// `-v` / PYTHONVERBOSE: how much of the import system's work is written
+/// to stderr (0: nothing; 1: each module loaded and the code it ran; 2:
+/// also each file tried), as CPython's `sys.flags.verbose`.
+static IMPORT_VERBOSE: proto_core::sync::AtomicU32 = proto_core::sync::AtomicU32::new(0);
+
+/// Sets the `-v` level (the `protopy` command, at start-up).
+pub fn set_import_verbose(level: u32) {
+    IMPORT_VERBOSE.store(level, proto_core::sync::Ordering::Relaxed);
+}
+
+/// CPython's `_verbose_message`: `msg` on stderr, with `# ` before it
+/// unless it starts with `#` or `import `, when the `-v` level is at least
+/// `level`. The text is built only then.
+pub(crate) fn verbose_message(level: u32, msg: impl FnOnce() -> String) {
+    if IMPORT_VERBOSE.load(proto_core::sync::Ordering::Relaxed) < level {
+        return;
+    }
+    let msg = msg();
+    let prefix = if msg.starts_with('#') || msg.starts_with("import ") {
+        ""
+    } else {
+        "# "
+    };
+    use std::io::Write;
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(format!("{prefix}{msg}\n").as_bytes());
 }

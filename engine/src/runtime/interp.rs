@@ -1274,6 +1274,10 @@ impl Vm {
                                 tline = cd.code.location(pc as u32).line;
                             }
                         }
+                        if trace::instruction_trace() {
+                            let vals = st_slice!()[stack_base..sp].to_vec();
+                            self.write_instruction_trace(fi, pc, &vals);
+                        }
                     }
                     let (mut op, a0) = fetch!(pc);
                     let mut arg = a0 as u32;

@@ -400,6 +400,10 @@ pub struct Interpreter {
     /// Whether `post_import_hooks` may hold a hook (checked on every import
     /// without taking its lock).
     pub post_import_pending: proto_core::sync::AtomicBool,
+    /// Set once importlib's post-import hook finished: the finders are
+    /// installed and the modules imported before have their specs
+    /// ([`Vm::settle_importlib`]).
+    pub importlib_settled: proto_core::sync::AtomicBool,
     /// Source lines of files, for tracebacks.
     pub sources: Mutex<HashMap<String, Arc<Vec<String>>>>,
     /// `sys.getrecursionlimit()`.
@@ -1038,8 +1042,9 @@ impl Vm {
             locals: local::ThreadLocals::default(),
             set_pop: ops::SetPopOrder::default(),
             always_true: ops::AlwaysTrue::default(),
-            // The tracing loop keeps lines current for `tracemalloc`.
-            trace_on: proto_core::alloc_trace::active(),
+            // The tracing loop keeps lines current for `tracemalloc`, and
+            // writes `-X trace`.
+            trace_on: proto_core::alloc_trace::active() || trace::instruction_trace(),
             trace_busy: false,
             trace_ev_names: [Value::EMPTY; 8],
             binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],

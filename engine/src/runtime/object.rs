@@ -1395,6 +1395,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         source_modules: Mutex::new(HashMap::new()),
         post_import_hooks: Mutex::new(HashMap::new()),
         post_import_pending: proto_core::sync::AtomicBool::new(false),
+        importlib_settled: proto_core::sync::AtomicBool::new(false),
         sources: Mutex::new(HashMap::new()),
         recursion_limit: AtomicUsize::new(1000),
         finalizing: proto_core::sync::AtomicBool::new(false),

@@ -18,6 +18,7 @@
 //! final name, so a reader sees either the old file, the new one, or none,
 //! never a torn one, and processes racing to write both succeed.
 
+use super::import::verbose_message;
 use super::*;
 use crate::bytecode::serialize::{self, BYTECODE_FINGERPRINT, SERIALIZE_KEY};
 use crate::bytecode::CodeObject;
@@ -295,19 +296,20 @@ pub fn hash_pyc(code: &CodeObject, src: &[u8], check_source: bool) -> Vec<u8> {
 /// Writes `data` to `path` atomically (module docs), creating the
 /// directory as needed; `mode` is the source file's permission bits. Any
 /// failure (an unwritable directory, a full disk) leaves no file and is
-/// not an error, as CPython's `_cache_bytecode`.
-pub fn write_atomic(path: &Path, data: &[u8], mode: u32) {
+/// not an error, as CPython's `_cache_bytecode`: the result says whether
+/// the file was written.
+pub fn write_atomic(path: &Path, data: &[u8], mode: u32) -> bool {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     static NONCE: proto_core::sync::AtomicU64 = proto_core::sync::AtomicU64::new(0);
     let Some(dir) = path.parent() else {
-        return;
+        return false;
     };
     if !dir.is_dir() && std::fs::create_dir_all(dir).is_err() {
-        return;
+        return false;
     }
     let Some(name) = path.file_name() else {
-        return;
+        return false;
     };
     let n = NONCE.fetch_add(1, proto_core::sync::Ordering::Relaxed);
     let mut tmp_name = name.to_os_string();
@@ -319,13 +321,15 @@ pub fn write_atomic(path: &Path, data: &[u8], mode: u32) {
         .mode((mode | 0o200) & 0o666)
         .open(&tmp);
     let Ok(mut f) = f else {
-        return;
+        return false;
     };
     let ok = f.write_all(data).is_ok() && f.flush().is_ok();
     drop(f);
     if !ok || std::fs::rename(&tmp, path).is_err() {
         let _ = std::fs::remove_file(&tmp);
+        return false;
     }
+    true
 }
 
 impl Vm {
@@ -409,7 +413,7 @@ impl Vm {
         let code = self.compile_module_text(src, fname)?;
         if settings.write {
             if let Some(cp) = &cache {
-                write_atomic(cp, &hash_pyc(&code, src.as_bytes(), true), 0o644);
+                let _ = write_atomic(cp, &hash_pyc(&code, src.as_bytes(), true), 0o644);
             }
         }
         Ok(self.new_code(code))
@@ -466,6 +470,11 @@ impl Vm {
                 }
                 let src = src.as_deref().unwrap_or_default();
                 if let Some(code) = read_pyc(&data, src, mtime, size, &settings) {
+                    verbose_message(1, || format!("{} matches {}", cp.display(), file.display()));
+                    verbose_message(1, || {
+                        let c = cp.to_string_lossy();
+                        format!("code object from {}", text::str_repr(c.as_bytes()))
+                    });
                     let code = if *code.filename == *fname {
                         code
                     } else {
@@ -481,6 +490,7 @@ impl Vm {
         let src = src.unwrap_or_default();
         let text = self.decode_source_text(&src, fname, true)?;
         let code = self.compile_module_text(&text, fname)?;
+        verbose_message(1, || format!("code object from {fname}"));
         // A source that changed while it was read is not cached.
         if settings.write && src.len() as u64 == meta.len() {
             if let Some(cp) = &cache {
@@ -488,7 +498,12 @@ impl Vm {
                     Some(flags) => hash_pyc(&code, &src, flags & 0b10 != 0),
                     None => timestamp_pyc(&code, mtime, size),
                 };
-                write_atomic(cp, &data, meta.mode() & 0o777);
+                if write_atomic(cp, &data, meta.mode() & 0o777) {
+                    verbose_message(1, || {
+                        let c = cp.to_string_lossy();
+                        format!("created {}", text::str_repr(c.as_bytes()))
+                    });
+                }
             }
         }
         Ok((self.new_code(code), cache))

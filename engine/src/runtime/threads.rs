@@ -44,6 +44,14 @@ std::thread_local! {
     /// The calling thread's registered `Vm` (null: none), for
     /// [`current_stack`].
     static CURRENT: core::cell::Cell<*const Vm> = const { core::cell::Cell::new(core::ptr::null()) };
+    /// The `get_ident()` the calling thread registered under (0: none).
+    static IDENT: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
+}
+
+/// The calling thread's `get_ident()` as registered ([`Vm::register_thread`]);
+/// 0 before.
+pub fn current_ident() -> u64 {
+    IDENT.with(core::cell::Cell::get)
 }
 
 /// The calling thread's Python stack, innermost frame first: pushes up to
@@ -158,6 +166,7 @@ impl Vm {
     pub fn register_thread(&mut self, ident: u64) -> ThreadRegistration {
         let vm: *const Vm = self;
         CURRENT.with(|c| c.set(vm));
+        IDENT.with(|c| c.set(ident));
         sync::lock(&THREADS).push(Entry { ident, vm });
         ThreadRegistration { vm }
     }

@@ -112,14 +112,15 @@ impl Vm {
         self.refresh_trace_on();
     }
 
-    /// Runs the tracing loop when a hook is set, or while allocations are
-    /// traced (`tracemalloc`): that loop keeps each frame's `lasti` at the
-    /// line it runs, which an allocation's traceback reads.
+    /// Runs the tracing loop when a hook is set, while allocations are
+    /// traced (`tracemalloc`: that loop keeps each frame's `lasti` at the
+    /// line it runs, which an allocation's traceback reads), or under
+    /// `-X trace`.
     pub fn refresh_trace_on(&mut self) {
         let slots = self.ctx.root_slots();
         let hooked = slots.get(ROOT_TRACE).is_some_and(|v| !v.is_empty())
             || slots.get(ROOT_PROFILE).is_some_and(|v| !v.is_empty());
-        let on = hooked || proto_core::alloc_trace::active();
+        let on = hooked || proto_core::alloc_trace::active() || instruction_trace();
         if on && !self.trace_on {
             // Frames already running get no `call` event.
             for f in self.frames.iter_mut() {
@@ -963,4 +964,158 @@ fn mark_stacks(code: &crate::bytecode::CodeObject) -> Vec<Option<Vec<u8>>> {
         }
     }
     stacks
+}
+
+/// `-X trace`: the tracing loop writes each instruction it runs, with the
+/// frame's value stack, to the process's standard error (every thread).
+static INSTRUCTION_TRACE: proto_core::sync::AtomicBool = proto_core::sync::AtomicBool::new(false);
+
+/// Turns `-X trace` on or off; threads see it at their next
+/// [`Vm::refresh_trace_on`] (new threads at once).
+pub fn set_instruction_trace(on: bool) {
+    INSTRUCTION_TRACE.store(on, proto_core::sync::Ordering::Relaxed);
+}
+
+/// Whether `-X trace` is on.
+#[inline]
+pub fn instruction_trace() -> bool {
+    INSTRUCTION_TRACE.load(proto_core::sync::Ordering::Relaxed)
+}
+
+/// At most this many characters of a str or bytes value are shown.
+const TRACE_TEXT_MAX: usize = 40;
+
+impl Vm {
+    /// Writes the `-X trace` line of the instruction at `pc` of frame `fi`,
+    /// whose value stack is `stack` (bottom first, before the instruction
+    /// runs): `FILE:LINE QUALNAME @OFFSET OPNAME ARG (MEANING) | STACK`,
+    /// one write per line so that threads' lines do not mix. The values are
+    /// described without running Python code (no `__repr__` is called): a
+    /// trace never changes what the program does.
+    pub(crate) fn write_instruction_trace(&self, fi: usize, pc: usize, stack: &[Value]) {
+        use std::fmt::Write as _;
+        let code = &self.frames[fi].code.code;
+        let Some(ins) = code.decode_at(pc as u32) else {
+            return;
+        };
+        let mut out = String::with_capacity(128);
+        if !super::signals::is_main_thread() {
+            let _ = write!(out, "[thread {:#x}] ", super::threads::current_ident());
+        }
+        let line = code.location(ins.offset).line;
+        let _ = write!(
+            out,
+            "{}:{} {} @{} {}",
+            code.filename,
+            line,
+            code.qualname,
+            ins.offset,
+            ins.op.name()
+        );
+        let kind = ins.op.operand();
+        if kind != crate::bytecode::OperandKind::NoArg {
+            let _ = write!(out, " {}", ins.arg);
+            let meaning = crate::bytecode::dis::describe_arg(code, kind, ins.arg);
+            if !meaning.is_empty() {
+                let _ = write!(out, " ({meaning})");
+            }
+        }
+        out.push_str(" |");
+        for &v in stack {
+            out.push(' ');
+            self.describe_for_trace(v, &mut out);
+            out.push(',');
+        }
+        if !stack.is_empty() {
+            out.pop();
+        }
+        out.push('\n');
+        use std::io::Write as _;
+        let _ = std::io::stderr().lock().write_all(out.as_bytes());
+    }
+
+    /// A short description of `v` for `-X trace`: immediates, str and
+    /// bytes (cut at [`TRACE_TEXT_MAX`] characters) as their repr, a class
+    /// or function by name, anything else by its type; `NULL` for an empty
+    /// slot.
+    fn describe_for_trace(&self, v: Value, out: &mut String) {
+        use std::fmt::Write as _;
+        if v.is_empty() {
+            out.push_str("NULL");
+            return;
+        }
+        if v.is_none() {
+            out.push_str("None");
+            return;
+        }
+        if v.is_bool() {
+            out.push_str(if v == Value::TRUE { "True" } else { "False" });
+            return;
+        }
+        if let Some(i) = v.as_int() {
+            let _ = write!(out, "{i}");
+            return;
+        }
+        if let Some(f) = v.as_float() {
+            let _ = write!(out, "{f:?}");
+            return;
+        }
+        if is_str(v) {
+            let s = str_of(v);
+            out.push('\'');
+            for c in s.chars().take(TRACE_TEXT_MAX) {
+                match c {
+                    '\'' => out.push_str("\\'"),
+                    c => {
+                        let _ = write!(out, "{}", c.escape_debug());
+                    }
+                }
+            }
+            if s.chars().nth(TRACE_TEXT_MAX).is_some() {
+                out.push_str("...");
+            }
+            out.push('\'');
+            return;
+        }
+        let Some(o) = Obj::from_value(v) else {
+            let _ = write!(out, "<{}>", self.type_name_of(v));
+            return;
+        };
+        match o.kind() {
+            K_TYPE => {
+                let _ = write!(out, "<class '{}'>", type_name(v));
+            }
+            K_FUNCTION => {
+                let q = o.get(FN_QUALNAME);
+                if is_str(q) {
+                    let _ = write!(out, "<function {}>", str_of(q));
+                } else {
+                    out.push_str("<function>");
+                }
+            }
+            K_BUILTIN => match builtin_data(o) {
+                Some(b) => {
+                    let _ = write!(out, "<built-in {}>", b.name);
+                }
+                None => out.push_str("<built-in>"),
+            },
+            K_CODE => match code_data(v) {
+                Some(c) => {
+                    let _ = write!(out, "<code {}>", c.code.qualname);
+                }
+                None => out.push_str("<code>"),
+            },
+            K_MODULE => {
+                let n = o.get(1);
+                if is_str(n) {
+                    let _ = write!(out, "<module '{}'>", str_of(n));
+                } else {
+                    out.push_str("<module>");
+                }
+            }
+            _ => {
+                let _ = write!(out, "<{} object>", self.type_name_of(v));
+            }
+        }
+    }
 }

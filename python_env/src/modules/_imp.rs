@@ -363,6 +363,7 @@ fn frozen_bootstrap(vm: &mut Vm, alias: &str, target: &str) -> PyResult<Value> {
 pub fn install_finders(vm: &mut Vm, importlib: Value) -> PyResult<()> {
     let r = install_importers(vm, importlib);
     crate::main_loader::settle(vm);
+    vm.settle_importlib();
     r
 }
 
