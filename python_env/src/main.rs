@@ -1180,6 +1180,7 @@ fn run(mut cfg: Config, program_name: String) -> u8 {
     }
     engine::compiler::set_interpreter_optimize(cfg.optimize.clamp(0, 2) as u8);
     engine::runtime::import::set_import_time(cfg.import_time);
+    python_env::types::bytes::set_bytes_warning(cfg.bytes_warning > 0);
     engine::runtime::import::set_import_verbose(cfg.verbose.clamp(0, 255) as u32);
     match python_env::modules::sys::find_stdlib() {
         Ok(dir) => {

@@ -1406,7 +1406,64 @@ pub(crate) fn b_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(wrap(vm, a[0], &r))
 }
 
+/// `-b` / `-bb` (`sys.flags.bytes_warning`): str() of bytes and
+/// comparisons of bytes with str or int issue a BytesWarning.
+static BYTES_WARNING: proto_core::sync::AtomicBool = proto_core::sync::AtomicBool::new(false);
+
+/// Turns the BytesWarnings of `-b` on (the `protopy` command, at start-up;
+/// `-bb`'s error filter is the warnings module's).
+pub fn set_bytes_warning(on: bool) {
+    BYTES_WARNING.store(on, proto_core::sync::Ordering::Relaxed);
+}
+
+fn bytes_warning() -> bool {
+    BYTES_WARNING.load(proto_core::sync::Ordering::Relaxed)
+}
+
+/// `bytes.__str__` / `bytearray.__str__`: the repr, after a BytesWarning
+/// under `-b`.
+fn b_str(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if bytes_warning() {
+        let msg = if is_ba(a[0]) {
+            "str() on a bytearray instance"
+        } else {
+            "str() on a bytes instance"
+        };
+        vm.warn(vm.g.exc["BytesWarning"], msg, 1)?;
+    }
+    b_repr(vm, a, k)
+}
+
+/// CPython's `bytes_richcompare` / `bytearray_richcompare` under `-b`: an
+/// `==` or `!=` of bytes with a str (or of bytes with an int) warns before
+/// the comparison answers NotImplemented.
+fn compare_warning(vm: &mut Vm, a: &[Value]) -> PyResult<()> {
+    let (x, y) = (a[0], a[1]);
+    let s = vm.g.types.str_;
+    let msg = if is_ba(x) {
+        if !vm.isinstance(y, s) {
+            return Ok(());
+        }
+        "Comparison between bytearray and string"
+    } else {
+        if Obj::from_value(y).is_some_and(|o| o.kind() == Kind::BYTES) {
+            return Ok(());
+        }
+        if vm.isinstance(y, s) {
+            "Comparison between bytes and string"
+        } else if vm.isinstance(y, vm.g.types.int) {
+            "Comparison between bytes and int"
+        } else {
+            return Ok(());
+        }
+    };
+    vm.warn(vm.g.exc["BytesWarning"], msg, 1)
+}
+
 fn b_cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
+    if (op == 2 || op == 3) && bytes_warning() {
+        compare_warning(vm, a)?;
+    }
     // As CPython, bytes compare only with bytes and bytearray; other
     // buffers (memoryview, array) answer for themselves or not at all.
     let bytes_like = |v: Value| {
@@ -2525,7 +2582,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__len__", b_len),
         ("__getitem__", b_getitem),
         ("__repr__", b_repr),
-        ("__str__", b_repr),
+        ("__str__", b_str),
         ("decode", b_decode),
         ("__add__", b_add),
         ("__mul__", b_mul),
