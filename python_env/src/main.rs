@@ -84,6 +84,8 @@ pub struct Config {
     import_time: bool,
     /// `-X warn_default_encoding` or PYTHONWARNDEFAULTENCODING.
     warn_default_encoding: bool,
+    /// `-X utf8[=0|1]` or PYTHONUTF8; None: by the locale.
+    utf8_mode: Option<bool>,
     /// `-X pycache_prefix=PATH` or PYTHONPYCACHEPREFIX (`sys.pycache_prefix`).
     pycache_prefix: Option<String>,
     /// The raw bytes of the `sys.argv` entries that are not UTF-8, by
@@ -180,6 +182,7 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
         faulthandler: false,
         import_time: false,
         warn_default_encoding: false,
+        utf8_mode: None,
         pycache_prefix: None,
         argv_bytes: Vec::new(),
         program_bytes: None,
@@ -367,6 +370,31 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
     c.import_time = has_x("importtime") || getenv("PYTHONPROFILEIMPORTTIME").is_some();
     c.warn_default_encoding =
         has_x("warn_default_encoding") || getenv("PYTHONWARNDEFAULTENCODING").is_some();
+    // The UTF-8 mode: -X utf8[=0|1] wins over PYTHONUTF8; with neither,
+    // the locale decides at start-up (on in the C or POSIX locale).
+    let utf8_fatal = |what: &str| {
+        Stop::Fatal(format!(
+            "Fatal Python error: preconfig_init_utf8_mode: invalid {what}\nPython runtime state: preinitializing\n\n"
+        ))
+    };
+    c.utf8_mode = match c
+        .xoptions
+        .iter()
+        .rev()
+        .find(|x| x.split('=').next() == Some("utf8"))
+    {
+        Some(x) => match x.split_once('=').map(|(_, v)| v) {
+            None | Some("1") => Some(true),
+            Some("0") => Some(false),
+            Some(_) => return Err(utf8_fatal("-X utf8 option value")),
+        },
+        None => match getenv("PYTHONUTF8").as_deref() {
+            None => None,
+            Some("1") => Some(true),
+            Some("0") => Some(false),
+            Some(_) => return Err(utf8_fatal("PYTHONUTF8 environment variable value")),
+        },
+    };
     // -X pycache_prefix (an empty or missing PATH means none) wins over
     // PYTHONPYCACHEPREFIX.
     c.pycache_prefix = match c
@@ -964,6 +992,10 @@ fn run_module(
 
 /// Applies the configuration to `sys` and the runtime after `sys` exists.
 fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException> {
+    // LC_CTYPE from the environment, as CPython's start-up sets it; a C or
+    // POSIX locale turns the UTF-8 mode on unless the options chose.
+    let legacy_locale = python_env::modules::_locale::init_ctype();
+    python_env::modules::_io::set_warn_default_encoding(cfg.warn_default_encoding);
     python_env::modules::sys::set_flags(
         vm,
         &python_env::modules::sys::Flags {
@@ -984,6 +1016,7 @@ fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException
             int_max_str_digits: cfg.int_max_str_digits,
             hash_randomization: i64::from(cfg.hash_randomization),
             warn_default_encoding: i64::from(cfg.warn_default_encoding),
+            utf8_mode: cfg.utf8_mode.unwrap_or(legacy_locale),
         },
     );
     if let Some(p) = &cfg.pycache_prefix {

@@ -127,19 +127,55 @@ fn c_setlocale(category: i32, locale: Option<&CStr>) -> Option<Vec<u8>> {
     Some(unsafe { CStr::from_ptr(r) }.to_bytes().to_vec())
 }
 
-/// What CPython does at start-up: `LC_CTYPE` from the environment, and the
-/// C/POSIX locale coerced to a UTF-8 one (PEP 538).
-fn init_ctype() {
-    let Some(cur) = c_setlocale(libc::LC_CTYPE, Some(c"")) else {
-        return;
-    };
-    if cur == b"C" || cur == b"POSIX" {
-        for target in [c"C.UTF-8", c"C.utf8", c"UTF-8"] {
-            if c_setlocale(libc::LC_CTYPE, Some(target)).is_some() {
-                break;
+/// Whether the environment's `LC_CTYPE` locale was C or POSIX (a legacy
+/// locale); set once by [`init_ctype`].
+static LEGACY_CTYPE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// What CPython does at start-up, once: `LC_CTYPE` from the environment,
+/// and the C/POSIX locale coerced to a UTF-8 one unless `LC_ALL` is set
+/// (PEP 538). Returns whether that locale was C or POSIX, which turns the
+/// UTF-8 mode on by default (PEP 540).
+pub fn init_ctype() -> bool {
+    *LEGACY_CTYPE.get_or_init(|| {
+        // A locale the environment names but the system lacks leaves the
+        // current one (C), as CPython finds.
+        let Some(cur) =
+            c_setlocale(libc::LC_CTYPE, Some(c"")).or_else(|| c_setlocale(libc::LC_CTYPE, None))
+        else {
+            return false;
+        };
+        let legacy = cur == b"C" || cur == b"POSIX";
+        let lc_all = std::env::var_os("LC_ALL").is_some_and(|v| !v.is_empty());
+        if legacy && !lc_all {
+            for target in [c"C.UTF-8", c"C.utf8", c"UTF-8"] {
+                if c_setlocale(libc::LC_CTYPE, Some(target)).is_some() {
+                    break;
+                }
             }
         }
+        legacy
+    })
+}
+
+/// The locale's encoding (`nl_langinfo(CODESET)`, "UTF-8" when it has
+/// none), as CPython's `_Py_GetLocaleEncoding`: what `encoding="locale"`
+/// means, and encoding=None outside the UTF-8 mode.
+pub fn locale_encoding() -> String {
+    init_ctype();
+    let _g = sync::lock(&LOCALE_LOCK);
+    // SAFETY: CODESET is a valid item; the result is copied under the
+    // lock.
+    let p = unsafe { libc::nl_langinfo(libc::CODESET) };
+    let b = if p.is_null() {
+        Vec::new()
+    } else {
+        // SAFETY: a non-null result is a NUL-terminated string.
+        unsafe { CStr::from_ptr(p) }.to_bytes().to_vec()
+    };
+    if b.is_empty() {
+        return "UTF-8".into();
     }
+    String::from_utf8_lossy(&b).into_owned()
 }
 
 fn locale_error(vm: &mut Vm, msg: &str) -> PyException {
@@ -318,22 +354,7 @@ fn nl_langinfo(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `_Py_GetLocaleEncoding`.
 fn getencoding(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "_locale.getencoding", a, k, 0, 0)?;
-    let b = {
-        let _g = sync::lock(&LOCALE_LOCK);
-        // SAFETY: CODESET is a valid item; the result is copied under the
-        // lock.
-        let p = unsafe { libc::nl_langinfo(libc::CODESET) };
-        if p.is_null() {
-            Vec::new()
-        } else {
-            // SAFETY: a non-null result is a NUL-terminated string.
-            unsafe { CStr::from_ptr(p) }.to_bytes().to_vec()
-        }
-    };
-    if b.is_empty() {
-        return Ok(vm.new_str("UTF-8"));
-    }
-    decode(vm, &b)
+    Ok(vm.new_str(&locale_encoding()))
 }
 
 /// A str argument as a NUL-terminated wide string.

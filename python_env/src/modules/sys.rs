@@ -1151,6 +1151,18 @@ pub struct Flags {
     /// PYTHONHASHSEED is not 0 (str/bytes hashes are seeded per run).
     pub hash_randomization: i64,
     pub warn_default_encoding: i64,
+    /// The UTF-8 mode (PEP 540).
+    pub utf8_mode: bool,
+}
+
+/// The UTF-8 mode (`sys.flags.utf8_mode`): encoding=None means UTF-8
+/// rather than the locale's encoding. On until [`set_flags`] says
+/// otherwise (a runtime embedded without the `protopy` command).
+static UTF8_MODE: proto_core::sync::AtomicBool = proto_core::sync::AtomicBool::new(true);
+
+/// Whether the UTF-8 mode is on.
+pub fn utf8_mode() -> bool {
+    UTF8_MODE.load(proto_core::sync::Ordering::Relaxed)
 }
 
 /// `-X dev` (`sys.flags.dev_mode`), for the checks only the development
@@ -1166,6 +1178,7 @@ pub fn dev_mode() -> bool {
 /// [`create`]).
 pub fn set_flags(vm: &mut Vm, f: &Flags) {
     DEV_MODE.store(f.dev_mode, proto_core::sync::Ordering::Relaxed);
+    UTF8_MODE.store(f.utf8_mode, proto_core::sync::Ordering::Relaxed);
     let Some(old) = crate::builtins::sys_attr(vm, "flags") else {
         return;
     };
@@ -1187,7 +1200,7 @@ pub fn set_flags(vm: &mut Vm, f: &Flags) {
         Value::int(f.hash_randomization),
         Value::int(f.isolated),
         b(f.dev_mode),
-        Value::int(1),
+        Value::int(i64::from(f.utf8_mode)),
         Value::int(f.warn_default_encoding),
         b(f.safe_path),
         Value::int(f.int_max_str_digits),

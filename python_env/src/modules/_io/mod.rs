@@ -557,14 +557,46 @@ pub(crate) fn writable_len(vm: &mut Vm, b: Value, fname: &str) -> PyResult<usize
     }
 }
 
-/// `sys.flags`-free `text_encoding(encoding, stacklevel=2, /)`: the
-/// encoding, or "locale" for None (ProtoPy has no UTF-8 mode flag).
-/// Positional-only, as CPython's.
+/// `-X warn_default_encoding` (`sys.flags.warn_default_encoding`): an
+/// encoding left to its default issues EncodingWarning.
+static WARN_DEFAULT_ENCODING: proto_core::sync::AtomicBool =
+    proto_core::sync::AtomicBool::new(false);
+
+/// Turns `-X warn_default_encoding` on (the `protopy` command, at start-up).
+pub fn set_warn_default_encoding(on: bool) {
+    WARN_DEFAULT_ENCODING.store(on, Ordering::Relaxed);
+}
+
+/// Under `-X warn_default_encoding`: the EncodingWarning of an encoding
+/// left to its default, blaming the frame `stacklevel` up (1: the Python
+/// code that called the native function).
+pub(crate) fn warn_default_encoding(vm: &mut Vm, stacklevel: i64) -> PyResult<()> {
+    if !WARN_DEFAULT_ENCODING.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    let w = exc_class(vm, "EncodingWarning");
+    vm.warn(w, "'encoding' argument not specified", stacklevel)
+}
+
+/// `text_encoding(encoding, stacklevel=2, /)`: the encoding, or for None
+/// "utf-8" in the UTF-8 mode and "locale" outside it (after an
+/// EncodingWarning under `-X warn_default_encoding`). Positional-only, as
+/// CPython's.
 fn text_encoding(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::types::clinic::positional(vm, "io.text_encoding", "text_encoding", a, k, 1, 2)?;
     let enc = a[0];
     if enc.is_none() {
-        return Ok(vm.new_str("locale"));
+        let level = match a.get(1) {
+            Some(&l) => crate::args::py_long_as_int(vm, l)?,
+            None => 2,
+        };
+        warn_default_encoding(vm, level)?;
+        let name = if crate::modules::sys::utf8_mode() {
+            "utf-8"
+        } else {
+            "locale"
+        };
+        return Ok(vm.new_str(name));
     }
     Ok(enc)
 }

@@ -538,14 +538,16 @@ fn str_arg(vm: &mut Vm, v: Option<Value>, fname: &str, what: &str) -> PyResult<O
     }
 }
 
-/// Resolves an encoding name: "locale" (and None) is UTF-8; UTF-8, ASCII,
+/// Resolves an encoding name: None is "utf-8" in the UTF-8 mode, else the
+/// locale's encoding, which "locale" always is; UTF-8, ASCII,
 /// Latin-1 and cp1252 are native; any other must be a text encoding of
 /// the `codecs` registry (LookupError otherwise, as CPython's
 /// `_PyCodec_LookupTextEncoding`).
 fn resolve_encoding(vm: &mut Vm, name: Option<String>) -> PyResult<(String, Enc)> {
     let name = match name {
-        None => return Ok(("UTF-8".into(), Enc::Utf8)),
-        Some(n) if n == "locale" => return Ok(("UTF-8".into(), Enc::Utf8)),
+        None if crate::modules::sys::utf8_mode() => return Ok(("utf-8".into(), Enc::Utf8)),
+        None => crate::modules::_locale::locale_encoding(),
+        Some(n) if n == "locale" => crate::modules::_locale::locale_encoding(),
         Some(n) => n,
     };
     use crate::text::codecs::Codec;
@@ -685,6 +687,9 @@ fn t_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         g.detached = false;
     }
     let encoding = str_arg(vm, encoding, "TextIOWrapper", "encoding")?;
+    if encoding.is_none() {
+        warn_default_encoding(vm, 1)?;
+    }
     let errors = str_arg(vm, errors, "TextIOWrapper", "errors")?;
     let nl = newline_arg(vm, newline, "TextIOWrapper")?;
     let lb = match line_buffering {
