@@ -51,7 +51,12 @@ def interpreter_for(rel):
 
 
 def bless(rel):
-    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8",
+               LANG="C.UTF-8")
+    # One locale for blessing and checking (the golden runner sets the same):
+    # it decides the UTF-8 mode and the default text encoding's name.
+    env.pop("LC_ALL", None)
+    env.pop("LC_CTYPE", None)
     r = subprocess.run([interpreter_for(rel), rel], cwd=ROOT, capture_output=True, timeout=60, env=env,
                        stdin=subprocess.DEVNULL)
     base = os.path.join(ROOT, rel[:-3])

@@ -305,6 +305,10 @@ def run_module(interpreter, module, out_dir, timeout, extra_env=None):
     # Several tests check the standard streams' default buffering
     # (test_cmd_line's test_non_interactive_output_buffering).
     env.pop("PYTHONUNBUFFERED", None)
+    # One locale for the baseline and the runs: it decides the UTF-8 mode.
+    env["LANG"] = "C.UTF-8"
+    env.pop("LC_ALL", None)
+    env.pop("LC_CTYPE", None)
     if extra_env:
         env.update(extra_env)
     cmd = [interpreter, DRIVER, module, results, "--ignore-file", IGNORE_FILE]

@@ -136,6 +136,11 @@ fn run_one(protopy: &Path, root: &Path, rel: &str, timeout: Duration) -> Outcome
         .arg(rel)
         .current_dir(root)
         .env("PYTHONHASHSEED", "0")
+        // The locale the expected outputs were blessed under (tests/bless.py):
+        // it decides the UTF-8 mode and the default text encoding's name.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
