@@ -86,6 +86,8 @@ pub struct Config {
     warn_default_encoding: bool,
     /// `-X utf8[=0|1]` or PYTHONUTF8; None: by the locale.
     utf8_mode: Option<bool>,
+    /// `-X frozen_modules[=on|off]` (on by default).
+    frozen_modules: bool,
     /// `-X pycache_prefix=PATH` or PYTHONPYCACHEPREFIX (`sys.pycache_prefix`).
     pycache_prefix: Option<String>,
     /// The raw bytes of the `sys.argv` entries that are not UTF-8, by
@@ -183,6 +185,7 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
         import_time: false,
         warn_default_encoding: false,
         utf8_mode: None,
+        frozen_modules: true,
         pycache_prefix: None,
         argv_bytes: Vec::new(),
         program_bytes: None,
@@ -377,6 +380,23 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
             "Fatal Python error: preconfig_init_utf8_mode: invalid {what}\nPython runtime state: preinitializing\n\n"
         ))
     };
+    // -X frozen_modules: "on" (also bare or empty) or "off".
+    if let Some(x) = c
+        .xoptions
+        .iter()
+        .rev()
+        .find(|x| x.split('=').next() == Some("frozen_modules"))
+    {
+        c.frozen_modules = match x.split_once('=').map(|(_, v)| v) {
+            None | Some("" | "on") => true,
+            Some("off") => false,
+            Some(_) => {
+                return Err(Stop::Fatal(
+                    "Fatal Python error: bad value for option -X frozen_modules (expected \"on\" or \"off\")\nPython runtime state: preinitialized\n\n".into(),
+                ))
+            }
+        };
+    }
     c.utf8_mode = match c
         .xoptions
         .iter()
@@ -1217,6 +1237,7 @@ fn run(mut cfg: Config, program_name: String) -> u8 {
     engine::runtime::import::set_import_verbose(cfg.verbose.clamp(0, 255) as u32);
     match python_env::modules::sys::find_stdlib() {
         Ok(dir) => {
+            python_env::modules::_imp::set_frozen_modules(cfg.frozen_modules, &dir);
             let _ = python_env::modules::sys::STDLIB.set(dir);
         }
         Err(line) => {

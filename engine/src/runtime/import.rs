@@ -461,8 +461,8 @@ impl Vm {
         self.init_spec_from_loader(m, loader)
     }
 
-    /// Once importlib is installed, an embedded module (`<frozen NAME>`)
-    /// gets the spec importlib's `FrozenImporter.find_spec` gives a frozen
+    /// Once importlib is installed, an embedded or frozen standard-library
+    /// module (`<frozen NAME>`) gets the spec importlib's `FrozenImporter.find_spec` gives a frozen
     /// module without an original file (`_imp` reports the embedded
     /// modules frozen): `importlib.util.find_spec`, `runpy` and `-m` find
     /// the same module the import statement does.
@@ -476,10 +476,12 @@ impl Vm {
         }
     }
 
-    /// Sets the embedded module `m`'s `__spec__` (a `ModuleSpec` of
+    /// Sets the frozen module `m`'s `__spec__` (a `ModuleSpec` of
     /// `importlib._bootstrap` module `bootstrap`, loader `FrozenImporter`,
-    /// origin `frozen`, `loader_state` with no file and no original name)
-    /// and `__loader__`; `name` is an [`Vm::embedded_frozen`] module. Modules
+    /// origin `frozen`, `loader_state` with no file and no original name,
+    /// or the Lib's file and original name for a frozen standard-library
+    /// module) and `__loader__`; `name` is an [`Vm::embedded_frozen`] module
+    /// or a [`frozen_stdlib`] one. Modules
     /// imported before importlib get theirs before `_bootstrap._setup`
     /// checks the frozen ones (`_imp.rs` `install_importers`).
     pub fn set_frozen_spec(&mut self, name: &str, m: Value, bootstrap: Value) -> PyResult<()> {
@@ -499,7 +501,15 @@ impl Vm {
             let ko = self.intern("origname");
             let names = self.new_tuple(&[kf, ko]);
             self.push_root(names);
-            let state = self.call(ns, &[Value::NONE, Value::NONE], names)?;
+            // A frozen standard-library module names its Lib file and
+            // original name (what `FrozenImporter._fix_up_module` checks).
+            let (file, orig) = match frozen_stdlib(name) {
+                Some((orig, file)) => (self.new_str(&file), self.new_str(&orig)),
+                None => (Value::NONE, Value::NONE),
+            };
+            self.push_root(file);
+            self.push_root(orig);
+            let state = self.call(ns, &[file, orig], names)?;
             self.push_root(state);
             let n = self.new_str(name);
             self.push_root(n);
@@ -893,6 +903,9 @@ impl Vm {
                 if let Some(src) = self.embedded_source(name) {
                     return self.exec_embedded(name, src);
                 }
+                if let Some((orig, file)) = frozen_stdlib(name) {
+                    return self.exec_frozen_stdlib(name, &orig, &file);
+                }
                 match self.package_path(pm)? {
                     Some(pv) => {
                         path_value = pv;
@@ -932,6 +945,9 @@ impl Vm {
                 }
                 if let Some(src) = self.embedded_source(name) {
                     return self.exec_embedded(name, src);
+                }
+                if let Some((orig, file)) = frozen_stdlib(name) {
+                    return self.exec_frozen_stdlib(name, &orig, &file);
                 }
                 self.sys_path()
             }
@@ -1175,6 +1191,17 @@ impl Vm {
         })
     }
 
+    /// Runs the frozen standard-library module `name` ([`FROZEN_STDLIB`])
+    /// from the Lib's `file` (through the bytecode cache), its code named
+    /// `<frozen ORIG>`.
+    fn exec_frozen_stdlib(&mut self, name: &str, orig: &str, file: &str) -> PyResult<Value> {
+        let fname = format!("<frozen {orig}>");
+        let path = std::path::PathBuf::from(file);
+        self.exec_module_with(name, &fname, None, |vm, _| {
+            vm.module_code(&path, &fname).map(|(code, _)| code)
+        })
+    }
+
     /// Whether the embedded module `name` is a frozen one to importlib
     /// (`_imp.is_frozen`, `FrozenImporter` specs): every embedded module
     /// but the packages, whose `__path__` reaches into the Lib's folder
@@ -1278,8 +1305,15 @@ impl Vm {
         let m = self.new_module(name);
         let mark = self.push_root(m);
         let d = Obj::from_value(m).expect("m").get(0);
+        let frozen_file = fname
+            .starts_with("<frozen ")
+            .then(|| frozen_stdlib(name).map(|(_, file)| file))
+            .flatten();
         if !fname.starts_with('<') {
             let f = self.new_str(&fname);
+            self.dict_set_str(d, self.g.names.__file__, f);
+        } else if let Some(file) = &frozen_file {
+            let f = self.new_str(file);
             self.dict_set_str(d, self.g.names.__file__, f);
         }
         let pkg = if let Some(p) = path {
@@ -1301,7 +1335,7 @@ impl Vm {
             self.push_root(code);
             if !fname.starts_with('<') {
                 self.set_file_spec(name, d, &fname, path)?;
-            } else if self.embedded_frozen(name) {
+            } else if self.embedded_frozen(name) || frozen_file.is_some() {
                 self.init_frozen_spec(name, m)?;
             }
             self.run_code(code, d, d)
@@ -1314,7 +1348,7 @@ impl Vm {
         }
         verbose_message(1, || {
             let n = text::str_repr(name.as_bytes());
-            if fname.starts_with('<') {
+            if frozen_file.is_some() || fname.starts_with('<') {
                 format!("import {n} # <class '_frozen_importlib.FrozenImporter'>")
             } else {
                 format!("import {n} # from {}", text::str_repr(fname.as_bytes()))
@@ -1862,6 +1896,30 @@ thread_local! {
 /// Switches on `-X importtime` reporting (the `protopy` command).
 pub fn set_import_time(on: bool) {
     IMPORT_TIME.store(on, proto_core::sync::Ordering::Relaxed);
+}
+
+/// The standard-library modules that are frozen (CPython's
+/// `_imp._frozen_module_names()` under `-X frozen_modules=on`): module
+/// name, original name, and the Lib's source file. They are found before
+/// `sys.path` is searched, their code is named `<frozen ORIGNAME>` and their
+/// spec is `FrozenImporter`'s (module `__file__` the Lib's file, no
+/// `__cached__`), as CPython's. Set by the `protopy` command at start-up.
+static FROZEN_STDLIB: proto_core::sync::Mutex<Vec<(String, String, String)>> =
+    proto_core::sync::Mutex::new(Vec::new());
+
+/// Sets the frozen standard-library modules (module docs of
+/// [`FROZEN_STDLIB`]): `(name, origname, file)`.
+pub fn set_frozen_stdlib(entries: Vec<(String, String, String)>) {
+    *proto_core::sync::lock(&FROZEN_STDLIB) = entries;
+}
+
+/// The original name and file of the frozen standard-library module
+/// `name`, if it is one.
+pub fn frozen_stdlib(name: &str) -> Option<(String, String)> {
+    proto_core::sync::lock(&FROZEN_STDLIB)
+        .iter()
+        .find(|e| e.0 == name)
+        .map(|e| (e.1.clone(), e.2.clone()))
 }
 
 /// `-v` / PYTHONVERBOSE: how much of the import system's work is written

@@ -86,14 +86,94 @@ fn create_dynamic(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     ))
 }
 
-/// The modules ProtoPy freezes: CPython 3.11's test modules of the frozen
-/// importer (`Python/frozen.c`'s `test_modules`), as
-/// (name, original name, is a package, source file under the stdlib
-/// folder). Their code is compiled from the standard library's own source
-/// at first use, under the file name `<frozen ORIGNAME>`. An original
-/// name starting with `<` is a package's `__init__` frozen under its own
-/// name (CPython's convention). CPython's stdlib modules frozen for
-/// start-up are ProtoPy's own native import instead, and its
+/// The standard-library modules CPython 3.11 freezes (`Python/frozen.c`'s
+/// `stdlib_modules` and `bootstrap_modules`), as (name, original name,
+/// source file under the stdlib folder), in `_frozen_module_names()`'s
+/// order. ProtoPy compiles them from the Lib's own source (through the
+/// bytecode cache) under the file name `<frozen ORIGNAME>`; the native
+/// import finds them before searching `sys.path`
+/// (`engine::runtime::import::set_frozen_stdlib`). `zipimport` is
+/// [`REQUIRED_FROZEN`]; the others only under `-X frozen_modules=on`, the
+/// default. (`_frozen_importlib` and `_frozen_importlib_external` are the
+/// import system's own aliases of `importlib._bootstrap*`.)
+const STDLIB_FROZEN: &[(&str, &str, &str)] = &[
+    ("zipimport", "zipimport", "zipimport.py"),
+    ("abc", "abc", "abc.py"),
+    ("codecs", "codecs", "codecs.py"),
+    ("io", "io", "io.py"),
+    (
+        "_collections_abc",
+        "_collections_abc",
+        "_collections_abc.py",
+    ),
+    ("_sitebuiltins", "_sitebuiltins", "_sitebuiltins.py"),
+    ("genericpath", "genericpath", "genericpath.py"),
+    ("ntpath", "ntpath", "ntpath.py"),
+    ("posixpath", "posixpath", "posixpath.py"),
+    ("os.path", "posixpath", "posixpath.py"),
+    ("os", "os", "os.py"),
+    ("site", "site", "site.py"),
+    ("stat", "stat", "stat.py"),
+    ("importlib.util", "importlib.util", "importlib/util.py"),
+    (
+        "importlib.machinery",
+        "importlib.machinery",
+        "importlib/machinery.py",
+    ),
+    ("runpy", "runpy", "runpy.py"),
+];
+
+/// Frozen whatever `-X frozen_modules` says, as CPython's bootstrap
+/// modules.
+const REQUIRED_FROZEN: &[&str] = &["zipimport"];
+
+/// `-X frozen_modules` (on unless `=off`); off in a runtime the `protopy`
+/// command did not start, which freezes nothing.
+static USE_FROZEN: proto_core::sync::AtomicBool = proto_core::sync::AtomicBool::new(false);
+
+/// Applies `-X frozen_modules` (the `protopy` command, at start-up, once
+/// the standard library's folder `stdlib` is known): the frozen
+/// standard-library modules the native import finds first.
+pub fn set_frozen_modules(on: bool, stdlib: &std::path::Path) {
+    USE_FROZEN.store(on, Ordering::Relaxed);
+    let entries = STDLIB_FROZEN
+        .iter()
+        .filter(|e| on || REQUIRED_FROZEN.contains(&e.0))
+        .map(|&(name, orig, file)| {
+            let path = stdlib.join(file).to_string_lossy().into_owned();
+            (name.to_string(), orig.to_string(), path)
+        })
+        .collect();
+    engine::runtime::import::set_frozen_stdlib(entries);
+}
+
+/// Whether the frozen modules other than the required ones are in use:
+/// `_override_frozen_modules_for_tests` first, then `-X frozen_modules`.
+fn use_frozen() -> bool {
+    match OVERRIDE_FROZEN.load(Ordering::Relaxed) {
+        0 => USE_FROZEN.load(Ordering::Relaxed),
+        v => v > 0,
+    }
+}
+
+/// Whether the standard-library module `name` of [`STDLIB_FROZEN`] is
+/// frozen now: a required one when the native import freezes it, another
+/// one while the frozen modules are in use.
+fn stdlib_frozen_now(name: &str) -> bool {
+    if REQUIRED_FROZEN.contains(&name) {
+        engine::runtime::import::frozen_stdlib(name).is_some()
+    } else {
+        use_frozen()
+    }
+}
+
+/// The modules ProtoPy freezes besides [`STDLIB_FROZEN`]: CPython 3.11's
+/// test modules of the frozen importer (`Python/frozen.c`'s
+/// `test_modules`), as (name, original name, is a package, source file
+/// under the stdlib folder). Their code is compiled from the standard
+/// library's own source at first use, under the file name
+/// `<frozen ORIGNAME>`. An original name starting with `<` is a package's
+/// `__init__` frozen under its own name (CPython's convention). CPython's
 /// `__hello_only__` (from CPython's source tree) has no source here.
 const FROZEN: &[(&str, &str, bool, &str)] = &[
     ("__hello__", "__hello__", false, "__hello__.py"),
@@ -166,7 +246,17 @@ fn frozen_entry(vm: &Vm, name: &str) -> Option<Frozen> {
             src: FrozenSource::Embedded(vm.embedded_source(name)?),
         });
     }
-    if OVERRIDE_FROZEN.load(Ordering::Relaxed) < 0 {
+    if let Some(e) = STDLIB_FROZEN.iter().find(|e| e.0 == name) {
+        if !stdlib_frozen_now(name) {
+            return None;
+        }
+        return Some(Frozen {
+            orig: Some(e.1),
+            ispkg: false,
+            src: FrozenSource::Lib(e.2),
+        });
+    }
+    if !use_frozen() {
         return None;
     }
     FROZEN.iter().find(|e| e.0 == name).map(|e| Frozen {
@@ -203,13 +293,12 @@ fn frozen_code(vm: &mut Vm, name: &str) -> PyResult<Value> {
         return Err(not_frozen_error(vm, name));
     }
     let path = std::path::Path::new(&*str_of(dir)).join(file);
-    let src = std::fs::read(&path).map_err(|_| not_frozen_error(vm, name))?;
+    if !path.is_file() {
+        return Err(not_frozen_error(vm, name));
+    }
     let orig = orig.trim_start_matches('<');
-    vm.compile_source(
-        &src,
-        &format!("<frozen {orig}>"),
-        engine::compiler::Mode::Exec,
-    )
+    vm.module_code(&path, &format!("<frozen {orig}>"))
+        .map(|(code, _)| code)
 }
 
 /// `is_frozen(name)`.
@@ -551,7 +640,14 @@ fn frozen_module_names(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         )));
     }
     let _ = k;
-    let names: Vec<Value> = FROZEN.iter().map(|e| vm.new_str(e.0)).collect();
+    let on = use_frozen();
+    let names: Vec<Value> = STDLIB_FROZEN
+        .iter()
+        .map(|e| e.0)
+        .filter(|n| stdlib_frozen_now(n))
+        .chain(FROZEN.iter().map(|e| e.0).filter(|_| on))
+        .map(|n| vm.new_str(n))
+        .collect();
     let mark = vm.root_values(&names);
     let l = vm.new_list(&names);
     vm.pop_roots(mark);
@@ -591,7 +687,11 @@ fn source_hash(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 pub fn spec_embedded_modules(vm: &mut Vm, bootstrap: Value) -> PyResult<()> {
     let modules = vm.g.sys_modules;
     for (k, m) in vm.dict_items(modules) {
-        if !is_str(k) || !vm.embedded_frozen(&str_of(k)) {
+        if !is_str(k) {
+            continue;
+        }
+        let name = str_of(k);
+        if !vm.embedded_frozen(&name) && engine::runtime::import::frozen_stdlib(&name).is_none() {
             continue;
         }
         let key = vm.g.names.__spec__;
