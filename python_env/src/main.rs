@@ -381,13 +381,8 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
         ))
     };
     // -X frozen_modules: "on" (also bare or empty) or "off".
-    if let Some(x) = c
-        .xoptions
-        .iter()
-        .rev()
-        .find(|x| x.split('=').next() == Some("frozen_modules"))
-    {
-        c.frozen_modules = match x.split_once('=').map(|(_, v)| v) {
+    if let Some(v) = xoption(&c.xoptions, "frozen_modules") {
+        c.frozen_modules = match v.as_deref() {
             None | Some("" | "on") => true,
             Some("off") => false,
             Some(_) => {
@@ -397,13 +392,8 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
             }
         };
     }
-    c.utf8_mode = match c
-        .xoptions
-        .iter()
-        .rev()
-        .find(|x| x.split('=').next() == Some("utf8"))
-    {
-        Some(x) => match x.split_once('=').map(|(_, v)| v) {
+    c.utf8_mode = match xoption(&c.xoptions, "utf8") {
+        Some(v) => match v.as_deref() {
             None | Some("1") => Some(true),
             Some("0") => Some(false),
             Some(_) => return Err(utf8_fatal("-X utf8 option value")),
@@ -417,16 +407,8 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
     };
     // -X pycache_prefix (an empty or missing PATH means none) wins over
     // PYTHONPYCACHEPREFIX.
-    c.pycache_prefix = match c
-        .xoptions
-        .iter()
-        .rev()
-        .find(|x| x.split('=').next() == Some("pycache_prefix"))
-    {
-        Some(x) => x
-            .split_once('=')
-            .map(|p| p.1.to_string())
-            .filter(|p| !p.is_empty()),
+    c.pycache_prefix = match xoption(&c.xoptions, "pycache_prefix") {
+        Some(v) => v.filter(|p| !p.is_empty()),
         None => getenv("PYTHONPYCACHEPREFIX"),
     };
     if let Some(w) = getenv("PYTHONWARNINGS") {
@@ -460,14 +442,8 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
             ))),
         }
     };
-    if let Some(x) = c
-        .xoptions
-        .iter()
-        .rev()
-        .find(|x| x.split('=').next() == Some("int_max_str_digits"))
-    {
-        let v = x.split_once('=').map_or("", |p| p.1);
-        c.int_max_str_digits = limit(v, "-X int_max_str_digits")?;
+    if let Some(v) = xoption(&c.xoptions, "int_max_str_digits") {
+        c.int_max_str_digits = limit(v.as_deref().unwrap_or(""), "-X int_max_str_digits")?;
     } else if let Some(v) = getenv("PYTHONINTMAXSTRDIGITS") {
         c.int_max_str_digits = limit(&v, "PYTHONINTMAXSTRDIGITS")?;
     }
@@ -492,18 +468,24 @@ fn parse_args(program_name: &str, args: &[String]) -> Result<Config, Stop> {
     if let Some(v) = getenv("PYTHONTRACEMALLOC") {
         c.tracemalloc = nframe(&v, "PYTHONTRACEMALLOC")?;
     }
-    if let Some(x) = c
-        .xoptions
-        .iter()
-        .rev()
-        .find(|x| x.split('=').next() == Some("tracemalloc"))
-    {
-        c.tracemalloc = match x.split_once('=') {
-            Some((_, v)) => nframe(v, "-X tracemalloc=NFRAME")?,
+    if let Some(v) = xoption(&c.xoptions, "tracemalloc") {
+        c.tracemalloc = match v {
+            Some(v) => nframe(&v, "-X tracemalloc=NFRAME")?,
             None => 1,
         };
     }
     Ok(c)
+}
+
+/// The last `-X name[=value]` among `xoptions`: None when absent, else
+/// its value (None for a bare `-X name`), as CPython reads an option given
+/// several times.
+fn xoption(xoptions: &[String], name: &str) -> Option<Option<String>> {
+    xoptions
+        .iter()
+        .rev()
+        .find(|x| x.split('=').next() == Some(name))
+        .map(|x| x.split_once('=').map(|(_, v)| v.to_string()))
 }
 
 /// A random non-zero hash seed from the OS (the time and process id if
