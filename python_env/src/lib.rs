@@ -18,12 +18,13 @@ pub mod text;
 pub mod types;
 
 use engine::runtime::ops::Num;
-use engine::runtime::{is_str, str_of, PyResult, Vm};
+use engine::runtime::{is_str, PyResult, Vm};
 use proto_core::Value;
 
-fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>> {
+fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<Value>> {
+    let mut map = text::SurrogateMap::default();
     let (tn, res) = if is_str(v) {
-        let s = str_of(v).into_owned();
+        let s = types::str::carried_text(&mut map, v);
         match text::FormatSpec::parse_typed(spec, "str") {
             Ok(fs) => ("str", text::format_str(&s, &fs)),
             Err(m) => return Err(vm.value_error(&m)),
@@ -36,11 +37,8 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>>
             },
             Some(_) => {
                 if v.is_bool() && spec.is_empty() {
-                    return Ok(Some(if v == Value::TRUE {
-                        "True".into()
-                    } else {
-                        "False".into()
-                    }));
+                    let t = if v == Value::TRUE { "True" } else { "False" };
+                    return Ok(Some(vm.new_str(t)));
                 }
                 let b = vm.as_bigint(v).unwrap_or_default();
                 // Messages name the value's type (bool for True/False).
@@ -59,7 +57,7 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>>
             }
             None => {
                 if let Some(c) = types::complex::complex_format_builtin(vm, v, spec)? {
-                    return Ok(Some(c));
+                    return Ok(Some(vm.new_str(&c)));
                 }
                 return Ok(None);
             }
@@ -67,7 +65,8 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<String>>
     };
     let _ = tn;
     match res {
-        Ok(s) => Ok(Some(s)),
+        Ok(s) if map.carried() => Ok(Some(vm.new_str_bytes(&map.finish(&s)))),
+        Ok(s) => Ok(Some(vm.new_str(&s))),
         Err(e) => Err(text::format_spec::raise(vm, e)),
     }
 }

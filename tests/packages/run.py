@@ -116,7 +116,17 @@ def make_env(cache, label, interp, req, deps):
 
 def unpack(sdist, into):
     with tarfile.open(sdist) as t:
-        t.extractall(into, filter="data")
+        if hasattr(tarfile, "data_filter"):
+            t.extractall(into, filter="data")
+        else:
+            # CPython 3.11.2 (Debian's /usr/bin/python3) predates extraction
+            # filters: refuse what the "data" filter would, paths that leave
+            # the folder and links.
+            for m in t.getmembers():
+                parts = m.name.split("/")
+                if m.name.startswith("/") or ".." in parts or m.issym() or m.islnk():
+                    raise SetupError("unsafe member %r in %s" % (m.name, sdist))
+            t.extractall(into)
     (top,) = os.listdir(into)
     return os.path.join(into, top)
 

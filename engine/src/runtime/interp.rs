@@ -707,7 +707,7 @@ impl Vm {
         let hook = self.g.hooks().format_builtin;
         if let Some(h) = hook {
             if let Some(s) = h(self, v, &spec_s)? {
-                return Ok(self.new_str(&s));
+                return Ok(s);
             }
         }
         // A native `__format__` of a python_env type the hook does not know

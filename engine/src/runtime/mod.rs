@@ -469,7 +469,7 @@ pub type PostImportHook = fn(&mut Vm, Value) -> PyResult<()>;
 #[derive(Clone, Copy, Default)]
 pub struct Hooks {
     /// `format(v, spec)` for int/float/str (the text engine).
-    pub format_builtin: Option<fn(&mut Vm, Value, &str) -> PyResult<Option<String>>>,
+    pub format_builtin: Option<fn(&mut Vm, Value, &str) -> PyResult<Option<Value>>>,
     /// `float.__repr__`.
     pub float_repr: Option<fn(f64) -> String>,
     /// `str.__repr__` of surrogate-preserving UTF-8 (the text engine).
@@ -732,7 +732,7 @@ fn intern_raw(
     str_cls: Value,
     s: &str,
 ) -> Value {
-    intern_in(ctx, interned, str_cls, s, false)
+    intern_in(ctx, interned, str_cls, s.as_bytes(), false)
 }
 
 /// The canonical str for `s` in `interned`, made if absent: immortal while
@@ -745,23 +745,22 @@ fn intern_in(
     ctx: &mut ProtoContext,
     interned: &mut InternTable,
     str_cls: Value,
-    s: &str,
+    s: &[u8],
     mortal: bool,
 ) -> Value {
-    let hash = interned.hash(s.as_bytes());
-    if let Some(v) = interned.find(hash, s.as_bytes()) {
+    let hash = interned.hash(s);
+    if let Some(v) = interned.find(hash, s) {
         return v;
     }
     let ascii = s.is_ascii();
-    let v = lstr::alloc(
-        ctx,
-        Kind::STR,
-        str_cls,
-        s.as_bytes(),
-        s.chars().count(),
-        ascii,
-        !mortal,
-    );
+    // Characters: the bytes that start one (surrogate-preserving UTF-8, so
+    // a lone surrogate's three bytes are one).
+    let n = if ascii {
+        s.len()
+    } else {
+        s.iter().filter(|&&c| c & 0xC0 != 0x80).count()
+    };
+    let v = lstr::alloc(ctx, Kind::STR, str_cls, s, n, ascii, !mortal);
     lstr::set_interned(v);
     if mortal {
         ctx.promote(v);
@@ -1237,7 +1236,7 @@ impl Vm {
     pub fn intern(&mut self, s: &str) -> Value {
         let g = self.g.clone();
         let mut m = proto_core::sync::lock(&g.interned);
-        intern_in(&mut self.ctx, &mut m, g.types.str_, s, false)
+        intern_in(&mut self.ctx, &mut m, g.types.str_, s.as_bytes(), false)
     }
 
     /// Interns a name that is kept by heap objects only (the names and
@@ -1248,7 +1247,7 @@ impl Vm {
         let g = self.g.clone();
         let mortal = g.mortal_names.load(Ordering::Relaxed);
         let mut m = proto_core::sync::lock(&g.interned);
-        intern_in(&mut self.ctx, &mut m, g.types.str_, s, mortal)
+        intern_in(&mut self.ctx, &mut m, g.types.str_, s.as_bytes(), mortal)
     }
 
     /// Interns an existing str value (returns the canonical object); as
@@ -1261,9 +1260,10 @@ impl Vm {
         if let Some(x) = m.get(b) {
             return x;
         }
-        let s = String::from_utf8_lossy(b).into_owned();
+        // The bytes as they are: a lone surrogate stays one.
+        let b = b.to_vec();
         let mortal = g.mortal_names.load(Ordering::Relaxed);
-        intern_in(&mut self.ctx, &mut m, g.types.str_, &s, mortal)
+        intern_in(&mut self.ctx, &mut m, g.types.str_, &b, mortal)
     }
 
     // ---------------------------------------------------------------- allocation helpers

@@ -988,7 +988,9 @@ impl Vm {
             let mut table = proto_core::sync::lock(&g.interned);
             let ctx = &mut self.ctx;
             let mut intern = |n: &Arc<str>| {
-                memo.get_or_insert_with(n, || intern_in(ctx, &mut table, g.types.str_, n, mortal))
+                memo.get_or_insert_with(n, || {
+                    intern_in(ctx, &mut table, g.types.str_, n.as_bytes(), mortal)
+                })
             };
             let names: Vec<Value> = code.names.iter().map(&mut intern).collect();
             let varnames: Vec<Value> = code.varnames.iter().map(&mut intern).collect();

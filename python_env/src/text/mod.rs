@@ -4,7 +4,8 @@
 //! `f64`, `num_bigint::BigInt`); nothing touches interpreter objects.  Strings
 //! that may hold lone surrogates use the engine's surrogate-preserving UTF-8
 //! (each surrogate as its own 3-byte `ED A0..BF 80..BF` sequence); see
-//! [`decode_wtf8`] and the `*_cps` variants.
+//! [`decode_wtf8`], the `*_cps` variants and [`SurrogateMap`], which
+//! carries surrogates through the `String`-based formatters.
 //!
 //! Modules:
 //! - [`repr`]: `repr`/`ascii` of str, bytes, float, complex.
@@ -42,6 +43,88 @@ pub use percent::{percent_format, percent_format_bytes, PercentArg, PercentArgs,
 
 pub use repr::{ascii_repr, bytes_repr, complex_repr, float_repr, str_repr};
 pub use strformat::{parse_format_string, str_format, FormatResolver};
+
+/// The private-use character that carries lone surrogate U+D800+k
+/// through a [`SurrogateMap`]: U+E000+k, of the same UTF-8 length.
+const CARRIER_BASE: u32 = 0xE000;
+
+/// Lone surrogates through the formatters built on Rust `String`s
+/// (`str.format`, `str % args`, a str's format spec), which a `String`
+/// cannot hold: each input str's surrogate U+D800+k is carried as the
+/// private-use character U+E000+k (same UTF-8 length, so byte offsets in a
+/// format string are kept) and [`SurrogateMap::finish`] turns the carriers
+/// back into surrogates. A private-use character of that range already in
+/// an input would be turned too, so when an operation has both, the
+/// carriers stay private-use characters (the surrogates are lost, as a
+/// `String` loses them).
+#[derive(Default)]
+pub struct SurrogateMap {
+    /// An input had a lone surrogate (so the result may hold carriers).
+    carried: bool,
+    /// An input had a character of the carriers' range.
+    collision: bool,
+}
+
+impl SurrogateMap {
+    /// An input's text that holds no lone surrogate.
+    pub fn valid(&mut self, s: &str) -> String {
+        self.collision |= has_carrier(s.as_bytes());
+        s.to_owned()
+    }
+
+    /// The str bytes `b` (surrogate-preserving UTF-8) as a `String`, lone
+    /// surrogates carried.
+    pub fn text(&mut self, b: &[u8]) -> String {
+        if let Ok(s) = std::str::from_utf8(b) {
+            return self.valid(s);
+        }
+        let mut out = String::with_capacity(b.len());
+        for cp in decode_wtf8(b) {
+            out.push(self.carry(cp));
+        }
+        self.collision |= has_carrier(b);
+        out
+    }
+
+    /// Code point `cp` of an input as a `char`: a lone surrogate carried.
+    pub fn carry(&mut self, cp: u32) -> char {
+        if (0xD800..=0xDFFF).contains(&cp) {
+            self.carried = true;
+            return char::from_u32(CARRIER_BASE + (cp - 0xD800)).unwrap_or('\u{FFFD}');
+        }
+        char::from_u32(cp).unwrap_or('\u{FFFD}')
+    }
+
+    /// Whether [`SurrogateMap::finish`] changes anything.
+    pub fn carried(&self) -> bool {
+        self.carried && !self.collision
+    }
+
+    /// The result `s` as surrogate-preserving UTF-8, carriers turned back
+    /// into surrogates (unless an input held characters of their range).
+    pub fn finish(&self, s: &str) -> Vec<u8> {
+        if !self.carried() {
+            return s.as_bytes().to_vec();
+        }
+        let mut out = Vec::with_capacity(s.len());
+        for c in s.chars() {
+            let cp = c as u32;
+            if (CARRIER_BASE..CARRIER_BASE + 0x800).contains(&cp) {
+                engine::runtime::ops::push_cp(&mut out, 0xD800 + (cp - CARRIER_BASE));
+            } else {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        out
+    }
+}
+
+/// Whether UTF-8 `b` holds a character of U+E000..U+E7FF (lead byte EE,
+/// second byte 80..9F).
+fn has_carrier(b: &[u8]) -> bool {
+    memchr::memchr_iter(0xEE, b).any(|i| b.get(i + 1).is_some_and(|&c| (0x80..=0x9F).contains(&c)))
+}
 
 /// Decodes surrogate-preserving UTF-8 (the engine's `PyStr` encoding) into
 /// code points; malformed bytes decode as U+FFFD, one byte each.

@@ -55,6 +55,12 @@ pub trait PercentArg {
     fn to_float(&mut self) -> Result<Option<f64>, PercentError>;
     /// If the object is a `str`: its code points (for `%c`), else `None`.
     fn as_str_chars(&mut self) -> Option<Vec<u32>>;
+    /// The character `%c` writes for code point `cp` (at most 0x10FFFF):
+    /// by default U+FFFD for a lone surrogate, which a `String` cannot
+    /// hold; a runtime may carry it (`SurrogateMap::carry`).
+    fn carry_cp(&mut self, cp: u32) -> char {
+        char::from_u32(cp).unwrap_or('\u{FFFD}')
+    }
     /// `str(x)`.
     fn to_str(&mut self) -> Result<String, PercentError>;
     /// `repr(x)`.
@@ -560,18 +566,19 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
                 let cp = ctx.next(|a| {
                     let bad = || PercentError::Type("%c requires int or char".to_owned());
                     if let Some(chars) = a.as_str_chars() {
-                        return if chars.len() == 1 { Ok(chars[0]) } else { Err(bad()) };
+                        return if chars.len() == 1 { Ok(a.carry_cp(chars[0])) } else { Err(bad()) };
                     }
                     match a.to_int(true) {
                         Ok(Some(v)) => v
                             .to_u32()
                             .filter(|&u| u <= 0x10FFFF)
+                            .map(|u| a.carry_cp(u))
                             .ok_or_else(|| PercentError::Overflow("%c arg not in range(0x110000)".to_owned())),
                         Ok(None) | Err(PercentError::Type(_)) => Err(bad()),
                         Err(e) => Err(e),
                     }
                 })?;
-                char::from_u32(cp).unwrap_or('\u{FFFD}').to_string()
+                cp.to_string()
             }
             _ => {
                 ctx.next(|_| Ok(()))?;

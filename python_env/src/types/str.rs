@@ -15,6 +15,19 @@ fn s(v: Value) -> String {
     str_of(v).into_owned()
 }
 
+/// The text of str `v` for a formatter built on `String`s, its lone
+/// surrogates carried by `map` (`text::SurrogateMap`).
+pub(crate) fn carried_text(map: &mut text::SurrogateMap, v: Value) -> String {
+    // ASCII (the str's flag): neither surrogates nor carriers.
+    if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::STR && lstr::is_ascii(o)) {
+        return str_of(v).into_owned();
+    }
+    match str_of(v) {
+        std::borrow::Cow::Borrowed(s) => map.valid(s),
+        std::borrow::Cow::Owned(_) => map.text(str_bytes(v)),
+    }
+}
+
 /// A str argument CPython checks with the bare message "must be str, not T".
 fn need_str_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
     if is_str(v) {
@@ -1272,6 +1285,8 @@ struct FormatArgs<'a> {
     kw: Option<Value>,
     /// format_map: positional fields are an error.
     map_only: bool,
+    /// The lone surrogates of the format string and the formatted values.
+    map: text::SurrogateMap,
 }
 
 impl FormatArgs<'_> {
@@ -1348,37 +1363,47 @@ impl text::FormatResolver for FormatArgs<'_> {
                 return Ok(i.to_string());
             }
             if is_str(v) && self.vm.type_of(v) == self.vm.g.types.str_ {
-                return Ok(str_of(v).into_owned());
+                return Ok(carried_text(&mut self.map, v));
             }
         }
         let sv = self.vm.new_str(spec);
         self.vm.push_root(sv);
         let r = self.vm.format(v, sv)?;
-        Ok(str_of(r).into_owned())
+        Ok(carried_text(&mut self.map, r))
     }
 }
 
-/// Implements str.format / format_map with CPython's parser and messages.
-pub fn do_format(
+/// Implements str.format / format_map with CPython's parser and messages:
+/// the str `fmt.format(*args, **kw)`.
+fn do_format(
     vm: &mut Vm,
-    fmt: &str,
+    fmt: Value,
     args: &[Value],
     kw: Option<Value>,
     map_only: bool,
-) -> PyResult<String> {
-    let mark = vm.push_root(Value::NONE);
+) -> PyResult<Value> {
+    let mark = vm.push_root(fmt);
     if let Some(d) = kw {
         vm.push_root(d);
     }
+    let mut map = text::SurrogateMap::default();
+    let f = carried_text(&mut map, fmt);
     let mut r = FormatArgs {
         vm,
         args,
         kw,
         map_only,
+        map,
     };
-    let out = text::str_format(fmt, &mut r);
+    let out = text::str_format(&f, &mut r);
+    let map = r.map;
     vm.pop_roots(mark);
-    out
+    let out = out?;
+    Ok(if map.carried() {
+        vm.new_str_bytes(&map.finish(&out))
+    } else {
+        vm.new_str(&out)
+    })
 }
 
 fn str_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1392,16 +1417,12 @@ fn str_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         Some(d)
     };
-    let fmt = s(a[0]);
-    let r = do_format(vm, &fmt, &args.pos[1..], kw, false)?;
-    Ok(vm.new_str(&r))
+    do_format(vm, a[0], &args.pos[1..], kw, false)
 }
 
 fn str_format_map(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "str.format_map", a, k, 1, 1)?;
-    let fmt = s(a[0]);
-    let r = do_format(vm, &fmt, &[], Some(a[1]), true)?;
-    Ok(vm.new_str(&r))
+    do_format(vm, a[0], &[], Some(a[1]), true)
 }
 
 // ---------------------------------------------------------------- % formatting
@@ -1419,6 +1440,8 @@ struct LazyArgs<'a> {
     is_map: bool,
     /// The first Python exception raised by a conversion.
     err: Option<PyException>,
+    /// The lone surrogates of the format and of the strs converted.
+    map: text::SurrogateMap,
 }
 
 impl LazyArgs<'_> {
@@ -1529,10 +1552,19 @@ impl PercentArg for LazyArg<'_, '_> {
         }
     }
     fn to_str(&mut self) -> Result<String, PercentError> {
-        match self.l.vm.str_string(self.v) {
-            Ok(s) => Ok(s),
+        if let Some(i) = self.v.as_int() {
+            return Ok(i.to_string());
+        }
+        if let Some(f) = self.v.as_float() {
+            return Ok(self.l.vm.float_text(f));
+        }
+        match self.l.vm.str(self.v) {
+            Ok(s) => Ok(carried_text(&mut self.l.map, s)),
             Err(e) => Err(self.l.fail(e)),
         }
+    }
+    fn carry_cp(&mut self, cp: u32) -> char {
+        self.l.map.carry(cp)
     }
     fn to_repr(&mut self) -> Result<String, PercentError> {
         match self.l.vm.repr_string(self.v) {
@@ -1645,16 +1677,19 @@ fn percent_run(vm: &mut Vm, fmt: Value, args: Value, bytes: bool) -> PyResult<Va
         is_tuple,
         is_map,
         err: None,
+        map: text::SurrogateMap::default(),
     };
     let r = if bytes {
         let fb = super::bytes::buf(fmt).unwrap_or_default();
         text::percent::percent_format_bytes(&fb, &mut la).map(either_bytes)
     } else {
-        let f = s(fmt);
+        let f = carried_text(&mut la.map, fmt);
         text::percent_format(&f, &mut la).map(Either::S)
     };
     let err = la.err.take();
+    let map = std::mem::take(&mut la.map);
     let out = match r {
+        Ok(Either::S(r)) if map.carried() => Ok(vm.new_str_bytes(&map.finish(&r))),
         Ok(Either::S(r)) => Ok(vm.new_str(&r)),
         Ok(Either::B(b)) => Ok(vm.new_bytes(&b)),
         Err(PercentError::Type(m)) => Err(vm.type_error(&m)),
