@@ -1096,3 +1096,241 @@ fn dash_m_dis_runs_protopys_own_dis() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A help text without the lines only ProtoPy has: `--dis` in the option
+/// list, and the `-X gcstats` and `-X trace` entries (each after a blank
+/// line, continued by indented lines).
+fn without_protopy_help(s: &str) -> String {
+    let lines: Vec<&str> = s.lines().collect();
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
+        i += 1;
+        if l.starts_with("--dis ") {
+            continue;
+        }
+        if l.starts_with("-X gcstats:") || l.starts_with("-X trace:") {
+            if out.last() == Some(&"") {
+                out.pop();
+            }
+            while i < lines.len() && lines[i].starts_with("    ") {
+                i += 1;
+            }
+            continue;
+        }
+        out.push(l);
+    }
+    out.join("\n")
+}
+
+#[test]
+fn help_variants() {
+    // Each help option prints CPython's text on stdout with status 0,
+    // ProtoPy's own lines aside, which are there.
+    for (flag, own) in [
+        ("--help", &["--dis "][..]),
+        ("-?", &["--dis "]),
+        ("--help-env", &[]),
+        ("--help-xoptions", &["-X gcstats:", "-X trace:"]),
+        ("--help-all", &["--dis ", "-X gcstats:", "-X trace:"]),
+    ] {
+        let p = run_with(&protopy(), &Run::new(&[flag]));
+        assert_eq!((p.code, p.err.as_str()), (Some(0), ""), "{flag}: {p:?}");
+        for line in own {
+            assert!(
+                p.out.lines().any(|l| l.starts_with(line)),
+                "{flag} lacks {line}"
+            );
+        }
+        if have_cpython() {
+            let c = run_with(Path::new(CPYTHON), &Run::new(&[flag]));
+            assert_eq!(without_protopy_help(&p.out), c.out, "{flag}");
+        }
+    }
+}
+
+#[test]
+fn environment_flags() {
+    // Each variable sets what CPython's does, and -E ignores it.
+    let cases: [(&str, &str); 5] = [
+        (
+            "PYTHONDEVMODE",
+            "import sys, faulthandler; print(sys.flags.dev_mode, faulthandler.is_enabled(), sys.warnoptions)",
+        ),
+        (
+            "PYTHONNOUSERSITE",
+            "import sys, site; print(sys.flags.no_user_site, site.ENABLE_USER_SITE)",
+        ),
+        ("PYTHONFAULTHANDLER", "import faulthandler; print(faulthandler.is_enabled())"),
+        ("PYTHONSAFEPATH", "import sys; print(sys.flags.safe_path, '' in sys.path)"),
+        (
+            "NO_COLOR",
+            "import sys; print(sys.stderr.isatty()); raise ValueError('plain')",
+        ),
+    ];
+    for (var, prog) in cases {
+        let on = same(&Run {
+            env: &[(var, "1")],
+            ..Run::new(&["-c", prog])
+        });
+        let ignored = same(&Run {
+            env: &[(var, "1")],
+            ..Run::new(&["-E", "-c", prog])
+        });
+        let off = same(&Run::new(&["-c", prog]));
+        assert_eq!(ignored, off, "{var} under -E");
+        if var != "NO_COLOR" {
+            assert_ne!(on.out, off.out, "{var} changes nothing");
+        }
+    }
+    // -P and PYTHONSAFEPATH: a script's folder is not put on sys.path.
+    let d = scratch("safepath");
+    let script = d.join("sp.py");
+    std::fs::write(
+        &script,
+        "import os, sys\nprint(os.path.dirname(os.path.abspath(__file__)) in sys.path)\n",
+    )
+    .expect("write");
+    let s = script.to_str().expect("utf-8 path");
+    assert_eq!(same(&Run::new(&[s])).out, "True");
+    assert_eq!(same(&Run::new(&["-P", s])).out, "False");
+    let o = same(&Run {
+        env: &[("PYTHONSAFEPATH", "1")],
+        ..Run::new(&[s])
+    });
+    assert_eq!(o.out, "False");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn broken_pipe_on_stdout() {
+    // The reader goes away after one line: the program's next write
+    // raises BrokenPipeError, reported as CPython does, status 1.
+    let run = |exe: &Path| {
+        let mut c = Command::new(exe);
+        c.args(["-c", "for i in range(10**6): print(i)"])
+            .env_remove("PYTHONUNBUFFERED")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = c.spawn().expect("spawn");
+        let mut out = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 2];
+        out.read_exact(&mut first).expect("first line");
+        drop(out);
+        let o = child.wait_with_output().expect("wait");
+        (
+            first,
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+            o.status.code(),
+        )
+    };
+    let p = run(&protopy());
+    assert_eq!(&p.0, b"0\n");
+    assert!(
+        p.1.ends_with("BrokenPipeError: [Errno 32] Broken pipe\n"),
+        "{p:?}"
+    );
+    assert_eq!(p.2, Some(1));
+    if have_cpython() {
+        assert_eq!(p, run(Path::new(CPYTHON)));
+    }
+}
+
+#[test]
+fn inspect_after_a_script() {
+    // -i runs the REPL after the script, in its namespace, reading the
+    // rest of standard input.
+    let d = scratch("inspect");
+    std::fs::write(d.join("isc.py"), "x = 21\n").expect("write");
+    let s = d.join("isc.py");
+    let o = same(&Run {
+        stdin: Some("print(x * 2)\nraise SystemExit(3)\n"),
+        ..Run::new(&["-i", s.to_str().expect("utf-8 path")])
+    });
+    assert_eq!(
+        (o.code, o.out.as_str(), o.err.as_str()),
+        (Some(3), "42", ">>> >>> "),
+        "{o:?}"
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn dis_option() {
+    // ProtoPy's own --dis: the program's bytecode, not run; for -c, a
+    // file and standard input.
+    let d = scratch("dis");
+    std::fs::write(d.join("p.py"), "y = 2\nprint('ran')\n").expect("write");
+    let f = d.join("p.py");
+    for (args, stdin, name) in [
+        (vec!["--dis", "-c", "x = 1"], None, "x"),
+        (vec!["--dis", f.to_str().expect("utf-8 path")], None, "y"),
+        (vec!["--dis", "-"], Some("z = 3\n"), "z"),
+    ] {
+        let o = run_with(
+            &protopy(),
+            &Run {
+                stdin,
+                ..Run::new(&args)
+            },
+        );
+        assert_eq!(o.code, Some(0), "{o:?}");
+        assert!(
+            o.out.starts_with("Disassembly of <code object <module>"),
+            "{o:?}"
+        );
+        let store = o
+            .out
+            .lines()
+            .find(|l| l.contains("STORE_NAME"))
+            .unwrap_or_default();
+        assert!(store.ends_with(&format!("({name})")), "{o:?}");
+        // Not run: no line of the program's own output.
+        assert!(!o.out.lines().any(|l| l == "ran"), "{o:?}");
+    }
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn repl_line_editing_and_completion() {
+    let home = scratch("pty-edit");
+    let mut p = Pty::spawn(&["-q"], &home);
+    p.expect(">>> ");
+    // Ctrl-A and Ctrl-E move to the line's ends, Backspace deletes, Left
+    // and Right move by a character: "0+2" becomes "401+23".
+    p.send("0+2");
+    p.send("\x01");
+    p.send("4");
+    p.send("\x05");
+    p.send("\x7f");
+    p.send("3");
+    p.send("\x1b[D\x1b[D");
+    p.send("1");
+    p.send("\x1b[C");
+    p.send("2\r");
+    p.expect("424\r\n");
+    p.expect(">>> ");
+    // Tab completes a name the session defined and a builtin (with its
+    // parenthesis); a second Tab lists the candidates.
+    p.send("zz_va = 5\r");
+    p.expect(">>> ");
+    p.send("zz_v\t");
+    p.expect("zz_va");
+    p.send(" + 1\r");
+    p.expect("6\r\n");
+    p.expect(">>> ");
+    p.send("prin\t");
+    p.expect("print(");
+    p.send("'done')\r");
+    p.expect("done\r\n");
+    p.expect(">>> ");
+    p.send("pr\t\t");
+    let listing = p.expect("property(");
+    assert!(listing.contains("print("), "{listing:?}");
+    p.send("\x15");
+    p.send("\x04");
+    assert_eq!(p.wait(), Some(0));
+    let _ = std::fs::remove_dir_all(&home);
+}
