@@ -364,7 +364,18 @@ pub(crate) fn convert_parse_error(
     tokens: &Tokens,
     err: &ParseError,
 ) -> RawError {
-    let base = convert_unbracketed(source, map, tokens, err);
+    let mut base = convert_unbracketed(source, map, tokens, err);
+    // CPython's `invalid_assignment` rule: an unparenthesized yield
+    // expression assigned to (`x = yield = 1`, `yield x = 1`).
+    let at = base.range.start().to_usize();
+    if base.msg.starts_with("cannot assign to yield expression")
+        && source.get(at..).is_some_and(|t| t.starts_with("yield"))
+        && !source
+            .get(..at)
+            .is_some_and(|t| t.trim_end().ends_with('('))
+    {
+        base.msg = "assignment to yield expression not possible".into();
+    }
     match unclosed_bracket(source, tokens, err) {
         Some(e)
             if !(stops_tokenizer_scan(&base)
@@ -905,6 +916,18 @@ fn convert_unbracketed(
             )
         }
         P::InvalidStarredExpressionUsage => syntax("can't use starred expression here"),
+        // An unparenthesized yield where an expression may not be one
+        // (`return yield 1`, `a + yield 1`): CPython points at the keyword.
+        P::InvalidYieldExpressionUsage
+            if source
+                .get(range.start().to_usize()..)
+                .is_some_and(|t| t.starts_with("yield")) =>
+        {
+            RawError::syntax(
+                TextRange::at(range.start(), TextSize::new(5)),
+                "invalid syntax",
+            )
+        }
         P::InvalidMatchPatternTarget => syntax("cannot use '_' as a target"),
         P::EmptySlice
         | P::EmptyGlobalNames
