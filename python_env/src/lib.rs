@@ -65,8 +65,7 @@ fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<Value>> 
     };
     let _ = tn;
     match res {
-        Ok(s) if map.carried() => Ok(Some(vm.new_str_bytes(&map.finish(&s)))),
-        Ok(s) => Ok(Some(vm.new_str(&s))),
+        Ok(s) => Ok(Some(types::str::carried_str(vm, &map, &s))),
         Err(e) => Err(text::format_spec::raise(vm, e)),
     }
 }

@@ -462,10 +462,10 @@ impl Vm {
     }
 
     /// Once importlib is installed, an embedded or frozen standard-library
-    /// module (`<frozen NAME>`) gets the spec importlib's `FrozenImporter.find_spec` gives a frozen
-    /// module without an original file (`_imp` reports the embedded
-    /// modules frozen): `importlib.util.find_spec`, `runpy` and `-m` find
-    /// the same module the import statement does.
+    /// module (`<frozen NAME>`) gets the spec importlib's
+    /// `FrozenImporter.find_spec` gives it (`_imp` reports both kinds
+    /// frozen; [`Vm::set_frozen_spec`]): `importlib.util.find_spec`,
+    /// `runpy` and `-m` find the same module the import statement does.
     fn init_frozen_spec(&mut self, name: &str, m: Value) -> PyResult<()> {
         let bootstrap = proto_core::sync::lock(&self.g.std_bootstrap)
             .first()

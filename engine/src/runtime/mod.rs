@@ -735,7 +735,18 @@ fn intern_raw(
     intern_in(ctx, interned, str_cls, s.as_bytes(), false)
 }
 
-/// The canonical str for `s` in `interned`, made if absent: immortal while
+/// Whether surrogate-preserving UTF-8 `b` is ASCII, and its characters:
+/// the bytes that start one (a lone surrogate's three bytes are one).
+fn ascii_and_chars(b: &[u8]) -> (bool, usize) {
+    if b.is_ascii() {
+        (true, b.len())
+    } else {
+        (false, b.iter().filter(|&&c| c & 0xC0 != 0x80).count())
+    }
+}
+
+/// The canonical str for the bytes `s` (surrogate-preserving UTF-8) in
+/// `interned`, made if absent: immortal while
 /// the interpreter starts (`mortal` false: the names Rust code keeps in
 /// `Names` and the builtin types' dicts), afterwards an ordinary shared
 /// object the table holds weakly ([`Interpreter::prune_interned`]), so
@@ -752,14 +763,7 @@ fn intern_in(
     if let Some(v) = interned.find(hash, s) {
         return v;
     }
-    let ascii = s.is_ascii();
-    // Characters: the bytes that start one (surrogate-preserving UTF-8, so
-    // a lone surrogate's three bytes are one).
-    let n = if ascii {
-        s.len()
-    } else {
-        s.iter().filter(|&&c| c & 0xC0 != 0x80).count()
-    };
+    let (ascii, n) = ascii_and_chars(s);
     let v = lstr::alloc(ctx, Kind::STR, str_cls, s, n, ascii, !mortal);
     lstr::set_interned(v);
     if mortal {
@@ -1298,12 +1302,7 @@ impl Vm {
 
     /// A new str from surrogate-preserving UTF-8 bytes.
     pub fn new_str_bytes(&mut self, b: &[u8]) -> Value {
-        let ascii = b.is_ascii();
-        let n = if ascii {
-            b.len()
-        } else {
-            b.iter().filter(|&&c| c & 0xC0 != 0x80).count()
-        };
+        let (ascii, n) = ascii_and_chars(b);
         lstr::alloc(
             &mut self.ctx,
             Kind::STR,

@@ -28,6 +28,16 @@ pub(crate) fn carried_text(map: &mut text::SurrogateMap, v: Value) -> String {
     }
 }
 
+/// The str a `String` formatter produced, with the lone surrogates `map`
+/// carried through it turned back.
+pub(crate) fn carried_str(vm: &mut Vm, map: &text::SurrogateMap, out: &str) -> Value {
+    if map.carried() {
+        vm.new_str_bytes(&map.finish(out))
+    } else {
+        vm.new_str(out)
+    }
+}
+
 /// A str argument CPython checks with the bare message "must be str, not T".
 fn need_str_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
     if is_str(v) {
@@ -1398,12 +1408,7 @@ fn do_format(
     let out = text::str_format(&f, &mut r);
     let map = r.map;
     vm.pop_roots(mark);
-    let out = out?;
-    Ok(if map.carried() {
-        vm.new_str_bytes(&map.finish(&out))
-    } else {
-        vm.new_str(&out)
-    })
+    Ok(carried_str(vm, &map, &out?))
 }
 
 fn str_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1689,8 +1694,7 @@ fn percent_run(vm: &mut Vm, fmt: Value, args: Value, bytes: bool) -> PyResult<Va
     let err = la.err.take();
     let map = std::mem::take(&mut la.map);
     let out = match r {
-        Ok(Either::S(r)) if map.carried() => Ok(vm.new_str_bytes(&map.finish(&r))),
-        Ok(Either::S(r)) => Ok(vm.new_str(&r)),
+        Ok(Either::S(r)) => Ok(carried_str(vm, &map, &r)),
         Ok(Either::B(b)) => Ok(vm.new_bytes(&b)),
         Err(PercentError::Type(m)) => Err(vm.type_error(&m)),
         Err(PercentError::Value(m)) => Err(vm.value_error(&m)),
