@@ -372,12 +372,24 @@ pub fn try_insert_new(
         tv = t.view();
         slot = find_vacant(t, hash);
     }
-    write_entry(ctx, d, t, tv, tv.raw(T_USED) as usize, slot, key, v, hash);
+    write_entry(
+        ctx,
+        d,
+        t,
+        tv,
+        tv.raw(T_USED) as usize,
+        slot,
+        key,
+        v,
+        hash,
+        1,
+    );
     true
 }
 
 /// Writes the new entry `e` (= `used`, below `cap`) of `t`, the table of
-/// `d`, and publishes it at index `slot`.
+/// `d`, publishes it at index `slot`, and adds `added` (1 for a new key, 0
+/// for a key moved within the dict) to the dict's length.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
 fn write_entry(
@@ -390,6 +402,7 @@ fn write_entry(
     key: Value,
     v: Value,
     hash: u64,
+    added: u64,
 ) {
     // The table is shared exactly when the dict is (it is reachable only
     // through it): promote what a shared table will point to, then write
@@ -407,7 +420,7 @@ fn write_entry(
     tv.set_raw(T_HASHES + cap + slot, (e + 1) as u64);
     tv.set_raw(T_USED, (e + 1) as u64);
     let dv = d.view();
-    dv.set_raw(0, dv.raw(0) + 1);
+    dv.set_raw(0, dv.raw(0) + added);
     dv.set_raw(1, dv.raw(1).wrapping_add(1));
 }
 
@@ -445,7 +458,7 @@ pub fn store_local_at(
     let hash = hash();
     match slot_if_surely_absent(t, tv, hash) {
         Some(slot) => {
-            write_entry(ctx, d, t, tv, e, slot, key, v, hash);
+            write_entry(ctx, d, t, tv, e, slot, key, v, hash, 1);
             true
         }
         None => false,
@@ -488,7 +501,7 @@ pub fn insert_if_surely_absent(
                 return false;
             }
             // Room in this table: write with the layout already read.
-            write_entry(ctx, d, t, tv, used as usize, slot, key, v, hash);
+            write_entry(ctx, d, t, tv, used as usize, slot, key, v, hash, 1);
             true
         }
         None => false,
@@ -506,11 +519,29 @@ pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
 /// Moves live entry `e` of `d`'s table `t` to the end of the order (what
 /// `OrderedDict.move_to_end` and an LRU hit do), without comparing keys:
 /// the key is known present, at `e`. Caller holds the lock if shared.
+///
+/// Readers take no lock, so every state they can see between two stores
+/// is a whole dict: the copy at the end is published before entry `e` is
+/// cleared (a lookup finds one or the other, never neither) and the length
+/// never changes (a deletion then an insertion showed `len - 1` in
+/// between, and an LRU cache's unlocked bound check read it and skipped an
+/// eviction).
 pub fn move_to_end(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
     let (k, v, h) = entry(t, e);
-    delete(ctx, d, t, e);
+    let (mut t, mut e) = (t, e);
+    if used(t) >= cap(t) {
+        // The new table holds the live entries packed in their order, so
+        // entry `e` lands after the live ones before it.
+        let rank = (0..e).filter(|&i| !entry(t, i).0.is_empty()).count();
+        t = resize(ctx, d, len(d) + 1);
+        e = rank;
+    }
+    let tv = t.view();
     let slot = find_vacant(t, h);
-    insert_new(ctx, d, slot, k, v, h);
+    write_entry(ctx, d, t, tv, tv.raw(T_USED) as usize, slot, k, v, h, 0);
+    ctx.store(t, 2 * e, Value::EMPTY);
+    ctx.store(t, 2 * e + 1, Value::EMPTY);
+    bump(d);
 }
 
 /// Replaces every entry with `items` (`(key, value, hash)`, distinct keys),
@@ -541,6 +572,66 @@ pub fn items(d: Obj, out: &mut Vec<(Value, Value, u64)>) {
     for e in 0..used(t).min(cap(t)) {
         if let Some(kvh) = live_entry(t, e) {
             out.push(kvh);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ProtoSpace;
+
+    fn find(d: Obj, n: i64) -> Option<usize> {
+        let r: Result<Probe, ()> =
+            probe(
+                table(d),
+                n as u64,
+                Value::int(n),
+                |k| Ok(k == Value::int(n)),
+            );
+        match r.unwrap() {
+            Probe::Found(e) => Some(e),
+            Probe::Vacant(_) => None,
+        }
+    }
+
+    fn keys(d: Obj) -> Vec<i64> {
+        let mut out = Vec::new();
+        items(d, &mut out);
+        out.iter().map(|(k, _, _)| k.as_int().unwrap()).collect()
+    }
+
+    /// Moving entries to the end keeps the length and every key findable,
+    /// also when the table is full and must be rebuilt first (the moved
+    /// entry's place is then its rank among the live entries).
+    #[test]
+    fn move_to_end_keeps_length_and_keys() {
+        let sp = ProtoSpace::new();
+        let mut ctx = sp.new_context();
+        let d = Obj::from_value(alloc(&mut ctx, Kind::DICT, Value::NONE, 5)).unwrap();
+        let mut order: Vec<i64> = (0..5).collect();
+        for &n in &order {
+            insert_absent(&mut ctx, d, Value::int(n), Value::int(10 * n), n as u64);
+        }
+        let e = find(d, 1).unwrap();
+        delete(&mut ctx, d, table(d), e);
+        order.retain(|&n| n != 1);
+        for round in 0..40 {
+            let n = order[(round * 3) % order.len()];
+            let t = table(d);
+            if round == 0 {
+                // The first move finds the table full: the rebuild branch.
+                assert_eq!(used(t), cap(t));
+            }
+            move_to_end(&mut ctx, d, t, find(d, n).unwrap());
+            order.retain(|&m| m != n);
+            order.push(n);
+            assert_eq!(len(d), order.len());
+            assert_eq!(keys(d), order);
+            for &m in &order {
+                let e = find(d, m).unwrap();
+                assert_eq!(entry(table(d), e).1, Value::int(10 * m));
+            }
         }
     }
 }

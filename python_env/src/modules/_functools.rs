@@ -15,8 +15,9 @@
 //!   `update_wrapper`), values `[__dict__, func, cache, maxsize, typed,
 //!   info_type]`, and a native payload with the hit and miss counters. The cache is a dict used in
 //!   insertion order as the LRU order (a hit moves its entry to the end in
-//!   the lookup's own atomic step, `Vm::dict_move_to_end`; an eviction
-//!   removes the first key). Each dict operation is atomic under the dict's
+//!   the lookup's own atomic step, `Vm::dict_move_to_end`; evictions
+//!   remove the first keys, under the dict's lock in one step, until the
+//!   bound holds). Each dict operation is atomic under the dict's
 //!   own lock (the concurrency contract), so threads sharing a cache never
 //!   corrupt it: at worst two threads both miss and both store the same key.
 //!   The counters are atomics.
@@ -647,19 +648,36 @@ fn lru_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         vm.push_root(r);
         vm.dict_set(cache, key, r)?;
         if let Some(max) = vm.as_i64(maxsize) {
-            let co = Obj::from_value(cache).expect("dict");
-            while proto_core::layouts::dict::len(co) as i64 > max {
-                // The least recently used entry is the first.
-                let Some((old, _)) = vm.dict_items(cache).into_iter().next() else {
-                    break;
-                };
-                vm.dict_del(cache, old)?;
-            }
+            trim_to(vm, cache, max);
         }
         Ok(r)
     })();
     vm.pop_roots(mark);
     r
+}
+
+/// Removes the least recently used entries (the first ones) of a bounded
+/// cache until at most `max` remain, in one step under the dict's lock: a
+/// check of the length and a removal made apart let two threads both evict
+/// for one surplus entry, or evict a key that a hit had meanwhile moved to
+/// the end, and the cache shrank below its bound.
+fn trim_to(vm: &mut Vm, cache: Value, max: i64) {
+    use proto_core::layouts::dict as ldict;
+    let co = Obj::from_value(cache).expect("dict");
+    vm.with_lock(co, |ctx| {
+        let mut e = 0;
+        while ldict::len(co) as i64 > max {
+            let t = ldict::table(co);
+            let end = ldict::used(t).min(ldict::cap(t));
+            while e < end && ldict::live_entry(t, e).is_none() {
+                e += 1;
+            }
+            if e == end {
+                break;
+            }
+            ldict::delete(ctx, co, t, e);
+        }
+    });
 }
 
 /// METH_NOARGS's checks for a wrapper method, with CPython's messages.
