@@ -344,6 +344,9 @@ impl Vm {
         let s = s?;
         let o = Obj::from_value(obj)?;
         if o.kind() != K_INSTANCE {
+            if o.kind() == K_MODULE {
+                return self.module_attr_cached(s, o, name);
+            }
             return self.load_native_method_attr(s, obj, name);
         }
         // The common hits, inlined into the interpreter loop: a plain class
@@ -401,6 +404,59 @@ impl Vm {
                 self.bind_descr(f, obj, tp).ok()
             }
         }
+    }
+
+    /// LOAD_ATTR and LOAD_METHOD of a module's global (`os.path`,
+    /// `time.time()`): the entry holds the module itself (no class is a
+    /// module, so instance entries never match it), its class's version,
+    /// and the name's entry in the module's dict, whose key is checked on
+    /// every hit (a rebound global is read afresh; a deleted one, or a
+    /// rebuilt table, misses). Filled only for a name the module's class
+    /// does not define (a data descriptor of a subclass wins over the dict)
+    /// and that is in the dict, with no `__getattribute__` override; not
+    /// for `__spec__`/`__loader__`, whose None may wait for importlib
+    /// ([`Vm::spec_awaits_importlib`]).
+    #[inline(never)]
+    fn module_attr_cached(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        name: Value,
+    ) -> Option<Value> {
+        if let Some([t, e, p]) = read(s) {
+            if t == o.value().bits() && p & 3 == TAG_DICT_ONLY && e == self.class_version(o.class())
+            {
+                if let Some(d) = Obj::from_value(o.get(0)) {
+                    if let Some(v) = hinted(d, p >> 2, name) {
+                        return Some(v);
+                    }
+                }
+            }
+        }
+        self.module_attr_fill(s, o, name)
+    }
+
+    /// [`Vm::module_attr_cached`] past its hit.
+    #[inline(never)]
+    fn module_attr_fill(&mut self, s: &'static [AtomicU64], o: Obj, name: Value) -> Option<Value> {
+        let cls = o.class();
+        let d = Obj::from_value(o.get(0))?;
+        let tpo = Obj::from_value(cls)?;
+        if tpo.kind() != K_TYPE
+            || type_flags(tpo) & (TF_GETATTRIBUTE | TF_LOCAL) != 0
+            || name == self.g.names.__spec__
+            || name == self.g.names.__loader__
+        {
+            return None;
+        }
+        let version = self.type_version(tpo);
+        if self.lookup_type(cls, name).is_some() {
+            return None;
+        }
+        let hint = index_of(d, name);
+        let v = hinted(d, hint, name)?;
+        write(s, [o.value().bits(), version, (hint << 2) | TAG_DICT_ONLY]);
+        Some(v)
     }
 
     /// [`Vm::load_attr_cached`] past its inlined hit.
@@ -745,8 +801,13 @@ impl Vm {
         name: Value,
     ) -> Option<attr::MethodLookup> {
         if let Some(o) = Obj::from_value(obj) {
-            // Attributes of classes and modules take the general path.
-            if o.kind() == K_TYPE || o.kind() == K_MODULE {
+            if o.kind() == K_MODULE {
+                return self
+                    .module_attr_cached(s, o, name)
+                    .map(attr::MethodLookup::Attr);
+            }
+            // Attributes of classes take the general path.
+            if o.kind() == K_TYPE {
                 return None;
             }
         }

@@ -332,6 +332,9 @@ pub struct CodeData {
     pub name_value: Value,
     /// `__qualname__`.
     pub qualname_value: Value,
+    /// `co_filename`, interned: one str for every code object of a file,
+    /// the same on every read (`logging` reads it for each record).
+    pub filename_value: Value,
 }
 impl Trace for CodeData {
     fn external_bytes(&self) -> usize {
@@ -362,6 +365,9 @@ impl Trace for CodeData {
         }
         if self.qualname_value.is_heap() {
             f(self.qualname_value);
+        }
+        if self.filename_value.is_heap() {
+            f(self.filename_value);
         }
     }
 }
@@ -982,7 +988,7 @@ impl Vm {
                 consts
             }
         };
-        let (names, varnames, name_value, qualname_value) = {
+        let (names, varnames, name_value, qualname_value, filename_value) = {
             let g = self.g.clone();
             let mortal = g.mortal_names.load(Ordering::Relaxed);
             let mut table = proto_core::sync::lock(&g.interned);
@@ -996,7 +1002,8 @@ impl Vm {
             let varnames: Vec<Value> = code.varnames.iter().map(&mut intern).collect();
             let name_value = intern(&code.name);
             let qualname_value = intern(&code.qualname);
-            (names, varnames, name_value, qualname_value)
+            let filename_value = intern(&code.filename);
+            (names, varnames, name_value, qualname_value, filename_value)
         };
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len() + code.freevars.len();
@@ -1030,6 +1037,7 @@ impl Vm {
             simple_argc,
             name_value,
             qualname_value,
+            filename_value,
         }
     }
 

@@ -27,8 +27,7 @@ fn qualname_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(data(vm, a, "co_qualname")?.qualname_value)
 }
 fn filename_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let f = data(vm, a, "co_filename")?.code.filename.clone();
-    Ok(vm.new_str(&f))
+    Ok(data(vm, a, "co_filename")?.filename_value)
 }
 fn argcount_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(data(vm, a, "co_argcount")?.code.argcount as i64))
