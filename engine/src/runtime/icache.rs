@@ -56,6 +56,12 @@ const TAG_CLASS_OF: u64 = 0;
 /// a plain class attribute value (any value: immediates use every bit).
 const CLASS_VALUE: u64 = 4;
 
+/// Marks word 1 (the class, 64-byte aligned) of a LOAD_ATTR/LOAD_METHOD
+/// entry for an attribute read on a class itself (`Color.RED`,
+/// `Cls.helper(...)`), whose word 3 is the value (any value). No instance
+/// entry's word 1 has this bit, so neither kind is taken for the other.
+const TYPE_ENTRY: u64 = 8;
+
 /// The cache words of the slot used by the instruction whose opcode unit is
 /// at `offset`.
 ///
@@ -347,6 +353,9 @@ impl Vm {
             if o.kind() == K_MODULE {
                 return self.module_attr_cached(s, o, name);
             }
+            if o.kind() == K_TYPE {
+                return self.type_attr_cached(s, o, name);
+            }
             return self.load_native_method_attr(s, obj, name);
         }
         // The common hits, inlined into the interpreter loop: a plain class
@@ -434,6 +443,52 @@ impl Vm {
             }
         }
         self.module_attr_fill(s, o, name)
+    }
+
+    /// LOAD_ATTR and LOAD_METHOD of an attribute of a class whose metatype
+    /// is exactly `type` (`Strength.REQUIRED`, `Cls.helper(...)`): the entry
+    /// holds the class (marked [`TYPE_ENTRY`]), its version and the value
+    /// `type.__getattribute__` gives. Filled only for what it gives
+    /// unchanged: a name `type` itself does not define (its data
+    /// descriptors win), found on the class's MRO as a function, a builtin,
+    /// an immediate or an object whose type has no `__get__` (as the
+    /// instance entries' class values). The class's version covers changes
+    /// to its dict, its bases' dicts and its MRO; `type`'s dict cannot
+    /// change, and a `__class__` other than `type` misses.
+    #[inline(never)]
+    fn type_attr_cached(&mut self, s: &'static [AtomicU64], o: Obj, name: Value) -> Option<Value> {
+        if let Some([t, e, p]) = read(s) {
+            if t == o.value().bits() | TYPE_ENTRY
+                && o.class() == self.g.types.type_
+                && e == self.cache_version(o)
+            {
+                return Some(Value::from_bits(p));
+            }
+        }
+        if o.class() != self.g.types.type_ {
+            return None;
+        }
+        let version = self.type_version(o);
+        if self.lookup_type(self.g.types.type_, name).is_some() {
+            return None;
+        }
+        let v = self.lookup_type(o.value(), name)?;
+        if let Some(vo) = Obj::from_value(v) {
+            match vo.kind() {
+                K_FUNCTION | K_BUILTIN => {}
+                K_WRAPPER | K_PROPERTY => return None,
+                _ => {
+                    if self
+                        .lookup_type(self.type_of(v), self.g.names.__get__)
+                        .is_some()
+                    {
+                        return None;
+                    }
+                }
+            }
+        }
+        write(s, [o.value().bits() | TYPE_ENTRY, version, v.bits()]);
+        Some(v)
     }
 
     /// [`Vm::module_attr_cached`] past its hit.
@@ -806,23 +861,41 @@ impl Vm {
                     .module_attr_cached(s, o, name)
                     .map(attr::MethodLookup::Attr);
             }
-            // Attributes of classes take the general path.
             if o.kind() == K_TYPE {
-                return None;
+                return self
+                    .type_attr_cached(s, o, name)
+                    .map(attr::MethodLookup::Attr);
             }
         }
         let tp = self.type_of(obj);
         let version = Obj::from_value(tp).map_or(0, |t| self.type_version(t));
+        // An instance's dict, for a name its class does not define (a
+        // callable stored on the instance: `self.read = file.read`).
+        let own_dict = Obj::from_value(obj)
+            .filter(|o| o.kind() == K_INSTANCE)
+            .and_then(|o| Obj::from_value(o.get(0)));
         let f = match read(s) {
             Some([t, e, p]) if t == tp.bits() && e == version && p & 3 == TAG_METHOD => {
                 Value::from_bits(p & !3)
+            }
+            Some([t, e, p]) if t == tp.bits() && e == version && p & 3 == TAG_DICT_ONLY => {
+                let d = own_dict?;
+                return hinted(d, p >> 2, name)
+                    .or_else(|| fast_get(d, name))
+                    .map(attr::MethodLookup::Attr);
             }
             _ => {
                 let tpo = Obj::from_value(tp)?;
                 if tpo.kind() != K_TYPE || type_flags(tpo) & (TF_GETATTRIBUTE | TF_LOCAL) != 0 {
                     return None;
                 }
-                let d = self.lookup_type(tp, name)?;
+                let Some(d) = self.lookup_type(tp, name) else {
+                    let d = own_dict?;
+                    let hint = index_of(d, name);
+                    let v = hinted(d, hint, name)?;
+                    write(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
+                    return Some(attr::MethodLookup::Attr(v));
+                };
                 if !is_plain_method(Obj::from_value(d)?) || d.bits() & 3 != 0 {
                     return None;
                 }
