@@ -1072,7 +1072,7 @@ impl Vm {
             let name = self.intern_value(name);
             self.dict_set_str(o.get(T_DICT), name, v);
             self.update_type_flags(o, name);
-            self.type_modified(o.value());
+            self.type_attr_changed(o.value(), name);
             return Ok(());
         }
         if let Some(d) = self.lookup_type(tp, name) {
@@ -1147,7 +1147,7 @@ impl Vm {
         }
         if o.kind() == K_TYPE {
             // A type's dict reached through the generic path (see TypeCache).
-            self.type_modified(o.value());
+            self.type_attr_changed(o.value(), name);
         }
         Ok(())
     }
@@ -1434,7 +1434,7 @@ impl Vm {
                 self.check_mutable(o)?;
                 if self.dict_del(d, name)?.is_some() {
                     if o.kind() == K_TYPE {
-                        self.type_modified(o.value());
+                        self.type_attr_changed(o.value(), name);
                     }
                     return Ok(());
                 }

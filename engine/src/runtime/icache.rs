@@ -52,6 +52,10 @@ const TAG_SLOT: u64 = 3;
 /// LOAD_ATTR entry (payload exactly 0) for `obj.__class__` answered by
 /// object's `__class__` getset: the value is the entry's type.
 const TAG_CLASS_OF: u64 = 0;
+/// LOAD_ATTR entry (payload exactly 4) for `obj.__dict__` answered by the
+/// `__dict__` getset classes give their instances: the value is the
+/// instance's dict, when it has one.
+const INSTANCE_DICT: u64 = 4;
 /// Marks word 1 (the type, 8-aligned) of a LOAD_ATTR entry whose word 3 is
 /// a plain class attribute value (any value: immediates use every bit).
 const CLASS_VALUE: u64 = 4;
@@ -234,6 +238,20 @@ impl Vm {
         match Obj::from_value(cls) {
             Some(t) => self.cache_version(t),
             None => 0,
+        }
+    }
+
+    /// [`Vm::type_modified`] after `t.name` was set or deleted. When the
+    /// name is `__get__`, `__set__` or `__delete__`, every version is
+    /// retired: the instances of `t` may be class attributes of any class,
+    /// whose entries were filled on what kind of descriptor they were (none,
+    /// non-data or data), and no class records which of them it holds.
+    pub fn type_attr_changed(&mut self, t: Value, name: Value) {
+        let n = &self.g.names;
+        if name == n.__get__ || name == n.__set__ || name == n.__delete__ {
+            self.invalidate_all_types();
+        } else {
+            self.type_modified(t);
         }
     }
 
@@ -547,6 +565,10 @@ impl Vm {
                 // A data descriptor: the instance dict cannot shadow it.
                 return Some(tp);
             }
+            if t == tp.bits() && e == version && p == INSTANCE_DICT {
+                // Not made yet: the general path makes it.
+                return dict.map(Obj::value);
+            }
             if t == tp.bits() && e == version && p & 3 == TAG_SLOT {
                 // A `__slots__` member (a data descriptor: the instance
                 // dict cannot shadow it); an unset one takes the general
@@ -574,6 +596,14 @@ impl Vm {
                 write(s, [tp.bits(), version, TAG_CLASS_OF]);
                 return Some(tp);
             }
+            if name == self.g.names.__dict__
+                && co.kind() == K_PROPERTY
+                && co.class() == self.g.types.getset_descr
+                && co.get(0) == self.g.instance_dict_fns[0]
+            {
+                write(s, [tp.bits(), version, INSTANCE_DICT]);
+                return dict.map(Obj::value);
+            }
             if let Some(i) = self.member_index(co, obj) {
                 write(s, [tp.bits(), version, ((i as u64) << 2) | TAG_SLOT]);
                 return Some(o.get(i)).filter(|v| !v.is_empty());
@@ -594,10 +624,27 @@ impl Vm {
             if matches!(
                 co.kind(),
                 K_FUNCTION | K_BUILTIN | K_WRAPPER | K_MEMBER | K_PROPERTY
-            ) || self
-                .lookup_type(self.type_of(cv), self.g.names.__get__)
-                .is_some()
-            {
+            ) {
+                return None;
+            }
+            let dtp = self.type_of(cv);
+            if self.lookup_type(dtp, self.g.names.__get__).is_some() {
+                // A non-data descriptor of a Python class (a
+                // `functools.cached_property`) that the instance dict
+                // already shadows: the dict answers, as for a name the
+                // class lacks (a miss in the dict takes the general path,
+                // which calls the descriptor).
+                let n = &self.g.names;
+                let non_data = Obj::from_value(dtp).is_some_and(|x| type_flags(x) & TF_HEAP != 0)
+                    && self.lookup_type(dtp, n.__set__).is_none()
+                    && self.lookup_type(dtp, n.__delete__).is_none();
+                if non_data {
+                    let d = dict?;
+                    let hint = index_of(d, name);
+                    let v = hinted(d, hint, name)?;
+                    write(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
+                    return Some(v);
+                }
                 return None;
             }
         }
