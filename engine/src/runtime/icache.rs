@@ -65,6 +65,14 @@ const CLASS_VALUE: u64 = 4;
 /// `Cls.helper(...)`), whose word 3 is the value (any value). No instance
 /// entry's word 1 has this bit, so neither kind is taken for the other.
 const TYPE_ENTRY: u64 = 8;
+/// With [`TYPE_ENTRY`]: word 3 is a staticmethod whose function is the value.
+const STATIC_ENTRY: u64 = 16;
+/// With [`TYPE_ENTRY`]: word 3 is a classmethod whose function, bound to the
+/// class, is the value.
+const CLASSMETHOD_ENTRY: u64 = 32;
+/// With [`TYPE_ENTRY`]: word 1 is a metatype, word 3 the value index of its
+/// classes' `__name__` or `__qualname__`.
+const NAME_SLOT_ENTRY: u64 = 64;
 
 /// The cache words of the slot used by the instruction whose opcode unit is
 /// at `offset`.
@@ -372,7 +380,10 @@ impl Vm {
                 return self.module_attr_cached(s, o, name);
             }
             if o.kind() == K_TYPE {
-                return self.type_attr_cached(s, o, name);
+                return match self.type_attr_cached(s, o, name)? {
+                    attr::MethodLookup::Attr(v) => Some(v),
+                    attr::MethodLookup::Method(f) => Some(self.new_method(f, obj)),
+                };
             }
             return self.load_native_method_attr(s, obj, name);
         }
@@ -424,6 +435,9 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> Option<Value> {
+        if name == self.g.names.__class__ {
+            return self.class_of_cached(s, obj);
+        }
         match self.load_method_cached(Some(s), obj, name)? {
             attr::MethodLookup::Attr(v) => Some(v),
             attr::MethodLookup::Method(f) => {
@@ -464,24 +478,91 @@ impl Vm {
     }
 
     /// LOAD_ATTR and LOAD_METHOD of an attribute of a class whose metatype
-    /// is exactly `type` (`Strength.REQUIRED`, `Cls.helper(...)`): the entry
-    /// holds the class (marked [`TYPE_ENTRY`]), its version and the value
-    /// `type.__getattribute__` gives. Filled only for what it gives
-    /// unchanged: a name `type` itself does not define (its data
-    /// descriptors win), found on the class's MRO as a function, a builtin,
-    /// an immediate or an object whose type has no `__get__` (as the
-    /// instance entries' class values). The class's version covers changes
-    /// to its dict, its bases' dicts and its MRO; `type`'s dict cannot
-    /// change, and a `__class__` other than `type` misses.
+    /// is exactly `type` (`Strength.REQUIRED`, `Cls.helper(...)`,
+    /// `Cls.create(...)` of a classmethod): the entry holds the class
+    /// (marked [`TYPE_ENTRY`], and [`STATIC_ENTRY`] or [`CLASSMETHOD_ENTRY`]
+    /// for those wrappers), its version and the value found on its MRO.
+    /// Filled only for a name `type` itself does not define (its data
+    /// descriptors win) whose value `type.__getattribute__` gives unchanged
+    /// (a function, a builtin, an immediate, an object whose type has no
+    /// `__get__`, as the instance entries' class values) or through an
+    /// exact staticmethod (its function) or classmethod of a function (the
+    /// function with the class as self: a LOAD_METHOD hit allocates no
+    /// bound method). The wrapper's function is read on every hit. The
+    /// class's version covers changes to its dict, its bases' dicts and its
+    /// MRO; `type`'s dict cannot change, and a `__class__` other than `type`
+    /// misses. `__name__` and `__qualname__` of any class whose metatype
+    /// does not redefine them get a [`NAME_SLOT_ENTRY`] keyed on the
+    /// metatype, so one site serves every class (`type(self).__name__`).
     #[inline(never)]
-    fn type_attr_cached(&mut self, s: &'static [AtomicU64], o: Obj, name: Value) -> Option<Value> {
+    fn type_attr_cached(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        name: Value,
+    ) -> Option<attr::MethodLookup> {
+        use attr::MethodLookup::{Attr, Method};
         if let Some([t, e, p]) = read(s) {
-            if t == o.value().bits() | TYPE_ENTRY
+            let cls = o.value().bits() | TYPE_ENTRY;
+            if t & !(STATIC_ENTRY | CLASSMETHOD_ENTRY) == cls
                 && o.class() == self.g.types.type_
                 && e == self.cache_version(o)
             {
-                return Some(Value::from_bits(p));
+                let v = Value::from_bits(p);
+                if t == cls {
+                    return Some(Attr(v));
+                }
+                let f = Obj::from_value(v)?.get(0);
+                if t == cls | STATIC_ENTRY {
+                    return Some(Attr(f));
+                }
+                if Obj::from_value(f).is_some_and(|fo| fo.kind() == K_FUNCTION) {
+                    return Some(Method(f));
+                }
+            } else if t == o.class().bits() | TYPE_ENTRY | NAME_SLOT_ENTRY
+                && e == self.class_version(o.class())
+            {
+                return Some(Attr(o.get(p as usize)));
             }
+        }
+        self.type_attr_fill(s, o, name)
+    }
+
+    /// [`Vm::type_attr_cached`] past its hit.
+    #[inline(never)]
+    fn type_attr_fill(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        name: Value,
+    ) -> Option<attr::MethodLookup> {
+        use attr::MethodLookup::{Attr, Method};
+        let n = &self.g.names;
+        if name == n.__name__ || name == n.__qualname__ {
+            let slot = if name == n.__name__ {
+                T_NAME
+            } else {
+                T_QUALNAME
+            };
+            let meta = Obj::from_value(o.class())?;
+            if meta.kind() != K_TYPE || type_flags(meta) & TF_GETATTRIBUTE != 0 {
+                return None;
+            }
+            let version = self.type_version(meta);
+            let own = Obj::from_value(self.g.types.type_)
+                .and_then(|t| self.dict_get_str(t.get(T_DICT), name));
+            if own.is_none() || self.lookup_type(meta.value(), name) != own {
+                return None;
+            }
+            write(
+                s,
+                [
+                    meta.value().bits() | TYPE_ENTRY | NAME_SLOT_ENTRY,
+                    version,
+                    slot as u64,
+                ],
+            );
+            return Some(Attr(o.get(slot)));
         }
         if o.class() != self.g.types.type_ {
             return None;
@@ -491,9 +572,17 @@ impl Vm {
             return None;
         }
         let v = self.lookup_type(o.value(), name)?;
+        let mut flag = 0;
         if let Some(vo) = Obj::from_value(v) {
             match vo.kind() {
                 K_FUNCTION | K_BUILTIN => {}
+                K_WRAPPER if vo.class() == self.g.types.staticmethod => flag = STATIC_ENTRY,
+                K_WRAPPER
+                    if vo.class() == self.g.types.classmethod
+                        && Obj::from_value(vo.get(0)).is_some_and(|f| f.kind() == K_FUNCTION) =>
+                {
+                    flag = CLASSMETHOD_ENTRY
+                }
                 K_WRAPPER | K_PROPERTY => return None,
                 _ => {
                     if self
@@ -505,8 +594,13 @@ impl Vm {
                 }
             }
         }
-        write(s, [o.value().bits() | TYPE_ENTRY, version, v.bits()]);
-        Some(v)
+        write(s, [o.value().bits() | TYPE_ENTRY | flag, version, v.bits()]);
+        let vo = Obj::from_value(v);
+        Some(match flag {
+            STATIC_ENTRY => Attr(vo?.get(0)),
+            CLASSMETHOD_ENTRY => Method(vo?.get(0)),
+            _ => Attr(v),
+        })
     }
 
     /// [`Vm::module_attr_cached`] past its hit.
@@ -530,6 +624,29 @@ impl Vm {
         let v = hinted(d, hint, name)?;
         write(s, [o.value().bits(), version, (hint << 2) | TAG_DICT_ONLY]);
         Some(v)
+    }
+
+    /// `obj.__class__` of an object that is not a plain instance (a str
+    /// subclass's, a list's): object's `__class__` getset answers the type,
+    /// unless the type overrides `__class__` or `__getattribute__`.
+    fn class_of_cached(&mut self, s: &'static [AtomicU64], obj: Value) -> Option<Value> {
+        let tp = self.type_of(obj);
+        let tpo = Obj::from_value(tp)?;
+        if let Some([t, e, p]) = read(s) {
+            if t == tp.bits() && p == TAG_CLASS_OF && e == self.class_version(tp) {
+                return Some(tp);
+            }
+        }
+        if tpo.kind() != K_TYPE || type_flags(tpo) & TF_GETATTRIBUTE != 0 {
+            return None;
+        }
+        let version = self.type_version(tpo);
+        let d = Obj::from_value(self.lookup_type(tp, self.g.names.__class__)?)?;
+        if !self.is_object_class_getset(d) {
+            return None;
+        }
+        write(s, [tp.bits(), version, TAG_CLASS_OF]);
+        Some(tp)
     }
 
     /// [`Vm::load_attr_cached`] past its inlined hit.
@@ -909,9 +1026,7 @@ impl Vm {
                     .map(attr::MethodLookup::Attr);
             }
             if o.kind() == K_TYPE {
-                return self
-                    .type_attr_cached(s, o, name)
-                    .map(attr::MethodLookup::Attr);
+                return self.type_attr_cached(s, o, name);
             }
         }
         let tp = self.type_of(obj);
