@@ -1320,6 +1320,10 @@ impl Vm {
             )));
         }
         self.ctx.store_class(o, v);
+        if o.kind() == K_TYPE {
+            // A class's cache entries assumed its old metatype.
+            self.type_modified(obj);
+        }
         Ok(())
     }
 

@@ -271,7 +271,10 @@ impl Vm {
         let Some(to) = Obj::from_value(t).filter(|o| o.kind() == K_TYPE) else {
             return;
         };
-        if type_flags(to) & TF_HEAP == 0 {
+        // A metatype's change may concern every attribute of its classes
+        // (class entries are keyed on the class, not on its metatype), and
+        // metatypes change rarely after they are made.
+        if type_flags(to) & TF_HEAP == 0 || self.is_subtype(t, self.g.types.type_) {
             self.invalidate_all_types();
             return;
         }
@@ -477,21 +480,22 @@ impl Vm {
         self.module_attr_fill(s, o, name)
     }
 
-    /// LOAD_ATTR and LOAD_METHOD of an attribute of a class whose metatype
-    /// is exactly `type` (`Strength.REQUIRED`, `Cls.helper(...)`,
+    /// LOAD_ATTR and LOAD_METHOD of an attribute of a class
+    /// (`Strength.REQUIRED`, `Cls.helper(...)`,
     /// `Cls.create(...)` of a classmethod): the entry holds the class
     /// (marked [`TYPE_ENTRY`], and [`STATIC_ENTRY`] or [`CLASSMETHOD_ENTRY`]
     /// for those wrappers), its version and the value found on its MRO.
-    /// Filled only for a name `type` itself does not define (its data
-    /// descriptors win) whose value `type.__getattribute__` gives unchanged
+    /// Filled only for a name the metatype does not define (its data
+    /// descriptors win; no `__getattribute__` of its own) whose value
+    /// `type.__getattribute__` gives unchanged
     /// (a function, a builtin, an immediate, an object whose type has no
     /// `__get__`, as the instance entries' class values) or through an
     /// exact staticmethod (its function) or classmethod of a function (the
     /// function with the class as self: a LOAD_METHOD hit allocates no
     /// bound method). The wrapper's function is read on every hit. The
-    /// class's version covers changes to its dict, its bases' dicts and its
-    /// MRO; `type`'s dict cannot change, and a `__class__` other than `type`
-    /// misses. `__name__` and `__qualname__` of any class whose metatype
+    /// class's version covers changes to its dict, its bases' dicts, its
+    /// MRO and its `__class__` ([`Vm::set_class`] retires it); a change to
+    /// any metatype retires every version ([`Vm::type_modified`]). `__name__` and `__qualname__` of any class whose metatype
     /// does not redefine them get a [`NAME_SLOT_ENTRY`] keyed on the
     /// metatype, so one site serves every class (`type(self).__name__`).
     #[inline(never)]
@@ -504,10 +508,7 @@ impl Vm {
         use attr::MethodLookup::{Attr, Method};
         if let Some([t, e, p]) = read(s) {
             let cls = o.value().bits() | TYPE_ENTRY;
-            if t & !(STATIC_ENTRY | CLASSMETHOD_ENTRY) == cls
-                && o.class() == self.g.types.type_
-                && e == self.cache_version(o)
-            {
+            if t & !(STATIC_ENTRY | CLASSMETHOD_ENTRY) == cls && e == self.cache_version(o) {
                 let v = Value::from_bits(p);
                 if t == cls {
                     return Some(Attr(v));
@@ -564,11 +565,12 @@ impl Vm {
             );
             return Some(Attr(o.get(slot)));
         }
-        if o.class() != self.g.types.type_ {
+        let meta = Obj::from_value(o.class())?;
+        if meta.kind() != K_TYPE || type_flags(meta) & TF_GETATTRIBUTE != 0 {
             return None;
         }
         let version = self.type_version(o);
-        if self.lookup_type(self.g.types.type_, name).is_some() {
+        if self.lookup_type(meta.value(), name).is_some() {
             return None;
         }
         let v = self.lookup_type(o.value(), name)?;

@@ -98,3 +98,26 @@ print(read_x(F))
 Meta2.X = property(lambda cls: "meta2 property, added later")
 print(read_x(F))
 print(read_x(int) if hasattr(int, "X") else "int has no X")
+
+
+# A class's metatype swapped for one whose property hides the class's own
+# attribute, and back.
+class PlainMeta(type):
+    pass
+
+
+class HidingMeta(type):
+    @property
+    def X(cls):
+        return "hidden by " + type(cls).__name__
+
+
+class G(metaclass=PlainMeta):
+    X = "G's own X"
+
+
+print(read_x(G))
+G.__class__ = HidingMeta
+print(read_x(G))
+G.__class__ = PlainMeta
+print(read_x(G))
