@@ -60,10 +60,12 @@ const INSTANCE_DICT: u64 = 4;
 /// a plain class attribute value (any value: immediates use every bit).
 const CLASS_VALUE: u64 = 4;
 
-/// Marks word 1 (the class, 64-byte aligned) of a LOAD_ATTR/LOAD_METHOD
-/// entry for an attribute read on a class itself (`Color.RED`,
+/// Marks word 1 (the class, 64-byte aligned: the low 6 bits are free for
+/// marks, and no other bit may be used) of a LOAD_ATTR/LOAD_METHOD entry
+/// for an attribute read on a class itself (`Color.RED`,
 /// `Cls.helper(...)`), whose word 3 is the value (any value). No instance
-/// entry's word 1 has this bit, so neither kind is taken for the other.
+/// or module entry's word 1 has this bit, so neither kind is taken for the
+/// other.
 const TYPE_ENTRY: u64 = 8;
 /// With [`TYPE_ENTRY`]: word 3 is a staticmethod whose function is the value.
 const STATIC_ENTRY: u64 = 16;
@@ -72,7 +74,11 @@ const STATIC_ENTRY: u64 = 16;
 const CLASSMETHOD_ENTRY: u64 = 32;
 /// With [`TYPE_ENTRY`]: word 1 is a metatype, word 3 the value index of its
 /// classes' `__name__` or `__qualname__`.
-const NAME_SLOT_ENTRY: u64 = 64;
+const NAME_SLOT_ENTRY: u64 = 1;
+/// With [`TYPE_ENTRY`]: word 1 is the class a `super` object starts after,
+/// word 2 the version of the instance's type (versions are unique, so it
+/// names the type too), word 3 the function found.
+const SUPER_ENTRY: u64 = 2;
 
 /// The cache words of the slot used by the instruction whose opcode unit is
 /// at `offset`.
@@ -441,6 +447,9 @@ impl Vm {
         if name == self.g.names.__class__ {
             return self.class_of_cached(s, obj);
         }
+        if let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_SUPER) {
+            return self.super_method_cached(s, o, name);
+        }
         match self.load_method_cached(Some(s), obj, name)? {
             attr::MethodLookup::Attr(v) => Some(v),
             attr::MethodLookup::Method(f) => {
@@ -626,6 +635,49 @@ impl Vm {
         let v = hinted(d, hint, name)?;
         write(s, [o.value().bits(), version, (hint << 2) | TAG_DICT_ONLY]);
         Some(v)
+    }
+
+    /// `super().name` of a function found after the start class on the
+    /// MRO of the instance's type (`super().__init__(...)`): the bound
+    /// method, without the MRO walk. Only for an exact `super` bound to an
+    /// instance of its type (not `super(C, C)`), and not for `__class__`
+    /// (the super object's own). The entry ([`SUPER_ENTRY`]) holds the
+    /// start class and the type's version, which names the type and covers
+    /// every class after the start one (all are its bases).
+    fn super_method_cached(
+        &mut self,
+        s: &'static [AtomicU64],
+        so: Obj,
+        name: Value,
+    ) -> Option<Value> {
+        if so.class() != self.g.types.super_ || name == self.g.names.__class__ {
+            return None;
+        }
+        let (start, obj, objtype) = (so.get(0), so.get(1), so.get(2));
+        let ot = Obj::from_value(objtype).filter(|t| t.kind() == K_TYPE)?;
+        if self.type_of(obj) != objtype {
+            return None;
+        }
+        if let Some([t, e, p]) = read(s) {
+            if t == start.bits() | TYPE_ENTRY | SUPER_ENTRY && e == self.cache_version(ot) {
+                return Some(self.new_method(Value::from_bits(p), obj));
+            }
+        }
+        let version = self.type_version(ot);
+        let mro = type_mro(ot);
+        let classes: Vec<Value> = (0..mro.n_values()).map(|i| mro.get(i)).collect();
+        let after = classes.iter().position(|&c| c == start)? + 1;
+        let f = classes[after..].iter().find_map(|&c| {
+            Obj::from_value(c).and_then(|co| self.dict_get_str(co.get(T_DICT), name))
+        })?;
+        if !Obj::from_value(f).is_some_and(|fo| fo.kind() == K_FUNCTION) {
+            return None;
+        }
+        write(
+            s,
+            [start.bits() | TYPE_ENTRY | SUPER_ENTRY, version, f.bits()],
+        );
+        Some(self.new_method(f, obj))
     }
 
     /// `obj.__class__` of an object that is not a plain instance (a str
@@ -1029,6 +1081,11 @@ impl Vm {
             }
             if o.kind() == K_TYPE {
                 return self.type_attr_cached(s, o, name);
+            }
+            if o.kind() == K_SUPER {
+                return self
+                    .super_method_cached(s, o, name)
+                    .map(attr::MethodLookup::Attr);
             }
         }
         let tp = self.type_of(obj);
