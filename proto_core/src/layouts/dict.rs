@@ -608,6 +608,10 @@ mod tests {
     fn move_to_end_keeps_length_and_keys() {
         let sp = ProtoSpace::new();
         let mut ctx = sp.new_context();
+        // As the interpreter runs: collections only at safepoints, so the
+        // unrooted dict lives through the test (the gc-stress build collects
+        // at every allocation otherwise).
+        ctx.set_deferred_collection(true);
         let d = Obj::from_value(alloc(&mut ctx, Kind::DICT, Value::NONE, 5)).unwrap();
         let mut order: Vec<i64> = (0..5).collect();
         for &n in &order {
