@@ -452,7 +452,12 @@ fn convert_unbracketed(
         // Not for a later target of a chained assignment (`y = f() = 1`):
         // CPython's invalid_assignment rule reports that one plainly.
         let chained = {
-            let i = token_at(tokens, range.start());
+            // From before the parentheses around the target: `x = (yield)
+            // = 1` is a later target too.
+            let mut i = token_at(tokens, range.start());
+            while i > 0 && tokens[i - 1].kind() == TokenKind::Lpar {
+                i -= 1;
+            }
             let mut depth = 0i32;
             let mut found = false;
             for t in tokens[..i].iter().rev() {

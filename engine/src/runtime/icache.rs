@@ -490,23 +490,24 @@ impl Vm {
     }
 
     /// LOAD_ATTR and LOAD_METHOD of an attribute of a class
-    /// (`Strength.REQUIRED`, `Cls.helper(...)`,
-    /// `Cls.create(...)` of a classmethod): the entry holds the class
-    /// (marked [`TYPE_ENTRY`], and [`STATIC_ENTRY`] or [`CLASSMETHOD_ENTRY`]
-    /// for those wrappers), its version and the value found on its MRO.
-    /// Filled only for a name the metatype does not define (its data
-    /// descriptors win; no `__getattribute__` of its own) whose value
-    /// `type.__getattribute__` gives unchanged
-    /// (a function, a builtin, an immediate, an object whose type has no
-    /// `__get__`, as the instance entries' class values) or through an
-    /// exact staticmethod (its function) or classmethod of a function (the
-    /// function with the class as self: a LOAD_METHOD hit allocates no
-    /// bound method). The wrapper's function is read on every hit. The
+    /// (`Strength.REQUIRED`, `Cls.helper(...)`, `Cls.create(...)` of a
+    /// classmethod): the entry holds the class (marked [`TYPE_ENTRY`], and
+    /// [`STATIC_ENTRY`] or [`CLASSMETHOD_ENTRY`] for those wrappers), its
+    /// version and the value found on its MRO. Filled only for a name the
+    /// metatype does not define (its data descriptors win; no
+    /// `__getattribute__` of its own) whose value `type.__getattribute__`
+    /// gives unchanged (a function, a builtin, an immediate, an object
+    /// whose type has no `__get__`, as the instance entries' class values)
+    /// or through an exact staticmethod (its function) or classmethod of a
+    /// function (the function with the class as self: a LOAD_METHOD hit
+    /// allocates no bound method). The wrapper's function is read on every
+    /// hit. The
     /// class's version covers changes to its dict, its bases' dicts, its
     /// MRO and its `__class__` ([`Vm::set_class`] retires it); a change to
-    /// any metatype retires every version ([`Vm::type_modified`]). `__name__` and `__qualname__` of any class whose metatype
-    /// does not redefine them get a [`NAME_SLOT_ENTRY`] keyed on the
-    /// metatype, so one site serves every class (`type(self).__name__`).
+    /// any metatype retires every version ([`Vm::type_modified`]).
+    /// `__name__` and `__qualname__` of any class whose metatype does not
+    /// redefine them get a [`NAME_SLOT_ENTRY`] keyed on the metatype, so one
+    /// site serves every class (`type(self).__name__`).
     #[inline(never)]
     fn type_attr_cached(
         &mut self,
