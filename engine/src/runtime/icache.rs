@@ -548,6 +548,10 @@ impl Vm {
         name: Value,
     ) -> Option<attr::MethodLookup> {
         use attr::MethodLookup::{Attr, Method};
+        let meta = Obj::from_value(o.class())?;
+        if meta.kind() != K_TYPE || type_flags(meta) & TF_GETATTRIBUTE != 0 {
+            return None;
+        }
         let n = &self.g.names;
         if name == n.__name__ || name == n.__qualname__ {
             let slot = if name == n.__name__ {
@@ -555,10 +559,6 @@ impl Vm {
             } else {
                 T_QUALNAME
             };
-            let meta = Obj::from_value(o.class())?;
-            if meta.kind() != K_TYPE || type_flags(meta) & TF_GETATTRIBUTE != 0 {
-                return None;
-            }
             let version = self.type_version(meta);
             let own = Obj::from_value(self.g.types.type_)
                 .and_then(|t| self.dict_get_str(t.get(T_DICT), name));
@@ -574,10 +574,6 @@ impl Vm {
                 ],
             );
             return Some(Attr(o.get(slot)));
-        }
-        let meta = Obj::from_value(o.class())?;
-        if meta.kind() != K_TYPE || type_flags(meta) & TF_GETATTRIBUTE != 0 {
-            return None;
         }
         let version = self.type_version(o);
         if self.lookup_type(meta.value(), name).is_some() {
@@ -615,6 +611,24 @@ impl Vm {
         })
     }
 
+    /// Fills a dict-only entry ([`TAG_DICT_ONLY`]) whose first word is
+    /// `key` (the class, or the module itself) with the index hint of
+    /// `name` in dict `d`, and gives its value; nothing is written when `d`
+    /// lacks the name.
+    fn fill_dict_only(
+        &mut self,
+        s: &'static [AtomicU64],
+        key: u64,
+        version: u64,
+        d: Obj,
+        name: Value,
+    ) -> Option<Value> {
+        let hint = index_of(d, name);
+        let v = hinted(d, hint, name)?;
+        write(s, [key, version, (hint << 2) | TAG_DICT_ONLY]);
+        Some(v)
+    }
+
     /// [`Vm::module_attr_cached`] past its hit.
     #[inline(never)]
     fn module_attr_fill(&mut self, s: &'static [AtomicU64], o: Obj, name: Value) -> Option<Value> {
@@ -632,10 +646,7 @@ impl Vm {
         if self.lookup_type(cls, name).is_some() {
             return None;
         }
-        let hint = index_of(d, name);
-        let v = hinted(d, hint, name)?;
-        write(s, [o.value().bits(), version, (hint << 2) | TAG_DICT_ONLY]);
-        Some(v)
+        self.fill_dict_only(s, o.value().bits(), version, d, name)
     }
 
     /// `super().name` of a function found after the start class on the
@@ -666,10 +677,10 @@ impl Vm {
         }
         let version = self.type_version(ot);
         let mro = type_mro(ot);
-        let classes: Vec<Value> = (0..mro.n_values()).map(|i| mro.get(i)).collect();
-        let after = classes.iter().position(|&c| c == start)? + 1;
-        let f = classes[after..].iter().find_map(|&c| {
-            Obj::from_value(c).and_then(|co| self.dict_get_str(co.get(T_DICT), name))
+        let n = mro.n_values();
+        let after = (0..n).position(|i| mro.get(i) == start)? + 1;
+        let f = (after..n).find_map(|i| {
+            Obj::from_value(mro.get(i)).and_then(|co| self.dict_get_str(co.get(T_DICT), name))
         })?;
         if !Obj::from_value(f).is_some_and(|fo| fo.kind() == K_FUNCTION) {
             return None;
@@ -811,11 +822,7 @@ impl Vm {
                     && self.lookup_type(dtp, n.__set__).is_none()
                     && self.lookup_type(dtp, n.__delete__).is_none();
                 if non_data {
-                    let d = dict?;
-                    let hint = index_of(d, name);
-                    let v = hinted(d, hint, name)?;
-                    write(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
-                    return Some(v);
+                    return self.fill_dict_only(s, tp.bits(), version, dict?, name);
                 }
                 return None;
             }
@@ -1112,11 +1119,9 @@ impl Vm {
                     return None;
                 }
                 let Some(d) = self.lookup_type(tp, name) else {
-                    let d = own_dict?;
-                    let hint = index_of(d, name);
-                    let v = hinted(d, hint, name)?;
-                    write(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
-                    return Some(attr::MethodLookup::Attr(v));
+                    return self
+                        .fill_dict_only(s, tp.bits(), version, own_dict?, name)
+                        .map(attr::MethodLookup::Attr);
                 };
                 if !is_plain_method(Obj::from_value(d)?) || d.bits() & 3 != 0 {
                     return None;

@@ -510,10 +510,16 @@ pub fn insert_if_surely_absent(
 
 /// Deletes entry `e`. Caller holds the lock if shared.
 pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
-    ctx.store(t, 2 * e, Value::EMPTY);
-    ctx.store(t, 2 * e + 1, Value::EMPTY);
+    clear_entry(ctx, t, e);
     set_raw(d, 0, (len(d) - 1) as u64);
     bump(d);
+}
+
+/// Clears entry `e`'s key, then its value (the order [`live_entry`]
+/// relies on); the dict's length and version are the caller's.
+fn clear_entry(ctx: &mut ProtoContext, t: Obj, e: usize) {
+    ctx.store(t, 2 * e, Value::EMPTY);
+    ctx.store(t, 2 * e + 1, Value::EMPTY);
 }
 
 /// Moves live entry `e` of `d`'s table `t` to the end of the order (what
@@ -539,8 +545,7 @@ pub fn move_to_end(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
     let tv = t.view();
     let slot = find_vacant(t, h);
     write_entry(ctx, d, t, tv, tv.raw(T_USED) as usize, slot, k, v, h, 0);
-    ctx.store(t, 2 * e, Value::EMPTY);
-    ctx.store(t, 2 * e + 1, Value::EMPTY);
+    clear_entry(ctx, t, e);
     bump(d);
 }
 
