@@ -1640,6 +1640,9 @@ impl Vm {
                                     continue;
                                 }
                             }
+                            if self.exact_bytearray_store(c, k, v) {
+                                continue;
+                            }
                             self.frames[fi].lasti = lasti;
                             t!(self.setitem(c, k, v));
                         }

@@ -2574,10 +2574,9 @@ impl Vm {
 
     // ------------------------------------------------------------------ subscripts
 
-    /// `v[k]`.
-    /// `v[k]` when `v` is an exact list or tuple and `k` an int in range
-    /// (negative counting from the end); None otherwise, out of range
-    /// included (the caller raises).
+    /// `v[k]` when `v` is an exact list, tuple, bytes or bytearray and `k`
+    /// an int in range (negative counting from the end); None otherwise,
+    /// out of range included (the caller raises).
     #[inline(always)]
     pub fn exact_seq_item(&self, v: Value, k: Value) -> Option<Value> {
         let o = Obj::from_value(v)?;
@@ -2589,8 +2588,45 @@ impl Vm {
                 let ov = o.view();
                 seq_index(i, ov.n_values()).map(|j| ov.get(j))
             }
+            Kind::BYTES if o.class() == t.bytes => {
+                let b = lstr::bytes(o);
+                seq_index(i, b.len()).map(|j| Value::int(b[j] as i64))
+            }
+            // Value 0 of a bytearray is its buffer, which a shared
+            // bytearray's writers replace whole: this read sees one buffer.
+            K_BYTEARRAY if o.class() == t.bytearray => {
+                let b = str_bytes(o.get(0));
+                seq_index(i, b.len()).map(|j| Value::int(b[j] as i64))
+            }
             _ => None,
         }
+    }
+
+    /// `v[k] = x` done in place when `v` is an exact bytearray local to this
+    /// thread, `k` an int in range and `x` an int in 0..256: true when
+    /// written (nothing else can run, so no conversion or lock is needed).
+    #[inline(always)]
+    pub fn exact_bytearray_store(&self, v: Value, k: Value, x: Value) -> bool {
+        let (Some(o), Some(i), Some(x)) = (Obj::from_value(v), k.as_int(), x.as_int()) else {
+            return false;
+        };
+        if o.kind() != K_BYTEARRAY
+            || o.class() != self.g.types.bytearray
+            || !o.is_local_mutable()
+            || !(0..256).contains(&x)
+        {
+            return false;
+        }
+        let Some(buf) = Obj::from_value(o.get(0)) else {
+            return false;
+        };
+        let Some(j) = seq_index(i, lstr::bytes(buf).len()) else {
+            return false;
+        };
+        // SAFETY: the bytearray is local to this thread, so this thread is
+        // the only writer of its buffer (a buffer belongs to one bytearray
+        // and is never handed out) and holds no slice of it here.
+        unsafe { lstr::buffer_write_at(buf, j, &[x as u8]) }
     }
 
     /// `d[k]` on an exact dict with an int key or an exact str key whose
