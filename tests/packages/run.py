@@ -51,6 +51,15 @@ PACKAGES = {
     "pluggy": ("pluggy==1.7.0", ["testing"], [], ["--ignore=testing/benchmark.py"]),
     "toolz": ("toolz==1.2.0", ["toolz/tests"], [], []),
     "click": ("click==8.5.1", ["tests"], [], []),
+    # test_diagram.py needs railroad-diagrams and jinja2 (markupsafe has no
+    # pure wheel), test_matplotlib_cases.py matplotlib.
+    "pyparsing": (
+        "pyparsing==3.2.0",
+        ["tests"],
+        [],
+        ["--ignore=tests/test_diagram.py", "--ignore=tests/test_matplotlib_cases.py"],
+    ),
+    "idna": ("idna==3.10", ["tests"], [], []),
 }
 
 

@@ -39,7 +39,7 @@ use ruff_text_size::TextRange;
 
 use crate::bytecode::CodeObject;
 
-pub use source::{decode_source, foreign_encoding, SourceMap};
+pub use source::{decode_source, foreign_encoding, translate_newlines, SourceMap};
 
 /// Maximum nesting of expressions/statements our recursive passes accept.
 pub const MAX_NESTING: usize = 3000;
@@ -309,6 +309,7 @@ pub fn compile_with_warnings(
     mode: Mode,
     flags: CompileFlags,
 ) -> (Result<Arc<CodeObject>, CompileError>, Vec<CompileWarning>) {
+    let source = &*translate_newlines(source);
     let map = SourceMap::new(source);
     let mut raw = Vec::new();
     let r = compile_inner(source, &map, filename, mode, flags, &mut raw);
@@ -443,7 +444,8 @@ pub fn parse_for_ast(
     Result<(ruff_python_parser::Parsed<ruff_python_ast::Mod>, SourceMap), CompileError>,
     Vec<CompileWarning>,
 ) {
-    let map = SourceMap::new(source);
+    let map = SourceMap::new(&translate_newlines(source));
+    let source = map.text();
     let parse_mode = match mode {
         Mode::Eval => ParseMode::Expression,
         Mode::Exec | Mode::Single => ParseMode::Module,

@@ -6,6 +6,28 @@ use ruff_text_size::{TextRange, TextSize};
 use super::{CompileError, ErrorKind, RawError};
 use crate::bytecode::Location;
 
+/// `source` with every `\r\n` and lone `\r` turned into `\n`, as CPython's
+/// tokenizer reads source (universal newlines for files, `translate_newlines`
+/// for strings): a string literal spanning lines of a CRLF file holds `\n`,
+/// and a backslash before `\r\n` continues the line.
+pub fn translate_newlines(source: &str) -> std::borrow::Cow<'_, str> {
+    if !source.contains('\r') {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if let Some(r) = rest.strip_prefix('\n') {
+            rest = r;
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Line-start index of a source text.
 #[derive(Clone, Debug)]
 pub struct SourceMap {
@@ -124,6 +146,24 @@ impl SourceMap {
                 end_lineno: lineno,
                 end_col_offset: 0,
                 text: self.line_text(lineno).map(str::to_owned),
+            };
+        }
+        // CPython's unexpected indent points at the last character of the
+        // indentation and has no end column.
+        if e.kind == ErrorKind::IndentationError && e.msg == "unexpected indent" {
+            let text = self.line_text(lineno);
+            let width = text.map_or(0, |t| {
+                t.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count()
+            });
+            return CompileError {
+                kind: e.kind,
+                msg: e.msg.clone(),
+                filename: filename.to_owned(),
+                lineno,
+                col_offset: width as i32,
+                end_lineno: lineno,
+                end_col_offset: -1,
+                text: text.map(str::to_owned),
             };
         }
         // CPython raises these tokenizer errors without an end column.
