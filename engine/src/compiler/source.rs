@@ -153,7 +153,9 @@ impl SourceMap {
         if e.kind == ErrorKind::IndentationError && e.msg == "unexpected indent" {
             let text = self.line_text(lineno);
             let width = text.map_or(0, |t| {
-                t.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count()
+                t.chars()
+                    .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+                    .count()
             });
             return CompileError {
                 kind: e.kind,

@@ -706,7 +706,7 @@ impl Vm {
         }
         let hook = self.g.hooks().format_builtin;
         if let Some(h) = hook {
-            if let Some(s) = h(self, v, &spec_s)? {
+            if let Some(s) = h(self, v, spec)? {
                 return Ok(s);
             }
         }

@@ -469,7 +469,7 @@ pub type PostImportHook = fn(&mut Vm, Value) -> PyResult<()>;
 #[derive(Clone, Copy, Default)]
 pub struct Hooks {
     /// `format(v, spec)` for int/float/str (the text engine).
-    pub format_builtin: Option<fn(&mut Vm, Value, &str) -> PyResult<Option<Value>>>,
+    pub format_builtin: Option<fn(&mut Vm, Value, Value) -> PyResult<Option<Value>>>,
     /// `float.__repr__`.
     pub float_repr: Option<fn(f64) -> String>,
     /// `str.__repr__` of surrogate-preserving UTF-8 (the text engine).

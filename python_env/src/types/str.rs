@@ -1376,7 +1376,12 @@ impl text::FormatResolver for FormatArgs<'_> {
                 return Ok(carried_text(&mut self.map, v));
             }
         }
-        let sv = self.vm.new_str(spec);
+        // The spec as the str it was written as (lone surrogates back).
+        let sv = if self.map.carried() {
+            self.vm.new_str_bytes(&self.map.finish(spec))
+        } else {
+            self.vm.new_str(spec)
+        };
         self.vm.push_root(sv);
         let r = self.vm.format(v, sv)?;
         Ok(carried_text(&mut self.map, r))

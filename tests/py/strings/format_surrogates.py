@@ -24,6 +24,12 @@ cases = [
     ("percent r", lambda: "%r" % s),
     ("private use kept", lambda: "{}{}".format("\ue000\ue7ff", "x")),
     ("private use with %", lambda: "%s" % "\ue123"),
+    ("fill str.format", lambda: "{:\udc80>6}|{:\ud800^5}".format("x", s)),
+    ("fill format int", lambda: format(5, "\ud800^7")),
+    ("fill format float", lambda: format(1.5, "\udfff<6")),
+    ("fill format complex", lambda: format(1j, "\udc01>6")),
+    ("fill f-string", lambda: f"{'ab':\udfff<4}{7:\udc80=+5}"),
+    ("fill and private use", lambda: format("\ue000", "\udc80>3")),
 ]
 for name, f in cases:
     r = f()
