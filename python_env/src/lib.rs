@@ -122,6 +122,7 @@ pub fn setup(vm: &mut Vm) -> PyResult<()> {
         float_repr: Some(text::float_repr),
         str_repr: Some(text::repr::str_repr_wtf8),
         str_mod: Some(types::str::percent),
+        frozen_test_module: Some(modules::_imp::frozen_test_module),
     });
     types::init(vm)?;
     builtins::init(vm)?;

@@ -854,6 +854,35 @@ impl Vm {
         Err(self.module_not_found(name, None))
     }
 
+    fn is_frozen_test_module(&self, name: &str) -> bool {
+        self.g.hooks().frozen_test_module.is_some_and(|f| f(name))
+    }
+
+    /// Imports one of CPython's frozen test modules through importlib's
+    /// `FrozenImporter` (its spec, `_bootstrap._load`), as CPython's
+    /// `sys.meta_path` does.
+    fn load_frozen_test_module(&mut self, name: &str) -> PyResult<Value> {
+        let bootstrap = self.import_module("importlib._bootstrap")?;
+        let mark = self.push_root(bootstrap);
+        let r = (|| {
+            let k = self.intern("FrozenImporter");
+            let fi = self.getattr(bootstrap, k)?;
+            self.push_root(fi);
+            let n = self.new_str(name);
+            self.push_root(n);
+            let spec = self.call_method(fi, "find_spec", &[n])?;
+            if spec.is_none() {
+                return Err(self.module_not_found(name, None));
+            }
+            self.push_root(spec);
+            let load = self.intern("_load");
+            let load = self.getattr(bootstrap, load)?;
+            self.call(load, &[spec], Value::EMPTY)
+        })();
+        self.pop_roots(mark);
+        r
+    }
+
     /// Is `e` the ModuleNotFoundError of the module `name` itself (not of
     /// an import inside it)?
     fn is_not_found_for(&self, e: &PyException, name: &str) -> bool {
@@ -906,6 +935,9 @@ impl Vm {
                 if let Some((orig, file)) = frozen_stdlib(name) {
                     return self.exec_frozen_stdlib(name, &orig, &file);
                 }
+                if self.is_frozen_test_module(name) {
+                    return self.load_frozen_test_module(name);
+                }
                 match self.package_path(pm)? {
                     Some(pv) => {
                         path_value = pv;
@@ -948,6 +980,9 @@ impl Vm {
                 }
                 if let Some((orig, file)) = frozen_stdlib(name) {
                     return self.exec_frozen_stdlib(name, &orig, &file);
+                }
+                if self.is_frozen_test_module(name) {
+                    return self.load_frozen_test_module(name);
                 }
                 self.sys_path()
             }

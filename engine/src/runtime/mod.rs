@@ -476,6 +476,10 @@ pub struct Hooks {
     pub str_repr: Option<fn(&[u8]) -> String>,
     /// `fmt % args` for an exact str `fmt` (printf-style formatting).
     pub str_mod: Option<fn(&mut Vm, Value, Value) -> PyResult<Value>>,
+    /// Whether `name` is one of CPython's frozen test modules (`__hello__`,
+    /// `__phello__.spam`, ...) and frozen now: the native search leaves it
+    /// to importlib's `FrozenImporter`, which comes before the path finder.
+    pub frozen_test_module: Option<fn(&str) -> bool>,
 }
 
 impl Interpreter {

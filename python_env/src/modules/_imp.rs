@@ -266,6 +266,12 @@ fn frozen_entry(vm: &Vm, name: &str) -> Option<Frozen> {
     })
 }
 
+/// Whether `name` is one of the test modules of [`FROZEN`] and the frozen
+/// modules are in use (the engine's `Hooks::frozen_test_module`).
+pub fn frozen_test_module(name: &str) -> bool {
+    use_frozen() && FROZEN.iter().any(|e| e.0 == name)
+}
+
 fn not_frozen_error(vm: &mut Vm, name: &str) -> PyException {
     vm.named_import_error(
         vm.g.e.ImportError,
