@@ -1314,11 +1314,50 @@ impl Vm {
                     Kind::TUPLE | Kind::LIST if ao.class() == t.tuple || ao.class() == t.list => {
                         return self.seq_compare(a, b, op);
                     }
+                    K_NUMSUB | Kind::STR => {
+                        if let Some(r) = self.inherited_compare(ao, bo, op) {
+                            return Ok(r);
+                        }
+                    }
                     _ => {}
                 }
             }
         }
         self.compare_generic(a, b, op)
+    }
+
+    /// `a OP b` for two instances `ao`, `bo` of one subclass of int, float or
+    /// str whose method for OP is its base's own (`re`'s named int
+    /// constants, `IntEnum`/`IntFlag` members, str enums): the base's
+    /// comparison of the values, which is what that method computes (the
+    /// reflected method is not tried first: both operands have one type).
+    /// None: the class has a method of its own for OP, or another case.
+    #[inline(never)]
+    fn inherited_compare(&mut self, ao: Obj, bo: Obj, op: u32) -> Option<Value> {
+        let n = &self.g.names;
+        let fwd = [n.__lt__, n.__le__, n.__eq__, n.__ne__, n.__gt__, n.__ge__][op as usize];
+        let t = &self.g.types;
+        if ao.kind() == Kind::STR {
+            let own = self.lookup_type(ao.class(), fwd)?;
+            if Some(own) != self.lookup_type(t.str_, fwd) {
+                return None;
+            }
+            return Some(Value::bool(cmp_op(
+                lstr::bytes(ao).cmp(lstr::bytes(bo)),
+                op,
+            )));
+        }
+        let (x, y) = (self.num(ao.value())?, self.num(bo.value())?);
+        let base = match (&x, &y) {
+            (Num::F(_), Num::F(_)) => t.float,
+            (Num::F(_), _) | (_, Num::F(_)) => return None,
+            _ => t.int,
+        };
+        let own = self.lookup_type(ao.class(), fwd)?;
+        if Some(own) != self.lookup_type(base, fwd) {
+            return None;
+        }
+        Some(Value::bool(num_compare(&x, &y, op)))
     }
 
     /// Runs a container comparison that may recurse without a Python frame
