@@ -1739,6 +1739,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             vm.g.builtin_len
                 .store(v.bits(), proto_core::sync::Ordering::Release);
         }
+        if name == "isinstance" {
+            vm.g.builtin_isinstance
+                .store(v.bits(), proto_core::sync::Ordering::Release);
+        }
     }
     let t = &vm.g.types;
     let types: Vec<(&str, Value)> = vec![

@@ -425,6 +425,9 @@ pub struct Interpreter {
     /// The builtin `len` (its Value bits; EMPTY until python_env registers
     /// it): CALL computes `len(x)` of exact builtin containers inline.
     pub builtin_len: AtomicU64,
+    /// The builtin `isinstance` (Value bits; EMPTY until registered): CALL
+    /// answers `isinstance(x, T)` for a class `T` of metaclass `type` inline.
+    pub builtin_isinstance: AtomicU64,
     /// The getter, setter and deleter of every class's `__dict__` descriptor
     /// and the getter of `__weakref__`: one shared builtin each (they read
     /// the instance only), so a class statement does not make four functions.

@@ -677,6 +677,35 @@ impl Vm {
         vt == t || self.is_subtype(vt, t)
     }
 
+    /// `isinstance(v, t)` when `type.__instancecheck__` decides it from
+    /// `type(v)`'s MRO alone: `t` a class whose metaclass is exactly `type`,
+    /// and either `type(v)` a subclass of it, or a builtin type without
+    /// `__getattribute__` or a class that keeps object's `__class__` (so no
+    /// `__class__` of `v` can differ from its type). None: the builtin's
+    /// general path decides (a tuple, an ABC, a proxy).
+    #[inline]
+    pub fn plain_isinstance(&self, v: Value, t: Value) -> Option<bool> {
+        let to = Obj::from_value(t)?;
+        if to.kind() != K_TYPE || to.class() != self.g.types.type_ {
+            return None;
+        }
+        let vt = self.type_of(v);
+        if vt == t || self.is_subtype(vt, t) {
+            return Some(true);
+        }
+        let vto = Obj::from_value(vt)?;
+        if type_flags(vto) & TF_GETATTRIBUTE != 0 {
+            return None;
+        }
+        if !is_heap_type(vt)
+            || self.lookup_type(vt, self.g.names.__class__)
+                == self.object_attr(self.g.names.__class__)
+        {
+            return Some(false);
+        }
+        None
+    }
+
     /// `object.<name>` from object's own dict (identity checks of defaults).
     #[inline]
     pub fn object_attr(&self, name: Value) -> Option<Value> {
@@ -1412,6 +1441,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         type_versions: proto_core::sync::CacheAligned(AtomicU64::new(0)),
         version_floor: proto_core::sync::CacheAligned(AtomicU64::new(0)),
         builtin_len: AtomicU64::new(Value::EMPTY.bits()),
+        builtin_isinstance: AtomicU64::new(Value::EMPTY.bits()),
         instance_dict_fns,
         import_locks: proto_core::keylock::KeyLocks::new(),
         std_finders: Mutex::new(Vec::new()),
