@@ -1195,6 +1195,21 @@ impl Vm {
         match self.lookup_type(tp, self.g.names.__hash__) {
             Some(f) if f.is_none() => {}
             Some(f) => {
+                // An int subclass inheriting int.__hash__ (re's opcodes,
+                // IntEnum and IntFlag members): its value's hash, without
+                // calling the method (asked first: these are dict and set
+                // keys in loops).
+                if o.kind() == K_NUMSUB
+                    && Some(f) == self.lookup_type(self.g.types.int, self.g.names.__hash__)
+                {
+                    let x = o.get(1);
+                    if let Some(i) = x.as_int() {
+                        return Ok(int_hash(i));
+                    }
+                    if let Some(b) = bigint_of(x) {
+                        return Ok(hash_bigint(b));
+                    }
+                }
                 // Through the type cache: object's own dict is read only
                 // once per thread and type version.
                 if Some(f) == self.lookup_type(self.g.types.object, self.g.names.__hash__) {
@@ -1206,20 +1221,6 @@ impl Vm {
                     && Some(f) == self.lookup_type(self.g.types.str_, self.g.names.__hash__)
                 {
                     return Ok(str_hash(o));
-                }
-                // So does an int subclass inheriting int.__hash__ (re's
-                // opcodes, IntEnum and IntFlag members): its value's hash,
-                // without calling the method.
-                if o.kind() == K_NUMSUB
-                    && Some(f) == self.lookup_type(self.g.types.int, self.g.names.__hash__)
-                {
-                    let x = o.get(1);
-                    if let Some(i) = x.as_int() {
-                        return Ok(int_hash(i));
-                    }
-                    if let Some(b) = bigint_of(x) {
-                        return Ok(hash_bigint(b));
-                    }
                 }
                 // And a tuple subclass inheriting tuple.__hash__ (every
                 // namedtuple): its items' hash, without a call per level of
@@ -1685,6 +1686,10 @@ impl Vm {
                 if let Ok(p) = probe_simple(t, h, key, &self.g.types) {
                     return Ok((t, p));
                 }
+            } else if let Ok(p) = ldict::probe(t, h, key, |_| Err(())) {
+                // The key itself found, or no key of its hash met: no `__eq__`
+                // was needed (re's named int constants in a set of them).
+                return Ok((t, p));
             }
             let mark = self.push_root(d.value());
             self.push_root(t.value());
