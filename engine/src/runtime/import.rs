@@ -842,12 +842,7 @@ impl Vm {
                 continue;
             }
             let mark = self.push_root(spec);
-            let r = (|| {
-                let bootstrap = self.import_module("importlib._bootstrap")?;
-                let load = self.intern("_load");
-                let load = self.getattr(bootstrap, load)?;
-                self.call(load, &[spec], Value::EMPTY)
-            })();
+            let r = self.load_spec(spec);
             self.pop_roots(mark);
             return r;
         }
@@ -875,12 +870,19 @@ impl Vm {
                 return Err(self.module_not_found(name, None));
             }
             self.push_root(spec);
-            let load = self.intern("_load");
-            let load = self.getattr(bootstrap, load)?;
-            self.call(load, &[spec], Value::EMPTY)
+            self.load_spec(spec)
         })();
         self.pop_roots(mark);
         r
+    }
+
+    /// Loads the module of `spec` (rooted by the caller) as the import
+    /// system does: `importlib._bootstrap._load(spec)`.
+    fn load_spec(&mut self, spec: Value) -> PyResult<Value> {
+        let bootstrap = self.import_module("importlib._bootstrap")?;
+        let load = self.intern("_load");
+        let load = self.getattr(bootstrap, load)?;
+        self.call(load, &[spec], Value::EMPTY)
     }
 
     /// Is `e` the ModuleNotFoundError of the module `name` itself (not of
