@@ -242,21 +242,6 @@ fn is_type_obj(v: Value) -> bool {
     Obj::from_value(v).is_some_and(|o| o.kind() == K_TYPE)
 }
 
-/// Whether `v.__class__` is `type(v)` without looking it up: its type
-/// keeps object's `__class__` (a data descriptor, which no instance
-/// attribute shadows) and object's `__getattribute__`.
-fn class_is_type(vm: &Vm, v: Value) -> bool {
-    let tp = vm.type_of(v);
-    if Obj::from_value(tp).is_none_or(|to| type_flags(to) & TF_GETATTRIBUTE != 0) {
-        return false;
-    }
-    // No builtin type defines `__class__` (weakref proxies forward the
-    // referent's through `__getattribute__`, excluded above): only a class
-    // statement's can, so `isinstance(3, slice)` needs no MRO walk.
-    !is_heap_type(tp)
-        || vm.lookup_type(tp, vm.g.names.__class__) == vm.object_attr(vm.g.names.__class__)
-}
-
 /// `type.__instancecheck__`'s test (CPython's `object_isinstance`): the
 /// MRO of `type(v)`, then a `__class__` that differs from it; for a `cls`
 /// that is no type, its `__bases__` walked from `v.__class__`.
@@ -265,7 +250,7 @@ fn object_isinstance(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
         if vm.isinstance(v, t) {
             return Ok(true);
         }
-        if class_is_type(vm, v) {
+        if vm.class_is_type(v) {
             return Ok(false);
         }
         if let Some(c) = vm.getattr_opt(v, vm.g.names.__class__)? {

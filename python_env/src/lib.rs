@@ -21,49 +21,53 @@ use engine::runtime::ops::Num;
 use engine::runtime::{is_str, PyResult, Vm};
 use proto_core::Value;
 
+/// [`format_builtin`] for a spec whose fill character is a lone surrogate
+/// (None for any other spec): the surrogate stands in the spec as a
+/// character the value's text does not hold, put back in the result, which
+/// is exact even where the value holds characters of the carriers' range.
+fn format_surrogate_fill(vm: &mut Vm, v: Value, spec: Value) -> Option<PyResult<Option<Value>>> {
+    let sb = engine::runtime::str_bytes(spec);
+    let (cp, n) = engine::bytecode::code::decode_one(sb)?;
+    if !(0xD800..=0xDFFF).contains(&cp) || !matches!(sb.get(n), Some(b'<' | b'>' | b'=' | b'^')) {
+        return None;
+    }
+    let vt = if is_str(v) {
+        engine::runtime::str_bytes(v)
+    } else {
+        &[]
+    };
+    let mut buf = [0u8; 4];
+    let holder = (0xF0000..0xFFFFE)
+        .filter_map(char::from_u32)
+        .find(|c| memchr::memmem::find(vt, c.encode_utf8(&mut buf).as_bytes()).is_none())
+        .expect("a plane has more characters than a str of this size needs");
+    let hb = holder.encode_utf8(&mut buf).as_bytes().to_vec();
+    let spec2 = [&hb[..], &sb[n..]].concat();
+    let sv = vm.new_str_bytes(&spec2);
+    let mark = vm.push_root(sv);
+    let r = format_builtin(vm, v, sv);
+    vm.pop_roots(mark);
+    let r = match r {
+        Ok(Some(r)) => r,
+        other => return Some(other),
+    };
+    let mut out = Vec::new();
+    let mut rest = engine::runtime::str_bytes(r);
+    while let Some(i) = memchr::memmem::find(rest, &hb) {
+        out.extend_from_slice(&rest[..i]);
+        engine::runtime::ops::push_cp(&mut out, cp);
+        rest = &rest[i + hb.len()..];
+    }
+    out.extend_from_slice(rest);
+    Some(Ok(Some(vm.new_str_bytes(&out))))
+}
+
 /// `format(v, spec)` for the builtin str, int, bool, float and complex: the
 /// spec's and the value's lone surrogates are carried through the formatting
 /// (a surrogate may be the fill character).
 fn format_builtin(vm: &mut Vm, v: Value, spec: Value) -> PyResult<Option<Value>> {
-    // A lone surrogate as the fill character stands in the spec as a
-    // character the value's text does not hold, put back in the result:
-    // exact even where the value holds characters of the carriers' range.
-    let sb = engine::runtime::str_bytes(spec);
-    if let Some((cp, n)) = engine::bytecode::code::decode_one(sb) {
-        if (0xD800..=0xDFFF).contains(&cp) && matches!(sb.get(n), Some(b'<' | b'>' | b'=' | b'^')) {
-            let vt = if is_str(v) {
-                engine::runtime::str_bytes(v)
-            } else {
-                &[]
-            };
-            let holder = (0xF0000..0xFFFFE)
-                .filter_map(char::from_u32)
-                .find(|c| {
-                    let mut buf = [0u8; 4];
-                    memchr::memmem::find(vt, c.encode_utf8(&mut buf).as_bytes()).is_none()
-                })
-                .expect("a plane has more characters than a str of this size needs");
-            let mut spec2 = Vec::with_capacity(sb.len() + 1);
-            let mut buf = [0u8; 4];
-            let hb = holder.encode_utf8(&mut buf).as_bytes().to_vec();
-            spec2.extend_from_slice(&hb);
-            spec2.extend_from_slice(&sb[n..]);
-            let sv = vm.new_str_bytes(&spec2);
-            let mark = vm.push_root(sv);
-            let r = format_builtin(vm, v, sv);
-            vm.pop_roots(mark);
-            let Some(r) = r? else { return Ok(None) };
-            let rb = engine::runtime::str_bytes(r);
-            let mut out = Vec::with_capacity(rb.len());
-            let mut rest = rb;
-            while let Some(i) = memchr::memmem::find(rest, &hb) {
-                out.extend_from_slice(&rest[..i]);
-                engine::runtime::ops::push_cp(&mut out, cp);
-                rest = &rest[i + hb.len()..];
-            }
-            out.extend_from_slice(rest);
-            return Ok(Some(vm.new_str_bytes(&out)));
-        }
+    if let Some(r) = format_surrogate_fill(vm, v, spec) {
+        return r;
     }
     let mut map = text::SurrogateMap::default();
     let spec = &types::str::carried_text(&mut map, spec);

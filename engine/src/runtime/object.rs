@@ -689,21 +689,26 @@ impl Vm {
         if to.kind() != K_TYPE || to.class() != self.g.types.type_ {
             return None;
         }
-        let vt = self.type_of(v);
-        if vt == t || self.is_subtype(vt, t) {
+        if self.isinstance(v, t) {
             return Some(true);
         }
-        let vto = Obj::from_value(vt)?;
-        if type_flags(vto) & TF_GETATTRIBUTE != 0 {
-            return None;
+        self.class_is_type(v).then_some(false)
+    }
+
+    /// Whether `v.__class__` is `type(v)` without looking it up: its type
+    /// keeps object's `__class__` (a data descriptor, which no instance
+    /// attribute shadows) and object's `__getattribute__`.
+    pub fn class_is_type(&self, v: Value) -> bool {
+        let tp = self.type_of(v);
+        if Obj::from_value(tp).is_none_or(|to| type_flags(to) & TF_GETATTRIBUTE != 0) {
+            return false;
         }
-        if !is_heap_type(vt)
-            || self.lookup_type(vt, self.g.names.__class__)
+        // No builtin type defines `__class__` (weakref proxies forward the
+        // referent's through `__getattribute__`, excluded above): only a
+        // class statement's can, so `isinstance(3, slice)` needs no MRO walk.
+        !is_heap_type(tp)
+            || self.lookup_type(tp, self.g.names.__class__)
                 == self.object_attr(self.g.names.__class__)
-        {
-            return Some(false);
-        }
-        None
     }
 
     /// `object.<name>` from object's own dict (identity checks of defaults).

@@ -1335,8 +1335,7 @@ impl Vm {
     /// None: the class has a method of its own for OP, or another case.
     #[inline(never)]
     fn inherited_compare(&mut self, ao: Obj, bo: Obj, op: u32) -> Option<Value> {
-        let n = &self.g.names;
-        let fwd = [n.__lt__, n.__le__, n.__eq__, n.__ne__, n.__gt__, n.__ge__][op as usize];
+        let fwd = self.richcmp_name(op);
         let t = &self.g.types;
         if ao.kind() == Kind::STR {
             let own = self.lookup_type(ao.class(), fwd)?;
@@ -1359,6 +1358,12 @@ impl Vm {
             return None;
         }
         Some(Value::bool(num_compare(&x, &y, op)))
+    }
+
+    /// The special method of comparison `op` (0 `<` ... 5 `>=`).
+    fn richcmp_name(&self, op: u32) -> Value {
+        let n = &self.g.names;
+        [n.__lt__, n.__le__, n.__eq__, n.__ne__, n.__gt__, n.__ge__][op as usize]
     }
 
     /// Runs a container comparison that may recurse without a Python frame
@@ -1442,10 +1447,11 @@ impl Vm {
     }
 
     fn compare_generic(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
-        let n = &self.g.names;
-        let names = [n.__lt__, n.__le__, n.__eq__, n.__ne__, n.__gt__, n.__ge__];
         let swapped = [4, 5, 2, 3, 0, 1];
-        let (fwd, rev) = (names[op as usize], names[swapped[op as usize]]);
+        let (fwd, rev) = (
+            self.richcmp_name(op),
+            self.richcmp_name(swapped[op as usize]),
+        );
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let mark = self.push_root(a);

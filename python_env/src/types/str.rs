@@ -1377,11 +1377,7 @@ impl text::FormatResolver for FormatArgs<'_> {
             }
         }
         // The spec as the str it was written as (lone surrogates back).
-        let sv = if self.map.carried() {
-            self.vm.new_str_bytes(&self.map.finish(spec))
-        } else {
-            self.vm.new_str(spec)
-        };
+        let sv = carried_str(self.vm, &self.map, spec);
         self.vm.push_root(sv);
         let r = self.vm.format(v, sv)?;
         Ok(carried_text(&mut self.map, r))
