@@ -1,0 +1,109 @@
+#!/usr/bin/python3
+"""Instructions per operation, ProtoPy beside CPython, counted by callgrind.
+
+    /usr/bin/python3 benches/probes/op_costs.py [NAMES...] [--protopy BIN] [--python BIN]
+
+Each case is one operation in a loop inside a function, on objects made in
+that function (module globals are shared objects and take the shared paths).
+A case runs at 10,000 and at 110,000 iterations under `valgrind
+--tool=callgrind`; the difference divided by 100,000 is its instructions per
+iteration, the empty loop's included (the `empty` case). docs/PERFORMANCE.md
+("Stop 55") quotes these figures.
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+# name: (module-level setup, function-local setup, loop body)
+CASES = {
+    "empty": ("", "", "pass"),
+    "bytearray_store": ("", "b = bytearray(256)", "b[i & 255] = 1"),
+    "bytes_item": ("", "b = bytes(256)", "b[i & 255]"),
+    "int_subclass_eq": (
+        "class N(int): pass\nA = N(1); B = N(2)\n",
+        "a = A; b = B",
+        "a is b or a == b",
+    ),
+    "isinstance": ("", "x = 3", "isinstance(x, slice)"),
+    "int_subclass_in_frozenset": (
+        "class N(int): pass\nA = N(1); B = N(2)\nS = frozenset({A, B})\n",
+        "a = A; s = S",
+        "a in s",
+    ),
+    "py_len": (
+        "class P:\n    def __init__(self): self.data = [1]\n"
+        "    def __len__(self): return len(self.data)\n",
+        "p = P()",
+        "len(p)",
+    ),
+    "py_bool": (
+        "class P:\n    def __init__(self): self.data = [1]\n"
+        "    def __len__(self): return len(self.data)\n",
+        "p = P()",
+        "if p: pass",
+    ),
+    "getitem_iteration": (
+        "class P:\n    def __init__(self): self.data = [(1, 2), (3, 4), (5, 6)]\n"
+        "    def __getitem__(self, i):\n"
+        "        if isinstance(i, slice): return P()\n"
+        "        return self.data[i]\n",
+        "p = P()",
+        "for a, b in p: pass",
+    ),
+    "genexp_sum": ("", "l = [1, 2, 3]", "x = sum(a for a in l)"),
+    "percent_format": ("", "", 'x = "%d-%s" % (i, "a")'),
+    "keyword_call": ("def f(a, b=1, *, c=2): return a\n", "", "f(i, c=3)"),
+    "ord": ("", 'c = "a"', "ord(c)"),
+    "flag_and": ("import re\n", "f = re.I; g = re.M", "f & g"),
+}
+
+
+def program(name):
+    mod, local, body = CASES[name]
+    ind = lambda s, n: "\n".join(" " * n + line for line in s.split("\n"))
+    return (
+        mod + "\ndef run(n):\n" + ind(local or "pass", 4) + "\n    for i in range(n):\n"
+        + ind(body, 8) + "\nimport sys\nrun(int(sys.argv[1]))\n"
+    )
+
+
+def instructions(interp, path, n):
+    with tempfile.TemporaryDirectory() as d:
+        out = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + os.path.join(d, "cg"),
+             interp, path, str(n)],
+            capture_output=True, text=True, check=True,
+        ).stderr
+    m = re.search(r"I\s+refs:\s+([\d,]+)", out)
+    return int(m.group(1).replace(",", ""))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("names", nargs="*")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    ap.add_argument("--protopy", default=os.path.join(root, "target/release/protopy"))
+    ap.add_argument("--python", default="/usr/bin/python3")
+    args = ap.parse_args()
+    names = args.names or list(CASES)
+    print("%-28s %10s %10s" % ("case", "protopy", "cpython"))
+    with tempfile.TemporaryDirectory() as d:
+        for name in names:
+            path = os.path.join(d, name + ".py")
+            with open(path, "w") as f:
+                f.write(program(name))
+            row = []
+            for interp in (args.protopy, args.python):
+                lo = instructions(interp, path, 10_000)
+                hi = instructions(interp, path, 110_000)
+                row.append((hi - lo) // 100_000)
+            print("%-28s %10d %10d" % (name, *row))
+            sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
