@@ -366,3 +366,75 @@ fn woken_waiter_finds_lock_retaken() {
         g.data.read(|&d| assert_eq!(d, 104));
     });
 }
+
+/// A lock word whose sleeps return at once: a futex sleep that timed out
+/// (`LockWord::wait` may return early; the native one is bounded by
+/// `lock::SLEEP_NS`). A holder that keeps the lock for a turn wakes nobody,
+/// so only a bounded sleep lets its waiter claim the lock.
+struct TimedOutSleeps(AtomicU32);
+
+impl LockWord for TimedOutSleeps {
+    fn try_cas(&self, old: u32, new: u32) -> bool {
+        self.0.try_cas(old, new)
+    }
+    fn release_cas(&self, old: u32, new: u32) -> bool {
+        self.0.release_cas(old, new)
+    }
+    fn relaxed_load(&self) -> u32 {
+        self.0.relaxed_load()
+    }
+    fn wait(&self, _expected: u32) {
+        thread::yield_now();
+    }
+    fn wake_one(&self) {}
+    fn wake_all(&self) {}
+}
+
+/// Turns (`ProtoContext::unlock_object`): the holder keeps the lock across
+/// its operations while a waiter is registered (`unlock_or_keep`), and its
+/// safepoint (`kept_state`) ends the turn once the waiter has claimed the
+/// lock. The holder runs operations until the waiter has been in: a
+/// holder that never handed the lock over would loop for ever (loom reports
+/// it), and the count proves every operation ran under the lock.
+#[test]
+fn kept_lock_is_handed_to_a_claiming_waiter() {
+    model(2, || {
+        lock::set_model_claim_after(1);
+        let g = Arc::new(Guarded {
+            word: TimedOutSleeps(AtomicU32::new(0)),
+            data: Racy::new(0),
+        });
+        let done = Arc::new(AtomicBool::new(false));
+        let t = {
+            let (g, done) = (g.clone(), done.clone());
+            thread::spawn(move || {
+                lock::lock_with(&g.word, || {});
+                g.data.update(|d| *d += 1);
+                done.store(true, Ordering::Release);
+                lock::unlock(&g.word);
+            })
+        };
+        let mut kept = false;
+        let mut ops = 0;
+        while !done.load(Ordering::Acquire) {
+            if !kept {
+                lock::lock_with(&g.word, || {});
+            }
+            g.data.update(|d| *d += 1);
+            ops += 1;
+            kept = lock::unlock_or_keep(&g.word, true);
+            // The safepoint between two operations.
+            if kept && lock::kept_state(&g.word) != Some(true) {
+                lock::unlock(&g.word);
+                kept = false;
+            }
+            thread::yield_now();
+        }
+        if kept {
+            lock::unlock(&g.word);
+        }
+        t.join().unwrap();
+        assert!(!lock::is_locked(&g.word));
+        g.data.read(|&d| assert_eq!(d, ops + 1));
+    });
+}

@@ -34,6 +34,13 @@
 //! per [`FAIR_AFTER_NS`], however many threads wait, and the others keep
 //! barging between.
 //!
+//! Under contention a holder may keep the lock past the end of its
+//! operation, for a turn ([`unlock_or_keep`]; the policy, and what ends a
+//! turn, is `ProtoContext::unlock_object`'s): the waiters then sleep, the
+//! holder's operations run at one thread's speed, and a waiter's claim
+//! ([`FAIR`], seen by the holder's next operation or safepoint through
+//! [`kept_state`]) hands the lock over.
+//!
 //! The algorithm is generic over [`LockWord`] so the loom models run it on
 //! loom atomics (with a modelled futex) while the heap runs it on header words.
 
@@ -230,6 +237,14 @@ pub fn try_lock<W: LockWord + ?Sized>(w: &W) -> bool {
     if w.try_cas(FREE, HELD) {
         return true;
     }
+    let v = w.relaxed_load();
+    state(v) == FREE && w.try_cas(v, v | HELD)
+}
+
+/// The first look of [`lock_with`]: takes the lock if it is free (also
+/// with waiters registered), with one load and one CAS.
+#[inline(always)]
+pub fn try_lock_free<W: LockWord + ?Sized>(w: &W) -> bool {
     let v = w.relaxed_load();
     state(v) == FREE && w.try_cas(v, v | HELD)
 }
@@ -442,6 +457,37 @@ fn unlock_slow<W: LockWord + ?Sized>(w: &W) {
             }
         }
     }
+}
+
+/// Releases the lock as [`unlock`] does, or keeps it (returns true) when
+/// `may_keep`, it is plainly held (no waiter has claimed it, see [`FAIR`])
+/// and some waiter has registered (it spun out and sleeps or is about to:
+/// releasing would only move the word and the data it guards to the
+/// waiter's core for one operation and back). One look at the word either
+/// way. The policy of keeping is `ProtoContext::unlock_object`'s.
+#[inline(always)]
+pub fn unlock_or_keep<W: LockWord + ?Sized>(w: &W, may_keep: bool) -> bool {
+    let v = w.relaxed_load();
+    if state(v) == HELD {
+        if may_keep && waiters(v) > 0 {
+            return true;
+        }
+        let quiet = waiters(v) == 0 || v & WOKEN != 0;
+        if quiet && w.release_cas(v, v & !STATE) {
+            return false;
+        }
+    }
+    unlock_slow(w);
+    false
+}
+
+/// For a holder that keeps the lock for a turn (see `unlock_or_keep`):
+/// `None` once a waiter has claimed it (it must be handed over now), else
+/// whether some waiter has registered.
+#[inline]
+pub fn kept_state<W: LockWord + ?Sized>(w: &W) -> Option<bool> {
+    let v = w.relaxed_load();
+    (state(v) == HELD).then_some(waiters(v) > 0)
 }
 
 /// Is the lock held (by anyone, or handed to its claimant)?
