@@ -1565,6 +1565,28 @@ impl Vm {
     /// Resumes generator `gen` sending `v` (or throwing `exc` if not EMPTY).
     pub fn gen_resume(&mut self, gen: Value, v: Value, exc: Value) -> PyResult<GenStep> {
         let g = Obj::from_value(gen).expect("gen");
+        // The usual resume (`next`, `send`, nothing thrown) enters the frame
+        // as the interpreter's FOR_ITER does, and leaves it as the loop does
+        // a frame it resumed: one path for both, the caller's handled
+        // exception parked in the generator while the frame runs.
+        if !exc.is_heap() && self.gen_enter(g, v, false) {
+            let extent = self.frames.last().expect("frame").code.extent;
+            let r = stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run());
+            return match r {
+                Ok(Exit::Yield(y)) => {
+                    self.gen_frame_left(g, true);
+                    Ok(GenStep::Yield(y))
+                }
+                Ok(Exit::Return(r)) => {
+                    self.gen_frame_ended(g, extent);
+                    Ok(GenStep::Return(r))
+                }
+                Err(e) => {
+                    self.gen_frame_ended(g, extent);
+                    Err(self.pep479(g, e))
+                }
+            };
+        }
         let state = get_raw(g, GEN_RAW_STATE);
         if state == GEN_RUNNING {
             let what = if g.class() == self.g.types.coroutine {
@@ -1691,6 +1713,14 @@ impl Vm {
     /// caller then takes the general path, which raises what is due.
     #[inline(never)]
     pub(crate) fn gen_push_frame(&mut self, g: Obj, v: Value) -> bool {
+        self.gen_enter(g, v, true)
+    }
+
+    /// [`Vm::gen_push_frame`], for a frame run in the caller's loop
+    /// (`in_caller_loop`) or by a [`Vm::run`] of its own
+    /// ([`Vm::gen_resume`]).
+    #[inline(always)]
+    fn gen_enter(&mut self, g: Obj, v: Value, in_caller_loop: bool) -> bool {
         // The generator's layout and raw words read once (each `get` and
         // `get_raw` reloads the header for its bounds check).
         let gv = g.view();
@@ -1734,7 +1764,7 @@ impl Vm {
             return false;
         }
         let sent = (state == GEN_SUSPENDED).then_some(v);
-        self.gen_load_frame(g, storage, cd, globals, sent, true);
+        self.gen_load_frame(g, storage, cd, globals, sent, in_caller_loop);
         // The caller's handled exception waits in the generator while the
         // frame runs (its handlers read it there, see `gen_resume`); no
         // store when it is there already (both None, as a rule).
