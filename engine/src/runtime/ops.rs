@@ -1989,8 +1989,16 @@ impl Vm {
     /// `set.add` of a key whose hash is known (an item taken from another
     /// set with its stored hash).
     pub fn set_add_hashed(&mut self, s: Value, key: Value, h: u64) -> PyResult<()> {
+        // A new key of a set local to this thread, proved absent by the
+        // table's filter (no key compared, so no Python code runs), as
+        // `dict_store_hashed`.
+        let o = Obj::from_value(s).expect("set");
+        if o.is_local_mutable()
+            && ldict::insert_if_surely_absent(&mut self.ctx, o, key, Value::TRUE, h)
+        {
+            return Ok(());
+        }
         self.rooted_for_key(key, &[s, key], |vm| {
-            let o = Obj::from_value(s).expect("set");
             let stored = vm.dict_rmw(o, key, h, |ctx, _t, p| match p {
                 Probe::Vacant(slot) => ldict::try_insert_new(ctx, o, slot, key, Value::TRUE, h),
                 Probe::Found(_) => true,

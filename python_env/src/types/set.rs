@@ -58,10 +58,29 @@ fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
         vm.pop_roots(mark);
         return r;
     }
+    // A list's or tuple's items at once; anything else (a generator, an
+    // iterator) item by item, as CPython's `set_update_internal`: no list
+    // gathers them first.
+    if Obj::from_value(src).is_some_and(|o| {
+        (o.kind() == Kind::LIST || o.kind() == Kind::TUPLE)
+            && (o.class() == vm.g.types.list || o.class() == vm.g.types.tuple)
+    }) {
+        let mark = vm.push_root(s);
+        let items = vm.collect(src);
+        vm.pop_roots(mark);
+        return add_all(vm, s, &items?);
+    }
     let mark = vm.push_root(s);
-    let items = vm.collect(src);
+    let r = (|| {
+        let it = vm.iter(src)?;
+        vm.push_root(it);
+        while let Some(x) = vm.next(it)? {
+            vm.set_add(s, x)?;
+        }
+        Ok(())
+    })();
     vm.pop_roots(mark);
-    add_all(vm, s, &items?)
+    r
 }
 
 fn set_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -111,18 +130,15 @@ fn set_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             args.pos.len() - 1
         )));
     }
-    if let Some(&src) = args.pos.get(1) {
-        let d = dobj(a[0]);
-        let hashed = Obj::from_value(src).is_some_and(|o| {
-            o.kind() == Kind::SET || (o.kind() == Kind::DICT && o.class() == vm.g.types.dict)
-        });
-        if hashed && src != a[0] {
-            vm.with_mut_lock(d, |ctx| ldict::clear(ctx, d))?;
-            return fill_from(vm, a[0], src).map(|()| Value::NONE);
-        }
-        let items = vm.collect(src)?;
+    // Emptied first, then filled from the iterable, as CPython's
+    // `set_init`: `s.__init__(s)` leaves it empty, and an iterator over it
+    // made before sees it change size.
+    let d = dobj(a[0]);
+    if ldict::len(d) != 0 {
         vm.with_mut_lock(d, |ctx| ldict::clear(ctx, d))?;
-        add_all(vm, a[0], &items)?;
+    }
+    if let Some(&src) = args.pos.get(1) {
+        fill_from(vm, a[0], src)?;
     }
     Ok(Value::NONE)
 }

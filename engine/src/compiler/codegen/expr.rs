@@ -1086,8 +1086,31 @@ impl<'a> Compiler<'a> {
                 + 2 * keywords.len()
                 > STACK_USE_GUIDELINE;
         if !needs_ex {
+            // A generator expression that is the call's only argument has
+            // the call's parentheses for its own, and CPython locates it
+            // there (its frame's instructions, in tracebacks).
+            let sole_genexp = match (&positional[..], keywords.is_empty(), extra) {
+                ([Expr::Generator(g)], true, None) if !g.parenthesized => Some(g),
+                _ => None,
+            };
             for a in positional.iter() {
-                self.expr(a)?;
+                match sole_genexp {
+                    Some(g) => self.guard(args.range, |c| {
+                        let saved = c.unit().loc;
+                        c.set_loc(args.range);
+                        let r = c.comprehension(
+                            g,
+                            CompKind::Generator,
+                            &g.generators,
+                            &g.elt,
+                            None,
+                            args.range,
+                        );
+                        c.unit().loc = saved;
+                        r
+                    })?,
+                    None => self.expr(a)?,
+                }
             }
             if let Some(x) = extra {
                 self.name_op(x, ExprContext::Load, range)?;
