@@ -234,15 +234,13 @@ fn waiters(v: u32) -> u32 {
 /// sleep on it (barging).
 #[inline(always)]
 pub fn try_lock<W: LockWord + ?Sized>(w: &W) -> bool {
-    if w.try_cas(FREE, HELD) {
-        return true;
-    }
-    let v = w.relaxed_load();
-    state(v) == FREE && w.try_cas(v, v | HELD)
+    w.try_cas(FREE, HELD) || try_lock_free(w)
 }
 
-/// The first look of [`lock_with`]: takes the lock if it is free (also
-/// with waiters registered), with one load and one CAS.
+/// The first look of [`lock_with`]: takes the lock if it is free, with one
+/// load and one CAS from what it saw: a free lock with waiters registered
+/// (a holder retaking it while others sleep) is taken too, without a failed
+/// CAS first.
 #[inline(always)]
 pub fn try_lock_free<W: LockWord + ?Sized>(w: &W) -> bool {
     let v = w.relaxed_load();
@@ -331,11 +329,7 @@ impl Patience {
 /// else has, and takes it when the holder hands it over.
 #[inline]
 pub fn lock_with<W: LockWord + ?Sized>(w: &W, mut on_wait: impl FnMut()) {
-    // One look, then one CAS from what it saw: a free lock with waiters
-    // registered (a holder retaking it while others sleep) is taken here
-    // too, without a failed CAS first.
-    let v = w.relaxed_load();
-    if state(v) == FREE && w.try_cas(v, v | HELD) {
+    if try_lock_free(w) {
         return;
     }
     let mut delay = 1u32;
@@ -419,13 +413,7 @@ fn lock_slow<W: LockWord + ?Sized>(w: &W, on_wait: &mut dyn FnMut()) {
 /// on its way already, or hands it to its claimant. The caller must hold it.
 #[inline(always)]
 pub fn unlock<W: LockWord + ?Sized>(w: &W) {
-    // Held with nobody to wake (no waiter, or a woken one on its way): free
-    // it, keeping the count and the flag.
-    let v = w.relaxed_load();
-    let quiet = state(v) == HELD && (waiters(v) == 0 || v & WOKEN != 0);
-    if !(quiet && w.release_cas(v, v & !STATE)) {
-        unlock_slow(w);
-    }
+    unlock_or_keep(w, false);
 }
 
 #[inline(never)]
@@ -472,6 +460,8 @@ pub fn unlock_or_keep<W: LockWord + ?Sized>(w: &W, may_keep: bool) -> bool {
         if may_keep && waiters(v) > 0 {
             return true;
         }
+        // Nobody to wake (no waiter, or a woken one on its way): free it,
+        // keeping the count and the flag.
         let quiet = waiters(v) == 0 || v & WOKEN != 0;
         if quiet && w.release_cas(v, v & !STATE) {
             return false;

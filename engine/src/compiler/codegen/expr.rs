@@ -49,10 +49,20 @@ fn is_starred(e: &Expr) -> bool {
 impl<'a> Compiler<'a> {
     /// Compiles an expression that pushes exactly one value.
     pub fn expr(&mut self, e: &'a Expr) -> CResult<()> {
-        self.guard(e.range(), |c| {
+        self.located(e.range(), |c| c.expr_inner(e))
+    }
+
+    /// Compiles an expression by `f` at `range`: its instructions carry
+    /// that location, the one before is back afterwards.
+    fn located(
+        &mut self,
+        range: TextRange,
+        f: impl FnOnce(&mut Self) -> CResult<()>,
+    ) -> CResult<()> {
+        self.guard(range, |c| {
             let saved = c.unit().loc;
-            c.set_loc(e.range());
-            let r = c.expr_inner(e);
+            c.set_loc(range);
+            let r = f(c);
             c.unit().loc = saved;
             r
         })
@@ -690,13 +700,7 @@ impl<'a> Compiler<'a> {
 
     /// Jumps to `label` if truth(e) == cond; falls through otherwise.
     pub fn jump_if(&mut self, e: &'a Expr, label: Label, cond: bool) -> CResult<()> {
-        self.guard(e.range(), |c| {
-            let saved = c.unit().loc;
-            c.set_loc(e.range());
-            let r = c.jump_if_inner(e, label, cond);
-            c.unit().loc = saved;
-            r
-        })
+        self.located(e.range(), |c| c.jump_if_inner(e, label, cond))
     }
 
     fn jump_if_inner(&mut self, e: &'a Expr, label: Label, cond: bool) -> CResult<()> {
@@ -1089,27 +1093,23 @@ impl<'a> Compiler<'a> {
             // A generator expression that is the call's only argument has
             // the call's parentheses for its own, and CPython locates it
             // there (its frame's instructions, in tracebacks).
-            let sole_genexp = match (&positional[..], keywords.is_empty(), extra) {
-                ([Expr::Generator(g)], true, None) if !g.parenthesized => Some(g),
-                _ => None,
-            };
-            for a in positional.iter() {
-                match sole_genexp {
-                    Some(g) => self.guard(args.range, |c| {
-                        let saved = c.unit().loc;
-                        c.set_loc(args.range);
-                        let r = c.comprehension(
+            match (&positional[..], keywords.is_empty(), extra) {
+                ([Expr::Generator(g)], true, None) if !g.parenthesized => {
+                    self.located(args.range, |c| {
+                        c.comprehension(
                             g,
                             CompKind::Generator,
                             &g.generators,
                             &g.elt,
                             None,
                             args.range,
-                        );
-                        c.unit().loc = saved;
-                        r
-                    })?,
-                    None => self.expr(a)?,
+                        )
+                    })?;
+                }
+                _ => {
+                    for a in positional.iter() {
+                        self.expr(a)?;
+                    }
                 }
             }
             if let Some(x) = extra {
