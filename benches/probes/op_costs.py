@@ -59,6 +59,28 @@ CASES = {
     "keyword_call": ("def f(a, b=1, *, c=2): return a\n", "", "f(i, c=3)"),
     "ord": ("", 'c = "a"', "ord(c)"),
     "flag_and": ("import re\n", "f = re.I; g = re.M", "f & g"),
+    "module_function": ("import _sre\n", "f = _sre.unicode_iscased", "f(65)"),
+    "bytearray_find": ("", "b = bytearray(256); b[60] = 1", "b.find(1, 10)"),
+    "int_base2": ("", 's = b"0110"', "int(s, 2)"),
+    "bytes_reverse": ("", "s = bytes(32)", "s[::-1]"),
+    "list_append": ("", "l = []", "l.append(i)\nif i & 63 == 0: l = []"),
+    "len_list": ("", "l = [1, 2]", "len(l)"),
+    "isinstance_type": ("", "x = (1,)", "isinstance(x, list)"),
+    "any_map": ("", "r = range(4)", "any(map(bool, r))"),
+    "range_iter": ("", "", "for j in range(4): pass"),
+    "tuple_index": ("", "t = (1, 2)", "t[0]"),
+    "property_get": (
+        "class S:\n    def __init__(self): self.w = [None]\n"
+        "    @property\n    def groups(self): return len(self.w)\n",
+        "s = S()",
+        "s.groups",
+    ),
+    "instance_init": (
+        "class S:\n    def __init__(self):\n        self.a = 0\n        self.b = {}\n"
+        "        self.c = [None]\n",
+        "",
+        "S()",
+    ),
 }
 
 

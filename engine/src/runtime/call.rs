@@ -248,7 +248,9 @@ impl Vm {
         if let Some(o) = Obj::from_value(f) {
             if o.kind() == K_FUNCTION {
                 let depth = self.frames.len();
-                self.push_function_frame(o, base + 1, n, kwnames, true)?;
+                if kwnames.is_heap() || !self.push_simple_frame_as(o, base + 1, n, true) {
+                    self.push_function_frame(o, base + 1, n, kwnames, true)?;
+                }
                 if self.frames.len() == depth {
                     // A generator was created: its value is in the slot.
                     return Ok(self.ctx.stack().slots_mut()[base]);
@@ -647,6 +649,30 @@ impl Vm {
             // argument parsing (what it does for one positional argument).
             if cls == t.str_ {
                 return self.str(a);
+            }
+            // `bool(x)`: the truth test itself.
+            if cls == t.bool_ {
+                return Ok(Value::bool(self.truthy(a)?));
+            }
+        }
+        // `range(stop)`, `range(start, stop[, step])` of small ints: the
+        // object `range.__new__` makes, without its argument parsing.
+        if cls == t.range && !kwnames.is_heap() && (1..=3).contains(&n) {
+            let a = &self.ctx.stack().slots_mut()[base + 1..base + 1 + n];
+            if a.iter().all(|v| v.is_int()) {
+                let (start, stop, step) = match *a {
+                    [stop] => (Value::int(0), stop, Value::int(1)),
+                    [start, stop] => (start, stop, Value::int(1)),
+                    [start, stop, step] => (start, stop, step),
+                    _ => unreachable!("1 to 3 arguments"),
+                };
+                if step != Value::int(0) {
+                    let r = self.alloc_obj(K_RANGE, cls, 3, 0);
+                    r.init(0, start);
+                    r.init(1, stop);
+                    r.init(2, step);
+                    return Ok(r.value());
+                }
             }
         }
         let meta = self.type_of(cls);
@@ -1054,6 +1080,13 @@ impl Vm {
     /// or when a limit would be hit (the general path raises the error).
     #[inline(always)]
     pub(crate) fn push_simple_frame(&mut self, func: Obj, args_at: usize, n: usize) -> bool {
+        self.push_simple_frame_as(func, args_at, n, false)
+    }
+
+    /// [`Vm::push_simple_frame`]; `entry`: the frame is the first of a
+    /// `run` (its return ends that run), as `push_function_frame`'s.
+    #[inline(always)]
+    fn push_simple_frame_as(&mut self, func: Obj, args_at: usize, n: usize, entry: bool) -> bool {
         let Some(cd) = code_data(func.get(FN_CODE)) else {
             return false;
         };
@@ -1089,7 +1122,7 @@ impl Vm {
             cd,
             fbase,
             locals + cd.nlocals,
-            false,
+            entry,
             globals_o,
             builtins,
         ));

@@ -75,6 +75,14 @@ const CLASSMETHOD_ENTRY: u64 = 32;
 /// With [`TYPE_ENTRY`]: word 1 is a metatype, word 3 the value index of its
 /// classes' `__name__` or `__qualname__`.
 const NAME_SLOT_ENTRY: u64 = 1;
+/// Marks word 1 (the instance's class, 64-byte aligned) of a LOAD_ATTR
+/// entry for a `property` whose getter is a Python function: word 3 is the
+/// property (which the class's dict holds while the version is current; its
+/// getter is read at each hit). The interpreter runs the getter's frame in
+/// its own loop ([`Vm::property_getter_cached`]). No other instance entry's
+/// word 1 has this bit, and [`TYPE_ENTRY`] entries' words 1 are classes
+/// read through the class itself, so neither is taken for the other.
+const PROPERTY_ENTRY: u64 = 2;
 /// With [`TYPE_ENTRY`]: word 1 is the class a `super` object starts after,
 /// word 2 the version of the instance's type (versions are unique, so it
 /// names the type too), word 3 the function found.
@@ -404,6 +412,10 @@ impl Vm {
             let cls = o.class();
             let tp = cls.bits();
             if t & !CLASS_VALUE != tp || e != self.class_version(cls) {
+                if t == tp | PROPERTY_ENTRY && e == self.class_version(cls) {
+                    // The interpreter runs the getter (`property_getter_cached`).
+                    return None;
+                }
                 return self.load_attr_cached_rest(s, o, obj, name);
             }
             if t == tp | CLASS_VALUE {
@@ -430,6 +442,29 @@ impl Vm {
             }
         }
         self.load_attr_cached_rest(s, o, obj, name)
+    }
+
+    /// The getter of the `property` that a LOAD_ATTR entry found for
+    /// `obj`'s class (see [`PROPERTY_ENTRY`]), when `obj` is an instance of
+    /// that class at the entry's version and the getter is still a Python
+    /// function: the caller runs it with `obj` as its one argument, which
+    /// is what `property.__get__` would call.
+    #[inline(always)]
+    pub(crate) fn property_getter_cached(
+        &self,
+        s: Option<&'static [AtomicU64]>,
+        obj: Value,
+    ) -> Option<Obj> {
+        let o = Obj::from_value(obj).filter(|o| o.kind() == K_INSTANCE)?;
+        let [t, e, p] = read(s?)?;
+        let cls = o.class();
+        if t != cls.bits() | PROPERTY_ENTRY || e != self.class_version(cls) {
+            return None;
+        }
+        // The version is current: the property is still in the class's
+        // dict, so alive; its getter is read now (`__init__` may rebind it).
+        let prop = Obj::from_value(Value::from_bits(p))?;
+        Obj::from_value(prop.get(0)).filter(|f| f.kind() == K_FUNCTION)
     }
 
     /// LOAD_ATTR of a method on an object that is not a plain instance
@@ -744,6 +779,10 @@ impl Vm {
                 }
                 return self.bind_descr(Value::from_bits(p & !3), obj, tp).ok();
             }
+            if t == tp.bits() | PROPERTY_ENTRY && e == version {
+                // The interpreter runs the getter (`property_getter_cached`).
+                return None;
+            }
             if t == tp.bits() && e == version && p == TAG_CLASS_OF {
                 // A data descriptor: the instance dict cannot shadow it.
                 return Some(tp);
@@ -800,6 +839,18 @@ impl Vm {
                     return Some(v);
                 }
                 return self.bind_descr(cv, obj, tp).ok();
+            }
+            // A property whose getter is a Python function: the
+            // interpreter's next hit runs the getter in its loop. Not when
+            // the class has `__getattr__` (an AttributeError from the
+            // getter must reach it).
+            if co.kind() == K_PROPERTY
+                && co.class() == self.g.types.property
+                && type_flags(tpo) & TF_GETATTR == 0
+                && Obj::from_value(co.get(0)).is_some_and(|f| f.kind() == K_FUNCTION)
+            {
+                write(s, [tp.bits() | PROPERTY_ENTRY, version, cv.bits()]);
+                return None;
             }
             // The kinds `bind_descr` binds whatever their type says (a
             // builtin method descriptor's type has no `__get__`), then any

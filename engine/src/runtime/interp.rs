@@ -1034,6 +1034,19 @@ impl Vm {
                         let r = match self.load_attr_cached(cache!($at), o, k) {
                             Some(r) => r,
                             None => {
+                                // A property with a Python getter: its frame
+                                // in this loop, `o` (at `sp - 1`) its
+                                // argument and its result's place.
+                                if let Some(fo) = self.property_getter_cached(cache!($at), o) {
+                                    let f = &mut self.frames[fi];
+                                    f.pc = pc;
+                                    f.sp = sp - 1;
+                                    f.lasti = lasti;
+                                    if self.push_simple_frame(fo, sp - 1, 1) {
+                                        self.ctx.safepoint();
+                                        continue 'frame;
+                                    }
+                                }
                                 self.frames[fi].lasti = lasti;
                                 t!(self.getattr(o, k))
                             }
@@ -1220,6 +1233,29 @@ impl Vm {
                                 st!()[fpos] = Value::bool(r);
                                 sp = fpos + 1;
                                 continue;
+                            }
+                        }
+                        // `l.append(x)` of an exact list no other thread
+                        // sees: the item pushed without the call, as
+                        // CPython's `CALL_NO_KW_LIST_APPEND`. A shared or
+                        // frozen list, or a push that needs memory it cannot
+                        // get, takes the call (its lock, its errors).
+                        if !TRACE
+                            && count == 2
+                            && !kwnames.is_heap()
+                            && callee.bits() == self.g.builtin_list_append.load(Ordering::Relaxed)
+                        {
+                            if let Some(l) = Obj::from_value(st!()[cbase + 1]).filter(|l| {
+                                l.kind() == Kind::LIST
+                                    && l.class() == self.g.types.list
+                                    && !l.is_shared()
+                                    && !l.is_frozen()
+                            }) {
+                                if llist::try_push(&mut self.ctx, l, st!()[cbase + 2]) {
+                                    st!()[fpos] = Value::NONE;
+                                    sp = fpos + 1;
+                                    continue;
+                                }
                             }
                         }
                         let argtop = cbase + 1 + count + usize::from(kwnames.is_heap());

@@ -428,6 +428,10 @@ pub struct Interpreter {
     /// The builtin `isinstance` (Value bits; EMPTY until registered): CALL
     /// answers `isinstance(x, T)` for a class `T` of metaclass `type` inline.
     pub builtin_isinstance: AtomicU64,
+    /// The method descriptor `list.append` (Value bits; EMPTY until
+    /// registered): CALL appends to an exact thread-local list inline, as
+    /// CPython's `CALL_NO_KW_LIST_APPEND`.
+    pub builtin_list_append: AtomicU64,
     /// The getter, setter and deleter of every class's `__dict__` descriptor
     /// and the getter of `__weakref__`: one shared builtin each (they read
     /// the instance only), so a class statement does not make four functions.

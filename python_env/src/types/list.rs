@@ -705,5 +705,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, n, f);
     }
     vm.add_attr(t, "__hash__", Value::NONE);
+    let k = vm.intern("append");
+    if let Some(append) = vm.lookup_type(t, k) {
+        vm.g.builtin_list_append
+            .store(append.bits(), proto_core::sync::Ordering::Release);
+    }
     Ok(())
 }

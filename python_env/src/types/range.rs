@@ -12,8 +12,10 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use proto_core::{Obj, Value};
 
 fn range_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
+        return Err(vm.type_error("range() takes no keyword arguments"));
+    }
     let args = Args::new(a, k);
-    args.no_more_kw(vm, "range")?;
     let p = &args.pos[1..];
     let mut ints = Vec::new();
     // `__index__`'s own errors pass through, as in CPython.

@@ -1,0 +1,95 @@
+# Calls the interpreter answers without calling (list.append on a local
+# list, range() of small ints, bool(x)) give what the call gives, errors
+# included, whatever the arguments.
+import threading
+
+l = []
+for i in range(5):
+    l.append(i)
+print(l)
+list.append(l, "explicit")
+ap = l.append
+ap("bound")
+print(l)
+
+class MyList(list):
+    def append(self, x):
+        super().append(("wrapped", x))
+
+m = MyList()
+for i in range(3):
+    m.append(i)
+print(m)
+
+class Plain(list):
+    pass
+
+p = Plain()
+for i in range(3):
+    p.append(i)
+print(p, type(p).__name__)
+
+for bad in ((), (1, 2)):
+    try:
+        l.append(*bad)
+    except TypeError as e:
+        print("TypeError", e)
+try:
+    list.append(None, 1)
+except TypeError as e:
+    print("TypeError", e)
+try:
+    l.append(x=1)
+except TypeError as e:
+    print("TypeError", e)
+
+# A list another thread appends to at the same time: nothing lost.
+shared = []
+def worker(k):
+    for i in range(2000):
+        shared.append((k, i))
+ts = [threading.Thread(target=worker, args=(k,)) for k in range(4)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(len(shared), sorted(set(k for k, _ in shared)), len(set(shared)))
+
+# range() with every kind of argument.
+for args in [(5,), (2, 9), (10, 0, -3), (True,), (False, 3), (2**70,), (-3, 3, 2)]:
+    r = range(*args)
+    print(args, r, list(r[:4]), r.start, r.stop, r.step, type(r.stop).__name__)
+for args in [(), (1, 2, 3, 4), (1, 5, 0), (1.5,), ("3",), (None, 2)]:
+    try:
+        range(*args)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+try:
+    range(stop=3)
+except TypeError as e:
+    print("TypeError", e)
+
+class Idx:
+    def __index__(self):
+        return 4
+print(list(range(Idx())), range(1, Idx()))
+
+# bool() of every kind of value.
+class Truth:
+    def __init__(self, v): self.v = v
+    def __bool__(self): return self.v
+class Sized:
+    def __len__(self): return 0
+class BadBool:
+    def __bool__(self): return 1
+print([bool(x) for x in (0, 1, "", "a", [], [0], None, 0.0, 2j, Truth(True), Truth(False), Sized(), object())])
+print(bool(), bool(x=1) if False else "no keyword call")
+for args in ((BadBool(),), (1, 2)):
+    try:
+        bool(*args)
+    except TypeError as e:
+        print("TypeError", e)
+try:
+    bool(x=1)
+except TypeError as e:
+    print("TypeError", e)
