@@ -75,6 +75,11 @@ CASES = {
         "s = S()",
         "s.groups",
     ),
+    "frozenset_le": ("", "a = frozenset((3, 9, 12)); b = frozenset(range(50))", "a <= b"),
+    "frozenset_sub": ("", "a = frozenset((3, 9, 12)); b = frozenset(range(50))", "b - a"),
+    "frozenset_and": ("", "a = frozenset((3, 9, 12)); b = frozenset(range(50))", "b & a"),
+    "min_frozenset": ("", "b = frozenset(range(5, 50))", "min(b)"),
+    "list_copy_slice": ("", "l = [-1] * 50", "l[:]"),
     "instance_init": (
         "class S:\n    def __init__(self):\n        self.a = 0\n        self.b = {}\n"
         "        self.c = [None]\n",

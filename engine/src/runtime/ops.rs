@@ -2019,6 +2019,9 @@ impl Vm {
     /// Every item of set `a` is in set `b` (walked in `a`'s iteration
     /// order, stopping at the first miss).
     pub fn set_is_subset(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if let Some(r) = self.set_is_subset_simple(a, b) {
+            return Ok(r);
+        }
         let items = self.set_items_hashed(a);
         let mark = self.push_root(a);
         self.push_root(b);
@@ -2034,6 +2037,38 @@ impl Vm {
         }
         self.pop_roots(mark);
         r
+    }
+
+    /// [`Vm::set_is_subset`] while every key compared is simple: no
+    /// `__eq__` runs, so neither the walk's order nor a snapshot matters;
+    /// `a`'s entries are read in table order and probed in `b`'s table in
+    /// place. None when a key is not simple (nothing was changed: the
+    /// general walk starts again).
+    fn set_is_subset_simple(&self, a: Value, b: Value) -> Option<bool> {
+        let (ao, bo) = (Obj::from_value(a)?, Obj::from_value(b)?);
+        let types = &self.g.types;
+        let (t, bt) = (ldict::table(ao), ldict::table(bo));
+        for e in 0..ldict::used(t).min(ldict::cap(t)) {
+            let Some((k, _, h)) = ldict::live_entry(t, e) else {
+                continue;
+            };
+            if !key_is_simple(k, types) {
+                return None;
+            }
+            match probe_simple(bt, h, k, types) {
+                Ok(Probe::Found(_)) => {}
+                Ok(Probe::Vacant(_)) => return Some(false),
+                Err(()) => return None,
+            }
+        }
+        Some(true)
+    }
+
+    /// Whether comparing `k` with any key runs no Python code (ints, exact
+    /// str, None, bools, plain classes, short tuples of those): a native
+    /// walk over such keys needs no snapshot rooted.
+    pub fn is_simple_key(&self, k: Value) -> bool {
+        key_is_simple(k, &self.g.types)
     }
 
     /// Membership in a set/dict keys.
@@ -2743,13 +2778,12 @@ impl Vm {
                         if let Some(x) = self.exact_seq_item(v, k) {
                             return Ok(x);
                         }
-                        let what = if o.kind() == Kind::LIST {
-                            "list"
+                        let msg = if o.kind() == Kind::LIST {
+                            "list index out of range"
                         } else {
-                            "tuple"
+                            "tuple index out of range"
                         };
-                        return Err(self
-                            .new_exc(self.g.e.IndexError, &format!("{what} index out of range")));
+                        return Err(self.new_exc(self.g.e.IndexError, msg));
                     }
                 }
                 Kind::DICT if c == t.dict => {

@@ -563,6 +563,28 @@ pub fn rebuild(ctx: &mut ProtoContext, d: Obj, items: &[(Value, Value, u64)]) {
     bump(d);
 }
 
+/// Makes the empty dict or set `d`, which only this thread can reach, hold
+/// the live entries of `src` in their order, with their hashes, in one table
+/// sized for them (CPython's merge into an empty set copies the table): no
+/// key is compared and no intermediate list is made. `src` must not change
+/// meanwhile: local to this thread, or never written (a frozenset).
+pub fn copy_entries(ctx: &mut ProtoContext, d: Obj, src: Obj) {
+    debug_assert!(len(d) == 0 && !d.is_shared());
+    let old = table(src);
+    let n = len(src);
+    let nt = alloc_table(ctx, n.max(5));
+    fill_table(
+        nt,
+        (0..used(old).min(cap(old)))
+            .map(|e| entry(old, e))
+            .filter(|(k, _, _)| !k.is_empty()),
+    );
+    debug_assert_eq!(used(nt), n);
+    ctx.store(d, 0, nt.value());
+    set_raw(d, 0, n as u64);
+    bump(d);
+}
+
 /// Removes every entry. Caller holds the lock if shared.
 pub fn clear(ctx: &mut ProtoContext, d: Obj) {
     let nt = alloc_table(ctx, 5);

@@ -38,9 +38,7 @@ fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
         && so.is_local_mutable()
         && ldict::len(so) == 0
     {
-        for (k, h) in raw_items_hashed(src) {
-            ldict::insert_absent(&mut vm.ctx, so, k, Value::TRUE, h);
-        }
+        copy_items_into(vm, s, src);
         return Ok(());
     }
     // An exact dict's keys come with their stored hashes, as CPython's
@@ -157,6 +155,22 @@ fn raw_items_hashed(s: Value) -> Vec<(Value, u64)> {
     out.into_iter().map(|(k, _, h)| (k, h)).collect()
 }
 
+/// Fills the new, empty set `r` local to this thread with the live items
+/// of set `s` in their insertion order, with their stored hashes, in one
+/// table sized for them (keys distinct: none is compared).
+fn copy_items_into(vm: &mut Vm, r: Value, s: Value) {
+    let (ro, so) = (dobj(r), dobj(s));
+    debug_assert!(ldict::len(ro) == 0 && ro.is_local_mutable());
+    // A set another thread may write is read once, into a snapshot.
+    if so.is_shared() && !vm.isinstance(s, vm.g.types.frozenset) {
+        let mut items = Vec::with_capacity(ldict::len(so));
+        ldict::items(so, &mut items);
+        ldict::rebuild(&mut vm.ctx, ro, &items);
+    } else {
+        ldict::copy_entries(&mut vm.ctx, ro, so);
+    }
+}
+
 /// Set algebra on two sets: '&', '|', '-', '^', each walking the operands
 /// as CPython's setobject.c does (which operand is walked, copies first),
 /// so that `__eq__` calls and the results' iteration orders match.
@@ -165,17 +179,13 @@ pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
     let mark = vm.push_root(r);
     vm.push_root(x);
     vm.push_root(y);
-    let ro = dobj(r);
     let (lx, ly) = (ldict::len(dobj(x)), ldict::len(dobj(y)));
     // Snapshots (with the hashes the sets stored) walked while `__eq__`
-    // runs: rooted.
-    let snapshot = |vm: &mut Vm, s: Value, raw: bool| {
-        let items = if raw {
-            raw_items_hashed(s)
-        } else {
-            vm.set_items_hashed(s)
-        };
-        if !items.is_empty() {
+    // runs: rooted, unless every key is simple (then no Python code runs
+    // to empty the set they came from).
+    let snapshot = |vm: &mut Vm, s: Value| {
+        let items = vm.set_items_hashed(s);
+        if !items.iter().all(|&(k, _)| vm.is_simple_key(k)) {
             let vals: Vec<Value> = items.iter().map(|&(k, _)| k).collect();
             vm.root_values(&vals);
         }
@@ -186,33 +196,27 @@ pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
             '&' => {
                 // The smaller operand is walked (`y` on a tie), probing the other.
                 let (walk, probe) = if ly > lx { (x, y) } else { (y, x) };
-                for (v, h) in snapshot(vm, walk, false) {
+                for (v, h) in snapshot(vm, walk) {
                     if vm.set_contains_hashed(probe, v, h)? {
                         vm.set_add_hashed(r, v, h)?;
                     }
                 }
             }
             '|' => {
-                for (v, h) in snapshot(vm, x, true) {
-                    ldict::insert_absent(&mut vm.ctx, ro, v, Value::TRUE, h);
-                }
-                for (v, h) in snapshot(vm, y, false) {
+                copy_items_into(vm, r, x);
+                for (v, h) in snapshot(vm, y) {
                     vm.set_add_hashed(r, v, h)?;
                 }
             }
             '-' if lx >> 2 > ly => {
                 // A much larger `x`: a copy of it, less `y`'s items.
-                for (v, h) in snapshot(vm, x, true) {
-                    ldict::insert_absent(&mut vm.ctx, ro, v, Value::TRUE, h);
-                }
-                for (v, h) in snapshot(vm, y, false) {
-                    if vm.set_contains_hashed(r, v, h)? {
-                        vm.set_discard_hashed(r, v, h)?;
-                    }
+                copy_items_into(vm, r, x);
+                for (v, h) in snapshot(vm, y) {
+                    vm.set_discard_hashed(r, v, h)?;
                 }
             }
             '-' => {
-                for (v, h) in snapshot(vm, x, false) {
+                for (v, h) in snapshot(vm, x) {
                     if !vm.set_contains_hashed(y, v, h)? {
                         vm.set_add_hashed(r, v, h)?;
                     }
@@ -221,10 +225,8 @@ pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
             _ => {
                 // The result starts as a copy of `y`, then each item of `x`
                 // is discarded from it or added.
-                for (v, h) in snapshot(vm, y, true) {
-                    ldict::insert_absent(&mut vm.ctx, ro, v, Value::TRUE, h);
-                }
-                for (v, h) in snapshot(vm, x, false) {
+                copy_items_into(vm, r, y);
+                for (v, h) in snapshot(vm, x) {
                     if vm.set_contains_hashed(r, v, h)? {
                         vm.set_discard_hashed(r, v, h)?;
                     } else {
