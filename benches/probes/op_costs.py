@@ -80,6 +80,12 @@ CASES = {
     "frozenset_and": ("", "a = frozenset((3, 9, 12)); b = frozenset(range(50))", "b & a"),
     "min_frozenset": ("", "b = frozenset(range(5, 50))", "min(b)"),
     "list_copy_slice": ("", "l = [-1] * 50", "l[:]"),
+    "str_encode_surrogatepass": ("", 's = "collinwinter"', 's.encode("utf-8", "surrogatepass")'),
+    "str_encode": ("", 's = "collinwinter"', "s.encode()"),
+    "bytesio_read": ("import io\n", "f = io.BytesIO(bytes(64))", "f.read(1)\nif i & 31 == 0: f.seek(0)"),
+    "bytesio_write": ("import io\n", "f = io.BytesIO()", "f.write(b'ab')\nif i & 31 == 0: f.seek(0)"),
+    "bytes_decode": ("", 'b = b"collinwinter"', "b.decode()"),
+    "str_of_bytes_surrogatepass": ("", 'b = b"collinwinter"', 'str(b, "utf-8", "surrogatepass")'),
     "instance_init": (
         "class S:\n    def __init__(self):\n        self.a = 0\n        self.b = {}\n"
         "        self.c = [None]\n",

@@ -180,9 +180,31 @@ fn dev_check_codec_names(vm: &mut Vm, enc: &str, errors: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// Whether a str's storage (`bytes`: UTF-8, lone surrogates WTF-8) is
+/// already its encoding `enc`, both ways: UTF-8 when there is no lone
+/// surrogate (the one thing UTF-8 cannot encode, and bytes that are
+/// valid UTF-8 decode to exactly themselves), ASCII and Latin-1 when every
+/// byte is ASCII. The error handler then never runs, whatever its name
+/// (CPython looks one up only for a character or byte it cannot handle).
+/// Only the usual spellings are recognised here; the others take the codec
+/// registry.
+fn storage_is_encoding(bytes: &[u8], enc: &str) -> bool {
+    match enc {
+        "utf-8" | "utf8" | "UTF-8" | "UTF8" | "utf_8" => std::str::from_utf8(bytes).is_ok(),
+        "ascii" | "ASCII" | "us-ascii" | "latin-1" | "latin1" | "iso-8859-1" | "latin_1" => {
+            bytes.is_ascii()
+        }
+        _ => false,
+    }
+}
+
 /// Decodes bytes to a str value.
 pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value> {
     dev_check_codec_names(vm, enc, errors)?;
+    // Bytes that are a str's storage as they are (see `storage_is_encoding`).
+    if storage_is_encoding(b, enc) {
+        return Ok(vm.new_str_bytes(b));
+    }
     if Codec::lookup(enc).is_none() {
         return crate::modules::_codecs::decode_text(vm, b, enc, errors);
     }
@@ -214,6 +236,9 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<Value>
 /// Encodes a str value to bytes.
 pub fn encode(vm: &mut Vm, s: Value, enc: &str, errors: &str) -> PyResult<Value> {
     dev_check_codec_names(vm, enc, errors)?;
+    if storage_is_encoding(str_bytes(s), enc) {
+        return Ok(vm.new_bytes(str_bytes(s)));
+    }
     if Codec::lookup(enc).is_none() {
         return crate::modules::_codecs::encode_text(vm, s, enc, errors);
     }
@@ -792,7 +817,7 @@ pub(crate) fn ba_push(vm: &mut Vm, v: Value, extra: &[u8]) {
 
 /// [`ba_push`] refusing a frozen bytearray (checked under the lock);
 /// MemoryError (the bytearray unchanged) when its buffer cannot grow.
-fn ba_push_mut(vm: &mut Vm, v: Value, extra: &[u8]) -> PyResult<()> {
+pub(crate) fn ba_push_mut(vm: &mut Vm, v: Value, extra: &[u8]) -> PyResult<()> {
     let o = Obj::from_value(v).expect("ba");
     let grown = vm.with_mut_lock(o, |ctx| {
         let st = ba_buffer(o);
@@ -1363,7 +1388,7 @@ fn b_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [enc, er] = clinic::unpack(vm, "decode", &a[1..], k, ["encoding", "errors"], 0, 0, 2)?;
     for (v, what) in [(enc, "encoding"), (er, "errors")] {
         if let Some(v) = v.filter(|&v| !is_str(v)) {
-            let tn = vm.type_name_of(v);
+            let tn = vm.arg_type_name(v);
             return Err(vm.type_error(&format!("decode() argument '{what}' must be str, not {tn}")));
         }
     }

@@ -1190,13 +1190,18 @@ fn str_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [enc, errors] = clinic::unpack(vm, "encode", &a[1..], k, ["encoding", "errors"], 0, 0, 2)?;
     for (v, what) in [(enc, "encoding"), (errors, "errors")] {
         if let Some(v) = v.filter(|&v| !is_str(v)) {
-            let tn = vm.type_name_of(v);
+            let tn = vm.arg_type_name(v);
             return Err(vm.type_error(&format!("encode() argument '{what}' must be str, not {tn}")));
         }
     }
-    let enc = enc.map(s).unwrap_or_else(|| "utf-8".into());
-    let errors = errors.map(s).unwrap_or_else(|| "strict".into());
-    super::bytes::encode(vm, a[0], &enc, &errors)
+    let enc = enc.map(str_of);
+    let errors = errors.map(str_of);
+    super::bytes::encode(
+        vm,
+        a[0],
+        enc.as_deref().unwrap_or("utf-8"),
+        errors.as_deref().unwrap_or("strict"),
+    )
 }
 
 fn str_maketrans(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -161,8 +161,17 @@ fn b_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [size] = parse_positional(vm, "read", a, k, 0)?;
     let n = opt_size(vm, size)?;
     let mut g = open_guard(vm, s)?;
-    let d = take(&mut g, xget(a[0], NX, 0), n);
-    Ok(vm.new_bytes(&d))
+    // The bytes go from the buffer into the new object: the buffer cannot
+    // change meanwhile (the guard is held, and allocating runs no Python).
+    let c = contents(xget(a[0], NX, 0));
+    let start = g.pos.min(c.len());
+    let end = if n < 0 {
+        c.len()
+    } else {
+        start.saturating_add(n as usize).min(c.len())
+    };
+    g.pos = g.pos.max(end);
+    Ok(vm.new_bytes(&c[start..end]))
 }
 
 fn b_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -240,6 +249,18 @@ fn write(vm: &mut Vm, g: &mut Inner, ba: Value, data: &[u8]) -> PyResult<usize> 
         .pos
         .checked_add(data.len())
         .ok_or_else(|| vm.new_exc(vm.g.e.OverflowError, "new position too large"))?;
+    // The usual cases without a slice object or a method call: an append
+    // at the end (one atomic step), an overwrite inside a buffer only this
+    // thread can reach (in place).
+    if g.pos == len {
+        crate::types::bytes::ba_push_mut(vm, ba, data)?;
+        g.pos = end;
+        return Ok(data.len());
+    }
+    if end <= len && crate::types::bytes::ba_write_local(ba, g.pos, data) == Some(true) {
+        g.pos = end;
+        return Ok(data.len());
+    }
     if g.pos >= len {
         let mut ext = Vec::new();
         if ext.try_reserve(g.pos - len + data.len()).is_err() {

@@ -481,6 +481,7 @@ pub(crate) fn opt_size(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {
     match v {
         None => Ok(-1),
         Some(x) if x.is_none() => Ok(-1),
+        Some(x) if x.is_int() => Ok(x.as_int().expect("small int")),
         Some(x) => {
             let idx = vm.intern("__index__");
             let t = vm.type_of(x);
