@@ -86,6 +86,10 @@ CASES = {
     "bytesio_write": ("import io\n", "f = io.BytesIO()", "f.write(b'ab')\nif i & 31 == 0: f.seek(0)"),
     "bytes_decode": ("", 'b = b"collinwinter"', "b.decode()"),
     "str_of_bytes_surrogatepass": ("", 'b = b"collinwinter"', 'str(b, "utf-8", "surrogatepass")'),
+    "id": ("", "x = []", "id(x)"),
+    "dict_get": ("", "d = {'a': 1, 'b': 2}", "d.get('b')"),
+    "getattr_default": ("class C:\n    pass\n", "c = C()", "getattr(c, 'x', None)"),
+    "struct_pack": ("import struct\n", "p = struct.pack", "p('<I', i)"),
     "instance_init": (
         "class S:\n    def __init__(self):\n        self.a = 0\n        self.b = {}\n"
         "        self.c = [None]\n",

@@ -1258,6 +1258,28 @@ impl Vm {
                                 }
                             }
                         }
+                        // `d.get(k[, default])` of an exact dict and an int or
+                        // str key: one probe (`exact_dict_lookup`), as the
+                        // method's own first step; any other case takes the
+                        // call.
+                        if !TRACE
+                            && (count == 2 || count == 3)
+                            && !kwnames.is_heap()
+                            && callee.bits() == self.g.builtin_dict_get.load(Ordering::Relaxed)
+                        {
+                            if let Some(r) =
+                                self.exact_dict_lookup(st!()[cbase + 1], st!()[cbase + 2])
+                            {
+                                let dflt = if count == 3 {
+                                    st!()[cbase + 3]
+                                } else {
+                                    Value::NONE
+                                };
+                                st!()[fpos] = r.unwrap_or(dflt);
+                                sp = fpos + 1;
+                                continue;
+                            }
+                        }
                         let argtop = cbase + 1 + count + usize::from(kwnames.is_heap());
                         {
                             let f = &mut self.frames[fi];

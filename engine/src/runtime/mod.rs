@@ -432,6 +432,10 @@ pub struct Interpreter {
     /// registered): CALL appends to an exact thread-local list inline, as
     /// CPython's `CALL_NO_KW_LIST_APPEND`.
     pub builtin_list_append: AtomicU64,
+    /// The method descriptor `dict.get` (Value bits; EMPTY until
+    /// registered): CALL answers `d.get(k[, default])` of an exact dict and
+    /// an int or str key inline.
+    pub builtin_dict_get: AtomicU64,
     /// The getter, setter and deleter of every class's `__dict__` descriptor
     /// and the getter of `__weakref__`: one shared builtin each (they read
     /// the instance only), so a class statement does not make four functions.
@@ -1269,6 +1273,13 @@ impl Vm {
     /// [`Vm::intern_mortal`], a name made at run time (`setattr` with a new
     /// name, `sys.intern`) is collected when no one uses it.
     pub fn intern_value(&mut self, v: Value) -> Value {
+        // The canonical object itself (a name the compiler interned, a
+        // key already interned): no table lookup, no lock.
+        if Obj::from_value(v).is_some_and(|o| {
+            o.kind() == Kind::STR && o.class() == self.g.types.str_ && lstr::is_interned(o)
+        }) {
+            return v;
+        }
         let b = str_bytes(v);
         let g = self.g.clone();
         let mut m = proto_core::sync::lock(&g.interned);

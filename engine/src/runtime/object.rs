@@ -1448,6 +1448,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         builtin_len: AtomicU64::new(Value::EMPTY.bits()),
         builtin_isinstance: AtomicU64::new(Value::EMPTY.bits()),
         builtin_list_append: AtomicU64::new(Value::EMPTY.bits()),
+        builtin_dict_get: AtomicU64::new(Value::EMPTY.bits()),
         instance_dict_fns,
         import_locks: proto_core::keylock::KeyLocks::new(),
         std_finders: Mutex::new(Vec::new()),

@@ -642,6 +642,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, n, f);
     }
     vm.add_attr(t, "__hash__", Value::NONE);
+    let k = vm.intern("get");
+    if let Some(get) = vm.lookup_type(t, k) {
+        vm.g.builtin_dict_get
+            .store(get.bits(), proto_core::sync::Ordering::Release);
+    }
     for t in [
         vm.g.types.dict_keys,
         vm.g.types.dict_values,

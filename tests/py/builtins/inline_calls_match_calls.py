@@ -93,3 +93,53 @@ try:
     bool(x=1)
 except TypeError as e:
     print("TypeError", e)
+
+# dict.get of every kind of dict and key.
+d = {1: "one", "a": "A", (1, 2): "tuple", 2.5: "float"}
+print([d.get(k) for k in (1, "a", (1, 2), 2.5, 2, "b", True, 1.0)])
+print([d.get(k, "dflt") for k in (1, "zz")], dict.get(d, "a"), dict.get(d, "q", 0))
+
+class Missing(dict):
+    def __missing__(self, k):
+        return "missing"
+m = Missing(x=1)
+print(m.get("x"), m.get("y"), m["y"])
+
+class OwnGet(dict):
+    def get(self, k, default=None):
+        return ("own", k)
+print(OwnGet().get("k"))
+
+class S(str):
+    pass
+print(d.get(S("a")), {S("k"): 1}.get("k"))
+
+class K:
+    def __hash__(self):
+        return hash("a")
+    def __eq__(self, other):
+        return other == "a"
+print(d.get(K()))
+for bad in (([],), ()):
+    try:
+        d.get(*bad)
+    except TypeError as e:
+        print("TypeError", e)
+try:
+    d.get(1, 2, 3)
+except TypeError as e:
+    print("TypeError", e)
+try:
+    d.get(k=1)
+except TypeError as e:
+    print("TypeError", e)
+try:
+    dict.get([], 1)
+except TypeError as e:
+    print("TypeError", e)
+
+# getattr with a default, the name given as a str that is not interned.
+class Obj:
+    present = 5
+name = "".join(["pre", "sent"])
+print(getattr(Obj(), name, None), getattr(Obj(), name + "x", "absent"), hasattr(Obj(), name))
