@@ -90,6 +90,7 @@ CASES = {
     "dict_get": ("", "d = {'a': 1, 'b': 2}", "d.get('b')"),
     "getattr_default": ("class C:\n    pass\n", "c = C()", "getattr(c, 'x', None)"),
     "struct_pack": ("import struct\n", "p = struct.pack", "p('<I', i)"),
+    "frozenset_iter": ("", "s = frozenset((3, 9, 12, 17, 40))", "for x in s: pass"),
     "instance_init": (
         "class S:\n    def __init__(self):\n        self.a = 0\n        self.b = {}\n"
         "        self.c = [None]\n",

@@ -3702,6 +3702,40 @@ fn visit_set_order(t: Obj, mut f: impl FnMut(usize, usize)) -> usize {
             last = set_resize_target(used);
         }
     }
+    let hash = |e: usize| ldict::entry(t, e).2;
+    // When no two entries share a home slot of the final table, replaying
+    // the insertions leaves each entry at its home slot (a displaced entry
+    // needs an occupied home, which needs two equal homes in some table,
+    // and the final reinsertion puts every entry back at its own): the
+    // slots' order is the answer, found without the replay.
+    if last <= 128 {
+        let mask = last - 1;
+        let mut home = [0u8; 128];
+        let mut seen = 0u128;
+        let mut distinct = true;
+        for e in 0..n {
+            let s = hash(e) as usize & mask;
+            if seen >> s & 1 != 0 {
+                distinct = false;
+                break;
+            }
+            seen |= 1 << s;
+            // `n` is at most 3/5 of 128 entries: an index fits a byte.
+            home[s] = e as u8;
+        }
+        if distinct {
+            let mut bits = seen;
+            while bits != 0 {
+                let s = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let e = home[s] as usize;
+                if !ldict::entry(t, e).0.is_empty() {
+                    f(s, e);
+                }
+            }
+            return last;
+        }
+    }
     // Two tables of the final size: the current one and the one a resize
     // moves the entries to. Slot -> entry index + 1 (0: empty).
     let mut small = [0u32; 2 * SET_ORDER_STACK];
@@ -3714,7 +3748,6 @@ fn visit_set_order(t: Obj, mut f: impl FnMut(usize, usize)) -> usize {
     };
     let (mut cur, mut spare) = buf.split_at_mut(last);
     let mut size = 8;
-    let hash = |e: usize| ldict::entry(t, e).2;
     for idx in 0..n {
         set_insert_clean(&mut cur[..size], hash(idx), idx as u32 + 1);
         let used = idx + 1;
