@@ -2103,6 +2103,31 @@ impl Vm {
         out
     }
 
+    /// A tuple of set `o`'s items in CPython's iteration order: for a set
+    /// only this thread reaches (its table cannot change meanwhile), filled
+    /// from the table with no intermediate list; else [`Vm::set_items`].
+    fn set_items_tuple(&mut self, o: Obj) -> Value {
+        if o.is_shared() {
+            let items = self.set_items(o.value());
+            return self.new_tuple(&items);
+        }
+        let t = ldict::table(o);
+        let n = ldict::len(o);
+        if n == 0 {
+            return self.g.empty_tuple;
+        }
+        let tup = self.alloc_obj(Kind::TUPLE, self.g.types.tuple, n, 0);
+        let mut i = 0;
+        visit_set_order(t, |_, e| {
+            if let Some((k, _, _)) = ldict::live_entry(t, e) {
+                tup.init(i, k);
+                i += 1;
+            }
+        });
+        debug_assert_eq!(i, n);
+        tup.value()
+    }
+
     /// Items of a set (snapshot) in CPython's iteration order.
     pub fn set_items(&self, s: Value) -> Vec<Value> {
         let Some(o) = Obj::from_value(s) else {
@@ -2217,8 +2242,7 @@ impl Vm {
                 Kind::SET => {
                     // A snapshot in CPython's order; value 1 keeps the set
                     // and raw word 1 its size, to detect resizing.
-                    let items = self.set_items(v);
-                    let tup = self.new_tuple(&items);
+                    let tup = self.set_items_tuple(o);
                     let sc = self.g.types.set_iter;
                     let it = self.new_seq_iter(sc, tup, 0);
                     let io = Obj::from_value(it).expect("iter");
