@@ -91,6 +91,7 @@ CASES = {
     "getattr_default": ("class C:\n    pass\n", "c = C()", "getattr(c, 'x', None)"),
     "struct_pack": ("import struct\n", "p = struct.pack", "p('<I', i)"),
     "frozenset_iter": ("", "s = frozenset((3, 9, 12, 17, 40))", "for x in s: pass"),
+    "min_two_ints": ("", "a = 5; b = 3", "min(a, b)"),
     "instance_init": (
         "class S:\n    def __init__(self):\n        self.a = 0\n        self.b = {}\n"
         "        self.c = [None]\n",

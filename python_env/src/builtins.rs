@@ -794,8 +794,18 @@ fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
     if a.len() >= 2 && Obj::from_value(k).is_none_or(|o| o.n_values() == 0) {
         let mut best = a[0];
         for &x in &a[1..] {
-            let better = vm.compare(x, best, if is_max { 4 } else { 0 })?;
-            if vm.truthy(better)? {
+            let better = if x.is_int() && best.is_int() {
+                let (p, q) = (x.int_unchecked(), best.int_unchecked());
+                if is_max {
+                    p > q
+                } else {
+                    p < q
+                }
+            } else {
+                let r = vm.compare(x, best, if is_max { 4 } else { 0 })?;
+                vm.truthy(r)?
+            };
+            if better {
                 best = x;
             }
         }
@@ -848,8 +858,19 @@ fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
                 None => x,
             };
             vm.ctx.stack().slots_mut()[kx_slot] = kx;
-            let better = vm.compare(kx, best_k, if is_max { 4 } else { 0 })?;
-            if vm.truthy(better)? {
+            // Small ints compare without the rich comparison.
+            let better = if kx.is_int() && best_k.is_int() {
+                let (a, b) = (kx.int_unchecked(), best_k.int_unchecked());
+                if is_max {
+                    a > b
+                } else {
+                    a < b
+                }
+            } else {
+                let r = vm.compare(kx, best_k, if is_max { 4 } else { 0 })?;
+                vm.truthy(r)?
+            };
+            if better {
                 best = x;
                 best_k = kx;
                 vm.ctx.stack().slots_mut()[best_slot] = kx;
