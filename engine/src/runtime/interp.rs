@@ -1028,6 +1028,22 @@ impl Vm {
                 // fused sequences: `$at` is the instruction's opcode unit,
                 // `$narg` its name operand; `$o` is on top of the stack.
                 // LOAD_ATTR replaces it with the attribute.
+                // The frame of Python function `$fo` in this loop, its `$n`
+                // arguments at `sp - 1` on, its result for the slot at
+                // `sp - 1` (where this frame's `sp` is left); nothing done
+                // when the call needs the general path.
+                macro_rules! push_frame_for_top {
+                    ($fo:expr, $n:expr) => {{
+                        let f = &mut self.frames[fi];
+                        f.pc = pc;
+                        f.sp = sp - 1;
+                        f.lasti = lasti;
+                        if self.push_simple_frame($fo, sp - 1, $n) {
+                            self.ctx.safepoint();
+                            continue 'frame;
+                        }
+                    }};
+                }
                 macro_rules! load_attr {
                     ($o:expr, $narg:expr, $at:expr) => {{
                         let (o, k) = ($o, name!($narg));
@@ -1038,14 +1054,7 @@ impl Vm {
                                 // in this loop, `o` (at `sp - 1`) its
                                 // argument and its result's place.
                                 if let Some(fo) = self.property_getter_cached(cache!($at), o) {
-                                    let f = &mut self.frames[fi];
-                                    f.pc = pc;
-                                    f.sp = sp - 1;
-                                    f.lasti = lasti;
-                                    if self.push_simple_frame(fo, sp - 1, 1) {
-                                        self.ctx.safepoint();
-                                        continue 'frame;
-                                    }
+                                    push_frame_for_top!(fo, 1);
                                 }
                                 self.frames[fi].lasti = lasti;
                                 t!(self.getattr(o, k))
@@ -1684,14 +1693,7 @@ impl Vm {
                                     .and_then(Obj::from_value)
                                     .filter(|f| f.kind() == K_FUNCTION)
                                 {
-                                    let f = &mut self.frames[fi];
-                                    f.pc = pc;
-                                    f.sp = sp - 1;
-                                    f.lasti = lasti;
-                                    if self.push_simple_frame(fo, sp - 1, 2) {
-                                        self.ctx.safepoint();
-                                        continue 'frame;
-                                    }
+                                    push_frame_for_top!(fo, 2);
                                 }
                             }
                             self.frames[fi].lasti = lasti;
