@@ -144,16 +144,22 @@ fn b_getbuffer(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// Takes up to `n` bytes (all for n < 0) from the position.
-fn take(g: &mut Inner, ba: Value, n: i64) -> Vec<u8> {
-    let c = contents(ba);
-    let start = g.pos.min(c.len());
+/// The range of the `len` bytes that a read of `n` bytes (all, when
+/// negative) at the current position takes; the position moves past it.
+fn read_range(g: &mut Inner, len: usize, n: i64) -> std::ops::Range<usize> {
+    let start = g.pos.min(len);
     let end = if n < 0 {
-        c.len()
+        len
     } else {
-        start.saturating_add(n as usize).min(c.len())
+        start.saturating_add(n as usize).min(len)
     };
     g.pos = g.pos.max(end);
-    c[start..end].to_vec()
+    start..end
+}
+
+fn take(g: &mut Inner, ba: Value, n: i64) -> Vec<u8> {
+    let c = contents(ba);
+    c[read_range(g, c.len(), n)].to_vec()
 }
 
 fn b_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -164,14 +170,7 @@ fn b_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // The bytes go from the buffer into the new object: the buffer cannot
     // change meanwhile (the guard is held, and allocating runs no Python).
     let c = contents(xget(a[0], NX, 0));
-    let start = g.pos.min(c.len());
-    let end = if n < 0 {
-        c.len()
-    } else {
-        start.saturating_add(n as usize).min(c.len())
-    };
-    g.pos = g.pos.max(end);
-    Ok(vm.new_bytes(&c[start..end]))
+    Ok(vm.new_bytes(&c[read_range(&mut g, c.len(), n)]))
 }
 
 fn b_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
