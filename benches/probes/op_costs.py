@@ -8,7 +8,7 @@ that function (module globals are shared objects and take the shared paths).
 A case runs at 10,000 and at 110,000 iterations under `valgrind
 --tool=callgrind`; the difference divided by 100,000 is its instructions per
 iteration, the empty loop's included (the `empty` case). docs/PERFORMANCE.md
-("Stop 55") quotes these figures.
+("Stop 55", "Stop 57") quotes these figures.
 """
 
 import argparse
