@@ -3340,6 +3340,14 @@ impl Vm {
 
 /// Length of range(a, b, c).
 pub fn range_len(a: i64, b: i64, c: i64) -> u64 {
+    // Step 1 (`range(n)`, `range(a, b)`): no 128-bit division.
+    if c == 1 {
+        return if a < b {
+            (b as i128 - a as i128) as u64
+        } else {
+            0
+        };
+    }
     if c > 0 && a < b {
         ((b as i128 - a as i128 - 1) / c as i128 + 1) as u64
     } else if c < 0 && a > b {
