@@ -788,24 +788,25 @@ fn all(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::bool(r))
 }
 
+/// Whether `x` replaces `best` in `max` (`x > best`) or `min` (`x < best`);
+/// small ints compare without the rich comparison.
+#[inline(always)]
+fn beats(vm: &mut Vm, x: Value, best: Value, is_max: bool) -> PyResult<bool> {
+    if x.is_int() && best.is_int() {
+        let (p, q) = (x.int_unchecked(), best.int_unchecked());
+        return Ok(if is_max { p > q } else { p < q });
+    }
+    let r = vm.compare(x, best, if is_max { 4 } else { 0 })?;
+    vm.truthy(r)
+}
+
 fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
     // `min(x, y, ...)` without keywords: the arguments are the items, and
     // the caller keeps them alive.
     if a.len() >= 2 && Obj::from_value(k).is_none_or(|o| o.n_values() == 0) {
         let mut best = a[0];
         for &x in &a[1..] {
-            let better = if x.is_int() && best.is_int() {
-                let (p, q) = (x.int_unchecked(), best.int_unchecked());
-                if is_max {
-                    p > q
-                } else {
-                    p < q
-                }
-            } else {
-                let r = vm.compare(x, best, if is_max { 4 } else { 0 })?;
-                vm.truthy(r)?
-            };
-            if better {
+            if beats(vm, x, best, is_max)? {
                 best = x;
             }
         }
@@ -858,19 +859,7 @@ fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
                 None => x,
             };
             vm.ctx.stack().slots_mut()[kx_slot] = kx;
-            // Small ints compare without the rich comparison.
-            let better = if kx.is_int() && best_k.is_int() {
-                let (a, b) = (kx.int_unchecked(), best_k.int_unchecked());
-                if is_max {
-                    a > b
-                } else {
-                    a < b
-                }
-            } else {
-                let r = vm.compare(kx, best_k, if is_max { 4 } else { 0 })?;
-                vm.truthy(r)?
-            };
-            if better {
+            if beats(vm, kx, best_k, is_max)? {
                 best = x;
                 best_k = kx;
                 vm.ctx.stack().slots_mut()[best_slot] = kx;

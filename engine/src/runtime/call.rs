@@ -667,11 +667,7 @@ impl Vm {
                     _ => unreachable!("1 to 3 arguments"),
                 };
                 if step != Value::int(0) {
-                    let r = self.alloc_obj(K_RANGE, cls, 3, 0);
-                    r.init(0, start);
-                    r.init(1, stop);
-                    r.init(2, step);
-                    return Ok(r.value());
+                    return Ok(self.new_range(start, stop, step));
                 }
             }
         }

@@ -411,8 +411,9 @@ impl Vm {
         if let Some([t, e, p]) = read(s) {
             let cls = o.class();
             let tp = cls.bits();
-            if t & !CLASS_VALUE != tp || e != self.class_version(cls) {
-                if t == tp | PROPERTY_ENTRY && e == self.class_version(cls) {
+            let version = self.class_version(cls);
+            if t & !CLASS_VALUE != tp || e != version {
+                if t == tp | PROPERTY_ENTRY && e == version {
                     // The interpreter runs the getter (`property_getter_cached`).
                     return None;
                 }

@@ -1364,6 +1364,16 @@ impl Vm {
         t
     }
 
+    /// A new `range(start, stop, step)` of int values (`step` not zero:
+    /// the caller checked it).
+    pub fn new_range(&mut self, start: Value, stop: Value, step: Value) -> Value {
+        let r = self.alloc_obj(K_RANGE, self.g.types.range, 3, 0);
+        r.init(0, start);
+        r.init(1, stop);
+        r.init(2, step);
+        r.value()
+    }
+
     /// A new list.
     pub fn new_list(&mut self, items: &[Value]) -> Value {
         llist::alloc_from(&mut self.ctx, self.g.types.list, items)

@@ -306,12 +306,7 @@ pub fn try_resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Option<Obj> {
     let live = len(d);
     let ncap = need.max(live + 1).checked_mul(2)?.max(8);
     let nt = try_alloc_table(ctx, ncap)?;
-    fill_table(
-        nt,
-        (0..used(old).min(cap(old)))
-            .map(|e| entry(old, e))
-            .filter(|(k, _, _)| !k.is_empty()),
-    );
+    fill_table(nt, live_entries(old));
     ctx.store(d, 0, nt.value());
     Some(nt)
 }
@@ -555,12 +550,30 @@ pub fn move_to_end(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
 /// dict or set in between (what `clear` then re-inserting showed other
 /// threads). Caller holds the lock if shared.
 pub fn rebuild(ctx: &mut ProtoContext, d: Obj, items: &[(Value, Value, u64)]) {
-    let nt = alloc_table(ctx, items.len().max(5));
-    fill_table(nt, items.iter().copied());
+    install(ctx, d, items.len(), items.iter().copied());
+}
+
+/// Gives `d` a fresh table holding the `n` distinct `entries` in order.
+fn install(
+    ctx: &mut ProtoContext,
+    d: Obj,
+    n: usize,
+    entries: impl Iterator<Item = (Value, Value, u64)>,
+) {
+    let nt = alloc_table(ctx, n.max(5));
+    fill_table(nt, entries);
+    debug_assert_eq!(used(nt), n);
     // The barrier promotes the new table and its entries when `d` is shared.
     ctx.store(d, 0, nt.value());
-    set_raw(d, 0, items.len() as u64);
+    set_raw(d, 0, n as u64);
     bump(d);
+}
+
+/// The live entries of table `t` in order, as `(key, value, hash)`.
+fn live_entries(t: Obj) -> impl Iterator<Item = (Value, Value, u64)> {
+    (0..used(t).min(cap(t)))
+        .map(move |e| entry(t, e))
+        .filter(|(k, _, _)| !k.is_empty())
 }
 
 /// Makes the empty dict or set `d`, which only this thread can reach, hold
@@ -570,19 +583,7 @@ pub fn rebuild(ctx: &mut ProtoContext, d: Obj, items: &[(Value, Value, u64)]) {
 /// meanwhile: local to this thread, or never written (a frozenset).
 pub fn copy_entries(ctx: &mut ProtoContext, d: Obj, src: Obj) {
     debug_assert!(len(d) == 0 && !d.is_shared());
-    let old = table(src);
-    let n = len(src);
-    let nt = alloc_table(ctx, n.max(5));
-    fill_table(
-        nt,
-        (0..used(old).min(cap(old)))
-            .map(|e| entry(old, e))
-            .filter(|(k, _, _)| !k.is_empty()),
-    );
-    debug_assert_eq!(used(nt), n);
-    ctx.store(d, 0, nt.value());
-    set_raw(d, 0, n as u64);
-    bump(d);
+    install(ctx, d, len(src), live_entries(table(src)));
 }
 
 /// Removes every entry. Caller holds the lock if shared.

@@ -32,11 +32,7 @@ fn range_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if step == Value::int(0) {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
-    let r = vm.alloc_obj(K_RANGE, vm.g.types.range, 3, 0);
-    r.init(0, start);
-    r.init(1, stop);
-    r.init(2, step);
-    Ok(r.value())
+    Ok(vm.new_range(start, stop, step))
 }
 
 /// A range's (start, stop, step) as arbitrary-precision ints.
@@ -64,14 +60,6 @@ fn big_len(s: &BigInt, e: &BigInt, st: &BigInt) -> BigInt {
     } else {
         BigInt::zero()
     }
-}
-
-fn new_range(vm: &mut Vm, s: Value, e: Value, st: Value) -> Value {
-    let r = vm.alloc_obj(K_RANGE, vm.g.types.range, 3, 0);
-    r.init(0, s);
-    r.init(1, e);
-    r.init(2, st);
-    r.value()
 }
 
 fn range_len_m(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -179,7 +167,7 @@ fn range_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 let ns = vm.new_int_i128(s + i0 as i128 * st);
                 let ne = vm.new_int_i128(s + i1 as i128 * st);
                 let nstep = vm.new_int_i128(st * step as i128);
-                return Ok(new_range(vm, ns, ne, nstep));
+                return Ok(vm.new_range(ns, ne, nstep));
             }
         }
         let (s, e, st) = rbig(vm, a[0]);
@@ -191,7 +179,7 @@ fn range_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let ns = vm.new_bigint(ns);
         let ne = vm.new_bigint(ne);
         let nstep = vm.new_bigint(nstep);
-        return Ok(new_range(vm, ns, ne, nstep));
+        return Ok(vm.new_range(ns, ne, nstep));
     }
     if let (Some((s, e, st)), Some(i)) = (rsmall(a[0]), key.as_int()) {
         let n = range_len(s, e, st) as i128;
@@ -333,7 +321,7 @@ fn longrange_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let stop = &cur + left * &step;
     let vals = [vm.new_bigint(cur), vm.new_bigint(stop), vm.new_bigint(step)];
     let mark = vm.root_values(&vals);
-    let r = new_range(vm, vals[0], vals[1], vals[2]);
+    let r = vm.new_range(vals[0], vals[1], vals[2]);
     vm.push_root(r);
     let key = vm.intern("iter");
     let iter = vm.dict_get_str(vm.g.builtins, key).unwrap_or(Value::NONE);
@@ -384,7 +372,7 @@ fn range_reversed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let small = |x: i128| i64::try_from(x).ok().and_then(Value::try_int);
         let (l, b) = if n > 0 { (last, s - st) } else { (0, 0) };
         if let (Some(l), Some(b), Some(ns)) = (small(l), small(b), small(-st)) {
-            let r = new_range(vm, l, b, ns);
+            let r = vm.new_range(l, b, ns);
             let c = vm.g.types.range_iter;
             return Ok(vm.new_seq_iter(c, r, 0));
         }
