@@ -54,6 +54,22 @@ CASES = {
         "p = P()",
         "for a, b in p: pass",
     ),
+    "gen_next": (
+        "def forever():\n    while True:\n        yield 1\n",
+        "g = forever()",
+        "next(g)",
+    ),
+    "gen_for3": (
+        "def three():\n    yield 1\n    yield 2\n    yield 3\n",
+        "",
+        "for x in three(): pass",
+    ),
+    "yield_from3": (
+        "def forever():\n    while True:\n        yield 1\n"
+        "def via(g):\n    yield from g\n",
+        "g = via(via(via(forever())))",
+        "next(g)",
+    ),
     "genexp_sum": ("", "l = [1, 2, 3]", "x = sum(a for a in l)"),
     "percent_format": ("", "", 'x = "%d-%s" % (i, "a")'),
     "keyword_call": ("def f(a, b=1, *, c=2): return a\n", "", "f(i, c=3)"),

@@ -426,6 +426,15 @@ impl ObjView {
         Value::from_bits(unsafe { &*self.values.add(i) }.load(Ordering::Acquire))
     }
 
+    /// The value slots as atomics: loops over a range of them check its
+    /// bounds once (a slice's length) instead of at each access.
+    #[inline(always)]
+    pub fn values(self) -> &'static [AtomicU64] {
+        // SAFETY: `n_values` initialised u64 atomics follow the header (see
+        // `view`); the object's user keeps it alive, as for `Obj`.
+        unsafe { core::slice::from_raw_parts(self.values, self.n_values) }
+    }
+
     /// Raw word `i` (acquire), as `layouts::get_raw`.
     #[inline(always)]
     pub fn raw(self, i: usize) -> u64 {

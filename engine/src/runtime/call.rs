@@ -1600,6 +1600,9 @@ impl Vm {
         // exception parked in the generator while the frame runs.
         if !exc.is_heap() && self.gen_enter(g, v, false) {
             let extent = self.frames.last().expect("frame").code.extent;
+            if self.at_yield_from() {
+                self.gen_descend();
+            }
             let r = stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run());
             return match r {
                 Ok(Exit::Yield(y)) => {
@@ -1660,8 +1663,10 @@ impl Vm {
         }
         let storage = Obj::from_value(g.get(GEN_FRAME)).expect("frame");
         let func = Obj::from_value(g.get(GEN_FUNC)).expect("func");
-        let cd = code_data(func.get(FN_CODE)).expect("code");
-        if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
+        let cd = code_data(g.get(GEN_CODE)).expect("code");
+        if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed)
+            || self.ctx.stack().top() + cd.extent + 64 >= self.ctx.stack().capacity()
+        {
             return Err(self.new_exc(self.g.e.RecursionError, "maximum recursion depth exceeded"));
         }
         // Claim the frame: one atomic CREATED/SUSPENDED -> RUNNING step, so
@@ -1742,7 +1747,59 @@ impl Vm {
     /// caller then takes the general path, which raises what is due.
     #[inline(never)]
     pub(crate) fn gen_push_frame(&mut self, g: Obj, v: Value) -> bool {
-        self.gen_enter(g, v, true)
+        if !self.gen_enter(g, v, true) {
+            return false;
+        }
+        if self.at_yield_from() {
+            self.gen_descend();
+        }
+        true
+    }
+
+    /// The top frame's next instruction is a YIELD_FROM.
+    #[inline(always)]
+    fn at_yield_from(&self) -> bool {
+        let f = self.frames.last().expect("frame");
+        f.code.code.code.get(f.pc * 2).copied() == Some(crate::bytecode::Opcode::YieldFrom as u8)
+    }
+
+    /// The generator frame just pushed by [`Vm::gen_enter`] resumes at a
+    /// YIELD_FROM over a generator or coroutine (a `yield from` or `await`
+    /// chain): the instruction is run here, as the loop would run it (the
+    /// sent value popped, the frame left after the instruction, the
+    /// sub-generator's frame pushed above it by [`Vm::gen_enter`] with
+    /// that value), and so on down the chain, without a dispatch and a
+    /// frame entry of the loop per level. Stops at the first frame that
+    /// is elsewhere or whose sub-iterator cannot be entered here (left at
+    /// its YIELD_FROM with the value pushed, for the loop to run it);
+    /// never while tracing, where each instruction reports its events.
+    #[inline(never)]
+    fn gen_descend(&mut self) {
+        if self.trace_on {
+            return;
+        }
+        while self.at_yield_from() {
+            let f = self.frames.last().expect("frame");
+            let (pc, sp, lasti) = (f.pc, f.sp, f.lasti);
+            // A frame resumed at its YIELD_FROM has the sent value on top
+            // and the sub-iterator below it (`gen_save` kept it there).
+            let st = self.ctx.stack().slots_mut();
+            let (v, it) = (st[sp - 1], st[sp - 2]);
+            let Some(sub) = Obj::from_value(it).filter(|o| o.kind() == K_GEN) else {
+                return;
+            };
+            let f = self.frames.last_mut().expect("frame");
+            f.pc = pc + 1;
+            f.sp = sp - 1;
+            f.lasti = pc;
+            if !self.gen_enter(sub, v, true) {
+                let f = self.frames.last_mut().expect("frame");
+                f.pc = pc;
+                f.sp = sp;
+                f.lasti = lasti;
+                return;
+            }
+        }
     }
 
     /// [`Vm::gen_push_frame`], for a frame run in the caller's loop
@@ -1751,22 +1808,29 @@ impl Vm {
     #[inline(always)]
     fn gen_enter(&mut self, g: Obj, v: Value, in_caller_loop: bool) -> bool {
         // The generator's layout and raw words read once (each `get` and
-        // `get_raw` reloads the header for its bounds check).
+        // `get_raw` reloads the header for its bounds check); every
+        // generator has 7 or 8 values, so the one test below lets the
+        // compiler drop the per-access checks.
         let gv = g.view();
+        if gv.n_values() < 7 {
+            return false;
+        }
         let raw = proto_core::layouts::raw_words::<4>(g);
         let ord = proto_core::sync::heap_atomic::Ordering::Acquire;
         let state = raw[GEN_RAW_STATE].load(ord);
         if state != GEN_SUSPENDED && (state != GEN_CREATED || !v.is_none()) {
             return false;
         }
-        let Some(storage) = Obj::from_value(gv.get(GEN_FRAME)) else {
+        // The generator's own code (`gi_code`), which its saved frame was
+        // sized for, even if its function's `__code__` was replaced since.
+        let (Some(storage), Some(cd), Some(func)) = (
+            Obj::from_value(gv.get(GEN_FRAME)),
+            code_data(gv.get(GEN_CODE)),
+            Obj::from_value(gv.get(GEN_FUNC)),
+        ) else {
             return false;
         };
-        let Some(func) = Obj::from_value(gv.get(GEN_FUNC)) else {
-            return false;
-        };
-        let fv = func.view();
-        let Some(cd) = code_data(fv.get(FN_CODE)) else {
+        let Some(globals) = Obj::from_value(func.get(FN_GLOBALS)) else {
             return false;
         };
         if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
@@ -1776,9 +1840,6 @@ impl Vm {
         if fbase + cd.extent + 64 >= self.ctx.stack().capacity() {
             return false;
         }
-        let Some(globals) = Obj::from_value(fv.get(FN_GLOBALS)) else {
-            return false;
-        };
         // Claim the frame as `gen_resume` does (one CAS, so that two
         // threads never run the same frame).
         if raw[GEN_RAW_STATE]
@@ -1812,8 +1873,9 @@ impl Vm {
     /// value stack above its top and pushes its `Frame`, with `sent` as the
     /// value of the yield it suspended at; `in_caller_loop` as
     /// [`Frame::resumed`]. Shared by [`Vm::gen_resume`] and
-    /// [`Vm::gen_push_frame`].
-    #[inline]
+    /// [`Vm::gen_push_frame`]; the caller checked that `extent` slots fit
+    /// above the stack's top.
+    #[inline(always)]
     fn gen_load_frame(
         &mut self,
         g: Obj,
@@ -1830,17 +1892,17 @@ impl Vm {
         let sp_rel = raw[GEN_RAW_SP].load(ord) as usize;
         let pc = raw[GEN_RAW_PC].load(ord) as usize;
         raw[GEN_RAW_ASYNC_VALUE].store(0, proto_core::sync::heap_atomic::Ordering::Release);
-        let fbase = self.ctx.stack().top();
         let stack = self.ctx.stack();
+        let fbase = stack.top();
         stack.set_top(fbase + cd.extent);
         // Only the saved part: the storage holds EMPTY past it (as
         // `gen_save` leaves it), at least `extent` values, and the stack
         // slots above the old top are EMPTY already.
-        let sv = storage.view();
-        let n = sp_rel.min(cd.extent).min(sv.n_values());
         let st = &mut stack.slots_mut()[fbase..fbase + cd.extent];
-        for (i, slot) in st[..n].iter_mut().enumerate() {
-            *slot = sv.get(i);
+        let saved = storage.view().values();
+        let n = sp_rel.min(st.len()).min(saved.len());
+        for (slot, s) in st[..n].iter_mut().zip(&saved[..n]) {
+            *slot = Value::from_bits(s.load(ord));
         }
         let mut sp = fbase + sp_rel;
         if let Some(v) = sent {
@@ -1864,7 +1926,7 @@ impl Vm {
     /// when `yielded`, else returned or raised; its state is set by the
     /// caller): the caller's handled exception is current again, and the
     /// generator keeps the one its frame is handling, as `gen_resume`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn gen_frame_left(&mut self, g: Obj, yielded: bool) {
         let caller_exc = g.get(GEN_EXC_STATE);
         let now = self.exc_info();
@@ -1873,6 +1935,12 @@ impl Vm {
             // swap.
             return;
         }
+        self.gen_swap_exc(g, caller_exc, now, yielded);
+    }
+
+    /// [`Vm::gen_frame_left`] when either side handles an exception.
+    #[inline(never)]
+    fn gen_swap_exc(&mut self, g: Obj, caller_exc: Value, now: Value, yielded: bool) {
         let keep = if yielded && now != caller_exc && !now.is_none() {
             now
         } else {
@@ -1921,6 +1989,7 @@ impl Vm {
     }
 
     /// Called by the loop when a generator frame yields: saves the frame.
+    #[inline]
     pub(crate) fn gen_save(
         &mut self,
         gen: Value,
@@ -1939,11 +2008,11 @@ impl Vm {
             proto_core::sync::heap_atomic::Ordering::Acquire,
             proto_core::sync::heap_atomic::Ordering::Release,
         );
-        let sv = storage.view();
-        let n = (sp - fbase).min(extent).min(sv.n_values());
+        let saved = storage.view().values();
+        let n = (sp - fbase).min(extent).min(saved.len());
         let old_n = (raw[GEN_RAW_SP].load(acq) as usize)
             .min(extent)
-            .min(sv.n_values());
+            .min(saved.len());
         if storage.is_shared() {
             for i in 0..n {
                 let v = self.ctx.stack().slots_mut()[fbase + i];
@@ -1951,12 +2020,14 @@ impl Vm {
             }
         } else {
             let st = &self.ctx.stack().slots_mut()[fbase..fbase + n];
-            for (i, &v) in st.iter().enumerate() {
-                sv.init(i, v);
+            for (d, v) in saved[..n].iter().zip(st) {
+                d.store(v.bits(), rel);
             }
         }
-        for i in n..old_n {
-            sv.init(i, Value::EMPTY);
+        if n < old_n {
+            for d in &saved[n..old_n] {
+                d.store(Value::EMPTY.bits(), rel);
+            }
         }
         raw[GEN_RAW_PC].store(pc as u64, rel);
         raw[GEN_RAW_SP].store((sp - fbase) as u64, rel);

@@ -915,7 +915,7 @@ impl Vm {
                                 // A generator frame the loop resumed (its
                                 // caller runs next: see `yield_out!`).
                                 self.gen_frame_returned(go, cd.extent, v);
-                                return Ok(None);
+                                continue 'frame;
                             }
                             set_raw(go, call::GEN_RAW_STATE, call::GEN_DONE);
                         }
@@ -1016,10 +1016,10 @@ impl Vm {
                     ($v:expr) => {{
                         match self.yield_out::<TRACE>($v) {
                             Ok(Some(y)) => return Ok(Some(Exit::Yield(y))),
-                            Ok(None) => return Ok(None),
+                            Ok(None) => continue 'frame,
                             Err(e) => {
-                                ls.pending = Some(e);
-                                return Ok(None);
+                                *pending = Some(e);
+                                continue 'frame;
                             }
                         }
                     }};
@@ -1966,7 +1966,7 @@ impl Vm {
                                 if self.gen_push_frame(go, Value::NONE) {
                                     // (Handed over as in `yield_out!`.)
                                     self.ctx.safepoint();
-                                    return Ok(None);
+                                    continue 'frame;
                                 }
                             }
                             match t!(self.next(it)) {
@@ -2673,7 +2673,7 @@ impl Vm {
                                 if self.gen_push_frame(go, v) {
                                     // (Handed over as in `yield_out!`.)
                                     self.ctx.safepoint();
-                                    return Ok(None);
+                                    continue 'frame;
                                 }
                             }
                             match t!(self.yield_from_step(it, v)) {
