@@ -534,3 +534,22 @@ fn local_collection_skips_shared_only_blocks() {
     assert_eq!(st.freed_objects, 1000);
     assert_eq!(list_sum(l), (0..50_000).sum::<i64>());
 }
+
+#[test]
+fn value_stacks_start_empty_after_others_were_used_and_dropped() {
+    // Each stack is a mapping of its own: one made after another was
+    // filled and dropped reads EMPTY everywhere, and a slot written near
+    // the end (pages committed only when touched) holds its value.
+    for round in 0..4 {
+        let mut st = crate::roots::ValueStack::new(1 << 20);
+        assert_eq!(st.capacity(), 1 << 20);
+        assert!(st.slots_mut().iter().step_by(4096).all(|v| v.is_empty()));
+        assert!(st.slots_mut()[(1 << 20) - 1].is_empty());
+        for i in 0..1000 {
+            st.push(Value::int(i + round));
+        }
+        st.slots_mut()[(1 << 20) - 1] = Value::int(7);
+        assert_eq!(st.slots_mut()[(1 << 20) - 1].as_int(), Some(7));
+        assert_eq!(st.pop().and_then(|v| v.as_int()), Some(999 + round));
+    }
+}
