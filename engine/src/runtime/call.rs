@@ -64,6 +64,30 @@ pub const GEN_ORIGIN_OR_FINALIZER: usize = 7;
 /// Async generators only: raw word of flags kept by python_env's
 /// `types/asyncgen.rs` (hooks consulted, an `asend`/`athrow` running).
 pub const GEN_RAW_AG_FLAGS: usize = 4;
+/// Flag in `GEN_RAW_AG_FLAGS`: the thread's async-generator hooks were
+/// consulted (CPython's `ag_hooks_inited`).
+pub const AG_F_HOOKS: u64 = 1;
+/// Flag in `GEN_RAW_AG_FLAGS`: an `asend`/`athrow` awaitable is driving the
+/// generator (CPython's `ag_running_async`).
+pub const AG_F_RUNNING_ASYNC: u64 = 2;
+/// Values of an `async_generator_asend` / `async_generator_athrow`
+/// awaitable (`K_MISC`): the generator; the value to send (asend) or
+/// `athrow`'s argument tuple; the state, 0 not started, 1 running, 2
+/// finished; the mode, [`AW_MODE_SEND`], [`AW_MODE_THROW`] or
+/// [`AW_MODE_CLOSE`].
+pub const AW_GEN: usize = 0;
+#[allow(missing_docs)]
+pub const AW_VALUE: usize = 1;
+#[allow(missing_docs)]
+pub const AW_STATE: usize = 2;
+#[allow(missing_docs)]
+pub const AW_MODE: usize = 3;
+/// Awaitable modes: `asend`/`__anext__`, `athrow`, `aclose`.
+pub const AW_MODE_SEND: i64 = 0;
+#[allow(missing_docs)]
+pub const AW_MODE_THROW: i64 = 1;
+#[allow(missing_docs)]
+pub const AW_MODE_CLOSE: i64 = 2;
 #[allow(missing_docs)]
 pub const GEN_CREATED: u64 = 0;
 #[allow(missing_docs)]
@@ -1920,6 +1944,79 @@ impl Vm {
             g.value(),
             in_caller_loop,
         ));
+    }
+
+    /// YIELD_FROM over `aw`, an `async_generator_asend` awaitable (an
+    /// `async for`'s `__anext__()`, or `asend(v)`) sent `v`: its generator's
+    /// frame is pushed to run in this loop, as `aw.send(v)` would resume it
+    /// (the awaitable running, the generator driven), and what the frame
+    /// does comes back through [`Vm::asend_of_caller`]: a value of its own
+    /// is the YIELD_FROM's result, an `await` deeper down is passed up, its
+    /// end raises StopAsyncIteration at the YIELD_FROM. Returns false,
+    /// having done nothing, where `aw.send(v)` must decide (finished,
+    /// not an asend, the generator driven by another awaitable, or not
+    /// enterable here).
+    #[inline(never)]
+    pub(crate) fn asend_push_frame(&mut self, aw: Obj, v: Value) -> bool {
+        if aw.n_values() <= AW_MODE || aw.get(AW_MODE).as_int() != Some(AW_MODE_SEND) {
+            return false;
+        }
+        let state = aw.get(AW_STATE).as_int();
+        let Some(g) = Obj::from_value(aw.get(AW_GEN))
+            .filter(|g| g.kind() == K_GEN && g.class() == self.g.types.async_generator)
+        else {
+            return false;
+        };
+        let flags = proto_core::layouts::raw_word(g, GEN_RAW_AG_FLAGS);
+        let ord = proto_core::sync::heap_atomic::Ordering::AcqRel;
+        let v = match state {
+            Some(0)
+                if flags.load(proto_core::sync::heap_atomic::Ordering::Acquire)
+                    & AG_F_RUNNING_ASYNC
+                    != 0 =>
+            {
+                return false
+            }
+            Some(0) if v.is_none() => aw.get(AW_VALUE),
+            Some(0 | 1) => v,
+            _ => return false,
+        };
+        if !self.gen_enter(g, v, true) {
+            return false;
+        }
+        flags.fetch_or(AG_F_RUNNING_ASYNC, ord);
+        if state != Some(1) {
+            self.store(aw, AW_STATE, Value::int(1));
+        }
+        true
+    }
+
+    /// The asend awaitable driving async generator `g`, whose frame the
+    /// loop ran above the top frame ([`Vm::asend_push_frame`]) and which
+    /// has just left it: the YIELD_FROM operand of the top frame when it
+    /// is an asend of `g`.
+    #[inline]
+    pub(crate) fn asend_of_caller(&mut self, g: Obj) -> Option<Obj> {
+        if g.class() != self.g.types.async_generator {
+            return None;
+        }
+        let sp = self.frames.last()?.sp;
+        let it = *self.ctx.stack().slots_mut().get(sp.checked_sub(1)?)?;
+        Obj::from_value(it).filter(|o| {
+            o.class() == self.g.types.async_gen_asend
+                && o.n_values() > AW_MODE
+                && o.get(AW_GEN) == g.value()
+        })
+    }
+
+    /// The asend awaitable `aw` driving `g` is finished: `g` is no longer
+    /// driven (as `aw.send` leaves both on a value, the end or an error).
+    pub(crate) fn asend_finish(&mut self, aw: Obj, g: Obj) {
+        self.store(aw, AW_STATE, Value::int(2));
+        proto_core::layouts::raw_word(g, GEN_RAW_AG_FLAGS).fetch_and(
+            !AG_F_RUNNING_ASYNC,
+            proto_core::sync::heap_atomic::Ordering::AcqRel,
+        );
     }
 
     /// A frame pushed by [`Vm::gen_push_frame`] has left the loop (yielded

@@ -146,6 +146,18 @@ impl Vm {
             }
             let go = Obj::from_value(gen).expect("gen");
             self.gen_frame_left(go, true);
+            // An async generator driven by an asend awaitable of the
+            // caller's YIELD_FROM (`asend_push_frame`) yielded a value of
+            // its own: the awaitable is done and the value is the
+            // YIELD_FROM's result (`aw.send` raising StopIteration(y)).
+            if proto_core::layouts::get_raw(go, call::GEN_RAW_ASYNC_VALUE) == 1 {
+                if let Some(aw) = self.asend_of_caller(go) {
+                    self.asend_finish(aw, go);
+                    let at = self.frames.last().expect("caller").sp - 1;
+                    self.ctx.stack().slots_mut()[at] = y;
+                    return Ok(None);
+                }
+            }
             let for_iter = self.for_iter_exit().is_some();
             let cfi = self.frames.len() - 1;
             let cf = &mut self.frames[cfi];
@@ -173,10 +185,18 @@ impl Vm {
 
     /// A generator frame the loop resumed (`gen_push_frame`) returned `v`
     /// (it is popped): the FOR_ITER that has it on top jumps to its loop's
-    /// exit; YIELD_FROM's result replaces its iterator.
+    /// exit; YIELD_FROM's result replaces its iterator. An async generator
+    /// driven by the caller's asend awaitable (`asend_push_frame`) has
+    /// ended its iteration instead: the StopAsyncIteration returned is
+    /// raised at that YIELD_FROM.
     #[inline(never)]
-    fn gen_frame_returned(&mut self, g: Obj, extent: usize, v: Value) {
+    fn gen_frame_returned(&mut self, g: Obj, extent: usize, v: Value) -> Option<PyException> {
         self.gen_frame_ended(g, extent);
+        if let Some(aw) = self.asend_of_caller(g) {
+            self.asend_finish(aw, g);
+            let args = self.new_tuple(&[]);
+            return Some(self.new_exc_args(self.g.e.StopAsyncIteration, args));
+        }
         let exit = self.for_iter_exit();
         let cf = self.frames.last_mut().expect("caller");
         if let Some(target) = exit {
@@ -187,6 +207,7 @@ impl Vm {
             self.ctx.stack().slots_mut()[at] = v;
         }
         self.ctx.safepoint();
+        None
     }
 
     /// A generator frame the loop resumed (`gen_push_frame`) was left by
@@ -198,6 +219,9 @@ impl Vm {
     fn gen_frame_raised(&mut self, gen: Value, extent: usize, exc: PyException) -> PyException {
         let go = Obj::from_value(gen).expect("gen");
         self.gen_frame_ended(go, extent);
+        if let Some(aw) = self.asend_of_caller(go) {
+            self.asend_finish(aw, go);
+        }
         self.pep479(go, exc)
     }
 
@@ -914,7 +938,9 @@ impl Vm {
                             if f.init {
                                 // A generator frame the loop resumed (its
                                 // caller runs next: see `yield_out!`).
-                                self.gen_frame_returned(go, cd.extent, v);
+                                if let Some(e) = self.gen_frame_returned(go, cd.extent, v) {
+                                    *pending = Some(e);
+                                }
                                 continue 'frame;
                             }
                             set_raw(go, call::GEN_RAW_STATE, call::GEN_DONE);
@@ -2672,6 +2698,20 @@ impl Vm {
                                 f.lasti = lasti;
                                 if self.gen_push_frame(go, v) {
                                     // (Handed over as in `yield_out!`.)
+                                    self.ctx.safepoint();
+                                    continue 'frame;
+                                }
+                            } else if let Some(ao) = Obj::from_value(it)
+                                .filter(|o| o.class() == self.g.types.async_gen_asend)
+                            {
+                                // `async for`'s `__anext__()` or `asend(v)`:
+                                // the async generator's frame runs in this
+                                // loop (`asend_push_frame`).
+                                let f = &mut self.frames[fi];
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.lasti = lasti;
+                                if self.asend_push_frame(ao, v) {
                                     self.ctx.safepoint();
                                     continue 'frame;
                                 }

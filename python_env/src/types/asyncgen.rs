@@ -26,7 +26,10 @@
 
 use crate::types::structseq;
 use engine::runtime::call::{
-    GenStep, GEN_ORIGIN_OR_FINALIZER, GEN_RAW_AG_FLAGS, GEN_RAW_ASYNC_VALUE,
+    GenStep, AG_F_HOOKS as F_HOOKS, AG_F_RUNNING_ASYNC as F_RUNNING_ASYNC, AW_GEN as A_GEN,
+    AW_MODE as A_MODE, AW_MODE_CLOSE as MODE_CLOSE, AW_MODE_SEND as MODE_SEND,
+    AW_MODE_THROW as MODE_THROW, AW_STATE as A_STATE, AW_VALUE as A_VALUE, GEN_ORIGIN_OR_FINALIZER,
+    GEN_RAW_AG_FLAGS, GEN_RAW_ASYNC_VALUE,
 };
 use engine::runtime::*;
 use proto_core::layouts::{get_raw, raw_word};
@@ -35,12 +38,6 @@ use proto_core::sync::Mutex;
 use proto_core::{Obj, Value};
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-/// Flag: the thread's hooks were consulted (CPython's `ag_hooks_inited`).
-const F_HOOKS: u64 = 1;
-/// Flag: an `asend`/`athrow` awaitable is driving the generator
-/// (CPython's `ag_running_async`).
-const F_RUNNING_ASYNC: u64 = 2;
 
 /// Async generators that have a finalizer, by address, and those found
 /// unreachable whose finalizer has not run yet (rooted by a root hook).
@@ -58,15 +55,6 @@ fn finalizable() -> &'static Mutex<Finalizable> {
 
 /// The `sys.asyncgen_hooks` struct sequence type, made at start-up.
 static HOOKS_TYPE: OnceLock<Value> = OnceLock::new();
-
-const A_GEN: usize = 0;
-const A_VALUE: usize = 1;
-const A_STATE: usize = 2;
-const A_MODE: usize = 3;
-
-const MODE_SEND: i64 = 0;
-const MODE_THROW: i64 = 1;
-const MODE_CLOSE: i64 = 2;
 
 /// What one resumption of the async generator frame produced.
 enum Outcome {
