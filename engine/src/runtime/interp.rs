@@ -139,6 +139,7 @@ impl Vm {
         loop {
             let f = self.frames.last().expect("frame");
             let (fbase, gen, entry) = (f.base, f.gen, f.entry && !f.init);
+            let async_gen = f.code.code.flags.contains(CodeFlags::ASYNC_GENERATOR);
             self.frame_suspended();
             self.ctx.stack().set_top(fbase);
             if entry {
@@ -150,7 +151,7 @@ impl Vm {
             // caller's YIELD_FROM (`asend_push_frame`) yielded a value of
             // its own: the awaitable is done and the value is the
             // YIELD_FROM's result (`aw.send` raising StopIteration(y)).
-            if proto_core::layouts::get_raw(go, call::GEN_RAW_ASYNC_VALUE) == 1 {
+            if async_gen && proto_core::layouts::get_raw(go, call::GEN_RAW_ASYNC_VALUE) == 1 {
                 if let Some(aw) = self.asend_of_caller(go) {
                     self.asend_finish(aw, go);
                     let at = self.frames.last().expect("caller").sp - 1;
@@ -2688,32 +2689,29 @@ impl Vm {
                         Opcode::YieldFrom => {
                             let v = pop!();
                             let it = top!();
-                            // A generator or coroutine: its frame runs in
-                            // this loop (`gen_push_frame`, see `yield_out!`
-                            // and `ret!` for how its outcome comes back).
-                            if let Some(go) = Obj::from_value(it).filter(|o| o.kind() == K_GEN) {
-                                let f = &mut self.frames[fi];
-                                f.pc = pc;
-                                f.sp = sp;
-                                f.lasti = lasti;
-                                if self.gen_push_frame(go, v) {
-                                    // (Handed over as in `yield_out!`.)
-                                    self.ctx.safepoint();
-                                    continue 'frame;
-                                }
-                            } else if let Some(ao) = Obj::from_value(it)
-                                .filter(|o| o.class() == self.g.types.async_gen_asend)
-                            {
-                                // `async for`'s `__anext__()` or `asend(v)`:
-                                // the async generator's frame runs in this
-                                // loop (`asend_push_frame`).
-                                let f = &mut self.frames[fi];
-                                f.pc = pc;
-                                f.sp = sp;
-                                f.lasti = lasti;
-                                if self.asend_push_frame(ao, v) {
-                                    self.ctx.safepoint();
-                                    continue 'frame;
+                            // A generator or coroutine (`gen_push_frame`),
+                            // or the asend awaitable of an async generator
+                            // (`async for`'s `__anext__()`, `asend(v)`:
+                            // `asend_push_frame`): the generator's frame runs
+                            // in this loop (see `yield_out!` and `ret!` for
+                            // how its outcome comes back).
+                            if let Some(o) = Obj::from_value(it) {
+                                let is_gen = o.kind() == K_GEN;
+                                if is_gen || o.class() == self.g.types.async_gen_asend {
+                                    let f = &mut self.frames[fi];
+                                    f.pc = pc;
+                                    f.sp = sp;
+                                    f.lasti = lasti;
+                                    let pushed = if is_gen {
+                                        self.gen_push_frame(o, v)
+                                    } else {
+                                        self.asend_push_frame(o, v)
+                                    };
+                                    if pushed {
+                                        // (Handed over as in `yield_out!`.)
+                                        self.ctx.safepoint();
+                                        continue 'frame;
+                                    }
                                 }
                             }
                             match t!(self.yield_from_step(it, v)) {
