@@ -1967,16 +1967,11 @@ impl Vm {
         else {
             return false;
         };
+        use proto_core::sync::heap_atomic::Ordering as HOrd;
         let flags = proto_core::layouts::raw_word(g, GEN_RAW_AG_FLAGS);
-        let ord = proto_core::sync::heap_atomic::Ordering::AcqRel;
+        let driven = flags.load(HOrd::Acquire) & AG_F_RUNNING_ASYNC != 0;
         let v = match state {
-            Some(0)
-                if flags.load(proto_core::sync::heap_atomic::Ordering::Acquire)
-                    & AG_F_RUNNING_ASYNC
-                    != 0 =>
-            {
-                return false
-            }
+            Some(0) if driven => return false,
             Some(0) if v.is_none() => aw.get(AW_VALUE),
             Some(0 | 1) => v,
             _ => return false,
@@ -1984,7 +1979,7 @@ impl Vm {
         if !self.gen_enter(g, v, true) {
             return false;
         }
-        flags.fetch_or(AG_F_RUNNING_ASYNC, ord);
+        flags.fetch_or(AG_F_RUNNING_ASYNC, HOrd::AcqRel);
         if state != Some(1) {
             self.store(aw, AW_STATE, Value::int(1));
         }
