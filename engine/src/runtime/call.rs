@@ -2134,6 +2134,50 @@ impl Vm {
         }
     }
 
+    /// Resumes the exact generator `gen` as `next()` does, appending what it
+    /// yields to the list `l` (local to this thread, rooted by the caller)
+    /// while its frame keeps running: a yield whose value is appended
+    /// resumes the frame at once with None, as `next()` would, without
+    /// leaving the loop or saving the frame. The frame leaves as a plain
+    /// yield when `l` reaches `cap` items, or, with `simple_only`, at a
+    /// value whose hash or equality could run Python code (see
+    /// [`simple_key`]); that value is appended last. So a consumer that
+    /// runs no Python code between items (`list(g)`, `tuple(g)`; a set of
+    /// simple keys) sees the items in their order, as many resumptions
+    /// would give them. True while the generator may yield more; an
+    /// exception it raises leaves the items before it in `l`.
+    pub fn gen_next_batch(
+        &mut self,
+        gen: Value,
+        l: Value,
+        cap: usize,
+        simple_only: bool,
+    ) -> PyResult<bool> {
+        if proto_core::reserve::exhausted() {
+            self.raise_if_reserve_spent()?;
+        }
+        let saved = core::mem::replace(
+            &mut self.drain,
+            Drain {
+                gen,
+                list: l,
+                cap,
+                simple_only,
+            },
+        );
+        let r = self.gen_resume(gen, Value::NONE, Value::EMPTY);
+        self.drain = saved;
+        match r? {
+            GenStep::Yield(v) => {
+                if let Err(e) = self.try_list_append(l, v) {
+                    return Err(e);
+                }
+                Ok(true)
+            }
+            GenStep::Return(_) => Ok(false),
+        }
+    }
+
     /// `gen.send(v)`: raises StopIteration(value) on return.
     pub fn gen_send(&mut self, gen: Value, v: Value) -> PyResult<Value> {
         match self.gen_resume(gen, v, Value::EMPTY)? {
@@ -2278,6 +2322,39 @@ struct QualName(Obj);
 impl std::fmt::Display for QualName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&str_of(self.0.get(FN_QUALNAME)))
+    }
+}
+
+/// The generator whose yields a native consumer takes in batches, and
+/// where they go ([`Vm::gen_next_batch`]; `gen` EMPTY for none). The
+/// consumer roots both objects while it is set.
+#[derive(Clone, Copy)]
+pub struct Drain {
+    pub(crate) gen: Value,
+    pub(crate) list: Value,
+    pub(crate) cap: usize,
+    pub(crate) simple_only: bool,
+}
+
+impl Drain {
+    pub(crate) const NONE: Drain = Drain {
+        gen: Value::EMPTY,
+        list: Value::EMPTY,
+        cap: 0,
+        simple_only: false,
+    };
+}
+
+/// A key whose hash and equality with any other key run no Python code: a
+/// small int, float, bool or None, or an exact str or bytes.
+#[inline(always)]
+pub fn simple_key(v: Value, t: &Types) -> bool {
+    match Obj::from_value(v) {
+        None => true,
+        Some(o) => {
+            (o.kind() == Kind::STR && o.class() == t.str_)
+                || (o.kind() == Kind::BYTES && o.class() == t.bytes)
+        }
     }
 }
 

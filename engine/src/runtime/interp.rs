@@ -525,17 +525,30 @@ impl Vm {
         if !is_list && step == 1 && start == 0 && count == n {
             return Some(c);
         }
-        let mut out = Vec::with_capacity(count);
+        // The result is filled straight from the items: a fresh local
+        // object, written without the barrier.
+        let r = if is_list {
+            llist::alloc(&mut self.ctx, self.g.types.list, count)
+        } else if count == 0 {
+            return Some(self.g.empty_tuple);
+        } else {
+            self.ctx.alloc(Kind::TUPLE, self.g.types.tuple, count, 0)
+        };
+        let ro = Obj::from_value(r)?;
+        let dst = if is_list {
+            llist::storage(ro).view()
+        } else {
+            ro.view()
+        };
         let mut i = start;
-        for _ in 0..count {
-            out.push(items.get(i as usize));
+        for k in 0..count {
+            dst.init(k, items.get(i as usize));
             i += step;
         }
-        Some(if is_list {
-            self.new_list(&out)
-        } else {
-            self.new_tuple(&out)
-        })
+        if is_list {
+            set_raw(ro, 0, count as u64);
+        }
+        Some(r)
     }
 
     /// `c[a:b] = v` for an exact list `c` no other thread can reach (nor
@@ -556,21 +569,31 @@ impl Vm {
         let Some(src) = Obj::from_value(v) else {
             return false;
         };
-        let mut new_items = Vec::new();
-        if src.kind() == Kind::LIST && src.class() == self.g.types.list && !src.is_shared() {
-            llist::snapshot(src, &mut new_items);
-        } else if src.kind() == Kind::TUPLE && src.class() == self.g.types.tuple {
-            new_items.extend_from_slice(&self.seq_items(v));
+        // `l[a:b] = l`: the items as they were before the write, in a
+        // tuple (interpreter allocations do not collect, so it needs no root).
+        let src = if src == o {
+            let mut items = Vec::new();
+            llist::snapshot(src, &mut items);
+            let t = self.new_tuple(&items);
+            Obj::from_value(t).unwrap_or(src)
         } else {
-            return false;
-        }
-        let mut items = Vec::new();
-        llist::snapshot(o, &mut items);
-        let (start, stop, _) = slice_adjust(items.len(), a, b, 1);
+            src
+        };
+        let (items, m) =
+            if src.kind() == Kind::LIST && src.class() == self.g.types.list && !src.is_shared() {
+                let sv = llist::storage(src).view();
+                (sv, llist::len(src).min(sv.n_values()))
+            } else if src.kind() == Kind::TUPLE && src.class() == self.g.types.tuple {
+                let tv = src.view();
+                (tv, tv.n_values())
+            } else {
+                return false;
+            };
+        let (start, stop, _) = slice_adjust(llist::len(o), a, b, 1);
         let stop = stop.max(start);
-        items.splice(start as usize..stop as usize, new_items);
-        llist::replace_all(&mut self.ctx, o, &items);
-        true
+        llist::try_splice(&mut self.ctx, o, start as usize, stop as usize, m, |k| {
+            items.get(k)
+        })
     }
 
     fn unpack(&mut self, seq: Value, n: usize) -> PyResult<Vec<Value>> {
@@ -1740,6 +1763,21 @@ impl Vm {
                                 {
                                     continue;
                                 }
+                                // A shared one: the same under its lock
+                                // (`with_mut_lock` without the closure); out
+                                // of range or frozen, `setitem` says why.
+                                if o.kind() == Kind::LIST
+                                    && o.class() == self.g.types.list
+                                    && o.is_shared()
+                                {
+                                    self.ctx.lock_object(o);
+                                    let done =
+                                        !o.is_frozen() && llist::set_index(&mut self.ctx, o, i, v);
+                                    self.ctx.unlock_object(o);
+                                    if done {
+                                        continue;
+                                    }
+                                }
                             }
                             if self.exact_bytearray_store(c, k, v) {
                                 continue;
@@ -1784,6 +1822,16 @@ impl Vm {
                             let c = if arg == 3 { pop!() } else { Value::NONE };
                             let b = pop!();
                             let a = pop!();
+                            // `seq[a:b:c]` of an exact list or tuple: the
+                            // BINARY_SUBSCR here, with no slice object.
+                            let (nop, _) = peek!(pc);
+                            if nop == Opcode::BinarySubscr as u8 {
+                                if let Some(x) = self.fast_slice(st!()[sp - 1], a, b, c) {
+                                    st!()[sp - 1] = x;
+                                    pc += 1;
+                                    continue;
+                                }
+                            }
                             let s = self.new_slice(a, b, c);
                             push!(s);
                         }
@@ -1970,6 +2018,10 @@ impl Vm {
                                         pc = arg as usize;
                                     }
                                 }
+                                continue;
+                            }
+                            if let Some(v) = seq_iter_next(it, &self.g.types) {
+                                push!(v);
                                 continue;
                             }
                             // A generator: its frame runs in this loop
@@ -2259,6 +2311,30 @@ impl Vm {
                                         for i in (0..n).rev() {
                                             push!(sv.get(i));
                                         }
+                                        continue;
+                                    }
+                                }
+                                // A shared exact list: the same under its
+                                // lock, so the items are one state of the
+                                // list (a writer's insert or pop lands wholly
+                                // before or after). The list stays rooted at
+                                // `sp - 1` until the items replace it.
+                                if o.kind() == Kind::LIST
+                                    && o.class() == self.g.types.list
+                                    && o.is_shared()
+                                {
+                                    self.ctx.lock_object(o);
+                                    let sv = llist::storage(o).view();
+                                    let fits = llist::len(o) == n && sv.n_values() >= n;
+                                    if fits {
+                                        let mut s = st!();
+                                        for i in 0..n {
+                                            s[sp + n - 2 - i] = sv.get(i);
+                                        }
+                                    }
+                                    self.ctx.unlock_object(o);
+                                    if fits {
+                                        sp = sp + n - 1;
                                         continue;
                                     }
                                 }
@@ -2666,6 +2742,21 @@ impl Vm {
                                     self.new_exc(self.g.e.SystemError, "yield outside generator"),
                                     false,
                                 );
+                            }
+                            // A generator a native consumer drains: the
+                            // value goes to its list and the frame runs on,
+                            // resumed with None (`Vm::gen_next_batch`).
+                            if !TRACE && gen == self.drain.gen {
+                                let d = self.drain;
+                                if let Some(lo) = Obj::from_value(d.list) {
+                                    if llist::len(lo) + 1 < d.cap
+                                        && (!d.simple_only || call::simple_key(v, &self.g.types))
+                                        && llist::try_append(&mut self.ctx, lo, v)
+                                    {
+                                        push!(Value::NONE);
+                                        continue;
+                                    }
+                                }
                             }
                             if TRACE {
                                 self.frames[fi].lasti = lasti;
@@ -3454,6 +3545,53 @@ fn range_iter_next(it: Value) -> Option<Option<Value>> {
             .is_ok()
         {
             return Some(Some(v));
+        }
+    }
+}
+
+/// FOR_ITER over a list or tuple iterator (exactly those classes) with an
+/// item left: the steps of `Vm::iter_next_builtin` for them without the
+/// call and its result layers. `None` when `it` is no such iterator, or at
+/// the end (the general path lets the source go).
+#[inline(always)]
+fn seq_iter_next(it: Value, t: &Types) -> Option<Value> {
+    let o = Obj::from_value(it)?;
+    if o.kind() != K_ITER {
+        return None;
+    }
+    let c = o.class();
+    let list = c == t.list_iter;
+    if !list && c != t.tuple_iter {
+        return None;
+    }
+    let src = Obj::from_value(o.get(0))?;
+    if src.kind() != if list { Kind::LIST } else { Kind::TUPLE } {
+        return None;
+    }
+    use proto_core::sync::heap_atomic::Ordering;
+    let w = proto_core::layouts::raw_words::<1>(o);
+    loop {
+        let i = w[0].load(Ordering::Acquire) as usize;
+        let v = if list {
+            llist::get(src, i)?
+        } else {
+            let sv = src.view();
+            if i >= sv.n_values() {
+                return None;
+            }
+            sv.get(i)
+        };
+        // As `claim_index`: a store when only this thread reaches the
+        // iterator, else a compare-and-swap that a racing step may win.
+        if !o.is_shared() {
+            w[0].store(i as u64 + 1, Ordering::Release);
+            return Some(v);
+        }
+        if w[0]
+            .compare_exchange(i as u64, i as u64 + 1, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+        {
+            return Some(v);
         }
     }
 }

@@ -981,6 +981,8 @@ pub struct Vm {
     pub trace_what: u8,
     /// Frame-object root slots kept by the last sweep (`trace.rs`).
     pub(crate) trace_swept: usize,
+    /// The generator a native consumer drains (`Vm::gen_next_batch`).
+    pub(crate) drain: call::Drain,
 }
 
 /// Index of the handled exception (`sys.exc_info()`) in the root slots.
@@ -1031,6 +1033,7 @@ impl Vm {
             binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],
             trace_what: 0,
             trace_swept: 0,
+            drain: call::Drain::NONE,
         };
         vm.ctx.root_slots().push(Value::NONE);
         setup(&mut vm)?;
@@ -1068,6 +1071,7 @@ impl Vm {
             binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],
             trace_what: 0,
             trace_swept: 0,
+            drain: call::Drain::NONE,
         };
         vm.ctx.root_slots().push(Value::NONE);
         vm

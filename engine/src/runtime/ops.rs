@@ -145,6 +145,9 @@ impl Vm {
 
     /// `operator.index(v)`.
     pub fn index(&mut self, v: Value) -> PyResult<Value> {
+        if v.is_int() {
+            return Ok(v);
+        }
         if self.is_int_like(v) {
             // An int subclass instance gives its exact value; its __index__
             // is not consulted (PyNumber_Index).
@@ -2375,6 +2378,34 @@ impl Vm {
             return Ok(Some(None));
         };
         let i = get_raw(it, 0) as usize;
+        // `iter(obj)` by `__getitem__` and `iter(f, sentinel)` step by
+        // calls whatever their source's layout (a callable list subclass).
+        if it.class() == self.g.types.seq_iter {
+            let idx = Value::int(i as i64);
+            if !claim_index(it, i, i + 1) {
+                return Ok(None);
+            }
+            return match self.getitem(src, idx) {
+                Ok(v) => Ok(Some(Some(Some(v)))),
+                Err(e)
+                    if self.isinstance(e.0, self.g.e.IndexError)
+                        || self.isinstance(e.0, self.g.e.StopIteration) =>
+                {
+                    it.init(0, Value::EMPTY);
+                    Ok(Some(Some(None)))
+                }
+                Err(e) => Err(e),
+            };
+        }
+        if it.class() == self.g.types.call_iter {
+            let sentinel = it.get(1);
+            let v = self.call(src, &[], Value::EMPTY)?;
+            if self.eq(v, sentinel)? {
+                self.store(it, 0, Value::EMPTY);
+                return Ok(Some(Some(None)));
+            }
+            return Ok(Some(Some(Some(v))));
+        }
         let r = match so.kind() {
             Kind::LIST => llist::get(so, i),
             Kind::TUPLE => {
@@ -2487,35 +2518,7 @@ impl Vm {
                 }
                 None
             }
-            _ => {
-                if it.class() == self.g.types.seq_iter {
-                    let idx = Value::int(i as i64);
-                    if !claim_index(it, i, i + 1) {
-                        return Ok(None);
-                    }
-                    return match self.getitem(src, idx) {
-                        Ok(v) => Ok(Some(Some(Some(v)))),
-                        Err(e)
-                            if self.isinstance(e.0, self.g.e.IndexError)
-                                || self.isinstance(e.0, self.g.e.StopIteration) =>
-                        {
-                            it.init(0, Value::EMPTY);
-                            Ok(Some(Some(None)))
-                        }
-                        Err(e) => Err(e),
-                    };
-                }
-                if it.class() == self.g.types.call_iter {
-                    let sentinel = it.get(1);
-                    let v = self.call(src, &[], Value::EMPTY)?;
-                    if self.eq(v, sentinel)? {
-                        self.store(it, 0, Value::EMPTY);
-                        return Ok(Some(Some(None)));
-                    }
-                    return Ok(Some(Some(Some(v))));
-                }
-                return Ok(Some(None));
-            }
+            _ => return Ok(Some(None)),
         };
         match r {
             Some(v) => Ok(claim_index(it, i, i + 1).then_some(Some(Some(v)))),
@@ -2598,7 +2601,18 @@ impl Vm {
         // An endless iterator ends in MemoryError when the list cannot grow
         // (the list and the copy of its items are both reserved fallibly).
         let lo = Obj::from_value(l).expect("list");
+        let gen = Obj::from_value(it)
+            .is_some_and(|o| o.kind() == K_GEN && o.class() == self.g.types.generator);
         let r = loop {
+            // A generator's yields go straight into the list, its frame
+            // running on between them (`gen_next_batch`).
+            if gen {
+                match self.gen_next_batch(it, l, usize::MAX, false) {
+                    Ok(true) => continue,
+                    Ok(false) => break Ok(()),
+                    Err(e) => break Err(e),
+                }
+            }
             match self.next(it) {
                 Ok(Some(x)) => {
                     if let Err(e) = self.try_list_append(l, x) {

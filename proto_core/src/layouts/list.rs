@@ -340,12 +340,13 @@ pub fn insert(ctx: &mut ProtoContext, l: Obj, i: usize, v: Value) {
     let n = len(l);
     let i = i.min(n);
     let st = grow(ctx, l, n + 1);
-    // Shift right, from the end; items stay shared, so plain stores are fine
-    // through the barrier.
+    // Shift right, from the end. The items moved are in this storage
+    // already (shared or immediate whenever it is shared), so they need no
+    // barrier; the new item goes through it.
+    let sv = st.view();
     let mut j = n;
     while j > i {
-        let x = st.get(j - 1);
-        ctx.store(st, j, x);
+        sv.init(j, sv.get(j - 1));
         j -= 1;
     }
     ctx.store(st, i, v);
@@ -386,6 +387,52 @@ pub fn pop_last(l: Obj) -> Option<Value> {
     lv.set_raw(0, (n - 1) as u64);
     sv.init(n - 1, Value::EMPTY);
     Some(v)
+}
+
+/// Replaces items `start..stop` (`start <= stop <= len`) with the `m`
+/// items that `item(0..m)` reads, in place: the items after `stop` move
+/// within the storage, which grows first when it has too little room. For
+/// a list only this thread reaches (a racing reader of a shared one could
+/// see an item twice while the tail moves); `item` must not read `l`.
+/// False (the list unchanged) when the storage cannot grow (MemoryError).
+pub fn try_splice(
+    ctx: &mut ProtoContext,
+    l: Obj,
+    start: usize,
+    stop: usize,
+    m: usize,
+    item: impl Fn(usize) -> Value,
+) -> bool {
+    let n = len(l);
+    debug_assert!(start <= stop && stop <= n);
+    let old = stop - start;
+    let new_len = n - old + m;
+    let Some(st) = try_grow(ctx, l, new_len) else {
+        return false;
+    };
+    let sv = st.view();
+    if m > old {
+        for j in (stop..n).rev() {
+            sv.init(j + m - old, sv.get(j));
+        }
+    } else if m < old {
+        for j in stop..n {
+            sv.init(j - (old - m), sv.get(j));
+        }
+        for j in new_len..n {
+            sv.init(j, Value::EMPTY);
+        }
+    }
+    let shared = st.is_shared();
+    for k in 0..m {
+        let v = item(k);
+        if shared {
+            ctx.promote(v);
+        }
+        sv.init(start + k, v);
+    }
+    set_raw(l, 0, new_len as u64);
+    true
 }
 
 /// Replaces all items with `items`. Caller holds the lock if shared.

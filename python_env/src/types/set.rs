@@ -9,10 +9,15 @@ use super::dict::dobj;
 use crate::args::{check_method, Args};
 use engine::runtime::*;
 use proto_core::layouts::dict as ldict;
+use proto_core::layouts::list as llist;
 use proto_core::{Kind, Obj, Value};
 
 /// Adds `items` to set `s`, keeping both rooted while `__hash__`/`__eq__`
 /// may run Python code (rooting rule).
+/// The most items a set takes from a generator per resumption
+/// (`Vm::gen_next_batch`).
+const GEN_BATCH: usize = 256;
+
 pub(super) fn add_all(vm: &mut Vm, s: Value, items: &[Value]) -> PyResult<()> {
     let holder = vm.new_list(items);
     let mark = vm.push_root(holder);
@@ -28,10 +33,12 @@ pub(super) fn add_all(vm: &mut Vm, s: Value, items: &[Value]) -> PyResult<()> {
     r
 }
 
-/// Fills the empty set `s` with the items of `src`: a set or frozenset is
-/// copied with its stored hashes and no key comparison (its keys are
-/// distinct), as CPython's merge into an empty set; anything else is
-/// iterated and added.
+/// Adds the items of `src` to the set `s`: a set or frozenset into an
+/// empty local `s` is copied with its stored hashes and no key comparison
+/// (its keys are distinct), as CPython's merge into an empty set; anything
+/// else is iterated and added item by item, so an exception from the
+/// iteration leaves the items before it added (CPython's
+/// `set_update_internal`).
 fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
     let so = dobj(s);
     if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::SET)
@@ -72,6 +79,30 @@ fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
     let r = (|| {
         let it = vm.iter(src)?;
         vm.push_root(it);
+        // A generator's simple keys in batches (`gen_next_batch`): their
+        // hashing runs no Python code, so adding them after the generator
+        // ran on is what adding each at its yield would do. A batch ends
+        // at the first other key, added before the generator resumes; an
+        // exception from the generator comes after the keys before it.
+        if Obj::from_value(it)
+            .is_some_and(|o| o.kind() == K_GEN && o.class() == vm.g.types.generator)
+        {
+            let batch = vm.new_list(&[]);
+            vm.push_root(batch);
+            let bo = dobj(batch);
+            loop {
+                let more = vm.gen_next_batch(it, batch, GEN_BATCH, true);
+                for i in 0..llist::len(bo) {
+                    if let Some(x) = llist::get(bo, i) {
+                        vm.set_add(s, x)?;
+                    }
+                }
+                llist::truncate(&mut vm.ctx, bo, 0);
+                if !more? {
+                    return Ok(());
+                }
+            }
+        }
         while let Some(x) = vm.next(it)? {
             vm.set_add(s, x)?;
         }
@@ -389,6 +420,10 @@ fn set_update_in_place(vm: &mut Vm, s: Value, others: &[Value], op: char) -> PyR
             return Ok(());
         }
         for &o in others {
+            if op == '|' && !is_set(o) {
+                fill_from(vm, s, o)?;
+                continue;
+            }
             if op == '-' && !is_set(o) {
                 // Each item of a non-set is discarded by its own hash (a
                 // dict's stored ones are not used, as in CPython).
