@@ -435,6 +435,15 @@ impl ObjView {
         unsafe { core::slice::from_raw_parts(self.values, self.n_values) }
     }
 
+    /// The raw words as atomics, as [`ObjView::values`] for the values.
+    #[inline(always)]
+    pub fn raws(self) -> &'static [AtomicU64] {
+        // SAFETY: `raw_words` initialised (zeroed at allocation), 8-aligned
+        // words make the raw region (see `view`); the object's user keeps it
+        // alive, as for `Obj`.
+        unsafe { core::slice::from_raw_parts(self.raw, self.raw_words) }
+    }
+
     /// Raw word `i` (acquire), as `layouts::get_raw`.
     #[inline(always)]
     pub fn raw(self, i: usize) -> u64 {

@@ -583,7 +583,39 @@ fn live_entries(t: Obj) -> impl Iterator<Item = (Value, Value, u64)> {
 /// meanwhile: local to this thread, or never written (a frozenset).
 pub fn copy_entries(ctx: &mut ProtoContext, d: Obj, src: Obj) {
     debug_assert!(len(d) == 0 && !d.is_shared());
-    install(ctx, d, len(src), live_entries(table(src)));
+    let st = table(src);
+    let n = len(src);
+    // A table without deleted entries and not much larger than its entries
+    // need is copied word for word: entries, hashes, index and filter
+    // (a table's index size follows from its capacity, so every index slot
+    // keeps its place), instead of an insertion per entry.
+    if n > 0 && used(st) == n && cap(st) <= 2 * n.max(5) {
+        let c = cap(st);
+        let nt = alloc_table(ctx, c);
+        let (sv, nv) = (st.view(), nt.view());
+        let ord = crate::sync::heap_atomic::Ordering::Relaxed;
+        for (a, b) in nv.values()[..2 * n].iter().zip(&sv.values()[..2 * n]) {
+            a.store(b.load(ord), ord);
+        }
+        let isize = sv.raw(T_ISIZE) as usize;
+        debug_assert_eq!(nv.raw(T_ISIZE) as usize, isize);
+        let (sr, nr) = (sv.raws(), nv.raws());
+        let hashes = T_HASHES..T_HASHES + n;
+        let index = T_HASHES + c..T_HASHES + c + isize;
+        for r in [hashes, index] {
+            for (a, b) in nr[r.clone()].iter().zip(&sr[r]) {
+                a.store(b.load(ord), ord);
+            }
+        }
+        nv.set_raw(T_FILTER, sv.raw(T_FILTER));
+        nv.set_raw(T_USED, n as u64);
+        // The barrier promotes the new table and its entries when `d` is shared.
+        ctx.store(d, 0, nt.value());
+        set_raw(d, 0, n as u64);
+        bump(d);
+        return;
+    }
+    install(ctx, d, n, live_entries(table(src)));
 }
 
 /// Removes every entry. Caller holds the lock if shared.
