@@ -1718,6 +1718,11 @@ impl Vm {
                                 st!()[sp - 1] = x;
                                 continue;
                             }
+                            // `s[i]`, an exact str and an int in range.
+                            if let Some(x) = self.exact_str_item(c, k) {
+                                st!()[sp - 1] = x;
+                                continue;
+                            }
                             // `d[k]`, an exact dict and an int or str key, present.
                             if let Some(x) = self.exact_dict_item(c, k) {
                                 st!()[sp - 1] = x;
@@ -1906,6 +1911,11 @@ impl Vm {
                                     x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
                                     arg,
                                 ))
+                            } else if let Some(r) = (arg <= 5)
+                                .then(|| ops::exact_str_compare(a, b, arg, &self.g.types))
+                                .flatten()
+                            {
+                                r
                             } else {
                                 self.frames[fi].lasti = lasti;
                                 t!(self.compare(a, b, arg))
@@ -1941,6 +1951,10 @@ impl Vm {
                         Opcode::ContainsOp => {
                             let c = pop!();
                             let x = top!();
+                            if let Some(r) = self.fast_contains(c, x) {
+                                st!()[sp - 1] = Value::bool(r != (arg == 1));
+                                continue;
+                            }
                             self.frames[fi].lasti = lasti;
                             let r = t!(self.contains(c, x));
                             st!()[sp - 1] = Value::bool(r != (arg == 1));

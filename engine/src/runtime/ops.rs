@@ -1295,6 +1295,9 @@ impl Vm {
             let (x, y) = (a.int_unchecked(), b.int_unchecked());
             return Ok(Value::bool(cmp_op(x.cmp(&y), op)));
         }
+        if let Some(r) = exact_str_compare(a, b, op, &self.g.types) {
+            return Ok(r);
+        }
         if let (Some(na), Some(nb)) = (self.exact_num(a), self.exact_num(b)) {
             return Ok(Value::bool(num_compare(&na, &nb, op)));
         }
@@ -2080,6 +2083,43 @@ impl Vm {
         self.set_contains_hashed(s, key, h)
     }
 
+    /// `x in c` answered without running Python code, when `c` is an exact
+    /// set, frozenset or dict and `x` a small int or an exact str (a
+    /// parser's `ch in CHARS`): its hash, the table's key filter, then a
+    /// probe whose key comparisons are native. `None` for anything else,
+    /// or when a stored key of the same hash is not simple itself.
+    #[inline]
+    pub fn fast_contains(&self, c: Value, x: Value) -> Option<bool> {
+        let co = Obj::from_value(c)?;
+        let t = &self.g.types;
+        let cc = co.class();
+        match co.kind() {
+            Kind::SET if cc == t.set || cc == t.frozenset => {}
+            Kind::DICT if cc == t.dict => {}
+            _ => return None,
+        }
+        let h = if let Some(i) = x.as_int() {
+            int_hash(i) as u64
+        } else {
+            let xo = Obj::from_value(x)?;
+            if xo.kind() != Kind::STR || xo.class() != t.str_ {
+                return None;
+            }
+            str_hash(xo) as u64
+        };
+        // The table is read once: a lock-free reader's view of a shared
+        // container (see `ldict`'s concurrency contract).
+        let tb = ldict::table(co);
+        if ldict::surely_absent(tb, h) {
+            return Some(false);
+        }
+        match probe_simple(tb, h, x, t) {
+            Ok(Probe::Found(_)) => Some(true),
+            Ok(Probe::Vacant(_)) => Some(false),
+            Err(()) => None,
+        }
+    }
+
     /// Removes from a set; false if missing.
     pub fn set_discard(&mut self, s: Value, key: Value) -> PyResult<bool> {
         Ok(self.dict_del(s, key)?.is_some())
@@ -2545,6 +2585,33 @@ impl Vm {
         self.new_str_bytes(&buf)
     }
 
+    /// `s[i]` for an exact str `s` and an int `i` in range: the character
+    /// (for a code point below 256, the shared one-character str); an
+    /// ASCII str's byte is its character, another's byte offset comes from
+    /// its character index. `None` otherwise.
+    #[inline]
+    pub fn exact_str_item(&mut self, v: Value, k: Value) -> Option<Value> {
+        let o = Obj::from_value(v)?;
+        let i = k.as_int()?;
+        if o.kind() != Kind::STR || o.class() != self.g.types.str_ {
+            return None;
+        }
+        if lstr::is_ascii(o) {
+            let b = lstr::bytes(o);
+            let j = if i < 0 { i + b.len() as i64 } else { i };
+            return (j >= 0 && (j as usize) < b.len())
+                .then(|| self.g.latin1_chars[b[j as usize] as usize]);
+        }
+        let n = lstr::char_len(o) as i64;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            return None;
+        }
+        let b = lstr::bytes(o);
+        let (cp, _) = lstr::decode_at(b, lstr::char_to_byte(o, j as usize));
+        Some(self.char_str(cp))
+    }
+
     /// Collects an iterable into a Vec (values rooted by the caller's use of
     /// a list when they must survive Python calls).
     pub fn collect(&mut self, v: Value) -> PyResult<Vec<Value>> {
@@ -2831,25 +2898,9 @@ impl Vm {
                     return Err(self.key_error(k));
                 }
                 // ASCII str: character i is byte i.
-                Kind::STR if c == t.str_ && lstr::is_ascii(o) => {
-                    if let Some(i) = k.as_int() {
-                        let b = lstr::bytes(o);
-                        let j = if i < 0 { i + b.len() as i64 } else { i };
-                        if j >= 0 && (j as usize) < b.len() {
-                            return Ok(self.g.latin1_chars[b[j as usize] as usize]);
-                        }
-                    }
-                }
-                // Other strs: the character index finds the byte offset.
                 Kind::STR if c == t.str_ => {
-                    if let Some(i) = k.as_int() {
-                        let n = lstr::char_len(o) as i64;
-                        let j = if i < 0 { i + n } else { i };
-                        if j >= 0 && j < n {
-                            let b = lstr::bytes(o);
-                            let (cp, _) = lstr::decode_at(b, lstr::char_to_byte(o, j as usize));
-                            return Ok(self.char_str(cp));
-                        }
+                    if let Some(x) = self.exact_str_item(v, k) {
+                        return Ok(x);
                     }
                 }
                 _ => {}
@@ -3301,6 +3352,31 @@ fn cmp_float_int(f: f64, i: &Num) -> Option<std::cmp::Ordering> {
 pub fn bigint_from_f64(f: f64) -> BigInt {
     use num_traits::FromPrimitive;
     BigInt::from_f64(f).unwrap_or_default()
+}
+
+/// `a OP b` for two exact strs (`None` otherwise): their bytes compared
+/// (surrogate-preserving UTF-8 orders as the code points do), equality
+/// first by identity and byte length.
+#[inline(always)]
+pub fn exact_str_compare(a: Value, b: Value, op: u32, t: &Types) -> Option<Value> {
+    let (ao, bo) = (Obj::from_value(a)?, Obj::from_value(b)?);
+    if ao.kind() != Kind::STR
+        || bo.kind() != Kind::STR
+        || ao.class() != t.str_
+        || bo.class() != t.str_
+    {
+        return None;
+    }
+    if op == 2 || op == 3 {
+        let eq = a == b
+            || (proto_core::layouts::get_raw(ao, 0) == proto_core::layouts::get_raw(bo, 0)
+                && lstr::bytes(ao) == lstr::bytes(bo));
+        return Some(Value::bool(eq == (op == 2)));
+    }
+    Some(Value::bool(cmp_op(
+        lstr::bytes(ao).cmp(lstr::bytes(bo)),
+        op,
+    )))
 }
 
 /// Applies a comparison op to an ordering.

@@ -87,6 +87,7 @@ pub fn init_raw_parts(obj: Obj, off: usize, parts: &[&[u8]]) {
 
 /// The raw bytes `off..off+len` of an object whose raw region is immutable
 /// after initialisation (str, bytes).
+#[inline]
 pub fn raw_slice(obj: Obj, off: usize, len: usize) -> &'static [u8] {
     assert!(
         off.checked_add(len).is_some_and(|end| end <= obj.raw_len()),

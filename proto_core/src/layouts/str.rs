@@ -233,7 +233,7 @@ pub fn alloc_with_values(
 }
 
 /// The bytes of a str/bytes object.
-#[inline]
+#[inline(always)]
 pub fn bytes(o: Obj) -> &'static [u8] {
     let w = raw_words::<4>(o);
     let n = w[0].load(Ordering::Acquire) as usize;
