@@ -2140,8 +2140,8 @@ impl Vm {
     /// resumes the frame at once with None, as `next()` would, without
     /// leaving the loop or saving the frame. The frame leaves as a plain
     /// yield when `l` reaches `cap` items, or, with `simple_only`, at a
-    /// value whose hash or equality could run Python code (see
-    /// [`simple_key`]); that value is appended last. So a consumer that
+    /// value whose hash or equality could run Python code (not
+    /// [`Vm::is_simple_key`]); that value is appended last. So a consumer that
     /// runs no Python code between items (`list(g)`, `tuple(g)`; a set of
     /// simple keys) sees the items in their order, as many resumptions
     /// would give them. True while the generator may yield more; an
@@ -2169,9 +2169,7 @@ impl Vm {
         self.drain = saved;
         match r? {
             GenStep::Yield(v) => {
-                if let Err(e) = self.try_list_append(l, v) {
-                    return Err(e);
-                }
+                self.try_list_append(l, v)?;
                 Ok(true)
             }
             GenStep::Return(_) => Ok(false),
@@ -2343,19 +2341,6 @@ impl Drain {
         cap: 0,
         simple_only: false,
     };
-}
-
-/// A key whose hash and equality with any other key run no Python code: a
-/// small int, float, bool or None, or an exact str or bytes.
-#[inline(always)]
-pub fn simple_key(v: Value, t: &Types) -> bool {
-    match Obj::from_value(v) {
-        None => true,
-        Some(o) => {
-            (o.kind() == Kind::STR && o.class() == t.str_)
-                || (o.kind() == Kind::BYTES && o.class() == t.bytes)
-        }
-    }
 }
 
 /// A small direct-mapped per-thread cache: (class bits, type epoch, lookups).

@@ -2764,7 +2764,7 @@ impl Vm {
                                 let d = self.drain;
                                 if let Some(lo) = Obj::from_value(d.list) {
                                     if llist::len(lo) + 1 < d.cap
-                                        && (!d.simple_only || call::simple_key(v, &self.g.types))
+                                        && (!d.simple_only || self.is_simple_key(v))
                                         && llist::try_append(&mut self.ctx, lo, v)
                                     {
                                         push!(Value::NONE);
@@ -3582,10 +3582,8 @@ fn seq_iter_next(it: Value, t: &Types) -> Option<Value> {
     if src.kind() != if list { Kind::LIST } else { Kind::TUPLE } {
         return None;
     }
-    use proto_core::sync::heap_atomic::Ordering;
-    let w = proto_core::layouts::raw_words::<1>(o);
     loop {
-        let i = w[0].load(Ordering::Acquire) as usize;
+        let i = proto_core::layouts::get_raw(o, 0) as usize;
         let v = if list {
             llist::get(src, i)?
         } else {
@@ -3595,16 +3593,8 @@ fn seq_iter_next(it: Value, t: &Types) -> Option<Value> {
             }
             sv.get(i)
         };
-        // As `claim_index`: a store when only this thread reaches the
-        // iterator, else a compare-and-swap that a racing step may win.
-        if !o.is_shared() {
-            w[0].store(i as u64 + 1, Ordering::Release);
-            return Some(v);
-        }
-        if w[0]
-            .compare_exchange(i as u64, i as u64 + 1, Ordering::AcqRel, Ordering::Acquire)
-            .is_ok()
-        {
+        // A racing step on a shared iterator may take item `i` first.
+        if ops::claim_index(o, i, i + 1) {
             return Some(v);
         }
     }

@@ -2897,7 +2897,6 @@ impl Vm {
                     }
                     return Err(self.key_error(k));
                 }
-                // ASCII str: character i is byte i.
                 Kind::STR if c == t.str_ => {
                     if let Some(x) = self.exact_str_item(v, k) {
                         return Ok(x);
@@ -3900,7 +3899,7 @@ fn visit_set_order(t: Obj, mut f: impl FnMut(usize, usize)) -> usize {
 /// `next`: a plain store when only this thread reaches it, else a
 /// compare-and-swap that fails (false) if another thread moved it first.
 #[inline(always)]
-fn claim_index(it: Obj, i: usize, next: usize) -> bool {
+pub(crate) fn claim_index(it: Obj, i: usize, next: usize) -> bool {
     if it.is_shared() {
         proto_core::layouts::raw_word(it, 0)
             .compare_exchange(i as u64, next as u64, Ordering::AcqRel, Ordering::Acquire)

@@ -594,19 +594,19 @@ pub fn copy_entries(ctx: &mut ProtoContext, d: Obj, src: Obj) {
         let nt = alloc_table(ctx, c);
         let (sv, nv) = (st.view(), nt.view());
         let ord = crate::sync::heap_atomic::Ordering::Relaxed;
-        for (a, b) in nv.values()[..2 * n].iter().zip(&sv.values()[..2 * n]) {
-            a.store(b.load(ord), ord);
-        }
+        type Word = crate::sync::heap_atomic::AtomicU64;
+        let copy = |to: &[Word], from: &[Word]| {
+            for (a, b) in to.iter().zip(from) {
+                a.store(b.load(ord), ord);
+            }
+        };
+        copy(&nv.values()[..2 * n], &sv.values()[..2 * n]);
         let isize = sv.raw(T_ISIZE) as usize;
         debug_assert_eq!(nv.raw(T_ISIZE) as usize, isize);
         let (sr, nr) = (sv.raws(), nv.raws());
-        let hashes = T_HASHES..T_HASHES + n;
+        copy(&nr[T_HASHES..T_HASHES + n], &sr[T_HASHES..T_HASHES + n]);
         let index = T_HASHES + c..T_HASHES + c + isize;
-        for r in [hashes, index] {
-            for (a, b) in nr[r.clone()].iter().zip(&sr[r]) {
-                a.store(b.load(ord), ord);
-            }
-        }
+        copy(&nr[index.clone()], &sr[index]);
         nv.set_raw(T_FILTER, sv.raw(T_FILTER));
         nv.set_raw(T_USED, n as u64);
         // The barrier promotes the new table and its entries when `d` is shared.
@@ -615,7 +615,7 @@ pub fn copy_entries(ctx: &mut ProtoContext, d: Obj, src: Obj) {
         bump(d);
         return;
     }
-    install(ctx, d, n, live_entries(table(src)));
+    install(ctx, d, n, live_entries(st));
 }
 
 /// Removes every entry. Caller holds the lock if shared.

@@ -12,12 +12,12 @@ use proto_core::layouts::dict as ldict;
 use proto_core::layouts::list as llist;
 use proto_core::{Kind, Obj, Value};
 
-/// Adds `items` to set `s`, keeping both rooted while `__hash__`/`__eq__`
-/// may run Python code (rooting rule).
 /// The most items a set takes from a generator per resumption
 /// (`Vm::gen_next_batch`).
 const GEN_BATCH: usize = 256;
 
+/// Adds `items` to set `s`, keeping both rooted while `__hash__`/`__eq__`
+/// may run Python code (rooting rule).
 pub(super) fn add_all(vm: &mut Vm, s: Value, items: &[Value]) -> PyResult<()> {
     let holder = vm.new_list(items);
     let mark = vm.push_root(holder);
@@ -79,27 +79,37 @@ fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
     let r = (|| {
         let it = vm.iter(src)?;
         vm.push_root(it);
-        // A generator's simple keys in batches (`gen_next_batch`): their
-        // hashing runs no Python code, so adding them after the generator
-        // ran on is what adding each at its yield would do. A batch ends
-        // at the first other key, added before the generator resumes; an
-        // exception from the generator comes after the keys before it.
-        if Obj::from_value(it)
-            .is_some_and(|o| o.kind() == K_GEN && o.class() == vm.g.types.generator)
+        // A generator's simple keys in batches (`gen_next_batch`), while
+        // every key the set holds is simple too: adding one then runs no
+        // Python code (its hash is native, and so is its comparison with
+        // any key it meets), so adding it after the generator ran on is
+        // what adding it at its yield would do. A batch ends at the first
+        // other key, added before the generator resumes; from then on a
+        // simple key may meet it (`__eq__` on equal hashes), so the rest
+        // goes one item at a time. An exception from the generator comes
+        // after the keys before it.
+        if ldict::len(so) == 0
+            && Obj::from_value(it)
+                .is_some_and(|o| o.kind() == K_GEN && o.class() == vm.g.types.generator)
         {
             let batch = vm.new_list(&[]);
             vm.push_root(batch);
-            let bo = dobj(batch);
+            let bo = Obj::from_value(batch).expect("list");
             loop {
                 let more = vm.gen_next_batch(it, batch, GEN_BATCH, true);
+                let mut all_simple = true;
                 for i in 0..llist::len(bo) {
                     if let Some(x) = llist::get(bo, i) {
                         vm.set_add(s, x)?;
+                        all_simple &= vm.is_simple_key(x);
                     }
                 }
                 llist::truncate(&mut vm.ctx, bo, 0);
                 if !more? {
                     return Ok(());
+                }
+                if !all_simple {
+                    break;
                 }
             }
         }

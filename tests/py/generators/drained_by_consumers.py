@@ -108,3 +108,29 @@ except ValueError as e:
     print("ValueError", e)
 print(set(x % 3 for x in range(1000)))
 print(sorted(set(str(x % 3) for x in range(100))), set(float(x) for x in range(3)))
+
+# A set holding a key whose __eq__ runs Python code: adding equal-hash keys
+# from a generator calls it between the yields, as CPython does.
+log = []
+class H:
+    def __hash__(self):
+        return hash(1)
+    def __eq__(self, o):
+        log.append(("eq", o))
+        return False
+def g():
+    for i in (1, 2, 1, 3):
+        log.append(("yield", i))
+        yield i
+s = {H()}
+s.update(g())
+print(log)
+log.clear()
+def g2():
+    log.append(("yield", "H"))
+    yield H()
+    for i in (1, 2, 1):
+        log.append(("yield", i))
+        yield i
+t = set(g2())
+print(log, len(t))
