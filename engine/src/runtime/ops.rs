@@ -1698,9 +1698,11 @@ impl Vm {
                 if let Ok(p) = probe_simple(t, h, key, &self.g.types) {
                     return Ok((t, p));
                 }
-            } else if let Ok(p) = ldict::probe(t, h, key, |_| Err(())) {
-                // The key itself found, or no key of its hash met: no `__eq__`
-                // was needed (re's named int constants in a set of them).
+            } else if let Ok(p) = ldict::probe(t, h, key, |k| quick_key_eq(key, k, &self.g.types)) {
+                // The key itself found, an equal tuple of the same objects
+                // (an LRU cache's key of `(self, arg)`), or no key of its
+                // hash met: no `__eq__` was needed (re's named int
+                // constants in a set of them).
                 return Ok((t, p));
             }
             let mark = self.push_root(d.value());
@@ -1720,12 +1722,16 @@ impl Vm {
         self.rooted_for_key(key, &[d, key], |vm| {
             let h = vm.hash(key)? as u64;
             let o = Obj::from_value(d).expect("dict");
-            let (t, p) = vm.probe(o, key, h)?;
-            Ok(match p {
-                // A concurrent delete may have emptied the entry since the probe.
-                Probe::Found(e) => Some(ldict::entry(t, e).1).filter(|v| !v.is_empty()),
-                Probe::Vacant(_) => None,
-            })
+            loop {
+                let (t, p) = vm.probe(o, key, h)?;
+                if let Probe::Found(e) = p {
+                    if let Some(v) = found_value(t, e) {
+                        return Ok(v);
+                    }
+                    continue;
+                }
+                return Ok(None);
+            }
         })
     }
 
@@ -1735,12 +1741,17 @@ impl Vm {
         let o = Obj::from_value(d)?;
         let ko = Obj::from_value(key)?;
         let h = str_hash(ko) as u64;
-        let t = ldict::table(o);
-        let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
-        match r {
-            // A concurrent delete may have emptied the entry since the probe.
-            Ok(Probe::Found(e)) => Some(ldict::entry(t, e).1).filter(|v| !v.is_empty()),
-            _ => None,
+        loop {
+            let t = ldict::table(o);
+            let r: Result<Probe, ()> = ldict::probe(t, h, key, |k| Ok(simple_eq(key, k)));
+            match r {
+                Ok(Probe::Found(e)) => {
+                    if let Some(v) = found_value(t, e) {
+                        return v;
+                    }
+                }
+                _ => return None,
+            }
         }
     }
 
@@ -3572,6 +3583,58 @@ fn probe_simple(t: Obj, h: u64, key: Value, types: &Types) -> Result<Probe, ()> 
             Err(())
         }
     })
+}
+
+/// The value of entry `e` that a lock-free probe found: `None` when the
+/// entry was cleared since (a deletion, or `ldict::move_to_end`, whose copy
+/// a new probe finds: both clear the key, then the value), for the caller
+/// to probe again; `Some(None)` for a key stored without a value.
+#[inline]
+fn found_value(t: Obj, e: usize) -> Option<Option<Value>> {
+    let (k, v, _) = ldict::entry(t, e);
+    if !v.is_empty() {
+        Some(Some(v))
+    } else if k.is_empty() {
+        None
+    } else {
+        Some(None)
+    }
+}
+
+/// Equality of two dict keys where no Python code decides it: the same
+/// object, or two exact tuples whose items are pairwise the same object or
+/// simple keys ([`key_is_simple`]) equal by value, as tuple comparison's
+/// identity-first item test finds them. `Err` where `__eq__` would run.
+fn quick_key_eq(a: Value, b: Value, t: &Types) -> Result<bool, ()> {
+    if a == b {
+        return Ok(true);
+    }
+    let (Some(x), Some(y)) = (Obj::from_value(a), Obj::from_value(b)) else {
+        return Err(());
+    };
+    if x.kind() != Kind::TUPLE
+        || y.kind() != Kind::TUPLE
+        || x.class() != t.tuple
+        || y.class() != t.tuple
+    {
+        return Err(());
+    }
+    if x.n_values() != y.n_values() {
+        return Ok(false);
+    }
+    for i in 0..x.n_values() {
+        let (p, q) = (x.get(i), y.get(i));
+        if p == q {
+            continue;
+        }
+        if !(key_is_simple(p, t) && key_is_simple(q, t)) {
+            return Err(());
+        }
+        if !simple_eq(p, q) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Keys whose equality needs no Python code: ints, str, None, bools,

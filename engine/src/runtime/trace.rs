@@ -116,11 +116,12 @@ impl Vm {
     /// traced (`tracemalloc`: that loop keeps each frame's `lasti` at the
     /// line it runs, which an allocation's traceback reads), or under
     /// `-X trace`.
+    ///
+    /// A hook's own code runs in the plain loop ([`Vm::trace_busy`]: it
+    /// reports nothing, and the tracing loop would look up each of its
+    /// instructions' lines for no event).
     pub fn refresh_trace_on(&mut self) {
-        let slots = self.ctx.root_slots();
-        let hooked = slots.get(ROOT_TRACE).is_some_and(|v| !v.is_empty())
-            || slots.get(ROOT_PROFILE).is_some_and(|v| !v.is_empty());
-        let on = hooked || proto_core::alloc_trace::active() || instruction_trace();
+        let on = self.trace_wanted();
         if on && !self.trace_on {
             // Frames already running get no `call` event.
             for f in self.frames.iter_mut() {
@@ -128,6 +129,23 @@ impl Vm {
             }
         }
         self.trace_on = on;
+    }
+
+    /// Whether the tracing loop is to run now (see `refresh_trace_on`).
+    fn trace_wanted(&mut self) -> bool {
+        let slots = self.ctx.root_slots();
+        let hooked = slots.get(ROOT_TRACE).is_some_and(|v| !v.is_empty())
+            || slots.get(ROOT_PROFILE).is_some_and(|v| !v.is_empty());
+        (hooked && !self.trace_busy) || proto_core::alloc_trace::active() || instruction_trace()
+    }
+
+    /// Sets [`Vm::trace_busy`] (a hook starts or ends, or `sys.call_tracing`
+    /// reports again inside one) and the loop that goes with it. Frames'
+    /// pending `call` events are left as they are: frames started while a
+    /// hook ran have ended before it returns.
+    pub fn set_trace_busy(&mut self, busy: bool) {
+        self.trace_busy = busy;
+        self.trace_on = self.trace_wanted();
     }
 
     /// This thread's trace function (`sys.gettrace()`), None if none.
@@ -597,10 +615,10 @@ impl Vm {
         } else {
             Value::EMPTY
         };
-        self.trace_busy = true;
+        self.set_trace_busy(true);
         self.trace_what = ev;
         let r = self.call(func, &[fv, name, arg], Value::EMPTY);
-        self.trace_busy = false;
+        self.set_trace_busy(false);
         let r = match r {
             Ok(res) => {
                 if !profile && !res.is_none() {

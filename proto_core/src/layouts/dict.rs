@@ -237,18 +237,27 @@ pub fn probe<E>(
     let mut perturb = hash;
     let mut i = (hash as usize) & mask;
     let cap = v.raw(T_CAP) as usize;
-    let n = (v.raw(T_USED) as usize).min(cap);
     let index_at = T_HASHES + cap;
     loop {
         let idx = v.raw(index_at + i) as usize;
         if idx == 0 {
             return Ok(Probe::Vacant(i));
         }
+        // An index slot is written after its entry (release; read here with
+        // acquire), so the entry it names is whole: no bound but the
+        // table's (`used` read once before the walk went stale when a
+        // concurrent `move_to_end` appended the entry's copy).
         let e = idx - 1;
-        if e < n && v.raw(T_HASHES + e) == hash {
+        if e < cap && v.raw(T_HASHES + e) == hash {
             let k = v.get(2 * e);
-            if !k.is_empty() && (k == key || eq(k)?) {
-                return Ok(Probe::Found(e));
+            if !k.is_empty() {
+                if k == key || eq(k)? {
+                    return Ok(Probe::Found(e));
+                }
+            } else if v.raw(index_at + i) as usize != idx {
+                // [`move_to_end`] pointed this slot at the entry's copy
+                // before it cleared the entry: look at the slot again.
+                continue;
             }
         }
         perturb >>= 5;
@@ -521,12 +530,17 @@ fn clear_entry(ctx: &mut ProtoContext, t: Obj, e: usize) {
 /// `OrderedDict.move_to_end` and an LRU hit do), without comparing keys:
 /// the key is known present, at `e`. Caller holds the lock if shared.
 ///
-/// Readers take no lock, so every state they can see between two stores
-/// is a whole dict: the copy at the end is published before entry `e` is
-/// cleared (a lookup finds one or the other, never neither) and the length
-/// never changes (a deletion then an insertion showed `len - 1` in
-/// between, and an LRU cache's unlocked bound check read it and skipped an
-/// eviction).
+/// The copy at the end takes over the entry's index slot, so a key moved
+/// again and again (an LRU cache's hot entry) keeps its probe sequence
+/// (a fresh slot per move lengthened it by one each time until the next
+/// rebuild). Readers take no lock, so every state they can see between two
+/// stores is a whole dict: the copy is written, then the slot pointed at
+/// it, then entry `e` cleared, key first; a reader that finds `e`'s key
+/// gone reads the slot again and follows it to the copy ([`probe`]), and
+/// one that found the key before its value was cleared looks again
+/// (`Vm::dict_get`). The length never changes (a deletion then an
+/// insertion showed `len - 1` in between, and an LRU cache's unlocked
+/// bound check read it and skipped an eviction).
 pub fn move_to_end(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
     let (k, v, h) = entry(t, e);
     let (mut t, mut e) = (t, e);
@@ -538,10 +552,25 @@ pub fn move_to_end(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
         e = rank;
     }
     let tv = t.view();
-    let slot = find_vacant(t, h);
+    let slot = index_slot_of(t, h, e);
     write_entry(ctx, d, t, tv, tv.raw(T_USED) as usize, slot, k, v, h, 0);
     clear_entry(ctx, t, e);
     bump(d);
+}
+
+/// The index slot of table `t` that holds live entry `e` (of hash `h`).
+fn index_slot_of(t: Obj, h: u64, e: usize) -> usize {
+    let v = t.view();
+    let mask = v.raw(T_ISIZE) as usize - 1;
+    let index_at = T_HASHES + v.raw(T_CAP) as usize;
+    let mut perturb = h;
+    let mut i = (h as usize) & mask;
+    while v.raw(index_at + i) as usize != e + 1 {
+        debug_assert!(v.raw(index_at + i) != 0, "live entry not indexed");
+        perturb >>= 5;
+        i = next_slot(i, perturb, mask);
+    }
+    i
 }
 
 /// Replaces every entry with `items` (`(key, value, hash)`, distinct keys),
@@ -697,5 +726,47 @@ mod tests {
                 assert_eq!(entry(table(d), e).1, Value::int(10 * m));
             }
         }
+    }
+
+    #[test]
+    fn a_moved_key_keeps_its_index_slot() {
+        let sp = ProtoSpace::new();
+        let mut ctx = sp.new_context();
+        ctx.set_deferred_collection(true);
+        let d = Obj::from_value(alloc(&mut ctx, Kind::DICT, Value::NONE, 8)).unwrap();
+        // Keys 0..4 whose hashes all start at index slot 0: one probe
+        // sequence, so a slot taken per move would lengthen all of them.
+        for n in 0..4 {
+            insert_absent(&mut ctx, d, Value::int(n), Value::int(n), (n as u64) << 32);
+        }
+        let indexed = |t: Obj| {
+            let v = t.view();
+            let at = T_HASHES + cap(t);
+            (0..v.raw(T_ISIZE) as usize)
+                .filter(|&i| v.raw(at + i) != 0)
+                .count()
+        };
+        let find_shifted = |n: i64| {
+            let r: Result<Probe, ()> = probe(table(d), (n as u64) << 32, Value::int(n), |k| {
+                Ok(k == Value::int(n))
+            });
+            match r.unwrap() {
+                Probe::Found(e) => e,
+                Probe::Vacant(_) => panic!("key {n} lost"),
+            }
+        };
+        for round in 0..1000 {
+            let n = [0, 2][round % 2];
+            let t = table(d);
+            move_to_end(&mut ctx, d, t, find_shifted(n));
+            // Every live key has exactly one index slot; the dead entries
+            // the moves left hold none.
+            assert_eq!(indexed(table(d)), 4);
+            assert_eq!(len(d), 4);
+            for m in 0..4 {
+                find_shifted(m);
+            }
+        }
+        assert_eq!(keys(d), vec![1, 3, 0, 2]);
     }
 }

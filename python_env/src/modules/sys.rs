@@ -374,9 +374,10 @@ fn call_tracing(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         )));
     }
     let args: Vec<Value> = vm.collect(a[1])?;
-    let busy = std::mem::replace(&mut vm.trace_busy, false);
+    let busy = vm.trace_busy;
+    vm.set_trace_busy(false);
     let r = vm.call(a[0], &args, Value::EMPTY);
-    vm.trace_busy = busy;
+    vm.set_trace_busy(busy);
     r
 }
 
