@@ -17,10 +17,10 @@
 //! [`unreached_first`]); the others are finalized in the order they were
 //! made (the order CPython's collector keeps its objects in).
 
+use super::object::AddrMap as HashMap;
 use super::{Obj, Value, Vm};
 use proto_core::sync::{self, Mutex};
 use proto_core::ProtoSpace;
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 #[derive(Default)]
@@ -113,7 +113,7 @@ fn unreached_first(found: &[Value], live: &dyn Fn(Value) -> bool) -> Vec<Value> 
         /// Whether another component has an edge into it.
         reached: bool,
     }
-    let mut seen: HashMap<u64, Seen> = HashMap::new();
+    let mut seen: HashMap<u64, Seen> = HashMap::default();
     let mut comp_stack: Vec<Value> = Vec::new();
     // Walk frames: an object, its unreachable referents, the next to try.
     let mut walk: Vec<(Value, Vec<Value>, usize)> = Vec::new();

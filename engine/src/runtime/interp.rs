@@ -1749,6 +1749,28 @@ impl Vm {
                                     .filter(|f| f.kind() == K_FUNCTION)
                                 {
                                     push_frame_for_top!(fo, 2);
+                                    // One with defaults, `*args` or `**kwargs`
+                                    // (typing's cached `inner(*args, **kwds)`):
+                                    // bound as a CALL binds it. Never a generator
+                                    // function, whose object would be left in
+                                    // the slot below `obj`.
+                                    if self.code_body(fo.get(FN_CODE)).is_some_and(|cd| {
+                                        cd.code.flags.0
+                                            & (CodeFlags::GENERATOR.0
+                                                | CodeFlags::COROUTINE.0
+                                                | CodeFlags::ASYNC_GENERATOR.0)
+                                            == 0
+                                    }) {
+                                        t!(self.push_function_frame(
+                                            fo,
+                                            sp - 1,
+                                            2,
+                                            Value::EMPTY,
+                                            false
+                                        ));
+                                        self.ctx.safepoint();
+                                        continue 'frame;
+                                    }
                                 }
                             }
                             self.frames[fi].lasti = lasti;

@@ -1609,7 +1609,7 @@ impl SubclassList {
 /// need no rooting; a text's address is stable while its `CodeObject`
 /// holds it.
 #[derive(Default)]
-struct NameMemo(hashbrown::HashMap<usize, Value, std::hash::BuildHasherDefault<AddrHasher>>);
+struct NameMemo(AddrMap<usize, Value>);
 
 impl NameMemo {
     /// The interned `n`, made by `intern` the first time.
@@ -1625,7 +1625,11 @@ impl NameMemo {
 /// bits over both the low bits hashbrown takes the bucket from and the high
 /// bits of its control byte (an address's low four bits are always 0).
 #[derive(Default)]
-struct AddrHasher(u64);
+pub(crate) struct AddrHasher(u64);
+
+/// A hash map keyed by addresses or value bits, hashed by [`AddrHasher`]
+/// (std's SipHash cost the collector's finalizer walk more than the walk).
+pub(crate) type AddrMap<K, V> = hashbrown::HashMap<K, V, std::hash::BuildHasherDefault<AddrHasher>>;
 
 impl std::hash::Hasher for AddrHasher {
     fn finish(&self) -> u64 {
@@ -1637,7 +1641,10 @@ impl std::hash::Hasher for AddrHasher {
         }
     }
     fn write_usize(&mut self, n: usize) {
-        let p = u128::from(n as u64) * 0x9E37_79B9_7F4A_7C15;
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        let p = u128::from(n) * 0x9E37_79B9_7F4A_7C15;
         self.0 = (p as u64) ^ ((p >> 64) as u64);
     }
 }

@@ -1975,10 +1975,26 @@ impl Vm {
         self.rooted_for_key(key, &[d, key], |vm| {
             let h = vm.hash(key)? as u64;
             let o = Obj::from_value(d).expect("dict");
+            // A hit on the most recent entry moves nothing: answered without
+            // the lock when a probe that runs no Python code finds the key in
+            // the table's last entry (the hit takes effect at that read; a
+            // hot key hit again and again is the common case).
+            let t = ldict::table(o);
+            if let Ok(Probe::Found(e)) =
+                ldict::probe(t, h, key, |k| quick_key_eq(key, k, &vm.g.types))
+            {
+                if e + 1 == ldict::used(t) {
+                    if let Some(Some(v)) = found_value(t, e) {
+                        return Ok(Some(v));
+                    }
+                }
+            }
             vm.dict_rmw(o, key, h, |ctx, t, p| match p {
                 Probe::Found(e) => {
                     let v = ldict::entry(t, e).1;
-                    ldict::move_to_end(ctx, o, t, e);
+                    if e + 1 != ldict::used(t) {
+                        ldict::move_to_end(ctx, o, t, e);
+                    }
                     Some(v)
                 }
                 Probe::Vacant(_) => None,
