@@ -578,6 +578,11 @@ impl Vm {
             self.profile_func()
         } else if ev == EV_CALL {
             self.trace_func()
+        } else if self.trace_func().is_none() {
+            // As CPython: a frame's `f_trace` hears of its events only while
+            // the thread has a trace function (`sys.settrace(None)` inside a
+            // trace function stops the events of the frame it traces too).
+            return Ok(());
         } else {
             match Obj::from_value(self.frames[fi].fobj) {
                 Some(o) if o.n_values() >= FO_N => o.get(FO_TRACE),

@@ -671,13 +671,12 @@ mod tests {
     use crate::ProtoSpace;
 
     fn find(d: Obj, n: i64) -> Option<usize> {
-        let r: Result<Probe, ()> =
-            probe(
-                table(d),
-                n as u64,
-                Value::int(n),
-                |k| Ok(k == Value::int(n)),
-            );
+        find_hashed(d, n, n as u64)
+    }
+
+    /// Entry of int key `n` stored with hash `h`.
+    fn find_hashed(d: Obj, n: i64, h: u64) -> Option<usize> {
+        let r: Result<Probe, ()> = probe(table(d), h, Value::int(n), |k| Ok(k == Value::int(n)));
         match r.unwrap() {
             Probe::Found(e) => Some(e),
             Probe::Vacant(_) => None,
@@ -746,15 +745,7 @@ mod tests {
                 .filter(|&i| v.raw(at + i) != 0)
                 .count()
         };
-        let find_shifted = |n: i64| {
-            let r: Result<Probe, ()> = probe(table(d), (n as u64) << 32, Value::int(n), |k| {
-                Ok(k == Value::int(n))
-            });
-            match r.unwrap() {
-                Probe::Found(e) => e,
-                Probe::Vacant(_) => panic!("key {n} lost"),
-            }
-        };
+        let find_shifted = |n: i64| find_hashed(d, n, (n as u64) << 32).expect("key lost");
         for round in 0..1000 {
             let n = [0, 2][round % 2];
             let t = table(d);

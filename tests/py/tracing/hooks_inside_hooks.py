@@ -100,3 +100,36 @@ try:
 except ValueError as e:
     print("tracer raised:", e, sys.gettrace())
 print(work(4))
+
+# sys.settrace(None) inside the trace function, f_trace left set: the frame
+# it traces reports nothing more. And f_trace alone, with no trace function
+# set, hears nothing.
+seen = []
+
+
+def stop_tracer(frame, event, arg):
+    seen.append((event, frame.f_code.co_name))
+    if event == "line":
+        sys.settrace(None)
+    return stop_tracer
+
+
+sys.settrace(stop_tracer)
+work(3)
+print("stopped", seen, sys.gettrace())
+seen.clear()
+
+
+def f_trace_only(frame, event, arg):
+    seen.append((event, frame.f_code.co_name))
+    return f_trace_only
+
+
+def with_local_trace():
+    sys._getframe().f_trace = f_trace_only
+    x = 1
+    return x + 1
+
+
+with_local_trace()
+print("f_trace alone:", seen)
