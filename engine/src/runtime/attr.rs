@@ -187,8 +187,15 @@ impl Vm {
         let slot = match o.kind() {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
             Kind::STR | Kind::BYTES if o.n_values() > 0 && !is_str_view(o) => 0,
-            // Only instances of subclasses get a dict, as in CPython.
-            Kind::LIST | Kind::DICT | Kind::SET if heap_class(o) => CONTAINER_DICT,
+            // Only instances of subclasses get a dict, as in CPython (and
+            // those of a native class that says so).
+            Kind::LIST | Kind::DICT | Kind::SET
+                if heap_class(o)
+                    || Obj::from_value(o.class())
+                        .is_some_and(|t| type_flags(t) & TF_INST_DICT != 0) =>
+            {
+                CONTAINER_DICT
+            }
             K_BYTEARRAY if o.n_values() > 1 => 1,
             K_DEQUE if heap_class(o) => DEQUE_DICT,
             K_PROPERTY if is_property_subclass_instance(o) => PROPERTY_DICT,
@@ -2024,13 +2031,15 @@ impl Vm {
             let has_dict = if type_flags(bo) & TF_HEAP != 0 {
                 type_flags(bo) & TF_NODICT == 0
             } else {
-                // A native class may say its instances have no dict (TF_NODICT).
-                b != self.g.types.object
-                    && type_flags(bo) & TF_NODICT == 0
-                    && matches!(
-                        type_layout(bo),
-                        K_INSTANCE | K_EXC | K_TYPE | K_MODULE | K_FUNCTION | K_WRAPPER
-                    )
+                // A native class may say its instances have no dict
+                // (TF_NODICT), or that a container's have one (TF_INST_DICT).
+                type_flags(bo) & TF_INST_DICT != 0
+                    || (b != self.g.types.object
+                        && type_flags(bo) & TF_NODICT == 0
+                        && matches!(
+                            type_layout(bo),
+                            K_INSTANCE | K_EXC | K_TYPE | K_MODULE | K_FUNCTION | K_WRAPPER
+                        ))
             };
             if has_dict {
                 bases_nodict = false;

@@ -219,6 +219,11 @@ pub const TF_MAPPING: u64 = 1024;
 /// The class (or a base) defines `__del__`: its instances are finalized
 /// (runtime/finalize.rs).
 pub const TF_HAS_DEL: u64 = 2048;
+/// A native container class (dict, list or set layout) whose own instances
+/// have a `__dict__` and take weak references, as subclass instances do
+/// (`collections.OrderedDict`: CPython's `tp_dictoffset` and
+/// `tp_weaklistoffset`).
+pub const TF_INST_DICT: u64 = 4096;
 /// Bits of the flags word holding the number of `__slots__` values of the
 /// instances (after the dict value).
 pub const TF_NSLOTS_SHIFT: u32 = 32;
@@ -637,13 +642,16 @@ impl Vm {
 
     /// Is `v` a dict whose iteration is dict's own (CPython's `tp_iter ==
     /// dict_iter` test before copying its entries directly)? A subclass
-    /// with its own `__iter__` (OrderedDict) is read through `keys()`.
+    /// with its own `__iter__` is read through `keys()`; an exact
+    /// OrderedDict, whose order is its table's and whose methods no class
+    /// overrides, is copied as a dict.
     pub fn is_plain_iter_dict(&self, v: Value) -> bool {
         let Some(o) = Obj::from_value(v).filter(|o| o.kind() == Kind::DICT) else {
             return false;
         };
         let (tp, dt) = (o.class(), self.g.types.dict);
-        tp == dt || {
+        // An exact OrderedDict iterates in its table's order too.
+        tp == dt || self.g.odict_types.get().is_some_and(|od| tp == od[0]) || {
             let it = self.g.names.__iter__;
             self.lookup_type(tp, it) == self.lookup_type(dt, it)
         }
@@ -1455,6 +1463,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         std_path_hooks: Mutex::new(Vec::new()),
         std_bootstrap: Mutex::new(Vec::new()),
         iternext: std::sync::OnceLock::new(),
+        odict_types: std::sync::OnceLock::new(),
         seq_repeat: std::sync::OnceLock::new(),
         hooks: std::sync::OnceLock::new(),
     }

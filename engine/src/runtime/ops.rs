@@ -2744,14 +2744,25 @@ impl Vm {
     fn collect_table(&mut self, o: Obj) -> Option<Vec<Value>> {
         let t = &self.g.types;
         let c = o.class();
+        // An exact OrderedDict and its views: its order is its table's.
+        let od = self
+            .g
+            .odict_types
+            .get()
+            .copied()
+            .unwrap_or([Value::EMPTY; 4]);
         let (d, what) = match o.kind() {
-            Kind::DICT if c == t.dict => (o, 0),
+            Kind::DICT if c == t.dict || c == od[0] => (o, 0),
             Kind::SET if c == t.set || c == t.frozenset => (o, 3),
-            K_DICTVIEW if c == t.dict_keys => (Obj::from_value(o.get(0))?, 0),
-            K_DICTVIEW if c == t.dict_values => (Obj::from_value(o.get(0))?, 1),
-            K_DICTVIEW if c == t.dict_items => (Obj::from_value(o.get(0))?, 2),
+            K_DICTVIEW if c == t.dict_keys || c == od[1] => (Obj::from_value(o.get(0))?, 0),
+            K_DICTVIEW if c == t.dict_values || c == od[2] => (Obj::from_value(o.get(0))?, 1),
+            K_DICTVIEW if c == t.dict_items || c == od[3] => (Obj::from_value(o.get(0))?, 2),
             _ => return None,
         };
+        if (c == od[1] || c == od[2] || c == od[3]) && d.class() != od[0] {
+            // A view of a subclass, which may override `__iter__`.
+            return None;
+        }
         if d.kind() != Kind::DICT && d.kind() != Kind::SET {
             return None;
         }

@@ -38,7 +38,10 @@ fn own_bytes(o: Obj) -> usize {
     }
     for i in 0..o.n_values() {
         if let Some(p) = Obj::from_value(o.get(i)) {
-            if p.kind() == Kind::STORAGE || lstr::is_buffer(p) {
+            // A storage object named twice (an OrderedDict's table and
+            // its front hint) is counted once.
+            let again = || (0..i).any(|j| o.get(j) == p.value());
+            if (p.kind() == Kind::STORAGE || lstr::is_buffer(p)) && !again() {
                 n += p.cells() * proto_core::CELL + external_bytes(p);
             }
         }

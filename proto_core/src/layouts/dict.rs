@@ -323,7 +323,13 @@ pub fn try_resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Option<Obj> {
 /// Writes `entries` (distinct keys, in order) into the fresh table `nt`:
 /// the entries, their hashes, the index and the filter.
 fn fill_table(nt: Obj, entries: impl Iterator<Item = (Value, Value, u64)>) {
-    let mut j = 0;
+    fill_table_from(nt, 0, entries);
+}
+
+/// [`fill_table`] from entry `start` on: the entries before it stay
+/// reserved (never written, key EMPTY), and count as used.
+fn fill_table_from(nt: Obj, start: usize, entries: impl Iterator<Item = (Value, Value, u64)>) {
+    let mut j = start;
     let mut filter = 0;
     for (k, v, h) in entries {
         nt.init(2 * j, k);
@@ -558,6 +564,61 @@ pub fn move_to_end(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
     bump(d);
 }
 
+/// The first live entry of `t` at or after entry `from` (the caller knows
+/// the entries before it dead or reserved), if any. Caller holds the lock
+/// if shared.
+pub fn first_live(t: Obj, from: usize) -> Option<usize> {
+    (from..used(t).min(cap(t))).find(|&e| !entry(t, e).0.is_empty())
+}
+
+/// Moves live entry `e` of `d`'s table `t` before every other entry (what
+/// `OrderedDict.move_to_end(key, last=False)` does), without comparing
+/// keys. `reserved` is the number of entries at the front of `t` that were
+/// never written, which only a table made by this function has (its
+/// caller remembers the count with the table; any other table has none).
+///
+/// With a reserved entry left, the key is written into the last one and
+/// its index slot pointed at it, as [`move_to_end`] does at the other end
+/// (entry, then slot, then the old entry cleared, so a lock-free reader
+/// sees the key at all times): O(1). Without one, a new table holds the
+/// live entries with `max(4, len / 2)` reserved entries before them, the
+/// key first, published with one store as [`resize`] does: O(len) once
+/// per `len / 2` moves. Returns the table and its reserved count. Caller
+/// holds the lock if shared.
+pub fn move_to_front(
+    ctx: &mut ProtoContext,
+    d: Obj,
+    t: Obj,
+    e: usize,
+    reserved: usize,
+) -> (Obj, usize) {
+    let (k, v, h) = entry(t, e);
+    if reserved > 0 {
+        let f = reserved - 1;
+        debug_assert!(f < e && entry(t, f).0.is_empty());
+        let slot = index_slot_of(t, h, e);
+        let tv = t.view();
+        // Key and value come from this table: already shared if it is.
+        tv.init(2 * f, k);
+        tv.init(2 * f + 1, v);
+        tv.set_raw(T_HASHES + f, h);
+        tv.set_raw(T_HASHES + cap(t) + slot, (f + 1) as u64);
+        clear_entry(ctx, t, e);
+        bump(d);
+        return (t, f);
+    }
+    let n = len(d);
+    let gap = (n / 2).max(4);
+    let nt = alloc_table(ctx, gap + (2 * n).max(8));
+    let rest = live_entries(t).filter(|&(key, _, _)| key != k);
+    fill_table_from(nt, gap, std::iter::once((k, v, h)).chain(rest));
+    debug_assert_eq!(used(nt), gap + n);
+    // The barrier promotes the new table when `d` is shared.
+    ctx.store(d, 0, nt.value());
+    bump(d);
+    (nt, gap)
+}
+
 /// The index slot of table `t` that holds live entry `e` (of hash `h`).
 fn index_slot_of(t: Obj, h: u64, e: usize) -> usize {
     let v = t.view();
@@ -725,6 +786,55 @@ mod tests {
                 assert_eq!(entry(table(d), e).1, Value::int(10 * m));
             }
         }
+    }
+
+    /// Moves to the front take reserved entries while there are any, then
+    /// rebuild with new ones; every key stays findable with its value, the
+    /// length never changes, and the order is the expected one throughout.
+    #[test]
+    fn move_to_front_keeps_order_and_keys() {
+        let sp = ProtoSpace::new();
+        let mut ctx = sp.new_context();
+        ctx.set_deferred_collection(true);
+        let d = Obj::from_value(alloc(&mut ctx, Kind::DICT, Value::NONE, 5)).unwrap();
+        let mut order: Vec<i64> = (0..12).collect();
+        for &n in &order {
+            insert_absent(&mut ctx, d, Value::int(n), Value::int(10 * n), n as u64);
+        }
+        let (mut reserved, mut rebuilds) = (0, 0);
+        let mut front_table = None;
+        for round in 0..200 {
+            let n = order[(round * 7 + 3) % order.len()];
+            let t = table(d);
+            if front_table != Some(t) {
+                reserved = 0;
+            }
+            let before = reserved;
+            let (nt, r) = move_to_front(&mut ctx, d, t, find(d, n).unwrap(), reserved);
+            if before == 0 {
+                rebuilds += 1;
+            }
+            assert_eq!(first_live(nt, 0), Some(r));
+            assert_eq!(entry(nt, r).0, Value::int(n));
+            (front_table, reserved) = (Some(nt), r);
+            order.retain(|&m| m != n);
+            order.insert(0, n);
+            if round % 5 == 0 {
+                // Appends and moves to the end in between.
+                let m = order[order.len() / 2];
+                move_to_end(&mut ctx, d, table(d), find(d, m).unwrap());
+                order.retain(|&x| x != m);
+                order.push(m);
+            }
+            assert_eq!(len(d), order.len());
+            assert_eq!(keys(d), order);
+            for &m in &order {
+                let e = find(d, m).unwrap();
+                assert_eq!(entry(table(d), e).1, Value::int(10 * m));
+            }
+        }
+        // Reserved entries make most moves O(1).
+        assert!(rebuilds < 40, "{rebuilds} rebuilds for 200 moves");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `_collections`: the native parts of CPython's `collections` package —
 //! `deque` and its iterators (`types/deque.rs`), `defaultdict`
-//! (`types/defaultdict.rs`), `_count_elements` (Counter's counting loop) and
-//! `_tuplegetter` (namedtuple's field descriptors).
+//! (`types/defaultdict.rs`), `OrderedDict` (`types/ordereddict.rs`),
+//! `_count_elements` (Counter's counting loop) and `_tuplegetter`
+//! (namedtuple's field descriptors).
 //!
 //! `_tuplegetter(index, doc)` is a static subclass of `property` whose
 //! getter is a builtin bound to the descriptor itself (the index is the
@@ -163,6 +164,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     }
     let dd = crate::types::defaultdict::new_type(vm);
     vm.set_module_attr(m, "defaultdict", dd);
+    let od = crate::types::ordereddict::new_type(vm);
+    vm.set_module_attr(m, "OrderedDict", od);
 
     let tg = vm.new_static_type("_tuplegetter", vm.g.types.property, K_PROPERTY, false);
     let modname = vm.new_str("_collections");

@@ -189,12 +189,7 @@ pub fn new_type(vm: &mut Vm) -> Value {
     let t = vm.new_static_type("defaultdict", vm.g.types.dict, Kind::DICT, true);
     let to = Obj::from_value(t).expect("type");
     set_type_flags(to, type_flags(to) | TF_NODICT | (1u64 << TF_NSLOTS_SHIFT));
-    let modname = vm.new_str("collections");
-    vm.ctx.promote(modname);
-    vm.add_attr(t, "__module__", modname);
-    let doc = vm.new_str(DOC);
-    vm.ctx.promote(doc);
-    vm.add_attr(t, "__doc__", doc);
+    super::set_module_and_doc(vm, t, "collections", DOC);
     vm.add_static(t, "__new__", dd_new, false);
     let methods: &[(&'static str, NativeFn)] = &[
         ("__init__", dd_init),

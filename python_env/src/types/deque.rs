@@ -1324,12 +1324,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     );
     let p = vm.new_native_getset(t, "maxlen", maxlen_get, None);
     vm.add_attr(t, "maxlen", p);
-    let modname = vm.new_str("collections");
-    vm.ctx.promote(modname);
-    vm.add_attr(t, "__module__", modname);
-    let doc = vm.new_str(DOC);
-    vm.ctx.promote(doc);
-    vm.add_attr(t, "__doc__", doc);
+    super::set_module_and_doc(vm, t, "collections", DOC);
     let modname = vm.new_str("_collections");
     vm.ctx.promote(modname);
     for (it, next) in [

@@ -181,12 +181,19 @@ fn dict_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn dict_popitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check_method(vm, "dict.popitem", a, k, 0, 0)?;
-    // The last live entry is found and deleted in one locked step, by its
-    // place in the table, as CPython does: no hashing (a key whose hash
-    // changed is popped all the same), and two threads never pop the same
-    // item.
-    let d = dobj(a[0]);
-    let popped = vm.with_mut_lock(d, |ctx| {
+    match pop_last(vm, dobj(a[0]))? {
+        Some((key, v)) => Ok(vm.new_tuple(&[key, v])),
+        None => Err(vm.new_exc(vm.g.e.KeyError, "popitem(): dictionary is empty")),
+    }
+}
+
+/// Removes the last live entry of dict `d` and returns its key and value;
+/// `None` when empty. The entry is found and deleted in one locked step, by
+/// its place in the table, as CPython does: no hashing (a key whose hash
+/// changed is popped all the same), and two threads never pop the same
+/// item.
+pub(super) fn pop_last(vm: &mut Vm, d: Obj) -> PyResult<Option<(Value, Value)>> {
+    vm.with_mut_lock(d, |ctx| {
         let t = ldict::table(d);
         let mut e = ldict::used(t).min(ldict::cap(t));
         while e > 0 {
@@ -197,11 +204,7 @@ fn dict_popitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             }
         }
         None
-    })?;
-    match popped {
-        Some((key, v)) => Ok(vm.new_tuple(&[key, v])),
-        None => Err(vm.new_exc(vm.g.e.KeyError, "popitem(): dictionary is empty")),
-    }
+    })
 }
 
 fn dict_update(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -374,6 +377,18 @@ fn dict_fromkeys(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- views
 
+/// The builtin view class of view `o`: its own, or the one an OrderedDict
+/// view (`odict_keys`...) derives from.
+fn view_class(vm: &Vm, o: Obj) -> Value {
+    let c = o.class();
+    match vm.g.odict_types.get() {
+        Some(od) if c == od[1] => vm.g.types.dict_keys,
+        Some(od) if c == od[2] => vm.g.types.dict_values,
+        Some(od) if c == od[3] => vm.g.types.dict_items,
+        _ => c,
+    }
+}
+
 fn view_dict(v: Value) -> Value {
     dobj(v).get(0)
 }
@@ -386,9 +401,9 @@ fn view_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn view_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = dobj(a[0]);
     let t = &vm.g.types;
-    let c = if o.class() == t.dict_values {
+    let c = if view_class(vm, o) == t.dict_values {
         t.dict_valueiter
-    } else if o.class() == t.dict_items {
+    } else if view_class(vm, o) == t.dict_items {
         t.dict_itemiter
     } else {
         t.dict_keyiter
@@ -401,9 +416,9 @@ fn view_items_vec(vm: &mut Vm, v: Value) -> Vec<Value> {
     let d = o.get(0);
     let items = vm.dict_items(d);
     let t = &vm.g.types;
-    if o.class() == t.dict_values {
+    if view_class(vm, o) == t.dict_values {
         items.into_iter().map(|(_, v)| v).collect()
-    } else if o.class() == t.dict_items {
+    } else if view_class(vm, o) == t.dict_items {
         items
             .into_iter()
             .map(|(k, v)| vm.new_tuple(&[k, v]))
@@ -414,20 +429,25 @@ fn view_items_vec(vm: &mut Vm, v: Value) -> Vec<Value> {
 }
 
 fn view_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    // A view among its own dict's values: `...` inside (`Py_ReprEnter`).
+    if vm.repr_enter(a[0]) {
+        return Ok(vm.new_str("..."));
+    }
     let items = view_items_vec(vm, a[0]);
     let l = vm.new_list(&items);
-    let r = vm.repr_string(l)?;
+    let r = vm.repr_string(l);
+    vm.repr_leave();
     let tn = vm.type_name_of(a[0]);
-    Ok(vm.new_str(&format!("{tn}({r})")))
+    Ok(vm.new_str(&format!("{tn}({})", r?)))
 }
 
 fn view_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = dobj(a[0]);
     let t = &vm.g.types;
-    if o.class() == t.dict_keys {
+    if view_class(vm, o) == t.dict_keys {
         return Ok(Value::bool(vm.dict_get(o.get(0), a[1])?.is_some()));
     }
-    if o.class() == t.dict_items {
+    if view_class(vm, o) == t.dict_items {
         // `dictitems_contains`: the key's value, compared with `==`.
         let pair = Obj::from_value(a[1]).filter(|p| p.kind() == Kind::TUPLE && p.n_values() == 2);
         let Some(p) = pair else {
@@ -504,7 +524,8 @@ fn view_rsub(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// of a keys/items view with a set or view.
 fn view_cmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     let set_like = Obj::from_value(a[1]).is_some_and(|o| {
-        o.kind() == Kind::SET || (o.kind() == K_DICTVIEW && o.class() != vm.g.types.dict_values)
+        o.kind() == Kind::SET
+            || (o.kind() == K_DICTVIEW && view_class(vm, o) != vm.g.types.dict_values)
     });
     if !set_like {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -549,7 +570,7 @@ fn view_le(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn view_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = dobj(a[0]);
-    if o.class() == vm.g.types.dict_values {
+    if view_class(vm, o) == vm.g.types.dict_values {
         return Ok(Value::bool(a[0] != a[1]));
     }
     view_cmp(vm, a, 3)
@@ -601,7 +622,7 @@ fn view_xor(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn view_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = dobj(a[0]);
-    if o.class() == vm.g.types.dict_values {
+    if view_class(vm, o) == vm.g.types.dict_values {
         return Ok(Value::bool(a[0] == a[1]));
     }
     view_cmp(vm, a, 2)

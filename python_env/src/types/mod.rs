@@ -29,6 +29,7 @@ pub mod method;
 pub mod module;
 pub mod namespace;
 pub mod object;
+pub mod ordereddict;
 pub mod range;
 pub mod seq;
 pub mod set;
@@ -88,4 +89,14 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     ]);
     let _ = vm.g.seq_repeat.set(repeats);
     Ok(())
+}
+
+/// Sets a native type's `__module__` and `__doc__` (immortal strs).
+pub(crate) fn set_module_and_doc(vm: &mut Vm, t: proto_core::Value, module: &str, doc: &str) {
+    let m = vm.new_str(module);
+    vm.ctx.promote(m);
+    vm.add_attr(t, "__module__", m);
+    let d = vm.new_str(doc);
+    vm.ctx.promote(d);
+    vm.add_attr(t, "__doc__", d);
 }

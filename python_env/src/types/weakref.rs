@@ -104,6 +104,11 @@ fn weakrefable(vm: &Vm, v: Value) -> bool {
         | K_MEMORYVIEW
         | K_WRAPPER => true,
         K_EXC => heap,
+        // A native container whose instances take weak references
+        // (OrderedDict), or a Python subclass of any container.
+        Kind::DICT | Kind::LIST => {
+            heap || Obj::from_value(o.class()).is_some_and(|t| type_flags(t) & TF_INST_DICT != 0)
+        }
         // A class defined in Python whose `__slots__` (and its bases')
         // left out `__weakref__` has no `__weakref__` descriptor: refused.
         K_INSTANCE => {
