@@ -340,7 +340,10 @@ fn refs(vm: &Vm, o: Obj, out: &mut Vec<Value>) {
             llist::snapshot(o, out);
         }
         Kind::DICT | Kind::SET => {
-            out.extend((1..o.n_values()).map(|i| o.get(i)));
+            // The instance dict and `__slots__` values; an OrderedDict's
+            // front hint names its table, internal storage like value 0.
+            let storage = |v: Value| Obj::from_value(v).is_some_and(|p| p.kind() == Kind::STORAGE);
+            out.extend((1..o.n_values()).map(|i| o.get(i)).filter(|&v| !storage(v)));
             let mut kv = Vec::new();
             ldict::items(o, &mut kv);
             out.extend(kv.into_iter().flat_map(|(k, v, _)| [k, v]));

@@ -228,6 +228,8 @@ fn keywords(a: &[Value], k: Value) -> (&[Value], Vec<(Value, Value)>) {
 /// `update(self, other=(), /, **kwds)` (CPython's
 /// `mutablemapping_update`).
 fn update_impl(vm: &mut Vm, a: &[Value], k: Value, what: &str) -> PyResult<Value> {
+    // Refused even when there is nothing to add, as dict.update.
+    vm.check_mutable(Obj::from_value(a[0]).expect("dict"))?;
     let (pos, kw) = keywords(a, k);
     let n = pos.len() - 1;
     if n > 1 {
@@ -268,6 +270,8 @@ fn od_move_to_end(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => true,
     };
+    // A frozen OrderedDict refuses even a move that changes nothing.
+    vm.check_mutable(d)?;
     // An empty dict answers without hashing the key, as CPython's.
     if ldict::len(d) == 0 {
         return Err(vm.key_error(key));
@@ -333,7 +337,8 @@ fn od_popitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `pop(key[, default])`: the dict's own removal (no `__getitem__` or
 /// `__delitem__` of a subclass runs, as in CPython 3.11).
 fn od_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    this(vm, a, "pop")?;
+    let d = this(vm, a, "pop")?;
+    vm.check_mutable(d)?;
     let [key, default] = clinic::unpack(vm, "pop", &a[1..], k, ["key", "default"], 0, 1, 2)?;
     let key = key.expect("required");
     match vm.dict_del(a[0], key)? {
@@ -346,7 +351,8 @@ fn od_pop(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// OrderedDict; a subclass's `__contains__`, `__getitem__` and
 /// `__setitem__` otherwise.
 fn od_setdefault(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    this(vm, a, "setdefault")?;
+    let d = this(vm, a, "setdefault")?;
+    vm.check_mutable(d)?;
     let [key, default] = clinic::unpack(vm, "setdefault", &a[1..], k, ["key", "default"], 0, 1, 2)?;
     let (key, default) = (key.expect("required"), default.unwrap_or(Value::NONE));
     if is_exact(vm, a[0]) {
@@ -518,7 +524,8 @@ fn or_impl(vm: &mut Vm, od: Value, other: Value, left: Value, right: Value) -> P
 
 /// `self |= other`: `update(other)` for any mapping or iterable of pairs.
 fn od_ior(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    this(vm, a, "__ior__")?;
+    let d = this(vm, a, "__ior__")?;
+    vm.check_mutable(d)?;
     update_arg(vm, a[0], a[1])?;
     Ok(a[0])
 }

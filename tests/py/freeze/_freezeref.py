@@ -24,7 +24,8 @@ LEAF = (int, float, complex, str, bytes, range, type(None), types.CodeType,
         type(Ellipsis), type(NotImplemented))
 STOP = (type, types.FunctionType, types.BuiltinFunctionType, types.ModuleType,
         types.MethodType, types.BuiltinMethodType, property)
-CONTAINERS = (list, dict, set, frozenset, tuple, bytearray, slice)
+# OrderedDict is a dict in ProtoPy (its order is its table's, no native state).
+CONTAINERS = (list, dict, set, frozenset, tuple, bytearray, slice, collections.OrderedDict)
 # Native state no flag can guard (CPython 3.11 makes some of them heap types).
 REFUSE = (type(threading.Lock()), type(threading.RLock()), io.IOBase, types.GeneratorType,
           collections.deque, BaseException)
