@@ -1987,6 +1987,13 @@ impl Vm {
                     if let Some(Some(v)) = found_value(t, e) {
                         return Ok(Some(v));
                     }
+                } else if o.is_local_mutable() {
+                    // Only this thread reaches the dict and no Python code
+                    // ran since the probe: its answer stands (no second
+                    // probe under `dict_rmw`).
+                    let v = ldict::entry(t, e).1;
+                    ldict::move_to_end(&mut vm.ctx, o, t, e);
+                    return Ok(Some(v));
                 }
             }
             vm.dict_rmw(o, key, h, |ctx, t, p| match p {

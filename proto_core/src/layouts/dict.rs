@@ -202,11 +202,6 @@ pub fn entry_kv(t: Obj, e: usize) -> Option<(Value, Value)> {
     Some((v.get(2 * e), v.get(2 * e + 1)))
 }
 
-#[inline(always)]
-fn index_word(t: Obj, slot: usize) -> usize {
-    T_HASHES + cap(t) + slot
-}
-
 /// Is no key with hash `hash` in table `t`, as far as two loads tell? True
 /// when the key filter lacks the hash's bit, or when the first probe slot is
 /// empty (every key sits on its own probe sequence, whose first slot is
@@ -286,7 +281,12 @@ pub fn next_slot(i: usize, perturb: u64, mask: usize) -> usize {
 
 #[inline]
 fn find_vacant(t: Obj, hash: u64) -> usize {
-    let v = t.view();
+    find_vacant_in(t.view(), hash)
+}
+
+/// [`find_vacant`] with the table's layout already read.
+#[inline(always)]
+fn find_vacant_in(v: ObjView, hash: u64) -> usize {
     let mask = v.raw(T_ISIZE) as usize - 1;
     let index_at = T_HASHES + v.raw(T_CAP) as usize;
     let mut perturb = hash;
@@ -329,19 +329,22 @@ fn fill_table(nt: Obj, entries: impl Iterator<Item = (Value, Value, u64)>) {
 /// [`fill_table`] from entry `start` on: the entries before it stay
 /// reserved (never written, key EMPTY), and count as used.
 fn fill_table_from(nt: Obj, start: usize, entries: impl Iterator<Item = (Value, Value, u64)>) {
+    // The layout is read once: every resize of every dict comes here.
+    let nv = nt.view();
+    let index_at = T_HASHES + nv.raw(T_CAP) as usize;
     let mut j = start;
     let mut filter = 0;
     for (k, v, h) in entries {
-        nt.init(2 * j, k);
-        nt.init(2 * j + 1, v);
-        set_raw(nt, T_HASHES + j, h);
+        nv.init(2 * j, k);
+        nv.init(2 * j + 1, v);
+        nv.set_raw(T_HASHES + j, h);
         filter |= filter_bit(h);
-        let slot = find_vacant(nt, h);
-        set_raw(nt, index_word(nt, slot), (j + 1) as u64);
+        let slot = find_vacant_in(nv, h);
+        nv.set_raw(index_at + slot, (j + 1) as u64);
         j += 1;
     }
-    set_raw(nt, T_USED, j as u64);
-    set_raw(nt, T_FILTER, filter);
+    nv.set_raw(T_USED, j as u64);
+    nv.set_raw(T_FILTER, filter);
 }
 
 /// Inserts a key known to differ from every key of `d` (copied from
@@ -661,8 +664,9 @@ fn install(
 
 /// The live entries of table `t` in order, as `(key, value, hash)`.
 fn live_entries(t: Obj) -> impl Iterator<Item = (Value, Value, u64)> {
-    (0..used(t).min(cap(t)))
-        .map(move |e| entry(t, e))
+    let tv = t.view();
+    (0..(tv.raw(T_USED) as usize).min(tv.raw(T_CAP) as usize))
+        .map(move |e| (tv.get(2 * e), tv.get(2 * e + 1), tv.raw(T_HASHES + e)))
         .filter(|(k, _, _)| !k.is_empty())
 }
 

@@ -1066,6 +1066,9 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(lr, "__setstate__", list_reviter_setstate);
     let mut all_steps = steps.to_vec();
     all_steps.push((lr, list_reviter_step as IterNextFn));
+    if let Some(od_it) = super::ordereddict::iter_type() {
+        all_steps.push((od_it, super::ordereddict::iter_step as IterNextFn));
+    }
     // Set once, by this one init of the interpreter's builtins.
     let _ = vm.g.iternext.set(all_steps.into_boxed_slice());
     let rt = vm.new_static_type("reversed", obj, Kind(K_MISC.0), true);

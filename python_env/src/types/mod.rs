@@ -65,6 +65,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     frozendict::init(vm)?;
     range::init(vm)?;
     slice::init(vm)?;
+    ordereddict::init(vm)?;
     iterators::init(vm)?;
     coro_wrapper::init(vm)?;
     asyncgen::init(vm)?;

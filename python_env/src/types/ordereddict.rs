@@ -137,6 +137,22 @@ fn add_pairs(vm: &mut Vm, od: Value, pairs: Value) -> PyResult<()> {
     let r = (|| {
         while let Some(pair) = vm.next(it)? {
             let m = vm.push_root(pair);
+            // An exact tuple or list unpacks without an iterator.
+            let t = &vm.g.types;
+            let exact = Obj::from_value(pair).is_some_and(|o| {
+                (o.kind() == Kind::TUPLE && o.class() == t.tuple)
+                    || (o.kind() == Kind::LIST && o.class() == t.list)
+            });
+            if exact {
+                match vm.seq_items(pair)[..] {
+                    [key, value] => set_item(vm, od, key, value)?,
+                    [] => return Err(vm.value_error("need more than 0 values to unpack")),
+                    [_] => return Err(vm.value_error("need more than 1 value to unpack")),
+                    _ => return Err(vm.value_error("too many values to unpack (expected 2)")),
+                }
+                vm.pop_roots(m);
+                continue;
+            }
             let pit = vm.iter(pair)?;
             vm.push_root(pit);
             let Some(key) = vm.next(pit)? else {
@@ -708,8 +724,17 @@ fn yielded(vm: &mut Vm, flags: u64, k: Value, v: Value) -> Value {
 
 fn iter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let it = iter_obj(vm, a, "__next__")?;
+    match iter_step(vm, it)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::NONE)),
+    }
+}
+
+/// One step of the iterator `it` (`vm.next` runs it directly, without the
+/// `__next__` call): its next item, or `None` when exhausted.
+pub fn iter_step(vm: &mut Vm, it: Obj) -> PyResult<Option<Value>> {
     let Some(d) = Obj::from_value(it.get(0)) else {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     };
     // Positions advance under the dict's lock: threads sharing one
     // iterator each take their own entry.
@@ -723,10 +748,10 @@ fn iter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         r
     });
     match r {
-        Ok(Some((k, v, _))) => Ok(yielded(vm, get_raw(it, IT_FLAGS), k, v)),
+        Ok(Some((k, v, _))) => Ok(Some(yielded(vm, get_raw(it, IT_FLAGS), k, v))),
         Ok(None) => {
             vm.store(it, 0, Value::EMPTY);
-            Err(vm.stop_iteration(Value::NONE))
+            Ok(None)
         }
         Err(StepErr::Mutated) => {
             vm.store(it, 0, Value::EMPTY);
@@ -737,6 +762,11 @@ fn iter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             "OrderedDict changed size during iteration",
         )),
     }
+}
+
+/// The `odict_iterator` type, once [`init`] made it.
+pub fn iter_type() -> Option<Value> {
+    ITER_TYPE.get().copied()
 }
 
 fn iter_self(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -791,6 +821,13 @@ fn iter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     vm.pop_roots(mark);
     r
+}
+
+/// Makes `OrderedDict`, its views and its iterator at start-up (before the
+/// builtin iterators register their native steps, this one among them).
+pub fn init(vm: &mut Vm) -> PyResult<()> {
+    new_type(vm);
+    Ok(())
 }
 
 /// Makes `OrderedDict`, its views and its iterator once (a later import of
