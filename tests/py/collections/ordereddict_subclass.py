@@ -75,3 +75,13 @@ for k in "abcadbeafc":
     else:
         cache[k] = k.upper()
     print(k, "".join(cache))
+
+# Front moves and pops of a __slots__ subclass leave its slot values alone.
+s = Slotted((i, i) for i in range(10))
+s.x, s.y = "X", "Y"
+popped = []
+for i in range(10):
+    s.move_to_end(9 - i, last=False)
+    popped.append(s.popitem(last=False)[0])
+    s[100 + i] = i
+print(popped, s.x, s.y, list(s))
