@@ -102,12 +102,20 @@ impl<K: Eq + Hash + Clone> KeyLocks<K> {
                 }
             }
             waited = true;
+            // The table is unlocked before `block` returns: the interpreter's
+            // `block` leaves its blocked state at the end, which waits for a
+            // collection in progress, and a thread that held the table then
+            // kept the threads queued on its mutex (outside any blocked
+            // state) from the collection's handshake: a deadlock.
             let mut slot: Option<MutexGuard<'_, Table<K>>> = guard.take();
+            let mut ran = false;
             block(&mut || {
                 let g = slot.take().expect("table guard");
-                slot = Some(sync::wait(&self.released, g));
+                drop(sync::wait(&self.released, g));
+                ran = true;
             });
-            let mut g = slot.expect("block must run the wait");
+            assert!(ran, "block must run the wait");
+            let mut g = sync::lock(&self.table);
             g.waiting.remove(&me);
             guard = Some(g);
         }

@@ -1243,6 +1243,28 @@ impl Vm {
                                 }
                             }
                         }
+                        // `ap(x)` for a stored `ap = l.append` of an exact
+                        // list: the push without the call, as below for
+                        // `l.append(x)`.
+                        if !TRACE
+                            && n == 1
+                            && !kwnames.is_heap()
+                            && ckind == Some(K_METHOD)
+                            && selfv.is_empty()
+                        {
+                            if let Some(m) = cobj.filter(|m| {
+                                m.get(0).bits()
+                                    == self.g.builtin_list_append.load(Ordering::Relaxed)
+                            }) {
+                                self.frames[fi].lasti = lasti;
+                                if let Some(r) = self.list_append_fast(m.get(1), st!()[fpos + 2]) {
+                                    t!(r);
+                                    st!()[fpos] = Value::NONE;
+                                    sp = fpos + 1;
+                                    continue;
+                                }
+                            }
+                        }
                         let (cbase, count) = if selfv.is_empty() {
                             st!()[fpos + 1] = callee;
                             (fpos + 1, n)
@@ -1294,27 +1316,23 @@ impl Vm {
                                 continue;
                             }
                         }
-                        // `l.append(x)` of an exact list no other thread
-                        // sees: the item pushed without the call, as
-                        // CPython's `CALL_NO_KW_LIST_APPEND`. A shared or
-                        // frozen list, or a push that needs memory it cannot
-                        // get, takes the call (its lock, its errors).
+                        // `l.append(x)` of an exact list: the item pushed
+                        // without the call, as CPython's
+                        // `CALL_NO_KW_LIST_APPEND` (under the list's lock
+                        // when it is shared).
                         if !TRACE
                             && count == 2
                             && !kwnames.is_heap()
                             && callee.bits() == self.g.builtin_list_append.load(Ordering::Relaxed)
                         {
-                            if let Some(l) = Obj::from_value(st!()[cbase + 1]).filter(|l| {
-                                l.kind() == Kind::LIST
-                                    && l.class() == self.g.types.list
-                                    && !l.is_shared()
-                                    && !l.is_frozen()
-                            }) {
-                                if llist::try_push(&mut self.ctx, l, st!()[cbase + 2]) {
-                                    st!()[fpos] = Value::NONE;
-                                    sp = fpos + 1;
-                                    continue;
-                                }
+                            self.frames[fi].lasti = lasti;
+                            if let Some(r) =
+                                self.list_append_fast(st!()[cbase + 1], st!()[cbase + 2])
+                            {
+                                t!(r);
+                                st!()[fpos] = Value::NONE;
+                                sp = fpos + 1;
+                                continue;
                             }
                         }
                         // `d.get(k[, default])` of an exact dict and an int or

@@ -1110,6 +1110,25 @@ impl Vm {
         Err(self.type_error(&format!("object of type '{tn}' has no len()")))
     }
 
+    /// `l.append(v)` for an exact list `l` that is not frozen, without the
+    /// method call: the push, under the list's lock when it is shared.
+    /// `None` when `l` is something else, or the push needs memory it
+    /// cannot get (the call then raises what it raises).
+    #[inline]
+    pub fn list_append_fast(&mut self, l: Value, v: Value) -> Option<PyResult<()>> {
+        let l = Obj::from_value(l).filter(|l| {
+            l.kind() == Kind::LIST && l.class() == self.g.types.list && !l.is_frozen()
+        })?;
+        if !l.is_shared() {
+            return llist::try_push(&mut self.ctx, l, v).then_some(Ok(()));
+        }
+        match self.with_mut_lock(l, |ctx| llist::try_push(ctx, l, v)) {
+            Ok(true) => Some(Ok(())),
+            Ok(false) => None,
+            Err(e) => Some(Err(e)),
+        }
+    }
+
     /// `len(o)` when `o` is an exact list, tuple, str or dict (their length
     /// is a word of the object: no Python code, no error, no lock).
     #[inline(always)]
