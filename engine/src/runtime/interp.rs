@@ -1227,41 +1227,28 @@ impl Vm {
                         // Traced, a bound builtin (`ap = l.append`) is
                         // unpacked too, so that the profiler sees the
                         // builtin's C call, as in CPython; untraced,
-                        // `call_non_python` calls it without recursing.
+                        // `call_non_python` calls it without recursing,
+                        // but a stored `list.append` is unpacked so that
+                        // `l.append(x)`'s push below serves `ap(x)` too.
                         if ckind == Some(K_METHOD) && selfv.is_empty() {
                             if let Some(m) = cobj {
                                 let mf = m.get(0);
                                 if let Some(fo) = Obj::from_value(mf).filter(|o| {
-                                    o.kind() == K_FUNCTION || (TRACE && o.kind() == K_BUILTIN)
+                                    o.kind() == K_FUNCTION
+                                        || (o.kind() == K_BUILTIN
+                                            && (TRACE
+                                                || mf.bits()
+                                                    == self
+                                                        .g
+                                                        .builtin_list_append
+                                                        .load(Ordering::Relaxed)))
                                 }) {
                                     selfv = m.get(1);
                                     st!()[fpos + 1] = selfv;
                                     st!()[fpos] = mf;
                                     callee = mf;
                                     cobj = Some(fo);
-                                    ckind = Some(if TRACE { fo.kind() } else { K_FUNCTION });
-                                }
-                            }
-                        }
-                        // `ap(x)` for a stored `ap = l.append` of an exact
-                        // list: the push without the call, as below for
-                        // `l.append(x)`.
-                        if !TRACE
-                            && n == 1
-                            && !kwnames.is_heap()
-                            && ckind == Some(K_METHOD)
-                            && selfv.is_empty()
-                        {
-                            if let Some(m) = cobj.filter(|m| {
-                                m.get(0).bits()
-                                    == self.g.builtin_list_append.load(Ordering::Relaxed)
-                            }) {
-                                self.frames[fi].lasti = lasti;
-                                if let Some(r) = self.list_append_fast(m.get(1), st!()[fpos + 2]) {
-                                    t!(r);
-                                    st!()[fpos] = Value::NONE;
-                                    sp = fpos + 1;
-                                    continue;
+                                    ckind = Some(fo.kind());
                                 }
                             }
                         }

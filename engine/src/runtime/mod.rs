@@ -459,11 +459,11 @@ pub struct Interpreter {
     /// exactly these classes, without the `__next__` lookup, the method call
     /// and the StopIteration that ends each loop.
     pub iternext: std::sync::OnceLock<Box<[(Value, IterNextFn)]>>,
-    /// `collections.OrderedDict` and its views `odict_keys`, `odict_values`,
-    /// `odict_items`, made once by the first import of `_collections`:
-    /// [`Vm::collect`] snapshots an exact one as it does a dict (its order is
-    /// its table's).
-    pub odict_types: std::sync::OnceLock<[Value; 4]>,
+    /// `collections.OrderedDict`, its views `odict_keys`, `odict_values`,
+    /// `odict_items` and `odict_iterator`, made once at start-up by
+    /// python_env: [`Vm::collect`] snapshots an exact one as it does a dict
+    /// (its order is its table's).
+    pub odict_types: std::sync::OnceLock<[Value; 5]>,
     /// The builtin sequence types' `__mul__`/`__rmul__`/`__imul__`, set
     /// once at start-up: CPython's `sq_repeat` slots. The `*` and `*=`
     /// operators call them only when the count has `__index__`, so that

@@ -2776,7 +2776,7 @@ impl Vm {
             .odict_types
             .get()
             .copied()
-            .unwrap_or([Value::EMPTY; 4]);
+            .unwrap_or([Value::EMPTY; 5]);
         let (d, what) = match o.kind() {
             Kind::DICT if c == t.dict || c == od[0] => (o, 0),
             Kind::SET if c == t.set || c == t.frozenset => (o, 3),

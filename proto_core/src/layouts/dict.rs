@@ -605,7 +605,7 @@ pub fn move_to_front(
         tv.init(2 * f, k);
         tv.init(2 * f + 1, v);
         tv.set_raw(T_HASHES + f, h);
-        tv.set_raw(T_HASHES + cap(t) + slot, (f + 1) as u64);
+        tv.set_raw(T_HASHES + tv.raw(T_CAP) as usize + slot, (f + 1) as u64);
         clear_entry(ctx, t, e);
         bump(d);
         return (t, f);
@@ -824,7 +824,7 @@ mod tests {
             order.retain(|&m| m != n);
             order.insert(0, n);
             if round % 5 == 0 {
-                // Appends and moves to the end in between.
+                // Moves to the end in between.
                 let m = order[order.len() / 2];
                 move_to_end(&mut ctx, d, table(d), find(d, m).unwrap());
                 order.retain(|&x| x != m);

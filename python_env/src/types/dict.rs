@@ -400,10 +400,11 @@ fn view_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn view_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = dobj(a[0]);
+    let vc = view_class(vm, o);
     let t = &vm.g.types;
-    let c = if view_class(vm, o) == t.dict_values {
+    let c = if vc == t.dict_values {
         t.dict_valueiter
-    } else if view_class(vm, o) == t.dict_items {
+    } else if vc == t.dict_items {
         t.dict_itemiter
     } else {
         t.dict_keyiter
@@ -415,10 +416,11 @@ fn view_items_vec(vm: &mut Vm, v: Value) -> Vec<Value> {
     let o = dobj(v);
     let d = o.get(0);
     let items = vm.dict_items(d);
+    let vc = view_class(vm, o);
     let t = &vm.g.types;
-    if view_class(vm, o) == t.dict_values {
+    if vc == t.dict_values {
         items.into_iter().map(|(_, v)| v).collect()
-    } else if view_class(vm, o) == t.dict_items {
+    } else if vc == t.dict_items {
         items
             .into_iter()
             .map(|(k, v)| vm.new_tuple(&[k, v]))
@@ -443,11 +445,12 @@ fn view_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn view_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = dobj(a[0]);
+    let vc = view_class(vm, o);
     let t = &vm.g.types;
-    if view_class(vm, o) == t.dict_keys {
+    if vc == t.dict_keys {
         return Ok(Value::bool(vm.dict_get(o.get(0), a[1])?.is_some()));
     }
-    if view_class(vm, o) == t.dict_items {
+    if vc == t.dict_items {
         // `dictitems_contains`: the key's value, compared with `==`.
         let pair = Obj::from_value(a[1]).filter(|p| p.kind() == Kind::TUPLE && p.n_values() == 2);
         let Some(p) = pair else {

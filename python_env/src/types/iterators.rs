@@ -112,7 +112,7 @@ fn builtin_iter(vm: &mut Vm) -> PyResult<Value> {
 }
 
 /// `(iter, (arg,))`, or `(iter, (arg,), index)` with an index.
-fn iter_call(vm: &mut Vm, arg: Value, index: Option<Value>) -> PyResult<Value> {
+pub(super) fn iter_call(vm: &mut Vm, arg: Value, index: Option<Value>) -> PyResult<Value> {
     let iter = builtin_iter(vm)?;
     let mark = vm.push_root(iter);
     vm.push_root(arg);
@@ -1066,7 +1066,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(lr, "__setstate__", list_reviter_setstate);
     let mut all_steps = steps.to_vec();
     all_steps.push((lr, list_reviter_step as IterNextFn));
-    if let Some(od_it) = super::ordereddict::iter_type() {
+    if let Some(od_it) = super::ordereddict::iter_type(vm) {
         all_steps.push((od_it, super::ordereddict::iter_step as IterNextFn));
     }
     // Set once, by this one init of the interpreter's builtins.

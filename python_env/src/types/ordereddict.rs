@@ -57,13 +57,10 @@ const IT_REVERSED: u64 = 4;
 
 const DOC: &str = "Dictionary that remembers insertion order";
 
-/// `[OrderedDict, odict_keys, odict_values, odict_items]`.
-fn types(vm: &Vm) -> [Value; 4] {
+/// `[OrderedDict, odict_keys, odict_values, odict_items, odict_iterator]`.
+fn types(vm: &Vm) -> [Value; 5] {
     *vm.g.odict_types.get().expect("OrderedDict types")
 }
-
-/// The `odict_iterator` type.
-static ITER_TYPE: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 
 /// Is `v` an OrderedDict (any subclass)?
 pub fn is_odict(vm: &Vm, v: Value) -> bool {
@@ -235,18 +232,12 @@ fn update_arg_rooted(vm: &mut Vm, od: Value, arg: Value) -> PyResult<()> {
     add_pairs(vm, od, arg)
 }
 
-/// The keyword arguments of a call, as (name, value) pairs.
-fn keywords(a: &[Value], k: Value) -> (&[Value], Vec<(Value, Value)>) {
-    let args = crate::args::Args::new(a, k);
-    (args.pos, args.kw)
-}
-
 /// `update(self, other=(), /, **kwds)` (CPython's
 /// `mutablemapping_update`).
 fn update_impl(vm: &mut Vm, a: &[Value], k: Value, what: &str) -> PyResult<Value> {
     // Refused even when there is nothing to add, as dict.update.
     vm.check_mutable(Obj::from_value(a[0]).expect("dict"))?;
-    let (pos, kw) = keywords(a, k);
+    let crate::args::Args { pos, kw } = crate::args::Args::new(a, k);
     let n = pos.len() - 1;
     if n > 1 {
         let msg = if what == "__init__" {
@@ -571,7 +562,7 @@ fn od_fromkeys(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// A new iterator over OrderedDict `d` with the kind `flags`.
 fn new_iter(vm: &mut Vm, d: Obj, flags: u64) -> Value {
-    let cls = *ITER_TYPE.get().expect("odict_iterator");
+    let cls = types(vm)[4];
     // Read before allocating: waiting for the lock is a safepoint.
     let (pos, ver, n) = vm.with_lock(d, |_| {
         let t = ldict::table(d);
@@ -701,7 +692,7 @@ fn step(it: Obj, d: Obj, pos: usize) -> Result<Option<(Value, Value, usize)>, St
 
 /// The iterator `a[0]`.
 fn iter_obj(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Obj> {
-    let cls = *ITER_TYPE.get().expect("odict_iterator");
+    let cls = types(vm)[4];
     match a.first().and_then(|&v| Obj::from_value(v)) {
         Some(o) if o.kind() == K_MISC && o.class() == cls => Ok(o),
         _ => {
@@ -753,20 +744,27 @@ pub fn iter_step(vm: &mut Vm, it: Obj) -> PyResult<Option<Value>> {
             vm.store(it, 0, Value::EMPTY);
             Ok(None)
         }
-        Err(StepErr::Mutated) => {
-            vm.store(it, 0, Value::EMPTY);
-            Err(vm.new_exc(vm.g.e.RuntimeError, "OrderedDict mutated during iteration"))
+        Err(e) => {
+            if matches!(e, StepErr::Mutated) {
+                vm.store(it, 0, Value::EMPTY);
+            }
+            Err(step_error(vm, e))
         }
-        Err(StepErr::Resized) => Err(vm.new_exc(
-            vm.g.e.RuntimeError,
-            "OrderedDict changed size during iteration",
-        )),
     }
 }
 
+/// CPython's RuntimeError for a dict changed under its iterator.
+fn step_error(vm: &mut Vm, e: StepErr) -> PyException {
+    let msg = match e {
+        StepErr::Mutated => "OrderedDict mutated during iteration",
+        StepErr::Resized => "OrderedDict changed size during iteration",
+    };
+    vm.new_exc(vm.g.e.RuntimeError, msg)
+}
+
 /// The `odict_iterator` type, once [`init`] made it.
-pub fn iter_type() -> Option<Value> {
-    ITER_TYPE.get().copied()
+pub fn iter_type(vm: &Vm) -> Option<Value> {
+    vm.g.odict_types.get().map(|t| t[4])
 }
 
 fn iter_self(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -790,17 +788,8 @@ fn iter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             }
             Ok(())
         });
-        match r {
-            Ok(()) => {}
-            Err(StepErr::Mutated) => {
-                return Err(vm.new_exc(vm.g.e.RuntimeError, "OrderedDict mutated during iteration"))
-            }
-            Err(StepErr::Resized) => {
-                return Err(vm.new_exc(
-                    vm.g.e.RuntimeError,
-                    "OrderedDict changed size during iteration",
-                ))
-            }
+        if let Err(e) = r {
+            return Err(step_error(vm, e));
         }
     }
     let flat: Vec<Value> = left.iter().flat_map(|&(k, v)| [k, v]).collect();
@@ -810,17 +799,8 @@ fn iter_reduce(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         .map(|(k, v)| yielded(vm, flags, k, v))
         .collect();
     let l = vm.new_list(&items);
-    vm.push_root(l);
-    let key = vm.intern("iter");
-    let r = match vm.dict_get_str(vm.g.builtins, key) {
-        Some(iter) => {
-            let args = vm.new_tuple(&[l]);
-            Ok(vm.new_tuple(&[iter, args]))
-        }
-        None => Err(vm.new_exc(vm.g.e.RuntimeError, "lost builtins.iter")),
-    };
     vm.pop_roots(mark);
-    r
+    super::iterators::iter_call(vm, l, None)
 }
 
 /// Makes `OrderedDict`, its views and its iterator at start-up (before the
@@ -898,7 +878,6 @@ pub fn new_type(vm: &mut Vm) -> Value {
     vm.add_method(it, "__iter__", iter_self);
     vm.add_method(it, "__next__", iter_next);
     vm.add_method(it, "__reduce__", iter_reduce);
-    let _ = ITER_TYPE.set(it);
-    let _ = vm.g.odict_types.set([t, views[0], views[1], views[2]]);
+    let _ = vm.g.odict_types.set([t, views[0], views[1], views[2], it]);
     types(vm)[0]
 }
