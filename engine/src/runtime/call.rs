@@ -678,6 +678,16 @@ impl Vm {
             if cls == t.bool_ {
                 return Ok(Value::bool(self.truthy(a)?));
             }
+            // `float(x)` of an immediate float (itself) or int (its nearest
+            // float, as `int.__float__` rounds).
+            if cls == t.float {
+                if a.is_float() {
+                    return Ok(a);
+                }
+                if a.is_int() {
+                    return Ok(self.new_float(a.int_unchecked() as f64));
+                }
+            }
         }
         // `range(stop)`, `range(start, stop[, step])` of small ints: the
         // object `range.__new__` makes, without its argument parsing.

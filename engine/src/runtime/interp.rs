@@ -1718,18 +1718,22 @@ impl Vm {
                         Opcode::BinarySubscr => {
                             let k = pop!();
                             let c = top!();
-                            // `seq[i]` on an exact list or tuple, index in range.
-                            if let Some(x) = self.exact_seq_item(c, k) {
-                                st!()[sp - 1] = x;
-                                continue;
-                            }
-                            // `s[i]`, an exact str and an int in range.
-                            if let Some(x) = self.exact_str_item(c, k) {
-                                st!()[sp - 1] = x;
-                                continue;
-                            }
-                            // `d[k]`, an exact dict and an int or str key, present.
-                            if let Some(x) = self.exact_dict_item(c, k) {
+                            // One test of the container's kind picks the fast
+                            // path to try.
+                            let fast = match Obj::from_value(c).map(|o| o.kind()) {
+                                // `seq[i]` on an exact list, tuple, bytes or
+                                // bytearray, index in range.
+                                Some(Kind::LIST | Kind::TUPLE | Kind::BYTES | K_BYTEARRAY) => {
+                                    self.exact_seq_item(c, k)
+                                }
+                                // `s[i]`, an exact str and an int in range.
+                                Some(Kind::STR) => self.exact_str_item(c, k),
+                                // `d[k]`, an exact dict and an int or str key,
+                                // present.
+                                Some(Kind::DICT) => self.exact_dict_item(c, k),
+                                _ => None,
+                            };
+                            if let Some(x) = fast {
                                 st!()[sp - 1] = x;
                                 continue;
                             }
@@ -1748,11 +1752,24 @@ impl Vm {
                             // arguments, still at `sp - 1` and `sp`.
                             if let Some(co) = Obj::from_value(c).filter(|o| o.kind() == K_INSTANCE)
                             {
-                                if let Some(fo) = self
+                                let f = self
                                     .lookup_type(co.class(), self.g.names.__getitem__)
-                                    .and_then(Obj::from_value)
-                                    .filter(|f| f.kind() == K_FUNCTION)
+                                    .and_then(Obj::from_value);
+                                // A native `__getitem__` of the object's own
+                                // type (array, deque): called with `obj` and
+                                // `k`, rooted where they are, without the
+                                // slot-method call.
+                                if let Some(b) = f
+                                    .filter(|f| f.kind() == K_BUILTIN)
+                                    .and_then(builtin_data)
+                                    .filter(|b| b.owner == co.class() && call::method_takes(b, 1))
                                 {
+                                    self.frames[fi].lasti = lasti;
+                                    let v = t!(self.run_native(b.f, &[c, k], Value::EMPTY));
+                                    st!()[sp - 1] = v;
+                                    continue;
+                                }
+                                if let Some(fo) = f.filter(|f| f.kind() == K_FUNCTION) {
                                     push_frame_for_top!(fo, 2);
                                     // One with defaults, `*args` or `**kwargs`
                                     // (typing's cached `inner(*args, **kwds)`):
@@ -1815,6 +1832,22 @@ impl Vm {
                                 continue;
                             }
                             self.frames[fi].lasti = lasti;
+                            // A native `__setitem__` of the object's own type:
+                            // called directly, its three arguments still in
+                            // their (rooted) stack slots.
+                            if let Some(co) = Obj::from_value(c).filter(|o| o.kind() == K_INSTANCE)
+                            {
+                                if let Some(b) = self
+                                    .lookup_type(co.class(), self.g.names.__setitem__)
+                                    .and_then(Obj::from_value)
+                                    .filter(|f| f.kind() == K_BUILTIN)
+                                    .and_then(builtin_data)
+                                    .filter(|b| b.owner == co.class() && call::method_takes(b, 2))
+                                {
+                                    t!(self.run_native(b.f, &[c, k, v], Value::EMPTY));
+                                    continue;
+                                }
+                            }
                             t!(self.setitem(c, k, v));
                         }
                         Opcode::DeleteSubscr => {
@@ -1934,6 +1967,15 @@ impl Vm {
                             } else if a.is_float() && b.is_float() && arg <= 5 {
                                 // Immediate floats are never NaN.
                                 let (x, y) = (a.float_unchecked(), b.float_unchecked());
+                                Value::bool(ops::cmp_op(
+                                    x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
+                                    arg,
+                                ))
+                            } else if let Some((x, y)) =
+                                (arg <= 5).then(|| ops::float_int_pair(a, b)).flatten()
+                            {
+                                // A float and an int of at most 53 bits: exact
+                                // as two floats (immediate floats are never NaN).
                                 Value::bool(ops::cmp_op(
                                     x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
                                     arg,

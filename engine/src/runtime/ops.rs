@@ -80,7 +80,19 @@ impl Vm {
     }
 
     /// Float value of an int or float.
+    #[inline]
     pub fn as_f64(&self, v: Value) -> Option<f64> {
+        if let Some(f) = v.as_float() {
+            return Some(f);
+        }
+        if let Some(i) = v.as_int() {
+            return Some(i as f64);
+        }
+        self.as_f64_slow(v)
+    }
+
+    #[inline(never)]
+    fn as_f64_slow(&self, v: Value) -> Option<f64> {
         match self.num(v)? {
             Num::I(i) => Some(i as f64),
             Num::B(b) => b.to_f64(),
@@ -3383,6 +3395,13 @@ pub fn num_compare(a: &Num, b: &Num, op: u32) -> bool {
 }
 
 fn cmp_float_int(f: f64, i: &Num) -> Option<std::cmp::Ordering> {
+    // An int of at most 53 bits is exactly a float: one float comparison
+    // (None for a NaN).
+    if let Num::I(x) = *i {
+        if x.unsigned_abs() <= 1 << 53 {
+            return f.partial_cmp(&(x as f64));
+        }
+    }
     if f.is_nan() {
         return None;
     }
@@ -3408,6 +3427,20 @@ fn cmp_float_int(f: f64, i: &Num) -> Option<std::cmp::Ordering> {
             std::cmp::Ordering::Equal
         }),
         o => Some(o),
+    }
+}
+
+/// `(a, b)` as two floats when one is an immediate float and the other a
+/// small int of at most 53 bits, which converts exactly.
+#[inline(always)]
+pub fn float_int_pair(a: Value, b: Value) -> Option<(f64, f64)> {
+    let small = |v: Value| v.is_int() && v.int_unchecked().unsigned_abs() <= 1 << 53;
+    if a.is_float() && small(b) {
+        Some((a.float_unchecked(), b.int_unchecked() as f64))
+    } else if small(a) && b.is_float() {
+        Some((a.int_unchecked() as f64, b.float_unchecked()))
+    } else {
+        None
     }
 }
 

@@ -51,6 +51,7 @@ fn itemsize(tc: u8) -> usize {
 }
 
 /// The array behind `v`: (object, typecode), or None for other objects.
+#[inline]
 fn arr_of(v: Value) -> Option<(Obj, u8)> {
     let o = Obj::from_value(v)?;
     if o.kind() != K_INSTANCE {
@@ -59,16 +60,21 @@ fn arr_of(v: Value) -> Option<(Obj, u8)> {
     native_ref::<ArrState>(o).map(|s| (o, s.tc))
 }
 
+#[inline]
 fn this(vm: &mut Vm, v: Value, name: &str) -> PyResult<(Obj, u8)> {
     match arr_of(v) {
         Some(x) => Ok(x),
-        None => {
-            let tn = vm.type_name_of(v);
-            Err(vm.type_error(&format!(
-                "descriptor '{name}' for 'array.array' objects doesn't apply to a '{tn}' object"
-            )))
-        }
+        None => Err(not_array(vm, v, name)),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn not_array(vm: &mut Vm, v: Value, name: &str) -> PyException {
+    let tn = vm.type_name_of(v);
+    vm.type_error(&format!(
+        "descriptor '{name}' for 'array.array' objects doesn't apply to a '{tn}' object"
+    ))
 }
 
 /// The storage bytearray of array `o`.
@@ -131,14 +137,24 @@ fn overflow(vm: &mut Vm, msg: &str) -> PyException {
 /// Packs `v` as one item of typecode `tc`, appending to `out` (CPython's
 /// messages for wrong types and out-of-range values).
 fn pack_item(vm: &mut Vm, tc: u8, v: Value, out: &mut Vec<u8>) -> PyResult<()> {
+    let b = pack_one(vm, tc, v)?;
+    out.extend_from_slice(&b[..itemsize(tc)]);
+    Ok(())
+}
+
+/// One item of typecode `tc` packed from `v`: its `itemsize(tc)` bytes,
+/// little-endian, at the front of the result (CPython's messages for wrong
+/// types and out-of-range values).
+fn pack_one(vm: &mut Vm, tc: u8, v: Value) -> PyResult<[u8; 8]> {
+    let mut out = [0u8; 8];
     match tc {
         b'u' => {
             let s = if is_str(v) { Some(str_of(v)) } else { None };
             let mut cs = s.as_deref().map(|s| s.chars()).into_iter().flatten();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => {
-                    out.extend_from_slice(&(c as u32).to_le_bytes());
-                    Ok(())
+                    out[..4].copy_from_slice(&(c as u32).to_le_bytes());
+                    Ok(out)
                 }
                 _ => Err(vm.type_error("array item must be unicode character")),
             }
@@ -159,11 +175,11 @@ fn pack_item(vm: &mut Vm, tc: u8, v: Value, out: &mut Vec<u8>) -> PyResult<()> {
                 }
             };
             if tc == b'f' {
-                out.extend_from_slice(&(x as f32).to_le_bytes());
+                out[..4].copy_from_slice(&(x as f32).to_le_bytes());
             } else {
-                out.extend_from_slice(&x.to_le_bytes());
+                out = x.to_le_bytes();
             }
-            Ok(())
+            Ok(out)
         }
         _ => {
             let iv = if vm.is_int_like(v) {
@@ -178,9 +194,14 @@ fn pack_item(vm: &mut Vm, tc: u8, v: Value, out: &mut Vec<u8>) -> PyResult<()> {
                 }
                 vm.index(v)?
             };
-            let big = vm.as_bigint(iv).unwrap_or_default();
-            let x = big.to_i128();
-            let neg = big.sign() == num_bigint::Sign::Minus;
+            // A small int converts without a BigInt.
+            let (x, neg) = match iv.as_int() {
+                Some(i) => (Some(i as i128), i < 0),
+                None => {
+                    let big = vm.as_bigint(iv).unwrap_or_default();
+                    (big.to_i128(), big.sign() == num_bigint::Sign::Minus)
+                }
+            };
             let (lo, hi, low_msg, high_msg): (i128, i128, &str, &str) = match tc {
                 b'b' => (
                     -128,
@@ -250,8 +271,8 @@ fn pack_item(vm: &mut Vm, tc: u8, v: Value, out: &mut Vec<u8>) -> PyResult<()> {
                 None if neg => return Err(overflow(vm, low_msg)),
                 None => return Err(overflow(vm, high_msg)),
             };
-            out.extend_from_slice(&x.to_le_bytes()[..itemsize(tc)]);
-            Ok(())
+            out.copy_from_slice(&x.to_le_bytes()[..8]);
+            Ok(out)
         }
     }
 }
@@ -260,10 +281,15 @@ fn pack_item(vm: &mut Vm, tc: u8, v: Value, out: &mut Vec<u8>) -> PyResult<()> {
 fn unpack_item(vm: &mut Vm, tc: u8, b: &[u8]) -> PyResult<Value> {
     let mut w = [0u8; 8];
     w[..b.len()].copy_from_slice(b);
-    let u = u64::from_le_bytes(w);
+    unpack_word(vm, tc, u64::from_le_bytes(w))
+}
+
+/// The Python value of one item whose bytes, little-endian and
+/// zero-extended, are `u`.
+fn unpack_word(vm: &mut Vm, tc: u8, u: u64) -> PyResult<Value> {
     Ok(match tc {
-        b'b' => Value::int(b[0] as i8 as i64),
-        b'B' => Value::int(b[0] as i64),
+        b'b' => Value::int(u as u8 as i8 as i64),
+        b'B' => Value::int(u as u8 as i64),
         b'h' => Value::int(u as u16 as i16 as i64),
         b'H' => Value::int(u as u16 as i64),
         b'i' => Value::int(u as u32 as i32 as i64),
@@ -446,11 +472,14 @@ fn check(vm: &mut Vm, name: &str, a: &[Value], k: Value, min: usize, max: usize)
 
 fn a_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (o, tc) = this(vm, a[0], "__len__")?;
-    Ok(Value::int((bytes_of(o).len() / itemsize(tc)) as i64))
+    Ok(Value::int((tb::ba_len(storage(o)) / itemsize(tc)) as i64))
 }
 
 /// An item index as an integer (TypeError as CPython's array).
 fn index_arg(vm: &mut Vm, k: Value) -> PyResult<i64> {
+    if let Some(i) = k.as_int() {
+        return Ok(i);
+    }
     if !vm.has_index(k) {
         return Err(vm.type_error("array indices must be integers"));
     }
@@ -489,15 +518,10 @@ fn a_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// `a[i]` with an int index: reads the one item in place, not a copy of the
 /// whole buffer (which made indexing O(len)).
 fn a_getitem_int(vm: &mut Vm, o: Obj, tc: u8, i: i64) -> PyResult<Value> {
-    let isz = itemsize(tc);
-    let st = storage(o);
-    let n = tb::ba_len(st) / isz;
-    let mut item = [0u8; 8];
-    let read = resolve(i, n).is_some_and(|j| tb::ba_read_at(st, j * isz, &mut item[..isz]));
-    if !read {
-        return Err(vm.new_exc(vm.g.e.IndexError, "array index out of range"));
+    match tb::ba_read_item(storage(o), i, itemsize(tc)) {
+        Some(u) => unpack_word(vm, tc, u),
+        None => Err(vm.new_exc(vm.g.e.IndexError, "array index out of range")),
     }
-    unpack_item(vm, tc, &item[..isz])
 }
 
 /// Byte positions of the items a slice of `n` items selects.
@@ -558,18 +582,22 @@ fn a_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(Value::NONE);
     }
     let i = index_arg(vm, a[1])?;
-    let mut item = Vec::with_capacity(isz);
-    pack_item(vm, tc, a[2], &mut item)?;
+    let packed = pack_one(vm, tc, a[2])?;
+    let item = &packed[..isz];
     // In place when the array is local (its storage is then local too);
     // else one atomic step that resolves the index against the length it
     // finds.
-    let local = resolve(i, tb::ba_len(st) / isz)
-        .map_or(Some(false), |j| tb::ba_write_local(st, j * isz, &item));
+    // A non-negative index needs no length: the write checks its bounds.
+    let pos = match usize::try_from(i) {
+        Ok(j) => j.checked_mul(isz),
+        Err(_) => resolve(i, tb::ba_len(st) / isz).map(|j| j * isz),
+    };
+    let local = pos.map_or(Some(false), |p| tb::ba_write_local(st, p, item));
     let ok = match local {
         Some(ok) => ok,
         None => tb::ba_try_update(vm, st, |b| match resolve(i, b.len() / isz) {
             Some(j) => {
-                b[j * isz..(j + 1) * isz].copy_from_slice(&item);
+                b[j * isz..(j + 1) * isz].copy_from_slice(item);
                 true
             }
             None => false,

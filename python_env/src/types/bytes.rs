@@ -733,18 +733,27 @@ pub(crate) fn ba_len(v: Value) -> usize {
     ba_bytes(Obj::from_value(v).expect("ba")).len()
 }
 
-/// Copies the `out.len()` bytes at byte offset `pos` of bytearray `v` into `out`
-/// without copying the rest of the buffer (as `ba_getitem` reads one byte
-/// in place); false, writing nothing, when they lie past the current end.
-pub(crate) fn ba_read_at(v: Value, pos: usize, out: &mut [u8]) -> bool {
+/// Item `i` of bytearray `v` seen as items of `isz` bytes (1, 2, 4 or 8;
+/// `i` negative counts from the end, as a sequence index): its bytes
+/// zero-extended into a little-endian word, reading the buffer once; None
+/// when there is no such item.
+pub(crate) fn ba_read_item(v: Value, i: i64, isz: usize) -> Option<u64> {
     let b = ba_bytes(Obj::from_value(v).expect("ba"));
-    match pos.checked_add(out.len()).and_then(|end| b.get(pos..end)) {
-        Some(src) => {
-            out.copy_from_slice(src);
-            true
-        }
-        None => false,
+    let n = (b.len() / isz) as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return None;
     }
+    let p = j as usize * isz;
+    let mut w = [0u8; 8];
+    // Fixed-size copies (no call to memcpy for a variable length).
+    match isz {
+        8 => w.copy_from_slice(&b[p..p + 8]),
+        4 => w[..4].copy_from_slice(&b[p..p + 4]),
+        2 => w[..2].copy_from_slice(&b[p..p + 2]),
+        _ => w[0] = b[p],
+    }
+    Some(u64::from_le_bytes(w))
 }
 
 /// Installs a new buffer holding `parts` (room for `cap` bytes) in
