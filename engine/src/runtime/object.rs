@@ -674,8 +674,14 @@ impl Vm {
         if o.kind() != K_TYPE {
             return false;
         }
-        let mro = type_mro(o);
-        (0..mro.n_values()).any(|i| mro.get(i) == sup)
+        // The MRO's values read as one slice (no per-entry header reload and
+        // bounds check).
+        let bits = sup.bits();
+        type_mro(o)
+            .view()
+            .values()
+            .iter()
+            .any(|e| e.load(proto_core::sync::heap_atomic::Ordering::Acquire) == bits)
     }
 
     /// isinstance(v, t) for a type t (no __instancecheck__).
