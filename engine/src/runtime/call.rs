@@ -919,11 +919,13 @@ impl Vm {
             if !self.isinstance(r, cls) {
                 return Ok(r);
             }
-            // A builtin's `__new__` (tuple, str, bytes...) made an instance
-            // of a class with `__del__`: listed as `alloc_instance` lists
-            // its own (listing twice is harmless).
+            // A builtin's `__new__` (tuple, str, bytes, array...) made an
+            // instance of a class with `__del__`: listed as `alloc_instance`
+            // lists its own (listing twice is harmless). A plain instance
+            // came from `alloc_instance`; one with a native payload (array)
+            // from its type's own allocator.
             if Obj::from_value(r).is_some_and(|o| {
-                o.kind() != K_INSTANCE
+                (o.kind() != K_INSTANCE || o.is_native())
                     && Obj::from_value(o.class()).is_some_and(|c| type_flags(c) & TF_HAS_DEL != 0)
             }) {
                 super::finalize::register(self, r);
