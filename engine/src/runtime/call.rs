@@ -663,6 +663,11 @@ impl Vm {
 
     /// `cls(*args, **kw)`.
     fn call_type(&mut self, cls: Value, base: usize, n: usize, kwnames: Value) -> PyResult<Value> {
+        if n == 0 && cls == self.g.types.super_ && !kwnames.is_heap() {
+            if let Some(r) = self.call_super_zero() {
+                return r;
+            }
+        }
         let t = &self.g.types;
         if n == 1 && !kwnames.is_heap() {
             let a = self.ctx.stack().slots_mut()[base + 1];
@@ -825,6 +830,56 @@ impl Vm {
         buf[0] = cls;
         buf[1..=n].copy_from_slice(&self.ctx.stack().slots_mut()[base + 1..base + 1 + n]);
         Some(self.run_native(b.f, &buf[..=n], Value::EMPTY))
+    }
+
+    /// `super()` (no arguments): super's own native `__new__` and
+    /// `__init__` called directly, without the general type call's
+    /// constructor lookup and `__init__` binding (`super` is a builtin type:
+    /// no class can replace its methods). The caller's frame, which the
+    /// zero-argument form reads, is still the last one. None when either
+    /// method is not the plain native kind this expects.
+    fn call_super_zero(&mut self) -> Option<PyResult<Value>> {
+        let cls = self.g.types.super_;
+        let found = match self.g.super_ctor.get() {
+            Some(f) => *f,
+            None => {
+                let f = self.find_super_ctor(cls);
+                *self.g.super_ctor.get_or_init(|| f)
+            }
+        };
+        let (new, init) = found?;
+        let s = match self.run_native(new, &[cls], Value::EMPTY) {
+            Ok(s) => s,
+            Err(e) => return Some(Err(e)),
+        };
+        let mark = self.push_root(s);
+        let r = self.run_native(init, &[s], Value::EMPTY);
+        self.pop_roots(mark);
+        Some(r.map(|_| s))
+    }
+
+    /// `super`'s native `__new__` and `__init__` functions, when they are
+    /// the plain kinds [`Vm::call_super_zero`] calls directly.
+    #[cold]
+    fn find_super_ctor(&self, cls: Value) -> Option<(NativeFn, NativeFn)> {
+        // `__new__` is stored as a staticmethod wrapping the builtin.
+        let native = |name: Value| {
+            self.lookup_type(cls, name)
+                .and_then(Obj::from_value)
+                .and_then(|o| {
+                    if o.kind() == K_WRAPPER && o.class() == self.g.types.staticmethod {
+                        Obj::from_value(o.get(0))
+                    } else {
+                        Some(o)
+                    }
+                })
+                .filter(|o| o.kind() == K_BUILTIN)
+                .and_then(builtin_data)
+                .filter(|b| !b.bound.is_heap() && b.owner == cls)
+        };
+        let newb = native(self.g.names.__new__).filter(|b| !b.is_method)?;
+        let initb = native(self.g.names.__init__).filter(|b| method_takes(b, 0))?;
+        Some((newb.f, initb.f))
     }
 
     /// `__init__` that is a descriptor object (a property, an instance

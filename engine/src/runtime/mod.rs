@@ -464,6 +464,10 @@ pub struct Interpreter {
     /// python_env: [`Vm::collect`] snapshots an exact one as it does a dict
     /// (its order is its table's).
     pub odict_types: std::sync::OnceLock<[Value; 5]>,
+    /// `super`'s native `__new__` and `__init__`, found on the first
+    /// `super()` call (a builtin type's methods never change): the
+    /// zero-argument call runs them directly.
+    pub super_ctor: std::sync::OnceLock<Option<(NativeFn, NativeFn)>>,
     /// The builtin sequence types' `__mul__`/`__rmul__`/`__imul__`, set
     /// once at start-up: CPython's `sq_repeat` slots. The `*` and `*=`
     /// operators call them only when the count has `__index__`, so that

@@ -1470,6 +1470,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         std_bootstrap: Mutex::new(Vec::new()),
         iternext: std::sync::OnceLock::new(),
         odict_types: std::sync::OnceLock::new(),
+        super_ctor: std::sync::OnceLock::new(),
         seq_repeat: std::sync::OnceLock::new(),
         hooks: std::sync::OnceLock::new(),
     }

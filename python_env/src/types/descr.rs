@@ -317,8 +317,9 @@ fn super_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let code = &cd.code;
             let locals = base + FRAME_HEADER;
             let cells = locals + cd.nlocals;
-            // CPython checks for a first argument before the cell.
-            if code.argcount == 0 && !code.flags.contains(engine::bytecode::CodeFlags::VARARGS) {
+            // CPython checks for a first positional parameter (a `*args`
+            // alone is none) before the cell.
+            if code.argcount == 0 {
                 return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): no arguments"));
             }
             let Some(ci) = code.freevars.iter().position(|n| &**n == "__class__") else {
@@ -331,18 +332,10 @@ fn super_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             if t.is_empty() {
                 return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): empty __class__ cell"));
             }
-            if code.argcount == 0 && !code.flags.contains(engine::bytecode::CodeFlags::VARARGS) {
-                return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): no arguments"));
-            }
             let mut first = vm.ctx.stack().slots_mut()[locals];
             if let Some(ci) = code.cell2arg.iter().position(|x| *x == Some(0)) {
                 let c = vm.ctx.stack().slots_mut()[cells + ci];
                 first = Obj::from_value(c).map(|c| c.get(0)).unwrap_or(first);
-            }
-            if code.argcount == 0 {
-                let va = vm.ctx.stack().slots_mut()
-                    [locals + (code.argcount + code.kwonlyargcount) as usize];
-                first = vm.seq_get(va, 0).unwrap_or(Value::EMPTY);
             }
             if first.is_empty() {
                 return Err(vm.new_exc(vm.g.e.RuntimeError, "super(): arg[0] deleted"));
