@@ -468,6 +468,9 @@ pub struct Interpreter {
     /// `super()` call (a builtin type's methods never change): the
     /// zero-argument call runs them directly.
     pub super_ctor: std::sync::OnceLock<Option<(NativeFn, NativeFn)>>,
+    /// `array`'s iterator type (`arrayiterator`), made once at start-up by
+    /// python_env so that its native step joins [`Interpreter::iternext`].
+    pub array_iter: std::sync::OnceLock<Value>,
     /// The builtin sequence types' `__mul__`/`__rmul__`/`__imul__`, set
     /// once at start-up: CPython's `sq_repeat` slots. The `*` and `*=`
     /// operators call them only when the count has `__index__`, so that

@@ -712,6 +712,7 @@ impl Vm {
     /// Whether `v.__class__` is `type(v)` without looking it up: its type
     /// keeps object's `__class__` (a data descriptor, which no instance
     /// attribute shadows) and object's `__getattribute__`.
+    #[inline]
     pub fn class_is_type(&self, v: Value) -> bool {
         let tp = self.type_of(v);
         if Obj::from_value(tp).is_none_or(|to| type_flags(to) & TF_GETATTRIBUTE != 0) {
@@ -1471,6 +1472,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         iternext: std::sync::OnceLock::new(),
         odict_types: std::sync::OnceLock::new(),
         super_ctor: std::sync::OnceLock::new(),
+        array_iter: std::sync::OnceLock::new(),
         seq_repeat: std::sync::OnceLock::new(),
         hooks: std::sync::OnceLock::new(),
     }

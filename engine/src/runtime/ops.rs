@@ -2490,7 +2490,26 @@ impl Vm {
             if !claim_index(it, i, i + 1) {
                 return Ok(None);
             }
-            return match self.getitem(src, idx) {
+            // A native `__getitem__` of the source's own type (array):
+            // called directly, the source rooted (another thread may end
+            // the iterator and drop it from the iterator's slot).
+            let native = (so.kind() == K_INSTANCE)
+                .then(|| self.lookup_type(so.class(), self.g.names.__getitem__))
+                .flatten()
+                .and_then(Obj::from_value)
+                .filter(|f| f.kind() == K_BUILTIN)
+                .and_then(builtin_data)
+                .filter(|b| b.owner == so.class() && call::method_takes(b, 1));
+            let r = match native {
+                Some(b) => {
+                    let mark = self.push_root(src);
+                    let r = self.run_native(b.f, &[src, idx], Value::EMPTY);
+                    self.pop_roots(mark);
+                    r
+                }
+                None => self.getitem(src, idx),
+            };
+            return match r {
                 Ok(v) => Ok(Some(Some(Some(v)))),
                 Err(e)
                     if self.isinstance(e.0, self.g.e.IndexError)

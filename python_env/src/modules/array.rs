@@ -24,6 +24,7 @@ use crate::types::seq::{is_slice, slice_indices};
 use engine::runtime::*;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
+use proto_core::layouts::{get_raw, set_raw};
 use proto_core::native::{native_ref, Trace};
 use proto_core::{Obj, Value};
 
@@ -1358,6 +1359,121 @@ fn reconstructor(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     r
 }
 
+// ------------------------------------------------------------ iterator
+
+/// `arrayiterator`: value 0 the array (EMPTY once exhausted, so that the
+/// iterator no longer keeps it alive), raw word 0 the next index. Items are
+/// read from the array's storage, never through a subclass's `__getitem__`
+/// (as CPython's `array_iter`).
+fn a_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    this(vm, a[0], "__iter__")?;
+    let t = *vm
+        .g
+        .array_iter
+        .get()
+        .expect("arrayiterator is made at start-up");
+    let it = vm.alloc_obj(K_MISC, t, 1, 8);
+    it.init(0, a[0]);
+    Ok(it.value())
+}
+
+/// Makes the `arrayiterator` type (at start-up, before the array module is
+/// imported: its step is one of `vm.g.iternext`'s).
+pub fn init_iter_type(vm: &mut Vm) -> Value {
+    let t = vm.new_static_type("arrayiterator", vm.g.types.object, K_MISC, false);
+    let m = vm.new_str("array");
+    vm.ctx.promote(m);
+    vm.add_attr(t, "__module__", m);
+    vm.add_method(t, "__iter__", ai_iter);
+    vm.add_method(t, "__next__", ai_next);
+    vm.add_method(t, "__reduce__", ai_reduce);
+    vm.add_method(t, "__setstate__", ai_setstate);
+    let _ = vm.g.array_iter.set(t);
+    t
+}
+
+fn ai_this(vm: &mut Vm, v: Value, name: &str) -> PyResult<Obj> {
+    match Obj::from_value(v) {
+        Some(o) if o.kind() == K_MISC && Some(&o.class()) == vm.g.array_iter.get() => Ok(o),
+        _ => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!(
+                "descriptor '{name}' for 'arrayiterator' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
+}
+
+fn ai_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    ai_this(vm, a[0], "__iter__")?;
+    Ok(a[0])
+}
+
+fn ai_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let it = ai_this(vm, a[0], "__next__")?;
+    match iter_step(vm, it)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::NONE)),
+    }
+}
+
+/// One step of an `arrayiterator` (`vm.next` runs it directly): the next
+/// item, or None once past the end (the array is then dropped). Threads
+/// sharing one iterator each take their own index.
+pub fn iter_step(vm: &mut Vm, it: Obj) -> PyResult<Option<Value>> {
+    use proto_core::sync::heap_atomic::Ordering;
+    loop {
+        let Some((o, tc)) = arr_of(it.get(0)) else {
+            return Ok(None);
+        };
+        let i = get_raw(it, 0);
+        let Some(u) = tb::ba_read_item(storage(o), i as i64, itemsize(tc)) else {
+            vm.store(it, 0, Value::EMPTY);
+            return Ok(None);
+        };
+        let claimed = if it.is_shared() {
+            proto_core::layouts::raw_word(it, 0)
+                .compare_exchange(i, i + 1, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+        } else {
+            set_raw(it, 0, i + 1);
+            true
+        };
+        if claimed {
+            return unpack_word(vm, tc, u).map(Some);
+        }
+    }
+}
+
+/// `(iter, (array,), index)`, or `(iter, ((),))` once exhausted (CPython's).
+fn ai_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let it = ai_this(vm, a[0], "__reduce__")?;
+    let src = it.get(0);
+    if src.is_empty() {
+        let empty = vm.new_tuple(&[]);
+        return crate::types::iterators::iter_call(vm, empty, None);
+    }
+    let idx = vm.new_int(get_raw(it, 0) as i64);
+    crate::types::iterators::iter_call(vm, src, Some(idx))
+}
+
+/// `__setstate__(index)`: the index clamped to `0..=len(array)`.
+fn ai_setstate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let it = ai_this(vm, a[0], "__setstate__")?;
+    if a.len() != 2 {
+        return Err(vm.type_error(&format!(
+            "__setstate__() takes exactly one argument ({} given)",
+            a.len() - 1
+        )));
+    }
+    let i = vm.index_isize(a[1])?;
+    if let Some((o, tc)) = arr_of(it.get(0)) {
+        let n = tb::ba_len(storage(o)) / itemsize(tc);
+        set_raw(it, 0, i.clamp(0, n as isize) as u64);
+    }
+    Ok(Value::NONE)
+}
+
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module_with_state(vm, "array", 2);
     let mark = vm.push_root(m);
@@ -1372,6 +1488,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.add_static(t, "__new__", a_new, false);
     let methods: &[(&'static str, NativeFn)] = &[
         ("__len__", a_len),
+        ("__iter__", a_iter),
         ("__getitem__", a_getitem),
         ("__setitem__", a_setitem),
         ("__delitem__", a_delitem),

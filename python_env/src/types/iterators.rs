@@ -112,7 +112,7 @@ fn builtin_iter(vm: &mut Vm) -> PyResult<Value> {
 }
 
 /// `(iter, (arg,))`, or `(iter, (arg,), index)` with an index.
-pub(super) fn iter_call(vm: &mut Vm, arg: Value, index: Option<Value>) -> PyResult<Value> {
+pub(crate) fn iter_call(vm: &mut Vm, arg: Value, index: Option<Value>) -> PyResult<Value> {
     let iter = builtin_iter(vm)?;
     let mark = vm.push_root(iter);
     vm.push_root(arg);
@@ -1069,6 +1069,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     if let Some(od_it) = super::ordereddict::iter_type(vm) {
         all_steps.push((od_it, super::ordereddict::iter_step as IterNextFn));
     }
+    let ai = crate::modules::array::init_iter_type(vm);
+    all_steps.push((ai, crate::modules::array::iter_step as IterNextFn));
     // Set once, by this one init of the interpreter's builtins.
     let _ = vm.g.iternext.set(all_steps.into_boxed_slice());
     let rt = vm.new_static_type("reversed", obj, Kind(K_MISC.0), true);
