@@ -122,6 +122,19 @@ pub(crate) fn method_takes(b: &Builtin, nargs: usize) -> bool {
         && b.arity.is_none_or(|(lo, hi)| (lo..=hi).contains(&nargs))
 }
 
+/// The native code of `f` when it is a builtin method of type `owner`
+/// itself that [`method_takes`] `nargs` arguments: what a special method
+/// found on an object of exactly that type can run directly, with the
+/// receiver first (`array.__getitem__`, `set.__contains__`).
+#[inline]
+pub(crate) fn own_native_method(f: Value, owner: Value, nargs: usize) -> Option<NativeFn> {
+    Obj::from_value(f)
+        .filter(|o| o.kind() == K_BUILTIN)
+        .and_then(builtin_data)
+        .filter(|b| b.owner == owner && method_takes(b, nargs))
+        .map(|b| b.f)
+}
+
 impl Vm {
     /// Calls `f(*args)` with keyword names `kwnames` (tuple or EMPTY) for
     /// the trailing values of `args`.
@@ -150,12 +163,9 @@ impl Vm {
     /// receiver and arguments are on the value stack while it runs.
     #[inline]
     pub fn call_slot_method(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
-        if let Some(b) = Obj::from_value(f)
-            .filter(|o| o.kind() == K_BUILTIN)
-            .and_then(builtin_data)
-        {
-            let n = args.len();
-            if n < PLAIN_ARGS && method_takes(b, n) && b.owner == self.type_of(self_) {
+        let n = args.len();
+        if n < PLAIN_ARGS {
+            if let Some(nf) = own_native_method(f, self.type_of(self_), n) {
                 let base = self.ctx.stack().top();
                 let mut buf = [Value::EMPTY; PLAIN_ARGS];
                 buf[0] = self_;
@@ -166,7 +176,7 @@ impl Vm {
                         st.push(v);
                     }
                 }
-                let r = self.run_native(b.f, &buf[..=n], Value::EMPTY);
+                let r = self.run_native(nf, &buf[..=n], Value::EMPTY);
                 self.ctx.stack().set_top(base);
                 return r;
             }

@@ -1752,24 +1752,23 @@ impl Vm {
                             // arguments, still at `sp - 1` and `sp`.
                             if let Some(co) = Obj::from_value(c).filter(|o| o.kind() == K_INSTANCE)
                             {
-                                let f = self
-                                    .lookup_type(co.class(), self.g.names.__getitem__)
-                                    .and_then(Obj::from_value);
+                                let f = self.lookup_type(co.class(), self.g.names.__getitem__);
                                 // A native `__getitem__` of the object's own
                                 // type (array, deque): called with `obj` and
                                 // `k`, rooted where they are, without the
                                 // slot-method call.
-                                if let Some(b) = f
-                                    .filter(|f| f.kind() == K_BUILTIN)
-                                    .and_then(builtin_data)
-                                    .filter(|b| b.owner == co.class() && call::method_takes(b, 1))
+                                if let Some(nf) =
+                                    f.and_then(|f| call::own_native_method(f, co.class(), 1))
                                 {
                                     self.frames[fi].lasti = lasti;
-                                    let v = t!(self.run_native(b.f, &[c, k], Value::EMPTY));
+                                    let v = t!(self.run_native(nf, &[c, k], Value::EMPTY));
                                     st!()[sp - 1] = v;
                                     continue;
                                 }
-                                if let Some(fo) = f.filter(|f| f.kind() == K_FUNCTION) {
+                                if let Some(fo) = f
+                                    .and_then(Obj::from_value)
+                                    .filter(|f| f.kind() == K_FUNCTION)
+                                {
                                     push_frame_for_top!(fo, 2);
                                     // One with defaults, `*args` or `**kwargs`
                                     // (typing's cached `inner(*args, **kwds)`):
@@ -1837,14 +1836,11 @@ impl Vm {
                             // their (rooted) stack slots.
                             if let Some(co) = Obj::from_value(c).filter(|o| o.kind() == K_INSTANCE)
                             {
-                                if let Some(b) = self
+                                if let Some(nf) = self
                                     .lookup_type(co.class(), self.g.names.__setitem__)
-                                    .and_then(Obj::from_value)
-                                    .filter(|f| f.kind() == K_BUILTIN)
-                                    .and_then(builtin_data)
-                                    .filter(|b| b.owner == co.class() && call::method_takes(b, 2))
+                                    .and_then(|f| call::own_native_method(f, co.class(), 2))
                                 {
-                                    t!(self.run_native(b.f, &[c, k, v], Value::EMPTY));
+                                    t!(self.run_native(nf, &[c, k, v], Value::EMPTY));
                                     continue;
                                 }
                             }
@@ -1964,18 +1960,12 @@ impl Vm {
                                     a.int_unchecked().cmp(&b.int_unchecked()),
                                     arg,
                                 ))
-                            } else if a.is_float() && b.is_float() && arg <= 5 {
-                                // Immediate floats are never NaN.
-                                let (x, y) = (a.float_unchecked(), b.float_unchecked());
-                                Value::bool(ops::cmp_op(
-                                    x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
-                                    arg,
-                                ))
                             } else if let Some((x, y)) =
-                                (arg <= 5).then(|| ops::float_int_pair(a, b)).flatten()
+                                (arg <= 5).then(|| ops::float_operands(a, b)).flatten()
                             {
-                                // A float and an int of at most 53 bits: exact
-                                // as two floats (immediate floats are never NaN).
+                                // Two immediate floats, or one and an int that
+                                // converts exactly (immediate floats are never
+                                // NaN).
                                 Value::bool(ops::cmp_op(
                                     x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
                                     arg,

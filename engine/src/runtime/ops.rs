@@ -2496,14 +2496,11 @@ impl Vm {
             let native = (so.kind() == K_INSTANCE)
                 .then(|| self.lookup_type(so.class(), self.g.names.__getitem__))
                 .flatten()
-                .and_then(Obj::from_value)
-                .filter(|f| f.kind() == K_BUILTIN)
-                .and_then(builtin_data)
-                .filter(|b| b.owner == so.class() && call::method_takes(b, 1));
+                .and_then(|f| call::own_native_method(f, so.class(), 1));
             let r = match native {
-                Some(b) => {
+                Some(nf) => {
                     let mark = self.push_root(src);
-                    let r = self.run_native(b.f, &[src, idx], Value::EMPTY);
+                    let r = self.run_native(nf, &[src, idx], Value::EMPTY);
                     self.pop_roots(mark);
                     r
                 }
@@ -3414,12 +3411,12 @@ pub fn num_compare(a: &Num, b: &Num, op: u32) -> bool {
 }
 
 fn cmp_float_int(f: f64, i: &Num) -> Option<std::cmp::Ordering> {
-    // An int of at most 53 bits is exactly a float: one float comparison
-    // (None for a NaN).
-    if let Num::I(x) = *i {
-        if x.unsigned_abs() <= 1 << 53 {
-            return f.partial_cmp(&(x as f64));
-        }
+    // An int that is exactly a float: one float comparison (None for a NaN).
+    if let Some(x) = match *i {
+        Num::I(x) => exact_f64(x),
+        _ => None,
+    } {
+        return f.partial_cmp(&x);
     }
     if f.is_nan() {
         return None;
@@ -3449,17 +3446,22 @@ fn cmp_float_int(f: f64, i: &Num) -> Option<std::cmp::Ordering> {
     }
 }
 
-/// `(a, b)` as two floats when one is an immediate float and the other a
-/// small int of at most 53 bits, which converts exactly.
+/// `i` as a float when the conversion is exact (at most 53 bits).
 #[inline(always)]
-pub fn float_int_pair(a: Value, b: Value) -> Option<(f64, f64)> {
-    let small = |v: Value| v.is_int() && v.int_unchecked().unsigned_abs() <= 1 << 53;
-    if a.is_float() && small(b) {
-        Some((a.float_unchecked(), b.int_unchecked() as f64))
-    } else if small(a) && b.is_float() {
-        Some((a.int_unchecked() as f64, b.float_unchecked()))
-    } else {
-        None
+fn exact_f64(i: i64) -> Option<f64> {
+    (i.unsigned_abs() <= 1 << 53).then_some(i as f64)
+}
+
+/// `(a, b)` as two floats when both are immediate floats, or one is and the
+/// other an int that converts exactly ([`exact_f64`]).
+#[inline(always)]
+pub fn float_operands(a: Value, b: Value) -> Option<(f64, f64)> {
+    let exact = |v: Value| v.is_int().then(|| exact_f64(v.int_unchecked())).flatten();
+    match (a.is_float(), b.is_float()) {
+        (true, true) => Some((a.float_unchecked(), b.float_unchecked())),
+        (true, false) => Some((a.float_unchecked(), exact(b)?)),
+        (false, true) => Some((exact(a)?, b.float_unchecked())),
+        (false, false) => None,
     }
 }
 
@@ -4067,7 +4069,7 @@ fn visit_set_order(t: Obj, mut f: impl FnMut(usize, usize)) -> usize {
 /// `next`: a plain store when only this thread reaches it, else a
 /// compare-and-swap that fails (false) if another thread moved it first.
 #[inline(always)]
-pub(crate) fn claim_index(it: Obj, i: usize, next: usize) -> bool {
+pub fn claim_index(it: Obj, i: usize, next: usize) -> bool {
     if it.is_shared() {
         proto_core::layouts::raw_word(it, 0)
             .compare_exchange(i as u64, next as u64, Ordering::AcqRel, Ordering::Acquire)

@@ -1421,7 +1421,6 @@ fn ai_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// item, or None once past the end (the array is then dropped). Threads
 /// sharing one iterator each take their own index.
 pub fn iter_step(vm: &mut Vm, it: Obj) -> PyResult<Option<Value>> {
-    use proto_core::sync::heap_atomic::Ordering;
     loop {
         let Some((o, tc)) = arr_of(it.get(0)) else {
             return Ok(None);
@@ -1431,15 +1430,7 @@ pub fn iter_step(vm: &mut Vm, it: Obj) -> PyResult<Option<Value>> {
             vm.store(it, 0, Value::EMPTY);
             return Ok(None);
         };
-        let claimed = if it.is_shared() {
-            proto_core::layouts::raw_word(it, 0)
-                .compare_exchange(i, i + 1, Ordering::AcqRel, Ordering::Acquire)
-                .is_ok()
-        } else {
-            set_raw(it, 0, i + 1);
-            true
-        };
-        if claimed {
+        if engine::runtime::ops::claim_index(it, i as usize, i as usize + 1) {
             return unpack_word(vm, tc, u).map(Some);
         }
     }
