@@ -10,6 +10,7 @@
 //! See docs/ARCHITECTURE.md for the invariants.
 
 pub mod alloc_trace;
+pub mod cacheslot;
 pub mod context;
 pub mod fairlock;
 pub mod fork;

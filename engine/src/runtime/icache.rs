@@ -9,11 +9,7 @@
 //!   never-written entry is a miss, never a wrong result.
 //! - **Hits never write.** Readers only load; entries are written on misses.
 //! - **No torn entries.** Multi-word entries (attribute caches) are guarded
-//!   by a sequence word (a seqlock): a writer claims the entry by moving the
-//!   sequence from even to odd with a compare-exchange (a writer that loses
-//!   the race simply does not write), stores the payload, and publishes the
-//!   next even number; a reader loads the sequence, the payload and the
-//!   sequence again and accepts only an even, unchanged sequence.
+//!   by a sequence word (a seqlock, `proto_core::cacheslot`).
 //! - **No dangling values.** An entry holds a heap value (a method found on a
 //!   type) only under its type's version ([`Vm::type_version`]): while the
 //!   version is current no dict along the type's MRO was written, so the
@@ -23,6 +19,14 @@
 //!   the same address never matches an older entry. A change to one class
 //!   retires the versions of that class and its subclasses only: a thread
 //!   that defines or patches classes leaves other threads' entries valid.
+//! - **Polymorphic sites.** An attribute site's slot holds one entry inline
+//!   and, once a second key (type, class or module) has to be cached there,
+//!   a pointer to three more entries, allocated once per site and freed
+//!   with the code (`proto_core::cacheslot`, which owns the words-level
+//!   protocol): `self.x` in a method that four subclasses share hits for
+//!   all four. The interpreter loop's inline hits look at the first entry
+//!   only; the out-of-line paths look at all ([`lookup`]) and fill the one
+//!   keyed on the same address, else a free one, else the last ([`fill`]).
 //!
 //! LOAD_GLOBAL uses one word per slot: hints of the entry indices of the name
 //! in the globals and the builtins tables. A hint is checked by comparing the
@@ -33,13 +37,8 @@
 
 use super::ops::{simple_eq, str_hash};
 use super::*;
-use proto_core::sync::fence;
-
-/// Atomic words per inline-cache slot: a sequence word and three payload words.
-pub const CACHE_WORDS: usize = 4;
-
-/// Word 0 of a slot: sequence (even = stable; 0 = never written).
-const SEQ: usize = 0;
+use proto_core::cacheslot::{fill, lookup};
+pub use proto_core::cacheslot::{CacheWords, CACHE_WORDS};
 
 /// Payload tag (word 3, low bits) of an attribute entry.
 const TAG_DICT_ONLY: u64 = 1;
@@ -121,40 +120,6 @@ fn version_word(t: Obj) -> &'static AtomicU64 {
     // with T_SLOTS value slots and T_RAW_BYTES raw bytes (`alloc_type`,
     // `bootstrap`), which hold word T_RAW_VERSION.
     unsafe { t.raw_word_fixed(T_SLOTS, T_RAW_VERSION) }
-}
-
-/// Reads a stable snapshot of the three payload words, or None.
-#[inline(always)]
-fn read(s: &[AtomicU64]) -> Option<[u64; 3]> {
-    let s1 = s[SEQ].load(Ordering::Acquire);
-    if s1 & 1 != 0 || s1 == 0 {
-        return None;
-    }
-    let p = [
-        s[1].load(Ordering::Relaxed),
-        s[2].load(Ordering::Relaxed),
-        s[3].load(Ordering::Relaxed),
-    ];
-    fence(Ordering::Acquire);
-    let s2 = s[SEQ].load(Ordering::Relaxed);
-    (s1 == s2).then_some(p)
-}
-
-/// Writes the payload unless another writer holds the slot.
-fn write(s: &[AtomicU64], p: [u64; 3]) {
-    let s0 = s[SEQ].load(Ordering::Relaxed);
-    if s0 & 1 != 0
-        || s[SEQ]
-            .compare_exchange(s0, s0 + 1, Ordering::Acquire, Ordering::Relaxed)
-            .is_err()
-    {
-        return;
-    }
-    fence(Ordering::Release);
-    s[1].store(p[0], Ordering::Relaxed);
-    s[2].store(p[1], Ordering::Relaxed);
-    s[3].store(p[2], Ordering::Relaxed);
-    s[SEQ].store(s0 + 2, Ordering::Release);
 }
 
 /// Entry `e` of dict `d`'s current table if its key is `name`.
@@ -407,9 +372,11 @@ impl Vm {
         // The common hits, inlined into the interpreter loop: a plain class
         // attribute the instance does not shadow, an attribute in the
         // instance dict at the entry the cache remembers, or a set
-        // `__slots__` member.
-        if let Some([t, e, p]) = read(s) {
-            let cls = o.class();
+        // `__slots__` member. The entry for the instance's class is the
+        // inline one, read here, or one of a polymorphic site's further
+        // entries (a call).
+        let cls = o.class();
+        if let Some([t, e, p]) = lookup(s, cls.bits()) {
             let tp = cls.bits();
             let version = self.class_version(cls);
             if t & !CLASS_VALUE != tp || e != version {
@@ -457,8 +424,8 @@ impl Vm {
         obj: Value,
     ) -> Option<Obj> {
         let o = Obj::from_value(obj).filter(|o| o.kind() == K_INSTANCE)?;
-        let [t, e, p] = read(s?)?;
         let cls = o.class();
+        let [t, e, p] = lookup(s?, cls.bits())?;
         if t != cls.bits() | PROPERTY_ENTRY || e != self.class_version(cls) {
             return None;
         }
@@ -512,7 +479,7 @@ impl Vm {
         o: Obj,
         name: Value,
     ) -> Option<Value> {
-        if let Some([t, e, p]) = read(s) {
+        if let Some([t, e, p]) = lookup(s, o.value().bits()) {
             if t == o.value().bits() && p & 3 == TAG_DICT_ONLY && e == self.class_version(o.class())
             {
                 if let Some(d) = Obj::from_value(o.get(0)) {
@@ -552,7 +519,7 @@ impl Vm {
         name: Value,
     ) -> Option<attr::MethodLookup> {
         use attr::MethodLookup::{Attr, Method};
-        if let Some([t, e, p]) = read(s) {
+        if let Some([t, e, p]) = lookup(s, o.value().bits()) {
             let cls = o.value().bits() | TYPE_ENTRY;
             if t & !(STATIC_ENTRY | CLASSMETHOD_ENTRY) == cls && e == self.cache_version(o) {
                 let v = Value::from_bits(p);
@@ -566,7 +533,10 @@ impl Vm {
                 if Obj::from_value(f).is_some_and(|fo| fo.kind() == K_FUNCTION) {
                     return Some(Method(f));
                 }
-            } else if t == o.class().bits() | TYPE_ENTRY | NAME_SLOT_ENTRY
+            }
+        }
+        if let Some([t, e, p]) = lookup(s, o.class().bits()) {
+            if t == o.class().bits() | TYPE_ENTRY | NAME_SLOT_ENTRY
                 && e == self.class_version(o.class())
             {
                 return Some(Attr(o.get(p as usize)));
@@ -601,7 +571,7 @@ impl Vm {
             if own.is_none() || self.lookup_type(meta.value(), name) != own {
                 return None;
             }
-            write(
+            fill(
                 s,
                 [
                     meta.value().bits() | TYPE_ENTRY | NAME_SLOT_ENTRY,
@@ -638,7 +608,7 @@ impl Vm {
                 }
             }
         }
-        write(s, [o.value().bits() | TYPE_ENTRY | flag, version, v.bits()]);
+        fill(s, [o.value().bits() | TYPE_ENTRY | flag, version, v.bits()]);
         let vo = Obj::from_value(v);
         Some(match flag {
             STATIC_ENTRY => Attr(vo?.get(0)),
@@ -661,7 +631,7 @@ impl Vm {
     ) -> Option<Value> {
         let hint = index_of(d, name);
         let v = hinted(d, hint, name)?;
-        write(s, [key, version, (hint << 2) | TAG_DICT_ONLY]);
+        fill(s, [key, version, (hint << 2) | TAG_DICT_ONLY]);
         Some(v)
     }
 
@@ -706,7 +676,7 @@ impl Vm {
         if self.type_of(obj) != objtype {
             return None;
         }
-        if let Some([t, e, p]) = read(s) {
+        if let Some([t, e, p]) = lookup(s, start.bits()) {
             if t == start.bits() | TYPE_ENTRY | SUPER_ENTRY && e == self.cache_version(ot) {
                 return Some(self.new_method(Value::from_bits(p), obj));
             }
@@ -721,7 +691,7 @@ impl Vm {
         if !Obj::from_value(f).is_some_and(|fo| fo.kind() == K_FUNCTION) {
             return None;
         }
-        write(
+        fill(
             s,
             [start.bits() | TYPE_ENTRY | SUPER_ENTRY, version, f.bits()],
         );
@@ -734,7 +704,7 @@ impl Vm {
     fn class_of_cached(&mut self, s: &'static [AtomicU64], obj: Value) -> Option<Value> {
         let tp = self.type_of(obj);
         let tpo = Obj::from_value(tp)?;
-        if let Some([t, e, p]) = read(s) {
+        if let Some([t, e, p]) = lookup(s, tp.bits()) {
             if t == tp.bits() && p == TAG_CLASS_OF && e == self.class_version(tp) {
                 return Some(tp);
             }
@@ -747,7 +717,7 @@ impl Vm {
         if !self.is_object_class_getset(d) {
             return None;
         }
-        write(s, [tp.bits(), version, TAG_CLASS_OF]);
+        fill(s, [tp.bits(), version, TAG_CLASS_OF]);
         Some(tp)
     }
 
@@ -763,7 +733,7 @@ impl Vm {
         let tp = o.class();
         let dict = Obj::from_value(o.get(0));
         let version = Obj::from_value(tp).map_or(0, |t| self.type_version(t));
-        if let Some([t, e, p]) = read(s) {
+        if let Some([t, e, p]) = lookup(s, tp.bits()) {
             if t == tp.bits() && e == version && p & 3 == TAG_DICT_ONLY {
                 let d = dict?;
                 if let Some(v) = hinted(d, p >> 2, name) {
@@ -771,7 +741,11 @@ impl Vm {
                 }
                 return fast_get(d, name);
             }
-            // (A current class-attribute entry was answered inline.)
+            if t == tp.bits() | CLASS_VALUE && e == version {
+                // A plain class attribute, unless the instance shadows it.
+                let shadow = dict.and_then(|d| fast_get(d, name));
+                return Some(shadow.unwrap_or(Value::from_bits(p)));
+            }
             if t == tp.bits() && e == version && p & 3 == TAG_METHOD {
                 // A method on the type, bound to the instance, unless the
                 // instance shadows it.
@@ -811,12 +785,12 @@ impl Vm {
         let Some(cv) = self.lookup_type(tp, name) else {
             let d = dict?;
             let hint = index_of(d, name);
-            write(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
+            fill(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
             return hinted(d, hint, name);
         };
         if let Some(co) = Obj::from_value(cv) {
             if name == self.g.names.__class__ && self.is_object_class_getset(co) {
-                write(s, [tp.bits(), version, TAG_CLASS_OF]);
+                fill(s, [tp.bits(), version, TAG_CLASS_OF]);
                 return Some(tp);
             }
             if name == self.g.names.__dict__
@@ -824,18 +798,18 @@ impl Vm {
                 && co.class() == self.g.types.getset_descr
                 && co.get(0) == self.g.instance_dict_fns[0]
             {
-                write(s, [tp.bits(), version, INSTANCE_DICT]);
+                fill(s, [tp.bits(), version, INSTANCE_DICT]);
                 return dict.map(Obj::value);
             }
             if let Some(i) = self.member_index(co, obj) {
-                write(s, [tp.bits(), version, ((i as u64) << 2) | TAG_SLOT]);
+                fill(s, [tp.bits(), version, ((i as u64) << 2) | TAG_SLOT]);
                 return Some(o.get(i)).filter(|v| !v.is_empty());
             }
             // A Python function or a builtin method descriptor: bound on
             // every hit (`obj.method` without a call, e.g. `self.acquire =
             // lock.acquire`), as `bind_descr` binds them.
             if is_plain_method(co) && cv.bits() & 3 == 0 {
-                write(s, [tp.bits(), version, cv.bits() | TAG_METHOD]);
+                fill(s, [tp.bits(), version, cv.bits() | TAG_METHOD]);
                 if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
                     return Some(v);
                 }
@@ -850,7 +824,7 @@ impl Vm {
                 && type_flags(tpo) & TF_GETATTR == 0
                 && Obj::from_value(co.get(0)).is_some_and(|f| f.kind() == K_FUNCTION)
             {
-                write(s, [tp.bits() | PROPERTY_ENTRY, version, cv.bits()]);
+                fill(s, [tp.bits() | PROPERTY_ENTRY, version, cv.bits()]);
                 return None;
             }
             // The kinds `bind_descr` binds whatever their type says (a
@@ -879,7 +853,7 @@ impl Vm {
                 return None;
             }
         }
-        write(s, [tp.bits() | CLASS_VALUE, version, cv.bits()]);
+        fill(s, [tp.bits() | CLASS_VALUE, version, cv.bits()]);
         if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
             return Some(v);
         }
@@ -909,22 +883,24 @@ impl Vm {
     /// checked under it: a concurrent delete or resize makes this a miss).
     /// False (nothing written) on a miss or a frozen dict: the caller's
     /// general store decides.
+    #[inline(never)]
     fn store_shared_at_hint(&mut self, d: Obj, hint: u64, name: Value, v: Value) -> bool {
         if hint == 0 {
             return false;
         }
         let e = hint as usize - 1;
-        self.with_mut_lock(d, |ctx| {
-            let t = ldict::table(d);
-            match ldict::entry_kv(t, e) {
-                Some((k, old)) if k == name && !old.is_empty() => {
-                    ldict::set_value(ctx, t, e, v);
-                    true
-                }
-                _ => false,
+        // `with_mut_lock`'s protocol, written out: its closure was a call.
+        self.ctx.lock_object(d);
+        let t = ldict::table(d);
+        let stored = match ldict::entry_kv(t, e) {
+            Some((k, old)) if k == name && !old.is_empty() && !d.is_frozen() => {
+                ldict::set_value(&mut self.ctx, t, e, v);
+                true
             }
-        })
-        .unwrap_or(false)
+            _ => false,
+        };
+        self.ctx.unlock_object(d);
+        stored
     }
 
     /// Stores a `__slots__` member through the write barrier; a shared
@@ -961,14 +937,20 @@ impl Vm {
         }
         // The common hits, inlined into the interpreter loop: overwrite the
         // value at the entry the cache remembers in a local instance dict
-        // (the owner thread is the only one that can reach it: no lock), or
-        // a `__slots__` member.
-        if let Some([t, e, p]) = read(s) {
-            let cls = o.class();
+        // (the owner thread is the only one that can reach it: no lock) or,
+        // out of line, in a shared one under its lock; or a `__slots__`
+        // member.
+        let cls = o.class();
+        if let Some([t, e, p]) = lookup(s, cls.bits()) {
             if t == cls.bits() && e == self.class_version(cls) {
                 if p & 3 == TAG_DICT_ONLY {
-                    if let Some(d) = Obj::from_value(o.get(0)).filter(|d| d.is_local_mutable()) {
-                        if self.store_at_hint(d, p >> 2, name, v) {
+                    if let Some(d) = Obj::from_value(o.get(0)) {
+                        if d.is_local_mutable() {
+                            if self.store_at_hint(d, p >> 2, name, v) {
+                                return true;
+                            }
+                        } else if d.is_shared() && self.store_shared_at_hint(d, p >> 2, name, v) {
+                            // (An instance reachable from a module global.)
                             return true;
                         }
                     }
@@ -996,7 +978,7 @@ impl Vm {
     ) -> bool {
         let tp = o.class();
         let version = Obj::from_value(tp).map_or(0, |t| self.type_version(t));
-        let entry = read(s);
+        let entry = lookup(s, tp.bits());
         match entry {
             Some([t, e, p]) if t == tp.bits() && e == version && p & 3 == TAG_SLOT => {
                 // A `__slots__` member: stored through the write barrier.
@@ -1014,7 +996,7 @@ impl Vm {
                     .and_then(|_| self.lookup_type(tp, name))
                     .and_then(Obj::from_value);
                 if let Some(i) = member.and_then(|m| self.member_index(m, obj)) {
-                    write(s, [tp.bits(), version, ((i as u64) << 2) | TAG_SLOT]);
+                    fill(s, [tp.bits(), version, ((i as u64) << 2) | TAG_SLOT]);
                     return self.store_slot(o, i, v);
                 }
             }
@@ -1066,7 +1048,7 @@ impl Vm {
             }
             raise_type_dict_hint(tpo, ldict::len(d));
             let hint = index_of(d, name);
-            write(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
+            fill(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
             return true;
         }
         if !self.dict_set_str(d.value(), name, v) {
@@ -1095,8 +1077,8 @@ impl Vm {
         // other object has their types as its class, so a matching entry
         // implies neither.
         if let Some(o) = Obj::from_value(obj) {
-            if let Some([t, e, p]) = read(s) {
-                let cls = o.class();
+            let cls = o.class();
+            if let Some([t, e, p]) = lookup(s, cls.bits()) {
                 if t == cls.bits() && e == self.class_version(cls) && p & 3 == TAG_METHOD {
                     // The layouts `instance_dict` reads, the usual ones inline.
                     let dict = match o.kind() {
@@ -1155,7 +1137,7 @@ impl Vm {
         let own_dict = Obj::from_value(obj)
             .filter(|o| o.kind() == K_INSTANCE)
             .and_then(|o| Obj::from_value(o.get(0)));
-        let f = match read(s) {
+        let f = match lookup(s, tp.bits()) {
             Some([t, e, p]) if t == tp.bits() && e == version && p & 3 == TAG_METHOD => {
                 Value::from_bits(p & !3)
             }
@@ -1178,7 +1160,7 @@ impl Vm {
                 if !is_plain_method(Obj::from_value(d)?) || d.bits() & 3 != 0 {
                     return None;
                 }
-                write(s, [tp.bits(), version, d.bits() | TAG_METHOD]);
+                fill(s, [tp.bits(), version, d.bits() | TAG_METHOD]);
                 d
             }
         };

@@ -321,7 +321,7 @@ pub struct CodeData {
     pub varnames: Box<[Value]>,
     /// Inline cache words (`icache::CACHE_WORDS` per cache slot), shared by
     /// threads (atomics; see `icache` for the protocol).
-    pub cache: Box<[AtomicU64]>,
+    pub cache: super::icache::CacheWords,
     /// Number of fast locals.
     pub nlocals: usize,
     /// Number of cells (cellvars + freevars).
@@ -1071,9 +1071,7 @@ impl Vm {
         } else {
             usize::MAX
         };
-        let cache = (0..code.n_cache_slots as usize * super::icache::CACHE_WORDS)
-            .map(|_| AtomicU64::new(0))
-            .collect();
+        let cache = super::icache::CacheWords::new(code.n_cache_slots as usize);
         CodeData {
             code,
             consts: consts.into(),
