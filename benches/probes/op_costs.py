@@ -108,6 +108,23 @@ CASES = {
     "struct_pack": ("import struct\n", "p = struct.pack", "p('<I', i)"),
     "frozenset_iter": ("", "s = frozenset((3, 9, 12, 17, 40))", "for x in s: pass"),
     "min_two_ints": ("", "a = 5; b = 3", "min(a, b)"),
+    "attr_load": (
+        "class P:\n    def __init__(self):\n        self.x = 1\n        self.y = 2\n",
+        "o = P()",
+        "o.x + o.y",
+    ),
+    "attr_store": (
+        "class P:\n    def __init__(self):\n        self.x = 1\n",
+        "o = P()",
+        "o.x = i",
+    ),
+    "method_call": ("class M:\n    def m(self):\n        return 1\n", "o = M()", "o.m()"),
+    "poly_method": (
+        "class B:\n    def m(self):\n        self.n = self.v\n"
+        "class B1(B): v = 1\nclass B2(B): v = 2\nclass B3(B): v = 3\nclass B4(B): v = 4\n",
+        "objs = [B1(), B2(), B3(), B4()]",
+        "objs[i & 3].m()",
+    ),
     "instance_init": (
         "class S:\n    def __init__(self):\n        self.a = 0\n        self.b = {}\n"
         "        self.c = [None]\n",

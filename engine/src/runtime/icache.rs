@@ -37,7 +37,7 @@
 
 use super::ops::{simple_eq, str_hash};
 use super::*;
-use proto_core::cacheslot::{fill, lookup};
+use proto_core::cacheslot::{fill, lookup, lookup_ext, read};
 pub use proto_core::cacheslot::{CacheWords, CACHE_WORDS};
 
 /// Payload tag (word 3, low bits) of an attribute entry.
@@ -372,44 +372,78 @@ impl Vm {
         // The common hits, inlined into the interpreter loop: a plain class
         // attribute the instance does not shadow, an attribute in the
         // instance dict at the entry the cache remembers, or a set
-        // `__slots__` member. The entry for the instance's class is the
-        // inline one, read here, or one of a polymorphic site's further
-        // entries (a call).
+        // `__slots__` member. The inline entry is read here; a polymorphic
+        // site's further entries through one call.
+        match read(s) {
+            Some(entry) => self.load_attr_hit::<true>(s, o, obj, name, entry),
+            None => self.load_attr_poly(s, o, obj, name),
+        }
+    }
+
+    /// [`Vm::load_attr_cached`] with a slot's entry: the inline one
+    /// (`INLINE`: when it is another class's, the further entries are
+    /// looked at) or the further one keyed on the instance's class.
+    #[inline(always)]
+    fn load_attr_hit<const INLINE: bool>(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        obj: Value,
+        name: Value,
+        [t, e, p]: [u64; 3],
+    ) -> Option<Value> {
         let cls = o.class();
-        if let Some([t, e, p]) = lookup(s, cls.bits()) {
-            let tp = cls.bits();
-            let version = self.class_version(cls);
-            if t & !CLASS_VALUE != tp || e != version {
-                if t == tp | PROPERTY_ENTRY && e == version {
-                    // The interpreter runs the getter (`property_getter_cached`).
-                    return None;
-                }
-                return self.load_attr_cached_rest(s, o, obj, name);
+        let tp = cls.bits();
+        let version = self.class_version(cls);
+        if t & !CLASS_VALUE != tp || e != version {
+            if t == tp | PROPERTY_ENTRY && e == version {
+                // The interpreter runs the getter (`property_getter_cached`).
+                return None;
             }
-            if t == tp | CLASS_VALUE {
-                let shadow = match Obj::from_value(o.get(0)) {
-                    Some(d) => fast_get(d, name),
-                    None => None,
-                };
-                return Some(shadow.unwrap_or(Value::from_bits(p)));
+            if INLINE {
+                return self.load_attr_poly(s, o, obj, name);
             }
-            if p & 3 == TAG_DICT_ONLY {
-                if let Some(d) = Obj::from_value(o.get(0)) {
-                    if let Some(v) = hinted(d, p >> 2, name) {
-                        return Some(v);
-                    }
+            return self.load_attr_cached_rest(s, o, obj, name);
+        }
+        if t == tp | CLASS_VALUE {
+            let shadow = match Obj::from_value(o.get(0)) {
+                Some(d) => fast_get(d, name),
+                None => None,
+            };
+            return Some(shadow.unwrap_or(Value::from_bits(p)));
+        }
+        if p & 3 == TAG_DICT_ONLY {
+            if let Some(d) = Obj::from_value(o.get(0)) {
+                if let Some(v) = hinted(d, p >> 2, name) {
+                    return Some(v);
                 }
-            } else if p & 3 == TAG_SLOT {
-                let i = (p >> 2) as usize;
-                if i < o.n_values() {
-                    let v = o.get(i);
-                    if !v.is_empty() {
-                        return Some(v);
-                    }
+            }
+        } else if p & 3 == TAG_SLOT {
+            let i = (p >> 2) as usize;
+            if i < o.n_values() {
+                let v = o.get(i);
+                if !v.is_empty() {
+                    return Some(v);
                 }
             }
         }
         self.load_attr_cached_rest(s, o, obj, name)
+    }
+
+    /// [`Vm::load_attr_cached`] when the inline entry is not for the
+    /// instance's class (another's, a stale one, or none).
+    #[inline(never)]
+    fn load_attr_poly(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        obj: Value,
+        name: Value,
+    ) -> Option<Value> {
+        match lookup_ext(s, o.class().bits()) {
+            Some(entry) => self.load_attr_hit::<false>(s, o, obj, name, entry),
+            None => self.load_attr_cached_rest(s, o, obj, name),
+        }
     }
 
     /// The getter of the `property` that a LOAD_ATTR entry found for
@@ -939,31 +973,70 @@ impl Vm {
         // value at the entry the cache remembers in a local instance dict
         // (the owner thread is the only one that can reach it: no lock) or,
         // out of line, in a shared one under its lock; or a `__slots__`
-        // member.
+        // member. The inline entry is read here; a polymorphic site's
+        // further entries through one call.
+        match read(s) {
+            Some(entry) => self.store_attr_hit::<true>(s, o, obj, name, v, entry),
+            None => self.store_attr_poly(s, o, obj, name, v),
+        }
+    }
+
+    /// [`Vm::store_attr_cached`] with a slot's entry: the inline one
+    /// (`INLINE`: when it is another class's, the further entries are
+    /// looked at) or the further one keyed on the instance's class.
+    #[inline(always)]
+    fn store_attr_hit<const INLINE: bool>(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        obj: Value,
+        name: Value,
+        v: Value,
+        [t, e, p]: [u64; 3],
+    ) -> bool {
         let cls = o.class();
-        if let Some([t, e, p]) = lookup(s, cls.bits()) {
-            if t == cls.bits() && e == self.class_version(cls) {
-                if p & 3 == TAG_DICT_ONLY {
-                    if let Some(d) = Obj::from_value(o.get(0)) {
-                        if d.is_local_mutable() {
-                            if self.store_at_hint(d, p >> 2, name, v) {
-                                return true;
-                            }
-                        } else if d.is_shared() && self.store_shared_at_hint(d, p >> 2, name, v) {
-                            // (An instance reachable from a module global.)
+        if t == cls.bits() && e == self.class_version(cls) {
+            if p & 3 == TAG_DICT_ONLY {
+                if let Some(d) = Obj::from_value(o.get(0)) {
+                    if d.is_local_mutable() {
+                        if self.store_at_hint(d, p >> 2, name, v) {
                             return true;
                         }
-                    }
-                } else if p & 3 == TAG_SLOT {
-                    // A `__slots__` member: stored through the write barrier.
-                    let i = (p >> 2) as usize;
-                    if i < o.n_values() {
-                        return self.store_slot(o, i, v);
+                    } else if d.is_shared() && self.store_shared_at_hint(d, p >> 2, name, v) {
+                        // (An instance reachable from a module global.)
+                        return true;
                     }
                 }
+            } else if p & 3 == TAG_SLOT {
+                // A `__slots__` member: stored through the write barrier.
+                let i = (p >> 2) as usize;
+                if i < o.n_values() {
+                    return self.store_slot(o, i, v);
+                }
             }
+            return self.store_attr_cached_rest(s, o, obj, name, v);
+        }
+        if INLINE {
+            return self.store_attr_poly(s, o, obj, name, v);
         }
         self.store_attr_cached_rest(s, o, obj, name, v)
+    }
+
+    /// [`Vm::store_attr_cached`] when the inline entry is not for the
+    /// instance's class (another's, a stale one, or none).
+    #[inline(never)]
+    fn store_attr_poly(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        obj: Value,
+        name: Value,
+        v: Value,
+    ) -> bool {
+        match lookup_ext(s, o.class().bits()) {
+            Some(entry) => self.store_attr_hit::<false>(s, o, obj, name, v, entry),
+            None => self.store_attr_cached_rest(s, o, obj, name, v),
+        }
     }
 
     /// [`Vm::store_attr_cached`] past its inlined hit.
@@ -1077,34 +1150,68 @@ impl Vm {
         // other object has their types as its class, so a matching entry
         // implies neither.
         if let Some(o) = Obj::from_value(obj) {
-            let cls = o.class();
-            if let Some([t, e, p]) = lookup(s, cls.bits()) {
-                if t == cls.bits() && e == self.class_version(cls) && p & 3 == TAG_METHOD {
-                    // The layouts `instance_dict` reads, the usual ones inline.
-                    let dict = match o.kind() {
-                        K_INSTANCE => o.get(0),
-                        Kind::LIST | Kind::DICT | Kind::SET => o.get(CONTAINER_DICT),
-                        // Exact strs and bytes have no value slots (a str
-                        // view's one holds its buffer), so no dict.
-                        Kind::STR | Kind::BYTES
-                            if o.n_values() == 0 || o.class() == self.g.types.str_ =>
-                        {
-                            Value::EMPTY
-                        }
-                        _ => self.instance_dict(o).unwrap_or(Value::EMPTY),
-                    };
-                    let shadow = match Obj::from_value(dict) {
-                        Some(d) => fast_get(d, name),
-                        None => None,
-                    };
-                    return Some(match shadow {
-                        Some(v) => attr::MethodLookup::Attr(v),
-                        None => attr::MethodLookup::Method(Value::from_bits(p & !3)),
-                    });
-                }
-            }
+            return match read(s) {
+                Some(entry) => self.load_method_hit::<true>(s, o, obj, name, entry),
+                None => self.load_method_poly(s, o, obj, name),
+            };
         }
         self.load_method_cached_rest(s, obj, name)
+    }
+
+    /// [`Vm::load_method_cached`] with a slot's entry: the inline one
+    /// (`INLINE`: when it is another class's, the further entries are
+    /// looked at) or the further one keyed on the object's class.
+    #[inline(always)]
+    fn load_method_hit<const INLINE: bool>(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        obj: Value,
+        name: Value,
+        [t, e, p]: [u64; 3],
+    ) -> Option<attr::MethodLookup> {
+        let cls = o.class();
+        if t == cls.bits() && e == self.class_version(cls) && p & 3 == TAG_METHOD {
+            // The layouts `instance_dict` reads, the usual ones inline.
+            let dict = match o.kind() {
+                K_INSTANCE => o.get(0),
+                Kind::LIST | Kind::DICT | Kind::SET => o.get(CONTAINER_DICT),
+                // Exact strs and bytes have no value slots (a str view's
+                // one holds its buffer), so no dict.
+                Kind::STR | Kind::BYTES if o.n_values() == 0 || o.class() == self.g.types.str_ => {
+                    Value::EMPTY
+                }
+                _ => self.instance_dict(o).unwrap_or(Value::EMPTY),
+            };
+            let shadow = match Obj::from_value(dict) {
+                Some(d) => fast_get(d, name),
+                None => None,
+            };
+            return Some(match shadow {
+                Some(v) => attr::MethodLookup::Attr(v),
+                None => attr::MethodLookup::Method(Value::from_bits(p & !3)),
+            });
+        }
+        if INLINE {
+            return self.load_method_poly(s, o, obj, name);
+        }
+        self.load_method_cached_rest(s, obj, name)
+    }
+
+    /// [`Vm::load_method_cached`] when the inline entry is not for the
+    /// object's class (another's, a stale one, or none).
+    #[inline(never)]
+    fn load_method_poly(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        obj: Value,
+        name: Value,
+    ) -> Option<attr::MethodLookup> {
+        match lookup_ext(s, o.class().bits()) {
+            Some(entry) => self.load_method_hit::<false>(s, o, obj, name, entry),
+            None => self.load_method_cached_rest(s, obj, name),
+        }
     }
 
     /// [`Vm::load_method_cached`] past its inlined hit.
