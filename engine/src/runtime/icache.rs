@@ -37,7 +37,7 @@
 
 use super::ops::{simple_eq, str_hash};
 use super::*;
-use proto_core::cacheslot::{fill, lookup, lookup_ext, read};
+use proto_core::cacheslot::{fill, lookup, lookup_ext, read, MARKS};
 pub use proto_core::cacheslot::{CacheWords, CACHE_WORDS};
 
 /// Payload tag (word 3, low bits) of an attribute entry.
@@ -552,22 +552,20 @@ impl Vm {
         o: Obj,
         name: Value,
     ) -> Option<attr::MethodLookup> {
-        use attr::MethodLookup::{Attr, Method};
-        if let Some([t, e, p]) = lookup(s, o.value().bits()) {
-            let cls = o.value().bits() | TYPE_ENTRY;
-            if t & !(STATIC_ENTRY | CLASSMETHOD_ENTRY) == cls && e == self.cache_version(o) {
-                let v = Value::from_bits(p);
-                if t == cls {
-                    return Some(Attr(v));
-                }
-                let f = Obj::from_value(v)?.get(0);
-                if t == cls | STATIC_ENTRY {
-                    return Some(Attr(f));
-                }
-                if Obj::from_value(f).is_some_and(|fo| fo.kind() == K_FUNCTION) {
-                    return Some(Method(f));
-                }
-            }
+        use attr::MethodLookup::Attr;
+        // The hit code runs on the inline entry and on the further one
+        // found, each in its own branch (a merged Option would be built in
+        // memory on every hit).
+        let key = o.value().bits();
+        let hit = match read(s) {
+            Some(entry) if entry[0] & !MARKS == key => self.type_attr_hit(o, entry),
+            _ => None,
+        };
+        if hit.is_some() {
+            return hit;
+        }
+        if let Some(r) = lookup_ext(s, key).and_then(|entry| self.type_attr_hit(o, entry)) {
+            return Some(r);
         }
         if let Some([t, e, p]) = lookup(s, o.class().bits()) {
             if t == o.class().bits() | TYPE_ENTRY | NAME_SLOT_ENTRY
@@ -577,6 +575,28 @@ impl Vm {
             }
         }
         self.type_attr_fill(s, o, name)
+    }
+
+    /// [`Vm::type_attr_cached`]'s answer from an entry keyed on class `o`,
+    /// if the entry is current.
+    #[inline(always)]
+    fn type_attr_hit(&self, o: Obj, [t, e, p]: [u64; 3]) -> Option<attr::MethodLookup> {
+        use attr::MethodLookup::{Attr, Method};
+        let cls = o.value().bits() | TYPE_ENTRY;
+        if t & !(STATIC_ENTRY | CLASSMETHOD_ENTRY) != cls || e != self.cache_version(o) {
+            return None;
+        }
+        let v = Value::from_bits(p);
+        if t == cls {
+            return Some(Attr(v));
+        }
+        let f = Obj::from_value(v)?.get(0);
+        if t == cls | STATIC_ENTRY {
+            return Some(Attr(f));
+        }
+        Obj::from_value(f)
+            .is_some_and(|fo| fo.kind() == K_FUNCTION)
+            .then_some(Method(f))
     }
 
     /// [`Vm::type_attr_cached`] past its hit.
