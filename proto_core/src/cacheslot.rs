@@ -11,7 +11,9 @@
 //!   does not write), stores the payload, and publishes the next even
 //!   number; a reader loads the sequence, the payload and the sequence
 //!   again and accepts only an even, unchanged, non-zero sequence.
-//! - **Hits never write**; entries are written on misses ([`fill`]).
+//! - **Hits never write**, but for one in [`PROMOTE_EVERY`] of a thread's
+//!   hits in an Ext, which swaps that entry with the inline one
+//!   ([`lookup_ext`]); entries are written on misses ([`fill`]).
 //! - **An Ext is installed once** (a compare-exchange from 0: a loser frees
 //!   its own) and freed only with its [`CacheWords`], so a reader keeps
 //!   using the address it loaded.
@@ -29,7 +31,7 @@ pub const CACHE_WORDS: usize = ENTRY_WORDS + 1;
 pub const ENTRY_WORDS: usize = 4;
 
 /// Word 0 of an entry: sequence (even = stable; 0 = never written).
-pub const SEQ: usize = 0;
+const SEQ: usize = 0;
 
 /// Word of a slot holding the address of its [`Ext`].
 const EXT: usize = ENTRY_WORDS;

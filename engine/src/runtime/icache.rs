@@ -7,7 +7,8 @@
 //! - **Entries are self-validating.** A hit is only taken when the entry's
 //!   facts can be checked against the live state in a few loads; a stale or
 //!   never-written entry is a miss, never a wrong result.
-//! - **Hits never write.** Readers only load; entries are written on misses.
+//! - **Hits never write.** Readers only load; entries are written on misses
+//!   (and, rarely, moved by a promotion: see the polymorphic sites below).
 //! - **No torn entries.** Multi-word entries (attribute caches) are guarded
 //!   by a sequence word (a seqlock, `proto_core::cacheslot`).
 //! - **No dangling values.** An entry holds a heap value (a method found on a
@@ -24,9 +25,13 @@
 //!   a pointer to three more entries, allocated once per site and freed
 //!   with the code (`proto_core::cacheslot`, which owns the words-level
 //!   protocol): `self.x` in a method that four subclasses share hits for
-//!   all four. The interpreter loop's inline hits look at the first entry
-//!   only; the out-of-line paths look at all ([`lookup`]) and fill the one
-//!   keyed on the same address, else a free one, else the last ([`fill`]).
+//!   all four. The interpreter loop runs its hit code (`load_attr_hit`,
+//!   `store_attr_hit`, `load_method_hit`) on the inline entry; when that is
+//!   another class's, one call (`*_poly`) runs it on the further entry
+//!   found (`lookup_ext`, which moves one of a thread's every
+//!   `PROMOTE_EVERY` such hits inline). The other paths look at all
+//!   ([`lookup`]) and fill the entry keyed on the same address, else a free
+//!   one, else the last ([`fill`]).
 //!
 //! LOAD_GLOBAL uses one word per slot: hints of the entry indices of the name
 //! in the globals and the builtins tables. A hint is checked by comparing the
@@ -795,11 +800,7 @@ impl Vm {
                 }
                 return fast_get(d, name);
             }
-            if t == tp.bits() | CLASS_VALUE && e == version {
-                // A plain class attribute, unless the instance shadows it.
-                let shadow = dict.and_then(|d| fast_get(d, name));
-                return Some(shadow.unwrap_or(Value::from_bits(p)));
-            }
+            // (A current class-attribute entry was answered by `load_attr_hit`.)
             if t == tp.bits() && e == version && p & 3 == TAG_METHOD {
                 // A method on the type, bound to the instance, unless the
                 // instance shadows it.
@@ -943,18 +944,17 @@ impl Vm {
             return false;
         }
         let e = hint as usize - 1;
-        // `with_mut_lock`'s protocol, written out: its closure was a call.
-        self.ctx.lock_object(d);
-        let t = ldict::table(d);
-        let stored = match ldict::entry_kv(t, e) {
-            Some((k, old)) if k == name && !old.is_empty() && !d.is_frozen() => {
-                ldict::set_value(&mut self.ctx, t, e, v);
-                true
+        self.with_mut_lock(d, |ctx| {
+            let t = ldict::table(d);
+            match ldict::entry_kv(t, e) {
+                Some((k, old)) if k == name && !old.is_empty() => {
+                    ldict::set_value(ctx, t, e, v);
+                    true
+                }
+                _ => false,
             }
-            _ => false,
-        };
-        self.ctx.unlock_object(d);
-        stored
+        })
+        .unwrap_or(false)
     }
 
     /// Stores a `__slots__` member through the write barrier; a shared

@@ -1692,19 +1692,22 @@ impl Vm {
         o: Obj,
         f: impl FnOnce(&mut ProtoContext) -> R,
     ) -> PyResult<R> {
-        if o.is_shared() {
+        // `f` is called from one place, so that it is inlined here.
+        let shared = o.is_shared();
+        if shared {
             self.ctx.lock_object(o);
             if o.is_frozen() {
                 self.ctx.unlock_object(o);
                 return Err(self.frozen_error(o));
             }
-            let r = f(&mut self.ctx);
-            self.ctx.unlock_object(o);
-            Ok(r)
         } else {
             self.check_mutable(o)?;
-            Ok(f(&mut self.ctx))
         }
+        let r = f(&mut self.ctx);
+        if shared {
+            self.ctx.unlock_object(o);
+        }
+        Ok(r)
     }
 
     /// str + str (exact strs); `inplace` for `+=`, whose results go into a
