@@ -448,6 +448,11 @@ impl Vm {
 
     /// `a op b` for BINARY_OP.
     pub fn binary_op(&mut self, op: B, a: Value, b: Value) -> PyResult<Value> {
+        // An instance of a class (a user's, or a native one such as Decimal) takes
+        // none of the builtin types' fast paths below: straight to the dunders.
+        if Obj::from_value(a).is_some_and(|o| o.kind() == K_INSTANCE) {
+            return self.binary_op_generic(op, a, b);
+        }
         if a.is_bool() && b.is_bool() {
             let (x, y) = (a == Value::TRUE, b == Value::TRUE);
             match op {

@@ -153,6 +153,9 @@ pub(crate) fn add_status_seen(
     seen: &Fields,
     status: u32,
 ) -> PyResult<()> {
+    if status == 0 {
+        return Ok(());
+    }
     if status & ffi::INSUFFICIENT_STORAGE == 0 {
         let sigs = signals::signals_of(status);
         if seen.flags & sigs == sigs && seen.traps & sigs == 0 {

@@ -1,7 +1,7 @@
 //! Exact conversions between decNumbers and Rust numbers (integers, floats) and
 //! CPython's numeric hash of a decimal, for `_decimal`.
 
-use super::ffi::{Dec, Special};
+use super::ffi::{Dec, DecNum, Special};
 use num_bigint::{BigInt, Sign};
 use num_traits::{One, Zero};
 
@@ -63,7 +63,7 @@ pub fn from_f64(x: f64) -> Dec {
 
 /// The integer part of a finite decNumber (truncated toward zero), or `None` for an
 /// infinity or NaN.
-pub fn to_bigint_trunc(d: &Dec) -> Option<BigInt> {
+pub fn to_bigint_trunc(d: &DecNum) -> Option<BigInt> {
     if d.is_special() {
         return None;
     }
@@ -99,7 +99,7 @@ pub fn to_bigint_trunc(d: &Dec) -> Option<BigInt> {
 
 /// `(numerator, denominator)` in lowest terms of a finite decNumber
 /// (`Decimal.as_integer_ratio`), or `None` for an infinity or NaN.
-pub fn to_ratio(d: &Dec) -> Option<(BigInt, BigInt)> {
+pub fn to_ratio(d: &DecNum) -> Option<(BigInt, BigInt)> {
     if d.is_special() {
         return None;
     }
@@ -141,7 +141,7 @@ fn pow_mod(mut base: u64, mut exp: u64, m: u64) -> u64 {
 /// CPython's numeric hash of a finite decNumber, equal to the hash of an int, float or
 /// Fraction of the same value. Infinities hash to +-`HASH_INF`; NaNs are the caller's
 /// (signalling NaNs raise, quiet NaNs hash by identity).
-pub fn hash_finite(d: &Dec) -> i64 {
+pub fn hash_finite(d: &DecNum) -> i64 {
     if d.is_infinite() {
         return if d.is_negative() { -HASH_INF } else { HASH_INF };
     }

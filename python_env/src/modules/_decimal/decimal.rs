@@ -3,14 +3,28 @@
 //! Operations run in a context (the current one, or an argument) whose status is
 //! turned into flags and trapped signals by `context::add_status`.
 
-use super::ffi::Dec;
+use super::ffi::{Dec, DecNum};
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
 use proto_core::{Obj, Value};
 
-/// The payload of a Decimal: its value, never changed after allocation.
+/// The payload of a Decimal whose decNumber fits [`ffi::PACKED_WORDS`] words (up to 21
+/// digits): the object then fills one 64-byte cell and has nothing to drop. Never
+/// changed after allocation.
+pub(crate) struct DecPacked {
+    words: [u32; ffi::PACKED_WORDS],
+}
+
+/// The payload of a Decimal of more digits: its value, never changed after
+/// allocation.
 pub(crate) struct DecVal {
-    pub dec: Dec,
+    dec: Dec,
+}
+
+impl Trace for DecPacked {
+    fn trace(&self, _f: &mut dyn FnMut(Value)) {
+        // Holds no Python values.
+    }
 }
 
 impl Trace for DecVal {
@@ -21,18 +35,28 @@ impl Trace for DecVal {
 
 /// The value of `v` if it is a Decimal (or an instance of a subclass).
 #[inline]
-pub(crate) fn dec_of(v: Value) -> Option<&'static Dec> {
-    Obj::from_value(v)
-        .filter(|o| o.kind() == K_INSTANCE)
-        .and_then(native_ref::<DecVal>)
-        .map(|p| &p.dec)
+pub(crate) fn dec_of(v: Value) -> Option<&'static DecNum> {
+    let o = Obj::from_value(v).filter(|o| o.kind() == K_INSTANCE)?;
+    if let Some(p) = native_ref::<DecPacked>(o) {
+        // SAFETY: the words were copied from a valid decNumber whose units fit them
+        // (`DecNum::packed`), and the payload is immutable and lives as long as `o`.
+        return Some(unsafe { DecNum::from_words(&p.words) });
+    }
+    native_ref::<DecVal>(o).map(|p| &*p.dec)
 }
 
 /// Allocates an instance of `cls` (`Decimal` or a subclass) holding `dec`.
 pub(crate) fn alloc(vm: &mut Vm, cls: Value, dec: Dec) -> Value {
     let co = Obj::from_value(cls).expect("type");
-    vm.ctx
-        .alloc_native_with_values(K_INSTANCE, cls, 1 + type_nslots(co), DecVal { dec })
+    let n = 1 + type_nslots(co);
+    match dec.packed() {
+        Some(words) => vm
+            .ctx
+            .alloc_native_with_values(K_INSTANCE, cls, n, DecPacked { words }),
+        None => vm
+            .ctx
+            .alloc_native_with_values(K_INSTANCE, cls, n, DecVal { dec }),
+    }
 }
 
 use super::context::{
@@ -47,36 +71,21 @@ use engine::runtime::ops::Num;
 use num_bigint::BigInt;
 use std::ops::Deref;
 
-/// The `Decimal` type (module state), or the type of `hint` when it is exactly Decimal
-/// (the fast path: results of operations are always of the base type).
-fn dec_type(vm: &mut Vm, hint: Value) -> PyResult<Value> {
-    let t = vm.type_of(hint);
-    if dec_of(hint).is_some() && !is_heap_type(t) {
-        return Ok(t);
-    }
-    module_state(vm, super::ST_DECIMAL)
-}
-
 /// A new `Decimal` holding `dec`.
 pub(crate) fn new_dec(vm: &mut Vm, dec: Dec) -> PyResult<Value> {
     let t = module_state(vm, super::ST_DECIMAL)?;
     Ok(alloc(vm, t, dec))
 }
 
-fn new_dec_like(vm: &mut Vm, hint: Value, dec: Dec) -> PyResult<Value> {
-    let t = dec_type(vm, hint)?;
-    Ok(alloc(vm, t, dec))
-}
-
 /// An operand: a Decimal argument's value, or an int converted exactly.
 pub(crate) enum Op {
-    B(&'static Dec),
+    B(&'static DecNum),
     O(Dec),
 }
 
 impl Deref for Op {
-    type Target = Dec;
-    fn deref(&self) -> &Dec {
+    type Target = DecNum;
+    fn deref(&self) -> &DecNum {
         match self {
             Op::B(d) => d,
             Op::O(d) => d,
@@ -86,21 +95,11 @@ impl Deref for Op {
 
 fn int_dec(n: Num) -> Dec {
     match n {
-        Num::I(i) => {
-            let neg = i < 0;
-            let mut m = i.unsigned_abs();
-            let mut digits = [0u8; 20];
-            let mut k = 20;
-            loop {
-                k -= 1;
-                digits[k] = (m % 10) as u8;
-                m /= 10;
-                if m == 0 {
-                    break;
-                }
-            }
-            Dec::from_parts(neg, &digits[k..], 0)
-        }
+        Num::I(i) => Dec::from_small(ffi::Small {
+            neg: i < 0,
+            coeff: i.unsigned_abs(),
+            exp: 0,
+        }),
         Num::B(b) => convert::from_bigint(b),
         Num::F(_) => unreachable!("int_dec takes ints"),
     }
@@ -132,13 +131,13 @@ fn op_arg(vm: &mut Vm, v: Value) -> PyResult<Op> {
 
 /// Runs `f` in the context `ctxv`, records its status (raising a trapped signal) and
 /// returns the result as a new Decimal.
-fn run(vm: &mut Vm, ctxv: Value, hint: Value, f: impl FnOnce(&mut Ctx) -> Dec) -> PyResult<Value> {
+fn run(vm: &mut Vm, ctxv: Value, f: impl FnOnce(&mut Ctx) -> Dec) -> PyResult<Value> {
     let c = ctx_of(ctxv).expect("a context");
     let fields = c.get();
     let mut cx = fields.ctx();
     let r = f(&mut cx);
     add_status_seen(vm, c, &fields, cx.status())?;
-    new_dec_like(vm, hint, r)
+    new_dec(vm, r)
 }
 
 /// Parses method arguments: `a[0]` is self, then `names` positionally or by keyword;
@@ -168,7 +167,8 @@ fn method_args<const N: usize>(
     let mut used = 0u32;
     let mut out = [None; N];
     for (i, n) in names.iter().enumerate() {
-        let by_name = kn.and_then(|ko| (0..nk).find(|&j| str_of(ko.get(j)) == *n));
+        // Keyword names are strs: an ASCII name equals only their ASCII text.
+        let by_name = kn.and_then(|ko| (0..nk).find(|&j| str_bytes(ko.get(j)) == n.as_bytes()));
         if let Some(j) = by_name {
             used |= 1 << j;
         }
@@ -216,7 +216,7 @@ fn ctx_args(vm: &mut Vm, name: &str, a: &[Value], k: Value, n: usize) -> PyResul
     Ok(())
 }
 
-fn self_dec(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<&'static Dec> {
+fn self_dec(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<&'static DecNum> {
     match a.first().copied().and_then(dec_of) {
         Some(d) => Ok(d),
         None => Err(vm.type_error(&format!(
@@ -384,7 +384,7 @@ fn exact_from(
         if vm.type_of(value) == cls && !is_heap_type(cls) {
             return Ok(Err(value));
         }
-        return Ok(Ok(d.clone()));
+        return Ok(Ok(d.to_dec()));
     }
     if is_str(value) {
         let s = str_of(value);
@@ -411,14 +411,14 @@ fn exact_from(
 
 /// Rounds `d` to the context as the C module's `PyDec_Apply` (a NaN whose payload is
 /// too long for the context is a conversion syntax error).
-fn apply_ctx(d: &Dec, cx: &mut Ctx) -> Dec {
+fn apply_ctx(d: &DecNum, cx: &mut Ctx) -> Dec {
     if d.is_nan() {
         let max = cx.digits() - cx.clamp() as i32;
         if d.digits() > max && !(d.digits() == 1 && d.is_zero_payload()) {
             cx.add_status(ffi::CONVERSION_SYNTAX);
             return Dec::special(false, Special::QNaN, &[]);
         }
-        return d.clone();
+        return d.to_dec();
     }
     let s = d.to_sci_string();
     Dec::parse(&s, cx)
@@ -467,7 +467,7 @@ fn ctx_create_decimal(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let dt = module_state(vm, super::ST_DECIMAL)?;
             let d = match exact_from(vm, v, ctxv, dt, true)? {
                 Ok(d) => d,
-                Err(same) => dec_of(same).expect("decimal").clone(),
+                Err(same) => dec_of(same).expect("decimal").to_dec(),
             };
             let c = ctx_of(ctxv).expect("a context");
             let mut cx = c.get().ctx();
@@ -604,18 +604,23 @@ fn binop(
     vm: &mut Vm,
     a: &[Value],
     swap: bool,
-    f: fn(&Dec, &Dec, &mut Ctx) -> Dec,
+    f: fn(&DecNum, &DecNum, &mut Ctx) -> Dec,
 ) -> PyResult<Value> {
     if a.len() != 2 {
         return Err(vm.type_error("expected 1 argument"));
     }
+    // Two Decimals (the usual case) are read in place; an int operand is converted.
+    if let (Some(x), Some(y)) = (dec_of(a[0]), dec_of(a[1])) {
+        let (x, y) = if swap { (y, x) } else { (x, y) };
+        let ctxv = context::current(vm)?;
+        return run(vm, ctxv, |cx| f(x, y, cx));
+    }
     let (Some(x), Some(y)) = (to_op(vm, a[0]), to_op(vm, a[1])) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    let (x, y) = if swap { (y, x) } else { (x, y) };
+    let (x, y): (&DecNum, &DecNum) = if swap { (&y, &x) } else { (&x, &y) };
     let ctxv = context::current(vm)?;
-    let hint = if dec_of(a[0]).is_some() { a[0] } else { a[1] };
-    run(vm, ctxv, hint, |cx| f(&x, &y, cx))
+    run(vm, ctxv, |cx| f(x, y, cx))
 }
 
 macro_rules! binops {
@@ -630,16 +635,16 @@ macro_rules! binops {
 }
 
 binops! {
-    dec_add, dec_radd => Dec::add;
-    dec_sub, dec_rsub => Dec::subtract;
-    dec_mul, dec_rmul => Dec::multiply;
-    dec_truediv, dec_rtruediv => Dec::divide;
-    dec_floordiv, dec_rfloordiv => Dec::divide_integer;
-    dec_mod, dec_rmod => Dec::remainder;
+    dec_add, dec_radd => DecNum::add;
+    dec_sub, dec_rsub => DecNum::subtract;
+    dec_mul, dec_rmul => DecNum::multiply;
+    dec_truediv, dec_rtruediv => DecNum::divide;
+    dec_floordiv, dec_rfloordiv => DecNum::divide_integer;
+    dec_mod, dec_rmod => DecNum::remainder;
 }
 
 /// divmod in one context: (divide_integer, remainder), statuses combined.
-fn divmod_pair(x: &Dec, y: &Dec, cx: &mut Ctx) -> (Dec, Dec) {
+fn divmod_pair(x: &DecNum, y: &DecNum, cx: &mut Ctx) -> (Dec, Dec) {
     let q = x.divide_integer(y, cx);
     let r = x.remainder(y, cx);
     if q.is_nan() && !r.is_nan() {
@@ -648,14 +653,14 @@ fn divmod_pair(x: &Dec, y: &Dec, cx: &mut Ctx) -> (Dec, Dec) {
     (q, r)
 }
 
-fn divmod_result(vm: &mut Vm, ctxv: Value, hint: Value, x: &Dec, y: &Dec) -> PyResult<Value> {
+fn divmod_result(vm: &mut Vm, ctxv: Value, x: &DecNum, y: &DecNum) -> PyResult<Value> {
     let c = ctx_of(ctxv).expect("a context");
     let mut cx = c.get().ctx();
     let (q, r) = divmod_pair(x, y, &mut cx);
     add_status(vm, c, cx.status())?;
-    let q = new_dec_like(vm, hint, q)?;
+    let q = new_dec(vm, q)?;
     let mark = vm.push_root(q);
-    let r = new_dec_like(vm, hint, r)?;
+    let r = new_dec(vm, r)?;
     vm.push_root(r);
     let t = vm.new_tuple(&[q, r]);
     vm.pop_roots(mark);
@@ -668,7 +673,7 @@ fn divmod_op(vm: &mut Vm, a: &[Value], swap: bool) -> PyResult<Value> {
     };
     let (x, y) = if swap { (y, x) } else { (x, y) };
     let ctxv = context::current(vm)?;
-    divmod_result(vm, ctxv, a[0], &x, &y)
+    divmod_result(vm, ctxv, &x, &y)
 }
 
 fn dec_divmod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -684,11 +689,11 @@ fn ctx_divmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     ctx_args(vm, "divmod", a, k, 2)?;
     let x = op_arg(vm, a[1])?;
     let y = op_arg(vm, a[2])?;
-    divmod_result(vm, a[0], Value::NONE, &x, &y)
+    divmod_result(vm, a[0], &x, &y)
 }
 
 /// `pow(x, y, m)` on integers: the specification's power-modulo.
-fn powmod(x: &Dec, y: &Dec, m: &Dec, cx: &mut Ctx) -> Dec {
+fn powmod(x: &DecNum, y: &DecNum, m: &DecNum, cx: &mut Ctx) -> Dec {
     let nan = |cx: &mut Ctx| {
         cx.add_status(ffi::INVALID_OPERATION);
         Dec::special(false, Special::QNaN, &[])
@@ -704,7 +709,7 @@ fn powmod(x: &Dec, y: &Dec, m: &Dec, cx: &mut Ctx) -> Dec {
             return d.copy_quiet();
         }
     }
-    let integral = |d: &Dec| {
+    let integral = |d: &DecNum| {
         d.is_finite()
             && d.to_integral_value(&mut Ctx::exact(d.digits()))
                 .cmp_numeric(d)
@@ -756,8 +761,8 @@ fn pow_common(
         }
     };
     match m {
-        None => run(vm, ctxv, x, |cx| xo.power(&yo, cx)),
-        Some(m) if m == Value::NONE => run(vm, ctxv, x, |cx| xo.power(&yo, cx)),
+        None => run(vm, ctxv, |cx| xo.power(&yo, cx)),
+        Some(m) if m == Value::NONE => run(vm, ctxv, |cx| xo.power(&yo, cx)),
         Some(m) => {
             let mo = if raise {
                 op_arg(vm, m)?
@@ -767,7 +772,7 @@ fn pow_common(
                     None => return Ok(Value::NOT_IMPLEMENTED),
                 }
             };
-            run(vm, ctxv, x, |cx| powmod(&xo, &yo, &mo, cx))
+            run(vm, ctxv, |cx| powmod(&xo, &yo, &mo, cx))
         }
     }
 }
@@ -788,21 +793,21 @@ fn ctx_power(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     pow_common(vm, x.expect("a"), y.expect("b"), m, a[0], true)
 }
 
-fn unop(vm: &mut Vm, a: &[Value], f: fn(&Dec, &mut Ctx) -> Dec, what: &str) -> PyResult<Value> {
+fn unop(vm: &mut Vm, a: &[Value], f: fn(&DecNum, &mut Ctx) -> Dec, what: &str) -> PyResult<Value> {
     self_dec(vm, a, what)?;
     let ctxv = context::current(vm)?;
     let x = dec_of(a[0]).expect("decimal");
-    run(vm, ctxv, a[0], |cx| f(x, cx))
+    run(vm, ctxv, |cx| f(x, cx))
 }
 
 fn dec_neg(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    unop(vm, a, Dec::minus, "__neg__")
+    unop(vm, a, DecNum::minus, "__neg__")
 }
 fn dec_pos(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    unop(vm, a, Dec::plus, "__pos__")
+    unop(vm, a, DecNum::plus, "__pos__")
 }
 fn dec_abs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    unop(vm, a, Dec::abs, "__abs__")
+    unop(vm, a, DecNum::abs, "__abs__")
 }
 
 // ------------------------------------------------------------------ comparison
@@ -868,7 +873,7 @@ fn cmp_other(vm: &mut Vm, w: Value, eq: bool, ctxv: Value) -> PyResult<Option<Cm
         let (Some(n), Some(d)) = (to_op(vm, n), to_op(vm, d)) else {
             return Ok(None);
         };
-        return Ok(Some(CmpOther::Ratio(n.clone(), d.clone())));
+        return Ok(Some(CmpOther::Ratio(n.to_dec(), d.to_dec())));
     }
     Ok(None)
 }
@@ -876,7 +881,7 @@ fn cmp_other(vm: &mut Vm, w: Value, eq: bool, ctxv: Value) -> PyResult<Option<Cm
 /// `x*q` exactly, for finite `x` and `q`: the coefficients are multiplied, then the
 /// exponents added, so that a product below the smallest exponent of a context of the
 /// product's digits (1E-1999999997 * 1) is not rounded away.
-fn times_exact(x: &Dec, q: &Dec) -> Dec {
+fn times_exact(x: &DecNum, q: &DecNum) -> Dec {
     let mut cx = Ctx::exact((x.digits() + q.digits()).min(ffi::MAX_DIGITS));
     let exp = x.exponent() as i64 + q.exponent() as i64;
     if x.is_finite() && q.is_finite() && i32::try_from(exp).is_ok() {
@@ -953,7 +958,7 @@ macro_rules! ctx_unary_methods {
             self_ctx(vm, a, $n)?;
             crate::args::check_method(vm, $n, a, k, 1, 1)?;
             let x = op_arg(vm, a[1])?;
-            run(vm, a[0], Value::NONE, |cx| $f(&x, cx))
+            run(vm, a[0], |cx| $f(&x, cx))
         }
     )*};
 }
@@ -966,7 +971,7 @@ macro_rules! ctx_binary_methods {
             ctx_args(vm, $n, a, k, 2)?;
             let x = op_arg(vm, a[1])?;
             let y = op_arg(vm, a[2])?;
-            run(vm, a[0], Value::NONE, |cx| $f(&x, &y, cx))
+            run(vm, a[0], |cx| $f(&x, &y, cx))
         }
     )*};
 }
@@ -978,13 +983,13 @@ macro_rules! unary_methods {
             let x = self_dec(vm, a, $n)?;
             let [c] = method_args(vm, a, k, ["context"], 0)?;
             let ctxv = ctx_arg(vm, c)?;
-            run(vm, ctxv, a[0], |cx| $f(x, cx))
+            run(vm, ctxv, |cx| $f(x, cx))
         }
         fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             self_ctx(vm, a, $n)?;
             crate::args::check_method(vm, $n, a, k, 1, 1)?;
             let x = op_arg(vm, a[1])?;
-            run(vm, a[0], Value::NONE, |cx| $f(&x, cx))
+            run(vm, a[0], |cx| $f(&x, cx))
         }
     )*};
 }
@@ -997,43 +1002,43 @@ macro_rules! binary_methods {
             let [o, c] = method_args(vm, a, k, ["other", "context"], 1)?;
             let ctxv = ctx_arg(vm, c)?;
             let y = op_arg(vm, o.expect("other"))?;
-            run(vm, ctxv, a[0], |cx| $f(x, &y, cx))
+            run(vm, ctxv, |cx| $f(x, &y, cx))
         }
         fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             self_ctx(vm, a, $n)?;
             ctx_args(vm, $n, a, k, 2)?;
             let x = op_arg(vm, a[1])?;
             let y = op_arg(vm, a[2])?;
-            run(vm, a[0], Value::NONE, |cx| $f(&x, &y, cx))
+            run(vm, a[0], |cx| $f(&x, &y, cx))
         }
     )*};
 }
 
-fn normalize(x: &Dec, cx: &mut Ctx) -> Dec {
+fn normalize(x: &DecNum, cx: &mut Ctx) -> Dec {
     x.reduce(cx)
 }
 
 unary_methods! {
-    dm_exp, cm_exp, "exp" => Dec::exp;
-    dm_ln, cm_ln, "ln" => Dec::ln;
-    dm_log10, cm_log10, "log10" => Dec::log10;
-    dm_logb, cm_logb, "logb" => Dec::logb;
-    dm_logical_invert, cm_logical_invert, "logical_invert" => Dec::invert;
-    dm_next_minus, cm_next_minus, "next_minus" => Dec::next_minus;
-    dm_next_plus, cm_next_plus, "next_plus" => Dec::next_plus;
+    dm_exp, cm_exp, "exp" => DecNum::exp;
+    dm_ln, cm_ln, "ln" => DecNum::ln;
+    dm_log10, cm_log10, "log10" => DecNum::log10;
+    dm_logb, cm_logb, "logb" => DecNum::logb;
+    dm_logical_invert, cm_logical_invert, "logical_invert" => DecNum::invert;
+    dm_next_minus, cm_next_minus, "next_minus" => DecNum::next_minus;
+    dm_next_plus, cm_next_plus, "next_plus" => DecNum::next_plus;
     dm_normalize, cm_normalize, "normalize" => normalize;
-    dm_sqrt, cm_sqrt, "sqrt" => Dec::sqrt;
+    dm_sqrt, cm_sqrt, "sqrt" => DecNum::sqrt;
 }
 
 ctx_unary_methods! {
-    cm_plus, "plus" => Dec::plus;
-    cm_minus, "minus" => Dec::minus;
-    cm_abs, "abs" => Dec::abs;
+    cm_plus, "plus" => DecNum::plus;
+    cm_minus, "minus" => DecNum::minus;
+    cm_abs, "abs" => DecNum::abs;
 }
 
 /// `x` with only the last `precision` digits of a longer coefficient, as
 /// mpdecimal's rotate and shift take it; None when it already fits.
-fn last_precision_digits(x: &Dec, cx: &Ctx) -> Option<Dec> {
+fn last_precision_digits(x: &DecNum, cx: &Ctx) -> Option<Dec> {
     if x.is_finite() && x.digits() > cx.digits() {
         let d = x.coefficient_digits();
         let keep = &d[d.len() - cx.digits() as usize..];
@@ -1043,7 +1048,7 @@ fn last_precision_digits(x: &Dec, cx: &Ctx) -> Option<Dec> {
 }
 
 /// rotate keeps the last `precision` digits of a longer coefficient first (mpdecimal).
-fn rotate(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
+fn rotate(x: &DecNum, y: &DecNum, cx: &mut Ctx) -> Dec {
     match last_precision_digits(x, cx) {
         Some(t) => t.rotate(y, cx),
         None => x.rotate(y, cx),
@@ -1051,7 +1056,7 @@ fn rotate(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
 }
 
 /// shift keeps the last `precision` digits of a longer coefficient first (mpdecimal).
-fn shift(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
+fn shift(x: &DecNum, y: &DecNum, cx: &mut Ctx) -> Dec {
     match last_precision_digits(x, cx) {
         Some(t) => t.shift(y, cx),
         None => x.shift(y, cx),
@@ -1060,7 +1065,7 @@ fn shift(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
 
 /// scaleb rounds a coefficient longer than the precision (mpdecimal; decNumber only
 /// moves the exponent).
-fn scaleb(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
+fn scaleb(x: &DecNum, y: &DecNum, cx: &mut Ctx) -> Dec {
     let r = x.scaleb(y, cx);
     if r.is_finite() && r.digits() > cx.digits() {
         return r.plus(cx);
@@ -1068,22 +1073,22 @@ fn scaleb(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
     r
 }
 
-fn add(x: &Dec, y: &Dec, cx: &mut Ctx) -> Dec {
+fn add(x: &DecNum, y: &DecNum, cx: &mut Ctx) -> Dec {
     x.add(y, cx)
 }
 
 binary_methods! {
-    dm_compare, cm_compare, "compare" => Dec::compare;
-    dm_compare_signal, cm_compare_signal, "compare_signal" => Dec::compare_signal;
-    dm_max, cm_max, "max" => Dec::max;
-    dm_max_mag, cm_max_mag, "max_mag" => Dec::max_mag;
-    dm_min, cm_min, "min" => Dec::min;
-    dm_min_mag, cm_min_mag, "min_mag" => Dec::min_mag;
-    dm_next_toward, cm_next_toward, "next_toward" => Dec::next_toward;
-    dm_remainder_near, cm_remainder_near, "remainder_near" => Dec::remainder_near;
-    dm_logical_and, cm_logical_and, "logical_and" => Dec::and;
-    dm_logical_or, cm_logical_or, "logical_or" => Dec::or;
-    dm_logical_xor, cm_logical_xor, "logical_xor" => Dec::xor;
+    dm_compare, cm_compare, "compare" => DecNum::compare;
+    dm_compare_signal, cm_compare_signal, "compare_signal" => DecNum::compare_signal;
+    dm_max, cm_max, "max" => DecNum::max;
+    dm_max_mag, cm_max_mag, "max_mag" => DecNum::max_mag;
+    dm_min, cm_min, "min" => DecNum::min;
+    dm_min_mag, cm_min_mag, "min_mag" => DecNum::min_mag;
+    dm_next_toward, cm_next_toward, "next_toward" => DecNum::next_toward;
+    dm_remainder_near, cm_remainder_near, "remainder_near" => DecNum::remainder_near;
+    dm_logical_and, cm_logical_and, "logical_and" => DecNum::and;
+    dm_logical_or, cm_logical_or, "logical_or" => DecNum::or;
+    dm_logical_xor, cm_logical_xor, "logical_xor" => DecNum::xor;
     dm_rotate, cm_rotate, "rotate" => rotate;
     dm_scaleb, cm_scaleb, "scaleb" => scaleb;
     dm_shift, cm_shift, "shift" => shift;
@@ -1091,11 +1096,11 @@ binary_methods! {
 
 ctx_binary_methods! {
     cm_add, "add" => add;
-    cm_subtract, "subtract" => Dec::subtract;
-    cm_multiply, "multiply" => Dec::multiply;
-    cm_divide, "divide" => Dec::divide;
-    cm_divide_int, "divide_int" => Dec::divide_integer;
-    cm_remainder, "remainder" => Dec::remainder;
+    cm_subtract, "subtract" => DecNum::subtract;
+    cm_multiply, "multiply" => DecNum::multiply;
+    cm_divide, "divide" => DecNum::divide;
+    cm_divide_int, "divide_int" => DecNum::divide_integer;
+    cm_remainder, "remainder" => DecNum::remainder;
 }
 
 /// Exact binary methods: the context only converts the operand.
@@ -1107,7 +1112,7 @@ macro_rules! exact_binary_methods {
             ctx_arg(vm, c)?;
             let y = op_arg(vm, o.expect("other"))?;
             let r = $f(x, &y);
-            new_dec_like(vm, a[0], r)
+            new_dec(vm, r)
         }
         fn $cname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             self_ctx(vm, a, $n)?;
@@ -1120,17 +1125,17 @@ macro_rules! exact_binary_methods {
     )*};
 }
 
-fn compare_total(x: &Dec, y: &Dec) -> Dec {
+fn compare_total(x: &DecNum, y: &DecNum) -> Dec {
     x.compare_total(y, &mut Ctx::exact(1))
 }
-fn compare_total_mag(x: &Dec, y: &Dec) -> Dec {
+fn compare_total_mag(x: &DecNum, y: &DecNum) -> Dec {
     x.compare_total_mag(y, &mut Ctx::exact(1))
 }
 
 exact_binary_methods! {
     dm_compare_total, cm_compare_total, "compare_total" => compare_total;
     dm_compare_total_mag, cm_compare_total_mag, "compare_total_mag" => compare_total_mag;
-    dm_copy_sign, cm_copy_sign, "copy_sign" => Dec::copy_sign;
+    dm_copy_sign, cm_copy_sign, "copy_sign" => DecNum::copy_sign;
 }
 
 fn dm_same_quantum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1170,14 +1175,14 @@ macro_rules! predicates {
 }
 
 predicates! {
-    dm_is_canonical, cm_is_canonical, "is_canonical" => |_: &Dec| true;
-    dm_is_finite, cm_is_finite, "is_finite" => Dec::is_finite;
-    dm_is_infinite, cm_is_infinite, "is_infinite" => Dec::is_infinite;
-    dm_is_nan, cm_is_nan, "is_nan" => Dec::is_nan;
-    dm_is_qnan, cm_is_qnan, "is_qnan" => Dec::is_qnan;
-    dm_is_snan, cm_is_snan, "is_snan" => Dec::is_snan;
-    dm_is_signed, cm_is_signed, "is_signed" => Dec::is_negative;
-    dm_is_zero, cm_is_zero, "is_zero" => Dec::is_zero;
+    dm_is_canonical, cm_is_canonical, "is_canonical" => |_: &DecNum| true;
+    dm_is_finite, cm_is_finite, "is_finite" => DecNum::is_finite;
+    dm_is_infinite, cm_is_infinite, "is_infinite" => DecNum::is_infinite;
+    dm_is_nan, cm_is_nan, "is_nan" => DecNum::is_nan;
+    dm_is_qnan, cm_is_qnan, "is_qnan" => DecNum::is_qnan;
+    dm_is_snan, cm_is_snan, "is_snan" => DecNum::is_snan;
+    dm_is_signed, cm_is_signed, "is_signed" => DecNum::is_negative;
+    dm_is_zero, cm_is_zero, "is_zero" => DecNum::is_zero;
 }
 
 macro_rules! ctx_predicates {
@@ -1200,8 +1205,8 @@ macro_rules! ctx_predicates {
 }
 
 ctx_predicates! {
-    dm_is_normal, cm_is_normal, "is_normal" => Dec::is_normal;
-    dm_is_subnormal, cm_is_subnormal, "is_subnormal" => Dec::is_subnormal;
+    dm_is_normal, cm_is_normal, "is_normal" => DecNum::is_normal;
+    dm_is_subnormal, cm_is_subnormal, "is_subnormal" => DecNum::is_subnormal;
 }
 
 fn dm_number_class(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1237,22 +1242,22 @@ macro_rules! ctx_exact_unary {
 }
 
 ctx_exact_unary! {
-    cm_copy_abs, "copy_abs" => Dec::copy_abs;
-    cm_copy_negate, "copy_negate" => Dec::copy_negate;
-    cm_canonical, "canonical" => Dec::clone;
-    cm_copy_decimal, "copy_decimal" => Dec::clone;
+    cm_copy_abs, "copy_abs" => DecNum::copy_abs;
+    cm_copy_negate, "copy_negate" => DecNum::copy_negate;
+    cm_canonical, "canonical" => DecNum::to_dec;
+    cm_copy_decimal, "copy_decimal" => DecNum::to_dec;
 }
 
 fn dm_copy_abs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let x = self_dec(vm, a, "copy_abs")?;
     crate::args::check_method(vm, "copy_abs", a, k, 0, 0)?;
-    new_dec_like(vm, a[0], x.copy_abs())
+    new_dec(vm, x.copy_abs())
 }
 
 fn dm_copy_negate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let x = self_dec(vm, a, "copy_negate")?;
     crate::args::check_method(vm, "copy_negate", a, k, 0, 0)?;
-    new_dec_like(vm, a[0], x.copy_negate())
+    new_dec(vm, x.copy_negate())
 }
 
 /// `canonical()`, `conjugate()`, `real`: self (as a Decimal).
@@ -1290,12 +1295,11 @@ fn rounding_opt(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<Rounding>> {
 fn quantize(
     vm: &mut Vm,
     ctxv: Value,
-    hint: Value,
-    x: &Dec,
-    y: &Dec,
+    x: &DecNum,
+    y: &DecNum,
     r: Option<Rounding>,
 ) -> PyResult<Value> {
-    run(vm, ctxv, hint, |cx| {
+    run(vm, ctxv, |cx| {
         if let Some(r) = r {
             cx.set_rounding(r);
         }
@@ -1317,7 +1321,7 @@ fn dm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let ctxv = ctx_arg(vm, c)?;
     let r = rounding_opt(vm, r)?;
     let y = op_arg(vm, e.expect("exp"))?;
-    quantize(vm, ctxv, a[0], x, &y, r)
+    quantize(vm, ctxv, x, &y, r)
 }
 
 fn cm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1325,7 +1329,7 @@ fn cm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     ctx_args(vm, "quantize", a, k, 2)?;
     let x = op_arg(vm, a[1])?;
     let y = op_arg(vm, a[2])?;
-    quantize(vm, a[0], Value::NONE, &x, &y, None)
+    quantize(vm, a[0], &x, &y, None)
 }
 
 macro_rules! integral_methods {
@@ -1335,7 +1339,7 @@ macro_rules! integral_methods {
             let [r, c] = method_args(vm, a, k, ["rounding", "context"], 0)?;
             let ctxv = ctx_arg(vm, c)?;
             let r = rounding_opt(vm, r)?;
-            run(vm, ctxv, a[0], |cx| {
+            run(vm, ctxv, |cx| {
                 if let Some(r) = r {
                     cx.set_rounding(r);
                 }
@@ -1346,35 +1350,35 @@ macro_rules! integral_methods {
             self_ctx(vm, a, $n)?;
             crate::args::check_method(vm, $n, a, k, 1, 1)?;
             let x = op_arg(vm, a[1])?;
-            run(vm, a[0], Value::NONE, |cx| $f(&x, cx))
+            run(vm, a[0], |cx| $f(&x, cx))
         }
     )*};
 }
 
 integral_methods! {
-    dm_to_integral, cm_to_integral, "to_integral" => Dec::to_integral_value;
-    dm_to_integral_value, cm_to_integral_value, "to_integral_value" => Dec::to_integral_value;
-    dm_to_integral_exact, cm_to_integral_exact, "to_integral_exact" => Dec::to_integral_exact;
+    dm_to_integral, cm_to_integral, "to_integral" => DecNum::to_integral_value;
+    dm_to_integral_value, cm_to_integral_value, "to_integral_value" => DecNum::to_integral_value;
+    dm_to_integral_exact, cm_to_integral_exact, "to_integral_exact" => DecNum::to_integral_exact;
 }
 
-fn fma3(vm: &mut Vm, ctxv: Value, hint: Value, x: &Dec, y: Value, z: Value) -> PyResult<Value> {
+fn fma3(vm: &mut Vm, ctxv: Value, x: &DecNum, y: Value, z: Value) -> PyResult<Value> {
     let y = op_arg(vm, y)?;
     let z = op_arg(vm, z)?;
-    run(vm, ctxv, hint, |cx| x.fma(&y, &z, cx))
+    run(vm, ctxv, |cx| x.fma(&y, &z, cx))
 }
 
 fn dm_fma(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let x = self_dec(vm, a, "fma")?;
     let [o, t, c] = method_args(vm, a, k, ["other", "third", "context"], 2)?;
     let ctxv = ctx_arg(vm, c)?;
-    fma3(vm, ctxv, a[0], x, o.expect("other"), t.expect("third"))
+    fma3(vm, ctxv, x, o.expect("other"), t.expect("third"))
 }
 
 fn cm_fma(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     self_ctx(vm, a, "fma")?;
     ctx_args(vm, "fma", a, k, 3)?;
     let x = op_arg(vm, a[1])?;
-    fma3(vm, a[0], Value::NONE, &x, a[2], a[3])
+    fma3(vm, a[0], &x, a[2], a[3])
 }
 
 // ------------------------------------------------------------------ conversions
@@ -1433,7 +1437,7 @@ fn dec_as_integer_ratio(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> 
     Ok(t)
 }
 
-fn int_of(vm: &mut Vm, x: &Dec) -> PyResult<Value> {
+fn int_of(vm: &mut Vm, x: &DecNum) -> PyResult<Value> {
     if x.is_nan() {
         return Err(vm.value_error("cannot convert NaN to integer"));
     }
@@ -1450,7 +1454,7 @@ fn dec_int(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// `x` rounded to an integral value with rounding `r`, as an int.
-fn round_to_int(vm: &mut Vm, x: &Dec, r: Rounding) -> PyResult<Value> {
+fn round_to_int(vm: &mut Vm, x: &DecNum, r: Rounding) -> PyResult<Value> {
     if x.is_nan() {
         return Err(vm.value_error("cannot round a NaN"));
     }
@@ -1495,11 +1499,11 @@ fn dec_round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 let ctxv = context::current(vm)?;
                 let c = ctx_of(ctxv).expect("a context");
                 add_status(vm, c, ffi::INVALID_OPERATION)?;
-                return new_dec_like(vm, a[0], Dec::special(false, Special::QNaN, &[]));
+                return new_dec(vm, Dec::special(false, Special::QNaN, &[]));
             };
             let q = Dec::from_parts(false, &[1], e);
             let ctxv = context::current(vm)?;
-            quantize(vm, ctxv, a[0], x, &q, None)
+            quantize(vm, ctxv, x, &q, None)
         }
         _ => {
             let ctxv = context::current(vm)?;
@@ -1516,7 +1520,7 @@ fn dec_float(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_float(f))
 }
 
-fn float_of(vm: &mut Vm, x: &Dec) -> PyResult<f64> {
+fn float_of(vm: &mut Vm, x: &DecNum) -> PyResult<f64> {
     if x.is_nan() {
         if x.is_snan() {
             return Err(vm.value_error("cannot convert signaling NaN to float"));

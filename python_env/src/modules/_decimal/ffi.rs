@@ -12,6 +12,9 @@
 
 use super::bigmul;
 use decnumber_sys as sys;
+
+mod small;
+pub(crate) use small::Small;
 use std::ffi::CStr;
 use std::os::raw::c_char;
 
@@ -130,6 +133,19 @@ impl Ctx {
         self.0.round = r.raw();
     }
 
+    pub fn rounding(&self) -> Rounding {
+        match self.0.round {
+            sys::DEC_ROUND_CEILING => Rounding::Ceiling,
+            sys::DEC_ROUND_UP => Rounding::Up,
+            sys::DEC_ROUND_HALF_UP => Rounding::HalfUp,
+            sys::DEC_ROUND_HALF_DOWN => Rounding::HalfDown,
+            sys::DEC_ROUND_DOWN => Rounding::Down,
+            sys::DEC_ROUND_FLOOR => Rounding::Floor,
+            sys::DEC_ROUND_05UP => Rounding::ZeroFiveUp,
+            _ => Rounding::HalfEven,
+        }
+    }
+
     fn raw(&mut self) -> *mut sys::decContext {
         &mut self.0
     }
@@ -153,6 +169,11 @@ const _: () = assert!(
         && HEADER_BYTES + 2 * 13 <= INLINE_WORDS * 4
 );
 
+/// Words that hold a decNumber of up to 21 digits (the header and 7 units): the
+/// payload of a Decimal that fits one heap cell.
+pub const PACKED_WORDS: usize = 6;
+const _: () = assert!(HEADER_BYTES + 2 * 7 <= PACKED_WORDS * 4);
+
 /// The storage of a [`Dec`]: 4-byte aligned words, inline when they fit.
 enum Buf {
     Inline([u32; INLINE_WORDS]),
@@ -165,9 +186,37 @@ pub struct Dec {
     cap: i32,
 }
 
-impl Clone for Dec {
-    fn clone(&self) -> Dec {
-        // Copy only as much as the value needs.
+/// A decNumber in memory, borrowed: the words of its buffer, which hold its header
+/// and the `units(digits)` units its header describes (the operands of every
+/// operation, and the payload of a Decimal, which may be shorter than the binding's
+/// `decNumber` struct: nothing reads past those units).
+#[repr(transparent)]
+pub struct DecNum([u32]);
+
+impl DecNum {
+    /// # Safety
+    /// `w` starts with an initialised decNumber whose units lie within `w`, and
+    /// stays unchanged while the result is used.
+    pub(crate) unsafe fn from_words(w: &[u32]) -> &DecNum {
+        // SAFETY: `DecNum` is a transparent wrapper of `[u32]`.
+        unsafe { &*(w as *const [u32] as *const DecNum) }
+    }
+
+    /// The first [`PACKED_WORDS`] words of the buffer when they hold the whole
+    /// number (header and units).
+    pub(crate) fn packed(&self) -> Option<[u32; PACKED_WORDS]> {
+        if HEADER_BYTES + 2 * units(self.digits()) > PACKED_WORDS * 4 {
+            return None;
+        }
+        self.0.first_chunk().copied()
+    }
+
+    fn cptr(&self) -> *const sys::decNumber {
+        self.0.as_ptr() as *const sys::decNumber
+    }
+
+    /// An owned copy, with as much room as the value needs.
+    pub fn to_dec(&self) -> Dec {
         let mut d = Dec::with_capacity(self.digits());
         // SAFETY: `d` has capacity for `self.digits()` digits; both pointers are valid
         // decNumbers for the duration of the call.
@@ -176,9 +225,191 @@ impl Clone for Dec {
     }
 }
 
+impl std::ops::Deref for Dec {
+    type Target = DecNum;
+    fn deref(&self) -> &DecNum {
+        let w: &[u32] = match &self.buf {
+            Buf::Inline(a) => a,
+            Buf::Heap(b) => b,
+        };
+        // SAFETY: a Dec's buffer always holds an initialised decNumber within its
+        // capacity, and is only changed through `&mut Dec`.
+        unsafe { DecNum::from_words(w) }
+    }
+}
+
+impl Clone for Dec {
+    fn clone(&self) -> Dec {
+        self.to_dec()
+    }
+}
+
+impl std::fmt::Debug for DecNum {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_sci_string())
+    }
+}
+
 impl std::fmt::Debug for Dec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.to_sci_string())
+    }
+}
+
+impl DecNum {
+    fn head(&self) -> (i32, i32, u8) {
+        // SAFETY: the buffer always holds an initialised decNumber header; only the
+        // header fields are read, never `lsu` beyond the buffer.
+        unsafe {
+            let p = self.cptr();
+            ((*p).digits, (*p).exponent, (*p).bits)
+        }
+    }
+
+    /// Digits in the coefficient (1 for zero and the specials without payload).
+    pub fn digits(&self) -> i32 {
+        self.head().0
+    }
+
+    /// The exponent (meaningless for infinities; the payload exponent 0 for NaNs).
+    pub fn exponent(&self) -> i32 {
+        self.head().1
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.head().2 & sys::DECNEG != 0
+    }
+
+    pub fn is_infinite(&self) -> bool {
+        self.head().2 & sys::DECINF != 0
+    }
+
+    pub fn is_qnan(&self) -> bool {
+        self.head().2 & sys::DECNAN != 0
+    }
+
+    pub fn is_snan(&self) -> bool {
+        self.head().2 & sys::DECSNAN != 0
+    }
+
+    pub fn is_nan(&self) -> bool {
+        self.head().2 & (sys::DECNAN | sys::DECSNAN) != 0
+    }
+
+    pub fn is_special(&self) -> bool {
+        self.head().2 & sys::DECSPECIAL != 0
+    }
+
+    pub fn is_finite(&self) -> bool {
+        !self.is_special()
+    }
+
+    /// A finite zero (any sign and exponent).
+    pub fn is_zero(&self) -> bool {
+        if self.is_special() || self.digits() != 1 {
+            return false;
+        }
+        // SAFETY: a decNumber always has at least one unit.
+        unsafe { *(std::ptr::addr_of!((*self.cptr()).lsu) as *const u16) == 0 }
+    }
+
+    /// A NaN without payload (or a zero coefficient).
+    pub fn is_zero_payload(&self) -> bool {
+        self.digits() == 1 && {
+            // SAFETY: a decNumber always has at least one unit.
+            unsafe { *(std::ptr::addr_of!((*self.cptr()).lsu) as *const u16) == 0 }
+        }
+    }
+
+    /// A quiet NaN with this NaN's sign and payload.
+    pub fn copy_quiet(&self) -> Dec {
+        let mut d = self.to_dec();
+        // SAFETY: only the header's bits are changed.
+        unsafe {
+            let p = d.ptr();
+            (*p).bits = ((*p).bits & !sys::DECSNAN) | sys::DECNAN;
+        }
+        d
+    }
+
+    /// The coefficient's (or NaN payload's) decimal digits, most significant first,
+    /// each 0..=9; `[0]` for zero and for a NaN without payload.
+    pub fn coefficient_digits(&self) -> Vec<u8> {
+        let n = self.digits().max(1) as usize;
+        let mut out = vec![0u8; n];
+        // SAFETY: decNumberGetBCD writes exactly `digits` bytes into `out`.
+        unsafe { sys::decNumberGetBCD(self.cptr(), out.as_mut_ptr()) };
+        out
+    }
+
+    /// The coefficient as a decimal string without leading zeros ("0" for zero).
+    pub fn coefficient_string(&self) -> String {
+        let d = self.coefficient_digits();
+        let first = d.iter().position(|&x| x != 0).unwrap_or(d.len() - 1);
+        d[first..].iter().map(|&x| (b'0' + x) as char).collect()
+    }
+
+    /// Scientific string (the specification's to-scientific-string).
+    pub fn to_sci_string(&self) -> String {
+        self.to_string_with(sys::decNumberToString)
+    }
+
+    /// Engineering string.
+    pub fn to_eng_string(&self) -> String {
+        self.to_string_with(sys::decNumberToEngString)
+    }
+
+    fn to_string_with(
+        &self,
+        f: unsafe extern "C" fn(*const sys::decNumber, *mut c_char) -> *mut c_char,
+    ) -> String {
+        // decNumber needs digits + 14 bytes at most (sign, point, exponent, NUL); a
+        // short number's string is built on the stack.
+        let need = self.digits() as usize + 16;
+        let mut small = [0 as c_char; 64];
+        let mut big = Vec::new();
+        let buf: &mut [c_char] = if need <= small.len() {
+            &mut small
+        } else {
+            big.resize(need, 0 as c_char);
+            &mut big
+        };
+        // SAFETY: the buffer is larger than the longest string decNumber writes for
+        // this value, which it NUL-terminates.
+        unsafe {
+            f(self.cptr(), buf.as_mut_ptr());
+            CStr::from_ptr(buf.as_ptr()).to_string_lossy().into_owned()
+        }
+    }
+
+    /// The class name ("+Normal", "sNaN", ...).
+    pub fn class_name(&self, ctx: &mut Ctx) -> &'static str {
+        // SAFETY: decNumberClass only reads; decNumberClassToString returns a static
+        // NUL-terminated string.
+        unsafe {
+            let c = sys::decNumberClass(self.cptr(), ctx.raw());
+            CStr::from_ptr(sys::decNumberClassToString(c))
+                .to_str()
+                .unwrap_or("Invalid")
+        }
+    }
+
+    pub fn is_normal(&self, ctx: &mut Ctx) -> bool {
+        // SAFETY: reads only.
+        unsafe { sys::decNumberIsNormal(self.cptr(), ctx.raw()) != 0 }
+    }
+
+    pub fn is_subnormal(&self, ctx: &mut Ctx) -> bool {
+        // SAFETY: reads only.
+        unsafe { sys::decNumberIsSubnormal(self.cptr(), ctx.raw()) != 0 }
+    }
+
+    /// Whether the exponents are the same (the specification's same-quantum).
+    pub fn same_quantum(&self, other: &DecNum) -> bool {
+        let mut r = Dec::with_capacity(1);
+        // SAFETY: the result is 0 or 1 (or NaN without payload): one digit.
+        unsafe { sys::decNumberSameQuantum(r.ptr(), self.cptr(), other.cptr()) };
+        !r.is_zero() && !r.is_nan()
     }
 }
 
@@ -207,98 +438,6 @@ impl Dec {
             Buf::Inline(a) => a.as_mut_ptr() as *mut sys::decNumber,
             Buf::Heap(b) => b.as_mut_ptr() as *mut sys::decNumber,
         }
-    }
-
-    fn cptr(&self) -> *const sys::decNumber {
-        match &self.buf {
-            Buf::Inline(a) => a.as_ptr() as *const sys::decNumber,
-            Buf::Heap(b) => b.as_ptr() as *const sys::decNumber,
-        }
-    }
-
-    fn head(&self) -> (i32, i32, u8) {
-        // SAFETY: the buffer always holds an initialised decNumber header; only the
-        // header fields are read, never `lsu` beyond the buffer.
-        unsafe {
-            let p = self.cptr();
-            ((*p).digits, (*p).exponent, (*p).bits)
-        }
-    }
-
-    /// Digits in the coefficient (1 for zero and the specials without payload).
-    pub fn digits(&self) -> i32 {
-        self.head().0
-    }
-
-    /// The exponent (meaningless for infinities; the payload exponent 0 for NaNs).
-    pub fn exponent(&self) -> i32 {
-        self.head().1
-    }
-
-    pub fn is_negative(&self) -> bool {
-        self.head().2 & sys::DECNEG != 0
-    }
-    pub fn is_infinite(&self) -> bool {
-        self.head().2 & sys::DECINF != 0
-    }
-    pub fn is_qnan(&self) -> bool {
-        self.head().2 & sys::DECNAN != 0
-    }
-    pub fn is_snan(&self) -> bool {
-        self.head().2 & sys::DECSNAN != 0
-    }
-    pub fn is_nan(&self) -> bool {
-        self.head().2 & (sys::DECNAN | sys::DECSNAN) != 0
-    }
-    pub fn is_special(&self) -> bool {
-        self.head().2 & sys::DECSPECIAL != 0
-    }
-    pub fn is_finite(&self) -> bool {
-        !self.is_special()
-    }
-    /// A finite zero (any sign and exponent).
-    pub fn is_zero(&self) -> bool {
-        if self.is_special() || self.digits() != 1 {
-            return false;
-        }
-        // SAFETY: a decNumber always has at least one unit.
-        unsafe { (*self.cptr()).lsu[0] == 0 }
-    }
-
-    /// A NaN without payload (or a zero coefficient).
-    pub fn is_zero_payload(&self) -> bool {
-        self.digits() == 1 && {
-            // SAFETY: a decNumber always has at least one unit.
-            unsafe { (*self.cptr()).lsu[0] == 0 }
-        }
-    }
-
-    /// A quiet NaN with this NaN's sign and payload.
-    pub fn copy_quiet(&self) -> Dec {
-        let mut d = self.clone();
-        // SAFETY: only the header's bits are changed.
-        unsafe {
-            let p = d.ptr();
-            (*p).bits = ((*p).bits & !sys::DECSNAN) | sys::DECNAN;
-        }
-        d
-    }
-
-    /// The coefficient's (or NaN payload's) decimal digits, most significant first,
-    /// each 0..=9; `[0]` for zero and for a NaN without payload.
-    pub fn coefficient_digits(&self) -> Vec<u8> {
-        let n = self.digits().max(1) as usize;
-        let mut out = vec![0u8; n];
-        // SAFETY: decNumberGetBCD writes exactly `digits` bytes into `out`.
-        unsafe { sys::decNumberGetBCD(self.cptr(), out.as_mut_ptr()) };
-        out
-    }
-
-    /// The coefficient as a decimal string without leading zeros ("0" for zero).
-    pub fn coefficient_string(&self) -> String {
-        let d = self.coefficient_digits();
-        let first = d.iter().position(|&x| x != 0).unwrap_or(d.len() - 1);
-        d[first..].iter().map(|&x| (b'0' + x) as char).collect()
     }
 
     /// A finite number `(-1)**neg * coeff * 10**exp` from decimal digits (each 0..=9,
@@ -372,69 +511,6 @@ impl Dec {
         let d = Dec::parse(s, &mut ctx);
         (d, ctx.status())
     }
-
-    /// Scientific string (the specification's to-scientific-string).
-    pub fn to_sci_string(&self) -> String {
-        self.to_string_with(sys::decNumberToString)
-    }
-
-    /// Engineering string.
-    pub fn to_eng_string(&self) -> String {
-        self.to_string_with(sys::decNumberToEngString)
-    }
-
-    fn to_string_with(
-        &self,
-        f: unsafe extern "C" fn(*const sys::decNumber, *mut c_char) -> *mut c_char,
-    ) -> String {
-        // decNumber needs digits + 14 bytes at most (sign, point, exponent, NUL); a
-        // short number's string is built on the stack.
-        let need = self.digits() as usize + 16;
-        let mut small = [0 as c_char; 64];
-        let mut big = Vec::new();
-        let buf: &mut [c_char] = if need <= small.len() {
-            &mut small
-        } else {
-            big.resize(need, 0 as c_char);
-            &mut big
-        };
-        // SAFETY: the buffer is larger than the longest string decNumber writes for
-        // this value, which it NUL-terminates.
-        unsafe {
-            f(self.cptr(), buf.as_mut_ptr());
-            CStr::from_ptr(buf.as_ptr()).to_string_lossy().into_owned()
-        }
-    }
-
-    /// The class name ("+Normal", "sNaN", ...).
-    pub fn class_name(&self, ctx: &mut Ctx) -> &'static str {
-        // SAFETY: decNumberClass only reads; decNumberClassToString returns a static
-        // NUL-terminated string.
-        unsafe {
-            let c = sys::decNumberClass(self.cptr(), ctx.raw());
-            CStr::from_ptr(sys::decNumberClassToString(c))
-                .to_str()
-                .unwrap_or("Invalid")
-        }
-    }
-
-    pub fn is_normal(&self, ctx: &mut Ctx) -> bool {
-        // SAFETY: reads only.
-        unsafe { sys::decNumberIsNormal(self.cptr(), ctx.raw()) != 0 }
-    }
-
-    pub fn is_subnormal(&self, ctx: &mut Ctx) -> bool {
-        // SAFETY: reads only.
-        unsafe { sys::decNumberIsSubnormal(self.cptr(), ctx.raw()) != 0 }
-    }
-
-    /// Whether the exponents are the same (the specification's same-quantum).
-    pub fn same_quantum(&self, other: &Dec) -> bool {
-        let mut r = Dec::with_capacity(1);
-        // SAFETY: the result is 0 or 1 (or NaN without payload): one digit.
-        unsafe { sys::decNumberSameQuantum(r.ptr(), self.cptr(), other.cptr()) };
-        !r.is_zero() && !r.is_nan()
-    }
 }
 
 /// The kinds of special value.
@@ -459,7 +535,7 @@ type Binary = unsafe extern "C" fn(
 
 /// Result capacity for an operation: the precision, or the widest operand for the
 /// operations that keep an operand's digits (copies, NaN payloads, to-integral).
-fn cap_for(ctx: &Ctx, operands: &[&Dec]) -> i32 {
+fn cap_for(ctx: &Ctx, operands: &[&DecNum]) -> i32 {
     operands
         .iter()
         .map(|d| d.digits())
@@ -500,7 +576,7 @@ fn fold_down(r: Dec, ctx: &mut Ctx) -> Dec {
     Dec::from_parts(r.is_negative(), &digits, etop as i32)
 }
 
-fn unary(f: Unary, a: &Dec, ctx: &mut Ctx) -> Dec {
+fn unary(f: Unary, a: &DecNum, ctx: &mut Ctx) -> Dec {
     let mut r = Dec::with_capacity(cap_for(ctx, &[a]));
     // SAFETY: `r` can hold max(precision, operand digits) digits, the most any unary
     // decNumber operation writes; the operand is a valid decNumber.
@@ -508,12 +584,12 @@ fn unary(f: Unary, a: &Dec, ctx: &mut Ctx) -> Dec {
     fold_down(shrink(r), ctx)
 }
 
-fn binary(f: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
+fn binary(f: Binary, a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Dec {
     binary_in(f, a, b, ctx, cap_for(ctx, &[a, b]))
 }
 
 /// `binary` writing into a result of capacity `cap`, which covers what `f` writes.
-fn binary_in(f: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx, cap: i32) -> Dec {
+fn binary_in(f: Binary, a: &DecNum, b: &DecNum, ctx: &mut Ctx, cap: i32) -> Dec {
     let mut r = Dec::with_capacity(cap);
     // SAFETY: the callers give a capacity covering the most digits `f` writes: the
     // precision or the widest operand (`cap_for`), or `exact_cap`'s bound.
@@ -543,7 +619,7 @@ fn exact_cap(ctx: &Ctx, digits: i64, adj: i64, exp: i64) -> Option<i32> {
 /// digits; that is right only if that operand's own digits fit the precision, else a
 /// carry out of the smaller operand can reach the rounding digit (99949.9 + 0.200000 at
 /// precision 3 would give 9.99E+4 instead of 1.00E+5).
-fn add_shortcut_wrong(a: &Dec, b: &Dec, ctx: &Ctx) -> bool {
+fn add_shortcut_wrong(a: &DecNum, b: &DecNum, ctx: &Ctx) -> bool {
     if a.is_special() || b.is_special() || a.is_zero() || b.is_zero() {
         return false;
     }
@@ -564,11 +640,11 @@ fn add_shortcut_wrong(a: &Dec, b: &Dec, ctx: &Ctx) -> bool {
 /// than the longer operand (where the shortcut is right; 05UP keeps a discarded nonzero
 /// part visible in the last digit, so the second rounding is correct), then rounded to
 /// the context.
-fn add_op(f: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
+fn add_op(f: Binary, a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Dec {
     if a.is_finite() && b.is_finite() {
         // The exact sum: both coefficients aligned to the smaller exponent, one carry.
         let exp = (a.exponent() as i64).min(b.exponent() as i64);
-        let len = |d: &Dec| d.digits() as i64 + d.exponent() as i64 - exp;
+        let len = |d: &DecNum| d.digits() as i64 + d.exponent() as i64 - exp;
         let digits = len(a).max(len(b)) + 1;
         let adj = a.adjusted().max(b.adjusted()) + 1;
         if let Some(cap) = exact_cap(ctx, digits, adj, exp) {
@@ -589,13 +665,28 @@ fn add_op(f: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
     binary(f, a, b, ctx)
 }
 
-impl Dec {
-    pub fn add(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+impl DecNum {
+    pub fn add(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
+        if let Some(r) = small::add(self, other, false, ctx) {
+            return r;
+        }
         add_op(sys::decNumberAdd, self, other, ctx)
     }
 
-    pub fn subtract(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+    pub fn subtract(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
+        if let Some(r) = small::add(self, other, true, ctx) {
+            return r;
+        }
         add_op(sys::decNumberSubtract, self, other, ctx)
+    }
+
+    /// `self` rounded to the exponent of `other` (the context's precision and range
+    /// permitting).
+    pub fn quantize(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
+        if let Some(r) = small::quantize(self, other, ctx) {
+            return r;
+        }
+        binary(sys::decNumberQuantize, self, other, ctx)
     }
 
     /// exp, ln and log10, correctly rounded (half-even, whatever the context's rounding,
@@ -658,7 +749,7 @@ impl Dec {
     /// are computed here: a tiny exponent gives 1 plus or minus less than an ulp (so the
     /// context rounds 1 with a sticky digit of the right sign), and a wide context
     /// computes in the widest one decNumber takes when the result fits it.
-    pub fn power(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+    pub fn power(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
         let plain_positive =
             self.is_finite() && !self.is_zero() && !self.is_negative() && other.is_finite();
         if plain_positive && !other.is_zero() {
@@ -737,7 +828,7 @@ fn near_boundary(tail: &[u8]) -> bool {
 
 macro_rules! unary_ops {
     ($($name:ident => $f:ident),* $(,)?) => {
-        impl Dec {
+        impl DecNum {
             $(pub fn $name(&self, ctx: &mut Ctx) -> Dec { unary(sys::$f, self, ctx) })*
         }
     };
@@ -745,8 +836,8 @@ macro_rules! unary_ops {
 
 macro_rules! binary_ops {
     ($($name:ident => $f:ident),* $(,)?) => {
-        impl Dec {
-            $(pub fn $name(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+        impl DecNum {
+            $(pub fn $name(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
                 binary(sys::$f, self, other, ctx)
             })*
         }
@@ -769,7 +860,6 @@ unary_ops! {
 
 binary_ops! {
     divide => decNumberDivide,
-    quantize => decNumberQuantize,
     compare => decNumberCompare,
     compare_signal => decNumberCompareSignal,
     compare_total => decNumberCompareTotal,
@@ -799,7 +889,7 @@ const KARATSUBA_DIGITS: i32 = 360;
 /// else can tell the two precisions apart: the quotient and divisor below `10**emax`
 /// (no overflow, whose result has the precision's digits), no exponent below `emin`
 /// (no subnormal, whose limit `etiny` follows the precision), no clamping.
-fn int_division(op: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
+fn int_division(op: Binary, a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Dec {
     let exp = (a.exponent() as i64).min(b.exponent() as i64);
     if a.is_finite()
         && b.is_finite()
@@ -827,7 +917,7 @@ fn int_division(op: Binary, a: &Dec, b: &Dec, ctx: &mut Ctx) -> Dec {
     binary(op, a, b, ctx)
 }
 
-impl Dec {
+impl DecNum {
     /// The adjusted exponent: that of the most significant digit.
     pub fn adjusted(&self) -> i64 {
         self.exponent() as i64 + self.digits() as i64 - 1
@@ -846,39 +936,14 @@ impl Dec {
         }
     }
 
-    /// A finite nonzero number from 3-digit units (least significant first, each below
-    /// 1000; leading zero units allowed, at least one nonzero).
-    fn from_units(neg: bool, units_in: &[u16], exp: i32) -> Dec {
-        let top = units_in.iter().rposition(|&u| u != 0).unwrap_or(0);
-        let units_in = &units_in[..=top];
-        let high = units_in[top];
-        let high_digits = if high >= 100 {
-            3
-        } else if high >= 10 {
-            2
-        } else {
-            1
-        };
-        let digits = (top * sys::DECDPUN) as i32 + high_digits;
-        let mut d = Dec::with_capacity(digits);
-        // SAFETY: `d` has room for `units(digits)` = `units_in.len()` units; the header
-        // is set to describe exactly those.
-        unsafe {
-            let p = d.ptr();
-            let lsu = std::ptr::addr_of_mut!((*p).lsu) as *mut u16;
-            std::ptr::copy_nonoverlapping(units_in.as_ptr(), lsu, units_in.len());
-            (*p).digits = digits;
-            (*p).exponent = exp;
-            (*p).bits = if neg { sys::DECNEG } else { 0 };
-        }
-        d
-    }
-
     /// `self * other`. The exact product of finite operands has at most the sum of
     /// their digits, so it is written into that much room; long coefficients are
     /// multiplied here by Karatsuba (`bigmul`) and the exact product then rounded to the
     /// context as decNumber's own multiply rounds it (one rounding of the exact result).
-    pub fn multiply(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+    pub fn multiply(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
+        if let Some(r) = small::multiply(self, other, ctx) {
+            return r;
+        }
         if !(self.is_finite() && other.is_finite()) {
             return binary(sys::decNumberMultiply, self, other, ctx);
         }
@@ -907,24 +972,54 @@ impl Dec {
     }
 
     /// The integer part of `self / other`.
-    pub fn divide_integer(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+    pub fn divide_integer(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
         int_division(sys::decNumberDivideInteger, self, other, ctx)
     }
 
     /// `self - other * self.divide_integer(other)`.
-    pub fn remainder(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+    pub fn remainder(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
         int_division(sys::decNumberRemainder, self, other, ctx)
     }
 
     /// `self - other * n`, `n` the integer nearest `self / other` (ties to even).
-    pub fn remainder_near(&self, other: &Dec, ctx: &mut Ctx) -> Dec {
+    pub fn remainder_near(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
         int_division(sys::decNumberRemainderNear, self, other, ctx)
     }
 }
 
 impl Dec {
+    /// A finite nonzero number from 3-digit units (least significant first, each below
+    /// 1000; leading zero units allowed, at least one nonzero).
+    fn from_units(neg: bool, units_in: &[u16], exp: i32) -> Dec {
+        let top = units_in.iter().rposition(|&u| u != 0).unwrap_or(0);
+        let units_in = &units_in[..=top];
+        let high = units_in[top];
+        let high_digits = if high >= 100 {
+            3
+        } else if high >= 10 {
+            2
+        } else {
+            1
+        };
+        let digits = (top * sys::DECDPUN) as i32 + high_digits;
+        let mut d = Dec::with_capacity(digits);
+        // SAFETY: `d` has room for `units(digits)` = `units_in.len()` units; the header
+        // is set to describe exactly those.
+        unsafe {
+            let p = d.ptr();
+            let lsu = std::ptr::addr_of_mut!((*p).lsu) as *mut u16;
+            std::ptr::copy_nonoverlapping(units_in.as_ptr(), lsu, units_in.len());
+            (*p).digits = digits;
+            (*p).exponent = exp;
+            (*p).bits = if neg { sys::DECNEG } else { 0 };
+        }
+        d
+    }
+}
+
+impl DecNum {
     /// `self * b + c` with one rounding.
-    pub fn fma(&self, b: &Dec, c: &Dec, ctx: &mut Ctx) -> Dec {
+    pub fn fma(&self, b: &DecNum, c: &DecNum, ctx: &mut Ctx) -> Dec {
         let mut r = Dec::with_capacity(cap_for(ctx, &[self, b, c]));
         // SAFETY: as in `unary`, for three operands.
         unsafe { sys::decNumberFMA(r.ptr(), self.cptr(), b.cptr(), c.cptr(), ctx.raw()) };
@@ -948,7 +1043,7 @@ impl Dec {
     }
 
     /// An exact copy with `other`'s sign.
-    pub fn copy_sign(&self, other: &Dec) -> Dec {
+    pub fn copy_sign(&self, other: &DecNum) -> Dec {
         let mut r = Dec::with_capacity(self.digits());
         // SAFETY: a copy has the first operand's digits.
         unsafe { sys::decNumberCopySign(r.ptr(), self.cptr(), other.cptr()) };
@@ -956,7 +1051,7 @@ impl Dec {
     }
 
     /// The ordering of two numbers that are not NaN: -1, 0 or 1 (exact comparison).
-    pub fn cmp_numeric(&self, other: &Dec) -> std::cmp::Ordering {
+    pub fn cmp_numeric(&self, other: &DecNum) -> std::cmp::Ordering {
         let mut ctx = Ctx::exact(1);
         let r = self.compare(other, &mut ctx);
         if r.is_zero() || r.is_nan() {

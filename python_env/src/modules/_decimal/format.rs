@@ -3,7 +3,7 @@
 //! locale's (or an override dict's) decimal point, separator and grouping for `n`.
 
 use super::context::Fields;
-use super::ffi::{Ctx, Dec, Rounding};
+use super::ffi::{Ctx, Dec, DecNum, Rounding};
 use engine::runtime::*;
 use proto_core::Value;
 
@@ -162,7 +162,7 @@ fn parse(spec: &str) -> Result<Spec, String> {
 }
 
 /// `x` quantized to exponent `exp` exactly but for the rounding.
-fn rescale(x: &Dec, exp: i64, r: Rounding) -> Dec {
+fn rescale(x: &DecNum, exp: i64, r: Rounding) -> Dec {
     let adj = x.exponent() as i64 + x.digits() as i64;
     let need = (adj - exp + 2).clamp(1, 999_999_999) as i32;
     let mut cx = Ctx::exact(need.max(x.digits()));
@@ -172,11 +172,11 @@ fn rescale(x: &Dec, exp: i64, r: Rounding) -> Dec {
 }
 
 /// `x` rounded to `places` significant digits (zeros unchanged).
-fn round_sig(x: &Dec, places: i64, r: Rounding) -> Dec {
+fn round_sig(x: &DecNum, places: i64, r: Rounding) -> Dec {
     if x.is_zero() {
-        return x.clone();
+        return x.to_dec();
     }
-    let adjusted = |d: &Dec| d.exponent() as i64 + d.digits() as i64 - 1;
+    let adjusted = |d: &DecNum| d.exponent() as i64 + d.digits() as i64 - 1;
     let a = rescale(x, adjusted(x) + 1 - places, r);
     if adjusted(&a) != adjusted(x) {
         return rescale(&a, adjusted(&a) + 1 - places, r);
@@ -262,7 +262,7 @@ fn insert_seps(digits: &str, sep: &str, grouping: &[i64], mut min_width: i64) ->
 
 /// Formats `x` by `spec` in a context with fields `f`; `Err` is a ValueError message.
 pub(crate) fn format(
-    x: &Dec,
+    x: &DecNum,
     spec_str: &str,
     f: &Fields,
     loc: Option<&Locale>,
@@ -311,7 +311,7 @@ pub(crate) fn format(
     let mut v = if ty == '%' {
         Dec::from_parts(x.is_negative(), &x.coefficient_digits(), x.exponent() + 2)
     } else {
-        x.clone()
+        x.to_dec()
     };
     let r = f.round;
     if let Some(p) = s.precision {
