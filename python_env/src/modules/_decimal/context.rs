@@ -13,7 +13,7 @@ use super::{exception_class, module_state};
 use crate::args::Args;
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
-use proto_core::sync::Mutex;
+use proto_core::sync::{AtomicU64, Mutex, Ordering};
 use proto_core::{Obj, Value};
 
 /// The fields of a context.
@@ -72,9 +72,59 @@ const EXTENDED: Fields = Fields {
     ..DEFAULT
 };
 
-/// The payload of a Context.
+/// The payload of a Context: its fields in four words, each read and written
+/// atomically (an operation reads them without a lock: a Context may be shared
+/// between threads, and each operation copies the fields out, computes, then ORs the
+/// raised signals into the flags). Writers change them under `write`, one update at
+/// a time, so no update is lost; a reader running beside an update that changes
+/// several fields may see some of them changed, as it could between two attribute
+/// assignments (only unshared contexts get several fields at once: `__init__`,
+/// copies, `localcontext`).
 pub(crate) struct CtxVal {
-    pub f: Mutex<Fields>,
+    write: Mutex<()>,
+    words: [AtomicU64; 4],
+}
+
+/// Bit positions in the fourth word: rounding (3 bits), capitals, clamp, flags and
+/// traps (16 bits each).
+const W_CAPITALS: u32 = 3;
+const W_CLAMP: u32 = 4;
+const W_FLAGS: u32 = 8;
+const W_TRAPS: u32 = 24;
+
+const ROUNDINGS: [Rounding; 8] = [
+    Rounding::Ceiling,
+    Rounding::Up,
+    Rounding::HalfUp,
+    Rounding::HalfEven,
+    Rounding::HalfDown,
+    Rounding::Down,
+    Rounding::Floor,
+    Rounding::ZeroFiveUp,
+];
+
+fn pack(f: &Fields) -> [u64; 4] {
+    let r = ROUNDINGS.iter().position(|&x| x == f.round).unwrap_or(3) as u64;
+    let misc = r
+        | (f.capitals as u64) << W_CAPITALS
+        | (f.clamp as u64) << W_CLAMP
+        | (f.flags as u64) << W_FLAGS
+        | (f.traps as u64) << W_TRAPS;
+    [f.prec as u64, f.emax as u64, f.emin as u64, misc]
+}
+
+fn unpack(w: [u64; 4]) -> Fields {
+    let misc = w[3];
+    Fields {
+        prec: w[0] as i64,
+        emax: w[1] as i64,
+        emin: w[2] as i64,
+        round: ROUNDINGS[(misc & 7) as usize],
+        capitals: misc >> W_CAPITALS & 1 != 0,
+        clamp: misc >> W_CLAMP & 1 != 0,
+        flags: (misc >> W_FLAGS) as SignalSet,
+        traps: (misc >> W_TRAPS) as SignalSet,
+    }
 }
 
 impl Trace for CtxVal {
@@ -92,23 +142,33 @@ pub(crate) fn ctx_of(v: Value) -> Option<&'static CtxVal> {
 }
 
 impl CtxVal {
-    pub(crate) fn get(&self) -> Fields {
-        *self.f.lock().unwrap_or_else(|e| e.into_inner())
+    fn new(f: Fields) -> CtxVal {
+        CtxVal {
+            write: Mutex::new(()),
+            words: pack(&f).map(AtomicU64::new),
+        }
     }
+
+    pub(crate) fn get(&self) -> Fields {
+        unpack(std::array::from_fn(|i| {
+            self.words[i].load(Ordering::Relaxed)
+        }))
+    }
+
     pub(crate) fn update(&self, g: impl FnOnce(&mut Fields)) {
-        let mut l = self.f.lock().unwrap_or_else(|e| e.into_inner());
-        g(&mut l)
+        let _w = self.write.lock().unwrap_or_else(|e| e.into_inner());
+        let mut f = self.get();
+        g(&mut f);
+        for (w, v) in self.words.iter().zip(pack(&f)) {
+            w.store(v, Ordering::Relaxed);
+        }
     }
 }
 
 fn alloc_ctx(vm: &mut Vm, cls: Value, f: Fields) -> Value {
     let co = Obj::from_value(cls).expect("type");
-    vm.ctx.alloc_native_with_values(
-        K_INSTANCE,
-        cls,
-        1 + type_nslots(co),
-        CtxVal { f: Mutex::new(f) },
-    )
+    vm.ctx
+        .alloc_native_with_values(K_INSTANCE, cls, 1 + type_nslots(co), CtxVal::new(f))
 }
 
 /// A new `Context` (the base type) with fields `f`.
@@ -386,7 +446,8 @@ fn set_field(vm: &mut Vm, f: &mut Fields, i: usize, v: Value) -> PyResult<()> {
 /// A rounding argument: one of the ROUND_* strings.
 pub(crate) fn rounding_arg(vm: &mut Vm, v: Value) -> PyResult<Rounding> {
     if is_str(v) {
-        if let Some(r) = signals::rounding_from_name(&str_of(v)) {
+        // The names are ASCII: a str equals one only in its ASCII bytes.
+        if let Some(r) = signals::rounding_from_name(str_bytes(v)) {
             return Ok(r);
         }
     }

@@ -544,6 +544,9 @@ fn with_capitals(s: String, capitals: bool) -> String {
 fn dec_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let d = self_dec(vm, a, "__str__")?;
     let caps = capitals_of(vm, None)?;
+    if caps {
+        return Ok(d.with_sci_str(|s| vm.new_str(s)));
+    }
     Ok(vm.new_str(&with_capitals(d.to_sci_string(), caps)))
 }
 

@@ -363,6 +363,19 @@ impl DecNum {
         &self,
         f: unsafe extern "C" fn(*const sys::decNumber, *mut c_char) -> *mut c_char,
     ) -> String {
+        self.with_string(f, str::to_owned)
+    }
+
+    /// Calls `g` with the scientific string, built on the stack for a short number.
+    pub fn with_sci_str<R>(&self, g: impl FnOnce(&str) -> R) -> R {
+        self.with_string(sys::decNumberToString, g)
+    }
+
+    fn with_string<R>(
+        &self,
+        f: unsafe extern "C" fn(*const sys::decNumber, *mut c_char) -> *mut c_char,
+        g: impl FnOnce(&str) -> R,
+    ) -> R {
         // decNumber needs digits + 14 bytes at most (sign, point, exponent, NUL); a
         // short number's string is built on the stack.
         let need = self.digits() as usize + 16;
@@ -376,10 +389,12 @@ impl DecNum {
         };
         // SAFETY: the buffer is larger than the longest string decNumber writes for
         // this value, which it NUL-terminates.
-        unsafe {
+        let bytes = unsafe {
             f(self.cptr(), buf.as_mut_ptr());
-            CStr::from_ptr(buf.as_ptr()).to_string_lossy().into_owned()
-        }
+            CStr::from_ptr(buf.as_ptr()).to_bytes()
+        };
+        // decNumber writes ASCII only (digits, signs, '.', 'E', "Infinity", "NaN").
+        g(std::str::from_utf8(bytes).unwrap_or("NaN"))
     }
 
     /// The class name ("+Normal", "sNaN", ...).

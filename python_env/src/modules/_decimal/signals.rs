@@ -199,8 +199,11 @@ pub const ROUNDINGS: [(&str, ffi::Rounding); 8] = [
 /// The TypeError message for a rounding that is not one of `ROUNDINGS`' names.
 pub const ROUNDING_ERROR: &str = "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]";
 
-pub fn rounding_from_name(name: &str) -> Option<ffi::Rounding> {
-    ROUNDINGS.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+pub fn rounding_from_name(name: &[u8]) -> Option<ffi::Rounding> {
+    ROUNDINGS
+        .iter()
+        .find(|(n, _)| n.as_bytes() == name)
+        .map(|(_, r)| *r)
 }
 
 pub fn rounding_name(r: ffi::Rounding) -> &'static str {
@@ -233,7 +236,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            rounding_from_name("ROUND_05UP"),
+            rounding_from_name(b"ROUND_05UP"),
             Some(ffi::Rounding::ZeroFiveUp)
         );
         assert_eq!(rounding_name(ffi::Rounding::HalfDown), "ROUND_HALF_DOWN");

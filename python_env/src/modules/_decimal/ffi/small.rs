@@ -30,20 +30,20 @@ const POW10: [u64; 20] = {
     t
 };
 
-/// Decimal digits of `c` (1 for zero).
+/// Decimal digits of `c` (1 for zero): the bit length times log10(2) (1233/4096)
+/// is the digit count or one more.
 fn digits(c: u64) -> i32 {
-    match c.checked_ilog10() {
-        Some(l) => l as i32 + 1,
-        None => 1,
-    }
+    let bits = 64 - (c | 1).leading_zeros();
+    let t = (bits * 1233) >> 12;
+    (t as i32 + 1 - (c < POW10[t as usize]) as i32).max(1)
 }
 
 /// Whether the exact result `coeff * 10**exp` is what the context keeps unchanged:
 /// no more digits than the precision, its exponent not below `emin` (so neither
 /// subnormal nor a zero below Etiny), its adjusted exponent not above `emax`, and no
 /// fold-down under clamping.
-fn fits(ctx: &Ctx, coeff: u64, exp: i64) -> bool {
-    let d = digits(coeff) as i64;
+fn fits(ctx: &Ctx, d: i32, exp: i64) -> bool {
+    let d = d as i64;
     let p = ctx.digits() as i64;
     let emax = ctx.emax() as i64;
     d <= p
@@ -74,7 +74,11 @@ impl DecNum {
 impl Dec {
     /// The decNumber of `s`, in an inline buffer.
     pub(crate) fn from_small(s: Small) -> Dec {
-        let n = digits(s.coeff);
+        Dec::from_small_digits(s, digits(s.coeff))
+    }
+
+    /// [`Dec::from_small`] of a coefficient of `n` digits.
+    fn from_small_digits(s: Small, n: i32) -> Dec {
         // 20 digits are 7 units: the inline buffer holds 13.
         let mut d = Dec {
             buf: Buf::Inline([0; INLINE_WORDS]),
@@ -89,14 +93,9 @@ impl Dec {
             (*p).bits = if s.neg { sys::DECNEG } else { 0 };
             let lsu = std::ptr::addr_of_mut!((*p).lsu) as *mut u16;
             let mut c = s.coeff;
-            let mut i = 0;
-            loop {
+            for i in 0..super::units(n) {
                 *lsu.add(i) = (c % 1000) as u16;
                 c /= 1000;
-                i += 1;
-                if c == 0 {
-                    break;
-                }
             }
         }
         d
@@ -128,12 +127,16 @@ pub(crate) fn add(a: &DecNum, b: &DecNum, sub: bool, ctx: &Ctx) -> Option<Dec> {
     };
     let c = u64::try_from(c).ok()?;
     let exp = lo.exp as i64;
-    fits(ctx, c, exp).then(|| {
-        Dec::from_small(Small {
-            neg,
-            coeff: c,
-            exp: exp as i32,
-        })
+    let n = digits(c);
+    fits(ctx, n, exp).then(|| {
+        Dec::from_small_digits(
+            Small {
+                neg,
+                coeff: c,
+                exp: exp as i32,
+            },
+            n,
+        )
     })
 }
 
@@ -143,12 +146,16 @@ pub(crate) fn multiply(a: &DecNum, b: &DecNum, ctx: &Ctx) -> Option<Dec> {
     let y = b.small()?;
     let c = u64::try_from(x.coeff as u128 * y.coeff as u128).ok()?;
     let exp = x.exp as i64 + y.exp as i64;
-    fits(ctx, c, exp).then(|| {
-        Dec::from_small(Small {
-            neg: x.neg != y.neg,
-            coeff: c,
-            exp: exp as i32,
-        })
+    let n = digits(c);
+    fits(ctx, n, exp).then(|| {
+        Dec::from_small_digits(
+            Small {
+                neg: x.neg != y.neg,
+                coeff: c,
+                exp: exp as i32,
+            },
+            n,
+        )
     })
 }
 
@@ -203,15 +210,19 @@ pub(crate) fn quantize(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
         let status = if r != 0 { ROUNDED | INEXACT } else { ROUNDED };
         (q + up as u64, status)
     };
-    if !fits(ctx, c, e) {
+    let n = digits(c);
+    if !fits(ctx, n, e) {
         return None;
     }
     ctx.add_status(status);
-    Some(Dec::from_small(Small {
-        neg: x.neg,
-        coeff: c,
-        exp: e as i32,
-    }))
+    Some(Dec::from_small_digits(
+        Small {
+            neg: x.neg,
+            coeff: c,
+            exp: e as i32,
+        },
+        n,
+    ))
 }
 
 #[cfg(test)]
@@ -220,6 +231,19 @@ mod tests {
 
     fn dec(s: &str) -> Dec {
         Dec::parse(s, &mut Ctx::exact(64))
+    }
+
+    #[test]
+    fn digit_count() {
+        assert_eq!(digits(0), 1);
+        for k in 0..20 {
+            let p = POW10[k];
+            assert_eq!(digits(p), k as i32 + 1);
+            if p > 1 {
+                assert_eq!(digits(p - 1), k as i32);
+            }
+        }
+        assert_eq!(digits(u64::MAX), 20);
     }
 
     #[test]
