@@ -550,25 +550,36 @@ impl Vm {
     /// `__name__` and `__qualname__` of any class whose metatype does not
     /// redefine them get a [`NAME_SLOT_ENTRY`] keyed on the metatype, so one
     /// site serves every class (`type(self).__name__`).
-    #[inline(never)]
+    #[inline(always)]
     fn type_attr_cached(
         &mut self,
         s: &'static [AtomicU64],
         o: Obj,
         name: Value,
     ) -> Option<attr::MethodLookup> {
-        use attr::MethodLookup::Attr;
-        // The hit code runs on the inline entry and on the further one
-        // found, each in its own branch (a merged Option would be built in
-        // memory on every hit).
-        let key = o.value().bits();
-        let hit = match read(s) {
-            Some(entry) if entry[0] & !MARKS == key => self.type_attr_hit(o, entry),
-            _ => None,
-        };
-        if hit.is_some() {
-            return hit;
+        // The inline entry's hit, in the caller (class attributes are read in
+        // loops: `Strength.REQUIRED`); the rest out of line.
+        if let Some(entry) = read(s) {
+            if entry[0] & !MARKS == o.value().bits() {
+                if let Some(r) = self.type_attr_hit(o, entry) {
+                    return Some(r);
+                }
+            }
         }
+        self.type_attr_cached_rest(s, o, name)
+    }
+
+    /// [`Vm::type_attr_cached`] past the inline entry: the further entries,
+    /// the metatype's name-slot entry, a fill.
+    #[inline(never)]
+    fn type_attr_cached_rest(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        name: Value,
+    ) -> Option<attr::MethodLookup> {
+        use attr::MethodLookup::Attr;
+        let key = o.value().bits();
         if let Some(r) = lookup_ext(s, key).and_then(|entry| self.type_attr_hit(o, entry)) {
             return Some(r);
         }
@@ -1228,6 +1239,12 @@ impl Vm {
         obj: Value,
         name: Value,
     ) -> Option<attr::MethodLookup> {
+        // A class, module or super object keys its entries on itself, not on
+        // its class: `load_method_cached_rest` finds them (`Strength.stronger(a,
+        // b)` in deltablue).
+        if matches!(o.kind(), K_TYPE | K_MODULE | K_SUPER) {
+            return self.load_method_cached_rest(s, obj, name);
+        }
         match lookup_ext(s, o.class().bits()) {
             Some(entry) => self.load_method_hit::<false>(s, o, obj, name, entry),
             None => self.load_method_cached_rest(s, obj, name),
