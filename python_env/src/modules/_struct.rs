@@ -645,13 +645,10 @@ fn pack_item(vm: &mut Vm, mode: Mode, ch: u8, v: Value, out: &mut [u8]) -> Resul
     Ok(())
 }
 
-/// The bytes of a bytes or bytearray value (`s` and `p` accept only those).
-fn bytes_or_bytearray(v: Value) -> Option<Vec<u8>> {
-    let o = Obj::from_value(v)?;
-    match o.kind() {
-        Kind::BYTES | K_BYTEARRAY => crate::types::bytes::buf(v),
-        _ => None,
-    }
+/// The bytes of a bytes or bytearray value (`s` and `p` accept only those), read
+/// in place: they are copied into the packed buffer before any Python code runs.
+fn bytes_or_bytearray(v: Value) -> Option<&'static [u8]> {
+    crate::types::bytes::held_bytes(v).map(|(_, b)| b)
 }
 
 /// `s_pack_internal`: packs `args` (exactly `f.len` values) into `out`
