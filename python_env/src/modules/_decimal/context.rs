@@ -92,20 +92,8 @@ const W_CLAMP: u32 = 4;
 const W_FLAGS: u32 = 8;
 const W_TRAPS: u32 = 24;
 
-const ROUNDINGS: [Rounding; 8] = [
-    Rounding::Ceiling,
-    Rounding::Up,
-    Rounding::HalfUp,
-    Rounding::HalfEven,
-    Rounding::HalfDown,
-    Rounding::Down,
-    Rounding::Floor,
-    Rounding::ZeroFiveUp,
-];
-
 fn pack(f: &Fields) -> [u64; 4] {
-    let r = ROUNDINGS.iter().position(|&x| x == f.round).unwrap_or(3) as u64;
-    let misc = r
+    let misc = f.round.raw() as u64
         | (f.capitals as u64) << W_CAPITALS
         | (f.clamp as u64) << W_CLAMP
         | (f.flags as u64) << W_FLAGS
@@ -119,7 +107,7 @@ fn unpack(w: [u64; 4]) -> Fields {
         prec: w[0] as i64,
         emax: w[1] as i64,
         emin: w[2] as i64,
-        round: ROUNDINGS[(misc & 7) as usize],
+        round: Rounding::from_raw((misc & 7) as u32),
         capitals: misc >> W_CAPITALS & 1 != 0,
         clamp: misc >> W_CLAMP & 1 != 0,
         flags: (misc >> W_FLAGS) as SignalSet,

@@ -56,7 +56,27 @@ pub enum Rounding {
 }
 
 impl Rounding {
-    fn raw(self) -> sys::rounding {
+    /// Every mode, in decNumber's numbering.
+    const ALL: [Rounding; 8] = [
+        Rounding::Ceiling,
+        Rounding::Up,
+        Rounding::HalfUp,
+        Rounding::HalfEven,
+        Rounding::HalfDown,
+        Rounding::Down,
+        Rounding::Floor,
+        Rounding::ZeroFiveUp,
+    ];
+
+    /// The mode numbered `r` by decNumber (half-even for a number it does not use).
+    pub(crate) fn from_raw(r: sys::rounding) -> Rounding {
+        Rounding::ALL
+            .get(r as usize)
+            .copied()
+            .unwrap_or(Rounding::HalfEven)
+    }
+
+    pub(crate) fn raw(self) -> sys::rounding {
         match self {
             Rounding::Ceiling => sys::DEC_ROUND_CEILING,
             Rounding::Up => sys::DEC_ROUND_UP,
@@ -134,16 +154,7 @@ impl Ctx {
     }
 
     pub fn rounding(&self) -> Rounding {
-        match self.0.round {
-            sys::DEC_ROUND_CEILING => Rounding::Ceiling,
-            sys::DEC_ROUND_UP => Rounding::Up,
-            sys::DEC_ROUND_HALF_UP => Rounding::HalfUp,
-            sys::DEC_ROUND_HALF_DOWN => Rounding::HalfDown,
-            sys::DEC_ROUND_DOWN => Rounding::Down,
-            sys::DEC_ROUND_FLOOR => Rounding::Floor,
-            sys::DEC_ROUND_05UP => Rounding::ZeroFiveUp,
-            _ => Rounding::HalfEven,
-        }
+        Rounding::from_raw(self.0.round)
     }
 
     fn raw(&mut self) -> *mut sys::decContext {
@@ -252,7 +263,7 @@ impl std::fmt::Debug for DecNum {
 
 impl std::fmt::Debug for Dec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.to_sci_string())
+        (**self).fmt(f)
     }
 }
 
@@ -1091,6 +1102,13 @@ mod tests {
         let (d, st) = Dec::parse_exact(s);
         assert_eq!(st, 0, "{s}");
         d
+    }
+
+    #[test]
+    fn rounding_numbers() {
+        for r in Rounding::ALL {
+            assert_eq!(Rounding::from_raw(r.raw()), r);
+        }
     }
 
     #[test]

@@ -38,18 +38,27 @@ fn digits(c: u64) -> i32 {
     (t as i32 + 1 - (c < POW10[t as usize]) as i32).max(1)
 }
 
-/// Whether the exact result `coeff * 10**exp` is what the context keeps unchanged:
-/// no more digits than the precision, its exponent not below `emin` (so neither
-/// subnormal nor a zero below Etiny), its adjusted exponent not above `emax`, and no
-/// fold-down under clamping.
-fn fits(ctx: &Ctx, d: i32, exp: i64) -> bool {
-    let d = d as i64;
-    let p = ctx.digits() as i64;
-    let emax = ctx.emax() as i64;
-    d <= p
+/// The exact result `(-1)**neg * coeff * 10**exp` when it is what the context keeps
+/// unchanged: no more digits than the precision, its exponent not below `emin` (so
+/// neither subnormal nor a zero below Etiny), its adjusted exponent not above `emax`,
+/// and no fold-down under clamping.
+fn exact(ctx: &Ctx, neg: bool, coeff: u64, exp: i64) -> Option<Dec> {
+    let n = digits(coeff);
+    let (d, p, emax) = (n as i64, ctx.digits() as i64, ctx.emax() as i64);
+    let fits = d <= p
         && exp >= ctx.emin() as i64
         && exp + d - 1 <= emax
-        && (!ctx.clamp() || exp <= emax - p + 1)
+        && (!ctx.clamp() || exp <= emax - p + 1);
+    fits.then(|| {
+        Dec::from_small_digits(
+            Small {
+                neg,
+                coeff,
+                exp: exp as i32,
+            },
+            n,
+        )
+    })
 }
 
 impl DecNum {
@@ -125,19 +134,7 @@ pub(crate) fn add(a: &DecNum, b: &DecNum, sub: bool, ctx: &Ctx) -> Option<Dec> {
         // rounding toward minus infinity.
         (ctx.rounding() == Rounding::Floor, 0)
     };
-    let c = u64::try_from(c).ok()?;
-    let exp = lo.exp as i64;
-    let n = digits(c);
-    fits(ctx, n, exp).then(|| {
-        Dec::from_small_digits(
-            Small {
-                neg,
-                coeff: c,
-                exp: exp as i32,
-            },
-            n,
-        )
-    })
+    exact(ctx, neg, u64::try_from(c).ok()?, lo.exp as i64)
 }
 
 /// `a * b`, exact and in range, or `None`.
@@ -145,18 +142,7 @@ pub(crate) fn multiply(a: &DecNum, b: &DecNum, ctx: &Ctx) -> Option<Dec> {
     let x = a.small()?;
     let y = b.small()?;
     let c = u64::try_from(x.coeff as u128 * y.coeff as u128).ok()?;
-    let exp = x.exp as i64 + y.exp as i64;
-    let n = digits(c);
-    fits(ctx, n, exp).then(|| {
-        Dec::from_small_digits(
-            Small {
-                neg: x.neg != y.neg,
-                coeff: c,
-                exp: exp as i32,
-            },
-            n,
-        )
-    })
+    exact(ctx, x.neg != y.neg, c, x.exp as i64 + y.exp as i64)
 }
 
 /// Whether a coefficient `q` whose dropped part is `r` out of `p` (a power of ten,
@@ -210,19 +196,9 @@ pub(crate) fn quantize(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
         let status = if r != 0 { ROUNDED | INEXACT } else { ROUNDED };
         (q + up as u64, status)
     };
-    let n = digits(c);
-    if !fits(ctx, n, e) {
-        return None;
-    }
+    let r = exact(ctx, x.neg, c, e)?;
     ctx.add_status(status);
-    Some(Dec::from_small_digits(
-        Small {
-            neg: x.neg,
-            coeff: c,
-            exp: e as i32,
-        },
-        n,
-    ))
+    Some(r)
 }
 
 #[cfg(test)]
