@@ -278,8 +278,13 @@ impl Vm {
         self.g.invalidate_all_types();
     }
 
-    /// LOAD_GLOBAL through the slot's index hints; falls back to the
-    /// dict lookups (and refreshes the hints) on a miss.
+    /// LOAD_GLOBAL through the slot's words: 1 holds the index hints
+    /// (globals' low, builtins' high), 2 the stamp of the globals dict
+    /// (`ldict::stamp`) from when `name` was found absent there. A builtin
+    /// is read through its hint once the globals' version still equals that
+    /// stamp, without a probe of the globals (a module's dict holds more
+    /// names than its key filter can rule out). Each word is checked on its
+    /// own, so a hit that mixes two refreshes' words is still right.
     /// The hits are inlined into the interpreter loop; the refresh is not.
     #[inline(always)]
     pub(crate) fn load_global_cached(
@@ -294,18 +299,21 @@ impl Vm {
         if let Some(v) = hinted(globals, w & 0xFFFF_FFFF, name) {
             return Some(v);
         }
-        if w >> 32 != 0 && fast_get(globals, name).is_none() {
+        if w >> 32 != 0 && ldict::version(globals) == s[2].load(Ordering::Relaxed) {
             if let Some(v) = hinted(builtins, w >> 32, name) {
                 return Some(v);
             }
         }
-        Self::load_global_refresh(s, w, globals, builtins, name)
+        self.load_global_refresh(s, w, globals, builtins, name)
     }
 
     /// LOAD_GLOBAL's miss: refresh the hints (a name defined nowhere stays
-    /// 0/0 and takes the error path).
+    /// 0/0 and takes the error path), and stamp the globals when `name` is
+    /// not there. `None`: take the general path (a key equal to `name` but
+    /// another object, which no hint records).
     #[inline(never)]
     fn load_global_refresh(
+        &mut self,
         s: &'static [AtomicU64],
         w: u64,
         globals: Obj,
@@ -319,10 +327,34 @@ impl Vm {
             s[1].store(nw, Ordering::Relaxed);
         }
         if gi != 0 {
-            hinted(globals, gi, name)
-        } else {
-            hinted(builtins, bi, name)
+            return hinted(globals, gi, name);
         }
+        if bi == 0 {
+            return None;
+        }
+        // The probe and the stamp under the lock of shared globals: no key
+        // can be added between them (writers hold it, and move a stamped
+        // version on before they publish a key, `ldict::unstamp`).
+        let g = Arc::clone(&self.g);
+        let stamp = self.with_lock(globals, |_| {
+            if fast_get(globals, name).is_some() {
+                return None;
+            }
+            let v = ldict::version(globals);
+            if ldict::is_stamp(v) {
+                return Some(v);
+            }
+            let next = g
+                .dict_stamps
+                .fetch_add(ldict::STAMP_STEP, Ordering::Relaxed)
+                + ldict::STAMP_STEP;
+            ldict::stamp(globals, next);
+            Some(next)
+        })?;
+        if s[2].load(Ordering::Relaxed) != stamp {
+            s[2].store(stamp, Ordering::Relaxed);
+        }
+        hinted(builtins, bi, name)
     }
 
     /// Is a STORE_ATTR of `name` on instances of `tpo` a plain instance-dict

@@ -418,6 +418,10 @@ pub struct Interpreter {
     /// is read by every cache check of every thread (`class_churn.py`: a
     /// method loop 1.55x slower beside a class-defining thread).
     pub type_versions: proto_core::sync::CacheAligned<AtomicU64>,
+    /// The last dict stamp handed out (`ldict::stamp`): LOAD_GLOBAL's proof
+    /// that a name is absent from a module's globals. Taken on a cache
+    /// refresh only, so it shares the line with nothing hot.
+    pub dict_stamps: AtomicU64,
     /// Versions up to this one are stale: raised to invalidate every type's
     /// cache entries at once (a builtin type's dict changed, whose
     /// subclasses are not recorded; interned names were collected).

@@ -1457,6 +1457,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         recursion_limit: AtomicUsize::new(1000),
         finalizing: proto_core::sync::AtomicBool::new(false),
         type_versions: proto_core::sync::CacheAligned(AtomicU64::new(0)),
+        dict_stamps: AtomicU64::new(0),
         version_floor: proto_core::sync::CacheAligned(AtomicU64::new(0)),
         builtin_len: AtomicU64::new(Value::EMPTY.bits()),
         builtin_isinstance: AtomicU64::new(Value::EMPTY.bits()),

@@ -149,6 +149,41 @@ pub fn version(d: Obj) -> u64 {
     get_raw(d, 1)
 }
 
+/// Versions that [`stamp`] gives are multiples of this: a dict's own bumps
+/// (fewer than 2^32 of them since its last stamp) never reach another
+/// stamp, so a stamp names one dict in one state for the whole run.
+pub const STAMP_STEP: u64 = 1 << 32;
+
+/// Whether version `v` is a stamp (unchanged since [`stamp`] set it).
+#[inline(always)]
+pub fn is_stamp(v: u64) -> bool {
+    v % STAMP_STEP == 0 && v != 0
+}
+
+/// Sets `d`'s version to `stamp`: a multiple of [`STAMP_STEP`] greater
+/// than any version `d` had, from a counter shared by all dicts. While the
+/// version stays equal, `d` holds the keys it held then: a reader that
+/// found a key absent at that stamp knows it still is without a probe, even
+/// if another dict has since taken `d`'s address (a fresh dict's versions
+/// stay below `STAMP_STEP`). Caller holds the lock if shared, and made its
+/// check under it.
+pub fn stamp(d: Obj, stamp: u64) {
+    debug_assert!(is_stamp(stamp) && stamp > version(d));
+    set_raw(d, 1, stamp);
+}
+
+/// Moves a stamped version on before a key is published: once a reader
+/// can find the key, no reader may take the stamp as proof that it is
+/// absent. (The bump after the publication stays: an unlocked probe that
+/// read the version before it re-validates against it.)
+#[inline(always)]
+fn unstamp(d: Obj) {
+    let v = get_raw(d, 1);
+    if is_stamp(v) {
+        set_raw(d, 1, v + 1);
+    }
+}
+
 #[inline(always)]
 fn bump(d: Obj) {
     set_raw(d, 1, get_raw(d, 1).wrapping_add(1));
@@ -424,6 +459,7 @@ fn write_entry(
         ctx.promote(key);
         ctx.promote(v);
     }
+    unstamp(d);
     let cap = tv.raw(T_CAP) as usize;
     tv.init(2 * e, key);
     tv.init(2 * e + 1, v);
@@ -655,6 +691,7 @@ fn install(
 ) {
     let nt = alloc_table(ctx, n.max(5));
     fill_table(nt, entries);
+    unstamp(d);
     debug_assert_eq!(used(nt), n);
     // The barrier promotes the new table and its entries when `d` is shared.
     ctx.store(d, 0, nt.value());
@@ -703,6 +740,7 @@ pub fn copy_entries(ctx: &mut ProtoContext, d: Obj, src: Obj) {
         copy(&nr[index.clone()], &sr[index]);
         nv.set_raw(T_FILTER, sv.raw(T_FILTER));
         nv.set_raw(T_USED, n as u64);
+        unstamp(d);
         // The barrier promotes the new table and its entries when `d` is shared.
         ctx.store(d, 0, nt.value());
         set_raw(d, 0, n as u64);
@@ -752,6 +790,38 @@ mod tests {
         let mut out = Vec::new();
         items(d, &mut out);
         out.iter().map(|(k, _, _)| k.as_int().unwrap()).collect()
+    }
+
+    /// A stamped version stays while keys only get new values, and moves
+    /// on with every way a key can appear (an insertion, a rebuild, a copy
+    /// into an emptied dict), never back to the stamp.
+    #[test]
+    fn stamps_move_on_when_keys_appear() {
+        let sp = ProtoSpace::new();
+        let mut ctx = sp.new_context();
+        ctx.set_deferred_collection(true);
+        let d = Obj::from_value(alloc(&mut ctx, Kind::DICT, Value::NONE, 5)).unwrap();
+        insert_absent(&mut ctx, d, Value::int(1), Value::int(10), 1);
+        assert!(version(d) < STAMP_STEP);
+        let s1 = STAMP_STEP;
+        stamp(d, s1);
+        set_value(&mut ctx, table(d), find(d, 1).unwrap(), Value::int(11));
+        assert_eq!(version(d), s1);
+        insert_absent(&mut ctx, d, Value::int(2), Value::int(20), 2);
+        assert!(version(d) > s1 && version(d) < 2 * STAMP_STEP);
+        let s2 = 2 * STAMP_STEP;
+        stamp(d, s2);
+        rebuild(&mut ctx, d, &[(Value::int(3), Value::int(30), 3)]);
+        assert!(version(d) > s2);
+        assert_eq!(keys(d), vec![3]);
+        let src = Obj::from_value(alloc(&mut ctx, Kind::DICT, Value::NONE, 5)).unwrap();
+        insert_absent(&mut ctx, src, Value::int(4), Value::int(40), 4);
+        clear(&mut ctx, d);
+        let s3 = 3 * STAMP_STEP;
+        stamp(d, s3);
+        copy_entries(&mut ctx, d, src);
+        assert!(version(d) > s3);
+        assert_eq!(keys(d), vec![4]);
     }
 
     /// Moving entries to the end keeps the length and every key findable,
