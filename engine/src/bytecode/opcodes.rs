@@ -331,6 +331,26 @@ macro_rules! define_opcodes {
                 }
             }
 
+            /// The number of opcodes, numbered `0..COUNT` in [`Opcode::ALL`]'s order.
+            pub const COUNT: usize = Opcode::ALL.len();
+
+            /// The opcode with number `byte`, without [`Opcode::from_u8`]'s
+            /// range check (the interpreter's dispatch: two instructions per
+            /// instruction run).
+            ///
+            /// # Safety
+            /// `byte` must be below [`Opcode::COUNT`]: an opcode byte of a
+            /// code object, which the code-stream invariant guarantees
+            /// (`decode_at` accepts no other, and validated or compiled code
+            /// decodes at every instruction).
+            #[inline(always)]
+            pub unsafe fn from_u8_unchecked(byte: u8) -> Opcode {
+                debug_assert!((byte as usize) < Self::COUNT, "bad opcode {byte}");
+                // SAFETY: `Opcode` is `repr(u8)` with the implicit
+                // discriminants `0..COUNT`, and the caller passes one of them.
+                unsafe { std::mem::transmute::<u8, Opcode>(byte) }
+            }
+
             /// The upper-case name shown by the disassembler.
             pub const fn name(self) -> &'static str {
                 match self { $(Opcode::$variant => $name,)* }
@@ -569,7 +589,11 @@ mod tests {
             assert_eq!(*op as usize, i);
             assert_eq!(Opcode::from_u8(i as u8), Some(*op));
             assert_eq!(Opcode::from_name(op.name()), Some(*op));
+            // SAFETY: `i` is below `COUNT` (the length of `ALL`).
+            assert_eq!(unsafe { Opcode::from_u8_unchecked(i as u8) }, *op);
         }
+        assert!(Opcode::COUNT <= 256);
+        assert_eq!(Opcode::from_u8(Opcode::COUNT as u8), None);
         assert_eq!(Opcode::from_u8(255), None);
     }
 

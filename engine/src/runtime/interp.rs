@@ -1424,9 +1424,12 @@ impl Vm {
                         arg = (arg << 8) | a as u32;
                         pc += 1;
                     }
-                    let Some(opc) = Opcode::from_u8(op) else {
-                        break 'err (self.new_exc(self.g.e.SystemError, "bad opcode"), false);
-                    };
+                    // SAFETY: `op` is the opcode byte at an instruction
+                    // offset (`pc` was one, and prefixes are followed to the
+                    // instruction they extend) of a code object satisfying
+                    // the stream invariant (see `Ops`), where every opcode
+                    // byte is one `decode_at` accepts: below `Opcode::COUNT`.
+                    let opc = unsafe { Opcode::from_u8_unchecked(op) };
                     match opc {
                         Opcode::Nop | Opcode::ExtendedArg => {}
                         Opcode::PopTop => {
