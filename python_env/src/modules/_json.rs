@@ -37,8 +37,7 @@ use engine::runtime::*;
 use proto_core::layouts::list as llist;
 use proto_core::layouts::{dict as ldict, str as lstr};
 use proto_core::{Obj, Value};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 const MODULE_DOC: &str = "json speedups\n";
 
@@ -226,6 +225,44 @@ fn push_i64(out: &mut Vec<u8>, i: i64) {
 #[derive(Default)]
 struct Fx(u64);
 
+/// [`Fx`]'s hash of `bytes`.
+fn fx(bytes: &[u8]) -> u64 {
+    let mut h = Fx::default();
+    h.write(bytes);
+    h.finish()
+}
+
+/// The first index at or after `i` of a byte that ends a plain run of a
+/// JSON string (`"`, `\`, or with `strict` a control character below
+/// 0x20), or `b.len()`. Eight bytes a step: in each test below, a byte's
+/// high bit flags a match, and a false flag only ever sits above a true
+/// one (a borrow carries upwards), so the lowest flag is the first match.
+fn plain_run_end(b: &[u8], mut i: usize, strict: bool) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let mut m =
+            zero_byte(w ^ (ONES * u64::from(b'"'))) | zero_byte(w ^ (ONES * u64::from(b'\\')));
+        if strict {
+            m |= w.wrapping_sub(ONES * 0x20) & !w;
+        }
+        m &= HIGHS;
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&d) = b.get(i) {
+        if d == b'"' || d == b'\\' || (strict && d < 0x20) {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
         const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -373,21 +410,15 @@ fn scan_string(
     let mut buf: Option<Vec<u8>> = None;
     let mut chunk = end;
     loop {
-        let mut next = chunk;
-        while next < len {
-            let d = b[next];
-            if d == b'"' || d == b'\\' {
-                break;
-            }
-            if d <= 0x1F && strict {
-                return err(vm, "Invalid control character at", next);
-            }
-            next += 1;
-        }
+        let mut next = plain_run_end(b, chunk, strict);
         if next == len {
             return unterminated(vm);
         }
         let c = b[next];
+        if c < 0x20 {
+            // Only a strict scan stops at a control character.
+            return err(vm, "Invalid control character at", next);
+        }
         if c == b'"' {
             return Ok(match buf {
                 None => (Scanned::Borrowed(chunk, next), next + 1),
@@ -595,8 +626,9 @@ struct Scan {
     /// None when it is `int`.
     parse_int: Option<Value>,
     parse_constant: Value,
-    /// Keys seen in this call, by text: equal keys share one str object.
-    memo: HashMap<Box<[u8]>, Value, BuildHasherDefault<Fx>>,
+    /// Keys seen in this call, with their text's [`fx`] hash: equal keys
+    /// share one str object (found by comparing its text in place).
+    memo: hashbrown::HashTable<(u64, Value)>,
     /// Containers in progress.
     pending: Pending,
     /// The memo's str objects.
@@ -780,11 +812,15 @@ impl Scan {
             Scanned::Borrowed(x, y) => &b[*x..*y],
             Scanned::Owned(v) => v,
         };
-        if let Some(&k) = self.memo.get(text) {
+        let h = fx(text);
+        let same = |&(kh, k): &(u64, Value)| {
+            kh == h && Obj::from_value(k).is_some_and(|o| lstr::bytes(o) == text)
+        };
+        if let Some(&(_, k)) = self.memo.find(h, same) {
             return Ok((k, next));
         }
         let k = vm.new_str_bytes(text);
-        self.memo.insert(text.into(), k);
+        self.memo.insert_unique(h, (h, k), |&(kh, _)| kh);
         self.memo_roots.push(k);
         Ok((k, next))
     }
@@ -920,7 +956,7 @@ fn scanner_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         parse_float: (pf != float_t).then_some(pf),
         parse_int: (pi != int_t).then_some(pi),
         parse_constant: o.get(SC_PARSE_CONSTANT),
-        memo: HashMap::default(),
+        memo: hashbrown::HashTable::new(),
         pending,
         memo_roots,
         depth: 0,
@@ -1484,4 +1520,52 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.set_module_attr(m, "make_encoder", et);
     vm.pop_roots(mark);
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_run_end;
+
+    /// The eight-byte scan stops where the byte loop does, for every start
+    /// and every stop byte at every offset, strict or not.
+    #[test]
+    fn plain_run_end_matches_the_byte_loop() {
+        let naive = |b: &[u8], mut i: usize, strict: bool| {
+            while i < b.len() && !(b[i] == b'"' || b[i] == b'\\' || (strict && b[i] < 0x20)) {
+                i += 1;
+            }
+            i
+        };
+        let fillers = [b'a', 0x7f, 0x80, 0xff, 0x21, 0x5b, 0x5d, 0x20];
+        for stops in [
+            &[b'"'][..],
+            &[b'\\'],
+            &[0x00],
+            &[0x1f],
+            &[0x0a, b'"'],
+            &[b'\\', 0x01],
+        ] {
+            for len in 0..24 {
+                for at in 0..=len {
+                    for &f in &fillers {
+                        let mut b = vec![f; len];
+                        for (k, &s) in stops.iter().enumerate() {
+                            if at + 3 * k < len {
+                                b[at + 3 * k] = s;
+                            }
+                        }
+                        for start in 0..=len.min(9) {
+                            for strict in [false, true] {
+                                assert_eq!(
+                                    plain_run_end(&b, start, strict),
+                                    naive(&b, start, strict),
+                                    "{b:?} from {start}, strict {strict}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
