@@ -2007,6 +2007,24 @@ impl Vm {
         })
     }
 
+    /// `del d[key]` only while `d[key]` is `expected` (the same object), in
+    /// one atomic step: true when it deleted. What `_weakref`'s
+    /// `_remove_dead_weakref` needs: a dead reference's callback must not
+    /// remove the live value another thread stored under its key meanwhile.
+    pub fn dict_del_if_value(&mut self, d: Value, key: Value, expected: Value) -> PyResult<bool> {
+        let h = self.rooted_for_key(key, &[d, key, expected], |vm| vm.hash(key))? as u64;
+        self.rooted_for_key(key, &[d, key, expected], |vm| {
+            let o = Obj::from_value(d).expect("dict");
+            vm.dict_rmw(o, key, h, |ctx, t, p| match p {
+                Probe::Found(e) if ldict::entry(t, e).1 == expected => {
+                    ldict::delete(ctx, o, t, e);
+                    true
+                }
+                _ => false,
+            })
+        })
+    }
+
     /// Looks `key` up in dict `d` and, when present, moves its entry to the
     /// end of the order in the same atomic step (an LRU cache hit): one
     /// lookup, so a key's `__eq__` runs as often as for `d[key]`.

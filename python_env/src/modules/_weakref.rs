@@ -26,7 +26,10 @@ fn proxy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// `_remove_dead_weakref(dict, key, /)`: deletes `dict[key]` if it is a
-/// dead weak reference (WeakValueDictionary's callbacks).
+/// dead weak reference (WeakValueDictionary's callbacks). The deletion
+/// checks under the dict's lock that the entry still holds that reference
+/// (a dead one stays dead): a callback that runs in another thread than
+/// the one storing a new value under the key never removes the new value.
 fn remove_dead_weakref(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "_remove_dead_weakref", a, k, 2, 2)?;
     if !proto_core::Obj::from_value(a[0])
@@ -42,13 +45,14 @@ fn remove_dead_weakref(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Err(e) if vm.isinstance(e.0, vm.g.e.KeyError) => return Ok(Value::NONE),
         Err(e) => return Err(e),
     };
-    if weakref::is_weak(vm, v) {
-        let mark = vm.push_root(v);
-        let r = vm.call(v, &[], Value::EMPTY);
-        vm.pop_roots(mark);
-        if r?.is_none() {
-            vm.dict_del(a[0], a[1])?;
-        }
+    if !weakref::is_weak(vm, v) {
+        return Err(vm.type_error("not a weakref"));
+    }
+    let mark = vm.push_root(v);
+    let r = vm.call(v, &[], Value::EMPTY);
+    vm.pop_roots(mark);
+    if r?.is_none() {
+        vm.dict_del_if_value(a[0], a[1], v)?;
     }
     Ok(Value::NONE)
 }
