@@ -1642,11 +1642,11 @@ impl NameMemo {
 /// bits over both the low bits hashbrown takes the bucket from and the high
 /// bits of its control byte (an address's low four bits are always 0).
 #[derive(Default)]
-pub(crate) struct AddrHasher(u64);
+pub struct AddrHasher(u64);
 
 /// A hash map keyed by addresses or value bits, hashed by [`AddrHasher`]
 /// (std's SipHash cost the collector's finalizer walk more than the walk).
-pub(crate) type AddrMap<K, V> = hashbrown::HashMap<K, V, std::hash::BuildHasherDefault<AddrHasher>>;
+pub type AddrMap<K, V> = hashbrown::HashMap<K, V, std::hash::BuildHasherDefault<AddrHasher>>;
 
 impl std::hash::Hasher for AddrHasher {
     fn finish(&self) -> u64 {

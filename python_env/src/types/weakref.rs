@@ -22,7 +22,6 @@ use engine::runtime::*;
 use proto_core::layouts::{get_raw, set_raw};
 use proto_core::sync::Mutex;
 use proto_core::{Obj, Value};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const WR_CALLBACK: usize = 1;
@@ -35,7 +34,9 @@ const RAW_BYTES: usize = 24;
 /// referent died and whose callback has not run yet (rooted by a root hook).
 #[derive(Default)]
 struct Table {
-    by_referent: HashMap<u64, Vec<Value>>,
+    /// Hashed by [`AddrHasher`]: std's SipHash was a sixth of the
+    /// instructions of `weakref.ref(o, cb)`.
+    by_referent: AddrMap<u64, Vec<Value>>,
     pending: Vec<Value>,
 }
 
