@@ -1994,11 +1994,27 @@ impl Vm {
     /// `del d[key]` of a key whose hash is known (an item taken from a set
     /// or dict with its stored hash); the removed value or None if missing.
     pub fn dict_del_hashed(&mut self, d: Value, key: Value, h: u64) -> PyResult<Option<Value>> {
+        self.dict_del_hashed_if(d, key, h, |_| true)
+    }
+
+    /// `del d[key]` (hash `h`) when the value found passes `take`, decided
+    /// in the same atomic step as the deletion; the removed value, or None
+    /// (missing, or refused).
+    fn dict_del_hashed_if(
+        &mut self,
+        d: Value,
+        key: Value,
+        h: u64,
+        take: impl Fn(Value) -> bool,
+    ) -> PyResult<Option<Value>> {
         self.rooted_for_key(key, &[d, key], |vm| {
             let o = Obj::from_value(d).expect("dict");
             vm.dict_rmw(o, key, h, |ctx, t, p| match p {
                 Probe::Found(e) => {
                     let v = ldict::entry(t, e).1;
+                    if !take(v) {
+                        return None;
+                    }
                     ldict::delete(ctx, o, t, e);
                     Some(v)
                 }
@@ -2011,18 +2027,12 @@ impl Vm {
     /// one atomic step: true when it deleted. What `_weakref`'s
     /// `_remove_dead_weakref` needs: a dead reference's callback must not
     /// remove the live value another thread stored under its key meanwhile.
+    /// The caller keeps `expected` rooted (it is compared by address).
     pub fn dict_del_if_value(&mut self, d: Value, key: Value, expected: Value) -> PyResult<bool> {
-        let h = self.rooted_for_key(key, &[d, key, expected], |vm| vm.hash(key))? as u64;
-        self.rooted_for_key(key, &[d, key, expected], |vm| {
-            let o = Obj::from_value(d).expect("dict");
-            vm.dict_rmw(o, key, h, |ctx, t, p| match p {
-                Probe::Found(e) if ldict::entry(t, e).1 == expected => {
-                    ldict::delete(ctx, o, t, e);
-                    true
-                }
-                _ => false,
-            })
-        })
+        let h = self.rooted_for_key(key, &[d, key], |vm| vm.hash(key))? as u64;
+        Ok(self
+            .dict_del_hashed_if(d, key, h, |v| v == expected)?
+            .is_some())
     }
 
     /// Looks `key` up in dict `d` and, when present, moves its entry to the

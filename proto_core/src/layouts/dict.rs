@@ -157,7 +157,7 @@ pub const STAMP_STEP: u64 = 1 << 32;
 /// Whether version `v` is a stamp (unchanged since [`stamp`] set it).
 #[inline(always)]
 pub fn is_stamp(v: u64) -> bool {
-    v % STAMP_STEP == 0 && v != 0
+    v.is_multiple_of(STAMP_STEP) && v != 0
 }
 
 /// Sets `d`'s version to `stamp`: a multiple of [`STAMP_STEP`] greater

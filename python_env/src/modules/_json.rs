@@ -37,7 +37,6 @@ use engine::runtime::*;
 use proto_core::layouts::list as llist;
 use proto_core::layouts::{dict as ldict, str as lstr};
 use proto_core::{Obj, Value};
-use std::hash::Hasher;
 
 const MODULE_DOC: &str = "json speedups\n";
 
@@ -179,9 +178,7 @@ fn escape_unicode(out: &mut Vec<u8>, b: &[u8]) {
     let mut i = 0;
     while i < b.len() {
         let start = i;
-        while i < b.len() && b[i] >= 0x20 && b[i] != b'\\' && b[i] != b'"' {
-            i += 1;
-        }
+        i = plain_run_end(b, i, true);
         out.extend_from_slice(&b[start..i]);
         if i == b.len() {
             break;
@@ -221,22 +218,28 @@ fn push_i64(out: &mut Vec<u8>, i: i64) {
     out.extend_from_slice(&buf[p..]);
 }
 
-/// A hasher for the scanner's key memo (FxHash's mixing, 8 bytes a step).
-#[derive(Default)]
-struct Fx(u64);
-
-/// [`Fx`]'s hash of `bytes`.
+/// The scanner's key-memo hash of `bytes` (FxHash's mixing, 8 bytes a step).
 fn fx(bytes: &[u8]) -> u64 {
-    let mut h = Fx::default();
-    h.write(bytes);
-    h.finish()
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    for &c in chunks.remainder() {
+        h = (h.rotate_left(5) ^ c as u64).wrapping_mul(K);
+    }
+    h
 }
 
 /// The first index at or after `i` of a byte that ends a plain run of a
 /// JSON string (`"`, `\`, or with `strict` a control character below
-/// 0x20), or `b.len()`. Eight bytes a step: in each test below, a byte's
-/// high bit flags a match, and a false flag only ever sits above a true
-/// one (a borrow carries upwards), so the lowest flag is the first match.
+/// 0x20), or `b.len()`: where the scanner stops, and (strict) where the
+/// `ensure_ascii=False` encoder must escape. Eight bytes a step: in each
+/// test below, a byte's high bit flags a match, and a false flag only ever
+/// sits above a true one (a borrow carries upwards), so the lowest flag is
+/// the first match.
 fn plain_run_end(b: &[u8], mut i: usize, strict: bool) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -261,25 +264,6 @@ fn plain_run_end(b: &[u8], mut i: usize, strict: bool) -> usize {
         i += 1;
     }
     i
-}
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &c in chunks.remainder() {
-            h = (h.rotate_left(5) ^ c as u64).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// Values in progress during one scan or encode (see the module doc):

@@ -48,13 +48,16 @@ fn remove_dead_weakref(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if !weakref::is_weak(vm, v) {
         return Err(vm.type_error("not a weakref"));
     }
+    // `v` stays rooted through the deletion, which compares it by address:
+    // freed at a safepoint meanwhile, its address could name a new value.
     let mark = vm.push_root(v);
-    let r = vm.call(v, &[], Value::EMPTY);
+    let r = match vm.call(v, &[], Value::EMPTY) {
+        Ok(r) if r.is_none() => vm.dict_del_if_value(a[0], a[1], v).map(|_| ()),
+        Ok(_) => Ok(()),
+        Err(e) => Err(e),
+    };
     vm.pop_roots(mark);
-    if r?.is_none() {
-        vm.dict_del_if_value(a[0], a[1], v)?;
-    }
-    Ok(Value::NONE)
+    r.map(|()| Value::NONE)
 }
 
 /// Creates the `_weakref` module.
