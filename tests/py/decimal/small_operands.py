@@ -1,4 +1,4 @@
-# Addition, subtraction, multiplication and quantize of short coefficients (up to
+# Addition, subtraction, multiplication, division and quantize of short coefficients (up to
 # about 20 digits) in contexts of small and usual precision, tight exponent limits,
 # clamping and every rounding mode: results and the flags each operation raises,
 # near the limits where an exact result stops fitting the context.
@@ -64,6 +64,7 @@ for i in range(700):
     line.append(show(c, "add", lambda: c.add(a, b)))
     line.append(show(c, "sub", lambda: c.subtract(a, b)))
     line.append(show(c, "mul", lambda: c.multiply(a, b)))
+    line.append(show(c, "div", lambda: c.divide(a, b)))
     line.append(show(c, "q", lambda: c.quantize(a, b)))
     line.append(show(c, "qr", lambda: a.quantize(b, rounding=ROUND_HALF_UP, context=c)))
     print(" ".join(line))
@@ -86,3 +87,30 @@ with localcontext() as c:
     print(x + Decimal("0.001"), x * 3, x - 1000, (x * x), x.quantize(Decimal("0.01")))
     print(sorted(k.__name__ for k, v in c.flags.items() if v))
 print(getcontext().prec, Decimal(12345678901234567) * 100000000000, Decimal(-5) * 0)
+
+# Division: exact quotients keep the ideal exponent (trailing zeros removed down to
+# it), inexact ones are rounded to the precision; zero dividends and divisors.
+for prec in (3, 9, 19, 28):
+    c = Context(prec=prec, traps=[])
+    for x, y in [("1", "4"), ("100", "4"), ("1.000", "8"), ("12E+3", "3E-2"), ("-0", "5"),
+                 ("0E-3", "-7E+2"), ("2", "3"), ("22", "7"), ("-1", "7"), ("9999999999", "3"),
+                 ("123456789012345678", "2"), ("1E+30", "1E-10"), ("5", "0"), ("0", "0"),
+                 ("1", "9999999999999999999"), ("2.5", "0.5"), ("6.0", "2.00")]:
+        x, y = Decimal(x), Decimal(y)
+        print(prec, show(c, x, lambda: c.divide(x, y)))
+
+# A series by the operators: pi to 9 and 19 digits.
+def pi():
+    lasts, t, s, n, na, d, da = 0, Decimal(3), Decimal(3), 1, 0, 0, 24
+    while s != lasts:
+        lasts = s
+        n, na = n + na, na + 8
+        d, da = d + da, da + 32
+        t = (t * n) / d
+        s += t
+    return s
+
+for prec in (9, 19):
+    with localcontext() as c:
+        c.prec = prec
+        print(prec, pi(), sorted(k.__name__ for k, v in c.flags.items() if v))

@@ -706,6 +706,13 @@ impl DecNum {
         add_op(sys::decNumberSubtract, self, other, ctx)
     }
 
+    pub fn divide(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
+        if let Some(r) = small::divide(self, other, ctx) {
+            return r;
+        }
+        binary(sys::decNumberDivide, self, other, ctx)
+    }
+
     /// `self` rounded to the exponent of `other` (the context's precision and range
     /// permitting).
     pub fn quantize(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
@@ -885,7 +892,6 @@ unary_ops! {
 }
 
 binary_ops! {
-    divide => decNumberDivide,
     compare => decNumberCompare,
     compare_signal => decNumberCompareSignal,
     compare_total => decNumberCompareTotal,

@@ -1,13 +1,14 @@
-//! Exact arithmetic on small finite decimals in machine integers: addition,
-//! subtraction, multiplication and quantize of operands whose coefficients have at
-//! most 19 digits, done on `u64`/`u128` and written back as a decNumber, for the
-//! cases where the result needs no rounding by the context (quantize rounds to its
-//! exponent itself) and lies inside the context's exponent range. Every other case
-//! (specials, long coefficients, results past the precision or the exponent limits,
-//! clamping) returns `None` and goes to decNumber, so the results and the status
-//! are decNumber's (and the specification's) by construction: an exact in-range
-//! result signals nothing, a quantize that drops digits signals Rounded, and
-//! Inexact when a dropped digit is nonzero.
+//! Arithmetic on small finite decimals in machine integers: addition, subtraction,
+//! multiplication, division and quantize of operands whose coefficients have at most
+//! 19 digits, done on `u64`/`u128` and written back as a decNumber. The exact result
+//! (for division: enough quotient digits and whether a remainder is left) is rounded
+//! once to the context's precision (quantize: to its exponent), as the specification
+//! defines each operation, when the rounded coefficient fits 19 digits and the result
+//! lies inside the context's exponent range. Every other case (specials, long
+//! coefficients, a zero divisor, results past the exponent limits, clamping) returns
+//! `None` and goes to decNumber. An exact in-range result signals nothing; a rounding
+//! that drops digits signals Rounded, and Inexact when a dropped digit (or a division's
+//! remainder) is nonzero.
 
 use super::{sys, Buf, Ctx, Dec, DecNum, Rounding, INEXACT, INLINE_WORDS, ROUNDED};
 
@@ -30,6 +31,25 @@ const POW10: [u64; 20] = {
     t
 };
 
+/// Powers of ten that fit a `u128`.
+const POW10_128: [u128; 39] = {
+    let mut t = [1u128; 39];
+    let mut i = 1;
+    while i < 39 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+/// Decimal digits of `c` (1 for zero).
+fn digits128(c: u128) -> i32 {
+    match u64::try_from(c) {
+        Ok(c) => digits(c),
+        Err(_) => 20 + POW10_128[20..].iter().take_while(|&&p| c >= p).count() as i32,
+    }
+}
+
 /// Decimal digits of `c` (1 for zero): the bit length times log10(2) (1233/4096)
 /// is the digit count or one more.
 fn digits(c: u64) -> i32 {
@@ -38,18 +58,23 @@ fn digits(c: u64) -> i32 {
     (t as i32 + 1 - (c < POW10[t as usize]) as i32).max(1)
 }
 
-/// The exact result `(-1)**neg * coeff * 10**exp` when it is what the context keeps
-/// unchanged: no more digits than the precision, its exponent not below `emin` (so
-/// neither subnormal nor a zero below Etiny), its adjusted exponent not above `emax`,
-/// and no fold-down under clamping.
-fn exact(ctx: &Ctx, neg: bool, coeff: u64, exp: i64) -> Option<Dec> {
-    let n = digits(coeff);
+/// Whether a result of `n` coefficient digits and exponent `exp` is what the context
+/// keeps unchanged: no more digits than the precision, its exponent not below `emin`
+/// (so neither subnormal nor a zero below Etiny), its adjusted exponent not above
+/// `emax`, and no fold-down under clamping.
+#[inline(always)]
+fn fits(ctx: &Ctx, n: i32, exp: i64) -> bool {
     let (d, p, emax) = (n as i64, ctx.digits() as i64, ctx.emax() as i64);
-    let fits = d <= p
+    d <= p
         && exp >= ctx.emin() as i64
         && exp + d - 1 <= emax
-        && (!ctx.clamp() || exp <= emax - p + 1);
-    fits.then(|| {
+        && (!ctx.clamp() || exp <= emax - p + 1)
+}
+
+/// `(-1)**neg * coeff * 10**exp`, of `n` digits, when it [`fits`] the context.
+#[inline(always)]
+fn exact_digits(ctx: &Ctx, neg: bool, coeff: u64, n: i32, exp: i64) -> Option<Dec> {
+    fits(ctx, n, exp).then(|| {
         Dec::from_small_digits(
             Small {
                 neg,
@@ -59,6 +84,70 @@ fn exact(ctx: &Ctx, neg: bool, coeff: u64, exp: i64) -> Option<Dec> {
             n,
         )
     })
+}
+
+/// The exact result `(-1)**neg * coeff * 10**exp` when it [`fits`] the context.
+fn exact(ctx: &Ctx, neg: bool, coeff: u64, exp: i64) -> Option<Dec> {
+    exact_digits(ctx, neg, coeff, digits(coeff), exp)
+}
+
+/// `(-1)**neg * c * 10**exp`, where `sticky` stands for a nonzero part below the last
+/// digit of `c` (then `c` has more digits than the precision), rounded once to the
+/// context's precision and rounding; `None` unless the result is one [`exact`] takes.
+#[inline(always)]
+fn rounded(ctx: &mut Ctx, neg: bool, c: u128, exp: i64, sticky: bool) -> Option<Dec> {
+    let p = ctx.digits();
+    if let Ok(c) = u64::try_from(c) {
+        let n = digits(c);
+        if n <= p {
+            return if sticky {
+                None
+            } else {
+                exact_digits(ctx, neg, c, n, exp)
+            };
+        }
+    }
+    round_to(ctx, neg, c, exp, sticky)
+}
+
+/// [`rounded`]'s rounding, for a `c` of more digits than the precision.
+fn round_to(ctx: &mut Ctx, neg: bool, c: u128, exp: i64, sticky: bool) -> Option<Dec> {
+    let p = ctx.digits();
+    let n = digits128(c);
+    if n <= p {
+        return None;
+    }
+    // 0 < p < n <= 39.
+    let k = (n - p) as usize;
+    let (mut q, r) = match (u64::try_from(c), u64::try_from(POW10_128[k])) {
+        (Ok(c), Ok(pk)) => ((c / pk) as u128, (c % pk) as u128),
+        _ => (c / POW10_128[k], c % POW10_128[k]),
+    };
+    let mut e = exp + k as i64;
+    if round_up(ctx.rounding(), neg, q, r, POW10_128[k], sticky) {
+        q += 1;
+        if q == POW10_128[p as usize] {
+            q /= 10;
+            e += 1;
+        }
+    }
+    let q = u64::try_from(q).ok()?;
+    if !fits(ctx, p, e) {
+        return None;
+    }
+    ctx.add_status(if r != 0 || sticky {
+        ROUNDED | INEXACT
+    } else {
+        ROUNDED
+    });
+    Some(Dec::from_small_digits(
+        Small {
+            neg,
+            coeff: q,
+            exp: e as i32,
+        },
+        p,
+    ))
 }
 
 impl DecNum {
@@ -87,6 +176,7 @@ impl Dec {
     }
 
     /// [`Dec::from_small`] of a coefficient of `n` digits.
+    #[inline(always)]
     fn from_small_digits(s: Small, n: i32) -> Dec {
         // 20 digits are 7 units: the inline buffer holds 13.
         let mut d = Dec {
@@ -111,8 +201,8 @@ impl Dec {
     }
 }
 
-/// `a + b` (`b` negated first when `sub`), exact and in range, or `None`.
-pub(crate) fn add(a: &DecNum, b: &DecNum, sub: bool, ctx: &Ctx) -> Option<Dec> {
+/// `a + b` (`b` negated first when `sub`), rounded, or `None`.
+pub(crate) fn add(a: &DecNum, b: &DecNum, sub: bool, ctx: &mut Ctx) -> Option<Dec> {
     let x = a.small()?;
     let mut y = b.small()?;
     y.neg ^= sub;
@@ -121,6 +211,7 @@ pub(crate) fn add(a: &DecNum, b: &DecNum, sub: bool, ctx: &Ctx) -> Option<Dec> {
     if shift >= 20 {
         return None;
     }
+    // At most 10**38 - 1 + 10**19 - 1: no overflow.
     let hc = hi.coeff as u128 * POW10[shift as usize] as u128;
     let lc = lo.coeff as u128;
     let (neg, c) = if hi.neg == lo.neg {
@@ -134,32 +225,70 @@ pub(crate) fn add(a: &DecNum, b: &DecNum, sub: bool, ctx: &Ctx) -> Option<Dec> {
         // rounding toward minus infinity.
         (ctx.rounding() == Rounding::Floor, 0)
     };
-    exact(ctx, neg, u64::try_from(c).ok()?, lo.exp as i64)
+    rounded(ctx, neg, c, lo.exp as i64, false)
 }
 
-/// `a * b`, exact and in range, or `None`.
-pub(crate) fn multiply(a: &DecNum, b: &DecNum, ctx: &Ctx) -> Option<Dec> {
+/// `a * b`, rounded, or `None`.
+pub(crate) fn multiply(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
     let x = a.small()?;
     let y = b.small()?;
-    let c = u64::try_from(x.coeff as u128 * y.coeff as u128).ok()?;
-    exact(ctx, x.neg != y.neg, c, x.exp as i64 + y.exp as i64)
+    let c = x.coeff as u128 * y.coeff as u128;
+    rounded(ctx, x.neg != y.neg, c, x.exp as i64 + y.exp as i64, false)
 }
 
-/// Whether a coefficient `q` whose dropped part is `r` out of `p` (a power of ten,
-/// `r < p`) rounds away from zero under `mode`.
-fn round_up(mode: Rounding, neg: bool, q: u64, r: u64, p: u64) -> bool {
+/// `a / b`, rounded, or `None` (a zero divisor, or a quotient whose digits do not fit
+/// 128 bits). The quotient of the coefficients is taken to one digit past the
+/// precision, the remainder standing for the digits after it; an exact quotient has
+/// its trailing zeros removed down to the ideal exponent (the operands' exponents'
+/// difference) before it is rounded, as the specification's division.
+pub(crate) fn divide(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
+    let x = a.small()?;
+    let y = b.small()?;
+    if y.coeff == 0 {
+        return None;
+    }
+    let neg = x.neg != y.neg;
+    let ideal = x.exp as i64 - y.exp as i64;
+    if x.coeff == 0 {
+        return exact(ctx, neg, 0, ideal);
+    }
+    let (dx, dy) = (digits(x.coeff) as i64, digits(y.coeff) as i64);
+    // `x.coeff * 10**s` has `dx + s` digits, so the quotient at least
+    // `dx + s - dy = precision + 1`.
+    let s = (ctx.digits() as i64 + 1 + dy - dx).max(0);
+    if dx + s > 38 {
+        return None;
+    }
+    let num = x.coeff as u128 * POW10_128[s as usize];
+    let (mut q, r) = (num / y.coeff as u128, num % y.coeff as u128);
+    let mut exp = ideal - s;
     if r == 0 {
+        while exp < ideal && q % 10 == 0 {
+            q /= 10;
+            exp += 1;
+        }
+    }
+    rounded(ctx, neg, q, exp, r != 0)
+}
+
+/// Whether a coefficient `q` whose dropped part is `r` out of `p` (a power of ten
+/// above 1, `r < p`), with `sticky` for a nonzero part below `r`'s last digit, rounds
+/// away from zero under `mode`.
+fn round_up(mode: Rounding, neg: bool, q: u128, r: u128, p: u128, sticky: bool) -> bool {
+    if r == 0 && !sticky {
         return false;
     }
     let half = p / 2;
+    let above = r > half || (r == half && sticky);
+    let at = r == half && !sticky;
     match mode {
         Rounding::Down => false,
         Rounding::Up => true,
         Rounding::Ceiling => !neg,
         Rounding::Floor => neg,
-        Rounding::HalfUp => r >= half,
-        Rounding::HalfDown => r > half,
-        Rounding::HalfEven => r > half || (r == half && q % 2 == 1),
+        Rounding::HalfUp => above || at,
+        Rounding::HalfDown => above,
+        Rounding::HalfEven => above || (at && q % 2 == 1),
         Rounding::ZeroFiveUp => q % 5 == 0,
     }
 }
@@ -192,7 +321,14 @@ pub(crate) fn quantize(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
         }
         let p = POW10[k as usize];
         let (q, r) = (x.coeff / p, x.coeff % p);
-        let up = round_up(ctx.rounding(), x.neg, q, r, p);
+        let up = round_up(
+            ctx.rounding(),
+            x.neg,
+            q as u128,
+            r as u128,
+            p as u128,
+            false,
+        );
         let status = if r != 0 { ROUNDED | INEXACT } else { ROUNDED };
         (q + up as u64, status)
     };
@@ -242,6 +378,69 @@ mod tests {
         assert!(dec("Inf").small().is_none());
     }
 
+    const ROUNDINGS: [Rounding; 8] = [
+        Rounding::HalfEven,
+        Rounding::HalfUp,
+        Rounding::HalfDown,
+        Rounding::Up,
+        Rounding::Down,
+        Rounding::Ceiling,
+        Rounding::Floor,
+        Rounding::ZeroFiveUp,
+    ];
+
+    /// Runs every operation with a fast path on `x` and `y` in `ctx`, both ways,
+    /// asserting equal results and status wherever the fast path answers; returns how
+    /// many it answered. The slow side is decNumber (for addition through `add_op`,
+    /// which corrects its shortcut as the operators do).
+    fn compare(x: &Dec, y: &Dec, ctx: Ctx) -> usize {
+        let mut taken = 0;
+        let mut check = |what: &str, fast: Option<Dec>, fcx: Ctx, slow: Dec, scx: Ctx| {
+            if let Some(f) = fast {
+                taken += 1;
+                assert_eq!(
+                    (f.to_sci_string(), fcx.status()),
+                    (slow.to_sci_string(), scx.status()),
+                    "{} {what} {} in {:?} p={} emax={} emin={} clamp={}",
+                    x.to_sci_string(),
+                    y.to_sci_string(),
+                    ctx.rounding(),
+                    ctx.digits(),
+                    ctx.emax(),
+                    ctx.emin(),
+                    ctx.clamp(),
+                );
+            }
+        };
+        for sub in [false, true] {
+            let (mut fcx, mut scx) = (ctx, ctx);
+            let f = if sub {
+                sys::decNumberSubtract
+            } else {
+                sys::decNumberAdd
+            };
+            let slow = super::super::add_op(f, x, y, &mut scx);
+            let fast = add(x, y, sub, &mut fcx);
+            check(if sub { "-" } else { "+" }, fast, fcx, slow, scx);
+        }
+        let ops: [(
+            &str,
+            super::super::Binary,
+            fn(&DecNum, &DecNum, &mut Ctx) -> Option<Dec>,
+        ); 3] = [
+            ("*", sys::decNumberMultiply, multiply),
+            ("/", sys::decNumberDivide, divide),
+            ("quantize", sys::decNumberQuantize, quantize),
+        ];
+        for (what, slow_f, fast_f) in ops {
+            let (mut fcx, mut scx) = (ctx, ctx);
+            let slow = super::super::binary(slow_f, x, y, &mut scx);
+            let fast = fast_f(x, y, &mut fcx);
+            check(what, fast, fcx, slow, scx);
+        }
+        taken
+    }
+
     #[test]
     fn agrees_with_decnumber() {
         let vals = [
@@ -261,58 +460,57 @@ mod tests {
             "0.5",
             "2.5",
             "-0.05",
-        ];
-        let rounds = [
-            Rounding::HalfEven,
-            Rounding::HalfUp,
-            Rounding::HalfDown,
-            Rounding::Up,
-            Rounding::Down,
-            Rounding::Ceiling,
-            Rounding::Floor,
-            Rounding::ZeroFiveUp,
+            "3",
+            "7",
+            "24",
+            "0.3333",
         ];
         let mut taken = 0;
-        for &r in &rounds {
-            for p in [3, 28] {
+        for &r in &ROUNDINGS {
+            for p in [3, 9, 19, 28] {
                 for a in vals {
                     for b in vals {
-                        let (x, y) = (dec(a), dec(b));
                         let ctx = Ctx::new(p, 999_999, -999_999, r, false);
-                        let mut check = |fast: Option<Dec>, fcx: Ctx, slow: Dec, scx: Ctx| {
-                            if let Some(f) = fast {
-                                taken += 1;
-                                assert_eq!(
-                                    (f.to_sci_string(), fcx.status()),
-                                    (slow.to_sci_string(), scx.status()),
-                                    "{a} {b} {r:?} {p}"
-                                );
-                            }
-                        };
-                        for sub in [false, true] {
-                            let mut scx = ctx;
-                            let f = |d: &DecNum, e: &DecNum, c: &mut Ctx| {
-                                if sub {
-                                    super::super::binary(sys::decNumberSubtract, d, e, c)
-                                } else {
-                                    super::super::binary(sys::decNumberAdd, d, e, c)
-                                }
-                            };
-                            let slow = f(&x, &y, &mut scx);
-                            check(add(&x, &y, sub, &ctx), ctx, slow, scx);
-                        }
-                        let mut scx = ctx;
-                        let slow = super::super::binary(sys::decNumberMultiply, &x, &y, &mut scx);
-                        check(multiply(&x, &y, &ctx), ctx, slow, scx);
-                        let (mut fcx, mut scx) = (ctx, ctx);
-                        let slow = super::super::binary(sys::decNumberQuantize, &x, &y, &mut scx);
-                        let fast = quantize(&x, &y, &mut fcx);
-                        check(fast, fcx, slow, scx);
+                        taken += compare(&dec(a), &dec(b), ctx);
                     }
                 }
             }
         }
-        // Most of the 16,384 operations are small enough for the fast path.
-        assert!(taken > 9000, "{taken}");
+        // Most of the 64,000 operations are small enough for the fast path.
+        assert!(taken > 40_000, "{taken}");
+    }
+
+    #[test]
+    fn agrees_with_decnumber_on_random_operands() {
+        // xorshift64*: operands of 1 to 19 digits, exponents near the tight limits
+        // below, in every rounding at short and long precisions.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        let mut taken = 0;
+        for i in 0..40_000 {
+            let operand = |next: &mut dyn FnMut() -> u64| {
+                let nd = 1 + next() % 19;
+                let c = next() % POW10[nd as usize];
+                let e = (next() % 41) as i64 - 20;
+                let sign = if next() % 2 == 0 { "" } else { "-" };
+                dec(&format!("{sign}{c}E{e}"))
+            };
+            let x = operand(&mut next);
+            let y = operand(&mut next);
+            let r = ROUNDINGS[i % 8];
+            let p = [1, 2, 5, 9, 16, 19, 20, 28][(i / 8) % 8];
+            let (emax, emin, clamp) = if i % 3 == 0 {
+                (30, -30, i % 2 == 0)
+            } else {
+                (999_999, -999_999, false)
+            };
+            taken += compare(&x, &y, Ctx::new(p, emax, emin, r, clamp));
+        }
+        assert!(taken > 100_000, "{taken}");
     }
 }
