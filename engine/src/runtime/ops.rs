@@ -673,6 +673,12 @@ impl Vm {
     /// first there as well.
     #[inline]
     fn binop_cached(&mut self, op: B, a: Value, b: Value) -> PyResult<Option<Value>> {
+        self.native_op_cached(NativeOp::Binary(op), a, b)
+    }
+
+    /// [`Vm::binop_cached`] for an operator or a comparison.
+    #[inline]
+    fn native_op_cached(&mut self, op: NativeOp, a: Value, b: Value) -> PyResult<Option<Value>> {
         let Some(ao) = Obj::from_value(a).filter(|o| o.kind() == K_INSTANCE) else {
             return Ok(None);
         };
@@ -683,9 +689,10 @@ impl Vm {
         let Some(to) = Obj::from_value(ta) else {
             return Ok(None);
         };
-        let slot = ((ta.bits() >> 6) as usize ^ (op as usize).wrapping_mul(7)) % BINOP_CACHE;
+        let key = op.key();
+        let slot = ((ta.bits() >> 6) as usize ^ (key as usize).wrapping_mul(7)) % BINOP_CACHE;
         let e = self.binop_cache[slot];
-        let f = if e.tp == ta.bits() && e.op == op as u8 && e.version == self.cache_version(to) {
+        let f = if e.tp == ta.bits() && e.op == key && e.version == self.cache_version(to) {
             e.f
         } else {
             // The version is read before the lookups: a change to the class
@@ -696,7 +703,7 @@ impl Vm {
             self.binop_cache[slot] = BinopEntry {
                 tp: ta.bits(),
                 version,
-                op: op as u8,
+                op: key,
                 f,
             };
             f
@@ -718,15 +725,21 @@ impl Vm {
         }
     }
 
-    /// The native method [`Vm::binop_cached`] may call for `op` on type
+    /// The native method [`Vm::native_op_cached`] may call for `op` on type
     /// `t`, if the general path would call it and nothing else first, for
     /// a right operand of type `t` or int (an entry serves both).
-    fn binop_fill(&mut self, op: B, t: Obj) -> Option<NativeFn> {
-        let (fwd, _, inp) = self.binop_names(op);
+    fn binop_fill(&mut self, op: NativeOp, t: Obj) -> Option<NativeFn> {
         let tv = t.value();
-        if op.is_inplace() && self.lookup_type(tv, inp).is_some() {
-            return None;
-        }
+        let fwd = match op {
+            NativeOp::Binary(op) => {
+                let (fwd, _, inp) = self.binop_names(op);
+                if op.is_inplace() && self.lookup_type(tv, inp).is_some() {
+                    return None;
+                }
+                fwd
+            }
+            NativeOp::Compare(op) => self.richcmp_name(op),
+        };
         if self.is_subtype(self.g.types.int, tv) {
             return None;
         }
@@ -1489,6 +1502,9 @@ impl Vm {
     }
 
     fn compare_generic(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
+        if let Some(r) = self.native_op_cached(NativeOp::Compare(op), a, b)? {
+            return Ok(r);
+        }
         let swapped = [4, 5, 2, 3, 0, 1];
         let (fwd, rev) = (
             self.richcmp_name(op),
@@ -4116,9 +4132,29 @@ pub fn claim_index(it: Obj, i: usize, next: usize) -> bool {
     }
 }
 
+/// What a [`BinopEntry`] caches: a binary operator, or a rich comparison
+/// (0 `<` ... 5 `>=`).
+#[derive(Clone, Copy)]
+pub(crate) enum NativeOp {
+    Binary(B),
+    Compare(u32),
+}
+
+impl NativeOp {
+    /// The entry's key: the operators' numbers, then the comparisons' from 32.
+    #[inline]
+    fn key(self) -> u8 {
+        match self {
+            NativeOp::Binary(op) => op as u8,
+            NativeOp::Compare(op) => 32 + op as u8,
+        }
+    }
+}
+
 /// One entry of a thread's binary-operator cache ([`Vm::binop_cached`]):
 /// for instances of the type `tp` (its bits; 0 for none) at `version`, the
-/// native method that `op` calls, or None when the general path must run.
+/// native method that `op` (a [`NativeOp::key`]) calls, or None when the
+/// general path must run.
 #[derive(Clone, Copy)]
 pub(crate) struct BinopEntry {
     tp: u64,

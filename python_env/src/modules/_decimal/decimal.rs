@@ -901,9 +901,16 @@ fn richcmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let eq = op == 2 || op == 3;
-    let ctxv = context::current(vm)?;
-    let Some(other) = cmp_other(vm, a[1], eq, ctxv)? else {
-        return Ok(Value::NOT_IMPLEMENTED);
+    // The context only for a float, a complex, or a NaN's signal.
+    let other = match to_op(vm, a[1]) {
+        Some(o) => CmpOther::Dec(o),
+        None => {
+            let ctxv = context::current(vm)?;
+            match cmp_other(vm, a[1], eq, ctxv)? {
+                Some(o) => o,
+                None => return Ok(Value::NOT_IMPLEMENTED),
+            }
+        }
     };
     let (xl, yr): (Op, Op) = match other {
         CmpOther::Dec(o) => (Op::B(x), o),
@@ -917,6 +924,7 @@ fn richcmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
     };
     if xl.is_nan() || yr.is_nan() {
         if xl.is_snan() || yr.is_snan() || !eq {
+            let ctxv = context::current(vm)?;
             let c = ctx_of(ctxv).expect("a context");
             add_status(vm, c, ffi::INVALID_OPERATION)?;
         }

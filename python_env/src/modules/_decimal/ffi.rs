@@ -1084,6 +1084,9 @@ impl DecNum {
 
     /// The ordering of two numbers that are not NaN: -1, 0 or 1 (exact comparison).
     pub fn cmp_numeric(&self, other: &DecNum) -> std::cmp::Ordering {
+        if let Some(o) = small::cmp(self, other) {
+            return o;
+        }
         let mut ctx = Ctx::exact(1);
         let r = self.compare(other, &mut ctx);
         if r.is_zero() || r.is_nan() {
