@@ -307,6 +307,37 @@ impl Vm {
                     B::Add | B::InplaceAdd => by_ref!(+),
                     B::Subtract | B::InplaceSubtract => by_ref!(-),
                     B::Multiply | B::InplaceMultiply => by_ref!(*),
+                    B::FloorDivide | B::InplaceFloorDivide | B::Remainder | B::InplaceRemainder => {
+                        let floor = matches!(op, B::FloorDivide | B::InplaceFloorDivide);
+                        let (tx, ty);
+                        let x: &BigInt = match a {
+                            Num::B(x) => x,
+                            n => {
+                                tx = num_to_big(n);
+                                &tx
+                            }
+                        };
+                        let y: &BigInt = match b {
+                            Num::B(y) => y,
+                            n => {
+                                ty = num_to_big(n);
+                                &ty
+                            }
+                        };
+                        if y.is_zero() {
+                            return Err(self.zero_div(if floor {
+                                "integer division or modulo by zero"
+                            } else {
+                                "integer modulo by zero"
+                            }));
+                        }
+                        Some(match small_quotient_divmod(x, y) {
+                            Some((q, _)) if floor => BigInt::from(q),
+                            Some((_, r)) => r,
+                            None if floor => x.div_floor(y),
+                            None => x.mod_floor(y),
+                        })
+                    }
                     _ => None,
                 };
                 if let Some(r) = r {
@@ -3326,6 +3357,55 @@ pub fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
         [b] => memchr::memchr(*b, hay),
         _ if hay.len() < 64 => hay.windows(needle.len()).position(|w| w == needle),
         _ => memchr::memmem::find(hay, needle),
+    }
+}
+
+/// `(x // y, x % y)` for positive `x` and `y` of at least 128 bits whose quotient is
+/// below 2**52 (pidigits' digit extraction, a Euclid step): the quotient estimated from
+/// the top bits of both (`y`'s top 64 bits against the same bits of `x`), which is
+/// within one of the true quotient, then corrected by the remainder's sign and size:
+/// one scalar multiplication and one subtraction instead of a long division. `None`
+/// for any other operands.
+fn small_quotient_divmod(x: &BigInt, y: &BigInt) -> Option<(u64, BigInt)> {
+    use num_bigint::Sign;
+    if x.sign() != Sign::Plus || y.sign() != Sign::Plus {
+        return None;
+    }
+    let (bx, by) = (x.bits(), y.bits());
+    if by < 128 || bx > by + 52 {
+        return None;
+    }
+    if bx < by {
+        return Some((0, x.clone()));
+    }
+    // x = xs * 2**s + (< 2**s), y = ys * 2**s + (< 2**s) with 2**63 <= ys < 2**64
+    // and xs < 2**117. x >= q * y puts xs at or above q * ys, so floor(xs / ys) is
+    // never below the quotient q; and x / y > xs / (ys + 1), less than 1 below
+    // xs / ys, so it is at most one above it.
+    let s = by - 64;
+    let q = (top_bits(x, s) / top_bits(y, s)) as u64;
+    let mut q = i64::try_from(q).ok()?;
+    let mut r = x - y * q;
+    if r.sign() == Sign::Minus {
+        r += y;
+        q -= 1;
+    }
+    debug_assert!(r.sign() != Sign::Minus && &r < y);
+    Some((q as u64, r))
+}
+
+/// `x >> s` of a positive `x`, when that fits 128 bits.
+fn top_bits(x: &BigInt, s: u64) -> u128 {
+    let mut words = x.iter_u64_digits().skip((s / 64) as usize);
+    let sh = (s % 64) as u32;
+    let w = [(); 3].map(|_| words.next().unwrap_or(0) as u128);
+    // The three words from bit `s - sh` on: 192 bits, of which the caller's bound
+    // keeps all set bits at or after `s` within 128 of it.
+    let low = (w[0] | (w[1] << 64)) >> sh;
+    if sh == 0 {
+        low
+    } else {
+        low | (w[2] << (128 - sh))
     }
 }
 
