@@ -1,5 +1,5 @@
-# Addition, subtraction, multiplication, division and quantize of short coefficients (up to
-# about 20 digits) in contexts of small and usual precision, tight exponent limits,
+# Addition, subtraction, multiplication, division, integer division and quantize of
+# short coefficients (up to about 20 digits) in contexts of small and usual precision, tight exponent limits,
 # clamping and every rounding mode: results and the flags each operation raises,
 # near the limits where an exact result stops fitting the context.
 from decimal import (Context, Decimal, ROUND_05UP, ROUND_CEILING, ROUND_DOWN,
@@ -65,6 +65,7 @@ for i in range(700):
     line.append(show(c, "sub", lambda: c.subtract(a, b)))
     line.append(show(c, "mul", lambda: c.multiply(a, b)))
     line.append(show(c, "div", lambda: c.divide(a, b)))
+    line.append(show(c, "idiv", lambda: c.divide_int(a, b)))
     line.append(show(c, "q", lambda: c.quantize(a, b)))
     line.append(show(c, "qr", lambda: a.quantize(b, rounding=ROUND_HALF_UP, context=c)))
     print(" ".join(line))
@@ -97,7 +98,7 @@ for prec in (3, 9, 19, 28):
                  ("123456789012345678", "2"), ("1E+30", "1E-10"), ("5", "0"), ("0", "0"),
                  ("1", "9999999999999999999"), ("2.5", "0.5"), ("6.0", "2.00")]:
         x, y = Decimal(x), Decimal(y)
-        print(prec, show(c, x, lambda: c.divide(x, y)))
+        print(prec, show(c, x, lambda: c.divide(x, y)), show(c, "//", lambda: x // y))
 
 # A series by the operators: pi to 9 and 19 digits.
 def pi():

@@ -1005,6 +1005,9 @@ impl DecNum {
 
     /// The integer part of `self / other`.
     pub fn divide_integer(&self, other: &DecNum, ctx: &mut Ctx) -> Dec {
+        if let Some(r) = small::divide_integer(self, other, ctx) {
+            return r;
+        }
         int_division(sys::decNumberDivideInteger, self, other, ctx)
     }
 

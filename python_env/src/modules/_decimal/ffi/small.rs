@@ -271,6 +271,31 @@ pub(crate) fn divide(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
     rounded(ctx, neg, q, exp, r != 0)
 }
 
+/// `a // b`: the integer part of the quotient, exponent 0, its sign the operands'
+/// (even when zero); `None` for a zero divisor, a quotient of more digits than the
+/// precision (DivisionImpossible) or past 19 digits, or a context the result does not
+/// [`fits`]. Exact by definition: no status.
+pub(crate) fn divide_integer(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
+    let (x, y) = (a.small()?, b.small()?);
+    if y.coeff == 0 {
+        return None;
+    }
+    let d = x.exp as i64 - y.exp as i64;
+    let q = if d >= 0 {
+        if digits(x.coeff) as i64 + d > 38 {
+            return None;
+        }
+        x.coeff as u128 * POW10_128[d as usize] / y.coeff as u128
+    } else if digits(y.coeff) as i64 - d > 38 {
+        // The divisor is then at least 10**38, above any coefficient.
+        0
+    } else {
+        x.coeff as u128 / (y.coeff as u128 * POW10_128[(-d) as usize])
+    };
+    let q = u64::try_from(q).ok()?;
+    exact_digits(ctx, x.neg != y.neg, q, digits(q), 0)
+}
+
 /// The numeric order of `a` and `b`, or `None` when either is not a [`Small`].
 pub(crate) fn cmp(a: &DecNum, b: &DecNum) -> Option<std::cmp::Ordering> {
     use std::cmp::Ordering;
@@ -467,9 +492,10 @@ mod tests {
             &str,
             super::super::Binary,
             fn(&DecNum, &DecNum, &mut Ctx) -> Option<Dec>,
-        ); 3] = [
+        ); 4] = [
             ("*", sys::decNumberMultiply, multiply),
             ("/", sys::decNumberDivide, divide),
+            ("//", sys::decNumberDivideInteger, divide_integer),
             ("quantize", sys::decNumberQuantize, quantize),
         ];
         for (what, slow_f, fast_f) in ops {
