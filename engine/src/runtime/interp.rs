@@ -3638,7 +3638,11 @@ fn seq_iter_next(it: Value, t: &Types) -> Option<Value> {
     let c = o.class();
     let list = c == t.list_iter;
     if !list && c != t.tuple_iter {
-        return None;
+        return if c == t.bytes_iter {
+            bytes_iter_next(o)
+        } else {
+            None
+        };
     }
     let src = Obj::from_value(o.get(0))?;
     if src.kind() != if list { Kind::LIST } else { Kind::TUPLE } {
@@ -3658,6 +3662,25 @@ fn seq_iter_next(it: Value, t: &Types) -> Option<Value> {
         // A racing step on a shared iterator may take item `i` first.
         if ops::claim_index(o, i, i + 1) {
             return Some(v);
+        }
+    }
+}
+
+/// The next item of bytes iterator `o` over a bytes object, `None` at its end
+/// (the general step then ends it) or for another source.
+#[inline]
+fn bytes_iter_next(o: Obj) -> Option<Value> {
+    let src = Obj::from_value(o.get(0))?;
+    if src.kind() != Kind::BYTES {
+        return None;
+    }
+    let b = lstr::bytes(src);
+    loop {
+        let i = proto_core::layouts::get_raw(o, 0) as usize;
+        let x = *b.get(i)?;
+        // A racing step on a shared iterator may take item `i` first.
+        if ops::claim_index(o, i, i + 1) {
+            return Some(Value::int(x as i64));
         }
     }
 }

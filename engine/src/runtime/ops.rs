@@ -537,6 +537,23 @@ impl Vm {
                 if ka == Kind::STR && kb == Kind::STR && ca == t.str_ && cb == t.str_ {
                     return Ok(self.str_concat(a, b, op == B::InplaceAdd));
                 }
+                if ka == Kind::BYTES && kb == Kind::BYTES && ca == t.bytes && cb == t.bytes {
+                    // Both read in place (rooted operands; objects never
+                    // move), copied once into the result.
+                    let (x, y) = (lstr::bytes(ao), lstr::bytes(bo));
+                    let (n, class) = (x.len() + y.len(), t.bytes);
+                    return match lstr::try_alloc_concat(
+                        &mut self.ctx,
+                        Kind::BYTES,
+                        class,
+                        &[x, y],
+                        n,
+                        true,
+                    ) {
+                        Some(r) => Ok(r),
+                        None => Err(self.no_memory()),
+                    };
+                }
                 if ka == Kind::TUPLE && kb == Kind::TUPLE && ca == t.tuple && cb == t.tuple {
                     let mut items = self.seq_items(a);
                     items.extend(self.seq_items(b));
