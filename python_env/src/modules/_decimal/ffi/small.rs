@@ -20,18 +20,7 @@ pub(crate) struct Small {
     pub exp: i32,
 }
 
-/// Powers of ten that fit a `u64`.
-const POW10: [u64; 20] = {
-    let mut t = [1u64; 20];
-    let mut i = 1;
-    while i < 20 {
-        t[i] = t[i - 1] * 10;
-        i += 1;
-    }
-    t
-};
-
-/// Powers of ten that fit a `u128`.
+/// Powers of ten that fit a `u128` (those below 20 fit a `u64`: [`pow10`]).
 const POW10_128: [u128; 39] = {
     let mut t = [1u128; 39];
     let mut i = 1;
@@ -41,6 +30,13 @@ const POW10_128: [u128; 39] = {
     }
     t
 };
+
+/// `10**k` for `k < 20`.
+#[inline(always)]
+fn pow10(k: usize) -> u64 {
+    debug_assert!(k < 20);
+    POW10_128[k] as u64
+}
 
 /// Decimal digits of `c` (1 for zero).
 fn digits128(c: u128) -> i32 {
@@ -55,7 +51,7 @@ fn digits128(c: u128) -> i32 {
 fn digits(c: u64) -> i32 {
     let bits = 64 - (c | 1).leading_zeros();
     let t = (bits * 1233) >> 12;
-    (t as i32 + 1 - (c < POW10[t as usize]) as i32).max(1)
+    (t as i32 + 1 - (c < pow10(t as usize)) as i32).max(1)
 }
 
 /// Whether a result of `n` coefficient digits and exponent `exp` is what the context
@@ -212,7 +208,7 @@ pub(crate) fn add(a: &DecNum, b: &DecNum, sub: bool, ctx: &mut Ctx) -> Option<De
         return None;
     }
     // At most 10**38 - 1 + 10**19 - 1: no overflow.
-    let hc = hi.coeff as u128 * POW10[shift as usize] as u128;
+    let hc = hi.coeff as u128 * POW10_128[shift as usize];
     let lc = lo.coeff as u128;
     let (neg, c) = if hi.neg == lo.neg {
         (hi.neg, hc + lc)
@@ -315,7 +311,7 @@ pub(crate) fn cmp(a: &DecNum, b: &DecNum) -> Option<std::cmp::Ordering> {
     let mag = match adj(&x).cmp(&adj(&y)) {
         Ordering::Equal => {
             let e = x.exp.min(y.exp);
-            let aligned = |s: &Small| s.coeff as u128 * POW10[(s.exp - e) as usize] as u128;
+            let aligned = |s: &Small| s.coeff as u128 * POW10_128[(s.exp - e) as usize];
             aligned(&x).cmp(&aligned(&y))
         }
         o => o,
@@ -361,7 +357,7 @@ pub(crate) fn quantize(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
             return None;
         }
         (
-            u64::try_from(x.coeff as u128 * POW10[k as usize] as u128).ok()?,
+            u64::try_from(x.coeff as u128 * POW10_128[k as usize]).ok()?,
             0,
         )
     } else if x.coeff == 0 {
@@ -371,7 +367,7 @@ pub(crate) fn quantize(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
         if k >= 20 {
             return None;
         }
-        let p = POW10[k as usize];
+        let p = pow10(k as usize);
         let (q, r) = (x.coeff / p, x.coeff % p);
         let up = round_up(
             ctx.rounding(),
@@ -401,7 +397,7 @@ mod tests {
     fn digit_count() {
         assert_eq!(digits(0), 1);
         for k in 0..20 {
-            let p = POW10[k];
+            let p = pow10(k);
             assert_eq!(digits(p), k as i32 + 1);
             if p > 1 {
                 assert_eq!(digits(p - 1), k as i32);
@@ -561,7 +557,7 @@ mod tests {
         for i in 0..40_000 {
             let operand = |next: &mut dyn FnMut() -> u64| {
                 let nd = 1 + next() % 19;
-                let c = next() % POW10[nd as usize];
+                let c = next() % pow10(nd as usize);
                 let e = (next() % 41) as i64 - 20;
                 let sign = if next() % 2 == 0 { "" } else { "-" };
                 dec(&format!("{sign}{c}E{e}"))
