@@ -3625,9 +3625,9 @@ fn range_iter_next(it: Value) -> Option<Option<Value>> {
     }
 }
 
-/// FOR_ITER over a list or tuple iterator (exactly those classes) with an
-/// item left: the steps of `Vm::iter_next_builtin` for them without the
-/// call and its result layers. `None` when `it` is no such iterator, or at
+/// FOR_ITER over a list, tuple or bytes iterator (exactly those classes, over
+/// exactly those sources) with an item left: the steps of
+/// `Vm::iter_next_builtin` for them without the call and its result layers. `None` when `it` is no such iterator, or at
 /// the end (the general path lets the source go).
 #[inline(always)]
 fn seq_iter_next(it: Value, t: &Types) -> Option<Value> {
@@ -3636,51 +3636,30 @@ fn seq_iter_next(it: Value, t: &Types) -> Option<Value> {
         return None;
     }
     let c = o.class();
-    let list = c == t.list_iter;
-    if !list && c != t.tuple_iter {
-        return if c == t.bytes_iter {
-            bytes_iter_next(o)
-        } else {
-            None
-        };
-    }
     let src = Obj::from_value(o.get(0))?;
-    if src.kind() != if list { Kind::LIST } else { Kind::TUPLE } {
-        return None;
-    }
-    loop {
-        let i = proto_core::layouts::get_raw(o, 0) as usize;
-        let v = if list {
-            llist::get(src, i)?
-        } else {
-            let sv = src.view();
-            if i >= sv.n_values() {
-                return None;
-            }
-            sv.get(i)
-        };
-        // A racing step on a shared iterator may take item `i` first.
-        if ops::claim_index(o, i, i + 1) {
-            return Some(v);
-        }
+    if c == t.list_iter && src.kind() == Kind::LIST {
+        claim_next(o, |i| llist::get(src, i))
+    } else if c == t.tuple_iter && src.kind() == Kind::TUPLE {
+        let sv = src.view();
+        claim_next(o, |i| (i < sv.n_values()).then(|| sv.get(i)))
+    } else if c == t.bytes_iter && src.kind() == Kind::BYTES {
+        let b = lstr::bytes(src);
+        claim_next(o, |i| b.get(i).map(|&x| Value::int(x as i64)))
+    } else {
+        None
     }
 }
 
-/// The next item of bytes iterator `o` over a bytes object, `None` at its end
-/// (the general step then ends it) or for another source.
-#[inline]
-fn bytes_iter_next(o: Obj) -> Option<Value> {
-    let src = Obj::from_value(o.get(0))?;
-    if src.kind() != Kind::BYTES {
-        return None;
-    }
-    let b = lstr::bytes(src);
+/// Steps iterator `o` (position in raw word 0) to `item(position)`, claiming the
+/// position; `None` when `item` has none there.
+#[inline(always)]
+fn claim_next(o: Obj, item: impl Fn(usize) -> Option<Value>) -> Option<Value> {
     loop {
         let i = proto_core::layouts::get_raw(o, 0) as usize;
-        let x = *b.get(i)?;
+        let v = item(i)?;
         // A racing step on a shared iterator may take item `i` first.
         if ops::claim_index(o, i, i + 1) {
-            return Some(Value::int(x as i64));
+            return Some(v);
         }
     }
 }

@@ -1369,6 +1369,15 @@ impl Vm {
         )
     }
 
+    /// A new bytes object holding the concatenation of `parts`, copied straight
+    /// into it; MemoryError when the total size cannot be allocated.
+    pub fn new_bytes_concat(&mut self, parts: &[&[u8]]) -> PyResult<Value> {
+        let n = parts.iter().map(|p| p.len()).sum();
+        let class = self.g.types.bytes;
+        lstr::try_alloc_concat(&mut self.ctx, Kind::BYTES, class, parts, n, true)
+            .ok_or_else(|| self.no_memory())
+    }
+
     /// A new tuple.
     pub fn new_tuple(&mut self, items: &[Value]) -> Value {
         if items.is_empty() {

@@ -1416,12 +1416,7 @@ fn b_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     // arguments and nothing runs before the copy), copied once, into the result.
     if !is_ba(a[0]) {
         if let (Some((_, x)), Some((_, y))) = (held_bytes(a[0]), held_bytes(a[1])) {
-            let n = x.len() + y.len();
-            let bytes = vm.g.types.bytes;
-            return match lstr::try_alloc_concat(&mut vm.ctx, Kind::BYTES, bytes, &[x, y], n, true) {
-                Some(r) => Ok(r),
-                None => Err(vm.no_memory()),
-            };
+            return vm.new_bytes_concat(&[x, y]);
         }
     }
     let Some(o) = buf(a[1]) else {

@@ -1,6 +1,7 @@
 //! Arithmetic on small finite decimals in machine integers: addition, subtraction,
-//! multiplication, division and quantize of operands whose coefficients have at most
-//! 19 digits, done on `u64`/`u128` and written back as a decNumber. The exact result
+//! multiplication, division, integer division, quantize and comparison of operands
+//! whose coefficients have at most 19 digits, done on `u64`/`u128` and written back as
+//! a decNumber. The exact result
 //! (for division: enough quotient digits and whether a remainder is left) is rounded
 //! once to the context's precision (quantize: to its exponent), as the specification
 //! defines each operation, when the rounded coefficient fits 19 digits and the result
@@ -115,27 +116,17 @@ fn round_to(ctx: &mut Ctx, neg: bool, c: u128, exp: i64, sticky: bool) -> Option
     }
     // 0 < p < n <= 39.
     let k = (n - p) as usize;
-    let (mut q, r) = match (u64::try_from(c), u64::try_from(POW10_128[k])) {
-        (Ok(c), Ok(pk)) => ((c / pk) as u128, (c % pk) as u128),
-        _ => (c / POW10_128[k], c % POW10_128[k]),
-    };
+    let (mut q, inexact) = drop_digits(ctx.rounding(), neg, c, k, sticky);
     let mut e = exp + k as i64;
-    if round_up(ctx.rounding(), neg, q, r, POW10_128[k], sticky) {
-        q += 1;
-        if q == POW10_128[p as usize] {
-            q /= 10;
-            e += 1;
-        }
+    if q == POW10_128[p as usize] {
+        q /= 10;
+        e += 1;
     }
     let q = u64::try_from(q).ok()?;
     if !fits(ctx, p, e) {
         return None;
     }
-    ctx.add_status(if r != 0 || sticky {
-        ROUNDED | INEXACT
-    } else {
-        ROUNDED
-    });
+    ctx.add_status(if inexact { ROUNDED | INEXACT } else { ROUNDED });
     Some(Dec::from_small_digits(
         Small {
             neg,
@@ -319,6 +310,20 @@ pub(crate) fn cmp(a: &DecNum, b: &DecNum) -> Option<std::cmp::Ordering> {
     Some(if sx < 0 { mag.reverse() } else { mag })
 }
 
+/// `c` without its last `k` digits (`0 < k <= 38`), rounded under `mode` (a carry may
+/// add a digit), with `sticky` standing for a nonzero part below `c`'s last digit; and
+/// whether a dropped digit or the sticky part is nonzero (Inexact).
+#[inline(always)]
+fn drop_digits(mode: Rounding, neg: bool, c: u128, k: usize, sticky: bool) -> (u128, bool) {
+    let pk = POW10_128[k];
+    let (q, r) = match (u64::try_from(c), u64::try_from(pk)) {
+        (Ok(c), Ok(pk)) => ((c / pk) as u128, (c % pk) as u128),
+        _ => (c / pk, c % pk),
+    };
+    let up = round_up(mode, neg, q, r, pk, sticky);
+    (q + up as u128, r != 0 || sticky)
+}
+
 /// Whether a coefficient `q` whose dropped part is `r` out of `p` (a power of ten
 /// above 1, `r < p`), with `sticky` for a nonzero part below `r`'s last digit, rounds
 /// away from zero under `mode`.
@@ -367,18 +372,9 @@ pub(crate) fn quantize(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
         if k >= 20 {
             return None;
         }
-        let p = pow10(k as usize);
-        let (q, r) = (x.coeff / p, x.coeff % p);
-        let up = round_up(
-            ctx.rounding(),
-            x.neg,
-            q as u128,
-            r as u128,
-            p as u128,
-            false,
-        );
-        let status = if r != 0 { ROUNDED | INEXACT } else { ROUNDED };
-        (q + up as u64, status)
+        let (q, inexact) = drop_digits(ctx.rounding(), x.neg, x.coeff as u128, k as usize, false);
+        let status = if inexact { ROUNDED | INEXACT } else { ROUNDED };
+        (u64::try_from(q).ok()?, status)
     };
     let r = exact(ctx, x.neg, c, e)?;
     ctx.add_status(status);
