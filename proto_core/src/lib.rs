@@ -24,6 +24,7 @@ pub mod layouts;
 pub mod lock;
 pub mod native;
 pub mod object;
+pub mod ownerwrite;
 pub mod promote;
 pub mod relock;
 // The process allocator; no loom model covers it (its statics need const

@@ -243,6 +243,12 @@ impl Obj {
         self.meta() & (SHARED | FROZEN) == 0
     }
 
+    /// Shared and not frozen: changed under its lock, read without one.
+    #[inline(always)]
+    pub fn is_shared_mutable(self) -> bool {
+        self.meta() & (SHARED | FROZEN) == SHARED
+    }
+
     /// The id of the context that allocated it.
     #[inline(always)]
     pub fn owner(self) -> u16 {

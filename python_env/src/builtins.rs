@@ -595,6 +595,7 @@ fn ord(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let b = if o.kind() == Kind::BYTES {
                 str_bytes(v)
             } else {
+                engine::runtime::owned_bytes::ba_use(o);
                 str_bytes(o.get(0))
             };
             if b.len() == 1 {

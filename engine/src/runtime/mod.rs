@@ -49,6 +49,7 @@ pub mod interp;
 pub mod local;
 pub mod object;
 pub mod ops;
+pub mod owned_bytes;
 pub mod pycache;
 pub mod signals;
 pub mod sizeof;

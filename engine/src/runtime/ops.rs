@@ -2653,7 +2653,10 @@ impl Vm {
             Kind::BYTES => lstr::bytes(so).get(i).map(|&c| Value::int(c as i64)),
             // A bytearray is iterated live, as in CPython: each step reads
             // its current buffer (value 0).
-            K_BYTEARRAY => str_bytes(so.get(0)).get(i).map(|&c| Value::int(c as i64)),
+            K_BYTEARRAY => {
+                super::owned_bytes::ba_use(so);
+                str_bytes(so.get(0)).get(i).map(|&c| Value::int(c as i64))
+            }
             K_RANGE => {
                 let n = get_raw(it, 1) as usize;
                 if i < n {
@@ -2975,6 +2978,7 @@ impl Vm {
             // Value 0 of a bytearray is its buffer, which a shared
             // bytearray's writers replace whole: this read sees one buffer.
             K_BYTEARRAY if o.class() == t.bytearray => {
+                super::owned_bytes::ba_use(o);
                 let b = str_bytes(o.get(0));
                 seq_index(i, b.len()).map(|j| Value::int(b[j] as i64))
             }
@@ -2982,18 +2986,16 @@ impl Vm {
         }
     }
 
-    /// `v[k] = x` done in place when `v` is an exact bytearray local to this
-    /// thread, `k` an int in range and `x` an int in 0..256: true when
-    /// written (nothing else can run, so no conversion or lock is needed).
+    /// `v[k] = x` done in place when `v` is an exact bytearray that this
+    /// thread may write in place (local, or see `owned_bytes`), `k` an int in
+    /// range and `x` an int in 0..256: true when written (nothing else can
+    /// run, so no conversion or lock is needed).
     #[inline(always)]
     pub fn exact_bytearray_store(&self, v: Value, k: Value, x: Value) -> bool {
         let (Some(o), Some(i), Some(x)) = (Obj::from_value(v), k.as_int(), x.as_int()) else {
             return false;
         };
-        if o.kind() != K_BYTEARRAY
-            || o.class() != self.g.types.bytearray
-            || !o.is_local_mutable()
-            || !(0..256).contains(&x)
+        if o.kind() != K_BYTEARRAY || o.class() != self.g.types.bytearray || !(0..256).contains(&x)
         {
             return false;
         }
@@ -3003,10 +3005,14 @@ impl Vm {
         let Some(j) = seq_index(i, lstr::bytes(buf).len()) else {
             return false;
         };
-        // SAFETY: the bytearray is local to this thread, so this thread is
-        // the only writer of its buffer (a buffer belongs to one bytearray
-        // and is never handed out) and holds no slice of it here.
-        unsafe { lstr::buffer_write_at(buf, j, &[x as u8]) }
+        super::owned_bytes::ba_write_in_place(o, || {
+            // SAFETY: inside `ba_write_in_place` no other thread reads or
+            // writes the buffer (the bytearray is local, or the owner-write
+            // protocol holds them off); a buffer belongs to one bytearray
+            // and is never handed out, and no slice of it is held here.
+            unsafe { lstr::buffer_write_at(buf, j, &[x as u8]) }
+        })
+        .unwrap_or(false)
     }
 
     /// `d[k]` on an exact dict with an int key or an exact str key whose

@@ -93,6 +93,7 @@ impl Drop for ThreadRegistration {
         CURRENT.with(|c| {
             if core::ptr::eq(c.get(), me) {
                 c.set(core::ptr::null());
+                super::owned_bytes::set_thread_context(0);
             }
         });
         sync::lock(&THREADS).retain(|e| !core::ptr::eq(e.vm, me));
@@ -167,6 +168,7 @@ impl Vm {
         let vm: *const Vm = self;
         CURRENT.with(|c| c.set(vm));
         IDENT.with(|c| c.set(ident));
+        super::owned_bytes::set_thread_context(self.ctx.id());
         sync::lock(&THREADS).push(Entry { ident, vm });
         ThreadRegistration { vm }
     }

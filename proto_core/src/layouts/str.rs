@@ -344,16 +344,18 @@ pub unsafe fn buffer_append(o: Obj, extra: &[u8]) -> bool {
 }
 
 /// Overwrites `data.len()` bytes at offset `pos` of the byte buffer `o` in
-/// place. Returns false, changing nothing, when `o` is shared between
-/// threads (lock-free readers may be reading it: a shared buffer is
-/// replaced, never rewritten), is not a buffer, or the bytes do not lie
-/// below its length.
+/// place. Returns false, changing nothing, when `o` is not a buffer or the
+/// bytes do not lie below its length.
 ///
 /// # Safety
-/// As for [`buffer_append`]: the caller is `o`'s only writer; and it holds
-/// no slice of `o`'s bytes across the call (`data` is not one of them).
+/// No other thread reads or writes `o`'s bytes during the call: `o` is
+/// local, or shared and the caller its owner inside
+/// [`crate::ownerwrite::owner_write`] (lock-free readers of a shared buffer
+/// otherwise may be reading it: it is then replaced, never rewritten). The
+/// caller holds no slice of `o`'s bytes across the call (`data` is not one
+/// of them).
 pub unsafe fn buffer_write_at(o: Obj, pos: usize, data: &[u8]) -> bool {
-    if !is_buffer(o) || o.is_shared() {
+    if !is_buffer(o) {
         return false;
     }
     let n = get_raw(o, 0) as usize;
@@ -361,9 +363,9 @@ pub unsafe fn buffer_write_at(o: Obj, pos: usize, data: &[u8]) -> bool {
         return false;
     }
     // SAFETY: pos + data.len() <= n <= the capacity, so the destination
-    // lies inside the object's raw region. `o` is not shared, so no other
-    // thread can reach it; the caller is its only writer and holds no slice
-    // of it, and `data` does not overlap it.
+    // lies inside the object's raw region. No other thread accesses it
+    // meanwhile and the caller holds no slice of it (the function's
+    // contract), and `data` does not overlap it.
     unsafe {
         core::ptr::copy_nonoverlapping(
             data.as_ptr(),
@@ -376,13 +378,12 @@ pub unsafe fn buffer_write_at(o: Obj, pos: usize, data: &[u8]) -> bool {
 
 /// Writes `data[k]` at offset `start + k * step` of the byte buffer `o` in
 /// place (an extended slice assignment). Returns false, changing nothing,
-/// when `o` is shared between threads, is not a buffer, or a position
-/// falls outside its length.
+/// when `o` is not a buffer or a position falls outside its length.
 ///
 /// # Safety
 /// As for [`buffer_write_at`].
 pub unsafe fn buffer_write_strided(o: Obj, start: usize, step: isize, data: &[u8]) -> bool {
-    if !is_buffer(o) || o.is_shared() || step == 0 {
+    if !is_buffer(o) || step == 0 {
         return false;
     }
     let n = get_raw(o, 0) as usize;
@@ -396,8 +397,8 @@ pub unsafe fn buffer_write_strided(o: Obj, start: usize, step: isize, data: &[u8
     }
     // SAFETY: every position start + k * step lies in 0..n (the first and
     // last were checked, the others lie between them), inside the raw
-    // region; `o` is not shared and the caller is its only writer, holding
-    // no slice of it; `data` does not overlap it.
+    // region; no other thread accesses it meanwhile and the caller holds
+    // no slice of it (the function's contract); `data` does not overlap it.
     unsafe {
         let base = o.raw_ptr().add(DATA_OFFSET);
         let mut p = start as isize;

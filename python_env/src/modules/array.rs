@@ -585,15 +585,16 @@ fn a_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let i = index_arg(vm, a[1])?;
     let packed = pack_one(vm, tc, a[2])?;
     let item = &packed[..isz];
-    // In place when the array is local (its storage is then local too);
-    // else one atomic step that resolves the index against the length it
-    // finds.
+    // In place when this thread may write the storage in place (it is
+    // local, or shared and made by this thread with no other thread having
+    // used it: `owned_bytes`); else one atomic step that resolves the index
+    // against the length it finds.
     // A non-negative index needs no length: the write checks its bounds.
     let pos = match usize::try_from(i) {
         Ok(j) => j.checked_mul(isz),
         Err(_) => resolve(i, tb::ba_len(st) / isz).map(|j| j * isz),
     };
-    let local = pos.map_or(Some(false), |p| tb::ba_write_local(st, p, item));
+    let local = pos.map_or(Some(false), |p| tb::ba_write_in_place(st, p, item));
     let ok = match local {
         Some(ok) => ok,
         None => tb::ba_try_update(vm, st, |b| match resolve(i, b.len() / isz) {

@@ -448,6 +448,11 @@ fn freeze(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let done = match &second {
             Ok(objs) if addresses(objs) == addresses(&first) => {
                 for o in objs {
+                    // A bytearray's owner may be writing it in place
+                    // without its lock (`owned_bytes`): held off first.
+                    if o.kind() == K_BYTEARRAY {
+                        engine::runtime::owned_bytes::ba_use(*o);
+                    }
                     o.freeze();
                 }
                 true

@@ -18,12 +18,19 @@
 //! take no lock: they load the buffer, then its length (acquire), and read
 //! only below it; a shared buffer's bytes below its high-water mark are
 //! never rewritten (appends after a pop go to a new buffer), so a reader
-//! sees the bytes of one moment, never a torn mix.
+//! sees the bytes of one moment, never a torn mix. The one exception is a
+//! shared bytearray that no thread but its maker has used yet (a module
+//! global of a one-thread script): its maker stores items in place, with no
+//! lock (`engine::runtime::owned_bytes`), and every access to the bytes
+//! goes through [`ba_use`] first (`ba_bytes`, `ba_buffer`, `buf`,
+//! `held_bytes`, `put_buffer`), which ends that for good when another
+//! thread arrives.
 
 use super::clinic;
 use super::seq::{index_value, is_slice, norm_index, slice_indices, slice_unpack};
 use crate::args::Args;
 use crate::text::codecs::{Codec, CodecError, ErrorHandler};
+use engine::runtime::owned_bytes::{self, ba_use};
 use engine::runtime::*;
 use proto_core::layouts::seq_index;
 use proto_core::layouts::str as lstr;
@@ -34,7 +41,7 @@ pub fn buf(v: Value) -> Option<Vec<u8>> {
     let o = Obj::from_value(v)?;
     match o.kind() {
         Kind::BYTES => Some(str_bytes(v).to_vec()),
-        K_BYTEARRAY => Some(str_bytes(o.get(0)).to_vec()),
+        K_BYTEARRAY => Some(ba_bytes(o).to_vec()),
         K_MEMORYVIEW => super::memoryview::view_bytes(v),
         _ => match crate::modules::_pickle::buffer_target(v) {
             Some(t) => t.and_then(buf),
@@ -56,7 +63,10 @@ pub fn held_bytes(v: Value) -> Option<(Value, &'static [u8])> {
     let o = Obj::from_value(v)?;
     match o.kind() {
         Kind::BYTES => Some((v, str_bytes(v))),
-        K_BYTEARRAY => Some((o.get(0), str_bytes(o.get(0)))),
+        K_BYTEARRAY => {
+            ba_use(o);
+            Some((o.get(0), str_bytes(o.get(0))))
+        }
         _ => None,
     }
 }
@@ -599,7 +609,7 @@ fn ba_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     } else {
         2 + Obj::from_value(a[0]).map_or(0, type_nslots)
     };
-    let o = vm.alloc_obj(K_BYTEARRAY, a[0], n, 0);
+    let o = vm.alloc_obj(K_BYTEARRAY, a[0], n, owned_bytes::RAW_BYTES);
     let e = lstr::alloc_buffer(&mut vm.ctx, &[], 0);
     o.init(0, e);
     Ok(o.value())
@@ -685,47 +695,52 @@ pub(crate) fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) -> PyResult<()> {
     vm.with_mut_lock(o, |ctx| put_buffer(ctx, o, &[b], b.len()))
 }
 
-/// The buffer of bytearray `o` (see the module header).
+/// The buffer of bytearray `o` (see the module header), for a read or a
+/// locked write ([`ba_use`] first).
 fn ba_buffer(o: Obj) -> Obj {
+    ba_use(o);
     Obj::from_value(o.get(0)).expect("bytearray buffer")
 }
 
-/// The current bytes of bytearray `o`, without a copy. Not to be held
-/// across anything that may run Python code or change `o`: a local
-/// bytearray's buffer is shortened and rewritten in place.
+/// The current bytes of bytearray `o`, without a copy ([`ba_use`] first).
+/// Not to be held across anything that may run Python code or change `o`:
+/// a local bytearray's buffer is shortened and rewritten in place.
 fn ba_bytes(o: Obj) -> &'static [u8] {
+    ba_use(o);
     str_bytes(o.get(0))
 }
 
-/// Writes `data` at byte offset `pos` of bytearray `v` in place when `v` is
-/// local to this thread (no other thread can read it, so no copy of the
-/// buffer is needed): `Some(false)`, changing nothing, when the bytes lie
-/// past its end. `None` when `v` is shared: the caller then takes the atomic
-/// copy-and-replace step ([`ba_try_update`]) that lock-free readers need.
-pub(crate) fn ba_write_local(v: Value, pos: usize, data: &[u8]) -> Option<bool> {
+/// Writes `data` at byte offset `pos` of bytearray `v` in place when this
+/// thread may (`owned_bytes::ba_write_in_place`: `v` is local, or shared
+/// and made by this thread with no other thread having used it), so that
+/// no copy of the buffer is needed: `Some(false)`, changing nothing, when
+/// the bytes lie past its end. `None` otherwise: the caller then takes the
+/// atomic copy-and-replace step ([`ba_try_update`]) that lock-free readers
+/// need.
+pub(crate) fn ba_write_in_place(v: Value, pos: usize, data: &[u8]) -> Option<bool> {
     let o = Obj::from_value(v).expect("ba");
-    // Shared or frozen (`protopy.freeze`): the caller's locked path decides.
-    if !o.is_local_mutable() {
-        return None;
-    }
-    // SAFETY: `o` is local, so this thread is the only writer of its buffer
-    // (a buffer belongs to its one bytearray and is never handed out), and
-    // no slice of the buffer is held here; `data` is the caller's own bytes.
-    Some(unsafe { lstr::buffer_write_at(ba_buffer(o), pos, data) })
+    let buf = Obj::from_value(o.get(0)).expect("bytearray buffer");
+    owned_bytes::ba_write_in_place(o, || {
+        // SAFETY: inside `ba_write_in_place` no other thread reads or writes
+        // the buffer (`o` is local, or the owner-write protocol holds them
+        // off), a buffer belongs to its one bytearray and is never handed
+        // out, and no slice of it is held here; `data` is the caller's own.
+        unsafe { lstr::buffer_write_at(buf, pos, data) }
+    })
 }
 
-/// [`ba_write_local`] for an extended slice: `data[k]` at `start + k * step`.
-fn ba_write_strided_local(v: Value, start: isize, step: isize, data: &[u8]) -> Option<bool> {
+/// [`ba_write_in_place`] for an extended slice: `data[k]` at `start + k * step`.
+fn ba_write_strided_in_place(v: Value, start: isize, step: isize, data: &[u8]) -> Option<bool> {
     let o = Obj::from_value(v).expect("ba");
-    if !o.is_local_mutable() {
-        return None;
-    }
-    if start < 0 {
-        return Some(data.is_empty());
-    }
-    // SAFETY: as in `ba_write_local`: `o` is local, this thread is the only
-    // writer of its buffer and holds no slice of it.
-    Some(unsafe { lstr::buffer_write_strided(ba_buffer(o), start as usize, step, data) })
+    let buf = Obj::from_value(o.get(0)).expect("bytearray buffer");
+    owned_bytes::ba_write_in_place(o, || {
+        if start < 0 {
+            return data.is_empty();
+        }
+        // SAFETY: as in `ba_write_in_place`: no other thread accesses the
+        // buffer meanwhile, and no slice of it is held here.
+        unsafe { lstr::buffer_write_strided(buf, start as usize, step, data) }
+    })
 }
 
 /// The current length of bytearray `v`.
@@ -759,6 +774,7 @@ pub(crate) fn ba_read_item(v: Value, i: i64, isz: usize) -> Option<u64> {
 /// Installs a new buffer holding `parts` (room for `cap` bytes) in
 /// bytearray `o`. The caller holds `o`'s lock if it is shared.
 fn put_buffer(ctx: &mut ProtoContext, o: Obj, parts: &[&[u8]], cap: usize) {
+    ba_use(o);
     let nb = lstr::alloc_buffer(ctx, parts, cap);
     ctx.store(o, 0, nb);
 }
@@ -902,7 +918,7 @@ fn wrap(vm: &mut Vm, like: Value, b: &[u8]) -> Value {
 
 /// A new exact bytearray holding `b`.
 pub(crate) fn new_bytearray(vm: &mut Vm, b: &[u8]) -> Value {
-    let o = vm.alloc_obj(K_BYTEARRAY, vm.g.types.bytearray, 1, 0);
+    let o = vm.alloc_obj(K_BYTEARRAY, vm.g.types.bytearray, 1, owned_bytes::RAW_BYTES);
     let nb = lstr::alloc_buffer(&mut vm.ctx, &[b], b.len());
     o.init(0, nb);
     o.value()
@@ -1052,7 +1068,7 @@ fn ba_setitem(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let i = if i < 0 { i + n as i64 } else { i };
         if (0..n as i64).contains(&i)
             && (0..256).contains(&x)
-            && ba_write_local(a[0], i as usize, &[x as u8]) == Some(true)
+            && ba_write_in_place(a[0], i as usize, &[x as u8]) == Some(true)
         {
             return Ok(Value::NONE);
         }
@@ -1080,7 +1096,7 @@ fn ba_setitem_general(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         // past the end, after conversions that ran Python code, leaves it
         // to the atomic step below).
         if (step != 1 || nb.len() as isize == stop.max(start) - start)
-            && ba_write_strided_local(a[0], start, step, &nb) == Some(true)
+            && ba_write_strided_in_place(a[0], start, step, &nb) == Some(true)
         {
             return Ok(Value::NONE);
         }
@@ -1117,7 +1133,7 @@ fn ba_setitem_general(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     // The index was checked against the length before the conversions,
     // which may run Python code: check it again in the write (in place for
     // a local bytearray, else in the atomic step, which refuses a frozen one).
-    let ok = match ba_write_local(a[0], i, &[x]) {
+    let ok = match ba_write_in_place(a[0], i, &[x]) {
         Some(ok) => ok,
         None => ba_try_update_mut(vm, a[0], |b| match b.get_mut(i) {
             Some(c) => {

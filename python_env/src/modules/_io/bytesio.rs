@@ -32,7 +32,10 @@ fn this_b(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<&'static BytesState>
 /// The current contents (borrowed: copy before running Python code).
 fn contents(ba: Value) -> &'static [u8] {
     match Obj::from_value(ba) {
-        Some(o) if o.kind() == K_BYTEARRAY => str_bytes(o.get(0)),
+        Some(o) if o.kind() == K_BYTEARRAY => {
+            engine::runtime::owned_bytes::ba_use(o);
+            str_bytes(o.get(0))
+        }
         _ => &[],
     }
 }
@@ -256,7 +259,7 @@ fn write(vm: &mut Vm, g: &mut Inner, ba: Value, data: &[u8]) -> PyResult<usize> 
         g.pos = end;
         return Ok(data.len());
     }
-    if end <= len && crate::types::bytes::ba_write_local(ba, g.pos, data) == Some(true) {
+    if end <= len && crate::types::bytes::ba_write_in_place(ba, g.pos, data) == Some(true) {
         g.pos = end;
         return Ok(data.len());
     }
