@@ -823,8 +823,33 @@ fn ba_update_mut(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>)) -> PyResul
 /// in one atomic step (a memoryview's item or slice assignment); false,
 /// changing nothing, if a position lies past its current end.
 pub fn ba_write_at(vm: &mut Vm, v: Value, positions: &[usize], data: &[u8], isz: usize) -> bool {
+    let o = Obj::from_value(v).expect("ba");
+    let buf = Obj::from_value(o.get(0)).expect("bytearray buffer");
+    let fits = |n: usize| positions.iter().all(|&p| p.saturating_add(isz) <= n);
+    // `data` may be a view of this very buffer: then only the copy below.
+    let cur = lstr::bytes(buf).as_ptr_range();
+    let d = data.as_ptr_range();
+    let overlaps = d.start < cur.end && cur.start < d.end;
+    let in_place = (!overlaps).then(|| {
+        owned_bytes::ba_write_in_place(o, || {
+            if !fits(lstr::bytes(buf).len()) {
+                return false;
+            }
+            for (k, &p) in positions.iter().enumerate() {
+                // SAFETY: as in `ba_write_in_place`: no other thread accesses
+                // the buffer meanwhile, and no slice of it is held here (the
+                // length was read into a number above); `data` does not
+                // overlap it (checked above).
+                unsafe { lstr::buffer_write_at(buf, p, &data[k * isz..(k + 1) * isz]) };
+            }
+            true
+        })
+    });
+    if let Some(Some(ok)) = in_place {
+        return ok;
+    }
     ba_try_update(vm, v, |b| {
-        if positions.iter().any(|&p| p.saturating_add(isz) > b.len()) {
+        if !fits(b.len()) {
             return false;
         }
         for (k, &p) in positions.iter().enumerate() {

@@ -105,3 +105,25 @@ try:
     buf5[10] = 1
 except IndexError as e:
     print("IndexError:", e)
+
+# 6. Through a memoryview and struct.pack_into, before and after another
+#    thread's use; a view assigned from an overlapping view of itself.
+import struct
+buf6 = bytearray(64)
+mv6 = memoryview(buf6)
+for i in range(16):
+    mv6[i] = i + 1
+struct.pack_into("<d", buf6, 16, 2.5)
+mv6[0:4] = mv6[2:6]
+print(list(buf6[:8]), struct.unpack_from("<d", buf6, 16))
+t = threading.Thread(target=lambda: struct.pack_into("<I", buf6, 32, 0xDEADBEEF))
+t.start()
+t.join()
+mv6[40:44] = mv6[32:36]
+struct.pack_into("<h", buf6, 48, -2)
+print(buf6[32:50].hex())
+d6 = memoryview(buf6).cast("d")
+d6[7] = 0.25
+print(d6.tolist()[2], d6[7])
+mv6.release()
+d6.release()
