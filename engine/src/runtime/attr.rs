@@ -2561,11 +2561,11 @@ fn slot_solid_base(t: Obj) -> Value {
     solid
 }
 
-/// Is `o` (a str or bytes) a str view, whose value slot holds its buffer
-/// rather than an instance dict?
+/// Is `o` (a str or bytes) a view, whose value slot holds its buffer rather
+/// than an instance dict?
 #[inline]
 fn is_str_view(o: Obj) -> bool {
-    o.kind() == Kind::STR && lstr::is_view(o)
+    matches!(o.kind(), Kind::STR | Kind::BYTES) && lstr::is_view(o)
 }
 
 /// Whether `o` (a `K_PROPERTY` object) is an instance of a Python subclass

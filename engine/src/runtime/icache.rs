@@ -1239,9 +1239,13 @@ impl Vm {
             let dict = match o.kind() {
                 K_INSTANCE => o.get(0),
                 Kind::LIST | Kind::DICT | Kind::SET => o.get(CONTAINER_DICT),
-                // Exact strs and bytes have no value slots (a str view's
-                // one holds its buffer), so no dict.
-                Kind::STR | Kind::BYTES if o.n_values() == 0 || o.class() == self.g.types.str_ => {
+                // Exact strs and bytes have no value slots (a view's one
+                // holds its buffer), so no dict.
+                Kind::STR | Kind::BYTES
+                    if o.n_values() == 0
+                        || o.class() == self.g.types.str_
+                        || o.class() == self.g.types.bytes =>
+                {
                     Value::EMPTY
                 }
                 _ => self.instance_dict(o).unwrap_or(Value::EMPTY),

@@ -539,8 +539,12 @@ impl Vm {
                 }
                 if ka == Kind::BYTES && kb == Kind::BYTES && ca == t.bytes && cb == t.bytes {
                     // Both read in place (rooted operands; objects never
-                    // move), copied once into the result.
-                    return self.new_bytes_concat(&[lstr::bytes(ao), lstr::bytes(bo)]);
+                    // move), copied once into the result, which `+=` makes
+                    // a view of a buffer that later `+=` extend in place.
+                    let class = t.bytes;
+                    let grow = op == B::InplaceAdd;
+                    let r = lstr::try_concat_bytes(&mut self.ctx, class, ao, lstr::bytes(bo), grow);
+                    return r.ok_or_else(|| self.no_memory());
                 }
                 if ka == Kind::TUPLE && kb == Kind::TUPLE && ca == t.tuple && cb == t.tuple {
                     let mut items = self.seq_items(a);

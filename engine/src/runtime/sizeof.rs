@@ -32,8 +32,10 @@ impl Vm {
 /// objects and byte buffers in its value slots.
 fn own_bytes(o: Obj) -> usize {
     let mut n = o.cells() * proto_core::CELL + external_bytes(o);
-    // A tuple's values are its items, and a str view's buffer is shared.
-    if o.kind() == Kind::TUPLE || (o.kind() == Kind::STR && lstr::is_view(o)) {
+    // A tuple's values are its items, and a str or bytes view's buffer is
+    // shared.
+    if o.kind() == Kind::TUPLE || (matches!(o.kind(), Kind::STR | Kind::BYTES) && lstr::is_view(o))
+    {
         return n;
     }
     for i in 0..o.n_values() {

@@ -24,7 +24,9 @@
 //! length is taken with one compare-exchange on `[0]` by whoever extends
 //! the view that ends there; every view ends at or before the claimed
 //! length, so claimed bytes and their index entries are written once, by
-//! their claimant, before any view that covers them exists.
+//! their claimant, before any view that covers them exists. A *bytes
+//! view* ([`try_concat_bytes`]) is the same over a byte buffer (below),
+//! whose length word is then the claimed length, with no character index.
 //!
 //! Concurrency contract: immutable after allocation except the cached hash,
 //! which any thread may compute and store (idempotent relaxed store), and
@@ -745,7 +747,7 @@ pub fn concat(ctx: &mut ProtoContext, class: Value, a: Obj, b: Obj, grow: bool) 
             // before the claimed length it had, so no reader reads there and
             // no other writer can claim them again.
             unsafe { buffer_write(buf, x.len(), xc, y) };
-            return alloc_view(ctx, class, buf, n, chars, ascii);
+            return alloc_view(ctx, Kind::STR, class, buf, n, chars, ascii);
         }
     }
     if (view || grow) && n >= BUFFER_MIN && n <= (u32::MAX / 2) as usize {
@@ -774,10 +776,74 @@ pub fn concat(ctx: &mut ProtoContext, class: Value, a: Obj, b: Obj, grow: bool) 
                 }
                 buffer_write(buf, x.len(), xc, y);
             }
-            return alloc_view(ctx, class, buf, n, chars, ascii);
+            return alloc_view(ctx, Kind::STR, class, buf, n, chars, ascii);
         }
     }
     alloc_concat(ctx, Kind::STR, class, &[x, y], chars, ascii)
+}
+
+/// `a + y` for an exact bytes `a` (`class` is `bytes`) and the bytes `y`,
+/// as [`concat`] for strs: a *bytes view* (flag [`FLAG_VIEW`], one value
+/// slot) shows the first `byte length` bytes of a byte buffer
+/// ([`alloc_buffer`]'s kind, here never a bytearray's), whose length word is
+/// the claimed length. When `a` is a view whose buffer's claimed length is
+/// where `a` ends and has room, `y` is appended in place (claimed with one
+/// compare-exchange) and the result is a new view of the same buffer; when
+/// `a` is a view without that luck, or `grow` (the operation is `+=`) and
+/// the result is at least [`BUFFER_MIN`] bytes, the result is a view of a
+/// new buffer with room for as much again; otherwise it is a flat bytes
+/// object. `None` when the result cannot be allocated (MemoryError).
+///
+/// `y` and the bytes of `a` are held across the allocations, as in
+/// [`concat`]: the caller roots what holds them.
+pub fn try_concat_bytes(
+    ctx: &mut ProtoContext,
+    class: Value,
+    a: Obj,
+    y: &[u8],
+    grow: bool,
+) -> Option<Value> {
+    // As CPython: an empty right operand gives the left one itself.
+    if y.is_empty() {
+        return Some(a.value());
+    }
+    let (x, _, xf) = parts_flags(a);
+    let n = x.len().checked_add(y.len())?;
+    let view = xf & FLAG_VIEW != 0;
+    if view {
+        let buf = holder(a, FLAG_VIEW);
+        if buffer_capacity(buf) - x.len() >= y.len()
+            && raw_word(buf, 0)
+                .compare_exchange(
+                    x.len() as u64,
+                    n as u64,
+                    Ordering::AcqRel,
+                    Ordering::Relaxed,
+                )
+                .is_ok()
+        {
+            // SAFETY: the successful compare-exchange gave this thread the
+            // bytes `x.len()..n` of the buffer: every view of it ends at or
+            // before the claimed length it had, so no reader reads there and
+            // no other writer can claim them again; they lie below the
+            // capacity (checked), and `y` is not among them (bytes of a
+            // view or object that existed before the claim).
+            unsafe {
+                core::ptr::copy_nonoverlapping(
+                    y.as_ptr(),
+                    buf.raw_ptr().add(DATA_OFFSET + x.len()),
+                    y.len(),
+                );
+            }
+            return Some(alloc_view(ctx, Kind::BYTES, class, buf, n, n, false));
+        }
+    }
+    if (view || grow) && n >= BUFFER_MIN && n <= isize::MAX as usize / 4 {
+        let bv = try_alloc_buffer(ctx, &[x, y], 2 * n)?;
+        let buf = Obj::from_value(bv).expect("heap");
+        return Some(alloc_view(ctx, Kind::BYTES, class, buf, n, n, false));
+    }
+    try_alloc_concat(ctx, Kind::BYTES, class, &[x, y], n, true)
 }
 
 /// Writes `text` at byte `at` (character `c0`) of the str buffer `buf` with
@@ -827,13 +893,14 @@ fn buffer_capacity_of(buf: Obj) -> usize {
 /// A view of the first `n` bytes of str buffer `buf`.
 fn alloc_view(
     ctx: &mut ProtoContext,
+    kind: Kind,
     class: Value,
     buf: Obj,
     n: usize,
     chars: usize,
     ascii: bool,
 ) -> Value {
-    let v = ctx.alloc(Kind::STR, class, 1, DATA_OFFSET);
+    let v = ctx.alloc(kind, class, 1, DATA_OFFSET);
     let o = Obj::from_value(v).expect("heap");
     o.init(0, buf.value());
     let w = raw_words::<4>(o);
