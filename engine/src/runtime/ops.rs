@@ -546,6 +546,26 @@ impl Vm {
                     let r = lstr::try_concat_bytes(&mut self.ctx, class, ao, lstr::bytes(bo), grow);
                     return r.ok_or_else(|| self.no_memory());
                 }
+                // `ba += b` on an exact local bytearray whose buffer has room
+                // for exact bytes `b`: the append, without the call of
+                // `bytearray.__iadd__` (which grows the buffer otherwise).
+                if op == B::InplaceAdd
+                    && ka == K_BYTEARRAY
+                    && ca == t.bytearray
+                    && kb == Kind::BYTES
+                    && cb == t.bytes
+                    && ao.is_local_mutable()
+                {
+                    if let Some(buf) = Obj::from_value(ao.get(0)) {
+                        // SAFETY: `ao` is local, so this thread is the only
+                        // writer of its buffer (a buffer belongs to one
+                        // bytearray and is never handed out) and holds no
+                        // slice of it; `b`'s bytes belong to another object.
+                        if unsafe { lstr::buffer_append(buf, lstr::bytes(bo)) } {
+                            return Ok(a);
+                        }
+                    }
+                }
                 if ka == Kind::TUPLE && kb == Kind::TUPLE && ca == t.tuple && cb == t.tuple {
                     let mut items = self.seq_items(a);
                     items.extend(self.seq_items(b));

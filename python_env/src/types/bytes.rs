@@ -1410,6 +1410,15 @@ fn ba_reverse(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn ba_iadd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    // bytes and bytearray operands are read in place, their holder rooted
+    // across the append (which may allocate a bigger buffer).
+    if let Some((holder, b)) = held_bytes(a[1]) {
+        let mark = vm.push_root(holder);
+        let r = ba_push_mut(vm, a[0], b);
+        vm.pop_roots(mark);
+        r?;
+        return Ok(a[0]);
+    }
     let Some(o) = buf(a[1]) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
