@@ -189,6 +189,7 @@ impl Locked {
         if pos >= size {
             return Err(vm.new_exc(vm.g.e.IndexError, "list index out of range"));
         }
+        pos = self.sift_down_simple(vm, start, pos, max);
         while pos > start {
             let parentpos = (pos - 1) >> 1;
             let newitem = self.item(vm, pos)?;
@@ -202,6 +203,79 @@ impl Locked {
         Ok(())
     }
 
+    /// `a < b` (`b < a` for a max-heap) when no Python code runs for it.
+    #[inline]
+    fn simple_cmp(vm: &Vm, a: Value, b: Value, max: bool) -> Option<bool> {
+        if max {
+            simple_lt(vm, b, a)
+        } else {
+            simple_lt(vm, a, b)
+        }
+    }
+
+    /// The start of [`Locked::sift_down`] while its comparisons are simple
+    /// (no Python code runs, so the list cannot change meanwhile): each
+    /// parent the item at `pos` is smaller than moves down one level, one
+    /// store per level, and the item is written where it stops. Returns that
+    /// position, from which the general loop goes on (it stops at once
+    /// unless a comparison needed the general protocol).
+    fn sift_down_simple(&self, vm: &mut Vm, start: usize, mut pos: usize, max: bool) -> usize {
+        let Some(item) = llist::get(self.o, pos) else {
+            return pos;
+        };
+        while pos > start {
+            let parentpos = (pos - 1) >> 1;
+            let Some(parent) = llist::get(self.o, parentpos) else {
+                break;
+            };
+            if Self::simple_cmp(vm, item, parent, max) != Some(true) {
+                break;
+            }
+            llist::set(&mut vm.ctx, self.o, pos, parent);
+            pos = parentpos;
+        }
+        llist::set(&mut vm.ctx, self.o, pos, item);
+        pos
+    }
+
+    /// The start of [`Locked::sift_up`] while its comparisons are simple, as
+    /// [`Locked::sift_down_simple`]: the smaller child moves up one level per
+    /// step and the item at `pos` is written where the walk stops. Returns
+    /// that position.
+    fn sift_up_simple(&self, vm: &mut Vm, mut pos: usize, endpos: usize, max: bool) -> usize {
+        let Some(item) = llist::get(self.o, pos) else {
+            return pos;
+        };
+        let limit = endpos >> 1;
+        while pos < limit {
+            let mut childpos = 2 * pos + 1;
+            let (Some(a), b) = (
+                llist::get(self.o, childpos),
+                llist::get(self.o, childpos + 1),
+            ) else {
+                break;
+            };
+            let mut child = a;
+            if childpos + 1 < endpos {
+                let Some(b) = b else {
+                    break;
+                };
+                match Self::simple_cmp(vm, a, b, max) {
+                    Some(true) => {}
+                    Some(false) => {
+                        childpos += 1;
+                        child = b;
+                    }
+                    None => break,
+                }
+            }
+            llist::set(&mut vm.ctx, self.o, pos, child);
+            pos = childpos;
+        }
+        llist::set(&mut vm.ctx, self.o, pos, item);
+        pos
+    }
+
     /// Moves the smaller child up from `pos` down to a leaf, then sifts the
     /// item that was at `pos` back up from there.
     fn sift_up(&mut self, vm: &mut Vm, mut pos: usize, max: bool) -> PyResult<()> {
@@ -210,6 +284,7 @@ impl Locked {
         if pos >= endpos {
             return Err(vm.new_exc(vm.g.e.IndexError, "list index out of range"));
         }
+        pos = self.sift_up_simple(vm, pos, endpos, max);
         let limit = endpos >> 1;
         while pos < limit {
             let mut childpos = 2 * pos + 1;
