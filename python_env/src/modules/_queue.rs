@@ -321,18 +321,23 @@ fn take(
     }
 }
 
-/// `_queue.Empty` of this interpreter (the class `_queue` was created
-/// with, found through the module as `_signal` finds its handlers).
-fn empty_error(vm: &mut Vm) -> PyException {
-    let cls = match vm.import_module("_queue") {
-        Ok(m) => {
-            let n = vm.intern("Empty");
-            match vm.getattr(m, n) {
-                Ok(c) => c,
-                Err(e) => return e,
-            }
-        }
-        Err(e) => return e,
+/// The `SimpleQueue` type and the `Empty` class of every `_queue` module
+/// made (a fresh import, as `test.support.import_fresh_module` makes, has
+/// its own pair), both global roots: a queue raises the `Empty` of the
+/// module that made its type, as CPython finds it through the type's
+/// module state.
+static EMPTY_OF: Mutex<Vec<(Value, Value)>> = Mutex::new(Vec::new());
+
+/// `Empty` of the module whose `SimpleQueue` queue `q` is an instance of
+/// (of a subclass of).
+fn empty_error(vm: &mut Vm, q: Value) -> PyException {
+    let own = own_type(vm.type_of(q));
+    let found = sync::lock(&EMPTY_OF)
+        .iter()
+        .find(|&&(t, _)| Some(t) == own)
+        .map(|&(_, e)| e);
+    let Some(cls) = found else {
+        return vm.new_exc(vm.g.e.SystemError, "_queue module state is missing");
     };
     let args = vm.new_tuple(&[]);
     vm.new_exc_args(cls, args)
@@ -430,7 +435,7 @@ fn sq_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     match take(vm, s, block, deadline)? {
         Some(v) => Ok(v),
-        None => Err(empty_error(vm)),
+        None => Err(empty_error(vm, a[0])),
     }
 }
 
@@ -443,7 +448,7 @@ fn sq_get_nowait(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     match take(vm, s, false, None)? {
         Some(v) => Ok(v),
-        None => Err(empty_error(vm)),
+        None => Err(empty_error(vm, a[0])),
     }
 }
 
@@ -530,6 +535,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         true,
     );
     vm.set_module_attr(m, "SimpleQueue", t);
+    vm.ctx.add_global_root(empty);
+    sync::lock(&EMPTY_OF).push((t, empty));
     vm.pop_roots(mark);
     Ok(m)
 }
