@@ -731,16 +731,7 @@ pub fn concat(ctx: &mut ProtoContext, class: Value, a: Obj, b: Obj, grow: bool) 
     let view = xf & FLAG_VIEW != 0;
     if view {
         let buf = holder(a, FLAG_VIEW);
-        if buffer_capacity_of(buf) - x.len() >= y.len()
-            && raw_word(buf, 0)
-                .compare_exchange(
-                    x.len() as u64,
-                    n as u64,
-                    Ordering::AcqRel,
-                    Ordering::Relaxed,
-                )
-                .is_ok()
-        {
+        if claim_tail(buf, buffer_capacity_of(buf), x.len(), n) {
             // SAFETY: the successful compare-exchange gave this thread the
             // bytes `x.len()..n` of the buffer (and the index entries of the
             // characters that start there): every view of it ends at or
@@ -782,6 +773,18 @@ pub fn concat(ctx: &mut ProtoContext, class: Value, a: Obj, b: Obj, grow: bool) 
     alloc_concat(ctx, Kind::STR, class, &[x, y], chars, ascii)
 }
 
+/// Claims bytes `from..to` of the str or byte buffer `buf` (capacity `cap`)
+/// for the view that ends at `from`: true when they fit and its claimed
+/// length (raw word 0) was still `from`, now `to` (one compare-exchange:
+/// only the newest view's extension wins).
+#[inline]
+fn claim_tail(buf: Obj, cap: usize, from: usize, to: usize) -> bool {
+    to <= cap
+        && raw_word(buf, 0)
+            .compare_exchange(from as u64, to as u64, Ordering::AcqRel, Ordering::Relaxed)
+            .is_ok()
+}
+
 /// `a + y` for an exact bytes `a` (`class` is `bytes`) and the bytes `y`,
 /// as [`concat`] for strs: a *bytes view* (flag [`FLAG_VIEW`], one value
 /// slot) shows the first `byte length` bytes of a byte buffer
@@ -812,16 +815,7 @@ pub fn try_concat_bytes(
     let view = xf & FLAG_VIEW != 0;
     if view {
         let buf = holder(a, FLAG_VIEW);
-        if buffer_capacity(buf) - x.len() >= y.len()
-            && raw_word(buf, 0)
-                .compare_exchange(
-                    x.len() as u64,
-                    n as u64,
-                    Ordering::AcqRel,
-                    Ordering::Relaxed,
-                )
-                .is_ok()
-        {
+        if claim_tail(buf, buffer_capacity(buf), x.len(), n) {
             // SAFETY: the successful compare-exchange gave this thread the
             // bytes `x.len()..n` of the buffer: every view of it ends at or
             // before the claimed length it had, so no reader reads there and
