@@ -595,8 +595,7 @@ fn ord(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let b = if o.kind() == Kind::BYTES {
                 str_bytes(v)
             } else {
-                engine::runtime::owned_bytes::ba_use(o);
-                str_bytes(o.get(0))
+                engine::runtime::owned_bytes::ba_bytes(o)
             };
             if b.len() == 1 {
                 return Ok(Value::int(b[0] as i64));

@@ -121,7 +121,7 @@ impl Vm {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
             // str/bytes subclass instances carry one value slot for it
             // (an exact str that is a view holds its buffer there).
-            Kind::STR | Kind::BYTES if o.n_values() > 0 && !is_str_view(o) => 0,
+            Kind::STR | Kind::BYTES if o.n_values() > 0 && !lstr::is_view(o) => 0,
             Kind::LIST | Kind::DICT | Kind::SET => CONTAINER_DICT,
             // bytearray subclass instances: [bytes, dict].
             K_BYTEARRAY if o.n_values() > 1 => 1,
@@ -186,7 +186,7 @@ impl Vm {
         }
         let slot = match o.kind() {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
-            Kind::STR | Kind::BYTES if o.n_values() > 0 && !is_str_view(o) => 0,
+            Kind::STR | Kind::BYTES if o.n_values() > 0 && !lstr::is_view(o) => 0,
             // Only instances of subclasses get a dict, as in CPython (and
             // those of a native class that says so).
             Kind::LIST | Kind::DICT | Kind::SET
@@ -2559,13 +2559,6 @@ fn slot_solid_base(t: Obj) -> Value {
         }
     }
     solid
-}
-
-/// Is `o` (a str or bytes) a view, whose value slot holds its buffer rather
-/// than an instance dict?
-#[inline]
-fn is_str_view(o: Obj) -> bool {
-    matches!(o.kind(), Kind::STR | Kind::BYTES) && lstr::is_view(o)
 }
 
 /// Whether `o` (a `K_PROPERTY` object) is an instance of a Python subclass

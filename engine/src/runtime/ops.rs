@@ -2677,10 +2677,9 @@ impl Vm {
             Kind::BYTES => lstr::bytes(so).get(i).map(|&c| Value::int(c as i64)),
             // A bytearray is iterated live, as in CPython: each step reads
             // its current buffer (value 0).
-            K_BYTEARRAY => {
-                super::owned_bytes::ba_use(so);
-                str_bytes(so.get(0)).get(i).map(|&c| Value::int(c as i64))
-            }
+            K_BYTEARRAY => super::owned_bytes::ba_bytes(so)
+                .get(i)
+                .map(|&c| Value::int(c as i64)),
             K_RANGE => {
                 let n = get_raw(it, 1) as usize;
                 if i < n {
@@ -3002,8 +3001,7 @@ impl Vm {
             // Value 0 of a bytearray is its buffer, which a shared
             // bytearray's writers replace whole: this read sees one buffer.
             K_BYTEARRAY if o.class() == t.bytearray => {
-                super::owned_bytes::ba_use(o);
-                let b = str_bytes(o.get(0));
+                let b = super::owned_bytes::ba_bytes(o);
                 seq_index(i, b.len()).map(|j| Value::int(b[j] as i64))
             }
             _ => None,

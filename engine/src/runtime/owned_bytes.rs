@@ -61,6 +61,14 @@ pub fn ba_use(o: Obj) {
     }
 }
 
+/// The current bytes of bytearray `o` (its buffer's), read after
+/// [`ba_use`]: how every path reads a bytearray's bytes.
+#[inline(always)]
+pub fn ba_bytes(o: Obj) -> &'static [u8] {
+    ba_use(o);
+    super::str_bytes(o.get(0))
+}
+
 #[inline(never)]
 fn ba_use_shared(o: Obj) {
     if has_state(o) && !is_owner(o) {

@@ -699,7 +699,8 @@ fn buffer_index_at(cap: usize) -> usize {
     (DATA_OFFSET + cap + 3) & !3
 }
 
-/// Is `o` (a str) a view into a str buffer?
+/// Is `o` (a str or bytes) a view, whose value slot holds its buffer (not
+/// an instance dict)?
 #[inline]
 pub fn is_view(o: Obj) -> bool {
     get_raw(o, 3) & FLAG_VIEW != 0

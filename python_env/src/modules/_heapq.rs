@@ -249,15 +249,12 @@ impl Locked {
         let limit = endpos >> 1;
         while pos < limit {
             let mut childpos = 2 * pos + 1;
-            let (Some(a), b) = (
-                llist::get(self.o, childpos),
-                llist::get(self.o, childpos + 1),
-            ) else {
+            let Some(a) = llist::get(self.o, childpos) else {
                 break;
             };
             let mut child = a;
             if childpos + 1 < endpos {
-                let Some(b) = b else {
+                let Some(b) = llist::get(self.o, childpos + 1) else {
                     break;
                 };
                 match Self::simple_cmp(vm, a, b, max) {

@@ -30,7 +30,7 @@ use super::clinic;
 use super::seq::{index_value, is_slice, norm_index, slice_indices, slice_unpack};
 use crate::args::Args;
 use crate::text::codecs::{Codec, CodecError, ErrorHandler};
-use engine::runtime::owned_bytes::{self, ba_use};
+use engine::runtime::owned_bytes::{self, ba_bytes, ba_use};
 use engine::runtime::*;
 use proto_core::layouts::seq_index;
 use proto_core::layouts::str as lstr;
@@ -64,8 +64,9 @@ pub fn held_bytes(v: Value) -> Option<(Value, &'static [u8])> {
     match o.kind() {
         Kind::BYTES => Some((v, str_bytes(v))),
         K_BYTEARRAY => {
-            ba_use(o);
-            Some((o.get(0), str_bytes(o.get(0))))
+            // One load of the buffer: the slice and its holder agree.
+            let b = ba_buffer(o).value();
+            Some((b, str_bytes(b)))
         }
         _ => None,
     }
@@ -696,18 +697,18 @@ pub(crate) fn set_ba(vm: &mut Vm, v: Value, b: &[u8]) -> PyResult<()> {
 }
 
 /// The buffer of bytearray `o` (see the module header), for a read or a
-/// locked write ([`ba_use`] first).
+/// locked write ([`ba_use`] first). Its bytes ([`ba_bytes`]) are not to be
+/// held across anything that may run Python code or change `o`: a local
+/// bytearray's buffer is shortened and rewritten in place.
 fn ba_buffer(o: Obj) -> Obj {
     ba_use(o);
-    Obj::from_value(o.get(0)).expect("bytearray buffer")
+    buffer_of(o)
 }
 
-/// The current bytes of bytearray `o`, without a copy ([`ba_use`] first).
-/// Not to be held across anything that may run Python code or change `o`:
-/// a local bytearray's buffer is shortened and rewritten in place.
-fn ba_bytes(o: Obj) -> &'static [u8] {
-    ba_use(o);
-    str_bytes(o.get(0))
+/// The buffer of bytearray `o`, for an in-place write, which decides itself
+/// whether it may (`owned_bytes::ba_write_in_place`).
+fn buffer_of(o: Obj) -> Obj {
+    Obj::from_value(o.get(0)).expect("bytearray buffer")
 }
 
 /// Writes `data` at byte offset `pos` of bytearray `v` in place when this
@@ -719,7 +720,7 @@ fn ba_bytes(o: Obj) -> &'static [u8] {
 /// need.
 pub(crate) fn ba_write_in_place(v: Value, pos: usize, data: &[u8]) -> Option<bool> {
     let o = Obj::from_value(v).expect("ba");
-    let buf = Obj::from_value(o.get(0)).expect("bytearray buffer");
+    let buf = buffer_of(o);
     owned_bytes::ba_write_in_place(o, || {
         // SAFETY: inside `ba_write_in_place` no other thread reads or writes
         // the buffer (`o` is local, or the owner-write protocol holds them
@@ -732,7 +733,7 @@ pub(crate) fn ba_write_in_place(v: Value, pos: usize, data: &[u8]) -> Option<boo
 /// [`ba_write_in_place`] for an extended slice: `data[k]` at `start + k * step`.
 fn ba_write_strided_in_place(v: Value, start: isize, step: isize, data: &[u8]) -> Option<bool> {
     let o = Obj::from_value(v).expect("ba");
-    let buf = Obj::from_value(o.get(0)).expect("bytearray buffer");
+    let buf = buffer_of(o);
     owned_bytes::ba_write_in_place(o, || {
         if start < 0 {
             return data.is_empty();
@@ -824,7 +825,7 @@ fn ba_update_mut(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vec<u8>)) -> PyResul
 /// changing nothing, if a position lies past its current end.
 pub fn ba_write_at(vm: &mut Vm, v: Value, positions: &[usize], data: &[u8], isz: usize) -> bool {
     let o = Obj::from_value(v).expect("ba");
-    let buf = Obj::from_value(o.get(0)).expect("bytearray buffer");
+    let buf = buffer_of(o);
     let fits = |n: usize| positions.iter().all(|&p| p.saturating_add(isz) <= n);
     // `data` may be a view of this very buffer: then only the copy below.
     let cur = lstr::bytes(buf).as_ptr_range();

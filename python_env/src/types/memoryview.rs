@@ -49,10 +49,7 @@ fn base(o: Obj) -> &'static [u8] {
     }
     let x = crate::modules::array::array_storage(x).unwrap_or(x);
     match Obj::from_value(x) {
-        Some(b) if b.kind() == K_BYTEARRAY => {
-            engine::runtime::owned_bytes::ba_use(b);
-            str_bytes(b.get(0))
-        }
+        Some(b) if b.kind() == K_BYTEARRAY => engine::runtime::owned_bytes::ba_bytes(b),
         _ => str_bytes(x),
     }
 }

@@ -32,10 +32,7 @@ fn this_b(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<&'static BytesState>
 /// The current contents (borrowed: copy before running Python code).
 fn contents(ba: Value) -> &'static [u8] {
     match Obj::from_value(ba) {
-        Some(o) if o.kind() == K_BYTEARRAY => {
-            engine::runtime::owned_bytes::ba_use(o);
-            str_bytes(o.get(0))
-        }
+        Some(o) if o.kind() == K_BYTEARRAY => engine::runtime::owned_bytes::ba_bytes(o),
         _ => &[],
     }
 }
