@@ -197,7 +197,7 @@ impl PyStr {
                 c if c < 0x20 || c == 0x7F => out.push_str(&format!("\\x{c:02x}")),
                 c if (0xD800..=0xDFFF).contains(&c) => out.push_str(&format!("\\u{c:04x}")),
                 c => match char::from_u32(c) {
-                    Some(ch) if !is_unprintable(ch) => out.push(ch),
+                    Some(ch) if is_printable(c) => out.push(ch),
                     _ if c <= 0xFF => out.push_str(&format!("\\x{c:02x}")),
                     _ if c <= 0xFFFF => out.push_str(&format!("\\u{c:04x}")),
                     _ => out.push_str(&format!("\\U{c:08x}")),
@@ -209,12 +209,19 @@ impl PyStr {
     }
 }
 
-fn is_unprintable(ch: char) -> bool {
-    let c = ch as u32;
-    (0x80..0xA0).contains(&c)
-        || c == 0xAD
-        || ch.is_whitespace() && ch != ' '
-        || (0xE000..0xF900).contains(&c)
+/// `str.isprintable` for one code point (CPython 3.11's Unicode 14 table),
+/// which decides what `repr` escapes.
+pub fn is_printable(c: u32) -> bool {
+    if c < 0x80 {
+        return (0x20..0x7f).contains(&c);
+    }
+    // Surrogates (category Cs) are never printable.
+    if (0xd800..0xe000).contains(&c) {
+        return false;
+    }
+    let table = super::printable::PRINTABLE;
+    let i = table.partition_point(|&(_, hi)| hi < c);
+    i < table.len() && table[i].0 <= c
 }
 
 /// Appends `cp` (surrogates allowed) in surrogate-preserving UTF-8 (WTF-8);

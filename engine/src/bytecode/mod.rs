@@ -6,6 +6,7 @@ pub mod code;
 pub mod dis;
 pub mod docs;
 pub mod opcodes;
+mod printable;
 pub mod serialize;
 
 pub use code::{

@@ -28,6 +28,7 @@ mod codegen;
 mod errors;
 mod source;
 mod strlit;
+mod unparse;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -66,10 +66,10 @@ fold = maps(lambda c: c.casefold())
 def esc(s):
     return ''.join('\\u{%x}'%ord(ch) for ch in s)
 o=[]
-o.append('//! Unicode property and case-mapping tables generated from CPython %s (Unicode %s) by `gen_tables.py` (run `python3 gen_tables.py tables.rs` with CPython 3.11); do not edit.\n' % (sys.version.split()[0], unicodedata.unidata_version))
+o.append('//! Unicode property and case-mapping tables generated from CPython %s (Unicode %s) by `gen_tables.py` (run `python3 gen_tables.py tables.rs ../../../engine/src/bytecode/printable.rs` with CPython 3.11); do not edit.\n' % (sys.version.split()[0], unicodedata.unidata_version))
 o.append('#![allow(clippy::unreadable_literal)]\n#![cfg_attr(rustfmt, rustfmt_skip)]\n')
 o.append('\n/// Unicode version the tables were generated from.\npub const UNIDATA_VERSION: &str = "%s";\n' % unicodedata.unidata_version)
-for k,v in props.items():
+def range_table(o, k, v):
     o.append('\n/// Sorted inclusive code-point ranges with property %s.\npub static %s: &[(u32, u32)] = &[\n' % (k, k))
     line=''
     for a,b in v:
@@ -78,6 +78,10 @@ for k,v in props.items():
         line+=item
     if line: o.append('    '+line.rstrip()+'\n')
     o.append('];\n')
+# PRINTABLE goes to the engine (argv[2]), whose compiler writes reprs too.
+for k,v in props.items():
+    if k != 'PRINTABLE':
+        range_table(o, k, v)
 o.append('\n/// Code points whose decimal value is 0; each starts a run of ten digits.\npub static DECIMAL_ZEROS: &[u32] = &[\n')
 o.append('    '+', '.join('0x%x'%z for z in zeros)+',\n];\n')
 cp1252 = [ord(c) for c in bytes(range(0x80, 0x100)).decode('cp1252', 'replace').replace('\ufffd', '\ufffe')]
@@ -91,4 +95,8 @@ for name,m in [('LOWER_MAP',lower),('UPPER_MAP',upper),('TITLE_MAP',title),('FOL
         o.append('    (0x%x, "%s"),\n'%(i,esc(s)))
     o.append('];\n')
 open(sys.argv[1],'w').write(''.join(o))
+p=['//! The code points `str.isprintable` accepts, generated from CPython %s (Unicode %s) by python_env\'s `text/gen_tables.py`; do not edit.\n' % (sys.version.split()[0], unicodedata.unidata_version)]
+p.append('#![allow(clippy::unreadable_literal)]\n#![cfg_attr(rustfmt, rustfmt_skip)]\n')
+range_table(p, 'PRINTABLE', props['PRINTABLE'])
+open(sys.argv[2],'w').write(''.join(p))
 print({k:len(v) for k,v in props.items()}, len(zeros), len(lower),len(upper),len(title),len(fold))

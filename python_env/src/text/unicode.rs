@@ -20,15 +20,10 @@ pub fn upper_map(c: u32) -> Option<&'static str> {
     map_lookup(t::UPPER_MAP, c)
 }
 
-/// `str.isprintable` for one code point. Each classifier answers ASCII
-/// (where the tables agree with Rust's ASCII tests) without a table search.
-pub fn is_printable(c: u32) -> bool {
-    if c < 0x80 {
-        return (0x20..0x7f).contains(&c);
-    }
-    // Surrogates (category Cs) are never printable.
-    !(0xd800..0xe000).contains(&c) && in_ranges(t::PRINTABLE, c)
-}
+/// `str.isprintable` for one code point: the engine's, whose compiler
+/// writes reprs too. Each classifier answers ASCII (where the tables agree
+/// with Rust's ASCII tests) without a table search.
+pub use engine::bytecode::code::is_printable;
 /// `str.isspace` for one code point (Python's whitespace set, incl. `\x1c`..`\x1f`).
 pub fn is_space(c: u32) -> bool {
     if c < 0x80 {

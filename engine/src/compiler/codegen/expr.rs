@@ -1423,14 +1423,13 @@ impl<'a> Compiler<'a> {
     /// Pushes an annotation's value (a string under `from __future__ import annotations`).
     pub fn annotation_value(&mut self, ann: &'a Expr) -> CResult<()> {
         if self.future_annotations {
-            let text = match self.annotation_texts.get(&(ann as *const Expr as usize)) {
-                Some(t) => t.as_str(),
-                None => self
-                    .source
-                    .get(ann.range().start().to_usize()..ann.range().end().to_usize())
-                    .unwrap_or(""),
+            let c = match self.annotation_texts.get(&(ann as *const Expr as usize)) {
+                Some(t) => Constant::str(t),
+                None => Constant::Str(crate::compiler::unparse::annotation_text(
+                    ann,
+                    self.fold_ctx(),
+                )),
             };
-            let c = Constant::str(text);
             self.load_const(c);
             Ok(())
         } else if let Expr::Starred(st) = ann {
