@@ -502,13 +502,23 @@ impl Vm {
 
     /// AttributeError for `obj.name`.
     pub fn attr_error(&mut self, obj: Value, name: Value) -> PyException {
+        self.attr_error_of(obj, name, false)
+    }
+
+    /// The AttributeError of `object.__getattribute__`, which names the
+    /// object's type alone, modules' and classes' included.
+    pub fn generic_attr_error(&mut self, obj: Value, name: Value) -> PyException {
+        self.attr_error_of(obj, name, true)
+    }
+
+    fn attr_error_of(&mut self, obj: Value, name: Value, generic: bool) -> PyException {
         // A bound method forwards unknown attributes to its function.
         let obj = match Obj::from_value(obj) {
             Some(o) if o.kind() == K_METHOD && o.class() == self.g.types.method => o.get(0),
             _ => obj,
         };
         let n = str_of(name).into_owned();
-        let msg = match Obj::from_value(obj) {
+        let msg = match Obj::from_value(obj).filter(|_| !generic) {
             Some(o) if o.kind() == K_MODULE => {
                 let mn = str_of(o.get(1)).into_owned();
                 if self.initializing.contains(&mn) {
@@ -608,8 +618,25 @@ impl Vm {
         Ok(None)
     }
 
-    /// object.__getattribute__ (None if missing).
+    /// The type's own attribute lookup (None if missing): a module's
+    /// includes its PEP 562 `__getattr__`, as `module.__getattribute__`.
     pub fn generic_getattr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        self.generic_getattr_impl(obj, name, true)
+    }
+
+    /// `object.__getattribute__` (None if missing): [`Vm::generic_getattr`]
+    /// without a module's `__getattr__`, which only the module type's own
+    /// lookup calls.
+    pub fn object_getattribute(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        self.generic_getattr_impl(obj, name, false)
+    }
+
+    fn generic_getattr_impl(
+        &mut self,
+        obj: Value,
+        name: Value,
+        pep562: bool,
+    ) -> PyResult<Option<Value>> {
         let o = Obj::from_value(obj);
         if let Some(o) = o {
             match o.kind() {
@@ -652,8 +679,10 @@ impl Vm {
                     // PEP 562: the module's `__getattr__`; its AttributeError
                     // reaches `m.name` as raised (getattr with a default
                     // and hasattr read it as "missing").
-                    if let Some(ga) = self.dict_get_str(o.get(0), self.g.names.__getattr__) {
-                        return self.call(ga, &[name], Value::EMPTY).map(Some);
+                    if pep562 {
+                        if let Some(ga) = self.dict_get_str(o.get(0), self.g.names.__getattr__) {
+                            return self.call(ga, &[name], Value::EMPTY).map(Some);
+                        }
                     }
                     if name == self.g.names.__class__ {
                         return Ok(Some(o.class()));

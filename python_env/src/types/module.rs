@@ -110,12 +110,24 @@ fn module_annotations_del(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value
     Ok(Value::NONE)
 }
 
+/// `module.__getattribute__`: the generic lookup, then the module's own
+/// `__getattr__` (PEP 562), which `object.__getattribute__` skips.
+fn module_getattribute(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    crate::types::object::wrapper_args(vm, a, 1)?;
+    let name = crate::types::object::attr_name(vm, a[1])?;
+    match vm.generic_getattr(a[0], name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.attr_error(a[0], name)),
+    }
+}
+
 /// Registers the module type's methods.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
     let t = vm.g.types.module;
     vm.add_static(t, "__new__", module_new, false);
     vm.add_method(t, "__init__", module_init);
     vm.add_method(t, "__dir__", module_dir);
+    vm.add_method(t, "__getattribute__", module_getattribute);
     super::descr::add_getsets(
         vm,
         t,

@@ -9,7 +9,7 @@ use proto_core::{Kind, Obj, Value};
 
 /// Arity of a slot wrapper (`x.__setattr__(...)`, `T.__instancecheck__(...)`):
 /// exactly `n` arguments after the receiver, with CPython's message.
-fn wrapper_args(vm: &mut Vm, a: &[Value], n: usize) -> PyResult<()> {
+pub(crate) fn wrapper_args(vm: &mut Vm, a: &[Value], n: usize) -> PyResult<()> {
     let got = a.len().saturating_sub(1);
     if got == n {
         return Ok(());
@@ -19,7 +19,7 @@ fn wrapper_args(vm: &mut Vm, a: &[Value], n: usize) -> PyResult<()> {
 }
 
 /// An attribute name argument: a str, else CPython's TypeError.
-fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+pub(crate) fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::STR) {
         return Ok(v);
     }
@@ -76,9 +76,9 @@ fn obj_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn obj_getattribute(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     wrapper_args(vm, a, 1)?;
     let name = attr_name(vm, a[1])?;
-    match vm.generic_getattr(a[0], name)? {
+    match vm.object_getattribute(a[0], name)? {
         Some(v) => Ok(v),
-        None => Err(vm.attr_error(a[0], name)),
+        None => Err(vm.generic_attr_error(a[0], name)),
     }
 }
 
