@@ -126,17 +126,7 @@ impl Unparser<'_> {
                 self.s("{");
                 for (i, item) in d.items.iter().enumerate() {
                     self.s_if(i > 0, ", ");
-                    match &item.key {
-                        Some(k) => {
-                            self.expr(k, PR_TEST);
-                            self.s(": ");
-                            self.expr(&item.value, PR_TEST);
-                        }
-                        None => {
-                            self.s("**");
-                            self.expr(&item.value, PR_EXPR);
-                        }
-                    }
+                    self.dict_entry(item.key.as_ref(), &item.value);
                 }
                 self.s("}");
             }
@@ -147,17 +137,7 @@ impl Unparser<'_> {
             Expr::Generator(c) => self.comp("(", &c.elt, &c.generators, ")"),
             Expr::DictComp(c) => {
                 self.s("{");
-                match &c.key {
-                    Some(k) => {
-                        self.expr(k, PR_TEST);
-                        self.s(": ");
-                        self.expr(&c.value, PR_TEST);
-                    }
-                    None => {
-                        self.s("**");
-                        self.expr(&c.value, PR_EXPR);
-                    }
-                }
+                self.dict_entry(c.key.as_deref(), &c.value);
                 self.comprehensions(&c.generators);
                 self.s("}");
             }
@@ -303,6 +283,21 @@ impl Unparser<'_> {
                 self.s_if(level > PR_TUPLE, ")");
             }
             Expr::IpyEscapeCommand(_) => {}
+        }
+    }
+
+    /// `key: value`, or `**value` for a dict display's unpacking.
+    fn dict_entry(&mut self, key: Option<&Expr>, value: &Expr) {
+        match key {
+            Some(k) => {
+                self.expr(k, PR_TEST);
+                self.s(": ");
+                self.expr(value, PR_TEST);
+            }
+            None => {
+                self.s("**");
+                self.expr(value, PR_EXPR);
+            }
         }
     }
 
