@@ -134,11 +134,16 @@ pub struct CompileError {
     pub col_offset: i32,
     /// 1-based end line.
     pub end_lineno: u32,
-    /// 1-based end column in characters (exclusive, like CPython's `end_offset`).
+    /// 1-based end column in characters (exclusive, like CPython's
+    /// `end_offset`); [`NO_END`] where CPython leaves `end_offset` None.
     pub end_col_offset: i32,
     /// The source line (without its line terminator), if available.
     pub text: Option<String>,
 }
+
+/// [`CompileError::end_col_offset`] of an error without an end column
+/// (CPython's `PyErr_SyntaxLocationObject`: its future-statement checks).
+pub const NO_END: i32 = i32::MIN;
 
 impl fmt::Display for CompileError {
     /// Formats like the tail of a CPython traceback:

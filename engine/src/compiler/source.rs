@@ -99,7 +99,7 @@ impl SourceMap {
     }
 
     /// 1-based character column of byte column `col` on `line`.
-    fn char_col(&self, line: u32, col: u32) -> u32 {
+    pub(crate) fn char_col(&self, line: u32, col: u32) -> u32 {
         match self.line_text(line) {
             Some(text) => {
                 let col = (col as usize).min(text.len());

@@ -426,7 +426,12 @@ impl Vm {
         };
         self.dict_set_str(d, kt, t);
         self.dict_set_str(d, kel, loc(e.end_lineno as i64));
-        self.dict_set_str(d, keo, loc(e.end_col_offset as i64));
+        let end = if e.end_col_offset == crate::compiler::NO_END {
+            Value::NONE
+        } else {
+            loc(e.end_col_offset as i64)
+        };
+        self.dict_set_str(d, keo, end);
         PyException(exc)
     }
 }

@@ -199,7 +199,7 @@ fn compile_mod_inner(
     }
     match m {
         Mod::Module(module) => {
-            let future = stmt::scan_future(&module.body)?;
+            let future = stmt::scan_future(&module.body, map)?;
             let future_annotations = future || flags.future_annotations;
             let symtable = SymbolTable::build_module(&module.body, future_annotations)?;
             let mut c = Compiler::new(source, map, filename, flags, symtable, future_annotations);

@@ -11,8 +11,9 @@ use super::expr::binary_operator;
 use super::{Compiler, FBlock, FBlockKind, Label};
 use crate::bytecode::code::{Constant, Location};
 use crate::bytecode::opcodes::{Intrinsic1, Intrinsic2, Opcode};
+use crate::compiler::source::SourceMap;
 use crate::compiler::symtable::{node_key, ScopeKind};
-use crate::compiler::{CResult, RawError};
+use crate::compiler::{CResult, CompileError, ErrorKind, RawError};
 
 /// CPython's CO_MAXBLOCKS.
 const MAX_BLOCKS: usize = 20;
@@ -36,44 +37,82 @@ fn is_docstring(s: &Stmt) -> bool {
 
 /// Validates the leading `from __future__ import ...` statements; returns
 /// whether `annotations` was requested.
-pub(super) fn scan_future(body: &[Stmt]) -> CResult<bool> {
-    let (_, annotations) = future_prefix(body)?;
+pub(super) fn scan_future(body: &[Stmt], map: &SourceMap) -> CResult<bool> {
+    let (_, annotations) = future_prefix(body, map)?;
     Ok(annotations)
 }
 
+fn is_future_import(s: &Stmt) -> Option<&ast::StmtImportFrom> {
+    match s {
+        Stmt::ImportFrom(i)
+            if i.level == 0
+                && i.module
+                    .as_ref()
+                    .is_some_and(|m| m.as_str() == "__future__") =>
+        {
+            Some(i)
+        }
+        _ => None,
+    }
+}
+
 /// The keys of the allowed `from __future__` statements and the
-/// `annotations` flag.
-pub(super) fn future_prefix(body: &[Stmt]) -> CResult<(HashSet<usize>, bool)> {
+/// `annotations` flag. Errors as CPython's `future.c` reports them: at the
+/// statement's column without an end, one past it for a bad feature.
+/// Like `future.c`, the scan goes on past the prefix while statements
+/// share a line, and a future import met there is refused here (one on a
+/// later line is left to [`Compiler::import_from`], which reports its
+/// whole range).
+pub(super) fn future_prefix(body: &[Stmt], map: &SourceMap) -> CResult<(HashSet<usize>, bool)> {
+    let at = |s: &ast::StmtImportFrom, msg: String, past: u32| {
+        let (line, col) = map.line_col(s.range.start());
+        let col = map.char_col(line, col) as i32 - 1 + past as i32;
+        RawError {
+            exact: Some(Box::new(CompileError {
+                kind: ErrorKind::SyntaxError,
+                msg: msg.clone(),
+                filename: String::new(),
+                lineno: line,
+                col_offset: col,
+                end_lineno: line,
+                end_col_offset: crate::compiler::NO_END,
+                text: map.line_text(line).map(str::to_owned),
+            })),
+            ..RawError::syntax(s.range, msg)
+        }
+    };
     let mut keys = HashSet::new();
     let mut annotations = false;
     let start = usize::from(body.first().is_some_and(is_docstring));
+    let mut done = false;
+    let mut prev_line = 0;
     for s in &body[start..] {
-        match s {
-            Stmt::ImportFrom(i)
-                if i.level == 0
-                    && i.module
-                        .as_ref()
-                        .is_some_and(|m| m.as_str() == "__future__") =>
-            {
-                for alias in i.names.iter() {
-                    let name = alias.name.as_str();
-                    if name == "braces" {
-                        return Err(RawError::syntax(i.range, "not a chance"));
-                    }
-                    if !FUTURE_FEATURES.contains(&name) {
-                        return Err(RawError::syntax(
-                            i.range,
-                            format!("future feature {name} is not defined"),
-                        ));
-                    }
-                    if name == "annotations" {
-                        annotations = true;
-                    }
-                }
-                keys.insert(node_key(i));
-            }
-            _ => break,
+        let line = map.line_col(s.range().start()).0;
+        if done && line > prev_line {
+            break;
         }
+        prev_line = line;
+        let Some(i) = is_future_import(s) else {
+            done = true;
+            continue;
+        };
+        if done {
+            let msg = "from __future__ imports must occur at the beginning of the file";
+            return Err(at(i, msg.into(), 0));
+        }
+        for alias in i.names.iter() {
+            let name = alias.name.as_str();
+            if name == "braces" {
+                return Err(at(i, "not a chance".into(), 1));
+            }
+            if !FUTURE_FEATURES.contains(&name) {
+                return Err(at(i, format!("future feature {name} is not defined"), 1));
+            }
+            if name == "annotations" {
+                annotations = true;
+            }
+        }
+        keys.insert(node_key(i));
     }
     Ok((keys, annotations))
 }
@@ -104,7 +143,7 @@ impl<'a> Compiler<'a> {
     // ------------------------------------------------------------ bodies
 
     pub(super) fn module_body(&mut self, body: &'a [Stmt]) -> CResult<()> {
-        let (future_keys, _) = future_prefix(body)?;
+        let (future_keys, _) = future_prefix(body, self.map)?;
         self.future_keys = future_keys;
         if find_ann(body) {
             self.emit(Opcode::SetupAnnotations, 0);
