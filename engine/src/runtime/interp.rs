@@ -2562,7 +2562,22 @@ impl Vm {
                                 f.lasti = lasti;
                                 f.native_top = sp as u32;
                             }
-                            let r = self.call(callee, &items, kwnames);
+                            let r = if TRACE && self.profiling() {
+                                // The profile function runs before the
+                                // call: the arguments, held only here,
+                                // are rooted through it.
+                                let mark = self.push_root(kwnames);
+                                for &v in &items {
+                                    self.push_root(v);
+                                }
+                                let r = self.profiled_native(fi, callee, |vm| {
+                                    vm.call(callee, &items, kwnames)
+                                });
+                                self.pop_roots(mark);
+                                r
+                            } else {
+                                self.call(callee, &items, kwnames)
+                            };
                             self.frames[fi].native_top = 0;
                             st!()[sp - 1] = t!(r);
                             t!(self.check_signals());

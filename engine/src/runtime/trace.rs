@@ -744,13 +744,26 @@ impl Vm {
         kwnames: Value,
     ) -> PyResult<Value> {
         let callee = self.ctx.stack().slots_mut()[base];
+        self.profiled_native(fi, callee, |vm| vm.call_non_python(base, n, kwnames))
+    }
+
+    /// `call` (a call of `callee` from frame `fi` while a profile function
+    /// is set) between `c_call` and `c_return` or `c_exception` when the
+    /// callee is a builtin function: [`Vm::call_profiled`], and the
+    /// CALL_FUNCTION_EX of `f(*args, **kwargs)`.
+    pub(crate) fn profiled_native(
+        &mut self,
+        fi: usize,
+        callee: Value,
+        call: impl FnOnce(&mut Self) -> PyResult<Value>,
+    ) -> PyResult<Value> {
         if !Obj::from_value(callee).is_some_and(|o| o.kind() == K_BUILTIN) {
-            return self.call_non_python(base, n, kwnames);
+            return call(self);
         }
         let mark = self.push_root(callee);
         let r = self
             .profile_c(fi, EV_C_CALL, callee)
-            .and_then(|()| self.call_non_python(base, n, kwnames));
+            .and_then(|()| call(self));
         let r = match r {
             Ok(v) => {
                 self.push_root(v);

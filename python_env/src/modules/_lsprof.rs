@@ -102,28 +102,36 @@ fn clock_ns() -> i64 {
         .as_nanos() as i64
 }
 
-/// The current time in ticks (calls a Python timer if one is set).
-fn now(vm: &mut Vm, p: &Profiler) -> PyResult<i64> {
+/// The current time in ticks (calls a Python timer if one is set). A timer
+/// that raises or returns no number counts as 0, its error reported
+/// through `sys.unraisablehook` with the timer, as CPython's
+/// `CallExternalTimer` (the profiled program never sees it).
+fn now(vm: &mut Vm, p: &Profiler) -> i64 {
     let (timer, unit) = {
         let st = sync::lock(&p.st);
         (st.timer, st.timeunit)
     };
     if !timer.is_heap() {
-        return Ok(clock_ns());
+        return clock_ns();
     }
     let mark = vm.push_root(timer);
-    let r = vm.call(timer, &[], Value::EMPTY);
-    vm.pop_roots(mark);
-    let v = r?;
-    if unit > 0.0 {
-        if let Some(i) = v.as_int() {
-            return Ok(i);
+    let r = vm.call(timer, &[], Value::EMPTY).and_then(|v| {
+        if unit > 0.0 {
+            if let Some(i) = v.as_int() {
+                return Ok(i);
+            }
+            let f = crate::modules::math::float_arg(vm, v)?;
+            return Ok(f as i64);
         }
         let f = crate::modules::math::float_arg(vm, v)?;
-        return Ok(f as i64);
-    }
-    let f = crate::modules::math::float_arg(vm, v)?;
-    Ok((f * 1e9) as i64)
+        Ok((f * 1e9) as i64)
+    });
+    let t = r.unwrap_or_else(|e| {
+        crate::modules::sys::write_unraisable(vm, None, timer, e.0);
+        0
+    });
+    vm.pop_roots(mark);
+    t
 }
 
 impl State {
@@ -211,7 +219,7 @@ fn callback(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         _ => return Ok(Value::NONE),
     };
-    let t = now(vm, p)?;
+    let t = now(vm, p);
     let mut st = sync::lock(&p.st);
     if ev.starts_with("c_call") || &*ev == "call" {
         st.enter(key, t);
@@ -345,7 +353,7 @@ pub fn hook_owner(f: Value) -> Option<Value> {
 
 /// Closes the calls still in progress (CPython's `flush_unmatched`).
 fn flush(vm: &mut Vm, p: &Profiler) -> PyResult<()> {
-    let t = now(vm, p)?;
+    let t = now(vm, p);
     let mut st = sync::lock(&p.st);
     while !st.stack.is_empty() {
         st.leave(t);

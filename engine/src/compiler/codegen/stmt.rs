@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use ruff_python_ast::{self as ast, ExceptHandler, Expr, ExprContext, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::expr::binary_operator;
 use super::{Compiler, FBlock, FBlockKind, Label};
@@ -1185,6 +1185,9 @@ impl<'a> Compiler<'a> {
     fn decorators(&mut self, decs: &'a [ast::Decorator]) -> CResult<()> {
         for d in decs {
             self.expr(&d.expression)?;
+            // At the decorator's line, which a line event must not leave
+            // before the next decorator or the definition.
+            self.set_loc(d.expression.range());
             self.emit(Opcode::PushNull, 0);
         }
         Ok(())
@@ -1205,18 +1208,59 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// The range of a decorated definition from its keyword (`def`,
+    /// `async def`, `class`) on: CPython's location of the statement, which
+    /// creates the function or class and stores it. Ruff's range starts at
+    /// the first decorator; the keyword is found back from the name.
+    fn def_range(&self, range: TextRange, decs: &[ast::Decorator], name: TextRange) -> TextRange {
+        if decs.is_empty() {
+            return range;
+        }
+        let src = self.source.as_bytes();
+        // Back over blanks and line continuations.
+        let skip_blanks = |mut i: usize| loop {
+            while i > 0 && matches!(src[i - 1], b' ' | b'\t' | b'\x0c') {
+                i -= 1;
+            }
+            if i >= 2 && src[i - 1] == b'\n' && src[i - 2] == b'\\' {
+                i -= 2;
+            } else if i >= 3 && src[i - 1] == b'\n' && src[i - 2] == b'\r' && src[i - 3] == b'\\' {
+                i -= 3;
+            } else {
+                return i;
+            }
+        };
+        let mut i = skip_blanks(usize::from(name.start()));
+        let kw: &[u8] = if src[..i].ends_with(b"class") {
+            b"class"
+        } else if src[..i].ends_with(b"def") {
+            b"def"
+        } else {
+            return range;
+        };
+        i -= kw.len();
+        let j = skip_blanks(i);
+        if kw == b"def" && j < i && src[..j].ends_with(b"async") {
+            i = j - 5;
+        }
+        let start = TextSize::try_from(i).unwrap_or(range.start());
+        TextRange::new(start.max(range.start()), range.end())
+    }
+
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
         self.decorators(&f.decorator_list)?;
         let first_lineno = self.first_lineno(f.range, &f.decorator_list);
+        let at = self.def_range(f.range, &f.decorator_list, f.name.range);
         if let Some(tp) = f.type_params.as_deref() {
             self.generic_function(f, tp, first_lineno)?;
         } else {
             let flags = self.function_prelude(Some(&f.parameters), f.returns.as_deref(), true)?;
             let code = self.function_code(f, first_lineno)?;
-            self.set_loc(f.range);
+            self.set_loc(at);
             self.make_closure(code, flags)?;
         }
         self.apply_decorators(&f.decorator_list);
+        self.set_loc(at);
         self.name_op(f.name.as_str(), ExprContext::Store, f.name.range)
     }
 
@@ -1228,6 +1272,8 @@ impl<'a> Compiler<'a> {
             None => self.class_build(c, first_lineno, false)?,
         }
         self.apply_decorators(&c.decorator_list);
+        let at = self.def_range(c.range, &c.decorator_list, c.name.range);
+        self.set_loc(at);
         self.name_op(c.name.as_str(), ExprContext::Store, c.name.range)
     }
 
@@ -1306,19 +1352,20 @@ impl<'a> Compiler<'a> {
         }
         let code = self.exit_unit()?;
         // Build the class.
-        self.set_loc(c.range);
+        let at = self.def_range(c.range, &c.decorator_list, c.name.range);
+        self.set_loc(at);
         self.emit(Opcode::LoadBuildClass, 0);
         self.emit(Opcode::PushNull, 0);
         self.make_closure(code, 0)?;
         self.load_const(Constant::str(c.name.as_str()));
         let extra = generic.then_some(".generic_base");
         match &c.arguments {
-            Some(args) => self.call_helper_extra(2, args.as_ref(), c.range, extra)?,
+            Some(args) => self.call_helper_extra(2, args.as_ref(), at, extra)?,
             None => {
                 if let Some(x) = extra {
-                    self.name_op(x, ExprContext::Load, c.range)?;
+                    self.name_op(x, ExprContext::Load, at)?;
                 }
-                self.set_loc(c.range);
+                self.set_loc(at);
                 self.emit(Opcode::Call, 2 + u32::from(generic));
             }
         }
