@@ -6,7 +6,7 @@
 //! operators' precedence needs them, and f-strings rebuilt from their parts.
 
 use ruff_python_ast::{
-    self as ast, BoolOp, CmpOp, ConversionFlag, Expr, InterpolatedStringElement, Operator, UnaryOp,
+    self as ast, BoolOp, ConversionFlag, Expr, InterpolatedStringElement, Operator, UnaryOp,
 };
 
 use super::fold::FoldCtx;
@@ -54,6 +54,13 @@ impl Unparser<'_> {
         self.out.extend(s.chars().map(u32::from));
     }
 
+    /// An operator between single spaces.
+    fn spaced(&mut self, op: &str) {
+        self.s(" ");
+        self.s(op);
+        self.s(" ");
+    }
+
     fn s_if(&mut self, cond: bool, s: &str) {
         if cond {
             self.s(s);
@@ -79,11 +86,11 @@ impl Unparser<'_> {
                 self.s_if(level > pr, ")");
             }
             Expr::BinOp(b) => {
-                let (op, pr) = binop(b.op);
+                let pr = binop_precedence(b.op);
                 let rassoc = u8::from(b.op == Operator::Pow);
                 self.s_if(level > pr, "(");
                 self.expr(&b.left, pr + rassoc);
-                self.s(op);
+                self.spaced(b.op.as_str());
                 self.expr(&b.right, pr + 1 - rassoc);
                 self.s_if(level > pr, ")");
             }
@@ -164,7 +171,7 @@ impl Unparser<'_> {
                 self.s_if(level > PR_CMP, "(");
                 self.expr(&c.left, PR_CMP + 1);
                 for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
-                    self.s(cmpop(*op));
+                    self.spaced(op.as_str());
                     self.expr(right, PR_CMP + 1);
                 }
                 self.s_if(level > PR_CMP, ")");
@@ -486,35 +493,17 @@ impl Unparser<'_> {
     }
 }
 
-fn binop(op: Operator) -> (&'static str, u8) {
+/// A binary operator's precedence level.
+fn binop_precedence(op: Operator) -> u8 {
     match op {
-        Operator::Add => (" + ", PR_ARITH),
-        Operator::Sub => (" - ", PR_ARITH),
-        Operator::Mult => (" * ", PR_TERM),
-        Operator::MatMult => (" @ ", PR_TERM),
-        Operator::Div => (" / ", PR_TERM),
-        Operator::Mod => (" % ", PR_TERM),
-        Operator::LShift => (" << ", PR_SHIFT),
-        Operator::RShift => (" >> ", PR_SHIFT),
-        Operator::BitOr => (" | ", PR_BOR),
-        Operator::BitXor => (" ^ ", PR_BXOR),
-        Operator::BitAnd => (" & ", PR_BAND),
-        Operator::FloorDiv => (" // ", PR_TERM),
-        Operator::Pow => (" ** ", PR_POWER),
-    }
-}
-
-fn cmpop(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Eq => " == ",
-        CmpOp::NotEq => " != ",
-        CmpOp::Lt => " < ",
-        CmpOp::LtE => " <= ",
-        CmpOp::Gt => " > ",
-        CmpOp::GtE => " >= ",
-        CmpOp::Is => " is ",
-        CmpOp::IsNot => " is not ",
-        CmpOp::In => " in ",
-        CmpOp::NotIn => " not in ",
+        Operator::Add | Operator::Sub => PR_ARITH,
+        Operator::Mult | Operator::MatMult | Operator::Div | Operator::Mod | Operator::FloorDiv => {
+            PR_TERM
+        }
+        Operator::LShift | Operator::RShift => PR_SHIFT,
+        Operator::BitOr => PR_BOR,
+        Operator::BitXor => PR_BXOR,
+        Operator::BitAnd => PR_BAND,
+        Operator::Pow => PR_POWER,
     }
 }

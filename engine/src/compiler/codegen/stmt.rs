@@ -1212,7 +1212,12 @@ impl<'a> Compiler<'a> {
     /// `async def`, `class`) on: CPython's location of the statement, which
     /// creates the function or class and stores it. Ruff's range starts at
     /// the first decorator; the keyword is found back from the name.
-    fn def_range(&self, range: TextRange, decs: &[ast::Decorator], name: TextRange) -> TextRange {
+    pub(super) fn def_range(
+        &self,
+        range: TextRange,
+        decs: &[ast::Decorator],
+        name: TextRange,
+    ) -> TextRange {
         if decs.is_empty() {
             return range;
         }
@@ -1267,22 +1272,25 @@ impl<'a> Compiler<'a> {
     fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult<()> {
         self.decorators(&c.decorator_list)?;
         let first_lineno = self.first_lineno(c.range, &c.decorator_list);
+        let at = self.def_range(c.range, &c.decorator_list, c.name.range);
         match c.type_params.as_deref() {
-            Some(tp) => self.generic_class(c, tp, first_lineno)?,
-            None => self.class_build(c, first_lineno, false)?,
+            Some(tp) => self.generic_class(c, tp, first_lineno, at)?,
+            None => self.class_build(c, first_lineno, at, false)?,
         }
         self.apply_decorators(&c.decorator_list);
-        let at = self.def_range(c.range, &c.decorator_list, c.name.range);
         self.set_loc(at);
         self.name_op(c.name.as_str(), ExprContext::Store, c.name.range)
     }
 
-    /// Compiles the class body and pushes the built class; a generic class
-    /// (PEP 695) also stores `__type_params__` and passes `.generic_base`.
+    /// Compiles the class body and pushes the built class, built at `at`
+    /// (the statement from its keyword: [`Compiler::def_range`]); a generic
+    /// class (PEP 695) also stores `__type_params__` and passes
+    /// `.generic_base`.
     pub(super) fn class_build(
         &mut self,
         c: &'a ast::StmtClassDef,
         first_lineno: u32,
+        at: TextRange,
         generic: bool,
     ) -> CResult<()> {
         let scope = self
@@ -1352,7 +1360,6 @@ impl<'a> Compiler<'a> {
         }
         let code = self.exit_unit()?;
         // Build the class.
-        let at = self.def_range(c.range, &c.decorator_list, c.name.range);
         self.set_loc(at);
         self.emit(Opcode::LoadBuildClass, 0);
         self.emit(Opcode::PushNull, 0);

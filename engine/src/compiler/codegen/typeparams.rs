@@ -154,6 +154,7 @@ impl<'a> Compiler<'a> {
         c: &'a ast::StmtClassDef,
         tp: &'a ast::TypeParams,
         first_lineno: u32,
+        at: TextRange,
     ) -> CResult<()> {
         let name = format!("<generic parameters of {}>", c.name);
         self.enter_annotation_unit(self.symtable.scope_for(tp), &name, c.range)?;
@@ -164,7 +165,7 @@ impl<'a> Compiler<'a> {
         self.name_op(".type_params", ExprContext::Load, c.range)?;
         self.emit(Opcode::CallIntrinsic1, Intrinsic1::SubscriptGeneric as u32);
         self.name_op(".generic_base", ExprContext::Store, c.range)?;
-        self.class_build(c, first_lineno, true)?;
+        self.class_build(c, first_lineno, at, true)?;
         self.emit(Opcode::ReturnValue, 0);
         let ann = self.exit_unit()?;
         self.set_loc(c.range);
