@@ -1900,6 +1900,10 @@ impl Vm {
                 f.lasti = lasti;
                 return;
             }
+            // Its values are those `gen_load_frame` copied in, with the
+            // sent value gone down, at the `pc` it was saved at.
+            let n = self.frames.len();
+            self.frames[n - 2].unchanged = true;
         }
     }
 

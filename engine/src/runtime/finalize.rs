@@ -96,93 +96,69 @@ fn unreached_first(found: &[Value], live: &dyn Fn(Value) -> bool) -> Vec<Value> 
     if found.len() < 2 {
         return found.to_vec();
     }
-    let made: HashMap<u64, usize> = found
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (v.bits(), i))
-        .collect();
-    struct Seen {
-        index: usize,
-        low: usize,
-        /// Its component, once that is complete.
-        comp: Option<usize>,
+    let mut w = Walk {
+        nodes: Vec::with_capacity(found.len() * 4),
+        ids: HashMap::with_capacity_and_hasher(found.len() * 4, Default::default()),
+        entered: 0,
+        comp_stack: Vec::new(),
+        kids: Vec::new(),
+    };
+    for (i, &v) in found.iter().enumerate() {
+        w.ids.insert(v.bits(), i as u32);
+        w.nodes.push(Node::new(v, i as u32));
     }
     struct Component {
         /// Its instances, as indices in `found`.
-        members: Vec<usize>,
+        members: Vec<u32>,
         /// Whether another component has an edge into it.
         reached: bool,
     }
-    let mut seen: HashMap<u64, Seen> = HashMap::default();
-    let mut comp_stack: Vec<Value> = Vec::new();
-    // Walk frames: an object, its unreachable referents, the next to try.
-    let mut walk: Vec<(Value, Vec<Value>, usize)> = Vec::new();
     let mut components: Vec<Component> = Vec::new();
-    let enter = |v: Value, seen: &mut HashMap<u64, Seen>, comp_stack: &mut Vec<Value>| {
-        let index = seen.len();
-        seen.insert(
-            v.bits(),
-            Seen {
-                index,
-                low: index,
-                comp: None,
-            },
-        );
-        comp_stack.push(v);
-        let mut kids = Vec::new();
-        if let Some(o) = Obj::from_value(v) {
-            o.for_each_ref(|c| {
-                if c.is_heap() && !live(c) {
-                    kids.push(c);
-                }
-            });
-        }
-        (v, kids, 0)
-    };
-    for &start in found.iter().rev() {
-        if seen.contains_key(&start.bits()) {
+    // Walk frames: a node, where its referents start in `w.kids` (they end
+    // where the next frame's start, or at the end for the top frame), and
+    // the next of them to try.
+    let mut walk: Vec<(u32, usize, usize)> = Vec::new();
+    for start in (0..found.len() as u32).rev() {
+        if w.nodes[start as usize].index != NEW {
             continue;
         }
-        let f = enter(start, &mut seen, &mut comp_stack);
-        walk.push(f);
+        walk.push(w.enter(start, live));
         while let Some(top) = walk.last_mut() {
-            let v = top.0;
-            if let Some(&c) = top.1.get(top.2) {
+            let v = top.0 as usize;
+            if let Some(&c) = w.kids.get(top.2) {
                 top.2 += 1;
-                match seen.get(&c.bits()) {
-                    None => {
-                        let f = enter(c, &mut seen, &mut comp_stack);
-                        walk.push(f);
-                    }
+                let cn = &w.nodes[c as usize];
+                if cn.index == NEW {
+                    let f = w.enter(c, live);
+                    walk.push(f);
+                } else if cn.comp != NEW {
                     // A completed component: an edge into it from another.
-                    Some(Seen { comp: Some(k), .. }) => components[*k].reached = true,
+                    components[cn.comp as usize].reached = true;
+                } else {
                     // Still on the component stack: the same component.
-                    Some(&Seen { index, .. }) => {
-                        let e = seen.get_mut(&v.bits()).expect("walked");
-                        e.low = e.low.min(index);
-                    }
+                    let index = cn.index;
+                    let n = &mut w.nodes[v];
+                    n.low = n.low.min(index);
                 }
                 continue;
             }
-            walk.pop();
-            let (index, low) = {
-                let e = &seen[&v.bits()];
-                (e.index, e.low)
-            };
-            if let Some(parent) = walk.last() {
-                let e = seen.get_mut(&parent.0.bits()).expect("walked");
-                e.low = e.low.min(low);
+            let (_, kids_start, _) = walk.pop().expect("frame");
+            w.kids.truncate(kids_start);
+            let (index, low) = (w.nodes[v].index, w.nodes[v].low);
+            if let Some(&(parent, ..)) = walk.last() {
+                let p = &mut w.nodes[parent as usize];
+                p.low = p.low.min(low);
             }
             if low == index {
-                let k = components.len();
+                let k = components.len() as u32;
                 let mut members = Vec::new();
                 loop {
-                    let w = comp_stack.pop().expect("component");
-                    seen.get_mut(&w.bits()).expect("walked").comp = Some(k);
-                    if let Some(&i) = made.get(&w.bits()) {
-                        members.push(i);
+                    let m = w.comp_stack.pop().expect("component") as usize;
+                    w.nodes[m].comp = k;
+                    if w.nodes[m].made != NEW {
+                        members.push(w.nodes[m].made);
                     }
-                    if w == v {
+                    if m == v {
                         break;
                     }
                 }
@@ -197,8 +173,75 @@ fn unreached_first(found: &[Value], live: &dyn Fn(Value) -> bool) -> Vec<Value> 
         .iter()
         .rev()
         .filter(|c| !c.reached)
-        .flat_map(|c| c.members.iter().map(|&i| found[i]))
+        .flat_map(|c| c.members.iter().map(|&i| found[i as usize]))
         .collect()
+}
+
+/// Not yet: a node not entered by the walk, not in `found`, in no
+/// component.
+const NEW: u32 = u32::MAX;
+
+/// An unreachable object met by [`unreached_first`]'s walk.
+struct Node {
+    v: Value,
+    /// Its index in `found`, or NEW.
+    made: u32,
+    /// Tarjan's numbers: the order it was entered in, and the lowest
+    /// index on the component stack it reaches.
+    index: u32,
+    low: u32,
+    /// Its component, once that is complete.
+    comp: u32,
+}
+
+impl Node {
+    fn new(v: Value, made: u32) -> Node {
+        Node {
+            v,
+            made,
+            index: NEW,
+            low: NEW,
+            comp: NEW,
+        }
+    }
+}
+
+/// The state of [`unreached_first`]'s walk: each unreachable object met
+/// is numbered once (one hash probe per edge), and the referents of the
+/// nodes being walked share one stack instead of a list each.
+struct Walk {
+    nodes: Vec<Node>,
+    ids: HashMap<u64, u32>,
+    entered: u32,
+    comp_stack: Vec<u32>,
+    kids: Vec<u32>,
+}
+
+impl Walk {
+    /// Enters node `id`: numbered, on the component stack, its unreachable
+    /// referents pushed. Returns its walk frame.
+    fn enter(&mut self, id: u32, live: &dyn Fn(Value) -> bool) -> (u32, usize, usize) {
+        let n = &mut self.nodes[id as usize];
+        n.index = self.entered;
+        n.low = self.entered;
+        self.entered += 1;
+        self.comp_stack.push(id);
+        let start = self.kids.len();
+        if let Some(o) = Obj::from_value(n.v) {
+            let (nodes, ids, kids) = (&mut self.nodes, &mut self.ids, &mut self.kids);
+            o.for_each_ref(|c| {
+                if c.is_heap() && !live(c) {
+                    let next = nodes.len() as u32;
+                    let k = *ids.entry(c.bits()).or_insert(next);
+                    if k == next {
+                        nodes.push(Node::new(c, NEW));
+                    }
+                    kids.push(k);
+                }
+            });
+        }
+        (id, start, start)
+    }
 }
 
 /// How many unreachable instances the last global collection left for a

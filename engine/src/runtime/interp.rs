@@ -179,8 +179,15 @@ impl Vm {
                 self.trace_return(cfi, y)?;
                 y = self.ctx.stack().slots_mut()[csp];
             }
-            let cext = self.frames[cfi].code.extent;
-            self.gen_save(cgen, cbase, csp, clasti, cext);
+            let cf = &self.frames[cfi];
+            if !TRACE && cf.unchanged {
+                // Saved already (see `Frame::unchanged`).
+                let cg = Obj::from_value(cgen).expect("gen");
+                set_raw(cg, call::GEN_RAW_STATE, call::GEN_SUSPENDED);
+            } else {
+                let cext = cf.code.extent;
+                self.gen_save(cgen, cbase, csp, clasti, cext);
+            }
         }
     }
 
@@ -839,6 +846,8 @@ impl Vm {
                 return Ok(None);
             }
             let cd: &'static CodeData = self.frames[fi].code;
+            // It runs: its values may change (see `Frame::unchanged`).
+            self.frames[fi].unchanged = false;
             let code = Ops::new(&cd.code.code);
             // Instruction fetches: `$pc` is always the offset of a jump or handler
             // target, a saved resume offset, or the offset following an

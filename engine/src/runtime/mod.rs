@@ -886,6 +886,12 @@ pub struct Frame {
     /// cost about 1% more instructions in call-heavy code (fib), where the
     /// loop indexes `frames` often.
     pub native_top: u32,
+    /// The frame's values, `pc` and `sp` are what its generator saved
+    /// last: [`Vm::gen_descend`] resumed it at its YIELD_FROM and passed
+    /// the sent value down, and the loop has not run it since (its head
+    /// clears the flag). A value yielded up through it leaves it as it
+    /// was, so `yield_out` marks it suspended without saving it again.
+    pub unchanged: bool,
 }
 
 impl Frame {
@@ -912,6 +918,7 @@ impl Frame {
             call_pending: true,
             fobj: Value::EMPTY,
             native_top: 0,
+            unchanged: false,
         }
     }
 
@@ -945,6 +952,7 @@ impl Frame {
             call_pending: true,
             fobj: Value::EMPTY,
             native_top: 0,
+            unchanged: false,
         }
     }
 }

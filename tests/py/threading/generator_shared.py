@@ -47,3 +47,34 @@ ts = [threading.Thread(target=drain) for _ in range(4)]
 for t in ts: t.start()
 for t in ts: t.join()
 print("items:", len(taken), sorted(taken) == list(range(10000)))
+
+# a yield-from chain pulled by several threads under a lock: every frame of
+# the chain moves between threads, its locals intact
+def level(n, lo, hi):
+    span = (lo, hi)
+    if n == 0:
+        for i in range(lo, hi):
+            yield i
+        return span
+    mid = (lo + hi) // 2
+    a = yield from level(n - 1, lo, mid)
+    b = yield from level(n - 1, mid, hi)
+    assert span == (a[0], b[1]), (span, a, b)
+    return span
+
+chain = level(6, 0, 6400)
+got2 = []
+def pull():
+    mine = []
+    while True:
+        with lock:
+            x = next(chain, None)
+        if x is None:
+            break
+        mine.append(x)
+    with lock:
+        got2.extend(mine)
+ts = [threading.Thread(target=pull) for _ in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print("chain items:", len(got2), sorted(got2) == list(range(6400)))
