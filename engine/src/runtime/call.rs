@@ -1903,7 +1903,7 @@ impl Vm {
             // Its values are those `gen_load_frame` copied in, with the
             // sent value gone down, at the `pc` it was saved at.
             let n = self.frames.len();
-            self.frames[n - 2].unchanged = true;
+            self.frames[n - 2].native_top = Frame::UNCHANGED;
         }
     }
 

@@ -53,10 +53,14 @@ impl Vm {
     /// local deleted since would stay alive in it), so it is emptied.
     pub fn clear_dead_frame_slots(&mut self) {
         let n = self.frames.len();
-        for f in &self.frames {
+        for f in &mut self.frames {
             let Some(g) = Obj::from_value(f.gen) else {
                 continue;
             };
+            // The next suspension saves it again.
+            if f.native_top == Frame::UNCHANGED {
+                f.native_top = 0;
+            }
             if let Some(storage) = Obj::from_value(g.get(call::GEN_FRAME)) {
                 let saved = (proto_core::layouts::get_raw(g, call::GEN_RAW_SP) as usize)
                     .min(storage.n_values());
@@ -180,8 +184,8 @@ impl Vm {
                 y = self.ctx.stack().slots_mut()[csp];
             }
             let cf = &self.frames[cfi];
-            if !TRACE && cf.unchanged {
-                // Saved already (see `Frame::unchanged`).
+            if !TRACE && cf.native_top == Frame::UNCHANGED {
+                // Saved already (see `Frame::UNCHANGED`).
                 let cg = Obj::from_value(cgen).expect("gen");
                 set_raw(cg, call::GEN_RAW_STATE, call::GEN_SUSPENDED);
             } else {
@@ -200,6 +204,7 @@ impl Vm {
     #[inline(never)]
     fn gen_frame_returned(&mut self, g: Obj, extent: usize, v: Value) -> Option<PyException> {
         self.gen_frame_ended(g, extent);
+        self.caller_runs_on();
         if let Some(aw) = self.asend_of_caller(g) {
             self.asend_finish(aw, g);
             let args = self.new_tuple(&[]);
@@ -227,10 +232,21 @@ impl Vm {
     fn gen_frame_raised(&mut self, gen: Value, extent: usize, exc: PyException) -> PyException {
         let go = Obj::from_value(gen).expect("gen");
         self.gen_frame_ended(go, extent);
+        self.caller_runs_on();
         if let Some(aw) = self.asend_of_caller(go) {
             self.asend_finish(aw, go);
         }
         self.pep479(go, exc)
+    }
+
+    /// The top frame, at the FOR_ITER or YIELD_FROM that resumed the
+    /// generator frame which has just ended, runs on: no longer
+    /// [`Frame::UNCHANGED`] (no native call is in progress there).
+    #[inline(always)]
+    fn caller_runs_on(&mut self) {
+        if let Some(cf) = self.frames.last_mut() {
+            cf.native_top = 0;
+        }
     }
 
     /// Runs the top frame (an entry frame) to completion.
@@ -846,8 +862,6 @@ impl Vm {
                 return Ok(None);
             }
             let cd: &'static CodeData = self.frames[fi].code;
-            // It runs: its values may change (see `Frame::unchanged`).
-            self.frames[fi].unchanged = false;
             let code = Ops::new(&cd.code.code);
             // Instruction fetches: `$pc` is always the offset of a jump or handler
             // target, a saved resume offset, or the offset following an

@@ -885,16 +885,23 @@ pub struct Frame {
     /// holds far fewer values) keeps `Frame` at 80 bytes: a bigger frame
     /// cost about 1% more instructions in call-heavy code (fib), where the
     /// loop indexes `frames` often.
+    ///
+    /// Or [`Frame::UNCHANGED`] on a generator frame at its YIELD_FROM.
     pub native_top: u32,
-    /// The frame's values, `pc` and `sp` are what its generator saved
-    /// last: [`Vm::gen_descend`] resumed it at its YIELD_FROM and passed
-    /// the sent value down, and the loop has not run it since (its head
-    /// clears the flag). A value yielded up through it leaves it as it
-    /// was, so `yield_out` marks it suspended without saving it again.
-    pub unchanged: bool,
 }
 
 impl Frame {
+    /// `native_top` of a generator frame whose values, `pc` and `sp` are
+    /// what its generator saved last: [`Vm::gen_descend`] resumed it at its
+    /// YIELD_FROM and passed the sent value down, and it has not run since.
+    /// A value yielded up through it leaves it as it was, so `yield_out`
+    /// marks it suspended without saving it again. Cleared where the frame
+    /// runs on (its sub-generator returned or raised) and where
+    /// [`Vm::clear_dead_frame_slots`] empties the saved copy. (Not a field
+    /// of its own: a ninth field made the loop's frame pushes and pops
+    /// dearer, 80 instructions per Python method call.)
+    pub const UNCHANGED: u32 = u32::MAX;
+
     /// A frame about to run `code` from its first instruction.
     pub fn fresh(
         code: &'static CodeData,
@@ -918,7 +925,6 @@ impl Frame {
             call_pending: true,
             fobj: Value::EMPTY,
             native_top: 0,
-            unchanged: false,
         }
     }
 
@@ -952,7 +958,6 @@ impl Frame {
             call_pending: true,
             fobj: Value::EMPTY,
             native_top: 0,
-            unchanged: false,
         }
     }
 }

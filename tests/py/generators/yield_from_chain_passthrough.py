@@ -129,3 +129,30 @@ def chain_b(x):
 
 g1, g2 = chain_a(), chain_a()
 print([next(g1), next(g2), next(g1), next(g2), next(g1), next(g2)])
+
+
+# A collection while the chain runs (the leaf calls gc.collect(), which
+# empties the running generators' saved copies): the delegating frames
+# still resume with their own values.
+import gc
+
+
+def collecting_leaf(n):
+    for i in range(n):
+        if i == 1:
+            gc.collect()
+        yield i
+
+
+def keeper(depth):
+    label = ["level", depth, object.__name__]
+    if depth:
+        total = yield from keeper(depth - 1)
+    else:
+        total = yield from collecting_leaf(3)
+    yield (label, total)
+    return depth
+
+
+g = keeper(4)
+print(list(g))
