@@ -1738,6 +1738,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             vm.g.builtin_isinstance
                 .store(v.bits(), proto_core::sync::Ordering::Release);
         }
+        if name == "next" {
+            vm.g.builtin_next
+                .store(v.bits(), proto_core::sync::Ordering::Release);
+        }
     }
     let t = &vm.g.types;
     let types: Vec<(&str, Value)> = vec![

@@ -26,6 +26,18 @@ struct LoopState {
     init_failed: Option<String>,
 }
 
+/// The instruction of a frame that resumed a generator frame the loop
+/// ran above it ([`Vm::gen_push_frame`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Resumer {
+    /// A FOR_ITER, with its loop's exit target.
+    ForIter(usize),
+    /// The CALL of `next(g)`.
+    Next,
+    /// A YIELD_FROM (`yield from`, `await`).
+    YieldFrom,
+}
+
 /// How a run of the loop ended.
 pub enum Exit {
     /// The entry frame returned.
@@ -110,21 +122,25 @@ impl Vm {
         self.frames.pop();
     }
 
-    /// The exit target of the FOR_ITER the top frame is at, or None when
-    /// it is at a YIELD_FROM: the instruction that resumed the generator
+    /// The instruction the top frame is at, which resumed the generator
     /// frame the loop ran above it (`gen_push_frame`), which has just left.
-    fn for_iter_exit(&self) -> Option<usize> {
+    fn resumer(&self) -> Resumer {
         let f = self.frames.last().expect("caller");
         let code = &f.code.code.code;
         let (mut i, mut arg) = (f.lasti, 0usize);
         loop {
-            let op = *code.get(i * 2)?;
-            arg = (arg << 8) | *code.get(i * 2 + 1)? as usize;
+            let (Some(&op), Some(&a)) = (code.get(i * 2), code.get(i * 2 + 1)) else {
+                return Resumer::YieldFrom;
+            };
+            arg = (arg << 8) | a as usize;
             if op == Opcode::ForIter as u8 {
-                return Some(arg);
+                return Resumer::ForIter(arg);
+            }
+            if op == Opcode::Call as u8 {
+                return Resumer::Next;
             }
             if op != Opcode::ExtendedArg as u8 {
-                return None;
+                return Resumer::YieldFrom;
             }
             i += 1;
         }
@@ -163,9 +179,17 @@ impl Vm {
                     return Ok(None);
                 }
             }
-            let for_iter = self.for_iter_exit().is_some();
+            let resumer = self.resumer();
             let cfi = self.frames.len() - 1;
             let cf = &mut self.frames[cfi];
+            if resumer == Resumer::Next {
+                // `next(g)`: the value replaces the generator in the
+                // call's result slot.
+                let at = cf.sp - 1;
+                self.ctx.stack().slots_mut()[at] = y;
+                return Ok(None);
+            }
+            let for_iter = matches!(resumer, Resumer::ForIter(_));
             // The value waits in the caller's slot above its iterator
             // (rooted) while it is handed on.
             let (csp, cgen, cbase, clasti) = (cf.sp, cf.gen, cf.base, cf.lasti);
@@ -210,14 +234,20 @@ impl Vm {
             let args = self.new_tuple(&[]);
             return Some(self.new_exc_args(self.g.e.StopAsyncIteration, args));
         }
-        let exit = self.for_iter_exit();
+        let resumer = self.resumer();
         let cf = self.frames.last_mut().expect("caller");
-        if let Some(target) = exit {
-            cf.pc = target;
-            cf.sp -= 1;
-        } else {
-            let at = cf.sp - 1;
-            self.ctx.stack().slots_mut()[at] = v;
+        match resumer {
+            Resumer::ForIter(target) => {
+                cf.pc = target;
+                cf.sp -= 1;
+            }
+            // `next(g)` raises StopIteration(v) at its CALL, the generator
+            // still in the result slot.
+            Resumer::Next => return Some(self.stop_iteration(v)),
+            Resumer::YieldFrom => {
+                let at = cf.sp - 1;
+                self.ctx.stack().slots_mut()[at] = v;
+            }
         }
         self.ctx.safepoint();
         None
@@ -1310,6 +1340,34 @@ impl Vm {
                                 st!()[fpos] = Value::int(n as i64);
                                 sp = fpos + 1;
                                 continue;
+                            }
+                        }
+                        // `next(g)` of a generator: its frame runs in this
+                        // loop, as FOR_ITER resumes one. The generator
+                        // waits in the call's result slot (rooted), which
+                        // what it yields replaces; its return raises
+                        // StopIteration at this CALL (`yield_out`,
+                        // `gen_frame_returned`). Any other case, and a
+                        // generator that cannot be entered here, takes the
+                        // call.
+                        if !TRACE
+                            && count == 1
+                            && !kwnames.is_heap()
+                            && callee.bits() == self.g.builtin_next.load(Ordering::Relaxed)
+                        {
+                            let it = st!()[cbase + 1];
+                            if let Some(go) = Obj::from_value(it).filter(|o| {
+                                o.kind() == K_GEN && o.class() == self.g.types.generator
+                            }) {
+                                let f = &mut self.frames[fi];
+                                f.pc = pc;
+                                f.sp = fpos + 1;
+                                f.lasti = lasti;
+                                if self.gen_push_frame(go, Value::NONE) {
+                                    st!()[fpos] = it;
+                                    self.ctx.safepoint();
+                                    continue 'frame;
+                                }
                             }
                         }
                         // `isinstance(x, T)` answered by `T`'s MRO walk alone.

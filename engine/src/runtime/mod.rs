@@ -433,6 +433,9 @@ pub struct Interpreter {
     /// The builtin `isinstance` (Value bits; EMPTY until registered): CALL
     /// answers `isinstance(x, T)` for a class `T` of metaclass `type` inline.
     pub builtin_isinstance: AtomicU64,
+    /// The builtin `next` (Value bits; EMPTY until registered): CALL runs
+    /// `next(g)` of a generator in its own loop, as FOR_ITER resumes one.
+    pub builtin_next: AtomicU64,
     /// The method descriptor `list.append` (Value bits; EMPTY until
     /// registered): CALL appends to an exact thread-local list inline, as
     /// CPython's `CALL_NO_KW_LIST_APPEND`.
