@@ -78,3 +78,23 @@ ts = [threading.Thread(target=pull) for _ in range(4)]
 for t in ts: t.start()
 for t in ts: t.join()
 print("chain items:", len(got2), sorted(got2) == list(range(6400)))
+
+# the same chain pulled with one-argument next() (the generator's frame runs
+# in the puller's loop) and StopIteration as the end
+chain = level(5, 0, 3200)
+got3 = []
+def pull_next():
+    mine = []
+    while True:
+        with lock:
+            try:
+                x = next(chain)
+            except StopIteration:
+                break
+        mine.append(x)
+    with lock:
+        got3.extend(mine)
+ts = [threading.Thread(target=pull_next) for _ in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print("next items:", len(got3), sorted(got3) == list(range(3200)))
