@@ -901,8 +901,8 @@ impl Frame {
     /// marks it suspended without saving it again. Cleared where the frame
     /// runs on (its sub-generator returned or raised) and where
     /// [`Vm::clear_dead_frame_slots`] empties the saved copy. (Not a field
-    /// of its own: a ninth field made the loop's frame pushes and pops
-    /// dearer, 80 instructions per Python method call.)
+    /// of its own: one more bool field made the loop's frame pushes and
+    /// pops dearer, 80 instructions per Python method call.)
     pub const UNCHANGED: u32 = u32::MAX;
 
     /// A frame about to run `code` from its first instruction.
