@@ -17,6 +17,7 @@ pub mod _contextvars;
 pub mod _csv;
 pub mod _datetime;
 pub mod _decimal;
+pub mod _elementtree;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
@@ -106,6 +107,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_csv", _csv::create);
     vm.register_module("_sqlite3", _sqlite3::create);
     vm.register_module("pyexpat", pyexpat::create);
+    vm.register_module("_elementtree", _elementtree::create);
     vm.register_module("_random", _random::create);
     vm.register_module("_sha512", _sha512::create);
     vm.register_module("_md5", _md5::create);

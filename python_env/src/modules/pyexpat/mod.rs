@@ -12,7 +12,7 @@
 //! `expat_CAPI` (a capsule for C extensions) is not provided: ProtoPy loads
 //! no C extensions.
 
-mod ffi;
+pub(crate) mod ffi;
 mod parser;
 
 use engine::compiler::Mode;

@@ -1,0 +1,120 @@
+//! `_elementtree`: CPython 3.11's C accelerator of `xml.etree.ElementTree`,
+//! in Rust. `ElementTree.py` ends with `from _elementtree import *`, which
+//! replaces its pure-Python `Element`, `SubElement`, `TreeBuilder`,
+//! `XMLParser` and `ParseError` with these, then calls `_set_factories`.
+//!
+//! Files: `element.rs` (the `Element` type, `SubElement`, its iterators),
+//! `treebuilder.rs` (`TreeBuilder`), `parser.rs` (`XMLParser` over the
+//! expat binding of `pyexpat`). This file makes the module and keeps its
+//! state: the three types, `ParseError` and the comment and processing
+//! instruction factories that `_set_factories` installs.
+//!
+//! One module object per process, as CPython 3.11's single-phase module is:
+//! importing it again (after `del sys.modules['_elementtree']`, as
+//! `test.support.import_fresh_module` does) returns the same object, so its
+//! types, `ParseError` and factories are the same for every importer, and
+//! the native code reads its state from that object without a lookup in
+//! `sys.modules`.
+
+mod element;
+mod parser;
+mod treebuilder;
+
+use crate::modules::_struct::{new_module_with_state, set_module_state};
+use engine::runtime::*;
+use proto_core::{Obj, Value};
+use std::sync::OnceLock;
+
+/// Module state slots.
+pub(super) const ST_ELEMENT: usize = 0;
+pub(super) const ST_TREEBUILDER: usize = 1;
+pub(super) const ST_XMLPARSER: usize = 2;
+pub(super) const ST_PARSEERROR: usize = 3;
+/// `ElementTree.Comment` once `_set_factories` ran, else None.
+pub(super) const ST_COMMENT_FACTORY: usize = 4;
+/// `ElementTree.ProcessingInstruction` once `_set_factories` ran, else None.
+pub(super) const ST_PI_FACTORY: usize = 5;
+/// Free for `element.rs` (for example `xml.etree.ElementPath`).
+pub(super) const ST_ELEMENT_EXTRA: usize = 6;
+const N_STATE: usize = 7;
+
+/// The module, once made (a global root).
+static MODULE: OnceLock<Value> = OnceLock::new();
+
+/// State slot `i` of the module (its slots follow the dict and the name).
+pub(super) fn state(vm: &mut Vm, i: usize) -> PyResult<Value> {
+    match MODULE.get().and_then(|&m| Obj::from_value(m)) {
+        Some(o) if o.n_values() > 2 + i => Ok(o.get(2 + i)),
+        _ => Err(vm.new_exc(vm.g.e.SystemError, "_elementtree module state is missing")),
+    }
+}
+
+/// The module object (made by [`create`] before any of its objects exist).
+fn module(vm: &mut Vm) -> PyResult<Value> {
+    match MODULE.get() {
+        Some(&m) => Ok(m),
+        None => Err(vm.new_exc(vm.g.e.SystemError, "_elementtree is not initialized")),
+    }
+}
+
+/// `xml.etree.ElementTree.ParseError` (a SyntaxError subclass made here).
+pub(super) fn parse_error_class(vm: &mut Vm) -> PyResult<Value> {
+    state(vm, ST_PARSEERROR)
+}
+
+/// `_set_factories(comment_factory, pi_factory)`: installs the factories
+/// TreeBuilder uses by default; returns the previous pair.
+fn set_factories(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::types::clinic::positional(vm, "_set_factories", "_set_factories", a, k, 2, 2)?;
+    for (v, what) in [(a[0], "Comment"), (a[1], "PI")] {
+        if !v.is_none() && !vm.is_callable(v) {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("{what} factory must be callable, not {tn}")));
+        }
+    }
+    let old_c = state(vm, ST_COMMENT_FACTORY)?;
+    let old_p = state(vm, ST_PI_FACTORY)?;
+    let old = vm.new_tuple(&[old_c, old_p]);
+    let m = module(vm)?;
+    set_module_state(vm, m, ST_COMMENT_FACTORY, a[0]);
+    set_module_state(vm, m, ST_PI_FACTORY, a[1]);
+    Ok(old)
+}
+
+/// Creates the `_elementtree` module, or returns the one made before.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    if let Some(&m) = MODULE.get() {
+        return Ok(m);
+    }
+    let m = new_module_with_state(vm, "_elementtree", N_STATE);
+    let mark = vm.push_root(m);
+    let r = (|| {
+        let modname = vm.new_str("xml.etree.ElementTree");
+        vm.ctx.promote(modname);
+        vm.push_root(modname);
+
+        // ParseError(SyntaxError), as PyErr_NewException names it.
+        let ns = vm.new_dict();
+        vm.push_root(ns);
+        let key = vm.intern("__module__");
+        vm.dict_set_str(ns, key, modname);
+        let name = vm.new_str("ParseError");
+        let bases = vm.new_tuple(&[vm.g.e.SyntaxError]);
+        let pe = vm.call(vm.g.types.type_, &[name, bases, ns], Value::EMPTY)?;
+        vm.set_module_attr(m, "ParseError", pe);
+        set_module_state(vm, m, ST_PARSEERROR, pe);
+
+        element::init(vm, m, modname)?;
+        treebuilder::init(vm, m, modname)?;
+        parser::init(vm, m, modname)?;
+
+        let fns: &[(&'static str, NativeFn)] = &[("_set_factories", set_factories)];
+        vm.add_module_functions(m, fns);
+        vm.ctx.promote(m);
+        vm.ctx.add_global_root(m);
+        // Two threads importing it at once: the first module made wins.
+        Ok(*MODULE.get_or_init(|| m))
+    })();
+    vm.pop_roots(mark);
+    r
+}
