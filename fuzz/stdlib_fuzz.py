@@ -247,11 +247,34 @@ def xml_input(rng):
 
 
 def xml_call(rng, inp):
-    mode = rng.randrange(3)
+    mode = rng.randrange(4)
     if mode == 0:
         import xml.etree.ElementTree as ET
         root = ET.fromstring(inp)
         return "%s %d %r" % (root.tag, len(list(root.iter())), ET.tostring(root)[:80])
+    if mode == 3:
+        # _elementtree's XMLParser and TreeBuilder with every event, fed in
+        # random pieces (str or bytes), read between the pieces.
+        import xml.etree.ElementTree as ET
+        pp = ET.XMLPullParser(("start", "end", "start-ns", "end-ns", "comment", "pi"))
+        seen = []
+        def drain():
+            names = {ET.Comment: "<comment>", ET.PI: "<pi>"}
+            for ev, x in pp.read_events():
+                if isinstance(x, ET.Element):
+                    x = names.get(x.tag, x.tag), x.text
+                seen.append((ev, x))
+        pos = 0
+        as_text = rng.randrange(4) == 0
+        while pos < len(inp):
+            step = rng.randrange(1, 40)
+            piece = inp[pos:pos + step]
+            pp.feed(piece.decode("latin-1") if as_text else piece)
+            pos += step
+            drain()
+        pp.close()
+        drain()
+        return "%d %r" % (len(seen), seen[:8])
     from xml.parsers import expat
     p = expat.ParserCreate(rng.choice([None, "utf-8", "iso-8859-1"]),
                            rng.choice([None, " ", "|"]))
