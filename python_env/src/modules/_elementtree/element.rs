@@ -87,7 +87,7 @@ fn elem_type() -> Value {
 /// Index of the element's own value `i` in `o`.
 #[inline(always)]
 fn slot(o: Obj, i: usize) -> usize {
-    o.n_values() - N_OWN + i
+    super::own_slot(o, N_OWN, i)
 }
 
 #[inline(always)]

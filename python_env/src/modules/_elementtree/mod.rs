@@ -22,6 +22,7 @@ mod treebuilder;
 
 use crate::modules::_struct::{new_module_with_state, set_module_state};
 use engine::runtime::*;
+use proto_core::native::Trace;
 use proto_core::{Obj, Value};
 use std::sync::OnceLock;
 
@@ -54,6 +55,42 @@ fn module(vm: &mut Vm) -> PyResult<Value> {
     match MODULE.get() {
         Some(&m) => Ok(m),
         None => Err(vm.new_exc(vm.g.e.SystemError, "_elementtree is not initialized")),
+    }
+}
+
+/// Index of value `i` of the `own` values that an object of this module's
+/// types keeps last, after what a subclass adds (`__dict__`, `__slots__`).
+#[inline(always)]
+pub(super) fn own_slot(o: Obj, own: usize, i: usize) -> usize {
+    o.n_values() - own + i
+}
+
+/// The number of values of an instance of `cls` with `own` values of its
+/// own: the `__dict__` slot, a subclass's `__slots__`, then those. Checks
+/// `cls` as the type's `__new__` does (`what` names it in the messages).
+pub(super) fn instance_size(vm: &mut Vm, cls: Value, own: usize, what: &str) -> PyResult<usize> {
+    let Some(co) = Obj::from_value(cls).filter(|o| o.kind() == K_TYPE) else {
+        let tn = vm.type_name_of(cls);
+        return Err(vm.type_error(&format!("{what}.__new__(X): X is not a type object ({tn})")));
+    };
+    if type_layout(co) != K_INSTANCE {
+        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+    }
+    Ok(1 + type_nslots(co) + own)
+}
+
+/// A new instance of `cls` with `n` values (from [`instance_size`]), all
+/// EMPTY (as the heap allocates them), and the native payload `data`.
+pub(super) fn alloc_instance<T: Trace + Send + Sync + 'static>(
+    vm: &mut Vm,
+    cls: Value,
+    n: usize,
+    data: T,
+) -> PyResult<Obj> {
+    let v = vm.ctx.alloc_native_with_values(K_INSTANCE, cls, n, data);
+    match Obj::from_value(v) {
+        Some(o) => Ok(o),
+        None => Err(vm.new_exc(vm.g.e.MemoryError, "")),
     }
 }
 

@@ -106,19 +106,13 @@ fn st(sh: &Shared) -> sync::MutexGuard<'_, PState> {
 }
 
 #[inline]
-fn slot(o: Obj, i: usize) -> usize {
-    o.n_values() - N_OWN + i
-}
-
-#[inline]
 fn get(o: Obj, i: usize) -> Value {
-    o.get(slot(o, i))
+    o.get(super::own_slot(o, N_OWN, i))
 }
 
 #[inline]
 fn put(vm: &mut Vm, o: Obj, i: usize, v: Value) {
-    let s = slot(o, i);
-    vm.store(o, s, v);
+    vm.store(o, super::own_slot(o, N_OWN, i), v);
 }
 
 fn data_of(v: Value) -> Option<(Obj, &'static Shared)> {
@@ -719,16 +713,7 @@ fn target_done(s: &Sess) -> Option<Value> {
 // ------------------------------------------------------------------ Python methods
 
 fn alloc(vm: &mut Vm, cls: Value) -> PyResult<Value> {
-    let Some(co) = Obj::from_value(cls).filter(|o| o.kind() == K_TYPE) else {
-        let tn = vm.type_name_of(cls);
-        return Err(vm.type_error(&format!(
-            "XMLParser.__new__(X): X is not a type object ({tn})"
-        )));
-    };
-    if type_layout(co) != K_INSTANCE {
-        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
-    }
-    let n = 1 + type_nslots(co) + N_OWN;
+    let n = super::instance_size(vm, cls, N_OWN, "XMLParser")?;
     let sh = Box::new(Shared {
         op: ReLock::new(),
         state: Mutex::new(PState {
@@ -738,16 +723,7 @@ fn alloc(vm: &mut Vm, cls: Value) -> PyResult<Value> {
         }),
         names: Mutex::new(hashbrown::HashMap::new()),
     });
-    let v = vm
-        .ctx
-        .alloc_native_with_values(K_INSTANCE, cls, n, XpData { sh });
-    let Some(o) = Obj::from_value(v) else {
-        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
-    };
-    for i in n - N_OWN..n {
-        o.init(i, Value::EMPTY);
-    }
-    Ok(v)
+    Ok(super::alloc_instance(vm, cls, n, XpData { sh })?.value())
 }
 
 fn xp_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

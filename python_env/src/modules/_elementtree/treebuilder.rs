@@ -94,19 +94,13 @@ impl Trace for TbData {
 }
 
 #[inline]
-fn slot(o: Obj, i: usize) -> usize {
-    o.n_values() - N_OWN + i
-}
-
-#[inline]
 fn get(o: Obj, i: usize) -> Value {
-    o.get(slot(o, i))
+    o.get(super::own_slot(o, N_OWN, i))
 }
 
 #[inline]
 fn put(vm: &mut Vm, o: Obj, i: usize, v: Value) {
-    let s = slot(o, i);
-    vm.store(o, s, v);
+    vm.store(o, super::own_slot(o, N_OWN, i), v);
 }
 
 fn buf(d: &TbData) -> sync::MutexGuard<'_, TextBuf> {
@@ -530,18 +524,9 @@ pub(super) fn done(o: Obj) -> Value {
 
 /// Allocates a builder of class `cls` (the arguments go to `__init__`).
 pub(super) fn alloc(vm: &mut Vm, cls: Value) -> PyResult<Value> {
-    let Some(co) = Obj::from_value(cls).filter(|o| o.kind() == K_TYPE) else {
-        let tn = vm.type_name_of(cls);
-        return Err(vm.type_error(&format!(
-            "TreeBuilder.__new__(X): X is not a type object ({tn})"
-        )));
-    };
-    if type_layout(co) != K_INSTANCE {
-        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
-    }
+    let n = super::instance_size(vm, cls, N_OWN, "TreeBuilder")?;
     let stack = vm.new_list(&[]);
     let mark = vm.push_root(stack);
-    let n = 1 + type_nslots(co) + N_OWN;
     let data = TbData {
         op: ReLock::new(),
         insert_comments: AtomicBool::new(false),
@@ -551,19 +536,14 @@ pub(super) fn alloc(vm: &mut Vm, cls: Value) -> PyResult<Value> {
             bytes: Vec::new(),
         }),
     };
-    let v = vm.ctx.alloc_native_with_values(K_INSTANCE, cls, n, data);
+    let o = super::alloc_instance(vm, cls, n, data);
     vm.pop_roots(mark);
-    let Some(o) = Obj::from_value(v) else {
-        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
-    };
+    let o = o?;
     let b = n - N_OWN;
-    for i in b..n {
-        o.init(i, Value::EMPTY);
-    }
     o.init(b + S_THIS, Value::NONE);
     o.init(b + S_LAST, Value::NONE);
     o.init(b + S_STACK, stack);
-    Ok(v)
+    Ok(o.value())
 }
 
 fn tb_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
