@@ -68,7 +68,9 @@ enum Mode {
     Empty,
     /// One object, in `S_DATA` (kept as is, as CPython does).
     Single,
-    /// Several str pieces, concatenated as UTF-8 in `TextBuf::bytes`.
+    /// Several str pieces, concatenated in `TextBuf::bytes` as a str's own
+    /// storage (surrogate-preserving UTF-8, lone surrogates kept as they
+    /// are: the str concatenation of the pieces, made once).
     Text,
     /// Pieces that are not all str: a list in `S_DATA`, joined with "".
     List,
@@ -153,6 +155,11 @@ pub(super) fn str_from_utf8(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
 
 /// Text from the parser, as UTF-8 bytes: no str is made per piece.
 pub(super) fn handle_data_bytes(vm: &mut Vm, o: Obj, d: &TbData, b: &[u8]) -> PyResult<()> {
+    if std::str::from_utf8(b).is_err() {
+        // Not a str's storage: the decoding error, as a str piece would.
+        let s = str_from_utf8(vm, b)?;
+        return handle_data(vm, o, d, s);
+    }
     let mut g = buf(d);
     match g.mode {
         Mode::Empty => {
@@ -209,13 +216,10 @@ pub(super) fn handle_data(vm: &mut Vm, o: Obj, d: &TbData, v: Value) -> PyResult
             } else {
                 let bytes = std::mem::take(&mut buf(d).bytes);
                 let mark = vm.push_root(v);
-                let r = str_from_utf8(vm, &bytes);
-                let r = r.map(|s| {
-                    vm.push_root(s);
-                    vm.new_list(&[s, v])
-                });
+                let s = vm.new_str_bytes(&bytes);
+                vm.push_root(s);
+                let l = vm.new_list(&[s, v]);
                 vm.pop_roots(mark);
-                let l = r?;
                 put(vm, o, S_DATA, l);
                 buf(d).mode = Mode::List;
             }
@@ -240,15 +244,14 @@ fn take_text(vm: &mut Vm, o: Obj, d: &TbData) -> PyResult<Option<Value>> {
         }
         Mode::Text => {
             let bytes = std::mem::take(&mut buf(d).bytes);
-            let r = str_from_utf8(vm, &bytes);
+            let s = vm.new_str_bytes(&bytes);
             // Give the storage back for the next text.
             let mut g = buf(d);
             if g.bytes.capacity() < bytes.capacity() {
                 g.bytes = bytes;
                 g.bytes.clear();
             }
-            drop(g);
-            r.map(Some)
+            Ok(Some(s))
         }
         Mode::List => {
             let l = get(o, S_DATA);
