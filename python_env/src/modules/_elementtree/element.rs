@@ -261,7 +261,7 @@ fn index_error(vm: &mut Vm, msg: &str) -> PyException {
 // ------------------------------------------------------------------ interface
 
 /// Makes the `Element` type, `_element_iterator` and `SubElement`, sets
-/// them on module `m` and `Element` in its state (`ST_ELEMENT`).
+/// them on module `m` and the two types in [`TYPES`].
 pub(super) fn init(vm: &mut Vm, m: Value, modname: Value) -> PyResult<()> {
     let t = vm.new_static_type("Element", vm.g.types.object, K_INSTANCE, true);
     let to = Obj::from_value(t).expect("type");
@@ -361,7 +361,6 @@ pub(super) fn init(vm: &mut Vm, m: Value, modname: Value) -> PyResult<()> {
         vm.add_attr(t, n, p);
     }
     vm.set_module_attr(m, "Element", t);
-    set_module_state(vm, m, super::ST_ELEMENT, t);
 
     let it = vm.new_static_type("_element_iterator", vm.g.types.object, K_INSTANCE, false);
     let ito = Obj::from_value(it).expect("type");
@@ -1361,14 +1360,14 @@ fn checkpath(v: Value) -> bool {
 }
 
 /// `xml.etree.ElementPath.<name>(self, args...)` (the module imported
-/// once and kept in state slot `ST_ELEMENT_EXTRA`).
+/// once and kept in state slot `ST_ELEMENTPATH`).
 fn elementpath_call(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
-    let mut ep = super::state(vm, super::ST_ELEMENT_EXTRA)?;
+    let mut ep = super::state(vm, super::ST_ELEMENTPATH)?;
     if ep.is_none() {
         ep = vm.import_module("xml.etree.ElementPath")?;
         let m = vm.push_root(ep);
-        if let Ok(module) = vm.import_module("_elementtree") {
-            set_module_state(vm, module, super::ST_ELEMENT_EXTRA, ep);
+        if let Ok(module) = super::module(vm) {
+            set_module_state(vm, module, super::ST_ELEMENTPATH, ep);
         }
         vm.pop_roots(m);
     }

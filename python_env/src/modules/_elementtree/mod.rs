@@ -26,18 +26,18 @@ use proto_core::native::Trace;
 use proto_core::{Obj, Value};
 use std::sync::OnceLock;
 
-/// Module state slots.
-pub(super) const ST_ELEMENT: usize = 0;
-pub(super) const ST_TREEBUILDER: usize = 1;
-pub(super) const ST_XMLPARSER: usize = 2;
-pub(super) const ST_PARSEERROR: usize = 3;
+/// Module state slots (the `Element` type and its iterator's are statics
+/// of `element.rs`).
+/// The native TreeBuilder type (XMLParser's default target).
+pub(super) const ST_TREEBUILDER: usize = 0;
+pub(super) const ST_PARSEERROR: usize = 1;
 /// `ElementTree.Comment` once `_set_factories` ran, else None.
-pub(super) const ST_COMMENT_FACTORY: usize = 4;
+pub(super) const ST_COMMENT_FACTORY: usize = 2;
 /// `ElementTree.ProcessingInstruction` once `_set_factories` ran, else None.
-pub(super) const ST_PI_FACTORY: usize = 5;
-/// Free for `element.rs` (for example `xml.etree.ElementPath`).
-pub(super) const ST_ELEMENT_EXTRA: usize = 6;
-const N_STATE: usize = 7;
+pub(super) const ST_PI_FACTORY: usize = 3;
+/// `xml.etree.ElementPath`, imported by `element.rs` on first use.
+pub(super) const ST_ELEMENTPATH: usize = 4;
+const N_STATE: usize = 5;
 
 /// The module, once made (a global root).
 static MODULE: OnceLock<Value> = OnceLock::new();
@@ -51,7 +51,7 @@ pub(super) fn state(vm: &mut Vm, i: usize) -> PyResult<Value> {
 }
 
 /// The module object (made by [`create`] before any of its objects exist).
-fn module(vm: &mut Vm) -> PyResult<Value> {
+pub(super) fn module(vm: &mut Vm) -> PyResult<Value> {
     match MODULE.get() {
         Some(&m) => Ok(m),
         None => Err(vm.new_exc(vm.g.e.SystemError, "_elementtree is not initialized")),

@@ -1047,6 +1047,5 @@ pub(super) fn init(vm: &mut Vm, m: Value, modname: Value) -> PyResult<()> {
         vm.add_attr(t, n, p);
     }
     vm.set_module_attr(m, "XMLParser", t);
-    crate::modules::_struct::set_module_state(vm, m, super::ST_XMLPARSER, t);
     Ok(())
 }

@@ -142,15 +142,7 @@ fn self_of(vm: &mut Vm, v: Value, m: &str) -> PyResult<(Obj, &'static TbData)> {
 
 /// A str from UTF-8 bytes; invalid UTF-8 raises CPython's UnicodeDecodeError.
 pub(super) fn str_from_utf8(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
-    if std::str::from_utf8(b).is_ok() {
-        return Ok(vm.new_str_bytes(b));
-    }
-    let by = vm.new_bytes(b);
-    let mark = vm.push_root(by);
-    let u = vm.new_str("utf-8");
-    let r = vm.call_method(by, "decode", &[u]);
-    vm.pop_roots(mark);
-    r
+    crate::types::bytes::decode(vm, b, "utf-8", "strict")
 }
 
 /// Text from the parser, as UTF-8 bytes: no str is made per piece.

@@ -315,18 +315,7 @@ fn self_of(vm: &mut Vm, v: Value, m: &str) -> PyResult<(Obj, &'static Shared)> {
 fn conv(vm: &mut Vm, b: Option<&[u8]>) -> PyResult<Value> {
     match b {
         None => Ok(Value::NONE),
-        Some(b) => {
-            if std::str::from_utf8(b).is_ok() {
-                Ok(vm.new_str_bytes(b))
-            } else {
-                let by = vm.new_bytes(b);
-                let mark = vm.push_root(by);
-                let u = vm.new_str("utf-8");
-                let r = vm.call_method(by, "decode", &[u]);
-                vm.pop_roots(mark);
-                r
-            }
-        }
+        Some(b) => crate::types::bytes::decode(vm, b, "utf-8", "strict"),
     }
 }
 
