@@ -892,8 +892,10 @@ impl Vm {
     /// Adds a static method (classmethod if `class`) to a builtin type.
     pub fn add_static(&mut self, t: Value, name: &'static str, f: NativeFn, class: bool) {
         let b = self.new_builtin_owned(name, f, false, t);
+        // A builtin type's class method is a `classmethod_descriptor`
+        // (binds like a classmethod: see `bind_descr`).
         let cls = if class {
-            self.g.types.classmethod
+            self.g.types.classmethod_descr
         } else {
             self.g.types.staticmethod
         };

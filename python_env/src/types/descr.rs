@@ -290,6 +290,110 @@ fn staticmethod_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     vm.call(w.get(0), &a[1..], k)
 }
 
+/// A `classmethod_descriptor` (a builtin type's class method, such as
+/// `dict.fromkeys`): its function and the type that defines it.
+fn cm_descr(vm: &mut Vm, v: Value, what: &str) -> PyResult<(Value, Value, &'static str)> {
+    let w = Obj::from_value(v).filter(|o| o.kind() == K_WRAPPER);
+    let inner = w.and_then(|w| Obj::from_value(w.get(0)).map(|f| (w.get(0), f)));
+    match inner.and_then(|(fv, f)| builtin_data(f).map(|b| (fv, b))) {
+        Some((fv, b)) => Ok((fv, b.owner, b.name)),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!(
+                "descriptor '{what}' for 'classmethod_descriptor' objects doesn't apply to a '{tn}' object"
+            )))
+        }
+    }
+}
+
+/// Checks that `cls` is a subtype of the descriptor's type (CPython's
+/// `descr_check` for class methods).
+fn cm_check_type(vm: &mut Vm, cls: Value, owner: Value, name: &str) -> PyResult<()> {
+    let on = type_name(owner);
+    if !Obj::from_value(cls).is_some_and(|o| o.kind() == K_TYPE) {
+        let tn = vm.type_name_of(cls);
+        return Err(vm.type_error(&format!(
+            "descriptor '{name}' for type '{on}' needs a type, not a '{tn}' as arg 2"
+        )));
+    }
+    if owner.is_heap() && !vm.is_subtype(cls, owner) {
+        let cn = type_name(cls);
+        return Err(vm.type_error(&format!(
+            "descriptor '{name}' requires a subtype of '{on}' but received '{cn}'"
+        )));
+    }
+    Ok(())
+}
+
+/// `classmethod_descriptor.__get__(obj, type=None)`: the function bound
+/// to `type` (to `type(obj)` when it is omitted).
+fn cm_descr_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let (f, owner, name) = cm_descr(vm, a[0], "__get__")?;
+    let mut args = Args::new(&a[1..], k);
+    let obj = args.get(0, "instance").unwrap_or(Value::NONE);
+    let typ = args.get(1, "owner").unwrap_or(Value::NONE);
+    if obj.is_none() && typ.is_none() {
+        return Err(vm.type_error("__get__(None, None) is invalid"));
+    }
+    let cls = if typ.is_none() { vm.type_of(obj) } else { typ };
+    cm_check_type(vm, cls, owner, name)?;
+    Ok(vm.new_method(f, cls))
+}
+
+/// `classmethod_descriptor.__call__(cls, *args, **kwargs)`.
+fn cm_descr_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let (f, owner, name) = cm_descr(vm, a[0], "__call__")?;
+    let nkw = Obj::from_value(k).map_or(0, |o| o.n_values());
+    if a.len() - nkw < 2 {
+        let on = type_name(owner);
+        return Err(vm.type_error(&format!(
+            "descriptor '{name}' of '{on}' object needs an argument"
+        )));
+    }
+    cm_check_type(vm, a[1], owner, name)?;
+    let m = vm.new_method(f, a[1]);
+    let mark = vm.push_root(m);
+    let r = vm.call(m, &a[2..], k);
+    vm.pop_roots(mark);
+    r
+}
+
+/// `repr(dict.__dict__['fromkeys'])`: `<method 'fromkeys' of 'dict' objects>`.
+fn cm_descr_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (_, owner, name) = cm_descr(vm, a[0], "__repr__")?;
+    let on = type_name(owner);
+    Ok(vm.new_str(&format!("<method '{name}' of '{on}' objects>")))
+}
+
+/// `__name__`, `__qualname__`, `__doc__`, `__text_signature__`: the
+/// function's.
+fn cm_descr_fn_attr(vm: &mut Vm, a: &[Value], attr: &str) -> PyResult<Value> {
+    let (f, _, _) = cm_descr(vm, a[0], attr)?;
+    let n = vm.intern(attr);
+    vm.getattr(f, n)
+}
+
+fn cm_descr_name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    cm_descr_fn_attr(vm, a, "__name__")
+}
+
+fn cm_descr_qualname(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    cm_descr_fn_attr(vm, a, "__qualname__")
+}
+
+fn cm_descr_doc(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    cm_descr_fn_attr(vm, a, "__doc__")
+}
+
+fn cm_descr_text_signature(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    cm_descr_fn_attr(vm, a, "__text_signature__")
+}
+
+fn cm_descr_objclass(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (_, owner, _) = cm_descr(vm, a[0], "__objclass__")?;
+    Ok(owner)
+}
+
 fn super_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = vm.alloc_obj(K_SUPER, a[0], 3, 0);
     Ok(s.value())
@@ -564,6 +668,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     }
     let sm = vm.g.types.staticmethod;
     vm.add_method(sm, "__call__", staticmethod_call);
+    let cmd = vm.g.types.classmethod_descr;
+    vm.add_method(cmd, "__get__", cm_descr_get);
+    vm.add_method(cmd, "__call__", cm_descr_call);
+    vm.add_method(cmd, "__repr__", cm_descr_repr);
     let t = vm.g.types.super_;
     vm.add_static(t, "__new__", super_new, false);
     vm.add_method(t, "__init__", super_init);
@@ -806,6 +914,17 @@ pub fn init_attrs(vm: &mut Vm) {
         );
         add_getsets(vm, t, &[("__isabstractmethod__", wrapper_isabstract, None)]);
     }
+    add_getsets(
+        vm,
+        vm.g.types.classmethod_descr,
+        &[
+            ("__name__", cm_descr_name as NativeFn, None),
+            ("__qualname__", cm_descr_qualname, None),
+            ("__doc__", cm_descr_doc, None),
+            ("__text_signature__", cm_descr_text_signature, None),
+            ("__objclass__", cm_descr_objclass, None),
+        ],
+    );
     for t in [vm.g.types.getset_descr, vm.g.types.member_descr] {
         add_members(
             vm,
