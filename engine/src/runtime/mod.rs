@@ -1036,6 +1036,9 @@ const ROOT_CORO_ORIGIN_DEPTH: usize = 6;
 /// reused while cached; a vars map never changes (a `set` makes a new one),
 /// so the same two identities give the same value.
 const ROOT_CTXVAR_CACHE: usize = 9;
+/// Index of this thread's running asyncio event loop (`_asyncio`'s
+/// `_set_running_loop`: a `(loop, pid)` tuple, EMPTY until set).
+const ROOT_RUNNING_LOOP: usize = 12;
 
 impl Vm {
     /// Creates the interpreter and the main thread's VM. `setup` (python_env)
@@ -1224,6 +1227,26 @@ impl Vm {
             slots.push(Value::EMPTY);
         }
         slots[ROOT_CTXVAR_CACHE..ROOT_CTXVAR_CACHE + 3].copy_from_slice(&[var, vars, value]);
+    }
+
+    /// This thread's running event loop record (`_asyncio`): what
+    /// [`Vm::set_running_loop_record`] stored, or EMPTY.
+    #[inline]
+    pub fn running_loop_record(&mut self) -> Value {
+        self.ctx
+            .root_slots()
+            .get(ROOT_RUNNING_LOOP)
+            .copied()
+            .unwrap_or(Value::EMPTY)
+    }
+
+    /// Sets this thread's running event loop record (rooted by the thread).
+    pub fn set_running_loop_record(&mut self, v: Value) {
+        let slots = self.ctx.root_slots();
+        while slots.len() <= ROOT_RUNNING_LOOP {
+            slots.push(Value::EMPTY);
+        }
+        slots[ROOT_RUNNING_LOOP] = v;
     }
 
     /// This thread's async generator hooks, a `(firstiter, finalizer)`

@@ -2,6 +2,7 @@
 
 pub mod _abc;
 pub mod _ast;
+pub mod _asyncio;
 pub mod _bisect;
 pub mod _blake2;
 pub mod _bz2;
@@ -107,6 +108,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_csv", _csv::create);
     vm.register_module("_sqlite3", _sqlite3::create);
     vm.register_module("pyexpat", pyexpat::create);
+    vm.register_module("_asyncio", _asyncio::create);
     vm.register_module("_elementtree", _elementtree::create);
     vm.register_module("_random", _random::create);
     vm.register_module("_sha512", _sha512::create);
