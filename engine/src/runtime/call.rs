@@ -29,6 +29,51 @@ fn gen_release(g: Obj, extent: usize) {
     set_raw(g, GEN_RAW_SP, 0);
 }
 
+/// Is the suspended frame of `g` (code `cd`) in an exception handler
+/// that it entered while its caller's exception was current? The compiler
+/// covers a handler's body with a cleanup block that restores the
+/// previous exception (`COPY 3; POP_EXCEPT; RERAISE 1`), perhaps through
+/// an `except ... as name` cleanup that ends in `RERAISE` first (a `try`
+/// body's entry leads to `PUSH_EXC_INFO` instead); the
+/// previous exception sits at that entry's depth - 1 on the frame's
+/// stack, and `PUSH_EXC_INFO` saved EMPTY there for "the caller's".
+fn in_callers_handler(g: Obj, cd: &CodeData) -> bool {
+    use crate::bytecode::Opcode;
+    let Some(storage) = Obj::from_value(g.get(GEN_FRAME)) else {
+        return false;
+    };
+    let code = &cd.code;
+    let mut at = get_raw(g, GEN_RAW_PC) as u32;
+    for _ in 0..4 {
+        let Some(e) = code.handler_for(at) else {
+            return false;
+        };
+        let mut pos = e.target;
+        for step in 0..8 {
+            let Some(ins) = code.decode_at(pos) else {
+                return false;
+            };
+            match ins.op {
+                // A handler's entry: `at` is in a `try` body, not a handler.
+                Opcode::PushExcInfo if step == 0 => return false,
+                Opcode::PopExcept => {
+                    let idx = FRAME_HEADER + cd.nlocals + cd.ncells + (e.depth as usize).max(1) - 1;
+                    let saved = storage.view().values();
+                    let n = (get_raw(g, GEN_RAW_SP) as usize).min(saved.len());
+                    let ord = proto_core::sync::heap_atomic::Ordering::Acquire;
+                    return idx < n && saved[idx].load(ord) == Value::EMPTY.bits();
+                }
+                Opcode::Reraise => break,
+                _ => pos = ins.offset + 1,
+            }
+        }
+        // A cleanup that re-raises without restoring: the handler that
+        // covers it does.
+        at = e.target;
+    }
+    false
+}
+
 /// Generator slots.
 pub const GEN_FRAME: usize = 0;
 #[allow(missing_docs)]
@@ -1806,11 +1851,16 @@ impl Vm {
             stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run())
         };
         // Suspended in a handler: its exception differs from the caller's,
-        // or it is the exception thrown in (a frame that suspends after a
-        // throw caught it; asyncio throws the exception its caller is
-        // handling, so the two are the same object there).
+        // or it is the exception thrown in and the frame is still in the
+        // handler that caught it (pure-Python asyncio throws the exception
+        // its caller is handling, so the two are the same object there;
+        // once that handler ended the frame handles nothing of its own).
         let now = self.exc_info();
-        let in_handler = now != caller_exc || (exc.is_heap() && now == exc);
+        let in_handler = now != caller_exc
+            || (exc.is_heap()
+                && now == exc
+                && matches!(r, Ok(Exit::Yield(_)))
+                && in_callers_handler(g, cd));
         let keep = if matches!(r, Ok(Exit::Yield(_))) && in_handler && !now.is_none() {
             now
         } else {
