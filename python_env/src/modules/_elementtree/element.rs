@@ -1528,8 +1528,10 @@ enum Step {
 }
 
 /// The next structural step of iterator `it`. Under the iterator's lock:
-/// the stack is only written here; children are read lock-free.
-fn step(ctx: &mut ProtoContext, it: Obj) -> Step {
+/// the stack is only written here; children are read lock-free. Without
+/// `leaves` (an `iter()`, which skips Leave steps), a child without
+/// children is entered without being pushed on the stack.
+fn step(ctx: &mut ProtoContext, it: Obj, leaves: bool) -> Step {
     let Some(stack) = Obj::from_value(it.get(IT_STACK)) else {
         return Step::Done;
     };
@@ -1559,6 +1561,9 @@ fn step(ctx: &mut ProtoContext, it: Obj) -> Step {
                 }
                 Some(c) => {
                     llist::set(ctx, stack, n - 1, Value::int(idx + 1));
+                    if !leaves && elem_of(c).is_some_and(|co| n_kids(co) == 0) {
+                        return Step::Enter(c);
+                    }
                     c
                 }
             }
@@ -1573,7 +1578,7 @@ fn it_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (it, gettext) = it_this(vm, a, "__next__")?;
     let mark = vm.push_root(it.value());
     let r = (|| loop {
-        let s = vm.with_lock(it, |ctx| step(ctx, it));
+        let s = vm.with_lock(it, |ctx| step(ctx, it, gettext));
         let (e, leave) = match s {
             Step::Done => return Err(vm.stop_iteration(Value::NONE)),
             Step::Enter(e) => (e, false),
@@ -1610,8 +1615,21 @@ fn it_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         if sought.is_none() {
             return Ok(e);
         }
+        let tag = fld(eo, E_TAG);
+        let str_t = vm.g.types.str_;
+        // Two exact strs compare by their text (no rich comparison).
+        if tag == sought
+            || (vm.type_of(tag) == str_t
+                && vm.type_of(sought) == str_t
+                && str_bytes(tag) == str_bytes(sought))
+        {
+            return Ok(e);
+        }
+        if vm.type_of(tag) == str_t && vm.type_of(sought) == str_t {
+            continue;
+        }
         let m = vm.push_root(e);
-        let eq = vm.eq(fld(eo, E_TAG), sought);
+        let eq = vm.eq(tag, sought);
         vm.pop_roots(m);
         if eq? {
             return Ok(e);
