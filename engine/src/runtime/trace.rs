@@ -214,7 +214,14 @@ impl Vm {
         let Some(fo) = Obj::from_value(f.fobj).filter(|o| o.n_values() >= FO_N) else {
             return;
         };
-        let line = Self::line_of(f);
+        let mut line = Self::line_of(f);
+        // An implicit `return None` has no line of its own: the frame ended
+        // on the line run last (CPython gives that return the line).
+        let mut at = f.lasti as u32;
+        while line == 0 && at > 0 {
+            at -= 1;
+            line = f.code.code.location(at).line as i64;
+        }
         if line != 0 {
             self.store(fo, FO_LINENO, Value::int(line));
         }
