@@ -652,10 +652,15 @@ pub fn print_exception(vm: &mut Vm, exc: Value) {
     vm.pop_roots(mark);
 }
 
+/// The global root that keeps `__main__` alive while the program runs
+/// (usize::MAX: none), released by [`finalize_at_exit`].
+static MAIN_ROOT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(usize::MAX);
+
 /// The dict of `__main__` (a fresh module registered in sys.modules).
 fn main_dict(vm: &mut Vm) -> Value {
     let main = vm.new_module("__main__");
-    vm.ctx.add_global_root(main);
+    let i = vm.ctx.add_global_root(main);
+    MAIN_ROOT.store(i, std::sync::atomic::Ordering::Relaxed);
     let k = vm.intern("__main__");
     let sm = vm.g.sys_modules;
     vm.dict_set_str(sm, k, main);
@@ -1540,8 +1545,55 @@ fn finalize_at_exit(vm: &mut Vm) -> bool {
     if python_env::modules::_thread::running_threads() > 0 {
         return true;
     }
-    let modules = vm.dict_items(vm.g.sys_modules);
-    let mark = vm.root_values(&modules.iter().map(|&(_, m)| m).collect::<Vec<_>>());
+    // As CPython's finalize_modules: sys.modules lets go of the modules
+    // first (each kept through a weak reference), so what only a module's
+    // globals reach is finalized while those globals are intact; then the
+    // modules something still keeps alive have their globals set to None,
+    // `__main__` first.
+    let weak_ref = vm.import_module("_weakref").ok().and_then(|w| {
+        let n = vm.intern("ref");
+        vm.getattr(w, n).ok()
+    });
+    // Reachable through sys.modules until their entries are deleted.
+    let mut modules = vm.dict_items(vm.g.sys_modules);
+    let mark = vm.push_root(weak_ref.unwrap_or(Value::NONE));
+    if let Some(wr) = weak_ref {
+        let mut weak: Vec<(Value, Value)> = Vec::new();
+        for &(name, m) in &modules {
+            let skip = !is_str(name)
+                || matches!(&*str_of(name), "builtins" | "sys")
+                || !Obj::from_value(m).is_some_and(|o| o.kind() == K_MODULE);
+            if skip {
+                continue;
+            }
+            if let Ok(w) = vm.call(wr, &[m], Value::EMPTY) {
+                vm.push_root(w);
+                vm.push_root(name);
+                weak.push((name, w));
+            }
+        }
+        for &(name, _) in &weak {
+            let _ = vm.dict_del(vm.g.sys_modules, name);
+        }
+        let main_root = MAIN_ROOT.swap(usize::MAX, std::sync::atomic::Ordering::Relaxed);
+        if main_root != usize::MAX {
+            vm.ctx.set_global_root(main_root, Value::NONE);
+        }
+        python_env::modules::gc::collect_and_finalize(vm);
+        modules.clear();
+        for &(name, w) in &weak {
+            if let Ok(m) = vm.call(w, &[], Value::EMPTY) {
+                if !m.is_none() {
+                    vm.push_root(m);
+                    modules.push((name, m));
+                }
+            }
+        }
+    } else {
+        for &(_, m) in &modules {
+            vm.push_root(m);
+        }
+    }
     for main_phase in [true, false] {
         if finalize::waiting() == 0 {
             break;
