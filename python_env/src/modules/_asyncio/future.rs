@@ -12,7 +12,7 @@
 //! callbacks are scheduled after it is released). So a callback added by
 //! one thread while another finishes the future is scheduled exactly once.
 
-use super::{call_soon, name, st};
+use super::{call_soon, st};
 use crate::types::clinic;
 use engine::runtime::*;
 use proto_core::layouts::list as llist;
@@ -131,15 +131,6 @@ pub(super) fn alive(o: Obj) -> bool {
     !fget(o, F_LOOP).is_empty()
 }
 
-/// An exception of class `cls` (a Python class) with message `msg`.
-pub(super) fn exc_of(vm: &mut Vm, cls: Value, msg: &str) -> PyException {
-    let s = vm.new_str(msg);
-    match vm.call(cls, &[s], Value::EMPTY) {
-        Ok(e) => PyException(e),
-        Err(e) => e,
-    }
-}
-
 pub(super) fn not_initialized(vm: &mut Vm) -> PyException {
     vm.new_exc(vm.g.e.RuntimeError, "Future object is not initialized.")
 }
@@ -176,7 +167,7 @@ pub(super) fn fin_register(vm: &mut Vm, o: Obj) {
 
 /// Takes the future off the finalization list once its `__del__` has
 /// nothing to report, unless its class defines its own `__del__`.
-pub(super) fn fin_release(_vm: &mut Vm, o: Obj) {
+pub(super) fn fin_release(o: Obj) {
     if fflag(o, F_LOG_TB) {
         return;
     }
@@ -201,15 +192,18 @@ pub(super) fn alloc(vm: &mut Vm, cls: Value, what: &str) -> PyResult<Value> {
     if type_layout(co) != K_INSTANCE {
         return Err(vm.type_error("multiple bases have instance lay-out conflict"));
     }
+    let (fut_t, task_t) = (st().future_type, st().task_type);
     let mro = type_mro(co);
-    let derives = |t: Value| (0..mro.n_values()).any(|i| mro.get(i) == t);
-    if !derives(st().future_type) {
+    let derives = |t: Value| cls == t || (0..mro.n_values()).any(|i| mro.get(i) == t);
+    if cls != task_t && !derives(fut_t) {
         let n = type_name(cls);
         return Err(vm.type_error(&format!(
             "{what}.__new__({n}): {n} is not a subtype of {what}"
         )));
     }
-    let task = derives(st().task_type);
+    // The exact types (every `create_future` and `create_task`) need no
+    // walk of their MRO.
+    let task = cls == task_t || (cls != fut_t && derives(task_t));
     let own = F_N + if task { super::task::T_N } else { 0 };
     let n = 1 + type_nslots(co) + own;
     let v = vm
@@ -312,8 +306,14 @@ fn schedule(vm: &mut Vm, o: Obj, taken: [Value; 3]) -> PyResult<()> {
     r
 }
 
+/// `asyncio.InvalidStateError(msg)` (a Python class: called, as CPython's
+/// PyErr_SetString makes it).
 pub(super) fn invalid_state(vm: &mut Vm, msg: &str) -> PyException {
-    exc_of(vm, st().invalid_state_error, msg)
+    let s = vm.new_str(msg);
+    match vm.call(st().invalid_state_error, &[s], Value::EMPTY) {
+        Ok(e) => PyException(e),
+        Err(e) => e,
+    }
 }
 
 /// `future.set_result(res)` (the native one, not a subclass override).
@@ -325,7 +325,7 @@ pub(super) fn future_set_result(vm: &mut Vm, o: Obj, res: Value) -> PyResult<()>
         None => Err(invalid_state(vm, "invalid state")),
         Some(t) => {
             let r = schedule(vm, o, t);
-            fin_release(vm, o);
+            fin_release(o);
             r
         }
     }
@@ -378,12 +378,12 @@ pub(super) fn future_cancel(vm: &mut Vm, o: Obj, msg: Value) -> PyResult<bool> {
     fset(vm, o, F_LOG_TB, Value::FALSE);
     match finish(vm, o, CANCELLED, F_CANCEL_MSG, msg) {
         None => {
-            fin_release(vm, o);
+            fin_release(o);
             Ok(false)
         }
         Some(t) => {
             let r = schedule(vm, o, t);
-            fin_release(vm, o);
+            fin_release(o);
             r.map(|_| true)
         }
     }
@@ -419,7 +419,7 @@ pub(super) fn get_result(vm: &mut Vm, o: Obj) -> PyResult<Result<Value, Value>> 
         FINISHED => {
             if fflag(o, F_LOG_TB) {
                 fset(vm, o, F_LOG_TB, Value::FALSE);
-                fin_release(vm, o);
+                fin_release(o);
             }
             let e = fget(o, F_EXC);
             if let Some(eo) = Obj::from_value(e) {
@@ -509,7 +509,7 @@ fn fut_exception(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 return Ok(Value::NONE);
             }
             fset(vm, o, F_LOG_TB, Value::FALSE);
-            fin_release(vm, o);
+            fin_release(o);
             Ok(e)
         }
         _ => Err(invalid_state(vm, "Exception is not set.")),
@@ -662,7 +662,7 @@ fn fut_class_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// (`context` a dict); an error there is unraisable.
 pub(super) fn report(vm: &mut Vm, o: Obj, context: Value) {
     let lp = fget(o, F_LOOP);
-    let n = name(vm, "call_exception_handler");
+    let n = vm.intern("call_exception_handler");
     let Ok(func) = vm.getattr(lp, n) else {
         return;
     };
@@ -684,15 +684,15 @@ pub(super) fn finalize(vm: &mut Vm, o: Obj) -> PyResult<()> {
     let tn = type_name(o.class());
     let tn = tn.rsplit('.').next().unwrap_or(&tn);
     let msg = vm.new_str(&format!("{tn} exception was never retrieved"));
-    let k = name(vm, "message");
+    let k = vm.intern("message");
     vm.dict_set(d, k, msg)?;
-    let k = name(vm, "exception");
+    let k = vm.intern("exception");
     vm.dict_set(d, k, fget(o, F_EXC))?;
-    let k = name(vm, "future");
+    let k = vm.intern("future");
     vm.dict_set(d, k, o.value())?;
     let tb = fget(o, F_SRC_TB);
     if !tb.is_empty() {
-        let k = name(vm, "source_traceback");
+        let k = vm.intern("source_traceback");
         vm.dict_set(d, k, tb)?;
     }
     report(vm, o, d);
@@ -758,7 +758,7 @@ fn set_log_tb(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.value_error("_log_traceback can only be set to False"));
     }
     fset(vm, o, F_LOG_TB, Value::FALSE);
-    fin_release(vm, o);
+    fin_release(o);
     Ok(Value::NONE)
 }
 

@@ -61,12 +61,6 @@ pub(super) fn st() -> &'static State {
     STATE.get().expect("_asyncio state")
 }
 
-/// The interned name `s`.
-#[inline]
-pub(super) fn name(vm: &mut Vm, s: &str) -> Value {
-    vm.intern(s)
-}
-
 /// `loop.call_soon(func, arg, context=ctx)` (`arg` EMPTY: none; `ctx`
 /// EMPTY: no context keyword).
 pub(super) fn call_soon(
@@ -76,7 +70,7 @@ pub(super) fn call_soon(
     arg: Value,
     ctx: Value,
 ) -> PyResult<()> {
-    let n = name(vm, "call_soon");
+    let n = vm.intern("call_soon");
     let meth = vm.getattr(lp, n)?;
     let mut args: Vec<Value> = vec![func];
     if !arg.is_empty() {
@@ -233,7 +227,7 @@ fn m_leave_task(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `getattr(import_module(m), attr)`, promoted and made a global root.
 fn imported(vm: &mut Vm, m: &str, attr: &str) -> PyResult<Value> {
     let md = vm.import_module(m)?;
-    let n = name(vm, attr);
+    let n = vm.intern(attr);
     let v = vm.getattr(md, n)?;
     keep(vm, v);
     Ok(v)

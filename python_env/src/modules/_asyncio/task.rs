@@ -9,12 +9,12 @@
 //! pair), so the loop's `Handle` calls native code directly.
 
 use super::future::{
-    add_done_callback, alive, exc_of, fflag, fget, fset, fstate, fut_of, future_cancel,
-    future_init, future_set_exception, future_set_result, get_result, invalid_state, is_exact,
-    is_task, make_cancelled_error, or_none, report, setter_value, F_CANCELLED_EXC, F_CANCEL_MSG,
-    F_LOG_TB, F_LOOP, F_N, F_SRC_TB, PENDING,
+    add_done_callback, alive, fflag, fget, fset, fstate, fut_of, future_cancel, future_init,
+    future_set_exception, future_set_result, get_result, invalid_state, is_exact, is_task,
+    make_cancelled_error, or_none, report, setter_value, F_CANCELLED_EXC, F_CANCEL_MSG, F_LOG_TB,
+    F_LOOP, F_N, F_SRC_TB, PENDING,
 };
-use super::{call_soon, enter_task, leave_task, name, register_task, st};
+use super::{call_soon, enter_task, leave_task, register_task, st};
 use crate::types::clinic;
 use engine::runtime::call::GenStep;
 use engine::runtime::*;
@@ -228,7 +228,7 @@ fn resume(vm: &mut Vm, coro: Value, exc: Value) -> Outcome {
         Ok(y) => Outcome::Yield(y),
         Err(e) => {
             if vm.isinstance(e.0, vm.g.e.StopIteration) {
-                let n = name(vm, "value");
+                let n = vm.intern("value");
                 match vm.getattr(e.0, n) {
                     Ok(v) => Outcome::Return(v),
                     Err(e2) => Outcome::Raise(e2),
@@ -313,7 +313,7 @@ fn step_impl(vm: &mut Vm, o: Obj, exc: Value) -> PyResult<Value> {
 
 /// A RuntimeError(msg) thrown into the coroutine at its next step.
 fn set_error_soon(vm: &mut Vm, o: Obj, msg: String) -> PyResult<Value> {
-    let e = exc_of(vm, vm.g.e.RuntimeError, &msg);
+    let e = vm.new_exc(vm.g.e.RuntimeError, &msg);
     let mark = vm.push_root(e.0);
     let r = call_step_soon(vm, o, e.0);
     vm.pop_roots(mark);
@@ -367,7 +367,7 @@ fn on_yield(vm: &mut Vm, o: Obj, result: Value) -> PyResult<Value> {
         call_step_soon(vm, o, Value::EMPTY)?;
         return Ok(Value::NONE);
     }
-    let n = name(vm, "_asyncio_future_blocking");
+    let n = vm.intern("_asyncio_future_blocking");
     let blocking = vm.getattr_opt(result, n)?;
     if let Some(b) = blocking.filter(|b| !b.is_none()) {
         let mark = vm.push_root(b);
@@ -385,7 +385,7 @@ fn on_yield(vm: &mut Vm, o: Obj, result: Value) -> PyResult<Value> {
             vm.setattr(result, n, Value::FALSE)?;
             let w = wakeup_callable(vm, o);
             vm.push_root(w);
-            let add = name(vm, "add_done_callback");
+            let add = vm.intern("add_done_callback");
             let meth = vm.getattr(result, add)?;
             vm.push_root(meth);
             vm.call(meth, &[w, tget(o, T_CONTEXT)], st().context_kw)?;
@@ -433,14 +433,14 @@ fn future_loop(vm: &mut Vm, fut: Value) -> PyResult<Value> {
     if let Some(f) = is_exact(fut) {
         return Ok(fget(f, F_LOOP));
     }
-    let n = name(vm, "get_loop");
+    let n = vm.intern("get_loop");
     if let Some(g) = vm.getattr_opt(fut, n)? {
         let mark = vm.push_root(g);
         let r = vm.call(g, &[], Value::EMPTY);
         vm.pop_roots(mark);
         return r;
     }
-    let n = name(vm, "_loop");
+    let n = vm.intern("_loop");
     vm.getattr(fut, n)
 }
 
@@ -598,14 +598,14 @@ pub(super) fn finalize(vm: &mut Vm, o: Obj) -> PyResult<()> {
     }
     let d = vm.new_dict();
     let mark = vm.push_root(d);
-    let k = name(vm, "task");
+    let k = vm.intern("task");
     vm.dict_set(d, k, o.value())?;
     let msg = vm.new_str("Task was destroyed but it is pending!");
-    let k = name(vm, "message");
+    let k = vm.intern("message");
     vm.dict_set(d, k, msg)?;
     let tb = fget(o, F_SRC_TB);
     if !tb.is_empty() {
-        let k = name(vm, "source_traceback");
+        let k = vm.intern("source_traceback");
         vm.dict_set(d, k, tb)?;
     }
     report(vm, o, d);
@@ -628,7 +628,7 @@ fn set_log_destroy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if b {
         super::future::fin_register(vm, o);
     } else {
-        super::future::fin_release(vm, o);
+        super::future::fin_release(o);
     }
     Ok(Value::NONE)
 }
