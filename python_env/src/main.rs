@@ -1549,49 +1549,39 @@ fn finalize_at_exit(vm: &mut Vm) -> bool {
     // first (each kept through a weak reference), so what only a module's
     // globals reach is finalized while those globals are intact; then the
     // modules something still keeps alive have their globals set to None,
-    // `__main__` first.
-    let weak_ref = vm.import_module("_weakref").ok().and_then(|w| {
-        let n = vm.intern("ref");
-        vm.getattr(w, n).ok()
-    });
-    // Reachable through sys.modules until their entries are deleted.
+    // `__main__` first. The modules listed here are reachable through
+    // sys.modules until their entries are deleted; `mark` opens this
+    // function's roots.
     let mut modules = vm.dict_items(vm.g.sys_modules);
-    let mark = vm.push_root(weak_ref.unwrap_or(Value::NONE));
-    if let Some(wr) = weak_ref {
-        let mut weak: Vec<(Value, Value)> = Vec::new();
-        for &(name, m) in &modules {
-            let skip = !is_str(name)
-                || matches!(&*str_of(name), "builtins" | "sys")
-                || !Obj::from_value(m).is_some_and(|o| o.kind() == K_MODULE);
-            if skip {
-                continue;
-            }
-            if let Ok(w) = vm.call(wr, &[m], Value::EMPTY) {
-                vm.push_root(w);
-                vm.push_root(name);
-                weak.push((name, w));
-            }
+    let mark = vm.push_root(Value::NONE);
+    let mut weak: Vec<(Value, Value)> = Vec::new();
+    for &(name, m) in &modules {
+        let skip = !is_str(name)
+            || matches!(&*str_of(name), "builtins" | "sys")
+            || !Obj::from_value(m).is_some_and(|o| o.kind() == K_MODULE);
+        if skip {
+            continue;
         }
-        for &(name, _) in &weak {
-            let _ = vm.dict_del(vm.g.sys_modules, name);
+        if let Ok(w) = python_env::types::weakref::new_ref(vm, m) {
+            vm.push_root(w);
+            vm.push_root(name);
+            weak.push((name, w));
         }
-        let main_root = MAIN_ROOT.swap(usize::MAX, std::sync::atomic::Ordering::Relaxed);
-        if main_root != usize::MAX {
-            vm.ctx.set_global_root(main_root, Value::NONE);
-        }
-        python_env::modules::gc::collect_and_finalize(vm);
-        modules.clear();
-        for &(name, w) in &weak {
-            if let Ok(m) = vm.call(w, &[], Value::EMPTY) {
-                if !m.is_none() {
-                    vm.push_root(m);
-                    modules.push((name, m));
-                }
-            }
-        }
-    } else {
-        for &(_, m) in &modules {
+    }
+    for &(name, _) in &weak {
+        let _ = vm.dict_del(vm.g.sys_modules, name);
+    }
+    let main_root = MAIN_ROOT.swap(usize::MAX, std::sync::atomic::Ordering::Relaxed);
+    if main_root != usize::MAX {
+        vm.ctx.set_global_root(main_root, Value::NONE);
+    }
+    python_env::modules::gc::collect_and_finalize(vm);
+    modules.clear();
+    for &(name, w) in &weak {
+        let m = python_env::types::weakref::referent_of(w);
+        if !m.is_none() {
             vm.push_root(m);
+            modules.push((name, m));
         }
     }
     for main_phase in [true, false] {

@@ -1616,17 +1616,11 @@ fn it_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             return Ok(e);
         }
         let tag = fld(eo, E_TAG);
-        let str_t = vm.g.types.str_;
-        // Two exact strs compare by their text (no rich comparison).
-        if tag == sought
-            || (vm.type_of(tag) == str_t
-                && vm.type_of(sought) == str_t
-                && str_bytes(tag) == str_bytes(sought))
-        {
-            return Ok(e);
-        }
-        if vm.type_of(tag) == str_t && vm.type_of(sought) == str_t {
-            continue;
+        // Identity and two exact strs answer without rich comparison.
+        match ops::eq_native(vm.g.types.str_, tag, sought) {
+            Some(true) => return Ok(e),
+            Some(false) => continue,
+            None => {}
         }
         let m = vm.push_root(e);
         let eq = vm.eq(tag, sought);
