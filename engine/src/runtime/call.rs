@@ -1780,6 +1780,7 @@ impl Vm {
                 && (g.class() != self.g.types.coroutine
                     || self.isinstance(exc, self.g.e.GeneratorExit))
             {
+                self.mark_exc_passed_on(exc);
                 return Err(PyException(exc));
             }
             if g.class() == self.g.types.coroutine {
@@ -1805,6 +1806,7 @@ impl Vm {
             // at once, as any exception raised in it.
             set_raw(g, GEN_RAW_STATE, GEN_DONE);
             gen_release(g, usize::MAX);
+            self.mark_exc_passed_on(exc);
             return Err(self.pep479(g, PyException(exc)));
         }
         let storage = Obj::from_value(g.get(GEN_FRAME)).expect("frame");
@@ -1846,6 +1848,13 @@ impl Vm {
             self.set_exc_info(own_exc);
         }
         let r = if exc.is_heap() {
+            // Thrown in: raised in the frame as it is, chained only to the
+            // exception the generator itself was handling when it suspended
+            // (CPython's `_PyErr_ChainStackItem`), never to the caller's.
+            if !own_exc.is_none() {
+                self.chain_context(exc, true);
+            }
+            self.mark_exc_passed_on(exc);
             self.run_with_exception(PyException(exc))
         } else {
             stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, || self.run())
@@ -2350,6 +2359,8 @@ impl Vm {
         let e = self.new_exc_args(self.g.e.GeneratorExit, Value::NONE);
         let args = self.new_tuple(&[]);
         self.store(Obj::from_value(e.0).expect("e"), EXC_ARGS, args);
+        // Set in the caller, as `PyErr_SetNone`: chained to its exception.
+        self.chain_context(e.0, false);
         match self.gen_resume(gen, Value::NONE, e.0) {
             Ok(GenStep::Yield(_)) => {
                 let what = if g.class() == self.g.types.coroutine {

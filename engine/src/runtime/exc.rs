@@ -6,6 +6,14 @@ use super::*;
 /// default (`PyTraceBack_LIMIT`, what `sys.tracebacklimit` defaults to).
 pub const TRACEBACK_LIMIT: usize = 1000;
 
+/// `__suppress_context__` of exception `o`. Its slot, `EXC_SUPPRESS`, holds
+/// False/True, or int 0/1 while the exception is marked as passed on from a
+/// Python frame ([`Vm::mark_exc_passed_on`]).
+pub fn exc_suppress_context(o: Obj) -> bool {
+    let v = o.get(EXC_SUPPRESS);
+    v == Value::TRUE || v == Value::int(1)
+}
+
 impl Vm {
     /// Allocates an exception instance of class `cls` with `args` (a tuple).
     pub fn alloc_exc(&mut self, cls: Value, args: Value) -> Value {
@@ -13,6 +21,32 @@ impl Vm {
         o.init(EXC_ARGS, args);
         o.init(EXC_SUPPRESS, Value::FALSE);
         o.value()
+    }
+
+    /// Marks `e` as passed on from a Python frame: the frame (or the raise
+    /// that started it) already chained its context, so the frame that next
+    /// sees it returned by a call does not chain it again (CPython chains
+    /// only where an exception is set, never while it propagates).
+    pub fn mark_exc_passed_on(&mut self, e: Value) {
+        if let Some(o) = Obj::from_value(e).filter(|o| o.kind() == K_EXC) {
+            let v = Value::int(i64::from(exc_suppress_context(o)));
+            self.store(o, EXC_SUPPRESS, v);
+        }
+    }
+
+    /// Whether `e` was marked by [`Vm::mark_exc_passed_on`]; the mark is
+    /// cleared (it applies to one propagation).
+    pub fn take_exc_passed_on(&mut self, e: Value) -> bool {
+        let Some(o) = Obj::from_value(e).filter(|o| o.kind() == K_EXC) else {
+            return false;
+        };
+        let v = o.get(EXC_SUPPRESS);
+        if v.is_heap() || v == Value::TRUE || v == Value::FALSE {
+            return false;
+        }
+        let b = Value::bool(exc_suppress_context(o));
+        self.store(o, EXC_SUPPRESS, b);
+        true
     }
 
     /// A new exception `cls(msg)`.

@@ -2765,6 +2765,7 @@ impl Vm {
                                 1 => {
                                     let x = pop!();
                                     let e = t!(self.make_exception(x));
+                                    self.chain_context(e, true);
                                     break 'err (PyException(e), false);
                                 }
                                 _ => {
@@ -2787,6 +2788,7 @@ impl Vm {
                                     let eo = Obj::from_value(e).expect("e");
                                     self.store(eo, EXC_CAUSE, c);
                                     self.store(eo, EXC_SUPPRESS, Value::TRUE);
+                                    self.chain_context(e, true);
                                     break 'err (PyException(e), false);
                                 }
                             }
@@ -3103,8 +3105,10 @@ impl Vm {
                     self.frames[fi].lasti = lasti;
                     self.add_frame_traceback(exc.0);
                 }
-                if first && !reraise {
-                    self.chain_context(exc.0);
+                // An exception a call returns was chained where it was set,
+                // unless no Python frame passed it on (a builtin's own).
+                if first && !reraise && !self.take_exc_passed_on(exc.0) {
+                    self.chain_context(exc.0, false);
                 }
                 if TRACE && !reraise {
                     self.frames[fi].lasti = lasti;
@@ -3139,6 +3143,9 @@ impl Vm {
                 }
                 let f = self.frames.pop().expect("frame");
                 self.ctx.stack().set_top(base);
+                if f.entry {
+                    self.mark_exc_passed_on(exc.0);
+                }
                 if f.entry && !f.init {
                     if f.gen.is_heap() {
                         let go = Obj::from_value(f.gen).expect("gen");
@@ -3150,8 +3157,8 @@ impl Vm {
                     // A generator frame the loop resumed
                     // (`gen_push_frame`): what `gen_resume` does when its
                     // frame raises, then the caller sees the exception as
-                    // raised by its own instruction (a new one: context
-                    // chained).
+                    // returned by its own instruction (context chained only
+                    // if `gen_frame_raised` made a new one).
                     exc = self.gen_frame_raised(f.gen, cd.extent, exc);
                     first = true;
                 }
@@ -3161,13 +3168,17 @@ impl Vm {
         }
     }
 
-    fn chain_context(&mut self, e: Value) {
+    /// Sets the handled exception as `e`'s `__context__` (CPython's
+    /// `_PyErr_SetObject`), replacing one `e` has only if `replace` (a
+    /// `raise` statement does; a builtin's exception may carry a context it
+    /// set on purpose).
+    pub fn chain_context(&mut self, e: Value, replace: bool) {
         let cur = self.exc_info();
         if !cur.is_heap() || cur == e {
             return;
         }
         let Some(eo) = Obj::from_value(e) else { return };
-        if eo.kind() != K_EXC || eo.get(EXC_CONTEXT).is_heap() {
+        if eo.kind() != K_EXC || (!replace && eo.get(EXC_CONTEXT).is_heap()) {
             return;
         }
         // Cut the chain where it reaches `e` (so no cycle is made); a cycle
@@ -3261,6 +3272,8 @@ impl Vm {
             } else if let Some(c) = self.getattr_opt(sub, self.g.names.close)? {
                 self.call(c, &[], Value::EMPTY)?;
             }
+            // Raised in the delegating frame as it was thrown: not chained.
+            self.mark_exc_passed_on(exc);
             return Err(PyException(exc));
         }
         let r = if is_gen {
@@ -3279,7 +3292,10 @@ impl Vm {
                     }
                     Err(e) => Err(e),
                 },
-                None => return Err(PyException(exc)),
+                None => {
+                    self.mark_exc_passed_on(exc);
+                    return Err(PyException(exc));
+                }
             }
         };
         match r? {

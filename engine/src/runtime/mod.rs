@@ -63,6 +63,7 @@ pub use call::{
     GEN_CODE, GEN_CREATED, GEN_DONE, GEN_NAME, GEN_QUALNAME, GEN_RAW_STATE, GEN_RUNNING,
     GEN_SUSPENDED,
 };
+pub use exc::exc_suppress_context;
 pub use excgroup::EgMatcher;
 pub use object::*;
 pub use proto_core::{Kind, Obj};

@@ -262,7 +262,7 @@ impl Vm {
             let cause = o.get(EXC_CAUSE);
             let (next, msg) = if cause.is_heap() && !cause.is_none() {
                 (cause, CAUSE_MESSAGE)
-            } else if o.get(EXC_SUPPRESS) == Value::TRUE {
+            } else if exc_suppress_context(o) {
                 break;
             } else {
                 (o.get(EXC_CONTEXT), CONTEXT_MESSAGE)

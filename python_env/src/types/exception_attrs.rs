@@ -80,7 +80,7 @@ slot_attr!(x2_get, x2_set, EXC_X2, "msg");
 
 fn suppress_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = exc(vm, a, "__suppress_context__")?;
-    Ok(Value::bool(o.get(EXC_SUPPRESS) == Value::TRUE))
+    Ok(Value::bool(exc_suppress_context(o)))
 }
 fn suppress_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = exc(vm, a, "__suppress_context__")?;

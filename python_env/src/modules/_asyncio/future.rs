@@ -492,8 +492,16 @@ fn fut_result(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     match get_result(vm, o)? {
         Ok(r) => Ok(r),
-        Err(e) => Err(PyException(e)),
+        Err(e) => Err(raise_stored(vm, e)),
     }
+}
+
+/// The stored exception `e`, raised anew as `PyErr_SetObject` raises it:
+/// chained to the exception being handled.
+fn raise_stored(vm: &mut Vm, e: Value) -> PyException {
+    vm.take_exc_passed_on(e);
+    vm.chain_context(e, true);
+    PyException(e)
 }
 
 fn fut_exception(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -911,7 +919,7 @@ fn iter_step(vm: &mut Vm, it: Obj) -> PyResult<Value> {
     }
     match get_result(vm, f)? {
         Ok(r) => Err(vm.stop_iteration(r)),
-        Err(e) => Err(PyException(e)),
+        Err(e) => Err(raise_stored(vm, e)),
     }
 }
 
