@@ -7,6 +7,7 @@ use engine::compiler::Mode;
 use engine::runtime::import::build_class;
 use engine::runtime::ops::Num;
 use engine::runtime::*;
+use proto_core::layouts::list as llist;
 use proto_core::{Kind, Obj, Value};
 
 fn write_to(vm: &mut Vm, file: Value, s: &str) -> PyResult<()> {
@@ -713,15 +714,75 @@ fn sum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let slot = vm.push_root(acc);
     let r = match exact_seq(vm, it) {
         Some(seq) => sum_seq(vm, seq, &mut acc, slot),
-        None => iterate(vm, it, |vm, x| {
-            acc = vm.binary_op(engine::bytecode::BinaryOperator::Add, acc, x)?;
-            vm.ctx.stack().slots_mut()[slot] = acc;
-            Ok(true)
+        None => sum_gen(vm, it, &mut acc, slot).and_then(|done| {
+            if done {
+                return Ok(());
+            }
+            iterate(vm, it, |vm, x| {
+                acc = vm.binary_op(engine::bytecode::BinaryOperator::Add, acc, x)?;
+                vm.ctx.stack().slots_mut()[slot] = acc;
+                Ok(true)
+            })
         }),
     };
     vm.pop_roots(slot);
     r?;
     Ok(acc)
+}
+
+/// Whether `v` is an exact float or an exact int far below the float range:
+/// adding small ints and exact floats to it, a batch's worth of them, runs
+/// no Python code and cannot fail (an int past the float range would raise
+/// OverflowError when a float comes).
+fn plain_number(vm: &mut Vm, v: Value) -> bool {
+    if call::small_number(v, &vm.g.types) {
+        return true;
+    }
+    Obj::from_value(v).is_some_and(|o| o.class() == vm.g.types.int)
+        && matches!(vm.num(v), Some(Num::B(b)) if b.bits() < 900)
+}
+
+/// `sum` over an exact generator while the total is a plain number: the
+/// generator's numbers come in batches (`gen_next_batch`), its frame running
+/// on between them, and are added after; adding them then is what adding
+/// each at its yield would do, since it runs no code and cannot fail. A
+/// batch ends after the first other value, added before the generator
+/// resumes. True when the generator is exhausted; false (nothing consumed
+/// past what was added) when the rest must go one item at a time.
+fn sum_gen(vm: &mut Vm, it: Value, acc: &mut Value, slot: usize) -> PyResult<bool> {
+    const BATCH: usize = 256;
+    let is_gen = Obj::from_value(it)
+        .is_some_and(|o| o.kind() == engine::runtime::K_GEN && o.class() == vm.g.types.generator);
+    if !is_gen || !plain_number(vm, *acc) {
+        return Ok(false);
+    }
+    let batch = vm.new_list(&[]);
+    let mark = vm.push_root(batch);
+    let bo = Obj::from_value(batch).expect("list");
+    let r = (|| loop {
+        let more = vm.gen_next_batch(it, batch, BATCH, DrainKeep::Numbers);
+        for i in 0..llist::len(bo) {
+            let Some(x) = llist::get(bo, i) else { continue };
+            let small = match (acc.as_int(), x.as_int()) {
+                (Some(a), Some(b)) => a.checked_add(b).and_then(Value::try_int),
+                _ => None,
+            };
+            *acc = match small {
+                Some(v) => v,
+                None => vm.binary_op(engine::bytecode::BinaryOperator::Add, *acc, x)?,
+            };
+            vm.ctx.stack().slots_mut()[slot] = *acc;
+        }
+        llist::truncate(&mut vm.ctx, bo, 0);
+        if !more? {
+            return Ok(true);
+        }
+        if !plain_number(vm, *acc) {
+            return Ok(false);
+        }
+    })();
+    vm.pop_roots(mark);
+    r
 }
 
 /// `v` if it is an exact list or tuple (its items are read by index).
@@ -762,8 +823,52 @@ fn sum_seq(vm: &mut Vm, seq: Obj, acc: &mut Value, slot: usize) -> PyResult<()> 
     }
 }
 
+/// `any` (`want` true) or `all` (`want` false) over an exact generator: the
+/// values whose truth runs no code and lets the test go on come in batches
+/// (`gen_next_batch`), the generator's frame running on between them; a
+/// batch ends after the first other value, tested before the generator
+/// resumes. So the generator stops where one value at a time would stop it.
+/// None when `it` is no exact generator.
+fn any_all_gen(vm: &mut Vm, it: Value, want: bool) -> Option<PyResult<bool>> {
+    const BATCH: usize = 256;
+    let is_gen = Obj::from_value(it)
+        .is_some_and(|o| o.kind() == engine::runtime::K_GEN && o.class() == vm.g.types.generator);
+    if !is_gen {
+        return None;
+    }
+    let keep = if want {
+        DrainKeep::Falsy
+    } else {
+        DrainKeep::Truthy
+    };
+    let batch = vm.new_list(&[]);
+    let mark = vm.push_root(batch);
+    let bo = Obj::from_value(batch).expect("list");
+    let r = (|| loop {
+        let more = vm.gen_next_batch(it, batch, BATCH, keep);
+        // Only the last item can decide: the batch kept the others.
+        let n = llist::len(bo);
+        if n > 0 {
+            if let Some(x) = llist::get(bo, n - 1) {
+                if vm.truthy(x)? == want {
+                    return Ok(true);
+                }
+            }
+        }
+        llist::truncate(&mut vm.ctx, bo, 0);
+        if !more? {
+            return Ok(false);
+        }
+    })();
+    vm.pop_roots(mark);
+    Some(r)
+}
+
 fn any(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "any", a, k, 1, 1)?;
+    if let Some(r) = any_all_gen(vm, a[0], true) {
+        return Ok(Value::bool(r?));
+    }
     let mut r = false;
     iterate(vm, a[0], |vm, x| {
         if vm.truthy(x)? {
@@ -777,6 +882,9 @@ fn any(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn all(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "all", a, k, 1, 1)?;
+    if let Some(r) = any_all_gen(vm, a[0], false) {
+        return Ok(Value::bool(!r?));
+    }
     let mut r = true;
     iterate(vm, a[0], |vm, x| {
         if !vm.truthy(x)? {

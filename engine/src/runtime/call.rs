@@ -2279,19 +2279,19 @@ impl Vm {
     /// while its frame keeps running: a yield whose value is appended
     /// resumes the frame at once with None, as `next()` would, without
     /// leaving the loop or saving the frame. The frame leaves as a plain
-    /// yield when `l` reaches `cap` items, or, with `simple_only`, at a
-    /// value whose hash or equality could run Python code (not
-    /// [`Vm::is_simple_key`]); that value is appended last. So a consumer that
-    /// runs no Python code between items (`list(g)`, `tuple(g)`; a set of
-    /// simple keys) sees the items in their order, as many resumptions
-    /// would give them. True while the generator may yield more; an
-    /// exception it raises leaves the items before it in `l`.
+    /// yield when `l` reaches `cap` items, or at the first value `keep`
+    /// refuses; that value is appended last. So a consumer that runs no
+    /// Python code between the items `keep` lets through (`list(g)`,
+    /// `tuple(g)`; a set of simple keys; a sum of numbers) sees the items in
+    /// their order, as many resumptions would give them. True while the
+    /// generator may yield more; an exception it raises leaves the items
+    /// before it in `l`.
     pub fn gen_next_batch(
         &mut self,
         gen: Value,
         l: Value,
         cap: usize,
-        simple_only: bool,
+        keep: DrainKeep,
     ) -> PyResult<bool> {
         if proto_core::reserve::exhausted() {
             self.raise_if_reserve_spent()?;
@@ -2302,7 +2302,7 @@ impl Vm {
                 gen,
                 list: l,
                 cap,
-                simple_only,
+                keep,
             },
         );
         let r = self.gen_resume(gen, Value::NONE, Value::EMPTY);
@@ -2473,7 +2473,69 @@ pub struct Drain {
     pub(crate) gen: Value,
     pub(crate) list: Value,
     pub(crate) cap: usize,
-    pub(crate) simple_only: bool,
+    pub(crate) keep: DrainKeep,
+}
+
+/// Which yielded values a batch ([`Vm::gen_next_batch`]) takes without
+/// leaving the generator's frame.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DrainKeep {
+    /// Every value.
+    All,
+    /// Values whose hash and equality run no Python code
+    /// ([`Vm::is_simple_key`]).
+    SimpleKeys,
+    /// Small ints and exact floats: adding them to an int or float runs
+    /// no Python code and cannot fail.
+    Numbers,
+    /// Values whose truth is known without running code ([`plain_truth`])
+    /// and is false (`any` goes on past them).
+    Falsy,
+    /// As `Falsy`, true values (`all` goes on past them).
+    Truthy,
+}
+
+/// The truth of None, a bool, a small int, an exact float or an exact str,
+/// which no Python code decides; None for anything else.
+#[inline]
+pub fn plain_truth(v: Value, t: &super::Types) -> Option<bool> {
+    if let Some(i) = v.as_int() {
+        return Some(i != 0);
+    }
+    if v.is_none() || v == Value::FALSE {
+        return Some(false);
+    }
+    if v == Value::TRUE {
+        return Some(true);
+    }
+    if let Some(f) = v.as_float() {
+        return Some(f != 0.0);
+    }
+    let o = Obj::from_value(v)?;
+    if o.kind() == Kind::STR && o.class() == t.str_ {
+        return Some(proto_core::layouts::str::char_len(o) != 0);
+    }
+    None
+}
+
+/// Whether `v` is a small int or a float (immediate or exact).
+#[inline]
+pub fn small_number(v: Value, t: &super::Types) -> bool {
+    v.is_int() || v.as_float().is_some() || Obj::from_value(v).is_some_and(|o| o.class() == t.float)
+}
+
+impl Vm {
+    /// Whether a batch that keeps `keep` takes `v`.
+    #[inline]
+    pub(crate) fn drain_keeps(&self, keep: DrainKeep, v: Value) -> bool {
+        match keep {
+            DrainKeep::All => true,
+            DrainKeep::SimpleKeys => self.is_simple_key(v),
+            DrainKeep::Numbers => small_number(v, &self.g.types),
+            DrainKeep::Falsy => plain_truth(v, &self.g.types) == Some(false),
+            DrainKeep::Truthy => plain_truth(v, &self.g.types) == Some(true),
+        }
+    }
 }
 
 impl Drain {
@@ -2481,7 +2543,7 @@ impl Drain {
         gen: Value::EMPTY,
         list: Value::EMPTY,
         cap: 0,
-        simple_only: false,
+        keep: DrainKeep::All,
     };
 }
 

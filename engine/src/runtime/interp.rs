@@ -2392,9 +2392,12 @@ impl Vm {
                                     break 'err (e, false);
                                 }
                             };
-                            for x in items {
-                                self.list_append(l, x);
-                            }
+                            // One copy into the (fresh, unshared) list, with
+                            // its storage grown once.
+                            let lo = Obj::from_value(l).expect("list");
+                            let grown =
+                                self.with_lock(lo, |ctx| llist::try_extend(ctx, lo, &items));
+                            t!(self.grown(grown));
                         }
                         Opcode::SetUpdate => {
                             let it = pop!();
@@ -2924,7 +2927,7 @@ impl Vm {
                                 let d = self.drain;
                                 if let Some(lo) = Obj::from_value(d.list) {
                                     if llist::len(lo) + 1 < d.cap
-                                        && (!d.simple_only || self.is_simple_key(v))
+                                        && self.drain_keeps(d.keep, v)
                                         && llist::try_append(&mut self.ctx, lo, v)
                                     {
                                         push!(Value::NONE);

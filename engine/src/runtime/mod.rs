@@ -60,7 +60,7 @@ pub mod traceback;
 pub mod typing;
 
 pub use call::{
-    GEN_CODE, GEN_CREATED, GEN_DONE, GEN_NAME, GEN_QUALNAME, GEN_RAW_STATE, GEN_RUNNING,
+    DrainKeep, GEN_CODE, GEN_CREATED, GEN_DONE, GEN_NAME, GEN_QUALNAME, GEN_RAW_STATE, GEN_RUNNING,
     GEN_SUSPENDED,
 };
 pub use exc::exc_suppress_context;

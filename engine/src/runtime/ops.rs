@@ -2557,7 +2557,8 @@ impl Vm {
             let tn = self.type_name_of(it);
             return Err(self.type_error(&format!("'{tn}' object is not an iterator")));
         };
-        match self.call_bound(f, it, &[]) {
+        // A native `__next__` of the iterator's own type runs directly.
+        match self.call_slot_method(f, it, &[]) {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.isinstance(e.0, self.g.e.StopIteration) => Ok(None),
             Err(e) => Err(e),
@@ -2871,7 +2872,7 @@ impl Vm {
             // A generator's yields go straight into the list, its frame
             // running on between them (`gen_next_batch`).
             if gen {
-                match self.gen_next_batch(it, l, usize::MAX, false) {
+                match self.gen_next_batch(it, l, usize::MAX, call::DrainKeep::All) {
                     Ok(true) => continue,
                     Ok(false) => break Ok(()),
                     Err(e) => break Err(e),

@@ -138,10 +138,11 @@ pub fn get_index(l: Obj, i: i64) -> Option<Value> {
 pub fn snapshot(l: Obj, out: &mut Vec<Value>) {
     let n = len(l);
     let st = storage(l);
-    let n = n.min(st.n_values());
+    let sv = st.view();
+    let n = n.min(sv.n_values());
     out.reserve(n);
     for i in 0..n {
-        let v = st.get(i);
+        let v = sv.get(i);
         if !v.is_empty() {
             out.push(v);
         }
@@ -277,10 +278,26 @@ pub fn try_extend(ctx: &mut ProtoContext, l: Obj, items: &[Value]) -> bool {
     if !try_reserve(ctx, l, need) {
         return false;
     }
-    for &v in items {
-        append(ctx, l, v);
-    }
+    append_in_room(ctx, l, n, items);
     true
+}
+
+/// Writes `items` after the first `n` (the length) into the storage, which
+/// has room for them, then publishes the new length: the layouts read once,
+/// the items before the length, as [`push_in_room`] does for one.
+#[inline]
+fn append_in_room(ctx: &mut ProtoContext, l: Obj, n: usize, items: &[Value]) {
+    let st = storage(l);
+    let sv = st.view();
+    if st.is_shared() {
+        for &v in items {
+            ctx.promote(v);
+        }
+    }
+    for (k, &v) in items.iter().enumerate() {
+        sv.init(n + k, v);
+    }
+    l.view().set_raw(0, (n + items.len()) as u64);
 }
 
 /// Appends `v`. Caller holds the lock if shared.
@@ -300,9 +317,7 @@ pub fn append(ctx: &mut ProtoContext, l: Obj, v: Value) {
 pub fn extend(ctx: &mut ProtoContext, l: Obj, items: &[Value]) {
     let n = len(l);
     reserve(ctx, l, n + items.len());
-    for &v in items {
-        append(ctx, l, v);
-    }
+    append_in_room(ctx, l, n, items);
 }
 
 /// Reverses the items in place. Caller holds the lock if shared; a racing

@@ -478,6 +478,27 @@ fn ldexp(x: f64, e: i32) -> f64 {
     x * 2f64.powi(e)
 }
 
+/// The values an integer code of `size` bytes packs as the low bytes of
+/// their two's complement (signed codes, and unsigned ones from 0), within
+/// `i64`; None for the other codes.
+fn small_int_range(ch: u8, size: usize) -> Option<(i64, i64)> {
+    let bits = 8 * size as u32;
+    match ch {
+        b'b' | b'h' | b'i' | b'l' | b'q' | b'n' if (1..=64).contains(&bits) => {
+            Some((i64::MIN >> (64 - bits), i64::MAX >> (64 - bits)))
+        }
+        b'B' | b'H' | b'I' | b'L' | b'Q' | b'N' if (1..=64).contains(&bits) => Some((
+            0,
+            if bits == 64 {
+                i64::MAX
+            } else {
+                (1i64 << bits) - 1
+            },
+        )),
+        _ => None,
+    }
+}
+
 /// Writes `bytes` (little-endian order) into `out` in the mode's order.
 fn put(out: &mut [u8], le: &[u8], big: bool) {
     if big {
@@ -678,10 +699,21 @@ fn pack_values(vm: &mut Vm, f: &Format, args: &[Value], out: &mut [u8]) -> PyRes
                 }
             }
             ch => {
+                let small = small_int_range(ch, code.size);
+                let big = f.mode == Mode::Big;
                 for k in 0..code.repeat {
                     let v = it.next().unwrap_or(Value::NONE);
                     let at = code.offset + k * code.size;
-                    if let Err(e) = pack_item(vm, f.mode, ch, v, &mut out[at..at + code.size]) {
+                    let field = &mut out[at..at + code.size];
+                    // A small int in the code's range: its bytes, nothing to
+                    // convert or check (the rest, errors included, below).
+                    if let (Some((lo, hi)), Some(x)) = (small, v.as_int()) {
+                        if lo <= x && x <= hi {
+                            put(field, &x.to_le_bytes()[..code.size], big);
+                            continue;
+                        }
+                    }
+                    if let Err(e) = pack_item(vm, f.mode, ch, v, field) {
                         return Err(e.raise(vm, v));
                     }
                 }

@@ -96,7 +96,7 @@ fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
             vm.push_root(batch);
             let bo = Obj::from_value(batch).expect("list");
             loop {
-                let more = vm.gen_next_batch(it, batch, GEN_BATCH, true);
+                let more = vm.gen_next_batch(it, batch, GEN_BATCH, DrainKeep::SimpleKeys);
                 let mut all_simple = true;
                 for i in 0..llist::len(bo) {
                     if let Some(x) = llist::get(bo, i) {
