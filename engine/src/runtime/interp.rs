@@ -2167,7 +2167,7 @@ impl Vm {
                         }
                         Opcode::ForIter => {
                             let it = top!();
-                            if let Some(r) = range_iter_next(it) {
+                            if let Some(r) = builtin_iter_next(it, &self.g.types) {
                                 match r {
                                     Some(v) => push!(v),
                                     None => {
@@ -2175,10 +2175,6 @@ impl Vm {
                                         pc = arg as usize;
                                     }
                                 }
-                                continue;
-                            }
-                            if let Some(v) = seq_iter_next(it, &self.g.types) {
-                                push!(v);
                                 continue;
                             }
                             // A generator: its frame runs in this loop
@@ -2928,7 +2924,7 @@ impl Vm {
                                 if let Some(lo) = Obj::from_value(d.list) {
                                     if llist::len(lo) + 1 < d.cap
                                         && self.drain_keeps(d.keep, v)
-                                        && llist::try_append(&mut self.ctx, lo, v)
+                                        && llist::try_push(&mut self.ctx, lo, v)
                                     {
                                         push!(Value::NONE);
                                         continue;
@@ -3700,19 +3696,30 @@ fn fast_binop(arg: u32, a: Value, b: Value) -> Option<Value> {
     Value::try_float(r)
 }
 
-/// FOR_ITER over a `range` iterator whose values are small ints: the same
-/// steps as `Vm::iter_next_builtin` without the call. `None` when `it` is not
-/// such an iterator (or the next value would not be a small int).
+/// FOR_ITER over a builtin iterator of a range, list, tuple or bytes
+/// ([`range_iter_next`], [`seq_iter_next`]): the iterator and its source
+/// read once. `None` when `it` is none of these, or when the general path
+/// must take the step (see each).
 #[inline(always)]
-fn range_iter_next(it: Value) -> Option<Option<Value>> {
+fn builtin_iter_next(it: Value, t: &Types) -> Option<Option<Value>> {
     let o = Obj::from_value(it)?;
     if o.kind() != K_ITER {
         return None;
     }
-    let src = Obj::from_value(o.get(0))?;
-    if src.kind() != K_RANGE {
-        return None;
+    let ov = o.view();
+    let src = Obj::from_value(ov.get(0))?;
+    if src.kind() == K_RANGE {
+        range_iter_next(o, src)
+    } else {
+        seq_iter_next(o, ov, src, t).map(Some)
     }
+}
+
+/// FOR_ITER over a `range` iterator `o` (of `src`) whose values are small
+/// ints: the same steps as `Vm::iter_next_builtin` without the call. `None`
+/// when the next value would not be a small int.
+#[inline(always)]
+fn range_iter_next(o: Obj, src: Obj) -> Option<Option<Value>> {
     // Raw words: [0] items produced, [1] length, [2] start. Item i is
     // computed from the position alone; a shared iterator advances it by
     // compare-and-swap (each thread gets its own item), a local one by a
@@ -3740,38 +3747,43 @@ fn range_iter_next(it: Value) -> Option<Option<Value>> {
     }
 }
 
-/// FOR_ITER over a list, tuple or bytes iterator (exactly those classes, over
-/// exactly those sources) with an item left: the steps of
-/// `Vm::iter_next_builtin` for them without the call and its result layers. `None` when `it` is no such iterator, or at
-/// the end (the general path lets the source go).
+/// FOR_ITER over a list, tuple or bytes iterator `o` (`ov` its view; exactly
+/// those classes, over exactly those sources `src`) with an item left: the
+/// steps of `Vm::iter_next_builtin` for them without the call and its result
+/// layers. `None` when `o` is no such iterator, or at the end (the general
+/// path lets the source go).
 #[inline(always)]
-fn seq_iter_next(it: Value, t: &Types) -> Option<Value> {
-    let o = Obj::from_value(it)?;
-    if o.kind() != K_ITER {
-        return None;
-    }
+fn seq_iter_next(o: Obj, ov: proto_core::object::ObjView, src: Obj, t: &Types) -> Option<Value> {
     let c = o.class();
-    let src = Obj::from_value(o.get(0))?;
     if c == t.list_iter && src.kind() == Kind::LIST {
-        claim_next(o, |i| llist::get(src, i))
+        claim_next(o, ov, |i| llist::get(src, i))
     } else if c == t.tuple_iter && src.kind() == Kind::TUPLE {
         let sv = src.view();
-        claim_next(o, |i| (i < sv.n_values()).then(|| sv.get(i)))
+        claim_next(o, ov, |i| (i < sv.n_values()).then(|| sv.get(i)))
     } else if c == t.bytes_iter && src.kind() == Kind::BYTES {
         let b = lstr::bytes(src);
-        claim_next(o, |i| b.get(i).map(|&x| Value::int(x as i64)))
+        claim_next(o, ov, |i| b.get(i).map(|&x| Value::int(x as i64)))
     } else {
         None
     }
 }
 
-/// Steps iterator `o` (position in raw word 0) to `item(position)`, claiming the
-/// position; `None` when `item` has none there.
+/// Steps iterator `o` (`ov` its view; position in raw word 0) to
+/// `item(position)`, claiming the position; `None` when `item` has none
+/// there.
 #[inline(always)]
-fn claim_next(o: Obj, item: impl Fn(usize) -> Option<Value>) -> Option<Value> {
+fn claim_next(
+    o: Obj,
+    ov: proto_core::object::ObjView,
+    item: impl Fn(usize) -> Option<Value>,
+) -> Option<Value> {
     loop {
-        let i = proto_core::layouts::get_raw(o, 0) as usize;
+        let i = ov.raw(0) as usize;
         let v = item(i)?;
+        if !o.is_shared() {
+            ov.set_raw(0, (i + 1) as u64);
+            return Some(v);
+        }
         // A racing step on a shared iterator may take item `i` first.
         if ops::claim_index(o, i, i + 1) {
             return Some(v);
