@@ -762,16 +762,9 @@ fn sum_gen(vm: &mut Vm, it: Value, acc: &mut Value, slot: usize) -> PyResult<boo
     let r = (|| loop {
         let more = vm.gen_next_batch(it, batch, BATCH, DrainKeep::Numbers);
         for i in 0..llist::len(bo) {
-            let Some(x) = llist::get(bo, i) else { continue };
-            let small = match (acc.as_int(), x.as_int()) {
-                (Some(a), Some(b)) => a.checked_add(b).and_then(Value::try_int),
-                _ => None,
-            };
-            *acc = match small {
-                Some(v) => v,
-                None => vm.binary_op(engine::bytecode::BinaryOperator::Add, *acc, x)?,
-            };
-            vm.ctx.stack().slots_mut()[slot] = *acc;
+            if let Some(x) = llist::get(bo, i) {
+                sum_step(vm, acc, x, slot)?;
+            }
         }
         llist::truncate(&mut vm.ctx, bo, 0);
         if !more? {
@@ -810,17 +803,25 @@ fn sum_seq(vm: &mut Vm, seq: Obj, acc: &mut Value, slot: usize) -> PyResult<()> 
         let Some(x) = x else {
             return Ok(());
         };
-        let small = match (acc.as_int(), x.as_int()) {
-            (Some(a), Some(b)) => a.checked_add(b).and_then(Value::try_int),
-            _ => None,
-        };
-        *acc = match small {
-            Some(v) => v,
-            None => vm.binary_op(engine::bytecode::BinaryOperator::Add, *acc, x)?,
-        };
-        vm.ctx.stack().slots_mut()[slot] = *acc;
+        sum_step(vm, acc, x, slot)?;
         i += 1;
     }
+}
+
+/// `acc + x` into `acc` (small ints without `binary_op`, CPython's int fast
+/// path), kept in root `slot`.
+#[inline]
+fn sum_step(vm: &mut Vm, acc: &mut Value, x: Value, slot: usize) -> PyResult<()> {
+    let small = match (acc.as_int(), x.as_int()) {
+        (Some(a), Some(b)) => a.checked_add(b).and_then(Value::try_int),
+        _ => None,
+    };
+    *acc = match small {
+        Some(v) => v,
+        None => vm.binary_op(engine::bytecode::BinaryOperator::Add, *acc, x)?,
+    };
+    vm.ctx.stack().slots_mut()[slot] = *acc;
+    Ok(())
 }
 
 /// `any` (`want` true) or `all` (`want` false) over an exact generator: the
