@@ -934,47 +934,139 @@ fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
     if args.pos.is_empty() {
         return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0")));
     }
-    let items = if args.pos.len() == 1 {
-        vm.collect(args.pos[0])?
-    } else {
-        if default.is_some() {
-            return Err(vm.type_error(&format!(
-                "Cannot specify a default for {name}() with multiple positional arguments"
-            )));
-        }
-        args.pos.to_vec()
-    };
-    if items.is_empty() {
-        if let Some(d) = default {
-            return Ok(d);
-        }
-        return Err(vm.value_error(&format!("{name}() arg is an empty sequence")));
+    if args.pos.len() > 1 && default.is_some() {
+        return Err(vm.type_error(&format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
     }
-    let holder = vm.new_list(&items);
-    let mark = vm.push_root(holder);
+    let src = if args.pos.len() == 1 {
+        args.pos[0]
+    } else {
+        vm.new_tuple(&args.pos)
+    };
+    // The items are compared as they come, as CPython's `min_max`: an
+    // iterable is never collected first (a generator of 10**8 items needs
+    // no list of them).
+    let mark = vm.push_root(src);
+    let mut best = Best {
+        key,
+        is_max,
+        slots: vm.push_root(Value::EMPTY),
+    };
+    for _ in 0..3 {
+        vm.push_root(Value::EMPTY);
+    }
     let r = (|| {
-        let mut best = items[0];
-        let mut best_k = match key {
-            Some(f) => vm.call(f, &[best], Value::EMPTY)?,
-            None => best,
-        };
-        // Two root slots, overwritten item by item (a root per item
-        // overflowed the value stack on long iterables).
-        let best_slot = vm.push_root(best_k);
-        let kx_slot = vm.push_root(Value::NONE);
-        for &x in &items[1..] {
-            let kx = match key {
-                Some(f) => vm.call(f, &[x], Value::EMPTY)?,
-                None => x,
-            };
-            vm.ctx.stack().slots_mut()[kx_slot] = kx;
-            if beats(vm, kx, best_k, is_max)? {
-                best = x;
-                best_k = kx;
-                vm.ctx.stack().slots_mut()[best_slot] = kx;
+        if key.is_none() {
+            // An exact list or tuple read by index (as its iterator would
+            // read it, a change made by a comparison included).
+            if let Some(seq) = exact_seq(vm, src) {
+                let list = seq.kind() == Kind::LIST;
+                let mut i = 0;
+                loop {
+                    let x = if list {
+                        llist::get(seq, i)
+                    } else {
+                        (i < seq.n_values()).then(|| seq.get(i))
+                    };
+                    let Some(x) = x else { return Ok(()) };
+                    best.offer(vm, x)?;
+                    i += 1;
+                }
+            }
+            minmax_gen_batches(vm, src, &mut best)?;
+        }
+        iterate(vm, src, |vm, x| best.offer(vm, x))
+    })();
+    let found = vm.ctx.stack().slots_mut()[best.slots];
+    vm.pop_roots(mark);
+    r?;
+    if !found.is_empty() {
+        return Ok(found);
+    }
+    if let Some(d) = default {
+        return Ok(d);
+    }
+    Err(vm.value_error(&format!("{name}() arg is an empty sequence")))
+}
+
+/// The running winner of `min`/`max`, kept in four root slots from `slots`:
+/// the best item, its key, the item being offered and its key.
+struct Best {
+    key: Option<Value>,
+    is_max: bool,
+    slots: usize,
+}
+
+impl Best {
+    fn get(&self, vm: &mut Vm, i: usize) -> Value {
+        vm.ctx.stack().slots_mut()[self.slots + i]
+    }
+
+    fn set(&self, vm: &mut Vm, i: usize, v: Value) {
+        vm.ctx.stack().slots_mut()[self.slots + i] = v;
+    }
+
+    /// Offers item `x`; true (go on).
+    #[inline]
+    fn offer(&mut self, vm: &mut Vm, x: Value) -> PyResult<bool> {
+        if self.key.is_none() {
+            // Two small ints: compared here, nothing to root.
+            if let (Some(p), Some(q)) = (x.as_int(), self.get(vm, 1).as_int()) {
+                if (self.is_max && p > q) || (!self.is_max && p < q) {
+                    self.set(vm, 0, x);
+                    self.set(vm, 1, x);
+                }
+                return Ok(true);
             }
         }
-        Ok(best)
+        self.set(vm, 2, x);
+        let kx = match self.key {
+            Some(f) => vm.call(f, &[x], Value::EMPTY)?,
+            None => x,
+        };
+        self.set(vm, 3, kx);
+        let best_k = self.get(vm, 1);
+        if self.get(vm, 0).is_empty() || beats(vm, kx, best_k, self.is_max)? {
+            self.set(vm, 0, x);
+            self.set(vm, 1, kx);
+        }
+        Ok(true)
+    }
+}
+
+/// `min`/`max` without a key over an exact generator, while the best item
+/// so far is a small int or float (or there is none yet): its numbers come
+/// in batches (`gen_next_batch`), since comparing them with such a best
+/// runs no code and cannot fail; a batch ends after the first other value,
+/// compared before the generator resumes. Returns when the generator is
+/// exhausted or the best is something else (the caller goes on one item at
+/// a time).
+fn minmax_gen_batches(vm: &mut Vm, it: Value, best: &mut Best) -> PyResult<()> {
+    const BATCH: usize = 256;
+    let is_gen = Obj::from_value(it)
+        .is_some_and(|o| o.kind() == engine::runtime::K_GEN && o.class() == vm.g.types.generator);
+    if !is_gen {
+        return Ok(());
+    }
+    let batch = vm.new_list(&[]);
+    let mark = vm.push_root(batch);
+    let bo = Obj::from_value(batch).expect("list");
+    let r = (|| loop {
+        let b = best.get(vm, 0);
+        if !b.is_empty() && !call::small_number(b, &vm.g.types) {
+            return Ok(());
+        }
+        let more = vm.gen_next_batch(it, batch, BATCH, DrainKeep::Numbers);
+        for i in 0..llist::len(bo) {
+            if let Some(x) = llist::get(bo, i) {
+                best.offer(vm, x)?;
+            }
+        }
+        llist::truncate(&mut vm.ctx, bo, 0);
+        if !more? {
+            return Ok(());
+        }
     })();
     vm.pop_roots(mark);
     r
