@@ -2169,7 +2169,18 @@ impl Vm {
                             let it = top!();
                             if let Some(r) = builtin_iter_next(it, &self.g.types) {
                                 match r {
-                                    Some(v) => push!(v),
+                                    Some(v) => {
+                                        // Fused with the STORE_FAST that starts
+                                        // the loop's body (one dispatch less per
+                                        // item; never under tracing: `peek!`).
+                                        let (nop, narg) = peek!(pc);
+                                        if nop == Opcode::StoreFast as u8 {
+                                            st!()[locals + narg as usize] = v;
+                                            pc += 1;
+                                        } else {
+                                            push!(v);
+                                        }
+                                    }
                                     None => {
                                         sp -= 1;
                                         pc = arg as usize;
