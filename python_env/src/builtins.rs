@@ -742,40 +742,28 @@ fn plain_number(vm: &mut Vm, v: Value) -> bool {
         && matches!(vm.num(v), Some(Num::B(b)) if b.bits() < 900)
 }
 
-/// `sum` over an exact generator while the total is a plain number: the
-/// generator's numbers come in batches (`gen_next_batch`), its frame running
-/// on between them, and are added after; adding them then is what adding
-/// each at its yield would do, since it runs no code and cannot fail. A
-/// batch ends after the first other value, added before the generator
-/// resumes. True when the generator is exhausted; false (nothing consumed
-/// past what was added) when the rest must go one item at a time.
+/// `sum` over an exact generator while the total is a plain number: its
+/// numbers come in batches (`Vm::gen_batches`) and are added after the
+/// generator ran on past them, which is what adding each at its yield would
+/// do, since it runs no code and cannot fail. True when the generator is
+/// exhausted; false when the rest must go one item at a time.
 fn sum_gen(vm: &mut Vm, it: Value, acc: &mut Value, slot: usize) -> PyResult<bool> {
-    const BATCH: usize = 256;
-    let is_gen = Obj::from_value(it)
-        .is_some_and(|o| o.kind() == engine::runtime::K_GEN && o.class() == vm.g.types.generator);
-    if !is_gen || !plain_number(vm, *acc) {
-        return Ok(false);
-    }
-    let batch = vm.new_list(&[]);
-    let mark = vm.push_root(batch);
-    let bo = Obj::from_value(batch).expect("list");
-    let r = (|| loop {
-        let more = vm.gen_next_batch(it, batch, BATCH, DrainKeep::Numbers);
-        for i in 0..llist::len(bo) {
-            if let Some(x) = llist::get(bo, i) {
-                sum_step(vm, acc, x, slot)?;
-            }
-        }
-        llist::truncate(&mut vm.ctx, bo, 0);
-        if !more? {
-            return Ok(true);
-        }
-        if !plain_number(vm, *acc) {
-            return Ok(false);
-        }
-    })();
-    vm.pop_roots(mark);
-    r
+    // The total lives in root `slot` while the batches run.
+    let total = |vm: &mut Vm| vm.ctx.stack().slots_mut()[slot];
+    let r = vm.gen_batches(
+        it,
+        |vm| {
+            let t = total(vm);
+            plain_number(vm, t).then_some(DrainKeep::Numbers)
+        },
+        |vm, x| {
+            let mut t = total(vm);
+            sum_step(vm, &mut t, x, slot)?;
+            Ok(true)
+        },
+    );
+    *acc = total(vm);
+    r.unwrap_or(Ok(false))
 }
 
 /// `v` if it is an exact list or tuple (its items are read by index).
@@ -792,19 +780,21 @@ fn exact_seq(vm: &Vm, v: Value) -> Option<Obj> {
 /// index each step, so an `__add__` that changes the list is seen as the
 /// list iterator would see it. The running total is kept in root `slot`.
 fn sum_seq(vm: &mut Vm, seq: Obj, acc: &mut Value, slot: usize) -> PyResult<()> {
-    let list = seq.kind() == Kind::LIST;
     let mut i = 0;
-    loop {
-        let x = if list {
-            proto_core::layouts::list::get(seq, i)
-        } else {
-            (i < seq.n_values()).then(|| seq.get(i))
-        };
-        let Some(x) = x else {
-            return Ok(());
-        };
+    while let Some(x) = seq_item(seq, i) {
         sum_step(vm, acc, x, slot)?;
         i += 1;
+    }
+    Ok(())
+}
+
+/// Item `i` of the exact list or tuple `seq` ([`exact_seq`]), read now.
+#[inline]
+fn seq_item(seq: Obj, i: usize) -> Option<Value> {
+    if seq.kind() == Kind::LIST {
+        llist::get(seq, i)
+    } else {
+        (i < seq.n_values()).then(|| seq.get(i))
     }
 }
 
@@ -826,43 +816,25 @@ fn sum_step(vm: &mut Vm, acc: &mut Value, x: Value, slot: usize) -> PyResult<()>
 
 /// `any` (`want` true) or `all` (`want` false) over an exact generator: the
 /// values whose truth runs no code and lets the test go on come in batches
-/// (`gen_next_batch`), the generator's frame running on between them; a
-/// batch ends after the first other value, tested before the generator
-/// resumes. So the generator stops where one value at a time would stop it.
-/// None when `it` is no exact generator.
+/// (`Vm::gen_batches`); a batch ends after the first other value, tested
+/// before the generator resumes, so the generator stops where one value at
+/// a time would stop it. None when `it` is no exact generator.
 fn any_all_gen(vm: &mut Vm, it: Value, want: bool) -> Option<PyResult<bool>> {
-    const BATCH: usize = 256;
-    let is_gen = Obj::from_value(it)
-        .is_some_and(|o| o.kind() == engine::runtime::K_GEN && o.class() == vm.g.types.generator);
-    if !is_gen {
-        return None;
-    }
     let keep = if want {
         DrainKeep::Falsy
     } else {
         DrainKeep::Truthy
     };
-    let batch = vm.new_list(&[]);
-    let mark = vm.push_root(batch);
-    let bo = Obj::from_value(batch).expect("list");
-    let r = (|| loop {
-        let more = vm.gen_next_batch(it, batch, BATCH, keep);
-        // Only the last item can decide: the batch kept the others.
-        let n = llist::len(bo);
-        if n > 0 {
-            if let Some(x) = llist::get(bo, n - 1) {
-                if vm.truthy(x)? == want {
-                    return Ok(true);
-                }
-            }
-        }
-        llist::truncate(&mut vm.ctx, bo, 0);
-        if !more? {
-            return Ok(false);
-        }
-    })();
-    vm.pop_roots(mark);
-    Some(r)
+    let mut found = false;
+    let r = vm.gen_batches(
+        it,
+        |_| Some(keep),
+        |vm, x| {
+            found = vm.truthy(x)? == want;
+            Ok(!found)
+        },
+    )?;
+    Some(r.map(|_| found))
 }
 
 fn any(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -942,7 +914,7 @@ fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
     let src = if args.pos.len() == 1 {
         args.pos[0]
     } else {
-        vm.new_tuple(&args.pos)
+        vm.new_tuple(args.pos)
     };
     // The items are compared as they come, as CPython's `min_max`: an
     // iterable is never collected first (a generator of 10**8 items needs
@@ -961,18 +933,12 @@ fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
             // An exact list or tuple read by index (as its iterator would
             // read it, a change made by a comparison included).
             if let Some(seq) = exact_seq(vm, src) {
-                let list = seq.kind() == Kind::LIST;
                 let mut i = 0;
-                loop {
-                    let x = if list {
-                        llist::get(seq, i)
-                    } else {
-                        (i < seq.n_values()).then(|| seq.get(i))
-                    };
-                    let Some(x) = x else { return Ok(()) };
+                while let Some(x) = seq_item(seq, i) {
                     best.offer(vm, x)?;
                     i += 1;
                 }
+                return Ok(());
             }
             minmax_gen_batches(vm, src, &mut best)?;
         }
@@ -1037,39 +1003,20 @@ impl Best {
 
 /// `min`/`max` without a key over an exact generator, while the best item
 /// so far is a small int or float (or there is none yet): its numbers come
-/// in batches (`gen_next_batch`), since comparing them with such a best
-/// runs no code and cannot fail; a batch ends after the first other value,
-/// compared before the generator resumes. Returns when the generator is
-/// exhausted or the best is something else (the caller goes on one item at
-/// a time).
+/// in batches (`Vm::gen_batches`), since comparing them with such a best
+/// runs no code and cannot fail. Returns when the generator is exhausted or
+/// the best is something else (the caller goes on one item at a time).
 fn minmax_gen_batches(vm: &mut Vm, it: Value, best: &mut Best) -> PyResult<()> {
-    const BATCH: usize = 256;
-    let is_gen = Obj::from_value(it)
-        .is_some_and(|o| o.kind() == engine::runtime::K_GEN && o.class() == vm.g.types.generator);
-    if !is_gen {
-        return Ok(());
-    }
-    let batch = vm.new_list(&[]);
-    let mark = vm.push_root(batch);
-    let bo = Obj::from_value(batch).expect("list");
-    let r = (|| loop {
-        let b = best.get(vm, 0);
-        if !b.is_empty() && !call::small_number(b, &vm.g.types) {
-            return Ok(());
-        }
-        let more = vm.gen_next_batch(it, batch, BATCH, DrainKeep::Numbers);
-        for i in 0..llist::len(bo) {
-            if let Some(x) = llist::get(bo, i) {
-                best.offer(vm, x)?;
-            }
-        }
-        llist::truncate(&mut vm.ctx, bo, 0);
-        if !more? {
-            return Ok(());
-        }
-    })();
-    vm.pop_roots(mark);
-    r
+    let best_slot = best.slots;
+    let r = vm.gen_batches(
+        it,
+        |vm| {
+            let b = vm.ctx.stack().slots_mut()[best_slot];
+            (b.is_empty() || call::small_number(b, &vm.g.types)).then_some(DrainKeep::Numbers)
+        },
+        |vm, x| best.offer(vm, x),
+    );
+    r.map_or(Ok(()), |r| r.map(|_| ()))
 }
 
 fn max(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {

@@ -2316,6 +2316,51 @@ impl Vm {
         }
     }
 
+    /// Takes the values of `it`, when it is an exact generator, in batches
+    /// of [`Vm::gen_next_batch`]: before each batch `keep` names the values
+    /// it may take (None: no more batches), and `each` handles every value
+    /// in order (false: stop). None when `it` is no exact generator; else
+    /// true when the generator ended or `each` stopped, false when `keep`
+    /// ended the batches (the caller takes the rest one value at a time).
+    /// The values of a batch are handled after the generator ran on past
+    /// them, so `keep` must only let through values whose handling runs no
+    /// code; the value that ends a batch is handled before it resumes.
+    pub fn gen_batches(
+        &mut self,
+        it: Value,
+        mut keep: impl FnMut(&mut Vm) -> Option<DrainKeep>,
+        mut each: impl FnMut(&mut Vm, Value) -> PyResult<bool>,
+    ) -> Option<PyResult<bool>> {
+        const BATCH: usize = 256;
+        let is_gen = Obj::from_value(it)
+            .is_some_and(|o| o.kind() == K_GEN && o.class() == self.g.types.generator);
+        if !is_gen {
+            return None;
+        }
+        let batch = self.new_list(&[]);
+        let mark = self.push_root(batch);
+        let bo = Obj::from_value(batch).expect("list");
+        let r = (|| loop {
+            let Some(k) = keep(self) else {
+                return Ok(false);
+            };
+            let more = self.gen_next_batch(it, batch, BATCH, k);
+            for i in 0..llist::len(bo) {
+                if let Some(x) = llist::get(bo, i) {
+                    if !each(self, x)? {
+                        return Ok(true);
+                    }
+                }
+            }
+            llist::truncate(&mut self.ctx, bo, 0);
+            if !more? {
+                return Ok(true);
+            }
+        })();
+        self.pop_roots(mark);
+        Some(r)
+    }
+
     /// `gen.send(v)`: raises StopIteration(value) on return.
     pub fn gen_send(&mut self, gen: Value, v: Value) -> PyResult<Value> {
         match self.gen_resume(gen, v, Value::EMPTY)? {

@@ -9,12 +9,7 @@ use super::dict::dobj;
 use crate::args::{check_method, Args};
 use engine::runtime::*;
 use proto_core::layouts::dict as ldict;
-use proto_core::layouts::list as llist;
 use proto_core::{Kind, Obj, Value};
-
-/// The most items a set takes from a generator per resumption
-/// (`Vm::gen_next_batch`).
-const GEN_BATCH: usize = 256;
 
 /// Adds `items` to set `s`, keeping both rooted while `__hash__`/`__eq__`
 /// may run Python code (rooting rule).
@@ -88,28 +83,22 @@ fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
         // simple key may meet it (`__eq__` on equal hashes), so the rest
         // goes one item at a time. An exception from the generator comes
         // after the keys before it.
-        if ldict::len(so) == 0
-            && Obj::from_value(it)
-                .is_some_and(|o| o.kind() == K_GEN && o.class() == vm.g.types.generator)
-        {
-            let batch = vm.new_list(&[]);
-            vm.push_root(batch);
-            let bo = Obj::from_value(batch).expect("list");
-            loop {
-                let more = vm.gen_next_batch(it, batch, GEN_BATCH, DrainKeep::SimpleKeys);
-                let mut all_simple = true;
-                for i in 0..llist::len(bo) {
-                    if let Some(x) = llist::get(bo, i) {
-                        vm.set_add(s, x)?;
-                        all_simple &= vm.is_simple_key(x);
+        if ldict::len(so) == 0 {
+            let all_simple = std::cell::Cell::new(true);
+            let r = vm.gen_batches(
+                it,
+                |_| all_simple.get().then_some(DrainKeep::SimpleKeys),
+                |vm, x| {
+                    vm.set_add(s, x)?;
+                    if !vm.is_simple_key(x) {
+                        all_simple.set(false);
                     }
-                }
-                llist::truncate(&mut vm.ctx, bo, 0);
-                if !more? {
+                    Ok(true)
+                },
+            );
+            if let Some(done) = r {
+                if done? {
                     return Ok(());
-                }
-                if !all_simple {
-                    break;
                 }
             }
         }
