@@ -365,6 +365,17 @@ impl Obj {
         self.cells() * CELL - HEADER_SIZE - 8 * self.n_values()
     }
 
+    /// The raw region's start and length from one read of the header:
+    /// [`Obj::raw_ptr`] and [`Obj::raw_len`] each load the `meta` word (an
+    /// atomic load, which the compiler does not merge with another).
+    #[inline(always)]
+    pub fn raw_region(self) -> (*mut u8, usize) {
+        let off = HEADER_SIZE + 8 * self.n_values();
+        // SAFETY: `off` is where the values end, inside the object's cells.
+        let p = unsafe { self.0.as_ptr().cast::<u8>().add(off) };
+        (p, self.cells() * CELL - off)
+    }
+
     /// The raw region as bytes. The caller must not read it while another
     /// thread may write it (raw regions of shared objects are written only
     /// before publication, or under the object lock).

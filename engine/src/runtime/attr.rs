@@ -4,7 +4,7 @@ use super::*;
 use std::cell::Cell;
 
 /// Slots of [`TypeCache`] (a power of two).
-const TYPE_CACHE_SLOTS: usize = 512;
+const TYPE_CACHE_SLOTS: usize = 4096;
 
 /// One answer of [`Vm::lookup_type`]: `value` is EMPTY for "not found".
 #[derive(Clone, Copy)]

@@ -1315,27 +1315,36 @@ impl Vm {
             let st = self.ctx.stack().slots_mut();
             copy_args(st, args_at, locals, n);
         } else if !kwnames.is_heap()
-            && n >= argc
             && code.kwonlyargcount == 0
-            && code.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0)
-                == CodeFlags::VARARGS.0
+            && code.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0) != 0
+            && (n == argc || (n > argc && code.flags.contains(CodeFlags::VARARGS)))
         {
-            // `def f(a, *rest)` called with positional arguments only: the
-            // surplus becomes the `*rest` tuple (allocated while every
-            // argument is still on the stack, rooted).
-            let mut buf = [Value::EMPTY; 8];
-            let src = &self.ctx.stack().slots_mut()[args_at + argc..args_at + n];
-            let t = if src.len() <= buf.len() {
-                let k = src.len();
-                buf[..k].copy_from_slice(src);
-                self.new_tuple(&buf[..k])
-            } else {
-                let rest = src.to_vec();
-                self.new_tuple(&rest)
-            };
-            let st = self.ctx.stack().slots_mut();
-            copy_args(st, args_at, locals, argc);
-            st[locals + argc] = t;
+            // `def f(a, *rest, **kw)` (either star) called with positional
+            // arguments only: the surplus becomes the `*rest` tuple, `kw`
+            // an empty dict (each stored in the frame, rooted, before the
+            // next allocation; the arguments stay on the stack, rooted).
+            let mut at = locals + argc;
+            if code.flags.contains(CodeFlags::VARARGS) {
+                let mut buf = [Value::EMPTY; 8];
+                let src = &self.ctx.stack().slots_mut()[args_at + argc..args_at + n];
+                let t = if src.len() <= buf.len() {
+                    let k = src.len();
+                    buf[..k].copy_from_slice(src);
+                    self.new_tuple(&buf[..k])
+                } else {
+                    let rest = src.to_vec();
+                    self.new_tuple(&rest)
+                };
+                self.ctx.stack().slots_mut()[at] = t;
+                at += 1;
+            }
+            if code.flags.contains(CodeFlags::VARKEYWORDS) {
+                // Sized for one entry: such a dict is mostly passed on or
+                // read, and grows as any dict when written.
+                let d = ldict::alloc_exact(&mut self.ctx, self.g.types.dict, 1);
+                self.ctx.stack().slots_mut()[at] = d;
+            }
+            copy_args(self.ctx.stack().slots_mut(), args_at, locals, argc);
         } else if self.bind_positional_defaults(func, code, args_at, n, kwnames, locals) {
         } else if let Err(e) = self.bind_args(func, cd, args_at, n, kwnames, locals) {
             self.ctx.stack().set_top(top.min(fbase));

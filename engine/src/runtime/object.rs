@@ -450,15 +450,25 @@ pub fn bigint_of(v: Value) -> Option<&'static num_bigint::BigInt> {
 #[inline]
 pub fn str_bytes(v: Value) -> &'static [u8] {
     match Obj::from_value(v) {
-        Some(o) if o.kind() == Kind::STR || o.kind() == Kind::BYTES => lstr::bytes(o),
+        Some(o) if matches!(o.kind(), Kind::STR | Kind::BYTES) => lstr::bytes(o),
         _ => &[],
     }
 }
 
 /// The text of a str value (lone surrogates replaced by U+FFFD when needed).
 pub fn str_of(v: Value) -> std::borrow::Cow<'static, str> {
-    let b = str_bytes(v);
-    if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::STR && lstr::is_ascii(o)) {
+    let (b, ascii) = match Obj::from_value(v) {
+        Some(o) => match o.kind() {
+            Kind::STR => {
+                let (b, _, ascii) = lstr::parts(o);
+                (b, ascii)
+            }
+            Kind::BYTES => (lstr::bytes(o), false),
+            _ => (&[][..], true),
+        },
+        None => (&[][..], true),
+    };
+    if ascii {
         // SAFETY: the str layout sets FLAG_ASCII only when every byte is
         // below 0x80 (checked at allocation), and ASCII is valid UTF-8.
         return std::borrow::Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(b) });

@@ -29,11 +29,12 @@ use crate::sync::heap_atomic::{AtomicU64, Ordering};
 /// Panics if the raw region is too small.
 #[inline(always)]
 pub fn raw_word(obj: Obj, i: usize) -> &'static AtomicU64 {
-    assert!((i + 1) * 8 <= obj.raw_len(), "raw word {i} out of range");
+    let (p, len) = obj.raw_region();
+    assert!((i + 1) * 8 <= len, "raw word {i} out of range");
     // SAFETY: the raw region starts 8-aligned (header 24 bytes + 8 per value,
     // cells 64-aligned), lies inside the object's cells and is initialised
     // (zeroed at allocation); AtomicU64 has the size and alignment of u64.
-    unsafe { &*(obj.raw_ptr() as *const AtomicU64).add(i) }
+    unsafe { &*(p as *const AtomicU64).add(i) }
 }
 
 /// The first `N` raw words of `obj` as atomics, bounds-checked once (for hot
@@ -41,10 +42,11 @@ pub fn raw_word(obj: Obj, i: usize) -> &'static AtomicU64 {
 /// is too small.
 #[inline(always)]
 pub fn raw_words<const N: usize>(obj: Obj) -> &'static [AtomicU64; N] {
-    assert!(N * 8 <= obj.raw_len(), "raw words 0..{N} out of range");
+    let (p, len) = obj.raw_region();
+    assert!(N * 8 <= len, "raw words 0..{N} out of range");
     // SAFETY: as in `raw_word`: 8-aligned, inside the object's cells,
     // initialised; the N words lie within the raw region (checked above).
-    unsafe { &*(obj.raw_ptr() as *const [AtomicU64; N]) }
+    unsafe { &*(p as *const [AtomicU64; N]) }
 }
 
 /// Reads raw word `i` (acquire).
@@ -89,15 +91,16 @@ pub fn init_raw_parts(obj: Obj, off: usize, parts: &[&[u8]]) {
 /// after initialisation (str, bytes).
 #[inline]
 pub fn raw_slice(obj: Obj, off: usize, len: usize) -> &'static [u8] {
+    let (p, raw_len) = obj.raw_region();
     assert!(
-        off.checked_add(len).is_some_and(|end| end <= obj.raw_len()),
+        off.checked_add(len).is_some_and(|end| end <= raw_len),
         "raw bytes out of range"
     );
     // SAFETY: off..off+len lies inside the object's raw region (checked),
     // which was zeroed at allocation; the slice covers only these bytes, so
     // a byte buffer's writer appending past them (see `str`) never writes
     // memory this slice covers.
-    unsafe { core::slice::from_raw_parts(obj.raw_ptr().add(off), len) }
+    unsafe { core::slice::from_raw_parts(p.add(off), len) }
 }
 
 #[cfg(all(test, not(loom)))]

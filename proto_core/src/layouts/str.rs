@@ -48,7 +48,7 @@
 
 use super::{get_raw, init_raw_parts, raw_slice, raw_word, raw_words, set_raw};
 use crate::object::{Kind, Obj};
-use crate::sync::heap_atomic::Ordering;
+use crate::sync::heap_atomic::{AtomicU64, Ordering};
 use crate::value::Value;
 use crate::ProtoContext;
 
@@ -195,11 +195,36 @@ pub fn parts(o: Obj) -> (&'static [u8], usize, bool) {
 /// As [`parts`], with the whole flags word.
 #[inline(always)]
 fn parts_flags(o: Obj) -> (&'static [u8], usize, u64) {
-    let w = raw_words::<4>(o);
+    let (w, p, len) = header_words(o);
     let n = w[0].load(Ordering::Acquire) as usize;
     let chars = w[1].load(Ordering::Acquire) as usize;
     let flags = w[3].load(Ordering::Acquire);
-    (raw_slice(holder(o, flags), DATA_OFFSET, n), chars, flags)
+    (data(o, p, len, n, flags), chars, flags)
+}
+
+/// The four header words of str/bytes `o`, with its raw region's start and
+/// length, from one read of the object header (one bounds check).
+#[inline(always)]
+fn header_words(o: Obj) -> (&'static [AtomicU64; 4], *mut u8, usize) {
+    let (p, len) = o.raw_region();
+    assert!(DATA_OFFSET <= len, "str header out of range");
+    // SAFETY: the four words lie inside the raw region (checked above),
+    // which starts 8-aligned and is initialised (as in `raw_words`).
+    (unsafe { &*(p as *const [AtomicU64; 4]) }, p, len)
+}
+
+/// The `n` bytes of `o` (flags word `flags`, raw region `p`, `len` bytes):
+/// its own raw bytes after the header words, or its buffer's for a view.
+#[inline(always)]
+fn data(o: Obj, p: *mut u8, len: usize, n: usize, flags: u64) -> &'static [u8] {
+    if flags & FLAG_VIEW != 0 {
+        return raw_slice(holder(o, flags), DATA_OFFSET, n);
+    }
+    assert!(n <= len - DATA_OFFSET, "raw bytes out of range");
+    // SAFETY: DATA_OFFSET..DATA_OFFSET + n lies inside the raw region
+    // (checked above; `header_words` checked DATA_OFFSET <= len), which is
+    // initialised and immutable after the str was filled (see `raw_slice`).
+    unsafe { core::slice::from_raw_parts(p.add(DATA_OFFSET), n) }
 }
 
 /// The object whose raw region holds the bytes of `o` (flags word `flags`):
@@ -237,9 +262,9 @@ pub fn alloc_with_values(
 /// The bytes of a str/bytes object.
 #[inline(always)]
 pub fn bytes(o: Obj) -> &'static [u8] {
-    let w = raw_words::<4>(o);
+    let (w, p, len) = header_words(o);
     let n = w[0].load(Ordering::Acquire) as usize;
-    raw_slice(holder(o, w[3].load(Ordering::Acquire)), DATA_OFFSET, n)
+    data(o, p, len, n, w[3].load(Ordering::Acquire))
 }
 
 /// Length in chars (str).

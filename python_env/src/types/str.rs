@@ -795,6 +795,11 @@ fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             room(n)
         });
     }
+    // Nothing changes (CPython's shortcut): the str itself if exact, with
+    // no buffer made.
+    if (n == 0 || ob == nb) && vm.type_of(a[0]) == vm.g.types.str_ {
+        return Ok(a[0]);
+    }
     let size = n
         .checked_mul(nb.len())
         .and_then(|grown| (hb.len() - n * ob.len()).checked_add(grown));
