@@ -146,6 +146,17 @@ fn is_plain_method(o: Obj) -> bool {
         || (o.kind() == K_BUILTIN && builtin_data(o).is_some_and(|b| b.is_method))
 }
 
+/// The native getter of `d` when it is a builtin type's getset descriptor
+/// whose getter takes the object alone (what `property_value` calls
+/// directly).
+fn native_getter(d: Obj, t: &Types) -> Option<NativeFn> {
+    if d.kind() != K_PROPERTY || d.class() != t.getset_descr || d.n_values() == 0 {
+        return None;
+    }
+    let b = builtin_data(Obj::from_value(d.get(0))?)?;
+    (!b.bound.is_heap() && !b.owner.is_heap() && !b.is_method && b.arity.is_none()).then_some(b.f)
+}
+
 /// The hash of the str `ko`, read inline from its cache when present
 /// (always for names in code objects), else computed by `str_hash`.
 #[inline(always)]
@@ -524,13 +535,77 @@ impl Vm {
         if let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_SUPER) {
             return self.super_method_cached(s, o, name);
         }
-        match self.load_method_cached(Some(s), obj, name)? {
-            attr::MethodLookup::Attr(v) => Some(v),
-            attr::MethodLookup::Method(f) => {
+        match self.load_method_cached(Some(s), obj, name) {
+            Some(attr::MethodLookup::Attr(v)) => Some(v),
+            Some(attr::MethodLookup::Method(f)) => {
                 let tp = self.type_of(obj);
                 self.bind_descr(f, obj, tp).ok()
             }
+            None => {
+                self.fill_native_getset(s, obj, name);
+                None
+            }
         }
+    }
+
+    /// Fills a LOAD_ATTR entry for `obj.name` (an object that is not a
+    /// plain instance, a module or a class; `load_attr_cached_rest` fills
+    /// the same entry for plain instances) when its type's attribute is a
+    /// builtin type's getset descriptor with a native getter: word 1 the
+    /// type marked [`PROPERTY_ENTRY`] (as for a Python property, whose
+    /// getter is a function, not a native one), word 3 the descriptor,
+    /// which the type's dict holds
+    /// while the version is current. The interpreter then calls the getter
+    /// directly ([`Vm::native_getter_cached`]); a getset is a data
+    /// descriptor, so no instance dict can shadow it.
+    #[inline(never)]
+    fn fill_native_getset(&mut self, s: &'static [AtomicU64], obj: Value, name: Value) {
+        let Some(o) = Obj::from_value(obj) else {
+            return;
+        };
+        if matches!(o.kind(), K_INSTANCE | K_MODULE | K_TYPE | K_SUPER) {
+            return;
+        }
+        let tp = o.class();
+        let Some(tpo) = Obj::from_value(tp).filter(|t| t.kind() == K_TYPE) else {
+            return;
+        };
+        // Not with `__getattr__`: an AttributeError from the getter must
+        // reach it.
+        if type_flags(tpo) & (TF_GETATTRIBUTE | TF_GETATTR | TF_LOCAL) != 0 {
+            return;
+        }
+        let version = self.type_version(tpo);
+        let Some(d) = self.lookup_type(tp, name) else {
+            return;
+        };
+        if let Some(dobj) = Obj::from_value(d) {
+            if native_getter(dobj, &self.g.types).is_some() {
+                fill(s, [tp.bits() | PROPERTY_ENTRY, version, d.bits()]);
+            }
+        }
+    }
+
+    /// The native getter of the getset descriptor that a LOAD_ATTR entry
+    /// ([`Vm::fill_native_getset`]) found on `obj`'s type, when the entry
+    /// is current: the interpreter calls it with `obj` as its one argument,
+    /// what `getset.__get__` would do.
+    #[inline]
+    pub(crate) fn native_getter_cached(
+        &self,
+        s: Option<&'static [AtomicU64]>,
+        obj: Value,
+    ) -> Option<NativeFn> {
+        let o = Obj::from_value(obj)?;
+        if matches!(o.kind(), K_MODULE | K_TYPE) {
+            return None;
+        }
+        let cls = o.class();
+        let [t, e, p] = lookup(s?, cls.bits())?;
+        if t != cls.bits() | PROPERTY_ENTRY || e != self.class_version(cls) {
+            return None;
+        }
+        native_getter(Obj::from_value(Value::from_bits(p))?, &self.g.types)
     }
 
     /// LOAD_ATTR and LOAD_METHOD of a module's global (`os.path`,
@@ -922,6 +997,12 @@ impl Vm {
                 && type_flags(tpo) & TF_GETATTR == 0
                 && Obj::from_value(co.get(0)).is_some_and(|f| f.kind() == K_FUNCTION)
             {
+                fill(s, [tp.bits() | PROPERTY_ENTRY, version, cv.bits()]);
+                return None;
+            }
+            // A builtin type's getset with a native getter: the
+            // interpreter calls the getter (`native_getter_cached`).
+            if type_flags(tpo) & TF_GETATTR == 0 && native_getter(co, &self.g.types).is_some() {
                 fill(s, [tp.bits() | PROPERTY_ENTRY, version, cv.bits()]);
                 return None;
             }

@@ -1160,7 +1160,12 @@ impl Vm {
                                     push_frame_for_top!(fo, 1);
                                 }
                                 self.frames[fi].lasti = lasti;
-                                t!(self.getattr(o, k))
+                                // A builtin type's getset: its native getter,
+                                // `o` rooted in its stack slot.
+                                match self.native_getter_cached(cache!($at), o) {
+                                    Some(nf) => t!(self.run_native(nf, &[o], Value::EMPTY)),
+                                    None => t!(self.getattr(o, k)),
+                                }
                             }
                         };
                         st!()[sp - 1] = r;
