@@ -3763,7 +3763,7 @@ fn range_iter_next(o: Obj, src: Obj) -> Option<Option<Value>> {
     }
 }
 
-/// FOR_ITER over a list, tuple or bytes iterator `o` (`ov` its view; exactly
+/// FOR_ITER over a list, tuple, bytes or set iterator `o` (`ov` its view; exactly
 /// those classes, over exactly those sources `src`) with an item left: the
 /// steps of `Vm::iter_next_builtin` for them without the call and its result
 /// layers. `None` when `o` is no such iterator, or at the end (the general
@@ -3779,6 +3779,16 @@ fn seq_iter_next(o: Obj, ov: proto_core::object::ObjView, src: Obj, t: &Types) -
     } else if c == t.bytes_iter && src.kind() == Kind::BYTES {
         let b = lstr::bytes(src);
         claim_next(o, ov, |i| b.get(i).map(|&x| Value::int(x as i64)))
+    } else if c == t.set_iter && src.kind() == Kind::TUPLE {
+        // A set's snapshot (`Vm::set_iter`), while the set (value 1) has
+        // the size it had when the iterator was made: a change is the
+        // general path's RuntimeError.
+        let set = Obj::from_value(ov.get(1)).filter(|s| s.kind() == Kind::SET)?;
+        if ldict::len(set) as u64 != ov.raw(1) {
+            return None;
+        }
+        let sv = src.view();
+        claim_next(o, ov, |i| (i < sv.n_values()).then(|| sv.get(i)))
     } else {
         None
     }

@@ -2326,10 +2326,11 @@ impl Vm {
     }
 
     /// A tuple of set `o`'s items in CPython's iteration order: for a set
-    /// only this thread reaches (its table cannot change meanwhile), filled
-    /// from the table with no intermediate list; else [`Vm::set_items`].
+    /// only this thread reaches, or an exact frozenset (no thread writes its
+    /// table once it is built), filled from the table with no intermediate
+    /// list; else [`Vm::set_items`].
     fn set_items_tuple(&mut self, o: Obj) -> Value {
-        if o.is_shared() {
+        if o.is_shared() && o.class() != self.g.types.frozenset {
             let items = self.set_items(o.value());
             return self.new_tuple(&items);
         }
@@ -2461,17 +2462,8 @@ impl Vm {
                     }
                     None
                 }
-                Kind::SET => {
-                    // A snapshot in CPython's order; value 1 keeps the set
-                    // and raw word 1 its size, to detect resizing.
-                    let tup = self.set_items_tuple(o);
-                    let sc = self.g.types.set_iter;
-                    let it = self.new_seq_iter(sc, tup, 0);
-                    let io = Obj::from_value(it).expect("iter");
-                    io.init(1, v);
-                    set_raw(io, 1, ldict::len(o) as u64);
-                    return Ok(it);
-                }
+                // A subclass may override `__iter__` (below).
+                Kind::SET if c == t.set || c == t.frozenset => return Ok(self.set_iter(o)),
                 // Ranges beyond i64 use range.__iter__ (a longrange iterator).
                 K_RANGE if range_fits_i64(o) => Some(t.range_iter),
                 K_ITER => return Ok(v),
@@ -2506,6 +2498,19 @@ impl Vm {
         }
         let tn = self.type_name_of(v);
         Err(self.type_error(&format!("'{tn}' object is not iterable")))
+    }
+
+    /// `set.__iter__(o)` for a set or frozenset `o` (any subclass): a
+    /// snapshot in CPython's order; value 1 keeps the set and raw word 1
+    /// its size, to detect resizing.
+    pub fn set_iter(&mut self, o: Obj) -> Value {
+        let tup = self.set_items_tuple(o);
+        let sc = self.g.types.set_iter;
+        let it = self.new_seq_iter(sc, tup, 0);
+        let io = Obj::from_value(it).expect("iter");
+        io.init(1, o.value());
+        set_raw(io, 1, ldict::len(o) as u64);
+        it
     }
 
     /// A new K_ITER of class `cls` over `src` starting at `start`.

@@ -564,7 +564,10 @@ fn set_len(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::int(ldict::len(dobj(a[0])) as i64))
 }
 fn set_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.iter(a[0])
+    match Obj::from_value(a[0]).filter(|o| o.kind() == Kind::SET) {
+        Some(o) => Ok(vm.set_iter(o)),
+        None => vm.iter(a[0]),
+    }
 }
 fn set_issubset(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let owner = set_owner(vm, a, "issubset");
