@@ -1415,6 +1415,15 @@ impl Vm {
         if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
             let (ka, kb) = (ao.kind(), bo.kind());
             let t = &self.g.types;
+            // Two exact sets or frozensets, in any mix: what the first
+            // one's method answers (set and frozenset are unrelated types,
+            // so the reflected method is not tried first, and their
+            // methods answer every pair of sets), without finding and
+            // calling it.
+            let exact_set = |o: Obj| o.class() == t.set || o.class() == t.frozenset;
+            if ka == Kind::SET && kb == Kind::SET && exact_set(ao) && exact_set(bo) {
+                return self.builtin_richcompare(a, b, op);
+            }
             if ka == kb && ao.class() == bo.class() {
                 match ka {
                     Kind::STR if ao.class() == t.str_ => {
@@ -1436,6 +1445,9 @@ impl Vm {
                         if let Some(r) = self.inherited_compare(ao, bo, op) {
                             return Ok(r);
                         }
+                    }
+                    Kind::DICT if ao.class() == t.dict && (op == 2 || op == 3) => {
+                        return self.builtin_richcompare(a, b, op);
                     }
                     _ => {}
                 }
