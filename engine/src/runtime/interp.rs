@@ -3717,7 +3717,7 @@ fn fast_binop(arg: u32, a: Value, b: Value) -> Option<Value> {
 /// read once. `None` when `it` is none of these, or when the general path
 /// must take the step (see each).
 #[inline(always)]
-fn builtin_iter_next(it: Value, t: &Types) -> Option<Option<Value>> {
+pub(crate) fn builtin_iter_next(it: Value, t: &Types) -> Option<Option<Value>> {
     let o = Obj::from_value(it)?;
     if o.kind() != K_ITER {
         return None;

@@ -2558,6 +2558,10 @@ impl Vm {
         }
         if let Some(o) = Obj::from_value(it) {
             if o.kind() == K_ITER {
+                // FOR_ITER's step for the common iterators (an item left).
+                if let Some(Some(v)) = super::interp::builtin_iter_next(it, &self.g.types) {
+                    return Ok(Some(v));
+                }
                 if let Some(r) = self.iter_next_builtin(o)? {
                     return Ok(r);
                 }
@@ -4161,6 +4165,44 @@ fn set_resize_target(used: usize) -> usize {
     size
 }
 
+/// [`visit_set_order`]'s shortcut for a final table of `last <= H` slots
+/// (`W` words of 64 bits cover them): when the `n` entries' home slots are
+/// distinct, calls `f` for the live ones in slot order and returns true;
+/// else false, having called nothing.
+fn visit_distinct_homes<const W: usize, const H: usize>(
+    t: Obj,
+    n: usize,
+    last: usize,
+    f: &mut impl FnMut(usize, usize),
+) -> bool {
+    debug_assert!(last <= H && H <= W * 64 && n <= H);
+    let mask = last - 1;
+    let mut home = [0u16; H];
+    let mut seen = [0u64; W];
+    for e in 0..n {
+        let s = ldict::entry(t, e).2 as usize & mask;
+        let (w, b) = (s / 64, 1u64 << (s % 64));
+        if seen[w] & b != 0 {
+            return false;
+        }
+        seen[w] |= b;
+        // `n` is at most 3/5 of `H` entries: an index fits 16 bits.
+        home[s] = e as u16;
+    }
+    for (w, &word) in seen.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            let s = w * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let e = home[s] as usize;
+            if !ldict::entry(t, e).0.is_empty() {
+                f(s, e);
+            }
+        }
+    }
+    true
+}
+
 /// Calls `f(slot, entry)` for the live entries of set table `t` in the
 /// order [`set_order`] describes; returns the replayed table's size. The
 /// insertions are replayed with CPython's growth: when a table is 3/5
@@ -4184,33 +4226,15 @@ fn visit_set_order(t: Obj, mut f: impl FnMut(usize, usize)) -> usize {
     // needs an occupied home, which needs two equal homes in some table,
     // and the final reinsertion puts every entry back at its own): the
     // slots' order is the answer, found without the replay.
-    if last <= 128 {
-        let mask = last - 1;
-        let mut home = [0u8; 128];
-        let mut seen = 0u128;
-        let mut distinct = true;
-        for e in 0..n {
-            let s = hash(e) as usize & mask;
-            if seen >> s & 1 != 0 {
-                distinct = false;
-                break;
-            }
-            seen |= 1 << s;
-            // `n` is at most 3/5 of 128 entries: an index fits a byte.
-            home[s] = e as u8;
-        }
-        if distinct {
-            let mut bits = seen;
-            while bits != 0 {
-                let s = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let e = home[s] as usize;
-                if !ldict::entry(t, e).0.is_empty() {
-                    f(s, e);
-                }
-            }
-            return last;
-        }
+    let visited = if last <= 128 {
+        visit_distinct_homes::<2, 128>(t, n, last, &mut f)
+    } else if last <= 1024 {
+        visit_distinct_homes::<16, 1024>(t, n, last, &mut f)
+    } else {
+        false
+    };
+    if visited {
+        return last;
     }
     // Two tables of the final size: the current one and the one a resize
     // moves the entries to. Slot -> entry index + 1 (0: empty).
