@@ -535,60 +535,18 @@ impl Vm {
         if let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_SUPER) {
             return self.super_method_cached(s, o, name);
         }
-        match self.load_method_cached(Some(s), obj, name) {
-            Some(attr::MethodLookup::Attr(v)) => Some(v),
-            Some(attr::MethodLookup::Method(f)) => {
+        match self.load_method_cached(Some(s), obj, name)? {
+            attr::MethodLookup::Attr(v) => Some(v),
+            attr::MethodLookup::Method(f) => {
                 let tp = self.type_of(obj);
                 self.bind_descr(f, obj, tp).ok()
-            }
-            None => {
-                self.fill_native_getset(s, obj, name);
-                None
-            }
-        }
-    }
-
-    /// Fills a LOAD_ATTR entry for `obj.name` (an object that is not a
-    /// plain instance, a module or a class; `load_attr_cached_rest` fills
-    /// the same entry for plain instances) when its type's attribute is a
-    /// builtin type's getset descriptor with a native getter: word 1 the
-    /// type marked [`PROPERTY_ENTRY`] (as for a Python property, whose
-    /// getter is a function, not a native one), word 3 the descriptor,
-    /// which the type's dict holds
-    /// while the version is current. The interpreter then calls the getter
-    /// directly ([`Vm::native_getter_cached`]); a getset is a data
-    /// descriptor, so no instance dict can shadow it.
-    #[inline(never)]
-    fn fill_native_getset(&mut self, s: &'static [AtomicU64], obj: Value, name: Value) {
-        let Some(o) = Obj::from_value(obj) else {
-            return;
-        };
-        if matches!(o.kind(), K_INSTANCE | K_MODULE | K_TYPE | K_SUPER) {
-            return;
-        }
-        let tp = o.class();
-        let Some(tpo) = Obj::from_value(tp).filter(|t| t.kind() == K_TYPE) else {
-            return;
-        };
-        // Not with `__getattr__`: an AttributeError from the getter must
-        // reach it.
-        if type_flags(tpo) & (TF_GETATTRIBUTE | TF_GETATTR | TF_LOCAL) != 0 {
-            return;
-        }
-        let version = self.type_version(tpo);
-        let Some(d) = self.lookup_type(tp, name) else {
-            return;
-        };
-        if let Some(dobj) = Obj::from_value(d) {
-            if native_getter(dobj, &self.g.types).is_some() {
-                fill(s, [tp.bits() | PROPERTY_ENTRY, version, d.bits()]);
             }
         }
     }
 
     /// The native getter of the getset descriptor that a LOAD_ATTR entry
-    /// ([`Vm::fill_native_getset`]) found on `obj`'s type, when the entry
-    /// is current: the interpreter calls it with `obj` as its one argument,
+    /// found on `obj`'s type (see [`PROPERTY_ENTRY`]), when the entry is
+    /// current: the interpreter calls it with `obj` as its one argument,
     /// what `getset.__get__` would do.
     #[inline]
     pub(crate) fn native_getter_cached(
@@ -1408,6 +1366,9 @@ impl Vm {
                     .or_else(|| fast_get(d, name))
                     .map(attr::MethodLookup::Attr);
             }
+            // A builtin type's getset (filled below): the caller's general
+            // path, or the interpreter's LOAD_ATTR, calls the getter.
+            Some([t, e, _]) if t == tp.bits() | PROPERTY_ENTRY && e == version => return None,
             _ => {
                 let tpo = Obj::from_value(tp)?;
                 if tpo.kind() != K_TYPE || type_flags(tpo) & (TF_GETATTRIBUTE | TF_LOCAL) != 0 {
@@ -1418,7 +1379,20 @@ impl Vm {
                         .fill_dict_only(s, tp.bits(), version, own_dict?, name)
                         .map(attr::MethodLookup::Attr);
                 };
-                if !is_plain_method(Obj::from_value(d)?) || d.bits() & 3 != 0 {
+                let dobj = Obj::from_value(d)?;
+                // A getset with a native getter (as `load_attr_cached_rest`
+                // fills for plain instances): a LOAD_ATTR of an object that
+                // is not a plain instance then calls the getter
+                // (`native_getter_cached`), a LOAD_METHOD takes the general
+                // path. Not with `__getattr__`: an AttributeError from the
+                // getter must reach it. (A getset is a data descriptor: no
+                // instance dict shadows it.)
+                if type_flags(tpo) & TF_GETATTR == 0 && native_getter(dobj, &self.g.types).is_some()
+                {
+                    fill(s, [tp.bits() | PROPERTY_ENTRY, version, d.bits()]);
+                    return None;
+                }
+                if !is_plain_method(dobj) || d.bits() & 3 != 0 {
                     return None;
                 }
                 fill(s, [tp.bits(), version, d.bits() | TAG_METHOD]);
