@@ -4214,6 +4214,9 @@ fn visit_set_order(t: Obj, mut f: impl FnMut(usize, usize)) -> usize {
     // deleted ones (their hash words are kept) standing for CPython's dummy
     // slots: they hold their places and count towards the table's size.
     let n = ldict::used(t).min(ldict::cap(t));
+    if (0..n).any(|e| ldict::deleted_at(t, e).is_some_and(|at| at < n)) {
+        return visit_set_order_deletions(t, n, f);
+    }
     let mut last = 8;
     for used in 1..=n {
         if used * 5 >= (last - 1) * 3 {
@@ -4272,6 +4275,126 @@ fn visit_set_order(t: Obj, mut f: impl FnMut(usize, usize)) -> usize {
         }
     }
     size
+}
+
+/// A slot of [`visit_set_order_deletions`]'s table that a deleted key left.
+const SET_DUMMY: u32 = u32::MAX;
+
+/// [`visit_set_order`] for a table with deletions between its insertions:
+/// the insertions and deletions are replayed in the order they happened
+/// (a deleted entry records when, `ldict::deleted_at`) as CPython's
+/// `set_add_entry` and `set_discard_entry` do them: a deleted key leaves a
+/// dummy that holds its place in probe sequences, an insertion takes the
+/// last dummy of its probe sequence before an empty slot if it meets one
+/// (without adding to the table's fill), and a resize, due when the fill
+/// (live keys and dummies) reaches 3/5 of the table, drops the dummies and
+/// sizes the table by the live keys alone. Deletions recorded at the end,
+/// or not recorded, leave their dummies in the final table.
+fn visit_set_order_deletions(t: Obj, n: usize, mut f: impl FnMut(usize, usize)) -> usize {
+    let hash = |e: usize| ldict::entry(t, e).2;
+    let mut deletions: Vec<(usize, usize)> = (0..n)
+        .filter_map(|e| {
+            ldict::deleted_at(t, e)
+                .filter(|&at| at < n)
+                .map(|at| (at, e))
+        })
+        .collect();
+    deletions.sort_unstable();
+    // Tables are sized by live keys, never more than all `n` entries.
+    let most = set_resize_target(n).max(8);
+    let mut buf = vec![0u32; 2 * most];
+    let (mut cur, mut spare) = buf.split_at_mut(most);
+    let (mut size, mut fill, mut live) = (8, 0, 0);
+    let mut next_deletion = deletions.iter().peekable();
+    for idx in 0..n {
+        while let Some(&(_, e)) = next_deletion.next_if(|&&(at, _)| at <= idx) {
+            let table = &mut cur[..size];
+            if let Some(slot) = set_replay_find(table, hash(e), e as u32 + 1) {
+                table[slot] = SET_DUMMY;
+                live -= 1;
+            }
+        }
+        let took_dummy = set_replay_add(&mut cur[..size], hash(idx), idx as u32 + 1);
+        live += 1;
+        if took_dummy {
+            continue;
+        }
+        fill += 1;
+        if fill * 5 >= (size - 1) * 3 {
+            let ns = set_resize_target(live);
+            spare[..ns].fill(0);
+            for &m in cur[..size].iter() {
+                if m != 0 && m != SET_DUMMY {
+                    set_insert_clean(&mut spare[..ns], hash(m as usize - 1), m);
+                }
+            }
+            core::mem::swap(&mut cur, &mut spare);
+            size = ns;
+            fill = live;
+        }
+    }
+    for (slot, &m) in cur[..size].iter().enumerate() {
+        if m != 0 && m != SET_DUMMY {
+            let e = m as usize - 1;
+            if !ldict::entry(t, e).0.is_empty() {
+                f(slot, e);
+            }
+        }
+    }
+    size
+}
+
+/// CPython's `set_add_entry` for a key not in the table: `mark` goes to
+/// the last dummy of `hash`'s probe sequence before its first empty slot
+/// (CPython remembers every dummy it passes, each replacing the one
+/// before), or else to that empty slot. True when it took a dummy.
+fn set_replay_add(table: &mut [u32], hash: u64, mark: u32) -> bool {
+    let mask = table.len() - 1;
+    let mut perturb = hash;
+    let mut i = (hash as usize) & mask;
+    let mut dummy = None;
+    loop {
+        let run = if i + 9 <= mask { 10 } else { 1 };
+        for j in i..i + run {
+            match table[j] {
+                0 => {
+                    return match dummy {
+                        Some(d) => {
+                            table[d] = mark;
+                            true
+                        }
+                        None => {
+                            table[j] = mark;
+                            false
+                        }
+                    };
+                }
+                SET_DUMMY => dummy = Some(j),
+                _ => {}
+            }
+        }
+        perturb >>= 5;
+        i = ldict::next_slot(i, perturb, mask);
+    }
+}
+
+/// The slot holding `mark` in `hash`'s probe sequence, if it is there.
+fn set_replay_find(table: &[u32], hash: u64, mark: u32) -> Option<usize> {
+    let mask = table.len() - 1;
+    let mut perturb = hash;
+    let mut i = (hash as usize) & mask;
+    loop {
+        let run = if i + 9 <= mask { 10 } else { 1 };
+        for (j, &m) in table.iter().enumerate().skip(i).take(run) {
+            match m {
+                0 => return None,
+                m if m == mark => return Some(j),
+                _ => {}
+            }
+        }
+        perturb >>= 5;
+        i = ldict::next_slot(i, perturb, mask);
+    }
 }
 
 /// Advances the position (raw word 0) of builtin iterator `it` from `i` to

@@ -558,10 +558,33 @@ pub fn insert_if_surely_absent(
 }
 
 /// Deletes entry `e`. Caller holds the lock if shared.
+///
+/// A set's entry keeps, in its value word, how many entries the table had
+/// when it was deleted ([`deleted_at`]): a set's order is CPython's, whose
+/// table reuses a deleted key's slot for a later insertion that meets it,
+/// and replaying that needs to know which insertions came after which
+/// deletions. (A set's values are never read.)
 pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
-    clear_entry(ctx, t, e);
+    if d.kind() == Kind::SET {
+        ctx.store(t, 2 * e, Value::EMPTY);
+        ctx.store(t, 2 * e + 1, Value::int(used(t) as i64));
+    } else {
+        clear_entry(ctx, t, e);
+    }
     set_raw(d, 0, (len(d) - 1) as u64);
     bump(d);
+}
+
+/// For a deleted entry `e` of a set's table: how many entries the table
+/// held when it was deleted (see [`delete`]); `None` for a live entry or
+/// one deleted without that record.
+#[inline]
+pub fn deleted_at(t: Obj, e: usize) -> Option<usize> {
+    let (k, v, _) = entry(t, e);
+    if !k.is_empty() {
+        return None;
+    }
+    v.as_int().and_then(|n| usize::try_from(n).ok())
 }
 
 /// Clears entry `e`'s key, then its value (the order [`live_entry`]
