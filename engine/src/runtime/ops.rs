@@ -2329,7 +2329,7 @@ impl Vm {
         };
         let t = ldict::table(o);
         let mut out = Vec::with_capacity(ldict::len(o));
-        visit_set_order(t, |_, e| {
+        visit_set_order(t, ldict::len(o), |_, e| {
             if let Some((k, _, h)) = ldict::live_entry(t, e) {
                 out.push((k, h));
             }
@@ -2353,7 +2353,7 @@ impl Vm {
         }
         let tup = self.alloc_obj(Kind::TUPLE, self.g.types.tuple, n, 0);
         let mut i = 0;
-        visit_set_order(t, |_, e| {
+        visit_set_order(t, n, |_, e| {
             if let Some((k, _, _)) = ldict::live_entry(t, e) {
                 tup.init(i, k);
                 i += 1;
@@ -2370,7 +2370,7 @@ impl Vm {
         };
         let t = ldict::table(o);
         let mut out = Vec::with_capacity(ldict::len(o));
-        visit_set_order(t, |_, e| {
+        visit_set_order(t, ldict::len(o), |_, e| {
             if let Some((k, _, _)) = ldict::live_entry(t, e) {
                 out.push(k);
             }
@@ -2413,7 +2413,7 @@ impl Vm {
             if c.stamp != stamp {
                 // CPython's pop resumes its scan of the table after the slot
                 // it last emptied (the finger), wrapping around.
-                let (mut order, size) = set_order(t);
+                let (mut order, size) = set_order(t, ldict::len(o));
                 let finger = if c.stamp[0] == stamp[0] {
                     c.finger & (size - 1)
                 } else {
@@ -2965,7 +2965,7 @@ impl Vm {
             if what == 3 {
                 let t = ldict::table(d);
                 let mut keys = Vec::with_capacity(ldict::len(d));
-                visit_set_order(t, |_, e| {
+                visit_set_order(t, ldict::len(d), |_, e| {
                     if let Some((k, _, _)) = ldict::live_entry(t, e) {
                         keys.push(k);
                     }
@@ -4119,9 +4119,9 @@ impl SetPopOrder {
 /// common cases (small ints, deletions since the last rebuild); an
 /// approximation otherwise. Each entry comes with its slot in that table;
 /// the table's size comes last.
-fn set_order(t: Obj) -> (Vec<(usize, usize)>, usize) {
+fn set_order(t: Obj, live: usize) -> (Vec<(usize, usize)>, usize) {
     let mut order = Vec::with_capacity(ldict::used(t).min(ldict::cap(t)));
-    let size = visit_set_order(t, |slot, e| order.push((slot, e)));
+    let size = visit_set_order(t, live, |slot, e| order.push((slot, e)));
     (order, size)
 }
 
@@ -4209,12 +4209,15 @@ fn visit_distinct_homes<const W: usize, const H: usize>(
 /// full it is resized and its entries reinserted in slot order, which is
 /// what decides the places of colliding keys.
 #[inline]
-fn visit_set_order(t: Obj, mut f: impl FnMut(usize, usize)) -> usize {
+fn visit_set_order(t: Obj, live: usize, mut f: impl FnMut(usize, usize)) -> usize {
     // Every entry written since the table was last rebuilt takes part, the
     // deleted ones (their hash words are kept) standing for CPython's dummy
     // slots: they hold their places and count towards the table's size.
     let n = ldict::used(t).min(ldict::cap(t));
-    if (0..n).any(|e| ldict::deleted_at(t, e).is_some_and(|at| at < n)) {
+    // `live`: the set's length, for a quick answer when nothing was deleted
+    // (read apart from the table by an unlocked reader: a stale one only
+    // costs the look at the entries, or an approximate order).
+    if live < n && (0..n).any(|e| ldict::deleted_at(t, e).is_some_and(|at| at < n)) {
         return visit_set_order_deletions(t, n, f);
     }
     let mut last = 8;
