@@ -2261,6 +2261,75 @@ impl Vm {
         Some(true)
     }
 
+    /// `r` gets the items of set `walk` that are in set `probe` (`keep_found`,
+    /// `&`) or not in it (`-`), walked in `walk`'s iteration order as the
+    /// general walk of `set_op` does, when that runs no Python code: every
+    /// key of `walk` is simple, and so is every key of `probe` compared
+    /// with one. Neither set may change meanwhile: each is local to this
+    /// thread or an exact frozenset. `r` is a new set local to this
+    /// thread; false (and `r` untouched) when this path does not apply.
+    pub fn set_select_simple(
+        &mut self,
+        r: Value,
+        walk: Value,
+        probe: Value,
+        keep_found: bool,
+    ) -> bool {
+        let (Some(ro), Some(wo), Some(po)) = (
+            Obj::from_value(r),
+            Obj::from_value(walk),
+            Obj::from_value(probe),
+        ) else {
+            return false;
+        };
+        let types = &self.g.types;
+        let still = |o: Obj| !o.is_shared() || o.class() == types.frozenset;
+        if !still(wo) || !still(po) || !ro.is_local_mutable() {
+            return false;
+        }
+        let (wt, pt) = (ldict::table(wo), ldict::table(po));
+        let mut ok = true;
+        let mut picked = [0u32; 64];
+        let mut more = Vec::new();
+        let mut n = 0;
+        visit_set_order(wt, ldict::len(wo), |_, e| {
+            if !ok {
+                return;
+            }
+            let (k, _, h) = ldict::entry(wt, e);
+            if !key_is_simple(k, types) {
+                ok = false;
+                return;
+            }
+            match probe_simple(pt, h, k, types) {
+                Ok(p) if matches!(p, Probe::Found(_)) == keep_found => {
+                    if n < picked.len() {
+                        picked[n] = e as u32;
+                    } else {
+                        more.push(e as u32);
+                    }
+                    n += 1;
+                }
+                Ok(_) => {}
+                Err(()) => ok = false,
+            }
+        });
+        if !ok {
+            return false;
+        }
+        if n == 0 {
+            return true;
+        }
+        // Distinct keys with their stored hashes: placed without a compare.
+        let entries = picked[..n.min(picked.len())].iter().chain(more.iter());
+        let entries = entries.map(|&e| {
+            let (k, _, h) = ldict::entry(wt, e as usize);
+            (k, Value::TRUE, h)
+        });
+        ldict::fill_empty(&mut self.ctx, ro, n, entries);
+        true
+    }
+
     /// Whether comparing `k` with any key runs no Python code (ints, exact
     /// str, None, bools, plain classes, short tuples of those): a native
     /// walk over such keys needs no snapshot rooted.
@@ -4232,7 +4301,9 @@ fn visit_set_order(t: Obj, live: usize, mut f: impl FnMut(usize, usize)) -> usiz
     // needs an occupied home, which needs two equal homes in some table,
     // and the final reinsertion puts every entry back at its own): the
     // slots' order is the answer, found without the replay.
-    let visited = if last <= 128 {
+    let visited = if last <= 32 {
+        visit_distinct_homes::<1, 32>(t, n, last, &mut f)
+    } else if last <= 128 {
         visit_distinct_homes::<2, 128>(t, n, last, &mut f)
     } else if last <= 1024 {
         visit_distinct_homes::<16, 1024>(t, n, last, &mut f)

@@ -705,6 +705,28 @@ pub fn rebuild(ctx: &mut ProtoContext, d: Obj, items: &[(Value, Value, u64)]) {
     install(ctx, d, items.len(), items.iter().copied());
 }
 
+/// Makes the empty dict or set `d`, which only this thread can reach, hold
+/// the `n` distinct `entries` in order: written into its table when they
+/// fit (no key is compared and no table is made), else into a fresh one.
+pub fn fill_empty(
+    ctx: &mut ProtoContext,
+    d: Obj,
+    n: usize,
+    entries: impl Iterator<Item = (Value, Value, u64)>,
+) {
+    debug_assert!(len(d) == 0 && !d.is_shared());
+    let t = table(d);
+    if used(t) != 0 || cap(t) < n {
+        install(ctx, d, n, entries);
+        return;
+    }
+    fill_table(t, entries);
+    debug_assert_eq!(used(t), n);
+    unstamp(d);
+    set_raw(d, 0, n as u64);
+    bump(d);
+}
+
 /// Gives `d` a fresh table holding the `n` distinct `entries` in order.
 fn install(
     ctx: &mut ProtoContext,

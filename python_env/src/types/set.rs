@@ -226,6 +226,9 @@ pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
             '&' => {
                 // The smaller operand is walked (`y` on a tie), probing the other.
                 let (walk, probe) = if ly > lx { (x, y) } else { (y, x) };
+                if vm.set_select_simple(r, walk, probe, true) {
+                    return Ok(r);
+                }
                 for (v, h) in snapshot(vm, walk) {
                     if vm.set_contains_hashed(probe, v, h)? {
                         vm.set_add_hashed(r, v, h)?;
@@ -246,6 +249,9 @@ pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
                 }
             }
             '-' => {
+                if vm.set_select_simple(r, x, y, false) {
+                    return Ok(r);
+                }
                 for (v, h) in snapshot(vm, x) {
                     if !vm.set_contains_hashed(y, v, h)? {
                         vm.set_add_hashed(r, v, h)?;
