@@ -734,20 +734,6 @@ pub fn native_member(vm: &mut Vm, t: Value, name: &'static str, get: NativeFn) -
     p.value()
 }
 
-/// A read-only `property` whose getter is the native function `f` (named
-/// `name`) of the instance: builtin types' computed attributes (`int.real`,
-/// `memoryview.shape`, `OSError.errno`...).
-pub fn native_property(vm: &mut Vm, name: &'static str, f: NativeFn) -> Value {
-    let b = vm.new_builtin(name, f, false);
-    let p = vm.alloc_obj(K_PROPERTY, vm.g.types.property, 4, 0);
-    p.init(0, b);
-    for i in 1..4 {
-        p.init(i, Value::NONE);
-    }
-    vm.ctx.promote(p.value());
-    p.value()
-}
-
 /// CPython's TypeError for a descriptor of `owner` objects called on the
 /// first of `a` (or on nothing): "descriptor 'what' for 'owner' objects
 /// doesn't apply to a 'T' object".

@@ -688,14 +688,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         for &(n, f) in m {
             vm.add_method(t, n, f);
         }
-        let p = vm.new_builtin("mapping", view_mapping, false);
-        let prop = vm.alloc_obj(K_PROPERTY, vm.g.types.getset_descr, 4, 0);
-        prop.init(0, p);
-        for i in 1..4 {
-            prop.init(i, Value::NONE);
-        }
-        vm.ctx.promote(prop.value());
-        vm.add_attr(t, "mapping", prop.value());
+        super::descr::add_getsets(vm, t, &[("mapping", view_mapping, None)]);
         if t == vm.g.types.dict_values {
             continue;
         }

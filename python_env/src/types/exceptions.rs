@@ -756,10 +756,11 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         super::genericalias::class_getitem,
         true,
     );
-    let p = super::descr::native_property(vm, "getter", eg_message);
-    vm.add_attr(eg, "message", p);
-    let p = super::descr::native_property(vm, "getter", eg_exceptions);
-    vm.add_attr(eg, "exceptions", p);
+    super::descr::add_members(
+        vm,
+        eg,
+        &[("message", eg_message), ("exceptions", eg_exceptions)],
+    );
     let os = vm.g.e.OSError;
     super::descr::add_writable_members(
         vm,

@@ -409,9 +409,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         0,
         &["is_integer", "as_integer_ratio", "hex", "conjugate"],
     );
-    for (n, f) in [("real", float_float as NativeFn), ("imag", float_imag)] {
-        let pv = super::descr::native_property(vm, n, f);
-        vm.add_attr(t, n, pv);
-    }
+    super::descr::add_getsets(
+        vm,
+        t,
+        &[("real", float_float, None), ("imag", float_imag, None)],
+    );
     Ok(())
 }

@@ -1385,8 +1385,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         for &(n, f) in m {
             vm.add_method(vt, n, f);
         }
-        let p = super::descr::native_property(vm, "mapping", view_mapping);
-        vm.add_attr(vt, "mapping", p);
+        super::descr::add_getsets(vm, vt, &[("mapping", view_mapping, None)]);
         if i != 1 {
             // keys and items views are set-like.
             let m: &[(&'static str, NativeFn)] = &[

@@ -829,15 +829,16 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         &["bit_length", "bit_count", "conjugate", "as_integer_ratio"],
     );
     vm.add_static(t, "from_bytes", int_from_bytes, true);
-    for (n, f) in [
-        ("real", int_real as NativeFn),
-        ("imag", int_imag),
-        ("numerator", int_real),
-        ("denominator", int_one),
-    ] {
-        let pv = super::descr::native_property(vm, n, f);
-        vm.add_attr(t, n, pv);
-    }
+    super::descr::add_getsets(
+        vm,
+        t,
+        &[
+            ("real", int_real, None),
+            ("imag", int_imag, None),
+            ("numerator", int_real, None),
+            ("denominator", int_one, None),
+        ],
+    );
     let b = vm.g.types.bool_;
     vm.add_static(b, "__new__", bool_new, false);
     vm.add_method(b, "__repr__", bool_repr);

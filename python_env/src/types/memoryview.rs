@@ -1198,24 +1198,24 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("toreadonly", mv_toreadonly),
         ],
     );
-    let props: &[(&str, NativeFn)] = &[
-        ("obj", p_obj),
-        ("format", p_format),
-        ("itemsize", p_itemsize),
-        ("nbytes", p_nbytes),
-        ("readonly", p_readonly),
-        ("ndim", p_ndim),
-        ("shape", p_shape),
-        ("strides", p_strides),
-        ("suboffsets", p_suboffsets),
-        ("contiguous", p_contiguous),
-        ("c_contiguous", p_c_contiguous),
-        ("f_contiguous", p_f_contiguous),
-    ];
-    for &(n, f) in props {
-        let p = super::descr::native_property(vm, "getter", f);
-        vm.add_attr(t, n, p);
-    }
+    super::descr::add_getsets(
+        vm,
+        t,
+        &[
+            ("obj", p_obj, None),
+            ("format", p_format, None),
+            ("itemsize", p_itemsize, None),
+            ("nbytes", p_nbytes, None),
+            ("readonly", p_readonly, None),
+            ("ndim", p_ndim, None),
+            ("shape", p_shape, None),
+            ("strides", p_strides, None),
+            ("suboffsets", p_suboffsets, None),
+            ("contiguous", p_contiguous, None),
+            ("c_contiguous", p_c_contiguous, None),
+            ("f_contiguous", p_f_contiguous, None),
+        ],
+    );
     let b = vm.g.builtins;
     let k = vm.intern("memoryview");
     vm.dict_set_str(b, k, t);
