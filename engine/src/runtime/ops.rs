@@ -2282,11 +2282,10 @@ impl Vm {
         ) else {
             return false;
         };
-        let types = &self.g.types;
-        let still = |o: Obj| !o.is_shared() || o.class() == types.frozenset;
-        if !still(wo) || !still(po) || !ro.is_local_mutable() {
+        if !self.set_table_still(wo) || !self.set_table_still(po) || !ro.is_local_mutable() {
             return false;
         }
+        let types = &self.g.types;
         let (wt, pt) = (ldict::table(wo), ldict::table(po));
         let mut ok = true;
         let mut picked = [0u32; 64];
@@ -2406,12 +2405,20 @@ impl Vm {
         out
     }
 
+    /// Whether set `o`'s table cannot change while this thread reads it
+    /// without a lock: only this thread reaches `o`, or it is an exact
+    /// frozenset (no thread writes its table once it is built).
+    #[inline]
+    fn set_table_still(&self, o: Obj) -> bool {
+        !o.is_shared() || o.class() == self.g.types.frozenset
+    }
+
     /// A tuple of set `o`'s items in CPython's iteration order: for a set
     /// only this thread reaches, or an exact frozenset (no thread writes its
     /// table once it is built), filled from the table with no intermediate
     /// list; else [`Vm::set_items`].
     fn set_items_tuple(&mut self, o: Obj) -> Value {
-        if o.is_shared() && o.class() != self.g.types.frozenset {
+        if !self.set_table_still(o) {
             let items = self.set_items(o.value());
             return self.new_tuple(&items);
         }
@@ -4198,29 +4205,33 @@ fn set_order(t: Obj, live: usize) -> (Vec<(usize, usize)>, usize) {
 /// up to 76 entries.
 const SET_ORDER_STACK: usize = 128;
 
-/// CPython's `set_insert_clean`: `mark` goes to the first empty slot of
-/// `hash`'s probe sequence (linear probes, then perturbation).
+/// The first slot for which `stop` is true in the sequence CPython's set
+/// table of `mask + 1` slots probes for `hash`: from the home slot a run
+/// of ten (`LINEAR_PROBES` more) where it fits before the table's end,
+/// else of one, then the next run's start by perturbation. `stop` must
+/// hold for some slot (an empty one: a table is never full).
 #[inline(always)]
-fn set_insert_clean(table: &mut [u32], hash: u64, mark: u32) {
-    let mask = table.len() - 1;
+fn set_probe_until(hash: u64, mask: usize, mut stop: impl FnMut(usize) -> bool) -> usize {
     let mut perturb = hash;
     let mut i = (hash as usize) & mask;
     loop {
-        if table[i] == 0 {
-            table[i] = mark;
-            return;
-        }
-        if i + 9 <= mask {
-            for j in 1..=9 {
-                if table[i + j] == 0 {
-                    table[i + j] = mark;
-                    return;
-                }
+        let run = if i + 9 <= mask { 10 } else { 1 };
+        for s in i..i + run {
+            if stop(s) {
+                return s;
             }
         }
         perturb >>= 5;
         i = ldict::next_slot(i, perturb, mask);
     }
+}
+
+/// CPython's `set_insert_clean`: `mark` goes to the first empty slot of
+/// `hash`'s probe sequence.
+#[inline(always)]
+fn set_insert_clean(table: &mut [u32], hash: u64, mark: u32) {
+    let s = set_probe_until(hash, table.len() - 1, |s| table[s] == 0);
+    table[s] = mark;
 }
 
 /// CPython's new table size for `used` entries (`set_table_resize`).
@@ -4286,8 +4297,11 @@ fn visit_set_order(t: Obj, live: usize, mut f: impl FnMut(usize, usize)) -> usiz
     // `live`: the set's length, for a quick answer when nothing was deleted
     // (read apart from the table by an unlocked reader: a stale one only
     // costs the look at the entries, or an approximate order).
-    if live < n && (0..n).any(|e| ldict::deleted_at(t, e).is_some_and(|at| at < n)) {
-        return visit_set_order_deletions(t, n, f);
+    if live < n {
+        let deletions = set_deletions(t, n);
+        if !deletions.is_empty() {
+            return visit_set_order_deletions(t, n, &deletions, f);
+        }
     }
     let mut last = 8;
     for used in 1..=n {
@@ -4301,9 +4315,7 @@ fn visit_set_order(t: Obj, live: usize, mut f: impl FnMut(usize, usize)) -> usiz
     // needs an occupied home, which needs two equal homes in some table,
     // and the final reinsertion puts every entry back at its own): the
     // slots' order is the answer, found without the replay.
-    let visited = if last <= 32 {
-        visit_distinct_homes::<1, 32>(t, n, last, &mut f)
-    } else if last <= 128 {
+    let visited = if last <= 128 {
         visit_distinct_homes::<2, 128>(t, n, last, &mut f)
     } else if last <= 1024 {
         visit_distinct_homes::<16, 1024>(t, n, last, &mut f)
@@ -4351,6 +4363,21 @@ fn visit_set_order(t: Obj, live: usize, mut f: impl FnMut(usize, usize)) -> usiz
     size
 }
 
+/// The deletions among the first `n` entries of set table `t` that came
+/// before a later insertion, as (entries the table held then, entry), in
+/// the order they happened.
+fn set_deletions(t: Obj, n: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = (0..n)
+        .filter_map(|e| {
+            ldict::deleted_at(t, e)
+                .filter(|&at| at < n)
+                .map(|at| (at, e))
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// A slot of [`visit_set_order_deletions`]'s table that a deleted key left.
 const SET_DUMMY: u32 = u32::MAX;
 
@@ -4364,16 +4391,13 @@ const SET_DUMMY: u32 = u32::MAX;
 /// (live keys and dummies) reaches 3/5 of the table, drops the dummies and
 /// sizes the table by the live keys alone. Deletions recorded at the end,
 /// or not recorded, leave their dummies in the final table.
-fn visit_set_order_deletions(t: Obj, n: usize, mut f: impl FnMut(usize, usize)) -> usize {
+fn visit_set_order_deletions(
+    t: Obj,
+    n: usize,
+    deletions: &[(usize, usize)],
+    mut f: impl FnMut(usize, usize),
+) -> usize {
     let hash = |e: usize| ldict::entry(t, e).2;
-    let mut deletions: Vec<(usize, usize)> = (0..n)
-        .filter_map(|e| {
-            ldict::deleted_at(t, e)
-                .filter(|&at| at < n)
-                .map(|at| (at, e))
-        })
-        .collect();
-    deletions.sort_unstable();
     // Tables are sized by live keys, never more than all `n` entries.
     let most = set_resize_target(n).max(8);
     let mut buf = vec![0u32; 2 * most];
@@ -4423,52 +4447,23 @@ fn visit_set_order_deletions(t: Obj, n: usize, mut f: impl FnMut(usize, usize)) 
 /// (CPython remembers every dummy it passes, each replacing the one
 /// before), or else to that empty slot. True when it took a dummy.
 fn set_replay_add(table: &mut [u32], hash: u64, mark: u32) -> bool {
-    let mask = table.len() - 1;
-    let mut perturb = hash;
-    let mut i = (hash as usize) & mask;
     let mut dummy = None;
-    loop {
-        let run = if i + 9 <= mask { 10 } else { 1 };
-        for j in i..i + run {
-            match table[j] {
-                0 => {
-                    return match dummy {
-                        Some(d) => {
-                            table[d] = mark;
-                            true
-                        }
-                        None => {
-                            table[j] = mark;
-                            false
-                        }
-                    };
-                }
-                SET_DUMMY => dummy = Some(j),
-                _ => {}
-            }
+    let empty = set_probe_until(hash, table.len() - 1, |s| match table[s] {
+        0 => true,
+        SET_DUMMY => {
+            dummy = Some(s);
+            false
         }
-        perturb >>= 5;
-        i = ldict::next_slot(i, perturb, mask);
-    }
+        _ => false,
+    });
+    table[dummy.unwrap_or(empty)] = mark;
+    dummy.is_some()
 }
 
 /// The slot holding `mark` in `hash`'s probe sequence, if it is there.
 fn set_replay_find(table: &[u32], hash: u64, mark: u32) -> Option<usize> {
-    let mask = table.len() - 1;
-    let mut perturb = hash;
-    let mut i = (hash as usize) & mask;
-    loop {
-        let run = if i + 9 <= mask { 10 } else { 1 };
-        for (j, &m) in table.iter().enumerate().skip(i).take(run) {
-            match m {
-                0 => return None,
-                m if m == mark => return Some(j),
-                _ => {}
-            }
-        }
-        perturb >>= 5;
-        i = ldict::next_slot(i, perturb, mask);
-    }
+    let s = set_probe_until(hash, table.len() - 1, |s| table[s] == 0 || table[s] == mark);
+    (table[s] == mark).then_some(s)
 }
 
 /// Advances the position (raw word 0) of builtin iterator `it` from `i` to

@@ -565,12 +565,12 @@ pub fn insert_if_surely_absent(
 /// and replaying that needs to know which insertions came after which
 /// deletions. (A set's values are never read.)
 pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
-    if d.kind() == Kind::SET {
-        ctx.store(t, 2 * e, Value::EMPTY);
-        ctx.store(t, 2 * e + 1, Value::int(used(t) as i64));
+    let left = if d.kind() == Kind::SET {
+        Value::int(used(t) as i64)
     } else {
-        clear_entry(ctx, t, e);
-    }
+        Value::EMPTY
+    };
+    clear_entry(ctx, t, e, left);
     set_raw(d, 0, (len(d) - 1) as u64);
     bump(d);
 }
@@ -587,11 +587,12 @@ pub fn deleted_at(t: Obj, e: usize) -> Option<usize> {
     v.as_int().and_then(|n| usize::try_from(n).ok())
 }
 
-/// Clears entry `e`'s key, then its value (the order [`live_entry`]
-/// relies on); the dict's length and version are the caller's.
-fn clear_entry(ctx: &mut ProtoContext, t: Obj, e: usize) {
+/// Clears entry `e`'s key, then sets its value word to `left` (`EMPTY`,
+/// or a set's deletion record): key first, the order [`live_entry`]
+/// relies on; the dict's length and version are the caller's.
+fn clear_entry(ctx: &mut ProtoContext, t: Obj, e: usize, left: Value) {
     ctx.store(t, 2 * e, Value::EMPTY);
-    ctx.store(t, 2 * e + 1, Value::EMPTY);
+    ctx.store(t, 2 * e + 1, left);
 }
 
 /// Moves live entry `e` of `d`'s table `t` to the end of the order (what
@@ -622,7 +623,7 @@ pub fn move_to_end(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
     let tv = t.view();
     let slot = index_slot_of(t, h, e);
     write_entry(ctx, d, t, tv, tv.raw(T_USED) as usize, slot, k, v, h, 0);
-    clear_entry(ctx, t, e);
+    clear_entry(ctx, t, e, Value::EMPTY);
     bump(d);
 }
 
@@ -665,7 +666,7 @@ pub fn move_to_front(
         tv.init(2 * f + 1, v);
         tv.set_raw(T_HASHES + f, h);
         tv.set_raw(T_HASHES + tv.raw(T_CAP) as usize + slot, (f + 1) as u64);
-        clear_entry(ctx, t, e);
+        clear_entry(ctx, t, e, Value::EMPTY);
         bump(d);
         return (t, f);
     }
