@@ -1026,7 +1026,13 @@ fn min(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     minmax(vm, a, k, false)
 }
 
-/// Stable merge sort of `items` by `keys` with Python `<`.
+/// Sorts `items` by their keys (`key(item)`, or the items) with Python `<`,
+/// stably, as `list.sort` and `sorted` do: natural runs (a strictly
+/// descending one reversed), short runs extended to `min_run` by binary
+/// insertion, and runs merged under timsort's stack invariants, so sorted,
+/// reversed and partly ordered input take about one comparison an item.
+/// A comparison that raises ends the sort with its exception and leaves
+/// `items` as it was.
 pub fn sort_values(
     vm: &mut Vm,
     items: &mut Vec<Value>,
@@ -1053,38 +1059,35 @@ pub fn sort_values(
             }
             None => items.clone(),
         };
-        let mut idx: Vec<usize> = (0..items.len()).collect();
-        if reverse {
-            idx.reverse();
-        }
-        let mut err = None;
-        // insertion-merge sort with fallible comparisons
-        let mut lt = |vm: &mut Vm, x: usize, y: usize| -> bool {
-            if err.is_some() {
-                return false;
+        // Each key moves with its item: a comparison reads both keys where
+        // the merge is, not through an index into a separate array. Small
+        // ints and exact strs are compared as numbers and bytes (read once
+        // here: the sort then allocates nothing and runs no code, so they
+        // stay where they are).
+        let order: Vec<Value> = match KeyKind::of(&keys, &vm.g.types) {
+            KeyKind::Int => {
+                let v = pairs(&keys, items, reverse, |k| k.int_unchecked());
+                sort_pairs(vm, v, |_, a, b| Ok(a < b))?
             }
-            let (a, b) = (keys[x], keys[y]);
-            if a.is_int() && b.is_int() {
-                return a.int_unchecked() < b.int_unchecked();
+            KeyKind::Str => {
+                // UTF-8's byte order is the code points' order.
+                let v = pairs(&keys, items, reverse, str_bytes);
+                sort_pairs(vm, v, |_, a, b| Ok(a < b))?
             }
-            match vm.compare(a, b, 0).and_then(|r| vm.truthy(r)) {
-                Ok(b) => b,
-                Err(e) => {
-                    err = Some(e);
-                    false
-                }
+            KeyKind::General => {
+                let v = pairs(&keys, items, reverse, |k| k);
+                sort_pairs(vm, v, |vm, a, b| {
+                    if a.is_int() && b.is_int() {
+                        return Ok(a.int_unchecked() < b.int_unchecked());
+                    }
+                    let r = vm.compare(a, b, 0)?;
+                    vm.truthy(r)
+                })?
             }
         };
-        merge_sort(vm, &mut idx, &mut lt);
-        if let Some(e) = err {
-            return Err(e);
-        }
+        items.copy_from_slice(&order);
         if reverse {
-            idx.reverse();
-        }
-        let orig = items.clone();
-        for (i, j) in idx.into_iter().enumerate() {
-            items[i] = orig[j];
+            items.reverse();
         }
         Ok(())
     })();
@@ -1092,38 +1095,227 @@ pub fn sort_values(
     r
 }
 
-fn merge_sort(vm: &mut Vm, v: &mut [usize], lt: &mut impl FnMut(&mut Vm, usize, usize) -> bool) {
-    let n = v.len();
-    if n <= 1 {
-        return;
-    }
-    if n <= 16 {
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && lt(vm, v[j], v[j - 1]) {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
+/// What all of a sort's keys are, found before sorting (as CPython's
+/// `list.sort` checks its keys once): small ints and exact strs compare
+/// without the general comparison, and cannot raise or run code.
+#[derive(Clone, Copy)]
+enum KeyKind {
+    Int,
+    Str,
+    General,
+}
+
+impl KeyKind {
+    fn of(keys: &[Value], t: &Types) -> KeyKind {
+        if keys.iter().all(|k| k.is_int()) {
+            return KeyKind::Int;
         }
-        return;
+        let exact_str = |k: Value| {
+            Obj::from_value(k).is_some_and(|o| o.kind() == Kind::STR && o.class() == t.str_)
+        };
+        if keys.iter().all(|&k| exact_str(k)) {
+            return KeyKind::Str;
+        }
+        KeyKind::General
     }
-    let mid = n / 2;
-    merge_sort(vm, &mut v[..mid], lt);
-    merge_sort(vm, &mut v[mid..], lt);
-    let mut out = Vec::with_capacity(n);
-    let (mut i, mut j) = (0, mid);
-    while i < mid && j < n {
-        if lt(vm, v[j], v[i]) {
-            out.push(v[j]);
-            j += 1;
-        } else {
-            out.push(v[i]);
+}
+
+/// `(key, item)` pairs in the order the sort starts from (reversed for
+/// `reverse=True`: reversing before and after keeps equal items in their
+/// original order, as CPython's reversal does).
+fn pairs<K>(
+    keys: &[Value],
+    items: &[Value],
+    reverse: bool,
+    f: impl Fn(Value) -> K,
+) -> Vec<(K, Value)> {
+    let mut v: Vec<(K, Value)> = keys
+        .iter()
+        .map(|&k| f(k))
+        .zip(items.iter().copied())
+        .collect();
+    if reverse {
+        v.reverse();
+    }
+    v
+}
+
+/// Runs shorter than this are extended by binary insertion (timsort's).
+fn min_run(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
+}
+
+/// The stable sort of [`sort_values`] over `(key, item)` pairs with the key
+/// comparison `lt`; the items in their sorted order.
+fn sort_pairs<K: Copy>(
+    vm: &mut Vm,
+    mut v: Vec<(K, Value)>,
+    mut lt: impl FnMut(&mut Vm, K, K) -> PyResult<bool>,
+) -> PyResult<Vec<Value>> {
+    sort_runs(vm, &mut v, &mut lt)?;
+    Ok(v.into_iter().map(|p| p.1).collect())
+}
+
+fn sort_runs<K: Copy>(
+    vm: &mut Vm,
+    v: &mut [(K, Value)],
+    lt: &mut impl FnMut(&mut Vm, K, K) -> PyResult<bool>,
+) -> PyResult<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let minrun = min_run(n);
+    // Pending runs (start, length), oldest first; `buf` holds a merge's left run.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut buf: Vec<(K, Value)> = Vec::new();
+    let mut lo = 0;
+    while lo < n {
+        let mut len = count_run(vm, &mut v[lo..], lt)?;
+        if len < minrun {
+            let force = minrun.min(n - lo);
+            binary_insertion(vm, &mut v[lo..lo + force], len, lt)?;
+            len = force;
+        }
+        runs.push((lo, len));
+        lo += len;
+        merge_collapse(vm, v, &mut runs, &mut buf, lt, false)?;
+    }
+    merge_collapse(vm, v, &mut runs, &mut buf, lt, true)
+}
+
+/// The length of the run at the start of `a`: non-descending, or strictly
+/// descending and then reversed in place (strictly, so that reversing it
+/// keeps the sort stable).
+fn count_run<K: Copy>(
+    vm: &mut Vm,
+    a: &mut [(K, Value)],
+    lt: &mut impl FnMut(&mut Vm, K, K) -> PyResult<bool>,
+) -> PyResult<usize> {
+    let n = a.len();
+    if n < 2 {
+        return Ok(n);
+    }
+    let mut i = 2;
+    if lt(vm, a[1].0, a[0].0)? {
+        while i < n && lt(vm, a[i].0, a[i - 1].0)? {
+            i += 1;
+        }
+        a[..i].reverse();
+    } else {
+        while i < n && !lt(vm, a[i].0, a[i - 1].0)? {
             i += 1;
         }
     }
-    out.extend_from_slice(&v[i..mid]);
-    out.extend_from_slice(&v[j..n]);
-    v.copy_from_slice(&out);
+    Ok(i)
+}
+
+/// Sorts `a` whose first `sorted` pairs are in order: each later pair goes
+/// after the last one not greater than it (found by bisection).
+fn binary_insertion<K: Copy>(
+    vm: &mut Vm,
+    a: &mut [(K, Value)],
+    sorted: usize,
+    lt: &mut impl FnMut(&mut Vm, K, K) -> PyResult<bool>,
+) -> PyResult<()> {
+    for i in sorted.max(1)..a.len() {
+        let pivot = a[i].0;
+        let (mut l, mut r) = (0, i);
+        while l < r {
+            let m = l + (r - l) / 2;
+            if lt(vm, pivot, a[m].0)? {
+                r = m;
+            } else {
+                l = m + 1;
+            }
+        }
+        a[l..=i].rotate_right(1);
+    }
+    Ok(())
+}
+
+/// Merges pending runs while timsort's invariants fail (with `all`, until
+/// one run is left): each run longer than the next two together, and than
+/// the next one, so merges stay balanced.
+fn merge_collapse<K: Copy>(
+    vm: &mut Vm,
+    v: &mut [(K, Value)],
+    runs: &mut Vec<(usize, usize)>,
+    buf: &mut Vec<(K, Value)>,
+    lt: &mut impl FnMut(&mut Vm, K, K) -> PyResult<bool>,
+    all: bool,
+) -> PyResult<()> {
+    while runs.len() > 1 {
+        let mut i = runs.len() - 2;
+        let len = |j: usize| runs[j].1;
+        if all {
+            if i > 0 && len(i - 1) < len(i + 1) {
+                i -= 1;
+            }
+        } else if (i > 0 && len(i - 1) <= len(i) + len(i + 1))
+            || (i > 1 && len(i - 2) <= len(i - 1) + len(i))
+        {
+            if len(i - 1) < len(i + 1) {
+                i -= 1;
+            }
+        } else if len(i) > len(i + 1) {
+            break;
+        }
+        let (s, l1) = runs[i];
+        let l2 = runs[i + 1].1;
+        merge_runs(vm, &mut v[s..s + l1 + l2], l1, buf, lt)?;
+        runs[i] = (s, l1 + l2);
+        runs.remove(i + 1);
+    }
+    Ok(())
+}
+
+/// Merges the sorted `a[..mid]` and `a[mid..]` stably. The left run's pairs
+/// that are not greater than the right run's first stay where they are.
+fn merge_runs<K: Copy>(
+    vm: &mut Vm,
+    a: &mut [(K, Value)],
+    mid: usize,
+    buf: &mut Vec<(K, Value)>,
+    lt: &mut impl FnMut(&mut Vm, K, K) -> PyResult<bool>,
+) -> PyResult<()> {
+    // Already in order: the right run's first is not below the left's last.
+    if !lt(vm, a[mid].0, a[mid - 1].0)? {
+        return Ok(());
+    }
+    // The first left pair greater than the right run's first (the left's
+    // last is): everything before it is in place.
+    let first = a[mid].0;
+    let (mut l, mut r) = (0, mid - 1);
+    while l < r {
+        let m = l + (r - l) / 2;
+        if lt(vm, first, a[m].0)? {
+            r = m;
+        } else {
+            l = m + 1;
+        }
+    }
+    buf.clear();
+    buf.extend_from_slice(&a[l..mid]);
+    let (mut i, mut j, mut k) = (0, mid, l);
+    while i < buf.len() && j < a.len() {
+        if lt(vm, a[j].0, buf[i].0)? {
+            a[k] = a[j];
+            j += 1;
+        } else {
+            a[k] = buf[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    let rest = buf.len() - i;
+    a[k..k + rest].copy_from_slice(&buf[i..]);
+    Ok(())
 }
 
 fn sorted(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
