@@ -1224,19 +1224,30 @@ fn binary_insertion<K: Copy>(
     lt: &mut impl FnMut(&mut Vm, K, K) -> PyResult<bool>,
 ) -> PyResult<()> {
     for i in sorted.max(1)..a.len() {
-        let pivot = a[i].0;
-        let (mut l, mut r) = (0, i);
-        while l < r {
-            let m = l + (r - l) / 2;
-            if lt(vm, pivot, a[m].0)? {
-                r = m;
-            } else {
-                l = m + 1;
-            }
-        }
+        let l = first_greater(vm, &a[..i], a[i].0, lt)?;
         a[l..=i].rotate_right(1);
     }
     Ok(())
+}
+
+/// The index of the first pair of the sorted `a` whose key is greater than
+/// `key` (`a.len()` if none), by bisection: where `key` goes after its equals.
+fn first_greater<K: Copy>(
+    vm: &mut Vm,
+    a: &[(K, Value)],
+    key: K,
+    lt: &mut impl FnMut(&mut Vm, K, K) -> PyResult<bool>,
+) -> PyResult<usize> {
+    let (mut l, mut r) = (0, a.len());
+    while l < r {
+        let m = l + (r - l) / 2;
+        if lt(vm, key, a[m].0)? {
+            r = m;
+        } else {
+            l = m + 1;
+        }
+    }
+    Ok(l)
 }
 
 /// Merges pending runs while timsort's invariants fail (with `all`, until
@@ -1290,16 +1301,7 @@ fn merge_runs<K: Copy>(
     }
     // The first left pair greater than the right run's first (the left's
     // last is): everything before it is in place.
-    let first = a[mid].0;
-    let (mut l, mut r) = (0, mid - 1);
-    while l < r {
-        let m = l + (r - l) / 2;
-        if lt(vm, first, a[m].0)? {
-            r = m;
-        } else {
-            l = m + 1;
-        }
-    }
+    let l = first_greater(vm, &a[..mid - 1], a[mid].0, lt)?;
     buf.clear();
     buf.extend_from_slice(&a[l..mid]);
     let (mut i, mut j, mut k) = (0, mid, l);
