@@ -348,7 +348,22 @@ pub fn resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Obj {
 pub fn try_resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Option<Obj> {
     let old = table(d);
     let live = len(d);
-    let ncap = need.max(live + 1).checked_mul(2)?.max(8);
+    let need = need.max(live + 1);
+    let ncap = if d.kind() == Kind::DICT {
+        // CPython's growth: an index of the power of two that holds three
+        // times the live entries, of which two thirds are usable (the
+        // capacity that `try_alloc_table` gives that index size). Twice
+        // `need` would often pass a power of two by a little and double the
+        // index: a dict of 1,000,000 ints took 77.6 MB instead of 50.3.
+        let isize = live
+            .checked_mul(3)?
+            .max(need.checked_mul(3)? / 2 + 1)
+            .max(8)
+            .checked_next_power_of_two()?;
+        (isize << 1) / 3
+    } else {
+        need.checked_mul(2)?.max(8)
+    };
     let nt = try_alloc_table(ctx, ncap)?;
     fill_table(nt, live_entries(old));
     ctx.store(d, 0, nt.value());

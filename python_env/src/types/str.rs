@@ -943,28 +943,52 @@ macro_rules! case_methods {
 }
 
 /// `str.upper` of a non-ASCII str straight from its bytes to the new
-/// str's: runs of ASCII mapped in bulk, other characters through the table
-/// (the last lookup remembered, as text often repeats a character), the
-/// result's length in characters counted on the way.
+/// str's: runs of ASCII mapped in bulk, two-byte characters whose upper
+/// case is one character of at most two bytes through [`upper_two_byte`],
+/// the others through the table (the last lookup remembered, as text often
+/// repeats a character), the result's length in characters counted on the
+/// way.
 fn upper_wtf8(vm: &mut Vm, b: &'static [u8]) -> Value {
+    let two = upper_two_byte();
     let mut out = Vec::with_capacity(b.len() + b.len() / 8);
-    // The last non-ASCII character seen (its bytes) and what it maps to:
-    // its bytes, length in characters and ASCII-ness.
+    // The last other character seen (its bytes) and what it maps to: its
+    // bytes, length in characters and ASCII-ness.
     let mut last: (&[u8], &[u8], usize, bool) = (&[], &[], 0, true);
     let (mut chars, mut ascii) = (0, true);
     let mut i = 0;
     while i < b.len() {
-        let run = b[i..]
-            .iter()
-            .position(|&x| x >= 0x80)
-            .unwrap_or(b.len() - i);
-        if run > 0 {
-            out.extend(b[i..i + run].iter().map(|x| x.to_ascii_uppercase()));
+        let x = b[i];
+        if x < 0x80 {
+            let run = b[i..]
+                .iter()
+                .position(|&y| y >= 0x80)
+                .unwrap_or(b.len() - i);
+            out.extend(b[i..i + run].iter().map(|y| y.to_ascii_uppercase()));
             chars += run;
             i += run;
             continue;
         }
-        if last.0.is_empty() || !b[i..].starts_with(last.0) {
+        if x & 0xE0 == 0xC0 && i + 1 < b.len() {
+            let c = (usize::from(x & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F);
+            let u = two[c];
+            if u != 0 {
+                if u < 0x80 {
+                    out.push(u as u8);
+                } else {
+                    out.push(0xC0 | (u >> 6) as u8);
+                    out.push(0x80 | (u & 0x3F) as u8);
+                    ascii = false;
+                }
+                chars += 1;
+                i += 2;
+                continue;
+            }
+        }
+        // A character is at most four bytes: compared and copied here, where
+        // a `memcmp` and a `memcpy` call per character cost more than all
+        // the rest of the loop.
+        let n = last.0.len();
+        if n == 0 || i + n > b.len() || (0..n).any(|k| b[i + k] != last.0[k]) {
             let (c, len) = lstr::decode_at(b, i);
             last = match text::unicode::upper_map(c) {
                 Some(m) => (
@@ -976,13 +1000,46 @@ fn upper_wtf8(vm: &mut Vm, b: &'static [u8]) -> Value {
                 None => (&b[i..i + len], &b[i..i + len], 1, false),
             };
         }
-        out.extend_from_slice(last.1);
+        if last.1.len() <= 4 {
+            for &y in last.1 {
+                out.push(y);
+            }
+        } else {
+            out.extend_from_slice(last.1);
+        }
         chars += last.2;
         ascii &= last.3;
         i += last.0.len();
     }
     let cls = vm.g.types.str_;
     lstr::alloc(&mut vm.ctx, Kind::STR, cls, &out, chars, ascii, false)
+}
+
+/// For each code point below U+0800 (UTF-8's one- and two-byte ones), its
+/// upper case when that is one code point below U+0800 (itself when it has
+/// none), 0 when it is longer: `upper_wtf8`'s table for two-byte characters
+/// (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic...). Built on first use
+/// from the Unicode tables.
+fn upper_two_byte() -> &'static [u16; 0x800] {
+    static TABLE: std::sync::OnceLock<Box<[u16; 0x800]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Box::new([0u16; 0x800]);
+        for (c, slot) in t.iter_mut().enumerate() {
+            let mut m = match text::unicode::upper_map(c as u32) {
+                Some(m) => m.chars(),
+                None => {
+                    *slot = c as u16;
+                    continue;
+                }
+            };
+            if let (Some(u), None) = (m.next(), m.next()) {
+                if (u as u32) < 0x800 {
+                    *slot = u as u16;
+                }
+            }
+        }
+        t
+    })
 }
 
 case_methods! {
