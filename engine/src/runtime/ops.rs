@@ -2183,6 +2183,51 @@ impl Vm {
         self.set_add_hashed(s, key, h)
     }
 
+    /// Fills the empty set `s`, local to this thread, with the ints of the
+    /// exact range `src` whose bounds are small ints: the table is sized
+    /// for them once and each int goes in with its hash and no probe for an
+    /// equal key (a range's ints are distinct), in the range's order, as
+    /// iterating it would add them. False, having done nothing, for any
+    /// other case (the caller adds item by item).
+    pub fn set_fill_range(&mut self, s: Value, src: Value) -> bool {
+        // Past this many ints, the item-by-item path (a range that long
+        // would exhaust memory either way; this one would ask for it at once).
+        const MAX_PRESIZED: u64 = 1 << 26;
+        let (Some(so), Some(ro)) = (Obj::from_value(s), Obj::from_value(src)) else {
+            return false;
+        };
+        if so.kind() != Kind::SET
+            || !so.is_local_mutable()
+            || ldict::len(so) != 0
+            || ro.kind() != K_RANGE
+            || ro.class() != self.g.types.range
+            || !range_fits_i64(ro)
+        {
+            return false;
+        }
+        let (a, b, c) = (
+            ro.get(0).int_unchecked(),
+            ro.get(1).int_unchecked(),
+            ro.get(2).int_unchecked(),
+        );
+        let n = range_len(a, b, c);
+        if n > MAX_PRESIZED || !ldict::reserve(&mut self.ctx, so, n as usize) {
+            return false;
+        }
+        for i in 0..n as i64 {
+            // Between the bounds, so a small int too.
+            let x = a + i * c;
+            ldict::insert_absent(
+                &mut self.ctx,
+                so,
+                Value::int(x),
+                Value::TRUE,
+                int_hash(x) as u64,
+            );
+        }
+        true
+    }
+
     /// `set.add` of a key whose hash is known (an item taken from another
     /// set with its stored hash).
     pub fn set_add_hashed(&mut self, s: Value, key: Value, h: u64) -> PyResult<()> {

@@ -364,6 +364,30 @@ pub fn try_resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Option<Obj> {
     } else {
         need.checked_mul(2)?.max(8)
     };
+    regrow(ctx, d, old, ncap)
+}
+
+/// Makes room for `extra` more entries with at most one rebuild, sized as
+/// [`try_resize`] sizes: a set filled from a range of known length grows
+/// once instead of doubling its way up. False (the dict unchanged) when the
+/// table cannot be allocated. Caller holds the lock if shared.
+pub fn reserve(ctx: &mut ProtoContext, d: Obj, extra: usize) -> bool {
+    let t = table(d);
+    if used(t).saturating_add(extra) <= cap(t) {
+        return true;
+    }
+    let Some(need) = len(d).checked_add(extra) else {
+        return false;
+    };
+    // The capacity growth would reach (for a set, room to spare: a full
+    // table is rebuilt at its next insertion, which would drop a deleted
+    // entry that CPython's set keeps as a dummy until its own resize).
+    try_resize(ctx, d, need).is_some()
+}
+
+/// Replaces `d`'s table `old` with a new one of capacity `ncap` holding its
+/// live entries, published with one store.
+fn regrow(ctx: &mut ProtoContext, d: Obj, old: Obj, ncap: usize) -> Option<Obj> {
     let nt = try_alloc_table(ctx, ncap)?;
     fill_table(nt, live_entries(old));
     ctx.store(d, 0, nt.value());

@@ -70,6 +70,9 @@ fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
         vm.pop_roots(mark);
         return add_all(vm, s, &items?);
     }
+    if vm.set_fill_range(s, src) {
+        return Ok(());
+    }
     let mark = vm.push_root(s);
     let r = (|| {
         let it = vm.iter(src)?;
