@@ -65,12 +65,22 @@ pub fn try_alloc_repeat(
     let st = ctx.try_alloc(Kind::STORAGE, Value::NONE, total.max(4), 0)?;
     let lo = Obj::from_value(l).expect("heap");
     lo.init(0, st);
-    let sv = Obj::from_value(st).expect("heap").view();
-    let mut at = 0;
-    for _ in 0..k {
-        for &v in items {
-            sv.init(at, v);
-            at += 1;
+    // The slots as one slice, its bounds checked once, each written as
+    // `init` writes a value.
+    let slots = &Obj::from_value(st).expect("heap").view().values()[..total];
+    let ord = crate::sync::heap_atomic::Ordering::Release;
+    if let [x] = items {
+        // `[x] * k`, the common case: one word repeated.
+        let w = x.bits();
+        for s in slots {
+            s.store(w, ord);
+        }
+    } else {
+        for (s, v) in slots
+            .chunks(items.len().max(1))
+            .flat_map(|c| c.iter().zip(items))
+        {
+            s.store(v.bits(), ord);
         }
     }
     set_raw(lo, 0, total as u64);
