@@ -1046,13 +1046,16 @@ pub fn sort_values(
             Some(f) => {
                 // The keys computed so far stay rooted in one list (one
                 // value-stack slot, not one per item: a 3,000,000-item
-                // sort overflowed the stack into a RecursionError).
-                let held = vm.new_list(&[]);
+                // sort overflowed the stack into a RecursionError), made at
+                // its length and each key written over its item: this
+                // thread's own list, never published, so no lock.
+                let held = vm.new_list(items);
                 vm.push_root(held);
+                let ho = Obj::from_value(held).expect("list");
                 let mut ks = Vec::with_capacity(items.len());
-                for &x in items.iter() {
+                for (i, &x) in items.iter().enumerate() {
                     let kx = vm.call(f, &[x], Value::EMPTY)?;
-                    vm.list_append(held, kx);
+                    llist::set(&mut vm.ctx, ho, i, kx);
                     ks.push(kx);
                 }
                 ks
