@@ -114,9 +114,24 @@ impl Vm {
         None
     }
 
-    /// The instance dict of `o`, if its layout has one.
+    /// The instance dict of `o`, if its layout has one. A shaped instance
+    /// (`shape.rs`) changes to dict mode for it: its dict is then the one
+    /// place of its attributes.
     #[inline]
-    pub fn instance_dict(&self, o: Obj) -> Option<Value> {
+    pub fn instance_dict(&mut self, o: Obj) -> Option<Value> {
+        if o.kind() == K_INSTANCE && shape::shape_of(o).is_some() {
+            if let Some(t) = Obj::from_value(o.class()) {
+                note_dict_asked(t);
+            }
+            return self.materialize(o).ok().flatten();
+        }
+        self.instance_dict_unshaped(o)
+    }
+
+    /// The instance dict of `o` as [`Vm::instance_dict`] finds it, but
+    /// None for a shaped instance (whose attributes stay inline).
+    #[inline]
+    pub fn instance_dict_unshaped(&self, o: Obj) -> Option<Value> {
         let slot = match o.kind() {
             K_INSTANCE | K_EXC | K_MODULE | K_NUMSUB => 0,
             // str/bytes subclass instances carry one value slot for it
@@ -138,7 +153,7 @@ impl Vm {
             _ => return None,
         };
         let d = o.get(slot);
-        if d.is_empty() {
+        if d.is_empty() || d.is_int() {
             None
         } else {
             Some(d)
@@ -210,6 +225,14 @@ impl Vm {
 
     /// The dict in value `slot` of `o`, created (empty) if absent.
     fn ensure_slot_dict(&mut self, o: Obj, slot: usize) -> Value {
+        if slot == 0 && o.kind() == K_INSTANCE && shape::shape_of(o).is_some() {
+            if let Some(t) = Obj::from_value(o.class()) {
+                note_dict_asked(t);
+            }
+            if let Ok(Some(d)) = self.materialize(o) {
+                return d;
+            }
+        }
         let d = o.get(slot);
         if !d.is_empty() {
             return d;
@@ -692,7 +715,7 @@ impl Vm {
                 _ => {}
             }
         }
-        let dict = o.and_then(|o| self.instance_dict(o));
+        let dict = o.and_then(|o| self.instance_dict_unshaped(o));
         self.generic_getattr_in(obj, name, dict)
     }
 
@@ -735,6 +758,12 @@ impl Vm {
         if let Some(dict) = dict {
             if let Some(v) = self.dict_get_str(dict, name) {
                 return Ok(Some(v));
+            }
+        } else if let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_INSTANCE) {
+            if let Some(id) = shape::shape_of(o) {
+                if let Some(v) = self.shaped_get(o, id, name) {
+                    return Ok(Some(v));
+                }
             }
         }
         if let Some(d) = descr {
@@ -1159,6 +1188,17 @@ impl Vm {
             }
             _ => {}
         }
+        // A shaped instance keeps the value inline when it can.
+        if dict.is_none() && o.kind() == K_INSTANCE && shape::shape_of(o).is_some() {
+            let iname = if is_str(name) {
+                self.intern_value(name)
+            } else {
+                name
+            };
+            if self.shaped_set(o, iname, v)? {
+                return Ok(());
+            }
+        }
         let Some(d) = dict.or_else(|| self.ensure_dict(o)) else {
             let tn = self.type_name_of(obj);
             let has = self.lookup_type(tp, name).is_some();
@@ -1520,9 +1560,15 @@ impl Vm {
                         let dict = if type_flags(tpo) & TF_LOCAL != 0 {
                             Some(self.local_dict(obj)?)
                         } else {
-                            Obj::from_value(obj).and_then(|o| self.instance_dict(o))
+                            Obj::from_value(obj).and_then(|o| self.instance_dict_unshaped(o))
                         };
-                        let shadow = dict.and_then(|dict| self.dict_get_str(dict, name));
+                        let shadow = match dict {
+                            Some(dict) => self.dict_get_str(dict, name),
+                            None => Obj::from_value(obj)
+                                .filter(|o| o.kind() == K_INSTANCE)
+                                .and_then(|o| Some((o, shape::shape_of(o)?)))
+                                .and_then(|(o, id)| self.shaped_get(o, id, name)),
+                        };
                         if let Some(v) = shadow {
                             return Ok(MethodLookup::Attr(v));
                         }
@@ -2147,6 +2193,18 @@ impl Vm {
         if nodict {
             flags |= TF_NODICT;
         }
+        let object_t = self.g.types.object;
+        if layout == K_INSTANCE
+            && nslots == 0
+            && !nodict
+            && flags & TF_LOCAL == 0
+            && bases.iter().all(|&b| {
+                b == object_t
+                    || Obj::from_value(b).is_some_and(|bo| type_flags(bo) & TF_SHAPED != 0)
+            })
+        {
+            flags |= TF_SHAPED;
+        }
         if let Some(q) = self.dict_get_str(d, self.g.names.__qualname__) {
             if !is_str(q) {
                 self.pop_roots(mark);
@@ -2561,6 +2619,14 @@ fn store_instance_dict(vm: &mut Vm, obj: Value, v: Value) -> PyResult<Value> {
     let (Some((h, slot)), Some(o)) = (home, Obj::from_value(obj)) else {
         return Err(vm.attr_error(obj, vm.g.names.__dict__));
     };
+    // A shaped instance changes to dict mode first (one-way), so that no
+    // later store goes inline.
+    if o.kind() == K_INSTANCE && shape::shape_of(o).is_some() {
+        if let Some(t) = Obj::from_value(o.class()) {
+            note_dict_asked(t);
+        }
+        vm.materialize(o)?;
+    }
     vm.with_mut_lock(o, |ctx| ctx.store(h, slot, v))?;
     Ok(Value::NONE)
 }

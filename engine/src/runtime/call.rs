@@ -1134,6 +1134,17 @@ impl Vm {
         let co = Obj::from_value(cls).expect("type");
         let v = match type_layout(co) {
             K_INSTANCE if cls == self.g.types.object => self.alloc_obj(K_MISC, cls, 0, 0).value(),
+            K_INSTANCE
+                if type_flags(co) & TF_SHAPED != 0
+                    && !type_prefers_dict(co)
+                    && shape::inline_capacity(type_dict_hint(co)).is_some() =>
+            {
+                // Attributes inline, under the empty shape (`shape.rs`).
+                let cap = shape::inline_capacity(type_dict_hint(co)).unwrap_or(0);
+                let o = self.alloc_obj(K_INSTANCE, cls, 1 + cap, 0);
+                o.init(0, shape::root_word());
+                o.value()
+            }
             K_INSTANCE => {
                 let o = self.alloc_obj(K_INSTANCE, cls, 1 + type_nslots(co), 0);
                 // Instances of a class whose instances got attributes get

@@ -60,6 +60,32 @@ const TAG_CLASS_OF: u64 = 0;
 /// `__dict__` getset classes give their instances: the value is the
 /// instance's dict, when it has one.
 const INSTANCE_DICT: u64 = 4;
+/// LOAD_ATTR / STORE_ATTR entry for an attribute a shaped instance keeps
+/// inline (`shape.rs`): word 3 (low 3 bits 0, never 0 itself: shape ids
+/// start at 1) holds the shape the instance must have, the shape a store
+/// leaves it with (the same for a load or a replacing store; the one that
+/// adds the name for a store that adds it), and the value index. See
+/// [`shape_entry`].
+const fn shape_entry(from: u32, to: u32, i: usize) -> u64 {
+    ((to as u64) << 40) | ((from as u64) << 16) | ((i as u64) << 3)
+}
+
+/// The (from, to, index) of a [`shape_entry`] payload, if `p` is one.
+#[inline(always)]
+const fn shape_entry_parts(p: u64) -> Option<(u32, u32, usize)> {
+    if p & 7 != 0 || p == 0 {
+        return None;
+    }
+    Some((
+        ((p >> 16) & 0xff_ffff) as u32,
+        (p >> 40) as u32,
+        ((p >> 3) & 0x1fff) as usize,
+    ))
+}
+
+/// Largest value index a [`shape_entry`] holds.
+const SHAPE_ENTRY_MAX_INDEX: usize = 0x1fff;
+
 /// Marks word 1 (the type, 8-aligned) of a LOAD_ATTR entry whose word 3 is
 /// a plain class attribute value (any value: immediates use every bit).
 const CLASS_VALUE: u64 = 4;
@@ -201,6 +227,26 @@ fn index_of(d: Obj, name: Value) -> u64 {
         Ok(ldict::Probe::Found(e)) if e < u32::MAX as usize - 1 => e as u64 + 1,
         _ => 0,
     }
+}
+
+/// The value of `name` among the attributes of the plain instance `o` (its
+/// dict, or its inline values under a shape), for a name from a code
+/// object (interned).
+#[inline(always)]
+fn own_attr(shapes: &shape::Shapes, o: Obj, name: Value) -> Option<Value> {
+    let v0 = o.get(0);
+    if let Some(d) = Obj::from_value(v0) {
+        return fast_get(d, name);
+    }
+    if v0.is_int() {
+        if !shape::word_may_have(v0, name) {
+            return None;
+        }
+        let i = shapes.index(shape::shape_of(o)?, name)?;
+        let v = o.get(1 + i);
+        return (!v.is_empty()).then_some(v);
+    }
+    None
 }
 
 impl Vm {
@@ -454,13 +500,17 @@ impl Vm {
             return self.load_attr_cached_rest(s, o, obj, name);
         }
         if t == tp | CLASS_VALUE {
-            let shadow = match Obj::from_value(o.get(0)) {
-                Some(d) => fast_get(d, name),
-                None => None,
-            };
+            let shadow = own_attr(&self.g.shapes, o, name);
             return Some(shadow.unwrap_or(Value::from_bits(p)));
         }
-        if p & 3 == TAG_DICT_ONLY {
+        if let Some((from, _, i)) = shape_entry_parts(p) {
+            if shape::word_is(o.get(0), from) && 1 + i < o.n_values() {
+                let v = o.get(1 + i);
+                if !v.is_empty() {
+                    return Some(v);
+                }
+            }
+        } else if p & 3 == TAG_DICT_ONLY {
             if let Some(d) = Obj::from_value(o.get(0)) {
                 if let Some(v) = hinted(d, p >> 2, name) {
                     return Some(v);
@@ -867,20 +917,28 @@ impl Vm {
     ) -> Option<Value> {
         let tp = o.class();
         let dict = Obj::from_value(o.get(0));
+        let shape_id = shape::shape_of(o);
         let version = Obj::from_value(tp).map_or(0, |t| self.type_version(t));
         if let Some([t, e, p]) = lookup(s, tp.bits()) {
-            if t == tp.bits() && e == version && p & 3 == TAG_DICT_ONLY {
+            // (An entry for the other mode, or another shape, is refilled
+            // below.)
+            let plain = p & 3 == TAG_DICT_ONLY || shape_entry_parts(p).is_some();
+            if t == tp.bits() && e == version && p & 3 == TAG_DICT_ONLY && dict.is_some() {
                 let d = dict?;
                 if let Some(v) = hinted(d, p >> 2, name) {
                     return Some(v);
                 }
                 return fast_get(d, name);
             }
+            if t == tp.bits() && e == version && plain && dict.is_none() && shape_id.is_none() {
+                // No attributes at all (`del obj.__dict__`).
+                return None;
+            }
             // (A current class-attribute entry was answered by `load_attr_hit`.)
             if t == tp.bits() && e == version && p & 3 == TAG_METHOD {
                 // A method on the type, bound to the instance, unless the
                 // instance shadows it.
-                if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
+                if let Some(v) = own_attr(&self.g.shapes, o, name) {
                     return Some(v);
                 }
                 return self.bind_descr(Value::from_bits(p & !3), obj, tp).ok();
@@ -912,8 +970,15 @@ impl Vm {
         if tpo.kind() != K_TYPE || type_flags(tpo) & (TF_GETATTRIBUTE | TF_LOCAL) != 0 {
             return None;
         }
-        // Nothing on the type: plain instance-dict access.
+        // Nothing on the type: plain instance-dict access, or inline.
         let Some(cv) = self.lookup_type(tp, name) else {
+            if let Some(id) = shape_id {
+                let i = self.g.shapes.index(id, name)?;
+                if i <= SHAPE_ENTRY_MAX_INDEX {
+                    fill(s, [tp.bits(), version, shape_entry(id, id, i)]);
+                }
+                return Some(o.get(1 + i)).filter(|v| !v.is_empty());
+            }
             let d = dict?;
             let hint = index_of(d, name);
             fill(s, [tp.bits(), version, (hint << 2) | TAG_DICT_ONLY]);
@@ -941,7 +1006,7 @@ impl Vm {
             // lock.acquire`), as `bind_descr` binds them.
             if is_plain_method(co) && cv.bits() & 3 == 0 {
                 fill(s, [tp.bits(), version, cv.bits() | TAG_METHOD]);
-                if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
+                if let Some(v) = own_attr(&self.g.shapes, o, name) {
                     return Some(v);
                 }
                 return self.bind_descr(cv, obj, tp).ok();
@@ -991,7 +1056,7 @@ impl Vm {
             }
         }
         fill(s, [tp.bits() | CLASS_VALUE, version, cv.bits()]);
-        if let Some(v) = dict.and_then(|d| fast_get(d, name)) {
+        if let Some(v) = own_attr(&self.g.shapes, o, name) {
             return Some(v);
         }
         Some(cv)
@@ -1052,6 +1117,53 @@ impl Vm {
         self.with_mut_lock(o, |ctx| ctx.store(o, i, v)).is_ok()
     }
 
+    /// Stores `v` at value index `1 + i` of the shaped instance `o` when
+    /// its shape is `from`, leaving it at shape `to` (`step` is the
+    /// entry's [`shape_entry_parts`]): a local instance in place, a shared
+    /// one under its lock (the shape checked under it). False (nothing
+    /// written) when the shape differs or `o` is frozen.
+    #[inline(always)]
+    fn store_shaped(&mut self, o: Obj, step: (u32, u32, usize), name: Value, v: Value) -> bool {
+        let (from, to, i) = step;
+        let w = o.get(0);
+        if !shape::word_is(w, from) || 1 + i >= o.n_values() {
+            return false;
+        }
+        if o.is_local_mutable() {
+            // Only the owner thread can reach `o`: no barrier, no lock.
+            o.init(1 + i, v);
+            if from != to {
+                o.init(0, shape::word_after(w, to, name));
+            }
+            return true;
+        }
+        self.store_shaped_shared(o, step, name, v)
+    }
+
+    /// [`Vm::store_shaped`] of a shared instance: the value, then the
+    /// shape word (readers load the shape word first).
+    #[inline(never)]
+    fn store_shaped_shared(
+        &mut self,
+        o: Obj,
+        (from, to, i): (u32, u32, usize),
+        name: Value,
+        v: Value,
+    ) -> bool {
+        self.with_mut_lock(o, |ctx| {
+            let w = o.get(0);
+            if !shape::word_is(w, from) {
+                return false;
+            }
+            ctx.store(o, 1 + i, v);
+            if from != to {
+                ctx.store(o, 0, shape::word_after(w, to, name));
+            }
+            true
+        })
+        .unwrap_or(false)
+    }
+
     /// STORE_ATTR fast path: `true` when the value was stored in the
     /// instance dict or a `__slots__` member.
     #[inline(always)]
@@ -1098,7 +1210,11 @@ impl Vm {
     ) -> bool {
         let cls = o.class();
         if t == cls.bits() && e == self.class_version(cls) {
-            if p & 3 == TAG_DICT_ONLY {
+            if let Some(step) = shape_entry_parts(p) {
+                if self.store_shaped(o, step, name, v) {
+                    return true;
+                }
+            } else if p & 3 == TAG_DICT_ONLY {
                 if let Some(d) = Obj::from_value(o.get(0)) {
                     if d.is_local_mutable() {
                         if self.store_at_hint(d, p >> 2, name, v) {
@@ -1176,6 +1292,9 @@ impl Vm {
                 }
             }
         }
+        if let Some(id) = shape::shape_of(o) {
+            return self.store_shaped_miss(s, o, id, name, v, entry, version);
+        }
         let d = match Obj::from_value(o.get(0)) {
             Some(d) => d,
             // The first attribute of a fresh instance (in `__init__`): when
@@ -1235,6 +1354,58 @@ impl Vm {
         true
     }
 
+    /// [`Vm::store_attr_cached_rest`] for a shaped instance at shape `id`:
+    /// when the store is a plain one (the entry or the type says so), the
+    /// value replaces the name's or, when the instance has room, adds the
+    /// name under the shape that has it, and the entry records which.
+    /// False: the general path decides (it changes to dict mode when the
+    /// instance has no room).
+    #[allow(clippy::too_many_arguments)]
+    fn store_shaped_miss(
+        &mut self,
+        s: &'static [AtomicU64],
+        o: Obj,
+        id: u32,
+        name: Value,
+        v: Value,
+        entry: Option<[u64; 3]>,
+        version: u64,
+    ) -> bool {
+        let tp = o.class();
+        let Some(tpo) = Obj::from_value(tp).filter(|t| t.kind() == K_TYPE) else {
+            return false;
+        };
+        let plain = match entry {
+            Some([t, e, p]) if t == tp.bits() && e == version => {
+                p & 3 == TAG_DICT_ONLY || shape_entry_parts(p).is_some()
+            }
+            _ => self.dict_store_only(tpo, name),
+        };
+        if !plain || !Obj::from_value(name).is_some_and(lstr::is_interned) {
+            return false;
+        }
+        let shapes = self.g.shapes.clone();
+        let (to, i) = match shapes.index(id, name) {
+            Some(i) => (id, i),
+            None => {
+                let i = shapes.names(id).len();
+                if 1 + i >= o.n_values() {
+                    return false;
+                }
+                let Some(c) = shapes.child(id, name) else {
+                    return false;
+                };
+                (c, i)
+            }
+        };
+        if i > SHAPE_ENTRY_MAX_INDEX || !self.store_shaped(o, (id, to, i), name, v) {
+            return false;
+        }
+        raise_type_dict_hint(tpo, i + 1);
+        fill(s, [tp.bits(), version, shape_entry(id, to, i)]);
+        true
+    }
+
     /// LOAD_METHOD through the cache: the method found on the type is
     /// remembered per (type, version); the instance dict is still checked for
     /// a shadowing attribute every time, as `load_method` does.
@@ -1275,8 +1446,13 @@ impl Vm {
         let cls = o.class();
         if t == cls.bits() && e == self.class_version(cls) && p & 3 == TAG_METHOD {
             // The layouts `instance_dict` reads, the usual ones inline.
+            if o.kind() == K_INSTANCE {
+                return Some(match own_attr(&self.g.shapes, o, name) {
+                    Some(v) => attr::MethodLookup::Attr(v),
+                    None => attr::MethodLookup::Method(Value::from_bits(p & !3)),
+                });
+            }
             let dict = match o.kind() {
-                K_INSTANCE => o.get(0),
                 Kind::LIST | Kind::DICT | Kind::SET => o.get(CONTAINER_DICT),
                 // Exact strs and bytes have no value slots (a view's one
                 // holds its buffer), so no dict.
@@ -1353,9 +1529,8 @@ impl Vm {
         let version = Obj::from_value(tp).map_or(0, |t| self.type_version(t));
         // An instance's dict, for a name its class does not define (a
         // callable stored on the instance: `self.read = file.read`).
-        let own_dict = Obj::from_value(obj)
-            .filter(|o| o.kind() == K_INSTANCE)
-            .and_then(|o| Obj::from_value(o.get(0)));
+        let own_inst = Obj::from_value(obj).filter(|o| o.kind() == K_INSTANCE);
+        let own_dict = own_inst.and_then(|o| Obj::from_value(o.get(0)));
         let f = match lookup(s, tp.bits()) {
             Some([t, e, p]) if t == tp.bits() && e == version && p & 3 == TAG_METHOD => {
                 Value::from_bits(p & !3)
@@ -1399,10 +1574,13 @@ impl Vm {
                 d
             }
         };
-        let shadow = Obj::from_value(obj)
-            .and_then(|o| self.instance_dict(o))
-            .and_then(Obj::from_value)
-            .and_then(|dict| fast_get(dict, name));
+        let shadow = match own_inst {
+            Some(o) => own_attr(&self.g.shapes, o, name),
+            None => Obj::from_value(obj)
+                .and_then(|o| self.instance_dict(o))
+                .and_then(Obj::from_value)
+                .and_then(|dict| fast_get(dict, name)),
+        };
         Some(match shadow {
             Some(v) => attr::MethodLookup::Attr(v),
             None => attr::MethodLookup::Method(f),

@@ -179,16 +179,43 @@ const _: () = assert!(8 * (T_RAW_VERSION + 1) <= T_RAW_BYTES);
 /// and raised racily by any thread, and every value is safe.
 #[inline]
 pub fn type_dict_hint(t: Obj) -> usize {
-    get_raw(t, T_RAW_DICT_HINT) as usize
+    (get_raw(t, T_RAW_DICT_HINT) & HINT_MASK) as usize
 }
+
+/// Bits of the hint word holding the hint; the ones above count the
+/// instances of the class that were asked for their dict while shaped
+/// ([`note_dict_asked`]).
+const HINT_MASK: u64 = 0xffff;
+const ASKED_SHIFT: u32 = 16;
+/// After this many, new instances of the class start in dict mode.
+const ASKED_LIMIT: u64 = 8;
 
 /// Raises the instance-dict hint of `t` to `n` (never lowers it; a racing
 /// lower write only costs a later dict one growth).
 #[inline]
 pub fn raise_type_dict_hint(t: Obj, n: usize) {
     if n > type_dict_hint(t) {
-        set_raw(t, T_RAW_DICT_HINT, n.min(64) as u64);
+        let w = get_raw(t, T_RAW_DICT_HINT);
+        set_raw(t, T_RAW_DICT_HINT, (w & !HINT_MASK) | n.min(64) as u64);
     }
+}
+
+/// Counts an instance of `t` that something asked for its `__dict__`
+/// while it kept its attributes inline (`vars`, `__dict__`, `__getstate__`,
+/// deleting an attribute): a class whose instances are used that way
+/// (`logging.LogRecord`, objects that are copied or pickled) gets its new
+/// instances in dict mode, sparing each one the move. Racy, as the hint.
+pub fn note_dict_asked(t: Obj) {
+    let w = get_raw(t, T_RAW_DICT_HINT);
+    if w >> ASKED_SHIFT < ASKED_LIMIT {
+        set_raw(t, T_RAW_DICT_HINT, w + (1 << ASKED_SHIFT));
+    }
+}
+
+/// Whether new instances of `t` start in dict mode (see [`note_dict_asked`]).
+#[inline]
+pub fn type_prefers_dict(t: Obj) -> bool {
+    get_raw(t, T_RAW_DICT_HINT) >> ASKED_SHIFT >= ASKED_LIMIT
 }
 
 /// Type flags.
@@ -224,6 +251,10 @@ pub const TF_HAS_DEL: u64 = 2048;
 /// (`collections.OrderedDict`: CPython's `tp_dictoffset` and
 /// `tp_weaklistoffset`).
 pub const TF_INST_DICT: u64 = 4096;
+/// Instances keep their attributes inline under a shape (`shape.rs`): a
+/// heap class with a dict and no `__slots__` values, whose bases are such
+/// classes or `object`.
+pub const TF_SHAPED: u64 = 8192;
 /// Bits of the flags word holding the number of `__slots__` values of the
 /// instances (after the dict value).
 pub const TF_NSLOTS_SHIFT: u32 = 32;
@@ -1456,6 +1487,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         sys_modules,
         sys: Mutex::new(Value::NONE),
         interned: Mutex::new(interned),
+        shapes: Arc::new(super::shape::Shapes::new()),
         mortal_names: proto_core::sync::AtomicBool::new(false),
         subclass_owners: Mutex::new(Vec::new()),
         latin1_chars,

@@ -19,7 +19,8 @@ impl Vm {
             return std::mem::size_of::<Value>();
         };
         let mut n = own_bytes(o);
-        if let Some(d) = self.instance_dict(o).and_then(Obj::from_value) {
+        // (A shaped instance's attributes are in its own cells.)
+        if let Some(d) = self.instance_dict_unshaped(o).and_then(Obj::from_value) {
             if d.kind() == Kind::DICT && o.kind() != K_TYPE && o.kind() != K_MODULE {
                 n += own_bytes(d);
             }

@@ -527,8 +527,17 @@ fn referents(vm: &Vm, v: Value, out: &mut Vec<Value>) {
                 }
             }
         }
-        if let Some(d) = vm.instance_dict(o) {
-            out.push(d);
+        match vm.instance_dict_unshaped(o) {
+            Some(d) => out.push(d),
+            // A shaped instance's attribute values are its own.
+            None if o.kind() == K_INSTANCE && shape::shape_of(o).is_some() => {
+                out.extend(
+                    (1..o.n_values())
+                        .map(|i| o.get(i))
+                        .filter(|x| !x.is_empty()),
+                );
+            }
+            None => {}
         }
         out.push(t);
     }
@@ -547,7 +556,7 @@ fn referents(vm: &Vm, v: Value, out: &mut Vec<Value>) {
         }
         Kind::SET => out.extend(vm.set_items(v)),
         K_MODULE => {
-            if let Some(d) = vm.instance_dict(o) {
+            if let Some(d) = vm.instance_dict_unshaped(o) {
                 out.push(d);
             }
         }

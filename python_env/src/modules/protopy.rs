@@ -360,7 +360,7 @@ fn refs(vm: &Vm, o: Obj, out: &mut Vec<Value>) {
             out.extend((0..o.n_values()).map(|i| o.get(i)));
             // A tuple subclass keeps its instance dict in a holder.
             if o.kind() == Kind::TUPLE {
-                if let Some(d) = vm.instance_dict(o) {
+                if let Some(d) = vm.instance_dict_unshaped(o) {
                     out.push(d);
                 }
             }
@@ -393,7 +393,10 @@ fn walk(vm: &mut Vm, root: Value, prepare: bool) -> Result<Vec<Obj>, Obj> {
             Role::Refuse => return Err(o),
             Role::Freeze => {}
         }
-        if prepare && matches!(o.kind(), K_INSTANCE | K_NUMSUB) && o.get(0).is_empty() {
+        // A shaped instance changes to dict mode here, so that its frozen
+        // dict can answer `__dict__` and `vars()`.
+        let shaped = o.kind() == K_INSTANCE && shape::shape_of(o).is_some();
+        if prepare && matches!(o.kind(), K_INSTANCE | K_NUMSUB) && (o.get(0).is_empty() || shaped) {
             vm.ensure_dict(o);
         }
         refs(vm, o, &mut stack);
@@ -497,7 +500,7 @@ fn is_deeply_frozen(vm: &Vm, v: Value) -> bool {
         }
         let t = &vm.g.types;
         let immutable_by_type = match o.kind() {
-            Kind::TUPLE => vm.instance_dict(o).is_none(),
+            Kind::TUPLE => vm.instance_dict_unshaped(o).is_none(),
             Kind::SET => o.class() == t.frozenset,
             K_SLICE => true,
             K_INSTANCE => {

@@ -8,7 +8,8 @@ use proto_core::{Obj, Value};
 
 /// The instance dict of `v` (None if it has none yet).
 fn ns_dict(vm: &Vm, v: Value) -> Option<Value> {
-    Obj::from_value(v).and_then(|o| vm.instance_dict(o))
+    // (SimpleNamespace and its subclasses are not shaped: a native base.)
+    Obj::from_value(v).and_then(|o| vm.instance_dict_unshaped(o))
 }
 
 /// `SimpleNamespace(**kwargs)`.
