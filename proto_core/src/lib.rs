@@ -32,7 +32,6 @@ pub mod relock;
 #[cfg(not(loom))]
 pub mod reserve;
 pub mod roots;
-pub mod shapes;
 pub mod sigmask;
 pub mod space;
 pub mod sync;

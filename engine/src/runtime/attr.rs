@@ -1395,6 +1395,11 @@ impl Vm {
                 type_name(old)
             )));
         }
+        // Shapes belong to a class: a shaped instance changes to dict mode
+        // before it changes class.
+        if o.kind() == K_INSTANCE && shape::shape_of(o).is_some() && v != old {
+            self.materialize(o)?;
+        }
         self.ctx.store_class(o, v);
         if o.kind() == K_TYPE {
             // A class's cache entries assumed its old metatype.

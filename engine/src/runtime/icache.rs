@@ -233,7 +233,7 @@ fn index_of(d: Obj, name: Value) -> u64 {
 /// dict, or its inline values under a shape), for a name from a code
 /// object (interned).
 #[inline(always)]
-fn own_attr(shapes: &shape::Shapes, o: Obj, name: Value) -> Option<Value> {
+fn own_attr(o: Obj, name: Value) -> Option<Value> {
     let v0 = o.get(0);
     if let Some(d) = Obj::from_value(v0) {
         return fast_get(d, name);
@@ -242,7 +242,7 @@ fn own_attr(shapes: &shape::Shapes, o: Obj, name: Value) -> Option<Value> {
         if !shape::word_may_have(v0, name) {
             return None;
         }
-        let i = shapes.index(shape::shape_of(o)?, name)?;
+        let i = shape::shape_index(o.class(), shape::shape_of(o)?, name)?;
         let v = o.get(1 + i);
         return (!v.is_empty()).then_some(v);
     }
@@ -500,7 +500,7 @@ impl Vm {
             return self.load_attr_cached_rest(s, o, obj, name);
         }
         if t == tp | CLASS_VALUE {
-            let shadow = own_attr(&self.g.shapes, o, name);
+            let shadow = own_attr(o, name);
             return Some(shadow.unwrap_or(Value::from_bits(p)));
         }
         if let Some((from, _, i)) = shape_entry_parts(p) {
@@ -938,7 +938,7 @@ impl Vm {
             if t == tp.bits() && e == version && p & 3 == TAG_METHOD {
                 // A method on the type, bound to the instance, unless the
                 // instance shadows it.
-                if let Some(v) = own_attr(&self.g.shapes, o, name) {
+                if let Some(v) = own_attr(o, name) {
                     return Some(v);
                 }
                 return self.bind_descr(Value::from_bits(p & !3), obj, tp).ok();
@@ -973,7 +973,7 @@ impl Vm {
         // Nothing on the type: plain instance-dict access, or inline.
         let Some(cv) = self.lookup_type(tp, name) else {
             if let Some(id) = shape_id {
-                let i = self.g.shapes.index(id, name)?;
+                let i = shape::shape_index(tp, id, name)?;
                 if i <= SHAPE_ENTRY_MAX_INDEX {
                     fill(s, [tp.bits(), version, shape_entry(id, id, i)]);
                 }
@@ -1006,7 +1006,7 @@ impl Vm {
             // lock.acquire`), as `bind_descr` binds them.
             if is_plain_method(co) && cv.bits() & 3 == 0 {
                 fill(s, [tp.bits(), version, cv.bits() | TAG_METHOD]);
-                if let Some(v) = own_attr(&self.g.shapes, o, name) {
+                if let Some(v) = own_attr(o, name) {
                     return Some(v);
                 }
                 return self.bind_descr(cv, obj, tp).ok();
@@ -1056,7 +1056,7 @@ impl Vm {
             }
         }
         fill(s, [tp.bits() | CLASS_VALUE, version, cv.bits()]);
-        if let Some(v) = own_attr(&self.g.shapes, o, name) {
+        if let Some(v) = own_attr(o, name) {
             return Some(v);
         }
         Some(cv)
@@ -1384,15 +1384,14 @@ impl Vm {
         if !plain || !Obj::from_value(name).is_some_and(lstr::is_interned) {
             return false;
         }
-        let shapes = self.g.shapes.clone();
-        let (to, i) = match shapes.index(id, name) {
+        let (to, i) = match shape::shape_index(tp, id, name) {
             Some(i) => (id, i),
             None => {
-                let i = shapes.names(id).len();
+                let i = shape::shape_names(tp, id).map_or(0, |n| n.n_values());
                 if 1 + i >= o.n_values() {
                     return false;
                 }
-                let Some(c) = shapes.child(id, name) else {
+                let Some(c) = self.shape_child(tp, id, name) else {
                     return false;
                 };
                 (c, i)
@@ -1447,7 +1446,7 @@ impl Vm {
         if t == cls.bits() && e == self.class_version(cls) && p & 3 == TAG_METHOD {
             // The layouts `instance_dict` reads, the usual ones inline.
             if o.kind() == K_INSTANCE {
-                return Some(match own_attr(&self.g.shapes, o, name) {
+                return Some(match own_attr(o, name) {
                     Some(v) => attr::MethodLookup::Attr(v),
                     None => attr::MethodLookup::Method(Value::from_bits(p & !3)),
                 });
@@ -1575,7 +1574,7 @@ impl Vm {
             }
         };
         let shadow = match own_inst {
-            Some(o) => own_attr(&self.g.shapes, o, name),
+            Some(o) => own_attr(o, name),
             None => Obj::from_value(obj)
                 .and_then(|o| self.instance_dict(o))
                 .and_then(Obj::from_value)

@@ -378,8 +378,6 @@ pub struct Interpreter {
     /// `sys` module (set by python_env).
     pub sys: Mutex<Value>,
     interned: Mutex<InternTable>,
-    /// Instance shapes (`shape.rs`).
-    pub shapes: Arc<shape::Shapes>,
     /// Heap types that have recorded subclasses (`SubclassList`): the
     /// weak hook prunes their records. Held weakly too: a type that dies
     /// leaves the list at the next global collection.
@@ -1077,9 +1075,6 @@ impl Vm {
         };
         vm.ctx.root_slots().push(Value::NONE);
         setup(&mut vm)?;
-        let shapes = vm.g.shapes.clone();
-        vm.g.space
-            .add_root_hook(Box::new(move |sink| shapes.for_each_name(sink)));
         let weak = Arc::downgrade(&vm.g);
         vm.g.space.add_weak_hook(Box::new(move |live| {
             if let Some(g) = weak.upgrade() {

@@ -158,8 +158,11 @@ pub const T_BASE: usize = 5;
 /// Builtin (immortal) types do not record theirs: every class would be
 /// promoted to shared and kept alive through `object`.
 pub const T_SUBCLASSES: usize = 6;
+/// Type slot: the shapes of the class's instances (`shape.rs`): EMPTY or a
+/// tuple of records.
+pub const T_SHAPES: usize = 7;
 /// Number of type slots.
-pub const T_SLOTS: usize = 7;
+pub const T_SLOTS: usize = 8;
 
 /// Raw word of a type: the number of attributes its instances' dicts have
 /// been seen to reach (see [`type_dict_hint`]).
@@ -1487,7 +1490,6 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         sys_modules,
         sys: Mutex::new(Value::NONE),
         interned: Mutex::new(interned),
-        shapes: Arc::new(super::shape::Shapes::new()),
         mortal_names: proto_core::sync::AtomicBool::new(false),
         subclass_owners: Mutex::new(Vec::new()),
         latin1_chars,

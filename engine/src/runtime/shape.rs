@@ -1,5 +1,5 @@
 //! Instance shapes (hidden classes): attribute values stored inline in the
-//! instance at indices that a shape maps from names.
+//! instance at indices that a shape of its class maps from names.
 //!
 //! An instance of a class with `TF_SHAPED` (a heap class without `__slots__`
 //! whose bases are such classes or `object`) is allocated with one value
@@ -7,25 +7,32 @@
 //! its class's instances were seen to reach and at least what fills its
 //! cells (four in one 64-byte cell). Value 0 is then one of:
 //!
-//! - a small int: the id of the instance's shape; attribute `i` of the
-//!   shape is value `1 + i`;
+//! - a small int, the *shape word*: the shape id and a filter of its
+//!   names; attribute `i` of the shape is value `1 + i`;
 //! - a dict: the instance dict (*dict mode*): the instance outgrew its
 //!   room, something asked for its `__dict__`, an attribute was deleted,
-//!   or a name could not enter a shape. The change is one-way;
+//!   its class was assigned, or a name could not enter a shape. The change
+//!   is one-way;
 //! - EMPTY: no dict yet (`del obj.__dict__`), as for other layouts.
 //!
-//! Shapes are global to the interpreter, append-only and immutable once
-//! made: a shape is its parent plus one name, and every instance given the
-//! same names in the same order shares it, whatever its class. Names are
-//! interned exact strs, compared by identity, and kept alive by the table
-//! (a root of every global collection). Ids are never reused.
+//! A class keeps its instances' shapes in type slot `T_SHAPES`: a tuple of
+//! records `(parent id, name, names)`, record `k` for shape id `k + 2` (id
+//! 1 is the shape without names). A shape is its parent plus one name;
+//! every instance of the class given the same names in the same order
+//! shares it. Records are only appended (a new tuple replaces the old under
+//! the class's lock), so ids stay valid while the class lives; the class
+//! keeps the names alive, and they die with it (a class made per call, as
+//! in `def f(): class Local: ...`, takes its shapes with it). A class has
+//! at most [`MAX_CLASS_SHAPES`] shapes: attributes named at run time
+//! (`setattr(o, "attr_%d" % n, v)`) then go to dict mode, as CPython's
+//! shared keys give up. Names are interned exact strs compared by identity.
 //!
 //! Threads: a local instance is written by its owner alone. A shared one
 //! is written under its object lock (adding an attribute stores the value,
-//! then the new shape id, both with release), and read without it: a reader
-//! that loads a shape id (acquire) sees the values that shape names.
+//! then the new shape word, both with release), and read without it: a
+//! reader that loads a shape word (acquire) sees the values it names.
 //! Materializing stores the dict in value 0 and leaves the inline values
-//! of a shared instance in place, so a reader holding the old id still
+//! of a shared instance in place, so a reader holding the old word still
 //! reads what was current before the change.
 
 use super::ops::str_hash;
@@ -38,7 +45,8 @@ pub const ROOT: u32 = 1;
 /// Most attribute values an instance keeps inline (the rest: dict mode).
 pub const MAX_INLINE: usize = 28;
 
-pub use proto_core::shapes::{ShapeTable as Shapes, MAX_SHAPES};
+/// Most shapes one class's instances may have.
+pub const MAX_CLASS_SHAPES: usize = 64;
 
 /// The inline room of a new instance of a class whose instances reached
 /// `hint` attributes: what fills the cells the object needs anyway (the
@@ -105,6 +113,32 @@ pub fn shape_of(o: Obj) -> Option<u32> {
     (v.is_int() && !o.is_native()).then(|| (v.int_unchecked() as u64 & ID_MASK) as u32)
 }
 
+/// The record tuple of shape `id` of the class `cls` (None for the root
+/// shape and for an id the class does not have).
+#[inline(always)]
+fn record(cls: Value, id: u32) -> Option<Obj> {
+    let t = Obj::from_value(cls)?;
+    let recs = Obj::from_value(t.get(T_SHAPES))?;
+    let k = (id as usize).checked_sub(2)?;
+    if k >= recs.n_values() {
+        return None;
+    }
+    Obj::from_value(recs.get(k))
+}
+
+/// The names of shape `id` of the class `cls`, as a tuple (None: no names).
+#[inline(always)]
+pub fn shape_names(cls: Value, id: u32) -> Option<Obj> {
+    Obj::from_value(record(cls, id)?.get(2))
+}
+
+/// The index of the interned `name` in shape `id` of the class `cls`.
+#[inline(always)]
+pub fn shape_index(cls: Value, id: u32, name: Value) -> Option<usize> {
+    let names = shape_names(cls, id)?;
+    (0..names.n_values()).find(|&i| names.get(i) == name)
+}
+
 /// An exact, interned str: a name a shape can hold.
 #[inline]
 fn shapeable(vm: &Vm, name: Value) -> bool {
@@ -118,20 +152,72 @@ impl Vm {
     /// when absent. `name` may be any str (compared by value when it is
     /// not interned).
     pub fn shaped_get(&self, o: Obj, id: u32, name: Value) -> Option<Value> {
-        if shapeable(self, name) && !word_may_have(o.get(0), name) {
+        let interned = shapeable(self, name);
+        if interned && !word_may_have(o.get(0), name) {
             return None;
         }
-        let names = self.g.shapes.names(id);
-        let i = match names.iter().position(|&n| n == name) {
+        let names = shape_names(o.class(), id)?;
+        let n = names.n_values();
+        let i = match (0..n).find(|&i| names.get(i) == name) {
             Some(i) => i,
-            None if !shapeable(self, name) && is_str(name) => {
+            None if !interned && is_str(name) => {
                 let b = str_bytes(name);
-                names.iter().position(|&n| str_bytes(n) == b)?
+                (0..n).find(|&i| str_bytes(names.get(i)) == b)?
             }
             None => return None,
         };
         let v = o.get(1 + i);
         (!v.is_empty()).then_some(v)
+    }
+
+    /// The shape of the class `cls` that adds `name` to its shape `id`
+    /// (made if new): None when the class has all the shapes it may have,
+    /// or cannot be written.
+    pub fn shape_child(&mut self, cls: Value, id: u32, name: Value) -> Option<u32> {
+        let t = Obj::from_value(cls).filter(|t| t.kind() == K_TYPE && !t.is_frozen())?;
+        loop {
+            let cur = t.get(T_SHAPES);
+            let recs: Vec<Value> = match Obj::from_value(cur) {
+                Some(r) => (0..r.n_values()).map(|k| r.get(k)).collect(),
+                None => Vec::new(),
+            };
+            let pid = Value::int(id as i64);
+            for (k, &r) in recs.iter().enumerate() {
+                let ro = Obj::from_value(r)?;
+                if ro.get(0) == pid && ro.get(1) == name {
+                    return Some(k as u32 + 2);
+                }
+            }
+            if recs.len() >= MAX_CLASS_SHAPES {
+                return None;
+            }
+            let mut names: Vec<Value> = match shape_names(cls, id) {
+                Some(p) => (0..p.n_values()).map(|k| p.get(k)).collect(),
+                None if id == ROOT => Vec::new(),
+                None => return None,
+            };
+            names.push(name);
+            // (No collection runs while allocating here: nothing to root.)
+            let names_t = self.new_tuple(&names);
+            let rec = self.new_tuple(&[pid, name, names_t]);
+            let mut all = recs;
+            all.push(rec);
+            let new = self.new_tuple(&all);
+            // Published if no other thread added one meanwhile (else
+            // look again: it may be this one).
+            let stored = self
+                .with_mut_lock(t, |ctx| {
+                    if t.get(T_SHAPES) != cur {
+                        return false;
+                    }
+                    ctx.store(t, T_SHAPES, new);
+                    true
+                })
+                .ok()?;
+            if stored {
+                return Some(all.len() as u32 + 1);
+            }
+        }
     }
 
     /// Stores `name = v` in the shaped instance `o`: true when stored
@@ -142,46 +228,53 @@ impl Vm {
             self.materialize(o)?;
             return Ok(false);
         }
-        let shapes = self.g.shapes.clone();
         let cls = o.class();
-        let r = self.with_mut_lock(o, |ctx| {
+        loop {
             let Some(id) = shape_of(o) else {
-                return Err(false);
+                return Ok(false);
             };
-            if let Some(i) = shapes.index(id, name) {
-                ctx.store(o, 1 + i, v);
-                return Ok(None);
-            }
-            let i = shapes.names(id).len();
-            if 1 + i >= o.n_values() {
-                return Err(true);
-            }
-            let Some(c) = shapes.child(id, name) else {
-                return Err(true);
-            };
-            ctx.store(o, 1 + i, v);
-            ctx.store(o, 0, word_after(o.get(0), c, name));
-            Ok(Some(i + 1))
-        })?;
-        match r {
-            Ok(n) => {
-                if let (Some(n), Some(t)) = (n, Obj::from_value(cls)) {
-                    raise_type_dict_hint(t, n);
+            // The shape that adds the name, found or made before the
+            // instance is locked (the class has its own lock).
+            let step = match shape_index(cls, id, name) {
+                Some(i) => Some((id, i)),
+                None => {
+                    let i = shape_names(cls, id).map_or(0, |n| n.n_values());
+                    if 1 + i >= o.n_values() {
+                        None
+                    } else {
+                        self.shape_child(cls, id, name).map(|c| (c, i))
+                    }
                 }
-                Ok(true)
-            }
-            // Dict mode already (another thread changed it).
-            Err(false) => Ok(false),
-            // No room or no shape: dict mode, with room for one more.
-            Err(true) => {
+            };
+            let Some((to, i)) = step else {
+                // No room or no shape: dict mode, with room for one more.
                 let n = self
                     .materialize(o)?
-                    .map_or(0, |d| Obj::from_value(d).map_or(0, ldict::len));
+                    .and_then(Obj::from_value)
+                    .map_or(0, ldict::len);
                 if let Some(t) = Obj::from_value(cls) {
                     raise_type_dict_hint(t, n + 1);
                 }
-                Ok(false)
+                return Ok(false);
+            };
+            let done = self.with_mut_lock(o, |ctx| {
+                let w = o.get(0);
+                if !word_is(w, id) {
+                    return false;
+                }
+                ctx.store(o, 1 + i, v);
+                if to != id {
+                    ctx.store(o, 0, word_after(w, to, name));
+                }
+                true
+            })?;
+            if done {
+                if let Some(t) = Obj::from_value(cls) {
+                    raise_type_dict_hint(t, i + 1);
+                }
+                return Ok(true);
             }
+            // Another thread changed the shape meanwhile: again.
         }
     }
 
@@ -193,20 +286,22 @@ impl Vm {
             let d = o.get(0);
             return Ok((!d.is_empty() && !d.is_int()).then_some(d));
         }
-        let shapes = self.g.shapes.clone();
         let dict_t = self.g.types.dict;
-        let hint = Obj::from_value(o.class()).map_or(0, type_dict_hint);
+        let cls = o.class();
+        let hint = Obj::from_value(cls).map_or(0, type_dict_hint);
         let build = |ctx: &mut ProtoContext| -> Value {
             let Some(id) = shape_of(o) else {
                 return o.get(0);
             };
-            let names = shapes.names(id);
-            let d = ldict::alloc_exact(ctx, dict_t, names.len().max(hint));
+            let names = shape_names(cls, id);
+            let n = names.map_or(0, |t| t.n_values());
+            let d = ldict::alloc_exact(ctx, dict_t, n.max(hint));
             let dd = Obj::from_value(d).expect("dict");
-            for (i, &n) in names.iter().enumerate() {
-                let ko = Obj::from_value(n).expect("name");
+            for i in 0..n {
+                let name = names.expect("names").get(i);
+                let ko = Obj::from_value(name).expect("name");
                 let h = lstr::cached_hash(ko).unwrap_or_else(|| str_hash(ko) as u64);
-                ldict::insert_absent(ctx, dd, n, o.get(1 + i), h);
+                ldict::insert_absent(ctx, dd, name, o.get(1 + i), h);
             }
             ctx.store(o, 0, d);
             if !o.is_shared() {
