@@ -1140,7 +1140,11 @@ impl Vm {
                     && shape::inline_capacity(type_dict_hint(co)).is_some() =>
             {
                 // Attributes inline, under the empty shape (`shape.rs`).
-                let cap = shape::inline_capacity(type_dict_hint(co)).unwrap_or(0);
+                let cap = if first_instance(co) {
+                    shape::MAX_INLINE
+                } else {
+                    shape::inline_capacity(type_dict_hint(co)).unwrap_or(0)
+                };
                 let o = self.alloc_obj(K_INSTANCE, cls, 1 + cap, 0);
                 o.init(0, shape::root_word());
                 o.value()

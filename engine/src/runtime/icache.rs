@@ -503,17 +503,14 @@ impl Vm {
             let shadow = own_attr(o, name);
             return Some(shadow.unwrap_or(Value::from_bits(p)));
         }
-        if let Some((from, _, i)) = shape_entry_parts(p) {
-            if shape::word_is(o.get(0), from) && 1 + i < o.n_values() {
-                let v = o.get(1 + i);
-                if !v.is_empty() {
-                    return Some(v);
-                }
-            }
-        } else if p & 3 == TAG_DICT_ONLY {
-            if let Some(d) = Obj::from_value(o.get(0)) {
-                if let Some(v) = hinted(d, p >> 2, name) {
-                    return Some(v);
+        // (One test of the low bits picks the kind: a shape entry's are 0.)
+        if p & 7 == 0 {
+            if let Some((from, _, i)) = shape_entry_parts(p) {
+                if shape::word_is(o.get(0), from) && 1 + i < o.n_values() {
+                    let v = o.get(1 + i);
+                    if !v.is_empty() {
+                        return Some(v);
+                    }
                 }
             }
         } else if p & 3 == TAG_SLOT {
@@ -521,6 +518,12 @@ impl Vm {
             if i < o.n_values() {
                 let v = o.get(i);
                 if !v.is_empty() {
+                    return Some(v);
+                }
+            }
+        } else if p & 3 == TAG_DICT_ONLY {
+            if let Some(d) = Obj::from_value(o.get(0)) {
+                if let Some(v) = hinted(d, p >> 2, name) {
                     return Some(v);
                 }
             }
@@ -1210,9 +1213,18 @@ impl Vm {
     ) -> bool {
         let cls = o.class();
         if t == cls.bits() && e == self.class_version(cls) {
-            if let Some(step) = shape_entry_parts(p) {
-                if self.store_shaped(o, step, name, v) {
-                    return true;
+            // (One test of the low bits picks the kind: a shape entry's are 0.)
+            if p & 7 == 0 {
+                if let Some(step) = shape_entry_parts(p) {
+                    if self.store_shaped(o, step, name, v) {
+                        return true;
+                    }
+                }
+            } else if p & 3 == TAG_SLOT {
+                // A `__slots__` member: stored through the write barrier.
+                let i = (p >> 2) as usize;
+                if i < o.n_values() {
+                    return self.store_slot(o, i, v);
                 }
             } else if p & 3 == TAG_DICT_ONLY {
                 if let Some(d) = Obj::from_value(o.get(0)) {
@@ -1224,12 +1236,6 @@ impl Vm {
                         // (An instance reachable from a module global.)
                         return true;
                     }
-                }
-            } else if p & 3 == TAG_SLOT {
-                // A `__slots__` member: stored through the write barrier.
-                let i = (p >> 2) as usize;
-                if i < o.n_values() {
-                    return self.store_slot(o, i, v);
                 }
             }
             return self.store_attr_cached_rest(s, o, obj, name, v);

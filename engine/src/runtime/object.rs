@@ -185,10 +185,12 @@ pub fn type_dict_hint(t: Obj) -> usize {
     (get_raw(t, T_RAW_DICT_HINT) & HINT_MASK) as usize
 }
 
-/// Bits of the hint word holding the hint; the ones above count the
+/// Bits of the hint word holding the hint; bit 8 says an instance of the
+/// class was made ([`first_instance`]); the bits from 16 count the
 /// instances of the class that were asked for their dict while shaped
 /// ([`note_dict_asked`]).
-const HINT_MASK: u64 = 0xffff;
+const HINT_MASK: u64 = 0xff;
+const SEEN: u64 = 1 << 8;
 const ASKED_SHIFT: u32 = 16;
 /// After this many, new instances of the class start in dict mode.
 const ASKED_LIMIT: u64 = 8;
@@ -213,6 +215,22 @@ pub fn note_dict_asked(t: Obj) {
     if w >> ASKED_SHIFT < ASKED_LIMIT {
         set_raw(t, T_RAW_DICT_HINT, w + (1 << ASKED_SHIFT));
     }
+}
+
+/// True for the first instance of `t` made (then never again, but for a
+/// racing thread's): it gets room for every attribute a shape may hold,
+/// since nothing says yet how many its class's instances get. Without it
+/// the first instance of a class with five attributes would leave its
+/// inline room for a dict, and a site reading it and later instances
+/// would refill its cache entry at every change between the two.
+#[inline]
+pub fn first_instance(t: Obj) -> bool {
+    let w = get_raw(t, T_RAW_DICT_HINT);
+    if w & SEEN != 0 {
+        return false;
+    }
+    set_raw(t, T_RAW_DICT_HINT, w | SEEN);
+    true
 }
 
 /// Whether new instances of `t` start in dict mode (see [`note_dict_asked`]).
