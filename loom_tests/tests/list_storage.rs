@@ -98,15 +98,24 @@ fn reader_races_append_with_storage_replacement() {
                     l.append(3); // replaces the storage (capacity 2 -> 4)
                 })
             };
-            let mut last = 0;
-            for _ in 0..2 {
-                let (n, items) = l.read_all();
-                assert!(n >= last, "length went backwards");
-                last = n;
-                for (i, v) in items.into_iter().enumerate() {
-                    assert_eq!(v, Some(i as u64 + 1), "item {i} of {n} not visible");
-                }
-            }
+            // The reader in a thread of its own: loom interleaves spawned
+            // threads (with the model's own thread as the reader, it ran
+            // one execution only).
+            let r = {
+                let l = l.clone();
+                thread::spawn(move || {
+                    let mut last = 0;
+                    for _ in 0..2 {
+                        let (n, items) = l.read_all();
+                        assert!(n >= last, "length went backwards");
+                        last = n;
+                        for (i, v) in items.into_iter().enumerate() {
+                            assert_eq!(v, Some(i as u64 + 1), "item {i} of {n} not visible");
+                        }
+                    }
+                })
+            };
+            r.join().unwrap();
             w.join().unwrap();
             let (n, items) = l.read_all();
             assert_eq!(n, 3);
