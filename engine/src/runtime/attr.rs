@@ -119,11 +119,8 @@ impl Vm {
     /// place of its attributes.
     #[inline]
     pub fn instance_dict(&mut self, o: Obj) -> Option<Value> {
-        if o.kind() == K_INSTANCE && shape::shape_of(o).is_some() {
-            if let Some(t) = Obj::from_value(o.class()) {
-                note_dict_asked(t);
-            }
-            return self.materialize(o).ok().flatten();
+        if let Some(r) = self.materialize_asked(o) {
+            return r.ok().flatten();
         }
         self.instance_dict_unshaped(o)
     }
@@ -225,11 +222,8 @@ impl Vm {
 
     /// The dict in value `slot` of `o`, created (empty) if absent.
     fn ensure_slot_dict(&mut self, o: Obj, slot: usize) -> Value {
-        if slot == 0 && o.kind() == K_INSTANCE && shape::shape_of(o).is_some() {
-            if let Some(t) = Obj::from_value(o.class()) {
-                note_dict_asked(t);
-            }
-            if let Ok(Some(d)) = self.materialize(o) {
+        if slot == 0 {
+            if let Some(Ok(Some(d))) = self.materialize_asked(o) {
                 return d;
             }
         }
@@ -759,7 +753,7 @@ impl Vm {
             if let Some(v) = self.dict_get_str(dict, name) {
                 return Ok(Some(v));
             }
-        } else if let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_INSTANCE) {
+        } else if let Some(o) = Obj::from_value(obj) {
             if let Some(id) = shape::shape_of(o) {
                 if let Some(v) = self.shaped_get(o, id, name) {
                     return Ok(Some(v));
@@ -1189,7 +1183,7 @@ impl Vm {
             _ => {}
         }
         // A shaped instance keeps the value inline when it can.
-        if dict.is_none() && o.kind() == K_INSTANCE && shape::shape_of(o).is_some() {
+        if dict.is_none() && shape::shape_of(o).is_some() {
             let iname = if is_str(name) {
                 self.intern_value(name)
             } else {
@@ -1397,7 +1391,7 @@ impl Vm {
         }
         // Shapes belong to a class: a shaped instance changes to dict mode
         // before it changes class.
-        if o.kind() == K_INSTANCE && shape::shape_of(o).is_some() && v != old {
+        if shape::shape_of(o).is_some() && v != old {
             self.materialize(o)?;
         }
         self.ctx.store_class(o, v);
@@ -1570,7 +1564,6 @@ impl Vm {
                         let shadow = match dict {
                             Some(dict) => self.dict_get_str(dict, name),
                             None => Obj::from_value(obj)
-                                .filter(|o| o.kind() == K_INSTANCE)
                                 .and_then(|o| Some((o, shape::shape_of(o)?)))
                                 .and_then(|(o, id)| self.shaped_get(o, id, name)),
                         };
@@ -2626,11 +2619,8 @@ fn store_instance_dict(vm: &mut Vm, obj: Value, v: Value) -> PyResult<Value> {
     };
     // A shaped instance changes to dict mode first (one-way), so that no
     // later store goes inline.
-    if o.kind() == K_INSTANCE && shape::shape_of(o).is_some() {
-        if let Some(t) = Obj::from_value(o.class()) {
-            note_dict_asked(t);
-        }
-        vm.materialize(o)?;
+    if let Some(r) = vm.materialize_asked(o) {
+        r?;
     }
     vm.with_mut_lock(o, |ctx| ctx.store(h, slot, v))?;
     Ok(Value::NONE)

@@ -180,6 +180,23 @@ pub(crate) fn own_native_method(f: Value, owner: Value, nargs: usize) -> Option<
         .map(|b| b.f)
 }
 
+/// The inline room of a new instance of the class `co` when its instances
+/// keep their attributes under a shape (`shape.rs`): room for every
+/// attribute a shape may hold for the class's first instance, else what
+/// its instances reached; None for a dict-mode instance.
+#[inline]
+fn shaped_room(co: Obj) -> Option<usize> {
+    if type_flags(co) & TF_SHAPED == 0 || type_prefers_dict(co) {
+        return None;
+    }
+    let cap = shape::inline_capacity(type_dict_hint(co))?;
+    Some(if first_instance(co) {
+        shape::MAX_INLINE
+    } else {
+        cap
+    })
+}
+
 impl Vm {
     /// Calls `f(*args)` with keyword names `kwnames` (tuple or EMPTY) for
     /// the trailing values of `args`.
@@ -1134,17 +1151,8 @@ impl Vm {
         let co = Obj::from_value(cls).expect("type");
         let v = match type_layout(co) {
             K_INSTANCE if cls == self.g.types.object => self.alloc_obj(K_MISC, cls, 0, 0).value(),
-            K_INSTANCE
-                if type_flags(co) & TF_SHAPED != 0
-                    && !type_prefers_dict(co)
-                    && shape::inline_capacity(type_dict_hint(co)).is_some() =>
-            {
+            K_INSTANCE if let Some(cap) = shaped_room(co) => {
                 // Attributes inline, under the empty shape (`shape.rs`).
-                let cap = if first_instance(co) {
-                    shape::MAX_INLINE
-                } else {
-                    shape::inline_capacity(type_dict_hint(co)).unwrap_or(0)
-                };
                 let o = self.alloc_obj(K_INSTANCE, cls, 1 + cap, 0);
                 o.init(0, shape::root_word());
                 o.value()

@@ -242,7 +242,8 @@ fn own_attr(o: Obj, name: Value) -> Option<Value> {
         if !shape::word_may_have(v0, name) {
             return None;
         }
-        let i = shape::shape_index(o.class(), shape::shape_of(o)?, name)?;
+        // (`o` is a plain instance: its int value 0 is a shape word.)
+        let i = shape::shape_index(o.class(), shape::word_id(v0), name)?;
         let v = o.get(1 + i);
         return (!v.is_empty()).then_some(v);
     }
@@ -926,8 +927,9 @@ impl Vm {
             // (An entry for the other mode, or another shape, is refilled
             // below.)
             let plain = p & 3 == TAG_DICT_ONLY || shape_entry_parts(p).is_some();
-            if t == tp.bits() && e == version && p & 3 == TAG_DICT_ONLY && dict.is_some() {
-                let d = dict?;
+            if let Some(d) =
+                dict.filter(|_| t == tp.bits() && e == version && p & 3 == TAG_DICT_ONLY)
+            {
                 if let Some(v) = hinted(d, p >> 2, name) {
                     return Some(v);
                 }
@@ -1118,53 +1120,6 @@ impl Vm {
             return true;
         }
         self.with_mut_lock(o, |ctx| ctx.store(o, i, v)).is_ok()
-    }
-
-    /// Stores `v` at value index `1 + i` of the shaped instance `o` when
-    /// its shape is `from`, leaving it at shape `to` (`step` is the
-    /// entry's [`shape_entry_parts`]): a local instance in place, a shared
-    /// one under its lock (the shape checked under it). False (nothing
-    /// written) when the shape differs or `o` is frozen.
-    #[inline(always)]
-    fn store_shaped(&mut self, o: Obj, step: (u32, u32, usize), name: Value, v: Value) -> bool {
-        let (from, to, i) = step;
-        let w = o.get(0);
-        if !shape::word_is(w, from) || 1 + i >= o.n_values() {
-            return false;
-        }
-        if o.is_local_mutable() {
-            // Only the owner thread can reach `o`: no barrier, no lock.
-            o.init(1 + i, v);
-            if from != to {
-                o.init(0, shape::word_after(w, to, name));
-            }
-            return true;
-        }
-        self.store_shaped_shared(o, step, name, v)
-    }
-
-    /// [`Vm::store_shaped`] of a shared instance: the value, then the
-    /// shape word (readers load the shape word first).
-    #[inline(never)]
-    fn store_shaped_shared(
-        &mut self,
-        o: Obj,
-        (from, to, i): (u32, u32, usize),
-        name: Value,
-        v: Value,
-    ) -> bool {
-        self.with_mut_lock(o, |ctx| {
-            let w = o.get(0);
-            if !shape::word_is(w, from) {
-                return false;
-            }
-            ctx.store(o, 1 + i, v);
-            if from != to {
-                ctx.store(o, 0, shape::word_after(w, to, name));
-            }
-            true
-        })
-        .unwrap_or(false)
     }
 
     /// STORE_ATTR fast path: `true` when the value was stored in the
@@ -1390,24 +1345,12 @@ impl Vm {
         if !plain || !Obj::from_value(name).is_some_and(lstr::is_interned) {
             return false;
         }
-        let (to, i) = match shape::shape_index(tp, id, name) {
-            Some(i) => (id, i),
-            None => {
-                let i = shape::shape_names(tp, id).map_or(0, |n| n.n_values());
-                if 1 + i >= o.n_values() {
-                    return false;
-                }
-                let Some(c) = self.shape_child(tp, id, name) else {
-                    return false;
-                };
-                (c, i)
-            }
-        };
-        if i > SHAPE_ENTRY_MAX_INDEX || !self.store_shaped(o, (id, to, i), name, v) {
+        let Some((to, i)) = self.shaped_store(o, id, name, v) else {
             return false;
+        };
+        if i <= SHAPE_ENTRY_MAX_INDEX {
+            fill(s, [tp.bits(), version, shape_entry(id, to, i)]);
         }
-        raise_type_dict_hint(tpo, i + 1);
-        fill(s, [tp.bits(), version, shape_entry(id, to, i)]);
         true
     }
 

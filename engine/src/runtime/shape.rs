@@ -105,12 +105,21 @@ pub fn word_may_have(w: Value, name: Value) -> bool {
     (w.bits() >> (3 + ID_BITS)) & name_bit(name) != 0
 }
 
-/// The shape id of the instance `o` (of kind `K_INSTANCE`), when its
-/// attributes are stored inline.
+/// The shape id of `o`, when it is an instance whose attributes are
+/// stored inline.
 #[inline(always)]
 pub fn shape_of(o: Obj) -> Option<u32> {
+    if o.kind() != K_INSTANCE || o.n_values() == 0 {
+        return None;
+    }
     let v = o.get(0);
-    (v.is_int() && !o.is_native()).then(|| (v.int_unchecked() as u64 & ID_MASK) as u32)
+    (v.is_int() && !o.is_native()).then(|| word_id(v))
+}
+
+/// The shape id of the shape word `w`.
+#[inline(always)]
+pub fn word_id(w: Value) -> u32 {
+    (w.int_unchecked() as u64 & ID_MASK) as u32
 }
 
 /// The record tuple of shape `id` of the class `cls` (None for the root
@@ -220,6 +229,92 @@ impl Vm {
         }
     }
 
+    /// Stores `v` at value index `1 + i` of the shaped instance `o` when
+    /// its shape is `from`, leaving it at shape `to` (`step`): a local
+    /// instance in place, a shared one under its lock (the shape checked
+    /// under it). False (nothing written) when the shape differs or `o` is
+    /// frozen.
+    #[inline(always)]
+    pub(crate) fn store_shaped(
+        &mut self,
+        o: Obj,
+        step: (u32, u32, usize),
+        name: Value,
+        v: Value,
+    ) -> bool {
+        let (from, to, i) = step;
+        let w = o.get(0);
+        if !word_is(w, from) || 1 + i >= o.n_values() {
+            return false;
+        }
+        if o.is_local_mutable() {
+            // Only the owner thread can reach `o`: no barrier, no lock.
+            o.init(1 + i, v);
+            if from != to {
+                o.init(0, word_after(w, to, name));
+            }
+            return true;
+        }
+        self.store_shaped_shared(o, step, name, v)
+    }
+
+    /// [`Vm::store_shaped`] of a shared instance: the value, then the
+    /// shape word (readers load the shape word first).
+    #[inline(never)]
+    fn store_shaped_shared(
+        &mut self,
+        o: Obj,
+        (from, to, i): (u32, u32, usize),
+        name: Value,
+        v: Value,
+    ) -> bool {
+        self.with_mut_lock(o, |ctx| {
+            let w = o.get(0);
+            if !word_is(w, from) {
+                return false;
+            }
+            ctx.store(o, 1 + i, v);
+            if from != to {
+                ctx.store(o, 0, word_after(w, to, name));
+            }
+            true
+        })
+        .unwrap_or(false)
+    }
+
+    /// Stores the interned `name = v` inline in the shaped instance `o` at
+    /// shape `id`: replacing the name's value, or adding the name under
+    /// the shape of its class that has it (found or made). The shape the
+    /// instance was left at and the value's index; None (nothing written)
+    /// when the instance has no room, its class no shape left, its shape
+    /// changed meanwhile or it is frozen.
+    pub(crate) fn shaped_store(
+        &mut self,
+        o: Obj,
+        id: u32,
+        name: Value,
+        v: Value,
+    ) -> Option<(u32, usize)> {
+        let cls = o.class();
+        let (to, i) = match shape_index(cls, id, name) {
+            Some(i) => (id, i),
+            None => {
+                let i = shape_names(cls, id).map_or(0, |n| n.n_values());
+                if 1 + i >= o.n_values() {
+                    return None;
+                }
+                (self.shape_child(cls, id, name)?, i)
+            }
+        };
+        if !self.store_shaped(o, (id, to, i), name, v) {
+            return None;
+        }
+        if let Some(t) = Obj::from_value(cls) {
+            raise_type_dict_hint(t, i + 1);
+        }
+        Some((to, i))
+    }
+
     /// Stores `name = v` in the shaped instance `o`: true when stored
     /// inline; false when `o` has (now) changed to dict mode, where the
     /// caller stores it. A frozen instance raises.
@@ -228,54 +323,39 @@ impl Vm {
             self.materialize(o)?;
             return Ok(false);
         }
-        let cls = o.class();
         loop {
             let Some(id) = shape_of(o) else {
                 return Ok(false);
             };
-            // The shape that adds the name, found or made before the
-            // instance is locked (the class has its own lock).
-            let step = match shape_index(cls, id, name) {
-                Some(i) => Some((id, i)),
-                None => {
-                    let i = shape_names(cls, id).map_or(0, |n| n.n_values());
-                    if 1 + i >= o.n_values() {
-                        None
-                    } else {
-                        self.shape_child(cls, id, name).map(|c| (c, i))
-                    }
-                }
-            };
-            let Some((to, i)) = step else {
-                // No room or no shape: dict mode, with room for one more.
-                let n = self
-                    .materialize(o)?
-                    .and_then(Obj::from_value)
-                    .map_or(0, ldict::len);
-                if let Some(t) = Obj::from_value(cls) {
-                    raise_type_dict_hint(t, n + 1);
-                }
-                return Ok(false);
-            };
-            let done = self.with_mut_lock(o, |ctx| {
-                let w = o.get(0);
-                if !word_is(w, id) {
-                    return false;
-                }
-                ctx.store(o, 1 + i, v);
-                if to != id {
-                    ctx.store(o, 0, word_after(w, to, name));
-                }
-                true
-            })?;
-            if done {
-                if let Some(t) = Obj::from_value(cls) {
-                    raise_type_dict_hint(t, i + 1);
-                }
+            if self.shaped_store(o, id, name, v).is_some() {
                 return Ok(true);
             }
-            // Another thread changed the shape meanwhile: again.
+            self.check_mutable(o)?;
+            if shape_of(o) != Some(id) {
+                // Another thread changed the shape meanwhile: again.
+                continue;
+            }
+            // No room or no shape: dict mode, with room for one more.
+            let n = self
+                .materialize(o)?
+                .and_then(Obj::from_value)
+                .map_or(0, ldict::len);
+            if let Some(t) = Obj::from_value(o.class()) {
+                raise_type_dict_hint(t, n + 1);
+            }
+            return Ok(false);
         }
+    }
+
+    /// [`Vm::materialize`] because something asked for the instance's
+    /// dict (not for want of room): counted against its class
+    /// ([`note_dict_asked`]). None, for an instance that is not shaped.
+    pub fn materialize_asked(&mut self, o: Obj) -> Option<PyResult<Option<Value>>> {
+        shape_of(o)?;
+        if let Some(t) = Obj::from_value(o.class()) {
+            note_dict_asked(t);
+        }
+        Some(self.materialize(o))
     }
 
     /// Puts the shaped instance `o` in dict mode: its attributes move to a

@@ -530,7 +530,7 @@ fn referents(vm: &Vm, v: Value, out: &mut Vec<Value>) {
         match vm.instance_dict_unshaped(o) {
             Some(d) => out.push(d),
             // A shaped instance's attribute values are its own.
-            None if o.kind() == K_INSTANCE && shape::shape_of(o).is_some() => {
+            None if shape::shape_of(o).is_some() => {
                 out.extend(
                     (1..o.n_values())
                         .map(|i| o.get(i))

@@ -395,7 +395,7 @@ fn walk(vm: &mut Vm, root: Value, prepare: bool) -> Result<Vec<Obj>, Obj> {
         }
         // A shaped instance changes to dict mode here, so that its frozen
         // dict can answer `__dict__` and `vars()`.
-        let shaped = o.kind() == K_INSTANCE && shape::shape_of(o).is_some();
+        let shaped = shape::shape_of(o).is_some();
         if prepare && matches!(o.kind(), K_INSTANCE | K_NUMSUB) && (o.get(0).is_empty() || shaped) {
             vm.ensure_dict(o);
         }
