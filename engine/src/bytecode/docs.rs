@@ -234,17 +234,17 @@ SyntaxErrors).
 ## with / async with
 
 ```text
-<mgr>; BEFORE_WITH                    # ( exit enter_result )
-    STORE target | POP_TOP            # body covered -> L_exc, depth = with exit only, lasti
+<mgr>; BEFORE_WITH                    # ( exit self_or_NULL enter_result )
+    STORE target | POP_TOP            # body covered -> L_exc, depth = exit and self only, lasti
     <body>
-    PUSH_NULL; LOAD_CONST None x3; CALL 3; POP_TOP     # normal exit: exit(None, None, None)
+    LOAD_CONST None x3; CALL 3; POP_TOP               # normal exit: exit(None, None, None)
     JUMP L_end
-L_exc:                                # ( exit lasti exc ) covered -> L_cleanup, lasti
-    PUSH_EXC_INFO; WITH_EXCEPT_START  # ( exit lasti prev_exc exc result )
+L_exc:                                # ( exit self_or_NULL lasti exc ) covered -> L_cleanup, lasti
+    PUSH_EXC_INFO; WITH_EXCEPT_START  # ( exit self_or_NULL lasti prev_exc exc result )
     POP_JUMP_IF_TRUE L_suppress
     RERAISE 2
 L_cleanup: COPY 3; POP_EXCEPT; RERAISE 1
-L_suppress: POP_TOP; POP_EXCEPT; POP_TOP; POP_TOP
+L_suppress: POP_TOP; POP_EXCEPT; POP_TOP; POP_TOP; POP_TOP
 L_end:
 ```
 `async with` uses `BEFORE_ASYNC_WITH; GET_AWAITABLE 1; LOAD_CONST None;

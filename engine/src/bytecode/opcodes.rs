@@ -202,12 +202,12 @@ macro_rules! for_each_opcode {
                 "( exc type -- exc bool ) isinstance-style exception match; TypeError if type is not an exception class or tuple of them.");
             (CheckEgMatch, "CHECK_EG_MATCH", NoArg, 0, Next, |a, j| (2, 2),
                 "( exc type -- rest match ) except*: splits exc (wrapping a naked exception in an ExceptionGroup) by type; pushes the non-matching rest (or None) and the matching group (or None when nothing matched, then rest is exc itself). TypeError for ExceptionGroup types.");
-            (WithExceptStart, "WITH_EXCEPT_START", NoArg, 0, Next, |a, j| (4, 5),
-                "( exit lasti prev_exc exc -- exit lasti prev_exc exc result ) Calls exit(type(exc), exc, exc.__traceback__).");
-            (BeforeWith, "BEFORE_WITH", NoArg, 0, Next, |a, j| (1, 2),
-                "( mgr -- bound_exit enter_result ) Looks up type(mgr).__exit__ (bound to mgr) and calls mgr.__enter__(). TypeError if the protocol is missing.");
-            (BeforeAsyncWith, "BEFORE_ASYNC_WITH", NoArg, 0, Next, |a, j| (1, 2),
-                "( mgr -- bound_aexit awaitable ) Looks up __aexit__ (bound) and calls mgr.__aenter__().");
+            (WithExceptStart, "WITH_EXCEPT_START", NoArg, 0, Next, |a, j| (5, 6),
+                "( exit self_or_NULL lasti prev_exc exc -- exit self_or_NULL lasti prev_exc exc result ) Calls exit(self, type(exc), exc, exc.__traceback__), or exit(type(exc), exc, exc.__traceback__) when the second slot is NULL.");
+            (BeforeWith, "BEFORE_WITH", NoArg, 0, Next, |a, j| (1, 3),
+                "( mgr -- exit self_or_NULL enter_result ) Looks up type(mgr).__exit__ and calls mgr.__enter__(). A Python function or a builtin method goes with mgr as its self, as CALL takes them (no bound method is made); any other descriptor is bound, with NULL. TypeError if the protocol is missing.");
+            (BeforeAsyncWith, "BEFORE_ASYNC_WITH", NoArg, 0, Next, |a, j| (1, 3),
+                "( mgr -- aexit self_or_NULL awaitable ) Looks up __aexit__ (as BEFORE_WITH does __exit__) and calls mgr.__aenter__().");
             (LoadAssertionError, "LOAD_ASSERTION_ERROR", NoArg, 0, Next, |a, j| (0, 1),
                 "( -- AssertionError ) Pushes the builtin AssertionError class (not looked up by name).");
             (YieldValue, "YIELD_VALUE", NoArg, 0, Next, |a, j| (1, 1),

@@ -165,9 +165,10 @@ fn hinted(d: Obj, hint: u64, name: Value) -> Option<Value> {
 }
 
 /// A Python function or a builtin method descriptor: what the `TAG_METHOD`
-/// entries hold (bound to the instance by a call or a LOAD_ATTR hit).
+/// entries hold (bound to the instance by a call or a LOAD_ATTR hit), and
+/// what a `with` statement calls as `( exit self )` without binding.
 #[inline]
-fn is_plain_method(o: Obj) -> bool {
+pub(crate) fn is_plain_method(o: Obj) -> bool {
     o.kind() == K_FUNCTION
         || (o.kind() == K_BUILTIN && builtin_data(o).is_some_and(|b| b.is_method))
 }

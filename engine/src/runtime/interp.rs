@@ -2857,13 +2857,17 @@ impl Vm {
                         }
                         Opcode::WithExceptStart => {
                             let e = st!()[sp - 1];
-                            let exit = st!()[sp - 4];
+                            let (exit, recv) = (st!()[sp - 5], st!()[sp - 4]);
                             let tp = self.type_of(e);
                             let tb = Obj::from_value(e)
                                 .map(|o| o.get(EXC_TB))
                                 .filter(|v| !v.is_empty())
                                 .unwrap_or(Value::NONE);
-                            let r = t!(self.call(exit, &[tp, e, tb], Value::EMPTY));
+                            let r = if recv.is_empty() {
+                                t!(self.call(exit, &[tp, e, tb], Value::EMPTY))
+                            } else {
+                                t!(self.call(exit, &[recv, tp, e, tb], Value::EMPTY))
+                            };
                             push!(r);
                         }
                         Opcode::BeforeWith | Opcode::BeforeAsyncWith => {
@@ -2902,9 +2906,19 @@ impl Vm {
                                     false,
                                 );
                             };
-                            let bound_exit = t!(self.bind_descr(exitf, mgr, tp));
-                            st!()[sp - 1] = bound_exit;
-                            st!()[sp] = mgr;
+                            // `( exit self_or_NULL )` as CALL takes them: a
+                            // function or builtin method with `mgr` as its
+                            // self, no bound method made for each `with`.
+                            let (exit, recv) =
+                                if Obj::from_value(exitf).is_some_and(icache::is_plain_method) {
+                                    (exitf, mgr)
+                                } else {
+                                    (t!(self.bind_descr(exitf, mgr, tp)), Value::EMPTY)
+                                };
+                            st!()[sp - 1] = exit;
+                            st!()[sp] = recv;
+                            st!()[sp + 1] = mgr;
+                            sp += 1;
                             // A Python `__enter__(self)` runs as a frame of
                             // this loop; its result lands in `mgr`'s slot.
                             if let Some(eo) =
@@ -2919,7 +2933,7 @@ impl Vm {
                                     continue 'frame;
                                 }
                             }
-                            let r = t!(self.call_bound(enter, mgr, &[]));
+                            let r = t!(self.call_slot_method(enter, mgr, &[]));
                             push!(r);
                         }
                         Opcode::LoadAssertionError => push!(self.g.e.AssertionError),

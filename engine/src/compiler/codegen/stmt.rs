@@ -391,6 +391,8 @@ impl<'a> Compiler<'a> {
             FBlockKind::With { is_async } => {
                 self.unit().loc = fb.loc;
                 if preserve_tos {
+                    // ( exit self value ) -> ( value exit self )
+                    self.emit(Opcode::Swap, 3);
                     self.emit(Opcode::Swap, 2);
                 }
                 self.call_exit_with_nones();
@@ -542,8 +544,8 @@ impl<'a> Compiler<'a> {
     }
 
     /// Calls the `__exit__` on top of the stack with three Nones, leaving its result.
+    /// `exit(None, None, None)` with BEFORE_WITH's `( exit self_or_NULL )`.
     fn call_exit_with_nones(&mut self) {
-        self.emit(Opcode::PushNull, 0);
         self.load_const(Constant::None);
         self.load_const(Constant::None);
         self.load_const(Constant::None);
@@ -977,7 +979,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::PopTop, 0);
         self.jump(exit);
-        // ( exit lasti exc )
+        // ( exit self_or_NULL lasti exc )
         self.bind(final_);
         self.push_handler(cleanup, true, 0);
         self.emit(Opcode::PushExcInfo, 0);
@@ -993,8 +995,9 @@ impl<'a> Compiler<'a> {
         self.bind(suppress);
         self.emit(Opcode::PopTop, 0);
         self.emit(Opcode::PopExcept, 0);
-        self.emit(Opcode::PopTop, 0);
-        self.emit(Opcode::PopTop, 0);
+        for _ in 0..3 {
+            self.emit(Opcode::PopTop, 0);
+        }
         self.bind(exit);
         Ok(())
     }
