@@ -201,7 +201,9 @@ fn dev_check_codec_names(vm: &mut Vm, enc: &str, errors: &str) -> PyResult<()> {
 /// registry.
 fn storage_is_encoding(bytes: &[u8], enc: &str) -> bool {
     match enc {
-        "utf-8" | "utf8" | "UTF-8" | "UTF8" | "utf_8" => std::str::from_utf8(bytes).is_ok(),
+        "utf-8" | "utf8" | "UTF-8" | "UTF8" | "utf_8" => {
+            bytes.is_ascii() || std::str::from_utf8(bytes).is_ok()
+        }
         "ascii" | "ASCII" | "us-ascii" | "latin-1" | "latin1" | "iso-8859-1" | "latin_1" => {
             bytes.is_ascii()
         }
@@ -1452,14 +1454,21 @@ fn b_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             return Err(vm.type_error(&format!("decode() argument '{what}' must be str, not {tn}")));
         }
     }
-    let enc = enc
-        .map(|v| str_of(v).into_owned())
-        .unwrap_or_else(|| "utf-8".into());
-    let er = er
-        .map(|v| str_of(v).into_owned())
-        .unwrap_or_else(|| "strict".into());
-    let b = buf(a[0]).unwrap_or_default();
-    decode_object(vm, &b, &enc, &er)
+    let enc = enc.map(str_of);
+    let er = er.map(str_of);
+    // A bytes object is read in place (immutable, and rooted as the
+    // receiver while the codecs run); a bytearray's buffer may be replaced
+    // by an error handler's Python code, so it is copied.
+    let b = match Obj::from_value(a[0]) {
+        Some(o) if o.kind() == Kind::BYTES => std::borrow::Cow::Borrowed(str_bytes(a[0])),
+        _ => std::borrow::Cow::Owned(buf(a[0]).unwrap_or_default()),
+    };
+    decode_object(
+        vm,
+        &b,
+        enc.as_deref().unwrap_or("utf-8"),
+        er.as_deref().unwrap_or("strict"),
+    )
 }
 
 fn b_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

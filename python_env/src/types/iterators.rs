@@ -591,11 +591,17 @@ fn map_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
     let cls = args.pos[0];
-    let mut its = Vec::new();
-    for &x in &args.pos[2..] {
-        its.push(vm.iter(x)?);
-    }
-    let t = vm.new_tuple(&its);
+    // One iterable, the common case, without a heap vector.
+    let t = if let [x] = args.pos[2..] {
+        let it = vm.iter(x)?;
+        vm.new_tuple(&[it])
+    } else {
+        let mut its = Vec::with_capacity(args.pos.len() - 2);
+        for &x in &args.pos[2..] {
+            its.push(vm.iter(x)?);
+        }
+        vm.new_tuple(&its)
+    };
     let o = vm.alloc_obj(K_MISC, cls, 3, 0);
     o.init(0, args.pos[1]);
     o.init(1, t);
