@@ -118,6 +118,13 @@ CASES = {
         "o = P()",
         "o.x = i",
     ),
+    "with_lock": ("import threading\n", "lk = threading.Lock()", "with lk: pass"),
+    "with_python_cm": (
+        "class CM:\n    def __enter__(self): return self\n"
+        "    def __exit__(self, et, ev, tb): return False\n",
+        "cm = CM()",
+        "with cm: pass",
+    ),
     "method_call": ("class M:\n    def m(self):\n        return 1\n", "o = M()", "o.m()"),
     "poly_method": (
         "class B:\n    def m(self):\n        self.n = self.v\n"

@@ -828,7 +828,16 @@ impl Vm {
         }
         // What remains here is per-object behaviour, not attributes of a
         // type: builtin types' attributes are getset and member descriptors
-        // in their dicts (python_env/src/types/).
+        // in their dicts (python_env/src/types/). Only `__doc__` and an
+        // exception's `value`/`code` are left, so a missing attribute of
+        // anything else (`getattr(obj, name, default)`) ends here.
+        // An interned name is `__doc__` only if it is the interned one.
+        let interned =
+            Obj::from_value(name).is_some_and(|n| n.kind() == Kind::STR && lstr::is_interned(n));
+        let doc = name == self.g.names.__doc__ || (!interned && str_bytes(name) == b"__doc__");
+        if o.kind() != K_EXC && !doc {
+            return Ok(None);
+        }
         let s = str_of(name);
         let v = match (o.kind(), &*s) {
             // property's doc defaults to its getter's (a getset would
