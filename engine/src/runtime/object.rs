@@ -90,6 +90,18 @@ pub const DEQUE_R_MAXLEN: usize = 2;
 /// Deque raw word: mutation counter (iterators compare it).
 pub const DEQUE_R_STATE: usize = 3;
 
+/// The items of the deque `o`, first to last. The caller holds the deque's
+/// lock if it is shared.
+pub fn deque_items(o: Obj) -> Vec<Value> {
+    let n = get_raw(o, DEQUE_R_LEN) as usize;
+    let s = Obj::from_value(o.get(DEQUE_STORAGE)).expect("deque storage");
+    let (h, mask) = (get_raw(o, DEQUE_R_HEAD) as usize, s.n_values() - 1);
+    (0..n)
+        .map(|i| s.get((h + i) & mask))
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
 /// Exception layout slots.
 pub const EXC_DICT: usize = 0;
 #[allow(missing_docs)]

@@ -2975,6 +2975,12 @@ impl Vm {
                         return Ok(items);
                     }
                 }
+                // A deque of the builtin class: its items in one step under
+                // its lock (its iterator took the lock per item), the same
+                // items in the same order.
+                K_DEQUE if !is_heap_type(o.class()) => {
+                    return Ok(self.with_lock(o, |_| deque_items(o)));
+                }
                 // Room for every item first (a huge range is a MemoryError,
                 // as CPython's list() sized by the length hint). With small
                 // bounds the items lie between them, so they are small ints

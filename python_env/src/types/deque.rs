@@ -98,16 +98,6 @@ fn item(o: Obj, i: usize) -> Option<Value> {
     (!v.is_empty()).then_some(v)
 }
 
-fn to_vec(o: Obj) -> Vec<Value> {
-    let n = dlen(o);
-    let s = storage(o);
-    let (h, mask) = (head(o), s.n_values() - 1);
-    (0..n)
-        .map(|i| s.get((h + i) & mask))
-        .filter(|v| !v.is_empty())
-        .collect()
-}
-
 fn new_storage(ctx: &mut ProtoContext, cap: usize) -> Obj {
     let v = ctx.alloc(Kind::STORAGE, Value::NONE, cap, 0);
     Obj::from_value(v).expect("heap")
@@ -467,7 +457,7 @@ fn extend_impl(vm: &mut Vm, dv: Value, src: Value, left: bool) -> PyResult<()> {
     let o = Obj::from_value(dv).expect("deque");
     let src = if src == dv {
         // d.extend(d): iterate over a copy.
-        let items = locked(vm, o, |_, o| to_vec(o));
+        let items = locked(vm, o, |_, o| deque_items(o));
         vm.new_list(&items)
     } else {
         src
@@ -520,7 +510,7 @@ fn copy_impl(vm: &mut Vm, dv: Value) -> PyResult<Value> {
         // Rooted while waiting for the source's lock (a safepoint).
         let mark = vm.push_root(no.value());
         locked(vm, o, |ctx, o| {
-            for v in to_vec(o) {
+            for v in deque_items(o) {
                 push_back(ctx, no, v);
             }
         });
@@ -548,7 +538,7 @@ fn imul_impl(vm: &mut Vm, o: Obj, n: i64) -> PyResult<()> {
         return Ok(());
     }
     let too_big = locked(vm, o, |ctx, o| {
-        let items = to_vec(o);
+        let items = deque_items(o);
         let size = items.len() as u128;
         if size == 0 {
             return false;
@@ -1150,7 +1140,7 @@ fn deque_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if vm.repr_enter(a[0]) {
         return Ok(vm.new_str("[...]"));
     }
-    let items = locked(vm, o, |_, o| to_vec(o));
+    let items = locked(vm, o, |_, o| deque_items(o));
     let l = vm.new_list(&items);
     let mark = vm.push_root(l);
     let r = vm.repr_string(l);

@@ -318,13 +318,25 @@ fn join_direct(vm: &mut Vm, sep: Value, seq: Value) -> Option<Value> {
     if n == 0 {
         return None;
     }
-    let item = |i: usize| {
+    join_parts(vm, sep, n, |i| {
         if so.kind() == Kind::TUPLE {
             Some(so.get(i))
         } else {
             llist::get(so, i)
         }
-    };
+    })
+}
+
+/// `sep.join` of the `n` items `item(0..n)`, copied once into the new str
+/// (its length and ASCII flag summed from the items'); None when an item is
+/// missing or not a str (the caller reports which), or the result cannot be
+/// allocated (the general path raises MemoryError).
+fn join_parts(
+    vm: &mut Vm,
+    sep: Value,
+    n: usize,
+    item: impl Fn(usize) -> Option<Value>,
+) -> Option<Value> {
     if n == 1 {
         // One exact str is its own join, as in CPython.
         let x = item(0)?;
@@ -356,7 +368,6 @@ fn join_direct(vm: &mut Vm, sep: Value, seq: Value) -> Option<Value> {
         chars += c;
         ascii &= a;
     }
-    // Too large: the general path raises MemoryError.
     lstr::try_alloc_concat(&mut vm.ctx, Kind::STR, vm.g.types.str_, parts, chars, ascii)
 }
 
@@ -366,6 +377,13 @@ fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Ok(r);
     }
     let items = vm.collect(a[1])?;
+    if items.is_empty() {
+        return Ok(vm.intern(""));
+    }
+    // Every item a str: one copy into the result, as for a list.
+    if let Some(r) = join_parts(vm, a[0], items.len(), |i| Some(items[i])) {
+        return Ok(r);
+    }
     let sep = str_bytes(a[0]);
     let mut size = Some(sep.len().saturating_mul(items.len().saturating_sub(1)));
     for (i, &x) in items.iter().enumerate() {
