@@ -780,6 +780,10 @@ fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::int(n as i64))
 }
 
+/// Replacements [`str_replace`] writes from its list of pieces (more take a
+/// buffer).
+const REPLACE_PARTS: usize = 8;
+
 fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_positional(vm, "str.replace", "replace", a, k, 2, 3)?;
     let (old, new) = (a[1], a[2]);
@@ -801,6 +805,8 @@ fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // The number of replacements, counted first so that the result's size
     // is known (and a huge one refused) before anything is written.
     let mut n: usize = 0;
+    // The first few matches' offsets, for the result written in one copy.
+    let mut at = [0usize; REPLACE_PARTS];
     if ob.is_empty() {
         n = if count < 0 {
             hc + 1
@@ -808,8 +814,13 @@ fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             (count as u64).min(hc as u64 + 1) as usize
         };
     } else if ob != nb {
-        for_each_match(hb, ob, |_| {
-            n += usize::from(room(n));
+        for_each_match(hb, ob, |i| {
+            if room(n) {
+                if n < REPLACE_PARTS {
+                    at[n] = i;
+                }
+                n += 1;
+            }
             room(n)
         });
     }
@@ -817,6 +828,29 @@ fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // no buffer made.
     if (n == 0 || ob == nb) && vm.type_of(a[0]) == vm.g.types.str_ {
         return Ok(a[0]);
+    }
+    let chars = hc - n * oc + n * nc;
+    let ascii = ha && (n == 0 || na);
+    // A few replacements: the pieces copied straight into the new str.
+    if !ob.is_empty() && ob != nb && n <= REPLACE_PARTS {
+        let mut parts: [&[u8]; 2 * REPLACE_PARTS + 1] = [&[]; 2 * REPLACE_PARTS + 1];
+        let mut last = 0;
+        for (k, &i) in at[..n].iter().enumerate() {
+            parts[2 * k] = &hb[last..i];
+            parts[2 * k + 1] = nb;
+            last = i + ob.len();
+        }
+        parts[2 * n] = &hb[last..];
+        if let Some(r) = lstr::try_alloc_concat(
+            &mut vm.ctx,
+            Kind::STR,
+            vm.g.types.str_,
+            &parts[..=2 * n],
+            chars,
+            ascii,
+        ) {
+            return Ok(r);
+        }
     }
     let size = n
         .checked_mul(nb.len())
@@ -858,8 +892,6 @@ fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if n == 0 && vm.type_of(a[0]) == vm.g.types.str_ {
         return Ok(a[0]);
     }
-    let chars = hc - n * oc + n * nc;
-    let ascii = ha && (n == 0 || na);
     Ok(lstr::alloc(
         &mut vm.ctx,
         Kind::STR,
