@@ -198,6 +198,19 @@ fn shaped_room(co: Obj) -> Option<usize> {
 }
 
 impl Vm {
+    /// [`own_native_method`] for a receiver of type `tp` or of a subclass
+    /// of the method's owner (a special method a str subclass inherits
+    /// from str): the receiver check of [`Vm::call_builtin_checked`],
+    /// passed, and its arity check left to [`method_takes`].
+    #[inline]
+    fn native_method_for(&self, f: Value, tp: Value, nargs: usize) -> Option<NativeFn> {
+        let b = Obj::from_value(f)
+            .filter(|o| o.kind() == K_BUILTIN)
+            .and_then(builtin_data)
+            .filter(|b| method_takes(b, nargs))?;
+        (b.owner == tp || (b.owner.is_heap() && self.is_subtype(tp, b.owner))).then_some(b.f)
+    }
+
     /// Calls `f(*args)` with keyword names `kwnames` (tuple or EMPTY) for
     /// the trailing values of `args`.
     pub fn call(&mut self, f: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
@@ -227,7 +240,7 @@ impl Vm {
     pub fn call_slot_method(&mut self, f: Value, self_: Value, args: &[Value]) -> PyResult<Value> {
         let n = args.len();
         if n < PLAIN_ARGS {
-            if let Some(nf) = own_native_method(f, self.type_of(self_), n) {
+            if let Some(nf) = self.native_method_for(f, self.type_of(self_), n) {
                 let base = self.ctx.stack().top();
                 let mut buf = [Value::EMPTY; PLAIN_ARGS];
                 buf[0] = self_;

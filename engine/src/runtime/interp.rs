@@ -1443,6 +1443,14 @@ impl Vm {
                         }
                         let r = if TRACE && self.profiling() {
                             self.call_profiled(fi, cbase, count, kwnames)
+                        } else if count == 1
+                            && selfv.is_empty()
+                            && !kwnames.is_heap()
+                            && callee == self.g.types.str_
+                        {
+                            // `str(x)`: the conversion without the type
+                            // call (CPython's CALL_NO_KW_STR_1).
+                            self.str(st!()[cbase + 1])
                         } else {
                             self.call_non_python(cbase, count, kwnames)
                         };

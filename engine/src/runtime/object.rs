@@ -803,8 +803,8 @@ impl Vm {
     /// `object.<name>` from object's own dict (identity checks of defaults).
     #[inline]
     pub fn object_attr(&self, name: Value) -> Option<Value> {
-        let o = Obj::from_value(self.g.types.object)?;
-        self.dict_get_str(o.get(T_DICT), name)
+        // `object`'s MRO is itself: the type cache answers.
+        self.lookup_type(self.g.types.object, name)
     }
 
     /// Creates a builtin function object.
