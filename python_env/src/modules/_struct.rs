@@ -1018,6 +1018,9 @@ fn read_buffer(vm: &mut Vm, v: Value) -> PyResult<std::borrow::Cow<'static, [u8]
         Some(b) => Ok(b),
         None => {
             crate::types::memoryview::check_released(vm, v)?;
+            if crate::modules::mmap::is_mmap(v) {
+                return Err(vm.new_exc(vm.g.e.ValueError, "mmap closed or invalid"));
+            }
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
         }
@@ -1141,12 +1144,22 @@ fn do_unpack_from(
     buffer: Value,
     offset: Option<Value>,
 ) -> PyResult<Value> {
-    let b = read_buffer(vm, buffer)?;
+    // An mmap is read at the offset only (a pack file's header fields):
+    // its whole buffer was copied for each record.
+    let mapped = crate::modules::mmap::open_len(buffer);
+    let b = match mapped {
+        Some(_) => None,
+        None => Some(read_buffer(vm, buffer)?),
+    };
     let mut off = match offset {
         Some(o) => crate::args::py_ssize_t(vm, o)?,
         None => 0,
     };
-    let (size, len) = (f.size as i64, b.len() as i64);
+    let blen = match (&b, mapped) {
+        (Some(b), _) => b.len(),
+        (None, m) => m.unwrap_or(0),
+    };
+    let (size, len) = (f.size as i64, blen as i64);
     if off < 0 {
         if off + size > 0 {
             return Err(struct_error(
@@ -1173,7 +1186,20 @@ fn do_unpack_from(
         ));
     }
     let off = off as usize;
-    Ok(unpack_values(vm, f, &b[off..off + f.size]))
+    match b {
+        Some(b) => Ok(unpack_values(vm, f, &b[off..off + f.size])),
+        None => match crate::modules::mmap::read_window(buffer, off, f.size) {
+            Some(w) => Ok(unpack_values(vm, f, &w)),
+            // Closed or shrunk by the offset's `__index__`: as any buffer.
+            None => {
+                let b = read_buffer(vm, buffer)?;
+                match b.get(off..off + f.size) {
+                    Some(w) => Ok(unpack_values(vm, f, w)),
+                    None => Err(struct_error(vm, "unpack_from: the buffer changed size")),
+                }
+            }
+        },
+    }
 }
 
 /// Payload of a `_struct.unpack_iterator`.

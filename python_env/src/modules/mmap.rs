@@ -174,6 +174,23 @@ pub fn is_mmap(v: Value) -> bool {
         .is_some()
 }
 
+/// The length of an open mmap; None if `v` is not an mmap or it is closed.
+pub fn open_len(v: Value) -> Option<usize> {
+    let s = Obj::from_value(v).and_then(native_ref::<MmapState>)?;
+    let g = sync::lock(&s.0.inner);
+    g.map.as_ref().map(|m| m.len)
+}
+
+/// A copy of `len` bytes at `off` of an open mmap (a reader of a few bytes
+/// of a large mapping, `struct.unpack_from`); None if `v` is not an open
+/// mmap or the bytes fall outside it.
+pub fn read_window(v: Value, off: usize, len: usize) -> Option<Vec<u8>> {
+    let s = Obj::from_value(v).and_then(native_ref::<MmapState>)?;
+    let g = sync::lock(&s.0.inner);
+    let m = g.map.as_ref()?;
+    (off.checked_add(len)? <= m.len).then(|| m.read(off, len))
+}
+
 /// A copy of an open mmap's bytes (its buffer, for `bytes(m)` and other
 /// consumers that copy); None if `v` is not an mmap or it is closed.
 pub fn mmap_bytes(v: Value) -> Option<Vec<u8>> {
