@@ -1597,7 +1597,7 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         let tp = self.type_of(obj);
         match self.lookup_type(tp, name) {
-            Some(f) if !f.is_none() => self.call_bound(f, obj, args).map(Some),
+            Some(f) if !f.is_none() => self.call_slot_method(f, obj, args).map(Some),
             _ => Ok(None),
         }
     }
@@ -1619,7 +1619,7 @@ impl Vm {
             .filter(|o| o.kind() == K_INSTANCE || o.kind() == K_PROPERTY)
             .and_then(|o| self.lookup_type(o.class(), self.g.names.__get__));
         let Some(get) = get else {
-            return self.call_bound(f, obj, &[arg]).map(Some);
+            return self.call_slot_method(f, obj, &[arg]).map(Some);
         };
         let mark = self.push_root(obj);
         self.push_root(arg);

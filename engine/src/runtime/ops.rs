@@ -1456,6 +1456,34 @@ impl Vm {
         self.compare_generic(a, b, op)
     }
 
+    /// `a == b` / `a != b` of two instances (or None) whose classes keep
+    /// object's `__eq__` and `__ne__`: what that protocol ends in (each
+    /// side's method answers NotImplemented, then identity decides),
+    /// without finding and calling the four methods. None in every other
+    /// case.
+    #[inline]
+    fn identity_compare(&mut self, a: Value, b: Value, op: u32) -> Option<Value> {
+        if op != 2 && op != 3 {
+            return None;
+        }
+        let plain =
+            |v: Value| v.is_none() || Obj::from_value(v).is_some_and(|o| o.kind() == K_INSTANCE);
+        if !plain(a) || !plain(b) {
+            return None;
+        }
+        let n = &self.g.names;
+        let (eq, ne) = (n.__eq__, n.__ne__);
+        let (obj_eq, obj_ne) = (self.object_attr(eq)?, self.object_attr(ne)?);
+        let (ta, tb) = (self.type_of(a), self.type_of(b));
+        let keeps = |vm: &Self, tp: Value| {
+            vm.lookup_type(tp, eq) == Some(obj_eq) && vm.lookup_type(tp, ne) == Some(obj_ne)
+        };
+        if !keeps(self, ta) || (tb != ta && !keeps(self, tb)) {
+            return None;
+        }
+        Some(Value::bool((a == b) == (op == 2)))
+    }
+
     /// `a OP b` for two instances `ao`, `bo` of one subclass of int, float or
     /// str whose method for OP is its base's own (`re`'s named int
     /// constants, `IntEnum`/`IntFlag` members, str enums): the base's
@@ -1577,6 +1605,9 @@ impl Vm {
 
     fn compare_generic(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
         if let Some(r) = self.native_op_cached(NativeOp::Compare(op), a, b)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.identity_compare(a, b, op) {
             return Ok(r);
         }
         let swapped = [4, 5, 2, 3, 0, 1];
