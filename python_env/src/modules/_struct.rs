@@ -1155,10 +1155,7 @@ fn do_unpack_from(
         Some(o) => crate::args::py_ssize_t(vm, o)?,
         None => 0,
     };
-    let blen = match (&b, mapped) {
-        (Some(b), _) => b.len(),
-        (None, m) => m.unwrap_or(0),
-    };
+    let blen = b.as_ref().map_or(mapped.unwrap_or(0), |b| b.len());
     let (size, len) = (f.size as i64, blen as i64);
     if off < 0 {
         if off + size > 0 {
