@@ -478,6 +478,66 @@ impl ObjView {
         unsafe { &*self.raw.add(i) }.store(v, Ordering::Release)
     }
 
+    /// Copies values `from..from + n` of `src` to `at..at + n` of this FRESH
+    /// object in one block copy, without the write barrier (as [`Obj::init`]).
+    /// Panics when either range is out of bounds.
+    ///
+    /// # Safety
+    /// No other thread can reach this object yet (it is published afterwards
+    /// with a release store), and nobody writes `src`'s range meanwhile
+    /// (the caller holds `src`'s owner's lock if it is shared; concurrent
+    /// readers are fine). Values copied into a shared object must be shared
+    /// or immediate, as for [`ObjView::init`].
+    #[inline]
+    pub unsafe fn copy_from(self, at: usize, src: ObjView, from: usize, n: usize) {
+        assert!(
+            at.checked_add(n).is_some_and(|e| e <= self.n_values),
+            "value range out of bounds"
+        );
+        assert!(
+            from.checked_add(n).is_some_and(|e| e <= src.n_values),
+            "value range out of bounds"
+        );
+        // SAFETY: both ranges lie inside their objects' value slots (checked);
+        // distinct objects never overlap; by the caller's contract nobody
+        // else reads the destination or writes the source during the copy.
+        unsafe {
+            core::ptr::copy_nonoverlapping(
+                src.values.add(from).cast::<u64>(),
+                self.values.add(at).cast::<u64>().cast_mut(),
+                n,
+            )
+        }
+    }
+
+    /// Moves values `from..from + n` to `to..to + n` within this object (the
+    /// ranges may overlap), without the write barrier: the values are the
+    /// object's own. Panics when either range is out of bounds.
+    ///
+    /// # Safety
+    /// Only this thread reaches the object (it is local and the caller is its
+    /// owner), so no reader can see a value half moved.
+    #[inline]
+    pub unsafe fn move_within(self, from: usize, to: usize, n: usize) {
+        assert!(
+            from.checked_add(n).is_some_and(|e| e <= self.n_values),
+            "value range out of bounds"
+        );
+        assert!(
+            to.checked_add(n).is_some_and(|e| e <= self.n_values),
+            "value range out of bounds"
+        );
+        // SAFETY: both ranges lie inside the value slots (checked); only this
+        // thread accesses them (the caller's contract).
+        unsafe {
+            core::ptr::copy(
+                self.values.add(from).cast::<u64>(),
+                self.values.add(to).cast::<u64>().cast_mut(),
+                n,
+            )
+        }
+    }
+
     /// Writes value `i` (release) without the write barrier, as
     /// [`Obj::init`]: the object is local or fresh, or `v` is no local heap
     /// object (the caller promoted it).

@@ -244,6 +244,7 @@ define_names!(
     send,
     throw,
     close,
+    closed,
     keys,
     items,
     values,

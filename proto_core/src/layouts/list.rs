@@ -202,9 +202,11 @@ fn try_grow(ctx: &mut ProtoContext, l: Obj, need: usize) -> Option<Obj> {
     let new_cap = need.max(cap + cap / 2 + 4);
     let ns = ctx.try_alloc(Kind::STORAGE, Value::NONE, new_cap, 0)?;
     let nso = Obj::from_value(ns).expect("heap");
-    for i in 0..n.min(cap) {
-        nso.init(i, st.get(i));
-    }
+    // SAFETY: `nso` is fresh (published by the store below); the caller
+    // holds the list's lock if it is shared, so nobody writes `st`. The
+    // items are `st`'s own: shared or immediate whenever it is shared, and
+    // the store promotes `nso` with them.
+    unsafe { nso.view().copy_from(0, st.view(), 0, n.min(cap)) };
     ctx.store(l, 0, ns);
     Some(nso)
 }
@@ -369,10 +371,16 @@ pub fn insert(ctx: &mut ProtoContext, l: Obj, i: usize, v: Value) {
     // already (shared or immediate whenever it is shared), so they need no
     // barrier; the new item goes through it.
     let sv = st.view();
-    let mut j = n;
-    while j > i {
-        sv.init(j, sv.get(j - 1));
-        j -= 1;
+    if st.is_shared() {
+        // One word at a time: a racing reader never sees a torn item.
+        let mut j = n;
+        while j > i {
+            sv.init(j, sv.get(j - 1));
+            j -= 1;
+        }
+    } else {
+        // SAFETY: a local storage is reached only by this thread.
+        unsafe { sv.move_within(i, i + 1, n - i) };
     }
     ctx.store(st, i, v);
     set_raw(l, 0, (n + 1) as u64);
@@ -387,10 +395,17 @@ pub fn remove(_ctx: &mut ProtoContext, l: Obj, i: usize) -> Option<Value> {
     if i >= n {
         return None;
     }
-    let sv = Obj::from_value(lv.get(0)).expect("list storage").view();
+    let st = Obj::from_value(lv.get(0)).expect("list storage");
+    let sv = st.view();
     let v = sv.get(i);
-    for j in i..n - 1 {
-        sv.init(j, sv.get(j + 1));
+    if st.is_shared() {
+        // One word at a time: a racing reader never sees a torn item.
+        for j in i..n - 1 {
+            sv.init(j, sv.get(j + 1));
+        }
+    } else {
+        // SAFETY: a local storage is reached only by this thread.
+        unsafe { sv.move_within(i + 1, i, n - 1 - i) };
     }
     lv.set_raw(0, (n - 1) as u64);
     sv.init(n - 1, Value::EMPTY);
@@ -436,14 +451,24 @@ pub fn try_splice(
         return false;
     };
     let sv = st.view();
-    if m > old {
-        for j in (stop..n).rev() {
-            sv.init(j + m - old, sv.get(j));
+    if m != old {
+        if st.is_shared() {
+            // One word at a time: a racing reader never sees a torn item.
+            if m > old {
+                for j in (stop..n).rev() {
+                    sv.init(j + m - old, sv.get(j));
+                }
+            } else {
+                for j in stop..n {
+                    sv.init(j - (old - m), sv.get(j));
+                }
+            }
+        } else {
+            // SAFETY: a local storage is reached only by this thread.
+            unsafe { sv.move_within(stop, start + m, n - stop) };
         }
-    } else if m < old {
-        for j in stop..n {
-            sv.init(j - (old - m), sv.get(j));
-        }
+    }
+    if m < old {
         for j in new_len..n {
             sv.init(j, Value::EMPTY);
         }

@@ -715,9 +715,9 @@ fn gfind(vm: &mut Vm, a: &[Value], k: Value, reverse: bool) -> PyResult<Value> {
         } else if sub.len() > hay.len() {
             None
         } else if reverse {
-            hay.windows(sub.len()).rposition(|w| w == &sub[..])
+            memchr::memmem::rfind(hay, &sub)
         } else {
-            hay.windows(sub.len()).position(|w| w == &sub[..])
+            engine::runtime::ops::find_sub(hay, &sub)
         };
         found.map_or(-1, |i| start + i as i64)
     })?;

@@ -1627,7 +1627,7 @@ fn b_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let n = need_buf(vm, a[1])?;
     Ok(Value::bool(
-        n.is_empty() || b.windows(n.len()).any(|w| w == n.as_slice()),
+        engine::runtime::ops::find_sub(&b, &n).is_some(),
     ))
 }
 
@@ -1865,37 +1865,26 @@ fn find_sub(h: &[u8], n: &[u8]) -> Option<usize> {
     if n.len() > h.len() {
         return None;
     }
-    if n.len() == 1 {
-        return h.iter().position(|c| *c == n[0]);
-    }
-    h.windows(n.len()).position(|w| w == n)
+    engine::runtime::ops::find_sub(h, n)
 }
 
 fn rfind_sub(h: &[u8], n: &[u8]) -> Option<usize> {
     if n.is_empty() {
         return Some(h.len());
     }
-    if n.len() > h.len() {
-        return None;
+    match n {
+        [b] => memchr::memrchr(*b, h),
+        _ if h.len() < 64 => h.windows(n.len()).rposition(|w| w == n),
+        _ => memchr::memmem::rfind(h, n),
     }
-    h.windows(n.len()).rposition(|w| w == n)
 }
 
 fn count_sub(h: &[u8], n: &[u8], max: usize) -> usize {
     if n.is_empty() {
         return (h.len() + 1).min(max);
     }
-    let mut c = 0;
-    let mut i = 0;
-    while c < max && i + n.len() <= h.len() {
-        if &h[i..i + n.len()] == n {
-            c += 1;
-            i += n.len();
-        } else {
-            i += 1;
-        }
-    }
-    c
+    // Non-overlapping matches, left to right, as CPython counts them.
+    memchr::memmem::find_iter(h, n).take(max).count()
 }
 
 /// find/rfind/index/rindex/count core: (haystack slice offset, result).

@@ -29,6 +29,17 @@ fn this_b(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<&'static BytesState>
     this::<BytesState>(vm, a, "BytesIO", name)
 }
 
+/// `v.closed` when `v` is exactly a BytesIO (a subclass may override the
+/// property); None otherwise, or when its state is locked by this thread.
+pub(crate) fn closed_fast(vm: &mut Vm, v: Value) -> Option<bool> {
+    let s = proto_core::native::native_ref::<BytesState>(Obj::from_value(v)?)?;
+    if is_heap_type(vm.type_of(v)) {
+        return None;
+    }
+    let g = s.st.lock(vm, "BytesIO").ok()?;
+    Some(g.closed)
+}
+
 /// The current contents (borrowed: copy before running Python code).
 fn contents(ba: Value) -> &'static [u8] {
     match Obj::from_value(ba) {

@@ -72,7 +72,10 @@ pub(crate) fn is_closed(vm: &mut Vm, s: Value) -> PyResult<bool> {
     {
         return Ok(c);
     }
-    let n = vm.intern("closed");
+    if let Some(c) = super::bytesio::closed_fast(vm, s) {
+        return Ok(c);
+    }
+    let n = vm.g.names.closed;
     let v = vm.getattr(s, n)?;
     vm.truthy(v)
 }
