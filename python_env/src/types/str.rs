@@ -1841,7 +1841,142 @@ fn either_bytes(b: Vec<u8>) -> Either {
 
 /// `fmt % args` for str.
 pub fn percent(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
+    if let Some(r) = percent_simple(vm, fmt, args) {
+        return Ok(r);
+    }
     percent_run(vm, fmt, args, false)
+}
+
+/// Most arguments [`percent_simple`] takes.
+const PERCENT_ARGS: usize = 8;
+
+/// `fmt % args` for an ASCII `fmt` whose only conversions are `%s`, `%d`,
+/// `%i` (no flags, width or precision) and `%%`, with exactly as many
+/// arguments (a tuple, or one that is no tuple), each an exact str (for
+/// `%s`) or an int of the immediate range: the pieces are written straight
+/// into the new str, as `str.join` writes them. None when anything else
+/// holds: the general formatter then runs, and raises what CPython raises.
+fn percent_simple(vm: &mut Vm, fmt: Value, args: Value) -> Option<Value> {
+    let (fb, _, fascii) = lstr::parts(Obj::from_value(fmt)?);
+    if !fascii {
+        return None;
+    }
+    match Obj::from_value(args) {
+        Some(o) if o.kind() == Kind::TUPLE => {
+            let n = o.n_values();
+            if o.class() != vm.g.types.tuple || n > PERCENT_ARGS {
+                return None;
+            }
+            let mut buf = [Value::EMPTY; PERCENT_ARGS];
+            for (i, b) in buf[..n].iter_mut().enumerate() {
+                *b = o.get(i);
+            }
+            percent_pieces(vm, fb, &buf[..n])
+        }
+        _ => percent_pieces(vm, fb, &[args]),
+    }
+}
+
+/// The body of [`percent_simple`] over the argument values `argv`.
+fn percent_pieces(vm: &mut Vm, fb: &[u8], argv: &[Value]) -> Option<Value> {
+    let mut parts: [&[u8]; 2 * PERCENT_ARGS + 1] = [&[]; 2 * PERCENT_ARGS + 1];
+    let mut digits = [[0u8; 20]; PERCENT_ARGS];
+    // First pass: the conversions, checked against the arguments, and the
+    // integers' digits; the second borrows the pieces.
+    let mut i = 0;
+    let mut specs = [0u8; PERCENT_ARGS];
+    let mut nspec = 0;
+    while i < fb.len() {
+        if fb[i] == b'%' {
+            match fb.get(i + 1) {
+                Some(b'%') => {}
+                Some(&c @ (b's' | b'd' | b'i')) => {
+                    if nspec == argv.len() {
+                        return None;
+                    }
+                    specs[nspec] = c;
+                    nspec += 1;
+                }
+                _ => return None,
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    if nspec != argv.len() {
+        return None;
+    }
+    let mut dlen = [0usize; PERCENT_ARGS];
+    for (k, &v) in argv.iter().enumerate() {
+        if let Some(n) = v.as_int() {
+            dlen[k] = write_decimal(&mut digits[k], n);
+        } else if specs[k] != b's'
+            || !Obj::from_value(v).is_some_and(|o| o.class() == vm.g.types.str_)
+        {
+            return None;
+        }
+    }
+    let (mut np, mut chars, mut ascii, mut next, mut lit) = (0, 0, true, 0, 0);
+    i = 0;
+    while i < fb.len() {
+        if fb[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        parts[np] = &fb[lit..i];
+        np += 1;
+        chars += i - lit;
+        if fb[i + 1] == b'%' {
+            lit = i + 1;
+        } else {
+            let v = argv[next];
+            if v.is_int() {
+                parts[np] = &digits[next][20 - dlen[next]..];
+                chars += dlen[next];
+            } else {
+                let (b, c, a) = lstr::parts(Obj::from_value(v)?);
+                parts[np] = b;
+                chars += c;
+                ascii &= a;
+            }
+            np += 1;
+            next += 1;
+            lit = i + 2;
+        }
+        i += 2;
+    }
+    parts[np] = &fb[lit..];
+    chars += fb.len() - lit;
+    np += 1;
+    lstr::try_alloc_concat(
+        &mut vm.ctx,
+        Kind::STR,
+        vm.g.types.str_,
+        &parts[..np],
+        chars,
+        ascii,
+    )
+}
+
+/// Writes `n` in decimal at the end of `buf`; returns the digit count (the
+/// sign included).
+fn write_decimal(buf: &mut [u8; 20], n: i64) -> usize {
+    let mut u = n.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    buf.len() - at
 }
 
 /// `fmt % args` for bytes and bytearray (the result is bytes).
