@@ -775,6 +775,37 @@ fn exact_seq(vm: &Vm, v: Value) -> Option<Obj> {
     exact.then_some(o)
 }
 
+/// The least (`is_max`: the greatest) item of an exact set or frozenset
+/// whose items are all immediate ints (`Some(None)` when it is empty),
+/// read from its table's entries as they lie: with such items the answer
+/// is the same in any iteration order, and no comparison can run code. A
+/// set that other threads reach is left to the iterator (its size-change
+/// check). None when any of that does not hold.
+fn set_int_extreme(vm: &Vm, v: Value, is_max: bool) -> Option<Option<Value>> {
+    use proto_core::layouts::dict as ldict;
+    let o = Obj::from_value(v)?;
+    let t = &vm.g.types;
+    let exact = (o.kind() == Kind::SET && (o.class() == t.set || o.class() == t.frozenset))
+        && (!o.is_shared() || o.class() == t.frozenset);
+    if !exact {
+        return None;
+    }
+    let tab = ldict::table(o);
+    let mut best: Option<i64> = None;
+    for e in 0..ldict::used(tab).min(ldict::cap(tab)) {
+        let k = ldict::entry(tab, e).0;
+        if k.is_empty() {
+            continue;
+        }
+        let x = k.as_int()?;
+        best = Some(match best {
+            Some(b) if (x > b) != is_max || x == b => b,
+            _ => x,
+        });
+    }
+    Some(best.map(Value::int))
+}
+
 /// `sum` over an exact list or tuple: small ints add without `binary_op`
 /// (CPython's int fast path), anything else through it. Items are read by
 /// index each step, so an `__add__` that changes the list is seen as the
@@ -937,6 +968,12 @@ fn minmax(vm: &mut Vm, a: &[Value], k: Value, is_max: bool) -> PyResult<Value> {
                 while let Some(x) = seq_item(seq, i) {
                     best.offer(vm, x)?;
                     i += 1;
+                }
+                return Ok(());
+            }
+            if let Some(x) = set_int_extreme(vm, src, is_max) {
+                if let Some(x) = x {
+                    best.offer(vm, x)?;
                 }
                 return Ok(());
             }
