@@ -21,6 +21,12 @@ struct Inner {
     ok: bool,
     closed: bool,
     buf: Vec<u32>,
+    /// Text written at the end after `buf` (its WTF-8 bytes) and its length
+    /// in characters: appends and `getvalue` of a stream only written to
+    /// need no code points. Every other operation first moves it into `buf`
+    /// ([`Inner::realize`]).
+    acc: Vec<u8>,
+    acc_chars: usize,
     pos: usize,
     decoder: Option<NlDecoder>,
     readuniversal: bool,
@@ -45,6 +51,8 @@ fn s_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 ok: false,
                 closed: false,
                 buf: Vec::new(),
+                acc: Vec::new(),
+                acc_chars: 0,
                 pos: 0,
                 decoder: None,
                 readuniversal: false,
@@ -54,6 +62,24 @@ fn s_new(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }),
         },
     )
+}
+
+impl Inner {
+    /// Moves the appended text into `buf`.
+    fn realize(&mut self) {
+        if !self.acc.is_empty() {
+            self.buf.extend(crate::text::decode_wtf8(&self.acc));
+            self.acc.clear();
+            self.acc_chars = 0;
+        }
+    }
+
+    /// Drops all text.
+    fn clear_text(&mut self) {
+        self.buf = Vec::new();
+        self.acc = Vec::new();
+        self.acc_chars = 0;
+    }
 }
 
 /// Translates and stores `text` at the position (the write path).
@@ -130,7 +156,7 @@ fn s_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     } else {
         None
     };
-    g.buf.clear();
+    g.clear_text();
     g.pos = 0;
     g.closed = false;
     g.ok = true;
@@ -141,7 +167,15 @@ fn s_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// The state of an initialised, open stream, its text all in `buf`.
 fn open_guard<'a>(vm: &mut Vm, s: &'a StringState) -> PyResult<IoGuard<'a, Inner>> {
+    let mut g = open_guard_acc(vm, s)?;
+    g.realize();
+    Ok(g)
+}
+
+/// As [`open_guard`], the appended text left where it is.
+fn open_guard_acc<'a>(vm: &mut Vm, s: &'a StringState) -> PyResult<IoGuard<'a, Inner>> {
     let g = s.st.lock(vm, "StringIO")?;
     if !g.ok {
         return Err(vm.value_error("I/O operation on uninitialized object"));
@@ -161,7 +195,11 @@ fn new_text(vm: &mut Vm, cps: &[u32]) -> Value {
 fn s_getvalue(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_s(vm, a, "getvalue")?;
     noargs(vm, "getvalue", a, k)?;
-    let g = open_guard(vm, s)?;
+    let mut g = open_guard_acc(vm, s)?;
+    if g.buf.is_empty() {
+        return Ok(vm.new_str_bytes(&g.acc));
+    }
+    g.realize();
     Ok(new_text(vm, &g.buf))
 }
 
@@ -203,7 +241,10 @@ fn s_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error(&format!("initial_value must be str, not {tn}")));
     }
     let buf = crate::text::decode_wtf8(str_bytes(items[0]));
-    s.st.lock(vm, "StringIO")?.buf = buf;
+    let mut g = s.st.lock(vm, "StringIO")?;
+    g.clear_text();
+    g.buf = buf;
+    drop(g);
     let pos = state_pos(vm, items[2], "third item of state must be an integer, got")?;
     s.st.lock(vm, "StringIO")?.pos = pos;
     merge_state_dict(vm, a[0], items[3], "fourth item of state")?;
@@ -285,7 +326,19 @@ fn s_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let tn = vm.type_name_of(a[1]);
         return Err(vm.type_error(&format!("string argument expected, got '{tn}'")));
     }
-    let mut g = open_guard(vm, s)?;
+    let mut g = open_guard_acc(vm, s)?;
+    if g.decoder.is_none() && g.writenl.is_none() && g.pos == g.buf.len() + g.acc_chars {
+        // An append without newline translation: the text's bytes as they are.
+        let n = Obj::from_value(a[1]).map_or(0, proto_core::layouts::str::char_len);
+        if g.acc.try_reserve(str_bytes(a[1]).len()).is_err() {
+            return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+        }
+        g.acc.extend_from_slice(str_bytes(a[1]));
+        g.acc_chars += n;
+        g.pos += n;
+        return Ok(Value::int(n as i64));
+    }
+    g.realize();
     let t = crate::text::decode_wtf8(str_bytes(a[1]));
     let n = write_text(&mut g, t);
     Ok(Value::int(n as i64))
@@ -299,7 +352,8 @@ fn s_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(&w) => crate::args::c_int(vm, w)?,
         None => 0,
     };
-    let mut g = open_guard(vm, s)?;
+    // The position only: the appended text stays where it is.
+    let mut g = open_guard_acc(vm, s)?;
     if !(0..=2).contains(&whence) {
         return Err(vm.value_error(&format!("Invalid whence ({whence}, should be 0, 1 or 2)")));
     }
@@ -312,7 +366,7 @@ fn s_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let newpos = match whence {
         0 => pos as usize,
         1 => g.pos,
-        _ => g.buf.len(),
+        _ => g.buf.len() + g.acc_chars,
     };
     g.pos = newpos;
     Ok(vm.new_int(newpos as i64))
@@ -321,7 +375,7 @@ fn s_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn s_tell(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_s(vm, a, "tell")?;
     noargs(vm, "tell", a, k)?;
-    let g = open_guard(vm, s)?;
+    let g = open_guard_acc(vm, s)?;
     Ok(vm.new_int(g.pos as i64))
 }
 
@@ -329,7 +383,7 @@ fn s_truncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_s(vm, a, "truncate")?;
     crate::args::check_method(vm, "truncate", a, k, 0, 1)?;
     let size = opt_size(vm, a.get(1).copied())?;
-    let mut g = open_guard(vm, s)?;
+    let mut g = open_guard_acc(vm, s)?;
     let size = if a.get(1).is_none_or(|v| v.is_none()) {
         g.pos as i64
     } else {
@@ -338,7 +392,10 @@ fn s_truncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if size < 0 {
         return Err(vm.value_error(&format!("Negative size value {size}")));
     }
-    if (size as usize) < g.buf.len() {
+    if size == 0 {
+        g.clear_text();
+    } else if (size as usize) < g.buf.len() + g.acc_chars {
+        g.realize();
         g.buf.truncate(size as usize);
     }
     Ok(vm.new_int(size))
@@ -356,7 +413,7 @@ fn s_close(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     noargs(vm, "close", a, k)?;
     let mut g = s.st.lock(vm, "StringIO")?;
     g.closed = true;
-    g.buf = Vec::new();
+    g.clear_text();
     Ok(Value::NONE)
 }
 
