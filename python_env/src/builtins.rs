@@ -2120,6 +2120,10 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             vm.g.builtin_isinstance
                 .store(v.bits(), proto_core::sync::Ordering::Release);
         }
+        if name == "issubclass" {
+            vm.g.builtin_issubclass
+                .store(v.bits(), proto_core::sync::Ordering::Release);
+        }
         if name == "next" {
             vm.g.builtin_next
                 .store(v.bits(), proto_core::sync::Ordering::Release);

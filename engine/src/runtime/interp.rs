@@ -1389,6 +1389,38 @@ impl Vm {
                                 continue;
                             }
                         }
+                        // `issubclass(C, T)` of a class `C` and a class `T`
+                        // whose metaclass is `type` (no `__subclasscheck__`):
+                        // `C`'s MRO, as `type.__subclasscheck__` reads it.
+                        if !TRACE
+                            && count == 2
+                            && !kwnames.is_heap()
+                            && callee.bits() == self.g.builtin_issubclass.load(Ordering::Relaxed)
+                        {
+                            let (c, t) = (st!()[cbase + 1], st!()[cbase + 2]);
+                            let plain = |v: Value, exact: bool| {
+                                Obj::from_value(v).is_some_and(|o| {
+                                    o.kind() == K_TYPE
+                                        && (!exact || o.class() == self.g.types.type_)
+                                })
+                            };
+                            if plain(c, false) && plain(t, true) {
+                                st!()[fpos] = Value::bool(self.is_subtype(c, t));
+                                sp = fpos + 1;
+                                continue;
+                            }
+                        }
+                        // `type(x)`: its class (CPython's CALL_NO_KW_TYPE_1).
+                        if !TRACE
+                            && count == 1
+                            && selfv.is_empty()
+                            && !kwnames.is_heap()
+                            && callee == self.g.types.type_
+                        {
+                            st!()[fpos] = self.type_of(st!()[cbase + 1]);
+                            sp = fpos + 1;
+                            continue;
+                        }
                         // `l.append(x)` of an exact list: the item pushed
                         // without the call, as CPython's
                         // `CALL_NO_KW_LIST_APPEND` (under the list's lock

@@ -436,6 +436,10 @@ pub struct Interpreter {
     /// The builtin `isinstance` (Value bits; EMPTY until registered): CALL
     /// answers `isinstance(x, T)` for a class `T` of metaclass `type` inline.
     pub builtin_isinstance: AtomicU64,
+    /// The builtin `issubclass` (Value bits; EMPTY until registered): CALL
+    /// answers `issubclass(C, T)` of two classes, `T` of metaclass `type`,
+    /// from `C`'s MRO inline.
+    pub builtin_issubclass: AtomicU64,
     /// The builtin `next` (Value bits; EMPTY until registered): CALL runs
     /// `next(g)` of a generator in its own loop, as FOR_ITER resumes one.
     pub builtin_next: AtomicU64,

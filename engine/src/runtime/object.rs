@@ -1537,6 +1537,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         version_floor: proto_core::sync::CacheAligned(AtomicU64::new(0)),
         builtin_len: AtomicU64::new(Value::EMPTY.bits()),
         builtin_isinstance: AtomicU64::new(Value::EMPTY.bits()),
+        builtin_issubclass: AtomicU64::new(Value::EMPTY.bits()),
         builtin_next: AtomicU64::new(Value::EMPTY.bits()),
         builtin_list_append: AtomicU64::new(Value::EMPTY.bits()),
         builtin_dict_get: AtomicU64::new(Value::EMPTY.bits()),
