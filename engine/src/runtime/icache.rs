@@ -772,8 +772,16 @@ impl Vm {
             return Some(Attr(o.get(slot)));
         }
         let version = self.type_version(o);
-        if self.lookup_type(meta.value(), name).is_some() {
-            return None;
+        if let Some(m) = self.lookup_type(meta.value(), name) {
+            // The metatype's attribute decides unless it is a plain one of
+            // `type` itself (whose dict never changes) that the class's own
+            // MRO shadows (`int.__repr__` beside `type.__repr__`).
+            if meta.value() != self.g.types.type_
+                || self.is_data_descr(m)
+                || self.lookup_type(o.value(), name).is_none()
+            {
+                return None;
+            }
         }
         let v = self.lookup_type(o.value(), name)?;
         let mut flag = 0;
