@@ -201,21 +201,10 @@ fn escape_unicode(out: &mut Vec<u8>, b: &[u8]) {
 
 /// Appends the decimal digits of `i`.
 fn push_i64(out: &mut Vec<u8>, i: i64) {
-    let mut buf = [0u8; 20];
-    let mut n = i.unsigned_abs();
-    let mut p = buf.len();
-    loop {
-        p -= 1;
-        buf[p] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
     if i < 0 {
         out.push(b'-');
     }
-    out.extend_from_slice(&buf[p..]);
+    out.extend_from_slice(crate::text::u64_digits(&mut [0u8; 20], i.unsigned_abs()));
 }
 
 /// The scanner's key-memo hash of `bytes` (FxHash's mixing, 8 bytes a step).

@@ -126,6 +126,20 @@ fn has_carrier(b: &[u8]) -> bool {
     memchr::memchr_iter(0xEE, b).any(|i| b.get(i + 1).is_some_and(|&c| (0x80..=0x9F).contains(&c)))
 }
 
+/// The decimal digits of `m`, written at the end of `buf`.
+pub fn u64_digits(buf: &mut [u8; 20], mut m: u64) -> &[u8] {
+    let mut k = buf.len();
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    &buf[k..]
+}
+
 /// Decodes surrogate-preserving UTF-8 (the engine's `PyStr` encoding) into
 /// code points; malformed bytes decode as U+FFFD, one byte each.
 pub fn decode_wtf8(b: &[u8]) -> Vec<u32> {

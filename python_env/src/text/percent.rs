@@ -615,19 +615,9 @@ fn format_impl(fmt: &str, args: &mut dyn PercentArgs, bytes: bool) -> Result<Str
 }
 
 /// Appends the decimal digits of `m` to `out`.
-fn push_u64(out: &mut String, mut m: u64) {
-    let mut buf = [0u8; 20];
-    let mut k = buf.len();
-    loop {
-        k -= 1;
-        buf[k] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
-    }
+fn push_u64(out: &mut String, m: u64) {
     // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&buf[k..]).unwrap_or_default());
+    out.push_str(std::str::from_utf8(super::u64_digits(&mut [0u8; 20], m)).unwrap_or_default());
 }
 
 /// CPython's `_PyUnicode_FormatLong`, appending to `out`.

@@ -1962,16 +1962,7 @@ fn percent_pieces(vm: &mut Vm, fb: &[u8], argv: &[Value]) -> Option<Value> {
 /// Writes `n` in decimal at the end of `buf`; returns the digit count (the
 /// sign included).
 fn write_decimal(buf: &mut [u8; 20], n: i64) -> usize {
-    let mut u = n.unsigned_abs();
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (u % 10) as u8;
-        u /= 10;
-        if u == 0 {
-            break;
-        }
-    }
+    let mut at = buf.len() - text::u64_digits(buf, n.unsigned_abs()).len();
     if n < 0 {
         at -= 1;
         buf[at] = b'-';
