@@ -1885,11 +1885,11 @@ fn percent_pieces(vm: &mut Vm, fb: &[u8], argv: &[Value]) -> Option<Value> {
     // integers' digits; the second borrows the pieces.
     let mut i = 0;
     let mut specs = [0u8; PERCENT_ARGS];
-    let mut nspec = 0;
+    let (mut nspec, mut nesc) = (0, 0);
     while i < fb.len() {
         if fb[i] == b'%' {
             match fb.get(i + 1) {
-                Some(b'%') => {}
+                Some(b'%') => nesc += 1,
                 Some(&c @ (b's' | b'd' | b'i')) => {
                     if nspec == argv.len() {
                         return None;
@@ -1904,7 +1904,8 @@ fn percent_pieces(vm: &mut Vm, fb: &[u8], argv: &[Value]) -> Option<Value> {
             i += 1;
         }
     }
-    if nspec != argv.len() {
+    // A literal before each conversion and escape, the arguments, the tail.
+    if nspec != argv.len() || nesc + 2 * nspec + 1 > parts.len() {
         return None;
     }
     let mut dlen = [0usize; PERCENT_ARGS];

@@ -54,6 +54,9 @@ cases = [
     ("%s" * 8, tuple(range(8))),
     ("%5s|%-4d|%03i", ("ab", 7, 9)),
     ("%r %a", ("x", "é")),
+    ("%% " * 20 + "%s", "x"),
+    ("%%" * 3 + "%s%%" * 7, tuple("abcdefg")),
+    ("%s%%" * 8, tuple(range(8))),
 ]
 for fmt, args in cases:
     try:
