@@ -630,6 +630,19 @@ impl LineTable {
             entries[idx - 1].1
         }
     }
+
+    /// The line of the instruction at `offset` or, when it has none (0), of
+    /// the nearest instruction before it that has one; 0 when none has.
+    pub fn line_at_or_before(&self, offset: u32) -> u32 {
+        let entries = self.entries();
+        let idx = entries.partition_point(|(start, _)| *start <= offset);
+        entries[..idx]
+            .iter()
+            .rev()
+            .map(|(_, l)| l.line)
+            .find(|&l| l != 0)
+            .unwrap_or(0)
+    }
 }
 
 impl PartialEq for LineTable {
@@ -868,6 +881,11 @@ impl CodeObject {
     /// Location of the instruction at unit `offset`.
     pub fn location(&self, offset: u32) -> Location {
         self.linetable.lookup(offset)
+    }
+
+    /// [`LineTable::line_at_or_before`] of this code's table.
+    pub fn line_at_or_before(&self, offset: u32) -> u32 {
+        self.linetable.line_at_or_before(offset)
     }
 
     /// Total number of fast slots + cells the frame needs.

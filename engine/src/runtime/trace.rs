@@ -217,10 +217,8 @@ impl Vm {
         let mut line = Self::line_of(f);
         // An implicit `return None` has no line of its own: the frame ended
         // on the line run last (CPython gives that return the line).
-        let mut at = f.lasti as u32;
-        while line == 0 && at > 0 {
-            at -= 1;
-            line = f.code.code.location(at).line as i64;
+        if line == 0 {
+            line = f.code.code.line_at_or_before(f.lasti as u32) as i64;
         }
         if line != 0 {
             self.store(fo, FO_LINENO, Value::int(line));
