@@ -478,6 +478,15 @@ impl ObjView {
         unsafe { &*self.raw.add(i) }.store(v, Ordering::Release)
     }
 
+    /// Panics unless values `start..start + n` lie inside the object.
+    #[inline(always)]
+    fn check_range(self, start: usize, n: usize) {
+        assert!(
+            start.checked_add(n).is_some_and(|e| e <= self.n_values),
+            "value range out of bounds"
+        );
+    }
+
     /// Copies values `from..from + n` of `src` to `at..at + n` of this FRESH
     /// object in one block copy, without the write barrier (as [`Obj::init`]).
     /// Panics when either range is out of bounds.
@@ -490,14 +499,8 @@ impl ObjView {
     /// or immediate, as for [`ObjView::init`].
     #[inline]
     pub unsafe fn copy_from(self, at: usize, src: ObjView, from: usize, n: usize) {
-        assert!(
-            at.checked_add(n).is_some_and(|e| e <= self.n_values),
-            "value range out of bounds"
-        );
-        assert!(
-            from.checked_add(n).is_some_and(|e| e <= src.n_values),
-            "value range out of bounds"
-        );
+        self.check_range(at, n);
+        src.check_range(from, n);
         // SAFETY: both ranges lie inside their objects' value slots (checked);
         // distinct objects never overlap; by the caller's contract nobody
         // else reads the destination or writes the source during the copy.
@@ -519,14 +522,8 @@ impl ObjView {
     /// owner), so no reader can see a value half moved.
     #[inline]
     pub unsafe fn move_within(self, from: usize, to: usize, n: usize) {
-        assert!(
-            from.checked_add(n).is_some_and(|e| e <= self.n_values),
-            "value range out of bounds"
-        );
-        assert!(
-            to.checked_add(n).is_some_and(|e| e <= self.n_values),
-            "value range out of bounds"
-        );
+        self.check_range(from, n);
+        self.check_range(to, n);
         // SAFETY: both ranges lie inside the value slots (checked); only this
         // thread accesses them (the caller's contract).
         unsafe {

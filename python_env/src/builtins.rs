@@ -799,8 +799,9 @@ fn set_int_extreme(vm: &Vm, v: Value, is_max: bool) -> Option<Option<Value>> {
         }
         let x = k.as_int()?;
         best = Some(match best {
-            Some(b) if (x > b) != is_max || x == b => b,
-            _ => x,
+            Some(b) if is_max => b.max(x),
+            Some(b) => b.min(x),
+            None => x,
         });
     }
     Some(best.map(Value::int))

@@ -3575,6 +3575,18 @@ pub fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     }
 }
 
+/// The last offset of `needle` in `hay` (`hay.len()` for an empty needle),
+/// searched as [`find_sub`] searches.
+#[inline]
+pub fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match needle {
+        [] => Some(hay.len()),
+        [b] => memchr::memrchr(*b, hay),
+        _ if hay.len() < 64 => hay.windows(needle.len()).rposition(|w| w == needle),
+        _ => memchr::memmem::rfind(hay, needle),
+    }
+}
+
 /// `(x // y, x % y)` for positive `x` and `y` of at least 128 bits whose quotient is
 /// below 2**52 (pidigits' digit extraction, a Euclid step): the quotient estimated from
 /// the top bits of both (`y`'s top 64 bits against the same bits of `x`), which is

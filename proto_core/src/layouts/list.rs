@@ -362,26 +362,36 @@ pub fn overwrite_prefix(l: Obj, items: &[Value]) {
     }
 }
 
+/// Moves items `from..from + n` of storage `st` to `to..to + n` (the ranges
+/// may overlap), without the barrier: they are the storage's own. A shared
+/// storage's items move one word at a time, so that a racing reader never
+/// sees a torn item; a local one's in one `memmove`. Caller holds the lock
+/// if shared.
+fn move_items(st: Obj, from: usize, to: usize, n: usize) {
+    let sv = st.view();
+    if !st.is_shared() {
+        // SAFETY: a local storage is reached only by this thread.
+        unsafe { sv.move_within(from, to, n) };
+    } else if to > from {
+        for j in (0..n).rev() {
+            sv.init(to + j, sv.get(from + j));
+        }
+    } else if to < from {
+        for j in 0..n {
+            sv.init(to + j, sv.get(from + j));
+        }
+    }
+}
+
 /// Inserts `v` at `i` (clamped to len). Caller holds the lock if shared.
 pub fn insert(ctx: &mut ProtoContext, l: Obj, i: usize, v: Value) {
     let n = len(l);
     let i = i.min(n);
     let st = grow(ctx, l, n + 1);
-    // Shift right, from the end. The items moved are in this storage
+    // The items from `i` on move right. They are in this storage
     // already (shared or immediate whenever it is shared), so they need no
     // barrier; the new item goes through it.
-    let sv = st.view();
-    if st.is_shared() {
-        // One word at a time: a racing reader never sees a torn item.
-        let mut j = n;
-        while j > i {
-            sv.init(j, sv.get(j - 1));
-            j -= 1;
-        }
-    } else {
-        // SAFETY: a local storage is reached only by this thread.
-        unsafe { sv.move_within(i, i + 1, n - i) };
-    }
+    move_items(st, i, i + 1, n - i);
     ctx.store(st, i, v);
     set_raw(l, 0, (n + 1) as u64);
 }
@@ -398,15 +408,7 @@ pub fn remove(_ctx: &mut ProtoContext, l: Obj, i: usize) -> Option<Value> {
     let st = Obj::from_value(lv.get(0)).expect("list storage");
     let sv = st.view();
     let v = sv.get(i);
-    if st.is_shared() {
-        // One word at a time: a racing reader never sees a torn item.
-        for j in i..n - 1 {
-            sv.init(j, sv.get(j + 1));
-        }
-    } else {
-        // SAFETY: a local storage is reached only by this thread.
-        unsafe { sv.move_within(i + 1, i, n - 1 - i) };
-    }
+    move_items(st, i + 1, i, n - 1 - i);
     lv.set_raw(0, (n - 1) as u64);
     sv.init(n - 1, Value::EMPTY);
     Some(v)
@@ -451,23 +453,7 @@ pub fn try_splice(
         return false;
     };
     let sv = st.view();
-    if m != old {
-        if st.is_shared() {
-            // One word at a time: a racing reader never sees a torn item.
-            if m > old {
-                for j in (stop..n).rev() {
-                    sv.init(j + m - old, sv.get(j));
-                }
-            } else {
-                for j in stop..n {
-                    sv.init(j - (old - m), sv.get(j));
-                }
-            }
-        } else {
-            // SAFETY: a local storage is reached only by this thread.
-            unsafe { sv.move_within(stop, start + m, n - stop) };
-        }
-    }
+    move_items(st, stop, start + m, n - stop);
     if m < old {
         for j in new_len..n {
             sv.init(j, Value::EMPTY);

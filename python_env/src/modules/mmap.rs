@@ -710,12 +710,8 @@ fn gfind(vm: &mut Vm, a: &[Value], k: Value, reverse: bool) -> PyResult<Value> {
             return -1;
         }
         let hay = &m.bytes()[start as usize..end as usize];
-        let found = if sub.is_empty() {
-            Some(if reverse { hay.len() } else { 0 })
-        } else if sub.len() > hay.len() {
-            None
-        } else if reverse {
-            memchr::memmem::rfind(hay, &sub)
+        let found = if reverse {
+            engine::runtime::ops::rfind_sub(hay, &sub)
         } else {
             engine::runtime::ops::find_sub(hay, &sub)
         };

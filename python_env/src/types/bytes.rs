@@ -30,6 +30,7 @@ use super::clinic;
 use super::seq::{index_value, is_slice, norm_index, slice_indices, slice_unpack};
 use crate::args::Args;
 use crate::text::codecs::{Codec, CodecError, ErrorHandler};
+use engine::runtime::ops::{find_sub, rfind_sub};
 use engine::runtime::owned_bytes::{self, ba_bytes, ba_use};
 use engine::runtime::*;
 use proto_core::layouts::seq_index;
@@ -1626,9 +1627,7 @@ fn b_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(Value::bool(b.contains(&c)));
     }
     let n = need_buf(vm, a[1])?;
-    Ok(Value::bool(
-        engine::runtime::ops::find_sub(&b, &n).is_some(),
-    ))
+    Ok(Value::bool(find_sub(&b, &n).is_some()))
 }
 
 /// `hex(sep=<unrepresentable>, bytes_per_sep=1)` for any bytes-like `b`:
@@ -1856,27 +1855,6 @@ fn start_end(vm: &mut Vm, st: Option<Value>, en: Option<Value>, n: usize) -> PyR
     let s = get(vm, st, 0)?;
     let e = get(vm, en, n)?.min(n);
     Ok((s, e))
-}
-
-fn find_sub(h: &[u8], n: &[u8]) -> Option<usize> {
-    if n.is_empty() {
-        return Some(0);
-    }
-    if n.len() > h.len() {
-        return None;
-    }
-    engine::runtime::ops::find_sub(h, n)
-}
-
-fn rfind_sub(h: &[u8], n: &[u8]) -> Option<usize> {
-    if n.is_empty() {
-        return Some(h.len());
-    }
-    match n {
-        [b] => memchr::memrchr(*b, h),
-        _ if h.len() < 64 => h.windows(n.len()).rposition(|w| w == n),
-        _ => memchr::memmem::rfind(h, n),
-    }
 }
 
 fn count_sub(h: &[u8], n: &[u8], max: usize) -> usize {

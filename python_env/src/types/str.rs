@@ -702,7 +702,7 @@ fn find_impl(vm: &mut Vm, a: &[Value], k: Value, name: &str, right: bool) -> PyR
     let hay = &lstr::bytes(o)[st..en];
     let sub = str_bytes(a[1]);
     let r = if right {
-        memchr::memmem::rfind(hay, sub)
+        engine::runtime::ops::rfind_sub(hay, sub)
     } else {
         engine::runtime::ops::find_sub(hay, sub)
     };
