@@ -111,9 +111,16 @@ fn print_to(
             Some(e) => out.extend_from_slice(str_bytes(e)),
             None => out.push(b'\n'),
         }
-        if let Some(r) = crate::modules::_io::text_write_exact(vm, file, &out) {
-            r?;
-            done = true;
+        match crate::modules::_io::text_write_exact(vm, file, &out) {
+            // A piece the stream cannot encode: nothing was written, and
+            // the separate writes below fail as CPython's do (the earlier
+            // pieces written, the error's position within its own piece).
+            Some(Err(e)) if vm.isinstance(e.0, vm.g.e.UnicodeEncodeError) => {}
+            Some(r) => {
+                r?;
+                done = true;
+            }
+            None => {}
         }
     }
     if !done {

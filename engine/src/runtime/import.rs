@@ -1303,8 +1303,7 @@ impl Vm {
                 Err(e) => return Err(vm.new_exc(vm.g.e.ImportError, &format!("{e}"))),
             };
             let Some(code) = super::pycache::sourceless_code(&data) else {
-                let msg = format!("bad magic number or bytecode in {name:?}: {fname}");
-                return Err(vm.new_exc(vm.g.e.ImportError, &msg));
+                return Err(vm.bad_pyc_error(name, &fname, &data));
             };
             verbose_message(1, || {
                 format!("code object from {}", text::str_repr(fname.as_bytes()))
@@ -1314,6 +1313,39 @@ impl Vm {
             vm.dict_set_str(d, k, cv);
             Ok(vm.new_code(code))
         })
+    }
+
+    /// Why the cache file `data` at `fname` cannot be module `name`'s code,
+    /// as importlib's `_classify_pyc` says it: a wrong magic number or
+    /// flags an ImportError naming the module and file, a short header an
+    /// EOFError, a body that is no code object of this build a ValueError
+    /// (marshal's).
+    fn bad_pyc_error(&mut self, name: &str, fname: &str, data: &[u8]) -> PyException {
+        let name_r = text::str_repr(name.as_bytes());
+        let (cls, msg) = if data.get(..4) != Some(&super::pycache::PYC_MAGIC[..]) {
+            let magic = crate::bytecode::code::bytes_repr(&data[..data.len().min(4)]);
+            (
+                self.g.e.ImportError,
+                format!("bad magic number in {name_r}: {magic}"),
+            )
+        } else if data.len() < 16 {
+            let msg = format!("reached EOF while reading pyc header of {name_r}");
+            return self.exc_by_name("EOFError", &msg);
+        } else if data[4..8] != [data[4] & 3, 0, 0, 0] {
+            let flags = u32::from_le_bytes([data[4], data[5], data[6], data[7]]);
+            (
+                self.g.e.ImportError,
+                format!("invalid flags {flags} in {name_r}"),
+            )
+        } else {
+            return self.new_exc(self.g.e.ValueError, "bad marshal data");
+        };
+        let e = self.named_import_error(cls, &msg, name);
+        if let Some(o) = Obj::from_value(e.0) {
+            let p = self.new_str(fname);
+            o.init(EXC_X1, p);
+        }
+        e
     }
 
     /// Runs source text as module `name` (registered in sys.modules first).

@@ -176,6 +176,11 @@ impl Vm {
                     self.asend_finish(aw, go);
                     let at = self.frames.last().expect("caller").sp - 1;
                     self.ctx.stack().slots_mut()[at] = y;
+                    if TRACE {
+                        if let Some(e) = self.trace_stop_iteration(y, None) {
+                            return Err(e);
+                        }
+                    }
                     return Ok(None);
                 }
             }
@@ -226,7 +231,13 @@ impl Vm {
     /// ended its iteration instead: the StopAsyncIteration returned is
     /// raised at that YIELD_FROM.
     #[inline(never)]
-    fn gen_frame_returned(&mut self, g: Obj, extent: usize, v: Value) -> Option<PyException> {
+    fn gen_frame_returned(
+        &mut self,
+        g: Obj,
+        extent: usize,
+        v: Value,
+        trace: bool,
+    ) -> Option<PyException> {
         self.gen_frame_ended(g, extent);
         self.caller_runs_on();
         if let Some(aw) = self.asend_of_caller(g) {
@@ -240,6 +251,11 @@ impl Vm {
             Resumer::ForIter(target) => {
                 cf.pc = target;
                 cf.sp -= 1;
+                // CPython's FOR_ITER reports the StopIteration of a
+                // generator's `return value` as an `exception` event.
+                if trace && !v.is_none() {
+                    return self.trace_stop_iteration(v, None);
+                }
             }
             // `next(g)` raises StopIteration(v) at its CALL, the generator
             // still in the result slot.
@@ -247,10 +263,33 @@ impl Vm {
             Resumer::YieldFrom => {
                 let at = cf.sp - 1;
                 self.ctx.stack().slots_mut()[at] = v;
+                // A coroutine's end is a StopIteration raised by its
+                // `send`, a generator's when it returns a value (the loop
+                // resumes a generator inline only for a None sent while
+                // tracing): CPython's SEND reports it as an `exception`
+                // event of the awaiting frame.
+                if trace && (g.class() == self.g.types.coroutine || !v.is_none()) {
+                    return self.trace_stop_iteration(v, None);
+                }
             }
         }
         self.ctx.safepoint();
         None
+    }
+
+    /// The `exception` event of the top frame for the StopIteration that
+    /// ended its YIELD_FROM's sub-iterator with `v` (`exc` when one was
+    /// raised, else one made for `v`); what the trace function raises
+    /// instead is raised at that YIELD_FROM.
+    #[cold]
+    #[inline(never)]
+    fn trace_stop_iteration(&mut self, v: Value, exc: Option<PyException>) -> Option<PyException> {
+        let fi = self.frames.len() - 1;
+        let mark = self.push_root(v);
+        let exc = exc.unwrap_or_else(|| self.stop_iteration(v));
+        let out = self.trace_exception(fi, exc);
+        self.pop_roots(mark);
+        (out.0 != exc.0).then_some(out)
     }
 
     /// A generator frame the loop resumed (`gen_push_frame`) was left by
@@ -1015,7 +1054,7 @@ impl Vm {
                             if f.init {
                                 // A generator frame the loop resumed (its
                                 // caller runs next: see `yield_out!`).
-                                if let Some(e) = self.gen_frame_returned(go, cd.extent, v) {
+                                if let Some(e) = self.gen_frame_returned(go, cd.extent, v, TRACE) {
                                     *pending = Some(e);
                                 }
                                 continue 'frame;
@@ -2257,7 +2296,13 @@ impl Vm {
                                     continue 'frame;
                                 }
                             }
-                            match t!(self.next(it)) {
+                            let step = if TRACE {
+                                self.frames[fi].lasti = lasti;
+                                t!(self.next_traced(it))
+                            } else {
+                                t!(self.next(it))
+                            };
+                            match step {
                                 Some(v) => push!(v),
                                 None => {
                                     sp -= 1;
@@ -3036,8 +3081,14 @@ impl Vm {
                                     f.pc = pc;
                                     f.sp = sp;
                                     f.lasti = lasti;
+                                    // While tracing, a generator sent a
+                                    // value is resumed below, where its
+                                    // end is known to be reported.
                                     let pushed = if is_gen {
-                                        self.gen_push_frame(o, v)
+                                        (!TRACE
+                                            || v.is_none()
+                                            || o.class() == self.g.types.coroutine)
+                                            && self.gen_push_frame(o, v)
                                     } else {
                                         self.asend_push_frame(o, v)
                                     };
@@ -3048,7 +3099,7 @@ impl Vm {
                                     }
                                 }
                             }
-                            match t!(self.yield_from_step(it, v)) {
+                            match t!(self.yield_from_step(it, v, TRACE)) {
                                 call::GenStep::Yield(y) => {
                                     if TRACE {
                                         self.frames[fi].lasti = lasti;
@@ -3299,16 +3350,78 @@ impl Vm {
         }
     }
 
-    fn yield_from_step(&mut self, it: Value, v: Value) -> PyResult<call::GenStep> {
+    /// FOR_ITER's step of `it` (not a generator the loop runs inline)
+    /// while tracing: as [`Vm::next`], and an end by a StopIteration that
+    /// CPython's `tp_iternext` would have raised (a generator returning a
+    /// value, a Python `__next__`) is the frame's `exception` event.
+    #[cold]
+    #[inline(never)]
+    fn next_traced(&mut self, it: Value) -> PyResult<Option<Value>> {
+        let Some(o) = Obj::from_value(it) else {
+            return self.next(it);
+        };
+        if o.kind() == K_GEN && o.class() == self.g.types.generator {
+            return match self.gen_resume(it, Value::NONE, Value::EMPTY)? {
+                call::GenStep::Yield(v) => Ok(Some(v)),
+                call::GenStep::Return(r) if r.is_none() => Ok(None),
+                call::GenStep::Return(r) => match self.trace_stop_iteration(r, None) {
+                    Some(e) => Err(e),
+                    None => Ok(None),
+                },
+            };
+        }
+        if matches!(o.kind(), K_ITER | K_GEN | K_MISC) {
+            return self.next(it);
+        }
+        let tp = self.type_of(it);
+        match self.lookup_type(tp, self.g.names.__next__) {
+            Some(f) if Obj::from_value(f).is_some_and(|fo| fo.kind() != K_BUILTIN) => {
+                match self.call_bound(f, it, &[]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.isinstance(e.0, self.g.e.StopIteration) => {
+                        match self.trace_stop_iteration(Value::NONE, Some(e)) {
+                            Some(e2) => Err(e2),
+                            None => Ok(None),
+                        }
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            _ => self.next(it),
+        }
+    }
+
+    /// One step of YIELD_FROM's sub-iterator `it` (sent `v`) that the loop
+    /// does not run inline. While tracing (`trace`), an end by
+    /// StopIteration is the frame's `exception` event, as CPython's SEND:
+    /// a coroutine's always, a generator's when sent a value or returning
+    /// one, another iterator's when its `__next__` or `send` raised it.
+    fn yield_from_step(&mut self, it: Value, v: Value, trace: bool) -> PyResult<call::GenStep> {
         if let Some(o) = Obj::from_value(it) {
             if o.kind() == K_GEN {
-                return self.gen_resume(it, v, Value::EMPTY);
+                let r = self.gen_resume(it, v, Value::EMPTY)?;
+                if let call::GenStep::Return(x) = r {
+                    if trace
+                        && (o.class() == self.g.types.coroutine || !v.is_none() || !x.is_none())
+                    {
+                        if let Some(e) = self.trace_stop_iteration(x, None) {
+                            return Err(e);
+                        }
+                    }
+                }
+                return Ok(r);
             }
         }
+        let mut quiet_end = false;
         let r = if v.is_none() {
             let tp = self.type_of(it);
             match self.lookup_type(tp, self.g.names.__next__) {
-                Some(f) => self.call_bound(f, it, &[]),
+                Some(f) => {
+                    // A builtin iterator's end sets no StopIteration
+                    // (CPython's `tp_iternext`) unless it carries a value.
+                    quiet_end = Obj::from_value(f).is_some_and(|o| o.kind() == K_BUILTIN);
+                    self.call_bound(f, it, &[])
+                }
                 None => match self.next(it)? {
                     Some(x) => Ok(x),
                     None => return Ok(call::GenStep::Return(Value::NONE)),
@@ -3323,9 +3436,16 @@ impl Vm {
                 let a = Obj::from_value(e.0)
                     .map(|o| self.seq_items(o.get(EXC_ARGS)))
                     .unwrap_or_default();
-                Ok(call::GenStep::Return(
-                    a.first().copied().unwrap_or(Value::NONE),
-                ))
+                let x = a.first().copied().unwrap_or(Value::NONE);
+                if trace && !(quiet_end && x.is_none()) {
+                    let mark = self.push_root(x);
+                    let out = self.trace_stop_iteration(x, Some(e));
+                    self.pop_roots(mark);
+                    if let Some(e2) = out {
+                        return Err(e2);
+                    }
+                }
+                Ok(call::GenStep::Return(x))
             }
             Err(e) => Err(e),
         }

@@ -345,7 +345,11 @@ impl<'a> Compiler<'a> {
 
     fn store_inner(&mut self, t: &'a Expr) -> CResult<()> {
         match t {
-            Expr::Name(n) => self.name_op(n.id.as_str(), ExprContext::Store, n.range),
+            Expr::Name(n) => {
+                // A target on its own line is that line's event.
+                self.set_loc(n.range);
+                self.name_op(n.id.as_str(), ExprContext::Store, n.range)
+            }
             Expr::Attribute(a) => {
                 if a.attr.as_str() == "__debug__" {
                     return Err(self.error(a.range, "cannot assign to __debug__"));

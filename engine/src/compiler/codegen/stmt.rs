@@ -821,6 +821,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_star_except(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        // The `try` line's own instruction, as in `try_except`.
+        self.set_loc(t.range);
+        self.emit(Opcode::Nop, 0);
         let except = self.new_label();
         let orelse = self.new_label();
         let end = self.new_label();
@@ -881,6 +884,10 @@ impl<'a> Compiler<'a> {
             self.stmts(&h.body)?;
             self.pop_fblock();
             self.pop_handler();
+            // From here on artificial (CPython's UNSET_LOC): the name's
+            // cleanup, the collection of what was raised and the re-raise
+            // are no line events.
+            self.unit().loc = Location::default();
             if let Some(name) = &h.name {
                 self.clear_name(name.as_str())?;
             }
@@ -908,7 +915,7 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         let reraise = self.new_label();
         self.bind(reraise_star);
-        self.set_loc(t.range);
+        self.unit().loc = Location::default();
         self.emit(Opcode::CallIntrinsic2, Intrinsic2::PrepReraiseStar as u32);
         self.emit(Opcode::Copy, 1);
         self.emit_jump(Opcode::PopJumpIfNotNone, reraise);
