@@ -168,6 +168,19 @@ impl SourceMap {
                 text: text.map(str::to_owned),
             };
         }
+        // Its tokenizer's unindent error has no end column either.
+        if e.kind == ErrorKind::IndentationError && e.msg.starts_with("unindent does not match") {
+            return CompileError {
+                kind: e.kind,
+                msg: e.msg.clone(),
+                filename: filename.to_owned(),
+                lineno,
+                col_offset: self.char_col(lineno, col) as i32,
+                end_lineno,
+                end_col_offset: -1,
+                text: self.line_text(lineno).map(str::to_owned),
+            };
+        }
         // CPython raises these tokenizer errors without an end column.
         let no_end = e.msg.ends_with("was never closed")
             || e.msg == "unexpected character after line continuation character";

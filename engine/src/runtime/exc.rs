@@ -247,24 +247,29 @@ impl Vm {
 
     /// Line `line` (1-based) of the source file `file`, from the sources
     /// registered with [`Vm::register_source`] or read from disk (cached).
-    pub fn source_line(&self, file: &str, line: u32) -> Option<String> {
+    pub fn source_line(&mut self, file: &str, line: u32) -> Option<String> {
         // While the interpreter finalizes, CPython's printer no longer
         // reaches the io module that reads the source: no source lines.
         if line == 0 || self.g.finalizing.load(proto_core::sync::Ordering::Acquire) {
             return None;
         }
-        let lines = {
-            let mut m = proto_core::sync::lock(&self.g.sources);
-            if let Some(l) = m.get(file) {
-                l.clone()
-            } else {
+        let cached = proto_core::sync::lock(&self.g.sources).get(file).cloned();
+        let lines = match cached {
+            Some(l) => l,
+            None => {
                 let bytes = std::fs::read(file).ok()?;
                 // In the file's declared encoding (PEP 263), as CPython
-                // reads it for tracebacks.
-                let text = crate::compiler::decode_source(&bytes, file)
-                    .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
+                // reads it for tracebacks: another codec than the
+                // compiler's own runs through `codecs` (the lock is not
+                // held meanwhile).
+                let text = match crate::compiler::decode_source(&bytes, file) {
+                    Ok(t) => t,
+                    Err(_) => self
+                        .decode_source_text(&bytes, file, true)
+                        .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned()),
+                };
                 let l: Arc<Vec<String>> = Arc::new(text.lines().map(str::to_owned).collect());
-                m.insert(file.to_owned(), l.clone());
+                proto_core::sync::lock(&self.g.sources).insert(file.to_owned(), l.clone());
                 l
             }
         };
@@ -407,8 +412,10 @@ impl Vm {
             .copied()
             .unwrap_or(self.g.e.SyntaxError);
         let msg = self.new_str(&e.msg);
+        let mark = self.push_root(msg);
         let args = self.new_tuple(&[msg]);
         let exc = self.alloc_exc(cls, args);
+        self.push_root(exc);
         let o = Obj::from_value(exc).expect("exc");
         let d = self.new_dict();
         o.init(EXC_DICT, d);
@@ -452,20 +459,52 @@ impl Vm {
         self.dict_set_str(d, kl, l);
         self.dict_set_str(d, ko, o);
         // CPython's `text` is the source line with its line break (without
-        // it for its tokenizer's errors).
-        let t = match &e.text {
-            Some(t) if e.text_has_newline() => self.new_str(&format!("{t}\n")),
+        // it for its tokenizer's errors). An error over several lines was
+        // found with the tokenizer past its first line: CPython takes that
+        // line from the file when there is one, else from the source text
+        // without its break, and clips `end_offset` to just past that text.
+        let multiline = e.end_lineno > e.lineno && e.lineno > 0;
+        let text = e.text.as_ref().map(|t| {
+            let newline =
+                e.text_has_newline() && (!multiline || std::path::Path::new(&e.filename).is_file());
+            if newline {
+                format!("{t}\n")
+            } else {
+                t.clone()
+            }
+        });
+        let t = match &text {
             Some(t) => self.new_str(t),
             None => Value::NONE,
         };
         self.dict_set_str(d, kt, t);
-        self.dict_set_str(d, kel, loc(e.end_lineno as i64));
+        let el = loc(e.end_lineno as i64);
+        self.dict_set_str(d, kel, el);
         let end = if e.end_col_offset == crate::compiler::NO_END {
             Value::NONE
         } else {
-            loc(e.end_col_offset as i64)
+            let mut end = e.end_col_offset as i64;
+            if let Some(t) = text.as_ref().filter(|_| multiline && e.text_has_newline()) {
+                end = end.min(t.chars().count() as i64 + 1);
+            }
+            loc(end)
         };
         self.dict_set_str(d, keo, end);
+        // `args` as CPython's parser makes them: the message and the
+        // location tuple (four items for compile()'s line-0 form).
+        let syntax = e.kind != crate::compiler::ErrorKind::RecursionError;
+        if syntax && (e.lineno != 0 || line0) {
+            let items: &[Value] = if line0 {
+                &[f, l, o, Value::NONE]
+            } else {
+                &[f, l, o, t, el, end]
+            };
+            let details = self.new_tuple(items);
+            self.push_root(details);
+            let args = self.new_tuple(&[msg, details]);
+            self.store(Obj::from_value(exc).expect("exc"), EXC_ARGS, args);
+        }
+        self.pop_roots(mark);
         PyException(exc)
     }
 }
