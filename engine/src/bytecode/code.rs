@@ -571,6 +571,9 @@ pub struct LineTable {
     /// The entry count and the serializer's encoding of the entries
     /// (`serialize::decode_line_entries`), for a table not decoded yet.
     encoded: Option<(u32, Box<[u8]>)>,
+    /// Per code unit, the line a tracing loop reports there
+    /// ([`CodeObject::event_line`]), made when the code is first traced.
+    event_lines: OnceLock<Box<[u32]>>,
 }
 
 impl LineTable {
@@ -579,6 +582,7 @@ impl LineTable {
         LineTable {
             entries: OnceLock::from(entries),
             encoded: None,
+            event_lines: OnceLock::new(),
         }
     }
 
@@ -589,6 +593,7 @@ impl LineTable {
         LineTable {
             entries: OnceLock::new(),
             encoded: Some((n, bytes)),
+            event_lines: OnceLock::new(),
         }
     }
 
@@ -606,6 +611,7 @@ impl LineTable {
     pub fn entries_mut(&mut self) -> &mut [(u32, Location)] {
         self.entries();
         self.encoded = None;
+        self.event_lines = OnceLock::new();
         self.entries.get_mut().map_or(&mut [], |e| &mut e[..])
     }
 
@@ -881,6 +887,33 @@ impl CodeObject {
     /// Location of the instruction at unit `offset`.
     pub fn location(&self, offset: u32) -> Location {
         self.linetable.lookup(offset)
+    }
+
+    /// The line whose `line` event the instruction starting at code unit
+    /// `pc` may start, 0 for none: its line, except that a loop's back
+    /// edge carrying its target's line reports nothing (its target reports
+    /// that line, as CPython 3.11's back edges carry the body's line). One
+    /// table lookup: the tracing loop asks at every instruction.
+    #[inline]
+    pub fn event_line(&self, pc: u32) -> u32 {
+        let lines = self.linetable.event_lines.get_or_init(|| {
+            (0..(self.code.len() / 2) as u32)
+                .map(|i| {
+                    let line = self.location(i).line;
+                    match self.decode_at(i) {
+                        Some(ins)
+                            if line != 0
+                                && ins.op == Opcode::JumpBackward
+                                && self.location(ins.arg).line == line =>
+                        {
+                            0
+                        }
+                        _ => line,
+                    }
+                })
+                .collect()
+        });
+        lines.get(pc as usize).copied().unwrap_or(0)
     }
 
     /// [`LineTable::line_at_or_before`] of this code's table.

@@ -1538,21 +1538,9 @@ impl Vm {
                 loop {
                     lasti = pc;
                     if TRACE {
-                        let mut line = cd.code.location(pc as u32).line;
-                        if line != 0 {
+                        let line = cd.code.event_line(pc as u32);
+                        if line != 0 || cd.code.location(pc as u32).line != 0 {
                             tlined = pc;
-                        }
-                        // A loop's back edge that carries its loop's line
-                        // reports nothing: its target reports that line
-                        // (CPython 3.11's back edges carry the body's line).
-                        if line != 0 {
-                            if let Some(ins) = cd.code.decode_at(pc as u32) {
-                                if ins.op == Opcode::JumpBackward
-                                    && cd.code.location(ins.arg).line == line
-                                {
-                                    line = 0;
-                                }
-                            }
                         }
                         let new_line = line != 0 && (line != tline || pc < tprev);
                         if line != 0 {
