@@ -2494,6 +2494,15 @@ impl Vm {
                         }
                         Opcode::DictUpdate | Opcode::DictMerge => {
                             let m = pop!();
+                            // An empty dict adds nothing (`f(*a, **kw)`
+                            // forwarding no keywords).
+                            if Obj::from_value(m).is_some_and(|o| {
+                                o.kind() == Kind::DICT
+                                    && o.class() == self.g.types.dict
+                                    && ldict::len(o) == 0
+                            }) {
+                                continue;
+                            }
                             let d = st!()[sp - arg as usize];
                             let (items, mark) = match self.mapping_items_rooted(m) {
                                 Ok(Some(x)) => x,
