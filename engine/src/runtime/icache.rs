@@ -177,7 +177,12 @@ pub(crate) fn is_plain_method(o: Obj) -> bool {
 /// whose getter takes the object alone (what `property_value` calls
 /// directly).
 fn native_getter(d: Obj, t: &Types) -> Option<NativeFn> {
-    if d.kind() != K_PROPERTY || d.class() != t.getset_descr || d.n_values() == 0 {
+    // A member descriptor (`code.co_filename`) keeps its getter where a
+    // getset does.
+    if d.kind() != K_PROPERTY
+        || (d.class() != t.getset_descr && d.class() != t.member_descr)
+        || d.n_values() == 0
+    {
         return None;
     }
     let b = builtin_data(Obj::from_value(d.get(0))?)?;
