@@ -168,22 +168,12 @@ impl SourceMap {
                 text: text.map(str::to_owned),
             };
         }
-        // Its tokenizer's unindent error has no end column either.
-        if e.kind == ErrorKind::IndentationError && e.msg.starts_with("unindent does not match") {
-            return CompileError {
-                kind: e.kind,
-                msg: e.msg.clone(),
-                filename: filename.to_owned(),
-                lineno,
-                col_offset: self.char_col(lineno, col) as i32,
-                end_lineno,
-                end_col_offset: -1,
-                text: self.line_text(lineno).map(str::to_owned),
-            };
-        }
-        // CPython raises these tokenizer errors without an end column.
+        // CPython raises these tokenizer errors without an end column (its
+        // unindent error with -1).
         let no_end = e.msg.ends_with("was never closed")
             || e.msg == "unexpected character after line continuation character";
+        let unindent =
+            e.kind == ErrorKind::IndentationError && e.msg.starts_with("unindent does not match");
         CompileError {
             kind: e.kind,
             msg: e.msg.clone(),
@@ -191,7 +181,9 @@ impl SourceMap {
             lineno,
             col_offset: self.char_col(lineno, col) as i32,
             end_lineno,
-            end_col_offset: if no_end {
+            end_col_offset: if unindent {
+                -1
+            } else if no_end {
                 0
             } else {
                 self.char_col(end_lineno, end_col) as i32
