@@ -253,7 +253,7 @@ impl Vm {
                 cf.sp -= 1;
                 // CPython's FOR_ITER reports the StopIteration of a
                 // generator's `return value` as an `exception` event.
-                if trace && !v.is_none() {
+                if trace && self.end_raises_stop(g, Value::NONE, v) {
                     return self.trace_stop_iteration(v, None);
                 }
             }
@@ -268,13 +268,22 @@ impl Vm {
                 // resumes a generator inline only for a None sent while
                 // tracing): CPython's SEND reports it as an `exception`
                 // event of the awaiting frame.
-                if trace && (g.class() == self.g.types.coroutine || !v.is_none()) {
+                if trace && self.end_raises_stop(g, Value::NONE, v) {
                     return self.trace_stop_iteration(v, None);
                 }
             }
         }
         self.ctx.safepoint();
         None
+    }
+
+    /// Whether generator or coroutine `g`, sent `sent`, ending with `ret`
+    /// ends by a StopIteration that CPython's SEND and FOR_ITER see raised
+    /// (reported as an `exception` event while tracing): a coroutine's
+    /// always (its `send` raises it), a generator's when it was sent a value
+    /// (`send`) or returns one (`tp_iternext` raises nothing for None).
+    fn end_raises_stop(&self, g: Obj, sent: Value, ret: Value) -> bool {
+        g.class() == self.g.types.coroutine || !sent.is_none() || !ret.is_none()
     }
 
     /// The `exception` event of the top frame for the StopIteration that
@@ -3360,7 +3369,7 @@ impl Vm {
         if o.kind() == K_GEN && o.class() == self.g.types.generator {
             return match self.gen_resume(it, Value::NONE, Value::EMPTY)? {
                 call::GenStep::Yield(v) => Ok(Some(v)),
-                call::GenStep::Return(r) if r.is_none() => Ok(None),
+                call::GenStep::Return(r) if !self.end_raises_stop(o, Value::NONE, r) => Ok(None),
                 call::GenStep::Return(r) => match self.trace_stop_iteration(r, None) {
                     Some(e) => Err(e),
                     None => Ok(None),
@@ -3398,9 +3407,7 @@ impl Vm {
             if o.kind() == K_GEN {
                 let r = self.gen_resume(it, v, Value::EMPTY)?;
                 if let call::GenStep::Return(x) = r {
-                    if trace
-                        && (o.class() == self.g.types.coroutine || !v.is_none() || !x.is_none())
-                    {
+                    if trace && self.end_raises_stop(o, v, x) {
                         if let Some(e) = self.trace_stop_iteration(x, None) {
                             return Err(e);
                         }
@@ -3435,10 +3442,7 @@ impl Vm {
                     .unwrap_or_default();
                 let x = a.first().copied().unwrap_or(Value::NONE);
                 if trace && !(quiet_end && x.is_none()) {
-                    let mark = self.push_root(x);
-                    let out = self.trace_stop_iteration(x, Some(e));
-                    self.pop_roots(mark);
-                    if let Some(e2) = out {
+                    if let Some(e2) = self.trace_stop_iteration(x, Some(e)) {
                         return Err(e2);
                     }
                 }
