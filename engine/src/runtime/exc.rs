@@ -262,12 +262,9 @@ impl Vm {
                 // reads it for tracebacks: another codec than the
                 // compiler's own runs through `codecs` (the lock is not
                 // held meanwhile).
-                let text = match crate::compiler::decode_source(&bytes, file) {
-                    Ok(t) => t,
-                    Err(_) => self
-                        .decode_source_text(&bytes, file, true)
-                        .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned()),
-                };
+                let text = self
+                    .decode_source_text(&bytes, file, true)
+                    .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
                 let l: Arc<Vec<String>> = Arc::new(text.lines().map(str::to_owned).collect());
                 proto_core::sync::lock(&self.g.sources).insert(file.to_owned(), l.clone());
                 l

@@ -1321,26 +1321,21 @@ impl Vm {
     /// EOFError, a body that is no code object of this build a ValueError
     /// (marshal's).
     fn bad_pyc_error(&mut self, name: &str, fname: &str, data: &[u8]) -> PyException {
+        use super::pycache::BadHeader;
         let name_r = text::str_repr(name.as_bytes());
-        let (cls, msg) = if data.get(..4) != Some(&super::pycache::PYC_MAGIC[..]) {
-            let magic = crate::bytecode::code::bytes_repr(&data[..data.len().min(4)]);
-            (
-                self.g.e.ImportError,
-                format!("bad magic number in {name_r}: {magic}"),
-            )
-        } else if data.len() < 16 {
-            let msg = format!("reached EOF while reading pyc header of {name_r}");
-            return self.exc_by_name("EOFError", &msg);
-        } else if data[4..8] != [data[4] & 3, 0, 0, 0] {
-            let flags = u32::from_le_bytes([data[4], data[5], data[6], data[7]]);
-            (
-                self.g.e.ImportError,
-                format!("invalid flags {flags} in {name_r}"),
-            )
-        } else {
-            return self.new_exc(self.g.e.ValueError, "bad marshal data");
+        let msg = match super::pycache::bad_header(data) {
+            Some(BadHeader::Magic) => {
+                let magic = crate::bytecode::code::bytes_repr(&data[..data.len().min(4)]);
+                format!("bad magic number in {name_r}: {magic}")
+            }
+            Some(BadHeader::Short) => {
+                let msg = format!("reached EOF while reading pyc header of {name_r}");
+                return self.exc_by_name("EOFError", &msg);
+            }
+            Some(BadHeader::Flags(flags)) => format!("invalid flags {flags} in {name_r}"),
+            None => return self.new_exc(self.g.e.ValueError, "bad marshal data"),
         };
-        let e = self.named_import_error(cls, &msg, name);
+        let e = self.named_import_error(self.g.e.ImportError, &msg, name);
         if let Some(o) = Obj::from_value(e.0) {
             let p = self.new_str(fname);
             o.init(EXC_X1, p);

@@ -229,11 +229,34 @@ pub fn needs_source(data: &[u8]) -> bool {
     data.len() >= 8 && data[4] & 1 != 0
 }
 
+/// What is wrong with a cache file's header, in the order importlib's
+/// `_classify_pyc` checks it.
+pub enum BadHeader {
+    /// Not this build's magic number (its first four bytes, or fewer).
+    Magic,
+    /// Shorter than the 16-byte header.
+    Short,
+    /// Flags other than the two defined ones.
+    Flags(u32),
+}
+
+/// [`BadHeader`] for `data`, None when its header is sound.
+pub fn bad_header(data: &[u8]) -> Option<BadHeader> {
+    if data.get(..4) != Some(&PYC_MAGIC[..]) {
+        return Some(BadHeader::Magic);
+    }
+    if data.len() < 16 {
+        return Some(BadHeader::Short);
+    }
+    let flags = u32::from_le_bytes([data[4], data[5], data[6], data[7]]);
+    (flags & !3 != 0).then_some(BadHeader::Flags(flags))
+}
+
 /// The code in a cache file imported without its source (a `NAME.pyc`
 /// beside where `NAME.py` would be, as CPython's `SourcelessFileLoader`):
 /// the header's magic and flags are checked, the source fields are not.
 pub fn sourceless_code(data: &[u8]) -> Option<Arc<CodeObject>> {
-    if data.len() < 16 || data[..4] != PYC_MAGIC || data[5..8] != [0, 0, 0] || data[4] > 3 {
+    if bad_header(data).is_some() {
         return None;
     }
     unmarshal_code(&data[16..])
