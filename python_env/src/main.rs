@@ -518,17 +518,35 @@ fn cmd_len_in_bytes(arg: &[u8], text: &str) -> usize {
         .unwrap_or(arg.len())
 }
 
-/// The character index (as surrogateescape decodes) and value of the
-/// first byte of `b` that is not UTF-8.
-fn first_undecodable(b: &[u8]) -> (usize, u8) {
-    let mut chars = 0;
-    for chunk in b.utf8_chunks() {
-        chars += chunk.valid().chars().count();
-        if let Some(&x) = chunk.invalid().first() {
-            return (chars, x);
+/// The first run of bytes of `b` that the file-system encoding (UTF-8 when
+/// `utf8`, else ASCII) cannot decode, as surrogateescape decodes them:
+/// its character index, its length and its first byte.
+fn first_undecodable(b: &[u8], utf8: bool) -> (usize, usize, u8) {
+    // One entry per decoded character: the byte a surrogate escapes.
+    let mut chars: Vec<Option<u8>> = Vec::new();
+    if utf8 {
+        for chunk in b.utf8_chunks() {
+            chars.extend(chunk.valid().chars().map(|_| None));
+            chars.extend(chunk.invalid().iter().map(|&x| Some(x)));
         }
+    } else {
+        chars.extend(b.iter().map(|&x| (x >= 0x80).then_some(x)));
     }
-    (chars, 0)
+    let Some(pos) = chars.iter().position(Option::is_some) else {
+        return (chars.len(), 0, 0);
+    };
+    let len = chars[pos..].iter().take_while(|c| c.is_some()).count();
+    (pos, len, chars[pos].unwrap_or(0))
+}
+
+/// Whether the command-line argument `a` decodes in the file-system
+/// encoding without escapes (UTF-8 when `utf8`, else an ASCII locale's).
+fn arg_decodes(a: &std::ffi::OsStr, utf8: bool) -> bool {
+    if utf8 {
+        a.to_str().is_some()
+    } else {
+        a.as_bytes().is_ascii()
+    }
 }
 
 fn usage_line(program: &str) -> String {
@@ -1031,14 +1049,14 @@ fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException
         vm.set_module_attr(sys, "pycache_prefix", v);
     }
     if !cfg.argv_bytes.is_empty() {
-        // Arguments that are not UTF-8 are decoded as CPython does, with
-        // the file-system encoding's surrogateescape.
+        // Arguments the file-system encoding does not decode plainly are
+        // decoded as CPython does, with its surrogateescape.
         if let Some(argv) = python_env::builtins::sys_attr(vm, "argv") {
             let mark = vm.push_root(argv);
             for (i, b) in &cfg.argv_bytes {
                 let bv = vm.new_bytes(b);
                 vm.push_root(bv);
-                let enc = vm.new_str("utf-8");
+                let enc = vm.new_str(python_env::modules::sys::fs_encoding());
                 vm.push_root(enc);
                 let errs = vm.new_str("surrogateescape");
                 vm.push_root(errs);
@@ -1432,7 +1450,7 @@ fn run(mut cfg: Config, program_name: String) -> u8 {
                     let r = python_env::types::bytes::decode(
                         vm,
                         abs.as_os_str().as_bytes(),
-                        "utf-8",
+                        python_env::modules::sys::fs_encoding(),
                         "surrogateescape",
                     );
                     if let Ok(sv) = r {
@@ -1664,19 +1682,36 @@ fn main() -> ExitCode {
     let program_name = raw.first().cloned().unwrap_or_else(|| "protopy".into());
     let cfg = match parse_args(&program_name, raw.get(1..).unwrap_or(&[])) {
         Ok(mut c) => {
-            // A `-c` command that is not UTF-8 cannot run: CPython decodes
-            // it with surrogateescape and fails to encode it back.
+            // Outside the UTF-8 mode the locale's encoding is the standard
+            // streams' and the file system's (LC_CTYPE set from the
+            // environment first, as CPython's start-up does).
+            let legacy = python_env::modules::_locale::init_ctype();
+            let mut fs_utf8 = true;
+            if !c.utf8_mode.unwrap_or(legacy) {
+                let enc = python_env::modules::_locale::locale_encoding();
+                fs_utf8 = matches!(enc.to_ascii_lowercase().as_str(), "utf-8" | "utf8");
+                python_env::modules::sys::set_locale_encoding(enc);
+            }
+            // A `-c` command the file-system encoding cannot decode cannot
+            // run: CPython decodes it with surrogateescape and fails to
+            // encode it back to UTF-8.
             if let Program::Command(cmd) = &c.program {
                 let cmd = cmd.strip_suffix('\n').unwrap_or(cmd);
                 let bad = raw_os.iter().skip(1).find_map(|a| {
                     let b = a.as_bytes();
-                    (a.to_str().is_none() && String::from_utf8_lossy(b).ends_with(cmd)).then_some(b)
+                    (!arg_decodes(a, fs_utf8) && String::from_utf8_lossy(b).ends_with(cmd))
+                        .then_some(b)
                 });
                 if let Some(b) = bad {
                     let cmd_bytes = &b[b.len() - cmd_len_in_bytes(b, cmd)..];
-                    let (pos, byte) = first_undecodable(cmd_bytes);
+                    let (pos, len, byte) = first_undecodable(cmd_bytes, fs_utf8);
+                    let what = if len == 1 {
+                        format!("character '\\udc{byte:02x}' in position {pos}")
+                    } else {
+                        format!("characters in position {pos}-{}", pos + len - 1)
+                    };
                     err!(
-                        "Unable to decode the command from the command line:\nUnicodeEncodeError: 'utf-8' codec can't encode character '\\udc{byte:02x}' in position {pos}: surrogates not allowed\n"
+                        "Unable to decode the command from the command line:\nUnicodeEncodeError: 'utf-8' codec can't encode {what}: surrogates not allowed\n"
                     );
                     return ExitCode::from(1);
                 }
@@ -1692,7 +1727,7 @@ fn main() -> ExitCode {
                 let Some(a) = raw_os.len().checked_sub(n - i).and_then(|j| raw_os.get(j)) else {
                     continue;
                 };
-                if a.to_str().is_none() {
+                if !arg_decodes(a, fs_utf8) {
                     c.argv_bytes.push((i, a.as_bytes().to_vec()));
                     if i == 0 && matches!(c.program, Program::File(_)) {
                         c.program_bytes = Some(a.as_bytes().to_vec());

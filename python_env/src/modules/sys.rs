@@ -171,11 +171,52 @@ fn locale_exists(name: &str) -> bool {
     }
 }
 
+/// The locale's encoding (`nl_langinfo(CODESET)`) when the UTF-8 mode is
+/// off, set by the `protopy` command before `sys` exists: the standard
+/// streams' default encoding, and the file-system encoding once
+/// [`init_stdio`] has its codec name. Unset (the UTF-8 mode, or a runtime
+/// embedded without the command): both are UTF-8.
+static LOCALE_ENCODING: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The file-system encoding's codec name (`sys.getfilesystemencoding()`,
+/// CPython's `config_init_fs_encoding`): "utf-8" in the UTF-8 mode, else
+/// the locale's ("ascii" in the C and POSIX locales).
+static FS_ENCODING: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Outside the UTF-8 mode: the locale's encoding `enc` is the standard
+/// streams' and the file system's (see [`LOCALE_ENCODING`]). The first
+/// call wins.
+pub fn set_locale_encoding(enc: String) {
+    // ASCII's and UTF-8's names are known without the codec registry,
+    // which cannot load before `sys` exists; another encoding's codec name
+    // is looked up by `init_stdio`.
+    let norm = enc.to_ascii_lowercase().replace('_', "-");
+    let known = match norm.as_str() {
+        "ansi-x3.4-1968" | "ascii" | "us-ascii" | "646" => Some("ascii"),
+        "utf-8" | "utf8" => Some("utf-8"),
+        _ => None,
+    };
+    if let Some(k) = known {
+        let _ = FS_ENCODING.set(k.to_string());
+    }
+    let _ = LOCALE_ENCODING.set(enc);
+}
+
+/// The file-system encoding (see [`FS_ENCODING`]), with the error handler
+/// surrogateescape.
+pub fn fs_encoding() -> &'static str {
+    FS_ENCODING.get().map_or("utf-8", String::as_str)
+}
+
 /// The standard streams' encoding and error handler: PYTHONIOENCODING's
 /// "encoding:errors" (either part may be empty, an encoding alone meaning
-/// strict; not under -E), else UTF-8 and [`stdio_errors_default`].
+/// strict; not under -E), else UTF-8 (the locale's encoding outside the
+/// UTF-8 mode) and [`stdio_errors_default`].
 fn stdio_encoding() -> (String, String) {
-    let mut enc = "utf-8".to_string();
+    let mut enc = LOCALE_ENCODING
+        .get()
+        .map_or("utf-8", String::as_str)
+        .to_string();
     let mut errors = stdio_errors_default().to_string();
     if !IGNORE_ENVIRONMENT.load(Ordering::Relaxed) {
         if let Ok(v) = std::env::var("PYTHONIOENCODING") {
@@ -321,6 +362,13 @@ fn create_stdio(
 /// originals (CPython's `init_sys_streams`); a descriptor closed at
 /// start-up gives None. stderr always uses "backslashreplace".
 fn init_stdio(vm: &mut Vm, m: Value) -> PyResult<()> {
+    if let Some(loc) = LOCALE_ENCODING
+        .get()
+        .filter(|_| FS_ENCODING.get().is_none())
+    {
+        let name = codec_name(vm, loc)?;
+        let _ = FS_ENCODING.set(name);
+    }
     let io = vm.import_module("_io")?;
     let mark = vm.push_root(io);
     let (enc, errors) = stdio_encoding();
@@ -692,6 +740,12 @@ fn size_of(vm: &mut Vm, o: Value) -> PyResult<Value> {
 fn getdefaultencoding(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "sys.getdefaultencoding", a, k, 0, 0)?;
     Ok(vm.new_str("utf-8"))
+}
+
+/// `sys.getfilesystemencoding()`: see [`fs_encoding`].
+fn getfilesystemencoding(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::args::check(vm, "sys.getfilesystemencoding", a, k, 0, 0)?;
+    Ok(vm.new_str(fs_encoding()))
 }
 
 /// `sys.getfilesystemencodeerrors()`: the error handler of the file-system
@@ -1288,7 +1342,7 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
         ("intern", intern),
         ("getsizeof", getsizeof),
         ("getdefaultencoding", getdefaultencoding),
-        ("getfilesystemencoding", getdefaultencoding),
+        ("getfilesystemencoding", getfilesystemencoding),
         ("getfilesystemencodeerrors", getfilesystemencodeerrors),
         ("audit", audit),
         ("displayhook", displayhook),

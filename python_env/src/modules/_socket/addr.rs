@@ -350,7 +350,12 @@ pub(crate) fn sockaddr_arg(vm: &mut Vm, family: i32, v: Value, caller: &str) -> 
     match family {
         libc::AF_UNIX => {
             let path = if is_str(v) {
-                let b = crate::types::bytes::encode(vm, v, "utf-8", "surrogateescape")?;
+                let b = crate::types::bytes::encode(
+                    vm,
+                    v,
+                    crate::modules::sys::fs_encoding(),
+                    "surrogateescape",
+                )?;
                 str_bytes(b).to_vec()
             } else {
                 match crate::types::bytes::buf(v) {
@@ -482,11 +487,7 @@ pub(crate) fn make_sockaddr(vm: &mut Vm, a: &SockAddr) -> PyResult<Value> {
             }
             let end = path.iter().position(|c| *c == 0).unwrap_or(n);
             let p = &path[..end];
-            if std::str::from_utf8(p).is_ok() {
-                Ok(vm.new_str_bytes(p))
-            } else {
-                crate::types::bytes::decode(vm, p, "utf-8", "surrogateescape")
-            }
+            crate::modules::posix::path::fs_decode(vm, p)
         }
         fam => {
             // (family, sa_data) for families without a Python form.

@@ -466,7 +466,12 @@ fn host_tuple(vm: &mut Vm, h: &Host) -> PyResult<Value> {
 /// A host name argument of `gethostby*` (`et` format: str or bytes).
 fn host_name_arg(vm: &mut Vm, fname: &str, v: Value) -> PyResult<Vec<u8>> {
     if is_str(v) {
-        let b = crate::types::bytes::encode(vm, v, "utf-8", "surrogateescape")?;
+        let b = crate::types::bytes::encode(
+            vm,
+            v,
+            crate::modules::sys::fs_encoding(),
+            "surrogateescape",
+        )?;
         return Ok(str_bytes(b).to_vec());
     }
     match Obj::from_value(v).map(|o| o.kind()) {
@@ -679,14 +684,24 @@ fn gethostname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         .take_while(|c| **c != 0)
         .map(|c| *c as u8)
         .collect();
-    crate::types::bytes::decode(vm, &b, "utf-8", "surrogateescape")
+    crate::types::bytes::decode(
+        vm,
+        &b,
+        crate::modules::sys::fs_encoding(),
+        "surrogateescape",
+    )
 }
 
 /// `sethostname(name)`.
 fn sethostname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "sethostname", a, k, 1, 1)?;
     let b = if is_str(a[0]) {
-        let e = crate::types::bytes::encode(vm, a[0], "utf-8", "surrogateescape")?;
+        let e = crate::types::bytes::encode(
+            vm,
+            a[0],
+            crate::modules::sys::fs_encoding(),
+            "surrogateescape",
+        )?;
         str_bytes(e).to_vec()
     } else {
         match crate::types::bytes::buf(a[0]) {
@@ -908,7 +923,12 @@ fn if_nameindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let out = vm.new_list(&[]);
     let mark = vm.push_root(out);
     for (idx, name) in items {
-        let r = crate::types::bytes::decode(vm, &name, "utf-8", "surrogateescape");
+        let r = crate::types::bytes::decode(
+            vm,
+            &name,
+            crate::modules::sys::fs_encoding(),
+            "surrogateescape",
+        );
         let n = match r {
             Ok(n) => n,
             Err(e) => {
@@ -964,7 +984,12 @@ fn if_indextoname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         .take_while(|c| **c != 0)
         .map(|c| *c as u8)
         .collect();
-    crate::types::bytes::decode(vm, &b, "utf-8", "surrogateescape")
+    crate::types::bytes::decode(
+        vm,
+        &b,
+        crate::modules::sys::fs_encoding(),
+        "surrogateescape",
+    )
 }
 
 /// `getdefaulttimeout()`.

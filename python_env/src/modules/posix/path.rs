@@ -113,15 +113,17 @@ fn fspath(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// The bytes of a str in the file-system encoding (`PyUnicode_FSConverter`:
-/// UTF-8, lone surrogates U+DC80..U+DCFF back to the bytes they escape).
+/// UTF-8 unless the locale says otherwise, lone surrogates U+DC80..U+DCFF
+/// back to the bytes they escape).
 pub(crate) fn fs_encode(vm: &mut Vm, s: Value) -> PyResult<Vec<u8>> {
     let raw = str_bytes(s);
-    // Well-formed UTF-8 (no surrogates, the common case) is already the
-    // encoding.
-    if std::str::from_utf8(raw).is_ok() {
+    let enc = crate::modules::sys::fs_encoding();
+    // ASCII is the same in every file-system encoding, and well-formed
+    // UTF-8 (no surrogates) is already UTF-8's encoding: the common cases.
+    if raw.is_ascii() || (enc == "utf-8" && std::str::from_utf8(raw).is_ok()) {
         return Ok(raw.to_vec());
     }
-    let b = crate::types::bytes::encode(vm, s, "utf-8", "surrogateescape")?;
+    let b = crate::types::bytes::encode(vm, s, enc, "surrogateescape")?;
     Ok(str_bytes(b).to_vec())
 }
 
@@ -143,10 +145,11 @@ pub(crate) fn fs_converter(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 /// A str decoded from the file-system encoding (`PyUnicode_DecodeFSDefault`).
 pub(crate) fn fs_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
-    if std::str::from_utf8(b).is_ok() {
+    let enc = crate::modules::sys::fs_encoding();
+    if b.is_ascii() || (enc == "utf-8" && std::str::from_utf8(b).is_ok()) {
         return Ok(vm.new_str_bytes(b));
     }
-    crate::types::bytes::decode(vm, b, "utf-8", "surrogateescape")
+    crate::types::bytes::decode(vm, b, enc, "surrogateescape")
 }
 
 /// A name from the kernel as bytes when `bytes`, else as a str.
