@@ -536,12 +536,22 @@ impl Vm {
         };
         let n = str_of(name).into_owned();
         let msg = match Obj::from_value(obj).filter(|_| !generic) {
+            // The module's `__name__` as its dict has it now (none, or
+            // not a str: the message names no module).
             Some(o) if o.kind() == K_MODULE => {
-                let mn = str_of(o.get(1)).into_owned();
-                if self.initializing.contains(&mn) {
-                    format!("partially initialized module '{mn}' has no attribute '{n}' (most likely due to a circular import)")
-                } else {
-                    format!("module '{mn}' has no attribute '{n}'")
+                match self
+                    .dict_get_str(o.get(0), self.g.names.__name__)
+                    .filter(|v| is_str(*v))
+                {
+                    Some(mn) => {
+                        let mn = str_of(mn).into_owned();
+                        if self.initializing.contains(&mn) {
+                            format!("partially initialized module '{mn}' has no attribute '{n}' (most likely due to a circular import)")
+                        } else {
+                            format!("module '{mn}' has no attribute '{n}'")
+                        }
+                    }
+                    None => format!("module has no attribute '{n}'"),
                 }
             }
             Some(o) if o.kind() == K_TYPE => format!(
@@ -703,6 +713,11 @@ impl Vm {
                     }
                     if name == self.g.names.__class__ {
                         return Ok(Some(o.class()));
+                    }
+                    // An uninitialized module's (`ModuleType.__new__`):
+                    // its type's docstring, as every type has one.
+                    if name == self.g.names.__doc__ {
+                        return self.getattr_opt(o.class(), name);
                     }
                     return Ok(None);
                 }

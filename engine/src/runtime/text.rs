@@ -148,6 +148,78 @@ impl Vm {
         }
     }
 
+    /// importlib's `_module_repr_from_spec`: a module's repr from its spec.
+    fn module_repr_from_spec(&mut self, spec: Value) -> PyResult<String> {
+        let mark = self.push_root(spec);
+        let r = (|| {
+            let k = self.intern("name");
+            let name = self.getattr(spec, k)?;
+            self.push_root(name);
+            let name_r = if name.is_none() {
+                "'?'".to_string()
+            } else {
+                self.repr_string(name)?
+            };
+            let k = self.intern("origin");
+            let origin = self.getattr(spec, k)?;
+            self.push_root(origin);
+            if origin.is_none() {
+                let k = self.intern("loader");
+                let loader = self.getattr(spec, k)?;
+                if loader.is_none() {
+                    return Ok(format!("<module {name_r}>"));
+                }
+                let l = self.repr_string(loader)?;
+                return Ok(format!("<module {name_r} ({l})>"));
+            }
+            let k = self.intern("has_location");
+            let has = self.getattr(spec, k)?;
+            if self.truthy(has)? {
+                let o = self.repr_string(origin)?;
+                Ok(format!("<module {name_r} from {o}>"))
+            } else {
+                // (`spec.name` itself here, '?' not put in for None.)
+                let n = self.repr_string(name)?;
+                let o = self.str_string(origin)?;
+                Ok(format!("<module {n} ({o})>"))
+            }
+        })();
+        self.pop_roots(mark);
+        r
+    }
+
+    /// importlib's `_module_repr` for module `m` without a spec but with a
+    /// `loader`: the loader's `module_repr(m)` if it has one and it
+    /// succeeds, else the module's `__name__` with its `__file__` or the
+    /// loader.
+    fn module_repr_from_loader(&mut self, m: Value, loader: Value) -> PyResult<String> {
+        let mark = self.push_root(loader);
+        let r = (|| {
+            let k = self.intern("module_repr");
+            if let Some(f) = self.getattr_opt(loader, k)? {
+                if let Ok(r) = self.call(f, &[m], Value::EMPTY) {
+                    return self.str_string(r);
+                }
+            }
+            let name = match self.getattr_opt(m, self.g.names.__name__)? {
+                Some(n) => self.repr_string(n)?,
+                None => "'?'".to_string(),
+            };
+            match self.getattr_opt(m, self.g.names.__file__)? {
+                Some(f) => {
+                    let f = self.repr_string(f)?;
+                    Ok(format!("<module {name} from {f}>"))
+                }
+                None => {
+                    let l = self.repr_string(loader)?;
+                    Ok(format!("<module {name} ({l})>"))
+                }
+            }
+        })();
+        self.pop_roots(mark);
+        r
+    }
+
     /// Fast repr for builtin types (None: use the generic path).
     pub fn repr_fast(&mut self, v: Value) -> PyResult<Option<String>> {
         if let Some(i) = v.as_int() {
@@ -272,23 +344,44 @@ impl Vm {
                 }
             }
             K_MODULE if c == t.module => {
+                // A module with a spec: importlib's `_module_repr_from_spec`
+                // (a frozen alias names its own spec, not the original's
+                // file). Without one (the specs of start-up modules are
+                // filled in when importlib is), what that spec would say.
+                let spec = self.dict_get_str(o.get(0), self.g.names.__spec__);
+                if let Some(spec) = spec.filter(|s| !s.is_none()) {
+                    if self.truthy(spec)? {
+                        return self.module_repr_from_spec(spec).map(Some);
+                    }
+                }
+                let loader = self.dict_get_str(o.get(0), self.g.names.__loader__);
+                if let Some(loader) = loader.filter(|l| !l.is_none()) {
+                    return self.module_repr_from_loader(v, loader).map(Some);
+                }
+                // Named by its `__name__` ('?' without one); the checks
+                // below go by the name it was made with.
                 let n = str_of(o.get(1)).into_owned();
+                let shown = match self.dict_get_str(o.get(0), self.g.names.__name__) {
+                    Some(s) => self.repr_string(s)?,
+                    None => "'?'".to_string(),
+                };
                 let f = self.dict_get_str(o.get(0), self.g.names.__file__);
                 match f {
-                    Some(f) if is_str(f) => format!("<module '{}' from '{}'>", n, str_of(f)),
+                    Some(f) if is_str(f) => format!("<module {shown} from '{}'>", str_of(f)),
+                    None if shown == "'?'" => format!("<module {shown}>"),
                     _ => {
                         let native = self.is_builtin_module(&n);
                         let frozen =
                             proto_core::sync::lock(&self.g.source_modules).contains_key(&n);
                         let path = self.dict_get_str(o.get(0), self.g.names.__path__);
                         if native {
-                            format!("<module '{n}' (built-in)>")
+                            format!("<module {shown} (built-in)>")
                         } else if frozen {
-                            format!("<module '{n}' (frozen)>")
+                            format!("<module {shown} (frozen)>")
                         } else if path.is_some() {
-                            format!("<module '{n}' (namespace)>")
+                            format!("<module {shown} (namespace)>")
                         } else {
-                            format!("<module '{n}'>")
+                            format!("<module {shown}>")
                         }
                     }
                 }
