@@ -41,9 +41,9 @@ static STATE: Mutex<Option<State>> = Mutex::new(None);
 /// with `("__main__", file)`. Replaces an earlier stand-in.
 pub fn install(vm: &mut Vm, d: Value, class_name: &'static str, file: Option<Value>) {
     let module = if file.is_some() {
-        "importlib._bootstrap_external"
+        "_frozen_importlib_external"
     } else {
-        "importlib._bootstrap"
+        "_frozen_importlib"
     };
     let Ok(cls) = standin_class(vm, class_name, module) else {
         return;

@@ -5,13 +5,6 @@ use super::*;
 use crate::compiler::{self, CompileFlags, Mode};
 use proto_core::keylock::Acquire;
 
-/// Names CPython gives its frozen import bootstrap (`importlib._bootstrap`
-/// and `_bootstrap_external` under other names). python_env registers an
-/// init for each that returns importlib's own module; they are not builtin
-/// modules (`sys.builtin_module_names`, `_imp.is_builtin`), and their
-/// functions keep their own `__module__`.
-pub const FROZEN_ALIASES: [&str; 2] = ["_frozen_importlib", "_frozen_importlib_external"];
-
 /// Lib modules that CPython's start-up imports before any program runs and
 /// whose code relies on that order, each with the module to import first
 /// when a program asks for it before anything else did: `genericpath` is
@@ -31,7 +24,6 @@ impl Vm {
     pub fn builtin_module_names(&self) -> Vec<String> {
         let mut names: Vec<String> = proto_core::sync::lock(&self.g.module_inits)
             .keys()
-            .filter(|n| !FROZEN_ALIASES.contains(&n.as_str()))
             .cloned()
             .chain(["builtins".to_string(), "sys".to_string()])
             .collect();
@@ -44,8 +36,7 @@ impl Vm {
     pub fn is_builtin_module(&self, name: &str) -> bool {
         name == "sys"
             || name == "builtins"
-            || (!FROZEN_ALIASES.contains(&name)
-                && proto_core::sync::lock(&self.g.module_inits).contains_key(name))
+            || proto_core::sync::lock(&self.g.module_inits).contains_key(name)
     }
 
     /// Compiles source bytes to a code value (SyntaxError on failure).
@@ -533,7 +524,7 @@ impl Vm {
     /// `_bootstrap._init_module_attrs(_bootstrap._spec_from_module(m,
     /// loader), m)`, when importlib is installed.
     fn init_spec_from_loader(&mut self, m: Value, loader: Value) -> PyResult<()> {
-        let k = self.new_str("importlib._bootstrap");
+        let k = self.new_str("_frozen_importlib");
         let Some(bs) = self.dict_get_str(self.g.sys_modules, k) else {
             return Ok(());
         };
@@ -621,9 +612,23 @@ impl Vm {
             }
             return Ok(());
         }
+        self.make_sys_import_lists()?;
+        self.import_module("importlib").map(|_| ())
+    }
+
+    /// Puts an empty `sys.meta_path`, `sys.path_hooks` and
+    /// `sys.path_importer_cache` in sys's dict where absent, importing
+    /// nothing: what importlib's bootstrap fills when it is set up
+    /// (python_env's `_imp::install_bootstrap`).
+    pub fn make_sys_import_lists(&mut self) -> PyResult<()> {
+        let sys = *proto_core::sync::lock(&self.g.sys);
+        let Some(d) = Obj::from_value(sys).map(|o| o.get(0)) else {
+            return Ok(());
+        };
         // Inserted only where absent: two threads reading them first at
         // once get the same objects.
         let mark = self.push_root(d);
+        let key = self.intern("meta_path");
         let meta_path = self.new_list(&[]);
         self.dict_setdefault(d, key, meta_path)?;
         let key = self.intern("path_hooks");
@@ -633,7 +638,7 @@ impl Vm {
         let cache = self.new_dict();
         self.dict_setdefault(d, key, cache)?;
         self.pop_roots(mark);
-        self.import_module("importlib").map(|_| ())
+        Ok(())
     }
 
     /// Records the finders importlib installed in `sys.meta_path`: while
@@ -961,14 +966,10 @@ impl Vm {
                     .copied();
                 if let Some(init) = init {
                     let m = init(self)?;
-                    if !FROZEN_ALIASES.contains(&name) {
-                        self.tag_module_functions(m, name);
-                    }
+                    self.tag_module_functions(m, name);
                     let k = self.intern(name);
                     self.dict_set_str(self.g.sys_modules, k, m);
-                    if !FROZEN_ALIASES.contains(&name) {
-                        self.init_builtin_spec(m)?;
-                    }
+                    self.init_builtin_spec(m)?;
                     verbose_message(1, || {
                         format!(
                             "import {} # <class '_frozen_importlib.BuiltinImporter'>",
@@ -1553,19 +1554,12 @@ impl Vm {
         let Some(eo) = Obj::from_value(e.0).filter(|o| o.kind() == K_EXC) else {
             return;
         };
-        // The `__file__` strs of importlib's two modules (held by their
-        // dicts, which the standard bootstrap keeps rooted).
-        let mods = proto_core::sync::lock(&self.g.std_bootstrap).clone();
-        let files: Vec<Value> = mods
-            .into_iter()
-            .filter_map(|m| {
-                Obj::from_value(m).and_then(|o| self.dict_get_str(o.get(0), self.g.names.__file__))
-            })
-            .filter(|f| is_str(*f))
-            .collect();
-        if files.is_empty() {
-            return;
-        }
+        // importlib's two modules run as CPython's frozen ones, whose code
+        // has these file names (python_env's `_imp` freezes them).
+        const FILES: [&str; 2] = [
+            "<frozen importlib._bootstrap>",
+            "<frozen importlib._bootstrap_external>",
+        ];
         let always = self.isinstance(e.0, self.g.e.ImportError);
         // A link is the exception's traceback slot (None) or an entry's
         // `tb_next` (Some).
@@ -1576,9 +1570,7 @@ impl Vm {
             let next = t.get(0);
             let (now, removes) = match code_data(t.get(1)) {
                 Some(cd) => (
-                    files
-                        .iter()
-                        .any(|f| str_bytes(*f) == cd.code.filename.as_bytes()),
+                    FILES.contains(&&*cd.code.filename),
                     &*cd.code.name == "_call_with_frames_removed",
                 ),
                 None => (false, false),
@@ -1927,7 +1919,11 @@ fn build_class_rooted(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<V
 
 /// Whether `name` is one of the modules that install importlib's finders.
 fn is_importlib(name: &str) -> bool {
-    name == "importlib" || name.starts_with("importlib.") || name == "zipimport"
+    name == "importlib"
+        || name.starts_with("importlib.")
+        || name == "zipimport"
+        || name == "_frozen_importlib"
+        || name == "_frozen_importlib_external"
 }
 
 /// Whether `p`, which is not a folder, is a file or lies under one (a zip

@@ -1,11 +1,11 @@
 //! The `_imp` module: the native half of importlib (builtin modules, the
 //! global import lock, extension suffixes, frozen modules). ProtoPy
-//! freezes only CPython's test modules of the frozen importer (`FROZEN`;
-//! the Python sources it embeds are found by its own import statement
-//! only) and loads no C extensions.
+//! freezes CPython's frozen standard-library modules from the Lib's source
+//! (`STDLIB_FROZEN`, importlib's bootstrap among them) and its test modules
+//! of the frozen importer (`FROZEN`), and loads no C extensions.
 //!
-//! [`install_finders`] completes importlib when a program imports it: the
-//! importers CPython installs at start-up from its frozen importlib
+//! [`install_bootstrap`] completes importlib's bootstrap when it is first
+//! imported: the importers CPython installs at start-up
 //! (`BuiltinImporter`, `FrozenImporter`, `PathFinder` on `sys.meta_path`,
 //! the `FileFinder` hook on `sys.path_hooks`), so `importlib.import_module`
 //! and `importlib.util.find_spec` find modules that are not imported yet.
@@ -94,9 +94,23 @@ fn create_dynamic(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// import finds them before searching `sys.path`
 /// (`engine::runtime::import::set_frozen_stdlib`). `zipimport` is
 /// [`REQUIRED_FROZEN`]; the others only under `-X frozen_modules=on`, the
-/// default. (`_frozen_importlib` and `_frozen_importlib_external` are the
-/// import system's own aliases of `importlib._bootstrap*`.)
+/// default. `_frozen_importlib` and `_frozen_importlib_external` are
+/// importlib's bootstrap, as in CPython: set up when first imported
+/// ([`install_bootstrap`]), then published by `importlib/__init__.py` as
+/// `importlib._bootstrap` and `importlib._bootstrap_external`, so their
+/// classes are `_frozen_importlib.ModuleSpec` and so on, and their code is
+/// `<frozen importlib._bootstrap>`.
 const STDLIB_FROZEN: &[(&str, &str, &str)] = &[
+    (
+        "_frozen_importlib",
+        "importlib._bootstrap",
+        "importlib/_bootstrap.py",
+    ),
+    (
+        "_frozen_importlib_external",
+        "importlib._bootstrap_external",
+        "importlib/_bootstrap_external.py",
+    ),
     ("zipimport", "zipimport", "zipimport.py"),
     ("abc", "abc", "abc.py"),
     ("codecs", "codecs", "codecs.py"),
@@ -125,7 +139,11 @@ const STDLIB_FROZEN: &[(&str, &str, &str)] = &[
 
 /// Frozen whatever `-X frozen_modules` says, as CPython's bootstrap
 /// modules.
-const REQUIRED_FROZEN: &[&str] = &["zipimport"];
+const REQUIRED_FROZEN: &[&str] = &[
+    "_frozen_importlib",
+    "_frozen_importlib_external",
+    "zipimport",
+];
 
 /// `-X frozen_modules` (on unless `=off`); off in a runtime the `protopy`
 /// command did not start, which freezes nothing.
@@ -402,107 +420,66 @@ fn init_frozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     r
 }
 
-/// `_frozen_importlib`: see [`frozen_bootstrap`].
-pub fn create_frozen_importlib(vm: &mut Vm) -> PyResult<Value> {
-    frozen_bootstrap(vm, "_frozen_importlib", "importlib._bootstrap")
-}
-
-/// `_frozen_importlib_external`: see [`frozen_bootstrap`].
-pub fn create_frozen_importlib_external(vm: &mut Vm) -> PyResult<Value> {
-    frozen_bootstrap(
-        vm,
-        "_frozen_importlib_external",
-        "importlib._bootstrap_external",
-    )
-}
-
-/// CPython freezes importlib's two bootstrap files under the names
-/// `_frozen_importlib` and `_frozen_importlib_external`, and
-/// `importlib/__init__.py` publishes the same module objects as
-/// `importlib._bootstrap` and `importlib._bootstrap_external`. ProtoPy
-/// imports importlib when first asked, so either name imports importlib
-/// and is its module (one object under both names, as in CPython; `zipimport`
-/// and `importlib.abc` rely on that). While importlib's own `__init__` runs
-/// (it asks for these names first) they are not found, so it loads and sets
-/// up its bootstrap from source: CPython's own path for an interpreter with
-/// no frozen importlib.
-fn frozen_bootstrap(vm: &mut Vm, alias: &str, target: &str) -> PyResult<Value> {
-    let modules = vm.g.sys_modules;
-    let key = vm.new_str("importlib");
-    let mark = vm.push_root(key);
-    let started = vm.dict_get_str(modules, key).is_some_and(|m| !m.is_none());
-    let tkey = vm.new_str(target);
-    vm.push_root(tkey);
-    let r = (|| {
-        let done = vm.dict_get_str(modules, tkey).filter(|m| !m.is_none());
-        if started && done.is_none() {
-            return Err(vm.module_not_found(alias, None));
-        }
-        vm.import_module("importlib")?;
-        match vm.dict_get_str(modules, tkey).filter(|m| !m.is_none()) {
-            Some(m) => Ok(m),
-            None => Err(vm.module_not_found(alias, None)),
-        }
-    })();
-    vm.pop_roots(mark);
-    r
-}
-
-/// Installs CPython's importers when `importlib` is first imported (module
-/// docs): `_bootstrap._install(sys, _imp)` and
-/// `_bootstrap_external._install(_bootstrap)`, as CPython's start-up runs
-/// them; skipped if the program already filled `sys.meta_path`. The
-/// bootstrap modules are published under their frozen names too
-/// ([`frozen_bootstrap`]). Then `__main__`'s loader stand-in gives way
+/// Post-import hook of `importlib`: its bootstrap is set up (its own
+/// `__init__` imported `_frozen_importlib`, whose hook,
+/// [`install_bootstrap`], did it); `__main__`'s loader stand-in gives way
 /// to the real loader ([`crate::main_loader`]).
-pub fn install_finders(vm: &mut Vm, importlib: Value) -> PyResult<()> {
-    let r = install_importers(vm, importlib);
+pub fn install_finders(vm: &mut Vm, _importlib: Value) -> PyResult<()> {
+    let r = vm.import_module("_frozen_importlib").map(|_| ());
     crate::main_loader::settle(vm);
     vm.settle_importlib();
     r
 }
 
-fn install_importers(vm: &mut Vm, _importlib: Value) -> PyResult<()> {
-    let modules = vm.g.sys_modules;
-    for (alias, target) in [
-        ("_frozen_importlib", "importlib._bootstrap"),
-        (
-            "_frozen_importlib_external",
-            "importlib._bootstrap_external",
-        ),
-    ] {
-        let tkey = vm.new_str(target);
-        let mark = vm.push_root(tkey);
-        if let Some(m) = vm.dict_get_str(modules, tkey).filter(|m| !m.is_none()) {
-            vm.push_root(m);
-            let akey = vm.intern(alias);
-            vm.dict_set_str(modules, akey, m);
-        }
-        vm.pop_roots(mark);
-    }
+/// Post-import hook of `_frozen_importlib` (importlib's bootstrap, first
+/// imported by `importlib/__init__.py`): the embedded modules imported so
+/// far get their frozen specs ([`spec_embedded_modules`]), then CPython's
+/// start-up steps: `_bootstrap._install(sys, _imp)` and
+/// `_install_external_importers()` (which imports
+/// `_frozen_importlib_external` and runs its `_install`), and zipimport's
+/// path hook; skipped if the program already filled `sys.meta_path`.
+pub fn install_bootstrap(vm: &mut Vm, bootstrap: Value) -> PyResult<()> {
+    // Counted as importlib's set-up meanwhile (`Vm::setting_up_importlib`):
+    // reading a module's missing `__spec__` or `sys.meta_path` here must
+    // not import importlib itself.
+    vm.initializing.push("_frozen_importlib".to_string());
+    let r = install_bootstrap_in(vm, bootstrap);
+    vm.initializing.pop();
+    r
+}
+
+fn install_bootstrap_in(vm: &mut Vm, bootstrap: Value) -> PyResult<()> {
+    spec_embedded_modules(vm, bootstrap)?;
+    vm.make_sys_import_lists()?;
     let sys = vm.import_module("sys")?;
     let key = vm.intern("meta_path");
     let meta = vm.getattr(sys, key)?;
     if vm.len(meta)? != 0 {
         return Ok(());
     }
-    let bootstrap = vm.import_module("importlib._bootstrap")?;
     let mark = vm.push_root(bootstrap);
-    let external = vm.import_module("importlib._bootstrap_external")?;
-    vm.push_root(external);
     let imp = vm.import_module("_imp")?;
     vm.push_root(imp);
     let r = (|| {
+        // The finders are standard as soon as they are installed (the
+        // native search stands for them, importing
+        // `_frozen_importlib_external` too).
         let install = vm.intern("_install");
         let f = vm.getattr(bootstrap, install)?;
         vm.call(f, &[sys, imp], Value::EMPTY)?;
-        let f = vm.getattr(external, install)?;
-        vm.call(f, &[bootstrap], Value::EMPTY)?;
-        // The finders are standard before anything else is imported (the
-        // native search stands for them).
         let meta = vm.getattr(sys, key)?;
+        let first = vm.seq_items(meta);
+        vm.set_standard_finders(&first, &[]);
+        let k = vm.intern("_install_external_importers");
+        let f = vm.getattr(bootstrap, k)?;
+        vm.call(f, &[], Value::EMPTY)?;
+        let external = vm.import_module("_frozen_importlib_external")?;
+        vm.push_root(external);
+        // Its spec, as `FrozenImporter` found it in CPython (the native
+        // import gives none before the bootstrap is recorded below).
+        spec_embedded_modules(vm, bootstrap)?;
         let finders = vm.seq_items(meta);
-        vm.set_standard_finders(&finders, &[]);
+        vm.set_standard_finders(finders.get(first.len()..).unwrap_or(&[]), &[]);
         vm.set_standard_bootstrap(bootstrap, external);
         // As CPython's start-up (`_PyImportZip_Init`): zipimport's hook
         // comes first on `sys.path_hooks`.
@@ -686,11 +663,10 @@ fn source_hash(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_bytes(&h))
 }
 
-/// Post-import hook of `importlib._bootstrap`, which runs before
-/// `_bootstrap._setup` (importlib's `__init__` calls it next): the
-/// embedded modules already imported are frozen ones to `_setup`, which
-/// checks their spec, so they get it now (`Vm::set_frozen_spec`).
-pub fn spec_embedded_modules(vm: &mut Vm, bootstrap: Value) -> PyResult<()> {
+/// Before `_bootstrap._setup` ([`install_bootstrap`]): the embedded
+/// modules already imported are frozen ones to `_setup`, which checks
+/// their spec, so they get it now (`Vm::set_frozen_spec`).
+fn spec_embedded_modules(vm: &mut Vm, bootstrap: Value) -> PyResult<()> {
     let modules = vm.g.sys_modules;
     for (k, m) in vm.dict_items(modules) {
         if !is_str(k) {
@@ -700,15 +676,20 @@ pub fn spec_embedded_modules(vm: &mut Vm, bootstrap: Value) -> PyResult<()> {
         if !vm.embedded_frozen(&name) && engine::runtime::import::frozen_stdlib(&name).is_none() {
             continue;
         }
-        let key = vm.g.names.__spec__;
-        if vm.getattr(m, key).map_or(true, |s| s.is_none()) {
+        // Read from the module's dict: reading the attribute of a module
+        // imported before importlib would import importlib first.
+        let Some(d) = proto_core::Obj::from_value(m).filter(|o| o.kind() == K_MODULE) else {
+            continue;
+        };
+        let spec = vm.dict_get_str(d.get(0), vm.g.names.__spec__);
+        if spec.map_or(true, |s| s.is_none()) {
             vm.set_frozen_spec(&str_of(k), m, bootstrap)?;
         }
     }
     Ok(())
 }
 
-/// Post-import hook of `importlib._bootstrap_external`: its
+/// Post-import hook of `_frozen_importlib_external`: its
 /// `MAGIC_NUMBER` (CPython's 3495, written in its source) becomes the
 /// bytecode cache's, with `_RAW_MAGIC_NUMBER` to match (module docs); and
 /// its `cache_from_source` places the Lib's modules where ProtoPy's native

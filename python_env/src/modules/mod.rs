@@ -127,11 +127,6 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_operator", _operator::create);
     vm.register_module("_functools", _functools::create);
     vm.register_module("_imp", _imp::create);
-    vm.register_module("_frozen_importlib", _imp::create_frozen_importlib);
-    vm.register_module(
-        "_frozen_importlib_external",
-        _imp::create_frozen_importlib_external,
-    );
     vm.register_module("_codecs", _codecs::create);
     vm.register_module("_codecs_jp", _codecs_jp::create);
     vm.register_module("_codecs_kr", _codecs_kr::create);
@@ -200,8 +195,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         include_str!("../../lib/_asyncbuiltins.py"),
     );
     vm.add_post_import_hook("importlib", _imp::install_finders)?;
-    vm.add_post_import_hook("importlib._bootstrap", _imp::spec_embedded_modules)?;
-    vm.add_post_import_hook("importlib._bootstrap_external", _imp::fix_magic)?;
+    vm.add_post_import_hook("_frozen_importlib", _imp::install_bootstrap)?;
+    vm.add_post_import_hook("_frozen_importlib_external", _imp::fix_magic)?;
     vm.add_post_import_hook("threading", _thread::install_condition)?;
     Ok(())
 }
