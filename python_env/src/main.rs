@@ -1379,6 +1379,14 @@ fn run(mut cfg: Config, program_name: String) -> u8 {
     if let Err(e) = apply_config(vm, sys, &cfg) {
         return report(vm, e, false);
     }
+    // Under -v importlib's bootstrap is set up first, as CPython's is
+    // before anything runs: each import line then names the module's
+    // loader.
+    if cfg.verbose > 0 {
+        if let Err(e) = vm.import_module("_frozen_importlib") {
+            return report(vm, e, false);
+        }
+    }
     // A virtual environment's site (sys.prefix, its site-packages).
     if !cfg.no_site {
         if let Err(e) = python_env::modules::sys::start_venv_site(vm, path0.is_some()) {

@@ -970,7 +970,8 @@ impl Vm {
                     let k = self.intern(name);
                     self.dict_set_str(self.g.sys_modules, k, m);
                     self.init_builtin_spec(m)?;
-                    verbose_message(1, || {
+                    let quiet = self.quiet_builtin_import;
+                    verbose_message(if quiet { u32::MAX } else { 1 }, || {
                         format!(
                             "import {} # <class '_frozen_importlib.BuiltinImporter'>",
                             text::str_repr(name.as_bytes())
@@ -1411,10 +1412,21 @@ impl Vm {
             let _ = self.dict_del(self.g.sys_modules, k);
             return Err(e);
         }
+        // A file's loader, as CPython names it (importlib's, once it is
+        // set up: `set_file_spec`), else the file.
+        let loader = if import_verbose() >= 1 && !fname.starts_with('<') {
+            self.dict_get_str(d, self.g.names.__loader__)
+                .filter(|l| !l.is_none())
+                .and_then(|l| self.repr_string(l).ok())
+        } else {
+            None
+        };
         verbose_message(1, || {
             let n = text::str_repr(name.as_bytes());
             if frozen_file.is_some() || fname.starts_with('<') {
                 format!("import {n} # <class '_frozen_importlib.FrozenImporter'>")
+            } else if let Some(l) = loader {
+                format!("import {n} # {l}")
             } else {
                 format!("import {n} # from {}", text::str_repr(fname.as_bytes()))
             }
@@ -1990,6 +2002,11 @@ static IMPORT_VERBOSE: proto_core::sync::AtomicU32 = proto_core::sync::AtomicU32
 /// Sets the `-v` level (the `protopy` command, at start-up).
 pub fn set_import_verbose(level: u32) {
     IMPORT_VERBOSE.store(level, proto_core::sync::Ordering::Relaxed);
+}
+
+/// The `-v` level ([`set_import_verbose`]).
+pub(crate) fn import_verbose() -> u32 {
+    IMPORT_VERBOSE.load(proto_core::sync::Ordering::Relaxed)
 }
 
 /// CPython's `_verbose_message`: `msg` on stderr, with `# ` before it

@@ -994,6 +994,9 @@ pub struct Vm {
     pub native_depth: usize,
     /// Modules this thread is executing the body of (circular-import messages).
     pub initializing: Vec<String>,
+    /// A built-in module is being made for importlib (`_imp.create_builtin`,
+    /// whose caller writes `-v`'s line for it): the import writes none.
+    pub quiet_builtin_import: bool,
     /// `type.__call__`'s lookups of `__new__`/`__init__`, per class.
     pub(crate) ctor_cache: call::CtorCache,
     /// `lookup_type`'s answers, per (type, name).
@@ -1065,6 +1068,7 @@ impl Vm {
             frames: Vec::with_capacity(64),
             native_depth: 0,
             initializing: Vec::new(),
+            quiet_builtin_import: false,
             ctor_cache: call::CtorCache::default(),
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
@@ -1101,6 +1105,7 @@ impl Vm {
             frames: Vec::with_capacity(64),
             native_depth: 0,
             initializing: Vec::new(),
+            quiet_builtin_import: false,
             ctor_cache: call::CtorCache::default(),
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),

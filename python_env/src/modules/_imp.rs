@@ -58,7 +58,11 @@ fn create_builtin(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if !vm.is_builtin_module(&n) {
         return Ok(Value::NONE);
     }
-    vm.import_module(&n)
+    // importlib's `_load_unlocked` writes `-v`'s line for it.
+    let quiet = std::mem::replace(&mut vm.quiet_builtin_import, true);
+    let r = vm.import_module(&n);
+    vm.quiet_builtin_import = quiet;
+    r
 }
 
 /// `exec_builtin(module)`: native modules are complete once made.
