@@ -968,14 +968,24 @@ fn mark_stacks(code: &crate::bytecode::CodeObject) -> Vec<Option<Vec<u8>>> {
                     let i = l.checked_sub(ins.arg as usize)?;
                     st.swap(i, l - 1);
                 }
+                // Both leave the iterator below what they push.
                 Opcode::ForIter if !jump => st.push(K_OBJECT),
+                Opcode::GetAnext => st.push(K_OBJECT),
+                // ( obj -- callable self_or_null ): the second may be NULL,
+                // which no jump may leave where an object is expected.
+                Opcode::LoadMethod => {
+                    *st.last_mut()? = K_OBJECT;
+                    st.push(K_NULL);
+                }
                 // ( exc -- prev exc ): both are exception-state entries.
                 Opcode::PushExcInfo => st.push(K_EXCEPT),
                 _ => {
                     let keep = st.len().checked_sub(pops as usize)?;
                     st.truncate(keep);
                     st.resize(keep + pushes as usize, K_OBJECT);
-                    if ins.op == Opcode::GetIter && pushes == 1 {
+                    // An `async for`'s iterator too, as CPython's
+                    // GET_AITER.
+                    if matches!(ins.op, Opcode::GetIter | Opcode::GetAiter) && pushes == 1 {
                         *st.last_mut()? = K_ITER;
                     }
                 }
