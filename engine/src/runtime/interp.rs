@@ -3053,9 +3053,19 @@ impl Vm {
                                 }
                             }
                             if TRACE {
-                                self.frames[fi].lasti = lasti;
+                                let f = &mut self.frames[fi];
+                                f.lasti = lasti;
+                                f.pc = pc;
+                                f.sp = sp;
                                 if let Err(e) = self.trace_return(fi, v) {
                                     break 'err (e, false);
+                                }
+                                // `frame.f_lineno = n` at this `return`
+                                // event moved where the frame resumes.
+                                let f = &self.frames[fi];
+                                if f.pc != pc {
+                                    pc = f.pc;
+                                    sp = f.sp;
                                 }
                             }
                             self.gen_save(gen, base, sp, pc, cd.extent);

@@ -793,8 +793,18 @@ impl Vm {
         };
         // CPython checks the last event reported on this thread (kept after
         // its trace function returned; `call` before any), then the frame.
+        // The `return` event of a `yield` suspends the frame: a jump from
+        // it moves where the generator resumes, as CPython allows.
+        let live = self.live_frame_index(fo).filter(|_| self.trace_busy);
+        let at_yield = live.is_some_and(|fi| {
+            let f = &self.frames[fi];
+            f.gen.is_heap()
+                && f.code.code.decode_at(f.lasti as u32).map(|i| i.op)
+                    == Some(crate::bytecode::Opcode::YieldValue)
+        });
         match self.trace_what {
             EV_LINE => {}
+            EV_RETURN if at_yield => {}
             EV_CALL => {
                 return Err(
                     self.value_error("can't jump from the 'call' trace event of a new frame")
@@ -802,7 +812,6 @@ impl Vm {
             }
             _ => return Err(self.value_error("can only jump from a 'line' trace event")),
         }
-        let live = self.live_frame_index(fo).filter(|_| self.trace_busy);
         let Some(fi) = live.filter(|_| !fo.get(FO_TRACE).is_none()) else {
             return Err(self.value_error("f_lineno can only be set by a trace function"));
         };
@@ -876,6 +885,11 @@ impl Vm {
         let Some((at, depth)) = best else {
             return Err(self.value_error(msg));
         };
+        // A suspended frame resumes with the sent value pushed (as
+        // CPython's does at the new place): it must fit in the frame.
+        if at_yield && FRAME_HEADER + cd.nlocals + cd.ncells + depth + 1 > cd.extent {
+            return Err(self.value_error("incompatible stacks"));
+        }
         let f = &mut self.frames[fi];
         let stack_base = f.base + FRAME_HEADER + cd.nlocals + cd.ncells;
         let new_sp = stack_base + depth;
