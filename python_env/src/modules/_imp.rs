@@ -196,7 +196,7 @@ fn stdlib_frozen_now(name: &str) -> bool {
 /// library's own source at first use, under the file name
 /// `<frozen ORIGNAME>`. An original name starting with `<` is a package's
 /// `__init__` frozen under its own name (CPython's convention). CPython's
-/// `__hello_only__` (from CPython's source tree) has no source here.
+/// `__hello_only__` has no source in the Lib: [`HELLO_ONLY`].
 const FROZEN: &[(&str, &str, bool, &str)] = &[
     ("__hello__", "__hello__", false, "__hello__.py"),
     ("__hello_alias__", "__hello__", false, "__hello__.py"),
@@ -234,6 +234,15 @@ const FROZEN: &[(&str, &str, bool, &str)] = &[
         "__phello__/spam.py",
     ),
 ];
+
+/// CPython's `__hello_only__`, a frozen test module with no source in the
+/// Lib (CPython freezes it from its source tree): it sets `initialized`
+/// and greets, and has no original name; its code is named as CPython's.
+const HELLO_ONLY: (&str, &str, &str) = (
+    "__hello_only__",
+    "initialized = True\nprint(\"Hello world!\")\n",
+    "<frozen frozen_only>",
+);
 
 /// `_override_frozen_modules_for_tests`: 1 forces the frozen modules on,
 /// -1 off, 0 the default (on, as an installed CPython).
@@ -281,6 +290,13 @@ fn frozen_entry(vm: &Vm, name: &str) -> Option<Frozen> {
     if !use_frozen() {
         return None;
     }
+    if name == HELLO_ONLY.0 {
+        return Some(Frozen {
+            orig: None,
+            ispkg: false,
+            src: FrozenSource::Embedded(HELLO_ONLY.1),
+        });
+    }
     FROZEN.iter().find(|e| e.0 == name).map(|e| Frozen {
         orig: Some(e.1),
         ispkg: e.2,
@@ -291,7 +307,7 @@ fn frozen_entry(vm: &Vm, name: &str) -> Option<Frozen> {
 /// Whether `name` is one of the test modules of [`FROZEN`] and the frozen
 /// modules are in use (the engine's `Hooks::frozen_test_module`).
 pub fn frozen_test_module(name: &str) -> bool {
-    use_frozen() && FROZEN.iter().any(|e| e.0 == name)
+    use_frozen() && (FROZEN.iter().any(|e| e.0 == name) || name == HELLO_ONLY.0)
 }
 
 fn not_frozen_error(vm: &mut Vm, name: &str) -> PyException {
@@ -308,6 +324,9 @@ fn frozen_code(vm: &mut Vm, name: &str) -> PyResult<Value> {
         return Err(not_frozen_error(vm, name));
     };
     let file = match entry.src {
+        FrozenSource::Embedded(src) if name == HELLO_ONLY.0 => {
+            return vm.embedded_code(name, src, HELLO_ONLY.2);
+        }
         FrozenSource::Embedded(src) => {
             return vm.embedded_code(name, src, &format!("<frozen {name}>"));
         }
@@ -633,6 +652,7 @@ fn frozen_module_names(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         .map(|e| e.0)
         .filter(|n| stdlib_frozen_now(n))
         .chain(FROZEN.iter().map(|e| e.0).filter(|_| on))
+        .chain([HELLO_ONLY.0].into_iter().filter(|_| on))
         .map(|n| vm.new_str(n))
         .collect();
     let mark = vm.root_values(&names);
