@@ -1625,38 +1625,20 @@ impl Vm {
         }
         let full = self.resolve_name(&n, globals, lvl)?;
         let m = self.import_module(&full)?;
-        let has_from = !fromlist.is_none() && self.seq_items(fromlist).len() > 0;
+        // As CPython: a true fromlist (any iterable) hands a package to
+        // `_handle_fromlist`; the module itself is the result.
+        let has_from = !fromlist.is_none() && self.truthy(fromlist)?;
         if has_from {
-            // Import submodules named in fromlist when m is a package.
             let mo = Obj::from_value(m);
             let is_pkg = mo
                 .and_then(|o| self.instance_dict(o))
                 .and_then(|d| self.dict_get_str(d, self.g.names.__path__))
                 .is_some();
             if is_pkg {
-                for x in self.seq_items(fromlist) {
-                    let xs = str_of(x).into_owned();
-                    if xs == "*" {
-                        continue;
-                    }
-                    if self.getattr_opt(m, x)?.is_none() {
-                        let sub = format!("{full}.{xs}");
-                        match self.import_module(&sub) {
-                            Ok(sm) => {
-                                let k = self.intern(&xs);
-                                self.setattr(m, k, sm)?;
-                            }
-                            // Only the submodule's own absence is ignored
-                            // (as importlib's _handle_fromlist): a module it
-                            // fails to import is the user's error.
-                            Err(e)
-                                if self.isinstance(e.0, self.g.e.ModuleNotFoundError)
-                                    && self.exc_module_name(e.0).as_deref()
-                                        == Some(sub.as_str()) => {}
-                            Err(e) => return Err(e),
-                        }
-                    }
-                }
+                let mark = self.push_root(m);
+                let r = self.handle_fromlist(m, &full, fromlist, false);
+                self.pop_roots(mark);
+                r?;
             }
             return Ok(m);
         }
@@ -1675,6 +1657,63 @@ impl Vm {
         }
         let first = n.split('.').next().unwrap_or("");
         self.import_module(&full[..cut + first.len()])
+    }
+
+    /// importlib's `_handle_fromlist` for package `m` (named `full`): each
+    /// item must be a str; `*` stands for the package's `__all__` (once);
+    /// a name the package lacks is imported as its submodule, whose own
+    /// absence is no error.
+    fn handle_fromlist(
+        &mut self,
+        m: Value,
+        full: &str,
+        fromlist: Value,
+        recursive: bool,
+    ) -> PyResult<()> {
+        let items = self.collect(fromlist)?;
+        let mark = self.root_values(&items);
+        let r = (|| {
+            for x in items {
+                if !is_str(x) {
+                    let where_ = if recursive {
+                        format!("{full}.__all__")
+                    } else {
+                        "``from list''".to_string()
+                    };
+                    let tn = self.type_name_of(x);
+                    return Err(self.type_error(&format!("Item in {where_} must be str, not {tn}")));
+                }
+                let xs = str_of(x).into_owned();
+                if xs == "*" {
+                    if !recursive {
+                        let k = self.intern("__all__");
+                        if let Some(all) = self.getattr_opt(m, k)? {
+                            self.push_root(all);
+                            self.handle_fromlist(m, full, all, true)?;
+                        }
+                    }
+                    continue;
+                }
+                if self.getattr_opt(m, x)?.is_none() {
+                    let sub = format!("{full}.{xs}");
+                    match self.import_module(&sub) {
+                        Ok(sm) => {
+                            let k = self.intern(&xs);
+                            self.setattr(m, k, sm)?;
+                        }
+                        // Only the submodule's own absence is ignored: a
+                        // module it fails to import is the user's error.
+                        Err(e)
+                            if self.isinstance(e.0, self.g.e.ModuleNotFoundError)
+                                && self.exc_module_name(e.0).as_deref() == Some(sub.as_str()) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+            Ok(())
+        })();
+        self.pop_roots(mark);
+        r
     }
 
     /// IMPORT_FROM.
