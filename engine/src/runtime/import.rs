@@ -834,13 +834,18 @@ impl Vm {
                     r => return r,
                 }
             }
-            let Some(meth) = self.getattr_opt(f, find_spec)? else {
-                continue;
-            };
-            let mark = self.push_root(meth);
             let n = self.new_str(name);
-            self.push_root(n);
-            let spec = self.call(meth, &[n, path, Value::NONE], Value::EMPTY);
+            let mark = self.push_root(n);
+            let spec = match self.getattr_opt(f, find_spec) {
+                Ok(Some(meth)) => {
+                    self.push_root(meth);
+                    self.call(meth, &[n, path, Value::NONE], Value::EMPTY)
+                }
+                // A PEP 302 finder: importlib's `_find_spec_legacy` (an
+                // ImportWarning, then `find_module` and `spec_from_loader`).
+                Ok(None) => self.find_spec_legacy(f, n, path),
+                Err(e) => Err(e),
+            };
             self.pop_roots(mark);
             let spec = spec?;
             if spec.is_none() {
@@ -852,6 +857,14 @@ impl Vm {
             return r;
         }
         Err(self.module_not_found(name, None))
+    }
+
+    /// `_bootstrap._find_spec_legacy(finder, name, path)`.
+    fn find_spec_legacy(&mut self, finder: Value, name: Value, path: Value) -> PyResult<Value> {
+        let bootstrap = self.import_module("_frozen_importlib")?;
+        let k = self.intern("_find_spec_legacy");
+        let f = self.getattr(bootstrap, k)?;
+        self.call(f, &[finder, name, path], Value::EMPTY)
     }
 
     fn is_frozen_test_module(&self, name: &str) -> bool {
