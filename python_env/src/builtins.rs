@@ -1983,15 +1983,12 @@ fn import(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     )?;
     let mut args = Args::new(a, k);
     let name = args.get(0, "name").unwrap_or(Value::NONE);
-    let globals = args.get(1, "globals").unwrap_or(Value::NONE);
+    // Omitted globals are EMPTY (a relative import then has no `__name__`);
+    // None or another non-dict is refused by a relative import.
+    let globals = args.get(1, "globals").unwrap_or(Value::EMPTY);
     let fromlist = args.get(3, "fromlist").unwrap_or(Value::NONE);
     let level = args.get(4, "level").unwrap_or(Value::int(0));
-    let g = if globals.is_none() {
-        vm.new_dict()
-    } else {
-        globals
-    };
-    vm.import_name_native(name, g, fromlist, level)
+    vm.import_name_native(name, globals, fromlist, level)
 }
 
 /// `input([prompt])`, as CPython's: sys.stderr is flushed; on a terminal

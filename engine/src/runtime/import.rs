@@ -1453,58 +1453,87 @@ impl Vm {
             return Ok(name.to_string());
         }
         // As CPython's `resolve_name`: `__package__`, which must be a str
-        // when set, else `__spec__.parent`, else `__name__` (and `__path__`).
-        let pkg = match self.dict_get_str(globals, self.g.names.__package__) {
-            Some(v) if is_str(v) => Some(str_of(v).into_owned()),
-            Some(v) if !v.is_none() => {
+        // when set (an ImportWarning when `__spec__.parent` says otherwise),
+        // else `__spec__.parent`, else `__name__` (and `__path__`).
+        // (`__import__` without globals: EMPTY.)
+        if globals.is_empty() {
+            let k = self.new_str("'__name__' not in globals");
+            let args = self.new_tuple(&[k]);
+            return Err(self.new_exc_args(self.g.e.KeyError, args));
+        }
+        if !self.isinstance(globals, self.g.types.dict) {
+            return Err(self.type_error("globals must be a dict"));
+        }
+        let no_parent = |vm: &mut Vm| {
+            vm.new_exc(
+                vm.g.e.ImportError,
+                "attempted relative import with no known parent package",
+            )
+        };
+        let package = self
+            .dict_get_str(globals, self.g.names.__package__)
+            .filter(|v| !v.is_none());
+        let spec = self
+            .dict_get_str(globals, self.g.names.__spec__)
+            .filter(|v| !v.is_none());
+        let pkg = match (package, spec) {
+            (Some(p), _) if !is_str(p) => {
                 return Err(self.type_error("package must be a string"));
             }
-            _ => match self
-                .dict_get_str(globals, self.g.names.__spec__)
-                .filter(|s| !s.is_none())
-            {
-                Some(spec) => {
-                    let k = self.intern("parent");
-                    let parent = self.getattr(spec, k)?;
-                    if !is_str(parent) {
-                        return Err(self.type_error("__spec__.parent must be a string"));
-                    }
-                    Some(str_of(parent).into_owned())
+            (Some(p), spec) => {
+                if let Some(spec) = spec {
+                    let mark = self.push_root(p);
+                    let r = (|| {
+                        let k = self.intern("parent");
+                        let parent = self.getattr(spec, k)?;
+                        if !self.eq(p, parent)? {
+                            let cat = self.g.exc["ImportWarning"];
+                            self.warn(cat, "__package__ != __spec__.parent", 1)?;
+                        }
+                        Ok(())
+                    })();
+                    self.pop_roots(mark);
+                    r?;
                 }
-                None => None,
-            },
-        };
-        if pkg.is_none() {
-            let cat = self.g.exc["ImportWarning"];
-            self.warn(
-                cat,
-                "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__",
-                1,
-            )?;
-        }
-        let pkg = match pkg {
-            Some(p) if !p.is_empty() => p,
-            _ => {
-                let has_path = self.dict_get_str(globals, self.g.names.__path__).is_some();
-                let n = self
-                    .dict_get_str(globals, self.g.names.__name__)
-                    .map(|v| str_of(v).into_owned())
-                    .unwrap_or_default();
-                if has_path {
+                str_of(p).into_owned()
+            }
+            (None, Some(spec)) => {
+                let k = self.intern("parent");
+                let parent = self.getattr(spec, k)?;
+                if !is_str(parent) {
+                    return Err(self.type_error("__spec__.parent must be a string"));
+                }
+                str_of(parent).into_owned()
+            }
+            (None, None) => {
+                let cat = self.g.exc["ImportWarning"];
+                self.warn(
+                    cat,
+                    "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__",
+                    1,
+                )?;
+                let Some(n) = self.dict_get_str(globals, self.g.names.__name__) else {
+                    let k = self.new_str("'__name__' not in globals");
+                    let args = self.new_tuple(&[k]);
+                    return Err(self.new_exc_args(self.g.e.KeyError, args));
+                };
+                if !is_str(n) {
+                    return Err(self.type_error("__name__ must be a string"));
+                }
+                let n = str_of(n).into_owned();
+                if self.dict_get_str(globals, self.g.names.__path__).is_some() {
                     n
                 } else {
                     match n.rsplit_once('.') {
                         Some((a, _)) => a.to_string(),
-                        None => {
-                            return Err(self.new_exc(
-                                self.g.e.ImportError,
-                                "attempted relative import with no known parent package",
-                            ))
-                        }
+                        None => return Err(no_parent(self)),
                     }
                 }
             }
         };
+        if pkg.is_empty() {
+            return Err(no_parent(self));
+        }
         let mut parts: Vec<&str> = pkg.split('.').collect();
         if level - 1 > parts.len() - 1 + 1 - 1 && level - 1 >= parts.len() {
             return Err(self.new_exc(
@@ -1714,11 +1743,13 @@ impl Vm {
                             let k = self.intern(&xs);
                             self.setattr(m, k, sm)?;
                         }
-                        // Only the submodule's own absence is ignored: a
-                        // module it fails to import is the user's error.
+                        // Only the submodule's own absence is ignored (not
+                        // a None in sys.modules blocking it): a module it
+                        // fails to import is the user's error.
                         Err(e)
                             if self.isinstance(e.0, self.g.e.ModuleNotFoundError)
-                                && self.exc_module_name(e.0).as_deref() == Some(sub.as_str()) => {}
+                                && self.exc_module_name(e.0).as_deref() == Some(sub.as_str())
+                                && !self.sys_modules_blocks(&sub) => {}
                         Err(e) => return Err(e),
                     }
                 }
@@ -1727,6 +1758,13 @@ impl Vm {
         })();
         self.pop_roots(mark);
         r
+    }
+
+    /// `sys.modules[name]` is None (an import of `name` is halted).
+    fn sys_modules_blocks(&mut self, name: &str) -> bool {
+        let k = self.new_str(name);
+        self.dict_get_str(self.g.sys_modules, k)
+            .is_some_and(|v| v.is_none())
     }
 
     /// IMPORT_FROM.
