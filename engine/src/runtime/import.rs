@@ -983,13 +983,14 @@ impl Vm {
                     let k = self.intern(name);
                     self.dict_set_str(self.g.sys_modules, k, m);
                     self.init_builtin_spec(m)?;
-                    let quiet = self.quiet_builtin_import;
-                    verbose_message(if quiet { u32::MAX } else { 1 }, || {
-                        format!(
-                            "import {} # <class '_frozen_importlib.BuiltinImporter'>",
-                            text::str_repr(name.as_bytes())
-                        )
-                    });
+                    if !self.quiet_builtin_import {
+                        verbose_message(1, || {
+                            format!(
+                                "import {} # <class '_frozen_importlib.BuiltinImporter'>",
+                                text::str_repr(name.as_bytes())
+                            )
+                        });
+                    }
                     return Ok(m);
                 }
                 if let Some(src) = self.embedded_source(name) {
