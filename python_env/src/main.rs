@@ -1697,8 +1697,7 @@ fn main() -> ExitCode {
             let mut fs_utf8 = true;
             if !c.utf8_mode.unwrap_or(legacy) {
                 let enc = python_env::modules::_locale::locale_encoding();
-                fs_utf8 = matches!(enc.to_ascii_lowercase().as_str(), "utf-8" | "utf8");
-                python_env::modules::sys::set_locale_encoding(enc);
+                fs_utf8 = python_env::modules::sys::set_locale_encoding(enc);
             }
             // A `-c` command the file-system encoding cannot decode cannot
             // run: CPython decodes it with surrogateescape and fails to

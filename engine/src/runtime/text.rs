@@ -361,14 +361,15 @@ impl Vm {
                 // Named by its `__name__` ('?' without one); the checks
                 // below go by the name it was made with.
                 let n = str_of(o.get(1)).into_owned();
-                let shown = match self.dict_get_str(o.get(0), self.g.names.__name__) {
+                let name = self.dict_get_str(o.get(0), self.g.names.__name__);
+                let shown = match name {
                     Some(s) => self.repr_string(s)?,
                     None => "'?'".to_string(),
                 };
                 let f = self.dict_get_str(o.get(0), self.g.names.__file__);
                 match f {
                     Some(f) if is_str(f) => format!("<module {shown} from '{}'>", str_of(f)),
-                    None if shown == "'?'" => format!("<module {shown}>"),
+                    None if name.is_none() => format!("<module {shown}>"),
                     _ => {
                         let native = self.is_builtin_module(&n);
                         let frozen =

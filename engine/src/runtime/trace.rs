@@ -885,13 +885,15 @@ impl Vm {
         let Some((at, depth)) = best else {
             return Err(self.value_error(msg));
         };
-        // A suspended frame resumes with the sent value pushed (as
-        // CPython's does at the new place): it must fit in the frame.
-        if at_yield && FRAME_HEADER + cd.nlocals + cd.ncells + depth + 1 > cd.extent {
+        // The frame's stack starts after its header, locals and cells. A
+        // suspended frame resumes with the sent value pushed (as CPython's
+        // does at the new place): it must fit in the frame.
+        let stack_off = FRAME_HEADER + cd.nlocals + cd.ncells;
+        if at_yield && stack_off + depth + 1 > cd.extent {
             return Err(self.value_error("incompatible stacks"));
         }
         let f = &mut self.frames[fi];
-        let stack_base = f.base + FRAME_HEADER + cd.nlocals + cd.ncells;
+        let stack_base = f.base + stack_off;
         let new_sp = stack_base + depth;
         if f.sp > new_sp {
             let old = f.sp;

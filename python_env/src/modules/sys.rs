@@ -185,8 +185,8 @@ static FS_ENCODING: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 /// Outside the UTF-8 mode: the locale's encoding `enc` is the standard
 /// streams' and the file system's (see [`LOCALE_ENCODING`]). The first
-/// call wins.
-pub fn set_locale_encoding(enc: String) {
+/// call wins. Returns whether that file-system encoding is UTF-8.
+pub fn set_locale_encoding(enc: String) -> bool {
     // ASCII's and UTF-8's names are known without the codec registry,
     // which cannot load before `sys` exists; another encoding's codec name
     // is looked up by `init_stdio`.
@@ -200,6 +200,7 @@ pub fn set_locale_encoding(enc: String) {
         let _ = FS_ENCODING.set(k.to_string());
     }
     let _ = LOCALE_ENCODING.set(enc);
+    known == Some("utf-8")
 }
 
 /// The file-system encoding (see [`FS_ENCODING`]), with the error handler

@@ -350,13 +350,7 @@ pub(crate) fn sockaddr_arg(vm: &mut Vm, family: i32, v: Value, caller: &str) -> 
     match family {
         libc::AF_UNIX => {
             let path = if is_str(v) {
-                let b = crate::types::bytes::encode(
-                    vm,
-                    v,
-                    crate::modules::sys::fs_encoding(),
-                    "surrogateescape",
-                )?;
-                str_bytes(b).to_vec()
+                crate::modules::posix::path::fs_encode(vm, v)?
             } else {
                 match crate::types::bytes::buf(v) {
                     Some(b) => b,

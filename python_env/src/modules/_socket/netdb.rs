@@ -466,13 +466,7 @@ fn host_tuple(vm: &mut Vm, h: &Host) -> PyResult<Value> {
 /// A host name argument of `gethostby*` (`et` format: str or bytes).
 fn host_name_arg(vm: &mut Vm, fname: &str, v: Value) -> PyResult<Vec<u8>> {
     if is_str(v) {
-        let b = crate::types::bytes::encode(
-            vm,
-            v,
-            crate::modules::sys::fs_encoding(),
-            "surrogateescape",
-        )?;
-        return Ok(str_bytes(b).to_vec());
+        return crate::modules::posix::path::fs_encode(vm, v);
     }
     match Obj::from_value(v).map(|o| o.kind()) {
         Some(Kind::BYTES) => Ok(str_bytes(v).to_vec()),
@@ -684,25 +678,14 @@ fn gethostname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         .take_while(|c| **c != 0)
         .map(|c| *c as u8)
         .collect();
-    crate::types::bytes::decode(
-        vm,
-        &b,
-        crate::modules::sys::fs_encoding(),
-        "surrogateescape",
-    )
+    crate::modules::posix::path::fs_decode(vm, &b)
 }
 
 /// `sethostname(name)`.
 fn sethostname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "sethostname", a, k, 1, 1)?;
     let b = if is_str(a[0]) {
-        let e = crate::types::bytes::encode(
-            vm,
-            a[0],
-            crate::modules::sys::fs_encoding(),
-            "surrogateescape",
-        )?;
-        str_bytes(e).to_vec()
+        crate::modules::posix::path::fs_encode(vm, a[0])?
     } else {
         match crate::types::bytes::buf(a[0]) {
             Some(b) => b,
@@ -923,12 +906,7 @@ fn if_nameindex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let out = vm.new_list(&[]);
     let mark = vm.push_root(out);
     for (idx, name) in items {
-        let r = crate::types::bytes::decode(
-            vm,
-            &name,
-            crate::modules::sys::fs_encoding(),
-            "surrogateescape",
-        );
+        let r = crate::modules::posix::path::fs_decode(vm, &name);
         let n = match r {
             Ok(n) => n,
             Err(e) => {
@@ -984,12 +962,7 @@ fn if_indextoname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         .take_while(|c| **c != 0)
         .map(|c| *c as u8)
         .collect();
-    crate::types::bytes::decode(
-        vm,
-        &b,
-        crate::modules::sys::fs_encoding(),
-        "surrogateescape",
-    )
+    crate::modules::posix::path::fs_decode(vm, &b)
 }
 
 /// `getdefaulttimeout()`.
