@@ -1381,7 +1381,9 @@ impl Vm {
                 self.ctx.stack().slots_mut()[at] = d;
             }
             copy_args(self.ctx.stack().slots_mut(), args_at, locals, argc);
-        } else if self.bind_positional_defaults(func, code, args_at, n, kwnames, locals) {
+        } else if self.bind_positional_defaults(func, code, args_at, n, kwnames, locals)
+            || self.bind_keywords(func, cd, args_at, n, kwnames, locals)
+        {
         } else if let Err(e) = self.bind_args(func, cd, args_at, n, kwnames, locals) {
             self.ctx.stack().set_top(top.min(fbase));
             return Err(e);
@@ -1475,6 +1477,100 @@ impl Vm {
             st[locals + i] = d.get(i - first);
         }
         true
+    }
+
+    /// Binds a call with keywords straight into the frame's parameter
+    /// slots when that needs no error and no allocation: no `*args` or
+    /// `**kwargs` parameter, no more positional arguments than parameters,
+    /// every keyword the very name object of a parameter after the
+    /// positional-only ones (the compiler's and the caller's names are
+    /// both interned) and given once, every parameter left unfilled
+    /// having a default. `false` leaves the slots EMPTY again, for
+    /// [`Self::bind_args`] to bind (and report) the general way.
+    #[inline(never)]
+    fn bind_keywords(
+        &mut self,
+        func: Obj,
+        cd: &'static CodeData,
+        args_at: usize,
+        n: usize,
+        kwnames: Value,
+        locals: usize,
+    ) -> bool {
+        let code = &*cd.code;
+        let Some(ko) = Obj::from_value(kwnames) else {
+            return false;
+        };
+        if code.flags.0 & (CodeFlags::VARARGS.0 | CodeFlags::VARKEYWORDS.0) != 0 {
+            return false;
+        }
+        let argc = code.argcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let nparams = argc + code.kwonlyargcount as usize;
+        let nkw = ko.n_values();
+        let npos = n - nkw;
+        if npos > argc || nparams > cd.varnames.len() {
+            return false;
+        }
+        let names = &cd.varnames[posonly..nparams];
+        // The slots from `locals` on are above the caller's arguments and
+        // EMPTY (the stack above its top always is).
+        let st = self.ctx.stack().slots_mut();
+        copy_args(st, args_at, locals, npos);
+        let mut ok = true;
+        for i in 0..nkw {
+            let k = ko.get(i);
+            match names.iter().position(|&x| x == k) {
+                Some(j) if st[locals + posonly + j].is_empty() => {
+                    st[locals + posonly + j] = st[args_at + npos + i];
+                }
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            let defaults =
+                Obj::from_value(func.get(FN_DEFAULTS)).filter(|o| o.kind() == Kind::TUPLE);
+            let ndef = defaults.map_or(0, |o| o.n_values()).min(argc);
+            for i in npos..argc {
+                if st[locals + i].is_empty() {
+                    match defaults {
+                        Some(d) if i >= argc - ndef => {
+                            st[locals + i] = d.get(i + d.n_values() - argc)
+                        }
+                        _ => {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if ok && nparams > argc {
+            let kwd = func.get(FN_KWDEFAULTS);
+            for i in argc..nparams {
+                if self.ctx.stack().slots_mut()[locals + i].is_empty() {
+                    let d = if kwd.is_heap() {
+                        self.dict_get_str(kwd, cd.varnames[i])
+                    } else {
+                        None
+                    };
+                    match d {
+                        Some(v) => self.ctx.stack().slots_mut()[locals + i] = v,
+                        None => {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if !ok {
+            self.ctx.stack().slots_mut()[locals..locals + nparams].fill(Value::EMPTY);
+        }
+        ok
     }
 
     /// The builtins dict for a globals dict.

@@ -394,6 +394,10 @@ pub struct Interpreter {
     /// items, as CPython keeps one: an empty `*args` (every call of
     /// `logger.debug(msg)`) allocates nothing.
     pub empty_tuple: Value,
+    /// The names of the trace events (`"call"`, `"line"`, ...; immortal),
+    /// by event number (`trace.rs`): each event passes one to the trace
+    /// function without the intern table's lock.
+    pub trace_event_names: [Value; 8],
     /// Builtin modules python_env registered.
     pub module_inits: Mutex<HashMap<String, ModuleInit>>,
     /// Modules written in Python that python_env embeds (name -> source).
@@ -1013,9 +1017,6 @@ pub struct Vm {
     /// A trace or profile function is running (CPython's
     /// `tstate->tracing`): no events are reported meanwhile.
     pub trace_busy: bool,
-    /// The interned names of the trace events, kept on first use when
-    /// immortal (`trace.rs`): interning takes a global lock.
-    pub(crate) trace_ev_names: [Value; 8],
     /// This thread's cache of binary operators on instances of native types
     /// (`ops::BinopEntry`): the native method `a op b` calls, by `a`'s type.
     pub(crate) binop_cache: [ops::BinopEntry; ops::BINOP_CACHE],
@@ -1076,7 +1077,6 @@ impl Vm {
             always_true: ops::AlwaysTrue::default(),
             trace_on: false,
             trace_busy: false,
-            trace_ev_names: [Value::EMPTY; 8],
             binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],
             trace_what: 0,
             trace_swept: 0,
@@ -1115,7 +1115,6 @@ impl Vm {
             // writes `-X trace`.
             trace_on: proto_core::alloc_trace::active() || trace::instruction_trace(),
             trace_busy: false,
-            trace_ev_names: [Value::EMPTY; 8],
             binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],
             trace_what: 0,
             trace_swept: 0,

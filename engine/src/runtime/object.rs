@@ -1477,6 +1477,8 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         intern_raw(ctx, &mut interned, str_v, ch.encode_utf8(&mut [0; 4]))
     }));
     let empty_tuple = tuple_of(ctx, types.tuple, &[], true);
+    let trace_event_names =
+        super::trace::EV_NAMES.map(|n| intern_raw(ctx, &mut interned, str_v, n));
     let e = ExcTypes::from_map(&exc);
     let builtins = ldict::alloc_shared(ctx, Kind::DICT, types.dict, 256);
     let sys_modules = ldict::alloc_shared(ctx, Kind::DICT, types.dict, 32);
@@ -1523,6 +1525,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         mortal_names: proto_core::sync::AtomicBool::new(false),
         subclass_owners: Mutex::new(Vec::new()),
         latin1_chars,
+        trace_event_names,
         empty_tuple,
         module_inits: Mutex::new(HashMap::new()),
         source_modules: Mutex::new(HashMap::new()),

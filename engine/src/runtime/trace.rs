@@ -84,7 +84,7 @@ pub const EV_C_CALL: u8 = 4;
 pub const EV_C_EXCEPTION: u8 = 5;
 pub const EV_C_RETURN: u8 = 6;
 pub const EV_OPCODE: u8 = 7;
-const EV_NAMES: [&str; 8] = [
+pub(crate) const EV_NAMES: [&str; 8] = [
     "call",
     "exception",
     "line",
@@ -603,18 +603,7 @@ impl Vm {
         if line != 0 {
             self.store(fo, FO_LINENO, Value::int(line));
         }
-        let name = match self.trace_ev_names[ev as usize] {
-            n if n.is_empty() => {
-                let n = self.intern(EV_NAMES[ev as usize]);
-                // Only an immortal name is kept (the field is no root): one
-                // a program interned first is mortal, and asked for again.
-                if Obj::from_value(n).is_some_and(|o| o.is_immortal()) {
-                    self.trace_ev_names[ev as usize] = n;
-                }
-                n
-            }
-            n => n,
-        };
+        let name = self.g.trace_event_names[ev as usize];
         let mark = self.push_root(func);
         self.push_root(fv);
         self.push_root(arg);
