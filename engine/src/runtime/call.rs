@@ -754,6 +754,22 @@ impl Vm {
             }
         }
         let t = &self.g.types;
+        // `dict()`, `list()`, `set()`, `tuple()`: the empty object their
+        // `__new__` and `__init__` make between them, without the calls.
+        if n == 0 && !kwnames.is_heap() {
+            if cls == t.dict {
+                return Ok(self.new_dict());
+            }
+            if cls == t.list {
+                return Ok(self.new_list(&[]));
+            }
+            if cls == t.set {
+                return Ok(self.new_set(false));
+            }
+            if cls == t.tuple {
+                return Ok(self.new_tuple(&[]));
+            }
+        }
         if n == 1 && !kwnames.is_heap() {
             let a = self.ctx.stack().slots_mut()[base + 1];
             if cls == t.type_ {
@@ -767,6 +783,14 @@ impl Vm {
             // `bool(x)`: the truth test itself.
             if cls == t.bool_ {
                 return Ok(Value::bool(self.truthy(a)?));
+            }
+            // `tuple(x)`: an exact tuple itself, else a tuple of x's items.
+            if cls == t.tuple {
+                if Obj::from_value(a).is_some_and(|o| o.kind() == Kind::TUPLE && o.class() == cls) {
+                    return Ok(a);
+                }
+                let items = self.collect(a)?;
+                return Ok(self.new_tuple(&items));
             }
             // `float(x)` of an immediate float (itself) or int (its nearest
             // float, as `int.__float__` rounds).

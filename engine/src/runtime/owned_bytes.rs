@@ -76,8 +76,8 @@ fn ba_use_shared(o: Obj) {
     }
 }
 
-/// Runs `write`, an in-place change of bytearray `o`'s current buffer that
-/// keeps its length (item stores), when that is allowed: `o` is local, or
+/// Runs `write`, an in-place change of bytearray `o`'s current buffer
+/// (item stores, `del b[i:j]`), when that is allowed: `o` is local, or
 /// shared and the calling thread its owner with no other thread having used
 /// it. `None`, running nothing, otherwise: the caller then takes the locked
 /// path that installs a new buffer. `write` must not reach a safepoint.

@@ -337,6 +337,43 @@ mod tests {
         assert!(!unsafe { lstr::buffer_append(plain, b"q") });
         assert_eq!(lstr::bytes(plain), b"zz");
     }
+
+    #[test]
+    fn byte_buffer_removal_from_the_front_moves_its_start() {
+        use super::str as lstr;
+        let space = ProtoSpace::new();
+        let mut ctx = space.new_context();
+        ctx.set_deferred_collection(true);
+        let b = Obj::from_value(lstr::alloc_buffer(&mut ctx, &[b"abcdefgh"], 12)).unwrap();
+        let cap = lstr::buffer_capacity(b);
+        // SAFETY (all calls below): this thread is the buffer's only writer
+        // and holds no slice of it across a call.
+        assert!(unsafe { lstr::buffer_remove(b, 0, 3) });
+        assert_eq!(lstr::bytes(b), b"defgh");
+        assert_eq!(
+            lstr::buffer_capacity(b),
+            cap - 3,
+            "room counts from the start"
+        );
+        // Appends, item writes, inner removals and truncation all count
+        // from the new start.
+        assert!(unsafe { lstr::buffer_append(b, b"ij") });
+        assert_eq!(lstr::bytes(b), b"defghij");
+        assert!(unsafe { lstr::buffer_write_at(b, 1, b"E") });
+        assert!(unsafe { lstr::buffer_write_strided(b, 2, 2, b"FH") });
+        assert_eq!(lstr::bytes(b), b"dEFgHij");
+        assert!(unsafe { lstr::buffer_remove(b, 2, 4) });
+        assert_eq!(lstr::bytes(b), b"dEHij");
+        assert!(unsafe { lstr::buffer_remove(b, 0, 1) });
+        assert_eq!(lstr::bytes(b), b"EHij");
+        unsafe { lstr::buffer_truncate(b, 2) };
+        assert_eq!(lstr::bytes(b), b"EH");
+        assert!(!unsafe { lstr::buffer_remove(b, 1, 3) }, "past the end");
+        assert!(!unsafe { lstr::buffer_append(b, &vec![0; lstr::buffer_capacity(b) - 1]) });
+        assert_eq!(lstr::bytes(b), b"EH");
+        assert!(unsafe { lstr::buffer_remove(b, 0, 2) });
+        assert_eq!(lstr::bytes(b), b"");
+    }
 }
 
 #[cfg(all(test, not(loom)))]

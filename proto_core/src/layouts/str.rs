@@ -63,6 +63,10 @@ pub const FLAG_INTERNED: u64 = 2;
 /// Flag: a *view*, whose bytes are the first `byte length` bytes of the
 /// str buffer in its value slot 0 (see the module header).
 pub const FLAG_VIEW: u64 = 4;
+/// Flag of a byte buffer whose bytes start `raw[2]` bytes past
+/// [`DATA_OFFSET`] (a bytearray's `del b[:n]` moves the start, as
+/// CPython's `ob_start`, instead of the bytes that stay).
+pub const FLAG_OFFSET: u64 = 8;
 /// Characters per entry of a character index.
 pub const INDEX_BLOCK: usize = 32;
 /// Flat non-ASCII strs of at least this many characters carry an index.
@@ -113,6 +117,13 @@ pub fn alloc(
     let raw = flat_raw_size(kind, bytes.len(), char_len, ascii);
     let v = if immortal {
         ctx.alloc_immortal(kind, class, 0, raw)
+    } else if flat_index_at(kind, bytes.len(), char_len, ascii).is_none() {
+        // Header words and bytes only, which `fill` writes: a big object
+        // is not zeroed first (`try_alloc_filled`).
+        match ctx.try_alloc_filled(kind, class, 0, raw, DATA_OFFSET) {
+            Some(v) => v,
+            None => panic!("str/bytes of {} bytes is too large", bytes.len()),
+        }
     } else {
         ctx.alloc(kind, class, 0, raw)
     };
@@ -174,9 +185,10 @@ pub fn try_alloc_concat(
         return None;
     }
     let raw = flat_raw_size(kind, n, char_len, ascii);
-    // A bytes object's raw region is its header words and its bytes, which
-    // `fill` writes: only the header words need zeroing (the hash cache).
-    let v = if kind == Kind::BYTES {
+    // Without a character index the raw region is the header words and the
+    // bytes, which `fill` writes: only the header words need zeroing (the
+    // hash cache).
+    let v = if flat_index_at(kind, n, char_len, ascii).is_none() {
         ctx.try_alloc_filled(kind, class, 0, raw, DATA_OFFSET)?
     } else {
         ctx.try_alloc(kind, class, 0, raw)?
@@ -217,14 +229,25 @@ fn header_words(o: Obj) -> (&'static [AtomicU64; 4], *mut u8, usize) {
 /// its own raw bytes after the header words, or its buffer's for a view.
 #[inline(always)]
 fn data(o: Obj, p: *mut u8, len: usize, n: usize, flags: u64) -> &'static [u8] {
-    if flags & FLAG_VIEW != 0 {
-        return raw_slice(holder(o, flags), DATA_OFFSET, n);
+    if flags & (FLAG_VIEW | FLAG_OFFSET) != 0 {
+        return moved_data(o, n, flags);
     }
     assert!(n <= len - DATA_OFFSET, "raw bytes out of range");
     // SAFETY: DATA_OFFSET..DATA_OFFSET + n lies inside the raw region
     // (checked above; `header_words` checked DATA_OFFSET <= len), which is
     // initialised and immutable after the str was filled (see `raw_slice`).
     unsafe { core::slice::from_raw_parts(p.add(DATA_OFFSET), n) }
+}
+
+/// [`data`] of a view (its buffer's first `n` bytes) or of a byte buffer
+/// whose start moved ([`FLAG_OFFSET`]).
+#[cold]
+#[inline(never)]
+fn moved_data(o: Obj, n: usize, flags: u64) -> &'static [u8] {
+    if flags & FLAG_VIEW != 0 {
+        return raw_slice(holder(o, flags), DATA_OFFSET, n);
+    }
+    raw_slice(o, DATA_OFFSET + get_raw(o, 2) as usize, n)
 }
 
 /// The object whose raw region holds the bytes of `o` (flags word `flags`):
@@ -323,10 +346,21 @@ pub fn is_buffer(o: Obj) -> bool {
     o.kind() == Kind::BYTES && o.class() == Value::NONE
 }
 
-/// Room in all, in bytes, of the byte buffer `o`.
+/// Room in all, in bytes, of the byte buffer `o` (from its start).
 #[inline]
 pub fn buffer_capacity(o: Obj) -> usize {
-    o.raw_len() - DATA_OFFSET
+    o.raw_len() - DATA_OFFSET - buffer_start(o)
+}
+
+/// Where the bytes of the byte buffer `o` start, past [`DATA_OFFSET`]
+/// (see [`FLAG_OFFSET`]).
+#[inline]
+fn buffer_start(o: Obj) -> usize {
+    if get_raw(o, 3) & FLAG_OFFSET != 0 {
+        get_raw(o, 2) as usize
+    } else {
+        0
+    }
 }
 
 /// Appends `extra` to the byte buffer `o` in place and returns true, or
@@ -357,7 +391,7 @@ pub unsafe fn buffer_append(o: Obj, extra: &[u8]) -> bool {
     unsafe {
         core::ptr::copy_nonoverlapping(
             extra.as_ptr(),
-            o.raw_ptr().add(DATA_OFFSET + n),
+            o.raw_ptr().add(DATA_OFFSET + buffer_start(o) + n),
             extra.len(),
         );
     }
@@ -396,7 +430,7 @@ pub unsafe fn buffer_write_at(o: Obj, pos: usize, data: &[u8]) -> bool {
     unsafe {
         core::ptr::copy_nonoverlapping(
             data.as_ptr(),
-            o.raw_ptr().add(DATA_OFFSET + pos),
+            o.raw_ptr().add(DATA_OFFSET + buffer_start(o) + pos),
             data.len(),
         );
     }
@@ -427,7 +461,7 @@ pub unsafe fn buffer_write_strided(o: Obj, start: usize, step: isize, data: &[u8
     // region; no other thread accesses it meanwhile and the caller holds
     // no slice of it (the function's contract); `data` does not overlap it.
     unsafe {
-        let base = o.raw_ptr().add(DATA_OFFSET);
+        let base = o.raw_ptr().add(DATA_OFFSET + buffer_start(o));
         let mut p = start as isize;
         for &b in data {
             *base.offset(p) = b;
@@ -437,27 +471,43 @@ pub unsafe fn buffer_write_strided(o: Obj, start: usize, step: isize, data: &[u8
     true
 }
 
-/// Removes bytes `lo..hi` of the byte buffer `o` in place, moving the bytes
-/// after them down. Returns false, changing nothing, when `o` is shared
-/// between threads (a shared buffer is replaced, never rewritten), is not a
-/// buffer, or `lo..hi` does not lie within its length.
+/// Removes bytes `lo..hi` of the byte buffer `o` in place: a run at the
+/// start moves the buffer's start past it ([`FLAG_OFFSET`]: a stream
+/// buffer consumed from the front costs nothing per removal, as CPython's
+/// bytearray), any other moves the bytes after it down. Returns false,
+/// changing nothing, when `o` is not a buffer or `lo..hi` does not lie
+/// within its length.
 ///
 /// # Safety
-/// As for [`buffer_write_at`]: the caller is `o`'s only writer and holds no
-/// slice of `o`'s bytes across the call.
+/// As for [`buffer_write_at`]: no other thread reads or writes `o`'s bytes
+/// during the call (`o` is local, or its bytearray's owner writes it under
+/// the owner-write protocol), and the caller holds no slice of them across
+/// it. A shared buffer's lock-free readers would otherwise see its start
+/// and length change under them.
 pub unsafe fn buffer_remove(o: Obj, lo: usize, hi: usize) -> bool {
-    if !is_buffer(o) || o.is_shared() {
+    if !is_buffer(o) {
         return false;
     }
     let n = get_raw(o, 0) as usize;
     if lo > hi || hi > n {
         return false;
     }
-    // SAFETY: lo <= hi <= n <= the capacity, so both ranges lie inside the
-    // object's raw region; `ptr::copy` allows their overlap. `o` is not
-    // shared, so no other thread reads it, and the caller holds no slice.
+    let start = buffer_start(o);
+    if lo == 0 {
+        // No byte moves; the high-water mark counts from the new start.
+        let high = get_raw(o, 1) as usize;
+        set_raw(o, 2, (start + hi) as u64);
+        set_raw(o, 3, get_raw(o, 3) | FLAG_OFFSET);
+        set_raw(o, 1, high.saturating_sub(hi) as u64);
+        set_raw(o, 0, (n - hi) as u64);
+        return true;
+    }
+    // SAFETY: lo <= hi <= n <= the capacity from the start, so both ranges
+    // lie inside the object's raw region; `ptr::copy` allows their
+    // overlap. No other thread reads or writes the bytes meanwhile and the
+    // caller holds no slice of them (the function's contract).
     unsafe {
-        let base = o.raw_ptr().add(DATA_OFFSET);
+        let base = o.raw_ptr().add(DATA_OFFSET + start);
         core::ptr::copy(base.add(hi), base.add(lo), n - hi);
     }
     set_raw(o, 0, (n - (hi - lo)) as u64);

@@ -1232,26 +1232,38 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// Deletes bytes `lo..hi` (clamped to the current length) of bytearray `v`
-/// in one atomic step: moved down in place in a local bytearray's buffer,
-/// else one copy of the rest into a new buffer; CPython's `del b[:n]` of a
-/// stream buffer thus costs one pass over what stays, not several.
+/// in one atomic step. In place where this thread may write the buffer
+/// (`owned_bytes::ba_write_in_place`: a local bytearray, or a shared one
+/// no other thread has used): a run at the start only moves the buffer's
+/// start (`lstr::buffer_remove`), so a stream buffer consumed from the
+/// front (`del buf[:n]` after each `send`) costs nothing per removal, as
+/// in CPython. Otherwise one copy of the rest into a new buffer of the
+/// same capacity, so that appends after it still go in place.
 fn ba_remove_range(vm: &mut Vm, v: Value, lo: usize, hi: usize) -> PyResult<()> {
     let o = Obj::from_value(v).expect("ba");
+    let buf = buffer_of(o);
+    let in_place = owned_bytes::ba_write_in_place(o, || {
+        let n = lstr::bytes(buf).len();
+        let lo = lo.min(n);
+        // SAFETY: inside `ba_write_in_place` no other thread reads or
+        // writes the buffer (as for `ba_write_in_place` above), a buffer
+        // belongs to its one bytearray, and no slice of it is held here.
+        unsafe { lstr::buffer_remove(buf, lo, hi.clamp(lo, n)) }
+    });
+    if in_place == Some(true) {
+        return Ok(());
+    }
     vm.with_mut_lock(o, |ctx| {
-        let n = ba_bytes(o).len();
+        let st = ba_buffer(o);
+        let b = lstr::bytes(st);
+        let n = b.len();
         let lo = lo.min(n);
         let hi = hi.clamp(lo, n);
         if lo == hi {
             return;
         }
-        // SAFETY: this thread is the buffer's only writer (a local buffer of
-        // a local bytearray; `buffer_remove` refuses a shared one), and no
-        // slice of its bytes is held here.
-        if o.is_local_mutable() && unsafe { lstr::buffer_remove(ba_buffer(o), lo, hi) } {
-            return;
-        }
-        let b = ba_bytes(o);
-        put_buffer(ctx, o, &[&b[..lo], &b[hi..]], n - (hi - lo));
+        let cap = lstr::buffer_capacity(st).max(n - (hi - lo));
+        put_buffer(ctx, o, &[&b[..lo], &b[hi..]], cap);
     })
 }
 
@@ -1264,6 +1276,11 @@ fn ba_append(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn ba_extend(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check_method(vm, "bytearray.extend", a, k, 1, 1)?;
+    // A bytes argument's own bytes: immutable, and rooted by the call.
+    if Obj::from_value(a[1]).is_some_and(|o| o.kind() == Kind::BYTES) {
+        ba_push_mut(vm, a[0], str_bytes(a[1]))?;
+        return Ok(Value::NONE);
+    }
     let extra = match buf(a[1]) {
         Some(x) => x,
         None => {

@@ -344,11 +344,19 @@ fn mv_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         vm.pop_roots(mark);
         return Ok(v);
     }
-    let Some(b) = buf(obj) else {
-        let tn = vm.type_name_of(obj);
-        return Err(vm.type_error(&format!(
-            "memoryview: a bytes-like object is required, not '{tn}'"
-        )));
+    // Only the length is needed: bytes and bytearrays are measured in
+    // place (a view of a big bytes object copies nothing).
+    let len = match super::bytes::held_bytes(obj) {
+        Some((_, b)) => b.len(),
+        None => match buf(obj) {
+            Some(b) => b.len(),
+            None => {
+                let tn = vm.type_name_of(obj);
+                return Err(vm.type_error(&format!(
+                    "memoryview: a bytes-like object is required, not '{tn}'"
+                )));
+            }
+        },
     };
     if let Some((tc, isz)) = crate::modules::array::array_format(obj) {
         let f = vm.intern(&tc.to_string());
@@ -357,13 +365,13 @@ fn mv_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             a[0],
             obj,
             f,
-            (0, isz as i64, b.len() / isz, isz),
+            (0, isz as i64, len / isz, isz),
             0,
         ));
     }
     let flags = if is_ba(obj) { 0 } else { F_READONLY };
     let f = vm.intern("B");
-    Ok(alloc_view(vm, a[0], obj, f, (0, 1, b.len(), 1), flags))
+    Ok(alloc_view(vm, a[0], obj, f, (0, 1, len, 1), flags))
 }
 
 /// Unpacks one item of format `f` (native, little-endian).
