@@ -65,9 +65,13 @@ print(g)
 shared = bytearray(b"x" * 1000)
 seen = []
 def reader():
+    # Each snapshot is one moment's bytes: some x's then some y's, 997 of
+    # them between a removal and its append, else 1000.
     for _ in range(200):
-        n = len(shared)
-        seen.append(shared.count(b"x") + shared.count(b"y") == len(shared) or n)
+        snap = bytes(shared)
+        nx, ny = snap.count(b"x"), snap.count(b"y")
+        ok = len(snap) in (997, 1000) and snap == b"x" * nx + b"y" * ny
+        seen.append(ok or snap)
 t = threading.Thread(target=reader)
 t.start()
 for i in range(200):
