@@ -1293,12 +1293,7 @@ impl Vm {
                     hash_float(f)
                 });
             }
-            Kind::TUPLE if c == t.tuple => {
-                let mark = self.push_root(v);
-                let r = self.hash_tuple(o);
-                self.pop_roots(mark);
-                return r;
-            }
+            Kind::TUPLE if c == t.tuple => return self.hash_tuple(o),
             Kind::SET if c == t.frozenset => return Ok(frozenset_hash(o)),
             K_TYPE | K_FUNCTION | K_BUILTIN | K_MODULE | K_CODE => {
                 return Ok((v.bits() >> 4) as i64)
@@ -1308,6 +1303,16 @@ impl Vm {
         let tp = o.class();
         match self.lookup_type(tp, self.g.names.__hash__) {
             Some(f) if f.is_none() => {}
+            // A tuple subclass inheriting tuple.__hash__ (every
+            // namedtuple): its items' hash, without a call per level of
+            // nested namedtuples. Asked first: namedtuples are dict keys
+            // in loops.
+            Some(f)
+                if o.kind() == Kind::TUPLE
+                    && Some(f) == self.lookup_type(self.g.types.tuple, self.g.names.__hash__) =>
+            {
+                return self.hash_tuple(o);
+            }
             Some(f) => {
                 // An int subclass inheriting int.__hash__ (re's opcodes,
                 // IntEnum and IntFlag members): its value's hash, without
@@ -1336,17 +1341,6 @@ impl Vm {
                 {
                     return Ok(str_hash(o));
                 }
-                // And a tuple subclass inheriting tuple.__hash__ (every
-                // namedtuple): its items' hash, without a call per level of
-                // nested namedtuples.
-                if o.kind() == Kind::TUPLE
-                    && Some(f) == self.lookup_type(self.g.types.tuple, self.g.names.__hash__)
-                {
-                    let mark = self.push_root(v);
-                    let r = self.hash_tuple(o);
-                    self.pop_roots(mark);
-                    return r;
-                }
                 let r = self.call_slot_method(f, v, &[])?;
                 return match self.num(r) {
                     Some(Num::I(i)) => Ok(int_hash(i)),
@@ -1369,17 +1363,44 @@ impl Vm {
     /// CPython's tuple hash (xxHash-based) of the tuple `o`, which the
     /// caller roots (an item's `__hash__` may collect; a tuple's items
     /// never change).
+    /// Items that are ints or exact strs are hashed in place; the tuple is
+    /// rooted only once an item needs [`Vm::hash`] (which may run Python
+    /// code, and so collect).
     pub fn hash_tuple(&mut self, o: Obj) -> PyResult<i64> {
         const P1: u64 = 11400714785074694791;
         const P2: u64 = 14029467366897019727;
         const P5: u64 = 2870177450012600261;
         let n = o.n_values();
         let mut acc: u64 = P5;
+        let mut mark = None;
         for i in 0..n {
-            let lane = self.hash(o.get(i))? as u64;
+            let x = o.get(i);
+            let lane = if let Some(k) = x.as_int() {
+                int_hash(k)
+            } else if let Some(so) = Obj::from_value(x)
+                .filter(|so| so.kind() == Kind::STR && so.class() == self.g.types.str_)
+            {
+                str_hash(so)
+            } else {
+                if mark.is_none() {
+                    mark = Some(self.push_root(o.value()));
+                }
+                match self.hash(x) {
+                    Ok(h) => h,
+                    Err(e) => {
+                        if let Some(m) = mark {
+                            self.pop_roots(m);
+                        }
+                        return Err(e);
+                    }
+                }
+            } as u64;
             acc = acc.wrapping_add(lane.wrapping_mul(P2));
             acc = acc.rotate_left(31);
             acc = acc.wrapping_mul(P1);
+        }
+        if let Some(m) = mark {
+            self.pop_roots(m);
         }
         acc = acc.wrapping_add((n as u64) ^ (P5 ^ 3527539));
         if acc == u64::MAX {
@@ -4025,8 +4046,13 @@ pub fn str_hash(o: Obj) -> i64 {
     if let Some(h) = lstr::cached_hash(o) {
         return h as i64;
     }
+    let bytes = lstr::bytes(o);
+    // As CPython: the empty str and bytes hash to 0 whatever the seed.
+    if bytes.is_empty() {
+        return 0;
+    }
     let mut h: u64 = 0xcbf29ce484222325 ^ HASH_KEY.load(std::sync::atomic::Ordering::Relaxed);
-    for &b in lstr::bytes(o) {
+    for &b in bytes {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }
