@@ -1360,12 +1360,10 @@ impl Vm {
         Err(self.type_error(&format!("unhashable type: '{tn}'")))
     }
 
-    /// CPython's tuple hash (xxHash-based) of the tuple `o`, which the
-    /// caller roots (an item's `__hash__` may collect; a tuple's items
-    /// never change).
-    /// Items that are ints or exact strs are hashed in place; the tuple is
-    /// rooted only once an item needs [`Vm::hash`] (which may run Python
-    /// code, and so collect).
+    /// CPython's tuple hash (xxHash-based) of the tuple `o`. Items that
+    /// are ints or exact strs are hashed in place; `o` is rooted here once
+    /// an item needs [`Vm::hash`] (an item's `__hash__` may collect; a
+    /// tuple's items never change), so the caller need not root it.
     pub fn hash_tuple(&mut self, o: Obj) -> PyResult<i64> {
         const P1: u64 = 11400714785074694791;
         const P2: u64 = 14029467366897019727;
