@@ -73,6 +73,7 @@ CASES = {
     "genexp_sum": ("", "l = [1, 2, 3]", "x = sum(a for a in l)"),
     "percent_format": ("", "", 'x = "%d-%s" % (i, "a")'),
     "keyword_call": ("def f(a, b=1, *, c=2): return a\n", "", "f(i, c=3)"),
+    "dict_empty": ("", "", "dict()"),
     "ord": ("", 'c = "a"', "ord(c)"),
     "flag_and": ("import re\n", "f = re.I; g = re.M", "f & g"),
     "module_function": ("import _sre\n", "f = _sre.unicode_iscased", "f(65)"),
