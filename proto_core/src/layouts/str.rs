@@ -45,6 +45,10 @@
 //! shared buffer is appended to in place only at or above its high-water
 //! mark: a reader that loaded a length from before a truncation may still
 //! be reading the bytes below it, which are therefore never written again.
+//! A buffer written by one thread alone ([`buffer_remove`]'s contract) may
+//! also drop bytes from its front by moving its start: flag
+//! [`FLAG_OFFSET`], the start in raw word `[2]` (a buffer is never
+//! hashed); length, high-water mark and capacity then count from it.
 
 use super::{get_raw, init_raw_parts, raw_slice, raw_word, raw_words, set_raw};
 use crate::object::{Kind, Obj};

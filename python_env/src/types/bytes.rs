@@ -5,10 +5,13 @@
 //! code); `str_bytes` of the buffer is the bytearray's current bytes.
 //! `append`, `extend` and `+=` write in place while the buffer has room and
 //! otherwise move to a buffer half as large again, so a run of appends is
-//! linear; popping the last byte shortens the buffer in place, and so does
-//! deleting a run of a local bytearray (a shared one gets a new buffer with
-//! one copy of the rest). Every other change builds the new bytes and
-//! installs a new buffer.
+//! linear; popping the last byte shortens the buffer in place. Deleting a
+//! run is done in place where this thread alone may write the buffer (a
+//! local bytearray, or a shared one only its maker has used): a run at the
+//! start moves the buffer's start, any other moves the rest down; a
+//! bytearray another thread has used gets a new buffer with one copy of
+//! the rest. Every other change builds the new bytes and installs a new
+//! buffer.
 //!
 //! Concurrency contract: a bytearray used by one thread takes no lock. Once
 //! shared, every change is one step under the bytearray's object lock
