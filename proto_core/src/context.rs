@@ -108,6 +108,8 @@ pub struct ProtoContext {
     turn: Option<Obj>,
     /// Safepoints seen with a kept lock (see `TURN_POLL_EVERY`).
     turn_polls: u32,
+    /// The space's empty dict table, once this context has read it.
+    empty_dict_table: Value,
     #[cfg(feature = "gc-stress")]
     stress_count: u64,
 }
@@ -128,6 +130,7 @@ impl ProtoContext {
             space,
             shared,
             promote_stack: Vec::new(),
+            empty_dict_table: Value::EMPTY,
             promoted_since_flush: 0,
             pressure_since_flush: 0,
             deferred: false,
@@ -388,6 +391,32 @@ impl ProtoContext {
             self.collect_global();
         } else {
             self.collect_local();
+        }
+    }
+
+    /// The space's immortal dict table of capacity 0 (see
+    /// [`crate::layouts::dict::alloc_empty`]), made by the first context
+    /// that asks: `make` builds a candidate, and the first one published
+    /// wins (a loser's stays unused in the immortal arena).
+    #[inline]
+    pub(crate) fn empty_dict_table(&mut self, make: fn(&mut ProtoContext) -> Value) -> Value {
+        if self.empty_dict_table.is_empty() {
+            self.empty_dict_table = self.load_empty_dict_table(make);
+        }
+        self.empty_dict_table
+    }
+
+    #[cold]
+    fn load_empty_dict_table(&mut self, make: fn(&mut ProtoContext) -> Value) -> Value {
+        let now = self.space.empty_dict_table.load(Ordering::Acquire);
+        if now != 0 {
+            return Value::from_bits(now);
+        }
+        let t = make(self);
+        let cell = &self.space.empty_dict_table;
+        match cell.compare_exchange(0, t.bits(), Ordering::AcqRel, Ordering::Acquire) {
+            Ok(_) => t,
+            Err(won) => Value::from_bits(won),
         }
     }
 

@@ -167,6 +167,9 @@ pub struct ProtoSpace {
     orphan_large: Mutex<Vec<Large>>,
     immortal: Mutex<ImmortalArena>,
     global_roots: Mutex<Vec<Value>>,
+    /// The immortal dict table of capacity 0 that empty dicts share
+    /// ([`crate::layouts::dict::alloc_empty`]); 0 until a context makes it.
+    pub(crate) empty_dict_table: AtomicU64,
     /// The collector's pool, made on first use (leaked: it lives as long as
     /// the process; the child of a fork, where its threads do not exist,
     /// forgets it and makes another).
@@ -295,6 +298,7 @@ impl ProtoSpace {
             pool: BlockPool::new(),
             orphans: BlockPool::new(),
             orphan_large: Mutex::new(Vec::new()),
+            empty_dict_table: AtomicU64::new(0),
             immortal: Mutex::new(ImmortalArena {
                 chunks: Vec::new(),
                 bump: 0,

@@ -1399,9 +1399,9 @@ impl Vm {
                 at += 1;
             }
             if code.flags.contains(CodeFlags::VARKEYWORDS) {
-                // Sized for one entry: such a dict is mostly passed on or
-                // read, and grows as any dict when written.
-                let d = ldict::alloc_exact(&mut self.ctx, self.g.types.dict, 1);
+                // No table: such a dict is mostly passed on or read, and
+                // grows as any dict when written.
+                let d = self.new_dict();
                 self.ctx.stack().slots_mut()[at] = d;
             }
             copy_args(self.ctx.stack().slots_mut(), args_at, locals, argc);

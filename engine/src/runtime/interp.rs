@@ -1011,6 +1011,26 @@ impl Vm {
                     sp += 1;
                 }};
             }
+            // After an UNPACK_SEQUENCE of `$n` items pushed on the stack:
+            // the STORE_FASTs that follow it (a `for a, b in ...` or
+            // `a, b = ...` target), up to `$n`, run here without their
+            // dispatch, as they would run (same slots, same order).
+            macro_rules! unpack_stores {
+                ($n:expr) => {{
+                    let mut k = $n;
+                    while k > 0 {
+                        let (nop, narg) = peek!(pc);
+                        if nop != Opcode::StoreFast as u8 {
+                            break;
+                        }
+                        sp -= 1;
+                        let v = st!()[sp];
+                        st!()[locals + narg as usize] = v;
+                        pc += 1;
+                        k -= 1;
+                    }
+                }};
+            }
             macro_rules! pop {
                 () => {{
                     sp -= 1;
@@ -2364,7 +2384,11 @@ impl Vm {
                         }
                         Opcode::BuildMap => {
                             let n = arg as usize;
-                            let d = self.new_dict();
+                            let d = if n == 0 {
+                                self.new_dict()
+                            } else {
+                                self.new_dict_with_capacity(n)
+                            };
                             st!()[sp] = d;
                             for i in 0..n {
                                 let k = st!()[sp - 2 * n + 2 * i];
@@ -2558,6 +2582,7 @@ impl Vm {
                                     for i in (0..n).rev() {
                                         push!(tv.get(i));
                                     }
+                                    unpack_stores!(n);
                                     continue;
                                 }
                                 // An exact list no other thread can reach,
@@ -2574,6 +2599,7 @@ impl Vm {
                                         for i in (0..n).rev() {
                                             push!(sv.get(i));
                                         }
+                                        unpack_stores!(n);
                                         continue;
                                     }
                                 }
@@ -2598,6 +2624,7 @@ impl Vm {
                                     self.ctx.unlock_object(o);
                                     if fits {
                                         sp = sp + n - 1;
+                                        unpack_stores!(n);
                                         continue;
                                     }
                                 }
@@ -3865,6 +3892,7 @@ fn fast_binop(arg: u32, a: Value, b: Value) -> Option<Value> {
                 }
             }
             9 if y >= 0 => x >> y.min(63),
+            8 if (0..64).contains(&y) => x.checked_pow(y as u32)?,
             11 if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) => {
                 // Both exactly representable: one IEEE division is correctly rounded.
                 return Value::try_float(x as f64 / y as f64);
@@ -3892,6 +3920,11 @@ fn fast_binop(arg: u32, a: Value, b: Value) -> Option<Value> {
         10 => x - y,
         5 => x * y,
         11 if y != 0.0 => x / y,
+        // A positive finite base: libm's pow, as float.__pow__ calls it
+        // after its special cases (none applies here); a result that is
+        // no immediate float (inf, a subnormal) takes the general path,
+        // which raises or boxes as CPython does.
+        8 if x > 0.0 => x.powf(y),
         _ => return None,
     };
     Value::try_float(r)

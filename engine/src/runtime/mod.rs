@@ -1468,7 +1468,7 @@ impl Vm {
 
     /// A new empty dict.
     pub fn new_dict(&mut self) -> Value {
-        self.new_dict_with_capacity(5)
+        ldict::alloc_empty(&mut self.ctx, self.g.types.dict)
     }
 
     /// A new empty dict with room for `cap` entries (at least 5).

@@ -124,6 +124,29 @@ fn alloc_sized(
     d
 }
 
+/// Allocates an empty dict with no table of its own (CPython's shared
+/// empty keys): it points at the space's immortal table of capacity 0,
+/// which every lookup reads as an empty table and no writer ever writes
+/// (each checks `used < cap` first and grows the dict into a table of its
+/// own: [`try_insert_new`], [`insert_if_surely_absent`], [`reserve`],
+/// [`fill_empty`], [`store_local_at`]). An empty `{}`, `dict()` or
+/// `**kwargs` costs one header.
+pub fn alloc_empty(ctx: &mut ProtoContext, class: Value) -> Value {
+    let d = ctx.alloc(Kind::DICT, class, HEADER_VALUES, 16);
+    let t = ctx.empty_dict_table(make_empty_table);
+    Obj::from_value(d).expect("heap").init(0, t);
+    d
+}
+
+/// The immortal table of no entries: capacity 0, an index of 4 empty slots.
+fn make_empty_table(ctx: &mut ProtoContext) -> Value {
+    let t = ctx.alloc_immortal(Kind::STORAGE, Value::NONE, 0, 8 * (T_HASHES + 4));
+    let o = Obj::from_value(t).expect("heap");
+    set_raw(o, T_CAP, 0);
+    set_raw(o, T_ISIZE, 4);
+    t
+}
+
 /// Allocates an immortal empty dict (for type dicts of builtin types, module dicts...).
 pub fn alloc_shared(ctx: &mut ProtoContext, kind: Kind, class: Value, cap: usize) -> Value {
     let d = alloc(ctx, kind, class, cap);
@@ -755,6 +778,9 @@ pub fn fill_empty(
     entries: impl Iterator<Item = (Value, Value, u64)>,
 ) {
     debug_assert!(len(d) == 0 && !d.is_shared());
+    if n == 0 {
+        return;
+    }
     let t = table(d);
     if used(t) != 0 || cap(t) < n {
         install(ctx, d, n, entries);
@@ -837,8 +863,12 @@ pub fn copy_entries(ctx: &mut ProtoContext, d: Obj, src: Obj) {
 
 /// Removes every entry. Caller holds the lock if shared.
 pub fn clear(ctx: &mut ProtoContext, d: Obj) {
-    let nt = alloc_table(ctx, 5);
-    ctx.store(d, 0, nt.value());
+    let nt = if d.kind() == Kind::DICT {
+        ctx.empty_dict_table(make_empty_table)
+    } else {
+        alloc_table(ctx, 5).value()
+    };
+    ctx.store(d, 0, nt);
     set_raw(d, 0, 0);
     bump(d);
 }

@@ -169,6 +169,40 @@ pub(super) fn assemble(b: &CodeBuilder) -> CResult<Assembled> {
             drop[k] = true;
         }
     }
+    // Remove the NOPs that mark no line of their own (as CPython's
+    // `remove_redundant_nops`): one whose next instruction has its line
+    // (that instruction reports the line, also to a jump that lands on
+    // it instead), or one reached only by falling through from an
+    // instruction of its line (no jump lands on it: no line event would
+    // be due there). A `pass` body on its loop's line costs no dispatch.
+    let mut jumped_to = vec![false; kept.len() + 1];
+    for ins in &kept {
+        let has_target =
+            matches!(ins.op, Op::Jump) || matches!(ins.op, Op::Real(op) if op.is_jump());
+        if has_target {
+            jumped_to[target_of(ins)?] = true;
+        }
+        if let Some(h) = ins.handler {
+            jumped_to[new_index[label_pos(b.handlers[h as usize].target)?]] = true;
+        }
+    }
+    for k in 0..kept.len() {
+        if !matches!(kept[k].op, Op::Real(Opcode::Nop)) {
+            continue;
+        }
+        let line = kept[k].loc.line;
+        let next_same = (k + 1..kept.len())
+            .find(|&j| !drop[j])
+            .is_some_and(|j| kept[j].loc.line == line);
+        let prev_same = !jumped_to[k]
+            && (0..k)
+                .rev()
+                .find(|&j| !drop[j])
+                .is_some_and(|j| kept[j].loc.line == line);
+        if next_same || prev_same {
+            drop[k] = true;
+        }
+    }
     let mut final_index = vec![0usize; kept.len() + 1];
     let mut instrs: Vec<(&Instr, Option<usize>)> = Vec::with_capacity(kept.len());
     for (k, ins) in kept.iter().enumerate() {
