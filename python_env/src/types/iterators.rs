@@ -484,6 +484,28 @@ fn enumerate_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     Ok(Some(vm.new_tuple(&[i, v])))
 }
 
+/// A tuple of `iter(x)` for each of `xs`, in order. Each iterator made is
+/// rooted while the next `__iter__` runs: Python code there reaches a
+/// safepoint, and a collection would free an iterator held only in a
+/// native vector (`zip(row, ordered_set)` then zipped a freed object).
+/// (An `__iter__` that raises propagates its own exception.)
+fn iterators_tuple(vm: &mut Vm, xs: &[Value]) -> PyResult<Value> {
+    let mark = vm.ctx.stack().top();
+    let r = (|| {
+        for &x in xs {
+            let it = vm.iter(x)?;
+            vm.push_root(it);
+        }
+        Ok(())
+    })();
+    let t = r.map(|()| {
+        let its: Vec<Value> = (0..xs.len()).map(|i| vm.root_at(mark + i)).collect();
+        vm.new_tuple(&its)
+    });
+    vm.pop_roots(mark);
+    t
+}
+
 // zip: K_MISC [tuple of iterators, strict]
 fn zip_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut args = Args::new(a, k);
@@ -493,12 +515,7 @@ fn zip_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     args.no_more_kw(vm, "zip")?;
     let cls = args.pos[0];
-    let mut its = Vec::new();
-    // (An `__iter__` that raises propagates its own exception.)
-    for &x in &args.pos[1..] {
-        its.push(vm.iter(x)?);
-    }
-    let t = vm.new_tuple(&its);
+    let t = iterators_tuple(vm, &args.pos[1..])?;
     let o = vm.alloc_obj(K_MISC, cls, 3, 0);
     o.init(0, t);
     o.init(1, Value::bool(strict));
@@ -596,11 +613,7 @@ fn map_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let it = vm.iter(x)?;
         vm.new_tuple(&[it])
     } else {
-        let mut its = Vec::with_capacity(args.pos.len() - 2);
-        for &x in &args.pos[2..] {
-            its.push(vm.iter(x)?);
-        }
-        vm.new_tuple(&its)
+        iterators_tuple(vm, &args.pos[2..])?
     };
     let o = vm.alloc_obj(K_MISC, cls, 3, 0);
     o.init(0, args.pos[1]);

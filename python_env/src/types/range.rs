@@ -18,10 +18,22 @@ fn range_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = Args::new(a, k);
     let p = &args.pos[1..];
     let mut ints = Vec::new();
-    // `__index__`'s own errors pass through, as in CPython.
+    // `__index__`'s own errors pass through, as in CPython. A big int one
+    // `__index__` returned stays rooted while the next one runs.
+    let mark = vm.ctx.stack().top();
     for &x in p {
-        ints.push(vm.index(x)?);
+        match vm.index(x) {
+            Ok(i) => {
+                vm.push_root(i);
+                ints.push(i);
+            }
+            Err(e) => {
+                vm.pop_roots(mark);
+                return Err(e);
+            }
+        }
     }
+    vm.pop_roots(mark);
     let (start, stop, step) = match ints.len() {
         1 => (Value::int(0), ints[0], Value::int(1)),
         2 => (ints[0], ints[1], Value::int(1)),
