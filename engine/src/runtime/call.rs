@@ -2170,8 +2170,14 @@ impl Vm {
             return false;
         }
         // Claim the frame as `gen_resume` does (one CAS, so that two
-        // threads never run the same frame).
-        if raw[GEN_RAW_STATE]
+        // threads never run the same frame); a local generator, which no
+        // other thread can reach, takes a plain store.
+        if !g.is_shared() {
+            raw[GEN_RAW_STATE].store(
+                GEN_RUNNING,
+                proto_core::sync::heap_atomic::Ordering::Release,
+            );
+        } else if raw[GEN_RAW_STATE]
             .compare_exchange(
                 state,
                 GEN_RUNNING,
