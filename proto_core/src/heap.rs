@@ -284,41 +284,18 @@ impl Block {
                 self.locals[cand_at / 64] = local_word;
             }
             if meta as u8 == FREE_KIND {
-                // Already free. Its link is rewritten only when it changed
-                // (a slot above it was freed or allocated since the list was
-                // built): a block with few changes is then only read, and
-                // its unchanged lines are not written back.
-                let fc = p.cast::<FreeCell>();
-                // SAFETY: a free slot holds a FreeCell.
-                if unsafe { (*fc).next } != head {
-                    // SAFETY: as above; only the owner touches free cells.
-                    unsafe { (*fc).next = head };
-                }
-                head = fc;
+                // SAFETY: a free slot of the block being swept.
+                head = unsafe { relink(p, head) };
                 nfree += 1;
                 continue;
             } else if meta & MARK != 0 {
                 meta_word.store(meta & !MARK, Ordering::Relaxed);
                 live += 1;
                 continue;
-            } else {
-                if meta & NATIVE != 0 {
-                    // SAFETY: an unmarked, unreachable native object, finalised once here.
-                    unsafe { finalize_dead(p, defer.as_deref_mut()) };
-                }
-                if traced {
-                    crate::alloc_trace::freed(p as usize);
-                }
-                freed += 1;
             }
-            // SAFETY: the slot is dead or already free; we rewrite it as a free cell.
-            unsafe {
-                p.cast::<FreeCell>().write(FreeCell {
-                    meta: AtomicU64::new(FREE_META),
-                    next: head,
-                })
-            };
-            head = p.cast::<FreeCell>();
+            // SAFETY: unmarked and not free: unreachable.
+            head = unsafe { free_dead(p, meta, traced, defer.as_deref_mut(), head) };
+            freed += 1;
             nfree += 1;
         }
         self.free = head;
@@ -375,17 +352,8 @@ impl Block {
                         // is freed only by a sweep: never met here).
                         continue;
                     }
-                    // Its link is rewritten only when it changed (as in
-                    // the full sweep).
-                    let fc = p.cast::<FreeCell>();
-                    // SAFETY: a free slot holds a FreeCell; only the owner
-                    // touches free cells.
-                    unsafe {
-                        if (*fc).next != head {
-                            (*fc).next = head;
-                        }
-                    }
-                    head = fc;
+                    // SAFETY: a free slot of the block being swept.
+                    head = unsafe { relink(p, head) };
                     nfree += 1;
                     continue;
                 } else if meta & MARK != 0 {
@@ -397,23 +365,9 @@ impl Block {
                     keep &= !(1u64 << bit);
                     continue;
                 }
-                if meta & NATIVE != 0 {
-                    // SAFETY: an unmarked, unreachable native object,
-                    // finalised once here.
-                    unsafe { finalize_dead(p, defer.as_deref_mut()) };
-                }
-                if traced {
-                    crate::alloc_trace::freed(p as usize);
-                }
+                // SAFETY: a local object left unmarked: unreachable.
+                head = unsafe { free_dead(p, meta, traced, defer.as_deref_mut(), head) };
                 freed += 1;
-                // SAFETY: the slot is dead; we rewrite it as a free cell.
-                unsafe {
-                    p.cast::<FreeCell>().write(FreeCell {
-                        meta: AtomicU64::new(FREE_META),
-                        next: head,
-                    })
-                };
-                head = p.cast::<FreeCell>();
                 nfree += 1;
             }
             self.cand[w] = keep;
@@ -447,6 +401,59 @@ impl Block {
     pub(crate) fn is_empty(&self) -> bool {
         self.nfree as usize == self.nslots()
     }
+}
+
+/// Links the free slot `p` in front of `head` and returns it as the new
+/// head. Its link is rewritten only when it changed (a slot above it was
+/// freed or allocated since the list was built): a block with few changes
+/// is then only read, and its unchanged lines are not written back.
+///
+/// # Safety
+/// `p` is a free slot (a `FreeCell`) of a block being swept by its only
+/// sweeper (free cells are touched by their block's owner alone).
+#[inline(always)]
+unsafe fn relink(p: *mut u8, head: *mut FreeCell) -> *mut FreeCell {
+    let fc = p.cast::<FreeCell>();
+    // SAFETY: the caller's contract.
+    unsafe {
+        if (*fc).next != head {
+            (*fc).next = head;
+        }
+    }
+    fc
+}
+
+/// Frees the dead object in slot `p` (its header word `meta`): finalises
+/// it if native, reports it to the allocation trace when `traced`, and
+/// rewrites the slot as a free cell linked to `head`; returns the slot as
+/// the list's new head.
+///
+/// # Safety
+/// `p` is a slot of a block being swept by its only sweeper, holding an
+/// unreachable object that is finalised and freed once, here.
+#[inline(always)]
+unsafe fn free_dead(
+    p: *mut u8,
+    meta: u64,
+    traced: bool,
+    defer: Option<&mut Vec<crate::native::DeferredDrop>>,
+    head: *mut FreeCell,
+) -> *mut FreeCell {
+    if meta & NATIVE != 0 {
+        // SAFETY: the caller's contract: unreachable, finalised once.
+        unsafe { finalize_dead(p, defer) };
+    }
+    if traced {
+        crate::alloc_trace::freed(p as usize);
+    }
+    // SAFETY: the slot is dead; it becomes a free cell.
+    unsafe {
+        p.cast::<FreeCell>().write(FreeCell {
+            meta: AtomicU64::new(FREE_META),
+            next: head,
+        })
+    };
+    p.cast::<FreeCell>()
 }
 
 /// A large object allocation.
