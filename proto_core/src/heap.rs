@@ -249,54 +249,48 @@ impl Block {
         let mut live = 0usize;
         let mut freed = 0usize;
         let base = self.base.as_ptr();
-        // The candidate bits are rebuilt: free slots and live local objects.
-        let mut cand_at = n;
-        let mut cand_word = 0u64;
-        let mut local_word = 0u64;
         self.taken = false;
         // A pointer walk from the last slot down (the free list comes out
         // in address order): one subtraction per slot instead of an index
-        // multiply and the range's bookkeeping.
+        // multiply and the range's bookkeeping. The candidate and local
+        // bits are rebuilt on the way, a word of 64 slots at a time: free
+        // and dead slots are candidates, live local objects both.
         // SAFETY: `n >= 1` slots of `sb` bytes lie inside the block.
         let mut next = unsafe { base.add(n * sb) };
-        while next != base {
-            // SAFETY: `next` is a slot boundary above `base`, so one slot
-            // down is still inside the block.
-            let p = unsafe { next.sub(sb) };
-            next = p;
-            cand_at -= 1;
-            if cand_at % 64 == 63 {
-                cand_word = 0;
-                local_word = 0;
-            }
-            // SAFETY: every slot starts with a meta word (object header or free cell).
-            let meta_word = unsafe { &*(p as *const AtomicU64) };
-            let meta = meta_word.load(Ordering::Relaxed);
-            let busy = meta as u8 != FREE_KIND && meta & MARK != 0;
-            if !(busy && meta & SHARED != 0) {
-                cand_word |= 1 << (cand_at % 64);
-            }
-            if busy && meta & SHARED == 0 {
-                local_word |= 1 << (cand_at % 64);
-            }
-            if cand_at % 64 == 0 {
-                self.cand[cand_at / 64] = cand_word;
-                self.locals[cand_at / 64] = local_word;
-            }
-            if meta as u8 == FREE_KIND {
-                // SAFETY: a free slot of the block being swept.
-                head = unsafe { relink(p, head) };
+        for w in (0..self.cand.len()).rev() {
+            let (mut cand, mut locals) = (0u64, 0u64);
+            for bit in (0..(n - w * 64).min(64)).rev() {
+                // SAFETY: `next` is a slot boundary above `base` (the words
+                // cover exactly the `n` slots), so one slot down is still
+                // inside the block.
+                let p = unsafe { next.sub(sb) };
+                next = p;
+                // SAFETY: every slot starts with a meta word (object header or free cell).
+                let meta_word = unsafe { &*(p as *const AtomicU64) };
+                let meta = meta_word.load(Ordering::Relaxed);
+                if meta as u8 == FREE_KIND {
+                    // SAFETY: a free slot of the block being swept.
+                    head = unsafe { relink(p, head) };
+                    nfree += 1;
+                    cand |= 1 << bit;
+                    continue;
+                } else if meta & MARK != 0 {
+                    meta_word.store(meta & !MARK, Ordering::Relaxed);
+                    live += 1;
+                    if meta & SHARED == 0 {
+                        cand |= 1 << bit;
+                        locals |= 1 << bit;
+                    }
+                    continue;
+                }
+                // SAFETY: unmarked and not free: unreachable.
+                head = unsafe { free_dead(p, meta, traced, defer.as_deref_mut(), head) };
+                freed += 1;
                 nfree += 1;
-                continue;
-            } else if meta & MARK != 0 {
-                meta_word.store(meta & !MARK, Ordering::Relaxed);
-                live += 1;
-                continue;
+                cand |= 1 << bit;
             }
-            // SAFETY: unmarked and not free: unreachable.
-            head = unsafe { free_dead(p, meta, traced, defer.as_deref_mut(), head) };
-            freed += 1;
-            nfree += 1;
+            self.cand[w] = cand;
+            self.locals[w] = locals;
         }
         self.free = head;
         self.nfree = nfree;

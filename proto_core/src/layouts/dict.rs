@@ -605,6 +605,20 @@ pub fn insert_if_surely_absent(
 ) -> bool {
     let t = table(d);
     let tv = t.view();
+    if tv.raw(T_CAP) == 0 {
+        // The shared empty table ([`alloc_empty`]): the first key goes into
+        // a table of the dict's own, of the capacity `try_resize` gives one
+        // entry, at its first probe slot (the table is empty). A shared
+        // dict's store promotes the table, and `write_entry` the entry.
+        let Some(nt) = try_alloc_table(ctx, 5) else {
+            return false;
+        };
+        ctx.store(d, 0, nt.value());
+        let nv = nt.view();
+        let slot = (hash as usize) & (nv.raw(T_ISIZE) as usize - 1);
+        write_entry(ctx, d, nt, nv, 0, slot, key, v, hash, 1);
+        return true;
+    }
     match slot_if_surely_absent(t, tv, hash) {
         Some(slot) => {
             let used = tv.raw(T_USED);
