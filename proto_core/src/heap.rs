@@ -136,24 +136,6 @@ pub(crate) struct Block {
     /// all the shared garbage waiting for the next global collection: with
     /// 64 MiB of it, a local collection took 3-4 ms every 1 MiB allocated.
     pub(crate) has_local: bool,
-    /// Bit `i` set: slot `i` was free or held a local object when the
-    /// block was last swept (or formatted). Every other slot held a shared
-    /// object then, and still does (only a global sweep frees shared
-    /// objects, and it rebuilds these bits; a slot is allocated only from
-    /// the free list), so a local sweep, which leaves shared objects alone,
-    /// visits only these slots. A block refilled from its few free slots
-    /// among much shared garbage is swept in time proportional to those
-    /// slots, not to the block: a local collection that freed 14,000
-    /// objects walked tens of thousands of shared ones before.
-    pub(crate) cand: Box<[u64]>,
-    /// Bit `i` set: slot `i` held a live local object when the block was
-    /// last swept (a subset of `cand`).
-    pub(crate) locals: Box<[u64]>,
-    /// The block's free list was handed to the allocator (it became
-    /// current) since its last sweep. A block not taken has the free list
-    /// its last sweep built, whole: a local sweep visits its `locals`
-    /// only and pushes the dead ones onto that list.
-    pub(crate) taken: bool,
 }
 
 // SAFETY: a Block is exclusively owned by one LocalHeap (or the orphan list);
@@ -175,24 +157,15 @@ impl Block {
 
     /// Formats a raw block for `class`: every slot free.
     pub(crate) fn format(base: NonNull<u8>, class: usize) -> Block {
-        let n = BLOCK_BYTES / (CLASS_CELLS[class] * CELL);
-        let mut cand = vec![0u64; n.div_ceil(64)].into_boxed_slice();
-        for (w, word) in cand.iter_mut().enumerate() {
-            let left = n - w * 64;
-            *word = if left >= 64 { !0 } else { (1u64 << left) - 1 };
-        }
-        let locals = vec![0u64; cand.len()].into_boxed_slice();
         let mut b = Block {
             base,
             class: class as u8,
             free: core::ptr::null_mut(),
             nfree: 0,
             has_local: false,
-            cand,
-            locals,
-            taken: false,
         };
         let sb = b.slot_bytes();
+        let n = b.nslots();
         let mut head: *mut FreeCell = core::ptr::null_mut();
         for i in (0..n).rev() {
             // SAFETY: slot i lies inside the block; we own the raw block.
@@ -239,137 +212,70 @@ impl Block {
             // `nfree`): every slot is on the free list already.
             return (0, 0);
         }
-        if local {
-            // SAFETY: the caller's contract.
-            return unsafe { self.sweep_local(defer) };
-        }
         let traced = crate::alloc_trace::active();
         let mut head: *mut FreeCell = core::ptr::null_mut();
         let mut nfree = 0u32;
         let mut live = 0usize;
         let mut freed = 0usize;
         let base = self.base.as_ptr();
-        self.taken = false;
         // A pointer walk from the last slot down (the free list comes out
         // in address order): one subtraction per slot instead of an index
-        // multiply and the range's bookkeeping. The candidate and local
-        // bits are rebuilt on the way, a word of 64 slots at a time: free
-        // and dead slots are candidates, live local objects both.
+        // multiply and the range's bookkeeping.
         // SAFETY: `n >= 1` slots of `sb` bytes lie inside the block.
         let mut next = unsafe { base.add(n * sb) };
-        for w in (0..self.cand.len()).rev() {
-            let (mut cand, mut locals) = (0u64, 0u64);
-            for bit in (0..(n - w * 64).min(64)).rev() {
-                // SAFETY: `next` is a slot boundary above `base` (the words
-                // cover exactly the `n` slots), so one slot down is still
-                // inside the block.
-                let p = unsafe { next.sub(sb) };
-                next = p;
-                // SAFETY: every slot starts with a meta word (object header or free cell).
-                let meta_word = unsafe { &*(p as *const AtomicU64) };
-                let meta = meta_word.load(Ordering::Relaxed);
-                if meta as u8 == FREE_KIND {
-                    // SAFETY: a free slot of the block being swept.
-                    head = unsafe { relink(p, head) };
-                    nfree += 1;
-                    cand |= 1 << bit;
-                    continue;
-                } else if meta & MARK != 0 {
-                    meta_word.store(meta & !MARK, Ordering::Relaxed);
-                    live += 1;
-                    if meta & SHARED == 0 {
-                        cand |= 1 << bit;
-                        locals |= 1 << bit;
-                    }
-                    continue;
+        while next != base {
+            // SAFETY: `next` is a slot boundary above `base`, so one slot
+            // down is still inside the block.
+            let p = unsafe { next.sub(sb) };
+            next = p;
+            // SAFETY: every slot starts with a meta word (object header or free cell).
+            let meta_word = unsafe { &*(p as *const AtomicU64) };
+            let meta = meta_word.load(Ordering::Relaxed);
+            if meta as u8 == FREE_KIND {
+                // Already free. Its link is rewritten only when it changed
+                // (a slot above it was freed or allocated since the list was
+                // built): a block with few changes is then only read, and
+                // its unchanged lines are not written back.
+                let fc = p.cast::<FreeCell>();
+                // SAFETY: a free slot holds a FreeCell.
+                if unsafe { (*fc).next } != head {
+                    // SAFETY: as above; only the owner touches free cells.
+                    unsafe { (*fc).next = head };
                 }
-                // SAFETY: unmarked and not free: unreachable.
-                head = unsafe { free_dead(p, meta, traced, defer.as_deref_mut(), head) };
-                freed += 1;
+                head = fc;
                 nfree += 1;
-                cand |= 1 << bit;
-            }
-            self.cand[w] = cand;
-            self.locals[w] = locals;
-        }
-        self.free = head;
-        self.nfree = nfree;
-        (live, freed)
-    }
-
-    /// [`Block::sweep`] of a local collection. A block taken by the
-    /// allocator since its last sweep: its candidate slots (see
-    /// [`Block::cand`]), from the last down, so that the free list (every
-    /// free slot is a candidate) comes out whole and in address order.
-    /// Another: its local objects only, the dead ones pushed onto the free
-    /// list it kept. A slot found shared was promoted since and stops being
-    /// a candidate.
-    ///
-    /// # Safety
-    /// As for [`Block::sweep`].
-    unsafe fn sweep_local(
-        &mut self,
-        mut defer: Option<&mut Vec<crate::native::DeferredDrop>>,
-    ) -> (usize, usize) {
-        let sb = self.slot_bytes();
-        let traced = crate::alloc_trace::active();
-        let taken = self.taken;
-        self.taken = false;
-        let (mut head, mut nfree) = if taken {
-            (core::ptr::null_mut(), 0u32)
-        } else {
-            (self.free, self.nfree)
-        };
-        let mut live = 0usize;
-        let mut freed = 0usize;
-        let base = self.base.as_ptr();
-        for w in (0..self.cand.len()).rev() {
-            let mut bits = if taken { self.cand[w] } else { self.locals[w] };
-            if bits == 0 {
                 continue;
-            }
-            let mut keep = self.cand[w];
-            let mut locals = 0u64;
-            while bits != 0 {
-                let bit = 63 - bits.leading_zeros() as usize;
-                bits &= !(1u64 << bit);
-                // SAFETY: a candidate bit names a slot of the block (format
-                // sets bits below `nslots` only).
-                let p = unsafe { base.add((w * 64 + bit) * sb) };
-                // SAFETY: every slot starts with a meta word (object header
-                // or free cell).
-                let meta_word = unsafe { &*(p as *const AtomicU64) };
-                let meta = meta_word.load(Ordering::Relaxed);
-                if meta as u8 == FREE_KIND {
-                    if !taken {
-                        // On the kept list already (a local object's slot
-                        // is freed only by a sweep: never met here).
-                        continue;
-                    }
-                    // SAFETY: a free slot of the block being swept.
-                    head = unsafe { relink(p, head) };
-                    nfree += 1;
-                    continue;
-                } else if meta & MARK != 0 {
-                    meta_word.store(meta & !MARK, Ordering::Relaxed);
-                    live += 1;
-                    locals |= 1u64 << bit;
-                    continue;
-                } else if meta & SHARED != 0 {
-                    keep &= !(1u64 << bit);
-                    continue;
+            } else if meta & MARK != 0 {
+                meta_word.store(meta & !MARK, Ordering::Relaxed);
+                live += 1;
+                continue;
+            } else if local && meta & SHARED != 0 {
+                continue;
+            } else {
+                if meta & NATIVE != 0 {
+                    // SAFETY: an unmarked, unreachable native object, finalised once here.
+                    unsafe { finalize_dead(p, defer.as_deref_mut()) };
                 }
-                // SAFETY: a local object left unmarked: unreachable.
-                head = unsafe { free_dead(p, meta, traced, defer.as_deref_mut(), head) };
+                if traced {
+                    crate::alloc_trace::freed(p as usize);
+                }
                 freed += 1;
-                nfree += 1;
             }
-            self.cand[w] = keep;
-            self.locals[w] = locals;
+            // SAFETY: the slot is dead or already free; we rewrite it as a free cell.
+            unsafe {
+                p.cast::<FreeCell>().write(FreeCell {
+                    meta: AtomicU64::new(FREE_META),
+                    next: head,
+                })
+            };
+            head = p.cast::<FreeCell>();
+            nfree += 1;
         }
         self.free = head;
         self.nfree = nfree;
-        self.has_local = live > 0;
+        if local {
+            self.has_local = live > 0;
+        }
         (live, freed)
     }
 
@@ -395,59 +301,6 @@ impl Block {
     pub(crate) fn is_empty(&self) -> bool {
         self.nfree as usize == self.nslots()
     }
-}
-
-/// Links the free slot `p` in front of `head` and returns it as the new
-/// head. Its link is rewritten only when it changed (a slot above it was
-/// freed or allocated since the list was built): a block with few changes
-/// is then only read, and its unchanged lines are not written back.
-///
-/// # Safety
-/// `p` is a free slot (a `FreeCell`) of a block being swept by its only
-/// sweeper (free cells are touched by their block's owner alone).
-#[inline(always)]
-unsafe fn relink(p: *mut u8, head: *mut FreeCell) -> *mut FreeCell {
-    let fc = p.cast::<FreeCell>();
-    // SAFETY: the caller's contract.
-    unsafe {
-        if (*fc).next != head {
-            (*fc).next = head;
-        }
-    }
-    fc
-}
-
-/// Frees the dead object in slot `p` (its header word `meta`): finalises
-/// it if native, reports it to the allocation trace when `traced`, and
-/// rewrites the slot as a free cell linked to `head`; returns the slot as
-/// the list's new head.
-///
-/// # Safety
-/// `p` is a slot of a block being swept by its only sweeper, holding an
-/// unreachable object that is finalised and freed once, here.
-#[inline(always)]
-unsafe fn free_dead(
-    p: *mut u8,
-    meta: u64,
-    traced: bool,
-    defer: Option<&mut Vec<crate::native::DeferredDrop>>,
-    head: *mut FreeCell,
-) -> *mut FreeCell {
-    if meta & NATIVE != 0 {
-        // SAFETY: the caller's contract: unreachable, finalised once.
-        unsafe { finalize_dead(p, defer) };
-    }
-    if traced {
-        crate::alloc_trace::freed(p as usize);
-    }
-    // SAFETY: the slot is dead; it becomes a free cell.
-    unsafe {
-        p.cast::<FreeCell>().write(FreeCell {
-            meta: AtomicU64::new(FREE_META),
-            next: head,
-        })
-    };
-    p.cast::<FreeCell>()
 }
 
 /// A large object allocation.
@@ -607,7 +460,6 @@ impl LocalHeap {
                 b.free = core::ptr::null_mut();
                 b.nfree = 0;
                 b.has_local = true;
-                b.taken = true;
                 return true;
             }
         }
@@ -621,7 +473,6 @@ impl LocalHeap {
         b.free = core::ptr::null_mut();
         b.nfree = 0;
         b.has_local = true;
-        b.taken = true;
         self.blocks.push(b);
     }
 
