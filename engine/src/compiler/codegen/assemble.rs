@@ -46,6 +46,11 @@ fn units_for(arg: u32) -> u32 {
     }
 }
 
+/// Does `ins` name a jump target (a pseudo jump or a real jump opcode)?
+fn has_jump_target(ins: &Instr) -> bool {
+    matches!(ins.op, Op::Jump) || matches!(ins.op, Op::Real(op) if op.is_jump())
+}
+
 pub(super) fn assemble(b: &CodeBuilder) -> CResult<Assembled> {
     let n = b.instrs.len();
     let label_pos = |l: u32| -> CResult<usize> {
@@ -177,9 +182,7 @@ pub(super) fn assemble(b: &CodeBuilder) -> CResult<Assembled> {
     // be due there). A `pass` body on its loop's line costs no dispatch.
     let mut jumped_to = vec![false; kept.len() + 1];
     for ins in &kept {
-        let has_target =
-            matches!(ins.op, Op::Jump) || matches!(ins.op, Op::Real(op) if op.is_jump());
-        if has_target {
+        if has_jump_target(ins) {
             jumped_to[target_of(ins)?] = true;
         }
         if let Some(h) = ins.handler {
@@ -214,9 +217,7 @@ pub(super) fn assemble(b: &CodeBuilder) -> CResult<Assembled> {
     final_index[kept.len()] = instrs.len();
     for slot in instrs.iter_mut() {
         let ins = slot.0;
-        let has_target =
-            matches!(ins.op, Op::Jump) || matches!(ins.op, Op::Real(op) if op.is_jump());
-        if has_target {
+        if has_jump_target(ins) {
             slot.1 = Some(final_index[target_of(ins)?]);
         }
     }
