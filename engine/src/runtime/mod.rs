@@ -1011,6 +1011,8 @@ pub struct Vm {
     pub(crate) set_pop: ops::SetPopOrder,
     /// `truthy`'s classes whose instances are always true.
     pub(crate) always_true: ops::AlwaysTrue,
+    /// Comparison facts of classes (`Vm::class_fact`).
+    pub(crate) class_facts: ops::ClassFacts,
     /// A trace or profile function is set on this thread: the loop runs
     /// its tracing instantiation (`trace.rs`).
     pub trace_on: bool,
@@ -1075,6 +1077,7 @@ impl Vm {
             locals: local::ThreadLocals::default(),
             set_pop: ops::SetPopOrder::default(),
             always_true: ops::AlwaysTrue::default(),
+            class_facts: ops::ClassFacts::default(),
             trace_on: false,
             trace_busy: false,
             binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],
@@ -1111,6 +1114,7 @@ impl Vm {
             locals: local::ThreadLocals::default(),
             set_pop: ops::SetPopOrder::default(),
             always_true: ops::AlwaysTrue::default(),
+            class_facts: ops::ClassFacts::default(),
             // The tracing loop keeps lines current for `tracemalloc`, and
             // writes `-X trace`.
             trace_on: proto_core::alloc_trace::active() || trace::instruction_trace(),

@@ -1125,6 +1125,9 @@ impl Vm {
     }
 
     fn len_result(&mut self, r: Value) -> PyResult<usize> {
+        if let Some(i) = r.as_int().filter(|&i| i >= 0) {
+            return Ok(i as usize);
+        }
         let r = if self.num(r).is_none()
             && self
                 .lookup_type(self.type_of(r), self.g.names.__index__)
@@ -1490,17 +1493,24 @@ impl Vm {
         if !plain(a) || !plain(b) {
             return None;
         }
-        let n = &self.g.names;
-        let (eq, ne) = (n.__eq__, n.__ne__);
-        let (obj_eq, obj_ne) = (self.object_attr(eq)?, self.object_attr(ne)?);
         let (ta, tb) = (self.type_of(a), self.type_of(b));
-        let keeps = |vm: &Self, tp: Value| {
-            vm.lookup_type(tp, eq) == Some(obj_eq) && vm.lookup_type(tp, ne) == Some(obj_ne)
-        };
-        if !keeps(self, ta) || (tb != ta && !keeps(self, tb)) {
+        if !self.keeps_object_eq(ta) || (tb != ta && !self.keeps_object_eq(tb)) {
             return None;
         }
         Some(Value::bool((a == b) == (op == 2)))
+    }
+
+    /// Whether the class `tp` finds object's own `__eq__` and `__ne__`.
+    #[inline]
+    fn keeps_object_eq(&mut self, tp: Value) -> bool {
+        self.class_fact(tp, FACT_OBJECT_EQ, |vm| {
+            let n = &vm.g.names;
+            let (eq, ne) = (n.__eq__, n.__ne__);
+            let (Some(obj_eq), Some(obj_ne)) = (vm.object_attr(eq), vm.object_attr(ne)) else {
+                return false;
+            };
+            vm.lookup_type(tp, eq) == Some(obj_eq) && vm.lookup_type(tp, ne) == Some(obj_ne)
+        })
     }
 
     /// `a OP b` for two instances `ao`, `bo` of one subclass of int, float or
@@ -1511,11 +1521,10 @@ impl Vm {
     /// None: the class has a method of its own for OP, or another case.
     #[inline(never)]
     fn inherited_compare(&mut self, ao: Obj, bo: Obj, op: u32) -> Option<Value> {
-        let fwd = self.richcmp_name(op);
         let t = &self.g.types;
         if ao.kind() == Kind::STR {
-            let own = self.lookup_type(ao.class(), fwd)?;
-            if Some(own) != self.lookup_type(t.str_, fwd) {
+            let base = t.str_;
+            if !self.inherits_compare(ao.class(), base, op) {
                 return None;
             }
             return Some(Value::bool(cmp_op(
@@ -1523,17 +1532,63 @@ impl Vm {
                 op,
             )));
         }
+        if let (Some(x), Some(y)) = (ao.get(1).as_int(), bo.get(1).as_int()) {
+            // Two small ints (an int subclass keeps its value at 1).
+            let base = t.int;
+            return self
+                .inherits_compare(ao.class(), base, op)
+                .then(|| Value::bool(cmp_op(x.cmp(&y), op)));
+        }
         let (x, y) = (self.num(ao.value())?, self.num(bo.value())?);
         let base = match (&x, &y) {
             (Num::F(_), Num::F(_)) => t.float,
             (Num::F(_), _) | (_, Num::F(_)) => return None,
             _ => t.int,
         };
-        let own = self.lookup_type(ao.class(), fwd)?;
-        if Some(own) != self.lookup_type(base, fwd) {
+        if !self.inherits_compare(ao.class(), base, op) {
             return None;
         }
         Some(Value::bool(num_compare(&x, &y, op)))
+    }
+
+    /// Whether the class `cls` (a subclass of `base`, whose values all have
+    /// that one base) finds `base`'s own method for comparison `op`.
+    #[inline]
+    fn inherits_compare(&mut self, cls: Value, base: Value, op: u32) -> bool {
+        self.class_fact(cls, op, |vm| {
+            let fwd = vm.richcmp_name(op);
+            vm.lookup_type(cls, fwd)
+                .is_some_and(|own| Some(own) == vm.lookup_type(base, fwd))
+        })
+    }
+
+    /// Fact `fact` (below 16) of the class `cls`, remembered per (class,
+    /// type version) in [`ClassFacts`]: `compute` (type lookups, which run
+    /// no Python code) when it is not known yet. A change to the class or
+    /// a base gives it a new version, so a fact never outlives what it was
+    /// computed from; a class changed by another thread meanwhile at worst
+    /// leaves a fact under a version it no longer has.
+    #[inline]
+    fn class_fact(&mut self, cls: Value, fact: u32, compute: impl FnOnce(&Self) -> bool) -> bool {
+        let version = Obj::from_value(cls)
+            .filter(|t| t.kind() == K_TYPE)
+            .map_or(0, |t| self.type_version(t));
+        if version == 0 {
+            return compute(self);
+        }
+        let slot = (cls.bits().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as usize;
+        let (bit, known) = (1u32 << fact, 1u32 << (16 + fact));
+        let e = self.class_facts.0[slot];
+        let mut bits = 0;
+        if e.0 == cls.bits() && e.1 == version {
+            if e.2 & known != 0 {
+                return e.2 & bit != 0;
+            }
+            bits = e.2;
+        }
+        let r = compute(self);
+        self.class_facts.0[slot] = (cls.bits(), version, bits | known | if r { bit } else { 0 });
+        r
     }
 
     /// The special method of comparison `op` (0 `<` ... 5 `>=`).
@@ -4280,6 +4335,17 @@ pub fn push_cp(out: &mut Vec<u8>, cp: u32) {
 /// version 0, which no type carries, marks an empty slot.
 #[derive(Default)]
 pub struct AlwaysTrue(pub(crate) [(u64, u64); 32]);
+
+/// Facts about a class's comparison methods that take type lookups to
+/// establish ([`Vm::class_fact`]), as (class bits, type version, bits) in a
+/// small direct-mapped per-thread table: fact `f` is bit `f`, and bit
+/// `16 + f` says it is known. Version 0, which no type carries, marks an
+/// empty slot.
+#[derive(Default)]
+pub struct ClassFacts(pub(crate) [(u64, u64, u32); 32]);
+
+/// [`ClassFacts`] bit: the class keeps object's `__eq__` and `__ne__`.
+const FACT_OBJECT_EQ: u32 = 6;
 
 /// `set.pop`'s remembered order (`Vm::set_pop`): the set it was computed
 /// for, identified by the set's and its table's addresses, its length and
