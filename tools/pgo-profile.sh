@@ -4,8 +4,11 @@
 # golden programs with it (as CPython's `--enable-optimizations` trains on
 # its own test suite), and merges the counts.
 # Usage: tools/pgo-profile.sh   (needs rustup's llvm-tools component,
-# which it installs when missing). Run it again when the interpreter has
-# changed much: functions changed since lose their counts, not correctness.
+# which it installs when missing). Run it after any change to hot code and
+# commit its output with the change: a function changed since the profile
+# was recorded loses its counts (rustc warns "hash mismatch"), and without
+# the interpreter loop's counts the build runs about as without a profile
+# (docs/ARCHITECTURE.md, "Profile-guided optimization").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -19,10 +22,11 @@ fi
 out=target/pgo-gen
 rm -rf "$out/profiles" "$out/build-profiles"
 mkdir -p "$out/profiles" "$out/build-profiles"
-# RUSTFLAGS replaces `.cargo/config.toml`'s list: repeat it. Build scripts
-# run during the build write their counts apart from protopy's.
-RUSTFLAGS="-C llvm-args=-hot-cold-split=true -C profile-generate=$root/$out/build-profiles" \
-    cargo build --release -p python_env --bin protopy --target-dir "$out"
+# `--config` adds to `.cargo/config.toml`'s rustflags (RUSTFLAGS would
+# replace them). Build scripts run during the build write their counts apart
+# from protopy's.
+cargo build --release -p python_env --bin protopy --target-dir "$out" \
+    --config "build.rustflags=[\"-C\", \"profile-generate=$root/$out/build-profiles\"]"
 cargo build --release -p tests --bin golden
 # The instrumented binary may warn on stderr, which the runner counts as a
 # difference: the run is for its counts, and is reported, not judged.
