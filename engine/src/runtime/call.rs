@@ -2297,6 +2297,38 @@ impl Vm {
         true
     }
 
+    /// A new `async_generator_asend` (`cls` the asend type) or
+    /// `async_generator_athrow` awaitable of generator `gen` in `mode`,
+    /// carrying `value` (see [`AW_GEN`]).
+    pub fn new_ag_awaitable(&mut self, cls: Value, gen: Value, value: Value, mode: i64) -> Value {
+        let o = self.alloc_obj(K_MISC, cls, 4, 0);
+        o.init(AW_GEN, gen);
+        o.init(AW_VALUE, value);
+        o.init(AW_STATE, Value::int(0));
+        o.init(AW_MODE, Value::int(mode));
+        o.value()
+    }
+
+    /// `v.__anext__()` for an async generator whose hooks were already
+    /// consulted (every step after its first): its asend awaitable, made
+    /// without the method call (`async_generator` cannot be subclassed or
+    /// given attributes, so its `__anext__` is always this). `None` where
+    /// the method must run.
+    #[inline]
+    pub(crate) fn anext_fast(&mut self, v: Value) -> Option<Value> {
+        let g = Obj::from_value(v)?;
+        if g.kind() != K_GEN || g.class() != self.g.types.async_generator {
+            return None;
+        }
+        use proto_core::sync::heap_atomic::Ordering as HOrd;
+        let flags = proto_core::layouts::raw_word(g, GEN_RAW_AG_FLAGS).load(HOrd::Acquire);
+        if flags & AG_F_HOOKS == 0 {
+            return None;
+        }
+        let cls = self.g.types.async_gen_asend;
+        Some(self.new_ag_awaitable(cls, v, Value::NONE, AW_MODE_SEND))
+    }
+
     /// The asend awaitable driving async generator `g`, whose frame the
     /// loop ran above the top frame ([`Vm::asend_push_frame`]) and which
     /// has just left it: the YIELD_FROM operand of the top frame when it

@@ -228,7 +228,7 @@ fn index_of(d: Obj, name: Value) -> u64 {
     };
     let h = str_hash(ko) as u64;
     let t = ldict::table(d);
-    let r: Result<ldict::Probe, ()> = ldict::probe(t, h, name, |k| Ok(k == name));
+    let r: Result<ldict::Probe, ()> = ldict::probe_pure(t, h, name, |k| Ok(k == name));
     match r {
         Ok(ldict::Probe::Found(e)) if e < u32::MAX as usize - 1 => e as u64 + 1,
         _ => 0,

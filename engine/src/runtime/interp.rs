@@ -3184,6 +3184,10 @@ impl Vm {
                         }
                         Opcode::GetAnext => {
                             let v = top!();
+                            if let Some(r) = self.anext_fast(v) {
+                                push!(r);
+                                continue;
+                            }
                             let tp = self.type_of(v);
                             let Some(f) = self.lookup_type(tp, self.g.names.__anext__) else {
                                 let tn = self.type_name_of(v);
@@ -3558,6 +3562,13 @@ impl Vm {
                         self.new_exc(self.g.e.RuntimeError, "coroutine is being awaited already")
                     );
                 }
+                return Ok(v);
+            }
+            // `__anext__`'s and `asend`'s awaitables, whose `__await__`
+            // returns them (neither type can be subclassed).
+            if o.class() == self.g.types.async_gen_asend
+                || o.class() == self.g.types.async_gen_athrow
+            {
                 return Ok(v);
             }
             // A generator whose code is flagged ITERABLE_COROUTINE

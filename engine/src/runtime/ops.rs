@@ -1932,7 +1932,9 @@ impl Vm {
                 if let Ok(p) = probe_simple(t, h, key, &self.g.types) {
                     return Ok((t, p));
                 }
-            } else if let Ok(p) = ldict::probe(t, h, key, |k| quick_key_eq(key, k, &self.g.types)) {
+            } else if let Ok(p) =
+                ldict::probe_pure(t, h, key, |k| quick_key_eq(key, k, &self.g.types))
+            {
                 // The key itself found, an equal tuple of the same objects
                 // (an LRU cache's key of `(self, arg)`), or no key of its
                 // hash met: no `__eq__` was needed (re's named int
@@ -2243,7 +2245,7 @@ impl Vm {
             // hot key hit again and again is the common case).
             let t = ldict::table(o);
             if let Ok(Probe::Found(e)) =
-                ldict::probe(t, h, key, |k| quick_key_eq(key, k, &vm.g.types))
+                ldict::probe_pure(t, h, key, |k| quick_key_eq(key, k, &vm.g.types))
             {
                 if e + 1 == ldict::used(t) {
                     if let Some(Some(v)) = found_value(t, e) {
@@ -3322,7 +3324,7 @@ impl Vm {
                 return None;
             }
             let h = lstr::cached_hash(ko)?;
-            ldict::probe(tb, h, k, |x| match Obj::from_value(x) {
+            ldict::probe_pure(tb, h, k, |x| match Obj::from_value(x) {
                 Some(xo) if xo.kind() == Kind::STR && xo.class() == t.str_ => {
                     Ok(lstr::bytes(xo) == lstr::bytes(ko))
                 }
@@ -4121,7 +4123,9 @@ pub fn str_hash(o: Obj) -> i64 {
 /// then gives up with `Err` and the caller takes the general path.
 #[inline]
 fn probe_simple(t: Obj, h: u64, key: Value, types: &Types) -> Result<Probe, ()> {
-    ldict::probe(t, h, key, |k| {
+    // Pure: equal simple keys have equal hashes, and a stored key that is
+    // not simple gives up.
+    ldict::probe_pure(t, h, key, |k| {
         if key_is_simple(k, types) {
             Ok(simple_eq(key, k))
         } else {

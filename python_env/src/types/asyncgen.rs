@@ -99,7 +99,11 @@ fn running_async(gen: Value) -> bool {
 /// the finalizer, then calls `firstiter(gen)` (its error propagates).
 fn init_hooks(vm: &mut Vm, gen: Value) -> PyResult<()> {
     let g = Obj::from_value(gen).expect("gen");
-    if flags(g).fetch_or(F_HOOKS, HOrd::AcqRel) & F_HOOKS != 0 {
+    // A load first: every step after the first finds the flag set, and a
+    // read-modify-write per step cost a locked instruction.
+    if flags(g).load(HOrd::Acquire) & F_HOOKS != 0
+        || flags(g).fetch_or(F_HOOKS, HOrd::AcqRel) & F_HOOKS != 0
+    {
         return Ok(());
     }
     let hooks = vm.asyncgen_hooks();
@@ -281,15 +285,6 @@ pub fn sys_set_hooks(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn new_awaitable(vm: &mut Vm, cls: Value, gen: Value, value: Value, mode: i64) -> Value {
-    let o = vm.alloc_obj(K_MISC, cls, 4, 0);
-    o.init(A_GEN, gen);
-    o.init(A_VALUE, value);
-    o.init(A_STATE, Value::int(0));
-    o.init(A_MODE, Value::int(mode));
-    o.value()
-}
-
 fn ag_aiter(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(a[0])
 }
@@ -297,7 +292,7 @@ fn ag_aiter(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn ag_anext(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     init_hooks(vm, a[0])?;
     let cls = vm.g.types.async_gen_asend;
-    Ok(new_awaitable(vm, cls, a[0], Value::NONE, MODE_SEND))
+    Ok(vm.new_ag_awaitable(cls, a[0], Value::NONE, MODE_SEND))
 }
 
 fn ag_asend(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -309,7 +304,7 @@ fn ag_asend(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     init_hooks(vm, a[0])?;
     let cls = vm.g.types.async_gen_asend;
-    Ok(new_awaitable(vm, cls, a[0], a[1], MODE_SEND))
+    Ok(vm.new_ag_awaitable(cls, a[0], a[1], MODE_SEND))
 }
 
 /// `throw(type[, value[, tb]])` arguments to one exception instance.
@@ -331,13 +326,13 @@ fn ag_athrow(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     vm.pop_roots(mark);
     r?;
     let cls = vm.g.types.async_gen_athrow;
-    Ok(new_awaitable(vm, cls, a[0], args, MODE_THROW))
+    Ok(vm.new_ag_awaitable(cls, a[0], args, MODE_THROW))
 }
 
 fn ag_aclose(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     init_hooks(vm, a[0])?;
     let cls = vm.g.types.async_gen_athrow;
-    Ok(new_awaitable(vm, cls, a[0], Value::NONE, MODE_CLOSE))
+    Ok(vm.new_ag_awaitable(cls, a[0], Value::NONE, MODE_CLOSE))
 }
 
 fn state(o: Obj) -> i64 {
