@@ -46,6 +46,7 @@ CASES = {
         "p = P()",
         "if p: pass",
     ),
+    "truth_plain": ("class Q:\n    pass\n", "q = Q()", "if q: pass"),
     "getitem_iteration": (
         "class P:\n    def __init__(self): self.data = [(1, 2), (3, 4), (5, 6)]\n"
         "    def __getitem__(self, i):\n"

@@ -2289,6 +2289,20 @@ impl Vm {
                                 }
                                 continue;
                             }
+                            // `for k, v in d.items()`: key and value pushed
+                            // as the UNPACK_SEQUENCE after this would push
+                            // them, without their tuple (never under tracing:
+                            // `peek!`).
+                            let (nop, narg) = peek!(pc);
+                            if nop == Opcode::UnpackSequence as u8 && narg == 2 {
+                                if let Some((k, v)) = dict_items_next(it, &self.g.types) {
+                                    push!(v);
+                                    push!(k);
+                                    pc += 1;
+                                    unpack_stores!(2);
+                                    continue;
+                                }
+                            }
                             // A generator: its frame runs in this loop
                             // (`gen_push_frame`); what it yields is pushed
                             // here and its end jumps to the loop's exit
@@ -2578,10 +2592,15 @@ impl Vm {
                                     && o.n_values() == n
                                 {
                                     let tv = o.view();
-                                    sp -= 1;
-                                    for i in (0..n).rev() {
-                                        push!(tv.get(i));
+                                    // Item i to slot `top + n - 1 - i`, by a
+                                    // forward loop (PERFORMANCE.md, stop 84:
+                                    // a push loop over the reversed range ran
+                                    // unpack_sequence at 31 ns against 22.4).
+                                    let top = sp - 1;
+                                    for i in 0..n {
+                                        st!()[top + n - 1 - i] = tv.get(i);
                                     }
+                                    sp = top + n;
                                     unpack_stores!(n);
                                     continue;
                                 }
@@ -2595,10 +2614,11 @@ impl Vm {
                                 {
                                     let sv = llist::storage(o).view();
                                     if sv.n_values() >= n {
-                                        sp -= 1;
-                                        for i in (0..n).rev() {
-                                            push!(sv.get(i));
+                                        let top = sp - 1;
+                                        for i in 0..n {
+                                            st!()[top + n - 1 - i] = sv.get(i);
                                         }
+                                        sp = top + n;
                                         unpack_stores!(n);
                                         continue;
                                     }
@@ -3992,8 +4012,9 @@ fn range_iter_next(o: Obj, src: Obj) -> Option<Option<Value>> {
     }
 }
 
-/// FOR_ITER over a list, tuple, bytes or set iterator `o` (`ov` its view; exactly
-/// those classes, over exactly those sources `src`) with an item left: the
+/// FOR_ITER over a list, tuple, bytes, set or dict key/value iterator `o`
+/// (`ov` its view; exactly those classes, over exactly those sources `src`)
+/// with an item left: the
 /// steps of `Vm::iter_next_builtin` for them without the call and its result
 /// layers. `None` when `o` is no such iterator, or at the end (the general
 /// path lets the source go).
@@ -4008,6 +4029,9 @@ fn seq_iter_next(o: Obj, ov: proto_core::object::ObjView, src: Obj, t: &Types) -
     } else if c == t.bytes_iter && src.kind() == Kind::BYTES {
         let b = lstr::bytes(src);
         claim_next(o, ov, |i| b.get(i).map(|&x| Value::int(x as i64)))
+    } else if src.kind() == Kind::DICT && (c == t.dict_keyiter || c == t.dict_valueiter) {
+        let (k, v) = dict_iter_entry(o, ov, src)?;
+        Some(if c == t.dict_keyiter { k } else { v })
     } else if c == t.set_iter && src.kind() == Kind::TUPLE {
         // A set's snapshot (`Vm::set_iter`), while the set (value 1) has
         // the size it had when the iterator was made: a change is the
@@ -4021,6 +4045,55 @@ fn seq_iter_next(o: Obj, ov: proto_core::object::ObjView, src: Obj, t: &Types) -
     } else {
         None
     }
+}
+
+/// FOR_ITER over a dict's key, value or item iterator `o` (`ov` its view;
+/// `src` its dict) that only this thread reaches: the next entry's key and
+/// value, by the steps of `Vm::iter_step_builtin` with plain stores where a
+/// shared iterator needs a compare-and-swap per claim and an atomic count
+/// (raw words: [0] next entry, [1] the dict's size when the iterator was
+/// made, [2] items still to yield). `None` at the end, on a change of size
+/// or keys (the general path raises or lets the source go), and for a
+/// shared iterator.
+#[inline(always)]
+fn dict_iter_entry(o: Obj, ov: proto_core::object::ObjView, src: Obj) -> Option<(Value, Value)> {
+    if o.is_shared() || ldict::len(src) as u64 != ov.raw(1) {
+        return None;
+    }
+    let left = ov.raw(2);
+    if left == 0 {
+        return None;
+    }
+    // The table read once, as the general path reads it.
+    let t = ldict::table(src);
+    let n = ldict::used(t).min(ldict::cap(t));
+    let mut e = ov.raw(0) as usize;
+    while e < n {
+        // A racing deletion (the dict may be shared) may have cleared the
+        // value only: `live_entry` takes whole entries.
+        if let Some((k, v, _)) = ldict::live_entry(t, e) {
+            ov.set_raw(0, (e + 1) as u64);
+            ov.set_raw(2, left - 1);
+            return Some((k, v));
+        }
+        e += 1;
+    }
+    None
+}
+
+/// FOR_ITER over `d.items()`'s iterator `it` followed by an UNPACK_SEQUENCE
+/// of 2 (`for k, v in d.items()`): the next key and value, for the loop to
+/// push without making their tuple. `None` as [`dict_iter_entry`], and when
+/// `it` is no item iterator of an exact dict.
+#[inline(always)]
+fn dict_items_next(it: Value, t: &Types) -> Option<(Value, Value)> {
+    let o = Obj::from_value(it)?;
+    if o.kind() != K_ITER || o.class() != t.dict_itemiter {
+        return None;
+    }
+    let ov = o.view();
+    let src = Obj::from_value(ov.get(0)).filter(|d| d.kind() == Kind::DICT)?;
+    dict_iter_entry(o, ov, src)
 }
 
 /// Steps iterator `o` (`ov` its view; position in raw word 0) to

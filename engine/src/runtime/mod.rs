@@ -1009,9 +1009,8 @@ pub struct Vm {
     pub(crate) locals: local::ThreadLocals,
     /// `set.pop`'s order for the set this thread last popped from.
     pub(crate) set_pop: ops::SetPopOrder,
-    /// `truthy`'s classes whose instances are always true.
-    pub(crate) always_true: ops::AlwaysTrue,
-    /// Comparison facts of classes (`Vm::class_fact`).
+    /// Facts of classes that take type lookups to establish
+    /// (`Vm::class_fact`): comparison methods, truth.
     pub(crate) class_facts: ops::ClassFacts,
     /// A trace or profile function is set on this thread: the loop runs
     /// its tracing instantiation (`trace.rs`).
@@ -1076,7 +1075,6 @@ impl Vm {
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
             set_pop: ops::SetPopOrder::default(),
-            always_true: ops::AlwaysTrue::default(),
             class_facts: ops::ClassFacts::default(),
             trace_on: false,
             trace_busy: false,
@@ -1113,7 +1111,6 @@ impl Vm {
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
             set_pop: ops::SetPopOrder::default(),
-            always_true: ops::AlwaysTrue::default(),
             class_facts: ops::ClassFacts::default(),
             // The tracing loop keeps lines current for `tracemalloc`, and
             // writes `-X trace`.

@@ -1095,17 +1095,15 @@ impl Vm {
         }
         let tp = o.class();
         // Instances of a class without `__bool__` and `__len__` are true:
-        // remembered per (class, version), so `if node:` on such objects
-        // skips both lookups (a change to the class or a base gives it a
-        // new version).
-        let version = Obj::from_value(tp)
-            .filter(|t| t.kind() == K_TYPE)
-            .map_or(0, |t| self.type_version(t));
-        let slot = (tp.bits().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as usize;
-        if version != 0 && self.always_true.0[slot] == (tp.bits(), version) {
+        // remembered per (class, version) as a class fact, so `if node:`
+        // on such objects skips both lookups.
+        let (b, l) = (self.g.names.__bool__, self.g.names.__len__);
+        if self.class_fact(tp, FACT_ALWAYS_TRUE, |vm| {
+            vm.lookup_type(tp, b).is_none() && vm.lookup_type(tp, l).is_none()
+        }) {
             return Ok(true);
         }
-        if let Some(f) = self.lookup_type(tp, self.g.names.__bool__) {
+        if let Some(f) = self.lookup_type(tp, b) {
             let r = self.call_slot_method(f, v, &[])?;
             if r.is_bool() {
                 return Ok(r == Value::TRUE);
@@ -1113,13 +1111,10 @@ impl Vm {
             let tn = self.type_name_of(r);
             return Err(self.type_error(&format!("__bool__ should return bool, returned {tn}")));
         }
-        if let Some(f) = self.lookup_type(tp, self.g.names.__len__) {
+        if let Some(f) = self.lookup_type(tp, l) {
             let r = self.call_slot_method(f, v, &[])?;
             let n = self.len_result(r)?;
             return Ok(n != 0);
-        }
-        if version != 0 {
-            self.always_true.0[slot] = (tp.bits(), version);
         }
         Ok(true)
     }
@@ -4334,13 +4329,7 @@ pub fn push_cp(out: &mut Vec<u8>, cp: u32) {
     }
 }
 
-/// Classes whose instances are always true (no `__bool__`, no `__len__`),
-/// as (class bits, type version) in a small direct-mapped per-thread table;
-/// version 0, which no type carries, marks an empty slot.
-#[derive(Default)]
-pub struct AlwaysTrue(pub(crate) [(u64, u64); 32]);
-
-/// Facts about a class's comparison methods that take type lookups to
+/// Facts about a class (its comparison methods, its truth) that take type lookups to
 /// establish ([`Vm::class_fact`]), as (class bits, type version, bits) in a
 /// small direct-mapped per-thread table: fact `f` is bit `f`, and bit
 /// `16 + f` says it is known. Version 0, which no type carries, marks an
@@ -4350,6 +4339,10 @@ pub struct ClassFacts(pub(crate) [(u64, u64, u32); 32]);
 
 /// [`ClassFacts`] bit: the class keeps object's `__eq__` and `__ne__`.
 const FACT_OBJECT_EQ: u32 = 6;
+
+/// [`ClassFacts`] bit: the class has neither `__bool__` nor `__len__`, so
+/// its instances are true.
+const FACT_ALWAYS_TRUE: u32 = 7;
 
 /// `set.pop`'s remembered order (`Vm::set_pop`): the set it was computed
 /// for, identified by the set's and its table's addresses, its length and
