@@ -3044,13 +3044,7 @@ impl Vm {
             return (j >= 0 && (j as usize) < b.len())
                 .then(|| self.g.latin1_chars[b[j as usize] as usize]);
         }
-        let n = lstr::char_len(o) as i64;
-        let j = if i < 0 { i + n } else { i };
-        if j < 0 || j >= n {
-            return None;
-        }
-        let b = lstr::bytes(o);
-        let (cp, _) = lstr::decode_at(b, lstr::char_to_byte(o, j as usize));
+        let cp = lstr::char_at(o, i)?;
         Some(self.char_str(cp))
     }
 
@@ -3916,8 +3910,7 @@ pub fn exact_str_compare(a: Value, b: Value, op: u32, t: &Types) -> Option<Value
     }
     if op == 2 || op == 3 {
         let eq = a == b
-            || (proto_core::layouts::get_raw(ao, 0) == proto_core::layouts::get_raw(bo, 0)
-                && lstr::bytes(ao) == lstr::bytes(bo));
+            || (lstr::byte_len(ao) == lstr::byte_len(bo) && lstr::bytes(ao) == lstr::bytes(bo));
         return Some(Value::bool(eq == (op == 2)));
     }
     Some(Value::bool(cmp_op(

@@ -377,6 +377,84 @@ mod tests {
 }
 
 #[cfg(all(test, not(loom)))]
+mod str_layout_tests {
+    use super::str as lstr;
+    use crate::object::{Kind, Obj};
+    use crate::value::Value;
+    use crate::ProtoSpace;
+
+    /// An ASCII str of up to 24 bytes fills one cell with its header; a
+    /// wide str keeps its character length after its bytes; the hash word
+    /// and the flags live beside the length in every form.
+    #[test]
+    fn short_strs_fill_one_cell() {
+        let space = ProtoSpace::new();
+        let mut ctx = space.new_context();
+        ctx.set_deferred_collection(true);
+        let make = |ctx: &mut crate::ProtoContext, t: &str| {
+            let v = lstr::alloc(
+                ctx,
+                Kind::STR,
+                Value::NONE,
+                t.as_bytes(),
+                t.chars().count(),
+                t.is_ascii(),
+                false,
+            );
+            Obj::from_value(v).unwrap()
+        };
+        for (t, cells) in [
+            ("", 1),
+            ("abcdefgh", 1),
+            ("abcdefghijklmnopqrstuvwx", 1),
+            ("abcdefghijklmnopqrstuvwxy", 2),
+            ("caf\u{e9}", 1),
+            // 15 bytes, the character length word after them: one cell.
+            ("caf\u{e9} au lait\u{fc}", 1),
+            ("caf\u{e9} au lait, \u{fc}n\u{ef}code", 2),
+        ] {
+            let o = make(&mut ctx, t);
+            assert_eq!(o.cells(), cells, "{t:?}");
+            assert_eq!(lstr::bytes(o), t.as_bytes());
+            assert_eq!(lstr::byte_len(o), t.len());
+            assert_eq!(lstr::char_len(o), t.chars().count());
+            assert_eq!(lstr::is_ascii(o), t.is_ascii());
+            assert!(!lstr::is_interned(o) && !lstr::is_view(o));
+            assert_eq!(lstr::cached_hash(o), None);
+            lstr::set_cached_hash(o, 12345);
+            assert_eq!(lstr::cached_hash(o), Some(12345));
+            assert_eq!(lstr::bytes(o), t.as_bytes(), "the hash leaves the text");
+            assert_eq!(lstr::char_len(o), t.chars().count());
+            for (ci, (bi, c)) in t.char_indices().enumerate() {
+                assert_eq!(lstr::char_to_byte(o, ci), bi);
+                assert_eq!(lstr::byte_to_char(o, bi), ci);
+                assert_eq!(lstr::char_at(o, ci as i64), Some(c as u32));
+            }
+            let n = t.chars().count() as i64;
+            assert_eq!(lstr::char_at(o, n), None);
+            assert_eq!(lstr::char_at(o, -n - 1), None);
+        }
+        let v = lstr::alloc(&mut ctx, Kind::STR, Value::NONE, b"k", 1, true, false);
+        lstr::set_interned(v);
+        let o = Obj::from_value(v).unwrap();
+        assert!(lstr::is_interned(o) && lstr::is_ascii(o));
+        assert_eq!((lstr::bytes(o), lstr::char_len(o)), (&b"k"[..], 1));
+        // A view reports its own length, characters and hash.
+        let a = make(&mut ctx, "\u{e9}".repeat(40).as_str());
+        let b = make(&mut ctx, "xyz");
+        let view = Obj::from_value(lstr::concat(&mut ctx, Value::NONE, a, b, true)).unwrap();
+        assert!(lstr::is_view(view) && !lstr::is_ascii(view));
+        assert_eq!(lstr::byte_len(view), 83);
+        assert_eq!(lstr::char_len(view), 43);
+        assert_eq!(lstr::char_at(view, -1), Some('z' as u32));
+        assert_eq!(lstr::cached_hash(view), None);
+        lstr::set_cached_hash(view, 7);
+        assert_eq!(lstr::cached_hash(view), Some(7));
+        assert_eq!(lstr::char_len(view), 43);
+    }
+}
+
+#[cfg(all(test, not(loom)))]
 mod str_index_tests {
     use super::str as lstr;
     use crate::object::{Kind, Obj};

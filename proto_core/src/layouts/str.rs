@@ -1,15 +1,18 @@
 //! Flat strings and byte strings.
 //!
-//! `Kind::STR`: no values; raw words: `[0] byte length`, `[1] char length`,
-//! `[2] hash + 1` (0 = not computed yet), `[3] flags` (bit 0: ASCII, bit 1:
-//! interned), then the
-//! bytes (surrogate-preserving UTF-8 for str). `Kind::BYTES`: raw `[0]` byte
-//! length, `[1..3]` unused/hash, then the bytes.
+//! `Kind::STR` and `Kind::BYTES`: no values; raw words: `[0]` the byte
+//! length (low [`LEN_BITS`] bits) and the flags (high bits: [`FLAG_ASCII`],
+//! [`FLAG_INTERNED`], ...), `[1]` hash + 1 (0 = not computed yet), then
+//! the bytes from [`DATA_OFFSET`] (surrogate-preserving UTF-8 for str).
+//! An ASCII str has as many characters as bytes; a str that is not ASCII
+//! ([`FLAG_WIDE`]) keeps its length in characters in the word at the next
+//! 8-byte boundary after its bytes. The two header words leave a str of up
+//! to 24 ASCII bytes in one 64-byte cell with its object header.
 //!
 //! A flat non-ASCII str of at least [`INDEX_MIN`] characters is followed,
-//! at the next 4-byte boundary after its bytes, by its *character index*:
-//! the byte offset (u32) of every [`INDEX_BLOCK`]th character; then, at the
-//! next 8-byte boundary, its *position hint*: one word holding a character
+//! after its character length word, by its *character index*: the byte
+//! offset (u32) of every [`INDEX_BLOCK`]th character; then, at the next
+//! 8-byte boundary, its *position hint*: one word holding a character
 //! offset (high half) and that character's byte offset (low half), the
 //! last position [`char_to_byte`] found in a str local to its thread, from
 //! which a nearby later position is found by a short scan (a parser that
@@ -17,24 +20,26 @@
 //!
 //! A str *view* (flag [`FLAG_VIEW`], made by [`concat`] for `+=`) has one
 //! value slot holding a *str buffer* and no bytes of its own: its text is
-//! the buffer's first `byte length` bytes. A str buffer is a `Kind::BYTES`
-//! object with class `None` (never handed to Python code): raw `[0]`
-//! claimed length, `[1]` capacity, bytes from [`DATA_OFFSET`], then a
-//! character index for the whole capacity. Its tail past the claimed
-//! length is taken with one compare-exchange on `[0]` by whoever extends
-//! the view that ends there; every view ends at or before the claimed
-//! length, so claimed bytes and their index entries are written once, by
-//! their claimant, before any view that covers them exists. A *bytes
-//! view* ([`try_concat_bytes`]) is the same over a byte buffer (below),
-//! whose length word is then the claimed length, with no character index.
+//! the buffer's first `byte length` bytes; its raw word `[2]` is its length
+//! in characters. A str buffer is a `Kind::BYTES` object with class `None`
+//! (never handed to Python code) and flag [`FLAG_BUF`]: raw `[0]` claimed
+//! length, `[1]` capacity, bytes from [`BUF_OFFSET`], then a character
+//! index for the whole capacity. Its tail past the claimed length is taken
+//! with one compare-exchange on `[0]` by whoever extends the view that ends
+//! there; every view ends at or before the claimed length, so claimed bytes
+//! and their index entries are written once, by their claimant, before any
+//! view that covers them exists. A *bytes view* ([`try_concat_bytes`]) is
+//! the same over a byte buffer (below), whose length word is then the
+//! claimed length, with no character index.
 //!
 //! Concurrency contract: immutable after allocation except the cached hash,
 //! which any thread may compute and store (idempotent relaxed store), and
 //! the unclaimed tail of a str buffer (see above).
 //!
 //! *Byte buffers* (the storage of a `bytearray`, made by [`alloc_buffer`],
-//! class word `None`, never handed to Python code) are `Kind::BYTES` objects
-//! whose raw region has room past their length; raw word `[1]` holds their
+//! class word `None`, flag [`FLAG_BUF`], never handed to Python code) are
+//! `Kind::BYTES` objects whose bytes start at [`BUF_OFFSET`] and whose raw
+//! region has room past their length; raw word `[1]` holds their
 //! high-water mark, the greatest length they have had. Their one writer
 //! (the owner thread of a local buffer, or the holder of the lock of the
 //! one bytearray that refers to a shared buffer) may append in place
@@ -47,8 +52,8 @@
 //! be reading the bytes below it, which are therefore never written again.
 //! A buffer written by one thread alone ([`buffer_remove`]'s contract) may
 //! also drop bytes from its front by moving its start: flag
-//! [`FLAG_OFFSET`], the start in raw word `[2]` (a buffer is never
-//! hashed); length, high-water mark and capacity then count from it.
+//! [`FLAG_OFFSET`], the start in raw word `[2]`; length, high-water mark
+//! and capacity then count from it.
 
 use super::{get_raw, init_raw_parts, raw_slice, raw_word, raw_words, set_raw};
 use crate::object::{Kind, Obj};
@@ -56,48 +61,78 @@ use crate::sync::heap_atomic::{AtomicU64, Ordering};
 use crate::value::Value;
 use crate::ProtoContext;
 
-/// Offset of the bytes in the raw region.
-pub const DATA_OFFSET: usize = 32;
+/// Offset of a flat str's or bytes' bytes in the raw region (after the
+/// length-and-flags word and the hash word).
+pub const DATA_OFFSET: usize = 16;
+/// Offset of a buffer's bytes in its raw region (after the length-and-flags
+/// word, the capacity or high-water mark, and the start of a moved buffer).
+pub const BUF_OFFSET: usize = 24;
+/// Bits of raw word 0 that hold the byte length; the flags lie above.
+pub const LEN_BITS: u32 = 56;
+const LEN_MASK: u64 = (1 << LEN_BITS) - 1;
 /// Flag: all bytes are ASCII.
-pub const FLAG_ASCII: u64 = 1;
+pub const FLAG_ASCII: u64 = 1 << LEN_BITS;
 /// Flag: the canonical object of an intern table (set once, before the
 /// string is published; the table may drop it when it is unreachable).
-pub const FLAG_INTERNED: u64 = 2;
-
+pub const FLAG_INTERNED: u64 = 2 << LEN_BITS;
 /// Flag: a *view*, whose bytes are the first `byte length` bytes of the
 /// str buffer in its value slot 0 (see the module header).
-pub const FLAG_VIEW: u64 = 4;
+pub const FLAG_VIEW: u64 = 4 << LEN_BITS;
 /// Flag of a byte buffer whose bytes start `raw[2]` bytes past
-/// [`DATA_OFFSET`] (a bytearray's `del b[:n]` moves the start, as
+/// [`BUF_OFFSET`] (a bytearray's `del b[:n]` moves the start, as
 /// CPython's `ob_start`, instead of the bytes that stay).
-pub const FLAG_OFFSET: u64 = 8;
+pub const FLAG_OFFSET: u64 = 8 << LEN_BITS;
+/// Flag: a flat str that is not ASCII, whose length in characters is the
+/// word at [`chars_at`] of its byte length.
+pub const FLAG_WIDE: u64 = 16 << LEN_BITS;
+/// Flag: a str buffer or byte buffer (bytes from [`BUF_OFFSET`]).
+pub const FLAG_BUF: u64 = 32 << LEN_BITS;
 /// Characters per entry of a character index.
 pub const INDEX_BLOCK: usize = 32;
 /// Flat non-ASCII strs of at least this many characters carry an index.
 pub const INDEX_MIN: usize = 128;
 /// `+=` results of at least this many bytes go into a str buffer.
 pub const BUFFER_MIN: usize = 64;
+/// Raw bytes of a view: length and flags, hash, length in characters.
+const VIEW_RAW: usize = 24;
 
 /// Marks the fresh, unpublished str `v` as interned.
 pub fn set_interned(v: Value) {
     let o = Obj::from_value(v).expect("heap");
-    set_raw(o, 3, get_raw(o, 3) | FLAG_INTERNED);
+    set_raw(o, 0, get_raw(o, 0) | FLAG_INTERNED);
 }
 
 /// Is `o` (a str) the canonical object of an intern table?
 #[inline]
 pub fn is_interned(o: Obj) -> bool {
-    get_raw(o, 3) & FLAG_INTERNED != 0
+    get_raw(o, 0) & FLAG_INTERNED != 0
+}
+
+/// Offset in the raw region of the character length word of a flat wide
+/// str of `n` bytes.
+#[inline(always)]
+const fn chars_at(n: usize) -> usize {
+    (DATA_OFFSET + n + 7) & !7
+}
+
+/// Does a flat object of this kind and text keep its character length
+/// apart ([`FLAG_WIDE`])?
+#[inline(always)]
+fn is_wide(kind: Kind, ascii: bool) -> bool {
+    kind == Kind::STR && !ascii
 }
 
 /// Size in bytes of the raw region of a flat str/bytes of `n` bytes:
-/// the header words, the bytes, and for a long non-ASCII str its character
-/// index (see [`flat_index_at`]).
+/// the header words, the bytes, and for a wide str its character length
+/// and, when long, its character index (see [`flat_index_at`]).
 #[inline]
 fn flat_raw_size(kind: Kind, n: usize, char_len: usize, ascii: bool) -> usize {
+    if !is_wide(kind, ascii) {
+        return DATA_OFFSET + n;
+    }
     match flat_index_at(kind, n, char_len, ascii) {
         Some(off) => hint_at(off, char_len) + 8,
-        None => DATA_OFFSET + n,
+        None => chars_at(n) + 8,
     }
 }
 
@@ -140,11 +175,16 @@ pub fn alloc(
 #[inline(always)]
 fn fill(v: Value, kind: Kind, parts: &[&[u8]], n: usize, char_len: usize, ascii: bool) -> Value {
     let o = Obj::from_value(v).expect("heap");
-    let w = raw_words::<4>(o);
-    w[0].store(n as u64, Ordering::Release);
-    w[1].store(char_len as u64, Ordering::Release);
-    w[3].store(if ascii { FLAG_ASCII } else { 0 }, Ordering::Release);
+    let wide = is_wide(kind, ascii);
+    let flags = if ascii { FLAG_ASCII } else { 0 } | if wide { FLAG_WIDE } else { 0 };
+    let w = raw_words::<2>(o);
+    w[0].store(n as u64 | flags, Ordering::Release);
+    w[1].store(0, Ordering::Relaxed);
     init_raw_parts(o, DATA_OFFSET, parts);
+    if !wide {
+        return v;
+    }
+    raw_word(o, chars_at(n) / 8).store(char_len as u64, Ordering::Release);
     if let Some(off) = flat_index_at(kind, n, char_len, ascii) {
         let text = raw_slice(o, DATA_OFFSET, n);
         for_each_mark(text, 0, 0, |k, b| {
@@ -208,53 +248,75 @@ pub fn parts(o: Obj) -> (&'static [u8], usize, bool) {
     (bytes, chars, flags & FLAG_ASCII != 0)
 }
 
-/// As [`parts`], with the whole flags word.
+/// As [`parts`], with the flags.
 #[inline(always)]
 fn parts_flags(o: Obj) -> (&'static [u8], usize, u64) {
-    let (w, p, len) = header_words(o);
-    let n = w[0].load(Ordering::Acquire) as usize;
-    let chars = w[1].load(Ordering::Acquire) as usize;
-    let flags = w[3].load(Ordering::Acquire);
-    (data(o, p, len, n, flags), chars, flags)
+    let (w0, p, len) = header_word(o);
+    let (n, flags) = ((w0 & LEN_MASK) as usize, w0 & !LEN_MASK);
+    if flags & (FLAG_VIEW | FLAG_BUF) != 0 {
+        return moved_parts(o, n, flags);
+    }
+    let text = flat_data(p, len, n);
+    let chars = if flags & FLAG_WIDE == 0 {
+        n
+    } else {
+        wide_chars(p, len, n)
+    };
+    (text, chars, flags)
 }
 
-/// The four header words of str/bytes `o`, with its raw region's start and
-/// length, from one read of the object header (one bounds check).
+/// Raw word 0 (length and flags) of str/bytes `o`, with its raw region's
+/// start and length, from one read of the object header (one bounds
+/// check of both header words).
 #[inline(always)]
-fn header_words(o: Obj) -> (&'static [AtomicU64; 4], *mut u8, usize) {
+fn header_word(o: Obj) -> (u64, *mut u8, usize) {
     let (p, len) = o.raw_region();
     assert!(DATA_OFFSET <= len, "str header out of range");
-    // SAFETY: the four words lie inside the raw region (checked above),
-    // which starts 8-aligned and is initialised (as in `raw_words`).
-    (unsafe { &*(p as *const [AtomicU64; 4]) }, p, len)
+    // SAFETY: the word lies inside the raw region (checked above), which
+    // starts 8-aligned and is initialised (as in `raw_words`).
+    let w0 = unsafe { &*(p as *const AtomicU64) }.load(Ordering::Acquire);
+    (w0, p, len)
 }
 
-/// The `n` bytes of `o` (flags word `flags`, raw region `p`, `len` bytes):
-/// its own raw bytes after the header words, or its buffer's for a view.
+/// The `n` bytes of a flat str/bytes whose raw region is `p`, `len` bytes.
 #[inline(always)]
-fn data(o: Obj, p: *mut u8, len: usize, n: usize, flags: u64) -> &'static [u8] {
-    if flags & (FLAG_VIEW | FLAG_OFFSET) != 0 {
-        return moved_data(o, n, flags);
-    }
+fn flat_data(p: *mut u8, len: usize, n: usize) -> &'static [u8] {
     assert!(n <= len - DATA_OFFSET, "raw bytes out of range");
     // SAFETY: DATA_OFFSET..DATA_OFFSET + n lies inside the raw region
-    // (checked above; `header_words` checked DATA_OFFSET <= len), which is
+    // (checked above; `header_word` checked DATA_OFFSET <= len), which is
     // initialised and immutable after the str was filled (see `raw_slice`).
     unsafe { core::slice::from_raw_parts(p.add(DATA_OFFSET), n) }
 }
 
-/// [`data`] of a view (its buffer's first `n` bytes) or of a byte buffer
-/// whose start moved ([`FLAG_OFFSET`]).
-#[cold]
-#[inline(never)]
-fn moved_data(o: Obj, n: usize, flags: u64) -> &'static [u8] {
-    if flags & FLAG_VIEW != 0 {
-        return raw_slice(holder(o, flags), DATA_OFFSET, n);
-    }
-    raw_slice(o, DATA_OFFSET + get_raw(o, 2) as usize, n)
+/// The character length of a flat wide str of `n` bytes whose raw region
+/// is `p`, `len` bytes.
+#[inline(always)]
+fn wide_chars(p: *mut u8, len: usize, n: usize) -> usize {
+    let at = chars_at(n);
+    assert!(at + 8 <= len, "str length word out of range");
+    // SAFETY: the word lies inside the raw region (checked), 8-aligned
+    // (`chars_at` rounds up from the 8-aligned region start), written by
+    // `fill` before the str was published.
+    unsafe { &*(p.add(at) as *const AtomicU64) }.load(Ordering::Acquire) as usize
 }
 
-/// The object whose raw region holds the bytes of `o` (flags word `flags`):
+/// [`parts_flags`] of a view (its buffer's first `n` bytes) or of a byte
+/// buffer (from its start, moved by [`FLAG_OFFSET`]).
+#[cold]
+#[inline(never)]
+fn moved_parts(o: Obj, n: usize, flags: u64) -> (&'static [u8], usize, u64) {
+    if flags & FLAG_VIEW != 0 {
+        let chars = get_raw(o, 2) as usize;
+        return (raw_slice(holder(o, flags), BUF_OFFSET, n), chars, flags);
+    }
+    (
+        raw_slice(o, BUF_OFFSET + buffer_start_of(o, flags), n),
+        n,
+        flags,
+    )
+}
+
+/// The object whose raw region holds the bytes of `o` (flags `flags`):
 /// its buffer for a view, `o` itself otherwise.
 #[inline(always)]
 fn holder(o: Obj, flags: u64) -> Obj {
@@ -289,27 +351,44 @@ pub fn alloc_with_values(
 /// The bytes of a str/bytes object.
 #[inline(always)]
 pub fn bytes(o: Obj) -> &'static [u8] {
-    let (w, p, len) = header_words(o);
-    let n = w[0].load(Ordering::Acquire) as usize;
-    data(o, p, len, n, w[3].load(Ordering::Acquire))
+    let (w0, p, len) = header_word(o);
+    let (n, flags) = ((w0 & LEN_MASK) as usize, w0 & !LEN_MASK);
+    if flags & (FLAG_VIEW | FLAG_BUF) != 0 {
+        return moved_parts(o, n, flags).0;
+    }
+    flat_data(p, len, n)
+}
+
+/// Length in bytes of a str/bytes object.
+#[inline]
+pub fn byte_len(o: Obj) -> usize {
+    (get_raw(o, 0) & LEN_MASK) as usize
 }
 
 /// Length in chars (str).
 #[inline]
 pub fn char_len(o: Obj) -> usize {
-    get_raw(o, 1) as usize
+    let (w0, p, len) = header_word(o);
+    let n = (w0 & LEN_MASK) as usize;
+    if w0 & (FLAG_WIDE | FLAG_VIEW) == 0 {
+        n
+    } else if w0 & FLAG_WIDE != 0 {
+        wide_chars(p, len, n)
+    } else {
+        get_raw(o, 2) as usize
+    }
 }
 
 /// Is the string ASCII?
 #[inline]
 pub fn is_ascii(o: Obj) -> bool {
-    get_raw(o, 3) & FLAG_ASCII != 0
+    get_raw(o, 0) & FLAG_ASCII != 0
 }
 
 /// The cached hash, if computed.
 #[inline]
 pub fn cached_hash(o: Obj) -> Option<u64> {
-    match raw_word(o, 2).load(Ordering::Relaxed) {
+    match raw_word(o, 1).load(Ordering::Relaxed) {
         0 => None,
         h => Some(h.wrapping_sub(1)),
     }
@@ -318,7 +397,7 @@ pub fn cached_hash(o: Obj) -> Option<u64> {
 /// Caches a hash (`u64::MAX` is stored as is and recomputed each time).
 #[inline]
 pub fn set_cached_hash(o: Obj, h: u64) {
-    raw_word(o, 2).store(h.wrapping_add(1), Ordering::Relaxed);
+    raw_word(o, 1).store(h.wrapping_add(1), Ordering::Relaxed);
 }
 
 /// Allocates a byte buffer (see the module header) holding `parts`, with
@@ -336,11 +415,18 @@ pub fn try_alloc_buffer(ctx: &mut ProtoContext, parts: &[&[u8]], cap: usize) -> 
     let n = parts
         .iter()
         .try_fold(0usize, |t, p| t.checked_add(p.len()))?;
-    let raw = DATA_OFFSET.checked_add(cap.max(n))?;
-    // `fill` writes the header words but the hash cache, and the bytes; the
-    // room past them is read only after appends write it.
-    let v = ctx.try_alloc_filled(Kind::BYTES, Value::NONE, 0, raw, DATA_OFFSET)?;
-    Some(fill(v, Kind::BYTES, parts, n, n, false))
+    let raw = BUF_OFFSET.checked_add(cap.max(n))?;
+    // The header words and the bytes are written below; the room past them
+    // is read only after appends write it.
+    let v = ctx.try_alloc_filled(Kind::BYTES, Value::NONE, 0, raw, BUF_OFFSET)?;
+    let o = Obj::from_value(v).expect("heap");
+    let w = raw_words::<3>(o);
+    w[0].store(n as u64 | FLAG_BUF, Ordering::Release);
+    // The high-water mark; no moved start.
+    w[1].store(n as u64, Ordering::Release);
+    w[2].store(0, Ordering::Release);
+    init_raw_parts(o, BUF_OFFSET, parts);
+    Some(v)
 }
 
 /// Is `o` a byte buffer made by [`alloc_buffer`] (a `Kind::BYTES` object
@@ -353,18 +439,31 @@ pub fn is_buffer(o: Obj) -> bool {
 /// Room in all, in bytes, of the byte buffer `o` (from its start).
 #[inline]
 pub fn buffer_capacity(o: Obj) -> usize {
-    o.raw_len() - DATA_OFFSET - buffer_start(o)
+    o.raw_len() - BUF_OFFSET - buffer_start(o)
 }
 
-/// Where the bytes of the byte buffer `o` start, past [`DATA_OFFSET`]
+/// Where the bytes of the byte buffer `o` start, past [`BUF_OFFSET`]
 /// (see [`FLAG_OFFSET`]).
 #[inline]
 fn buffer_start(o: Obj) -> usize {
-    if get_raw(o, 3) & FLAG_OFFSET != 0 {
+    buffer_start_of(o, get_raw(o, 0))
+}
+
+/// [`buffer_start`] of the buffer `o` whose flags (or raw word 0) are `flags`.
+#[inline]
+fn buffer_start_of(o: Obj, flags: u64) -> usize {
+    if flags & FLAG_OFFSET != 0 {
         get_raw(o, 2) as usize
     } else {
         0
     }
+}
+
+/// The length of the byte buffer `o` and its flags (raw word 0).
+#[inline]
+fn buffer_len(o: Obj) -> (usize, u64) {
+    let w0 = get_raw(o, 0);
+    ((w0 & LEN_MASK) as usize, w0 & !LEN_MASK)
 }
 
 /// Appends `extra` to the byte buffer `o` in place and returns true, or
@@ -381,12 +480,12 @@ pub unsafe fn buffer_append(o: Obj, extra: &[u8]) -> bool {
     if !is_buffer(o) {
         return false;
     }
-    let n = get_raw(o, 0) as usize;
+    let (n, flags) = buffer_len(o);
     let high = get_raw(o, 1) as usize;
     if extra.len() > buffer_capacity(o) - n || (n < high && o.is_shared()) {
         return false;
     }
-    // SAFETY: DATA_OFFSET + n + extra.len() <= raw_len (checked above), so
+    // SAFETY: BUF_OFFSET + start + n + extra.len() <= raw_len (checked above), so
     // the destination lies inside the object's raw region. No other thread
     // reads there: a local buffer has no other reader, and a shared one is
     // written at or above its high-water mark, past every length a reader
@@ -395,7 +494,7 @@ pub unsafe fn buffer_append(o: Obj, extra: &[u8]) -> bool {
     unsafe {
         core::ptr::copy_nonoverlapping(
             extra.as_ptr(),
-            o.raw_ptr().add(DATA_OFFSET + buffer_start(o) + n),
+            o.raw_ptr().add(BUF_OFFSET + buffer_start(o) + n),
             extra.len(),
         );
     }
@@ -404,7 +503,7 @@ pub unsafe fn buffer_append(o: Obj, extra: &[u8]) -> bool {
     if end > high {
         set_raw(o, 1, end as u64);
     }
-    set_raw(o, 0, end as u64);
+    set_raw(o, 0, end as u64 | flags);
     true
 }
 
@@ -423,7 +522,7 @@ pub unsafe fn buffer_write_at(o: Obj, pos: usize, data: &[u8]) -> bool {
     if !is_buffer(o) {
         return false;
     }
-    let n = get_raw(o, 0) as usize;
+    let n = buffer_len(o).0;
     if pos.checked_add(data.len()).is_none_or(|end| end > n) {
         return false;
     }
@@ -434,7 +533,7 @@ pub unsafe fn buffer_write_at(o: Obj, pos: usize, data: &[u8]) -> bool {
     unsafe {
         core::ptr::copy_nonoverlapping(
             data.as_ptr(),
-            o.raw_ptr().add(DATA_OFFSET + buffer_start(o) + pos),
+            o.raw_ptr().add(BUF_OFFSET + buffer_start(o) + pos),
             data.len(),
         );
     }
@@ -451,7 +550,7 @@ pub unsafe fn buffer_write_strided(o: Obj, start: usize, step: isize, data: &[u8
     if !is_buffer(o) || step == 0 {
         return false;
     }
-    let n = get_raw(o, 0) as usize;
+    let n = buffer_len(o).0;
     if let Some(k) = data.len().checked_sub(1) {
         let last = (k as isize)
             .checked_mul(step)
@@ -465,7 +564,7 @@ pub unsafe fn buffer_write_strided(o: Obj, start: usize, step: isize, data: &[u8
     // region; no other thread accesses it meanwhile and the caller holds
     // no slice of it (the function's contract); `data` does not overlap it.
     unsafe {
-        let base = o.raw_ptr().add(DATA_OFFSET + buffer_start(o));
+        let base = o.raw_ptr().add(BUF_OFFSET + buffer_start(o));
         let mut p = start as isize;
         for &b in data {
             *base.offset(p) = b;
@@ -492,18 +591,17 @@ pub unsafe fn buffer_remove(o: Obj, lo: usize, hi: usize) -> bool {
     if !is_buffer(o) {
         return false;
     }
-    let n = get_raw(o, 0) as usize;
+    let (n, flags) = buffer_len(o);
     if lo > hi || hi > n {
         return false;
     }
-    let start = buffer_start(o);
+    let start = buffer_start_of(o, flags);
     if lo == 0 {
         // No byte moves; the high-water mark counts from the new start.
         let high = get_raw(o, 1) as usize;
         set_raw(o, 2, (start + hi) as u64);
-        set_raw(o, 3, get_raw(o, 3) | FLAG_OFFSET);
         set_raw(o, 1, high.saturating_sub(hi) as u64);
-        set_raw(o, 0, (n - hi) as u64);
+        set_raw(o, 0, (n - hi) as u64 | flags | FLAG_OFFSET);
         return true;
     }
     // SAFETY: lo <= hi <= n <= the capacity from the start, so both ranges
@@ -511,10 +609,10 @@ pub unsafe fn buffer_remove(o: Obj, lo: usize, hi: usize) -> bool {
     // overlap. No other thread reads or writes the bytes meanwhile and the
     // caller holds no slice of them (the function's contract).
     unsafe {
-        let base = o.raw_ptr().add(DATA_OFFSET + start);
+        let base = o.raw_ptr().add(BUF_OFFSET + start);
         core::ptr::copy(base.add(hi), base.add(lo), n - hi);
     }
-    set_raw(o, 0, (n - (hi - lo)) as u64);
+    set_raw(o, 0, (n - (hi - lo)) as u64 | flags);
     true
 }
 
@@ -527,8 +625,9 @@ pub unsafe fn buffer_remove(o: Obj, lo: usize, hi: usize) -> bool {
 /// As for [`buffer_append`]: the caller is `o`'s only writer.
 pub unsafe fn buffer_truncate(o: Obj, n: usize) {
     debug_assert!(is_buffer(o));
-    if n < get_raw(o, 0) as usize {
-        set_raw(o, 0, n as u64);
+    let (len, flags) = buffer_len(o);
+    if n < len {
+        set_raw(o, 0, n as u64 | flags);
     }
 }
 
@@ -547,8 +646,7 @@ fn index_entries(chars: usize) -> usize {
 /// [`INDEX_MIN`] characters and with offsets that fit in 32 bits.
 #[inline]
 fn flat_index_at(kind: Kind, n: usize, chars: usize, ascii: bool) -> Option<usize> {
-    (kind == Kind::STR && !ascii && chars >= INDEX_MIN && n <= u32::MAX as usize)
-        .then(|| (DATA_OFFSET + n + 3) & !3)
+    (is_wide(kind, ascii) && chars >= INDEX_MIN && n <= u32::MAX as usize).then(|| chars_at(n) + 8)
 }
 
 /// Number of character starts (bytes that are not UTF-8 continuation
@@ -691,17 +789,36 @@ pub fn decode_at(b: &[u8], i: usize) -> (u32, usize) {
 /// at or past the end): O(1) for ASCII, O([`INDEX_BLOCK`]) with an index,
 /// a scan from the start for short strs.
 pub fn char_to_byte(o: Obj, ci: usize) -> usize {
-    let w = raw_words::<4>(o);
-    let n = w[0].load(Ordering::Acquire) as usize;
-    let chars = w[1].load(Ordering::Acquire) as usize;
-    let flags = w[3].load(Ordering::Acquire);
+    let (text, chars, flags) = parts_flags(o);
     if flags & FLAG_ASCII != 0 {
-        return ci.min(n);
+        return ci.min(text.len());
     }
+    char_to_byte_in(o, text, chars, flags, ci)
+}
+
+/// The code point of character `i` of str `o` (negative counts from the
+/// end), None when out of range: [`char_to_byte`] and [`decode_at`] from
+/// one read of the header.
+#[inline]
+pub fn char_at(o: Obj, i: i64) -> Option<u32> {
+    let (text, chars, flags) = parts_flags(o);
+    let j = if i < 0 { i + chars as i64 } else { i };
+    if j < 0 || j as usize >= chars {
+        return None;
+    }
+    if flags & FLAG_ASCII != 0 {
+        return Some(text[j as usize] as u32);
+    }
+    Some(decode_at(text, char_to_byte_in(o, text, chars, flags, j as usize)).0)
+}
+
+/// [`char_to_byte`] of a str that is not ASCII, whose text, character
+/// length and flags [`parts_flags`] gave.
+fn char_to_byte_in(o: Obj, text: &[u8], chars: usize, flags: u64, ci: usize) -> usize {
+    let n = text.len();
     if ci >= chars {
         return n;
     }
-    let text = raw_slice(holder(o, flags), DATA_OFFSET, n);
     let (mut c, mut b) = (0, 0);
     let k = ci / INDEX_BLOCK;
     if flags & FLAG_VIEW == 0 {
@@ -740,15 +857,12 @@ pub fn char_to_byte(o: Obj, ci: usize) -> usize {
 /// Character offset of byte `bi` (a character start, at most the byte
 /// length) of str `o`.
 pub fn byte_to_char(o: Obj, bi: usize) -> usize {
-    let w = raw_words::<4>(o);
-    let n = w[0].load(Ordering::Acquire) as usize;
-    let chars = w[1].load(Ordering::Acquire) as usize;
-    let flags = w[3].load(Ordering::Acquire);
+    let (text, chars, flags) = parts_flags(o);
+    let n = text.len();
     let bi = bi.min(n);
     if flags & FLAG_ASCII != 0 {
         return bi;
     }
-    let text = raw_slice(holder(o, flags), DATA_OFFSET, n);
     let (mut c, mut b) = (0, 0);
     if let Some((h, off)) = index_of(o, flags, n, chars) {
         // The last mark at or before `bi` (entries increase with k).
@@ -775,14 +889,14 @@ pub fn byte_to_char(o: Obj, bi: usize) -> usize {
 /// capacity `cap` bytes.
 #[inline]
 fn buffer_index_at(cap: usize) -> usize {
-    (DATA_OFFSET + cap + 3) & !3
+    (BUF_OFFSET + cap + 3) & !3
 }
 
 /// Is `o` (a str or bytes) a view, whose value slot holds its buffer (not
 /// an instance dict)?
 #[inline]
 pub fn is_view(o: Obj) -> bool {
-    get_raw(o, 3) & FLAG_VIEW != 0
+    get_raw(o, 0) & FLAG_VIEW != 0
 }
 
 /// `a + b` for two exact strs (`class` is `str`). When `a` is a view whose
@@ -830,17 +944,17 @@ pub fn concat(ctx: &mut ProtoContext, class: Value, a: Obj, b: Obj, grow: bool) 
             buffer_index_at(cap) + 4 * (cap / INDEX_BLOCK + 1),
         ) {
             let buf = Obj::from_value(bv).expect("heap");
-            let w = raw_words::<4>(buf);
-            w[0].store(n as u64, Ordering::Release);
+            let w = raw_words::<2>(buf);
+            w[0].store(n as u64 | FLAG_BUF, Ordering::Release);
             w[1].store(cap as u64, Ordering::Release);
-            let fa = get_raw(a, 3);
+            let fa = xf;
             // SAFETY: the buffer is fresh: no other reader or writer.
             unsafe {
                 match index_of(a, fa, x.len(), xc).filter(|_| fa & FLAG_ASCII == 0) {
                     // `a`'s index entries are the new buffer's first ones.
                     Some((h, off)) => {
                         let entries = raw_slice(h, off, 4 * index_entries(xc));
-                        buffer_copy(buf, DATA_OFFSET, x);
+                        buffer_copy(buf, BUF_OFFSET, x);
                         buffer_copy(buf, buffer_index_at(cap), entries);
                     }
                     None => buffer_write(buf, 0, 0, x),
@@ -861,7 +975,12 @@ pub fn concat(ctx: &mut ProtoContext, class: Value, a: Obj, b: Obj, grow: bool) 
 fn claim_tail(buf: Obj, cap: usize, from: usize, to: usize) -> bool {
     to <= cap
         && raw_word(buf, 0)
-            .compare_exchange(from as u64, to as u64, Ordering::AcqRel, Ordering::Relaxed)
+            .compare_exchange(
+                from as u64 | FLAG_BUF,
+                to as u64 | FLAG_BUF,
+                Ordering::AcqRel,
+                Ordering::Relaxed,
+            )
             .is_ok()
 }
 
@@ -905,7 +1024,7 @@ pub fn try_concat_bytes(
             unsafe {
                 core::ptr::copy_nonoverlapping(
                     y.as_ptr(),
-                    buf.raw_ptr().add(DATA_OFFSET + x.len()),
+                    buf.raw_ptr().add(BUF_OFFSET + x.len()),
                     y.len(),
                 );
             }
@@ -931,12 +1050,12 @@ unsafe fn buffer_write(buf: Obj, at: usize, c0: usize, text: &[u8]) {
     assert!(at + text.len() <= cap, "str buffer overflow");
     let idx = buffer_index_at(cap);
     let base = buf.raw_ptr();
-    // SAFETY: DATA_OFFSET + cap and the index (cap / INDEX_BLOCK + 1
+    // SAFETY: BUF_OFFSET + cap and the index (cap / INDEX_BLOCK + 1
     // entries, more than any string of at most cap bytes has) lie inside
     // the raw region, sized so by `concat`; the caller owns these bytes and
     // the entries of the characters starting in them.
     unsafe {
-        core::ptr::copy_nonoverlapping(text.as_ptr(), base.add(DATA_OFFSET + at), text.len());
+        core::ptr::copy_nonoverlapping(text.as_ptr(), base.add(BUF_OFFSET + at), text.len());
         for_each_mark(text, c0, at, |k, b| {
             let e = (b as u32).to_ne_bytes();
             core::ptr::copy_nonoverlapping(e.as_ptr(), base.add(idx + 4 * (k - 1)), 4);
@@ -974,15 +1093,12 @@ fn alloc_view(
     chars: usize,
     ascii: bool,
 ) -> Value {
-    let v = ctx.alloc(kind, class, 1, DATA_OFFSET);
+    let v = ctx.alloc(kind, class, 1, VIEW_RAW);
     let o = Obj::from_value(v).expect("heap");
     o.init(0, buf.value());
-    let w = raw_words::<4>(o);
-    w[0].store(n as u64, Ordering::Release);
-    w[1].store(chars as u64, Ordering::Release);
-    w[3].store(
-        FLAG_VIEW | if ascii { FLAG_ASCII } else { 0 },
-        Ordering::Release,
-    );
+    let w = raw_words::<3>(o);
+    let flags = FLAG_VIEW | if ascii { FLAG_ASCII } else { 0 };
+    w[0].store(n as u64 | flags, Ordering::Release);
+    w[2].store(chars as u64, Ordering::Release);
     v
 }
