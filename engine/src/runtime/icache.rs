@@ -228,7 +228,9 @@ fn index_of(d: Obj, name: Value) -> u64 {
     };
     let h = str_hash(ko) as u64;
     let t = ldict::table(d);
-    let r: Result<ldict::Probe, ()> = ldict::probe_pure(t, h, name, |k| Ok(k == name));
+    // `probe_pure` tests identity first; an interned name has no other
+    // equal key worth a hint.
+    let r: Result<ldict::Probe, ()> = ldict::probe_pure(t, h, name, |_| Ok(false));
     match r {
         Ok(ldict::Probe::Found(e)) if e < u32::MAX as usize - 1 => e as u64 + 1,
         _ => 0,

@@ -4064,21 +4064,10 @@ fn dict_iter_entry(o: Obj, ov: proto_core::object::ObjView, src: Obj) -> Option<
     if left == 0 {
         return None;
     }
-    // The table read once, as the general path reads it.
-    let t = ldict::table(src);
-    let n = ldict::used(t).min(ldict::cap(t));
-    let mut e = ov.raw(0) as usize;
-    while e < n {
-        // A racing deletion (the dict may be shared) may have cleared the
-        // value only: `live_entry` takes whole entries.
-        if let Some((k, v, _)) = ldict::live_entry(t, e) {
-            ov.set_raw(0, (e + 1) as u64);
-            ov.set_raw(2, left - 1);
-            return Some((k, v));
-        }
-        e += 1;
-    }
-    None
+    let (e, k, v) = ldict::next_live(ldict::table(src), ov.raw(0) as usize).ok()?;
+    ov.set_raw(0, (e + 1) as u64);
+    ov.set_raw(2, left - 1);
+    Some((k, v))
 }
 
 /// FOR_ITER over `d.items()`'s iterator `it` followed by an UNPACK_SEQUENCE

@@ -2953,12 +2953,8 @@ impl Vm {
                         &format!("{what} changed size during iteration"),
                     ));
                 }
-                let t = ldict::table(so);
-                let mut e = i;
-                let n = ldict::used(t).min(ldict::cap(t));
-                while e < n {
-                    // A racing deletion may have cleared the value only.
-                    if let Some((k, v, _)) = ldict::live_entry(t, e) {
+                match ldict::next_live(ldict::table(so), i) {
+                    Ok((e, k, v)) => {
                         // The entry is claimed before it is counted: a
                         // thread that read the position before another's
                         // claim loses its own claim and tries again, instead
@@ -2993,12 +2989,13 @@ impl Vm {
                         };
                         return Ok(Some(Some(Some(r))));
                     }
-                    e += 1;
+                    Err(end) => {
+                        if !claim_index(it, i, end) {
+                            return Ok(None);
+                        }
+                        None
+                    }
                 }
-                if !claim_index(it, i, e) {
-                    return Ok(None);
-                }
-                None
             }
             _ => return Ok(Some(None)),
         };

@@ -773,6 +773,22 @@ pub fn first_live(t: Obj, from: usize) -> Option<usize> {
     (from..used(t).min(cap(t))).find(|&e| !entry(t, e).0.is_empty())
 }
 
+/// The first entry of `t` at or after entry `from` whose key and value are
+/// both set, with its key and value, for an iterator: `Err(end)` when there
+/// is none below `end`, the used entries that existed at the call. Needs no
+/// lock: a racing deletion may have cleared an entry's value only, and such
+/// an entry is passed over as a dead one.
+#[inline(always)]
+pub fn next_live(t: Obj, from: usize) -> Result<(usize, Value, Value), usize> {
+    let end = used(t).min(cap(t));
+    for e in from..end {
+        if let Some((k, v, _)) = live_entry(t, e) {
+            return Ok((e, k, v));
+        }
+    }
+    Err(end)
+}
+
 /// Moves live entry `e` of `d`'s table `t` before every other entry (what
 /// `OrderedDict.move_to_end(key, last=False)` does), without comparing
 /// keys. `reserved` is the number of entries at the front of `t` that were
@@ -1019,6 +1035,30 @@ mod tests {
         let e = find_hashed(d, 100, h(5)).unwrap();
         assert_eq!(entry(table(d), e).1, Value::int(1000));
         assert_eq!(find_hashed(d, 7, h(7)), None);
+    }
+
+    /// `next_live` steps over deleted entries to the next whole one and
+    /// ends at the used entries that existed when it was called.
+    #[test]
+    fn next_live_skips_dead_entries() {
+        let sp = ProtoSpace::new();
+        let mut ctx = sp.new_context();
+        ctx.set_deferred_collection(true);
+        let d = Obj::from_value(alloc(&mut ctx, Kind::DICT, Value::NONE, 8)).unwrap();
+        for n in 0..5 {
+            insert_absent(&mut ctx, d, Value::int(n), Value::int(10 * n), n as u64 + 1);
+        }
+        for n in [1, 2, 4] {
+            let e = find_hashed(d, n, n as u64 + 1).unwrap();
+            delete(&mut ctx, d, table(d), e);
+        }
+        let t = table(d);
+        let (e0, k0, v0) = next_live(t, 0).unwrap();
+        assert_eq!((k0, v0), (Value::int(0), Value::int(0)));
+        let (e3, k3, v3) = next_live(t, e0 + 1).unwrap();
+        assert_eq!((k3, v3), (Value::int(3), Value::int(30)));
+        assert_eq!(next_live(t, e3 + 1), Err(used(t).min(cap(t))));
+        assert_eq!(first_live(t, e0 + 1), Some(e3));
     }
 
     /// A stamped version stays while keys only get new values, and moves
