@@ -3035,12 +3035,6 @@ impl Vm {
         if o.kind() != Kind::STR || o.class() != self.g.types.str_ {
             return None;
         }
-        if lstr::is_ascii(o) {
-            let b = lstr::bytes(o);
-            let j = if i < 0 { i + b.len() as i64 } else { i };
-            return (j >= 0 && (j as usize) < b.len())
-                .then(|| self.g.latin1_chars[b[j as usize] as usize]);
-        }
         let cp = lstr::char_at(o, i)?;
         Some(self.char_str(cp))
     }

@@ -368,15 +368,7 @@ pub fn byte_len(o: Obj) -> usize {
 /// Length in chars (str).
 #[inline]
 pub fn char_len(o: Obj) -> usize {
-    let (w0, p, len) = header_word(o);
-    let n = (w0 & LEN_MASK) as usize;
-    if w0 & (FLAG_WIDE | FLAG_VIEW) == 0 {
-        n
-    } else if w0 & FLAG_WIDE != 0 {
-        wide_chars(p, len, n)
-    } else {
-        get_raw(o, 2) as usize
-    }
+    parts_flags(o).1
 }
 
 /// Is the string ASCII?
