@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 sysroot=$(rustc --print sysroot)
-find_profdata() { ls "$sysroot"/lib/rustlib/*/bin/llvm-profdata 2>/dev/null | head -n 1; }
+find_profdata() { ls "$sysroot"/lib/rustlib/*/bin/llvm-profdata 2>/dev/null | head -n 1 || true; }
 profdata=$(find_profdata)
 if [ -z "$profdata" ]; then
     rustup component add llvm-tools

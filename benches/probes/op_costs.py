@@ -140,6 +140,29 @@ CASES = {
         "",
         "S()",
     ),
+    "if_mask": ("", "", "if i & 31 == 0: pass"),
+    "native_method_attr": ("import io\n", "f = io.BytesIO()", "f.tell"),
+    "native_method_call": ("import io\n", "f = io.BytesIO()", "f.tell()"),
+    "list_method_call": ("", "l = [1]", "l.count(2)"),
+    "py_call2": ("def f(a, b):\n    return a\n", "", "f(i, 2)"),
+    "py_call_self_attr": (
+        "class W:\n    def __init__(self):\n        self.w = [].append\n"
+        "    def m(self, x):\n        return x\n",
+        "o = W()",
+        "o.m(i)",
+    ),
+    "bound_builtin_attr_call": ("", "w = []\nclass H: pass\nh = H(); h.write = len", "h.write(w)"),
+    "dict_miss_except": ("", "d = {}", "try:\n    d[i]\nexcept KeyError:\n    pass"),
+    "raise_catch_local": (
+        "class E(Exception):\n    pass\n",
+        "",
+        "try:\n    raise E\nexcept E:\n    pass",
+    ),
+    "call_raises_caught": (
+        "def f(d, k):\n    return d[k]\n",
+        "d = {}",
+        "try:\n    f(d, i)\nexcept KeyError:\n    pass",
+    ),
 }
 
 

@@ -552,6 +552,18 @@ impl ProtoContext {
         }
     }
 
+    /// A native object of this thread gave back `bytes` of the external
+    /// memory it was counted for when made ([`Trace::external_bytes`])
+    /// before it was collected (a finished decompressor ends its stream):
+    /// they no longer bring the next local or global collection nearer.
+    pub fn release_external(&mut self, bytes: usize) {
+        let heap = self.heap();
+        heap.since_gc = heap.since_gc.saturating_sub(bytes);
+        let local = bytes.min(self.pressure_since_flush);
+        self.pressure_since_flush -= local;
+        self.space.sub_pressure(bytes - local);
+    }
+
     fn flush_counters(&mut self) {
         self.space
             .promoted

@@ -541,6 +541,19 @@ impl ProtoSpace {
         }
     }
 
+    /// Takes back external bytes a context counted and their object gave
+    /// back early (saturating: a collection may have reset the figure
+    /// since they were added).
+    pub(crate) fn sub_pressure(&self, bytes: usize) {
+        if bytes > 0 {
+            let _ = self
+                .pressure
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |p| {
+                    Some(p.saturating_sub(bytes))
+                });
+        }
+    }
+
     /// A context's local trigger changed from `old` to `new` bytes (0 when
     /// it unregisters).
     pub(crate) fn adjust_local_allowance(&self, old: usize, new: usize) {

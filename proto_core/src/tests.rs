@@ -553,3 +553,32 @@ fn value_stacks_start_empty_after_others_were_used_and_dropped() {
         assert_eq!(st.pop().and_then(|v| v.as_int()), Some(999 + round));
     }
 }
+
+/// A payload that holds `self.0` bytes outside the heap.
+struct Holds(usize);
+impl Trace for Holds {
+    fn external_bytes(&self) -> usize {
+        self.0
+    }
+}
+
+#[test]
+fn released_external_bytes_no_longer_count_towards_a_collection() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    ctx.collect_local();
+    let before = ctx.allocated_since_collection();
+    let v = ctx.alloc_native(Kind::NATIVE, Value::NONE, Holds(1 << 20));
+    ctx.stack().push(v);
+    let counted = ctx.allocated_since_collection() - before;
+    assert!(counted >= 1 << 20, "{counted}");
+    ctx.release_external(1 << 20);
+    assert_eq!(
+        ctx.allocated_since_collection() - before,
+        counted - (1 << 20)
+    );
+    // More than was counted: the figures stop at zero.
+    ctx.release_external(usize::MAX / 2);
+    assert_eq!(ctx.allocated_since_collection(), 0);
+    ctx.stack().set_top(0);
+}

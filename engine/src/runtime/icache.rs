@@ -1495,7 +1495,23 @@ impl Vm {
         // callable stored on the instance: `self.read = file.read`).
         let own_inst = Obj::from_value(obj).filter(|o| o.kind() == K_INSTANCE);
         let own_dict = own_inst.and_then(|o| Obj::from_value(o.get(0)));
-        let f = match lookup(s, tp.bits()) {
+        let entry = lookup(s, tp.bits());
+        // A callable the instance holds and its class does not define
+        // (`self.write = buffer.write`), at the index its shape keeps it at
+        // (here, not in the inlined hit, which serves methods).
+        if let (Some([t, e, p]), Some(o)) = (entry, own_inst) {
+            if let Some((from, _, i)) =
+                shape_entry_parts(p).filter(|_| t == tp.bits() && e == version)
+            {
+                if shape::word_is(o.get(0), from) && 1 + i < o.n_values() {
+                    let v = o.get(1 + i);
+                    if !v.is_empty() {
+                        return Some(attr::MethodLookup::Attr(v));
+                    }
+                }
+            }
+        }
+        let f = match entry {
             Some([t, e, p]) if t == tp.bits() && e == version && p & 3 == TAG_METHOD => {
                 Value::from_bits(p & !3)
             }
@@ -1514,6 +1530,16 @@ impl Vm {
                     return None;
                 }
                 let Some(d) = self.lookup_type(tp, name) else {
+                    let o = own_inst?;
+                    if let Some(id) = shape::shape_of(o) {
+                        let i = shape::shape_index(tp, id, name)?;
+                        if i <= SHAPE_ENTRY_MAX_INDEX {
+                            fill(s, [tp.bits(), version, shape_entry(id, id, i)]);
+                        }
+                        return Some(o.get(1 + i))
+                            .filter(|v| !v.is_empty())
+                            .map(attr::MethodLookup::Attr);
+                    }
                     return self
                         .fill_dict_only(s, tp.bits(), version, own_dict?, name)
                         .map(attr::MethodLookup::Attr);

@@ -369,10 +369,42 @@ mod tests {
         unsafe { lstr::buffer_truncate(b, 2) };
         assert_eq!(lstr::bytes(b), b"EH");
         assert!(!unsafe { lstr::buffer_remove(b, 1, 3) }, "past the end");
-        assert!(!unsafe { lstr::buffer_append(b, &vec![0; lstr::buffer_capacity(b) - 1]) });
-        assert_eq!(lstr::bytes(b), b"EH");
-        assert!(unsafe { lstr::buffer_remove(b, 0, 2) });
+        // An append with no room after the start but room from the front
+        // moves the bytes back to the front first.
+        let room = lstr::buffer_capacity(b);
+        assert!(room < cap);
+        assert!(unsafe { lstr::buffer_append(b, &vec![b'z'; room - 1]) });
+        assert_eq!(&lstr::bytes(b)[..3], b"EHz");
+        assert_eq!(lstr::bytes(b).len(), room + 1);
+        assert_eq!(
+            lstr::buffer_capacity(b),
+            cap,
+            "the whole room, from the front"
+        );
+        assert!(
+            !unsafe { lstr::buffer_append(b, &vec![0; cap]) },
+            "no room at all"
+        );
+        // Emptied from the front: the whole room again.
+        let n = lstr::bytes(b).len();
+        assert!(unsafe { lstr::buffer_remove(b, 0, 1) });
+        assert!(unsafe { lstr::buffer_remove(b, 0, n - 1) });
         assert_eq!(lstr::bytes(b), b"");
+        assert_eq!(lstr::buffer_capacity(b), cap);
+        // Its own bytes are never moved to make room for themselves.
+        let mut fill = vec![b'a'; cap - 2];
+        fill.extend_from_slice(b"yz");
+        assert!(unsafe { lstr::buffer_append(b, &fill) });
+        assert!(unsafe { lstr::buffer_remove(b, 0, cap - 2) });
+        assert_eq!(lstr::buffer_capacity(b), 2);
+        let own = lstr::bytes(b);
+        assert!(!unsafe { lstr::buffer_append(b, own) });
+        assert_eq!(lstr::bytes(b), b"yz");
+        assert!(
+            unsafe { lstr::buffer_append(b, b"!") },
+            "moved to the front"
+        );
+        assert_eq!(lstr::bytes(b), b"yz!");
     }
 }
 

@@ -460,23 +460,31 @@ fn buffer_len(o: Obj) -> (usize, u64) {
 
 /// Appends `extra` to the byte buffer `o` in place and returns true, or
 /// returns false (and changes nothing) when it has no room for them, is
-/// shared and shorter than its high-water mark, or is not a buffer.
-/// `extra` may be `o`'s own bytes: they lie below the length, the new ones
-/// above it.
+/// shared and shorter than its high-water mark, or is not a buffer. A
+/// local buffer whose start has moved may first move its bytes back to the
+/// front to make the room ([`compact_for`]). `extra` may be `o`'s own
+/// bytes: they lie below the length, the new ones above it, and they are
+/// never moved.
 ///
 /// # Safety
 /// The caller is `o`'s only writer: `o` is local to the calling thread, or
 /// the caller holds the lock of the one object that refers to `o`; and it
-/// holds no slice of `o`'s bytes at or past its length.
+/// holds no slice of `o`'s bytes other than `extra` (the bytes may move).
 pub unsafe fn buffer_append(o: Obj, extra: &[u8]) -> bool {
     if !is_buffer(o) {
         return false;
     }
     let (n, flags) = buffer_len(o);
-    let high = get_raw(o, 1) as usize;
-    if extra.len() > buffer_capacity(o) - n || (n < high && o.is_shared()) {
+    if n < get_raw(o, 1) as usize && o.is_shared() {
         return false;
     }
+    // SAFETY: the caller's contract is `compact_for`'s.
+    if extra.len() > buffer_capacity(o) - n && !unsafe { compact_for(o, n, flags, extra) } {
+        return false;
+    }
+    // (Moved to the front, perhaps.)
+    let (n, flags) = buffer_len(o);
+    let high = get_raw(o, 1) as usize;
     // SAFETY: BUF_OFFSET + start + n + extra.len() <= raw_len (checked above), so
     // the destination lies inside the object's raw region. No other thread
     // reads there: a local buffer has no other reader, and a shared one is
@@ -496,6 +504,38 @@ pub unsafe fn buffer_append(o: Obj, extra: &[u8]) -> bool {
         set_raw(o, 1, end as u64);
     }
     set_raw(o, 0, end as u64 | flags);
+    true
+}
+
+/// Makes room for `extra` after the `n` bytes of the local byte buffer `o`
+/// (flags `flags`) whose start has moved (a stream buffer consumed from the
+/// front): its bytes go back to the front when that makes room and they are
+/// no more than the bytes the start has passed (so each byte moves at most
+/// once per pass of the start over it), and `extra` is not part of the
+/// buffer (it would move). Returns whether the room is there now.
+///
+/// # Safety
+/// As for [`buffer_append`].
+unsafe fn compact_for(o: Obj, n: usize, flags: u64, extra: &[u8]) -> bool {
+    let start = buffer_start_of(o, flags);
+    let room = o.raw_len() - BUF_OFFSET;
+    if o.is_shared() || start == 0 || n > start || n + extra.len() > room {
+        return false;
+    }
+    let (raw, raw_len) = o.raw_region();
+    let e = extra.as_ptr() as usize;
+    if e < raw as usize + raw_len && e + extra.len() > raw as usize {
+        return false;
+    }
+    // SAFETY: `start + n <= room` (the bytes lie inside the raw region) and
+    // the destination `0..n` too; `ptr::copy` allows the overlap. `o` is
+    // local and the caller its only writer holding no slice of it.
+    unsafe {
+        let base = raw.add(BUF_OFFSET);
+        core::ptr::copy(base.add(start), base, n);
+    }
+    set_raw(o, 1, n as u64);
+    set_raw(o, 0, n as u64 | (flags & !FLAG_OFFSET));
     true
 }
 
@@ -588,6 +628,13 @@ pub unsafe fn buffer_remove(o: Obj, lo: usize, hi: usize) -> bool {
         return false;
     }
     let start = buffer_start_of(o, flags);
+    if lo == 0 && hi == n && !o.is_shared() {
+        // Emptied, and no other thread reads it: its whole room again,
+        // from the front (a stream buffer read to its end, then refilled).
+        set_raw(o, 1, 0);
+        set_raw(o, 0, flags & !FLAG_OFFSET);
+        return true;
+    }
     if lo == 0 {
         // No byte moves; the high-water mark counts from the new start.
         let high = get_raw(o, 1) as usize;

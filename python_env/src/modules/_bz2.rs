@@ -208,7 +208,9 @@ fn c_flush(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `pending` is input given but not yet consumed (CPython's input buffer).
 struct Decomp {
-    d: bzip2::Decompress,
+    /// The stream; dropped (its tables freed) when it reaches its end,
+    /// after which every `decompress` raises EOFError.
+    d: Option<bzip2::Decompress>,
     pending: Vec<u8>,
     eof: bool,
     needs_input: bool,
@@ -223,10 +225,12 @@ impl Trace for DecompState {
     fn trace(&self, _f: &mut dyn FnMut(Value)) {}
 
     fn external_bytes(&self) -> usize {
-        // libbzip2's decoding tables for a level-9 stream.
-        3 * 1024 * 1024
+        DECOMP_EXTERNAL
     }
 }
+
+/// libbzip2's decoding tables for a level-9 stream.
+const DECOMP_EXTERNAL: usize = 3 * 1024 * 1024;
 
 fn decomp_state(vm: &mut Vm, v: Value, m: &str) -> PyResult<&'static DecompState> {
     match Obj::from_value(v).and_then(native_ref::<DecompState>) {
@@ -255,7 +259,7 @@ fn decomp_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         1,
         DecompState {
             s: Mutex::new(Decomp {
-                d: bzip2::Decompress::new(false),
+                d: Some(bzip2::Decompress::new(false)),
                 pending: Vec::new(),
                 eof: false,
                 needs_input: true,
@@ -276,6 +280,10 @@ impl Decomp {
     /// `max_length` bytes (all when negative), then keep the unconsumed
     /// input and set `eof`, `needs_input`, `unused_data`.
     fn run(&mut self, data: &[u8], max_length: i64) -> Result<Vec<u8>, DecompError> {
+        let Some(d) = self.d.as_mut() else {
+            // Ended: the caller raises EOFError before coming here.
+            return Ok(Vec::new());
+        };
         let mut input = std::mem::take(&mut self.pending);
         input.extend_from_slice(data);
         let limit = if max_length < 0 {
@@ -289,10 +297,10 @@ impl Decomp {
             let room = next_block(out.len(), limit - out.len());
             let start = out.len();
             out.resize(start + room, 0);
-            let (in0, out0) = (self.d.total_in(), self.d.total_out());
-            let r = self.d.decompress(&input[pos..], &mut out[start..]);
-            let used = (self.d.total_in() - in0) as usize;
-            let made = (self.d.total_out() - out0) as usize;
+            let (in0, out0) = (d.total_in(), d.total_out());
+            let r = d.decompress(&input[pos..], &mut out[start..]);
+            let used = (d.total_in() - in0) as usize;
+            let made = (d.total_out() - out0) as usize;
             pos += used;
             out.truncate(start + made);
             match r {
@@ -318,6 +326,7 @@ impl Decomp {
         };
         let rest = &input[pos..];
         if self.eof {
+            self.d = None;
             self.needs_input = false;
             if !rest.is_empty() {
                 self.unused_data = rest.to_vec();
@@ -350,14 +359,19 @@ fn d_decompress(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(v) => crate::args::py_ssize_t(vm, v)?,
         None => -1,
     };
-    let r = {
+    let (r, ended) = {
         let mut g = sync::lock(&s.s);
         if g.eof {
-            None
+            (None, false)
         } else {
-            Some(g.run(&data, max_length))
+            let r = g.run(&data, max_length);
+            (Some(r), g.eof)
         }
     };
+    if ended {
+        // The stream's tables went with it (`Decomp::run`).
+        vm.ctx.release_external(DECOMP_EXTERNAL);
+    }
     match r {
         None => Err(vm.exc_by_name("EOFError", "End of stream already reached")),
         Some(Ok(out)) => Ok(vm.new_bytes(&out)),

@@ -412,12 +412,21 @@ impl LzStream {
     }
 }
 
-impl Drop for LzStream {
-    fn drop(&mut self) {
+impl LzStream {
+    /// `lzma_end` now rather than at the drop: the stream is used no more.
+    fn end(&mut self) {
         if self.live {
-            // SAFETY: a stream set up by an initialiser, ended once.
+            self.live = false;
+            // SAFETY: a stream set up by an initialiser, ended once (`live`
+            // is cleared, so the drop does not end it again).
             unsafe { lz::lzma_end(&mut *self.strm) }
         }
+    }
+}
+
+impl Drop for LzStream {
+    fn drop(&mut self) {
+        self.end();
     }
 }
 
@@ -677,12 +686,14 @@ struct DecompState {
     s: Mutex<Decomp>,
 }
 
+/// The dictionary of a default-preset stream.
+const DECOMP_EXTERNAL: usize = 9 * 1024 * 1024;
+
 impl Trace for DecompState {
     fn trace(&self, _f: &mut dyn FnMut(Value)) {}
 
     fn external_bytes(&self) -> usize {
-        // The dictionary of a default-preset stream.
-        9 * 1024 * 1024
+        DECOMP_EXTERNAL
     }
 }
 
@@ -831,6 +842,9 @@ impl Decomp {
             }
             if ret == lz::LZMA_STREAM_END {
                 self.eof = true;
+                // Every later `decompress` raises EOFError: the decoder's
+                // dictionary is freed now, not when the object is.
+                self.z.end();
                 break;
             }
             if !st.room_left {
@@ -877,14 +891,18 @@ fn d_decompress(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(v) => crate::args::py_ssize_t(vm, v)?,
         None => -1,
     };
-    let r = {
+    let (r, ended) = {
         let mut g = sync::lock(&s.s);
         if g.eof {
-            None
+            (None, false)
         } else {
-            Some(g.run(&data, max_length))
+            let r = g.run(&data, max_length);
+            (Some(r), g.eof)
         }
     };
+    if ended {
+        vm.ctx.release_external(DECOMP_EXTERNAL);
+    }
     match r {
         None => Err(vm.exc_by_name("EOFError", "Already at end of stream")),
         Some(Ok(out)) => Ok(vm.new_bytes(&out)),

@@ -807,7 +807,17 @@ struct Decomp {
     unconsumed_tail: Vec<u8>,
     eof: bool,
     zdict: Option<Vec<u8>>,
+    /// `decompress` reached the end of the stream and ended it, giving its
+    /// memory back at once rather than when a collection frees the object
+    /// (a reader of many short streams, git's packs, makes one object per
+    /// stream). The stream still answers as zlib's finished one would:
+    /// nothing more is consumed (`Decomp::run`), and `copy` copies it.
+    finished: bool,
 }
+
+/// What a decompressor holds outside the heap: inflate's state and a
+/// 32 KiB window.
+const DECOMP_EXTERNAL: usize = 48 * 1024;
 
 struct DecompState {
     d: Mutex<Box<Decomp>>,
@@ -817,8 +827,7 @@ impl Trace for DecompState {
     fn trace(&self, _f: &mut dyn FnMut(Value)) {}
 
     fn external_bytes(&self) -> usize {
-        // inflate's state and a 32 KiB window.
-        48 * 1024
+        DECOMP_EXTERNAL
     }
 }
 
@@ -883,6 +892,7 @@ fn m_decompressobj(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         unconsumed_tail: Vec::new(),
         eof: false,
         zdict,
+        finished: false,
     };
     // A raw stream asks for no dictionary: it is set at once.
     if wbits < 0 {
@@ -916,6 +926,11 @@ impl Decomp {
         limit: usize,
         finish: bool,
     ) -> (LoopEnd, usize) {
+        // zlib's answer for a stream past its end: nothing consumed, none
+        // written.
+        if self.finished {
+            return (LoopEnd::Code(z::Z_STREAM_END), 0);
+        }
         let mut pos = 0;
         let mut ret = z::Z_OK;
         loop {
@@ -991,11 +1006,16 @@ fn d_decompress(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // CPython's first block here is its growth table's first size (32 KiB),
     // not `DEF_BUF_SIZE` (that is `zlib.decompress`'s and `flush`'s default).
     let (end, pos) = d.run(&data, &mut out, GROWTH[0], limit, false);
+    let mut released = false;
     let err = match end {
         LoopEnd::Code(ret) => {
             d.save_unconsumed(&data, pos, ret);
             if ret == z::Z_STREAM_END {
                 d.eof = true;
+                if !d.finished && d.z.end() == z::Z_OK {
+                    d.finished = true;
+                    released = true;
+                }
                 None
             } else if ret != z::Z_OK && ret != z::Z_BUF_ERROR {
                 Some((d.z.msg(), ret, "while decompressing data"))
@@ -1006,6 +1026,9 @@ fn d_decompress(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         LoopEnd::SetDict(r, m) => Some((m, r, "while setting zdict")),
     };
     drop(d);
+    if released {
+        vm.ctx.release_external(DECOMP_EXTERNAL);
+    }
     if let Some((m, r, what)) = err {
         return Err(zlib_error(vm, m, r, what));
     }
@@ -1031,6 +1054,9 @@ fn d_flush(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             d.save_unconsumed(&data, pos, ret);
             if ret == z::Z_STREAM_END {
                 d.eof = true;
+                // Ended for good: from here on a copy is refused and a
+                // decompression fails, as CPython's uninitialised stream.
+                d.finished = false;
                 let r = d.z.end();
                 if r != z::Z_OK {
                     Some((d.z.msg(), r, "while finishing decompression"))
@@ -1058,16 +1084,29 @@ fn d_copy_impl(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let s = decomp_state(vm, a[0], "copy")?;
     let r = {
         let mut d = sync::lock(&s.d);
-        d.z.copy().map(|zs| Decomp {
+        let z = if d.finished {
+            Ok(ZStream::blank(Dir::Inflate))
+        } else {
+            d.z.copy()
+        };
+        z.map(|zs| Decomp {
             z: zs,
             unused_data: d.unused_data.clone(),
             unconsumed_tail: d.unconsumed_tail.clone(),
             eof: d.eof,
             zdict: d.zdict.clone(),
+            finished: d.finished,
         })
     };
     match r {
-        Ok(d) => new_decomp(vm, d),
+        Ok(d) => {
+            let finished = d.finished;
+            let c = new_decomp(vm, d)?;
+            if finished {
+                vm.ctx.release_external(DECOMP_EXTERNAL);
+            }
+            Ok(c)
+        }
         Err(z::Z_STREAM_ERROR) => Err(value_error(vm, "Inconsistent stream state")),
         Err(z::Z_MEM_ERROR) => Err(memory_error(
             vm,

@@ -566,6 +566,19 @@ fn bytes_of_source(
         }
         return Ok(new_bytes_of(vm, cls, str_bytes(r)));
     }
+    // A bytearray or a contiguous view of one or of bytes: one copy, from
+    // where the bytes are.
+    let held = if Obj::from_value(x).is_some_and(|o| o.kind() == K_BYTEARRAY) {
+        held_bytes(x)
+    } else {
+        super::memoryview::held_view_bytes(x)
+    };
+    if let Some((holder, b)) = held {
+        let mark = vm.push_root(holder);
+        let r = new_bytes_of(vm, cls, b);
+        vm.pop_roots(mark);
+        return Ok(r);
+    }
     if is_str(x) {
         return Err(vm.type_error("string argument without an encoding"));
     }

@@ -75,6 +75,23 @@ pub fn view_bytes(v: Value) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The bytes a contiguous, unreleased view of a bytes object or a
+/// bytearray covers, in place, with the object holding them (as
+/// [`super::bytes::held_bytes`]: the caller roots it while it reads the
+/// slice). None for any other view.
+pub fn held_view_bytes(v: Value) -> Option<(Value, &'static [u8])> {
+    let o = Obj::from_value(v).filter(|o| o.kind() == K_MEMORYVIEW)?;
+    if get_raw(o, R_FLAGS) & F_RELEASED != 0 {
+        return None;
+    }
+    let x = o.get(0);
+    if !Obj::from_value(x).is_some_and(|b| matches!(b.kind(), Kind::BYTES | K_BYTEARRAY)) {
+        return None;
+    }
+    let (holder, all) = super::bytes::held_bytes(x)?;
+    Some((holder, all.get(contiguous_span(o)?)?))
+}
+
 /// The bytes a contiguous, unreleased view of a `bytes` object covers,
 /// borrowed from that object: it never changes, the view keeps it alive and
 /// the heap never moves it, so a native call that keeps the view rooted may

@@ -625,7 +625,7 @@ fn b_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn b_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_any(vm, a, "write")?;
     crate::args::check_method(vm, "write", a, k, 1, 1)?;
-    let data = bytes_like(vm, a[1], "")?;
+    let data = super::bytes_arg(vm, a[1], "")?;
     write_data(vm, s, a[0], &data)?;
     Ok(Value::int(data.len() as i64))
 }

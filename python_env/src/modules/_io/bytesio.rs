@@ -245,7 +245,7 @@ fn b_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_b(vm, a, "write")?;
     crate::args::check_method(vm, "write", a, k, 1, 1)?;
     let mut g = open_guard(vm, s)?;
-    let data = bytes_like(vm, a[1], "")?;
+    let data = super::bytes_arg(vm, a[1], "")?;
     let n = write(vm, &mut g, xget(a[0], NX, 0), &data)?;
     Ok(Value::int(n as i64))
 }

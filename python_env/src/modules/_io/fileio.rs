@@ -548,7 +548,7 @@ fn fio_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if !s.has(F_WRITABLE) {
         return Err(unsupported(vm, "File not open for writing"));
     }
-    let data = bytes_like(vm, a[1], "")?;
+    let data = super::bytes_arg(vm, a[1], "")?;
     match sys_write(vm, fd, &data)? {
         Some(n) => Ok(Value::int(n as i64)),
         None => Ok(Value::NONE),

@@ -496,6 +496,23 @@ pub(crate) fn opt_size(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {
     }
 }
 
+/// [`bytes_like`] of a method's argument: a bytes object's own bytes,
+/// borrowed (immutable, and held while the argument stays rooted, which an
+/// argument is for the whole call), other objects' copied.
+pub(crate) fn bytes_arg(
+    vm: &mut Vm,
+    v: Value,
+    what: &str,
+) -> PyResult<std::borrow::Cow<'static, [u8]>> {
+    if let Some((_, b)) = Obj::from_value(v)
+        .filter(|o| o.kind() == Kind::BYTES)
+        .and_then(|_| crate::types::bytes::held_bytes(v))
+    {
+        return Ok(std::borrow::Cow::Borrowed(b));
+    }
+    bytes_like(vm, v, what).map(std::borrow::Cow::Owned)
+}
+
 /// The bytes of a bytes-like object, or CPython's TypeError.
 pub(crate) fn bytes_like(vm: &mut Vm, v: Value, what: &str) -> PyResult<Vec<u8>> {
     if is_str(v) {
