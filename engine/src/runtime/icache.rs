@@ -258,6 +258,38 @@ fn own_attr(o: Obj, name: Value) -> Option<Value> {
     None
 }
 
+/// A load of `name` that the shaped instance `o` (shape `id`, class `tp`
+/// at `version`, which does not define the name) keeps inline: the entry
+/// is recorded for the next load at the site, and the value is returned
+/// when set.
+fn fill_shape_load(
+    s: &'static [AtomicU64],
+    tp: Value,
+    version: u64,
+    o: Obj,
+    id: u32,
+    name: Value,
+) -> Option<Value> {
+    let i = shape::shape_index(tp, id, name)?;
+    if i <= SHAPE_ENTRY_MAX_INDEX {
+        fill(s, [tp.bits(), version, shape_entry(id, id, i)]);
+    }
+    Some(o.get(1 + i)).filter(|v| !v.is_empty())
+}
+
+/// The value a shaped instance keeps at index `i` of shape `from` (a
+/// [`shape_entry`]'s), when `o` has that shape and the value is set.
+#[inline(always)]
+fn shape_value(o: Obj, from: u32, i: usize) -> Option<Value> {
+    if shape::word_is(o.get(0), from) && 1 + i < o.n_values() {
+        let v = o.get(1 + i);
+        if !v.is_empty() {
+            return Some(v);
+        }
+    }
+    None
+}
+
 impl Vm {
     /// The version of type `t` that cache entries filled now must carry to
     /// stay valid: the current one, or a new one when `t` has none (a fresh
@@ -514,13 +546,8 @@ impl Vm {
         }
         // (One test of the low bits picks the kind: a shape entry's are 0.)
         if p & 7 == 0 {
-            if let Some((from, _, i)) = shape_entry_parts(p) {
-                if shape::word_is(o.get(0), from) && 1 + i < o.n_values() {
-                    let v = o.get(1 + i);
-                    if !v.is_empty() {
-                        return Some(v);
-                    }
-                }
+            if let Some(v) = shape_entry_parts(p).and_then(|(from, _, i)| shape_value(o, from, i)) {
+                return Some(v);
             }
         } else if p & 3 == TAG_SLOT {
             let i = (p >> 2) as usize;
@@ -994,11 +1021,7 @@ impl Vm {
         // Nothing on the type: plain instance-dict access, or inline.
         let Some(cv) = self.lookup_type(tp, name) else {
             if let Some(id) = shape_id {
-                let i = shape::shape_index(tp, id, name)?;
-                if i <= SHAPE_ENTRY_MAX_INDEX {
-                    fill(s, [tp.bits(), version, shape_entry(id, id, i)]);
-                }
-                return Some(o.get(1 + i)).filter(|v| !v.is_empty());
+                return fill_shape_load(s, tp, version, o, id, name);
             }
             let d = dict?;
             let hint = index_of(d, name);
@@ -1500,15 +1523,11 @@ impl Vm {
         // (`self.write = buffer.write`), at the index its shape keeps it at
         // (here, not in the inlined hit, which serves methods).
         if let (Some([t, e, p]), Some(o)) = (entry, own_inst) {
-            if let Some((from, _, i)) =
-                shape_entry_parts(p).filter(|_| t == tp.bits() && e == version)
+            if let Some(v) = shape_entry_parts(p)
+                .filter(|_| t == tp.bits() && e == version)
+                .and_then(|(from, _, i)| shape_value(o, from, i))
             {
-                if shape::word_is(o.get(0), from) && 1 + i < o.n_values() {
-                    let v = o.get(1 + i);
-                    if !v.is_empty() {
-                        return Some(attr::MethodLookup::Attr(v));
-                    }
-                }
+                return Some(attr::MethodLookup::Attr(v));
             }
         }
         let f = match entry {
@@ -1532,12 +1551,7 @@ impl Vm {
                 let Some(d) = self.lookup_type(tp, name) else {
                     let o = own_inst?;
                     if let Some(id) = shape::shape_of(o) {
-                        let i = shape::shape_index(tp, id, name)?;
-                        if i <= SHAPE_ENTRY_MAX_INDEX {
-                            fill(s, [tp.bits(), version, shape_entry(id, id, i)]);
-                        }
-                        return Some(o.get(1 + i))
-                            .filter(|v| !v.is_empty())
+                        return fill_shape_load(s, tp, version, o, id, name)
                             .map(attr::MethodLookup::Attr);
                     }
                     return self

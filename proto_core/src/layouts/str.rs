@@ -474,16 +474,17 @@ pub unsafe fn buffer_append(o: Obj, extra: &[u8]) -> bool {
     if !is_buffer(o) {
         return false;
     }
-    let (n, flags) = buffer_len(o);
+    let (mut n, mut flags) = buffer_len(o);
     if n < get_raw(o, 1) as usize && o.is_shared() {
         return false;
     }
-    // SAFETY: the caller's contract is `compact_for`'s.
-    if extra.len() > buffer_capacity(o) - n && !unsafe { compact_for(o, n, flags, extra) } {
-        return false;
+    if extra.len() > buffer_capacity(o) - n {
+        // SAFETY: the caller's contract is `compact_for`'s.
+        if !unsafe { compact_for(o, n, flags, extra) } {
+            return false;
+        }
+        (n, flags) = buffer_len(o);
     }
-    // (Moved to the front, perhaps.)
-    let (n, flags) = buffer_len(o);
     let high = get_raw(o, 1) as usize;
     // SAFETY: BUF_OFFSET + start + n + extra.len() <= raw_len (checked above), so
     // the destination lies inside the object's raw region. No other thread

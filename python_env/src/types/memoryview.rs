@@ -97,15 +97,12 @@ pub fn held_view_bytes(v: Value) -> Option<(Value, &'static [u8])> {
 /// the heap never moves it, so a native call that keeps the view rooted may
 /// read them in place. None for any other view.
 pub fn view_of_bytes(v: Value) -> Option<&'static [u8]> {
-    let o = Obj::from_value(v).filter(|o| o.kind() == K_MEMORYVIEW)?;
-    if get_raw(o, R_FLAGS) & F_RELEASED != 0 {
-        return None;
-    }
-    let x = o.get(0);
-    if !Obj::from_value(x).is_some_and(|b| b.kind() == Kind::BYTES) {
-        return None;
-    }
-    str_bytes(x).get(contiguous_span(o)?)
+    // A bytes object holds its own bytes (a bytearray's are held by its
+    // buffer).
+    let (holder, b) = held_view_bytes(v)?;
+    Obj::from_value(holder)
+        .is_some_and(|h| h.kind() == Kind::BYTES)
+        .then_some(b)
 }
 
 /// The byte range of its exporter a view covers, when its rows lie one
