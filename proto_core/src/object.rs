@@ -275,7 +275,9 @@ impl Obj {
 
     #[inline(always)]
     fn slot(self, i: usize) -> &'static AtomicU64 {
-        assert!(i < self.n_values(), "value index {i} out of range");
+        if i >= self.n_values() {
+            value_index_out_of_range(i);
+        }
         // SAFETY: i < n_values, and the body holds n_values u64 atomics right
         // after the 24-byte header, inside the object's cells.
         unsafe { &*(self.0.as_ptr().cast::<u8>().add(HEADER_SIZE) as *const AtomicU64).add(i) }
@@ -416,6 +418,25 @@ impl Obj {
     }
 }
 
+/// The panic of a value access past an object's values. Out of line and
+/// taking the index by value: an `assert!` formatting `{i}` kept the index
+/// in a stack slot, stored before every check of a hot access.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn value_index_out_of_range(i: usize) -> ! {
+    panic!("value index {i} out of range")
+}
+
+/// The panic of a raw-word access past an object's raw region (see
+/// [`value_index_out_of_range`]).
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn raw_word_out_of_range(i: usize) -> ! {
+    panic!("raw word {i} out of range")
+}
+
 /// An object's value slots and raw words with the layout (value count, size)
 /// read once. The counts of an object never change after allocation, so the
 /// view stays valid as long as the object is alive (its user keeps it so, as
@@ -438,7 +459,9 @@ impl ObjView {
     /// Value `i` (acquire), as [`Obj::get`].
     #[inline(always)]
     pub fn get(self, i: usize) -> Value {
-        assert!(i < self.n_values, "value index {i} out of range");
+        if i >= self.n_values {
+            value_index_out_of_range(i);
+        }
         // SAFETY: i < n_values: inside the object's value slots (see `view`).
         Value::from_bits(unsafe { &*self.values.add(i) }.load(Ordering::Acquire))
     }
@@ -464,7 +487,9 @@ impl ObjView {
     /// Raw word `i` (acquire), as `layouts::get_raw`.
     #[inline(always)]
     pub fn raw(self, i: usize) -> u64 {
-        assert!(i < self.raw_words, "raw word {i} out of range");
+        if i >= self.raw_words {
+            raw_word_out_of_range(i);
+        }
         // SAFETY: i < raw_words: inside the raw region, 8-aligned (see `view`).
         unsafe { &*self.raw.add(i) }.load(Ordering::Acquire)
     }
@@ -473,7 +498,9 @@ impl ObjView {
     /// the object or holds its lock.
     #[inline(always)]
     pub fn set_raw(self, i: usize, v: u64) {
-        assert!(i < self.raw_words, "raw word {i} out of range");
+        if i >= self.raw_words {
+            raw_word_out_of_range(i);
+        }
         // SAFETY: i < raw_words: inside the raw region, 8-aligned (see `view`).
         unsafe { &*self.raw.add(i) }.store(v, Ordering::Release)
     }
@@ -540,7 +567,9 @@ impl ObjView {
     /// object (the caller promoted it).
     #[inline(always)]
     pub fn init(self, i: usize, v: Value) {
-        assert!(i < self.n_values, "value index {i} out of range");
+        if i >= self.n_values {
+            value_index_out_of_range(i);
+        }
         // SAFETY: i < n_values: inside the object's value slots (see `view`).
         unsafe { &*self.values.add(i) }.store(v.bits(), Ordering::Release)
     }

@@ -2516,14 +2516,9 @@ impl Vm {
         // The table is read once: a lock-free reader's view of a shared
         // container (see `ldict`'s concurrency contract).
         let tb = ldict::table(co);
-        if ldict::surely_absent(tb, h) {
-            return Some(false);
-        }
-        match probe_simple(tb, h, x, t) {
-            Ok(Probe::Found(_)) => Some(true),
-            Ok(Probe::Vacant(_)) => Some(false),
-            Err(()) => None,
-        }
+        ldict::find_pure(tb, h, x, |k| simple_key_eq(x, k, t))
+            .ok()
+            .map(|e| e.is_some())
     }
 
     /// Removes from a set; false if missing.
@@ -4104,13 +4099,18 @@ pub fn str_hash(o: Obj) -> i64 {
 fn probe_simple(t: Obj, h: u64, key: Value, types: &Types) -> Result<Probe, ()> {
     // Pure: equal simple keys have equal hashes, and a stored key that is
     // not simple gives up.
-    ldict::probe_pure(t, h, key, |k| {
-        if key_is_simple(k, types) {
-            Ok(simple_eq(key, k))
-        } else {
-            Err(())
-        }
-    })
+    ldict::probe_pure(t, h, key, |k| simple_key_eq(key, k, types))
+}
+
+/// Equality of simple key `key` with stored key `k`, for a pure probe:
+/// `Err` when `k` is not simple (its `==` may run Python code).
+#[inline(always)]
+fn simple_key_eq(key: Value, k: Value, types: &Types) -> Result<bool, ()> {
+    if key_is_simple(k, types) {
+        Ok(simple_eq(key, k))
+    } else {
+        Err(())
+    }
 }
 
 /// The value of entry `e` that a lock-free probe found: `None` when the

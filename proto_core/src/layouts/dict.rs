@@ -334,14 +334,45 @@ pub fn probe_pure<E>(
     probe_with::<false, E>(t, hash, key, eq)
 }
 
+/// The entry holding a key equal to `key` (hash `hash`) in `t`, for a
+/// membership test: [`surely_absent`]'s key filter, then [`probe_pure`]'s
+/// walk, from one read of the table's layout (the two read it once each).
+/// `eq` as for [`probe_pure`].
+#[inline]
+pub fn find_pure<E>(
+    t: Obj,
+    hash: u64,
+    key: Value,
+    eq: impl FnMut(Value) -> Result<bool, E>,
+) -> Result<Option<usize>, E> {
+    let v = t.view();
+    if v.raw(T_FILTER) & filter_bit(hash) == 0 {
+        return Ok(None);
+    }
+    Ok(match probe_in::<false, E>(v, hash, key, eq)? {
+        Probe::Found(e) => Some(e),
+        Probe::Vacant(_) => None,
+    })
+}
+
 #[inline(always)]
 fn probe_with<const FULL_HASH: bool, E>(
     t: Obj,
     hash: u64,
     key: Value,
+    eq: impl FnMut(Value) -> Result<bool, E>,
+) -> Result<Probe, E> {
+    probe_in::<FULL_HASH, E>(t.view(), hash, key, eq)
+}
+
+/// [`probe_with`] with the table's layout already read.
+#[inline(always)]
+fn probe_in<const FULL_HASH: bool, E>(
+    v: ObjView,
+    hash: u64,
+    key: Value,
     mut eq: impl FnMut(Value) -> Result<bool, E>,
 ) -> Result<Probe, E> {
-    let v = t.view();
     let isize = v.raw(T_ISIZE) as usize;
     let mask = isize - 1;
     let mut perturb = hash;
@@ -780,10 +811,19 @@ pub fn first_live(t: Obj, from: usize) -> Option<usize> {
 /// an entry is passed over as a dead one.
 #[inline(always)]
 pub fn next_live(t: Obj, from: usize) -> Result<(usize, Value, Value), usize> {
-    let end = used(t).min(cap(t));
-    for e in from..end {
-        if let Some((k, v, _)) = live_entry(t, e) {
-            return Ok((e, k, v));
+    // The layout read once, the entries walked as pairs of a slice of the
+    // table's values (`2 * cap` of them): no bound checked per entry.
+    use crate::sync::heap_atomic::Ordering::Acquire;
+    let v = t.view();
+    let end = (v.raw(T_USED) as usize).min(v.raw(T_CAP) as usize);
+    let entries = v.values();
+    let lim = end.min(entries.len() / 2);
+    let from = from.min(lim);
+    for (i, kv) in entries[2 * from..2 * lim].chunks_exact(2).enumerate() {
+        let k = Value::from_bits(kv[0].load(Acquire));
+        let val = Value::from_bits(kv[1].load(Acquire));
+        if !k.is_empty() && !val.is_empty() {
+            return Ok((from + i, k, val));
         }
     }
     Err(end)
@@ -1035,6 +1075,36 @@ mod tests {
         let e = find_hashed(d, 100, h(5)).unwrap();
         assert_eq!(entry(table(d), e).1, Value::int(1000));
         assert_eq!(find_hashed(d, 7, h(7)), None);
+    }
+
+    /// `find_pure` answers as `probe_pure` does: a key present is found at
+    /// its entry whatever the filter says, an absent one is not (through
+    /// the key filter, or through a walk when its bit is set by another
+    /// key), and a deleted key is no longer found.
+    #[test]
+    fn find_pure_agrees_with_probe_pure() {
+        let sp = ProtoSpace::new();
+        let mut ctx = sp.new_context();
+        ctx.set_deferred_collection(true);
+        let d = Obj::from_value(alloc(&mut ctx, Kind::DICT, Value::NONE, 8)).unwrap();
+        let h = |n: i64| (n as u64).wrapping_mul(0x9E37_79B9) | 1;
+        for n in 0..40 {
+            insert_absent(&mut ctx, d, Value::int(n), Value::int(n), h(n));
+        }
+        let eq = |n: i64| move |k: Value| -> Result<bool, ()> { Ok(k == Value::int(n)) };
+        for n in 0..80 {
+            let found = find_pure(table(d), h(n), Value::int(n), eq(n)).unwrap();
+            let probed = match probe_pure(table(d), h(n), Value::int(n), eq(n)).unwrap() {
+                Probe::Found(e) => Some(e),
+                Probe::Vacant(_) => None,
+            };
+            assert_eq!(found, probed, "key {n}");
+            assert_eq!(found.is_some(), n < 40, "key {n}");
+        }
+        // With 40 keys most filter bits are set: absent keys took the walk.
+        let e = find_hashed(d, 7, h(7)).unwrap();
+        delete(&mut ctx, d, table(d), e);
+        assert_eq!(find_pure(table(d), h(7), Value::int(7), eq(7)), Ok(None));
     }
 
     /// `next_live` steps over deleted entries to the next whole one and

@@ -30,7 +30,9 @@ use crate::sync::heap_atomic::{AtomicU64, Ordering};
 #[inline(always)]
 pub fn raw_word(obj: Obj, i: usize) -> &'static AtomicU64 {
     let (p, len) = obj.raw_region();
-    assert!((i + 1) * 8 <= len, "raw word {i} out of range");
+    if (i + 1) * 8 > len {
+        crate::object::raw_word_out_of_range(i);
+    }
     // SAFETY: the raw region starts 8-aligned (header 24 bytes + 8 per value,
     // cells 64-aligned), lies inside the object's cells and is initialised
     // (zeroed at allocation); AtomicU64 has the size and alignment of u64.
