@@ -3301,7 +3301,7 @@ impl Vm {
             let h = lstr::cached_hash(ko)?;
             ldict::probe_pure(tb, h, k, |x| match Obj::from_value(x) {
                 Some(xo) if xo.kind() == Kind::STR && xo.class() == t.str_ => {
-                    Ok(lstr::bytes(xo) == lstr::bytes(ko))
+                    Ok(lstr::same_bytes(xo, ko))
                 }
                 _ => Err(()),
             })
@@ -3895,8 +3895,7 @@ pub fn exact_str_compare(a: Value, b: Value, op: u32, t: &Types) -> Option<Value
         return None;
     }
     if op == 2 || op == 3 {
-        let eq = a == b
-            || (lstr::byte_len(ao) == lstr::byte_len(bo) && lstr::bytes(ao) == lstr::bytes(bo));
+        let eq = a == b || lstr::same_bytes(ao, bo);
         return Some(Value::bool(eq == (op == 2)));
     }
     Some(Value::bool(cmp_op(
@@ -4251,7 +4250,7 @@ pub fn eq_native(str_: Value, a: Value, b: Value) -> Option<bool> {
             && ao.class() == str_
             && bo.class() == str_
         {
-            return Some(lstr::bytes(ao) == lstr::bytes(bo));
+            return Some(lstr::same_bytes(ao, bo));
         }
     }
     None
@@ -4264,7 +4263,7 @@ pub(crate) fn simple_eq(a: Value, b: Value) -> bool {
     }
     match (Obj::from_value(a), Obj::from_value(b)) {
         (Some(x), Some(y)) => match (x.kind(), y.kind()) {
-            (Kind::STR, Kind::STR) => lstr::bytes(x) == lstr::bytes(y),
+            (Kind::STR, Kind::STR) => lstr::same_bytes(x, y),
             // Tuples of simple keys (see `key_is_simple`): item by item.
             (Kind::TUPLE, Kind::TUPLE) => {
                 x.n_values() == y.n_values()

@@ -359,6 +359,52 @@ pub fn bytes(o: Obj) -> &'static [u8] {
     flat_data(p, len, n)
 }
 
+/// Whether str/bytes objects `x` and `y` hold the same bytes: their byte
+/// lengths compared from the header words before any data is located,
+/// short data (up to 16 bytes: dict keys, names, small numbers) compared
+/// by two overlapping word loads instead of a call to `memcmp`.
+#[inline(always)]
+pub fn same_bytes(x: Obj, y: Obj) -> bool {
+    let (wx, px, lx) = header_word(x);
+    let (wy, py, ly) = header_word(y);
+    let n = (wx & LEN_MASK) as usize;
+    if n != (wy & LEN_MASK) as usize {
+        return false;
+    }
+    let (fx, fy) = (wx & !LEN_MASK, wy & !LEN_MASK);
+    let a = if fx & (FLAG_VIEW | FLAG_BUF) != 0 {
+        moved_parts(x, n, fx).0
+    } else {
+        flat_data(px, lx, n)
+    };
+    let b = if fy & (FLAG_VIEW | FLAG_BUF) != 0 {
+        moved_parts(y, n, fy).0
+    } else {
+        flat_data(py, ly, n)
+    };
+    short_eq(a, b)
+}
+
+/// `a == b` for slices of one length, without a `memcmp` call up to 16
+/// bytes.
+#[inline(always)]
+fn short_eq(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let w8 = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or([0; 8]));
+    let w4 = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        8..=16 => w8(a, 0) == w8(b, 0) && w8(a, n - 8) == w8(b, n - 8),
+        4..=7 => w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4),
+        // Indexes 0, n / 2 and n - 1 cover every byte of 1 to 3.
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        0 => true,
+        _ => a == b,
+    }
+}
+
 /// Length in bytes of a str/bytes object.
 #[inline]
 pub fn byte_len(o: Obj) -> usize {
