@@ -163,6 +163,17 @@ CASES = {
         "d = {}",
         "try:\n    f(d, i)\nexcept KeyError:\n    pass",
     ),
+    "slot_unset_getattr": (
+        "class S(dict):\n    __slots__ = ('_root',)\n",
+        "s = S(); m = object()",
+        "getattr(s, '_root', m)",
+    ),
+    "super_builtin_method": (
+        "class S(dict):\n    def get(self, k, d=None):\n        return super().get(k, d)\n",
+        "s = S(a=1)",
+        "s.get('a')",
+    ),
+    "dict_get_subclass": ("class S(dict):\n    pass\n", "s = S(a=1)", "s.get('a')"),
 }
 
 

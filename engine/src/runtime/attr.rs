@@ -313,12 +313,7 @@ impl Vm {
             K_BUILTIN => {
                 let b = builtin_data(o).expect("builtin");
                 if b.is_method && !obj.is_none() {
-                    // A method descriptor bound to an instance is a
-                    // `builtin_function_or_method` (CPython), not a `method`.
-                    let m = self.alloc_obj(K_METHOD, self.g.types.builtin, 2, 0);
-                    m.init(0, d);
-                    m.init(1, obj);
-                    Ok(m.value())
+                    Ok(self.bind_builtin_method(d, obj))
                 } else {
                     Ok(d)
                 }
@@ -356,13 +351,7 @@ impl Vm {
                 if obj.is_none() {
                     return Ok(d);
                 }
-                let slot = self.member_slot(o, obj)?;
-                let io = Obj::from_value(obj).expect("instance");
-                let v = io.get(slot);
-                if v.is_empty() {
-                    return Err(self.attr_error(obj, o.get(0)));
-                }
-                Ok(v)
+                self.member_get(o, obj)
             }
             K_PROPERTY => {
                 if let Some(g) = self.property_override(o, self.g.names.__get__) {
@@ -761,6 +750,16 @@ impl Vm {
                 if obj.is_none() {
                     return self.bind_to_none(d, tp).map(Some);
                 }
+                // A `__slots__` member not set: missing, as its AttributeError
+                // would say, without making one (`getattr(o, name, default)`
+                // and `hasattr` read it so; `o.name` makes it then, naming
+                // `name`: the member's own name unless it was bound under
+                // another, which the error must name).
+                if let Some(m) =
+                    Obj::from_value(d).filter(|m| m.kind() == K_MEMBER && m.get(0) == name)
+                {
+                    return self.member_value(m, obj);
+                }
                 return self.bind_descr(d, obj, tp).map(Some);
             }
         }
@@ -796,6 +795,15 @@ impl Vm {
         self.special_attr(obj, name)
     }
 
+    /// Method descriptor `d` of a builtin type bound to `obj`: a
+    /// `builtin_function_or_method` (CPython), not a `method`.
+    pub(crate) fn bind_builtin_method(&mut self, d: Value, obj: Value) -> Value {
+        let m = self.alloc_obj(K_METHOD, self.g.types.builtin, 2, 0);
+        m.init(0, d);
+        m.init(1, obj);
+        m.value()
+    }
+
     /// Binds the descriptor `d` found on NoneType to the instance None.
     /// [`Vm::bind_descr`] reads a None instance as "class access", which
     /// would leave `None.__repr__` unbound (and `None.__repr__(5)` the repr
@@ -807,10 +815,7 @@ impl Vm {
         match o.kind() {
             K_FUNCTION => Ok(self.new_method(d, Value::NONE)),
             K_BUILTIN if builtin_data(o).is_some_and(|b| b.is_method) => {
-                let m = self.alloc_obj(K_METHOD, self.g.types.builtin, 2, 0);
-                m.init(0, d);
-                m.init(1, Value::NONE);
-                Ok(m.value())
+                Ok(self.bind_builtin_method(d, Value::NONE))
             }
             K_PROPERTY if !o.get(0).is_none() && !o.get(0).is_empty() => {
                 self.call(o.get(0), &[Value::NONE], Value::EMPTY)
@@ -1851,6 +1856,31 @@ impl Vm {
 
     /// The value index a `__slots__` member descriptor `m` uses in `obj`
     /// (TypeError if `obj` is not an instance of the owner class).
+    /// `__slots__` member `m`'s `__get__` on instance `obj`: its value, or
+    /// an AttributeError naming the member when unset (the lookup that
+    /// reached it, if any, gives the error its `name` and `obj`:
+    /// `attr_error_context`).
+    pub fn member_get(&mut self, m: Obj, obj: Value) -> PyResult<Value> {
+        match self.member_value(m, obj)? {
+            Some(v) => Ok(v),
+            None => {
+                let msg = format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name_of(obj),
+                    str_of(m.get(0))
+                );
+                Err(self.new_exc(self.g.e.AttributeError, &msg))
+            }
+        }
+    }
+
+    /// The value of `__slots__` member `m` on `obj`, None when unset.
+    fn member_value(&mut self, m: Obj, obj: Value) -> PyResult<Option<Value>> {
+        let slot = self.member_slot(m, obj)?;
+        let v = Obj::from_value(obj).expect("instance").get(slot);
+        Ok((!v.is_empty()).then_some(v))
+    }
+
     pub fn member_slot(&mut self, m: Obj, obj: Value) -> PyResult<usize> {
         let owner = m.get(1);
         // Slot values follow the dict (value 0) of plain instances and str

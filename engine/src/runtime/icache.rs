@@ -908,9 +908,12 @@ impl Vm {
         if self.type_of(obj) != objtype {
             return None;
         }
+        if obj.is_none() {
+            return None;
+        }
         if let Some([t, e, p]) = lookup(s, start.bits()) {
             if t == start.bits() | TYPE_ENTRY | SUPER_ENTRY && e == self.cache_version(ot) {
-                return Some(self.new_method(Value::from_bits(p), obj));
+                return Some(self.bind_super_method(Value::from_bits(p), obj));
             }
         }
         let version = self.type_version(ot);
@@ -920,14 +923,29 @@ impl Vm {
         let f = (after..n).find_map(|i| {
             Obj::from_value(mro.get(i)).and_then(|co| self.dict_get_str(co.get(T_DICT), name))
         })?;
-        if !Obj::from_value(f).is_some_and(|fo| fo.kind() == K_FUNCTION) {
+        // A Python function, or a builtin type's method (`super().get` in
+        // a dict subclass).
+        if !Obj::from_value(f).is_some_and(|fo| {
+            fo.kind() == K_FUNCTION
+                || (fo.kind() == K_BUILTIN && builtin_data(fo).is_some_and(|b| b.is_method))
+        }) {
             return None;
         }
         fill(
             s,
             [start.bits() | TYPE_ENTRY | SUPER_ENTRY, version, f.bits()],
         );
-        Some(self.new_method(f, obj))
+        Some(self.bind_super_method(f, obj))
+    }
+
+    /// The method `f` that a super lookup cached (see
+    /// [`Vm::super_method_cached`]) bound to `obj` (not None), as
+    /// [`Vm::bind_descr`] binds its kind.
+    fn bind_super_method(&mut self, f: Value, obj: Value) -> Value {
+        match Obj::from_value(f) {
+            Some(fo) if fo.kind() == K_BUILTIN => self.bind_builtin_method(f, obj),
+            _ => self.new_method(f, obj),
+        }
     }
 
     /// `obj.__class__` of an object that is not a plain instance (a str

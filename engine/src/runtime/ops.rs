@@ -3288,6 +3288,15 @@ impl Vm {
         if o.kind() != Kind::DICT || o.class() != t.dict {
             return None;
         }
+        self.dict_lookup_pure(o, k)
+    }
+
+    /// The value of int or exact-str key `k` in dict `o` (of any class:
+    /// the table itself, as `dict.get` reads it), answered without running
+    /// Python code: `Some(None)` when absent, None when the key or a key
+    /// met on the way needs the general path.
+    pub fn dict_lookup_pure(&self, o: Obj, k: Value) -> Option<Option<Value>> {
+        let t = &self.g.types;
         let tb = ldict::table(o);
         let r: Result<Probe, ()> = if let Some(i) = k.as_int() {
             // Identity is checked first.

@@ -555,12 +555,7 @@ fn member_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         receiver_check(vm, m, obj)?;
         return vm.call(m.get(0), &[obj], Value::EMPTY);
     }
-    let slot = vm.member_slot(m, obj)?;
-    let v = Obj::from_value(obj).expect("instance").get(slot);
-    if v.is_empty() {
-        return Err(vm.attr_error(obj, m.get(0)));
-    }
-    Ok(v)
+    vm.member_get(m, obj)
 }
 
 fn member_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

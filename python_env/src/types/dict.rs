@@ -154,7 +154,11 @@ fn dict_len(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn dict_get(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::method_positional(vm, "dict.get", "get", a, k, 1, 2)?;
-    if let Some(r) = vm.exact_dict_lookup(a[0], a[1]) {
+    // A subclass's own `__getitem__` or `__missing__` plays no part.
+    if let Some(r) = Obj::from_value(a[0])
+        .filter(|o| o.kind() == Kind::DICT)
+        .and_then(|o| vm.dict_lookup_pure(o, a[1]))
+    {
         return Ok(r.unwrap_or(a.get(2).copied().unwrap_or(Value::NONE)));
     }
     Ok(vm
