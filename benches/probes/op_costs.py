@@ -173,6 +173,13 @@ CASES = {
         "s = S(a=1)",
         "s.get('a')",
     ),
+    "getset_attr": ("", "e = ValueError(1)", "e.args"),
+    "traced_f_lineno": (
+        "import sys\ndef tr(frame, event, arg):\n    frame.f_lineno\n    return tr\n"
+        "sys.settrace(tr)\n",
+        "",
+        "pass",
+    ),
     "dict_get_subclass": ("class S(dict):\n    pass\n", "s = S(a=1)", "s.get('a')"),
 }
 

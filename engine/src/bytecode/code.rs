@@ -572,8 +572,9 @@ pub struct LineTable {
     /// (`serialize::decode_line_entries`), for a table not decoded yet.
     encoded: Option<(u32, Box<[u8]>)>,
     /// Per code unit, the line a tracing loop reports there
-    /// ([`CodeObject::event_line`]), made when the code is first traced.
-    event_lines: OnceLock<Box<[u32]>>,
+    /// ([`CodeObject::event_line`]) and the unit's own line (0: none), made
+    /// when the code is first traced.
+    event_lines: OnceLock<Box<[[u32; 2]]>>,
 }
 
 impl LineTable {
@@ -896,6 +897,13 @@ impl CodeObject {
     /// table lookup: the tracing loop asks at every instruction.
     #[inline]
     pub fn event_line(&self, pc: u32) -> u32 {
+        self.trace_lines(pc)[0]
+    }
+
+    /// `[event_line(pc), location(pc).line]` from one table made on first
+    /// use (the tracing loop asks for both at every instruction).
+    #[inline]
+    pub fn trace_lines(&self, pc: u32) -> [u32; 2] {
         let lines = self.linetable.event_lines.get_or_init(|| {
             (0..(self.code.len() / 2) as u32)
                 .map(|i| {
@@ -906,14 +914,25 @@ impl CodeObject {
                                 && ins.op == Opcode::JumpBackward
                                 && self.location(ins.arg).line == line =>
                         {
-                            0
+                            [0, line]
                         }
-                        _ => line,
+                        _ => [line, line],
                     }
                 })
                 .collect()
         });
-        lines.get(pc as usize).copied().unwrap_or(0)
+        lines.get(pc as usize).copied().unwrap_or([0, 0])
+    }
+
+    /// `location(offset).line`, read from the tracing table when this
+    /// code has been traced (a hook's `frame.f_lineno` asks at every
+    /// event), else looked up.
+    #[inline]
+    pub fn line_at(&self, offset: u32) -> u32 {
+        match self.linetable.event_lines.get() {
+            Some(lines) if (offset as usize) < lines.len() => lines[offset as usize][1],
+            _ => self.location(offset).line,
+        }
     }
 
     /// [`LineTable::line_at_or_before`] of this code's table.

@@ -1854,8 +1854,6 @@ impl Vm {
         }
     }
 
-    /// The value index a `__slots__` member descriptor `m` uses in `obj`
-    /// (TypeError if `obj` is not an instance of the owner class).
     /// `__slots__` member `m`'s `__get__` on instance `obj`: its value, or
     /// an AttributeError naming the member when unset (the lookup that
     /// reached it, if any, gives the error its `name` and `obj`:
@@ -1881,6 +1879,8 @@ impl Vm {
         Ok((!v.is_empty()).then_some(v))
     }
 
+    /// The value index a `__slots__` member descriptor `m` uses in `obj`
+    /// (TypeError if `obj` is not an instance of the owner class).
     pub fn member_slot(&mut self, m: Obj, obj: Value) -> PyResult<usize> {
         let owner = m.get(1);
         // Slot values follow the dict (value 0) of plain instances and str

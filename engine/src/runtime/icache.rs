@@ -502,6 +502,15 @@ impl Vm {
                     attr::MethodLookup::Method(f) => Some(self.new_method(f, obj)),
                 };
             }
+            // A builtin type's getset (`frame.f_lineno`, `elem.tag`): the
+            // caller runs its getter (`native_getter_cached`), without the
+            // method lookup's miss first.
+            let cls = o.class();
+            if let Some([t, e, _]) = lookup(s, cls.bits()) {
+                if t == cls.bits() | PROPERTY_ENTRY && e == self.class_version(cls) {
+                    return None;
+                }
+            }
             return self.load_native_method_attr(s, obj, name);
         }
         // The common hits, inlined into the interpreter loop: a plain class

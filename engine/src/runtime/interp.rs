@@ -1567,8 +1567,8 @@ impl Vm {
                 loop {
                     lasti = pc;
                     if TRACE {
-                        let line = cd.code.event_line(pc as u32);
-                        if line != 0 || cd.code.location(pc as u32).line != 0 {
+                        let [line, own_line] = cd.code.trace_lines(pc as u32);
+                        if line != 0 || own_line != 0 {
                             tlined = pc;
                         }
                         let new_line = line != 0 && (line != tline || pc < tprev);

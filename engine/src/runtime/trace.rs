@@ -197,7 +197,7 @@ impl Vm {
         if f.call_pending && f.pc == 0 && f.lasti == 0 {
             return f.code.code.first_lineno as i64;
         }
-        f.code.code.location(f.lasti as u32).line as i64
+        f.code.code.line_at(f.lasti as u32) as i64
     }
 
     /// Frame `f`, just taken off `vm.frames`, had a frame object: the
