@@ -181,6 +181,18 @@ CASES = {
         "pass",
     ),
     "dict_get_subclass": ("class S(dict):\n    pass\n", "s = S(a=1)", "s.get('a')"),
+    "any_genexp_chain": (
+        "import itertools\nclass P:\n    pass\n"
+        "def w(*args, **kwargs):\n"
+        "    return any(isinstance(a, P) for a in itertools.chain(args, kwargs.values()))\n",
+        "",
+        "w(i)",
+    ),
+    "any_genexp": ("", "l = [1, 2]", "any(a is None for a in l)"),
+    "chain_two": ("import itertools\n", "t = (1,); d = {}", "for a in itertools.chain(t, d.values()): pass"),
+    "genexp_make": ("", "l = [1]", "g = (a for a in l)"),
+    "str_replace_miss": ("", "s = '42'", "s.replace('&', '&amp;')"),
+    "html_escape": ("import html\n", "s = '42'", "html.escape(s)"),
 }
 
 

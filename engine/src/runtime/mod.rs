@@ -473,10 +473,12 @@ pub struct Interpreter {
     /// Functions python_env installs once at start-up (read without a
     /// lock: a global mutex here serialized every thread's `format`).
     pub hooks: std::sync::OnceLock<Hooks>,
-    /// Native steps of builtin iterator types (`enumerate`, `zip`...), set
-    /// once at start-up: [`Vm::next`] runs them directly on objects of
-    /// exactly these classes, without the `__next__` lookup, the method call
-    /// and the StopIteration that ends each loop.
+    /// The builtin iterator types (`enumerate`, `zip`...) with their native
+    /// steps, in the order python_env makes them (their `__reduce__` finds
+    /// its type here), set once at start-up. Each type also holds its step
+    /// (`set_type_step`), which [`Vm::next`] runs on objects of exactly
+    /// that class without the `__next__` lookup, the method call and the
+    /// StopIteration that ends each loop.
     pub iternext: std::sync::OnceLock<Box<[(Value, IterNextFn)]>>,
     /// `collections.OrderedDict`, its views `odict_keys`, `odict_values`,
     /// `odict_items` and `odict_iterator`, made once at start-up by

@@ -184,9 +184,38 @@ const T_RAW_DICT_HINT: usize = 2;
 /// first asks, and again after each change; see [`Vm::type_version`]).
 pub const T_RAW_VERSION: usize = 3;
 
-/// Raw bytes of a type: flags, layout, dict hint, version.
-pub const T_RAW_BYTES: usize = 32;
-const _: () = assert!(8 * (T_RAW_VERSION + 1) <= T_RAW_BYTES);
+/// Raw word of a type: the native step ([`IterNextFn`]) that [`Vm::next`]
+/// runs for iterators of exactly this class instead of looking up and
+/// calling `__next__` (0: none). Set once, by [`set_type_step`], on a native
+/// type before any of its instances exists; never on a Python class, whose
+/// `__next__` may be anything.
+const T_RAW_STEP: usize = 4;
+
+/// Raw bytes of a type: flags, layout, dict hint, version, native step.
+pub const T_RAW_BYTES: usize = 40;
+const _: () = assert!(8 * (T_RAW_STEP + 1) <= T_RAW_BYTES);
+
+/// Gives the native type `t` its iterator step `f` ([`T_RAW_STEP`]): `f`
+/// must answer as the type's own `__next__` would (`Ok(None)` where it
+/// raises StopIteration) for any object whose class is exactly `t`.
+pub fn set_type_step(t: Obj, f: IterNextFn) {
+    debug_assert!(t.kind() == K_TYPE && type_flags(t) & TF_HEAP == 0);
+    set_raw(t, T_RAW_STEP, f as usize as u64);
+}
+
+/// The native iterator step of type `t` ([`T_RAW_STEP`]), if it has one.
+#[inline(always)]
+pub fn type_step(t: Obj) -> Option<IterNextFn> {
+    let w = get_raw(t, T_RAW_STEP) as usize;
+    if w == 0 {
+        return None;
+    }
+    // SAFETY: a nonzero step word was written by `set_type_step` from an
+    // `IterNextFn` (nothing else writes raw word T_RAW_STEP of a type, and
+    // types are allocated with it zeroed), and a function pointer converted
+    // to `usize` and back is the same pointer.
+    Some(unsafe { core::mem::transmute::<usize, IterNextFn>(w) })
+}
 
 /// How many entries a new instance dict of the class `t` should have room
 /// for: the largest instance dict an attribute store of the class has seen,

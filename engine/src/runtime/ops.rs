@@ -2787,7 +2787,13 @@ impl Vm {
                 return self.gen_next(it);
             } else if o.kind() == K_MISC {
                 if let Some(step) = self.iternext_step(o.class()) {
-                    return step(self, o);
+                    // A StopIteration raised inside the step (a function
+                    // `map` calls raised it) ends the iteration, as when
+                    // `__next__` raises it.
+                    return match step(self, o) {
+                        Err(e) if self.isinstance(e.0, self.g.e.StopIteration) => Ok(None),
+                        r => r,
+                    };
                 }
             }
         }
@@ -2807,8 +2813,7 @@ impl Vm {
     /// The native step registered for iterators of exactly the class `c`.
     #[inline]
     fn iternext_step(&self, c: Value) -> Option<IterNextFn> {
-        let steps = self.g.iternext.get()?;
-        steps.iter().find(|&&(k, _)| k == c).map(|&(_, f)| f)
+        type_step(Obj::from_value(c)?)
     }
 
     /// Steps a builtin iterator; `Ok(None)` means "not a builtin iterator kind".

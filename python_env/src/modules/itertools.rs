@@ -89,6 +89,52 @@ fn done(vm: &mut Vm, r: Option<Value>) -> PyResult<Value> {
     }
 }
 
+/// `$next`, the `__next__` of the itertools type `$tname` (objects with
+/// `$n` slots), as its step `$step` (`Ok(None)`: StopIteration); and
+/// `$checked`, the step that `init` gives the type (`set_type_step`), which
+/// `Vm::next` runs on the type's own objects instead of their `__next__`.
+/// It checks the slot count as `recv` does (every constructor of the type
+/// makes that many), so that a step never reads past an object's slots.
+macro_rules! next_via_step {
+    ($next:ident, $step:ident, $checked:ident, $tname:expr, $n:expr) => {
+        fn $next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+            let o = recv(vm, a[0], $tname, $n, "__next__")?;
+            let r = $step(vm, o)?;
+            done(vm, r)
+        }
+        fn $checked(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
+            if o.kind() != K_MISC || o.n_values() != $n {
+                recv(vm, o.value(), $tname, $n, "__next__")?;
+            }
+            $step(vm, o)
+        }
+    };
+}
+
+/// The types whose own objects `Vm::next` steps without `__next__`.
+const STEPS: &[(&str, IterNextFn)] = &[
+    ("count", count_checked),
+    ("cycle", cycle_checked),
+    ("repeat", repeat_checked),
+    ("accumulate", accumulate_checked),
+    ("chain", chain_checked),
+    ("compress", compress_checked),
+    ("filterfalse", filterfalse_checked),
+    ("starmap", starmap_checked),
+    ("dropwhile", dropwhile_checked),
+    ("takewhile", takewhile_checked),
+    ("groupby", groupby_checked),
+    ("_grouper", grouper_checked),
+    ("islice", islice_checked),
+    ("pairwise", pairwise_checked),
+    ("zip_longest", zip_longest_checked),
+    ("product", product_checked),
+    ("permutations", permutations_checked),
+    ("combinations", combinations_checked),
+    ("combinations_with_replacement", cwr_checked),
+    ("_tee", tee_checked),
+];
+
 /// Runs `f` holding `o`'s lock when `o` is shared. `f` must not run Python
 /// code (it may allocate).
 fn locked<R>(vm: &mut Vm, o: Obj, f: impl FnOnce(&mut Vm) -> R) -> R {
@@ -193,8 +239,7 @@ fn count_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(alloc(vm, a[0], &[start, step]))
 }
 
-fn count_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "count", COUNT_N, "__next__")?;
+fn count_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     loop {
         let (cnt, step) = (o.get(0), o.get(1));
         // Small ints and floats: one locked step.
@@ -211,7 +256,7 @@ fn count_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             Some(c)
         };
         if let Some(v) = locked(vm, o, quick) {
-            return Ok(v);
+            return Ok(Some(v));
         }
         let mark = vm.push_root(cnt);
         vm.push_root(step);
@@ -228,10 +273,11 @@ fn count_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
         });
         if stored {
-            return Ok(cnt);
+            return Ok(Some(cnt));
         }
     }
 }
+next_via_step!(count_next, count_next_step, count_checked, "count", COUNT_N);
 
 /// Is `v` the int 1 (count's default step, left out of its repr)?
 fn is_int_one(vm: &Vm, v: Value) -> bool {
@@ -301,8 +347,7 @@ fn cycle_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(r)
 }
 
-fn cycle_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "cycle", CYCLE_N, "__next__")?;
+fn cycle_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let it = o.get(0);
     if !it.is_empty() {
         if let Some(item) = next_rooted(vm, it)? {
@@ -310,7 +355,7 @@ fn cycle_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 let saved = o.get(1);
                 vm.list_append(saved, item);
             }
-            return Ok(item);
+            return Ok(Some(item));
         }
         vm.store(o, 0, Value::EMPTY);
     }
@@ -326,8 +371,9 @@ fn cycle_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         vm.store(o, 2, Value::int(ni as i64));
         Some(item)
     });
-    done(vm, r)
+    Ok(r)
 }
+next_via_step!(cycle_next, cycle_next_step, cycle_checked, "cycle", CYCLE_N);
 
 fn cycle_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "cycle", CYCLE_N, "__reduce__")?;
@@ -398,8 +444,7 @@ fn repeat_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(alloc(vm, a[0], &[obj.expect("required"), c]))
 }
 
-fn repeat_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "repeat", REPEAT_N, "__next__")?;
+fn repeat_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let r = locked(vm, o, |vm| {
         let c = slot_i64(vm, o, 1);
         if c == 0 {
@@ -411,8 +456,15 @@ fn repeat_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         Some(o.get(0))
     });
-    done(vm, r)
+    Ok(r)
 }
+next_via_step!(
+    repeat_next,
+    repeat_next_step,
+    repeat_checked,
+    "repeat",
+    REPEAT_N
+);
 
 fn repeat_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "repeat", REPEAT_N, "__length_hint__")?;
@@ -478,16 +530,15 @@ fn accumulate_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     ))
 }
 
-fn accumulate_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "accumulate", ACC_N, "__next__")?;
+fn accumulate_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let initial = o.get(3);
     if !initial.is_none() {
         vm.store(o, 0, initial);
         vm.store(o, 3, Value::NONE);
-        return Ok(initial);
+        return Ok(Some(initial));
     }
     let Some(val) = next_rooted(vm, o.get(1))? else {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     };
     let total = o.get(0);
     let newtotal = if total.is_empty() {
@@ -506,8 +557,15 @@ fn accumulate_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         r?
     };
     vm.store(o, 0, newtotal);
-    Ok(newtotal)
+    Ok(Some(newtotal))
 }
+next_via_step!(
+    accumulate_next,
+    accumulate_next_step,
+    accumulate_checked,
+    "accumulate",
+    ACC_N
+);
 
 fn accumulate_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "accumulate", ACC_N, "__reduce__")?;
@@ -586,23 +644,22 @@ fn chain_from_iterable(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(r)
 }
 
-fn chain_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "chain", CHAIN_N, "__next__")?;
+fn chain_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     loop {
         let active = o.get(1);
         if !active.is_empty() {
             if let Some(v) = next_rooted(vm, active)? {
-                return Ok(v);
+                return Ok(Some(v));
             }
             vm.store(o, 1, Value::EMPTY);
         }
         let src = o.get(0);
         if src.is_empty() {
-            return Err(vm.stop_iteration(Value::NONE));
+            return Ok(None);
         }
         let Some(iterable) = next_rooted(vm, src)? else {
             vm.store(o, 0, Value::EMPTY);
-            return Err(vm.stop_iteration(Value::NONE));
+            return Ok(None);
         };
         let mark = vm.push_root(iterable);
         let it = vm.iter(iterable);
@@ -611,6 +668,7 @@ fn chain_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         vm.store(o, 1, it);
     }
 }
+next_via_step!(chain_next, chain_next_step, chain_checked, "chain", CHAIN_N);
 
 fn chain_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "chain", CHAIN_N, "__reduce__")?;
@@ -667,11 +725,10 @@ fn compress_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     r
 }
 
-fn compress_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "compress", PAIR_N, "__next__")?;
+fn compress_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     loop {
         let Some(d) = next_rooted(vm, o.get(0))? else {
-            return Err(vm.stop_iteration(Value::NONE));
+            return Ok(None);
         };
         let mark = vm.push_root(d);
         let r = (|| {
@@ -682,12 +739,19 @@ fn compress_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         })();
         vm.pop_roots(mark);
         match r? {
-            None => return Err(vm.stop_iteration(Value::NONE)),
-            Some(true) => return Ok(d),
+            None => return Ok(None),
+            Some(true) => return Ok(Some(d)),
             Some(false) => {}
         }
     }
 }
+next_via_step!(
+    compress_next,
+    compress_next_step,
+    compress_checked,
+    "compress",
+    PAIR_N
+);
 
 fn two_arg_new(vm: &mut Vm, name: &str, a: &[Value], k: Value) -> PyResult<Value> {
     positional(vm, name, a, k, 2, 2)?;
@@ -699,11 +763,10 @@ fn filterfalse_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     two_arg_new(vm, "filterfalse", a, k)
 }
 
-fn filterfalse_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "filterfalse", PAIR_N, "__next__")?;
+fn filterfalse_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     loop {
         let Some(item) = next_rooted(vm, o.get(1))? else {
-            return Err(vm.stop_iteration(Value::NONE));
+            return Ok(None);
         };
         let func = o.get(0);
         let ok = if func.is_none() || func == vm.g.types.bool_ {
@@ -715,19 +778,25 @@ fn filterfalse_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             r?
         };
         if !ok {
-            return Ok(item);
+            return Ok(Some(item));
         }
     }
 }
+next_via_step!(
+    filterfalse_next,
+    filterfalse_next_step,
+    filterfalse_checked,
+    "filterfalse",
+    PAIR_N
+);
 
 fn starmap_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     two_arg_new(vm, "starmap", a, k)
 }
 
-fn starmap_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "starmap", PAIR_N, "__next__")?;
+fn starmap_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let Some(args) = next_rooted(vm, o.get(1))? else {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     };
     let mark = vm.push_root(args);
     let r = (|| {
@@ -744,8 +813,15 @@ fn starmap_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         vm.call(func, &items, Value::EMPTY)
     })();
     vm.pop_roots(mark);
-    r
+    r.map(Some)
 }
+next_via_step!(
+    starmap_next,
+    starmap_next_step,
+    starmap_checked,
+    "starmap",
+    PAIR_N
+);
 
 fn pair_reduce(vm: &mut Vm, a: &[Value], tname: &str) -> PyResult<Value> {
     let o = recv(vm, a[0], tname, PAIR_N, "__reduce__")?;
@@ -789,36 +865,48 @@ fn pred(vm: &mut Vm, func: Value, item: Value) -> PyResult<bool> {
     r
 }
 
-fn dropwhile_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "dropwhile", WHILE_N, "__next__")?;
+fn dropwhile_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     loop {
         let Some(item) = next_rooted(vm, o.get(1))? else {
-            return Err(vm.stop_iteration(Value::NONE));
+            return Ok(None);
         };
         if o.get(2) == Value::TRUE {
-            return Ok(item);
+            return Ok(Some(item));
         }
         if !pred(vm, o.get(0), item)? {
             vm.store(o, 2, Value::TRUE);
-            return Ok(item);
+            return Ok(Some(item));
         }
     }
 }
+next_via_step!(
+    dropwhile_next,
+    dropwhile_next_step,
+    dropwhile_checked,
+    "dropwhile",
+    WHILE_N
+);
 
-fn takewhile_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "takewhile", WHILE_N, "__next__")?;
+fn takewhile_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     if o.get(2) == Value::TRUE {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     }
     let Some(item) = next_rooted(vm, o.get(1))? else {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     };
     if pred(vm, o.get(0), item)? {
-        return Ok(item);
+        return Ok(Some(item));
     }
     vm.store(o, 2, Value::TRUE);
-    Err(vm.stop_iteration(Value::NONE))
+    Ok(None)
 }
+next_via_step!(
+    takewhile_next,
+    takewhile_next_step,
+    takewhile_checked,
+    "takewhile",
+    WHILE_N
+);
 
 fn while_reduce(vm: &mut Vm, a: &[Value], tname: &str) -> PyResult<Value> {
     let o = recv(vm, a[0], tname, WHILE_N, "__reduce__")?;
@@ -903,8 +991,7 @@ fn eq_rooted(vm: &mut Vm, x: Value, y: Value) -> PyResult<bool> {
     r
 }
 
-fn groupby_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let g = recv(vm, a[0], "groupby", GB_N, "__next__")?;
+fn groupby_next_step(vm: &mut Vm, g: Obj) -> PyResult<Option<Value>> {
     vm.store(g, GB_CURRGROUPER, Value::EMPTY);
     loop {
         let currkey = g.get(GB_CURRKEY);
@@ -915,7 +1002,7 @@ fn groupby_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
         }
         if !groupby_step(vm, g)? {
-            return Err(vm.stop_iteration(Value::NONE));
+            return Ok(None);
         }
     }
     let key = g.get(GB_CURRKEY);
@@ -923,8 +1010,15 @@ fn groupby_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let gt = type_of_name(vm, "_grouper")?;
     let grouper = alloc(vm, gt, &[g.value(), key]);
     vm.store(g, GB_CURRGROUPER, grouper);
-    Ok(vm.new_tuple(&[key, grouper]))
+    Ok(Some(vm.new_tuple(&[key, grouper])))
 }
+next_via_step!(
+    groupby_next,
+    groupby_next_step,
+    groupby_checked,
+    "groupby",
+    GB_N
+);
 
 fn groupby_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let g = recv(vm, a[0], "groupby", GB_N, "__reduce__")?;
@@ -967,28 +1061,34 @@ fn grouper_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(r)
 }
 
-fn grouper_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "_grouper", GR_N, "__next__")?;
+fn grouper_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let Some(g) = Obj::from_value(o.get(0)) else {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     };
-    if g.get(GB_CURRGROUPER) != a[0] {
-        return Err(vm.stop_iteration(Value::NONE));
+    if g.get(GB_CURRGROUPER) != o.value() {
+        return Ok(None);
     }
     if g.get(GB_CURRVALUE).is_empty() && !groupby_step(vm, g)? {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     }
     if !eq_rooted(vm, o.get(1), g.get(GB_CURRKEY))? {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     }
     let r = g.get(GB_CURRVALUE);
     vm.store(g, GB_CURRVALUE, Value::EMPTY);
     vm.store(g, GB_CURRKEY, Value::EMPTY);
     if r.is_empty() {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     }
-    Ok(r)
+    Ok(Some(r))
 }
+next_via_step!(
+    grouper_next,
+    grouper_next_step,
+    grouper_checked,
+    "_grouper",
+    GR_N
+);
 
 fn grouper_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "_grouper", GR_N, "__reduce__")?;
@@ -1060,11 +1160,10 @@ fn islice_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(r)
 }
 
-fn islice_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "islice", IS_N, "__next__")?;
+fn islice_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let it = o.get(0);
     if it.is_empty() {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     }
     let stop = slot_i64(vm, o, 2);
     let bump = |vm: &mut Vm, i: usize, by: i64| {
@@ -1097,13 +1196,20 @@ fn islice_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     })();
     vm.pop_roots(mark);
     match r? {
-        Some(v) => Ok(v),
+        Some(v) => Ok(Some(v)),
         None => {
             vm.store(o, 0, Value::EMPTY);
-            Err(vm.stop_iteration(Value::NONE))
+            Ok(None)
         }
     }
 }
+next_via_step!(
+    islice_next,
+    islice_next_step,
+    islice_checked,
+    "islice",
+    IS_N
+);
 
 fn islice_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "islice", IS_N, "__reduce__")?;
@@ -1145,11 +1251,10 @@ fn pairwise_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(alloc(vm, a[0], &[it, Value::EMPTY]))
 }
 
-fn pairwise_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "pairwise", PW_N, "__next__")?;
+fn pairwise_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let it = o.get(0);
     if it.is_empty() {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     }
     let mut old = o.get(1);
     if old.is_empty() {
@@ -1160,7 +1265,7 @@ fn pairwise_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
             None => {
                 vm.store(o, 0, Value::EMPTY);
-                return Err(vm.stop_iteration(Value::NONE));
+                return Ok(None);
             }
         }
     }
@@ -1170,12 +1275,19 @@ fn pairwise_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(new) = new? else {
         vm.store(o, 0, Value::EMPTY);
         vm.store(o, 1, Value::EMPTY);
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     };
     let t = vm.new_tuple(&[old, new]);
     vm.store(o, 1, new);
-    Ok(t)
+    Ok(Some(t))
 }
+next_via_step!(
+    pairwise_next,
+    pairwise_next_step,
+    pairwise_checked,
+    "pairwise",
+    PW_N
+);
 
 // ------------------------------------------------------------------ zip_longest
 
@@ -1209,12 +1321,11 @@ fn zip_longest_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     r
 }
 
-fn zip_longest_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "zip_longest", ZL_N, "__next__")?;
+fn zip_longest_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let its = o.get(0);
     let n = int_list_len(its);
     if n == 0 || o.get(1).as_int().unwrap_or(0) == 0 {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     }
     let holder = vm.new_list(&[]);
     let mark = vm.push_root(holder);
@@ -1247,8 +1358,15 @@ fn zip_longest_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         Ok(Some(vm.new_tuple(&items)))
     })();
     vm.pop_roots(mark);
-    done(vm, r?)
+    r
 }
+next_via_step!(
+    zip_longest_next,
+    zip_longest_next_step,
+    zip_longest_checked,
+    "zip_longest",
+    ZL_N
+);
 
 fn zip_longest_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "zip_longest", ZL_N, "__reduce__")?;
@@ -1401,11 +1519,17 @@ fn product_step(vm: &mut Vm, o: Obj) -> Option<Value> {
     Some(t)
 }
 
-fn product_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "product", PR_N, "__next__")?;
+fn product_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let r = locked(vm, o, |vm| product_step(vm, o));
-    done(vm, r)
+    Ok(r)
 }
+next_via_step!(
+    product_next,
+    product_next_step,
+    product_checked,
+    "product",
+    PR_N
+);
 
 fn product_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "product", PR_N, "__reduce__")?;
@@ -1560,11 +1684,17 @@ fn permutations_step(vm: &mut Vm, o: Obj) -> Option<Value> {
     Some(t)
 }
 
-fn permutations_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "permutations", PM_N, "__next__")?;
+fn permutations_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let r = locked(vm, o, |vm| permutations_step(vm, o));
-    done(vm, r)
+    Ok(r)
 }
+next_via_step!(
+    permutations_next,
+    permutations_next_step,
+    permutations_checked,
+    "permutations",
+    PM_N
+);
 
 fn permutations_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "permutations", PM_N, "__reduce__")?;
@@ -1697,17 +1827,29 @@ fn comb_step(vm: &mut Vm, o: Obj, repl: bool) -> Option<Value> {
     Some(t)
 }
 
-fn combinations_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "combinations", CB_N, "__next__")?;
+fn combinations_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let r = locked(vm, o, |vm| comb_step(vm, o, false));
-    done(vm, r)
+    Ok(r)
 }
+next_via_step!(
+    combinations_next,
+    combinations_next_step,
+    combinations_checked,
+    "combinations",
+    CB_N
+);
 
-fn cwr_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "combinations_with_replacement", CB_N, "__next__")?;
+fn cwr_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let r = locked(vm, o, |vm| comb_step(vm, o, true));
-    done(vm, r)
+    Ok(r)
 }
+next_via_step!(
+    cwr_next,
+    cwr_next_step,
+    cwr_checked,
+    "combinations_with_replacement",
+    CB_N
+);
 
 fn comb_reduce(vm: &mut Vm, a: &[Value], tname: &str) -> PyResult<Value> {
     let o = recv(vm, a[0], tname, CB_N, "__reduce__")?;
@@ -1865,13 +2007,12 @@ fn tee_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     tee_from_iterable(vm, a[0], a[1])
 }
 
-fn tee_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let o = recv(vm, a[0], "_tee", TEE_N, "__next__")?;
+fn tee_next_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let mut idx = o.get(1).as_int().unwrap_or(0) as usize;
     let mut d = o.get(0);
     if idx >= LINKCELLS {
         let Some(dobj) = Obj::from_value(d) else {
-            return Err(vm.stop_iteration(Value::NONE));
+            return Ok(None);
         };
         d = teedata_next(vm, dobj)?;
         vm.store(o, 0, d);
@@ -1879,7 +2020,7 @@ fn tee_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         idx = 0;
     }
     let Some(dobj) = Obj::from_value(d) else {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     };
     let mark = vm.push_root(d);
     let r = teedata_get(vm, dobj, idx);
@@ -1889,11 +2030,12 @@ fn tee_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             if o.get(0) == d {
                 vm.store(o, 1, Value::int(idx as i64 + 1));
             }
-            Ok(v)
+            Ok(Some(v))
         }
-        None => Err(vm.stop_iteration(Value::NONE)),
+        None => Ok(None),
     }
 }
+next_via_step!(tee_next, tee_next_step, tee_checked, "_tee", TEE_N);
 
 fn tee_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = recv(vm, a[0], "_tee", TEE_N, "__copy__")?;
@@ -2117,6 +2259,9 @@ repeat(elem [,n]) --> elem, elem, elem, ... endlessly or up to n times\n",
                 crate::types::genericalias::class_getitem,
                 true,
             );
+        }
+        if let Some(&(_, step)) = STEPS.iter().find(|&&(n, _)| n == name) {
+            set_type_step(Obj::from_value(t).expect("type"), step);
         }
         vm.set_module_attr(m, name, t);
         types.push(t);

@@ -1090,6 +1090,9 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     }
     let ai = crate::modules::array::init_iter_type(vm);
     all_steps.push((ai, crate::modules::array::iter_step as IterNextFn));
+    for &(t, step) in &all_steps {
+        set_type_step(Obj::from_value(t).expect("type"), step);
+    }
     // Set once, by this one init of the interpreter's builtins.
     let _ = vm.g.iternext.set(all_steps.into_boxed_slice());
     let rt = vm.new_static_type("reversed", obj, Kind(K_MISC.0), true);
