@@ -193,6 +193,16 @@ CASES = {
     "genexp_make": ("", "l = [1]", "g = (a for a in l)"),
     "str_replace_miss": ("", "s = '42'", "s.replace('&', '&amp;')"),
     "html_escape": ("import html\n", "s = '42'", "html.escape(s)"),
+    "getattr_fn_missing": ("def f(): pass\n", "", "getattr(f, 'is_safe', False)"),
+    "getattr_fn_present": ("def f(): pass\nf.is_safe = True\n", "", "getattr(f, 'is_safe', False)"),
+    "hasattr_int_missing": ("", "x = 5", "hasattr(x, '__html__')"),
+    "hasattr_strsub_present": (
+        "class S(str):\n    def __html__(self): return self\n", "x = S('a')", "hasattr(x, '__html__')"
+    ),
+    "str_of_int": ("", "x = 42", "str(x)"),
+    "deque_for3": ("import collections\n", "d = collections.deque([1, 2, 3])", "for x in d: pass"),
+    "reversed_tuple3": ("", "t = (1, 2, 3)", "for x in reversed(t): pass"),
+    "bytesio_read1": ("import io\n", "b = io.BytesIO(bytes(2_000_000))", "b.read(1)"),
 }
 
 

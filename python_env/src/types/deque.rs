@@ -1204,18 +1204,24 @@ fn it_obj(vm: &mut Vm, a: &[Value], cls: Value) -> PyResult<Obj> {
     }
 }
 
-/// One step of a deque iterator (`reverse`: from the right).
-fn it_next(vm: &mut Vm, it: Obj, reverse: bool) -> PyResult<Value> {
+/// One step of a deque iterator (`reverse`: from the right): `Ok(None)`
+/// when exhausted.
+fn it_step(vm: &mut Vm, it: Obj, reverse: bool) -> PyResult<Option<Value>> {
     let Some(d) = Obj::from_value(it.get(0)) else {
-        return Err(vm.stop_iteration(Value::NONE));
+        return Ok(None);
     };
     // Ok(None): exhausted; Err(()): the deque changed.
+    // As CPython: the forward iterator tests for a change first (so it
+    // raises again once it has), the reverse one for its end first.
     let r = locked(vm, d, |_, d| {
+        let left = get_raw(it, IT_LEFT);
+        if reverse && left == 0 {
+            return Ok(None);
+        }
         if state(d) != get_raw(it, IT_STATE) {
             set_raw(it, IT_LEFT, 0);
             return Err(());
         }
-        let left = get_raw(it, IT_LEFT);
         if left == 0 {
             return Ok(None);
         }
@@ -1225,23 +1231,35 @@ fn it_next(vm: &mut Vm, it: Obj, reverse: bool) -> PyResult<Value> {
         set_raw(it, IT_LEFT, left - 1);
         Ok(item(d, pos as usize))
     });
-    match r {
-        Ok(Some(v)) => Ok(v),
-        Ok(None) => Err(vm.stop_iteration(Value::NONE)),
-        Err(()) => Err(mutated(vm)),
-    }
+    r.map_err(|()| mutated(vm))
+}
+
+/// `Vm::next`'s step for `_deque_iterator` objects (`set_type_step`).
+fn iter_step(vm: &mut Vm, it: Obj) -> PyResult<Option<Value>> {
+    it_step(vm, it, false)
+}
+
+/// `Vm::next`'s step for `_deque_reverse_iterator` objects.
+fn reviter_step(vm: &mut Vm, it: Obj) -> PyResult<Option<Value>> {
+    it_step(vm, it, true)
 }
 
 fn iter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let cls = vm.g.types.deque_iter;
     let it = it_obj(vm, a, cls)?;
-    it_next(vm, it, false)
+    match it_step(vm, it, false)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::NONE)),
+    }
 }
 
 fn reviter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let cls = vm.g.types.deque_reviter;
     let it = it_obj(vm, a, cls)?;
-    it_next(vm, it, true)
+    match it_step(vm, it, true)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::NONE)),
+    }
 }
 
 fn it_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -1317,10 +1335,19 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     super::set_module_and_doc(vm, t, "collections", DOC);
     let modname = vm.new_str("_collections");
     vm.ctx.promote(modname);
-    for (it, next) in [
-        (vm.g.types.deque_iter, iter_next as NativeFn),
-        (vm.g.types.deque_reviter, reviter_next as NativeFn),
+    for (it, next, step) in [
+        (
+            vm.g.types.deque_iter,
+            iter_next as NativeFn,
+            iter_step as IterNextFn,
+        ),
+        (
+            vm.g.types.deque_reviter,
+            reviter_next as NativeFn,
+            reviter_step as IterNextFn,
+        ),
     ] {
+        set_type_step(Obj::from_value(it).expect("type"), step);
         vm.add_method(it, "__iter__", it_self);
         vm.add_method(it, "__next__", next);
         vm.add_method(it, "__length_hint__", it_length_hint);

@@ -736,13 +736,22 @@ fn reversed_this(vm: &mut Vm, v: Value, name: &str) -> PyResult<Obj> {
 
 fn reversed_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = reversed_this(vm, a[0], "__next__")?;
+    match reversed_step(vm, o)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::NONE)),
+    }
+}
+
+/// One step of a `reversed` object (one value slot, checked by
+/// `reversed_this` or by `reversed_checked_step`): `Ok(None)` when exhausted.
+fn reversed_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
     let seq = o.get(0);
     let i = get_raw(o, 0) as i64;
     if i >= 0 && !seq.is_empty() {
         match vm.getitem(seq, Value::int(i)) {
             Ok(item) => {
                 set_raw(o, 0, (i - 1) as u64);
-                return Ok(item);
+                return Ok(Some(item));
             }
             Err(e) => {
                 let ie = vm.g.e.IndexError;
@@ -755,7 +764,16 @@ fn reversed_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     set_raw(o, 0, u64::MAX);
     vm.store(o, 0, Value::EMPTY);
-    Err(vm.stop_iteration(Value::NONE))
+    Ok(None)
+}
+
+/// `Vm::next`'s step for objects of exactly the class `reversed`
+/// (`set_type_step`): the slot count checked as `reversed_this` does.
+fn reversed_checked_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
+    if o.n_values() != 1 {
+        reversed_this(vm, o.value(), "__next__")?;
+    }
+    reversed_step(vm, o)
 }
 
 // `list_reverseiterator` (CPython's listreviterobject): `reversed(list)`,
@@ -1096,6 +1114,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     // Set once, by this one init of the interpreter's builtins.
     let _ = vm.g.iternext.set(all_steps.into_boxed_slice());
     let rt = vm.new_static_type("reversed", obj, Kind(K_MISC.0), true);
+    set_type_step(Obj::from_value(rt).expect("type"), reversed_checked_step);
     vm.add_static(rt, "__new__", reversed_new, false);
     vm.add_method(rt, "__iter__", iter_self);
     vm.add_method(rt, "__next__", reversed_next);
