@@ -694,6 +694,16 @@ fn reversed_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "reversed", &a[1..], k, 1, 1)?;
     let v = a[1];
     let tp = vm.type_of(v);
+    // An exact tuple or str has no `__reversed__` and is a sequence: no
+    // lookups.
+    let plain_seq = Obj::from_value(v).is_some_and(|o| {
+        (o.kind() == Kind::TUPLE && tp == vm.g.types.tuple)
+            || (o.kind() == Kind::STR && tp == vm.g.types.str_)
+    });
+    if plain_seq {
+        let n = vm.len(v)?;
+        return Ok(new_reversed(vm, a[0], v, n));
+    }
     // `__reversed__ = None` blocks the sequence protocol, as CPython.
     if vm.lookup_type(tp, vm.g.names.__reversed__) == Some(Value::NONE) {
         let tn = vm.type_name_of(v);
@@ -709,12 +719,17 @@ fn reversed_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error(&format!("'{tn}' object is not reversible")));
     }
     let n = vm.len(v)?;
+    Ok(new_reversed(vm, a[0], v, n))
+}
+
+/// A `reversed` object of class `cls` over the sequence `v` of `n` items.
+fn new_reversed(vm: &mut Vm, cls: Value, v: Value, n: usize) -> Value {
     let mark = vm.push_root(v);
-    let o = vm.alloc_obj(K_MISC, a[0], 1, 8);
+    let o = vm.alloc_obj(K_MISC, cls, 1, 8);
     vm.pop_roots(mark);
     o.init(0, v);
     set_raw(o, 0, (n as i64 - 1) as u64);
-    Ok(o.value())
+    o.value()
 }
 
 // A `reversed` over a sequence (CPython's reversedobject): value 0 the
