@@ -23,6 +23,10 @@ CASES = {
     "empty": ("", "", "pass"),
     "bytearray_store": ("", "b = bytearray(256)", "b[i & 255] = 1"),
     "bytes_item": ("", "b = bytes(256)", "b[i & 255]"),
+    "array_item": ("from array import array", "a = array('d', [0.5]) * 256", "a[i & 255]"),
+    "array_item_i": ("from array import array", "a = array('i', [3]) * 256", "a[i & 255]"),
+    "array_store": ("from array import array", "a = array('d', [0.5]) * 256", "a[i & 255] = 1.5"),
+    "float_madd": ("", "s = 0.0; x = 1.5; y = 2.5", "s += x * y"),
     "int_subclass_eq": (
         "class N(int): pass\nA = N(1); B = N(2)\n",
         "a = A; b = B",

@@ -1102,7 +1102,7 @@ impl Vm {
         };
         if o.kind() == K_TYPE {
             if type_flags(o) & TF_HEAP == 0 {
-                let tn = str_of(o.get(T_NAME)).into_owned();
+                let tn = self.builtin_tp_name(o);
                 return Err(self.type_error(&format!(
                     "cannot set '{}' attribute of immutable type '{tn}'",
                     str_of(name)
@@ -1482,14 +1482,15 @@ impl Vm {
         if let Some(o) = Obj::from_value(obj).filter(|o| o.kind() == K_TYPE) {
             // CPython's type_setattro refuses builtin types first; a class's
             // `__doc__` (type's getset in CPython) cannot be deleted.
-            let tn = str_of(o.get(T_NAME)).into_owned();
             if type_flags(o) & TF_HEAP == 0 {
+                let tn = self.builtin_tp_name(o);
                 return Err(self.type_error(&format!(
                     "cannot set '{}' attribute of immutable type '{tn}'",
                     str_of(name)
                 )));
             }
             if name == self.g.names.__doc__ {
+                let tn = str_of(o.get(T_NAME)).into_owned();
                 return Err(self.type_error(&format!(
                     "cannot delete '__doc__' attribute of immutable type '{tn}'"
                 )));

@@ -2582,6 +2582,14 @@ impl Vm {
         self.new_exc_args(self.g.e.StopIteration, args)
     }
 
+    /// A `__next__` result from an iterator step: the value, or StopIteration at the end.
+    pub fn next_or_stop(&mut self, r: Option<Value>) -> PyResult<Value> {
+        match r {
+            Some(v) => Ok(v),
+            None => Err(self.stop_iteration(Value::NONE)),
+        }
+    }
+
     /// `gen.throw(exc)`.
     pub fn gen_throw(&mut self, gen: Value, exc: Value) -> PyResult<Value> {
         let exc = self.make_exception(exc)?;

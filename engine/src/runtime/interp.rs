@@ -1937,6 +1937,15 @@ impl Vm {
                             // arguments, still at `sp - 1` and `sp`.
                             if let Some(co) = Obj::from_value(c).filter(|o| o.kind() == K_INSTANCE)
                             {
+                                // A builtin type's own native `__getitem__`
+                                // (array, deque), held in the type object.
+                                if let Some(nf) = Obj::from_value(co.class()).and_then(type_getitem)
+                                {
+                                    self.frames[fi].lasti = lasti;
+                                    let v = t!(self.run_native(nf, &[c, k], Value::EMPTY));
+                                    st!()[sp - 1] = v;
+                                    continue;
+                                }
                                 let f = self.lookup_type(co.class(), self.g.names.__getitem__);
                                 // A native `__getitem__` of the object's own
                                 // type (array, deque): called with `obj` and
@@ -2021,9 +2030,12 @@ impl Vm {
                             // their (rooted) stack slots.
                             if let Some(co) = Obj::from_value(c).filter(|o| o.kind() == K_INSTANCE)
                             {
-                                if let Some(nf) = self
-                                    .lookup_type(co.class(), self.g.names.__setitem__)
-                                    .and_then(|f| call::own_native_method(f, co.class(), 2))
+                                if let Some(nf) = Obj::from_value(co.class())
+                                    .and_then(type_setitem)
+                                    .or_else(|| {
+                                        self.lookup_type(co.class(), self.g.names.__setitem__)
+                                            .and_then(|f| call::own_native_method(f, co.class(), 2))
+                                    })
                                 {
                                     t!(self.run_native(nf, &[c, k, v], Value::EMPTY));
                                     continue;

@@ -191,9 +191,19 @@ pub const T_RAW_VERSION: usize = 3;
 /// `__next__` may be anything.
 const T_RAW_STEP: usize = 4;
 
-/// Raw bytes of a type: flags, layout, dict hint, version, native step.
-pub const T_RAW_BYTES: usize = 40;
-const _: () = assert!(8 * (T_RAW_STEP + 1) <= T_RAW_BYTES);
+/// Raw words of a type: the type's own native `__getitem__` and
+/// `__setitem__` ([`NativeFn`]s), which BINARY_SUBSCR and STORE_SUBSCR call
+/// for instances of exactly this class without looking the method up (0:
+/// none). Written by [`Vm::add_method`] when it gives a builtin (immutable)
+/// type such a method, which is then the type's own for good: a builtin
+/// type's attributes cannot be set, and a subclass's words stay 0.
+const T_RAW_GETITEM: usize = 5;
+const T_RAW_SETITEM: usize = 6;
+
+/// Raw bytes of a type: flags, layout, dict hint, version, native step,
+/// native `__getitem__` and `__setitem__`.
+pub const T_RAW_BYTES: usize = 56;
+const _: () = assert!(8 * (T_RAW_SETITEM + 1) <= T_RAW_BYTES);
 
 /// Gives the native type `t` its iterator step `f` ([`T_RAW_STEP`]): `f`
 /// must answer as the type's own `__next__` would (`Ok(None)` where it
@@ -215,6 +225,45 @@ pub fn type_step(t: Obj) -> Option<IterNextFn> {
     // types are allocated with it zeroed), and a function pointer converted
     // to `usize` and back is the same pointer.
     Some(unsafe { core::mem::transmute::<usize, IterNextFn>(w) })
+}
+
+/// The raw word that holds builtin type's own native method `name`, for the
+/// special methods that have one ([`T_RAW_GETITEM`], [`T_RAW_SETITEM`]),
+/// with the number of arguments after the receiver it is called with.
+fn native_method_word(name: &str) -> Option<(usize, usize)> {
+    match name {
+        "__getitem__" => Some((T_RAW_GETITEM, 1)),
+        "__setitem__" => Some((T_RAW_SETITEM, 2)),
+        _ => None,
+    }
+}
+
+/// The native method in raw word `word` of type `t`, if it holds one.
+#[inline(always)]
+fn type_native_method(t: Obj, word: usize) -> Option<NativeFn> {
+    let w = get_raw(t, word) as usize;
+    if w == 0 {
+        return None;
+    }
+    // SAFETY: a nonzero word T_RAW_GETITEM or T_RAW_SETITEM was written by
+    // `Vm::add_method` from a `NativeFn` (nothing else writes these words,
+    // and types are allocated with them zeroed), and a function pointer
+    // converted to `usize` and back is the same pointer.
+    Some(unsafe { core::mem::transmute::<usize, NativeFn>(w) })
+}
+
+/// The own native `__getitem__` of the builtin type `t` (see
+/// [`T_RAW_GETITEM`]): called with the receiver and the key.
+#[inline(always)]
+pub fn type_getitem(t: Obj) -> Option<NativeFn> {
+    type_native_method(t, T_RAW_GETITEM)
+}
+
+/// The own native `__setitem__` of the builtin type `t` (see
+/// [`T_RAW_GETITEM`]): called with the receiver, the key and the value.
+#[inline(always)]
+pub fn type_setitem(t: Obj) -> Option<NativeFn> {
+    type_native_method(t, T_RAW_SETITEM)
 }
 
 /// How many entries a new instance dict of the class `t` should have room
@@ -987,9 +1036,17 @@ impl Vm {
     pub fn add_method(&mut self, t: Value, name: &'static str, f: NativeFn) {
         let b = self.new_builtin_owned(name, f, true, t);
         let k = self.intern(name);
-        let d = Obj::from_value(t).expect("type").get(T_DICT);
+        let to = Obj::from_value(t).expect("type");
+        let d = to.get(T_DICT);
         self.dict_set_str(d, k, b);
         self.type_modified(t);
+        if let Some((word, nargs)) = native_method_word(name) {
+            if type_flags(to) & TF_HEAP == 0
+                && super::call::own_native_method(b, t, nargs).is_some()
+            {
+                set_raw(to, word, f as usize as u64);
+            }
+        }
     }
 
     /// Adds a static method (classmethod if `class`) to a builtin type.

@@ -66,7 +66,12 @@ pub fn ba_use(o: Obj) {
 #[inline(always)]
 pub fn ba_bytes(o: Obj) -> &'static [u8] {
     ba_use(o);
-    super::str_bytes(o.get(0))
+    match Obj::from_value(o.get(0)) {
+        Some(b) if b.kind() == proto_core::Kind::BYTES => {
+            proto_core::layouts::str::storage_bytes(b)
+        }
+        _ => &[],
+    }
 }
 
 #[inline(never)]

@@ -123,29 +123,34 @@ impl Vm {
         }
     }
 
+    /// `name` prefixed by the `__module__` of type `o` (`module.name`), or
+    /// bare for a type of `builtins` or without a str `__module__`.
+    fn with_type_module(&mut self, o: Obj, name: String) -> String {
+        match self.dict_get_str(o.get(T_DICT), self.g.names.__module__) {
+            Some(m) if is_str(m) && str_of(m) != "builtins" => format!("{}.{name}", str_of(m)),
+            _ => name,
+        }
+    }
+
     /// `<module.Class object at 0x...>`.
     pub fn default_repr(&mut self, v: Value) -> String {
-        let tp = self.type_of(v);
-        let tpo = Obj::from_value(tp).expect("type");
-        let m = self.dict_get_str(tpo.get(T_DICT), self.g.names.__module__);
+        let tpo = Obj::from_value(self.type_of(v)).expect("type");
         let qn = str_of(tpo.get(T_QUALNAME)).into_owned();
-        let name = match m {
-            Some(m) if is_str(m) && str_of(m) != "builtins" => format!("{}.{}", str_of(m), qn),
-            _ => qn,
-        };
+        let name = self.with_type_module(tpo, qn);
         format!("<{} object at {:#x}>", name, object_id(v))
     }
 
     /// `type.__repr__`: `<class 'module.qualname'>` (no module for builtins).
     pub fn class_repr(&mut self, o: Obj) -> String {
-        let m = self.dict_get_str(o.get(T_DICT), self.g.names.__module__);
         let qn = str_of(o.get(T_QUALNAME)).into_owned();
-        match m {
-            Some(m) if is_str(m) && str_of(m) != "builtins" => {
-                format!("<class '{}.{}'>", str_of(m), qn)
-            }
-            _ => format!("<class '{qn}'>"),
-        }
+        format!("<class '{}'>", self.with_type_module(o, qn))
+    }
+
+    /// CPython's `tp_name` of the builtin (immutable) type `o`: its name
+    /// with its module's (`array.array`), bare for `builtins`' own types.
+    pub fn builtin_tp_name(&mut self, o: Obj) -> String {
+        let n = str_of(o.get(T_NAME)).into_owned();
+        self.with_type_module(o, n)
     }
 
     /// importlib's `_module_repr_from_spec`: a module's repr from its spec.

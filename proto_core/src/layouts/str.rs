@@ -359,6 +359,24 @@ pub fn bytes(o: Obj) -> &'static [u8] {
     flat_data(p, len, n)
 }
 
+/// [`bytes`] of a bytearray's storage, a byte buffer (or flat bytes), with
+/// the buffer's case inline instead of in [`moved_parts`]: the read that
+/// every item access of a `bytearray` or an `array` makes.
+#[inline(always)]
+pub fn storage_bytes(o: Obj) -> &'static [u8] {
+    let (w0, p, len) = header_word(o);
+    let (n, flags) = ((w0 & LEN_MASK) as usize, w0 & !LEN_MASK);
+    if flags & (FLAG_VIEW | FLAG_BUF) != FLAG_BUF {
+        return bytes(o);
+    }
+    let off = BUF_OFFSET + buffer_start_of(o, flags);
+    assert!(off <= len && n <= len - off, "raw bytes out of range");
+    // SAFETY: off..off + n lies inside the raw region (checked above), which
+    // is initialised; the buffer's writers never write bytes below its
+    // published length while readers may hold them (module header).
+    unsafe { core::slice::from_raw_parts(p.add(off), n) }
+}
+
 /// Whether str/bytes objects `x` and `y` hold the same bytes: their byte
 /// lengths compared from the header words before any data is located,
 /// short data (up to 16 bytes: dict keys, names, small numbers) compared

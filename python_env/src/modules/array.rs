@@ -1412,10 +1412,8 @@ fn ai_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn ai_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let it = ai_this(vm, a[0], "__next__")?;
-    match iter_step(vm, it)? {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(Value::NONE)),
-    }
+    let r = iter_step(vm, it)?;
+    vm.next_or_stop(r)
 }
 
 /// One step of an `arrayiterator` (`vm.next` runs it directly): the next

@@ -81,14 +81,6 @@ fn iter_self(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(a[0])
 }
 
-/// A `__next__` result: the value, or StopIteration.
-fn done(vm: &mut Vm, r: Option<Value>) -> PyResult<Value> {
-    match r {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(Value::NONE)),
-    }
-}
-
 /// `$next`, the `__next__` of the itertools type `$tname` (objects with
 /// `$n` slots), as its step `$step` (`Ok(None)`: StopIteration); and
 /// `$checked`, the step that `init` gives the type (`set_type_step`), which
@@ -100,7 +92,7 @@ macro_rules! next_via_step {
         fn $next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             let o = recv(vm, a[0], $tname, $n, "__next__")?;
             let r = $step(vm, o)?;
-            done(vm, r)
+            vm.next_or_stop(r)
         }
         fn $checked(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
             if o.kind() != K_MISC || o.n_values() != $n {

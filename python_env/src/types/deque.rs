@@ -1247,19 +1247,15 @@ fn reviter_step(vm: &mut Vm, it: Obj) -> PyResult<Option<Value>> {
 fn iter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let cls = vm.g.types.deque_iter;
     let it = it_obj(vm, a, cls)?;
-    match it_step(vm, it, false)? {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(Value::NONE)),
-    }
+    let r = it_step(vm, it, false)?;
+    vm.next_or_stop(r)
 }
 
 fn reviter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let cls = vm.g.types.deque_reviter;
     let it = it_obj(vm, a, cls)?;
-    match it_step(vm, it, true)? {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(Value::NONE)),
-    }
+    let r = it_step(vm, it, true)?;
+    vm.next_or_stop(r)
 }
 
 fn it_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

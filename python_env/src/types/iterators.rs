@@ -14,10 +14,8 @@ pub(super) fn iter_self(_vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value>
 }
 
 fn iter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    match vm.next(a[0])? {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(Value::NONE)),
-    }
+    let r = vm.next(a[0])?;
+    vm.next_or_stop(r)
 }
 
 fn iter_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -444,10 +442,8 @@ const STEP_ARGS: usize = 8;
 /// A builtin iterator's `__next__`: its step, with StopIteration at the end.
 fn next_by(vm: &mut Vm, a: &[Value], step: IterNextFn) -> PyResult<Value> {
     let o = Obj::from_value(a[0]).expect("__next__ is called on its own type");
-    match step(vm, o)? {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(Value::NONE)),
-    }
+    let r = step(vm, o)?;
+    vm.next_or_stop(r)
 }
 
 fn enumerate_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -751,10 +747,8 @@ fn reversed_this(vm: &mut Vm, v: Value, name: &str) -> PyResult<Obj> {
 
 fn reversed_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = reversed_this(vm, a[0], "__next__")?;
-    match reversed_step(vm, o)? {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(Value::NONE)),
-    }
+    let r = reversed_step(vm, o)?;
+    vm.next_or_stop(r)
 }
 
 /// One step of a `reversed` object (one value slot, checked by
@@ -847,10 +841,8 @@ fn list_reviter_step(vm: &mut Vm, o: Obj) -> PyResult<Option<Value>> {
 
 fn list_reviter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = list_reviter_this(vm, a[0], "__next__")?;
-    match list_reviter_step(vm, o)? {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(Value::NONE)),
-    }
+    let r = list_reviter_step(vm, o)?;
+    vm.next_or_stop(r)
 }
 
 fn list_reviter_length_hint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

@@ -840,12 +840,13 @@ fn type_text_signature_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Valu
 /// check_set_special_type_attr).
 fn check_special_store(vm: &mut Vm, t: Value, v: Option<Value>, what: &str) -> PyResult<()> {
     let to = type_obj(t);
-    let tn = str_of(to.get(T_NAME)).into_owned();
     if type_flags(to) & TF_HEAP == 0 {
+        let tn = vm.builtin_tp_name(to);
         return Err(vm.type_error(&format!(
             "cannot set '{what}' attribute of immutable type '{tn}'"
         )));
     }
+    let tn = str_of(to.get(T_NAME)).into_owned();
     if v.is_none() {
         return Err(vm.type_error(&format!(
             "cannot delete '{what}' attribute of immutable type '{tn}'"

@@ -715,10 +715,8 @@ fn yielded(vm: &mut Vm, flags: u64, k: Value, v: Value) -> Value {
 
 fn iter_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let it = iter_obj(vm, a, "__next__")?;
-    match iter_step(vm, it)? {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(Value::NONE)),
-    }
+    let r = iter_step(vm, it)?;
+    vm.next_or_stop(r)
 }
 
 /// One step of the iterator `it` (`vm.next` runs it directly, without the

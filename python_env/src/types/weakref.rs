@@ -644,10 +644,7 @@ fn p_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         vm.next(r)
     })?;
-    match item {
-        Some(v) => Ok(v),
-        None => Err(vm.stop_iteration(Value::NONE)),
-    }
+    vm.next_or_stop(item)
 }
 
 const OTHER_SLOTS: &[(&str, NativeFn)] = &[
