@@ -1,7 +1,7 @@
 //! Blocks, size classes and a context's local heap (allocation and sweeping).
 //!
 //! Memory comes in 256 KiB blocks. A block serves one size class: slots of
-//! 1..=64 cells (see [`CLASS_CELLS`]); objects larger than 64 cells (4 KiB)
+//! 1..=128 cells (see [`CLASS_CELLS`]); objects larger than 128 cells (8 KiB)
 //! are allocated one by one as *large* objects. Free slots form a singly linked
 //! list threaded through the free cells themselves (`meta` = FREE, then the next
 //! pointer), so allocation pops a list head: no synchronisation, no search.
@@ -28,12 +28,12 @@ pub const BLOCK_BYTES: usize = 256 * 1024;
 pub const BLOCK_CELLS: usize = BLOCK_BYTES / CELL;
 /// Slot sizes, in cells, of the size classes.
 pub const CLASS_CELLS: [usize; NCLASSES] = [
-    1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64,
+    1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 112, 128,
 ];
 /// Number of size classes.
-pub const NCLASSES: usize = 20;
+pub const NCLASSES: usize = 24;
 /// Largest object, in cells, served from blocks.
-pub const MAX_SMALL_CELLS: usize = 64;
+pub const MAX_SMALL_CELLS: usize = 128;
 
 /// `CELLS_TO_CLASS[n]` is the smallest class whose slots hold `n` cells.
 const CELLS_TO_CLASS: [u8; MAX_SMALL_CELLS + 1] = {
