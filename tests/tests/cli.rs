@@ -1343,3 +1343,47 @@ fn repl_line_editing_and_completion() {
     assert_eq!(p.wait(), Some(0));
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn completion_display_hook() {
+    // A second Tab on an ambiguous word calls the display hook with GNU
+    // readline's arguments (the common prefix, the matches, the longest
+    // match's length) instead of listing the matches; the line is then
+    // redrawn and editing goes on. A hook that raises is ignored, as
+    // CPython's callback drops the exception.
+    let home = scratch("pty-display-hook");
+    let script = "import readline\n\
+        words = ['alpha', 'alps', 'beta']\n\
+        def complete(text, state):\n\
+        \x20   found = [w for w in words if w.startswith(text)]\n\
+        \x20   return found[state] if state < len(found) else None\n\
+        readline.set_completer(complete)\n\
+        readline.parse_and_bind('tab: complete')\n\
+        calls = []\n\
+        def show(sub, matches, longest):\n\
+        \x20   calls.append(sub)\n\
+        \x20   print('HOOK', repr(sub), matches, longest)\n\
+        \x20   if len(calls) > 1:\n\
+        \x20       raise ValueError('dropped')\n\
+        readline.set_completion_display_matches_hook(show)\n\
+        print('RESULT', repr(input('? ')))\n\
+        print('RESULT', repr(input('? ')))\n\
+        print('CALLS', calls)\n";
+    let mut p = Pty::spawn(&["-q", "-c", script], &home);
+    p.expect("? ");
+    p.send("x al\t");
+    p.expect("x alp");
+    p.send("\t");
+    p.expect("HOOK 'alp' ['alpha', 'alps'] 5\r\n");
+    p.send("h\t\r");
+    p.expect("RESULT 'x alpha'\r\n");
+    p.expect("? ");
+    // Another key between the two Tabs: the second is a new first Tab.
+    p.send("al\tx\x7f\t\t");
+    p.expect("HOOK 'alp' ['alpha', 'alps'] 5\r\n");
+    p.send("s\r");
+    p.expect("RESULT 'alps'\r\n");
+    p.expect("CALLS ['alp', 'alp']\r\n");
+    assert_eq!(p.wait(), Some(0));
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -3,24 +3,27 @@
 //!
 //! The REPL and `input()` on a terminal read their lines through
 //! [`read_line`]. One rustyline editor is made per line read, with the
-//! history copied in: the editor's completion callback borrows the `Vm`
-//! for the length of that one call, so no editor outlives it. The history,
-//! the delimiters and the line state live in [`STATE`]; the Python hooks
-//! (completer, startup and pre-input hooks, display hook) in [`HOOKS`],
-//! promoted and rooted by a root hook.
+//! history copied in: while it runs, its completion callback and key
+//! handlers reach the `Vm` through [`EDITING_VM`], so no editor outlives
+//! it. The history, the delimiters and the line state live in [`STATE`];
+//! the Python hooks (completer, startup and pre-input hooks, display hook)
+//! in [`HOOKS`], promoted and rooted by a root hook.
 
 use crate::types::clinic;
 use engine::runtime::*;
 use proto_core::sync::Mutex;
 use proto_core::Value;
-use rustyline::completion::{Completer, Pair};
+use rustyline::completion::{longest_common_prefix, Completer, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::history::History;
 use rustyline::validate::Validator;
-use rustyline::{Cmd, Config, Context, EditMode, Editor, Helper, KeyEvent, Movement};
-use std::cell::RefCell;
+use rustyline::{
+    Cmd, ConditionalEventHandler, Config, Context, EditMode, Editor, Event, EventContext,
+    EventHandler, Helper, KeyCode, KeyEvent, Modifiers, Movement, RepeatCount,
+};
+use std::cell::Cell;
 use std::io::Write;
 
 /// GNU readline's default word delimiters as CPython's module sets them.
@@ -50,6 +53,20 @@ struct State {
     history_size: Option<usize>,
     /// Key bindings from `parse_and_bind` and init files.
     bindings: Vec<(KeyEvent, Cmd)>,
+    /// The matches of the last ambiguous completion, kept for the display
+    /// hook until the next key.
+    pending: Option<PendingMatches>,
+}
+
+/// An ambiguous completion: a completion key right after it shows the
+/// matches through the display hook where rustyline would list them. GNU
+/// readline waits one key more when the first one inserted a common prefix.
+struct PendingMatches {
+    line: String,
+    pos: usize,
+    /// The matches' longest common prefix (GNU readline's `matches[0]`).
+    substitution: String,
+    matches: Vec<String>,
 }
 
 impl State {
@@ -76,6 +93,7 @@ static STATE: Mutex<State> = Mutex::new(State {
     vi: false,
     history_size: None,
     bindings: Vec::new(),
+    pending: None,
 });
 
 /// Slots of [`HOOKS`].
@@ -119,36 +137,127 @@ pub enum Line {
     Interrupted,
 }
 
-/// rustyline's helper: completion through the Python completer.
-struct PyHelper<'a> {
-    vm: RefCell<&'a mut Vm>,
+thread_local! {
+    /// The `Vm` of the [`read_line`] under way on this thread, while its
+    /// editor runs (null otherwise, and while a callback holds it).
+    static EDITING_VM: Cell<*mut Vm> = const { Cell::new(std::ptr::null_mut()) };
 }
 
-impl PyHelper<'_> {
-    /// The candidates `completer(text, state)` gives for state 0, 1, ...
-    /// until it returns something that is not a str. An exception in the
-    /// completer ends the list and is dropped, as GNU readline's callback
-    /// in CPython does (`PyErr_Clear`).
-    fn candidates(&self, completer: Value, text: &str) -> Vec<String> {
-        let mut vm = self.vm.borrow_mut();
-        let vm: &mut Vm = &mut vm;
-        vm.ctx.attach();
-        let mut out = Vec::new();
-        let t = vm.new_str(text);
-        let mark = vm.push_root(t);
-        for i in 0..10_000 {
-            match vm.call(completer, &[t, Value::int(i)], Value::EMPTY) {
-                Ok(v) if is_str(v) => out.push(str_of(v).into_owned()),
-                _ => break,
+/// Runs `f` with the `Vm` of the [`read_line`] under way on this thread,
+/// joined to the safepoint handshake for the call; None when there is none
+/// or it is already lent to an outer callback.
+fn with_editing_vm<R>(f: impl FnOnce(&mut Vm) -> R) -> Option<R> {
+    struct GiveBack(*mut Vm);
+    impl Drop for GiveBack {
+        fn drop(&mut self) {
+            EDITING_VM.with(|c| c.set(self.0));
+        }
+    }
+    let p = EDITING_VM.with(|c| c.replace(std::ptr::null_mut()));
+    if p.is_null() {
+        return None;
+    }
+    let _back = GiveBack(p);
+    // SAFETY: `read_line` stores its `&mut Vm` here only while rustyline
+    // runs, does not touch the `Vm` until it has cleared the cell, and
+    // rustyline calls helpers and handlers synchronously on this thread;
+    // taking the pointer out of the cell makes this the only reference
+    // until `_back` puts it back.
+    let vm = unsafe { &mut *p };
+    vm.ctx.attach();
+    let r = f(vm);
+    vm.ctx.detach();
+    Some(r)
+}
+
+/// rustyline's helper: completion through the Python completer.
+struct PyHelper;
+
+/// The candidates `completer(text, state)` gives for state 0, 1, ... until
+/// it returns something that is not a str. An exception in the completer
+/// ends the list and is dropped, as GNU readline's callback in CPython does
+/// (`PyErr_Clear`).
+fn candidates(vm: &mut Vm, completer: Value, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let t = vm.new_str(text);
+    let mark = vm.push_root(t);
+    for i in 0..10_000 {
+        match vm.call(completer, &[t, Value::int(i)], Value::EMPTY) {
+            Ok(v) if is_str(v) => out.push(str_of(v).into_owned()),
+            _ => break,
+        }
+    }
+    vm.pop_roots(mark);
+    out
+}
+
+/// Calls the display hook with the pending matches, as CPython's
+/// `on_completion_display_matches_hook` (its exception is dropped).
+fn display_matches(p: PendingMatches) -> bool {
+    let h = hook(DISPLAY_HOOK);
+    if h.is_none() {
+        return false;
+    }
+    with_editing_vm(|vm| {
+        let longest = p
+            .matches
+            .iter()
+            .map(|m| m.chars().count())
+            .max()
+            .unwrap_or(0);
+        let sub = vm.new_str(&p.substitution);
+        let mark = vm.push_root(sub);
+        let items: Vec<Value> = p
+            .matches
+            .iter()
+            .map(|m| {
+                let s = vm.new_str(m);
+                vm.push_root(s);
+                s
+            })
+            .collect();
+        let list = vm.new_list(&items);
+        vm.push_root(list);
+        let _ = vm.call(h, &[sub, list, Value::int(longest as i64)], Value::EMPTY);
+        crate::modules::sys::flush_stdout(vm);
+        vm.pop_roots(mark);
+    })
+    .is_some()
+}
+
+/// A key bound while a display hook is set: a completion key that comes
+/// right after an ambiguous completion shows its matches through the hook
+/// (and redraws the line) instead of rustyline's list; every key forgets
+/// the pending matches. `cmd` None: any other key, with its usual command.
+struct HookedKey {
+    cmd: Option<Cmd>,
+}
+
+fn hooked(cmd: Option<Cmd>) -> EventHandler {
+    EventHandler::Conditional(Box::new(HookedKey { cmd }))
+}
+
+impl ConditionalEventHandler for HookedKey {
+    fn handle(
+        &self,
+        _evt: &Event,
+        _n: RepeatCount,
+        _positive: bool,
+        ctx: &EventContext,
+    ) -> Option<Cmd> {
+        let pending = state().pending.take();
+        if self.cmd == Some(Cmd::Complete) {
+            if let Some(p) = pending {
+                if p.line == ctx.line() && p.pos == ctx.pos() && display_matches(p) {
+                    return Some(Cmd::Repaint);
+                }
             }
         }
-        vm.pop_roots(mark);
-        vm.ctx.detach();
-        out
+        self.cmd.clone()
     }
 }
 
-impl Completer for PyHelper<'_> {
+impl Completer for PyHelper {
     type Candidate = Pair;
 
     fn complete(
@@ -174,7 +283,9 @@ impl Completer for PyHelper<'_> {
             s.insert.clear();
             start
         };
-        let words = self.candidates(completer, &line[start..pos]);
+        let Some(words) = with_editing_vm(|vm| candidates(vm, completer, &line[start..pos])) else {
+            return Ok((pos, Vec::new()));
+        };
         let inserted = std::mem::take(&mut state().insert);
         if !inserted.is_empty() {
             // insert_text() during completion (rlcompleter's Tab on an
@@ -189,25 +300,43 @@ impl Completer for PyHelper<'_> {
         }
         let mut words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
         words.dedup();
-        Ok((
-            start,
-            words
-                .into_iter()
-                .map(|w| Pair {
-                    display: w.clone(),
-                    replacement: w,
-                })
-                .collect(),
-        ))
+        let pairs: Vec<Pair> = words
+            .iter()
+            .map(|w| Pair {
+                display: w.clone(),
+                replacement: w.clone(),
+            })
+            .collect();
+        if pairs.len() > 1 && !hook(DISPLAY_HOOK).is_none() {
+            // The line as rustyline's list completion leaves it (the common
+            // prefix goes in when it extends the word); the next key, if a
+            // completion key, shows the matches there.
+            let lcp = longest_common_prefix(&pairs).unwrap_or("");
+            let (line, pos) = if lcp.len() > pos - start {
+                (
+                    format!("{}{lcp}{}", &line[..start], &line[pos..]),
+                    start + lcp.len(),
+                )
+            } else {
+                (line.to_string(), pos)
+            };
+            state().pending = Some(PendingMatches {
+                line,
+                pos,
+                substitution: lcp.to_string(),
+                matches: words,
+            });
+        }
+        Ok((start, pairs))
     }
 }
 
-impl Hinter for PyHelper<'_> {
+impl Hinter for PyHelper {
     type Hint = String;
 }
-impl Highlighter for PyHelper<'_> {}
-impl Validator for PyHelper<'_> {}
-impl Helper for PyHelper<'_> {}
+impl Highlighter for PyHelper {}
+impl Validator for PyHelper {}
+impl Helper for PyHelper {}
 
 /// Calls a startup or pre-input hook; its exception propagates.
 fn call_hook(vm: &mut Vm, slot: usize) -> PyResult<()> {
@@ -248,7 +377,7 @@ pub fn read_line(vm: &mut Vm, prompt: &str) -> PyResult<Line> {
         Ok(c) => c,
         Err(e) => return Err(vm.exc_by_name("OSError", &e.to_string())),
     };
-    let mut ed: Editor<PyHelper<'_>, rustyline::history::DefaultHistory> =
+    let mut ed: Editor<PyHelper, rustyline::history::DefaultHistory> =
         match Editor::with_config(config) {
             Ok(e) => e,
             Err(e) => return Err(vm.exc_by_name("OSError", &e.to_string())),
@@ -256,22 +385,37 @@ pub fn read_line(vm: &mut Vm, prompt: &str) -> PyResult<Line> {
     for h in &history {
         let _ = ed.history_mut().add(h);
     }
-    for (k, c) in bindings {
-        ed.bind_sequence(k, c);
+    state().pending = None;
+    if hook(DISPLAY_HOOK).is_none() {
+        for (k, c) in bindings {
+            ed.bind_sequence(k, c);
+        }
+    } else {
+        // Every key goes through `HookedKey`, so that a second completion
+        // key is told from one after other keys.
+        let tab = KeyEvent(KeyCode::Tab, Modifiers::NONE);
+        if !bindings.iter().any(|(k, _)| *k == tab) {
+            ed.bind_sequence(tab, hooked(Some(Cmd::Complete)));
+        }
+        for (k, c) in bindings {
+            ed.bind_sequence(k, hooked(Some(c)));
+        }
+        ed.bind_sequence(Event::Any, hooked(None));
     }
     // The wait for a line is outside the safepoint handshake, so that
-    // other threads' collections go on; the completer rejoins it for the
-    // length of its Python calls.
+    // other threads' collections go on; the completer and the display hook
+    // rejoin it for the length of their Python calls.
     vm.ctx.detach();
-    ed.set_helper(Some(PyHelper {
-        vm: RefCell::new(&mut *vm),
-    }));
+    ed.set_helper(Some(PyHelper));
+    let outer = EDITING_VM.with(|c| c.replace(&mut *vm as *mut Vm));
     let r = if initial.is_empty() {
         ed.readline(prompt)
     } else {
         ed.readline_with_initial(prompt, (&initial, ""))
     };
+    EDITING_VM.with(|c| c.set(outer));
     drop(ed);
+    state().pending = None;
     vm.ctx.attach();
     match r {
         Ok(line) => {
@@ -402,8 +546,8 @@ fn set_startup_hook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn set_pre_input_hook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     set_hook(vm, "set_pre_input_hook", PRE_INPUT_HOOK, a, k)
 }
-/// The hook is kept (and returned by nothing, as CPython); rustyline lists
-/// the matches itself, so it is not called.
+/// The hook is kept (and returned by nothing, as CPython); a second
+/// completion key calls it instead of rustyline's list of the matches.
 fn set_completion_display_matches_hook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     set_hook(
         vm,
