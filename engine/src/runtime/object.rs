@@ -122,8 +122,10 @@ pub const EXC_X0: usize = 6;
 pub const EXC_X1: usize = 7;
 /// Hidden: NameError's "Did you mean" suggestion; ImportError's `msg`.
 pub const EXC_X2: usize = 8;
+/// OSError's `characters_written` (an int; unset while empty).
+pub const EXC_X3: usize = 9;
 /// Number of exception slots.
-pub const EXC_SLOTS: usize = 9;
+pub const EXC_SLOTS: usize = 10;
 
 /// Function slots.
 pub const FN_CODE: usize = 0;

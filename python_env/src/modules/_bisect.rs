@@ -38,17 +38,7 @@ fn optional_ssize(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {
             return Err(vm.type_error(&format!("argument should be integer or None, not '{tn}'")));
         }
     }
-    let i = vm.index(v)?;
-    match vm.as_i64(i) {
-        Some(x) => Ok(x),
-        None => {
-            let tn = vm.type_name_of(v);
-            Err(vm.new_exc(
-                vm.g.e.OverflowError,
-                &format!("cannot fit '{tn}' into an index-sized integer"),
-            ))
-        }
-    }
+    crate::args::number_as_ssize_t(vm, v, vm.g.e.OverflowError)
 }
 
 /// `PySequence_Size(a)`.

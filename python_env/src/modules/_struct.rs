@@ -1114,17 +1114,7 @@ fn do_pack_into(vm: &mut Vm, f: &Format, args: &[Value]) -> PyResult<Value> {
 
 /// `PyNumber_AsSsize_t(v, PyExc_IndexError)`.
 fn index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    let i = vm.index(v)?;
-    match vm.as_i64(i) {
-        Some(x) => Ok(x),
-        None => {
-            let tn = vm.type_name_of(v);
-            Err(vm.new_exc(
-                vm.g.e.IndexError,
-                &format!("cannot fit '{tn}' into an index-sized integer"),
-            ))
-        }
-    }
+    crate::args::number_as_ssize_t(vm, v, vm.g.e.IndexError)
 }
 
 fn do_unpack(vm: &mut Vm, f: &Format, buffer: Value) -> PyResult<Value> {

@@ -38,26 +38,39 @@ fn exc_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let e = vm.alloc_instance(cls, &args.pos[1..])?;
     if vm.isinstance(e, vm.g.e.OSError) {
-        oserror_fields(vm, e, &args.pos[1..]);
+        let mark = vm.push_root(e);
+        let r = oserror_fields(vm, e, &args.pos[1..]);
+        vm.pop_roots(mark);
+        r?;
     }
     Ok(e)
 }
 
 /// OSError(errno, strerror[, filename[, winerror[, filename2]]]): with 3 to
-/// 5 arguments `args` keeps only the first two and the file names go to
-/// their fields, as in CPython.
-fn oserror_fields(vm: &mut Vm, e: Value, pos: &[Value]) {
+/// 5 arguments and a filename that is not None, `args` keeps only the
+/// first two and the file names go to their fields; an exact
+/// BlockingIOError takes a number there as `characters_written` (args
+/// kept whole), as in CPython's `oserror_init`.
+fn oserror_fields(vm: &mut Vm, e: Value, pos: &[Value]) -> PyResult<()> {
     let Some(o) = Obj::from_value(e).filter(|o| o.kind() == K_EXC) else {
-        return;
+        return Ok(());
     };
-    if (3..=5).contains(&pos.len()) {
-        vm.store(o, EXC_X0, pos[2]);
-        if pos.len() == 5 {
-            vm.store(o, EXC_X1, pos[4]);
-        }
-        let t = vm.new_tuple(&pos[..2]);
-        vm.store(o, EXC_ARGS, t);
+    if !(3..=5).contains(&pos.len()) || pos[2].is_none() {
+        return Ok(());
     }
+    let filename = pos[2];
+    if vm.type_of(e) == vm.g.exc["BlockingIOError"] && vm.is_number(filename) {
+        let n = crate::args::number_as_ssize_t(vm, filename, vm.g.e.ValueError)?;
+        vm.store(o, EXC_X3, Value::int(n));
+        return Ok(());
+    }
+    vm.store(o, EXC_X0, filename);
+    if pos.len() == 5 && !pos[4].is_none() {
+        vm.store(o, EXC_X1, pos[4]);
+    }
+    let t = vm.new_tuple(&pos[..2]);
+    vm.store(o, EXC_ARGS, t);
+    Ok(())
 }
 
 fn exc_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -237,7 +250,7 @@ fn import_error_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn oserror_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     exc_init(vm, a, k)?;
-    oserror_fields(vm, a[0], &a[1..]);
+    oserror_fields(vm, a[0], &a[1..])?;
     Ok(Value::NONE)
 }
 
@@ -709,6 +722,34 @@ fn oserror_strerror_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> 
     oserror_set(vm, a, 1, "strerror")
 }
 
+fn oserror_written(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = oserror_receiver(vm, a, "characters_written")?;
+    let n = o.get(EXC_X3);
+    if n.is_empty() {
+        return Err(vm.new_exc(vm.g.e.AttributeError, "characters_written"));
+    }
+    Ok(n)
+}
+
+/// `e.characters_written = n` (`PyNumber_AsSsize_t` with ValueError) and
+/// `del e.characters_written` (AttributeError when unset).
+fn oserror_written_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = oserror_receiver(vm, a, "characters_written")?;
+    match a.get(1) {
+        Some(&v) if !v.is_empty() => {
+            let n = crate::args::number_as_ssize_t(vm, v, vm.g.e.ValueError)?;
+            vm.store(o, EXC_X3, Value::int(n));
+        }
+        _ => {
+            if o.get(EXC_X3).is_empty() {
+                return Err(vm.new_exc(vm.g.e.AttributeError, "characters_written"));
+            }
+            vm.store(o, EXC_X3, Value::EMPTY);
+        }
+    }
+    Ok(Value::NONE)
+}
+
 fn oserror_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = oserror_receiver(vm, a, "__str__")?;
     let (en, st) = oserror_pair(vm, o);
@@ -770,6 +811,16 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
             ("strerror", oserror_strerror, oserror_strerror_set),
         ],
     );
+    super::descr::add_getsets(
+        vm,
+        os,
+        &[(
+            "characters_written",
+            oserror_written,
+            Some(oserror_written_set),
+        )],
+    );
+    super::descr::add_getset_deleter(vm, os, "characters_written", oserror_written_set);
     vm.add_method(os, "__str__", oserror_str);
     vm.add_method(os, "__reduce__", oserror_reduce);
     vm.add_method(os, "__init__", oserror_init);

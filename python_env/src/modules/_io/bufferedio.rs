@@ -14,6 +14,7 @@
 
 use super::fileio;
 use super::*;
+use proto_core::sync::AtomicBool;
 
 const READER_DOC: &str = "Create a new buffered reader using the given readable raw IO object.";
 const WRITER_DOC: &str = "A buffer for a writeable sequential RawIO object.\n\n\
@@ -60,14 +61,17 @@ impl Which {
 
 pub(crate) struct BufState {
     which: Which,
+    /// Initialised (CPython's `ok`) and detached, read without the lock
+    /// (as CPython's `CHECK_INITIALIZED`) so that a method running under
+    /// the lock can be called back through `closed`, `name` and the like.
+    ok: AtomicBool,
+    detached: AtomicBool,
     st: IoLock<Inner>,
 }
 
 impl proto_core::native::Trace for BufState {}
 
 struct Inner {
-    ok: bool,
-    detached: bool,
     buffer_size: usize,
     rbuf: Vec<u8>,
     rpos: usize,
@@ -108,21 +112,21 @@ fn this_any(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<&'static BufState>
     Ok(s)
 }
 
-/// Locks `s`, checking it is initialised and not detached.
+/// Checks `s` is initialised and not detached, then locks it.
 fn guard<'a>(vm: &mut Vm, s: &'a BufState) -> PyResult<IoGuard<'a, Inner>> {
-    let g = s.st.lock(vm, s.which.name())?;
-    if !g.ok {
-        if g.detached {
+    check_ok(vm, s)?;
+    s.st.lock(vm, s.which.name())
+}
+
+/// Checks initialisation without taking the lock.
+fn check_ok(vm: &mut Vm, s: &BufState) -> PyResult<()> {
+    if !s.ok.load(Ordering::Acquire) {
+        if s.detached.load(Ordering::Acquire) {
             return Err(vm.value_error("raw stream has been detached"));
         }
         return Err(vm.value_error("I/O operation on uninitialized object"));
     }
-    Ok(g)
-}
-
-/// Checks initialisation without holding the lock afterwards.
-fn check_ok(vm: &mut Vm, s: &BufState) -> PyResult<()> {
-    guard(vm, s).map(|_| ())
+    Ok(())
 }
 
 /// `v.closed` without a Python call when `v` is a native buffered object
@@ -325,9 +329,9 @@ fn new_of(vm: &mut Vm, a: &[Value], which: Which) -> PyResult<Value> {
         NX,
         BufState {
             which,
+            ok: AtomicBool::new(false),
+            detached: AtomicBool::new(false),
             st: IoLock::new(Inner {
-                ok: false,
-                detached: false,
                 buffer_size: DEFAULT_BUFFER_SIZE,
                 rbuf: Vec::new(),
                 rpos: 0,
@@ -340,6 +344,9 @@ fn new_of(vm: &mut Vm, a: &[Value], which: Which) -> PyResult<Value> {
 fn b_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_any(vm, a, "__init__")?;
     let name = s.which.name();
+    // A failed (re)initialisation leaves the object unusable, as CPython's.
+    s.ok.store(false, Ordering::Release);
+    s.detached.store(false, Ordering::Release);
     let [raw, size] = parse(vm, name, &a[1..], k, ["raw", "buffer_size"], 1)?;
     let raw = raw.unwrap_or(Value::NONE);
     // CPython's `_PyIOBase_check_*`: the raw stream's own `seekable()`,
@@ -361,13 +368,23 @@ fn b_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.value_error("buffer size must be strictly positive"));
     }
     let mut g = s.st.lock(vm, name)?;
+    // The buffer is allocated here, as CPython's, so a size the memory
+    // cannot hold fails now.
+    let mut buf = Vec::new();
+    if buf.try_reserve_exact(size as usize).is_err() {
+        return Err(vm.new_exc(vm.g.e.MemoryError, ""));
+    }
     xset(vm, a[0], NX, 0, raw);
     g.buffer_size = size as usize;
     g.clear_read();
     g.wbuf.clear();
-    g.detached = false;
-    g.ok = true;
+    if s.which.writable() {
+        g.wbuf = buf;
+    } else {
+        g.rbuf = buf;
+    }
     drop(g);
+    s.ok.store(true, Ordering::Release);
     if s.which.writable() {
         super::iobase::finalize_on_drop(vm, a[0], None);
     }
@@ -513,30 +530,43 @@ fn readinto_generic(vm: &mut Vm, a: &[Value], k: Value, one: bool) -> PyResult<V
     let raw = raw_of(a[0]);
     check_closed(vm, &g, raw, "readinto of closed file", true)?;
     flush_writes(vm, &mut g, raw)?;
+    // CPython's `_buffered_readinto_generic`: the buffered bytes, then
+    // requests larger than the buffer straight from the raw stream, the
+    // rest through the buffer; readinto1 makes at most one raw read and
+    // fills the buffer only when nothing was buffered.
     let mut out = g.take(n);
-    if !one || out.is_empty() {
-        while out.len() < n {
-            let want = n - out.len();
-            // Large requests go straight to the raw stream.
-            let d = if want >= g.buffer_size {
-                raw_read(vm, raw, want)?
-            } else {
-                let bs = g.buffer_size;
-                fill(vm, &mut g, raw, bs)?.map(|_| g.take(want))
-            };
-            match d {
-                None => {
-                    if out.is_empty() {
-                        return Ok(Value::NONE);
-                    }
-                    break;
+    if out.len() < n {
+        g.clear_read();
+    }
+    while out.len() < n {
+        let remaining = n - out.len();
+        let d = if remaining > g.buffer_size {
+            raw_read(vm, raw, remaining)?
+        } else if !(one && !out.is_empty()) {
+            let bs = g.buffer_size;
+            match fill(vm, &mut g, raw, bs)? {
+                Some(got) if got > 0 => {
+                    let more = g.take(remaining);
+                    out.extend_from_slice(&more);
+                    continue;
                 }
-                Some(d) if d.is_empty() => break,
-                Some(d) => out.extend_from_slice(&d),
+                other => other.map(|_| Vec::new()),
             }
-            if one {
+        } else {
+            break;
+        };
+        match d {
+            None => {
+                if out.is_empty() {
+                    return Ok(Value::NONE);
+                }
                 break;
             }
+            Some(d) if d.is_empty() => break,
+            Some(d) => out.extend_from_slice(&d),
+        }
+        if one {
+            break;
         }
     }
     drop(g);
@@ -792,16 +822,16 @@ fn b_truncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn b_close(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this_any(vm, a, "close")?;
     noargs(vm, "close", a, k)?;
-    let mut g = guard(vm, s)?;
+    let g = guard(vm, s)?;
     let raw = raw_of(a[0]);
     if raw_closed(vm, raw)? {
         return Ok(Value::NONE);
     }
-    let flushed = if s.which.writable() {
-        flush_writes(vm, &mut g, raw)
-    } else {
-        Ok(())
-    };
+    // `self.flush()` (perhaps overridden) takes the lock itself: it is
+    // called without it, as CPython's close does.
+    drop(g);
+    let flushed = vm.call_method(a[0], "flush", &[]).map(|_| ());
+    let mut g = s.st.lock(vm, s.which.name())?;
     let mark = match &flushed {
         Err(e) => vm.push_root(e.0),
         Ok(()) => vm.push_root(Value::NONE),
@@ -837,8 +867,8 @@ fn b_detach(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if s.which.writable() {
         flush_writes(vm, &mut g, raw)?;
     }
-    g.ok = false;
-    g.detached = true;
+    s.ok.store(false, Ordering::Release);
+    s.detached.store(true, Ordering::Release);
     g.clear_read();
     xset(vm, a[0], NX, 0, Value::NONE);
     Ok(raw)
