@@ -182,7 +182,12 @@ fn raw_read(vm: &mut Vm, raw: Value, n: usize) -> PyResult<Option<Vec<u8>>> {
         if r.is_none() {
             return Ok(None);
         }
-        let got = vm.index_isize(r)?;
+        let got = match crate::args::number_as_ssize_t(vm, r, vm.g.e.ValueError) {
+            Ok(got) => got,
+            Err(e) => {
+                return Err(vm.new_exc_from_cause(vm.g.e.OSError, "raw readinto() failed", e))
+            }
+        };
         if got < 0 || got as usize > n {
             return Err(vm.new_exc(
                 vm.g.e.OSError,
@@ -264,24 +269,31 @@ fn flush_writes(vm: &mut Vm, g: &mut Inner, raw: Value) -> PyResult<()> {
                 // the next write blocks again, as in CPython.
                 vm.check_signals()?;
             }
-            None => {
-                // BlockingIOError(EAGAIN, msg, characters_written=0), as
-                // CPython's flush raises.
-                let cls = exc_class(vm, "BlockingIOError");
-                let msg = vm.new_str("write could not complete without blocking");
-                let e = vm.call(
-                    cls,
-                    &[Value::int(i64::from(libc::EAGAIN)), msg, Value::int(0)],
-                    Value::EMPTY,
-                );
-                return Err(match e {
-                    Ok(e) => PyException(e),
-                    Err(e) => e,
-                });
-            }
+            // As CPython's flush raises when the raw stream would block.
+            None => return Err(would_block(vm, 0)),
         }
     }
     Ok(())
+}
+
+/// BlockingIOError(EAGAIN, msg, characters_written), as CPython's
+/// `_set_BlockingIOError`.
+fn would_block(vm: &mut Vm, written: usize) -> PyException {
+    let cls = exc_class(vm, "BlockingIOError");
+    let msg = vm.new_str("write could not complete without blocking");
+    let e = vm.call(
+        cls,
+        &[
+            Value::int(i64::from(libc::EAGAIN)),
+            msg,
+            Value::int(written as i64),
+        ],
+        Value::EMPTY,
+    );
+    match e {
+        Ok(e) => PyException(e),
+        Err(e) => e,
+    }
 }
 
 /// Flushes writes and gives unread bytes back to the raw stream (its
@@ -695,7 +707,20 @@ fn write_data(vm: &mut Vm, s: &BufState, this_v: Value, data: &[u8]) -> PyResult
         g.wbuf.extend_from_slice(data);
         return Ok(());
     }
-    flush_writes(vm, &mut g, raw)?;
+    if let Err(e) = flush_writes(vm, &mut g, raw) {
+        if !vm.isinstance(e.0, exc_class(vm, "BlockingIOError")) {
+            return Err(e);
+        }
+        // The raw stream would block: what fits is buffered after the
+        // bytes still waiting, and the error counts only that part.
+        let avail = g.buffer_size.saturating_sub(g.wbuf.len());
+        if data.len() <= avail {
+            g.wbuf.extend_from_slice(data);
+            return Ok(());
+        }
+        g.wbuf.extend_from_slice(&data[..avail]);
+        return Err(would_block(vm, avail));
+    }
     let mut written = 0;
     while data.len() - written > g.buffer_size {
         match raw_write(vm, raw, &data[written..])? {
@@ -704,23 +729,11 @@ fn write_data(vm: &mut Vm, s: &BufState, this_v: Value, data: &[u8]) -> PyResult
                 vm.check_signals()?;
             }
             None => {
-                // BlockingIOError(EAGAIN, msg, characters_written), as
-                // CPython's write raises when the raw stream would block.
-                let cls = exc_class(vm, "BlockingIOError");
-                let msg = vm.new_str("write could not complete without blocking");
-                let e = vm.call(
-                    cls,
-                    &[
-                        Value::int(i64::from(libc::EAGAIN)),
-                        msg,
-                        Value::int(written as i64),
-                    ],
-                    Value::EMPTY,
-                );
-                return Err(match e {
-                    Ok(e) => PyException(e),
-                    Err(e) => e,
-                });
+                // One buffer's worth is kept; the rest is lost, and the
+                // error counts what was written or kept.
+                let bs = g.buffer_size;
+                g.wbuf.extend_from_slice(&data[written..written + bs]);
+                return Err(would_block(vm, written + bs));
             }
         }
     }
@@ -1106,12 +1119,13 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value, base: Value) -> (Val
         ("fileno", b_fileno),
         ("isatty", b_isatty),
         ("seekable", b_seekable),
-        ("readable", b_readable),
-        ("writable", b_writable),
         ("__repr__", b_repr),
         ("__reduce_ex__", b_getstate),
     ];
+    // `readable`/`writable` only where CPython's method tables have them
+    // (the other answer is IOBase's False, whatever the raw stream says).
     let reading: &[(&'static str, NativeFn)] = &[
+        ("readable", b_readable),
         ("read", b_read),
         ("read1", b_read1),
         ("peek", b_peek),
@@ -1120,7 +1134,7 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value, base: Value) -> (Val
         ("readline", b_readline),
         ("__next__", b_next),
     ];
-    let writing: &[(&'static str, NativeFn)] = &[("write", b_write)];
+    let writing: &[(&'static str, NativeFn)] = &[("writable", b_writable), ("write", b_write)];
     let mut out = Vec::new();
     for (name, doc, newf, r, w) in [
         (
@@ -1153,10 +1167,6 @@ pub(crate) fn create(vm: &mut Vm, m: Value, modname: Value, base: Value) -> (Val
         }
         if w {
             add_methods(vm, t, writing);
-        }
-        if name == "BufferedWriter" {
-            // BufferedWriter has no truncate of its own in CPython's
-            // table either; it inherits the buffered one above.
         }
         add_getset(vm, t, "raw", b_raw, None);
         add_getset(vm, t, "closed", b_closed, None);

@@ -366,6 +366,10 @@ fn dec_set(vm: &mut Vm, g: &mut Inner, tv: Value, flags: u64) -> PyResult<()> {
     }
     let f = if g.nl.is_some() { flags >> 1 } else { flags };
     let dec = xget(tv, NX, X_DECODER);
+    if dec.is_none() {
+        // Not readable: no decoder to restore.
+        return Ok(());
+    }
     let e = vm.new_bytes(&[]);
     let mark = vm.push_root(e);
     let fv = vm.new_int(f as i64);
@@ -386,6 +390,24 @@ fn enc_reset(vm: &mut Vm, tv: Value, at_start: bool) -> PyResult<()> {
         vm.call_method(enc, "reset", &[])?;
     } else {
         vm.call_method(enc, "setstate", &[Value::int(0)])?;
+    }
+    Ok(())
+}
+
+/// A new codec encoder past the start of a seekable file writes no BOM
+/// (CPython's `_textiowrapper_fix_encoder_state`).
+fn fix_encoder_state(
+    vm: &mut Vm,
+    tv: Value,
+    buffer: Value,
+    enc: Enc,
+    seekable_writable: bool,
+) -> PyResult<()> {
+    if enc == Enc::Codec && seekable_writable {
+        let p = vm.call_method(buffer, "tell", &[])?;
+        if vm.as_i64(p) != Some(0) {
+            enc_reset(vm, tv, false)?;
+        }
     }
     Ok(())
 }
@@ -691,6 +713,16 @@ fn t_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         warn_default_encoding(vm, 1)?;
     }
     let errors = str_arg(vm, errors, "TextIOWrapper", "errors")?;
+    // Development mode checks the error handler's name at once (CPython's
+    // `_PyUnicode_CheckEncodingErrors`); otherwise only a codec that
+    // meets an error looks it up.
+    if let Some(e) = errors
+        .as_deref()
+        .filter(|_| crate::modules::sys::dev_mode())
+    {
+        let ev = vm.new_str(e);
+        crate::modules::_codecs::lookup_error(vm, &[ev], Value::EMPTY)?;
+    }
     let nl = newline_arg(vm, newline, "TextIOWrapper")?;
     let lb = match line_buffering {
         Some(v) => vm.truthy(v)?,
@@ -711,13 +743,7 @@ fn t_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let has_read1 = vm.getattr_opt(buffer, n)?.is_some();
     let errors = errors.unwrap_or_else(|| "strict".into());
     set_codec(vm, a[0], enc, &encoding, &errors, readable, writable)?;
-    // A codec encoder past the start of a file writes no BOM.
-    if enc == Enc::Codec && seekable && writable {
-        let p = vm.call_method(buffer, "tell", &[])?;
-        if vm.as_i64(p) != Some(0) {
-            enc_reset(vm, a[0], false)?;
-        }
-    }
+    fix_encoder_state(vm, a[0], buffer, enc, seekable && writable)?;
     let mut g = s.st.lock(vm, "TextIOWrapper")?;
     g.encoding = encoding;
     g.enc = enc;
@@ -821,7 +847,13 @@ fn write_text(
             Enc::OneByte => sb.is_ascii(),
             Enc::Codec => false,
         };
+    // As CPython's write: pending bytes that the new ones would take past
+    // the chunk size are written out first, so no single write to the
+    // buffer exceeds it by more than one call's text.
     if direct {
+        if g.pending_out.len() + sb.len() > g.chunk_size {
+            write_flush(vm, &mut g, buffer)?;
+        }
         if g.pending_out.try_reserve(sb.len()).is_err() {
             return Err(vm.new_exc(vm.g.e.MemoryError, ""));
         }
@@ -849,9 +881,12 @@ fn write_text(
         let b = encode_text(vm, &mut g, this_v, out_text);
         vm.pop_roots(mark);
         let b = b?;
+        if g.pending_out.len() + b.len() > g.chunk_size {
+            write_flush(vm, &mut g, buffer)?;
+        }
         g.pending_out.extend_from_slice(&b);
     }
-    if g.pending_out.len() > g.chunk_size || needflush || g.write_through {
+    if g.pending_out.len() >= g.chunk_size || needflush || g.write_through {
         write_flush(vm, &mut g, buffer)?;
     }
     if needflush {
@@ -1465,7 +1500,7 @@ fn t_reconfigure(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     vm.call_method(a[0], "flush", &[])?;
     if resolved.is_some() || err_s.is_some() {
         // A new codec (or error handler): new encoder and decoder.
-        let (name, enc, rd, wr, errors) = {
+        let (name, enc, rd, wr, sk, errors) = {
             let g = guard(vm, s)?;
             let (name, enc) = resolved.clone().unwrap_or((g.encoding.clone(), g.enc));
             let errors = match (&err_s, &resolved) {
@@ -1473,9 +1508,11 @@ fn t_reconfigure(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                 (None, Some(_)) => "strict".into(),
                 (None, None) => g.errors.clone(),
             };
-            (name, enc, g.readable, g.writable, errors)
+            (name, enc, g.readable, g.writable, g.seekable, errors)
         };
         set_codec(vm, a[0], enc, &name, &errors, rd, wr)?;
+        let buffer = buffer_of(a[0]);
+        fix_encoder_state(vm, a[0], buffer, enc, sk && wr)?;
         let mut g = guard(vm, s)?;
         g.encoding = name;
         g.enc = enc;
@@ -1621,7 +1658,7 @@ fn t_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let g = s.st.lock(vm, "TextIOWrapper")?;
         if !g.ok && !g.detached {
             drop(g);
-            return Ok(vm.new_str(&format!("<{tn}>")));
+            return Err(vm.value_error("I/O operation on uninitialized object"));
         }
         g.encoding.clone()
     };
