@@ -56,9 +56,29 @@ fn register(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if !vm.is_callable(a[0]) {
         return Err(vm.type_error("argument must be callable"));
     }
+    init_registry(vm)?;
     let (search, _, _) = registry(vm);
     vm.list_append(search, a[0]);
     Ok(Value::NONE)
+}
+
+/// Whether `encodings` was imported for the registry.
+static REGISTRY_READY: proto_core::sync::AtomicBool = proto_core::sync::AtomicBool::new(false);
+
+/// Imports `encodings`, which registers CPython's search function, before
+/// the first registration or lookup (CPython's `_PyCodecRegistry_Init`), so
+/// that functions registered by the program come after it. The flag is set
+/// first: that import registers through [`register`].
+fn init_registry(vm: &mut Vm) -> PyResult<()> {
+    use proto_core::sync::Ordering;
+    if REGISTRY_READY.swap(true, Ordering::AcqRel) {
+        return Ok(());
+    }
+    let r = vm.import_module("encodings");
+    if r.is_err() {
+        REGISTRY_READY.store(false, Ordering::Release);
+    }
+    r.map(|_| ())
 }
 
 /// `unregister(search_function)`.
@@ -73,17 +93,25 @@ fn unregister(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-/// CPython's normalisation before the cache: lower case, spaces to hyphens.
+/// The name the cache and the search functions get.
 fn normalize(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c == ' ' {
-                '-'
-            } else {
-                c.to_ascii_lowercase()
+    // CPython's `_Py_normalize_encoding` over the UTF-8 bytes: ASCII
+    // letters and digits and '.' kept (lowercased), every run of other
+    // bytes one '_' between them, none at either end.
+    let mut out = String::with_capacity(name.len());
+    let mut punct = false;
+    for &c in name.as_bytes() {
+        if c.is_ascii_alphanumeric() || c == b'.' {
+            if punct && !out.is_empty() {
+                out.push('_');
             }
-        })
-        .collect()
+            punct = false;
+            out.push(char::from(c.to_ascii_lowercase()));
+        } else {
+            punct = true;
+        }
+    }
+    out
 }
 
 /// `lookup(encoding)`: the cached CodecInfo, or the first search
@@ -97,7 +125,10 @@ pub fn lookup_codec(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
         if let Some(v) = vm.dict_get_str(cache, key) {
             return Ok(v);
         }
+        init_registry(vm)?;
         if vm.seq_items(search).is_empty() {
+            // Another thread's first import may still be running: this
+            // one waits for it on the import lock.
             vm.import_module("encodings")?;
         }
         for f in vm.seq_items(search) {
@@ -135,6 +166,96 @@ fn forget_codec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// An exception a codec raised, rewrapped as CPython's
+/// `_PyErr_TrySetFromCause` does: when it holds nothing but its message
+/// (BaseException's `__new__` and `__init__`, no `__slots__`, no
+/// attributes, no args or one exact str), a new exception of its type says
+/// "{op} with '{enc}' codec failed (Type: message)", with the original as
+/// cause and context; any other is passed on as it is.
+pub(crate) fn wrap_codec_error(vm: &mut Vm, exc: PyException, op: &str, enc: &str) -> PyException {
+    let Some(o) = Obj::from_value(exc.0).filter(|o| o.kind() == K_EXC) else {
+        return exc;
+    };
+    // Rooted for the checks below, which may call Python code.
+    let mark = vm.push_root(exc.0);
+    let cls = vm.type_of(exc.0);
+    let be = vm.g.e.BaseException;
+    let plain = [vm.g.names.__init__, vm.g.names.__new__]
+        .into_iter()
+        .all(|n| {
+            let own = vm.lookup_type(cls, n);
+            own.is_some() && own == vm.lookup_type(be, n)
+        });
+    let args = vm.seq_items(o.get(EXC_ARGS));
+    let simple_args = args.is_empty() || (args.len() == 1 && is_exact_str(vm, args[0]));
+    let no_attrs = match vm.instance_dict(o) {
+        None => true,
+        Some(d) => vm.len(d).is_ok_and(|n| n == 0),
+    };
+    let msg = if plain && simple_args && no_attrs && !has_slot_state(vm, cls) {
+        vm.str_string(exc.0).ok()
+    } else {
+        None
+    };
+    let r = match msg {
+        Some(msg) => {
+            let tn = type_name(cls);
+            vm.new_exc_from_cause(
+                cls,
+                &format!("{op} with '{enc}' codec failed ({tn}: {msg})"),
+                exc,
+            )
+        }
+        None => exc,
+    };
+    vm.pop_roots(mark);
+    r
+}
+
+fn is_exact_str(vm: &Vm, v: Value) -> bool {
+    is_str(v) && vm.type_of(v) == vm.g.types.str_
+}
+
+/// Whether a class on `cls`'s MRO names `__slots__` other than
+/// `__weakref__` and `__dict__` (state CPython's instance size would show).
+fn has_slot_state(vm: &mut Vm, cls: Value) -> bool {
+    let Some(t) = Obj::from_value(cls) else {
+        return false;
+    };
+    let mro = vm.seq_items(type_mro(t).value());
+    let dict_name = vm.intern("__dict__");
+    let slots_name = vm.intern("__slots__");
+    for c in mro {
+        if !is_heap_type(c) {
+            continue;
+        }
+        let slots = vm
+            .getattr(c, dict_name)
+            .and_then(|d| vm.call_method(d, "get", &[slots_name]));
+        let Ok(slots) = slots else {
+            return true;
+        };
+        if slots.is_none() {
+            continue;
+        }
+        let names = if is_str(slots) {
+            vec![slots]
+        } else {
+            match vm.collect(slots) {
+                Ok(v) => v,
+                Err(_) => return true,
+            }
+        };
+        if names
+            .iter()
+            .any(|&n| !is_str(n) || !matches!(&*str_of(n), "__weakref__" | "__dict__"))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// `encode(obj, encoding='utf-8', errors='strict')` / `decode(...)`
 /// through the registry: `CodecInfo[0 or 1](obj, errors)[0]`.
 fn code(vm: &mut Vm, a: &[Value], k: Value, which: usize, fname: &str) -> PyResult<Value> {
@@ -157,7 +278,10 @@ fn code(vm: &mut Vm, a: &[Value], k: Value, which: usize, fname: &str) -> PyResu
         let info = lookup_codec(vm, &enc)?;
         vm.push_root(info);
         let f = vm.seq_items(info)[which];
-        let r = vm.call(f, &[obj, errors], Value::EMPTY)?;
+        let op = if which == 0 { "encoding" } else { "decoding" };
+        let r = vm
+            .call(f, &[obj, errors], Value::EMPTY)
+            .map_err(|e| wrap_codec_error(vm, e, op, &enc))?;
         let ok = Obj::from_value(r).is_some_and(|o| o.kind() == Kind::TUPLE)
             && vm.seq_items(r).len() == 2;
         if !ok {
@@ -323,7 +447,7 @@ fn wide_ex_decode(vm: &mut Vm, a: &[Value], k: Value, bits: u32) -> PyResult<Val
             "{fname}() missing required argument 'data' (pos 1)"
         )));
     };
-    let b = data_arg(vm, data)?;
+    let b = buffer_arg(vm, data)?;
     let errors = errors_arg(vm, args.get(1, "errors"), fname, 2)?;
     let mut bo = match args.get(2, "byteorder") {
         Some(v) => crate::args::c_int(vm, v)? as i64,
@@ -634,7 +758,19 @@ fn surrogatepass_errors(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             .and_then(|o| vm.seq_items(o.get(EXC_ARGS)).first().copied())
             .unwrap_or(Value::NONE),
     };
-    let utf8 = is_str(enc) && matches!(&*normalize(&str_of(enc)), "utf-8" | "utf8");
+    // CPython's `get_standard_encoding`: "utf" in any case, an optional
+    // '-' or '_', then "8" (or "CP_UTF8").
+    let utf8 = is_str(enc) && {
+        let e = str_of(enc);
+        let b = e.as_bytes();
+        let rest = (b.len() >= 3 && b[..3].eq_ignore_ascii_case(b"utf")).then(|| {
+            let r = &b[3..];
+            r.strip_prefix(b"-")
+                .or_else(|| r.strip_prefix(b"_"))
+                .unwrap_or(r)
+        });
+        rest == Some(b"8".as_slice()) || &*e == "CP_UTF8"
+    };
     if !utf8 {
         return Err(PyException(a[0]));
     }
@@ -776,6 +912,12 @@ fn data_arg(vm: &mut Vm, data: Value) -> PyResult<Vec<u8>> {
     if is_str(data) {
         return Ok(str_bytes(data).to_vec());
     }
+    buffer_arg(vm, data)
+}
+
+/// A decoder's input that must be a bytes-like object (argument clinic's
+/// `Py_buffer`): a str is a TypeError.
+fn buffer_arg(vm: &mut Vm, data: Value) -> PyResult<Vec<u8>> {
     match bytes::buf(data) {
         Some(b) => Ok(b),
         None => {
@@ -1315,7 +1457,10 @@ fn code_text(vm: &mut Vm, obj: Value, enc: &str, errors: &str, which: usize) -> 
         let f = vm.seq_items(info)[which];
         let e = vm.new_str(errors);
         vm.push_root(e);
-        let r = vm.call(f, &[obj, e], Value::EMPTY)?;
+        let op = if which == 0 { "encoding" } else { "decoding" };
+        let r = vm
+            .call(f, &[obj, e], Value::EMPTY)
+            .map_err(|x| wrap_codec_error(vm, x, op, enc))?;
         vm.push_root(r);
         let ok = Obj::from_value(r).is_some_and(|o| o.kind() == Kind::TUPLE)
             && vm.seq_items(r).len() == 2;
@@ -1371,7 +1516,7 @@ fn charmap_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let Some(data) = args.get(0, "data") else {
         return Err(vm.type_error("charmap_decode() missing required argument 'data' (pos 1)"));
     };
-    let input = data_arg(vm, data)?;
+    let input = buffer_arg(vm, data)?;
     let errors = errors_arg(vm, args.get(1, "errors"), "charmap_decode", 2)?;
     let mapping = args.get(2, "mapping").unwrap_or(Value::NONE);
     if mapping.is_none() {
@@ -1692,7 +1837,7 @@ fn utf_7_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let Some(data) = args.get(0, "data") else {
         return Err(vm.type_error("utf_7_decode() missing required argument 'data' (pos 1)"));
     };
-    let input = data_arg(vm, data)?;
+    let input = buffer_arg(vm, data)?;
     let errors = errors_arg(vm, args.get(1, "errors"), "utf_7_decode", 2)?;
     let fin = match args.get(2, "final") {
         Some(v) => vm.truthy(v)?,

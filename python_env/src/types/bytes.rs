@@ -106,27 +106,14 @@ fn unknown_handler(vm: &mut Vm, errors: &str) -> PyException {
     )
 }
 
-/// A TypeError/LookupError raised by an error handler. Like CPython, a codec
-/// reached through the registry (not the built-in fast path names) wraps it
-/// as "{op} with '{enc}' codec failed (Type: msg)" with the original as
-/// `__cause__`.
+/// An exception raised by an error handler. Like CPython, a codec reached
+/// through the registry (not the built-in fast path names) wraps it as
+/// "{op} with '{enc}' codec failed (Type: msg)" when it can.
 fn handler_failure(vm: &mut Vm, exc: PyException, op: &str, enc: &str) -> PyException {
     if Codec::is_fast_path_name(enc) {
         return exc;
     }
-    let mark = vm.push_root(exc.0);
-    let tn = vm.type_name_of(exc.0);
-    let msg = vm.str_string(exc.0).unwrap_or_default();
-    let cls = vm.type_of(exc.0);
-    let wrapped = vm.new_exc(
-        cls,
-        &format!("{op} with '{enc}' codec failed ({tn}: {msg})"),
-    );
-    let o = Obj::from_value(wrapped.0).expect("exception");
-    vm.store(o, EXC_CAUSE, exc.0);
-    vm.store(o, EXC_SUPPRESS, Value::TRUE);
-    vm.pop_roots(mark);
-    wrapped
+    crate::modules::_codecs::wrap_codec_error(vm, exc, op, enc)
 }
 
 /// The UnicodeEncodeError/UnicodeDecodeError for a codec failure, with its
