@@ -202,6 +202,36 @@ pub(super) fn path_arg(
         });
     }
     let given = is_str(v) || is_bytes(v);
+    let allowed = match (kind.allow_fd, kind.nullable) {
+        (true, true) => "string, bytes, os.PathLike, integer or None",
+        (true, false) => "string, bytes, os.PathLike or integer",
+        (false, true) => "string, bytes, os.PathLike or None",
+        (false, false) => "string, bytes or os.PathLike",
+    };
+    if !given {
+        // Another bytes-like object (bytearray, memoryview) is taken as
+        // its bytes, with CPython's DeprecationWarning.
+        if let Some(b) = crate::types::bytes::buf(v) {
+            let tn = vm.type_name_of(v);
+            let dw = vm.g.exc["DeprecationWarning"];
+            vm.warn(
+                dw,
+                &format!("{fname}: {arg} should be {allowed}, not {tn}"),
+                1,
+            )?;
+            return match CString::new(b) {
+                Ok(c) => Ok(PathArg {
+                    obj: v,
+                    c: Some(c),
+                    fd: -1,
+                    bytes: true,
+                }),
+                Err(_) => {
+                    Err(vm.value_error(&format!("{fname}: embedded null character in {arg}")))
+                }
+            };
+        }
+    }
     let s = if given {
         Some(v)
     } else if kind.allow_fd && vm.is_int_like(v) {
@@ -217,12 +247,6 @@ pub(super) fn path_arg(
     };
     let Some(s) = s else {
         let tn = vm.type_name_of(v);
-        let allowed = match (kind.allow_fd, kind.nullable) {
-            (true, true) => "string, bytes, os.PathLike, integer or None",
-            (true, false) => "string, bytes, os.PathLike or integer",
-            (false, true) => "string, bytes, os.PathLike or None",
-            (false, false) => "string, bytes or os.PathLike",
-        };
         return Err(vm.type_error(&format!("{fname}: {arg} should be {allowed}, not {tn}")));
     };
     if is_str(s) {
