@@ -211,22 +211,6 @@ pub fn py_ssize_t(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
-/// CPython's `PyNumber_AsSsize_t(v, exc)`: `__index__`, then the 64-bit
-/// range, raising `exc` ("cannot fit ...") outside it.
-pub fn number_as_ssize_t(vm: &mut Vm, v: Value, exc: Value) -> PyResult<i64> {
-    let i = vm.index(v)?;
-    match vm.as_i64(i) {
-        Some(x) => Ok(x),
-        None => {
-            let tn = vm.type_name_of(v);
-            Err(vm.new_exc(
-                exc,
-                &format!("cannot fit '{tn}' into an index-sized integer"),
-            ))
-        }
-    }
-}
-
 /// CPython's `int` argument converter (`_PyLong_AsInt`, argument clinic's
 /// `int`): `__index__`, then the C int range, with one OverflowError message.
 pub fn py_long_as_int(vm: &mut Vm, v: Value) -> PyResult<i64> {

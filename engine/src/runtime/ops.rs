@@ -183,18 +183,25 @@ impl Vm {
         )))
     }
 
-    /// `index(v)` as an isize, OverflowError/IndexError style messages by caller.
+    /// `index(v)` as an isize: `PyNumber_AsSsize_t(v, PyExc_IndexError)`.
     pub fn index_isize(&mut self, v: Value) -> PyResult<isize> {
         if let Some(i) = v.as_int() {
             return Ok(i as isize);
         }
+        self.number_as_ssize_t(v, self.g.e.IndexError)
+            .map(|x| x as isize)
+    }
+
+    /// CPython's `PyNumber_AsSsize_t(v, exc)`: `__index__`, then the 64-bit
+    /// range, raising `exc` ("cannot fit ...") outside it.
+    pub fn number_as_ssize_t(&mut self, v: Value, exc: Value) -> PyResult<i64> {
         let i = self.index(v)?;
         match self.as_i64(i) {
-            Some(x) => Ok(x as isize),
+            Some(x) => Ok(x),
             None => {
                 let tn = self.type_name_of(v);
                 Err(self.new_exc(
-                    self.g.e.IndexError,
+                    exc,
                     &format!("cannot fit '{tn}' into an index-sized integer"),
                 ))
             }

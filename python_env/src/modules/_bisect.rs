@@ -38,7 +38,7 @@ fn optional_ssize(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {
             return Err(vm.type_error(&format!("argument should be integer or None, not '{tn}'")));
         }
     }
-    crate::args::number_as_ssize_t(vm, v, vm.g.e.OverflowError)
+    vm.number_as_ssize_t(v, vm.g.e.OverflowError)
 }
 
 /// `PySequence_Size(a)`.

@@ -1114,7 +1114,7 @@ fn do_pack_into(vm: &mut Vm, f: &Format, args: &[Value]) -> PyResult<Value> {
 
 /// `PyNumber_AsSsize_t(v, PyExc_IndexError)`.
 fn index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    crate::args::number_as_ssize_t(vm, v, vm.g.e.IndexError)
+    vm.number_as_ssize_t(v, vm.g.e.IndexError)
 }
 
 fn do_unpack(vm: &mut Vm, f: &Format, buffer: Value) -> PyResult<Value> {

@@ -1086,7 +1086,7 @@ fn is_index(vm: &Vm, k: Value) -> bool {
 }
 
 fn index_of(vm: &mut Vm, k: Value, len: usize) -> PyResult<usize> {
-    let i = crate::args::number_as_ssize_t(vm, k, vm.g.e.IndexError)?;
+    let i = vm.number_as_ssize_t(k, vm.g.e.IndexError)?;
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
         return Err(vm.new_exc(vm.g.e.IndexError, "mmap index out of range"));

@@ -1062,14 +1062,7 @@ fn bytes_getitem(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             "byte indices must be integers or slices, not {tn}"
         )));
     }
-    let i = vm.index(a[1])?;
-    let Some(i) = vm.as_i64(i) else {
-        let tn = vm.type_name_of(a[1]);
-        return Err(vm.new_exc(
-            vm.g.e.IndexError,
-            &format!("cannot fit '{tn}' into an index-sized integer"),
-        ));
-    };
+    let i = vm.number_as_ssize_t(a[1], vm.g.e.IndexError)?;
     let j = if i < 0 { i + n as i64 } else { i };
     if j < 0 || j >= n as i64 {
         return Err(vm.new_exc(vm.g.e.IndexError, "index out of range"));

@@ -60,7 +60,7 @@ fn oserror_fields(vm: &mut Vm, e: Value, pos: &[Value]) -> PyResult<()> {
     }
     let filename = pos[2];
     if vm.type_of(e) == vm.g.exc["BlockingIOError"] && vm.is_number(filename) {
-        let n = crate::args::number_as_ssize_t(vm, filename, vm.g.e.ValueError)?;
+        let n = vm.number_as_ssize_t(filename, vm.g.e.ValueError)?;
         vm.store(o, EXC_X3, Value::int(n));
         return Ok(());
     }
@@ -737,7 +737,7 @@ fn oserror_written_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = oserror_receiver(vm, a, "characters_written")?;
     match a.get(1) {
         Some(&v) if !v.is_empty() => {
-            let n = crate::args::number_as_ssize_t(vm, v, vm.g.e.ValueError)?;
+            let n = vm.number_as_ssize_t(v, vm.g.e.ValueError)?;
             vm.store(o, EXC_X3, Value::int(n));
         }
         _ => {

@@ -120,15 +120,5 @@ pub fn repeat_count(vm: &mut Vm, v: Value) -> PyResult<i64> {
             "'{tn}' object cannot be interpreted as an integer"
         )));
     }
-    let i = vm.index(v)?;
-    match vm.as_i64(i) {
-        Some(n) => Ok(n),
-        None => {
-            let tn = vm.type_name_of(v);
-            Err(vm.new_exc(
-                vm.g.e.OverflowError,
-                &format!("cannot fit '{tn}' into an index-sized integer"),
-            ))
-        }
-    }
+    vm.number_as_ssize_t(v, vm.g.e.OverflowError)
 }

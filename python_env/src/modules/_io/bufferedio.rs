@@ -182,7 +182,7 @@ fn raw_read(vm: &mut Vm, raw: Value, n: usize) -> PyResult<Option<Vec<u8>>> {
         if r.is_none() {
             return Ok(None);
         }
-        let got = match crate::args::number_as_ssize_t(vm, r, vm.g.e.ValueError) {
+        let got = match vm.number_as_ssize_t(r, vm.g.e.ValueError) {
             Ok(got) => got,
             Err(e) => {
                 return Err(vm.new_exc_from_cause(vm.g.e.OSError, "raw readinto() failed", e))
