@@ -438,7 +438,9 @@ fn delattr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn id(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "id", a, k, 1, 1)?;
-    Ok(vm.new_int(object_id(a[0]) as i64))
+    let id = vm.new_int(object_id(a[0]) as i64);
+    vm.audit("builtins.id", &[id])?;
+    Ok(id)
 }
 
 fn hash(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1823,6 +1825,7 @@ fn exec_eval_in(
         if s.contains(&0) {
             return Err(vm.value_error("source code string cannot contain null bytes"));
         }
+        audit_compile(vm, &s, "<string>")?;
         let flags = engine::compiler::CompileFlags::interpreter();
         if is_text {
             // A str is already decoded: its coding cookie is not read.
@@ -1833,10 +1836,28 @@ fn exec_eval_in(
         }
     };
     let mark = vm.push_root(code);
-    let r = vm.run_code_with_closure(code, globals, locals, closure);
+    let r = match vm.audit("exec", &[code]) {
+        Ok(()) => vm.run_code_with_closure(code, globals, locals, closure),
+        Err(e) => Err(e),
+    };
     vm.pop_roots(mark);
     let r = r?;
     Ok(if mode == Mode::Eval { r } else { Value::NONE })
+}
+
+/// The audit event `compile` of source text: its bytes and the file name.
+fn audit_compile(vm: &mut Vm, src: &[u8], filename: &str) -> PyResult<()> {
+    if !vm.auditing() {
+        return Ok(());
+    }
+    let mark = vm.push_root(Value::NONE);
+    let b = vm.new_bytes(src);
+    vm.push_root(b);
+    let f = vm.new_str(filename);
+    vm.push_root(f);
+    let r = vm.audit("compile", &[b, f]);
+    vm.pop_roots(mark);
+    r
 }
 
 fn exec(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -1943,6 +1964,18 @@ fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         });
     cflags.future_annotations = flag_bits & CO_FUTURE_ANNOTATIONS != 0 || inherited;
     cflags.allow_top_level_await = flag_bits & PYCF_ALLOW_TOP_LEVEL_AWAIT != 0;
+    if vm.auditing() {
+        // CPython's event: the source's bytes and the file name, or an AST
+        // object and None.
+        match if is_str(src) {
+            Some(str_bytes(src).to_vec())
+        } else {
+            crate::types::bytes::buf(src)
+        } {
+            Some(b) => audit_compile(vm, &b, &filename)?,
+            None => vm.audit("compile", &[src, Value::NONE])?,
+        }
+    }
     if let Some(r) = crate::modules::_ast::compile_hook(vm, a, k, cflags)? {
         return Ok(r);
     }
@@ -2010,7 +2043,17 @@ fn input(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let mark = vm.push_root(fin);
     vm.push_root(fout);
-    let r = input_from(vm, a.first().copied(), fin, fout);
+    let r = vm
+        .audit(
+            "builtins.input",
+            &[a.first().copied().unwrap_or(Value::NONE)],
+        )
+        .and_then(|()| input_from(vm, a.first().copied(), fin, fout))
+        .and_then(|line| {
+            vm.push_root(line);
+            vm.audit("builtins.input/result", &[line])?;
+            Ok(line)
+        });
     vm.pop_roots(mark);
     r
 }
@@ -2057,7 +2100,10 @@ fn input_from(vm: &mut Vm, prompt: Option<Value>, fin: Value, fout: Value) -> Py
 /// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with them.
 fn breakpoint(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     match sys_attr(vm, "breakpointhook") {
-        Some(h) => vm.call(h, a, k),
+        Some(h) => {
+            vm.audit("builtins.breakpoint", &[h])?;
+            vm.call(h, a, k)
+        }
         None => Err(vm.exc_by_name("RuntimeError", "lost sys.breakpointhook")),
     }
 }

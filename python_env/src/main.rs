@@ -610,22 +610,34 @@ fn system_exit_status_rooted(vm: &mut Vm, exc: Value) -> u8 {
     if let Some(i) = vm.as_i64(code) {
         return (i & 0xFF) as u8;
     }
-    let s = if is_str(code) {
-        str_of(code).into_owned()
+    // The text is written as the str it is (lone surrogates included), for
+    // the stream's error handler to render, as CPython's PyFile_WriteObject.
+    let text = if is_str(code) {
+        code
     } else {
-        vm.str_string(code).unwrap_or_default()
+        vm.str(code).unwrap_or(Value::NONE)
     };
     let mark = vm.push_root(exc);
+    vm.push_root(text);
+    let s = if is_str(text) {
+        str_of(text).into_owned()
+    } else {
+        String::new()
+    };
     match python_env::builtins::sys_attr(vm, "stderr").filter(|f| !f.is_none()) {
-        Some(f) => {
+        Some(f) if is_str(text) => {
             vm.push_root(f);
-            let t = vm.new_str(&format!("{s}\n"));
-            if vm.call_method(f, "write", &[t]).is_err() {
+            let nl = vm.new_str("\n");
+            vm.push_root(nl);
+            let wrote = vm
+                .call_method(f, "write", &[text])
+                .and_then(|_| vm.call_method(f, "write", &[nl]));
+            if wrote.is_err() {
                 errln!("{s}");
             }
             let _ = vm.call_method(f, "flush", &[]);
         }
-        None => errln!("{s}"),
+        _ => errln!("{s}"),
     }
     vm.pop_roots(mark);
     1
@@ -646,7 +658,25 @@ pub fn print_exception(vm: &mut Vm, exc: Value) {
         vm.set_module_attr(sys, "last_value", exc);
         vm.set_module_attr(sys, "last_traceback", tb);
     }
-    let done = match python_env::builtins::sys_attr(vm, "excepthook") {
+    let hook = python_env::builtins::sys_attr(vm, "excepthook");
+    if vm.auditing() {
+        let h = hook.unwrap_or(Value::NONE);
+        if let Err(e) = vm.audit("sys.excepthook", &[h, ty, exc, tb]) {
+            // CPython: a RuntimeError from an audit hook silences the
+            // report; another exception is reported as unraisable first.
+            if vm.isinstance(e.0, vm.g.e.RuntimeError) {
+                vm.pop_roots(mark);
+                return;
+            }
+            python_env::modules::sys::write_unraisable(
+                vm,
+                Some("Exception ignored in audit hook"),
+                Value::NONE,
+                e.0,
+            );
+        }
+    }
+    let done = match hook {
         Some(h) if !h.is_none() => match vm.call(h, &[ty, exc, tb], Value::EMPTY) {
             Ok(_) => true,
             Err(e2) => {

@@ -1372,6 +1372,7 @@ impl Vm {
     /// `obj.__class__ = v` (CPython's object___class___set): both classes
     /// must be heap types with the same instance layout.
     pub fn set_class(&mut self, obj: Value, v: Value) -> PyResult<()> {
+        self.audit_setattr(obj, "__class__", v)?;
         let Some(nt) = Obj::from_value(v).filter(|o| o.kind() == K_TYPE) else {
             let tn = self.type_name_of(v);
             return Err(self.type_error(&format!(

@@ -758,6 +758,26 @@ impl Vm {
         r
     }
 
+    /// The audit event `import`: the module's name, None, and `sys.path`,
+    /// `sys.meta_path` and `sys.path_hooks` (None where missing).
+    #[cold]
+    fn audit_import(&mut self, name: &str) -> PyResult<()> {
+        let sys = *proto_core::sync::lock(&self.g.sys);
+        let mut args = [Value::NONE; 5];
+        let mark = self.push_root(Value::NONE);
+        args[0] = self.new_str(name);
+        self.push_root(args[0]);
+        if let Some(d) = Obj::from_value(sys).map(|o| o.get(0)) {
+            for (i, n) in ["path", "meta_path", "path_hooks"].into_iter().enumerate() {
+                let key = self.intern(n);
+                args[2 + i] = self.dict_get_str(d, key).unwrap_or(Value::NONE);
+            }
+        }
+        let r = self.audit("import", &args);
+        self.pop_roots(mark);
+        r
+    }
+
     /// `sys.meta_path` when it holds a finder of the program's own (else
     /// None: the native search is the whole of it).
     fn custom_meta_path(&mut self) -> Option<Vec<Value>> {
@@ -783,6 +803,9 @@ impl Vm {
     /// The parent package is imported first: it may add a finder (six
     /// puts its importer of `six.moves` on `sys.meta_path`).
     fn load_module(&mut self, name: &str) -> PyResult<Value> {
+        if self.auditing() {
+            self.audit_import(name)?;
+        }
         if let Some((parent, _)) = name.rsplit_once('.') {
             if let Err(m) = self.import_parent(name, parent)? {
                 return Ok(m);
@@ -1418,6 +1441,9 @@ impl Vm {
             } else if self.embedded_frozen(name) || frozen_file.is_some() {
                 self.init_frozen_spec(name, m)?;
             }
+            // importlib runs a module's code through `exec`, which raises
+            // this event.
+            self.audit("exec", &[code])?;
             self.run_code(code, d, d)
         })();
         self.initializing.pop();

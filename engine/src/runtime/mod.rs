@@ -38,6 +38,7 @@
 //!   in between (code that must run Python meanwhile roots it first).
 
 pub mod attr;
+pub mod audit;
 pub mod call;
 pub mod exc;
 pub mod excgroup;
@@ -468,6 +469,10 @@ pub struct Interpreter {
     /// installed those finders (a program's fresh copies in `sys.modules`
     /// do not replace them).
     pub std_bootstrap: Mutex<Vec<Value>>,
+    /// The audit hooks (`audit.rs`): only appended to, each a global root.
+    pub audit_hooks: Mutex<Vec<Value>>,
+    /// Whether `audit_hooks` holds a hook (read by every audit event).
+    pub audit_on: AtomicBool,
     /// The per-module import locks (`import.rs`).
     pub import_locks: proto_core::keylock::KeyLocks<String>,
     /// Functions python_env installs once at start-up (read without a
@@ -1360,9 +1365,26 @@ impl Vm {
         if let Some(x) = m.get(b) {
             return x;
         }
+        let mortal = g.mortal_names.load(Ordering::Relaxed);
+        // A flat exact str of this thread's own becomes the canonical
+        // object itself, as CPython's `sys.intern(s) is s`: no other thread
+        // can see it yet, so its flag is set before it is published.
+        if let Some(o) = Obj::from_value(v) {
+            if mortal
+                && o.kind() == Kind::STR
+                && o.class() == g.types.str_
+                && !o.is_shared()
+                && !lstr::is_view(o)
+            {
+                let hash = m.hash(b);
+                lstr::set_interned(v);
+                self.ctx.promote(v);
+                m.insert(v, hash);
+                return v;
+            }
+        }
         // The bytes as they are: a lone surrogate stays one.
         let b = b.to_vec();
-        let mortal = g.mortal_names.load(Ordering::Relaxed);
         intern_in(&mut self.ctx, &mut m, g.types.str_, &b, mortal)
     }
 

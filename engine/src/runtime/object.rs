@@ -1637,6 +1637,8 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         std_finders: Mutex::new(Vec::new()),
         std_path_hooks: Mutex::new(Vec::new()),
         std_bootstrap: Mutex::new(Vec::new()),
+        audit_hooks: Mutex::new(Vec::new()),
+        audit_on: proto_core::sync::AtomicBool::new(false),
         iternext: std::sync::OnceLock::new(),
         odict_types: std::sync::OnceLock::new(),
         super_ctor: std::sync::OnceLock::new(),

@@ -261,6 +261,7 @@ fn interpreter_locks(g: &Interpreter) -> Option<Guards<'_>> {
         && gs.try_take(&g.std_finders)
         && gs.try_take(&g.std_path_hooks)
         && gs.try_take(&g.std_bootstrap)
+        && gs.try_take(&g.audit_hooks)
         && g.import_locks.try_lock_for_fork(&mut gs)
         && super::finalize::try_lock_for_fork(&mut gs);
     ok.then_some(gs)

@@ -48,6 +48,11 @@ fn fcntl(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "fcntl", "fcntl", a, k, 2, 3)?;
     let fd = fildes_arg(vm, a[0])?;
     let cmd = int_arg(vm, a[1])?;
+    let arg = a.get(2).copied().unwrap_or(Value::NONE);
+    vm.audit(
+        "fcntl.fcntl",
+        &[Value::int(i64::from(fd)), Value::int(i64::from(cmd)), arg],
+    )?;
     if let Some(&arg) = a.get(2) {
         if let Some(data) = ro_buffer(vm, arg)? {
             if data.len() > BUF {
@@ -85,6 +90,11 @@ fn ioctl(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let i = vm.index(a[1])?;
         vm.as_i64(i).unwrap_or(0) as u32 as libc::c_ulong
     };
+    let arg = a.get(2).copied().unwrap_or(Value::NONE);
+    vm.audit(
+        "fcntl.ioctl",
+        &[Value::int(i64::from(fd)), Value::int(req as i64), arg],
+    )?;
     let mutate = match a.get(3) {
         Some(&v) => vm.truthy(v)?,
         None => true,
@@ -145,6 +155,10 @@ fn flock(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "flock", "flock", a, k, 2, 2)?;
     let fd = fildes_arg(vm, a[0])?;
     let op = int_arg(vm, a[1])?;
+    vm.audit(
+        "fcntl.flock",
+        &[Value::int(i64::from(fd)), Value::int(i64::from(op))],
+    )?;
     // SAFETY: flock has no memory effects.
     match retry(vm, || cvt(unsafe { libc::flock(fd, op) }))? {
         Ok(_) => Ok(Value::NONE),
@@ -170,6 +184,20 @@ fn lockf(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(&v) => int_arg(vm, v)?,
         None => 0,
     };
+    let (lv, sv) = (
+        a.get(2).copied().unwrap_or(Value::NONE),
+        a.get(3).copied().unwrap_or(Value::NONE),
+    );
+    vm.audit(
+        "fcntl.lockf",
+        &[
+            Value::int(i64::from(fd)),
+            Value::int(i64::from(code)),
+            lv,
+            sv,
+            Value::int(i64::from(whence)),
+        ],
+    )?;
     let l_type = if code == libc::LOCK_UN {
         libc::F_UNLCK
     } else if code & libc::LOCK_SH != 0 {

@@ -613,10 +613,24 @@ fn referents(vm: &Vm, v: Value, out: &mut Vec<Value>) {
     }
 }
 
+/// The audit event of `get_referrers`/`get_referents`: the tuple of the
+/// objects asked about.
+fn audit_objs(vm: &mut Vm, event: &str, a: &[Value]) -> PyResult<()> {
+    if !vm.auditing() {
+        return Ok(());
+    }
+    let t = vm.new_tuple(a);
+    let mark = vm.push_root(t);
+    let r = vm.audit(event, &[t]);
+    vm.pop_roots(mark);
+    r
+}
+
 fn get_referents(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
         return Err(vm.type_error("get_referents() takes no keyword arguments"));
     }
+    audit_objs(vm, "gc.get_referents", a)?;
     let mut out = Vec::new();
     for &v in a {
         referents(vm, v, &mut out);
@@ -711,6 +725,7 @@ fn get_referrers(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
         return Err(vm.type_error("get_referrers() takes no keyword arguments"));
     }
+    audit_objs(vm, "gc.get_referrers", a)?;
     let targets: std::collections::HashSet<Value> = a.iter().copied().collect();
     let mut out = Vec::new();
     walk_reachable(vm, |vm, v, kids| {
@@ -730,6 +745,7 @@ fn get_referrers(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn get_objects(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [generation] =
         crate::types::clinic::unpack(vm, "get_objects", a, k, ["generation"], 0, 0, 1)?;
+    let mut shown = -1;
     if let Some(g) = generation.filter(|g| !g.is_none()) {
         // `_Py_convert_optional_to_ssize_t`: an index, else its TypeError.
         let g = match crate::args::py_long_as_int(vm, g) {
@@ -749,6 +765,11 @@ fn get_objects(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         if g < -1 {
             return Err(vm.value_error("generation parameter cannot be negative"));
         }
+        shown = g;
+    }
+    vm.audit("gc.get_objects", &[Value::int(i64::from(shown))])?;
+    if let Some(g) = generation.filter(|g| !g.is_none()) {
+        let g = crate::args::py_long_as_int(vm, g)?;
         if g == 0 || g == 1 {
             return Ok(vm.new_list(&[]));
         }

@@ -548,6 +548,8 @@ fn loads_bytes(vm: &mut Vm, data: &[u8]) -> PyResult<(Value, usize)> {
 fn dumps(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "dumps", a, k, 1, 2)?;
     version_arg(vm, a.get(1).copied())?;
+    let version = a.get(1).copied().unwrap_or(Value::int(VERSION));
+    vm.audit("marshal.dumps", &[a[0], version])?;
     dumps_value(vm, a[0])
 }
 
@@ -559,6 +561,13 @@ fn loads(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
     };
     let b = b.to_vec();
+    if vm.auditing() {
+        let bv = vm.new_bytes(&b);
+        let mark = vm.push_root(bv);
+        let r = vm.audit("marshal.loads", &[bv]);
+        vm.pop_roots(mark);
+        r?;
+    }
     Ok(loads_bytes(vm, &b)?.0)
 }
 
@@ -566,6 +575,8 @@ fn loads(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn dump(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "dump", a, k, 2, 3)?;
     version_arg(vm, a.get(2).copied())?;
+    let version = a.get(2).copied().unwrap_or(Value::int(VERSION));
+    vm.audit("marshal.dumps", &[a[0], version])?;
     let data = dumps_value(vm, a[0])?;
     let mark = vm.push_root(data);
     let r = vm.call_method(a[1], "write", &[data]);
@@ -578,6 +589,7 @@ fn dump(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// when the file can seek).
 fn load(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "load", a, k, 1, 1)?;
+    vm.audit("marshal.load", &[])?;
     let data = vm.call_method(a[0], "read", &[])?;
     let Some(b) = crate::types::bytes::buf(data) else {
         let tn = vm.type_name_of(data);

@@ -497,11 +497,7 @@ fn mmap_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Value::int(i64::from(access)),
         Value::int(offset),
     ];
-    let sys = vm.import_module("sys")?;
-    let ev = vm.new_str("mmap.__new__");
-    let mut call_args = vec![ev];
-    call_args.extend_from_slice(&audit_args);
-    vm.call_method(sys, "audit", &call_args)?;
+    vm.audit("mmap.__new__", &audit_args)?;
     let mut map_size = map_size as usize;
     if fd != -1 {
         // SAFETY: `st` is a writable stat buffer; fstat writes only it.

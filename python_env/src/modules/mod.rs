@@ -79,6 +79,7 @@ pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod sys;
+pub mod syslog;
 pub mod termios;
 pub mod time;
 pub mod unicodedata;
@@ -143,6 +144,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("errno", errno::create);
     vm.register_module("pwd", pwd::create);
     vm.register_module("grp", grp::create);
+    vm.register_module("syslog", syslog::create);
     vm.register_module("resource", resource::create);
     vm.register_module("_locale", _locale::create);
     vm.register_module("_lsprof", _lsprof::create);

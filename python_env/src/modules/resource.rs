@@ -150,6 +150,7 @@ fn setrlimit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "resource.setrlimit", "setrlimit", &a[1..], k, 2, 2)?;
     let r = resource_arg(vm, a[1])?;
     let rl = limits_arg(vm, a[2])?;
+    vm.audit("resource.setrlimit", &[Value::int(i64::from(r)), a[2]])?;
     // SAFETY: `rl` is a valid `struct rlimit`; `r` is in range.
     if unsafe { libc::setrlimit(r as _, &rl) } == -1 {
         return Err(set_error(vm, errno()));
@@ -172,6 +173,11 @@ fn prlimit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(&l) if !l.is_none() => Some(limits_arg(vm, l)?),
         _ => None,
     };
+    let limits = a.get(3).copied().unwrap_or(Value::NONE);
+    vm.audit(
+        "resource.prlimit",
+        &[Value::int(i64::from(pid)), Value::int(i64::from(r)), limits],
+    )?;
     let mut old = libc::rlimit {
         rlim_cur: 0,
         rlim_max: 0,

@@ -394,6 +394,7 @@ fn pthread_kill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         ));
     };
     let sig = crate::args::c_int(vm, a[1])?;
+    vm.audit("signal.pthread_kill", &[i, Value::int(i64::from(sig))])?;
     let err = super::_thread::kill_thread(ident as u64, sig);
     if err != 0 {
         return Err(errno_error(vm, err));

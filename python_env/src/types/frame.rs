@@ -23,7 +23,9 @@ fn frame(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Obj> {
 }
 
 fn f_code(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(frame(vm, a, "f_code")?.get(0))
+    let o = frame(vm, a, "f_code")?;
+    vm.audit_getattr(o.value(), "f_code")?;
+    Ok(o.get(0))
 }
 fn f_lineno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = frame(vm, a, "f_lineno")?;
@@ -188,6 +190,7 @@ fn tb_lasti(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// for an entry made without a frame (a native module's), a snapshot.
 fn tb_frame(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = tb(vm, a, "tb_frame")?;
+    vm.audit_getattr(o.value(), "tb_frame")?;
     if o.n_values() > 5 && o.get(5).is_heap() {
         return Ok(o.get(5));
     }

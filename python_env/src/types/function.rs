@@ -32,7 +32,13 @@ macro_rules! slot_getter {
     };
 }
 
-slot_getter!(code_get, FN_CODE, "__code__");
+/// `f.__code__`, with the audit event CPython raises on reading it.
+fn code_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let o = func(vm, a, "__code__")?;
+    vm.audit_getattr(o.value(), "__code__")?;
+    let v = o.get(FN_CODE);
+    Ok(if v.is_empty() { Value::NONE } else { v })
+}
 slot_getter!(globals_get, FN_GLOBALS, "__globals__");
 slot_getter!(closure_get, FN_CLOSURE, "__closure__");
 slot_getter!(defaults_get, FN_DEFAULTS, "__defaults__");
@@ -76,6 +82,7 @@ fn annotations_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn code_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = func(vm, a, "__code__")?;
     let v = new_value(vm, a)?;
+    vm.audit_setattr(o.value(), "__code__", v)?;
     if !Obj::from_value(v).is_some_and(|c| c.kind() == K_CODE) {
         return Err(vm.type_error("__code__ must be set to a code object"));
     }

@@ -41,7 +41,26 @@ fn qualname_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn code_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(gen(vm, a, "gi_code")?.get(GEN_CODE))
+    let o = gen(vm, a, "gi_code")?;
+    audit_read(vm, o, "code")?;
+    Ok(o.get(GEN_CODE))
+}
+
+/// The audit event `object.__getattr__` of `gi_code`/`gi_frame` and their
+/// coroutine (`cr_`) and async generator (`ag_`) twins, as CPython raises.
+fn audit_read(vm: &mut Vm, o: Obj, what: &str) -> PyResult<()> {
+    if !vm.auditing() {
+        return Ok(());
+    }
+    let c = o.class();
+    let prefix = if vm.is_subtype(c, vm.g.types.coroutine) {
+        "cr_"
+    } else if vm.is_subtype(c, vm.g.types.async_generator) {
+        "ag_"
+    } else {
+        "gi_"
+    };
+    vm.audit_getattr(o.value(), &format!("{prefix}{what}"))
 }
 
 /// `gi_frame`: a frame object (see `types/frame.rs`) standing for the
@@ -50,6 +69,7 @@ fn code_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// The same object is returned each time, its line refreshed.
 fn frame_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = gen(vm, a, "gi_frame")?;
+    audit_read(vm, o, "frame")?;
     let st = state(o);
     if st == GEN_DONE {
         return Ok(Value::NONE);

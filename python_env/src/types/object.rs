@@ -847,12 +847,12 @@ fn check_special_store(vm: &mut Vm, t: Value, v: Option<Value>, what: &str) -> P
         )));
     }
     let tn = str_of(to.get(T_NAME)).into_owned();
-    if v.is_none() {
+    let Some(v) = v else {
         return Err(vm.type_error(&format!(
             "cannot delete '{what}' attribute of immutable type '{tn}'"
         )));
-    }
-    Ok(())
+    };
+    vm.audit_setattr(t, what, v)
 }
 
 /// The receiver and (for a setter) the value of a type getset's accessor.

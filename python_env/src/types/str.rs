@@ -117,6 +117,18 @@ fn str_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(r)
 }
 
+/// The UTF-8 bytes of the str `v` as CPython's `PyUnicode_AsUTF8` gives
+/// them: a lone surrogate is a UnicodeEncodeError. The bytes are the
+/// str's own (the collector never moves objects; the caller keeps `v`
+/// alive while it reads them).
+pub fn as_utf8(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
+    let b = str_bytes(v);
+    if std::str::from_utf8(b).is_err() {
+        super::bytes::encode(vm, v, "utf-8", "strict")?;
+    }
+    Ok(b)
+}
+
 /// Code points of a str value.
 pub fn cps(v: Value) -> Vec<u32> {
     text::decode_wtf8(str_bytes(v))

@@ -838,12 +838,7 @@ fn xp_feed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let data = a[1];
     with_sess(vm, a[0], "feed", |vm, s| {
         if is_str(data) {
-            let b = str_bytes(data);
-            if std::str::from_utf8(b).is_err() {
-                // Lone surrogates: CPython's UnicodeEncodeError.
-                let u = vm.new_str("utf-8");
-                vm.call_method(data, "encode", &[u])?;
-            }
+            let b = crate::types::str::as_utf8(vm, data)?;
             // SAFETY: the handle is live; the name is a static C string.
             unsafe { ffi::XML_SetEncoding(s.handle.ptr(), c"utf-8".as_ptr()) };
             parse(vm, s, b, false)?;

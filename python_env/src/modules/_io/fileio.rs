@@ -350,6 +350,13 @@ fn fio_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if closefd {
         flags |= F_CLOSEFD;
     }
+    if vm.auditing() {
+        let m = vm.new_str(&mode_s);
+        let mark = vm.push_root(m);
+        let r = vm.audit("open", &[file, m, Value::int(i64::from(oflags))]);
+        vm.pop_roots(mark);
+        r?;
+    }
 
     if let Some(path) = &path {
         if !closefd {

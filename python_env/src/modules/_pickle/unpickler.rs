@@ -1283,6 +1283,7 @@ pub(super) fn find_class_impl(
     let mark = vm.push_root(mname);
     vm.push_root(gname);
     let r = (|| {
+        vm.audit("pickle.find_class", &[mname, gname])?;
         if proto < 3 && fix_imports {
             let key = vm.new_tuple(&[mname, gname]);
             vm.push_root(key);

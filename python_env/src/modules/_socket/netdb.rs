@@ -178,7 +178,8 @@ fn getaddrinfo(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         2,
         6,
     )?;
-    let host = gai_host(vm, host.unwrap_or(Value::NONE))?;
+    let host_v = host.unwrap_or(Value::NONE);
+    let host = gai_host(vm, host_v)?;
     let port = port.unwrap_or(Value::NONE);
     let port_c: Option<CString> = if port.is_none() {
         None
@@ -199,6 +200,10 @@ fn getaddrinfo(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         if let Some(v) = v {
             *o = crate::args::c_int(vm, v)?;
         }
+    }
+    if vm.auditing() {
+        let [f, t, p, _] = ints.map(|i| Value::int(i64::from(i)));
+        vm.audit("socket.getaddrinfo", &[host_v, port, f, t, p])?;
     }
     let list = resolve(
         vm,
@@ -488,6 +493,7 @@ fn no_nul(vm: &mut Vm, b: Vec<u8>) -> PyResult<CString> {
 fn gethostbyname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "gethostbyname", a, k, 1, 1)?;
     let name = host_name_arg(vm, "gethostbyname", a[0])?;
+    vm.audit("socket.gethostbyname", &[a[0]])?;
     let addr = setipaddr(vm, &name, libc::AF_INET)?;
     let (ip, _) = addr.in4();
     Ok(vm.new_str(&ntop4(ip)))
@@ -497,6 +503,7 @@ fn gethostbyname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn gethostbyname_ex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "gethostbyname_ex", a, k, 1, 1)?;
     let name = host_name_arg(vm, "gethostbyname_ex", a[0])?;
+    vm.audit("socket.gethostbyname", &[a[0]])?;
     // Resolving first gives getaddrinfo's error for an unknown name.
     setipaddr(vm, &name, libc::AF_INET)?;
     let c = no_nul(vm, name)?;
@@ -515,6 +522,7 @@ fn gethostbyname_ex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn gethostbyaddr(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "gethostbyaddr", a, k, 1, 1)?;
     let name = host_name_arg(vm, "gethostbyaddr", a[0])?;
+    vm.audit("socket.gethostbyaddr", &[a[0]])?;
     let addr = setipaddr(vm, &name, libc::AF_UNSPEC)?;
     let (bytes, fam): (Vec<u8>, i32) = match addr.family() {
         libc::AF_INET6 => (addr.in6().0.to_vec(), libc::AF_INET6),
@@ -666,6 +674,7 @@ fn getprotobyname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `gethostname()`.
 fn gethostname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "gethostname", a, k, 0, 0)?;
+    vm.audit("socket.gethostname", &[])?;
     let mut buf = vec![0 as libc::c_char; 1024];
     // SAFETY: the buffer is writable for the length passed (one byte kept
     // for the terminator).
@@ -684,6 +693,7 @@ fn gethostname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `sethostname(name)`.
 fn sethostname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "sethostname", a, k, 1, 1)?;
+    vm.audit("socket.sethostname", &[a[0]])?;
     let b = if is_str(a[0]) {
         crate::modules::posix::path::fs_encode(vm, a[0])?
     } else {

@@ -336,6 +336,16 @@ fn sock_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
     }
     let [mut family, mut ty, mut proto] = v;
+    if vm.auditing() {
+        let given = fileno.is_some_and(|f| !f.is_none());
+        let shown = |x: i32, d: i32| Value::int(i64::from(if x == -1 && !given { d } else { x }));
+        let (f, t, p) = (
+            shown(family, libc::AF_INET),
+            shown(ty, libc::SOCK_STREAM),
+            shown(proto, 0),
+        );
+        vm.audit("socket.__new__", &[a[0], f, t, p])?;
+    }
     let fd = match fileno.filter(|f| !f.is_none()) {
         Some(f) => {
             let fd = crate::args::c_long(vm, f)?;
@@ -459,6 +469,7 @@ fn sock_bind(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "bind")?;
     clinic::method_positional(vm, "bind", "bind", a, k, 1, 1)?;
     let addr = sockaddr_arg(vm, s.family(), a[1], "bind")?;
+    vm.audit("socket.bind", &[a[0], a[1]])?;
     let fd = s.fd();
     let (r, e) = vm.ctx.blocking(|| {
         // SAFETY: the address is valid for `addr.len` bytes.
@@ -576,6 +587,7 @@ fn sock_connect(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "connect")?;
     clinic::method_positional(vm, "connect", "connect", a, k, 1, 1)?;
     let addr = sockaddr_arg(vm, s.family(), a[1], "connect")?;
+    vm.audit("socket.connect", &[a[0], a[1]])?;
     match do_connect(vm, s, &addr, true)? {
         0 => Ok(Value::NONE),
         e => Err(os_error(vm, e)),
@@ -586,6 +598,7 @@ fn sock_connect_ex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = this(vm, a, "connect_ex")?;
     clinic::method_positional(vm, "connect_ex", "connect_ex", a, k, 1, 1)?;
     let addr = sockaddr_arg(vm, s.family(), a[1], "connect_ex")?;
+    vm.audit("socket.connect", &[a[0], a[1]])?;
     let e = do_connect(vm, s, &addr, false)?;
     Ok(Value::int(i64::from(e)))
 }

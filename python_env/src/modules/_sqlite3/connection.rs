@@ -393,7 +393,9 @@ fn conn_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             1,
             8,
         )?;
-    let path = fs_path(vm, database.unwrap_or(Value::NONE))?;
+    let database = database.unwrap_or(Value::NONE);
+    vm.audit("sqlite3.connect", &[database])?;
+    let path = fs_path(vm, database)?;
     let timeout = match timeout {
         Some(t) => match vm.as_f64(t) {
             Some(f) => f,
@@ -435,6 +437,7 @@ fn conn_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let ms = (timeout * 1000.0).clamp(0.0, i32::MAX as f64) as i32;
     db.busy_timeout(ms);
+    vm.audit("sqlite3.connect/handle", &[a[0]])?;
     {
         let mut g = sync::lock(&st.sh.inner);
         g.db = Some(Arc::new(db));
@@ -850,6 +853,7 @@ fn conn_enable_load_extension(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Va
     )?;
     let db = check(vm, st)?;
     let on = crate::args::c_int(vm, a[1])? != 0;
+    vm.audit("sqlite3.enable_load_extension", &[a[0], Value::bool(on)])?;
     if db.set_load_extension(on).is_err() {
         return Err(errors::exc(
             vm,
@@ -865,6 +869,7 @@ fn conn_load_extension(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::types::clinic::method_positional(vm, "load_extension", "load_extension", a, k, 1, 1)?;
     let db = check(vm, st)?;
     let name = name_arg(vm, "load_extension", a[1], "")?;
+    vm.audit("sqlite3.load_extension", &[a[0], a[1]])?;
     let r = run_sqlite(vm, || db.load_extension(&name, None));
     if let Err(m) = r {
         return Err(errors::exc(vm, Exc::Operational, &m));

@@ -1129,6 +1129,15 @@ fn load_dh_params(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (_, s) = this(vm, a, "load_dh_params")?;
     crate::args::check_method(vm, "load_dh_params", a, k, 1, 1)?;
     let p = fs_path(vm, a[1])?;
+    if vm.auditing() {
+        // CPython opens it with `_Py_fopen_obj(path, "rb")`, which raises
+        // this event.
+        let m = vm.new_str("rb");
+        let mark = vm.push_root(m);
+        let r = vm.audit("open", &[a[1], m, Value::int(0)]);
+        vm.pop_roots(mark);
+        r?;
+    }
     let data = match std::fs::read(path_of(&p)) {
         Ok(d) => d,
         Err(e) => {

@@ -412,6 +412,14 @@ fn lockf(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let fd = int_arg(vm, a[1])?;
     let cmd = int_arg(vm, a[2])?;
     let len = off_arg(vm, a[3])?;
+    vm.audit(
+        "os.lockf",
+        &[
+            Value::int(i64::from(fd)),
+            Value::int(i64::from(cmd)),
+            Value::int(len),
+        ],
+    )?;
     let r = vm.ctx.blocking(|| {
         // SAFETY: lockf takes integers and touches no memory.
         cvt(unsafe { libc::lockf(fd, cmd, len) })

@@ -16,6 +16,15 @@ fn none() -> Value {
     Value::NONE
 }
 
+/// A `dir_fd` as CPython's audit events show it: -1 for none given.
+fn dfd_value(dfd: i32) -> Value {
+    Value::int(if dfd == libc::AT_FDCWD {
+        -1
+    } else {
+        i64::from(dfd)
+    })
+}
+
 fn c_int_arg(vm: &mut Vm, v: Option<Value>, default: i32) -> PyResult<i32> {
     match v {
         None => Ok(default),
@@ -46,6 +55,10 @@ fn open(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let flags = c_int_arg(vm, flags, 0)? | libc::O_CLOEXEC;
     let mode = c_int_arg(vm, mode, 0o777)? as libc::c_uint;
     let dfd = dir_fd(vm, dfd)?;
+    vm.audit(
+        "open",
+        &[path.obj, Value::NONE, Value::int(i64::from(flags))],
+    )?;
     let ptr = path.ptr();
     // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
     match retry(vm, || cvt(unsafe { libc::openat(dfd, ptr, flags, mode) }))? {
@@ -316,6 +329,7 @@ fn ftruncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "posix.ftruncate", "ftruncate", &a[1..], k, 2, 2)?;
     let fd = fd_arg(vm, a[1])?;
     let len = off_t_arg(vm, a[2])?;
+    vm.audit("os.truncate", &[Value::int(i64::from(fd)), a[2]])?;
     // SAFETY: ftruncate has no memory effects.
     match retry(vm, || cvt(unsafe { libc::ftruncate(fd, len) }))? {
         Ok(_) => Ok(Value::NONE),
@@ -327,7 +341,9 @@ fn ftruncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn truncate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [p, len] = clinic::unpack(vm, "truncate", &a[1..], k, ["path", "length"], 0, 2, 2)?;
     let path = path_arg(vm, "truncate", "path", p.unwrap_or_else(none), PATH_OR_FD)?;
-    let len = off_t_arg(vm, len.unwrap_or_else(none))?;
+    let len_v = len.unwrap_or_else(none);
+    let len = off_t_arg(vm, len_v)?;
+    vm.audit("os.truncate", &[path.obj, len_v])?;
     let (fd, ptr) = (path.fd, path.ptr());
     let r = retry(vm, || {
         // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`, alive
@@ -473,6 +489,10 @@ fn mkdir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let path = path_arg(vm, "mkdir", "path", p.unwrap_or_else(none), PATH)?;
     let mode = c_int_arg(vm, mode, 0o777)? as libc::mode_t;
     let dfd = dir_fd(vm, dfd)?;
+    vm.audit(
+        "os.mkdir",
+        &[path.obj, Value::int(i64::from(mode)), dfd_value(dfd)],
+    )?;
     let ptr = path.ptr();
     // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
     path_call(vm, Some(&path), None, || unsafe {
@@ -485,6 +505,12 @@ fn unlink_common(vm: &mut Vm, a: &[Value], k: Value, name: &str, flags: i32) -> 
     let [p, dfd] = clinic::unpack(vm, name, &a[1..], k, ["path", "dir_fd"], 0, 1, 1)?;
     let path = path_arg(vm, name, "path", p.unwrap_or_else(none), PATH)?;
     let dfd = dir_fd(vm, dfd)?;
+    let event = if name == "rmdir" {
+        "os.rmdir"
+    } else {
+        "os.remove"
+    };
+    vm.audit(event, &[path.obj, dfd_value(dfd)])?;
     let ptr = path.ptr();
     // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
     path_call(vm, Some(&path), None, || unsafe {
@@ -520,6 +546,10 @@ fn rename_common(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<Val
     let dst = path_arg(vm, name, "dst", d.unwrap_or_else(none), PATH)?;
     let sfd = dir_fd(vm, sfd)?;
     let dfd = dir_fd(vm, dfd)?;
+    vm.audit(
+        "os.rename",
+        &[src.obj, dst.obj, dfd_value(sfd), dfd_value(dfd)],
+    )?;
     let (sp, dp) = (src.ptr(), dst.ptr());
     // SAFETY: both pointers are C strings owned by `src`/`dst`, alive for
     // the call.
@@ -554,6 +584,10 @@ fn link(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let dfd = dir_fd(vm, dfd)?;
     let follow = bool_arg(vm, fs, true)?;
     let flags = if follow { libc::AT_SYMLINK_FOLLOW } else { 0 };
+    vm.audit(
+        "os.link",
+        &[src.obj, dst.obj, dfd_value(sfd), dfd_value(dfd)],
+    )?;
     let (sp, dp) = (src.ptr(), dst.ptr());
     // SAFETY: both pointers are C strings owned by `src`/`dst`, alive for
     // the call.
@@ -577,6 +611,7 @@ fn symlink(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let src = path_arg(vm, "symlink", "src", s.unwrap_or_else(none), PATH)?;
     let dst = path_arg(vm, "symlink", "dst", d.unwrap_or_else(none), PATH)?;
     let dfd = dir_fd(vm, dfd)?;
+    vm.audit("os.symlink", &[src.obj, dst.obj, dfd_value(dfd)])?;
     let (sp, dp) = (src.ptr(), dst.ptr());
     // SAFETY: both pointers are C strings owned by `src`/`dst`, alive for
     // the call.
@@ -613,6 +648,7 @@ fn readlink(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn chdir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [p] = clinic::unpack(vm, "chdir", &a[1..], k, ["path"], 0, 1, 1)?;
     let path = path_arg(vm, "chdir", "path", p.unwrap_or_else(none), PATH_OR_FD)?;
+    vm.audit("os.chdir", &[path.obj])?;
     let (fd, ptr) = (path.fd, path.ptr());
     // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`, alive
     // for the call.
@@ -629,6 +665,7 @@ fn chdir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn fchdir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [fd] = clinic::unpack(vm, "fchdir", &a[1..], k, ["fd"], 0, 1, 1)?;
     let fd = fildes_arg(vm, fd.unwrap_or_else(none))?;
+    vm.audit("os.chdir", &[Value::int(i64::from(fd))])?;
     // SAFETY: fchdir has no memory effects.
     path_call(vm, None, None, || unsafe { libc::fchdir(fd) })
 }
@@ -674,6 +711,10 @@ fn chmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mode = c_int_arg(vm, mode, 0)? as libc::mode_t;
     let dfd = dir_fd(vm, dfd)?;
     let follow = bool_arg(vm, fs, true)?;
+    vm.audit(
+        "os.chmod",
+        &[path.obj, Value::int(i64::from(mode)), dfd_value(dfd)],
+    )?;
     // CPython 3.11's chmod checks neither dir_fd nor follow_symlinks
     // against an fd: the fd is used and they are ignored.
     let (fd, ptr) = (path.fd, path.ptr());
@@ -713,6 +754,14 @@ fn fchmod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [fd, mode] = clinic::unpack(vm, "fchmod", &a[1..], k, ["fd", "mode"], 0, 2, 2)?;
     let fd = fd_arg(vm, fd.unwrap_or_else(none))?;
     let mode = c_int_arg(vm, mode, 0)? as libc::mode_t;
+    vm.audit(
+        "os.chmod",
+        &[
+            Value::int(i64::from(fd)),
+            Value::int(i64::from(mode)),
+            Value::int(-1),
+        ],
+    )?;
     // SAFETY: fchmod has no memory effects.
     path_call(vm, None, None, || unsafe { libc::fchmod(fd, mode) })
 }
@@ -768,6 +817,11 @@ fn chown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let dfd = dir_fd(vm, dfd)?;
     let follow = bool_arg(vm, fs, true)?;
     check_fd_combos(vm, "chown", &path, dfd, follow)?;
+    let (u, g) = (
+        Value::int(i64::from(uid as i32)),
+        Value::int(i64::from(gid as i32)),
+    );
+    vm.audit("os.chown", &[path.obj, u, g, dfd_value(dfd)])?;
     let (fd, ptr) = (path.fd, path.ptr());
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
     // SAFETY: `ptr` is null (EFAULT) or a C string owned by `path`, alive
@@ -787,6 +841,11 @@ fn lchown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let path = path_arg(vm, "lchown", "path", p.unwrap_or_else(none), PATH)?;
     let uid = id_arg(vm, uid.unwrap_or_else(none), "uid")?;
     let gid = id_arg(vm, gid.unwrap_or_else(none), "gid")?;
+    let (u, g) = (
+        Value::int(i64::from(uid as i32)),
+        Value::int(i64::from(gid as i32)),
+    );
+    vm.audit("os.chown", &[path.obj, u, g, Value::int(-1)])?;
     let ptr = path.ptr();
     // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
     path_call(vm, Some(&path), None, || unsafe {
@@ -800,6 +859,14 @@ fn fchown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let fd = fd_arg(vm, fd.unwrap_or_else(none))?;
     let uid = id_arg(vm, uid.unwrap_or_else(none), "uid")?;
     let gid = id_arg(vm, gid.unwrap_or_else(none), "gid")?;
+    let (u, g) = (
+        Value::int(i64::from(uid as i32)),
+        Value::int(i64::from(gid as i32)),
+    );
+    vm.audit(
+        "os.chown",
+        &[Value::int(i64::from(fd)), u, g, Value::int(-1)],
+    )?;
     // SAFETY: fchown has no memory effects.
     path_call(vm, None, None, || unsafe { libc::fchown(fd, uid, gid) })
 }
@@ -900,6 +967,8 @@ fn utime(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let follow = bool_arg(vm, fs, true)?;
     check_path_and_dir_fd(vm, "utime", &path, dfd)?;
     check_fd_and_follow(vm, "utime", &path, follow)?;
+    let (tv, nv) = (times.unwrap_or(Value::NONE), ns.unwrap_or(Value::NONE));
+    vm.audit("os.utime", &[path.obj, tv, nv, dfd_value(dfd)])?;
     let (fd, ptr) = (path.fd, path.ptr());
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
     let tp = match &ts {

@@ -81,6 +81,7 @@ pub(crate) fn fork_with_hooks(
 /// `fork()`: 0 in the child, the child's pid in the parent.
 fn fork(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "posix.fork", &a[1..], k, 0, 0)?;
+    vm.audit("os.fork", &[])?;
     // SAFETY: fork has no memory-safety preconditions; the child's state is
     // made consistent by `Vm::fork_process` before any other code runs.
     match fork_with_hooks(vm, a[0], || unsafe { libc::fork() })? {
@@ -94,6 +95,7 @@ fn fork(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// child).
 fn forkpty(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "posix.forkpty", &a[1..], k, 0, 0)?;
+    vm.audit("os.forkpty", &[])?;
     let mut master: libc::c_int = -1;
     let mp = &mut master as *mut libc::c_int;
     let r = fork_with_hooks(vm, a[0], || {

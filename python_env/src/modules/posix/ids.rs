@@ -28,6 +28,11 @@ fn done(vm: &mut Vm, r: Result<i32, i32>) -> PyResult<Value> {
 fn system(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [c] = clinic::unpack(vm, "system", &a[1..], k, ["command"], 0, 1, 1)?;
     let cmd = fs_converter(vm, c.unwrap_or(Value::NONE))?;
+    let cv = vm.new_bytes(&cmd);
+    let mark = vm.push_root(cv);
+    let r = vm.audit("os.system", &[cv]);
+    vm.pop_roots(mark);
+    r?;
     let cmd = CString::new(cmd).map_err(|_| vm.value_error("embedded null byte"))?;
     let ptr = cmd.as_ptr();
     // SAFETY: `ptr` is a C string owned by `cmd`, alive for the call;

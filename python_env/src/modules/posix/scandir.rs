@@ -123,6 +123,14 @@ impl Drop for Dir {
 fn listdir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [p] = clinic::unpack(vm, "listdir", &a[1..], k, ["path"], 0, 0, 1)?;
     let path = path_arg_nullable(vm, "listdir", "path", p, true)?;
+    vm.audit(
+        "os.listdir",
+        &[if path.obj.is_empty() {
+            Value::NONE
+        } else {
+            path.obj
+        }],
+    )?;
     let mut dir = match Dir::open(vm, &path)? {
         Ok(d) => d,
         Err(e) => {
@@ -203,6 +211,14 @@ const E_SLOTS: usize = 5;
 fn scandir(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [p] = clinic::unpack(vm, "scandir", &a[1..], k, ["path"], 0, 0, 1)?;
     let path = path_arg_nullable(vm, "scandir", "path", p, true)?;
+    vm.audit(
+        "os.scandir",
+        &[if path.obj.is_empty() {
+            Value::NONE
+        } else {
+            path.obj
+        }],
+    )?;
     let dir = match Dir::open(vm, &path)? {
         Ok(d) => d,
         Err(e) => {

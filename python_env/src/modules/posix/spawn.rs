@@ -197,6 +197,10 @@ fn spawn(vm: &mut Vm, a: &[Value], k: Value, fname: &str, use_path: bool) -> PyR
         &format!("{fname}: environment"),
     )?;
     let actions = file_actions(vm, fa.unwrap_or(Value::NONE))?;
+    vm.audit(
+        "os.posix_spawn",
+        &[path.obj, a[2], env.unwrap_or(Value::NONE)],
+    )?;
     let mut flags: libc::c_int = 0;
     let mut s = Spawn::new();
     if let Some(pg) = setpgroup.filter(|v| !v.is_none()) {

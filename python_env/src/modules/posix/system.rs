@@ -93,6 +93,7 @@ fn kill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "posix.kill", "kill", &a[1..], k, 2, 2)?;
     let pid = int_arg(vm, a[1])?;
     let sig = int_arg(vm, a[2])?;
+    vm.audit("os.kill", &[a[1], a[2]])?;
     // A signal the main Python thread sends to its own process goes to
     // that thread (`raise`), whose handler runs before kill returns, as in
     // CPython, where that thread is the process's first, which the kernel
@@ -284,6 +285,7 @@ fn execv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "posix.execv", "execv", &a[1..], k, 2, 2)?;
     let path = super::path::path_arg(vm, "execv", "path", a[1], super::path::PATH)?;
     let argv = exec_argv(vm, a[2], "execv()", " arg 2")?;
+    vm.audit("os.exec", &[path.obj, a[2], Value::NONE])?;
     Err(do_exec(vm, &path, &argv, None))
 }
 
@@ -298,8 +300,11 @@ fn execve(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         p.unwrap_or(Value::NONE),
         super::path::PATH,
     )?;
-    let argv = exec_argv(vm, argv.unwrap_or(Value::NONE), "execve: ", "argv")?;
+    let argv_v = argv.unwrap_or(Value::NONE);
+    let argv = exec_argv(vm, argv_v, "execve: ", "argv")?;
     let envp = env_list(vm, env.unwrap_or(Value::NONE), "env")?;
+    let (av, ev) = (argv_v, env.unwrap_or(Value::NONE));
+    vm.audit("os.exec", &[path.obj, av, ev])?;
     Err(do_exec(vm, &path, &argv, Some(&envp)))
 }
 
@@ -633,6 +638,14 @@ fn putenv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if name.is_empty() {
         return Err(os_error(vm, libc::EINVAL, Value::EMPTY));
     }
+    if vm.auditing() {
+        let (nb, vb) = (vm.new_bytes(&name), vm.new_bytes(&value));
+        let mark = vm.push_root(nb);
+        vm.push_root(vb);
+        let r = vm.audit("os.putenv", &[nb, vb]);
+        vm.pop_roots(mark);
+        r?;
+    }
     let name = std::ffi::OsString::from_vec(name);
     let value = std::ffi::OsString::from_vec(value);
     std::env::set_var(name, value);
@@ -645,6 +658,13 @@ fn unsetenv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let name = env_bytes(vm, a[1])?;
     if name.is_empty() || name.contains(&b'=') {
         return Err(os_error(vm, libc::EINVAL, Value::EMPTY));
+    }
+    if vm.auditing() {
+        let nb = vm.new_bytes(&name);
+        let mark = vm.push_root(nb);
+        let r = vm.audit("os.unsetenv", &[nb]);
+        vm.pop_roots(mark);
+        r?;
     }
     std::env::remove_var(std::ffi::OsString::from_vec(name));
     Ok(Value::NONE)
@@ -677,6 +697,7 @@ fn killpg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "posix.killpg", "killpg", &a[1..], k, 2, 2)?;
     let pgid = int_arg(vm, a[1])?;
     let sig = int_arg(vm, a[2])?;
+    vm.audit("os.killpg", &[a[1], a[2]])?;
     // SAFETY: killpg has no memory effects.
     if let Err(e) = cvt(unsafe { libc::killpg(pgid, sig) }) {
         return Err(os_error(vm, e, Value::EMPTY));

@@ -1160,13 +1160,7 @@ fn x_parse(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // (rooted by the call; the collector never moves objects), else copied.
     let owned: Option<Vec<u8>>;
     let bytes: &[u8] = if is_text {
-        let b = str_bytes(data);
-        if std::str::from_utf8(b).is_err() {
-            // Lone surrogates: CPython's UnicodeEncodeError.
-            let u = vm.new_str("utf-8");
-            vm.call_method(data, "encode", &[u])?;
-        }
-        b
+        crate::types::str::as_utf8(vm, data)?
     } else if Obj::from_value(data).is_some_and(|x| x.kind() == Kind::BYTES) {
         str_bytes(data)
     } else {

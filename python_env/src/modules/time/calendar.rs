@@ -198,11 +198,7 @@ pub(super) fn gettmarg(vm: &mut Vm, cls: Value, v: Value, msg: &str) -> PyResult
             if !is_str(z) {
                 return Err(vm.type_error("bad argument type for built-in operation"));
             }
-            let b = str_bytes(z);
-            if std::str::from_utf8(b).is_err() {
-                // Lone surrogates: UnicodeEncodeError, as PyUnicode_AsUTF8.
-                crate::types::bytes::encode(vm, z, "utf-8", "strict")?;
-            }
+            let b = crate::types::str::as_utf8(vm, z)?;
             // C sees the string up to its first NUL.
             let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
             zone = CString::new(&b[..end]).ok();

@@ -1,5 +1,7 @@
 //! The `sys` module.
 
+mod stdlib_names;
+
 use crate::args::Args;
 use crate::types::structseq;
 use engine::runtime::*;
@@ -492,6 +494,7 @@ fn getprofile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `engine/src/runtime/trace.rs` for the events.
 fn settrace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "settrace", a, k, 1, 1)?;
+    vm.audit("sys.settrace", &[])?;
     vm.set_trace(a[0]);
     Ok(Value::NONE)
 }
@@ -499,6 +502,7 @@ fn settrace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `setprofile(f)`: this thread's profile function (None removes it).
 fn setprofile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "setprofile", a, k, 1, 1)?;
+    vm.audit("sys.setprofile", &[])?;
     vm.set_profile(a[0]);
     Ok(Value::NONE)
 }
@@ -582,7 +586,10 @@ fn getframe(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         },
     };
     match vm.live_frame_object(depth) {
-        Some(f) => Ok(f),
+        Some(f) => {
+            vm.audit("sys._getframe", &[f])?;
+            Ok(f)
+        }
         None => Err(vm.value_error("call stack is not deep enough")),
     }
 }
@@ -611,6 +618,7 @@ fn let_others_settle(vm: &mut Vm) {
 /// (`sys._getframe()`), the others' are snapshots.
 fn current_frames(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "sys._current_frames", a, k, 0, 0)?;
+    vm.audit("sys._current_frames", &[])?;
     let_others_settle(vm);
     let me = super::_thread::thread_ident();
     let states = vm.thread_states(me);
@@ -642,6 +650,7 @@ fn current_frames(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// frames.
 fn current_exceptions(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "sys._current_exceptions", a, k, 0, 0)?;
+    vm.audit("sys._current_exceptions", &[])?;
     let_others_settle(vm);
     let me = super::_thread::thread_ident();
     let states = vm.thread_states(me);
@@ -690,7 +699,7 @@ fn exception(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn intern(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     crate::args::check(vm, "sys.intern", a, k, 1, 1)?;
-    let tn = vm.type_name_of(a[0]);
+    let tn = vm.arg_type_name(a[0]);
     if !is_str(a[0]) {
         return Err(vm.type_error(&format!("intern() argument must be str, not {tn}")));
     }
@@ -755,16 +764,42 @@ fn getfilesystemencodeerrors(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<V
     Ok(vm.new_str("surrogateescape"))
 }
 
-/// `sys.audit(event, *args)`: no audit hooks can be installed (there is
-/// no `sys.addaudithook`), so, as CPython with no hook, it does nothing
-/// beyond requiring an event.
+/// `sys.audit(event, *args)`: calls each audit hook with the event and the
+/// tuple of the other arguments (engine `audit.rs`); with no hook set it
+/// only requires an event, as CPython checks nothing more then.
 fn audit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if Obj::from_value(k).is_some_and(|o| o.n_values() > 0) {
-        return Err(vm.type_error("audit() takes no keyword arguments"));
+        return Err(vm.type_error("sys.audit() takes no keyword arguments"));
     }
     if a.is_empty() {
         return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
     }
+    if !vm.auditing() {
+        return Ok(Value::NONE);
+    }
+    if !is_str(a[0]) {
+        let tn = vm.type_name_of(a[0]);
+        return Err(vm.type_error(&format!("expected str for argument 'event', not {tn}")));
+    }
+    let mark = vm.push_root(Value::NONE);
+    let event = if vm.type_of(a[0]) == vm.g.types.str_ {
+        a[0]
+    } else {
+        let b = engine::runtime::str_bytes(a[0]).to_vec();
+        vm.new_str_bytes(&b)
+    };
+    vm.push_root(event);
+    let args = vm.new_tuple(&a[1..]);
+    vm.push_root(args);
+    let r = vm.audit_value(event, args);
+    vm.pop_roots(mark);
+    r.map(|()| Value::NONE)
+}
+
+/// `sys.addaudithook(hook)`: see [`Vm::add_audit_hook`].
+fn addaudithook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let [hook] = crate::types::clinic::unpack(vm, "addaudithook", a, k, ["hook"], 1, 1, 1)?;
+    vm.add_audit_hook(hook.unwrap_or(Value::NONE))?;
     Ok(Value::NONE)
 }
 
@@ -1346,6 +1381,7 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
         ("getfilesystemencoding", getfilesystemencoding),
         ("getfilesystemencodeerrors", getfilesystemencodeerrors),
         ("audit", audit),
+        ("addaudithook", addaudithook),
         ("displayhook", displayhook),
         ("excepthook", excepthook),
         ("unraisablehook", unraisablehook),
@@ -1576,6 +1612,16 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     let vals: Vec<Value> = names.iter().map(|n| vm.new_str(n)).collect();
     let bm = vm.new_tuple(&vals);
     vm.set_module_attr(m, "builtin_module_names", bm);
+    let sn = vm.new_set(true);
+    let mark = vm.push_root(sn);
+    for name in stdlib_names::NAMES {
+        let n = vm.new_str(name);
+        let m2 = vm.push_root(n);
+        vm.set_add(sn, n)?;
+        vm.pop_roots(m2);
+    }
+    vm.pop_roots(mark);
+    vm.set_module_attr(m, "stdlib_module_names", sn);
     // The -W options (PYTHONWARNINGS first); main.rs fills it in.
     let wo = vm.new_list(&[]);
     vm.set_module_attr(m, "warnoptions", wo);
@@ -1631,7 +1677,7 @@ fn unraisable_args_type(vm: &mut Vm) -> Value {
 /// full message ("Exception ignored in thread started by"), None for the
 /// default "Exception ignored in". `obj` (NONE for no object) and `e` are
 /// rooted by the caller.
-pub(crate) fn write_unraisable(vm: &mut Vm, msg: Option<&str>, obj: Value, e: Value) {
+pub fn write_unraisable(vm: &mut Vm, msg: Option<&str>, obj: Value, e: Value) {
     let mark = vm.push_root(e);
     let t = unraisable_args_type(vm);
     let et = vm.type_of(e);
@@ -1645,7 +1691,27 @@ pub(crate) fn write_unraisable(vm: &mut Vm, msg: Option<&str>, obj: Value, e: Va
     vm.push_root(m);
     let args = structseq::new(vm, t, &[et, e, tb, m, obj]);
     vm.push_root(args);
-    match crate::builtins::sys_attr(vm, "unraisablehook") {
+    let hook = crate::builtins::sys_attr(vm, "unraisablehook");
+    if vm.auditing() {
+        let h = hook.unwrap_or(Value::NONE);
+        vm.push_root(h);
+        if let Err(err) = vm.audit("sys.unraisablehook", &[h, args]) {
+            // CPython reports the audit hook's error with the default
+            // hook, in place of the original one.
+            vm.push_root(err.0);
+            let et = vm.type_of(err.0);
+            let tb = vm.getattr(err.0, tb_name).unwrap_or(Value::NONE);
+            vm.push_root(tb);
+            let m = vm.new_str("Exception ignored in audit hook");
+            vm.push_root(m);
+            let args = structseq::new(vm, t, &[et, err.0, tb, m, Value::NONE]);
+            vm.push_root(args);
+            let _ = default_unraisable(vm, args);
+            vm.pop_roots(mark);
+            return;
+        }
+    }
+    match hook {
         Some(h) if !h.is_none() => {
             vm.push_root(h);
             if let Err(err) = vm.call(h, &[args], Value::EMPTY) {
