@@ -1174,8 +1174,14 @@ impl Vm {
                 Kind::TUPLE => return Ok(o.n_values()),
                 Kind::DICT | Kind::SET => return Ok(ldict::len(o)),
                 K_DICTVIEW => {
+                    // A dict view counts its dict's entries; a mappingproxy
+                    // asks its mapping, whose `__len__` a subclass may
+                    // override.
                     if let Some(d) = Obj::from_value(o.get(0)) {
-                        if d.kind() == Kind::DICT {
+                        if d.kind() == Kind::DICT
+                            && (o.class() != self.g.types.mappingproxy
+                                || d.class() == self.g.types.dict)
+                        {
                             return Ok(ldict::len(d));
                         }
                     }

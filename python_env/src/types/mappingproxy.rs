@@ -45,8 +45,10 @@ fn mp_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(Value::bool(vm.contains(target(a[0]), a[1])?))
 }
 
+/// `len(proxy)`: the mapping's own `__len__` (a dict subclass's override
+/// included), as CPython's `PyObject_Size`.
 fn mp_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(Value::int(vm.len(target(a[0]))? as i64))
+    Ok(Value::int(vm.len_protocol(target(a[0]))? as i64))
 }
 
 fn mp_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -96,8 +98,10 @@ fn mp_ne(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::bool(r == Value::FALSE))
 }
 
+/// `proxy | other` and `other | proxy`: `|` of the operands with each
+/// proxy replaced by its mapping (CPython's `mappingproxy_or`), so a dict
+/// gives a new dict and an operand `|` does not take is a TypeError.
 fn mp_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (x, y) = (a[0], a[1]);
     let unwrap = |vm: &Vm, v: Value| {
         if Obj::from_value(v).is_some_and(|o| o.class() == vm.g.types.mappingproxy) {
             target(v)
@@ -105,13 +109,18 @@ fn mp_or(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             v
         }
     };
-    let (x, y) = (unwrap(vm, x), unwrap(vm, y));
-    let c = vm.call_method(x, "copy", &[])?;
-    let mark = vm.push_root(c);
-    let r = vm.call_method(c, "update", &[y]);
-    vm.pop_roots(mark);
-    r?;
-    Ok(c)
+    let (x, y) = (unwrap(vm, a[0]), unwrap(vm, a[1]));
+    vm.binary_op(engine::bytecode::BinaryOperator::Or, x, y)
+}
+
+fn mp_ror(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    mp_or(vm, &[a[1], a[0]], k)
+}
+
+/// `proxy |= other`: refused, as the proxy is read-only.
+fn mp_ior(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let tn = vm.type_name_of(a[0]);
+    Err(vm.type_error(&format!("'|=' is not supported by {tn}; use '|' instead")))
 }
 
 fn mp_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -141,7 +150,8 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         ("__eq__", mp_eq),
         ("__ne__", mp_ne),
         ("__or__", mp_or),
-        ("__ror__", mp_or),
+        ("__ror__", mp_ror),
+        ("__ior__", mp_ior),
         ("__repr__", mp_repr),
         ("__str__", mp_str),
     ];
