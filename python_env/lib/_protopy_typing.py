@@ -315,6 +315,25 @@ class UnionType:
     def __mro_entries__(self, bases):
         raise TypeError(f"Cannot subclass {self!r}")
 
+    def __getitem__(self, item):
+        # CPython's union_getitem: the arguments' type variables replaced
+        # as a GenericAlias replaces them (a GenericAlias over the same
+        # arguments does the substitution), then joined again with `|`.
+        alias = _TypesGenericAlias(UnionType, self.__args__)
+        try:
+            args = alias[item].__args__
+        except TypeError as e:
+            shown = repr(alias)
+            if shown in str(e):
+                raise TypeError(str(e).replace(shown, repr(self))) from None
+            raise
+        if not args:
+            return UnionType(args)
+        result = args[0]
+        for a in args[1:]:
+            result = result | a
+        return result
+
 
 def _type_or(a, b):
     """`a | b` for classes, None, generic aliases and unions (type.__or__)."""
