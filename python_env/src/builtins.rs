@@ -1809,11 +1809,7 @@ fn exec_eval_in(
             return Err(vm.type_error("closure can only be used when source is a code object"));
         }
         let is_text = is_str(src);
-        let Some(mut s) = (if is_text {
-            Some(str_bytes(src).to_vec())
-        } else {
-            crate::types::bytes::buf(src)
-        }) else {
+        let Some(mut s) = source_bytes(src) else {
             return Err(vm.type_error(&format!(
                 "{name}() arg 1 must be a string, bytes or code object"
             )));
@@ -1843,6 +1839,16 @@ fn exec_eval_in(
     vm.pop_roots(mark);
     let r = r?;
     Ok(if mode == Mode::Eval { r } else { Value::NONE })
+}
+
+/// Source text as bytes: a str's own (UTF-8, lone surrogates kept) or a
+/// buffer's; None for anything else (a code or AST object).
+fn source_bytes(src: Value) -> Option<Vec<u8>> {
+    if is_str(src) {
+        Some(str_bytes(src).to_vec())
+    } else {
+        crate::types::bytes::buf(src)
+    }
 }
 
 /// The audit event `compile` of source text: its bytes and the file name.
@@ -1967,11 +1973,7 @@ fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if vm.auditing() {
         // CPython's event: the source's bytes and the file name, or an AST
         // object and None.
-        match if is_str(src) {
-            Some(str_bytes(src).to_vec())
-        } else {
-            crate::types::bytes::buf(src)
-        } {
+        match source_bytes(src) {
             Some(b) => audit_compile(vm, &b, &filename)?,
             None => vm.audit("compile", &[src, Value::NONE])?,
         }

@@ -14,7 +14,8 @@ impl Vm {
     /// Raises the audit event `event` with `args` (a tuple is made of
     /// them): each hook is called as `hook(event, args)`; the first
     /// exception stops the event and is returned. Nothing happens while no
-    /// hook is set.
+    /// hook is set. `args` are rooted here before anything is allocated, so
+    /// a value made just before the call needs no root of its own.
     #[inline]
     pub fn audit(&mut self, event: &str, args: &[Value]) -> PyResult<()> {
         if !self.g.audit_on.load(Ordering::Relaxed) {
@@ -131,11 +132,5 @@ impl Vm {
         proto_core::sync::lock(&self.g.audit_hooks).push(hook);
         self.g.audit_on.store(true, Ordering::Release);
         Ok(())
-    }
-
-    /// Whether `v` is one of the audit hooks (kept out of `gc.get_objects`'
-    /// answers, as CPython keeps them out of the collector's lists).
-    pub fn is_audit_hook(&self, v: Value) -> bool {
-        self.auditing() && proto_core::sync::lock(&self.g.audit_hooks).contains(&v)
     }
 }

@@ -620,10 +620,7 @@ fn audit_objs(vm: &mut Vm, event: &str, a: &[Value]) -> PyResult<()> {
         return Ok(());
     }
     let t = vm.new_tuple(a);
-    let mark = vm.push_root(t);
-    let r = vm.audit(event, &[t]);
-    vm.pop_roots(mark);
-    r
+    vm.audit(event, &[t])
 }
 
 fn get_referents(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -745,7 +742,7 @@ fn get_referrers(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn get_objects(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [generation] =
         crate::types::clinic::unpack(vm, "get_objects", a, k, ["generation"], 0, 0, 1)?;
-    let mut shown = -1;
+    let mut which = -1;
     if let Some(g) = generation.filter(|g| !g.is_none()) {
         // `_Py_convert_optional_to_ssize_t`: an index, else its TypeError.
         let g = match crate::args::py_long_as_int(vm, g) {
@@ -765,14 +762,11 @@ fn get_objects(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         if g < -1 {
             return Err(vm.value_error("generation parameter cannot be negative"));
         }
-        shown = g;
+        which = g;
     }
-    vm.audit("gc.get_objects", &[Value::int(i64::from(shown))])?;
-    if let Some(g) = generation.filter(|g| !g.is_none()) {
-        let g = crate::args::py_long_as_int(vm, g)?;
-        if g == 0 || g == 1 {
-            return Ok(vm.new_list(&[]));
-        }
+    vm.audit("gc.get_objects", &[Value::int(which)])?;
+    if which == 0 || which == 1 {
+        return Ok(vm.new_list(&[]));
     }
     let mut out = Vec::new();
     walk_reachable(vm, |vm, v, _| {

@@ -352,10 +352,7 @@ fn fio_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     if vm.auditing() {
         let m = vm.new_str(&mode_s);
-        let mark = vm.push_root(m);
-        let r = vm.audit("open", &[file, m, Value::int(i64::from(oflags))]);
-        vm.pop_roots(mark);
-        r?;
+        vm.audit("open", &[file, m, Value::int(i64::from(oflags))])?;
     }
 
     if let Some(path) = &path {

@@ -817,10 +817,7 @@ fn chown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let dfd = dir_fd(vm, dfd)?;
     let follow = bool_arg(vm, fs, true)?;
     check_fd_combos(vm, "chown", &path, dfd, follow)?;
-    let (u, g) = (
-        Value::int(i64::from(uid as i32)),
-        Value::int(i64::from(gid as i32)),
-    );
+    let (u, g) = (super::ids::id_value(uid), super::ids::id_value(gid));
     vm.audit("os.chown", &[path.obj, u, g, dfd_value(dfd)])?;
     let (fd, ptr) = (path.fd, path.ptr());
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
@@ -841,10 +838,7 @@ fn lchown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let path = path_arg(vm, "lchown", "path", p.unwrap_or_else(none), PATH)?;
     let uid = id_arg(vm, uid.unwrap_or_else(none), "uid")?;
     let gid = id_arg(vm, gid.unwrap_or_else(none), "gid")?;
-    let (u, g) = (
-        Value::int(i64::from(uid as i32)),
-        Value::int(i64::from(gid as i32)),
-    );
+    let (u, g) = (super::ids::id_value(uid), super::ids::id_value(gid));
     vm.audit("os.chown", &[path.obj, u, g, Value::int(-1)])?;
     let ptr = path.ptr();
     // SAFETY: `ptr` is a C string owned by `path`, alive for the call.
@@ -859,10 +853,7 @@ fn fchown(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let fd = fd_arg(vm, fd.unwrap_or_else(none))?;
     let uid = id_arg(vm, uid.unwrap_or_else(none), "uid")?;
     let gid = id_arg(vm, gid.unwrap_or_else(none), "gid")?;
-    let (u, g) = (
-        Value::int(i64::from(uid as i32)),
-        Value::int(i64::from(gid as i32)),
-    );
+    let (u, g) = (super::ids::id_value(uid), super::ids::id_value(gid));
     vm.audit(
         "os.chown",
         &[Value::int(i64::from(fd)), u, g, Value::int(-1)],

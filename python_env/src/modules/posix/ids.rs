@@ -28,11 +28,10 @@ fn done(vm: &mut Vm, r: Result<i32, i32>) -> PyResult<Value> {
 fn system(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [c] = clinic::unpack(vm, "system", &a[1..], k, ["command"], 0, 1, 1)?;
     let cmd = fs_converter(vm, c.unwrap_or(Value::NONE))?;
-    let cv = vm.new_bytes(&cmd);
-    let mark = vm.push_root(cv);
-    let r = vm.audit("os.system", &[cv]);
-    vm.pop_roots(mark);
-    r?;
+    if vm.auditing() {
+        let cv = vm.new_bytes(&cmd);
+        vm.audit("os.system", &[cv])?;
+    }
     let cmd = CString::new(cmd).map_err(|_| vm.value_error("embedded null byte"))?;
     let ptr = cmd.as_ptr();
     // SAFETY: `ptr` is a C string owned by `cmd`, alive for the call;
@@ -146,7 +145,7 @@ fn getresgid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 /// A uid or gid as CPython returns it: (uid_t)-1 is -1.
-fn id_value(id: u32) -> Value {
+pub(super) fn id_value(id: u32) -> Value {
     if id == u32::MAX {
         Value::int(-1)
     } else {

@@ -661,10 +661,7 @@ fn unsetenv(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     if vm.auditing() {
         let nb = vm.new_bytes(&name);
-        let mark = vm.push_root(nb);
-        let r = vm.audit("os.unsetenv", &[nb]);
-        vm.pop_roots(mark);
-        r?;
+        vm.audit("os.unsetenv", &[nb])?;
     }
     std::env::remove_var(std::ffi::OsString::from_vec(name));
     Ok(Value::NONE)

@@ -1679,17 +1679,7 @@ fn unraisable_args_type(vm: &mut Vm) -> Value {
 /// rooted by the caller.
 pub fn write_unraisable(vm: &mut Vm, msg: Option<&str>, obj: Value, e: Value) {
     let mark = vm.push_root(e);
-    let t = unraisable_args_type(vm);
-    let et = vm.type_of(e);
-    let tb_name = vm.intern("__traceback__");
-    let tb = vm.getattr(e, tb_name).unwrap_or(Value::NONE);
-    vm.push_root(tb);
-    let m = match msg {
-        Some(s) => vm.new_str(s),
-        None => Value::NONE,
-    };
-    vm.push_root(m);
-    let args = structseq::new(vm, t, &[et, e, tb, m, obj]);
+    let args = unraisable_args(vm, e, msg, obj);
     vm.push_root(args);
     let hook = crate::builtins::sys_attr(vm, "unraisablehook");
     if vm.auditing() {
@@ -1699,12 +1689,8 @@ pub fn write_unraisable(vm: &mut Vm, msg: Option<&str>, obj: Value, e: Value) {
             // CPython reports the audit hook's error with the default
             // hook, in place of the original one.
             vm.push_root(err.0);
-            let et = vm.type_of(err.0);
-            let tb = vm.getattr(err.0, tb_name).unwrap_or(Value::NONE);
-            vm.push_root(tb);
-            let m = vm.new_str("Exception ignored in audit hook");
-            vm.push_root(m);
-            let args = structseq::new(vm, t, &[et, err.0, tb, m, Value::NONE]);
+            let msg = Some("Exception ignored in audit hook");
+            let args = unraisable_args(vm, err.0, msg, Value::NONE);
             vm.push_root(args);
             let _ = default_unraisable(vm, args);
             vm.pop_roots(mark);
@@ -1716,12 +1702,8 @@ pub fn write_unraisable(vm: &mut Vm, msg: Option<&str>, obj: Value, e: Value) {
             vm.push_root(h);
             if let Err(err) = vm.call(h, &[args], Value::EMPTY) {
                 vm.push_root(err.0);
-                let et = vm.type_of(err.0);
-                let tb = vm.getattr(err.0, tb_name).unwrap_or(Value::NONE);
-                vm.push_root(tb);
-                let m = vm.new_str("Exception ignored in sys.unraisablehook");
-                vm.push_root(m);
-                let args = structseq::new(vm, t, &[et, err.0, tb, m, h]);
+                let msg = Some("Exception ignored in sys.unraisablehook");
+                let args = unraisable_args(vm, err.0, msg, h);
                 vm.push_root(args);
                 let _ = default_unraisable(vm, args);
             }
@@ -1731,6 +1713,25 @@ pub fn write_unraisable(vm: &mut Vm, msg: Option<&str>, obj: Value, e: Value) {
         }
     }
     vm.pop_roots(mark);
+}
+
+/// An `UnraisableHookArgs` of the exception `e`, the message `msg` and
+/// the object `obj` (both rooted by the caller; the result is not).
+fn unraisable_args(vm: &mut Vm, e: Value, msg: Option<&str>, obj: Value) -> Value {
+    let mark = vm.push_root(e);
+    let t = unraisable_args_type(vm);
+    let et = vm.type_of(e);
+    let tb_name = vm.intern("__traceback__");
+    let tb = vm.getattr(e, tb_name).unwrap_or(Value::NONE);
+    vm.push_root(tb);
+    let m = match msg {
+        Some(s) => vm.new_str(s),
+        None => Value::NONE,
+    };
+    vm.push_root(m);
+    let args = structseq::new(vm, t, &[et, e, tb, m, obj]);
+    vm.pop_roots(mark);
+    args
 }
 
 /// `sys.unraisablehook(unraisable)` (also `sys.__unraisablehook__`): the
