@@ -1134,85 +1134,6 @@ fn apply_config(vm: &mut Vm, sys: Value, cfg: &Config) -> Result<(), PyException
         vm.pop_roots(mark);
         r?;
     }
-    if !cfg.no_site {
-        install_site_builtins(vm)?;
-    }
-    Ok(())
-}
-
-/// What `site` adds to builtins that programs use (`exit`, `quit`,
-/// `help`), made with CPython's own `_sitebuiltins` as `site.setquit` and
-/// `sethelper` do (see [`install_site_printers`] for the rest).
-/// ProtoPy does not run `site` at start-up; `-S` leaves these out too.
-fn install_site_builtins(vm: &mut Vm) -> Result<(), PyException> {
-    let sb = vm.import_module("_sitebuiltins")?;
-    let mark = vm.push_root(sb);
-    let b = vm.g.builtins;
-    // Each result is stored at once; the name is interned first so that
-    // nothing allocates while the new object is held unrooted.
-    let call = |vm: &mut Vm, cls: &str, args: &[&str]| -> Result<Value, PyException> {
-        let k = vm.intern(cls);
-        let c = vm.getattr(sb, k)?;
-        let m = vm.push_root(c);
-        let vals: Vec<Value> = args.iter().map(|a| vm.new_str(a)).collect();
-        for v in &vals {
-            vm.push_root(*v);
-        }
-        let r = vm.call(c, &vals, Value::EMPTY);
-        vm.pop_roots(m);
-        r
-    };
-    for name in ["exit", "quit"] {
-        let k = vm.intern(name);
-        let q = call(vm, "Quitter", &[name, "Ctrl-D (i.e. EOF)"])?;
-        vm.dict_set_str(b, k, q);
-    }
-    let k = vm.intern("help");
-    let h = call(vm, "_Helper", &[])?;
-    vm.dict_set_str(b, k, h);
-    vm.pop_roots(mark);
-    Ok(())
-}
-
-/// The `copyright`, `credits` and `license` builtins of `site`, installed
-/// when a session starts (`_Printer` imports `os`, which a program that
-/// does not need them should not pay for at start-up).
-pub fn install_site_printers(vm: &mut Vm) -> Result<(), PyException> {
-    let sb = vm.import_module("_sitebuiltins")?;
-    let mark = vm.push_root(sb);
-    let b = vm.g.builtins;
-    let call = |vm: &mut Vm, args: &[&str]| -> Result<Value, PyException> {
-        let k = vm.intern("_Printer");
-        let c = vm.getattr(sb, k)?;
-        let m = vm.push_root(c);
-        let vals: Vec<Value> = args.iter().map(|a| vm.new_str(a)).collect();
-        for v in &vals {
-            vm.push_root(*v);
-        }
-        let r = vm.call(c, &vals, Value::EMPTY);
-        vm.pop_roots(m);
-        r
-    };
-    let copyright = python_env::builtins::sys_attr(vm, "copyright")
-        .filter(|v| is_str(*v))
-        .map(|v| str_of(v).into_owned())
-        .unwrap_or_else(|| "Copyright (c) ProtoPy's authors.\nPython's standard library: Copyright (c) 2001-2023 Python Software Foundation.".into());
-    let k = vm.intern("copyright");
-    let c = call(vm, &["copyright", &copyright])?;
-    vm.dict_set_str(b, k, c);
-    let k = vm.intern("credits");
-    let c = call(
-        vm,
-        &[
-            "credits",
-            "    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n    for supporting Python development.  See www.python.org for more information.",
-        ],
-    )?;
-    vm.dict_set_str(b, k, c);
-    let k = vm.intern("license");
-    let c = call(vm, &["license", "See https://www.python.org/psf/license/"])?;
-    vm.dict_set_str(b, k, c);
-    vm.pop_roots(mark);
     Ok(())
 }
 
@@ -1224,6 +1145,15 @@ fn wants_inspect(cfg: &Config) -> bool {
 }
 
 fn run(mut cfg: Config, program_name: String) -> u8 {
+    // A `._pth` file beside the executable sets sys.path and implies
+    // isolation and no `site` (unless it says `import site`), as CPython's.
+    if let Some((paths, import_site)) = python_env::modules::sys::pth_file() {
+        cfg.isolated = true;
+        cfg.ignore_environment = true;
+        cfg.safe_path = true;
+        cfg.no_site = !import_site;
+        python_env::modules::sys::set_pth_paths(paths);
+    }
     // This thread runs Python's main thread: it alone runs signal handlers.
     // Ctrl-C raises KeyboardInterrupt in it (signal.default_int_handler).
     engine::runtime::signals::set_main_thread();
@@ -1417,9 +1347,8 @@ fn run(mut cfg: Config, program_name: String) -> u8 {
             return report(vm, e, false);
         }
     }
-    // A virtual environment's site (sys.prefix, its site-packages).
     if !cfg.no_site {
-        if let Err(e) = python_env::modules::sys::start_venv_site(vm, path0.is_some()) {
+        if let Err(e) = python_env::modules::sys::start_site(vm, path0.is_some()) {
             return report(vm, e, false);
         }
     }

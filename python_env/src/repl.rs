@@ -194,11 +194,6 @@ impl Repl {
                 vm.set_module_attr(sys, name, v);
             }
         }
-        if !cfg.no_site {
-            if let Err(e) = crate::install_site_printers(vm) {
-                print_exception(vm, e.0);
-            }
-        }
         let mut r = Repl {
             globals,
             editor,

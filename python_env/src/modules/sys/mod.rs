@@ -1031,6 +1031,75 @@ pub fn set_unbuffered(on: bool) {
     UNBUFFERED.store(on, Ordering::Relaxed);
 }
 
+/// The module search path a `._pth` file sets (see [`pth_file`]): when
+/// set, `sys.path` is exactly it (after the program's folder, none under
+/// the isolation a `._pth` file implies), without `PYTHONPATH` or the Lib.
+static PTH_PATHS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// What a `._pth` file beside the executable says, as CPython's `getpath`
+/// reads one (`EXECUTABLE._pth`, the name the program was started with,
+/// then the binary it resolves to): its paths, each joined to the file's
+/// folder and normalised, and whether it has an `import site` line. The
+/// paths become `sys.path` ([`set_pth_paths`]); the caller applies the
+/// isolation the file implies.
+pub fn pth_file() -> Option<(Vec<String>, bool)> {
+    let exe = executable_path();
+    let real = std::env::current_exe()
+        .ok()
+        .map(|p| p.to_string_lossy().into_owned());
+    let (file, text) = [Some(exe), real].into_iter().flatten().find_map(|e| {
+        let f = format!("{e}._pth");
+        std::fs::read_to_string(&f).ok().map(|t| (f, t))
+    })?;
+    let dir = std::path::Path::new(&file)
+        .parent()
+        .map(|d| d.to_path_buf())
+        .unwrap_or_default();
+    let mut paths = Vec::new();
+    let mut import_site = false;
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line == "import site" {
+            import_site = true;
+        } else if line.starts_with("import ") {
+            let _ = writeln!(std::io::stderr(), "unsupported 'import' line in ._pth file");
+        } else {
+            paths.push(normalized(&dir.join(line)));
+        }
+    }
+    Some((paths, import_site))
+}
+
+/// `p` made absolute and normalised lexically (`os.path.abspath`).
+fn normalized(p: &std::path::Path) -> String {
+    use std::path::{Component, PathBuf};
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut norm = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                norm.pop();
+            }
+            other => norm.push(other.as_os_str()),
+        }
+    }
+    norm.to_string_lossy().into_owned()
+}
+
+/// Makes `paths` (a `._pth` file's, see [`pth_file`]) the module search
+/// path before [`create`].
+pub fn set_pth_paths(paths: Vec<String>) {
+    let _ = PTH_PATHS.set(paths);
+}
+
 /// `PYTHONPATH`'s entries, as CPython adds them after the script's folder.
 fn pythonpath_entries() -> Vec<String> {
     if IGNORE_ENVIRONMENT.load(Ordering::Relaxed) {
@@ -1074,7 +1143,7 @@ fn install_prefix() -> String {
 /// up on PATH. When neither finds a file, the resolved path of the running
 /// binary is used.
 fn executable_path() -> String {
-    use std::path::{Component, Path, PathBuf};
+    use std::path::{Path, PathBuf};
     let real = || {
         std::env::current_exe()
             .map(|p| p.to_string_lossy().into_owned())
@@ -1095,19 +1164,8 @@ fn executable_path() -> String {
                 Err(_) => return real(),
             }
         };
-        // Lexical normalisation: `.` dropped, `..` removes the component
-        // before it (symbolic links are not followed).
-        let mut norm = PathBuf::new();
-        for c in abs.components() {
-            match c {
-                Component::CurDir => {}
-                Component::ParentDir => {
-                    norm.pop();
-                }
-                other => norm.push(other.as_os_str()),
-            }
-        }
-        Some(norm).filter(|p| p.is_file())
+        // Symbolic links are not followed.
+        Some(PathBuf::from(normalized(&abs))).filter(|p| p.is_file())
     } else {
         std::env::var_os("PATH").and_then(|path| {
             std::env::split_paths(&path)
@@ -1164,22 +1222,17 @@ fn base_executable(exe: &str) -> String {
         .map_or_else(real, |p| p.to_string_lossy().into_owned())
 }
 
-/// Starts a virtual environment's `site`, as CPython does at start-up when
-/// its `site` is not disabled (`-S`): ProtoPy does not import `site` at
-/// start-up otherwise (it would add CPython's own user site-packages), but
-/// in an environment made by `protopy -m venv` the environment's
-/// site-packages (and their `.pth` files) must be on `sys.path`, and
-/// `sys.prefix` must be the environment. `site` runs before CPython puts
-/// the program's folder first on `sys.path`; with `has_path0` that entry
-/// is taken off while `site` runs (which makes every entry absolute) and
-/// put back first afterwards, as CPython's.
-pub fn start_venv_site(vm: &mut Vm, has_path0: bool) -> PyResult<()> {
-    let Some(exe) = crate::builtins::sys_attr(vm, "executable").filter(|v| is_str(*v)) else {
-        return Ok(());
-    };
-    if venv_of(&str_of(exe)).is_none() {
-        return Ok(());
-    }
+/// Imports CPython's `site` at start-up, as CPython does unless `-S`: the
+/// site-packages folders under `sys.prefix` (ProtoPy's own prefix, or the
+/// virtual environment's) with their `.pth` files, the PEP 370 user site
+/// (`~/.local/lib/python3.11/site-packages`, per language version, off
+/// with `-s`, `-I` or PYTHONNOUSERSITE), `sitecustomize`/`usercustomize`,
+/// the `exit`/`quit`/`help`/`copyright` builtins and
+/// `sys.__interactivehook__`. `site` runs before CPython puts the
+/// program's folder first on `sys.path`; with `has_path0` that entry is
+/// taken off while `site` runs (which makes every entry absolute) and put
+/// back first afterwards, as CPython's.
+pub fn start_site(vm: &mut Vm, has_path0: bool) -> PyResult<()> {
     let Some(path) = crate::builtins::sys_attr(vm, "path") else {
         return Ok(());
     };
@@ -1317,7 +1370,6 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
     let argv_l = vm.new_list(&av);
     vm.set_module_attr(m, "argv", argv_l);
     let mut entries: Vec<String> = path0.map(str::to_owned).into_iter().collect();
-    entries.extend(pythonpath_entries());
     // The `protopy` command finds the Lib first and reports its absence;
     // an embedding program (the Rust tests) gets it here when present.
     if STDLIB.get().is_none() {
@@ -1325,8 +1377,13 @@ pub fn create_with(vm: &mut Vm, argv: &[String], path0: Option<&str>) -> PyResul
             let _ = STDLIB.set(dir);
         }
     }
-    if let Some(lib) = STDLIB.get() {
-        entries.push(lib.to_string_lossy().into_owned());
+    if let Some(pth) = PTH_PATHS.get() {
+        entries.extend(pth.iter().cloned());
+    } else {
+        entries.extend(pythonpath_entries());
+        if let Some(lib) = STDLIB.get() {
+            entries.push(lib.to_string_lossy().into_owned());
+        }
     }
     let vals: Vec<Value> = entries.iter().map(|e| vm.new_str(e)).collect();
     let path = vm.new_list(&vals);
