@@ -12,7 +12,16 @@ use proto_core::{Kind, Obj, Value};
 
 fn write_to(vm: &mut Vm, file: Value, s: &str) -> PyResult<()> {
     let sv = vm.new_str(s);
-    vm.call_method(file, "write", &[sv])?;
+    write_value(vm, file, sv)
+}
+
+/// `file.write(s)`, natively for an exact `io.StringIO` (`s` rooted by
+/// the caller or unused after an allocation).
+fn write_value(vm: &mut Vm, file: Value, s: Value) -> PyResult<()> {
+    if let Some(r) = crate::modules::_io::stringio_write_exact(vm, file, s) {
+        return r;
+    }
+    vm.call_method(file, "write", &[s])?;
     Ok(())
 }
 
@@ -127,19 +136,15 @@ fn print_to(
         for (i, &x) in pos.iter().enumerate() {
             if i > 0 {
                 match sep {
-                    Some(s) => {
-                        vm.call_method(file, "write", &[s])?;
-                    }
+                    Some(s) => write_value(vm, file, s)?,
                     None => write_to(vm, file, " ")?,
                 }
             }
             let s = vm.str(x)?;
-            vm.call_method(file, "write", &[s])?;
+            write_value(vm, file, s)?;
         }
         match end {
-            Some(e) => {
-                vm.call_method(file, "write", &[e])?;
-            }
+            Some(e) => write_value(vm, file, e)?,
             None => write_to(vm, file, "\n")?,
         }
     }

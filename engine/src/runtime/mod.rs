@@ -993,6 +993,19 @@ pub const FRAME_HEADER: usize = 3;
 /// pages are committed.
 pub const THREAD_STACK_BYTES: usize = 256 * 1024 * 1024;
 
+/// Entries of [`Vm::intern`]'s per-thread cache (a power of two).
+const INTERN_CACHE: usize = 64;
+
+/// The cache slot of the name `b` (FNV-1a).
+#[inline]
+fn intern_slot(b: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for &c in b {
+        h = (h ^ u32::from(c)).wrapping_mul(0x0100_0193);
+    }
+    (h ^ (h >> 16)) as usize & (INTERN_CACHE - 1)
+}
+
 /// Per-thread interpreter state.
 pub struct Vm {
     /// This thread's allocation context.
@@ -1028,6 +1041,11 @@ pub struct Vm {
     /// This thread's cache of binary operators on instances of native types
     /// (`ops::BinopEntry`): the native method `a op b` calls, by `a`'s type.
     pub(crate) binop_cache: [ops::BinopEntry; ops::BINOP_CACHE],
+    /// This thread's answers of [`Vm::intern`], by a hash of the text: the
+    /// names native code looks up (`call_method(f, "write", ..)`) without
+    /// the intern table's lock. Only immortal interned strs are kept (never
+    /// freed or moved), so the cache holds them without a root.
+    intern_cache: [Value; INTERN_CACHE],
     /// The last event reported to a hook (`trace::EV_*`, CPython's `tracing_what`), for
     /// the rules of `frame.f_lineno = n`.
     pub trace_what: u8,
@@ -1086,6 +1104,7 @@ impl Vm {
             trace_on: false,
             trace_busy: false,
             binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],
+            intern_cache: [Value::EMPTY; INTERN_CACHE],
             trace_what: 0,
             trace_swept: 0,
             drain: call::Drain::NONE,
@@ -1124,6 +1143,7 @@ impl Vm {
             trace_on: proto_core::alloc_trace::active() || trace::instruction_trace(),
             trace_busy: false,
             binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],
+            intern_cache: [Value::EMPTY; INTERN_CACHE],
             trace_what: 0,
             trace_swept: 0,
             drain: call::Drain::NONE,
@@ -1332,9 +1352,24 @@ impl Vm {
     /// program text): immortal, so Rust code may hold it anywhere. The set
     /// of such names is bounded by the program's text.
     pub fn intern(&mut self, s: &str) -> Value {
-        let g = self.g.clone();
+        let b = s.as_bytes();
+        let slot = intern_slot(b);
+        let hit = self.intern_cache[slot];
+        if let Some(o) = Obj::from_value(hit) {
+            if lstr::bytes(o) == b {
+                return hit;
+            }
+        }
+        let g = &self.g;
         let mut m = proto_core::sync::lock(&g.interned);
-        intern_in(&mut self.ctx, &mut m, g.types.str_, s.as_bytes(), false)
+        let v = intern_in(&mut self.ctx, &mut m, g.types.str_, b, false);
+        drop(m);
+        // A mortal name (made by `intern_mortal`, collected when unused)
+        // is not kept: the cache holds no roots.
+        if Obj::from_value(v).is_some_and(|o| o.is_immortal()) {
+            self.intern_cache[slot] = v;
+        }
+        v
     }
 
     /// Interns a name that is kept by heap objects only (the names and

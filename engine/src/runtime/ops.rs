@@ -1445,6 +1445,19 @@ impl Vm {
         if let (Some(ao), Some(bo)) = (Obj::from_value(a), Obj::from_value(b)) {
             let (ka, kb) = (ao.kind(), bo.kind());
             let t = &self.g.types;
+            // Exact bytes against exact str: both methods answer
+            // NotImplemented and identity decides (unequal), unless `-b`
+            // makes bytes' method warn.
+            if (op == 2 || op == 3)
+                && ((ka == Kind::BYTES && kb == Kind::STR)
+                    || (ka == Kind::STR && kb == Kind::BYTES))
+                && !BYTES_WARNING.load(proto_core::sync::Ordering::Relaxed)
+            {
+                let exact = |o: Obj| o.class() == t.bytes || o.class() == t.str_;
+                if exact(ao) && exact(bo) {
+                    return Ok(Value::bool(op == 3));
+                }
+            }
             // Two exact sets or frozensets, in any mix: what the first
             // one's method answers (set and frozenset are unrelated types,
             // so the reflected method is not tried first, and their
@@ -4077,6 +4090,10 @@ pub fn hash_bigint(b: &BigInt) -> i64 {
 /// (plain FNV-1a, the same in every run), else derived from the seed or,
 /// by default, from the OS's random bytes. Set once by the `protopy`
 /// command before any string is hashed ([`set_hash_seed`]).
+/// `-b`/`-bb` (`sys.flags.bytes_warning`, set at start-up): bytes
+/// compared with str or int, and str() of bytes, issue a BytesWarning.
+pub static BYTES_WARNING: proto_core::sync::AtomicBool = proto_core::sync::AtomicBool::new(false);
+
 static HASH_KEY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Sets the str/bytes hash key from a PYTHONHASHSEED value (0: no

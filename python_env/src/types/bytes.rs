@@ -1522,8 +1522,9 @@ pub(crate) fn b_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// `-b` / `-bb` (`sys.flags.bytes_warning`): str() of bytes and
-/// comparisons of bytes with str or int issue a BytesWarning.
-static BYTES_WARNING: proto_core::sync::AtomicBool = proto_core::sync::AtomicBool::new(false);
+/// comparisons of bytes with str or int issue a BytesWarning (the flag is
+/// the engine's, whose comparison skips bytes' methods when it is off).
+use engine::runtime::ops::BYTES_WARNING;
 
 /// Turns the BytesWarnings of `-b` on (the `protopy` command, at start-up;
 /// `-bb`'s error filter is the warnings module's).

@@ -51,6 +51,16 @@ pub(crate) fn text_write_exact(vm: &mut Vm, stream: Value, text: &[u8]) -> Optio
     textio::write_exact(vm, stream, text)
 }
 
+/// `stream.write(text)` (`text` a str) done natively when `stream` is
+/// exactly `_io.StringIO` without a `write` of its own; None otherwise.
+pub(crate) fn stringio_write_exact(
+    vm: &mut Vm,
+    stream: Value,
+    text: Value,
+) -> Option<PyResult<()>> {
+    stringio::write_exact(vm, stream, text)
+}
+
 /// Whether `v` is exactly `_io.TextIOWrapper` (not a subclass).
 pub(crate) fn is_text_exact(vm: &Vm, v: Value) -> bool {
     Obj::from_value(v)

@@ -326,22 +326,48 @@ fn s_write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         let tn = vm.type_name_of(a[1]);
         return Err(vm.type_error(&format!("string argument expected, got '{tn}'")));
     }
+    let n = write_str(vm, s, a[1])?;
+    Ok(Value::int(n as i64))
+}
+
+/// Writes the str `text`; its length in characters.
+fn write_str(vm: &mut Vm, s: &StringState, text: Value) -> PyResult<usize> {
     let mut g = open_guard_acc(vm, s)?;
     if g.decoder.is_none() && g.writenl.is_none() && g.pos == g.buf.len() + g.acc_chars {
         // An append without newline translation: the text's bytes as they are.
-        let n = Obj::from_value(a[1]).map_or(0, proto_core::layouts::str::char_len);
-        if g.acc.try_reserve(str_bytes(a[1]).len()).is_err() {
+        let n = Obj::from_value(text).map_or(0, proto_core::layouts::str::char_len);
+        if g.acc.try_reserve(str_bytes(text).len()).is_err() {
             return Err(vm.new_exc(vm.g.e.MemoryError, ""));
         }
-        g.acc.extend_from_slice(str_bytes(a[1]));
+        g.acc.extend_from_slice(str_bytes(text));
         g.acc_chars += n;
         g.pos += n;
-        return Ok(Value::int(n as i64));
+        return Ok(n);
     }
     g.realize();
-    let t = crate::text::decode_wtf8(str_bytes(a[1]));
-    let n = write_text(&mut g, t);
-    Ok(Value::int(n as i64))
+    let t = crate::text::decode_wtf8(str_bytes(text));
+    Ok(write_text(&mut g, t))
+}
+
+/// `stream.write(text)` (`text` a str) done natively when `stream` is
+/// exactly `_io.StringIO` and has no `write` of its own in its
+/// `__dict__`, so the call would reach [`s_write`]; None otherwise.
+pub(crate) fn write_exact(vm: &mut Vm, stream: Value, text: Value) -> Option<PyResult<()>> {
+    let o = Obj::from_value(stream)?;
+    let s = proto_core::native::native_ref::<StringState>(o)?;
+    if is_heap_type(vm.type_of(stream)) || !is_str(text) {
+        return None;
+    }
+    // Slot 0 is the instance `__dict__` (empty until made; an int marks
+    // a shaped instance, whose attributes are not looked at here).
+    let d = o.get(0);
+    if !d.is_empty() {
+        let k = vm.intern("write");
+        if d.is_int() || vm.dict_get_str(d, k).is_some() {
+            return None;
+        }
+    }
+    Some(write_str(vm, s, text).map(|_| ()))
 }
 
 fn s_seek(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
