@@ -1482,12 +1482,10 @@ pub fn finish(vm: &mut Vm) -> bool {
             report(vm, e, false);
         }
     }
-    // Then the atexit handlers, if the program imported atexit.
-    let k = vm.intern("atexit");
-    let sm = vm.g.sys_modules;
-    if vm.dict_get_str(sm, k).is_some() {
-        python_env::modules::atexit::run_exitfuncs(vm);
-    }
+    // Then the atexit handlers: the interpreter's, so they run also when
+    // the module is gone from sys.modules (every instance of it registers
+    // in the one list, as CPython's per-interpreter state).
+    python_env::modules::atexit::run_exitfuncs(vm);
     let flushed = python_env::modules::sys::flush_std_files(vm);
     vm.g.finalizing
         .store(true, proto_core::sync::Ordering::Release);

@@ -228,6 +228,11 @@ fn partial_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => Vec::new(),
     };
     for (kk, vv) in &stored {
+        // A key put into `keywords` by hand: the call's dict would not
+        // pass as keyword arguments (CPython's message).
+        if !is_str(*kk) {
+            return Err(vm.type_error("keywords must be strings"));
+        }
         let overridden = call_names
             .iter()
             .any(|&c| c == *kk || (is_str(c) && is_str(*kk) && str_bytes(c) == str_bytes(*kk)));
@@ -297,6 +302,11 @@ fn partial_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(r)
 }
 
+/// `del p.__dict__`: refused, as CPython's `PyObject_GenericSetDict`.
+fn partial_dict_del(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Err(vm.type_error("cannot delete __dict__"))
+}
+
 /// `__setstate__((func, args, kwds, dict))`.
 fn partial_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let o = partial_of(vm, a[0], "__setstate__")?;
@@ -330,13 +340,20 @@ fn partial_setstate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             vm.new_tuple(&items)
         };
         vm.push_root(args);
-        let kwd = vm.new_dict();
-        vm.push_root(kwd);
-        if !kw.is_none() {
-            for (kk, vv) in vm.dict_items(kw) {
-                vm.dict_set(kwd, kk, vv)?;
+        // An exact dict is kept as it is (CPython's `partial_setstate`: a
+        // copy keeps the keywords of its original), a subclass's copied.
+        let kwd = if Obj::from_value(kw).is_some_and(|x| x.class() == vm.g.types.dict) {
+            kw
+        } else {
+            let d = vm.new_dict();
+            vm.push_root(d);
+            if !kw.is_none() {
+                for (kk, vv) in vm.dict_items(kw) {
+                    vm.dict_set(d, kk, vv)?;
+                }
             }
-        }
+            d
+        };
         // The state's dict becomes the instance dict itself (CPython keeps
         // the object it is given); None leaves no instance attributes.
         if dict.is_none() {
@@ -784,6 +801,16 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         crate::types::genericalias::class_getitem,
         true,
     );
+    // `__dict__` as CPython's `partial_getsetlist` (read, replaced by
+    // assignment, deletion refused).
+    vm.add_dict_descriptor(t);
+    if let Some(dd) = vm
+        .lookup_type(t, vm.g.names.__dict__)
+        .and_then(Obj::from_value)
+    {
+        let refuse = vm.new_builtin("__dict__", partial_dict_del, false);
+        vm.store(dd, 2, refuse);
+    }
     vm.set_module_attr(m, "partial", t);
 
     // KeyWrapper

@@ -94,6 +94,7 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&'static str]) 
     vm.add_attr(t, "__module__", m);
     vm.add_static(t, "__new__", no_new, false);
     vm.add_method(t, "__repr__", seq_repr);
+    vm.add_method(t, "__reduce__", seq_reduce);
     for &f in fields {
         let n = vm.intern(f);
         let g = vm.new_builtin_bound(f, field_get, n);
@@ -109,6 +110,32 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&'static str]) 
     }
     vm.add_attr(t, "n_unnamed_fields", Value::int(0));
     t
+}
+
+/// `__reduce__()`: `(type(self), (tuple(self), {}))`, CPython's
+/// `structseq_reduce` for a sequence whose fields are all in its tuple (a
+/// class whose `__new__` refuses, as `sys.flags`, pickles but does not
+/// unpickle, as in CPython).
+fn seq_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = a[0];
+    let Some(o) = Obj::from_value(s).filter(|o| o.kind() == Kind::TUPLE) else {
+        let tn = vm.type_name_of(s);
+        return Err(vm.type_error(&format!(
+            "descriptor '__reduce__' requires a struct sequence, not '{tn}'"
+        )));
+    };
+    let items: Vec<Value> = (0..o.n_values()).map(|i| o.get(i)).collect();
+    let mark = vm.push_root(s);
+    let tup = vm.new_tuple(&items);
+    vm.push_root(tup);
+    let d = vm.new_dict();
+    vm.push_root(d);
+    let args = vm.new_tuple(&[tup, d]);
+    vm.push_root(args);
+    let cls = vm.type_of(s);
+    let r = vm.new_tuple(&[cls, args]);
+    vm.pop_roots(mark);
+    Ok(r)
 }
 
 /// `__new__(cls, sequence, dict=None)` of a struct sequence that Python
