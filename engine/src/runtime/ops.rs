@@ -4086,14 +4086,14 @@ pub fn hash_bigint(b: &BigInt) -> i64 {
     }
 }
 
-/// The key mixed into every str/bytes hash (PYTHONHASHSEED): 0 for seed 0
-/// (plain FNV-1a, the same in every run), else derived from the seed or,
-/// by default, from the OS's random bytes. Set once by the `protopy`
-/// command before any string is hashed ([`set_hash_seed`]).
 /// `-b`/`-bb` (`sys.flags.bytes_warning`, set at start-up): bytes
 /// compared with str or int, and str() of bytes, issue a BytesWarning.
 pub static BYTES_WARNING: proto_core::sync::AtomicBool = proto_core::sync::AtomicBool::new(false);
 
+/// The key mixed into every str/bytes hash (PYTHONHASHSEED): 0 for seed 0
+/// (plain FNV-1a, the same in every run), else derived from the seed or,
+/// by default, from the OS's random bytes. Set once by the `protopy`
+/// command before any string is hashed ([`set_hash_seed`]).
 static HASH_KEY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Sets the str/bytes hash key from a PYTHONHASHSEED value (0: no

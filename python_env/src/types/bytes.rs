@@ -1521,9 +1521,9 @@ pub(crate) fn b_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(wrap(vm, a[0], &r))
 }
 
-/// `-b` / `-bb` (`sys.flags.bytes_warning`): str() of bytes and
-/// comparisons of bytes with str or int issue a BytesWarning (the flag is
-/// the engine's, whose comparison skips bytes' methods when it is off).
+// `-b` / `-bb` (`sys.flags.bytes_warning`): str() of bytes and
+// comparisons of bytes with str or int issue a BytesWarning. The flag is
+// the engine's, whose comparison skips bytes' methods when it is off.
 use engine::runtime::ops::BYTES_WARNING;
 
 /// Turns the BytesWarnings of `-b` on (the `protopy` command, at start-up;
