@@ -1453,6 +1453,20 @@ impl Vm {
         )
     }
 
+    /// A new str from bytes the caller found to be ASCII (no second scan).
+    pub fn new_str_ascii(&mut self, b: &[u8]) -> Value {
+        debug_assert!(b.is_ascii());
+        lstr::alloc(
+            &mut self.ctx,
+            Kind::STR,
+            self.g.types.str_,
+            b,
+            b.len(),
+            true,
+            false,
+        )
+    }
+
     /// A new str from surrogate-preserving UTF-8 bytes.
     pub fn new_str_bytes(&mut self, b: &[u8]) -> Value {
         let (ascii, n) = ascii_and_chars(b);

@@ -1160,7 +1160,7 @@ fn load_config(
 }
 
 fn run_load(vm: &mut Vm, st: St, cfg: UConfig, input: Option<Value>) -> PyResult<Value> {
-    let mut u = Unpickler::new(vm, st, cfg, UData::default());
+    let mut u = Unpickler::with_spare(vm, st, cfg);
     let mark = vm.push_root(Value::NONE);
     for r in u.roots() {
         vm.push_root(r);
@@ -1183,6 +1183,7 @@ fn run_load(vm: &mut Vm, st: St, cfg: UConfig, input: Option<Value>) -> PyResult
     }
     let r = u.load(vm);
     vm.pop_roots(mark);
+    u.give_back();
     r
 }
 

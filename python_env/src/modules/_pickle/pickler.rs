@@ -188,6 +188,34 @@ impl Pickler {
         self.out.extend_from_slice(s);
     }
 
+    /// BININT1, BININT2 or BININT with `x`'s bytes: the opcode and all
+    /// four bytes stored at once into reserved room, the used part kept
+    /// (no copy of a run-time length).
+    #[inline(always)]
+    fn write_binint(&mut self, x: i32) {
+        if self.framing && self.frame_start.is_none() {
+            self.frame_start = Some(self.out.len());
+            self.out.extend_from_slice(&[0xFE; FRAME_HEADER_SIZE]);
+        }
+        let (op, n) = if x as u32 > 0xffff {
+            (BININT, 5)
+        } else if x > 0xff {
+            (BININT2, 3)
+        } else {
+            (BININT1, 2)
+        };
+        let b = x.to_le_bytes();
+        let len = self.out.len();
+        self.out.reserve(5);
+        let spare = self.out.spare_capacity_mut();
+        for (d, b) in spare[..5].iter_mut().zip([op, b[0], b[1], b[2], b[3]]) {
+            d.write(b);
+        }
+        // SAFETY: `reserve(5)` made room for 5 bytes after `len`, all five
+        // written above; `n <= 5` of them are kept.
+        unsafe { self.out.set_len(len + n) };
+    }
+
     #[inline]
     fn w1(&mut self, b: u8) {
         if self.framing && self.frame_start.is_none() {
@@ -343,6 +371,30 @@ impl Pickler {
             self.commit_frame();
         }
         self.framing = false;
+        r
+    }
+
+    /// `save` of an item read from a container another thread may change:
+    /// a heap item is rooted for the call (an immediate needs no root).
+    #[inline]
+    fn save_item(&mut self, vm: &mut Vm, item: Value) -> PyResult<()> {
+        if item.is_immediate() {
+            // The commonest item, a binary int of 32 bits with no
+            // persistent_id hook, written here without `save`'s frame.
+            if let Some(i) = item.as_int() {
+                if self.bin && self.pers_func.is_none() {
+                    if let Ok(x) = i32::try_from(i) {
+                        self.opcode_boundary(vm)?;
+                        self.write_binint(x);
+                        return Ok(());
+                    }
+                }
+            }
+            return self.save(vm, item, false);
+        }
+        let mark = vm.push_root(item);
+        let r = self.save(vm, item, false);
+        vm.pop_roots(mark);
         r
     }
 
@@ -603,14 +655,7 @@ impl Pickler {
         };
         if let Some(x) = small.and_then(|i| i32::try_from(i).ok()) {
             if self.bin {
-                let b = x.to_le_bytes();
-                if b[3] != 0 || b[2] != 0 {
-                    self.w(&[BININT, b[0], b[1], b[2], b[3]]);
-                } else if b[1] != 0 {
-                    self.w(&[BININT2, b[0], b[1]]);
-                } else {
-                    self.w(&[BININT1, b[0]]);
-                }
+                self.write_binint(x);
             } else {
                 let s = format!("I{x}\n");
                 self.w(s.as_bytes());
@@ -913,10 +958,7 @@ impl Pickler {
             }
             if len == 1 {
                 let item = llist::get(o, 0).unwrap_or(Value::NONE);
-                let mark = vm.push_root(item);
-                let r = self.save(vm, item, false);
-                vm.pop_roots(mark);
-                r?;
+                self.save_item(vm, item)?;
                 self.w1(APPEND);
                 return Ok(());
             }
@@ -925,10 +967,7 @@ impl Pickler {
                 let mut this_batch = 0;
                 self.w1(MARK);
                 while let Some(item) = llist::get(o, total) {
-                    let mark = vm.push_root(item);
-                    let r = self.save(vm, item, false);
-                    vm.pop_roots(mark);
-                    r?;
+                    self.save_item(vm, item)?;
                     total += 1;
                     this_batch += 1;
                     if this_batch == BATCHSIZE {
@@ -1021,6 +1060,10 @@ impl Pickler {
     }
 
     fn save_pair(&mut self, vm: &mut Vm, k: Value, v: Value) -> PyResult<()> {
+        if k.is_immediate() && v.is_immediate() {
+            self.save(vm, k, false)?;
+            return self.save(vm, v, false);
+        }
         let m = vm.push_root(k);
         vm.push_root(v);
         let r = self

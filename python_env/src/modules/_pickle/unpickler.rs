@@ -32,6 +32,21 @@ impl UData {
     }
 }
 
+/// A finished load's emptied stack, marks, memo and dict set, kept per
+/// thread for the next `loads` so that a small pickle allocates none of
+/// them again (each grew from empty, four or five reallocations a load).
+/// Taken whole: a load nested in another (through `find_class` or a
+/// `__setstate__`) finds none and starts empty.
+type Spare = (UData, HashSet<u64, BuildHasherDefault<super::pickler::IdHasher>>);
+
+thread_local! {
+    static SPARE: std::cell::Cell<Option<Spare>> = const { std::cell::Cell::new(None) };
+}
+
+/// Capacities above which an emptied buffer is dropped, not kept: a
+/// thread keeps at most a few tens of KiB for its next load.
+const SPARE_MAX: usize = 4096;
+
 /// Payload of the local object that holds parked data during Python calls.
 pub(super) struct UHolder(pub Mutex<UData>);
 
@@ -100,6 +115,34 @@ impl Unpickler {
             holder,
             simple_dicts: HashSet::default(),
         }
+    }
+
+    /// An Unpickler for one `loads`, on this thread's spare buffers.
+    pub fn with_spare(vm: &mut Vm, st: St, c: UConfig) -> Unpickler {
+        let (d, dicts) = SPARE.take().unwrap_or_default();
+        let mut u = Unpickler::new(vm, st, c, d);
+        u.simple_dicts = dicts;
+        u
+    }
+
+    /// Empties the buffers and keeps them as this thread's spare (the
+    /// values they held are dropped: a spare roots nothing).
+    pub fn give_back(mut self) {
+        let mut d = std::mem::take(&mut self.d);
+        let mut dicts = std::mem::take(&mut self.simple_dicts);
+        if d.stack.capacity() > SPARE_MAX
+            || d.memo.capacity() > SPARE_MAX
+            || d.marks.capacity() > SPARE_MAX
+            || dicts.capacity() > SPARE_MAX
+        {
+            return;
+        }
+        d.stack.clear();
+        d.marks.clear();
+        d.memo.clear();
+        d.memo_len = 0;
+        dicts.clear();
+        SPARE.set(Some((d, dicts)));
     }
 
     pub fn roots(&self) -> Vec<Value> {
@@ -876,16 +919,27 @@ impl Unpickler {
     }
 
     /// The size argument of a counted opcode.
+    #[inline]
     fn read_size(&mut self, vm: &mut Vm, op: u8, what: &str, overflow: bool) -> PyResult<usize> {
         let nbytes = match op {
             SHORT_BINBYTES | SHORT_BINSTRING | SHORT_BINUNICODE => 1,
             BINBYTES | BINSTRING | BINUNICODE => 4,
             _ => 8,
         };
-        let (s, e) = self.read(vm, nbytes)?;
-        let mut b = [0u8; 8];
-        b[..nbytes].copy_from_slice(&self.data()[s..e]);
-        let n = u64::from_le_bytes(b);
+        let n = match nbytes {
+            1 => u64::from(self.read1(vm)?),
+            4 => {
+                let (s, _) = self.read(vm, 4)?;
+                let d = self.data();
+                u64::from(u32::from_le_bytes([d[s], d[s + 1], d[s + 2], d[s + 3]]))
+            }
+            _ => {
+                let (s, e) = self.read(vm, 8)?;
+                let mut b = [0u8; 8];
+                b.copy_from_slice(&self.data()[s..e]);
+                u64::from_le_bytes(b)
+            }
+        };
         if n > i64::MAX as u64 {
             let msg = format!("{what} exceeds system's maximum size of 9223372036854775807 bytes");
             return Err(if overflow {
@@ -1016,6 +1070,14 @@ impl Unpickler {
     /// Sets `pairs` into `d` (`PyObject_SetItem`).
     fn set_pairs(&mut self, vm: &mut Vm, d: Value, pairs: &[(Value, Value)]) -> PyResult<()> {
         let mut simple = self.simple_dicts.contains(&d.bits());
+        if simple {
+            // Room for the batch at once (SETITEMS carries up to 1,000
+            // pairs) rather than growing by doubling on the way. The dict
+            // is this load's own and still this thread's.
+            if let Some(o) = Obj::from_value(d).filter(|o| o.is_local_mutable()) {
+                proto_core::layouts::dict::reserve(&mut vm.ctx, o, pairs.len());
+            }
+        }
         for &(k, v) in pairs {
             let simple_key = !k.is_heap()
                 || kind_of(k).is_some_and(|(o, kk)| {
@@ -1475,6 +1537,11 @@ fn utf8_str(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
 /// engine's str storage is exactly that encoding, once validated.
 fn new_str_surrogatepass(vm: &mut Vm, s: usize, e: usize, u: &Unpickler) -> PyResult<Value> {
     let b = &u.data()[s..e];
+    // ASCII (the common case) is checked a word at a time; only other
+    // text needs the full UTF-8 validation.
+    if b.is_ascii() {
+        return Ok(vm.new_str_ascii(b));
+    }
     if std::str::from_utf8(b).is_ok() {
         return Ok(vm.new_str_bytes(b));
     }
