@@ -248,7 +248,12 @@ impl ZStream {
                     // null (as zlib-ng does); it never writes through it
                     // here, so a dangling pointer with no room stands in,
                     // cleared again in both streams after the copy.
-                    src.set_io(std::ptr::null(), 0, std::ptr::NonNull::dangling().as_ptr(), 0);
+                    src.set_io(
+                        std::ptr::null(),
+                        0,
+                        std::ptr::NonNull::dangling().as_ptr(),
+                        0,
+                    );
                     let r = zr::inflateCopy(&mut **dst, &**src);
                     src.take_io();
                     if r == z::Z_OK {

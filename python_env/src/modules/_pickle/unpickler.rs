@@ -37,7 +37,10 @@ impl UData {
 /// them again (each grew from empty, four or five reallocations a load).
 /// Taken whole: a load nested in another (through `find_class` or a
 /// `__setstate__`) finds none and starts empty.
-type Spare = (UData, HashSet<u64, BuildHasherDefault<super::pickler::IdHasher>>);
+type Spare = (
+    UData,
+    HashSet<u64, BuildHasherDefault<super::pickler::IdHasher>>,
+);
 
 thread_local! {
     static SPARE: std::cell::Cell<Option<Spare>> = const { std::cell::Cell::new(None) };
