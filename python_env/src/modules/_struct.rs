@@ -75,6 +75,28 @@ struct Code {
     size: usize,
     /// Number of items (1 for `s` and `p`).
     repeat: usize,
+    /// For an integer code of 1, 2, 4 or 8 bytes, the range of small ints
+    /// it packs as their plain bytes (`small_int_range`); `lo > hi` for any
+    /// other code.
+    lo: i64,
+    hi: i64,
+}
+
+impl Code {
+    fn new(ch: u8, offset: usize, size: usize, repeat: usize) -> Code {
+        let (lo, hi) = match small_int_range(ch, size) {
+            Some(r) if matches!(size, 1 | 2 | 4 | 8) => r,
+            _ => (1, 0),
+        };
+        Code {
+            ch,
+            offset,
+            size,
+            repeat,
+            lo,
+            hi,
+        }
+    }
 }
 
 /// A parsed format.
@@ -207,19 +229,9 @@ fn parse_format(fmt: &[u8]) -> Result<Format, ParseError> {
             .filter(|&s| s <= MAX)
             .ok_or(ParseError::TooLong)?;
         match c {
-            b's' | b'p' => codes.push(Code {
-                ch: c,
-                offset,
-                size: num,
-                repeat: 1,
-            }),
+            b's' | b'p' => codes.push(Code::new(c, offset, num, 1)),
             b'x' => {}
-            _ if num > 0 => codes.push(Code {
-                ch: c,
-                offset,
-                size: itemsize,
-                repeat: num,
-            }),
+            _ if num > 0 => codes.push(Code::new(c, offset, itemsize, num)),
             _ => {}
         }
     }
@@ -499,6 +511,22 @@ fn small_int_range(ch: u8, size: usize) -> Option<(i64, i64)> {
     }
 }
 
+/// Stores the low `size` bytes (1, 2, 4 or 8) of `x` at `out[at..]` in the
+/// mode's order, as one store of that width.
+#[inline(always)]
+fn put_int(out: &mut [u8], at: usize, size: usize, x: i64, big: bool) {
+    match (size, big) {
+        (1, _) => out[at] = x as u8,
+        (2, false) => out[at..at + 2].copy_from_slice(&(x as u16).to_le_bytes()),
+        (2, true) => out[at..at + 2].copy_from_slice(&(x as u16).to_be_bytes()),
+        (4, false) => out[at..at + 4].copy_from_slice(&(x as u32).to_le_bytes()),
+        (4, true) => out[at..at + 4].copy_from_slice(&(x as u32).to_be_bytes()),
+        (8, false) => out[at..at + 8].copy_from_slice(&x.to_le_bytes()),
+        (8, true) => out[at..at + 8].copy_from_slice(&x.to_be_bytes()),
+        _ => unreachable!("Code::new keeps a range only for sizes 1, 2, 4 and 8"),
+    }
+}
+
 /// Writes `bytes` (little-endian order) into `out` in the mode's order.
 fn put(out: &mut [u8], le: &[u8], big: bool) {
     if big {
@@ -699,20 +727,19 @@ fn pack_values(vm: &mut Vm, f: &Format, args: &[Value], out: &mut [u8]) -> PyRes
                 }
             }
             ch => {
-                let small = small_int_range(ch, code.size);
                 let big = f.mode == Mode::Big;
                 for k in 0..code.repeat {
                     let v = it.next().unwrap_or(Value::NONE);
                     let at = code.offset + k * code.size;
-                    let field = &mut out[at..at + code.size];
                     // A small int in the code's range: its bytes, nothing to
                     // convert or check (the rest, errors included, below).
-                    if let (Some((lo, hi)), Some(x)) = (small, v.as_int()) {
-                        if lo <= x && x <= hi {
-                            put(field, &x.to_le_bytes()[..code.size], big);
+                    if let Some(x) = v.as_int() {
+                        if code.lo <= x && x <= code.hi {
+                            put_int(out, at, code.size, x, big);
                             continue;
                         }
                     }
+                    let field = &mut out[at..at + code.size];
                     if let Err(e) = pack_item(vm, f.mode, ch, v, field) {
                         return Err(e.raise(vm, v));
                     }
