@@ -379,23 +379,35 @@ impl Pickler {
     #[inline]
     fn save_item(&mut self, vm: &mut Vm, item: Value) -> PyResult<()> {
         if item.is_immediate() {
-            // The commonest item, a binary int of 32 bits with no
-            // persistent_id hook, written here without `save`'s frame.
+            return self.save_immediate(vm, item);
+        }
+        let mark = vm.push_root(item);
+        let r = self.save(vm, item, false);
+        vm.pop_roots(mark);
+        r
+    }
+
+    /// `save` of an immediate: the commonest items, a binary int of 32
+    /// bits and None, are written here without `save`'s frame when no
+    /// persistent_id hook is set.
+    #[inline(always)]
+    fn save_immediate(&mut self, vm: &mut Vm, item: Value) -> PyResult<()> {
+        if self.pers_func.is_none() {
             if let Some(i) = item.as_int() {
-                if self.bin && self.pers_func.is_none() {
+                if self.bin {
                     if let Ok(x) = i32::try_from(i) {
                         self.opcode_boundary(vm)?;
                         self.write_binint(x);
                         return Ok(());
                     }
                 }
+            } else if item.is_none() {
+                self.opcode_boundary(vm)?;
+                self.w1(NONE);
+                return Ok(());
             }
-            return self.save(vm, item, false);
         }
-        let mark = vm.push_root(item);
-        let r = self.save(vm, item, false);
-        vm.pop_roots(mark);
-        r
+        self.save(vm, item, false)
     }
 
     pub fn save(&mut self, vm: &mut Vm, obj: Value, pers_save: bool) -> PyResult<()> {
@@ -1061,8 +1073,8 @@ impl Pickler {
 
     fn save_pair(&mut self, vm: &mut Vm, k: Value, v: Value) -> PyResult<()> {
         if k.is_immediate() && v.is_immediate() {
-            self.save(vm, k, false)?;
-            return self.save(vm, v, false);
+            self.save_immediate(vm, k)?;
+            return self.save_immediate(vm, v);
         }
         let m = vm.push_root(k);
         vm.push_root(v);
