@@ -1,5 +1,5 @@
 //! The `_sha1` module: SHA-1 hash objects, as CPython's C module has them,
-//! computed by the `sha1` crate through the shared hash object of
+//! computed by OpenSSL's libcrypto through the shared hash object of
 //! `hash_object.rs`.
 
 use super::hash_object::{self as ho, algo};

@@ -1,5 +1,5 @@
 //! The `_sha256` module: SHA-256 and SHA-224 hash objects, as CPython's C
-//! module has them, computed by the `sha2` crate through the shared hash
+//! module has them, computed by OpenSSL's libcrypto through the shared hash
 //! object of `hash_object.rs`.
 
 use super::hash_object::{self as ho, algo};

@@ -1,5 +1,5 @@
 //! The `_sha512` module: SHA-512 and SHA-384 hash objects, as CPython's C
-//! module has them, computed by the `sha2` crate through the shared hash
+//! module has them, computed by OpenSSL's libcrypto through the shared hash
 //! object of `hash_object.rs`.
 
 use super::hash_object::{self as ho, algo};
