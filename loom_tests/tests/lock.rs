@@ -121,6 +121,9 @@ fn relaxed_lock_word_is_caught() {
         fn relaxed_load(&self) -> u32 {
             self.0.load(Ordering::Relaxed)
         }
+        fn relaxed_store(&self, v: u32) {
+            self.0.store(v, Ordering::Relaxed)
+        }
         fn wait(&self, _expected: u32) {
             thread::yield_now();
         }
@@ -168,6 +171,9 @@ impl LockWord for NoWakeWord {
     }
     fn relaxed_load(&self) -> u32 {
         self.word.load(Ordering::Relaxed)
+    }
+    fn relaxed_store(&self, v: u32) {
+        self.word.store(v, Ordering::Relaxed)
     }
     fn wait(&self, expected: u32) {
         let g = self.queue.lock().unwrap();
@@ -382,6 +388,9 @@ impl LockWord for TimedOutSleeps {
     }
     fn relaxed_load(&self) -> u32 {
         self.0.relaxed_load()
+    }
+    fn relaxed_store(&self, v: u32) {
+        self.0.relaxed_store(v)
     }
     fn wait(&self, _expected: u32) {
         thread::yield_now();

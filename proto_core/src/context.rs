@@ -809,6 +809,11 @@ impl ProtoContext {
     pub fn lock_object(&mut self, obj: Obj) {
         match self.turn {
             None => {
+                // Solo mode: no other thread can touch the word (see
+                // `crate::solo`).
+                if self.space.solo.is_on() && crate::lock::lock_alone(obj.lock_word()) {
+                    return;
+                }
                 if crate::lock::try_lock_free(obj.lock_word()) {
                     return;
                 }
@@ -867,6 +872,9 @@ impl ProtoContext {
     /// objects).
     #[inline]
     pub fn unlock_object(&mut self, obj: Obj) {
+        if self.space.solo.is_on() && crate::lock::unlock_alone(obj.lock_word()) {
+            return;
+        }
         let may_keep = self.turn.is_none();
         if crate::lock::unlock_or_keep(obj.lock_word(), may_keep) {
             self.turn = Some(obj);

@@ -33,6 +33,7 @@ pub mod relock;
 pub mod reserve;
 pub mod roots;
 pub mod sigmask;
+pub mod solo;
 pub mod space;
 pub mod sync;
 pub mod value;

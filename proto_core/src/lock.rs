@@ -58,6 +58,8 @@ pub trait LockWord {
     fn release_cas(&self, old: u32, new: u32) -> bool;
     /// Relaxed load.
     fn relaxed_load(&self) -> u32;
+    /// Relaxed store (for [`lock_alone`]/[`unlock_alone`] only).
+    fn relaxed_store(&self, v: u32);
     /// Sleeps while the word holds `expected`. May return early or
     /// spuriously; callers re-check.
     fn wait(&self, expected: u32);
@@ -93,6 +95,10 @@ impl LockWord for core::sync::atomic::AtomicU32 {
     #[inline(always)]
     fn relaxed_load(&self) -> u32 {
         self.load(core::sync::atomic::Ordering::Relaxed)
+    }
+    #[inline(always)]
+    fn relaxed_store(&self, v: u32) {
+        self.store(v, core::sync::atomic::Ordering::Relaxed)
     }
     fn wait(&self, expected: u32) {
         futex::wait(self, expected, SLEEP_NS);
@@ -186,6 +192,9 @@ impl LockWord for crate::sync::AtomicU32 {
     }
     fn relaxed_load(&self) -> u32 {
         self.load(Ordering::Relaxed)
+    }
+    fn relaxed_store(&self, v: u32) {
+        self.store(v, Ordering::Relaxed)
     }
     fn wait(&self, expected: u32) {
         let g = crate::sync::lock(&MODEL_FUTEX.0);
@@ -478,6 +487,36 @@ pub fn unlock_or_keep<W: LockWord + ?Sized>(w: &W, may_keep: bool) -> bool {
 pub fn kept_state<W: LockWord + ?Sized>(w: &W) -> Option<bool> {
     let v = w.relaxed_load();
     (state(v) == HELD).then_some(waiters(v) > 0)
+}
+
+/// Takes a free lock with a plain load and store, no read-modify-write:
+/// only for a thread that no other thread can race on this word (the one
+/// mutator of a space in solo mode, see `crate::solo`). False, taking
+/// nothing, when the word is not plainly free (the caller then takes the
+/// general path). The word it leaves is the one [`try_lock`] leaves, so a
+/// lock taken this way may be released by [`unlock`].
+#[inline(always)]
+pub fn lock_alone<W: LockWord + ?Sized>(w: &W) -> bool {
+    if w.relaxed_load() == FREE {
+        w.relaxed_store(HELD);
+        true
+    } else {
+        false
+    }
+}
+
+/// Releases, with a plain load and store, a lock held with no waiter and
+/// no flag (the only state [`lock_alone`] makes); false, changing nothing,
+/// for any other word. The same rule as [`lock_alone`]: no other thread
+/// may race on the word.
+#[inline(always)]
+pub fn unlock_alone<W: LockWord + ?Sized>(w: &W) -> bool {
+    if w.relaxed_load() == HELD {
+        w.relaxed_store(FREE);
+        true
+    } else {
+        false
+    }
 }
 
 /// Is the lock held (by anyone, or handed to its claimant)?

@@ -160,6 +160,8 @@ pub struct SpaceStats {
 /// The process-wide heap. One per interpreter; shared by all its threads.
 pub struct ProtoSpace {
     pub(crate) handshake: Handshake,
+    /// Solo mode (see [`crate::solo`]).
+    pub(crate) solo: crate::solo::Solo,
     pub(crate) config: SpaceConfig,
     contexts: Mutex<Vec<Arc<ContextShared>>>,
     pool: BlockPool<RawBlock>,
@@ -294,6 +296,7 @@ impl ProtoSpace {
         let trig = config.min_global_trigger_blocks;
         Arc::new(ProtoSpace {
             handshake: Handshake::new(),
+            solo: crate::solo::Solo::new(),
             contexts: Mutex::new(Vec::new()),
             pool: BlockPool::new(),
             orphans: BlockPool::new(),
@@ -336,7 +339,12 @@ impl ProtoSpace {
     }
 
     /// Creates a context for the calling thread (registers it as a mutator).
+    ///
+    /// In solo mode ([`ProtoSpace::start_solo`]) this ends the mode first,
+    /// stopping the world: the caller must then not be a Running mutator of
+    /// this space (a new thread, or a mutator inside a blocking call).
     pub fn new_context(self: &Arc<Self>) -> ProtoContext {
+        self.solo.end(&self.handshake);
         let id = (self.next_id.fetch_add(1, Ordering::Relaxed) & 0xFFFF) as u16;
         self.handshake.register();
         let shared = Arc::new(ContextShared::new(id, self.config.stack_values));
@@ -344,6 +352,22 @@ impl ProtoSpace {
             .fetch_add(crate::heap::MIN_LOCAL_TRIGGER, Ordering::Relaxed);
         sync::lock(&self.contexts).push(shared.clone());
         ProtoContext::new(self.clone(), shared)
+    }
+
+    /// Turns solo mode on (see [`crate::solo`]): the caller's context is
+    /// the space's only one, and it takes object locks with plain loads and
+    /// stores until [`ProtoSpace::new_context`] makes another. Does nothing
+    /// when the space has more than one context.
+    pub fn start_solo(&self) {
+        let contexts = sync::lock(&self.contexts);
+        if contexts.len() == 1 {
+            self.solo.start();
+        }
+    }
+
+    /// Is solo mode on (see [`crate::solo`])?
+    pub fn is_solo(&self) -> bool {
+        self.solo.is_on()
     }
 
     pub(crate) fn unregister(&self, shared: &Arc<ContextShared>, heap: LocalHeap) {

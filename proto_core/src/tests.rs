@@ -582,3 +582,41 @@ fn released_external_bytes_no_longer_count_towards_a_collection() {
     assert_eq!(ctx.allocated_since_collection(), 0);
     ctx.stack().set_top(0);
 }
+
+#[test]
+fn solo_mode_locks_plainly_until_a_second_context_is_made() {
+    let sp = space();
+    let mut main = sp.new_context();
+    sp.start_solo();
+    assert!(sp.is_solo());
+    let o = Obj::from_value(main.alloc(Kind::GENERIC, Value::NONE, 1, 0)).unwrap();
+    main.promote(o.value());
+    main.lock_object(o);
+    assert!(crate::lock::is_locked(o.lock_word()));
+    main.unlock_object(o);
+    assert!(!crate::lock::is_locked(o.lock_word()));
+    // A second context, made on its own thread while the first is blocked,
+    // ends the mode; both then lock the general way.
+    let sp2 = sp.clone();
+    let counts = main.blocking(|| {
+        thread::spawn(move || {
+            let mut c = sp2.new_context();
+            assert!(!sp2.is_solo());
+            for _ in 0..1000 {
+                c.lock_object(o);
+                c.store(o, 0, Value::int(1));
+                c.unlock_object(o);
+            }
+        })
+        .join()
+    });
+    assert!(counts.is_ok());
+    assert!(!sp.is_solo());
+    main.lock_object(o);
+    main.unlock_object(o);
+    assert!(!crate::lock::is_locked(o.lock_word()));
+    // Solo mode does not start again while two contexts exist.
+    let _other = main.blocking(|| sp.new_context());
+    sp.start_solo();
+    assert!(!sp.is_solo());
+}

@@ -1088,6 +1088,11 @@ impl Vm {
         let space = ProtoSpace::new();
         let mut ctx = space.new_context();
         ctx.set_deferred_collection(true);
+        // Until a second thread's context is made, this thread takes object
+        // locks without atomic read-modify-writes (`proto_core::solo`); every
+        // later context is made by a new thread or inside a blocking call
+        // (`Vm::spawn_thread`), as ending the mode requires.
+        space.start_solo();
         let g = object::bootstrap(&mut ctx, space);
         let mut vm = Vm {
             ctx,
