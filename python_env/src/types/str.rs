@@ -444,8 +444,10 @@ fn split_whitespace(vm: &mut Vm, b: &[u8], maxsplit: i64, ascii: bool, right: bo
 
 /// Calls `f` with the start of each non-overlapping match of the non-empty
 /// `needle` in `hay`, left to right, until `f` returns false. A one-byte
-/// needle uses `memchr`; short texts a plain scan (building a `memmem`
-/// searcher costs more than searching a few dozen bytes).
+/// needle uses `memchr`, a longer one `ops::for_each_sub` (a plain scan of
+/// a short text; building a `memmem` searcher costs more than searching a
+/// few hundred bytes, so it is built only for a needle whose first byte
+/// keeps turning up without a match).
 fn for_each_match(hay: &[u8], needle: &[u8], mut f: impl FnMut(usize) -> bool) {
     if let &[b] = needle {
         for at in memchr::memchr_iter(b, hay) {
@@ -453,24 +455,8 @@ fn for_each_match(hay: &[u8], needle: &[u8], mut f: impl FnMut(usize) -> bool) {
                 return;
             }
         }
-    } else if hay.len() < 64 {
-        let mut i = 0;
-        while i + needle.len() <= hay.len() {
-            if &hay[i..i + needle.len()] == needle {
-                if !f(i) {
-                    return;
-                }
-                i += needle.len();
-            } else {
-                i += 1;
-            }
-        }
     } else {
-        for at in memchr::memmem::find_iter(hay, needle) {
-            if !f(at) {
-                return;
-            }
-        }
+        engine::runtime::ops::for_each_sub(hay, needle, f);
     }
 }
 
@@ -787,7 +773,14 @@ fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let n = match str_bytes(a[1]) {
         [] => lstr::byte_to_char(o, en) - lstr::byte_to_char(o, st) + 1,
         &[b] => memchr::memchr_iter(b, hay).count(),
-        needle => memchr::memmem::find_iter(hay, needle).count(),
+        needle => {
+            let mut n = 0;
+            engine::runtime::ops::for_each_sub(hay, needle, |_| {
+                n += 1;
+                true
+            });
+            n
+        }
     };
     Ok(Value::int(n as i64))
 }
