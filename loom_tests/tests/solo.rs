@@ -66,6 +66,20 @@ fn newcomer(w: &World) {
     w.hs.unregister();
 }
 
+fn spawn_newcomer(w: &Arc<World>) -> thread::JoinHandle<()> {
+    let w = w.clone();
+    thread::spawn(move || newcomer(&w))
+}
+
+/// The mutator's end: it leaves, the newcomer is joined, and the three
+/// operations (two of the mutator's, one of the newcomer's) all counted.
+fn finish(w: &World, t: thread::JoinHandle<()>) {
+    w.hs.unregister();
+    t.join().unwrap();
+    w.data.read(|&d| assert_eq!(d, 3));
+    assert_eq!(w.word.relaxed_load(), 0, "the lock ends free");
+}
+
 /// The mutator at a safepoint between two operations while the mode ends.
 #[test]
 fn end_of_solo_mode_with_mutator_running() {
@@ -73,17 +87,11 @@ fn end_of_solo_mode_with_mutator_running() {
         let w = World::new();
         w.hs.register();
         w.solo.start();
-        let t = {
-            let w = w.clone();
-            thread::spawn(move || newcomer(&w))
-        };
+        let t = spawn_newcomer(&w);
         w.operation();
         w.hs.poll();
         w.operation();
-        w.hs.unregister();
-        t.join().unwrap();
-        w.data.read(|&d| assert_eq!(d, 3));
-        assert_eq!(w.word.relaxed_load(), 0, "the lock ends free");
+        finish(&w, t);
     });
 }
 
@@ -97,16 +105,10 @@ fn end_of_solo_mode_with_mutator_blocked() {
         w.solo.start();
         w.operation();
         w.hs.enter_blocked();
-        let t = {
-            let w = w.clone();
-            thread::spawn(move || newcomer(&w))
-        };
+        let t = spawn_newcomer(&w);
         w.hs.leave_blocked();
         w.operation();
-        w.hs.unregister();
-        t.join().unwrap();
-        w.data.read(|&d| assert_eq!(d, 3));
-        assert_eq!(w.word.relaxed_load(), 0, "the lock ends free");
+        finish(&w, t);
     });
 }
 
