@@ -3652,53 +3652,47 @@ pub fn object_hash_marker(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value
     Ok(vm.new_int((v.bits() >> 4) as i64))
 }
 
-/// The first offset of `needle` in `hay`. memchr's `memmem::find` builds
-/// a searcher (its prefilter and Two-Way tables) at each call, which costs
-/// more than the search itself for the strings of `x in s` on names and
-/// paths (a 60-byte path in a 100-byte one: 29% of a coverage run under the
-/// pure-Python tracer, which tests that on every event). One byte goes to
-/// `memchr`, a haystack of up to [`SCAN_HAY`] bytes is scanned, a needle of
-/// up to [`SHORT_NEEDLE`] bytes goes to `memmem`; otherwise `memchr` finds
-/// the needle's first byte and the rest is compared there, and only after
-/// [`FALSE_HITS`] hits that were no match (a first byte common in the
-/// haystack) is the searcher built for what is left, so the work stays
-/// linear in the haystack whatever the input.
+/// The first offset of `needle` in `hay`: the first match
+/// [`for_each_sub`] finds.
 #[inline]
 pub fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    match needle {
-        [] => Some(0),
-        [b] => memchr::memchr(*b, hay),
-        _ if needle.len() > hay.len() => None,
-        [first, rest @ ..] if hay.len() <= SCAN_HAY => (0..=hay.len() - needle.len())
-            .find(|&i| hay[i] == *first && &hay[i + 1..i + needle.len()] == rest),
-        _ if needle.len() <= SHORT_NEEDLE => memchr::memmem::find(hay, needle),
-        [first, rest @ ..] => {
-            let last_start = hay.len() - needle.len();
-            let mut from = 0;
-            for _ in 0..FALSE_HITS {
-                let at = from + memchr::memchr(*first, &hay[from..=last_start])?;
-                if &hay[at + 1..at + needle.len()] == rest {
-                    return Some(at);
-                }
-                from = at + 1;
-                if from > last_start {
-                    return None;
-                }
-            }
-            memchr::memmem::find(&hay[from..], needle).map(|k| from + k)
-        }
+    if needle.is_empty() {
+        return Some(0);
     }
+    let mut found = None;
+    for_each_sub(hay, needle, |at| {
+        found = Some(at);
+        false
+    });
+    found
 }
 
-/// Calls `f` with the start of each non-overlapping match of `needle` (at
-/// least two bytes) in `hay`, left to right, until `f` returns false:
-/// [`find_sub`]'s method across the matches (the first-byte hits that were
-/// no match are counted over the whole walk; past [`FALSE_HITS`] of them
-/// one `memmem` searcher finds the rest).
+/// Calls `f` with the start of each non-overlapping match of the non-empty
+/// `needle` in `hay`, left to right, until `f` returns false (an empty
+/// needle: never). memchr's `memmem` builds a searcher (its prefilter and
+/// Two-Way tables) for each search, which costs more than the search itself
+/// for the strings of `x in s` on names and paths (a 60-byte path in a
+/// 100-byte one: 29% of a coverage run under the pure-Python tracer, which
+/// tests that on every event). So one byte goes to `memchr`, a haystack of
+/// up to [`SCAN_HAY`] bytes is scanned, a needle of up to [`SHORT_NEEDLE`]
+/// bytes goes to `memmem`; otherwise `memchr` finds the needle's first byte
+/// and the rest is compared there, and only after [`FALSE_HITS`] hits that
+/// were no match (counted over the whole walk: a first byte common in the
+/// haystack) is one searcher built for what is left, so the work stays
+/// linear in the haystack whatever the input.
+#[inline]
 pub fn for_each_sub(hay: &[u8], needle: &[u8], mut f: impl FnMut(usize) -> bool) {
     let [first, rest @ ..] = needle else {
         return;
     };
+    if rest.is_empty() {
+        for at in memchr::memchr_iter(*first, hay) {
+            if !f(at) {
+                return;
+            }
+        }
+        return;
+    }
     if hay.len() <= SCAN_HAY {
         let mut i = 0;
         while i + needle.len() <= hay.len() {
@@ -3749,8 +3743,8 @@ pub fn for_each_sub(hay: &[u8], needle: &[u8], mut f: impl FnMut(usize) -> bool)
 }
 
 /// Haystacks up to this many bytes are scanned position by position (the
-/// first byte compared, the rest only where it matches) by [`find_sub`],
-/// [`rfind_sub`] and [`for_each_sub`]: below it, the calls into `memchr`
+/// first byte compared, the rest only where it matches) by
+/// [`for_each_sub`] and [`rfind_sub`]: below it, the calls into `memchr`
 /// cost more than the scan.
 const SCAN_HAY: usize = 64;
 
@@ -3760,12 +3754,12 @@ const SCAN_HAY: usize = 64;
 /// building it grows with the needle (the Two-Way factorization).
 const SHORT_NEEDLE: usize = 8;
 
-/// First-byte hits [`find_sub`] and [`rfind_sub`] check by comparison
+/// First-byte hits [`for_each_sub`] and [`rfind_sub`] check by comparison
 /// before they build a `memmem` searcher.
 const FALSE_HITS: usize = 16;
 
 /// The last offset of `needle` in `hay` (`hay.len()` for an empty needle),
-/// searched as [`find_sub`] searches.
+/// searched as [`for_each_sub`] searches, from the end.
 #[inline]
 pub fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     match needle {
@@ -4893,7 +4887,7 @@ mod substring_tests {
                         naive_rfind(&hay, &needle)
                     };
                     assert_eq!(rfind_sub(&hay, &needle), want);
-                    if needle.len() >= 2 {
+                    if !needle.is_empty() {
                         let mut got = Vec::new();
                         super::for_each_sub(&hay, &needle, |at| {
                             got.push(at);

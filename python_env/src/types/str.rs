@@ -442,24 +442,6 @@ fn split_whitespace(vm: &mut Vm, b: &[u8], maxsplit: i64, ascii: bool, right: bo
     vm.new_list(&vals)
 }
 
-/// Calls `f` with the start of each non-overlapping match of the non-empty
-/// `needle` in `hay`, left to right, until `f` returns false. A one-byte
-/// needle uses `memchr`, a longer one `ops::for_each_sub` (a plain scan of
-/// a short text; building a `memmem` searcher costs more than searching a
-/// few hundred bytes, so it is built only for a needle whose first byte
-/// keeps turning up without a match).
-fn for_each_match(hay: &[u8], needle: &[u8], mut f: impl FnMut(usize) -> bool) {
-    if let &[b] = needle {
-        for at in memchr::memchr_iter(b, hay) {
-            if !f(at) {
-                return;
-            }
-        }
-    } else {
-        engine::runtime::ops::for_each_sub(hay, needle, f);
-    }
-}
-
 /// `str.split(sep, maxsplit)` / `str.rsplit(sep, maxsplit)` over a str's
 /// bytes (`sep` non-empty; a UTF-8 needle matches only at character
 /// boundaries, and matches do not overlap), at
@@ -476,7 +458,7 @@ fn split_bytes_at(
     let mut left = maxsplit;
     if !right {
         let mut start = 0;
-        for_each_match(b, sep, |at| {
+        engine::runtime::ops::for_each_sub(b, sep, |at| {
             if left == 0 {
                 return false;
             }
@@ -772,7 +754,6 @@ fn str_count(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let hay = &lstr::bytes(o)[st..en];
     let n = match str_bytes(a[1]) {
         [] => lstr::byte_to_char(o, en) - lstr::byte_to_char(o, st) + 1,
-        &[b] => memchr::memchr_iter(b, hay).count(),
         needle => {
             let mut n = 0;
             engine::runtime::ops::for_each_sub(hay, needle, |_| {
@@ -819,7 +800,7 @@ fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             (count as u64).min(hc as u64 + 1) as usize
         };
     } else if ob != nb {
-        for_each_match(hb, ob, |i| {
+        engine::runtime::ops::for_each_sub(hb, ob, |i| {
             if room(n) {
                 if n < REPLACE_PARTS {
                     at[n] = i;
@@ -882,7 +863,7 @@ fn str_replace(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
     } else {
         let mut last = 0;
-        for_each_match(hb, ob, |at| {
+        engine::runtime::ops::for_each_sub(hb, ob, |at| {
             if !room(n) {
                 return false;
             }
