@@ -28,10 +28,11 @@ use engine::runtime::*;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use proto_core::native::{native_ref, Trace};
-use proto_core::sync::{self, AtomicU64, Mutex, Ordering};
+use proto_core::sync::{self, AtomicPtr, AtomicU64, Mutex, Ordering};
 use proto_core::{Kind, Obj, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Formats the module-level functions keep parsed.
@@ -910,7 +911,7 @@ static CACHE: Mutex<Option<HashMap<Vec<u8>, Arc<Format>>>> = Mutex::new(None);
 
 /// `cache_struct_converter`: the parsed format of a module-level
 /// function's `format` argument, through the cache.
-fn cached_format(vm: &mut Vm, v: Value) -> PyResult<Arc<Format>> {
+fn cached_format(vm: &mut Vm, v: Value) -> PyResult<Rc<Arc<Format>>> {
     let is_fmt_type = is_str(v) || Obj::from_value(v).is_some_and(|o| o.kind() == Kind::BYTES);
     if !is_fmt_type {
         // CPython looks the format up in a dict first: unhashable formats
@@ -953,6 +954,7 @@ fn cached_format(vm: &mut Vm, v: Value) -> PyResult<Arc<Format>> {
             f
         }
     };
+    let f = Rc::new(f);
     recent_insert(raw, f.clone());
     Ok(f)
 }
@@ -967,8 +969,10 @@ static GENERATION: AtomicU64 = AtomicU64::new(0);
 
 struct Recent {
     generation: u64,
-    /// Most recently used first.
-    entries: Vec<(Vec<u8>, Arc<Format>)>,
+    /// Most recently used first. A handle is counted without an atomic
+    /// operation (the thread's own `Rc`), kept alive by the caller while
+    /// Python code it runs evicts the entry.
+    entries: Vec<(Vec<u8>, Rc<Arc<Format>>)>,
 }
 
 thread_local! {
@@ -990,7 +994,7 @@ fn with_recent<R>(f: impl FnOnce(&mut Recent) -> R) -> R {
     })
 }
 
-fn recent_lookup(raw: &[u8]) -> Option<Arc<Format>> {
+fn recent_lookup(raw: &[u8]) -> Option<Rc<Arc<Format>>> {
     with_recent(|r| {
         let i = r.entries.iter().position(|(k, _)| k.as_slice() == raw)?;
         if i > 0 {
@@ -1001,7 +1005,7 @@ fn recent_lookup(raw: &[u8]) -> Option<Arc<Format>> {
     })
 }
 
-fn recent_insert(raw: Vec<u8>, f: Arc<Format>) {
+fn recent_insert(raw: Vec<u8>, f: Rc<Arc<Format>>) {
     with_recent(|r| {
         r.entries.retain(|(k, _)| *k != raw);
         r.entries.truncate(RECENT - 1);
@@ -1011,8 +1015,68 @@ fn recent_insert(raw: Vec<u8>, f: Arc<Format>) {
 
 /// Payload of a `_struct.Struct`.
 struct StructState {
-    /// The format's bytes and its parse; replaced by `__init__`.
-    inner: Mutex<(Vec<u8>, Arc<Format>)>,
+    /// The parse `current` points at, read without a lock by every method
+    /// call: a plain load where a mutex and a reference count cost four
+    /// atomic read-modify-writes a call.
+    current: AtomicPtr<Format>,
+    /// Every format this Struct was given (`__init__` may run again, even
+    /// while a method of the same Struct runs with the old parse), each
+    /// kept until the Struct dies so that `current`'s target, and any parse
+    /// a running method still reads, stays alive. A format given again is
+    /// found here, so the list holds distinct formats only.
+    kept: Mutex<Vec<(Vec<u8>, Arc<Format>)>>,
+    /// The `format` attribute: the bytes `__init__` was last given, even
+    /// when they failed to parse (CPython stores them first).
+    given: Mutex<Vec<u8>>,
+}
+
+impl StructState {
+    fn new(raw: Vec<u8>, f: Arc<Format>) -> StructState {
+        StructState {
+            current: AtomicPtr::new(Arc::as_ptr(&f).cast_mut()),
+            given: Mutex::new(raw.clone()),
+            kept: Mutex::new(vec![(raw, f)]),
+        }
+    }
+
+    /// The current parse.
+    fn format(&self) -> &Format {
+        // SAFETY: `current` always points into an `Arc` that `kept` holds
+        // until the payload is dropped, and the payload outlives `&self`.
+        unsafe { &*self.current.load(Ordering::Acquire) }
+    }
+
+    /// A counted handle on the current parse (for what outlives the call:
+    /// an `iter_unpack` iterator).
+    fn current_parse(&self) -> Arc<Format> {
+        let p = self.current.load(Ordering::Acquire).cast_const();
+        let kept = sync::lock(&self.kept);
+        let (_, f) = kept
+            .iter()
+            .find(|(_, f)| Arc::as_ptr(f) == p)
+            .expect("the current format is kept");
+        f.clone()
+    }
+
+    /// The parse of `raw` if this Struct was given it before.
+    fn kept_parse(&self, raw: &[u8]) -> Option<Arc<Format>> {
+        let kept = sync::lock(&self.kept);
+        kept.iter().find(|(r, _)| r == raw).map(|(_, f)| f.clone())
+    }
+
+    /// Makes `raw`, parsed as `f`, the current format.
+    fn set_current(&self, raw: Vec<u8>, f: Arc<Format>) {
+        let mut kept = sync::lock(&self.kept);
+        let p = match kept.iter().find(|(r, _)| *r == raw) {
+            Some((_, k)) => Arc::as_ptr(k),
+            None => {
+                let p = Arc::as_ptr(&f);
+                kept.push((raw, f));
+                p
+            }
+        };
+        self.current.store(p.cast_mut(), Ordering::Release);
+    }
 }
 
 impl Trace for StructState {
@@ -1032,10 +1096,10 @@ fn state(vm: &mut Vm, v: Value, name: &str) -> PyResult<&'static StructState> {
     }
 }
 
-fn struct_format(vm: &mut Vm, v: Value, name: &str) -> PyResult<Arc<Format>> {
-    let s = state(vm, v, name)?;
-    let f = sync::lock(&s.inner).1.clone();
-    Ok(f)
+/// The current parse of Struct `v` (alive while `v` is: see
+/// [`StructState::kept`]), or the descriptor TypeError for `name`.
+fn struct_format(vm: &mut Vm, v: Value, name: &str) -> PyResult<&'static Format> {
+    Ok(state(vm, v, name)?.format())
 }
 
 /// The bytes of a bytes-like `v`, or CPython's TypeError.
@@ -1370,7 +1434,7 @@ fn m_unpack_from(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn m_iter_unpack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "_struct.iter_unpack", "iter_unpack", a, k, 2, 2)?;
-    let f = cached_format(vm, a[0])?;
+    let f = Arc::clone(&*cached_format(vm, a[0])?);
     do_iter_unpack(vm, f, a[1])
 }
 
@@ -1413,9 +1477,7 @@ fn s_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         K_INSTANCE,
         cls,
         1 + type_nslots(co),
-        StructState {
-            inner: Mutex::new((Vec::new(), empty)),
-        },
+        StructState::new(Vec::new(), empty),
     ))
 }
 
@@ -1442,8 +1504,12 @@ fn s_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.type_error("Struct() missing required argument 'format' (pos 1)"));
     };
     let raw = format_bytes(vm, fv)?;
-    let f = compile(vm, &raw)?;
-    *sync::lock(&s.inner) = (raw, f);
+    sync::lock(&s.given).clone_from(&raw);
+    let f = match s.kept_parse(&raw) {
+        Some(f) => f,
+        None => compile(vm, &raw)?,
+    };
+    s.set_current(raw, f);
     Ok(Value::NONE)
 }
 
@@ -1480,7 +1546,7 @@ fn s_unpack_from(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn s_iter_unpack(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let f = struct_format(vm, a[0], "iter_unpack")?;
+    let f = state(vm, a[0], "iter_unpack")?.current_parse();
     fixed(vm, "Struct.iter_unpack", a.len() - 1, k, 1)?;
     do_iter_unpack(vm, f, a[1])
 }
@@ -1495,7 +1561,7 @@ fn s_sizeof(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn s_get_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let s = state(vm, a[0], "format")?;
-    let raw = sync::lock(&s.inner).0.clone();
+    let raw = sync::lock(&s.given).clone();
     match std::str::from_utf8(&raw) {
         Ok(t) => Ok(vm.new_str(t)),
         Err(_) => crate::types::bytes::decode(vm, &raw, "utf-8", "strict"),
