@@ -2546,6 +2546,11 @@ impl Vm {
                         Opcode::SetUpdate => {
                             let it = pop!();
                             let s = st!()[sp - arg as usize];
+                            if Obj::from_value(it).is_some_and(|o| o.kind() == Kind::SET) {
+                                // CPython's `set_update_internal`: a merge.
+                                t!(self.set_merge(s, it));
+                                continue;
+                            }
                             let items = t!(self.collect(it));
                             for x in items {
                                 t!(self.set_add(s, x));

@@ -1027,8 +1027,6 @@ pub struct Vm {
     pub(crate) type_cache: attr::TypeCache,
     /// This thread's dicts of `_thread._local` objects.
     pub(crate) locals: local::ThreadLocals,
-    /// `set.pop`'s order for the set this thread last popped from.
-    pub(crate) set_pop: ops::SetPopOrder,
     /// Facts of classes that take type lookups to establish
     /// (`Vm::class_fact`): comparison methods, truth.
     pub(crate) class_facts: ops::ClassFacts,
@@ -1104,7 +1102,6 @@ impl Vm {
             ctor_cache: call::CtorCache::default(),
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
-            set_pop: ops::SetPopOrder::default(),
             class_facts: ops::ClassFacts::default(),
             trace_on: false,
             trace_busy: false,
@@ -1141,7 +1138,6 @@ impl Vm {
             ctor_cache: call::CtorCache::default(),
             type_cache: attr::TypeCache::default(),
             locals: local::ThreadLocals::default(),
-            set_pop: ops::SetPopOrder::default(),
             class_facts: ops::ClassFacts::default(),
             // The tracing loop keeps lines current for `tracemalloc`, and
             // writes `-X trace`.

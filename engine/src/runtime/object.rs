@@ -1296,10 +1296,20 @@ impl Vm {
             }
             C::FrozenSet(items) => {
                 let vals: Vec<Value> = items.iter().map(|c| self.const_value(c, memo)).collect();
-                let s = self.new_set(true);
+                let mark = self.root_values(&vals);
+                let first = self.new_set(true);
                 for x in vals {
+                    let _ = self.set_add(first, x);
+                }
+                // CPython's compiler rebuilds a frozenset constant from its
+                // own iteration order (`merge_consts_recursive`), and the
+                // order of a set made from it follows that second build.
+                let again = self.set_items(first);
+                let s = self.new_set(true);
+                for x in again {
                     let _ = self.set_add(s, x);
                 }
+                self.pop_roots(mark);
                 self.ctx.promote(s);
                 s
             }

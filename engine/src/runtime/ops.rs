@@ -2377,6 +2377,57 @@ impl Vm {
         })
     }
 
+    /// CPython's `set_merge` of set or frozenset `src` into set `s`: into an
+    /// empty `s` that only this thread reaches, the keys go where CPython's
+    /// merge into an empty set puts them (`ldict::set_merge_snapshot`, no
+    /// key compared); else CPython's early resize for all of them, then each
+    /// key of `src` in its order, with its stored hash.
+    pub fn set_merge(&mut self, s: Value, src: Value) -> PyResult<()> {
+        if s == src {
+            return Ok(());
+        }
+        let (so, srco) = (
+            Obj::from_value(s).expect("set"),
+            Obj::from_value(src).expect("set"),
+        );
+        if so.is_local_mutable() && ldict::len(so) == 0 {
+            // A source other threads may write is read under its lock.
+            let snap = self.with_lock(srco, |_| ldict::set_snapshot(srco));
+            ldict::set_merge_snapshot(&mut self.ctx, so, &snap);
+            return Ok(());
+        }
+        let items = self.set_items_hashed(src);
+        if items.is_empty() {
+            return Ok(());
+        }
+        let mark = self.push_root(s);
+        let keys: Vec<Value> = items.iter().map(|&(k, _)| k).collect();
+        self.root_values(&keys);
+        let r = self.set_merge_reserve(s, items.len()).and_then(|()| {
+            items
+                .into_iter()
+                .try_for_each(|(k, h)| self.set_add_hashed(s, k, h))
+        });
+        self.pop_roots(mark);
+        r
+    }
+
+    /// CPython's resize at the start of a merge of `extra` keys into set `s`
+    /// (`ldict::set_merge_reserve`), under the set's lock when shared.
+    pub fn set_merge_reserve(&mut self, s: Value, extra: usize) -> PyResult<()> {
+        let o = Obj::from_value(s).expect("set");
+        let grown = self.with_mut_lock(o, |ctx| ldict::set_merge_reserve(ctx, o, extra))?;
+        self.grown(grown)
+    }
+
+    /// CPython's resize at the end of a difference update of set `s`
+    /// (`ldict::set_drop_dummies`), under the set's lock when shared.
+    pub fn set_drop_dummies(&mut self, s: Value) -> PyResult<()> {
+        let o = Obj::from_value(s).expect("set");
+        let grown = self.with_mut_lock(o, |ctx| ldict::set_drop_dummies(ctx, o))?;
+        self.grown(grown)
+    }
+
     /// Membership of a key whose hash is known in a set/dict keys.
     pub fn set_contains_hashed(&mut self, s: Value, key: Value, h: u64) -> PyResult<bool> {
         self.rooted_for_key(key, &[s, key], |vm| {
@@ -2464,7 +2515,7 @@ impl Vm {
         let mut picked = [0u32; 64];
         let mut more = Vec::new();
         let mut n = 0;
-        visit_set_order(wt, ldict::len(wo), |_, e| {
+        ldict::for_each_slot(wt, |_, e| {
             if !ok {
                 return;
             }
@@ -2565,7 +2616,7 @@ impl Vm {
         };
         let t = ldict::table(o);
         let mut out = Vec::with_capacity(ldict::len(o));
-        visit_set_order(t, ldict::len(o), |_, e| {
+        ldict::for_each_slot(t, |_, e| {
             if let Some((k, _, h)) = ldict::live_entry(t, e) {
                 out.push((k, h));
             }
@@ -2597,7 +2648,7 @@ impl Vm {
         }
         let tup = self.alloc_obj(Kind::TUPLE, self.g.types.tuple, n, 0);
         let mut i = 0;
-        visit_set_order(t, n, |_, e| {
+        ldict::for_each_slot(t, |_, e| {
             if let Some((k, _, _)) = ldict::live_entry(t, e) {
                 tup.init(i, k);
                 i += 1;
@@ -2614,7 +2665,7 @@ impl Vm {
         };
         let t = ldict::table(o);
         let mut out = Vec::with_capacity(ldict::len(o));
-        visit_set_order(t, ldict::len(o), |_, e| {
+        ldict::for_each_slot(t, |_, e| {
             if let Some((k, _, _)) = ldict::live_entry(t, e) {
                 out.push(k);
             }
@@ -2622,11 +2673,9 @@ impl Vm {
         out
     }
 
-    /// `set.pop()`: removes and returns the first item in CPython's
-    /// iteration order, None when the set is empty. Successive pops from an
-    /// unchanged set take the next item of the order computed for the first
-    /// (as CPython's pop moves a finger along its table), so emptying a set
-    /// by pops is linear.
+    /// `set.pop()`: removes and returns the item CPython's would (the first
+    /// at or after the set's finger, `ldict::set_pop`), None when the set is
+    /// empty.
     pub fn set_pop(&mut self, s: Value) -> PyResult<Option<Value>> {
         let Some(o) = Obj::from_value(s) else {
             return Ok(None);
@@ -2638,54 +2687,12 @@ impl Vm {
         let r = if o.is_frozen() {
             None
         } else {
-            Some(self.set_pop_locked(o))
+            Some(ldict::set_pop(&mut self.ctx, o))
         };
         if shared {
             self.ctx.unlock_object(o);
         }
         r.ok_or_else(|| self.frozen_error(o))
-    }
-
-    fn set_pop_locked(&mut self, o: Obj) -> Option<Value> {
-        if ldict::len(o) == 0 {
-            return None;
-        }
-        let t = ldict::table(o);
-        let c = &mut self.set_pop;
-        let stamp = SetPopOrder::stamp(o, t);
-        loop {
-            if c.stamp != stamp {
-                // CPython's pop resumes its scan of the table after the slot
-                // it last emptied (the finger), wrapping around.
-                let (mut order, size) = set_order(t, ldict::len(o));
-                let finger = if c.stamp[0] == stamp[0] {
-                    c.finger & (size - 1)
-                } else {
-                    0
-                };
-                let at = order.partition_point(|&(slot, _)| slot < finger);
-                order.rotate_left(at);
-                c.order = order;
-                c.next = 0;
-            }
-            // With the stamp unchanged the set is as the last pop left it,
-            // so the entries after `next` are its live ones; the emptiness
-            // test guards an entry a matching stamp of a reused address
-            // would name.
-            while let Some(&(slot, e)) = c.order.get(c.next) {
-                c.next += 1;
-                let (k, _, _) = ldict::entry(t, e);
-                if !k.is_empty() {
-                    ldict::delete(&mut self.ctx, o, t, e);
-                    c.stamp = SetPopOrder::stamp(o, t);
-                    c.finger = slot + 1;
-                    return Some(k);
-                }
-            }
-            // A stale order: compute it afresh (the set is not empty, so
-            // the fresh one has a live entry).
-            c.stamp = [o.value().bits(), 0, 0, 0];
-        }
     }
 
     // ------------------------------------------------------------------ iteration
@@ -3205,7 +3212,7 @@ impl Vm {
             if what == 3 {
                 let t = ldict::table(d);
                 let mut keys = Vec::with_capacity(ldict::len(d));
-                visit_set_order(t, ldict::len(d), |_, e| {
+                ldict::for_each_slot(t, |_, e| {
                     if let Some((k, _, _)) = ldict::live_entry(t, e) {
                         keys.push(k);
                     }
@@ -4480,309 +4487,6 @@ const FACT_OBJECT_EQ: u32 = 6;
 /// [`ClassFacts`] bit: the class has neither `__bool__` nor `__len__`, so
 /// its instances are true.
 const FACT_ALWAYS_TRUE: u32 = 7;
-
-/// `set.pop`'s remembered order (`Vm::set_pop`): the set it was computed
-/// for, identified by the set's and its table's addresses, its length and
-/// its version (any insertion changes the length or the table, any deletion
-/// the version), and the entries not yet popped with their slots. Raw words only: nothing
-/// here is dereferenced unless it matches a live set.
-#[derive(Default)]
-pub struct SetPopOrder {
-    stamp: [u64; 4],
-    order: Vec<(usize, usize)>,
-    next: usize,
-    /// The replayed table's slot after the one last popped.
-    finger: usize,
-}
-
-impl SetPopOrder {
-    fn stamp(o: Obj, t: Obj) -> [u64; 4] {
-        [
-            o.value().bits(),
-            t.value().bits(),
-            ldict::len(o) as u64,
-            ldict::version(o),
-        ]
-    }
-}
-
-/// The live entries of set table `t`, as entry indices, in CPython's
-/// iteration order: the storage is insertion-ordered, so the order of
-/// CPython's open-addressing set table (linear probes, then perturbation;
-/// sizes grown as CPython grows them) is replayed here. Identical for the
-/// common cases (small ints, deletions since the last rebuild); an
-/// approximation otherwise. Each entry comes with its slot in that table;
-/// the table's size comes last.
-fn set_order(t: Obj, live: usize) -> (Vec<(usize, usize)>, usize) {
-    let mut order = Vec::with_capacity(ldict::used(t).min(ldict::cap(t)));
-    let size = visit_set_order(t, live, |slot, e| order.push((slot, e)));
-    (order, size)
-}
-
-/// Probe-table sizes replayed on the native stack (no allocation): sets of
-/// up to 76 entries.
-const SET_ORDER_STACK: usize = 128;
-
-/// The first slot for which `stop` is true in the sequence CPython's set
-/// table of `mask + 1` slots probes for `hash`: from the home slot a run
-/// of ten (`LINEAR_PROBES` more) where it fits before the table's end,
-/// else of one, then the next run's start by perturbation. `stop` must
-/// hold for some slot (an empty one: a table is never full).
-#[inline(always)]
-fn set_probe_until(hash: u64, mask: usize, mut stop: impl FnMut(usize) -> bool) -> usize {
-    let mut perturb = hash;
-    let mut i = (hash as usize) & mask;
-    loop {
-        let run = if i + 9 <= mask { 10 } else { 1 };
-        for s in i..i + run {
-            if stop(s) {
-                return s;
-            }
-        }
-        perturb >>= 5;
-        i = ldict::next_slot(i, perturb, mask);
-    }
-}
-
-/// CPython's `set_insert_clean`: `mark` goes to the first empty slot of
-/// `hash`'s probe sequence.
-#[inline(always)]
-fn set_insert_clean(table: &mut [u32], hash: u64, mark: u32) {
-    let s = set_probe_until(hash, table.len() - 1, |s| table[s] == 0);
-    table[s] = mark;
-}
-
-/// CPython's new table size for `used` entries (`set_table_resize`).
-#[inline]
-fn set_resize_target(used: usize) -> usize {
-    let min = if used > 50000 { used * 2 } else { used * 4 };
-    let mut size = 8;
-    while size <= min {
-        size <<= 1;
-    }
-    size
-}
-
-/// [`visit_set_order`]'s shortcut for a final table of `last <= H` slots
-/// (`W` words of 64 bits cover them): when the `n` entries' home slots are
-/// distinct, calls `f` for the live ones in slot order and returns true;
-/// else false, having called nothing.
-fn visit_distinct_homes<const W: usize, const H: usize>(
-    t: Obj,
-    n: usize,
-    last: usize,
-    f: &mut impl FnMut(usize, usize),
-) -> bool {
-    debug_assert!(last <= H && H <= W * 64 && n <= H);
-    let mask = last - 1;
-    let mut home = [0u16; H];
-    let mut seen = [0u64; W];
-    for e in 0..n {
-        let s = ldict::entry(t, e).2 as usize & mask;
-        let (w, b) = (s / 64, 1u64 << (s % 64));
-        if seen[w] & b != 0 {
-            return false;
-        }
-        seen[w] |= b;
-        // `n` is at most 3/5 of `H` entries: an index fits 16 bits.
-        home[s] = e as u16;
-    }
-    for (w, &word) in seen.iter().enumerate() {
-        let mut bits = word;
-        while bits != 0 {
-            let s = w * 64 + bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            let e = home[s] as usize;
-            if !ldict::entry(t, e).0.is_empty() {
-                f(s, e);
-            }
-        }
-    }
-    true
-}
-
-/// Calls `f(slot, entry)` for the live entries of set table `t` in the
-/// order [`set_order`] describes; returns the replayed table's size. The
-/// insertions are replayed with CPython's growth: when a table is 3/5
-/// full it is resized and its entries reinserted in slot order, which is
-/// what decides the places of colliding keys.
-#[inline]
-fn visit_set_order(t: Obj, live: usize, mut f: impl FnMut(usize, usize)) -> usize {
-    // Every entry written since the table was last rebuilt takes part, the
-    // deleted ones (their hash words are kept) standing for CPython's dummy
-    // slots: they hold their places and count towards the table's size.
-    let n = ldict::used(t).min(ldict::cap(t));
-    // `live`: the set's length, for a quick answer when nothing was deleted
-    // (read apart from the table by an unlocked reader: a stale one only
-    // costs the look at the entries, or an approximate order).
-    if live < n {
-        let deletions = set_deletions(t, n);
-        if !deletions.is_empty() {
-            return visit_set_order_deletions(t, n, &deletions, f);
-        }
-    }
-    let mut last = 8;
-    for used in 1..=n {
-        if used * 5 >= (last - 1) * 3 {
-            last = set_resize_target(used);
-        }
-    }
-    let hash = |e: usize| ldict::entry(t, e).2;
-    // When no two entries share a home slot of the final table, replaying
-    // the insertions leaves each entry at its home slot (a displaced entry
-    // needs an occupied home, which needs two equal homes in some table,
-    // and the final reinsertion puts every entry back at its own): the
-    // slots' order is the answer, found without the replay.
-    let visited = if last <= 128 {
-        visit_distinct_homes::<2, 128>(t, n, last, &mut f)
-    } else if last <= 1024 {
-        visit_distinct_homes::<16, 1024>(t, n, last, &mut f)
-    } else {
-        false
-    };
-    if visited {
-        return last;
-    }
-    // Two tables of the final size: the current one and the one a resize
-    // moves the entries to. Slot -> entry index + 1 (0: empty).
-    let mut small = [0u32; 2 * SET_ORDER_STACK];
-    let mut big: Vec<u32>;
-    let buf: &mut [u32] = if last <= SET_ORDER_STACK {
-        &mut small[..2 * last]
-    } else {
-        big = vec![0; 2 * last];
-        &mut big
-    };
-    let (mut cur, mut spare) = buf.split_at_mut(last);
-    let mut size = 8;
-    for idx in 0..n {
-        set_insert_clean(&mut cur[..size], hash(idx), idx as u32 + 1);
-        let used = idx + 1;
-        if used * 5 >= (size - 1) * 3 {
-            let ns = set_resize_target(used);
-            spare[..ns].fill(0);
-            for &m in cur[..size].iter() {
-                if m != 0 {
-                    set_insert_clean(&mut spare[..ns], hash(m as usize - 1), m);
-                }
-            }
-            core::mem::swap(&mut cur, &mut spare);
-            size = ns;
-        }
-    }
-    for (slot, &m) in cur[..size].iter().enumerate() {
-        if m != 0 {
-            let e = m as usize - 1;
-            if !ldict::entry(t, e).0.is_empty() {
-                f(slot, e);
-            }
-        }
-    }
-    size
-}
-
-/// The deletions among the first `n` entries of set table `t` that came
-/// before a later insertion, as (entries the table held then, entry), in
-/// the order they happened.
-fn set_deletions(t: Obj, n: usize) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = (0..n)
-        .filter_map(|e| {
-            ldict::deleted_at(t, e)
-                .filter(|&at| at < n)
-                .map(|at| (at, e))
-        })
-        .collect();
-    out.sort_unstable();
-    out
-}
-
-/// A slot of [`visit_set_order_deletions`]'s table that a deleted key left.
-const SET_DUMMY: u32 = u32::MAX;
-
-/// [`visit_set_order`] for a table with deletions between its insertions:
-/// the insertions and deletions are replayed in the order they happened
-/// (a deleted entry records when, `ldict::deleted_at`) as CPython's
-/// `set_add_entry` and `set_discard_entry` do them: a deleted key leaves a
-/// dummy that holds its place in probe sequences, an insertion takes the
-/// last dummy of its probe sequence before an empty slot if it meets one
-/// (without adding to the table's fill), and a resize, due when the fill
-/// (live keys and dummies) reaches 3/5 of the table, drops the dummies and
-/// sizes the table by the live keys alone. Deletions recorded at the end,
-/// or not recorded, leave their dummies in the final table.
-fn visit_set_order_deletions(
-    t: Obj,
-    n: usize,
-    deletions: &[(usize, usize)],
-    mut f: impl FnMut(usize, usize),
-) -> usize {
-    let hash = |e: usize| ldict::entry(t, e).2;
-    // Tables are sized by live keys, never more than all `n` entries.
-    let most = set_resize_target(n).max(8);
-    let mut buf = vec![0u32; 2 * most];
-    let (mut cur, mut spare) = buf.split_at_mut(most);
-    let (mut size, mut fill, mut live) = (8, 0, 0);
-    let mut next_deletion = deletions.iter().peekable();
-    for idx in 0..n {
-        while let Some(&(_, e)) = next_deletion.next_if(|&&(at, _)| at <= idx) {
-            let table = &mut cur[..size];
-            if let Some(slot) = set_replay_find(table, hash(e), e as u32 + 1) {
-                table[slot] = SET_DUMMY;
-                live -= 1;
-            }
-        }
-        let took_dummy = set_replay_add(&mut cur[..size], hash(idx), idx as u32 + 1);
-        live += 1;
-        if took_dummy {
-            continue;
-        }
-        fill += 1;
-        if fill * 5 >= (size - 1) * 3 {
-            let ns = set_resize_target(live);
-            spare[..ns].fill(0);
-            for &m in cur[..size].iter() {
-                if m != 0 && m != SET_DUMMY {
-                    set_insert_clean(&mut spare[..ns], hash(m as usize - 1), m);
-                }
-            }
-            core::mem::swap(&mut cur, &mut spare);
-            size = ns;
-            fill = live;
-        }
-    }
-    for (slot, &m) in cur[..size].iter().enumerate() {
-        if m != 0 && m != SET_DUMMY {
-            let e = m as usize - 1;
-            if !ldict::entry(t, e).0.is_empty() {
-                f(slot, e);
-            }
-        }
-    }
-    size
-}
-
-/// CPython's `set_add_entry` for a key not in the table: `mark` goes to
-/// the last dummy of `hash`'s probe sequence before its first empty slot
-/// (CPython remembers every dummy it passes, each replacing the one
-/// before), or else to that empty slot. True when it took a dummy.
-fn set_replay_add(table: &mut [u32], hash: u64, mark: u32) -> bool {
-    let mut dummy = None;
-    let empty = set_probe_until(hash, table.len() - 1, |s| match table[s] {
-        0 => true,
-        SET_DUMMY => {
-            dummy = Some(s);
-            false
-        }
-        _ => false,
-    });
-    table[dummy.unwrap_or(empty)] = mark;
-    dummy.is_some()
-}
-
-/// The slot holding `mark` in `hash`'s probe sequence, if it is there.
-fn set_replay_find(table: &[u32], hash: u64, mark: u32) -> Option<usize> {
-    let s = set_probe_until(hash, table.len() - 1, |s| table[s] == 0 || table[s] == mark);
-    (table[s] == mark).then_some(s)
-}
 
 /// Advances the position (raw word 0) of builtin iterator `it` from `i` to
 /// `next`: a plain store when only this thread reaches it, else a

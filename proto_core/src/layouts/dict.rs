@@ -44,6 +44,23 @@ const T_HASHES: usize = 4;
 /// The entry-number half of an index word.
 const IDX_MASK: u64 = 0xFFFF_FFFF;
 
+/// `T_ISIZE` flag of a set's table: its index is CPython's set table (see
+/// "Set tables" below), and bits 32..63 of the word hold its fill.
+const SET_TABLE: u64 = 1 << 63;
+const FILL_SHIFT: u32 = 32;
+const FILL_MASK: u64 = 0x7FFF_FFFF;
+
+/// The index size a `T_ISIZE` word holds.
+#[inline(always)]
+fn isize_of(w: u64) -> usize {
+    (w & IDX_MASK) as usize
+}
+
+/// A set table's index slot whose key was deleted: CPython's dummy entry.
+/// Its entry number is past any table's capacity, so a probe that reads it
+/// as an entry never matches.
+const DUMMY: u64 = IDX_MASK;
+
 /// An index word's tag half: 32 bits of a multiplicative mix of the whole
 /// hash (the low bits already chose the slot; a different multiplier from
 /// [`filter_bit`]'s keeps the two independent).
@@ -88,22 +105,27 @@ fn try_alloc_table(ctx: &mut ProtoContext, cap: usize) -> Option<Obj> {
     // instance dicts) keep a 4-slot index, which saves them a cell.
     // The small tables every dict literal and instance dict starts with
     // take the first two arms, whose sizes cannot overflow.
-    // Entry numbers fit an index word's low half.
-    if cap >= IDX_MASK as usize {
+    let isize = if cap <= 2 {
+        4
+    } else if cap <= 5 {
+        8
+    } else {
+        (cap.checked_mul(3)? / 2).checked_next_power_of_two()?
+    };
+    try_alloc_table_sized(ctx, cap, isize)
+}
+
+/// A fresh table of `cap` entries and an index of `isize` slots (a power
+/// of two), or `None` when it cannot be allocated.
+fn try_alloc_table_sized(ctx: &mut ProtoContext, cap: usize, isize: usize) -> Option<Obj> {
+    // Entry numbers fit an index word's low half, below `DUMMY`'s.
+    if cap >= IDX_MASK as usize || isize > IDX_MASK as usize {
         return None;
     }
-    let (isize, raw) = if cap <= 2 {
-        (4, 8 * (T_HASHES + cap + 4))
-    } else if cap <= 5 {
-        (8, 8 * (T_HASHES + cap + 8))
-    } else {
-        let isize = (cap.checked_mul(3)? / 2).checked_next_power_of_two()?;
-        let raw = T_HASHES
-            .checked_add(cap)?
-            .checked_add(isize)?
-            .checked_mul(8)?;
-        (isize, raw)
-    };
+    let raw = T_HASHES
+        .checked_add(cap)?
+        .checked_add(isize)?
+        .checked_mul(8)?;
     let t = ctx.try_alloc(Kind::STORAGE, Value::NONE, cap.checked_mul(2)?, raw)?;
     let o = Obj::from_value(t).expect("heap");
     set_raw(o, T_CAP, cap as u64);
@@ -144,6 +166,14 @@ fn alloc_sized(
     cap: usize,
     extra: usize,
 ) -> Value {
+    if kind == Kind::SET {
+        // Every set starts at CPython's minimum size, whatever it will
+        // hold: its growth decides its order. Raw word 2: `pop`'s finger.
+        let d = ctx.alloc(kind, class, HEADER_VALUES + extra, 24);
+        let t = alloc_set_table(ctx, SET_MIN_SLOTS, 0);
+        Obj::from_value(d).expect("heap").init(0, t.value());
+        return d;
+    }
     let d = ctx.alloc(kind, class, HEADER_VALUES + extra, 16);
     let t = alloc_table(ctx, cap);
     Obj::from_value(d).expect("heap").init(0, t.value());
@@ -302,7 +332,7 @@ pub fn surely_absent(t: Obj, hash: u64) -> bool {
     if v.raw(T_FILTER) & filter_bit(hash) == 0 {
         return true;
     }
-    let mask = v.raw(T_ISIZE) as usize - 1;
+    let mask = isize_of(v.raw(T_ISIZE)) - 1;
     v.raw(T_HASHES + v.raw(T_CAP) as usize + ((hash as usize) & mask)) == 0
 }
 
@@ -373,7 +403,11 @@ fn probe_in<const FULL_HASH: bool, E>(
     key: Value,
     mut eq: impl FnMut(Value) -> Result<bool, E>,
 ) -> Result<Probe, E> {
-    let isize = v.raw(T_ISIZE) as usize;
+    let iw = v.raw(T_ISIZE);
+    if iw & SET_TABLE != 0 {
+        return probe_set_in::<FULL_HASH, E>(v, hash, key, eq);
+    }
+    let isize = isize_of(iw);
     let mask = isize - 1;
     let mut perturb = hash;
     let mut i = (hash as usize) & mask;
@@ -437,7 +471,11 @@ fn find_vacant(t: Obj, hash: u64) -> usize {
 /// [`find_vacant`] with the table's layout already read.
 #[inline(always)]
 fn find_vacant_in(v: ObjView, hash: u64) -> usize {
-    let mask = v.raw(T_ISIZE) as usize - 1;
+    let iw = v.raw(T_ISIZE);
+    if iw & SET_TABLE != 0 {
+        return set_vacant_in(v, hash);
+    }
+    let mask = isize_of(iw) - 1;
     let index_at = T_HASHES + v.raw(T_CAP) as usize;
     let mut perturb = hash;
     let mut i = (hash as usize) & mask;
@@ -462,6 +500,9 @@ pub fn resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Obj {
 /// be allocated (MemoryError).
 pub fn try_resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Option<Obj> {
     let old = table(d);
+    if is_set_table(old) {
+        return set_resize(ctx, d, need);
+    }
     let live = len(d);
     let need = need.max(live + 1);
     let ncap = if d.kind() == Kind::DICT {
@@ -488,6 +529,11 @@ pub fn try_resize(ctx: &mut ProtoContext, d: Obj, need: usize) -> Option<Obj> {
 /// table cannot be allocated. Caller holds the lock if shared.
 pub fn reserve(ctx: &mut ProtoContext, d: Obj, extra: usize) -> bool {
     let t = table(d);
+    if is_set_table(t) {
+        // A set grows key by key as CPython's does (its sizes decide its
+        // order); [`set_merge_reserve`] is CPython's one early resize.
+        return true;
+    }
     if used(t).saturating_add(extra) <= cap(t) {
         return true;
     }
@@ -534,6 +580,9 @@ fn fill_table_from(nt: Obj, start: usize, entries: impl Iterator<Item = (Value, 
     }
     nv.set_raw(T_USED, j as u64);
     nv.set_raw(T_FILTER, filter);
+    if nv.raw(T_ISIZE) & SET_TABLE != 0 {
+        set_fill_to(nv, j - start);
+    }
 }
 
 /// Inserts a key known to differ from every key of `d` (copied from
@@ -564,6 +613,9 @@ pub fn try_insert_new(
     hash: u64,
 ) -> bool {
     let mut t = table(d);
+    if is_set_table(t) {
+        return set_insert_at(ctx, d, t, slot, key, v, hash);
+    }
     let mut tv = t.view();
     let mut slot = slot;
     if tv.raw(T_USED) >= tv.raw(T_CAP) {
@@ -673,7 +725,7 @@ pub fn store_local_at(
 /// which is then the slot, or its filter bit is clear); `None` says nothing.
 #[inline(always)]
 fn slot_if_surely_absent(t: Obj, tv: ObjView, hash: u64) -> Option<usize> {
-    let first = (hash as usize) & (tv.raw(T_ISIZE) as usize - 1);
+    let first = (hash as usize) & (isize_of(tv.raw(T_ISIZE)) - 1);
     if tv.raw(T_HASHES + tv.raw(T_CAP) as usize + first) == 0 {
         Some(first)
     } else if tv.raw(T_FILTER) & filter_bit(hash) == 0 {
@@ -709,7 +761,7 @@ pub fn insert_if_surely_absent(
         };
         ctx.store(d, 0, nt.value());
         let nv = nt.view();
-        let slot = (hash as usize) & (nv.raw(T_ISIZE) as usize - 1);
+        let slot = (hash as usize) & (isize_of(nv.raw(T_ISIZE)) - 1);
         write_entry(ctx, d, nt, nv, 0, slot, key, v, hash, 1);
         return true;
     }
@@ -719,6 +771,9 @@ pub fn insert_if_surely_absent(
             if used >= tv.raw(T_CAP) {
                 return false;
             }
+            if tv.raw(T_ISIZE) & SET_TABLE != 0 {
+                return set_insert_at(ctx, d, t, slot, key, v, hash);
+            }
             // Room in this table: write with the layout already read.
             write_entry(ctx, d, t, tv, used as usize, slot, key, v, hash, 1);
             true
@@ -727,34 +782,16 @@ pub fn insert_if_surely_absent(
     }
 }
 
-/// Deletes entry `e`. Caller holds the lock if shared.
-///
-/// A set's entry keeps, in its value word, how many entries the table had
-/// when it was deleted ([`deleted_at`]): a set's order is CPython's, whose
-/// table reuses a deleted key's slot for a later insertion that meets it,
-/// and replaying that needs to know which insertions came after which
-/// deletions. (A set's values are never read.)
+/// Deletes entry `e`. Caller holds the lock if shared. In a set's table
+/// the key's index slot becomes a dummy, as in CPython's.
 pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
-    let left = if d.kind() == Kind::SET {
-        Value::int(used(t) as i64)
-    } else {
-        Value::EMPTY
-    };
-    clear_entry(ctx, t, e, left);
+    let slot = is_set_table(t).then(|| index_slot_of(t, entry(t, e).2, e));
+    clear_entry(ctx, t, e, Value::EMPTY);
+    if let Some(slot) = slot {
+        set_raw(t, T_HASHES + cap(t) + slot, DUMMY);
+    }
     set_raw(d, 0, (len(d) - 1) as u64);
     bump(d);
-}
-
-/// For a deleted entry `e` of a set's table: how many entries the table
-/// held when it was deleted (see [`delete`]); `None` for a live entry or
-/// one deleted without that record.
-#[inline]
-pub fn deleted_at(t: Obj, e: usize) -> Option<usize> {
-    let (k, v, _) = entry(t, e);
-    if !k.is_empty() {
-        return None;
-    }
-    v.as_int().and_then(|n| usize::try_from(n).ok())
 }
 
 /// Clears entry `e`'s key, then sets its value word to `left` (`EMPTY`,
@@ -880,7 +917,10 @@ pub fn move_to_front(
 /// The index slot of table `t` that holds live entry `e` (of hash `h`).
 fn index_slot_of(t: Obj, h: u64, e: usize) -> usize {
     let v = t.view();
-    let mask = v.raw(T_ISIZE) as usize - 1;
+    if v.raw(T_ISIZE) & SET_TABLE != 0 {
+        return set_slot_of(v, h, e);
+    }
+    let mask = isize_of(v.raw(T_ISIZE)) - 1;
     let index_at = T_HASHES + v.raw(T_CAP) as usize;
     let mut perturb = h;
     let mut i = (h as usize) & mask;
@@ -915,6 +955,13 @@ pub fn fill_empty(
         return;
     }
     let t = table(d);
+    if is_set_table(t) {
+        // Added one by one, as CPython's `set_add_entry` would.
+        for (k, v, h) in entries {
+            insert_absent(ctx, d, k, v, h);
+        }
+        return;
+    }
     if used(t) != 0 || cap(t) < n {
         install(ctx, d, n, entries);
         return;
@@ -933,7 +980,17 @@ fn install(
     n: usize,
     entries: impl Iterator<Item = (Value, Value, u64)>,
 ) {
-    let nt = alloc_table(ctx, n.max(5));
+    let nt = if is_set_table(table(d)) {
+        // Sized as CPython's merge into an empty set sizes it.
+        let slots = if n * 5 >= (SET_MIN_SLOTS - 1) * 3 {
+            set_slots_for(2 * n).expect("set table size")
+        } else {
+            SET_MIN_SLOTS
+        };
+        alloc_set_table(ctx, slots, n)
+    } else {
+        alloc_table(ctx, n.max(5))
+    };
     fill_table(nt, entries);
     unstamp(d);
     debug_assert_eq!(used(nt), n);
@@ -959,6 +1016,11 @@ fn live_entries(t: Obj) -> impl Iterator<Item = (Value, Value, u64)> {
 pub fn copy_entries(ctx: &mut ProtoContext, d: Obj, src: Obj) {
     debug_assert!(len(d) == 0 && !d.is_shared());
     let st = table(src);
+    if is_set_table(st) {
+        let snap = set_snapshot(src);
+        set_merge_snapshot(ctx, d, &snap);
+        return;
+    }
     let n = len(src);
     // A table without deleted entries and not much larger than its entries
     // need is copied word for word: entries, hashes, index and filter
@@ -976,8 +1038,8 @@ pub fn copy_entries(ctx: &mut ProtoContext, d: Obj, src: Obj) {
             }
         };
         copy(&nv.values()[..2 * n], &sv.values()[..2 * n]);
-        let isize = sv.raw(T_ISIZE) as usize;
-        debug_assert_eq!(nv.raw(T_ISIZE) as usize, isize);
+        let isize = isize_of(sv.raw(T_ISIZE));
+        debug_assert_eq!(isize_of(nv.raw(T_ISIZE)), isize);
         let (sr, nr) = (sv.raws(), nv.raws());
         copy(&nr[T_HASHES..T_HASHES + n], &sr[T_HASHES..T_HASHES + n]);
         let index = T_HASHES + c..T_HASHES + c + isize;
@@ -999,7 +1061,7 @@ pub fn clear(ctx: &mut ProtoContext, d: Obj) {
     let nt = if d.kind() == Kind::DICT {
         empty_table(ctx)
     } else {
-        alloc_table(ctx, 5).value()
+        alloc_set_table(ctx, SET_MIN_SLOTS, 0).value()
     };
     ctx.store(d, 0, nt);
     set_raw(d, 0, 0);
@@ -1013,6 +1075,497 @@ pub fn items(d: Obj, out: &mut Vec<(Value, Value, u64)>) {
         if let Some(kvh) = live_entry(t, e) {
             out.push(kvh);
         }
+    }
+}
+
+// ------------------------------------------------------------------ set tables
+//
+// A set's table keeps the dict's entries (each key with its hash, in the
+// order they were written) but its index is CPython's set table, slot for
+// slot: 8 slots to start, a resize when the fill (live keys and dummies)
+// reaches 3/5 of the mask to the power of two above four times the live
+// keys (twice past 50,000), CPython's probe sequence (a run of ten slots
+// where it fits before the table's end, then its perturbation), a deleted
+// key's slot left as a dummy that a later insertion takes (the last one its
+// probe passed before an empty slot), a resize reinserting the live keys in
+// slot order. Walking the index in slot order is then CPython's iteration
+// order, and `pop` CPython's finger walk. Each key that takes a dummy's
+// slot is a new entry, so the entries may fill before the index does: the
+// table is then repacked with its index kept slot for slot.
+
+/// The slots of an empty set's table (`PySet_MINSIZE`).
+const SET_MIN_SLOTS: usize = 8;
+
+/// The set header's raw word holding `pop`'s finger (the slot after the
+/// one it last emptied).
+const H_FINGER: usize = 2;
+
+/// Is `t` a set's table?
+#[inline(always)]
+pub fn is_set_table(t: Obj) -> bool {
+    get_raw(t, T_ISIZE) & SET_TABLE != 0
+}
+
+/// The slots of set table `t`'s index (its mask plus one).
+#[inline]
+pub fn set_slots(t: Obj) -> usize {
+    isize_of(get_raw(t, T_ISIZE))
+}
+
+/// A set table's fill: its live keys and its dummies.
+#[inline(always)]
+fn set_fill(v: ObjView) -> usize {
+    ((v.raw(T_ISIZE) >> FILL_SHIFT) & FILL_MASK) as usize
+}
+
+#[inline(always)]
+fn set_fill_to(v: ObjView, fill: usize) {
+    let w = v.raw(T_ISIZE) & (SET_TABLE | IDX_MASK);
+    v.set_raw(T_ISIZE, w | ((fill as u64 & FILL_MASK) << FILL_SHIFT));
+}
+
+/// Entries a set table of `slots` index slots is given for `live` keys:
+/// twice them (a repack doubles the room as the set grows), at least an
+/// eighth of the slots (a repack, which copies the index, comes at most
+/// once per that many insertions), at most the fill that makes CPython
+/// resize it (3/5 of the mask, rounded up) and that eighth again for keys
+/// that take dummies' slots. (Entries for the whole fill at once made a
+/// growing set's tables a third larger, and a loop building 60,000-key sets
+/// took 7.7 times the page faults: glibc returned the freed tables to the
+/// system and zeroed fresh pages for the next.)
+fn set_entry_cap(slots: usize, live: usize) -> usize {
+    let most = (3 * (slots - 1)).div_ceil(5) + slots / 8;
+    (2 * live + 8).max(slots / 8).min(most)
+}
+
+/// CPython's `set_table_resize` size for `minused`: the power of two above
+/// it, at least 8.
+fn set_slots_for(minused: usize) -> Option<usize> {
+    let mut n = SET_MIN_SLOTS;
+    while n <= minused {
+        n = n.checked_mul(2)?;
+    }
+    Some(n)
+}
+
+fn try_alloc_set_table(ctx: &mut ProtoContext, slots: usize, live: usize) -> Option<Obj> {
+    let t = try_alloc_table_sized(ctx, set_entry_cap(slots, live), slots)?;
+    set_raw(t, T_ISIZE, slots as u64 | SET_TABLE);
+    Some(t)
+}
+
+fn alloc_set_table(ctx: &mut ProtoContext, slots: usize, live: usize) -> Obj {
+    match try_alloc_set_table(ctx, slots, live) {
+        Some(t) => t,
+        None => panic!("set table of {slots} slots is too large"),
+    }
+}
+
+/// [`probe_in`] in a set's table: CPython's `set_lookkey` sequence, and on a
+/// miss the slot its `set_add_entry` would fill (the last dummy passed,
+/// else the empty slot that ended the walk).
+#[inline(always)]
+fn probe_set_in<const FULL_HASH: bool, E>(
+    v: ObjView,
+    hash: u64,
+    key: Value,
+    mut eq: impl FnMut(Value) -> Result<bool, E>,
+) -> Result<Probe, E> {
+    let mask = isize_of(v.raw(T_ISIZE)) - 1;
+    let cap = v.raw(T_CAP) as usize;
+    let index_at = T_HASHES + cap;
+    let tag = hash_tag(hash);
+    let mut perturb = hash;
+    let mut i = (hash as usize) & mask;
+    let mut dummy = None;
+    loop {
+        let end = if i + 9 <= mask { i + 10 } else { i + 1 };
+        let mut j = i;
+        while j < end {
+            let w = v.raw(index_at + j);
+            if w == 0 {
+                return Ok(Probe::Vacant(dummy.unwrap_or(j)));
+            }
+            if w == DUMMY {
+                dummy = Some(j);
+            } else {
+                let e = (w & IDX_MASK) as usize - 1;
+                if w & !IDX_MASK == tag && e < cap {
+                    let k = v.get(2 * e);
+                    if k == key {
+                        return Ok(Probe::Found(e));
+                    }
+                    if !k.is_empty() {
+                        if (!FULL_HASH || v.raw(T_HASHES + e) == hash) && eq(k)? {
+                            return Ok(Probe::Found(e));
+                        }
+                    } else if v.raw(index_at + j) != w {
+                        // A deletion racing with this unlocked probe cleared
+                        // the entry, then made its slot a dummy: read it again.
+                        continue;
+                    }
+                }
+            }
+            j += 1;
+        }
+        perturb >>= 5;
+        i = next_slot(i, perturb, mask);
+    }
+}
+
+/// [`find_vacant_in`] for a set's table: where `set_add_entry` puts a key
+/// known absent (no key compared).
+#[inline(always)]
+fn set_vacant_in(v: ObjView, hash: u64) -> usize {
+    let mask = isize_of(v.raw(T_ISIZE)) - 1;
+    let index_at = T_HASHES + v.raw(T_CAP) as usize;
+    let mut perturb = hash;
+    let mut i = (hash as usize) & mask;
+    let mut dummy = None;
+    loop {
+        let end = if i + 9 <= mask { i + 10 } else { i + 1 };
+        for j in i..end {
+            match v.raw(index_at + j) {
+                0 => return dummy.unwrap_or(j),
+                DUMMY => dummy = Some(j),
+                _ => {}
+            }
+        }
+        perturb >>= 5;
+        i = next_slot(i, perturb, mask);
+    }
+}
+
+/// [`index_slot_of`] for a set's table.
+fn set_slot_of(v: ObjView, hash: u64, e: usize) -> usize {
+    let mask = isize_of(v.raw(T_ISIZE)) - 1;
+    let index_at = T_HASHES + v.raw(T_CAP) as usize;
+    let mut perturb = hash;
+    let mut i = (hash as usize) & mask;
+    loop {
+        let end = if i + 9 <= mask { i + 10 } else { i + 1 };
+        for j in i..end {
+            let w = v.raw(index_at + j);
+            debug_assert!(w != 0, "live entry not indexed");
+            if w != DUMMY && w & IDX_MASK == e as u64 + 1 {
+                return j;
+            }
+        }
+        perturb >>= 5;
+        i = next_slot(i, perturb, mask);
+    }
+}
+
+/// Calls `f(slot, entry)` for the live keys of set table `t` in slot
+/// order: CPython's iteration order. Without the lock, a key deleted
+/// meanwhile may be passed over or not.
+#[inline]
+pub fn for_each_slot(t: Obj, mut f: impl FnMut(usize, usize)) {
+    let v = t.view();
+    let slots = isize_of(v.raw(T_ISIZE));
+    let cap = v.raw(T_CAP) as usize;
+    let index = &v.raws()[T_HASHES + cap..T_HASHES + cap + slots];
+    let ord = crate::sync::heap_atomic::Ordering::Acquire;
+    for (slot, w) in index.iter().enumerate() {
+        let w = w.load(ord);
+        if w == 0 || w == DUMMY {
+            continue;
+        }
+        let e = (w & IDX_MASK) as usize - 1;
+        if e < cap && !v.get(2 * e).is_empty() {
+            f(slot, e);
+        }
+    }
+}
+
+/// Writes a new key of set `d` at index `slot` of its table `t` (from a
+/// `Vacant` probe: an empty slot or a dummy), then resizes as CPython's
+/// `set_add_entry` does when the fill reaches 3/5 of the mask. False when a
+/// new table cannot be allocated: before the write when room for the entry
+/// was missing (nothing written), or for the resize after it (the key
+/// stays in, as in CPython, whose next insertion tries the resize again).
+/// Caller holds the lock if shared.
+fn set_insert_at(
+    ctx: &mut ProtoContext,
+    d: Obj,
+    t: Obj,
+    slot: usize,
+    key: Value,
+    v: Value,
+    hash: u64,
+) -> bool {
+    let (mut t, mut slot) = (t, slot);
+    if used(t) >= cap(t) {
+        let Some(nt) = set_repack(ctx, d, t) else {
+            return false;
+        };
+        t = nt;
+        slot = find_vacant(t, hash);
+    }
+    let tv = t.view();
+    let mask = isize_of(tv.raw(T_ISIZE)) - 1;
+    let took_dummy = tv.raw(T_HASHES + tv.raw(T_CAP) as usize + slot) == DUMMY;
+    let fill = set_fill(tv) + usize::from(!took_dummy);
+    if fill * 5 >= mask * 4 {
+        // Only when an earlier resize failed: the index must keep empty
+        // slots, or a probe would never end.
+        if set_resize(ctx, d, 4 * len(d) + 4).is_none() {
+            return false;
+        }
+        let nt = table(d);
+        let slot = find_vacant(nt, hash);
+        return set_insert_at(ctx, d, nt, slot, key, v, hash);
+    }
+    write_entry(
+        ctx,
+        d,
+        t,
+        tv,
+        tv.raw(T_USED) as usize,
+        slot,
+        key,
+        v,
+        hash,
+        1,
+    );
+    set_fill_to(tv, fill);
+    if !took_dummy && fill * 5 >= mask * 3 {
+        let live = len(d);
+        return set_resize(ctx, d, if live > 50000 { live * 2 } else { live * 4 }).is_some();
+    }
+    true
+}
+
+/// The live entries of set table `t` in slot order.
+fn set_live_in_slot_order(t: Obj) -> Vec<(Value, Value, u64)> {
+    let mut out = Vec::with_capacity(used(t).min(cap(t)));
+    for_each_slot(t, |_, e| out.push(entry(t, e)));
+    out
+}
+
+/// CPython's `set_table_resize(so, minused)`: a new index of the power of
+/// two above `minused` (at least 8) holding the live keys, reinserted in
+/// slot order with no dummies, published with one store. Caller holds the
+/// lock if shared.
+fn set_resize(ctx: &mut ProtoContext, d: Obj, minused: usize) -> Option<Obj> {
+    set_resize_for(ctx, d, minused, len(d))
+}
+
+/// [`set_resize`] with entries sized for `keys` keys.
+fn set_resize_for(ctx: &mut ProtoContext, d: Obj, minused: usize, keys: usize) -> Option<Obj> {
+    let old = table(d);
+    let slots = set_slots_for(minused.max(len(d)))?;
+    let nt = try_alloc_set_table(ctx, slots, keys.max(len(d)))?;
+    fill_table(nt, set_live_in_slot_order(old).into_iter());
+    ctx.store(d, 0, nt.value());
+    Some(nt)
+}
+
+/// A new table for set `d` whose index is its table `t`'s, slot for slot
+/// (dummies kept), and whose entries are the live ones packed, with room
+/// for more. Caller holds the lock if shared.
+fn set_repack(ctx: &mut ProtoContext, d: Obj, t: Obj) -> Option<Obj> {
+    let nt = try_alloc_set_table(ctx, set_slots(t), len(d))?;
+    copy_set_table(t, nt);
+    ctx.store(d, 0, nt.value());
+    Some(nt)
+}
+
+/// Copies set table `ot` into the fresh set table `nt` of as many slots:
+/// the live entries packed in their order (read in sequence, not in slot
+/// order), the index slot for slot (dummies kept) with the entries' new
+/// numbers, the fill.
+fn copy_set_table(ot: Obj, nt: Obj) {
+    let (ov, nv) = (ot.view(), nt.view());
+    let slots = set_slots(ot);
+    debug_assert_eq!(slots, set_slots(nt));
+    let (o_at, n_at) = (
+        T_HASHES + ov.raw(T_CAP) as usize,
+        T_HASHES + nv.raw(T_CAP) as usize,
+    );
+    // Each old entry's new number plus one (0: a dead entry).
+    let mut renumber = Vec::with_capacity(used(ot).min(cap(ot)));
+    let mut j = 0;
+    let mut filter = 0;
+    for e in 0..used(ot).min(cap(ot)) {
+        let (k, v, h) = entry(ot, e);
+        if k.is_empty() {
+            renumber.push(0);
+            continue;
+        }
+        nv.init(2 * j, k);
+        nv.init(2 * j + 1, v);
+        nv.set_raw(T_HASHES + j, h);
+        filter |= filter_bit(h);
+        j += 1;
+        renumber.push(j as u64);
+    }
+    for slot in 0..slots {
+        let w = ov.raw(o_at + slot);
+        let nw = if w == 0 || w == DUMMY {
+            w
+        } else {
+            match renumber.get((w & IDX_MASK) as usize - 1) {
+                Some(&n) if n != 0 => (w & !IDX_MASK) | n,
+                _ => DUMMY,
+            }
+        };
+        nv.set_raw(n_at + slot, nw);
+    }
+    nv.set_raw(T_USED, j as u64);
+    nv.set_raw(T_FILTER, filter);
+    set_fill_to(nv, set_fill(ov));
+}
+
+/// CPython's resize at the start of `set_merge` and of a set's update from
+/// a dict, before `extra` keys are added to set `d`: when the fill and the
+/// new keys reach 3/5 of the mask, the table is resized for twice the live
+/// and new keys together. False when the table cannot be allocated (the
+/// set unchanged). Caller holds the lock if shared.
+pub fn set_merge_reserve(ctx: &mut ProtoContext, d: Obj, extra: usize) -> bool {
+    let t = table(d);
+    let tv = t.view();
+    let mask = isize_of(tv.raw(T_ISIZE)) - 1;
+    if (set_fill(tv) + extra) * 5 < mask * 3 {
+        return true;
+    }
+    let Some(keys) = len(d).checked_add(extra) else {
+        return false;
+    };
+    let Some(minused) = keys.checked_mul(2) else {
+        return false;
+    };
+    set_resize_for(ctx, d, minused, keys).is_some()
+}
+
+/// CPython's resize at the end of `set_difference_update`: when dummies
+/// are more than a quarter of the mask, a resize drops them. False when the
+/// table cannot be allocated (the set unchanged). Caller holds the lock if
+/// shared.
+pub fn set_drop_dummies(ctx: &mut ProtoContext, d: Obj) -> bool {
+    let tv = table(d).view();
+    let live = len(d);
+    if set_fill(tv) - live <= (isize_of(tv.raw(T_ISIZE)) - 1) / 4 {
+        return true;
+    }
+    set_resize(ctx, d, if live > 50000 { live * 2 } else { live * 4 }).is_some()
+}
+
+/// A set's keys with their index slots, in slot order, and what CPython's
+/// merge of it into an empty set needs to know of its table.
+pub struct SetSnapshot {
+    /// Its index slots.
+    pub slots: usize,
+    /// It holds no dummy (CPython's `fill == used`).
+    pub no_dummies: bool,
+    /// `(slot, key, hash)` of each live key, in slot order.
+    pub items: Vec<(usize, Value, u64)>,
+}
+
+/// Set `s`'s keys in slot order with its table's shape (under the set's
+/// lock when other threads may write it).
+pub fn set_snapshot(s: Obj) -> SetSnapshot {
+    let t = table(s);
+    let mut items = Vec::with_capacity(len(s));
+    for_each_slot(t, |slot, e| {
+        let (k, _, h) = entry(t, e);
+        items.push((slot, k, h));
+    });
+    SetSnapshot {
+        slots: set_slots(t),
+        no_dummies: set_fill(t.view()) == items.len(),
+        items,
+    }
+}
+
+/// CPython's `set_merge` of a set (`snap`) into the set `d` of no live key,
+/// which only this thread reaches: the early resize, then, for a table
+/// never filled since its last clear or resize, each key at its slot in the
+/// source (same size, no dummies: CPython copies the table) or at the first
+/// empty slot of its probe sequence; else (dummies left by deletions) key
+/// by key as `set_add_entry` places them.
+pub fn set_merge_snapshot(ctx: &mut ProtoContext, d: Obj, snap: &SetSnapshot) {
+    debug_assert!(len(d) == 0 && !d.is_shared());
+    let n = snap.items.len();
+    if n == 0 {
+        return;
+    }
+    if !set_merge_reserve(ctx, d, n) {
+        panic!("set table of {n} keys is too large");
+    }
+    let t = table(d);
+    if set_fill(t.view()) != 0 || cap(t) < n {
+        for &(_, k, h) in &snap.items {
+            insert_absent(ctx, d, k, Value::TRUE, h);
+        }
+        return;
+    }
+    // A fill of 0: no entry written since the table was made.
+    debug_assert_eq!(used(t), 0);
+    let tv = t.view();
+    let index_at = T_HASHES + tv.raw(T_CAP) as usize;
+    let same_slots = snap.no_dummies && set_slots(t) == snap.slots;
+    let mut filter = 0;
+    for (j, &(slot, k, h)) in snap.items.iter().enumerate() {
+        tv.init(2 * j, k);
+        tv.init(2 * j + 1, Value::TRUE);
+        tv.set_raw(T_HASHES + j, h);
+        filter |= filter_bit(h);
+        let at = if same_slots {
+            slot
+        } else {
+            set_vacant_in(tv, h)
+        };
+        tv.set_raw(index_at + at, index_word(j, h));
+    }
+    tv.set_raw(T_USED, n as u64);
+    tv.set_raw(T_FILTER, filter);
+    set_fill_to(tv, n);
+    unstamp(d);
+    set_raw(d, 0, n as u64);
+    bump(d);
+}
+
+/// Gives the set `d` a copy of set `src`'s table, slot for slot (CPython's
+/// `set_swap_bodies`, from a result `src` no one else uses). Caller holds
+/// `d`'s lock if shared.
+pub fn set_take_table_of(ctx: &mut ProtoContext, d: Obj, src: Obj) {
+    let st = table(src);
+    let n = len(src);
+    let nt = alloc_set_table(ctx, set_slots(st), n);
+    copy_set_table(st, nt);
+    unstamp(d);
+    // The barrier promotes the new table and its keys when `d` is shared.
+    ctx.store(d, 0, nt.value());
+    set_raw(d, 0, n as u64);
+    bump(d);
+}
+
+/// CPython's `set.pop()`: the first live key at or after the finger's slot
+/// (wrapping around), removed, its slot left a dummy and the finger moved
+/// past it; None when the set is empty. Caller holds the lock if shared.
+pub fn set_pop(ctx: &mut ProtoContext, d: Obj) -> Option<Value> {
+    if len(d) == 0 {
+        return None;
+    }
+    let t = table(d);
+    let v = t.view();
+    let mask = isize_of(v.raw(T_ISIZE)) - 1;
+    let index_at = T_HASHES + v.raw(T_CAP) as usize;
+    let mut i = get_raw(d, H_FINGER) as usize & mask;
+    loop {
+        let w = v.raw(index_at + i);
+        if w != 0 && w != DUMMY {
+            let e = (w & IDX_MASK) as usize - 1;
+            let k = v.get(2 * e);
+            clear_entry(ctx, t, e, Value::EMPTY);
+            v.set_raw(index_at + i, DUMMY);
+            set_raw(d, 0, (len(d) - 1) as u64);
+            set_raw(d, H_FINGER, (i + 1) as u64);
+            bump(d);
+            return Some(k);
+        }
+        i = (i + 1) & mask;
     }
 }
 
@@ -1250,6 +1803,92 @@ mod tests {
         assert!(rebuilds < 40, "{rebuilds} rebuilds for 200 moves");
     }
 
+    /// A set of small ints (each its own hash) built by `insert_absent`.
+    fn int_set(ctx: &mut ProtoContext, keys: &[i64]) -> Obj {
+        let d = Obj::from_value(alloc(ctx, Kind::SET, Value::NONE, 5)).unwrap();
+        for &n in keys {
+            insert_absent(ctx, d, Value::int(n), Value::TRUE, n as u64);
+        }
+        d
+    }
+
+    fn set_order(d: Obj) -> Vec<i64> {
+        let t = table(d);
+        let mut out = Vec::new();
+        for_each_slot(t, |_, e| out.push(entry(t, e).0.as_int().unwrap()));
+        out
+    }
+
+    fn set_discard(ctx: &mut ProtoContext, d: Obj, n: i64) {
+        let e = find(d, n).expect("key present");
+        delete(ctx, d, table(d), e);
+    }
+
+    /// A set's slot order is CPython's (the lists are `/usr/bin/python3`'s
+    /// `list(s)` after the same operations): colliding keys placed by its
+    /// probe sequence, a new key taking the last dummy its probe passes,
+    /// the table growing four-fold at 3/5 full, `pop` walking from its
+    /// finger.
+    #[test]
+    fn set_tables_iterate_in_cpythons_order() {
+        let sp = ProtoSpace::new();
+        let mut ctx = sp.new_context();
+        ctx.set_deferred_collection(true);
+        let d = int_set(&mut ctx, &[1, 9, 17, 25]);
+        assert_eq!(set_order(d), [1, 25, 9, 17]);
+        set_discard(&mut ctx, d, 9);
+        insert_absent(&mut ctx, d, Value::int(33), Value::TRUE, 33);
+        assert_eq!(set_order(d), [1, 33, 17, 25]);
+
+        let keys: Vec<i64> = (0..64).step_by(8).collect();
+        let t = int_set(&mut ctx, &keys);
+        assert_eq!(set_order(t), [0, 32, 8, 40, 16, 48, 24, 56]);
+        for n in (0..64).step_by(16) {
+            set_discard(&mut ctx, t, n);
+        }
+        assert_eq!(set_order(t), [8, 40, 24, 56]);
+        insert_absent(&mut ctx, t, Value::int(100), Value::TRUE, 100);
+        insert_absent(&mut ctx, t, Value::int(4), Value::TRUE, 4);
+        assert_eq!(set_order(t), [100, 4, 8, 40, 24, 56]);
+
+        let keys: Vec<i64> = (0..20).collect();
+        let u = int_set(&mut ctx, &keys);
+        let popped: Vec<i64> = (0..3)
+            .map(|_| set_pop(&mut ctx, u).unwrap().as_int().unwrap())
+            .collect();
+        assert_eq!(popped, [0, 1, 2]);
+        insert_absent(&mut ctx, u, Value::int(0), Value::TRUE, 0);
+        insert_absent(&mut ctx, u, Value::int(1), Value::TRUE, 1);
+        assert_eq!(set_pop(&mut ctx, u).unwrap().as_int(), Some(3));
+        assert_eq!(set_order(u)[..5], [1, 0, 4, 5, 6]);
+        assert_eq!(len(u), 18);
+    }
+
+    /// Keys that keep taking dummies' slots fill the entries before the
+    /// index: the repacked table keeps every slot (order, dummies) and
+    /// finds every key.
+    #[test]
+    fn set_repack_keeps_the_index() {
+        let sp = ProtoSpace::new();
+        let mut ctx = sp.new_context();
+        ctx.set_deferred_collection(true);
+        let keys: Vec<i64> = (0..12).collect();
+        let d = int_set(&mut ctx, &keys);
+        let slots = set_slots(table(d));
+        for _ in 0..200 {
+            // The same key added and discarded: it takes its own dummy
+            // again, a new entry each time.
+            insert_absent(&mut ctx, d, Value::int(1000), Value::TRUE, 1000);
+            set_discard(&mut ctx, d, 1000);
+        }
+        assert_eq!(set_slots(table(d)), slots, "no resize: the fill never grew");
+        assert_eq!(set_order(d), keys);
+        for &n in &keys {
+            assert!(find(d, n).is_some());
+        }
+        assert!(used(table(d)) <= cap(table(d)));
+    }
+
     #[test]
     fn a_moved_key_keeps_its_index_slot() {
         let sp = ProtoSpace::new();
@@ -1264,7 +1903,7 @@ mod tests {
         let indexed = |t: Obj| {
             let v = t.view();
             let at = T_HASHES + cap(t);
-            (0..v.raw(T_ISIZE) as usize)
+            (0..isize_of(v.raw(T_ISIZE)))
                 .filter(|&i| v.raw(at + i) != 0)
                 .count()
         };

@@ -1,4 +1,5 @@
-//! `set` and `frozenset` (on the dict's insertion-ordered table).
+//! `set` and `frozenset` (on the dict's table with CPython's set index,
+//! `proto_core::layouts::dict`'s "set tables").
 //!
 //! Concurrency: writes go through `vm.set_add`/`set_discard`, which take the
 //! object lock of a shared set for the duration of one primitive; `s.add`
@@ -28,26 +29,23 @@ pub(super) fn add_all(vm: &mut Vm, s: Value, items: &[Value]) -> PyResult<()> {
     r
 }
 
-/// Adds the items of `src` to the set `s`: a set or frozenset into an
-/// empty local `s` is copied with its stored hashes and no key comparison
-/// (its keys are distinct), as CPython's merge into an empty set; anything
-/// else is iterated and added item by item, so an exception from the
-/// iteration leaves the items before it added (CPython's
-/// `set_update_internal`).
+/// Adds the items of `src` to the set `s`, as CPython's
+/// `set_update_internal`: a set or frozenset is merged (into an empty local
+/// `s` copied with its stored hashes and no key comparison, its keys being
+/// distinct; else after `set_merge`'s resize, key by key in its order with
+/// its stored hashes); anything else is iterated and added item by item, so
+/// an exception from the iteration leaves the items before it added.
 fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
     let so = dobj(s);
-    if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::SET)
-        && so.is_local_mutable()
-        && ldict::len(so) == 0
-    {
-        copy_items_into(vm, s, src);
-        return Ok(());
+    if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::SET) {
+        return vm.set_merge(s, src);
     }
     // An exact dict's keys come with their stored hashes, as CPython's
     // `set_update_internal`: no `__hash__` runs.
     if Obj::from_value(src).is_some_and(|o| o.kind() == Kind::DICT && o.class() == vm.g.types.dict)
     {
         let items = raw_items_hashed(src);
+        vm.set_merge_reserve(s, items.len())?;
         let keys: Vec<Value> = items.iter().map(|&(k, _)| k).collect();
         let holder = vm.new_list(&keys);
         let mark = vm.push_root(holder);
@@ -179,29 +177,19 @@ fn same_kind_set(vm: &mut Vm, like: Value) -> Value {
     vm.new_set(frozen)
 }
 
-/// The live items of set `s` with their stored hashes, in insertion order:
-/// what a copy inserts so that its replayed table is the source's (CPython
-/// copies the table itself).
+/// The live items of dict `s` with their stored hashes, in its order.
 fn raw_items_hashed(s: Value) -> Vec<(Value, u64)> {
     let mut out = Vec::new();
     ldict::items(dobj(s), &mut out);
     out.into_iter().map(|(k, _, h)| (k, h)).collect()
 }
 
-/// Fills the new, empty set `r` local to this thread with the live items
-/// of set `s` in their insertion order, with their stored hashes, in one
-/// table sized for them (keys distinct: none is compared).
+/// Fills the empty set `r` local to this thread with the items of set `s`
+/// as CPython's merge into an empty set places them ([`Vm::set_merge`]).
 fn copy_items_into(vm: &mut Vm, r: Value, s: Value) {
-    let (ro, so) = (dobj(r), dobj(s));
-    debug_assert!(ldict::len(ro) == 0 && ro.is_local_mutable());
-    // A set another thread may write is read once, into a snapshot.
-    if so.is_shared() && !vm.isinstance(s, vm.g.types.frozenset) {
-        let mut items = Vec::with_capacity(ldict::len(so));
-        ldict::items(so, &mut items);
-        ldict::rebuild(&mut vm.ctx, ro, &items);
-    } else {
-        ldict::copy_entries(&mut vm.ctx, ro, so);
-    }
+    debug_assert!(ldict::len(dobj(r)) == 0 && dobj(r).is_local_mutable());
+    // No key is compared into an empty local set: nothing can fail.
+    let _ = vm.set_merge(r, s);
 }
 
 /// Set algebra on two sets: '&', '|', '-', '^', each walking the operands
@@ -239,10 +227,9 @@ pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
                 }
             }
             '|' => {
+                // CPython's `set_or`: a copy of `x`, then `y` merged in.
                 copy_items_into(vm, r, x);
-                for (v, h) in snapshot(vm, y) {
-                    vm.set_add_hashed(r, v, h)?;
-                }
+                vm.set_merge(r, y)?;
             }
             '-' if lx >> 2 > ly => {
                 // A much larger `x`: a copy of it, less `y`'s items.
@@ -250,6 +237,7 @@ pub fn set_op(vm: &mut Vm, x: Value, y: Value, op: char) -> PyResult<Value> {
                 for (v, h) in snapshot(vm, y) {
                     vm.set_discard_hashed(r, v, h)?;
                 }
+                vm.set_drop_dummies(r)?;
             }
             '-' => {
                 if vm.set_select_simple(r, x, y, false) {
@@ -291,11 +279,11 @@ fn as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(s)
 }
 
-/// A new set of `src`'s kind (set or frozenset) holding its items.
+/// A new set of `src`'s kind (set or frozenset) holding its items, as
+/// CPython's copy (a merge into an empty set) places them.
 fn copy_set(vm: &mut Vm, src: Value) -> PyResult<Value> {
     let s = same_kind_set(vm, src);
-    let items = vm.set_items(src);
-    add_all(vm, s, &items)?;
+    copy_items_into(vm, s, src);
     Ok(s)
 }
 
@@ -418,13 +406,11 @@ fn set_update_in_place(vm: &mut Vm, s: Value, others: &[Value], op: char) -> PyR
     let r = (|| {
         if op == '&' {
             let r = fold_set_op(vm, s, others, '&')?;
-            let items: Vec<(Value, Value, u64)> = vm
-                .set_items_hashed(r)
-                .into_iter()
-                .map(|(k, h)| (k, Value::TRUE, h))
-                .collect();
-            let d = dobj(s);
-            vm.with_mut_lock(d, |ctx| ldict::rebuild(ctx, d, &items))?;
+            if r != s {
+                vm.push_root(r);
+                let (d, ro) = (dobj(s), dobj(r));
+                vm.with_mut_lock(d, |ctx| ldict::set_take_table_of(ctx, d, ro))?;
+            }
             return Ok(());
         }
         for &o in others {
@@ -440,12 +426,29 @@ fn set_update_in_place(vm: &mut Vm, s: Value, others: &[Value], op: char) -> PyR
                 for x in items {
                     vm.set_discard(s, x)?;
                 }
+                vm.set_drop_dummies(s)?;
                 continue;
             }
             // The items of `o` as a set (duplicates dropped, `^` needs it),
             // rooted while `__hash__`/`__eq__` run.
-            let os = as_set(vm, o)?;
+            let mut os = as_set(vm, o)?;
             vm.push_root(os);
+            if op == '|' {
+                vm.set_merge(s, os)?;
+                continue;
+            }
+            if op != '|' && os == s {
+                // CPython's `s -= s` and `s ^= s` clear.
+                let d = dobj(s);
+                vm.with_mut_lock(d, |ctx| ldict::clear(ctx, d))?;
+                continue;
+            }
+            if op == '-' && ldict::len(dobj(os)) >> 3 > ldict::len(dobj(s)) {
+                // CPython walks the intersection instead of a set more
+                // than 8 times larger.
+                os = set_op(vm, s, os, '&')?;
+                vm.push_root(os);
+            }
             // Each item goes with the hash `os` stored (CPython reuses the
             // hashes a set or an exact dict holds).
             let items = vm.set_items_hashed(os);
@@ -463,6 +466,9 @@ fn set_update_in_place(vm: &mut Vm, s: Value, others: &[Value], op: char) -> PyR
                         }
                     }
                 }
+            }
+            if op == '-' {
+                vm.set_drop_dummies(s)?;
             }
         }
         Ok(())
