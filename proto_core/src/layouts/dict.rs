@@ -419,29 +419,65 @@ fn probe_in<const FULL_HASH: bool, E>(
         if w == 0 {
             return Ok(Probe::Vacant(i));
         }
-        // An index slot is written after its entry (release; read here with
-        // acquire), so the entry it names is whole: no bound but the
-        // table's (`used` read once before the walk went stale when a
-        // concurrent `move_to_end` appended the entry's copy).
-        let e = (w & IDX_MASK) as usize - 1;
-        if w & !IDX_MASK == tag && e < cap {
-            let k = v.get(2 * e);
-            if k == key {
-                return Ok(Probe::Found(e));
-            }
-            if !k.is_empty() {
-                if (!FULL_HASH || v.raw(T_HASHES + e) == hash) && eq(k)? {
-                    return Ok(Probe::Found(e));
-                }
-            } else if v.raw(index_at + i) != w {
-                // [`move_to_end`] pointed this slot at the entry's copy
-                // before it cleared the entry: look at the slot again.
-                continue;
-            }
+        match look_at_slot::<FULL_HASH, E>(v, cap, index_at + i, w, tag, hash, key, &mut eq)? {
+            Look::Found(e) => return Ok(Probe::Found(e)),
+            Look::Again => continue,
+            Look::Next => {}
         }
         perturb >>= 5;
         i = next_slot(i, perturb, mask);
     }
+}
+
+/// What an index word says of the key a probe looks for.
+enum Look {
+    /// The key is at this entry.
+    Found(usize),
+    /// Not here: the probe goes on.
+    Next,
+    /// The word changed under the probe: read the slot again.
+    Again,
+}
+
+/// Looks at index word `w` (read from raw word `at` of the table `v`, of
+/// `cap` entries) for `key` of hash `hash` (index tag `tag`), as
+/// [`probe_in`] and [`probe_set_in`] walk: an entry whose tag differs is
+/// passed over unread.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn look_at_slot<const FULL_HASH: bool, E>(
+    v: ObjView,
+    cap: usize,
+    at: usize,
+    w: u64,
+    tag: u64,
+    hash: u64,
+    key: Value,
+    eq: &mut impl FnMut(Value) -> Result<bool, E>,
+) -> Result<Look, E> {
+    // An index slot is written after its entry (release; read here with
+    // acquire), so the entry it names is whole: no bound but the table's
+    // (`used` read once before the walk went stale when a concurrent
+    // `move_to_end` appended the entry's copy).
+    let e = (w & IDX_MASK) as usize - 1;
+    if w & !IDX_MASK != tag || e >= cap {
+        return Ok(Look::Next);
+    }
+    let k = v.get(2 * e);
+    if k == key {
+        return Ok(Look::Found(e));
+    }
+    if !k.is_empty() {
+        if (!FULL_HASH || v.raw(T_HASHES + e) == hash) && eq(k)? {
+            return Ok(Look::Found(e));
+        }
+    } else if v.raw(at) != w {
+        // A writer cleared the entry after it changed the slot
+        // ([`move_to_end`] pointed it at the entry's copy; a set's
+        // deletion made it a dummy): look at the slot again.
+        return Ok(Look::Again);
+    }
+    Ok(Look::Next)
 }
 
 /// Sets the value of entry `e` (found by [`probe`]). Caller holds the lock if shared.
@@ -626,6 +662,24 @@ pub fn try_insert_new(
         tv = t.view();
         slot = find_vacant(t, hash);
     }
+    append_entry(ctx, d, t, tv, slot, key, v, hash);
+    true
+}
+
+/// [`write_entry`] of a new key at the next entry of `d`'s table `t`
+/// (room checked by the caller), published at index `slot`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn append_entry(
+    ctx: &mut ProtoContext,
+    d: Obj,
+    t: Obj,
+    tv: ObjView,
+    slot: usize,
+    key: Value,
+    v: Value,
+    hash: u64,
+) {
     write_entry(
         ctx,
         d,
@@ -638,7 +692,6 @@ pub fn try_insert_new(
         hash,
         1,
     );
-    true
 }
 
 /// Writes the new entry `e` (= `used`, below `cap`) of `t`, the table of
@@ -1189,21 +1242,19 @@ fn probe_set_in<const FULL_HASH: bool, E>(
             if w == DUMMY {
                 dummy = Some(j);
             } else {
-                let e = (w & IDX_MASK) as usize - 1;
-                if w & !IDX_MASK == tag && e < cap {
-                    let k = v.get(2 * e);
-                    if k == key {
-                        return Ok(Probe::Found(e));
-                    }
-                    if !k.is_empty() {
-                        if (!FULL_HASH || v.raw(T_HASHES + e) == hash) && eq(k)? {
-                            return Ok(Probe::Found(e));
-                        }
-                    } else if v.raw(index_at + j) != w {
-                        // A deletion racing with this unlocked probe cleared
-                        // the entry, then made its slot a dummy: read it again.
-                        continue;
-                    }
+                match look_at_slot::<FULL_HASH, E>(
+                    v,
+                    cap,
+                    index_at + j,
+                    w,
+                    tag,
+                    hash,
+                    key,
+                    &mut eq,
+                )? {
+                    Look::Found(e) => return Ok(Probe::Found(e)),
+                    Look::Again => continue,
+                    Look::Next => {}
                 }
             }
             j += 1;
@@ -1316,18 +1367,7 @@ fn set_insert_at(
         let slot = find_vacant(nt, hash);
         return set_insert_at(ctx, d, nt, slot, key, v, hash);
     }
-    write_entry(
-        ctx,
-        d,
-        t,
-        tv,
-        tv.raw(T_USED) as usize,
-        slot,
-        key,
-        v,
-        hash,
-        1,
-    );
+    append_entry(ctx, d, t, tv, slot, key, v, hash);
     set_fill_to(tv, fill);
     if !took_dummy && fill * 5 >= mask * 3 {
         let live = len(d);
