@@ -2312,17 +2312,18 @@ impl Vm {
     }
 
     /// Fills the empty set `s`, local to this thread, with the ints of the
-    /// exact range `src` whose bounds are small ints: the table is sized
-    /// for them once and each int goes in with its hash and no probe for an
-    /// equal key (a range's ints are distinct), in the range's order, as
-    /// iterating it would add them. False, having done nothing, for any
-    /// other case (the caller adds item by item).
-    pub fn set_fill_range(&mut self, s: Value, src: Value) -> bool {
-        // Past this many ints, the item-by-item path (a range that long
-        // would exhaust memory either way; this one would ask for it at once).
+    /// exact range `src` whose bounds are small ints: each int goes in with
+    /// its hash and no probe for an equal key (a range's ints are
+    /// distinct), in the range's order, as iterating it would add them, the
+    /// table growing as CPython's does. `Ok(false)`, having done nothing,
+    /// for any other case (the caller adds item by item); MemoryError when
+    /// a table cannot grow (the ints before it stay, as CPython's adds leave
+    /// them).
+    pub fn set_fill_range(&mut self, s: Value, src: Value) -> PyResult<bool> {
+        // Past this many ints, the item-by-item path.
         const MAX_PRESIZED: u64 = 1 << 26;
         let (Some(so), Some(ro)) = (Obj::from_value(s), Obj::from_value(src)) else {
-            return false;
+            return Ok(false);
         };
         if so.kind() != Kind::SET
             || !so.is_local_mutable()
@@ -2331,7 +2332,7 @@ impl Vm {
             || ro.class() != self.g.types.range
             || !range_fits_i64(ro)
         {
-            return false;
+            return Ok(false);
         }
         let (a, b, c) = (
             ro.get(0).int_unchecked(),
@@ -2339,21 +2340,17 @@ impl Vm {
             ro.get(2).int_unchecked(),
         );
         let n = range_len(a, b, c);
-        if n > MAX_PRESIZED || !ldict::reserve(&mut self.ctx, so, n as usize) {
-            return false;
+        if n > MAX_PRESIZED {
+            return Ok(false);
         }
         for i in 0..n as i64 {
             // Between the bounds, so a small int too.
             let x = a + i * c;
-            ldict::insert_absent(
-                &mut self.ctx,
-                so,
-                Value::int(x),
-                Value::TRUE,
-                int_hash(x) as u64,
-            );
+            let h = int_hash(x) as u64;
+            let grown = ldict::try_insert_absent(&mut self.ctx, so, Value::int(x), Value::TRUE, h);
+            self.grown(grown)?;
         }
-        true
+        Ok(true)
     }
 
     /// `set.add` of a key whose hash is known (an item taken from another

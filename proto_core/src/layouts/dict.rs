@@ -630,6 +630,14 @@ pub fn insert_absent(ctx: &mut ProtoContext, d: Obj, key: Value, v: Value, hash:
     insert_new(ctx, d, slot, key, v, hash);
 }
 
+/// As [`insert_absent`], but false when the table must grow and the new
+/// one cannot be allocated (MemoryError; a set keeps a key written before
+/// its failed resize, as CPython's does).
+pub fn try_insert_absent(ctx: &mut ProtoContext, d: Obj, key: Value, v: Value, hash: u64) -> bool {
+    let slot = find_vacant(table(d), hash);
+    try_insert_new(ctx, d, slot, key, v, hash)
+}
+
 /// Inserts a new key (known absent: `slot` from a `Vacant` probe of the
 /// current table). Caller holds the lock if shared.
 pub fn insert_new(ctx: &mut ProtoContext, d: Obj, slot: usize, key: Value, v: Value, hash: u64) {
@@ -839,7 +847,7 @@ pub fn insert_if_surely_absent(
 /// the key's index slot becomes a dummy, as in CPython's.
 pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
     let slot = is_set_table(t).then(|| index_slot_of(t, entry(t, e).2, e));
-    clear_entry(ctx, t, e, Value::EMPTY);
+    clear_entry(ctx, t, e);
     if let Some(slot) = slot {
         set_raw(t, T_HASHES + cap(t) + slot, DUMMY);
     }
@@ -847,12 +855,12 @@ pub fn delete(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
     bump(d);
 }
 
-/// Clears entry `e`'s key, then sets its value word to `left` (`EMPTY`,
-/// or a set's deletion record): key first, the order [`live_entry`]
-/// relies on; the dict's length and version are the caller's.
-fn clear_entry(ctx: &mut ProtoContext, t: Obj, e: usize, left: Value) {
+/// Clears entry `e`'s key, then its value: key first, the order
+/// [`live_entry`] relies on; the dict's length and version are the
+/// caller's.
+fn clear_entry(ctx: &mut ProtoContext, t: Obj, e: usize) {
     ctx.store(t, 2 * e, Value::EMPTY);
-    ctx.store(t, 2 * e + 1, left);
+    ctx.store(t, 2 * e + 1, Value::EMPTY);
 }
 
 /// Moves live entry `e` of `d`'s table `t` to the end of the order (what
@@ -883,7 +891,7 @@ pub fn move_to_end(ctx: &mut ProtoContext, d: Obj, t: Obj, e: usize) {
     let tv = t.view();
     let slot = index_slot_of(t, h, e);
     write_entry(ctx, d, t, tv, tv.raw(T_USED) as usize, slot, k, v, h, 0);
-    clear_entry(ctx, t, e, Value::EMPTY);
+    clear_entry(ctx, t, e);
     bump(d);
 }
 
@@ -951,7 +959,7 @@ pub fn move_to_front(
         tv.init(2 * f + 1, v);
         tv.set_raw(T_HASHES + f, h);
         tv.set_raw(T_HASHES + tv.raw(T_CAP) as usize + slot, index_word(f, h));
-        clear_entry(ctx, t, e, Value::EMPTY);
+        clear_entry(ctx, t, e);
         bump(d);
         return (t, f);
     }
@@ -1598,7 +1606,7 @@ pub fn set_pop(ctx: &mut ProtoContext, d: Obj) -> Option<Value> {
         if w != 0 && w != DUMMY {
             let e = (w & IDX_MASK) as usize - 1;
             let k = v.get(2 * e);
-            clear_entry(ctx, t, e, Value::EMPTY);
+            clear_entry(ctx, t, e);
             v.set_raw(index_at + i, DUMMY);
             set_raw(d, 0, (len(d) - 1) as u64);
             set_raw(d, H_FINGER, (i + 1) as u64);

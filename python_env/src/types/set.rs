@@ -68,7 +68,7 @@ fn fill_from(vm: &mut Vm, s: Value, src: Value) -> PyResult<()> {
         vm.pop_roots(mark);
         return add_all(vm, s, &items?);
     }
-    if vm.set_fill_range(s, src) {
+    if vm.set_fill_range(s, src)? {
         return Ok(());
     }
     let mark = vm.push_root(s);
@@ -437,7 +437,7 @@ fn set_update_in_place(vm: &mut Vm, s: Value, others: &[Value], op: char) -> PyR
                 vm.set_merge(s, os)?;
                 continue;
             }
-            if op != '|' && os == s {
+            if os == s {
                 // CPython's `s -= s` and `s ^= s` clear.
                 let d = dobj(s);
                 vm.with_mut_lock(d, |ctx| ldict::clear(ctx, d))?;
@@ -455,16 +455,9 @@ fn set_update_in_place(vm: &mut Vm, s: Value, others: &[Value], op: char) -> PyR
             let keys: Vec<Value> = items.iter().map(|&(x, _)| x).collect();
             vm.root_values(&keys);
             for (x, h) in items {
-                match op {
-                    '|' => vm.set_add_hashed(s, x, h)?,
-                    '-' => {
-                        vm.set_discard_hashed(s, x, h)?;
-                    }
-                    _ => {
-                        if !vm.set_discard_hashed(s, x, h)? {
-                            vm.set_add_hashed(s, x, h)?;
-                        }
-                    }
+                // `-` discards each; `^` discards each present, adds the rest.
+                if !vm.set_discard_hashed(s, x, h)? && op == '^' {
+                    vm.set_add_hashed(s, x, h)?;
                 }
             }
             if op == '-' {
