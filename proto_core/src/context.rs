@@ -218,9 +218,9 @@ impl ProtoContext {
 
     /// As [`ProtoContext::try_alloc`] for an object whose raw bytes past the
     /// first `zeroed` the caller writes before anything reads them (a bytes
-    /// object filled at once): a large one is then not zeroed first, which
-    /// had cost as much as filling it, in page faults and a pass of memset.
-    /// Its values and first `zeroed` raw bytes are zero as usual.
+    /// object filled at once): those bytes are then not zeroed first, which
+    /// had cost as much as filling them (for a large object also in page
+    /// faults). Its values and first `zeroed` raw bytes are zero as usual.
     #[inline]
     pub fn try_alloc_filled(
         &mut self,
@@ -275,8 +275,23 @@ impl ProtoContext {
         };
         let owner = self.shared.id;
         let obj = if flags == 0 {
-            // SAFETY: p is a fresh slot of at least `cells` cells owned by this heap.
-            unsafe { init_object(p, cells, kind, flags, owner, n_values as u32) }
+            match zero_raw {
+                // Past two cells, only what is read before the caller
+                // writes it is zeroed (a joined str's bytes were zeroed and
+                // then copied over).
+                Some(k) if cells > 2 => {
+                    // SAFETY: p is a fresh slot of at least `cells` cells
+                    // owned by this heap, and object_bytes(n_values, k) <=
+                    // cells * CELL; its header, values and every raw byte
+                    // read before the caller writes it are zeroed here.
+                    unsafe {
+                        core::ptr::write_bytes(p.as_ptr(), 0, object_bytes(n_values, k));
+                        init_zeroed_object(p, cells, kind, flags, owner, n_values as u32)
+                    }
+                }
+                // SAFETY: p is a fresh slot of at least `cells` cells owned by this heap.
+                _ => unsafe { init_object(p, cells, kind, flags, owner, n_values as u32) },
+            }
         } else {
             // SAFETY: a large object's memory is used by nobody else and is
             // zero (from `alloc_zeroed`), or its header, values and every raw

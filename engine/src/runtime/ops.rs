@@ -2388,10 +2388,40 @@ impl Vm {
             Obj::from_value(src).expect("set"),
         );
         if so.is_local_mutable() && ldict::len(so) == 0 {
+            if self.set_table_still(srco) {
+                let ok = ldict::set_merge_into_empty(&mut self.ctx, so, srco);
+                return self.grown(ok);
+            }
             // A source other threads may write is read under its lock.
             let snap = self.with_lock(srco, |_| ldict::set_snapshot(srco));
             ldict::set_merge_snapshot(&mut self.ctx, so, &snap);
             return Ok(());
+        }
+        if so.is_shared() && ldict::set_pristine(so) && so.kind() == Kind::SET {
+            // A shared set as `set()` made it (a module's `s = set()`):
+            // merged into a fresh local set, which takes the same steps
+            // as CPython's `set_merge` into it, whose table it then takes
+            // slot for slot (re-adding the keys in slot order misplaces
+            // those whose probe wrapped around).
+            let tmp = self.new_set(false);
+            let mark = self.push_root(tmp);
+            self.push_root(s);
+            let r = self.set_merge(tmp, src).and_then(|()| {
+                let to = Obj::from_value(tmp).expect("set");
+                self.with_mut_lock(so, |ctx| {
+                    // Still pristine under the lock, or another thread's
+                    // keys would be dropped: then merged key by key.
+                    let pristine = ldict::set_pristine(so);
+                    if pristine {
+                        ldict::set_take_table_of(ctx, so, to);
+                    }
+                    pristine
+                })
+            });
+            self.pop_roots(mark);
+            if r? {
+                return Ok(());
+            }
         }
         let items = self.set_items_hashed(src);
         if items.is_empty() {

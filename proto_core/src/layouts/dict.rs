@@ -1414,7 +1414,7 @@ fn set_resize_for(ctx: &mut ProtoContext, d: Obj, minused: usize, keys: usize) -
 /// for more. Caller holds the lock if shared.
 fn set_repack(ctx: &mut ProtoContext, d: Obj, t: Obj) -> Option<Obj> {
     let nt = try_alloc_set_table(ctx, set_slots(t), len(d))?;
-    copy_set_table(t, nt);
+    copy_set_table(t, nt, len(d));
     ctx.store(d, 0, nt.value());
     Some(nt)
 }
@@ -1423,7 +1423,7 @@ fn set_repack(ctx: &mut ProtoContext, d: Obj, t: Obj) -> Option<Obj> {
 /// the live entries packed in their order (read in sequence, not in slot
 /// order), the index slot for slot (dummies kept) with the entries' new
 /// numbers, the fill.
-fn copy_set_table(ot: Obj, nt: Obj) {
+fn copy_set_table(ot: Obj, nt: Obj, live: usize) {
     let (ov, nv) = (ot.view(), nt.view());
     let slots = set_slots(ot);
     debug_assert_eq!(slots, set_slots(nt));
@@ -1431,6 +1431,30 @@ fn copy_set_table(ot: Obj, nt: Obj) {
         T_HASHES + ov.raw(T_CAP) as usize,
         T_HASHES + nv.raw(T_CAP) as usize,
     );
+    let u = used(ot).min(cap(ot));
+    if u == live && u <= cap(nt) {
+        // No dead entry: entries, hashes and index copied word for word
+        // (the entries keep their numbers).
+        let ord = crate::sync::heap_atomic::Ordering::Acquire;
+        let rel = crate::sync::heap_atomic::Ordering::Release;
+        for (d, s) in nv.values()[..2 * u].iter().zip(&ov.values()[..2 * u]) {
+            d.store(s.load(ord), rel);
+        }
+        let (or, nr) = (ov.raws(), nv.raws());
+        for (d, s) in nr[T_HASHES..T_HASHES + u]
+            .iter()
+            .zip(&or[T_HASHES..T_HASHES + u])
+        {
+            d.store(s.load(ord), rel);
+        }
+        for (d, s) in nr[n_at..n_at + slots].iter().zip(&or[o_at..o_at + slots]) {
+            d.store(s.load(ord), rel);
+        }
+        nv.set_raw(T_USED, u as u64);
+        nv.set_raw(T_FILTER, ov.raw(T_FILTER));
+        set_fill_to(nv, set_fill(ov));
+        return;
+    }
     // Each old entry's new number plus one (0: a dead entry).
     let mut renumber = Vec::with_capacity(used(ot).min(cap(ot)));
     let mut j = 0;
@@ -1574,6 +1598,64 @@ pub fn set_merge_snapshot(ctx: &mut ProtoContext, d: Obj, snap: &SetSnapshot) {
     bump(d);
 }
 
+/// Set `d` has its first table untouched (no key was ever written to it):
+/// what `set()` makes and CPython's `clear` leaves.
+pub fn set_pristine(d: Obj) -> bool {
+    let t = table(d);
+    used(t) == 0 && set_fill(t.view()) == 0 && set_slots(t) == SET_MIN_SLOTS
+}
+
+/// [`set_merge_snapshot`] reading set `src`'s table in place, for a source
+/// no other thread writes (local, or a frozenset, immutable once made): no
+/// snapshot is taken, and a source of the size the early resize gives `d`
+/// with no dummies has its table copied slot for slot (CPython's
+/// `set_merge` fast path). False, `d` left without keys, when a table
+/// cannot be allocated (MemoryError).
+pub fn set_merge_into_empty(ctx: &mut ProtoContext, d: Obj, src: Obj) -> bool {
+    debug_assert!(len(d) == 0 && !d.is_shared());
+    let n = len(src);
+    if n == 0 {
+        return true;
+    }
+    if !set_merge_reserve(ctx, d, n) {
+        return false;
+    }
+    let (st, t) = (table(src), table(d));
+    let (sv, tv) = (st.view(), t.view());
+    if set_fill(tv) != 0 || cap(t) < n {
+        let mut ok = true;
+        for_each_slot(st, |_, e| {
+            let (k, _, h) = entry(st, e);
+            ok = ok && try_insert_absent(ctx, d, k, Value::TRUE, h);
+        });
+        return ok;
+    }
+    // A fill of 0: no entry written since the table was made.
+    debug_assert_eq!(used(t), 0);
+    if set_fill(sv) == n && set_slots(st) == set_slots(t) {
+        copy_set_table(st, t, n);
+    } else {
+        let index_at = T_HASHES + tv.raw(T_CAP) as usize;
+        let (mut j, mut filter) = (0, 0);
+        for_each_slot(st, |_, e| {
+            let (k, _, h) = entry(st, e);
+            tv.init(2 * j, k);
+            tv.init(2 * j + 1, Value::TRUE);
+            tv.set_raw(T_HASHES + j, h);
+            filter |= filter_bit(h);
+            tv.set_raw(index_at + set_vacant_in(tv, h), index_word(j, h));
+            j += 1;
+        });
+        tv.set_raw(T_USED, n as u64);
+        tv.set_raw(T_FILTER, filter);
+        set_fill_to(tv, n);
+    }
+    unstamp(d);
+    set_raw(d, 0, n as u64);
+    bump(d);
+    true
+}
+
 /// Gives the set `d` a copy of set `src`'s table, slot for slot (CPython's
 /// `set_swap_bodies`, from a result `src` no one else uses). Caller holds
 /// `d`'s lock if shared.
@@ -1581,7 +1663,7 @@ pub fn set_take_table_of(ctx: &mut ProtoContext, d: Obj, src: Obj) {
     let st = table(src);
     let n = len(src);
     let nt = alloc_set_table(ctx, set_slots(st), n);
-    copy_set_table(st, nt);
+    copy_set_table(st, nt, n);
     unstamp(d);
     // The barrier promotes the new table and its keys when `d` is shared.
     ctx.store(d, 0, nt.value());

@@ -83,8 +83,48 @@ pub fn init_raw_parts(obj: Obj, off: usize, parts: &[&[u8]]) {
     unsafe {
         let mut dst = obj.raw_ptr().add(off);
         for p in parts {
-            core::ptr::copy_nonoverlapping(p.as_ptr(), dst, p.len());
+            copy_part(p, dst);
             dst = dst.add(p.len());
+        }
+    }
+}
+
+/// Copies `src` to `dst`; parts shorter than 16 bytes (most of a join's or
+/// a concatenation's) without a call into `memcpy`, by two overlapping
+/// loads and stores of the widest word that fits.
+///
+/// # Safety
+/// `dst..dst + src.len()` is writable and does not overlap `src`.
+#[inline(always)]
+unsafe fn copy_part(src: &[u8], dst: *mut u8) {
+    let (s, n) = (src.as_ptr(), src.len());
+    // SAFETY (every arm): each read lies inside `src` (offsets below `n`),
+    // each write inside `dst..dst + n` (the caller's range).
+    unsafe {
+        match n {
+            16.. => core::ptr::copy_nonoverlapping(s, dst, n),
+            8..=15 => {
+                let (a, b) = (
+                    s.cast::<u64>().read_unaligned(),
+                    s.add(n - 8).cast::<u64>().read_unaligned(),
+                );
+                dst.cast::<u64>().write_unaligned(a);
+                dst.add(n - 8).cast::<u64>().write_unaligned(b);
+            }
+            4..=7 => {
+                let (a, b) = (
+                    s.cast::<u32>().read_unaligned(),
+                    s.add(n - 4).cast::<u32>().read_unaligned(),
+                );
+                dst.cast::<u32>().write_unaligned(a);
+                dst.add(n - 4).cast::<u32>().write_unaligned(b);
+            }
+            1..=3 => {
+                *dst = *s;
+                *dst.add(n / 2) = *s.add(n / 2);
+                *dst.add(n - 1) = *s.add(n - 1);
+            }
+            0 => {}
         }
     }
 }

@@ -1770,7 +1770,7 @@ fn b_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     crate::args::check_method(vm, owner, a, k, 1, 1)?;
     let sep = buf(a[0]).unwrap_or_default();
-    let items = vm.collect(a[1])?;
+    let items = super::str::join_items(vm, a[1])?;
     // Every item's bytes (exact bytes borrowed, others copied) and the total
     // size, before the result is allocated: CPython's order (a bad item is a
     // TypeError, then a huge result a MemoryError).

@@ -330,12 +330,15 @@ fn join_direct(vm: &mut Vm, sep: Value, seq: Value) -> Option<Value> {
     if n == 0 {
         return None;
     }
+    let items = if so.kind() == Kind::TUPLE {
+        so.view().values()
+    } else {
+        llist::storage(so).view().values()
+    };
+    let items = items.get(..n)?;
     join_parts(vm, sep, n, |i| {
-        if so.kind() == Kind::TUPLE {
-            Some(so.get(i))
-        } else {
-            llist::get(so, i)
-        }
+        let v = Value::from_bits(items[i].load(proto_core::sync::heap_atomic::Ordering::Relaxed));
+        (!v.is_empty()).then_some(v)
     })
 }
 
@@ -357,14 +360,27 @@ fn join_parts(
             .map(|_| x);
     }
     let (sb, sc, sa) = lstr::parts(Obj::from_value(sep)?);
-    let count = (2 * n).saturating_sub(1);
-    let mut small: [&[u8]; JOIN_PARTS] = [&[]; JOIN_PARTS];
-    let mut large = Vec::new();
-    let parts: &mut [&[u8]] = if count <= JOIN_PARTS {
-        &mut small[..count]
+    // An empty separator adds no parts: the items are copied back to back.
+    let with_sep = !sb.is_empty();
+    let count = if with_sep {
+        (2 * n).saturating_sub(1)
     } else {
-        large.resize(count, &[][..]);
-        &mut large
+        n
+    };
+    let on_stack = count <= JOIN_PARTS;
+    let mut small: [&[u8]; JOIN_PARTS] = [&[]; JOIN_PARTS];
+    let mut large: Vec<&[u8]> = Vec::new();
+    if !on_stack {
+        large.try_reserve_exact(count).ok()?;
+    }
+    let mut k = 0;
+    let mut put = |p: &'static [u8]| {
+        if on_stack {
+            small[k] = p;
+            k += 1;
+        } else {
+            large.push(p);
+        }
     };
     let (mut chars, mut ascii) = (sc * n.saturating_sub(1), sa);
     for i in 0..n {
@@ -373,14 +389,33 @@ fn join_parts(
             return None;
         }
         let (b, c, a) = lstr::parts(Obj::from_value(x)?);
-        parts[2 * i] = b;
-        if i > 0 {
-            parts[2 * i - 1] = sb;
+        if with_sep && i > 0 {
+            put(sb);
         }
+        put(b);
         chars += c;
         ascii &= a;
     }
+    let parts = if on_stack { &small[..k] } else { &large[..] };
     lstr::try_alloc_concat(&mut vm.ctx, Kind::STR, vm.g.types.str_, parts, chars, ascii)
+}
+
+/// The items of a join's argument, as CPython's `PySequence_Fast(seq, "can
+/// only join an iterable")`: a TypeError from making the iterator becomes
+/// that one (str.join and bytes.join).
+pub(crate) fn join_items(vm: &mut Vm, seq: Value) -> PyResult<Vec<Value>> {
+    let t = &vm.g.types;
+    if Obj::from_value(seq).is_some_and(|o| o.class() == t.list || o.class() == t.tuple) {
+        return vm.collect(seq);
+    }
+    let it = match vm.iter(seq) {
+        Ok(it) => it,
+        Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
+            return Err(vm.type_error("can only join an iterable"));
+        }
+        Err(e) => return Err(e),
+    };
+    vm.collect(it)
 }
 
 fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -388,7 +423,7 @@ fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if let Some(r) = join_direct(vm, a[0], a[1]) {
         return Ok(r);
     }
-    let items = vm.collect(a[1])?;
+    let items = join_items(vm, a[1])?;
     if items.is_empty() {
         return Ok(vm.intern(""));
     }
