@@ -402,20 +402,19 @@ fn join_parts(
 
 /// The items of a join's argument, as CPython's `PySequence_Fast(seq, "can
 /// only join an iterable")`: a TypeError from making the iterator becomes
-/// that one (str.join and bytes.join).
+/// that one (str.join and bytes.join). Collected directly (a deque or a
+/// dict has its own fast path there); on a TypeError the iterator is asked
+/// for again to tell whether making it failed or the iteration did.
 pub(crate) fn join_items(vm: &mut Vm, seq: Value) -> PyResult<Vec<Value>> {
-    let t = &vm.g.types;
-    if Obj::from_value(seq).is_some_and(|o| o.class() == t.list || o.class() == t.tuple) {
-        return vm.collect(seq);
+    match vm.collect(seq) {
+        Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => match vm.iter(seq) {
+            Err(e2) if vm.isinstance(e2.0, vm.g.e.TypeError) => {
+                Err(vm.type_error("can only join an iterable"))
+            }
+            _ => Err(e),
+        },
+        r => r,
     }
-    let it = match vm.iter(seq) {
-        Ok(it) => it,
-        Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
-            return Err(vm.type_error("can only join an iterable"));
-        }
-        Err(e) => return Err(e),
-    };
-    vm.collect(it)
 }
 
 fn str_join(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
