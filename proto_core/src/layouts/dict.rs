@@ -1574,25 +1574,38 @@ pub fn set_merge_snapshot(ctx: &mut ProtoContext, d: Obj, snap: &SetSnapshot) {
     }
     // A fill of 0: no entry written since the table was made.
     debug_assert_eq!(used(t), 0);
+    let same_slots = snap.no_dummies && set_slots(t) == snap.slots;
+    fill_fresh_set(t, n, |put| {
+        for &(slot, k, h) in &snap.items {
+            put(same_slots.then_some(slot), k, h);
+        }
+    });
+    set_len_now(d, n);
+}
+
+/// Writes the `n` keys `walk` gives, `(slot, key, hash)`, as the entries of
+/// the set table `t` of fill 0: each at `slot` when given, else at the
+/// first empty slot of its probe sequence (CPython's `set_insert_clean`).
+fn fill_fresh_set(t: Obj, n: usize, walk: impl FnOnce(&mut dyn FnMut(Option<usize>, Value, u64))) {
     let tv = t.view();
     let index_at = T_HASHES + tv.raw(T_CAP) as usize;
-    let same_slots = snap.no_dummies && set_slots(t) == snap.slots;
-    let mut filter = 0;
-    for (j, &(slot, k, h)) in snap.items.iter().enumerate() {
+    let (mut j, mut filter) = (0, 0);
+    walk(&mut |slot, k, h| {
         tv.init(2 * j, k);
         tv.init(2 * j + 1, Value::TRUE);
         tv.set_raw(T_HASHES + j, h);
         filter |= filter_bit(h);
-        let at = if same_slots {
-            slot
-        } else {
-            set_vacant_in(tv, h)
-        };
+        let at = slot.unwrap_or_else(|| set_vacant_in(tv, h));
         tv.set_raw(index_at + at, index_word(j, h));
-    }
+        j += 1;
+    });
     tv.set_raw(T_USED, n as u64);
     tv.set_raw(T_FILTER, filter);
     set_fill_to(tv, n);
+}
+
+/// Set `d`, whose table was just filled, holds `n` keys.
+fn set_len_now(d: Obj, n: usize) {
     unstamp(d);
     set_raw(d, 0, n as u64);
     bump(d);
@@ -1621,8 +1634,7 @@ pub fn set_merge_into_empty(ctx: &mut ProtoContext, d: Obj, src: Obj) -> bool {
         return false;
     }
     let (st, t) = (table(src), table(d));
-    let (sv, tv) = (st.view(), t.view());
-    if set_fill(tv) != 0 || cap(t) < n {
+    if set_fill(t.view()) != 0 || cap(t) < n {
         let mut ok = true;
         for_each_slot(st, |_, e| {
             let (k, _, h) = entry(st, e);
@@ -1632,27 +1644,17 @@ pub fn set_merge_into_empty(ctx: &mut ProtoContext, d: Obj, src: Obj) -> bool {
     }
     // A fill of 0: no entry written since the table was made.
     debug_assert_eq!(used(t), 0);
-    if set_fill(sv) == n && set_slots(st) == set_slots(t) {
+    if set_fill(st.view()) == n && set_slots(st) == set_slots(t) {
         copy_set_table(st, t, n);
     } else {
-        let index_at = T_HASHES + tv.raw(T_CAP) as usize;
-        let (mut j, mut filter) = (0, 0);
-        for_each_slot(st, |_, e| {
-            let (k, _, h) = entry(st, e);
-            tv.init(2 * j, k);
-            tv.init(2 * j + 1, Value::TRUE);
-            tv.set_raw(T_HASHES + j, h);
-            filter |= filter_bit(h);
-            tv.set_raw(index_at + set_vacant_in(tv, h), index_word(j, h));
-            j += 1;
+        fill_fresh_set(t, n, |put| {
+            for_each_slot(st, |_, e| {
+                let (k, _, h) = entry(st, e);
+                put(None, k, h);
+            })
         });
-        tv.set_raw(T_USED, n as u64);
-        tv.set_raw(T_FILTER, filter);
-        set_fill_to(tv, n);
     }
-    unstamp(d);
-    set_raw(d, 0, n as u64);
-    bump(d);
+    set_len_now(d, n);
     true
 }
 
