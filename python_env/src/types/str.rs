@@ -407,12 +407,18 @@ fn join_parts(
 /// for again to tell whether making it failed or the iteration did.
 pub(crate) fn join_items(vm: &mut Vm, seq: Value) -> PyResult<Vec<Value>> {
     match vm.collect(seq) {
-        Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => match vm.iter(seq) {
-            Err(e2) if vm.isinstance(e2.0, vm.g.e.TypeError) => {
-                Err(vm.type_error("can only join an iterable"))
+        Err(e) if vm.isinstance(e.0, vm.g.e.TypeError) => {
+            // Rooted while `__iter__` may run.
+            let mark = vm.push_root(e.0);
+            let again = vm.iter(seq);
+            vm.pop_roots(mark);
+            match again {
+                Err(e2) if vm.isinstance(e2.0, vm.g.e.TypeError) => {
+                    Err(vm.type_error("can only join an iterable"))
+                }
+                _ => Err(e),
             }
-            _ => Err(e),
-        },
+        }
         r => r,
     }
 }
