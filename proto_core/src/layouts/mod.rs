@@ -103,22 +103,8 @@ unsafe fn copy_part(src: &[u8], dst: *mut u8) {
     unsafe {
         match n {
             16.. => core::ptr::copy_nonoverlapping(s, dst, n),
-            8..=15 => {
-                let (a, b) = (
-                    s.cast::<u64>().read_unaligned(),
-                    s.add(n - 8).cast::<u64>().read_unaligned(),
-                );
-                dst.cast::<u64>().write_unaligned(a);
-                dst.add(n - 8).cast::<u64>().write_unaligned(b);
-            }
-            4..=7 => {
-                let (a, b) = (
-                    s.cast::<u32>().read_unaligned(),
-                    s.add(n - 4).cast::<u32>().read_unaligned(),
-                );
-                dst.cast::<u32>().write_unaligned(a);
-                dst.add(n - 4).cast::<u32>().write_unaligned(b);
-            }
+            8..=15 => copy_two_words::<u64>(s, dst, n),
+            4..=7 => copy_two_words::<u32>(s, dst, n),
             1..=3 => {
                 *dst = *s;
                 *dst.add(n / 2) = *s.add(n / 2);
@@ -126,6 +112,25 @@ unsafe fn copy_part(src: &[u8], dst: *mut u8) {
             }
             0 => {}
         }
+    }
+}
+
+/// Copies `n` bytes, `size_of::<W>() <= n <= 2 * size_of::<W>()`, as two
+/// possibly overlapping words: the first `W` and the last.
+///
+/// # Safety
+/// As [`copy_part`], with `n` in that range.
+#[inline(always)]
+unsafe fn copy_two_words<W: Copy>(s: *const u8, dst: *mut u8, n: usize) {
+    let w = core::mem::size_of::<W>();
+    // SAFETY: both words lie inside `s..s + n` and `dst..dst + n` (w <= n).
+    unsafe {
+        let (a, b) = (
+            s.cast::<W>().read_unaligned(),
+            s.add(n - w).cast::<W>().read_unaligned(),
+        );
+        dst.cast::<W>().write_unaligned(a);
+        dst.add(n - w).cast::<W>().write_unaligned(b);
     }
 }
 
