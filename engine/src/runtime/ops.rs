@@ -2397,7 +2397,7 @@ impl Vm {
             ldict::set_merge_snapshot(&mut self.ctx, so, &snap);
             return Ok(());
         }
-        if so.is_shared() && ldict::set_pristine(so) && so.kind() == Kind::SET {
+        if so.is_shared() && ldict::set_pristine(so) {
             // A shared set as `set()` made it (a module's `s = set()`):
             // merged into a fresh local set, which takes the same steps
             // as CPython's `set_merge` into it, whose table it then takes
