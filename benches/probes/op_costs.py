@@ -207,6 +207,17 @@ CASES = {
     "deque_for3": ("import collections\n", "d = collections.deque([1, 2, 3])", "for x in d: pass"),
     "reversed_tuple3": ("", "t = (1, 2, 3)", "for x in reversed(t): pass"),
     "bytesio_read1": ("import io\n", "b = io.BytesIO(bytes(2_000_000))", "b.read(1)"),
+    "dec_add": ("from decimal import Decimal\n", "x = Decimal('12.34'); y = Decimal('0.56')", "x + y"),
+    "dec_iadd": ("from decimal import Decimal\n", "s = Decimal(0); y = Decimal('0.56')", "s += y"),
+    "dec_mul": ("from decimal import Decimal\n", "x = Decimal('12.34'); y = Decimal('0.0675')", "x * y"),
+    "dec_mul_int": ("from decimal import Decimal\n", "x = Decimal('0.00894')", "x * 1234"),
+    "dec_quantize": ("from decimal import Decimal\n", "x = Decimal('1.2345'); q = Decimal('0.01')", "x.quantize(q)"),
+    "dec_ctx_quantize": (
+        "from decimal import Decimal, Context, ROUND_HALF_EVEN\n",
+        "x = Decimal('1.2345'); q = Decimal('0.01'); c = Context(rounding=ROUND_HALF_EVEN)",
+        "c.quantize(x, q)",
+    ),
+    "dec_str": ("from decimal import Decimal\n", "x = Decimal('12.34')", "str(x)"),
 }
 
 

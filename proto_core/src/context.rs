@@ -17,7 +17,9 @@ use crate::heap::{
     class_of, init_object, init_zeroed_object, LocalHeap, LARGE_FLAG, MAX_SMALL_CELLS,
 };
 use crate::native::{self, Trace};
-use crate::object::{cells_for, object_bytes, Kind, Obj, FROZEN, IMMORTAL, NATIVE, SHARED};
+use crate::object::{
+    cells_for, object_bytes, Kind, Obj, FROZEN, IMMORTAL, NATIVE, NATIVE_DROP, SHARED,
+};
 use crate::promote::{self, Heap};
 use crate::roots::{Roots, Scope, ValueStack};
 use crate::space::ProtoSpace;
@@ -501,7 +503,12 @@ impl ProtoContext {
         // it (cold lines) to drain (4% of a Decimal-heavy loop).
         let meta = &obj.header().meta;
         let m = meta.load(crate::sync::heap_atomic::Ordering::Relaxed);
-        meta.store(m | NATIVE, crate::sync::heap_atomic::Ordering::Relaxed);
+        let flags = if core::mem::needs_drop::<T>() {
+            NATIVE | NATIVE_DROP
+        } else {
+            NATIVE
+        };
+        meta.store(m | flags, crate::sync::heap_atomic::Ordering::Relaxed);
         // SAFETY: fresh object with the NATIVE flag and enough raw bytes.
         unsafe { native::init_native(obj, value) };
         v

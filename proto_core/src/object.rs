@@ -6,7 +6,7 @@
 //!
 //! | offset | field   | contents                                                      |
 //! |--------|---------|---------------------------------------------------------------|
-//! | 0      | `meta`  | bits 0..8 kind, 8 SHARED, 9 MARK, 10 IMMORTAL, 11 FROZEN, 12 NATIVE, 13 LARGE, 16..32 owner context id, 32..64 `n_values` |
+//! | 0      | `meta`  | bits 0..8 kind, 8 SHARED, 9 MARK, 10 IMMORTAL, 11 FROZEN, 12 NATIVE, 13 LARGE, 14 NATIVE_DROP, 16..32 owner context id, 32..64 `n_values` |
 //! | 8      | `class` | a `Value`: the Python type (engine-defined; traced)           |
 //! | 16     | `lock`  | the object lock word, used once the object is shared and mutable |
 //! | 20     | `cells` | size in 64-byte cells (immutable after allocation)            |
@@ -44,6 +44,10 @@ pub const FROZEN: u64 = 1 << 11;
 pub const NATIVE: u64 = 1 << 12;
 /// Header flag: allocated outside the size-class blocks.
 pub const LARGE: u64 = 1 << 13;
+/// Header flag, with NATIVE: the payload has drop glue, so the sweeper must
+/// finalise it (a payload without any, such as a Decimal's, is freed with its
+/// cell and no call).
+pub const NATIVE_DROP: u64 = 1 << 14;
 
 pub(crate) const KIND_MASK: u64 = 0xFF;
 const OWNER_SHIFT: u32 = 16;

@@ -244,6 +244,32 @@ fn drop_free_payloads_are_freed_beside_ones_with_destructors() {
 }
 
 #[test]
+fn local_sweeps_finalize_only_payloads_with_destructors() {
+    use crate::object::{NATIVE, NATIVE_DROP};
+    let sp = space();
+    let drops = Arc::new(AtomicUsize::new(0));
+    let mut ctx = sp.new_context();
+    for i in 0..3000u64 {
+        let v = if i % 100 == 0 {
+            ctx.alloc_native(Kind::NATIVE, Value::NONE, DropCounter(drops.clone()))
+        } else {
+            ctx.alloc_native(Kind::NATIVE, Value::NONE, Plain(i))
+        };
+        let meta = Obj::from_value(v)
+            .unwrap()
+            .header()
+            .meta
+            .load(Ordering::Relaxed);
+        assert_ne!(meta & NATIVE, 0);
+        assert_eq!(meta & NATIVE_DROP != 0, i % 100 == 0);
+    }
+    ctx.collect_local();
+    assert_eq!(drops.load(Ordering::SeqCst), 30);
+    ctx.collect_local();
+    assert_eq!(drops.load(Ordering::SeqCst), 30);
+}
+
+#[test]
 fn promoted_values_cross_threads_and_survive_global_gc() {
     let sp = space();
     let mut main = sp.new_context();

@@ -11,7 +11,8 @@ use proto_core::layouts::list as llist;
 use proto_core::{Kind, Obj, Value};
 
 fn write_to(vm: &mut Vm, file: Value, s: &str) -> PyResult<()> {
-    let sv = vm.new_str(s);
+    // The separators print writes are interned: no new str per call.
+    let sv = vm.intern(s);
     write_value(vm, file, sv)
 }
 
@@ -38,17 +39,29 @@ fn push_str_of(vm: &mut Vm, out: &mut Vec<u8>, x: Value) -> PyResult<()> {
 }
 
 fn print(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let mut args = Args::new(a, k);
-    let sep = args.take("sep").filter(|v| !v.is_none());
-    let end = args.take("end").filter(|v| !v.is_none());
-    let file = args.take("file").unwrap_or(Value::NONE);
-    let flush = args.take("flush");
-    if let Some((k, _)) = args.kw.first() {
-        return Err(vm.type_error(&format!(
-            "'{}' is an invalid keyword argument for print()",
-            str_of(*k)
-        )));
+    // The keywords are read where they lie (no vector: print runs in loops).
+    let kn = Obj::from_value(k);
+    let np = a.len() - kn.map_or(0, |o| o.n_values());
+    let (mut sep, mut end, mut file, mut flush) = (None, None, Value::NONE, None);
+    if let Some(ko) = kn {
+        for (j, &v) in a[np..].iter().enumerate() {
+            let name = ko.get(j);
+            match str_bytes(name) {
+                b"sep" => sep = Some(v),
+                b"end" => end = Some(v),
+                b"file" => file = v,
+                b"flush" => flush = Some(v),
+                _ => {
+                    return Err(vm.type_error(&format!(
+                        "'{}' is an invalid keyword argument for print()",
+                        str_of(name)
+                    )))
+                }
+            }
+        }
     }
+    let sep = sep.filter(|v| !v.is_none());
+    let end = end.filter(|v| !v.is_none());
     let file = if file.is_none() {
         match sys_attr(vm, "stdout") {
             Some(f) => f,
@@ -74,7 +87,7 @@ fn print(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
     }
     let mark = vm.push_root(file);
-    let r = print_to(vm, file, args.pos, sep, end, flush);
+    let r = print_to(vm, file, &a[..np], sep, end, flush);
     vm.pop_roots(mark);
     r?;
     Ok(Value::NONE)

@@ -245,7 +245,25 @@ pub(crate) fn add_signals(vm: &mut Vm, ctx: &CtxVal, sigs: SignalSet, status: u3
 // ------------------------------------------------------------------ current context
 
 /// The thread's current context, made from DefaultContext on first use.
+#[inline(always)]
 pub(crate) fn current(vm: &mut Vm) -> PyResult<Value> {
+    // Every operation asks: answered from the thread's one-entry cache of its last
+    // context-variable read (`Vm::ctxvar_cached`) while the vars map it was read in
+    // is still current, as `_contextvars::var_value` would, without the calls.
+    if let Some(var) = super::module_state_loaded(super::ST_CTXVAR) {
+        let cur = Obj::from_value(vm.current_context()).filter(|o| o.kind() == K_MISC);
+        if let Some(c) = cur.and_then(|co| vm.ctxvar_cached(var, co.get(0))) {
+            if ctx_of(c).is_some() {
+                return Ok(c);
+            }
+        }
+    }
+    current_slow(vm)
+}
+
+/// [`current`] through the context variable.
+#[inline(never)]
+fn current_slow(vm: &mut Vm) -> PyResult<Value> {
     let var = module_state(vm, super::ST_CTXVAR)?;
     if let Some(c) = crate::modules::_contextvars::var_value(vm, var) {
         if ctx_of(c).is_some() {

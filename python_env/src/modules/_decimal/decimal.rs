@@ -1,27 +1,27 @@
 //! The `Decimal` type of `_decimal`: instances (of `Decimal` and of its Python
-//! subclasses) are `K_INSTANCE` objects whose native payload is one immutable [`DecVal`].
+//! subclasses) are `K_INSTANCE` objects whose native payload is one immutable
+//! [`DecSmall`] (a finite value of up to 19 digits, which the operators compute on
+//! directly) or [`DecVal`] (any other value).
 //! Operations run in a context (the current one, or an argument) whose status is
 //! turned into flags and trapped signals by `context::add_status`.
 
-use super::ffi::{Dec, DecNum};
+use super::ffi::{Dec, DecNum, Small};
 use engine::runtime::*;
 use proto_core::native::{native_ref, Trace};
 use proto_core::{Obj, Value};
 
-/// The payload of a Decimal whose decNumber fits [`ffi::PACKED_WORDS`] words (up to 21
-/// digits): the object then fills one 64-byte cell and has nothing to drop. Never
-/// changed after allocation.
-pub(crate) struct DecPacked {
-    words: [u32; ffi::PACKED_WORDS],
-}
+/// The payload of a finite Decimal whose coefficient has at most 19 digits: sign,
+/// coefficient and exponent in machine integers (16 bytes: the object fills one 64-byte
+/// cell and has nothing to drop). Never changed after allocation.
+pub(crate) struct DecSmall(Small);
 
-/// The payload of a Decimal of more digits: its value, never changed after
-/// allocation.
+/// The payload of any other Decimal (a special, or more digits): its value, never
+/// changed after allocation.
 pub(crate) struct DecVal {
     dec: Dec,
 }
 
-impl Trace for DecPacked {
+impl Trace for DecSmall {
     fn trace(&self, _f: &mut dyn FnMut(Value)) {
         // Holds no Python values.
     }
@@ -33,37 +33,62 @@ impl Trace for DecVal {
     }
 }
 
-/// The value of `v` if it is a Decimal (or an instance of a subclass).
+/// The value of `v` if it is a Decimal (or an instance of a subclass): borrowed, or
+/// a decNumber made from a [`DecSmall`].
 #[inline]
-pub(crate) fn dec_of(v: Value) -> Option<&'static DecNum> {
+pub(crate) fn dec_of(v: Value) -> Option<Op> {
     let o = Obj::from_value(v).filter(|o| o.kind() == K_INSTANCE)?;
-    if let Some(p) = native_ref::<DecPacked>(o) {
-        // SAFETY: the words were copied from a valid decNumber whose units fit them
-        // (`DecNum::packed`), and the payload is immutable and lives as long as `o`.
-        return Some(unsafe { DecNum::from_words(&p.words) });
+    if let Some(p) = native_ref::<DecSmall>(o) {
+        return Some(Op::O(p.0.to_dec()));
     }
-    native_ref::<DecVal>(o).map(|p| &*p.dec)
+    native_ref::<DecVal>(o).map(|p| Op::B(&p.dec))
+}
+
+/// The value of `v` if it is a Decimal holding a [`DecSmall`].
+#[inline(always)]
+pub(crate) fn small_of(v: Value) -> Option<Small> {
+    let o = Obj::from_value(v).filter(|o| o.kind() == K_INSTANCE)?;
+    native_ref::<DecSmall>(o).map(|p| p.0)
+}
+
+/// An operator's operand as a [`Small`]: such a Decimal, or an int held in the value.
+#[inline(always)]
+fn small_operand(v: Value) -> Option<Small> {
+    if let Some(i) = v.as_int() {
+        return Some(Small {
+            neg: i < 0,
+            coeff: i.unsigned_abs(),
+            exp: 0,
+        });
+    }
+    small_of(v)
 }
 
 /// Allocates an instance of `cls` (`Decimal` or a subclass) holding `dec`.
 pub(crate) fn alloc(vm: &mut Vm, cls: Value, dec: Dec) -> Value {
+    if let Some(s) = dec.small() {
+        return alloc_small(vm, cls, s);
+    }
     let co = Obj::from_value(cls).expect("type");
     let n = 1 + type_nslots(co);
-    match dec.packed() {
-        Some(words) => vm
-            .ctx
-            .alloc_native_with_values(K_INSTANCE, cls, n, DecPacked { words }),
-        None => vm
-            .ctx
-            .alloc_native_with_values(K_INSTANCE, cls, n, DecVal { dec }),
-    }
+    vm.ctx
+        .alloc_native_with_values(K_INSTANCE, cls, n, DecVal { dec })
+}
+
+/// Allocates an instance of `cls` (`Decimal` or a subclass) holding `s`.
+#[inline]
+pub(crate) fn alloc_small(vm: &mut Vm, cls: Value, s: Small) -> Value {
+    let co = Obj::from_value(cls).expect("type");
+    let n = 1 + type_nslots(co);
+    vm.ctx
+        .alloc_native_with_values(K_INSTANCE, cls, n, DecSmall(s))
 }
 
 use super::context::{
     self, add_signals, add_status, add_status_seen, ctx_arg, ctx_of, rounding_arg, CtxVal,
 };
 use super::convert;
-use super::ffi::{self, Ctx, Rounding, Special};
+use super::ffi::{self, small, Ctx, Rounding, Special};
 use super::module_state;
 use super::signals::Signal;
 use crate::args::Args;
@@ -75,6 +100,13 @@ use std::ops::Deref;
 pub(crate) fn new_dec(vm: &mut Vm, dec: Dec) -> PyResult<Value> {
     let t = module_state(vm, super::ST_DECIMAL)?;
     Ok(alloc(vm, t, dec))
+}
+
+/// A new `Decimal` holding `s`.
+#[inline]
+fn new_small(vm: &mut Vm, s: Small) -> PyResult<Value> {
+    let t = module_state(vm, super::ST_DECIMAL)?;
+    Ok(alloc_small(vm, t, s))
 }
 
 /// An operand: a Decimal argument's value, or an int converted exactly.
@@ -108,7 +140,7 @@ fn int_dec(n: Num) -> Dec {
 /// A Decimal or int as an operand, `None` for anything else.
 fn to_op(vm: &Vm, v: Value) -> Option<Op> {
     if let Some(d) = dec_of(v) {
-        return Some(Op::B(d));
+        return Some(d);
     }
     match vm.num(v) {
         Some(n @ (Num::I(_) | Num::B(_))) => Some(Op::O(int_dec(n))),
@@ -140,6 +172,24 @@ fn run(vm: &mut Vm, ctxv: Value, f: impl FnOnce(&mut Ctx) -> Dec) -> PyResult<Va
     new_dec(vm, r)
 }
 
+/// [`run`] for an operation on [`Small`]s: `None` when `f` leaves the operation to
+/// decNumber (having signalled nothing).
+#[inline(always)]
+fn run_small(
+    vm: &mut Vm,
+    ctxv: Value,
+    f: impl FnOnce(&mut Ctx) -> Option<Small>,
+) -> PyResult<Option<Value>> {
+    let c = ctx_of(ctxv).expect("a context");
+    let fields = c.get();
+    let mut cx = fields.ctx();
+    let Some(r) = f(&mut cx) else {
+        return Ok(None);
+    };
+    add_status_seen(vm, c, &fields, cx.status())?;
+    new_small(vm, r).map(Some)
+}
+
 /// Parses method arguments: `a[0]` is self, then `names` positionally or by keyword;
 /// the first `req` are required. The errors are those of CPython's
 /// `PyArg_ParseTupleAndKeywords` for a format without a function name, as
@@ -151,9 +201,18 @@ fn method_args<const N: usize>(
     names: [&str; N],
     req: usize,
 ) -> PyResult<[Option<Value>; N]> {
+    // Positional arguments only (`x.quantize(c)`), as many as allowed.
+    let kn = Obj::from_value(k);
+    let np = a.len() - 1;
+    if kn.is_none() && (req..=N).contains(&np) {
+        let mut out = [None; N];
+        for (o, &v) in out.iter_mut().zip(&a[1..]) {
+            *o = Some(v);
+        }
+        return Ok(out);
+    }
     // The keywords are read where they lie (no vector: `quantize(c,
     // rounding=r)` runs in loops); `used` marks the ones taken.
-    let kn = Obj::from_value(k);
     let nk = kn.map_or(0, |o| o.n_values());
     let np = a.len() - 1 - nk;
     if np + nk > N {
@@ -216,7 +275,7 @@ fn ctx_args(vm: &mut Vm, name: &str, a: &[Value], k: Value, n: usize) -> PyResul
     Ok(())
 }
 
-fn self_dec(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<&'static DecNum> {
+fn self_dec(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<Op> {
     match a.first().copied().and_then(dec_of) {
         Some(d) => Ok(d),
         None => Err(vm.type_error(&format!(
@@ -349,6 +408,17 @@ fn is_tuple_or_list(vm: &Vm, v: Value) -> bool {
 
 /// `Decimal.__new__(cls, value="0", context=None)`.
 fn dec_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    // `Decimal(i)` of an int held in the value: exact, in no context.
+    if let ([cls, v], None) = (a, Obj::from_value(k)) {
+        if let Some(i) = v.as_int() {
+            let s = Small {
+                neg: i < 0,
+                coeff: i.unsigned_abs(),
+                exp: 0,
+            };
+            return Ok(alloc_small(vm, *cls, s));
+        }
+    }
     let mut args = Args::new(a, k);
     let cls = args.get(0, "cls").unwrap_or(Value::NONE);
     if args.pos.len() > 3 {
@@ -542,7 +612,13 @@ fn with_capitals(s: String, capitals: bool) -> String {
 }
 
 fn dec_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let d = self_dec(vm, a, "__str__")?;
+    if let Some(x) = a.first().copied().and_then(small_of) {
+        let caps = capitals_of(vm, None)?;
+        let mut buf = [0u8; small::SCI_MAX];
+        let n = x.write_sci(caps, &mut buf);
+        return Ok(vm.new_str_ascii(&buf[..n]));
+    }
+    let d = &self_dec(vm, a, "__str__")?;
     let caps = capitals_of(vm, None)?;
     if caps {
         return Ok(d.with_sci_str(|s| vm.new_str(s)));
@@ -551,7 +627,7 @@ fn dec_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn dec_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let d = self_dec(vm, a, "__repr__")?;
+    let d = &self_dec(vm, a, "__repr__")?;
     let caps = capitals_of(vm, None)?;
     Ok(vm.new_str(&format!(
         "Decimal('{}')",
@@ -560,7 +636,7 @@ fn dec_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn dec_to_eng_string(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let d = self_dec(vm, a, "to_eng_string")?;
+    let d = &self_dec(vm, a, "to_eng_string")?;
     let [c] = method_args(vm, a, k, ["context"], 0)?;
     let caps = capitals_of(vm, c)?;
     Ok(vm.new_str(&with_capitals(d.to_eng_string(), caps)))
@@ -583,14 +659,14 @@ fn ctx_to_eng_string(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn dec_bool(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let d = self_dec(vm, a, "__bool__")?;
+    let d = &self_dec(vm, a, "__bool__")?;
     Ok(Value::bool(!d.is_zero()))
 }
 
 /// `Decimal.__hash__`: CPython's numeric hash; signalling NaNs refuse, quiet NaNs hash
 /// by identity (`object.__hash__`).
 fn dec_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let d = self_dec(vm, a, "__hash__")?;
+    let d = &self_dec(vm, a, "__hash__")?;
     if d.is_snan() {
         return Err(vm.type_error("Cannot hash a signaling NaN value"));
     }
@@ -602,21 +678,29 @@ fn dec_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 // ------------------------------------------------------------------ operators
 
+/// The operation on [`Small`]s of a binary operator, `None` when it leaves the
+/// result to decNumber.
+type SmallOp = fn(Small, Small, &mut Ctx) -> Option<Small>;
+
 /// A binary operator: NotImplemented unless both are Decimals or ints.
+#[inline(always)]
 fn binop(
     vm: &mut Vm,
     a: &[Value],
     swap: bool,
     f: fn(&DecNum, &DecNum, &mut Ctx) -> Dec,
+    fs: Option<SmallOp>,
 ) -> PyResult<Value> {
     if a.len() != 2 {
         return Err(vm.type_error("expected 1 argument"));
     }
-    // Two Decimals (the usual case) are read in place; an int operand is converted.
-    if let (Some(x), Some(y)) = (dec_of(a[0]), dec_of(a[1])) {
+    // Short finite operands (the usual case) are computed on in machine integers.
+    if let (Some(fs), Some(x), Some(y)) = (fs, small_operand(a[0]), small_operand(a[1])) {
         let (x, y) = if swap { (y, x) } else { (x, y) };
         let ctxv = context::current(vm)?;
-        return run(vm, ctxv, |cx| f(x, y, cx));
+        if let Some(r) = run_small(vm, ctxv, |cx| fs(x, y, cx))? {
+            return Ok(r);
+        }
     }
     let (Some(x), Some(y)) = (to_op(vm, a[0]), to_op(vm, a[1])) else {
         return Ok(Value::NOT_IMPLEMENTED);
@@ -627,23 +711,23 @@ fn binop(
 }
 
 macro_rules! binops {
-    ($($name:ident, $rname:ident => $f:expr;)*) => {$(
+    ($($name:ident, $rname:ident => $f:expr, $fs:expr;)*) => {$(
         fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            binop(vm, a, false, $f)
+            binop(vm, a, false, $f, $fs)
         }
         fn $rname(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            binop(vm, a, true, $f)
+            binop(vm, a, true, $f, $fs)
         }
     )*};
 }
 
 binops! {
-    dec_add, dec_radd => DecNum::add;
-    dec_sub, dec_rsub => DecNum::subtract;
-    dec_mul, dec_rmul => DecNum::multiply;
-    dec_truediv, dec_rtruediv => DecNum::divide;
-    dec_floordiv, dec_rfloordiv => DecNum::divide_integer;
-    dec_mod, dec_rmod => DecNum::remainder;
+    dec_add, dec_radd => DecNum::add, Some(|x, y, cx| small::add_s(x, y, false, cx));
+    dec_sub, dec_rsub => DecNum::subtract, Some(|x, y, cx| small::add_s(x, y, true, cx));
+    dec_mul, dec_rmul => DecNum::multiply, Some(small::multiply_s);
+    dec_truediv, dec_rtruediv => DecNum::divide, Some(small::divide_s);
+    dec_floordiv, dec_rfloordiv => DecNum::divide_integer, Some(small::divide_integer_s);
+    dec_mod, dec_rmod => DecNum::remainder, None;
 }
 
 /// divmod in one context: (divide_integer, remainder), statuses combined.
@@ -799,7 +883,7 @@ fn ctx_power(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn unop(vm: &mut Vm, a: &[Value], f: fn(&DecNum, &mut Ctx) -> Dec, what: &str) -> PyResult<Value> {
     self_dec(vm, a, what)?;
     let ctxv = context::current(vm)?;
-    let x = dec_of(a[0]).expect("decimal");
+    let x = &dec_of(a[0]).expect("decimal");
     run(vm, ctxv, |cx| f(x, cx))
 }
 
@@ -897,6 +981,15 @@ fn times_exact(x: &DecNum, q: &DecNum) -> Dec {
 }
 
 fn richcmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (
+        a.first().copied().and_then(small_of),
+        a.get(1).copied().and_then(small_operand),
+    ) {
+        return Ok(Value::bool(engine::runtime::ops::cmp_op(
+            small::cmp_s(x, y),
+            op,
+        )));
+    }
     let Some(x) = a.first().copied().and_then(dec_of) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -913,12 +1006,12 @@ fn richcmp(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
         }
     };
     let (xl, yr): (Op, Op) = match other {
-        CmpOther::Dec(o) => (Op::B(x), o),
+        CmpOther::Dec(o) => (x, o),
         CmpOther::Ratio(p, q) => {
             if x.is_special() {
-                (Op::B(x), Op::O(p))
+                (x, Op::O(p))
             } else {
-                (Op::O(times_exact(x, &q)), Op::O(p))
+                (Op::O(times_exact(&x, &q)), Op::O(p))
             }
         }
     };
@@ -991,7 +1084,7 @@ macro_rules! ctx_binary_methods {
 macro_rules! unary_methods {
     ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-            let x = self_dec(vm, a, $n)?;
+            let x = &self_dec(vm, a, $n)?;
             let [c] = method_args(vm, a, k, ["context"], 0)?;
             let ctxv = ctx_arg(vm, c)?;
             run(vm, ctxv, |cx| $f(x, cx))
@@ -1009,7 +1102,7 @@ macro_rules! unary_methods {
 macro_rules! binary_methods {
     ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-            let x = self_dec(vm, a, $n)?;
+            let x = &self_dec(vm, a, $n)?;
             let [o, c] = method_args(vm, a, k, ["other", "context"], 1)?;
             let ctxv = ctx_arg(vm, c)?;
             let y = op_arg(vm, o.expect("other"))?;
@@ -1118,7 +1211,7 @@ ctx_binary_methods! {
 macro_rules! exact_binary_methods {
     ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-            let x = self_dec(vm, a, $n)?;
+            let x = &self_dec(vm, a, $n)?;
             let [o, c] = method_args(vm, a, k, ["other", "context"], 1)?;
             ctx_arg(vm, c)?;
             let y = op_arg(vm, o.expect("other"))?;
@@ -1150,7 +1243,7 @@ exact_binary_methods! {
 }
 
 fn dm_same_quantum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "same_quantum")?;
+    let x = &self_dec(vm, a, "same_quantum")?;
     let [o, c] = method_args(vm, a, k, ["other", "context"], 1)?;
     ctx_arg(vm, c)?;
     let y = op_arg(vm, o.expect("other"))?;
@@ -1169,7 +1262,7 @@ fn cm_same_quantum(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 macro_rules! predicates {
     ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-            let x = self_dec(vm, a, $n)?;
+            let x = &self_dec(vm, a, $n)?;
             crate::args::check_method(vm, $n, a, k, 0, 0)?;
             Ok(Value::bool($f(x)))
         }
@@ -1199,7 +1292,7 @@ predicates! {
 macro_rules! ctx_predicates {
     ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-            let x = self_dec(vm, a, $n)?;
+            let x = &self_dec(vm, a, $n)?;
             let [c] = method_args(vm, a, k, ["context"], 0)?;
             let ctxv = ctx_arg(vm, c)?;
             let mut cx = ctx_of(ctxv).expect("a context").get().ctx();
@@ -1221,7 +1314,7 @@ ctx_predicates! {
 }
 
 fn dm_number_class(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "number_class")?;
+    let x = &self_dec(vm, a, "number_class")?;
     let [c] = method_args(vm, a, k, ["context"], 0)?;
     let ctxv = ctx_arg(vm, c)?;
     let mut cx = ctx_of(ctxv).expect("a context").get().ctx();
@@ -1260,13 +1353,13 @@ ctx_exact_unary! {
 }
 
 fn dm_copy_abs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "copy_abs")?;
+    let x = &self_dec(vm, a, "copy_abs")?;
     crate::args::check_method(vm, "copy_abs", a, k, 0, 0)?;
     new_dec(vm, x.copy_abs())
 }
 
 fn dm_copy_negate(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "copy_negate")?;
+    let x = &self_dec(vm, a, "copy_negate")?;
     crate::args::check_method(vm, "copy_negate", a, k, 0, 0)?;
     new_dec(vm, x.copy_negate())
 }
@@ -1288,7 +1381,7 @@ fn dm_radix(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn dm_adjusted(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "adjusted")?;
+    let x = &self_dec(vm, a, "adjusted")?;
     if x.is_special() {
         return Ok(vm.new_int(0));
     }
@@ -1327,17 +1420,39 @@ fn quantize(
 }
 
 fn dm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "quantize")?;
+    // A short self is checked by `small_of` alone; anything else by `self_dec`.
+    let xs = a.first().copied().and_then(small_of);
+    if xs.is_none() {
+        self_dec(vm, a, "quantize")?;
+    }
     let [e, r, c] = method_args(vm, a, k, ["exp", "rounding", "context"], 1)?;
     let ctxv = ctx_arg(vm, c)?;
     let r = rounding_opt(vm, r)?;
-    let y = op_arg(vm, e.expect("exp"))?;
+    let e = e.expect("exp");
+    if let (Some(x), Some(y)) = (xs, small_operand(e)) {
+        let q = run_small(vm, ctxv, |cx| {
+            if let Some(r) = r {
+                cx.set_rounding(r);
+            }
+            small::quantize_s(x, y.exp, cx)
+        })?;
+        if let Some(q) = q {
+            return Ok(q);
+        }
+    }
+    let x = &dec_of(a[0]).expect("decimal");
+    let y = op_arg(vm, e)?;
     quantize(vm, ctxv, x, &y, r)
 }
 
 fn cm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     self_ctx(vm, a, "quantize")?;
     ctx_args(vm, "quantize", a, k, 2)?;
+    if let (Some(x), Some(y)) = (small_operand(a[1]), small_operand(a[2])) {
+        if let Some(q) = run_small(vm, a[0], |cx| small::quantize_s(x, y.exp, cx))? {
+            return Ok(q);
+        }
+    }
     let x = op_arg(vm, a[1])?;
     let y = op_arg(vm, a[2])?;
     quantize(vm, a[0], &x, &y, None)
@@ -1346,7 +1461,7 @@ fn cm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 macro_rules! integral_methods {
     ($($dname:ident, $cname:ident, $n:literal => $f:expr;)*) => {$(
         fn $dname(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-            let x = self_dec(vm, a, $n)?;
+            let x = &self_dec(vm, a, $n)?;
             let [r, c] = method_args(vm, a, k, ["rounding", "context"], 0)?;
             let ctxv = ctx_arg(vm, c)?;
             let r = rounding_opt(vm, r)?;
@@ -1379,7 +1494,7 @@ fn fma3(vm: &mut Vm, ctxv: Value, x: &DecNum, y: Value, z: Value) -> PyResult<Va
 }
 
 fn dm_fma(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "fma")?;
+    let x = &self_dec(vm, a, "fma")?;
     let [o, t, c] = method_args(vm, a, k, ["other", "third", "context"], 2)?;
     let ctxv = ctx_arg(vm, c)?;
     fma3(vm, ctxv, x, o.expect("other"), t.expect("third"))
@@ -1395,7 +1510,7 @@ fn cm_fma(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 // ------------------------------------------------------------------ conversions
 
 fn dec_as_tuple(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "as_tuple")?;
+    let x = &self_dec(vm, a, "as_tuple")?;
     let sign = vm.new_int(x.is_negative() as i64);
     let digits: Vec<u8> = if x.is_infinite() {
         vec![0]
@@ -1428,7 +1543,7 @@ fn dec_as_tuple(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn dec_as_integer_ratio(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "as_integer_ratio")?;
+    let x = &self_dec(vm, a, "as_integer_ratio")?;
     if x.is_nan() {
         return Err(vm.value_error("cannot convert NaN to integer ratio"));
     }
@@ -1460,7 +1575,7 @@ fn int_of(vm: &mut Vm, x: &DecNum) -> PyResult<Value> {
 }
 
 fn dec_int(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "__int__")?;
+    let x = &self_dec(vm, a, "__int__")?;
     int_of(vm, x)
 }
 
@@ -1479,17 +1594,17 @@ fn round_to_int(vm: &mut Vm, x: &DecNum, r: Rounding) -> PyResult<Value> {
 }
 
 fn dec_floor(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "__floor__")?;
+    let x = &self_dec(vm, a, "__floor__")?;
     round_to_int(vm, x, Rounding::Floor)
 }
 
 fn dec_ceil(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "__ceil__")?;
+    let x = &self_dec(vm, a, "__ceil__")?;
     round_to_int(vm, x, Rounding::Ceiling)
 }
 
 fn dec_round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "__round__")?;
+    let x = &self_dec(vm, a, "__round__")?;
     crate::args::check_method(vm, "__round__", a, k, 0, 1)?;
     match a.get(1).copied() {
         Some(n) if n != Value::NONE => {
@@ -1526,7 +1641,7 @@ fn dec_round(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn dec_float(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "__float__")?;
+    let x = &self_dec(vm, a, "__float__")?;
     let f = float_of(vm, x)?;
     Ok(vm.new_float(f))
 }
@@ -1548,13 +1663,13 @@ fn float_of(vm: &mut Vm, x: &DecNum) -> PyResult<f64> {
 }
 
 fn dec_complex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "__complex__")?;
+    let x = &self_dec(vm, a, "__complex__")?;
     let f = float_of(vm, x)?;
     Ok(vm.new_complex(f, 0.0))
 }
 
 fn dec_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "__reduce__")?;
+    let x = &self_dec(vm, a, "__reduce__")?;
     let cls = vm.type_of(a[0]);
     let s = vm.new_str(&x.to_sci_string());
     let mark = vm.push_root(s);
@@ -1571,12 +1686,12 @@ fn dec_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn dec_sizeof(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "__sizeof__")?;
+    let x = &self_dec(vm, a, "__sizeof__")?;
     Ok(vm.new_int(104 + 8 * ((x.digits() as i64 + 18) / 19)))
 }
 
 fn dec_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let x = self_dec(vm, a, "__format__")?;
+    let x = &self_dec(vm, a, "__format__")?;
     crate::args::check_method(vm, "__format__", a, k, 1, 2)?;
     if !is_str(a[1]) {
         return Err(vm.type_error("format arg must be str"));

@@ -13,7 +13,7 @@
 use super::bigmul;
 use decnumber_sys as sys;
 
-mod small;
+pub(crate) mod small;
 pub(crate) use small::Small;
 use std::ffi::CStr;
 use std::os::raw::c_char;
@@ -180,11 +180,6 @@ const _: () = assert!(
         && HEADER_BYTES + 2 * 13 <= INLINE_WORDS * 4
 );
 
-/// Words that hold a decNumber of up to 21 digits (the header and 7 units): the
-/// payload of a Decimal that fits one heap cell.
-pub const PACKED_WORDS: usize = 6;
-const _: () = assert!(HEADER_BYTES + 2 * 7 <= PACKED_WORDS * 4);
-
 /// The storage of a [`Dec`]: 4-byte aligned words, inline when they fit.
 enum Buf {
     Inline([u32; INLINE_WORDS]),
@@ -211,15 +206,6 @@ impl DecNum {
     pub(crate) unsafe fn from_words(w: &[u32]) -> &DecNum {
         // SAFETY: `DecNum` is a transparent wrapper of `[u32]`.
         unsafe { &*(w as *const [u32] as *const DecNum) }
-    }
-
-    /// The first [`PACKED_WORDS`] words of the buffer when they hold the whole
-    /// number (header and units).
-    pub(crate) fn packed(&self) -> Option<[u32; PACKED_WORDS]> {
-        if HEADER_BYTES + 2 * units(self.digits()) > PACKED_WORDS * 4 {
-            return None;
-        }
-        self.0.first_chunk().copied()
     }
 
     fn cptr(&self) -> *const sys::decNumber {

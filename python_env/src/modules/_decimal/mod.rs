@@ -46,12 +46,24 @@ static MODULE: AtomicU64 = AtomicU64::new(0);
 /// State slot `i` of `_decimal`.
 #[inline]
 pub(crate) fn module_state(vm: &mut Vm, i: usize) -> PyResult<Value> {
-    let bits = MODULE.load(Ordering::Acquire);
-    if bits != 0 {
-        let o = Obj::from_value(Value::from_bits(bits)).expect("module");
-        return Ok(o.get(2 + i));
+    match module_state_loaded(i) {
+        Some(v) => Ok(v),
+        None => crate::modules::_struct::module_state(vm, "_decimal", i),
     }
-    crate::modules::_struct::module_state(vm, "_decimal", i)
+}
+
+/// State slot `i` of the module once it is loaded (`MODULE` set).
+#[inline(always)]
+pub(crate) fn module_state_loaded(i: usize) -> Option<Value> {
+    let bits = MODULE.load(Ordering::Acquire);
+    if bits == 0 {
+        return None;
+    }
+    Some(
+        Obj::from_value(Value::from_bits(bits))
+            .expect("module")
+            .get(2 + i),
+    )
 }
 
 /// decNumber's limits (its exponent is an `i32`): between CPython's 32-bit build's

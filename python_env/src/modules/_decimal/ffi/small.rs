@@ -70,21 +70,16 @@ fn fits(ctx: &Ctx, n: i32, exp: i64) -> bool {
 
 /// `(-1)**neg * coeff * 10**exp`, of `n` digits, when it [`fits`] the context.
 #[inline(always)]
-fn exact_digits(ctx: &Ctx, neg: bool, coeff: u64, n: i32, exp: i64) -> Option<Dec> {
-    fits(ctx, n, exp).then(|| {
-        Dec::from_small_digits(
-            Small {
-                neg,
-                coeff,
-                exp: exp as i32,
-            },
-            n,
-        )
+fn exact_digits(ctx: &Ctx, neg: bool, coeff: u64, n: i32, exp: i64) -> Option<Small> {
+    fits(ctx, n, exp).then_some(Small {
+        neg,
+        coeff,
+        exp: exp as i32,
     })
 }
 
 /// The exact result `(-1)**neg * coeff * 10**exp` when it [`fits`] the context.
-fn exact(ctx: &Ctx, neg: bool, coeff: u64, exp: i64) -> Option<Dec> {
+fn exact(ctx: &Ctx, neg: bool, coeff: u64, exp: i64) -> Option<Small> {
     exact_digits(ctx, neg, coeff, digits(coeff), exp)
 }
 
@@ -92,7 +87,7 @@ fn exact(ctx: &Ctx, neg: bool, coeff: u64, exp: i64) -> Option<Dec> {
 /// digit of `c` (then `c` has more digits than the precision), rounded once to the
 /// context's precision and rounding; `None` unless the result is one [`exact`] takes.
 #[inline(always)]
-fn rounded(ctx: &mut Ctx, neg: bool, c: u128, exp: i64, sticky: bool) -> Option<Dec> {
+fn rounded(ctx: &mut Ctx, neg: bool, c: u128, exp: i64, sticky: bool) -> Option<Small> {
     let p = ctx.digits();
     if let Ok(c) = u64::try_from(c) {
         let n = digits(c);
@@ -108,7 +103,7 @@ fn rounded(ctx: &mut Ctx, neg: bool, c: u128, exp: i64, sticky: bool) -> Option<
 }
 
 /// [`rounded`]'s rounding, for a `c` of more digits than the precision.
-fn round_to(ctx: &mut Ctx, neg: bool, c: u128, exp: i64, sticky: bool) -> Option<Dec> {
+fn round_to(ctx: &mut Ctx, neg: bool, c: u128, exp: i64, sticky: bool) -> Option<Small> {
     let p = ctx.digits();
     let n = digits128(c);
     if n <= p {
@@ -127,15 +122,90 @@ fn round_to(ctx: &mut Ctx, neg: bool, c: u128, exp: i64, sticky: bool) -> Option
         return None;
     }
     ctx.add_status(if inexact { ROUNDED | INEXACT } else { ROUNDED });
-    Some(Dec::from_small_digits(
-        Small {
-            neg,
-            coeff: q,
-            exp: e as i32,
-        },
-        p,
-    ))
+    Some(Small {
+        neg,
+        coeff: q,
+        exp: e as i32,
+    })
 }
+
+impl Small {
+    /// The decimal digits of the coefficient (1 for zero).
+    pub(crate) fn digits(self) -> i32 {
+        digits(self.coeff)
+    }
+
+    /// The value as a decNumber in an inline buffer.
+    pub(crate) fn to_dec(self) -> Dec {
+        Dec::from_small(self)
+    }
+
+    /// Writes the specification's to-scientific-string of the value into `out`
+    /// (decNumber's `decToString`): plain notation when the exponent is at most 0
+    /// and the adjusted exponent at least -6, else one digit, the rest after a
+    /// point, and the adjusted exponent after `E` (`e` unless `capitals`).
+    /// Returns the length written (at most [`SCI_MAX`] bytes).
+    pub(crate) fn write_sci(self, capitals: bool, out: &mut [u8; SCI_MAX]) -> usize {
+        let mut digs = [0u8; 20];
+        let n = digits(self.coeff) as usize;
+        let mut c = self.coeff;
+        for d in digs[..n].iter_mut().rev() {
+            *d = b'0' + (c % 10) as u8;
+            c /= 10;
+        }
+        let mut len = 0;
+        let mut put = |b: &[u8], len: &mut usize| {
+            out[*len..*len + b.len()].copy_from_slice(b);
+            *len += b.len();
+        };
+        if self.neg {
+            put(b"-", &mut len);
+        }
+        let exp = self.exp as i64;
+        let adj = exp + n as i64 - 1;
+        if exp == 0 {
+            put(&digs[..n], &mut len);
+        } else if exp < 0 && adj >= -6 {
+            let point = n as i64 + exp;
+            if point > 0 {
+                put(&digs[..point as usize], &mut len);
+                put(b".", &mut len);
+                put(&digs[point as usize..n], &mut len);
+            } else {
+                put(b"0.", &mut len);
+                for _ in 0..-point {
+                    put(b"0", &mut len);
+                }
+                put(&digs[..n], &mut len);
+            }
+        } else {
+            put(&digs[..1], &mut len);
+            if n > 1 {
+                put(b".", &mut len);
+                put(&digs[1..n], &mut len);
+            }
+            put(if capitals { b"E" } else { b"e" }, &mut len);
+            put(if adj < 0 { b"-" } else { b"+" }, &mut len);
+            let mut e = [0u8; 12];
+            let mut k = e.len();
+            let mut a = adj.unsigned_abs();
+            loop {
+                k -= 1;
+                e[k] = b'0' + (a % 10) as u8;
+                a /= 10;
+                if a == 0 {
+                    break;
+                }
+            }
+            put(&e[k..], &mut len);
+        }
+        len
+    }
+}
+
+/// The longest [`Small::write_sci`] result: a sign, 19 digits, a point and an
+/// exponent of 11 characters (`E-2147483666`), or a sign, `0.`, 6 zeros and 19 digits.
+pub(crate) const SCI_MAX: usize = 40;
 
 impl DecNum {
     /// The value as a [`Small`] when finite with at most 19 digits.
@@ -190,13 +260,27 @@ impl Dec {
 
 /// `a + b` (`b` negated first when `sub`), rounded, or `None`.
 pub(crate) fn add(a: &DecNum, b: &DecNum, sub: bool, ctx: &mut Ctx) -> Option<Dec> {
-    let x = a.small()?;
-    let mut y = b.small()?;
+    add_s(a.small()?, b.small()?, sub, ctx).map(Dec::from_small)
+}
+
+/// [`add`] on [`Small`] operands.
+#[inline]
+pub(crate) fn add_s(x: Small, mut y: Small, sub: bool, ctx: &mut Ctx) -> Option<Small> {
     y.neg ^= sub;
     let (hi, lo) = if x.exp >= y.exp { (x, y) } else { (y, x) };
     let shift = hi.exp as i64 - lo.exp as i64;
     if shift >= 20 {
         return None;
+    }
+    // Same signs, and the aligned sum fits a u64 (the usual case): no u128.
+    if hi.neg == lo.neg {
+        if let Some(c) = hi
+            .coeff
+            .checked_mul(pow10(shift as usize))
+            .and_then(|h| h.checked_add(lo.coeff))
+        {
+            return rounded(ctx, hi.neg, c as u128, lo.exp as i64, false);
+        }
     }
     // At most 10**38 - 1 + 10**19 - 1: no overflow.
     let hc = hi.coeff as u128 * POW10_128[shift as usize];
@@ -217,8 +301,12 @@ pub(crate) fn add(a: &DecNum, b: &DecNum, sub: bool, ctx: &mut Ctx) -> Option<De
 
 /// `a * b`, rounded, or `None`.
 pub(crate) fn multiply(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
-    let x = a.small()?;
-    let y = b.small()?;
+    multiply_s(a.small()?, b.small()?, ctx).map(Dec::from_small)
+}
+
+/// [`multiply`] on [`Small`] operands.
+#[inline]
+pub(crate) fn multiply_s(x: Small, y: Small, ctx: &mut Ctx) -> Option<Small> {
     let c = x.coeff as u128 * y.coeff as u128;
     rounded(ctx, x.neg != y.neg, c, x.exp as i64 + y.exp as i64, false)
 }
@@ -229,8 +317,11 @@ pub(crate) fn multiply(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
 /// its trailing zeros removed down to the ideal exponent (the operands' exponents'
 /// difference) before it is rounded, as the specification's division.
 pub(crate) fn divide(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
-    let x = a.small()?;
-    let y = b.small()?;
+    divide_s(a.small()?, b.small()?, ctx).map(Dec::from_small)
+}
+
+/// [`divide`] on [`Small`] operands.
+pub(crate) fn divide_s(x: Small, y: Small, ctx: &mut Ctx) -> Option<Small> {
     if y.coeff == 0 {
         return None;
     }
@@ -263,7 +354,11 @@ pub(crate) fn divide(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
 /// precision (DivisionImpossible) or past 19 digits, or a context the result does not
 /// [`fits`]. Exact by definition: no status.
 pub(crate) fn divide_integer(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
-    let (x, y) = (a.small()?, b.small()?);
+    divide_integer_s(a.small()?, b.small()?, ctx).map(Dec::from_small)
+}
+
+/// [`divide_integer`] on [`Small`] operands.
+pub(crate) fn divide_integer_s(x: Small, y: Small, ctx: &mut Ctx) -> Option<Small> {
     if y.coeff == 0 {
         return None;
     }
@@ -285,8 +380,12 @@ pub(crate) fn divide_integer(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<De
 
 /// The numeric order of `a` and `b`, or `None` when either is not a [`Small`].
 pub(crate) fn cmp(a: &DecNum, b: &DecNum) -> Option<std::cmp::Ordering> {
+    Some(cmp_s(a.small()?, b.small()?))
+}
+
+/// The numeric order of two [`Small`]s.
+pub(crate) fn cmp_s(x: Small, y: Small) -> std::cmp::Ordering {
     use std::cmp::Ordering;
-    let (x, y) = (a.small()?, b.small()?);
     let sign = |s: &Small| match (s.coeff, s.neg) {
         (0, _) => 0i8,
         (_, true) => -1,
@@ -294,7 +393,7 @@ pub(crate) fn cmp(a: &DecNum, b: &DecNum) -> Option<std::cmp::Ordering> {
     };
     let (sx, sy) = (sign(&x), sign(&y));
     if sx != sy || sx == 0 {
-        return Some(sx.cmp(&sy));
+        return sx.cmp(&sy);
     }
     // Same sign, both nonzero: the magnitudes, by adjusted exponent first (a longer
     // magnitude is larger), then aligned (the exponents then differ by under 19).
@@ -307,7 +406,11 @@ pub(crate) fn cmp(a: &DecNum, b: &DecNum) -> Option<std::cmp::Ordering> {
         }
         o => o,
     };
-    Some(if sx < 0 { mag.reverse() } else { mag })
+    if sx < 0 {
+        mag.reverse()
+    } else {
+        mag
+    }
 }
 
 /// `c` without its last `k` digits (`0 < k <= 38`), rounded under `mode` (a carry may
@@ -354,7 +457,13 @@ pub(crate) fn quantize(a: &DecNum, b: &DecNum, ctx: &mut Ctx) -> Option<Dec> {
     if !b.is_finite() {
         return None;
     }
-    let e = b.exponent() as i64;
+    quantize_s(x, b.exponent(), ctx).map(Dec::from_small)
+}
+
+/// [`quantize`] of a [`Small`] to the exponent `e` (a finite operand's).
+#[inline]
+pub(crate) fn quantize_s(x: Small, e: i32, ctx: &mut Ctx) -> Option<Small> {
+    let e = e as i64;
     let ex = x.exp as i64;
     let (c, status) = if ex >= e {
         let k = ex - e;
@@ -536,6 +645,52 @@ mod tests {
         }
         // Most of the 64,000 operations are small enough for the fast path.
         assert!(taken > 40_000, "{taken}");
+    }
+
+    #[test]
+    fn sci_string_agrees_with_decnumber() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        };
+        let mut check = |s: Small| {
+            let mut buf = [0u8; SCI_MAX];
+            let n = s.write_sci(true, &mut buf);
+            let want = s.to_dec().to_sci_string();
+            assert_eq!(std::str::from_utf8(&buf[..n]).unwrap(), want, "{s:?}");
+            let n = s.write_sci(false, &mut buf);
+            assert_eq!(
+                std::str::from_utf8(&buf[..n]).unwrap(),
+                want.replace('E', "e")
+            );
+        };
+        for coeff in [0, 1, 9, 10, 12345, 9_999_999_999_999_999_999] {
+            for exp in [-30, -26, -25, -20, -8, -7, -6, -5, -2, -1, 0, 1, 2, 7, 30] {
+                for neg in [false, true] {
+                    check(Small { neg, coeff, exp });
+                }
+            }
+        }
+        for exp in [-1_999_999_997, -999_999_999, 999_999_999] {
+            check(Small {
+                neg: true,
+                coeff: 9_999_999_999_999_999_999,
+                exp,
+            });
+        }
+        for _ in 0..20_000 {
+            let nd = 1 + next() % 19;
+            let coeff = next() % pow10(nd as usize);
+            let exp = (next() % 61) as i32 - 40;
+            check(Small {
+                neg: next() % 2 == 0,
+                coeff,
+                exp,
+            });
+        }
     }
 
     #[test]
