@@ -212,6 +212,11 @@ CASES = {
     "dec_mul": ("from decimal import Decimal\n", "x = Decimal('12.34'); y = Decimal('0.0675')", "x * y"),
     "dec_mul_int": ("from decimal import Decimal\n", "x = Decimal('0.00894')", "x * 1234"),
     "dec_quantize": ("from decimal import Decimal\n", "x = Decimal('1.2345'); q = Decimal('0.01')", "x.quantize(q)"),
+    "dec_quantize_kw": (
+        "from decimal import Decimal, ROUND_HALF_EVEN\n",
+        "x = Decimal('1.2345'); q = Decimal('0.01'); r = ROUND_HALF_EVEN",
+        "x.quantize(q, rounding=r)",
+    ),
     "dec_ctx_quantize": (
         "from decimal import Decimal, Context, ROUND_HALF_EVEN\n",
         "x = Decimal('1.2345'); q = Decimal('0.01'); c = Context(rounding=ROUND_HALF_EVEN)",

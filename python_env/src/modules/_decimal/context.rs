@@ -143,6 +143,11 @@ impl CtxVal {
         }))
     }
 
+    /// The `capitals` field alone (what `str()` of a Decimal reads).
+    pub(crate) fn capitals(&self) -> bool {
+        self.words[3].load(Ordering::Relaxed) >> W_CAPITALS & 1 != 0
+    }
+
     pub(crate) fn update(&self, g: impl FnOnce(&mut Fields)) {
         let _w = self.write.lock().unwrap_or_else(|e| e.into_inner());
         let mut f = self.get();

@@ -600,7 +600,7 @@ fn dec_from_float(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn capitals_of(vm: &mut Vm, ctx: Option<Value>) -> PyResult<bool> {
     let c = ctx_arg(vm, ctx)?;
-    Ok(ctx_of(c).expect("a context").get().capitals)
+    Ok(ctx_of(c).expect("a context").capitals())
 }
 
 fn with_capitals(s: String, capitals: bool) -> String {

@@ -144,62 +144,64 @@ impl Small {
     /// (decNumber's `decToString`): plain notation when the exponent is at most 0
     /// and the adjusted exponent at least -6, else one digit, the rest after a
     /// point, and the adjusted exponent after `E` (`e` unless `capitals`).
-    /// Returns the length written (at most [`SCI_MAX`] bytes).
+    /// Returns the length written (at most [`SCI_MAX`] bytes). The digits are
+    /// written in place, last first: no intermediate buffer, no copy calls.
     pub(crate) fn write_sci(self, capitals: bool, out: &mut [u8; SCI_MAX]) -> usize {
-        let mut digs = [0u8; 20];
         let n = digits(self.coeff) as usize;
-        let mut c = self.coeff;
-        for d in digs[..n].iter_mut().rev() {
-            *d = b'0' + (c % 10) as u8;
-            c /= 10;
-        }
-        let mut len = 0;
-        let mut put = |b: &[u8], len: &mut usize| {
-            out[*len..*len + b.len()].copy_from_slice(b);
-            *len += b.len();
-        };
+        let c = self.coeff;
+        let mut at = 0;
         if self.neg {
-            put(b"-", &mut len);
+            out[0] = b'-';
+            at = 1;
         }
         let exp = self.exp as i64;
         let adj = exp + n as i64 - 1;
         if exp == 0 {
-            put(&digs[..n], &mut len);
-        } else if exp < 0 && adj >= -6 {
+            put_digits(out, at + n, c, n);
+            return at + n;
+        }
+        if exp < 0 && adj >= -6 {
             let point = n as i64 + exp;
             if point > 0 {
-                put(&digs[..point as usize], &mut len);
-                put(b".", &mut len);
-                put(&digs[point as usize..n], &mut len);
-            } else {
-                put(b"0.", &mut len);
-                for _ in 0..-point {
-                    put(b"0", &mut len);
-                }
-                put(&digs[..n], &mut len);
+                // `hhh.lll`: the last -exp digits after the point.
+                let (p, low) = (point as usize, (-exp) as usize);
+                put_digits(out, at + n + 1, c % pow10(low), low);
+                out[at + p] = b'.';
+                put_digits(out, at + p, c / pow10(low), p);
+                return at + n + 1;
             }
-        } else {
-            put(&digs[..1], &mut len);
-            if n > 1 {
-                put(b".", &mut len);
-                put(&digs[1..n], &mut len);
-            }
-            put(if capitals { b"E" } else { b"e" }, &mut len);
-            put(if adj < 0 { b"-" } else { b"+" }, &mut len);
-            let mut e = [0u8; 12];
-            let mut k = e.len();
-            let mut a = adj.unsigned_abs();
-            loop {
-                k -= 1;
-                e[k] = b'0' + (a % 10) as u8;
-                a /= 10;
-                if a == 0 {
-                    break;
-                }
-            }
-            put(&e[k..], &mut len);
+            // `0.000ddd`: up to 6 zeros after the point.
+            let zeros = (-point) as usize;
+            out[at] = b'0';
+            out[at + 1] = b'.';
+            out[at + 2..at + 2 + zeros].fill(b'0');
+            let end = at + 2 + zeros + n;
+            put_digits(out, end, c, n);
+            return end;
         }
-        len
+        // `d.dddE+x`.
+        out[at] = b'0' + (c / pow10(n - 1)) as u8;
+        at += 1;
+        if n > 1 {
+            out[at] = b'.';
+            put_digits(out, at + n, c % pow10(n - 1), n - 1);
+            at += n;
+        }
+        out[at] = if capitals { b'E' } else { b'e' };
+        out[at + 1] = if adj < 0 { b'-' } else { b'+' };
+        let a = adj.unsigned_abs();
+        let k = digits(a) as usize;
+        put_digits(out, at + 2 + k, a, k);
+        at + 2 + k
+    }
+}
+
+/// Writes the `k` last decimal digits of `c` into `out[end - k..end]`.
+#[inline(always)]
+fn put_digits(out: &mut [u8], end: usize, mut c: u64, k: usize) {
+    for d in out[end - k..end].iter_mut().rev() {
+        *d = b'0' + (c % 10) as u8;
+        c /= 10;
     }
 }
 
