@@ -221,21 +221,31 @@ fn native_objects_are_finalized_once() {
 struct Plain(#[allow(dead_code)] u64);
 impl Trace for Plain {}
 
-#[test]
-fn drop_free_payloads_are_freed_beside_ones_with_destructors() {
-    assert!(!core::mem::needs_drop::<Plain>());
-    let sp = space();
-    let drops = Arc::new(AtomicUsize::new(0));
-    let mut ctx = sp.new_context();
+/// 3,000 native objects, every hundredth with a destructor (counting into
+/// `drops`), passed to `each` as they are made.
+fn alloc_mixed_natives(
+    ctx: &mut ProtoContext,
+    drops: &Arc<AtomicUsize>,
+    mut each: impl FnMut(&mut ProtoContext, u64, Value),
+) {
     for i in 0..3000u64 {
         let v = if i % 100 == 0 {
             ctx.alloc_native(Kind::NATIVE, Value::NONE, DropCounter(drops.clone()))
         } else {
             ctx.alloc_native(Kind::NATIVE, Value::NONE, Plain(i))
         };
-        // Shared objects are freed by the global sweep, which defers drops.
-        ctx.promote(v);
+        each(ctx, i, v);
     }
+}
+
+#[test]
+fn drop_free_payloads_are_freed_beside_ones_with_destructors() {
+    assert!(!core::mem::needs_drop::<Plain>());
+    let sp = space();
+    let drops = Arc::new(AtomicUsize::new(0));
+    let mut ctx = sp.new_context();
+    // Shared objects are freed by the global sweep, which defers drops.
+    alloc_mixed_natives(&mut ctx, &drops, |ctx, _, v| ctx.promote(v));
     let st = ctx.collect_global();
     assert_eq!(st.live_objects, 0);
     assert_eq!(drops.load(Ordering::SeqCst), 30);
@@ -249,12 +259,7 @@ fn local_sweeps_finalize_only_payloads_with_destructors() {
     let sp = space();
     let drops = Arc::new(AtomicUsize::new(0));
     let mut ctx = sp.new_context();
-    for i in 0..3000u64 {
-        let v = if i % 100 == 0 {
-            ctx.alloc_native(Kind::NATIVE, Value::NONE, DropCounter(drops.clone()))
-        } else {
-            ctx.alloc_native(Kind::NATIVE, Value::NONE, Plain(i))
-        };
+    alloc_mixed_natives(&mut ctx, &drops, |_, i, v| {
         let meta = Obj::from_value(v)
             .unwrap()
             .header()
@@ -262,7 +267,7 @@ fn local_sweeps_finalize_only_payloads_with_destructors() {
             .load(Ordering::Relaxed);
         assert_ne!(meta & NATIVE, 0);
         assert_eq!(meta & NATIVE_DROP != 0, i % 100 == 0);
-    }
+    });
     ctx.collect_local();
     assert_eq!(drops.load(Ordering::SeqCst), 30);
     ctx.collect_local();

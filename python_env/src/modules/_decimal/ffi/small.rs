@@ -649,15 +649,19 @@ mod tests {
         assert!(taken > 40_000, "{taken}");
     }
 
-    #[test]
-    fn sci_string_agrees_with_decnumber() {
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = || {
+    /// xorshift64*, seeded: the random operands of the tests below.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
             state ^= state >> 12;
             state ^= state << 25;
             state ^= state >> 27;
-            state.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        };
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+    }
+
+    #[test]
+    fn sci_string_agrees_with_decnumber() {
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         let mut check = |s: Small| {
             let mut buf = [0u8; SCI_MAX];
             let n = s.write_sci(true, &mut buf);
@@ -697,15 +701,9 @@ mod tests {
 
     #[test]
     fn agrees_with_decnumber_on_random_operands() {
-        // xorshift64*: operands of 1 to 19 digits, exponents near the tight limits
-        // below, in every rounding at short and long precisions.
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        };
+        // Operands of 1 to 19 digits, exponents near the tight limits below, in every
+        // rounding at short and long precisions.
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         let mut taken = 0;
         for i in 0..40_000 {
             let operand = |next: &mut dyn FnMut() -> u64| {
