@@ -2394,8 +2394,8 @@ impl Vm {
             }
             // A source other threads may write is read under its lock.
             let snap = self.with_lock(srco, |_| ldict::set_snapshot(srco));
-            ldict::set_merge_snapshot(&mut self.ctx, so, &snap);
-            return Ok(());
+            let ok = ldict::set_merge_snapshot(&mut self.ctx, so, &snap);
+            return self.grown(ok);
         }
         if so.is_shared() && ldict::set_pristine(so) {
             // A shared set as `set()` made it (a module's `s = set()`):

@@ -1079,7 +1079,9 @@ pub fn copy_entries(ctx: &mut ProtoContext, d: Obj, src: Obj) {
     let st = table(src);
     if is_set_table(st) {
         let snap = set_snapshot(src);
-        set_merge_snapshot(ctx, d, &snap);
+        if !set_merge_snapshot(ctx, d, &snap) {
+            panic!("set table of {} keys is too large", snap.items.len());
+        }
         return;
     }
     let n = len(src);
@@ -1555,22 +1557,23 @@ pub fn set_snapshot(s: Obj) -> SetSnapshot {
 /// never filled since its last clear or resize, each key at its slot in the
 /// source (same size, no dummies: CPython copies the table) or at the first
 /// empty slot of its probe sequence; else (dummies left by deletions) key
-/// by key as `set_add_entry` places them.
-pub fn set_merge_snapshot(ctx: &mut ProtoContext, d: Obj, snap: &SetSnapshot) {
+/// by key as `set_add_entry` places them. False when a table cannot be
+/// allocated (MemoryError; the keys placed before stay, as in CPython).
+pub fn set_merge_snapshot(ctx: &mut ProtoContext, d: Obj, snap: &SetSnapshot) -> bool {
     debug_assert!(len(d) == 0 && !d.is_shared());
     let n = snap.items.len();
     if n == 0 {
-        return;
+        return true;
     }
     if !set_merge_reserve(ctx, d, n) {
-        panic!("set table of {n} keys is too large");
+        return false;
     }
     let t = table(d);
     if set_fill(t.view()) != 0 || cap(t) < n {
-        for &(_, k, h) in &snap.items {
-            insert_absent(ctx, d, k, Value::TRUE, h);
-        }
-        return;
+        return snap
+            .items
+            .iter()
+            .all(|&(_, k, h)| try_insert_absent(ctx, d, k, Value::TRUE, h));
     }
     // A fill of 0: no entry written since the table was made.
     debug_assert_eq!(used(t), 0);
@@ -1581,6 +1584,7 @@ pub fn set_merge_snapshot(ctx: &mut ProtoContext, d: Obj, snap: &SetSnapshot) {
         }
     });
     set_len_now(d, n);
+    true
 }
 
 /// Writes the `n` keys `walk` gives, `(slot, key, hash)`, as the entries of
