@@ -55,11 +55,7 @@ pub(crate) fn small_of(v: Value) -> Option<Small> {
 #[inline(always)]
 fn small_operand(v: Value) -> Option<Small> {
     if let Some(i) = v.as_int() {
-        return Some(Small {
-            neg: i < 0,
-            coeff: i.unsigned_abs(),
-            exp: 0,
-        });
+        return Some(Small::of_int(i));
     }
     small_of(v)
 }
@@ -127,11 +123,7 @@ impl Deref for Op {
 
 fn int_dec(n: Num) -> Dec {
     match n {
-        Num::I(i) => Dec::from_small(ffi::Small {
-            neg: i < 0,
-            coeff: i.unsigned_abs(),
-            exp: 0,
-        }),
+        Num::I(i) => Dec::from_small(ffi::Small::of_int(i)),
         Num::B(b) => convert::from_bigint(b),
         Num::F(_) => unreachable!("int_dec takes ints"),
     }
@@ -411,11 +403,7 @@ fn dec_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // `Decimal(i)` of an int held in the value: exact, in no context.
     if let ([cls, v], None) = (a, Obj::from_value(k)) {
         if let Some(i) = v.as_int() {
-            let s = Small {
-                neg: i < 0,
-                coeff: i.unsigned_abs(),
-                exp: 0,
-            };
+            let s = Small::of_int(i);
             return Ok(alloc_small(vm, *cls, s));
         }
     }

@@ -130,9 +130,13 @@ fn round_to(ctx: &mut Ctx, neg: bool, c: u128, exp: i64, sticky: bool) -> Option
 }
 
 impl Small {
-    /// The decimal digits of the coefficient (1 for zero).
-    pub(crate) fn digits(self) -> i32 {
-        digits(self.coeff)
+    /// The integer `i`, exactly (exponent 0).
+    pub(crate) fn of_int(i: i64) -> Small {
+        Small {
+            neg: i < 0,
+            coeff: i.unsigned_abs(),
+            exp: 0,
+        }
     }
 
     /// The value as a decNumber in an inline buffer.
