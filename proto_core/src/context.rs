@@ -924,7 +924,7 @@ impl ProtoContext {
         // The word every `TURN_POLL_EVERY` safepoints: a claim waits a
         // little longer, a holder's loop pays less.
         self.turn_polls = self.turn_polls.wrapping_add(1);
-        if self.turn_polls % TURN_POLL_EVERY != 0 {
+        if !self.turn_polls.is_multiple_of(TURN_POLL_EVERY) {
             return;
         }
         if crate::lock::kept_state(t.lock_word()) != Some(true) {
@@ -1001,6 +1001,7 @@ impl ProtoContext {
             freed: freed_objects,
             marked,
             pause: stats.duration,
+            mark: stats.mark_time,
         });
         stats
     }

@@ -12,7 +12,7 @@
 //! objects that live in the same blocks meanwhile: the local sweep neither
 //! writes nor frees them.
 
-use crate::object::{Obj, MARK, SHARED};
+use crate::object::{Obj, MARK, NATIVE, NVALUES_SHIFT, SHARED};
 use crate::sync::heap_atomic::Ordering;
 use crate::value::Value;
 use std::time::Duration;
@@ -41,14 +41,103 @@ pub struct GcStats {
     pub mark_time: Duration,
 }
 
-/// Sets the MARK bit; true if this call marked it (parallel-safe).
-#[inline(always)]
-fn try_mark_shared(o: Obj) -> bool {
-    let meta = &o.header().meta;
-    if meta.load(Ordering::Relaxed) & MARK != 0 {
-        return false;
+/// How a marking sets MARK bits.
+trait Marking {
+    /// Sets the MARK bit of `o` if this marking covers it and nothing has
+    /// marked it yet; the meta word it had then.
+    fn mark(o: Obj) -> Option<u64>;
+}
+
+/// A global collection's marking: every object, by any of the collector's
+/// workers (an atomic OR decides which one marks it).
+struct Global;
+
+impl Marking for Global {
+    #[inline(always)]
+    fn mark(o: Obj) -> Option<u64> {
+        let meta = &o.header().meta;
+        if meta.load(Ordering::Relaxed) & MARK != 0 {
+            return None;
+        }
+        let m = meta.fetch_or(MARK, Ordering::Relaxed);
+        (m & MARK == 0).then_some(m)
     }
-    meta.fetch_or(MARK, Ordering::Relaxed) & MARK == 0
+}
+
+/// A local collection's marking: the owner's local objects only, never
+/// entering shared ones.
+struct Local;
+
+impl Marking for Local {
+    #[inline(always)]
+    fn mark(o: Obj) -> Option<u64> {
+        let meta = &o.header().meta;
+        let m = meta.load(Ordering::Relaxed);
+        if m & (MARK | SHARED) != 0 {
+            return None;
+        }
+        // Local object: only this thread can reach it, so a plain store.
+        meta.store(m | MARK, Ordering::Relaxed);
+        Some(m)
+    }
+}
+
+/// How many value words ahead the marker prefetches headers.
+const PREFETCH_AHEAD: usize = 8;
+
+/// Marks `o` unless it is marked (or, for a local marking, shared). An
+/// object with no value words and no native payload (a str, a bytes, a boxed
+/// float) refers to nothing but its class: it is marked where it is found and
+/// only its class, if newly marked, goes to the stack (a list of strs is
+/// mostly such leaves, and a stack round trip read each leaf's header a
+/// second time). Anything else is pushed to be traced.
+#[inline(always)]
+fn visit<M: Marking>(o: Obj, stack: &mut Vec<Obj>, count: &mut usize) {
+    let Some(m) = M::mark(o) else {
+        return;
+    };
+    *count += 1;
+    if m >> NVALUES_SHIFT == 0 && m & NATIVE == 0 {
+        if let Some(k) = Obj::from_value(o.class()) {
+            if M::mark(k).is_some() {
+                *count += 1;
+                stack.push(k);
+            }
+        }
+        return;
+    }
+    stack.push(o);
+}
+
+/// Visits everything the marked object `o` refers to. The header of the
+/// object [`PREFETCH_AHEAD`] value words further along is requested ahead of
+/// time, so that a long list's items, spread over the heap, are not fetched
+/// one cache miss after the other.
+#[inline(always)]
+fn trace<M: Marking>(o: Obj, stack: &mut Vec<Obj>, count: &mut usize) {
+    let meta = o.meta();
+    if let Some(k) = Obj::from_value(o.class()) {
+        visit::<M>(k, stack, count);
+    }
+    let n = (meta >> NVALUES_SHIFT) as usize;
+    if n > 0 {
+        let words = o.value_words(n);
+        for (i, w) in words.iter().enumerate() {
+            if let Some(ahead) = words.get(i + PREFETCH_AHEAD) {
+                prefetch_header(Value::from_bits(ahead.load(Ordering::Relaxed)));
+            }
+            if let Some(c) = Obj::from_value(Value::from_bits(w.load(Ordering::Acquire))) {
+                visit::<M>(c, stack, count);
+            }
+        }
+    }
+    if meta & NATIVE != 0 {
+        crate::native::trace_native(o, &mut |v| {
+            if let Some(c) = Obj::from_value(v) {
+                visit::<M>(c, stack, count);
+            }
+        });
+    }
 }
 
 /// Marks everything reachable from `roots`, sequentially.
@@ -57,20 +146,10 @@ pub(crate) fn mark_sequential(roots: &[Value]) -> usize {
     let mut count = 0;
     for &r in roots {
         if let Some(o) = Obj::from_value(r) {
-            if try_mark_shared(o) {
-                count += 1;
-                stack.push(o);
-            }
+            visit::<Global>(o, &mut stack, &mut count);
         }
         while let Some(o) = stack.pop() {
-            o.for_each_ref(|v| {
-                if let Some(c) = Obj::from_value(v) {
-                    if try_mark_shared(c) {
-                        count += 1;
-                        stack.push(c);
-                    }
-                }
-            });
+            trace::<Global>(o, &mut stack, &mut count);
         }
     }
     count
@@ -92,10 +171,7 @@ pub(crate) fn mark_parallel(pool: &rayon::ThreadPool, roots: &[Value]) -> usize 
                 let mut count = 0;
                 for &r in part {
                     if let Some(o) = Obj::from_value(r) {
-                        if try_mark_shared(o) {
-                            count += 1;
-                            stack.push(o);
-                        }
+                        visit::<Global>(o, &mut stack, &mut count);
                     }
                     count += drain(s, &mut stack, total);
                 }
@@ -113,14 +189,7 @@ fn drain<'s>(
 ) -> usize {
     let mut count = 0;
     while let Some(o) = stack.pop() {
-        o.for_each_ref(|v| {
-            if let Some(c) = Obj::from_value(v) {
-                if try_mark_shared(c) {
-                    count += 1;
-                    stack.push(c);
-                }
-            }
-        });
+        trace::<Global>(o, stack, &mut count);
         if stack.len() > SPLIT_AT {
             let top = stack.split_off(stack.len() / 2);
             let mut half = core::mem::replace(stack, top);
@@ -135,38 +204,33 @@ fn drain<'s>(
 
 /// Marks the local objects reachable from `roots`, never entering shared ones.
 pub(crate) fn mark_local(roots: impl Iterator<Item = Value>) -> usize {
-    #[inline(always)]
-    fn try_mark_local(o: Obj) -> bool {
-        let meta = &o.header().meta;
-        let m = meta.load(Ordering::Relaxed);
-        if m & (MARK | SHARED) != 0 {
-            return false;
-        }
-        // Local object: only this thread can reach it.
-        meta.store(m | MARK, Ordering::Relaxed);
-        true
-    }
     let mut stack: Vec<Obj> = Vec::with_capacity(256);
     let mut count = 0;
     for r in roots {
         if let Some(o) = Obj::from_value(r) {
-            if try_mark_local(o) {
-                count += 1;
-                stack.push(o);
-            }
+            visit::<Local>(o, &mut stack, &mut count);
         }
         while let Some(o) = stack.pop() {
-            o.for_each_ref(|v| {
-                if let Some(c) = Obj::from_value(v) {
-                    if try_mark_local(c) {
-                        count += 1;
-                        stack.push(c);
-                    }
-                }
-            });
+            trace::<Local>(o, &mut stack, &mut count);
         }
     }
     count
+}
+
+/// Asks the cache for the header of the object `v` points to, if any.
+#[inline(always)]
+fn prefetch_header(v: Value) {
+    #[cfg(target_arch = "x86_64")]
+    if v.is_heap() {
+        // SAFETY: a prefetch is only a hint; it never faults.
+        unsafe {
+            core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(
+                v.addr() as *const i8
+            );
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = v;
 }
 
 /// Clears the MARK bit of `o` (for objects no sweep visits: immortals).

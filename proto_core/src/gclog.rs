@@ -53,6 +53,8 @@ pub struct Entry {
     /// Wall time the collection took (for a global one, the pause of every
     /// thread).
     pub pause: Duration,
+    /// The part of `pause` spent marking (the rest sweeps and returns blocks).
+    pub mark: Duration,
 }
 
 /// Pause figures and the per-collection log of one space.
@@ -128,7 +130,7 @@ impl GcLog {
         }
         if self.enabled {
             eprintln!(
-                "gc: {} (thread {}): heap {:.1} -> {:.1} MiB, {} freed, {} live, pause {:.3} ms",
+                "gc: {} (thread {}): heap {:.1} -> {:.1} MiB, {} freed, {} live, pause {:.3} ms (mark {:.3} ms)",
                 if e.global { "global" } else { "local" },
                 e.context,
                 e.heap_before as f64 / MIB,
@@ -136,6 +138,7 @@ impl GcLog {
                 e.freed,
                 e.marked,
                 e.pause.as_secs_f64() * 1e3,
+                e.mark.as_secs_f64() * 1e3,
             );
         }
         if let Some(f) = AFTER_COLLECTION.get() {

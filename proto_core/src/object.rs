@@ -51,7 +51,7 @@ pub const NATIVE_DROP: u64 = 1 << 14;
 
 pub(crate) const KIND_MASK: u64 = 0xFF;
 const OWNER_SHIFT: u32 = 16;
-const NVALUES_SHIFT: u32 = 32;
+pub(crate) const NVALUES_SHIFT: u32 = 32;
 
 /// The `kind` byte of a cell on a free list.
 pub(crate) const FREE_KIND: u8 = 0xFF;
@@ -395,6 +395,21 @@ impl Obj {
     #[inline(always)]
     pub fn lock_word(self) -> &'static AtomicU32 {
         &self.header().lock
+    }
+
+    /// The first `n` value words (`n` at most [`Obj::n_values`], which the
+    /// collector reads from a meta word it already holds).
+    #[inline(always)]
+    pub(crate) fn value_words(self, n: usize) -> &'static [AtomicU64] {
+        debug_assert!(n <= self.n_values());
+        // SAFETY: n_values words follow the header inside the object's cells
+        // (see `slot`), and `n` does not exceed it.
+        unsafe {
+            core::slice::from_raw_parts(
+                self.0.as_ptr().cast::<u8>().add(HEADER_SIZE) as *const AtomicU64,
+                n,
+            )
+        }
     }
 
     /// Calls `f` on each heap value the object references (class, values, and

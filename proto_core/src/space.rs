@@ -900,6 +900,7 @@ impl ProtoSpace {
             freed: freed_objects,
             marked,
             pause: stats.duration,
+            mark: stats.mark_time,
         });
         Some(stats)
     }

@@ -651,3 +651,35 @@ fn solo_mode_locks_plainly_until_a_second_context_is_made() {
     sp.start_solo();
     assert!(!sp.is_solo());
 }
+
+/// Allocates `n` unreachable conses.
+fn cons_garbage(ctx: &mut ProtoContext, n: i64) {
+    for j in 0..n {
+        cons(ctx, Value::int(j), Value::NONE);
+    }
+}
+
+/// Is `v` still an allocated cons holding `car` (not a reused or free cell)?
+fn cons_holds(v: Value, car: i64) -> bool {
+    let o = Obj::from_value(v).unwrap();
+    o.kind() == Kind::GENERIC && o.n_values() == 2 && o.get(0).as_int() == Some(car)
+}
+
+/// An object without value words (a leaf, which the marker does not push)
+/// keeps its local class alive, and the class what it refers to.
+#[test]
+fn a_leaf_keeps_its_local_class_alive() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    ctx.set_deferred_collection(true);
+    let attr = cons(&mut ctx, Value::int(3), Value::NONE);
+    let class = cons(&mut ctx, Value::int(4), attr);
+    let leaf = ctx.alloc(Kind::GENERIC, class, 0, 16);
+    ctx.stack().push(leaf);
+    let st = ctx.collect_local();
+    assert_eq!(st.marked, 3);
+    cons_garbage(&mut ctx, 5000);
+    assert_eq!(Obj::from_value(leaf).unwrap().class(), class);
+    assert!(cons_holds(class, 4) && cons_holds(attr, 3));
+    ctx.stack().set_top(0);
+}

@@ -98,8 +98,8 @@ pub fn init_raw_parts(obj: Obj, off: usize, parts: &[&[u8]]) {
 #[inline(always)]
 unsafe fn copy_part(src: &[u8], dst: *mut u8) {
     let (s, n) = (src.as_ptr(), src.len());
-    // SAFETY (every arm): each read lies inside `src` (offsets below `n`),
-    // each write inside `dst..dst + n` (the caller's range).
+    // SAFETY: in every arm, each read lies inside `src` (offsets below
+    // `n`), each write inside `dst..dst + n` (the caller's range).
     unsafe {
         match n {
             16.. => core::ptr::copy_nonoverlapping(s, dst, n),
