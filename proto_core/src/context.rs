@@ -492,9 +492,17 @@ impl ProtoContext {
         let raw = native::native_raw_bytes::<T>();
         let external = value.external_bytes();
         let v = self.alloc(kind, class, n_values, raw);
+        // The external memory of a local object brings this thread's next
+        // local collection nearer, which frees it; it counts towards a
+        // global collection only once the object is promoted (`promote`).
+        // Counted as global pressure when made, the 256 KiB that each
+        // `zlib.compressobj()` reports started a global collection every
+        // 64 of them made and dropped (`PERFORMANCE.md`, "Stop 99").
         if external > 0 {
             self.heap().since_gc += external;
-            self.add_pressure(external);
+            // Due at the next safepoint, not at the next block: a small
+            // object holding much external memory fills no block.
+            self.note_pressure();
         }
         let obj = Obj::from_value(v).expect("alloc returns a heap value");
         // A plain read and write, not an atomic OR: the object is fresh and
@@ -574,16 +582,19 @@ impl ProtoContext {
         }
     }
 
-    /// A native object of this thread gave back `bytes` of the external
-    /// memory it was counted for when made ([`Trace::external_bytes`])
-    /// before it was collected (a finished decompressor ends its stream):
-    /// they no longer bring the next local or global collection nearer.
-    pub fn release_external(&mut self, bytes: usize) {
+    /// The native object `obj` gave back `bytes` of the external memory it
+    /// was counted for when made ([`Trace::external_bytes`]) before it was
+    /// collected (a finished decompressor ends its stream): they no longer
+    /// bring the next local or global collection nearer.
+    pub fn release_external(&mut self, obj: Value, bytes: usize) {
         let heap = self.heap();
         heap.since_gc = heap.since_gc.saturating_sub(bytes);
-        let local = bytes.min(self.pressure_since_flush);
-        self.pressure_since_flush -= local;
-        self.space.sub_pressure(bytes - local);
+        // Only a shared object's external bytes were counted as pressure.
+        if Obj::from_value(obj).is_some_and(|o| o.is_shared()) {
+            let local = bytes.min(self.pressure_since_flush);
+            self.pressure_since_flush -= local;
+            self.space.sub_pressure(bytes - local);
+        }
     }
 
     fn flush_counters(&mut self) {
@@ -959,9 +970,15 @@ impl ProtoContext {
             live_bytes += n * b.slot_bytes();
         }
         // SAFETY: as above.
-        let (large_live, large_freed) = unsafe { crate::heap::sweep_large(&mut heap.large, true) };
-        live_bytes += large_live;
-        freed_objects += large_freed;
+        let large = unsafe { crate::heap::sweep_large(&mut heap.large, true) };
+        live_bytes += large.live_bytes;
+        freed_objects += large.freed;
+        // The space's count of large bytes, which its heap-size trigger
+        // reads, gives back what this sweep freed (a global collection
+        // recounts it). Counted down only by global collections, a thread
+        // that made and dropped 10 MB buffers started a global collection
+        // every 60 MB allocated (`PERFORMANCE.md`, "Stop 99").
+        self.space.sub_large_bytes(large.freed_bytes);
         // Empty blocks up to the next cycle's allocation (and the pool's
         // per-context reserve) stay with this thread: reused without a trip
         // through the shared pool, so one thread never formats blocks whose

@@ -358,14 +358,25 @@ pub(crate) unsafe fn free_large(h: NonNull<Header>) {
     }
 }
 
-/// Sweeps a list of large objects; returns live bytes (of local objects
-/// only, for a local sweep) and the number of objects freed.
+/// What [`sweep_large`] found.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct LargeSwept {
+    /// Bytes of the live objects (local ones only, for a local sweep).
+    pub(crate) live_bytes: usize,
+    /// Objects freed.
+    pub(crate) freed: usize,
+    /// Bytes of the objects freed.
+    pub(crate) freed_bytes: usize,
+}
+
+/// Sweeps a list of large objects.
 ///
 /// # Safety
 /// As for [`Block::sweep`].
-pub(crate) unsafe fn sweep_large(list: &mut Vec<Large>, local: bool) -> (usize, usize) {
+pub(crate) unsafe fn sweep_large(list: &mut Vec<Large>, local: bool) -> LargeSwept {
     let mut live = 0;
     let mut freed = 0;
+    let mut freed_bytes = 0;
     list.retain(|l| {
         // SAFETY: every entry is a live-or-garbage large object we own.
         let obj = unsafe { Obj::from_header(l.0) };
@@ -378,13 +389,18 @@ pub(crate) unsafe fn sweep_large(list: &mut Vec<Large>, local: bool) -> (usize, 
             // The global collector's to count (see `Block::sweep`).
             true
         } else {
+            freed_bytes += obj.cells() * CELL;
             // SAFETY: unmarked: unreachable.
             unsafe { free_large(l.0) };
             freed += 1;
             false
         }
     });
-    (live, freed)
+    LargeSwept {
+        live_bytes: live,
+        freed,
+        freed_bytes,
+    }
 }
 
 /// A context's own heap.

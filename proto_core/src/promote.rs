@@ -12,7 +12,7 @@
 //! The algorithm is generic over [`PromoteGraph`] so the loom models run the
 //! very same code on loom atomics.
 
-use crate::object::{Obj, SHARED};
+use crate::object::{Obj, NATIVE, SHARED};
 use crate::sync::heap_atomic::Ordering;
 use crate::value::Value;
 
@@ -64,7 +64,15 @@ impl PromoteGraph for Heap {
         }
         // Owner-only write to a local object: no other thread can see it yet.
         meta.store(m | SHARED, Ordering::Relaxed);
-        self.bytes.set(self.bytes.get() + n.cells() * crate::CELL);
+        // A native payload's external memory is freed only with its object,
+        // now by a global collection: it counts as promoted bytes.
+        let external = if m & NATIVE != 0 {
+            crate::native::external_bytes(n)
+        } else {
+            0
+        };
+        self.bytes
+            .set(self.bytes.get() + n.cells() * crate::CELL + external);
         true
     }
 

@@ -451,7 +451,7 @@ impl ProtoSpace {
                 freed += unsafe { b.sweep(true, None) }.1;
             }
             // SAFETY: as above.
-            freed += unsafe { crate::heap::sweep_large(&mut heap.large, true) }.1;
+            freed += unsafe { crate::heap::sweep_large(&mut heap.large, true) }.freed;
             for e in heap.finish_sweep(0) {
                 self.release_block(e);
             }
@@ -556,6 +556,19 @@ impl ProtoSpace {
             + self.local_allowance.load(Ordering::Relaxed) / BLOCK_BYTES
             || self.pressure.load(Ordering::Relaxed)
                 >= self.pressure_trigger.load(Ordering::Relaxed)
+    }
+
+    /// Large objects of `bytes` in all were freed by a local collection
+    /// (saturating: the figure only steers the trigger, and a global
+    /// collection recounts it).
+    pub(crate) fn sub_large_bytes(&self, bytes: usize) {
+        if bytes > 0 {
+            let _ = self
+                .large_bytes
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |b| {
+                    Some(b.saturating_sub(bytes))
+                });
+        }
     }
 
     /// Adds a context's batch of promoted and external bytes.
@@ -833,8 +846,7 @@ impl ProtoSpace {
         {
             let mut ol = sync::lock(&self.orphan_large);
             // SAFETY: world stopped; orphan large objects belong to no context.
-            let (_live_large, freed_large) = unsafe { heap::sweep_large(&mut ol, false) };
-            freed_objects += freed_large;
+            freed_objects += unsafe { heap::sweep_large(&mut ol, false) }.freed;
         }
         let mut large_total = 0;
         for h in heaps.iter() {
@@ -1059,7 +1071,7 @@ fn sweep_heaps(
         freed += f;
         drops.extend(d);
         // SAFETY: world stopped.
-        freed += unsafe { heap::sweep_large(&mut h.large, false) }.1;
+        freed += unsafe { heap::sweep_large(&mut h.large, false) }.freed;
         empties.extend(h.finish_sweep(0).into_iter().map(EmptyBlock));
     }
     let (l, f, d) = sweep_blocks(orphans);

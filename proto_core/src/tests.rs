@@ -603,15 +603,45 @@ fn released_external_bytes_no_longer_count_towards_a_collection() {
     ctx.stack().push(v);
     let counted = ctx.allocated_since_collection() - before;
     assert!(counted >= 1 << 20, "{counted}");
-    ctx.release_external(1 << 20);
+    ctx.release_external(v, 1 << 20);
     assert_eq!(
         ctx.allocated_since_collection() - before,
         counted - (1 << 20)
     );
     // More than was counted: the figures stop at zero.
-    ctx.release_external(usize::MAX / 2);
+    ctx.release_external(v, usize::MAX / 2);
     assert_eq!(ctx.allocated_since_collection(), 0);
     ctx.stack().set_top(0);
+}
+
+/// A local object's external memory is freed by its thread's local
+/// collections: it brings a global collection nearer only once promoted.
+#[test]
+fn external_bytes_count_towards_a_global_collection_once_promoted() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    ctx.set_deferred_collection(true);
+    let v = ctx.alloc_native(Kind::NATIVE, Value::NONE, Holds(64 << 20));
+    ctx.stack().push(v);
+    assert!(ctx.allocated_since_collection() >= 64 << 20);
+    assert!(!sp.wants_global());
+    ctx.promote(v);
+    assert!(sp.wants_global());
+    ctx.stack().set_top(0);
+}
+
+/// The space's count of large bytes (its heap-size trigger reads it) drops
+/// as soon as a local collection frees a large object.
+#[test]
+fn a_local_collection_gives_back_the_large_bytes_it_frees() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    ctx.set_deferred_collection(true);
+    let before = sp.stats().large_bytes;
+    ctx.alloc(Kind::GENERIC, Value::NONE, 0, 8 << 20);
+    assert!(sp.stats().large_bytes >= before + (8 << 20));
+    ctx.collect_local();
+    assert_eq!(sp.stats().large_bytes, before);
 }
 
 #[test]

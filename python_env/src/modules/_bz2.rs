@@ -370,7 +370,7 @@ fn d_decompress(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     if ended {
         // The stream's tables went with it (`Decomp::run`).
-        vm.ctx.release_external(DECOMP_EXTERNAL);
+        vm.ctx.release_external(a[0], DECOMP_EXTERNAL);
     }
     match r {
         None => Err(vm.exc_by_name("EOFError", "End of stream already reached")),

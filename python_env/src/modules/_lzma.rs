@@ -901,7 +901,7 @@ fn d_decompress(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
     };
     if ended {
-        vm.ctx.release_external(DECOMP_EXTERNAL);
+        vm.ctx.release_external(a[0], DECOMP_EXTERNAL);
     }
     match r {
         None => Err(vm.exc_by_name("EOFError", "Already at end of stream")),

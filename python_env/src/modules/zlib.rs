@@ -1111,7 +1111,7 @@ fn d_decompress(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     drop(d);
     if released {
-        vm.ctx.release_external(DECOMP_EXTERNAL);
+        vm.ctx.release_external(a[0], DECOMP_EXTERNAL);
     }
     if let Some((m, r, what)) = err {
         return Err(zlib_error(vm, m, r, what));
@@ -1187,7 +1187,7 @@ fn d_copy_impl(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
             let finished = d.finished;
             let c = new_decomp(vm, d)?;
             if finished {
-                vm.ctx.release_external(DECOMP_EXTERNAL);
+                vm.ctx.release_external(c, DECOMP_EXTERNAL);
             }
             Ok(c)
         }
