@@ -562,13 +562,7 @@ impl ProtoSpace {
     /// (saturating: the figure only steers the trigger, and a global
     /// collection recounts it).
     pub(crate) fn sub_large_bytes(&self, bytes: usize) {
-        if bytes > 0 {
-            let _ = self
-                .large_bytes
-                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |b| {
-                    Some(b.saturating_sub(bytes))
-                });
-        }
+        sub_saturating(&self.large_bytes, bytes);
     }
 
     /// Adds a context's batch of promoted and external bytes.
@@ -582,13 +576,7 @@ impl ProtoSpace {
     /// back early (saturating: a collection may have reset the figure
     /// since they were added).
     pub(crate) fn sub_pressure(&self, bytes: usize) {
-        if bytes > 0 {
-            let _ = self
-                .pressure
-                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |p| {
-                    Some(p.saturating_sub(bytes))
-                });
-        }
+        sub_saturating(&self.pressure, bytes);
     }
 
     /// A context's local trigger changed from `old` to `new` bytes (0 when
@@ -598,11 +586,7 @@ impl ProtoSpace {
             self.local_allowance.fetch_add(new - old, Ordering::Relaxed);
         } else {
             // Saturating: the figure only steers the trigger.
-            let _ = self
-                .local_allowance
-                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |a| {
-                    Some(a.saturating_sub(old - new))
-                });
+            sub_saturating(&self.local_allowance, old - new);
         }
     }
 
@@ -1026,6 +1010,15 @@ impl ProtoSpace {
                 & (IMMORTAL | SHARED)
                 == IMMORTAL | SHARED
         })
+    }
+}
+
+/// Subtracts `n` from a trigger figure, stopping at zero.
+fn sub_saturating(a: &AtomicUsize, n: usize) {
+    if n > 0 {
+        let _ = a.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |v| {
+            Some(v.saturating_sub(n))
+        });
     }
 }
 
