@@ -421,12 +421,8 @@ impl Obj {
         if class.is_heap() {
             f(class);
         }
-        let n = (meta >> NVALUES_SHIFT) as usize;
-        // SAFETY: n values follow the header (see `slot`).
-        let base = unsafe { self.0.as_ptr().cast::<u8>().add(HEADER_SIZE) as *const AtomicU64 };
-        for i in 0..n {
-            // SAFETY: i < n.
-            let v = Value::from_bits(unsafe { &*base.add(i) }.load(Ordering::Acquire));
+        for w in self.value_words((meta >> NVALUES_SHIFT) as usize) {
+            let v = Value::from_bits(w.load(Ordering::Acquire));
             if v.is_heap() {
                 f(v);
             }
