@@ -1019,6 +1019,7 @@ impl ProtoContext {
             marked,
             pause: stats.duration,
             mark: stats.mark_time,
+            pooled: self.space.pooled_bytes(),
         });
         stats
     }

@@ -55,6 +55,9 @@ pub struct Entry {
     pub pause: Duration,
     /// The part of `pause` spent marking (the rest sweeps and returns blocks).
     pub mark: Duration,
+    /// Bytes of empty blocks in the space's pool after the collection:
+    /// memory the process holds outside `heap_after`.
+    pub pooled: usize,
 }
 
 /// Pause figures and the per-collection log of one space.
@@ -130,11 +133,12 @@ impl GcLog {
         }
         if self.enabled {
             eprintln!(
-                "gc: {} (thread {}): heap {:.1} -> {:.1} MiB, {} freed, {} live, pause {:.3} ms (mark {:.3} ms)",
+                "gc: {} (thread {}): heap {:.1} -> {:.1} MiB (pool {:.1} MiB), {} freed, {} live, pause {:.3} ms (mark {:.3} ms)",
                 if e.global { "global" } else { "local" },
                 e.context,
                 e.heap_before as f64 / MIB,
                 e.heap_after as f64 / MIB,
+                e.pooled as f64 / MIB,
                 e.freed,
                 e.marked,
                 e.pause.as_secs_f64() * 1e3,

@@ -484,6 +484,11 @@ impl ProtoSpace {
         self.pool.put(RawBlock(base));
     }
 
+    /// Bytes of the empty blocks in the pool.
+    pub(crate) fn pooled_bytes(&self) -> usize {
+        self.pool.len() * BLOCK_BYTES
+    }
+
     /// Releases pooled blocks beyond the reserve to the OS. The reserve
     /// scales with the number of contexts: with one shared reserve, two
     /// threads each emptying ~32 blocks per local collection sent the
@@ -897,6 +902,7 @@ impl ProtoSpace {
             marked,
             pause: stats.duration,
             mark: stats.mark_time,
+            pooled: self.pooled_bytes(),
         });
         Some(stats)
     }
