@@ -13,10 +13,77 @@ use proto_core::keylock::Acquire;
 /// imports neither `os` nor importlib at start-up (start-up time).
 const STARTUP_FIRST: &[(&str, &str)] = &[("genericpath", "os"), ("zipimport", "importlib")];
 
+/// The file name endings of CPython 3.11's extension modules on this
+/// platform (its `importlib.machinery.EXTENSION_SUFFIXES`), in its order.
+pub const EXTENSION_SUFFIXES: [&str; 3] = [".cpython-311-x86_64-linux-gnu.so", ".abi3.so", ".so"];
+
 impl Vm {
     /// Registers a builtin module factory (python_env, at start-up).
     pub fn register_module(&self, name: &str, init: ModuleInit) {
         proto_core::sync::lock(&self.g.module_inits).insert(name.to_owned(), init);
+    }
+
+    /// Registers the Rust implementation of the C extension module `name`
+    /// of a third-party package (python_env, at start-up). The import
+    /// system loads it where the package installed its compiled module
+    /// (`tracer.cpython-311-x86_64-linux-gnu.so` in `coverage`'s folder,
+    /// [`EXTENSION_SUFFIXES`]), which CPython's build of it cannot be
+    /// loaded into ProtoPy; elsewhere the name is not found, as before.
+    pub fn register_extension_module(&self, name: &str, init: ModuleInit) {
+        proto_core::sync::lock(&self.g.extension_inits).insert(name.to_owned(), init);
+    }
+
+    /// The registered Rust implementation of extension module `name`.
+    pub fn extension_init(&self, name: &str) -> Option<ModuleInit> {
+        proto_core::sync::lock(&self.g.extension_inits)
+            .get(name)
+            .copied()
+    }
+
+    /// Makes extension module `name` from its Rust implementation `init`
+    /// for the compiled module at `file`: `__file__` is that file and, once
+    /// importlib is installed, `__spec__` and `__loader__` are what
+    /// `ExtensionFileLoader` gives it. Entered in `sys.modules`.
+    fn load_extension(&mut self, name: &str, init: ModuleInit, file: &str) -> PyResult<Value> {
+        let m = init(self)?;
+        let mark = self.push_root(m);
+        let r = (|| {
+            self.tag_module_functions(m, name);
+            let d = Obj::from_value(m).map_or(Value::NONE, |o| o.get(0));
+            let fv = self.new_str(file);
+            self.dict_set_str(d, self.g.names.__file__, fv);
+            let k = self.intern(name);
+            self.dict_set_str(self.g.sys_modules, k, m);
+            // Its spec is importlib's (no native stand-in for this loader).
+            if self.bootstrap_external().is_none() && !self.setting_up_importlib() {
+                self.import_module("importlib")?;
+            }
+            if let Some(ext) = self.bootstrap_external() {
+                let lk = self.intern("ExtensionFileLoader");
+                let lc = self.getattr(ext, lk)?;
+                let nv = self.new_str(name);
+                self.push_root(nv);
+                let loader = self.call(lc, &[nv, fv], Value::EMPTY)?;
+                self.push_root(loader);
+                let f = self.intern("spec_from_file_location");
+                let f = self.getattr(ext, f)?;
+                let kw = self.intern("loader");
+                let kn = self.new_tuple(&[kw]);
+                self.push_root(kn);
+                let spec = self.call(f, &[nv, fv, loader], kn)?;
+                self.dict_set_str(d, self.g.names.__loader__, loader);
+                self.dict_set_str(d, self.g.names.__spec__, spec);
+            }
+            verbose_message(1, || {
+                format!(
+                    "import {} # Rust implementation of the extension module {file}",
+                    text::str_repr(name.as_bytes())
+                )
+            });
+            Ok(m)
+        })();
+        self.pop_roots(mark);
+        r
     }
 
     /// `sys.builtin_module_names`: the registered native modules with
@@ -1072,6 +1139,15 @@ impl Vm {
                     self.new_list(&[s])
                 };
                 return self.exec_module_pyc(name, &init, Some(path_list));
+            }
+            // An extension module before the source, as CPython's finder.
+            if let Some(init) = self.extension_init(name) {
+                for suffix in EXTENSION_SUFFIXES {
+                    let file = std::path::Path::new(&dir).join(format!("{leaf}{suffix}"));
+                    if file.is_file() {
+                        return self.load_extension(name, init, &file.to_string_lossy());
+                    }
+                }
             }
             let file = std::path::Path::new(&dir).join(format!("{leaf}.py"));
             verbose_message(2, || format!("trying {}", file.display()));

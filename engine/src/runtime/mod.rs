@@ -401,6 +401,13 @@ pub struct Interpreter {
     pub trace_event_names: [Value; 8],
     /// Builtin modules python_env registered.
     pub module_inits: Mutex<HashMap<String, ModuleInit>>,
+    /// Classes whose instances are native trace functions, with their
+    /// handlers ([`Vm::register_native_tracer`]).
+    pub native_tracers: Mutex<Vec<(Value, trace::NativeTrace)>>,
+    /// Rust implementations of third-party C extension modules, by full
+    /// name (`coverage.tracer`): loaded where the package installed its
+    /// compiled module ([`Vm::register_extension_module`]).
+    pub extension_inits: Mutex<HashMap<String, ModuleInit>>,
     /// Modules written in Python that python_env embeds (name -> source).
     pub source_modules: Mutex<HashMap<String, &'static str>>,
     /// Native steps to run once after a module is first imported
@@ -1047,6 +1054,10 @@ pub struct Vm {
     /// The last event reported to a hook (`trace::EV_*`, CPython's `tracing_what`), for
     /// the rules of `frame.f_lineno = n`.
     pub trace_what: u8,
+    /// This thread's trace function when it is a native tracer
+    /// (`trace::NativeTrace`, found when the function is set), with the
+    /// handler the interpreter calls for it directly.
+    pub(crate) native_trace: Option<(Value, trace::NativeTrace)>,
     /// Frame-object root slots kept by the last sweep (`trace.rs`).
     pub(crate) trace_swept: usize,
     /// The generator a native consumer drains (`Vm::gen_next_batch`).
@@ -1108,6 +1119,7 @@ impl Vm {
             binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],
             intern_cache: [Value::EMPTY; INTERN_CACHE],
             trace_what: 0,
+            native_trace: None,
             trace_swept: 0,
             drain: call::Drain::NONE,
         };
@@ -1146,6 +1158,7 @@ impl Vm {
             binop_cache: [ops::BinopEntry::EMPTY; ops::BINOP_CACHE],
             intern_cache: [Value::EMPTY; INTERN_CACHE],
             trace_what: 0,
+            native_trace: None,
             trace_swept: 0,
             drain: call::Drain::NONE,
         };

@@ -96,10 +96,17 @@ pub fn deque_items(o: Obj) -> Vec<Value> {
     let n = get_raw(o, DEQUE_R_LEN) as usize;
     let s = Obj::from_value(o.get(DEQUE_STORAGE)).expect("deque storage");
     let (h, mask) = (get_raw(o, DEQUE_R_HEAD) as usize, s.n_values() - 1);
-    (0..n)
-        .map(|i| s.get((h + i) & mask))
-        .filter(|v| !v.is_empty())
-        .collect()
+    // Sized once and the storage's layout read once (a filtered iterator
+    // grew the vector by doubling, and `get` reloads the header per item).
+    let sv = s.view();
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let v = sv.get((h + i) & mask);
+        if !v.is_empty() {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// Exception layout slots.
@@ -1626,6 +1633,8 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         trace_event_names,
         empty_tuple,
         module_inits: Mutex::new(HashMap::new()),
+        extension_inits: Mutex::new(HashMap::new()),
+        native_tracers: Mutex::new(Vec::new()),
         source_modules: Mutex::new(HashMap::new()),
         post_import_hooks: Mutex::new(HashMap::new()),
         post_import_pending: proto_core::sync::AtomicBool::new(false),

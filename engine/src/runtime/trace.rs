@@ -95,7 +95,35 @@ pub(crate) const EV_NAMES: [&str; 8] = [
     "opcode",
 ];
 
+/// The handler of a native trace function (a C tracer's `Py_tracefunc`):
+/// called with the trace function, the VM frame and the event (`EV_*`)
+/// and its argument, without a frame object's locals synchronised or a
+/// call through Python. Its error propagates into the traced code, and
+/// the trace function stays installed, as for CPython's C trace functions.
+pub type NativeTrace = fn(&mut Vm, Value, usize, u8, Value) -> PyResult<()>;
+
 impl Vm {
+    /// Registers class `cls` (a global root from now on): an instance of it,
+    /// or of a subclass, set as a thread's trace function is called through
+    /// `handler` (python_env, when it makes the module of the class).
+    pub fn register_native_tracer(&mut self, cls: Value, handler: NativeTrace) {
+        self.ctx.add_global_root(cls);
+        proto_core::sync::lock(&self.g.native_tracers).push((cls, handler));
+    }
+
+    /// The native handler of trace function `f`, if its class registered one.
+    fn native_trace_of(&mut self, f: Value) -> Option<NativeTrace> {
+        if !f.is_heap() {
+            return None;
+        }
+        let cls = self.type_of(f);
+        let list: Vec<(Value, NativeTrace)> =
+            proto_core::sync::lock(&self.g.native_tracers).clone();
+        list.into_iter()
+            .find(|&(c, _)| c == cls || self.is_subtype(cls, c))
+            .map(|(_, h)| h)
+    }
+
     fn hook(&mut self, slot: usize) -> Value {
         match self.ctx.root_slots().get(slot) {
             Some(&v) if !v.is_empty() => v,
@@ -160,6 +188,7 @@ impl Vm {
 
     /// `sys.settrace(f)` (None removes it).
     pub fn set_trace(&mut self, f: Value) {
+        self.native_trace = self.native_trace_of(f).map(|h| (f, h));
         self.set_hook(ROOT_TRACE, f);
     }
 
@@ -349,7 +378,7 @@ impl Vm {
     }
 
     /// The code object run by VM frame `fi`.
-    fn frame_code(&mut self, fi: usize) -> Value {
+    pub fn frame_code(&mut self, fi: usize) -> Value {
         let base = self.frames[fi].base;
         let code = self.ctx.stack().slots_mut()[base];
         match Obj::from_value(code) {
@@ -579,6 +608,16 @@ impl Vm {
     /// Reports event `ev` of VM frame `fi` with `arg` to the profile
     /// function (`profile`) or the trace function.
     fn report(&mut self, fi: usize, ev: u8, arg: Value, profile: bool) -> PyResult<()> {
+        // A native trace function hears the events of every frame, as
+        // CPython's C trace functions (`PyEval_SetTrace`), not only of
+        // those whose `f_trace` it is.
+        if let (false, Some((f, h))) = (profile, self.native_trace) {
+            self.set_trace_busy(true);
+            self.trace_what = ev;
+            let r = h(self, f, fi, ev, arg);
+            self.set_trace_busy(false);
+            return r;
+        }
         let func = if profile {
             self.profile_func()
         } else if ev == EV_CALL {
@@ -672,6 +711,11 @@ impl Vm {
         }
         let Some(fo) = Obj::from_value(self.frames[fi].fobj).filter(|o| o.n_values() >= FO_N)
         else {
+            // A frame without a frame object has the default
+            // `f_trace_lines`; only a native trace function hears it.
+            if line && self.native_trace.is_some() {
+                return self.report(fi, EV_LINE, Value::NONE, false);
+            }
             return Ok(());
         };
         if line && fo.get(FO_TRACE_LINES) != Value::FALSE {

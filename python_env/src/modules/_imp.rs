@@ -77,13 +77,28 @@ fn exec_dynamic(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::int(0))
 }
 
-/// `create_dynamic(spec, file=None)`: C extension modules cannot load into
-/// ProtoPy.
+/// `create_dynamic(spec, file=None)`: a module of a third-party package
+/// with a Rust implementation (`Vm::register_extension_module`) is made
+/// from it when `spec.origin` is a compiled module; other C extension
+/// modules cannot load into ProtoPy.
 fn create_dynamic(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     check(vm, "create_dynamic", a, k, 1, 2)?;
     let key = vm.intern("name");
     let nv = vm.getattr(a[0], key)?;
     let n = vm.str_string(nv)?;
+    if let Some(init) = vm.extension_init(&n) {
+        let key = vm.intern("origin");
+        let origin = vm.getattr(a[0], key)?;
+        if is_str(origin)
+            && engine::runtime::import::EXTENSION_SUFFIXES
+                .iter()
+                .any(|s| str_of(origin).ends_with(s))
+        {
+            let m = init(vm)?;
+            vm.tag_module_functions(m, &n);
+            return Ok(m);
+        }
+    }
     Err(vm.new_exc(
         vm.g.e.ImportError,
         &format!("{n}: C extension modules cannot be loaded by ProtoPy"),

@@ -59,6 +59,7 @@ pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod cmath;
+pub mod coverage_tracer;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;
@@ -148,6 +149,9 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("resource", resource::create);
     vm.register_module("_locale", _locale::create);
     vm.register_module("_lsprof", _lsprof::create);
+    // Third-party packages' C extension modules, loaded where the package
+    // installed its compiled module.
+    vm.register_extension_module("coverage.tracer", coverage_tracer::create);
     vm.register_module("faulthandler", faulthandler::create);
     vm.register_module("_stat", _stat::create);
     vm.register_module("select", select::create);

@@ -1,0 +1,84 @@
+//! `coverage.tracer`, the Rust implementation of coverage.py's C tracer
+//! (`python_env/src/modules/coverage_tracer.rs`), loaded where a `coverage`
+//! package installed its compiled module: `coverage_tracer/tracer_check.py`
+//! drives `CTracer` as coverage.py's collector does (lines, packed arcs,
+//! threads, dynamic contexts, a plug-in's file names and line ranges, a
+//! failing plug-in) and must print what CPython 3.11 prints with
+//! coverage.py 7.3.2's own C tracer (`coverage_tracer/expected.txt`,
+//! recorded with `PYTHONPATH=<site of coverage 7.3.2> /usr/bin/python3
+//! tracer_check.py`, the folder's path written `DIR`). Here the package is
+//! a stand-in: an empty `coverage/__init__.py` beside a file with the
+//! compiled module's name.
+//!
+//! Needs the `protopy` binary of the same profile (`cargo build --release
+//! --workspace --bins`, which `run-tests.sh` does first).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const CHECK: &str = include_str!("coverage_tracer/tracer_check.py");
+const TARGET: &str = include_str!("coverage_tracer/cov_target.py");
+const EXPECTED: &str = include_str!("coverage_tracer/expected.txt");
+
+/// A fresh folder holding the programs and, with `compiled`, the stand-in
+/// package's compiled-module file.
+fn scratch(name: &str, compiled: bool) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("protopy-covtracer-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(d.join("coverage")).expect("scratch dir");
+    std::fs::write(d.join("tracer_check.py"), CHECK).expect("write");
+    std::fs::write(d.join("cov_target.py"), TARGET).expect("write");
+    std::fs::write(d.join("coverage").join("__init__.py"), "").expect("write");
+    if compiled {
+        std::fs::write(
+            d.join("coverage")
+                .join("tracer.cpython-311-x86_64-linux-gnu.so"),
+            "a stand-in: ProtoPy never loads the file\n",
+        )
+        .expect("write");
+    }
+    d
+}
+
+fn run(dir: &Path, program: &str) -> (String, String, Option<i32>) {
+    let out = Command::new(tests::protopy_bin())
+        .arg(dir.join(program))
+        .current_dir(dir)
+        .env_remove("PYTHONPATH")
+        .output()
+        .expect("run protopy");
+    let dirs = dir.to_string_lossy().into_owned();
+    (
+        String::from_utf8_lossy(&out.stdout).replace(&dirs, "DIR"),
+        String::from_utf8_lossy(&out.stderr).replace(&dirs, "DIR"),
+        out.status.code(),
+    )
+}
+
+#[test]
+fn ctracer_records_what_cpythons_c_tracer_records() {
+    let d = scratch("check", true);
+    let (out, err, code) = run(&d, "tracer_check.py");
+    let _ = std::fs::remove_dir_all(&d);
+    assert_eq!(code, Some(0), "stderr:\n{err}");
+    assert_eq!(out, EXPECTED, "stderr:\n{err}");
+}
+
+#[test]
+fn without_the_compiled_module_there_is_no_tracer_module() {
+    let d = scratch("absent", false);
+    std::fs::write(
+        d.join("absent.py"),
+        "import coverage\n\
+         try:\n    import coverage.tracer\n\
+         except ImportError as e:\n    print(type(e).__name__, e)\n",
+    )
+    .expect("write");
+    let (out, err, code) = run(&d, "absent.py");
+    let _ = std::fs::remove_dir_all(&d);
+    assert_eq!(code, Some(0), "stderr:\n{err}");
+    assert_eq!(
+        out,
+        "ModuleNotFoundError No module named 'coverage.tracer'\n"
+    );
+}
