@@ -84,7 +84,8 @@ pub const EV_C_CALL: u8 = 4;
 pub const EV_C_EXCEPTION: u8 = 5;
 pub const EV_C_RETURN: u8 = 6;
 pub const EV_OPCODE: u8 = 7;
-pub(crate) const EV_NAMES: [&str; 8] = [
+/// The events' names, by `EV_*`.
+pub const EV_NAMES: [&str; 8] = [
     "call",
     "exception",
     "line",

@@ -76,18 +76,6 @@ const D_TRACE: usize = 3;
 const D_FILE_TRACER: usize = 5;
 const D_HAS_DYNAMIC_FILENAME: usize = 6;
 
-/// The events of the C tracer's `what`, by the names `__call__` is given
-/// (in `trace::EV_*` order).
-const EVENT_NAMES: [&str; 7] = [
-    "call",
-    "exception",
-    "line",
-    "return",
-    "c_call",
-    "c_exception",
-    "c_return",
-];
-
 /// The record of one frame being traced.
 #[derive(Clone, Copy)]
 struct Entry {
@@ -839,10 +827,11 @@ fn t_call(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     };
     let what = {
         let s = str_of(event);
-        EVENT_NAMES
+        // "opcode" and unknown names are events the tracer ignores.
+        trace::EV_NAMES
             .iter()
             .position(|n| *n == &*s)
-            .unwrap_or(EVENT_NAMES.len()) as u8
+            .unwrap_or(trace::EV_NAMES.len()) as u8
     };
     let tracing = trace_event(vm, o, t, Src::Object(fo, lineno), what)?;
     // As the C tracer re-installs itself on a call event (`PyEval_SetTrace`):
@@ -1002,6 +991,21 @@ member_fns!(DISP_MEMBERS.len(), "coverage.CFileDispositionType",
     5 => dg5, ds5; 6 => dg6, ds6;
 );
 
+/// A class of the module, without `__dict__` (rooted by the caller's
+/// root mark).
+fn new_class(vm: &mut Vm, name: &str, modname: Value, doc: &str, new: NativeFn) -> Value {
+    let t = vm.new_static_type(name, vm.g.types.object, K_INSTANCE, true);
+    vm.push_root(t);
+    let to = Obj::from_value(t).expect("type");
+    set_type_flags(to, type_flags(to) | TF_NODICT);
+    vm.add_attr(t, "__module__", modname);
+    let doc = vm.new_str(doc);
+    vm.ctx.promote(doc);
+    vm.add_attr(t, "__doc__", doc);
+    vm.add_static(t, "__new__", new, false);
+    t
+}
+
 /// Makes the module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("coverage.tracer");
@@ -1010,15 +1014,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.ctx.promote(modname);
     vm.push_root(modname);
 
-    let t = vm.new_static_type("CTracer", vm.g.types.object, K_INSTANCE, true);
-    vm.push_root(t);
-    let to = Obj::from_value(t).expect("type");
-    set_type_flags(to, type_flags(to) | TF_NODICT);
-    vm.add_attr(t, "__module__", modname);
-    let doc = vm.new_str("CTracer objects");
-    vm.ctx.promote(doc);
-    vm.add_attr(t, "__doc__", doc);
-    vm.add_static(t, "__new__", t_new, false);
+    let t = new_class(vm, "CTracer", modname, "CTracer objects", t_new);
     let methods: &[(&'static str, NativeFn)] = &[
         ("__init__", t_init),
         ("__call__", t_call),
@@ -1040,15 +1036,13 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.set_module_attr(m, "CTracer", t);
     vm.register_native_tracer(t, native_event);
 
-    let d = vm.new_static_type("CFileDispositionType", vm.g.types.object, K_INSTANCE, true);
-    vm.push_root(d);
-    let dobj = Obj::from_value(d).expect("type");
-    set_type_flags(dobj, type_flags(dobj) | TF_NODICT);
-    vm.add_attr(d, "__module__", modname);
-    let doc = vm.new_str("CFileDisposition objects");
-    vm.ctx.promote(doc);
-    vm.add_attr(d, "__doc__", doc);
-    vm.add_static(d, "__new__", d_new, false);
+    let d = new_class(
+        vm,
+        "CFileDispositionType",
+        modname,
+        "CFileDisposition objects",
+        d_new,
+    );
     vm.add_method(d, "__init__", d_init);
     let dg: [NativeFn; 7] = [dg0, dg1, dg2, dg3, dg4, dg5, dg6];
     let ds: [NativeFn; 7] = [ds0, ds1, ds2, ds3, ds4, ds5, ds6];
