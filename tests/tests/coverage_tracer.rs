@@ -7,8 +7,8 @@
 //! coverage.py 7.3.2's own C tracer (`coverage_tracer/expected.txt`,
 //! recorded with `PYTHONPATH=<site of coverage 7.3.2> /usr/bin/python3
 //! tracer_check.py`, the folder's path written `DIR`). Here the package is
-//! a stand-in: an empty `coverage/__init__.py` beside a file with the
-//! compiled module's name.
+//! a stand-in: `coverage/__init__.py` importing `coverage/version.py`,
+//! beside a file with the compiled module's name.
 //!
 //! Needs the `protopy` binary of the same profile (`cargo build --release
 //! --workspace --bins`, which `run-tests.sh` does first).
@@ -20,15 +20,25 @@ const CHECK: &str = include_str!("coverage_tracer/tracer_check.py");
 const TARGET: &str = include_str!("coverage_tracer/cov_target.py");
 const EXPECTED: &str = include_str!("coverage_tracer/expected.txt");
 
-/// A fresh folder holding the programs and, with `compiled`, the stand-in
-/// package's compiled-module file.
-fn scratch(name: &str, compiled: bool) -> PathBuf {
+/// A fresh folder holding the programs and the stand-in package of
+/// coverage.py `version` (a `version_info` tuple) with, if `compiled`, its
+/// compiled-module file.
+fn scratch(name: &str, compiled: bool, version: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("protopy-covtracer-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(d.join("coverage")).expect("scratch dir");
     std::fs::write(d.join("tracer_check.py"), CHECK).expect("write");
     std::fs::write(d.join("cov_target.py"), TARGET).expect("write");
-    std::fs::write(d.join("coverage").join("__init__.py"), "").expect("write");
+    std::fs::write(
+        d.join("coverage").join("__init__.py"),
+        "from coverage.version import version_info\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("coverage").join("version.py"),
+        format!("version_info = {version}\n"),
+    )
+    .expect("write");
     if compiled {
         std::fs::write(
             d.join("coverage")
@@ -57,7 +67,7 @@ fn run(dir: &Path, program: &str) -> (String, String, Option<i32>) {
 
 #[test]
 fn ctracer_records_what_cpythons_c_tracer_records() {
-    let d = scratch("check", true);
+    let d = scratch("check", true, "(7, 3, 2, \"final\", 0)");
     let (out, err, code) = run(&d, "tracer_check.py");
     let _ = std::fs::remove_dir_all(&d);
     assert_eq!(code, Some(0), "stderr:\n{err}");
@@ -66,7 +76,7 @@ fn ctracer_records_what_cpythons_c_tracer_records() {
 
 #[test]
 fn without_the_compiled_module_there_is_no_tracer_module() {
-    let d = scratch("absent", false);
+    let d = scratch("absent", false, "(7, 3, 2, \"final\", 0)");
     std::fs::write(
         d.join("absent.py"),
         "import coverage\n\
@@ -80,5 +90,25 @@ fn without_the_compiled_module_there_is_no_tracer_module() {
     assert_eq!(
         out,
         "ModuleNotFoundError No module named 'coverage.tracer'\n"
+    );
+}
+
+#[test]
+fn an_older_coverage_gets_its_python_tracer() {
+    let d = scratch("older", true, "(6, 5, 0, \"final\", 0)");
+    std::fs::write(
+        d.join("older.py"),
+        "import coverage\n\
+         try:\n    import coverage.tracer\n\
+         except ImportError as e:\n    print(type(e).__name__, e)\n",
+    )
+    .expect("write");
+    let (out, err, code) = run(&d, "older.py");
+    let _ = std::fs::remove_dir_all(&d);
+    assert_eq!(code, Some(0), "stderr:\n{err}");
+    assert_eq!(
+        out,
+        "ImportError ProtoPy's coverage.tracer follows coverage.py 7 \
+         (coverage.version.version_info >= (7,))\n"
     );
 }

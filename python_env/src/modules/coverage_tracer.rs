@@ -1006,8 +1006,32 @@ fn new_class(vm: &mut Vm, name: &str, modname: Value, doc: &str, new: NativeFn) 
     t
 }
 
+/// The tracer keeps coverage.py 7's protocol (sets of line numbers, arcs
+/// packed into ints); an older `coverage` package (its `coverage.version`,
+/// which its `__init__` imports first) gets an ImportError, and with it its
+/// own Python tracer.
+fn check_version(vm: &mut Vm) -> PyResult<()> {
+    let key = vm.intern("coverage.version");
+    let major = match vm.dict_get_str(vm.g.sys_modules, key) {
+        Some(m) => {
+            let k = vm.intern("version_info");
+            let info = vm.getattr(m, k)?;
+            vm.getitem(info, Value::int(0))?.as_int()
+        }
+        None => None,
+    };
+    if major.is_some_and(|v| v >= 7) {
+        return Ok(());
+    }
+    Err(vm.new_exc(
+        vm.g.e.ImportError,
+        "ProtoPy's coverage.tracer follows coverage.py 7 (coverage.version.version_info >= (7,))",
+    ))
+}
+
 /// Makes the module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    check_version(vm)?;
     let m = vm.new_module("coverage.tracer");
     let mark = vm.push_root(m);
     let modname = vm.new_str("coverage");
