@@ -74,40 +74,35 @@ fn ctracer_records_what_cpythons_c_tracer_records() {
     assert_eq!(out, EXPECTED, "stderr:\n{err}");
 }
 
-#[test]
-fn without_the_compiled_module_there_is_no_tracer_module() {
-    let d = scratch("absent", false, "(7, 3, 2, \"final\", 0)");
+/// What `import coverage.tracer` raises in the stand-in package of
+/// coverage.py `version`, with or without the `compiled` module file.
+fn import_error(name: &str, compiled: bool, version: &str) -> String {
+    let d = scratch(name, compiled, version);
     std::fs::write(
-        d.join("absent.py"),
+        d.join("imports.py"),
         "import coverage\n\
          try:\n    import coverage.tracer\n\
          except ImportError as e:\n    print(type(e).__name__, e)\n",
     )
     .expect("write");
-    let (out, err, code) = run(&d, "absent.py");
+    let (out, err, code) = run(&d, "imports.py");
     let _ = std::fs::remove_dir_all(&d);
     assert_eq!(code, Some(0), "stderr:\n{err}");
+    out
+}
+
+#[test]
+fn without_the_compiled_module_there_is_no_tracer_module() {
     assert_eq!(
-        out,
+        import_error("absent", false, "(7, 3, 2, \"final\", 0)"),
         "ModuleNotFoundError No module named 'coverage.tracer'\n"
     );
 }
 
 #[test]
 fn an_older_coverage_gets_its_python_tracer() {
-    let d = scratch("older", true, "(6, 5, 0, \"final\", 0)");
-    std::fs::write(
-        d.join("older.py"),
-        "import coverage\n\
-         try:\n    import coverage.tracer\n\
-         except ImportError as e:\n    print(type(e).__name__, e)\n",
-    )
-    .expect("write");
-    let (out, err, code) = run(&d, "older.py");
-    let _ = std::fs::remove_dir_all(&d);
-    assert_eq!(code, Some(0), "stderr:\n{err}");
     assert_eq!(
-        out,
+        import_error("older", true, "(6, 5, 0, \"final\", 0)"),
         "ImportError ProtoPy's coverage.tracer follows coverage.py 7 \
          (coverage.version.version_info >= (7,))\n"
     );

@@ -345,8 +345,8 @@ impl Src {
         match self {
             Src::Live(fi) => vm.frame_line(fi),
             Src::Object(_, l) if l > 0 => l,
-            Src::Object(fo, _) => match vm.live_frame_index(fo) {
-                Some(i) if vm.frame_line(i) != 0 => vm.frame_line(i),
+            Src::Object(fo, _) => match vm.live_frame_index(fo).map(|i| vm.frame_line(i)) {
+                Some(l) if l != 0 => l,
                 _ => fo.get(trace::FO_LINENO).as_int().unwrap_or(0),
             },
         }
@@ -367,12 +367,12 @@ impl Src {
 }
 
 /// Selects the data stack of the current concurrency object
-/// (`CTracer_set_pdata_stack`), when `concur_id_func` is set.
-fn set_pdata_stack(vm: &mut Vm, o: Obj, t: &Tracer) -> PyResult<()> {
+/// (`CTracer_set_pdata_stack`) when `concur_id_func` is set, and says
+/// whether it is; without one, the caller's section selects stack 0.
+fn set_pdata_stack(vm: &mut Vm, o: Obj, t: &Tracer) -> PyResult<bool> {
     let f = member(o, M_CONCUR_ID_FUNC);
     if f.is_none() {
-        t.with(vm, o, |st| st.cur = 0);
-        return Ok(());
+        return Ok(false);
     }
     let mut index = t.with(vm, o, |st| st.stack_index);
     if index.is_empty() {
@@ -398,7 +398,7 @@ fn set_pdata_stack(vm: &mut Vm, o: Obj, t: &Tracer) -> PyResult<()> {
                 st.cur = the_index + 1;
             }
         });
-        Ok(())
+        Ok(true)
     })();
     vm.pop_roots(mark);
     r
@@ -414,10 +414,7 @@ fn keep(vm: &mut Vm, o: Obj, v: Value) -> Value {
 }
 
 fn handle_call(vm: &mut Vm, o: Obj, t: &Tracer, src: Src) -> PyResult<()> {
-    let concur = !member(o, M_CONCUR_ID_FUNC).is_none();
-    if concur {
-        set_pdata_stack(vm, o, t)?;
-    }
+    let concur = set_pdata_stack(vm, o, t)?;
     let no_context = t.with(vm, o, |st| {
         if !concur {
             st.cur = 0;
@@ -674,10 +671,7 @@ fn unpack_pair(vm: &mut Vm, pair: Value) -> PyResult<(i64, i64)> {
 }
 
 fn handle_return(vm: &mut Vm, o: Obj, t: &Tracer, src: Src) -> PyResult<()> {
-    let concur = !member(o, M_CONCUR_ID_FUNC).is_none();
-    if concur {
-        set_pdata_stack(vm, o, t)?;
-    }
+    let concur = set_pdata_stack(vm, o, t)?;
     let top = t.with(vm, o, |st| {
         if !concur {
             st.cur = 0;
