@@ -522,6 +522,18 @@ fn isfrozen(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(Value::bool(is_deeply_frozen(vm, a[0])))
 }
 
+/// `protopy.is_shared(obj)`: whether `obj` lives in the shared space
+/// (reachable by every thread, freed only by global collections) rather than
+/// in its thread's local space. A debugging aid: what promotes an object,
+/// and so keeps local collections from freeing it, is otherwise invisible.
+/// Values without a heap cell (small ints, None) count as shared.
+fn is_shared(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    check(vm, "is_shared", a, k, 1, 1)?;
+    Ok(Value::bool(
+        Obj::from_value(a[0]).is_none_or(|o| o.is_shared()),
+    ))
+}
+
 /// Creates the `protopy` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("protopy");
@@ -530,6 +542,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         ("cpu_count", cpu_count),
         ("freeze", freeze),
         ("isfrozen", isfrozen),
+        ("is_shared", is_shared),
     ];
     vm.add_module_functions(m, fns);
     Ok(m)
