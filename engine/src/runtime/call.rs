@@ -29,6 +29,31 @@ fn gen_release(g: Obj, extent: usize) {
     set_raw(g, GEN_RAW_SP, 0);
 }
 
+/// For a generator `g` suspended at a YIELD_FROM whose sub-iterator is a
+/// generator or coroutine, with all that loading its frame later needs
+/// (storage, code, globals): that sub-generator and the frame's extent.
+#[inline]
+fn suspended_delegation(g: Obj) -> Option<(Obj, usize)> {
+    let gv = g.view();
+    if gv.n_values() < 7 || get_raw(g, GEN_RAW_STATE) != GEN_SUSPENDED {
+        return None;
+    }
+    let cd = code_data(gv.get(GEN_CODE))?;
+    let pc = get_raw(g, GEN_RAW_PC) as usize;
+    if cd.code.code.get(pc * 2).copied() != Some(crate::bytecode::Opcode::YieldFrom as u8) {
+        return None;
+    }
+    let storage = Obj::from_value(gv.get(GEN_FRAME))?;
+    Obj::from_value(gv.get(GEN_FUNC)).and_then(|f| Obj::from_value(f.get(FN_GLOBALS)))?;
+    let sp = get_raw(g, GEN_RAW_SP) as usize;
+    let sv = storage.view();
+    if sp == 0 || sp > sv.n_values() || sp > cd.extent {
+        return None;
+    }
+    let sub = Obj::from_value(sv.get(sp - 1)).filter(|o| o.kind() == K_GEN)?;
+    Some((sub, cd.extent))
+}
+
 /// Is the suspended frame of `g` (code `cd`) in an exception handler
 /// that it entered while its caller's exception was current? The compiler
 /// covers a handler's body with a cleanup block that restores the
@@ -2117,7 +2142,18 @@ impl Vm {
             f.pc = pc + 1;
             f.sp = sp - 1;
             f.lasti = pc;
-            if !self.gen_enter(sub, v, true) {
+            let inner = self.pass_delegators(sub);
+            if !self.gen_enter(inner, v, true) {
+                if inner != sub {
+                    // The innermost cannot be entered here: the delegator
+                    // above it is loaded at its YIELD_FROM with the value,
+                    // for the loop to run that instruction (which raises
+                    // what is due, or takes the general path).
+                    self.load_delegator(Some(v));
+                    let n = self.frames.len();
+                    self.frames[n - 2].native_top = Frame::UNCHANGED;
+                    return;
+                }
                 let f = self.frames.last_mut().expect("frame");
                 f.pc = pc;
                 f.sp = sp;
@@ -2128,6 +2164,113 @@ impl Vm {
             // sent value gone down, at the `pc` it was saved at.
             let n = self.frames.len();
             self.frames[n - 2].native_top = Frame::UNCHANGED;
+        }
+    }
+
+    /// The sub-generator that [`Vm::gen_descend`] enters below `sub`:
+    /// `sub` itself, unless it is suspended at a YIELD_FROM over another
+    /// generator, whose value it would only pass on. Such delegators are
+    /// claimed (RUNNING, their handled exception swapped in as
+    /// [`Vm::gen_enter`] does) and listed in [`Vm::delegators`] without
+    /// their frames being loaded: a value yielded from below goes straight
+    /// to the frame under them and they are suspended again as they were
+    /// (`suspend_delegators`); only when the generator below ends is the
+    /// nearest one loaded, at the instruction after its YIELD_FROM
+    /// (`load_delegator`). A value passed through a chain of n generators
+    /// copied n frames in and out; now two.
+    fn pass_delegators(&mut self, mut g: Obj) -> Obj {
+        let at = self.frames.len();
+        let limit = self.g.recursion_limit.load(Ordering::Relaxed);
+        let top = self.ctx.stack().top();
+        let cap = self.ctx.stack().capacity();
+        loop {
+            let Some((sub, extent)) = suspended_delegation(g) else {
+                return g;
+            };
+            // The frames they stand for count towards the recursion limit,
+            // and the one loaded in place of the generator below must fit.
+            if at + self.delegators.len() + 2 >= limit || top + extent + 64 >= cap {
+                return g;
+            }
+            let state = proto_core::layouts::raw_word(g, GEN_RAW_STATE);
+            if !g.is_shared() {
+                state.store(
+                    GEN_RUNNING,
+                    proto_core::sync::heap_atomic::Ordering::Release,
+                );
+            } else if state
+                .compare_exchange(
+                    GEN_SUSPENDED,
+                    GEN_RUNNING,
+                    proto_core::sync::heap_atomic::Ordering::AcqRel,
+                    proto_core::sync::heap_atomic::Ordering::Acquire,
+                )
+                .is_err()
+            {
+                return g;
+            }
+            let caller_exc = self.exc_info();
+            let own_exc = g.get(GEN_EXC_STATE);
+            if own_exc != caller_exc {
+                self.store(g, GEN_EXC_STATE, caller_exc);
+                if !own_exc.is_none() {
+                    self.set_exc_info(own_exc);
+                }
+            }
+            self.delegators.push((g, at));
+            g = sub;
+        }
+    }
+
+    /// The generator below the top of `frames` yielded (its frame was at
+    /// index `at`, now popped): the delegators passed over for it are
+    /// suspended again at their YIELD_FROM, nearest first, their saved
+    /// frames untouched, as `yield_out` leaves a frame that has not run
+    /// since it was resumed.
+    #[inline(never)]
+    pub(crate) fn suspend_delegators(&mut self, at: usize) {
+        while let Some(&(d, i)) = self.delegators.last() {
+            if i != at {
+                break;
+            }
+            self.delegators.pop();
+            self.gen_frame_left(d, true);
+            set_raw(d, GEN_RAW_STATE, GEN_SUSPENDED);
+        }
+    }
+
+    /// Whether delegators were passed over for the frame that was at index
+    /// `at` of `frames`.
+    #[inline(always)]
+    pub(crate) fn has_delegators(&self, at: usize) -> bool {
+        self.delegators.last().is_some_and(|d| d.1 == at)
+    }
+
+    /// Loads the nearest delegator (the last of [`Vm::delegators`], whose
+    /// index is the length of `frames`) above the top frame: with `sent`,
+    /// at its YIELD_FROM with that value pushed, as [`Vm::gen_enter`]
+    /// leaves a frame; without, the generator below it has ended and the
+    /// frame is left after the YIELD_FROM, its sub-generator on top, as a
+    /// frame the loop ran that instruction in (the caller puts the result
+    /// or raises there). Its handled exception was swapped in when it was
+    /// passed over.
+    #[inline(never)]
+    pub(crate) fn load_delegator(&mut self, sent: Option<Value>) {
+        let (g, at) = self.delegators.pop().expect("a delegator");
+        debug_assert_eq!(at, self.frames.len());
+        let gv = g.view();
+        let (Some(storage), Some(cd), Some(globals)) = (
+            Obj::from_value(gv.get(GEN_FRAME)),
+            code_data(gv.get(GEN_CODE)),
+            Obj::from_value(gv.get(GEN_FUNC)).and_then(|f| Obj::from_value(f.get(FN_GLOBALS))),
+        ) else {
+            unreachable!("a delegator was checked by `suspended_delegation`")
+        };
+        self.gen_load_frame(g, storage, cd, globals, sent, true);
+        if sent.is_none() {
+            let f = self.frames.last_mut().expect("frame");
+            f.lasti = f.pc;
+            f.pc += 1;
         }
     }
 

@@ -167,6 +167,9 @@ impl Vm {
             }
             let go = Obj::from_value(gen).expect("gen");
             self.gen_frame_left(go, true);
+            if self.has_delegators(self.frames.len()) {
+                self.suspend_delegators(self.frames.len());
+            }
             // An async generator driven by an asend awaitable of the
             // caller's YIELD_FROM (`asend_push_frame`) yielded a value of
             // its own: the awaitable is done and the value is the
@@ -239,6 +242,9 @@ impl Vm {
         trace: bool,
     ) -> Option<PyException> {
         self.gen_frame_ended(g, extent);
+        if self.has_delegators(self.frames.len()) {
+            self.load_delegator(None);
+        }
         self.caller_runs_on();
         if let Some(aw) = self.asend_of_caller(g) {
             self.asend_finish(aw, g);
@@ -310,6 +316,9 @@ impl Vm {
     fn gen_frame_raised(&mut self, gen: Value, extent: usize, exc: PyException) -> PyException {
         let go = Obj::from_value(gen).expect("gen");
         self.gen_frame_ended(go, extent);
+        if self.has_delegators(self.frames.len()) {
+            self.load_delegator(None);
+        }
         self.caller_runs_on();
         if let Some(aw) = self.asend_of_caller(go) {
             self.asend_finish(aw, go);

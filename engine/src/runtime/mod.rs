@@ -1021,6 +1021,14 @@ pub struct Vm {
     pub g: Arc<Interpreter>,
     /// The frame stack.
     pub frames: Vec<Frame>,
+    /// Generators of `yield from`/`await` chains that [`Vm::gen_descend`]
+    /// passed through without loading their frames, outermost first, each
+    /// with the index in `frames` of the frame they delegate to (the
+    /// chain's innermost generator, or the delegator loaded in its place
+    /// when that one ended). Each is RUNNING, suspended at its YIELD_FROM
+    /// with its saved frame intact; Python sees it as a frame between that
+    /// frame and the one below ([`Vm::stack_levels`]).
+    pub delegators: Vec<(Obj, usize)>,
     /// Nesting of Rust-level recursion (repr of nested containers, callbacks).
     pub native_depth: usize,
     /// Modules this thread is executing the body of (circular-import messages).
@@ -1107,6 +1115,7 @@ impl Vm {
             ctx,
             g: Arc::new(g),
             frames: Vec::with_capacity(64),
+            delegators: Vec::new(),
             native_depth: 0,
             initializing: Vec::new(),
             quiet_builtin_import: false,
@@ -1144,6 +1153,7 @@ impl Vm {
             ctx,
             g,
             frames: Vec::with_capacity(64),
+            delegators: Vec::new(),
             native_depth: 0,
             initializing: Vec::new(),
             quiet_builtin_import: false,

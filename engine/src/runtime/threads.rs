@@ -71,15 +71,39 @@ pub fn current_stack(limit: usize, out: &mut Vec<(Arc<str>, u32)>) -> usize {
     // or popping a frame allocates nothing in the heap), so the list and the
     // `'static` code data its frames point to are read as plain data.
     let frames: &Vec<Frame> = unsafe { &*core::ptr::addr_of!((*vm).frames) };
-    for f in frames.iter().rev().take(limit) {
-        let line = if f.call_pending && f.pc == 0 && f.lasti == 0 {
-            f.code.code.first_lineno
-        } else {
-            f.code.code.location(f.lasti as u32).line
+    // SAFETY: as above (a delegator's code object is immutable).
+    let delegators: &Vec<(Obj, usize)> = unsafe { &*core::ptr::addr_of!((*vm).delegators) };
+    let levels = if delegators.is_empty() {
+        // The usual case: no list is built inside an allocation.
+        for f in frames.iter().rev().take(limit) {
+            out.push((f.code.code.filename.clone(), frame_line(f)));
+        }
+        return frames.len();
+    } else {
+        trace::stack_levels(frames, delegators)
+    };
+    for &level in levels.iter().take(limit) {
+        let (cd, line) = match level {
+            trace::StackLevel::Frame(fi) => (frames[fi].code, frame_line(&frames[fi])),
+            trace::StackLevel::Delegator(g) => {
+                let Some((cd, pc)) = trace::delegator_position(g) else {
+                    continue;
+                };
+                (cd, cd.code.location(pc as u32).line)
+            }
         };
-        out.push((f.code.code.filename.clone(), line));
+        out.push((cd.code.filename.clone(), line));
     }
-    frames.len()
+    levels.len()
+}
+
+/// The line frame `f` is at (its first line before it starts).
+fn frame_line(f: &Frame) -> u32 {
+    if f.call_pending && f.pc == 0 && f.lasti == 0 {
+        f.code.code.first_lineno
+    } else {
+        f.code.code.location(f.lasti as u32).line
+    }
 }
 
 /// Keeps a thread registered; unregisters it when dropped.
@@ -125,8 +149,24 @@ unsafe fn read_state(vm: *const Vm, ident: u64) -> ThreadState {
     // SAFETY: the owner does not run (caller's contract); only plain data
     // is copied out through shared references.
     let (frames, ctx): (&Vec<Frame>, &ProtoContext) = unsafe { (&(*vm).frames, &(*vm).ctx) };
-    let mut out = Vec::with_capacity(frames.len());
-    for f in frames.iter() {
+    // SAFETY: as above.
+    let delegators: &Vec<(Obj, usize)> = unsafe { &(*vm).delegators };
+    let mut out = Vec::with_capacity(frames.len() + delegators.len());
+    let mut d = 0;
+    for (fi, f) in frames.iter().enumerate() {
+        // The delegators passed over for this frame stand below it.
+        while d < delegators.len() && delegators[d].1 == fi {
+            let g = delegators[d].0;
+            d += 1;
+            let globals = Obj::from_value(g.get(call::GEN_FUNC))
+                .filter(|f| f.kind() == K_FUNCTION)
+                .map_or(Value::NONE, |f| f.get(FN_GLOBALS));
+            out.push(FrameInfo {
+                code: g.get(call::GEN_CODE),
+                lasti: proto_core::layouts::get_raw(g, call::GEN_RAW_PC) as usize,
+                globals,
+            });
+        }
         // A frame object of a running frame shows that frame's current line
         // only to its own thread (`f_lineno` reads the live frame); readers
         // on other threads see the values it holds, brought up to date here

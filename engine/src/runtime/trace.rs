@@ -497,20 +497,90 @@ impl Vm {
     }
 
     /// `sys._getframe(depth)`: the live frame object `depth` levels below
-    /// the innermost frame, None when the stack is not that deep.
+    /// the innermost frame, None when the stack is not that deep. The
+    /// delegators `gen_descend` passed over count as the frames they stand
+    /// for ([`stack_levels`]).
     pub fn live_frame_object(&mut self, depth: usize) -> Option<Value> {
         let n = self.frames.len();
-        (depth < n).then(|| self.frame_fobj(n - 1 - depth))
+        if self.delegators.is_empty() {
+            return (depth < n).then(|| self.frame_fobj(n - 1 - depth));
+        }
+        let level = *stack_levels(&self.frames, &self.delegators).get(depth)?;
+        Some(self.level_fobj(level))
+    }
+
+    /// The frame object of one level of this thread's stack.
+    fn level_fobj(&mut self, level: StackLevel) -> Value {
+        match level {
+            StackLevel::Frame(fi) => self.frame_fobj(fi),
+            StackLevel::Delegator(g) => self.gen_frame_object(g, true),
+        }
     }
 
     /// `f_back` of frame object `fo`.
     pub fn frame_back(&mut self, fo: Obj) -> Value {
+        if !self.delegators.is_empty() {
+            let levels = stack_levels(&self.frames, &self.delegators);
+            let live = self.live_frame_index(fo);
+            let at = levels.iter().position(|&l| match l {
+                StackLevel::Frame(fi) => live == Some(fi),
+                StackLevel::Delegator(g) => g.get(call::GEN_FRAME_OBJ) == fo.value(),
+            });
+            if let Some(p) = at {
+                return match levels.get(p + 1) {
+                    Some(&l) => self.level_fobj(l),
+                    None => Value::NONE,
+                };
+            }
+        }
         match self.live_frame_index(fo) {
             Some(0) => Value::NONE,
             Some(i) => self.frame_fobj(i - 1),
             None if fo.n_values() > FO_BACK => fo.get(FO_BACK),
             None => Value::NONE,
         }
+    }
+
+    /// The frame object of generator `g` (its `gi_frame`, made on first
+    /// use and kept in the generator): code, globals, the line and
+    /// instruction it is at, no `f_back` of its own. `running`: `g` is a
+    /// delegator passed over at its YIELD_FROM ([`Vm::delegators`]), shown
+    /// executing that instruction; else it is suspended, at the
+    /// instruction before the one it resumes at (its first line before it
+    /// starts).
+    pub fn gen_frame_object(&mut self, g: Obj, running: bool) -> Value {
+        let st = get_raw(g, call::GEN_RAW_STATE);
+        let code = g.get(call::GEN_CODE);
+        let pc = get_raw(g, call::GEN_RAW_PC) as usize;
+        let lasti = if running { pc } else { pc.saturating_sub(1) };
+        let line = match code_data(code) {
+            Some(cd) if st == call::GEN_CREATED => cd.code.first_lineno,
+            Some(cd) => cd.code.location(lasti as u32).line,
+            None => 0,
+        };
+        let lasti = Value::int(if st == call::GEN_CREATED {
+            -1
+        } else {
+            lasti as i64 * 2
+        });
+        let line = Value::int(line as i64);
+        let cached = g.get(call::GEN_FRAME_OBJ);
+        if let Some(f) = Obj::from_value(cached) {
+            self.store(f, FO_LINENO, line);
+            self.store(f, FO_LASTI, lasti);
+            return cached;
+        }
+        let globals = Obj::from_value(g.get(call::GEN_FUNC))
+            .filter(|f| f.kind() == K_FUNCTION)
+            .map_or(Value::NONE, |f| f.get(FN_GLOBALS));
+        // The same full frame object the generator's running frame takes
+        // (`sys._getframe()` in its body, its tracebacks' `tb_frame`).
+        let f = self.new_frame_object(code, 0, 0, globals);
+        f.init(FO_LINENO, line);
+        f.init(FO_LASTI, lasti);
+        self.set_frame_generator(f, g.value());
+        self.store(g, call::GEN_FRAME_OBJ, f.value());
+        f.value()
     }
 
     /// The locals of VM frame `fi` as a mapping: the frame's own mapping
@@ -1219,4 +1289,38 @@ impl Vm {
             }
         }
     }
+}
+
+/// One level of a thread's Python stack: a frame of `Vm::frames`, or a
+/// generator `gen_descend` passed over at its YIELD_FROM
+/// (`Vm::delegators`), which stands for its frame there.
+#[derive(Clone, Copy)]
+pub enum StackLevel {
+    Frame(usize),
+    Delegator(Obj),
+}
+
+/// The levels of the stack made of `frames` and `delegators` (a `Vm`'s),
+/// innermost first: each frame, then the delegators passed over for it,
+/// nearest first (they stand between it and the frame below).
+pub fn stack_levels(frames: &[Frame], delegators: &[(Obj, usize)]) -> Vec<StackLevel> {
+    let mut out = Vec::with_capacity(frames.len() + delegators.len());
+    let mut d = delegators.len();
+    for fi in (0..frames.len()).rev() {
+        out.push(StackLevel::Frame(fi));
+        while d > 0 && delegators[d - 1].1 == fi {
+            d -= 1;
+            out.push(StackLevel::Delegator(delegators[d].0));
+        }
+    }
+    out
+}
+
+/// The code and instruction index of delegator `g` (see [`StackLevel`]):
+/// its YIELD_FROM.
+pub fn delegator_position(g: Obj) -> Option<(&'static CodeData, usize)> {
+    Some((
+        code_data(g.get(call::GEN_CODE))?,
+        get_raw(g, call::GEN_RAW_PC) as usize,
+    ))
 }

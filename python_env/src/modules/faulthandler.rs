@@ -326,15 +326,27 @@ fn format_traceback(vm: &mut Vm, all_threads: bool) -> String {
     if vm.frames.is_empty() {
         out.push_str("  <no Python frame>\n");
     }
-    for (depth, f) in vm.frames.iter().rev().enumerate() {
+    let levels = engine::runtime::trace::stack_levels(&vm.frames, &vm.delegators);
+    for (depth, &level) in levels.iter().enumerate() {
         if depth >= MAX_FRAME_DEPTH {
             out.push_str("  ...\n");
             break;
         }
-        let code = &f.code.code;
+        let (cd, lasti) = match level {
+            engine::runtime::trace::StackLevel::Frame(fi) => {
+                (vm.frames[fi].code, vm.frames[fi].lasti)
+            }
+            engine::runtime::trace::StackLevel::Delegator(g) => {
+                match engine::runtime::trace::delegator_position(g) {
+                    Some(p) => p,
+                    None => continue,
+                }
+            }
+        };
+        let code = &cd.code;
         out.push_str("  File \"");
         push_ascii(&mut out, &code.filename);
-        let line = code.location(f.lasti as u32).line;
+        let line = code.location(lasti as u32).line;
         out.push_str(&format!("\", line {line} in "));
         push_ascii(&mut out, &code.name);
         out.push('\n');

@@ -138,7 +138,7 @@ fn f_globals(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn f_back(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = frame(vm, a, "f_back")?;
-    if vm.live_frame_index(o).is_some() {
+    if vm.live_frame_index(o).is_some() || o.n_values() > 4 {
         return Ok(vm.frame_back(o));
     }
     full_field(vm, a, 4, "f_back")

@@ -4,7 +4,7 @@
 //! `gi_suspended`, `gi_yieldfrom` and their `cr_`/`ag_` counterparts.
 
 use super::descr::{add_getset_deleter, add_getsets, add_members, receiver};
-use engine::runtime::call::{GEN_FRAME_OBJ, GEN_FUNC, GEN_ORIGIN_OR_FINALIZER, GEN_RAW_PC};
+use engine::runtime::call::GEN_ORIGIN_OR_FINALIZER;
 use engine::runtime::*;
 use proto_core::layouts::get_raw;
 use proto_core::{Obj, Value};
@@ -64,47 +64,16 @@ fn audit_read(vm: &mut Vm, o: Obj, what: &str) -> PyResult<()> {
 }
 
 /// `gi_frame`: a frame object (see `types/frame.rs`) standing for the
-/// generator's frame: its code, the line it is suspended at (the first
-/// line before it starts), its globals and no `f_back`; None once done.
-/// The same object is returned each time, its line refreshed.
+/// generator's frame (`Vm::gen_frame_object`); None once done. The same
+/// object is returned each time, its line refreshed.
 fn frame_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = gen(vm, a, "gi_frame")?;
     audit_read(vm, o, "frame")?;
-    let st = state(o);
-    if st == GEN_DONE {
+    if state(o) == GEN_DONE {
         return Ok(Value::NONE);
     }
-    let code = o.get(GEN_CODE);
-    let pc = get_raw(o, GEN_RAW_PC) as usize;
-    let lasti = pc.saturating_sub(1);
-    let line = match code_data(code) {
-        Some(cd) if st == GEN_CREATED => cd.code.first_lineno,
-        Some(cd) => cd.code.location(lasti as u32).line,
-        None => 0,
-    };
-    let lasti = Value::int(if st == GEN_CREATED {
-        -1
-    } else {
-        lasti as i64 * 2
-    });
-    let line = Value::int(line as i64);
-    let cached = o.get(GEN_FRAME_OBJ);
-    if let Some(f) = Obj::from_value(cached) {
-        vm.store(f, 1, line);
-        vm.store(f, 2, lasti);
-        return Ok(cached);
-    }
-    let globals = Obj::from_value(o.get(GEN_FUNC))
-        .filter(|f| f.kind() == K_FUNCTION)
-        .map_or(Value::NONE, |f| f.get(FN_GLOBALS));
-    // The same full frame object the generator's running frame takes
-    // (`sys._getframe()` in its body, its tracebacks' `tb_frame`).
-    let f = vm.new_frame_object(code, 0, 0, globals);
-    f.init(1, line);
-    f.init(2, lasti);
-    vm.set_frame_generator(f, o.value());
-    vm.store(o, GEN_FRAME_OBJ, f.value());
-    Ok(f.value())
+    let passed_over = vm.delegators.iter().any(|d| d.0 == o);
+    Ok(vm.gen_frame_object(o, passed_over))
 }
 
 /// `cr_origin`: where the coroutine was made, when origin tracking was
