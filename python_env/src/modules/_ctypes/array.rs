@@ -17,7 +17,9 @@ static CACHE: Mutex<Vec<(u64, usize, u64)>> = Mutex::new(Vec::new());
 /// when it is a simple type.
 pub(crate) fn elem_code(vm: &mut Vm, t: Value) -> Option<u8> {
     let e = class_attr(vm, t, "_type_")?;
-    stg_of(vm, e).filter(|s| s.kind == CKind::Simple).map(|s| s.code)
+    stg_of(vm, e)
+        .filter(|s| s.kind == CKind::Simple)
+        .map(|s| s.code)
 }
 
 /// `elem * n`: the array type of `n` elements of `elem` (made once).
@@ -107,7 +109,11 @@ fn init_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
     let Some(es) = stg_of(vm, elem) else {
         return Err(vm.type_error("_type_ must have storage info"));
     };
-    let Some(size) = es.size.checked_mul(len).filter(|&s| s <= isize::MAX as usize) else {
+    let Some(size) = es
+        .size
+        .checked_mul(len)
+        .filter(|&s| s <= isize::MAX as usize)
+    else {
         return Err(vm.new_exc(vm.g.e.OverflowError, "array too large"));
     };
     let stg = Stg {
@@ -350,9 +356,7 @@ fn raw_set(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             Some(b) => b,
             None => {
                 let tn = vm.type_name_of(a[1]);
-                return Err(vm.type_error(&format!(
-                    "a bytes-like object is required, not '{tn}'"
-                )));
+                return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
             }
         },
     };

@@ -548,9 +548,7 @@ fn other_buffer(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         Some(b) => Ok(b),
         None => {
             let tn = vm.type_name_of(v);
-            Err(vm.type_error(&format!(
-                "a bytes-like object is required, not '{tn}'"
-            )))
+            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
         }
     }
 }
@@ -616,9 +614,7 @@ fn t_from_buffer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.type_error("underlying buffer is not writable"));
     }
     let tn = vm.type_name_of(src);
-    Err(vm.type_error(&format!(
-        "a bytes-like object is required, not '{tn}'"
-    )))
+    Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
 }
 
 /// `cls.from_buffer_copy(obj, offset=0)`.
@@ -693,9 +689,7 @@ pub(crate) fn t_from_param(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Valu
     }
     let tn = type_name(cls);
     let vn = vm.type_name_of(v);
-    Err(vm.type_error(&format!(
-        "expected {tn} instance instead of {vn}"
-    )))
+    Err(vm.type_error(&format!("expected {tn} instance instead of {vn}")))
 }
 
 /// `getattr(v, name)` that answers None for a missing attribute.
@@ -763,9 +757,7 @@ fn c_reduce(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let cls = vm.type_of(a[0]);
     if let Some(s) = stg_of(vm, cls) {
         if s.has_pointer {
-            return Err(vm.value_error(
-                "ctypes objects containing pointers cannot be pickled",
-            ));
+            return Err(vm.value_error("ctypes objects containing pointers cannot be pickled"));
         }
     }
     let data = c.bytes();
@@ -900,9 +892,7 @@ pub(crate) fn m_resize(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.value_error(&format!("minimum size is {min}")));
     }
     if !c.owns {
-        return Err(vm.value_error(
-            "Memory cannot be resized because this object doesn't own it",
-        ));
+        return Err(vm.value_error("Memory cannot be resized because this object doesn't own it"));
     }
     let n = n as usize;
     if !c.block.resize(n) {

@@ -155,9 +155,7 @@ fn fp_slot(o: Obj, from_end: usize) -> usize {
 fn this(vm: &mut Vm, v: Value) -> PyResult<(Obj, &'static CData)> {
     if let Some((o, c)) = cdata_of(v) {
         let t = vm.type_of(v);
-        if stg_of(vm, t).is_some_and(|s| s.kind == CKind::FuncPtr)
-            && o.n_values() >= FP_ARGTYPES
-        {
+        if stg_of(vm, t).is_some_and(|s| s.kind == CKind::FuncPtr) && o.n_values() >= FP_ARGTYPES {
             return Ok((o, c));
         }
     }
@@ -492,7 +490,13 @@ fn convert_result(vm: &mut Vm, restype: Value, b: &[u8]) -> PyResult<Value> {
                 "py_object results of foreign functions are not supported by ProtoPy",
             ));
         }
-        return simple::unpack(vm, s.code, &b[..s.size.min(b.len())], s.swapped, Value::NONE);
+        return simple::unpack(
+            vm,
+            s.code,
+            &b[..s.size.min(b.len())],
+            s.swapped,
+            Value::NONE,
+        );
     }
     let v = cdata::new_from_bytes(vm, restype, s, &b[..s.size.min(b.len())])?;
     let mark = vm.push_root(v);
@@ -692,9 +696,10 @@ fn run_builtin(vm: &mut Vm, addr: usize, args: &[Value]) -> PyResult<Option<Valu
         let [obj, src, typ] = args else {
             return Err(vm.type_error("cast() takes exactly 3 arguments"));
         };
-        let ok = stg_of(vm, *typ)
-            .is_some_and(|s| matches!(s.kind, CKind::Pointer | CKind::FuncPtr)
-                || (s.kind == CKind::Simple && matches!(s.code, b'z' | b'Z' | b'P')));
+        let ok = stg_of(vm, *typ).is_some_and(|s| {
+            matches!(s.kind, CKind::Pointer | CKind::FuncPtr)
+                || (s.kind == CKind::Simple && matches!(s.code, b'z' | b'Z' | b'P'))
+        });
         if !ok {
             let tn = if Obj::from_value(*typ).is_some_and(|o| o.kind() == K_TYPE) {
                 type_name(*typ)
@@ -792,7 +797,11 @@ pub(crate) fn init(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(t, "__bool__", fp_bool);
     vm.add_method(t, "__repr__", fp_repr);
     for (n, gf, sf) in [
-        ("argtypes", fp_argtypes_get as NativeFn, fp_argtypes_set as NativeFn),
+        (
+            "argtypes",
+            fp_argtypes_get as NativeFn,
+            fp_argtypes_set as NativeFn,
+        ),
         ("restype", fp_restype_get, fp_restype_set),
         ("errcheck", fp_errcheck_get, fp_errcheck_set),
     ] {

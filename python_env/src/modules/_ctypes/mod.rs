@@ -42,8 +42,8 @@ use proto_core::native::{native_ref, Trace};
 use proto_core::{Obj, Value};
 use std::sync::OnceLock;
 
-pub(crate) use cdata::{cdata_of, CData};
 pub use cdata::{cdata_bytes, cdata_slice, cdata_write, is_cdata};
+pub(crate) use cdata::{cdata_of, CData};
 
 /// The class-dict key of a ctypes type's layout (see the module doc).
 pub(crate) const STG_KEY: &str = "__ctypes_stginfo__";

@@ -235,9 +235,9 @@ pub(crate) fn pack(vm: &mut Vm, c: u8, v: Value, swapped: bool) -> PyResult<Pack
         b'u' => {
             if !is_str(v) {
                 let tn = vm.type_name_of(v);
-                return Err(vm.type_error(&format!(
-                    "unicode string expected instead of {tn} instance"
-                )));
+                return Err(
+                    vm.type_error(&format!("unicode string expected instead of {tn} instance"))
+                );
             }
             let s = str_of(v);
             let mut it = s.chars();
@@ -345,9 +345,7 @@ pub(crate) unsafe fn c_string(addr: usize, unit: usize) -> Vec<u8> {
 /// A str from UTF-32 units (wchar_t on Linux); invalid units become U+FFFD.
 pub(crate) fn wchars_to_string(b: &[u8]) -> String {
     b.chunks_exact(4)
-        .map(|c| {
-            char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).unwrap_or('\u{fffd}')
-        })
+        .map(|c| char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).unwrap_or('\u{fffd}'))
         .collect()
 }
 
@@ -444,9 +442,7 @@ pub(crate) fn unpack(vm: &mut Vm, c: u8, b: &[u8], swapped: bool, kept: Value) -
             match find_kept(vm, kept, u) {
                 Some(v) => v,
                 None => {
-                    return Err(vm.value_error(
-                        "py_object: no object is kept alive at this address",
-                    ))
+                    return Err(vm.value_error("py_object: no object is kept alive at this address"))
                 }
             }
         }
@@ -592,8 +588,10 @@ fn init_simple_class(vm: &mut Vm, cls: Value) -> PyResult<()> {
     };
     set_stg(vm, cls, stg.clone());
     // The byte-swapped twin (`__ctype_be__` on this little-endian host).
-    if matches!(code, b'h' | b'H' | b'i' | b'I' | b'l' | b'L' | b'q' | b'Q' | b'f' | b'd')
-        && class_is_fundamental(vm, cls)
+    if matches!(
+        code,
+        b'h' | b'H' | b'i' | b'I' | b'l' | b'L' | b'q' | b'Q' | b'f' | b'd'
+    ) && class_is_fundamental(vm, cls)
     {
         let name = format!("{}_be", type_name(cls));
         let nm = vm.new_str(&name);
@@ -780,9 +778,7 @@ fn s_from_param(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         _ => {
             if let Ok(p) = pack(vm, s.code, v, s.swapped) {
-                if !(s.code == b'?' && false) {
-                    return Ok(new_carg(vm, s.code, p.data, p.keep));
-                }
+                return Ok(new_carg(vm, s.code, p.data, p.keep));
             }
         }
     }
@@ -831,8 +827,10 @@ fn pointer_like_param(vm: &mut Vm, code: u8, v: Value) -> PyResult<Option<Value>
         if let Some(s) = stg_of(vm, t) {
             let elem_code = super::array::elem_code(vm, t);
             let ok = match code {
-                b'P' => matches!(s.kind, CKind::Array | CKind::Pointer | CKind::FuncPtr)
-                    || (s.kind == CKind::Simple && matches!(s.code, b'z' | b'Z' | b'P')),
+                b'P' => {
+                    matches!(s.kind, CKind::Array | CKind::Pointer | CKind::FuncPtr)
+                        || (s.kind == CKind::Simple && matches!(s.code, b'z' | b'Z' | b'P'))
+                }
                 b'z' => {
                     (matches!(s.kind, CKind::Array | CKind::Pointer) && elem_code == Some(b'c'))
                         || (s.kind == CKind::Simple && s.code == b'z')

@@ -437,7 +437,8 @@ fn layout(vm: &mut Vm, cls: Value, fields: Value, is_struct: bool) -> PyResult<(
         let s = stg_of(vm, d.ftype).expect("checked");
         let fsize = s.size;
         let falign = if pack > 0 { s.align.min(pack) } else { s.align };
-        has_pointer |= s.has_pointer || matches!(s.kind, CKind::Pointer | CKind::FuncPtr)
+        has_pointer |= s.has_pointer
+            || matches!(s.kind, CKind::Pointer | CKind::FuncPtr)
             || (s.kind == CKind::Simple && matches!(s.code, b'z' | b'Z' | b'P' | b'O'));
         let (foff, fbitofs);
         if !is_struct {
@@ -447,7 +448,9 @@ fn layout(vm: &mut Vm, cls: Value, fields: Value, is_struct: bool) -> PyResult<(
             align = align.max(falign);
         } else if let Some(bits) = d.bits {
             let tbits = fsize * 8;
-            if field_bits > 0 && tbits <= field_bits && bitofs as usize + bits as usize <= field_bits
+            if field_bits > 0
+                && tbits <= field_bits
+                && bitofs as usize + bits as usize <= field_bits
             {
                 // Continue the open bit field.
                 foff = offset - field_bits / 8;
@@ -514,7 +517,7 @@ fn layout(vm: &mut Vm, cls: Value, fields: Value, is_struct: bool) -> PyResult<(
         // Array fields travel as their elements, repeated.
         match &s.ffi {
             Ffi::Struct(e) if s.kind == CKind::Array => {
-                for _ in 0..s.length.max(1).min(1 << 16) {
+                for _ in 0..s.length.clamp(1, 1 << 16) {
                     ffi_elems.extend(e.iter().cloned());
                 }
             }
@@ -540,7 +543,11 @@ fn layout(vm: &mut Vm, cls: Value, fields: Value, is_struct: bool) -> PyResult<(
         vm.call(tsa, &[cls, name, fv], Value::EMPTY)?;
     }
     let stg = Stg {
-        kind: if is_struct { CKind::Struct } else { CKind::Union },
+        kind: if is_struct {
+            CKind::Struct
+        } else {
+            CKind::Union
+        },
         code: 0,
         size: total,
         align,
@@ -672,7 +679,11 @@ fn init_class(vm: &mut Vm, cls: Value, is_struct: bool) -> PyResult<()> {
     let stg = match stg_of(vm, base) {
         Some(s) => s.clone(),
         None => Stg {
-            kind: if is_struct { CKind::Struct } else { CKind::Union },
+            kind: if is_struct {
+                CKind::Struct
+            } else {
+                CKind::Union
+            },
             code: 0,
             size: 0,
             align: 1,
@@ -770,10 +781,9 @@ fn st_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         for j in 0..nkw {
             let name = ko.get(j);
             if names.contains(&name) || names.iter().any(|n| str_of(*n) == str_of(name)) {
-                return Err(vm.type_error(&format!(
-                    "duplicate values for field '{}'",
-                    str_of(name)
-                )));
+                return Err(
+                    vm.type_error(&format!("duplicate values for field '{}'", str_of(name)))
+                );
             }
             vm.setattr(inst, name, a[1 + npos + j])?;
         }
