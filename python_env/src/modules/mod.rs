@@ -16,6 +16,7 @@ pub mod _codecs_tw;
 pub mod _collections;
 pub mod _contextvars;
 pub mod _csv;
+pub mod _ctypes;
 pub mod _datetime;
 pub mod _decimal;
 pub mod _elementtree;
@@ -108,6 +109,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_struct", _struct::create);
     vm.register_module("_testinternalcapi", _testinternalcapi::create);
     vm.register_module("_csv", _csv::create);
+    vm.register_module("_ctypes", _ctypes::create);
     vm.register_module("_sqlite3", _sqlite3::create);
     vm.register_module("pyexpat", pyexpat::create);
     vm.register_module("_asyncio", _asyncio::create);

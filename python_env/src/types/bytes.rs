@@ -50,7 +50,8 @@ pub fn buf(v: Value) -> Option<Vec<u8>> {
         _ => match crate::modules::_pickle::buffer_target(v) {
             Some(t) => t.and_then(buf),
             None => crate::modules::array::array_bytes(v)
-                .or_else(|| crate::modules::mmap::mmap_bytes(v)),
+                .or_else(|| crate::modules::mmap::mmap_bytes(v))
+                .or_else(|| crate::modules::_ctypes::cdata_bytes(v)),
         },
     }
 }

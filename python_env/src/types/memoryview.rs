@@ -47,6 +47,9 @@ fn base(o: Obj) -> &'static [u8] {
     if let Some(b) = crate::modules::mmap::export_bytes(x) {
         return b;
     }
+    if crate::modules::_ctypes::is_cdata(x) {
+        return crate::modules::_ctypes::cdata_slice(x).unwrap_or(&[]);
+    }
     let x = crate::modules::array::array_storage(x).unwrap_or(x);
     match Obj::from_value(x) {
         Some(b) if b.kind() == K_BYTEARRAY => engine::runtime::owned_bytes::ba_bytes(b),
@@ -358,6 +361,11 @@ fn mv_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         vm.pop_roots(mark);
         return Ok(v);
     }
+    if crate::modules::_ctypes::is_cdata(obj) {
+        let len = crate::modules::_ctypes::cdata_slice(obj).map_or(0, |b| b.len());
+        let f = vm.intern("B");
+        return Ok(alloc_view(vm, a[0], obj, f, (0, 1, len, 1), 0));
+    }
     // Only the length is needed: bytes and bytearrays are measured in
     // place (a view of a big bytes object copies nothing).
     let len = match super::bytes::held_bytes(obj) {
@@ -643,6 +651,15 @@ fn write_at(vm: &mut Vm, o: Obj, positions: &[usize], data: &[u8], isz: usize) -
         for (k, &p) in positions.iter().enumerate() {
             let chunk = data.get(k * isz..(k + 1) * isz).unwrap_or(&[]);
             if !crate::modules::mmap::export_write(x, p, chunk) {
+                return Err(shrunk(vm));
+            }
+        }
+        return Ok(());
+    }
+    if crate::modules::_ctypes::is_cdata(x) {
+        for (k, &p) in positions.iter().enumerate() {
+            let chunk = data.get(k * isz..(k + 1) * isz).unwrap_or(&[]);
+            if !crate::modules::_ctypes::cdata_write(x, p, chunk) {
                 return Err(shrunk(vm));
             }
         }
@@ -1250,7 +1267,7 @@ pub fn is_writable(v: Value) -> bool {
     if crate::modules::mmap::mmap_writable(v) {
         return true;
     }
-    if crate::modules::array::array_storage(v).is_some() {
+    if crate::modules::array::array_storage(v).is_some() || crate::modules::_ctypes::is_cdata(v) {
         return true;
     }
     Obj::from_value(v).is_some_and(|o| {
@@ -1286,6 +1303,12 @@ pub fn write_buffer(vm: &mut Vm, v: Value, off: usize, data: &[u8]) -> PyResult<
             return Ok(());
         }
         return Err(vm.exc_by_name("BufferError", "mmap closed or too small for the data"));
+    }
+    if crate::modules::_ctypes::is_cdata(v) {
+        if crate::modules::_ctypes::cdata_write(v, off, data) {
+            return Ok(());
+        }
+        return Err(shrunk(vm));
     }
     if !is_mv(v) {
         let v = crate::modules::array::array_storage(v).unwrap_or(v);
