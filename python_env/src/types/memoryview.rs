@@ -108,6 +108,18 @@ pub fn view_of_bytes(v: Value) -> Option<&'static [u8]> {
         .then_some(b)
 }
 
+/// For a contiguous, unreleased view of an mmap: the mapped bytes it
+/// covers, which stay at their address while the view (and so its export
+/// token) lives. None for any other view.
+pub fn mmap_view_bytes(v: Value) -> Option<&'static [u8]> {
+    let o = Obj::from_value(v).filter(|o| o.kind() == K_MEMORYVIEW)?;
+    if get_raw(o, R_FLAGS) & F_RELEASED != 0 {
+        return None;
+    }
+    let all = crate::modules::mmap::export_bytes(o.get(0))?;
+    all.get(contiguous_span(o)?)
+}
+
 /// The byte range of its exporter a view covers, when its rows lie one
 /// after another from a non-negative start.
 fn contiguous_span(o: Obj) -> Option<std::ops::Range<usize>> {

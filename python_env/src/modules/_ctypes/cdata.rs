@@ -572,10 +572,10 @@ fn too_small(vm: &mut Vm, need: usize, have: usize, off: usize) -> PyException {
 }
 
 /// `cls.from_buffer(obj, offset=0)`: an instance sharing `obj`'s memory.
-/// A ctypes instance's block is shared; other writable buffers (a
-/// bytearray, an array, a memoryview) have no memory that stays put under
-/// ProtoPy's collector, so they are refused with the TypeError CPython
-/// gives read-only buffers' owners.
+/// A ctypes instance's block is shared, and an mmap's mapping; other
+/// writable buffers (a bytearray, an array, a memoryview) have no memory
+/// that stays put under ProtoPy's collector, so they are refused with
+/// NotImplementedError.
 fn t_from_buffer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if a.len() < 2 || a.len() > 3 {
         return Err(vm.type_error("from_buffer() takes at most 2 arguments"));
@@ -604,10 +604,64 @@ fn t_from_buffer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         r?;
         return Ok(v);
     }
+    if crate::modules::mmap::is_mmap(src) {
+        // A mapping stays at its address while exported: the export token,
+        // kept in the instance's `_objects`, holds the map open and makes
+        // `resize`/`close` raise BufferError, as CPython's buffer export.
+        let (tok, len, readonly) = crate::modules::mmap::export(vm, src)?;
+        let mark = vm.push_root(tok);
+        if readonly {
+            vm.pop_roots(mark);
+            return Err(vm.type_error("underlying buffer is not writable"));
+        }
+        if len < stg.size + off {
+            vm.pop_roots(mark);
+            return Err(too_small(vm, stg.size, len, off));
+        }
+        let addr = crate::modules::mmap::export_bytes(tok).map_or(0, |b| b.as_ptr() as usize);
+        let r = alloc(
+            vm,
+            cls,
+            Block::borrowed(addr + off, stg.size),
+            0,
+            stg.size,
+            false,
+            Value::NONE,
+        );
+        let v = match r {
+            Ok(v) => v,
+            Err(e) => {
+                vm.pop_roots(mark);
+                return Err(e);
+            }
+        };
+        vm.push_root(v);
+        let r = set_objects(vm, v, tok);
+        vm.pop_roots(mark);
+        r?;
+        return Ok(v);
+    }
+    if let Some(b) = crate::types::memoryview::mmap_view_bytes(src) {
+        // A view of an mmap (multiprocessing's shared `Value`/`Array`):
+        // the view, kept in `_objects`, holds the mapping's export.
+        if !crate::types::memoryview::is_writable(src) {
+            return Err(vm.type_error("underlying buffer is not writable"));
+        }
+        if b.len() < stg.size + off {
+            return Err(too_small(vm, stg.size, b.len(), off));
+        }
+        let addr = b.as_ptr() as usize + off;
+        let v = alloc(vm, cls, Block::borrowed(addr, stg.size), 0, stg.size, false, Value::NONE)?;
+        let mark = vm.push_root(v);
+        let r = set_objects(vm, v, src);
+        vm.pop_roots(mark);
+        r?;
+        return Ok(v);
+    }
     if crate::types::memoryview::is_writable(src) {
         return Err(vm.new_exc(
             vm.g.e.NotImplementedError,
-            "from_buffer() shares memory only with ctypes instances here; use from_buffer_copy()",
+            "from_buffer() shares memory only with ctypes instances and mmaps here; use from_buffer_copy()",
         ));
     }
     if crate::types::bytes::buf(src).is_some() {
