@@ -70,3 +70,13 @@ print(bytes(be), bytes(c_int(1)), bytes(c_double(1.0)))
 print(sizeof(c_int(3)), sizeof(c_char * 7))
 show(lambda: sizeof(3))
 show(lambda: sizeof(int))
+
+# Floating types take what float() takes from a number, and nothing else.
+import decimal
+import fractions
+
+for v in [1, 2.5, True, fractions.Fraction(1, 4), decimal.Decimal("0.5"), 10**400, "x", None]:
+    try:
+        print(repr(c_double(v).value), repr(c_float(v).value))
+    except Exception as e:
+        print(type(e).__name__, e)

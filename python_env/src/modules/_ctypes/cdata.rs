@@ -651,7 +651,15 @@ fn t_from_buffer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             return Err(too_small(vm, stg.size, b.len(), off));
         }
         let addr = b.as_ptr() as usize + off;
-        let v = alloc(vm, cls, Block::borrowed(addr, stg.size), 0, stg.size, false, Value::NONE)?;
+        let v = alloc(
+            vm,
+            cls,
+            Block::borrowed(addr, stg.size),
+            0,
+            stg.size,
+            false,
+            Value::NONE,
+        )?;
         let mark = vm.push_root(v);
         let r = set_objects(vm, v, src);
         vm.pop_roots(mark);

@@ -70,12 +70,7 @@ pub(crate) fn builtin_addresses() -> [(&'static str, usize); 5] {
 // ------------------------------------------------------------ the metaclass
 
 fn meta_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let cls = simple::call_type_new(vm, a, k)?;
-    let mark = vm.push_root(cls);
-    let r = init_class(vm, cls);
-    vm.pop_roots(mark);
-    r?;
-    Ok(cls)
+    simple::new_class(vm, a, k, init_class)
 }
 
 fn init_class(vm: &mut Vm, cls: Value) -> PyResult<()> {

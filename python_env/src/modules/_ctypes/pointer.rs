@@ -8,12 +8,7 @@ use super::structs;
 use super::*;
 
 fn meta_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let cls = simple::call_type_new(vm, a, k)?;
-    let mark = vm.push_root(cls);
-    let r = init_class(vm, cls);
-    vm.pop_roots(mark);
-    r?;
-    Ok(cls)
+    simple::new_class(vm, a, k, init_class)
 }
 
 fn pointer_stg() -> Stg {

@@ -112,20 +112,7 @@ pub(crate) fn int_bits(vm: &mut Vm, v: Value) -> PyResult<u64> {
     }
 }
 
-fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
-    if let Some(f) = vm.as_f64(v) {
-        return Ok(f);
-    }
-    let tp = vm.type_of(v);
-    let has = vm.lookup_type(tp, vm.g.names.__float__).is_some()
-        || vm.lookup_type(tp, vm.g.names.__index__).is_some();
-    if !has {
-        let tn = vm.type_name_of(v);
-        return Err(vm.type_error(&format!("must be real number, not {tn}")));
-    }
-    let f = vm.call(vm.g.types.float, &[v], Value::EMPTY)?;
-    Ok(vm.as_f64(f).unwrap_or(0.0))
-}
+use crate::modules::math::float_arg;
 
 /// x87 80-bit extended precision bytes (in 16) of `f`.
 pub(crate) fn f64_to_f80(f: f64) -> [u8; 16] {
@@ -513,9 +500,20 @@ pub(crate) fn set_at(
 
 /// `PyCSimpleType.__new__(mcls, name, bases, ns)`.
 fn meta_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    new_class(vm, a, k, init_simple_class)
+}
+
+/// A ctypes metaclass's `__new__`: the class `type.__new__` makes, then
+/// `init` computes its layout (the class rooted meanwhile).
+pub(crate) fn new_class(
+    vm: &mut Vm,
+    a: &[Value],
+    k: Value,
+    init: impl FnOnce(&mut Vm, Value) -> PyResult<()>,
+) -> PyResult<Value> {
     let cls = call_type_new(vm, a, k)?;
     let mark = vm.push_root(cls);
-    let r = init_simple_class(vm, cls);
+    let r = init(vm, cls);
     vm.pop_roots(mark);
     r?;
     Ok(cls)

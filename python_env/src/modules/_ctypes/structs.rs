@@ -393,6 +393,21 @@ fn parse_fields(vm: &mut Vm, fields: Value) -> PyResult<Vec<Desc>> {
 
 /// Lays out `cls`'s `_fields_` (a struct, or a union when `!is_struct`),
 /// storing a `CField` per field in the class and its [`Stg`].
+/// Places a field of `fsize` bytes aligned to `falign` at the end of a
+/// structure `offset` bytes long (whose size, padding included, is `size`):
+/// returns its offset and grows both past it.
+fn place(offset: &mut usize, size: &mut usize, falign: usize, fsize: usize) -> usize {
+    if falign > 0 && *offset % falign != 0 {
+        let delta = falign - *offset % falign;
+        *offset += delta;
+        *size += delta;
+    }
+    let at = *offset;
+    *offset += fsize;
+    *size += fsize;
+    at
+}
+
 fn layout(vm: &mut Vm, cls: Value, fields: Value, is_struct: bool) -> PyResult<()> {
     let descs = parse_fields(vm, fields)?;
     let lmark = vm.push_root(fields);
@@ -470,14 +485,7 @@ fn layout(vm: &mut Vm, cls: Value, fields: Value, is_struct: bool) -> PyResult<(
                 bitofs += bits;
             } else {
                 // A new bit field.
-                if falign > 0 && offset % falign != 0 {
-                    let delta = falign - offset % falign;
-                    offset += delta;
-                    size += delta;
-                }
-                foff = offset;
-                offset += fsize;
-                size += fsize;
+                foff = place(&mut offset, &mut size, falign, fsize);
                 field_bits = tbits;
                 fbitofs = 0;
                 bitofs = bits;
@@ -486,14 +494,7 @@ fn layout(vm: &mut Vm, cls: Value, fields: Value, is_struct: bool) -> PyResult<(
         } else {
             field_bits = 0;
             bitofs = 0;
-            if falign > 0 && offset % falign != 0 {
-                let delta = falign - offset % falign;
-                offset += delta;
-                size += delta;
-            }
-            foff = offset;
-            offset += fsize;
-            size += fsize;
+            foff = place(&mut offset, &mut size, falign, fsize);
             align = align.max(falign);
             fbitofs = 0;
         }
@@ -702,21 +703,12 @@ fn init_class(vm: &mut Vm, cls: Value, is_struct: bool) -> PyResult<()> {
     Ok(())
 }
 
-fn meta_new(vm: &mut Vm, a: &[Value], k: Value, is_struct: bool) -> PyResult<Value> {
-    let cls = simple::call_type_new(vm, a, k)?;
-    let mark = vm.push_root(cls);
-    let r = init_class(vm, cls, is_struct);
-    vm.pop_roots(mark);
-    r?;
-    Ok(cls)
-}
-
 fn struct_meta_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    meta_new(vm, a, k, true)
+    simple::new_class(vm, a, k, |vm, cls| init_class(vm, cls, true))
 }
 
 fn union_meta_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    meta_new(vm, a, k, false)
+    simple::new_class(vm, a, k, |vm, cls| init_class(vm, cls, false))
 }
 
 fn meta_setattr(vm: &mut Vm, a: &[Value], is_struct: bool) -> PyResult<Value> {
