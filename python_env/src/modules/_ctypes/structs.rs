@@ -397,7 +397,7 @@ fn parse_fields(vm: &mut Vm, fields: Value) -> PyResult<Vec<Desc>> {
 /// structure `offset` bytes long (whose size, padding included, is `size`):
 /// returns its offset and grows both past it.
 fn place(offset: &mut usize, size: &mut usize, falign: usize, fsize: usize) -> usize {
-    if falign > 0 && *offset % falign != 0 {
+    if falign > 0 && !(*offset).is_multiple_of(falign) {
         let delta = falign - *offset % falign;
         *offset += delta;
         *size += delta;
