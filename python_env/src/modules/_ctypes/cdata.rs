@@ -589,20 +589,7 @@ fn t_from_buffer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         if have < stg.size + off {
             return Err(too_small(vm, stg.size, have, off));
         }
-        let v = alloc(
-            vm,
-            cls,
-            c.block.clone(),
-            c.off + off,
-            stg.size,
-            false,
-            Value::NONE,
-        )?;
-        let mark = vm.push_root(v);
-        let r = set_objects(vm, v, src);
-        vm.pop_roots(mark);
-        r?;
-        return Ok(v);
+        return share(vm, cls, c.block.clone(), c.off + off, stg.size, src);
     }
     if crate::modules::mmap::is_mmap(src) {
         // A mapping stays at its address while exported: the export token,
@@ -610,36 +597,23 @@ fn t_from_buffer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         // `resize`/`close` raise BufferError, as CPython's buffer export.
         let (tok, len, readonly) = crate::modules::mmap::export(vm, src)?;
         let mark = vm.push_root(tok);
-        if readonly {
-            vm.pop_roots(mark);
-            return Err(vm.type_error("underlying buffer is not writable"));
-        }
-        if len < stg.size + off {
-            vm.pop_roots(mark);
-            return Err(too_small(vm, stg.size, len, off));
-        }
-        let addr = crate::modules::mmap::export_bytes(tok).map_or(0, |b| b.as_ptr() as usize);
-        let r = alloc(
-            vm,
-            cls,
-            Block::borrowed(addr + off, stg.size),
-            0,
-            stg.size,
-            false,
-            Value::NONE,
-        );
-        let v = match r {
-            Ok(v) => v,
-            Err(e) => {
-                vm.pop_roots(mark);
-                return Err(e);
-            }
+        let r = if readonly {
+            Err(vm.type_error("underlying buffer is not writable"))
+        } else if len < stg.size + off {
+            Err(too_small(vm, stg.size, len, off))
+        } else {
+            let addr = crate::modules::mmap::export_bytes(tok).map_or(0, |b| b.as_ptr() as usize);
+            share(
+                vm,
+                cls,
+                Block::borrowed(addr + off, stg.size),
+                0,
+                stg.size,
+                tok,
+            )
         };
-        vm.push_root(v);
-        let r = set_objects(vm, v, tok);
         vm.pop_roots(mark);
-        r?;
-        return Ok(v);
+        return r;
     }
     if let Some(b) = crate::types::memoryview::mmap_view_bytes(src) {
         // A view of an mmap (multiprocessing's shared `Value`/`Array`):
@@ -651,20 +625,7 @@ fn t_from_buffer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             return Err(too_small(vm, stg.size, b.len(), off));
         }
         let addr = b.as_ptr() as usize + off;
-        let v = alloc(
-            vm,
-            cls,
-            Block::borrowed(addr, stg.size),
-            0,
-            stg.size,
-            false,
-            Value::NONE,
-        )?;
-        let mark = vm.push_root(v);
-        let r = set_objects(vm, v, src);
-        vm.pop_roots(mark);
-        r?;
-        return Ok(v);
+        return share(vm, cls, Block::borrowed(addr, stg.size), 0, stg.size, src);
     }
     if crate::types::memoryview::is_writable(src) {
         return Err(vm.new_exc(
@@ -677,6 +638,24 @@ fn t_from_buffer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let tn = vm.type_name_of(src);
     Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
+}
+
+/// An instance of `cls` over `size` bytes at `off` in `block`, keeping
+/// `owner` (what the memory belongs to) in its `_objects`.
+fn share(
+    vm: &mut Vm,
+    cls: Value,
+    block: Arc<Block>,
+    off: usize,
+    size: usize,
+    owner: Value,
+) -> PyResult<Value> {
+    let v = alloc(vm, cls, block, off, size, false, Value::NONE)?;
+    let mark = vm.push_root(v);
+    let r = set_objects(vm, v, owner);
+    vm.pop_roots(mark);
+    r?;
+    Ok(v)
 }
 
 /// `cls.from_buffer_copy(obj, offset=0)`.
