@@ -29,22 +29,49 @@ fn gen_release(g: Obj, extent: usize) {
     set_raw(g, GEN_RAW_SP, 0);
 }
 
+/// What loading a generator's saved frame takes, from its values `gv`:
+/// the storage, the generator's own code (`gi_code`, which its saved frame
+/// was sized for, even if its function's `__code__` was replaced since)
+/// and its function's globals. None for a generator without them.
+#[inline(always)]
+fn gen_frame_parts(gv: &proto_core::object::ObjView) -> Option<(Obj, &'static CodeData, Obj)> {
+    let storage = Obj::from_value(gv.get(GEN_FRAME))?;
+    let cd = code_data(gv.get(GEN_CODE))?;
+    let globals = Obj::from_value(Obj::from_value(gv.get(GEN_FUNC))?.get(FN_GLOBALS))?;
+    Some((storage, cd, globals))
+}
+
+/// Claims generator `g`'s frame, whose state word `state` read `was`
+/// (CREATED or SUSPENDED), for this thread: one CAS to RUNNING, so that
+/// two threads never run the same frame; a local generator, which no
+/// other thread can reach, takes a plain store. False if another thread
+/// changed the state first.
+#[inline(always)]
+fn claim_frame(g: Obj, state: &proto_core::sync::heap_atomic::AtomicU64, was: u64) -> bool {
+    use proto_core::sync::heap_atomic::Ordering as H;
+    if !g.is_shared() {
+        state.store(GEN_RUNNING, H::Release);
+        return true;
+    }
+    state
+        .compare_exchange(was, GEN_RUNNING, H::AcqRel, H::Acquire)
+        .is_ok()
+}
+
 /// For a generator `g` suspended at a YIELD_FROM whose sub-iterator is a
 /// generator or coroutine, with all that loading its frame later needs
-/// (storage, code, globals): that sub-generator and the frame's extent.
+/// ([`gen_frame_parts`]): that sub-generator and the frame's extent.
 #[inline]
 fn suspended_delegation(g: Obj) -> Option<(Obj, usize)> {
     let gv = g.view();
     if gv.n_values() < 7 || get_raw(g, GEN_RAW_STATE) != GEN_SUSPENDED {
         return None;
     }
-    let cd = code_data(gv.get(GEN_CODE))?;
+    let (storage, cd, _) = gen_frame_parts(&gv)?;
     let pc = get_raw(g, GEN_RAW_PC) as usize;
     if cd.code.code.get(pc * 2).copied() != Some(crate::bytecode::Opcode::YieldFrom as u8) {
         return None;
     }
-    let storage = Obj::from_value(gv.get(GEN_FRAME))?;
-    Obj::from_value(gv.get(GEN_FUNC)).and_then(|f| Obj::from_value(f.get(FN_GLOBALS)))?;
     let sp = get_raw(g, GEN_RAW_SP) as usize;
     let sv = storage.view();
     if sp == 0 || sp > sv.n_values() || sp > cd.extent {
@@ -2011,15 +2038,7 @@ impl Vm {
         // two threads resuming a shared generator at once cannot both copy
         // and run its frame; the loser re-reads the state and reports
         // "already executing" (or the generator's end).
-        if proto_core::layouts::raw_word(g, GEN_RAW_STATE)
-            .compare_exchange(
-                state,
-                GEN_RUNNING,
-                proto_core::sync::heap_atomic::Ordering::AcqRel,
-                proto_core::sync::heap_atomic::Ordering::Acquire,
-            )
-            .is_err()
-        {
+        if !claim_frame(g, proto_core::layouts::raw_word(g, GEN_RAW_STATE), state) {
             return self.gen_resume(gen, v, exc);
         }
         // The caller's handled exception, restored when the frame suspends
@@ -2193,30 +2212,10 @@ impl Vm {
                 return g;
             }
             let state = proto_core::layouts::raw_word(g, GEN_RAW_STATE);
-            if !g.is_shared() {
-                state.store(
-                    GEN_RUNNING,
-                    proto_core::sync::heap_atomic::Ordering::Release,
-                );
-            } else if state
-                .compare_exchange(
-                    GEN_SUSPENDED,
-                    GEN_RUNNING,
-                    proto_core::sync::heap_atomic::Ordering::AcqRel,
-                    proto_core::sync::heap_atomic::Ordering::Acquire,
-                )
-                .is_err()
-            {
+            if !claim_frame(g, state, GEN_SUSPENDED) {
                 return g;
             }
-            let caller_exc = self.exc_info();
-            let own_exc = g.get(GEN_EXC_STATE);
-            if own_exc != caller_exc {
-                self.store(g, GEN_EXC_STATE, caller_exc);
-                if !own_exc.is_none() {
-                    self.set_exc_info(own_exc);
-                }
-            }
+            self.swap_in_exc(g, g.get(GEN_EXC_STATE));
             self.delegators.push((g, at));
             g = sub;
         }
@@ -2258,12 +2257,7 @@ impl Vm {
     pub(crate) fn load_delegator(&mut self, sent: Option<Value>) {
         let (g, at) = self.delegators.pop().expect("a delegator");
         debug_assert_eq!(at, self.frames.len());
-        let gv = g.view();
-        let (Some(storage), Some(cd), Some(globals)) = (
-            Obj::from_value(gv.get(GEN_FRAME)),
-            code_data(gv.get(GEN_CODE)),
-            Obj::from_value(gv.get(GEN_FUNC)).and_then(|f| Obj::from_value(f.get(FN_GLOBALS))),
-        ) else {
+        let Some((storage, cd, globals)) = gen_frame_parts(&g.view()) else {
             unreachable!("a delegator was checked by `suspended_delegation`")
         };
         self.gen_load_frame(g, storage, cd, globals, sent, true);
@@ -2293,16 +2287,7 @@ impl Vm {
         if state != GEN_SUSPENDED && (state != GEN_CREATED || !v.is_none()) {
             return false;
         }
-        // The generator's own code (`gi_code`), which its saved frame was
-        // sized for, even if its function's `__code__` was replaced since.
-        let (Some(storage), Some(cd), Some(func)) = (
-            Obj::from_value(gv.get(GEN_FRAME)),
-            code_data(gv.get(GEN_CODE)),
-            Obj::from_value(gv.get(GEN_FUNC)),
-        ) else {
-            return false;
-        };
-        let Some(globals) = Obj::from_value(func.get(FN_GLOBALS)) else {
+        let Some((storage, cd, globals)) = gen_frame_parts(&gv) else {
             return false;
         };
         if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
@@ -2312,39 +2297,30 @@ impl Vm {
         if fbase + cd.extent + 64 >= self.ctx.stack().capacity() {
             return false;
         }
-        // Claim the frame as `gen_resume` does (one CAS, so that two
-        // threads never run the same frame); a local generator, which no
-        // other thread can reach, takes a plain store.
-        if !g.is_shared() {
-            raw[GEN_RAW_STATE].store(
-                GEN_RUNNING,
-                proto_core::sync::heap_atomic::Ordering::Release,
-            );
-        } else if raw[GEN_RAW_STATE]
-            .compare_exchange(
-                state,
-                GEN_RUNNING,
-                proto_core::sync::heap_atomic::Ordering::AcqRel,
-                ord,
-            )
-            .is_err()
-        {
+        // Claimed as `gen_resume` claims it.
+        if !claim_frame(g, &raw[GEN_RAW_STATE], state) {
             return false;
         }
         let sent = (state == GEN_SUSPENDED).then_some(v);
         self.gen_load_frame(g, storage, cd, globals, sent, in_caller_loop);
-        // The caller's handled exception waits in the generator while the
-        // frame runs (its handlers read it there, see `gen_resume`); no
-        // store when it is there already (both None, as a rule).
+        self.swap_in_exc(g, gv.get(GEN_EXC_STATE));
+        true
+    }
+
+    /// Generator `g`, whose handled exception is `own_exc`, starts to run
+    /// (its frame loaded, or passed over by `pass_delegators`): the
+    /// caller's handled exception waits in the generator while it runs
+    /// (its handlers read it there, see `gen_resume`), and its own is
+    /// current; no store when they are the same (both None, as a rule).
+    #[inline(always)]
+    fn swap_in_exc(&mut self, g: Obj, own_exc: Value) {
         let caller_exc = self.exc_info();
-        let own_exc = gv.get(GEN_EXC_STATE);
         if own_exc != caller_exc {
             self.store(g, GEN_EXC_STATE, caller_exc);
             if !own_exc.is_none() {
                 self.set_exc_info(own_exc);
             }
         }
-        true
     }
 
     /// Copies the saved frame of generator `g` (claimed: RUNNING) onto the
