@@ -2036,6 +2036,30 @@ impl Vm {
         self.with_lock(t, |_| SubclassList::items(t))
     }
 
+    /// Calls `meta(name, bases, {'__module__': module})`, as a native
+    /// module makes a class of its own (`PyErr_NewException`, a
+    /// metaclass's instance).
+    pub fn call_class_in_module(
+        &mut self,
+        meta: Value,
+        module: &str,
+        name: &str,
+        bases: &[Value],
+    ) -> PyResult<Value> {
+        let ns = self.new_dict();
+        let mark = self.push_root(ns);
+        let key = self.intern("__module__");
+        let m = self.new_str(module);
+        self.dict_set_str(ns, key, m);
+        let n = self.new_str(name);
+        self.push_root(n);
+        let b = self.new_tuple(bases);
+        self.push_root(b);
+        let r = self.call(meta, &[n, b, ns], Value::EMPTY);
+        self.pop_roots(mark);
+        r
+    }
+
     /// Creates a class: `type(name, bases, dict)` with metaclass `meta`.
     pub fn new_class(
         &mut self,

@@ -73,16 +73,7 @@ pub fn current_stack(limit: usize, out: &mut Vec<(Arc<str>, u32)>) -> usize {
     let frames: &Vec<Frame> = unsafe { &*core::ptr::addr_of!((*vm).frames) };
     // SAFETY: as above (a delegator's code object is immutable).
     let delegators: &Vec<(Obj, usize)> = unsafe { &*core::ptr::addr_of!((*vm).delegators) };
-    let levels = if delegators.is_empty() {
-        // The usual case: no list is built inside an allocation.
-        for f in frames.iter().rev().take(limit) {
-            out.push((f.code.code.filename.clone(), frame_line(f)));
-        }
-        return frames.len();
-    } else {
-        trace::stack_levels(frames, delegators)
-    };
-    for &level in levels.iter().take(limit) {
+    for level in trace::stack_levels(frames, delegators).take(limit) {
         let (cd, line) = match level {
             trace::StackLevel::Frame(fi) => (frames[fi].code, frame_line(&frames[fi])),
             trace::StackLevel::Delegator(g) => {
@@ -94,7 +85,7 @@ pub fn current_stack(limit: usize, out: &mut Vec<(Arc<str>, u32)>) -> usize {
         };
         out.push((cd.code.filename.clone(), line));
     }
-    levels.len()
+    frames.len() + delegators.len()
 }
 
 /// The line frame `f` is at (its first line before it starts).
@@ -152,21 +143,18 @@ unsafe fn read_state(vm: *const Vm, ident: u64) -> ThreadState {
     // SAFETY: as above.
     let delegators: &Vec<(Obj, usize)> = unsafe { &(*vm).delegators };
     let mut out = Vec::with_capacity(frames.len() + delegators.len());
-    let mut d = 0;
-    for (fi, f) in frames.iter().enumerate() {
-        // The delegators passed over for this frame stand below it.
-        while d < delegators.len() && delegators[d].1 == fi {
-            let g = delegators[d].0;
-            d += 1;
-            let globals = Obj::from_value(g.get(call::GEN_FUNC))
-                .filter(|f| f.kind() == K_FUNCTION)
-                .map_or(Value::NONE, |f| f.get(FN_GLOBALS));
-            out.push(FrameInfo {
-                code: g.get(call::GEN_CODE),
-                lasti: proto_core::layouts::get_raw(g, call::GEN_RAW_PC) as usize,
-                globals,
-            });
-        }
+    for level in trace::stack_levels(frames, delegators) {
+        let f = match level {
+            trace::StackLevel::Frame(fi) => &frames[fi],
+            trace::StackLevel::Delegator(g) => {
+                out.push(FrameInfo {
+                    code: g.get(call::GEN_CODE),
+                    lasti: proto_core::layouts::get_raw(g, call::GEN_RAW_PC) as usize,
+                    globals: trace::gen_globals(g),
+                });
+                continue;
+            }
+        };
         // A frame object of a running frame shows that frame's current line
         // only to its own thread (`f_lineno` reads the live frame); readers
         // on other threads see the values it holds, brought up to date here
@@ -191,6 +179,8 @@ unsafe fn read_state(vm: *const Vm, ident: u64) -> ThreadState {
             globals: f.globals.value(),
         });
     }
+    // Outermost first.
+    out.reverse();
     // SAFETY: as above.
     let exc = unsafe { ctx.peek_root_slot(ROOT_EXC_INFO) }.unwrap_or(Value::NONE);
     ThreadState {

@@ -501,11 +501,7 @@ impl Vm {
     /// delegators `gen_descend` passed over count as the frames they stand
     /// for ([`stack_levels`]).
     pub fn live_frame_object(&mut self, depth: usize) -> Option<Value> {
-        let n = self.frames.len();
-        if self.delegators.is_empty() {
-            return (depth < n).then(|| self.frame_fobj(n - 1 - depth));
-        }
-        let level = *stack_levels(&self.frames, &self.delegators).get(depth)?;
+        let level = stack_levels(&self.frames, &self.delegators).nth(depth)?;
         Some(self.level_fobj(level))
     }
 
@@ -519,18 +515,18 @@ impl Vm {
 
     /// `f_back` of frame object `fo`.
     pub fn frame_back(&mut self, fo: Obj) -> Value {
+        // (Without delegators the frame below is at hand: no walk.)
         if !self.delegators.is_empty() {
-            let levels = stack_levels(&self.frames, &self.delegators);
             let live = self.live_frame_index(fo);
-            let at = levels.iter().position(|&l| match l {
+            let mut levels = stack_levels(&self.frames, &self.delegators);
+            let found = levels.any(|l| match l {
                 StackLevel::Frame(fi) => live == Some(fi),
                 StackLevel::Delegator(g) => g.get(call::GEN_FRAME_OBJ) == fo.value(),
             });
-            if let Some(p) = at {
-                return match levels.get(p + 1) {
-                    Some(&l) => self.level_fobj(l),
-                    None => Value::NONE,
-                };
+            let below = found.then(|| levels.next()).flatten();
+            drop(levels);
+            if found {
+                return below.map_or(Value::NONE, |l| self.level_fobj(l));
             }
         }
         match self.live_frame_index(fo) {
@@ -570,9 +566,7 @@ impl Vm {
             self.store(f, FO_LASTI, lasti);
             return cached;
         }
-        let globals = Obj::from_value(g.get(call::GEN_FUNC))
-            .filter(|f| f.kind() == K_FUNCTION)
-            .map_or(Value::NONE, |f| f.get(FN_GLOBALS));
+        let globals = gen_globals(g);
         // The same full frame object the generator's running frame takes
         // (`sys._getframe()` in its body, its tracebacks' `tb_frame`).
         let f = self.new_frame_object(code, 0, 0, globals);
@@ -1302,18 +1296,30 @@ pub enum StackLevel {
 
 /// The levels of the stack made of `frames` and `delegators` (a `Vm`'s),
 /// innermost first: each frame, then the delegators passed over for it,
-/// nearest first (they stand between it and the frame below).
-pub fn stack_levels(frames: &[Frame], delegators: &[(Obj, usize)]) -> Vec<StackLevel> {
-    let mut out = Vec::with_capacity(frames.len() + delegators.len());
-    let mut d = delegators.len();
-    for fi in (0..frames.len()).rev() {
-        out.push(StackLevel::Frame(fi));
-        while d > 0 && delegators[d - 1].1 == fi {
+/// nearest first (they stand between it and the frame below). There are
+/// `frames.len() + delegators.len()` of them. Allocates nothing (a
+/// tracemalloc hook walks it inside an allocation).
+pub fn stack_levels<'a>(
+    frames: &'a [Frame],
+    delegators: &'a [(Obj, usize)],
+) -> impl Iterator<Item = StackLevel> + 'a {
+    // The frame given last, and the delegators not given yet.
+    let (mut last, mut d) = (frames.len(), delegators.len());
+    std::iter::from_fn(move || {
+        if d > 0 && delegators[d - 1].1 == last {
             d -= 1;
-            out.push(StackLevel::Delegator(delegators[d].0));
+            return Some(StackLevel::Delegator(delegators[d].0));
         }
-    }
-    out
+        last = last.checked_sub(1)?;
+        Some(StackLevel::Frame(last))
+    })
+}
+
+/// The globals of generator `g`'s function (None without one).
+pub fn gen_globals(g: Obj) -> Value {
+    Obj::from_value(g.get(call::GEN_FUNC))
+        .filter(|f| f.kind() == K_FUNCTION)
+        .map_or(Value::NONE, |f| f.get(FN_GLOBALS))
 }
 
 /// The code and instruction index of delegator `g` (see [`StackLevel`]):

@@ -327,7 +327,7 @@ fn format_traceback(vm: &mut Vm, all_threads: bool) -> String {
         out.push_str("  <no Python frame>\n");
     }
     let levels = engine::runtime::trace::stack_levels(&vm.frames, &vm.delegators);
-    for (depth, &level) in levels.iter().enumerate() {
+    for (depth, level) in levels.enumerate() {
         if depth >= MAX_FRAME_DEPTH {
             out.push_str("  ...\n");
             break;

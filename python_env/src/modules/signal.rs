@@ -207,18 +207,12 @@ fn set_wakeup_fd(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `signal.itimer_error`, an OSError subclass (CPython names it so).
 fn new_itimer_error(vm: &mut Vm) -> PyResult<Value> {
-    let ns = vm.new_dict();
-    let mark = vm.push_root(ns);
-    let key = vm.intern("__module__");
-    let module = vm.new_str("signal");
-    vm.dict_set_str(ns, key, module);
-    let n = vm.new_str("itimer_error");
-    vm.push_root(n);
-    let bases = vm.new_tuple(&[vm.g.e.OSError]);
-    vm.push_root(bases);
-    let r = vm.call(vm.g.types.type_, &[n, bases, ns], Value::EMPTY);
-    vm.pop_roots(mark);
-    r
+    vm.call_class_in_module(
+        vm.g.types.type_,
+        "signal",
+        "itimer_error",
+        &[vm.g.e.OSError],
+    )
 }
 
 fn itimer_error(vm: &mut Vm, code: i32) -> PyException {

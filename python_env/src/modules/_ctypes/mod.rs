@@ -220,18 +220,7 @@ pub(crate) fn class_attr(vm: &mut Vm, cls: Value, name: &str) -> Option<Value> {
 /// A Python-visible type made by calling `type(name, bases, {...})` with
 /// `__module__` set to `_ctypes`.
 fn make_class(vm: &mut Vm, meta: Value, name: &str, bases: &[Value]) -> PyResult<Value> {
-    let ns = vm.new_dict();
-    let mark = vm.push_root(ns);
-    let k = vm.intern("__module__");
-    let m = vm.new_str("_ctypes");
-    vm.dict_set_str(ns, k, m);
-    let nm = vm.new_str(name);
-    vm.push_root(nm);
-    let b = vm.new_tuple(bases);
-    vm.push_root(b);
-    let r = vm.call(meta, &[nm, b, ns], Value::EMPTY);
-    vm.pop_roots(mark);
-    let t = r?;
+    let t = vm.call_class_in_module(meta, "_ctypes", name, bases)?;
     vm.ctx.promote(t);
     vm.ctx.add_global_root(t);
     Ok(t)

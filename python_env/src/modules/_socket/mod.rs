@@ -411,18 +411,7 @@ fn int_constants() -> Vec<(&'static str, i64)> {
 /// `class NAME(bases...)` with `__module__ = 'socket'`, as
 /// `PyErr_NewException("socket.NAME", base)` makes it.
 fn new_exception(vm: &mut Vm, name: &str, base: Value) -> PyResult<Value> {
-    let ns = vm.new_dict();
-    let mark = vm.push_root(ns);
-    let key = vm.intern("__module__");
-    let module = vm.new_str("socket");
-    vm.dict_set_str(ns, key, module);
-    let n = vm.new_str(name);
-    vm.push_root(n);
-    let bases = vm.new_tuple(&[base]);
-    vm.push_root(bases);
-    let r = vm.call(vm.g.types.type_, &[n, bases, ns], Value::EMPTY);
-    vm.pop_roots(mark);
-    r
+    vm.call_class_in_module(vm.g.types.type_, "socket", name, &[base])
 }
 
 /// Creates the `_socket` module.
