@@ -22,6 +22,7 @@ use engine::runtime::*;
 use proto_core::layouts::{get_raw, set_raw};
 use proto_core::sync::Mutex;
 use proto_core::{Obj, Value};
+use smallvec::SmallVec;
 use std::sync::OnceLock;
 
 const WR_CALLBACK: usize = 1;
@@ -35,8 +36,11 @@ const RAW_BYTES: usize = 24;
 #[derive(Default)]
 struct Table {
     /// Hashed by [`AddrHasher`]: std's SipHash was a sixth of the
-    /// instructions of `weakref.ref(o, cb)`.
-    by_referent: AddrMap<u64, Vec<Value>>,
+    /// instructions of `weakref.ref(o, cb)`. Most referents have one
+    /// reference, kept inline: a `Vec` cost a malloc per referent and its
+    /// free in the weak hook (`weakref.ref(o, cb)` of 200,000 objects:
+    /// `RawVec::grow_one` 12% of the profile, docs/PERFORMANCE.md).
+    by_referent: AddrMap<u64, SmallVec<[Value; 1]>>,
     pending: Vec<Value>,
 }
 
@@ -186,7 +190,8 @@ fn weak_hook(live: &dyn Fn(Value) -> bool) {
         // A dead reference is cleared as it leaves the table: a finalizer
         // may still resurrect it (with whatever reaches it), and it must
         // not keep a referent address nobody clears later.
-        refs.retain(|&w| {
+        refs.retain(|w| {
+            let w = *w;
             if live(w) {
                 return true;
             }
@@ -288,7 +293,7 @@ pub fn refs_to(obj: Value) -> Vec<Value> {
     proto_core::sync::lock(table())
         .by_referent
         .get(&obj.bits())
-        .cloned()
+        .map(|refs| refs.to_vec())
         .unwrap_or_default()
         .into_iter()
         .filter(|&w| referent(Obj::from_value(w).expect("weak reference")) == obj)
