@@ -266,6 +266,20 @@ pub(crate) fn current(vm: &mut Vm) -> PyResult<Value> {
     current_slow(vm)
 }
 
+/// [`current`] as the context's payload, for the operators (one type check of
+/// the context, not one here and one again where it is read).
+#[inline]
+pub(crate) fn current_ctx(vm: &mut Vm) -> PyResult<&'static CtxVal> {
+    if let Some(var) = super::module_state_loaded(super::ST_CTXVAR) {
+        let cur = Obj::from_value(vm.current_context()).filter(|o| o.kind() == K_MISC);
+        if let Some(c) = cur.and_then(|co| vm.ctxvar_cached(var, co.get(0))).and_then(ctx_of) {
+            return Ok(c);
+        }
+    }
+    let c = current_slow(vm)?;
+    Ok(ctx_of(c).expect("current_slow returns a context"))
+}
+
 /// [`current`] through the context variable.
 #[inline(never)]
 fn current_slow(vm: &mut Vm) -> PyResult<Value> {

@@ -169,10 +169,9 @@ fn run(vm: &mut Vm, ctxv: Value, f: impl FnOnce(&mut Ctx) -> Dec) -> PyResult<Va
 #[inline(always)]
 fn run_small(
     vm: &mut Vm,
-    ctxv: Value,
+    c: &CtxVal,
     f: impl FnOnce(&mut Ctx) -> Option<Small>,
 ) -> PyResult<Option<Value>> {
-    let c = ctx_of(ctxv).expect("a context");
     let fields = c.get();
     let mut cx = fields.ctx();
     let Some(r) = f(&mut cx) else {
@@ -601,7 +600,9 @@ fn with_capitals(s: String, capitals: bool) -> String {
 
 fn dec_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if let Some(x) = a.first().copied().and_then(small_of) {
-        let caps = capitals_of(vm, None)?;
+        // The context is read only for an exponent's letter: plain notation
+        // (a price, a total) needs no context lookup.
+        let caps = !x.sci_has_exponent() || capitals_of(vm, None)?;
         let mut buf = [0u8; small::SCI_MAX];
         let n = x.write_sci(caps, &mut buf);
         return Ok(vm.new_str_ascii(&buf[..n]));
@@ -685,8 +686,8 @@ fn binop(
     // Short finite operands (the usual case) are computed on in machine integers.
     if let (Some(fs), Some(x), Some(y)) = (fs, small_operand(a[0]), small_operand(a[1])) {
         let (x, y) = if swap { (y, x) } else { (x, y) };
-        let ctxv = context::current(vm)?;
-        if let Some(r) = run_small(vm, ctxv, |cx| fs(x, y, cx))? {
+        let c = context::current_ctx(vm)?;
+        if let Some(r) = run_small(vm, c, |cx| fs(x, y, cx))? {
             return Ok(r);
         }
     }
@@ -1418,7 +1419,8 @@ fn dm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let r = rounding_opt(vm, r)?;
     let e = e.expect("exp");
     if let (Some(x), Some(y)) = (xs, small_operand(e)) {
-        let q = run_small(vm, ctxv, |cx| {
+        let c = ctx_of(ctxv).expect("a context");
+        let q = run_small(vm, c, |cx| {
             if let Some(r) = r {
                 cx.set_rounding(r);
             }
@@ -1437,7 +1439,8 @@ fn cm_quantize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     self_ctx(vm, a, "quantize")?;
     ctx_args(vm, "quantize", a, k, 2)?;
     if let (Some(x), Some(y)) = (small_operand(a[1]), small_operand(a[2])) {
-        if let Some(q) = run_small(vm, a[0], |cx| small::quantize_s(x, y.exp, cx))? {
+        let c = ctx_of(a[0]).expect("a context");
+        if let Some(q) = run_small(vm, c, |cx| small::quantize_s(x, y.exp, cx))? {
             return Ok(q);
         }
     }
