@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of ProtoPy: golden programs (also on a GC-stress build),
+# Runs every test of ProtoPy: golden programs (also tenuring after every
+# collection, and on a GC-stress build),
 # the quick compile check against CPython 3.12's verdicts, loom models, GC-stress unit tests, unit, integration and stress tests, and a one-minute soak test.
 # Usage: ./run-tests.sh
 # Ends with one summary line "run-tests: N passed, M failed".
@@ -16,6 +17,9 @@ cargo build --release --workspace --bins
 
 echo "== golden programs vs CPython 3.11 output"
 target/release/golden | tee -a "$log"
+
+echo "== golden programs tenuring after every collection (PROTOPY_TENURE=1: the old-generation paths as often as they can run)"
+PROTOPY_TENURE=1 target/release/golden | tee -a "$log"
 
 echo "== golden programs under GC stress (a collection at every safepoint after an allocation)"
 CARGO_TARGET_DIR=target/gcstress cargo build --release -p python_env --features gc-stress --bin protopy

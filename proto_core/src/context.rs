@@ -112,6 +112,10 @@ pub struct ProtoContext {
     turn_polls: u32,
     /// The space's empty dict table, once this context has read it.
     empty_dict_table: Value,
+    /// A local collection left at least `SpaceConfig::tenure_bytes` alive,
+    /// in solo mode: the embedder's next [`ProtoContext::tenure`] promotes
+    /// them.
+    tenure_pending: bool,
     #[cfg(feature = "gc-stress")]
     stress_count: u64,
 }
@@ -140,6 +144,7 @@ impl ProtoContext {
             detached: false,
             turn: None,
             turn_polls: 0,
+            tenure_pending: false,
             #[cfg(feature = "gc-stress")]
             stress_count: 0,
         }
@@ -156,7 +161,7 @@ impl ProtoContext {
     }
 
     #[inline(always)]
-    fn heap(&mut self) -> &mut LocalHeap {
+    pub(crate) fn heap(&mut self) -> &mut LocalHeap {
         // SAFETY: we are the owner and Running (&mut self excludes other uses).
         unsafe { self.shared.heap_mut() }
     }
@@ -559,12 +564,25 @@ impl ProtoContext {
 
     #[cold]
     fn promote_obj(&mut self, o: Obj) {
+        self.promote_all(core::iter::once(o));
+    }
+
+    /// Promotes each of `objs` (the shared ones are left as they are) and
+    /// all they reach; returns the objects and bytes promoted.
+    fn promote_all(&mut self, objs: impl Iterator<Item = Obj>) -> (usize, usize) {
         let mut stack = core::mem::take(&mut self.promote_stack);
         let g = Heap::default();
-        let n = promote::promote(&g, o, &mut stack);
+        let mut n = 0;
+        for o in objs {
+            if !o.is_shared() {
+                n += promote::promote(&g, o, &mut stack);
+            }
+        }
         self.promote_stack = stack;
         self.promoted_since_flush += n as u64;
-        self.add_pressure(g.bytes.get());
+        let bytes = g.bytes.get();
+        self.add_pressure(bytes);
+        (n, bytes)
     }
 
     /// Counts `bytes` towards the next global collection: promoted objects
@@ -989,6 +1007,10 @@ impl ProtoContext {
         let keep = (heap.trigger / crate::heap::BLOCK_BYTES).min(reserve);
         let empties = heap.finish_sweep(keep);
         heap.since_gc = 0;
+        if live_bytes >= self.space.config.tenure_bytes && self.space.solo.is_on() {
+            self.tenure_pending = true;
+        }
+        let heap = self.heap();
         let (old_trigger, new_trigger) = (heap.trigger, (2 * live_bytes).max(min_trigger));
         heap.trigger = new_trigger;
         let freed = empties.len();
@@ -1022,6 +1044,56 @@ impl ProtoContext {
             pooled: self.space.pooled_bytes(),
         });
         stats
+    }
+
+    /// Did a local collection leave enough alive to tenure (see
+    /// [`ProtoContext::tenure`])?
+    #[inline(always)]
+    pub fn tenure_pending(&self) -> bool {
+        self.tenure_pending
+    }
+
+    /// Tenures this context's survivors: promotes every local object the
+    /// roots reach into the shared space, this design's old generation, and
+    /// leaves the blocks holding them to it. A store into a shared object
+    /// promotes what it stores, so no shared object points at a local one:
+    /// local collections need no remembered set. From here on they mark and
+    /// sweep only what was made since, in blocks allocated since (the local
+    /// trigger back at its minimum, so a cycle's blocks are still in cache
+    /// when swept), instead of marking on every cycle a live set that the
+    /// program keeps growing. Promoted objects count as pressure toward the
+    /// next global collection, which frees those that died and gives the
+    /// tenured blocks' free slots back to allocation. Only in solo mode:
+    /// with several threads, shared objects take locks and atomic claims
+    /// that local ones do not.
+    ///
+    /// The embedder calls this only where no Rust code is midway through an
+    /// operation on a local object (which may count on the object staying
+    /// local until it publishes it): the interpreter, at a loop's back edge
+    /// in its outermost run.
+    pub fn tenure(&mut self) {
+        self.tenure_pending = false;
+        if !self.space.solo.is_on() {
+            return;
+        }
+        let t0 = std::time::Instant::now();
+        // SAFETY: owner and Running; only this thread reads its roots.
+        let roots = unsafe { self.shared.roots_ref() };
+        let mut all = Vec::new();
+        roots.for_each(|v| all.extend(Obj::from_value(v)));
+        let (objects, bytes) = self.promote_all(all.into_iter());
+        self.space
+            .gc_log()
+            .tenured(self.shared.id, objects as u64, bytes, t0.elapsed());
+        let min_trigger = self.space.min_local_trigger();
+        let heap = self.heap();
+        heap.drop_current_lists();
+        for b in heap.blocks.iter_mut() {
+            b.old = true;
+        }
+        let old_trigger = heap.trigger;
+        heap.trigger = min_trigger;
+        self.space.adjust_local_allowance(old_trigger, min_trigger);
     }
 
     /// Runs a global (stop-the-world) collection with parallel marking. If
@@ -1074,6 +1146,12 @@ const PENDING_TURN: u8 = 2;
 
 /// A safepoint with a kept lock looks at its word once in this many.
 const TURN_POLL_EVERY: u32 = 16;
+
+/// Local survivors, in bytes, from which a context tenures them
+/// ([`ProtoContext::tenure`]) unless `SpaceConfig::tenure_bytes` says
+/// otherwise. Below it, re-marking the survivors on every cycle costs less
+/// than the shared objects' slower paths would.
+pub const TENURE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Bytes of pressure (`add_pressure`) a context gathers before adding them to
 /// the space's figure: one atomic add per 256 KiB promoted.

@@ -117,6 +117,18 @@ impl GcLog {
         self.enabled
     }
 
+    /// Prints a tenuring (`ProtoContext::tenure`) when enabled: the objects
+    /// and bytes it promoted and how long it took.
+    pub fn tenured(&self, context: u16, objects: u64, bytes: usize, took: Duration) {
+        if self.enabled {
+            eprintln!(
+                "gc: tenure (thread {context}): {objects} objects, {:.1} MiB promoted in {:.3} ms",
+                bytes as f64 / MIB,
+                took.as_secs_f64() * 1e3,
+            );
+        }
+    }
+
     /// Records a collection (and prints it when enabled).
     pub fn record(&self, e: &Entry) {
         let ns = e.pause.as_nanos().min(u64::MAX as u128) as u64;

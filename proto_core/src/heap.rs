@@ -136,6 +136,12 @@ pub(crate) struct Block {
     /// all the shared garbage waiting for the next global collection: with
     /// 64 MiB of it, a local collection took 3-4 ms every 1 MiB allocated.
     pub(crate) has_local: bool,
+    /// Tenured: its objects were promoted by `ProtoContext::tenure`, and
+    /// local allocation leaves its free slots alone (new objects go to
+    /// other blocks, which local collections sweep while they are still in
+    /// cache). A global collection, which frees the tenured objects that
+    /// died, clears it.
+    pub(crate) old: bool,
 }
 
 // SAFETY: a Block is exclusively owned by one LocalHeap (or the orphan list);
@@ -163,6 +169,7 @@ impl Block {
             free: core::ptr::null_mut(),
             nfree: 0,
             has_local: false,
+            old: false,
         };
         let sb = b.slot_bytes();
         let n = b.nslots();
@@ -541,7 +548,10 @@ impl LocalHeap {
         let mut empty = Vec::new();
         let mut kept = Vec::with_capacity(self.blocks.len());
         let mut spare = Vec::new();
-        for b in self.blocks.drain(..) {
+        for mut b in self.blocks.drain(..) {
+            if b.is_empty() {
+                b.old = false;
+            }
             if !b.is_empty() {
                 kept.push(b);
             } else if spare.len() < keep_empty {
@@ -557,7 +567,7 @@ impl LocalHeap {
             self.avail[b.class as usize].push((partial + i) as u32);
         }
         for (i, b) in self.blocks[..partial].iter().enumerate() {
-            if b.nfree > 0 {
+            if b.nfree > 0 && !b.old {
                 self.avail[b.class as usize].push(i as u32);
             }
         }

@@ -117,6 +117,23 @@ pub struct SpaceConfig {
     /// Print a line per collection and totals at exit (`gclog`); the
     /// default is on when `PROTOPY_GCSTATS` is set to anything but `0`.
     pub gc_log: bool,
+    /// Local survivors, in bytes, from which a context in solo mode tenures
+    /// them (`ProtoContext::tenure`); `usize::MAX` never does. The default
+    /// is [`crate::context::TENURE_BYTES`], or `PROTOPY_TENURE` when set to
+    /// a number (`0`: never; `1`: after every collection that leaves
+    /// anything alive, a debugging aid that runs the old-generation paths
+    /// as often as it can).
+    pub tenure_bytes: usize,
+}
+
+/// [`SpaceConfig::tenure_bytes`]'s default: `PROTOPY_TENURE`, else
+/// [`crate::context::TENURE_BYTES`].
+fn tenure_bytes_from_env() -> usize {
+    match std::env::var("PROTOPY_TENURE").ok().and_then(|v| v.trim().parse::<usize>().ok()) {
+        Some(0) => usize::MAX,
+        Some(n) => n,
+        None => crate::context::TENURE_BYTES,
+    }
 }
 
 impl Default for SpaceConfig {
@@ -129,6 +146,7 @@ impl Default for SpaceConfig {
             min_pressure_trigger: 16 * 1024 * 1024,
             stack_values: crate::roots::DEFAULT_STACK_VALUES,
             gc_log: std::env::var_os("PROTOPY_GCSTATS").is_some_and(|v| !v.is_empty() && v != "0"),
+            tenure_bytes: tenure_bytes_from_env(),
         }
     }
 }
@@ -1065,6 +1083,9 @@ fn sweep_heaps(
     let mut drops = Vec::new();
     for h in heaps.iter_mut() {
         h.drop_current_lists();
+        for b in h.blocks.iter_mut() {
+            b.old = false;
+        }
         let (l, f, d) = sweep_blocks(&mut h.blocks);
         live += l;
         freed += f;

@@ -713,3 +713,59 @@ fn a_leaf_keeps_its_local_class_alive() {
     assert!(cons_holds(class, 4) && cons_holds(attr, 3));
     ctx.stack().set_top(0);
 }
+
+#[test]
+fn tenuring_moves_survivors_to_the_shared_space() {
+    let sp = space();
+    let mut ctx = sp.new_context();
+    sp.solo.start();
+    ctx.set_deferred_collection(true);
+    let holder = ctx.alloc(Kind::GENERIC, Value::NONE, 1, 0);
+    let mut keep = Value::NONE;
+    for i in 0..(crate::context::TENURE_BYTES / CELL + 100) {
+        keep = cons(&mut ctx, Value::int(i as i64), keep);
+    }
+    for j in 0..500 {
+        cons(&mut ctx, Value::int(j), Value::NONE); // garbage
+    }
+    ctx.stack().set_top(0);
+    ctx.stack().push(keep);
+    ctx.stack().push(holder);
+    assert!(!ctx.tenure_pending());
+    ctx.collect_local();
+    assert!(ctx.tenure_pending(), "survivors above the threshold");
+    ctx.tenure();
+    assert!(!ctx.tenure_pending());
+    let (ko, ho) = (Obj::from_value(keep).unwrap(), Obj::from_value(holder).unwrap());
+    assert!(ko.is_shared() && ho.is_shared());
+    // The local collector no longer marks them, and they stay intact.
+    let s = ctx.collect_local();
+    assert_eq!(s.marked, 0);
+    let n = (crate::context::TENURE_BYTES / CELL + 100) as i64;
+    assert_eq!(list_sum(keep), (0..n).sum::<i64>());
+    // A new object stored into a tenured one is promoted by the store, so
+    // local collections cannot free it.
+    let fresh = cons(&mut ctx, Value::int(7), Value::NONE);
+    assert!(!Obj::from_value(fresh).unwrap().is_shared());
+    ctx.store(ho, 0, fresh);
+    assert!(Obj::from_value(fresh).unwrap().is_shared());
+    for j in 0..5000 {
+        cons(&mut ctx, Value::int(j), Value::NONE); // garbage
+    }
+    ctx.collect_local();
+    assert_eq!(list_sum(ho.get(0)), 7);
+    // New objects go to blocks other than the tenured ones.
+    let young = cons(&mut ctx, Value::int(1), Value::NONE).addr();
+    let b = ctx
+        .heap()
+        .blocks
+        .iter()
+        .find(|b| (b.base.as_ptr() as usize..b.base.as_ptr() as usize + crate::heap::BLOCK_BYTES).contains(&young))
+        .expect("a block of the heap");
+    assert!(!b.old, "a young object in a tenured block");
+    // Dropped, the tenured objects are freed by a global collection.
+    ctx.stack().set_top(0);
+    let g = ctx.collect_global();
+    assert!(g.freed_objects >= n as usize);
+}
+

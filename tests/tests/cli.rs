@@ -448,7 +448,37 @@ fn gcstats_totals_come_last() {
         let local: usize = words[local_at].parse().expect("local count");
         assert!(global >= 1 && count("global") == global, "{o:?}");
         assert_eq!(count("local"), local, "{o:?}");
-        assert_eq!(lines.len(), global + local + 1, "{o:?}");
+        assert_eq!(lines.len(), global + local + count("tenure") + 1, "{o:?}");
+    }
+}
+
+#[test]
+fn tenure_threshold_from_the_environment() {
+    // A function's big list survives local collections: tenured (shared)
+    // once they leave 2 MiB alive, never under PROTOPY_TENURE=0; under
+    // PROTOPY_GCSTATS each tenuring prints a line.
+    let prog = concat!(
+        "import protopy\n",
+        "def f():\n",
+        "    keep = [[i] for i in range(100000)]\n",
+        "    for j in range(200000):\n",
+        "        x = [j]\n",
+        "    return protopy.is_shared(keep)\n",
+        "print(f())\n",
+    );
+    for (tenure, shared) in [(None, "True"), (Some("0"), "False"), (Some("1"), "True")] {
+        let mut env = vec![("PROTOPY_GCSTATS", "1")];
+        env.extend(tenure.map(|t| ("PROTOPY_TENURE", t)));
+        let o = run_with(
+            &protopy(),
+            &Run {
+                env: &env,
+                ..Run::new(&["-c", prog])
+            },
+        );
+        assert_eq!((o.code, o.out.as_str()), (Some(0), shared), "{tenure:?} {o:?}");
+        let tenured = o.err.lines().any(|l| l.starts_with("gc: tenure (thread "));
+        assert_eq!(tenured, shared == "True", "{tenure:?} {o:?}");
     }
 }
 

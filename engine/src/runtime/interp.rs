@@ -353,16 +353,19 @@ impl Vm {
             pending,
             init_failed: None,
         };
-        loop {
+        self.run_depth += 1;
+        let r = loop {
             let r = if self.trace_on {
                 self.run_inner::<true>(&mut st)
             } else {
                 self.run_inner::<false>(&mut st)
             };
             if let Some(x) = r.transpose() {
-                return x;
+                break x;
             }
-        }
+        };
+        self.run_depth -= 1;
+        r
     }
 
     /// Executes `code` as a module/class body with `globals` and `locals`.
@@ -2228,6 +2231,12 @@ impl Vm {
                         Opcode::JumpBackward => {
                             pc = arg as usize;
                             self.ctx.safepoint();
+                            // Survivors are tenured here, in the outermost
+                            // loop only: no native code below is midway
+                            // through an operation on a local object.
+                            if self.run_depth == 1 && self.ctx.tenure_pending() {
+                                self.ctx.tenure();
+                            }
                             t!(self.check_signals());
                         }
                         Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {

@@ -1031,6 +1031,10 @@ pub struct Vm {
     pub delegators: Vec<(Obj, usize)>,
     /// Nesting of Rust-level recursion (repr of nested containers, callbacks).
     pub native_depth: usize,
+    /// Interpreter loops running on this thread, nested (1 in the main
+    /// program's own loop; a native call back into Python, `exec` and
+    /// `import` run another). Tenuring waits for depth 1.
+    pub run_depth: usize,
     /// Modules this thread is executing the body of (circular-import messages).
     pub initializing: Vec<String>,
     /// A built-in module is being made for importlib (`_imp.create_builtin`,
@@ -1117,6 +1121,7 @@ impl Vm {
             frames: Vec::with_capacity(64),
             delegators: Vec::new(),
             native_depth: 0,
+            run_depth: 0,
             initializing: Vec::new(),
             quiet_builtin_import: false,
             ctor_cache: call::CtorCache::default(),
@@ -1155,6 +1160,7 @@ impl Vm {
             frames: Vec::with_capacity(64),
             delegators: Vec::new(),
             native_depth: 0,
+            run_depth: 0,
             initializing: Vec::new(),
             quiet_builtin_import: false,
             ctor_cache: call::CtorCache::default(),

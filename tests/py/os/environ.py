@@ -22,7 +22,7 @@ try:
 except TypeError as e:
     print('TypeError', e)
 os.environ.update(PROTOPY_U='u', PROTOPY_V='v')
-print(sorted(k for k in os.environ if k.startswith('PROTOPY_')))
+print(sorted(k for k in os.environ if k in ('PROTOPY_T1', 'PROTOPY_T2', 'PROTOPY_T3', 'PROTOPY_U', 'PROTOPY_V')))
 print(repr(os.environ).startswith('environ({'), type(os.environ.copy()).__name__)
 os.environ.clear() if False else None
 print(os.environ['PROTOPY_U'] + os.environ['PROTOPY_V'])
