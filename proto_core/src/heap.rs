@@ -549,12 +549,11 @@ impl LocalHeap {
         let mut kept = Vec::with_capacity(self.blocks.len());
         let mut spare = Vec::new();
         for mut b in self.blocks.drain(..) {
-            if b.is_empty() {
-                b.old = false;
-            }
             if !b.is_empty() {
                 kept.push(b);
             } else if spare.len() < keep_empty {
+                // Nothing tenured is left in an empty block.
+                b.old = false;
                 spare.push(b);
             } else {
                 empty.push(b.base);

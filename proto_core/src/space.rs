@@ -129,7 +129,10 @@ pub struct SpaceConfig {
 /// [`SpaceConfig::tenure_bytes`]'s default: `PROTOPY_TENURE`, else
 /// [`crate::context::TENURE_BYTES`].
 fn tenure_bytes_from_env() -> usize {
-    match std::env::var("PROTOPY_TENURE").ok().and_then(|v| v.trim().parse::<usize>().ok()) {
+    match std::env::var("PROTOPY_TENURE")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    {
         Some(0) => usize::MAX,
         Some(n) => n,
         None => crate::context::TENURE_BYTES,

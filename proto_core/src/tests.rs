@@ -721,8 +721,9 @@ fn tenuring_moves_survivors_to_the_shared_space() {
     sp.solo.start();
     ctx.set_deferred_collection(true);
     let holder = ctx.alloc(Kind::GENERIC, Value::NONE, 1, 0);
+    let n = crate::context::TENURE_BYTES / CELL + 100;
     let mut keep = Value::NONE;
-    for i in 0..(crate::context::TENURE_BYTES / CELL + 100) {
+    for i in 0..n {
         keep = cons(&mut ctx, Value::int(i as i64), keep);
     }
     for j in 0..500 {
@@ -736,13 +737,15 @@ fn tenuring_moves_survivors_to_the_shared_space() {
     assert!(ctx.tenure_pending(), "survivors above the threshold");
     ctx.tenure();
     assert!(!ctx.tenure_pending());
-    let (ko, ho) = (Obj::from_value(keep).unwrap(), Obj::from_value(holder).unwrap());
+    let (ko, ho) = (
+        Obj::from_value(keep).unwrap(),
+        Obj::from_value(holder).unwrap(),
+    );
     assert!(ko.is_shared() && ho.is_shared());
     // The local collector no longer marks them, and they stay intact.
     let s = ctx.collect_local();
     assert_eq!(s.marked, 0);
-    let n = (crate::context::TENURE_BYTES / CELL + 100) as i64;
-    assert_eq!(list_sum(keep), (0..n).sum::<i64>());
+    assert_eq!(list_sum(keep), (0..n as i64).sum::<i64>());
     // A new object stored into a tenured one is promoted by the store, so
     // local collections cannot free it.
     let fresh = cons(&mut ctx, Value::int(7), Value::NONE);
@@ -760,12 +763,14 @@ fn tenuring_moves_survivors_to_the_shared_space() {
         .heap()
         .blocks
         .iter()
-        .find(|b| (b.base.as_ptr() as usize..b.base.as_ptr() as usize + crate::heap::BLOCK_BYTES).contains(&young))
+        .find(|b| {
+            (b.base.as_ptr() as usize..b.base.as_ptr() as usize + crate::heap::BLOCK_BYTES)
+                .contains(&young)
+        })
         .expect("a block of the heap");
     assert!(!b.old, "a young object in a tenured block");
     // Dropped, the tenured objects are freed by a global collection.
     ctx.stack().set_top(0);
     let g = ctx.collect_global();
-    assert!(g.freed_objects >= n as usize);
+    assert!(g.freed_objects >= n);
 }
-

@@ -476,7 +476,11 @@ fn tenure_threshold_from_the_environment() {
                 ..Run::new(&["-c", prog])
             },
         );
-        assert_eq!((o.code, o.out.as_str()), (Some(0), shared), "{tenure:?} {o:?}");
+        assert_eq!(
+            (o.code, o.out.as_str()),
+            (Some(0), shared),
+            "{tenure:?} {o:?}"
+        );
         let tenured = o.err.lines().any(|l| l.starts_with("gc: tenure (thread "));
         assert_eq!(tenured, shared == "True", "{tenure:?} {o:?}");
     }

@@ -290,12 +290,10 @@ pub fn referent_of(w: Value) -> Value {
 
 /// The references to `obj` still alive (`getweakrefs`).
 pub fn refs_to(obj: Value) -> Vec<Value> {
-    proto_core::sync::lock(table())
-        .by_referent
-        .get(&obj.bits())
-        .map(|refs| refs.to_vec())
-        .unwrap_or_default()
-        .into_iter()
+    let t = proto_core::sync::lock(table());
+    let refs = t.by_referent.get(&obj.bits()).map_or(&[][..], |r| &r[..]);
+    refs.iter()
+        .copied()
         .filter(|&w| referent(Obj::from_value(w).expect("weak reference")) == obj)
         .collect()
 }

@@ -252,32 +252,32 @@ pub(crate) fn add_signals(vm: &mut Vm, ctx: &CtxVal, sigs: SignalSet, status: u3
 /// The thread's current context, made from DefaultContext on first use.
 #[inline(always)]
 pub(crate) fn current(vm: &mut Vm) -> PyResult<Value> {
-    // Every operation asks: answered from the thread's one-entry cache of its last
-    // context-variable read (`Vm::ctxvar_cached`) while the vars map it was read in
-    // is still current, as `_contextvars::var_value` would, without the calls.
-    if let Some(var) = super::module_state_loaded(super::ST_CTXVAR) {
-        let cur = Obj::from_value(vm.current_context()).filter(|o| o.kind() == K_MISC);
-        if let Some(c) = cur.and_then(|co| vm.ctxvar_cached(var, co.get(0))) {
-            if ctx_of(c).is_some() {
-                return Ok(c);
-            }
-        }
+    match current_cached(vm).filter(|&c| ctx_of(c).is_some()) {
+        Some(c) => Ok(c),
+        None => current_slow(vm),
     }
-    current_slow(vm)
 }
 
 /// [`current`] as the context's payload, for the operators (one type check of
 /// the context, not one here and one again where it is read).
 #[inline]
 pub(crate) fn current_ctx(vm: &mut Vm) -> PyResult<&'static CtxVal> {
-    if let Some(var) = super::module_state_loaded(super::ST_CTXVAR) {
-        let cur = Obj::from_value(vm.current_context()).filter(|o| o.kind() == K_MISC);
-        if let Some(c) = cur.and_then(|co| vm.ctxvar_cached(var, co.get(0))).and_then(ctx_of) {
-            return Ok(c);
-        }
+    if let Some(c) = current_cached(vm).and_then(ctx_of) {
+        return Ok(c);
     }
     let c = current_slow(vm)?;
     Ok(ctx_of(c).expect("current_slow returns a context"))
+}
+
+/// The context variable's value from the thread's one-entry cache, if it
+/// answers. Every operation asks: answered from the cache of the thread's last
+/// context-variable read (`Vm::ctxvar_cached`) while the vars map it was read in
+/// is still current, as `_contextvars::var_value` would, without the calls.
+#[inline(always)]
+fn current_cached(vm: &mut Vm) -> Option<Value> {
+    let var = super::module_state_loaded(super::ST_CTXVAR)?;
+    let cur = Obj::from_value(vm.current_context()).filter(|o| o.kind() == K_MISC)?;
+    vm.ctxvar_cached(var, cur.get(0))
 }
 
 /// [`current`] through the context variable.
