@@ -1328,8 +1328,9 @@ impl Vm {
     }
 
     /// The common case of [`Vm::push_function_frame`], inlined into CALL:
-    /// exactly `argcount` positional arguments, no keywords, no `*args` /
-    /// `**kwargs` / keyword-only parameters, no cells, not a generator.
+    /// positional arguments only, `argcount` of them or fewer with the
+    /// rest from the function's defaults, no `*args` / `**kwargs` /
+    /// keyword-only parameters, no cells, not a generator.
     /// Returns false (having done nothing) when the call is not that case,
     /// or when a limit would be hit (the general path raises the error).
     #[inline(always)]
@@ -1344,9 +1345,19 @@ impl Vm {
         let Some(cd) = code_data(func.get(FN_CODE)) else {
             return false;
         };
-        if cd.simple_argc != n
-            || self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed)
-        {
+        let argc = cd.simple_argc;
+        // Trailing parameters the call leaves to the defaults tuple.
+        let mut defaults = None;
+        if argc != n {
+            if argc == usize::MAX {
+                return false;
+            }
+            defaults = self.positional_defaults(func, &cd.code, n, Value::EMPTY);
+            if defaults.is_none() {
+                return false;
+            }
+        }
+        if self.frames.len() >= self.g.recursion_limit.load(Ordering::Relaxed) {
             return false;
         }
         let fbase = self.ctx.stack().top().max(args_at + n);
@@ -1370,6 +1381,9 @@ impl Vm {
             *st.get_unchecked_mut(fbase) = func.value();
             *st.get_unchecked_mut(fbase + 1) = globals;
             copy_args_unchecked(st, args_at, locals, n);
+        }
+        if let Some(d) = defaults {
+            fill_defaults(st, locals, n, argc, d);
         }
         let builtins = self.builtins_for(globals_o);
         self.frames.push(Frame::fresh(
@@ -1544,14 +1558,9 @@ impl Vm {
         let Some(defaults) = self.positional_defaults(func, code, n, kwnames) else {
             return false;
         };
-        let argc = code.argcount as usize;
         let st = self.ctx.stack().slots_mut();
         copy_args(st, args_at, locals, n);
-        let d = defaults.view();
-        let first = argc - d.n_values();
-        for i in n..argc {
-            st[locals + i] = d.get(i - first);
-        }
+        fill_defaults(st, locals, n, code.argcount as usize, defaults);
         true
     }
 
@@ -2925,6 +2934,16 @@ impl Drain {
 /// A small direct-mapped per-thread cache: (class bits, type epoch, lookups).
 #[derive(Default)]
 pub struct CtorCache([Option<(u64, u64, Ctor)>; CTOR_CACHE_SIZE]);
+
+/// Parameters `n..argc` of the frame whose locals start at `locals`, from
+/// the tail of the defaults tuple `d` (`argc - n <= len(d) <= argc`).
+#[inline(always)]
+fn fill_defaults(st: &mut [Value], locals: usize, n: usize, argc: usize, d: Obj) {
+    let first = argc - d.n_values();
+    for i in n..argc {
+        st[locals + i] = d.get(i - first);
+    }
+}
 
 /// [`copy_args`] without bounds checks.
 ///

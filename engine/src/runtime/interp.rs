@@ -1396,6 +1396,18 @@ impl Vm {
                         } else {
                             (fpos, n + 1)
                         };
+                        // `type(x)`: its class (CPython's CALL_NO_KW_TYPE_1),
+                        // asked before a class's `__init__` frame is tried.
+                        if !TRACE
+                            && count == 1
+                            && selfv.is_empty()
+                            && !kwnames.is_heap()
+                            && callee == self.g.types.type_
+                        {
+                            st!()[fpos] = self.type_of(st!()[cbase + 1]);
+                            sp = fpos + 1;
+                            continue;
+                        }
                         if let Some(fo) = cobj {
                             if ckind == Some(K_FUNCTION) {
                                 call_function!(fo, fpos, cbase, count, kwnames);
@@ -1490,17 +1502,6 @@ impl Vm {
                                 continue;
                             }
                         }
-                        // `type(x)`: its class (CPython's CALL_NO_KW_TYPE_1).
-                        if !TRACE
-                            && count == 1
-                            && selfv.is_empty()
-                            && !kwnames.is_heap()
-                            && callee == self.g.types.type_
-                        {
-                            st!()[fpos] = self.type_of(st!()[cbase + 1]);
-                            sp = fpos + 1;
-                            continue;
-                        }
                         // `l.append(x)` of an exact list: the item pushed
                         // without the call, as CPython's
                         // `CALL_NO_KW_LIST_APPEND` (under the list's lock
@@ -1520,7 +1521,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        // `d.get(k[, default])` of an exact dict and an int or
+                        // `d.get(k[, default])` of an exact dict and an int, class or
                         // str key: one probe (`exact_dict_lookup`), as the
                         // method's own first step; any other case takes the
                         // call.
@@ -2820,6 +2821,38 @@ impl Vm {
                                             items.push(v);
                                         }
                                         kwnames = self.new_tuple(&names);
+                                    }
+                                }
+                            }
+                            // A Python function (or a bound method of one)
+                            // whose arguments fit in this frame's extent:
+                            // they are laid out as CALL's and its frame is
+                            // pushed in this loop, as CALL's is (no nested
+                            // run, so a program whose main loop sits under
+                            // `f(*args)` still tenures).
+                            if !TRACE {
+                                let mut target = Obj::from_value(callee);
+                                if selfv.is_empty() {
+                                    if let Some(m) = target.filter(|o| o.kind() == K_METHOD) {
+                                        target = Obj::from_value(m.get(0));
+                                        if target.is_some_and(|o| o.kind() == K_FUNCTION) {
+                                            items.insert(0, m.get(1));
+                                        }
+                                    }
+                                }
+                                if let Some(fo) = target.filter(|o| o.kind() == K_FUNCTION) {
+                                    let fpos = sp - 1;
+                                    let count = items.len();
+                                    if fpos + 2 + count <= self.ctx.stack().top() {
+                                        let s = st_slice!();
+                                        s[fpos] = fo.value();
+                                        s[fpos + 1..fpos + 1 + count].copy_from_slice(&items);
+                                        call_function!(fo, fpos, fpos, count, kwnames);
+                                    }
+                                    if fo.value() != callee {
+                                        // The unpacked receiver goes back
+                                        // to the bound method's call below.
+                                        items.remove(0);
                                     }
                                 }
                             }

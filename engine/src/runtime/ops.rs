@@ -1306,9 +1306,11 @@ impl Vm {
             }
             Kind::TUPLE if c == t.tuple => return self.hash_tuple(o),
             Kind::SET if c == t.frozenset => return Ok(frozenset_hash(o)),
-            K_TYPE | K_FUNCTION | K_BUILTIN | K_MODULE | K_CODE => {
-                return Ok((v.bits() >> 4) as i64)
-            }
+            // Identity hashes, unless a metaclass or a module subclass
+            // defines its own `__hash__` (the lookup below).
+            K_TYPE if c == t.type_ => return Ok((v.bits() >> 4) as i64),
+            K_MODULE if c == t.module => return Ok((v.bits() >> 4) as i64),
+            K_FUNCTION | K_BUILTIN | K_CODE => return Ok((v.bits() >> 4) as i64),
             _ => {}
         }
         let tp = o.class();
@@ -3343,7 +3345,7 @@ impl Vm {
         self.exact_dict_lookup(d, k).flatten()
     }
 
-    /// `d.get(k)` for an exact dict `d` and an int or cached-hash exact str
+    /// `d.get(k)` for an exact dict `d` and an int, cached-hash exact str or plain class
     /// `k`, decided by one probe: `Some(None)` when `k` is surely absent.
     /// None: another case, or a probe that met a key needing `__eq__`.
     #[inline(always)]
@@ -3356,7 +3358,7 @@ impl Vm {
         self.dict_lookup_pure(o, k)
     }
 
-    /// The value of int or exact-str key `k` in dict `o` (of any class:
+    /// The value of int, exact-str or plain-class key `k` in dict `o` (of any class:
     /// the table itself, as `dict.get` reads it), answered without running
     /// Python code: `Some(None)` when absent, None when the key or a key
     /// met on the way needs the general path.
@@ -3369,16 +3371,23 @@ impl Vm {
             ldict::probe(tb, h, k, |_| Err(()))
         } else {
             let ko = Obj::from_value(k)?;
-            if ko.kind() != Kind::STR || ko.class() != t.str_ {
-                return None;
-            }
-            let h = lstr::cached_hash(ko)?;
-            ldict::probe_pure(tb, h, k, |x| match Obj::from_value(x) {
-                Some(xo) if xo.kind() == Kind::STR && xo.class() == t.str_ => {
-                    Ok(lstr::same_bytes(xo, ko))
+            if ko.kind() == K_TYPE && ko.class() == t.type_ {
+                // A class whose metaclass is `type` hashes and compares
+                // by identity (`Vm::hash`); a different key of its hash
+                // decides by its own `__eq__`: the general path.
+                ldict::probe(tb, k.bits() >> 4, k, |_| Err(()))
+            } else {
+                if ko.kind() != Kind::STR || ko.class() != t.str_ {
+                    return None;
                 }
-                _ => Err(()),
-            })
+                let h = lstr::cached_hash(ko)?;
+                ldict::probe_pure(tb, h, k, |x| match Obj::from_value(x) {
+                    Some(xo) if xo.kind() == Kind::STR && xo.class() == t.str_ => {
+                        Ok(lstr::same_bytes(xo, ko))
+                    }
+                    _ => Err(()),
+                })
+            }
         };
         match r {
             // A concurrent delete may have emptied the entry since the probe.
