@@ -35,6 +35,13 @@ mean of the ratios over the benchmarks that ran, and the FAILED ones grouped
 by cause (missing module, exception, crash, timeout). A benchmark that fails
 under ProtoPy is not run again in later rounds.
 
+When --python names another ProtoPy build (a new build against an old
+one), each build gets a bytecode cache tree of its own
+(PYTHONPYCACHEPREFIX under benches/.cache/pycache): the two share
+`__pycache__` file names but not their magic, and would otherwise rewrite
+each other's files and compile again, while timed, what a benchmark
+imports lazily.
+
 NAMES select benchmarks by exact name or by the name of their directory (a
 script running several, like base64 or scimark); none means all.
 
@@ -283,12 +290,35 @@ def classify(returncode, stderr, timed_out, timeout):
     return "crash", "exit status %s: %s" % (returncode, last)
 
 
-def run_one(binary, bench_root, entry, site, timeout, min_time, values):
+def own_pycache(interps):
+    """{side: PYTHONPYCACHEPREFIX} when both sides are ProtoPy builds (a
+    new build against an old one): they share `__pycache__` file names
+    (the `protopy-311` tag) but not their magic, so each would reject and
+    rewrite the other's files, and every process would compile again the
+    modules a benchmark imports while it is timed. Each build then gets a
+    cache tree of its own under benches/.cache/pycache. Empty otherwise."""
+    names = {}
+    for side, binary in interps.items():
+        try:
+            names[side] = subprocess.run(
+                [binary, "-c", "import sys; print(sys.implementation.name)"],
+                capture_output=True, text=True, timeout=60).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            names[side] = ""
+    if any(n != "protopy" for n in names.values()):
+        return {}
+    return {side: os.path.join(CACHE, "pycache", side) for side in interps}
+
+
+def run_one(binary, bench_root, entry, site, timeout, min_time, values, pycache=None):
     """Runs one benchmark script under `binary`. Returns a dict: ok, results
-    {sub-benchmark: median seconds}, wall, and cause/error when not ok."""
+    {sub-benchmark: median seconds}, wall, and cause/error when not ok.
+    `pycache`: the interpreter's own PYTHONPYCACHEPREFIX (see own_pycache)."""
     name, directory, opts, _ = entry
     script = os.path.join(bench_root, "bm_" + directory, "run_benchmark.py")
     env = dict(os.environ)
+    if pycache:
+        env["PYTHONPYCACHEPREFIX"] = pycache
     path = [SHIM_DIR] + ([site] if site else [])
     env["PYTHONPATH"] = os.pathsep.join(path)
     env["PYPERF_SHIM_MIN_TIME"] = repr(min_time)
@@ -521,6 +551,7 @@ def main(argv=None):
             runs[entry[0]]["cpython"].append(fail)
 
     interps = {"protopy": protopy, "cpython": args.python}
+    pycaches = own_pycache(interps)
     start = time.monotonic()
     for rnd in range(args.rounds):
         order = ("protopy", "cpython") if rnd % 2 == 0 else ("cpython", "protopy")
@@ -533,7 +564,8 @@ def main(argv=None):
                 if previous and not previous[-1]["ok"] and not args.keep_going_failed:
                     continue
                 res = run_one(interps[interp], bench_root, entry, sites[entry[1]],
-                              args.timeout, args.min_time, args.values)
+                              args.timeout, args.min_time, args.values,
+                              pycaches.get(interp))
                 res["round"] = rnd
                 previous.append(res)
                 status = ("ok %s" % ", ".join("%s=%s" % (k, fmt_time(v))

@@ -455,12 +455,12 @@ fn gcstats_totals_come_last() {
 #[test]
 fn tenure_threshold_from_the_environment() {
     // A function's big list survives local collections: tenured (shared)
-    // once they leave 2 MiB alive, never under PROTOPY_TENURE=0; under
+    // once they leave 8 MiB alive, never under PROTOPY_TENURE=0; under
     // PROTOPY_GCSTATS each tenuring prints a line.
     let prog = concat!(
         "import protopy\n",
         "def f():\n",
-        "    keep = [[i] for i in range(100000)]\n",
+        "    keep = [[i] for i in range(200000)]\n",
         "    for j in range(200000):\n",
         "        x = [j]\n",
         "    return protopy.is_shared(keep)\n",
