@@ -677,7 +677,7 @@ mod tests {
     #[test]
     fn sci_string_agrees_with_decnumber() {
         let mut next = xorshift(0x2545_F491_4F6C_DD1D);
-        let mut check = |s: Small| {
+        let check = |s: Small| {
             let mut buf = [0u8; SCI_MAX];
             let n = s.write_sci(true, &mut buf);
             let want = s.to_dec().to_sci_string();
