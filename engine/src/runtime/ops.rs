@@ -1280,7 +1280,7 @@ impl Vm {
         if let Some(f) = v.as_float() {
             // A NaN hashes by identity (CPython 3.10+).
             if f.is_nan() {
-                return Ok((v.bits() >> 4) as i64);
+                return Ok(identity_hash(v));
             }
             return Ok(hash_float(f));
         }
@@ -1299,7 +1299,7 @@ impl Vm {
             Kind::FLOAT if c == t.float => {
                 let f = boxed_float(o);
                 return Ok(if f.is_nan() {
-                    (v.bits() >> 4) as i64
+                    identity_hash(v)
                 } else {
                     hash_float(f)
                 });
@@ -1308,9 +1308,9 @@ impl Vm {
             Kind::SET if c == t.frozenset => return Ok(frozenset_hash(o)),
             // Identity hashes, unless a metaclass or a module subclass
             // defines its own `__hash__` (the lookup below).
-            K_TYPE if c == t.type_ => return Ok((v.bits() >> 4) as i64),
-            K_MODULE if c == t.module => return Ok((v.bits() >> 4) as i64),
-            K_FUNCTION | K_BUILTIN | K_CODE => return Ok((v.bits() >> 4) as i64),
+            K_TYPE if c == t.type_ => return Ok(identity_hash(v)),
+            K_MODULE if c == t.module => return Ok(identity_hash(v)),
+            K_FUNCTION | K_BUILTIN | K_CODE => return Ok(identity_hash(v)),
             _ => {}
         }
         let tp = o.class();
@@ -1345,7 +1345,7 @@ impl Vm {
                 // Through the type cache: object's own dict is read only
                 // once per thread and type version.
                 if Some(f) == self.lookup_type(self.g.types.object, self.g.names.__hash__) {
-                    return Ok((v.bits() >> 4) as i64);
+                    return Ok(identity_hash(v));
                 }
                 // A str subclass inheriting str.__hash__ hashes like str
                 // (the full 64-bit hash, not its int reduced modulo 2**61-1).
@@ -1367,7 +1367,7 @@ impl Vm {
                     _ => Err(self.type_error("__hash__ method should return an integer")),
                 };
             }
-            None => return Ok((v.bits() >> 4) as i64),
+            None => return Ok(identity_hash(v)),
         }
         let tn = self.type_name_of(v);
         Err(self.type_error(&format!("unhashable type: '{tn}'")))
@@ -3375,7 +3375,7 @@ impl Vm {
                 // A class whose metaclass is `type` hashes and compares
                 // by identity (`Vm::hash`); a different key of its hash
                 // decides by its own `__eq__`: the general path.
-                ldict::probe(tb, k.bits() >> 4, k, |_| Err(()))
+                ldict::probe(tb, identity_hash(k) as u64, k, |_| Err(()))
             } else {
                 if ko.kind() != Kind::STR || ko.class() != t.str_ {
                     return None;
@@ -3692,7 +3692,7 @@ pub fn object_hash_marker(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value
         let h = vm.hash(v)?;
         return Ok(vm.new_int(h));
     }
-    Ok(vm.new_int((v.bits() >> 4) as i64))
+    Ok(vm.new_int(identity_hash(v)))
 }
 
 /// The first offset of `needle` in `hay`: the first match
@@ -4410,6 +4410,14 @@ fn tuple_is_simple(o: Obj, t: &Types) -> bool {
         }
     }
     true
+}
+
+/// The hash of an object hashed by identity (`object.__hash__`, classes of
+/// metaclass `type`, functions, modules, a NaN): its address without the
+/// alignment bits. `Vm::hash` and the dict probes that skip it agree on it.
+#[inline(always)]
+fn identity_hash(v: Value) -> i64 {
+    (v.bits() >> 4) as i64
 }
 
 /// `hash()` of a small int: the int itself, -1 (CPython's error marker)
