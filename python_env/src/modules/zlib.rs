@@ -124,6 +124,24 @@ enum Dir {
 struct ZStream {
     raw: Raw,
     live: bool,
+    header: HeaderGuard,
+}
+
+/// An inflate stream that takes its window size from a zlib header
+/// (`wbits` 0, or 32 for zlib-or-gzip) until that header has been read.
+/// zlib-rs sizes its window from the header's field before checking it
+/// against 15, and a field above 7 then fails an assertion (a panic in an
+/// `extern "C"` function: the process aborts) where zlib reports "invalid
+/// window size". `step` looks at the header's two bytes first and, for such
+/// a header, hands the input to a stream initialised with `wbits | 15`
+/// instead, which reaches zlib's check and error without the assertion.
+#[derive(Clone, Copy)]
+enum HeaderGuard {
+    /// Nothing to check (any other `wbits`, or the header is past).
+    Done,
+    /// The header is not read yet; `first`: its first byte, when the
+    /// stream has been given only that one.
+    Pending { wbits: c_int, first: Option<u8> },
 }
 
 // SAFETY: the z_stream's pointers are to zlib's private state for this
@@ -166,7 +184,11 @@ impl ZStream {
             // for its SIMD paths.
             Dir::Inflate => Raw::Inflate(Box::default()),
         };
-        ZStream { raw, live: false }
+        ZStream {
+            raw,
+            live: false,
+            header: HeaderGuard::Done,
+        }
     }
 
     fn dir(&self) -> Dir {
@@ -229,7 +251,47 @@ impl ZStream {
             return Err(r);
         }
         s.live = true;
+        if wbits == 0 || wbits == 32 {
+            s.header = HeaderGuard::Pending {
+                wbits: wbits | 15,
+                first: None,
+            };
+        }
         Ok(s)
+    }
+
+    /// The [`HeaderGuard`] check before `input` goes to `inflate`.
+    fn guard_header(&mut self, input: &[u8]) {
+        let HeaderGuard::Pending { wbits, first } = self.header else {
+            return;
+        };
+        let (b0, b1) = match (first, input) {
+            (Some(b0), [b1, ..]) => (b0, *b1),
+            (None, [b0, b1, ..]) => (*b0, *b1),
+            (None, [b0]) => {
+                self.header = HeaderGuard::Pending {
+                    wbits,
+                    first: Some(*b0),
+                };
+                return;
+            }
+            _ => return,
+        };
+        self.header = HeaderGuard::Done;
+        let gzip = wbits == 47 && b0 == 0x1f && b1 == 0x8b;
+        // zlib's order: the check bits, the method, then the window field.
+        let zlib_header = (u16::from(b0) << 8 | u16::from(b1)) % 31 == 0 && b0 & 0x0f == 8;
+        if gzip || !zlib_header || b0 >> 4 <= 7 {
+            return;
+        }
+        if let Ok(mut s) = ZStream::inflate_init(wbits) {
+            s.header = HeaderGuard::Done;
+            if let Some(b0) = first {
+                // The replaced stream holds that byte: give it to this one.
+                s.step(&[b0], &mut Vec::new(), 1, z::Z_NO_FLUSH);
+            }
+            *self = s;
+        }
     }
 
     /// `deflateCopy`/`inflateCopy` into a new stream.
@@ -268,6 +330,7 @@ impl ZStream {
             return Err(r);
         }
         d.live = true;
+        d.header = self.header;
         Ok(d)
     }
 
@@ -300,6 +363,7 @@ impl ZStream {
                 room_left: true,
             };
         }
+        self.guard_header(input);
         let avail_in = input.len().min(z::uInt::MAX as usize);
         let room = room.min(z::uInt::MAX as usize);
         let start = out.len();
