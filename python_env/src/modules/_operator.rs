@@ -346,7 +346,7 @@ fn buffer_bytes(_vm: &mut Vm, v: Value) -> Option<Vec<u8>> {
 
 /// `_compare_digest(a, b)`: equality in time independent of where the
 /// inputs differ (ASCII str with str, or bytes-like with bytes-like).
-fn op_compare_digest(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+pub(crate) fn op_compare_digest(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     pos(vm, "_compare_digest", a, k, 2, 2)?;
     let (x, y) = (a[0], a[1]);
     let (xb, yb) = if is_str(x) && is_str(y) {

@@ -312,7 +312,7 @@ fn no_new<const A: u8>(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> 
 }
 
 /// METH_NOARGS / METH_O checks, named `{type}.{method}`.
-fn fixed(vm: &mut Vm, qual: &str, a: &[Value], k: Value, n: usize) -> PyResult<()> {
+pub(crate) fn fixed(vm: &mut Vm, qual: &str, a: &[Value], k: Value, n: usize) -> PyResult<()> {
     if n_kw(k) > 0 {
         return Err(vm.type_error(&format!("{qual}() takes no keyword arguments")));
     }

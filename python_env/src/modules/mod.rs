@@ -21,6 +21,7 @@ pub mod _datetime;
 pub mod _decimal;
 pub mod _elementtree;
 pub mod _functools;
+pub mod _hashlib;
 pub mod _heapq;
 pub mod _imp;
 pub mod _io;
@@ -116,6 +117,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("_elementtree", _elementtree::create);
     vm.register_module("_random", _random::create);
     vm.register_module("_sha512", _sha512::create);
+    vm.register_module("_hashlib", _hashlib::create);
     vm.register_module("_md5", _md5::create);
     vm.register_module("_sha1", _sha1::create);
     vm.register_module("_sha256", _sha256::create);
