@@ -10,14 +10,18 @@
 //! HMAC is computed here from two EVP contexts (RFC 2104's inner and outer
 //! hash), so that `copy()` is a copy of both.
 
-use super::hash_object::{data_of, fixed};
+use super::hash_object::{data_of, fixed, hex_lower as hex};
 use crate::types::clinic;
 use engine::runtime::*;
+use foreign_types::{ForeignType, ForeignTypeRef};
 use openssl::error::ErrorStack;
-use openssl::hash::{Hasher, MessageDigest};
+use openssl::hash::MessageDigest;
+use openssl::md::{Md, MdRef};
+use openssl::md_ctx::MdCtx;
 use proto_core::native::{native_ref, Trace};
 use proto_core::sync::{self, Mutex};
 use proto_core::{Obj, Value};
+use std::sync::OnceLock;
 
 /// Module state slots.
 const HASH_T: usize = 0;
@@ -25,6 +29,18 @@ const HASHXOF_T: usize = 1;
 const HMAC_T: usize = 2;
 const UNSUPPORTED: usize = 3;
 const N_STATE: usize = 4;
+
+/// The module's types and exception by slot, made once per process with the
+/// first module (global roots): the classes of the objects the module makes,
+/// found without a `sys.modules` lookup per object.
+static TYPES: OnceLock<[Value; N_STATE]> = OnceLock::new();
+
+fn type_of_slot(vm: &mut Vm, slot: usize) -> PyResult<Value> {
+    match TYPES.get() {
+        Some(t) => Ok(t[slot]),
+        None => super::_struct::module_state(vm, "_hashlib", slot),
+    }
+}
 
 /// Python's names of the digests this module may offer and OpenSSL's name
 /// of each (CPython's `py_hashes` table and the names OpenSSL 3 knows
@@ -52,38 +68,120 @@ const DIGESTS: [(&str, &str); 19] = [
     ("sm3", "SM3"),
 ];
 
-/// The module-level constructors `openssl_NAME`, in CPython's order.
-const CONSTRUCTORS: [(&str, NativeFn); 12] = [
-    ("openssl_md5", construct::<0>),
-    ("openssl_sha1", construct::<1>),
-    ("openssl_sha224", construct::<2>),
-    ("openssl_sha256", construct::<3>),
-    ("openssl_sha384", construct::<4>),
-    ("openssl_sha512", construct::<5>),
-    ("openssl_sha3_224", construct::<8>),
-    ("openssl_sha3_256", construct::<9>),
-    ("openssl_sha3_384", construct::<10>),
-    ("openssl_sha3_512", construct::<11>),
-    ("openssl_shake_128", construct::<12>),
-    ("openssl_shake_256", construct::<13>),
+/// The name of the module-level constructor of [`DIGESTS`] entry `i`.
+const fn ctor_name(i: usize) -> &'static str {
+    match i {
+        0 => "openssl_md5",
+        1 => "openssl_sha1",
+        2 => "openssl_sha224",
+        3 => "openssl_sha256",
+        4 => "openssl_sha384",
+        5 => "openssl_sha512",
+        8 => "openssl_sha3_224",
+        9 => "openssl_sha3_256",
+        10 => "openssl_sha3_384",
+        11 => "openssl_sha3_512",
+        12 => "openssl_shake_128",
+        13 => "openssl_shake_256",
+        _ => "new",
+    }
+}
+
+/// The module-level constructors `openssl_NAME`, in CPython's order, with
+/// the [`DIGESTS`] entry each makes.
+const CONSTRUCTORS: [(&str, usize, NativeFn); 12] = [
+    (ctor_name(0), 0, construct::<0>),
+    (ctor_name(1), 1, construct::<1>),
+    (ctor_name(2), 2, construct::<2>),
+    (ctor_name(3), 3, construct::<3>),
+    (ctor_name(4), 4, construct::<4>),
+    (ctor_name(5), 5, construct::<5>),
+    (ctor_name(8), 8, construct::<8>),
+    (ctor_name(9), 9, construct::<9>),
+    (ctor_name(10), 10, construct::<10>),
+    (ctor_name(11), 11, construct::<11>),
+    (ctor_name(12), 12, construct::<12>),
+    (ctor_name(13), 13, construct::<13>),
 ];
+
+/// The digest of [`DIGESTS`] entry `i`, fetched from the provider once
+/// (`EVP_MD_fetch`) and kept for the process: a context initialised with a
+/// fetched digest skips the implicit fetch OpenSSL 3 does on every
+/// `EVP_DigestInit_ex` with a name-looked-up one (CPython keeps its fetched
+/// digests in module state for the same reason). `None`: not provided.
+fn fetched(i: usize) -> Option<Dig> {
+    static FETCHED: [OnceLock<Option<Md>>; DIGESTS.len()] =
+        [const { OnceLock::new() }; DIGESTS.len()];
+    FETCHED[i]
+        .get_or_init(|| Md::fetch(None, DIGESTS[i].1, None).ok())
+        .as_deref()
+}
+
+/// A digest: fetched ([`fetched`]) or OpenSSL's built-in table entry, both
+/// alive for the process.
+type Dig = &'static MdRef;
+
+/// A context initialised for `md`. (`MdCtx` rather than `hash::Hasher`:
+/// dropping an unfinished `Hasher` computes a final digest first, which
+/// every hash object would pay when collected.)
+fn ctx_new(md: Dig) -> Result<MdCtx, ErrorStack> {
+    let mut c = MdCtx::new()?;
+    c.digest_init(md)?;
+    Ok(c)
+}
+
+/// A copy of `src` (`EVP_MD_CTX_copy_ex`), for a digest that leaves the
+/// state as it is, and for `copy()`.
+fn ctx_copy(src: &MdCtx) -> Result<MdCtx, ErrorStack> {
+    let c = MdCtx::new()?;
+    // SAFETY: both are valid contexts; `c` is fresh and the copy only
+    // reads `src`, which the caller's lock keeps from changing meanwhile.
+    if unsafe { openssl_sys::EVP_MD_CTX_copy_ex(c.as_ptr(), src.as_ptr()) } <= 0 {
+        return Err(ErrorStack::get());
+    }
+    Ok(c)
+}
+
+/// Finishes `c`: `md`'s digest, or `n` bytes of an XOF's output.
+fn ctx_final(mut c: MdCtx, md: Dig, n: Option<usize>) -> Result<Vec<u8>, ErrorStack> {
+    match n {
+        // OpenSSL refuses an empty XOF output; CPython returns b''.
+        Some(0) => Ok(Vec::new()),
+        Some(n) => {
+            let mut out = vec![0; n];
+            c.digest_final_xof(&mut out)?;
+            Ok(out)
+        }
+        None => {
+            let mut out = vec![0; md.size()];
+            let k = c.digest_final(&mut out)?;
+            out.truncate(k);
+            Ok(out)
+        }
+    }
+}
+
+/// `md` as the `hash` module's type, for the PBKDF2 and scrypt calls.
+fn message_digest(md: Dig) -> MessageDigest {
+    // SAFETY: `md` is alive for the process (see `Dig`).
+    unsafe { MessageDigest::from_ptr(md.as_ptr()) }
+}
 
 /// The digest named `name` and its Python name: a Python name of
 /// [`DIGESTS`], else any name OpenSSL knows (`SHA256`, `sha-256`), named
 /// back by the table or, outside it, by OpenSSL's lower-case short name.
-fn digest_by_name(name: &str) -> Option<(MessageDigest, Name)> {
-    if let Some(&(py, ossl)) = DIGESTS.iter().find(|(py, _)| *py == name) {
-        return MessageDigest::from_name(ossl).map(|md| (md, Name::Borrowed(py)));
+fn digest_by_name(name: &str) -> Option<(Dig, Name)> {
+    if let Some(i) = DIGESTS.iter().position(|(py, _)| *py == name) {
+        return fetched(i).map(|md| (md, Name::Borrowed(DIGESTS[i].0)));
     }
-    let md = MessageDigest::from_name(name)?;
-    let nid = md.type_();
-    let py = DIGESTS
-        .iter()
-        .find(|(_, ossl)| MessageDigest::from_name(ossl).is_some_and(|m| m.type_() == nid))
-        .map(|&(py, _)| py);
-    match py {
-        Some(py) => Some((md, Name::Borrowed(py))),
-        None => Some((md, Name::Owned(nid.short_name().ok()?.to_ascii_lowercase()))),
+    let nid = MessageDigest::from_name(name)?.type_();
+    let i = (0..DIGESTS.len()).find(|&i| fetched(i).is_some_and(|m| m.type_() == nid));
+    match i.and_then(|i| Some((fetched(i)?, DIGESTS[i].0))) {
+        Some((md, py)) => Some((md, Name::Borrowed(py))),
+        None => Some((
+            Md::from_nid(nid)?,
+            Name::Owned(nid.short_name().ok()?.to_ascii_lowercase()),
+        )),
     }
 }
 
@@ -99,7 +197,7 @@ extern "C" {
 const EVP_MD_FLAG_XOF: std::ffi::c_ulong = 0x2;
 
 /// Is `md` an extendable-output function (SHAKE), as CPython tests it?
-fn is_xof(md: MessageDigest) -> bool {
+fn is_xof(md: Dig) -> bool {
     // SAFETY: `md.as_ptr()` is a valid EVP_MD for the process's lifetime;
     // the accessor only reads its flags.
     unsafe { EVP_MD_get_flags(md.as_ptr()) & EVP_MD_FLAG_XOF != 0 }
@@ -130,8 +228,8 @@ fn unsupported_name(vm: &mut Vm) -> PyException {
 /// Payload of a `HASH`/`HASHXOF` object; `name` and `md` never change.
 struct HashObj {
     name: Name,
-    md: MessageDigest,
-    h: Mutex<Hasher>,
+    md: Dig,
+    h: Mutex<MdCtx>,
 }
 
 impl Trace for HashObj {
@@ -150,14 +248,14 @@ fn hash_state(vm: &mut Vm, v: Value, method: &str) -> PyResult<&'static HashObj>
     }
 }
 
-fn new_hash(vm: &mut Vm, md: MessageDigest, name: Name, data: &[u8]) -> PyResult<Value> {
-    let mut h = Hasher::new(md).map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))?;
+fn new_hash(vm: &mut Vm, md: Dig, name: Name, data: &[u8]) -> PyResult<Value> {
+    let mut h = ctx_new(md).map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))?;
     if !data.is_empty() {
-        h.update(data)
+        h.digest_update(data)
             .map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))?;
     }
     let slot = if is_xof(md) { HASHXOF_T } else { HASH_T };
-    let cls = super::_struct::module_state(vm, "_hashlib", slot)?;
+    let cls = type_of_slot(vm, slot)?;
     Ok(vm.ctx.alloc_native_with_values(
         K_INSTANCE,
         cls,
@@ -204,24 +302,28 @@ fn m_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// `openssl_NAME(string=b'', *, usedforsecurity=True)`; `I` indexes
 /// [`DIGESTS`].
 fn construct<const I: usize>(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let fname = CONSTRUCTORS
-        .iter()
-        .find(|(n, _)| n.trim_start_matches("openssl_") == DIGESTS[I].0)
-        .map_or("new", |(n, _)| *n);
-    let [string, _usedforsecurity] =
-        clinic::unpack(vm, fname, a, k, ["string", "usedforsecurity"], 0, 0, 1)?;
+    let [string, _usedforsecurity] = clinic::unpack(
+        vm,
+        ctor_name(I),
+        a,
+        k,
+        ["string", "usedforsecurity"],
+        0,
+        0,
+        1,
+    )?;
     let data = opt_data(vm, string)?;
-    let Some((md, py)) = digest_by_name(DIGESTS[I].0) else {
+    let Some(md) = fetched(I) else {
         return Err(unsupported_name(vm));
     };
-    new_hash(vm, md, py, &data)
+    new_hash(vm, md, Name::Borrowed(DIGESTS[I].0), &data)
 }
 
 fn h_update(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = hash_state(vm, a[0], "update")?;
     fixed(vm, "HASH.update", a, k, 1)?;
     let data = data_of(vm, a[1])?;
-    let r = sync::lock(&s.h).update(&data);
+    let r = sync::lock(&s.h).digest_update(&data);
     r.map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))?;
     Ok(Value::NONE)
 }
@@ -229,24 +331,9 @@ fn h_update(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// The digest of what was fed so far: a finished copy of the context
 /// (`len`: the output length of an XOF).
 fn finish_copy(vm: &mut Vm, s: &HashObj, len: Option<usize>) -> PyResult<Vec<u8>> {
-    let mut h = sync::lock(&s.h).clone();
-    let r = match len {
-        Some(n) => {
-            let mut out = vec![0; n];
-            // OpenSSL refuses an empty XOF output; CPython returns b''.
-            if n == 0 {
-                Ok(out)
-            } else {
-                h.finish_xof(&mut out).map(|()| out)
-            }
-        }
-        None => h.finish().map(|d| d.to_vec()),
-    };
-    r.map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))
-}
-
-fn hex(d: &[u8]) -> String {
-    d.iter().map(|b| format!("{b:02x}")).collect()
+    let c = ctx_copy(&sync::lock(&s.h));
+    c.and_then(|c| ctx_final(c, s.md, len))
+        .map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))
 }
 
 fn h_digest(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -288,9 +375,9 @@ fn x_hexdigest(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn h_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = hash_state(vm, a[0], "copy")?;
     fixed(vm, "HASH.copy", a, k, 0)?;
-    let h = sync::lock(&s.h).clone();
+    let h = ctx_copy(&sync::lock(&s.h)).map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))?;
     let slot = if is_xof(s.md) { HASHXOF_T } else { HASH_T };
-    let cls = super::_struct::module_state(vm, "_hashlib", slot)?;
+    let cls = type_of_slot(vm, slot)?;
     Ok(vm.ctx.alloc_native_with_values(
         K_INSTANCE,
         cls,
@@ -332,13 +419,12 @@ fn p_block_size(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 /// the message) and the outer pad that `digest` hashes with its result.
 struct HmacObj {
     name: Name,
-    md: MessageDigest,
+    md: Dig,
     state: Mutex<HmacState>,
 }
 
-#[derive(Clone)]
 struct HmacState {
-    inner: Hasher,
+    inner: MdCtx,
     opad: Vec<u8>,
 }
 
@@ -349,27 +435,37 @@ impl Trace for HmacObj {
 impl HmacState {
     /// RFC 2104: a key longer than the block is hashed first, then padded
     /// with zeros to the block; the pads are it XOR 0x36 and XOR 0x5c.
-    fn new(md: MessageDigest, key: &[u8]) -> Result<HmacState, ErrorStack> {
+    fn new(md: Dig, key: &[u8]) -> Result<HmacState, ErrorStack> {
         let block = md.block_size();
         let mut k = if key.len() > block {
-            openssl::hash::hash(md, key)?.to_vec()
+            let mut c = ctx_new(md)?;
+            c.digest_update(key)?;
+            ctx_final(c, md, None)?
         } else {
             key.to_vec()
         };
         k.resize(block, 0);
         let ipad: Vec<u8> = k.iter().map(|b| b ^ 0x36).collect();
         let opad: Vec<u8> = k.iter().map(|b| b ^ 0x5c).collect();
-        let mut inner = Hasher::new(md)?;
-        inner.update(&ipad)?;
+        let mut inner = ctx_new(md)?;
+        inner.digest_update(&ipad)?;
         Ok(HmacState { inner, opad })
     }
 
-    fn digest(&self, md: MessageDigest) -> Result<Vec<u8>, ErrorStack> {
-        let d = self.inner.clone().finish()?;
-        let mut outer = Hasher::new(md)?;
-        outer.update(&self.opad)?;
-        outer.update(&d)?;
-        Ok(outer.finish()?.to_vec())
+    fn copy(&self) -> Result<HmacState, ErrorStack> {
+        Ok(HmacState {
+            inner: ctx_copy(&self.inner)?,
+            opad: self.opad.clone(),
+        })
+    }
+
+    /// The HMAC of what was fed so far (the state goes on).
+    fn digest(&self, md: Dig) -> Result<Vec<u8>, ErrorStack> {
+        let d = ctx_final(ctx_copy(&self.inner)?, md, None)?;
+        let mut outer = ctx_new(md)?;
+        outer.digest_update(&self.opad)?;
+        outer.digest_update(&d)?;
+        ctx_final(outer, md, None)
     }
 }
 
@@ -388,7 +484,7 @@ fn hmac_state(vm: &mut Vm, v: Value, method: &str) -> PyResult<&'static HmacObj>
 /// The digest a `digestmod`/`digest` argument names: a str, or one of the
 /// `openssl_*` constructors (`_constructors`); anything else is
 /// `UnsupportedDigestmodError`.
-fn digest_by_digestmod(vm: &mut Vm, d: Value) -> PyResult<(MessageDigest, Name)> {
+fn digest_by_digestmod(vm: &mut Vm, d: Value) -> PyResult<(Dig, Name)> {
     let name = if is_str(d) {
         str_of(d).into_owned()
     } else {
@@ -396,7 +492,7 @@ fn digest_by_digestmod(vm: &mut Vm, d: Value) -> PyResult<(MessageDigest, Name)>
             Some(n) => n.to_string(),
             None => {
                 let r = vm.repr(d)?;
-                let cls = super::_struct::module_state(vm, "_hashlib", UNSUPPORTED)?;
+                let cls = type_of_slot(vm, UNSUPPORTED)?;
                 return Err(vm.new_exc(cls, &format!("Unsupported digestmod {}", str_of(r))));
             }
         }
@@ -407,10 +503,10 @@ fn digest_by_digestmod(vm: &mut Vm, d: Value) -> PyResult<(MessageDigest, Name)>
 /// The digest name of an `openssl_*` constructor function, if `f` is one.
 fn constructor_name(vm: &mut Vm, f: Value) -> Option<&'static str> {
     let m = vm.import_module("_hashlib").ok()?;
-    for (n, _) in CONSTRUCTORS {
+    for (n, i, _) in CONSTRUCTORS {
         let key = vm.intern(n);
         if vm.getattr(m, key).ok() == Some(f) {
-            return Some(n.trim_start_matches("openssl_"));
+            return Some(DIGESTS[i].0);
         }
     }
     None
@@ -418,7 +514,7 @@ fn constructor_name(vm: &mut Vm, f: Value) -> Option<&'static str> {
 
 /// HMAC's context for `md`: XOFs and digests OpenSSL will not key are the
 /// ValueError CPython's `HMAC_Init_ex` failure gives.
-fn hmac_init(vm: &mut Vm, md: MessageDigest, key: &[u8]) -> PyResult<HmacState> {
+fn hmac_init(vm: &mut Vm, md: Dig, key: &[u8]) -> PyResult<HmacState> {
     if is_xof(md) || md.block_size() == 0 {
         return Err(vm.new_exc(vm.g.e.ValueError, "no reason supplied"));
     }
@@ -451,14 +547,14 @@ fn m_hmac_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if let Some(m) = msg.filter(|&m| m != Value::NONE) {
         let data = data_of(vm, m)?;
         st.inner
-            .update(&data)
+            .digest_update(&data)
             .map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))?;
     }
     new_hmac(vm, md, py, st)
 }
 
-fn new_hmac(vm: &mut Vm, md: MessageDigest, name: Name, st: HmacState) -> PyResult<Value> {
-    let cls = super::_struct::module_state(vm, "_hashlib", HMAC_T)?;
+fn new_hmac(vm: &mut Vm, md: Dig, name: Name, st: HmacState) -> PyResult<Value> {
+    let cls = type_of_slot(vm, HMAC_T)?;
     Ok(vm.ctx.alloc_native_with_values(
         K_INSTANCE,
         cls,
@@ -481,7 +577,7 @@ fn m_hmac_digest(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut st = hmac_init(vm, md, &key)?;
     let d = st
         .inner
-        .update(&msg)
+        .digest_update(&msg)
         .and_then(|()| st.digest(md))
         .map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))?;
     Ok(vm.new_bytes(&d))
@@ -491,7 +587,7 @@ fn hm_update(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = hmac_state(vm, a[0], "update")?;
     let [msg] = clinic::unpack(vm, "update", &a[1..], k, ["msg"], 0, 1, 1)?;
     let data = data_of(vm, msg.expect("required"))?;
-    let r = sync::lock(&s.state).inner.update(&data);
+    let r = sync::lock(&s.state).inner.digest_update(&data);
     r.map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))?;
     Ok(Value::NONE)
 }
@@ -499,9 +595,8 @@ fn hm_update(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn hmac_digest_of(vm: &mut Vm, a: &[Value], k: Value, m: &str) -> PyResult<Vec<u8>> {
     let s = hmac_state(vm, a[0], m)?;
     fixed(vm, &format!("HMAC.{m}"), a, k, 0)?;
-    let st = sync::lock(&s.state).clone();
-    st.digest(s.md)
-        .map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))
+    let r = sync::lock(&s.state).digest(s.md);
+    r.map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))
 }
 
 fn hm_digest(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -517,7 +612,8 @@ fn hm_hexdigest(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn hm_copy(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let s = hmac_state(vm, a[0], "copy")?;
     fixed(vm, "HMAC.copy", a, k, 0)?;
-    let st = sync::lock(&s.state).clone();
+    let st = sync::lock(&s.state).copy();
+    let st = st.map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))?;
     new_hmac(vm, s.md, s.name.clone(), st)
 }
 
@@ -610,8 +706,14 @@ fn m_pbkdf2_hmac(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.new_exc(vm.g.e.ValueError, "no reason supplied"));
     }
     let mut key = vec![0u8; dklen as usize];
-    openssl::pkcs5::pbkdf2_hmac(&password, &salt, iterations as usize, md, &mut key)
-        .map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))?;
+    openssl::pkcs5::pbkdf2_hmac(
+        &password,
+        &salt,
+        iterations as usize,
+        message_digest(md),
+        &mut key,
+    )
+    .map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))?;
     Ok(vm.new_bytes(&key))
 }
 
@@ -799,6 +901,12 @@ fn fill(vm: &mut Vm, m: Value, modname: Value) -> PyResult<()> {
         vm.set_module_attr(m, n, v);
         super::_struct::set_module_state(vm, m, i, v);
     }
+    if TYPES.get().is_none() {
+        for t in [hash, xof, hmac, unsupported] {
+            vm.ctx.add_global_root(t);
+        }
+        let _ = TYPES.set([hash, xof, hmac, unsupported]);
+    }
     vm.add_module_functions(
         m,
         &[
@@ -811,14 +919,16 @@ fn fill(vm: &mut Vm, m: Value, modname: Value) -> PyResult<()> {
             ("compare_digest", super::_operator::op_compare_digest),
         ],
     );
-    vm.add_module_functions(m, &CONSTRUCTORS);
+    let ctors: Vec<(&'static str, NativeFn)> =
+        CONSTRUCTORS.iter().map(|&(n, _, f)| (n, f)).collect();
+    vm.add_module_functions(m, &ctors);
     // `_constructors`: each constructor function -> its digest's name.
     let d = vm.new_dict();
     let dmark = vm.push_root(d);
-    for (n, _) in CONSTRUCTORS {
+    for (n, i, _) in CONSTRUCTORS {
         let key = vm.intern(n);
         let f = vm.getattr(m, key)?;
-        let name = vm.new_str(n.trim_start_matches("openssl_"));
+        let name = vm.new_str(DIGESTS[i].0);
         vm.setitem(d, f, name)?;
     }
     let proxy = crate::types::mappingproxy::new_proxy(vm, d);

@@ -381,8 +381,18 @@ fn h_digest<const A: u8>(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> 
 
 fn h_hexdigest<const A: u8>(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let d = digest_bytes::<A>(vm, a, k, "hexdigest")?;
-    let hex: String = d.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(vm.new_str(&hex))
+    Ok(vm.new_str(&hex_lower(&d)))
+}
+
+/// `d` as lower-case hex digits (a digest's `hexdigest`).
+pub(crate) fn hex_lower(d: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(2 * d.len());
+    for &b in d {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    s
 }
 
 /// `copy()`: CPython's message names no type ("copy() takes no arguments").
