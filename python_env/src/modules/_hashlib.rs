@@ -11,6 +11,8 @@
 //! hash), so that `copy()` is a copy of both.
 
 use super::hash_object::{data_of, fixed, hex_lower as hex};
+use super::zlib::buffer as buffer_arg;
+use crate::args::c_long;
 use crate::types::clinic;
 use engine::runtime::*;
 use foreign_types::{ForeignType, ForeignTypeRef};
@@ -355,7 +357,7 @@ fn xof_bytes(vm: &mut Vm, a: &[Value], k: Value, m: &str) -> PyResult<Vec<u8>> {
     let s = hash_state(vm, a[0], m)?;
     let [len] = clinic::unpack(vm, m, &a[1..], k, ["length"], 0, 1, 1)?;
     // A `Py_ssize_t`, without `_sha3`'s 2**29 bound.
-    let n = index_arg(vm, len.expect("required"))?;
+    let n = crate::args::py_ssize_t(vm, len.expect("required"))?;
     let Ok(n) = usize::try_from(n) else {
         return Err(vm.new_exc(vm.g.e.ValueError, "value must be positive"));
     };
@@ -488,7 +490,7 @@ fn digest_by_digestmod(vm: &mut Vm, d: Value) -> PyResult<(Dig, Name)> {
     let name = if is_str(d) {
         str_of(d).into_owned()
     } else {
-        match constructor_name(vm, d) {
+        match constructor_name(d) {
             Some(n) => n.to_string(),
             None => {
                 let r = vm.repr(d)?;
@@ -500,16 +502,17 @@ fn digest_by_digestmod(vm: &mut Vm, d: Value) -> PyResult<(Dig, Name)> {
     digest_by_name(&name).ok_or_else(|| unsupported_name(vm))
 }
 
-/// The digest name of an `openssl_*` constructor function, if `f` is one.
-fn constructor_name(vm: &mut Vm, f: Value) -> Option<&'static str> {
-    let m = vm.import_module("_hashlib").ok()?;
-    for (n, i, _) in CONSTRUCTORS {
-        let key = vm.intern(n);
-        if vm.getattr(m, key).ok() == Some(f) {
-            return Some(DIGESTS[i].0);
-        }
-    }
-    None
+/// The digest name of an `openssl_*` constructor function, if `f` is one
+/// (by the native function it runs: `hmac.new(key, msg, hashlib.sha256)`
+/// asks on every call).
+fn constructor_name(f: Value) -> Option<&'static str> {
+    let b = Obj::from_value(f)
+        .filter(|o| o.kind() == K_BUILTIN)
+        .and_then(builtin_data)?;
+    CONSTRUCTORS
+        .iter()
+        .find(|(_, _, c)| std::ptr::fn_addr_eq(*c, b.f))
+        .map(|&(_, i, _)| DIGESTS[i].0)
 }
 
 /// HMAC's context for `md`: XOFs and digests OpenSSL will not key are the
@@ -519,18 +522,6 @@ fn hmac_init(vm: &mut Vm, md: Dig, key: &[u8]) -> PyResult<HmacState> {
         return Err(vm.new_exc(vm.g.e.ValueError, "no reason supplied"));
     }
     HmacState::new(md, key).map_err(|e| openssl_error(vm, vm.g.e.ValueError, &e))
-}
-
-/// A bytes-like argument (`Py_buffer`): str and other objects are refused
-/// with CPython's message.
-fn buffer_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    match crate::types::bytes::buf(v) {
-        Some(b) => Ok(b),
-        None => {
-            let tn = vm.type_name_of(v);
-            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
-        }
-    }
 }
 
 /// `hmac_new(key, msg=b'', digestmod=None)`.
@@ -640,21 +631,6 @@ fn hp_block_size(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 // ------------------------------------------------------------------ KDFs
 
-/// An int argument as `i64` (`__index__`), "'float' object cannot be
-/// interpreted as an integer" for anything else; above `i64` it saturates
-/// (every caller's range check then refuses it).
-fn index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    let i = vm.index(v)?;
-    Ok(match vm.as_bigint(i) {
-        Some(n) => i64::try_from(&n).unwrap_or(if n.sign() == num_bigint::Sign::Minus {
-            i64::MIN
-        } else {
-            i64::MAX
-        }),
-        None => 0,
-    })
-}
-
 /// `pbkdf2_hmac(hash_name, password, salt, iterations, dklen=None)`.
 fn m_pbkdf2_hmac(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let [name, password, salt, iterations, dklen] = clinic::unpack(
@@ -676,7 +652,7 @@ fn m_pbkdf2_hmac(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     }
     let password = buffer_arg(vm, password.expect("required"))?;
     let salt = buffer_arg(vm, salt.expect("required"))?;
-    let iterations = index_arg(vm, iterations.expect("required"))?;
+    let iterations = c_long(vm, iterations.expect("required"))?;
     let Some((md, _)) = digest_by_name(&str_of(name)) else {
         return Err(unsupported_name(vm));
     };
@@ -693,7 +669,7 @@ fn m_pbkdf2_hmac(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         return Err(vm.new_exc(vm.g.e.OverflowError, "iteration value is too great."));
     }
     let dklen = match dklen {
-        Some(d) if d != Value::NONE => index_arg(vm, d)?,
+        Some(d) if d != Value::NONE => c_long(vm, d)?,
         _ => md.size() as i64,
     };
     if dklen < 1 {
@@ -765,7 +741,7 @@ fn m_scrypt(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let r = scrypt_unsigned(vm, r, "r")?;
     let p = scrypt_unsigned(vm, p, "p")?;
     let maxmem = match maxmem {
-        Some(m) => index_arg(vm, m)?,
+        Some(m) => c_long(vm, m)?,
         None => 0,
     };
     let limit = i32::MAX;
@@ -776,7 +752,7 @@ fn m_scrypt(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         ));
     }
     let dklen = match dklen {
-        Some(d) => index_arg(vm, d)?,
+        Some(d) => c_long(vm, d)?,
         None => 64,
     };
     if dklen < 1 || dklen > i64::from(limit) {
@@ -937,8 +913,8 @@ fn fill(vm: &mut Vm, m: Value, modname: Value) -> PyResult<()> {
     // The digests the system's libcrypto provides, by Python name.
     let names = vm.new_set(true);
     let smark = vm.push_root(names);
-    for (py, ossl) in DIGESTS {
-        if MessageDigest::from_name(ossl).is_some() {
+    for (i, (py, _)) in DIGESTS.into_iter().enumerate() {
+        if fetched(i).is_some() {
             let s = vm.new_str(py);
             vm.set_add(names, s)?;
         }

@@ -284,8 +284,8 @@ impl ZStream {
         if gzip || !zlib_header || b0 >> 4 <= 7 {
             return;
         }
+        // `wbits` is 15 or 47 here, so the new stream needs no guard.
         if let Ok(mut s) = ZStream::inflate_init(wbits) {
-            s.header = HeaderGuard::Done;
             if let Some(b0) = first {
                 // The replaced stream holds that byte: give it to this one.
                 s.step(&[b0], &mut Vec::new(), 1, z::Z_NO_FLUSH);
@@ -529,7 +529,7 @@ pub(crate) fn bytes_like(v: Value) -> Option<Cow<'static, [u8]>> {
 }
 
 /// A `Py_buffer` argument: the bytes of a bytes-like object.
-fn buffer(vm: &mut Vm, v: Value) -> PyResult<Cow<'static, [u8]>> {
+pub(crate) fn buffer(vm: &mut Vm, v: Value) -> PyResult<Cow<'static, [u8]>> {
     if !is_str(v) {
         // A released view first, then a non-contiguous one (PyBUF_SIMPLE).
         crate::types::memoryview::check_released(vm, v)?;

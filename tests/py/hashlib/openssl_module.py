@@ -114,3 +114,14 @@ show("scrypt str", lambda: hashlib.scrypt("p", salt=b"s", n=2, r=1, p=1))
 show("scrypt positional", lambda: hashlib.scrypt(b"p", b"s", 2, 1, 1))
 
 print(_hashlib.hmac_new(b"k", None, "sha1").hexdigest()[:12], hmac.new(b"k", digestmod="sha1").hexdigest()[:12])
+
+# Integers past a C long (Py_ssize_t for an XOF's length): CPython's converters' errors.
+show("pbkdf2 iterations 2**70", lambda: hashlib.pbkdf2_hmac("sha256", b"p", b"s", 2 ** 70))
+show("pbkdf2 dklen 2**70", lambda: hashlib.pbkdf2_hmac("sha256", b"p", b"s", 1, 2 ** 70))
+show("scrypt maxmem 2**70", lambda: hashlib.scrypt(b"p", salt=b"s", n=2, r=1, p=1, maxmem=2 ** 70))
+show("scrypt dklen 2**70", lambda: hashlib.scrypt(b"p", salt=b"s", n=2, r=1, p=1, dklen=2 ** 70))
+show("shake digest 2**70", lambda: hashlib.new("shake_128").digest(2 ** 70))
+# digestmod as a constructor function (hmac's common form) and the set of names.
+print(hmac.new(b"k", b"m", hashlib.sha3_256).hexdigest()[:12],
+      _hashlib.hmac_digest(b"k", b"m", _hashlib.openssl_md5).hex()[:12])
+print(all(_hashlib.new(n).name for n in _hashlib.openssl_md_meth_names))
