@@ -142,7 +142,21 @@ pub(crate) struct Block {
     /// cache). A global collection, which frees the tenured objects that
     /// died, clears it.
     pub(crate) old: bool,
+    /// The slots a local sweep visits, one bit each: every free slot and
+    /// every local object has its bit (shared objects need not). Formatting
+    /// sets every slot's; allocation takes only free slots, so what it makes
+    /// has a bit already; every sweep writes the map again. A local sweep
+    /// then walks the free slots and the local objects only: a block whose
+    /// other slots hold shared objects (promoted, or waiting for a global
+    /// collection) was read whole on every local collection once
+    /// allocation took one of its free slots (docutils swept 60-90 such
+    /// blocks, 15-22 MiB, per 1 MiB allocated).
+    pub(crate) visit: Box<[u64; VISIT_WORDS]>,
 }
+
+/// Words of a block's [`Block::visit`] map: one bit per slot of the
+/// smallest class.
+pub(crate) const VISIT_WORDS: usize = BLOCK_CELLS / 64;
 
 // SAFETY: a Block is exclusively owned by one LocalHeap (or the orphan list);
 // the collector moves it between threads only while its owner is stopped.
@@ -170,9 +184,13 @@ impl Block {
             nfree: 0,
             has_local: false,
             old: false,
+            visit: Box::new([0; VISIT_WORDS]),
         };
         let sb = b.slot_bytes();
         let n = b.nslots();
+        for i in 0..n {
+            b.visit[i / 64] |= 1 << (i % 64);
+        }
         let mut head: *mut FreeCell = core::ptr::null_mut();
         for i in (0..n).rev() {
             // SAFETY: slot i lies inside the block; we own the raw block.
@@ -192,13 +210,15 @@ impl Block {
 
     /// Sweeps the block: frees dead objects, clears marks of live ones and
     /// rebuilds the free list. A `local` sweep keeps every SHARED object (it
-    /// was not marked, since local marking stops at shared objects). Returns
-    /// the number of live objects and the number of objects it freed. The
-    /// payloads of dead native objects are moved to `defer` when given
-    /// (dropped by the caller later), else dropped at once. A
-    /// local sweep counts only the live *local* objects (those it found
-    /// marked): the shared ones it leaves alone are the global collector's
-    /// to count, and the local trigger must not grow with them.
+    /// was not marked, since local marking stops at shared objects) and
+    /// visits only the slots of [`Block::visit`]; a global sweep visits
+    /// every slot and rebuilds that map. Returns the number of live objects
+    /// and the number of objects it freed. The payloads of dead native
+    /// objects are moved to `defer` when given (dropped by the caller
+    /// later), else dropped at once. A local sweep counts only the live
+    /// *local* objects (those it found marked): the shared ones it leaves
+    /// alone are the global collector's to count, and the local trigger must
+    /// not grow with them.
     ///
     /// # Safety
     /// No mutator may touch the block's objects concurrently, except reading
@@ -225,16 +245,9 @@ impl Block {
         let mut live = 0usize;
         let mut freed = 0usize;
         let base = self.base.as_ptr();
-        // A pointer walk from the last slot down (the free list comes out
-        // in address order): one subtraction per slot instead of an index
-        // multiply and the range's bookkeeping.
-        // SAFETY: `n >= 1` slots of `sb` bytes lie inside the block.
-        let mut next = unsafe { base.add(n * sb) };
-        while next != base {
-            // SAFETY: `next` is a slot boundary above `base`, so one slot
-            // down is still inside the block.
-            let p = unsafe { next.sub(sb) };
-            next = p;
+        // Whether the slot at `p` keeps its bit: free afterwards, or a
+        // live local object.
+        let mut slot = |p: *mut u8| -> bool {
             // SAFETY: every slot starts with a meta word (object header or free cell).
             let meta_word = unsafe { &*(p as *const AtomicU64) };
             let meta = meta_word.load(Ordering::Relaxed);
@@ -251,24 +264,23 @@ impl Block {
                 }
                 head = fc;
                 nfree += 1;
-                continue;
+                return true;
             } else if meta & MARK != 0 {
                 meta_word.store(meta & !MARK, Ordering::Relaxed);
                 live += 1;
-                continue;
+                return meta & SHARED == 0;
             } else if local && meta & SHARED != 0 {
-                continue;
-            } else {
-                if meta & NATIVE_DROP != 0 {
-                    // SAFETY: an unmarked, unreachable native object, finalised once here.
-                    unsafe { finalize_dead(p, defer.as_deref_mut()) };
-                }
-                if traced {
-                    crate::alloc_trace::freed(p as usize);
-                }
-                freed += 1;
+                return false;
             }
-            // SAFETY: the slot is dead or already free; we rewrite it as a free cell.
+            if meta & NATIVE_DROP != 0 {
+                // SAFETY: an unmarked, unreachable native object, finalised once here.
+                unsafe { finalize_dead(p, defer.as_deref_mut()) };
+            }
+            if traced {
+                crate::alloc_trace::freed(p as usize);
+            }
+            freed += 1;
+            // SAFETY: the slot is dead; we rewrite it as a free cell.
             unsafe {
                 p.cast::<FreeCell>().write(FreeCell {
                     meta: AtomicU64::new(FREE_META),
@@ -277,7 +289,44 @@ impl Block {
             };
             head = p.cast::<FreeCell>();
             nfree += 1;
+            true
+        };
+        // Slots are visited from the last down, so the free list comes out
+        // in address order; a local sweep visits the map's slots, a global
+        // one every slot.
+        let mut keep = [0u64; VISIT_WORDS];
+        for w in (0..n.div_ceil(64)).rev() {
+            let mut x = if local {
+                self.visit[w]
+            } else if (w + 1) * 64 <= n {
+                !0
+            } else {
+                (1u64 << (n % 64)) - 1
+            };
+            let mut k = 0u64;
+            if x == !0 {
+                // A whole word of slots (a nursery block, a global sweep):
+                // walked down by pointer, the bits shifted in as they come.
+                // SAFETY: the word's 64 slots lie inside the block.
+                let mut p = unsafe { base.add((w * 64 + 64) * sb) };
+                for _ in 0..64 {
+                    // SAFETY: still inside the word's slots.
+                    p = unsafe { p.sub(sb) };
+                    k = (k << 1) | slot(p) as u64;
+                }
+                x = 0;
+            }
+            while x != 0 {
+                let b = 63 - x.leading_zeros() as usize;
+                x ^= 1 << b;
+                // SAFETY: `w * 64 + b < n` (the map has bits for slots only),
+                // so the slot lies inside the block.
+                let p = unsafe { base.add((w * 64 + b) * sb) };
+                k |= (slot(p) as u64) << b;
+            }
+            keep[w] = k;
         }
+        *self.visit = keep;
         self.free = head;
         self.nfree = nfree;
         if local {

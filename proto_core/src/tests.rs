@@ -113,6 +113,79 @@ fn sweeps_count_the_objects_they_free() {
 }
 
 #[test]
+fn local_sweeps_between_shared_objects() {
+    // Blocks whose slots alternate between shared objects and local ones:
+    // a local sweep visits the free slots and the local objects only (the
+    // block's visit map), and frees exactly the unreachable local ones,
+    // through later rounds of allocation into the freed slots and after a
+    // global collection frees the shared ones.
+    let sp = space();
+    let mut ctx = sp.new_context();
+    ctx.set_deferred_collection(true);
+    let mut shared = Value::NONE;
+    let mut local = Value::NONE;
+    for i in 0..3000 {
+        let c = cons(&mut ctx, Value::int(i), Value::NONE);
+        if i % 2 == 0 {
+            let o = Obj::from_value(c).unwrap();
+            o.init(1, shared);
+            ctx.promote(c);
+            shared = c;
+        } else if i % 3 == 0 {
+            let o = Obj::from_value(c).unwrap();
+            o.init(1, local);
+            local = c;
+        }
+    }
+    let root = ctx.add_global_root(shared);
+    ctx.stack().set_top(0);
+    ctx.stack().push(local);
+    let s = ctx.collect_local();
+    // 1500 odd cells, 500 of them (odd multiples of 3) kept.
+    assert_eq!(s.live_objects, 500);
+    assert_eq!(s.freed_objects, 1000);
+    // The freed slots, between shared cells, are allocated again.
+    for round in 0..3 {
+        for j in 0..1000 {
+            let c = cons(&mut ctx, Value::int(j), Value::NONE);
+            if j % 10 == 0 {
+                let o = Obj::from_value(c).unwrap();
+                o.init(1, local);
+                local = c;
+            }
+        }
+        ctx.stack().set_top(0);
+        ctx.stack().push(local);
+        let s = ctx.collect_local();
+        assert_eq!(s.live_objects, 500 + 100 * (round + 1));
+        assert_eq!(s.freed_objects, 900);
+    }
+    let odd3: i64 = (0..3000).filter(|i| i % 2 == 1 && i % 3 == 0).sum();
+    let tens: i64 = (0..1000).filter(|j| j % 10 == 0).sum();
+    assert_eq!(list_sum(local), odd3 + 3 * tens);
+    assert_eq!(list_sum(shared), (0..3000).filter(|i| i % 2 == 0).sum::<i64>());
+    // A promoted local object leaves the local sweeps' count; the shared
+    // garbage a global collection frees is allocated and swept locally.
+    ctx.promote(local);
+    ctx.stack().set_top(0);
+    assert_eq!(ctx.collect_local().live_objects, 0);
+    ctx.set_global_root(root, Value::NONE);
+    let g = ctx.collect_global();
+    assert_eq!(g.freed_objects, 1500 + 800);
+    let mut keep = Value::NONE;
+    for j in 0..4000 {
+        keep = cons(&mut ctx, Value::int(j), keep);
+    }
+    ctx.stack().push(keep);
+    for j in 0..2000 {
+        cons(&mut ctx, Value::int(j), Value::NONE);
+    }
+    let s = ctx.collect_local();
+    assert_eq!((s.live_objects, s.freed_objects), (4000, 2000));
+    assert_eq!(list_sum(keep), (0..4000).sum::<i64>());
+}
+
+#[test]
 fn handles_root_values_across_collections() {
     let sp = space();
     let mut ctx = sp.new_context();
