@@ -163,7 +163,10 @@ fn local_sweeps_between_shared_objects() {
     let odd3: i64 = (0..3000).filter(|i| i % 2 == 1 && i % 3 == 0).sum();
     let tens: i64 = (0..1000).filter(|j| j % 10 == 0).sum();
     assert_eq!(list_sum(local), odd3 + 3 * tens);
-    assert_eq!(list_sum(shared), (0..3000).filter(|i| i % 2 == 0).sum::<i64>());
+    assert_eq!(
+        list_sum(shared),
+        (0..3000).filter(|i| i % 2 == 0).sum::<i64>()
+    );
     // A promoted local object leaves the local sweeps' count; the shared
     // garbage a global collection frees is allocated and swept locally.
     ctx.promote(local);
