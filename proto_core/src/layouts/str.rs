@@ -931,6 +931,19 @@ fn char_to_byte_in(o: Obj, text: &[u8], chars: usize, flags: u64, ci: usize) -> 
                 b = index_entry(o, off, k);
                 c = k * INDEX_BLOCK;
             }
+            // A block of ASCII characters (its bytes as many as its
+            // characters: the next mark, or the text's end after the last
+            // one) is counted, not scanned: mostly-ASCII text with a few
+            // other characters (a source file, a TOML or JSON document) is
+            // then indexed in constant time.
+            let (next_c, next_b) = if k < index_entries(chars) {
+                ((k + 1) * INDEX_BLOCK, index_entry(o, off, k + 1))
+            } else {
+                (chars, n)
+            };
+            if next_b - b == next_c - c {
+                return b + (ci - c);
+            }
             // The hint, when it lies between the index mark and `ci`, is
             // a nearer start. Every value the word holds is a true
             // position of this immutable text; only a str local to this
