@@ -158,6 +158,17 @@ pub(crate) struct Block {
 /// smallest class.
 pub(crate) const VISIT_WORDS: usize = BLOCK_CELLS / 64;
 
+/// The bits of word `w` of a [`Block::visit`] map that stand for one of a
+/// block's `n` slots.
+#[inline(always)]
+fn slot_bits(w: usize, n: usize) -> u64 {
+    match n.saturating_sub(w * 64) {
+        0 => 0,
+        k if k >= 64 => !0,
+        k => (1 << k) - 1,
+    }
+}
+
 // SAFETY: a Block is exclusively owned by one LocalHeap (or the orphan list);
 // the collector moves it between threads only while its owner is stopped.
 unsafe impl Send for Block {}
@@ -188,8 +199,8 @@ impl Block {
         };
         let sb = b.slot_bytes();
         let n = b.nslots();
-        for i in 0..n {
-            b.visit[i / 64] |= 1 << (i % 64);
+        for (w, x) in b.visit.iter_mut().enumerate() {
+            *x = slot_bits(w, n);
         }
         let mut head: *mut FreeCell = core::ptr::null_mut();
         for i in (0..n).rev() {
@@ -298,10 +309,8 @@ impl Block {
         for w in (0..n.div_ceil(64)).rev() {
             let mut x = if local {
                 self.visit[w]
-            } else if (w + 1) * 64 <= n {
-                !0
             } else {
-                (1u64 << (n % 64)) - 1
+                slot_bits(w, n)
             };
             let mut k = 0u64;
             if x == !0 {
