@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Records pgo/protopy.profdata, the profile every build is optimized with
-# (tools/rustc-pgo): builds protopy instrumented for profiling, runs the
+# (tools/rustc-wrapper): builds protopy instrumented for profiling, runs the
 # golden programs with it (as CPython's `--enable-optimizations` trains on
 # its own test suite), and merges the counts.
 # Usage: tools/pgo-profile.sh   (needs rustup's llvm-tools component,

@@ -1396,151 +1396,144 @@ impl Vm {
                         } else {
                             (fpos, n + 1)
                         };
-                        // `type(x)`: its class (CPython's CALL_NO_KW_TYPE_1),
-                        // asked before a class's `__init__` frame is tried.
-                        if !TRACE
-                            && count == 1
-                            && selfv.is_empty()
-                            && !kwnames.is_heap()
-                            && callee == self.g.types.type_
-                        {
-                            st!()[fpos] = self.type_of(st!()[cbase + 1]);
-                            sp = fpos + 1;
-                            continue;
-                        }
+                        // Calls answered here without the call, untraced
+                        // and without keywords: a class is asked for
+                        // `type(x)` alone, and a builtin is told apart by
+                        // its argument count first, so that the calls of
+                        // other builtins pass one test per case at most.
+                        let plain = !TRACE && !kwnames.is_heap();
                         if let Some(fo) = cobj {
                             if ckind == Some(K_FUNCTION) {
                                 call_function!(fo, fpos, cbase, count, kwnames);
                             }
-                            // A plain class: `__init__` runs in this loop.
-                            if ckind == Some(K_TYPE) && selfv.is_empty() && !kwnames.is_heap() {
-                                let f = &mut self.frames[fi];
-                                f.pc = pc;
-                                f.sp = fpos;
-                                f.lasti = lasti;
-                                if self.push_init_frame(fo, fpos, n) {
-                                    self.ctx.safepoint();
-                                    continue 'frame;
+                            if ckind == Some(K_TYPE) {
+                                // `type(x)`: its class (CPython's
+                                // CALL_NO_KW_TYPE_1), asked before a class's
+                                // `__init__` frame is tried.
+                                if plain
+                                    && count == 1
+                                    && selfv.is_empty()
+                                    && callee == self.g.types.type_
+                                {
+                                    st!()[fpos] = self.type_of(st!()[cbase + 1]);
+                                    sp = fpos + 1;
+                                    continue;
                                 }
-                            }
-                        }
-                        // `len(x)` of an exact list, tuple, str or dict: the
-                        // builtin's answer without the call.
-                        if !TRACE
-                            && count == 1
-                            && !kwnames.is_heap()
-                            && callee.bits() == self.g.builtin_len.load(Ordering::Relaxed)
-                        {
-                            if let Some(n) = Obj::from_value(st!()[cbase + 1])
-                                .and_then(|o| self.exact_container_len(o))
-                            {
-                                st!()[fpos] = Value::int(n as i64);
-                                sp = fpos + 1;
-                                continue;
-                            }
-                        }
-                        // `next(g)` of a generator: its frame runs in this
-                        // loop, as FOR_ITER resumes one. The generator
-                        // waits in the call's result slot (rooted), which
-                        // what it yields replaces; its return raises
-                        // StopIteration at this CALL (`yield_out`,
-                        // `gen_frame_returned`). Any other case, and a
-                        // generator that cannot be entered here, takes the
-                        // call.
-                        if !TRACE
-                            && count == 1
-                            && !kwnames.is_heap()
-                            && callee.bits() == self.g.builtin_next.load(Ordering::Relaxed)
-                        {
-                            let it = st!()[cbase + 1];
-                            if let Some(go) = Obj::from_value(it).filter(|o| {
-                                o.kind() == K_GEN && o.class() == self.g.types.generator
-                            }) {
-                                let f = &mut self.frames[fi];
-                                f.pc = pc;
-                                f.sp = fpos + 1;
-                                f.lasti = lasti;
-                                if self.gen_push_frame(go, Value::NONE) {
-                                    st!()[fpos] = it;
-                                    self.ctx.safepoint();
-                                    continue 'frame;
+                                // A plain class: `__init__` runs in this loop.
+                                if selfv.is_empty() && !kwnames.is_heap() {
+                                    let f = &mut self.frames[fi];
+                                    f.pc = pc;
+                                    f.sp = fpos;
+                                    f.lasti = lasti;
+                                    if self.push_init_frame(fo, fpos, n) {
+                                        self.ctx.safepoint();
+                                        continue 'frame;
+                                    }
                                 }
-                            }
-                        }
-                        // `isinstance(x, T)` answered by `T`'s MRO walk alone.
-                        if !TRACE
-                            && count == 2
-                            && !kwnames.is_heap()
-                            && callee.bits() == self.g.builtin_isinstance.load(Ordering::Relaxed)
-                        {
-                            if let Some(r) =
-                                self.plain_isinstance(st!()[cbase + 1], st!()[cbase + 2])
-                            {
-                                st!()[fpos] = Value::bool(r);
-                                sp = fpos + 1;
-                                continue;
-                            }
-                        }
-                        // `issubclass(C, T)` of a class `C` and a class `T`
-                        // whose metaclass is `type` (no `__subclasscheck__`):
-                        // `C`'s MRO, as `type.__subclasscheck__` reads it.
-                        if !TRACE
-                            && count == 2
-                            && !kwnames.is_heap()
-                            && callee.bits() == self.g.builtin_issubclass.load(Ordering::Relaxed)
-                        {
-                            let (c, t) = (st!()[cbase + 1], st!()[cbase + 2]);
-                            let plain = |v: Value, exact: bool| {
-                                Obj::from_value(v).is_some_and(|o| {
-                                    o.kind() == K_TYPE
-                                        && (!exact || o.class() == self.g.types.type_)
-                                })
-                            };
-                            if plain(c, false) && plain(t, true) {
-                                st!()[fpos] = Value::bool(self.is_subtype(c, t));
-                                sp = fpos + 1;
-                                continue;
-                            }
-                        }
-                        // `l.append(x)` of an exact list: the item pushed
-                        // without the call, as CPython's
-                        // `CALL_NO_KW_LIST_APPEND` (under the list's lock
-                        // when it is shared).
-                        if !TRACE
-                            && count == 2
-                            && !kwnames.is_heap()
-                            && callee.bits() == self.g.builtin_list_append.load(Ordering::Relaxed)
-                        {
-                            self.frames[fi].lasti = lasti;
-                            if let Some(r) =
-                                self.list_append_fast(st!()[cbase + 1], st!()[cbase + 2])
-                            {
-                                t!(r);
-                                st!()[fpos] = Value::NONE;
-                                sp = fpos + 1;
-                                continue;
-                            }
-                        }
-                        // `d.get(k[, default])` of an exact dict and an int, class or
-                        // str key: one probe (`exact_dict_lookup`), as the
-                        // method's own first step; any other case takes the
-                        // call.
-                        if !TRACE
-                            && (count == 2 || count == 3)
-                            && !kwnames.is_heap()
-                            && callee.bits() == self.g.builtin_dict_get.load(Ordering::Relaxed)
-                        {
-                            if let Some(r) =
-                                self.exact_dict_lookup(st!()[cbase + 1], st!()[cbase + 2])
-                            {
-                                let dflt = if count == 3 {
-                                    st!()[cbase + 3]
-                                } else {
-                                    Value::NONE
-                                };
-                                st!()[fpos] = r.unwrap_or(dflt);
-                                sp = fpos + 1;
-                                continue;
+                            } else if plain && ckind == Some(K_BUILTIN) {
+                                let bits = callee.bits();
+                                let g = &self.g;
+                                if count == 1 && bits == g.builtin_len.load(Ordering::Relaxed) {
+                                    // `len(x)` of an exact list, tuple, str or
+                                    // dict: the builtin's answer.
+                                    if let Some(n) = Obj::from_value(st!()[cbase + 1])
+                                        .and_then(|o| self.exact_container_len(o))
+                                    {
+                                        st!()[fpos] = Value::int(n as i64);
+                                        sp = fpos + 1;
+                                        continue;
+                                    }
+                                } else if count == 1
+                                    && bits == g.builtin_next.load(Ordering::Relaxed)
+                                {
+                                    // `next(g)` of a generator: its frame runs
+                                    // in this loop, as FOR_ITER resumes one.
+                                    // The generator waits in the call's result
+                                    // slot (rooted), which what it yields
+                                    // replaces; its return raises
+                                    // StopIteration at this CALL (`yield_out`,
+                                    // `gen_frame_returned`). A generator that
+                                    // cannot be entered here takes the call.
+                                    let it = st!()[cbase + 1];
+                                    if let Some(go) = Obj::from_value(it).filter(|o| {
+                                        o.kind() == K_GEN && o.class() == self.g.types.generator
+                                    }) {
+                                        let f = &mut self.frames[fi];
+                                        f.pc = pc;
+                                        f.sp = fpos + 1;
+                                        f.lasti = lasti;
+                                        if self.gen_push_frame(go, Value::NONE) {
+                                            st!()[fpos] = it;
+                                            self.ctx.safepoint();
+                                            continue 'frame;
+                                        }
+                                    }
+                                } else if count == 2 {
+                                    if bits == g.builtin_isinstance.load(Ordering::Relaxed) {
+                                        // `isinstance(x, T)` answered by `T`'s
+                                        // MRO walk alone.
+                                        if let Some(r) = self
+                                            .plain_isinstance(st!()[cbase + 1], st!()[cbase + 2])
+                                        {
+                                            st!()[fpos] = Value::bool(r);
+                                            sp = fpos + 1;
+                                            continue;
+                                        }
+                                    } else if bits == g.builtin_list_append.load(Ordering::Relaxed)
+                                    {
+                                        // `l.append(x)` of an exact list: the
+                                        // item pushed without the call, as
+                                        // CPython's `CALL_NO_KW_LIST_APPEND`
+                                        // (under the list's lock when it is
+                                        // shared).
+                                        self.frames[fi].lasti = lasti;
+                                        if let Some(r) = self
+                                            .list_append_fast(st!()[cbase + 1], st!()[cbase + 2])
+                                        {
+                                            t!(r);
+                                            st!()[fpos] = Value::NONE;
+                                            sp = fpos + 1;
+                                            continue;
+                                        }
+                                    } else if bits == g.builtin_issubclass.load(Ordering::Relaxed) {
+                                        // `issubclass(C, T)` of a class `C` and
+                                        // a class `T` whose metaclass is `type`
+                                        // (no `__subclasscheck__`): `C`'s MRO,
+                                        // as `type.__subclasscheck__` reads it.
+                                        let (c, t) = (st!()[cbase + 1], st!()[cbase + 2]);
+                                        let plain_class = |v: Value, exact: bool| {
+                                            Obj::from_value(v).is_some_and(|o| {
+                                                o.kind() == K_TYPE
+                                                    && (!exact || o.class() == self.g.types.type_)
+                                            })
+                                        };
+                                        if plain_class(c, false) && plain_class(t, true) {
+                                            st!()[fpos] = Value::bool(self.is_subtype(c, t));
+                                            sp = fpos + 1;
+                                            continue;
+                                        }
+                                    }
+                                }
+                                // `d.get(k[, default])` of an exact dict and
+                                // an int, class or str key: one probe
+                                // (`exact_dict_lookup`), as the method's own
+                                // first step; any other case takes the call.
+                                if (count == 2 || count == 3)
+                                    && bits == self.g.builtin_dict_get.load(Ordering::Relaxed)
+                                {
+                                    if let Some(r) =
+                                        self.exact_dict_lookup(st!()[cbase + 1], st!()[cbase + 2])
+                                    {
+                                        let dflt = if count == 3 {
+                                            st!()[cbase + 3]
+                                        } else {
+                                            Value::NONE
+                                        };
+                                        st!()[fpos] = r.unwrap_or(dflt);
+                                        sp = fpos + 1;
+                                        continue;
+                                    }
+                                }
                             }
                         }
                         let argtop = cbase + 1 + count + usize::from(kwnames.is_heap());
