@@ -214,6 +214,13 @@ pub fn py_ssize_t(vm: &mut Vm, v: Value) -> PyResult<i64> {
 /// CPython's `int` argument converter (`_PyLong_AsInt`, argument clinic's
 /// `int`): `__index__`, then the C int range, with one OverflowError message.
 pub fn py_long_as_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    // The usual flags first (`newline=False`): no `__index__` to look for.
+    if v == Value::FALSE || v == Value::TRUE {
+        return Ok(i64::from(v == Value::TRUE));
+    }
+    if let Some(x) = v.as_int().filter(|&x| i32::try_from(x).is_ok()) {
+        return Ok(x);
+    }
     let i = vm.index(v)?;
     match vm.as_i64(i) {
         Some(x) if i32::try_from(x).is_ok() => Ok(x),

@@ -13,6 +13,12 @@ use engine::runtime::*;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use proto_core::{Obj, Value};
+use std::borrow::Cow;
+
+/// The output of an encoder or decoder before it becomes a bytes object: on
+/// the native stack while short (the usual small conversion allocates
+/// nothing besides its result).
+type OutBuf = smallvec::SmallVec<[u8; 256]>;
 
 const MODULE_DOC: &str = "Conversions between binary data and ASCII (hex, base64, uu, \
 quoted-printable) and the CRC-32 and CRC-CCITT checksums.";
@@ -93,10 +99,15 @@ fn buffer_of(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<u8>>> {
     }
 }
 
-/// CPython's `Py_buffer` converter: a bytes-like object.
-fn binary_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+/// CPython's `Py_buffer` converter: a bytes-like object. A bytes object's
+/// own bytes, in place: it never changes, and the call's arguments root it
+/// (`types::bytes::held_bytes`).
+fn binary_arg(vm: &mut Vm, v: Value) -> PyResult<Cow<'static, [u8]>> {
+    if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::BYTES) {
+        return Ok(Cow::Borrowed(str_bytes(v)));
+    }
     match buffer_of(vm, v)? {
-        Some(b) => Ok(b),
+        Some(b) => Ok(Cow::Owned(b)),
         None => {
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
@@ -104,17 +115,20 @@ fn binary_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     }
 }
 
-/// CPython's `ascii_buffer` converter: a bytes-like object or an ASCII str.
-fn ascii_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+/// CPython's `ascii_buffer` converter: a bytes-like object or an ASCII str
+/// (a str's or a bytes object's own bytes in place, as in `binary_arg`).
+fn ascii_arg(vm: &mut Vm, v: Value) -> PyResult<Cow<'static, [u8]>> {
     if is_str(v) {
-        let s = str_of(v);
-        if !s.is_ascii() {
-            return Err(vm.value_error("string argument should contain only ASCII characters"));
-        }
-        return Ok(s.as_bytes().to_vec());
+        return match str_of(v) {
+            Cow::Borrowed(s) if s.is_ascii() => Ok(Cow::Borrowed(s.as_bytes())),
+            _ => Err(vm.value_error("string argument should contain only ASCII characters")),
+        };
+    }
+    if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::BYTES) {
+        return Ok(Cow::Borrowed(str_bytes(v)));
     }
     match buffer_of(vm, v)? {
-        Some(b) => Ok(b),
+        Some(b) => Ok(Cow::Owned(b)),
         None => {
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!(
@@ -239,7 +253,7 @@ fn a2b_base64(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // (three bytes per four characters), then cut to `n`: pushes and
     // `extend_from_slice` cost a capacity check each, an out-of-line call
     // wherever the optimiser's profile did not inline `Vec::reserve`.
-    let mut out = vec![0u8; data.len() / 4 * 3 + 3];
+    let mut out = OutBuf::from_elem(0u8, data.len() / 4 * 3 + 3);
     let mut n = 0;
     let (mut quad_pos, mut leftchar, mut pads) = (0u8, 0u8, 0u32);
     let mut padding_started = false;
@@ -347,7 +361,7 @@ fn b2a_base64(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     // Written by index, as in `a2b_base64`: four characters per whole group,
     // then the padded tail and the newline.
     let groups = data.len() / 3;
-    let mut out = vec![0u8; data.len().div_ceil(3) * 4 + 1];
+    let mut out = OutBuf::from_elem(0u8, data.len().div_ceil(3) * 4 + 1);
     let whole = data.chunks_exact(3);
     let tail = whole.remainder();
     for (c, o) in whole.zip(out.chunks_exact_mut(4)) {
@@ -387,7 +401,7 @@ fn crc_hqx(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     clinic::positional(vm, "binascii.crc_hqx", "crc_hqx", a, k, 2, 2)?;
     let data = binary_arg(vm, a[0])?;
     let mut crc = (bitwise_u32(vm, a[1])? & 0xffff) as u16;
-    for &b in &data {
+    for &b in data.iter() {
         crc = (crc << 8) ^ CRC_HQX_TABLE[usize::from((crc >> 8) as u8 ^ b)];
     }
     Ok(Value::int(i64::from(crc)))

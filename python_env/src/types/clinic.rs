@@ -142,10 +142,59 @@ pub fn unpack<const N: usize>(
         }
         return Ok(out);
     }
+    if nkw > 0
+        && nargs <= maxpos
+        && unpack_keywords(args, kwnames, &names, posonly, minpos, &mut out)
+    {
+        return Ok(out);
+    }
+    out = [None; N];
     unpack_slow(
         vm, fname, args, kwnames, &names, posonly, minpos, maxpos, &mut out,
     )?;
     Ok(out)
+}
+
+/// [`unpack`] of a call with keyword arguments (at most `maxpos` given by
+/// position) that binds without error: each keyword names a parameter
+/// that may be given by keyword and that no positional argument filled,
+/// and every required one is filled. The names are compared in place
+/// (no copies: a keyword call of a native method allocates nothing
+/// here). False when any check fails, `out` then partly written:
+/// [`unpack_slow`] starts again and raises CPython's error.
+#[inline]
+fn unpack_keywords(
+    args: &[Value],
+    kwnames: Value,
+    names: &[&str],
+    posonly: usize,
+    minpos: usize,
+    out: &mut [Option<Value>],
+) -> bool {
+    let Some(k) = Obj::from_value(kwnames) else {
+        return false;
+    };
+    let nkw = k.n_values();
+    let nargs = args.len() - nkw;
+    for (o, &v) in out.iter_mut().zip(&args[..nargs]) {
+        *o = Some(v);
+    }
+    for (j, &v) in args[nargs..].iter().enumerate() {
+        let key = str_of(k.get(j));
+        let Some(i) = names
+            .iter()
+            .enumerate()
+            .skip(posonly)
+            .find_map(|(i, &n)| (n == key).then_some(i))
+        else {
+            return false;
+        };
+        if out[i].is_some() {
+            return false;
+        }
+        out[i] = Some(v);
+    }
+    out[..minpos].iter().all(Option::is_some)
 }
 
 #[cold]
