@@ -82,6 +82,8 @@ CASES = {
     "ord": ("", 'c = "a"', "ord(c)"),
     "flag_and": ("import re\n", "f = re.I; g = re.M", "f & g"),
     "module_function": ("import _sre\n", "f = _sre.unicode_iscased", "f(65)"),
+    "module_attr_call": ("import _sre\n", "", "_sre.unicode_iscased(65)"),
+    "keyword_native_call": ("import binascii\n", "b = b'abc'", "binascii.b2a_base64(b, newline=False)"),
     "bytearray_find": ("", "b = bytearray(256); b[60] = 1", "b.find(1, 10)"),
     "int_base2": ("", 's = b"0110"', "int(s, 2)"),
     "bytes_reverse": ("", "s = bytes(32)", "s[::-1]"),

@@ -1494,13 +1494,6 @@ impl Vm {
             });
         }
         if INLINE {
-            // A module's function (`struct.pack(...)`): the entry read is
-            // the module's own.
-            if o.kind() == K_MODULE {
-                if let Some(v) = self.module_attr_hit(o, [t, e, p], name) {
-                    return Some(attr::MethodLookup::Attr(v));
-                }
-            }
             return self.load_method_poly(s, o, obj, name);
         }
         self.load_method_cached_rest(s, obj, name)
@@ -1518,8 +1511,14 @@ impl Vm {
     ) -> Option<attr::MethodLookup> {
         // A class, module or super object keys its entries on itself, not on
         // its class: `load_method_cached_rest` finds them (`Strength.stronger(a,
-        // b)` in deltablue).
-        if matches!(o.kind(), K_TYPE | K_MODULE | K_SUPER) {
+        // b)` in deltablue); a module's function (`struct.pack(...)`) here,
+        // out of the interpreter loop's inlined hit.
+        if o.kind() == K_MODULE {
+            return self
+                .module_attr_cached(s, o, name)
+                .map(attr::MethodLookup::Attr);
+        }
+        if matches!(o.kind(), K_TYPE | K_SUPER) {
             return self.load_method_cached_rest(s, obj, name);
         }
         match lookup_ext(s, o.class().bits()) {
