@@ -681,22 +681,15 @@ impl Vm {
         o: Obj,
         name: Value,
     ) -> Option<Value> {
-        if let Some(v) = lookup(s, o.value().bits()).and_then(|e| self.module_attr_hit(o, e, name))
-        {
-            return Some(v);
+        if let Some([t, e, p]) = lookup(s, o.value().bits()) {
+            if t == o.value().bits() && p & 3 == TAG_DICT_ONLY && e == self.class_version(o.class())
+            {
+                if let Some(v) = Obj::from_value(o.get(0)).and_then(|d| hinted(d, p >> 2, name)) {
+                    return Some(v);
+                }
+            }
         }
         self.module_attr_fill(s, o, name)
-    }
-
-    /// The value of module `o`'s global `name` when `entry` is a current
-    /// [`Vm::module_attr_cached`] entry for `o` whose dict entry still holds
-    /// the name.
-    #[inline(always)]
-    fn module_attr_hit(&self, o: Obj, [t, e, p]: [u64; 3], name: Value) -> Option<Value> {
-        if t != o.value().bits() || p & 3 != TAG_DICT_ONLY || e != self.class_version(o.class()) {
-            return None;
-        }
-        hinted(Obj::from_value(o.get(0))?, p >> 2, name)
     }
 
     /// LOAD_ATTR and LOAD_METHOD of an attribute of a class

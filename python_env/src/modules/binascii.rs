@@ -99,20 +99,11 @@ fn buffer_of(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<u8>>> {
     }
 }
 
-/// CPython's `Py_buffer` converter: a bytes-like object. A bytes object's
-/// own bytes, in place: it never changes, and the call's arguments root it
-/// (`types::bytes::held_bytes`).
+/// CPython's `Py_buffer` converter: a bytes-like object.
 fn binary_arg(vm: &mut Vm, v: Value) -> PyResult<Cow<'static, [u8]>> {
-    if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::BYTES) {
-        return Ok(Cow::Borrowed(str_bytes(v)));
-    }
-    match buffer_of(vm, v)? {
-        Some(b) => Ok(Cow::Owned(b)),
-        None => {
-            let tn = vm.type_name_of(v);
-            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
-        }
-    }
+    bytes_like(vm, v, |tn| {
+        format!("a bytes-like object is required, not '{tn}'")
+    })
 }
 
 /// CPython's `ascii_buffer` converter: a bytes-like object or an ASCII str
@@ -124,6 +115,19 @@ fn ascii_arg(vm: &mut Vm, v: Value) -> PyResult<Cow<'static, [u8]>> {
             _ => Err(vm.value_error("string argument should contain only ASCII characters")),
         };
     }
+    bytes_like(vm, v, |tn| {
+        format!("argument should be bytes, buffer or ASCII string, not '{tn}'")
+    })
+}
+
+/// An exact bytes object's own bytes in place (immutable, rooted by the
+/// call's arguments), any other buffer's copied; TypeError `message(type
+/// name)` for an object without the buffer protocol.
+fn bytes_like(
+    vm: &mut Vm,
+    v: Value,
+    message: impl FnOnce(&str) -> String,
+) -> PyResult<Cow<'static, [u8]>> {
     if Obj::from_value(v).is_some_and(|o| o.kind() == Kind::BYTES) {
         return Ok(Cow::Borrowed(str_bytes(v)));
     }
@@ -131,9 +135,7 @@ fn ascii_arg(vm: &mut Vm, v: Value) -> PyResult<Cow<'static, [u8]>> {
         Some(b) => Ok(Cow::Owned(b)),
         None => {
             let tn = vm.type_name_of(v);
-            Err(vm.type_error(&format!(
-                "argument should be bytes, buffer or ASCII string, not '{tn}'"
-            )))
+            Err(vm.type_error(&message(&tn)))
         }
     }
 }
