@@ -7,11 +7,10 @@ that are no longer recorded are dropped.
 
     pgo-keep.py FRESH.proftext KEPT.proftext OUT.proftext
 
-Why (docs/ARCHITECTURE.md, "Profile-guided optimization"): two recordings of the
-same source differ by up to a quarter in some of the interpreter loop's block
-counts (thread interleavings, collection points, tests that time out), and LLVM's
-register allocation over the loop's 4,000 blocks follows them: a refresh with the
-loop's source unchanged moved its basic operations by 3-5 % either way.
+Why (docs/ARCHITECTURE.md, "Profile-guided optimization"): LLVM's register
+allocation over the interpreter loop's 4,000 blocks follows its counts, and any
+recording differs a little from the last (new golden programs, collection
+points): with the loop's source unchanged, its code should not change either.
 """
 import sys
 

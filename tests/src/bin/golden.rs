@@ -2,8 +2,9 @@
 //! compares stdout, stderr and the exit code with the files CPython 3.11
 //! produced (`tests/bless.py`).
 //!
-//! Usage: `golden [--protopy PATH] [--jobs N] [--timeout SECONDS] [--update-pending] [FILTER...]`
-//! (`--timeout`: the limit per program, 60 s unless given; a GC-stress build needs more).
+//! Usage: `golden [--protopy PATH] [--jobs N] [--timeout SECONDS] [--exclude SUBSTRING]...
+//! [--update-pending] [FILTER...]` (`--timeout`: the limit per program, 60 s unless given; a
+//! GC-stress build needs more; `--exclude`: programs whose path contains it are not run).
 //!
 //! Comparison rules (the same for every test):
 //! - the absolute repository root is removed from ProtoPy's output, as
@@ -220,6 +221,7 @@ fn main() {
     let mut timeout = DEFAULT_TIMEOUT;
     let mut update = false;
     let mut filters = Vec::new();
+    let mut excludes = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -232,6 +234,7 @@ fn main() {
                     .map(Duration::from_secs)
                     .expect("--timeout SECONDS")
             }
+            "--exclude" => excludes.push(args.next().expect("--exclude SUBSTRING")),
             "--update-pending" => update = true,
             _ => filters.push(a),
         }
@@ -241,6 +244,7 @@ fn main() {
     let selected: Vec<String> = all
         .into_iter()
         .filter(|p| filters.is_empty() || filters.iter().any(|f| p.contains(f.as_str())))
+        .filter(|p| !excludes.iter().any(|x| p.contains(x.as_str())))
         .collect();
     let pending_path = root.join("tests/py/PENDING");
     let pending: BTreeSet<String> = std::fs::read_to_string(&pending_path)
