@@ -24,7 +24,10 @@ def records(path):
         lines = [l for l in chunk.split("\n") if l != ""]
         # The header (`# IR level Instrumentation Flag`, `:ir`, ...) comes
         # before the first record, in the same chunk.
-        while lines and (lines[0].startswith(":") or (lines[0].startswith("#") and len(lines) > 1 and lines[1].startswith(":"))):
+        def is_header(i):
+            return lines[i].startswith(":") or (
+                lines[i].startswith("#") and i + 1 < len(lines) and lines[i + 1].startswith(":"))
+        while lines and is_header(0):
             header.append(lines.pop(0))
         if not lines:
             continue

@@ -17,7 +17,8 @@ keep=pgo/protopy.profdata
 while [ $# -gt 0 ]; do
     case "$1" in
         --fresh) keep= ;;
-        --keep) keep=$2; shift ;;
+        # Resolved here: the script works from the repository root below.
+        --keep) keep=$(realpath "$2"); shift ;;
         *) echo "usage: $0 [--fresh | --keep PROFILE]" >&2; exit 2 ;;
     esac
     shift
