@@ -151,6 +151,16 @@ CASES = {
     "native_method_call": ("import io\n", "f = io.BytesIO()", "f.tell()"),
     "list_method_call": ("", "l = [1]", "l.count(2)"),
     "py_call2": ("def f(a, b):\n    return a\n", "", "f(i, 2)"),
+    "varargs_method_call": (
+        "class V:\n    def m(self, msg, *args, **kwargs):\n        return msg\n",
+        "o = V(); s = 'x'",
+        "o.m(s)",
+    ),
+    "logging_silent": (
+        "import logging\nL = logging.getLogger('probe')\n",
+        "lg = L; s = 'x'",
+        "lg.debug(s)",
+    ),
     "py_call_self_attr": (
         "class W:\n    def __init__(self):\n        self.w = [].append\n"
         "    def m(self, x):\n        return x\n",
@@ -198,6 +208,14 @@ CASES = {
     "chain_two": ("import itertools\n", "t = (1,); d = {}", "for a in itertools.chain(t, d.values()): pass"),
     "genexp_make": ("", "l = [1]", "g = (a for a in l)"),
     "str_replace_miss": ("", "s = '42'", "s.replace('&', '&amp;')"),
+    "str_replace_hit": ("", "s = 'a < b & c'", "s.replace('&', '&amp;')"),
+    "str_replace_miss30": ("", "s = 'x' * 30", "s.replace('&', '&amp;')"),
+    "str_in_byte": ("", "s = 'some/path/name.py'", "'<' in s"),
+    "deque_append_join": (
+        "import collections\n",
+        "d = collections.deque(); ap = d.append",
+        "ap('abc')\nif i & 63 == 0: ''.join(d); d = collections.deque(); ap = d.append",
+    ),
     "html_escape": ("import html\n", "s = '42'", "html.escape(s)"),
     "getattr_fn_missing": ("def f(): pass\n", "", "getattr(f, 'is_safe', False)"),
     "getattr_fn_present": ("def f(): pass\nf.is_safe = True\n", "", "getattr(f, 'is_safe', False)"),
