@@ -15,6 +15,14 @@ points): with the loop's source unchanged, its code should not change either.
 import sys
 
 
+def starts_with_header(lines):
+    """Whether `lines` begins with a header line: a `:flag`, or the comment above one."""
+    return bool(lines) and (
+        lines[0].startswith(":")
+        or (lines[0].startswith("#") and len(lines) > 1 and lines[1].startswith(":"))
+    )
+
+
 def records(path):
     """The header lines and the (name, hash) -> record text map of a text profile."""
     header, recs, order = [], {}, []
@@ -24,10 +32,7 @@ def records(path):
         lines = [l for l in chunk.split("\n") if l != ""]
         # The header (`# IR level Instrumentation Flag`, `:ir`, ...) comes
         # before the first record, in the same chunk.
-        def is_header(i):
-            return lines[i].startswith(":") or (
-                lines[i].startswith("#") and i + 1 < len(lines) and lines[i + 1].startswith(":"))
-        while lines and is_header(0):
+        while starts_with_header(lines):
             header.append(lines.pop(0))
         if not lines:
             continue
