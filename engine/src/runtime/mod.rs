@@ -395,6 +395,12 @@ pub struct Interpreter {
     /// items, as CPython keeps one: an empty `*args` (every call of
     /// `logger.debug(msg)`) allocates nothing.
     pub empty_tuple: Value,
+    /// The one-byte bytes objects `b'\x00'`..`b'\xff'`, then `b''`
+    /// (immortal), which [`Vm::new_bytes`] gives for those values, as
+    /// CPython keeps them: a byte-at-a-time loop (`bytes([b])`,
+    /// `BytesIO.read(1)`) allocates nothing, and equal ones are the same
+    /// object, which comparisons and dict probes test first.
+    pub short_bytes: Box<[Value; 257]>,
     /// The names of the trace events (`"call"`, `"line"`, ...; immortal),
     /// by event number (`trace.rs`): each event passes one to the trace
     /// function without the intern table's lock.
@@ -1513,6 +1519,11 @@ impl Vm {
 
     /// A new bytes object.
     pub fn new_bytes(&mut self, b: &[u8]) -> Value {
+        match *b {
+            [] => return self.g.short_bytes[256],
+            [c] => return self.g.short_bytes[c as usize],
+            _ => {}
+        }
         lstr::alloc(
             &mut self.ctx,
             Kind::BYTES,

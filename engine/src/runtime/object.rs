@@ -1582,6 +1582,10 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         intern_raw(ctx, &mut interned, str_v, ch.encode_utf8(&mut [0; 4]))
     }));
     let empty_tuple = tuple_of(ctx, types.tuple, &[], true);
+    let short_bytes = Box::new(std::array::from_fn(|i| {
+        let b: &[u8] = if i < 256 { &[i as u8] } else { &[] };
+        lstr::alloc(ctx, Kind::BYTES, types.bytes, b, b.len(), true, true)
+    }));
     let trace_event_names =
         super::trace::EV_NAMES.map(|n| intern_raw(ctx, &mut interned, str_v, n));
     let e = ExcTypes::from_map(&exc);
@@ -1632,6 +1636,7 @@ pub(crate) fn bootstrap(ctx: &mut ProtoContext, space: Arc<ProtoSpace>) -> Inter
         latin1_chars,
         trace_event_names,
         empty_tuple,
+        short_bytes,
         module_inits: Mutex::new(HashMap::new()),
         extension_inits: Mutex::new(HashMap::new()),
         native_tracers: Mutex::new(Vec::new()),

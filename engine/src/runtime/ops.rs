@@ -1294,7 +1294,7 @@ impl Vm {
         let c = o.class();
         match o.kind() {
             Kind::STR if c == t.str_ => return Ok(str_hash(o)),
-            Kind::BYTES => return Ok(str_hash(o)),
+            Kind::BYTES if c == t.bytes => return Ok(str_hash(o)),
             Kind::BIG_INT => return Ok(hash_bigint(bigint_of(v).expect("big"))),
             Kind::FLOAT if c == t.float => {
                 let f = boxed_float(o);
@@ -1388,9 +1388,10 @@ impl Vm {
             let x = o.get(i);
             let lane = if let Some(k) = x.as_int() {
                 int_hash(k)
-            } else if let Some(so) = Obj::from_value(x)
-                .filter(|so| so.kind() == Kind::STR && so.class() == self.g.types.str_)
-            {
+            } else if let Some(so) = Obj::from_value(x).filter(|so| {
+                (so.kind() == Kind::STR && so.class() == self.g.types.str_)
+                    || (so.kind() == Kind::BYTES && so.class() == self.g.types.bytes)
+            }) {
                 str_hash(so)
             } else {
                 if mark.is_none() {
@@ -1484,6 +1485,11 @@ impl Vm {
                         )));
                     }
                     Kind::TUPLE | Kind::LIST if ao.class() == t.tuple || ao.class() == t.list => {
+                        if ka == Kind::TUPLE && (op == 2 || op == 3) {
+                            if let Some(e) = tuple_eq_quick(ao, bo, t) {
+                                return Ok(Value::bool(e == (op == 2)));
+                            }
+                        }
                         return self.seq_compare(a, b, op);
                     }
                     K_NUMSUB | Kind::STR => {
@@ -4376,10 +4382,19 @@ fn key_is_simple(k: Value, t: &Types) -> bool {
     };
     match o.kind() {
         Kind::STR => o.class() == t.str_,
+        Kind::BYTES => simple_bytes(o, t),
         Kind::TUPLE => tuple_is_simple(o, t),
         K_TYPE => o.class() == t.type_,
         _ => false,
     }
+}
+
+/// An exact bytes is a simple key unless `-b` is on: then a probe that
+/// meets an equal-hashed str must compare them through `__eq__`, which
+/// warns.
+#[inline]
+fn simple_bytes(o: Obj, t: &Types) -> bool {
+    o.class() == t.bytes && !BYTES_WARNING.load(proto_core::sync::Ordering::Relaxed)
 }
 
 /// The longest tuple [`key_is_simple`] looks into.
@@ -4402,6 +4417,7 @@ fn tuple_is_simple(o: Obj, t: &Types) -> bool {
         };
         let simple = match x.kind() {
             Kind::STR => x.class() == t.str_,
+            Kind::BYTES => simple_bytes(x, t),
             K_TYPE => x.class() == t.type_,
             _ => false,
         };
@@ -4461,6 +4477,37 @@ pub fn eq_native(str_: Value, a: Value, b: Value) -> Option<bool> {
     None
 }
 
+/// `==` of two exact tuples whose items are pairwise the same object, or
+/// answer `==` with no Python code ([`eq_native`], or two exact bytes);
+/// `None` where an item pair needs the full protocol.
+fn tuple_eq_quick(x: Obj, y: Obj, t: &Types) -> Option<bool> {
+    let n = x.n_values();
+    if n != y.n_values() {
+        return Some(false);
+    }
+    for i in 0..n {
+        let (p, q) = (x.get(i), y.get(i));
+        let e = match eq_native(t.str_, p, q) {
+            Some(e) => e,
+            None => {
+                let (po, qo) = (Obj::from_value(p)?, Obj::from_value(q)?);
+                if po.kind() != Kind::BYTES
+                    || qo.kind() != Kind::BYTES
+                    || po.class() != t.bytes
+                    || qo.class() != t.bytes
+                {
+                    return None;
+                }
+                lstr::same_bytes(po, qo)
+            }
+        };
+        if !e {
+            return Some(false);
+        }
+    }
+    Some(true)
+}
+
 #[inline]
 pub(crate) fn simple_eq(a: Value, b: Value) -> bool {
     if a == b {
@@ -4468,7 +4515,8 @@ pub(crate) fn simple_eq(a: Value, b: Value) -> bool {
     }
     match (Obj::from_value(a), Obj::from_value(b)) {
         (Some(x), Some(y)) => match (x.kind(), y.kind()) {
-            (Kind::STR, Kind::STR) => lstr::same_bytes(x, y),
+            // Exact strs, or exact bytes (simple keys only without `-b`).
+            (Kind::STR, Kind::STR) | (Kind::BYTES, Kind::BYTES) => lstr::same_bytes(x, y),
             // Tuples of simple keys (see `key_is_simple`): item by item.
             (Kind::TUPLE, Kind::TUPLE) => {
                 x.n_values() == y.n_values()
