@@ -1386,11 +1386,24 @@ fn set_insert_at(
     true
 }
 
-/// The live entries of set table `t` in slot order.
-fn set_live_in_slot_order(t: Obj) -> Vec<(Value, Value, u64)> {
-    let mut out = Vec::with_capacity(used(t).min(cap(t)));
-    for_each_slot(t, |_, e| out.push(entry(t, e)));
-    out
+/// The live entries of set table `t` in index-slot order (as
+/// [`for_each_slot`] finds them), read as the caller's walk asks for them:
+/// no list of them is gathered first (a malloc per resize of a small set).
+fn set_live_in_slot_order(t: Obj) -> impl Iterator<Item = (Value, Value, u64)> {
+    let v = t.view();
+    let slots = isize_of(v.raw(T_ISIZE));
+    let cap = v.raw(T_CAP) as usize;
+    let index = &v.raws()[T_HASHES + cap..T_HASHES + cap + slots];
+    let ord = crate::sync::heap_atomic::Ordering::Acquire;
+    index.iter().filter_map(move |w| {
+        let w = w.load(ord);
+        if w == 0 || w == DUMMY {
+            return None;
+        }
+        let e = (w & IDX_MASK) as usize - 1;
+        let k = if e < cap { v.get(2 * e) } else { Value::EMPTY };
+        (!k.is_empty()).then(|| (k, v.get(2 * e + 1), v.raw(T_HASHES + e)))
+    })
 }
 
 /// CPython's `set_table_resize(so, minused)`: a new index of the power of
@@ -1406,7 +1419,7 @@ fn set_resize_for(ctx: &mut ProtoContext, d: Obj, minused: usize, keys: usize) -
     let old = table(d);
     let slots = set_slots_for(minused.max(len(d)))?;
     let nt = try_alloc_set_table(ctx, slots, keys.max(len(d)))?;
-    fill_table(nt, set_live_in_slot_order(old).into_iter());
+    fill_table(nt, set_live_in_slot_order(old));
     ctx.store(d, 0, nt.value());
     Some(nt)
 }
