@@ -964,6 +964,17 @@ impl Vm {
                     unsafe { code.pair($pc) }
                 };
             }
+            // The opcode byte of the instruction being run, read again from
+            // the code (it sits just before `pc` until the arm moves `pc`):
+            // an arm shared by two opcodes tells them apart with it, so that
+            // `opc` is dead once the dispatch has jumped. Kept live into
+            // those arms, it was spilled, and reloaded from the stack right
+            // before every dispatch's indirect jump.
+            macro_rules! this_op {
+                ($pc:expr) => {
+                    fetch!($pc - 1).0
+                };
+            }
             macro_rules! decode_at {
                 ($pc:expr) => {
                     // SAFETY: as for `fetch!`.
@@ -1765,11 +1776,11 @@ impl Vm {
                         | Opcode::LoadFromDictOrDeref => {
                             let cell = st!()[cells + arg as usize];
                             let nm = cd.code.deref_name(arg).unwrap_or("?");
-                            if opc != Opcode::LoadDeref {
+                            if this_op!(pc) != Opcode::LoadDeref as u8 {
                                 // The class namespace first: the frame's own
                                 // (class body) or the one popped here
                                 // (annotation scope in a class body).
-                                let lm = if opc == Opcode::LoadClassDeref {
+                                let lm = if this_op!(pc) == Opcode::LoadClassDeref as u8 {
                                     st!()[base + 2]
                                 } else {
                                     pop!()
@@ -1823,7 +1834,7 @@ impl Vm {
                             // namespace popped here (annotation scope in a
                             // class body); then globals and builtins.
                             let k = name!(arg);
-                            let m = if opc == Opcode::LoadName {
+                            let m = if this_op!(pc) == Opcode::LoadName as u8 {
                                 st!()[base + 2]
                             } else {
                                 pop!()
@@ -2243,7 +2254,7 @@ impl Vm {
                                 self.frames[fi].lasti = lasti;
                                 t!(self.truthy(v))
                             };
-                            if b == (opc == Opcode::PopJumpIfTrue) {
+                            if b == (this_op!(pc) == Opcode::PopJumpIfTrue as u8) {
                                 pc = arg as usize;
                             }
                         }
@@ -2261,7 +2272,7 @@ impl Vm {
                             let v = top!();
                             self.frames[fi].lasti = lasti;
                             let b = t!(self.truthy(v));
-                            if b == (opc == Opcode::JumpIfTrueOrPop) {
+                            if b == (this_op!(pc) == Opcode::JumpIfTrueOrPop as u8) {
                                 pc = arg as usize;
                             } else {
                                 sp -= 1;
@@ -2366,7 +2377,7 @@ impl Vm {
                             }
                         }
                         Opcode::ReturnValue | Opcode::ReturnConst => {
-                            let v = if opc == Opcode::ReturnValue {
+                            let v = if this_op!(pc) == Opcode::ReturnValue as u8 {
                                 pop!()
                             } else {
                                 konst!(arg)
@@ -2584,7 +2595,7 @@ impl Vm {
                                 Ok(Some(x)) => x,
                                 Ok(None) => {
                                     let tn = self.type_name_of(m);
-                                    let msg = if opc == Opcode::DictMerge {
+                                    let msg = if this_op!(pc) == Opcode::DictMerge as u8 {
                                         let f = st!()[sp - arg as usize - 3];
                                         let fname = self.func_name_for_msg(f);
                                         format!(
@@ -2597,7 +2608,7 @@ impl Vm {
                                 }
                                 Err(e) => break 'err (e, false),
                             };
-                            let r = self.merge_items(d, &items, opc == Opcode::DictMerge);
+                            let r = self.merge_items(d, &items, this_op!(pc) == Opcode::DictMerge as u8);
                             self.pop_roots(mark);
                             if let Some(k) = t!(r) {
                                 let f = st!()[sp - arg as usize - 3];
@@ -3071,13 +3082,13 @@ impl Vm {
                         }
                         Opcode::BeforeWith | Opcode::BeforeAsyncWith => {
                             let mgr = top!();
-                            let (en, ex) = if opc == Opcode::BeforeWith {
+                            let (en, ex) = if this_op!(pc) == Opcode::BeforeWith as u8 {
                                 (self.g.names.__enter__, self.g.names.__exit__)
                             } else {
                                 (self.g.names.__aenter__, self.g.names.__aexit__)
                             };
                             let tp = self.type_of(mgr);
-                            let proto = if opc == Opcode::BeforeWith {
+                            let proto = if this_op!(pc) == Opcode::BeforeWith as u8 {
                                 "the context manager protocol"
                             } else {
                                 "the asynchronous context manager protocol"
@@ -3093,7 +3104,7 @@ impl Vm {
                             };
                             let Some(exitf) = self.lookup_type(tp, ex) else {
                                 let tn = self.type_name_of(mgr);
-                                let what = if opc == Opcode::BeforeWith {
+                                let what = if this_op!(pc) == Opcode::BeforeWith as u8 {
                                     "__exit__ method"
                                 } else {
                                     "__aexit__ method"
