@@ -2608,7 +2608,11 @@ impl Vm {
                                 }
                                 Err(e) => break 'err (e, false),
                             };
-                            let r = self.merge_items(d, &items, this_op!(pc) == Opcode::DictMerge as u8);
+                            let r = self.merge_items(
+                                d,
+                                &items,
+                                this_op!(pc) == Opcode::DictMerge as u8,
+                            );
                             self.pop_roots(mark);
                             if let Some(k) = t!(r) {
                                 let f = st!()[sp - arg as usize - 3];

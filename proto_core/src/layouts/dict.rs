@@ -1322,21 +1322,27 @@ fn set_slot_of(v: ObjView, hash: u64, e: usize) -> usize {
 /// meanwhile may be passed over or not.
 #[inline]
 pub fn for_each_slot(t: Obj, mut f: impl FnMut(usize, usize)) {
+    for (slot, e) in live_slots(t) {
+        f(slot, e);
+    }
+}
+
+/// The (index slot, entry) pairs of set table `t`'s live entries, in slot
+/// order, read as the caller's walk asks for them.
+fn live_slots(t: Obj) -> impl Iterator<Item = (usize, usize)> {
     let v = t.view();
     let slots = isize_of(v.raw(T_ISIZE));
     let cap = v.raw(T_CAP) as usize;
     let index = &v.raws()[T_HASHES + cap..T_HASHES + cap + slots];
     let ord = crate::sync::heap_atomic::Ordering::Acquire;
-    for (slot, w) in index.iter().enumerate() {
+    index.iter().enumerate().filter_map(move |(slot, w)| {
         let w = w.load(ord);
         if w == 0 || w == DUMMY {
-            continue;
+            return None;
         }
         let e = (w & IDX_MASK) as usize - 1;
-        if e < cap && !v.get(2 * e).is_empty() {
-            f(slot, e);
-        }
-    }
+        (e < cap && !v.get(2 * e).is_empty()).then_some((slot, e))
+    })
 }
 
 /// Writes a new key of set `d` at index `slot` of its table `t` (from a
@@ -1386,24 +1392,10 @@ fn set_insert_at(
     true
 }
 
-/// The live entries of set table `t` in index-slot order (as
-/// [`for_each_slot`] finds them), read as the caller's walk asks for them:
+/// The live entries of set table `t` in index-slot order ([`live_slots`]):
 /// no list of them is gathered first (a malloc per resize of a small set).
 fn set_live_in_slot_order(t: Obj) -> impl Iterator<Item = (Value, Value, u64)> {
-    let v = t.view();
-    let slots = isize_of(v.raw(T_ISIZE));
-    let cap = v.raw(T_CAP) as usize;
-    let index = &v.raws()[T_HASHES + cap..T_HASHES + cap + slots];
-    let ord = crate::sync::heap_atomic::Ordering::Acquire;
-    index.iter().filter_map(move |w| {
-        let w = w.load(ord);
-        if w == 0 || w == DUMMY {
-            return None;
-        }
-        let e = (w & IDX_MASK) as usize - 1;
-        let k = if e < cap { v.get(2 * e) } else { Value::EMPTY };
-        (!k.is_empty()).then(|| (k, v.get(2 * e + 1), v.raw(T_HASHES + e)))
-    })
+    live_slots(t).map(move |(_, e)| entry(t, e))
 }
 
 /// CPython's `set_table_resize(so, minused)`: a new index of the power of
