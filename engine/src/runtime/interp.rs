@@ -1054,6 +1054,35 @@ impl Vm {
                     }
                 }};
             }
+            // UNPACK_SEQUENCE of an exact tuple or list of `$n` items,
+            // `|i| $get` reading item `i`, where nothing that follows
+            // allocates: the STORE_FASTs after it take items 0, 1, ...
+            // straight into their locals (the order they would pop them
+            // in), and only the items left over are pushed, item `i` at
+            // slot `top + n - 1 - i` as the instruction leaves it (a
+            // forward loop: PERFORMANCE.md, stop 84). The container stays
+            // rooted at `sp - 1` until the pushes overwrite it.
+            macro_rules! unpack_direct {
+                ($n:expr, |$i:ident| $get:expr) => {{
+                    let n: usize = $n;
+                    let mut k = 0;
+                    while k < n {
+                        let (nop, narg) = peek!(pc);
+                        if nop != Opcode::StoreFast as u8 {
+                            break;
+                        }
+                        let $i = k;
+                        st!()[locals + narg as usize] = $get;
+                        pc += 1;
+                        k += 1;
+                    }
+                    let top = sp - 1;
+                    for $i in k..n {
+                        st!()[top + n - 1 - $i] = $get;
+                    }
+                    sp = top + n - k;
+                }};
+            }
             macro_rules! pop {
                 () => {{
                     sp -= 1;
@@ -2636,16 +2665,7 @@ impl Vm {
                                     && o.n_values() == n
                                 {
                                     let tv = o.view();
-                                    // Item i to slot `top + n - 1 - i`, by a
-                                    // forward loop (PERFORMANCE.md, stop 84:
-                                    // a push loop over the reversed range ran
-                                    // unpack_sequence at 31 ns against 22.4).
-                                    let top = sp - 1;
-                                    for i in 0..n {
-                                        st!()[top + n - 1 - i] = tv.get(i);
-                                    }
-                                    sp = top + n;
-                                    unpack_stores!(n);
+                                    unpack_direct!(n, |i| tv.get(i));
                                     continue;
                                 }
                                 // An exact list no other thread can reach,
@@ -2658,12 +2678,7 @@ impl Vm {
                                 {
                                     let sv = llist::storage(o).view();
                                     if sv.n_values() >= n {
-                                        let top = sp - 1;
-                                        for i in 0..n {
-                                            st!()[top + n - 1 - i] = sv.get(i);
-                                        }
-                                        sp = top + n;
-                                        unpack_stores!(n);
+                                        unpack_direct!(n, |i| sv.get(i));
                                         continue;
                                     }
                                 }
