@@ -1054,16 +1054,18 @@ impl Vm {
                     }
                 }};
             }
-            // UNPACK_SEQUENCE of an exact tuple or list of `$n` items,
-            // `|i| $get` reading item `i`, where nothing that follows
-            // allocates: the STORE_FASTs after it take items 0, 1, ...
-            // straight into their locals (the order they would pop them
-            // in), and only the items left over are pushed, item `i` at
-            // slot `top + n - 1 - i` as the instruction leaves it (a
-            // forward loop: PERFORMANCE.md, stop 84). The container stays
-            // rooted at `sp - 1` until the pushes overwrite it.
+            // An UNPACK_SEQUENCE of `$n` items, `|i| $get` reading item
+            // `i`, where nothing that follows allocates: the STORE_FASTs
+            // after it take items 0, 1, ... straight into their locals (the
+            // order they would pop them in), and only the items left over
+            // are pushed, item `i` at slot `top + n - 1 - i` as the
+            // instruction leaves it (a forward loop: PERFORMANCE.md, stop
+            // 84). `$top` is the slot the first pushed item would take:
+            // the container's, `sp - 1`, which stays rooted until the
+            // pushes overwrite it, or `sp` after a fused FOR_ITER.
             macro_rules! unpack_direct {
-                ($n:expr, |$i:ident| $get:expr) => {{
+                ($top:expr, $n:expr, |$i:ident| $get:expr) => {{
+                    let top = $top;
                     let n: usize = $n;
                     let mut k = 0;
                     while k < n {
@@ -1076,7 +1078,6 @@ impl Vm {
                         pc += 1;
                         k += 1;
                     }
-                    let top = sp - 1;
                     for $i in k..n {
                         st!()[top + n - 1 - $i] = $get;
                     }
@@ -2360,10 +2361,8 @@ impl Vm {
                             let (nop, narg) = peek!(pc);
                             if nop == Opcode::UnpackSequence as u8 && narg == 2 {
                                 if let Some((k, v)) = dict_items_next(it, &self.g.types) {
-                                    push!(v);
-                                    push!(k);
                                     pc += 1;
-                                    unpack_stores!(2);
+                                    unpack_direct!(sp, 2, |i| if i == 0 { k } else { v });
                                     continue;
                                 }
                             }
@@ -2665,7 +2664,7 @@ impl Vm {
                                     && o.n_values() == n
                                 {
                                     let tv = o.view();
-                                    unpack_direct!(n, |i| tv.get(i));
+                                    unpack_direct!(sp - 1, n, |i| tv.get(i));
                                     continue;
                                 }
                                 // An exact list no other thread can reach,
@@ -2678,7 +2677,7 @@ impl Vm {
                                 {
                                     let sv = llist::storage(o).view();
                                     if sv.n_values() >= n {
-                                        unpack_direct!(n, |i| sv.get(i));
+                                        unpack_direct!(sp - 1, n, |i| sv.get(i));
                                         continue;
                                     }
                                 }

@@ -90,3 +90,52 @@ def from_a_global():
     a, b, c = G
     return c, b, a
 print(from_a_global())
+
+def items_into_locals(d):
+    out = []
+    for k, v in d.items():
+        out.append(k * v)
+    return out
+
+def items_into_attribute(d):
+    class Box:
+        pass
+    b = Box()
+    got = []
+    for b.k, v in d.items():
+        got.append((b.k, v))
+    return got
+
+def items_same_target(d):
+    last = None
+    for x, x in d.items():
+        last = x
+    return last
+
+def items_value_first(d):
+    seen = []
+    for k, v in d.items():
+        seen.append(v)
+        seen.append(k)
+    return seen
+
+def items_changed_during(d):
+    try:
+        for k, v in d.items():
+            d[k + "!"] = v
+    except RuntimeError as e:
+        return str(e)
+
+D = {"a": 1, "bb": 2, "ccc": 3}
+print(items_into_locals(D))
+print(items_into_attribute(D))
+print(items_same_target(D))
+print(items_value_first(D))
+print(items_changed_during(dict(D)))
+
+import sys
+def tracer(frame, event, arg):
+    return tracer
+sys.settrace(tracer)
+print(items_into_locals(D), same_target_twice((8, 9)), many(big))
+sys.settrace(None)
