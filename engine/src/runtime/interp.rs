@@ -1034,26 +1034,6 @@ impl Vm {
                     sp += 1;
                 }};
             }
-            // After an UNPACK_SEQUENCE of `$n` items pushed on the stack:
-            // the STORE_FASTs that follow it (a `for a, b in ...` or
-            // `a, b = ...` target), up to `$n`, run here without their
-            // dispatch, as they would run (same slots, same order).
-            macro_rules! unpack_stores {
-                ($n:expr) => {{
-                    let mut k = $n;
-                    while k > 0 {
-                        let (nop, narg) = peek!(pc);
-                        if nop != Opcode::StoreFast as u8 {
-                            break;
-                        }
-                        sp -= 1;
-                        let v = st!()[sp];
-                        st!()[locals + narg as usize] = v;
-                        pc += 1;
-                        k -= 1;
-                    }
-                }};
-            }
             // An UNPACK_SEQUENCE of `$n` items, `|i| $get` reading item
             // `i`, where nothing that follows allocates: the STORE_FASTs
             // after it take items 0, 1, ... straight into their locals (the
@@ -2684,8 +2664,7 @@ impl Vm {
                                 // A shared exact list: the same under its
                                 // lock, so the items are one state of the
                                 // list (a writer's insert or pop lands wholly
-                                // before or after). The list stays rooted at
-                                // `sp - 1` until the items replace it.
+                                // before or after).
                                 if o.kind() == Kind::LIST
                                     && o.class() == self.g.types.list
                                     && o.is_shared()
@@ -2694,15 +2673,10 @@ impl Vm {
                                     let sv = llist::storage(o).view();
                                     let fits = llist::len(o) == n && sv.n_values() >= n;
                                     if fits {
-                                        let mut s = st!();
-                                        for i in 0..n {
-                                            s[sp + n - 2 - i] = sv.get(i);
-                                        }
+                                        unpack_direct!(sp - 1, n, |i| sv.get(i));
                                     }
                                     self.ctx.unlock_object(o);
                                     if fits {
-                                        sp = sp + n - 1;
-                                        unpack_stores!(n);
                                         continue;
                                     }
                                 }
